@@ -1,0 +1,48 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: install install-dev demo test lint typecheck model clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# The CPU build of torch must come first: anything else would pull a multi-GB CUDA build.
+	$(BIN)/pip install --quiet torch==2.13.0
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(DEVSTAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP) $@
+
+install: $(STAMP)
+
+install-dev: $(DEVSTAMP)
+
+demo: $(STAMP)
+	$(BIN)/roqa code examples/interviews --out out/demo
+	@echo "Demo written to out/demo/ (open out/demo/report.html)"
+
+lint: $(DEVSTAMP)
+	$(BIN)/ruff check src tests benchmarks examples
+	$(BIN)/ruff format --check src tests benchmarks examples
+
+typecheck: $(DEVSTAMP)
+	$(BIN)/mypy
+
+test: $(DEVSTAMP) lint typecheck
+	$(BIN)/python -m pytest -q
+
+model: $(STAMP)
+	$(BIN)/roqa train training_data --out models/default
+
+clean:
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache
