@@ -1,0 +1,23 @@
+"""The typer application object the subcommand modules register on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+app = typer.Typer(
+    name="roqa",
+    help=(
+        "Code qualitative interview transcripts against CFIR on your own machine: suggest codes, "
+        "flag what fits no code, measure coder agreement, and write Framework Approach outputs. "
+        "Add --debug to any command to see a traceback."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+#: Process-wide CLI flags (set by ``main`` before the command runs).
+state: dict[str, Any] = {"debug": False}

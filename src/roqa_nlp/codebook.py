@@ -1,0 +1,239 @@
+"""Codebook: a hierarchy of codes (domain > construct > sub-construct) kept as a data file.
+
+Built-in codebooks live in ``roqa_nlp/codebooks/<id>.json``::
+
+    {"id": "cfir-2009", "name": "...", "version": "...", "source": "...",
+     "codes": [{"id": "IC", "name": "Intervention Characteristics", "level": "domain",
+                "parent": null, "codable": false, "description": "...", "aliases": []}, ...],
+     "mapping": {"cfir-2022": {"IC.A": ["INN.A"], ...}}}
+
+Names resolve case-insensitively, with ``&``/``and``, hyphens, punctuation and spacing variants
+treated alike (``"External Policy & Incentives" == "external policy and incentives"``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import RoqaError
+from .io import atomic_write_text, read_text, sha256_bytes
+from .schema import Code
+
+BUILTIN = ("cfir-2009", "cfir-2022")
+DEFAULT_CODEBOOK = "cfir-2009"
+
+
+def normalise_name(name: str) -> str:
+    """The key a code name is looked up by: lower case, ``&`` = ``and``, no punctuation."""
+    s = name.casefold().replace("&", " and ")
+    s = re.sub(r"[\-_/.,:;()'\"’]+", " ", s)
+    return " ".join(s.split())
+
+
+@dataclass
+class Codebook:
+    """An ordered set of codes with a hierarchy; the single source of the construct list."""
+
+    id: str
+    name: str
+    codes: list[Code]
+    version: str = ""
+    source: str = ""
+    mapping: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._by_id: dict[str, Code] = {}
+        self._by_name: dict[str, str] = {}
+        for c in self.codes:
+            if c.id in self._by_id:
+                raise RoqaError(f"codebook {self.id!r} has the code id {c.id!r} twice")
+            self._by_id[c.id] = c
+        for c in self.codes:
+            if c.parent is not None and c.parent not in self._by_id:
+                raise RoqaError(
+                    f"codebook {self.id!r}: code {c.id!r} has unknown parent {c.parent!r}"
+                )
+        # Ids and names take precedence over aliases; an alias two codes share resolves to the
+        # first code that claims it.
+        for c in self.codes:
+            for key in (c.id, c.name):
+                self._by_name.setdefault(normalise_name(key), c.id)
+        for c in self.codes:
+            for key in c.aliases:
+                self._by_name.setdefault(normalise_name(key), c.id)
+
+    # -- lookup --------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __iter__(self) -> Iterator[Code]:
+        return iter(self.codes)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.find(key) is not None
+
+    def find(self, key: str) -> Code | None:
+        if key in self._by_id:
+            return self._by_id[key]
+        cid = self._by_name.get(normalise_name(key))
+        return None if cid is None else self._by_id[cid]
+
+    def resolve(self, key: str, *, where: str | Path | None = None) -> Code:
+        """The code with this id, name or alias; a one-line error if there is none."""
+        code = self.find(key)
+        if code is None:
+            raise RoqaError(
+                f"unknown code {key!r} in codebook {self.id!r}",
+                path=where,
+                hint="use a code id or name listed by `roqa codebook " + self.id + "`",
+            )
+        return code
+
+    def __getitem__(self, code_id: str) -> Code:
+        return self.resolve(code_id)
+
+    @property
+    def codable(self) -> list[Code]:
+        """Codes a segment can carry, in codebook order (the classifier's classes)."""
+        return [c for c in self.codes if c.codable]
+
+    @property
+    def domains(self) -> list[Code]:
+        return [c for c in self.codes if c.level == "domain"]
+
+    def children(self, code_id: str) -> list[Code]:
+        return [c for c in self.codes if c.parent == code_id]
+
+    def domain_of(self, code_id: str) -> Code | None:
+        code = self.resolve(code_id)
+        if code.level == "domain":
+            return code
+        return None if code.domain is None else self._by_id.get(code.domain)
+
+    def path(self, code_id: str) -> list[Code]:
+        """Ancestors from the domain down to the code itself."""
+        out: list[Code] = []
+        cur: Code | None = self.resolve(code_id)
+        while cur is not None:
+            out.append(cur)
+            cur = None if cur.parent is None else self._by_id[cur.parent]
+        return out[::-1]
+
+    def map_to(self, code_id: str, other: str) -> list[str]:
+        """Ids in codebook ``other`` that this code maps onto (documented mapping; may be empty)."""
+        return list(self.mapping.get(other, {}).get(self.resolve(code_id).id, []))
+
+    # -- identity and files --------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "name": self.name,
+            "version": self.version,
+            "source": self.source,
+            "codes": [c.to_dict() for c in self.codes],
+        }
+        if self.mapping:
+            d["mapping"] = self.mapping
+        return d
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    @property
+    def hash(self) -> str:
+        """SHA-256 of the canonical JSON of the codebook (what a model card records)."""
+        canon = json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False)
+        return sha256_bytes(canon.encode("utf-8"))
+
+    def save(self, path: str | Path) -> None:
+        atomic_write_text(path, self.to_json())
+
+    def with_codes(self, new_codes: Iterable[Code], *, id: str | None = None) -> Codebook:
+        """A copy with extra codes appended (e.g. a project codebook with new open codes)."""
+        return Codebook(
+            id=id or self.id,
+            name=self.name,
+            codes=[*self.codes, *new_codes],
+            version=self.version,
+            source=self.source,
+            mapping=self.mapping,
+        )
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], *, where: str | Path | None = None) -> Codebook:
+        try:
+            codes = []
+            for c in d["codes"]:
+                codes.append(
+                    Code(
+                        id=str(c["id"]),
+                        name=str(c["name"]),
+                        level=str(c.get("level", "code")),
+                        parent=c.get("parent"),
+                        domain=c.get("domain"),
+                        codable=bool(c.get("codable", True)),
+                        description=str(c.get("description", "")),
+                        aliases=tuple(c.get("aliases") or ()),
+                    )
+                )
+            book = cls(
+                id=str(d["id"]),
+                name=str(d.get("name", d["id"])),
+                codes=codes,
+                version=str(d.get("version", "")),
+                source=str(d.get("source", "")),
+                mapping=dict(d.get("mapping") or {}),
+            )
+        except (KeyError, TypeError) as e:
+            raise RoqaError(
+                f"not a codebook (missing {e})", path=where, hint="see roqa_nlp/codebooks/*.json"
+            ) from None
+        return book._fill_domains()
+
+    def _fill_domains(self) -> Codebook:
+        """Derive each code's ``domain`` from the hierarchy when the file leaves it out."""
+        fixed = []
+        for c in self.codes:
+            if c.domain is None and c.level != "domain":
+                top = c
+                while top.parent is not None:
+                    top = self._by_id[top.parent]
+                dom = top.id if top.level == "domain" else None
+                c = Code(**{**c.to_dict(), "domain": dom, "aliases": c.aliases})
+            fixed.append(c)
+        return Codebook(self.id, self.name, fixed, self.version, self.source, self.mapping)
+
+    @classmethod
+    def load(cls, name_or_path: str | Path = DEFAULT_CODEBOOK) -> Codebook:
+        """A built-in codebook by id (``cfir-2009``, ``cfir-2022``) or a codebook JSON file."""
+        key = str(name_or_path)
+        if key in BUILTIN:
+            text = (resources.files("roqa_nlp") / "codebooks" / f"{key}.json").read_text("utf-8")
+            where: str | Path = f"codebooks/{key}.json"
+        else:
+            p = Path(key)
+            if not p.exists():
+                raise RoqaError(
+                    "codebook not found",
+                    path=p,
+                    hint=f"use one of {', '.join(BUILTIN)} or a codebook .json file",
+                )
+            text = read_text(p)
+            where = p
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise RoqaError(f"codebook is not valid JSON ({e.msg})", path=where) from None
+        return cls.from_dict(data, where=where)
+
+
+def load_codebook(name_or_path: str | Path = DEFAULT_CODEBOOK) -> Codebook:
+    return Codebook.load(name_or_path)

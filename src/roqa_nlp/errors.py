@@ -1,0 +1,31 @@
+"""The one error type users see.
+
+Every user-facing failure (missing file, bad encoding, unknown code, malformed XML, model/codebook
+mismatch) is a :class:`RoqaError` whose message is a single line that names the file (or the
+thing) involved and says what to do. The CLI prints the message and exits with status 2; any other
+exception is a bug (exit status 1).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class RoqaError(Exception):
+    """A user-facing error: one line, names the file and the fix."""
+
+    def __init__(self, message: str, *, path: str | Path | None = None, hint: str | None = None):
+        self.path = None if path is None else str(path)
+        self.hint = hint
+        parts = []
+        if self.path is not None:
+            parts.append(f"{self.path}: ")
+        parts.append(message.rstrip("."))
+        if hint:
+            parts.append(f" ({hint.rstrip('.')})")
+        text = "".join(parts).replace("\n", " ")
+        super().__init__(text)
+
+    @property
+    def message(self) -> str:
+        return str(self)

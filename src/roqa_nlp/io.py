@@ -1,0 +1,135 @@
+"""File I/O shared by every module: atomic writes, text decoding, JSON Lines.
+
+Outputs are written to a temporary file in the destination directory and renamed over the final
+name, so a crash never leaves a half-written file under a final name. Inputs are only read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import RoqaError
+
+#: Largest input file read into memory (bytes). Larger transcripts are refused, not swapped.
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+
+@contextmanager
+def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
+    """Open a temporary file beside ``path``; rename it over ``path`` only if the block succeeds."""
+    dest = Path(path)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    try:
+        kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": encoding, "newline": ""}
+        with os.fdopen(fd, mode, **kwargs) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    with atomic_open(path, "w") as fh:
+        fh.write(text)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    with atomic_open(path, "wb") as fh:
+        fh.write(data)
+
+
+def read_bytes(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """Read a whole input file, with one-line errors for the usual mistakes."""
+    p = Path(path)
+    if not p.exists():
+        raise RoqaError("file not found", path=p, hint="check the path")
+    if p.is_dir():
+        raise RoqaError("is a directory, not a file", path=p, hint="give a file path")
+    size = p.stat().st_size
+    if size > limit:
+        raise RoqaError(
+            f"file is {size} bytes, above the {limit}-byte limit",
+            path=p,
+            hint="split it into smaller files",
+        )
+    try:
+        return p.read_bytes()
+    except OSError as e:
+        raise RoqaError(f"cannot read ({e.strerror})", path=p, hint="check permissions") from None
+
+
+def decode_text(data: bytes, path: str | Path) -> str:
+    """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; normalise line endings to ``\\n``.
+
+    Anything else is a one-line error: guessing an encoding silently corrupts offsets.
+    """
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise RoqaError(
+                "is not valid UTF-16 text", path=path, hint="re-save the file as UTF-8"
+            ) from None
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise RoqaError(
+                f"is not UTF-8 text (undecodable byte at position {e.start})",
+                path=path,
+                hint="re-save the file as UTF-8",
+            ) from None
+    text = text.lstrip("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: str | Path) -> str:
+    return decode_text(read_bytes(path), path)
+
+
+def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    """Read a JSON Lines file of objects; blank lines are ignored."""
+    text = read_text(path)
+    out: list[dict[str, Any]] = []
+    for i, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise RoqaError(
+                f"line {i} is not valid JSON ({e.msg})", path=path, hint="one JSON object per line"
+            ) from None
+        if not isinstance(obj, dict):
+            raise RoqaError(f"line {i} is not a JSON object", path=path, hint="one JSON object per line")
+        out.append(obj)
+    return out
+
+
+def sha256_bytes(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk):
+            h.update(block)
+    return h.hexdigest()

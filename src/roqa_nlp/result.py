@@ -1,0 +1,184 @@
+"""CodingResult: what coding a set of transcripts produces, and its files.
+
+A result directory holds:
+
+- ``codings.jsonl``: one JSON object per segment (see :meth:`SegmentResult.to_dict`);
+- ``codings.csv``: the same, flattened to the top suggestions for spreadsheets;
+- ``transcripts.jsonl``: each transcript's id, source, participant, full text and turns, so that
+  exports (REFI-QDA) and the report can show segments in context;
+- ``run.json``: the model card summary (model, codebook and data hashes) and run parameters.
+
+Reading ``codings.jsonl`` back gives a result equal to the one written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import RoqaError
+from .io import atomic_write_text, read_jsonl
+from .schema import SegmentResult, Transcript, Turn
+
+CSV_TOP_K = 3
+
+
+def transcript_to_dict(t: Transcript) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "source": t.source,
+        "participant": t.participant,
+        "text": t.text,
+        "turns": [
+            {
+                "speaker": u.speaker,
+                "role": u.role,
+                "start": u.start,
+                "end": u.end,
+                "begin_time": u.begin_time,
+                "end_time": u.end_time,
+            }
+            for u in t.turns
+        ],
+        "metadata": t.metadata,
+    }
+
+
+def transcript_from_dict(d: dict[str, Any]) -> Transcript:
+    return Transcript(
+        id=str(d["id"]),
+        text=str(d["text"]),
+        turns=[Turn(**u) for u in d.get("turns", [])],
+        source=str(d.get("source", "")),
+        participant=d.get("participant"),
+        metadata=dict(d.get("metadata") or {}),
+    )
+
+
+@dataclass
+class CodingResult:
+    """Segments with ranked code suggestions, plus the transcripts they come from."""
+
+    segments: list[SegmentResult] = field(default_factory=list)
+    transcripts: dict[str, Transcript] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.segments)
+
+    def __iter__(self) -> Iterator[SegmentResult]:
+        return iter(self.segments)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CodingResult):
+            return NotImplemented
+        return [s.to_dict() for s in self.segments] == [s.to_dict() for s in other.segments]
+
+    def by_transcript(self) -> dict[str, list[SegmentResult]]:
+        out: dict[str, list[SegmentResult]] = {}
+        for s in self.segments:
+            out.setdefault(s.segment.transcript_id, []).append(s)
+        return out
+
+    def participant_of(self, transcript_id: str) -> str:
+        t = self.transcripts.get(transcript_id)
+        if t is not None and t.participant:
+            return t.participant
+        return transcript_id
+
+    def extend(self, other: CodingResult) -> None:
+        self.segments.extend(other.segments)
+        self.transcripts.update(other.transcripts)
+
+    # -- files ---------------------------------------------------------------------------------
+
+    def to_jsonl(self) -> str:
+        return "".join(json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in self.segments)
+
+    def to_csv(self, top_k: int = CSV_TOP_K) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        head = ["transcript", "segment_id", "speaker", "start", "end", "text"]
+        for k in range(1, top_k + 1):
+            head += [f"code_{k}", f"name_{k}", f"probability_{k}", f"valence_{k}"]
+        head += ["novel", "novelty_p", "procedural"]
+        w.writerow(head)
+        for s in self.segments:
+            g = s.segment
+            row: list[Any] = [g.transcript_id, g.id, g.speaker, g.start, g.end, g.text]
+            for k in range(top_k):
+                if k < len(s.suggestions):
+                    x = s.suggestions[k]
+                    row += [x.code_id, x.name, f"{x.probability:.4f}", x.valence]
+                else:
+                    row += ["", "", "", ""]
+            row += [
+                "" if s.novel is None else str(s.novel).lower(),
+                "" if s.novelty_p is None else f"{s.novelty_p:.4f}",
+                str(s.procedural).lower(),
+            ]
+            w.writerow(row)
+        return buf.getvalue()
+
+    def save(self, out_dir: str | Path) -> dict[str, Path]:
+        """Write codings.jsonl, codings.csv, transcripts.jsonl and run.json atomically."""
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = {
+            "codings.jsonl": out / "codings.jsonl",
+            "codings.csv": out / "codings.csv",
+            "transcripts.jsonl": out / "transcripts.jsonl",
+            "run.json": out / "run.json",
+        }
+        atomic_write_text(paths["codings.jsonl"], self.to_jsonl())
+        atomic_write_text(paths["codings.csv"], self.to_csv())
+        atomic_write_text(
+            paths["transcripts.jsonl"],
+            "".join(
+                json.dumps(transcript_to_dict(t), ensure_ascii=False) + "\n"
+                for t in self.transcripts.values()
+            ),
+        )
+        atomic_write_text(paths["run.json"], json.dumps(self.meta, indent=2, ensure_ascii=False))
+        return paths
+
+    @classmethod
+    def read(cls, path: str | Path) -> CodingResult:
+        """Read ``codings.jsonl`` (a file, or a directory holding one) and its sidecar files."""
+        p = Path(path)
+        if p.is_dir():
+            p = p / "codings.jsonl"
+        records = read_jsonl(p)
+        segs: list[SegmentResult] = []
+        for i, r in enumerate(records, 1):
+            try:
+                segs.append(SegmentResult.from_dict(r))
+            except (KeyError, TypeError, ValueError) as e:
+                raise RoqaError(
+                    f"line {i} is not a segment coding ({e})",
+                    path=p,
+                    hint="each line needs transcript, segment_id, start, end and text",
+                ) from None
+        transcripts: dict[str, Transcript] = {}
+        side = p.with_name("transcripts.jsonl")
+        if side.exists():
+            for r in read_jsonl(side):
+                t = transcript_from_dict(r)
+                transcripts[t.id] = t
+        meta: dict[str, Any] = {}
+        run = p.with_name("run.json")
+        if run.exists():
+            try:
+                meta = json.loads(run.read_text(encoding="utf-8"))
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                meta = {}
+        return cls(segments=segs, transcripts=transcripts, meta=meta)
+
+    @classmethod
+    def from_segments(cls, segments: Iterable[SegmentResult]) -> CodingResult:
+        return cls(segments=list(segments))

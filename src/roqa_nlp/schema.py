@@ -1,0 +1,188 @@
+"""Plain data objects shared by every part of the pipeline.
+
+Offsets are Unicode code points into ``Transcript.text``, end-exclusive, so that
+``transcript.text[s.start:s.end] == s.text`` for every turn and segment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Role = Literal["interviewer", "participant"]
+Valence = Literal["barrier", "enabler", "neutral"]
+VALENCES: tuple[str, ...] = ("barrier", "enabler", "neutral")
+
+#: Synonyms researchers and published CFIR studies use for valence labels.
+VALENCE_SYNONYMS: dict[str, str] = {
+    "barrier": "barrier",
+    "negative": "barrier",
+    "hindrance": "barrier",
+    "enabler": "enabler",
+    "facilitator": "enabler",
+    "positive": "enabler",
+    "neutral": "neutral",
+    "mixed": "neutral",
+    "": "neutral",
+}
+
+
+def normalise_valence(label: str | None) -> str:
+    """Map a valence label (``facilitator``, ``barrier`` ...) onto barrier/enabler/neutral."""
+    key = (label or "").strip().lower()
+    if key not in VALENCE_SYNONYMS:
+        raise ValueError(f"unknown valence {label!r}: use barrier, enabler or neutral")
+    return VALENCE_SYNONYMS[key]
+
+
+@dataclass(frozen=True)
+class Code:
+    """One code of a codebook (a CFIR domain, construct or sub-construct, or a project code)."""
+
+    id: str
+    name: str
+    level: str  # "domain" | "construct" | "subconstruct" | "code"
+    parent: str | None = None
+    domain: str | None = None  # id of the top-level domain this code belongs to
+    codable: bool = True
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["aliases"] = list(self.aliases)
+        return d
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker turn: ``text[start:end]`` of the transcript."""
+
+    speaker: str
+    role: Role
+    start: int
+    end: int
+    begin_time: float | None = None  # seconds from the start of the recording
+    end_time: float | None = None
+
+
+@dataclass
+class Transcript:
+    """A transcript's plain text and its turns (with character offsets into ``text``)."""
+
+    id: str
+    text: str
+    turns: list[Turn]
+    source: str = ""  # the file it was read from
+    participant: str | None = None  # the case (P01 ...), when the transcript names one
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def turn_text(self, turn: Turn) -> str:
+        return self.text[turn.start : turn.end]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A unit the model codes: ``transcript.text[start:end] == text``."""
+
+    id: str  # "<transcript_id>:<n>", stable for a given transcript text and unit
+    transcript_id: str
+    speaker: str
+    role: Role
+    start: int
+    end: int
+    text: str
+    turn_index: int = 0
+    context: str = ""  # the interviewer's preceding question, if any
+    begin_time: float | None = None
+    end_time: float | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One suggested code for a segment, with the evidence behind it."""
+
+    code_id: str
+    name: str
+    domain: str | None
+    probability: float
+    valence: str = "neutral"
+    valence_probability: float | None = None
+    evidence: tuple[str, ...] = ()  # nearest training examples that support the suggestion
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["evidence"] = list(self.evidence)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Suggestion:
+        return cls(
+            code_id=str(d["code_id"]),
+            name=str(d.get("name", d["code_id"])),
+            domain=d.get("domain"),
+            probability=float(d.get("probability", 1.0)),
+            valence=str(d.get("valence", "neutral")),
+            valence_probability=(
+                None if d.get("valence_probability") is None else float(d["valence_probability"])
+            ),
+            evidence=tuple(d.get("evidence") or ()),
+        )
+
+
+@dataclass
+class SegmentResult:
+    """A segment with its ranked suggestions and (once the novelty step ran) its novelty flag."""
+
+    segment: Segment
+    suggestions: list[Suggestion] = field(default_factory=list)
+    novel: bool | None = None
+    novelty_p: float | None = None
+    procedural: bool = False  # greetings, consent, Zoom chatter: never offered as novel themes
+
+    @property
+    def top(self) -> Suggestion | None:
+        return self.suggestions[0] if self.suggestions else None
+
+    def to_dict(self) -> dict[str, Any]:
+        s = self.segment
+        return {
+            "transcript": s.transcript_id,
+            "segment_id": s.id,
+            "speaker": s.speaker,
+            "role": s.role,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+            "turn_index": s.turn_index,
+            "context": s.context,
+            "begin_time": s.begin_time,
+            "end_time": s.end_time,
+            "suggestions": [g.to_dict() for g in self.suggestions],
+            "novel": self.novel,
+            "novelty_p": self.novelty_p,
+            "procedural": self.procedural,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> SegmentResult:
+        seg = Segment(
+            id=str(d["segment_id"]),
+            transcript_id=str(d["transcript"]),
+            speaker=str(d.get("speaker", "")),
+            role=d.get("role", "participant"),
+            start=int(d["start"]),
+            end=int(d["end"]),
+            text=str(d["text"]),
+            turn_index=int(d.get("turn_index", 0)),
+            context=str(d.get("context", "")),
+            begin_time=d.get("begin_time"),
+            end_time=d.get("end_time"),
+        )
+        return cls(
+            segment=seg,
+            suggestions=[Suggestion.from_dict(g) for g in d.get("suggestions") or []],
+            novel=d.get("novel"),
+            novelty_p=d.get("novelty_p"),
+            procedural=bool(d.get("procedural", False)),
+        )
