@@ -10,7 +10,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
@@ -21,7 +21,9 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 
 @contextmanager
-def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
+def atomic_open(
+    path: str | Path, mode: str = "w", encoding: str | None = "utf-8"
+) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; rename it over ``path`` only if the block succeeds."""
     dest = Path(path)
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -34,10 +36,8 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
             os.fsync(fh.fileno())
         os.replace(tmp, dest)
     except BaseException:
-        try:
+        with suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 
@@ -114,7 +114,9 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
                 f"line {i} is not valid JSON ({e.msg})", path=path, hint="one JSON object per line"
             ) from None
         if not isinstance(obj, dict):
-            raise RoqaError(f"line {i} is not a JSON object", path=path, hint="one JSON object per line")
+            raise RoqaError(
+                f"line {i} is not a JSON object", path=path, hint="one JSON object per line"
+            )
         out.append(obj)
     return out
 

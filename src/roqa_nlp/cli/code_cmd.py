@@ -1,0 +1,180 @@
+"""``roqa code``, ``roqa suggest``, ``roqa evaluate`` and ``roqa codebook``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from .app import app
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console()
+
+
+def expand_inputs(paths: list[Path]) -> list[Path]:
+    """Files as given; directories expanded to their supported transcript files (sorted)."""
+    from ..errors import RoqaError
+    from ..transcripts import SUPPORTED_EXTENSIONS
+
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(
+                f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS
+            )
+            if not found:
+                raise RoqaError(
+                    "no transcripts found in this folder",
+                    path=p,
+                    hint=f"supported: {', '.join(sorted(SUPPORTED_EXTENSIONS))}",
+                )
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def _load_model(model: Path | None, no_cache: bool = False) -> Any:
+    from ..autocoder import AutoCoder
+
+    return AutoCoder.load(model, cache=not no_cache)
+
+
+@app.command("code")
+def code_command(
+    paths: list[Path] = typer.Argument(
+        ..., help="Transcript files or folders (.txt .vtt .srt .docx .csv .qdpx)."
+    ),
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder."),
+    model: Path | None = typer.Option(
+        None, "--model", help="Model directory (default: the packaged model)."
+    ),
+    qdpx: Path | None = typer.Option(
+        None, "--qdpx", help="Also write a REFI-QDA project with the suggestions."
+    ),
+    top_k: int = typer.Option(5, "--top-k", min=1, help="Suggestions kept per segment."),
+    alpha: float | None = typer.Option(
+        None, "--alpha", help="Novelty significance level (default 0.1)."
+    ),
+    report: bool = typer.Option(True, "--report/--no-report", help="Write report.html."),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Do not read or write the embedding cache."
+    ),
+) -> None:
+    """Suggest codes for every participant segment and flag segments that fit no code."""
+    from ..open_coding import open_coding_queue, write_open_coding
+
+    ac = _load_model(model, no_cache)
+    if alpha is not None:
+        if not 0 < alpha < 1:
+            raise typer.BadParameter("alpha must be between 0 and 1")
+        ac.params["alpha"] = alpha
+    files = expand_inputs(paths)
+    result = ac.code(files, top_k=top_k)
+    written = result.save(out)
+    queue = open_coding_queue(result, ac.embedder)
+    written.update(write_open_coding(queue, out))
+    if report:
+        from ..report import write_report
+
+        path = out / "report.html"
+        write_report(result, ac.codebook, path, model_card=ac.card, open_coding=queue)
+        written["report.html"] = path
+    if qdpx is not None:
+        from ..exchange import export_qdpx
+
+        export_qdpx(result, ac.codebook, qdpx, top_k=1)
+        written["qdpx"] = qdpx
+    n_novel = sum(1 for s in result.segments if s.novel)
+    con = _console()
+    con.print(
+        f"Coded {len(result.transcripts)} transcript(s), {len(result)} segments "
+        f"({n_novel} flagged for open coding, {len(queue)} candidate codes)."
+    )
+    for name, p in written.items():
+        con.print(f"  {name:18} {p}")
+
+
+@app.command("suggest")
+def suggest_command(
+    text: list[str] = typer.Argument(..., help="One or more sentences to code."),
+    model: Path | None = typer.Option(
+        None, "--model", help="Model directory (default: the packaged model)."
+    ),
+    top_k: int = typer.Option(5, "--top-k", min=1),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Ranked CFIR constructs for a sentence, with probability, valence and evidence."""
+    ac = _load_model(model)
+    rows = ac.suggest(text, top_k=top_k)
+    if as_json:
+        typer.echo(
+            json.dumps([[g.to_dict() for g in r] for r in rows], indent=2, ensure_ascii=False)
+        )
+        return
+    from rich.table import Table
+
+    con = _console()
+    for t, r in zip(text, rows):
+        table = Table(title=t, title_justify="left")
+        for col in ("rank", "code", "construct", "domain", "probability", "valence"):
+            table.add_column(col)
+        for i, g in enumerate(r, 1):
+            dom = ac.codebook.find(g.domain).name if g.domain and ac.codebook.find(g.domain) else ""
+            table.add_row(str(i), g.code_id, g.name, dom, f"{g.probability:.3f}", g.valence)
+        con.print(table)
+        if r and r[0].evidence:
+            con.print(f"  evidence for {r[0].name}: " + " | ".join(r[0].evidence))
+
+
+@app.command("evaluate")
+def evaluate_command(
+    file: Path = typer.Argument(
+        ..., help="JSONL with `text` and `construct` (name or id; NONE = no construct)."
+    ),
+    model: Path | None = typer.Option(
+        None, "--model", help="Model directory (default: the packaged model)."
+    ),
+    json_out: Path | None = typer.Option(
+        None, "--json", help="Write every metric to this JSON file."
+    ),
+) -> None:
+    """Score the model's suggestions against labelled records."""
+    from ..io import atomic_write_text
+
+    ac = _load_model(model)
+    m = ac.evaluate(file)
+    from rich.table import Table
+
+    table = Table(title=f"Evaluation on {file}")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for k, v in m.items():
+        table.add_row(k, "—" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v)))
+    _console().print(table)
+    if json_out is not None:
+        atomic_write_text(json_out, json.dumps(m, indent=2) + "\n")
+
+
+@app.command("codebook")
+def codebook_command(
+    name: str = typer.Argument("cfir-2009", help="cfir-2009, cfir-2022 or a codebook .json file."),
+) -> None:
+    """List the codes of a codebook with their ids."""
+    from rich.table import Table
+
+    from ..codebook import Codebook
+
+    book = Codebook.load(name)
+    table = Table(title=f"{book.name} ({book.id})")
+    for col in ("id", "name", "level", "codable"):
+        table.add_column(col)
+    for c in book:
+        table.add_row(c.id, c.name, c.level, "yes" if c.codable else "no")
+    _console().print(table)

@@ -1,0 +1,54 @@
+"""``roqa train``: build a model directory from training data (and the researcher's decisions)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .app import app
+
+
+@app.command("train")
+def train_command(
+    data: Path = typer.Argument(..., help="Training data: a folder of .jsonl files or one file."),
+    out: Path = typer.Option(..., "--out", "-o", help="Model directory to write."),
+    feedback: Path | None = typer.Option(
+        None,
+        "--feedback",
+        help="Decisions file (CSV/JSONL: segment_id, decision, code_id, new_code).",
+    ),
+    codings: Path | None = typer.Option(
+        None,
+        "--codings",
+        help="codings.jsonl the decisions refer to (default: beside the decisions file).",
+    ),
+    codebook: str = typer.Option("cfir-2009", "--codebook", help="Codebook id or .json file."),
+    method: str = typer.Option("logreg", "--method", help="logreg | prototype | hybrid."),
+    evaluate: Path | None = typer.Option(
+        None, "--evaluate", help="Labelled JSONL to evaluate on and record in the model card."
+    ),
+) -> None:
+    """Train the classifier, valence head and novelty detector; write arrays + a model card."""
+    from rich.console import Console
+
+    from ..autocoder import AutoCoder
+    from ..training import load_training_set
+
+    con = Console()
+    ac = AutoCoder(codebook, params={"method": method})
+    if feedback is not None:
+        if codings is None:
+            cand = feedback.parent / "codings.jsonl"
+            codings = cand if cand.exists() else None
+        ac.update(feedback, codings=codings, training=data)
+    else:
+        ac.fit(load_training_set(data, ac.codebook))
+    if evaluate is not None:
+        ac.card["metrics"] = {str(evaluate.name): ac.evaluate(evaluate)}
+    path = ac.save(out)
+    td = ac.card["training_data"]
+    con.print(
+        f"Trained on {td['n_records']} records ({td['n_coded']} coded, {td['n_none']} off-framework); "
+        f"model written to {path}"
+    )

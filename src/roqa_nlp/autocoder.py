@@ -1,0 +1,535 @@
+"""AutoCoder: transcripts → segments → embeddings → code suggestions + novelty flag.
+
+The one object most users touch::
+
+    from roqa_nlp import AutoCoder
+    ac = AutoCoder.load()                  # the packaged model in models/default
+    result = ac.code(["p01.vtt"])          # a CodingResult
+    ac.suggest(["We just don't have the staff."])
+
+A model directory holds arrays (safetensors) and JSON only — never pickle:
+
+- ``model_card.json``: embedding model and weights hash, codebook id and hash, training-data hash,
+  parameters, evaluation results, library version and the SHA-256 of every other file;
+- ``classifier.safetensors``: classifier and valence-head arrays;
+- ``novelty.safetensors``: conformal calibration scores and the coded reference embeddings;
+- ``evidence.safetensors`` + ``evidence.jsonl``: training examples shown as evidence;
+- ``codebook.json``: the codebook the model codes against (a project codebook may add codes).
+
+Loading recomputes every hash and fails with a one-line error on any mismatch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .codebook import Codebook
+from .errors import RoqaError
+from .io import atomic_write_bytes, atomic_write_text, read_jsonl, sha256_bytes, sha256_file
+from .result import CodingResult
+from .schema import Segment, SegmentResult, Suggestion, Transcript
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .classifier import CodeClassifier
+    from .embedding import Embedder
+    from .novelty import NoveltyDetector
+    from .training import TrainingSet
+
+CARD = "model_card.json"
+ARRAY_FILES = ("classifier.safetensors", "novelty.safetensors", "evidence.safetensors")
+JSON_FILES = ("codebook.json", "evidence.jsonl")
+PROCEDURAL = "PROCEDURAL"
+NONE = "NONE"
+DEFAULT_PARAMS: dict[str, Any] = {
+    "method": "logreg",
+    "C": 4.0,
+    "alpha": 0.1,
+    "novelty_score": "none",
+    "unit": "window",
+    "max_tokens": 200,
+    "top_k": 5,
+    "use_context": False,
+    "n_evidence": 2,
+}
+
+
+def packaged_model_dir() -> Path:
+    """``models/default`` of the source tree (the packaged, trained model)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        cand = parent / "models" / "default"
+        if (cand / CARD).exists():
+            return cand
+    raise RoqaError(
+        "the packaged model models/default was not found",
+        hint="run `roqa train training_data --out models/default` or pass --model DIR",
+    )
+
+
+def default_training_dir() -> Path:
+    """``training_data/`` of the source tree."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        cand = parent / "training_data"
+        if cand.is_dir():
+            return cand
+    raise RoqaError("training_data/ was not found", hint="pass the training data folder explicitly")
+
+
+def label_of(codes: list[str], kind: str) -> str | list[str]:
+    """The classifier target of a training record."""
+    if codes:
+        return codes if len(codes) > 1 else codes[0]
+    return PROCEDURAL if kind == "procedural" else NONE
+
+
+class AutoCoder:
+    """Suggests codebook codes for transcript segments and flags segments that fit no code."""
+
+    def __init__(
+        self,
+        codebook: Codebook | str = "cfir-2009",
+        *,
+        embedder: Embedder | None = None,
+        params: dict[str, Any] | None = None,
+    ):
+        self.codebook = codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
+        if embedder is None:
+            from .embedding import Embedder
+
+            embedder = Embedder()
+        self.embedder = embedder
+        self.params = {**DEFAULT_PARAMS, **(params or {})}
+        self.classifier: CodeClassifier | None = None
+        self.novelty: NoveltyDetector | None = None
+        self.card: dict[str, Any] = {}
+        self._evidence_texts: list[dict[str, Any]] = []
+        self._evidence_X: np.ndarray | None = None
+
+    # -- training ------------------------------------------------------------------------------
+
+    def _inputs(self, texts: Sequence[str], contexts: Sequence[str] | None = None) -> np.ndarray:
+        X = self.embedder.encode(list(texts))
+        if self.params.get("use_context") and contexts is not None:
+            import numpy as np
+
+            C = self.embedder.encode([c or "" for c in contexts])
+            has = np.array([bool(c) for c in contexts])[:, None]
+            X = X + 0.3 * C * has
+            X = X / np.linalg.norm(X, axis=1, keepdims=True)
+        return X
+
+    def fit(self, training: TrainingSet | str | Path) -> AutoCoder:
+        """Train the classifier, valence head and novelty detector on a training set."""
+        from .classifier import CodeClassifier
+        from .novelty import NoveltyDetector
+        from .training import TrainingSet, load_training_set
+
+        ts = (
+            training
+            if isinstance(training, TrainingSet)
+            else load_training_set(training, self.codebook)
+        )
+        if len(ts) == 0:
+            raise RoqaError("the training set is empty", hint="add records to training_data/")
+        X = self._inputs(ts.texts, ts.contexts)
+        y = [label_of(c, k) for c, k in zip(ts.codes, ts.kinds)]
+        p = self.params
+        base = CodeClassifier(p["method"], C=p["C"])
+        det = NoveltyDetector(base, alpha=p["alpha"], score=p["novelty_score"])
+        det.fit(X, y, groups=ts.groups, fit_kwargs={"valence": ts.valences, "groups": ts.groups})
+        self.novelty = det
+        self.classifier = det.classifier_
+        self._evidence_texts = [
+            {"id": i, "text": t, "codes": c}
+            for i, t, c, k in zip(ts.ids, ts.texts, ts.codes, ts.kinds)
+            if c and k != "description"
+        ]
+        keep = [j for j, (c, k) in enumerate(zip(ts.codes, ts.kinds)) if c and k != "description"]
+        self._evidence_X = X[keep].astype("float16")
+        self.card = {
+            "library": "roqa_nlp",
+            "library_version": __version__,
+            "embedding_model": self.embedder.describe(),
+            "codebook": {"id": self.codebook.id, "sha256": self.codebook.hash},
+            "training_data": {
+                "sha256": ts.hash,
+                "n_records": len(ts),
+                "n_coded": sum(1 for c in ts.codes if c),
+                "n_none": sum(1 for c in ts.codes if not c),
+            },
+            "params": p,
+            "classes": [str(c) for c in self.classifier.classes_],
+            "temperature": float(self.classifier.temperature_),
+            "n_calibration": int(len(det.calibration_scores_)),
+            "metrics": {},
+        }
+        return self
+
+    def update(
+        self,
+        decisions: str | Path | list[Any],
+        *,
+        codings: CodingResult | str | Path | None = None,
+        training: TrainingSet | str | Path | None = None,
+        weight: int = 3,
+    ) -> AutoCoder:
+        """Retrain with the researcher's decisions added to the training data.
+
+        ``decisions`` is a decisions file or a list of :class:`~roqa_nlp.decisions.Decision`;
+        ``codings`` the coding result they refer to (for segment texts); ``training`` the base
+        training data (default: the project's ``training_data/``). Decided segments count
+        ``weight`` times, since they come from the study being coded. New codes are added to a
+        project codebook with stable ids; the decisions' hash is recorded in the model card.
+        """
+        from .decisions import feedback_examples, project_codebook, read_decisions
+        from .training import TrainingSet, load_training_set
+
+        if isinstance(decisions, (str, Path)):
+            decs, dhash = read_decisions(decisions)
+            where: str | Path = decisions
+        else:
+            decs = list(decisions)
+            dhash = sha256_bytes(json.dumps([d.__dict__ for d in decs], sort_keys=True).encode())
+            where = "decisions"
+        if isinstance(codings, (str, Path)):
+            codings = CodingResult.read(codings)
+        book = project_codebook(self.codebook, decs)
+        texts, labels, ids = feedback_examples(decs, book, codings, where=where)
+        valence_of: dict[str, str] = {}
+        if codings is not None:
+            for s in codings.segments:
+                if s.suggestions:
+                    valence_of[s.segment.id] = s.suggestions[0].valence
+        base = training if training is not None else default_training_dir()
+        ts = base if isinstance(base, TrainingSet) else load_training_set(base, book)
+        fb = TrainingSet(
+            ids=[f"feedback-{i}" for i in ids],
+            texts=texts,
+            codes=labels,
+            valences=[valence_of.get(i, "") for i in ids],
+            groups=["researcher-decisions"] * len(ids),
+            kinds=["coded" if c else "off-framework" for c in labels],
+            sources=["researcher-decisions"] * len(ids),
+            contexts=[""] * len(ids),
+            hash=dhash,
+        )
+        combined = ts
+        for _ in range(max(1, weight)):
+            combined = combined.extend(fb)
+        self.codebook = book
+        self.fit(combined)
+        self.card["feedback"] = {
+            "decisions_sha256": dhash,
+            "n_decisions": len(decs),
+            "n_examples": len(fb),
+            "weight": weight,
+            "new_codes": [c.id for c in book.codes if c.id.startswith("project.")],
+        }
+        return self
+
+    def _require_fitted(self) -> tuple[CodeClassifier, NoveltyDetector]:
+        if self.classifier is None or self.novelty is None:
+            raise RoqaError("the model is not trained", hint="call fit() or AutoCoder.load()")
+        return self.classifier, self.novelty
+
+    # -- suggestions ---------------------------------------------------------------------------
+
+    def _suggest_rows(
+        self, X: np.ndarray, top_k: int | None = None
+    ) -> tuple[list[list[Suggestion]], np.ndarray, np.ndarray, np.ndarray]:
+        """Ranked suggestions per row, plus novelty p-values, scores and P(procedural)."""
+        import numpy as np
+
+        clf, det = self._require_fitted()
+        k = int(top_k or self.params["top_k"])
+        P = clf.predict_proba(X)
+        V = clf.predict_valence_proba(X)
+        classes = [str(c) for c in clf.classes_]
+        code_cols = [j for j, c in enumerate(classes) if c not in (NONE, PROCEDURAL)]
+        proc_col = classes.index(PROCEDURAL) if PROCEDURAL in classes else None
+        none_col = classes.index(NONE) if NONE in classes else None
+        scores = det.score_samples(X)
+        pvals = det.p_values(X)
+        proc = np.zeros(len(X))
+        if proc_col is not None:
+            other = P[:, none_col] if none_col is not None else 0.0
+            proc = np.where(
+                P[:, proc_col] > np.maximum(other, P[:, code_cols].max(axis=1)), 1.0, 0.0
+            )
+        ev_sims = None
+        if self._evidence_X is not None and len(self._evidence_X) and self.params["n_evidence"]:
+            ev_sims = X @ self._evidence_X.astype(np.float32).T
+        out: list[list[Suggestion]] = []
+        for i in range(len(X)):
+            order = sorted(code_cols, key=lambda j: -P[i, j])[:k]
+            vi = int(np.argmax(V[i]))
+            row = []
+            for j in order:
+                code = self.codebook.find(classes[j])
+                if code is None:
+                    continue
+                evidence: tuple[str, ...] = ()
+                if ev_sims is not None:
+                    cand = [m for m, e in enumerate(self._evidence_texts) if code.id in e["codes"]]
+                    cand.sort(key=lambda m: -ev_sims[i, m])
+                    evidence = tuple(
+                        self._evidence_texts[m]["text"] for m in cand[: self.params["n_evidence"]]
+                    )
+                row.append(
+                    Suggestion(
+                        code_id=code.id,
+                        name=code.name,
+                        domain=code.domain,
+                        probability=round(float(P[i, j]), 6),
+                        valence=str(clf.valence_classes_[vi]),
+                        valence_probability=round(float(V[i, vi]), 6),
+                        evidence=evidence,
+                    )
+                )
+            out.append(row)
+        return out, pvals, scores, proc
+
+    def suggest(
+        self, texts: str | Sequence[str], *, top_k: int | None = None
+    ) -> list[list[Suggestion]]:
+        """Ranked code suggestions for free texts (one list per text)."""
+        if isinstance(texts, str):
+            texts = [texts]
+        X = self._inputs(list(texts))
+        return self._suggest_rows(X, top_k)[0]
+
+    def segments_of(self, transcript: Transcript) -> list[Segment]:
+        from .transcripts.segment import segment
+
+        return segment(
+            transcript,
+            unit=self.params["unit"],
+            max_tokens=int(self.params["max_tokens"]),
+            count_tokens=self.embedder.count_tokens(),
+        )
+
+    def code(
+        self,
+        inputs: str | Path | Transcript | Iterable[str | Path | Transcript],
+        *,
+        top_k: int | None = None,
+        batch_segments: int = 512,
+    ) -> CodingResult:
+        """Code transcripts (paths or :class:`Transcript` objects) into a :class:`CodingResult`.
+
+        Transcripts are streamed: segments are embedded and classified in batches, so memory
+        stays flat in corpus size apart from the result itself.
+        """
+        from .transcripts import read_transcript
+
+        if isinstance(inputs, (str, Path, Transcript)):
+            inputs = [inputs]
+        result = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
+        pending: list[Segment] = []
+
+        def flush() -> None:
+            if not pending:
+                return
+            X = self._inputs(
+                [s.text for s in pending],
+                [s.context for s in pending] if self.params.get("use_context") else None,
+            )
+            rows, pvals, _, proc = self._suggest_rows(X, top_k)
+            alpha = float(self.params["alpha"])
+            for s, sug, p, pr in zip(pending, rows, pvals, proc):
+                procedural = bool(pr)
+                result.segments.append(
+                    SegmentResult(
+                        segment=s,
+                        suggestions=sug,
+                        novel=bool(p < alpha) and not procedural,
+                        novelty_p=round(float(p), 6),
+                        procedural=procedural,
+                    )
+                )
+            pending.clear()
+
+        for item in inputs:
+            t = item if isinstance(item, Transcript) else read_transcript(item)
+            if t.id in result.transcripts:
+                raise RoqaError(
+                    f"two transcripts share the id {t.id!r}",
+                    path=t.source or None,
+                    hint="rename one of the files",
+                )
+            result.transcripts[t.id] = t
+            pending.extend(self.segments_of(t))
+            if len(pending) >= batch_segments:
+                flush()
+        flush()
+        return result
+
+    # -- evaluation ----------------------------------------------------------------------------
+
+    def evaluate(self, labelled: TrainingSet | str | Path) -> dict[str, Any]:
+        """Metrics against labelled records (see :mod:`roqa_nlp.evaluation`)."""
+        from .evaluation import construct_metrics
+        from .training import TrainingSet, load_labelled
+
+        ts = (
+            labelled
+            if isinstance(labelled, TrainingSet)
+            else load_labelled(labelled, self.codebook)
+        )
+        X = self._inputs(ts.texts, ts.contexts)
+        rows, pvals, scores, _ = self._suggest_rows(X, top_k=len(self.codebook.codable))
+        ranked = [[g.code_id for g in r] for r in rows]
+        alpha = float(self.params["alpha"])
+        metrics = construct_metrics(
+            ts.codes,
+            ranked,
+            [r[0].probability if r else 0.0 for r in rows],
+            domain_of={c.id: c.domain for c in self.codebook.codable},
+            gold_valence=ts.valences,
+            pred_valence=[r[0].valence if r else "neutral" for r in rows],
+            novelty_score=list(scores),
+            novel_flag=[bool(p < alpha) for p in pvals],
+        )
+        metrics["alpha"] = alpha
+        return metrics
+
+    # -- persistence ---------------------------------------------------------------------------
+
+    def model_summary(self) -> dict[str, Any]:
+        emb = self.card.get("embedding_model", {})
+        return {
+            "library_version": __version__,
+            "embedding_model": emb.get("name"),
+            "embedding_weights_sha256": emb.get("weights_sha256"),
+            "codebook": self.codebook.id,
+            "codebook_sha256": self.codebook.hash,
+            "training_data_sha256": self.card.get("training_data", {}).get("sha256"),
+            "hash": self.card.get("model_sha256"),
+        }
+
+    def save(self, out_dir: str | Path) -> Path:
+        """Write the model directory (arrays + JSON, atomically) and return its path."""
+        import numpy as np
+        from safetensors.numpy import save
+
+        clf, det = self._require_fitted()
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        blobs: dict[str, bytes] = {
+            "classifier.safetensors": save(clf.to_arrays()),
+            "novelty.safetensors": save(
+                {
+                    "calibration_scores": det.calibration_scores_.astype(np.float64),
+                    "reference": det.reference_.astype(np.float16),
+                }
+            ),
+            "evidence.safetensors": save(
+                {"embeddings": np.asarray(self._evidence_X, dtype=np.float16)}
+            ),
+            "codebook.json": self.codebook.to_json().encode("utf-8"),
+            "evidence.jsonl": "".join(
+                json.dumps(e, ensure_ascii=False) + "\n" for e in self._evidence_texts
+            ).encode("utf-8"),
+        }
+        card = dict(self.card)
+        card["classifier"] = clf.state()
+        card["novelty"] = {k: v for k, v in det.get_params().items() if k != "classifier"}
+        card["files"] = {name: sha256_bytes(data) for name, data in sorted(blobs.items())}
+        card["model_sha256"] = sha256_bytes(json.dumps(card["files"], sort_keys=True).encode())
+        for name, data in blobs.items():
+            atomic_write_bytes(out / name, data)
+        atomic_write_text(out / CARD, json.dumps(card, indent=2, ensure_ascii=False) + "\n")
+        self.card = card
+        return out
+
+    @classmethod
+    def load(
+        cls,
+        dir: str | Path | None = None,
+        *,
+        embedder: Embedder | None = None,
+        cache: bool | str | Path = True,
+    ) -> AutoCoder:
+        """Load a model directory (``None`` = the packaged default), checking every hash."""
+        from safetensors import SafetensorError
+        from safetensors.numpy import load
+
+        from .classifier import CodeClassifier
+        from .embedding import Embedder
+        from .novelty import NoveltyDetector
+
+        d = packaged_model_dir() if dir is None else Path(dir)
+        card_path = d / CARD
+        if not card_path.exists():
+            raise RoqaError(
+                "not a model directory (no model_card.json)",
+                path=d,
+                hint="train one with `roqa train training_data --out DIR`",
+            )
+        try:
+            card = json.loads(card_path.read_text(encoding="utf-8"))
+            files: dict[str, str] = card["files"]
+        except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError):
+            raise RoqaError(
+                "the model card is not valid", path=card_path, hint="retrain the model"
+            ) from None
+        for name in (*ARRAY_FILES, *JSON_FILES):
+            p = d / name
+            if not p.exists():
+                raise RoqaError("model file missing", path=p, hint="retrain the model")
+            if files.get(name) != sha256_file(p):
+                raise RoqaError(
+                    "model file does not match its model card (altered or corrupted)",
+                    path=p,
+                    hint="retrain the model or restore the directory",
+                )
+        if card.get("model_sha256") != sha256_bytes(json.dumps(files, sort_keys=True).encode()):
+            raise RoqaError("the model card was altered", path=card_path, hint="retrain the model")
+        codebook = Codebook.load(d / "codebook.json")
+        if codebook.hash != card.get("codebook", {}).get("sha256"):
+            raise RoqaError(
+                "codebook does not match the model card",
+                path=d / "codebook.json",
+                hint="retrain the model with this codebook",
+            )
+        emb_info = card.get("embedding_model", {})
+        if embedder is None:
+            name = emb_info.get("name")
+            from .embedding import DEFAULT_MODEL_NAME
+
+            embedder = Embedder(None if name == DEFAULT_MODEL_NAME else name, cache=cache)
+        if emb_info.get("weights_sha256") and embedder.weights_hash != emb_info["weights_sha256"]:
+            raise RoqaError(
+                "the embedding model's weights differ from those the model was trained with",
+                path=embedder.model_path,
+                hint="use the embedding model named in the model card or retrain",
+            )
+        try:
+            arrays = {name: load((d / name).read_bytes()) for name in ARRAY_FILES}
+        except (SafetensorError, OSError, ValueError):
+            raise RoqaError(
+                "model arrays are unreadable", path=d, hint="retrain the model"
+            ) from None
+        ac = cls(codebook, embedder=embedder, params=card.get("params"))
+        clf = CodeClassifier.from_arrays(arrays["classifier.safetensors"], card["classifier"])
+        for c in clf.classes_:
+            if c not in (NONE, PROCEDURAL) and codebook.find(str(c)) is None:
+                raise RoqaError(
+                    f"model class {c!r} is not in the model's codebook",
+                    path=d / "codebook.json",
+                    hint="retrain the model",
+                )
+        det = NoveltyDetector(CodeClassifier(**card["classifier"]["params"]), **card["novelty"])
+        nov = arrays["novelty.safetensors"]
+        det.use_fitted(clf, nov["calibration_scores"], nov["reference"])
+        ac.classifier, ac.novelty, ac.card = clf, det, card
+        ac._evidence_X = arrays["evidence.safetensors"]["embeddings"]
+        ac._evidence_texts = read_jsonl(d / "evidence.jsonl")
+        return ac

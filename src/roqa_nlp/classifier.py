@@ -1,0 +1,309 @@
+"""CodeClassifier: suggests codes for segment embeddings, with calibrated probabilities and valence.
+
+Follows scikit-learn's estimator contract: hyper-parameters are stored as given in ``__init__``;
+everything learned ends in ``_`` and is set by :meth:`fit`; ``predict_proba`` columns follow
+``classes_``. ``classes_`` holds the code ids seen in training plus :data:`NONE` (talk that fits no
+code), so off-framework talk is a class of its own rather than whatever is left of a flat
+distribution.
+
+Methods (chosen by measurement, see ``benchmarks/classifier_comparison.md``):
+
+- ``"logreg"``: multinomial logistic regression on the L2-normalised embeddings;
+- ``"prototype"``: cosine similarity to each class's mean embedding (its prototype), softmax;
+- ``"hybrid"``: the mean of the two probability vectors.
+
+Probabilities are calibrated by temperature scaling (Guo et al., 2017, "On Calibration of Modern
+Neural Networks"): one temperature fitted by minimising the negative log-likelihood of out-of-fold
+predictions from grouped cross-validation, so examples from one source never calibrate themselves.
+
+The valence head is a separate multinomial logistic regression over barrier / enabler / neutral,
+trained on coded examples only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import LogisticRegression
+
+from .schema import VALENCES
+
+NONE = "NONE"
+METHODS = ("logreg", "prototype", "hybrid")
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    out: np.ndarray = e / e.sum(axis=1, keepdims=True)
+    return out
+
+
+def _expand(X: np.ndarray, y: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Turn multi-label targets into one row per (example, label) with weight 1/k."""
+    rows: list[int] = []
+    labels: list[str] = []
+    weights: list[float] = []
+    for i, lab in enumerate(y):
+        labs = [NONE] if lab is None else ([lab] if isinstance(lab, str) else list(lab) or [NONE])
+        for lb in labs:
+            rows.append(i)
+            labels.append(str(lb))
+            weights.append(1.0 / len(labs))
+    return X[rows], np.asarray(labels, dtype=object), np.asarray(weights)
+
+
+def fit_temperature(logits: np.ndarray, y_idx: np.ndarray) -> float:
+    """The temperature T minimising the NLL of ``softmax(logits / T)`` (golden-section search)."""
+    lo, hi = np.log(0.05), np.log(20.0)
+
+    def nll(log_t: float) -> float:
+        p = _softmax(logits / np.exp(log_t))
+        return float(-np.mean(np.log(np.clip(p[np.arange(len(y_idx)), y_idx], 1e-12, None))))
+
+    g = (np.sqrt(5) - 1) / 2
+    a, b = lo, hi
+    c, d = b - g * (b - a), a + g * (b - a)
+    for _ in range(60):
+        if nll(c) < nll(d):
+            b = d
+        else:
+            a = c
+        c, d = b - g * (b - a), a + g * (b - a)
+    return float(np.exp((a + b) / 2))
+
+
+class CodeClassifier(ClassifierMixin, BaseEstimator):
+    """Multi-class/multi-label code suggestions from embeddings, with a valence head.
+
+    Parameters
+    ----------
+    method : "logreg" | "prototype" | "hybrid".
+    C : inverse regularisation strength of the logistic regressions.
+    class_weight : passed to the logistic regression ("balanced" or None).
+    prototype_scale : inverse temperature of the prototype softmax before calibration.
+    calibrate : fit a temperature on grouped out-of-fold predictions.
+    n_splits : folds for that calibration.
+    random_state : seed for anything random.
+    """
+
+    def __init__(
+        self,
+        method: str = "logreg",
+        *,
+        C: float = 4.0,
+        class_weight: str | None = "balanced",
+        prototype_scale: float = 20.0,
+        calibrate: bool = True,
+        n_splits: int = 5,
+        random_state: int = 0,
+    ):
+        self.method = method
+        self.C = C
+        self.class_weight = class_weight
+        self.prototype_scale = prototype_scale
+        self.calibrate = calibrate
+        self.n_splits = n_splits
+        self.random_state = random_state
+
+    # -- fitting -------------------------------------------------------------------------------
+
+    def fit(
+        self,
+        X: Any,
+        y: Sequence[Any],
+        *,
+        valence: Sequence[str] | None = None,
+        groups: Sequence[str] | None = None,
+    ) -> CodeClassifier:
+        """Learn from embeddings ``X`` [n, d] and labels ``y`` (a code id, a list of ids, or
+        ``[]``/``None``/``"NONE"`` for talk that fits no code)."""
+        if self.method not in METHODS:
+            raise ValueError(f"method must be one of {METHODS}, got {self.method!r}")
+        X = np.asarray(X, dtype=np.float64)
+        if X.ndim != 2:
+            raise ValueError("X must be a 2-D array of embeddings")
+        y = list(y)
+        if len(y) != len(X):
+            raise ValueError("X and y have different lengths")
+        self._fit_core(X, y)
+        self.temperature_ = 1.0
+        if self.calibrate:
+            self.temperature_ = self._fit_calibration(X, y, groups)
+        self._fit_valence(X, y, valence)
+        self.n_features_in_ = X.shape[1]
+        return self
+
+    def _fit_core(self, X: np.ndarray, y: list[Any]) -> None:
+        Xe, ye, we = _expand(X, y)
+        self.classes_ = np.asarray(sorted(set(ye.tolist())), dtype=object)
+        idx = {c: i for i, c in enumerate(self.classes_)}
+        yi = np.asarray([idx[c] for c in ye])
+        k, d = len(self.classes_), X.shape[1]
+        if self.method in ("logreg", "hybrid") and k > 1:
+            lr = LogisticRegression(
+                C=self.C,
+                class_weight=self.class_weight,
+                max_iter=2000,
+                random_state=self.random_state,
+            )
+            lr.fit(Xe, yi, sample_weight=we)
+            coef = np.zeros((k, d))
+            icpt = np.zeros(k)
+            if k == 2:  # binary LR stores one row: expand to symmetric logits
+                coef[1], icpt[1] = lr.coef_[0] / 2, lr.intercept_[0] / 2
+                coef[0], icpt[0] = -coef[1], -icpt[1]
+            else:
+                coef[lr.classes_] = lr.coef_
+                icpt[lr.classes_] = lr.intercept_
+            self.coef_, self.intercept_ = coef, icpt
+        else:
+            self.coef_, self.intercept_ = np.zeros((k, d)), np.zeros(k)
+        protos = np.zeros((k, d))
+        np.add.at(protos, yi, Xe * we[:, None])
+        norms = np.linalg.norm(protos, axis=1, keepdims=True)
+        self.prototypes_ = protos / np.where(norms == 0, 1, norms)
+
+    def _logits(self, X: np.ndarray) -> np.ndarray:
+        """Uncalibrated log-probabilities of each class."""
+        parts = []
+        if self.method in ("logreg", "hybrid"):
+            parts.append(_softmax(X @ self.coef_.T + self.intercept_))
+        if self.method in ("prototype", "hybrid"):
+            parts.append(_softmax(self.prototype_scale * (X @ self.prototypes_.T)))
+        p = np.mean(parts, axis=0)
+        out: np.ndarray = np.log(np.clip(p, 1e-12, None))
+        return out
+
+    def _fit_calibration(self, X: np.ndarray, y: list[Any], groups: Sequence[str] | None) -> float:
+        from sklearn.model_selection import GroupKFold, KFold
+
+        n_groups = len(set(groups)) if groups is not None else 0
+        if groups is not None and n_groups >= self.n_splits:
+            splits = list(GroupKFold(n_splits=self.n_splits).split(X, groups=list(groups)))
+        else:
+            kf = KFold(
+                n_splits=min(self.n_splits, len(X)), shuffle=True, random_state=self.random_state
+            )
+            splits = list(kf.split(X))
+        logits: list[np.ndarray] = []
+        targets: list[int] = []
+        classes = list(self.classes_)
+        for tr, te in splits:
+            sub = CodeClassifier(**{**self.get_params(), "calibrate": False})
+            sub._fit_core(X[tr], [y[i] for i in tr])
+            lg = np.full((len(te), len(classes)), np.log(1e-12))
+            cols = [classes.index(c) for c in sub.classes_]
+            lg[:, cols] = sub._logits(X[te])
+            Xe_idx, ye, _ = _expand(np.arange(len(te))[:, None], [y[i] for i in te])
+            logits.append(lg[Xe_idx[:, 0]])
+            targets.extend(classes.index(c) for c in ye)
+        return fit_temperature(np.vstack(logits), np.asarray(targets))
+
+    def _fit_valence(self, X: np.ndarray, y: list[Any], valence: Sequence[str] | None) -> None:
+        self.valence_classes_ = np.asarray(VALENCES, dtype=object)
+        k, d = len(VALENCES), X.shape[1]
+        self.valence_coef_, self.valence_intercept_ = np.zeros((k, d)), np.zeros(k)
+        if valence is None:
+            return
+        coded = [
+            i
+            for i, lab in enumerate(y)
+            if lab not in (None, NONE, "", []) and valence[i] in VALENCES
+        ]
+        vy = np.asarray([VALENCES.index(valence[i]) for i in coded])
+        if len(set(vy.tolist())) < 2:
+            return
+        lr = LogisticRegression(
+            C=self.C, class_weight="balanced", max_iter=2000, random_state=self.random_state
+        )
+        lr.fit(X[coded], vy)
+        if len(lr.classes_) == 2:
+            a, b = lr.classes_
+            self.valence_coef_[b], self.valence_intercept_[b] = (
+                lr.coef_[0] / 2,
+                lr.intercept_[0] / 2,
+            )
+            self.valence_coef_[a], self.valence_intercept_[a] = (
+                -lr.coef_[0] / 2,
+                -lr.intercept_[0] / 2,
+            )
+        else:
+            self.valence_coef_[lr.classes_] = lr.coef_
+            self.valence_intercept_[lr.classes_] = lr.intercept_
+
+    # -- prediction ----------------------------------------------------------------------------
+
+    def _check(self, X: Any) -> np.ndarray:
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, "classes_")
+        X = np.asarray(X, dtype=np.float64)
+        if X.ndim != 2 or X.shape[1] != self.n_features_in_:
+            raise ValueError(f"X must have shape [n, {self.n_features_in_}]")
+        return X
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        """Calibrated probabilities [n, n_classes]; columns follow ``classes_``."""
+        X = self._check(X)
+        return _softmax(self._logits(X) / self.temperature_)
+
+    def predict(self, X: Any) -> np.ndarray:
+        out: np.ndarray = self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+        return out
+
+    def predict_labels(self, X: Any, *, threshold: float = 0.35) -> list[list[str]]:
+        """Multi-label prediction: every code whose probability reaches ``threshold`` (the top
+        code always, unless it is NONE)."""
+        P = self.predict_proba(X)
+        out: list[list[str]] = []
+        for row in P:
+            order = np.argsort(-row)
+            labs = [str(self.classes_[j]) for j in order if row[j] >= threshold]
+            top = str(self.classes_[order[0]])
+            if top not in labs:
+                labs.insert(0, top)
+            out.append([c for c in labs if c != NONE])
+        return out
+
+    def predict_valence_proba(self, X: Any) -> np.ndarray:
+        """Probabilities of barrier / enabler / neutral; columns follow ``valence_classes_``."""
+        X = self._check(X)
+        return _softmax(X @ self.valence_coef_.T + self.valence_intercept_)
+
+    def none_index(self) -> int | None:
+        hits = np.flatnonzero(self.classes_ == NONE)
+        return int(hits[0]) if len(hits) else None
+
+    # -- persistence (arrays only, no pickle) --------------------------------------------------
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        return {
+            "coef": self.coef_.astype(np.float32),
+            "intercept": self.intercept_.astype(np.float32),
+            "prototypes": self.prototypes_.astype(np.float32),
+            "temperature": np.asarray([self.temperature_], dtype=np.float32),
+            "valence_coef": self.valence_coef_.astype(np.float32),
+            "valence_intercept": self.valence_intercept_.astype(np.float32),
+        }
+
+    def state(self) -> dict[str, Any]:
+        """The JSON-able part of the fitted state (classes and parameters)."""
+        return {"classes": [str(c) for c in self.classes_], "params": self.get_params()}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], state: dict[str, Any]) -> CodeClassifier:
+        clf = cls(**state["params"])
+        clf.classes_ = np.asarray(state["classes"], dtype=object)
+        clf.coef_ = arrays["coef"].astype(np.float64)
+        clf.intercept_ = arrays["intercept"].astype(np.float64)
+        clf.prototypes_ = arrays["prototypes"].astype(np.float64)
+        clf.temperature_ = float(arrays["temperature"][0])
+        clf.valence_coef_ = arrays["valence_coef"].astype(np.float64)
+        clf.valence_intercept_ = arrays["valence_intercept"].astype(np.float64)
+        clf.valence_classes_ = np.asarray(VALENCES, dtype=object)
+        clf.n_features_in_ = clf.coef_.shape[1]
+        return clf

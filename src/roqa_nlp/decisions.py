@@ -1,0 +1,169 @@
+"""The researcher's decisions on suggestions, and the training examples they become.
+
+A decisions file (CSV or JSON Lines) has one row per decision::
+
+    segment_id,decision,code_id,new_code,note
+    p01_interview:0003,accept,IS.E.2,,
+    p01_interview:0004,reject,IC.H,,
+    p01_interview:0007,recode,OS.D,,commissioner thresholds
+    p01_interview:0011,new-code,,COVID-19 disruption,
+
+``accept`` confirms ``code_id`` for the segment; ``reject`` says the segment is not ``code_id``;
+``recode`` gives the right code (``code_id``); ``new-code`` creates a project code named
+``new_code``. It is written by the HTML report's review buttons, by hand in a spreadsheet, or
+from a REFI-QDA import. Optional ``text`` gives the segment text when no coding result is at hand.
+
+How decisions become training examples (:func:`feedback_examples`):
+
+- accepted and recoded codes label the segment with those codes;
+- a new code is added to a project codebook with a stable id ``project.<slug-of-name>`` and
+  labels the segment;
+- a segment whose every decision is a rejection becomes an example of talk that fits no code
+  (the researcher saw the suggestions and none applied).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .codebook import Codebook
+from .errors import RoqaError
+from .io import read_jsonl, read_text, sha256_bytes
+from .result import CodingResult
+from .schema import Code
+
+DECISIONS = ("accept", "reject", "recode", "new-code")
+
+
+@dataclass(frozen=True)
+class Decision:
+    segment_id: str
+    decision: str
+    code_id: str = ""
+    new_code: str = ""
+    note: str = ""
+    text: str = ""
+
+
+def slug(name: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    return s or "code"
+
+
+def project_code_id(name: str) -> str:
+    return f"project.{slug(name)}"
+
+
+def read_decisions(path: str | Path) -> tuple[list[Decision], str]:
+    """Decisions from a CSV or JSONL file, and the SHA-256 of the file."""
+    p = Path(path)
+    if p.suffix.lower() in (".jsonl", ".json"):
+        rows = read_jsonl(p)
+    else:
+        text = read_text(p)
+        rows = list(csv.DictReader(io.StringIO(text)))
+        if rows and "segment_id" not in rows[0]:
+            raise RoqaError(
+                "decisions file has no segment_id column",
+                path=p,
+                hint="header: segment_id,decision,code_id,new_code,note",
+            )
+    out = []
+    for i, r in enumerate(rows, 2 if p.suffix.lower() not in (".jsonl", ".json") else 1):
+        r = {
+            str(k).strip().lower(): ("" if v is None else str(v).strip()) for k, v in r.items() if k
+        }
+        d = r.get("decision", "").lower().replace("_", "-").replace("newcode", "new-code")
+        if d not in DECISIONS:
+            raise RoqaError(
+                f"row {i}: unknown decision {r.get('decision', '')!r}",
+                path=p,
+                hint="use accept, reject, recode or new-code",
+            )
+        if not r.get("segment_id"):
+            raise RoqaError(
+                f"row {i}: no segment_id", path=p, hint="every decision names a segment"
+            )
+        if d in ("accept", "reject", "recode") and not r.get("code_id"):
+            raise RoqaError(f"row {i}: {d} needs a code_id", path=p)
+        if d == "new-code" and not r.get("new_code"):
+            raise RoqaError(f"row {i}: new-code needs a new_code name", path=p)
+        out.append(
+            Decision(
+                segment_id=r["segment_id"],
+                decision=d,
+                code_id=r.get("code_id", ""),
+                new_code=r.get("new_code", ""),
+                note=r.get("note", ""),
+                text=r.get("text", ""),
+            )
+        )
+    return out, sha256_bytes(p.read_bytes())
+
+
+def project_codebook(codebook: Codebook, decisions: list[Decision]) -> Codebook:
+    """The codebook plus one codable project code per distinct new-code name (stable ids)."""
+    new: dict[str, Code] = {}
+    for d in decisions:
+        if d.decision != "new-code":
+            continue
+        cid = project_code_id(d.new_code)
+        if codebook.find(cid) is None and cid not in new:
+            new[cid] = Code(
+                id=cid,
+                name=d.new_code,
+                level="code",
+                parent=None,
+                domain=None,
+                codable=True,
+                description=f"Project code created during open coding: {d.new_code}.",
+            )
+    if not new:
+        return codebook
+    pid = codebook.id if codebook.id.endswith("+project") else f"{codebook.id}+project"
+    return codebook.with_codes(new.values(), id=pid)
+
+
+def feedback_examples(
+    decisions: list[Decision],
+    codebook: Codebook,
+    result: CodingResult | None,
+    *,
+    where: str | Path = "decisions",
+) -> tuple[list[str], list[list[str]], list[str]]:
+    """(texts, code-id lists, segment ids) of the training examples the decisions give."""
+    segs = {} if result is None else {s.segment.id: s for s in result.segments}
+    by_seg: dict[str, list[Decision]] = {}
+    for d in decisions:
+        by_seg.setdefault(d.segment_id, []).append(d)
+    texts: list[str] = []
+    labels: list[list[str]] = []
+    ids: list[str] = []
+    for sid, ds in by_seg.items():
+        text = next((d.text for d in ds if d.text), "")
+        if not text:
+            if sid not in segs:
+                raise RoqaError(
+                    f"unknown segment id {sid!r}",
+                    path=where,
+                    hint="give the codings.jsonl the decisions refer to (--codings)",
+                )
+            text = segs[sid].segment.text
+        codes: list[str] = []
+        for d in ds:
+            if d.decision in ("accept", "recode"):
+                codes.append(codebook.resolve(d.code_id, where=where).id)
+            elif d.decision == "new-code":
+                codes.append(project_code_id(d.new_code))
+            else:
+                codebook.resolve(d.code_id, where=where)
+        rejected = {d.code_id for d in ds if d.decision == "reject"}
+        codes = [c for c in dict.fromkeys(codes) if c not in rejected or c in codes]
+        texts.append(text)
+        labels.append(codes)
+        ids.append(sid)
+    return texts, labels, ids

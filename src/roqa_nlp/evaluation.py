@@ -1,0 +1,132 @@
+"""Metrics of a model's suggestions against labelled records (``roqa evaluate``).
+
+Construct metrics are over the coded records (gold ≠ NONE), ranking codes only (the NONE and
+PROCEDURAL classes are never a suggestion):
+
+- ``construct_top1`` / ``construct_top3``: share of records whose gold code is the first / among
+  the first three suggestions;
+- ``construct_macro_f1``: macro-averaged F1 of the top-1 code over the gold codes present;
+- ``construct_kappa``: Cohen's kappa between gold code and top-1 code;
+- ``domain_accuracy``: share whose top-1 code lies in the gold code's domain;
+- ``valence_accuracy``: share of coded records whose predicted valence equals the gold valence;
+- ``ece``: expected calibration error of the top-1 probability, 10 equal-width bins
+  (Naeini et al., 2015; Guo et al., 2017);
+- ``novelty_auroc``: area under the ROC curve separating NONE records (positive) from coded
+  records by the novelty score; ``novel_recall`` and ``false_novel_rate``: share of NONE / coded
+  records flagged novel at the detector's alpha.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+
+def expected_calibration_error(
+    confidence: np.ndarray, correct: np.ndarray, n_bins: int = 10
+) -> float:
+    """ECE = Σ_b (|B_b| / n) · |acc(B_b) − conf(B_b)| over equal-width confidence bins."""
+    if len(confidence) == 0:
+        return float("nan")
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    idx = np.clip(np.digitize(confidence, edges[1:-1], right=True), 0, n_bins - 1)
+    ece = 0.0
+    for b in range(n_bins):
+        m = idx == b
+        if m.any():
+            ece += m.mean() * abs(correct[m].mean() - confidence[m].mean())
+    return float(ece)
+
+
+def reliability_bins(
+    confidence: np.ndarray, correct: np.ndarray, n_bins: int = 10
+) -> list[dict[str, float]]:
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    idx = np.clip(np.digitize(confidence, edges[1:-1], right=True), 0, n_bins - 1)
+    out = []
+    for b in range(n_bins):
+        m = idx == b
+        out.append(
+            {
+                "lo": float(edges[b]),
+                "hi": float(edges[b + 1]),
+                "n": int(m.sum()),
+                "confidence": float(confidence[m].mean()) if m.any() else float("nan"),
+                "accuracy": float(correct[m].mean()) if m.any() else float("nan"),
+            }
+        )
+    return out
+
+
+def construct_metrics(
+    gold: Sequence[list[str]],
+    ranked: Sequence[list[str]],
+    top_prob: Sequence[float],
+    *,
+    domain_of: dict[str, str | None],
+    gold_valence: Sequence[str] | None = None,
+    pred_valence: Sequence[str] | None = None,
+    novelty_score: Sequence[float] | None = None,
+    novel_flag: Sequence[bool] | None = None,
+) -> dict[str, Any]:
+    """All ``roqa evaluate`` metrics from gold label lists and ranked code suggestions."""
+    from sklearn.metrics import cohen_kappa_score, f1_score, roc_auc_score
+
+    n = len(gold)
+    coded = [i for i in range(n) if gold[i]]
+    none = [i for i in range(n) if not gold[i]]
+    out: dict[str, Any] = {"n": n, "n_coded": len(coded), "n_none": len(none)}
+    if coded:
+        top1 = np.array([bool(ranked[i]) and ranked[i][0] in gold[i] for i in coded])
+        top3 = np.array([bool(set(ranked[i][:3]) & set(gold[i])) for i in coded])
+        g1 = [gold[i][0] if ranked[i][0] not in gold[i] else ranked[i][0] for i in coded]
+        p1 = [ranked[i][0] if ranked[i] else "" for i in coded]
+        labels = sorted(set(g1))
+        dom_ok = [
+            domain_of.get(p1[j]) is not None
+            and domain_of.get(p1[j]) in {domain_of.get(g) for g in gold[i]}
+            for j, i in enumerate(coded)
+        ]
+        out.update(
+            construct_top1=float(top1.mean()),
+            construct_top3=float(top3.mean()),
+            construct_macro_f1=float(
+                f1_score(g1, p1, labels=labels, average="macro", zero_division=0)
+            ),
+            construct_kappa=float(cohen_kappa_score(g1, p1)),
+            domain_accuracy=float(np.mean(dom_ok)),
+            ece=expected_calibration_error(
+                np.asarray([top_prob[i] for i in coded]), top1.astype(float)
+            ),
+        )
+        if gold_valence is not None and pred_valence is not None:
+            out["valence_accuracy"] = float(
+                np.mean([gold_valence[i] == pred_valence[i] for i in coded])
+            )
+        else:
+            out["valence_accuracy"] = None
+    else:
+        for k in (
+            "construct_top1",
+            "construct_top3",
+            "construct_macro_f1",
+            "construct_kappa",
+            "domain_accuracy",
+            "valence_accuracy",
+            "ece",
+        ):
+            out[k] = None
+    out["novelty_auroc"] = None
+    out["novel_recall"] = None
+    out["false_novel_rate"] = None
+    if novelty_score is not None and coded and none:
+        y = np.array([0 if gold[i] else 1 for i in range(n)])
+        out["novelty_auroc"] = float(roc_auc_score(y, np.asarray(novelty_score)))
+    if novel_flag is not None:
+        if none:
+            out["novel_recall"] = float(np.mean([bool(novel_flag[i]) for i in none]))
+        if coded:
+            out["false_novel_rate"] = float(np.mean([bool(novel_flag[i]) for i in coded]))
+    return out

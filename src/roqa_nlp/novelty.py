@@ -1,0 +1,173 @@
+"""NoveltyDetector: a calibrated "fits no code" flag for segments.
+
+A segment is *novel* when its conformal p-value is below ``alpha``. The p-value compares the
+segment's nonconformity score with the scores of held-out coded examples (cross-conformal
+calibration: each fold's examples are scored by a classifier fitted without them):
+
+    p(x) = (1 + #{i : s_i ≥ s(x)}) / (n + 1)
+
+Under exchangeability a segment that does belong to a code gets p ≤ α with probability at most α
+(Vovk, Gammerman & Shafer, 2005, *Algorithmic Learning in a Random World*; Angelopoulos & Bates,
+2021, "A Gentle Introduction to Conformal Prediction"), so with ``alpha=0.1`` at most about 10 %
+of coded segments are flagged. Scores (``score=``):
+
+- ``"none"``: probability the classifier gives to NONE + PROCEDURAL (the off-framework classes);
+- ``"max_prob"``: 1 − the largest code probability;
+- ``"knn"``: 1 − mean cosine similarity to the ``k`` nearest coded training examples.
+
+``benchmarks/novelty.md`` compares them by measurement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, OutlierMixin, clone
+
+from .classifier import NONE
+
+PROCEDURAL = "PROCEDURAL"
+OFF_FRAMEWORK = (NONE, PROCEDURAL)
+SCORES = ("none", "max_prob", "knn")
+
+
+def conformal_p_values(calibration: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """p = (1 + #{cal ≥ s}) / (n + 1) for each score s (higher score = less conforming)."""
+    cal = np.sort(np.asarray(calibration, dtype=np.float64))
+    s = np.asarray(scores, dtype=np.float64)
+    n_ge = len(cal) - np.searchsorted(cal, s, side="left")
+    out: np.ndarray = (1.0 + n_ge) / (len(cal) + 1.0)
+    return out
+
+
+def _is_coded(label: Any) -> bool:
+    if label is None:
+        return False
+    if isinstance(label, str):
+        return label not in OFF_FRAMEWORK and label != ""
+    return any(lb not in OFF_FRAMEWORK for lb in label)
+
+
+class NoveltyDetector(OutlierMixin, BaseEstimator):
+    """Cross-conformal "fits no code" detector on top of a :class:`CodeClassifier`.
+
+    Parameters
+    ----------
+    classifier : an unfitted CodeClassifier (cloned per fold) used to score segments.
+    alpha : significance level: segments with p < alpha are flagged novel.
+    score : nonconformity score, one of ``"none"``, ``"max_prob"``, ``"knn"``.
+    k : neighbours for the ``"knn"`` score.
+    n_splits : folds of the cross-conformal calibration.
+    random_state : seed for the fold assignment when no groups are given.
+    """
+
+    def __init__(
+        self,
+        classifier: Any = None,
+        *,
+        alpha: float = 0.1,
+        score: str = "none",
+        k: int = 5,
+        n_splits: int = 5,
+        random_state: int = 0,
+    ):
+        self.classifier = classifier
+        self.alpha = alpha
+        self.score = score
+        self.k = k
+        self.n_splits = n_splits
+        self.random_state = random_state
+
+    def _scores(self, clf: Any, ref: np.ndarray, X: np.ndarray) -> np.ndarray:
+        if self.score == "knn":
+            sims = X @ ref.T
+            kk = min(self.k, ref.shape[0])
+            top = -np.partition(-sims, kk - 1, axis=1)[:, :kk]
+            out: np.ndarray = 1.0 - top.mean(axis=1)
+            return out
+        P = clf.predict_proba(X)
+        classes = [str(c) for c in clf.classes_]
+        off = [j for j, c in enumerate(classes) if c in OFF_FRAMEWORK]
+        codes = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
+        if self.score == "none":
+            return P[:, off].sum(axis=1) if off else 1.0 - P[:, codes].max(axis=1)
+        if self.score == "max_prob":
+            return 1.0 - P[:, codes].max(axis=1)
+        raise ValueError(f"score must be one of {SCORES}, got {self.score!r}")
+
+    def fit(
+        self,
+        X: Any,
+        y: Sequence[Any],
+        *,
+        groups: Sequence[str] | None = None,
+        fit_kwargs: dict[str, Any] | None = None,
+    ) -> NoveltyDetector:
+        """Calibrate on training embeddings ``X`` with labels ``y`` (as for the classifier).
+
+        Every fold fits a clone of ``classifier`` on the other folds and scores its own coded
+        examples; the pooled scores are the calibration set. The classifier fitted on all data
+        is kept as ``classifier_``.
+        """
+        from sklearn.model_selection import GroupKFold, KFold
+
+        if self.score not in SCORES:
+            raise ValueError(f"score must be one of {SCORES}, got {self.score!r}")
+        if not 0 < self.alpha < 1:
+            raise ValueError("alpha must be between 0 and 1")
+        X = np.asarray(X, dtype=np.float64)
+        y = list(y)
+        fit_kwargs = dict(fit_kwargs or {})
+        coded = np.array([_is_coded(lb) for lb in y])
+        if groups is not None and len(set(groups)) >= self.n_splits:
+            splits = GroupKFold(n_splits=self.n_splits).split(X, groups=list(groups))
+        else:
+            splits = KFold(self.n_splits, shuffle=True, random_state=self.random_state).split(X)
+        cal: list[np.ndarray] = []
+        for tr, te in splits:
+            te = te[coded[te]]
+            if len(te) == 0:
+                continue
+            sub = clone(self.classifier)
+            sub.fit(X[tr], [y[i] for i in tr], **self._subset_kwargs(fit_kwargs, tr))
+            ref = X[tr][coded[tr]]
+            cal.append(self._scores(sub, ref, X[te]))
+        self.calibration_scores_ = np.sort(np.concatenate(cal)) if cal else np.zeros(0)
+        self.classifier_ = clone(self.classifier).fit(X, y, **fit_kwargs)
+        self.reference_ = X[coded].astype(np.float32)
+        self.n_features_in_ = X.shape[1]
+        return self
+
+    @staticmethod
+    def _subset_kwargs(kwargs: dict[str, Any], idx: np.ndarray) -> dict[str, Any]:
+        return {k: (None if v is None else [v[i] for i in idx]) for k, v in kwargs.items()}
+
+    def use_fitted(
+        self, classifier: Any, calibration_scores: np.ndarray, reference: np.ndarray
+    ) -> NoveltyDetector:
+        """Attach an already fitted classifier and calibration (used when loading a model)."""
+        self.classifier_ = classifier
+        self.calibration_scores_ = np.sort(np.asarray(calibration_scores, dtype=np.float64))
+        self.reference_ = np.asarray(reference, dtype=np.float32)
+        self.n_features_in_ = (
+            self.reference_.shape[1] if self.reference_.size else classifier.n_features_in_
+        )
+        return self
+
+    def score_samples(self, X: Any) -> np.ndarray:
+        """Nonconformity scores (higher = fits the codebook less)."""
+        X = np.asarray(X, dtype=np.float64)
+        return self._scores(self.classifier_, self.reference_.astype(np.float64), X)
+
+    def p_values(self, X: Any) -> np.ndarray:
+        return conformal_p_values(self.calibration_scores_, self.score_samples(X))
+
+    def predict(self, X: Any) -> np.ndarray:
+        """-1 for novel (p < alpha), 1 for fits a code — scikit-learn's outlier convention."""
+        return np.where(self.p_values(X) < self.alpha, -1, 1)
+
+    def is_novel(self, X: Any) -> np.ndarray:
+        out: np.ndarray = self.p_values(X) < self.alpha
+        return out

@@ -1,0 +1,218 @@
+"""Training data: the labelled examples a model learns from, with their provenance.
+
+``training_data/`` holds JSON Lines files. Every record has ``id``, ``text``, ``codes`` (code ids
+or names; ``[]`` = fits no code), ``valence`` (barrier | enabler | neutral), ``source``
+(``seed-paper`` or ``team-written``) and ``provenance``. Off-framework records carry ``kind``:
+``off-framework`` or ``procedural`` (greetings, consent, Zoom chatter). Construct descriptions come
+from the codebook itself and are added as one example per code.
+
+Records are normalised to one schema and loaded through Hugging Face ``datasets`` so that
+cross-validation can be grouped (by source and setting) without leaking near-duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .codebook import Codebook
+from .errors import RoqaError
+from .io import read_jsonl, sha256_bytes
+from .schema import normalise_valence
+
+if TYPE_CHECKING:
+    import datasets
+
+NONE_LABELS = {"none", "", "no code", "off-framework"}
+
+
+@dataclass
+class TrainingSet:
+    """Normalised training records (parallel lists) ready for fitting and grouped splitting."""
+
+    ids: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    codes: list[list[str]] = field(default_factory=list)  # code ids; [] = fits no code
+    valences: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)  # for grouped cross-validation
+    kinds: list[str] = field(
+        default_factory=list
+    )  # coded | off-framework | procedural | description
+    sources: list[str] = field(default_factory=list)
+    contexts: list[str] = field(default_factory=list)
+    hash: str = ""
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def subset(self, idx: Iterable[int]) -> TrainingSet:
+        idx = list(idx)
+        return TrainingSet(
+            ids=[self.ids[i] for i in idx],
+            texts=[self.texts[i] for i in idx],
+            codes=[self.codes[i] for i in idx],
+            valences=[self.valences[i] for i in idx],
+            groups=[self.groups[i] for i in idx],
+            kinds=[self.kinds[i] for i in idx],
+            sources=[self.sources[i] for i in idx],
+            contexts=[self.contexts[i] for i in idx],
+            hash=self.hash,
+        )
+
+    def extend(self, other: TrainingSet) -> TrainingSet:
+        out = self.subset(range(len(self)))
+        for name in ("ids", "texts", "codes", "valences", "groups", "kinds", "sources", "contexts"):
+            getattr(out, name).extend(getattr(other, name))
+        out.hash = sha256_bytes((self.hash + other.hash).encode())
+        return out
+
+    def to_dataset(self) -> datasets.Dataset:
+        """The records as a Hugging Face ``datasets.Dataset``."""
+        import datasets
+
+        return datasets.Dataset.from_dict(
+            {
+                "id": self.ids,
+                "text": self.texts,
+                "codes": self.codes,
+                "valence": self.valences,
+                "group": self.groups,
+                "kind": self.kinds,
+                "source": self.sources,
+                "context": self.contexts,
+            }
+        )
+
+    @classmethod
+    def from_dataset(cls, ds: datasets.Dataset, *, hash: str = "") -> TrainingSet:
+        cols = ds.to_dict()
+        return cls(
+            ids=list(cols["id"]),
+            texts=list(cols["text"]),
+            codes=[list(c) for c in cols["codes"]],
+            valences=list(cols["valence"]),
+            groups=list(cols["group"]),
+            kinds=list(cols["kind"]),
+            sources=list(cols["source"]),
+            contexts=list(cols.get("context") or [""] * len(cols["id"])),
+            hash=hash,
+        )
+
+
+def _codes_of(record: dict[str, Any], codebook: Codebook, where: Path, line: int) -> list[str]:
+    raw = record.get("codes")
+    if raw is None:
+        raw = record.get("construct")
+    if raw is None:
+        raw = []
+    if isinstance(raw, str):
+        raw = [] if raw.strip().lower() in NONE_LABELS else [raw]
+    out: list[str] = []
+    for name in raw:
+        code = codebook.resolve(str(name), where=f"{where}:{line}")
+        if not code.codable:
+            raise RoqaError(
+                f"line {line}: code {code.name!r} is a domain and cannot be coded",
+                path=where,
+                hint="use one of its constructs",
+            )
+        if code.id not in out:
+            out.append(code.id)
+    return out
+
+
+def _group_of(record: dict[str, Any], source: str) -> str:
+    if source == "seed-paper":
+        return "seed-paper"
+    setting = str(record.get("setting") or record.get("kind") or "general").strip().lower()
+    return f"{source}:{setting}"
+
+
+def normalise_records(
+    records: Sequence[dict[str, Any]], codebook: Codebook, where: Path
+) -> TrainingSet:
+    ts = TrainingSet()
+    for line, r in enumerate(records, 1):
+        text = str(r.get("text", "")).strip()
+        if not text:
+            raise RoqaError(f"line {line} has no text", path=where, hint="every record needs text")
+        codes = _codes_of(r, codebook, where, line)
+        try:
+            valence = normalise_valence(r.get("valence"))
+        except ValueError as e:
+            raise RoqaError(f"line {line}: {e}", path=where) from None
+        source = str(r.get("source", "team-written"))
+        kind = str(r.get("kind") or ("coded" if codes else "off-framework"))
+        ts.ids.append(str(r.get("id", f"{where.stem}-{line}")))
+        ts.texts.append(text)
+        ts.codes.append(codes)
+        ts.valences.append(valence)
+        ts.groups.append(_group_of(r, source))
+        ts.kinds.append(kind)
+        ts.sources.append(source)
+        ts.contexts.append(str(r.get("context", "")))
+    return ts
+
+
+def description_examples(codebook: Codebook) -> TrainingSet:
+    """One example per codable code: its name and own-words description."""
+    ts = TrainingSet()
+    for c in codebook.codable:
+        ts.ids.append(f"desc-{c.id}")
+        ts.texts.append(f"{c.name}. {c.description}".strip())
+        ts.codes.append([c.id])
+        ts.valences.append("neutral")
+        ts.groups.append("descriptions")
+        ts.kinds.append("description")
+        ts.sources.append("codebook")
+        ts.contexts.append("")
+    return ts
+
+
+def training_files(path: str | Path) -> list[Path]:
+    p = Path(path)
+    if p.is_dir():
+        files = sorted(p.glob("*.jsonl"))
+        if not files:
+            raise RoqaError("no .jsonl training files found", path=p, hint="see training_data/")
+        return files
+    if not p.exists():
+        raise RoqaError(
+            "training data not found", path=p, hint="give training_data/ or a .jsonl file"
+        )
+    return [p]
+
+
+def load_training_set(
+    path: str | Path, codebook: Codebook, *, descriptions: bool = True
+) -> TrainingSet:
+    """All training records under ``path`` (a directory of .jsonl files or one file).
+
+    The returned set's ``hash`` is the SHA-256 of the files' names and bytes, recorded in the model
+    card so a model can be traced to the exact data it learned from.
+    """
+    files = training_files(path)
+    digest_parts: list[str] = []
+    combined = TrainingSet()
+    for f in files:
+        digest_parts.append(f.name + ":" + sha256_bytes(f.read_bytes()))
+        combined = combined.extend(normalise_records(read_jsonl(f), codebook, f))
+    if descriptions:
+        combined = combined.extend(description_examples(codebook))
+    ds = combined.to_dataset()
+    out = TrainingSet.from_dataset(ds)
+    out.hash = sha256_bytes(
+        json.dumps([*digest_parts, f"descriptions={descriptions}", codebook.hash]).encode()
+    )
+    return out
+
+
+def load_labelled(path: str | Path, codebook: Codebook) -> TrainingSet:
+    """An evaluation file: records with ``text`` and ``construct`` (name or id; ``NONE`` = none)."""
+    p = Path(path)
+    ts = normalise_records(read_jsonl(p), codebook, p)
+    ts.hash = sha256_bytes(p.read_bytes())
+    return ts
