@@ -1,0 +1,1050 @@
+"""Framework Approach outputs: the framework matrix, the barriers/enablers table, data saturation
+and suggested CFIR construct ratings.
+
+The Framework Approach (Ritchie & Spencer 1994; Gale et al. 2013) charts coded data into a matrix of
+cases (participants) x codes, then summarises it. Everything here works on a
+:class:`~roqa_nlp.result.CodingResult`, whether its codes are machine suggestions, human codings or
+both, and is pure: files are only written by the ``to_csv``/``to_xlsx`` methods.
+
+Which codes a segment carries (:func:`coded_segments`): its ``top_k`` highest-probability
+suggestions whose probability is at least ``min_probability``. Segments flagged ``novel`` (they fit
+no code and wait for open coding), ``procedural`` segments (greetings, consent, Zoom chatter) and
+interviewer segments carry none. A human coding with several codes per segment therefore needs
+``top_k`` at least that number.
+
+References
+----------
+.. [1] Ritchie, J., & Spencer, L. (1994). Qualitative data analysis for applied policy research.
+       In A. Bryman & R. Burgess (Eds.), *Analyzing qualitative data* (pp. 173-194). Routledge.
+.. [2] Gale, N. K., Heath, G., Cameron, E., Rashid, S., & Redwood, S. (2013). Using the framework
+       method for the analysis of qualitative data in multi-disciplinary health research.
+       *BMC Medical Research Methodology*, 13, 117.
+.. [3] Francis, J. J., Johnston, M., Robertson, C., Glidewell, L., Entwistle, V., Eccles, M. P., &
+       Grimshaw, J. M. (2010). What is an adequate sample size? Operationalising data saturation
+       for theory-based interview studies. *Psychology & Health*, 25(10), 1229-1245.
+.. [4] Guest, G., Namey, E., & Chen, M. (2020). A simple method to assess and report thematic
+       saturation in qualitative research. *PLoS ONE*, 15(5), e0232076.
+.. [5] Damschroder, L. J., & Lowery, J. C. (2013). Evaluation of a large-scale weight management
+       program using the consolidated framework for implementation research (CFIR).
+       *Implementation Science*, 8, 51.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from .errors import RoqaError
+from .io import atomic_open, atomic_write_text
+from .schema import SegmentResult, Suggestion, normalise_valence
+
+if TYPE_CHECKING:
+    from .codebook import Codebook
+    from .result import CodingResult
+
+CaseKind = Literal["participant", "transcript"]
+CASE_KINDS: tuple[str, ...] = ("participant", "transcript")
+
+
+def natural_key(text: str) -> tuple[Any, ...]:
+    """Sort key that orders ``P2`` before ``P10`` (digits compare as numbers)."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in re.split(r"(\d+)", text)
+        if part
+    )
+
+
+# -- which codes a segment carries ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A coded segment quoted as evidence: its text, where it is, and how sure the coding is."""
+
+    text: str
+    transcript_id: str
+    segment_id: str
+    start: int
+    end: int
+    participant: str
+    code_id: str
+    probability: float
+    valence: str
+
+    @property
+    def citation(self) -> str:
+        """Where the quote is: ``transcript:start-end`` (code-point offsets, end-exclusive)."""
+        return f"{self.transcript_id}:{self.start}-{self.end}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "transcript": self.transcript_id,
+            "segment_id": self.segment_id,
+            "start": self.start,
+            "end": self.end,
+            "participant": self.participant,
+            "code_id": self.code_id,
+            "probability": self.probability,
+            "valence": self.valence,
+        }
+
+
+def carries_codes(s: SegmentResult) -> bool:
+    """Whether a segment can carry codes at all (not novel, not procedural, not the interviewer)."""
+    return s.novel is not True and not s.procedural and s.segment.role != "interviewer"
+
+
+def codes_of(s: SegmentResult, *, top_k: int = 1, min_probability: float = 0.0) -> list[Suggestion]:
+    """The suggestions a segment is charted under: its top ``top_k`` at or above ``min_probability``."""
+    if not carries_codes(s):
+        return []
+    ranked = sorted(s.suggestions, key=lambda g: -g.probability)
+    out: list[Suggestion] = []
+    seen: set[str] = set()
+    for g in ranked:
+        if len(out) >= top_k:
+            break
+        if g.code_id in seen:
+            continue
+        seen.add(g.code_id)
+        if g.probability >= min_probability:
+            out.append(g)
+    return out
+
+
+def coded_segments(
+    result: CodingResult, *, top_k: int = 1, min_probability: float = 0.0
+) -> list[Quote]:
+    """Every (segment, code) pair the outputs are built from, as quotes, in segment order."""
+    if top_k < 1:
+        raise RoqaError(f"top_k must be at least 1, got {top_k}")
+    out: list[Quote] = []
+    for s in result.segments:
+        for g in codes_of(s, top_k=top_k, min_probability=min_probability):
+            seg = s.segment
+            try:
+                valence = normalise_valence(g.valence)
+            except ValueError:
+                raise RoqaError(
+                    f"segment {seg.id!r} has unknown valence {g.valence!r} for {g.code_id}",
+                    hint="use barrier, enabler or neutral",
+                ) from None
+            out.append(
+                Quote(
+                    text=seg.text,
+                    transcript_id=seg.transcript_id,
+                    segment_id=seg.id,
+                    start=seg.start,
+                    end=seg.end,
+                    participant=result.participant_of(seg.transcript_id),
+                    code_id=g.code_id,
+                    probability=float(g.probability),
+                    valence=valence,
+                )
+            )
+    return out
+
+
+def most_representative(quotes: Iterable[Quote], n: int, *, spread: bool = False) -> list[Quote]:
+    """The ``n`` quotes with the highest probability (ties: earlier in the data first).
+
+    With ``spread=True`` the best quote of each participant is taken before any participant's
+    second one, so a summary row shows as many voices as it can.
+    """
+    ranked = sorted(quotes, key=lambda q: -q.probability)  # stable: keeps data order on ties
+    if not spread:
+        return ranked[:n]
+    firsts: list[Quote] = []
+    rest: list[Quote] = []
+    seen: set[str] = set()
+    for q in ranked:
+        (rest if q.participant in seen else firsts).append(q)
+        seen.add(q.participant)
+    return (firsts + rest)[:n]
+
+
+def interview_order(result: CodingResult) -> list[str]:
+    """Transcript ids in the order the result holds them (transcripts first, then segments)."""
+    order = list(result.transcripts)
+    seen = set(order)
+    for s in result.segments:
+        tid = s.segment.transcript_id
+        if tid not in seen:
+            seen.add(tid)
+            order.append(tid)
+    return order
+
+
+def _case_of(result: CodingResult, transcript_id: str, cases: str) -> str:
+    return result.participant_of(transcript_id) if cases == "participant" else transcript_id
+
+
+def _check_cases(cases: str) -> None:
+    if cases not in CASE_KINDS:
+        raise RoqaError(f"unknown case kind {cases!r}", hint="use 'participant' or 'transcript'")
+
+
+def _code_names(result: CodingResult, codebook: Codebook | None) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for s in result.segments:
+        for g in s.suggestions:
+            names.setdefault(g.code_id, g.name)
+    if codebook is not None:
+        for c in codebook:
+            names[c.id] = c.name
+    return names
+
+
+def _spreadsheet_safe(text: str) -> str:
+    """Text a spreadsheet shows as text, never runs: a leading ``= + - @`` gets an apostrophe.
+
+    Transcripts are untrusted input; this is the OWASP advice against CSV/formula injection.
+    """
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# -- framework matrix -------------------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    """One case x code cell of the framework matrix."""
+
+    segments: int = 0
+    barriers: int = 0
+    enablers: int = 0
+    neutral: int = 0
+    quotes: list[Quote] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """The charted text of the cell: segment count, then each quote with where it is."""
+        if not self.segments:
+            return ""
+        parts = [f'"{q.text}" [{q.citation}]' for q in self.quotes]
+        return " | ".join([f"{self.segments} segment{'s' if self.segments != 1 else ''}", *parts])
+
+
+@dataclass
+class FrameworkMatrix:
+    """Cases x codes: per cell, the number of segments and the most representative quote(s).
+
+    ``cases`` are participants (``P01`` ...) or transcript ids, in natural order; ``codes`` are code
+    ids, in codebook order when a codebook was given (all of its codable codes, so empty columns
+    show what nobody talked about), otherwise the coded ids in natural order.
+    """
+
+    cases: list[str]
+    codes: list[str]
+    names: dict[str, str]
+    cells: dict[tuple[str, str], Cell]
+    case_kind: str = "participant"
+
+    def cell(self, case: str, code_id: str) -> Cell:
+        return self.cells.get((case, code_id), Cell())
+
+    def count(self, case: str, code_id: str) -> int:
+        return self.cell(case, code_id).segments
+
+    def counts(self) -> list[list[int]]:
+        """The segment counts as rows (cases) of columns (codes)."""
+        return [[self.count(c, k) for k in self.codes] for c in self.cases]
+
+    def column_label(self, code_id: str) -> str:
+        name = self.names.get(code_id, "")
+        return f"{code_id} {name}".strip() if name and name != code_id else code_id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "case_kind": self.case_kind,
+            "cases": self.cases,
+            "codes": [{"id": k, "name": self.names.get(k, k)} for k in self.codes],
+            "cells": [
+                {
+                    "case": c,
+                    "code_id": k,
+                    "segments": cell.segments,
+                    "barriers": cell.barriers,
+                    "enablers": cell.enablers,
+                    "neutral": cell.neutral,
+                    "quotes": [q.to_dict() for q in cell.quotes],
+                }
+                for (c, k), cell in sorted(
+                    self.cells.items(),
+                    key=lambda kv: (self.cases.index(kv[0][0]), self.codes.index(kv[0][1])),
+                )
+            ],
+        }
+
+    def wide_rows(self) -> list[list[str]]:
+        """Header + one row per case; each cell is its charted summary (empty when not coded)."""
+        rows = [[self.case_kind, *[self.column_label(k) for k in self.codes]]]
+        for c in self.cases:
+            rows.append([c, *[self.cell(c, k).summary() for k in self.codes]])
+        return rows
+
+    def long_rows(self) -> list[list[Any]]:
+        """Header + one row per quote of every non-empty cell (tidy data for R or pandas)."""
+        head = [
+            "case",
+            "code_id",
+            "code_name",
+            "segments",
+            "barriers",
+            "enablers",
+            "neutral",
+            "quote_rank",
+            "quote",
+            "transcript",
+            "segment_id",
+            "start",
+            "end",
+            "probability",
+            "valence",
+        ]
+        rows: list[list[Any]] = [head]
+        for c in self.cases:
+            for k in self.codes:
+                cell = self.cell(c, k)
+                if not cell.segments:
+                    continue
+                base = [c, k, self.names.get(k, k), cell.segments]
+                base += [cell.barriers, cell.enablers, cell.neutral]
+                if not cell.quotes:
+                    rows.append(base + [""] * 8)
+                for rank, q in enumerate(cell.quotes, 1):
+                    rows.append(
+                        base
+                        + [rank, q.text, q.transcript_id, q.segment_id, q.start, q.end]
+                        + [f"{q.probability:.4f}", q.valence]
+                    )
+        return rows
+
+    def to_csv(self, path: str | Path, *, layout: Literal["wide", "long"] = "wide") -> None:
+        """Write the matrix as CSV: ``wide`` (cases x codes, as charted) or ``long`` (one row per
+        quote). Text cells that a spreadsheet would run as a formula are prefixed with ``'``."""
+        if layout not in ("wide", "long"):
+            raise RoqaError(f"unknown CSV layout {layout!r}", hint="use 'wide' or 'long'")
+        rows = self.wide_rows() if layout == "wide" else self.long_rows()
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        for row in rows:
+            w.writerow([_spreadsheet_safe(v) if isinstance(v, str) else v for v in row])
+        atomic_write_text(path, buf.getvalue())
+
+    def to_xlsx(self, path: str | Path) -> None:
+        """Write an Excel workbook: ``Matrix`` (charted text), ``Counts`` and ``Quotes`` (long)."""
+        from openpyxl import Workbook
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+        from openpyxl.styles import Alignment, Font
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.worksheet import Worksheet
+
+        def put(ws: Worksheet, r: int, c: int, value: Any) -> None:
+            cell = ws.cell(row=r, column=c)
+            if isinstance(value, str):
+                cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                cell.data_type = "s"  # never a formula, whatever the transcript says
+            else:
+                cell.value = value
+
+        def sheet(ws: Worksheet, rows: list[list[Any]], width: float, wrap: bool) -> None:
+            for r, row in enumerate(rows, 1):
+                for c, value in enumerate(row, 1):
+                    put(ws, r, c, value)
+                    if wrap:
+                        ws.cell(row=r, column=c).alignment = Alignment(
+                            wrap_text=True, vertical="top"
+                        )
+            for c in range(1, len(rows[0]) + 1):
+                ws.cell(row=1, column=c).font = Font(bold=True)
+                ws.column_dimensions[get_column_letter(c)].width = 12 if c == 1 else width
+            ws.freeze_panes = "B2"
+
+        wb = Workbook()
+        matrix = wb.active
+        assert matrix is not None
+        matrix.title = "Matrix"
+        sheet(matrix, self.wide_rows(), 45, wrap=True)
+        counts: list[list[Any]] = [[self.case_kind, *map(self.column_label, self.codes)]]
+        counts += [[c, *row] for c, row in zip(self.cases, self.counts(), strict=True)]
+        sheet(wb.create_sheet("Counts"), counts, 14, wrap=False)
+        sheet(wb.create_sheet("Quotes"), self.long_rows(), 16, wrap=False)
+        with atomic_open(path, "wb") as fh:
+            wb.save(fh)
+
+
+def framework_matrix(
+    result: CodingResult,
+    cases: CaseKind = "participant",
+    *,
+    top_k: int = 1,
+    min_probability: float = 0.0,
+    quotes: int = 1,
+    codebook: Codebook | None = None,
+) -> FrameworkMatrix:
+    """Chart a coding result into the Framework Approach matrix (cases x codes) [1]_ [2]_.
+
+    Parameters
+    ----------
+    result : the coding result (machine suggestions, human codings or both).
+    cases : ``"participant"`` (rows are ``result.participant_of(transcript)``) or ``"transcript"``.
+    top_k, min_probability : which suggestions count as codes (see :func:`coded_segments`).
+    quotes : how many representative quotes each cell keeps; "representative" = the highest
+        probability, so a reader sees the clearest instance of the code first.
+    codebook : when given, the columns are all its codable codes in codebook order.
+
+    Every transcript of the result is a case, even one with no coded segment (an empty row is
+    information too).
+    """
+    _check_cases(cases)
+    coded = coded_segments(result, top_k=top_k, min_probability=min_probability)
+    case_ids = {_case_of(result, tid, cases) for tid in interview_order(result)}
+    by_cell: dict[tuple[str, str], list[Quote]] = {}
+    for q in coded:
+        case = q.participant if cases == "participant" else q.transcript_id
+        by_cell.setdefault((case, q.code_id), []).append(q)
+    used = {k for _, k in by_cell}
+    if codebook is not None:
+        codes = [c.id for c in codebook.codable]
+        codes += sorted(used - set(codes), key=natural_key)
+    else:
+        codes = sorted(used, key=natural_key)
+    cells: dict[tuple[str, str], Cell] = {}
+    for key, qs in by_cell.items():
+        cells[key] = Cell(
+            segments=len({q.segment_id for q in qs}),
+            barriers=sum(q.valence == "barrier" for q in qs),
+            enablers=sum(q.valence == "enabler" for q in qs),
+            neutral=sum(q.valence == "neutral" for q in qs),
+            quotes=most_representative(qs, quotes),
+        )
+    return FrameworkMatrix(
+        cases=sorted(case_ids, key=natural_key),
+        codes=codes,
+        names=_code_names(result, codebook),
+        cells=cells,
+        case_kind=cases,
+    )
+
+
+# -- barriers and enablers (the seed paper's Table 2) -----------------------------------------
+
+
+@dataclass
+class Side:
+    """The barrier, enabler or neutral side of one construct: who said it and how."""
+
+    valence: str
+    segments: int = 0
+    participants: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return self.segments > 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "segments": self.segments,
+            "participants": self.participants,
+            "quotes": [q.to_dict() for q in self.quotes],
+        }
+
+
+@dataclass
+class ConstructRow:
+    """One construct of the barriers/enablers table with its three sides."""
+
+    code_id: str
+    name: str
+    barriers: Side
+    enablers: Side
+    neutral: Side
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code_id": self.code_id,
+            "name": self.name,
+            "barriers": self.barriers.to_dict(),
+            "enablers": self.enablers.to_dict(),
+            "neutral": self.neutral.to_dict(),
+        }
+
+
+@dataclass
+class DomainRow:
+    """One CFIR domain of the barriers/enablers table and the constructs coded under it."""
+
+    id: str
+    name: str
+    constructs: list[ConstructRow]
+
+    @property
+    def has_barriers(self) -> bool:
+        return any(c.barriers for c in self.constructs)
+
+    @property
+    def has_enablers(self) -> bool:
+        return any(c.enablers for c in self.constructs)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "constructs": [c.to_dict() for c in self.constructs],
+        }
+
+
+@dataclass
+class BarriersEnablers:
+    """The barriers/enablers summary: domain -> construct -> barriers / enablers / neutral."""
+
+    domains: list[DomainRow]
+
+    def domain(self, domain_id: str) -> DomainRow | None:
+        return next((d for d in self.domains if d.id == domain_id), None)
+
+    def construct(self, code_id: str) -> ConstructRow | None:
+        for d in self.domains:
+            for c in d.constructs:
+                if c.code_id == code_id:
+                    return c
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"domains": [d.to_dict() for d in self.domains]}
+
+
+OTHER_DOMAIN = ("", "Codes outside the codebook")
+
+
+def barriers_enablers(
+    result: CodingResult,
+    codebook: Codebook,
+    *,
+    top_k: int = 1,
+    min_probability: float = 0.0,
+    quotes: int = 2,
+) -> BarriersEnablers:
+    """Summarise barriers and enablers by CFIR domain and construct (Table 2 of the seed study).
+
+    Each coded segment goes to its code's domain and, by the valence of its suggestion, to the
+    construct's barriers, enablers or neutral side. Each side lists the participants it came from
+    (natural order) and up to ``quotes`` representative quotes: the highest-probability quote of
+    each participant first, so the row shows as many voices as possible. Domains and constructs
+    follow codebook order and only appear when something was coded under them; codes the
+    codebook does not know are listed under a last domain with an empty id.
+    """
+    coded = coded_segments(result, top_k=top_k, min_probability=min_probability)
+    by_code: dict[str, list[Quote]] = {}
+    for q in coded:
+        by_code.setdefault(q.code_id, []).append(q)
+    order = {c.id: i for i, c in enumerate(codebook.codes)}
+    known = sorted((k for k in by_code if codebook.find(k)), key=lambda k: order[codebook[k].id])
+    unknown = sorted((k for k in by_code if not codebook.find(k)), key=natural_key)
+
+    def side(valence: str, qs: list[Quote]) -> Side:
+        mine = [q for q in qs if q.valence == valence]
+        return Side(
+            valence=valence,
+            segments=len({q.segment_id for q in mine}),
+            participants=sorted({q.participant for q in mine}, key=natural_key),
+            quotes=most_representative(mine, quotes, spread=True),
+        )
+
+    def row(code_id: str, name: str) -> ConstructRow:
+        qs = by_code[code_id]
+        return ConstructRow(
+            code_id, name, side("barrier", qs), side("enabler", qs), side("neutral", qs)
+        )
+
+    domains: dict[str, DomainRow] = {}
+    for k in known:
+        code = codebook[k]
+        dom = codebook.domain_of(code.id)
+        did, dname = (dom.id, dom.name) if dom is not None else OTHER_DOMAIN
+        domains.setdefault(did, DomainRow(did, dname, [])).constructs.append(row(k, code.name))
+    names = _code_names(result, None)
+    for k in unknown:
+        did, dname = OTHER_DOMAIN
+        domains.setdefault(did, DomainRow(did, dname, [])).constructs.append(
+            row(k, names.get(k, k))
+        )
+    dom_order = {d.id: i for i, d in enumerate(codebook.domains)}
+    ordered = sorted(domains.values(), key=lambda d: dom_order.get(d.id, len(dom_order)))
+    return BarriersEnablers(ordered)
+
+
+# -- data saturation --------------------------------------------------------------------------
+
+
+@dataclass
+class FrancisVerdict:
+    """The Francis et al. (2010) stopping rule applied to the interview sequence."""
+
+    initial_sample: int
+    stopping_criterion: int
+    reached: bool
+    at: int | None  # 1-based position of the interview at which saturation was reached
+    interview: str | None
+    message: str
+
+
+@dataclass
+class GuestRun:
+    """One run of the Guest et al. (2020) method: interviews ``first..last`` (1-based)."""
+
+    first: int
+    last: int
+    new: int
+    ratio: float | None  # new codes in the run / unique codes in the base
+
+
+@dataclass
+class GuestView:
+    """The Guest, Namey & Chen (2020) new-information-threshold view of saturation."""
+
+    base_size: int
+    run_length: int
+    new_info_threshold: float
+    base_codes: int
+    runs: list[GuestRun]
+    reached: bool
+    at: int | None
+    interview: str | None
+    message: str
+
+
+@dataclass
+class Saturation:
+    """New codes per interview in interview order, the cumulative curve and both verdicts."""
+
+    interviews: list[str]
+    participants: list[str]
+    new_codes: list[list[str]]
+    cumulative: list[int]
+    francis: FrancisVerdict
+    guest: GuestView
+
+    @property
+    def new_counts(self) -> list[int]:
+        return [len(c) for c in self.new_codes]
+
+    @property
+    def verdict(self) -> str:
+        return self.francis.message
+
+    def to_dict(self) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        return {
+            "interviews": self.interviews,
+            "participants": self.participants,
+            "new_codes": self.new_codes,
+            "new_counts": self.new_counts,
+            "cumulative": self.cumulative,
+            "francis": asdict(self.francis),
+            "guest": asdict(self.guest),
+        }
+
+
+def francis_stopping_rule(
+    new_counts: Sequence[int], *, initial_sample: int = 10, stopping_criterion: int = 3
+) -> int | None:
+    """The 1-based interview at which the 10+3 rule of Francis et al. (2010) [3]_ is met.
+
+    Francis et al. analyse an *initial analysis sample* (10 interviews), then keep interviewing
+    until a *stopping criterion* of consecutive further interviews (3) bring no new idea. Saturation
+    is reached at the first interview ``k`` such that ``k >= initial_sample + stopping_criterion``
+    and interviews ``k - stopping_criterion + 1 .. k`` (all after the initial sample) add no new
+    code. ``None`` when the sequence never meets the rule.
+    """
+    if initial_sample < 0 or stopping_criterion < 1:
+        raise RoqaError(
+            "saturation needs initial_sample >= 0 and stopping_criterion >= 1",
+            hint=f"got {initial_sample} and {stopping_criterion}",
+        )
+    quiet = 0
+    for k, n in enumerate(new_counts, 1):
+        quiet = quiet + 1 if n == 0 else 0
+        if k >= initial_sample + stopping_criterion and quiet >= stopping_criterion:
+            return k
+    return None
+
+
+def guest_runs(
+    new_counts: Sequence[int], *, base_size: int = 4, run_length: int = 2
+) -> tuple[int, list[GuestRun]]:
+    """Base size and runs of the Guest, Namey & Chen (2020) method [4]_.
+
+    The *base* is the number of unique codes in the first ``base_size`` interviews. A *run* is
+    ``run_length`` consecutive interviews after the base; runs start at interview
+    ``base_size + 1`` and move forward one interview at a time. For each run::
+
+        new information = (codes first seen in the run) / (unique codes in the base)
+
+    The denominator stays the base, as in Guest et al.'s worked example, so the ratio reads as
+    "new information relative to what the first interviews yielded". The ratio is ``None``
+    when the base holds no code.
+    """
+    if base_size < 1 or run_length < 1:
+        raise RoqaError(
+            "the Guest et al. method needs base_size >= 1 and run_length >= 1",
+            hint=f"got {base_size} and {run_length}",
+        )
+    base = sum(new_counts[:base_size])
+    runs = []
+    for first in range(base_size + 1, len(new_counts) - run_length + 2):
+        last = first + run_length - 1
+        new = sum(new_counts[first - 1 : last])
+        runs.append(GuestRun(first, last, new, None if base == 0 else new / base))
+    return base, runs
+
+
+def saturation(
+    result: CodingResult,
+    order: Sequence[str] | None = None,
+    *,
+    initial_sample: int = 10,
+    stopping_criterion: int = 3,
+    new_info_threshold: float = 0.05,
+    base_size: int = 4,
+    run_length: int = 2,
+    top_k: int = 1,
+    min_probability: float = 0.0,
+) -> Saturation:
+    """Data saturation over the interviews (transcripts) of a coding result, in interview order.
+
+    For each interview, its *new codes* are the codes it carries that no earlier interview carried
+    (a code is an "idea" here); the cumulative curve counts the codes seen so far. Two judgements:
+
+    - **Francis et al. (2010)** [3]_: the 10+3 rule (``initial_sample`` and ``stopping_criterion``,
+      see :func:`francis_stopping_rule`) — the seed study's rule: "after ten interviews, ...
+      three further consecutive interviews ... with no new ideas emerging".
+    - **Guest, Namey & Chen (2020)** [4]_: base size, run length and new-information threshold
+      (default <= 5 %, see :func:`guest_runs`): saturation is reached at the last interview of the
+      first run whose new information is at or below ``new_info_threshold``.
+
+    ``order`` lists transcript ids in the order the interviews were done (default: the order the
+    result holds them). Ids it leaves out are not considered; unknown or repeated ids are errors.
+    """
+    known = interview_order(result)
+    if order is None:
+        seq = known
+    else:
+        seq = list(order)
+        known_ids = set(known)
+        missing = [t for t in seq if t not in known_ids]
+        if missing:
+            raise RoqaError(
+                f"interview order names unknown transcript(s) {', '.join(map(repr, missing))}",
+                hint=f"use ids from: {', '.join(known)}",
+            )
+        dupes = sorted({t for t in seq if seq.count(t) > 1})
+        if dupes:
+            raise RoqaError(f"interview order repeats {', '.join(map(repr, dupes))}")
+    if not 0 <= new_info_threshold <= 1:
+        raise RoqaError(f"new_info_threshold must be between 0 and 1, got {new_info_threshold}")
+    codes_in: dict[str, list[str]] = {t: [] for t in seq}
+    for q in coded_segments(result, top_k=top_k, min_probability=min_probability):
+        if q.transcript_id in codes_in and q.code_id not in codes_in[q.transcript_id]:
+            codes_in[q.transcript_id].append(q.code_id)
+    seen: set[str] = set()
+    new_codes: list[list[str]] = []
+    cumulative: list[int] = []
+    for t in seq:
+        fresh = sorted((k for k in codes_in[t] if k not in seen), key=natural_key)
+        seen.update(fresh)
+        new_codes.append(fresh)
+        cumulative.append(len(seen))
+    counts = [len(c) for c in new_codes]
+    participants = [result.participant_of(t) for t in seq]
+
+    def name(k: int | None) -> str | None:
+        return None if k is None else seq[k - 1]
+
+    def label(k: int) -> str:
+        p = participants[k - 1]
+        return f"{seq[k - 1]}" + (f" ({p})" if p != seq[k - 1] else "")
+
+    at = francis_stopping_rule(
+        counts, initial_sample=initial_sample, stopping_criterion=stopping_criterion
+    )
+    if at is not None:
+        msg = (
+            f"saturation reached at interview {at} ({label(at)}): no new codes in interviews "
+            f"{at - stopping_criterion + 1}-{at} after an initial sample of {initial_sample}"
+        )
+    else:
+        need = initial_sample + stopping_criterion
+        last_new = max((k for k, n in enumerate(counts, 1) if n), default=None)
+        why = (
+            f"only {len(seq)} interview(s), the rule needs at least {need}"
+            if len(seq) < need
+            else f"interview {last_new} still added new codes"
+            if last_new is not None and last_new > len(seq) - stopping_criterion
+            else f"no {stopping_criterion} consecutive interviews without new codes"
+        )
+        msg = (
+            f"saturation not reached ({initial_sample}+{stopping_criterion} rule): {why}; "
+            f"continue interviewing until {stopping_criterion} consecutive interviews add no "
+            "new code"
+        )
+    francis = FrancisVerdict(initial_sample, stopping_criterion, at is not None, at, name(at), msg)
+
+    base, runs = guest_runs(counts, base_size=base_size, run_length=run_length)
+    hit = next((r for r in runs if r.ratio is not None and r.ratio <= new_info_threshold), None)
+    pct = f"{new_info_threshold:.0%}"
+    if hit is not None:
+        ratio = hit.ratio or 0.0
+        gmsg = (
+            f"saturation reached at interview {hit.last} ({label(hit.last)}): base {base_size} "
+            f"interviews ({base} codes), run {hit.first}-{hit.last} added {hit.new} new "
+            f"code(s) = {ratio:.1%} <= {pct} new information"
+        )
+    elif base == 0:
+        gmsg = f"saturation not reached: the first {base_size} interviews hold no code"
+    elif not runs:
+        gmsg = (
+            f"saturation not reached: {len(seq)} interview(s) are too few for a base of "
+            f"{base_size} and a run of {run_length}"
+        )
+    else:
+        gmsg = (
+            f"saturation not reached: every run of {run_length} interviews after a base of "
+            f"{base_size} added more than {pct} new information"
+        )
+    guest = GuestView(
+        base_size,
+        run_length,
+        new_info_threshold,
+        base,
+        runs,
+        hit is not None,
+        None if hit is None else hit.last,
+        None if hit is None else name(hit.last),
+        gmsg,
+    )
+    return Saturation(seq, participants, new_codes, cumulative, francis, guest)
+
+
+# -- suggested CFIR construct ratings ---------------------------------------------------------
+
+
+@dataclass
+class ConstructRating:
+    """A *suggested* CFIR rating of one construct for one case, with the quotes behind it.
+
+    ``rating`` is ``"+2"``, ``"+1"``, ``"0"``, ``"-1"``, ``"-2"`` or ``"X"`` (mixed); ``value`` is
+    the number (``None`` for ``X``). Always a suggestion for the researcher to confirm.
+    """
+
+    case: str
+    code_id: str
+    name: str
+    domain: str | None
+    rating: str
+    value: int | None
+    barriers: int
+    enablers: int
+    neutral: int
+    mean_probability: float
+    reason: str
+    quotes: list[Quote]
+    status: str = "suggested"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "case": self.case,
+            "code_id": self.code_id,
+            "name": self.name,
+            "domain": self.domain,
+            "rating": self.rating,
+            "value": self.value,
+            "barriers": self.barriers,
+            "enablers": self.enablers,
+            "neutral": self.neutral,
+            "mean_probability": self.mean_probability,
+            "reason": self.reason,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "status": self.status,
+        }
+
+
+@dataclass
+class ConstructRatings:
+    """Suggested ratings for every case x construct that was coded."""
+
+    cases: list[str]
+    codes: list[str]
+    names: dict[str, str]
+    ratings: dict[tuple[str, str], ConstructRating]
+
+    def get(self, case: str, code_id: str) -> ConstructRating | None:
+        return self.ratings.get((case, code_id))
+
+    def __iter__(self) -> Any:
+        return iter(self.ratings.values())
+
+    def __len__(self) -> int:
+        return len(self.ratings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": "suggested",
+            "cases": self.cases,
+            "codes": self.codes,
+            "ratings": [r.to_dict() for r in self.ratings.values()],
+        }
+
+
+def rate_construct(
+    barriers: Sequence[float],
+    enablers: Sequence[float],
+    neutral: Sequence[float] = (),
+    *,
+    mixed_ratio: float = 2.0,
+    strong_margin: int = 2,
+    strong_probability: float = 0.6,
+) -> tuple[str, int | None, str]:
+    """Suggest a CFIR rating from the probabilities of a construct's barrier/enabler/neutral codings.
+
+    The CFIR rating rules [5]_ rate a construct's influence in a case from -2 to +2 by *valence*
+    (positive or negative) and *strength* (2 = strong, explicit, concrete; 1 = weak or general),
+    0 = neutral or no valence, and X = mixed (positive and negative influence that balance).
+    From coded segments we use this rule:
+
+    1. only neutral codings -> ``0``;
+    2. valence: with ``b`` barrier and ``e`` enabler segments, the larger side wins only if it is
+       at least ``mixed_ratio`` times the smaller; otherwise both are present and neither
+       dominates -> ``X`` (so 1 vs 1, 2 vs 3 are mixed; 2 vs 1 is not);
+    3. strength 2 when the winning side's margin (``max(b, e) - min(b, e)``) is at least
+       ``strong_margin`` segments *and* their mean probability is at least
+       ``strong_probability`` (several confident mentions stand in for "explicit examples");
+       otherwise 1.
+
+    Returns ``(rating, value, reason)``.
+    """
+    b, e, z = len(barriers), len(enablers), len(neutral)
+    if b == 0 and e == 0:
+        if z == 0:
+            raise ValueError("a construct rating needs at least one coded segment")
+        return "0", 0, f"{z} neutral segment(s), no barrier or enabler"
+    lo, hi = min(b, e), max(b, e)
+    if lo > 0 and hi < mixed_ratio * lo:
+        return "X", None, f"mixed: {b} barrier and {e} enabler segment(s), neither dominates"
+    sign = 1 if e > b else -1
+    winning = enablers if sign > 0 else barriers
+    mean_p = sum(winning) / len(winning)
+    strong = hi - lo >= strong_margin and mean_p >= strong_probability
+    value = sign * (2 if strong else 1)
+    side = "enabler" if sign > 0 else "barrier"
+    reason = (
+        f"{hi} {side} vs {lo} {'barrier' if sign > 0 else 'enabler'} segment(s), "
+        f"mean probability {mean_p:.2f}: " + ("strong" if strong else "weak")
+    )
+    return f"{value:+d}", value, reason
+
+
+def construct_ratings(
+    result: CodingResult,
+    codebook: Codebook | None = None,
+    *,
+    cases: CaseKind = "participant",
+    top_k: int = 1,
+    min_probability: float = 0.0,
+    quotes: int = 3,
+    mixed_ratio: float = 2.0,
+    strong_margin: int = 2,
+    strong_probability: float = 0.6,
+) -> ConstructRatings:
+    """Suggested CFIR ratings (-2 ... +2 or X) per case x construct, by :func:`rate_construct`.
+
+    Only constructs coded in a case are rated (an unmentioned construct is "missing", not 0).
+    Each rating keeps up to ``quotes`` of its segments (highest probability first) so the
+    researcher can confirm or change it; every rating is marked ``status="suggested"``.
+    """
+    _check_cases(cases)
+    coded = coded_segments(result, top_k=top_k, min_probability=min_probability)
+    groups: dict[tuple[str, str], list[Quote]] = {}
+    for q in coded:
+        case = q.participant if cases == "participant" else q.transcript_id
+        groups.setdefault((case, q.code_id), []).append(q)
+    names = _code_names(result, codebook)
+    if codebook is not None:
+        order = {c.id: i for i, c in enumerate(codebook.codes)}
+        codes = sorted(
+            {k for _, k in groups},
+            key=lambda k: (order.get(k, len(order)), natural_key(k)),
+        )
+    else:
+        codes = sorted({k for _, k in groups}, key=natural_key)
+    ratings: dict[tuple[str, str], ConstructRating] = {}
+    case_ids = sorted({c for c, _ in groups}, key=natural_key)
+    for case in case_ids:
+        for k in codes:
+            qs = groups.get((case, k))
+            if not qs:
+                continue
+            by_v = {
+                v: [q.probability for q in qs if q.valence == v]
+                for v in ("barrier", "enabler", "neutral")
+            }
+            rating, value, reason = rate_construct(
+                by_v["barrier"],
+                by_v["enabler"],
+                by_v["neutral"],
+                mixed_ratio=mixed_ratio,
+                strong_margin=strong_margin,
+                strong_probability=strong_probability,
+            )
+            dom = None
+            if codebook is not None and codebook.find(k) is not None:
+                d = codebook.domain_of(k)
+                dom = None if d is None else d.id
+            ratings[(case, k)] = ConstructRating(
+                case=case,
+                code_id=k,
+                name=names.get(k, k),
+                domain=dom,
+                rating=rating,
+                value=value,
+                barriers=len(by_v["barrier"]),
+                enablers=len(by_v["enabler"]),
+                neutral=len(by_v["neutral"]),
+                mean_probability=sum(q.probability for q in qs) / len(qs),
+                reason=reason,
+                quotes=most_representative(qs, quotes),
+            )
+    return ConstructRatings(case_ids, codes, names, ratings)
+
+
+__all__ = [
+    "BarriersEnablers",
+    "Cell",
+    "ConstructRating",
+    "ConstructRatings",
+    "ConstructRow",
+    "DomainRow",
+    "FrameworkMatrix",
+    "FrancisVerdict",
+    "GuestRun",
+    "GuestView",
+    "Quote",
+    "Saturation",
+    "Side",
+    "barriers_enablers",
+    "coded_segments",
+    "construct_ratings",
+    "framework_matrix",
+    "francis_stopping_rule",
+    "guest_runs",
+    "rate_construct",
+    "saturation",
+]
