@@ -196,6 +196,13 @@ class Codebook:
             raise RoqaError(
                 f"not a codebook (missing {e})", path=where, hint="see roqa_nlp/codebooks/*.json"
             ) from None
+        except RoqaError as e:
+            # Hierarchy errors (duplicate id, unknown parent) are raised without the file: add it.
+            if e.path is not None or where is None:
+                raise
+            raise RoqaError(
+                str(e), path=where, hint="fix the code's id or parent in the file"
+            ) from None
         return book._fill_domains()
 
     def _fill_domains(self) -> Codebook:

@@ -1,0 +1,333 @@
+"""Specification of the built-in CFIR codebooks (cfir-2009, cfir-2022) and their loading."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.codebook import Codebook, normalise_name
+from roqa_nlp.errors import RoqaError
+
+REPO = Path(__file__).resolve().parents[1]
+DEV_SET = REPO.parent / "shared" / "eval" / "cfir_dev.jsonl"
+
+CFIR_2009_CODABLE = [
+    "IC.A", "IC.B", "IC.C", "IC.D", "IC.E", "IC.F", "IC.G", "IC.H",
+    "OS.A", "OS.B", "OS.C", "OS.D",
+    "IS.A", "IS.B", "IS.C",
+    "IS.D", "IS.D.1", "IS.D.2", "IS.D.3", "IS.D.4", "IS.D.5", "IS.D.6",
+    "IS.E", "IS.E.1", "IS.E.2", "IS.E.3",
+    "CI.A", "CI.B", "CI.C", "CI.D", "CI.E",
+    "PR.A", "PR.B", "PR.B.1", "PR.B.2", "PR.B.3", "PR.B.4", "PR.C", "PR.D",
+]  # fmt: skip
+
+# Short names that several CFIR 2.0 codes share: they resolve to the code that has it as its name.
+SHARED_SHORT_NAMES = {"Innovation Deliverers": "IND.H", "Innovation Recipients": "IND.I"}
+
+
+def raw_codebook(book_id: str) -> dict:
+    text = (resources.files("roqa_nlp") / "codebooks" / f"{book_id}.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@pytest.fixture(scope="module")
+def cfir2009() -> Codebook:
+    return Codebook.load("cfir-2009")
+
+
+@pytest.fixture(scope="module")
+def cfir2022() -> Codebook:
+    return Codebook.load("cfir-2022")
+
+
+# -- structure -----------------------------------------------------------------------------------
+
+
+def test_cfir2009_has_the_five_domains_in_order(cfir2009: Codebook) -> None:
+    assert [d.id for d in cfir2009.domains] == ["IC", "OS", "IS", "CI", "PR"]
+    assert [d.name for d in cfir2009.domains] == [
+        "Intervention Characteristics",
+        "Outer Setting",
+        "Inner Setting",
+        "Characteristics of Individuals",
+        "Process",
+    ]
+
+
+def test_cfir2009_has_exactly_the_39_codable_codes_in_order(cfir2009: Codebook) -> None:
+    assert [c.id for c in cfir2009.codable] == CFIR_2009_CODABLE
+
+
+def test_cfir2009_levels(cfir2009: Codebook) -> None:
+    assert Counter(c.level for c in cfir2009) == {"domain": 5, "construct": 26, "subconstruct": 13}
+
+
+def test_cfir2009_domains_are_not_codable(cfir2009: Codebook) -> None:
+    assert [c.codable for c in cfir2009.domains] == [False] * 5
+
+
+def test_cfir2009_subconstructs_hang_under_their_parent_construct(cfir2009: Codebook) -> None:
+    assert [c.id for c in cfir2009.children("IS.D")] == [f"IS.D.{i}" for i in range(1, 7)]
+    assert [c.id for c in cfir2009.children("IS.E")] == ["IS.E.1", "IS.E.2", "IS.E.3"]
+    assert [c.id for c in cfir2009.children("PR.B")] == ["PR.B.1", "PR.B.2", "PR.B.3", "PR.B.4"]
+
+
+def test_cfir2009_standard_names(cfir2009: Codebook) -> None:
+    names = {c.id: c.name for c in cfir2009}
+    assert names["IC.B"] == "Evidence Strength & Quality"
+    assert names["IS.D.4"] == "Organizational Incentives & Rewards"
+    assert names["CI.A"] == "Knowledge & Beliefs about the Intervention"
+    assert names["PR.B.2"] == "Formally Appointed Internal Implementation Leaders"
+
+
+def test_cfir2022_has_the_five_domains_in_order(cfir2022: Codebook) -> None:
+    assert [(d.id, d.name) for d in cfir2022.domains] == [
+        ("INN", "Innovation"),
+        ("OUT", "Outer Setting"),
+        ("INS", "Inner Setting"),
+        ("IND", "Individuals"),
+        ("PRO", "Implementation Process"),
+    ]
+
+
+def test_cfir2022_levels(cfir2022: Codebook) -> None:
+    assert Counter(c.level for c in cfir2022) == {"domain": 5, "construct": 48, "subconstruct": 19}
+
+
+def test_cfir2022_constructs_per_domain(cfir2022: Codebook) -> None:
+    per_domain = Counter(c.domain for c in cfir2022 if c.level == "construct")
+    assert per_domain == {"INN": 8, "OUT": 7, "INS": 11, "IND": 13, "PRO": 9}
+
+
+def test_cfir2022_subconstructs_per_parent(cfir2022: Codebook) -> None:
+    per_parent = Counter(c.parent for c in cfir2022 if c.level == "subconstruct")
+    assert per_parent == {
+        "OUT.G": 3,
+        "INS.A": 3,
+        "INS.D": 4,
+        "INS.J": 3,
+        "PRO.B": 2,
+        "PRO.F": 2,
+        "PRO.H": 2,
+    }
+
+
+def test_cfir2022_every_construct_and_subconstruct_is_codable(cfir2022: Codebook) -> None:
+    assert len(cfir2022.codable) == 67
+    assert [c.codable for c in cfir2022.domains] == [False] * 5
+
+
+def test_cfir2022_ids_follow_the_published_letter_order(cfir2022: Codebook) -> None:
+    names = {c.id: c.name for c in cfir2022}
+    assert names["INN.H"] == "Innovation Cost"
+    assert names["OUT.G.1"] == "Societal Pressure"
+    assert names["INS.D.2"] == "Recipient-Centeredness"
+    assert names["INS.K"] == "Access to Knowledge & Information"
+    assert names["IND.A"] == "High-level Leaders"
+    assert names["IND.M"] == "Motivation"
+    assert names["PRO.F.2"] == "Engaging: Innovation Recipients"
+    assert names["PRO.I"] == "Adapting"
+
+
+@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+def test_every_non_domain_code_has_the_domain_at_the_top_of_its_path(book_id: str) -> None:
+    book = Codebook.load(book_id)
+    wrong = [
+        (code.id, code.domain)
+        for code in book
+        if code.level != "domain"
+        and (code.domain is None or code.domain != book.path(code.id)[0].id)
+    ]
+    assert wrong == []
+    assert {c.domain for c in book if c.level != "domain"} == {d.id for d in book.domains}
+
+
+@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+def test_ids_in_the_file_are_unique(book_id: str) -> None:
+    ids = [c["id"] for c in raw_codebook(book_id)["codes"]]
+    duplicated = [i for i, n in Counter(ids).items() if n > 1]
+    assert duplicated == []
+
+
+@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+def test_names_are_unique_after_normalising(book_id: str) -> None:
+    keys = [normalise_name(c.name) for c in Codebook.load(book_id)]
+    assert [k for k, n in Counter(keys).items() if n > 1] == []
+
+
+@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+def test_every_code_has_a_description_of_two_to_four_sentences(book_id: str) -> None:
+    counts = {
+        c.id: len(re.findall(r"[.!?](?=\s|$)", c.description)) for c in Codebook.load(book_id)
+    }
+    assert {i: n for i, n in counts.items() if not 2 <= n <= 4} == {}
+
+
+# -- name resolution -----------------------------------------------------------------------------
+
+
+def test_every_dev_set_construct_name_resolves(cfir2009: Codebook) -> None:
+    if not DEV_SET.exists():
+        pytest.skip(f"the shared CFIR dev set is not at {DEV_SET}")
+    names = {
+        json.loads(line)["construct"] for line in DEV_SET.read_text("utf-8").splitlines() if line
+    }
+    names.discard("NONE")  # the dev set's label for talk that fits no construct
+    unresolved = sorted(n for n in names if n not in cfir2009)
+    assert unresolved == []
+    assert all(cfir2009.resolve(n).codable for n in names)
+
+
+@pytest.mark.parametrize(
+    ("variant", "code_id"),
+    [
+        ("External Policy & Incentives", "OS.D"),
+        ("external policy and incentives", "OS.D"),
+        ("EXTERNAL   POLICY AND INCENTIVES", "OS.D"),
+        ("External policies and incentives", "OS.D"),
+        ("Evidence strength and quality", "IC.B"),
+        ("Design quality and packaging", "IC.G"),
+        ("Patient needs and resources", "OS.A"),
+        ("Networks and communications", "IS.B"),
+        ("Organizational Incentives and Rewards", "IS.D.4"),
+        ("Organisational incentives & rewards", "IS.D.4"),
+        ("Access to knowledge and information", "IS.E.3"),
+        ("Knowledge and beliefs", "CI.A"),
+        ("knowledge and beliefs about the intervention", "CI.A"),
+        ("Self efficacy", "CI.B"),
+        ("self-efficacy", "CI.B"),
+        ("Individual identification with the organisation", "CI.D"),
+        ("Individual identification with the organization", "CI.D"),
+        ("Formally appointed internal implementation leaders", "PR.B.2"),
+        ("Champion", "PR.B.3"),
+        ("External change agent", "PR.B.4"),
+        ("Reflecting and evaluating", "PR.D"),
+        ("is.d.1", "IS.D.1"),
+    ],
+)
+def test_cfir2009_name_variants_resolve_to_the_same_id(
+    cfir2009: Codebook, variant: str, code_id: str
+) -> None:
+    assert cfir2009.resolve(variant).id == code_id
+
+
+@pytest.mark.parametrize(
+    ("variant", "code_id"),
+    [
+        ("Partnerships & Connections", "OUT.D"),
+        ("partnerships and connections", "OUT.D"),
+        ("Materials and Equipment", "INS.J.3"),
+        ("Performance measurement pressure", "OUT.G.3"),
+        ("Human equality-centredness", "INS.D.1"),
+        ("high level leaders", "IND.A"),
+        ("Assessing Needs: Innovation Deliverers", "PRO.B.1"),
+        ("engaging - innovation recipients", "PRO.F.2"),
+        ("Reflecting and Evaluating: Innovation", "PRO.H.2"),
+        ("Innovation", "INN"),
+    ],
+)
+def test_cfir2022_name_variants_resolve_to_the_same_id(
+    cfir2022: Codebook, variant: str, code_id: str
+) -> None:
+    assert cfir2022.resolve(variant).id == code_id
+
+
+@pytest.mark.parametrize(("short_name", "code_id"), sorted(SHARED_SHORT_NAMES.items()))
+def test_cfir2022_shared_short_name_resolves_to_the_role_construct(
+    cfir2022: Codebook, short_name: str, code_id: str
+) -> None:
+    assert cfir2022.resolve(short_name).id == code_id
+
+
+@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+def test_every_alias_resolves_to_its_own_code(book_id: str) -> None:
+    book = Codebook.load(book_id)
+    shadowed = [
+        (code.id, alias)
+        for code in book
+        for alias in code.aliases
+        if alias not in SHARED_SHORT_NAMES and book.resolve(alias).id != code.id
+    ]
+    assert shadowed == []
+
+
+def test_unknown_name_is_a_one_line_error_naming_the_codebook(cfir2009: Codebook) -> None:
+    with pytest.raises(RoqaError) as info:
+        cfir2009.resolve("Weather Talk")
+    message = str(info.value)
+    assert "\n" not in message
+    assert "'Weather Talk'" in message
+    assert "cfir-2009" in message
+
+
+# -- mapping 2009 -> 2022 ------------------------------------------------------------------------
+
+
+def test_mapping_points_only_at_existing_cfir2022_ids(
+    cfir2009: Codebook, cfir2022: Codebook
+) -> None:
+    ids_2022 = {c.id for c in cfir2022}
+    targets = {t for ts in cfir2009.mapping["cfir-2022"].values() for t in ts}
+    assert sorted(targets - ids_2022) == []
+
+
+def test_mapping_keys_are_cfir2009_ids(cfir2009: Codebook) -> None:
+    ids_2009 = {c.id for c in cfir2009}
+    assert sorted(set(cfir2009.mapping["cfir-2022"]) - ids_2009) == []
+
+
+@pytest.mark.parametrize(
+    ("code_2009", "codes_2022"),
+    [
+        ("IC.G", ["INN.G"]),
+        ("IS.D.1", ["INS.E"]),
+        ("IS.E.2", ["INS.J"]),
+        ("IS.B", ["INS.B", "INS.C"]),
+        ("PR.B.4", ["IND.D"]),
+        ("PR.C", ["PRO.G"]),
+        ("IS.D", []),
+    ],
+)
+def test_mapping_examples(cfir2009: Codebook, code_2009: str, codes_2022: list[str]) -> None:
+    assert cfir2009.map_to(code_2009, "cfir-2022") == codes_2022
+
+
+def test_mapping_is_documented_as_approximate_crosswalk(cfir2009: Codebook) -> None:
+    assert "crosswalk" in cfir2009.source
+    assert "approximate" in cfir2009.source
+
+
+# -- files ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+def test_hash_is_stable_across_save_and_load(book_id: str, tmp_path: Path) -> None:
+    book = Codebook.load(book_id)
+    book.save(tmp_path / "copy.json")
+    assert Codebook.load(tmp_path / "copy.json").hash == book.hash
+
+
+@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+def test_packaged_file_is_in_canonical_form(book_id: str) -> None:
+    text = (resources.files("roqa_nlp") / "codebooks" / f"{book_id}.json").read_text("utf-8")
+    assert Codebook.load(book_id).to_json() == text
+
+
+def test_file_with_unknown_parent_is_a_one_line_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.json"
+    codes = [
+        {"id": "D", "name": "Domain", "level": "domain", "parent": None, "codable": False},
+        {"id": "D.A", "name": "Orphan", "level": "construct", "parent": "X"},
+    ]
+    path.write_text(json.dumps({"id": "tiny", "name": "Tiny", "codes": codes}), "utf-8")
+    with pytest.raises(RoqaError) as info:
+        Codebook.load(path)
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith(f"{path}: ")
+    assert "unknown parent 'X'" in message
