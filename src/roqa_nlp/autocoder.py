@@ -440,7 +440,7 @@ class AutoCoder:
         }
         card = dict(self.card)
         card["classifier"] = clf.state()
-        card["novelty"] = {k: v for k, v in det.get_params().items() if k != "classifier"}
+        card["novelty"] = {k: v for k, v in det.get_params(deep=False).items() if k != "classifier"}
         card["files"] = {name: sha256_bytes(data) for name, data in sorted(blobs.items())}
         card["model_sha256"] = sha256_bytes(json.dumps(card["files"], sort_keys=True).encode())
         for name, data in blobs.items():

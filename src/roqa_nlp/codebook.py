@@ -210,9 +210,15 @@ class Codebook:
         fixed = []
         for c in self.codes:
             if c.domain is None and c.level != "domain":
-                top = c
+                top, seen = c, {c.id}
                 while top.parent is not None:
                     top = self._by_id[top.parent]
+                    if top.id in seen:
+                        raise RoqaError(
+                            f"codebook {self.id!r}: the parents of {c.id!r} form a cycle",
+                            hint="give every code a parent chain that ends at a domain",
+                        )
+                    seen.add(top.id)
                 dom = top.id if top.level == "domain" else None
                 c = Code(**{**c.to_dict(), "domain": dom, "aliases": c.aliases})
             fixed.append(c)
@@ -223,7 +229,13 @@ class Codebook:
         """A built-in codebook by id (``cfir-2009``, ``cfir-2022``) or a codebook JSON file."""
         key = str(name_or_path)
         if key in BUILTIN:
-            text = (resources.files("roqa_nlp") / "codebooks" / f"{key}.json").read_text("utf-8")
+            try:
+                text = (resources.files("roqa_nlp") / "codebooks" / f"{key}.json").read_text("utf-8")
+            except OSError:
+                raise RoqaError(
+                    f"the built-in codebook {key!r} is missing from the installation",
+                    hint="reinstall roqa_nlp (`make install`)",
+                ) from None
             where: str | Path = f"codebooks/{key}.json"
         else:
             p = Path(key)

@@ -181,7 +181,9 @@ class Embedder:
 
     @property
     def dim(self) -> int:
-        return int(self._model().get_sentence_embedding_dimension())
+        m = self._model()
+        get = getattr(m, "get_embedding_dimension", None) or m.get_sentence_embedding_dimension
+        return int(get())
 
     @property
     def max_tokens(self) -> int:

@@ -131,6 +131,9 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
             if len(te) == 0:
                 continue
             sub = clone(self.classifier)
+            if "calibrate" in sub.get_params():
+                # Fold models only rank and score; one calibration of the final model suffices.
+                sub.set_params(calibrate=False)
             sub.fit(X[tr], [y[i] for i in tr], **self._subset_kwargs(fit_kwargs, tr))
             ref = X[tr][coded[tr]]
             cal.append(self._scores(sub, ref, X[te]))
