@@ -1,0 +1,181 @@
+"""Reading interview transcripts in the formats researchers have, and cutting them into segments.
+
+:func:`read_transcript` reads one file into a :class:`~roqa_nlp.schema.Transcript` (turns with
+speaker, role and code-point offsets of their words), choosing the reader by extension:
+
+======================  ==========================================================
+``.txt``, ``.md``       ``Speaker: words`` lines (:mod:`.text`); the file's own text
+``.vtt``                WebVTT, e.g. a Zoom transcript (:mod:`.vtt`)
+``.srt``                SubRip subtitles (:mod:`.srt`)
+``.docx``               Word (:mod:`.docx`)
+``.csv``                ``speaker``, ``text``, optional ``start``, ``end`` columns (:mod:`.csv`)
+``.qdpx``               a REFI-QDA project (read by :mod:`roqa_nlp.exchange.refiqda`)
+======================  ==========================================================
+
+Every format except plain text gets the canonical text of :mod:`.render` (one
+``"{speaker}: {words}"`` paragraph per turn). The transcript ``id`` is the file stem, ``source``
+the path, and ``participant`` the case (see :mod:`.roles`). :func:`read_transcripts` reads many
+files and directories; :func:`~roqa_nlp.transcripts.segment.segment` cuts a transcript into the
+segments the model codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import RoqaError
+
+if TYPE_CHECKING:
+    from ..schema import Transcript
+
+#: The file extensions :func:`read_transcript` reads (lower case).
+SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".vtt", ".srt", ".docx", ".csv", ".qdpx")
+
+#: Reader of each single-transcript extension: (module, function), imported when first used.
+_READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("roqa_nlp.transcripts.text", "read_text_transcript"),
+    ".md": ("roqa_nlp.transcripts.text", "read_text_transcript"),
+    ".vtt": ("roqa_nlp.transcripts.vtt", "read_vtt_transcript"),
+    ".srt": ("roqa_nlp.transcripts.srt", "read_srt_transcript"),
+    ".docx": ("roqa_nlp.transcripts.docx", "read_docx_transcript"),
+    ".csv": ("roqa_nlp.transcripts.csv", "read_csv_transcript"),
+}
+
+#: Files in a directory that are never transcripts: Word lock files and hidden files.
+_IGNORED_PREFIXES = ("~$", ".")
+
+_SUPPORTED_TEXT = ", ".join(SUPPORTED_EXTENSIONS)
+
+__all__ = ["SUPPORTED_EXTENSIONS", "read_transcript", "read_transcripts"]
+
+
+def _reader(path: Path) -> Callable[..., Transcript]:
+    from importlib import import_module
+
+    module, name = _READERS[path.suffix.lower()]
+    reader: Callable[..., Transcript] = getattr(import_module(module), name)
+    return reader
+
+
+def _unsupported(path: Path) -> RoqaError:
+    kind = f"'{path.suffix}' files are" if path.suffix else "files without an extension are"
+    return RoqaError(
+        f"{kind} not supported (supported: {_SUPPORTED_TEXT})",
+        path=path,
+        hint="save the transcript as .docx, .txt or .vtt",
+    )
+
+
+def _qdpx_reader() -> Callable[[Path], list[Transcript]] | None:
+    """The REFI-QDA project reader of :mod:`roqa_nlp.exchange`, when it is installed."""
+    from importlib import import_module
+
+    for module in ("roqa_nlp.exchange.refiqda", "roqa_nlp.exchange"):
+        try:
+            reader = getattr(import_module(module), "read_qdpx_transcripts", None)
+        except ImportError:
+            continue
+        if reader is not None:
+            return reader  # type: ignore[no-any-return]
+    return None
+
+
+def _read_qdpx(path: Path) -> list[Transcript]:
+    reader = _qdpx_reader()
+    if reader is None:
+        raise RoqaError(
+            "reading REFI-QDA .qdpx projects is not available in this installation",
+            path=path,
+            hint="export the transcripts from your QDA tool as .docx or .txt",
+        )
+    if not path.exists():
+        raise RoqaError("file not found", path=path, hint="check the path")
+    return list(reader(path))
+
+
+def read_transcript(
+    path: str | Path,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """Read one transcript file, choosing the reader by its extension.
+
+    ``interviewer_labels`` replaces the default interviewer labels
+    (:data:`~roqa_nlp.transcripts.roles.DEFAULT_INTERVIEWER_LABELS`); pass the interviewer's name
+    for a Zoom transcript that names people. ``participant`` sets the case id instead of taking
+    it from the speaker labels or the file name. A ``.qdpx`` project must hold exactly one
+    transcript here (use :func:`read_transcripts` for a whole project).
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".qdpx":
+        found = _read_qdpx(p)
+        if len(found) != 1:
+            raise RoqaError(
+                f"holds {len(found)} transcripts, not one",
+                path=p,
+                hint="use read_transcripts() to read every transcript of a project",
+            )
+        return found[0]
+    if suffix not in _READERS:
+        raise _unsupported(p)
+    return _reader(p)(p, interviewer_labels=interviewer_labels, participant=participant)
+
+
+def _expand(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for item in paths:
+        p = Path(item)
+        if not p.is_dir():
+            files.append(p)
+            continue
+        inside = sorted(
+            f
+            for f in p.iterdir()
+            if f.is_file()
+            and f.suffix.lower() in SUPPORTED_EXTENSIONS
+            and not f.name.startswith(_IGNORED_PREFIXES)
+        )
+        if not inside:
+            raise RoqaError(
+                f"holds no transcripts (supported: {_SUPPORTED_TEXT})",
+                path=p,
+                hint="give a directory of transcript files",
+            )
+        files.extend(inside)
+    return files
+
+
+def read_transcripts(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+) -> list[Transcript]:
+    """Read transcript files; a directory stands for its supported files, in name order.
+
+    Files inside a directory whose extension is not supported, hidden files and Word lock files
+    (``~$...``) are skipped; a file named explicitly must be supported. Transcript ids (file
+    stems) must be unique, because segment ids and the framework matrix are keyed by them.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    out: list[Transcript] = []
+    seen: dict[str, str] = {}
+    for f in _expand(paths):
+        if f.suffix.lower() == ".qdpx":
+            found = _read_qdpx(f)
+        else:
+            found = [read_transcript(f, interviewer_labels=interviewer_labels)]
+        for t in found:
+            if t.id in seen:
+                raise RoqaError(
+                    f"has the same transcript id '{t.id}' as {seen[t.id]}",
+                    path=f,
+                    hint="rename one of the files so every transcript has its own name",
+                )
+            seen[t.id] = str(f)
+            out.append(t)
+    return out

@@ -1,0 +1,87 @@
+"""Table transcripts (.csv): one row per turn or per subtitle cue.
+
+The header row names the columns, in any case and order: ``speaker`` and ``text`` are required,
+``start`` and ``end`` (seconds, or ``[HH:]MM:SS[.mmm]``) are optional; other columns are ignored.
+The delimiter is whichever of comma, semicolon or tab the header uses (Excel in many European
+locales saves with semicolons). Rows with empty text are skipped; a row with an empty speaker
+continues the previous speaker, and consecutive rows of one speaker form one turn (see
+:mod:`roqa_nlp.transcripts.utterances`). The transcript's text is the canonical rendering of
+:mod:`roqa_nlp.transcripts.render`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import RoqaError
+from ..io import decode_text, read_bytes
+from ..schema import Transcript
+from .render import render_transcript
+from .timecodes import parse_time
+from .utterances import Utterance, merge_utterances
+
+REQUIRED_COLUMNS: tuple[str, ...] = ("speaker", "text")
+TIME_COLUMNS: tuple[str, ...] = ("start", "end")
+DELIMITERS = ",;\t"
+COLUMNS_HINT = "the first row must name the columns speaker and text (optional: start, end)"
+
+
+def _delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _time(value: str, column: str, row: int, path: str | Path) -> float | None:
+    if not value.strip():
+        return None
+    try:
+        return parse_time(value)
+    except ValueError:
+        raise RoqaError(
+            f"row {row}: {column} {value.strip()!r} is not a time",
+            path=path,
+            hint="give seconds (12.5) or HH:MM:SS",
+        ) from None
+
+
+def read_csv_transcript(
+    path: str | Path,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """Read a CSV transcript (see the module docstring)."""
+    text = decode_text(read_bytes(path), path)
+    if not text.strip():
+        raise RoqaError("no speech found", path=path, hint="the file is empty")
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text.split("\n", 1)[0])))
+    except csv.Error as e:
+        raise RoqaError(f"is not a valid CSV file ({e})", path=path, hint=COLUMNS_HINT) from None
+    header = {name.strip().lower(): i for i, name in reversed(list(enumerate(rows[0])))}
+    for column in REQUIRED_COLUMNS:
+        if column not in header:
+            raise RoqaError(f"has no '{column}' column", path=path, hint=COLUMNS_HINT)
+    utterances = []
+    for number, row in enumerate(rows[1:], start=2):
+        cells = {name: row[i] if i < len(row) else "" for name, i in header.items()}
+        times = {c: _time(cells[c], c, number, path) if c in cells else None for c in TIME_COLUMNS}
+        utterances.append(
+            Utterance(
+                words=cells["text"],
+                speaker=cells["speaker"].strip() or None,
+                begin_time=times["start"],
+                end_time=times["end"],
+            )
+        )
+    return render_transcript(
+        merge_utterances(utterances, path, interviewer_labels),
+        path,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
+        metadata={"format": "csv", "rendering": "canonical", "rows": len(utterances)},
+    )

@@ -1,0 +1,57 @@
+"""Subtitle cues: the shared block structure of WebVTT and SubRip files.
+
+A cue is a timing line (``00:01:02.500 --> 00:01:05.000``, ``,`` or ``.`` before the
+milliseconds, hours optional, cue settings after the end time ignored) followed by its text
+lines up to a blank line. Lines before the timing line (cue ids, SubRip numbers) are not text.
+Blocks that open with ``NOTE``, ``STYLE`` or ``REGION`` (WebVTT) and the ``WEBVTT`` header are
+skipped. A SubRip file missing the blank line between cues is still read: a timing line inside a
+cue starts the next cue, and the cue number just before it is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .timecodes import parse_timecode
+
+_TIME = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+TIMING_LINE = re.compile(rf"^\s*(?P<begin>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?$")
+SKIPPED_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION|WEBVTT)(?:[ \t]|$)")
+_CUE_NUMBER = re.compile(r"^\s*\d+\s*$")
+
+
+@dataclass
+class Cue:
+    """One subtitle cue: its times in seconds and its raw text lines."""
+
+    begin_time: float
+    end_time: float
+    lines: list[str] = field(default_factory=list)
+
+
+def parse_cues(text: str) -> list[Cue]:
+    """The cues of a WebVTT or SubRip text (line endings already ``\\n``)."""
+    cues: list[Cue] = []
+    current: Cue | None = None
+    block_start = True
+    skipping = False
+    for line in text.split("\n"):
+        if not line.strip():
+            current = None
+            block_start, skipping = True, False
+            continue
+        if block_start and SKIPPED_BLOCK.match(line):
+            skipping = True
+        block_start = False
+        if skipping:
+            continue
+        timing = TIMING_LINE.match(line)
+        if timing is not None:
+            if current is not None and current.lines and _CUE_NUMBER.match(current.lines[-1]):
+                current.lines.pop()
+            current = Cue(parse_timecode(timing["begin"]), parse_timecode(timing["end"]))
+            cues.append(current)
+        elif current is not None:
+            current.lines.append(line)
+    return cues

@@ -1,0 +1,186 @@
+"""Word transcripts (.docx), read with python-docx (imported only when a .docx is read).
+
+The body is read in document order. A paragraph opens a turn when it starts with a speaker label:
+either ``Speaker: words`` as in plain text (:mod:`roqa_nlp.transcripts.speaker_labels`), or a
+first run in bold or in a character style (``Interviewer`` in bold, then the words), which is
+taken as a label when a colon follows it, when it is a role label (``Interviewer``, ``P04``) or
+when it labels at least two paragraphs; a paragraph entirely in bold is not a label. A paragraph
+without a label continues the previous turn (kept as a line break in the turn). Empty paragraphs,
+headings and paragraphs before the first label are not speech. A table is read only when every
+row has two cells, ``speaker | text`` (a first row ``Speaker | Text`` is a header); other tables
+are ignored. With no labels anywhere, each paragraph is one participant turn. The transcript's
+text is the canonical rendering of :mod:`roqa_nlp.transcripts.render`.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import RoqaError
+from ..io import read_bytes
+from ..schema import Transcript
+from .render import SpokenTurn, render_transcript
+from .roles import interviewer_keys, normalise_label, participant_number_label, unlabelled_speaker
+from .speaker_labels import MAX_LABEL_CHARS, accepted_labels, match_label
+
+SENTENCE_PUNCTUATION = '.?!;,"“”'
+HEADING_STYLES = ("heading", "title", "subtitle")
+TABLE_HEADER_SPEAKER = "speaker"
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A paragraph or table row: its text and the label candidates found in it."""
+
+    text: str
+    styled_label: str | None = None  # the label given by a bold/styled first run
+    styled_rest: str = ""  # the words after that label
+    styled_colon: bool = False
+    table_speaker: str | None = None  # the speaker cell of a ``speaker | text`` table row
+
+
+def _emphasised(run: Any) -> bool:
+    if run.bold:
+        return True
+    style = run.style
+    if style is None or style.name in (None, "Default Paragraph Font"):
+        return False
+    return bool(style.font.bold) or style.name.lower() in ("strong", "speaker")
+
+
+def _styled_label(paragraph: Any) -> tuple[str, str, bool] | None:
+    """``(label, words, colon)`` when the paragraph opens with bold/styled runs then plain words."""
+    parts: list[str] = []
+    for run in paragraph.runs:
+        if not run.text:
+            continue
+        if not _emphasised(run):
+            break
+        parts.append(run.text)
+    prefix = "".join(parts)
+    full = paragraph.text
+    if not prefix.strip() or not full.startswith(prefix):
+        return None
+    rest = full[len(prefix) :]
+    label = prefix.strip()
+    colon = label.endswith(":")
+    label = label.rstrip(":").strip()
+    stripped_rest = rest.lstrip()
+    if stripped_rest.startswith(":"):
+        colon, stripped_rest = True, stripped_rest[1:]
+    if not stripped_rest.strip() or not label or len(label) > MAX_LABEL_CHARS:
+        return None
+    if any(c in label for c in SENTENCE_PUNCTUATION) or "\n" in label:
+        return None
+    return " ".join(label.split()), stripped_rest, colon
+
+
+def _is_heading(paragraph: Any) -> bool:
+    style = paragraph.style
+    name = (style.name or "").lower() if style is not None else ""
+    return name.startswith(HEADING_STYLES)
+
+
+def _table_rows(table: Any) -> list[tuple[str, str]] | None:
+    """``(speaker, text)`` rows when the table is a ``speaker | text`` transcript, else None."""
+    rows: list[tuple[str, str]] = []
+    for row in table.rows:
+        cells = row.cells
+        if len(cells) != 2:
+            return None
+        speaker, text = cells[0].text.strip(), cells[1].text
+        if not speaker and not text.strip():
+            continue
+        speaker = speaker.rstrip(":").strip()
+        if len(speaker) > MAX_LABEL_CHARS or "\n" in speaker:
+            return None
+        rows.append((speaker, text))
+    if rows and rows[0][0].lower() == TABLE_HEADER_SPEAKER:
+        rows = rows[1:]
+    return rows or None
+
+
+def _blocks(document: Any) -> Iterator[_Block]:
+    from docx.table import Table
+
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            for speaker, text in _table_rows(item) or ():
+                yield _Block(text=text, table_speaker=speaker)
+            continue
+        if _is_heading(item) or not item.text.strip():
+            continue
+        styled = _styled_label(item)
+        if styled is None:
+            yield _Block(text=item.text)
+        else:
+            yield _Block(item.text, styled[0], styled[1], styled[2])
+
+
+def _open_document(path: str | Path) -> Any:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
+    data = read_bytes(path)
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, XMLSyntaxError):
+        raise RoqaError(
+            "is not a readable Word .docx file",
+            path=path,
+            hint="open it in Word and save it as .docx, or export it as .txt",
+        ) from None
+
+
+def read_docx_transcript(
+    path: str | Path,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """Read a Word transcript (see the module docstring)."""
+    blocks = list(_blocks(_open_document(path)))
+    text_labels = [None if b.table_speaker is not None else match_label(b.text) for b in blocks]
+    accepted_text = accepted_labels([m.label for m in text_labels if m], interviewer_labels)
+    styled_counts = Counter(b.styled_label for b in blocks if b.styled_label)
+    keys = interviewer_keys(interviewer_labels)
+
+    def styled_accepted(b: _Block) -> bool:
+        label = b.styled_label or ""
+        return bool(label) and (
+            b.styled_colon
+            or styled_counts[label] >= 2
+            or normalise_label(label) in keys
+            or participant_number_label(label) is not None
+        )
+
+    turns: list[tuple[str, list[str]]] = []
+    unlabelled: list[str] = []
+    for block, text_label in zip(blocks, text_labels, strict=True):
+        if block.table_speaker:
+            turns.append((block.table_speaker, [block.text]))
+        elif text_label is not None and text_label.label in accepted_text:
+            turns.append((text_label.label, [block.text[text_label.words_start :]]))
+        elif block.styled_label and styled_accepted(block):
+            turns.append((block.styled_label, [block.styled_rest]))
+        elif turns:
+            turns[-1][1].append(block.text)
+        else:
+            unlabelled.append(block.text)  # before the first label: a title page, or no labels
+    if not turns:
+        speaker = unlabelled_speaker(path)
+        turns = [(speaker, [text]) for text in unlabelled]
+    return render_transcript(
+        [SpokenTurn(speaker, "\n".join(words)) for speaker, words in turns],
+        path,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
+        metadata={"format": "docx", "rendering": "canonical"},
+    )

@@ -1,0 +1,120 @@
+"""The canonical plain text of a transcript read from a structured file.
+
+Subtitle (.vtt, .srt), Word (.docx) and table (.csv) transcripts have no single plain text of
+their own, so every reader renders its turns the same way::
+
+    Interviewer: How did the training go?
+
+    P04: It was hard to find the time.
+
+one paragraph per turn, ``"{speaker}: {words}"``, paragraphs separated by one blank line
+(``"\\n\\n"``). Inside a turn, line breaks are kept as single ``"\\n"`` (white space around
+them and blank lines are collapsed), so a turn never contains a blank line. Each
+:class:`~roqa_nlp.schema.Turn` points at its words only (``text[turn.start:turn.end]``), never at
+the label, so a coding selection never includes the speaker's name. Plain-text files keep their
+own text instead (see :mod:`roqa_nlp.transcripts.text`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import RoqaError
+from ..schema import Transcript, Turn
+from .roles import participant_id, role_of
+
+_BREAK = re.compile(r"\s*\n\s*")
+
+NO_SPEECH_HINT = "the file holds no transcript text: check that it is the right file"
+
+
+@dataclass(frozen=True)
+class SpokenTurn:
+    """A turn as a reader found it, before it is placed in the transcript's text."""
+
+    speaker: str
+    words: str
+    begin_time: float | None = None
+    end_time: float | None = None
+
+
+def tidy_words(words: str) -> str:
+    """Words of a turn for the canonical text: stripped, each line break a single ``\\n``."""
+    return _BREAK.sub("\n", words.strip())
+
+
+def tidy_speaker(speaker: str) -> str:
+    """A speaker label on one line with single spaces."""
+    return " ".join(speaker.split())
+
+
+def render_transcript(
+    spoken: Iterable[SpokenTurn],
+    path: str | Path,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> Transcript:
+    """Build a transcript whose text is the canonical rendering of ``spoken`` (turns with no words dropped)."""
+    pieces: list[str] = []
+    turns: list[Turn] = []
+    pos = 0
+    for s in spoken:
+        words = tidy_words(s.words)
+        if not words:
+            continue
+        speaker = tidy_speaker(s.speaker)
+        if pieces:
+            pieces.append("\n\n")
+            pos += 2
+        prefix = f"{speaker}: "
+        pieces.append(prefix)
+        pos += len(prefix)
+        pieces.append(words)
+        turns.append(
+            Turn(
+                speaker=speaker,
+                role=role_of(speaker, interviewer_labels),
+                start=pos,
+                end=pos + len(words),
+                begin_time=s.begin_time,
+                end_time=s.end_time,
+            )
+        )
+        pos += len(words)
+    return finish_transcript(
+        path,
+        "".join(pieces),
+        turns,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
+        metadata=metadata,
+    )
+
+
+def finish_transcript(
+    path: str | Path,
+    text: str,
+    turns: list[Turn],
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> Transcript:
+    """The :class:`Transcript` of ``path``; a file with no speech is a user error."""
+    if not turns:
+        raise RoqaError("no speech found", path=path, hint=NO_SPEECH_HINT)
+    pid = participant or participant_id([t.speaker for t in turns], path, interviewer_labels)
+    return Transcript(
+        id=Path(path).stem,
+        text=text,
+        turns=turns,
+        source=str(path),
+        participant=pid,
+        metadata=dict(metadata or {}),
+    )

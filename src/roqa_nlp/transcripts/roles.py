@@ -1,0 +1,107 @@
+"""Who is speaking: interviewer or participant, and which participant (case) the transcript is.
+
+A speaker label is the interviewer's when, lower-cased and stripped of a trailing number or a
+bracketed note (``Interviewer 2``, ``INT1``, ``Interviewer (JM)``, ``Q.``), it is one of the
+interviewer labels. Every other speaker is a participant. The labels are configurable because
+Zoom transcripts name people (``Jane Smith``) rather than roles.
+
+The participant id is the case the transcript belongs to in the framework matrix: the first
+participant label that names a participant number (``P04``, ``Participant 4`` -> ``P4``), else a
+participant number in the file name (``p03_interview.docx`` -> ``P03``), else the file stem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ..schema import Role
+
+#: Labels interviewers are given in transcripts (compared case-insensitively, trailing digits
+#: allowed, so ``Interviewer 1``, ``Interviewer2`` and ``INT`` all match).
+DEFAULT_INTERVIEWER_LABELS: tuple[str, ...] = (
+    "interviewer",
+    "int",
+    "i",
+    "q",
+    "researcher",
+    "facilitator",
+    "moderator",
+    "host",
+)
+
+#: A speaker label naming a participant number: ``P04``, ``p 4``, ``Participant 12``, ``R3``.
+PARTICIPANT_LABEL = re.compile(
+    r"(?:p|participant|interviewee|respondent|r)[\s_#-]*(?P<number>\d{1,4})", re.IGNORECASE
+)
+
+#: A participant number inside a file name: ``p03_interview``, ``interview-participant-7``.
+PARTICIPANT_IN_FILENAME = re.compile(
+    r"(?:^|[^a-z])(?:p|participant)[\s_-]*(?P<number>\d{1,4})(?![0-9])", re.IGNORECASE
+)
+
+_BRACKETED = re.compile(r"\s*[\[(][^\])]*[\])]\s*")
+_TRAILING_NUMBER = re.compile(r"[\s#._-]*\d+$")
+
+
+def normalise_label(label: str) -> str:
+    """The comparable form of a speaker label: lower case, no bracketed note, no trailing number."""
+    key = _BRACKETED.sub(" ", label).strip().lower()
+    key = key.rstrip(" .:")
+    key = _TRAILING_NUMBER.sub("", key)
+    return " ".join(key.split())
+
+
+def interviewer_keys(interviewer_labels: Iterable[str] | None) -> frozenset[str]:
+    """The normalised interviewer labels (the defaults when ``interviewer_labels`` is None)."""
+    labels = DEFAULT_INTERVIEWER_LABELS if interviewer_labels is None else interviewer_labels
+    return frozenset(normalise_label(label) for label in labels)
+
+
+def is_interviewer(label: str, interviewer_labels: Iterable[str] | None = None) -> bool:
+    """True when ``label`` is an interviewer's (see the module docstring for the matching rule)."""
+    return normalise_label(label) in interviewer_keys(interviewer_labels)
+
+
+def role_of(label: str, interviewer_labels: Iterable[str] | None = None) -> Role:
+    """``"interviewer"`` or ``"participant"`` for a speaker label."""
+    return "interviewer" if is_interviewer(label, interviewer_labels) else "participant"
+
+
+def participant_number_label(label: str) -> str | None:
+    """``P<number>`` when the label names a participant number (``Participant 4`` -> ``P4``)."""
+    m = PARTICIPANT_LABEL.fullmatch(label.strip())
+    return None if m is None else f"P{m.group('number')}"
+
+
+def participant_from_filename(path: str | Path) -> str | None:
+    """``P<number>`` when the file name carries a participant number (``p03_x.docx`` -> ``P03``)."""
+    m = PARTICIPANT_IN_FILENAME.search(Path(path).stem)
+    return None if m is None else f"P{m.group('number')}"
+
+
+def participant_id(
+    speakers: Sequence[str],
+    path: str | Path,
+    interviewer_labels: Iterable[str] | None = None,
+) -> str:
+    """The case a transcript belongs to (see the module docstring for the order of the rules)."""
+    keys = interviewer_keys(interviewer_labels)
+    for speaker in speakers:
+        if normalise_label(speaker) in keys:
+            continue
+        found = participant_number_label(speaker)
+        if found is not None:
+            return found
+    return participant_from_filename(path) or Path(path).stem
+
+
+#: Speaker name for speech whose speaker the file does not give (and no participant number is
+#: known), e.g. a plain-text file of paragraphs with no labels.
+UNLABELLED_SPEAKER = "Participant"
+
+
+def unlabelled_speaker(path: str | Path) -> str:
+    """The speaker of unlabelled speech: the participant number in the file name, else ``Participant``."""
+    return participant_from_filename(path) or UNLABELLED_SPEAKER

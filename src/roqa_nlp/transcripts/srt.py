@@ -1,0 +1,47 @@
+"""SubRip subtitle transcripts (.srt).
+
+Numbered cues (``1``, ``00:00:01,000 --> 00:00:04,000``, text lines) are read as described in
+:mod:`roqa_nlp.transcripts.cues`; HTML-style tags (``<i>``, ``<font>``) and ASS overrides
+(``{\\an8}``) are removed, and a cue's lines are joined by a space. The speaker is a
+``Name: words`` label at the start of the cue text; consecutive cues of one speaker form one turn
+(see :mod:`roqa_nlp.transcripts.utterances`); the transcript's text is the canonical rendering
+of :mod:`roqa_nlp.transcripts.render`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..io import decode_text, read_bytes
+from ..schema import Transcript
+from .cues import parse_cues
+from .render import render_transcript
+from .utterances import Utterance, merge_utterances
+
+MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")
+
+
+def cue_utterance(lines: Sequence[str], begin_time: float, end_time: float) -> Utterance:
+    """The words of one SubRip cue's text lines (the speaker label stays in the words)."""
+    words = MARKUP.sub("", " ".join(line.strip() for line in lines))
+    return Utterance(words=words, begin_time=begin_time, end_time=end_time)
+
+
+def read_srt_transcript(
+    path: str | Path,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """Read a SubRip transcript (see the module docstring)."""
+    text = decode_text(read_bytes(path), path)
+    utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in parse_cues(text)]
+    return render_transcript(
+        merge_utterances(utterances, path, interviewer_labels),
+        path,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
+        metadata={"format": "srt", "rendering": "canonical", "cues": len(utterances)},
+    )

@@ -1,0 +1,179 @@
+"""Plain-text (.txt) and Markdown (.md) transcripts.
+
+A turn starts at a line that opens with a speaker label (``P04: words``, ``Interviewer:``,
+``**Q:**``; see :mod:`roqa_nlp.transcripts.speaker_labels`), optionally after a timestamp such as
+``[00:01:02]``, which becomes the turn's ``begin_time`` (a line holding only a timestamp gives its
+time to the next turn). Lines without a label, including whole paragraphs after a blank line,
+continue the previous turn. Lines before the first label (a title, the date) are not speech.
+A file with no speaker labels at all is read as one participant turn per paragraph.
+
+The transcript's ``text`` is the file's own text (decoded, line endings normalised to ``\\n``),
+so offsets are the researcher's own; each turn points at its words only, from the first
+character after the label to the last non-blank character of its last line. In Markdown files
+heading lines (``# ...``) and rules (``---``) are never speech.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..io import decode_text, read_bytes
+from ..schema import Transcript, Turn
+from .render import finish_transcript
+from .roles import role_of, unlabelled_speaker
+from .speaker_labels import LabelMatch, accepted_labels, match_label, match_timestamp
+
+_MARKDOWN_NOT_SPEECH = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)")
+
+
+@dataclass
+class _Line:
+    start: int  # offset of the line in the text
+    text: str
+
+    @property
+    def content_start(self) -> int:
+        return self.start + len(self.text) - len(self.text.lstrip())
+
+    @property
+    def content_end(self) -> int:
+        return self.start + len(self.text.rstrip())
+
+
+@dataclass
+class _OpenTurn:
+    speaker: str
+    begin_time: float | None
+    start: int | None = None
+    end: int | None = None
+
+
+def read_text_transcript(
+    path: str | Path,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """Read a .txt or .md transcript (see the module docstring)."""
+    text = decode_text(read_bytes(path), path)
+    markdown = Path(path).suffix.lower() == ".md"
+    return parse_text(
+        text,
+        path,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
+        markdown=markdown,
+    )
+
+
+def parse_text(
+    text: str,
+    path: str | Path,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+    markdown: bool = False,
+) -> Transcript:
+    """The transcript of ``text`` (already decoded), read from ``path``."""
+    lines: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        speech = not (markdown and _MARKDOWN_NOT_SPEECH.match(raw))
+        lines.append(_Line(pos, raw if speech else ""))  # headings separate like blank lines
+        pos += len(raw) + 1
+    matches = [match_label(line.text) for line in lines]
+    accepted = accepted_labels([m.label for m in matches if m], interviewer_labels)
+    if accepted:
+        labels = [m if m is not None and m.label in accepted else None for m in matches]
+        turns = _labelled_turns(lines, labels, interviewer_labels)
+    else:
+        turns = _paragraph_turns(lines, unlabelled_speaker(path), interviewer_labels)
+    fmt = "md" if markdown else "txt"
+    return finish_transcript(
+        path,
+        text,
+        turns,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
+        metadata={"format": fmt, "rendering": "original"},
+    )
+
+
+def _close(
+    turn: _OpenTurn | None, out: list[Turn], interviewer_labels: Sequence[str] | None
+) -> None:
+    if turn is None or turn.start is None or turn.end is None:
+        return
+    out.append(
+        Turn(
+            speaker=turn.speaker,
+            role=role_of(turn.speaker, interviewer_labels),
+            start=turn.start,
+            end=turn.end,
+            begin_time=turn.begin_time,
+        )
+    )
+
+
+def _labelled_turns(
+    lines: list[_Line],
+    labels: list[LabelMatch | None],
+    interviewer_labels: Sequence[str] | None,
+) -> list[Turn]:
+    out: list[Turn] = []
+    current: _OpenTurn | None = None
+    pending_time: float | None = None
+    for line, label in zip(lines, labels, strict=True):
+        if not line.text.strip():
+            continue
+        if label is not None:
+            _close(current, out, interviewer_labels)
+            begin = label.time if label.time is not None else pending_time
+            current = _OpenTurn(speaker=label.label, begin_time=begin)
+            pending_time = None
+            rest = _Line(line.start + label.words_start, line.text[label.words_start :])
+            if rest.text.strip():
+                current.start, current.end = rest.content_start, rest.content_end
+            continue
+        stamp = match_timestamp(line.text)
+        if stamp is not None and not line.text[stamp[1] :].strip():
+            pending_time = stamp[0]
+            continue
+        if current is None:
+            continue  # a title or header before the first speaker
+        if current.start is None:
+            current.start = line.content_start
+        current.end = line.content_end
+    _close(current, out, interviewer_labels)
+    return out
+
+
+def _paragraph_turns(
+    lines: list[_Line], speaker: str, interviewer_labels: Sequence[str] | None
+) -> list[Turn]:
+    out: list[Turn] = []
+    current: _OpenTurn | None = None
+    pending_time: float | None = None
+    for line in lines:
+        if not line.text.strip():
+            _close(current, out, interviewer_labels)
+            current = None
+            continue
+        stamp = match_timestamp(line.text)
+        if current is None:
+            if stamp is not None:
+                rest = _Line(line.start + stamp[1], line.text[stamp[1] :])
+                if not rest.text.strip():
+                    pending_time = stamp[0]
+                    continue
+                current = _OpenTurn(speaker, stamp[0], rest.content_start, rest.content_end)
+            else:
+                current = _OpenTurn(speaker, pending_time, line.content_start, line.content_end)
+            pending_time = None
+            continue
+        current.end = line.content_end
+    _close(current, out, interviewer_labels)
+    return out

@@ -1,0 +1,75 @@
+"""Timed pieces of speech (subtitle cues, table rows) merged into speaker turns.
+
+Subtitle files split speech into cues of a few seconds, and table exports often have one row per
+cue. An utterance names its speaker through a voice tag or a column (``speaker``), or through a
+``Name: words`` label at the start of its text, taken as a speaker by the same rule as plain text
+(:func:`~roqa_nlp.transcripts.speaker_labels.accepted_labels`). An utterance without a speaker
+continues the previous speaker's turn. Consecutive utterances of one speaker become one turn,
+their words joined by a space, from the ``begin_time`` of the first to the ``end_time`` of the
+last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .render import SpokenTurn
+from .roles import unlabelled_speaker
+from .speaker_labels import LabelMatch, accepted_labels, match_label
+
+#: Speaker of speech before the first named speaker, in a file that names speakers later.
+UNKNOWN_SPEAKER = "Unknown speaker"
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One cue or row: its words, the speaker it names (if any) and its times."""
+
+    words: str
+    speaker: str | None = None
+    begin_time: float | None = None
+    end_time: float | None = None
+
+
+def merge_utterances(
+    utterances: Sequence[Utterance],
+    path: str | Path,
+    interviewer_labels: Sequence[str] | None = None,
+) -> list[SpokenTurn]:
+    """Speaker turns from utterances (see the module docstring)."""
+    candidates: list[LabelMatch | None] = [
+        None if u.speaker is not None else match_label(u.words) for u in utterances
+    ]
+    accepted = accepted_labels([c.label for c in candidates if c], interviewer_labels)
+    named = any(u.speaker for u in utterances) or bool(accepted)
+    default = UNKNOWN_SPEAKER if named else unlabelled_speaker(path)
+
+    speakers: list[str] = []
+    words: list[list[str]] = []
+    begins: list[float | None] = []
+    ends: list[float | None] = []
+    for u, label in zip(utterances, candidates, strict=True):
+        speaker, text = u.speaker, u.words
+        if not speaker and label is not None and label.label in accepted:
+            speaker, text = label.label, text[label.words_start :]
+        if not speaker:
+            speaker = speakers[-1] if speakers else default
+        speaker = " ".join(speaker.split())
+        text = text.strip()
+        if not text:
+            continue
+        if speakers and speakers[-1] == speaker:
+            words[-1].append(text)
+            if u.end_time is not None:
+                ends[-1] = u.end_time
+            continue
+        speakers.append(speaker)
+        words.append([text])
+        begins.append(u.begin_time)
+        ends.append(u.end_time)
+    return [
+        SpokenTurn(speaker=s, words=" ".join(w), begin_time=b, end_time=e)
+        for s, w, b, e in zip(speakers, words, begins, ends, strict=True)
+    ]

@@ -1,0 +1,52 @@
+"""WebVTT transcripts (.vtt), as Zoom, Teams and Otter export them.
+
+Cues are read as described in :mod:`roqa_nlp.transcripts.cues`. The speaker of a cue is the name
+in its voice tag (``<v Jane Smith>words</v>``) or a ``Name: words`` label at the start of its
+text (Zoom's style); other tags (``<c>``, ``<i>``, ``<00:00:01.000>``) are removed and character
+references (``&amp;``) decoded. A cue's lines are joined by a space. Consecutive cues of one
+speaker form one turn (see :mod:`roqa_nlp.transcripts.utterances`); the transcript's text is the
+canonical rendering of :mod:`roqa_nlp.transcripts.render`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..io import decode_text, read_bytes
+from ..schema import Transcript
+from .cues import parse_cues
+from .render import render_transcript
+from .utterances import Utterance, merge_utterances
+
+VOICE_TAG = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>]*)>")
+ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def cue_utterance(lines: Sequence[str], begin_time: float, end_time: float) -> Utterance:
+    """The words and speaker of one WebVTT cue's text lines."""
+    raw = " ".join(line.strip() for line in lines)
+    voice = VOICE_TAG.search(raw)
+    speaker = (html.unescape(voice["name"]).strip() or None) if voice else None
+    words = html.unescape(ANY_TAG.sub("", raw))
+    return Utterance(words=words, speaker=speaker, begin_time=begin_time, end_time=end_time)
+
+
+def read_vtt_transcript(
+    path: str | Path,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """Read a WebVTT transcript (see the module docstring)."""
+    text = decode_text(read_bytes(path), path)
+    utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in parse_cues(text)]
+    return render_transcript(
+        merge_utterances(utterances, path, interviewer_labels),
+        path,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
+        metadata={"format": "vtt", "rendering": "canonical", "cues": len(utterances)},
+    )

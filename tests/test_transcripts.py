@@ -1,0 +1,504 @@
+"""Transcript readers: every format gives the exact turns, speakers, roles, offsets and times."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import SUPPORTED_EXTENSIONS, read_transcript, read_transcripts
+from roqa_nlp.transcripts.roles import (
+    DEFAULT_INTERVIEWER_LABELS,
+    is_interviewer,
+    participant_from_filename,
+    participant_id,
+)
+from roqa_nlp.transcripts.speaker_labels import match_label
+from roqa_nlp.transcripts.text import parse_text
+
+DATA = Path(__file__).parent / "data" / "transcripts"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "interviews"
+
+
+def turns_of(t: Transcript) -> list[tuple[str, str, str, float | None, float | None]]:
+    """(speaker, role, words, begin_time, end_time) of every turn."""
+    return [(u.speaker, u.role, t.text[u.start : u.end], u.begin_time, u.end_time) for u in t.turns]
+
+
+# --- plain text -----------------------------------------------------------------------------
+
+
+def test_txt_reads_labelled_turns_with_timestamps_and_continuation_lines() -> None:
+    t = read_transcript(DATA / "p04_manager.txt")
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "Can you tell me about your role?", 12.0, None),
+        (
+            "P04",
+            "participant",
+            "I'm the registered manager. I've been here\nabout six years now.\n\n"
+            "We support around thirty people in the community.",
+            None,
+            None,
+        ),
+        ("Interviewer", "interviewer", "What helped when the new system came in?", 90.0, None),
+        ("P04", "participant", "Honestly, the training days. They were brilliant.", None, None),
+        ("Interviewer", "interviewer", "Mm-hmm.", None, None),
+        ("P04", "participant", "Yeah.", None, None),
+    ]
+
+
+def test_txt_keeps_the_files_own_text_and_offsets_point_at_the_words() -> None:
+    t = read_transcript(DATA / "p04_manager.txt")
+    assert t.text == (DATA / "p04_manager.txt").read_text(encoding="utf-8")
+    assert [(u.start, u.end) for u in t.turns] == [
+        (95, 127),
+        (133, 247),
+        (272, 312),
+        (318, 367),
+        (381, 388),
+        (394, 399),
+    ]
+
+
+def test_txt_identity_fields() -> None:
+    t = read_transcript(DATA / "p04_manager.txt")
+    assert (t.id, t.participant, t.source) == ("p04_manager", "P04", str(DATA / "p04_manager.txt"))
+    assert t.metadata == {"format": "txt", "rendering": "original"}
+
+
+def test_utf16_txt_without_labels_is_one_participant_turn_per_paragraph() -> None:
+    t = read_transcript(DATA / "p05_utf16.txt")
+    assert turns_of(t) == [
+        (
+            "P05",
+            "participant",
+            "Café staff said the rota was unworkable — “too tight”.",
+            None,
+            None,
+        ),
+        ("P05", "participant", "Naïve plans fail 😀 quickly.", None, None),
+    ]
+    assert [(u.start, u.end) for u in t.turns] == [(0, 54), (56, 83)]
+    assert t.participant == "P05"
+
+
+def test_txt_sentence_with_a_colon_is_not_a_speaker_label(tmp_path: Path) -> None:
+    f = tmp_path / "notes.txt"
+    f.write_text("Interviewer: Why?\nP02: The problem was this: no staff.\nthe reason was: money\n")
+    t = read_transcript(f)
+    assert turns_of(t)[1] == (
+        "P02",
+        "participant",
+        "The problem was this: no staff.\nthe reason was: money",
+        None,
+        None,
+    )
+
+
+def test_txt_speaker_label_with_honorific_and_bracketed_initials(tmp_path: Path) -> None:
+    f = tmp_path / "x.txt"
+    f.write_text("Interviewer (JM): Hello.\nDr. Ann Lee: Hi there.\n")
+    assert [(u.speaker, u.role) for u in read_transcript(f).turns] == [
+        ("Interviewer (JM)", "interviewer"),
+        ("Dr. Ann Lee", "participant"),
+    ]
+
+
+def test_markdown_bold_labels_and_headings() -> None:
+    t = read_transcript(DATA / "p09_notes.md")
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What is the culture like?", None, None),
+        ("P09", "participant", "Supportive, mostly.", None, None),
+    ]
+    assert [(u.start, u.end) for u in t.turns] == [(34, 59), (70, 89)]
+
+
+# --- subtitles ------------------------------------------------------------------------------
+
+
+def test_vtt_with_bom_voice_tags_zoom_labels_notes_and_merged_cues() -> None:
+    t = read_transcript(DATA / "zoom_call.vtt")
+    assert t.text == (
+        "Interviewer: How did staff react to the change?\n\n"
+        "Jane Doe: At first they were worried about the extra paperwork. "
+        "But it settled & we adapted.\n\n"
+        "Interviewer: Right, thanks."
+    )
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "How did staff react to the change?", 1.0, 4.5),
+        (
+            "Jane Doe",
+            "participant",
+            "At first they were worried about the extra paperwork. But it settled & we adapted.",
+            5.0,
+            9.0,
+        ),
+        ("Interviewer", "interviewer", "Right, thanks.", 10.0, 12.0),
+    ]
+    assert [(u.start, u.end) for u in t.turns] == [(13, 47), (59, 141), (156, 170)]
+
+
+def test_vtt_participant_falls_back_to_file_stem() -> None:
+    t = read_transcript(DATA / "zoom_call.vtt")
+    assert (t.id, t.participant, t.metadata["format"]) == ("zoom_call", "zoom_call", "vtt")
+
+
+def test_vtt_interviewer_named_by_caller(tmp_path: Path) -> None:
+    f = tmp_path / "call.vtt"
+    f.write_text(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\nSam Roe: Hi.\n\n00:02.000 --> 00:03.000\nP3: Hello.\n"
+    )
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Sam Roe", "interviewer"),
+        ("P3", "participant"),
+    ]
+    assert t.participant == "P3"
+
+
+def test_srt_with_crlf_tags_and_unlabelled_cue_continuing_the_speaker() -> None:
+    t = read_transcript(DATA / "p06_session.srt")
+    assert t.text == (
+        "Interviewer: Is there a champion for the project?\n\n"
+        "P06: Yes, our deputy manager really drives it. She keeps everyone on track."
+    )
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "Is there a champion for the project?", 1.0, 3.0),
+        (
+            "P06",
+            "participant",
+            "Yes, our deputy manager really drives it. She keeps everyone on track.",
+            3.5,
+            8.0,
+        ),
+    ]
+    assert [(u.start, u.end) for u in t.turns] == [(13, 49), (56, 126)]
+
+
+def test_srt_without_blank_line_between_cues(tmp_path: Path) -> None:
+    f = tmp_path / "p1.srt"
+    f.write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\nQ: Why?\n2\n00:00:02,000 --> 00:00:03,000\nP1: Cost.\n"
+    )
+    assert turns_of(read_transcript(f)) == [
+        ("Q", "interviewer", "Why?", 1.0, 2.0),
+        ("P1", "participant", "Cost.", 2.0, 3.0),
+    ]
+
+
+# --- csv and docx ---------------------------------------------------------------------------
+
+
+def test_csv_columns_any_case_times_and_merged_rows() -> None:
+    t = read_transcript(DATA / "p08_table.csv")
+    assert t.text == (
+        "Interviewer: What would you change?\n\n"
+        "P08: More funding, honestly. And fewer forms.\n\n"
+        "Interviewer: Thank you."
+    )
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What would you change?", 2.0, 4.0),
+        ("P08", "participant", "More funding, honestly. And fewer forms.", 4.5, 9.25),
+        ("Interviewer", "interviewer", "Thank you.", None, None),
+    ]
+
+
+def test_csv_semicolon_delimiter(tmp_path: Path) -> None:
+    f = tmp_path / "p2.csv"
+    f.write_text("speaker;text\nInterviewer;Hi, how are you?\nP2;Fine, thanks.\n")
+    assert turns_of(read_transcript(f)) == [
+        ("Interviewer", "interviewer", "Hi, how are you?", None, None),
+        ("P2", "participant", "Fine, thanks.", None, None),
+    ]
+
+
+def test_csv_missing_column_names_the_column(tmp_path: Path) -> None:
+    f = tmp_path / "bad.csv"
+    f.write_text("speaker,words\nP1,hello\n")
+    with pytest.raises(
+        RoqaError, match=r"bad\.csv: has no 'text' column \(the first row must name"
+    ):
+        read_transcript(f)
+
+
+def test_csv_bad_time_names_the_row(tmp_path: Path) -> None:
+    f = tmp_path / "t.csv"
+    f.write_text("speaker,text,start\nP1,hello,soon\n")
+    with pytest.raises(RoqaError, match=r"t\.csv: row 2: start 'soon' is not a time"):
+        read_transcript(f)
+
+
+def _write_docx(path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_heading("Interview P10", level=1)
+    d.add_paragraph("Interviewer: How engaged is leadership?")
+    p = d.add_paragraph()
+    p.add_run("P10").bold = True
+    p.add_run(" Very engaged, they visit weekly.")
+    d.add_paragraph("They listen to staff.")
+    d.add_paragraph("")
+    other = d.add_table(rows=1, cols=3)
+    for cell, value in zip(other.rows[0].cells, ("date", "site", "notes"), strict=True):
+        cell.text = value
+    table = d.add_table(rows=3, cols=2)
+    for row, (speaker, words) in zip(
+        table.rows,
+        [("Speaker", "Text"), ("Interviewer", "Anything else?"), ("P10", "No, that's all.")],
+        strict=True,
+    ):
+        row.cells[0].text, row.cells[1].text = speaker, words
+    d.save(str(path))
+
+
+def test_docx_text_labels_bold_labels_continuations_and_speaker_tables(tmp_path: Path) -> None:
+    f = tmp_path / "p10_interview.docx"
+    _write_docx(f)
+    t = read_transcript(f)
+    assert t.text == (
+        "Interviewer: How engaged is leadership?\n\n"
+        "P10: Very engaged, they visit weekly.\nThey listen to staff.\n\n"
+        "Interviewer: Anything else?\n\n"
+        "P10: No, that's all."
+    )
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "How engaged is leadership?", None, None),
+        (
+            "P10",
+            "participant",
+            "Very engaged, they visit weekly.\nThey listen to staff.",
+            None,
+            None,
+        ),
+        ("Interviewer", "interviewer", "Anything else?", None, None),
+        ("P10", "participant", "No, that's all.", None, None),
+    ]
+    assert [(u.start, u.end) for u in t.turns] == [(13, 39), (46, 100), (115, 129), (136, 151)]
+    assert t.participant == "P10"
+
+
+def test_docx_paragraph_all_in_bold_is_not_a_label(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("Interviewer: First question?")
+    d.add_paragraph().add_run("Emphasised answer").bold = True
+    f = tmp_path / "b.docx"
+    d.save(str(f))
+    assert turns_of(read_transcript(f)) == [
+        ("Interviewer", "interviewer", "First question?\nEmphasised answer", None, None)
+    ]
+
+
+def test_corrupt_docx_is_a_one_line_error(tmp_path: Path) -> None:
+    f = tmp_path / "broken.docx"
+    f.write_bytes(b"not a zip")
+    with pytest.raises(RoqaError, match=r"broken\.docx: is not a readable Word \.docx file"):
+        read_transcript(f)
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(RoqaError, match=r"nope\.txt: file not found"):
+        read_transcript(tmp_path / "nope.txt")
+
+
+def test_unsupported_extension_lists_supported_ones(tmp_path: Path) -> None:
+    f = tmp_path / "interview.pdf"
+    f.write_bytes(b"%PDF")
+    with pytest.raises(RoqaError) as err:
+        read_transcript(f)
+    assert str(err.value) == (
+        f"{f}: '.pdf' files are not supported "
+        "(supported: .txt, .md, .vtt, .srt, .docx, .csv, .qdpx) "
+        "(save the transcript as .docx, .txt or .vtt)"
+    )
+
+
+def test_latin1_bytes_are_a_one_line_encoding_error(tmp_path: Path) -> None:
+    f = tmp_path / "latin.txt"
+    f.write_bytes("P1: café".encode("latin-1"))
+    with pytest.raises(
+        RoqaError, match=r"latin\.txt: is not UTF-8 text .*re-save the file as UTF-8"
+    ):
+        read_transcript(f)
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "empty.vtt", "empty.srt", "empty.csv"])
+def test_empty_file_is_no_speech_found(tmp_path: Path, name: str) -> None:
+    f = tmp_path / name
+    f.write_bytes(b"")
+    with pytest.raises(RoqaError, match=rf"{name}: no speech found"):
+        read_transcript(f)
+
+
+def test_vtt_header_only_is_no_speech_found(tmp_path: Path) -> None:
+    f = tmp_path / "h.vtt"
+    f.write_text("WEBVTT\n\nNOTE nothing said\n")
+    with pytest.raises(RoqaError, match=r"h\.vtt: no speech found"):
+        read_transcript(f)
+
+
+def test_qdpx_without_the_exchange_reader_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "roqa_nlp.exchange.refiqda", None)
+    monkeypatch.setitem(sys.modules, "roqa_nlp.exchange", None)
+    f = tmp_path / "project.qdpx"
+    f.write_bytes(b"PK")
+    with pytest.raises(RoqaError, match=r"project\.qdpx: reading REFI-QDA \.qdpx projects is not"):
+        read_transcript(f)
+
+
+def _fake_qdpx_reader(monkeypatch: pytest.MonkeyPatch, ids: list[str]) -> None:
+    import roqa_nlp.exchange.refiqda as refiqda
+
+    def fake(path: Path) -> list[Transcript]:
+        return [parse_text(f"P1: from {path.name}", f"{i}.txt") for i in ids]
+
+    monkeypatch.setattr(refiqda, "read_qdpx_transcripts", fake, raising=False)
+
+
+def test_qdpx_project_gives_all_its_transcripts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_qdpx_reader(monkeypatch, ["p1", "p2"])
+    f = tmp_path / "study.qdpx"
+    f.write_bytes(b"PK")
+    assert [t.id for t in read_transcripts(f)] == ["p1", "p2"]
+
+
+def test_read_transcript_needs_a_single_transcript_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_qdpx_reader(monkeypatch, ["p1", "p2"])
+    f = tmp_path / "study.qdpx"
+    f.write_bytes(b"PK")
+    with pytest.raises(RoqaError, match=r"study\.qdpx: holds 2 transcripts, not one"):
+        read_transcript(f)
+
+
+# --- many files -----------------------------------------------------------------------------
+
+
+def test_read_transcripts_expands_a_directory_in_name_order() -> None:
+    ids = [t.id for t in read_transcripts(DATA)]
+    assert ids == ["p04_manager", "p05_utf16", "p06_session", "p08_table", "p09_notes", "zoom_call"]
+
+
+def test_read_transcripts_skips_unsupported_hidden_and_lock_files(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("P1: b")
+    (tmp_path / "a.txt").write_text("P2: a")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "~$a.docx").write_bytes(b"lock")
+    (tmp_path / ".hidden.txt").write_text("P3: c")
+    assert [t.id for t in read_transcripts([tmp_path])] == ["a", "b"]
+
+
+def test_read_transcripts_refuses_duplicate_ids(tmp_path: Path) -> None:
+    (tmp_path / "p1.txt").write_text("P1: words")
+    (tmp_path / "p1.csv").write_text("speaker,text\nP1,words\n")
+    with pytest.raises(RoqaError, match=r"p1\.txt: has the same transcript id 'p1' as .*p1\.csv"):
+        read_transcripts(tmp_path)
+
+
+def test_read_transcripts_empty_directory(tmp_path: Path) -> None:
+    with pytest.raises(RoqaError, match=r"holds no transcripts \(supported: \.txt"):
+        read_transcripts(tmp_path)
+
+
+def test_supported_extensions() -> None:
+    assert SUPPORTED_EXTENSIONS == (".txt", ".md", ".vtt", ".srt", ".docx", ".csv", ".qdpx")
+
+
+# --- roles and labels -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Interviewer", "INTERVIEWER 1", "Interviewer2", "Int", "I", "Q", "Q.", "Researcher", "Facilitator",
+     "moderator", "Host 2", "Interviewer (JM)"],
+)  # fmt: skip
+def test_default_interviewer_labels(label: str) -> None:
+    assert is_interviewer(label)
+
+
+@pytest.mark.parametrize(
+    "label", ["P04", "Participant 3", "R", "Jane Doe", "Interviewee", "Hostess"]
+)
+def test_participant_labels(label: str) -> None:
+    assert not is_interviewer(label)
+
+
+def test_interviewer_labels_are_configurable() -> None:
+    assert is_interviewer("Sam Roe", ["sam roe"])
+    assert not is_interviewer("Interviewer", ["Sam Roe"])
+    assert "interviewer" in DEFAULT_INTERVIEWER_LABELS
+
+
+@pytest.mark.parametrize(
+    ("speakers", "path", "expected"),
+    [
+        (["Interviewer", "P04"], "x/notes.txt", "P04"),
+        (["Interviewer", "Participant 7"], "x/notes.txt", "P7"),
+        (["Interviewer", "Jane Doe"], "x/p03_interview.docx", "P03"),
+        (["Interviewer", "Jane Doe"], "x/Participant-12 final.vtt", "P12"),
+        (["Interviewer", "Jane Doe"], "x/presentation2.vtt", "presentation2"),
+        (["P1"], "x/p03_interview.docx", "P1"),
+    ],
+)
+def test_participant_id(speakers: list[str], path: str, expected: str) -> None:
+    assert participant_id(speakers, path) == expected
+
+
+def test_participant_from_filename_needs_a_number() -> None:
+    assert participant_from_filename("p03_interview.docx") == "P03"
+    assert participant_from_filename("pilot.docx") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "words"),
+    [
+        ("P04: hello", "P04", "hello"),
+        ("[00:01:02] Interviewer: hi", "Interviewer", "hi"),
+        ("**Interviewer:** hi", "Interviewer", "hi"),
+        ("**P09**: hi", "P09", "hi"),
+        ("Interviewer:", "Interviewer", ""),
+    ],
+)
+def test_match_label(line: str, label: str, words: str) -> None:
+    m = match_label(line)
+    assert m is not None
+    assert (m.label, line[m.words_start :]) == (label, words)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["10:30 we met", "See https://example.org", "Well. Then: no", "A" * 41 + ": x", "Yes,: no"],
+)
+def test_not_a_label(line: str) -> None:
+    assert match_label(line) is None
+
+
+# --- the example interviews -----------------------------------------------------------------
+
+
+def _example_files() -> list[Path]:
+    if not EXAMPLES.is_dir():
+        return []
+    return sorted(f for f in EXAMPLES.iterdir() if f.suffix.lower() in SUPPORTED_EXTENSIONS)
+
+
+@pytest.mark.parametrize("path", _example_files() or [None], ids=lambda p: p.name if p else "none")
+def test_example_interview_has_participant_and_both_roles(path: Path | None) -> None:
+    if path is None:
+        pytest.skip(f"no example interviews in {EXAMPLES} yet")
+    t = read_transcript(path)
+    expected = participant_from_filename(path)
+    assert expected is not None, f"example {path.name} should carry its participant number"
+    assert t.participant == expected
+    assert {u.role for u in t.turns} == {"interviewer", "participant"}
