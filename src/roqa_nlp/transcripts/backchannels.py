@@ -1,0 +1,36 @@
+"""Backchannels: turns that only acknowledge (``Yeah.``, ``Mm-hmm.``, ``Okay, right.``).
+
+A turn is a backchannel when, ignoring bracketed notes such as ``[laughs]`` or ``(inaudible)``
+and punctuation, it has at most :data:`MAX_BACKCHANNEL_WORDS` words and every one of them is in
+:data:`BACKCHANNEL_WORDS` (a turn with no words left, e.g. ``[inaudible]``, counts too). They are
+skipped because they carry no codable content and would otherwise crowd the novelty flags;
+``No.`` is not in the list because a bare refusal or denial can be an answer worth coding.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words a backchannel turn is made of (lower case; hyphenated forms as researchers type them).
+BACKCHANNEL_WORDS: frozenset[str] = frozenset(
+    (
+        "yeah", "yes", "yep", "yup", "yeh", "ya", "aye",
+        "mm", "mmm", "mhm", "mmhm", "mm-hmm", "mm-hm", "hmm", "hm", "uh-huh", "uh", "huh",
+        "um", "umm", "er", "erm", "ah", "aha", "oh", "ooh",
+        "okay", "ok", "alright", "right", "sure", "exactly", "absolutely", "definitely",
+        "indeed", "true", "fine", "cool", "great", "lovely", "brilliant", "perfect", "wow",
+        "gosh", "so", "well", "and",
+    )
+)  # fmt: skip
+
+#: Longest backchannel, in words (``Yeah, yeah, right, okay.``).
+MAX_BACKCHANNEL_WORDS = 4
+
+_NOTE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def is_backchannel(words: str) -> bool:
+    """True when a turn's words are only an acknowledgement (see the module docstring)."""
+    tokens = [t.lower() for t in _WORD.findall(_NOTE.sub(" ", words))]
+    return len(tokens) <= MAX_BACKCHANNEL_WORDS and all(t in BACKCHANNEL_WORDS for t in tokens)

