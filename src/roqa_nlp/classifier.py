@@ -199,8 +199,10 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
             cols = [classes.index(c) for c in sub.classes_]
             lg[:, cols] = sub._logits(X[te])
             Xe_idx, ye, _ = _expand(np.arange(len(te))[:, None], [y[i] for i in te])
-            logits.append(lg[Xe_idx[:, 0]])
-            targets.extend(classes.index(c) for c in ye)
+            # A class the fold never saw cannot be calibrated on: leave those rows out.
+            seen = np.isin(ye, sub.classes_)
+            logits.append(lg[Xe_idx[seen, 0]])
+            targets.extend(classes.index(c) for c in ye[seen])
         return fit_temperature(np.vstack(logits), np.asarray(targets))
 
     def _fit_valence(self, X: np.ndarray, y: list[Any], valence: Sequence[str] | None) -> None:
@@ -252,7 +254,8 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         return _softmax(self._logits(X) / self.temperature_)
 
     def predict(self, X: Any) -> np.ndarray:
-        out: np.ndarray = self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+        P = self.predict_proba(X)  # before reading classes_: unfitted -> NotFittedError
+        out: np.ndarray = self.classes_[np.argmax(P, axis=1)]
         return out
 
     def predict_labels(self, X: Any, *, threshold: float = 0.35) -> list[list[str]]:

@@ -125,6 +125,8 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
             splits = GroupKFold(n_splits=self.n_splits).split(X, groups=list(groups))
         else:
             splits = KFold(self.n_splits, shuffle=True, random_state=self.random_state).split(X)
+        self.classifier_ = clone(self.classifier).fit(X, y, **fit_kwargs)
+        temperature = getattr(self.classifier_, "temperature_", None)
         cal: list[np.ndarray] = []
         for tr, te in splits:
             te = te[coded[te]]
@@ -135,10 +137,12 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
                 # Fold models only rank and score; one calibration of the final model suffices.
                 sub.set_params(calibrate=False)
             sub.fit(X[tr], [y[i] for i in tr], **self._subset_kwargs(fit_kwargs, tr))
+            if temperature is not None:
+                # Score folds on the final model's probability scale.
+                sub.temperature_ = temperature
             ref = X[tr][coded[tr]]
             cal.append(self._scores(sub, ref, X[te]))
         self.calibration_scores_ = np.sort(np.concatenate(cal)) if cal else np.zeros(0)
-        self.classifier_ = clone(self.classifier).fit(X, y, **fit_kwargs)
         self.reference_ = X[coded].astype(np.float32)
         self.n_features_in_ = X.shape[1]
         return self
