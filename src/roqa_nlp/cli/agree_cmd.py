@@ -1,1 +1,320 @@
-"""Placeholder: filled in by its issue."""
+"""``roqa agree``: inter-coder agreement between people, and between the model and people."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from .app import app
+
+#: Sources printed in the JSON output, so a reader knows which formula each figure follows.
+REFERENCES = (
+    "Cohen J. Educ Psychol Meas 1960;20:37-46 (kappa)",
+    "Fleiss JL, Cohen J, Everitt BS. Psychol Bull 1969;72:323-327 (kappa standard error)",
+    "Light RJ. Psychol Bull 1971;76:365-377 (mean pairwise kappa for more than two coders)",
+    "Krippendorff K. Computing Krippendorff's alpha-reliability, 2011 (alpha)",
+    "Krippendorff K. Content Analysis, 2nd ed., 2004 (0.667 / 0.800 thresholds)",
+    "Gwet KL. Br J Math Stat Psychol 2008;61:29-48 (AC1 and its variance)",
+    "Landis JR, Koch GG. Biometrics 1977;33:159-174 (strength-of-agreement bands)",
+    "Efron B, Tibshirani RJ. An Introduction to the Bootstrap, 1993 (percentile intervals)",
+)
+
+_QDPX_MODULES = ("roqa_nlp.exchange.refiqda", "roqa_nlp.exchange.qdpx_import", "roqa_nlp.exchange")
+
+
+def _read_qdpx(path: Path) -> dict[str, Any]:
+    """Each user's codings in a .qdpx, through the exchange module when it provides them."""
+    from importlib import import_module
+
+    from ..errors import RoqaError
+
+    for name in _QDPX_MODULES:
+        try:
+            reader = getattr(import_module(name), "read_qdpx_codings", None)
+        except ImportError:
+            reader = None
+        if reader is not None:
+            return dict(reader(path))
+    raise RoqaError(
+        "qdpx input needs the exchange module (roqa_nlp.exchange.read_qdpx_codings)",
+        path=path,
+        hint="export each coder's codings as a long CSV (unit,coder,code) instead",
+    )
+
+
+def _coder_name(path: Path) -> str:
+    """A result's coder: its folder's name for ``codings.jsonl``, else the file's stem."""
+    return path.parent.name if path.name == "codings.jsonl" else path.stem
+
+
+def load_coded_units(
+    inputs: list[Path], *, model_threshold: float | None = None, units: str = "auto"
+) -> Any:
+    """Read every input (long CSV, codings.jsonl or result folder, .qdpx) into one CodedUnits."""
+    from ..coding_agreement import coded_units_from_results, merge_coded_units, read_long_csv
+    from ..errors import RoqaError
+    from ..result import CodingResult
+
+    tables = []
+    results: dict[str, CodingResult] = {}
+
+    def add_result(name: str, result: CodingResult, where: Path) -> None:
+        if name in results:
+            raise RoqaError(
+                f"a second input is also coder {name!r}",
+                path=where,
+                hint="put each coder's codings.jsonl in a folder named after the coder",
+            )
+        results[name] = result
+
+    for p in inputs:
+        if not p.exists():
+            raise RoqaError("file not found", path=p, hint="check the path")
+        suffix = p.suffix.lower()
+        if p.is_dir():
+            if not (p / "codings.jsonl").exists():
+                raise RoqaError(
+                    "folder has no codings.jsonl", path=p, hint="give a result folder of roqa code"
+                )
+            add_result(p.name, CodingResult.read(p), p)
+        elif suffix == ".csv":
+            tables.append(read_long_csv(p))
+        elif suffix == ".jsonl":
+            add_result(_coder_name(p), CodingResult.read(p), p)
+        elif suffix == ".qdpx":
+            for user, result in _read_qdpx(p).items():
+                add_result(user, result, p)
+        else:
+            raise RoqaError(
+                f"cannot read {suffix or 'files without an extension'} as codings",
+                path=p,
+                hint="give a long CSV (unit,coder,code), a codings.jsonl or result folder, or a .qdpx",
+            )
+    parts = list(tables)
+    if results:
+        parts.append(
+            coded_units_from_results(results, model_threshold=model_threshold, units=units)
+        )
+    merged = merge_coded_units(parts)
+    if len(parts) > 1:
+        ids = [{u.id for u in part.units} for part in parts]
+        if not set.intersection(*ids):
+            raise RoqaError(
+                "the inputs share no unit: CSV units must be the segment ids of the results",
+                hint="compare CSV with CSV, or results with results",
+            )
+    return merged
+
+
+def _fmt(value: float, pct: bool = False) -> str:
+    if value is None or not math.isfinite(value):
+        return "-"
+    return f"{100 * value:.1f}%" if pct else f"{value:.3f}"
+
+
+def _with_ci(fig: Any, key: str, pct: bool = False) -> str:
+    text = _fmt(getattr(fig, key), pct)
+    ci = fig.ci.get(key)
+    if ci and all(math.isfinite(v) for v in ci):
+        text += f" [{_fmt(ci[0], pct)}, {_fmt(ci[1], pct)}]"
+    return text
+
+
+def _kappa_label(fig: Any) -> str:
+    return "Cohen's kappa" if fig.kappa_method == "cohen" else "Light's kappa (mean pairwise Cohen)"
+
+
+def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> None:
+    """The agreement tables for one universe, as a researcher reads them."""
+    from rich.table import Table
+
+    from ..agreement import krippendorff_label, landis_koch_label
+
+    def who(c: str) -> str:
+        return f"{c} (model)" if c in report.models else c
+
+    n_all, n_coded = report.n_units["all"], report.n_units["coded"]
+    console.print(
+        f"{len(report.coders)} coders: {', '.join(who(c) for c in report.coders)}; "
+        f"{n_all} units ({report.unit_kind}), {n_coded} coded by someone; "
+        f"{len(report.codes)} codes used."
+    )
+    scope = "all units" if universe == "all" else "units at least one coder coded with something"
+    level = report.settings["ci_level"]
+    pooled = report.pooled[universe]
+    t = Table(
+        title=f"Pooled over every code, presence/absence, {scope} (n={pooled.n_units})",
+        title_justify="left",
+    )
+    t.add_column("statistic")
+    t.add_column(f"value [{level:.0%} CI]", justify="right")
+    t.add_column("reading")
+    t.add_row(
+        "percent agreement", _with_ci(pooled, "percent_agreement", pct=True), "not chance-corrected"
+    )
+    t.add_row(_kappa_label(pooled), _with_ci(pooled, "kappa"), landis_koch_label(pooled.kappa))
+    t.add_row("Krippendorff's alpha", _with_ci(pooled, "alpha"), krippendorff_label(pooled.alpha))
+    t.add_row("Gwet's AC1", _with_ci(pooled, "ac1"), landis_koch_label(pooled.ac1))
+    console.print(t)
+
+    t = Table(title=f"Every pair of coders, pooled over codes, {scope}", title_justify="left")
+    for col in (
+        "coder",
+        "coder",
+        "pair",
+        "units",
+        "agreement",
+        "Cohen's kappa",
+        "alpha",
+        "AC1",
+        "kappa reading",
+    ):
+        t.add_column(col, justify="right" if col in ("units",) else "left")
+    for p in report.pairs:
+        f = getattr(p, universe)
+        t.add_row(
+            who(p.coder_a),
+            who(p.coder_b),
+            p.kind,
+            str(f.n_units),
+            _fmt(f.percent_agreement, pct=True),
+            _with_ci(f, "kappa"),
+            _with_ci(f, "alpha"),
+            _with_ci(f, "ac1"),
+            landis_koch_label(f.kappa),
+        )
+    console.print(t)
+    if report.models and len(report.coders) > 2:
+        t = Table(
+            title="Each coder against the human coders (mean over pairs)", title_justify="left"
+        )
+        for col in ("coder", "humans compared", "mean kappa", "mean alpha", "mean AC1"):
+            t.add_column(col)
+        for c, v in report.versus_humans[universe].items():
+            t.add_row(
+                who(c), str(int(v["n_humans"])), _fmt(v["kappa"]), _fmt(v["alpha"]), _fmt(v["ac1"])
+            )
+        console.print(t)
+
+    if by_code:
+        t = Table(title=f"Each code, presence/absence, {scope}", title_justify="left")
+        for col in (
+            "code",
+            "name",
+            "units coded (" + " / ".join(report.coders) + ")",
+            "units",
+            "agreement",
+            "kappa",
+            "alpha",
+            "AC1",
+        ):
+            t.add_column(col)
+        for c in report.per_code:
+            f = getattr(c, universe)
+            t.add_row(
+                c.code,
+                c.name,
+                " / ".join(str(c.units_coded[k]) for k in report.coders),
+                str(f.n_units),
+                _fmt(f.percent_agreement, pct=True),
+                _fmt(f.kappa),
+                _fmt(f.alpha),
+                _fmt(f.ac1),
+            )
+        console.print(t)
+
+    if report.single_code is not None:
+        f = report.single_code[universe]
+        console.print(
+            f"One code per unit ({report.single_code_note}, n={f.n_units}): agreement "
+            f"{_fmt(f.percent_agreement, pct=True)}, kappa {_with_ci(f, 'kappa')}, alpha "
+            f"{_fmt(f.alpha)} ({report.settings['level']}), AC1 {_with_ci(f, 'ac1')}."
+        )
+    else:
+        console.print(report.single_code_note.capitalize() + ".")
+    other = "coded" if universe == "all" else "all"
+    console.print(
+        f"'-' = undefined (e.g. every value the same). Use --universe {other} for the other view"
+        + ("" if by_code else ", --by code for each code")
+        + ", --json FILE for every figure."
+    )
+
+
+@app.command("agree")
+def agree_command(
+    inputs: list[Path] = typer.Argument(
+        ...,
+        help="Long CSV (unit,coder,code), codings.jsonl or result folder per coder, or .qdpx.",
+    ),
+    by: str = typer.Option(
+        "pair", "--by", help="pair: pooled and pairwise tables; code: also each code."
+    ),
+    universe: str = typer.Option(
+        "all", "--universe", help="all: every unit; coded: units at least one coder coded."
+    ),
+    level: str = typer.Option(
+        "nominal",
+        "--level",
+        help="Alpha's level for the one-code-per-unit view: nominal, ordinal, interval, ratio.",
+    ),
+    json_out: Path | None = typer.Option(
+        None, "--json", help="Write every figure to this JSON file."
+    ),
+    model_threshold: float | None = typer.Option(
+        None,
+        "--model-threshold",
+        help="Count a model's suggestions with probability >= P (default: its top suggestion).",
+    ),
+    units: str = typer.Option(
+        "auto", "--units", help="auto, segments (shared segment ids) or spans (character ranges)."
+    ),
+    n_boot: int = typer.Option(
+        1000, "--n-boot", help="Bootstrap resamples for intervals (0: none)."
+    ),
+    seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap resampling."),
+    ci_level: float = typer.Option(0.95, "--ci-level", help="Confidence level of the intervals."),
+) -> None:
+    """Agreement between coders, per code and pooled, with every pair of coders (model included)."""
+    from rich.console import Console
+
+    from ..agreement import LEVELS
+    from ..coding_agreement import UNIT_KINDS, UNIVERSES, agreement_report
+    from ..errors import RoqaError
+    from ..io import atomic_write_text
+
+    for name, value, allowed in (
+        ("--by", by, ("pair", "code")),
+        ("--universe", universe, UNIVERSES),
+        ("--level", level, LEVELS),
+        ("--units", units, UNIT_KINDS),
+    ):
+        if value not in allowed:
+            raise RoqaError(f"{name} {value!r} is not one of {', '.join(allowed)}")
+    if model_threshold is not None and not 0.0 <= model_threshold <= 1.0:
+        raise RoqaError(f"--model-threshold {model_threshold} is not a probability", hint="use 0-1")
+    if n_boot < 0:
+        raise RoqaError(f"--n-boot {n_boot} is negative", hint="use 0 for no intervals")
+    if not 0.0 < ci_level < 1.0:
+        raise RoqaError(f"--ci-level {ci_level} is not between 0 and 1", hint="e.g. 0.95")
+
+    coded = load_coded_units(inputs, model_threshold=model_threshold, units=units)
+    report = agreement_report(coded, level=level, n_boot=n_boot, ci_level=ci_level, seed=seed)
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=160)
+    print_report(report, universe=universe, by_code=by == "code", console=console)
+    if json_out is not None:
+        data = {
+            "inputs": [str(p) for p in inputs],
+            "model_threshold": model_threshold,
+            **report.to_dict(),
+            "references": list(REFERENCES),
+        }
+        atomic_write_text(
+            json_out, json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        )
+        console.print(f"Wrote {json_out}")

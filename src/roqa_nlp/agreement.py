@@ -1,0 +1,824 @@
+"""Inter-coder agreement statistics over plain arrays.
+
+Every statistic takes plain Python or numpy data and returns a plain ``float``. Two input shapes
+are used, as in the literature:
+
+- two equal-length label sequences ``a`` and ``b`` (one value per unit) for the two-coder
+  coefficients (:func:`cohen_kappa`, :func:`scott_pi`);
+- *reliability data*: a coders x units matrix (a list of per-coder sequences, or a 2-D array),
+  with ``None`` or NaN where a coder did not code a unit (Krippendorff 2011's layout), for
+  :func:`percent_agreement`, :func:`krippendorff_alpha`, :func:`gwet_ac1`, :func:`gwet_ac2` and
+  :func:`brennan_prediger`. Any number of coders; missing values allowed.
+
+:func:`fleiss_kappa` takes the subjects x categories counts matrix of Fleiss (1971).
+
+Values (categories) may be numbers or strings; only ``None`` and NaN mean "missing". The category
+set is the sorted set of values that occur, unless ``categories=`` lists it (needed when a
+category nobody used still counts, e.g. for Gwet's AC1, or to give strings an order).
+
+Weights for the weighted coefficients (``"linear"``, ``"quadratic"``) are agreement weights
+``w_kl = 1 - d_kl`` and ``1 - d_kl**2`` with ``d_kl = |x_k - x_l| / (x_max - x_min)``, where
+``x`` is the category's value when every category is a number (as SAS PROC FREQ and Gwet's irrCAC
+do) and its position in ``categories`` otherwise. For consecutive integer categories this is the
+same as scikit-learn's index-based weights.
+
+Undefined values: a coefficient whose denominator is zero (no unit with two values; every value
+the same, so chance agreement is 1) returns ``nan`` and never emits a numpy warning. Each
+docstring says which case applies. Malformed input (ragged rows, unknown level, a value outside
+``categories``, text on an interval scale) raises :class:`ValueError` with the fix in its message.
+
+References (numbered in the docstrings below):
+
+1. Cohen J. A coefficient of agreement for nominal scales. Educ Psychol Meas 1960;20:37-46.
+2. Cohen J. Weighted kappa. Psychol Bull 1968;70:213-220.
+3. Fleiss JL, Cohen J, Everitt BS. Large sample standard errors of kappa and weighted kappa.
+   Psychol Bull 1969;72:323-327.
+4. Scott WA. Reliability of content analysis: the case of nominal scale coding. Public Opin Q
+   1955;19:321-325.
+5. Fleiss JL. Measuring nominal scale agreement among many raters. Psychol Bull 1971;76:378-382.
+6. Fleiss JL, Nee JCM, Landis JR. Large sample variance of kappa in the case of different sets
+   of raters. Psychol Bull 1979;86:974-977.
+7. Krippendorff K. Computing Krippendorff's alpha-reliability. Annenberg School for
+   Communication, University of Pennsylvania, 2011 (version of 2011-01-25).
+8. Krippendorff K. Content Analysis: An Introduction to Its Methodology. 2nd ed. Sage, 2004
+   (section 11.4: alpha >= .800 to rely on data; >= .667 for tentative conclusions).
+9. Gwet KL. Computing inter-rater reliability and its variance in the presence of high
+   agreement. Br J Math Stat Psychol 2008;61:29-48.
+10. Gwet KL. Handbook of Inter-Rater Reliability. 4th ed. Advanced Analytics, 2014 (ch. 2-5).
+11. Brennan RL, Prediger DJ. Coefficient kappa: some uses, misuses, and alternatives. Educ
+    Psychol Meas 1981;41:687-699.
+12. Landis JR, Koch GG. The measurement of observer agreement for categorical data.
+    Biometrics 1977;33:159-174.
+13. Efron B, Tibshirani RJ. An Introduction to the Bootstrap. Chapman & Hall, 1993 (ch. 13,
+    percentile intervals).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from statistics import NormalDist
+from typing import Any, Literal, NamedTuple
+
+import numpy as np
+
+Level = Literal["nominal", "ordinal", "interval", "ratio"]
+LEVELS: tuple[str, ...] = ("nominal", "ordinal", "interval", "ratio")
+WEIGHTS: tuple[str, ...] = ("identity", "linear", "quadratic")
+
+#: Chance agreement this close to 1 counts as 1: the coefficient is then undefined (nan).
+_DEGENERATE = 1e-12
+
+Weights = str | np.ndarray | Sequence[Sequence[float]] | None
+
+
+# -- input handling ------------------------------------------------------------------------------
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float | np.floating):
+        return bool(np.isnan(value))
+    return False
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float | np.integer | np.floating | np.bool_)
+
+
+def _default_order(values: list[Any]) -> list[Any]:
+    """Numbers in numeric order, then anything else in the order of its text."""
+    nums = sorted(v for v in values if _is_number(v))
+    rest = sorted((v for v in values if not _is_number(v)), key=str)
+    return [*nums, *rest]
+
+
+def _plain(value: Any) -> Any:
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _as_matrix(reliability_data: Any) -> np.ndarray:
+    """The coders x units matrix as a 2-D array (float when numeric, object otherwise)."""
+    if isinstance(reliability_data, np.ndarray):
+        arr = reliability_data
+    elif _numeric_rows(reliability_data):
+        arr = np.vstack([np.asarray(r, dtype=float) for r in reliability_data])
+    else:
+        rows = [list(r) for r in reliability_data]
+        lengths = {len(r) for r in rows}
+        if len(lengths) > 1:
+            raise ValueError(
+                "reliability data rows have different lengths: give one row per coder and one "
+                "column per unit, with None for a unit the coder did not code"
+            )
+        width = lengths.pop() if lengths else 0
+        arr = np.empty((len(rows), width), dtype=object)
+        for i, r in enumerate(rows):
+            arr[i, :] = r
+        flat = [v for v in arr.ravel() if v is not None]
+        if all(_is_number(v) and not isinstance(v, bool | np.bool_) for v in flat):
+            arr = np.array(
+                [[np.nan if v is None else float(v) for v in r] for r in rows], dtype=float
+            ).reshape(len(rows), width)
+    if arr.ndim != 2:
+        raise ValueError(
+            "reliability data must be 2-D (coders x units); for two coders pass [a, b]"
+        )
+    return arr
+
+
+def _numeric_rows(rows: Any) -> bool:
+    """True for a list/tuple of equal-length numeric numpy arrays (the fast path)."""
+    if not isinstance(rows, list | tuple) or not rows:
+        return False
+    if not all(isinstance(r, np.ndarray) and r.ndim == 1 and r.dtype.kind in "iuf" for r in rows):
+        return False
+    return len({r.shape[0] for r in rows}) == 1
+
+
+def _encode(
+    reliability_data: Any, categories: Sequence[Any] | None
+) -> tuple[np.ndarray, list[Any]]:
+    """Integer category codes (coders x units, -1 = missing) and the ordered category list."""
+    arr = _as_matrix(reliability_data)
+    codes = np.full(arr.shape, -1, dtype=np.int64)
+    if arr.dtype.kind in "biuf":
+        present = ~np.isnan(arr.astype(float))
+        uniq, inverse = np.unique(arr[present], return_inverse=True)
+        values = [_plain(v) for v in uniq]
+        if categories is None:
+            cats = values
+            codes[present] = inverse
+        else:
+            cats = [_plain(c) for c in categories]
+            index = _category_index(cats)
+            lookup = np.array([_code_of(v, index) for v in values], dtype=np.int64)
+            codes[present] = lookup[inverse] if len(values) else inverse
+        return codes, cats
+    flat = arr.ravel()
+    seen: dict[Any, int] = {}
+    raw = np.full(flat.shape, -1, dtype=np.int64)
+    for i, v in enumerate(flat):
+        if _is_missing(v):
+            continue
+        v = _plain(v)
+        raw[i] = seen.setdefault(v, len(seen))
+    found = list(seen)
+    cats = _default_order(found) if categories is None else [_plain(c) for c in categories]
+    index = _category_index(cats)
+    remap = np.array([_code_of(v, index) for v in found], dtype=np.int64)
+    ok = raw >= 0
+    codes_flat = codes.ravel()
+    codes_flat[ok] = remap[raw[ok]] if len(found) else raw[ok]
+    return codes_flat.reshape(arr.shape), cats
+
+
+def _category_index(cats: list[Any]) -> dict[Any, int]:
+    index: dict[Any, int] = {}
+    for i, c in enumerate(cats):
+        if _is_missing(c):
+            raise ValueError("categories must not contain None or NaN (they mean 'missing')")
+        if c in index:
+            raise ValueError(f"category {c!r} is listed twice in categories")
+        index[c] = i
+    return index
+
+
+def _code_of(value: Any, index: dict[Any, int]) -> int:
+    try:
+        return index[value]
+    except KeyError:
+        raise ValueError(
+            f"value {value!r} is not in categories {list(index)}: add it to categories"
+        ) from None
+
+
+def _unit_counts(codes: np.ndarray, q: int) -> np.ndarray:
+    """Units x categories matrix r_uk: how many coders put unit u in category k."""
+    n_coders, n_units = codes.shape
+    ok = codes >= 0
+    units = np.broadcast_to(np.arange(n_units), codes.shape)[ok]
+    flat = units * q + codes[ok]
+    return np.bincount(flat, minlength=n_units * q).reshape(n_units, q).astype(float)
+
+
+def _pair_codes(a: Sequence[Any], b: Sequence[Any], categories: Sequence[Any] | None):
+    if len(a) != len(b):
+        raise ValueError(
+            f"the two coders' label sequences differ in length ({len(a)} and {len(b)}): "
+            "give one label per unit for each coder"
+        )
+    pair = [a, b] if isinstance(a, np.ndarray) and isinstance(b, np.ndarray) else [list(a), list(b)]
+    codes, cats = _encode(pair, categories)
+    both = (codes[0] >= 0) & (codes[1] >= 0)
+    return codes[0][both], codes[1][both], cats
+
+
+def _contingency(ca: np.ndarray, cb: np.ndarray, q: int) -> np.ndarray:
+    return np.bincount(ca * q + cb, minlength=q * q).reshape(q, q).astype(float)
+
+
+def _positions(cats: list[Any]) -> np.ndarray:
+    """Category values when all are numbers (SAS, irrCAC); otherwise positions 0..q-1."""
+    if cats and all(_is_number(c) for c in cats):
+        return np.array([float(c) for c in cats])
+    return np.arange(len(cats), dtype=float)
+
+
+def weight_matrix(weights: Weights, categories: Sequence[Any]) -> np.ndarray:
+    """Agreement weights ``w_kl`` (1 on the diagonal) for ``categories`` in their given order.
+
+    ``None``/``"identity"``: ``w_kl = [k == l]``; ``"linear"``: ``1 - |x_k - x_l| / (x_max -
+    x_min)``; ``"quadratic"``: ``1 - (x_k - x_l)**2 / (x_max - x_min)**2`` [2, 10], with ``x`` the
+    category values when all are numbers and their positions otherwise. A q x q array is used as
+    given.
+    """
+    cats = list(categories)
+    q = len(cats)
+    if weights is None or (isinstance(weights, str) and weights == "identity"):
+        return np.eye(q)
+    if isinstance(weights, str):
+        if weights not in WEIGHTS:
+            raise ValueError(f"unknown weights {weights!r}: use one of {', '.join(WEIGHTS)}")
+        x = _positions(cats)
+        span = float(x.max() - x.min()) if q else 0.0
+        if span == 0.0:
+            return np.ones((q, q))
+        d = np.abs(x[:, None] - x[None, :]) / span
+        return 1.0 - d if weights == "linear" else 1.0 - d**2
+    w = np.asarray(weights, dtype=float)
+    if w.shape != (q, q):
+        raise ValueError(
+            f"a weights matrix must be {q} x {q} (one row per category), not {w.shape}"
+        )
+    return w
+
+
+# -- two coders ----------------------------------------------------------------------------------
+
+
+def _kappa_terms(table: np.ndarray, w: np.ndarray) -> tuple[float, float, float]:
+    n = float(table.sum())
+    p = table / n
+    row, col = p.sum(axis=1), p.sum(axis=0)
+    po = float((w * p).sum())
+    pe = float((w * np.outer(row, col)).sum())
+    return n, po, pe
+
+
+def cohen_kappa(
+    a: Sequence[Any],
+    b: Sequence[Any],
+    *,
+    weights: Literal["linear", "quadratic"] | None = None,
+    categories: Sequence[Any] | None = None,
+) -> float:
+    """Cohen's kappa between two coders, optionally weighted [1, 2].
+
+    ``kappa = (p_o - p_e) / (1 - p_e)`` with ``p_o = sum_kl w_kl p_kl`` and
+    ``p_e = sum_kl w_kl p_k. p_.l``, where ``p_kl`` is the proportion of units coder ``a`` put in
+    category ``k`` and coder ``b`` in ``l``, and ``w`` are agreement weights (identity when
+    ``weights`` is None; see :func:`weight_matrix`). Units where either label is missing are left
+    out (listwise deletion).
+
+    Returns ``nan`` when no unit has both labels, or when chance agreement ``p_e`` is 1 (both
+    coders used one and the same category throughout): kappa is 0/0 there. This is the known
+    "kappa paradox"; :func:`gwet_ac1` stays defined in that case.
+    """
+    ca, cb, cats = _pair_codes(a, b, categories)
+    if ca.size == 0:
+        return math.nan
+    w = weight_matrix(weights, cats)
+    _, po, pe = _kappa_terms(_contingency(ca, cb, len(cats)), w)
+    if 1.0 - pe <= _DEGENERATE:
+        return math.nan
+    return float((po - pe) / (1.0 - pe))
+
+
+def cohen_kappa_se(
+    a: Sequence[Any],
+    b: Sequence[Any],
+    *,
+    weights: Literal["linear", "quadratic"] | None = None,
+    categories: Sequence[Any] | None = None,
+    null: bool = False,
+) -> float:
+    """Large-sample standard error of (weighted) Cohen's kappa, Fleiss, Cohen & Everitt (1969) [3].
+
+    With ``wbar_k. = sum_l p_.l w_kl`` and ``wbar_.l = sum_k p_k. w_kl``:
+
+    ``var = [sum_kl p_kl (w_kl - (wbar_k. + wbar_.l)(1 - kappa))**2 - (kappa - p_e (1 - kappa))**2]
+    / (n (1 - p_e)**2)``
+
+    and, under the null hypothesis kappa = 0 (``null=True``, for a z test):
+
+    ``var_0 = [sum_kl p_k. p_.l (w_kl - (wbar_k. + wbar_.l))**2 - p_e**2] / (n (1 - p_e)**2)``.
+
+    These are the corrected formulas (the same SAS PROC FREQ prints as ASE); they reduce to the
+    unweighted ones for identity weights. Use ``null=False`` for confidence intervals. Returns
+    ``nan`` wherever :func:`cohen_kappa` does.
+    """
+    ca, cb, cats = _pair_codes(a, b, categories)
+    if ca.size == 0:
+        return math.nan
+    w = weight_matrix(weights, cats)
+    table = _contingency(ca, cb, len(cats))
+    n, po, pe = _kappa_terms(table, w)
+    if 1.0 - pe <= _DEGENERATE:
+        return math.nan
+    p = table / n
+    row, col = p.sum(axis=1), p.sum(axis=0)
+    w_row = w @ col  # wbar_k.
+    w_col = row @ w  # wbar_.l
+    if null:
+        var = (
+            (np.outer(row, col) * (w - (w_row[:, None] + w_col[None, :])) ** 2).sum() - pe**2
+        ) / (n * (1.0 - pe) ** 2)
+    else:
+        kappa = (po - pe) / (1.0 - pe)
+        term = (p * (w - (w_row[:, None] + w_col[None, :]) * (1.0 - kappa)) ** 2).sum()
+        var = (term - (kappa - pe * (1.0 - kappa)) ** 2) / (n * (1.0 - pe) ** 2)
+    return float(math.sqrt(max(float(var), 0.0)))
+
+
+def scott_pi(
+    a: Sequence[Any], b: Sequence[Any], *, categories: Sequence[Any] | None = None
+) -> float:
+    """Scott's pi between two coders [4].
+
+    ``pi = (p_o - p_e) / (1 - p_e)`` with ``p_e = sum_k ((p_k. + p_.k) / 2)**2``: chance agreement
+    from the two coders' pooled category proportions (Cohen's kappa uses their product instead).
+    Units where either label is missing are left out. Returns ``nan`` when no unit has both labels
+    or when only one category occurs (``p_e = 1``).
+    """
+    ca, cb, cats = _pair_codes(a, b, categories)
+    if ca.size == 0:
+        return math.nan
+    table = _contingency(ca, cb, len(cats))
+    p = table / table.sum()
+    po = float(np.trace(p))
+    pooled = (p.sum(axis=1) + p.sum(axis=0)) / 2.0
+    pe = float((pooled**2).sum())
+    if 1.0 - pe <= _DEGENERATE:
+        return math.nan
+    return float((po - pe) / (1.0 - pe))
+
+
+# -- many coders ---------------------------------------------------------------------------------
+
+
+def _check_counts(counts: Any) -> tuple[np.ndarray, float]:
+    c = np.asarray(counts, dtype=float)
+    if c.ndim != 2:
+        raise ValueError("counts must be 2-D: one row per subject, one column per category")
+    if (c < 0).any() or not np.isfinite(c).all():
+        raise ValueError("counts must be non-negative numbers of ratings")
+    c = c[c.sum(axis=1) > 0]
+    if c.shape[0] == 0:
+        raise ValueError("counts hold no ratings")
+    sums = c.sum(axis=1)
+    if not np.allclose(sums, sums[0]):
+        raise ValueError(
+            "Fleiss' kappa needs the same number of ratings for every subject; "
+            "use krippendorff_alpha or gwet_ac1 for missing ratings"
+        )
+    n = float(sums[0])
+    if n < 2:
+        raise ValueError("Fleiss' kappa needs at least two ratings per subject")
+    return c, n
+
+
+def fleiss_kappa(counts: Any) -> float:
+    """Fleiss' kappa for many raters [5] from a subjects x categories counts matrix.
+
+    ``n_ij`` is how many of the ``n`` raters put subject ``i`` in category ``j`` (every subject
+    has the same ``n``; subjects with no ratings are ignored). With ``N`` subjects:
+
+    ``P_i = (sum_j n_ij**2 - n) / (n (n - 1))``, ``P_bar = mean_i P_i``,
+    ``p_j = sum_i n_ij / (N n)``, ``P_e = sum_j p_j**2``, ``kappa = (P_bar - P_e) / (1 - P_e)``.
+
+    With two raters this equals :func:`scott_pi`. Returns ``nan`` when only one category is used
+    (``P_e = 1``); raises :class:`ValueError` for unequal numbers of ratings or fewer than two.
+    """
+    c, n = _check_counts(counts)
+    p_i = ((c**2).sum(axis=1) - n) / (n * (n - 1.0))
+    p_bar = float(p_i.mean())
+    p_j = c.sum(axis=0) / c.sum()
+    pe = float((p_j**2).sum())
+    if 1.0 - pe <= _DEGENERATE:
+        return math.nan
+    return float((p_bar - pe) / (1.0 - pe))
+
+
+def fleiss_kappa_se0(counts: Any) -> float:
+    """Standard error of Fleiss' kappa under the null hypothesis kappa = 0 [5, 6].
+
+    ``se_0 = sqrt(2) / (sum_j p_j q_j sqrt(N n (n - 1))) *
+    sqrt((sum_j p_j q_j)**2 - sum_j p_j q_j (q_j - p_j))`` with ``q_j = 1 - p_j``.
+
+    This is the formula of Fleiss, Nee & Landis (1979), which corrects the one printed in Fleiss
+    (1971); it is what R's ``irr::kappam.fleiss`` uses for its z statistic. It is valid for
+    testing kappa = 0, not for a confidence interval (use :func:`bootstrap_ci`). Returns ``nan``
+    when only one category is used.
+    """
+    c, n = _check_counts(counts)
+    big_n = c.shape[0]
+    p = c.sum(axis=0) / c.sum()
+    q = 1.0 - p
+    pq = float((p * q).sum())
+    if pq <= _DEGENERATE:
+        return math.nan
+    inner = pq**2 - float((p * q * (q - p)).sum())
+    return float(
+        math.sqrt(2.0) / (pq * math.sqrt(big_n * n * (n - 1.0))) * math.sqrt(max(inner, 0.0))
+    )
+
+
+def percent_agreement(reliability_data: Any) -> float:
+    """Proportion of agreeing coder pairs, averaged over units (0-1; multiply by 100 for percent).
+
+    ``p_a = (1 / n') sum_u sum_k r_uk (r_uk - 1) / (m_u (m_u - 1))`` over the ``n'`` units coded
+    by at least two coders, where ``r_uk`` is how many coders put unit ``u`` in category ``k`` and
+    ``m_u`` how many coded ``u`` [5, 10]. For two coders: the share of units on which they agree.
+    Not corrected for chance. Returns ``nan`` when no unit has two values.
+    """
+    codes, cats = _encode(reliability_data, None)
+    return _percent_from_counts(_unit_counts(codes, len(cats)))
+
+
+def _percent_from_counts(r: np.ndarray) -> float:
+    m = r.sum(axis=1)
+    two = m >= 2
+    if not two.any():
+        return math.nan
+    r, m = r[two], m[two]
+    return float(((r * (r - 1.0)).sum(axis=1) / (m * (m - 1.0))).mean())
+
+
+def _alpha_delta(level: str, cats: list[Any], n_c: np.ndarray) -> np.ndarray:
+    """Squared difference function delta**2_ck of Krippendorff (2011) for each level [7]."""
+    q = len(cats)
+    if level == "nominal":
+        return 1.0 - np.eye(q)
+    if level == "ordinal":
+        cum = np.cumsum(n_c)
+        idx = np.arange(q)
+        lo = np.minimum(idx[:, None], idx[None, :])
+        hi = np.maximum(idx[:, None], idx[None, :])
+        between = cum[hi] - cum[lo] + n_c[lo]  # sum of n_g for g from c to k inclusive
+        return (between - (n_c[:, None] + n_c[None, :]) / 2.0) ** 2 * (lo != hi)
+    if not all(_is_number(c) for c in cats):
+        raise ValueError(
+            f"level={level!r} needs numeric values; use level='nominal' for text codes"
+        )
+    x = np.array([float(c) for c in cats])
+    diff = x[:, None] - x[None, :]
+    if level == "interval":
+        return diff**2
+    if (x < 0).any():
+        raise ValueError("level='ratio' needs non-negative values (a ratio scale has a true zero)")
+    total = x[:, None] + x[None, :]
+    return np.divide(diff, total, out=np.zeros_like(diff), where=total != 0) ** 2
+
+
+def krippendorff_alpha(
+    reliability_data: Any,
+    *,
+    level: Level = "nominal",
+    categories: Sequence[Any] | None = None,
+) -> float:
+    """Krippendorff's alpha for any number of coders, missing values and four levels [7, 8].
+
+    Computed through the coincidence matrix exactly as in Krippendorff (2011): units with fewer
+    than two values are not pairable and are dropped; each remaining unit ``u`` with ``m_u``
+    values adds ``r_uc (r_uk - [c = k]) / (m_u - 1)`` to ``o_ck``. With ``n_c = sum_k o_ck`` and
+    ``n = sum_c n_c``:
+
+    ``alpha = 1 - D_o / D_e = 1 - (n - 1) sum_ck o_ck delta2_ck / sum_ck n_c n_k delta2_ck``
+
+    with ``delta2_ck`` = ``[c != k]`` (nominal); ``(sum_{g=c..k} n_g - (n_c + n_k) / 2)**2``
+    (ordinal, over categories in order); ``(c - k)**2`` (interval); ``((c - k) / (c + k))**2``
+    (ratio). Ordinal data in text need ``categories=`` in their order; interval and ratio need
+    numbers.
+
+    Returns ``nan`` when alpha is undefined: no unit has two values (all missing, or one coder),
+    or all pairable values are equal so that ``D_e = 0`` (Krippendorff: data without variation
+    say nothing about reliability).
+    """
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
+    codes, cats = _encode(reliability_data, categories)
+    if level == "ordinal" and categories is None and not all(_is_number(c) for c in cats):
+        raise ValueError("ordinal alpha on text values needs categories= listing them in order")
+    return _alpha_from_counts(_unit_counts(codes, len(cats)), cats, level)
+
+
+def _alpha_from_counts(r: np.ndarray, cats: list[Any], level: str) -> float:
+    """Alpha from the units x categories counts r_uk (the coincidence-matrix computation)."""
+    m = r.sum(axis=1)
+    pairable = m >= 2
+    if not pairable.any():
+        return math.nan
+    r, m = r[pairable], m[pairable]
+    scaled = r / (m - 1.0)[:, None]
+    o = scaled.T @ r - np.diag(scaled.sum(axis=0))
+    n_c = o.sum(axis=1)
+    n = float(n_c.sum())
+    delta2 = _alpha_delta(level, cats, n_c)
+    expected = float((np.outer(n_c, n_c) * delta2).sum())
+    if expected <= _DEGENERATE:
+        return math.nan
+    observed = float((o * delta2).sum())
+    return float(1.0 - (n - 1.0) * observed / expected)
+
+
+def _gwet_parts(
+    reliability_data: Any, weights: Weights, categories: Sequence[Any] | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int] | None:
+    """Counts r_ik, weighted counts r*_ik and weights for units with at least one value."""
+    codes, cats = _encode(reliability_data, categories)
+    q = len(cats)
+    r = _unit_counts(codes, q)
+    r = r[r.sum(axis=1) >= 1]
+    if r.shape[0] == 0 or not (r.sum(axis=1) >= 2).any():
+        return None
+    w = weight_matrix(weights, cats)
+    return r, r @ w.T, w, q
+
+
+def _weighted_pa(r: np.ndarray, r_w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per-unit weighted agreement p_a|i (0 for units with one value) and the >=2 mask."""
+    m = r.sum(axis=1)
+    two = m >= 2
+    den = np.where(two, m * (m - 1.0), 1.0)
+    pa_i = np.where(two, (r * (r_w - 1.0)).sum(axis=1) / den, 0.0)
+    return pa_i, two
+
+
+def _gwet(r: np.ndarray, r_w: np.ndarray, w: np.ndarray, q: int) -> tuple[float, float, float]:
+    pa_i, two = _weighted_pa(r, r_w)
+    pa = float(pa_i[two].mean())
+    m = r.sum(axis=1)
+    pi = (r / m[:, None]).mean(axis=0)
+    pe = 0.0 if q < 2 else float(w.sum() * (pi * (1.0 - pi)).sum() / (q * (q - 1.0)))
+    if 1.0 - pe <= _DEGENERATE:
+        return math.nan, pa, pe
+    return (pa - pe) / (1.0 - pe), pa, pe
+
+
+def _ac_from_counts(r: np.ndarray, w: np.ndarray) -> float:
+    """AC1/AC2 from the units x categories counts r_uk, for callers that already have them."""
+    r = r[r.sum(axis=1) >= 1]
+    if r.shape[0] == 0 or not (r.sum(axis=1) >= 2).any():
+        return math.nan
+    return float(_gwet(r, r @ w.T, w, r.shape[1])[0])
+
+
+def gwet_ac1(reliability_data: Any, *, categories: Sequence[Any] | None = None) -> float:
+    """Gwet's first-order agreement coefficient AC1, any number of coders, missing values [9, 10].
+
+    ``AC1 = (p_a - p_e) / (1 - p_e)`` with ``p_a`` as in :func:`percent_agreement` and
+    ``p_e = (1 / (q - 1)) sum_k pi_k (1 - pi_k)``, ``pi_k = (1 / n) sum_u r_uk / m_u`` over the
+    ``n`` units with at least one value, ``q`` the number of categories. ``q`` counts every
+    category in ``categories`` (default: the categories that occur), so list unused categories
+    when they are part of the coding scheme.
+
+    With a single category ``pi (1 - pi) = 0`` so ``p_e = 0`` and AC1 = ``p_a`` = 1 (where kappa
+    is undefined). Returns ``nan`` when no unit has two values.
+    """
+    parts = _gwet_parts(reliability_data, None, categories)
+    if parts is None:
+        return math.nan
+    return float(_gwet(*parts)[0])
+
+
+def gwet_ac2(
+    reliability_data: Any,
+    *,
+    weights: Weights = "quadratic",
+    categories: Sequence[Any] | None = None,
+) -> float:
+    """Gwet's AC2: AC1 with agreement weights for ordered categories [10].
+
+    ``p_a = (1 / n') sum_u sum_k r_uk (r*_uk - 1) / (m_u (m_u - 1))`` with
+    ``r*_uk = sum_l w_kl r_ul``, and ``p_e = (T_w / (q (q - 1))) sum_k pi_k (1 - pi_k)`` where
+    ``T_w`` is the sum of all weights. ``weights``: ``"linear"``, ``"quadratic"`` (default),
+    ``"identity"`` (gives AC1) or a q x q matrix (see :func:`weight_matrix`). Returns ``nan``
+    when no unit has two values or chance agreement is 1 (all weights 1).
+    """
+    parts = _gwet_parts(reliability_data, weights, categories)
+    if parts is None:
+        return math.nan
+    return float(_gwet(*parts)[0])
+
+
+def _gwet_se(parts: tuple[np.ndarray, np.ndarray, np.ndarray, int] | None) -> float:
+    if parts is None:
+        return math.nan
+    r, r_w, w, q = parts
+    ac, _, pe = _gwet(r, r_w, w, q)
+    n = r.shape[0]
+    if q < 2 or n < 2 or math.isnan(ac):
+        return math.nan
+    pa_i, two = _weighted_pa(r, r_w)
+    n2 = int(two.sum())
+    m = r.sum(axis=1)
+    pi = (r / m[:, None]).mean(axis=0)
+    ac_i = (n / n2) * (pa_i - pe * two) / (1.0 - pe)
+    pe_i = (w.sum() / (q * (q - 1.0))) * (r @ (1.0 - pi)) / m
+    ac_i_star = ac_i - 2.0 * (1.0 - ac) * (pe_i - pe) / (1.0 - pe)
+    var = ((ac_i_star - ac) ** 2).sum() / (n * (n - 1.0))
+    return float(math.sqrt(var))
+
+
+def gwet_ac1_se(reliability_data: Any, *, categories: Sequence[Any] | None = None) -> float:
+    """Standard error of AC1 by the linearisation of Gwet (2008, section 5) [9, 10].
+
+    ``var = (1 / (n (n - 1))) sum_u (AC1*_u - AC1)**2`` with
+    ``AC1_u = (n / n') (p_a|u - p_e [m_u >= 2]) / (1 - p_e)``,
+    ``p_e|u = (1 / (q - 1)) sum_k (r_uk / m_u)(1 - pi_k)`` and
+    ``AC1*_u = AC1_u - 2 (1 - AC1)(p_e|u - p_e) / (1 - p_e)``; units are a sample from an infinite
+    population (no finite-population correction), as irrCAC's default. Returns ``nan`` for a single
+    category, a single unit, or when AC1 is undefined.
+    """
+    return _gwet_se(_gwet_parts(reliability_data, None, categories))
+
+
+def gwet_ac2_se(
+    reliability_data: Any,
+    *,
+    weights: Weights = "quadratic",
+    categories: Sequence[Any] | None = None,
+) -> float:
+    """Standard error of AC2, the weighted form of :func:`gwet_ac1_se` [10]."""
+    return _gwet_se(_gwet_parts(reliability_data, weights, categories))
+
+
+def brennan_prediger(
+    reliability_data: Any,
+    *,
+    categories: Sequence[Any] | None = None,
+    weights: Weights = None,
+) -> float:
+    """Brennan & Prediger's free-marginal kappa [11] for any number of coders, missing values.
+
+    ``kappa_BP = (p_a - p_e) / (1 - p_e)`` with ``p_a`` as in :func:`gwet_ac2` (identity weights
+    by default) and ``p_e = T_w / q**2`` (``1 / q`` unweighted): chance agreement when every
+    category is equally likely. ``q`` counts every category in ``categories``. Returns ``nan``
+    when no unit has two values or only one category exists (``p_e = 1``).
+    """
+    parts = _gwet_parts(reliability_data, weights, categories)
+    if parts is None:
+        return math.nan
+    r, r_w, w, q = parts
+    pa_i, two = _weighted_pa(r, r_w)
+    pa = float(pa_i[two].mean())
+    pe = float(w.sum() / q**2)
+    if 1.0 - pe <= _DEGENERATE:
+        return math.nan
+    return float((pa - pe) / (1.0 - pe))
+
+
+# -- intervals and interpretation ----------------------------------------------------------------
+
+
+class ConfidenceInterval(NamedTuple):
+    """A two-sided interval; ``n_valid`` counts the bootstrap replicates that were defined."""
+
+    low: float
+    high: float
+    level: float
+    method: str
+    n_valid: int = 0
+
+
+def normal_ci(
+    estimate: float, se: float, *, level: float = 0.95, upper: float | None = 1.0
+) -> ConfidenceInterval:
+    """``estimate -/+ z_{(1+level)/2} se``: the Wald interval for an analytic standard error.
+
+    The upper limit is capped at ``upper`` (1 by default: no agreement coefficient exceeds 1, and
+    Gwet's irrCAC caps the same way); pass ``upper=None`` for the raw interval.
+    """
+    _check_level(level)
+    if not (math.isfinite(estimate) and math.isfinite(se)):
+        return ConfidenceInterval(math.nan, math.nan, level, "normal")
+    z = NormalDist().inv_cdf((1.0 + level) / 2.0)
+    high = estimate + z * se
+    if upper is not None:
+        high = min(high, upper)
+    return ConfidenceInterval(estimate - z * se, high, level, "normal")
+
+
+def _check_level(level: float) -> None:
+    if not 0.0 < level < 1.0:
+        raise ValueError(f"level must be between 0 and 1 (e.g. 0.95), not {level!r}")
+
+
+def bootstrap_ci(
+    statistic: Callable[[np.ndarray], float],
+    reliability_data: Any,
+    *,
+    n_boot: int = 1000,
+    level: float = 0.95,
+    seed: int = 0,
+) -> ConfidenceInterval:
+    """Percentile bootstrap interval over units [13].
+
+    Draws ``n_boot`` resamples of the units (columns of the coders x units matrix) with
+    replacement, using ``numpy.random.default_rng(seed)`` so that the same call gives the same
+    interval, applies ``statistic`` to each resample and returns the ``(1 - level) / 2`` and
+    ``(1 + level) / 2`` quantiles (numpy's default linear interpolation). Coders stay paired
+    within a unit, so the dependence between coders is kept. Resamples where the statistic is
+    undefined (``nan``, e.g. every resampled value equal) are left out and ``n_valid`` says how
+    many remained; with no valid resample the interval is ``(nan, nan)``.
+
+    ``statistic`` receives a 2-D array (float with NaN for missing, or object for text): for a
+    two-coder coefficient use e.g. ``lambda d: cohen_kappa(d[0], d[1])``. Pass ``categories=``
+    inside it when the category set must not shrink in resamples (Gwet's AC1, Brennan-Prediger).
+    """
+    _check_level(level)
+    if n_boot < 1:
+        raise ValueError(f"n_boot must be at least 1, not {n_boot}")
+    data = _as_matrix(reliability_data)
+    n_units = data.shape[1]
+    if n_units == 0:
+        return ConfidenceInterval(math.nan, math.nan, level, "percentile bootstrap", 0)
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, n_units, size=(n_boot, n_units))
+    values = np.array([float(statistic(data[:, idx])) for idx in draws])
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return ConfidenceInterval(math.nan, math.nan, level, "percentile bootstrap", 0)
+    tail = (1.0 - level) / 2.0
+    low, high = np.quantile(finite, [tail, 1.0 - tail])
+    return ConfidenceInterval(
+        float(low), float(high), level, "percentile bootstrap", int(finite.size)
+    )
+
+
+#: Landis & Koch (1977) bands [12]: upper bound (inclusive) and label; below 0 is "poor".
+LANDIS_KOCH: tuple[tuple[float, str], ...] = (
+    (0.20, "slight"),
+    (0.40, "fair"),
+    (0.60, "moderate"),
+    (0.80, "substantial"),
+    (1.00, "almost perfect"),
+)
+
+#: Krippendorff's thresholds [8]: rely on alpha >= .800, tentative conclusions only >= .667.
+KRIPPENDORFF_RELIABLE = 0.800
+KRIPPENDORFF_TENTATIVE = 0.667
+
+
+def landis_koch_label(value: float) -> str:
+    """Landis & Koch (1977) strength of agreement for a kappa-type coefficient [12].
+
+    < 0 poor; 0-0.20 slight; 0.21-0.40 fair; 0.41-0.60 moderate; 0.61-0.80 substantial;
+    0.81-1 almost perfect. Upper bounds are inclusive (0.20 is slight, 0.2001 fair);
+    ``nan`` is "undefined". The bands are the authors' "benchmarks", not a test.
+    """
+    if value is None or math.isnan(value):
+        return "undefined"
+    if value < 0:
+        return "poor"
+    for upper, label in LANDIS_KOCH:
+        if value <= upper:
+            return label
+    return "almost perfect"
+
+
+def krippendorff_label(alpha: float) -> str:
+    """Krippendorff's reading of alpha [8]: "reliable" (>= .800), "tentative" (>= .667), else
+    "unreliable"; ``nan`` is "undefined"."""
+    if alpha is None or math.isnan(alpha):
+        return "undefined"
+    if alpha >= KRIPPENDORFF_RELIABLE:
+        return "reliable"
+    if alpha >= KRIPPENDORFF_TENTATIVE:
+        return "tentative"
+    return "unreliable"
+
+
+__all__ = [
+    "LEVELS",
+    "ConfidenceInterval",
+    "bootstrap_ci",
+    "brennan_prediger",
+    "cohen_kappa",
+    "cohen_kappa_se",
+    "fleiss_kappa",
+    "fleiss_kappa_se0",
+    "gwet_ac1",
+    "gwet_ac1_se",
+    "gwet_ac2",
+    "gwet_ac2_se",
+    "krippendorff_alpha",
+    "krippendorff_label",
+    "landis_koch_label",
+    "normal_ci",
+    "percent_agreement",
+    "scott_pi",
+    "weight_matrix",
+]

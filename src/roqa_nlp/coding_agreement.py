@@ -1,0 +1,815 @@
+"""Agreement between coders of the same transcripts: units, per-code and pooled figures, pairs.
+
+Qualitative coders do not put each unit in exactly one category: they apply zero, one or several
+codes to stretches of text. This module turns several coders' codings into *units* and then asks,
+for each code, "did the coders agree on whether this code applies here?" (presence/absence), which
+is what NVivo, ATLAS.ti and MAXQDA call code-by-code agreement.
+
+How units are built
+-------------------
+- **Long CSV** (``unit``, ``coder``, ``code``): a unit is a ``unit`` value. Several rows for one
+  unit and coder are several codes; a row with an empty ``code`` means the coder read the unit and
+  applied no code; a coder with no row for a unit did not code it (missing, not "no code").
+- **Segment codings** (``codings.jsonl`` results that share segment ids): a unit is a segment.
+  A coder whose result lacks a segment did not code it (missing).
+- **Character-span codings** (results whose segments differ, e.g. selections made in a QDA
+  program): within each transcript, units are the maximal character ranges over which no
+  coder's coding changes, i.e. the text is cut at every coding's start and end, and neighbouring
+  pieces with the same codes for every coder are joined again. Uncoded text between codings is a
+  unit coded with nothing. Ranges holding no letter or digit (a space or full stop left between
+  two selections) are dropped, so that a selection boundary one character off does not make a
+  unit of its own. A coder with no coding at all in a transcript is missing for its units. When
+  no transcript text is available, the text is taken to run from 0 to the last coding's end.
+  Every range counts as one unit whatever its length (agreement is about coding decisions, not
+  characters).
+
+What is computed
+----------------
+For each code, the coders x units matrix of presence (1) / absence (0) of that code, over two
+*universes*: **all** units, and **coded** units (units at least one coder coded with something;
+uncoded text otherwise inflates agreement). On it: percent agreement, Cohen's kappa (two coders;
+with more coders Light's kappa, the mean of the pairwise Cohen's kappas, Light 1971),
+Krippendorff's alpha (nominal) and Gwet's AC1 (with both categories, present and absent, counted).
+**Pooled** figures stack every (unit, code) decision of the codes anyone used into one binary
+matrix. **Pairs** give the pooled figures for every pair of coders, humans and models alike;
+for a pair, "coded" means coded by either of the two. When no coder ever applies two codes to one
+unit, the **single-code** view also treats each unit's code (or "(none)") as one categorical
+value, which is where ``level`` (ordinal, interval, ratio for numeric codes) applies.
+
+Confidence intervals of the per-code, pooled and pair figures are percentile bootstrap
+intervals over units (not over unit-code decisions, which are not independent):
+``numpy.random.default_rng(seed)`` draws the same resamples as
+:func:`roqa_nlp.agreement.bootstrap_ci`, so for one code the interval is the one that function
+gives on that code's presence matrix. The single-code view gives analytic (Wald) intervals for
+Cohen's kappa (two coders) and AC1.
+
+A model's :class:`CodingResult` counts a segment as coded with its top suggestion, or with every
+suggestion whose probability reaches ``model_threshold``; segments flagged ``novel`` count as
+coded with nothing (the model says no code fits). A result is taken to be a model's when any
+segment has a novelty flag or any suggestion a probability below 1; a person's codings (from a QDA
+program, probability 1) count every code.
+
+References: Light RJ. Measures of response agreement for qualitative data. Psychol Bull
+1971;76:365-377; and those of :mod:`roqa_nlp.agreement`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import itertools
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .agreement import (
+    LEVELS,
+    cohen_kappa,
+    cohen_kappa_se,
+    gwet_ac1,
+    gwet_ac1_se,
+    krippendorff_alpha,
+    normal_ci,
+    percent_agreement,
+)
+from .errors import RoqaError
+from .io import read_text
+from .result import CodingResult
+
+#: How a unit coded with no code shows in confusion tables and the single-code view.
+NONE_CODE = "(none)"
+UNIVERSES: tuple[str, ...] = ("all", "coded")
+UNIT_KINDS: tuple[str, ...] = ("auto", "segments", "spans")
+STATISTICS: tuple[str, ...] = ("percent_agreement", "kappa", "alpha", "ac1")
+
+#: Bootstrap resamples processed at once (bounds memory for large unit counts).
+_CHUNK = 200
+
+
+# -- units ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of comparison: a CSV unit, a segment, or a character range of a transcript."""
+
+    id: str
+    transcript: str = ""
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class CodedUnits:
+    """Who coded which unit with which codes.
+
+    ``codings[coder][unit_id]`` is the set of codes the coder applied (empty: read and coded with
+    nothing); a unit absent from a coder's mapping was not coded by that coder (missing).
+    """
+
+    coders: list[str]
+    units: list[Unit]
+    codings: dict[str, dict[str, frozenset[str]]]
+    code_names: dict[str, str] = field(default_factory=dict)
+    models: list[str] = field(default_factory=list)
+    unit_kind: str = "units"
+
+    def __post_init__(self) -> None:
+        if len(set(self.coders)) != len(self.coders):
+            raise RoqaError(f"coder names must be unique, got {self.coders}")
+        for c in self.coders:
+            self.codings.setdefault(c, {})
+
+    @property
+    def codes(self) -> list[str]:
+        """Every code any coder applied, in natural order (IS.D.2 before IS.D.10)."""
+        found = {c for per in self.codings.values() for codes in per.values() for c in codes}
+        return sorted(found, key=natural_key)
+
+    def codes_of(self, coder: str, unit_id: str) -> frozenset[str] | None:
+        return self.codings[coder].get(unit_id)
+
+    def presence(self, codes: Sequence[str] | None = None) -> np.ndarray:
+        """coders x units x codes array: 1 = applied, 0 = not applied, NaN = did not code."""
+        codes = self.codes if codes is None else list(codes)
+        index = {c: k for k, c in enumerate(codes)}
+        x = np.full((len(self.coders), len(self.units), len(codes)), np.nan)
+        for i, coder in enumerate(self.coders):
+            per = self.codings[coder]
+            for u, unit in enumerate(self.units):
+                got = per.get(unit.id)
+                if got is None:
+                    continue
+                x[i, u, :] = 0.0
+                for c in got:
+                    if c in index:
+                        x[i, u, index[c]] = 1.0
+        return x
+
+    def coded_mask(self, coders: Sequence[str] | None = None) -> np.ndarray:
+        """Units at least one of ``coders`` (default: all) coded with something."""
+        who = self.coders if coders is None else list(coders)
+        return np.array(
+            [any(self.codings[c].get(u.id) for c in who) for u in self.units], dtype=bool
+        )
+
+
+def natural_key(code: str) -> list[Any]:
+    """Sort key that orders digit runs by value: ``IS.D.2`` < ``IS.D.10``."""
+    return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.split(r"(\d+)", code) if t]
+
+
+def coded_units_from_rows(
+    rows: Iterable[tuple[str, str, str]], *, unit_kind: str = "units"
+) -> CodedUnits:
+    """Build units from ``(unit, coder, code)`` rows; an empty ``code`` is "coded with nothing"."""
+    units: dict[str, Unit] = {}
+    coders: dict[str, None] = {}
+    codings: dict[str, dict[str, set[str]]] = {}
+    for unit, coder, code in rows:
+        units.setdefault(unit, Unit(unit))
+        coders.setdefault(coder, None)
+        got = codings.setdefault(coder, {}).setdefault(unit, set())
+        if code:
+            got.add(code)
+    return CodedUnits(
+        coders=list(coders),
+        units=list(units.values()),
+        codings={c: {u: frozenset(s) for u, s in per.items()} for c, per in codings.items()},
+        unit_kind=unit_kind,
+    )
+
+
+def read_long_csv(path: str | Path) -> CodedUnits:
+    """Read the long CSV (columns ``unit``, ``coder``, ``code``; others are ignored)."""
+    p = Path(path)
+    text = read_text(p)
+    reader = csv.reader(text.splitlines())
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise RoqaError(
+            "is empty", path=p, hint="the first line must be: unit,coder,code"
+        ) from None
+    names = [h.strip().lower() for h in header]
+    missing = [c for c in ("unit", "coder", "code") if c not in names]
+    if missing:
+        raise RoqaError(
+            f"has no {', '.join(missing)} column (found: {', '.join(header) or 'nothing'})",
+            path=p,
+            hint="the first line must name the columns unit, coder and code",
+        )
+    iu, ic, ik = names.index("unit"), names.index("coder"), names.index("code")
+    rows: list[tuple[str, str, str]] = []
+    for n, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = [*row, *([""] * (len(names) - len(row)))]
+        unit, coder, code = cells[iu].strip(), cells[ic].strip(), cells[ik].strip()
+        if not unit or not coder:
+            raise RoqaError(
+                f"line {n} has an empty {'unit' if not unit else 'coder'}",
+                path=p,
+                hint="every row needs a unit and a coder; leave only code empty for 'no code'",
+            )
+        rows.append((unit, coder, code))
+    if not rows:
+        raise RoqaError(
+            "has a header but no codings", path=p, hint="add one row per unit, coder and code"
+        )
+    return coded_units_from_rows(rows, unit_kind="units")
+
+
+def is_model_result(result: CodingResult) -> bool:
+    """A model's result: some segment has a novelty flag or some suggestion a probability < 1."""
+    for s in result.segments:
+        if s.novel is not None:
+            return True
+        if any(g.probability < 1.0 for g in s.suggestions):
+            return True
+    return False
+
+
+def segment_codes(
+    result: CodingResult, *, model_threshold: float | None = None, model: bool | None = None
+) -> dict[str, frozenset[str]]:
+    """The codes each segment counts as coded with (see the module docstring for the rule)."""
+    as_model = is_model_result(result) if model is None else model
+    out: dict[str, frozenset[str]] = {}
+    for s in result.segments:
+        if not as_model:
+            codes = frozenset(g.code_id for g in s.suggestions)
+        elif s.novel:
+            codes = frozenset()
+        elif model_threshold is None:
+            codes = frozenset() if s.top is None else frozenset({s.top.code_id})
+        else:
+            codes = frozenset(g.code_id for g in s.suggestions if g.probability >= model_threshold)
+        out[s.segment.id] = out.get(s.segment.id, frozenset()) | codes
+    return out
+
+
+def coded_units_from_results(
+    results: Mapping[str, CodingResult],
+    *,
+    model_threshold: float | None = None,
+    units: str = "auto",
+) -> CodedUnits:
+    """Units from one :class:`CodingResult` per coder: shared segments, or character spans.
+
+    ``units="auto"`` uses segments when every coder's result has the same segment ids, and
+    character spans otherwise.
+    """
+    if units not in UNIT_KINDS:
+        raise RoqaError(f"unknown unit kind {units!r}", hint=f"use one of {', '.join(UNIT_KINDS)}")
+    if model_threshold is not None and not 0.0 <= model_threshold <= 1.0:
+        raise RoqaError(f"model threshold {model_threshold} is not a probability", hint="use 0-1")
+    coders = list(results)
+    models = [c for c in coders if is_model_result(results[c])]
+    per_coder = {
+        c: segment_codes(results[c], model_threshold=model_threshold, model=c in models)
+        for c in coders
+    }
+    names: dict[str, str] = {}
+    for res in results.values():
+        for sr in res.segments:
+            for sug in sr.suggestions:
+                names.setdefault(sug.code_id, sug.name)
+    if units == "auto":
+        id_sets = [set(per_coder[c]) for c in coders]
+        units = "segments" if all(ids == id_sets[0] for ids in id_sets) else "spans"
+    if units == "segments":
+        seen: dict[str, Unit] = {}
+        for res in results.values():
+            for sr in res.segments:
+                seg = sr.segment
+                seen.setdefault(seg.id, Unit(seg.id, seg.transcript_id, seg.start, seg.end))
+        cu = CodedUnits(coders, list(seen.values()), per_coder, names, models, "segments")
+    else:
+        cu = _span_units(results, per_coder, names, models)
+    return cu
+
+
+def _span_units(
+    results: Mapping[str, CodingResult],
+    per_coder: dict[str, dict[str, frozenset[str]]],
+    names: dict[str, str],
+    models: list[str],
+) -> CodedUnits:
+    coders = list(results)
+    texts: dict[str, str] = {}
+    spans: dict[str, dict[str, list[tuple[int, int, frozenset[str]]]]] = {}
+    for c in coders:
+        res = results[c]
+        for tid, t in res.transcripts.items():
+            texts.setdefault(tid, t.text)
+        for sr in res.segments:
+            g = sr.segment
+            spans.setdefault(g.transcript_id, {}).setdefault(c, []).append(
+                (g.start, g.end, per_coder[c].get(g.id, frozenset()))
+            )
+    units: list[Unit] = []
+    codings: dict[str, dict[str, frozenset[str]]] = {c: {} for c in coders}
+    for tid, by_coder in spans.items():
+        text = texts.get(tid)
+        length = (
+            len(text) if text is not None else max(e for v in by_coder.values() for _, e, _ in v)
+        )
+        cuts = {0, length}
+        for v in by_coder.values():
+            for lo_, hi_, _ in v:
+                cuts.update((min(max(lo_, 0), length), min(max(hi_, 0), length)))
+        bounds = sorted(cuts)
+        present = [c for c in coders if c in by_coder]
+        pieces: list[list[set[str]]] = [[set() for _ in bounds[:-1]] for _ in present]
+        for k, c in enumerate(present):
+            for lo_, hi_, codes in by_coder[c]:
+                lo = bisect.bisect_left(bounds, min(max(lo_, 0), length))
+                hi = bisect.bisect_left(bounds, min(max(hi_, 0), length))
+                for i in range(lo, hi):
+                    pieces[k][i] |= codes
+        merged: list[tuple[int, int, tuple[frozenset[str], ...]]] = []
+        for i in range(len(bounds) - 1):
+            key = tuple(frozenset(pieces[k][i]) for k in range(len(present)))
+            if merged and merged[-1][2] == key:
+                merged[-1] = (merged[-1][0], bounds[i + 1], key)
+            else:
+                merged.append((bounds[i], bounds[i + 1], key))
+        for start, end, key in merged:
+            if text is not None and not any(ch.isalnum() for ch in text[start:end]):
+                continue
+            uid = f"{tid}:{start}-{end}"
+            units.append(Unit(uid, tid, start, end))
+            for k, c in enumerate(present):
+                codings[c][uid] = key[k]
+    return CodedUnits(coders, units, codings, names, models, "spans")
+
+
+def merge_coded_units(parts: Sequence[CodedUnits]) -> CodedUnits:
+    """Put several inputs' coders side by side; units are matched by id."""
+    if len(parts) == 1:
+        return parts[0]
+    coders: list[str] = []
+    for p in parts:
+        for c in p.coders:
+            if c in coders:
+                raise RoqaError(
+                    f"two inputs both have a coder named {c!r}",
+                    hint="rename one (a coder's name is its folder or file name)",
+                )
+            coders.append(c)
+    units: dict[str, Unit] = {}
+    for p in parts:
+        for u in p.units:
+            units.setdefault(u.id, u)
+    kinds = {p.unit_kind for p in parts}
+    return CodedUnits(
+        coders=coders,
+        units=list(units.values()),
+        codings={c: dict(p.codings[c]) for p in parts for c in p.coders},
+        code_names={k: v for p in parts for k, v in p.code_names.items()},
+        models=[m for p in parts for m in p.models],
+        unit_kind=kinds.pop() if len(kinds) == 1 else "mixed",
+    )
+
+
+# -- figures -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Figures:
+    """Agreement figures over one set of units; ``ci`` maps a statistic to [low, high]."""
+
+    n_units: int
+    percent_agreement: float
+    kappa: float
+    alpha: float
+    ac1: float
+    kappa_method: str = "cohen"
+    ci: dict[str, list[float]] = field(default_factory=dict)
+
+
+# Columns of the per-(unit, code) sufficient sums of a binary presence matrix:
+# A agreeing-pair share, D pairable decisions, O11/O00/O01 coincidences, P sum of s/m,
+# E decisions with a value; then T11, T10, T01, T00 for every coder pair.
+_A, _D, _O11, _O00, _O01, _P, _E = range(7)
+_BASE = 7
+
+
+def _decision_sums(x: np.ndarray) -> np.ndarray:
+    """units x codes x K sufficient sums of the coders x units x codes presence array ``x``.
+
+    Every statistic of the binary view is a ratio of sums of these over decisions, which is what
+    lets the bootstrap resample units with one matrix product (and is checked against
+    :mod:`roqa_nlp.agreement` in the tests).
+    """
+    obs = ~np.isnan(x)
+    m = obs.sum(axis=0).astype(float)
+    s = np.where(obs, x, 0.0).sum(axis=0)
+    two = m >= 2
+    one = m >= 1
+    den = np.where(two, m * (m - 1.0), 1.0)
+    dm1 = np.where(two, m - 1.0, 1.0)
+    n_pairs = len(x) * (len(x) - 1) // 2
+    out = np.zeros((*m.shape, _BASE + 4 * n_pairs))
+    out[..., _A] = np.where(two, (s * (s - 1.0) + (m - s) * (m - s - 1.0)) / den, 0.0)
+    out[..., _D] = two
+    out[..., _O11] = np.where(two, s * (s - 1.0) / dm1, 0.0)
+    out[..., _O00] = np.where(two, (m - s) * (m - s - 1.0) / dm1, 0.0)
+    out[..., _O01] = np.where(two, s * (m - s) / dm1, 0.0)
+    out[..., _P] = np.where(one, s / np.where(one, m, 1.0), 0.0)
+    out[..., _E] = one
+    for k, (i, j) in enumerate(itertools.combinations(range(len(x)), 2)):
+        both = obs[i] & obs[j]
+        a, b = np.where(both, x[i], -1.0), np.where(both, x[j], -1.0)
+        col = _BASE + 4 * k
+        out[..., col] = (a == 1) & (b == 1)
+        out[..., col + 1] = (a == 1) & (b == 0)
+        out[..., col + 2] = (a == 0) & (b == 1)
+        out[..., col + 3] = (a == 0) & (b == 0)
+    return out
+
+
+def _stats_from_sums(t: np.ndarray) -> dict[str, np.ndarray]:
+    """Percent agreement, kappa (Cohen / Light), alpha and AC1 from summed sufficient sums.
+
+    ``t`` is (..., K); every formula is the one of :mod:`roqa_nlp.agreement` for two categories.
+    Undefined values come out as NaN (no warnings).
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        d = t[..., _D]
+        pa = np.where(d > 0, t[..., _A] / d, np.nan)
+        o01 = t[..., _O01]
+        n1 = t[..., _O11] + o01
+        n0 = t[..., _O00] + o01
+        n = n0 + n1
+        alpha = np.where(n0 * n1 > 0, 1.0 - (n - 1.0) * o01 / (n0 * n1), np.nan)
+        e = t[..., _E]
+        pi1 = np.where(e > 0, t[..., _P] / e, np.nan)
+        pe = 2.0 * pi1 * (1.0 - pi1)
+        ac1 = np.where(d > 0, (pa - pe) / (1.0 - pe), np.nan)
+        n_pairs = (t.shape[-1] - _BASE) // 4
+        kappas = []
+        for k in range(n_pairs):
+            c = _BASE + 4 * k
+            t11, t10, t01, t00 = t[..., c], t[..., c + 1], t[..., c + 2], t[..., c + 3]
+            tot = t11 + t10 + t01 + t00
+            po = (t11 + t00) / tot
+            pa1 = (t11 + t10) / tot
+            pb1 = (t11 + t01) / tot
+            pek = pa1 * pb1 + (1.0 - pa1) * (1.0 - pb1)
+            ok = (tot > 0) & (1.0 - pek > 1e-12)
+            kappas.append(np.where(ok, (po - pek) / (1.0 - pek), np.nan))
+        stacked = np.stack(kappas)
+        finite = np.isfinite(stacked)
+        count = finite.sum(axis=0)
+        kappa = np.where(count > 0, np.where(finite, stacked, 0.0).sum(axis=0) / count, np.nan)
+    return {"percent_agreement": pa, "kappa": kappa, "alpha": alpha, "ac1": ac1}
+
+
+def _draw_weights(n_units: int, n_boot: int, seed: int) -> Iterable[np.ndarray]:
+    """Unit multiplicities of each bootstrap resample (the draws of ``bootstrap_ci``)."""
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, n_units, size=(n_boot, n_units))
+    for start in range(0, n_boot, _CHUNK):
+        block = draws[start : start + _CHUNK]
+        flat = (np.arange(len(block))[:, None] * n_units + block).ravel()
+        yield np.bincount(flat, minlength=len(block) * n_units).reshape(len(block), n_units)
+
+
+def _figures(
+    sums: np.ndarray, n_coders: int, *, n_boot: int, ci_level: float, seed: int
+) -> list[Figures]:
+    """Figures for each column block of ``sums`` (units x blocks x K), with bootstrap CIs."""
+    n_units, n_blocks, width = sums.shape
+    point = _stats_from_sums(sums.sum(axis=0))
+    pairable = (sums[..., _D] > 0).sum(axis=0)
+    method = "cohen" if n_coders == 2 else "light"
+    out = [
+        Figures(
+            n_units=int(pairable[b]),
+            percent_agreement=float(point["percent_agreement"][b]),
+            kappa=float(point["kappa"][b]),
+            alpha=float(point["alpha"][b]),
+            ac1=float(point["ac1"][b]),
+            kappa_method=method,
+        )
+        for b in range(n_blocks)
+    ]
+    if n_boot <= 0 or n_units == 0:
+        return out
+    flat = sums.reshape(n_units, n_blocks * width)
+    reps: dict[str, list[np.ndarray]] = {k: [] for k in STATISTICS}
+    for w in _draw_weights(n_units, n_boot, seed):
+        stats = _stats_from_sums((w @ flat).reshape(len(w), n_blocks, width))
+        for k in STATISTICS:
+            reps[k].append(stats[k])
+    tail = (1.0 - ci_level) / 2.0
+    for k in STATISTICS:
+        values = np.concatenate(reps[k], axis=0)
+        for b in range(n_blocks):
+            v = values[:, b]
+            v = v[np.isfinite(v)]
+            if v.size:
+                lo, hi = np.quantile(v, [tail, 1.0 - tail])
+                out[b].ci[k] = [float(lo), float(hi)]
+            else:
+                out[b].ci[k] = [math.nan, math.nan]
+    return out
+
+
+@dataclass
+class CodeAgreement:
+    """One code's presence/absence agreement over all units and over coded units."""
+
+    code: str
+    name: str
+    units_coded: dict[str, int]  # coder -> units that coder coded with this code
+    all: Figures
+    coded: Figures
+
+
+@dataclass
+class PairAgreement:
+    """Pooled agreement of two coders (human or model) over all and over coded units."""
+
+    coder_a: str
+    coder_b: str
+    kind: str  # "human-human", "model-human" or "model-model"
+    all: Figures
+    coded: Figures
+
+
+@dataclass
+class AgreementReport:
+    """Everything :func:`agreement_report` computes; :meth:`to_dict` is the JSON form."""
+
+    coders: list[str]
+    models: list[str]
+    unit_kind: str
+    n_units: dict[str, int]
+    codes: list[str]
+    pooled: dict[str, Figures]
+    per_code: list[CodeAgreement]
+    pairs: list[PairAgreement]
+    versus_humans: dict[str, dict[str, dict[str, float]]]
+    confusion: list[dict[str, Any]]
+    single_code: dict[str, Figures] | None
+    single_code_note: str
+    settings: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data; undefined values (NaN) become ``None``."""
+        return _json_ready(asdict(self))
+
+
+def _json_ready(obj: Any) -> Any:
+    if isinstance(obj, float):
+        return None if not math.isfinite(obj) else obj
+    if isinstance(obj, dict):
+        return {str(k): _json_ready(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_json_ready(v) for v in obj]
+    return obj
+
+
+@functools.lru_cache(maxsize=1)
+def _cfir_names() -> dict[str, str]:
+    try:
+        from .codebook import Codebook
+
+        return {c.id: c.name for c in Codebook.load("cfir-2009").codes}
+    except (RoqaError, OSError):
+        return {}
+
+
+def _code_name(code: str, names: Mapping[str, str]) -> str:
+    """The name the inputs give a code, else its CFIR 2009 name when the id is a CFIR id."""
+    if names.get(code) and names[code] != code:
+        return names[code]
+    return _cfir_names().get(code, "")
+
+
+def _confusion(cu: CodedUnits, a: str, b: str) -> dict[str, dict[str, int]]:
+    """Who coded what: rows ``a``'s codes, columns ``b``'s, over units both coded.
+
+    A code both applied counts on the diagonal. Each code only one of them applied is paired
+    with each code only the other applied, or with ``(none)`` when the other applied no other
+    code. For units with one code each this is the usual confusion matrix.
+    """
+    table: dict[str, dict[str, int]] = {}
+
+    def add(x: str, y: str) -> None:
+        row = table.setdefault(x, {})
+        row[y] = row.get(y, 0) + 1
+
+    for u in cu.units:
+        ca, cb = cu.codes_of(a, u.id), cu.codes_of(b, u.id)
+        if ca is None or cb is None:
+            continue
+        for c in sorted(ca & cb, key=natural_key):
+            add(c, c)
+        only_a = sorted(ca - cb, key=natural_key)
+        only_b = sorted(cb - ca, key=natural_key)
+        if not ca and not cb:
+            add(NONE_CODE, NONE_CODE)
+        for x in only_a:
+            for y in only_b or [NONE_CODE]:
+                add(x, y)
+        if not only_a:
+            for y in only_b:
+                add(NONE_CODE, y)
+    return table
+
+
+def _single_code_values(cu: CodedUnits, level: str) -> tuple[np.ndarray, list[Any]] | str:
+    """Coders x units values for the single-code view, or the reason it does not apply."""
+    for c in cu.coders:
+        for codes in cu.codings[c].values():
+            if len(codes) > 1:
+                return f"coder {c!r} applied several codes to one unit"
+    x = np.full((len(cu.coders), len(cu.units)), np.nan)
+    if level == "nominal":
+        cats: list[Any] = [NONE_CODE, *cu.codes]
+        index = {c: float(k) for k, c in enumerate(cats)}
+        for i, c in enumerate(cu.coders):
+            for u, unit in enumerate(cu.units):
+                got = cu.codes_of(c, unit.id)
+                if got is not None:
+                    x[i, u] = index[next(iter(got))] if got else index[NONE_CODE]
+        return x, list(range(len(cats)))
+    values: set[float] = set()
+    for i, c in enumerate(cu.coders):
+        for u, unit in enumerate(cu.units):
+            got = cu.codes_of(c, unit.id)
+            if got:
+                code = next(iter(got))
+                try:
+                    x[i, u] = float(code)
+                except ValueError:
+                    return f"level {level} needs numeric codes, and {code!r} is not a number"
+                values.add(x[i, u])
+    return x, sorted(values)
+
+
+def _single_code_figures(x: np.ndarray, cats: list[Any], level: str, *, ci_level: float) -> Figures:
+    """Figures of the single-code view; intervals are analytic (Wald) where a formula exists.
+
+    Cohen's kappa (two coders) uses the Fleiss-Cohen-Everitt standard error and AC1 Gwet's
+    (2008); alpha and Light's kappa get no interval here (bootstrap them with
+    :func:`roqa_nlp.agreement.bootstrap_ci` if needed).
+    """
+    n_coders = x.shape[0]
+    pairs = [cohen_kappa(x[i], x[j]) for i, j in itertools.combinations(range(n_coders), 2)]
+    finite = [v for v in pairs if math.isfinite(v)]
+    fig = Figures(
+        n_units=int(((~np.isnan(x)).sum(axis=0) >= 2).sum()),
+        percent_agreement=percent_agreement(x),
+        kappa=float(sum(finite) / len(finite)) if finite else math.nan,
+        alpha=krippendorff_alpha(x, level=level),  # type: ignore[arg-type]
+        ac1=gwet_ac1(x, categories=cats),
+        kappa_method="cohen" if n_coders == 2 else "light",
+    )
+    if n_coders == 2:
+        ci = normal_ci(fig.kappa, cohen_kappa_se(x[0], x[1]), level=ci_level)
+        fig.ci["kappa"] = [ci.low, ci.high]
+    ci = normal_ci(fig.ac1, gwet_ac1_se(x, categories=cats), level=ci_level)
+    fig.ci["ac1"] = [ci.low, ci.high]
+    return fig
+
+
+def agreement_report(
+    cu: CodedUnits,
+    *,
+    level: str = "nominal",
+    n_boot: int = 1000,
+    ci_level: float = 0.95,
+    seed: int = 0,
+) -> AgreementReport:
+    """Per-code, pooled, pairwise and single-code agreement of ``cu``'s coders.
+
+    ``level`` is Krippendorff's level of measurement for the single-code view (presence/absence
+    is binary, where every level gives the same alpha). ``n_boot`` bootstrap resamples of units
+    (0 = no intervals) give ``ci_level`` percentile intervals, seeded by ``seed``.
+    """
+    if level not in LEVELS:
+        raise RoqaError(f"unknown level {level!r}", hint=f"use one of {', '.join(LEVELS)}")
+    if not 0.0 < ci_level < 1.0:
+        raise RoqaError(f"confidence level {ci_level} is not between 0 and 1", hint="e.g. 0.95")
+    if len(cu.coders) < 2:
+        raise RoqaError(
+            f"agreement needs at least two coders, got {len(cu.coders)} ({', '.join(cu.coders)})",
+            hint="give one input per coder, or a CSV with several coders",
+        )
+    codes = cu.codes
+    x = cu.presence(codes)
+    boot: dict[str, Any] = {"n_boot": n_boot, "ci_level": ci_level, "seed": seed}
+    masks = {"all": np.ones(len(cu.units), dtype=bool), "coded": cu.coded_mask()}
+    sums = _decision_sums(x)  # units x codes x K
+    n_coders = len(cu.coders)
+
+    pooled: dict[str, Figures] = {}
+    code_figs: dict[str, list[Figures]] = {}
+    for uni, mask in masks.items():
+        s = sums[mask]
+        pooled[uni] = _figures(s.sum(axis=1, keepdims=True), n_coders, **boot)[0]
+        code_figs[uni] = _figures(s, n_coders, **boot) if codes else []
+
+    per_code = [
+        CodeAgreement(
+            code=c,
+            name=_code_name(c, cu.code_names),
+            units_coded={coder: int(np.nansum(x[i, :, k])) for i, coder in enumerate(cu.coders)},
+            all=code_figs["all"][k],
+            coded=code_figs["coded"][k],
+        )
+        for k, c in enumerate(codes)
+    ]
+
+    pairs: list[PairAgreement] = []
+    for i, j in itertools.combinations(range(n_coders), 2):
+        a, b = cu.coders[i], cu.coders[j]
+        ps = _decision_sums(x[[i, j]])
+        pair_masks = {"all": masks["all"], "coded": cu.coded_mask([a, b])}
+        figs = {
+            uni: _figures(ps[m].sum(axis=1, keepdims=True), 2, **boot)[0]
+            for uni, m in pair_masks.items()
+        }
+        n_models = (a in cu.models) + (b in cu.models)
+        kind = ("human-human", "model-human", "model-model")[n_models]
+        pairs.append(PairAgreement(a, b, kind, figs["all"], figs["coded"]))
+
+    humans = [c for c in cu.coders if c not in cu.models]
+    versus: dict[str, dict[str, dict[str, float]]] = {}
+    for uni in UNIVERSES:
+        versus[uni] = {}
+        for c in cu.coders:
+            rows = [
+                getattr(p, uni)
+                for p in pairs
+                if c in (p.coder_a, p.coder_b)
+                and (p.coder_b if p.coder_a == c else p.coder_a) in humans
+            ]
+            entry: dict[str, float] = {"n_humans": float(len(rows))}
+            for k in ("kappa", "alpha", "ac1"):
+                vals = [getattr(r, k) for r in rows if math.isfinite(getattr(r, k))]
+                entry[k] = float(sum(vals) / len(vals)) if vals else math.nan
+            versus[uni][c] = entry
+
+    confusion = [
+        {"coder_a": a, "coder_b": b, "table": _confusion(cu, a, b)}
+        for a, b in itertools.combinations(cu.coders, 2)
+    ]
+
+    single: dict[str, Figures] | None = None
+    prepared = _single_code_values(cu, level)
+    if isinstance(prepared, str):
+        note = f"single-code view not computed: {prepared}"
+    else:
+        values, cats = prepared
+        single = {
+            uni: _single_code_figures(values[:, mask], cats, level, ci_level=ci_level)
+            for uni, mask in masks.items()
+        }
+        note = f"each unit's code, or {NONE_CODE}, as one {level} value"
+
+    return AgreementReport(
+        coders=list(cu.coders),
+        models=list(cu.models),
+        unit_kind=cu.unit_kind,
+        n_units={uni: int(m.sum()) for uni, m in masks.items()},
+        codes=codes,
+        pooled=pooled,
+        per_code=per_code,
+        pairs=pairs,
+        versus_humans=versus,
+        confusion=confusion,
+        single_code=single,
+        single_code_note=note,
+        settings={"level": level, **boot},
+    )
+
+
+__all__ = [
+    "NONE_CODE",
+    "UNIVERSES",
+    "AgreementReport",
+    "CodeAgreement",
+    "CodedUnits",
+    "Figures",
+    "PairAgreement",
+    "Unit",
+    "agreement_report",
+    "coded_units_from_results",
+    "coded_units_from_rows",
+    "is_model_result",
+    "merge_coded_units",
+    "read_long_csv",
+    "segment_codes",
+]
