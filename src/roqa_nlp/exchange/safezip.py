@@ -1,0 +1,203 @@
+"""Reading zip archives from strangers (REFI-QDA ``.qdpx`` projects, ``.docx`` sources) safely.
+
+A ``.qdpx`` file is a zip archive that may come from anyone, so every member is checked before
+anything is read: no absolute paths, no ``..`` components, no symbolic links, no encrypted or
+duplicated members, a bounded number of members, a bounded total uncompressed size and a bounded
+compression ratio (the signature of a zip bomb). Members are only ever read into memory, with the
+byte count enforced while decompressing (the sizes a zip declares can lie); nothing is extracted
+to disk. Any violation is one :class:`~roqa_nlp.errors.RoqaError` line naming the archive.
+"""
+
+from __future__ import annotations
+
+import io
+import stat
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+from ..errors import RoqaError
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    """Bounds an archive must respect before any member is read.
+
+    ``max_ratio`` applies only to members larger than ``ratio_floor`` bytes: a tiny member
+    cannot expand into anything dangerous, and small, repetitive files legitimately compress
+    well beyond 100:1.
+    """
+
+    max_members: int = 10_000
+    max_total_bytes: int = 500 * 1024 * 1024
+    max_ratio: float = 100.0
+    ratio_floor: int = 1024 * 1024
+
+
+DEFAULT_LIMITS = ZipLimits()
+
+_CHUNK = 1 << 16
+
+
+def _is_symlink(info: zipfile.ZipInfo) -> bool:
+    mode = info.external_attr >> 16
+    return info.create_system == 3 and stat.S_ISLNK(mode)
+
+
+def _unsafe_name_reason(name: str) -> str | None:
+    """Why a member name could escape an extraction directory, or None if it cannot."""
+    if "\x00" in name:
+        return "contains a NUL character"
+    norm = name.replace("\\", "/")
+    if norm.startswith("/") or (len(norm) >= 2 and norm[1] == ":"):
+        return "is an absolute path"
+    if any(part == ".." for part in PurePosixPath(norm).parts):
+        return "contains '..'"
+    return None
+
+
+class SafeZip:
+    """A zip archive whose members have been checked; members are read into memory only.
+
+    Use as a context manager::
+
+        with SafeZip(path) as z:
+            data = z.read(z.find("project.qde"))
+    """
+
+    def __init__(
+        self,
+        source: str | Path | bytes,
+        *,
+        label: str | Path | None = None,
+        limits: ZipLimits = DEFAULT_LIMITS,
+    ) -> None:
+        if label is None:
+            label = "archive" if isinstance(source, bytes) else source
+        self.label = str(label)
+        self.limits = limits
+        self._budget = limits.max_total_bytes
+        fh: BinaryIO | str | Path
+        if isinstance(source, bytes):
+            fh = io.BytesIO(source)
+        else:
+            p = Path(source)
+            if not p.exists():
+                raise RoqaError("file not found", path=p, hint="check the path")
+            if p.is_dir():
+                raise RoqaError("is a directory, not a file", path=p, hint="give a .qdpx file")
+            fh = p
+        try:
+            self._zip = zipfile.ZipFile(fh)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            raise RoqaError(
+                "is not a zip archive (a .qdpx file is a zip)",
+                path=self.label,
+                hint="export the project again from your QDA program as REFI-QDA (.qdpx)",
+            ) from None
+        try:
+            self._check()
+        except BaseException:
+            self._zip.close()
+            raise
+        self._by_name = {i.filename.replace("\\", "/"): i for i in self._zip.infolist()}
+        self._by_folded: dict[str, str] = {}
+        for n in self.names:
+            self._by_folded.setdefault(n.casefold(), n)
+
+    # -- checks --------------------------------------------------------------------------------
+
+    def _refuse(self, what: str) -> RoqaError:
+        return RoqaError(
+            f"unsafe archive: {what}",
+            path=self.label,
+            hint="refusing to read it; ask for a fresh export from the QDA program",
+        )
+
+    def _check(self) -> None:
+        infos = self._zip.infolist()
+        lim = self.limits
+        if len(infos) > lim.max_members:
+            raise self._refuse(f"{len(infos)} members, above the limit of {lim.max_members}")
+        seen: set[str] = set()
+        total = 0
+        for info in infos:
+            name = info.filename
+            reason = _unsafe_name_reason(name)
+            if reason is not None:
+                raise self._refuse(f"member {name!r} {reason}")
+            if _is_symlink(info):
+                raise self._refuse(f"member {name!r} is a symbolic link")
+            if info.flag_bits & 0x1:
+                raise self._refuse(f"member {name!r} is encrypted")
+            key = name.replace("\\", "/")
+            if key in seen:
+                raise self._refuse(f"member {name!r} appears twice")
+            seen.add(key)
+            total += info.file_size
+            if total > lim.max_total_bytes:
+                raise self._refuse(
+                    f"members expand to more than {lim.max_total_bytes} bytes in total"
+                )
+            if info.file_size > lim.ratio_floor:
+                ratio = info.file_size / max(info.compress_size, 1)
+                if ratio > lim.max_ratio:
+                    raise self._refuse(
+                        f"member {name!r} has a compression ratio of {ratio:.0f}:1, "
+                        f"above {lim.max_ratio:.0f}:1 (a zip bomb)"
+                    )
+
+    # -- access --------------------------------------------------------------------------------
+
+    def __enter__(self) -> SafeZip:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._zip.close()
+
+    @property
+    def names(self) -> list[str]:
+        """Member names (with ``/`` separators), directories excluded."""
+        return [n for n, i in self._by_name.items() if not i.is_dir()]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def find(self, name: str) -> str | None:
+        """The member called ``name``, matched exactly, else ignoring case (``Sources/`` ...)."""
+        key = name.replace("\\", "/").lstrip("/")
+        if key in self._by_name and not self._by_name[key].is_dir():
+            return key
+        return self._by_folded.get(key.casefold())
+
+    def read(self, name: str) -> bytes:
+        """A member's bytes, decompressed in memory with the declared size and budget enforced."""
+        info = self._by_name.get(name)
+        if info is None:
+            raise RoqaError(f"has no member {name!r}", path=self.label)
+        cap = min(info.file_size, self._budget)
+        buf = bytearray()
+        try:
+            with self._zip.open(info) as fh:
+                while True:
+                    block = fh.read(_CHUNK)
+                    if not block:
+                        break
+                    buf += block
+                    if len(buf) > cap:
+                        raise self._refuse(
+                            f"member {name!r} expands beyond its declared size or the size limit"
+                        )
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as e:
+            raise RoqaError(
+                f"member {name!r} cannot be read ({e})",
+                path=self.label,
+                hint="the archive is damaged; export it again",
+            ) from None
+        self._budget -= len(buf)
+        return bytes(buf)
