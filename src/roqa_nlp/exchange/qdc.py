@@ -1,0 +1,69 @@
+"""REFI-QDA codebook files (``.qdc``): export any codebook, import one from any QDA program.
+
+A ``.qdc`` file is one XML document, ``<CodeBook xmlns="urn:QDA-XML:codebook:1.0">``, holding the
+code tree (``Codebook-mrt2019.xsd``). The writer omits ``<Sets>``: the schema requires at least one
+``<Set>`` inside it, and Taguette's empty ``<Sets/>`` is what makes its files invalid. The reader
+is lenient: it accepts that empty ``<Sets/>``, missing descriptions and any namespace.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from ..codebook import Codebook
+from ..errors import RoqaError
+from ..io import atomic_write_bytes, read_bytes
+from .refiqda import (
+    CODEBOOK_NS,
+    ORIGIN,
+    child,
+    codebook_from_codes,
+    codes_element,
+    known_codebooks,
+    local_name,
+    parse_xml,
+    serialise,
+)
+
+
+def qdc_bytes(codebook: Codebook) -> bytes:
+    """The ``.qdc`` document of a codebook (UTF-8 XML)."""
+    root = ET.Element("CodeBook", {"origin": ORIGIN})
+    root.append(codes_element(codebook))
+    return serialise(root, CODEBOOK_NS)
+
+
+def export_qdc(codebook: Codebook, path: str | Path) -> Path:
+    """Write ``codebook`` as a REFI-QDA ``.qdc`` file (atomically); returns the path."""
+    out = Path(path)
+    atomic_write_bytes(out, qdc_bytes(codebook))
+    return out
+
+
+def read_qdc(
+    path: str | Path,
+    *,
+    codebook: Codebook | None = None,
+    warnings: list[str] | None = None,
+) -> Codebook:
+    """Read a ``.qdc`` codebook file.
+
+    Codes keep their GUID as id, except codes exported by roqa_nlp from ``codebook`` or a
+    built-in codebook, which get their original ids back. The codebook id is the known
+    codebook's id when every code comes from it, else the file name. What cannot be imported
+    as it is (duplicate GUIDs, unnamed codes) is appended to ``warnings`` when given.
+    """
+    p = Path(path)
+    root = parse_xml(read_bytes(p), label=p)
+    if local_name(root.tag) != "CodeBook":
+        raise RoqaError(
+            f"is not a REFI-QDA codebook (root element <{local_name(root.tag)}>, expected <CodeBook>)",
+            path=p,
+            hint="export the codebook from your QDA program as REFI-QDA (.qdc)",
+        )
+    sink: list[str] = [] if warnings is None else warnings
+    book, _ = codebook_from_codes(
+        child(root, "Codes"), name=p.stem, known=known_codebooks(codebook), warnings=sink
+    )
+    return book

@@ -1,0 +1,296 @@
+"""Export code suggestions to a REFI-QDA project (``.qdpx``) for review in NVivo, ATLAS.ti ...
+
+The archive holds ``project.qde`` (valid against ``Project-mrt2019.xsd``) and one UTF-8 text file
+per transcript, ``sources/<guid>.txt``, referenced as ``internal://<guid>.txt``. The code tree is
+the codebook's hierarchy with stable GUIDs (see :mod:`.refiqda`). Each suggested coding is one
+``PlainTextSelection`` whose ``startPosition``/``endPosition`` are code-point offsets of exactly the
+segment, carrying one ``Coding`` attributed to a dedicated user named after the library version
+and the model hash (``roqa_nlp 0.1.0 (model sha256: 1a2b3c4d…)``), so that a researcher can filter
+or delete machine codings in one go. The probability and valence go in the selection's
+``<Description>``, which the programs show next to the quotation: ``suggested by roqa_nlp:
+Available Resources (p=0.82, barrier)``. Participants become ``Case`` elements.
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..codebook import Codebook
+from ..errors import RoqaError
+from ..io import atomic_write_bytes
+from ..result import CodingResult
+from ..schema import Transcript, normalise_valence
+from .plaintext import normalise_newlines
+from .refiqda import (
+    ORIGIN,
+    PROJECT_NS,
+    code_guid,
+    codes_element,
+    is_guid,
+    normalise_guid,
+    serialise,
+    stable_guid,
+    xml_text,
+)
+
+#: Prefix of the selection description that marks a machine suggestion (the importer reads it).
+SUGGESTION_PREFIX = "suggested by roqa_nlp: "
+
+
+@dataclass
+class QdpxExport:
+    """What an export wrote: counts, the machine user's name, and what was left out and why."""
+
+    path: Path
+    user: str
+    sources: int = 0
+    selections: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+def model_hash(meta: dict[str, Any]) -> str | None:
+    """The model's SHA-256 from a result's ``meta`` (``meta["model"]["hash"]``), if recorded."""
+    model = meta.get("model") if isinstance(meta, dict) else None
+    value: Any = None
+    if isinstance(model, dict):
+        value = model.get("hash") or model.get("sha256")
+    if value is None and isinstance(meta, dict):
+        value = meta.get("model_hash")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return value.strip().removeprefix("sha256:")
+
+
+def machine_user_name(meta: dict[str, Any]) -> str:
+    """``roqa_nlp <version> (model sha256: <first 8 hex>…)``, or without the model if unknown."""
+    h = model_hash(meta)
+    name = f"roqa_nlp {__version__}"
+    return f"{name} (model sha256: {h[:8]}…)" if h else name
+
+
+def suggestion_description(code_name: str, probability: float, valence: str) -> str:
+    return f"{SUGGESTION_PREFIX}{code_name} (p={probability:.2f}, {valence})"
+
+
+def source_guid(t: Transcript) -> str:
+    """A transcript's source GUID: the one it had in a QDA program, else derived from its id."""
+    known = t.metadata.get("refi_guid") if isinstance(t.metadata, dict) else None
+    if isinstance(known, str) and is_guid(known):
+        return known.strip().strip("{}")
+    return stable_guid("source", t.id)
+
+
+def _timestamp() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _valence(label: str) -> str:
+    try:
+        return normalise_valence(label)
+    except ValueError:
+        return label
+
+
+def _check_options(top_k: int | None, min_probability: float) -> None:
+    if top_k is not None and top_k < 1:
+        raise RoqaError(f"top-k must be at least 1, not {top_k}", hint="use --top-k 1 or more")
+    if not 0.0 <= min_probability <= 1.0:
+        raise RoqaError(
+            f"minimum probability must be between 0 and 1, not {min_probability}",
+            hint="use e.g. --min-probability 0.5",
+        )
+
+
+def _transcripts_of(result: CodingResult) -> dict[str, Transcript]:
+    missing = sorted({s.segment.transcript_id for s in result} - set(result.transcripts))
+    if missing:
+        raise RoqaError(
+            f"the codings refer to transcripts whose text is not available ({', '.join(missing[:3])}"
+            + (" ..." if len(missing) > 3 else "")
+            + ")",
+            hint="keep transcripts.jsonl beside codings.jsonl (roqa code writes both)",
+        )
+    return result.transcripts
+
+
+def qdpx_bytes(
+    result: CodingResult,
+    codebook: Codebook,
+    *,
+    top_k: int | None = 1,
+    min_probability: float = 0.0,
+    path: Path = Path("project.qdpx"),
+) -> tuple[bytes, QdpxExport]:
+    """The ``.qdpx`` archive of a coding result, in memory, and a summary of what it holds."""
+    _check_options(top_k, min_probability)
+    transcripts = _transcripts_of(result)
+    now = _timestamp()
+    user = machine_user_name(result.meta)
+    user_guid = stable_guid("user", user)
+    summary = QdpxExport(path=path, user=user)
+
+    root = ET.Element(
+        "Project",
+        {
+            "name": xml_text(f"roqa_nlp suggestions ({codebook.name})"),
+            "origin": ORIGIN,
+            "creatingUserGUID": user_guid,
+            "creationDateTime": now,
+        },
+    )
+    users = ET.SubElement(root, "Users")
+    ET.SubElement(users, "User", {"guid": user_guid, "name": xml_text(user)})
+    ET.SubElement(root, "CodeBook").append(codes_element(codebook))
+
+    guids: dict[str, str] = {}
+    seen: set[str] = set()
+    for t in transcripts.values():
+        g = source_guid(t)
+        if normalise_guid(g) in seen:
+            g = stable_guid("source", t.id)
+        seen.add(normalise_guid(g))
+        guids[t.id] = g
+    cases: dict[str, list[str]] = {}
+    for t in transcripts.values():
+        if t.participant:
+            cases.setdefault(t.participant, []).append(guids[t.id])
+    if cases:
+        cases_el = ET.SubElement(root, "Cases")
+        for participant, source_guids in cases.items():
+            case = ET.SubElement(
+                cases_el,
+                "Case",
+                {"guid": stable_guid("case", participant), "name": xml_text(participant)},
+            )
+            for g in source_guids:
+                ET.SubElement(case, "SourceRef", {"targetGUID": g})
+
+    by_transcript = result.by_transcript()
+    files: list[tuple[str, bytes]] = []
+    sources_el = ET.SubElement(root, "Sources")
+    for t in transcripts.values():
+        guid = guids[t.id]
+        text, to_plain = normalise_newlines(t.text)
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise RoqaError(
+                f"transcript {t.id!r} holds characters that are not valid Unicode text",
+                path=t.source or None,
+                hint="read the transcript again from its file",
+            ) from None
+        files.append((f"sources/{guid}.txt", data))
+        src = ET.SubElement(
+            sources_el,
+            "TextSource",
+            {
+                "guid": guid,
+                "name": xml_text(t.id),
+                "plainTextPath": f"internal://{guid}.txt",
+                "creatingUser": user_guid,
+                "creationDateTime": now,
+            },
+        )
+        selections: list[tuple[int, int, ET.Element]] = []
+        for seg_result in by_transcript.get(t.id, []):
+            seg = seg_result.segment
+            if t.text[seg.start : seg.end] != seg.text:
+                raise RoqaError(
+                    f"segment {seg.id!r} does not match its transcript's text at "
+                    f"{seg.start}:{seg.end}",
+                    hint="code the transcript again; the codings and transcripts.jsonl disagree",
+                )
+            start, end = to_plain(seg.start), to_plain(seg.end)
+            if start >= end:
+                summary.skipped.append(f"segment {seg.id!r} is empty")
+                continue
+            chosen = seg_result.suggestions if top_k is None else seg_result.suggestions[:top_k]
+            for sug in chosen:
+                if sug.probability < min_probability:
+                    continue
+                code = codebook.find(sug.code_id)
+                if code is None:
+                    raise RoqaError(
+                        f"the codings use the code {sug.code_id!r}, which is not in codebook "
+                        f"{codebook.id!r}",
+                        hint="give the codebook the codings were made with (--codebook)",
+                    )
+                if not code.codable:
+                    summary.skipped.append(
+                        f"segment {seg.id!r}: {code.id} {code.name} is not codable (a domain)"
+                    )
+                    continue
+                sel_guid = stable_guid(
+                    "selection", codebook.id, t.id, str(start), str(end), code.id
+                )
+                sel = ET.Element(
+                    "PlainTextSelection",
+                    {
+                        "guid": sel_guid,
+                        "name": xml_text(seg.id),
+                        "startPosition": str(start),
+                        "endPosition": str(end),
+                        "creatingUser": user_guid,
+                        "creationDateTime": now,
+                    },
+                )
+                ET.SubElement(sel, "Description").text = xml_text(
+                    suggestion_description(code.name, sug.probability, _valence(sug.valence))
+                )
+                coding = ET.SubElement(
+                    sel,
+                    "Coding",
+                    {
+                        "guid": stable_guid("coding", sel_guid),
+                        "creatingUser": user_guid,
+                        "creationDateTime": now,
+                    },
+                )
+                ET.SubElement(coding, "CodeRef", {"targetGUID": code_guid(codebook.id, code.id)})
+                selections.append((start, end, sel))
+        selections.sort(key=lambda x: (x[0], x[1]))  # stable: keeps each segment's rank order
+        for _, _, sel in selections:
+            src.append(sel)
+        summary.sources += 1
+        summary.selections += len(selections)
+    if not len(sources_el):
+        root.remove(sources_el)
+
+    buf = io.BytesIO()
+    stamp = datetime.now(timezone.utc).timetuple()[:6]
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in [("project.qde", serialise(root, PROJECT_NS)), *files]:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+    return buf.getvalue(), summary
+
+
+def export_qdpx(
+    result: CodingResult,
+    codebook: Codebook,
+    path: str | Path,
+    *,
+    top_k: int | None = 1,
+    min_probability: float = 0.0,
+) -> QdpxExport:
+    """Write the suggestions of ``result`` as a REFI-QDA project to ``path`` (atomically).
+
+    ``top_k`` suggestions per segment (``None`` = all) are exported, each only if its
+    probability is at least ``min_probability``. The transcripts come from
+    ``result.transcripts``; every segment must match its transcript's text.
+    """
+    out = Path(path)
+    data, summary = qdpx_bytes(
+        result, codebook, top_k=top_k, min_probability=min_probability, path=out
+    )
+    atomic_write_bytes(out, data)
+    return summary

@@ -1,0 +1,538 @@
+"""Import a REFI-QDA project (``.qdpx``): transcripts, codebook, and every user's codings.
+
+What real exports contain, and what this reader copes with (see
+``../shared/reference/refi-qda/README.md``): text sources as ``sources/<guid>.txt`` or
+``Sources/...``, referenced as ``internal://x.txt``, ``relative://x.txt`` or a bare ``x.txt``;
+inline ``<PlainTextContent>``; sources with only a ``.docx`` rendition (read with python-docx);
+byte-order marks; sources without a name; users without a name; missing optional elements.
+
+Offsets: ``startPosition``/``endPosition`` are code points into the source's plain text. Text is
+kept with ``\\n`` line endings like every other transcript reader; offsets are translated so that
+each segment covers exactly the characters the selection covered.
+
+Nothing that cannot be imported is dropped silently: a selection outside its text, a coding of an
+unknown code, a source without text, PDF/audio/picture sources, notes and sets are each reported in
+:attr:`QdpxProject.warnings`. A malformed or hostile archive is one :class:`RoqaError`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote
+
+from ..codebook import Codebook
+from ..errors import RoqaError
+from ..result import CodingResult
+from ..schema import (
+    Segment,
+    SegmentResult,
+    Suggestion,
+    Transcript,
+    Turn,
+    normalise_valence,
+)
+from .plaintext import NewlineMap, normalise_newlines
+from .qdpx_export import SUGGESTION_PREFIX
+from .refiqda import (
+    child,
+    children,
+    codebook_from_codes,
+    known_codebooks,
+    local_name,
+    normalise_guid,
+    parse_xml,
+)
+from .safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
+
+#: Name under which codings with no ``creatingUser`` are filed.
+UNKNOWN_USER = "unknown user"
+
+_SUGGESTION = re.compile(
+    re.escape(SUGGESTION_PREFIX)
+    + r"(?P<name>.*) \(p=(?P<p>[0-9]*\.?[0-9]+), (?P<valence>[^)]*)\)\s*$",
+    re.DOTALL,
+)
+_NON_TEXT_SOURCES = {
+    "PictureSource": "picture source",
+    "PDFSource": "PDF source",
+    "AudioSource": "audio source",
+    "VideoSource": "video source",
+}
+_SKIPPED_PARTS = {
+    "Notes": ("Note", "note"),
+    "Sets": ("Set", "set"),
+    "Graphs": ("Graph", "graph"),
+    "Links": ("Link", "link"),
+    "Variables": ("Variable", "variable"),
+}
+
+
+@dataclass(frozen=True)
+class QdpxUser:
+    """A user (coder) declared in the project."""
+
+    guid: str
+    name: str
+
+
+@dataclass
+class QdpxProject:
+    """Everything imported from a ``.qdpx`` file.
+
+    ``codings`` maps each user's name to that user's codings (users without codings are listed
+    in ``users`` only). ``warnings`` lists, one line each, whatever could not be imported.
+    """
+
+    path: Path
+    name: str
+    origin: str
+    users: list[QdpxUser]
+    codebook: Codebook
+    transcripts: list[Transcript]
+    codings: dict[str, CodingResult]
+    warnings: list[str] = field(default_factory=list)
+    selection_count: int = 0  # imported selections (segments of all users)
+    coding_count: int = 0  # imported codings (one suggestion each)
+
+
+# -- source text -----------------------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> str | None:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM; None if it is neither."""
+    try:
+        if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+            text = data.decode("utf-16")
+        else:
+            text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _member_for(z: SafeZip, ref: str) -> tuple[str | None, bool]:
+    """The archive member a source path refers to, and whether the path points outside the archive.
+
+    ``internal://x`` and bare names live in ``sources/`` (any case); ``relative://x`` is relative
+    to the project's base path, outside the archive, but is looked for inside it too.
+    """
+    scheme, sep, rest = ref.partition("://")
+    if not sep:
+        scheme, rest = "", ref
+    scheme = scheme.lower()
+    external = scheme not in ("", "internal", "relative")
+    if external:
+        return None, True
+    for name in dict.fromkeys([rest, unquote(rest)]):
+        name = name.replace("\\", "/").lstrip("/")
+        base = PurePosixPath(name).name
+        for cand in (f"sources/{name}", name, f"sources/{base}", base):
+            hit = z.find(cand)
+            if hit is not None:
+                return hit, False
+    return None, scheme == "relative"
+
+
+def _docx_text(data: bytes, label: str, limits: ZipLimits) -> str | None:
+    """The paragraphs of a .docx, one per line (None if it is not a readable .docx).
+
+    The inner archive gets the same checks as the project, and its XML parts are screened for
+    DTDs and entities before python-docx parses them.
+    """
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return None
+    with SafeZip(data, label=label, limits=limits) as inner:
+        for name in inner.names:
+            if name.endswith((".xml", ".rels")):
+                parse_xml(inner.read(name), label=f"{label}:{name}")
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, SyntaxError):
+        return None
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+@dataclass
+class _SourceText:
+    raw: str
+    member: str
+    from_docx: bool = False
+
+
+def _source_text(
+    z: SafeZip, el: ET.Element, label: str, limits: ZipLimits, warnings: list[str]
+) -> _SourceText | None:
+    inline = child(el, "PlainTextContent")
+    if inline is not None and (inline.text or "").strip():
+        return _SourceText(inline.text or "", "<PlainTextContent>")
+    plain_ref = el.get("plainTextPath")
+    rich_ref = el.get("richTextPath")
+    plain: _SourceText | None = None
+    for ref, is_plain in ((plain_ref, True), (rich_ref, False)):
+        if not ref:
+            continue
+        member, external = _member_for(z, ref)
+        if member is None:
+            where = "outside the archive" if external else "not in the archive"
+            warnings.append(f"{label}: its file {ref!r} is {where}")
+            continue
+        data = z.read(member)
+        if is_plain or not member.lower().endswith(".docx"):
+            text = _decode(data)
+            if text is None:
+                warnings.append(f"{label}: {member} is not UTF-8 or UTF-16 text")
+                continue
+            plain = _SourceText(text, member)
+            if text.strip():
+                return plain
+        else:
+            text = _docx_text(data, f"{z.label}:{member}", limits)
+            if text is None:
+                warnings.append(f"{label}: {member} is not a readable .docx file")
+                continue
+            if text.strip():
+                return _SourceText(text, member, from_docx=True)
+    return plain
+
+
+# -- turns ---------------------------------------------------------------------------------------
+
+
+def _turns(text: str, transcript_id: str) -> tuple[list[Turn], str | None]:
+    """Turns and participant of a source's text, found as the plain-text transcript reader does.
+
+    QDA programs keep only the text, so speaker turns are re-derived from the speaker labels
+    (``P04:``, ``Interviewer:``) exactly as for a ``.txt`` transcript.
+    """
+    from ..transcripts.text import parse_text
+
+    try:
+        parsed = parse_text(text, f"{transcript_id}.txt")
+    except RoqaError:  # no speech found: a source of headings only
+        return [], None
+    return parsed.turns, parsed.participant
+
+
+# -- the reader ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Pending:
+    """One user's selection on a span, accumulating codings."""
+
+    transcript: Transcript
+    start: int
+    end: int
+    name: str
+    order: int
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+
+def _suggestion_note(description: str) -> tuple[str, float, str] | None:
+    """(code name, probability, valence) from a roqa_nlp suggestion's selection description."""
+    m = _SUGGESTION.match(description.strip())
+    if m is None:
+        return None
+    try:
+        p = float(m.group("p"))
+        valence = normalise_valence(m.group("valence"))
+    except ValueError:
+        return None
+    return m.group("name"), min(max(p, 0.0), 1.0), valence
+
+
+def _segment_results(pending: list[_Pending], rank: dict[str, int]) -> list[SegmentResult]:
+    """Segments in transcript order, then by position; ids from roqa_nlp's selection names."""
+    out: list[SegmentResult] = []
+    used: set[str] = set()
+    turn_ends: dict[str, list[int]] = {}
+    for p in sorted(pending, key=lambda x: (rank[x.transcript.id], x.start, x.end, x.order)):
+        t = p.transcript
+        seg_id = p.name if p.name.startswith(f"{t.id}:") else f"{t.id}:@{p.start}-{p.end}"
+        base, k = seg_id, 1
+        while seg_id in used:
+            k += 1
+            seg_id = f"{base}#{k}"
+        used.add(seg_id)
+        # The speaker is that of the first turn the selection overlaps (it may start at a label).
+        ends = turn_ends.setdefault(t.id, [u.end for u in t.turns])
+        i = bisect.bisect_right(ends, p.start)
+        turn = t.turns[i] if i < len(t.turns) and t.turns[i].start < p.end else None
+        out.append(
+            SegmentResult(
+                segment=Segment(
+                    id=seg_id,
+                    transcript_id=t.id,
+                    speaker=turn.speaker if turn else "",
+                    role=turn.role if turn else "participant",
+                    start=p.start,
+                    end=p.end,
+                    text=t.text[p.start : p.end],
+                    turn_index=i if turn else 0,
+                ),
+                suggestions=p.suggestions,
+            )
+        )
+    return out
+
+
+def read_qdpx(
+    path: str | Path,
+    *,
+    codebook: Codebook | None = None,
+    limits: ZipLimits = DEFAULT_LIMITS,
+) -> QdpxProject:
+    """Read a REFI-QDA project: its transcripts, its codebook, and each user's codings.
+
+    Codes keep their GUID as id, except codes roqa_nlp exported from ``codebook`` or a built-in
+    codebook, which get their ids back (``IS.E.2``). Each user's codings form one
+    :class:`CodingResult`: a segment per selected span, a suggestion per coding (probability 1.0,
+    or the probability and valence roqa_nlp wrote for its own suggestions).
+    """
+    p = Path(path)
+    with SafeZip(p, limits=limits) as z:
+        qde = z.find("project.qde")
+        if qde is None:
+            root_qde = [n for n in z.names if "/" not in n and n.lower().endswith(".qde")]
+            qde = root_qde[0] if len(root_qde) == 1 else None
+        if qde is None:
+            raise RoqaError(
+                "has no project.qde inside (not a REFI-QDA project)",
+                path=p,
+                hint="export the project again from your QDA program as REFI-QDA (.qdpx)",
+            )
+        root = parse_xml(z.read(qde), label=f"{p}:{qde}")
+        if local_name(root.tag) != "Project":
+            raise RoqaError(
+                f"{qde} is not a REFI-QDA project (root element <{local_name(root.tag)}>)",
+                path=p,
+                hint="export the project again from your QDA program as REFI-QDA (.qdpx)",
+            )
+        return _read_project(z, root, p, codebook, limits)
+
+
+def _read_project(
+    z: SafeZip, root: ET.Element, path: Path, codebook: Codebook | None, limits: ZipLimits
+) -> QdpxProject:
+    warnings: list[str] = []
+    name = root.get("name") or path.stem
+    origin = root.get("origin") or ""
+
+    users: list[QdpxUser] = []
+    user_names: dict[str, str] = {}
+    users_el = child(root, "Users")
+    for u in [] if users_el is None else children(users_el, "User"):
+        guid = normalise_guid(u.get("guid"))
+        uname = (u.get("name") or u.get("id") or guid or "unnamed user").strip()
+        if uname in user_names.values():
+            uname = f"{uname} ({guid[:8]})"
+        users.append(QdpxUser(guid=guid, name=uname))
+        user_names.setdefault(guid, uname)
+
+    book_el = child(root, "CodeBook")
+    book, guid_to_id = codebook_from_codes(
+        None if book_el is None else child(book_el, "Codes"),
+        name=name,
+        known=known_codebooks(codebook),
+        warnings=warnings,
+    )
+
+    participant_of: dict[str, str] = {}
+    cases_el = child(root, "Cases")
+    for case in [] if cases_el is None else children(cases_el, "Case"):
+        case_name = case.get("name")
+        if not case_name:
+            continue
+        for source_ref in children(case, "SourceRef"):
+            participant_of.setdefault(normalise_guid(source_ref.get("targetGUID")), case_name)
+
+    transcripts: list[Transcript] = []
+    pending: dict[str, dict[tuple[str, int, int], _Pending]] = {}
+    skipped: dict[str, int] = {}
+    order = 0
+    used_ids: set[str] = set()
+    sources_el = child(root, "Sources")
+    for src in [] if sources_el is None else list(sources_el):
+        kind = local_name(src.tag)
+        if kind != "TextSource":
+            label = _NON_TEXT_SOURCES.get(kind, f"<{kind}> element")
+            skipped[label] = skipped.get(label, 0) + 1
+            continue
+        guid = normalise_guid(src.get("guid"))
+        sname = src.get("name") or ""
+        ref = src.get("plainTextPath") or src.get("richTextPath") or ""
+        label = f"source {sname or ref or guid!r}"
+        selections = children(src, "PlainTextSelection")
+        got = _source_text(z, src, label, limits, warnings)
+        if got is None or not got.raw.strip():
+            what = "has no text" if got is None else "has empty text"
+            lost = sum(len(children(s, "Coding")) for s in selections)
+            warnings.append(
+                f"{label} {what}: not imported"
+                + (
+                    f", with its {len(selections)} selections ({lost} codings)"
+                    if selections
+                    else ""
+                )
+            )
+            continue
+        text, to_plain = normalise_newlines(got.raw)
+        tid = sname or (PurePosixPath(ref.split("://")[-1]).stem if ref else "") or guid
+        base, k = tid, 1
+        while tid in used_ids:
+            k += 1
+            tid = f"{base}-{k}"
+        if tid != base:
+            warnings.append(f"{label}: a second source is called {base!r}; imported as {tid!r}")
+        used_ids.add(tid)
+        turns, speaker_participant = _turns(text, tid)
+        transcript = Transcript(
+            id=tid,
+            text=text,
+            turns=turns,
+            source=f"{path}:{got.member}",
+            participant=participant_of.get(guid) or speaker_participant,
+            metadata={
+                "refi_guid": (src.get("guid") or "").strip(),
+                "refi_name": sname or None,
+                "refi_path": ref or None,
+            },
+        )
+        transcripts.append(transcript)
+        if got.from_docx and selections:
+            warnings.append(
+                f"{label}: text read from the .docx rendition; its {len(selections)} selections "
+                "may not line up with it"
+            )
+        whole = len(children(src, "Coding"))
+        if whole:
+            warnings.append(f"{label}: {whole} codings of the whole source not imported")
+        for sel in selections:
+            order += 1
+            _read_selection(
+                sel, transcript, got.raw, to_plain, label, order, guid_to_id, book,
+                user_names, pending, warnings,
+            )  # fmt: skip
+
+    for section, (item, noun) in _SKIPPED_PARTS.items():
+        el = child(root, section)
+        if el is not None and len(children(el, item)):
+            skipped[noun] = skipped.get(noun, 0) + len(children(el, item))
+    if skipped:
+        parts = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in skipped.items())
+        warnings.append(f"not imported: {parts} (only text sources, codes and codings are)")
+
+    by_name = {t.id: t for t in transcripts}
+    rank = {t.id: i for i, t in enumerate(transcripts)}
+    codings: dict[str, CodingResult] = {}
+    meta_base: dict[str, Any] = {
+        "source": "REFI-QDA",
+        "file": str(path),
+        "project": name,
+        "origin": origin,
+        "codebook": {"id": book.id, "hash": book.hash},
+    }
+    guid_of = {v: k for k, v in user_names.items()}
+    for uname, spans in pending.items():
+        segs = _segment_results(list(spans.values()), rank)
+        codings[uname] = CodingResult(
+            segments=segs,
+            transcripts=dict(by_name),
+            meta={**meta_base, "user": {"name": uname, "guid": guid_of.get(uname)}},
+        )
+    return QdpxProject(
+        path=path,
+        name=name,
+        origin=origin,
+        users=users,
+        codebook=book,
+        transcripts=transcripts,
+        codings=codings,
+        warnings=warnings,
+        selection_count=sum(len(r) for r in codings.values()),
+        coding_count=sum(len(s.suggestions) for r in codings.values() for s in r),
+    )
+
+
+def _read_selection(
+    sel: ET.Element,
+    transcript: Transcript,
+    raw: str,
+    to_plain: NewlineMap,
+    label: str,
+    order: int,
+    guid_to_id: dict[str, str],
+    book: Codebook,
+    user_names: dict[str, str],
+    pending: dict[str, dict[tuple[str, int, int], _Pending]],
+    warnings: list[str],
+) -> None:
+    sel_name = sel.get("name") or ""
+    where = f"{label}, selection {sel_name or sel.get('guid')!r}"
+    codings = children(sel, "Coding")
+    try:
+        raw_start = int(sel.get("startPosition", ""))
+        raw_end = int(sel.get("endPosition", ""))
+    except ValueError:
+        warnings.append(f"{where}: positions are not integers; {len(codings)} codings not imported")
+        return
+    if not 0 <= raw_start < raw_end <= len(raw):
+        warnings.append(
+            f"{where}: {raw_start}-{raw_end} is outside its text (0-{len(raw)}) or empty; "
+            f"{len(codings)} codings not imported"
+        )
+        return
+    start, end = to_plain(raw_start), to_plain(raw_end)
+    desc_el = child(sel, "Description")
+    note = _suggestion_note(desc_el.text or "") if desc_el is not None else None
+    sel_user = normalise_guid(sel.get("creatingUser"))
+    for coding in codings:
+        ref = child(coding, "CodeRef")
+        target = normalise_guid(ref.get("targetGUID")) if ref is not None else ""
+        cid = guid_to_id.get(target)
+        if cid is None:
+            warnings.append(f"{where}: coding of unknown code {target or '(none)'!r} not imported")
+            continue
+        code = book[cid]
+        user_guid = normalise_guid(coding.get("creatingUser")) or sel_user
+        uname = user_names.get(user_guid, user_guid) if user_guid else UNKNOWN_USER
+        spans = pending.setdefault(uname, {})
+        key = (transcript.id, start, end)
+        item = spans.get(key)
+        if item is None:
+            item = spans[key] = _Pending(transcript, start, end, sel_name, order)
+        if any(s.code_id == cid for s in item.suggestions):
+            continue  # the same code twice on the same span by the same user
+        probability, valence = 1.0, "neutral"
+        if note is not None and note[0] == code.name:
+            probability, valence = note[1], note[2]
+        item.suggestions.append(
+            Suggestion(
+                code_id=cid,
+                name=code.name,
+                domain=code.domain,
+                probability=probability,
+                valence=valence,
+            )
+        )
+
+
+def read_qdpx_codings(path: str | Path, **kwargs: Any) -> dict[str, CodingResult]:
+    """Each user's codings in a ``.qdpx`` file, by user name (see :func:`read_qdpx`)."""
+    return read_qdpx(path, **kwargs).codings
+
+
+def read_qdpx_transcripts(path: str | Path, **kwargs: Any) -> list[Transcript]:
+    """The text sources of a ``.qdpx`` file as transcripts (see :func:`read_qdpx`)."""
+    return read_qdpx(path, **kwargs).transcripts

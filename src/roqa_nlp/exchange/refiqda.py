@@ -1,0 +1,304 @@
+"""The REFI-QDA vocabulary shared by the ``.qdpx`` project and ``.qdc`` codebook formats.
+
+REFI-QDA (https://www.qdasoftware.org, "QDA-XML 1.0", 2019) is the exchange standard that NVivo,
+ATLAS.ti, MAXQDA, QualCoder, Taguette and others read and write. This module holds what both file
+kinds share: the XML namespaces, stable GUIDs, safe XML parsing, and the conversion between a
+:class:`~roqa_nlp.codebook.Codebook` and a tree of ``<Code>`` elements.
+
+GUIDs are UUID version 5 of a fixed project namespace and a name (``<codebook id>/<code id>`` for
+codes), so exporting the same codebook twice gives the same GUIDs, and a code that went to a QDA
+program and came back is recognised as the code it was (QDA programs keep GUIDs on re-export).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..codebook import BUILTIN, Codebook
+from ..errors import RoqaError
+from ..schema import Code
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+
+#: Namespace of every GUID roqa_nlp writes (uuid5 of the URL namespace and "urn:roqa_nlp:refi-qda").
+GUID_NAMESPACE = uuid.UUID("ef9591a2-97a2-5d8a-ba8a-7c273bf7900f")
+
+#: Value of the ``origin`` attribute of the files roqa_nlp writes.
+ORIGIN = f"roqa_nlp {__version__}"
+
+#: Deepest element nesting accepted in a REFI-QDA XML file (real code trees are < 20 deep).
+MAX_XML_DEPTH = 200
+
+_LEVELS = ("domain", "construct", "subconstruct")
+
+# Characters XML 1.0 cannot carry, even escaped.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def stable_guid(*parts: str) -> str:
+    """A GUID that depends only on ``parts`` (uuid5 in :data:`GUID_NAMESPACE`)."""
+    return str(uuid.uuid5(GUID_NAMESPACE, "/".join(parts)))
+
+
+_GUID = re.compile(
+    r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?"
+)
+
+
+def is_guid(s: str) -> bool:
+    """Whether ``s`` is a GUID as REFI-QDA writes them (any case, braces optional)."""
+    return _GUID.fullmatch(s.strip()) is not None
+
+
+def code_guid(codebook_id: str, code_id: str) -> str:
+    """The GUID of a code in every export of its codebook.
+
+    A code imported from a QDA program has its GUID as id; it keeps that GUID, so the program
+    recognises its own codes when the suggestions come back to it.
+    """
+    if is_guid(code_id):
+        return code_id.strip().strip("{}")
+    return stable_guid(codebook_id, code_id)
+
+
+def normalise_guid(guid: str | None) -> str:
+    """GUIDs compare case-insensitively and with or without braces (both are valid REFI-QDA)."""
+    return (guid or "").strip().strip("{}").lower()
+
+
+def xml_text(s: str) -> str:
+    """``s`` without the control characters XML 1.0 cannot represent."""
+    return _XML_INVALID.sub("", s)
+
+
+def local_name(tag: Any) -> str:
+    """The tag without its namespace: readers accept elements with any or no namespace."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def children(el: ET.Element, name: str) -> list[ET.Element]:
+    return [c for c in el if local_name(c.tag) == name]
+
+
+def child(el: ET.Element, name: str) -> ET.Element | None:
+    for c in el:
+        if local_name(c.tag) == name:
+            return c
+    return None
+
+
+def parse_xml(data: bytes, *, label: str | Path, max_depth: int = MAX_XML_DEPTH) -> ET.Element:
+    """Parse untrusted XML: no DTDs, no entities, no external references, bounded nesting.
+
+    Any problem is one :class:`RoqaError` naming ``label``.
+    """
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
+    root: ET.Element | None = None
+    depth = 0
+    try:
+        for event, el in iterparse(
+            io.BytesIO(data),
+            events=("start", "end"),
+            forbid_dtd=True,
+            forbid_entities=True,
+            forbid_external=True,
+        ):
+            if event == "start":
+                depth += 1
+                if root is None:
+                    root = el
+                if depth > max_depth:
+                    raise RoqaError(
+                        f"XML is nested more than {max_depth} levels deep",
+                        path=label,
+                        hint="refusing to read it; export the project again",
+                    )
+            else:
+                depth -= 1
+    except DefusedXmlException as e:
+        raise RoqaError(
+            f"XML uses a forbidden construct ({type(e).__name__}: DTDs and entities are not allowed)",
+            path=label,
+            hint="refusing to read it; export the project again from the QDA program",
+        ) from None
+    except ET.ParseError as e:
+        raise RoqaError(
+            f"is not well-formed XML ({e})", path=label, hint="the file is damaged; export it again"
+        ) from None
+    if root is None:
+        raise RoqaError("XML has no root element", path=label, hint="export the project again")
+    return root
+
+
+def serialise(root: ET.Element, namespace: str) -> bytes:
+    """UTF-8 XML with a declaration, ``namespace`` as the default namespace, indented.
+
+    Elements are built with plain tag names; the root declares the default namespace (the
+    ``default_namespace`` option of ElementTree refuses plain attribute names).
+    """
+    root.set("xmlns", namespace)
+    ET.indent(root, space="  ")
+    body = ET.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
+
+
+# -- codebook -> <Codes> ---------------------------------------------------------------------------
+
+
+def codes_element(codebook: Codebook) -> ET.Element:
+    """The ``<Codes>`` tree of a codebook: its hierarchy, with ``isCodable`` from each code.
+
+    CFIR domains are not codable; constructs and sub-constructs are. The element has the same
+    shape in projects and in codebook files (the namespace is set by :func:`serialise`).
+    """
+    kids: dict[str | None, list[Code]] = {}
+    for c in codebook.codes:
+        kids.setdefault(c.parent, []).append(c)
+    if not codebook.codes:
+        raise RoqaError(f"codebook {codebook.id!r} has no codes", hint="add codes to the codebook")
+
+    written = 0
+    codes_el = ET.Element("Codes")
+    stack: list[tuple[ET.Element, Code]] = [(codes_el, c) for c in reversed(kids.get(None, []))]
+    while stack:
+        parent_el, code = stack.pop()
+        el = ET.SubElement(
+            parent_el,
+            "Code",
+            {
+                "guid": code_guid(codebook.id, code.id),
+                "name": xml_text(code.name),
+                "isCodable": "true" if code.codable else "false",
+            },
+        )
+        if code.description:
+            ET.SubElement(el, "Description").text = xml_text(code.description)
+        written += 1
+        stack.extend((el, c) for c in reversed(kids.get(code.id, [])))
+    if written != len(codebook.codes):
+        raise RoqaError(
+            f"codebook {codebook.id!r} has codes that no top-level code reaches (a parent cycle)",
+            hint="fix the parent fields of the codebook",
+        )
+    return codes_el
+
+
+# -- <Codes> -> codebook ---------------------------------------------------------------------------
+
+
+def known_codebooks(extra: Codebook | None = None) -> list[Codebook]:
+    """Codebooks whose codes an imported file may carry (by GUID): ``extra`` then the built-ins."""
+    books: list[Codebook] = [] if extra is None else [extra]
+    for name in BUILTIN:
+        if extra is not None and extra.id == name:
+            continue
+        try:
+            books.append(Codebook.load(name))
+        except (RoqaError, OSError):
+            continue  # a built-in codebook not shipped (yet) cannot be recognised
+    return books
+
+
+def slug(name: str, default: str = "refi-qda") -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    return s or default
+
+
+def codebook_from_codes(
+    codes_el: ET.Element | None,
+    *,
+    name: str,
+    known: Iterable[Codebook] = (),
+    warnings: list[str],
+) -> tuple[Codebook, dict[str, str]]:
+    """A :class:`Codebook` from a ``<Codes>`` tree, and the map ``normalised GUID -> code id``.
+
+    A code's id is its GUID, except for a code roqa_nlp exported from a known codebook, which
+    gets its id back (``IS.E.2``) so that imported human codings meet the model's codings.
+    Top-level codes are domains, their children constructs, then sub-constructs, then codes.
+    The codebook id is that of the known codebook when every code comes from it, else a slug
+    of ``name``. Problems (duplicate GUIDs, codes without one) are appended to ``warnings``.
+    """
+    books = list(known)
+    recognised: dict[str, tuple[Codebook, Code]] = {}
+    for book in books:
+        for c in book.codes:
+            recognised.setdefault(normalise_guid(code_guid(book.id, c.id)), (book, c))
+
+    records: list[dict[str, Any]] = []
+    guid_to_id: dict[str, str] = {}
+    used_ids: set[str] = set()
+    books_seen: set[str] = set()
+    all_known = True
+    top = [] if codes_el is None else children(codes_el, "Code")
+    stack: list[tuple[ET.Element, str | None, int]] = [(el, None, 0) for el in reversed(top)]
+    while stack:
+        el, parent_id, depth = stack.pop()
+        raw_guid = el.get("guid")
+        guid = normalise_guid(raw_guid)
+        cname = el.get("name") or ""
+        if not guid:
+            warnings.append(f"code {cname!r} has no GUID: imported under a generated id")
+            guid = stable_guid("no-guid", str(len(records)), cname)
+        if guid in guid_to_id:
+            n_sub = sum(1 for _ in el.iter()) - 1
+            warnings.append(
+                f"code {cname!r} repeats the GUID {raw_guid}: skipped"
+                + (f" with its {n_sub} sub-elements" if n_sub else "")
+            )
+            continue
+        hit = recognised.get(guid)
+        if hit is not None and hit[1].id not in used_ids:
+            book, known_code = hit
+            cid = known_code.id
+            aliases = list(known_code.aliases)
+            books_seen.add(book.id)
+        else:
+            cid = (raw_guid or "").strip().strip("{}") or guid
+            aliases = []
+            all_known = False
+        if not cname:
+            warnings.append(f"code {cid} has no name: named by its id")
+            cname = cid
+        desc_el = child(el, "Description")
+        records.append(
+            {
+                "id": cid,
+                "name": cname,
+                "level": _LEVELS[depth] if depth < len(_LEVELS) else "code",
+                "parent": parent_id,
+                "codable": (el.get("isCodable") or "true").strip().lower() in ("true", "1"),
+                "description": (desc_el.text or "").strip() if desc_el is not None else "",
+                "aliases": aliases,
+            }
+        )
+        guid_to_id[guid] = cid
+        used_ids.add(cid)
+        stack.extend((c, cid, depth + 1) for c in reversed(children(el, "Code")))
+
+    base: Codebook | None = None
+    if records and all_known and len(books_seen) == 1:
+        base = next(b for b in books if b.id in books_seen)
+        # Keep the known codebook's order: it is the order of a classifier's classes.
+        rank = {c.id: i for i, c in enumerate(base.codes)}
+        records.sort(key=lambda r: rank[r["id"]])
+    data: dict[str, Any] = {
+        "id": base.id if base else slug(name),
+        "name": base.name if base else name,
+        "version": base.version if base else "",
+        "source": base.source if base else "REFI-QDA import",
+        "codes": records,
+    }
+    if base is not None and base.mapping:
+        data["mapping"] = base.mapping
+    return Codebook.from_dict(data), guid_to_id
