@@ -1,1 +1,200 @@
-"""Placeholder: filled in by its issue."""
+"""``roqa export`` and ``roqa import``: REFI-QDA projects (.qdpx) and codebooks (.qdc).
+
+Export takes the suggestions of ``roqa code`` to NVivo, ATLAS.ti, MAXQDA or QualCoder; import
+brings back transcripts, the codebook and each coder's codings. Import parses everything before
+writing anything, then writes into a temporary directory beside ``--out`` and moves it into place,
+so a malformed or hostile file leaves no partial output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from .app import app
+
+
+def _warn(lines: list[str]) -> None:
+    for line in lines:
+        print(f"roqa: warning: {line}", file=sys.stderr)
+
+
+def _codebook_for(choice: str | None, meta: dict[str, Any]) -> Any:
+    """The codebook named on the command line, else the one the codings were made with."""
+    from ..codebook import DEFAULT_CODEBOOK, Codebook
+
+    if choice:
+        return Codebook.load(choice)
+    recorded = meta.get("codebook") if isinstance(meta, dict) else None
+    if isinstance(recorded, dict):
+        recorded = recorded.get("id")
+    return Codebook.load(recorded if isinstance(recorded, str) and recorded else DEFAULT_CODEBOOK)
+
+
+@app.command("export")
+def export_cmd(
+    codings: Path | None = typer.Argument(
+        None, help="codings.jsonl written by `roqa code` (or the directory holding it)."
+    ),
+    qdpx: Path | None = typer.Option(
+        None, "--qdpx", help="Write the suggestions as a REFI-QDA project (.qdpx)."
+    ),
+    qdc: Path | None = typer.Option(
+        None, "--qdc", help="Write the codebook as a REFI-QDA codebook (.qdc)."
+    ),
+    codebook: str | None = typer.Option(
+        None,
+        "--codebook",
+        help="Codebook id (cfir-2009, cfir-2022) or codebook .json; default: the one the codings used.",
+    ),
+    top_k: int = typer.Option(1, "--top-k", help="Suggestions exported per segment."),
+    min_probability: float = typer.Option(
+        0.0, "--min-probability", help="Leave out suggestions below this probability."
+    ),
+) -> None:
+    """Export suggestions to NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdpx), or a codebook (.qdc)."""
+    from ..errors import RoqaError
+    from ..exchange import export_qdc, export_qdpx
+    from ..result import CodingResult
+
+    if qdpx is None and qdc is None:
+        raise RoqaError("nothing to write", hint="give --qdpx OUT.qdpx and/or --qdc OUT.qdc")
+    if qdpx is not None and codings is None:
+        raise RoqaError(
+            "--qdpx needs the codings to export", hint="roqa export codings.jsonl --qdpx OUT.qdpx"
+        )
+    result = CodingResult.read(codings) if codings is not None else None
+    book = _codebook_for(codebook, result.meta if result is not None else {})
+    if qdpx is not None and result is not None:
+        summary = export_qdpx(result, book, qdpx, top_k=top_k, min_probability=min_probability)
+        _warn(summary.skipped)
+        print(
+            f"wrote {qdpx}: {summary.sources} transcripts, {summary.selections} suggested codings "
+            f"by user '{summary.user}', codebook {book.id}"
+        )
+    if qdc is not None:
+        export_qdc(book, qdc)
+        print(f"wrote {qdc}: codebook {book.id} ({len(book)} codes)")
+
+
+def _filename(name: str, used: set[str]) -> str:
+    """A file name for ``name`` that stays inside its directory and is unique (ignoring case)."""
+    stem = re.sub(r"[^\w.\-]+", "_", name).strip("._")[:100] or "unnamed"
+    candidate, n = stem, 1
+    while candidate.casefold() in used:
+        n += 1
+        candidate = f"{stem}-{n}"
+    used.add(candidate.casefold())
+    return candidate
+
+
+def _write_staged(out: Path, write: Callable[[Path], None]) -> None:
+    """Write into a temporary directory beside ``out``, then move the files into ``out``."""
+    from ..errors import RoqaError
+
+    if out.exists() and not out.is_dir():
+        raise RoqaError(
+            "exists and is not a directory", path=out, hint="give a directory for --out"
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; the result should look like any mkdir
+    try:
+        write(tmp)
+        if not out.exists():
+            os.replace(tmp, out)
+            return
+        for f in sorted(tmp.rglob("*")):
+            if f.is_file():
+                dest = out / f.relative_to(tmp)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(f, dest)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _is_qdc(path: Path) -> bool:
+    import zipfile
+
+    if path.suffix.lower() == ".qdc":
+        return True
+    if path.suffix.lower() == ".qdpx":
+        return False
+    return path.is_file() and not zipfile.is_zipfile(path)
+
+
+@app.command("import")
+def import_cmd(
+    file: Path = typer.Argument(..., help="A REFI-QDA project (.qdpx) or codebook (.qdc)."),
+    out: Path = typer.Option(..., "--out", help="Directory to write the imported files into."),
+    codebook: str | None = typer.Option(
+        None,
+        "--codebook",
+        help="Codebook .json whose codes the file may carry (built-in codebooks are recognised anyway).",
+    ),
+) -> None:
+    """Import transcripts, codebook and each coder's codings from NVivo, ATLAS.ti, MAXQDA, QualCoder."""
+    from ..codebook import Codebook
+    from ..exchange import read_qdc, read_qdpx
+    from ..io import atomic_write_text, sha256_file
+
+    known = Codebook.load(codebook) if codebook else None
+    if _is_qdc(file):
+        warnings: list[str] = []
+        book = read_qdc(file, codebook=known, warnings=warnings)
+        _write_staged(out, lambda d: book.save(d / "codebook.json"))
+        _warn(warnings)
+        print(f"wrote {out / 'codebook.json'}: codebook {book.id} ({len(book)} codes)")
+        return
+
+    project = read_qdpx(file, codebook=known)
+    report: dict[str, Any] = {
+        "file": str(file),
+        "sha256": sha256_file(file),
+        "project": project.name,
+        "origin": project.origin,
+        "codebook": {"id": project.codebook.id, "codes": len(project.codebook)},
+        "users": [{"guid": u.guid, "name": u.name} for u in project.users],
+        "transcripts": {},
+        "codings": {},
+        "warnings": project.warnings,
+    }
+
+    def write(d: Path) -> None:
+        used: set[str] = set()
+        for t in project.transcripts:
+            name = _filename(t.id, used)
+            atomic_write_text(d / "transcripts" / f"{name}.txt", t.text)
+            report["transcripts"][t.id] = f"transcripts/{name}.txt"
+        project.codebook.save(d / "codebook.json")
+        used_users: set[str] = set()
+        for user, result in project.codings.items():
+            name = _filename(user, used_users)
+            result.save(d / "codings" / name)
+            report["codings"][user] = {
+                "dir": f"codings/{name}",
+                "segments": len(result),
+                "codings": sum(len(s.suggestions) for s in result),
+            }
+        atomic_write_text(
+            d / "import.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+        )
+
+    _write_staged(out, write)
+    _warn(project.warnings)
+    coders = ", ".join(f"{u} ({v['codings']})" for u, v in report["codings"].items()) or "none"
+    print(
+        f"wrote {out}: {len(project.transcripts)} transcripts, codebook {project.codebook.id} "
+        f"({len(project.codebook)} codes), codings by {coders}"
+    )

@@ -1,0 +1,990 @@
+"""Specification of REFI-QDA exchange: schema-valid export, import of real exports, safety.
+
+Real files from NVivo, qc, ATLAS.ti and Taguette and the official XSDs are read from
+``<repo>/../shared/reference/refi-qda/`` (never copied into the repo); tests needing them skip
+when that directory is absent.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import uuid
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from roqa_nlp.cli import main
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.exchange import export_qdc, export_qdpx, read_qdc, read_qdpx
+from roqa_nlp.exchange.plaintext import normalise_newlines
+from roqa_nlp.exchange.qdpx_import import read_qdpx_codings, read_qdpx_transcripts
+from roqa_nlp.exchange.refiqda import GUID_NAMESPACE
+from roqa_nlp.exchange.validation import qdpx_schema_errors, schema_errors
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Code, Segment, SegmentResult, Suggestion, Transcript
+
+ROOT = Path(__file__).resolve().parents[1]
+REF = ROOT.parent / "shared" / "reference" / "refi-qda"
+SAMPLES = REF / "samples"
+PROJECT_XSD = REF / "xsd" / "Project-mrt2019.xsd"
+CODEBOOK_XSD = REF / "xsd" / "Codebook-mrt2019.xsd"
+NS = "{urn:QDA-XML:project:1.0}"
+
+needs_reference = pytest.mark.skipif(
+    not REF.is_dir(),
+    reason=f"REFI-QDA reference files not found at {REF} (shared reference data is not in the repo)",
+)
+
+
+def small_codebook() -> Codebook:
+    """A CFIR 2009 excerpt with the real ids and names, for when the codebook file is absent."""
+    return Codebook(
+        id="cfir-2009",
+        name="CFIR 2009 (excerpt)",
+        codes=[
+            Code("IC", "Intervention Characteristics", "domain", codable=False),
+            Code("IC.A", "Intervention Source", "construct", "IC", "IC"),
+            Code("IS", "Inner Setting", "domain", codable=False),
+            Code("IS.D", "Implementation Climate", "construct", "IS", "IS"),
+            Code("IS.E", "Readiness for Implementation", "construct", "IS", "IS"),
+            Code("IS.E.1", "Leadership Engagement", "subconstruct", "IS.E", "IS"),
+            Code("IS.E.2", "Available Resources", "subconstruct", "IS.E", "IS"),
+        ],
+    )
+
+
+@pytest.fixture(scope="module")
+def book() -> Codebook:
+    if (ROOT / "src" / "roqa_nlp" / "codebooks" / "cfir-2009.json").exists():
+        return Codebook.load("cfir-2009")
+    return small_codebook()
+
+
+TEXT = "I: How were staff?\r\nP04: Café 😀 we lacked staff.\r\nP04: The manager backed us."
+
+
+def one_segment_result(
+    text: str = TEXT,
+    quote: str = "Café 😀 we lacked staff.",
+    suggestions: list[Suggestion] | None = None,
+    meta: dict | None = None,
+) -> CodingResult:
+    t = Transcript(id="P04", text=text, turns=[], participant="P04")
+    s = text.index(quote)
+    seg = Segment("P04:1", "P04", "P04", "participant", s, s + len(quote), quote)
+    if suggestions is None:
+        suggestions = [Suggestion("IS.E.2", "Available Resources", "IS", 0.823, "barrier")]
+    return CodingResult(
+        segments=[SegmentResult(seg, suggestions)],
+        transcripts={"P04": t},
+        meta={"model": {"hash": "abcd1234ef567890"}} if meta is None else meta,
+    )
+
+
+def qde_of(path: Path) -> ET.Element:
+    with zipfile.ZipFile(path) as z:
+        return ET.fromstring(z.read("project.qde"))
+
+
+def selections_of(path: Path) -> list[ET.Element]:
+    return list(qde_of(path).iter(NS + "PlainTextSelection"))
+
+
+def build_qdpx(path: Path, qde: str | bytes, members: dict[str, bytes] | None = None) -> Path:
+    """A .qdpx with ``qde`` as project.qde and extra members (name -> bytes)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("project.qde", qde if isinstance(qde, bytes) else qde.encode("utf-8"))
+        for name, data in (members or {}).items():
+            zf.writestr(name, data)
+    return path
+
+
+def project_xml(sources: str, codes: str | None = None, users: str | None = None) -> str:
+    codes = (
+        codes
+        if codes is not None
+        else (
+            '<Code guid="00000000-0000-4000-8000-000000000001" name="Staffing" isCodable="true"/>'
+        )
+    )
+    users = (
+        users
+        if users is not None
+        else ('<User guid="00000000-0000-4000-8000-0000000000aa" name="Alice"/>')
+    )
+    return (
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="Quirks">'
+        f"<Users>{users}</Users><CodeBook><Codes>{codes}</Codes></CodeBook>"
+        f"<Sources>{sources}</Sources></Project>"
+    )
+
+
+def selection(start: int, end: int, code: str = "00000000-0000-4000-8000-000000000001") -> str:
+    return (
+        f'<PlainTextSelection guid="{uuid.uuid4()}" startPosition="{start}" endPosition="{end}">'
+        f'<Coding guid="{uuid.uuid4()}" creatingUser="00000000-0000-4000-8000-0000000000aa">'
+        f'<CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>'
+    )
+
+
+# -- export: schema validity ------------------------------------------------------------------------
+
+
+@needs_reference
+def test_project_export_is_valid_against_the_project_schema(tmp_path: Path, book: Codebook) -> None:
+    sugs = [
+        Suggestion("IS.E.2", "Available Resources", "IS", 0.82, "barrier"),
+        Suggestion("IS.E.1", "Leadership Engagement", "IS", 0.41, "facilitator"),
+    ]
+    out = tmp_path / "s.qdpx"
+    export_qdpx(one_segment_result(suggestions=sugs), book, out, top_k=3)
+    assert qdpx_schema_errors(out, PROJECT_XSD) == []
+
+
+@needs_reference
+def test_project_export_without_codings_is_valid(tmp_path: Path, book: Codebook) -> None:
+    result = one_segment_result()
+    result.segments = []
+    out = tmp_path / "s.qdpx"
+    export_qdpx(result, book, out)
+    assert qdpx_schema_errors(out, PROJECT_XSD) == []
+
+
+def project_codebook(book: Codebook) -> Codebook:
+    """A study's codebook: CFIR plus an inductive code under a domain and a new top-level theme."""
+    return book.with_codes(
+        [
+            Code("IS.X", "Agency staff turnover", "construct", "IS", "IS", description="new"),
+            Code("T1", "Covid-19 & lockdown", "domain", codable=True),
+        ],
+        id="rm-study",
+    )
+
+
+@needs_reference
+@pytest.mark.parametrize("which", ["cfir-2009", "cfir-2022", "project"])
+def test_codebook_export_is_valid_against_the_codebook_schema(
+    tmp_path: Path, book: Codebook, which: str
+) -> None:
+    if which == "project":
+        cb = project_codebook(book)
+    elif which == "cfir-2022":
+        if not (ROOT / "src" / "roqa_nlp" / "codebooks" / "cfir-2022.json").exists():
+            pytest.skip("cfir-2022 codebook file not present")
+        cb = Codebook.load("cfir-2022")
+    else:
+        cb = book
+    out = export_qdc(cb, tmp_path / "c.qdc")
+    assert schema_errors(out.read_bytes(), CODEBOOK_XSD) == []
+
+
+def test_codebook_export_has_no_sets_element(tmp_path: Path, book: Codebook) -> None:
+    out = export_qdc(book, tmp_path / "c.qdc")
+    assert b"<Sets" not in out.read_bytes()
+
+
+# -- export: content --------------------------------------------------------------------------------
+
+
+def code_elements(root: ET.Element, ns: str = NS) -> dict[str, ET.Element]:
+    return {el.get("name", ""): el for el in root.iter(ns + "Code")}
+
+
+def test_domains_are_not_codable_and_constructs_are(tmp_path: Path, book: Codebook) -> None:
+    out = tmp_path / "s.qdpx"
+    export_qdpx(one_segment_result(), book, out)
+    codes = code_elements(qde_of(out))
+    assert codes["Inner Setting"].get("isCodable") == "false"
+    assert codes["Readiness for Implementation"].get("isCodable") == "true"
+    assert codes["Available Resources"].get("isCodable") == "true"
+
+
+def test_code_tree_follows_the_codebook_hierarchy(tmp_path: Path, book: Codebook) -> None:
+    out = tmp_path / "s.qdpx"
+    export_qdpx(one_segment_result(), book, out)
+    codes = code_elements(qde_of(out))
+    kids = [c.get("name") for c in codes["Readiness for Implementation"].findall(NS + "Code")]
+    assert "Available Resources" in kids
+    top = [c.get("name") for c in qde_of(out).find(f"{NS}CodeBook/{NS}Codes")]
+    assert top == [c.name for c in book.domains]
+
+
+def test_code_guids_are_uuid5_of_codebook_and_code_id(tmp_path: Path, book: Codebook) -> None:
+    out = tmp_path / "s.qdpx"
+    export_qdpx(one_segment_result(), book, out)
+    guid = code_elements(qde_of(out))["Available Resources"].get("guid")
+    assert guid == str(uuid.uuid5(GUID_NAMESPACE, "cfir-2009/IS.E.2"))
+
+
+def test_reexport_keeps_every_guid(tmp_path: Path, book: Codebook) -> None:
+    a, b = tmp_path / "a.qdpx", tmp_path / "b.qdpx"
+    export_qdpx(one_segment_result(), book, a)
+    export_qdpx(one_segment_result(), book, b)
+    guids = [[el.get("guid") for el in qde_of(p).iter() if el.get("guid")] for p in (a, b)]
+    assert guids[0] == guids[1]
+
+
+def test_transcript_is_a_utf8_text_source_referenced_as_internal(
+    tmp_path: Path, book: Codebook
+) -> None:
+    out = tmp_path / "s.qdpx"
+    export_qdpx(one_segment_result(text="Café 😀 we lacked staff.", quote="we lacked"), book, out)
+    src = next(qde_of(out).iter(NS + "TextSource"))
+    guid = src.get("guid")
+    assert src.get("name") == "P04"
+    assert src.get("plainTextPath") == f"internal://{guid}.txt"
+    with zipfile.ZipFile(out) as z:
+        assert z.read(f"sources/{guid}.txt") == "Café 😀 we lacked staff.".encode()
+
+
+def test_selection_offsets_are_code_points_of_exactly_the_segment(
+    tmp_path: Path, book: Codebook
+) -> None:
+    text = "😀😀 Café: we lacked staff."
+    out = tmp_path / "s.qdpx"
+    export_qdpx(one_segment_result(text=text, quote="we lacked staff"), book, out)
+    (sel,) = selections_of(out)
+    assert (sel.get("startPosition"), sel.get("endPosition")) == (
+        "9",
+        "24",
+    )  # not 11 (UTF-16 units) nor 17 (UTF-8 bytes)
+    assert text[9:24] == "we lacked staff"
+
+
+def test_crlf_is_written_as_lf_with_offsets_shifted(tmp_path: Path, book: Codebook) -> None:
+    out = tmp_path / "s.qdpx"
+    export_qdpx(one_segment_result(), book, out)  # TEXT has two CRLF line ends
+    (sel,) = selections_of(out)
+    start, end = int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))
+    with zipfile.ZipFile(out) as z:
+        name = next(n for n in z.namelist() if n.startswith("sources/"))
+        written = z.read(name).decode("utf-8")
+    assert "\r" not in written
+    assert (start, end) == (24, 47)
+    assert written[start:end] == "Café 😀 we lacked staff."
+
+
+def test_codings_belong_to_a_user_named_after_library_and_model(
+    tmp_path: Path, book: Codebook
+) -> None:
+    out = tmp_path / "s.qdpx"
+    export_qdpx(one_segment_result(), book, out)
+    root = qde_of(out)
+    (user,) = root.iter(NS + "User")
+    assert user.get("name") == "roqa_nlp 0.1.0 (model sha256: abcd1234…)"
+    assert [c.get("creatingUser") for c in root.iter(NS + "Coding")] == [user.get("guid")]
+
+
+def test_user_name_omits_the_model_when_no_hash_is_recorded(tmp_path: Path, book: Codebook) -> None:
+    out = tmp_path / "s.qdpx"
+    summary = export_qdpx(one_segment_result(meta={}), book, out)
+    assert summary.user == "roqa_nlp 0.1.0"
+
+
+def test_selection_description_carries_probability_and_valence(
+    tmp_path: Path, book: Codebook
+) -> None:
+    out = tmp_path / "s.qdpx"
+    export_qdpx(one_segment_result(), book, out)
+    (sel,) = selections_of(out)
+    assert sel.findtext(NS + "Description") == (
+        "suggested by roqa_nlp: Available Resources (p=0.82, barrier)"
+    )
+
+
+THREE = [
+    Suggestion("IS.E.2", "Available Resources", "IS", 0.9, "barrier"),
+    Suggestion("IS.E.1", "Leadership Engagement", "IS", 0.5, "enabler"),
+    Suggestion("IC.A", "Intervention Source", "IC", 0.2, "neutral"),
+]
+
+
+@pytest.mark.parametrize(
+    ("top_k", "min_probability", "expected"),
+    [(1, 0.0, 1), (2, 0.0, 2), (3, 0.0, 3), (None, 0.0, 3), (3, 0.5, 2), (2, 0.6, 1), (3, 0.95, 0)],
+)
+def test_top_k_and_minimum_probability_choose_the_codings(
+    tmp_path: Path, book: Codebook, top_k: int | None, min_probability: float, expected: int
+) -> None:
+    out = tmp_path / "s.qdpx"
+    summary = export_qdpx(
+        one_segment_result(suggestions=THREE),
+        book,
+        out,
+        top_k=top_k,
+        min_probability=min_probability,
+    )
+    assert summary.selections == expected
+    assert len(selections_of(out)) == expected
+
+
+def test_each_suggested_coding_is_its_own_selection_of_the_same_span(
+    tmp_path: Path, book: Codebook
+) -> None:
+    out = tmp_path / "s.qdpx"
+    export_qdpx(one_segment_result(suggestions=THREE), book, out, top_k=3)
+    sels = selections_of(out)
+    assert {(s.get("startPosition"), s.get("endPosition")) for s in sels} == {("24", "47")}
+    assert [len(s.findall(NS + "Coding")) for s in sels] == [1, 1, 1]
+
+
+def test_participants_become_cases(tmp_path: Path, book: Codebook) -> None:
+    out = tmp_path / "s.qdpx"
+    export_qdpx(one_segment_result(), book, out)
+    root = qde_of(out)
+    (case,) = root.iter(NS + "Case")
+    src = next(root.iter(NS + "TextSource"))
+    assert case.get("name") == "P04"
+    assert case.find(NS + "SourceRef").get("targetGUID") == src.get("guid")  # type: ignore[union-attr]
+
+
+def test_export_refuses_a_code_missing_from_the_codebook(tmp_path: Path, book: Codebook) -> None:
+    out = tmp_path / "s.qdpx"
+    bad = [Suggestion("ZZ.9", "Nope", None, 0.9)]
+    with pytest.raises(RoqaError, match="'ZZ.9', which is not in codebook 'cfir-2009'"):
+        export_qdpx(one_segment_result(suggestions=bad), book, out)
+    assert not out.exists()
+
+
+def test_export_refuses_a_segment_that_does_not_match_its_transcript(
+    tmp_path: Path, book: Codebook
+) -> None:
+    result = one_segment_result()
+    seg = result.segments[0].segment
+    result.segments[0].segment = Segment(
+        seg.id, seg.transcript_id, seg.speaker, seg.role, seg.start, seg.end, "something else"
+    )
+    with pytest.raises(RoqaError, match="does not match its transcript"):
+        export_qdpx(result, book, tmp_path / "s.qdpx")
+
+
+def test_export_refuses_codings_without_their_transcripts(tmp_path: Path, book: Codebook) -> None:
+    result = one_segment_result()
+    result.transcripts = {}
+    with pytest.raises(RoqaError, match="keep transcripts.jsonl beside codings.jsonl"):
+        export_qdpx(result, book, tmp_path / "s.qdpx")
+
+
+def test_export_reports_a_suggested_domain_instead_of_coding_it(
+    tmp_path: Path, book: Codebook
+) -> None:
+    sugs = [Suggestion("IS", "Inner Setting", "IS", 0.9)]
+    summary = export_qdpx(one_segment_result(suggestions=sugs), book, tmp_path / "s.qdpx")
+    assert summary.selections == 0
+    assert summary.skipped == ["segment 'P04:1': IS Inner Setting is not codable (a domain)"]
+
+
+# -- import: real exports ---------------------------------------------------------------------------
+
+
+@needs_reference
+def test_qc_demo_imports_its_codes_users_sources_and_codings() -> None:
+    p = read_qdpx(SAMPLES / "qc-demo.qdpx")
+    assert (len(p.codebook), len(p.codebook.domains)) == (262, 3)
+    assert [u.name for u in p.users] == ["cp"]
+    assert [t.id for t in p.transcripts] == ["board_2017", "admin-1"]
+    assert list(p.codings) == ["cp"]
+    assert (p.selection_count, p.coding_count) == (158, 205)
+    assert p.warnings == []
+
+
+@needs_reference
+def test_qc_demo_every_selection_text_matches_the_source() -> None:
+    with zipfile.ZipFile(SAMPLES / "qc-demo.qdpx") as z:
+        root = ET.fromstring(z.read("project.qde"))
+        raw = z.read("sources/board_2017.txt").decode("utf-8")
+    expected = {
+        (int(s.get("startPosition", "")), int(s.get("endPosition", "")))
+        for s in root.iter(NS + "PlainTextSelection")
+    }
+    segs = read_qdpx_codings(SAMPLES / "qc-demo.qdpx")["cp"].segments
+    assert {(s.segment.start, s.segment.end) for s in segs} == expected
+    assert all(s.segment.text == raw[s.segment.start : s.segment.end] for s in segs)
+    assert sum(s.segment.text.endswith("\n") for s in segs) == 158
+
+
+@needs_reference
+def test_qc_demo_codes_sharing_a_name_stay_distinct() -> None:
+    book = read_qdpx(SAMPLES / "qc-demo.qdpx").codebook
+    assert len([c for c in book.codes if c.name == "programming"]) == 2
+    assert len({c.name for c in book.codes}) == 252
+
+
+@needs_reference
+def test_qc_demo_sources_without_names_are_named_after_their_file() -> None:
+    (t, _) = read_qdpx_transcripts(SAMPLES / "qc-demo.qdpx")
+    assert t.metadata["refi_name"] is None
+    assert t.metadata["refi_path"] == "board_2017.txt"
+    assert t.text.startswith("Speaker 1:")
+
+
+@needs_reference
+def test_nvivo_imports_two_users_and_reports_its_empty_sources() -> None:
+    p = read_qdpx(SAMPLES / "nvivo-mac-15.qdpx")
+    assert [u.name for u in p.users] == ["chrisp", "cp"]
+    assert len(p.codebook) == 262
+    assert (p.selection_count, p.coding_count, p.transcripts, p.codings) == (0, 0, [], {})
+    assert p.warnings == [
+        "source '66653866-6334-3535-3435-366637306566' has empty text: not imported",
+        "source '33663939-3636-3632-3038-613431643463' has empty text: not imported",
+    ]
+
+
+@needs_reference
+def test_nvivo_keeps_the_code_guids_of_the_qc_export() -> None:
+    qc = read_qdpx(SAMPLES / "qc-demo.qdpx").codebook
+    nvivo = read_qdpx(SAMPLES / "nvivo-mac-15.qdpx").codebook
+    assert [(c.id, c.parent, c.name) for c in nvivo.codes] == [
+        (c.id, c.parent, c.name) for c in qc.codes
+    ]
+
+
+@needs_reference
+def test_atlas_target_imports_three_nested_codes_and_two_users() -> None:
+    p = read_qdpx(SAMPLES / "atlasti-win-23-target.qdpx")
+    assert [(c.name, c.level) for c in p.codebook.codes] == [
+        ("Commits", "domain"),
+        ("2022-05-10T02:05:59Z 19e4dce", "construct"),
+        ("2022-02-11T10:39:25Z cdbfd92", "construct"),
+    ]
+    assert p.codebook.codes[1].id == "2D2466F0-D77F-4F8C-BDF9-628966B6B74D"
+    assert [u.name for u in p.users] == ["Enric Llagostera", "ATLAS.ti"]
+    assert (p.transcripts, p.codings, p.warnings) == ([], {}, [])
+
+
+@needs_reference
+def test_atlas_blank_imports_no_codes() -> None:
+    p = read_qdpx(SAMPLES / "atlasti-win-23-blank.qdpx")
+    assert (len(p.codebook), len(p.users), p.selection_count) == (0, 2, 0)
+    assert p.codebook.id == "blank-atlas-project"
+
+
+@needs_reference
+def test_taguette_codebook_is_schema_invalid_but_imports() -> None:
+    path = SAMPLES / "taguette-1.4.1-codebook.qdc"
+    assert schema_errors(path.read_bytes(), CODEBOOK_XSD) != []
+    book = read_qdc(path)
+    assert [c.name for c in book.codes] == ["xsd:element name", "CodeBook", "Variables"]
+    assert [c.level for c in book.codes] == ["domain", "domain", "domain"]
+
+
+# -- import: quirks of the wild, in generated files --------------------------------------------------
+
+
+def test_bare_file_name_in_capitalised_sources_folder_is_found(tmp_path: Path) -> None:
+    src = '<TextSource guid="00000000-0000-4000-8000-000000000010" plainTextPath="a.txt"/>'
+    p = build_qdpx(tmp_path / "q.qdpx", project_xml(src), {"Sources/a.txt": b"We lacked staff."})
+    assert [t.text for t in read_qdpx(p).transcripts] == ["We lacked staff."]
+
+
+def test_relative_path_found_inside_the_archive(tmp_path: Path) -> None:
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" plainTextPath="relative://a.txt"/>'
+    )
+    p = build_qdpx(tmp_path / "q.qdpx", project_xml(src), {"sources/a.txt": b"Hello."})
+    assert [t.id for t in read_qdpx(p).transcripts] == ["a"]
+
+
+def test_absolute_path_outside_the_archive_is_reported(tmp_path: Path) -> None:
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '
+        'plainTextPath="absolute:///etc/passwd"/>'
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
+    assert p.transcripts == []
+    assert p.warnings == [
+        "source 'P1': its file 'absolute:///etc/passwd' is outside the archive",
+        "source 'P1' has no text: not imported",
+    ]
+
+
+def test_byte_order_mark_is_not_counted_in_offsets(tmp_path: Path) -> None:
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '
+        f'plainTextPath="internal://p1.txt">{selection(3, 9)}</TextSource>'
+    )
+    data = "\ufeffWe lacked staff.".encode()
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src), {"sources/p1.txt": data}))
+    (seg,) = p.codings["Alice"].segments
+    assert p.transcripts[0].text == "We lacked staff."
+    assert seg.segment.text == "lacked"
+
+
+def test_utf16_source_with_bom_is_read(tmp_path: Path) -> None:
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '
+        f'plainTextPath="internal://p1.txt">{selection(0, 4)}</TextSource>'
+    )
+    data = "Café 😀".encode("utf-16")
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src), {"sources/p1.txt": data}))
+    assert p.codings["Alice"].segments[0].segment.text == "Café"
+
+
+def test_crlf_source_offsets_still_cover_the_same_characters(tmp_path: Path) -> None:
+    raw = "I: Why?\r\nP1: We lacked staff.\r\nP1: And money."
+    start = raw.index("lacked staff.\r\nP1: And")
+    end = raw.index(" money")
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '
+        f'plainTextPath="internal://p1.txt">{selection(start, end)}</TextSource>'
+    )
+    p = read_qdpx(
+        build_qdpx(tmp_path / "q.qdpx", project_xml(src), {"sources/p1.txt": raw.encode()})
+    )
+    (seg,) = p.codings["Alice"].segments
+    assert seg.segment.text == "lacked staff.\nP1: And"
+    assert (seg.segment.start, seg.segment.end) == (start - 1, end - 2)
+
+
+def test_inline_plain_text_content_is_read(tmp_path: Path) -> None:
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010">'
+        f"<PlainTextContent>We lacked staff.</PlainTextContent>{selection(3, 9)}</TextSource>"
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
+    assert p.transcripts[0].id == "00000000-0000-4000-8000-000000000010"
+    assert p.codings["Alice"].segments[0].segment.text == "lacked"
+
+
+def docx_bytes(paragraphs: list[str]) -> bytes:
+    import docx
+
+    d = docx.Document()
+    for para in paragraphs:
+        d.add_paragraph(para)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_only_source_is_read_from_its_paragraphs(tmp_path: Path) -> None:
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '
+        f'richTextPath="internal://p1.docx">{selection(0, 2)}</TextSource>'
+    )
+    members = {"sources/p1.docx": docx_bytes(["I: Why?", "P1: We lacked staff."])}
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src), members))
+    assert p.transcripts[0].text == "I: Why?\nP1: We lacked staff."
+    assert p.warnings == [
+        "source 'P1': text read from the .docx rendition; its 1 selections may not line up with it"
+    ]
+
+
+def test_docx_is_used_when_the_plain_text_rendition_is_empty(tmp_path: Path) -> None:
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '
+        'plainTextPath="internal://p1.txt" richTextPath="internal://p1.docx"/>'
+    )
+    members = {"sources/p1.txt": b"\n", "sources/p1.docx": docx_bytes(["We lacked staff."])}
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src), members))
+    assert [t.text for t in p.transcripts] == ["We lacked staff."]
+
+
+def test_missing_optional_elements_give_an_empty_project(tmp_path: Path) -> None:
+    p = read_qdpx(
+        build_qdpx(tmp_path / "q.qdpx", '<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>')
+    )
+    assert (p.users, len(p.codebook), p.transcripts, p.codings, p.warnings) == ([], 0, [], {}, [])
+
+
+def test_what_cannot_be_imported_is_reported(tmp_path: Path) -> None:
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '
+        'plainTextPath="internal://p1.txt">'
+        f"{selection(0, 2)}{selection(5, 99)}{selection(0, 2, '00000000-0000-4000-8000-0000000000ff')}"
+        "</TextSource>"
+        '<TextSource guid="00000000-0000-4000-8000-000000000011" name="P2" '
+        f'plainTextPath="internal://p2.txt">{selection(0, 2)}</TextSource>'
+        '<PDFSource guid="00000000-0000-4000-8000-000000000012" name="doc.pdf"/>'
+    )
+    members = {"sources/p1.txt": b"We lacked staff."}
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src), members))
+    assert p.coding_count == 1
+    assert len(p.warnings) == 5
+    assert re.search(r"5-99 is outside its text \(0-16\).*1 codings not imported", p.warnings[0])
+    assert (
+        "coding of unknown code '00000000-0000-4000-8000-0000000000ff' not imported"
+        in p.warnings[1]
+    )
+    assert p.warnings[2] == "source 'P2': its file 'internal://p2.txt' is not in the archive"
+    assert (
+        p.warnings[3] == "source 'P2' has no text: not imported, with its 1 selections (1 codings)"
+    )
+    assert p.warnings[4] == "not imported: 1 PDF source (only text sources, codes and codings are)"
+
+
+def test_codings_are_split_by_user(tmp_path: Path) -> None:
+    users = (
+        '<User guid="00000000-0000-4000-8000-0000000000aa" name="Alice"/>'
+        '<User guid="00000000-0000-4000-8000-0000000000bb" name="Bob"/>'
+    )
+    bob = selection(3, 9).replace("0000000000aa", "0000000000bb")
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1">'
+        f"<PlainTextContent>We lacked staff.</PlainTextContent>{selection(0, 2)}{bob}</TextSource>"
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src, users=users)))
+    texts = {u: [s.segment.text for s in r] for u, r in p.codings.items()}
+    assert texts == {"Alice": ["We"], "Bob": ["lacked"]}
+    assert p.codings["Bob"].segments[0].suggestions[0].probability == 1.0
+
+
+def test_turns_and_participant_come_from_the_speaker_labels(tmp_path: Path) -> None:
+    text = "I: Why?\nP04: We lacked staff\nand money.\n\nI: Thanks."
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="interview">'
+        f"<PlainTextContent>{text}</PlainTextContent></TextSource>"
+    )
+    (t,) = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src))).transcripts
+    assert [(u.speaker, u.role, text[u.start : u.end]) for u in t.turns] == [
+        ("I", "interviewer", "Why?"),
+        ("P04", "participant", "We lacked staff\nand money."),
+        ("I", "interviewer", "Thanks."),
+    ]
+    assert t.participant == "P04"
+
+
+# -- decisions coming back from a QDA program ----------------------------------------------------
+
+
+def test_human_codings_added_in_a_qda_program_come_back_with_codebook_ids(
+    tmp_path: Path, book: Codebook
+) -> None:
+    out = tmp_path / "s.qdpx"
+    export_qdpx(one_segment_result(), book, out)
+    with zipfile.ZipFile(out) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    qde = members.pop("project.qde").decode()
+    leadership = str(uuid.uuid5(GUID_NAMESPACE, "cfir-2009/IS.E.1"))
+    qde = qde.replace(
+        "</Users>", '<User guid="00000000-0000-4000-8000-0000000000aa" name="Alice"/></Users>'
+    )
+    qde = qde.replace(
+        "</PlainTextSelection>",
+        '<Coding guid="00000000-0000-4000-8000-0000000000c1" '
+        'creatingUser="00000000-0000-4000-8000-0000000000aa">'
+        f'<CodeRef targetGUID="{leadership.upper()}"/></Coding></PlainTextSelection>',
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "back.qdpx", qde, members))
+    (alice,) = p.codings["Alice"].segments
+    assert (alice.segment.text, alice.suggestions[0].code_id) == (
+        "Café 😀 we lacked staff.",
+        "IS.E.1",
+    )
+    assert alice.suggestions[0].probability == 1.0
+    machine = p.codings["roqa_nlp 0.1.0 (model sha256: abcd1234…)"].segments[0].suggestions
+    assert [(s.code_id, s.probability, s.valence) for s in machine] == [("IS.E.2", 0.82, "barrier")]
+
+
+# -- round trips ----------------------------------------------------------------------------------
+
+
+def test_codebook_round_trips_through_qdc(tmp_path: Path, book: Codebook) -> None:
+    back = read_qdc(export_qdc(book, tmp_path / "c.qdc"))
+    assert back.codes == book.codes
+    assert back.id == book.id
+
+
+def test_project_codebook_round_trips_when_given_to_the_reader(
+    tmp_path: Path, book: Codebook
+) -> None:
+    cb = project_codebook(book)
+    path = export_qdc(cb, tmp_path / "c.qdc")
+    assert read_qdc(path, codebook=cb).codes == cb.codes
+
+
+def test_unknown_codebook_codes_are_identified_by_guid(tmp_path: Path, book: Codebook) -> None:
+    cb = project_codebook(book)
+    back = read_qdc(export_qdc(cb, tmp_path / "c.qdc"))
+    new = [c for c in back.codes if c.name == "Agency staff turnover"][0]
+    assert new.id == str(uuid.uuid5(GUID_NAMESPACE, "rm-study/IS.X"))
+    assert new.parent == str(uuid.uuid5(GUID_NAMESPACE, "rm-study/IS"))
+    assert back.id == "c"
+
+
+def test_an_imported_codebook_keeps_its_program_guids_on_export(tmp_path: Path) -> None:
+    src = '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1"><PlainTextContent>x</PlainTextContent></TextSource>'
+    imported = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src))).codebook
+    out = export_qdc(imported, tmp_path / "c.qdc")
+    assert 'guid="00000000-0000-4000-8000-000000000001"' in out.read_text()
+
+
+LINE_CHARS = st.characters(
+    blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\u2028\u2029\x85"
+) | st.sampled_from(list("éüßçñøå中文😀🧠👩🏽‍⚕️ \t"))
+
+
+@st.composite
+def coded_transcripts(draw: st.DrawFn, codable: list[str]) -> CodingResult:
+    n = draw(st.integers(1, 3))
+    result = CodingResult(meta={"model": {"hash": "f" * 64}})
+    for k in range(n):
+        lines = draw(st.lists(st.text(LINE_CHARS, max_size=20), min_size=1, max_size=6))
+        seps = draw(
+            st.lists(
+                st.sampled_from(["\n", "\r\n", "\r", "\r\n\r\n"]),
+                min_size=len(lines),
+                max_size=len(lines),
+            )
+        )
+        text = "P1: x" + "".join(s + line for s, line in zip(seps, lines))
+        tid = f"t{k}"
+        participant = draw(st.sampled_from(["P01", "P02", "Registered manager 3"]))
+        result.transcripts[tid] = Transcript(tid, text, [], participant=participant)
+        cuts = [
+            i
+            for i in range(len(text) + 1)
+            if not (0 < i < len(text) and text[i - 1 : i + 1] == "\r\n")
+        ]
+        spans = draw(
+            st.lists(
+                st.tuples(st.sampled_from(cuts), st.sampled_from(cuts)).filter(
+                    lambda ab: ab[0] < ab[1]
+                ),
+                max_size=4,
+                unique=True,
+            )
+        )
+        for j, (a, b) in enumerate(spans):
+            codes = draw(st.lists(st.sampled_from(codable), min_size=1, max_size=3, unique=True))
+            sugs = [
+                Suggestion(
+                    c,
+                    c,
+                    None,
+                    draw(st.integers(0, 100)) / 100,
+                    draw(st.sampled_from(["barrier", "enabler", "neutral"])),
+                )
+                for c in codes
+            ]
+            seg = Segment(f"{tid}:{j}", tid, "P1", "participant", a, b, text[a:b])
+            result.segments.append(SegmentResult(seg, sugs))
+    return result
+
+
+def normalised(s: str) -> str:
+    return normalise_newlines(s)[0]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_export_then_import_gives_the_same_texts_codes_and_codings(
+    data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    book = small_codebook()
+    result = data.draw(coded_transcripts([c.id for c in book.codable]))
+    path = tmp_path_factory.mktemp("rt") / "r.qdpx"
+    export_qdpx(result, book, path, top_k=None)
+    p = read_qdpx(path, codebook=book)
+
+    assert p.warnings == []
+    assert p.codebook.codes == book.codes
+    assert [(t.id, t.text, t.participant) for t in p.transcripts] == [
+        (t.id, normalised(t.text), t.participant) for t in result.transcripts.values()
+    ]
+    codings = list(p.codings.values())
+    assert len(codings) == (1 if result.segments else 0)
+    expected = sorted(
+        (
+            s.segment.transcript_id,
+            len(normalised(result.transcripts[s.segment.transcript_id].text[: s.segment.start])),
+            normalised(s.segment.text),
+            s.segment.id,
+            [(g.code_id, g.probability, g.valence) for g in s.suggestions],
+        )
+        for s in result.segments
+    )
+    got = sorted(
+        (
+            s.segment.transcript_id,
+            s.segment.start,
+            s.segment.text,
+            s.segment.id,
+            [(g.code_id, g.probability, g.valence) for g in s.suggestions],
+        )
+        for r in codings
+        for s in r.segments
+    )
+    assert got == expected
+
+
+# -- hostile and malformed files -------------------------------------------------------------------
+
+
+def _zip(members: dict[str, bytes], symlink: str | None = None) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = (0o120777 if name == symlink else 0o100644) << 16
+            zf.writestr(info, data)
+    return buf.getvalue()
+
+
+def _declared_size(size: int) -> bytes:
+    """An archive whose first member claims to expand to ``size`` bytes (forged central directory)."""
+    data = _zip({"sources/a.txt": b"x", "project.qde": b'<Project name="x"/>'})
+    i = data.index(b"PK\x01\x02") + 24  # uncompressed size of the first central-directory entry
+    return data[:i] + struct.pack("<I", size) + data[i + 4 :]
+
+
+OK_QDE = b'<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>'
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;">'
+    b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;">]><Project xmlns="urn:QDA-XML:project:1.0" name="&c;"/>'
+)
+XXE = (
+    b'<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    b'<Project xmlns="urn:QDA-XML:project:1.0" name="&x;"/>'
+)
+DTD = (
+    b'<?xml version="1.0"?><!DOCTYPE Project SYSTEM "http://example.org/p.dtd"><Project name="x"/>'
+)
+DEEP = (
+    b'<Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook><Codes>'
+    + b'<Code guid="00000000-0000-4000-8000-000000000001" name="a" isCodable="true">' * 500
+    + b"</Code>" * 500
+    + b"</Codes></CodeBook></Project>"
+)
+
+HOSTILE: dict[str, tuple[bytes, str]] = {
+    "zip-slip": (_zip({"project.qde": OK_QDE, "../x.txt": b"x"}), "contains '..'"),
+    "absolute path": (_zip({"project.qde": OK_QDE, "/tmp/x.txt": b"x"}), "is an absolute path"),
+    "symlink": (
+        _zip({"project.qde": OK_QDE, "sources/a.txt": b"/etc"}, "sources/a.txt"),
+        "symbolic link",
+    ),
+    "too many members": (
+        _zip({"project.qde": OK_QDE, **{f"sources/{i}.txt": b"" for i in range(10_000)}}),
+        "10001 members",
+    ),
+    "zip bomb by ratio": (_zip({"project.qde": OK_QDE, "sources/a.txt": b"\0" * 2**21}), "ratio"),
+    "zip bomb by total size": (_declared_size(600 * 2**20), "more than 524288000 bytes in total"),
+    "DTD": (_zip({"project.qde": DTD}), "forbidden construct"),
+    "entity expansion": (_zip({"project.qde": LAUGHS}), "forbidden construct"),
+    "external entity": (_zip({"project.qde": XXE}), "forbidden construct"),
+    "deeply nested XML": (_zip({"project.qde": DEEP}), "nested more than 200 levels"),
+    "not a zip": (OK_QDE, "is not a zip archive"),
+    "missing project.qde": (_zip({"sources/a.txt": b"x"}), "has no project.qde"),
+    "not XML": (_zip({"project.qde": b"\x89PNG not xml"}), "is not well-formed XML"),
+    "not a project": (_zip({"project.qde": b"<CodeBook/>"}), "is not a REFI-QDA project"),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_hostile_file_is_one_error_line(tmp_path: Path, case: str) -> None:
+    data, message = HOSTILE[case]
+    path = tmp_path / "evil.qdpx"
+    path.write_bytes(data)
+    with pytest.raises(RoqaError, match=re.escape(message)) as err:
+        read_qdpx(path)
+    assert "\n" not in str(err.value)
+    assert str(err.value).startswith(str(path))
+
+
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_hostile_file_makes_the_cli_exit_2_and_write_nothing(
+    tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, _ = HOSTILE[case]
+    path = tmp_path / "evil.qdpx"
+    path.write_bytes(data)
+    with pytest.raises(SystemExit) as exit_:
+        main(["import", str(path), "--out", str(tmp_path / "out")])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("roqa: error: ") and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["evil.qdpx"]
+
+
+def test_hostile_docx_inside_a_project_is_refused(tmp_path: Path) -> None:
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '
+        'richTextPath="internal://p1.docx"/>'
+    )
+    evil_docx = _zip({"word/document.xml": XXE})
+    path = build_qdpx(tmp_path / "q.qdpx", project_xml(src), {"sources/p1.docx": evil_docx})
+    with pytest.raises(RoqaError, match="forbidden construct"):
+        read_qdpx(path)
+
+
+# -- command line ---------------------------------------------------------------------------------
+
+
+def test_cli_export_writes_a_project(
+    tmp_path: Path, book: Codebook, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one_segment_result(suggestions=THREE).save(tmp_path / "run")
+    out = tmp_path / "out.qdpx"
+    main(["export", str(tmp_path / "run" / "codings.jsonl"), "--qdpx", str(out), "--top-k", "2"])
+    assert len(selections_of(out)) == 2
+    assert "2 suggested codings" in capsys.readouterr().out
+
+
+def test_cli_export_writes_only_a_codebook(tmp_path: Path) -> None:
+    out = tmp_path / "c.qdc"
+    main(["export", "--qdc", str(out), "--codebook", "cfir-2009"])
+    assert read_qdc(out).id == "cfir-2009"
+
+
+def test_cli_export_refuses_a_bad_minimum_probability(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one_segment_result().save(tmp_path / "run")
+    out = tmp_path / "out.qdpx"
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", str(tmp_path / "run"), "--qdpx", str(out), "--min-probability", "2"])
+    assert exit_.value.code == 2
+    assert not out.exists()
+
+
+@needs_reference
+def test_cli_import_writes_transcripts_codebook_and_codings_per_user(tmp_path: Path) -> None:
+    out = tmp_path / "imported"
+    main(["import", str(SAMPLES / "qc-demo.qdpx"), "--out", str(out)])
+    assert sorted(p.name for p in (out / "transcripts").iterdir()) == [
+        "admin-1.txt",
+        "board_2017.txt",
+    ]
+    assert len(Codebook.load(out / "codebook.json")) == 262
+    coded = CodingResult.read(out / "codings" / "cp" / "codings.jsonl")
+    assert (len(coded), sum(len(s.suggestions) for s in coded)) == (158, 205)
+    assert sorted(coded.transcripts) == ["admin-1", "board_2017"]
+
+
+@needs_reference
+def test_cli_import_prints_what_was_not_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["import", str(SAMPLES / "nvivo-mac-15.qdpx"), "--out", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert err.count("roqa: warning: source '") == 2
+
+
+@needs_reference
+def test_cli_import_reads_a_codebook_file(tmp_path: Path) -> None:
+    main(["import", str(SAMPLES / "taguette-1.4.1-codebook.qdc"), "--out", str(tmp_path / "o")])
+    assert len(Codebook.load(tmp_path / "o" / "codebook.json")) == 3
+
+
+def test_cli_import_keeps_hostile_names_inside_the_output(tmp_path: Path) -> None:
+    users = '<User guid="00000000-0000-4000-8000-0000000000aa" name="../../Alice"/>'
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="../../etc/x">'
+        f"<PlainTextContent>We lacked staff.</PlainTextContent>{selection(0, 2)}</TextSource>"
+    )
+    path = build_qdpx(tmp_path / "q.qdpx", project_xml(src, users=users))
+    main(["import", str(path), "--out", str(tmp_path / "o")])
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert "o/transcripts/etc_x.txt" in written
+    assert "o/codings/Alice/codings.jsonl" in written
+    assert all(w.startswith("o/") or w == "q.qdpx" for w in written)
