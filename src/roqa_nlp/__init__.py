@@ -35,6 +35,8 @@ _EXPORTS: dict[str, str] = {
     "framework_matrix": "roqa_nlp.framework",
     "barriers_enablers": "roqa_nlp.framework",
     "saturation": "roqa_nlp.framework",
+    "construct_ratings": "roqa_nlp.framework",
+    "write_report": "roqa_nlp.report",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -1,1 +1,113 @@
-"""Placeholder: filled in by its issue."""
+"""``roqa report``: the offline HTML report (and optionally the framework matrix) of a coding."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from .app import app
+
+MATRIX_FORMATS = (".xlsx", ".csv")
+
+
+@app.command("report")
+def report_command(
+    codings: Path = typer.Argument(
+        ..., help="codings.jsonl, or the directory `roqa code` wrote (holding codings.jsonl)."
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="HTML file to write (default: report.html beside the codings)."
+    ),
+    codebook: str | None = typer.Option(
+        None,
+        "--codebook",
+        help="Codebook id or JSON file (default: the one recorded in the run, else cfir-2009).",
+    ),
+    matrix: Path | None = typer.Option(
+        None,
+        "--matrix",
+        help="Also write the framework matrix (participants x codes): .xlsx or .csv.",
+    ),
+    open_coding: Path | None = typer.Option(
+        None,
+        "--open-coding",
+        help="Candidate codes (JSON Lines or JSON list) grouping the open-coding queue "
+        "(default: open_coding.jsonl beside the codings, if present).",
+    ),
+    top_k: int = typer.Option(
+        1, "--top-k", min=1, help="Suggestions per segment charted as codes in the matrix/tables."
+    ),
+    min_probability: float = typer.Option(
+        0.0, "--min-probability", min=0.0, max=1.0, help="Lowest probability charted as a code."
+    ),
+) -> None:
+    """Write the self-contained HTML report of a coding result (opens offline, no network)."""
+    from ..codebook import DEFAULT_CODEBOOK, Codebook
+    from ..errors import RoqaError
+    from ..framework import framework_matrix
+    from ..report import ReportOptions, write_report
+    from ..result import CodingResult
+
+    if matrix is not None and matrix.suffix.lower() not in MATRIX_FORMATS:
+        raise RoqaError("unknown matrix format", path=matrix, hint="use a .xlsx or .csv file name")
+    source = codings / "codings.jsonl" if codings.is_dir() else codings
+    result = CodingResult.read(codings)
+    book = Codebook.load(codebook or _recorded_codebook(result.meta) or DEFAULT_CODEBOOK)
+    candidates = _read_candidates(
+        open_coding or source.with_name("open_coding.jsonl"), open_coding is not None
+    )
+    opts = ReportOptions(top_k=top_k, min_probability=min_probability)
+    path = write_report(
+        result, book, out or source.with_name("report.html"), open_coding=candidates, options=opts
+    )
+    typer.echo(f"report: {path}")
+    if matrix is not None:
+        m = framework_matrix(result, codebook=book, top_k=top_k, min_probability=min_probability)
+        if matrix.suffix.lower() == ".xlsx":
+            m.to_xlsx(matrix)
+        else:
+            m.to_csv(matrix)
+        typer.echo(f"matrix: {matrix}")
+
+
+def _recorded_codebook(meta: dict[str, Any]) -> str | None:
+    """The codebook id a run recorded (``run.json``), if it names a built-in one."""
+    from ..codebook import BUILTIN
+
+    for value in (meta.get("codebook"), (meta.get("model") or {}).get("codebook")):
+        if isinstance(value, dict):
+            value = value.get("id")
+        if isinstance(value, str) and value in BUILTIN:
+            return value
+    return None
+
+
+def _read_candidates(path: Path, required: bool) -> list[dict[str, Any]] | None:
+    """Candidate codes from ``open_coding.jsonl`` (one per line) or a JSON list."""
+    from ..errors import RoqaError
+    from ..io import read_jsonl, read_text
+
+    if not path.exists():
+        if required:
+            raise RoqaError("file not found", path=path, hint="check the path")
+        return None
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(read_text(path))
+        except json.JSONDecodeError as e:
+            raise RoqaError(f"is not valid JSON ({e.msg})", path=path) from None
+        rows = data.get("candidates", data.get("clusters")) if isinstance(data, dict) else data
+    else:
+        rows = read_jsonl(path)
+    if not isinstance(rows, list) or not all(
+        isinstance(r, dict) and isinstance(r.get("segment_ids"), list) for r in rows
+    ):
+        raise RoqaError(
+            "is not a list of candidate codes",
+            path=path,
+            hint="each candidate needs id, label or keywords, and segment_ids",
+        )
+    return rows

@@ -1,0 +1,567 @@
+"""The offline HTML report: one self-contained file a researcher opens in any browser.
+
+:func:`write_report` renders ``templates/report.html.j2`` with jinja2 (autoescaping on: transcripts
+are untrusted text) and inlines ``static/report.css`` and ``static/report.js`` into the page.
+Figures are inline SVG drawn by matplotlib (:mod:`roqa_nlp.report.plots`). The page loads nothing:
+no CDN, no web fonts, and a Content-Security-Policy that forbids every network request, so
+confidential transcripts never leave the machine.
+
+Sections: overview, transcripts (segments highlighted by code and confidence, interviewer questions
+greyed, review controls beside each suggestion), framework matrix (heat map), barriers and
+enablers (Table 2), suggested CFIR ratings, saturation, confidence/reliability, open-coding queue
+and the model card. The review controls save a ``decisions.csv``
+(``segment_id,decision,code_id,new_code,note``) through a Blob download: the file
+``roqa train --feedback`` reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import RoqaError
+from ..io import atomic_write_text
+
+if TYPE_CHECKING:
+    from ..codebook import Codebook
+    from ..result import CodingResult
+    from ..schema import SegmentResult, Suggestion
+
+HERE = Path(__file__).resolve().parent
+#: Suggestions shown (and reviewable) per segment.
+SHOWN_SUGGESTIONS = 3
+#: Domain colours cycle through this many CSS classes (``d0`` ... ``d5``); ``dx`` = no domain.
+N_COLOURS = 6
+#: Segment shading bands by top-1 probability.
+CONFIDENCE_BANDS = ((0.7, "high"), (0.4, "mid"), (0.0, "low"))
+
+
+@dataclass
+class ReportOptions:
+    """What the derived sections are computed with (the framework functions' parameters)."""
+
+    top_k: int = 1
+    min_probability: float = 0.0
+    initial_sample: int = 10
+    stopping_criterion: int = 3
+    new_info_threshold: float = 0.05
+    base_size: int = 4
+    run_length: int = 2
+
+
+def write_report(
+    result: CodingResult,
+    codebook: Codebook,
+    path: str | Path,
+    *,
+    model_card: Mapping[str, Any] | None = None,
+    open_coding: Sequence[Any] | None = None,
+    options: ReportOptions | None = None,
+    title: str | None = None,
+) -> Path:
+    """Render the report for ``result`` and write it atomically to ``path``.
+
+    ``model_card`` (default ``result.meta["model"]``) is shown in the model card section;
+    ``open_coding`` is a list of candidate codes (dicts or objects with ``id``, ``label`` and/or
+    ``keywords`` and ``segment_ids``) that groups the open-coding queue.
+    """
+    html = render_report(
+        result,
+        codebook,
+        model_card=model_card,
+        open_coding=open_coding,
+        options=options,
+        title=title,
+    )
+    out = Path(path)
+    atomic_write_text(out, html)
+    return out
+
+
+def render_report(
+    result: CodingResult,
+    codebook: Codebook,
+    *,
+    model_card: Mapping[str, Any] | None = None,
+    open_coding: Sequence[Any] | None = None,
+    options: ReportOptions | None = None,
+    title: str | None = None,
+) -> str:
+    """The report as one HTML string (see :func:`write_report`)."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from markupsafe import Markup
+
+    ctx = report_context(
+        result,
+        codebook,
+        model_card=model_card,
+        open_coding=open_coding,
+        options=options or ReportOptions(),
+        title=title,
+    )
+    env = Environment(
+        loader=FileSystemLoader(str(HERE / "templates")),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    ctx["css"] = Markup((HERE / "static" / "report.css").read_text(encoding="utf-8"))
+    js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
+    if "</script" in js.lower():
+        raise RuntimeError("report.js must not contain a closing script tag")
+    ctx["js"] = Markup(js)
+    for key in ("heatmap_svg", "saturation_svg", "confidence_svg", "reliability_svg"):
+        if ctx[key] is not None:
+            ctx[key] = Markup(ctx[key])
+    return env.get_template("report.html.j2").render(**ctx)
+
+
+# -- the template's data ----------------------------------------------------------------------
+
+
+def report_context(
+    result: CodingResult,
+    codebook: Codebook,
+    *,
+    model_card: Mapping[str, Any] | None,
+    open_coding: Sequence[Any] | None,
+    options: ReportOptions,
+    title: str | None,
+) -> dict[str, Any]:
+    """Everything the template shows, as plain data (no markup is built here)."""
+    from ..framework import (
+        barriers_enablers,
+        coded_segments,
+        construct_ratings,
+        framework_matrix,
+        saturation,
+    )
+    from . import plots
+
+    k, p = options.top_k, options.min_probability
+    colours = DomainColours(codebook)
+    matrix = framework_matrix(
+        result, "participant", codebook=codebook, quotes=2, top_k=k, min_probability=p
+    )
+    table2 = barriers_enablers(result, codebook, quotes=3, top_k=k, min_probability=p)
+    ratings = construct_ratings(result, codebook, top_k=k, min_probability=p)
+    sat = saturation(
+        result,
+        initial_sample=options.initial_sample,
+        stopping_criterion=options.stopping_criterion,
+        new_info_threshold=options.new_info_threshold,
+        base_size=options.base_size,
+        run_length=options.run_length,
+        top_k=k,
+        min_probability=p,
+    )
+    coded = coded_segments(result, top_k=k, min_probability=p)
+
+    views = {s.segment.id: segment_view(s, n, codebook, colours) for n, s in enumerate(result)}
+    anchors = {sid: v["anchor"] for sid, v in views.items()}
+    transcripts = [
+        transcript_view(result, tid, segs, views)
+        for tid, segs in ordered_transcripts(result).items()
+    ]
+
+    tops = [s.top.probability for s in result if s.top is not None and not s.procedural]
+    coded_top = [
+        s.top.probability for s in result if s.top and not s.procedural and s.novel is not True
+    ]
+    novel_top = [s.top.probability for s in result if s.top and not s.procedural and s.novel]
+    reliability = reliability_view(result.meta.get("reliability"))
+
+    card = dict(model_card) if model_card is not None else dict(result.meta.get("model") or {})
+    run_meta = {k: v for k, v in result.meta.items() if k not in ("model", "reliability")}
+
+    used_codes = [k for k in matrix.codes if any(matrix.count(c, k) for c in matrix.cases)]
+    participants = sorted(
+        {result.participant_of(t) for t in ordered_transcripts(result)},
+        key=_natural,
+    )
+    return {
+        "title": title or "roqa report",
+        "report_id": hashlib.sha256(result.to_jsonl().encode("utf-8")).hexdigest()[:16],
+        "codebook": {
+            "id": codebook.id,
+            "name": codebook.name,
+            "version": codebook.version,
+            "hash": codebook.hash,
+        },
+        "domains": [
+            {"id": d.id, "name": d.name, "css": colours.of_domain(d.id)} for d in codebook.domains
+        ],
+        "codes_json": [
+            {"id": c.id, "name": c.name, "domain": c.domain or ""} for c in codebook.codable
+        ],
+        "overview": {
+            "transcripts": len(transcripts),
+            "participants": len(participants),
+            "segments": len(result),
+            "coded_segments": len({q.segment_id for q in coded}),
+            "novel": sum(1 for s in result if s.novel),
+            "procedural": sum(1 for s in result if s.procedural),
+            "codes_used": len(used_codes),
+            "codable": len(codebook.codable),
+            "mean_top1": (sum(tops) / len(tops)) if tops else None,
+            "model": card.get("embedding_model") or card.get("name") or "",
+            "charting": options,
+        },
+        "transcripts": transcripts,
+        "matrix": matrix_view(matrix, used_codes, anchors),
+        "heatmap_svg": plots.heatmap_svg(matrix),
+        "table2": table2_view(table2, anchors),
+        "ratings": ratings_view(ratings, anchors),
+        "saturation": saturation_view(sat),
+        "saturation_svg": plots.saturation_svg(sat),
+        "confidence_svg": plots.confidence_svg(coded_top, novel_top),
+        "reliability": reliability,
+        "reliability_svg": plots.reliability_svg(reliability["bins"]) if reliability else None,
+        "queue": open_coding_view(result, open_coding, views),
+        "model_card": flatten(card),
+        "run_meta": flatten(run_meta),
+    }
+
+
+def _natural(text: str) -> tuple[Any, ...]:
+    from ..framework import natural_key
+
+    return natural_key(text)
+
+
+class DomainColours:
+    """CSS colour class per codebook domain (``d0`` ... ``d5``, cycling; ``dx`` = none)."""
+
+    def __init__(self, codebook: Codebook):
+        self.codebook = codebook
+        self.index = {d.id: i for i, d in enumerate(codebook.domains)}
+
+    def of_domain(self, domain_id: str | None) -> str:
+        if domain_id is None or domain_id not in self.index:
+            return "dx"
+        return f"d{self.index[domain_id] % N_COLOURS}"
+
+    def of_code(self, code_id: str) -> str:
+        code = self.codebook.find(code_id)
+        if code is None:
+            return "dx"
+        dom = self.codebook.domain_of(code.id)
+        return self.of_domain(None if dom is None else dom.id)
+
+
+def confidence_band(p: float | None) -> str:
+    if p is None:
+        return "none"
+    return next(name for floor, name in CONFIDENCE_BANDS if p >= floor)
+
+
+def suggestion_view(g: Suggestion, codebook: Codebook, colours: DomainColours) -> dict[str, Any]:
+    code = codebook.find(g.code_id)
+    return {
+        "code_id": g.code_id,
+        "name": code.name if code is not None else g.name,
+        "css": colours.of_code(g.code_id),
+        "probability": g.probability,
+        "valence": g.valence,
+        "evidence": list(g.evidence[:2]),
+    }
+
+
+def segment_view(
+    s: SegmentResult, n: int, codebook: Codebook, colours: DomainColours
+) -> dict[str, Any]:
+    top = s.top
+    return {
+        "id": s.segment.id,
+        "anchor": f"s{n}",
+        "text": s.segment.text,
+        "speaker": s.segment.speaker,
+        "role": s.segment.role,
+        "start": s.segment.start,
+        "end": s.segment.end,
+        "suggestions": [
+            suggestion_view(g, codebook, colours) for g in s.suggestions[:SHOWN_SUGGESTIONS]
+        ],
+        "css": "dn"
+        if s.novel
+        else "dx"
+        if s.procedural or top is None
+        else colours.of_code(top.code_id),
+        "band": confidence_band(None if top is None else top.probability),
+        "novel": bool(s.novel),
+        "novelty_p": s.novelty_p,
+        "procedural": s.procedural,
+    }
+
+
+def ordered_transcripts(result: CodingResult) -> dict[str, list[SegmentResult]]:
+    from ..framework import interview_order
+
+    by = result.by_transcript()
+    return {tid: by.get(tid, []) for tid in interview_order(result)}
+
+
+def transcript_view(
+    result: CodingResult,
+    tid: str,
+    segments: list[SegmentResult],
+    views: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
+    """A transcript as rows: interviewer questions, uncoded talk and coded segments, in order.
+
+    When the transcript text is known and every segment's offsets match it, the full text is
+    shown with segments in place; otherwise the segments alone, in order.
+    """
+    t = result.transcripts.get(tid)
+    rows: list[dict[str, Any]] = []
+    placed: set[str] = set()
+    fits = t is not None and all(
+        t.text[s.segment.start : s.segment.end] == s.segment.text for s in segments
+    )
+    if t is not None and fits:
+        turns = t.turns or []
+        ordered = sorted(segments, key=lambda s: (s.segment.start, s.segment.end))
+        for turn in turns:
+            kind = "question" if turn.role == "interviewer" else "talk"
+            cursor = turn.start
+            inside = [
+                s for s in ordered if turn.start <= s.segment.start < turn.end or
+                (s.segment.start == s.segment.end == turn.start)
+            ]  # fmt: skip
+            first = True
+            for s in inside:
+                if s.segment.start > cursor:
+                    _text_row(
+                        rows, kind, turn.speaker if first else "", t.text[cursor : s.segment.start]
+                    )
+                    first = False
+                view = views[s.segment.id]
+                rows.append(
+                    {"kind": "segment", "speaker": turn.speaker if first else "", "seg": view}
+                )
+                first = False
+                placed.add(s.segment.id)
+                cursor = max(cursor, s.segment.end)
+            if cursor < turn.end:
+                _text_row(rows, kind, turn.speaker if first else "", t.text[cursor : turn.end])
+    for s in segments:
+        if s.segment.id not in placed:
+            rows.append(
+                {"kind": "segment", "speaker": s.segment.speaker, "seg": views[s.segment.id]}
+            )
+    return {
+        "id": tid,
+        "anchor": "t-" + hashlib.sha1(tid.encode("utf-8")).hexdigest()[:10],
+        "participant": result.participant_of(tid),
+        "source": "" if t is None else t.source,
+        "rows": rows,
+        "n_segments": len(segments),
+        "n_novel": sum(1 for s in segments if s.novel),
+        "full_text": bool(t is not None and fits and t.turns),
+    }
+
+
+def _text_row(rows: list[dict[str, Any]], kind: str, speaker: str, text: str) -> None:
+    if text.strip():
+        rows.append({"kind": kind, "speaker": speaker, "text": text.strip()})
+
+
+def _quote_view(q: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "text": q.text,
+        "participant": q.participant,
+        "citation": q.citation,
+        "probability": q.probability,
+        "anchor": anchors.get(q.segment_id, ""),
+    }
+
+
+def matrix_view(matrix: Any, used_codes: list[str], anchors: Mapping[str, str]) -> dict[str, Any]:
+    top = max((matrix.count(c, k) for c in matrix.cases for k in used_codes), default=0) or 1
+    return {
+        "case_kind": matrix.case_kind,
+        "cases": matrix.cases,
+        "codes": [{"id": k, "name": matrix.names.get(k, k)} for k in used_codes],
+        "rows": [
+            {
+                "case": c,
+                "cells": [
+                    {
+                        "count": matrix.count(c, k),
+                        "alpha": round(matrix.count(c, k) / top, 3),
+                        "quotes": [_quote_view(q, anchors) for q in matrix.cell(c, k).quotes],
+                    }
+                    for k in used_codes
+                ],
+            }
+            for c in matrix.cases
+        ],
+    }
+
+
+def _side_view(side: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "segments": side.segments,
+        "participants": side.participants,
+        "quotes": [_quote_view(q, anchors) for q in side.quotes],
+    }
+
+
+def table2_view(table: Any, anchors: Mapping[str, str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": d.id,
+            "name": d.name,
+            "constructs": [
+                {
+                    "code_id": c.code_id,
+                    "name": c.name,
+                    "barriers": _side_view(c.barriers, anchors),
+                    "enablers": _side_view(c.enablers, anchors),
+                    "neutral": _side_view(c.neutral, anchors),
+                }
+                for c in d.constructs
+            ],
+        }
+        for d in table.domains
+    ]
+
+
+RATING_CSS = {"+2": "rp2", "+1": "rp1", "0": "r0", "-1": "rm1", "-2": "rm2", "X": "rx"}
+
+
+def ratings_view(ratings: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "cases": ratings.cases,
+        "codes": [{"id": k, "name": ratings.names.get(k, k)} for k in ratings.codes],
+        "rows": [
+            {
+                "case": c,
+                "cells": [
+                    None
+                    if (r := ratings.get(c, k)) is None
+                    else {"rating": r.rating, "css": RATING_CSS[r.rating], "reason": r.reason}
+                    for k in ratings.codes
+                ],
+            }
+            for c in ratings.cases
+        ],
+        "entries": [
+            {
+                "case": r.case,
+                "code_id": r.code_id,
+                "name": r.name,
+                "rating": r.rating,
+                "css": RATING_CSS[r.rating],
+                "reason": r.reason,
+                "quotes": [_quote_view(q, anchors) for q in r.quotes],
+            }
+            for r in ratings
+        ],
+    }
+
+
+def saturation_view(sat: Any) -> dict[str, Any]:
+    return {
+        "interviews": [
+            {
+                "n": i,
+                "id": tid,
+                "participant": p,
+                "new": new,
+                "cumulative": cum,
+            }
+            for i, (tid, p, new, cum) in enumerate(
+                zip(sat.interviews, sat.participants, sat.new_codes, sat.cumulative, strict=True),
+                1,
+            )
+        ],
+        "francis": sat.francis,
+        "guest": sat.guest,
+    }
+
+
+def reliability_view(data: Any) -> dict[str, Any] | None:
+    """Reliability data from ``result.meta["reliability"]``, when gold labels were available.
+
+    Accepted shapes: ``{"probabilities": [...], "correct": [...]}`` (top-1 probability and
+    whether the top suggestion matched the gold code, per segment), or ``{"bins": [{"confidence",
+    "accuracy", "count"}, ...]}``. Anything else is ignored (the section says so).
+    """
+    from . import plots
+
+    if not isinstance(data, Mapping):
+        return None
+    try:
+        if "bins" in data:
+            bins = [
+                {k: float(b[k]) for k in ("confidence", "accuracy", "count")} for b in data["bins"]
+            ]
+        else:
+            bins = plots.reliability_bins(
+                [float(p) for p in data["probabilities"]], list(data["correct"])
+            )
+    except (KeyError, TypeError, ValueError):
+        return None
+    return {
+        "bins": bins,
+        "ece": plots.expected_calibration_error(bins),
+        "n": int(sum(b["count"] for b in bins)),
+        "source": str(data.get("source", "")),
+    }
+
+
+def _candidate(c: Any) -> dict[str, Any]:
+    if hasattr(c, "to_dict"):
+        c = c.to_dict()
+    if not isinstance(c, Mapping) or "segment_ids" not in c:
+        raise RoqaError(
+            "an open-coding candidate has no segment_ids",
+            hint="give dicts with id, label or keywords, and segment_ids",
+        )
+    kw = [str(k) for k in c.get("keywords") or []]
+    return {
+        "id": str(c.get("id", "")),
+        "label": str(c.get("label") or ", ".join(kw[:3]) or c.get("id", "")),
+        "keywords": kw,
+        "segment_ids": [str(s) for s in c["segment_ids"]],
+    }
+
+
+def open_coding_view(
+    result: CodingResult, open_coding: Iterable[Any] | None, views: Mapping[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """Novel segments, grouped by the candidate codes when they are given."""
+    novel = [s.segment.id for s in result if s.novel and not s.procedural]
+    groups = []
+    grouped: set[str] = set()
+    for c in [_candidate(c) for c in open_coding or []]:
+        segs = [views[sid] for sid in c["segment_ids"] if sid in views]
+        grouped.update(v["id"] for v in segs)
+        groups.append({**c, "segments": segs})
+    rest = [views[sid] for sid in novel if sid not in grouped]
+    return {"total": len(novel), "groups": groups, "ungrouped": rest}
+
+
+def flatten(d: Mapping[str, Any], prefix: str = "", depth: int = 0) -> list[tuple[str, str]]:
+    """Nested metadata as ``(dotted.key, value)`` rows; long lists and deep dicts summarised."""
+    rows: list[tuple[str, str]] = []
+    for k, v in d.items():
+        key = f"{prefix}{k}"
+        if isinstance(v, Mapping) and depth < 2:
+            rows.extend(flatten(v, key + ".", depth + 1))
+        elif isinstance(v, (list, tuple)) and len(v) > 12:
+            rows.append((key, f"{len(v)} items"))
+        else:
+            text = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
+            rows.append((key, text if len(text) <= 300 else text[:297] + "..."))
+    return rows
+
+
+__all__ = ["ReportOptions", "render_report", "write_report"]

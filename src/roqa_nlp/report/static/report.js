@@ -1,0 +1,194 @@
+/* roqa report: review controls and the decisions file.
+ *
+ * Plain JavaScript, no libraries, no network. Decisions are kept per segment and saved as
+ * decisions.csv (segment_id,decision,code_id,new_code,note) through a Blob download, the file
+ * `roqa train --feedback` reads. They are also kept in this browser's localStorage (per report)
+ * so closing the tab does not lose a review; "Clear" forgets them.
+ */
+(function () {
+  "use strict";
+
+  var HEADER = ["segment_id", "decision", "code_id", "new_code", "note"];
+  var codes = JSON.parse(document.getElementById("roqa-codes").textContent || "[]");
+  var reportId = document.body.getAttribute("data-report-id") || "report";
+  var storeKey = "roqa-decisions:" + reportId;
+  /* segment id -> {codes: {suggested code: {decision, target}}, newCode, note} */
+  var state = {};
+
+  function entry(seg) {
+    if (!state[seg]) state[seg] = { codes: {}, newCode: "", note: "" };
+    return state[seg];
+  }
+
+  function csvField(value) {
+    var s = value == null ? "" : String(value);
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  /* Decision rows in document order: each suggestion's decision, then the segment's new code. */
+  function decisionRows() {
+    var rows = [];
+    var reviews = document.querySelectorAll(".review[data-segment]");
+    for (var i = 0; i < reviews.length; i++) {
+      var seg = reviews[i].getAttribute("data-segment");
+      var st = state[seg];
+      if (!st) continue;
+      var items = reviews[i].querySelectorAll(".sugg[data-code]");
+      for (var j = 0; j < items.length; j++) {
+        var code = items[j].getAttribute("data-code");
+        var d = st.codes[code];
+        if (!d) continue;
+        rows.push([seg, d.decision, d.decision === "recode" ? d.target : code, "", st.note]);
+      }
+      if (st.newCode) rows.push([seg, "new-code", "", st.newCode, st.note]);
+    }
+    return rows;
+  }
+
+  function decisionsCsv() {
+    var lines = [HEADER.join(",")];
+    decisionRows().forEach(function (r) { lines.push(r.map(csvField).join(",")); });
+    return lines.join("\n") + "\n";
+  }
+
+  function save() {
+    try { window.localStorage.setItem(storeKey, JSON.stringify(state)); } catch (e) { /* private mode */ }
+    var n = decisionRows().length;
+    var label = document.getElementById("decision-count");
+    if (label) label.textContent = n + (n === 1 ? " decision" : " decisions");
+    window.roqaDecisionsCsv = decisionsCsv();
+  }
+
+  function paint(item, d) {
+    item.classList.toggle("is-accept", !!d && d.decision === "accept");
+    item.classList.toggle("is-reject", !!d && d.decision === "reject");
+    item.classList.toggle("is-recode", !!d && d.decision === "recode");
+    var buttons = item.querySelectorAll("button[data-action]");
+    for (var i = 0; i < buttons.length; i++) {
+      var on = !!d && d.decision === buttons[i].getAttribute("data-action");
+      buttons[i].setAttribute("aria-pressed", on ? "true" : "false");
+    }
+    var select = item.querySelector("select.recode");
+    if (select) select.value = d && d.decision === "recode" ? d.target : "";
+  }
+
+  function fillRecodeLists() {
+    var proto = document.createDocumentFragment();
+    var groups = {};
+    codes.forEach(function (c) {
+      var key = c.domain || "other";
+      if (!groups[key]) {
+        groups[key] = document.createElement("optgroup");
+        groups[key].label = key;
+        proto.appendChild(groups[key]);
+      }
+      var opt = document.createElement("option");
+      opt.value = c.id;
+      opt.textContent = c.id + " " + c.name;
+      groups[key].appendChild(opt);
+    });
+    var selects = document.querySelectorAll("select.recode");
+    for (var i = 0; i < selects.length; i++) {
+      var own = selects[i].closest(".sugg").getAttribute("data-code");
+      var copy = proto.cloneNode(true);
+      var same = copy.querySelector('option[value="' + (window.CSS && CSS.escape ? CSS.escape(own) : own) + '"]');
+      if (same) same.remove();
+      selects[i].appendChild(copy);
+    }
+  }
+
+  function restore() {
+    var saved = null;
+    try { saved = JSON.parse(window.localStorage.getItem(storeKey) || "null"); } catch (e) { saved = null; }
+    if (!saved || typeof saved !== "object") return;
+    state = saved;
+    var reviews = document.querySelectorAll(".review[data-segment]");
+    for (var i = 0; i < reviews.length; i++) {
+      var st = state[reviews[i].getAttribute("data-segment")];
+      if (!st) continue;
+      var items = reviews[i].querySelectorAll(".sugg[data-code]");
+      for (var j = 0; j < items.length; j++) paint(items[j], st.codes[items[j].getAttribute("data-code")]);
+      var nc = reviews[i].querySelector("input.new-code");
+      var note = reviews[i].querySelector("input.note");
+      if (nc) { nc.value = st.newCode || ""; nc.classList.toggle("has-value", !!nc.value); }
+      if (note) note.value = st.note || "";
+    }
+  }
+
+  function download(text, name) {
+    var blob = new Blob([text], { type: "text/csv;charset=utf-8" });
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    a.style.display = "none";
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 2000);
+  }
+
+  document.addEventListener("click", function (ev) {
+    var button = ev.target.closest("button[data-action]");
+    if (!button) return;
+    var item = button.closest(".sugg");
+    var seg = button.closest(".review").getAttribute("data-segment");
+    var code = item.getAttribute("data-code");
+    var st = entry(seg);
+    var action = button.getAttribute("data-action");
+    if (st.codes[code] && st.codes[code].decision === action) delete st.codes[code];
+    else st.codes[code] = { decision: action };
+    paint(item, st.codes[code]);
+    save();
+  });
+
+  document.addEventListener("change", function (ev) {
+    var select = ev.target.closest("select.recode");
+    if (!select) return;
+    var item = select.closest(".sugg");
+    var st = entry(select.closest(".review").getAttribute("data-segment"));
+    var code = item.getAttribute("data-code");
+    if (select.value) st.codes[code] = { decision: "recode", target: select.value };
+    else if (st.codes[code] && st.codes[code].decision === "recode") delete st.codes[code];
+    paint(item, st.codes[code]);
+    save();
+  });
+
+  document.addEventListener("input", function (ev) {
+    var input = ev.target;
+    if (!input.matches || !input.matches("input.new-code, input.note")) return;
+    var st = entry(input.closest(".review").getAttribute("data-segment"));
+    if (input.classList.contains("new-code")) {
+      st.newCode = input.value.trim();
+      input.classList.toggle("has-value", !!st.newCode);
+    } else {
+      st.note = input.value.trim();
+    }
+    save();
+  });
+
+  document.getElementById("save-decisions").addEventListener("click", function () {
+    var csv = decisionsCsv();
+    window.roqaDecisionsCsv = csv;
+    download(csv, "decisions.csv");
+  });
+
+  document.getElementById("clear-decisions").addEventListener("click", function () {
+    if (!window.confirm("Forget every decision made in this report?")) return;
+    state = {};
+    var items = document.querySelectorAll(".sugg[data-code]");
+    for (var i = 0; i < items.length; i++) paint(items[i], undefined);
+    var inputs = document.querySelectorAll(".review input");
+    for (var j = 0; j < inputs.length; j++) { inputs[j].value = ""; inputs[j].classList.remove("has-value"); }
+    save();
+  });
+
+  window.addEventListener("beforeprint", function () {
+    var closed = document.querySelectorAll("details:not([open])");
+    for (var i = 0; i < closed.length; i++) closed[i].setAttribute("open", "");
+  });
+
+  fillRecodeLists();
+  restore();
+  save();
+  window.roqaDecisions = { csv: decisionsCsv, rows: decisionRows };
+})();

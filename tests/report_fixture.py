@@ -1,0 +1,219 @@
+"""A small hand-built coding result for the report tests and the demo screenshot.
+
+Three short interviews written for these tests (not real data), each a list of turns; a
+participant turn lists its segments (sentences) with the suggestions a model might make. Offsets
+are computed from the text, so ``transcript.text[start:end] == segment.text`` holds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+
+NAMES = {
+    "IC.F": "Complexity",
+    "IC.H": "Cost",
+    "OS.A": "Patient Needs & Resources",
+    "OS.D": "External Policy & Incentives",
+    "IS.C": "Culture",
+    "IS.E.2": "Available Resources",
+    "IS.E.3": "Access to Knowledge & Information",
+    "CI.A": "Knowledge & Beliefs about the Intervention",
+    "PR.B.3": "Champions",
+}
+
+# (speaker, [(sentence, [(code, probability, valence), ...], flags), ...]) ; speaker "I" = interviewer
+Interview = list[tuple[str, list[tuple[str, list[tuple[str, float, str]], dict[str, Any]]]]]
+
+INTERVIEWS: dict[str, tuple[str, Interview]] = {
+    "p01_interview": (
+        "P01",
+        [
+            ("I", [("Can you hear me okay?", [], {})]),
+            ("P01", [("Yes, loud and clear.", [("IS.C", 0.21, "neutral")], {"procedural": True})]),
+            ("I", [("What challenges have you met with recovery-orientated practice?", [], {})]),
+            (
+                "P01",
+                [
+                    (
+                        "Our support workers have not been trained to understand what recovery means.",
+                        [("IS.E.3", 0.86, "barrier"), ("CI.A", 0.41, "barrier")],
+                        {},
+                    ),
+                    (
+                        "Training costs money we simply do not have.",
+                        [("IC.H", 0.78, "barrier"), ("IS.E.2", 0.55, "barrier")],
+                        {},
+                    ),
+                    (
+                        "My dog thinks Zoom calls are the best thing ever.",
+                        [("IS.C", 0.12, "neutral")],
+                        {"novel": True, "novelty_p": 0.004},
+                    ),
+                ],
+            ),
+            ("I", [("And what has helped?", [], {})]),
+            (
+                "P01",
+                [
+                    (
+                        "From the directors down, everyone here believes in recovery.",
+                        [("IS.C", 0.91, "enabler")],
+                        {},
+                    ),
+                ],
+            ),
+        ],
+    ),
+    "p02_interview": (
+        "P02",
+        [
+            ("I", [("How do commissioners affect your work?", [], {})]),
+            (
+                "P02",
+                [
+                    (
+                        "The social worker said there was only funding for one-to-one support.",
+                        [("OS.D", 0.83, "barrier"), ("IC.H", 0.47, "barrier")],
+                        {},
+                    ),
+                    (
+                        "So the client could not go swimming, which was what he really wanted.",
+                        [("OS.A", 0.52, "barrier")],
+                        {},
+                    ),
+                    (
+                        "The pandemic has turned our rotas upside down.",
+                        [("IS.E.2", 0.18, "barrier")],
+                        {"novel": True, "novelty_p": 0.02},
+                    ),
+                ],
+            ),
+            ("I", [("Who drives the change in your organisation?", [], {})]),
+            (
+                "P02",
+                [
+                    (
+                        "Honestly, I pushed recovery onto the agenda myself and kept pushing.",
+                        [("PR.B.3", 0.88, "enabler")],
+                        {},
+                    ),
+                ],
+            ),
+        ],
+    ),
+    "p03_interview": (
+        "P03",
+        [
+            ("I", [("How do you review progress?", [], {})]),
+            (
+                "P03",
+                [
+                    (
+                        "It is really hard to measure progress when you rely on what the service-user tells you.",
+                        [("IC.F", 0.74, "barrier")],
+                        {},
+                    ),
+                    (
+                        "The Recovery Star helps us see change over time.",
+                        [("IC.F", 0.62, "enabler"), ("CI.A", 0.33, "enabler")],
+                        {},
+                    ),
+                    (
+                        "The pandemic meant half the team was isolating at once.",
+                        [("IS.E.2", 0.2, "barrier")],
+                        {"novel": True, "novelty_p": 0.01},
+                    ),
+                ],
+            ),
+        ],
+    ),
+}
+
+
+def build_result(interviews: dict[str, tuple[str, Interview]] = INTERVIEWS) -> CodingResult:
+    """The coding result of ``interviews``: a transcript per interview, a segment per sentence
+    of a participant turn."""
+    segments: list[SegmentResult] = []
+    transcripts: dict[str, Transcript] = {}
+    for tid, (participant, turns) in interviews.items():
+        text = ""
+        turn_objs: list[Turn] = []
+        n = 0
+        for speaker, sentences in turns:
+            role = "interviewer" if speaker == "I" else "participant"
+            label = "Interviewer" if speaker == "I" else speaker
+            text += f"{label}: "
+            start = len(text)
+            for k, (sentence, suggestions, flags) in enumerate(sentences):
+                if k:
+                    text += " "
+                s0 = len(text)
+                text += sentence
+                if role == "participant":
+                    segments.append(
+                        SegmentResult(
+                            segment=Segment(
+                                id=f"{tid}:{n:04d}",
+                                transcript_id=tid,
+                                speaker=speaker,
+                                role="participant",
+                                start=s0,
+                                end=len(text),
+                                text=sentence,
+                                turn_index=len(turn_objs),
+                            ),
+                            suggestions=[
+                                Suggestion(
+                                    code_id=c,
+                                    name=NAMES.get(c, c),
+                                    domain=c.split(".")[0],
+                                    probability=p,
+                                    valence=v,
+                                    evidence=("We train every new starter in recovery.",)
+                                    if c == "IS.E.3"
+                                    else (),
+                                )
+                                for c, p, v in suggestions
+                            ],
+                            novel=bool(flags.get("novel", False)),
+                            novelty_p=flags.get("novelty_p"),
+                            procedural=bool(flags.get("procedural", False)),
+                        )
+                    )
+                    n += 1
+            turn_objs.append(Turn(speaker=label, role=role, start=start, end=len(text)))  # type: ignore[arg-type]
+            text += "\n\n"
+        transcripts[tid] = Transcript(
+            id=tid,
+            text=text,
+            turns=turn_objs,
+            source=f"examples/{tid}.txt",
+            participant=participant,
+        )
+    return CodingResult(
+        segments=segments,
+        transcripts=transcripts,
+        meta={
+            "model": {
+                "embedding_model": "all-MiniLM-L6-v2",
+                "embedding_weights_sha256": "0" * 64,
+                "codebook": "cfir-2009",
+                "training_data_sha256": "1" * 64,
+                "hash": "2" * 64,
+            },
+            "top_k": 3,
+        },
+    )
+
+
+OPEN_CODING = [
+    {
+        "id": "candidate-001",
+        "label": "pandemic, rotas, isolating",
+        "keywords": ["pandemic", "rotas", "isolating"],
+        "segment_ids": ["p02_interview:0002", "p03_interview:0002"],
+    }
+]

@@ -1,0 +1,230 @@
+"""Specification of the offline HTML report (roqa_nlp.report) and ``roqa report``."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from report_fixture import INTERVIEWS, OPEN_CODING, build_result
+from roqa_nlp.cli import main
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.report import render_report, write_report
+from roqa_nlp.report.plots import expected_calibration_error, reliability_bins
+from roqa_nlp.schema import Code, Suggestion
+
+SECTIONS = [
+    "overview",
+    "transcripts",
+    "matrix",
+    "table2",
+    "ratings",
+    "saturation",
+    "confidence",
+    "open-coding",
+    "model-card",
+]
+
+
+@pytest.fixture(scope="module")
+def cfir() -> Codebook:
+    return Codebook.load("cfir-2009")
+
+
+@pytest.fixture(scope="module")
+def html(cfir: Codebook) -> str:
+    return render_report(build_result(), cfir, open_coding=OPEN_CODING)
+
+
+def test_report_references_no_remote_resource(html: str) -> None:
+    remote = re.findall(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
+    assert remote == []
+    assert re.findall(r"url\(\s*['\"]?\s*(?:https?:)?//", html, re.I) == []
+    assert "@import" not in html
+
+
+def test_report_forbids_network_requests_by_content_security_policy(html: str) -> None:
+    assert "Content-Security-Policy\" content=\"default-src 'none';" in html
+
+
+def test_report_has_every_section(html: str) -> None:
+    for section in SECTIONS:
+        assert f'<section id="{section}">' in html, section
+
+
+def test_report_inlines_its_css_js_and_plots(html: str) -> None:
+    assert "<link" not in html
+    assert html.count("<svg") == 3  # heat map, saturation, confidence (no gold labels here)
+    assert "function decisionsCsv()" in html
+    assert "mark.seg" in html
+
+
+def test_report_shows_every_segment_with_review_controls(html: str) -> None:
+    result = build_result()
+    for s in result:
+        assert f'<div class="review" data-segment="{s.segment.id}">' in html
+    assert html.count('data-action="accept"') == sum(len(s.suggestions) for s in result)
+
+
+def test_report_greys_interviewer_questions(html: str) -> None:
+    assert re.search(r'<div class="row question"><span class="spk">Interviewer</span>'
+                     r"<p>What challenges have you met", html)  # fmt: skip
+
+
+def test_report_groups_the_open_coding_queue_by_candidate(html: str) -> None:
+    section = html[html.index('<section id="open-coding">') :]
+    assert "pandemic, rotas, isolating" in section
+    assert section.index("p03_interview:0002") < section.index("Not grouped")
+    assert section.index("Not grouped") < section.index("p01_interview:0003")
+
+
+def test_report_accepts_candidate_objects_with_to_dict(cfir: Codebook) -> None:
+    class Candidate:
+        def to_dict(self) -> dict:
+            return {
+                "id": "c1",
+                "label": "lockdown",
+                "keywords": [],
+                "segment_ids": ["p02_interview:0002"],
+            }
+
+    out = render_report(build_result(), cfir, open_coding=[Candidate()])
+    assert "<h3>lockdown <span" in out
+
+
+def test_report_shows_the_model_card(html: str) -> None:
+    section = html[html.index('<section id="model-card">') :]
+    assert "all-MiniLM-L6-v2" in section
+    assert Codebook.load("cfir-2009").hash in section
+
+
+def test_report_shows_both_saturation_verdicts(html: str) -> None:
+    assert "only 3 interview(s), the rule needs at least 13" in html
+    assert "3 interview(s) are too few for a base of 4 and a run of 2" in html
+
+
+def test_report_is_deterministic(cfir: Codebook, html: str) -> None:
+    assert render_report(build_result(), cfir, open_coding=OPEN_CODING) == html
+
+
+@pytest.fixture(scope="module")
+def hostile_html(cfir: Codebook) -> str:
+    """A report whose transcript text, ids, speaker, and code names all carry markup."""
+    evil = '<script>alert("owned")</script>'
+    interviews = {
+        "x<b>1": (
+            "P<i>9",
+            [("P<i>9", [(f"We said {evil} in the meeting.", [("IS.C", 0.9, "enabler")], {})])],
+        )
+    }
+    result = build_result(interviews)
+    result.segments[0].suggestions[0] = Suggestion(
+        code_id="X.1", name="<img src=x onerror=alert(1)>", domain="X", probability=0.9
+    )
+    book = cfir.with_codes([Code("X.1", "</script><b>x", "code")], id="hostile")
+    return render_report(result, book)
+
+
+def test_report_escapes_script_in_transcript_text(hostile_html: str) -> None:
+    assert "<script>alert(" not in hostile_html
+    assert "&lt;script&gt;alert(&#34;owned&#34;)&lt;/script&gt;" in hostile_html
+
+
+def test_report_escapes_ids_speakers_and_code_names(hostile_html: str) -> None:
+    assert "<b>" not in hostile_html and "<i>" not in hostile_html
+    assert "<img" not in hostile_html
+
+
+def test_report_keeps_a_closing_script_tag_out_of_embedded_json(hostile_html: str) -> None:
+    assert "</script><b>" not in hostile_html
+    assert hostile_html.count("</script>") == 2  # the codes JSON and the report's own script
+
+
+def test_report_draws_a_reliability_diagram_when_gold_labels_are_given(cfir: Codebook) -> None:
+    result = build_result()
+    result.meta["reliability"] = {
+        "probabilities": [0.95, 0.85, 0.35, 0.25],
+        "correct": [1, 1, 0, 1],
+    }
+    out = render_report(result, cfir)
+    assert out.count("<svg") == 4
+    # |1-.95| + |1-.85| + |0-.35| + |1-.25| = 1.3, over 4 segments = 0.325
+    assert "expected calibration error 0.325" in out
+
+
+def test_reliability_bins_and_ece_match_a_hand_computation() -> None:
+    bins = reliability_bins([0.95, 0.91, 0.15], [1, 0, 0])
+    assert [(b["lower"], b["count"], b["accuracy"]) for b in bins] == [
+        (0.1, 1.0, 0.0),
+        (0.9, 2.0, 0.5),
+    ]
+    assert bins[1]["confidence"] == pytest.approx(0.93)
+    # (1/3)|0 - .15| + (2/3)|.5 - .93| = .05 + .286667
+    assert expected_calibration_error(bins) == pytest.approx(0.05 + 2 / 3 * 0.43)
+
+
+def test_report_without_transcript_text_lists_segments(cfir: Codebook) -> None:
+    result = build_result()
+    result.transcripts = {}
+    out = render_report(result, cfir)
+    assert out.count("Transcript text not available: segments only.") == len(INTERVIEWS)
+    assert '<div class="review" data-segment="p01_interview:0000">' in out
+
+
+def test_write_report_writes_the_file_atomically(cfir: Codebook, tmp_path: Path) -> None:
+    out = write_report(build_result(), cfir, tmp_path / "sub" / "report.html")
+    assert out == tmp_path / "sub" / "report.html"
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in out.parent.iterdir()] == ["report.html"]
+
+
+# -- roqa report --------------------------------------------------------------------------------
+
+
+def test_cli_report_writes_html_and_matrix(tmp_path: Path) -> None:
+    build_result().save(tmp_path / "run")
+    (tmp_path / "run" / "open_coding.jsonl").write_text(
+        '{"id": "c1", "label": "pandemic", "keywords": [], "segment_ids": ["p03_interview:0002"]}\n',
+        encoding="utf-8",
+    )
+    main(
+        [
+            "report",
+            str(tmp_path / "run"),
+            "--out",
+            str(tmp_path / "r.html"),
+            "--matrix",
+            str(tmp_path / "m.xlsx"),
+        ]
+    )
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<h3>pandemic <span" in html
+    assert (tmp_path / "m.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_cli_report_defaults_to_report_html_beside_the_codings(tmp_path: Path) -> None:
+    build_result().save(tmp_path)
+    main(["report", str(tmp_path / "codings.jsonl"), "--matrix", str(tmp_path / "m.csv")])
+    assert (tmp_path / "report.html").exists()
+    assert (tmp_path / "m.csv").read_text(encoding="utf-8").startswith("participant,IC.A")
+
+
+def test_cli_report_missing_input_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(["report", str(tmp_path / "nope.jsonl")])
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nope.jsonl: file not found" in err
+
+
+def test_cli_report_rejects_an_unknown_matrix_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build_result().save(tmp_path)
+    with pytest.raises(SystemExit) as e:
+        main(["report", str(tmp_path), "--matrix", str(tmp_path / "m.ods")])
+    assert e.value.code == 2
+    assert "m.ods: unknown matrix format" in capsys.readouterr().err

@@ -1,0 +1,253 @@
+"""The report in a real headless Chromium: loads offline, cleanly, and saves review decisions.
+
+Needs Debian's ``chromium`` and ``chromium-driver`` (``.ci/run`` installs them) and selenium;
+skipped with the reason when any is missing. Selenium is pointed at ``/usr/bin/chromedriver``, so
+selenium-manager never runs and nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from report_fixture import OPEN_CODING, build_result
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.report import write_report
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1280,900",
+]
+SECTIONS = [
+    "overview",
+    "transcripts",
+    "matrix",
+    "table2",
+    "ratings",
+    "saturation",
+    "confidence",
+    "open-coding",
+    "model-card",
+]
+HEADER = ["segment_id", "decision", "code_id", "new_code", "note"]
+
+
+def _require_browser() -> Any:
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium chromium-driver)")
+    if not CHROMEDRIVER.exists():
+        pytest.skip(f"{CHROMEDRIVER} is missing (apt-get install chromium-driver)")
+    return pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+
+
+@pytest.fixture(scope="module")
+def report_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    _require_browser()
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    write_report(build_result(), Codebook.load("cfir-2009"), path, open_coding=OPEN_CODING)
+    return path.as_uri()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Path]]:
+    webdriver = _require_browser()
+    from selenium.webdriver.chrome.service import Service
+
+    downloads = tmp_path_factory.mktemp("downloads")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('profile')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    options.add_experimental_option(
+        "prefs",
+        {
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+            "download.directory_upgrade": True,
+        },
+    )
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    try:
+        driver.execute_cdp_cmd(
+            "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+        )
+        yield driver, downloads
+    finally:
+        driver.quit()
+
+
+@pytest.fixture
+def page(browser: tuple[Any, Path], report_url: str) -> tuple[Any, Path]:
+    """The report freshly loaded, with no decisions remembered from an earlier test."""
+    driver, downloads = browser
+    driver.get(report_url)
+    driver.execute_script("window.localStorage.clear()")
+    driver.get(report_url)
+    for f in downloads.iterdir():
+        f.unlink()
+    driver.get_log("browser")  # start each test with empty logs
+    return driver, downloads
+
+
+def _suggestion(driver: Any, segment_id: str, code: str) -> Any:
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(
+        By.CSS_SELECTOR, f'.review[data-segment="{segment_id}"] .sugg[data-code="{code}"]'
+    )
+
+
+def _click(driver: Any, element: Any) -> None:
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def _saved_decisions(driver: Any, downloads: Path) -> list[list[str]]:
+    from selenium.webdriver.common.by import By
+
+    _click(driver, driver.find_element(By.ID, "save-decisions"))
+    target = downloads / "decisions.csv"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if target.exists() and not any(p.suffix == ".crdownload" for p in downloads.iterdir()):
+            break
+        time.sleep(0.1)
+    assert target.exists(), f"no decisions.csv downloaded: {sorted(downloads.iterdir())}"
+    return list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
+
+
+def test_report_loads_without_console_errors(page: tuple[Any, Path], report_url: str) -> None:
+    driver, _ = page
+    driver.get(report_url)
+    errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
+    assert errors == []
+
+
+def test_report_makes_no_network_request(page: tuple[Any, Path], report_url: str) -> None:
+    driver, _ = page
+    driver.get_log("performance")
+    driver.get(report_url)
+    requested = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            requested.append(message["params"]["request"]["url"])
+    # data: URLs are images inlined in the SVG figures: read from the page itself, not fetched.
+    assert [u for u in requested if not u.startswith("data:")] == [report_url]
+    resources = driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    assert resources == []
+
+
+def test_report_shows_every_main_section(page: tuple[Any, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    for section in SECTIONS:
+        assert driver.find_element(By.ID, section).is_displayed(), section
+    svgs = driver.find_elements(By.CSS_SELECTOR, "figure svg.plot")
+    assert len(svgs) == 3
+    assert all(s.size["width"] > 100 for s in svgs)
+
+
+def test_recode_lists_offer_every_other_codable_code(page: tuple[Any, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    select = _suggestion(driver, "p01_interview:0002", "IC.H").find_element(
+        By.CSS_SELECTOR, "select"
+    )
+    values = [o.get_attribute("value") for o in select.find_elements(By.TAG_NAME, "option")]
+    codable = [c.id for c in Codebook.load("cfir-2009").codable]
+    assert values == [""] + [c for c in codable if c != "IC.H"]
+
+
+def test_accept_and_reject_are_saved_as_decisions_csv(page: tuple[Any, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, downloads = page
+    accept = _suggestion(driver, "p01_interview:0001", "IS.E.3")
+    reject = _suggestion(driver, "p02_interview:0000", "IC.H")
+    _click(driver, accept.find_element(By.CSS_SELECTOR, "button.accept"))
+    _click(driver, reject.find_element(By.CSS_SELECTOR, "button.reject"))
+    assert driver.find_element(By.ID, "decision-count").text == "2 decisions"
+    assert _saved_decisions(driver, downloads) == [
+        HEADER,
+        ["p01_interview:0001", "accept", "IS.E.3", "", ""],
+        ["p02_interview:0000", "reject", "IC.H", "", ""],
+    ]
+
+
+def test_clicking_accept_twice_takes_the_decision_back(page: tuple[Any, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, downloads = page
+    button = _suggestion(driver, "p01_interview:0001", "IS.E.3").find_element(
+        By.CSS_SELECTOR, "button.accept"
+    )
+    _click(driver, button)
+    _click(driver, button)
+    assert button.get_attribute("aria-pressed") == "false"
+    assert _saved_decisions(driver, downloads) == [HEADER]
+
+
+def test_recode_new_code_and_note_are_saved(page: tuple[Any, Path]) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    driver, downloads = page
+    item = _suggestion(driver, "p02_interview:0001", "OS.A")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", item)
+    Select(item.find_element(By.CSS_SELECTOR, "select.recode")).select_by_value("OS.D")
+    review = driver.find_element(By.CSS_SELECTOR, '.review[data-segment="p03_interview:0002"]')
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", review)
+    review.find_element(By.CSS_SELECTOR, "input.new-code").send_keys("COVID-19 disruption")
+    review.find_element(By.CSS_SELECTOR, "input.note").send_keys('staff "isolating", rotas')
+    assert _saved_decisions(driver, downloads) == [
+        HEADER,
+        ["p02_interview:0001", "recode", "OS.D", "", ""],
+        ["p03_interview:0002", "new-code", "", "COVID-19 disruption", 'staff "isolating", rotas'],
+    ]
+
+
+def test_decisions_survive_reloading_the_report(page: tuple[Any, Path], report_url: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    _click(
+        driver,
+        _suggestion(driver, "p01_interview:0001", "IS.E.3").find_element(
+            By.CSS_SELECTOR, "button.reject"
+        ),
+    )
+    driver.get(report_url)
+    button = _suggestion(driver, "p01_interview:0001", "IS.E.3").find_element(
+        By.CSS_SELECTOR, "button.reject"
+    )
+    assert button.get_attribute("aria-pressed") == "true"
+    assert driver.execute_script("return window.roqaDecisionsCsv") == (
+        "segment_id,decision,code_id,new_code,note\np01_interview:0001,reject,IS.E.3,,\n"
+    )
