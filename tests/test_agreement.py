@@ -1,0 +1,600 @@
+"""Specification of roqa_nlp.agreement: published worked examples, cross-checks, properties.
+
+Every numpy warning is an error here: degenerate input must give a documented answer, not a
+RuntimeWarning.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from roqa_nlp.agreement import (
+    LEVELS,
+    bootstrap_ci,
+    brennan_prediger,
+    cohen_kappa,
+    cohen_kappa_se,
+    fleiss_kappa,
+    fleiss_kappa_se0,
+    gwet_ac1,
+    gwet_ac1_se,
+    gwet_ac2,
+    gwet_ac2_se,
+    krippendorff_alpha,
+    krippendorff_label,
+    landis_koch_label,
+    normal_ci,
+    percent_agreement,
+    scott_pi,
+    weight_matrix,
+)
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+N = None
+
+#: Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: 4 observers x 12
+#: units, values 1-5, missing values blank.
+KRIPPENDORFF_2011 = [
+    [1, 2, 3, 3, 2, 1, 4, 1, 2, N, N, N],
+    [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, N, 3],
+    [N, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, N],
+    [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, N],
+]
+
+#: Krippendorff (2011) section A: two observers, binary data, ten units.
+KRIPPENDORFF_2011_BINARY = [
+    [0, 1, 0, 0, 0, 0, 0, 0, 1, 0],
+    [1, 1, 1, 0, 0, 1, 0, 0, 0, 0],
+]
+
+#: Fleiss (1971) Table 1: 30 patients, 6 psychiatrists each, 5 diagnoses (depression,
+#: personality disorder, schizophrenia, neurosis, other); each row is one patient's 6 diagnoses
+#: (the same data as R's irr::diagnoses).
+FLEISS_1971 = [
+    [4, 4, 4, 4, 4, 4], [2, 2, 2, 5, 5, 5], [2, 3, 3, 3, 3, 5], [5, 5, 5, 5, 5, 5],
+    [2, 2, 2, 4, 4, 4], [1, 1, 3, 3, 3, 3], [3, 3, 3, 3, 5, 5], [1, 1, 3, 3, 3, 4],
+    [1, 1, 4, 4, 4, 4], [5, 5, 5, 5, 5, 5], [1, 4, 4, 4, 4, 4], [1, 2, 4, 4, 4, 4],
+    [2, 2, 2, 3, 3, 3], [1, 4, 4, 4, 4, 4], [2, 2, 4, 4, 4, 5], [3, 3, 3, 3, 3, 5],
+    [1, 1, 1, 4, 5, 5], [1, 1, 1, 1, 1, 2], [2, 2, 4, 4, 4, 4], [1, 3, 3, 5, 5, 5],
+    [5, 5, 5, 5, 5, 5], [2, 4, 4, 4, 4, 4], [2, 2, 4, 5, 5, 5], [1, 1, 4, 4, 4, 4],
+    [1, 4, 4, 4, 4, 5], [2, 2, 2, 2, 2, 4], [1, 1, 1, 1, 5, 5], [2, 2, 4, 4, 4, 4],
+    [1, 3, 3, 3, 3, 3], [5, 5, 5, 5, 5, 5],
+]  # fmt: skip
+
+
+def fleiss_counts(rows: list[list[int]], q: int = 5) -> np.ndarray:
+    return np.array([[row.count(k) for k in range(1, q + 1)] for row in rows])
+
+
+def from_table(table: list[list[int]]) -> tuple[list[int], list[int]]:
+    """Two label sequences whose cross-tabulation is ``table`` (rows: coder a)."""
+    a: list[int] = []
+    b: list[int] = []
+    for i, row in enumerate(table):
+        for j, n in enumerate(row):
+            a += [i] * n
+            b += [j] * n
+    return a, b
+
+
+#: Classic 2 x 2 example: 50 units, both say yes 20, a yes / b no 5, a no / b yes 10, both no 15.
+YES_NO = from_table([[20, 5], [10, 15]])
+
+#: SAS PROC FREQ AGREE output for this 3 x 3 table (kappa 0.4842, ASE 0.1380, ASE under H0
+#: 0.1484; Cicchetti-Allison weighted kappa 0.4701, ASE 0.1457, ASE under H0 0.1426), as
+#: reproduced in statsmodels' inter-rater tests.
+SAS_TABLE = from_table([[0, 4, 1], [0, 8, 0], [0, 1, 5]])
+
+
+# -- published worked examples -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("level", "expected"),
+    [("nominal", 0.743), ("ordinal", 0.815), ("interval", 0.849), ("ratio", 0.797)],
+)
+def test_krippendorff_2011_reliability_matrix_all_levels(level: str, expected: float) -> None:
+    assert round(krippendorff_alpha(KRIPPENDORFF_2011, level=level), 3) == expected
+
+
+def test_krippendorff_2011_binary_two_observers_is_0_095() -> None:
+    # o_00 = 10, o_11 = 2, o_01 = o_10 = 4; n = 20, n_0 = 14, n_1 = 6:
+    # alpha = 1 - (n - 1) o_01 / (n_0 n_1) = 1 - 19 * 4 / 84 = 8 / 84
+    assert krippendorff_alpha(KRIPPENDORFF_2011_BINARY) == pytest.approx(8 / 84, abs=1e-15)
+    assert round(krippendorff_alpha(KRIPPENDORFF_2011_BINARY), 3) == 0.095
+
+
+def test_krippendorff_alpha_accepts_text_values() -> None:
+    letters = [[None if v is None else "abcde"[v - 1] for v in row] for row in KRIPPENDORFF_2011]
+    assert krippendorff_alpha(letters) == pytest.approx(krippendorff_alpha(KRIPPENDORFF_2011))
+
+
+def test_ordinal_alpha_on_text_uses_the_given_category_order() -> None:
+    words = ["never", "rarely", "sometimes", "often", "always"]
+    data = [[None if v is None else words[v - 1] for v in row] for row in KRIPPENDORFF_2011]
+    assert round(krippendorff_alpha(data, level="ordinal", categories=words), 3) == 0.815
+
+
+def test_ordinal_alpha_on_text_without_an_order_is_refused() -> None:
+    with pytest.raises(ValueError, match="categories="):
+        krippendorff_alpha([["low", "high"], ["low", "low"]], level="ordinal")
+
+
+def test_fleiss_1971_kappa_is_0_430() -> None:
+    kappa = fleiss_kappa(fleiss_counts(FLEISS_1971))
+    assert round(kappa, 3) == 0.430
+    assert kappa == pytest.approx(0.4302445, abs=5e-8)  # R irr::kappam.fleiss(diagnoses)
+
+
+def test_fleiss_1971_null_standard_error_gives_irr_z_statistic() -> None:
+    # R irr::kappam.fleiss(diagnoses) prints z = 17.65183 (Fleiss, Nee & Landis 1979 variance).
+    counts = fleiss_counts(FLEISS_1971)
+    assert fleiss_kappa(counts) / fleiss_kappa_se0(counts) == pytest.approx(17.65183, abs=5e-6)
+
+
+def test_cohen_kappa_classic_two_by_two_is_0_4() -> None:
+    # p_o = (20 + 15) / 50 = 0.70; a says yes 25/50 = 0.5, b says yes 30/50 = 0.6;
+    # p_e = 0.5 * 0.6 + 0.5 * 0.4 = 0.50; kappa = (0.70 - 0.50) / (1 - 0.50) = 0.4
+    assert cohen_kappa(*YES_NO) == pytest.approx(0.4, abs=1e-15)
+
+
+def test_scott_pi_classic_two_by_two_is_13_over_33() -> None:
+    # pooled yes = (0.5 + 0.6) / 2 = 0.55; p_e = 0.55^2 + 0.45^2 = 0.505;
+    # pi = (0.70 - 0.505) / (1 - 0.505) = 0.195 / 0.495 = 13 / 33
+    assert scott_pi(*YES_NO) == pytest.approx(13 / 33, abs=1e-15)
+
+
+def test_gwet_ac1_classic_two_by_two_is_41_over_101() -> None:
+    # pi_yes = 0.55; p_e = (1 / (q - 1)) sum pi (1 - pi) = 2 * 0.55 * 0.45 = 0.495;
+    # AC1 = (0.70 - 0.495) / (1 - 0.495) = 0.205 / 0.505 = 41 / 101
+    assert gwet_ac1(list(YES_NO)) == pytest.approx(41 / 101, abs=1e-15)
+
+
+def test_brennan_prediger_classic_two_by_two_is_0_4() -> None:
+    # p_e = 1 / q = 0.5; (0.70 - 0.5) / (1 - 0.5) = 0.4
+    assert brennan_prediger(list(YES_NO)) == pytest.approx(0.4, abs=1e-15)
+
+
+def test_percent_agreement_classic_two_by_two_is_0_7() -> None:
+    assert percent_agreement(list(YES_NO)) == pytest.approx(0.7, abs=1e-15)
+
+
+def test_cohen_kappa_and_standard_errors_match_sas_output() -> None:
+    a, b = SAS_TABLE
+    assert round(cohen_kappa(a, b), 4) == 0.4842
+    assert round(cohen_kappa_se(a, b), 4) == 0.1380
+    assert round(cohen_kappa_se(a, b, null=True), 4) == 0.1484
+
+
+def test_weighted_kappa_and_standard_errors_match_sas_output() -> None:
+    a, b = SAS_TABLE
+    assert round(cohen_kappa(a, b, weights="linear"), 4) == 0.4701
+    assert round(cohen_kappa_se(a, b, weights="linear"), 4) == 0.1457
+    assert round(cohen_kappa_se(a, b, weights="linear", null=True), 4) == 0.1426
+
+
+def test_gwet_ac1_on_krippendorff_data_matches_gwet_irrcac() -> None:
+    # Gwet's irrCAC documentation, raw_4raters (= the Krippendorff 2011 matrix):
+    # AC1 0.77544, se 0.14295, pa 0.81818, pe 0.19032.
+    assert round(gwet_ac1(KRIPPENDORFF_2011), 5) == 0.77544
+    assert round(gwet_ac1_se(KRIPPENDORFF_2011), 5) == 0.14295
+    assert percent_agreement(KRIPPENDORFF_2011) == pytest.approx(9 / 11, abs=1e-15)
+
+
+def test_brennan_prediger_on_krippendorff_data_by_hand() -> None:
+    # p_a = 9 / 11 over the 11 units with two values; q = 5 so p_e = 1/5;
+    # (9/11 - 1/5) / (4/5) = 17 / 22
+    assert brennan_prediger(KRIPPENDORFF_2011) == pytest.approx(17 / 22, abs=1e-15)
+
+
+def test_gwet_ac2_identity_weights_is_ac1() -> None:
+    assert gwet_ac2(KRIPPENDORFF_2011, weights="identity") == pytest.approx(
+        gwet_ac1(KRIPPENDORFF_2011), abs=1e-15
+    )
+
+
+def test_gwet_ac2_quadratic_on_two_by_two_by_hand() -> None:
+    # Categories 0, 1, 2 with only 0 and 2 used: quadratic weights w(0,2) = 0, w(0,1) = 0.75.
+    # Unit pairs (0,0), (2,2), (0,2), (2,2): p_a = (1 + 1 + 0 + 1) / 4 = 0.75.
+    # pi = (3/8, 0, 5/8); T_w = 3 + 4 * 0.75 = 6; p_e = 6 / (3 * 2) * (15/64 + 15/64) = 15/32;
+    # AC2 = (0.75 - 15/32) / (1 - 15/32) = 9/17
+    data = [[0, 2, 0, 2], [0, 2, 2, 2]]
+    assert gwet_ac2(data, weights="quadratic", categories=[0, 1, 2]) == pytest.approx(
+        9 / 17, abs=1e-15
+    )
+
+
+def test_linear_weights_use_numeric_category_values() -> None:
+    w = weight_matrix("linear", [1, 2, 5])
+    assert w[0].tolist() == pytest.approx([1.0, 0.75, 0.0])
+
+
+def test_linear_weights_use_positions_for_text_categories() -> None:
+    w = weight_matrix("quadratic", ["low", "mid", "high"])
+    assert w[0].tolist() == pytest.approx([1.0, 0.75, 0.0])
+
+
+# -- cross-checks against scikit-learn and statsmodels --------------------------------------------
+
+
+@pytest.mark.parametrize("weights", [None, "linear", "quadratic"])
+def test_cohen_kappa_matches_sklearn_on_random_data(weights: str | None) -> None:
+    from sklearn.metrics import cohen_kappa_score
+
+    rng = np.random.default_rng(7)
+    for _ in range(50):
+        q = int(rng.integers(2, 6))
+        n = int(rng.integers(5, 60))
+        a = rng.integers(0, q, n)
+        b = np.where(rng.random(n) < 0.5, a, rng.integers(0, q, n))
+        labels = list(range(q))
+        expected = cohen_kappa_score(a, b, weights=weights, labels=labels)
+        got = cohen_kappa(a.tolist(), b.tolist(), weights=weights, categories=labels)
+        assert got == pytest.approx(expected, abs=1e-12)
+
+
+def test_fleiss_kappa_matches_statsmodels_on_random_data() -> None:
+    from statsmodels.stats.inter_rater import fleiss_kappa as sm_fleiss
+
+    rng = np.random.default_rng(11)
+    for _ in range(50):
+        q = int(rng.integers(2, 6))
+        raters = int(rng.integers(2, 8))
+        counts = rng.multinomial(raters, rng.dirichlet(np.ones(q)), size=int(rng.integers(3, 40)))
+        assert fleiss_kappa(counts) == pytest.approx(sm_fleiss(counts), abs=1e-12)
+
+
+def test_cohen_kappa_standard_error_matches_statsmodels() -> None:
+    from statsmodels.stats.inter_rater import cohens_kappa as sm_cohen
+
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        a = rng.integers(0, 3, 80)
+        b = np.where(rng.random(80) < 0.6, a, rng.integers(0, 3, 80))
+        table = np.histogram2d(a, b, bins=[np.arange(4) - 0.5] * 2)[0]
+        res = sm_cohen(table)
+        assert cohen_kappa_se(a.tolist(), b.tolist(), categories=[0, 1, 2]) == pytest.approx(
+            res.std_kappa, abs=1e-12
+        )
+        assert cohen_kappa_se(
+            a.tolist(), b.tolist(), categories=[0, 1, 2], null=True
+        ) == pytest.approx(res.std_kappa0, abs=1e-12)
+
+
+# -- standard errors against simulation ------------------------------------------------------------
+
+
+def test_cohen_kappa_standard_error_matches_simulated_spread() -> None:
+    rng = np.random.default_rng(1)
+    probs = np.array([[0.35, 0.05, 0.02], [0.08, 0.25, 0.05], [0.02, 0.06, 0.12]]).ravel()
+    n = 200
+    kappas, ses = [], []
+    for _ in range(800):
+        cells = rng.choice(9, size=n, p=probs)
+        a, b = cells // 3, cells % 3
+        kappas.append(cohen_kappa(a, b, categories=[0, 1, 2]))
+        ses.append(cohen_kappa_se(a, b, categories=[0, 1, 2]))
+    assert np.mean(ses) == pytest.approx(np.std(kappas), rel=0.08)
+
+
+def test_fleiss_null_standard_error_matches_simulated_spread_under_independence() -> None:
+    rng = np.random.default_rng(2)
+    p = np.array([0.5, 0.3, 0.2])
+    samples = [rng.multinomial(4, p, size=100) for _ in range(800)]
+    kappas = [fleiss_kappa(c) for c in samples]
+    se0 = np.mean([fleiss_kappa_se0(c) for c in samples])
+    assert se0 == pytest.approx(np.std(kappas), rel=0.08)
+
+
+def test_gwet_ac1_standard_error_matches_simulated_spread() -> None:
+    rng = np.random.default_rng(4)
+    acs, ses = [], []
+    for _ in range(600):
+        truth = rng.choice(3, size=120, p=[0.6, 0.3, 0.1])
+        data = np.array(
+            [np.where(rng.random(120) < 0.7, truth, rng.integers(0, 3, 120)) for _ in range(3)],
+            dtype=float,
+        )
+        data[rng.random(data.shape) < 0.1] = np.nan
+        acs.append(gwet_ac1(data, categories=[0, 1, 2]))
+        ses.append(gwet_ac1_se(data, categories=[0, 1, 2]))
+    assert np.mean(ses) == pytest.approx(np.std(acs), rel=0.1)
+
+
+def test_gwet_ac2_standard_error_with_identity_weights_is_ac1_standard_error() -> None:
+    assert gwet_ac2_se(KRIPPENDORFF_2011, weights="identity") == pytest.approx(
+        gwet_ac1_se(KRIPPENDORFF_2011), abs=1e-15
+    )
+
+
+# -- properties ------------------------------------------------------------------------------------
+
+labels = st.integers(min_value=0, max_value=3)
+
+
+@st.composite
+def reliability_data(draw: st.DrawFn, min_coders: int = 2, missing: bool = True) -> list[list]:
+    n_coders = draw(st.integers(min_coders, 4))
+    n_units = draw(st.integers(2, 15))
+    cell = st.one_of(st.none(), labels) if missing else labels
+    return [[draw(cell) for _ in range(n_units)] for _ in range(n_coders)]
+
+
+def same(a: float, b: float) -> bool:
+    return (math.isnan(a) and math.isnan(b)) or abs(a - b) < 1e-9
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(labels, labels), min_size=2, max_size=30))
+def test_perfect_agreement_gives_one(pairs: list[tuple[int, int]]) -> None:
+    a = [x for x, _ in pairs]
+    if len(set(a)) < 2:
+        return
+    data = [a, list(a), list(a)]
+    for value in (
+        cohen_kappa(a, a),
+        cohen_kappa(a, a, weights="quadratic"),
+        scott_pi(a, a),
+        krippendorff_alpha(data),
+        krippendorff_alpha(data, level="interval"),
+        gwet_ac1(data),
+        gwet_ac2(data),
+        brennan_prediger(data),
+        percent_agreement(data),
+        fleiss_kappa([[row.count(k) for k in range(4)] for row in zip(*data, strict=True)]),
+    ):
+        assert value == pytest.approx(1.0, abs=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(reliability_data(), st.permutations(["w", "x", "y", "z"]))
+def test_nominal_coefficients_are_invariant_to_relabelling(
+    data: list[list], names: list[str]
+) -> None:
+    relabelled = [[None if v is None else names[v] for v in row] for row in data]
+    assert same(krippendorff_alpha(data), krippendorff_alpha(relabelled))
+    assert same(gwet_ac1(data), gwet_ac1(relabelled))
+    assert same(percent_agreement(data), percent_agreement(relabelled))
+    assert same(brennan_prediger(data), brennan_prediger(relabelled))
+    assert same(cohen_kappa(data[0], data[1]), cohen_kappa(relabelled[0], relabelled[1]))
+    assert same(scott_pi(data[0], data[1]), scott_pi(relabelled[0], relabelled[1]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(reliability_data(), st.randoms(use_true_random=False))
+def test_coefficients_are_invariant_to_unit_and_coder_order(data: list[list], rnd) -> None:
+    units = list(range(len(data[0])))
+    rnd.shuffle(units)
+    coders = list(range(len(data)))
+    rnd.shuffle(coders)
+    shuffled = [[data[c][u] for u in units] for c in coders]
+    for level in LEVELS:
+        assert same(
+            krippendorff_alpha(data, level=level), krippendorff_alpha(shuffled, level=level)
+        )
+    assert same(gwet_ac1(data), gwet_ac1(shuffled))
+    assert same(gwet_ac2(data), gwet_ac2(shuffled))
+    assert same(brennan_prediger(data), brennan_prediger(shuffled))
+    assert same(percent_agreement(data), percent_agreement(shuffled))
+    a, b = data[0], data[1]
+    order = [(a[u], b[u]) for u in units]
+    assert same(cohen_kappa(a, b), cohen_kappa([x for x, _ in order], [y for _, y in order]))
+    assert same(cohen_kappa(a, b), cohen_kappa(b, a))
+
+
+@settings(max_examples=80, deadline=None)
+@given(reliability_data(min_coders=2, missing=False))
+def test_two_coder_alpha_is_scott_pi_with_small_sample_correction(data: list[list]) -> None:
+    # alpha = 1 - (1 - pi) (2n - 1) / (2n) for two coders, nominal data, no missing values
+    # (n units): D_o = 1 - p_o and D_e = (1 - p_e) 2n / (2n - 1) with Scott's p_e.
+    a, b = data[0], data[1]
+    n = len(a)
+    pi = scott_pi(a, b)
+    alpha = krippendorff_alpha([a, b])
+    if math.isnan(pi):
+        assert math.isnan(alpha)
+    else:
+        assert alpha == pytest.approx(1 - (1 - pi) * (2 * n - 1) / (2 * n), abs=1e-12)
+
+
+def test_alpha_scott_pi_identity_on_the_classic_example() -> None:
+    # pi = 13/33, n = 50: 1 - (20/33)(99/100) = 1 - 0.6 = 0.4
+    assert krippendorff_alpha(list(YES_NO)) == pytest.approx(0.4, abs=1e-12)
+
+
+@settings(max_examples=80, deadline=None)
+@given(reliability_data(min_coders=2, missing=False))
+def test_fleiss_kappa_with_two_raters_is_scott_pi(data: list[list]) -> None:
+    a, b = data[0], data[1]
+    counts = [[(x == k) + (y == k) for k in range(4)] for x, y in zip(a, b, strict=True)]
+    pi = scott_pi(a, b)
+    if math.isnan(pi):
+        assert math.isnan(fleiss_kappa(counts))
+    else:
+        assert fleiss_kappa(counts) == pytest.approx(pi, abs=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(reliability_data(min_coders=2, missing=False))
+def test_binary_alpha_is_the_same_at_every_level(data: list[list]) -> None:
+    binary = [[v % 2 for v in row] for row in data]
+    nominal = krippendorff_alpha(binary)
+    assert same(krippendorff_alpha(binary, level="interval"), nominal)
+    assert same(krippendorff_alpha(binary, level="ordinal"), nominal)
+
+
+# -- degenerate inputs -----------------------------------------------------------------------------
+
+
+def test_one_category_only_leaves_chance_corrected_coefficients_undefined() -> None:
+    data = [["a", "a", "a"], ["a", "a", "a"]]
+    assert math.isnan(cohen_kappa(*data))
+    assert math.isnan(scott_pi(*data))
+    assert math.isnan(krippendorff_alpha(data))
+    assert math.isnan(fleiss_kappa([[2], [2], [2]]))
+    assert math.isnan(brennan_prediger(data))
+    assert percent_agreement(data) == 1.0
+
+
+def test_one_category_only_gives_ac1_of_one() -> None:
+    assert gwet_ac1([["a", "a", "a"], ["a", "a", "a"]]) == 1.0
+
+
+def test_one_used_category_of_two_gives_brennan_prediger_of_one() -> None:
+    assert brennan_prediger([["a", "a"], ["a", "a"]], categories=["a", "b"]) == 1.0
+
+
+def test_all_missing_is_undefined_everywhere() -> None:
+    data = [[None, None], [None, None]]
+    assert math.isnan(krippendorff_alpha(data))
+    assert math.isnan(gwet_ac1(data))
+    assert math.isnan(gwet_ac1_se(data))
+    assert math.isnan(brennan_prediger(data))
+    assert math.isnan(percent_agreement(data))
+    assert math.isnan(cohen_kappa(*data))
+    assert math.isnan(cohen_kappa_se(*data))
+
+
+def test_one_coder_is_undefined() -> None:
+    data = [[1, 2, 3, 1]]
+    assert math.isnan(krippendorff_alpha(data))
+    assert math.isnan(gwet_ac1(data))
+    assert math.isnan(percent_agreement(data))
+
+
+def test_empty_data_is_undefined() -> None:
+    assert math.isnan(krippendorff_alpha([[], []]))
+    assert math.isnan(cohen_kappa([], []))
+
+
+def test_fleiss_kappa_refuses_unequal_numbers_of_ratings() -> None:
+    with pytest.raises(ValueError, match="same number of ratings"):
+        fleiss_kappa([[2, 1], [1, 1]])
+
+
+def test_fleiss_kappa_refuses_a_single_rater() -> None:
+    with pytest.raises(ValueError, match="at least two ratings"):
+        fleiss_kappa([[1, 0], [0, 1]])
+
+
+def test_cohen_kappa_refuses_sequences_of_different_length() -> None:
+    with pytest.raises(ValueError, match="differ in length"):
+        cohen_kappa([1, 2], [1])
+
+
+def test_ragged_reliability_data_is_refused() -> None:
+    with pytest.raises(ValueError, match="different lengths"):
+        krippendorff_alpha([[1, 2], [1]])
+
+
+def test_interval_alpha_refuses_text() -> None:
+    with pytest.raises(ValueError, match="numeric"):
+        krippendorff_alpha([["a", "b"], ["a", "a"]], level="interval")
+
+
+def test_ratio_alpha_refuses_negative_values() -> None:
+    with pytest.raises(ValueError, match="non-negative"):
+        krippendorff_alpha([[-1, 1], [1, 1]], level="ratio")
+
+
+def test_unknown_level_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown level"):
+        krippendorff_alpha([[1, 2], [1, 2]], level="metric")  # type: ignore[arg-type]
+
+
+def test_value_outside_categories_is_refused() -> None:
+    with pytest.raises(ValueError, match="not in categories"):
+        gwet_ac1([["a", "b"], ["a", "c"]], categories=["a", "b"])
+
+
+def test_missing_values_drop_out_of_cohen_kappa() -> None:
+    a, b = YES_NO
+    assert cohen_kappa([*a, None, 1], [*b, 0, float("nan")]) == pytest.approx(0.4, abs=1e-15)
+
+
+def test_numpy_nan_marks_missing_in_arrays() -> None:
+    arr = np.array([[np.nan if v is None else v for v in row] for row in KRIPPENDORFF_2011])
+    assert round(krippendorff_alpha(arr), 3) == 0.743
+
+
+# -- intervals and labels --------------------------------------------------------------------------
+
+
+def test_bootstrap_ci_is_reproducible_for_a_seed() -> None:
+    first = bootstrap_ci(krippendorff_alpha, KRIPPENDORFF_2011, n_boot=200, seed=5)
+    again = bootstrap_ci(krippendorff_alpha, KRIPPENDORFF_2011, n_boot=200, seed=5)
+    assert first == again
+
+
+def test_bootstrap_ci_changes_with_the_seed() -> None:
+    first = bootstrap_ci(krippendorff_alpha, KRIPPENDORFF_2011, n_boot=200, seed=5)
+    other = bootstrap_ci(krippendorff_alpha, KRIPPENDORFF_2011, n_boot=200, seed=6)
+    assert (first.low, first.high) != (other.low, other.high)
+
+
+def test_bootstrap_ci_brackets_the_estimate_and_widens_with_level() -> None:
+    data = [list(x) for x in YES_NO]
+    narrow = bootstrap_ci(lambda d: cohen_kappa(d[0], d[1]), data, n_boot=400, level=0.80)
+    wide = bootstrap_ci(lambda d: cohen_kappa(d[0], d[1]), data, n_boot=400, level=0.99)
+    assert wide.low < narrow.low < 0.4 < narrow.high < wide.high
+
+
+def test_bootstrap_ci_leaves_out_undefined_resamples() -> None:
+    data = [["a", "b", "b", "b"], ["a", "b", "b", "b"]]
+    ci = bootstrap_ci(krippendorff_alpha, data, n_boot=300, seed=0)
+    assert (ci.low, ci.high) == (1.0, 1.0)
+    assert 0 < ci.n_valid < 300
+
+
+def test_bootstrap_ci_of_always_undefined_statistic_is_nan() -> None:
+    ci = bootstrap_ci(krippendorff_alpha, [["a", "a"], ["a", "a"]], n_boot=50)
+    assert math.isnan(ci.low) and math.isnan(ci.high) and ci.n_valid == 0
+
+
+def test_normal_ci_uses_the_normal_quantile() -> None:
+    ci = normal_ci(0.5, 0.1, level=0.95)
+    assert (ci.low, ci.high) == pytest.approx((0.5 - 0.1959964, 0.5 + 0.1959964), abs=1e-7)
+
+
+def test_normal_ci_caps_the_upper_limit_at_one() -> None:
+    assert normal_ci(0.9, 0.1).high == 1.0
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [
+        (-0.01, "poor"),
+        (0.0, "slight"),
+        (0.20, "slight"),
+        (0.21, "fair"),
+        (0.40, "fair"),
+        (0.41, "moderate"),
+        (0.61, "substantial"),
+        (0.80, "substantial"),
+        (0.81, "almost perfect"),
+        (1.0, "almost perfect"),
+        (math.nan, "undefined"),
+    ],
+)
+def test_landis_koch_bands(value: float, label: str) -> None:
+    assert landis_koch_label(value) == label
+
+
+@pytest.mark.parametrize(
+    ("alpha", "label"),
+    [
+        (0.666, "unreliable"),
+        (0.667, "tentative"),
+        (0.799, "tentative"),
+        (0.800, "reliable"),
+        (math.nan, "undefined"),
+    ],
+)
+def test_krippendorff_thresholds(alpha: float, label: str) -> None:
+    assert krippendorff_label(alpha) == label
