@@ -1,0 +1,308 @@
+"""Specification of CodeClassifier and fit_temperature on small synthetic embeddings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import cross_val_score
+
+from roqa_nlp.classifier import NONE, CodeClassifier, fit_temperature
+
+CODES = ("IC.A", "IS.B", "PR.C", NONE)
+
+
+def clusters(seed: int, n: int = 10, dim: int = 8) -> tuple[np.ndarray, list[str]]:
+    """``n`` unit vectors around each of four orthogonal directions, one per label in CODES."""
+    rng = np.random.default_rng(seed)
+    X = np.vstack([3 * np.eye(dim)[k] + rng.normal(0, 0.3, (n, dim)) for k in range(len(CODES))])
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    return X, [c for c in CODES for _ in range(n)]
+
+
+@pytest.fixture(scope="module")
+def data() -> tuple[np.ndarray, list[str]]:
+    return clusters(0)
+
+
+@pytest.fixture(scope="module")
+def fitted(data: tuple[np.ndarray, list[str]]) -> CodeClassifier:
+    X, y = data
+    return CodeClassifier().fit(X, y)
+
+
+def test_classes_are_the_sorted_labels_including_none(fitted: CodeClassifier) -> None:
+    assert list(fitted.classes_) == ["IC.A", "IS.B", "NONE", "PR.C"]
+
+
+def test_predict_proba_rows_sum_to_one(fitted: CodeClassifier, data) -> None:
+    P = fitted.predict_proba(data[0])
+    assert P.shape == (40, 4)
+    np.testing.assert_allclose(P.sum(axis=1), 1.0, atol=1e-12)
+
+
+def test_predict_proba_columns_follow_classes(fitted: CodeClassifier) -> None:
+    X_new, y_new = clusters(seed=1)
+    P = fitted.predict_proba(X_new)
+    assert [str(fitted.classes_[j]) for j in P.argmax(axis=1)] == y_new
+
+
+def test_predict_returns_the_label_of_the_nearest_cluster(fitted: CodeClassifier) -> None:
+    X_new, y_new = clusters(seed=2)
+    assert fitted.predict(X_new).tolist() == y_new
+
+
+def test_uncalibrated_logreg_equals_sklearn_logistic_regression(data) -> None:
+    X, y = data
+    ours = CodeClassifier("logreg", C=4.0, calibrate=False).fit(X, y)
+    ref = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000).fit(X, y)
+    assert list(ref.classes_) == list(ours.classes_)
+    np.testing.assert_allclose(ours.predict_proba(X), ref.predict_proba(X), atol=1e-10)
+
+
+def test_two_classes_give_the_binary_logistic_regression_probabilities(data) -> None:
+    X, y = data[0][:20], data[1][:20]  # IC.A and IS.B only
+    ours = CodeClassifier(calibrate=False).fit(X, y)
+    ref = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000).fit(X, y)
+    np.testing.assert_allclose(ours.predict_proba(X), ref.predict_proba(X), atol=1e-10)
+
+
+@pytest.mark.parametrize("method", ["prototype", "hybrid"])
+def test_other_methods_give_distributions_that_pick_the_right_cluster(method: str, data) -> None:
+    X, y = data
+    clf = CodeClassifier(method).fit(X, y)
+    X_new, y_new = clusters(seed=3)
+    P = clf.predict_proba(X_new)
+    np.testing.assert_allclose(P.sum(axis=1), 1.0, atol=1e-12)
+    assert clf.predict(X_new).tolist() == y_new
+
+
+def test_prototypes_are_unit_class_means(data) -> None:
+    X, y = data
+    clf = CodeClassifier("prototype", calibrate=False).fit(X, y)
+    mean = X[:10].mean(axis=0)
+    np.testing.assert_allclose(clf.prototypes_[0], mean / np.linalg.norm(mean), atol=1e-12)
+
+
+def test_empty_and_none_labels_mean_the_none_class(data) -> None:
+    X, y = data
+    y2: list = list(y)
+    y2[30], y2[31], y2[32] = [], None, NONE
+    clf = CodeClassifier(calibrate=False).fit(X, y2)
+    assert list(clf.classes_) == ["IC.A", "IS.B", "NONE", "PR.C"]
+    assert clf.predict(X[30:33]).tolist() == [NONE, NONE, NONE]
+
+
+def multi_label_data() -> tuple[np.ndarray, list]:
+    X, y = clusters(0)
+    rng = np.random.default_rng(5)
+    mid = (np.eye(8)[0] + np.eye(8)[1]) / np.sqrt(2)
+    both = mid + rng.normal(0, 0.05, (6, 8))
+    both /= np.linalg.norm(both, axis=1, keepdims=True)
+    return np.vstack([X, both]), [*y, *[["IC.A", "IS.B"]] * 6]
+
+
+def test_multi_label_targets_add_no_combined_class() -> None:
+    X, y = multi_label_data()
+    clf = CodeClassifier(calibrate=False).fit(X, y)
+    assert list(clf.classes_) == ["IC.A", "IS.B", "NONE", "PR.C"]
+
+
+def test_multi_label_example_gets_both_codes_from_predict_labels() -> None:
+    X, y = multi_label_data()
+    clf = CodeClassifier(calibrate=False).fit(X, y)
+    mid = (np.eye(8)[0] + np.eye(8)[1]) / np.sqrt(2)
+    assert clf.predict_labels(mid[None, :]) == [["IC.A", "IS.B"]]
+
+
+def test_predict_labels_never_returns_none(fitted: CodeClassifier) -> None:
+    X_new, _ = clusters(seed=4)
+    labels = fitted.predict_labels(X_new[30:])  # the NONE cluster
+    assert labels == [[]] * 10
+
+
+def test_to_arrays_from_arrays_round_trip_keeps_probabilities(fitted: CodeClassifier) -> None:
+    X_new, _ = clusters(seed=6)
+    restored = CodeClassifier.from_arrays(fitted.to_arrays(), fitted.state())
+    assert list(restored.classes_) == list(fitted.classes_)
+    assert restored.get_params() == fitted.get_params()
+    # Arrays are stored as float32: the first round trip rounds them once ...
+    np.testing.assert_allclose(
+        restored.predict_proba(X_new), fitted.predict_proba(X_new), atol=1e-6
+    )
+    # ... after which saving and loading again changes nothing.
+    again = CodeClassifier.from_arrays(restored.to_arrays(), restored.state())
+    assert np.array_equal(again.predict_proba(X_new), restored.predict_proba(X_new))
+    assert np.array_equal(again.predict_valence_proba(X_new), restored.predict_valence_proba(X_new))
+
+
+def test_to_arrays_holds_only_numeric_arrays(fitted: CodeClassifier) -> None:
+    arrays = fitted.to_arrays()
+    assert sorted(arrays) == [
+        "coef",
+        "intercept",
+        "prototypes",
+        "temperature",
+        "valence_coef",
+        "valence_intercept",
+    ]
+    assert {a.dtype for a in arrays.values()} == {np.dtype(np.float32)}
+
+
+def test_get_params_returns_the_constructor_arguments() -> None:
+    clf = CodeClassifier("hybrid", C=2.0, class_weight=None, n_splits=3, random_state=7)
+    assert clf.get_params() == {
+        "method": "hybrid",
+        "C": 2.0,
+        "class_weight": None,
+        "prototype_scale": 20.0,
+        "calibrate": True,
+        "n_splits": 3,
+        "random_state": 7,
+    }
+
+
+def test_clone_gives_an_unfitted_copy_with_the_same_params(fitted: CodeClassifier) -> None:
+    copy = clone(fitted)
+    assert copy.get_params() == fitted.get_params()
+    assert not hasattr(copy, "classes_")
+
+
+def test_set_params_changes_a_hyper_parameter() -> None:
+    clf = CodeClassifier().set_params(method="prototype", C=0.5)
+    assert (clf.method, clf.C) == ("prototype", 0.5)
+
+
+def test_works_with_sklearn_cross_validation(data) -> None:
+    X, y = data
+    scores = cross_val_score(CodeClassifier(calibrate=False), X, y, cv=5)
+    assert scores.tolist() == [1.0] * 5
+
+
+def test_predict_before_fit_raises_not_fitted() -> None:
+    with pytest.raises(NotFittedError):
+        CodeClassifier().predict(np.zeros((1, 8)))
+
+
+def test_wrong_number_of_features_is_a_value_error(fitted: CodeClassifier) -> None:
+    with pytest.raises(ValueError, match=r"shape \[n, 8\]"):
+        fitted.predict_proba(np.zeros((2, 5)))
+
+
+def test_unknown_method_is_a_value_error(data) -> None:
+    with pytest.raises(ValueError, match="method must be one of"):
+        CodeClassifier("svm").fit(*data)
+
+
+def test_x_and_y_of_different_lengths_is_a_value_error(data) -> None:
+    with pytest.raises(ValueError, match="different lengths"):
+        CodeClassifier().fit(data[0], data[1][:-1])
+
+
+# -- temperature scaling ------------------------------------------------------------------------
+
+
+def logits_at_temperature(t: float, seed: int, n: int = 4000, k: int = 5):
+    """Logits z and labels drawn from softmax(z / t): the NLL-optimal temperature is ``t``."""
+    rng = np.random.default_rng(seed)
+    z = rng.normal(0, 3, (n, k))
+    p = np.exp(z / t)
+    p /= p.sum(axis=1, keepdims=True)
+    y = (p.cumsum(axis=1) > rng.random((n, 1))).argmax(axis=1)
+    return z, y
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_fit_temperature_recovers_the_temperature_the_labels_were_drawn_at(seed: int) -> None:
+    z, y = logits_at_temperature(2.0, seed)
+    # Over 100 seeds the estimate from n=4000 has a standard deviation of about 0.04.
+    assert fit_temperature(z, y) == pytest.approx(2.0, abs=0.15)
+
+
+def test_fit_temperature_is_one_for_already_calibrated_logits() -> None:
+    z, y = logits_at_temperature(1.0, seed=0)
+    assert fit_temperature(z, y) == pytest.approx(1.0, abs=0.08)
+
+
+def test_calibrated_classifier_stores_the_fitted_temperature(data) -> None:
+    X, y = data
+    assert CodeClassifier(calibrate=False).fit(X, y).temperature_ == 1.0
+    assert CodeClassifier(calibrate=True).fit(X, y).temperature_ != 1.0
+
+
+# -- valence head -------------------------------------------------------------------------------
+
+
+def valence_data(seed: int, n: int = 12) -> tuple[np.ndarray, list[str], list[str]]:
+    """Two codes; dimension 5 carries valence: +1 barrier, -1 enabler, 0 neutral."""
+    rng = np.random.default_rng(seed)
+    rows, codes, valences = [], [], []
+    for k, code in enumerate(("IC.A", "IS.B")):
+        for v, sign in (("barrier", 1.0), ("enabler", -1.0), ("neutral", 0.0)):
+            x = 2 * np.eye(8)[k] + 1.5 * sign * np.eye(8)[5] + rng.normal(0, 0.15, (n, 8))
+            rows.append(x)
+            codes += [code] * n
+            valences += [v] * n
+    X = np.vstack(rows)
+    return X / np.linalg.norm(X, axis=1, keepdims=True), codes, valences
+
+
+def test_valence_head_predicts_valence_on_separable_data() -> None:
+    X, y, v = valence_data(0)
+    clf = CodeClassifier(calibrate=False).fit(X, y, valence=v)
+    X_new, _, v_new = valence_data(1)
+    V = clf.predict_valence_proba(X_new)
+    assert list(clf.valence_classes_) == ["barrier", "enabler", "neutral"]
+    np.testing.assert_allclose(V.sum(axis=1), 1.0, atol=1e-12)
+    assert [str(clf.valence_classes_[j]) for j in V.argmax(axis=1)] == v_new
+
+
+def test_valence_head_ignores_uncoded_examples() -> None:
+    X, y, v = valence_data(0)
+    # NONE examples labelled "barrier" in the enabler region must not teach the head anything.
+    y2 = [NONE if val == "enabler" else c for c, val in zip(y, v)]
+    v2 = ["barrier" if val == "enabler" else val for val in v]
+    clf = CodeClassifier(calibrate=False).fit(X, y2, valence=v2)
+    ref = CodeClassifier(calibrate=False).fit(
+        X[[i for i, c in enumerate(y2) if c != NONE]],
+        [c for c in y2 if c != NONE],
+        valence=[val for c, val in zip(y2, v2) if c != NONE],
+    )
+    np.testing.assert_allclose(clf.valence_coef_, ref.valence_coef_, atol=1e-10)
+
+
+def test_without_valence_labels_the_head_is_uniform(data) -> None:
+    clf = CodeClassifier(calibrate=False).fit(*data)
+    np.testing.assert_allclose(clf.predict_valence_proba(data[0][:3]), 1 / 3, atol=1e-12)
+
+
+# -- scikit-learn's own estimator checks --------------------------------------------------------
+
+#: The checks of ``check_estimator`` that apply to CodeClassifier. The others are skipped because
+#: they fit on integer or float targets (CodeClassifier's targets are code ids, lists of code ids
+#: or None, and its classes are strings), on sparse, complex, NaN or 1-sample data, or expect a
+#: single-class fit to be refused.
+APPLICABLE_CHECKS = {
+    "check_estimator_cloneable",
+    "check_estimator_repr",
+    "check_no_attributes_set_in_init",
+    "check_do_not_raise_errors_in_init_or_set_params",
+    "check_mixin_order",
+    "check_parameters_default_constructible",
+    "check_get_params_invariance",
+    "check_set_params",
+    "check_estimators_unfitted",
+}
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_passes_the_applicable_sklearn_estimator_checks() -> None:
+    from sklearn.utils.estimator_checks import check_estimator
+
+    results = check_estimator(CodeClassifier(calibrate=False), on_fail=None)
+    ran = {r["check_name"]: r for r in results if r["check_name"] in APPLICABLE_CHECKS}
+    assert set(ran) == APPLICABLE_CHECKS
+    failed = {name: str(r["exception"]) for name, r in ran.items() if r["status"] != "passed"}
+    assert failed == {}

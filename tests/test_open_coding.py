@@ -1,0 +1,314 @@
+"""Specification of the open-coding queue: clustering, class TF-IDF keywords and its files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from roqa_nlp.open_coding import (
+    CandidateCode,
+    class_tfidf_keywords,
+    cluster_embeddings,
+    open_coding_queue,
+    write_open_coding,
+)
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Transcript, Turn
+
+# -- clustering ---------------------------------------------------------------------------------
+
+
+def three_groups() -> np.ndarray:
+    """Nine unit vectors in three tight groups along orthogonal axes, interleaved."""
+    rng = np.random.default_rng(0)
+    axes = [0, 1, 2, 0, 2, 1, 1, 0, 2]
+    X = np.eye(3)[axes] + rng.normal(0, 0.05, (9, 3))
+    return X / np.linalg.norm(X, axis=1, keepdims=True)
+
+
+def partition(labels: np.ndarray) -> set[frozenset[int]]:
+    return {frozenset(np.flatnonzero(labels == c).tolist()) for c in set(labels.tolist())}
+
+
+def test_clustering_the_same_input_twice_gives_identical_labels() -> None:
+    X = three_groups()
+    assert cluster_embeddings(X).tolist() == cluster_embeddings(X.copy()).tolist()
+
+
+def test_cluster_labels_are_numbered_by_first_appearance() -> None:
+    assert cluster_embeddings(three_groups()).tolist() == [0, 1, 2, 0, 2, 1, 1, 0, 2]
+
+
+def test_clusters_do_not_depend_on_input_order() -> None:
+    X = three_groups()
+    order = np.array([8, 3, 5, 0, 7, 1, 6, 2, 4])
+    permuted = cluster_embeddings(X[order])
+    # The same groups of points, with labels renumbered by first appearance in the new order.
+    back = {frozenset(int(order[i]) for i in group) for group in partition(permuted)}
+    assert back == partition(cluster_embeddings(X))
+    assert permuted.tolist() == [0, 1, 2, 1, 1, 2, 2, 0, 0]
+
+
+def test_a_point_far_from_all_others_is_a_singleton_cluster() -> None:
+    X = np.eye(4)[[0, 0, 1, 1, 3]] + np.array([0, 0.01, 0, 0.01, 0])[:, None]
+    assert cluster_embeddings(X).tolist() == [0, 0, 1, 1, 2]
+
+
+def test_average_linkage_on_cosine_distance_cut_at_the_threshold() -> None:
+    # Cosine distances: a-b 0.2, b-c 0.4, a-c 1.0; average linkage joins {a,b} to c at 0.7.
+    X = np.array([[1.0, 0.0], [0.8, 0.6], [0.0, 1.0]])
+    assert cluster_embeddings(X, distance_threshold=0.6).tolist() == [0, 0, 1]  # not single
+    assert cluster_embeddings(X, distance_threshold=0.75).tolist() == [0, 0, 0]  # not complete
+    assert cluster_embeddings(X, distance_threshold=0.1).tolist() == [0, 1, 2]
+
+
+def test_one_point_is_one_cluster_and_no_points_no_clusters() -> None:
+    assert cluster_embeddings(np.ones((1, 4))).tolist() == [0]
+    assert cluster_embeddings(np.zeros((0, 4))).tolist() == []
+
+
+# -- keywords -----------------------------------------------------------------------------------
+
+
+def test_class_tfidf_keywords_on_a_hand_example() -> None:
+    # Terms (unigrams + bigrams) and counts: cluster 1 "staff staff rota" -> staff 2, rota 1,
+    # "staff staff" 1, "staff rota" 1 (5 terms); cluster 2 "staff funding" -> staff 1, funding 1,
+    # "staff funding" 1 (3 terms). Mean terms per cluster A = 4.
+    # Score = tf (count / cluster terms) x log(1 + A / term count over all clusters):
+    #   cluster 1: staff 2/5 log(1 + 4/3) = 0.339; rota, staff rota, staff staff 1/5 log 5 = 0.322
+    #   cluster 2: funding, staff funding 1/3 log 5 = 0.536; staff 1/3 log(7/3) = 0.282
+    # Ties are broken alphabetically.
+    assert class_tfidf_keywords(["staff staff rota", "staff funding"]) == [
+        ["staff", "rota", "staff rota", "staff staff"],
+        ["funding", "staff funding", "staff"],
+    ]
+
+
+def test_class_tfidf_keywords_keeps_n_keywords() -> None:
+    assert class_tfidf_keywords(["staff staff rota", "staff funding"], n_keywords=2) == [
+        ["staff", "rota"],
+        ["funding", "staff funding"],
+    ]
+
+
+def test_a_word_in_every_cluster_ranks_below_a_word_of_one_cluster() -> None:
+    kw = class_tfidf_keywords(["covid covid staff", "garden garden staff"], n_keywords=1)
+    assert kw == [["covid"], ["garden"]]
+
+
+def test_stop_words_only_give_no_keywords() -> None:
+    assert class_tfidf_keywords(["the and of", "it is"]) == [[], []]
+    assert class_tfidf_keywords([]) == []
+
+
+# -- the queue ----------------------------------------------------------------------------------
+
+
+class FakeEmbedder:
+    """Returns fixed vectors per text and records what it was asked to encode."""
+
+    def __init__(self, vectors: dict[str, list[float]]):
+        self.vectors = vectors
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        X = np.asarray([self.vectors[t] for t in texts], dtype=np.float32)
+        return X / np.linalg.norm(X, axis=1, keepdims=True)
+
+
+def seg_result(
+    tid: str, n: int, text: str, start: int, *, novel: bool, procedural: bool = False
+) -> SegmentResult:
+    seg = Segment(
+        id=f"{tid}:{n}",
+        transcript_id=tid,
+        speaker="P",
+        role="participant",
+        start=start,
+        end=start + len(text),
+        text=text,
+    )
+    return SegmentResult(segment=seg, novel=novel, novelty_p=0.01, procedural=procedural)
+
+
+def build_result() -> tuple[CodingResult, FakeEmbedder]:
+    t1 = [
+        ("We lost two staff to covid.", True, False, [1.0, 0.0, 0.0]),
+        ("Recruitment is hard for us.", False, False, [1.0, 0.0, 0.0]),  # not novel
+        ("Can you hear me now?", True, True, [1.0, 0.0, 0.0]),  # procedural
+        ("Covid sickness took out the covid rota.", True, False, [0.8, 0.6, 0.0]),
+    ]
+    t2 = [
+        ("The garden project for residents.", True, False, [0.0, 0.0, 1.0]),
+        ("A covid outbreak closed the home.", True, False, [0.8, -0.6, 0.0]),
+    ]
+    result = CodingResult()
+    vectors: dict[str, list[float]] = {}
+    for tid, rows, participant in (("t1", t1, "P01"), ("t2", t2, "P02")):
+        text = " ".join(r[0] for r in rows)
+        result.transcripts[tid] = Transcript(
+            id=tid,
+            text=text,
+            turns=[Turn("P", "participant", 0, len(text))],
+            participant=participant,
+        )
+        start = 0
+        for n, (s, novel, proc, vec) in enumerate(rows):
+            result.segments.append(seg_result(tid, n, s, start, novel=novel, procedural=proc))
+            vectors[s] = vec
+            start += len(s) + 1
+    return result, FakeEmbedder(vectors)
+
+
+@pytest.fixture
+def queue_and_embedder() -> tuple[list[CandidateCode], FakeEmbedder]:
+    result, emb = build_result()
+    return open_coding_queue(result, emb), emb  # type: ignore[arg-type]
+
+
+def test_only_novel_non_procedural_segments_are_embedded(queue_and_embedder) -> None:
+    _, emb = queue_and_embedder
+    assert emb.calls == [
+        [
+            "We lost two staff to covid.",
+            "Covid sickness took out the covid rota.",
+            "The garden project for residents.",
+            "A covid outbreak closed the home.",
+        ]
+    ]
+
+
+def test_procedural_and_non_novel_segments_never_enter_the_queue(queue_and_embedder) -> None:
+    queue, _ = queue_and_embedder
+    queued = [sid for c in queue for sid in c.segment_ids]
+    assert "t1:1" not in queued and "t1:2" not in queued
+    assert sorted(queued) == ["t1:0", "t1:3", "t2:0", "t2:1"]
+
+
+def test_candidates_group_similar_segments_largest_first(queue_and_embedder) -> None:
+    queue, _ = queue_and_embedder
+    assert [(c.id, c.segment_ids, c.size) for c in queue] == [
+        ("candidate-001", ["t1:0", "t1:3", "t2:1"], 3),
+        ("candidate-002", ["t2:0"], 1),
+    ]
+
+
+def test_candidates_name_their_transcripts_and_participants(queue_and_embedder) -> None:
+    queue, _ = queue_and_embedder
+    assert (queue[0].transcripts, queue[0].participants) == (["t1", "t2"], ["P01", "P02"])
+    assert (queue[1].transcripts, queue[1].participants) == (["t2"], ["P02"])
+
+
+def test_representatives_are_closest_to_the_centroid_ties_in_segment_order(
+    queue_and_embedder,
+) -> None:
+    queue, _ = queue_and_embedder
+    # Centroid (0.87, 0, 0): t1:0 has similarity 0.87, t1:3 and t2:1 tie at 0.69.
+    assert [r["segment_id"] for r in queue[0].representative] == ["t1:0", "t1:3", "t2:1"]
+    assert queue[0].representative[0] == {
+        "segment_id": "t1:0",
+        "transcript": "t1",
+        "participant": "P01",
+        "text": "We lost two staff to covid.",
+    }
+
+
+def test_candidate_label_is_its_top_three_keywords(queue_and_embedder) -> None:
+    queue, _ = queue_and_embedder
+    assert queue[0].keywords[0] == "covid"
+    assert queue[0].label == ", ".join(queue[0].keywords[:3])
+    assert "garden" in queue[1].keywords
+
+
+def test_n_representative_limits_the_examples() -> None:
+    result, emb = build_result()
+    queue = open_coding_queue(result, emb, n_representative=1)  # type: ignore[arg-type]
+    assert [len(c.representative) for c in queue] == [1, 1]
+
+
+def test_no_novel_segments_give_an_empty_queue_without_encoding() -> None:
+    result, emb = build_result()
+    for s in result.segments:
+        s.novel = False
+    assert open_coding_queue(result, emb) == []  # type: ignore[arg-type]
+    assert emb.calls == []
+
+
+def test_open_coding_is_deterministic() -> None:
+    r1, e1 = build_result()
+    r2, e2 = build_result()
+    q1 = open_coding_queue(r1, e1)  # type: ignore[arg-type]
+    q2 = open_coding_queue(r2, e2)  # type: ignore[arg-type]
+    assert [c.to_dict() for c in q1] == [c.to_dict() for c in q2]
+
+
+# -- files --------------------------------------------------------------------------------------
+
+
+def test_write_open_coding_writes_both_files(queue_and_embedder, tmp_path: Path) -> None:
+    queue, _ = queue_and_embedder
+    paths = write_open_coding(queue, tmp_path)
+    assert paths == {
+        "open_coding.jsonl": tmp_path / "open_coding.jsonl",
+        "open_coding.csv": tmp_path / "open_coding.csv",
+    }
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["open_coding.csv", "open_coding.jsonl"]
+
+
+def test_open_coding_csv_has_the_documented_columns(queue_and_embedder, tmp_path: Path) -> None:
+    queue, _ = queue_and_embedder
+    write_open_coding(queue, tmp_path)
+    rows = list(csv.reader(io.StringIO((tmp_path / "open_coding.csv").read_text("utf-8"))))
+    assert rows[0] == [
+        "candidate",
+        "label",
+        "keywords",
+        "size",
+        "participants",
+        "segment_ids",
+        "example",
+    ]
+    assert rows[1] == [
+        "candidate-001",
+        queue[0].label,
+        "; ".join(queue[0].keywords),
+        "3",
+        "P01; P02",
+        "t1:0; t1:3; t2:1",
+        "We lost two staff to covid.",
+    ]
+    assert rows[2][0] == "candidate-002"
+    assert len(rows) == 3
+
+
+def test_open_coding_jsonl_has_one_candidate_per_line(queue_and_embedder, tmp_path: Path) -> None:
+    queue, _ = queue_and_embedder
+    write_open_coding(queue, tmp_path)
+    lines = (tmp_path / "open_coding.jsonl").read_text("utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert records == [c.to_dict() for c in queue]
+    assert sorted(records[0]) == [
+        "extra",
+        "id",
+        "keywords",
+        "label",
+        "participants",
+        "representative",
+        "segment_ids",
+        "size",
+        "transcripts",
+    ]
+
+
+def test_an_empty_queue_writes_a_header_only_csv_and_an_empty_jsonl(tmp_path: Path) -> None:
+    write_open_coding([], tmp_path)
+    assert (tmp_path / "open_coding.jsonl").read_text("utf-8") == ""
+    assert (tmp_path / "open_coding.csv").read_text("utf-8") == (
+        "candidate,label,keywords,size,participants,segment_ids,example\n"
+    )
