@@ -66,7 +66,7 @@ def read_decisions(path: str | Path) -> tuple[list[Decision], str]:
     else:
         text = read_text(p)
         rows = list(csv.DictReader(io.StringIO(text)))
-        if rows and "segment_id" not in rows[0]:
+        if rows and "segment_id" not in {str(k).strip().lower() for k in rows[0] if k}:
             raise RoqaError(
                 "decisions file has no segment_id column",
                 path=p,

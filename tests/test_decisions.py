@@ -1,0 +1,304 @@
+"""Specification of the researcher's decisions file and the training examples it gives."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.decisions import (
+    Decision,
+    feedback_examples,
+    project_code_id,
+    project_codebook,
+    read_decisions,
+)
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult
+
+CSV_TEXT = (
+    "segment_id,decision,code_id,new_code,note\n"
+    "p01_interview:0003,accept,IS.E.2,,\n"
+    "p01_interview:0004,reject,IC.H,,\n"
+    "p01_interview:0007,recode,OS.D,,commissioner thresholds\n"
+    "p01_interview:0011,new-code,,COVID-19 disruption,\n"
+)
+
+EXPECTED = [
+    Decision("p01_interview:0003", "accept", "IS.E.2"),
+    Decision("p01_interview:0004", "reject", "IC.H"),
+    Decision("p01_interview:0007", "recode", "OS.D", note="commissioner thresholds"),
+    Decision("p01_interview:0011", "new-code", new_code="COVID-19 disruption"),
+]
+
+
+@pytest.fixture(scope="module")
+def cfir() -> Codebook:
+    return Codebook.load("cfir-2009")
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def one_line_error(exc: pytest.ExceptionInfo[RoqaError], path: Path) -> str:
+    msg = str(exc.value)
+    assert "\n" not in msg
+    assert msg.startswith(f"{path}: ")
+    return msg
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def test_csv_decisions_are_parsed_in_file_order(tmp_path: Path) -> None:
+    decisions, _ = read_decisions(write(tmp_path, "decisions.csv", CSV_TEXT))
+    assert decisions == EXPECTED
+
+
+def test_read_decisions_returns_the_sha256_of_the_file(tmp_path: Path) -> None:
+    p = write(tmp_path, "decisions.csv", CSV_TEXT)
+    _, digest = read_decisions(p)
+    assert digest == hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def test_jsonl_decisions_are_parsed_like_csv(tmp_path: Path) -> None:
+    rows = [
+        {"segment_id": "p01_interview:0003", "decision": "accept", "code_id": "IS.E.2"},
+        {"segment_id": "p01_interview:0004", "decision": "reject", "code_id": "IC.H"},
+        {
+            "segment_id": "p01_interview:0007",
+            "decision": "recode",
+            "code_id": "OS.D",
+            "note": "commissioner thresholds",
+        },
+        {
+            "segment_id": "p01_interview:0011",
+            "decision": "new-code",
+            "new_code": "COVID-19 disruption",
+            "code_id": None,
+        },
+    ]
+    p = write(tmp_path, "decisions.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    assert read_decisions(p)[0] == EXPECTED
+
+
+def test_decision_names_are_case_and_separator_insensitive(tmp_path: Path) -> None:
+    text = "segment_id,decision,code_id,new_code\ns:1,Accept,IC.A,\ns:2,NEW_CODE,,Staff morale\n"
+    decisions, _ = read_decisions(write(tmp_path, "d.csv", text))
+    assert [d.decision for d in decisions] == ["accept", "new-code"]
+
+
+def test_spreadsheet_header_case_and_spaces_are_tolerated(tmp_path: Path) -> None:
+    text = "Segment_ID,Decision,Code_ID\n s:1 , accept , IC.A \n"
+    decisions, _ = read_decisions(write(tmp_path, "d.csv", text))
+    assert decisions == [Decision("s:1", "accept", "IC.A")]
+
+
+def test_optional_text_column_is_kept(tmp_path: Path) -> None:
+    text = "segment_id,decision,code_id,text\ns:1,accept,IC.A,We bought it from a vendor.\n"
+    decisions, _ = read_decisions(write(tmp_path, "d.csv", text))
+    assert decisions[0].text == "We bought it from a vendor."
+
+
+def test_unknown_decision_is_a_one_line_error_naming_file_and_row(tmp_path: Path) -> None:
+    p = write(tmp_path, "d.csv", "segment_id,decision,code_id\ns:1,accept,IC.A\ns:2,maybe,IC.A\n")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    msg = one_line_error(exc, p)
+    assert "row 3: unknown decision 'maybe'" in msg
+    assert "accept, reject, recode or new-code" in msg
+
+
+def test_unknown_decision_in_jsonl_names_the_line(tmp_path: Path) -> None:
+    p = write(tmp_path, "d.jsonl", '{"segment_id": "s:1", "decision": "keep", "code_id": "IC.A"}\n')
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert "row 1: unknown decision 'keep'" in one_line_error(exc, p)
+
+
+@pytest.mark.parametrize("decision", ["accept", "reject", "recode"])
+def test_missing_code_id_is_a_one_line_error(tmp_path: Path, decision: str) -> None:
+    p = write(tmp_path, "d.csv", f"segment_id,decision,code_id\ns:1,{decision},\n")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert f"row 2: {decision} needs a code_id" in one_line_error(exc, p)
+
+
+def test_new_code_without_a_name_is_a_one_line_error(tmp_path: Path) -> None:
+    p = write(tmp_path, "d.csv", "segment_id,decision,code_id,new_code\ns:1,new-code,,\n")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert "row 2: new-code needs a new_code name" in one_line_error(exc, p)
+
+
+def test_row_without_segment_id_is_a_one_line_error(tmp_path: Path) -> None:
+    p = write(tmp_path, "d.csv", "segment_id,decision,code_id\n,accept,IC.A\n")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert "row 2: no segment_id" in one_line_error(exc, p)
+
+
+def test_csv_without_segment_id_column_is_a_one_line_error(tmp_path: Path) -> None:
+    p = write(tmp_path, "d.csv", "segment,decision,code_id\ns:1,accept,IC.A\n")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert "decisions file has no segment_id column" in one_line_error(exc, p)
+
+
+def test_missing_decisions_file_is_a_one_line_error(tmp_path: Path) -> None:
+    p = tmp_path / "absent.csv"
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert "file not found" in one_line_error(exc, p)
+
+
+# -- project codes ------------------------------------------------------------------------------
+
+
+def test_new_code_gets_a_stable_project_id() -> None:
+    assert project_code_id("COVID-19 disruption") == "project.covid-19-disruption"
+    assert project_code_id("  Covid-19   Disruption! ") == "project.covid-19-disruption"
+    assert project_code_id("Staff morale & wellbeing") == "project.staff-morale-wellbeing"
+    assert project_code_id("???") == "project.code"
+
+
+def test_project_codebook_adds_one_codable_code_per_new_name(cfir: Codebook) -> None:
+    decisions = [
+        *EXPECTED,
+        Decision("p01_interview:0012", "new-code", new_code="covid-19 Disruption"),
+        Decision("p01_interview:0013", "new-code", new_code="Staff morale"),
+    ]
+    book = project_codebook(cfir, decisions)
+    assert book.id == "cfir-2009+project"
+    assert len(book) == len(cfir) + 2
+    assert [c.id for c in book.codes[len(cfir) :]] == [
+        "project.covid-19-disruption",
+        "project.staff-morale",
+    ]
+    code = book.resolve("project.covid-19-disruption")
+    assert (code.name, code.level, code.codable, code.parent) == (
+        "COVID-19 disruption",
+        "code",
+        True,
+        None,
+    )
+    assert book.resolve("COVID-19 disruption").id == "project.covid-19-disruption"
+
+
+def test_project_codebook_leaves_the_original_unchanged(cfir: Codebook) -> None:
+    before = cfir.hash
+    project_codebook(cfir, EXPECTED)
+    assert cfir.hash == before
+    assert cfir.find("project.covid-19-disruption") is None
+
+
+def test_without_new_codes_the_codebook_is_returned_as_is(cfir: Codebook) -> None:
+    assert project_codebook(cfir, EXPECTED[:3]) is cfir
+
+
+def test_project_codebook_of_a_project_codebook_keeps_its_id(cfir: Codebook) -> None:
+    book = project_codebook(cfir, EXPECTED)
+    again = project_codebook(book, [Decision("s:9", "new-code", new_code="Garden project")])
+    assert again.id == "cfir-2009+project"
+    assert again.find("project.covid-19-disruption") is not None
+    assert again.find("project.garden-project") is not None
+
+
+# -- training examples --------------------------------------------------------------------------
+
+
+def coding_result() -> CodingResult:
+    texts = {
+        "p01_interview:0003": "We just don't have the staff to run it.",
+        "p01_interview:0004": "The software licence was free for the first year.",
+        "p01_interview:0007": "The council changed the thresholds again.",
+        "p01_interview:0011": "Covid closed the home for three months.",
+    }
+    segs = []
+    start = 0
+    for sid, text in texts.items():
+        seg = Segment(sid, "p01_interview", "P01", "participant", start, start + len(text), text)
+        segs.append(SegmentResult(segment=seg))
+        start += len(text) + 1
+    return CodingResult(segments=segs)
+
+
+def test_each_decision_becomes_a_labelled_example(cfir: Codebook) -> None:
+    book = project_codebook(cfir, EXPECTED)
+    texts, labels, ids = feedback_examples(EXPECTED, book, coding_result())
+    assert ids == [
+        "p01_interview:0003",
+        "p01_interview:0004",
+        "p01_interview:0007",
+        "p01_interview:0011",
+    ]
+    assert texts == [
+        "We just don't have the staff to run it.",
+        "The software licence was free for the first year.",
+        "The council changed the thresholds again.",
+        "Covid closed the home for three months.",
+    ]
+    assert labels == [["IS.E.2"], [], ["OS.D"], ["project.covid-19-disruption"]]
+
+
+def test_all_rejected_segment_becomes_a_no_code_example(cfir: Codebook) -> None:
+    decisions = [Decision("s:1", "reject", "IC.H", text="a"), Decision("s:1", "reject", "IC.A")]
+    texts, labels, ids = feedback_examples(decisions, cfir, None)
+    assert (texts, labels, ids) == (["a"], [[]], ["s:1"])
+
+
+def test_several_decisions_on_one_segment_give_one_multi_label_example(cfir: Codebook) -> None:
+    decisions = [
+        Decision("s:1", "accept", "IS.E.2", text="No staff, no money."),
+        Decision("s:1", "reject", "IC.H"),
+        Decision("s:1", "recode", "Available Resources"),  # a name resolves to its id
+        Decision("s:1", "accept", "IC.H"),
+    ]
+    _, labels, _ = feedback_examples(decisions, cfir, None)
+    assert labels == [["IS.E.2", "IC.H"]]
+
+
+def test_codes_given_by_name_are_stored_by_id(cfir: Codebook) -> None:
+    decisions = [Decision("s:1", "accept", "external policy and incentives", text="Targets.")]
+    assert feedback_examples(decisions, cfir, None)[1] == [["OS.D"]]
+
+
+def test_unknown_segment_id_is_a_one_line_error_naming_the_decisions(cfir: Codebook) -> None:
+    decisions = [Decision("p09:0001", "accept", "IC.A")]
+    with pytest.raises(RoqaError) as exc:
+        feedback_examples(decisions, cfir, coding_result(), where="decisions.csv")
+    msg = str(exc.value)
+    assert "\n" not in msg
+    assert msg.startswith("decisions.csv: unknown segment id 'p09:0001'")
+    assert "--codings" in msg
+
+
+def test_without_a_result_or_text_every_segment_is_unknown(cfir: Codebook) -> None:
+    with pytest.raises(RoqaError, match="unknown segment id 's:1'"):
+        feedback_examples([Decision("s:1", "accept", "IC.A")], cfir, None)
+
+
+@pytest.mark.parametrize("decision", ["accept", "recode", "reject"])
+def test_unknown_code_is_a_one_line_error_naming_the_decisions(
+    cfir: Codebook, decision: str
+) -> None:
+    decisions = [Decision("s:1", decision, "IC.Z", text="x")]
+    with pytest.raises(RoqaError) as exc:
+        feedback_examples(decisions, cfir, None, where="decisions.csv")
+    msg = str(exc.value)
+    assert "\n" not in msg
+    assert msg.startswith("decisions.csv: unknown code 'IC.Z' in codebook 'cfir-2009'")
+
+
+def test_a_new_code_outside_the_project_codebook_is_still_labelled_by_its_id(
+    cfir: Codebook,
+) -> None:
+    decisions = [Decision("s:1", "new-code", new_code="Garden project", text="We grow veg.")]
+    assert feedback_examples(decisions, cfir, None)[1] == [["project.garden-project"]]
