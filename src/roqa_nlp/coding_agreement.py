@@ -10,7 +10,8 @@ How units are built
 - **Long CSV** (``unit``, ``coder``, ``code``): a unit is a ``unit`` value. Several rows for one
   unit and coder are several codes; a row with an empty ``code`` means the coder read the unit and
   applied no code; a coder with no row for a unit did not code it (missing, not "no code").
-- **Segment codings** (``codings.jsonl`` results that share segment ids): a unit is a segment.
+- **Segment codings** (``codings.jsonl`` results with the same segments, ids and ranges): a
+  unit is a segment.
   A coder whose result lacks a segment did not code it (missing).
 - **Character-span codings** (results whose segments differ, e.g. selections made in a QDA
   program): within each transcript, units are the maximal character ranges over which no
@@ -263,8 +264,8 @@ def coded_units_from_results(
 ) -> CodedUnits:
     """Units from one :class:`CodingResult` per coder: shared segments, or character spans.
 
-    ``units="auto"`` uses segments when every coder's result has the same segment ids, and
-    character spans otherwise.
+    ``units="auto"`` uses segments when every coder's result has the same segments (ids and
+    character ranges), and character spans otherwise.
     """
     if units not in UNIT_KINDS:
         raise RoqaError(f"unknown unit kind {units!r}", hint=f"use one of {', '.join(UNIT_KINDS)}")
@@ -282,8 +283,12 @@ def coded_units_from_results(
             for sug in sr.suggestions:
                 names.setdefault(sug.code_id, sug.name)
     if units == "auto":
-        id_sets = [set(per_coder[c]) for c in coders]
-        units = "segments" if all(ids == id_sets[0] for ids in id_sets) else "spans"
+        layouts = [
+            {sr.segment.id: (sr.segment.transcript_id, sr.segment.start, sr.segment.end)
+             for sr in results[c].segments}
+            for c in coders
+        ]  # fmt: skip
+        units = "segments" if all(lay == layouts[0] for lay in layouts) else "spans"
     if units == "segments":
         seen: dict[str, Unit] = {}
         for res in results.values():

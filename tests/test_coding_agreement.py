@@ -1,0 +1,425 @@
+"""Specification of roqa_nlp.coding_agreement: units, per-code and pooled agreement, pairs."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from roqa_nlp.agreement import (
+    bootstrap_ci,
+    cohen_kappa,
+    gwet_ac1,
+    krippendorff_alpha,
+    percent_agreement,
+)
+from roqa_nlp.coding_agreement import (
+    NONE_CODE,
+    agreement_report,
+    coded_units_from_results,
+    coded_units_from_rows,
+    is_model_result,
+    read_long_csv,
+    segment_codes,
+)
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+#: Ten units; A codes X on u1-u3 and Y on u4; B codes X on u1, u2, u4 and Y on u5; u6-u10 are
+#: read by both and coded with nothing.
+TEN_UNITS = [
+    ("u1", "A", "X"), ("u1", "B", "X"),
+    ("u2", "A", "X"), ("u2", "B", "X"),
+    ("u3", "A", "X"), ("u3", "B", ""),
+    ("u4", "A", "Y"), ("u4", "B", "X"),
+    ("u5", "A", ""), ("u5", "B", "Y"),
+    *[(f"u{i}", c, "") for i in range(6, 11) for c in ("A", "B")],
+]  # fmt: skip
+
+
+@pytest.fixture
+def ten() -> object:
+    return agreement_report(coded_units_from_rows(TEN_UNITS), n_boot=0)
+
+
+def code_row(report, code: str):
+    return next(c for c in report.per_code if c.code == code)
+
+
+# -- all units versus coded units -------------------------------------------------------------------
+
+
+def test_code_kappa_over_all_units_by_hand(ten) -> None:
+    # X over 10 units: both 2, A only 1 (u3), B only 1 (u4), neither 6.
+    # p_o = 0.8; each coder 0.3 yes; p_e = 0.09 + 0.49 = 0.58; kappa = 0.22 / 0.42 = 11/21
+    fig = code_row(ten, "X").all
+    assert fig.n_units == 10
+    assert fig.percent_agreement == pytest.approx(0.8)
+    assert fig.kappa == pytest.approx(11 / 21)
+
+
+def test_code_kappa_over_coded_units_by_hand(ten) -> None:
+    # X over the 5 units someone coded (u1-u5): both 2, A only 1, B only 1, neither 1.
+    # p_o = 0.6; each coder 0.6 yes; p_e = 0.36 + 0.16 = 0.52; kappa = 0.08 / 0.48 = 1/6
+    fig = code_row(ten, "X").coded
+    assert fig.n_units == 5
+    assert fig.percent_agreement == pytest.approx(0.6)
+    assert fig.kappa == pytest.approx(1 / 6)
+
+
+def test_code_alpha_all_versus_coded_by_hand(ten) -> None:
+    # all: n = 20 values, n_1 = 6, n_0 = 14, o_01 = 2: 1 - 19 * 2 / 84 = 46/84
+    # coded: n = 10, n_1 = 6, n_0 = 4, o_01 = 2: 1 - 9 * 2 / 24 = 0.25
+    assert code_row(ten, "X").all.alpha == pytest.approx(46 / 84)
+    assert code_row(ten, "X").coded.alpha == pytest.approx(0.25)
+
+
+def test_code_ac1_all_versus_coded_by_hand(ten) -> None:
+    # all: pi_1 = (1 + 1 + .5 + .5) / 10 = 0.3, p_e = 2 * .3 * .7 = .42, (0.8 - .42) / .58
+    # coded: pi_1 = 3 / 5 = 0.6, p_e = 0.48, (0.6 - 0.48) / 0.52
+    assert code_row(ten, "X").all.ac1 == pytest.approx(0.38 / 0.58)
+    assert code_row(ten, "X").coded.ac1 == pytest.approx(0.12 / 0.52)
+
+
+def test_pooled_kappa_stacks_every_unit_code_decision(ten) -> None:
+    # X (2, 1, 1, 6) + Y (0, 1, 1, 8) = both 2, A only 2, B only 2, neither 14 of 20 decisions.
+    # p_o = 0.8; each coder 0.2 yes; p_e = 0.04 + 0.64 = 0.68; kappa = 0.12 / 0.32 = 0.375
+    assert ten.pooled["all"].kappa == pytest.approx(0.375)
+    assert ten.n_units == {"all": 10, "coded": 5}
+
+
+def test_units_coded_counts_each_coders_use_of_a_code(ten) -> None:
+    assert code_row(ten, "X").units_coded == {"A": 3, "B": 3}
+    assert code_row(ten, "Y").units_coded == {"A": 1, "B": 1}
+
+
+def test_two_coders_get_cohen_kappa_and_more_get_light_kappa(ten) -> None:
+    three = agreement_report(
+        coded_units_from_rows([*TEN_UNITS, ("u1", "C", "X"), ("u2", "C", "")]), n_boot=0
+    )
+    assert ten.pooled["all"].kappa_method == "cohen"
+    assert three.pooled["all"].kappa_method == "light"
+
+
+def test_light_kappa_is_the_mean_of_pairwise_cohen_kappas() -> None:
+    rows = [*TEN_UNITS, *[(f"u{i}", "C", "X" if i < 4 else "") for i in range(1, 11)]]
+    cu = coded_units_from_rows(rows)
+    x = cu.presence(["X"])[:, :, 0]
+    pairs = [cohen_kappa(x[i], x[j], categories=[0, 1]) for i, j in ((0, 1), (0, 2), (1, 2))]
+    report = agreement_report(cu, n_boot=0)
+    assert code_row(report, "X").all.kappa == pytest.approx(sum(pairs) / 3)
+
+
+# -- agreement with roqa_nlp.agreement -------------------------------------------------------------
+
+
+@st.composite
+def long_rows(draw: st.DrawFn) -> list[tuple[str, str, str]]:
+    n_units = draw(st.integers(2, 12))
+    coders = ["A", "B", "C"][: draw(st.integers(2, 3))]
+    rows = []
+    for u in range(n_units):
+        for c in coders:
+            if draw(st.booleans()) and draw(st.booleans()):
+                continue  # this coder did not code the unit
+            codes = draw(st.sets(st.sampled_from(["P", "Q", "R"]), max_size=2))
+            rows += [(f"u{u}", c, k) for k in codes] or [(f"u{u}", c, "")]
+    return rows
+
+
+@settings(max_examples=60, deadline=None)
+@given(long_rows())
+def test_per_code_figures_equal_the_array_statistics(rows) -> None:
+    cu = coded_units_from_rows(rows)
+    assume(len(cu.coders) >= 2)
+    report = agreement_report(cu, n_boot=0)
+    x = cu.presence()
+    for k, row in enumerate(report.per_code):
+        d = x[:, :, k]
+        fig = row.all
+        expected = [
+            percent_agreement(d),
+            krippendorff_alpha(d),
+            gwet_ac1(d, categories=[0.0, 1.0]),
+        ]
+        got = [fig.percent_agreement, fig.alpha, fig.ac1]
+        for e, g in zip(expected, got, strict=True):
+            assert (math.isnan(e) and math.isnan(g)) or g == pytest.approx(e, abs=1e-9)
+        if len(cu.coders) == 2:
+            e = cohen_kappa(d[0], d[1], categories=[0.0, 1.0])
+            assert (math.isnan(e) and math.isnan(fig.kappa)) or fig.kappa == pytest.approx(e)
+
+
+@settings(max_examples=40, deadline=None)
+@given(long_rows())
+def test_pooled_figures_equal_the_statistics_of_the_stacked_matrix(rows) -> None:
+    cu = coded_units_from_rows(rows)
+    assume(len(cu.coders) >= 2)
+    report = agreement_report(cu, n_boot=0)
+    stacked = cu.presence().reshape(len(cu.coders), -1)
+    for e, g in (
+        (krippendorff_alpha(stacked), report.pooled["all"].alpha),
+        (gwet_ac1(stacked, categories=[0.0, 1.0]), report.pooled["all"].ac1),
+        (percent_agreement(stacked), report.pooled["all"].percent_agreement),
+    ):
+        assert (math.isnan(e) and math.isnan(g)) or g == pytest.approx(e, abs=1e-9)
+
+
+def test_per_code_interval_is_bootstrap_ci_on_the_code_presence_matrix() -> None:
+    cu = coded_units_from_rows(TEN_UNITS)
+    report = agreement_report(cu, n_boot=300, seed=3)
+    d = cu.presence(["X"])[:, :, 0]
+    expected = bootstrap_ci(krippendorff_alpha, d, n_boot=300, seed=3)
+    assert code_row(report, "X").all.ci["alpha"] == pytest.approx([expected.low, expected.high])
+    kappa = bootstrap_ci(
+        lambda m: cohen_kappa(m[0], m[1], categories=[0, 1]), d, n_boot=300, seed=3
+    )
+    assert code_row(report, "X").all.ci["kappa"] == pytest.approx([kappa.low, kappa.high])
+
+
+def test_pooled_interval_brackets_the_estimate() -> None:
+    report = agreement_report(coded_units_from_rows(TEN_UNITS), n_boot=300)
+    low, high = report.pooled["all"].ci["kappa"]
+    assert low < report.pooled["all"].kappa < high
+
+
+# -- long CSV --------------------------------------------------------------------------------------
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_long_csv_empty_code_is_coded_with_nothing_and_absent_row_is_missing(tmp_path) -> None:
+    cu = read_long_csv(
+        write(tmp_path / "c.csv", "unit,coder,code\nu1,A,X\nu1,A,Y\nu1,B,\nu2,A,X\n")
+    )
+    assert cu.codes_of("A", "u1") == {"X", "Y"}
+    assert cu.codes_of("B", "u1") == frozenset()
+    assert cu.codes_of("B", "u2") is None
+
+
+def test_long_csv_columns_may_come_in_any_order_and_case(tmp_path) -> None:
+    cu = read_long_csv(write(tmp_path / "c.csv", "Code,Unit,Coder,note\nX,u1,A,hi\n"))
+    assert cu.codes_of("A", "u1") == {"X"}
+
+
+def test_long_csv_without_a_code_column_names_the_file(tmp_path) -> None:
+    path = write(tmp_path / "c.csv", "unit,coder\nu1,A\n")
+    with pytest.raises(RoqaError, match=r"c\.csv: has no code column"):
+        read_long_csv(path)
+
+
+def test_long_csv_row_without_coder_names_the_line(tmp_path) -> None:
+    path = write(tmp_path / "c.csv", "unit,coder,code\nu1,A,X\nu2,,X\n")
+    with pytest.raises(RoqaError, match="line 3 has an empty coder"):
+        read_long_csv(path)
+
+
+# -- confusion table -------------------------------------------------------------------------------
+
+
+def test_confusion_table_counts_who_coded_what(ten) -> None:
+    table = ten.confusion[0]["table"]
+    assert ten.confusion[0]["coder_a"] == "A" and ten.confusion[0]["coder_b"] == "B"
+    assert table == {
+        "X": {"X": 2, NONE_CODE: 1},  # u1, u2 agree; u3 only A
+        "Y": {"X": 1},  # u4
+        NONE_CODE: {"Y": 1, NONE_CODE: 5},  # u5; u6-u10
+    }
+
+
+def test_confusion_table_pairs_unmatched_codes_of_multi_coded_units() -> None:
+    cu = coded_units_from_rows([("u", "A", "X"), ("u", "A", "Y"), ("u", "B", "Y"), ("u", "B", "Z")])
+    table = agreement_report(cu, n_boot=0).confusion[0]["table"]
+    assert table == {"Y": {"Y": 1}, "X": {"Z": 1}}
+
+
+# -- model results ---------------------------------------------------------------------------------
+
+TEXT = "I think the budget was the main barrier. We had no staff for it. Thanks, bye."
+
+
+def segment(i: int, start: int, end: int, tid: str = "P01") -> Segment:
+    return Segment(f"{tid}:{i}", tid, "P01", "participant", start, end, TEXT[start:end])
+
+
+def suggestion(code: str, p: float = 1.0) -> Suggestion:
+    return Suggestion(code, code, None, p)
+
+
+def result(segments: list[SegmentResult]) -> CodingResult:
+    t = Transcript("P01", TEXT, [Turn("P01", "participant", 0, len(TEXT))])
+    return CodingResult(segments=segments, transcripts={"P01": t})
+
+
+def model_result() -> CodingResult:
+    return result(
+        [
+            SegmentResult(
+                segment(0, 0, 40), [suggestion("IC.H", 0.7), suggestion("IS.E.2", 0.6)], novel=False
+            ),
+            SegmentResult(segment(1, 41, 64), [suggestion("IS.E.2", 0.9)], novel=False),
+            SegmentResult(segment(2, 65, 77), [suggestion("PR.A", 0.4)], novel=True),
+        ]
+    )
+
+
+def test_model_result_counts_its_top_suggestion_by_default() -> None:
+    codes = segment_codes(model_result())
+    assert codes == {"P01:0": {"IC.H"}, "P01:1": {"IS.E.2"}, "P01:2": frozenset()}
+
+
+def test_model_threshold_counts_every_suggestion_above_it() -> None:
+    codes = segment_codes(model_result(), model_threshold=0.5)
+    assert codes["P01:0"] == {"IC.H", "IS.E.2"}
+
+
+def test_novel_segments_count_as_coded_with_nothing_even_above_threshold() -> None:
+    assert segment_codes(model_result(), model_threshold=0.1)["P01:2"] == frozenset()
+
+
+def test_human_result_counts_every_code() -> None:
+    human = result([SegmentResult(segment(0, 0, 40), [suggestion("IC.H"), suggestion("IS.E.2")])])
+    assert not is_model_result(human)
+    assert segment_codes(human)["P01:0"] == {"IC.H", "IS.E.2"}
+
+
+def test_results_sharing_segments_are_compared_segment_by_segment() -> None:
+    human = result(
+        [
+            SegmentResult(segment(0, 0, 40), [suggestion("IC.H")]),
+            SegmentResult(segment(1, 41, 64), [suggestion("IS.E.2")]),
+            SegmentResult(segment(2, 65, 77), []),
+        ]
+    )
+    cu = coded_units_from_results({"Ann": human, "model": model_result()})
+    assert cu.unit_kind == "segments"
+    assert cu.models == ["model"]
+    report = agreement_report(cu, n_boot=0)
+    assert report.pooled["all"].percent_agreement == 1.0
+    assert report.pairs[0].kind == "model-human"
+
+
+# -- character spans -------------------------------------------------------------------------------
+
+
+def test_span_units_are_maximal_ranges_where_no_coding_changes() -> None:
+    # Ann codes X on [0, 40) ("I think ... barrier."); Ben codes X on [12, 64).
+    ann = result([SegmentResult(segment(0, 0, 40), [suggestion("X")])])
+    ben = result([SegmentResult(segment(0, 12, 64), [suggestion("X")])])
+    cu = coded_units_from_results({"Ann": ann, "Ben": ben})
+    assert cu.unit_kind == "spans"
+    assert [(u.start, u.end) for u in cu.units] == [(0, 12), (12, 40), (40, 64), (64, 77)]
+    assert [cu.codes_of("Ann", u.id) for u in cu.units] == [{"X"}, {"X"}, set(), set()]
+    assert [cu.codes_of("Ben", u.id) for u in cu.units] == [set(), {"X"}, {"X"}, set()]
+
+
+def test_span_ranges_without_letters_or_digits_are_dropped() -> None:
+    # Ann's selection ends at 40 and Ben's at 41: [40, 41) is the space between sentences.
+    ann = result([SegmentResult(segment(0, 0, 40), [suggestion("X")])])
+    ben = result([SegmentResult(segment(0, 0, 41), [suggestion("X")])])
+    cu = coded_units_from_results({"Ann": ann, "Ben": ben})
+    assert [(u.start, u.end) for u in cu.units] == [(0, 40), (41, 77)]
+    assert agreement_report(cu, n_boot=0).pooled["all"].percent_agreement == 1.0
+
+
+def test_coder_without_codings_in_a_transcript_is_missing_there() -> None:
+    ann = result([SegmentResult(segment(0, 0, 40), [suggestion("X")])])
+    other = SegmentResult(segment(0, 0, 10, tid="P02"), [suggestion("X")])
+    ben = CodingResult(segments=[other])
+    cu = coded_units_from_results({"Ann": ann, "Ben": ben})
+    p01 = [u for u in cu.units if u.transcript == "P01"]
+    assert all(cu.codes_of("Ben", u.id) is None for u in p01)
+
+
+# -- pairs, model as a coder, single-code view -----------------------------------------------------
+
+
+def test_every_pair_of_coders_is_reported_with_model_pairs_marked() -> None:
+    rows = [*TEN_UNITS, *[(f"u{i}", "bot", "X" if i < 3 else "") for i in range(1, 11)]]
+    cu = coded_units_from_rows(rows)
+    cu.models.append("bot")
+    report = agreement_report(cu, n_boot=0)
+    assert [(p.coder_a, p.coder_b, p.kind) for p in report.pairs] == [
+        ("A", "B", "human-human"),
+        ("A", "bot", "model-human"),
+        ("B", "bot", "model-human"),
+    ]
+    # The A-B pair over all units is the two-coder pooled figure (0.375, see above).
+    assert report.pairs[0].all.kappa == pytest.approx(0.375)
+    assert report.versus_humans["all"]["bot"]["n_humans"] == 2
+    mean = (report.pairs[1].all.kappa + report.pairs[2].all.kappa) / 2
+    assert report.versus_humans["all"]["bot"]["kappa"] == pytest.approx(mean)
+
+
+def test_pair_coded_universe_uses_units_either_coder_of_the_pair_coded() -> None:
+    rows = [("u1", "A", "X"), ("u1", "B", "X"), ("u1", "C", ""),
+            ("u2", "A", ""), ("u2", "B", ""), ("u2", "C", "X")]  # fmt: skip
+    report = agreement_report(coded_units_from_rows(rows), n_boot=0)
+    ab = next(p for p in report.pairs if (p.coder_a, p.coder_b) == ("A", "B"))
+    assert ab.coded.n_units == 1
+    assert ab.all.n_units == 2
+
+
+def test_single_code_view_treats_each_units_code_as_a_category(ten) -> None:
+    # Values A: X X X Y - - - - - -, B: X X - X Y - - - - - (- = (none)): 7 of 10 agree.
+    assert ten.single_code is not None
+    assert ten.single_code["all"].percent_agreement == pytest.approx(0.7)
+
+
+def test_single_code_view_is_skipped_when_a_unit_has_two_codes() -> None:
+    report = agreement_report(
+        coded_units_from_rows([("u", "A", "X"), ("u", "A", "Y"), ("u", "B", "X")]), n_boot=0
+    )
+    assert report.single_code is None
+    assert "several codes" in report.single_code_note
+
+
+def test_single_code_view_uses_the_level_for_numeric_codes() -> None:
+    rows = [(f"u{i}", c, v) for i, (a, b) in enumerate([(1, 2), (3, 3), (5, 4), (2, 2)])
+            for c, v in (("A", str(a)), ("B", str(b)))]  # fmt: skip
+    report = agreement_report(coded_units_from_rows(rows), level="interval", n_boot=0)
+    expected = krippendorff_alpha([[1, 3, 5, 2], [2, 3, 4, 2]], level="interval")
+    assert report.single_code["all"].alpha == pytest.approx(expected)
+
+
+# -- degenerate input ------------------------------------------------------------------------------
+
+
+def test_one_coder_is_a_clear_error() -> None:
+    with pytest.raises(RoqaError, match="at least two coders"):
+        agreement_report(coded_units_from_rows([("u1", "A", "X")]))
+
+
+def test_code_everyone_left_out_of_a_unit_set_gives_undefined_kappa_not_a_crash() -> None:
+    report = agreement_report(
+        coded_units_from_rows(
+            [("u1", "A", "X"), ("u1", "B", "X"), ("u2", "A", ""), ("u2", "B", "")]
+        ),
+        n_boot=50,
+    )
+    fig = code_row(report, "X").coded  # only u1: one value, everyone agrees
+    assert fig.percent_agreement == 1.0
+    assert math.isnan(fig.kappa) and math.isnan(fig.alpha)
+    assert report.to_dict()["per_code"][0]["coded"]["kappa"] is None
+
+
+def test_nobody_coding_anything_gives_undefined_pooled_figures() -> None:
+    report = agreement_report(coded_units_from_rows([("u1", "A", ""), ("u1", "B", "")]), n_boot=10)
+    assert report.codes == []
+    assert math.isnan(report.pooled["all"].kappa)
+
+
+def test_presence_array_marks_missing_as_nan() -> None:
+    cu = coded_units_from_rows([("u1", "A", "X"), ("u2", "B", "")])
+    x = cu.presence()
+    assert x[0, 0, 0] == 1.0 and np.isnan(x[0, 1, 0]) and x[1, 1, 0] == 0.0
