@@ -81,7 +81,7 @@ def construct_metrics(
     if coded:
         top1 = np.array([bool(ranked[i]) and ranked[i][0] in gold[i] for i in coded])
         top3 = np.array([bool(set(ranked[i][:3]) & set(gold[i])) for i in coded])
-        g1 = [gold[i][0] if ranked[i][0] not in gold[i] else ranked[i][0] for i in coded]
+        g1 = [ranked[i][0] if ranked[i] and ranked[i][0] in gold[i] else gold[i][0] for i in coded]
         p1 = [ranked[i][0] if ranked[i] else "" for i in coded]
         labels = sorted(set(g1))
         dom_ok = [

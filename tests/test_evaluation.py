@@ -1,0 +1,219 @@
+"""Specification of the ``roqa evaluate`` metrics on hand-computed examples."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from sklearn.metrics import cohen_kappa_score
+
+from roqa_nlp.evaluation import construct_metrics, expected_calibration_error, reliability_bins
+
+DOMAIN_OF: dict[str, str | None] = {
+    "IC.A": "IC",
+    "IC.B": "IC",
+    "IC.H": "IC",
+    "IS.B": "IS",
+    "IS.C": "IS",
+    "IS.E.2": "IS",
+    "PR.A": "PR",
+}
+
+# Four coded records and two that fit no code (gold = []).
+GOLD = [["IC.A"], ["IS.B"], ["IS.E.2"], ["PR.A"], [], []]
+RANKED = [
+    ["IC.A", "IC.B", "IS.B"],  # top-1 right
+    ["IS.C", "IS.B", "PR.A"],  # top-3 right, same domain
+    ["PR.A", "IC.H", "IS.C", "IS.E.2"],  # 4th: not in top 3, other domain
+    ["PR.A", "IS.B", "IC.A"],  # top-1 right
+    ["IS.C", "IC.A", "PR.A"],
+    ["IC.H", "IS.B", "IC.A"],
+]
+TOP_PROB = [0.95, 0.62, 0.55, 0.75, 0.40, 0.30]
+GOLD_VALENCE = ["barrier", "enabler", "neutral", "barrier", "neutral", "neutral"]
+PRED_VALENCE = ["barrier", "barrier", "neutral", "enabler", "barrier", "barrier"]
+NOVELTY_SCORE = [0.1, 0.3, 0.7, 0.2, 0.8, 0.5]
+NOVEL_FLAG = [False, False, True, False, True, False]
+
+
+@pytest.fixture(scope="module")
+def metrics() -> dict:
+    return construct_metrics(
+        GOLD,
+        RANKED,
+        TOP_PROB,
+        domain_of=DOMAIN_OF,
+        gold_valence=GOLD_VALENCE,
+        pred_valence=PRED_VALENCE,
+        novelty_score=NOVELTY_SCORE,
+        novel_flag=NOVEL_FLAG,
+    )
+
+
+def test_metric_keys_are_the_documented_ones(metrics: dict) -> None:
+    assert sorted(metrics) == sorted(
+        [
+            "n",
+            "n_coded",
+            "n_none",
+            "construct_top1",
+            "construct_top3",
+            "construct_macro_f1",
+            "construct_kappa",
+            "domain_accuracy",
+            "valence_accuracy",
+            "ece",
+            "novelty_auroc",
+            "novel_recall",
+            "false_novel_rate",
+        ]
+    )
+
+
+def test_counts(metrics: dict) -> None:
+    assert (metrics["n"], metrics["n_coded"], metrics["n_none"]) == (6, 4, 2)
+
+
+def test_top1_and_top3_are_over_coded_records_only(metrics: dict) -> None:
+    assert metrics["construct_top1"] == 2 / 4
+    assert metrics["construct_top3"] == 3 / 4
+
+
+def test_domain_accuracy_counts_a_wrong_construct_in_the_right_domain(metrics: dict) -> None:
+    assert metrics["domain_accuracy"] == 3 / 4
+
+
+def test_kappa_by_hand(metrics: dict) -> None:
+    # gold IC.A IS.B IS.E.2 PR.A vs top-1 IC.A IS.C PR.A PR.A: po = 2/4,
+    # pe = (1*1 [IC.A] + 1*2 [PR.A]) / 16 = 3/16, kappa = (1/2 - 3/16) / (1 - 3/16) = 5/13.
+    assert metrics["construct_kappa"] == pytest.approx(5 / 13, abs=1e-12)
+
+
+def test_kappa_agrees_with_sklearn(metrics: dict) -> None:
+    ref = cohen_kappa_score(["IC.A", "IS.B", "IS.E.2", "PR.A"], ["IC.A", "IS.C", "PR.A", "PR.A"])
+    assert metrics["construct_kappa"] == pytest.approx(ref, abs=1e-12)
+
+
+def test_macro_f1_is_over_the_gold_codes_present(metrics: dict) -> None:
+    # F1 per gold code: IC.A 1, IS.B 0, IS.E.2 0, PR.A 2/3 (precision 1/2, recall 1).
+    assert metrics["construct_macro_f1"] == pytest.approx((1 + 0 + 0 + 2 / 3) / 4, abs=1e-12)
+
+
+def test_valence_accuracy_is_over_coded_records(metrics: dict) -> None:
+    # Coded: barrier=barrier, enabler≠barrier, neutral=neutral, barrier≠enabler.
+    assert metrics["valence_accuracy"] == 2 / 4
+
+
+def test_ece_of_the_top1_probability_by_hand(metrics: dict) -> None:
+    # One coded record per bin: (|1-.95| + |0-.62| + |0-.55| + |1-.75|) / 4.
+    assert metrics["ece"] == pytest.approx((0.05 + 0.62 + 0.55 + 0.25) / 4, abs=1e-12)
+
+
+def test_novelty_auroc_ranks_none_records_above_coded_ones(metrics: dict) -> None:
+    # NONE scores 0.8 and 0.5 against coded 0.1 0.3 0.7 0.2: 4 + 3 of 8 pairs ordered.
+    assert metrics["novelty_auroc"] == 7 / 8
+
+
+def test_novel_recall_and_false_novel_rate(metrics: dict) -> None:
+    assert metrics["novel_recall"] == 1 / 2
+    assert metrics["false_novel_rate"] == 1 / 4
+
+
+def test_multi_label_gold_counts_any_of_its_codes_as_right() -> None:
+    m = construct_metrics(
+        [["IC.A", "IS.B"], ["PR.A"]],
+        [["IS.B", "IC.A"], ["PR.A"]],
+        [0.9, 0.8],
+        domain_of=DOMAIN_OF,
+    )
+    assert (m["construct_top1"], m["construct_kappa"], m["domain_accuracy"]) == (1.0, 1.0, 1.0)
+
+
+def test_a_record_with_no_suggestion_counts_as_wrong() -> None:
+    m = construct_metrics([["IC.A"], ["PR.A"]], [[], ["PR.A"]], [0.0, 0.8], domain_of=DOMAIN_OF)
+    assert (m["construct_top1"], m["construct_top3"], m["domain_accuracy"]) == (0.5, 0.5, 0.5)
+
+
+def test_without_coded_records_construct_metrics_are_none() -> None:
+    m = construct_metrics(
+        [[], []],
+        [["IC.A"], ["PR.A"]],
+        [0.5, 0.5],
+        domain_of=DOMAIN_OF,
+        novelty_score=[0.2, 0.9],
+        novel_flag=[True, False],
+    )
+    assert (m["n"], m["n_coded"], m["n_none"]) == (2, 0, 2)
+    for key in (
+        "construct_top1",
+        "construct_top3",
+        "construct_macro_f1",
+        "construct_kappa",
+        "domain_accuracy",
+        "valence_accuracy",
+        "ece",
+        "novelty_auroc",  # needs both classes
+        "false_novel_rate",
+    ):
+        assert m[key] is None, key
+    assert m["novel_recall"] == 1 / 2
+
+
+def test_without_none_records_novelty_auroc_and_recall_are_none() -> None:
+    m = construct_metrics(
+        [["IC.A"]], [["IC.A"]], [0.9], domain_of=DOMAIN_OF, novelty_score=[0.1], novel_flag=[True]
+    )
+    assert (m["novelty_auroc"], m["novel_recall"], m["false_novel_rate"]) == (None, None, 1.0)
+
+
+def test_valence_accuracy_is_none_without_valences() -> None:
+    m = construct_metrics([["IC.A"]], [["IC.A"]], [0.9], domain_of=DOMAIN_OF)
+    assert m["valence_accuracy"] is None
+
+
+# -- expected calibration error -----------------------------------------------------------------
+
+
+def test_ece_pools_records_in_equal_width_bins() -> None:
+    conf = np.array([0.15, 0.18, 0.82, 0.88, 0.85])
+    correct = np.array([0.0, 1.0, 1.0, 1.0, 0.0])
+    # bin (0.1, 0.2]: conf 0.165, accuracy 1/2, weight 2/5; bin (0.8, 0.9]: conf 0.85,
+    # accuracy 2/3, weight 3/5.
+    expected = 2 / 5 * abs(0.5 - 0.165) + 3 / 5 * abs(2 / 3 - 0.85)
+    assert expected_calibration_error(conf, correct) == pytest.approx(expected, abs=1e-12)
+    assert expected == pytest.approx(0.244, abs=1e-12)
+
+
+def test_ece_is_zero_when_confidence_equals_accuracy_in_every_bin() -> None:
+    conf = np.array([0.25, 0.25, 0.25, 0.25, 0.75, 0.75, 0.75, 0.75])
+    correct = np.array([1, 0, 0, 0, 1, 1, 1, 0], dtype=float)
+    assert expected_calibration_error(conf, correct) == pytest.approx(0.0, abs=1e-12)
+
+
+def test_ece_puts_zero_and_one_in_the_end_bins() -> None:
+    conf = np.array([0.0, 1.0])
+    correct = np.array([0.0, 1.0])
+    assert expected_calibration_error(conf, correct) == 0.0
+    bins = reliability_bins(conf, correct)
+    assert (bins[0]["n"], bins[-1]["n"]) == (1, 1)
+
+
+def test_ece_bin_edges_are_right_closed() -> None:
+    # 0.3 belongs to (0.2, 0.3], not (0.3, 0.4].
+    bins = reliability_bins(np.array([0.3]), np.array([1.0]))
+    assert [b["n"] for b in bins] == [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
+
+
+def test_ece_of_nothing_is_nan() -> None:
+    assert math.isnan(expected_calibration_error(np.zeros(0), np.zeros(0)))
+
+
+def test_reliability_bins_report_confidence_and_accuracy() -> None:
+    bins = reliability_bins(np.array([0.15, 0.18, 0.85]), np.array([0.0, 1.0, 1.0]))
+    assert len(bins) == 10
+    assert bins[1] == pytest.approx(
+        {"lo": 0.1, "hi": 0.2, "n": 2, "confidence": 0.165, "accuracy": 0.5}, abs=1e-12
+    )
+    assert bins[8]["n"] == 1 and bins[8]["accuracy"] == 1.0
+    assert math.isnan(bins[0]["confidence"])
