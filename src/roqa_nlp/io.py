@@ -106,8 +106,13 @@ def read_text(path: str | Path) -> str:
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     """Read a JSON Lines file of objects; blank lines are ignored."""
+    return [obj for _, obj in read_jsonl_numbered(path)]
+
+
+def read_jsonl_numbered(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
+    """Like :func:`read_jsonl`, with each object's 1-based line number for error messages."""
     text = read_text(path)
-    out: list[dict[str, Any]] = []
+    out: list[tuple[int, dict[str, Any]]] = []
     for i, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
@@ -121,7 +126,7 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
             raise RoqaError(
                 f"line {i} is not a JSON object", path=path, hint="one JSON object per line"
             )
-        out.append(obj)
+        out.append((i, obj))
     return out
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RoqaError
-from .io import atomic_write_text, read_jsonl
+from .io import atomic_write_text, read_jsonl, read_jsonl_numbered
 from .schema import SegmentResult, Transcript, Turn
 
 CSV_TOP_K = 3
@@ -153,9 +153,8 @@ class CodingResult:
         p = Path(path)
         if p.is_dir():
             p = p / "codings.jsonl"
-        records = read_jsonl(p)
         segs: list[SegmentResult] = []
-        for i, r in enumerate(records, 1):
+        for i, r in read_jsonl_numbered(p):
             try:
                 segs.append(SegmentResult.from_dict(r))
             except (KeyError, TypeError, ValueError) as e:
