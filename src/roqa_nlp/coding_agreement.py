@@ -708,8 +708,9 @@ def agreement_report(
     if not 0.0 < ci_level < 1.0:
         raise RoqaError(f"confidence level {ci_level} is not between 0 and 1", hint="e.g. 0.95")
     if len(cu.coders) < 2:
+        found = f" ({', '.join(cu.coders)})" if cu.coders else ""
         raise RoqaError(
-            f"agreement needs at least two coders, got {len(cu.coders)} ({', '.join(cu.coders)})",
+            f"agreement needs at least two coders, the inputs hold {len(cu.coders)}{found}",
             hint="give one input per coder, or a CSV with several coders",
         )
     codes = cu.codes

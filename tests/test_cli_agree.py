@@ -1,0 +1,233 @@
+"""Specification of ``roqa agree`` (called through ``roqa_nlp.cli.main``)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.cli import agree_cmd, main
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+#: Two coders, ten units (see tests/test_coding_agreement.py for the hand computations):
+#: code X has kappa 11/21 over all units and 1/6 over the five coded units.
+CSV = (
+    "unit,coder,code\n"
+    "u1,A,X\nu1,B,X\nu2,A,X\nu2,B,X\nu3,A,X\nu3,B,\nu4,A,Y\nu4,B,X\nu5,A,\nu5,B,Y\n"
+    + "".join(f"u{i},A,\nu{i},B,\n" for i in range(6, 11))
+)
+
+
+def run(args: list[str], capsys) -> tuple[int, str, str]:
+    try:
+        main(args)
+        code = 0
+    except SystemExit as e:
+        code = int(e.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def csv_file(tmp_path: Path) -> Path:
+    p = tmp_path / "codings.csv"
+    p.write_text(CSV, encoding="utf-8")
+    return p
+
+
+def test_csv_input_prints_pooled_and_pair_tables(csv_file, capsys) -> None:
+    code, out, _ = run(["agree", str(csv_file), "--n-boot", "0"], capsys)
+    assert code == 0
+    assert "2 coders: A, B; 10 units" in out
+    assert "Cohen's kappa" in out and "0.375" in out  # pooled kappa over all units
+
+
+def test_by_code_adds_a_row_per_code(csv_file, capsys) -> None:
+    code, out, _ = run(["agree", str(csv_file), "--by", "code", "--n-boot", "0"], capsys)
+    assert code == 0
+    assert f"{11 / 21:.3f}" in out  # X over all units
+
+
+def test_universe_coded_shows_the_coded_units_figures(csv_file, capsys) -> None:
+    code, out, _ = run(
+        ["agree", str(csv_file), "--by", "code", "--universe", "coded", "--n-boot", "0"], capsys
+    )
+    assert code == 0
+    assert f"{1 / 6:.3f}" in out
+
+
+def test_json_writes_every_figure(csv_file, tmp_path, capsys) -> None:
+    out_path = tmp_path / "out" / "agreement.json"
+    code, _, _ = run(
+        ["agree", str(csv_file), "--json", str(out_path), "--n-boot", "100", "--seed", "1"], capsys
+    )
+    assert code == 0
+    data = json.loads(out_path.read_text(encoding="utf-8"))
+    x = next(c for c in data["per_code"] if c["code"] == "X")
+    assert x["all"]["kappa"] == pytest.approx(11 / 21)
+    assert x["coded"]["kappa"] == pytest.approx(1 / 6)
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(0.375)
+    assert len(data["pooled"]["all"]["ci"]["kappa"]) == 2
+    assert data["settings"] == {"level": "nominal", "n_boot": 100, "ci_level": 0.95, "seed": 1}
+    assert any("Krippendorff" in r for r in data["references"])
+
+
+def test_json_output_is_the_same_for_the_same_seed(csv_file, tmp_path, capsys) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    run(["agree", str(csv_file), "--json", str(first), "--n-boot", "50"], capsys)
+    run(["agree", str(csv_file), "--json", str(second), "--n-boot", "50"], capsys)
+    strip = lambda p: {k: v for k, v in json.loads(p.read_text()).items() if k != "inputs"}  # noqa: E731
+    assert strip(first) == strip(second)
+
+
+def write_result(folder: Path, segments: list[SegmentResult]) -> Path:
+    CodingResult(segments=segments).save(folder)
+    return folder
+
+
+def seg(i: int, codes: list[str], p: float = 1.0, novel: bool | None = None) -> SegmentResult:
+    s = Segment(f"T1:{i}", "T1", "P01", "participant", 10 * i, 10 * i + 9, "x" * 9)
+    return SegmentResult(s, [Suggestion(c, c, None, p) for c in codes], novel=novel)
+
+
+def test_one_result_folder_per_coder_with_a_model(tmp_path, capsys) -> None:
+    ann = write_result(tmp_path / "ann", [seg(0, ["X"]), seg(1, ["Y"]), seg(2, [])])
+    ben = write_result(tmp_path / "ben", [seg(0, ["X"]), seg(1, ["X"]), seg(2, [])])
+    bot = write_result(
+        tmp_path / "model",
+        [seg(0, ["X"], 0.8, False), seg(1, ["Y"], 0.6, False), seg(2, ["Y"], 0.3, True)],
+    )
+    out_path = tmp_path / "a.json"
+    code, out, _ = run(
+        [
+            "agree",
+            str(ann),
+            str(ben / "codings.jsonl"),
+            str(bot),
+            "--json",
+            str(out_path),
+            "--n-boot",
+            "0",
+        ],
+        capsys,
+    )
+    assert code == 0
+    assert "model (model)" in out
+    data = json.loads(out_path.read_text())
+    assert data["coders"] == ["ann", "ben", "model"]
+    assert data["models"] == ["model"]
+    assert data["unit_kind"] == "segments"
+    ann_model = next(p for p in data["pairs"] if (p["coder_a"], p["coder_b"]) == ("ann", "model"))
+    assert ann_model["kind"] == "model-human"
+    assert ann_model["all"]["percent_agreement"] == 1.0  # novel segment 2 = coded with nothing
+
+
+def test_model_threshold_changes_what_the_model_coded(tmp_path, capsys) -> None:
+    ann = write_result(tmp_path / "ann", [seg(0, ["X"]), seg(1, ["X"])])
+    bot = write_result(
+        tmp_path / "bot",
+        [seg(0, ["X"], 0.9, False), seg(1, ["Y", "X"], 0.55, False)],
+    )
+    out_path = tmp_path / "a.json"
+    run(
+        [
+            "agree",
+            str(ann),
+            str(bot),
+            "--model-threshold",
+            "0.5",
+            "--json",
+            str(out_path),
+            "--n-boot",
+            "0",
+        ],
+        capsys,
+    )
+    data = json.loads(out_path.read_text())
+    x = next(c for c in data["per_code"] if c["code"] == "X")
+    assert x["units_coded"] == {"ann": 2, "bot": 2}
+
+
+def test_qdpx_without_the_exchange_reader_is_a_clear_error(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr(agree_cmd, "_QDPX_MODULES", ("roqa_nlp_no_such_module",))
+    p = tmp_path / "project.qdpx"
+    p.write_bytes(b"PK")
+    code, _, err = run(["agree", str(p)], capsys)
+    assert code == 2
+    assert "qdpx input needs the exchange module" in err
+
+
+def test_qdpx_codings_come_from_the_exchange_reader(tmp_path, capsys, monkeypatch) -> None:
+    fake = types.ModuleType("fake_refiqda")
+    fake.read_qdpx_codings = lambda path: {  # type: ignore[attr-defined]
+        "Ann": CodingResult(segments=[seg(0, ["X"]), seg(1, [])]),
+        "Ben": CodingResult(segments=[seg(0, ["X"]), seg(1, ["X"])]),
+    }
+    monkeypatch.setitem(sys.modules, "fake_refiqda", fake)
+    monkeypatch.setattr(agree_cmd, "_QDPX_MODULES", ("fake_refiqda",))
+    p = tmp_path / "project.qdpx"
+    p.write_bytes(b"PK")
+    code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)
+    assert code == 0
+    assert "2 coders: Ann, Ben; 2 units" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--universe", "some"], "--universe 'some' is not one of all, coded"),
+        (["--level", "metric"], "--level 'metric' is not one of"),
+        (["--by", "coder"], "--by 'coder' is not one of pair, code"),
+        (["--model-threshold", "1.5"], "is not a probability"),
+    ],
+)
+def test_bad_options_exit_2_with_one_line(csv_file, capsys, args, message) -> None:
+    code, _, err = run(["agree", str(csv_file), *args], capsys)
+    assert code == 2
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_missing_input_exits_2_naming_the_file(tmp_path, capsys) -> None:
+    code, _, err = run(["agree", str(tmp_path / "nope.csv")], capsys)
+    assert code == 2
+    assert "nope.csv: file not found" in err
+
+
+def test_unknown_input_type_exits_2(tmp_path, capsys) -> None:
+    p = tmp_path / "notes.docx"
+    p.write_bytes(b"x")
+    code, _, err = run(["agree", str(p)], capsys)
+    assert code == 2
+    assert "cannot read .docx as codings" in err
+
+
+def test_single_coder_exits_2(tmp_path, capsys) -> None:
+    p = tmp_path / "one.csv"
+    p.write_text("unit,coder,code\nu1,A,X\n", encoding="utf-8")
+    code, _, err = run(["agree", str(p)], capsys)
+    assert code == 2
+    assert "at least two coders" in err
+
+
+def test_two_inputs_with_the_same_coder_name_exit_2(tmp_path, capsys) -> None:
+    a = write_result(tmp_path / "one" / "ann", [seg(0, ["X"])])
+    b = write_result(tmp_path / "two" / "ann", [seg(0, ["X"])])
+    code, _, err = run(["agree", str(a), str(b)], capsys)
+    assert code == 2
+    assert "also coder 'ann'" in err
+
+
+def test_cli_help_does_not_import_numpy() -> None:
+    code = (
+        "import sys\n"
+        "from roqa_nlp.cli import main\n"
+        "try:\n    main(['agree', '--help'])\nexcept SystemExit:\n    pass\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "False"
