@@ -180,6 +180,8 @@ def test_recode_lists_offer_every_other_codable_code(page: tuple[Any, Path]) -> 
     select = _suggestion(driver, "p01_interview:0002", "IC.H").find_element(
         By.CSS_SELECTOR, "select"
     )
+    assert len(select.find_elements(By.TAG_NAME, "option")) == 1  # filled when first used
+    _click(driver, select)
     values = [o.get_attribute("value") for o in select.find_elements(By.TAG_NAME, "option")]
     codable = [c.id for c in Codebook.load("cfir-2009").codable]
     assert values == [""] + [c for c in codable if c != "IC.H"]
@@ -219,9 +221,11 @@ def test_recode_new_code_and_note_are_saved(page: tuple[Any, Path]) -> None:
     from selenium.webdriver.support.ui import Select
 
     driver, downloads = page
-    item = _suggestion(driver, "p02_interview:0001", "OS.A")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", item)
-    Select(item.find_element(By.CSS_SELECTOR, "select.recode")).select_by_value("OS.D")
+    select = _suggestion(driver, "p02_interview:0001", "OS.A").find_element(
+        By.CSS_SELECTOR, "select.recode"
+    )
+    _click(driver, select)
+    Select(select).select_by_value("OS.D")
     review = driver.find_element(By.CSS_SELECTOR, '.review[data-segment="p03_interview:0002"]')
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", review)
     review.find_element(By.CSS_SELECTOR, "input.new-code").send_keys("COVID-19 disruption")
@@ -251,3 +255,16 @@ def test_decisions_survive_reloading_the_report(page: tuple[Any, Path], report_u
     assert driver.execute_script("return window.roqaDecisionsCsv") == (
         "segment_id,decision,code_id,new_code,note\np01_interview:0001,reject,IS.E.3,,\n"
     )
+
+
+def test_saved_decisions_are_what_roqa_train_feedback_reads(page: tuple[Any, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    from roqa_nlp.decisions import Decision, read_decisions
+
+    driver, downloads = page
+    item = _suggestion(driver, "p03_interview:0001", "IC.F")
+    _click(driver, item.find_element(By.CSS_SELECTOR, "button.accept"))
+    _saved_decisions(driver, downloads)
+    decisions, _ = read_decisions(downloads / "decisions.csv")
+    assert decisions == [Decision("p03_interview:0001", "accept", "IC.F")]

@@ -187,7 +187,7 @@ def report_context(
     )
     return {
         "title": title or "roqa report",
-        "report_id": hashlib.sha256(result.to_jsonl().encode("utf-8")).hexdigest()[:16],
+        "report_id": report_id(result),
         "codebook": {
             "id": codebook.id,
             "name": codebook.name,
@@ -229,6 +229,15 @@ def report_context(
     }
 
 
+def report_id(result: CodingResult) -> str:
+    """A short id of the coded segments: the key under which the browser keeps the review."""
+    h = hashlib.sha256()
+    for s in result:
+        g = s.segment
+        h.update(f"{g.transcript_id}\t{g.id}\t{g.start}\t{g.end}\n".encode())
+    return h.hexdigest()[:16]
+
+
 def _natural(text: str) -> tuple[Any, ...]:
     from ..framework import natural_key
 
@@ -241,6 +250,7 @@ class DomainColours:
     def __init__(self, codebook: Codebook):
         self.codebook = codebook
         self.index = {d.id: i for i, d in enumerate(codebook.domains)}
+        self._by_code: dict[str, str] = {}
 
     def of_domain(self, domain_id: str | None) -> str:
         if domain_id is None or domain_id not in self.index:
@@ -248,11 +258,11 @@ class DomainColours:
         return f"d{self.index[domain_id] % N_COLOURS}"
 
     def of_code(self, code_id: str) -> str:
-        code = self.codebook.find(code_id)
-        if code is None:
-            return "dx"
-        dom = self.codebook.domain_of(code.id)
-        return self.of_domain(None if dom is None else dom.id)
+        if code_id not in self._by_code:
+            code = self.codebook.find(code_id)
+            dom = None if code is None else self.codebook.domain_of(code.id)
+            self._by_code[code_id] = self.of_domain(None if dom is None else dom.id)
+        return self._by_code[code_id]
 
 
 def confidence_band(p: float | None) -> str:

@@ -44,7 +44,7 @@ def to_svg(fig: Figure) -> str:
 
     buf = io.StringIO()
     with rc_context(RC):
-        fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        fig.savefig(buf, format="svg", metadata={"Date": None})
     svg = buf.getvalue()
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
@@ -52,12 +52,37 @@ def to_svg(fig: Figure) -> str:
     return svg[:head_end] + ' class="plot" role="img"' + svg[head_end:]
 
 
-def new_figure(width: float, height: float) -> Figure:
+def new_figure(
+    width: float,
+    height: float,
+    *,
+    left: float = 0.7,
+    right: float = 0.2,
+    bottom: float = 0.6,
+    top: float = 0.2,
+) -> Figure:
+    """A figure of ``width`` x ``height`` inches whose axes leave the given margins (inches).
+
+    Fixed margins rather than ``bbox_inches="tight"``, which draws every figure twice: a study's
+    heat map has hundreds of labelled cells.
+    """
     from matplotlib import rc_context
     from matplotlib.figure import Figure
 
     with rc_context(RC):
-        return Figure(figsize=(width, height), dpi=100)
+        fig = Figure(figsize=(width, height), dpi=100)
+    fig.subplots_adjust(
+        left=left / width,
+        right=1 - right / width,
+        bottom=bottom / height,
+        top=1 - top / height,
+    )
+    return fig
+
+
+def text_inches(labels: Sequence[str], size: float) -> float:
+    """Rough width of the longest label at font ``size`` points (0.6 em per character)."""
+    return max((len(t) for t in labels), default=0) * size * 0.6 / 72
 
 
 def heatmap_svg(matrix: FrameworkMatrix) -> str | None:
@@ -70,7 +95,11 @@ def heatmap_svg(matrix: FrameworkMatrix) -> str | None:
         return None
     n_rows, n_cols = len(matrix.cases), len(matrix.codes)
     with rc_context(RC):
-        fig = new_figure(max(6.0, 0.26 * n_cols + 2.2), max(2.2, 0.32 * n_rows + 1.6))
+        left = text_inches(matrix.cases, 8) + 0.25
+        bottom = text_inches(matrix.codes, 7) + 0.5
+        width = max(6.0, 0.22 * n_cols + left + 1.0)
+        height = 0.3 * n_rows + bottom + 0.15
+        fig = new_figure(width, height, left=left, right=1.0, bottom=bottom, top=0.15)
         ax = fig.add_subplot()
         top = max((max(r) for r in counts), default=0) or 1
         im = ax.imshow(counts, cmap="Blues", vmin=0, vmax=top, aspect="auto")
@@ -91,7 +120,9 @@ def heatmap_svg(matrix: FrameworkMatrix) -> str | None:
                         fontsize=6.5,
                         color="white" if v > top * 0.55 else INK,
                     )
-        cb = fig.colorbar(im, ax=ax, fraction=0.025, pad=0.01)
+        box = ax.get_position()
+        cax = fig.add_axes((box.x1 + 0.1 / width, box.y0, 0.12 / width, box.height))
+        cb = fig.colorbar(im, cax=cax)
         cb.set_label("segments")
         cb.locator = MaxNLocator(integer=True)
         cb.update_ticks()
@@ -111,7 +142,7 @@ def saturation_svg(sat: Saturation) -> str | None:
         return None
     xs = list(range(1, n + 1))
     with rc_context(RC):
-        fig = new_figure(max(6.0, 0.38 * n + 2.5), 3.2)
+        fig = new_figure(max(6.0, 0.38 * n + 2.5), 3.4, right=0.75, bottom=0.8, top=0.45)
         ax = fig.add_subplot()
         ax.bar(xs, sat.new_counts, color=BLUE, width=0.7, label="new codes in this interview")
         ax2 = ax.twinx()
@@ -152,7 +183,7 @@ def saturation_svg(sat: Saturation) -> str | None:
             ax2.plot([], [], "s", color="#7c3aed", label="Guest et al. threshold met")
         handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
         ax.legend(handles=handles, loc="upper center", fontsize=7, frameon=False, ncol=3,
-                  bbox_to_anchor=(0.5, 1.18))  # fmt: skip
+                  bbox_to_anchor=(0.5, 1.0), bbox_transform=fig.transFigure)  # fmt: skip
         ax.set_xlabel("interview (in order) and participant")
         return to_svg(fig)
 
@@ -166,7 +197,7 @@ def confidence_svg(top1: Sequence[float], novel_top1: Sequence[float] = ()) -> s
         return None
     bins = [i / 20 for i in range(21)]
     with rc_context(RC):
-        fig = new_figure(6.0, 2.8)
+        fig = new_figure(6.0, 2.8, bottom=0.55)
         ax = fig.add_subplot()
         ax.hist(
             [list(top1), list(novel_top1)],
@@ -231,7 +262,7 @@ def reliability_svg(bins: Sequence[dict[str, float]]) -> str | None:
     if not bins:
         return None
     with rc_context(RC):
-        fig = new_figure(3.6, 3.4)
+        fig = new_figure(3.6, 3.4, bottom=0.55)
         ax = fig.add_subplot()
         ax.plot([0, 1], [0, 1], color=GREY, ls="--", lw=1, label="perfect calibration")
         ax.plot(

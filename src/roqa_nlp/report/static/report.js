@@ -51,12 +51,19 @@
     return lines.join("\n") + "\n";
   }
 
+  function countDecisions() {
+    var n = 0;
+    Object.keys(state).forEach(function (seg) {
+      n += Object.keys(state[seg].codes).length + (state[seg].newCode ? 1 : 0);
+    });
+    return n;
+  }
+
   function save() {
     try { window.localStorage.setItem(storeKey, JSON.stringify(state)); } catch (e) { /* private mode */ }
-    var n = decisionRows().length;
+    var n = countDecisions();
     var label = document.getElementById("decision-count");
     if (label) label.textContent = n + (n === 1 ? " decision" : " decisions");
-    window.roqaDecisionsCsv = decisionsCsv();
   }
 
   function paint(item, d) {
@@ -69,33 +76,51 @@
       buttons[i].setAttribute("aria-pressed", on ? "true" : "false");
     }
     var select = item.querySelector("select.recode");
-    if (select) select.value = d && d.decision === "recode" ? d.target : "";
-  }
-
-  function fillRecodeLists() {
-    var proto = document.createDocumentFragment();
-    var groups = {};
-    codes.forEach(function (c) {
-      var key = c.domain || "other";
-      if (!groups[key]) {
-        groups[key] = document.createElement("optgroup");
-        groups[key].label = key;
-        proto.appendChild(groups[key]);
-      }
-      var opt = document.createElement("option");
-      opt.value = c.id;
-      opt.textContent = c.id + " " + c.name;
-      groups[key].appendChild(opt);
-    });
-    var selects = document.querySelectorAll("select.recode");
-    for (var i = 0; i < selects.length; i++) {
-      var own = selects[i].closest(".sugg").getAttribute("data-code");
-      var copy = proto.cloneNode(true);
-      var same = copy.querySelector('option[value="' + (window.CSS && CSS.escape ? CSS.escape(own) : own) + '"]');
-      if (same) same.remove();
-      selects[i].appendChild(copy);
+    if (!select) return;
+    if (d && d.decision === "recode") {
+      fillRecodeList(select);
+      select.value = d.target;
+    } else {
+      select.value = "";
     }
   }
+
+  /* Every codable code but the suggested one, grouped by domain. Lists are filled when first
+     used: a study has thousands of them and 40 options each would slow the page down. */
+  var optionsTemplate = null;
+  function fillRecodeList(select) {
+    if (select.getAttribute("data-filled")) return;
+    if (!optionsTemplate) {
+      optionsTemplate = document.createDocumentFragment();
+      var groups = {};
+      codes.forEach(function (c) {
+        var key = c.domain || "other";
+        if (!groups[key]) {
+          groups[key] = document.createElement("optgroup");
+          groups[key].label = key;
+          optionsTemplate.appendChild(groups[key]);
+        }
+        var opt = document.createElement("option");
+        opt.value = c.id;
+        opt.textContent = c.id + " " + c.name;
+        groups[key].appendChild(opt);
+      });
+    }
+    var own = select.closest(".sugg").getAttribute("data-code");
+    var copy = optionsTemplate.cloneNode(true);
+    var options = copy.querySelectorAll("option");
+    for (var i = 0; i < options.length; i++) if (options[i].value === own) options[i].remove();
+    select.appendChild(copy);
+    select.setAttribute("data-filled", "1");
+  }
+
+  function fillOnUse(ev) {
+    var select = ev.target.closest && ev.target.closest("select.recode");
+    if (select) fillRecodeList(select);
+  }
+  document.addEventListener("focusin", fillOnUse);
+  document.addEventListener("pointerdown", fillOnUse, true);
+  document.addEventListener("mousedown", fillOnUse, true);
 
   function restore() {
     var saved = null;
@@ -167,9 +192,7 @@
   });
 
   document.getElementById("save-decisions").addEventListener("click", function () {
-    var csv = decisionsCsv();
-    window.roqaDecisionsCsv = csv;
-    download(csv, "decisions.csv");
+    download(decisionsCsv(), "decisions.csv");
   });
 
   document.getElementById("clear-decisions").addEventListener("click", function () {
@@ -187,8 +210,8 @@
     for (var i = 0; i < closed.length; i++) closed[i].setAttribute("open", "");
   });
 
-  fillRecodeLists();
   restore();
   save();
-  window.roqaDecisions = { csv: decisionsCsv, rows: decisionRows };
+  /* What "Save decisions" would write, for scripts and tests driving the page. */
+  Object.defineProperty(window, "roqaDecisionsCsv", { get: decisionsCsv });
 })();
