@@ -82,6 +82,13 @@ def default_training_dir() -> Path:
     raise RoqaError("training_data/ was not found", hint="pass the training data folder explicitly")
 
 
+def card_sha256(card: dict[str, Any]) -> str:
+    """SHA-256 of the model card without its own ``model_sha256``: covers the file hashes and
+    everything loading uses (classes, parameters, temperature), so no edit goes unnoticed."""
+    body = {k: v for k, v in card.items() if k != "model_sha256"}
+    return sha256_bytes(json.dumps(body, sort_keys=True).encode())
+
+
 def label_of(codes: list[str], kind: str) -> str | list[str]:
     """The classifier target of a training record."""
     if codes:
@@ -327,7 +334,7 @@ class AutoCoder:
         Transcripts are streamed: segments are embedded and classified in batches, so memory
         stays flat in corpus size apart from the result itself.
         """
-        from .transcripts import read_transcript
+        from .transcripts import read_transcripts
 
         if isinstance(inputs, (str, Path, Transcript)):
             inputs = [inputs]
@@ -357,17 +364,17 @@ class AutoCoder:
             pending.clear()
 
         for item in inputs:
-            t = item if isinstance(item, Transcript) else read_transcript(item)
-            if t.id in result.transcripts:
-                raise RoqaError(
-                    f"two transcripts share the id {t.id!r}",
-                    path=t.source or None,
-                    hint="rename one of the files",
-                )
-            result.transcripts[t.id] = t
-            pending.extend(self.segments_of(t))
-            if len(pending) >= batch_segments:
-                flush()
+            for t in [item] if isinstance(item, Transcript) else read_transcripts([item]):
+                if t.id in result.transcripts:
+                    raise RoqaError(
+                        f"two transcripts share the id {t.id!r}",
+                        path=t.source or None,
+                        hint="rename one of the files",
+                    )
+                result.transcripts[t.id] = t
+                pending.extend(self.segments_of(t))
+                if len(pending) >= batch_segments:
+                    flush()
         flush()
         return result
 
@@ -442,7 +449,7 @@ class AutoCoder:
         card["classifier"] = clf.state()
         card["novelty"] = {k: v for k, v in det.get_params(deep=False).items() if k != "classifier"}
         card["files"] = {name: sha256_bytes(data) for name, data in sorted(blobs.items())}
-        card["model_sha256"] = sha256_bytes(json.dumps(card["files"], sort_keys=True).encode())
+        card["model_sha256"] = card_sha256(card)
         for name, data in blobs.items():
             atomic_write_bytes(out / name, data)
         atomic_write_text(out / CARD, json.dumps(card, indent=2, ensure_ascii=False) + "\n")
@@ -490,7 +497,7 @@ class AutoCoder:
                     path=p,
                     hint="retrain the model or restore the directory",
                 )
-        if card.get("model_sha256") != sha256_bytes(json.dumps(files, sort_keys=True).encode()):
+        if card.get("model_sha256") != card_sha256(card):
             raise RoqaError("the model card was altered", path=card_path, hint="retrain the model")
         codebook = Codebook.load(d / "codebook.json")
         if codebook.hash != card.get("codebook", {}).get("sha256"):

@@ -17,29 +17,6 @@ def _console() -> Any:
     return Console()
 
 
-def expand_inputs(paths: list[Path]) -> list[Path]:
-    """Files as given; directories expanded to their supported transcript files (sorted)."""
-    from ..errors import RoqaError
-    from ..transcripts import SUPPORTED_EXTENSIONS
-
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            found = sorted(
-                f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS
-            )
-            if not found:
-                raise RoqaError(
-                    "no transcripts found in this folder",
-                    path=p,
-                    hint=f"supported: {', '.join(sorted(SUPPORTED_EXTENSIONS))}",
-                )
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
-
-
 def _load_model(model: Path | None, no_cache: bool = False) -> Any:
     from ..autocoder import AutoCoder
 
@@ -75,7 +52,9 @@ def code_command(
         if not 0 < alpha < 1:
             raise typer.BadParameter("alpha must be between 0 and 1")
         ac.params["alpha"] = alpha
-    files = expand_inputs(paths)
+    from ..transcripts import expand_paths
+
+    files = expand_paths(paths)
     result = ac.code(files, top_k=top_k)
     written = result.save(out)
     queue = open_coding_queue(result, ac.embedder)

@@ -48,7 +48,7 @@ _IGNORED_PREFIXES = ("~$", ".")
 
 _SUPPORTED_TEXT = ", ".join(SUPPORTED_EXTENSIONS)
 
-__all__ = ["SUPPORTED_EXTENSIONS", "read_transcript", "read_transcripts"]
+__all__ = ["SUPPORTED_EXTENSIONS", "expand_paths", "read_transcript", "read_transcripts"]
 
 
 def _reader(path: Path) -> Callable[..., Transcript]:
@@ -125,7 +125,8 @@ def read_transcript(
     return _reader(p)(p, interviewer_labels=interviewer_labels, participant=participant)
 
 
-def _expand(paths: Iterable[str | Path]) -> list[Path]:
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; a directory stands for its supported transcript files, in name order."""
     files: list[Path] = []
     for item in paths:
         p = Path(item)
@@ -164,7 +165,7 @@ def read_transcripts(
         paths = [paths]
     out: list[Transcript] = []
     seen: dict[str, str] = {}
-    for f in _expand(paths):
+    for f in expand_paths(paths):
         if f.suffix.lower() == ".qdpx":
             found = _read_qdpx(f)
         else:
