@@ -598,3 +598,27 @@ def test_landis_koch_bands(value: float, label: str) -> None:
 )
 def test_krippendorff_thresholds(alpha: float, label: str) -> None:
     assert krippendorff_label(alpha) == label
+
+
+def test_percent_agreement_and_scott_pi_take_two_sequences_or_a_matrix() -> None:
+    a, b = YES_NO
+    assert percent_agreement(a, b) == percent_agreement([a, b]) == pytest.approx(0.7)
+    assert scott_pi([a, b]) == scott_pi(a, b)
+
+
+def test_scott_pi_refuses_three_coders() -> None:
+    with pytest.raises(ValueError, match="two coders"):
+        scott_pi([[1, 2], [1, 2], [2, 2]])
+
+
+def test_confidence_interval_unpacks_as_low_and_high() -> None:
+    low, high = bootstrap_ci(krippendorff_alpha, KRIPPENDORFF_2011, n_boot=100)
+    ci = bootstrap_ci(krippendorff_alpha, KRIPPENDORFF_2011, n_boot=100)
+    assert (low, high) == (ci.low, ci.high)
+    assert ci.level == 0.95 and ci.method == "percentile bootstrap" and ci.n_valid == 100
+
+
+def test_a_pandas_frame_is_read_as_coders_by_units() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(KRIPPENDORFF_2011, dtype=float)
+    assert round(krippendorff_alpha(frame), 3) == 0.743

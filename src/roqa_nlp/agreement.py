@@ -58,7 +58,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from statistics import NormalDist
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 import numpy as np
 
@@ -100,6 +100,8 @@ def _plain(value: Any) -> Any:
 
 def _as_matrix(reliability_data: Any) -> np.ndarray:
     """The coders x units matrix as a 2-D array (float when numeric, object otherwise)."""
+    if hasattr(reliability_data, "to_numpy") and not isinstance(reliability_data, np.ndarray):
+        reliability_data = reliability_data.to_numpy()  # a pandas DataFrame, rows = coders
     if isinstance(reliability_data, np.ndarray):
         arr = reliability_data
     elif _numeric_rows(reliability_data):
@@ -204,15 +206,20 @@ def _unit_counts(codes: np.ndarray, q: int) -> np.ndarray:
 
 
 def _pair_codes(a: Sequence[Any], b: Sequence[Any], categories: Sequence[Any] | None):
+    codes, cats = _encode(_two_rows(a, b), categories)
+    both = (codes[0] >= 0) & (codes[1] >= 0)
+    return codes[0][both], codes[1][both], cats
+
+
+def _two_rows(a: Sequence[Any], b: Sequence[Any]) -> list[Any]:
     if len(a) != len(b):
         raise ValueError(
             f"the two coders' label sequences differ in length ({len(a)} and {len(b)}): "
             "give one label per unit for each coder"
         )
-    pair = [a, b] if isinstance(a, np.ndarray) and isinstance(b, np.ndarray) else [list(a), list(b)]
-    codes, cats = _encode(pair, categories)
-    both = (codes[0] >= 0) & (codes[1] >= 0)
-    return codes[0][both], codes[1][both], cats
+    if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
+        return [a, b]
+    return [list(a), list(b)]
 
 
 def _contingency(ca: np.ndarray, cb: np.ndarray, q: int) -> np.ndarray:
@@ -343,15 +350,23 @@ def cohen_kappa_se(
 
 
 def scott_pi(
-    a: Sequence[Any], b: Sequence[Any], *, categories: Sequence[Any] | None = None
+    a: Sequence[Any], b: Sequence[Any] | None = None, *, categories: Sequence[Any] | None = None
 ) -> float:
-    """Scott's pi between two coders [4].
+    """Scott's pi between two coders [4]: ``scott_pi(a, b)`` or ``scott_pi([a, b])``.
 
     ``pi = (p_o - p_e) / (1 - p_e)`` with ``p_e = sum_k ((p_k. + p_.k) / 2)**2``: chance agreement
     from the two coders' pooled category proportions (Cohen's kappa uses their product instead).
     Units where either label is missing are left out. Returns ``nan`` when no unit has both labels
     or when only one category occurs (``p_e = 1``).
     """
+    if b is None:
+        rows = _as_matrix(a)
+        if rows.shape[0] != 2:
+            raise ValueError(
+                f"Scott's pi is for two coders, got {rows.shape[0]}: use fleiss_kappa or "
+                "krippendorff_alpha for more"
+            )
+        a, b = rows[0], rows[1]
     ca, cb, cats = _pair_codes(a, b, categories)
     if ca.size == 0:
         return math.nan
@@ -435,14 +450,19 @@ def fleiss_kappa_se0(counts: Any) -> float:
     )
 
 
-def percent_agreement(reliability_data: Any) -> float:
+def percent_agreement(reliability_data: Any, b: Sequence[Any] | None = None) -> float:
     """Proportion of agreeing coder pairs, averaged over units (0-1; multiply by 100 for percent).
+
+    Takes reliability data (coders x units), or two label sequences ``a, b`` like
+    :func:`cohen_kappa`.
 
     ``p_a = (1 / n') sum_u sum_k r_uk (r_uk - 1) / (m_u (m_u - 1))`` over the ``n'`` units coded
     by at least two coders, where ``r_uk`` is how many coders put unit ``u`` in category ``k`` and
     ``m_u`` how many coded ``u`` [5, 10]. For two coders: the share of units on which they agree.
     Not corrected for chance. Returns ``nan`` when no unit has two values.
     """
+    if b is not None:
+        reliability_data = _two_rows(reliability_data, b)
     codes, cats = _encode(reliability_data, None)
     return _percent_from_counts(_unit_counts(codes, len(cats)))
 
@@ -683,14 +703,32 @@ def brennan_prediger(
 # -- intervals and interpretation ----------------------------------------------------------------
 
 
-class ConfidenceInterval(NamedTuple):
-    """A two-sided interval; ``n_valid`` counts the bootstrap replicates that were defined."""
+class ConfidenceInterval(tuple):
+    """A two-sided interval that unpacks as ``low, high``.
+
+    ``level`` is its confidence level, ``method`` how it was made, and ``n_valid`` how many
+    bootstrap resamples gave a defined value (0 for analytic intervals).
+    """
 
     low: float
     high: float
     level: float
     method: str
-    n_valid: int = 0
+    n_valid: int
+
+    def __new__(
+        cls, low: float, high: float, level: float, method: str, n_valid: int = 0
+    ) -> ConfidenceInterval:
+        self = super().__new__(cls, (low, high))
+        self.low, self.high = low, high
+        self.level, self.method, self.n_valid = level, method, n_valid
+        return self
+
+    def __repr__(self) -> str:
+        return (
+            f"ConfidenceInterval(low={self.low!r}, high={self.high!r}, level={self.level!r}, "
+            f"method={self.method!r}, n_valid={self.n_valid!r})"
+        )
 
 
 def normal_ci(
