@@ -228,3 +228,13 @@ def test_cli_report_rejects_an_unknown_matrix_format(
         main(["report", str(tmp_path), "--matrix", str(tmp_path / "m.ods")])
     assert e.value.code == 2
     assert "m.ods: unknown matrix format" in capsys.readouterr().err
+
+
+def test_report_of_an_empty_result_still_has_every_section(cfir: Codebook) -> None:
+    from roqa_nlp.result import CodingResult
+
+    out = render_report(CodingResult(), cfir)
+    for section in SECTIONS:
+        assert f'<section id="{section}">' in out, section
+    assert "<svg" not in out
+    assert "No transcripts." in out
