@@ -1,0 +1,85 @@
+"""Fixtures shared by the test files.
+
+- Every test session uses its own embedding cache (``ROQA_CACHE_DIR`` in a temporary directory),
+  so tests never write to the user's home.
+- ``embedder`` loads the packaged embedding model once per session (about 10 s; slow tests only).
+- ``tiny_model`` / ``tiny_model_dir``: one small AutoCoder trained once per session on the
+  hand-written records in ``tests/data/core/tiny_training.jsonl`` (6 CFIR constructs, off-framework
+  and procedural talk), and its saved model directory. Tests that alter a model copy the directory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.embedding import Embedder
+    from roqa_nlp.training import TrainingSet
+
+TESTS = Path(__file__).resolve().parent
+CORE_DATA = TESTS / "data" / "core"
+REPO = TESTS.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_embedding_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Point the default embedding cache at a session temporary directory."""
+    cache = tmp_path_factory.mktemp("roqa-cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ROQA_CACHE_DIR", str(cache))
+        yield cache
+
+
+@pytest.fixture(scope="session")
+def embedder(private_embedding_cache: Path) -> Embedder:
+    """The packaged embedding model, loaded once per session, caching in the session cache."""
+    from roqa_nlp.embedding import Embedder
+
+    emb = Embedder(cache=private_embedding_cache)
+    emb.encode(["warm up"])  # load the model now, not inside the first timed test
+    return emb
+
+
+def tiny_training_set() -> TrainingSet:
+    """The hand-written training records as a TrainingSet (no construct descriptions added)."""
+    from roqa_nlp.training import TrainingSet
+
+    path = CORE_DATA / "tiny_training.jsonl"
+    records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+    return TrainingSet(
+        ids=[r["id"] for r in records],
+        texts=[r["text"] for r in records],
+        codes=[list(r["codes"]) for r in records],
+        valences=[r["valence"] for r in records],
+        # Five groups, so grouped cross-validation folds each see every class.
+        groups=[f"group-{i % 5}" for i in range(len(records))],
+        kinds=[r.get("kind") or ("coded" if r["codes"] else "off-framework") for r in records],
+        sources=["team-written"] * len(records),
+        contexts=[""] * len(records),
+        hash="tiny-training-set",
+    )
+
+
+@pytest.fixture(scope="session")
+def tiny_training() -> TrainingSet:
+    return tiny_training_set()
+
+
+@pytest.fixture(scope="session")
+def tiny_model(embedder: Embedder, tiny_training: TrainingSet) -> AutoCoder:
+    """A small AutoCoder fitted once per session. Do not modify it in tests."""
+    from roqa_nlp.autocoder import AutoCoder
+
+    return AutoCoder("cfir-2009", embedder=embedder).fit(tiny_training)
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tiny_model: AutoCoder, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``tiny_model`` saved to a session directory. Copy it before altering anything in it."""
+    return tiny_model.save(tmp_path_factory.mktemp("tiny-model") / "model")

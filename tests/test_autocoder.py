@@ -1,0 +1,416 @@
+"""Specification of AutoCoder: training, coding, persistence (no pickle, hash-checked) and update.
+
+Uses the session's tiny model (``tests/conftest.py``): the real embedding model, 40 hand-written
+training records, 6 CFIR constructs plus off-framework and procedural talk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from roqa_nlp.autocoder import AutoCoder
+from roqa_nlp.embedding import DEFAULT_MODEL_NAME, DEFAULT_WEIGHTS_SHA256, Embedder
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.schema import Transcript, Turn
+from roqa_nlp.training import TrainingSet
+
+pytestmark = pytest.mark.slow
+
+DATA = Path(__file__).resolve().parent / "data" / "core"
+TEXTS = [
+    "We had nobody spare on the rota to cover the training days.",
+    "The CQC changed what they want to see in the care plans.",
+    "My dog is called Rex and he loves the beach.",
+    "Hello, can you hear me? I think the sound is working now.",
+]
+MODEL_FILES = [
+    "classifier.safetensors",
+    "codebook.json",
+    "evidence.jsonl",
+    "evidence.safetensors",
+    "model_card.json",
+    "novelty.safetensors",
+]
+
+
+def copy_model(src: Path, tmp_path: Path) -> Path:
+    dst = tmp_path / "model"
+    shutil.copytree(src, dst)
+    return dst
+
+
+def flip_byte(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def one_line_error_naming(exc: pytest.ExceptionInfo[RoqaError], path: Path) -> str:
+    msg = str(exc.value)
+    assert "\n" not in msg
+    assert msg.startswith(f"{path}: "), msg
+    return msg
+
+
+def conversation() -> Transcript:
+    lines = [
+        ("Interviewer", "interviewer", "Thanks for joining. Can you hear me?"),
+        ("P01", "participant", "Yes, I can hear you fine, thank you."),
+        ("Interviewer", "interviewer", "What got in the way of the new care records?"),
+        (
+            "P01",
+            "participant",
+            "Honestly, staffing. We never had enough people on shift to release anyone for the "
+            "training, and agency cover was far too expensive for our budget.",
+        ),
+        ("Interviewer", "interviewer", "And from outside the organisation?"),
+        (
+            "P01",
+            "participant",
+            "The commissioners kept changing the reporting rules, and the CQC wanted new evidence.",
+        ),
+    ]
+    text, turns, pos = "", [], 0
+    for speaker, role, said in lines:
+        line = f"{speaker}: {said}"
+        start = pos + len(speaker) + 2
+        turns.append(Turn(speaker, role, start, start + len(said)))  # type: ignore[arg-type]
+        text += line + "\n"
+        pos += len(line) + 1
+    return Transcript(id="p01_test", text=text, turns=turns, participant="P01")
+
+
+# -- training -----------------------------------------------------------------------------------
+
+
+def test_classes_are_the_trained_codes_plus_none_and_procedural(tiny_model: AutoCoder) -> None:
+    assert tiny_model.card["classes"] == [
+        "CI.B",
+        "IC.F",
+        "IS.B",
+        "IS.E.2",
+        "NONE",
+        "OS.D",
+        "PR.A",
+        "PROCEDURAL",
+    ]
+
+
+def test_model_card_records_what_the_model_was_built_from(
+    tiny_model: AutoCoder, tiny_model_dir: Path
+) -> None:
+    card = json.loads((tiny_model_dir / "model_card.json").read_text("utf-8"))
+    assert card["embedding_model"]["name"] == DEFAULT_MODEL_NAME
+    assert card["embedding_model"]["weights_sha256"] == DEFAULT_WEIGHTS_SHA256
+    assert card["embedding_model"]["dim"] == 384
+    assert card["codebook"] == {"id": "cfir-2009", "sha256": tiny_model.codebook.hash}
+    assert card["training_data"] == {
+        "sha256": "tiny-training-set",
+        "n_records": 40,
+        "n_coded": 30,
+        "n_none": 10,
+    }
+    assert card["n_calibration"] == 30  # every coded record scored once by a fold model
+    assert sorted(card["files"]) == [f for f in MODEL_FILES if f != "model_card.json"]
+    for name, digest in card["files"].items():
+        assert hashlib.sha256((tiny_model_dir / name).read_bytes()).hexdigest() == digest
+
+
+def test_suggestions_are_ranked_codes_with_probability_and_valence(tiny_model: AutoCoder) -> None:
+    rows = tiny_model.suggest(TEXTS, top_k=3)
+    assert [len(r) for r in rows] == [3, 3, 3, 3]
+    assert [r[0].code_id for r in rows[:2]] == ["IS.E.2", "OS.D"]
+    assert (rows[0][0].name, rows[0][0].domain, rows[0][0].valence) == (
+        "Available Resources",
+        "IS",
+        "barrier",
+    )
+    for r in rows:
+        probs = [g.probability for g in r]
+        assert probs == sorted(probs, reverse=True)
+        assert all(g.code_id not in ("NONE", "PROCEDURAL") for g in r)
+
+
+def test_suggestions_carry_training_examples_of_the_code_as_evidence(
+    tiny_model: AutoCoder, tiny_training: TrainingSet
+) -> None:
+    top = tiny_model.suggest(TEXTS[0])[0][0]
+    assert len(top.evidence) == 2
+    for text in top.evidence:
+        assert tiny_training.codes[tiny_training.texts.index(text)] == [top.code_id]
+
+
+def test_suggest_of_one_string_gives_one_list(tiny_model: AutoCoder) -> None:
+    assert len(tiny_model.suggest(TEXTS[0])) == 1
+
+
+def test_fitting_an_empty_training_set_is_a_user_error(embedder: Embedder) -> None:
+    with pytest.raises(RoqaError, match="the training set is empty"):
+        AutoCoder(embedder=embedder).fit(TrainingSet())
+
+
+def test_an_untrained_model_cannot_suggest(embedder: Embedder) -> None:
+    with pytest.raises(RoqaError, match="the model is not trained"):
+        AutoCoder(embedder=embedder).suggest("anything")
+
+
+# -- coding transcripts -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def coded(tiny_model: AutoCoder):
+    return tiny_model.code(conversation(), top_k=3)
+
+
+def test_code_segments_only_participant_turns(coded) -> None:
+    assert [s.segment.role for s in coded] == ["participant"] * len(coded)
+    assert {s.segment.turn_index for s in coded} == {1, 3, 5}
+
+
+def test_every_segment_text_is_its_transcript_slice(coded) -> None:
+    t = coded.transcripts["p01_test"]
+    for s in coded:
+        assert t.text[s.segment.start : s.segment.end] == s.segment.text
+
+
+def test_coded_segments_get_the_expected_top_codes(coded) -> None:
+    tops = {s.segment.turn_index: s.top.code_id for s in coded if s.top is not None}
+    assert (tops[3], tops[5]) == ("IS.E.2", "OS.D")
+
+
+def test_novelty_p_values_are_conformal_and_procedural_talk_is_never_novel(coded) -> None:
+    for s in coded:
+        assert 0 < s.novelty_p <= 1
+        assert s.novel == (s.novelty_p < 0.1 and not s.procedural)
+        assert len(s.suggestions) <= 3
+    greeting = next(s for s in coded if s.segment.turn_index == 1)
+    assert greeting.procedural and not greeting.novel
+
+
+def test_result_meta_names_the_model(tiny_model: AutoCoder, coded) -> None:
+    assert coded.meta["model"] == tiny_model.model_summary()
+    assert coded.meta["model"]["embedding_weights_sha256"] == DEFAULT_WEIGHTS_SHA256
+    assert coded.meta["params"]["alpha"] == 0.1
+
+
+def test_two_transcripts_with_one_id_are_a_user_error(tiny_model: AutoCoder) -> None:
+    with pytest.raises(RoqaError, match="two transcripts share the id 'p01_test'"):
+        tiny_model.code([conversation(), conversation()])
+
+
+def test_evaluate_returns_every_documented_metric(tiny_model: AutoCoder) -> None:
+    m = tiny_model.evaluate(DATA / "tiny_labelled.jsonl")
+    assert (m["n"], m["n_coded"], m["n_none"], m["alpha"]) == (7, 5, 2, 0.1)
+    assert (m["construct_top1"], m["domain_accuracy"], m["novel_recall"]) == (1.0, 1.0, 1.0)
+    assert 0.0 <= m["ece"] <= 1.0
+
+
+# -- persistence --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def loaded(tiny_model_dir: Path, embedder: Embedder) -> AutoCoder:
+    return AutoCoder.load(tiny_model_dir, embedder=embedder)
+
+
+def test_save_then_load_gives_identical_suggestions(tiny_model: AutoCoder, loaded) -> None:
+    assert loaded.suggest(TEXTS) == tiny_model.suggest(TEXTS)
+
+
+def test_save_then_load_codes_a_transcript_identically(loaded, coded) -> None:
+    assert loaded.code(conversation(), top_k=3) == coded
+
+
+def test_loaded_model_keeps_params_codebook_and_calibration(
+    tiny_model: AutoCoder, loaded: AutoCoder
+) -> None:
+    assert loaded.params == tiny_model.params
+    assert loaded.codebook.hash == tiny_model.codebook.hash
+    np.testing.assert_array_equal(
+        loaded.novelty.calibration_scores_, tiny_model.novelty.calibration_scores_
+    )
+
+
+def test_model_dir_holds_only_safetensors_and_json(tiny_model_dir: Path) -> None:
+    assert sorted(p.name for p in tiny_model_dir.iterdir()) == MODEL_FILES
+    for p in tiny_model_dir.iterdir():
+        data = p.read_bytes()
+        assert not data.startswith(b"\x80"), f"{p.name} looks like a pickle"
+        if p.suffix == ".safetensors":
+            header_len = int.from_bytes(data[:8], "little")
+            json.loads(data[8 : 8 + header_len])  # a safetensors JSON header
+        elif p.suffix == ".json":
+            json.loads(data)
+        else:
+            [json.loads(line) for line in data.decode("utf-8").splitlines()]
+
+
+def test_loading_never_unpickles(
+    tiny_model_dir: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("unpickling attempted")
+
+    monkeypatch.setattr(pickle, "load", refuse)
+    monkeypatch.setattr(pickle, "loads", refuse)
+    monkeypatch.setattr(pickle, "Unpickler", refuse)
+    monkeypatch.setattr(np, "load", refuse)
+    ac = AutoCoder.load(tiny_model_dir, embedder=embedder)
+    assert ac.suggest(TEXTS[0])[0][0].code_id == "IS.E.2"
+
+
+@pytest.mark.parametrize(
+    "name", ["classifier.safetensors", "novelty.safetensors", "evidence.safetensors"]
+)
+def test_one_altered_byte_in_an_array_file_is_refused(
+    name: str, tiny_model_dir: Path, embedder: Embedder, tmp_path: Path
+) -> None:
+    d = copy_model(tiny_model_dir, tmp_path)
+    flip_byte(d / name, -3)  # inside the array data, the header stays valid
+    with pytest.raises(RoqaError) as exc:
+        AutoCoder.load(d, embedder=embedder)
+    assert "does not match its model card" in one_line_error_naming(exc, d / name)
+
+
+@pytest.mark.parametrize("name", ["codebook.json", "evidence.jsonl"])
+def test_one_altered_byte_in_a_json_file_is_refused(
+    name: str, tiny_model_dir: Path, embedder: Embedder, tmp_path: Path
+) -> None:
+    d = copy_model(tiny_model_dir, tmp_path)
+    text = (d / name).read_text("utf-8")
+    offset = text.index("Intervention Source" if name == "codebook.json" else "staff") + 1
+    flip_byte(d / name, offset)  # still valid JSON: a changed letter in a name or text
+    with pytest.raises(RoqaError) as exc:
+        AutoCoder.load(d, embedder=embedder)
+    one_line_error_naming(exc, d / name)
+
+
+def edit_card(d: Path, old: str, new: str) -> None:
+    card = d / "model_card.json"
+    text = card.read_text("utf-8")
+    assert text.count(old) == 1, old
+    card.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('"IS.B",\n      "IS.E.2"', '"IS.C",\n      "IS.E.2"'),  # a class column renamed
+        ('"alpha": 0.1,\n    "novelty_score"', '"alpha": 0.9,\n    "novelty_score"'),
+        ('"temperature": ', '"temperature": 1'),
+        ('"library": "roqa_nlp"', '"library": "roqa_nlq"'),
+    ],
+)
+def test_any_edit_of_the_model_card_is_refused(
+    old: str, new: str, tiny_model_dir: Path, embedder: Embedder, tmp_path: Path
+) -> None:
+    d = copy_model(tiny_model_dir, tmp_path)
+    edit_card(d, old, new)
+    with pytest.raises(RoqaError) as exc:
+        AutoCoder.load(d, embedder=embedder)
+    assert "the model card was altered" in one_line_error_naming(exc, d / "model_card.json")
+
+
+def test_a_model_card_that_is_not_json_is_refused(
+    tiny_model_dir: Path, embedder: Embedder, tmp_path: Path
+) -> None:
+    d = copy_model(tiny_model_dir, tmp_path)
+    flip_byte(d / "model_card.json", 0)  # "{" -> "z"
+    with pytest.raises(RoqaError) as exc:
+        AutoCoder.load(d, embedder=embedder)
+    assert "the model card is not valid" in one_line_error_naming(exc, d / "model_card.json")
+
+
+def test_a_missing_model_file_is_refused(
+    tiny_model_dir: Path, embedder: Embedder, tmp_path: Path
+) -> None:
+    d = copy_model(tiny_model_dir, tmp_path)
+    (d / "novelty.safetensors").unlink()
+    with pytest.raises(RoqaError) as exc:
+        AutoCoder.load(d, embedder=embedder)
+    assert "model file missing" in one_line_error_naming(exc, d / "novelty.safetensors")
+
+
+def test_a_folder_without_a_model_card_is_not_a_model(tmp_path: Path) -> None:
+    with pytest.raises(RoqaError) as exc:
+        AutoCoder.load(tmp_path)
+    assert "not a model directory" in one_line_error_naming(exc, tmp_path)
+
+
+def test_an_embedder_with_other_weights_is_refused(tiny_model_dir: Path, tmp_path: Path) -> None:
+    other = Embedder(tmp_path / "other-model", cache=False)
+    other._hash = "0" * 64  # what weights_hash would compute for a different model
+    with pytest.raises(RoqaError) as exc:
+        AutoCoder.load(tiny_model_dir, embedder=other)
+    assert "weights differ" in one_line_error_naming(exc, tmp_path / "other-model")
+
+
+# -- update with the researcher's decisions -----------------------------------------------------
+
+DECISIONS = (
+    "segment_id,decision,code_id,new_code,text\n"
+    "p02:0001,new-code,,COVID-19 disruption,The covid outbreak closed the home for a month.\n"
+    "p02:0002,new-code,,COVID-19 disruption,Half the team were off sick with covid at once.\n"
+    "p02:0003,new-code,,COVID-19 disruption,Lockdown stopped all visits and covid testing took "
+    "over.\n"
+    "p02:0004,accept,IS.E.2,,There was never enough money for extra shifts.\n"
+    "p02:0005,reject,OS.D,,I like walking by the canal on my days off.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def updated(
+    embedder: Embedder, tiny_training: TrainingSet, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[AutoCoder, Path, Path]:
+    work = tmp_path_factory.mktemp("update")
+    decisions = work / "decisions.csv"
+    decisions.write_text(DECISIONS, encoding="utf-8")
+    ac = AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=tiny_training)
+    return ac, decisions, ac.save(work / "model")
+
+
+def test_update_adds_the_new_code_to_a_project_codebook(updated) -> None:
+    ac, _, _ = updated
+    assert ac.codebook.id == "cfir-2009+project"
+    assert ac.codebook.resolve("project.covid-19-disruption").name == "COVID-19 disruption"
+    assert "project.covid-19-disruption" in ac.card["classes"]
+
+
+def test_update_records_the_decisions_in_the_model_card(updated) -> None:
+    ac, decisions, _ = updated
+    assert ac.card["feedback"] == {
+        "decisions_sha256": hashlib.sha256(decisions.read_bytes()).hexdigest(),
+        "n_decisions": 5,
+        "n_examples": 5,
+        "weight": 3,
+        "new_codes": ["project.covid-19-disruption"],
+    }
+    # Each decided segment counts three times: 40 + 3 x 5 records, of which 3 x 1 fit no code.
+    assert ac.card["training_data"]["n_records"] == 55
+    assert ac.card["training_data"]["n_none"] == 13
+
+
+def test_updated_model_suggests_the_new_code(updated) -> None:
+    ac, _, _ = updated
+    top = ac.suggest("Covid swept through the home and everyone was isolating.")[0][0]
+    assert (top.code_id, top.name, top.domain) == (
+        "project.covid-19-disruption",
+        "COVID-19 disruption",
+        None,
+    )
+
+
+def test_updated_model_loads_with_its_project_codebook(updated, embedder: Embedder) -> None:
+    ac, decisions, path = updated
+    back = AutoCoder.load(path, embedder=embedder)
+    assert back.codebook.id == "cfir-2009+project"
+    assert back.card["feedback"]["decisions_sha256"] == ac.card["feedback"]["decisions_sha256"]
+    text = "Covid swept through the home and everyone was isolating."
+    assert back.suggest(text) == ac.suggest(text)
