@@ -271,6 +271,13 @@ def test_crlf_is_written_as_lf_with_offsets_shifted(tmp_path: Path, book: Codebo
     assert written[start:end] == "Café 😀 we lacked staff."
 
 
+def test_selection_is_named_after_its_line_and_segment(tmp_path: Path, book: Codebook) -> None:
+    out = tmp_path / "s.qdpx"
+    export_qdpx(one_segment_result(), book, out)
+    (sel,) = selections_of(out)
+    assert sel.get("name") == "line:1 P04:1"  # qc places imported codings by "line:<n>"
+
+
 def test_codings_belong_to_a_user_named_after_library_and_model(
     tmp_path: Path, book: Codebook
 ) -> None:
@@ -492,6 +499,15 @@ def test_relative_path_found_inside_the_archive(tmp_path: Path) -> None:
     assert [t.id for t in read_qdpx(p).transcripts] == ["a"]
 
 
+def test_source_named_like_a_file_keeps_the_transcript_id(tmp_path: Path) -> None:
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="p01_interview.txt">'
+        "<PlainTextContent>P01: Hello.</PlainTextContent></TextSource>"
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
+    assert [t.id for t in p.transcripts] == ["p01_interview"]
+
+
 def test_absolute_path_outside_the_archive_is_reported(tmp_path: Path) -> None:
     src = (
         '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '
@@ -700,13 +716,54 @@ def test_project_codebook_round_trips_when_given_to_the_reader(
     assert read_qdc(path, codebook=cb).codes == cb.codes
 
 
-def test_unknown_codebook_codes_are_identified_by_guid(tmp_path: Path, book: Codebook) -> None:
+def test_new_codes_of_a_project_codebook_are_identified_by_guid(
+    tmp_path: Path, book: Codebook
+) -> None:
     cb = project_codebook(book)
     back = read_qdc(export_qdc(cb, tmp_path / "c.qdc"))
     new = [c for c in back.codes if c.name == "Agency staff turnover"][0]
     assert new.id == str(uuid.uuid5(GUID_NAMESPACE, "rm-study/IS.X"))
-    assert new.parent == str(uuid.uuid5(GUID_NAMESPACE, "rm-study/IS"))
+    assert new.parent == "IS"
     assert back.id == "c"
+
+
+def cfir_tree_with_fresh_guids(book: Codebook) -> str:
+    """The codebook's tree as a program that makes its own GUIDs on export (qc) writes it."""
+    kids: dict[str | None, list[Code]] = {}
+    for c in book.codes:
+        kids.setdefault(c.parent, []).append(c)
+
+    def tree(parent: str | None) -> str:
+        return "".join(
+            f'<Code guid="{uuid.uuid4()}" name="{c.name.replace("&", "&amp;")}" isCodable="true">'
+            f"{tree(c.id)}</Code>"
+            for c in kids.get(parent, [])
+        )
+
+    return tree(None)
+
+
+def test_codes_with_new_guids_are_known_by_their_path_of_names(
+    tmp_path: Path, book: Codebook
+) -> None:
+    qdc = f'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>{cfir_tree_with_fresh_guids(book)}</Codes></CodeBook>'
+    (tmp_path / "c.qdc").write_text(qdc)
+    back = read_qdc(tmp_path / "c.qdc")
+    assert back.id == "cfir-2009"
+    assert [c.id for c in back.codes] == [c.id for c in book.codes]
+
+
+def test_a_lone_code_named_like_a_cfir_domain_is_not_taken_for_it(tmp_path: Path) -> None:
+    codes = "".join(
+        f'<Code guid="{uuid.uuid4()}" name="{n}" isCodable="true"/>'
+        for n in ["Process", "Money", "Family"]
+    )
+    (tmp_path / "c.qdc").write_text(
+        f'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>{codes}</Codes></CodeBook>'
+    )
+    back = read_qdc(tmp_path / "c.qdc")
+    assert back.id == "c"
+    assert "PR" not in [c.id for c in back.codes]
 
 
 def test_an_imported_codebook_keeps_its_program_guids_on_export(tmp_path: Path) -> None:

@@ -9,6 +9,10 @@ and the model hash (``roqa_nlp 0.1.0 (model sha256: 1a2b3c4d…)``), so that a r
 or delete machine codings in one go. The probability and valence go in the selection's
 ``<Description>``, which the programs show next to the quotation: ``suggested by roqa_nlp:
 Available Resources (p=0.82, barrier)``. Participants become ``Case`` elements.
+
+A selection is named ``line:<n> <segment id>``: ``n`` is the 0-based line of its start, which is
+how the ``qc`` tool (qualitative-coding) places codings it imports, and the segment id lets the
+segment keep its id when the project comes back.
 """
 
 from __future__ import annotations
@@ -234,7 +238,7 @@ def qdpx_bytes(
                     "PlainTextSelection",
                     {
                         "guid": sel_guid,
-                        "name": xml_text(seg.id),
+                        "name": xml_text(f"line:{text.count(chr(10), 0, start)} {seg.id}"),
                         "startPosition": str(start),
                         "endPosition": str(end),
                         "creatingUser": user_guid,

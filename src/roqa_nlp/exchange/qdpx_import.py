@@ -60,6 +60,8 @@ _SUGGESTION = re.compile(
     + r"(?P<name>.*) \(p=(?P<p>[0-9]*\.?[0-9]+), (?P<valence>[^)]*)\)\s*$",
     re.DOTALL,
 )
+_LINE_PREFIX = re.compile(r"^line:\d+ ")  # roqa_nlp's selection names: "line:<n> <segment id>"
+_DOCUMENT_EXTENSIONS = {"txt", "md", "docx", "doc", "rtf", "odt", "vtt", "srt", "csv", "pdf"}
 _NON_TEXT_SOURCES = {
     "PictureSource": "picture source",
     "PDFSource": "PDF source",
@@ -206,6 +208,13 @@ def _source_text(
     return plain
 
 
+def _transcript_id(source_name: str) -> str:
+    """A source's name without a document extension (qc names sources ``p01_interview.txt``),
+    so that a transcript keeps its id when it comes back from a QDA program."""
+    stem, dot, ext = source_name.rpartition(".")
+    return stem if dot and stem and ext.lower() in _DOCUMENT_EXTENSIONS else source_name
+
+
 # -- turns ---------------------------------------------------------------------------------------
 
 
@@ -259,7 +268,8 @@ def _segment_results(pending: list[_Pending], rank: dict[str, int]) -> list[Segm
     turn_ends: dict[str, list[int]] = {}
     for p in sorted(pending, key=lambda x: (rank[x.transcript.id], x.start, x.end, x.order)):
         t = p.transcript
-        seg_id = p.name if p.name.startswith(f"{t.id}:") else f"{t.id}:@{p.start}-{p.end}"
+        name = _LINE_PREFIX.sub("", p.name)
+        seg_id = name if name.startswith(f"{t.id}:") else f"{t.id}:@{p.start}-{p.end}"
         base, k = seg_id, 1
         while seg_id in used:
             k += 1
@@ -388,7 +398,8 @@ def _read_project(
             )
             continue
         text, to_plain = normalise_newlines(got.raw)
-        tid = sname or (PurePosixPath(ref.split("://")[-1]).stem if ref else "") or guid
+        tid = _transcript_id(sname) or (PurePosixPath(ref.split("://")[-1]).stem if ref else "")
+        tid = tid or guid
         base, k = tid, 1
         while tid in used_ids:
             k += 1

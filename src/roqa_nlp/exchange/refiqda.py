@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..codebook import BUILTIN, Codebook
+from ..codebook import BUILTIN, Codebook, normalise_name
 from ..errors import RoqaError
 from ..schema import Code
 
@@ -214,6 +214,37 @@ def slug(name: str, default: str = "refi-qda") -> str:
     return s or default
 
 
+def _code_paths(top: list[ET.Element]) -> list[tuple[str, tuple[str, ...]]]:
+    """(normalised GUID, path of normalised names) of every code in a ``<Code>`` forest."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    stack: list[tuple[ET.Element, tuple[str, ...]]] = [(el, ()) for el in top]
+    while stack:
+        el, parents = stack.pop()
+        names = (*parents, normalise_name(el.get("name") or ""))
+        out.append((normalise_guid(el.get("guid")), names))
+        stack.extend((c, names) for c in children(el, "Code"))
+    return out
+
+
+def _best_known_codebook(top: list[ET.Element], books: list[Codebook]) -> Codebook | None:
+    """The known codebook the file's codes come from, if any.
+
+    A codebook qualifies when one of its roqa_nlp GUIDs occurs in the file, or when at least half
+    of the file's codes match its codes by path of names (a lone ``Process`` code in an unrelated
+    project is not CFIR). Of those, the one matching most codes wins; earlier books win ties.
+    """
+    codes = _code_paths(top)
+    best: tuple[int, Codebook] | None = None
+    for book in books:
+        guids = {normalise_guid(code_guid(book.id, c.id)) for c in book.codes}
+        paths = {tuple(normalise_name(x.name) for x in book.path(c.id)) for c in book.codes}
+        by_guid = sum(g in guids for g, _ in codes)
+        matched = sum(g in guids or p in paths for g, p in codes)
+        if (by_guid or 2 * matched >= len(codes) > 0) and (best is None or matched > best[0]):
+            best = (matched, book)
+    return None if best is None else best[1]
+
+
 def codebook_from_codes(
     codes_el: ET.Element | None,
     *,
@@ -223,27 +254,34 @@ def codebook_from_codes(
 ) -> tuple[Codebook, dict[str, str]]:
     """A :class:`Codebook` from a ``<Codes>`` tree, and the map ``normalised GUID -> code id``.
 
-    A code's id is its GUID, except for a code roqa_nlp exported from a known codebook, which
-    gets its id back (``IS.E.2``) so that imported human codings meet the model's codings.
+    A code's id is its GUID, except for a code of a known codebook, which gets its id back
+    (``IS.E.2``) so that imported human codings meet the model's codings. A code is known by
+    the GUID roqa_nlp gave it or, for programs that make new GUIDs on export (qc does), by its
+    full path of names (``Inner Setting > Readiness for Implementation > Available Resources``,
+    compared as :func:`~roqa_nlp.codebook.normalise_name` does).
     Top-level codes are domains, their children constructs, then sub-constructs, then codes.
     The codebook id is that of the known codebook when every code comes from it, else a slug
     of ``name``. Problems (duplicate GUIDs, codes without one) are appended to ``warnings``.
     """
-    books = list(known)
-    recognised: dict[str, tuple[Codebook, Code]] = {}
-    for book in books:
+    top = [] if codes_el is None else children(codes_el, "Code")
+    book = _best_known_codebook(top, list(known))
+    recognised: dict[str, Code] = {}
+    by_path: dict[tuple[str, ...], Code] = {}
+    if book is not None:
         for c in book.codes:
-            recognised.setdefault(normalise_guid(code_guid(book.id, c.id)), (book, c))
+            recognised.setdefault(normalise_guid(code_guid(book.id, c.id)), c)
+            by_path.setdefault(tuple(normalise_name(x.name) for x in book.path(c.id)), c)
 
     records: list[dict[str, Any]] = []
     guid_to_id: dict[str, str] = {}
     used_ids: set[str] = set()
-    books_seen: set[str] = set()
     all_known = True
-    top = [] if codes_el is None else children(codes_el, "Code")
-    stack: list[tuple[ET.Element, str | None, int]] = [(el, None, 0) for el in reversed(top)]
+    stack: list[tuple[ET.Element, str | None, tuple[str, ...]]] = [
+        (el, None, ()) for el in reversed(top)
+    ]
     while stack:
-        el, parent_id, depth = stack.pop()
+        el, parent_id, parents = stack.pop()
+        depth = len(parents)
         raw_guid = el.get("guid")
         guid = normalise_guid(raw_guid)
         cname = el.get("name") or ""
@@ -257,12 +295,11 @@ def codebook_from_codes(
                 + (f" with its {n_sub} sub-elements" if n_sub else "")
             )
             continue
-        hit = recognised.get(guid)
-        if hit is not None and hit[1].id not in used_ids:
-            book, known_code = hit
+        names = (*parents, normalise_name(cname))
+        known_code = recognised.get(guid) or by_path.get(names)
+        if known_code is not None and known_code.id not in used_ids:
             cid = known_code.id
             aliases = list(known_code.aliases)
-            books_seen.add(book.id)
         else:
             cid = (raw_guid or "").strip().strip("{}") or guid
             aliases = []
@@ -284,11 +321,10 @@ def codebook_from_codes(
         )
         guid_to_id[guid] = cid
         used_ids.add(cid)
-        stack.extend((c, cid, depth + 1) for c in reversed(children(el, "Code")))
+        stack.extend((c, cid, names) for c in reversed(children(el, "Code")))
 
-    base: Codebook | None = None
-    if records and all_known and len(books_seen) == 1:
-        base = next(b for b in books if b.id in books_seen)
+    base = book if records and all_known else None
+    if base is not None:
         # Keep the known codebook's order: it is the order of a classifier's classes.
         rank = {c.id: i for i, c in enumerate(base.codes)}
         records.sort(key=lambda r: rank[r["id"]])
