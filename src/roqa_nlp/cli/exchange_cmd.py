@@ -1,7 +1,8 @@
 """``roqa export`` and ``roqa import``: REFI-QDA projects (.qdpx) and codebooks (.qdc).
 
 Export takes the suggestions of ``roqa code`` to NVivo, ATLAS.ti, MAXQDA or QualCoder; import
-brings back transcripts, the codebook and each coder's codings. Import parses everything before
+brings back transcripts, the codebook and each coder's codings, and, when the project holds
+roqa_nlp's suggestions, each coder's decisions on them (for ``roqa train --feedback``). Import parses everything before
 writing anything, then writes into a temporary directory beside ``--out`` and moves it into place,
 so a malformed or hostile file leaves no partial output.
 """
@@ -147,7 +148,9 @@ def import_cmd(
     """Import transcripts, codebook and each coder's codings from NVivo, ATLAS.ti, MAXQDA, QualCoder."""
     from ..codebook import Codebook
     from ..exchange import read_qdc, read_qdpx
+    from ..exchange.review import decisions_csv, is_machine_user, review_decisions
     from ..io import atomic_write_text, sha256_file
+    from ..result import CodingResult
 
     known = Codebook.load(codebook) if codebook else None
     if _is_qdc(file):
@@ -168,8 +171,12 @@ def import_cmd(
         "users": [{"guid": u.guid, "name": u.name} for u in project.users],
         "transcripts": {},
         "codings": {},
+        "decisions": {},
         "warnings": project.warnings,
     }
+    machine = CodingResult(
+        segments=[s for u, r in project.codings.items() if is_machine_user(u) for s in r.segments]
+    )
 
     def write(d: Path) -> None:
         used: set[str] = set()
@@ -187,6 +194,18 @@ def import_cmd(
                 "segments": len(result),
                 "codings": sum(len(s.suggestions) for s in result),
             }
+        if machine.segments:
+            used_coders: set[str] = set()
+            for user, result in project.codings.items():
+                if is_machine_user(user):
+                    continue
+                decisions = review_decisions(machine, result, coder=user)
+                name = _filename(user, used_coders)
+                atomic_write_text(d / "decisions" / f"{name}.csv", decisions_csv(decisions))
+                report["decisions"][user] = {
+                    "file": f"decisions/{name}.csv",
+                    "count": len(decisions),
+                }
         atomic_write_text(
             d / "import.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n"
         )
@@ -198,3 +217,5 @@ def import_cmd(
         f"wrote {out}: {len(project.transcripts)} transcripts, codebook {project.codebook.id} "
         f"({len(project.codebook)} codes), codings by {coders}"
     )
+    for user, v in report["decisions"].items():
+        print(f"  {v['count']} decisions on the suggestions by {user}: {out / v['file']}")

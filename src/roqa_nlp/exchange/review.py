@@ -1,0 +1,102 @@
+"""A researcher's review in a QDA program, read back as decisions on the model's suggestions.
+
+After ``roqa export --qdpx`` a researcher reviews the suggestions in NVivo, ATLAS.ti, MAXQDA or
+QualCoder by coding the passages themselves, under their own user, and exports the project again.
+Comparing their codings with the machine user's codings on the same passages gives the decisions
+that ``roqa train --feedback`` learns from (see :mod:`roqa_nlp.decisions`):
+
+- a suggested code the researcher also coded on the passage is ``accept``;
+- a suggested code they did not code on a passage they did code is ``reject``;
+- a code they coded that was not suggested is ``recode`` (or ``new-code`` for a code they created
+  in the program, which has no codebook id, only a GUID);
+- passages they coded where nothing was suggested are ``recode``/``new-code`` on their own span;
+- a passage with suggestions that the researcher did not code at all gives no decision: it was
+  not reviewed.
+
+Two spans are the same passage when their overlap covers at least half of the shorter one (QDA
+programs make it easy to select a slightly different stretch of text). Every decision carries the
+passage text, so the decisions file is usable without the codings it came from.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from ..decisions import Decision
+from ..result import CodingResult
+from ..schema import SegmentResult
+from .refiqda import is_guid
+
+#: Users whose codings are machine suggestions (the exporter names them ``roqa_nlp <version> ...``).
+MACHINE_USER_PREFIX = "roqa_nlp"
+
+DECISION_COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text")
+
+
+def is_machine_user(name: str) -> bool:
+    return name.startswith(MACHINE_USER_PREFIX)
+
+
+def same_passage(a: SegmentResult, b: SegmentResult) -> bool:
+    """Whether two coded spans of one transcript overlap by at least half of the shorter one."""
+    x, y = a.segment, b.segment
+    if x.transcript_id != y.transcript_id:
+        return False
+    overlap = min(x.end, y.end) - max(x.start, y.start)
+    shorter = min(x.end - x.start, y.end - y.start)
+    return overlap > 0 and 2 * overlap >= shorter
+
+
+@dataclass(frozen=True)
+class _HumanCode:
+    code_id: str
+    name: str
+
+
+def _decision_for_human_code(segment_id: str, code: _HumanCode, text: str, note: str) -> Decision:
+    if is_guid(code.code_id):  # a code made in the QDA program: not in the codebook
+        return Decision(segment_id, "new-code", new_code=code.name, note=note, text=text)
+    return Decision(segment_id, "recode", code_id=code.code_id, note=note, text=text)
+
+
+def review_decisions(machine: CodingResult, human: CodingResult, *, coder: str) -> list[Decision]:
+    """The decisions ``coder``'s codings (``human``) make on the ``machine`` suggestions."""
+    note = f"REFI-QDA review by {coder}"
+    out: list[Decision] = []
+    covered: set[str] = set()
+    for m in machine:
+        mine = [h for h in human if same_passage(m, h)]
+        if not mine:
+            continue
+        covered.update(h.segment.id for h in mine)
+        coded = {g.code_id: _HumanCode(g.code_id, g.name) for h in mine for g in h.suggestions}
+        suggested = [g.code_id for g in m.suggestions]
+        sid, text = m.segment.id, m.segment.text
+        for code_id in dict.fromkeys(suggested):
+            verdict = "accept" if code_id in coded else "reject"
+            out.append(Decision(sid, verdict, code_id=code_id, note=note, text=text))
+        for code_id, code in coded.items():
+            if code_id not in suggested:
+                out.append(_decision_for_human_code(sid, code, text, note))
+    for h in human:
+        if h.segment.id in covered:
+            continue
+        for g in h.suggestions:
+            out.append(
+                _decision_for_human_code(
+                    h.segment.id, _HumanCode(g.code_id, g.name), h.segment.text, note
+                )
+            )
+    return out
+
+
+def decisions_csv(decisions: list[Decision]) -> str:
+    """A decisions file (CSV) that :func:`roqa_nlp.decisions.read_decisions` reads."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(DECISION_COLUMNS)
+    for d in decisions:
+        w.writerow([d.segment_id, d.decision, d.code_id, d.new_code, d.note, d.text])
+    return buf.getvalue()

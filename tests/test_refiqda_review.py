@@ -1,0 +1,182 @@
+"""Specification of reading a researcher's review in a QDA program back as decisions."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.cli import main
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.decisions import Decision, feedback_examples, read_decisions
+from roqa_nlp.exchange import export_qdpx
+from roqa_nlp.exchange.refiqda import code_guid
+from roqa_nlp.exchange.review import decisions_csv, review_decisions, same_passage
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Code, Segment, SegmentResult, Suggestion, Transcript
+
+TEXT = "P04: We lacked staff for weeks. The manager found agency cover. We had a party."
+NEW_GUID = "0b0e7c3e-2a7d-4b7e-9a55-1f0c2d3e4f50"
+
+
+def coded(
+    start: int, end: int, *codes: str, seg_id: str | None = None, text: str = TEXT
+) -> SegmentResult:
+    seg = Segment(
+        seg_id or f"P04:@{start}-{end}", "P04", "P04", "participant", start, end, text[start:end]
+    )
+    return SegmentResult(seg, [Suggestion(c, f"name of {c}", None, 1.0) for c in codes])
+
+
+def span(quote: str) -> tuple[int, int]:
+    s = TEXT.index(quote)
+    return s, s + len(quote)
+
+
+STAFF = span("We lacked staff for weeks.")
+AGENCY = span("The manager found agency cover.")
+PARTY = span("We had a party.")
+
+
+def machine() -> CodingResult:
+    return CodingResult(
+        segments=[
+            coded(*STAFF, "IS.E.2", "IC.H", seg_id="P04:1"),
+            coded(*AGENCY, "IS.E.1", seg_id="P04:2"),
+        ]
+    )
+
+
+def decisions_of(*human: SegmentResult) -> list[tuple[str, str, str, str]]:
+    found = review_decisions(machine(), CodingResult(segments=list(human)), coder="Alice")
+    return [(d.segment_id, d.decision, d.code_id, d.new_code) for d in found]
+
+
+def test_a_suggested_code_the_researcher_also_coded_is_accepted() -> None:
+    assert ("P04:1", "accept", "IS.E.2", "") in decisions_of(coded(*STAFF, "IS.E.2"))
+
+
+def test_a_suggested_code_left_out_on_a_coded_passage_is_rejected() -> None:
+    assert ("P04:1", "reject", "IC.H", "") in decisions_of(coded(*STAFF, "IS.E.2"))
+
+
+def test_a_code_the_researcher_added_on_a_suggested_passage_is_a_recode() -> None:
+    assert decisions_of(coded(*STAFF, "OS.D")) == [
+        ("P04:1", "reject", "IS.E.2", ""),
+        ("P04:1", "reject", "IC.H", ""),
+        ("P04:1", "recode", "OS.D", ""),
+    ]
+
+
+def test_a_code_created_in_the_program_is_a_new_code() -> None:
+    human = coded(*STAFF, NEW_GUID)
+    assert ("P04:1", "new-code", "", f"name of {NEW_GUID}") in decisions_of(human)
+
+
+def test_a_passage_the_researcher_did_not_code_gives_no_decision() -> None:
+    assert [d for d in decisions_of(coded(*STAFF, "IS.E.2")) if d[0] == "P04:2"] == []
+
+
+def test_a_passage_coded_only_by_the_researcher_is_labelled_on_its_own_span() -> None:
+    human = coded(*PARTY, "CI.E")
+    assert decisions_of(human) == [(human.segment.id, "recode", "CI.E", "")]
+
+
+def test_a_slightly_different_selection_is_the_same_passage() -> None:
+    s, e = STAFF
+    assert decisions_of(coded(s + 3, e - 1, "IS.E.2"))[0] == ("P04:1", "accept", "IS.E.2", "")
+
+
+def test_spans_overlapping_by_exactly_half_the_shorter_are_the_same_passage() -> None:
+    assert same_passage(coded(0, 10, "A"), coded(5, 30, "A"))
+
+
+def test_spans_overlapping_by_less_than_half_the_shorter_are_different_passages() -> None:
+    assert not same_passage(coded(0, 10, "A"), coded(6, 30, "A"))
+
+
+def test_decisions_carry_the_passage_text_and_the_coder() -> None:
+    (d, *_) = review_decisions(
+        machine(), CodingResult(segments=[coded(*STAFF, "IS.E.2")]), coder="Alice"
+    )
+    assert d == Decision(
+        "P04:1",
+        "accept",
+        code_id="IS.E.2",
+        note="REFI-QDA review by Alice",
+        text="We lacked staff for weeks.",
+    )
+
+
+def test_decisions_file_gives_training_examples(tmp_path: Path) -> None:
+    book = Codebook(
+        id="mini",
+        name="mini",
+        codes=[
+            Code("IS.E.2", "Available Resources", "construct"),
+            Code("IC.H", "Cost", "construct"),
+        ],
+    )
+    found = review_decisions(
+        machine(), CodingResult(segments=[coded(*STAFF, "IS.E.2")]), coder="Alice"
+    )
+    (tmp_path / "d.csv").write_text(decisions_csv(found))
+    back, _ = read_decisions(tmp_path / "d.csv")
+    texts, labels, ids = feedback_examples(back, book, None)
+    assert (texts, labels, ids) == (["We lacked staff for weeks."], [["IS.E.2"]], ["P04:1"])
+
+
+@pytest.fixture
+def cfir() -> Codebook:
+    return Codebook(
+        id="cfir-2009",
+        name="CFIR 2009 (excerpt)",
+        codes=[
+            Code("IS", "Inner Setting", "domain", codable=False),
+            Code("IS.E", "Readiness for Implementation", "construct", "IS", "IS"),
+            Code("IS.E.1", "Leadership Engagement", "subconstruct", "IS.E", "IS"),
+            Code("IS.E.2", "Available Resources", "subconstruct", "IS.E", "IS"),
+        ],
+    )
+
+
+def test_import_of_a_reviewed_project_writes_each_coders_decisions(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    t = Transcript("P04", TEXT, [], participant="P04")
+    result = CodingResult(
+        segments=[coded(*STAFF, "IS.E.2", seg_id="P04:1")], transcripts={"P04": t}
+    )
+    export_qdpx(result, cfir, tmp_path / "s.qdpx")
+    with zipfile.ZipFile(tmp_path / "s.qdpx") as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    qde = members.pop("project.qde").decode()
+    alice = "00000000-0000-4000-8000-0000000000aa"
+    s, e = STAFF
+    qde = qde.replace("</Users>", f'<User guid="{alice}" name="Alice"/></Users>').replace(
+        "</TextSource>",
+        f'<PlainTextSelection guid="00000000-0000-4000-8000-0000000000b1" startPosition="{s}" '
+        f'endPosition="{e - 1}"><Coding guid="00000000-0000-4000-8000-0000000000c1" '
+        f'creatingUser="{alice}"><CodeRef targetGUID="{code_guid("cfir-2009", "IS.E.1")}"/>'
+        "</Coding></PlainTextSelection></TextSource>",
+    )
+    with zipfile.ZipFile(tmp_path / "reviewed.qdpx", "w") as z:
+        z.writestr("project.qde", qde)
+        for n, data in members.items():
+            z.writestr(n, data)
+    main(
+        [
+            "import",
+            str(tmp_path / "reviewed.qdpx"),
+            "--out",
+            str(tmp_path / "o"),
+            "--codebook",
+            "cfir-2009",
+        ]
+    )
+    back, _ = read_decisions(tmp_path / "o" / "decisions" / "Alice.csv")
+    assert [(d.segment_id, d.decision, d.code_id) for d in back] == [
+        ("P04:1", "reject", "IS.E.2"),
+        ("P04:1", "recode", "IS.E.1"),
+    ]
