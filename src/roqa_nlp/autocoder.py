@@ -22,7 +22,7 @@ Loading recomputes every hash and fails with a one-line error on any mismatch.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,7 +48,7 @@ PROCEDURAL = "PROCEDURAL"
 NONE = "NONE"
 DEFAULT_PARAMS: dict[str, Any] = {
     "method": "logreg",
-    "C": 4.0,
+    "C": 2.0,
     "alpha": 0.1,
     "novelty_score": "none",
     "unit": "window",
@@ -331,15 +331,34 @@ class AutoCoder:
     ) -> CodingResult:
         """Code transcripts (paths or :class:`Transcript` objects) into a :class:`CodingResult`.
 
-        Transcripts are streamed: segments are embedded and classified in batches, so memory
-        stays flat in corpus size apart from the result itself.
+        Transcripts are streamed: segments are embedded and classified in batches (see
+        :meth:`code_batches`); only the result itself grows with the corpus.
+        """
+        result = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
+        for part in self.code_batches(inputs, top_k=top_k, batch_segments=batch_segments):
+            result.extend(part)
+        return result
+
+    def code_batches(
+        self,
+        inputs: str | Path | Transcript | Iterable[str | Path | Transcript],
+        *,
+        top_k: int | None = None,
+        batch_segments: int = 512,
+    ) -> Iterator[CodingResult]:
+        """Code transcripts batch by batch: each yielded result holds about ``batch_segments``
+        coded segments and the transcripts first seen in that batch.
+
+        Memory stays flat in corpus size when the caller writes each part out and drops it
+        (``roqa code --stream``, the Ray engine). Concatenating the parts gives :meth:`code`.
         """
         from .transcripts import read_transcripts
 
         if isinstance(inputs, (str, Path, Transcript)):
             inputs = [inputs]
-        result = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
+        seen: set[str] = set()
         pending: list[Segment] = []
+        part = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
 
         def flush() -> None:
             if not pending:
@@ -352,7 +371,7 @@ class AutoCoder:
             alpha = float(self.params["alpha"])
             for s, sug, p, pr in zip(pending, rows, pvals, proc):
                 procedural = bool(pr)
-                result.segments.append(
+                part.segments.append(
                     SegmentResult(
                         segment=s,
                         suggestions=sug,
@@ -365,18 +384,22 @@ class AutoCoder:
 
         for item in inputs:
             for t in [item] if isinstance(item, Transcript) else read_transcripts([item]):
-                if t.id in result.transcripts:
+                if t.id in seen:
                     raise RoqaError(
                         f"two transcripts share the id {t.id!r}",
                         path=t.source or None,
                         hint="rename one of the files",
                     )
-                result.transcripts[t.id] = t
+                seen.add(t.id)
+                part.transcripts[t.id] = t
                 pending.extend(self.segments_of(t))
                 if len(pending) >= batch_segments:
                     flush()
+                    yield part
+                    part = CodingResult(meta=part.meta)
         flush()
-        return result
+        if part.segments or part.transcripts:
+            yield part
 
     # -- evaluation ----------------------------------------------------------------------------
 
@@ -419,6 +442,7 @@ class AutoCoder:
             "codebook_sha256": self.codebook.hash,
             "training_data_sha256": self.card.get("training_data", {}).get("sha256"),
             "hash": self.card.get("model_sha256"),
+            "embedding_backend": str(self.embedder.backend),
         }
 
     def save(self, out_dir: str | Path) -> Path:
@@ -463,8 +487,14 @@ class AutoCoder:
         *,
         embedder: Embedder | None = None,
         cache: bool | str | Path = True,
+        backend: str | Path = "torch",
+        threads: int | None = None,
     ) -> AutoCoder:
-        """Load a model directory (``None`` = the packaged default), checking every hash."""
+        """Load a model directory (``None`` = the packaged default), checking every hash.
+
+        ``backend`` picks how texts are embedded (see :mod:`roqa_nlp.backends`): the classifier
+        was trained on ``torch`` embeddings, which fast backends approximate.
+        """
         from safetensors import SafetensorError
         from safetensors.numpy import load
 
@@ -511,7 +541,12 @@ class AutoCoder:
             name = emb_info.get("name")
             from .embedding import DEFAULT_MODEL_NAME
 
-            embedder = Embedder(None if name == DEFAULT_MODEL_NAME else name, cache=cache)
+            embedder = Embedder(
+                None if name == DEFAULT_MODEL_NAME else name,
+                cache=cache,
+                backend=backend,
+                threads=threads,
+            )
         if emb_info.get("weights_sha256") and embedder.weights_hash != emb_info["weights_sha256"]:
             raise RoqaError(
                 "the embedding model's weights differ from those the model was trained with",

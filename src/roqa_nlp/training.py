@@ -164,12 +164,25 @@ def normalise_records(
     return ts
 
 
+def describe_for_training(name: str, description: str) -> str:
+    """The name and description of a code, without its "Not ..." contrast sentences.
+
+    Those sentences name neighbouring constructs ("Not the cost of the innovation (Cost)") and
+    would pull the example's embedding towards the codes it is meant to exclude.
+    """
+    import re
+
+    sentences = re.split(r"(?<=[.!?])\s+", description.strip())
+    kept = [s for s in sentences if s and not s.startswith("Not ")]
+    return " ".join([f"{name}.", *kept]).strip()
+
+
 def description_examples(codebook: Codebook) -> TrainingSet:
     """One example per codable code: its name and own-words description."""
     ts = TrainingSet()
     for c in codebook.codable:
         ts.ids.append(f"desc-{c.id}")
-        ts.texts.append(f"{c.name}. {c.description}".strip())
+        ts.texts.append(describe_for_training(c.name, c.description))
         ts.codes.append([c.id])
         ts.valences.append("neutral")
         ts.groups.append("descriptions")

@@ -1,0 +1,34 @@
+"""Code the example interviews with the packaged model and print what it found.
+
+Run from the repository root: ``.venv/bin/python examples/quickstart.py``
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roqa_nlp import AutoCoder, barriers_enablers, framework_matrix
+
+HERE = Path(__file__).parent
+
+
+def main() -> None:
+    ac = AutoCoder.load()
+    result = ac.code(sorted((HERE / "interviews").iterdir()))
+    print(f"{len(result.transcripts)} transcripts, {len(result)} participant segments")
+    for s in result.segments[:5]:
+        top = s.top
+        if top is None:
+            continue
+        flag = " [fits no code]" if s.novel else ""
+        print(f"{s.segment.id}  {top.name} ({top.probability:.2f}, {top.valence}){flag}")
+        print(f"    {s.segment.text[:100]}")
+    matrix = framework_matrix(result)
+    print(f"framework matrix: {len(matrix.cases)} cases x {len(matrix.codes)} codes")
+    table = barriers_enablers(result, ac.codebook)
+    print(f"barriers/enablers table covers {len(table.domains)} CFIR domains")
+    print(ac.suggest("We just don't have the staff to give people that one-to-one time.")[0][0])
+
+
+if __name__ == "__main__":
+    main()
