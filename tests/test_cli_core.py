@@ -1,0 +1,333 @@
+"""End-to-end specification of ``roqa code``, ``suggest``, ``evaluate`` and ``train``.
+
+Commands run in-process through :func:`roqa_nlp.cli.main` (torch is imported once per session)
+with ``--model`` set to the session's tiny model, so they do not wait for the packaged model;
+the tests that need ``models/default`` skip until it is trained. ``roqa --help`` runs in a child
+process to see what it imports.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.cli import main
+from roqa_nlp.result import CodingResult
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples" / "interviews"
+PACKAGED_CARD = REPO / "models" / "default" / "model_card.json"
+LABELLED = Path(__file__).resolve().parent / "data" / "core" / "tiny_labelled.jsonl"
+TRAINING = Path(__file__).resolve().parent / "data" / "core" / "tiny_training.jsonl"
+
+METRIC_KEYS = {
+    "n",
+    "n_coded",
+    "n_none",
+    "construct_top1",
+    "construct_top3",
+    "construct_macro_f1",
+    "construct_kappa",
+    "domain_accuracy",
+    "valence_accuracy",
+    "ece",
+    "novelty_auroc",
+    "novel_recall",
+    "false_novel_rate",
+}
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def roqa(*args: str | Path) -> Run:
+    """Run ``roqa ARGS`` in-process; the exit status is 0 unless main() exits otherwise."""
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main([str(a) for a in args])
+        except SystemExit as e:
+            code = int(e.code or 0)
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def digests(folder: Path) -> dict[str, tuple[str, int]]:
+    """File name -> (SHA-256, mtime in ns) of every file in ``folder``."""
+    return {
+        p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+        for p in sorted(folder.iterdir())
+    }
+
+
+def assert_success(run: Run) -> None:
+    """Exit status 0 and nothing but progress or library warnings on stderr."""
+    assert run.code == 0, run.err
+    assert "Traceback" not in run.err
+    assert "roqa: " not in run.err
+
+
+@dataclass
+class Coded:
+    inputs: Path
+    out: Path
+    before: dict[str, tuple[str, int]]
+    run: Run
+
+
+@pytest.fixture(scope="module")
+def coded(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Coded:
+    """``roqa code`` on a copy of examples/interviews (a .txt, a Zoom .vtt and a .docx)."""
+    if not EXAMPLES.is_dir():
+        pytest.skip("examples/interviews is missing")
+    work = tmp_path_factory.mktemp("cli-code")
+    inputs = work / "interviews"
+    shutil.copytree(EXAMPLES, inputs)
+    before = digests(inputs)
+    run = roqa("code", inputs, "--out", work / "out", "--model", tiny_model_dir)
+    return Coded(inputs, work / "out", before, run)
+
+
+# -- roqa code ----------------------------------------------------------------------------------
+
+
+def test_code_succeeds_and_summarises(coded: Coded) -> None:
+    assert_success(coded.run)
+    assert "Coded 3 transcript(s)" in coded.run.out
+
+
+def test_code_writes_every_output_file(coded: Coded) -> None:
+    assert sorted(p.name for p in coded.out.iterdir()) == [
+        "codings.csv",
+        "codings.jsonl",
+        "open_coding.csv",
+        "open_coding.jsonl",
+        "report.html",
+        "run.json",
+        "transcripts.jsonl",
+    ]
+
+
+def test_code_reads_every_supported_format_in_the_folder(coded: Coded) -> None:
+    result = CodingResult.read(coded.out)
+    assert sorted(result.transcripts) == ["p01_interview", "p02_interview", "p03_interview"]
+    assert {s.segment.transcript_id for s in result} == set(result.transcripts)
+
+
+def test_every_segment_text_is_its_transcript_slice(coded: Coded) -> None:
+    result = CodingResult.read(coded.out)
+    assert len(result) > 20
+    for s in result:
+        t = result.transcripts[s.segment.transcript_id]
+        assert t.text[s.segment.start : s.segment.end] == s.segment.text
+
+
+def test_only_participant_talk_is_coded(coded: Coded) -> None:
+    assert {s.segment.role for s in CodingResult.read(coded.out)} == {"participant"}
+
+
+def test_codings_jsonl_reads_back_to_the_result_the_library_gives(
+    coded: Coded, tiny_model_dir: Path
+) -> None:
+    from roqa_nlp.autocoder import AutoCoder
+
+    expected = AutoCoder.load(tiny_model_dir).code(sorted(coded.inputs.iterdir()))
+    back = CodingResult.read(coded.out / "codings.jsonl")
+    assert back == expected
+    assert (coded.out / "codings.jsonl").read_text("utf-8") == expected.to_jsonl()
+
+
+def test_codings_csv_has_one_row_per_segment(coded: Coded) -> None:
+    text = (coded.out / "codings.csv").read_text("utf-8")
+    header = text.splitlines()[0].split(",")
+    assert header[:6] == ["transcript", "segment_id", "speaker", "start", "end", "text"]
+    assert header[-3:] == ["novel", "novelty_p", "procedural"]
+    import csv
+
+    rows = list(csv.DictReader(io.StringIO(text)))
+    result = CodingResult.read(coded.out)
+    assert [r["segment_id"] for r in rows] == [s.segment.id for s in result]
+
+
+def test_open_coding_queue_holds_only_novel_non_procedural_segments(coded: Coded) -> None:
+    result = CodingResult.read(coded.out)
+    novel = {s.segment.id for s in result if s.novel and not s.procedural}
+    queue = [json.loads(line) for line in (coded.out / "open_coding.jsonl").open(encoding="utf-8")]
+    assert sorted(sid for c in queue for sid in c["segment_ids"]) == sorted(novel)
+
+
+def test_report_is_a_single_html_file(coded: Coded) -> None:
+    html = (coded.out / "report.html").read_text("utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html")
+    assert "p01_interview" in html
+
+
+def test_run_json_names_the_model(coded: Coded, tiny_model_dir: Path) -> None:
+    run = json.loads((coded.out / "run.json").read_text("utf-8"))
+    card = json.loads((tiny_model_dir / "model_card.json").read_text("utf-8"))
+    assert run["model"]["hash"] == card["model_sha256"]
+
+
+def test_code_leaves_its_inputs_untouched(coded: Coded) -> None:
+    assert digests(coded.inputs) == coded.before
+
+
+# -- roqa suggest / evaluate / train ------------------------------------------------------------
+
+
+def test_suggest_json_parses_to_ranked_suggestions(tiny_model_dir: Path) -> None:
+    run = roqa(
+        "suggest",
+        "We never had enough staff on shift to cover the training.",
+        "--json",
+        "--top-k",
+        "2",
+        "--model",
+        tiny_model_dir,
+    )
+    assert_success(run)
+    rows = json.loads(run.out)
+    assert len(rows) == 1 and len(rows[0]) == 2
+    assert rows[0][0]["code_id"] == "IS.E.2"
+    assert set(rows[0][0]) >= {"code_id", "name", "domain", "probability", "valence", "evidence"}
+    assert rows[0][0]["probability"] >= rows[0][1]["probability"]
+
+
+def test_evaluate_writes_every_documented_metric(tiny_model_dir: Path, tmp_path: Path) -> None:
+    before = LABELLED.read_bytes()
+    run = roqa("evaluate", LABELLED, "--json", tmp_path / "m.json", "--model", tiny_model_dir)
+    assert_success(run)
+    metrics = json.loads((tmp_path / "m.json").read_text("utf-8"))
+    assert set(metrics) >= METRIC_KEYS
+    assert (metrics["n"], metrics["n_coded"], metrics["n_none"]) == (7, 5, 2)
+    assert LABELLED.read_bytes() == before
+
+
+def test_train_writes_a_loadable_model_with_its_evaluation(tmp_path: Path) -> None:
+    out = tmp_path / "model"
+    run = roqa("train", TRAINING, "--out", out, "--evaluate", LABELLED)
+    assert_success(run)
+    # 40 records plus one description example per codable CFIR 2009 code (39).
+    assert "Trained on 79 records (69 coded, 10 off-framework)" in run.out
+    card = json.loads((out / "model_card.json").read_text("utf-8"))
+    assert set(card["metrics"]["tiny_labelled.jsonl"]) >= METRIC_KEYS
+    suggest = roqa("suggest", "The CQC changed the rules again.", "--json", "--model", out)
+    assert json.loads(suggest.out)[0][0]["code_id"] == "OS.D"
+
+
+# -- user errors --------------------------------------------------------------------------------
+
+
+def assert_one_line_user_error(run: Run, *fragments: str) -> None:
+    assert run.code == 2
+    assert "Traceback" not in run.err
+    lines = run.err.strip().splitlines()
+    assert len(lines) == 1, run.err
+    assert lines[0].startswith("roqa: error: ")
+    for f in fragments:
+        assert f in lines[0]
+
+
+def test_missing_transcript_is_a_one_line_error(tiny_model_dir: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "p99.txt"
+    run = roqa("code", missing, "--out", tmp_path / "out", "--model", tiny_model_dir)
+    assert_one_line_user_error(run, str(missing), "not found")
+    assert not (tmp_path / "out").exists()
+
+
+def test_unsupported_extension_is_a_one_line_error(tiny_model_dir: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "p01.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    run = roqa("code", pdf, "--out", tmp_path / "out", "--model", tiny_model_dir)
+    assert_one_line_user_error(run, str(pdf))
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_model_directory_is_a_one_line_error(tmp_path: Path) -> None:
+    transcript = tmp_path / "p01.txt"
+    transcript.write_text("Interviewer: Hello?\nP01: Hello.\n", encoding="utf-8")
+    run = roqa("code", transcript, "--out", tmp_path / "out", "--model", tmp_path / "no-model")
+    assert_one_line_user_error(run, str(tmp_path / "no-model"), "not a model directory")
+
+
+def test_missing_evaluation_file_is_a_one_line_error(tiny_model_dir: Path, tmp_path: Path) -> None:
+    run = roqa("evaluate", tmp_path / "gold.jsonl", "--model", tiny_model_dir)
+    assert_one_line_user_error(run, str(tmp_path / "gold.jsonl"))
+
+
+def test_unknown_construct_in_evaluation_file_is_a_one_line_error(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"text": "Some talk.", "construct": "Team Spirit"}\n', encoding="utf-8")
+    run = roqa("evaluate", gold, "--model", tiny_model_dir)
+    assert_one_line_user_error(run, str(gold), "unknown code 'Team Spirit'")
+
+
+# -- a light --help -----------------------------------------------------------------------------
+
+HELP_PROBE = """
+import sys
+from roqa_nlp.cli import main
+for args in (["--help"], ["code", "--help"]):
+    try:
+        main(args)
+    except SystemExit:
+        pass
+heavy = ("numpy", "torch", "sklearn", "sentence_transformers", "transformers", "spacy", "datasets")
+print("HEAVY=" + ",".join(m for m in heavy if m in sys.modules))
+"""
+
+
+def test_help_imports_neither_numpy_nor_torch() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", HELP_PROBE], capture_output=True, text=True, timeout=120, cwd=REPO
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "roqa code" in proc.stdout or "Usage" in proc.stdout
+    assert proc.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+# -- the packaged model -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def packaged_model() -> Path:
+    if not PACKAGED_CARD.exists():
+        pytest.skip("packaged model not trained yet (models/default/model_card.json)")
+    return PACKAGED_CARD.parent
+
+
+def test_packaged_model_suggests_without_model_option(packaged_model: Path) -> None:
+    run = roqa("suggest", "We just don't have the staff to release people.", "--json")
+    assert_success(run)
+    rows = json.loads(run.out)
+    assert rows[0][0]["code_id"] == "IS.E.2"
+
+
+def test_packaged_model_codes_the_examples(packaged_model: Path, tmp_path: Path) -> None:
+    inputs = tmp_path / "interviews"
+    shutil.copytree(EXAMPLES, inputs)
+    before = digests(inputs)
+    run = roqa("code", inputs, "--out", tmp_path / "out")
+    assert_success(run)
+    result = CodingResult.read(tmp_path / "out")
+    for s in result:
+        t = result.transcripts[s.segment.transcript_id]
+        assert t.text[s.segment.start : s.segment.end] == s.segment.text
+    assert digests(inputs) == before
