@@ -126,6 +126,10 @@ class Embedder:
     batch_size : texts per forward pass (16–32 is fastest on a 2-core CPU).
     cache : ``True`` (default cache dir), ``False`` (no cache) or a directory for the cache file.
     show_progress : show a rich progress bar; ``None`` = only for long jobs on a terminal.
+    backend : ``"torch"`` (sentence-transformers, the default and most accurate), ``"onnx-int8"``
+        or ``"static"`` (fast backends built by ``roqa build-backend``, see
+        :mod:`roqa_nlp.backends`), or the directory of a built backend.
+    threads : CPU threads for encoding (``None`` = the library's default, all cores).
     """
 
     def __init__(
@@ -136,8 +140,13 @@ class Embedder:
         cache: bool | str | Path = True,
         show_progress: bool | None = None,
         device: str = "cpu",
+        backend: str | Path = "torch",
+        threads: int | None = None,
     ):
         self.model = None if model is None else Path(model)
+        self.backend = backend
+        self.threads = threads
+        self._fast: Any = None
         self.batch_size = batch_size
         self.cache = cache
         self.show_progress = show_progress
@@ -180,7 +189,25 @@ class Embedder:
         return self._hash
 
     @property
+    def cache_hash(self) -> str:
+        """What identifies this embedder's vectors in the cache: the weights of the backend used."""
+        if self.backend == "torch":
+            return self.weights_hash
+        return f"{self._fast_encoder().weights_hash}"
+
+    @property
     def dim(self) -> int:
+        if self.backend != "torch":
+            return int(self._fast_encoder().dim)
+        pooling = self.model_path / "1_Pooling" / "config.json"
+        if pooling.exists():  # known without loading torch (a warm cache never needs the model)
+            import json
+
+            try:
+                cfg = json.loads(pooling.read_text(encoding="utf-8"))
+                return int(cfg.get("word_embedding_dimension") or cfg["embedding_dimension"])
+            except (ValueError, KeyError, TypeError):
+                pass
         m = self._model()
         get = getattr(m, "get_embedding_dimension", None) or m.get_sentence_embedding_dimension
         return int(get())
@@ -202,6 +229,10 @@ class Embedder:
                 logging.getLogger(name).setLevel(logging.ERROR)
             from sentence_transformers import SentenceTransformer
 
+            if self.threads:
+                import torch
+
+                torch.set_num_threads(self.threads)
             try:
                 self._st = SentenceTransformer(
                     str(self.model_path),
@@ -216,6 +247,13 @@ class Embedder:
                     hint="give a local sentence-transformers model directory",
                 ) from None
         return self._st
+
+    def _fast_encoder(self) -> Any:
+        if self._fast is None:
+            from .backends import load_encoder
+
+            self._fast = load_encoder(self.backend, self.weights_hash, threads=self.threads)
+        return self._fast
 
     def tokenizer(self) -> Any:
         """The model's fast tokenizer, loaded without torch when possible."""
@@ -244,9 +282,7 @@ class Embedder:
         if self._cache is None:
             where = default_cache_dir() if self.cache is True else Path(self.cache)
             try:
-                self._cache = EmbeddingCache(
-                    where / "embeddings.sqlite", self.weights_hash, self.dim
-                )
+                self._cache = EmbeddingCache(where / "embeddings.sqlite", self.cache_hash, self.dim)
             except sqlite3.Error:
                 return None  # an unusable cache only costs speed
         return self._cache
@@ -278,6 +314,8 @@ class Embedder:
     def _encode_uncached(self, texts: list[str]) -> np.ndarray:
         import numpy as np
 
+        if self.backend != "torch":
+            return np.asarray(self._fast_encoder().encode(texts), dtype=np.float32)
         model = self._model()
         show = self.show_progress
         if show is None:
@@ -314,9 +352,13 @@ class Embedder:
         return out
 
     def describe(self) -> dict[str, Any]:
-        return {
+        out = {
             "name": self.model_name,
             "weights_sha256": self.weights_hash,
             "dim": self.dim,
             "max_tokens": self.max_tokens,
         }
+        if self.backend != "torch":
+            out["backend"] = str(self.backend)
+            out["backend_sha256"] = self.cache_hash
+        return out

@@ -14,7 +14,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 # Importing a command module registers its command on `app`.
-from . import agree_cmd, code_cmd, exchange_cmd, report_cmd, train_cmd  # noqa: E402,F401
+from . import agree_cmd, backend_cmd, code_cmd, exchange_cmd, report_cmd, train_cmd  # noqa: E402,F401
 from .app import app, state  # noqa: E402
 
 

@@ -17,10 +17,21 @@ def _console() -> Any:
     return Console()
 
 
-def _load_model(model: Path | None, no_cache: bool = False) -> Any:
+def _load_model(
+    model: Path | None, no_cache: bool = False, backend: str = "torch", threads: int | None = None
+) -> Any:
     from ..autocoder import AutoCoder
 
-    return AutoCoder.load(model, cache=not no_cache)
+    return AutoCoder.load(model, cache=not no_cache, backend=backend, threads=threads)
+
+
+def backend_option() -> Any:
+    return typer.Option(
+        "torch",
+        "--backend",
+        help="Embedding backend: torch (most accurate), onnx-int8 (≈3× faster), static "
+        "(≈100× faster, less accurate) or a directory; build fast ones with `roqa build-backend`.",
+    )
 
 
 @app.command("code")
@@ -43,18 +54,63 @@ def code_command(
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Do not read or write the embedding cache."
     ),
+    backend: str = backend_option(),
+    threads: int | None = typer.Option(
+        None, "--threads", min=1, help="CPU threads for encoding (default: all cores)."
+    ),
+    stream: bool = typer.Option(
+        False,
+        "--stream",
+        help="Write codings as they are made, memory flat in corpus size; skips report.html and "
+        "the open-coding queue (run `roqa report` on the output).",
+    ),
+    engine: str = typer.Option(
+        "local", "--engine", help="local, or ray (Ray Data; RAY_ADDRESS picks a cluster)."
+    ),
 ) -> None:
     """Suggest codes for every participant segment and flag segments that fit no code."""
     from ..open_coding import open_coding_queue, write_open_coding
-
-    ac = _load_model(model, no_cache)
-    if alpha is not None:
-        if not 0 < alpha < 1:
-            raise typer.BadParameter("alpha must be between 0 and 1")
-        ac.params["alpha"] = alpha
     from ..transcripts import expand_paths
 
+    if alpha is not None and not 0 < alpha < 1:
+        raise typer.BadParameter("alpha must be between 0 and 1")
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter("engine must be local or ray")
     files = expand_paths(paths)
+    if engine == "ray":
+        from ..ray_engine import code_with_ray
+
+        summary = code_with_ray(
+            files,
+            out,
+            model=model,
+            backend=backend,
+            top_k=top_k,
+            alpha=alpha,
+            cache=not no_cache,
+            threads=threads,
+        )
+        _console().print(
+            f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments "
+            f"({summary.n_novel} flagged for open coding) with Ray in {summary.n_shards} shard(s)."
+        )
+        for name, p in summary.paths.items():
+            _console().print(f"  {name:18} {p}")
+        return
+    ac = _load_model(model, no_cache, backend, threads)
+    if alpha is not None:
+        ac.params["alpha"] = alpha
+    if stream:
+        from ..codings_writer import write_codings
+
+        w = write_codings(ac.code_batches(files, top_k=top_k), out)
+        _console().print(
+            f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments "
+            f"({w.n_novel} flagged for open coding)."
+        )
+        for name, p in w.paths.items():
+            _console().print(f"  {name:18} {p}")
+        return
     result = ac.code(files, top_k=top_k)
     written = result.save(out)
     queue = open_coding_queue(result, ac.embedder)
@@ -88,9 +144,10 @@ def suggest_command(
     ),
     top_k: int = typer.Option(5, "--top-k", min=1),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    backend: str = backend_option(),
 ) -> None:
     """Ranked CFIR constructs for a sentence, with probability, valence and evidence."""
-    ac = _load_model(model)
+    ac = _load_model(model, backend=backend)
     rows = ac.suggest(text, top_k=top_k)
     if as_json:
         typer.echo(
@@ -123,11 +180,12 @@ def evaluate_command(
     json_out: Path | None = typer.Option(
         None, "--json", help="Write every metric to this JSON file."
     ),
+    backend: str = backend_option(),
 ) -> None:
     """Score the model's suggestions against labelled records."""
     from ..io import atomic_write_text
 
-    ac = _load_model(model)
+    ac = _load_model(model, backend=backend)
     m = ac.evaluate(file)
     from rich.table import Table
 

@@ -1,0 +1,199 @@
+"""Fast embedding backends: the packaged model exported for faster CPU inference.
+
+Three backends encode text for :class:`~roqa_nlp.embedding.Embedder`:
+
+==============  =================================================================================
+``torch``       sentence-transformers on torch: the reference, most accurate (the default)
+``onnx-int8``   the same transformer exported to ONNX with dynamic int8 weights, run with
+                ``onnxruntime`` and ``tokenizers`` only (:mod:`.onnx_int8`): about 3× faster
+``static``      static token vectors distilled from the model with ``model2vec``
+                (:mod:`.static`): about 100× faster, for triage, at a stated accuracy cost
+==============  =================================================================================
+
+A fast backend is built once, offline, from the local model by ``roqa build-backend KIND``
+into a directory with a card (``backend_card.json``) that records the backend kind, the source
+model's weights hash (so an export of another model is never used in its place), the SHA-256 of
+every file, and the pooling. Loading recomputes every hash. The backend's own hash (of its files)
+keys the embedding cache, so vectors from different backends never mix.
+
+Every backend encodes each text on its own (no padding), so an embedding never depends on the
+other texts in its batch and cached vectors are deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..errors import RoqaError
+from ..io import atomic_write_text, sha256_bytes, sha256_file
+
+if TYPE_CHECKING:
+    import numpy as np
+
+BACKENDS: tuple[str, ...] = ("torch", "onnx-int8", "static")
+FAST_BACKENDS: tuple[str, ...] = ("onnx-int8", "static")
+CARD = "backend_card.json"
+CARD_VERSION = 1
+
+
+class Encoder(Protocol):
+    """What a fast backend provides to the Embedder."""
+
+    dim: int
+    weights_hash: str
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """L2-normalised float32 embeddings [n, dim], each text encoded on its own."""
+        ...
+
+
+def default_backend_dir(kind: str, source_weights_sha256: str) -> Path:
+    """Where ``roqa build-backend KIND`` puts a backend when no ``--out`` is given."""
+    from ..embedding import default_cache_dir
+
+    return default_cache_dir() / "backends" / f"{kind}-{source_weights_sha256[:12]}"
+
+
+def files_hash(files: dict[str, str]) -> str:
+    """One hash for a backend: SHA-256 of its sorted ``{file: sha256}`` JSON."""
+    return sha256_bytes(json.dumps(files, sort_keys=True).encode("utf-8"))
+
+
+def write_card(out: Path, card: dict[str, Any], files: list[str]) -> dict[str, Any]:
+    """Hash ``files`` (names inside ``out``) into the card and write it atomically, last."""
+    hashes = {name: sha256_file(out / name) for name in sorted(files)}
+    full = {"card_version": CARD_VERSION, **card, "files": hashes, "sha256": files_hash(hashes)}
+    atomic_write_text(out / CARD, json.dumps(full, indent=2) + "\n")
+    return full
+
+
+def read_card(directory: Path, *, kind: str | None, source_weights_sha256: str) -> dict[str, Any]:
+    """Read and check a backend card: its kind, source model and the hash of every file."""
+    path = directory / CARD
+    hint = f"rebuild it with `roqa build-backend {kind or 'KIND'} --out {directory}`"
+    if not path.exists():
+        raise RoqaError(
+            "not a built embedding backend (no backend_card.json)", path=directory, hint=hint
+        )
+    try:
+        card = json.loads(path.read_text(encoding="utf-8"))
+        files: dict[str, str] = card["files"]
+        card_kind = str(card["backend"])
+    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError):
+        raise RoqaError("the backend card is not valid", path=path, hint=hint) from None
+    if kind is not None and card_kind != kind:
+        raise RoqaError(
+            f"this directory holds a {card_kind!r} backend, not {kind!r}",
+            path=directory,
+            hint=f"pass --backend {card_kind} or build {kind}",
+        )
+    if card.get("source_weights_sha256") != source_weights_sha256:
+        raise RoqaError(
+            "the backend was built from a different embedding model than the one in use",
+            path=path,
+            hint=hint,
+        )
+    for name, digest in files.items():
+        p = directory / name
+        if not p.exists() or sha256_file(p) != digest:
+            raise RoqaError("backend file is missing or does not match its card", path=p, hint=hint)
+    if card.get("sha256") != files_hash(files):
+        raise RoqaError("the backend card was altered", path=path, hint=hint)
+    return dict(card)
+
+
+def resolve_backend_dir(spec: str | Path, source_weights_sha256: str) -> tuple[str | None, Path]:
+    """``(kind, directory)`` of a backend given by kind name or by directory."""
+    if str(spec) in FAST_BACKENDS:
+        kind = str(spec)
+        d = default_backend_dir(kind, source_weights_sha256)
+        if not (d / CARD).exists():
+            raise RoqaError(
+                f"the {kind} embedding backend has not been built for this model",
+                path=d,
+                hint=f"run `roqa build-backend {kind}` once (offline, a minute or two)",
+            )
+        return kind, d
+    d = Path(spec)
+    if not d.is_dir():
+        raise RoqaError(
+            f"unknown embedding backend {str(spec)!r}",
+            hint=f"use one of {', '.join(BACKENDS)} or a directory made by `roqa build-backend`",
+        )
+    return None, d
+
+
+def load_encoder(
+    spec: str | Path, source_weights_sha256: str, *, threads: int | None = None
+) -> Encoder:
+    """The encoder of a built fast backend (kind name or directory), checked against its card."""
+    kind, d = resolve_backend_dir(spec, source_weights_sha256)
+    card = read_card(d, kind=kind, source_weights_sha256=source_weights_sha256)
+    if card["backend"] == "onnx-int8":
+        from .onnx_int8 import OnnxEncoder
+
+        return OnnxEncoder(d, card, threads=threads)
+    if card["backend"] == "static":
+        from .static import StaticEncoder
+
+        return StaticEncoder(d, card)
+    raise RoqaError(f"unknown backend kind {card['backend']!r}", path=d / CARD, hint="rebuild it")
+
+
+def build_backend(
+    kind: str,
+    model_dir: Path,
+    source_weights_sha256: str,
+    out: Path | None = None,
+    *,
+    source_name: str = "",
+) -> Path:
+    """Build a fast backend of ``kind`` from a local sentence-transformers model into ``out``.
+
+    The directory is assembled beside ``out`` and renamed into place only when complete.
+    """
+    if kind not in FAST_BACKENDS:
+        raise RoqaError(
+            f"cannot build backend {kind!r}", hint=f"build one of {', '.join(FAST_BACKENDS)}"
+        )
+    dest = default_backend_dir(kind, source_weights_sha256) if out is None else Path(out)
+    if dest.exists() and any(dest.iterdir()) and not (dest / CARD).exists():
+        raise RoqaError(
+            "the output folder exists and is not a backend",
+            path=dest,
+            hint="choose an empty folder",
+        )
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.building")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    source = {"source_model": source_name, "source_weights_sha256": source_weights_sha256}
+    try:
+        if kind == "onnx-int8":
+            from .onnx_int8 import export_onnx
+
+            export_onnx(model_dir, tmp, source)
+        else:
+            from .static import distill_static
+
+            distill_static(model_dir, tmp, source)
+        if dest.exists():
+            shutil.rmtree(dest)
+        tmp.rename(dest)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return dest
+
+
+__all__ = [
+    "BACKENDS",
+    "FAST_BACKENDS",
+    "Encoder",
+    "build_backend",
+    "default_backend_dir",
+    "load_encoder",
+    "read_card",
+]

@@ -1,0 +1,89 @@
+"""Writing a coding result part by part, so memory stays flat in corpus size.
+
+:class:`CodingsWriter` writes the same four files as :meth:`CodingResult.save
+<roqa_nlp.result.CodingResult.save>` — ``codings.jsonl``, ``codings.csv``, ``transcripts.jsonl``
+and ``run.json`` — from a stream of partial results (:meth:`AutoCoder.code_batches
+<roqa_nlp.autocoder.AutoCoder.code_batches>`), holding one part at a time. Each file is written to
+a temporary file and renamed into place only when the whole stream succeeded, so a crash never
+leaves a half-written result under a final name. The files are byte-identical to ``save``'s.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from contextlib import ExitStack
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from .io import atomic_open, atomic_write_text
+from .result import CodingResult, transcript_to_dict
+
+FILES = ("codings.jsonl", "codings.csv", "transcripts.jsonl", "run.json")
+
+
+class CodingsWriter:
+    """Context manager: ``with CodingsWriter(out, meta) as w: w.write(part)`` for each part."""
+
+    def __init__(self, out_dir: str | Path, meta: dict[str, Any] | None = None):
+        self.out = Path(out_dir)
+        self.meta = dict(meta or {})
+        self.paths = {name: self.out / name for name in FILES}
+        self.n_segments = 0
+        self.n_novel = 0
+        self.n_transcripts = 0
+        self._stack: ExitStack | None = None
+        self._fh: dict[str, IO[Any]] = {}
+        self._header_written = False
+
+    def __enter__(self) -> CodingsWriter:
+        self.out.mkdir(parents=True, exist_ok=True)
+        stack = ExitStack()
+        for name in FILES[:3]:
+            self._fh[name] = stack.enter_context(atomic_open(self.paths[name], "w"))
+        self._stack = stack
+        return self
+
+    def write(self, part: CodingResult) -> None:
+        """Append one part's segments and transcripts."""
+        header, _, rows = part.to_csv().partition("\n")
+        if not self._header_written:
+            self._fh["codings.csv"].write(header + "\n")
+            self._header_written = True
+        self._fh["codings.csv"].write(rows)
+        self._fh["codings.jsonl"].write(part.to_jsonl())
+        self._fh["transcripts.jsonl"].write(
+            "".join(
+                json.dumps(transcript_to_dict(t), ensure_ascii=False) + "\n"
+                for t in part.transcripts.values()
+            )
+        )
+        if not self.meta:
+            self.meta = dict(part.meta)
+        self.n_segments += len(part.segments)
+        self.n_novel += sum(1 for s in part.segments if s.novel)
+        self.n_transcripts += len(part.transcripts)
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self._stack is not None
+        if exc_type is None and not self._header_written:
+            self._fh["codings.csv"].write(CodingResult().to_csv())
+        self._stack.__exit__(exc_type, exc, tb)
+        if exc_type is None:
+            atomic_write_text(
+                self.paths["run.json"], json.dumps(self.meta, indent=2, ensure_ascii=False)
+            )
+
+
+def write_codings(parts: Iterable[CodingResult], out_dir: str | Path) -> CodingsWriter:
+    """Write every part of a streamed coding into ``out_dir``; returns the (closed) writer."""
+    with CodingsWriter(out_dir) as writer:
+        for part in parts:
+            writer.write(part)
+    return writer

@@ -1,0 +1,192 @@
+"""``roqa code --engine ray``: coding a corpus with Ray Data, on one machine or a cluster.
+
+The transcript paths are cut into chunks of consecutive files; a Ray Dataset of chunks goes
+through ``map_batches`` with a callable class, so each Ray actor loads the model once and then
+reads, segments, embeds and classifies chunk after chunk with the same
+:meth:`AutoCoder.code <roqa_nlp.autocoder.AutoCoder.code>` as the local engine. Each chunk is
+written by the worker that coded it as a shard, ``codings-NNNNN.jsonl`` (+
+``transcripts-NNNNN.jsonl``), named by its chunk number so a retried task rewrites the same file.
+The driver then merges the shards in input order into ``codings.jsonl``, ``codings.csv``,
+``transcripts.jsonl`` and ``run.json`` — the local engine's files — one shard in memory at a time.
+
+On a cluster, ``--out`` and the transcripts must be on storage every node sees (NFS, a shared
+volume), and ``roqa_nlp`` (with its model) installed on every node. ``ray.init()`` connects to
+the cluster named by ``RAY_ADDRESS`` (e.g. ``ray://head:10001``), else starts a local instance.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import RoqaError
+from .io import atomic_write_text, read_jsonl
+from .result import CodingResult, transcript_from_dict, transcript_to_dict
+from .schema import SegmentResult
+
+#: Most transcripts one task codes: bounds a worker's memory whatever the corpus size.
+MAX_CHUNK = 64
+
+
+@dataclass
+class RaySummary:
+    """What a Ray run wrote."""
+
+    n_transcripts: int = 0
+    n_segments: int = 0
+    n_novel: int = 0
+    n_shards: int = 0
+    paths: dict[str, Path] = field(default_factory=dict)
+
+
+def chunk_paths(paths: list[Path], n_workers: int) -> list[list[str]]:
+    """Consecutive chunks, about four per worker (so a slow chunk does not idle the others)."""
+    if not paths:
+        return []
+    size = min(MAX_CHUNK, max(1, math.ceil(len(paths) / (4 * max(1, n_workers)))))
+    return [[str(p) for p in paths[i : i + size]] for i in range(0, len(paths), size)]
+
+
+def shard_name(kind: str, number: int) -> str:
+    return f"{kind}-{number:05d}.jsonl"
+
+
+class CodeChunk:
+    """The ``map_batches`` callable: one per Ray actor, the model loaded once per actor."""
+
+    def __init__(
+        self,
+        out: str,
+        model: str | None,
+        backend: str,
+        top_k: int | None,
+        alpha: float | None,
+        cache: bool,
+        threads: int | None,
+    ):
+        from .autocoder import AutoCoder
+
+        self.out = Path(out)
+        self.top_k = top_k
+        self.ac = AutoCoder.load(model, cache=cache, backend=backend, threads=threads)
+        if alpha is not None:
+            self.ac.params["alpha"] = alpha
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        numbers: list[int] = []
+        counts: list[int] = []
+        novel: list[int] = []
+        n_transcripts: list[int] = []
+        metas: list[str] = []
+        for number, paths in zip(batch["chunk"], batch["paths"]):
+            result = self.ac.code([str(p) for p in paths], top_k=self.top_k)
+            atomic_write_text(self.out / shard_name("codings", int(number)), result.to_jsonl())
+            atomic_write_text(
+                self.out / shard_name("transcripts", int(number)),
+                "".join(
+                    json.dumps(transcript_to_dict(t), ensure_ascii=False) + "\n"
+                    for t in result.transcripts.values()
+                ),
+            )
+            numbers.append(int(number))
+            counts.append(len(result.segments))
+            novel.append(sum(1 for s in result.segments if s.novel))
+            n_transcripts.append(len(result.transcripts))
+            metas.append(json.dumps(result.meta))
+        return {
+            "chunk": numbers,
+            "n_segments": counts,
+            "n_novel": novel,
+            "n_transcripts": n_transcripts,
+            "meta": metas,
+        }
+
+
+def read_shard(out: Path, number: int) -> CodingResult:
+    """One shard back as a :class:`CodingResult` (segments and their transcripts)."""
+    segs = [SegmentResult.from_dict(r) for r in read_jsonl(out / shard_name("codings", number))]
+    ts = [transcript_from_dict(r) for r in read_jsonl(out / shard_name("transcripts", number))]
+    return CodingResult(segments=segs, transcripts={t.id: t for t in ts})
+
+
+def init_ray(num_cpus: int | None = None) -> Any:
+    """Connect to ``RAY_ADDRESS`` if set, else start a local Ray (reusing one already running)."""
+    try:
+        import ray
+    except ImportError:
+        raise RoqaError(
+            "the ray engine needs Ray Data",
+            hint="pip install 'roqa_nlp[ray]' or use --engine local",
+        ) from None
+    if not ray.is_initialized():
+        kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
+        if not os.environ.get("RAY_ADDRESS"):
+            kwargs["num_cpus"] = num_cpus or os.cpu_count() or 1
+        ray.init(**kwargs)
+    return ray
+
+
+def code_with_ray(
+    paths: list[Path],
+    out: Path,
+    *,
+    model: Path | None = None,
+    backend: str = "torch",
+    top_k: int | None = None,
+    alpha: float | None = None,
+    cache: bool = True,
+    threads: int | None = None,
+) -> RaySummary:
+    """Code ``paths`` with Ray Data ``map_batches``; write shards and the merged result in ``out``.
+
+    ``threads`` is the CPU threads (and Ray CPUs) each actor uses; by default one, so a node
+    runs one actor per core.
+    """
+    from .codings_writer import CodingsWriter
+
+    ray = init_ray()
+    per_actor = max(1, threads or 1)
+    n_cpus = int(ray.cluster_resources().get("CPU", 1))
+    n_actors = max(1, n_cpus // per_actor)
+    chunks = chunk_paths(list(paths), n_actors)
+    if not chunks:
+        raise RoqaError("no transcripts to code", hint="give transcript files or folders")
+    out = Path(out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    ds = ray.data.from_items(
+        [{"chunk": i, "paths": c} for i, c in enumerate(chunks)],
+        override_num_blocks=len(chunks),
+    )
+    coded = ds.map_batches(
+        CodeChunk,
+        fn_constructor_kwargs={
+            "out": str(out),
+            "model": None if model is None else str(Path(model).resolve()),
+            "backend": str(backend),
+            "top_k": top_k,
+            "alpha": alpha,
+            "cache": cache,
+            "threads": per_actor,
+        },
+        batch_size=1,
+        batch_format="numpy",
+        concurrency=min(n_actors, len(chunks)),
+        num_cpus=per_actor,
+    )
+    rows = sorted(coded.take_all(), key=lambda r: int(r["chunk"]))
+    if [int(r["chunk"]) for r in rows] != list(range(len(chunks))):
+        raise RoqaError("some chunks were not coded", path=out, hint="run the command again")
+    summary = RaySummary(n_shards=len(chunks))
+    with CodingsWriter(out, json.loads(rows[0]["meta"])) as writer:
+        for r in rows:
+            writer.write(read_shard(out, int(r["chunk"])))
+    summary.n_transcripts = writer.n_transcripts
+    summary.n_segments = writer.n_segments
+    summary.n_novel = writer.n_novel
+    summary.paths = dict(writer.paths)
+    summary.paths["shards"] = out / "codings-*.jsonl"
+    return summary

@@ -1,0 +1,231 @@
+"""Specification of the fast embedding backends (onnx-int8, static) and their cards.
+
+A tiny BERT sentence-transformers model is built in the test session (random weights, a 60-word
+vocabulary), so export, quantisation and distillation take seconds; no weights are downloaded.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from roqa_nlp.errors import RoqaError
+
+pytest.importorskip("onnxruntime", reason="the fast backends need `pip install roqa_nlp[fast]`")
+pytest.importorskip("onnx", reason="exporting to ONNX needs `pip install roqa_nlp[fast]`")
+
+from roqa_nlp.backends import build_backend, load_encoder, read_card  # noqa: E402
+from roqa_nlp.embedding import Embedder, weights_hash  # noqa: E402
+
+WORDS = ["we", "just", "don't", "have", "the", "staff", "to", "release", "people", "for", "training", ".", "the", "commissioners", "changed", "thresholds", "again", "and", "nobody", "told", "us", "until", "audit", ",", "which", "meant", "weeks", "of", "rework", "for", "whole", "team", "our", "manager", "backed", "it", "from", "start"]
+TEXTS = [
+    "We just don't have the staff.",
+    "The commissioners changed the thresholds again, and nobody told us until the audit, which "
+    "meant weeks of rework for the whole team.",
+    "Our manager backed it from the start.",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def tiny_st_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 2-layer, 32-wide BERT with mean pooling, saved as a sentence-transformers directory."""
+    import torch
+    from sentence_transformers import SentenceTransformer, models
+    from tokenizers import Tokenizer
+    from tokenizers.models import WordPiece
+    from tokenizers.normalizers import BertNormalizer
+    from tokenizers.pre_tokenizers import BertPreTokenizer
+    from tokenizers.processors import TemplateProcessing
+    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
+
+    root = tmp_path_factory.mktemp("tiny-st")
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *dict.fromkeys(WORDS)]
+    tok = Tokenizer(WordPiece({w: i for i, w in enumerate(vocab)}, unk_token="[UNK]"))
+    tok.normalizer = BertNormalizer(lowercase=True)
+    tok.pre_tokenizer = BertPreTokenizer()
+    tok.post_processor = TemplateProcessing(
+        single="[CLS] $A [SEP]", special_tokens=[("[CLS]", 2), ("[SEP]", 3)]
+    )
+    hf = root / "hf"
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tok,
+        unk_token="[UNK]",
+        pad_token="[PAD]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        mask_token="[MASK]",
+    )
+    fast.save_pretrained(hf)
+    torch.manual_seed(0)
+    cfg = BertConfig(
+        vocab_size=len(vocab),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=64,
+    )
+    BertModel(cfg).save_pretrained(hf)
+    word = models.Transformer(str(hf), max_seq_length=48)
+    pool = models.Pooling(32, pooling_mode="mean")
+    out = root / "st"
+    SentenceTransformer(modules=[word, pool], device="cpu").save(str(out))
+    return out
+
+
+@pytest.fixture(scope="module")
+def source_hash(tiny_st_model: Path) -> str:
+    return weights_hash(tiny_st_model)
+
+
+@pytest.fixture(scope="module")
+def onnx_dir(
+    tiny_st_model: Path, source_hash: str, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    out = tmp_path_factory.mktemp("backends") / "onnx-int8"
+    return build_backend("onnx-int8", tiny_st_model, source_hash, out, source_name="tiny")
+
+
+def reference(model: Path, texts: list[str]) -> np.ndarray:
+    from sentence_transformers import SentenceTransformer
+
+    st = SentenceTransformer(str(model), device="cpu")
+    return st.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+
+
+# -- onnx-int8 ----------------------------------------------------------------------------------
+
+
+def test_fp32_export_pools_exactly_like_sentence_transformers(
+    tiny_st_model: Path, source_hash: str, tmp_path: Path
+) -> None:
+    from roqa_nlp.backends.onnx_int8 import OnnxEncoder, export_onnx
+
+    card = export_onnx(
+        tiny_st_model, tmp_path, {"source_weights_sha256": source_hash}, quantize=False
+    )
+    got = OnnxEncoder(tmp_path, card).encode(TEXTS)
+    np.testing.assert_allclose(got, reference(tiny_st_model, TEXTS), atol=2e-6)
+
+
+def test_int8_vectors_are_close_to_torch_and_unit_length(
+    tiny_st_model: Path, onnx_dir: Path, source_hash: str
+) -> None:
+    got = load_encoder(onnx_dir, source_hash).encode(TEXTS)
+    cos = (got * reference(tiny_st_model, TEXTS)).sum(axis=1)
+    assert cos.min() > 0.95
+    np.testing.assert_allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-6)
+
+
+def test_an_int8_embedding_does_not_depend_on_its_batch(onnx_dir: Path, source_hash: str) -> None:
+    enc = load_encoder(onnx_dir, source_hash)
+    alone = enc.encode([TEXTS[0]])[0]
+    with_longer = enc.encode([TEXTS[1], TEXTS[0], TEXTS[2]])[1]
+    assert np.array_equal(alone, with_longer)
+
+
+def test_the_card_records_source_files_and_pooling(onnx_dir: Path, source_hash: str) -> None:
+    card = json.loads((onnx_dir / "backend_card.json").read_text())
+    assert card["backend"] == "onnx-int8"
+    assert card["source_weights_sha256"] == source_hash
+    assert sorted(card["files"]) == ["model.onnx", "tokenizer.json"]
+    assert card["max_tokens"] == 48
+    assert card["pooling"].startswith("mean")
+
+
+def test_an_altered_backend_file_is_refused_naming_it(
+    onnx_dir: Path, source_hash: str, tmp_path: Path
+) -> None:
+    import shutil
+
+    copy = tmp_path / "b"
+    shutil.copytree(onnx_dir, copy)
+    with open(copy / "tokenizer.json", "a") as fh:
+        fh.write(" ")
+    with pytest.raises(RoqaError, match=r"tokenizer\.json: backend file is missing or does not"):
+        load_encoder(copy, source_hash)
+
+
+def test_a_backend_built_from_another_model_is_refused(onnx_dir: Path) -> None:
+    with pytest.raises(RoqaError, match="built from a different embedding model"):
+        read_card(onnx_dir, kind="onnx-int8", source_weights_sha256="0" * 64)
+
+
+def test_a_directory_of_another_kind_is_refused(onnx_dir: Path, source_hash: str) -> None:
+    with pytest.raises(RoqaError, match="holds a 'onnx-int8' backend, not 'static'"):
+        read_card(onnx_dir, kind="static", source_weights_sha256=source_hash)
+
+
+def test_an_unbuilt_backend_names_the_command_that_builds_it(tiny_st_model: Path) -> None:
+    emb = Embedder(tiny_st_model, backend="onnx-int8", cache=False)
+    with pytest.raises(RoqaError, match=r"run `roqa build-backend onnx-int8`"):
+        emb.encode(["x"])
+
+
+def test_an_unknown_backend_lists_the_known_ones(tiny_st_model: Path) -> None:
+    emb = Embedder(tiny_st_model, backend="tensorrt", cache=False)
+    with pytest.raises(RoqaError, match="use one of torch, onnx-int8, static"):
+        emb.encode(["x"])
+
+
+def test_the_cache_keys_fast_vectors_by_the_backend_hash(
+    tiny_st_model: Path, onnx_dir: Path, source_hash: str, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    Embedder(tiny_st_model, backend=onnx_dir, cache=tmp_path).encode([TEXTS[0]])
+    Embedder(tiny_st_model, cache=tmp_path).encode([TEXTS[0]])
+    card = json.loads((onnx_dir / "backend_card.json").read_text())
+    with sqlite3.connect(tmp_path / "embeddings.sqlite") as db:
+        models = sorted(r[0] for r in db.execute("SELECT model FROM emb"))
+    assert models == sorted([card["sha256"], source_hash])
+
+
+def test_the_onnx_runtime_never_imports_torch(onnx_dir: Path, source_hash: str) -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from roqa_nlp.backends import load_encoder\n"
+        f"load_encoder(Path({str(onnx_dir)!r}), {source_hash!r}).encode(['hello'])\n"
+        "print('torch' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# -- static ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def static_dir(
+    tiny_st_model: Path, source_hash: str, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    pytest.importorskip("model2vec", reason="the static backend is distilled with model2vec")
+    pytest.importorskip("skeletoken", reason="model2vec distillation needs skeletoken")
+    out = tmp_path_factory.mktemp("backends") / "static"
+    return build_backend("static", tiny_st_model, source_hash, out, source_name="tiny")
+
+
+def test_static_encoding_equals_model2vec(static_dir: Path, source_hash: str) -> None:
+    from model2vec import StaticModel
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    vectors = load_file(str(static_dir / "static.safetensors"))["vectors"]
+    tok = Tokenizer.from_file(str(static_dir / "tokenizer.json"))
+    m2v = StaticModel(vectors=vectors, tokenizer=tok, normalize=True)
+    want = m2v.encode(TEXTS, max_length=None)
+    got = load_encoder(static_dir, source_hash).encode(TEXTS)
+    np.testing.assert_allclose(got, want, atol=1e-6)
+
+
+def test_static_vectors_keep_the_model_width_for_its_classifier(
+    static_dir: Path, source_hash: str
+) -> None:
+    assert load_encoder(static_dir, source_hash).encode(TEXTS).shape == (4, 32)
