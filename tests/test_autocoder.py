@@ -233,6 +233,7 @@ def test_loaded_model_keeps_params_codebook_and_calibration(
 ) -> None:
     assert loaded.params == tiny_model.params
     assert loaded.codebook.hash == tiny_model.codebook.hash
+    assert loaded.novelty is not None and tiny_model.novelty is not None
     np.testing.assert_array_equal(
         loaded.novelty.calibration_scores_, tiny_model.novelty.calibration_scores_
     )

@@ -242,9 +242,14 @@ def test_cached_vectors_are_byte_identical_and_skip_the_model(
     embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = embedder.encode(TEXTS)
-    calls = []
+    calls: list[list[str]] = []
     real = embedder._encode_uncached
-    monkeypatch.setattr(embedder, "_encode_uncached", lambda t: calls.append(t) or real(t))
+
+    def counting(texts: list[str]) -> np.ndarray:
+        calls.append(texts)
+        return real(texts)
+
+    monkeypatch.setattr(embedder, "_encode_uncached", counting)
     second = embedder.encode(TEXTS)
     assert calls == []
     assert second.tobytes() == first.tobytes()
