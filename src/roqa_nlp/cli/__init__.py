@@ -12,6 +12,9 @@ import sys
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# transformers draws a "Loading weights" bar on stderr each time the model loads: keep stderr for
+# the one-line errors researchers need to read.
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 # Importing a command module registers its command on `app`.
 from . import agree_cmd, backend_cmd, code_cmd, exchange_cmd, report_cmd, train_cmd  # noqa: E402,F401
