@@ -161,8 +161,8 @@ def feedback_examples(
                 codes.append(project_code_id(d.new_code))
             else:
                 codebook.resolve(d.code_id, where=where)
-        rejected = {d.code_id for d in ds if d.decision == "reject"}
-        codes = [c for c in dict.fromkeys(codes) if c not in rejected or c in codes]
+        # An explicit accept or recode of a code wins over a rejection of the same code.
+        codes = list(dict.fromkeys(codes))
         texts.append(text)
         labels.append(codes)
         ids.append(sid)
