@@ -41,8 +41,11 @@ typecheck: $(DEVSTAMP)
 test: $(DEVSTAMP) lint typecheck
 	$(BIN)/python -m pytest -q
 
+DEV_SET := ../shared/eval/cfir_dev.jsonl
+
+# Rebuild the packaged model deterministically (records dev-set metrics in the card when present).
 model: $(STAMP)
-	$(BIN)/roqa train training_data --out models/default
+	$(BIN)/roqa train training_data --out models/default $(if $(wildcard $(DEV_SET)),--evaluate $(DEV_SET))
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
