@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .timecodes import parse_timecode
 
-_TIME = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_TIME = r"(?:\d{1,9}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 TIMING_LINE = re.compile(rf"^\s*(?P<begin>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?$")
 SKIPPED_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION|WEBVTT)(?:[ \t]|$)")
 _CUE_NUMBER = re.compile(r"^\s*\d+\s*$")

@@ -20,7 +20,8 @@ from .cues import parse_cues
 from .render import render_transcript
 from .utterances import Utterance, merge_utterances
 
-MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")
+# A tag never contains "<" (nor an override "{"), so the search stays linear in the cue length.
+MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
 
 
 def cue_utterance(lines: Sequence[str], begin_time: float, end_time: float) -> Utterance:
