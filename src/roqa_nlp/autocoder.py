@@ -48,9 +48,9 @@ PROCEDURAL = "PROCEDURAL"
 NONE = "NONE"
 DEFAULT_PARAMS: dict[str, Any] = {
     "method": "logreg",
-    "C": 2.0,
+    "C": 4.0,
     "alpha": 0.1,
-    "novelty_score": "none",
+    "novelty_score": "combined",
     "unit": "window",
     "max_tokens": 200,
     "top_k": 5,
