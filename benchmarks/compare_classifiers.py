@@ -67,8 +67,8 @@ def main() -> None:
         "prototype": dict(method="prototype"),
         "logreg C=1": dict(method="logreg", C=1.0),
         "logreg C=4": dict(method="logreg", C=4.0),
-        "logreg C=16": dict(method="logreg", C=16.0),
-        "hybrid C=4": dict(method="hybrid", C=4.0),
+        "logreg C=2": dict(method="logreg", C=2.0),
+        "hybrid C=2": dict(method="hybrid", C=2.0),
     }
     rows = []
     for name, params in methods.items():
@@ -134,7 +134,7 @@ def main() -> None:
         by_code: dict[str, list[int]] = {}
         for i in written:
             by_code.setdefault(ts.codes[i][0], []).append(i)
-        for n in (0, 1, 3, 5, 10, 15, 22):
+        for n in (0, 1, 3, 5, 10, 20, 30, 40, 50):
             scores = []
             for seed in range(3):
                 rng = random.Random(seed)
