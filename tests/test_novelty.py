@@ -126,7 +126,28 @@ def detector() -> NoveltyDetector:
     X, y = code_clusters(rng)
     X = np.vstack([X, none_cluster(rng, 20)])
     y = [*y, *[NONE] * 20]
-    return NoveltyDetector(CodeClassifier(calibrate=False), alpha=ALPHA).fit(X, y)
+    return NoveltyDetector(CodeClassifier(calibrate=False), alpha=ALPHA, score="none").fit(X, y)
+
+
+def test_combined_p_value_is_the_larger_of_the_none_and_max_prob_p_values() -> None:
+    rng = np.random.default_rng(0)
+    X, y = code_clusters(rng)
+    X = np.vstack([X, none_cluster(rng, 20)])
+    y = [*y, *[NONE] * 20]
+    dets = {
+        score: NoveltyDetector(CodeClassifier(calibrate=False), alpha=ALPHA, score=score).fit(X, y)
+        for score in ("combined", "none", "max_prob")
+    }
+    Q = np.vstack([np.eye(8)[:3], none_cluster(np.random.default_rng(3), 3)])
+    np.testing.assert_array_equal(
+        dets["combined"].calibration_scores_[:, 0], dets["none"].calibration_scores_
+    )
+    np.testing.assert_array_equal(
+        dets["combined"].calibration_scores_[:, 1], dets["max_prob"].calibration_scores_
+    )
+    expected = np.maximum(dets["none"].p_values(Q), dets["max_prob"].p_values(Q))
+    np.testing.assert_array_equal(dets["combined"].p_values(Q), expected)
+    assert NoveltyDetector().score == "combined"
 
 
 def test_calibration_scores_come_from_every_coded_example_once(detector: NoveltyDetector) -> None:
@@ -240,7 +261,7 @@ def test_clone_keeps_the_detector_parameters() -> None:
 
 
 def test_use_fitted_reproduces_the_fitted_detector(detector: NoveltyDetector) -> None:
-    loaded = NoveltyDetector(CodeClassifier(calibrate=False)).use_fitted(
+    loaded = NoveltyDetector(CodeClassifier(calibrate=False), score="none").use_fitted(
         detector.classifier_, detector.calibration_scores_, detector.reference_
     )
     X = np.vstack([np.eye(8)[:3], none_cluster(np.random.default_rng(4), 3)])
