@@ -1,0 +1,155 @@
+"""Turn the human gold coding of the example interviews into a ``codings.jsonl`` coding result.
+
+``examples/gold/codings.csv`` has one row per code a human coder gave a segment
+(``segment_id,code_id,valence,note``; the main code first; an empty ``code_id`` means the segment
+fits no CFIR construct). This script pairs those rows with the segments of a model run on
+``examples/interviews`` (same segment ids and character ranges) and writes
+``examples/gold/codings.jsonl``: every segment with one ``Suggestion(probability=1.0)`` per gold
+code and no novelty flag, which is how ``roqa agree`` recognises a person's coding. So
+
+    roqa agree examples/gold/codings.jsonl /tmp/gold_run/codings.jsonl
+
+compares the model with the human gold. Only ``codings.jsonl`` is written (not
+``CodingResult.save``, which would overwrite the gold ``codings.csv``).
+
+Run (after ``ROQA_CACHE_DIR=/tmp/rcache .venv/bin/roqa code examples/interviews --out /tmp/gold_run``)::
+
+    .venv/bin/python benchmarks/gold_to_codings.py [/tmp/gold_run/codings.jsonl]
+
+``read_gold`` is also what the feedback benchmark uses to read the gold.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.io import atomic_write_text, read_text
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import SegmentResult, Suggestion, normalise_valence
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD_CSV = ROOT / "examples" / "gold" / "codings.csv"
+GOLD_JSONL = ROOT / "examples" / "gold" / "codings.jsonl"
+DEFAULT_RUN = Path("/tmp/gold_run/codings.jsonl")
+
+
+@dataclass(frozen=True)
+class GoldCode:
+    """One code the human coder gave a segment."""
+
+    code_id: str
+    valence: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class GoldSegment:
+    """A segment's gold coding: its codes (main first; empty = fits no construct) and notes."""
+
+    segment_id: str
+    codes: tuple[GoldCode, ...]
+    note: str = ""
+
+    @property
+    def code_ids(self) -> list[str]:
+        return [c.code_id for c in self.codes]
+
+    @property
+    def procedural(self) -> bool:
+        """Uncoded talk the coder marked as interview procedure (greetings, consent, Zoom)."""
+        return not self.codes and self.note.startswith("procedural")
+
+
+def read_gold(
+    path: str | Path = GOLD_CSV, codebook: Codebook | None = None
+) -> dict[str, GoldSegment]:
+    """The gold coding, by segment id, in file order; code ids are checked against the codebook."""
+    book = codebook or Codebook.load("cfir-2009")
+    p = Path(path)
+    rows = list(csv.DictReader(io.StringIO(read_text(p))))
+    if not rows or not {"segment_id", "code_id", "valence"} <= set(rows[0]):
+        raise RoqaError(
+            "is not a gold coding file", path=p, hint="header: segment_id,code_id,valence,note"
+        )
+    codes: dict[str, list[GoldCode]] = {}
+    notes: dict[str, str] = {}
+    for line, r in enumerate(rows, 2):
+        sid = (r["segment_id"] or "").strip()
+        if not sid:
+            raise RoqaError(f"row {line}: no segment_id", path=p)
+        note = (r.get("note") or "").strip()
+        codes.setdefault(sid, [])
+        notes.setdefault(sid, note)
+        cid = (r["code_id"] or "").strip()
+        if not cid:
+            continue
+        code = book.resolve(cid, where=f"{p}:{line}")
+        if not code.codable:
+            raise RoqaError(f"row {line}: {code.id} is a domain", path=p, hint="code a construct")
+        try:
+            valence = normalise_valence(r["valence"])
+        except ValueError as e:
+            raise RoqaError(f"row {line}: {e}", path=p) from None
+        codes[sid].append(GoldCode(code.id, valence, note))
+    return {sid: GoldSegment(sid, tuple(cs), notes[sid]) for sid, cs in codes.items()}
+
+
+def gold_result(
+    gold: dict[str, GoldSegment], run: CodingResult, codebook: Codebook | None = None
+) -> CodingResult:
+    """The run's segments carrying the gold codes as probability-1 suggestions."""
+    book = codebook or Codebook.load("cfir-2009")
+    run_ids = {s.segment.id for s in run.segments}
+    missing = [sid for sid in gold if sid not in run_ids]
+    if missing:
+        raise RoqaError(
+            f"gold segment {missing[0]!r} is not in the coding run",
+            hint="code examples/interviews with the default unit and give that codings.jsonl",
+        )
+    out = CodingResult(
+        meta={"coder": "gold", "codebook": book.id, "codebook_sha256": book.hash},
+        transcripts=dict(run.transcripts),
+    )
+    for s in run.segments:
+        g = gold.get(s.segment.id)
+        if g is None:
+            if s.segment.role == "participant":
+                raise RoqaError(
+                    f"participant segment {s.segment.id!r} has no gold coding",
+                    path=GOLD_CSV,
+                    hint="add a row for it (empty code_id if it fits no construct)",
+                )
+            continue
+        sugg = [
+            Suggestion(
+                code_id=c.code_id,
+                name=book[c.code_id].name,
+                domain=book[c.code_id].domain,
+                probability=1.0,
+                valence=c.valence,
+            )
+            for c in g.codes
+        ]
+        out.segments.append(
+            SegmentResult(segment=s.segment, suggestions=sugg, procedural=g.procedural)
+        )
+    return out
+
+
+def main(run_path: str | Path = DEFAULT_RUN) -> None:
+    book = Codebook.load("cfir-2009")
+    run = CodingResult.read(run_path)
+    result = gold_result(read_gold(GOLD_CSV, book), run, book)
+    atomic_write_text(GOLD_JSONL, result.to_jsonl())
+    n_coded = sum(1 for s in result.segments if s.suggestions)
+    print(f"{GOLD_JSONL}: {len(result)} segments, {n_coded} coded")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_RUN)
