@@ -230,7 +230,9 @@ class Codebook:
         key = str(name_or_path)
         if key in BUILTIN:
             try:
-                text = (resources.files("roqa_nlp") / "codebooks" / f"{key}.json").read_text("utf-8")
+                text = (resources.files("roqa_nlp") / "codebooks" / f"{key}.json").read_text(
+                    "utf-8"
+                )
             except OSError:
                 raise RoqaError(
                     f"the built-in codebook {key!r} is missing from the installation",
