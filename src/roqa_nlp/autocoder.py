@@ -273,6 +273,15 @@ class AutoCoder:
         ev_sims = None
         if self._evidence_X is not None and len(self._evidence_X) and self.params["n_evidence"]:
             ev_sims = X @ self._evidence_X.astype(np.float32).T
+        # Each code's evidence rows, in file order, found once per call rather than per segment.
+        evidence_of: dict[str, np.ndarray] = {}
+        if ev_sims is not None:
+            rows_of: dict[str, list[int]] = {}
+            for m, e in enumerate(self._evidence_texts):
+                for c in dict.fromkeys(e["codes"]):
+                    rows_of.setdefault(c, []).append(m)
+            evidence_of = {c: np.asarray(r, dtype=np.intp) for c, r in rows_of.items()}
+        no_evidence = np.zeros(0, dtype=np.intp)
         out: list[list[Suggestion]] = []
         for i in range(len(X)):
             order = sorted(code_cols, key=lambda j: -P[i, j])[:k]
@@ -284,10 +293,10 @@ class AutoCoder:
                     continue
                 evidence: tuple[str, ...] = ()
                 if ev_sims is not None:
-                    cand = [m for m, e in enumerate(self._evidence_texts) if code.id in e["codes"]]
-                    cand.sort(key=lambda m: -ev_sims[i, m])
+                    cand = evidence_of.get(code.id, no_evidence)
+                    best = cand[np.argsort(-ev_sims[i, cand], kind="stable")]
                     evidence = tuple(
-                        self._evidence_texts[m]["text"] for m in cand[: self.params["n_evidence"]]
+                        self._evidence_texts[m]["text"] for m in best[: self.params["n_evidence"]]
                     )
                 row.append(
                     Suggestion(
@@ -487,13 +496,14 @@ class AutoCoder:
         *,
         embedder: Embedder | None = None,
         cache: bool | str | Path = True,
-        backend: str | Path = "torch",
+        backend: str | Path | None = None,
         threads: int | None = None,
     ) -> AutoCoder:
         """Load a model directory (``None`` = the packaged default), checking every hash.
 
-        ``backend`` picks how texts are embedded (see :mod:`roqa_nlp.backends`): the classifier
-        was trained on ``torch`` embeddings, which fast backends approximate.
+        ``backend`` picks how texts are embedded (see :mod:`roqa_nlp.backends`); ``None`` = the
+        one the model was trained with (``torch`` unless its card names another). ``onnx-int8``
+        approximates ``torch`` closely; ``static`` vectors need a model trained on them.
         """
         from safetensors import SafetensorError
         from safetensors.numpy import load
@@ -544,7 +554,7 @@ class AutoCoder:
             embedder = Embedder(
                 None if name == DEFAULT_MODEL_NAME else name,
                 cache=cache,
-                backend=backend,
+                backend=emb_info.get("backend", "torch") if backend is None else backend,
                 threads=threads,
             )
         if emb_info.get("weights_sha256") and embedder.weights_hash != emb_info["weights_sha256"]:
@@ -552,6 +562,14 @@ class AutoCoder:
                 "the embedding model's weights differ from those the model was trained with",
                 path=embedder.model_path,
                 hint="use the embedding model named in the model card or retrain",
+            )
+        trained_on = emb_info.get("backend_sha256")
+        if trained_on and backend is None and embedder.cache_hash != trained_on:
+            raise RoqaError(
+                f"the {emb_info.get('backend')} embedding backend differs from the one the model "
+                "was trained with",
+                path=card_path,
+                hint="rebuild it with `roqa build-backend` from the same model, or retrain",
             )
         try:
             arrays = {name: load((d / name).read_bytes()) for name in ARRAY_FILES}

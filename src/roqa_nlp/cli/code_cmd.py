@@ -18,7 +18,10 @@ def _console() -> Any:
 
 
 def _load_model(
-    model: Path | None, no_cache: bool = False, backend: str = "torch", threads: int | None = None
+    model: Path | None,
+    no_cache: bool = False,
+    backend: str | None = None,
+    threads: int | None = None,
 ) -> Any:
     from ..autocoder import AutoCoder
 
@@ -27,10 +30,11 @@ def _load_model(
 
 def backend_option() -> Any:
     return typer.Option(
-        "torch",
+        None,
         "--backend",
         help="Embedding backend: torch (most accurate), onnx-int8 (≈3× faster), static "
-        "(≈100× faster, less accurate) or a directory; build fast ones with `roqa build-backend`.",
+        "(≈100× faster, needs a model trained with it) or a directory; build fast ones with "
+        "`roqa build-backend`. Default: the one the model was trained with (torch).",
     )
 
 
@@ -54,7 +58,7 @@ def code_command(
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Do not read or write the embedding cache."
     ),
-    backend: str = backend_option(),
+    backend: str | None = backend_option(),
     threads: int | None = typer.Option(
         None, "--threads", min=1, help="CPU threads for encoding (default: all cores)."
     ),
@@ -144,7 +148,7 @@ def suggest_command(
     ),
     top_k: int = typer.Option(5, "--top-k", min=1),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
-    backend: str = backend_option(),
+    backend: str | None = backend_option(),
 ) -> None:
     """Ranked CFIR constructs for a sentence, with probability, valence and evidence."""
     ac = _load_model(model, backend=backend)
@@ -180,7 +184,7 @@ def evaluate_command(
     json_out: Path | None = typer.Option(
         None, "--json", help="Write every metric to this JSON file."
     ),
-    backend: str = backend_option(),
+    backend: str | None = backend_option(),
 ) -> None:
     """Score the model's suggestions against labelled records."""
     from ..io import atomic_write_text

@@ -28,6 +28,12 @@ def train_command(
     evaluate: Path | None = typer.Option(
         None, "--evaluate", help="Labelled JSONL to evaluate on and record in the model card."
     ),
+    backend: str = typer.Option(
+        "torch",
+        "--backend",
+        help="Embedding backend to train on: torch, or static for a fast triage model "
+        "(build it first with `roqa build-backend static`).",
+    ),
 ) -> None:
     """Train the classifier, valence head and novelty detector; write arrays + a model card."""
     from rich.console import Console
@@ -36,7 +42,9 @@ def train_command(
     from ..training import load_training_set
 
     con = Console()
-    ac = AutoCoder(codebook, params={"method": method})
+    from ..embedding import Embedder
+
+    ac = AutoCoder(codebook, embedder=Embedder(backend=backend), params={"method": method})
     if feedback is not None:
         if codings is None:
             cand = feedback.parent / "codings.jsonl"
