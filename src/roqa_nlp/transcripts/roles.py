@@ -41,15 +41,46 @@ PARTICIPANT_IN_FILENAME = re.compile(
     r"(?:^|[^a-z])(?:p|participant)[\s_-]*(?P<number>\d{1,4})(?![0-9])", re.IGNORECASE
 )
 
-_BRACKETED = re.compile(r"\s*[\[(][^\])]*[\])]\s*")
-_TRAILING_NUMBER = re.compile(r"[\s#._-]*\d+$")
+# The bracketed note and the trailing number are removed by single scans, not by re.sub with
+# r"\s*[\[(][^\])]*[\])]\s*" and r"[\s#._-]*\d+$": those backtrack quadratically on a long run of
+# "(", "-" or blanks, and a Zoom voice name or a CSV speaker cell can be a megabyte long.
+_NUMBER_SEPARATORS = "#._-"
+
+
+def _without_bracketed_notes(label: str) -> str:
+    """``label`` with each ``(...)``/``[...]`` note (opener to the first closer) and the blanks
+    around it replaced by one space."""
+    pieces: list[str] = []
+    kept_from, opened_at, after_note = 0, -1, False
+    for i, c in enumerate(label):
+        if opened_at < 0 and c in "[(":
+            opened_at = i
+        elif opened_at >= 0 and c in "])":
+            kept = label[kept_from:opened_at]
+            pieces += [(kept.lstrip() if after_note else kept).rstrip(), " "]
+            kept_from, opened_at, after_note = i + 1, -1, True
+    rest = label[kept_from:]
+    pieces.append(rest.lstrip() if after_note else rest)
+    return "".join(pieces)
+
+
+def _without_trailing_number(key: str) -> str:
+    """``key`` without a final run of digits and the blanks or ``#._-`` just before it."""
+    end = len(key)
+    while end and key[end - 1].isdecimal():
+        end -= 1
+    if end == len(key):
+        return key
+    while end and (key[end - 1].isspace() or key[end - 1] in _NUMBER_SEPARATORS):
+        end -= 1
+    return key[:end]
 
 
 def normalise_label(label: str) -> str:
     """The comparable form of a speaker label: lower case, no bracketed note, no trailing number."""
-    key = _BRACKETED.sub(" ", label).strip().lower()
+    key = _without_bracketed_notes(label).strip().lower()
     key = key.rstrip(" .:")
-    key = _TRAILING_NUMBER.sub("", key)
+    key = _without_trailing_number(key)
     return " ".join(key.split())
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 # Hours have at most 9 digits: int() refuses strings of more than 4 300 digits with a ValueError.
-TIMECODE = re.compile(r"(?:(?P<h>\d{1,9}):)?(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:[.,](?P<frac>\d{1,3}))?")
+TIMECODE = re.compile(
+    r"(?:(?P<h>\d{1,9}):)?(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:[.,](?P<frac>\d{1,3}))?"
+)
 SECONDS = re.compile(r"\d+(?:\.\d+)?")
 
 
