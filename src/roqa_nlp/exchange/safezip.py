@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -48,6 +49,8 @@ def _is_symlink(info: zipfile.ZipInfo) -> bool:
 
 def _unsafe_name_reason(name: str) -> str | None:
     """Why a member name could escape an extraction directory, or None if it cannot."""
+    if not name:
+        return "has an empty name"
     if "\x00" in name:
         return "contains a NUL character"
     norm = name.replace("\\", "/")
@@ -193,9 +196,12 @@ class SafeZip:
                         raise self._refuse(
                             f"member {name!r} expands beyond its declared size or the size limit"
                         )
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as e:
+        except (
+            zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError
+        ) as e:  # fmt: skip
+            why = str(e) if len(str(e)) <= 120 else f"{type(e).__name__}, damaged headers"
             raise RoqaError(
-                f"member {name!r} cannot be read ({e})",
+                f"member {name!r} cannot be read ({why})",
                 path=self.label,
                 hint="the archive is damaged; export it again",
             ) from None
