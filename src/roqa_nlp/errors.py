@@ -23,7 +23,8 @@ class RoqaError(Exception):
         parts.append(message.rstrip("."))
         if hint:
             parts.append(f" ({hint.rstrip('.')})")
-        text = "".join(parts).replace("\n", " ")
+        # splitlines() also breaks at \r, \x85, \u2028 ...: a hostile file name stays one line.
+        text = " ".join("".join(parts).splitlines())
         super().__init__(text)
 
     @property

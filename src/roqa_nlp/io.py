@@ -70,9 +70,18 @@ def read_bytes(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
             hint="split it into smaller files",
         )
     try:
-        return p.read_bytes()
+        # Read at most limit + 1 bytes: a device or pipe (/dev/zero) reports size 0 but never ends.
+        with p.open("rb") as fh:
+            data = fh.read(limit + 1)
     except OSError as e:
         raise RoqaError(f"cannot read ({e.strerror})", path=p, hint="check permissions") from None
+    if len(data) > limit:
+        raise RoqaError(
+            f"holds more than the {limit}-byte limit",
+            path=p,
+            hint="give a regular file, split into smaller files",
+        )
+    return data
 
 
 def decode_text(data: bytes, path: str | Path) -> str:
@@ -118,9 +127,12 @@ def read_jsonl_numbered(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
             continue
         try:
             obj = json.loads(line)
-        except json.JSONDecodeError as e:
+        except (ValueError, RecursionError) as e:
+            # ValueError also covers integers of more than 4 300 digits; RecursionError, nesting
+            # deeper than the interpreter's stack.
+            why = e.msg if isinstance(e, json.JSONDecodeError) else type(e).__name__
             raise RoqaError(
-                f"line {i} is not valid JSON ({e.msg})", path=path, hint="one JSON object per line"
+                f"line {i} is not valid JSON ({why})", path=path, hint="one JSON object per line"
             ) from None
         if not isinstance(obj, dict):
             raise RoqaError(

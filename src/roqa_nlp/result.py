@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RoqaError
-from .io import atomic_write_text, read_jsonl, read_jsonl_numbered
+from .io import atomic_write_text, read_jsonl_numbered, read_text
 from .schema import SegmentResult, Transcript, Turn
 
 CSV_TOP_K = 3
@@ -47,6 +47,17 @@ def transcript_to_dict(t: Transcript) -> dict[str, Any]:
         ],
         "metadata": t.metadata,
     }
+
+
+def _check_turns(t: Transcript) -> None:
+    """Turns are ordered, non-overlapping integer spans of the text (ValueError otherwise)."""
+    previous = 0
+    for u in t.turns:
+        if not (isinstance(u.start, int) and isinstance(u.end, int)):
+            raise ValueError(f"turn offsets {u.start!r}-{u.end!r} are not integers")
+        if not previous <= u.start <= u.end <= len(t.text):
+            raise ValueError(f"turn {u.start}-{u.end} is outside the text or out of order")
+        previous = u.end
 
 
 def transcript_from_dict(d: dict[str, Any]) -> Transcript:
@@ -157,7 +168,7 @@ class CodingResult:
         for i, r in read_jsonl_numbered(p):
             try:
                 segs.append(SegmentResult.from_dict(r))
-            except (KeyError, TypeError, ValueError) as e:
+            except (KeyError, TypeError, ValueError, OverflowError) as e:
                 raise RoqaError(
                     f"line {i} is not a segment coding ({e})",
                     path=p,
@@ -166,15 +177,25 @@ class CodingResult:
         transcripts: dict[str, Transcript] = {}
         side = p.with_name("transcripts.jsonl")
         if side.exists():
-            for r in read_jsonl(side):
-                t = transcript_from_dict(r)
+            for i, r in read_jsonl_numbered(side):
+                try:
+                    t = transcript_from_dict(r)
+                    _check_turns(t)
+                except (KeyError, TypeError, ValueError, OverflowError) as e:
+                    raise RoqaError(
+                        f"line {i} is not a transcript ({e})",
+                        path=side,
+                        hint="each line needs id, text and turns within the text",
+                    ) from None
                 transcripts[t.id] = t
         meta: dict[str, Any] = {}
         run = p.with_name("run.json")
         if run.exists():
             try:
-                meta = json.loads(run.read_text(encoding="utf-8"))
-            except (json.JSONDecodeError, UnicodeDecodeError):
+                meta = json.loads(read_text(run))
+            except (RoqaError, ValueError, RecursionError):
+                meta = {}
+            if not isinstance(meta, dict):
                 meta = {}
         return cls(segments=segs, transcripts=transcripts, meta=meta)
 
