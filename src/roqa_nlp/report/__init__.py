@@ -210,7 +210,7 @@ def report_context(
             "codes_used": len(used_codes),
             "codable": len(codebook.codable),
             "mean_top1": (sum(tops) / len(tops)) if tops else None,
-            "model": card.get("embedding_model") or card.get("name") or "",
+            "model": _model_name(card),
             "charting": options,
         },
         "transcripts": transcripts,
@@ -575,3 +575,11 @@ def flatten(d: Mapping[str, Any], prefix: str = "", depth: int = 0) -> list[tupl
 
 
 __all__ = ["ReportOptions", "render_report", "write_report"]
+
+
+def _model_name(card: dict[str, Any]) -> str:
+    """The embedding model's name, whether the card holds a name or a description dict."""
+    emb = card.get("embedding_model") or card.get("name") or ""
+    if isinstance(emb, dict):
+        return str(emb.get("name") or "")
+    return str(emb)
