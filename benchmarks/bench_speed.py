@@ -43,7 +43,7 @@ DEV = REPO.parent / "shared" / "eval" / "cfir_dev.jsonl"
 BIN = Path(sys.executable).parent
 ROQA = str(BIN / "roqa")
 PY = sys.executable
-SECTIONS = ("startup", "throughput", "backends", "threads", "memory")
+SECTIONS = ("startup", "throughput", "backends", "threads", "memory", "ray")
 
 #: Runs a command and prints its wall time and its peak RSS (kB) as JSON: a fresh parent per
 #: measurement, since RUSAGE_CHILDREN keeps the largest child ever waited for.
@@ -350,6 +350,20 @@ def bench_memory(work: Path, scales: list[int], model: Path | None) -> dict[str,
     return out
 
 
+def bench_ray(work: Path, model: Path | None) -> dict[str, Any]:
+    """``roqa code --engine ray`` on the 1x corpus: a local Ray with one actor per core."""
+    c1 = corpus(work, 1)
+    env = {"ROQA_CACHE_DIR": str(work / "cache-ray")}
+    shutil.rmtree(env["ROQA_CACHE_DIR"], ignore_errors=True)
+    shutil.rmtree(work / "out-ray", ignore_errors=True)
+    log("roqa code --engine ray, cold cache")
+    r = measure(code_cmd(c1, work / "out-ray", model, "--engine", "ray"), env)
+    r["n_segments"] = count_segments(work / "out-ray")
+    r["segments_per_s"] = r["n_segments"] / r["wall_s"]
+    r["actors"] = f"{os.cpu_count()} (one torch thread each)"
+    return r
+
+
 # -- reporting --------------------------------------------------------------------------------
 
 
@@ -406,6 +420,13 @@ def performance_table(r: dict[str, Any]) -> str:
             f"| peak memory, `roqa code --stream` ({mem['backend'].split(' ')[0]} backend) | {parts}; "
             f"max {fmt(worst, 2)}× the 1× run | ≤ 1.2× |"
         )
+    ray = r.get("ray")
+    if ray:
+        rows.append(
+            f"| `roqa code --engine ray`, local Ray, seed-size study, cold | "
+            f"{fmt(ray['wall_s'])} s ({fmt(ray['segments_per_s'])} segments/s per "
+            f"{m['cores']}-core node) | — |"
+        )
     s = r.get("startup")
     if s:
         med = s["median_s"]
@@ -449,7 +470,26 @@ def record(section: str, value: Any, meta: dict[str, Any]) -> dict[str, Any]:
         + table
         + "\nEvery number, with the commands' wall times and peak RSS, is in `speed.json`.\n",
     )
+    fill_readme(table)
     return r
+
+
+def fill_readme(table: str) -> None:
+    """Put the table between the README's performance markers (if the README has them)."""
+    from roqa_nlp.io import atomic_write_text
+
+    readme = REPO / "README.md"
+    start, end = "<!-- performance:start -->", "<!-- performance:end -->"
+    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    if start not in text or end not in text:
+        return
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    body = (
+        f"{start}\n{table}\nBackends, threads, streaming and Ray (including how to point it at a "
+        f"cluster): [`docs/performance.md`](docs/performance.md).\n{end}"
+    )
+    atomic_write_text(readme, head + body + tail)
 
 
 def main() -> None:
@@ -476,8 +516,10 @@ def main() -> None:
             value = bench_backends(work, model)
         elif name == "threads":
             value = bench_threads(work)
-        else:
+        elif name == "memory":
             value = bench_memory(work, [int(x) for x in args.scales.split(",")], model)
+        else:
+            value = bench_ray(work, model)
         results = record(name, value, meta)
     print(performance_table(results))
 

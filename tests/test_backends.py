@@ -22,7 +22,46 @@ pytest.importorskip("onnx", reason="exporting to ONNX needs `pip install roqa_nl
 from roqa_nlp.backends import build_backend, load_encoder, read_card  # noqa: E402
 from roqa_nlp.embedding import Embedder, weights_hash  # noqa: E402
 
-WORDS = ["we", "just", "don't", "have", "the", "staff", "to", "release", "people", "for", "training", ".", "the", "commissioners", "changed", "thresholds", "again", "and", "nobody", "told", "us", "until", "audit", ",", "which", "meant", "weeks", "of", "rework", "for", "whole", "team", "our", "manager", "backed", "it", "from", "start"]
+WORDS = [
+    "we",
+    "just",
+    "don't",
+    "have",
+    "the",
+    "staff",
+    "to",
+    "release",
+    "people",
+    "for",
+    "training",
+    ".",
+    "the",
+    "commissioners",
+    "changed",
+    "thresholds",
+    "again",
+    "and",
+    "nobody",
+    "told",
+    "us",
+    "until",
+    "audit",
+    ",",
+    "which",
+    "meant",
+    "weeks",
+    "of",
+    "rework",
+    "for",
+    "whole",
+    "team",
+    "our",
+    "manager",
+    "backed",
+    "it",
+    "from",
+    "start",
+]
 TEXTS = [
     "We just don't have the staff.",
     "The commissioners changed the thresholds again, and nobody told us until the audit, which "
