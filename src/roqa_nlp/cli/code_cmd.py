@@ -80,6 +80,11 @@ def code_command(
         raise typer.BadParameter("alpha must be between 0 and 1")
     if engine not in ("local", "ray"):
         raise typer.BadParameter("engine must be local or ray")
+    if qdpx is not None and (stream or engine == "ray"):
+        raise typer.BadParameter(
+            "--qdpx needs the whole result in memory: drop --stream/--engine ray, or run "
+            "`roqa export codings.jsonl --qdpx FILE` afterwards"
+        )
     files = expand_paths(paths)
     if engine == "ray":
         from ..ray_engine import code_with_ray
