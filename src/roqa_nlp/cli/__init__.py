@@ -21,6 +21,21 @@ from . import agree_cmd, backend_cmd, code_cmd, exchange_cmd, report_cmd, train_
 from .app import app, state  # noqa: E402
 
 
+def _is_click_error(e: Exception, name: str) -> bool:
+    """Whether ``e`` is click's exception class ``name``; typer >= 0.22 raises those of its own
+    vendored copy (``typer._click``), which are not subclasses of ``click``'s."""
+    from importlib import import_module
+
+    for module in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            cls = getattr(import_module(module), name, None)
+        except ImportError:
+            continue
+        if cls is not None and isinstance(e, cls):
+            return True
+    return False
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``roqa`` console script."""
     from ..errors import RoqaError
@@ -42,19 +57,33 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except SystemExit:
         raise
+    except OSError as e:
+        # The machine refused (no permission, not a directory, disk full, name too long): a user
+        # error to fix, not a bug. Only with an errno: a bare OSError would be a bug.
+        if debug or e.errno is None:
+            raise
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"roqa: error: {where}{e.strerror or e} (check the path)", file=sys.stderr)
+        sys.exit(2)
     except Exception as e:  # click usage errors and real bugs
-        import click
-
-        if isinstance(e, click.exceptions.ClickException):
-            e.show()
+        if _is_click_error(e, "NoArgsIsHelpError"):
+            e.show()  # type: ignore[attr-defined]  # `roqa` alone: the help itself
             sys.exit(2)
-        if isinstance(e, click.exceptions.Abort):
+        if _is_click_error(e, "ClickException"):
+            # One line like every other user error (click would print usage, a hint and the error).
+            message = " ".join(e.format_message().splitlines())  # type: ignore[attr-defined]
+            ctx = getattr(e, "ctx", None)
+            command = ctx.command_path if ctx is not None else "roqa"
+            print(f"roqa: error: {message} (see '{command} --help')", file=sys.stderr)
+            sys.exit(2)
+        if _is_click_error(e, "Abort"):
             print("roqa: aborted", file=sys.stderr)
             sys.exit(1)
         if debug:
             raise
+        detail = " ".join(str(e).splitlines())
         print(
-            f"roqa: internal error: {type(e).__name__}: {e} (run again with --debug for the traceback and report it)",
+            f"roqa: internal error: {type(e).__name__}: {detail} (run again with --debug for the traceback and report it)",
             file=sys.stderr,
         )
         sys.exit(1)
