@@ -26,7 +26,16 @@ def atomic_open(
 ) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; rename it over ``path`` only if the block succeeds."""
     dest = Path(path)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    if dest.is_dir():
+        raise RoqaError("is a folder, not a file", path=dest, hint="give a file name to write")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise RoqaError(
+            "cannot be written: a part of its folder path is a file",
+            path=dest,
+            hint="choose an output path inside a folder",
+        ) from None
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     # mkstemp creates 0600 files; give outputs the usual permissions (umask applies).
     umask = os.umask(0)

@@ -218,8 +218,11 @@ def load_training_set(
     digest_parts: list[str] = []
     combined = TrainingSet()
     for f in files:
+        records = read_jsonl(f)
+        if not records:  # descriptions alone are one cross-validation group: fitting fails
+            raise RoqaError("holds no training records", path=f, hint="one JSON object per line")
         digest_parts.append(f.name + ":" + sha256_bytes(f.read_bytes()))
-        combined = combined.extend(normalise_records(read_jsonl(f), codebook, f))
+        combined = combined.extend(normalise_records(records, codebook, f))
     if descriptions:
         combined = combined.extend(description_examples(codebook))
     ds = combined.to_dataset()

@@ -244,6 +244,10 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
     )
 
 
+#: Most bootstrap resamples ``--n-boot`` accepts (memory grows with resamples x units).
+MAX_BOOTSTRAP = 100_000
+
+
 @app.command("agree")
 def agree_command(
     inputs: list[Path] = typer.Argument(
@@ -298,6 +302,13 @@ def agree_command(
         raise RoqaError(f"--model-threshold {model_threshold} is not a probability", hint="use 0-1")
     if n_boot < 0:
         raise RoqaError(f"--n-boot {n_boot} is negative", hint="use 0 for no intervals")
+    if n_boot > MAX_BOOTSTRAP:
+        # The resamples are drawn as one n_boot x units array: bound it rather than swap.
+        raise RoqaError(
+            f"--n-boot {n_boot} is above {MAX_BOOTSTRAP}", hint="1000 to 10000 resamples suffice"
+        )
+    if seed < 0:
+        raise RoqaError(f"--seed {seed} is negative", hint="use 0 or a positive integer")
     if not 0.0 < ci_level < 1.0:
         raise RoqaError(f"--ci-level {ci_level} is not between 0 and 1", hint="e.g. 0.95")
 
