@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,10 +46,29 @@ _ITEM_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
 _TRAILING_ITEM_NUMBER = re.compile(r"[:;]\s+(?P<number>\(?\d{1,2}[.)])$")
 
 
+def _import_spacy() -> Any:
+    """spaCy, imported without letting thinc (under it) import torch if torch is not loaded yet.
+
+    thinc imports torch whenever it is installed: seconds of start-up the rule-based sentencizer
+    never uses, and a warm re-code (every embedding cached) need not load torch at all.
+    """
+    import sys
+
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+    else:
+        sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` fails meanwhile
+        try:
+            import spacy
+        finally:
+            if "torch" in sys.modules and sys.modules["torch"] is None:
+                del sys.modules["torch"]
+    return spacy
+
+
 @lru_cache(maxsize=1)
 def _sentencizer() -> Language:
-    import spacy
-
+    spacy = _import_spacy()
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp

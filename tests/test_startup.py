@@ -1,0 +1,41 @@
+"""What the fast paths import: `roqa --help` and sentence splitting stay clear of numpy/torch.
+
+A warm re-code (every embedding cached) only needs the classifier; torch costs seconds to import,
+so nothing on that path may pull it in by accident. Each check runs in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+
+def imported_after(code: str) -> dict[str, bool]:
+    probe = (
+        code
+        + "\nimport json, sys\nprint(json.dumps({m: m in sys.modules for m in ('numpy', 'torch')}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    result: dict[str, bool] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_roqa_help_imports_neither_numpy_nor_torch() -> None:
+    code = "from roqa_nlp.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    assert imported_after(code) == {"numpy": False, "torch": False}
+
+
+def test_sentence_splitting_does_not_import_torch() -> None:
+    code = "from roqa_nlp.transcripts.sentences import split_sentences\nsplit_sentences('A. B.')"
+    assert imported_after(code)["torch"] is False
+
+
+def test_torch_still_imports_after_the_sentencizer() -> None:
+    code = (
+        "from roqa_nlp.transcripts.sentences import split_sentences\n"
+        "split_sentences('A. B.')\n"
+        "import torch\n"
+        "assert torch.ones(2).sum().item() == 2.0"
+    )
+    assert imported_after(code)["torch"] is True
