@@ -523,7 +523,7 @@ class AutoCoder:
         try:
             card = json.loads(card_path.read_text(encoding="utf-8"))
             files: dict[str, str] = card["files"]
-        except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError):
+        except (ValueError, RecursionError, KeyError, TypeError):
             raise RoqaError(
                 "the model card is not valid", path=card_path, hint="retrain the model"
             ) from None

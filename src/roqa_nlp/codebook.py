@@ -251,8 +251,9 @@ class Codebook:
             where = p
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise RoqaError(f"codebook is not valid JSON ({e.msg})", path=where) from None
+        except (ValueError, RecursionError) as e:  # also 4 300-digit numbers, deep nesting
+            why = e.msg if isinstance(e, json.JSONDecodeError) else type(e).__name__
+            raise RoqaError(f"codebook is not valid JSON ({why})", path=where) from None
         return cls.from_dict(data, where=where)
 
 

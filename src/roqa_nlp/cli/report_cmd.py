@@ -97,8 +97,9 @@ def _read_candidates(path: Path, required: bool) -> list[dict[str, Any]] | None:
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(read_text(path))
-        except json.JSONDecodeError as e:
-            raise RoqaError(f"is not valid JSON ({e.msg})", path=path) from None
+        except (ValueError, RecursionError) as e:  # also 4 300-digit numbers, deep nesting
+            why = e.msg if isinstance(e, json.JSONDecodeError) else type(e).__name__
+            raise RoqaError(f"is not valid JSON ({why})", path=path) from None
         rows = data.get("candidates", data.get("clusters")) if isinstance(data, dict) else data
     else:
         rows = read_jsonl(path)
