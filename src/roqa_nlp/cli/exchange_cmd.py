@@ -89,7 +89,10 @@ def export_cmd(
 
 def _filename(name: str, used: set[str]) -> str:
     """A file name for ``name`` that stays inside its directory and is unique (ignoring case)."""
-    stem = re.sub(r"[^\w.\-]+", "_", name).strip("._")[:100] or "unnamed"
+    stem = re.sub(r"[^\w.\-]+", "_", name).strip("._")[:100]
+    # File names are limited to 255 bytes, not characters: 100 CJK characters are 300 bytes, and
+    # the temporary file adds about 20. Cut at 120 bytes on a character boundary.
+    stem = stem.encode("utf-8")[:120].decode("utf-8", "ignore").strip("._") or "unnamed"
     candidate, n = stem, 1
     while candidate.casefold() in used:
         n += 1
