@@ -131,7 +131,8 @@ def parse_xml(data: bytes, *, label: str | Path, max_depth: int = MAX_XML_DEPTH)
             path=label,
             hint="refusing to read it; export the project again from the QDA program",
         ) from None
-    except ET.ParseError as e:
+    except (ET.ParseError, ValueError, LookupError) as e:
+        # expat raises ValueError for a declared multi-byte encoding it cannot read (UTF-7).
         raise RoqaError(
             f"is not well-formed XML ({e})", path=label, hint="the file is damaged; export it again"
         ) from None
