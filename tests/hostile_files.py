@@ -248,3 +248,29 @@ def codebook_xml(codes: str) -> bytes:
     return f'<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="{CODEBOOK_NS}"><Codes>{codes}</Codes></CodeBook>'.encode(
         "utf-8", "surrogatepass"
     )
+
+
+# -- a small valid coding result -------------------------------------------------------------------
+
+
+def small_coding_result():  # type: ignore[no-untyped-def]
+    """One coded segment of one transcript: a valid ``roqa code`` result to feed other commands."""
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+
+    text = "Interviewer: How were staff?\n\nP04: We lacked staff, honestly."
+    start = text.index("We lacked")
+    transcript = Transcript(
+        id="p04",
+        text=text,
+        turns=[
+            Turn("Interviewer", "interviewer", 13, 28),
+            Turn("P04", "participant", start, len(text)),
+        ],
+        participant="P04",
+    )
+    seg = Segment("p04:0001", "p04", "P04", "participant", start, len(text), text[start:])
+    suggestion = Suggestion("IS.E.2", "Available Resources", "IS", 0.8, "barrier")
+    return CodingResult(
+        segments=[SegmentResult(seg, [suggestion])], transcripts={"p04": transcript}
+    )

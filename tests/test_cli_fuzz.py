@@ -31,9 +31,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hostile_files import small_coding_result
 from roqa_nlp.cli import main
-from roqa_nlp.result import CodingResult
-from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGED_MODEL = ROOT / "models" / "default"
@@ -89,23 +88,6 @@ def assert_well_behaved(r: Run, argv: list[str]) -> None:
 # -- a folder of hostile inputs --------------------------------------------------------------------
 
 
-def one_result() -> CodingResult:
-    text = "Interviewer: How were staff?\n\nP04: We lacked staff, honestly."
-    start = text.index("We lacked")
-    t = Transcript(
-        id="p04",
-        text=text,
-        turns=[
-            Turn("Interviewer", "interviewer", 13, 28),
-            Turn("P04", "participant", start, len(text)),
-        ],
-        participant="P04",
-    )
-    seg = Segment("p04:0001", "p04", "P04", "participant", start, len(text), text[start:])
-    sug = [Suggestion("IS.E.2", "Available Resources", "IS", 0.8, "barrier")]
-    return CodingResult(segments=[SegmentResult(seg, sug)], transcripts={"p04": t})
-
-
 @pytest.fixture
 def world(tmp_path: Path) -> Path:
     """``in/``: inputs, valid and hostile; outputs go to ``out/``. Returns ``tmp_path``."""
@@ -128,7 +110,7 @@ def world(tmp_path: Path) -> Path:
     (d / "folder").mkdir()
     (d / "folder.txt").mkdir()  # a folder with a transcript's name
     (d / "a-file").write_text("x", "utf-8")
-    one_result().save(d / "run")
+    small_coding_result().save(d / "run")
     (d / "garbage-model").mkdir()
     (d / "garbage-model" / "model_card.json").write_bytes(b"\x00\x01 not a card")
     (tmp_path / "out").mkdir()

@@ -230,6 +230,11 @@ def test_qdpx_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) 
             st.builds(
                 lambda c: c.replace(b"<Codes>", b"<Codes><Sets/>"), code_tree().map(codebook_xml)
             ),
+            st.builds(
+                lambda enc, c: c.replace(b'encoding="utf-8"', f'encoding="{enc}"'.encode()),
+                st.sampled_from(["UTF-7", "utf-16", "UTF-32", "latin-1", "x-unknown", ""]),
+                code_tree().map(codebook_xml),
+            ),
         )
     )
 )
