@@ -179,6 +179,15 @@ def markdown(r: dict[str, Any]) -> str:
         f"| **mean** | | **{r['mean_left_out_flag_rate']:.3f}** | **{r['mean_false_novel_rate']:.3f}** "
         f"| **{r['mean_novelty_auroc']:.3f}** | | | | |",
         "",
+        "How to read it: the detector's p-value asks whether a segment fits the codebook as the "
+        "training data show it, including the off-framework class. A left-out construct whose "
+        "talk is implementation talk much like its neighbours' (cost like resources and funding, "
+        "champions like opinion leaders) is suggested as one of those neighbours rather than "
+        "flagged; a left-out flag rate near the false-novel rate means the detector does not, by "
+        "itself, find a missing construct, and new constructs will surface through the "
+        "researcher's recodes and new-code decisions instead (see `feedback.md`). Off-framework "
+        "talk (small talk, career stories) is what it flags.",
+        "",
     ]
     return "\n".join(lines)
 
