@@ -89,6 +89,25 @@ def card_sha256(card: dict[str, Any]) -> str:
     return sha256_bytes(json.dumps(body, sort_keys=True).encode())
 
 
+def card_text(card: dict[str, Any]) -> str:
+    """The exact text of a model card file (loading refuses any other spelling of it)."""
+    return json.dumps(card, indent=2, ensure_ascii=False) + "\n"
+
+
+def card_shape_error(card: Any) -> str | None:
+    """Why a parsed model card cannot be loaded (a field of the wrong type), or None."""
+    if not isinstance(card, dict):
+        return "the card is not a JSON object"
+    for key in ("files", "codebook", "embedding_model", "classifier", "novelty"):
+        if not isinstance(card.get(key), dict):
+            return f"{key} is not a JSON object"
+    if not isinstance(card.get("params", {}), dict):
+        return "params is not a JSON object"
+    if not isinstance(card["classifier"].get("params"), dict):
+        return "classifier.params is not a JSON object"
+    return None
+
+
 def label_of(codes: list[str], kind: str) -> str | list[str]:
     """The classifier target of a training record."""
     if codes:
@@ -485,7 +504,7 @@ class AutoCoder:
         card["model_sha256"] = card_sha256(card)
         for name, data in blobs.items():
             atomic_write_bytes(out / name, data)
-        atomic_write_text(out / CARD, json.dumps(card, indent=2, ensure_ascii=False) + "\n")
+        atomic_write_text(out / CARD, card_text(card))
         self.card = card
         return out
 
@@ -521,7 +540,11 @@ class AutoCoder:
                 hint="train one with `roqa train training_data --out DIR`",
             )
         try:
-            card = json.loads(card_path.read_text(encoding="utf-8"))
+            raw_card = card_path.read_bytes().decode("utf-8")
+            card = json.loads(raw_card)
+            shape = card_shape_error(card)
+            if shape is not None:
+                raise TypeError(shape)
             files: dict[str, str] = card["files"]
         except (ValueError, RecursionError, KeyError, TypeError):
             raise RoqaError(
@@ -529,15 +552,19 @@ class AutoCoder:
             ) from None
         for name in (*ARRAY_FILES, *JSON_FILES):
             p = d / name
-            if not p.exists():
-                raise RoqaError("model file missing", path=p, hint="retrain the model")
+            if not p.is_file():  # a device or pipe (a link to /dev/zero) would be hashed forever
+                raise RoqaError(
+                    "model file missing or not a regular file", path=p, hint="retrain the model"
+                )
             if files.get(name) != sha256_file(p):
                 raise RoqaError(
                     "model file does not match its model card (altered or corrupted)",
                     path=p,
                     hint="retrain the model or restore the directory",
                 )
-        if card.get("model_sha256") != card_sha256(card):
+        # The card must also be byte for byte the text save() wrote: a change that leaves the
+        # parsed content equal (white space, an equivalent spelling of a number) is an edit too.
+        if card.get("model_sha256") != card_sha256(card) or raw_card != card_text(card):
             raise RoqaError("the model card was altered", path=card_path, hint="retrain the model")
         codebook = Codebook.load(d / "codebook.json")
         if codebook.hash != card.get("codebook", {}).get("sha256"):
@@ -578,7 +605,18 @@ class AutoCoder:
                 "model arrays are unreadable", path=d, hint="retrain the model"
             ) from None
         ac = cls(codebook, embedder=embedder, params=card.get("params"))
-        clf = CodeClassifier.from_arrays(arrays["classifier.safetensors"], card["classifier"])
+        try:
+            clf = CodeClassifier.from_arrays(arrays["classifier.safetensors"], card["classifier"])
+            det = NoveltyDetector(CodeClassifier(**card["classifier"]["params"]), **card["novelty"])
+            nov = arrays["novelty.safetensors"]
+            det.use_fitted(clf, nov["calibration_scores"], nov["reference"])
+            evidence_X = arrays["evidence.safetensors"]["embeddings"]
+        except (KeyError, TypeError, ValueError) as e:
+            raise RoqaError(
+                f"the model card and arrays do not fit together ({type(e).__name__})",
+                path=card_path,
+                hint="retrain the model",
+            ) from None
         for c in clf.classes_:
             if c not in (NONE, PROCEDURAL) and codebook.find(str(c)) is None:
                 raise RoqaError(
@@ -586,10 +624,7 @@ class AutoCoder:
                     path=d / "codebook.json",
                     hint="retrain the model",
                 )
-        det = NoveltyDetector(CodeClassifier(**card["classifier"]["params"]), **card["novelty"])
-        nov = arrays["novelty.safetensors"]
-        det.use_fitted(clf, nov["calibration_scores"], nov["reference"])
         ac.classifier, ac.novelty, ac.card = clf, det, card
-        ac._evidence_X = arrays["evidence.safetensors"]["embeddings"]
+        ac._evidence_X = evidence_X
         ac._evidence_texts = read_jsonl(d / "evidence.jsonl")
         return ac
