@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -189,12 +190,16 @@ class OnnxEncoder:
         self.dim = int(card["dim"])
         self.weights_hash = str(card["sha256"])
         self.max_tokens = int(card.get("max_tokens", 256))
+        # One single-threaded session run per text, ``workers`` texts at a time: a text alone is
+        # too small to split across cores (2 intra-op threads ran slower than 1), and threads
+        # that spin-wait starve on a shared machine.
+        self.workers = max(1, threads or os.cpu_count() or 1)
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
-        if threads:
-            options.intra_op_num_threads = threads
-            options.inter_op_num_threads = 1
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(
             str(directory / MODEL_FILE), options, providers=["CPUExecutionProvider"]
         )
@@ -207,8 +212,11 @@ class OnnxEncoder:
     def encode(self, texts: list[str]) -> np.ndarray:
         import numpy as np
 
+        encodings = self._tokenizer.encode_batch(list(texts))
         out = np.empty((len(texts), self.dim), dtype=np.float32)
-        for i, enc in enumerate(self._tokenizer.encode_batch(list(texts))):
+
+        def run(i: int) -> None:
+            enc = encodings[i]
             ids = np.asarray([enc.ids], dtype=np.int64)
             feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
             if "token_type_ids" in self._inputs:
@@ -216,4 +224,13 @@ class OnnxEncoder:
             tokens = self._session.run(None, feed)[0][0]
             v = tokens.mean(axis=0)
             out[i] = v / max(float(np.linalg.norm(v)), 1e-12)
+
+        if self.workers == 1 or len(texts) < 2:
+            for i in range(len(texts)):
+                run(i)
+        else:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(self.workers) as pool:
+                list(pool.map(run, range(len(texts))))
         return out
