@@ -1,0 +1,114 @@
+"""Resource bounds: inputs above the documented limits are refused in one line, before being read.
+
+``roqa_nlp.io.MAX_INPUT_BYTES`` (50 MB) bounds every file read whole: transcripts, codings,
+decisions, codebooks, training and evaluation data. Each reader gets a sparse file one byte over
+the limit (no disk used, nothing read), and must refuse it quickly with a message that names the
+file and the limit. The limit is enforced on the bytes actually read, too, so a device that
+reports size 0 (``/dev/zero``) cannot fill memory. See ``tests/README.md`` for every limit.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.io import MAX_INPUT_BYTES, read_bytes
+
+REFUSE_SECONDS = 5.0
+
+
+def _readers() -> dict[str, tuple[str, Callable[[Path], Any]]]:
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.decisions import read_decisions
+    from roqa_nlp.exchange import read_qdc
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.training import load_labelled, load_training_set
+    from roqa_nlp.transcripts import read_transcript
+
+    book = Codebook.load("cfir-2009")
+    readers: dict[str, tuple[str, Callable[[Path], Any]]] = {
+        ext: (f"p01_interview{ext}", read_transcript)
+        for ext in (".txt", ".md", ".vtt", ".srt", ".csv", ".docx")
+    }
+    readers.update(
+        {
+            "codings.jsonl": ("codings.jsonl", CodingResult.read),
+            "decisions.csv": ("decisions.csv", lambda p: read_decisions(p)),
+            "decisions.jsonl": ("decisions.jsonl", lambda p: read_decisions(p)),
+            "codebook .qdc": ("codebook.qdc", read_qdc),
+            "codebook .json": ("codebook.json", Codebook.load),
+            "training data": ("training.jsonl", lambda p: load_training_set(p, book)),
+            "evaluation data": ("labelled.jsonl", lambda p: load_labelled(p, book)),
+        }
+    )
+    return readers
+
+
+READERS = [
+    ".txt", ".md", ".vtt", ".srt", ".csv", ".docx", "codings.jsonl", "decisions.csv",
+    "decisions.jsonl", "codebook .qdc", "codebook .json", "training data", "evaluation data",
+]  # fmt: skip
+
+
+def sparse_file(path: Path, size: int) -> Path:
+    with path.open("wb") as fh:
+        fh.truncate(size)  # a hole: no disk blocks, reads as zeros
+    return path
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_a_file_over_the_input_limit_is_refused_before_it_is_read(
+    reader: str, tmp_path: Path
+) -> None:
+    name, read = _readers()[reader]
+    path = sparse_file(tmp_path / name, MAX_INPUT_BYTES + 1)
+    started = time.perf_counter()
+    with pytest.raises(RoqaError) as err:
+        read(path)
+    assert time.perf_counter() - started < REFUSE_SECONDS
+    message = str(err.value)
+    assert message.startswith(str(path)) and len(message.splitlines()) == 1
+    assert f"above the {MAX_INPUT_BYTES}-byte limit" in message
+
+
+def test_the_limit_is_fifty_megabytes() -> None:
+    assert MAX_INPUT_BYTES == 50 * 1024 * 1024
+
+
+def test_a_file_exactly_at_the_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    path.write_bytes(b"x" * 1000)
+    assert read_bytes(path, limit=1000) == b"x" * 1000
+
+
+def test_one_byte_over_the_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    path.write_bytes(b"x" * 1001)
+    with pytest.raises(RoqaError, match="above the 1000-byte limit"):
+        read_bytes(path, limit=1000)
+
+
+def test_a_device_reporting_size_zero_is_read_only_up_to_the_limit() -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero on this system")
+    with pytest.raises(RoqaError, match="holds more than the 1000-byte limit"):
+        read_bytes("/dev/zero", limit=1000)
+
+
+def test_the_command_line_refuses_an_oversized_transcript_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from roqa_nlp.cli import main
+
+    path = sparse_file(tmp_path / "p01_interview.vtt", MAX_INPUT_BYTES + 1)
+    with pytest.raises(SystemExit) as exit_:
+        main(["code", str(path), "--out", str(tmp_path / "out")])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "limit" in err
+    assert not (tmp_path / "out").exists()
