@@ -55,6 +55,12 @@ def report_command(
         raise RoqaError("unknown matrix format", path=matrix, hint="use a .xlsx or .csv file name")
     source = codings / "codings.jsonl" if codings.is_dir() else codings
     result = CodingResult.read(codings)
+    if not result.segments and not result.transcripts:
+        raise RoqaError(
+            "holds no segment codings",
+            path=source,
+            hint="give the codings.jsonl that `roqa code` wrote",
+        )
     book = Codebook.load(codebook or _recorded_codebook(result.meta) or DEFAULT_CODEBOOK)
     candidates = _read_candidates(
         open_coding or source.with_name("open_coding.jsonl"), open_coding is not None
