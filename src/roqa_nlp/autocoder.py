@@ -281,8 +281,7 @@ class AutoCoder:
         code_cols = [j for j, c in enumerate(classes) if c not in (NONE, PROCEDURAL)]
         proc_col = classes.index(PROCEDURAL) if PROCEDURAL in classes else None
         none_col = classes.index(NONE) if NONE in classes else None
-        scores = det.score_samples(X)
-        pvals = det.p_values(X)
+        scores, pvals = det.score_samples_and_p_values(X)
         proc = np.zeros(len(X))
         if proc_col is not None:
             other = P[:, none_col] if none_col is not None else 0.0

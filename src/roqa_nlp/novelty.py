@@ -184,15 +184,22 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
         X = np.asarray(X, dtype=np.float64)
         return self._scores(self.classifier_, self.reference_.astype(np.float64), X)
 
-    def _p_from_raw(self, raw: np.ndarray) -> np.ndarray:
+    def _scores_and_p(self, raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Novelty scores and p-values from one set of raw nonconformity scores."""
         if raw.ndim == 1:
-            return conformal_p_values(self.calibration_scores_, raw)
-        cols = [
-            conformal_p_values(self.calibration_scores_[:, j], raw[:, j])
-            for j in range(raw.shape[1])
-        ]
-        out: np.ndarray = np.max(cols, axis=0)
-        return out
+            return raw, conformal_p_values(self.calibration_scores_, raw)
+        cols = np.column_stack(
+            [
+                conformal_p_values(self.calibration_scores_[:, j], raw[:, j])
+                for j in range(raw.shape[1])
+            ]
+        )
+        p: np.ndarray = cols.max(axis=1)
+        return 1.0 - (p + 1e-3 * cols.mean(axis=1)), p
+
+    def score_samples_and_p_values(self, X: Any) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`score_samples` and :meth:`p_values` in one pass over the classifier."""
+        return self._scores_and_p(self._raw_scores(X))
 
     def score_samples(self, X: Any) -> np.ndarray:
         """Novelty scores (higher = fits the codebook less).
@@ -201,21 +208,11 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
         1 − the combined p-value, ties broken by the mean of the two p-values, so ranking by it
         is ranking by the p-value that decides the flag.
         """
-        raw = self._raw_scores(X)
-        if raw.ndim == 1:
-            return raw
-        cols = np.column_stack(
-            [
-                conformal_p_values(self.calibration_scores_[:, j], raw[:, j])
-                for j in range(raw.shape[1])
-            ]
-        )
-        out: np.ndarray = 1.0 - (cols.max(axis=1) + 1e-3 * cols.mean(axis=1))
-        return out
+        return self.score_samples_and_p_values(X)[0]
 
     def p_values(self, X: Any) -> np.ndarray:
         """Conformal p-values: small = unlike the coded calibration examples."""
-        return self._p_from_raw(self._raw_scores(X))
+        return self.score_samples_and_p_values(X)[1]
 
     def predict(self, X: Any) -> np.ndarray:
         """-1 for novel (p < alpha), 1 for fits a code — scikit-learn's outlier convention."""
