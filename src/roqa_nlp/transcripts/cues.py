@@ -11,9 +11,15 @@ cue starts the next cue, and the cue number just before it is dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from ..io import decode_text, read_bytes
+from ..schema import Transcript
+from .render import render_transcript
 from .timecodes import parse_timecode
+from .utterances import Utterance, merge_utterances
 
 _TIME = r"(?:\d{1,9}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 TIMING_LINE = re.compile(rf"^\s*(?P<begin>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?$")
@@ -55,3 +61,28 @@ def parse_cues(text: str) -> list[Cue]:
         elif current is not None:
             current.lines.append(line)
     return cues
+
+
+#: Turns one cue's text lines and times into an utterance (the format-specific part).
+CueReader = Callable[[Sequence[str], float, float], Utterance]
+
+
+def read_cue_transcript(
+    path: str | Path,
+    fmt: str,
+    cue_utterance: CueReader,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """Read a subtitle file whose cues ``cue_utterance`` turns into utterances: consecutive
+    utterances of one speaker form a turn, rendered canonically (``metadata["format"] = fmt``)."""
+    text = decode_text(read_bytes(path), path)
+    utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in parse_cues(text)]
+    return render_transcript(
+        merge_utterances(utterances, path, interviewer_labels),
+        path,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
+        metadata={"format": fmt, "rendering": "canonical", "cues": len(utterances)},
+    )

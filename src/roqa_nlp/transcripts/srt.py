@@ -14,11 +14,9 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..io import decode_text, read_bytes
 from ..schema import Transcript
-from .cues import parse_cues
-from .render import render_transcript
-from .utterances import Utterance, merge_utterances
+from .cues import read_cue_transcript
+from .utterances import Utterance
 
 # A tag never contains "<" (nor an override "{"), so the search stays linear in the cue length.
 MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
@@ -37,12 +35,6 @@ def read_srt_transcript(
     participant: str | None = None,
 ) -> Transcript:
     """Read a SubRip transcript (see the module docstring)."""
-    text = decode_text(read_bytes(path), path)
-    utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in parse_cues(text)]
-    return render_transcript(
-        merge_utterances(utterances, path, interviewer_labels),
-        path,
-        interviewer_labels=interviewer_labels,
-        participant=participant,
-        metadata={"format": "srt", "rendering": "canonical", "cues": len(utterances)},
+    return read_cue_transcript(
+        path, "srt", cue_utterance, interviewer_labels=interviewer_labels, participant=participant
     )

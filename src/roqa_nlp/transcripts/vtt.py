@@ -15,11 +15,9 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..io import decode_text, read_bytes
 from ..schema import Transcript
-from .cues import parse_cues
-from .render import render_transcript
-from .utterances import Utterance, merge_utterances
+from .cues import read_cue_transcript
+from .utterances import Utterance
 
 # A tag never contains "<" and the name takes the blanks after "v": overlapping runs made these
 # searches quadratic in the length of a cue (half a minute for a 50 000-character cue).
@@ -43,12 +41,6 @@ def read_vtt_transcript(
     participant: str | None = None,
 ) -> Transcript:
     """Read a WebVTT transcript (see the module docstring)."""
-    text = decode_text(read_bytes(path), path)
-    utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in parse_cues(text)]
-    return render_transcript(
-        merge_utterances(utterances, path, interviewer_labels),
-        path,
-        interviewer_labels=interviewer_labels,
-        participant=participant,
-        metadata={"format": "vtt", "rendering": "canonical", "cues": len(utterances)},
+    return read_cue_transcript(
+        path, "vtt", cue_utterance, interviewer_labels=interviewer_labels, participant=participant
     )
