@@ -2,7 +2,7 @@
 
 :func:`write_report` renders ``templates/report.html.j2`` with jinja2 (autoescaping on: transcripts
 are untrusted text) and inlines ``static/report.css`` and ``static/report.js`` into the page.
-Figures are inline SVG drawn by matplotlib (:mod:`roqa_nlp.report.plots`). The page loads nothing:
+Figures are inline SVG written by :mod:`roqa_nlp.report.plots`. The page loads nothing:
 no CDN, no web fonts, and a Content-Security-Policy that forbids every network request, so
 confidential transcripts never leave the machine.
 
@@ -16,6 +16,7 @@ and the model card. The review controls save a ``decisions.csv``
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -95,6 +96,8 @@ def render_report(
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
     from markupsafe import Markup
 
+    from .fragments import SegmentRows, quote_html
+
     ctx = report_context(
         result,
         codebook,
@@ -111,6 +114,7 @@ def render_report(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["quote"] = quote_html
     ctx["css"] = Markup((HERE / "static" / "report.css").read_text(encoding="utf-8"))
     js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
     if "</script" in js.lower():
@@ -119,6 +123,9 @@ def render_report(
     for key in ("heatmap_svg", "saturation_svg", "confidence_svg", "reliability_svg"):
         if ctx[key] is not None:
             ctx[key] = Markup(ctx[key])
+    rows = SegmentRows()
+    for t in ctx["transcripts"]:
+        t["rows_html"] = rows.block(t["rows"])
     return env.get_template("report.html.j2").render(**ctx)
 
 
@@ -337,13 +344,11 @@ def transcript_view(
     if t is not None and fits:
         turns = t.turns or []
         ordered = sorted(segments, key=lambda s: (s.segment.start, s.segment.end))
+        starts = [s.segment.start for s in ordered]
         for turn in turns:
             kind = "question" if turn.role == "interviewer" else "talk"
             cursor = turn.start
-            inside = [
-                s for s in ordered if turn.start <= s.segment.start < turn.end or
-                (s.segment.start == s.segment.end == turn.start)
-            ]  # fmt: skip
+            inside = segments_in_turn(ordered, starts, turn.start, turn.end)
             first = True
             for s in inside:
                 if s.segment.start > cursor:
@@ -375,6 +380,19 @@ def transcript_view(
         "n_novel": sum(1 for s in segments if s.novel),
         "full_text": bool(t is not None and fits and t.turns),
     }
+
+
+def segments_in_turn(
+    ordered: list[SegmentResult], starts: list[int], start: int, end: int
+) -> list[SegmentResult]:
+    """The segments (sorted by offsets; ``starts`` their start offsets) that begin inside the
+    turn ``[start, end)``, and the empty ones at its start; found by bisection, since a study has
+    thousands of segments and hundreds of turns."""
+    lo = bisect.bisect_left(starts, start)
+    if end > start:
+        return ordered[lo : bisect.bisect_left(starts, end)]
+    at = ordered[lo : bisect.bisect_right(starts, start)]
+    return [s for s in at if s.segment.end == s.segment.start]
 
 
 def _text_row(rows: list[dict[str, Any]], kind: str, speaker: str, text: str) -> None:

@@ -1,219 +1,390 @@
-"""The report's figures, drawn with matplotlib and returned as inline SVG text.
+"""The report's figures, written directly as inline SVG text (no plotting library).
 
-matplotlib is imported only when a figure is drawn. Figures are built on a bare
-:class:`~matplotlib.figure.Figure` (no pyplot, so no global backend or figure state), with text kept
-as text (``svg.fonttype: none``, so the browser's own sans-serif font draws it and it stays
-searchable), a fixed ``svg.hashsalt`` and no date in the metadata: the same result always gives
-byte-identical SVG.
+Each figure is a handful of rectangles, lines and text labels, so it is drawn here in plain
+Python: importing and running matplotlib for them cost about 3 s of a 4 s report of a seed-size
+study. Text stays text (the page's own sans-serif font draws it, and it stays searchable), every
+label from the data is escaped, every number is formatted with fixed precision, and the same
+result always gives byte-identical SVG. Units are CSS pixels; the page's CSS scales a figure down
+to the column width keeping its aspect ratio.
+
+The heat map's colour scale is ColorBrewer's sequential "Blues" (Brewer, Hatchard & Harrower 2003,
+www.ColorBrewer.org), interpolated linearly in RGB, as matplotlib's ``Blues`` colour map is.
 """
 
 from __future__ import annotations
 
-import io
-import re
+import bisect
+import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from html import escape
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
     from ..framework import FrameworkMatrix, Saturation
 
-RC: Any = {
-    "svg.fonttype": "none",
-    "svg.hashsalt": "roqa-report",
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica", "Liberation Sans"],
-    "font.size": 10,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-}
 INK = "#1f2937"
+MUTED = "#4b5563"
 BLUE = "#2563eb"
 ORANGE = "#d97706"
 GREY = "#9ca3af"
 PINK = "#db2777"  # the report's colour for "fits no code"
+GREEN = "#16a34a"
+DARK_GREEN = "#166534"
+PURPLE = "#7c3aed"
+#: ColorBrewer "Blues", 9 classes, light to dark.
+BLUES = (
+    "#f7fbff",
+    "#deebf7",
+    "#c6dbef",
+    "#9ecae1",
+    "#6baed6",
+    "#4292c6",
+    "#2171b5",
+    "#08519c",
+    "#08306b",
+)
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 
 
-def to_svg(fig: Figure) -> str:
-    """The figure as an ``<svg>`` element to place inside HTML (no XML prolog, no metadata).
-
-    The page's CSS caps the width at the column and keeps the aspect ratio (``height: auto``).
-    """
-    from matplotlib import rc_context
-
-    buf = io.StringIO()
-    with rc_context(RC):
-        fig.savefig(buf, format="svg", metadata={"Date": None})
-    svg = buf.getvalue()
-    svg = svg[svg.index("<svg") :]
-    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
-    head_end = svg.index(">")
-    return svg[:head_end] + ' class="plot" role="img"' + svg[head_end:]
+def num(x: float) -> str:
+    """A coordinate as short, stable text: at most two decimals, no trailing zeros."""
+    text = f"{x:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
-def new_figure(
-    width: float,
-    height: float,
-    *,
-    left: float = 0.7,
-    right: float = 0.2,
-    bottom: float = 0.6,
-    top: float = 0.2,
-) -> Figure:
-    """A figure of ``width`` x ``height`` inches whose axes leave the given margins (inches).
-
-    Fixed margins rather than ``bbox_inches="tight"``, which draws every figure twice: a study's
-    heat map has hundreds of labelled cells.
-    """
-    from matplotlib import rc_context
-    from matplotlib.figure import Figure
-
-    with rc_context(RC):
-        fig = Figure(figsize=(width, height), dpi=100)
-    fig.subplots_adjust(
-        left=left / width,
-        right=1 - right / width,
-        bottom=bottom / height,
-        top=1 - top / height,
-    )
-    return fig
+def text_width(labels: Sequence[str], size: float) -> float:
+    """Rough width in pixels of the longest label at font ``size`` px (0.6 em per character)."""
+    return max((len(t) for t in labels), default=0) * size * 0.6
 
 
-def text_inches(labels: Sequence[str], size: float) -> float:
-    """Rough width of the longest label at font ``size`` points (0.6 em per character)."""
-    return max((len(t) for t in labels), default=0) * size * 0.6 / 72
+def blues(t: float) -> str:
+    """The colour of ``t`` in [0, 1] on the Blues scale, as ``#rrggbb``."""
+    t = min(max(t, 0.0), 1.0) * (len(BLUES) - 1)
+    i = min(int(t), len(BLUES) - 2)
+    f = t - i
+    a, b = BLUES[i], BLUES[i + 1]
+    rgb = (round(int(a[k : k + 2], 16) * (1 - f) + int(b[k : k + 2], 16) * f) for k in (1, 3, 5))
+    return "#" + "".join(f"{c:02x}" for c in rgb)
+
+
+def nice_ticks(vmax: float, *, target: int = 6, integer: bool = False) -> list[float]:
+    """Evenly spaced ticks from 0 covering ``vmax``: a step of 1, 2, 2.5 or 5 times a power of
+    ten (integer axes: 1, 2 or 5, at least 1), about ``target`` intervals; the last tick is the
+    first one at or above ``vmax``."""
+    vmax = vmax if vmax > 0 else 1.0
+    raw = vmax / target
+    mag = 10.0 ** math.floor(math.log10(raw))
+    steps = (1.0, 2.0, 5.0, 10.0) if integer else (1.0, 2.0, 2.5, 5.0, 10.0)
+    step = next(m * mag for m in steps if m * mag >= raw * (1 - 1e-9))
+    if integer:
+        step = max(1.0, float(round(step)))
+    n = math.ceil(vmax / step - 1e-9)
+    return [round(i * step, 10) for i in range(n + 1)]
+
+
+def tick_label(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+class Figure:
+    """An SVG canvas: elements are appended as text; :meth:`svg` wraps them in the root."""
+
+    def __init__(self, width: float, height: float, label: str):
+        self.width = width
+        self.height = height
+        self.label = label
+        self.parts: list[str] = []
+
+    def add(self, element: str) -> None:
+        self.parts.append(element)
+
+    def rect(self, x: float, y: float, w: float, h: float, fill: str, extra: str = "") -> None:
+        self.add(
+            f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" '
+            f'fill="{fill}"{extra}/>'
+        )
+
+    def line(
+        self, x1: float, y1: float, x2: float, y2: float, stroke: str, extra: str = ""
+    ) -> None:
+        self.add(
+            f'<line x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}" '
+            f'stroke="{stroke}"{extra}/>'
+        )
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        content: str,
+        *,
+        size: float = 10,
+        anchor: str = "start",
+        fill: str = INK,
+        rotate: bool = False,
+        extra: str = "",
+    ) -> None:
+        """``content`` at (x, y); ``y`` is the middle of the text (``dy=0.35em``)."""
+        turn = f' transform="rotate(-90 {num(x)} {num(y)})"' if rotate else ""
+        self.add(
+            f'<text x="{num(x)}" y="{num(y)}" dy="0.35em" font-size="{num(size)}" '
+            f'text-anchor="{anchor}" fill="{fill}"{turn}{extra}>{escape(content)}</text>'
+        )
+
+    def polyline(self, points: Sequence[tuple[float, float]], stroke: str, extra: str = "") -> None:
+        pts = " ".join(f"{num(x)},{num(y)}" for x, y in points)
+        self.add(f'<polyline points="{pts}" fill="none" stroke="{stroke}"{extra}/>')
+
+    def svg(self) -> str:
+        w, h = num(self.width), num(self.height)
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+            f'viewBox="0 0 {w} {h}" class="plot" role="img" aria-label="{escape(self.label)}" '
+            f'font-family="{FONT}">\n' + "\n".join(self.parts) + "\n</svg>\n"
+        )
+
+
+class Axes:
+    """A plot area at (left, top) of size (width, height) mapping data ranges to pixels."""
+
+    def __init__(
+        self,
+        fig: Figure,
+        left: float,
+        top: float,
+        width: float,
+        height: float,
+        xlim: tuple[float, float],
+        ylim: tuple[float, float],
+    ):
+        self.fig, self.left, self.top, self.width, self.height = fig, left, top, width, height
+        self.xlim, self.ylim = xlim, ylim
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+    def x(self, v: float) -> float:
+        lo, hi = self.xlim
+        return self.left + (v - lo) / (hi - lo) * self.width
+
+    def y(self, v: float) -> float:
+        lo, hi = self.ylim
+        return self.bottom - (v - lo) / (hi - lo) * self.height
+
+    def spines(self, *, right: bool = False) -> None:
+        f = self.fig
+        f.line(self.left, self.top, self.left, self.bottom, INK)
+        f.line(self.left, self.bottom, self.right, self.bottom, INK)
+        if right:
+            f.line(self.right, self.top, self.right, self.bottom, INK)
+
+    def yticks(
+        self, ticks: Sequence[float], *, side: str = "left", fill: str = INK, size: float = 10
+    ) -> None:
+        f = self.fig
+        for t in ticks:
+            y = self.y(t)
+            if side == "left":
+                f.line(self.left - 4, y, self.left, y, INK)
+                f.text(self.left - 6, y, tick_label(t), size=size, anchor="end", fill=fill)
+            else:
+                f.line(self.right, y, self.right + 4, y, INK)
+                f.text(self.right + 6, y, tick_label(t), size=size, fill=fill)
+
+    def xticks(self, ticks: Sequence[float], labels: Sequence[str], *, size: float = 10) -> None:
+        f = self.fig
+        for t, label in zip(ticks, labels, strict=True):
+            x = self.x(t)
+            f.line(x, self.bottom, x, self.bottom + 4, INK)
+            f.text(x, self.bottom + 12, label, size=size, anchor="middle")
+
+
+def legend(fig: Figure, x: float, y: float, items: Sequence[tuple[str, str, str]]) -> None:
+    """Legend entries ``(kind, colour, label)`` in a row from (x, y), above the plot so that it
+    never hides data; kind = bar, line (with a marker), dashed or square."""
+    for kind, colour, label in items:
+        if kind == "bar":
+            fig.rect(x, y - 4, 14, 8, colour)
+        elif kind == "line":
+            fig.line(x, y, x + 14, y, colour, ' stroke-width="1.5"')
+            fig.add(f'<circle cx="{num(x + 7)}" cy="{num(y)}" r="2.5" fill="{colour}"/>')
+        elif kind == "dashed":
+            fig.line(x, y, x + 14, y, colour, ' stroke-dasharray="4 3"')
+        else:
+            fig.rect(x + 3, y - 4, 8, 8, colour)
+        fig.text(x + 18, y, label, size=9)
+        x += 18 + len(label) * 9 * 0.6 + 14
+
+
+# -- the figures ------------------------------------------------------------------------------
 
 
 def heatmap_svg(matrix: FrameworkMatrix) -> str | None:
-    """The framework matrix as a heat map: cases x codes, colour = number of segments."""
-    from matplotlib import rc_context
-    from matplotlib.ticker import MaxNLocator
-
-    counts = matrix.counts()
+    """The framework matrix as a heat map: cases x codes, colour = number of segments, the count
+    written in each non-empty cell, a colour bar, and each cell's case, code and count on hover."""
     if not matrix.cases or not matrix.codes:
         return None
+    counts = matrix.counts()
     n_rows, n_cols = len(matrix.cases), len(matrix.codes)
-    with rc_context(RC):
-        left = text_inches(matrix.cases, 8) + 0.25
-        bottom = text_inches(matrix.codes, 7) + 0.5
-        width = max(6.0, 0.22 * n_cols + left + 1.0)
-        height = 0.3 * n_rows + bottom + 0.15
-        fig = new_figure(width, height, left=left, right=1.0, bottom=bottom, top=0.15)
-        ax = fig.add_subplot()
-        top = max((max(r) for r in counts), default=0) or 1
-        im = ax.imshow(counts, cmap="Blues", vmin=0, vmax=top, aspect="auto")
-        ax.set_xticks(range(n_cols), matrix.codes, rotation=90, fontsize=7)
-        ax.set_yticks(range(n_rows), matrix.cases, fontsize=8)
-        ax.tick_params(length=0)
-        for spine in ax.spines.values():
-            spine.set_visible(False)
-        for i, row in enumerate(counts):
-            for j, v in enumerate(row):
-                if v:
-                    ax.text(
-                        j,
-                        i,
-                        str(v),
-                        ha="center",
-                        va="center",
-                        fontsize=6.5,
-                        color="white" if v > top * 0.55 else INK,
-                    )
-        box = ax.get_position()
-        cax = fig.add_axes((box.x1 + 0.1 / width, box.y0, 0.12 / width, box.height))
-        cb = fig.colorbar(im, cax=cax)
-        cb.set_label("segments")
-        cb.locator = MaxNLocator(integer=True)
-        cb.update_ticks()
-        cb.outline.set_visible(False)  # type: ignore[operator]
-        ax.set_xlabel("code")
-        return to_svg(fig)
+    top = max((max(r) for r in counts), default=0) or 1
+    cell_w, cell_h = 18.0, 22.0
+    left = text_width(matrix.cases, 11) + 12
+    plot_top = 8.0
+    plot_w, plot_h = n_cols * cell_w, n_rows * cell_h
+    bottom = plot_top + plot_h
+    ticks = [t for t in nice_ticks(top, integer=True) if t <= top]
+    bar_x = left + plot_w + 14
+    tick_w = text_width([tick_label(t) for t in ticks], 10)
+    width = bar_x + 12 + 6 + tick_w + 24
+    height = bottom + text_width(matrix.codes, 10) + 10 + 24
+    fig = Figure(width, height, f"Heat map of segments per {matrix.case_kind} and code")
+    for i, (case, row) in enumerate(zip(matrix.cases, counts, strict=True)):
+        y = plot_top + i * cell_h
+        fig.text(left - 6, y + cell_h / 2, case, size=11, anchor="end")
+        for j, (code, v) in enumerate(zip(matrix.codes, row, strict=True)):
+            x = left + j * cell_w
+            name = matrix.names.get(code, "")
+            what = f"{case} · {code}{' ' + name if name and name != code else ''}: {v} segment"
+            tip = f"<title>{escape(what + ('' if v == 1 else 's'))}</title>"
+            fig.add(
+                f'<rect x="{num(x)}" y="{num(y)}" width="{num(cell_w)}" height="{num(cell_h)}" '
+                f'fill="{blues(v / top)}">{tip}</rect>'
+            )
+            if v:
+                ink = "#ffffff" if v > top * 0.55 else INK
+                fig.text(x + cell_w / 2, y + cell_h / 2, str(v), size=8, anchor="middle", fill=ink)
+    for j, code in enumerate(matrix.codes):
+        x = left + j * cell_w + cell_w / 2
+        fig.text(x, bottom + 6, code, size=10, anchor="end", rotate=True)
+    fig.text(left + plot_w / 2, height - 12, "code", size=11, anchor="middle")
+    stops = "".join(
+        f'<stop offset="{num(k / (len(BLUES) - 1))}" stop-color="{c}"/>'
+        for k, c in enumerate(BLUES)
+    )
+    fig.add(
+        f'<defs><linearGradient id="roqa-blues" x1="0" y1="1" x2="0" y2="0">{stops}'
+        "</linearGradient></defs>"
+    )
+    fig.rect(bar_x, plot_top, 12, plot_h, "url(#roqa-blues)")
+    for t in ticks:
+        y = bottom - t / top * plot_h
+        fig.line(bar_x + 12, y, bar_x + 16, y, INK)
+        fig.text(bar_x + 18, y, tick_label(t), size=10)
+    fig.text(bar_x + 18 + tick_w + 12, plot_top + plot_h / 2, "segments", size=11,
+             anchor="middle", rotate=True)  # fmt: skip
+    return fig.svg()
 
 
 def saturation_svg(sat: Saturation) -> str | None:
     """New codes per interview (bars) and the cumulative number of codes (line), with the
     initial sample and the interviews at which each saturation rule was met marked."""
-    from matplotlib import rc_context
-    from matplotlib.ticker import MaxNLocator
-
     n = len(sat.interviews)
     if n == 0:
         return None
-    xs = list(range(1, n + 1))
-    with rc_context(RC):
-        fig = new_figure(max(6.0, 0.38 * n + 2.5), 3.4, right=0.75, bottom=0.8, top=0.45)
-        ax = fig.add_subplot()
-        ax.bar(xs, sat.new_counts, color=BLUE, width=0.7, label="new codes in this interview")
-        ax2 = ax.twinx()
-        ax2.plot(xs, sat.cumulative, color=ORANGE, marker="o", ms=3, label="codes so far")
-        ax2.set_ylim(0, max(sat.cumulative + [1]) * 1.1)
-        ax2.spines["right"].set_visible(True)
-        ax2.set_ylabel("codes so far", color=ORANGE)
-        ax.set_ylabel("new codes", color=BLUE)
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        ax2.yaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set_xticks(xs, [f"{i}\n{p}" for i, p in zip(xs, sat.participants, strict=True)])
-        ax.tick_params(axis="x", labelsize=7)
-        ax.set_xlim(0.4, n + 0.6)
-        f = sat.francis
-        if 0 < f.initial_sample < n:
-            ax.axvline(f.initial_sample + 0.5, color=GREY, ls="--", lw=1)
-            ax.text(
-                f.initial_sample + 0.55,
-                ax.get_ylim()[1] * 0.95,
-                "initial sample",
-                fontsize=7,
-                color="#4b5563",
-                va="top",
-            )
-        if f.at is not None:
-            ax.axvspan(f.at - f.stopping_criterion + 0.5, f.at + 0.5, color="#16a34a", alpha=0.12)
-            ax.annotate(
-                f"{f.initial_sample}+{f.stopping_criterion} rule met",
-                (f.at, 0),
-                xytext=(0, 14),
-                textcoords="offset points",
-                ha="center",
-                fontsize=7,
-                color="#166534",
-            )
-        if sat.guest.at is not None:
-            ax2.plot([sat.guest.at], [sat.cumulative[sat.guest.at - 1]], "s", color="#7c3aed", ms=7)
-            ax2.plot([], [], "s", color="#7c3aed", label="Guest et al. threshold met")
-        handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
-        ax.legend(handles=handles, loc="upper center", fontsize=7, frameon=False, ncol=3,
-                  bbox_to_anchor=(0.5, 1.0), bbox_transform=fig.transFigure)  # fmt: skip
-        ax.set_xlabel("interview (in order) and participant")
-        return to_svg(fig)
+    new = sat.new_counts
+    left_ticks = nice_ticks(max(new + [1]), integer=True)
+    right_top = max(sat.cumulative + [1]) * 1.1
+    right_ticks = [t for t in nice_ticks(right_top, integer=True) if t <= right_top]
+    width = max(560.0, 36.0 * n + 160)
+    height = 300.0
+    ax = Axes(
+        Figure(width, height, "New codes per interview and codes so far"),
+        left=56,
+        top=40,
+        width=width - 56 - 64,
+        height=height - 40 - 74,
+        xlim=(0.4, n + 0.6),
+        ylim=(0.0, left_ticks[-1]),
+    )
+    fig = ax.fig
+    right = Axes(fig, ax.left, ax.top, ax.width, ax.height, ax.xlim, (0.0, right_top))
+    f = sat.francis
+    if f.at is not None:
+        x0, x1 = ax.x(f.at - f.stopping_criterion + 0.5), ax.x(f.at + 0.5)
+        fig.rect(x0, ax.top, x1 - x0, ax.height, GREEN, ' fill-opacity="0.12"')
+    for i, v in enumerate(new, 1):
+        if v:
+            x0, x1 = ax.x(i - 0.35), ax.x(i + 0.35)
+            fig.rect(x0, ax.y(v), x1 - x0, ax.bottom - ax.y(v), BLUE)
+    if 0 < f.initial_sample < n:
+        x = ax.x(f.initial_sample + 0.5)
+        fig.line(x, ax.top, x, ax.bottom, GREY, ' stroke-dasharray="4 3"')
+        fig.text(x + 3, ax.top + 8, "initial sample", size=9, fill=MUTED)
+    if f.at is not None:
+        fig.text(ax.x(f.at), ax.bottom - 10, f"{f.initial_sample}+{f.stopping_criterion} rule met",
+                 size=9, anchor="middle", fill=DARK_GREEN)  # fmt: skip
+    points = [(ax.x(i), right.y(c)) for i, c in enumerate(sat.cumulative, 1)]
+    fig.polyline(points, ORANGE, ' stroke-width="1.5"')
+    for x, y in points:
+        fig.add(f'<circle cx="{num(x)}" cy="{num(y)}" r="2.5" fill="{ORANGE}"/>')
+    if sat.guest.at is not None:
+        x, y = ax.x(sat.guest.at), right.y(sat.cumulative[sat.guest.at - 1])
+        fig.rect(x - 4.5, y - 4.5, 9, 9, PURPLE)
+    ax.spines(right=True)
+    ax.yticks(left_ticks, fill=BLUE)
+    right.yticks(right_ticks, side="right", fill=ORANGE)
+    for i, p in enumerate(sat.participants, 1):
+        x = ax.x(i)
+        fig.line(x, ax.bottom, x, ax.bottom + 4, INK)
+        fig.text(x, ax.bottom + 12, str(i), size=9, anchor="middle")
+        fig.text(x, ax.bottom + 24, p, size=9, anchor="middle")
+    fig.text(ax.left + ax.width / 2, height - 14, "interview (in order) and participant",
+             size=11, anchor="middle")  # fmt: skip
+    fig.text(16, ax.top + ax.height / 2, "new codes", size=11, anchor="middle", fill=BLUE,
+             rotate=True)  # fmt: skip
+    fig.text(width - 14, ax.top + ax.height / 2, "codes so far", size=11, anchor="middle",
+             fill=ORANGE, rotate=True)  # fmt: skip
+    items = [("bar", BLUE, "new codes in this interview"), ("line", ORANGE, "codes so far")]
+    if sat.guest.at is not None:
+        items.append(("square", PURPLE, "Guest et al. threshold met"))
+    legend(fig, ax.left, 14, items)
+    return fig.svg()
+
+
+def histogram(values: Sequence[float], edges: Sequence[float]) -> list[int]:
+    """Counts of ``values`` per bin ``[edges[i], edges[i+1])``, the last bin closed on the right
+    (numpy's ``histogram``); values outside the edges are not counted."""
+    counts = [0] * (len(edges) - 1)
+    for v in values:
+        if edges[0] <= v <= edges[-1]:
+            counts[min(bisect.bisect_right(edges, v) - 1, len(counts) - 1)] += 1
+    return counts
 
 
 def confidence_svg(top1: Sequence[float], novel_top1: Sequence[float] = ()) -> str | None:
-    """Histogram of each segment's top-1 probability, coded and novel segments stacked."""
-    from matplotlib import rc_context
-    from matplotlib.ticker import MaxNLocator
-
+    """Histogram of each segment's top-1 probability in 20 bins, coded and novel segments
+    stacked."""
     if not top1 and not novel_top1:
         return None
-    bins = [i / 20 for i in range(21)]
-    with rc_context(RC):
-        fig = new_figure(6.0, 2.8, bottom=0.55)
-        ax = fig.add_subplot()
-        ax.hist(
-            [list(top1), list(novel_top1)],
-            bins=bins,
-            stacked=True,
-            color=[BLUE, PINK],
-            label=["coded segments", "flagged for open coding"],
-            edgecolor="white",
-            linewidth=0.5,
-        )
-        ax.set_xlim(0, 1)
-        ax.set_xlabel("probability of the top suggestion")
-        ax.set_ylabel("segments")
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.legend(fontsize=7, frameon=False)
-        return to_svg(fig)
+    edges = [i / 20 for i in range(21)]
+    coded, novel = histogram(top1, edges), histogram(novel_top1, edges)
+    ticks = nice_ticks(max(a + b for a, b in zip(coded, novel, strict=True)) or 1, integer=True)
+    width, height = 560.0, 260.0
+    ax = Axes(Figure(width, height, "Probability of each segment's top suggestion"),
+              left=56, top=34, width=width - 56 - 20, height=height - 34 - 52,
+              xlim=(0.0, 1.0), ylim=(0.0, ticks[-1]))  # fmt: skip
+    fig = ax.fig
+    for lo, hi, a, b in zip(edges, edges[1:], coded, novel, strict=False):
+        x0, x1 = ax.x(lo), ax.x(hi)
+        for base, count, colour in ((0, a, BLUE), (a, b, PINK)):
+            if count:
+                y0, y1 = ax.y(base + count), ax.y(base)
+                fig.rect(x0, y0, x1 - x0, y1 - y0, colour, ' stroke="#ffffff" stroke-width="0.5"')
+    ax.spines()
+    ax.yticks(ticks)
+    xt = [i / 5 for i in range(6)]
+    ax.xticks(xt, [f"{t:.1f}" for t in xt])
+    fig.text(ax.left + ax.width / 2, height - 12, "probability of the top suggestion", size=11,
+             anchor="middle")  # fmt: skip
+    fig.text(16, ax.top + ax.height / 2, "segments", size=11, anchor="middle", rotate=True)
+    legend(fig, ax.left, 12, [("bar", BLUE, "coded segments"),
+                              ("bar", PINK, "flagged for open coding")])  # fmt: skip
+    return fig.svg()
 
 
 def reliability_bins(
@@ -257,24 +428,26 @@ def expected_calibration_error(bins: Sequence[dict[str, float]]) -> float:
 
 def reliability_svg(bins: Sequence[dict[str, float]]) -> str | None:
     """Reliability diagram: accuracy vs mean confidence per bin, with the diagonal."""
-    from matplotlib import rc_context
-
     if not bins:
         return None
-    with rc_context(RC):
-        fig = new_figure(3.6, 3.4, bottom=0.55)
-        ax = fig.add_subplot()
-        ax.plot([0, 1], [0, 1], color=GREY, ls="--", lw=1, label="perfect calibration")
-        ax.plot(
-            [b["confidence"] for b in bins],
-            [b["accuracy"] for b in bins],
-            marker="o",
-            color=BLUE,
-            label="model",
-        )
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 1)
-        ax.set_xlabel("mean confidence")
-        ax.set_ylabel("accuracy")
-        ax.legend(fontsize=7, frameon=False, loc="upper left")
-        return to_svg(fig)
+    width, height = 300.0, 310.0
+    ax = Axes(Figure(width, height, "Reliability diagram: accuracy against mean confidence"),
+              left=56, top=34, width=width - 56 - 16, height=height - 34 - 52,
+              xlim=(0.0, 1.0), ylim=(0.0, 1.0))  # fmt: skip
+    fig = ax.fig
+    fig.line(ax.x(0), ax.y(0), ax.x(1), ax.y(1), GREY, ' stroke-dasharray="4 3"')
+    points = [(ax.x(b["confidence"]), ax.y(b["accuracy"])) for b in bins]
+    fig.polyline(points, BLUE, ' stroke-width="1.5"')
+    for x, y in points:
+        fig.add(f'<circle cx="{num(x)}" cy="{num(y)}" r="3" fill="{BLUE}"/>')
+    ax.spines()
+    ticks = [i / 5 for i in range(6)]
+    ax.xticks(ticks, [f"{t:.1f}" for t in ticks])
+    for t in ticks:
+        y = ax.y(t)
+        fig.line(ax.left - 4, y, ax.left, y, INK)
+        fig.text(ax.left - 6, y, f"{t:.1f}", size=10, anchor="end")
+    fig.text(ax.left + ax.width / 2, height - 12, "mean confidence", size=11, anchor="middle")
+    fig.text(16, ax.top + ax.height / 2, "accuracy", size=11, anchor="middle", rotate=True)
+    legend(fig, ax.left, 12, [("dashed", GREY, "perfect calibration"), ("line", BLUE, "model")])
+    return fig.svg()

@@ -1,0 +1,136 @@
+"""The report's repeated HTML fragments: transcript rows (interviewer questions, uncoded talk,
+coded segments with their review controls) and quotes.
+
+A seed-size study has thousands of segment rows, each with its suggestions and buttons, and
+about two thousand quotes in the matrix and tables; rendered by jinja2 macros they took most of
+the report's time (about 300,000 template calls), so they are built here as plain strings and
+handed to the template as safe markup. The markup is exactly what ``templates/report.html.j2``
+produced for them before, and the same rule holds: every value that comes from a transcript, a
+code or a model is escaped, exactly as jinja2's autoescape (:func:`markupsafe.escape`) escapes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from markupsafe import Markup
+
+#: Beside each segment: a free-text new code and a note (read by report.js).
+EXTRA = (
+    '<div class="extra"><input type="text" class="new-code" placeholder="new code name" '
+    'aria-label="new code for this segment"><input type="text" class="note" placeholder="note" '
+    'aria-label="note on this segment"></div>\n'
+)
+#: The review buttons and the recode list (report.js fills it with every code when opened).
+ACTIONS = (
+    '<span class="act"><button type="button" class="accept" data-action="accept" '
+    'aria-pressed="false">accept</button><button type="button" class="reject" '
+    'data-action="reject" aria-pressed="false">reject</button><select class="recode" '
+    'aria-label="recode {code} as"><option value="">recode…</option></select></span>'
+)
+
+
+def escape(value: Any) -> str:
+    """``value`` as HTML text: ``& < > " '`` escaped as :func:`markupsafe.escape` does, without
+    building a ``Markup`` object per value (a report escapes about 100,000 values)."""
+    return (
+        str(value)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
+
+
+class SegmentRows:
+    """Builds segment rows; the markup of each code's chip, name and controls, the same for
+    every suggestion of that code, is escaped once."""
+
+    def __init__(self) -> None:
+        self._code_html: dict[tuple[str, str, str], tuple[str, str]] = {}
+
+    def _code(self, g: Mapping[str, Any]) -> tuple[str, str]:
+        key = (g["code_id"], g["css"], g["name"])
+        if key not in self._code_html:
+            code = escape(g["code_id"])
+            self._code_html[key] = (
+                f'<li class="sugg" data-code="{code}"><span class="chip {escape(g["css"])}">'
+                f'{code}</span> <span class="name">{escape(g["name"])}</span> ',
+                ACTIONS.format(code=code),
+            )
+        return self._code_html[key]
+
+    def suggestion(self, g: Mapping[str, Any]) -> str:
+        """One suggestion: code chip, name, probability bar, valence, review controls, and the
+        training examples it resembles."""
+        head, actions = self._code(g)
+        p = g["probability"]
+        valence = escape(g["valence"])
+        evidence = ""
+        if g["evidence"]:
+            joined = "” · “".join(escape(e) for e in g["evidence"])
+            evidence = f'<div class="evidence muted">like: “{joined}”</div>'
+        return (
+            f'{head}<span class="prob"><span class="bar" style="--p:{p:.2f}"></span>'
+            f'{p * 100:.0f}%</span> <span class="val v-{valence}">{valence}</span> '
+            f"{actions}{evidence}</li>\n"
+        )
+
+    def segment(self, s: Mapping[str, Any], speaker: str) -> str:
+        """A coded segment's row: the highlighted text and, beside it, its review block."""
+        classes = "row segment"
+        if s["role"] == "interviewer":
+            classes += " question"
+        if s["procedural"]:
+            classes += " procedural"
+        sid = escape(s["id"])
+        parts = [
+            f'<div class="{classes}" id="{escape(s["anchor"])}"><span class="spk">'
+            f'{escape(speaker)}</span><p><mark class="seg {escape(s["css"])} '
+            f'c-{escape(s["band"])}" title="{sid} [{s["start"]}–{s["end"]}]">'
+            f"{escape(s['text'])}</mark></p>\n"
+            f'<div class="review" data-segment="{sid}">\n'
+        ]
+        if s["novel"]:
+            p = s["novelty_p"]
+            flag = "" if p is None else f" (p={p:.3f})"
+            parts.append(f'<div class="flag">Fits no code{flag}: open coding</div>')
+        if s["procedural"]:
+            parts.append('<div class="flag muted">Procedural talk</div>')
+        parts.append('<ul class="suggestions">\n')
+        if s["suggestions"]:
+            parts.extend(self.suggestion(g) for g in s["suggestions"])
+        else:
+            parts.append('<li class="muted">No suggestion.</li>\n')
+        parts.append("</ul>\n")
+        parts.append(EXTRA)
+        parts.append("</div></div>\n")
+        return "".join(parts)
+
+    def row(self, row: Mapping[str, Any]) -> str:
+        """One row of a transcript: a question, uncoded talk, or a segment."""
+        kind = row["kind"]
+        if kind in ("question", "talk"):
+            return (
+                f'      <div class="row {kind}"><span class="spk">{escape(row["speaker"])}'
+                f"</span><p>{escape(row['text'])}</p></div>\n"
+            )
+        return self.segment(row["seg"], row["speaker"])
+
+    def block(self, rows: Iterable[Mapping[str, Any]]) -> Markup:
+        """A transcript's rows in their ``<div class="rows">`` block, safe to place in the page."""
+        return Markup('<div class="rows">\n' + "".join(self.row(r) for r in rows) + "    </div>")
+
+
+def quote_html(q: Mapping[str, Any]) -> Markup:
+    """A quote: its text, who said it where (a link to the segment when it is in the report)
+    and the probability of the code it illustrates."""
+    who = f"{escape(q['participant'])} · {escape(q['citation'])}"
+    if q["anchor"]:
+        who = f'<a href="#{escape(q["anchor"])}">{who}</a>'
+    return Markup(
+        f'<blockquote class="quote"><span class="qtext">{escape(q["text"])}</span>\n'
+        f"  <cite>{who} · p={q['probability']:.2f}</cite></blockquote>\n"
+    )

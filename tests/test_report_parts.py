@@ -1,0 +1,282 @@
+"""Specification of the report's parts: its SVG figures (roqa_nlp.report.plots), written
+directly without a plotting library, its HTML fragments (roqa_nlp.report.fragments), and the
+placing of segments in the turns of a transcript."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from markupsafe import escape as markupsafe_escape
+
+from roqa_nlp.framework import FrameworkMatrix, FrancisVerdict, GuestView, Saturation
+from roqa_nlp.report import plots, segments_in_turn
+from roqa_nlp.report.fragments import SegmentRows, escape, quote_html
+from roqa_nlp.schema import Segment, SegmentResult
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def rects(svg: str, fill: str) -> list[dict[str, float]]:
+    return [
+        {k: float(r.get(k, 0)) for k in ("x", "y", "width", "height")}
+        for r in parse(svg).iter(f"{SVG}rect")
+        if r.get("fill") == fill
+    ]
+
+
+def texts(svg: str) -> list[str]:
+    return [t.text or "" for t in parse(svg).iter(f"{SVG}text")]
+
+
+def matrix(cases: list[str], codes: list[str], counts: list[list[int]]) -> FrameworkMatrix:
+    from roqa_nlp.framework import Cell
+
+    cells = {
+        (c, k): Cell(segments=v)
+        for c, row in zip(cases, counts, strict=True)
+        for k, v in zip(codes, row, strict=True)
+        if v
+    }
+    return FrameworkMatrix(cases, codes, {"IC.H": "Cost"}, cells)
+
+
+def saturation(
+    new: list[int], at: int | None, guest_at: int | None, initial: int = 10
+) -> Saturation:
+    cum = [sum(new[: i + 1]) for i in range(len(new))]
+    ids = [f"t{i}" for i in range(1, len(new) + 1)]
+    return Saturation(
+        interviews=ids,
+        participants=[f"P{i}" for i in range(1, len(new) + 1)],
+        new_codes=[[f"C{i}.{j}" for j in range(n)] for i, n in enumerate(new)],
+        cumulative=cum,
+        francis=FrancisVerdict(initial, 3, at is not None, at, None, ""),
+        guest=GuestView(4, 2, 0.05, 0, [], guest_at is not None, guest_at, None, ""),
+    )
+
+
+# -- scales -------------------------------------------------------------------------------------
+
+
+def test_blues_runs_from_the_lightest_to_the_darkest_colorbrewer_blue() -> None:
+    assert plots.blues(0.0) == "#f7fbff"
+    assert plots.blues(0.5) == "#6baed6"  # the middle of nine classes
+    assert plots.blues(1.0) == "#08306b"
+    # a quarter of the way from #f7fbff (247, 251, 255) to #deebf7 (222, 235, 247)
+    assert plots.blues(1 / 32) == "#f1f7fd"
+
+
+@pytest.mark.parametrize(
+    ("vmax", "integer", "ticks"),
+    [
+        (36, True, [0, 10, 20, 30, 40]),
+        (2, True, [0, 1, 2]),
+        (0, True, [0, 1]),
+        (289, True, [0, 50, 100, 150, 200, 250, 300]),
+        (0.9, False, [0, 0.2, 0.4, 0.6, 0.8, 1.0]),
+    ],
+)
+def test_nice_ticks_step_by_one_two_or_five_and_cover_the_maximum(
+    vmax: float, integer: bool, ticks: list[float]
+) -> None:
+    assert plots.nice_ticks(vmax, integer=integer) == ticks
+
+
+def test_histogram_bins_like_numpy_with_the_last_bin_closed() -> None:
+    np = pytest.importorskip("numpy")
+    edges = [i / 20 for i in range(21)]
+    values = [0.0, 0.05, 0.1, 0.15, 0.149999, 0.3, 0.95, 0.99, 1.0, -0.1, 1.2]
+    assert plots.histogram(values, edges) == np.histogram(values, bins=edges)[0].tolist()
+
+
+# -- figures ------------------------------------------------------------------------------------
+
+
+def test_heat_map_draws_one_cell_per_case_and_code_darkest_at_the_maximum() -> None:
+    svg = plots.heatmap_svg(matrix(["P1", "P2"], ["IC.A", "IC.H"], [[0, 4], [2, 0]]))
+    assert svg is not None
+    cells = [r for r in parse(svg).iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
+    assert [r.get("fill") for r in cells] == ["#f7fbff", "#08306b", "#6baed6", "#f7fbff"]
+    assert [r.find(f"{SVG}title").text for r in cells] == [  # type: ignore[union-attr]
+        "P1 · IC.A: 0 segments",
+        "P1 · IC.H Cost: 4 segments",
+        "P2 · IC.A: 2 segments",
+        "P2 · IC.H Cost: 0 segments",
+    ]
+
+
+def test_heat_map_writes_counts_in_non_empty_cells_white_on_dark() -> None:
+    svg = plots.heatmap_svg(matrix(["P1", "P2"], ["IC.A", "IC.H"], [[0, 4], [2, 0]]))
+    assert svg is not None
+    cell_texts = [t for t in parse(svg).iter(f"{SVG}text") if t.get("font-size") == "8"]
+    assert [(t.text, t.get("fill")) for t in cell_texts] == [("4", "#ffffff"), ("2", plots.INK)]
+
+
+def test_heat_map_of_nothing_is_not_drawn() -> None:
+    assert plots.heatmap_svg(matrix([], ["IC.A"], [])) is None
+
+
+def test_figures_escape_labels_from_the_data() -> None:
+    svg = plots.heatmap_svg(matrix(['<b>"P1"</b>'], ["IC.A"], [[1]]))
+    assert svg is not None
+    assert "<b>" not in svg
+    assert '<b>"P1"</b>' in texts(svg)  # parsed back: the label survives, as text
+
+
+def test_confidence_histogram_stacks_novel_segments_on_coded_ones() -> None:
+    svg = plots.confidence_svg([0.92, 0.93, 0.94, 0.31], [0.91])
+    assert svg is not None
+    blue, pink = rects(svg, plots.BLUE), rects(svg, plots.PINK)
+    legend = [r for r in blue + pink if r["width"] == 14]
+    bars_blue = [r for r in blue if r not in legend]
+    bars_pink = [r for r in pink if r not in legend]
+    # bins [0.3, 0.35) and [0.9, 0.95); the axis runs from x=56 over 484 pixels
+    assert [r["x"] for r in bars_blue] == [56 + 0.3 * 484, 56 + 0.9 * 484]
+    tall = bars_blue[1]
+    assert tall["height"] == pytest.approx(3 * bars_blue[0]["height"])
+    assert len(bars_pink) == 1
+    assert bars_pink[0]["x"] == tall["x"]
+    assert bars_pink[0]["y"] + bars_pink[0]["height"] == pytest.approx(tall["y"])
+
+
+def test_saturation_marks_the_initial_sample_and_where_each_rule_was_met() -> None:
+    new = [5, 3, 2, 1, 1, 0, 1, 0, 0, 1, 0, 0, 0]
+    svg = plots.saturation_svg(saturation(new, at=13, guest_at=6))
+    assert svg is not None
+    labels = texts(svg)
+    assert "initial sample" in labels and "10+3 rule met" in labels
+    assert len(rects(svg, plots.PURPLE)) == 2  # the Guest marker and its legend entry
+    assert "Guest et al. threshold met" in labels
+    assert len(rects(svg, plots.BLUE)) == 1 + sum(1 for n in new if n)  # legend + bars
+
+
+def test_saturation_without_a_verdict_marks_neither_rule() -> None:
+    svg = plots.saturation_svg(saturation([4, 2, 1], at=None, guest_at=None))
+    assert svg is not None
+    labels = texts(svg)
+    assert "initial sample" not in labels  # 10 interviews were not reached
+    assert not any("rule met" in t for t in labels)
+    assert rects(svg, plots.PURPLE) == []
+
+
+def test_reliability_diagram_joins_the_bins_in_order() -> None:
+    bins = [
+        {"confidence": 0.25, "accuracy": 1.0, "count": 1.0},
+        {"confidence": 0.9, "accuracy": 0.5, "count": 2.0},
+    ]
+    svg = plots.reliability_svg(bins)
+    assert svg is not None
+    line = next(p for p in parse(svg).iter(f"{SVG}polyline"))
+    # axes from (56, 34), 228 x 224 pixels: (0.25, 1.0) and (0.9, 0.5)
+    assert line.get("points") == "113,34 261.2,146"
+
+
+def test_every_figure_is_well_formed_svg_with_an_accessible_name() -> None:
+    figures = [
+        plots.heatmap_svg(matrix(["P1"], ["IC.A"], [[1]])),
+        plots.saturation_svg(saturation([2, 1], at=None, guest_at=None)),
+        plots.confidence_svg([0.5]),
+        plots.reliability_svg([{"confidence": 0.5, "accuracy": 0.5, "count": 1.0}]),
+    ]
+    for svg in figures:
+        assert svg is not None
+        root = parse(svg)
+        assert root.get("class") == "plot" and root.get("role") == "img"
+        assert root.get("aria-label")
+        assert float(root.get("width", 0)) > 100
+
+
+# -- fragments ----------------------------------------------------------------------------------
+
+
+def test_fragments_escape_exactly_as_jinja_autoescape() -> None:
+    hostile = """<script>alert("x" & 'y')</script>"""
+    assert escape(hostile) == str(markupsafe_escape(hostile))
+    assert escape(None) == "None"
+
+
+def test_a_segment_row_carries_its_review_controls_and_flags() -> None:
+    view = {
+        "id": "t1:0001",
+        "anchor": "s0",
+        "text": "We <never> had the staff.",
+        "role": "participant",
+        "start": 10,
+        "end": 36,
+        "css": "dn",
+        "band": "low",
+        "novel": True,
+        "novelty_p": 0.0042,
+        "procedural": False,
+        "suggestions": [
+            {
+                "code_id": "IS.E.2",
+                "name": "Available Resources",
+                "css": "d2",
+                "probability": 0.125,
+                "valence": "barrier",
+                "evidence": ["no staff", "no money"],
+            }
+        ],
+    }
+    html = SegmentRows().segment(view, "P01")
+    assert html.startswith('<div class="row segment" id="s0"><span class="spk">P01</span>')
+    assert "We &lt;never&gt; had the staff." in html
+    assert '<div class="flag">Fits no code (p=0.004): open coding</div>' in html
+    assert '<span class="bar" style="--p:0.12"></span>12%' in html
+    assert "like: “no staff” · “no money”" in html
+    assert html.count('data-action="accept"') == 1
+
+
+def test_a_segment_without_suggestions_says_so() -> None:
+    view = {
+        "id": "t1:0002",
+        "anchor": "s1",
+        "text": "Hello.",
+        "role": "participant",
+        "start": 0,
+        "end": 6,
+        "css": "dx",
+        "band": "none",
+        "novel": False,
+        "novelty_p": None,
+        "procedural": True,
+        "suggestions": [],
+    }
+    html = SegmentRows().segment(view, "")
+    assert '<div class="row segment procedural" id="s1">' in html
+    assert '<li class="muted">No suggestion.</li>' in html
+
+
+def test_a_quote_links_to_its_segment_only_when_it_is_in_the_report() -> None:
+    q = {"text": "It's <b>", "participant": "P01", "citation": "t1 12–30", "probability": 0.876}
+    linked = quote_html({**q, "anchor": "s4"})
+    assert re.search(r'<cite><a href="#s4">P01 · t1 12–30</a> · p=0.88</cite>', linked)
+    assert "It&#39;s &lt;b&gt;" in linked
+    assert "<a " not in quote_html({**q, "anchor": ""})
+
+
+# -- segments in turns --------------------------------------------------------------------------
+
+
+def test_a_turn_holds_the_segments_that_start_inside_it_and_empty_ones_at_its_start() -> None:
+    spans = [(0, 0), (0, 5), (6, 12), (12, 12), (12, 20), (25, 30)]
+    ordered = [
+        SegmentResult(Segment(f"s{a}-{b}", "t", "P1", "participant", a, b, "x" * (b - a)))
+        for a, b in spans
+    ]
+    starts = [a for a, _ in spans]
+
+    def ids(start: int, end: int) -> list[str]:
+        return [s.segment.id for s in segments_in_turn(ordered, starts, start, end)]
+
+    assert ids(0, 12) == ["s0-0", "s0-5", "s6-12"]
+    assert ids(12, 25) == ["s12-12", "s12-20"]
+    assert ids(12, 12) == ["s12-12"]  # an empty turn keeps only the empty segment at its start
+    assert ids(30, 40) == []
