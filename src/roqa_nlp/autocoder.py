@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .embedding import Embedder
     from .novelty import NoveltyDetector
     from .training import TrainingSet
+    from .transcripts.segment_cache import SegmentCache
 
 CARD = "model_card.json"
 ARRAY_FILES = ("classifier.safetensors", "novelty.safetensors", "evidence.safetensors")
@@ -137,6 +138,8 @@ class AutoCoder:
         self.card: dict[str, Any] = {}
         self._evidence_texts: list[dict[str, Any]] = []
         self._evidence_X: np.ndarray | None = None
+        # (cache folder, segmentation cache in it), opened when first needed
+        self._segment_cache: tuple[Path | None, SegmentCache | None] | None = None
 
     # -- training ------------------------------------------------------------------------------
 
@@ -340,10 +343,18 @@ class AutoCoder:
         return self._suggest_rows(X, top_k)[0]
 
     def segments_of(self, transcript: Transcript) -> list[Segment]:
-        from .transcripts.segment import segment
+        """The segments of ``transcript`` under the model's unit and ``max_tokens``, read from the
+        segmentation cache beside the embedding cache when the transcript is unchanged."""
+        from .transcripts.segment_cache import cached_segment, open_segment_cache
 
-        return segment(
+        where = self.embedder.cache_dir()
+        if self._segment_cache is None or self._segment_cache[0] != where:
+            self._segment_cache = (where, open_segment_cache(where))
+        cache = self._segment_cache[1]
+        return cached_segment(
             transcript,
+            cache,
+            counter_id=self.embedder.tokenizer_id if cache is not None else "",
             unit=self.params["unit"],
             max_tokens=int(self.params["max_tokens"]),
             count_tokens=self.embedder.count_tokens(),

@@ -35,6 +35,18 @@ DEFAULT_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4
 #: Word pieces the default model reads; anything longer would be truncated.
 DEFAULT_MAX_TOKENS = 256
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.onnx")
+#: Files a model's tokenizer is built from (whichever of them the model directory has).
+TOKENIZER_FILES = (
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+    "vocab.txt",
+    "added_tokens.json",
+    "sentencepiece.bpe.model",
+    "spiece.model",
+    "merges.txt",
+    "vocab.json",
+)
 
 
 def default_model_path() -> Path:
@@ -155,6 +167,7 @@ class Embedder:
         self._hash: str | None = None
         self._cache: EmbeddingCache | None = None
         self._tokenizer: Any = None
+        self._tokenizer_id: str | None = None
 
     # -- identity ------------------------------------------------------------------------------
 
@@ -270,17 +283,52 @@ class Embedder:
         return self._tokenizer
 
     def count_tokens(self) -> Callable[[str], int]:
-        """A function giving the number of word pieces (with [CLS]/[SEP]) the model sees."""
-        tok = self.tokenizer()
-        if hasattr(tok, "encode_batch"):
-            return lambda text: len(tok.encode(text).ids)
-        return lambda text: len(tok(text)["input_ids"])
+        """A function giving the number of word pieces (with [CLS]/[SEP]) the model sees.
 
-    def _get_cache(self) -> EmbeddingCache | None:
+        The tokenizer is loaded at the first call, not before: a re-code whose segmentations all
+        come from the cache (:mod:`roqa_nlp.transcripts.segment_cache`) never loads it.
+        """
+        counter: list[Callable[[str], int]] = []
+
+        def count(text: str) -> int:
+            if not counter:
+                tok = self.tokenizer()
+                if hasattr(tok, "encode_batch"):
+                    counter.append(lambda t: len(tok.encode(t).ids))
+                else:
+                    counter.append(lambda t: len(tok(t)["input_ids"]))
+            return counter[0](text)
+
+        return count
+
+    @property
+    def tokenizer_id(self) -> str:
+        """SHA-256 of the files the tokenizer is built from (what :meth:`count_tokens` counts
+        with), or of the weights when the model has none of them: identifies the token counter
+        in the segmentation cache without loading the tokenizer."""
+        if self._tokenizer_id is None:
+            h = hashlib.sha256()
+            path = self.model_path
+            for name in TOKENIZER_FILES:
+                p = path / name
+                if p.is_file():
+                    h.update(f"{name}\0{sha256_file(p)}\0".encode())
+            if h.digest() == hashlib.sha256().digest():
+                h.update(f"weights\0{self.weights_hash}".encode())
+            self._tokenizer_id = h.hexdigest()
+        return self._tokenizer_id
+
+    def cache_dir(self) -> Path | None:
+        """The folder of the on-disk caches (embeddings, segmentations), or None without cache."""
         if self.cache is False:
             return None
+        return default_cache_dir() if self.cache is True else Path(self.cache)
+
+    def _get_cache(self) -> EmbeddingCache | None:
+        where = self.cache_dir()
+        if where is None:
+            return None
         if self._cache is None:
-            where = default_cache_dir() if self.cache is True else Path(self.cache)
             try:
                 self._cache = EmbeddingCache(where / "embeddings.sqlite", self.cache_hash, self.dim)
             except sqlite3.Error:

@@ -172,6 +172,90 @@ def turn_spans(
     return sentences if unit == "sentence" else _pack(text, sentences, max_tokens, count)
 
 
+#: One segment's place in a transcript: (index of its turn, start, end).
+SegmentSpan = tuple[int, int, int]
+
+
+def _check_options(unit: str, max_tokens: int) -> None:
+    if unit not in UNITS:
+        raise RoqaError(f"unknown segment unit {unit!r}", hint="use turn, sentence or window")
+    if max_tokens < MIN_MAX_TOKENS:
+        raise RoqaError(
+            f"max_tokens must be at least {MIN_MAX_TOKENS}, not {max_tokens}",
+            hint="use the model's limit, e.g. 200",
+        )
+
+
+def segment_spans(
+    transcript: Transcript,
+    unit: Unit = "window",
+    *,
+    max_tokens: int = DEFAULT_MAX_TOKENS,
+    skip_interviewer: bool = True,
+    skip_backchannels: bool = True,
+    count_tokens: TokenCounter | None = None,
+) -> list[SegmentSpan]:
+    """Where the segments of ``transcript`` lie: ``(turn index, start, end)`` of each, in order.
+
+    This is the costly part of :func:`segment` (sentence splitting and token counting), and the
+    part :mod:`roqa_nlp.transcripts.segment_cache` keeps; :func:`segments_from_spans` turns it
+    into segments.
+    """
+    _check_options(unit, max_tokens)
+    text = transcript.text
+    spans: list[SegmentSpan] = []
+    for index, turn in enumerate(transcript.turns):
+        interviewer = turn.role == "interviewer"
+        if skip_interviewer and interviewer:
+            continue
+        if skip_backchannels and is_backchannel(text[turn.start : turn.end]):
+            continue
+        spans.extend(
+            (index, start, end)
+            for start, end in turn_spans(
+                text, turn.start, turn.end, unit, max_tokens=max_tokens, count_tokens=count_tokens
+            )
+        )
+    return spans
+
+
+def segments_from_spans(transcript: Transcript, spans: list[SegmentSpan]) -> list[Segment]:
+    """The :class:`Segment` of each ``(turn index, start, end)`` of ``transcript``, numbered from 1.
+
+    ``context`` of a segment is the text of the nearest preceding interviewer turn that is not a
+    backchannel (the question being answered), or ``""`` before the first question.
+    """
+    text = transcript.text
+    turns = transcript.turns
+    segments: list[Segment] = []
+    question = ""
+    asked = 0  # turns before this index have been looked at for a question
+    for index, start, end in spans:
+        for turn in turns[asked:index]:
+            if turn.role == "interviewer":
+                words = text[turn.start : turn.end]
+                if not is_backchannel(words):
+                    question = words.strip()
+        asked = max(asked, index)
+        turn = turns[index]
+        segments.append(
+            Segment(
+                id=f"{transcript.id}:{len(segments) + 1:04d}",
+                transcript_id=transcript.id,
+                speaker=turn.speaker,
+                role=turn.role,
+                start=start,
+                end=end,
+                text=text[start:end],
+                turn_index=index,
+                context=question,
+                begin_time=turn.begin_time,
+                end_time=turn.end_time,
+            )
+        )
+    return segments
+
+
 def segment(
     transcript: Transcript,
     unit: Unit = "window",
@@ -186,39 +270,12 @@ def segment(
     ``context`` of a segment is the text of the nearest preceding interviewer turn that is not a
     backchannel (the question being answered), or ``""`` before the first question.
     """
-    if unit not in UNITS:
-        raise RoqaError(f"unknown segment unit {unit!r}", hint="use turn, sentence or window")
-    if max_tokens < MIN_MAX_TOKENS:
-        raise RoqaError(
-            f"max_tokens must be at least {MIN_MAX_TOKENS}, not {max_tokens}",
-            hint="use the model's limit, e.g. 200",
-        )
-    text = transcript.text
-    segments: list[Segment] = []
-    question = ""
-    for index, turn in enumerate(transcript.turns):
-        words = text[turn.start : turn.end]
-        backchannel = is_backchannel(words)
-        interviewer = turn.role == "interviewer"
-        if not ((skip_interviewer and interviewer) or (skip_backchannels and backchannel)):
-            for start, end in turn_spans(
-                text, turn.start, turn.end, unit, max_tokens=max_tokens, count_tokens=count_tokens
-            ):
-                segments.append(
-                    Segment(
-                        id=f"{transcript.id}:{len(segments) + 1:04d}",
-                        transcript_id=transcript.id,
-                        speaker=turn.speaker,
-                        role=turn.role,
-                        start=start,
-                        end=end,
-                        text=text[start:end],
-                        turn_index=index,
-                        context=question,
-                        begin_time=turn.begin_time,
-                        end_time=turn.end_time,
-                    )
-                )
-        if interviewer and not backchannel:
-            question = words.strip()
-    return segments
+    spans = segment_spans(
+        transcript,
+        unit,
+        max_tokens=max_tokens,
+        skip_interviewer=skip_interviewer,
+        skip_backchannels=skip_backchannels,
+        count_tokens=count_tokens,
+    )
+    return segments_from_spans(transcript, spans)
