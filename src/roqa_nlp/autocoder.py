@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .classifier import CodeClassifier
     from .embedding import Embedder
     from .novelty import NoveltyDetector
+    from .prediction import CodePredictor, NoveltyScorer
     from .training import TrainingSet
     from .transcripts.segment_cache import SegmentCache
 
@@ -133,13 +134,44 @@ class AutoCoder:
             embedder = Embedder()
         self.embedder = embedder
         self.params = {**DEFAULT_PARAMS, **(params or {})}
-        self.classifier: CodeClassifier | None = None
-        self.novelty: NoveltyDetector | None = None
+        # Coding predicts with numpy alone (CodePredictor, NoveltyScorer); the scikit-learn
+        # estimators exist after fit() or are built from the arrays when first asked for.
+        self._predictor: CodePredictor | None = None
+        self._scorer: NoveltyScorer | None = None
+        self._classifier: CodeClassifier | None = None
+        self._novelty: NoveltyDetector | None = None
         self.card: dict[str, Any] = {}
         self._evidence_texts: list[dict[str, Any]] = []
         self._evidence_X: np.ndarray | None = None
         # (cache folder, segmentation cache in it), opened when first needed
         self._segment_cache: tuple[Path | None, SegmentCache | None] | None = None
+
+    @property
+    def classifier(self) -> CodeClassifier | None:
+        """The fitted :class:`~roqa_nlp.classifier.CodeClassifier` (None before training).
+
+        For a loaded model it is built from the model's arrays when first asked for: coding
+        predicts from the same arrays without it, so scikit-learn is imported only when needed.
+        """
+        if self._classifier is None and self._predictor is not None:
+            from .classifier import CodeClassifier
+
+            self._classifier = CodeClassifier.from_predictor(self._predictor)
+        return self._classifier
+
+    @property
+    def novelty(self) -> NoveltyDetector | None:
+        """The fitted :class:`~roqa_nlp.novelty.NoveltyDetector` (built like :attr:`classifier`)."""
+        if self._novelty is None and self._scorer is not None:
+            from .classifier import CodeClassifier
+            from .novelty import NoveltyDetector
+
+            scorer = self._scorer
+            det = NoveltyDetector(CodeClassifier(**scorer.predictor.params), **scorer.params)
+            self._novelty = det.use_fitted(
+                self.classifier, scorer.calibration_scores_, scorer.reference_
+            )
+        return self._novelty
 
     # -- training ------------------------------------------------------------------------------
 
@@ -158,6 +190,7 @@ class AutoCoder:
         """Train the classifier, valence head and novelty detector on a training set."""
         from .classifier import CodeClassifier
         from .novelty import NoveltyDetector
+        from .prediction import CodePredictor, NoveltyScorer
         from .training import TrainingSet, load_training_set
 
         ts = (
@@ -173,8 +206,10 @@ class AutoCoder:
         base = CodeClassifier(p["method"], C=p["C"])
         det = NoveltyDetector(base, alpha=p["alpha"], score=p["novelty_score"])
         det.fit(X, y, groups=ts.groups, fit_kwargs={"valence": ts.valences, "groups": ts.groups})
-        self.novelty = det
-        self.classifier = det.classifier_
+        clf = det.classifier_
+        self._novelty, self._classifier = det, clf
+        self._predictor = CodePredictor.of(clf)
+        self._scorer = NoveltyScorer.of(det, self._predictor)
         self._evidence_texts = [
             {"id": i, "text": t, "codes": c}
             for i, t, c, k in zip(ts.ids, ts.texts, ts.codes, ts.kinds)
@@ -194,8 +229,8 @@ class AutoCoder:
                 "n_none": sum(1 for c in ts.codes if not c),
             },
             "params": p,
-            "classes": [str(c) for c in self.classifier.classes_],
-            "temperature": float(self.classifier.temperature_),
+            "classes": [str(c) for c in clf.classes_],
+            "temperature": float(clf.temperature_),
             "n_calibration": int(len(det.calibration_scores_)),
             "metrics": {},
         }
@@ -264,9 +299,17 @@ class AutoCoder:
         return self
 
     def _require_fitted(self) -> tuple[CodeClassifier, NoveltyDetector]:
-        if self.classifier is None or self.novelty is None:
+        """The fitted scikit-learn estimators (what saving and refitting need)."""
+        self._require_predictor()
+        clf, det = self.classifier, self.novelty
+        assert clf is not None and det is not None
+        return clf, det
+
+    def _require_predictor(self) -> tuple[CodePredictor, NoveltyScorer]:
+        """The numpy prediction head (what coding needs)."""
+        if self._predictor is None or self._scorer is None:
             raise RoqaError("the model is not trained", hint="call fit() or AutoCoder.load()")
-        return self.classifier, self.novelty
+        return self._predictor, self._scorer
 
     # -- suggestions ---------------------------------------------------------------------------
 
@@ -276,7 +319,7 @@ class AutoCoder:
         """Ranked suggestions per row, plus novelty p-values, scores and P(procedural)."""
         import numpy as np
 
-        clf, det = self._require_fitted()
+        clf, det = self._require_predictor()
         k = int(top_k or self.params["top_k"])
         P = clf.predict_proba(X)
         V = clf.predict_valence_proba(X)
@@ -284,7 +327,7 @@ class AutoCoder:
         code_cols = [j for j, c in enumerate(classes) if c not in (NONE, PROCEDURAL)]
         proc_col = classes.index(PROCEDURAL) if PROCEDURAL in classes else None
         none_col = classes.index(NONE) if NONE in classes else None
-        scores, pvals = det.score_samples_and_p_values(X)
+        scores, pvals = det.score_samples_and_p_values(X, P)
         proc = np.zeros(len(X))
         if proc_col is not None:
             other = P[:, none_col] if none_col is not None else 0.0
@@ -537,9 +580,8 @@ class AutoCoder:
         from safetensors import SafetensorError
         from safetensors.numpy import load
 
-        from .classifier import CodeClassifier
         from .embedding import Embedder
-        from .novelty import NoveltyDetector
+        from .prediction import CodePredictor, NoveltyScorer
 
         d = packaged_model_dir() if dir is None else Path(dir)
         card_path = d / CARD
@@ -616,10 +658,11 @@ class AutoCoder:
             ) from None
         ac = cls(codebook, embedder=embedder, params=card.get("params"))
         try:
-            clf = CodeClassifier.from_arrays(arrays["classifier.safetensors"], card["classifier"])
-            det = NoveltyDetector(CodeClassifier(**card["classifier"]["params"]), **card["novelty"])
+            clf = CodePredictor.from_arrays(arrays["classifier.safetensors"], card["classifier"])
             nov = arrays["novelty.safetensors"]
-            det.use_fitted(clf, nov["calibration_scores"], nov["reference"])
+            det = NoveltyScorer.from_arrays(
+                clf, nov["calibration_scores"], nov["reference"], card["novelty"]
+            )
             evidence_X = arrays["evidence.safetensors"]["embeddings"]
         except (KeyError, TypeError, ValueError) as e:
             raise RoqaError(
@@ -634,7 +677,7 @@ class AutoCoder:
                     path=d / "codebook.json",
                     hint="retrain the model",
                 )
-        ac.classifier, ac.novelty, ac.card = clf, det, card
+        ac._predictor, ac._scorer, ac.card = clf, det, card
         ac._evidence_X = evidence_X
         ac._evidence_texts = read_jsonl(d / "evidence.jsonl")
         return ac

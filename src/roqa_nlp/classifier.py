@@ -29,17 +29,18 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 
+from .prediction import (
+    METHODS,
+    NONE,
+    CodePredictor,
+    calibrated_probabilities,
+    class_log_probabilities,
+    softmax,
+    valence_probabilities,
+)
 from .schema import VALENCES
 
-NONE = "NONE"
-METHODS = ("logreg", "prototype", "hybrid")
-
-
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    out: np.ndarray = e / e.sum(axis=1, keepdims=True)
-    return out
+__all__ = ["METHODS", "NONE", "CodeClassifier", "fit_temperature"]
 
 
 def _expand(X: np.ndarray, y: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -61,7 +62,7 @@ def fit_temperature(logits: np.ndarray, y_idx: np.ndarray) -> float:
     lo, hi = np.log(0.05), np.log(20.0)
 
     def nll(log_t: float) -> float:
-        p = _softmax(logits / np.exp(log_t))
+        p = softmax(logits / np.exp(log_t))
         return float(-np.mean(np.log(np.clip(p[np.arange(len(y_idx)), y_idx], 1e-12, None))))
 
     g = (np.sqrt(5) - 1) / 2
@@ -168,15 +169,15 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         self.prototypes_ = protos / np.where(norms == 0, 1, norms)
 
     def _logits(self, X: np.ndarray) -> np.ndarray:
-        """Uncalibrated log-probabilities of each class."""
-        parts = []
-        if self.method in ("logreg", "hybrid"):
-            parts.append(_softmax(X @ self.coef_.T + self.intercept_))
-        if self.method in ("prototype", "hybrid"):
-            parts.append(_softmax(self.prototype_scale * (X @ self.prototypes_.T)))
-        p = np.mean(parts, axis=0)
-        out: np.ndarray = np.log(np.clip(p, 1e-12, None))
-        return out
+        """Uncalibrated log-probabilities of each class (:mod:`roqa_nlp.prediction`)."""
+        return class_log_probabilities(
+            X,
+            method=self.method,
+            coef=self.coef_,
+            intercept=self.intercept_,
+            prototypes=self.prototypes_,
+            prototype_scale=self.prototype_scale,
+        )
 
     def _fit_calibration(self, X: np.ndarray, y: list[Any], groups: Sequence[str] | None) -> float:
         from sklearn.model_selection import GroupKFold, KFold
@@ -251,7 +252,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
     def predict_proba(self, X: Any) -> np.ndarray:
         """Calibrated probabilities [n, n_classes]; columns follow ``classes_``."""
         X = self._check(X)
-        return _softmax(self._logits(X) / self.temperature_)
+        return calibrated_probabilities(self._logits(X), self.temperature_)
 
     def predict(self, X: Any) -> np.ndarray:
         P = self.predict_proba(X)  # before reading classes_: unfitted -> NotFittedError
@@ -275,7 +276,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
     def predict_valence_proba(self, X: Any) -> np.ndarray:
         """Probabilities of barrier / enabler / neutral; columns follow ``valence_classes_``."""
         X = self._check(X)
-        return _softmax(X @ self.valence_coef_.T + self.valence_intercept_)
+        return valence_probabilities(X, self.valence_coef_, self.valence_intercept_)
 
     def none_index(self) -> int | None:
         hits = np.flatnonzero(self.classes_ == NONE)
@@ -299,14 +300,21 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray], state: dict[str, Any]) -> CodeClassifier:
-        clf = cls(**state["params"])
-        clf.classes_ = np.asarray(state["classes"], dtype=object)
-        clf.coef_ = arrays["coef"].astype(np.float64)
-        clf.intercept_ = arrays["intercept"].astype(np.float64)
-        clf.prototypes_ = arrays["prototypes"].astype(np.float64)
-        clf.temperature_ = float(arrays["temperature"][0])
-        clf.valence_coef_ = arrays["valence_coef"].astype(np.float64)
-        clf.valence_intercept_ = arrays["valence_intercept"].astype(np.float64)
-        clf.valence_classes_ = np.asarray(VALENCES, dtype=object)
-        clf.n_features_in_ = clf.coef_.shape[1]
+        """The fitted classifier saved as ``to_arrays()`` + ``state()``."""
+        return cls.from_predictor(CodePredictor.from_arrays(arrays, state))
+
+    @classmethod
+    def from_predictor(cls, predictor: CodePredictor) -> CodeClassifier:
+        """The fitted estimator holding a :class:`~roqa_nlp.prediction.CodePredictor`'s arrays
+        (for what prediction alone cannot do: refitting, scikit-learn tools)."""
+        clf = cls(**predictor.params)
+        clf.classes_ = predictor.classes_
+        clf.coef_ = predictor.coef_
+        clf.intercept_ = predictor.intercept_
+        clf.prototypes_ = predictor.prototypes_
+        clf.temperature_ = predictor.temperature_
+        clf.valence_coef_ = predictor.valence_coef_
+        clf.valence_intercept_ = predictor.valence_intercept_
+        clf.valence_classes_ = predictor.valence_classes_
+        clf.n_features_in_ = predictor.n_features_in_
         return clf

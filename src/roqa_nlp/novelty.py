@@ -33,22 +33,26 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, OutlierMixin, clone
 
-from .classifier import NONE
+from .prediction import (
+    OFF_FRAMEWORK,
+    PROCEDURAL,
+    SCORES,
+    conformal_p_values,
+    nonconformity_scores,
+    novelty_scores_and_p_values,
+)
 
-PROCEDURAL = "PROCEDURAL"
-OFF_FRAMEWORK = (NONE, PROCEDURAL)
-SCORES = ("combined", "none", "max_prob", "ratio", "knn")
+__all__ = [
+    "COMBINED",
+    "OFF_FRAMEWORK",
+    "PROCEDURAL",
+    "SCORES",
+    "NoveltyDetector",
+    "conformal_p_values",
+]
+
 #: The two scores whose p-values ``"combined"`` takes the larger of.
 COMBINED = ("none", "max_prob")
-
-
-def conformal_p_values(calibration: np.ndarray, scores: np.ndarray) -> np.ndarray:
-    """p = (1 + #{cal ≥ s}) / (n + 1) for each score s (higher score = less conforming)."""
-    cal = np.sort(np.asarray(calibration, dtype=np.float64))
-    s = np.asarray(scores, dtype=np.float64)
-    n_ge = len(cal) - np.searchsorted(cal, s, side="left")
-    out: np.ndarray = (1.0 + n_ge) / (len(cal) + 1.0)
-    return out
 
 
 def _is_coded(label: Any) -> bool:
@@ -90,29 +94,12 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
         self.random_state = random_state
 
     def _scores(self, clf: Any, ref: np.ndarray, X: np.ndarray) -> np.ndarray:
-        if self.score == "knn":
-            sims = X @ ref.T
-            kk = min(self.k, ref.shape[0])
-            top = -np.partition(-sims, kk - 1, axis=1)[:, :kk]
-            out: np.ndarray = 1.0 - top.mean(axis=1)
-            return out
-        P = clf.predict_proba(X)
+        """Nonconformity scores of ``X`` (:func:`roqa_nlp.prediction.nonconformity_scores`)."""
+        if self.score not in SCORES:
+            raise ValueError(f"score must be one of {SCORES}, got {self.score!r}")
+        P = None if self.score == "knn" else clf.predict_proba(X)
         classes = [str(c) for c in clf.classes_]
-        off = [j for j, c in enumerate(classes) if c in OFF_FRAMEWORK]
-        codes = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
-        none = P[:, off].sum(axis=1) if off else 1.0 - P[:, codes].max(axis=1)
-        if self.score == "combined":
-            return np.column_stack([none, 1.0 - P[:, codes].max(axis=1)])
-        if self.score == "none":
-            return none
-        if self.score == "max_prob":
-            return 1.0 - P[:, codes].max(axis=1)
-        if self.score == "ratio":
-            off_p = P[:, off].sum(axis=1) if off else np.zeros(len(P))
-            top = P[:, codes].max(axis=1)
-            ratio: np.ndarray = off_p / np.maximum(off_p + top, 1e-12)
-            return ratio
-        raise ValueError(f"score must be one of {SCORES}, got {self.score!r}")
+        return nonconformity_scores(self.score, X, P, classes, ref, self.k)
 
     def fit(
         self,
@@ -186,16 +173,7 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
 
     def _scores_and_p(self, raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Novelty scores and p-values from one set of raw nonconformity scores."""
-        if raw.ndim == 1:
-            return raw, conformal_p_values(self.calibration_scores_, raw)
-        cols = np.column_stack(
-            [
-                conformal_p_values(self.calibration_scores_[:, j], raw[:, j])
-                for j in range(raw.shape[1])
-            ]
-        )
-        p: np.ndarray = cols.max(axis=1)
-        return 1.0 - (p + 1e-3 * cols.mean(axis=1)), p
+        return novelty_scores_and_p_values(self.calibration_scores_, raw)
 
     def score_samples_and_p_values(self, X: Any) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`score_samples` and :meth:`p_values` in one pass over the classifier."""

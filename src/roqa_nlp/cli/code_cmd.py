@@ -56,7 +56,9 @@ def code_command(
     ),
     report: bool = typer.Option(True, "--report/--no-report", help="Write report.html."),
     no_cache: bool = typer.Option(
-        False, "--no-cache", help="Do not read or write the embedding cache."
+        False,
+        "--no-cache",
+        help="Do not read or write the embedding and segmentation caches.",
     ),
     backend: str | None = backend_option(),
     threads: int | None = typer.Option(
