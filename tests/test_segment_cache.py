@@ -144,7 +144,7 @@ def test_cached_segments_of_a_generated_transcript_equal_fresh_ones(
 def test_spans_are_stored_as_json_not_pickle(tmp_path: Path) -> None:
     through_cache(interview(), tmp_path / CACHE_FILE, estimate_tokens)
     with sqlite3.connect(tmp_path / CACHE_FILE) as db:
-        assert [json.loads(v) for (v,) in db.execute("SELECT spans FROM segments")] == [
+        assert [json.loads(v) for (v,) in db.execute("SELECT value FROM entries")] == [
             [[1, 55, 97], [5, 171, 183]]
         ]
 
@@ -204,9 +204,15 @@ def test_the_segmenter_version_is_part_of_the_key(monkeypatch: pytest.MonkeyPatc
     assert key() != before
 
 
+def test_the_segmenter_source_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = key()
+    monkeypatch.setattr(sc, "source_hash", lambda *modules: "other code")
+    assert key() != before
+
+
 def test_the_spacy_version_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
     before = key()
-    monkeypatch.setattr(sc, "_library_versions", lambda: ("0.0.1", "0.0.1"))
+    monkeypatch.setattr(sc, "package_version", lambda name: "0.0.1")
     assert key() != before
 
 
@@ -253,7 +259,7 @@ def test_a_cache_path_that_is_a_folder_is_no_cache(tmp_path: Path) -> None:
 def test_a_locked_cache_file_is_recomputed_around(tmp_path: Path) -> None:
     path = tmp_path / CACHE_FILE
     holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("CREATE TABLE segments (key TEXT PRIMARY KEY, spans TEXT NOT NULL)")
+    holder.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     holder.execute("BEGIN EXCLUSIVE")  # a rollback-journal database locked by another process
     try:
         cache = SegmentCache(path, timeout=0.05)
@@ -285,7 +291,7 @@ def test_a_malformed_cached_value_is_recomputed_and_replaced(value: str, tmp_pat
     t = interview()
     through_cache(t, tmp_path / CACHE_FILE, estimate_tokens)
     with sqlite3.connect(tmp_path / CACHE_FILE) as db:
-        db.execute("UPDATE segments SET spans = ?", (value,))
+        db.execute("UPDATE entries SET value = ?", (value,))
     count = Counting()
     assert through_cache(t, tmp_path / CACHE_FILE, count) == segment(t)
     assert count.calls > 0

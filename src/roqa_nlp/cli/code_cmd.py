@@ -75,7 +75,8 @@ def code_command(
     ),
 ) -> None:
     """Suggest codes for every participant segment and flag segments that fit no code."""
-    from ..open_coding import open_coding_queue, write_open_coding
+    from ..open_coding import write_open_coding
+    from ..open_coding_cache import cached_open_coding_queue
     from ..transcripts import expand_paths
 
     if alpha is not None and not 0 < alpha < 1:
@@ -124,7 +125,7 @@ def code_command(
         return
     result = ac.code(files, top_k=top_k)
     written = result.save(out)
-    queue = open_coding_queue(result, ac.embedder)
+    queue = cached_open_coding_queue(result, ac.embedder)
     written.update(write_open_coding(queue, out))
     if report:
         from ..report import write_report

@@ -1,0 +1,129 @@
+"""A cache of derived results on disk: JSON values in an SQLite file, keyed by a content hash.
+
+A re-code of unchanged transcripts derives the same things again (a transcript's segments, the
+open-coding queue of the same novel segments). Each such result is stored under the SHA-256 of
+everything it depends on (:func:`content_key`), so a changed input simply misses. Values are
+JSON text, never pickle. The files live beside the embedding cache
+(:func:`roqa_nlp.embedding.default_cache_dir`), one per kind of result.
+
+A cache only ever costs speed: any failure of its file (corrupt, locked beyond ``timeout``
+seconds, read-only, a folder where the file should be) turns it off for this instance, after
+which lookups miss and stores are dropped. Callers check a value's shape before using it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from contextlib import suppress
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+
+def content_key(body: Any) -> str:
+    """SHA-256 of ``body`` (JSON-able) as canonical ASCII JSON (lone surrogates escaped)."""
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode("ascii")).hexdigest()
+
+
+@cache
+def package_version(name: str) -> str:
+    """The installed version of a distribution ("" if absent), read without importing it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return ""
+
+
+@cache
+def source_hash(*modules: str) -> str:
+    """SHA-256 of the source files of the named ``roqa_nlp`` modules (not imported), so a cached
+    result made by other code is never served; ``""`` when a source cannot be read."""
+    import importlib.util
+
+    h = hashlib.sha256()
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None else None
+        try:
+            h.update(Path(origin).read_bytes() if origin else b"")
+        except OSError:
+            return ""
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class JsonCache:
+    """JSON values by key in one SQLite file (see the module docstring for failures)."""
+
+    def __init__(self, path: str | Path, *, timeout: float = 5.0):
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(self.path), timeout=timeout, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+            )
+            self._db.commit()
+        except (sqlite3.Error, OSError):
+            self._disable()
+
+    @property
+    def usable(self) -> bool:
+        return self._db is not None
+
+    def _disable(self) -> None:
+        if self._db is not None:
+            with suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+
+    def get(self, key: str) -> Any:
+        """The parsed JSON stored under ``key``, or None (absent, unreadable or not JSON)."""
+        with self._lock:
+            if self._db is None:
+                return None
+            try:
+                row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+            except sqlite3.Error:
+                self._disable()
+                return None
+        if row is None or not isinstance(row[0], str):
+            return None
+        try:
+            return json.loads(row[0])
+        except (ValueError, RecursionError):
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        """Store ``value`` (JSON-able) under ``key``; dropped when the cache is unusable."""
+        text = json.dumps(value, separators=(",", ":"))  # ASCII: lone surrogates escaped
+        with self._lock:
+            if self._db is None:
+                return
+            try:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", (key, text)
+                )
+                self._db.commit()
+            except sqlite3.Error:
+                self._disable()
+
+    def close(self) -> None:
+        with self._lock:
+            self._disable()
+
+
+def open_json_cache(cache_dir: str | Path | None, name: str) -> JsonCache | None:
+    """The cache file ``name`` in ``cache_dir`` (None = no cache), or None when unusable."""
+    if cache_dir is None:
+        return None
+    cache = JsonCache(Path(cache_dir) / name)
+    return cache if cache.usable else None

@@ -1,0 +1,186 @@
+"""Open-coding cache: the queue of unchanged novel segments comes back without clustering, equal
+to a fresh one; anything it depends on misses; a broken value is recomputed."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from roqa_nlp import open_coding_cache as occ
+from roqa_nlp.open_coding import CandidateCode, open_coding_queue
+from roqa_nlp.open_coding_cache import (
+    CACHE_FILE,
+    cached_open_coding_queue,
+    candidates_from_json,
+)
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Transcript, Turn
+
+ROWS = [  # transcript, text, novel, procedural, vector
+    ("t1", "We lost two staff to covid.", True, False, [1.0, 0.0, 0.0]),
+    ("t1", "Recruitment is hard for us.", False, False, [1.0, 0.0, 0.0]),
+    ("t1", "Can you hear me now?", True, True, [1.0, 0.0, 0.0]),
+    ("t1", "Covid sickness took out the covid rota.", True, False, [0.8, 0.6, 0.0]),
+    ("t2", "The garden project for residents.", True, False, [0.0, 0.0, 1.0]),
+    ("t2", "A covid outbreak closed the home.", True, False, [0.8, -0.6, 0.0]),
+]
+
+
+class StandInEmbedder:
+    """Fixed vectors per text; caches in ``folder``; counts what it encodes."""
+
+    def __init__(self, folder: Path | None, cache_hash: str = "model-a"):
+        self.folder = folder
+        self.cache_hash = cache_hash
+        self.vectors = {text: vec for _, text, _, _, vec in ROWS}
+        self.encoded = 0
+
+    def cache_dir(self) -> Path | None:
+        return self.folder
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.encoded += len(texts)
+        X = np.asarray([self.vectors.get(t, [1.0, 0.0, 0.0]) for t in texts], dtype=np.float32)
+        out: np.ndarray = X / np.linalg.norm(X, axis=1, keepdims=True)
+        return out
+
+
+def coding(rows: list[tuple[str, str, bool, bool, list[float]]] = ROWS) -> CodingResult:
+    result = CodingResult()
+    starts: dict[str, int] = {}
+    for tid, text, novel, procedural, _ in rows:
+        start = starts.get(tid, 0)
+        seg = Segment(
+            id=f"{tid}:{start}",
+            transcript_id=tid,
+            speaker="P",
+            role="participant",
+            start=start,
+            end=start + len(text),
+            text=text,
+        )
+        result.segments.append(
+            SegmentResult(segment=seg, novel=novel, novelty_p=0.01, procedural=procedural)
+        )
+        starts[tid] = start + len(text) + 1
+    for tid, end in starts.items():
+        text = " ".join(r[1] for r in rows if r[0] == tid)
+        result.transcripts[tid] = Transcript(
+            id=tid, text=text, turns=[Turn("P", "participant", 0, end - 1)], participant=tid.upper()
+        )
+    return result
+
+
+def queue(folder: Path, result: CodingResult | None = None, **kwargs: Any) -> list[CandidateCode]:
+    emb = kwargs.pop("embedder", None) or StandInEmbedder(folder)
+    return cached_open_coding_queue(result or coding(), emb, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_cached_queue_equals_a_fresh_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = open_coding_queue(coding(), StandInEmbedder(None))  # type: ignore[arg-type]
+    assert len(fresh) == 2
+    assert queue(tmp_path) == fresh  # miss: stored
+    monkeypatch.setattr(occ, "open_coding_queue", None)  # a hit must not call it
+    assert queue(tmp_path) == fresh
+
+
+def test_a_hit_encodes_nothing(tmp_path: Path) -> None:
+    queue(tmp_path)
+    emb = StandInEmbedder(tmp_path)
+    queue(tmp_path, embedder=emb)
+    assert emb.encoded == 0
+
+
+def test_the_queue_is_stored_as_json(tmp_path: Path) -> None:
+    fresh = queue(tmp_path)
+    with sqlite3.connect(tmp_path / CACHE_FILE) as db:
+        (value,) = db.execute("SELECT value FROM entries").fetchone()
+    assert json.loads(value) == [c.to_dict() for c in fresh]
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["text", "novel", "procedural", "segment id", "participant", "embedder", "parameter"],
+)
+def test_anything_the_queue_depends_on_misses(tmp_path: Path, change: str) -> None:
+    queue(tmp_path)
+    rows = list(ROWS)
+    result, kwargs = None, {}
+    if change == "text":
+        rows[0] = ("t1", "We lost three staff to covid.", True, False, [1.0, 0.0, 0.0])
+    elif change == "novel":
+        rows[1] = ("t1", "Recruitment is hard for us.", True, False, [1.0, 0.0, 0.0])
+    elif change == "procedural":
+        rows[0] = ("t1", "We lost two staff to covid.", True, True, [1.0, 0.0, 0.0])
+    result = coding(rows)
+    if change == "segment id":
+        s = result.segments[0]
+        result.segments[0] = SegmentResult(
+            segment=Segment(**{**s.segment.__dict__, "id": "t1:99"}),
+            novel=True,
+            novelty_p=0.01,
+        )
+    elif change == "participant":
+        result.transcripts["t1"].participant = "P77"
+    elif change == "embedder":
+        kwargs["embedder"] = StandInEmbedder(tmp_path, cache_hash="model-b")
+    elif change == "parameter":
+        kwargs["n_keywords"] = 4
+    emb = kwargs.pop("embedder", None) or StandInEmbedder(tmp_path)
+    queue(tmp_path, result, embedder=emb, **kwargs)
+    assert emb.encoded > 0
+
+
+def test_the_open_coding_source_is_part_of_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queue(tmp_path)
+    monkeypatch.setattr(occ, "source_hash", lambda *modules: "other code")
+    emb = StandInEmbedder(tmp_path)
+    queue(tmp_path, embedder=emb)
+    assert emb.encoded > 0
+
+
+def test_no_novel_segment_gives_an_empty_queue_without_a_cache_file(tmp_path: Path) -> None:
+    rows = [(t, x, False, p, v) for t, x, _, p, v in ROWS]
+    assert queue(tmp_path, coding(rows)) == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "not json",
+        "{}",
+        "[1]",
+        '[{"id": "candidate-001"}]',
+        None,  # every field, one of the wrong type: see below
+    ],
+)
+def test_a_malformed_cached_queue_is_recomputed(tmp_path: Path, value: str | None) -> None:
+    fresh = queue(tmp_path)
+    if value is None:
+        item = fresh[0].to_dict()
+        item["size"] = "3"
+        value = json.dumps([item])
+    with sqlite3.connect(tmp_path / CACHE_FILE) as db:
+        db.execute("UPDATE entries SET value = ?", (value,))
+    emb = StandInEmbedder(tmp_path)
+    assert queue(tmp_path, embedder=emb) == fresh
+    assert emb.encoded > 0
+
+
+def test_candidates_round_trip_through_json() -> None:
+    fresh = open_coding_queue(coding(), StandInEmbedder(None))  # type: ignore[arg-type]
+    assert candidates_from_json(json.loads(json.dumps([c.to_dict() for c in fresh]))) == fresh
+
+
+def test_without_a_cache_folder_the_queue_is_computed(tmp_path: Path) -> None:
+    emb = StandInEmbedder(None)
+    assert queue(tmp_path, embedder=emb) == open_coding_queue(coding(), StandInEmbedder(None))  # type: ignore[arg-type]
+    assert emb.encoded == 4
+    assert not (tmp_path / CACHE_FILE).exists()
