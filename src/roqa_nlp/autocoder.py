@@ -346,31 +346,45 @@ class AutoCoder:
                     rows_of.setdefault(c, []).append(m)
             evidence_of = {c: np.asarray(r, dtype=np.intp) for c, r in rows_of.items()}
         no_evidence = np.zeros(0, dtype=np.intp)
+        # Ranked columns and best valence of every row at once, then each code's best evidence
+        # for the rows it is suggested for (stable sorts: ties keep class order and file order,
+        # as ranking row by row did).
+        cols = np.asarray(code_cols, dtype=np.intp)
+        top = cols[np.argsort(-P[:, cols], axis=1, kind="stable")[:, :k]]
+        best_valence = np.argmax(V, axis=1).tolist()
+        code_of = {j: self.codebook.find(classes[j]) for j in code_cols}
+        evidence_text = [e["text"] for e in self._evidence_texts]
+        evidence: dict[tuple[int, str], tuple[str, ...]] = {}
+        if ev_sims is not None:
+            for j, code in code_of.items():
+                rows = np.flatnonzero((top == j).any(axis=1))
+                if code is None or not len(rows):
+                    continue
+                cand = evidence_of.get(code.id, no_evidence)
+                order = np.argsort(-ev_sims[np.ix_(rows, cand)], axis=1, kind="stable")
+                best = cand[order[:, : self.params["n_evidence"]]]
+                for i, b in zip(rows.tolist(), best.tolist()):
+                    evidence[i, code.id] = tuple(evidence_text[m] for m in b)
+        valence_names = [str(v) for v in clf.valence_classes_]
+        P_rows, V_rows = P.tolist(), V.tolist()
         out: list[list[Suggestion]] = []
-        for i in range(len(X)):
-            order = sorted(code_cols, key=lambda j: -P[i, j])[:k]
-            vi = int(np.argmax(V[i]))
+        for i, ranked in enumerate(top.tolist()):
+            vi = best_valence[i]
+            valence, valence_p = valence_names[vi], round(V_rows[i][vi], 6)
             row = []
-            for j in order:
-                code = self.codebook.find(classes[j])
+            for j in ranked:
+                code = code_of[j]
                 if code is None:
                     continue
-                evidence: tuple[str, ...] = ()
-                if ev_sims is not None:
-                    cand = evidence_of.get(code.id, no_evidence)
-                    best = cand[np.argsort(-ev_sims[i, cand], kind="stable")]
-                    evidence = tuple(
-                        self._evidence_texts[m]["text"] for m in best[: self.params["n_evidence"]]
-                    )
                 row.append(
                     Suggestion(
                         code_id=code.id,
                         name=code.name,
                         domain=code.domain,
-                        probability=round(float(P[i, j]), 6),
-                        valence=str(clf.valence_classes_[vi]),
-                        valence_probability=round(float(V[i, vi]), 6),
-                        evidence=evidence,
+                        probability=round(P_rows[i][j], 6),
+                        valence=valence,
+                        valence_probability=valence_p,
+                        evidence=evidence.get((i, code.id), ()),
                     )
                 )
             out.append(row)

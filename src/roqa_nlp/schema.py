@@ -111,9 +111,16 @@ class Suggestion:
     evidence: tuple[str, ...] = ()  # nearest training examples that support the suggestion
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["evidence"] = list(self.evidence)
-        return d
+        # Spelled out rather than dataclasses.asdict, whose deep copy cost seconds per study.
+        return {
+            "code_id": self.code_id,
+            "name": self.name,
+            "domain": self.domain,
+            "probability": self.probability,
+            "valence": self.valence,
+            "valence_probability": self.valence_probability,
+            "evidence": list(self.evidence),
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Suggestion:

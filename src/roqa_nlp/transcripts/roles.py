@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 
 from ..schema import Role
@@ -86,8 +87,15 @@ def normalise_label(label: str) -> str:
 
 def interviewer_keys(interviewer_labels: Iterable[str] | None) -> frozenset[str]:
     """The normalised interviewer labels (the defaults when ``interviewer_labels`` is None)."""
-    labels = DEFAULT_INTERVIEWER_LABELS if interviewer_labels is None else interviewer_labels
-    return frozenset(normalise_label(label) for label in labels)
+    if interviewer_labels is None:
+        return _default_interviewer_keys()
+    return frozenset(normalise_label(label) for label in interviewer_labels)
+
+
+@cache
+def _default_interviewer_keys() -> frozenset[str]:
+    # Asked for once per turn while reading: normalised once, not per turn.
+    return frozenset(normalise_label(label) for label in DEFAULT_INTERVIEWER_LABELS)
 
 
 def is_interviewer(label: str, interviewer_labels: Iterable[str] | None = None) -> bool:
