@@ -17,6 +17,7 @@ from roqa_nlp.open_coding_cache import (
     CACHE_FILE,
     cached_open_coding_queue,
     candidates_from_json,
+    candidates_to_json,
 )
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Transcript, Turn
@@ -96,11 +97,25 @@ def test_a_hit_encodes_nothing(tmp_path: Path) -> None:
     assert emb.encoded == 0
 
 
-def test_the_queue_is_stored_as_json(tmp_path: Path) -> None:
+def test_the_cache_holds_no_segment_text(tmp_path: Path) -> None:
+    fresh = queue(tmp_path)
+    assert any(r["text"] for c in fresh for r in c.representative)
+    stored = (tmp_path / CACHE_FILE).read_bytes()
+    for suffix in ("", "-wal"):
+        path = tmp_path / (CACHE_FILE + suffix)
+        stored += path.read_bytes() if path.exists() else b""
+    assert b"segment_ids" in stored  # the queue is there (perhaps still in the WAL file)
+    for _, text, *_ in ROWS:
+        assert text[:12].encode() not in stored
+        assert text[:12].lower().encode() not in stored
+
+
+def test_the_queue_is_stored_as_json_without_texts(tmp_path: Path) -> None:
     fresh = queue(tmp_path)
     with sqlite3.connect(tmp_path / CACHE_FILE) as db:
         (value,) = db.execute("SELECT value FROM entries").fetchone()
-    assert json.loads(value) == [c.to_dict() for c in fresh]
+    text_of = {s.segment.id: s.segment.text for s in coding().segments}
+    assert json.loads(value) == candidates_to_json(fresh, text_of)
 
 
 @pytest.mark.parametrize(
@@ -174,9 +189,31 @@ def test_a_malformed_cached_queue_is_recomputed(tmp_path: Path, value: str | Non
     assert emb.encoded > 0
 
 
-def test_candidates_round_trip_through_json() -> None:
-    fresh = open_coding_queue(coding(), StandInEmbedder(None))  # type: ignore[arg-type]
-    assert candidates_from_json(json.loads(json.dumps([c.to_dict() for c in fresh]))) == fresh
+def test_candidates_round_trip_through_their_stored_form() -> None:
+    result = coding()
+    fresh = open_coding_queue(result, StandInEmbedder(None))  # type: ignore[arg-type]
+    text_of = {s.segment.id: s.segment.text for s in result.segments}
+    stored = json.loads(json.dumps(candidates_to_json(fresh, text_of)))
+    assert candidates_from_json(stored, text_of) == fresh
+
+
+def test_a_label_taken_from_a_text_is_put_back_from_the_text() -> None:
+    c = CandidateCode(
+        "candidate-001", "A covid outbreak closed the home.", [], ["t2:35"], [], ["t2"], ["T2"], 1
+    )
+    text_of = {"t2:35": "A covid outbreak closed the home."}
+    stored = candidates_to_json([c], text_of)
+    assert stored[0]["label"] == 40
+    assert candidates_from_json(stored, text_of) == [c]
+
+
+def test_a_stored_queue_of_other_segments_is_not_used() -> None:
+    result = coding()
+    fresh = open_coding_queue(result, StandInEmbedder(None))  # type: ignore[arg-type]
+    text_of = {s.segment.id: s.segment.text for s in result.segments}
+    stored = candidates_to_json(fresh, text_of)
+    del text_of["t1:0"]
+    assert candidates_from_json(stored, text_of) is None
 
 
 def test_without_a_cache_folder_the_queue_is_computed(tmp_path: Path) -> None:

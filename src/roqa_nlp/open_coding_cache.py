@@ -7,7 +7,13 @@ segments and embeddings come from their caches. The queue depends only on the no
 queue's parameters and the code that builds it, so it is cached like segmentations
 (:mod:`roqa_nlp.json_cache`, file ``open_coding.sqlite``): the key is the SHA-256 of all of
 these plus the installed scikit-learn and numpy versions and a hash of ``open_coding.py``'s
-source; the value is the candidate codes as JSON. A value of the wrong shape is recomputed.
+source.
+
+Transcripts are confidential, and the cache folder outlives the output folders, so the value
+holds no segment text: each candidate is stored with segment ids, transcript and participant
+ids and its keywords, and its texts (representative quotes, a label taken from a text) are put
+back from the coding result, which by the key holds the same texts. A queue is stored only if it
+comes back equal from what is stored; a value of the wrong shape is recomputed.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ if TYPE_CHECKING:
 
 CACHE_FILE = "open_coding.sqlite"
 _FIELDS = tuple(f.name for f in fields(CandidateCode))
+#: A label taken from its first segment's text is stored as this length instead of the text.
+_LABEL_FROM_TEXT = 40
 
 
 def open_coding_key(result: CodingResult, embedder_id: str, params: dict[str, Any]) -> str:
@@ -49,15 +57,42 @@ def open_coding_key(result: CodingResult, embedder_id: str, params: dict[str, An
     )
 
 
-def candidates_from_json(value: Any) -> list[CandidateCode] | None:
-    """Candidate codes from their cached JSON, or None when it is not a list of them."""
+def candidates_to_json(queue: list[CandidateCode], text_of: dict[str, str]) -> list[Any]:
+    """The queue as stored: no segment text (see the module docstring)."""
+    out = []
+    for c in queue:
+        d = c.to_dict()
+        d["representative"] = [
+            {k: v for k, v in r.items() if k != "text"} for r in d["representative"]
+        ]
+        if c.segment_ids and c.label == text_of.get(c.segment_ids[0], "")[:_LABEL_FROM_TEXT]:
+            d["label"] = _LABEL_FROM_TEXT
+        out.append(d)
+    return out
+
+
+def candidates_from_json(value: Any, text_of: dict[str, str]) -> list[CandidateCode] | None:
+    """The queue from its stored form and the segments' texts, or None when the value is not a
+    stored queue of these segments."""
     if not isinstance(value, list):
         return None
     out = []
     for item in value:
         if not (isinstance(item, dict) and tuple(item) == _FIELDS and _well_typed(item)):
             return None
-        out.append(CandidateCode(**item))
+        if not all(sid in text_of for sid in item["segment_ids"]):
+            return None
+        reps = []
+        for r in item["representative"]:
+            if r.get("segment_id") not in text_of:
+                return None
+            reps.append({**r, "text": text_of[r["segment_id"]]})
+        label = item["label"]
+        if label == _LABEL_FROM_TEXT and item["segment_ids"]:
+            label = text_of[item["segment_ids"][0]][:_LABEL_FROM_TEXT]
+        if not isinstance(label, str):
+            return None
+        out.append(CandidateCode(**{**item, "label": label, "representative": reps}))
     return out
 
 
@@ -68,7 +103,7 @@ def _strings(value: Any) -> bool:
 def _well_typed(item: dict[str, Any]) -> bool:
     return (
         isinstance(item["id"], str)
-        and isinstance(item["label"], str)
+        and (isinstance(item["label"], str) or item["label"] == _LABEL_FROM_TEXT)
         and all(_strings(item[k]) for k in ("keywords", "segment_ids", "transcripts"))
         and isinstance(item["participants"], list)
         and isinstance(item["representative"], list)
@@ -94,13 +129,17 @@ def cached_open_coding_queue(
         "n_representative": n_representative,
         "n_keywords": n_keywords,
     }
+    novel = [s for s in result.segments if s.novel and not s.procedural]
     if cache is None:
-        cache = open_json_cache(embedder.cache_dir(), CACHE_FILE)
-    if cache is None or not any(s.novel and not s.procedural for s in result.segments):
+        cache = open_json_cache(embedder.cache_dir(), CACHE_FILE) if novel else None
+    if cache is None or not novel:
         return open_coding_queue(result, embedder, **params)
+    text_of = {s.segment.id: s.segment.text for s in novel}
     key = open_coding_key(result, embedder.cache_hash, params)
-    queue = candidates_from_json(cache.get(key))
+    queue = candidates_from_json(cache.get(key), text_of)
     if queue is None:
         queue = open_coding_queue(result, embedder, **params)
-        cache.put(key, [c.to_dict() for c in queue])
+        stored = candidates_to_json(queue, text_of)
+        if candidates_from_json(stored, text_of) == queue:  # else: not storable without text
+            cache.put(key, stored)
     return queue
