@@ -33,7 +33,8 @@ def packaged() -> tuple[dict[str, dict[str, np.ndarray]], dict[str, Any]]:
 
     d = packaged_model_dir()
     arrays = {
-        name: load((d / f"{name}.safetensors").read_bytes()) for name in ("classifier", "novelty")
+        name: load((d / f"{name}.safetensors").read_bytes())
+        for name in ("classifier", "novelty", "evidence")
     }
     card = json.loads((d / "model_card.json").read_text("utf-8"))
     return arrays, card
@@ -47,9 +48,9 @@ def unit_rows(n: int, d: int, seed: int = 0) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def X(packaged: tuple[dict[str, dict[str, np.ndarray]], dict[str, Any]]) -> np.ndarray:
-    """Segment-like embeddings: random unit rows and the model's own reference embeddings."""
+    """Segment-like embeddings: random unit rows and the model's own training (evidence) rows."""
     arrays, _ = packaged
-    ref = arrays["novelty"]["reference"].astype(np.float32)
+    ref = arrays["evidence"]["embeddings"].astype(np.float32)
     return np.vstack([unit_rows(200, ref.shape[1]), ref[:300]])
 
 

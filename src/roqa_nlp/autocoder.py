@@ -12,7 +12,8 @@ A model directory holds arrays (safetensors) and JSON only — never pickle:
 - ``model_card.json``: embedding model and weights hash, codebook id and hash, training-data hash,
   parameters, evaluation results, library version and the SHA-256 of every other file;
 - ``classifier.safetensors``: classifier and valence-head arrays;
-- ``novelty.safetensors``: conformal calibration scores and the coded reference embeddings;
+- ``novelty.safetensors``: conformal calibration scores (and, for the ``knn`` score only, the
+  coded reference embeddings);
 - ``evidence.safetensors`` + ``evidence.jsonl``: training examples shown as evidence;
 - ``codebook.json``: the codebook the model codes against (a project codebook may add codes).
 
@@ -553,7 +554,11 @@ class AutoCoder:
             "novelty.safetensors": save(
                 {
                     "calibration_scores": det.calibration_scores_.astype(np.float64),
-                    "reference": det.reference_.astype(np.float16),
+                    # Only the knn score reads the coded reference embeddings: other scores
+                    # store none, which keeps the packaged model small.
+                    "reference": (
+                        det.reference_ if det.score == "knn" else det.reference_[:0]
+                    ).astype(np.float16),
                 }
             ),
             "evidence.safetensors": save(
