@@ -121,3 +121,52 @@ def test_the_ray_engine_writes_the_codings_of_the_local_engine(
         "codings-00001.jsonl",
         "codings-00002.jsonl",
     ]
+
+
+def roqa_error(*args: str | Path) -> str:
+    """Run ``roqa ARGS`` in-process expecting a user error: exit status 2, one line on stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+        pytest.raises(SystemExit) as e,
+    ):
+        main([str(a) for a in args])
+    assert e.value.code == 2, err.getvalue()
+    lines = err.getvalue().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("roqa: error: "), err.getvalue()
+    return lines[0]
+
+
+def test_the_ray_engine_refuses_a_missing_model_before_writing_anything(
+    examples: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    line = roqa_error(
+        "code", examples, "--out", out, "--model", tmp_path / "no-model", "--engine", "ray"
+    )
+    assert "not a model directory" in line
+    assert not out.exists()
+
+
+def test_a_transcript_an_actor_cannot_read_is_one_line_and_leaves_no_output(
+    local_ray: None, examples: Path, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """The error raised inside a Ray actor reaches the user as the local engine's one line."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    line = roqa_error(
+        "code",
+        examples,
+        empty,
+        "--out",
+        out,
+        "--model",
+        tiny_model_dir,
+        "--no-cache",
+        "--engine",
+        "ray",
+    )
+    assert "empty.txt" in line and "no speech found" in line
+    assert not out.exists()

@@ -16,6 +16,7 @@ the cluster named by ``RAY_ADDRESS`` (e.g. ``ray://head:10001``), else starts a 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -72,7 +73,14 @@ class CodeChunk:
 
         self.out = Path(out)
         self.top_k = top_k
-        self.ac = AutoCoder.load(model, cache=cache, backend=backend, threads=threads)
+        #: A user mistake met by this actor (a model or transcript that cannot be read): sent
+        #: back to the driver as data, which reports it in one line like the local engine.
+        self.error = ""
+        try:
+            self.ac = AutoCoder.load(model, cache=cache, backend=backend, threads=threads)
+        except RoqaError as e:
+            self.error = str(e)
+            return
         if alpha is not None:
             self.ac.params["alpha"] = alpha
 
@@ -82,8 +90,22 @@ class CodeChunk:
         novel: list[int] = []
         n_transcripts: list[int] = []
         metas: list[str] = []
+        errors: list[str] = []
         for number, paths in zip(batch["chunk"], batch["paths"]):
-            result = self.ac.code([str(p) for p in paths], top_k=self.top_k)
+            numbers.append(int(number))
+            error = self.error
+            if not error:
+                try:
+                    result = self.ac.code([str(p) for p in paths], top_k=self.top_k)
+                except RoqaError as e:
+                    error = str(e)
+            errors.append(error)
+            if error:
+                counts.append(0)
+                novel.append(0)
+                n_transcripts.append(0)
+                metas.append("{}")
+                continue
             atomic_write_text(self.out / shard_name("codings", int(number)), result.to_jsonl())
             atomic_write_text(
                 self.out / shard_name("transcripts", int(number)),
@@ -92,7 +114,6 @@ class CodeChunk:
                     for t in result.transcripts.values()
                 ),
             )
-            numbers.append(int(number))
             counts.append(len(result.segments))
             novel.append(sum(1 for s in result.segments if s.novel))
             n_transcripts.append(len(result.transcripts))
@@ -103,7 +124,18 @@ class CodeChunk:
             "n_novel": novel,
             "n_transcripts": n_transcripts,
             "meta": metas,
+            "error": errors,
         }
+
+
+def remove_shards(out: Path, n_chunks: int, remove_dir: bool) -> None:
+    """Remove the shards of a failed run (and ``out`` itself when the run created it)."""
+    for number in range(n_chunks):
+        for kind in ("codings", "transcripts"):
+            (out / shard_name(kind, number)).unlink(missing_ok=True)
+    if remove_dir:
+        with contextlib.suppress(OSError):  # not empty: something else is in it, keep it
+            out.rmdir()
 
 
 def read_shard(out: Path, number: int) -> CodingResult:
@@ -146,8 +178,12 @@ def code_with_ray(
     ``threads`` is the CPU threads (and Ray CPUs) each actor uses; by default one, so a node
     runs one actor per core.
     """
+    from .autocoder import AutoCoder
     from .codings_writer import CodingsWriter
 
+    # A model or backend that cannot be loaded is refused here, before Ray starts or anything is
+    # written (the actors would otherwise each fail the same way).
+    AutoCoder.load(model, cache=cache, backend=backend, threads=threads)
     ray = init_ray()
     per_actor = max(1, threads or 1)
     n_cpus = int(ray.cluster_resources().get("CPU", 1))
@@ -156,6 +192,7 @@ def code_with_ray(
     if not chunks:
         raise RoqaError("no transcripts to code", hint="give transcript files or folders")
     out = Path(out).resolve()
+    created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     ds = ray.data.from_items(
         [{"chunk": i, "paths": c} for i, c in enumerate(chunks)],
@@ -178,6 +215,10 @@ def code_with_ray(
         num_cpus=per_actor,
     )
     rows = sorted(coded.take_all(), key=lambda r: int(r["chunk"]))
+    failed = [str(r["error"]) for r in rows if str(r["error"])]
+    if failed:
+        remove_shards(out, len(chunks), created)
+        raise RoqaError(failed[0])
     if [int(r["chunk"]) for r in rows] != list(range(len(chunks))):
         raise RoqaError("some chunks were not coded", path=out, hint="run the command again")
     summary = RaySummary(n_shards=len(chunks))
