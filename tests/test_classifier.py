@@ -306,3 +306,18 @@ def test_passes_the_applicable_sklearn_estimator_checks() -> None:
     assert set(ran) == APPLICABLE_CHECKS
     failed = {name: str(r["exception"]) for name, r in ran.items() if r["status"] != "passed"}
     assert failed == {}
+
+
+def test_fitting_few_examples_of_many_codes_raises_no_warning() -> None:
+    """A feedback set or a small project codebook has more codes than half its examples:
+    scikit-learn's "looks like a regression target" warning must not reach the researcher."""
+    import warnings
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(12, 8))
+    y = [f"C{i}" for i in range(10)] + ["C0", "C1"]
+    valence = ["barrier", "enabler", "neutral"] * 4
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        clf = CodeClassifier(calibrate=False).fit(X, y, valence=valence)
+    assert len(clf.classes_) == 10

@@ -22,6 +22,7 @@ trained on coded examples only.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -41,6 +42,9 @@ from .prediction import (
 from .schema import VALENCES
 
 __all__ = ["METHODS", "NONE", "CodeClassifier", "fit_temperature"]
+
+#: scikit-learn's warning when there are more classes than half the samples.
+_MANY_CLASSES = "The number of unique classes is greater than 50%"
 
 
 def _expand(X: np.ndarray, y: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -151,7 +155,11 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
                 max_iter=2000,
                 random_state=self.random_state,
             )
-            lr.fit(Xe, yi, sample_weight=we)
+            with warnings.catch_warnings():
+                # A codebook has many codes and a small (feedback) set few examples of each:
+                # scikit-learn's "looks like regression" guess does not apply to code labels.
+                warnings.filterwarnings("ignore", message=_MANY_CLASSES)
+                lr.fit(Xe, yi, sample_weight=we)
             coef = np.zeros((k, d))
             icpt = np.zeros(k)
             if k == 2:  # binary LR stores one row: expand to symmetric logits
@@ -223,7 +231,9 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         lr = LogisticRegression(
             C=self.C, class_weight="balanced", max_iter=2000, random_state=self.random_state
         )
-        lr.fit(X[coded], vy)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=_MANY_CLASSES)
+            lr.fit(X[coded], vy)
         if len(lr.classes_) == 2:
             a, b = lr.classes_
             self.valence_coef_[b], self.valence_intercept_[b] = (
