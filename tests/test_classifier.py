@@ -314,10 +314,10 @@ def test_fitting_few_examples_of_many_codes_raises_no_warning() -> None:
     import warnings
 
     rng = np.random.default_rng(0)
-    X = rng.normal(size=(12, 8))
-    y = [f"C{i}" for i in range(10)] + ["C0", "C1"]
-    valence = ["barrier", "enabler", "neutral"] * 4
+    X = rng.normal(size=(50, 8))
+    y = [f"C{i}" for i in range(40)] + [f"C{i}" for i in range(10)]
+    valence = ["barrier", "enabler", "neutral"] * 16 + ["neutral"] * 2
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         clf = CodeClassifier(calibrate=False).fit(X, y, valence=valence)
-    assert len(clf.classes_) == 10
+    assert len(clf.classes_) == 40
