@@ -225,14 +225,38 @@ def bench_throughput(work: Path, model: Path | None) -> dict[str, Any]:
     }
 
 
+#: The code that builds each fast backend: a backend built by other code is rebuilt.
+BACKEND_SOURCES = {
+    "onnx-int8": ("__init__.py", "onnx_int8.py"),
+    "static": ("__init__.py", "static.py"),
+}
+
+
+def backend_source_hash(kind: str) -> str:
+    """SHA-256 of the modules that build backend ``kind``."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in BACKEND_SOURCES[kind]:
+        h.update((REPO / "src" / "roqa_nlp" / "backends" / name).read_bytes())
+    return h.hexdigest()
+
+
 def backend_dirs(work: Path) -> dict[str, Path]:
-    """Build (once) the fast backends into the work folder."""
+    """Build the fast backends into the work folder, once per version of the code that builds
+    them (a backend left by an earlier run of older export code would measure that code)."""
     dirs = {}
     for kind in ("onnx-int8", "static"):
         d = work / "backends" / kind
-        if not (d / "backend_card.json").exists():
+        stamp = work / "backends" / f"{kind}.source-sha256"
+        source = backend_source_hash(kind)
+        built = stamp.exists() and stamp.read_text().strip() == source
+        if not built or not (d / "backend_card.json").exists():
             log(f"building the {kind} backend")
             subprocess.run([ROQA, "build-backend", kind, "--out", str(d)], check=True)
+            stamp.write_text(source + "\n")
+            if kind == "static":  # its model was trained on the previous build's vectors
+                shutil.rmtree(work / "model-static", ignore_errors=True)
         dirs[kind] = d
     return dirs
 

@@ -147,10 +147,33 @@ def test_fp32_export_pools_exactly_like_sentence_transformers(
     from roqa_nlp.backends.onnx_int8 import OnnxEncoder, export_onnx
 
     card = export_onnx(
-        tiny_st_model, tmp_path, {"source_weights_sha256": source_hash}, quantize=False
+        tiny_st_model, tmp_path, {"source_weights_sha256": source_hash}, quantize=False, fuse=False
     )
     got = OnnxEncoder(tmp_path, card).encode(TEXTS)
     np.testing.assert_allclose(got, reference(tiny_st_model, TEXTS), atol=2e-6)
+
+
+def test_the_fused_fp32_graph_encodes_like_sentence_transformers(
+    tiny_st_model: Path, source_hash: str, tmp_path: Path
+) -> None:
+    from roqa_nlp.backends.onnx_int8 import OnnxEncoder, export_onnx
+
+    card = export_onnx(
+        tiny_st_model, tmp_path, {"source_weights_sha256": source_hash}, quantize=False
+    )
+    assert card["fused_operators"] == {
+        "EmbedLayerNormalization": 1,
+        "Attention": 2,
+        "BiasGelu": 2,
+        "SkipLayerNormalization": 4,
+    }
+    got = OnnxEncoder(tmp_path, card).encode(TEXTS)
+    np.testing.assert_allclose(got, reference(tiny_st_model, TEXTS), atol=1e-5)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "backend_card.json",
+        "model.onnx",
+        "tokenizer.json",
+    ]
 
 
 def test_int8_vectors_are_close_to_torch_and_unit_length(
@@ -176,6 +199,21 @@ def test_the_card_records_source_files_and_pooling(onnx_dir: Path, source_hash: 
     assert sorted(card["files"]) == ["model.onnx", "tokenizer.json"]
     assert card["max_tokens"] == 48
     assert card["pooling"].startswith("mean")
+    assert card["fused_operators"]["Attention"] == 2
+    assert card["quantization"]["reduce_range"] is True
+
+
+def test_a_fusion_that_changes_the_token_embeddings_is_not_used(
+    tiny_st_model: Path, source_hash: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roqa_nlp.backends import onnx_int8
+
+    monkeypatch.setattr(onnx_int8, "FUSION_TOLERANCE", -1.0)  # any difference is too large
+    card = onnx_int8.export_onnx(
+        tiny_st_model, tmp_path, {"source_weights_sha256": source_hash}, quantize=False
+    )
+    assert card["fused_operators"] is None
+    assert not (tmp_path / "model.fused.onnx").exists()
 
 
 def test_an_altered_backend_file_is_refused_naming_it(
