@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import __version__
 from .codebook import Codebook
@@ -116,6 +116,55 @@ def label_of(codes: list[str], kind: str) -> str | list[str]:
     if codes:
         return codes if len(codes) > 1 else codes[0]
     return PROCEDURAL if kind == "procedural" else NONE
+
+
+T = TypeVar("T")
+
+
+def in_background(items: Iterator[T], depth: int = 8) -> Iterator[T]:
+    """``items``, produced by a background thread up to ``depth`` ahead of the consumer.
+
+    Yields exactly what iterating ``items`` would, in order; an exception raised by ``items``
+    is raised here at the same position. Closing this generator early stops the producer.
+    """
+    import queue
+    import threading
+
+    done = object()
+    q: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(entry: tuple[bool, Any]) -> bool:
+        while not stop.is_set():
+            try:
+                q.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put((True, item)):
+                    return
+            put((True, done))
+        except BaseException as e:  # handed to the consumer, raised there
+            put((False, e))
+
+    worker = threading.Thread(target=produce, name="roqa-segmenting", daemon=True)
+    worker.start()
+    try:
+        while True:
+            ok, value = q.get()
+            if not ok:
+                raise value
+            if value is done:
+                return
+            yield value
+    finally:
+        stop.set()
+        worker.join(timeout=5)
 
 
 class AutoCoder:
@@ -478,21 +527,28 @@ class AutoCoder:
                 )
             pending.clear()
 
-        for item in inputs:
-            for t in [item] if isinstance(item, Transcript) else read_transcripts([item]):
-                if t.id in seen:
-                    raise RoqaError(
-                        f"two transcripts share the id {t.id!r}",
-                        path=t.source or None,
-                        hint="rename one of the files",
-                    )
-                seen.add(t.id)
-                part.transcripts[t.id] = t
-                pending.extend(self.segments_of(t))
-                if len(pending) >= batch_segments:
-                    flush()
-                    yield part
-                    part = CodingResult(meta=part.meta)
+        def segmented() -> Iterator[tuple[Transcript, list[Segment]]]:
+            for item in inputs:
+                for t in [item] if isinstance(item, Transcript) else read_transcripts([item]):
+                    yield t, self.segments_of(t)
+
+        # Reading and segmenting (spaCy, single-threaded Python) run one step ahead in a
+        # background thread while the encoder (which releases the GIL) embeds the batch before:
+        # the two overlap on a 2-core machine. Order and errors are those of the serial loop.
+        for t, segments in in_background(segmented()):
+            if t.id in seen:
+                raise RoqaError(
+                    f"two transcripts share the id {t.id!r}",
+                    path=t.source or None,
+                    hint="rename one of the files",
+                )
+            seen.add(t.id)
+            part.transcripts[t.id] = t
+            pending.extend(segments)
+            if len(pending) >= batch_segments:
+                flush()
+                yield part
+                part = CodingResult(meta=part.meta)
         flush()
         if part.segments or part.transcripts:
             yield part
