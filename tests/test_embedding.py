@@ -300,3 +300,19 @@ def test_describe_names_the_model_and_its_hash(embedder: Embedder) -> None:
         "dim": 384,
         "max_tokens": 256,
     }
+
+
+@pytest.mark.slow
+def test_without_tokenizer_json_tokens_are_counted_with_a_copy_of_the_models_tokenizer(
+    tmp_path: Path,
+) -> None:
+    """Counting runs in the segmenting thread while the model encodes in the main thread: the
+    counter must not share the model's tokenizer object, yet count the same word pieces."""
+    src = Embedder(cache=False).model_path
+    local = tmp_path / "model"
+    shutil.copytree(src, local, ignore=shutil.ignore_patterns("tokenizer.json"))
+    emb = Embedder(local, cache=False)
+    assert emb.tokenizer() is not emb._model().tokenizer
+    assert emb.count_tokens()("registered managers talk about recovery") == Embedder(
+        cache=False
+    ).count_tokens()("registered managers talk about recovery")

@@ -279,7 +279,12 @@ class Embedder:
                 self._tokenizer.no_truncation()
                 self._tokenizer.no_padding()
             else:
-                self._tokenizer = self._model().tokenizer
+                import copy
+
+                # A copy, not the model's own: tokens are counted in the segmenting thread while
+                # the model encodes in another, and a fast tokenizer is not to be used by two
+                # threads at once.
+                self._tokenizer = copy.deepcopy(self._model().tokenizer)
         return self._tokenizer
 
     def count_tokens(self) -> Callable[[str], int]:
