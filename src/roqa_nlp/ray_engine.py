@@ -162,6 +162,14 @@ def init_ray(num_cpus: int | None = None) -> Any:
     return ray
 
 
+def quiet_ray_data() -> None:
+    """None of Ray Data's INFO log lines (execution plans, progress logged every 10 s when stderr
+    is not a terminal; on a terminal its progress bars stay): the command prints its own summary,
+    and a user error stays one line. ``RAY_DATA_LOG_LEVEL`` set by the user wins (Ray Data reads
+    it each time it configures its loggers, at every execution)."""
+    os.environ.setdefault("RAY_DATA_LOG_LEVEL", "WARNING")
+
+
 def code_with_ray(
     paths: list[Path],
     out: Path,
@@ -185,6 +193,7 @@ def code_with_ray(
     # written (the actors would otherwise each fail the same way).
     AutoCoder.load(model, cache=cache, backend=backend, threads=threads)
     ray = init_ray()
+    quiet_ray_data()
     per_actor = max(1, threads or 1)
     n_cpus = int(ray.cluster_resources().get("CPU", 1))
     n_actors = max(1, n_cpus // per_actor)
@@ -211,7 +220,9 @@ def code_with_ray(
         },
         batch_size=1,
         batch_format="numpy",
-        concurrency=min(n_actors, len(chunks)),
+        # A fixed pool of actors: ``compute`` works from Ray 2.40 on, ``concurrency`` is deprecated
+        # since 2.51 and prints a warning on the user's terminal.
+        compute=ray.data.ActorPoolStrategy(size=min(n_actors, len(chunks))),
         num_cpus=per_actor,
     )
     rows = sorted(coded.take_all(), key=lambda r: int(r["chunk"]))
