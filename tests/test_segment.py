@@ -151,6 +151,19 @@ def test_window_packs_sentences_up_to_max_tokens() -> None:
     assert texts(text, "window", 14) == ["One two three. Four five six.", "Seven eight nine."]
 
 
+def test_a_turn_that_fits_is_one_window_without_splitting_sentences(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_splitting(text: str) -> list[tuple[int, int]]:
+        raise AssertionError("sentences split")
+
+    monkeypatch.setattr("roqa_nlp.transcripts.segment.split_sentences", no_splitting)
+    text = "  One two three. Four five six.\n"
+    assert texts(text, "window", 14) == ["One two three. Four five six."]  # 14 tokens
+    with pytest.raises(AssertionError, match="sentences split"):
+        texts(text, "window", 13)
+
+
 def test_window_never_crosses_a_turn() -> None:
     t = interview("P1: One.\nP2: Two.\n")
     assert [s.text for s in segment(t)] == ["One.", "Two."]

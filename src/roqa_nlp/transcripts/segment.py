@@ -162,7 +162,9 @@ def turn_spans(
     start, end = _strip(text, start, end)
     if start >= end:
         return []
-    if unit == "turn" and count(text[start:end]) <= max_tokens:
+    # A turn that fits is one window: packing its sentences would join them all again (a prefix
+    # of a text never has more tokens than the text), so the sentence splitter is not needed.
+    if unit != "sentence" and count(text[start:end]) <= max_tokens:
         return [(start, end)]
     sentences = [
         piece
