@@ -9,7 +9,13 @@ from sklearn.exceptions import NotFittedError
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_score
 
-from roqa_nlp.classifier import NONE, CodeClassifier, fit_temperature
+from roqa_nlp.classifier import (
+    MIN_CALIBRATION_RECORDS,
+    NONE,
+    CodeClassifier,
+    fit_temperature,
+    fit_top_label_temperature,
+)
 
 CODES = ("IC.A", "IS.B", "PR.C", NONE)
 
@@ -159,6 +165,7 @@ def test_get_params_returns_the_constructor_arguments() -> None:
         "class_weight": None,
         "prototype_scale": 20.0,
         "calibrate": True,
+        "calibration_group": "seed-paper",
         "n_splits": 3,
         "random_state": 7,
     }
@@ -230,6 +237,81 @@ def test_calibrated_classifier_stores_the_fitted_temperature(data) -> None:
     X, y = data
     assert CodeClassifier(calibrate=False).fit(X, y).temperature_ == 1.0
     assert CodeClassifier(calibrate=True).fit(X, y).temperature_ != 1.0
+
+
+def top_label_at_temperature(t: float, seed: int, n: int = 4000, k: int = 5):
+    """Logits z and gold columns where the top-1 column is right with its probability under
+    softmax(z / t) (else the gold is the next column): the top-label-optimal temperature is t."""
+    rng = np.random.default_rng(seed)
+    z = rng.normal(0, 3, (n, k))
+    p = np.exp(z / t)
+    p /= p.sum(axis=1, keepdims=True)
+    top = z.argmax(axis=1)
+    right = rng.random(n) < p[np.arange(n), top]
+    gold = [[int(j)] if r else [int((j + 1) % k)] for j, r in zip(top, right)]
+    return z, gold
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_fit_top_label_temperature_recovers_the_temperature_confidence_was_drawn_at(
+    seed: int,
+) -> None:
+    z, gold = top_label_at_temperature(2.0, seed)
+    assert fit_top_label_temperature(z, gold, range(5)) == pytest.approx(2.0, abs=0.25)
+
+
+def test_fit_top_label_temperature_ranks_only_the_given_columns() -> None:
+    # Column 2 (say NONE) is the largest in every row but is not a code: the top-1 code is
+    # column 0, right in one row of four, so the fitted confidence of column 0 is 1/4.
+    z = np.tile([2.0, 0.0, 3.0], (4, 1))
+    t = fit_top_label_temperature(z, [[0], [1], [1], [1]], [0, 1])
+    p = np.exp(z / t) / np.exp(z / t).sum(axis=1, keepdims=True)
+    assert p[0, 0] == pytest.approx(0.25, abs=1e-6)
+
+
+def with_seed_group(n_seed: int) -> tuple[np.ndarray, list, list[str]]:
+    """The ``data`` clusters as five written groups plus ``n_seed`` noisier "seed-paper" records,
+    every third of them labelled with the next code (so the model gets some of them wrong)."""
+    X, y = clusters(0)
+    rng = np.random.default_rng(5)
+    codes = CODES[:3]
+    Xs = np.vstack([3 * np.eye(8)[i % 3] + rng.normal(0, 1.2, 8) for i in range(n_seed)])
+    Xs /= np.linalg.norm(Xs, axis=1, keepdims=True)
+    ys = [codes[(i + (i % 3 == 0)) % 3] for i in range(n_seed)]
+    groups = [f"written-{i % 5}" for i in range(len(y))] + ["seed-paper"] * n_seed
+    return np.vstack([X, Xs]), [*y, *ys], groups
+
+
+def test_the_calibration_group_is_held_out_and_fits_the_top_label_temperature() -> None:
+    X, y, groups = with_seed_group(24)
+    clf = CodeClassifier().fit(X, y, groups=groups)
+    # By hand: a model that never saw the seed group, its log-probabilities on that group.
+    written = CodeClassifier(calibrate=False).fit(X[:40], y[:40])
+    log_p = np.log(written.predict_proba(X[40:]))
+    classes = list(written.classes_)
+    gold = [[classes.index(c)] for c in y[40:]]
+    codes = [j for j, c in enumerate(classes) if c != NONE]
+    expected = fit_top_label_temperature(log_p, gold, codes)
+    assert list(clf.classes_) == classes
+    assert clf.temperature_ == pytest.approx(expected, rel=1e-9)
+    assert clf.temperature_ != pytest.approx(
+        CodeClassifier(calibration_group=None).fit(X, y, groups=groups).temperature_, rel=1e-3
+    )
+
+
+def test_a_calibration_group_below_the_minimum_falls_back_to_grouped_cross_validation() -> None:
+    X, y, groups = with_seed_group(MIN_CALIBRATION_RECORDS - 1)
+    grouped = CodeClassifier(calibration_group=None).fit(X, y, groups=groups).temperature_
+    assert CodeClassifier().fit(X, y, groups=groups).temperature_ == grouped
+
+
+def test_a_calibration_group_the_model_gets_all_right_falls_back_to_grouped_cv() -> None:
+    X, y, groups = with_seed_group(24)
+    # The seed rows replaced by clean, correctly labelled points of the three code clusters.
+    X = np.vstack([X[:40], np.tile(clusters(1, n=1)[0][:3], (8, 1))])
+    y = [*y[:40], *["IC.A", "IS.B", "PR.C"] * 8]
+    grouped = CodeClassifier(calibration_group=None).fit(X, y, groups=groups).temperature_
+    assert CodeClassifier().fit(X, y, groups=groups).temperature_ == grouped
 
 
 # -- valence head -------------------------------------------------------------------------------

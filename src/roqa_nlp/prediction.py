@@ -43,6 +43,7 @@ CLASSIFIER_PARAMS: dict[str, Any] = {
     "class_weight": "balanced",
     "prototype_scale": 20.0,
     "calibrate": True,
+    "calibration_group": "seed-paper",
     "n_splits": 5,
     "random_state": 0,
 }
