@@ -9,12 +9,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from roqa_nlp.open_coding import (
     CandidateCode,
     class_tfidf_keywords,
     cluster_embeddings,
+    english_stop_words,
     open_coding_queue,
+    terms,
     write_open_coding,
 )
 from roqa_nlp.result import CodingResult
@@ -99,6 +103,55 @@ def test_class_tfidf_keywords_keeps_n_keywords() -> None:
 def test_a_word_in_every_cluster_ranks_below_a_word_of_one_cluster() -> None:
     kw = class_tfidf_keywords(["covid covid staff", "garden garden staff"], n_keywords=1)
     assert kw == [["covid"], ["garden"]]
+
+
+def test_terms_are_lower_case_words_without_stop_words_then_pairs() -> None:
+    # "the", "and", "of" are stop words; "a", "I" and "d" are too short to be words; pairs are formed
+    # after the stop words are left out, so "staff" and "money" pair across "and the".
+    assert terms("The STAFF and the money, of a rota I'd check") == [
+        "staff", "money", "rota", "check",
+        "staff money", "money rota", "rota check",
+    ]  # fmt: skip
+
+
+def test_stop_word_list_is_scikit_learns() -> None:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    assert english_stop_words() == ENGLISH_STOP_WORDS
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ab cé.,'Th-é\u00e9ND1_", max_size=60))
+def test_terms_count_as_scikit_learns_count_vectorizer(doc: str) -> None:
+    from collections import Counter
+
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    cv = CountVectorizer(stop_words="english", ngram_range=(1, 2))
+    try:
+        counts = cv.fit_transform([doc]).toarray()[0]
+    except ValueError:  # an empty vocabulary
+        assert terms(doc) == []
+        return
+    assert Counter(terms(doc)) == dict(zip(cv.get_feature_names_out(), counts.tolist()))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(min_value=2, max_value=40),
+    st.integers(min_value=0, max_value=10_000),
+    st.sampled_from([0.2, 0.5, 0.6, 0.9]),
+)
+def test_clusters_are_scikit_learns_agglomerative_clustering(
+    n: int, seed: int, threshold: float
+) -> None:
+    from sklearn.cluster import AgglomerativeClustering
+
+    X = np.random.default_rng(seed).normal(size=(n, 5))
+    raw = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
+    ).fit_predict(X)
+    assert partition(cluster_embeddings(X, threshold)) == partition(raw)
 
 
 def test_stop_words_only_give_no_keywords() -> None:
@@ -312,3 +365,20 @@ def test_an_empty_queue_writes_a_header_only_csv_and_an_empty_jsonl(tmp_path: Pa
     assert (tmp_path / "open_coding.csv").read_text("utf-8") == (
         "candidate,label,keywords,size,participants,segment_ids,example\n"
     )
+
+
+def test_building_the_queue_never_imports_scikit_learn() -> None:
+    """Its import alone took longer than the whole queue of a seed-size study."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import numpy as np\n"
+        "from roqa_nlp.open_coding import class_tfidf_keywords, cluster_embeddings\n"
+        "cluster_embeddings(np.eye(3))\n"
+        "class_tfidf_keywords(['staff rota', 'money'])\n"
+        "print('sklearn' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

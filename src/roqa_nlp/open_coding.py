@@ -1,10 +1,14 @@
 """The open-coding queue: segments that fit no code, grouped into candidate new codes.
 
 Novel segments (see :mod:`roqa_nlp.novelty`) are clustered by agglomerative clustering
-(scikit-learn, average linkage on cosine distance, cut at ``distance_threshold``), so the number
-of candidate codes follows the data and singletons are allowed. Each candidate gets keywords by
-class-based TF-IDF (Grootendorst, 2022, BERTopic: a term's frequency in the cluster × log(1 + mean
-words per cluster / the term's frequency over all clusters)), its most representative segments
+(SciPy's ``linkage``: average linkage on cosine distance, clusters joined while their distance is
+below ``distance_threshold``), so the number of candidate codes follows the data and singletons are
+allowed. Each candidate gets keywords by class-based TF-IDF (Grootendorst, 2022, BERTopic: a
+term's frequency in the cluster × log(1 + mean words per cluster / the term's frequency over all
+clusters)) over the words and word pairs of its segments, as scikit-learn's ``CountVectorizer``
+counts them (lower case, words of two or more word characters, English stop words
+(``data/stop_words_en.txt``) left out before pairing) without importing scikit-learn, whose import
+alone took longer than the whole queue. Its most representative segments
 (closest to the cluster's centroid) and the transcripts/participants it appears in. Procedural
 talk (greetings, consent, Zoom chatter) is never offered as a theme.
 
@@ -16,7 +20,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,45 +55,64 @@ class CandidateCode:
         return asdict(self)
 
 
-def class_tfidf_keywords(docs: list[str], n_keywords: int = 5) -> list[list[str]]:
-    """Top keywords per cluster document by class-based TF-IDF."""
-    import numpy as np
-    from sklearn.feature_extraction.text import CountVectorizer
+#: Words as scikit-learn's ``CountVectorizer`` finds them: two or more word characters.
+_WORD = re.compile(r"(?u)\b\w\w+\b")
 
-    if not docs:
-        return []
-    try:
-        cv = CountVectorizer(stop_words="english", ngram_range=(1, 2), min_df=1)
-        counts = cv.fit_transform(docs).toarray().astype(float)
-    except ValueError:  # only stop words
+
+@lru_cache(maxsize=1)
+def english_stop_words() -> frozenset[str]:
+    """The stop words of ``data/stop_words_en.txt`` (lines starting with ``#`` are comments)."""
+    text = resources.files("roqa_nlp").joinpath("data/stop_words_en.txt").read_text("utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+def terms(doc: str) -> list[str]:
+    """The words of ``doc`` (lower case, stop words left out) followed by its word pairs, the
+    pairs formed after the stop words are left out (as ``CountVectorizer(stop_words="english",
+    ngram_range=(1, 2))`` does)."""
+    stop = english_stop_words()
+    words = [w for w in _WORD.findall(doc.lower()) if w not in stop]
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+def class_tfidf_keywords(docs: list[str], n_keywords: int = 5) -> list[list[str]]:
+    """Top keywords per cluster document by class-based TF-IDF (ties: alphabetical order)."""
+    import numpy as np
+
+    counted = [Counter(terms(d)) for d in docs]
+    vocab = sorted(set().union(*counted))
+    if not vocab:  # no docs, or only stop words
         return [[] for _ in docs]
-    vocab = np.asarray(cv.get_feature_names_out())
+    column = {t: j for j, t in enumerate(vocab)}
+    counts = np.zeros((len(docs), len(vocab)))
+    for i, c in enumerate(counted):
+        for t, n in c.items():
+            counts[i, column[t]] = n
     tf = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1)
     avg_words = counts.sum() / len(docs)
     idf = np.log(1 + avg_words / np.maximum(counts.sum(axis=0), 1))
     scores = tf * idf
+    names = np.asarray(vocab)
     out = []
     for row in scores:
-        order = np.lexsort((vocab, -row))
-        out.append([str(vocab[j]) for j in order[:n_keywords] if row[j] > 0])
+        order = np.lexsort((names, -row))
+        out.append([vocab[j] for j in order[:n_keywords] if row[j] > 0])
     return out
 
 
 def cluster_embeddings(X: np.ndarray, distance_threshold: float = 0.6) -> np.ndarray:
-    """Cluster labels (0..k-1, numbered by first appearance) by average-linkage cosine distance."""
+    """Cluster labels (0..k-1, numbered by first appearance) by average-linkage cosine distance:
+    two clusters are joined while their distance is below ``distance_threshold``."""
     import numpy as np
-    from sklearn.cluster import AgglomerativeClustering
+    from scipy.cluster.hierarchy import fcluster, linkage
 
     if len(X) == 0:
         return np.zeros(0, dtype=int)
     if len(X) == 1:
         return np.zeros(1, dtype=int)
-    raw = AgglomerativeClustering(
-        n_clusters=None,
-        metric="cosine",
-        linkage="average",
-        distance_threshold=distance_threshold,
-    ).fit_predict(X)
+    tree = linkage(np.asarray(X, dtype=np.float64), method="average", metric="cosine")
+    # fcluster keeps joins at distances <= t: the largest float below the threshold keeps < it.
+    raw = fcluster(tree, t=np.nextafter(distance_threshold, 0.0), criterion="distance")
     remap: dict[int, int] = {}
     return np.asarray([remap.setdefault(int(c), len(remap)) for c in raw])
 

@@ -1,12 +1,12 @@
 """The open-coding queue of unchanged novel segments, without clustering them again.
 
 :func:`~roqa_nlp.open_coding.open_coding_queue` clusters the segments flagged novel with
-scikit-learn, whose import alone takes seconds: most of a re-code of unchanged transcripts once
-segments and embeddings come from their caches. The queue depends only on the novel segments
+SciPy, whose import alone takes most of a second: a good part of a re-code of unchanged transcripts
+once segments and embeddings come from their caches. The queue depends only on the novel segments
 (their ids, transcripts, participants and texts), the embedding model that encodes them, the
 queue's parameters and the code that builds it, so it is cached like segmentations
 (:mod:`roqa_nlp.json_cache`, file ``open_coding.sqlite``): the key is the SHA-256 of all of
-these plus the installed scikit-learn and numpy versions and a hash of ``open_coding.py``'s
+these plus the installed SciPy and numpy versions and a hash of ``open_coding.py``'s
 source.
 
 Transcripts are confidential, and the cache folder outlives the output folders, so the value
@@ -40,7 +40,7 @@ def open_coding_key(result: CodingResult, embedder_id: str, params: dict[str, An
     return content_key(
         {
             "source": source_hash("roqa_nlp.open_coding"),
-            "scikit-learn": package_version("scikit-learn"),
+            "scipy": package_version("scipy"),
             "numpy": package_version("numpy"),
             "embedder": embedder_id,
             "params": params,
