@@ -116,6 +116,19 @@ def test_multi_label_targets_add_no_combined_class() -> None:
     assert list(clf.classes_) == ["IC.A", "IS.B", "NONE", "PR.C"]
 
 
+def test_few_examples_of_many_codes_fit_without_scikit_learn_warnings() -> None:
+    """One example per code (as in a small feedback set): scikit-learn would warn that more
+    than half the labels are unique, which is normal for code labels."""
+    import warnings
+
+    X, y = clusters(1, n=1)
+    valence = ["barrier", "enabler", "barrier", ""]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        clf = CodeClassifier(calibrate=False).fit(X, y, valence=valence)
+    assert list(clf.classes_) == sorted(CODES)
+
+
 def test_multi_label_example_gets_both_codes_from_predict_labels() -> None:
     X, y = multi_label_data()
     clf = CodeClassifier(calibrate=False).fit(X, y)

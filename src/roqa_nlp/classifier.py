@@ -71,6 +71,15 @@ _MANY_CLASSES = "The number of unique classes is greater than 50%"
 MIN_CALIBRATION_RECORDS = 20
 
 
+def _fit_labels(lr: LogisticRegression, X: np.ndarray, y: np.ndarray, **fit_params: Any) -> None:
+    """``lr.fit`` on class labels without scikit-learn's "more classes than 50 % of samples"
+    warning: a codebook has many codes and a small (feedback) set few examples of each, so its
+    "looks like regression" guess does not apply."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=_MANY_CLASSES)
+        lr.fit(X, y, **fit_params)
+
+
 def _labels_of(lab: Any) -> list[str]:
     """The labels of one target: a code id, a list of ids, or ``[]``/``None`` for NONE."""
     return [NONE] if lab is None else ([lab] if isinstance(lab, str) else list(lab) or [NONE])
@@ -217,11 +226,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
                 max_iter=2000,
                 random_state=self.random_state,
             )
-            with warnings.catch_warnings():
-                # A codebook has many codes and a small (feedback) set few examples of each:
-                # scikit-learn's "looks like regression" guess does not apply to code labels.
-                warnings.filterwarnings("ignore", message=_MANY_CLASSES)
-                lr.fit(Xe, yi, sample_weight=we)
+            _fit_labels(lr, Xe, yi, sample_weight=we)
             coef = np.zeros((k, d))
             icpt = np.zeros(k)
             if k == 2:  # binary LR stores one row: expand to symmetric logits
@@ -326,9 +331,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         lr = LogisticRegression(
             C=self.C, class_weight="balanced", max_iter=2000, random_state=self.random_state
         )
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=_MANY_CLASSES)
-            lr.fit(X[coded], vy)
+        _fit_labels(lr, X[coded], vy)
         if len(lr.classes_) == 2:
             a, b = lr.classes_
             self.valence_coef_[b], self.valence_intercept_[b] = (
