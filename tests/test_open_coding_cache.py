@@ -21,6 +21,7 @@ from roqa_nlp.open_coding_cache import (
 )
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Transcript, Turn
+from test_open_coding import seg_result
 
 ROWS = [  # transcript, text, novel, procedural, vector
     ("t1", "We lost two staff to covid.", True, False, [1.0, 0.0, 0.0]),
@@ -56,17 +57,8 @@ def coding(rows: list[tuple[str, str, bool, bool, list[float]]] = ROWS) -> Codin
     starts: dict[str, int] = {}
     for tid, text, novel, procedural, _ in rows:
         start = starts.get(tid, 0)
-        seg = Segment(
-            id=f"{tid}:{start}",
-            transcript_id=tid,
-            speaker="P",
-            role="participant",
-            start=start,
-            end=start + len(text),
-            text=text,
-        )
         result.segments.append(
-            SegmentResult(segment=seg, novel=novel, novelty_p=0.01, procedural=procedural)
+            seg_result(tid, start, text, start, novel=novel, procedural=procedural)
         )
         starts[tid] = start + len(text) + 1
     for tid, end in starts.items():

@@ -123,6 +123,16 @@ def fit_temperature(logits: np.ndarray, y_idx: np.ndarray) -> float:
     return _log_temperature_search(nll)
 
 
+def _top_label_hits(
+    logits: np.ndarray, gold: Sequence[Sequence[int]], columns: Sequence[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's top-1 column among ``columns``, and 1.0 where it is one of the row's ``gold``
+    columns (else 0.0)."""
+    cols = np.asarray(columns, dtype=np.intp)
+    top = cols[np.argmax(logits[:, cols], axis=1)]
+    return top, np.asarray([float(t in set(g)) for t, g in zip(top.tolist(), gold)])
+
+
 def fit_top_label_temperature(
     logits: np.ndarray, gold: Sequence[Sequence[int]], columns: Sequence[int]
 ) -> float:
@@ -134,10 +144,8 @@ def fit_top_label_temperature(
     "Top-label calibration and multiclass-to-binary reductions", ICLR). The top-1 column does not
     depend on T, so only the confidence moves. Golden-section search over T in [0.05, 20].
     """
-    cols = np.asarray(columns, dtype=np.intp)
     rows = np.arange(len(logits))
-    top = cols[np.argmax(logits[:, cols], axis=1)]
-    c = np.asarray([float(t in set(g)) for t, g in zip(top.tolist(), gold)])
+    top, c = _top_label_hits(logits, gold, columns)
 
     def loss(log_t: float) -> float:
         p = np.clip(softmax(logits / np.exp(log_t))[rows, top], 1e-12, 1 - 1e-12)
@@ -278,9 +286,8 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         logits[:, [classes.index(c) for c in sub.classes_]] = sub._logits(X[coded])
         gold = [[classes.index(c) for c in _labels_of(y[i])] for i in coded]
         cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
-        top = np.asarray(cols)[np.argmax(logits[:, cols], axis=1)]
-        right = {bool(t in g) for t, g in zip(top.tolist(), gold)}
-        if len(right) < 2:
+        hits = _top_label_hits(logits, gold, cols)[1]
+        if hits.min() == hits.max():  # all right or all wrong: the loss has no minimum
             return None
         return fit_top_label_temperature(logits, gold, cols)
 

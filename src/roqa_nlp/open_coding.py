@@ -92,10 +92,9 @@ def class_tfidf_keywords(docs: list[str], n_keywords: int = 5) -> list[list[str]
     avg_words = counts.sum() / len(docs)
     idf = np.log(1 + avg_words / np.maximum(counts.sum(axis=0), 1))
     scores = tf * idf
-    names = np.asarray(vocab)
     out = []
     for row in scores:
-        order = np.lexsort((names, -row))
+        order = np.argsort(-row, kind="stable")  # vocab is sorted: ties stay alphabetical
         out.append([vocab[j] for j in order[:n_keywords] if row[j] > 0])
     return out
 
