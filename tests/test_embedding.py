@@ -226,6 +226,41 @@ def test_count_tokens_includes_cls_and_sep() -> None:
     )
 
 
+# -- batching by word pieces ----------------------------------------------------------------------
+
+
+class PieceModel:
+    """A stand-in sentence-transformers model: one word piece per space-separated word; logs the
+    batches it is given."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+
+    def tokenizer(self, texts: list[str], **_: object) -> dict[str, list[list[int]]]:
+        return {"input_ids": [[0] * len(t.split()) for t in texts]}
+
+    def encode(self, texts: list[str], **_: object) -> np.ndarray:
+        self.batches.append(list(texts))
+        return np.asarray([[len(t.split()), 1.0] for t in texts], dtype=np.float32)
+
+
+def test_batches_group_texts_by_word_pieces_not_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = PieceModel()
+    emb = Embedder(cache=False, batch_size=2, show_progress=False)
+    monkeypatch.setattr(Embedder, "dim", property(lambda self: 2))
+    monkeypatch.setattr(emb, "_model", lambda: model)
+    texts = ["a b c d", "extraordinarily", "a b c d e", "unquestionably!"]
+    X = emb._encode_uncached(texts)
+    # by characters the two long words would share a batch with a four-word text
+    assert model.batches == [["extraordinarily", "unquestionably!"], ["a b c d", "a b c d e"]]
+    assert X[:, 0].tolist() == [4.0, 1.0, 5.0, 1.0]  # rows back in input order
+
+
+def test_shortest_first_keeps_input_order_for_ties_and_falls_back_to_characters() -> None:
+    assert embedding._shortest_first(PieceModel(), ["b b", "a a", "c"]) == [2, 0, 1]
+    assert embedding._shortest_first(object(), ["ccc", "a", "bb"]) == [1, 2, 0]
+
+
 # -- the real model (slow) ----------------------------------------------------------------------
 
 
