@@ -26,6 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_to_codings import GOLD_JSONL, read_gold  # noqa: E402
+from scoring import hit_rates  # noqa: E402
 
 from roqa_nlp.autocoder import AutoCoder  # noqa: E402
 from roqa_nlp.io import atomic_write_text  # noqa: E402
@@ -45,21 +46,14 @@ def main() -> None:
     coded = [(segments[sid], g.code_ids) for sid, g in gold.items() if g.code_ids]
     texts = [s["text"] for s, _ in coded]
     questions = [s["context"] or "" for s, _ in coded]
-    golds = [set(g) for _, g in coded]
+    golds = [sorted(g) for _, g in coded]
+
+    domain_of = {c.id: c.domain for c in book.codable}
 
     def score(X: np.ndarray) -> dict[str, float]:
         rows = ac._suggest_rows(X, 3)[0]
-        top1 = [r[0].code_id in g for r, g in zip(rows, golds)]
-        top3 = [any(s.code_id in g for s in r[:3]) for r, g in zip(rows, golds)]
-        domain = [
-            book.domain_of(r[0].code_id) in {book.domain_of(c) for c in g}
-            for r, g in zip(rows, golds)
-        ]
-        return {
-            "top1": round(float(np.mean(top1)), 3),
-            "top3": round(float(np.mean(top3)), 3),
-            "domain": round(float(np.mean(domain)), 3),
-        }
+        top1, top3, domain = hit_rates(golds, [[s.code_id for s in r] for r in rows], domain_of)
+        return {"top1": top1, "top3": top3, "domain": domain}
 
     X = ac.embedder.encode(texts)
     Q = ac.embedder.encode(questions) * np.asarray([bool(q) for q in questions])[:, None]

@@ -22,12 +22,16 @@ from __future__ import annotations
 
 import json
 import platform
+import sys
 import warnings
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import hit_rates  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "cfir_dev.jsonl"
@@ -64,19 +68,8 @@ def main() -> None:
 
     def score(P: np.ndarray, classes: list[str], gold: list[list[str]]) -> list[float]:
         cols = [j for j, c in enumerate(classes) if c not in (NONE, "PROCEDURAL")]
-        hits = []
-        for row, g in zip(P, gold):
-            if not g:
-                continue
-            ranked = [classes[j] for j in sorted(cols, key=lambda j: -row[j])]
-            hits.append(
-                (
-                    ranked[0] in g,
-                    bool(set(ranked[:3]) & set(g)),
-                    dom[ranked[0]] in {dom[c] for c in g},
-                )
-            )
-        return [round(float(v), 3) for v in np.mean(hits, axis=0)]
+        ranked = [[classes[j] for j in sorted(cols, key=lambda j: -row[j])] for row in P]
+        return list(hit_rates(gold, ranked, dom))
 
     def fit(mask: np.ndarray, C: float) -> tuple[CodeClassifier, list[str]]:
         clf = CodeClassifier(method="logreg", C=C).fit(X[mask], list(y[mask]))
