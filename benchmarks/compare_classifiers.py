@@ -7,7 +7,7 @@ For each method (prototype similarity, logistic regression, hybrid) this measure
 - the dev set ``../shared/eval/cfir_dev.jsonl`` (evaluation only: never trained or tuned on),
 
 plus the learning curve of dev top-3 against the number of written exemplars per construct, and
-the effect of adding the interviewer's question as context is recorded by ``benchmarks/context.py``
+the effect of adding the interviewer's question as context is recorded by ``benchmarks/question_context.py``
 where measured. Results go to ``benchmarks/results/classifier_comparison.{json,md}``.
 
 Run: ``.venv/bin/python benchmarks/compare_classifiers.py``
