@@ -218,6 +218,25 @@ def test_evaluate_writes_every_documented_metric(tiny_model_dir: Path, tmp_path:
     assert LABELLED.read_bytes() == before
 
 
+def test_evaluate_writes_strict_json_when_a_metric_is_undefined(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    labelled = tmp_path / "one_code.jsonl"
+    labelled.write_text(
+        json.dumps({"text": "The CQC changed the rules again.", "construct": "External Policy"})
+        + "\n",
+        "utf-8",
+    )
+    run = roqa("evaluate", labelled, "--json", tmp_path / "m.json", "--model", tiny_model_dir)
+    assert_success(run)
+    assert "Warning" not in run.err
+    text = (tmp_path / "m.json").read_text("utf-8")
+    metrics = json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} in the JSON"))
+    # one record, one code: kappa is undefined; the record states no valence
+    assert metrics["construct_top1"] == 1.0
+    assert (metrics["construct_kappa"], metrics["valence_accuracy"]) == (None, None)
+
+
 def test_train_writes_a_loadable_model_with_its_evaluation(tmp_path: Path) -> None:
     out = tmp_path / "model"
     run = roqa("train", TRAINING, "--out", out, "--evaluate", LABELLED)

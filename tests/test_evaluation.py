@@ -217,3 +217,60 @@ def test_reliability_bins_report_confidence_and_accuracy() -> None:
     )
     assert bins[8]["n"] == 1 and bins[8]["accuracy"] == 1.0
     assert math.isnan(bins[0]["confidence"])
+
+
+# -- undefined and unstated ---------------------------------------------------------------------
+
+
+def test_kappa_is_none_when_gold_and_top1_are_one_and_the_same_code() -> None:
+    # p_o = p_e = 1: kappa is 0/0, undefined (not NaN in a JSON file)
+    m = construct_metrics(
+        [["IC.A"], ["IC.A"]], [["IC.A"], ["IC.A"]], [0.9, 0.8], domain_of=DOMAIN_OF
+    )
+    assert m["construct_top1"] == 1.0 and m["construct_kappa"] is None
+
+
+def test_valence_accuracy_counts_only_records_that_state_a_valence() -> None:
+    gold, ranked = [["IC.A"], ["IS.B"], ["PR.A"]], [["IC.A"], ["IS.B"], ["PR.A"]]
+    m = construct_metrics(
+        gold,
+        ranked,
+        [0.9, 0.9, 0.9],
+        domain_of=DOMAIN_OF,
+        gold_valence=["barrier", "", "enabler"],
+        pred_valence=["barrier", "enabler", "barrier"],
+    )
+    assert m["valence_accuracy"] == 0.5
+    m = construct_metrics(
+        gold,
+        ranked,
+        [0.9, 0.9, 0.9],
+        domain_of=DOMAIN_OF,
+        gold_valence=["", "", ""],
+        pred_valence=["barrier", "enabler", "barrier"],
+    )
+    assert m["valence_accuracy"] is None
+
+
+def test_an_evaluation_record_without_valence_states_none_a_training_record_is_neutral(
+    tmp_path,
+) -> None:
+    import json
+
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.training import load_labelled, normalise_records
+
+    records = [
+        {"text": "No money for it.", "construct": "Available Resources"},
+        {
+            "text": "The board backed us.",
+            "construct": "Leadership Engagement",
+            "valence": "facilitator",
+        },
+        {"text": "Hello there.", "construct": "NONE", "valence": " "},
+    ]
+    path = tmp_path / "labelled.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    book = Codebook.load("cfir-2009")
+    assert load_labelled(path, book).valences == ["", "enabler", ""]
+    assert normalise_records(records, book, path).valences == ["neutral", "enabler", "neutral"]

@@ -60,6 +60,19 @@ def reliability_bins(
     return out
 
 
+def _kappa(gold: Sequence[str], top1: Sequence[str]) -> float | None:
+    """Cohen's kappa of gold against top-1, or None where it is undefined (0/0: both use one and
+    the same single code, so chance agreement is already 1)."""
+    import warnings
+
+    from sklearn.metrics import cohen_kappa_score
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        k = float(cohen_kappa_score(gold, top1))
+    return None if np.isnan(k) else k
+
+
 def construct_metrics(
     gold: Sequence[list[str]],
     ranked: Sequence[list[str]],
@@ -72,7 +85,7 @@ def construct_metrics(
     novel_flag: Sequence[bool] | None = None,
 ) -> dict[str, Any]:
     """All ``roqa evaluate`` metrics from gold label lists and ranked code suggestions."""
-    from sklearn.metrics import cohen_kappa_score, f1_score, roc_auc_score
+    from sklearn.metrics import f1_score, roc_auc_score
 
     n = len(gold)
     coded = [i for i in range(n) if gold[i]]
@@ -95,16 +108,17 @@ def construct_metrics(
             construct_macro_f1=float(
                 f1_score(g1, p1, labels=labels, average="macro", zero_division=0)
             ),
-            construct_kappa=float(cohen_kappa_score(g1, p1)),
+            construct_kappa=_kappa(g1, p1),
             domain_accuracy=float(np.mean(dom_ok)),
             ece=expected_calibration_error(
                 np.asarray([top_prob[i] for i in coded]), top1.astype(float)
             ),
         )
-        if gold_valence is not None and pred_valence is not None:
-            out["valence_accuracy"] = float(
-                np.mean([gold_valence[i] == pred_valence[i] for i in coded])
-            )
+        # over the coded records that state a valence ("" = not stated)
+        gv = list(gold_valence) if gold_valence is not None else [""] * n
+        stated = [i for i in coded if gv[i]]
+        if stated and pred_valence is not None:
+            out["valence_accuracy"] = float(np.mean([gv[i] == pred_valence[i] for i in stated]))
         else:
             out["valence_accuracy"] = None
     else:

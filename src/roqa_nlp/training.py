@@ -139,8 +139,14 @@ def _group_of(record: dict[str, Any], source: str, line: int) -> str:
 
 
 def normalise_records(
-    records: Sequence[dict[str, Any]], codebook: Codebook, where: Path
+    records: Sequence[dict[str, Any]],
+    codebook: Codebook,
+    where: Path,
+    *,
+    missing_valence: str = "neutral",
 ) -> TrainingSet:
+    """Records as a :class:`TrainingSet`; a record without a valence gets ``missing_valence``
+    (training: neutral; evaluation: ``""``, not stated, so it is not scored)."""
     ts = TrainingSet()
     for line, r in enumerate(records, 1):
         text = str(r.get("text", "")).strip()
@@ -148,7 +154,12 @@ def normalise_records(
             raise RoqaError(f"line {line} has no text", path=where, hint="every record needs text")
         codes = _codes_of(r, codebook, where, line)
         try:
-            valence = normalise_valence(r.get("valence"))
+            raw_valence = r.get("valence")
+            valence = (
+                normalise_valence(raw_valence)
+                if str(raw_valence or "").strip()
+                else missing_valence
+            )
         except ValueError as e:
             raise RoqaError(f"line {line}: {e}", path=where) from None
         source = str(r.get("source", "team-written"))
@@ -234,8 +245,9 @@ def load_training_set(
 
 
 def load_labelled(path: str | Path, codebook: Codebook) -> TrainingSet:
-    """An evaluation file: records with ``text`` and ``construct`` (name or id; ``NONE`` = none)."""
+    """An evaluation file: records with ``text`` and ``construct`` (name or id; ``NONE`` = none)
+    and optionally ``valence``; a record without one has valence ``""`` (not stated)."""
     p = Path(path)
-    ts = normalise_records(read_jsonl(p), codebook, p)
+    ts = normalise_records(read_jsonl(p), codebook, p, missing_valence="")
     ts.hash = sha256_bytes(p.read_bytes())
     return ts

@@ -208,7 +208,7 @@ def evaluate_command(
         table.add_row(k, "—" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v)))
     _console().print(table)
     if json_out is not None:
-        atomic_write_text(json_out, json.dumps(m, indent=2) + "\n")
+        atomic_write_text(json_out, json.dumps(m, indent=2, allow_nan=False) + "\n")
 
 
 @app.command("codebook")
