@@ -274,3 +274,16 @@ def test_an_evaluation_record_without_valence_states_none_a_training_record_is_n
     book = Codebook.load("cfir-2009")
     assert load_labelled(path, book).valences == ["", "enabler", ""]
     assert normalise_records(records, book, path).valences == ["neutral", "enabler", "neutral"]
+
+
+def test_a_valence_that_is_not_a_word_is_a_one_line_error(tmp_path) -> None:
+    import json
+
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.errors import RoqaError
+    from roqa_nlp.training import load_labelled
+
+    path = tmp_path / "labelled.jsonl"
+    path.write_text(json.dumps({"text": "No money.", "construct": "NONE", "valence": 1}) + "\n")
+    with pytest.raises(RoqaError, match="line 1: unknown valence '1'"):
+        load_labelled(path, Codebook.load("cfir-2009"))

@@ -156,7 +156,7 @@ def normalise_records(
         try:
             raw_valence = r.get("valence")
             valence = (
-                normalise_valence(raw_valence)
+                normalise_valence(str(raw_valence))
                 if str(raw_valence or "").strip()
                 else missing_valence
             )
