@@ -28,6 +28,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "cfir_dev.jsonl"
 OUT = ROOT / "benchmarks" / "results"
+#: Everything from this line on in classifier_comparison.md is hand-written and kept on a re-run.
+NOTES_MARKER = "<!-- measured notes: everything below is kept when compare_classifiers.py rewrites the tables above -->"
 
 
 def main() -> None:
@@ -240,7 +242,15 @@ def main() -> None:
             f"{f(n['dev_false_novel_rate'])} |"
             for n in novelty
         ]
-    (OUT / "classifier_comparison.md").write_text("\n".join(lines) + "\n")
+    from roqa_nlp.io import atomic_write_text
+
+    md = OUT / "classifier_comparison.md"
+    kept = ""
+    if md.exists():  # the measured notes written under the tables since
+        old = md.read_text("utf-8")
+        if NOTES_MARKER in old:
+            kept = "\n" + old[old.index(NOTES_MARKER) :]
+    atomic_write_text(md, "\n".join(lines) + "\n" + kept)
 
 
 if __name__ == "__main__":
