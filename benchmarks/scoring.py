@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from roqa_nlp.evaluation import construct_metrics
+from roqa_nlp.prediction import OFF_FRAMEWORK
+
+
+def ranked_codes(P: np.ndarray, classes: Sequence[str]) -> list[list[str]]:
+    """Each row's codes by falling probability, the off-framework classes left out (as
+    suggestions are ranked); ties keep the classes' order."""
+    cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
+    return [[classes[j] for j in sorted(cols, key=lambda j: -row[j])] for row in P]
 
 
 def hit_rates(

@@ -38,7 +38,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_to_codings import GOLD_JSONL, read_gold  # noqa: E402
-from scoring import hit_rates  # noqa: E402
+from scoring import hit_rates, ranked_codes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "cfir_dev.jsonl"
@@ -117,7 +117,7 @@ def main() -> None:
     from sklearn.model_selection import GroupKFold
 
     from roqa_nlp.autocoder import DEFAULT_PARAMS, label_of
-    from roqa_nlp.classifier import NONE, CodeClassifier
+    from roqa_nlp.classifier import CodeClassifier
     from roqa_nlp.codebook import Codebook
     from roqa_nlp.embedding import Embedder
     from roqa_nlp.training import load_labelled, load_training_set
@@ -148,10 +148,7 @@ def main() -> None:
     def score(X_train: np.ndarray, train: np.ndarray, X_test: np.ndarray, codes: list) -> list:
         clf = CodeClassifier(method="logreg", C=C).fit(X_train, [y[i] for i in train])
         classes = [str(c) for c in clf.classes_]
-        cols = [j for j, c in enumerate(classes) if c not in (NONE, "PROCEDURAL")]
-        P = clf.predict_proba(X_test)
-        ranked = [[classes[j] for j in sorted(cols, key=lambda j: -row[j])] for row in P]
-        return list(hit_rates(codes, ranked, dom))
+        return list(hit_rates(codes, ranked_codes(clf.predict_proba(X_test), classes), dom))
 
     def encode(model: Any, texts: list[str]) -> np.ndarray:
         return np.asarray(

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scoring import hit_rates  # noqa: E402
+from scoring import hit_rates, ranked_codes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "cfir_dev.jsonl"
@@ -43,7 +43,7 @@ def main() -> None:
     from sklearn.model_selection import GroupKFold
 
     from roqa_nlp.autocoder import DEFAULT_PARAMS, label_of
-    from roqa_nlp.classifier import NONE, CodeClassifier
+    from roqa_nlp.classifier import CodeClassifier
     from roqa_nlp.codebook import Codebook
     from roqa_nlp.embedding import Embedder
     from roqa_nlp.training import load_labelled, load_training_set
@@ -67,9 +67,7 @@ def main() -> None:
     seed, b4, b5 = prefix("seed"), prefix("ex4-"), prefix("ex5-")
 
     def score(P: np.ndarray, classes: list[str], gold: list[list[str]]) -> list[float]:
-        cols = [j for j, c in enumerate(classes) if c not in (NONE, "PROCEDURAL")]
-        ranked = [[classes[j] for j in sorted(cols, key=lambda j: -row[j])] for row in P]
-        return list(hit_rates(gold, ranked, dom))
+        return list(hit_rates(gold, ranked_codes(P, classes), dom))
 
     def fit(mask: np.ndarray, C: float) -> tuple[CodeClassifier, list[str]]:
         clf = CodeClassifier(method="logreg", C=C).fit(X[mask], list(y[mask]))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import numpy as np
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.errors import RoqaError
 from roqa_nlp.evaluation import construct_metrics, expected_calibration_error, reliability_bins
+from roqa_nlp.training import load_labelled, normalise_records
 
 DOMAIN_OF: dict[str, str | None] = {
     "IC.A": "IC",
@@ -230,36 +234,28 @@ def test_kappa_is_none_when_gold_and_top1_are_one_and_the_same_code() -> None:
     assert m["construct_top1"] == 1.0 and m["construct_kappa"] is None
 
 
-def test_valence_accuracy_counts_only_records_that_state_a_valence() -> None:
-    gold, ranked = [["IC.A"], ["IS.B"], ["PR.A"]], [["IC.A"], ["IS.B"], ["PR.A"]]
+@pytest.mark.parametrize(
+    ("gold_valence", "expected"),
+    [(["barrier", "", "enabler"], 0.5), (["", "", ""], None)],
+)
+def test_valence_accuracy_counts_only_records_that_state_a_valence(
+    gold_valence: list[str], expected: float | None
+) -> None:
+    codes = [["IC.A"], ["IS.B"], ["PR.A"]]
     m = construct_metrics(
-        gold,
-        ranked,
+        codes,
+        codes,
         [0.9, 0.9, 0.9],
         domain_of=DOMAIN_OF,
-        gold_valence=["barrier", "", "enabler"],
+        gold_valence=gold_valence,
         pred_valence=["barrier", "enabler", "barrier"],
     )
-    assert m["valence_accuracy"] == 0.5
-    m = construct_metrics(
-        gold,
-        ranked,
-        [0.9, 0.9, 0.9],
-        domain_of=DOMAIN_OF,
-        gold_valence=["", "", ""],
-        pred_valence=["barrier", "enabler", "barrier"],
-    )
-    assert m["valence_accuracy"] is None
+    assert m["valence_accuracy"] == expected
 
 
 def test_an_evaluation_record_without_valence_states_none_a_training_record_is_neutral(
     tmp_path,
 ) -> None:
-    import json
-
-    from roqa_nlp.codebook import Codebook
-    from roqa_nlp.training import load_labelled, normalise_records
-
     records = [
         {"text": "No money for it.", "construct": "Available Resources"},
         {
@@ -277,12 +273,6 @@ def test_an_evaluation_record_without_valence_states_none_a_training_record_is_n
 
 
 def test_a_valence_that_is_not_a_word_is_a_one_line_error(tmp_path) -> None:
-    import json
-
-    from roqa_nlp.codebook import Codebook
-    from roqa_nlp.errors import RoqaError
-    from roqa_nlp.training import load_labelled
-
     path = tmp_path / "labelled.jsonl"
     path.write_text(json.dumps({"text": "No money.", "construct": "NONE", "valence": 1}) + "\n")
     with pytest.raises(RoqaError, match="line 1: unknown valence '1'"):
