@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +99,19 @@ def read_gold(
             raise RoqaError(f"row {line}: {e}", path=p) from None
         codes[sid].append(GoldCode(code.id, valence, note))
     return {sid: GoldSegment(sid, tuple(cs), notes[sid]) for sid, cs in codes.items()}
+
+
+def coded_gold_segments(
+    path: str | Path = GOLD_CSV, codebook: Codebook | None = None
+) -> tuple[list[str], list[list[str]]]:
+    """Texts and gold code ids of the gold segments that carry a code (main code first), in file
+    order; the texts come from ``examples/gold/codings.jsonl``."""
+    segments = {
+        r["segment_id"]: r
+        for r in (json.loads(line) for line in read_text(GOLD_JSONL).splitlines() if line)
+    }
+    coded = [(sid, g.code_ids) for sid, g in read_gold(path, codebook).items() if g.code_ids]
+    return [segments[sid]["text"] for sid, _ in coded], [list(c) for _, c in coded]
 
 
 def gold_result(

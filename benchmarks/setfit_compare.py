@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gold_to_codings import GOLD_JSONL, read_gold  # noqa: E402
+from gold_to_codings import coded_gold_segments  # noqa: E402
 from scoring import hit_rates, ranked_codes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,17 +130,12 @@ def main() -> None:
     groups = np.array(ts.groups)
     seed = np.array([i.startswith("seed") for i in ts.ids])
     dev = load_labelled(DEV, book)
-    segments = {
-        r["segment_id"]: r
-        for r in (json.loads(line) for line in GOLD_JSONL.read_text("utf-8").splitlines() if line)
-    }
-    gold = [(segments[sid]["text"], g.code_ids) for sid, g in read_gold().items() if g.code_ids]
     sets = {
         "seed": (
             [ts.texts[i] for i in np.where(seed)[0]],
             [ts.codes[i] for i in np.where(seed)[0]],
         ),
-        "gold": ([t for t, _ in gold], [list(c) for _, c in gold]),
+        "gold": coded_gold_segments(codebook=book),
         "dev": (list(dev.texts), list(dev.codes)),
     }
     C = float(DEFAULT_PARAMS["C"])

@@ -32,7 +32,7 @@ from .codebook import Codebook
 from .errors import RoqaError
 from .io import atomic_write_bytes, atomic_write_text, read_jsonl, sha256_bytes, sha256_file
 from .result import CodingResult
-from .schema import Segment, SegmentResult, Suggestion, Transcript
+from .schema import NONE, OFF_FRAMEWORK, PROCEDURAL, Segment, SegmentResult, Suggestion, Transcript
 
 if TYPE_CHECKING:
     import numpy as np
@@ -47,8 +47,6 @@ if TYPE_CHECKING:
 CARD = "model_card.json"
 ARRAY_FILES = ("classifier.safetensors", "novelty.safetensors", "evidence.safetensors")
 JSON_FILES = ("codebook.json", "evidence.jsonl")
-PROCEDURAL = "PROCEDURAL"
-NONE = "NONE"
 DEFAULT_PARAMS: dict[str, Any] = {
     "method": "logreg",
     "C": 4.0,
@@ -374,7 +372,7 @@ class AutoCoder:
         P = clf.predict_proba(X)
         V = clf.predict_valence_proba(X)
         classes = [str(c) for c in clf.classes_]
-        code_cols = [j for j, c in enumerate(classes) if c not in (NONE, PROCEDURAL)]
+        code_cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
         proc_col = classes.index(PROCEDURAL) if PROCEDURAL in classes else None
         none_col = classes.index(NONE) if NONE in classes else None
         scores, pvals = det.score_samples_and_p_values(X, P)
@@ -746,7 +744,7 @@ class AutoCoder:
                 hint="retrain the model",
             ) from None
         for c in clf.classes_:
-            if c not in (NONE, PROCEDURAL) and codebook.find(str(c)) is None:
+            if c not in OFF_FRAMEWORK and codebook.find(str(c)) is None:
                 raise RoqaError(
                     f"model class {c!r} is not in the model's codebook",
                     path=d / "codebook.json",

@@ -27,12 +27,12 @@ from typing import Any
 
 import numpy as np
 
+# The classes meaning "fits no code" live in schema (light to import); re-exported here.
+from .schema import NONE as NONE
+from .schema import OFF_FRAMEWORK as OFF_FRAMEWORK
+from .schema import PROCEDURAL as PROCEDURAL
 from .schema import VALENCES
 
-NONE = "NONE"
-PROCEDURAL = "PROCEDURAL"
-#: Classes meaning "fits no code".
-OFF_FRAMEWORK = (NONE, PROCEDURAL)
 METHODS = ("logreg", "prototype", "hybrid")
 SCORES = ("combined", "none", "max_prob", "ratio", "knn")
 #: The hyper-parameters of :class:`~roqa_nlp.classifier.CodeClassifier` and their defaults, as a

@@ -12,6 +12,10 @@ from typing import Any, Literal
 Role = Literal["interviewer", "participant"]
 Valence = Literal["barrier", "enabler", "neutral"]
 VALENCES: tuple[str, ...] = ("barrier", "enabler", "neutral")
+#: Classifier classes for talk that fits no code: off-framework talk and interview procedure.
+NONE = "NONE"
+PROCEDURAL = "PROCEDURAL"
+OFF_FRAMEWORK: tuple[str, ...] = (NONE, PROCEDURAL)
 
 #: Synonyms researchers and published CFIR studies use for valence labels.
 VALENCE_SYNONYMS: dict[str, str] = {
