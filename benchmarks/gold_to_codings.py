@@ -27,6 +27,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.errors import RoqaError
@@ -101,17 +102,30 @@ def read_gold(
     return {sid: GoldSegment(sid, tuple(cs), notes[sid]) for sid, cs in codes.items()}
 
 
-def coded_gold_segments(
-    path: str | Path = GOLD_CSV, codebook: Codebook | None = None
-) -> tuple[list[str], list[list[str]]]:
-    """Texts and gold code ids of the gold segments that carry a code (main code first), in file
-    order; the texts come from ``examples/gold/codings.jsonl``."""
+class CodedGold(NamedTuple):
+    """The gold segments that carry a code: texts, gold code ids (main first), the interviewer's
+    question before each ("" when none)."""
+
+    texts: list[str]
+    codes: list[list[str]]
+    questions: list[str]
+
+
+def coded_gold_segments(path: str | Path = GOLD_CSV, codebook: Codebook | None = None) -> CodedGold:
+    """The coded gold segments in file order; texts and questions come from
+    ``examples/gold/codings.jsonl``."""
     segments = {
         r["segment_id"]: r
         for r in (json.loads(line) for line in read_text(GOLD_JSONL).splitlines() if line)
     }
-    coded = [(sid, g.code_ids) for sid, g in read_gold(path, codebook).items() if g.code_ids]
-    return [segments[sid]["text"] for sid, _ in coded], [list(c) for _, c in coded]
+    coded = [
+        (segments[sid], g.code_ids) for sid, g in read_gold(path, codebook).items() if g.code_ids
+    ]
+    return CodedGold(
+        [s["text"] for s, _ in coded],
+        [list(c) for _, c in coded],
+        [s.get("context") or "" for s, _ in coded],
+    )
 
 
 def gold_result(

@@ -130,12 +130,13 @@ def main() -> None:
     groups = np.array(ts.groups)
     seed = np.array([i.startswith("seed") for i in ts.ids])
     dev = load_labelled(DEV, book)
+    gold = coded_gold_segments(codebook=book)
     sets = {
         "seed": (
             [ts.texts[i] for i in np.where(seed)[0]],
             [ts.codes[i] for i in np.where(seed)[0]],
         ),
-        "gold": coded_gold_segments(codebook=book),
+        "gold": (gold.texts, gold.codes),
         "dev": (list(dev.texts), list(dev.codes)),
     }
     C = float(DEFAULT_PARAMS["C"])

@@ -1,0 +1,76 @@
+"""Specification of every training-data file: provenance, codes and ids, and what is trained on.
+
+``training_data/*.jsonl`` is what ``roqa train training_data`` reads; ``training_data/not_used/``
+holds data that was written and measured but not adopted (``benchmarks/training_data_ablation.py``
+reads it), so it must stay out of the packaged model.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.training import load_training_set, training_files
+
+REPO = Path(__file__).resolve().parents[1]
+TRAINING = REPO / "training_data"
+NOT_USED = TRAINING / "not_used"
+FILES = sorted(TRAINING.glob("*.jsonl")) + sorted(NOT_USED.glob("*.jsonl"))
+SOURCES = {"seed-paper", "team-written"}
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(TRAINING)))
+def test_every_record_states_its_source_and_provenance(path: Path) -> None:
+    for r in _records(path):
+        assert r["source"] in SOURCES, r["id"]
+        if r["source"] == "team-written":
+            assert "own words" in r["provenance"], r["id"]
+        else:  # the seed paper's quotes cite it by DOI
+            assert r["provenance"]["doi"] == "10.1080/15332985.2021.1949426", r["id"]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(TRAINING)))
+def test_every_code_is_a_codable_cfir_2009_construct(path: Path) -> None:
+    book = Codebook.load("cfir-2009")
+    codable = {c.id for c in book.codable}
+    for r in _records(path):
+        assert set(r["codes"]) <= codable, r["id"]
+
+
+def test_ids_and_texts_are_unique_across_all_files() -> None:
+    records = [r for f in FILES for r in _records(f)]
+    ids = [r["id"] for r in records]
+    texts = [" ".join(r["text"].lower().split()) for r in records]
+    assert len(set(ids)) == len(ids)
+    assert len(set(texts)) == len(texts)
+
+
+def test_spoken_answers_carry_the_interviewers_question() -> None:
+    spoken = [r for f in sorted(NOT_USED.glob("spoken_answers_*.jsonl")) for r in _records(f)]
+    assert len(spoken) == 430
+    assert all(r["style"] == "spoken" and r["context"].strip() for r in spoken)
+    assert sum(1 for r in spoken if not r["codes"]) == 40
+
+
+def test_the_packaged_model_learned_from_the_folders_own_files_only() -> None:
+    book = Codebook.load("cfir-2009")
+    ts = load_training_set(TRAINING, book)
+    card = json.loads((REPO / "models" / "default" / "model_card.json").read_text("utf-8"))
+    assert training_files(TRAINING) == sorted(TRAINING.glob("*.jsonl"))
+    assert card["training_data"]["sha256"] == ts.hash
+    assert card["training_data"]["n_records"] == len(ts) == 4556
+
+
+def test_not_used_data_loads_like_training_data() -> None:
+    book = Codebook.load("cfir-2009")
+    ts = load_training_set(NOT_USED, book, descriptions=False)
+    assert len(ts) == 430
+    assert ts.contexts.count("") == 0
+    assert {v for v, c in zip(ts.valences, ts.codes) if c} == {"barrier", "enabler", "neutral"}
