@@ -22,6 +22,10 @@ Results: ``benchmarks/results/feedback.{json,md}``. Re-run after retraining the 
 
     .venv/bin/python benchmarks/feedback.py
 
+How much should decided segments weigh against the written exemplars? ``--weights 1,3,10,30``
+repeats steps 1-3 for each weight and writes only the mean change per weight to
+``benchmarks/results/feedback_weights.{json,md}``.
+
 (about 4 trainings of 1-3 minutes each on a shared 2-core machine; embeddings are cached).
 """
 
@@ -141,8 +145,8 @@ def fmt(x: Any) -> str:
     return str(x)
 
 
-def main() -> None:
-    from roqa_nlp.autocoder import AutoCoder
+def main(weight: int | None = None, sweep: list[int] | None = None) -> None:
+    from roqa_nlp.autocoder import UPDATE_WEIGHT, AutoCoder
     from roqa_nlp.io import atomic_write_text, sha256_file
     from roqa_nlp.training import load_training_set
 
@@ -172,56 +176,90 @@ def main() -> None:
         print(f"control retrain {control_seconds} s", flush=True)
     ctrl = {i: scores(control, gold, run, [j for j in interviews if j != i]) for i in interviews}
 
-    runs = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for i in interviews:
-            rows = decision_rows(gold, run, i)
-            path = Path(tmp) / f"decisions_{i}.csv"
-            write_decisions(rows, path)
-            ac = AutoCoder.load(embedder=emb)
-            t0, c0 = time.perf_counter(), time.process_time()
-            ac.update(path, codings=run, training=TRAINING)
-            seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
-            targets = [j for j in interviews if j != i]
-            upd = scores(ac, gold, run, targets)
-            per_target = {
-                j: {
-                    "packaged": scores(packaged, gold, run, [j]),
-                    "updated": scores(ac, gold, run, [j]),
+    def feedback_runs(weight: int) -> list[dict[str, Any]]:
+        runs: list[dict[str, Any]] = []
+        with tempfile.TemporaryDirectory() as tmp:
+            for i in interviews:
+                rows = decision_rows(gold, run, i)
+                path = Path(tmp) / f"decisions_{i}.csv"
+                write_decisions(rows, path)
+                ac = AutoCoder.load(embedder=emb)
+                t0, c0 = time.perf_counter(), time.process_time()
+                ac.update(path, codings=run, training=TRAINING, weight=weight)
+                seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+                targets = [j for j in interviews if j != i]
+                upd = scores(ac, gold, run, targets)
+                per_target = {
+                    j: {
+                        "packaged": scores(packaged, gold, run, [j]),
+                        "updated": scores(ac, gold, run, [j]),
+                    }
+                    for j in targets
                 }
-                for j in targets
-            }
-            counts = {
-                d: sum(1 for r in rows if r["decision"] == d)
-                for d in ("accept", "recode", "reject")
-            }
-            runs.append(
-                {
-                    "feedback_interview": i,
-                    "evaluated_on": targets,
-                    "decisions": counts,
-                    "n_feedback_examples": ac.card["feedback"]["n_examples"],
-                    "retrain_seconds": round(seconds, 1),
-                    "retrain_cpu_seconds": round(cpu, 1),
-                    "packaged": base[i],
-                    "control": ctrl[i],
-                    "updated": upd,
-                    "change_vs_packaged": delta(upd, base[i]),
-                    "change_vs_control": delta(upd, ctrl[i]),
-                    "per_interview": per_target,
+                counts = {
+                    d: sum(1 for r in rows if r["decision"] == d)
+                    for d in ("accept", "recode", "reject")
                 }
-            )
-            print(
-                f"{i}: retrain {seconds:.1f} s, {counts}, Δ vs packaged {delta(upd, base[i])}",
-                flush=True,
-            )
+                runs.append(
+                    {
+                        "feedback_interview": i,
+                        "evaluated_on": targets,
+                        "decisions": counts,
+                        "n_feedback_examples": ac.card["feedback"]["n_examples"],
+                        "retrain_seconds": round(seconds, 1),
+                        "retrain_cpu_seconds": round(cpu, 1),
+                        "packaged": base[i],
+                        "control": ctrl[i],
+                        "updated": upd,
+                        "change_vs_packaged": delta(upd, base[i]),
+                        "change_vs_control": delta(upd, ctrl[i]),
+                        "per_interview": per_target,
+                    }
+                )
+                print(
+                    f"{i}: retrain {seconds:.1f} s, {counts}, Δ vs packaged {delta(upd, base[i])}",
+                    flush=True,
+                )
+        return runs
 
-    def mean_change(key: str) -> dict[str, float | None]:
+    def mean_change(runs: list[dict[str, Any]], key: str) -> dict[str, float | None]:
         out: dict[str, float | None] = {}
         for k in METRICS:
             vals = [r[key][k] for r in runs if r[key][k] is not None]
             out[k] = round(statistics.mean(vals), 4) if vals else None
         return out
+
+    if sweep:
+        rows = []
+        for w in sweep:
+            runs = feedback_runs(w)
+            rows.append(
+                {
+                    "weight": w,
+                    "mean_change_vs_control": mean_change(runs, "change_vs_control"),
+                    "mean_retrain_seconds": round(
+                        statistics.mean(r["retrain_seconds"] for r in runs), 1
+                    ),
+                }
+            )
+            print(rows[-1], flush=True)
+        swept = {
+            "benchmark": "feedback weight: mean change over the three feedback interviews",
+            "date": date.today().isoformat(),
+            "machine": f"{platform.machine()}, {platform.python_version()}, shared 2-core host",
+            "packaged_model_sha256": packaged.card.get("model_sha256"),
+            "gold_sha256": sha256_file(GOLD_CSV),
+            "default_weight": UPDATE_WEIGHT,
+            "weights": rows,
+        }
+        OUT.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(OUT / "feedback_weights.json", json.dumps(swept, indent=2) + "\n")
+        atomic_write_text(OUT / "feedback_weights.md", weights_markdown(swept))
+        print(weights_markdown(swept))
+        return
+
+    weight = UPDATE_WEIGHT if weight is None else weight
+    runs = feedback_runs(weight)
 
     result = {
         "benchmark": "feedback: one interview's gold decisions fed back, scored on the other two",
@@ -235,10 +273,10 @@ def main() -> None:
         "control_is_packaged": same_data,
         "gold_sha256": sha256_file(GOLD_CSV),
         "alpha": packaged.params["alpha"],
-        "update_weight": 3,
+        "update_weight": weight,
         "control_retrain_seconds": control_seconds,
-        "mean_change_vs_packaged": mean_change("change_vs_packaged"),
-        "mean_change_vs_control": mean_change("change_vs_control"),
+        "mean_change_vs_packaged": mean_change(runs, "change_vs_packaged"),
+        "mean_change_vs_control": mean_change(runs, "change_vs_control"),
         "mean_retrain_seconds": round(statistics.mean(r["retrain_seconds"] for r in runs), 1),
         "mean_retrain_cpu_seconds": round(
             statistics.mean(r["retrain_cpu_seconds"] for r in runs), 1
@@ -273,7 +311,8 @@ def markdown(r: dict[str, Any]) -> str:
         "For each interview, the gold of that interview became a decisions file (accept the "
         "model's top-1 when the gold has it, else recode to the gold main code; reject the top-3 "
         "suggestions of segments the gold leaves uncoded), `AutoCoder.load().update(decisions, "
-        'codings=run, training="training_data")` retrained the model (decided segments weigh 3), '
+        'codings=run, training="training_data")` retrained the model (decided segments weigh '
+        f"{r['update_weight']}), "
         "and both models were scored on the other two interviews' gold. Construct metrics are on "
         "gold-coded segments (a hit = any gold code of the segment); novelty recall on uncoded "
         "segments, false-novel rate on coded ones. "
@@ -349,5 +388,39 @@ def markdown(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def weights_markdown(r: dict[str, Any]) -> str:
+    keys = (
+        "construct_top1",
+        "construct_top3",
+        "domain_accuracy",
+        "novel_recall",
+        "false_novel_rate",
+    )
+    lines = [
+        "# Feedback benchmark: how much should decided segments weigh?",
+        "",
+        f"{r['date']}, {r['machine']}. Packaged model `{str(r['packaged_model_sha256'])[:12]}`, "
+        f"gold `{r['gold_sha256'][:12]}`. Produced by `benchmarks/feedback.py --weights ...`: for "
+        "each weight, one interview's gold decisions are fed back (`update(..., weight=w)`: each "
+        "decided segment is repeated w times among the written training records) and the model is "
+        "scored on the other two interviews; mean change against the model without decisions "
+        f"over the three feedback interviews. Default weight: {r['default_weight']}.",
+        "",
+        "| weight | top-1 | top-3 | domain | novel recall (uncoded) | false-novel rate | retrain s |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for w in r["weights"]:
+        m = w["mean_change_vs_control"]
+        cells = " | ".join(fmt(m[k]) for k in keys)
+        lines.append(f"| {w['weight']} | {cells} | {w['mean_retrain_seconds']} |")
+    return "\n".join(lines) + "\n"
+
+
 if __name__ == "__main__":
-    main()
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--weight", type=int, default=None, help="weight of decided segments")
+    ap.add_argument("--weights", default="", help="comma-separated weights to compare")
+    a = ap.parse_args()
+    main(a.weight, [int(x) for x in a.weights.split(",") if x.strip()] or None)

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from .transcripts.segment_cache import SegmentCache
 
 CARD = "model_card.json"
+#: How many times each decided segment counts in ``update`` (they come from the study being coded).
+UPDATE_WEIGHT = 3
 ARRAY_FILES = ("classifier.safetensors", "novelty.safetensors", "evidence.safetensors")
 JSON_FILES = ("codebook.json", "evidence.jsonl")
 DEFAULT_PARAMS: dict[str, Any] = {
@@ -290,7 +292,7 @@ class AutoCoder:
         *,
         codings: CodingResult | str | Path | None = None,
         training: TrainingSet | str | Path | None = None,
-        weight: int = 3,
+        weight: int = UPDATE_WEIGHT,
     ) -> AutoCoder:
         """Retrain with the researcher's decisions added to the training data.
 
