@@ -249,6 +249,30 @@ def test_train_writes_a_loadable_model_with_its_evaluation(tmp_path: Path) -> No
     assert json.loads(suggest.out)[0][0]["code_id"] == "OS.D"
 
 
+def test_train_feedback_weight_sets_how_often_each_decision_counts(tmp_path: Path) -> None:
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(
+        "segment_id,decision,code_id,new_code,text\n"
+        "p02:0004,accept,IS.E.2,,There was never enough money for extra shifts.\n"
+        "p02:0005,reject,OS.D,,I like walking by the canal on my days off.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "model"
+    run = roqa("train", TRAINING, "--out", out, "--feedback", decisions, "--feedback-weight", "5")
+    assert_success(run)
+    # 79 records (see above) + 5 x 2 decided segments, of which 5 x 1 fit no code.
+    assert "Trained on 89 records (74 coded, 15 off-framework)" in run.out
+    card = json.loads((out / "model_card.json").read_text("utf-8"))
+    assert card["feedback"]["weight"] == 5
+
+
+def test_train_feedback_weight_default_is_the_one_update_uses() -> None:
+    from roqa_nlp.autocoder import UPDATE_WEIGHT
+
+    run = roqa("train", "--help")
+    assert f"[default: {UPDATE_WEIGHT}]" in " ".join(run.out.split())
+
+
 # -- user errors --------------------------------------------------------------------------------
 
 
@@ -260,6 +284,12 @@ def assert_one_line_user_error(run: Run, *fragments: str) -> None:
     assert lines[0].startswith("roqa: error: ")
     for f in fragments:
         assert f in lines[0]
+
+
+def test_feedback_weight_without_decisions_is_a_one_line_error(tmp_path: Path) -> None:
+    run = roqa("train", TRAINING, "--out", tmp_path / "m", "--feedback-weight", "5")
+    assert_one_line_user_error(run, "--feedback-weight needs --feedback")
+    assert not (tmp_path / "m").exists()
 
 
 def test_missing_transcript_is_a_one_line_error(tiny_model_dir: Path, tmp_path: Path) -> None:

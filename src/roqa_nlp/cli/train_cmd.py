@@ -23,6 +23,12 @@ def train_command(
         "--codings",
         help="codings.jsonl the decisions refer to (default: beside the decisions file).",
     ),
+    feedback_weight: int | None = typer.Option(
+        None,
+        "--feedback-weight",
+        min=1,
+        help="How many times each decided segment counts against a training record [default: 3].",
+    ),
     codebook: str = typer.Option("cfir-2009", "--codebook", help="Codebook id or .json file."),
     method: str = typer.Option("logreg", "--method", help="logreg | prototype | hybrid."),
     evaluate: Path | None = typer.Option(
@@ -39,6 +45,7 @@ def train_command(
     from rich.console import Console
 
     from ..autocoder import AutoCoder
+    from ..errors import RoqaError
     from ..training import load_training_set
 
     con = Console()
@@ -49,8 +56,17 @@ def train_command(
         if codings is None:
             cand = feedback.parent / "codings.jsonl"
             codings = cand if cand.exists() else None
-        ac.update(feedback, codings=codings, training=data)
+        ac.update(
+            feedback,
+            codings=codings,
+            training=data,
+            **({} if feedback_weight is None else {"weight": feedback_weight}),
+        )
     else:
+        if feedback_weight is not None:
+            raise RoqaError(
+                "--feedback-weight needs --feedback", hint="give the decisions file to weigh"
+            )
         ac.fit(load_training_set(data, ac.codebook))
     if evaluate is not None:
         ac.card["metrics"] = {str(evaluate.name): ac.evaluate(evaluate)}
