@@ -50,20 +50,20 @@ def main() -> None:
 
     domain_of = {c.id: c.domain for c in book.codable}
 
-    def score(X: np.ndarray) -> dict[str, float]:
-        rows = ac._suggest_rows(X, 3)[0]
+    def score(X: np.ndarray, words: list[str]) -> dict[str, float]:
+        rows = ac._suggest_rows(X, 3, words)[0]  # the word model reads ``words``
         top1, top3, domain = hit_rates(golds, [[s.code_id for s in r] for r in rows], domain_of)
         return {"top1": top1, "top3": top3, "domain": domain}
 
     X = ac.embedder.encode(texts)
     Q = ac.embedder.encode(questions) * np.asarray([bool(q) for q in questions])[:, None]
     out: dict[str, object] = {"date": date.today().isoformat(), "n_coded_segments": len(coded)}
-    out["answer alone"] = score(X)
+    out["answer alone"] = score(X, texts)
     for w in WEIGHTS:
         Z = X + w * Q
-        out[f"mix {w}"] = score(Z / np.linalg.norm(Z, axis=1, keepdims=True))
+        out[f"mix {w}"] = score(Z / np.linalg.norm(Z, axis=1, keepdims=True), texts)
     joined = [f"{q} {t}" if q else t for q, t in zip(questions, texts)]
-    out["joined"] = score(ac.embedder.encode(joined))
+    out["joined"] = score(ac.embedder.encode(joined), joined)
     atomic_write_text(RESULTS, json.dumps(out, indent=2) + "\n")
     print(json.dumps(out, indent=2))
 

@@ -35,6 +35,8 @@ MODEL_FILES = [
     "codebook.json",
     "evidence.jsonl",
     "evidence.safetensors",
+    "lexical.json",
+    "lexical.safetensors",
     "model_card.json",
     "novelty.safetensors",
 ]
@@ -415,3 +417,36 @@ def test_updated_model_loads_with_its_project_codebook(updated, embedder: Embedd
     assert back.card["feedback"]["decisions_sha256"] == ac.card["feedback"]["decisions_sha256"]
     text = "Covid swept through the home and everyone was isolating."
     assert back.suggest(text) == ac.suggest(text)
+
+
+# -- the word model beside the embedding classifier ----------------------------------------------
+
+
+def test_without_the_word_model_codes_rank_by_the_embedding_classifier_alone(
+    embedder: Embedder, tiny_training: TrainingSet, tmp_path: Path
+) -> None:
+    ac = AutoCoder("cfir-2009", embedder=embedder, params={"lexical_weight": 0.0})
+    ac.fit(tiny_training)
+    out = ac.save(tmp_path / "model")
+    assert not (out / "lexical.json").exists() and not (out / "lexical.safetensors").exists()
+    back = AutoCoder.load(out, embedder=embedder)
+    assert back._lexical is None
+    P = back._predictor.predict_proba(embedder.encode(TEXTS))
+    classes = [str(c) for c in back._predictor.classes_]
+    for row, sugg in zip(P, back.suggest(TEXTS)):
+        ranked = [c for c in sorted(classes, key=lambda c: -row[classes.index(c)])]
+        ranked = [c for c in ranked if c not in ("NONE", "PROCEDURAL")]
+        assert [s.code_id for s in sugg] == ranked[: len(sugg)]
+
+
+def test_the_word_model_changes_the_ranking_but_not_the_novelty_flags(
+    tiny_model: AutoCoder, embedder: Embedder, tiny_training: TrainingSet
+) -> None:
+    alone = AutoCoder("cfir-2009", embedder=embedder, params={"lexical_weight": 0.0})
+    alone.fit(tiny_training)
+    texts = [*TEXTS, "The budget for the new forms ran out and nobody trained us."]
+    with_words = tiny_model.code(conversation(), top_k=3)
+    without = alone.code(conversation(), top_k=3)
+    assert [s.novelty_p for s in with_words.segments] == [s.novelty_p for s in without.segments]
+    assert [s.procedural for s in with_words.segments] == [s.procedural for s in without.segments]
+    assert tiny_model.suggest(texts) != alone.suggest(texts)

@@ -33,6 +33,8 @@ MODEL_FILES = (
     "codebook.json",
     "evidence.jsonl",
     "evidence.safetensors",
+    "lexical.json",
+    "lexical.safetensors",
     "model_card.json",
     "novelty.safetensors",
 )

@@ -502,3 +502,14 @@ def test_example_interview_has_participant_and_both_roles(path: Path | None) -> 
     assert expected is not None, f"example {path.name} should carry its participant number"
     assert t.participant == expected
     assert {u.role for u in t.turns} == {"interviewer", "participant"}
+
+
+def test_a_huge_bad_time_cell_gives_a_short_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "p07.csv"
+    path.write_text("speaker,text,start\nP07,Hello there,9" + "9" * 5000 + ":00:00\n", "utf-8")
+    with pytest.raises(RoqaError) as exc:
+        read_transcript(path)
+    message = str(exc.value)
+    assert len(message.splitlines()) == 1
+    assert len(message) < len(str(path)) + 200
+    assert "row 2: start '9999" in message and "…' is not a time" in message

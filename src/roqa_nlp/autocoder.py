@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     from .classifier import CodeClassifier
     from .embedding import Embedder
+    from .lexical import LexicalModel
     from .novelty import NoveltyDetector
     from .prediction import CodePredictor, NoveltyScorer
     from .training import TrainingSet
@@ -48,6 +49,8 @@ CARD = "model_card.json"
 #: How many times each decided segment counts in ``update`` (they come from the study being coded).
 UPDATE_WEIGHT = 3
 ARRAY_FILES = ("classifier.safetensors", "novelty.safetensors", "evidence.safetensors")
+#: The word model (:mod:`roqa_nlp.lexical`): present when ``lexical_weight`` > 0.
+LEXICAL_FILES = ("lexical.safetensors", "lexical.json")
 JSON_FILES = ("codebook.json", "evidence.jsonl")
 DEFAULT_PARAMS: dict[str, Any] = {
     "method": "logreg",
@@ -58,6 +61,7 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "max_tokens": 200,
     "top_k": 5,
     "use_context": False,
+    "lexical_weight": 0.5,
     "n_evidence": 2,
 }
 
@@ -193,6 +197,7 @@ class AutoCoder:
         self.card: dict[str, Any] = {}
         self._evidence_texts: list[dict[str, Any]] = []
         self._evidence_X: np.ndarray | None = None
+        self._lexical: LexicalModel | None = None
         # (cache folder, segmentation cache in it), opened when first needed
         self._segment_cache: tuple[Path | None, SegmentCache | None] | None = None
 
@@ -267,6 +272,11 @@ class AutoCoder:
         ]
         keep = [j for j, (c, k) in enumerate(zip(ts.codes, ts.kinds)) if c and k != "description"]
         self._evidence_X = X[keep].astype("float16")
+        self._lexical = None
+        if float(p.get("lexical_weight", 0.0)) > 0:
+            from .lexical import LexicalModel
+
+            self._lexical = LexicalModel.fit(ts.texts, y)
         self.card = {
             "library": "roqa_nlp",
             "library_version": __version__,
@@ -364,9 +374,13 @@ class AutoCoder:
     # -- suggestions ---------------------------------------------------------------------------
 
     def _suggest_rows(
-        self, X: np.ndarray, top_k: int | None = None
+        self, X: np.ndarray, top_k: int | None = None, texts: Sequence[str] | None = None
     ) -> tuple[list[list[Suggestion]], np.ndarray, np.ndarray, np.ndarray]:
-        """Ranked suggestions per row, plus novelty p-values, scores and P(procedural)."""
+        """Ranked suggestions per row, plus novelty p-values, scores and P(procedural).
+
+        With ``texts`` and a word model (:mod:`roqa_nlp.lexical`), codes are ranked and shown with
+        the embedding and word probabilities combined; novelty and procedural talk are judged by
+        the embedding classifier alone, as its conformal calibration was."""
         import numpy as np
 
         clf, det = self._require_predictor()
@@ -374,6 +388,12 @@ class AutoCoder:
         P = clf.predict_proba(X)
         V = clf.predict_valence_proba(X)
         classes = [str(c) for c in clf.classes_]
+        Q = P
+        w = float(self.params.get("lexical_weight", 0.0))
+        if self._lexical is not None and texts is not None and w > 0:
+            from .lexical import combine
+
+            Q = combine(P, classes, self._lexical, texts, w)
         code_cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
         proc_col = classes.index(PROCEDURAL) if PROCEDURAL in classes else None
         none_col = classes.index(NONE) if NONE in classes else None
@@ -400,7 +420,7 @@ class AutoCoder:
         # for the rows it is suggested for (stable sorts: ties keep class order and file order,
         # as ranking row by row did).
         cols = np.asarray(code_cols, dtype=np.intp)
-        top = cols[np.argsort(-P[:, cols], axis=1, kind="stable")[:, :k]]
+        top = cols[np.argsort(-Q[:, cols], axis=1, kind="stable")[:, :k]]
         best_valence = np.argmax(V, axis=1).tolist()
         code_of = {j: self.codebook.find(classes[j]) for j in code_cols}
         evidence_text = [e["text"] for e in self._evidence_texts]
@@ -416,7 +436,7 @@ class AutoCoder:
                 for i, b in zip(rows.tolist(), best.tolist()):
                     evidence[i, code.id] = tuple(evidence_text[m] for m in b)
         valence_names = [str(v) for v in clf.valence_classes_]
-        P_rows, V_rows = P.tolist(), V.tolist()
+        P_rows, V_rows = Q.tolist(), V.tolist()
         out: list[list[Suggestion]] = []
         for i, ranked in enumerate(top.tolist()):
             vi = best_valence[i]
@@ -447,7 +467,7 @@ class AutoCoder:
         if isinstance(texts, str):
             texts = [texts]
         X = self._inputs(list(texts))
-        return self._suggest_rows(X, top_k)[0]
+        return self._suggest_rows(X, top_k, list(texts))[0]
 
     def segments_of(self, transcript: Transcript) -> list[Segment]:
         """The segments of ``transcript`` under the model's unit and ``max_tokens``, read from the
@@ -512,7 +532,7 @@ class AutoCoder:
                 [s.text for s in pending],
                 [s.context for s in pending] if self.params.get("use_context") else None,
             )
-            rows, pvals, _, proc = self._suggest_rows(X, top_k)
+            rows, pvals, _, proc = self._suggest_rows(X, top_k, [s.text for s in pending])
             alpha = float(self.params["alpha"])
             for s, sug, p, pr in zip(pending, rows, pvals, proc):
                 procedural = bool(pr)
@@ -566,7 +586,9 @@ class AutoCoder:
             else load_labelled(labelled, self.codebook)
         )
         X = self._inputs(ts.texts, ts.contexts)
-        rows, pvals, scores, _ = self._suggest_rows(X, top_k=len(self.codebook.codable))
+        rows, pvals, scores, _ = self._suggest_rows(
+            X, top_k=len(self.codebook.codable), texts=ts.texts
+        )
         ranked = [[g.code_id for g in r] for r in rows]
         alpha = float(self.params["alpha"])
         metrics = construct_metrics(
@@ -625,6 +647,9 @@ class AutoCoder:
                 json.dumps(e, ensure_ascii=False) + "\n" for e in self._evidence_texts
             ).encode("utf-8"),
         }
+        if self._lexical is not None:
+            blobs["lexical.safetensors"] = save(self._lexical.to_arrays())
+            blobs["lexical.json"] = json.dumps(self._lexical.state(), ensure_ascii=False).encode()
         card = dict(self.card)
         card["classifier"] = clf.state()
         card["novelty"] = {k: v for k, v in det.get_params(deep=False).items() if k != "classifier"}
@@ -678,17 +703,7 @@ class AutoCoder:
                 "the model card is not valid", path=card_path, hint="retrain the model"
             ) from None
         for name in (*ARRAY_FILES, *JSON_FILES):
-            p = d / name
-            if not p.is_file():  # a device or pipe (a link to /dev/zero) would be hashed forever
-                raise RoqaError(
-                    "model file missing or not a regular file", path=p, hint="retrain the model"
-                )
-            if files.get(name) != sha256_file(p):
-                raise RoqaError(
-                    "model file does not match its model card (altered or corrupted)",
-                    path=p,
-                    hint="retrain the model or restore the directory",
-                )
+            _check_model_file(d / name, files)
         # The card must also be byte for byte the text save() wrote: a change that leaves the
         # parsed content equal (white space, an equivalent spelling of a number) is an edit too.
         if card.get("model_sha256") != card_sha256(card) or raw_card != card_text(card):
@@ -752,7 +767,50 @@ class AutoCoder:
                     path=d / "codebook.json",
                     hint="retrain the model",
                 )
+        if LEXICAL_FILES[0] in files or LEXICAL_FILES[1] in files:
+            ac._lexical = _load_lexical(d, files, [str(c) for c in clf.classes_])
         ac._predictor, ac._scorer, ac.card = clf, det, card
         ac._evidence_X = evidence_X
         ac._evidence_texts = read_jsonl(d / "evidence.jsonl")
         return ac
+
+
+def _check_model_file(p: Path, files: dict[str, str]) -> None:
+    """A model file must be a regular file whose SHA-256 is the one the card records."""
+    if not p.is_file():  # a device or pipe (a link to /dev/zero) would be hashed forever
+        raise RoqaError(
+            "model file missing or not a regular file", path=p, hint="retrain the model"
+        )
+    if files.get(p.name) != sha256_file(p):
+        raise RoqaError(
+            "model file does not match its model card (altered or corrupted)",
+            path=p,
+            hint="retrain the model or restore the directory",
+        )
+
+
+def _load_lexical(d: Path, files: dict[str, str], classes: list[str]) -> LexicalModel:
+    """The word model of model directory ``d``, its files checked against the card."""
+    from safetensors import SafetensorError
+    from safetensors.numpy import load
+
+    from .lexical import LexicalModel
+
+    for name in LEXICAL_FILES:
+        _check_model_file(d / name, files)
+    try:
+        lex = LexicalModel.from_arrays(
+            load((d / LEXICAL_FILES[0]).read_bytes()),
+            json.loads((d / LEXICAL_FILES[1]).read_bytes().decode("utf-8")),
+        )
+    except (SafetensorError, OSError, ValueError, KeyError, TypeError):
+        raise RoqaError(
+            "the word model's files are unreadable", path=d, hint="retrain the model"
+        ) from None
+    if not set(classes) <= set(lex.classes_):
+        raise RoqaError(
+            "the word model's classes differ from the classifier's",
+            path=d / LEXICAL_FILES[1],
+            hint="retrain the model",
+        )
+    return lex

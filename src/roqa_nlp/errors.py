@@ -30,3 +30,10 @@ class RoqaError(Exception):
     @property
     def message(self) -> str:
         return str(self)
+
+
+def quoted(value: str, limit: int = 60) -> str:
+    """``value`` quoted for an error message, cut to ``limit`` characters (a hostile file can hold
+    a cell of any length, and the message must stay short)."""
+    v = value.strip()
+    return repr(v if len(v) <= limit else v[: limit - 1] + "…")

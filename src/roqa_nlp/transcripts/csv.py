@@ -16,7 +16,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import RoqaError
+from ..errors import RoqaError, quoted
 from ..io import decode_text, read_bytes
 from ..schema import Transcript
 from .render import render_transcript
@@ -42,7 +42,7 @@ def _time(value: str, column: str, row: int, path: str | Path) -> float | None:
         return parse_time(value)
     except ValueError:
         raise RoqaError(
-            f"row {row}: {column} {value.strip()!r} is not a time",
+            f"row {row}: {column} {quoted(value)} is not a time",
             path=path,
             hint="give seconds (12.5) or HH:MM:SS",
         ) from None

@@ -1,0 +1,169 @@
+"""Words beside the sentence embedding: a TF-IDF logistic regression over words and word pairs.
+
+The frozen sentence embedding keeps what a passage is about better than its CFIR aspect; some
+aspects are carried by words it blurs ("budget", "inspection", "pilot", "champion"). A logistic
+regression on TF-IDF features of words and word pairs (lower-cased, English stop words dropped,
+terms in at least two training records, sublinear term frequency, balanced classes, C = 10) is
+trained on the same records and labels as the embedding classifier, and suggestions are ranked by
+the weighted geometric mean ``(1 - w) log P_embedding + w log P_words`` (``lexical_weight`` w =
+0.5, chosen by cross-validation grouped by source and setting:
+``benchmarks/results/lexical_ensemble.md``).
+
+Training uses scikit-learn; the fitted model is stored as arrays (idf, coefficients) and JSON
+(vocabulary, stop words, classes) and predicts with numpy alone, reproducing scikit-learn's
+``TfidfVectorizer`` transform exactly (tested).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+#: scikit-learn's default token pattern: runs of two or more word characters.
+TOKEN = re.compile(r"(?u)\b\w\w+\b")
+PARAMS: dict[str, Any] = {"C": 10.0, "min_df": 2, "ngram_range": [1, 2]}
+
+
+def terms(text: str, stop_words: frozenset[str], ngram_range: Sequence[int]) -> list[str]:
+    """The words and word n-grams of ``text`` as scikit-learn's word analyzer makes them."""
+    tokens = [t for t in TOKEN.findall(text.lower()) if t not in stop_words]
+    lo, hi = int(ngram_range[0]), int(ngram_range[1])
+    out: list[str] = []
+    for n in range(lo, hi + 1):
+        out += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+    return out
+
+
+class LexicalModel:
+    """A fitted word-level classifier: ``log_probabilities(texts)`` over ``classes_``."""
+
+    def __init__(
+        self,
+        vocabulary: Sequence[str],
+        idf: np.ndarray,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        classes: Sequence[str],
+        stop_words: Sequence[str],
+        ngram_range: Sequence[int] = (1, 2),
+    ) -> None:
+        self.vocabulary_ = list(vocabulary)
+        self.index_ = {t: i for i, t in enumerate(self.vocabulary_)}
+        self.idf_ = np.asarray(idf, dtype=np.float64)
+        self.coef_ = np.asarray(coef, dtype=np.float64)
+        self.intercept_ = np.asarray(intercept, dtype=np.float64)
+        self.classes_ = [str(c) for c in classes]
+        self.stop_words_ = frozenset(stop_words)
+        self.ngram_range = [int(n) for n in ngram_range]
+        k, v = self.coef_.shape
+        if v != len(self.vocabulary_) or len(self.idf_) != v or self.intercept_.shape != (k,):
+            raise ValueError("lexical arrays and vocabulary have different sizes")
+        if len(self.classes_) != k:
+            raise ValueError("lexical coefficients and classes have different sizes")
+
+    @classmethod
+    def fit(
+        cls,
+        texts: Sequence[str],
+        labels: Sequence[Any],
+        *,
+        C: float = PARAMS["C"],
+        min_df: int = PARAMS["min_df"],
+        ngram_range: Sequence[int] = tuple(PARAMS["ngram_range"]),
+    ) -> LexicalModel:
+        """Fit on ``texts`` and labels as :class:`~roqa_nlp.classifier.CodeClassifier` takes
+        them (a code id, a list of ids, or an off-framework class)."""
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        from .classifier import _expand
+
+        rows, y, weights = _expand(np.arange(len(texts))[:, None], list(labels))
+        vec = TfidfVectorizer(
+            sublinear_tf=True,
+            min_df=min_df,
+            ngram_range=(int(ngram_range[0]), int(ngram_range[1])),
+            stop_words=sorted(ENGLISH_STOP_WORDS),
+        )
+        T = vec.fit_transform(list(texts))
+        lr = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
+        lr.fit(T[rows[:, 0]], y, sample_weight=weights)
+        vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
+        classes = [str(c) for c in lr.classes_]
+        coef, intercept = lr.coef_, lr.intercept_
+        if len(classes) == 2:  # binary LR stores one row: expand to symmetric logits
+            coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+            intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+        # Coefficients are stored as float32: round them now so a saved model predicts the same.
+        coef = np.asarray(coef, dtype=np.float32)
+        return cls(
+            vocab, vec.idf_, coef, intercept, classes, sorted(ENGLISH_STOP_WORDS), ngram_range
+        )
+
+    def transform(self, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Each text's TF-IDF row (term indices, L2-normalised values), as scikit-learn's."""
+        out = []
+        for text in texts:
+            counts = Counter(
+                self.index_[t]
+                for t in terms(text, self.stop_words_, self.ngram_range)
+                if t in self.index_
+            )
+            idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+            val = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * self.idf_[idx]
+            norm = np.linalg.norm(val)
+            out.append((idx, val / norm if norm > 0 else val))
+        return out
+
+    def log_probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """Log-probabilities of each class (columns ``classes_``) for each text."""
+        Z = np.tile(self.intercept_, (len(texts), 1))
+        for i, (idx, val) in enumerate(self.transform(texts)):
+            Z[i] += self.coef_[:, idx] @ val
+        Z -= Z.max(axis=1, keepdims=True)
+        return np.asarray(Z - np.log(np.exp(Z).sum(axis=1, keepdims=True)))
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        # C order: safetensors writes the raw buffer, and scikit-learn's coef_ can be Fortran-ordered
+        return {
+            "idf": np.ascontiguousarray(self.idf_, dtype=np.float64),
+            "coef": np.ascontiguousarray(self.coef_, dtype=np.float32),
+            "intercept": np.ascontiguousarray(self.intercept_, dtype=np.float64),
+        }
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "vocabulary": self.vocabulary_,
+            "stop_words": sorted(self.stop_words_),
+            "classes": self.classes_,
+            "ngram_range": self.ngram_range,
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], state: dict[str, Any]) -> LexicalModel:
+        return cls(
+            state["vocabulary"],
+            arrays["idf"],
+            arrays["coef"],
+            arrays["intercept"],
+            state["classes"],
+            state["stop_words"],
+            state["ngram_range"],
+        )
+
+
+def combine(
+    P: np.ndarray, classes: Sequence[str], lexical: LexicalModel, texts: Sequence[str], w: float
+) -> np.ndarray:
+    """Probabilities ∝ P^(1-w) · P_words^w over ``classes`` (every one must be in the lexical
+    model's classes)."""
+    col = {c: j for j, c in enumerate(lexical.classes_)}
+    L = lexical.log_probabilities(texts)[:, [col[str(c)] for c in classes]]
+    Z = (1.0 - w) * np.log(np.clip(P, 1e-300, None)) + w * L
+    Z -= Z.max(axis=1, keepdims=True)
+    Q = np.exp(Z)
+    return np.asarray(Q / Q.sum(axis=1, keepdims=True))

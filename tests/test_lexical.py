@@ -1,0 +1,125 @@
+"""Specification of the word model (roqa_nlp.lexical): scikit-learn's TF-IDF and logistic
+regression reproduced with numpy, stored without pickle, and combined with the embedding
+classifier's probabilities."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from safetensors.numpy import load, save
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from roqa_nlp.lexical import LexicalModel, combine, terms
+
+TEXTS = [
+    "We never had enough money for the extra staff.",
+    "The CQC inspection changed our forms, again and again.",
+    "Money, money, money! Staff staff — café Réunion staff",
+    "Nobody trained us on the new forms at all.",
+    "The budget for the pilot ran out in March.",
+    "Our champion on the ward kept everyone going with the new forms.",
+    "Lovely weather today, isn't it?",
+    "Can you hear me now? I'll share my screen.",
+]
+LABELS = ["IS.E.2", "OS.D", "IS.E.2", "IS.E.3", "IC.H", "PR.B.3", "NONE", "PROCEDURAL"]
+
+
+@pytest.fixture(scope="module")
+def fitted() -> tuple[LexicalModel, TfidfVectorizer]:
+    model = LexicalModel.fit(TEXTS * 2, LABELS * 2, min_df=1)
+    vec = TfidfVectorizer(
+        sublinear_tf=True, min_df=1, ngram_range=(1, 2), stop_words=sorted(ENGLISH_STOP_WORDS)
+    ).fit(TEXTS * 2)
+    return model, vec
+
+
+def dense(model: LexicalModel, texts: list[str]) -> np.ndarray:
+    out = np.zeros((len(texts), len(model.vocabulary_)))
+    for i, (idx, val) in enumerate(model.transform(texts)):
+        out[i, idx] = val
+    return out
+
+
+def sklearn_dense(model: LexicalModel, vec: TfidfVectorizer, texts: list[str]) -> np.ndarray:
+    T = vec.transform(texts).toarray()
+    return T[:, [vec.vocabulary_[t] for t in model.vocabulary_]]
+
+
+def test_terms_are_lower_cased_words_and_word_pairs_without_stop_words() -> None:
+    stop = frozenset({"the", "for"})
+    assert terms("The budget for THE pilot ran out", stop, (1, 2)) == [
+        "budget",
+        "pilot",
+        "ran",
+        "out",
+        "budget pilot",
+        "pilot ran",
+        "ran out",
+    ]
+
+
+def test_vocabulary_and_idf_are_scikit_learns(fitted) -> None:
+    model, vec = fitted
+    assert sorted(model.vocabulary_) == sorted(vec.vocabulary_)
+    idf = vec.idf_[[vec.vocabulary_[t] for t in model.vocabulary_]]
+    assert np.array_equal(model.idf_, idf)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=4))
+def test_transform_equals_scikit_learns_for_any_text(fitted, texts: list[str]) -> None:
+    model, vec = fitted
+    assert np.abs(dense(model, texts) - sklearn_dense(model, vec, texts)).max() < 1e-12
+
+
+def test_transform_of_known_texts_equals_scikit_learns(fitted) -> None:
+    model, vec = fitted
+    texts = [*TEXTS, "", "zzz unknown words only", "staff staff staff"]
+    assert np.abs(dense(model, texts) - sklearn_dense(model, vec, texts)).max() < 1e-12
+
+
+def test_log_probabilities_are_the_logistic_regressions(fitted) -> None:
+    model, vec = fitted
+    lr = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000)
+    lr.fit(vec.transform(TEXTS * 2), LABELS * 2)
+    assert model.classes_ == [str(c) for c in lr.classes_]
+    expected = lr.predict_log_proba(vec.transform(TEXTS))
+    # the model keeps float32 coefficients (as it stores them)
+    assert np.abs(model.log_probabilities(TEXTS) - expected).max() < 1e-4
+    assert list(np.argmax(model.log_probabilities(TEXTS), axis=1)) == list(
+        np.argmax(expected, axis=1)
+    )
+
+
+def test_a_stored_model_predicts_exactly_as_the_fitted_one(fitted) -> None:
+    model, _ = fitted
+    model.coef_ = np.asfortranarray(model.coef_)  # scikit-learn may hand out Fortran order
+    back = LexicalModel.from_arrays(
+        load(save(model.to_arrays())), json.loads(json.dumps(model.state()))
+    )
+    assert np.array_equal(back.log_probabilities(TEXTS), model.log_probabilities(TEXTS))
+
+
+def test_mismatched_arrays_are_refused(fitted) -> None:
+    model, _ = fitted
+    arrays = model.to_arrays()
+    arrays["idf"] = arrays["idf"][:-1]
+    with pytest.raises(ValueError, match="different sizes"):
+        LexicalModel.from_arrays(arrays, model.state())
+
+
+def test_combine_is_the_weighted_geometric_mean(fitted) -> None:
+    model, _ = fitted
+    classes = list(reversed(model.classes_))  # the embedding classifier's own column order
+    rng = np.random.default_rng(0)
+    P = rng.dirichlet(np.ones(len(classes)), size=len(TEXTS))
+    words = np.exp(model.log_probabilities(TEXTS))[:, [model.classes_.index(c) for c in classes]]
+    assert np.allclose(combine(P, classes, model, TEXTS, 0.0), P)
+    assert np.allclose(combine(P, classes, model, TEXTS, 1.0), words)
+    half = np.sqrt(P * words)
+    assert np.allclose(combine(P, classes, model, TEXTS, 0.5), half / half.sum(1, keepdims=True))
