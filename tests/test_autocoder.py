@@ -434,7 +434,7 @@ def test_without_the_word_model_codes_rank_by_the_embedding_classifier_alone(
     P = back._predictor.predict_proba(embedder.encode(TEXTS))
     classes = [str(c) for c in back._predictor.classes_]
     for row, sugg in zip(P, back.suggest(TEXTS)):
-        ranked = [c for c in sorted(classes, key=lambda c: -row[classes.index(c)])]
+        ranked = sorted(classes, key=lambda c: -row[classes.index(c)])
         ranked = [c for c in ranked if c not in ("NONE", "PROCEDURAL")]
         assert [s.code_id for s in sugg] == ranked[: len(sugg)]
 
@@ -450,3 +450,9 @@ def test_the_word_model_changes_the_ranking_but_not_the_novelty_flags(
     assert [s.novelty_p for s in with_words.segments] == [s.novelty_p for s in without.segments]
     assert [s.procedural for s in with_words.segments] == [s.procedural for s in without.segments]
     assert tiny_model.suggest(texts) != alone.suggest(texts)
+
+
+@pytest.mark.parametrize("w", [-0.1, 1.5, "0.5", None, True])
+def test_the_word_model_weight_must_be_a_number_from_0_to_1(w: object) -> None:
+    with pytest.raises(ValueError, match="lexical_weight must be a number from 0 to 1"):
+        AutoCoder("cfir-2009", params={"lexical_weight": w})

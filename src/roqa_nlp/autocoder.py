@@ -188,6 +188,9 @@ class AutoCoder:
             embedder = Embedder()
         self.embedder = embedder
         self.params = {**DEFAULT_PARAMS, **(params or {})}
+        w = self.params["lexical_weight"]
+        if isinstance(w, bool) or not isinstance(w, (int, float)) or not 0.0 <= w <= 1.0:
+            raise ValueError(f"lexical_weight must be a number from 0 to 1, got {w!r}")
         # Coding predicts with numpy alone (CodePredictor, NoveltyScorer); the scikit-learn
         # estimators exist after fit() or are built from the arrays when first asked for.
         self._predictor: CodePredictor | None = None
