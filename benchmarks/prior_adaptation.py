@@ -32,7 +32,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_to_codings import GOLD_JSONL, coded_gold_segments  # noqa: E402
-from scoring import hit_rates, ranked_codes  # noqa: E402
+from scoring import cell, hit_rates, ranked_codes  # noqa: E402
 
 from roqa_nlp.io import atomic_write_text, read_text  # noqa: E402
 from roqa_nlp.prediction import OFF_FRAMEWORK  # noqa: E402
@@ -145,9 +145,6 @@ def main() -> None:
         OUT / "prior_adaptation.json", json.dumps({"meta": meta, "results": results}, indent=1)
     )
 
-    def fmt(v: list[float]) -> str:
-        return " / ".join(f"{x:.3f}" for x in v)
-
     lines = [
         "# Re-weighting suggestions by the study's own construct mix (label-shift EM)",
         "",
@@ -163,7 +160,7 @@ def main() -> None:
         name = (
             "as trained (packaged)" if r["alpha"] is None else f"EM, α={r['alpha']}, λ={r['lam']}"
         )
-        lines.append(f"| {name} | {fmt(r['seed'])} | {fmt(r['gold'])} | {fmt(r['dev'])} |")
+        lines.append(f"| {name} | {cell(r['seed'])} | {cell(r['gold'])} | {cell(r['dev'])} |")
     base = results[0]
     worse = sum(
         1 for r in results[1:] if r["seed"][0] + r["gold"][0] < base["seed"][0] + base["gold"][0]

@@ -37,3 +37,8 @@ def hit_rates(
         round(m["construct_top3"], 3),
         round(m["domain_accuracy"], 3),
     )
+
+
+def cell(rates: Sequence[float]) -> str:
+    """A results-table cell: top-1 / top-3 / domain accuracy to 3 decimals."""
+    return " / ".join(f"{x:.3f}" for x in rates)

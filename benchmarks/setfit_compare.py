@@ -38,7 +38,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_to_codings import coded_gold_segments  # noqa: E402
-from scoring import hit_rates, ranked_codes  # noqa: E402
+from scoring import cell, hit_rates, ranked_codes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "cfir_dev.jsonl"
@@ -215,7 +215,6 @@ def write_markdown(data: dict[str, Any]) -> None:
     from roqa_nlp.io import atomic_write_text
 
     m = data["meta"]
-    cell = lambda v: " / ".join(f"{x:.3f}" for x in v)  # noqa: E731
     lines = [
         "# SetFit-style contrastive fine-tune vs the frozen encoder",
         "",

@@ -37,7 +37,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_to_codings import coded_gold_segments  # noqa: E402
-from scoring import hit_rates, ranked_codes  # noqa: E402
+from scoring import cell, hit_rates, ranked_codes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "cfir_dev.jsonl"
@@ -181,9 +181,6 @@ def main() -> None:
     }
     (OUT / "training_data_ablation.json").write_text(json.dumps(data, indent=1) + "\n")
 
-    def fmt(v: list[float]) -> str:
-        return " / ".join(f"{x:.3f}" for x in v)
-
     lines = [
         "# Training data ablation",
         "",
@@ -202,8 +199,8 @@ def main() -> None:
         "|---|---|---|---|---|---|",
     ]
     lines += [
-        f"| {r['subset']} | {r['n']} | {fmt(r['dev'])} | {fmt(r['seed'])} | {fmt(r['gold'])} "
-        f"| {fmt(r['cv'])} |"
+        f"| {r['subset']} | {r['n']} | {cell(r['dev'])} | {cell(r['seed'])} | {cell(r['gold'])} "
+        f"| {cell(r['cv'])} |"
         for r in subsets
     ]
     lines += [
@@ -215,7 +212,7 @@ def main() -> None:
         "|---|---|---|---|---|",
     ]
     lines += [
-        f"| {r['C']:g} | {fmt(r['dev'])} | {fmt(r['seed'])} | {fmt(r['gold'])} | {fmt(r['cv'])} |"
+        f"| {r['C']:g} | {cell(r['dev'])} | {cell(r['seed'])} | {cell(r['gold'])} | {cell(r['cv'])} |"
         for r in c_rows
     ]
     lines += [
@@ -234,7 +231,7 @@ def main() -> None:
         "|---|---|---|",
     ]
     lines += [
-        f"| {r['w']:g} | {fmt(r['gold_answer_only'])} | {fmt(r['gold_with_question'])} |"
+        f"| {r['w']:g} | {cell(r['gold_answer_only'])} | {cell(r['gold_with_question'])} |"
         for r in context
     ]
     lines += [

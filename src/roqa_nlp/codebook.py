@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import RoqaError
+from .errors import RoqaError, quoted
 from .io import atomic_write_text, read_text, sha256_bytes
 from .schema import Code
 
@@ -90,7 +90,7 @@ class Codebook:
         code = self.find(key)
         if code is None:
             raise RoqaError(
-                f"unknown code {key!r} in codebook {self.id!r}",
+                f"unknown code {quoted(key)} in codebook {self.id!r}",
                 path=where,
                 hint="use a code id or name listed by `roqa codebook " + self.id + "`",
             )

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .codebook import Codebook
-from .errors import RoqaError
+from .errors import RoqaError, quoted
 from .io import read_jsonl, read_text, sha256_bytes
 from .result import CodingResult
 from .schema import Code
@@ -80,7 +80,7 @@ def read_decisions(path: str | Path) -> tuple[list[Decision], str]:
         d = r.get("decision", "").lower().replace("_", "-").replace("newcode", "new-code")
         if d not in DECISIONS:
             raise RoqaError(
-                f"row {i}: unknown decision {r.get('decision', '')!r}",
+                f"row {i}: unknown decision {quoted(r.get('decision', ''))}",
                 path=p,
                 hint="use accept, reject, recode or new-code",
             )
@@ -148,7 +148,7 @@ def feedback_examples(
         if not text:
             if sid not in segs:
                 raise RoqaError(
-                    f"unknown segment id {sid!r}",
+                    f"unknown segment id {quoted(sid)}",
                     path=where,
                     hint="give the codings.jsonl the decisions refer to (--codings)",
                 )

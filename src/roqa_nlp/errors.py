@@ -35,5 +35,4 @@ class RoqaError(Exception):
 def quoted(value: str, limit: int = 60) -> str:
     """``value`` quoted for an error message, cut to ``limit`` characters (a hostile file can hold
     a cell of any length, and the message must stay short)."""
-    v = value.strip()
-    return repr(v if len(v) <= limit else v[: limit - 1] + "…")
+    return repr(value if len(value) <= limit else value[: limit - 1] + "…")

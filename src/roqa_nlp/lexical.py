@@ -163,7 +163,6 @@ def combine(
     model's classes)."""
     col = {c: j for j, c in enumerate(lexical.classes_)}
     L = lexical.log_probabilities(texts)[:, [col[str(c)] for c in classes]]
-    Z = (1.0 - w) * np.log(np.clip(P, 1e-300, None)) + w * L
-    Z -= Z.max(axis=1, keepdims=True)
-    Q = np.exp(Z)
-    return np.asarray(Q / Q.sum(axis=1, keepdims=True))
+    from .prediction import softmax
+
+    return softmax((1.0 - w) * np.log(np.clip(P, 1e-300, None)) + w * L)

@@ -42,7 +42,7 @@ def _time(value: str, column: str, row: int, path: str | Path) -> float | None:
         return parse_time(value)
     except ValueError:
         raise RoqaError(
-            f"row {row}: {column} {quoted(value)} is not a time",
+            f"row {row}: {column} {quoted(value.strip())} is not a time",
             path=path,
             hint="give seconds (12.5) or HH:MM:SS",
         ) from None
