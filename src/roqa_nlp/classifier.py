@@ -36,7 +36,7 @@ trained on coded examples only.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -60,6 +60,7 @@ __all__ = [
     "MIN_CALIBRATION_RECORDS",
     "NONE",
     "CodeClassifier",
+    "fit_held_out_temperature",
     "fit_temperature",
     "fit_top_label_temperature",
 ]
@@ -152,6 +153,83 @@ def fit_top_label_temperature(
         return float(-np.mean(c * np.log(p) + (1 - c) * np.log(1 - p)))
 
     return _log_temperature_search(loss)
+
+
+#: ``scores(train, test)``: log-scores of the ``test`` rows over the calibrated model's classes
+#: (a class the fold's model never saw gets log 1e-12) from a model fitted on the ``train`` rows,
+#: and the classes that model saw.
+HeldOutScores = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, list[str]]]
+
+
+def fit_held_out_temperature(
+    scores: HeldOutScores,
+    y: Sequence[Any],
+    groups: Sequence[str] | None,
+    classes: Sequence[str],
+    *,
+    calibration_group: str | None = "seed-paper",
+    n_splits: int = 5,
+    random_state: int = 0,
+) -> float:
+    """The temperature of a model's held-out log-scores (see the module docstring): top-label
+    log-loss on the coded records of ``calibration_group`` held out when that group can give one,
+    else the NLL of grouped out-of-fold predictions. ``scores`` fits and scores the model."""
+    classes = [str(c) for c in classes]
+    if groups is not None and calibration_group is not None:
+        t = _group_temperature(scores, y, list(groups), classes, calibration_group)
+        if t is not None:
+            return t
+    return _grouped_temperature(scores, y, groups, classes, n_splits, random_state)
+
+
+def _group_temperature(
+    scores: HeldOutScores, y: Sequence[Any], groups: list[str], classes: list[str], group: str
+) -> float | None:
+    """Top-label temperature of ``group`` held out, or None when it cannot give one (too few
+    coded records, nothing else to learn from, top-1 all right or all wrong)."""
+    held = np.asarray([g == group for g in groups])
+    coded = [
+        i for i in np.flatnonzero(held).tolist() if not set(_labels_of(y[i])) <= set(OFF_FRAMEWORK)
+    ]
+    if len(coded) < MIN_CALIBRATION_RECORDS or held.all():
+        return None
+    logits, _ = scores(np.flatnonzero(~held), np.asarray(coded, dtype=np.intp))
+    gold = [[classes.index(c) for c in _labels_of(y[i])] for i in coded]
+    cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
+    hits = _top_label_hits(logits, gold, cols)[1]
+    if hits.min() == hits.max():  # all right or all wrong: the loss has no minimum
+        return None
+    return fit_top_label_temperature(logits, gold, cols)
+
+
+def _grouped_temperature(
+    scores: HeldOutScores,
+    y: Sequence[Any],
+    groups: Sequence[str] | None,
+    classes: list[str],
+    n_splits: int,
+    random_state: int,
+) -> float:
+    """NLL temperature of out-of-fold predictions (GroupKFold over ``groups``, else KFold)."""
+    from sklearn.model_selection import GroupKFold, KFold
+
+    index = np.arange(len(y))
+    n_groups = len(set(groups)) if groups is not None else 0
+    if groups is not None and n_groups >= n_splits:
+        splits = list(GroupKFold(n_splits=n_splits).split(index, groups=list(groups)))
+    else:
+        kf = KFold(n_splits=min(n_splits, len(y)), shuffle=True, random_state=random_state)
+        splits = list(kf.split(index))
+    logits: list[np.ndarray] = []
+    targets: list[int] = []
+    for tr, te in splits:
+        lg, seen = scores(tr, te)
+        rows, ye, _ = _expand(np.arange(len(te))[:, None], [y[i] for i in te])
+        # A class the fold never saw cannot be calibrated on: leave those rows out.
+        keep = np.isin(ye, seen)
+        logits.append(lg[rows[keep, 0]])
+        targets.extend(classes.index(c) for c in ye[keep])
+    return fit_temperature(np.vstack(logits), np.asarray(targets))
 
 
 class CodeClassifier(ClassifierMixin, BaseEstimator):
@@ -263,63 +341,25 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         )
 
     def _fit_calibration(self, X: np.ndarray, y: list[Any], groups: Sequence[str] | None) -> float:
-        if groups is not None and self.calibration_group is not None:
-            t = self._fit_group_calibration(X, y, list(groups))
-            if t is not None:
-                return t
-        return self._fit_grouped_calibration(X, y, groups)
+        classes = [str(c) for c in self.classes_]
 
-    def _fit_group_calibration(
-        self, X: np.ndarray, y: list[Any], groups: list[str]
-    ) -> float | None:
-        """Top-label temperature of ``calibration_group`` held out, or None when it cannot give
-        one (too few coded records, nothing else to learn from, top-1 all right or all wrong)."""
-        held = np.asarray([g == self.calibration_group for g in groups])
-        classes = list(self.classes_)
-        coded = [i for i in np.flatnonzero(held) if not set(_labels_of(y[i])) <= set(OFF_FRAMEWORK)]
-        if len(coded) < MIN_CALIBRATION_RECORDS or held.all():
-            return None
-        rest = np.flatnonzero(~held)
-        sub = CodeClassifier(**{**self.get_params(), "calibrate": False})
-        sub._fit_core(X[rest], [y[i] for i in rest])
-        logits = np.full((len(coded), len(classes)), np.log(1e-12))
-        logits[:, [classes.index(c) for c in sub.classes_]] = sub._logits(X[coded])
-        gold = [[classes.index(c) for c in _labels_of(y[i])] for i in coded]
-        cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
-        hits = _top_label_hits(logits, gold, cols)[1]
-        if hits.min() == hits.max():  # all right or all wrong: the loss has no minimum
-            return None
-        return fit_top_label_temperature(logits, gold, cols)
-
-    def _fit_grouped_calibration(
-        self, X: np.ndarray, y: list[Any], groups: Sequence[str] | None
-    ) -> float:
-        """NLL temperature of out-of-fold predictions (GroupKFold over ``groups``, else KFold)."""
-        from sklearn.model_selection import GroupKFold, KFold
-
-        n_groups = len(set(groups)) if groups is not None else 0
-        if groups is not None and n_groups >= self.n_splits:
-            splits = list(GroupKFold(n_splits=self.n_splits).split(X, groups=list(groups)))
-        else:
-            kf = KFold(
-                n_splits=min(self.n_splits, len(X)), shuffle=True, random_state=self.random_state
-            )
-            splits = list(kf.split(X))
-        logits: list[np.ndarray] = []
-        targets: list[int] = []
-        classes = list(self.classes_)
-        for tr, te in splits:
+        def scores(train: np.ndarray, test: np.ndarray) -> tuple[np.ndarray, list[str]]:
             sub = CodeClassifier(**{**self.get_params(), "calibrate": False})
-            sub._fit_core(X[tr], [y[i] for i in tr])
-            lg = np.full((len(te), len(classes)), np.log(1e-12))
-            cols = [classes.index(c) for c in sub.classes_]
-            lg[:, cols] = sub._logits(X[te])
-            Xe_idx, ye, _ = _expand(np.arange(len(te))[:, None], [y[i] for i in te])
-            # A class the fold never saw cannot be calibrated on: leave those rows out.
-            seen = np.isin(ye, sub.classes_)
-            logits.append(lg[Xe_idx[seen, 0]])
-            targets.extend(classes.index(c) for c in ye[seen])
-        return fit_temperature(np.vstack(logits), np.asarray(targets))
+            sub._fit_core(X[train], [y[i] for i in train])
+            seen = [str(c) for c in sub.classes_]
+            logits = np.full((len(test), len(classes)), np.log(1e-12))
+            logits[:, [classes.index(c) for c in seen]] = sub._logits(X[test])
+            return logits, seen
+
+        return fit_held_out_temperature(
+            scores,
+            y,
+            groups,
+            classes,
+            calibration_group=self.calibration_group,
+            n_splits=self.n_splits,
+            random_state=self.random_state,
+        )
 
     def _fit_valence(self, X: np.ndarray, y: list[Any], valence: Sequence[str] | None) -> None:
         self.valence_classes_ = np.asarray(VALENCES, dtype=object)
