@@ -6,10 +6,11 @@ This trains, on the same training data and labels, the word model that ships
 (:class:`roqa_nlp.lexical.LexicalModel`: a logistic regression on TF-IDF word and word-pair
 features, sublinear tf, English stop words dropped, terms in at least 2 records, C = 10, balanced
 classes: set before measuring, not tuned) beside the embedding classifier
-(:class:`~roqa_nlp.classifier.CodeClassifier`, logistic regression, C = 4, without its
-temperature: fitting one needs held-out data of its own) and ranks codes by the weighted
-geometric mean of the two probabilities (:func:`roqa_nlp.lexical.combine`). w is chosen by
-grouped CV only.
+(:class:`~roqa_nlp.classifier.CodeClassifier`, logistic regression, C = 4, uncalibrated) and
+ranks codes by the weighted geometric mean of the two probabilities
+(:func:`roqa_nlp.lexical.combine`), as the product does: it combines the uncalibrated
+probabilities and then gives the combination one temperature of its own, which keeps every
+ranking (``combined_calibration.py``). w is chosen by grouped CV only.
 
 Scored (top-1 / top-3 / domain) on
 
@@ -27,48 +28,36 @@ from __future__ import annotations
 import json
 import platform
 import sys
-import warnings
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gold_to_codings import coded_gold_segments  # noqa: E402
-from scoring import cell, hit_rates, ranked_codes  # noqa: E402
+from scoring import OUT, cell, hit_rates, load_study, ranked_codes  # noqa: E402
 
 from roqa_nlp.io import atomic_write_text  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "cfir_dev.jsonl"
-OUT = ROOT / "benchmarks" / "results"
 WEIGHTS = (0.0, 0.2, 0.35, 0.5, 0.6, 0.7, 1.0)
 
 
 def main() -> None:
     from sklearn.model_selection import GroupKFold
 
-    from roqa_nlp.autocoder import DEFAULT_PARAMS, label_of
+    from roqa_nlp.autocoder import DEFAULT_PARAMS
     from roqa_nlp.classifier import CodeClassifier
-    from roqa_nlp.codebook import Codebook
-    from roqa_nlp.embedding import Embedder
     from roqa_nlp.lexical import LexicalModel, combine
-    from roqa_nlp.training import load_labelled, load_training_set
 
-    warnings.filterwarnings("ignore", category=UserWarning)
-    book = Codebook.load("cfir-2009")
-    dom = {c.id: c.domain for c in book.codable}
-    emb = Embedder()
-    ts = load_training_set(ROOT / "training_data", book)
-    texts = np.array(ts.texts, dtype=object)
-    X = emb.encode(ts.texts)
-    y = np.array([label_of(c, k) for c, k in zip(ts.codes, ts.kinds)], dtype=object)
-    groups = np.array(ts.groups)
-    seed = np.array([i.startswith("seed") for i in ts.ids])
-    gold = coded_gold_segments(codebook=book)
-    dev = load_labelled(DEV, book)
-    dev_coded = [i for i, c in enumerate(dev.codes) if c]
-    dev_texts = [dev.texts[i] for i in dev_coded]
+    study = load_study()
+    ts, texts, X, y, groups, seed = (
+        study.training,
+        study.texts,
+        study.X,
+        study.y,
+        study.groups,
+        study.seed,
+    )
+    dom, gold, emb = study.domain_of, study.gold, study.embedder
     C = float(DEFAULT_PARAMS["C"])
 
     def fit(mask: np.ndarray) -> tuple[CodeClassifier, LexicalModel]:
@@ -80,8 +69,8 @@ def main() -> None:
         model: tuple[CodeClassifier, LexicalModel], Xq: np.ndarray, tq: list[str]
     ) -> dict[float, list]:
         clf, lex = model
-        P, classes = clf.predict_proba(Xq), [str(c) for c in clf.classes_]
-        return {w: ranked_codes(combine(P, classes, lex, tq, w), classes) for w in WEIGHTS}
+        log_p, classes = np.log(clf.predict_proba(Xq)), [str(c) for c in clf.classes_]
+        return {w: ranked_codes(combine(log_p, classes, lex, tq, w), classes) for w in WEIGHTS}
 
     def rates(truth: list[list[str]], r: dict[float, list]) -> dict[float, list[float]]:
         return {w: list(hit_rates(truth, r[w], dom)) for w in WEIGHTS}
@@ -90,9 +79,7 @@ def main() -> None:
     seed_idx = np.where(seed)[0]
     seed_scores = rates([ts.codes[i] for i in seed_idx], ranked(full, X[seed], list(texts[seed])))
     gold_scores = rates(gold.codes, ranked(full, emb.encode(gold.texts), gold.texts))
-    dev_scores = rates(
-        [dev.codes[i] for i in dev_coded], ranked(full, emb.encode(dev_texts), dev_texts)
-    )
+    dev_scores = rates(study.dev_codes, ranked(full, emb.encode(study.dev_texts), study.dev_texts))
     folds: dict[float, list] = {w: [] for w in WEIGHTS}
     for tr, te in GroupKFold(5).split(X, groups=groups):
         mask = np.zeros(len(y), dtype=bool)

@@ -24,22 +24,18 @@ from __future__ import annotations
 import json
 import platform
 import sys
-import warnings
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gold_to_codings import GOLD_JSONL, coded_gold_segments  # noqa: E402
-from scoring import cell, hit_rates, ranked_codes  # noqa: E402
+from gold_to_codings import GOLD_JSONL  # noqa: E402
+from scoring import OUT, cell, hit_rates, load_study, ranked_codes  # noqa: E402
 
 from roqa_nlp.io import atomic_write_text, read_text  # noqa: E402
 from roqa_nlp.prediction import OFF_FRAMEWORK  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "cfir_dev.jsonl"
-OUT = ROOT / "benchmarks" / "results"
 SETTINGS = [(a, lam) for a in (0.0, 0.5, 1.0, 3.0) for lam in (0.5, 1.0)]
 
 
@@ -71,21 +67,12 @@ def adapt_priors(
 
 
 def main() -> None:
-    from roqa_nlp.autocoder import DEFAULT_PARAMS, label_of
+    from roqa_nlp.autocoder import DEFAULT_PARAMS
     from roqa_nlp.classifier import CodeClassifier
-    from roqa_nlp.codebook import Codebook
-    from roqa_nlp.embedding import Embedder
-    from roqa_nlp.training import load_labelled, load_training_set
 
-    warnings.filterwarnings("ignore", category=UserWarning)
-    book = Codebook.load("cfir-2009")
-    dom = {c.id: c.domain for c in book.codable}
-    emb = Embedder()
-    ts = load_training_set(ROOT / "training_data", book)
-    X = emb.encode(ts.texts)
-    y = np.array([label_of(c, k) for c, k in zip(ts.codes, ts.kinds)], dtype=object)
-    groups = np.array(ts.groups)
-    seed = np.array([i.startswith("seed") for i in ts.ids])
+    study = load_study()
+    ts, X, y, groups, seed = study.training, study.X, study.y, study.groups, study.seed
+    dom, emb, gold, dev = study.domain_of, study.embedder, study.gold, study.dev
     C = float(DEFAULT_PARAMS["C"])
 
     def fit(mask: np.ndarray) -> tuple[CodeClassifier, list[str]]:
@@ -98,9 +85,7 @@ def main() -> None:
     no_seed, cls_s = fit(~seed)
     full, cls = fit(np.ones(len(y), dtype=bool))
     gold_rows = [json.loads(line) for line in read_text(GOLD_JSONL).splitlines() if line]
-    gold = coded_gold_segments(codebook=book)
     row_of = {r["text"]: i for i, r in enumerate(gold_rows)}
-    dev = load_labelled(DEV, book)
     dev_coded = [i for i, g in enumerate(dev.codes) if g]
     sets = {
         "seed": (

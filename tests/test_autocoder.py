@@ -456,3 +456,62 @@ def test_the_word_model_changes_the_ranking_but_not_the_novelty_flags(
 def test_the_word_model_weight_must_be_a_number_from_0_to_1(w: object) -> None:
     with pytest.raises(ValueError, match="lexical_weight must be a number from 0 to 1"):
         AutoCoder("cfir-2009", params={"lexical_weight": w})
+
+
+def test_shown_probabilities_are_the_combination_at_its_own_temperature(
+    tiny_model: AutoCoder, embedder: Embedder
+) -> None:
+    from roqa_nlp.lexical import combine
+
+    lex = tiny_model._lexical
+    assert lex is not None and lex.temperature_ != 1.0
+    assert tiny_model.card["lexical_temperature"] == lex.temperature_
+    clf = tiny_model._predictor
+    classes = [str(c) for c in clf.classes_]
+    log_p = clf.log_probabilities(embedder.encode(TEXTS).astype(np.float64))
+    Q = combine(log_p, classes, lex, TEXTS, 0.5, lex.temperature_)
+    for row, sugg in zip(Q, tiny_model.suggest(TEXTS, top_k=3)):
+        assert [s.probability for s in sugg] == pytest.approx(
+            [float(row[classes.index(s.code_id)]) for s in sugg], abs=1e-6
+        )
+
+
+def test_the_combined_temperature_minimises_the_held_out_groups_top_label_loss(
+    embedder: Embedder, tiny_training: TrainingSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import roqa_nlp.classifier as classifier_module
+    from roqa_nlp.autocoder import label_of
+    from roqa_nlp.classifier import CodeClassifier
+    from roqa_nlp.lexical import LexicalModel, combine, fit_combined_temperature
+
+    monkeypatch.setattr(classifier_module, "MIN_CALIBRATION_RECORDS", 5)
+    ts = tiny_training
+    X = embedder.encode(ts.texts).astype(np.float64)
+    y = [label_of(c, k) for c, k in zip(ts.codes, ts.kinds)]
+    params = CodeClassifier(calibration_group="group-0").get_params()
+    classes = [str(c) for c in CodeClassifier(calibrate=False).fit(X, y).classes_]
+    t = fit_combined_temperature(
+        X, ts.texts, y, ts.groups, classes, w=0.5, classifier_params=params
+    )
+    # the held-out group scored by models fitted on the other groups, as a researcher's quotes
+    rest = [i for i, g in enumerate(ts.groups) if g != "group-0"]
+    held = [i for i, g in enumerate(ts.groups) if g == "group-0" and ts.codes[i]]
+    sub = CodeClassifier(calibrate=False).fit(X[rest], [y[i] for i in rest])
+    words = LexicalModel.fit([ts.texts[i] for i in rest], [y[i] for i in rest])
+    seen = [str(c) for c in sub.classes_]
+    log_p = np.log(sub.predict_proba(X[held]))
+    codes = [j for j, c in enumerate(seen) if c not in ("NONE", "PROCEDURAL")]
+
+    def top_label_loss(temperature: float) -> float:
+        Q = combine(log_p, seen, words, [ts.texts[i] for i in held], 0.5, temperature)
+        top = [codes[int(np.argmax(row[codes]))] for row in Q]
+        p = np.array([Q[r, j] for r, j in enumerate(top)])
+        hit = np.array([seen[j] in ts.codes[i] for j, i in zip(top, held)], dtype=float)
+        assert 0 < hit.mean() < 1  # else the loss has no minimum and the fallback is taken
+        return float(-np.mean(hit * np.log(p) + (1 - hit) * np.log(1 - p)))
+
+    assert top_label_loss(t) <= min(top_label_loss(t * 1.25), top_label_loss(t / 1.25))
+    fallback = fit_combined_temperature(
+        X, ts.texts, y, ts.groups, classes, w=0.5, classifier_params=CodeClassifier().get_params()
+    )
+    assert fallback != pytest.approx(t)

@@ -118,8 +118,27 @@ def test_combine_is_the_weighted_geometric_mean(fitted) -> None:
     classes = list(reversed(model.classes_))  # the embedding classifier's own column order
     rng = np.random.default_rng(0)
     P = rng.dirichlet(np.ones(len(classes)), size=len(TEXTS))
+    log_p = np.log(P) + 3.0  # log-probabilities up to a constant per row are enough
     words = np.exp(model.log_probabilities(TEXTS))[:, [model.classes_.index(c) for c in classes]]
-    assert np.allclose(combine(P, classes, model, TEXTS, 0.0), P)
-    assert np.allclose(combine(P, classes, model, TEXTS, 1.0), words)
+    assert np.allclose(combine(log_p, classes, model, TEXTS, 0.0), P)
+    assert np.allclose(combine(log_p, classes, model, TEXTS, 1.0), words)
     half = np.sqrt(P * words)
-    assert np.allclose(combine(P, classes, model, TEXTS, 0.5), half / half.sum(1, keepdims=True))
+    assert np.allclose(
+        combine(log_p, classes, model, TEXTS, 0.5), half / half.sum(1, keepdims=True)
+    )
+    # a temperature T raises the geometric mean to the power 1/T, keeping every ranking
+    sharp = half**2
+    assert np.allclose(
+        combine(log_p, classes, model, TEXTS, 0.5, 0.5), sharp / sharp.sum(1, keepdims=True)
+    )
+
+
+def test_the_temperature_is_stored_with_the_word_model(fitted) -> None:
+    model, _ = fitted
+    state = {**model.state(), "temperature": 0.625}
+    back = LexicalModel.from_arrays(model.to_arrays(), json.loads(json.dumps(state)))
+    assert back.temperature_ == 0.625 and back.state()["temperature"] == 0.625
+    legacy = {k: v for k, v in model.state().items() if k != "temperature"}
+    assert LexicalModel.from_arrays(model.to_arrays(), legacy).temperature_ == 1.0
+    with pytest.raises(ValueError, match="temperature must be positive"):
+        LexicalModel.from_arrays(model.to_arrays(), {**model.state(), "temperature": 0.0})

@@ -277,9 +277,18 @@ class AutoCoder:
         self._evidence_X = X[keep].astype("float16")
         self._lexical = None
         if float(p.get("lexical_weight", 0.0)) > 0:
-            from .lexical import LexicalModel
+            from .lexical import LexicalModel, fit_combined_temperature
 
             self._lexical = LexicalModel.fit(ts.texts, y)
+            self._lexical.temperature_ = fit_combined_temperature(
+                X,
+                ts.texts,
+                y,
+                ts.groups,
+                clf.classes_,
+                w=float(p["lexical_weight"]),
+                classifier_params=clf.get_params(),
+            )
         self.card = {
             "library": "roqa_nlp",
             "library_version": __version__,
@@ -294,6 +303,9 @@ class AutoCoder:
             "params": p,
             "classes": [str(c) for c in clf.classes_],
             "temperature": float(clf.temperature_),
+            "lexical_temperature": (
+                None if self._lexical is None else float(self._lexical.temperature_)
+            ),
             "n_calibration": int(len(det.calibration_scores_)),
             "metrics": {},
         }
@@ -382,8 +394,9 @@ class AutoCoder:
         """Ranked suggestions per row, plus novelty p-values, scores and P(procedural).
 
         With ``texts`` and a word model (:mod:`roqa_nlp.lexical`), codes are ranked and shown with
-        the embedding and word probabilities combined; novelty and procedural talk are judged by
-        the embedding classifier alone, as its conformal calibration was."""
+        the embedding and word probabilities combined (uncalibrated, then one temperature of their
+        own); novelty and procedural talk are judged by the embedding classifier's calibrated
+        probabilities alone, as its conformal calibration was."""
         import numpy as np
 
         clf, det = self._require_predictor()
@@ -396,7 +409,8 @@ class AutoCoder:
         if self._lexical is not None and texts is not None and w > 0:
             from .lexical import combine
 
-            Q = combine(P, classes, self._lexical, texts, w)
+            log_p = clf.log_probabilities(np.asarray(X, dtype=np.float64))
+            Q = combine(log_p, classes, self._lexical, texts, w, self._lexical.temperature_)
         code_cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
         proc_col = classes.index(PROCEDURAL) if PROCEDURAL in classes else None
         none_col = classes.index(NONE) if NONE in classes else None

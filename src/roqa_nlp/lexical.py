@@ -7,7 +7,11 @@ terms in at least two training records, sublinear term frequency, balanced class
 trained on the same records and labels as the embedding classifier, and suggestions are ranked by
 the weighted geometric mean ``(1 - w) log P_embedding + w log P_words`` (``lexical_weight`` w =
 0.5, chosen by cross-validation grouped by source and setting:
-``benchmarks/results/lexical_ensemble.md``).
+``benchmarks/results/lexical_ensemble.md``) of the two models' uncalibrated probabilities. The
+combination then gets one temperature of its own, fitted as the embedding classifier fits its
+(:func:`fit_combined_temperature`: on the seed paper's quotes held out, by top-label log-loss), so
+the probability a suggestion shows is calibrated for real interview speech
+(``benchmarks/results/combined_calibration.md``).
 
 Training uses scikit-learn; the fitted model is stored as arrays (idf, coefficients) and JSON
 (vocabulary, stop words, classes) and predicts with numpy alone, reproducing scikit-learn's
@@ -50,6 +54,7 @@ class LexicalModel:
         classes: Sequence[str],
         stop_words: Sequence[str],
         ngram_range: Sequence[int] = (1, 2),
+        temperature: float = 1.0,
     ) -> None:
         self.vocabulary_ = list(vocabulary)
         self.index_ = {t: i for i, t in enumerate(self.vocabulary_)}
@@ -59,6 +64,11 @@ class LexicalModel:
         self.classes_ = [str(c) for c in classes]
         self.stop_words_ = frozenset(stop_words)
         self.ngram_range = [int(n) for n in ngram_range]
+        #: the temperature of the probabilities combined with the embedding classifier's
+        #: (:func:`fit_combined_temperature`; 1.0 until fitted)
+        self.temperature_ = float(temperature)
+        if not self.temperature_ > 0:
+            raise ValueError("the word model's temperature must be positive")
         k, v = self.coef_.shape
         if v != len(self.vocabulary_) or len(self.idf_) != v or self.intercept_.shape != (k,):
             raise ValueError("lexical arrays and vocabulary have different sizes")
@@ -141,6 +151,7 @@ class LexicalModel:
             "stop_words": sorted(self.stop_words_),
             "classes": self.classes_,
             "ngram_range": self.ngram_range,
+            "temperature": self.temperature_,
         }
 
     @classmethod
@@ -153,16 +164,65 @@ class LexicalModel:
             state["classes"],
             state["stop_words"],
             state["ngram_range"],
+            float(state.get("temperature", 1.0)),
         )
 
 
 def combine(
-    P: np.ndarray, classes: Sequence[str], lexical: LexicalModel, texts: Sequence[str], w: float
+    log_p: np.ndarray,
+    classes: Sequence[str],
+    lexical: LexicalModel,
+    texts: Sequence[str],
+    w: float,
+    temperature: float = 1.0,
 ) -> np.ndarray:
-    """Probabilities ∝ P^(1-w) · P_words^w over ``classes`` (every one must be in the lexical
-    model's classes)."""
-    col = {c: j for j, c in enumerate(lexical.classes_)}
-    L = lexical.log_probabilities(texts)[:, [col[str(c)] for c in classes]]
+    """Probabilities ``softmax(((1 - w) log_p + w log P_words) / T)`` over ``classes`` (every one
+    must be in the lexical model's classes); ``log_p`` are the embedding classifier's
+    uncalibrated log-probabilities, T the combination's temperature."""
     from .prediction import softmax
 
-    return softmax((1.0 - w) * np.log(np.clip(P, 1e-300, None)) + w * L)
+    col = {c: j for j, c in enumerate(lexical.classes_)}
+    L = lexical.log_probabilities(texts)[:, [col[str(c)] for c in classes]]
+    return softmax(((1.0 - w) * np.asarray(log_p) + w * L) / temperature)
+
+
+def fit_combined_temperature(
+    X: np.ndarray,
+    texts: Sequence[str],
+    y: Sequence[Any],
+    groups: Sequence[str] | None,
+    classes: Sequence[str],
+    *,
+    w: float,
+    classifier_params: dict[str, Any],
+) -> float:
+    """The temperature of the combined probabilities, fitted as the embedding classifier fits its
+    own (:func:`roqa_nlp.classifier.fit_held_out_temperature`: the calibration group's quotes held
+    out, else grouped out-of-fold predictions), with both models refitted without the held-out
+    rows. ``classifier_params`` are the embedding classifier's."""
+    from .classifier import CodeClassifier, fit_held_out_temperature
+
+    classes = [str(c) for c in classes]
+    X = np.asarray(X, dtype=np.float64)
+
+    def scores(train: np.ndarray, test: np.ndarray) -> tuple[np.ndarray, list[str]]:
+        labels = [y[i] for i in train]
+        sub = CodeClassifier(**{**classifier_params, "calibrate": False}).fit(X[train], labels)
+        words = LexicalModel.fit([texts[i] for i in train], labels)
+        seen = [str(c) for c in sub.classes_]
+        log_p = np.log(np.clip(sub.predict_proba(X[test]), 1e-300, None))
+        out = np.full((len(test), len(classes)), np.log(1e-12))
+        out[:, [classes.index(c) for c in seen]] = np.log(
+            np.clip(combine(log_p, seen, words, [texts[i] for i in test], w), 1e-12, None)
+        )
+        return out, seen
+
+    return fit_held_out_temperature(
+        scores,
+        y,
+        groups,
+        classes,
+        calibration_group=classifier_params.get("calibration_group", "seed-paper"),
+        n_splits=int(classifier_params.get("n_splits", 5)),
+        random_state=int(classifier_params.get("random_state", 0)),
+    )
