@@ -96,6 +96,19 @@ def test_log_probabilities_are_the_logistic_regressions(fitted) -> None:
     )
 
 
+def test_two_classes_give_the_binary_logistic_regressions_probabilities() -> None:
+    labels = ["IS.E.2" if "staff" in t.lower() or "money" in t.lower() else "NONE" for t in TEXTS]
+    model = LexicalModel.fit(TEXTS * 2, labels * 2, min_df=1)
+    vec = TfidfVectorizer(
+        sublinear_tf=True, min_df=1, ngram_range=(1, 2), stop_words=sorted(ENGLISH_STOP_WORDS)
+    ).fit(TEXTS * 2)
+    lr = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000)
+    lr.fit(vec.transform(TEXTS * 2), labels * 2)
+    assert model.classes_ == ["IS.E.2", "NONE"] and model.coef_.shape[0] == 2
+    expected = lr.predict_log_proba(vec.transform(TEXTS))
+    assert np.abs(model.log_probabilities(TEXTS) - expected).max() < 1e-4
+
+
 def test_a_stored_model_predicts_exactly_as_the_fitted_one(fitted) -> None:
     model, _ = fitted
     model.coef_ = np.asfortranarray(model.coef_)  # scikit-learn may hand out Fortran order

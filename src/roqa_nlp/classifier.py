@@ -81,6 +81,15 @@ def _fit_labels(lr: LogisticRegression, X: np.ndarray, y: np.ndarray, **fit_para
         lr.fit(X, y, **fit_params)
 
 
+def class_weights(lr: LogisticRegression) -> tuple[np.ndarray, np.ndarray]:
+    """A fitted logistic regression's coefficients and intercepts, one row per class of
+    ``lr.classes_`` (a binary one stores a single row: it becomes two symmetric logits)."""
+    if len(lr.classes_) == 2:
+        half_coef, half_icpt = lr.coef_[0] / 2, lr.intercept_[0] / 2
+        return np.vstack([-half_coef, half_coef]), np.array([-half_icpt, half_icpt])
+    return np.asarray(lr.coef_), np.asarray(lr.intercept_)
+
+
 def _labels_of(lab: Any) -> list[str]:
     """The labels of one target: a code id, a list of ids, or ``[]``/``None`` for NONE."""
     return [NONE] if lab is None else ([lab] if isinstance(lab, str) else list(lab) or [NONE])
@@ -315,12 +324,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
             _fit_labels(lr, Xe, yi, sample_weight=we)
             coef = np.zeros((k, d))
             icpt = np.zeros(k)
-            if k == 2:  # binary LR stores one row: expand to symmetric logits
-                coef[1], icpt[1] = lr.coef_[0] / 2, lr.intercept_[0] / 2
-                coef[0], icpt[0] = -coef[1], -icpt[1]
-            else:
-                coef[lr.classes_] = lr.coef_
-                icpt[lr.classes_] = lr.intercept_
+            coef[lr.classes_], icpt[lr.classes_] = class_weights(lr)
             self.coef_, self.intercept_ = coef, icpt
         else:
             self.coef_, self.intercept_ = np.zeros((k, d)), np.zeros(k)

@@ -90,7 +90,7 @@ class LexicalModel:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
-        from .classifier import _expand
+        from .classifier import _expand, class_weights
 
         rows, y, weights = _expand(np.arange(len(texts))[:, None], list(labels))
         vec = TfidfVectorizer(
@@ -104,10 +104,7 @@ class LexicalModel:
         lr.fit(T[rows[:, 0]], y, sample_weight=weights)
         vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
         classes = [str(c) for c in lr.classes_]
-        coef, intercept = lr.coef_, lr.intercept_
-        if len(classes) == 2:  # binary LR stores one row: expand to symmetric logits
-            coef = np.vstack([-coef[0] / 2, coef[0] / 2])
-            intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+        coef, intercept = class_weights(lr)
         # Coefficients are stored as float32: round them now so a saved model predicts the same.
         coef = np.asarray(coef, dtype=np.float32)
         return cls(
