@@ -49,7 +49,7 @@ class HeldOut:
     valences: list[str]
 
 
-def heldout_segments(ac: Any) -> HeldOut:
+def heldout_segments(codebook: Any, unit: str = "window") -> HeldOut:
     """Segment the interviews as ``roqa code`` does and give each segment its turn's gold."""
     from roqa_nlp.transcripts import read_transcript
     from roqa_nlp.transcripts.segment import segment
@@ -58,7 +58,7 @@ def heldout_segments(ac: Any) -> HeldOut:
     out = HeldOut([], [], [], [], [])
     for path in sorted(DATA.glob("*.txt")):
         turns = [g for g in gold if g["transcript"] == path.stem]
-        for s in segment(read_transcript(path), unit=ac.params.get("unit", "window")):
+        for s in segment(read_transcript(path), unit=unit):
             if s.role != "participant":
                 continue
             owner = [g for g in turns if s.text in g["text"]]
@@ -66,7 +66,7 @@ def heldout_segments(ac: Any) -> HeldOut:
                 raise SystemExit(f"{path.name}: segment {s.id} is in {len(owner)} gold turns")
             g = owner[0]
             for c in g["codes"]:
-                ac.codebook.resolve(c, where=DATA / "gold.jsonl")
+                codebook.resolve(c, where=DATA / "gold.jsonl")
             out.transcripts.append(path.stem)
             out.texts.append(s.text)
             out.questions.append(s.context or "")
@@ -104,7 +104,7 @@ def main() -> None:
     from roqa_nlp.autocoder import AutoCoder
 
     ac = AutoCoder.load(sys.argv[1] if len(sys.argv) > 1 else None)
-    data = heldout_segments(ac)
+    data = heldout_segments(ac.codebook, ac.params["unit"])
     X = ac.embedder.encode(data.texts)
     Q = ac.embedder.encode(data.questions) * np.asarray([bool(q) for q in data.questions])[:, None]
     rows: dict[str, dict[str, Any]] = {"packaged model": scores(ac, data, X)}

@@ -17,6 +17,8 @@ Scored (top-1 / top-3 / domain) on
 - ``cv``: 5-fold GroupKFold over source/setting (coded records; seed quotes never trained on);
 - ``seed``: the seed paper's 22 quotes, held out of training;
 - ``gold``: the 55 gold-coded segments of the example interviews (never trained on);
+- ``heldout``: the 69 coded segments of the four held-out interviews (``heldout_interviews.py``;
+  added in session 6, after w was chosen);
 - ``dev``: ``../shared/eval/cfir_dev.jsonl`` (evaluation only, aggregate only).
 
 Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/lexical_ensemble.py`` (about 5 minutes
@@ -79,6 +81,11 @@ def main() -> None:
     seed_idx = np.where(seed)[0]
     seed_scores = rates([ts.codes[i] for i in seed_idx], ranked(full, X[seed], list(texts[seed])))
     gold_scores = rates(gold.codes, ranked(full, emb.encode(gold.texts), gold.texts))
+    ho_texts = [study.heldout.texts[i] for i in study.heldout_coded]
+    heldout_scores = rates(
+        [study.heldout.codes[i] for i in study.heldout_coded],
+        ranked(full, emb.encode(ho_texts), ho_texts),
+    )
     dev_scores = rates(study.dev_codes, ranked(full, emb.encode(study.dev_texts), study.dev_texts))
     folds: dict[float, list] = {w: [] for w in WEIGHTS}
     for tr, te in GroupKFold(5).split(X, groups=groups):
@@ -95,7 +102,14 @@ def main() -> None:
     top = max(cv[w][0] for w in WEIGHTS)
     best = min(w for w in WEIGHTS if cv[w][0] >= top - 0.005)
     rows = [
-        {"w": w, "cv": cv[w], "seed": seed_scores[w], "gold": gold_scores[w], "dev": dev_scores[w]}
+        {
+            "w": w,
+            "cv": cv[w],
+            "seed": seed_scores[w],
+            "gold": gold_scores[w],
+            "heldout": heldout_scores[w],
+            "dev": dev_scores[w],
+        }
         for w in WEIGHTS
     ]
     for r in rows:
@@ -119,14 +133,14 @@ def main() -> None:
         "w = weight of the word model in the geometric mean (0 = the packaged embedding "
         "classifier alone, 1 = words alone). Produced by `benchmarks/lexical_ensemble.py`.",
         "",
-        "| w | grouped CV | seed quotes (held out) | gold interviews | dev |",
-        "|---|---|---|---|---|",
+        "| w | grouped CV | seed quotes (held out) | gold interviews | held-out interviews | dev |",
+        "|---|---|---|---|---|---|",
     ]
     for r in rows:
         mark = " (chosen by CV)" if r["w"] == best else ""
         lines.append(
             f"| {r['w']:g}{mark} | {cell(r['cv'])} | {cell(r['seed'])} | {cell(r['gold'])} "
-            f"| {cell(r['dev'])} |"
+            f"| {cell(r['heldout'])} | {cell(r['dev'])} |"
         )
     lines.append("")
     atomic_write_text(OUT / "lexical_ensemble.md", "\n".join(lines))

@@ -27,8 +27,9 @@ class Study:
     """The packaged training data embedded, and the held-out sets every benchmark scores.
 
     ``seed`` marks the seed paper's 22 quotes (held out of training in the benchmarks), ``gold``
-    the 55 gold-coded segments of the example interviews, ``dev`` every dev record and
-    ``dev_texts`` / ``dev_codes`` the coded ones.
+    the 55 gold-coded segments of the example interviews, ``heldout`` the segments of the four
+    held-out interviews (``heldout_interviews.py``; ``heldout_coded`` indexes the coded ones),
+    ``dev`` every dev record and ``dev_texts`` / ``dev_codes`` the coded ones.
     """
 
     book: Any
@@ -41,6 +42,8 @@ class Study:
     groups: np.ndarray
     seed: np.ndarray
     gold: Any
+    heldout: Any
+    heldout_coded: list[int]
     dev: Any
     dev_texts: list[str]
     dev_codes: list[list[str]]
@@ -51,6 +54,7 @@ def load_study() -> Study:
     import warnings
 
     from gold_to_codings import coded_gold_segments
+    from heldout_interviews import heldout_segments
 
     from roqa_nlp.autocoder import label_of
     from roqa_nlp.codebook import Codebook
@@ -63,6 +67,7 @@ def load_study() -> Study:
     ts = load_training_set(ROOT / "training_data", book)
     dev = load_labelled(DEV, book)
     coded = [i for i, c in enumerate(dev.codes) if c]
+    heldout = heldout_segments(book)
     return Study(
         book=book,
         domain_of={c.id: c.domain for c in book.codable},
@@ -74,6 +79,8 @@ def load_study() -> Study:
         groups=np.array(ts.groups),
         seed=np.array([i.startswith("seed") for i in ts.ids]),
         gold=coded_gold_segments(codebook=book),
+        heldout=heldout,
+        heldout_coded=[i for i, c in enumerate(heldout.codes) if c],
         dev=dev,
         dev_texts=[dev.texts[i] for i in coded],
         dev_codes=[dev.codes[i] for i in coded],

@@ -270,7 +270,13 @@ def test_loading_never_unpickles(
 
 
 @pytest.mark.parametrize(
-    "name", ["classifier.safetensors", "novelty.safetensors", "evidence.safetensors"]
+    "name",
+    [
+        "classifier.safetensors",
+        "novelty.safetensors",
+        "evidence.safetensors",
+        "lexical.safetensors",
+    ],
 )
 def test_one_altered_byte_in_an_array_file_is_refused(
     name: str, tiny_model_dir: Path, embedder: Embedder, tmp_path: Path
@@ -452,10 +458,11 @@ def test_the_word_model_changes_the_ranking_but_not_the_novelty_flags(
     assert tiny_model.suggest(texts) != alone.suggest(texts)
 
 
+@pytest.mark.parametrize("key", ["lexical_weight", "valence_lexical_weight"])
 @pytest.mark.parametrize("w", [-0.1, 1.5, "0.5", None, True])
-def test_the_word_model_weight_must_be_a_number_from_0_to_1(w: object) -> None:
-    with pytest.raises(ValueError, match="lexical_weight must be a number from 0 to 1"):
-        AutoCoder("cfir-2009", params={"lexical_weight": w})
+def test_the_word_model_weight_must_be_a_number_from_0_to_1(key: str, w: object) -> None:
+    with pytest.raises(ValueError, match=f"^{key} must be a number from 0 to 1"):
+        AutoCoder("cfir-2009", params={key: w})
 
 
 def test_shown_probabilities_are_the_combination_at_its_own_temperature(
@@ -515,3 +522,82 @@ def test_the_combined_temperature_minimises_the_held_out_groups_top_label_loss(
         X, ts.texts, y, ts.groups, classes, w=0.5, classifier_params=CodeClassifier().get_params()
     )
     assert fallback != pytest.approx(t)
+
+
+@pytest.fixture(scope="module")
+def valence_model(embedder: Embedder, tiny_training: TrainingSet) -> AutoCoder:
+    """The tiny model trained with a third of its coded records neutral (the tiny set has none),
+    so that a word model for valence is fitted."""
+    from dataclasses import replace
+
+    valences = [
+        "neutral" if codes and i % 3 == 0 else v
+        for i, (codes, v) in enumerate(zip(tiny_training.codes, tiny_training.valences))
+    ]
+    ts = replace(tiny_training, valences=valences)
+    return AutoCoder("cfir-2009", embedder=embedder).fit(ts)
+
+
+def test_valence_is_the_heads_and_the_word_models_weighted_geometric_mean(
+    valence_model: AutoCoder, embedder: Embedder
+) -> None:
+    from roqa_nlp.lexical import combine
+
+    words = valence_model._valence_lexical
+    assert words is not None and sorted(words.classes_) == ["barrier", "enabler", "neutral"]
+    clf = valence_model._predictor
+    names = [str(v) for v in clf.valence_classes_]
+    V = combine(np.log(clf.predict_valence_proba(embedder.encode(TEXTS))), names, words, TEXTS, 0.2)
+    head = clf.predict_valence_proba(embedder.encode(TEXTS))
+    assert not np.allclose(V, head)
+    for row, sugg in zip(V, valence_model.suggest(TEXTS, top_k=2)):
+        best = int(np.argmax(row))
+        for s in sugg:
+            assert (s.valence, s.valence_probability) == (names[best], pytest.approx(row[best]))
+
+
+def test_the_valence_word_model_is_saved_checked_and_loaded(
+    valence_model: AutoCoder, embedder: Embedder, tmp_path: Path
+) -> None:
+    out = valence_model.save(tmp_path / "model")
+    assert {"valence_lexical.json", "valence_lexical.safetensors"} <= set(
+        json.loads((out / "model_card.json").read_text("utf-8"))["files"]
+    )
+    back = AutoCoder.load(out, embedder=embedder)
+    assert back.suggest(TEXTS) == valence_model.suggest(TEXTS)
+    flip_byte(out / "valence_lexical.safetensors", -3)
+    with pytest.raises(RoqaError) as exc:
+        AutoCoder.load(out, embedder=embedder)
+    assert "does not match its model card" in one_line_error_naming(
+        exc, out / "valence_lexical.safetensors"
+    )
+
+
+def test_a_valence_word_model_is_fitted_only_when_every_valence_occurs(
+    tiny_model: AutoCoder, tiny_training: TrainingSet
+) -> None:
+    assert not {v for c, v in zip(tiny_training.codes, tiny_training.valences) if c} >= {"neutral"}
+    assert tiny_model._valence_lexical is None
+
+
+def test_without_the_valence_word_model_valence_is_the_heads_alone(
+    embedder: Embedder, tiny_training: TrainingSet, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    valences = [
+        "neutral" if codes and i % 3 == 0 else v
+        for i, (codes, v) in enumerate(zip(tiny_training.codes, tiny_training.valences))
+    ]
+    ts = replace(tiny_training, valences=valences)
+    ac = AutoCoder("cfir-2009", embedder=embedder, params={"valence_lexical_weight": 0.0})
+    ac.fit(ts)
+    out = ac.save(tmp_path / "model")
+    assert not (out / "valence_lexical.json").exists()
+    back = AutoCoder.load(out, embedder=embedder)
+    assert back._valence_lexical is None and back._lexical is not None
+    V = back._predictor.predict_valence_proba(embedder.encode(TEXTS))
+    names = [str(v) for v in back._predictor.valence_classes_]
+    for row, sugg in zip(V, back.suggest(TEXTS, top_k=1)):
+        assert sugg[0].valence == names[int(np.argmax(row))]
+        assert sugg[0].valence_probability == pytest.approx(float(row.max()), abs=1e-6)

@@ -51,6 +51,8 @@ UPDATE_WEIGHT = 3
 ARRAY_FILES = ("classifier.safetensors", "novelty.safetensors", "evidence.safetensors")
 #: The word model (:mod:`roqa_nlp.lexical`): present when ``lexical_weight`` > 0.
 LEXICAL_FILES = ("lexical.safetensors", "lexical.json")
+#: The word model for valence: present when ``valence_lexical_weight`` > 0.
+VALENCE_LEXICAL_FILES = ("valence_lexical.safetensors", "valence_lexical.json")
 JSON_FILES = ("codebook.json", "evidence.jsonl")
 DEFAULT_PARAMS: dict[str, Any] = {
     "method": "logreg",
@@ -62,6 +64,7 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "top_k": 5,
     "use_context": False,
     "lexical_weight": 0.5,
+    "valence_lexical_weight": 0.2,
     "n_evidence": 2,
 }
 
@@ -188,9 +191,10 @@ class AutoCoder:
             embedder = Embedder()
         self.embedder = embedder
         self.params = {**DEFAULT_PARAMS, **(params or {})}
-        w = self.params["lexical_weight"]
-        if isinstance(w, bool) or not isinstance(w, (int, float)) or not 0.0 <= w <= 1.0:
-            raise ValueError(f"lexical_weight must be a number from 0 to 1, got {w!r}")
+        for key in ("lexical_weight", "valence_lexical_weight"):
+            w = self.params[key]
+            if isinstance(w, bool) or not isinstance(w, (int, float)) or not 0.0 <= w <= 1.0:
+                raise ValueError(f"{key} must be a number from 0 to 1, got {w!r}")
         # Coding predicts with numpy alone (CodePredictor, NoveltyScorer); the scikit-learn
         # estimators exist after fit() or are built from the arrays when first asked for.
         self._predictor: CodePredictor | None = None
@@ -201,6 +205,7 @@ class AutoCoder:
         self._evidence_texts: list[dict[str, Any]] = []
         self._evidence_X: np.ndarray | None = None
         self._lexical: LexicalModel | None = None
+        self._valence_lexical: LexicalModel | None = None
         # (cache folder, segmentation cache in it), opened when first needed
         self._segment_cache: tuple[Path | None, SegmentCache | None] | None = None
 
@@ -275,7 +280,17 @@ class AutoCoder:
         ]
         keep = [j for j, (c, k) in enumerate(zip(ts.codes, ts.kinds)) if c and k != "description"]
         self._evidence_X = X[keep].astype("float16")
-        self._lexical = None
+        self._lexical = self._valence_lexical = None
+        if float(p.get("valence_lexical_weight", 0.0)) > 0:
+            from .lexical import LexicalModel
+            from .schema import VALENCES
+
+            # the coded records (benchmarks/valence_words.py); it speaks for every valence or none
+            rows = [i for i, (c, v) in enumerate(zip(ts.codes, ts.valences)) if c and v in VALENCES]
+            if {ts.valences[i] for i in rows} == set(VALENCES):
+                self._valence_lexical = LexicalModel.fit(
+                    [ts.texts[i] for i in rows], [ts.valences[i] for i in rows]
+                )
         if float(p.get("lexical_weight", 0.0)) > 0:
             from .lexical import LexicalModel, fit_combined_temperature
 
@@ -411,6 +426,12 @@ class AutoCoder:
 
             log_p = clf.log_probabilities(np.asarray(X, dtype=np.float64))
             Q = combine(log_p, classes, self._lexical, texts, w, self._lexical.temperature_)
+        wv = float(self.params.get("valence_lexical_weight", 0.0))
+        if self._valence_lexical is not None and texts is not None and wv > 0:
+            from .lexical import combine
+
+            names = [str(v) for v in clf.valence_classes_]
+            V = combine(np.log(np.clip(V, 1e-300, None)), names, self._valence_lexical, texts, wv)
         code_cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
         proc_col = classes.index(PROCEDURAL) if PROCEDURAL in classes else None
         none_col = classes.index(NONE) if NONE in classes else None
@@ -667,6 +688,11 @@ class AutoCoder:
         if self._lexical is not None:
             blobs["lexical.safetensors"] = save(self._lexical.to_arrays())
             blobs["lexical.json"] = json.dumps(self._lexical.state(), ensure_ascii=False).encode()
+        if self._valence_lexical is not None:
+            blobs[VALENCE_LEXICAL_FILES[0]] = save(self._valence_lexical.to_arrays())
+            blobs[VALENCE_LEXICAL_FILES[1]] = json.dumps(
+                self._valence_lexical.state(), ensure_ascii=False
+            ).encode()
         card = dict(self.card)
         card["classifier"] = clf.state()
         card["novelty"] = {k: v for k, v in det.get_params(deep=False).items() if k != "classifier"}
@@ -786,6 +812,9 @@ class AutoCoder:
                 )
         if LEXICAL_FILES[0] in files or LEXICAL_FILES[1] in files:
             ac._lexical = _load_lexical(d, files, [str(c) for c in clf.classes_])
+        if VALENCE_LEXICAL_FILES[0] in files or VALENCE_LEXICAL_FILES[1] in files:
+            valences = [str(v) for v in clf.valence_classes_]
+            ac._valence_lexical = _load_lexical(d, files, valences, VALENCE_LEXICAL_FILES)
         ac._predictor, ac._scorer, ac.card = clf, det, card
         ac._evidence_X = evidence_X
         ac._evidence_texts = read_jsonl(d / "evidence.jsonl")
@@ -806,19 +835,22 @@ def _check_model_file(p: Path, files: dict[str, str]) -> None:
         )
 
 
-def _load_lexical(d: Path, files: dict[str, str], classes: list[str]) -> LexicalModel:
-    """The word model of model directory ``d``, its files checked against the card."""
+def _load_lexical(
+    d: Path, files: dict[str, str], classes: list[str], names: tuple[str, str] = LEXICAL_FILES
+) -> LexicalModel:
+    """The word model stored as ``names`` (arrays, JSON) in model directory ``d``, its files
+    checked against the card; it must know every one of ``classes``."""
     from safetensors import SafetensorError
     from safetensors.numpy import load
 
     from .lexical import LexicalModel
 
-    for name in LEXICAL_FILES:
+    for name in names:
         _check_model_file(d / name, files)
     try:
         lex = LexicalModel.from_arrays(
-            load((d / LEXICAL_FILES[0]).read_bytes()),
-            json.loads((d / LEXICAL_FILES[1]).read_bytes().decode("utf-8")),
+            load((d / names[0]).read_bytes()),
+            json.loads((d / names[1]).read_bytes().decode("utf-8")),
         )
     except (SafetensorError, OSError, ValueError, KeyError, TypeError):
         raise RoqaError(
@@ -827,7 +859,7 @@ def _load_lexical(d: Path, files: dict[str, str], classes: list[str]) -> Lexical
     if not set(classes) <= set(lex.classes_):
         raise RoqaError(
             "the word model's classes differ from the classifier's",
-            path=d / LEXICAL_FILES[1],
+            path=d / names[1],
             hint="retrain the model",
         )
     return lex
