@@ -15,7 +15,11 @@ A model directory holds arrays (safetensors) and JSON only — never pickle:
 - ``novelty.safetensors``: conformal calibration scores (and, for the ``knn`` score only, the
   coded reference embeddings);
 - ``evidence.safetensors`` + ``evidence.jsonl``: training examples shown as evidence;
-- ``codebook.json``: the codebook the model codes against (a project codebook may add codes).
+- ``codebook.json``: the codebook the model codes against (a project codebook may add codes);
+- ``lexical.safetensors`` + ``lexical.json``: the word model beside the classifier, with the
+  combination's temperature (:mod:`roqa_nlp.lexical`; absent when ``lexical_weight`` is 0);
+- ``valence_lexical.safetensors`` + ``valence_lexical.json``: the word model beside the valence
+  head (absent when ``valence_lexical_weight`` is 0).
 
 Loading recomputes every hash and fails with a one-line error on any mismatch.
 """
