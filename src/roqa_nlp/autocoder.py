@@ -689,14 +689,13 @@ class AutoCoder:
                 json.dumps(e, ensure_ascii=False) + "\n" for e in self._evidence_texts
             ).encode("utf-8"),
         }
-        if self._lexical is not None:
-            blobs["lexical.safetensors"] = save(self._lexical.to_arrays())
-            blobs["lexical.json"] = json.dumps(self._lexical.state(), ensure_ascii=False).encode()
-        if self._valence_lexical is not None:
-            blobs[VALENCE_LEXICAL_FILES[0]] = save(self._valence_lexical.to_arrays())
-            blobs[VALENCE_LEXICAL_FILES[1]] = json.dumps(
-                self._valence_lexical.state(), ensure_ascii=False
-            ).encode()
+        for (arrays, state), words in (
+            (LEXICAL_FILES, self._lexical),
+            (VALENCE_LEXICAL_FILES, self._valence_lexical),
+        ):
+            if words is not None:
+                blobs[arrays] = save(words.to_arrays())
+                blobs[state] = json.dumps(words.state(), ensure_ascii=False).encode()
         card = dict(self.card)
         card["classifier"] = clf.state()
         card["novelty"] = {k: v for k, v in det.get_params(deep=False).items() if k != "classifier"}
