@@ -27,7 +27,6 @@ with a warm embedding cache). Results: ``benchmarks/results/lexical_ensemble.{js
 
 from __future__ import annotations
 
-import json
 import platform
 import sys
 from datetime import date
@@ -36,9 +35,14 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scoring import OUT, cell, hit_rates, load_study, ranked_codes  # noqa: E402
-
-from roqa_nlp.io import atomic_write_text  # noqa: E402
+from scoring import (  # noqa: E402
+    cell,
+    choose_weight,
+    hit_rates,
+    load_study,
+    ranked_codes,
+    write_weight_sweep,
+)
 
 WEIGHTS = (0.0, 0.2, 0.35, 0.5, 0.6, 0.7, 1.0)
 
@@ -96,11 +100,7 @@ def main() -> None:
         for w, v in rates([ts.codes[i] for i in te], r).items():
             folds[w].append(v)
     cv = {w: [round(float(x), 3) for x in np.mean(folds[w], axis=0)] for w in WEIGHTS}
-    # The smallest w whose CV top-1 is within 0.005 (about one fold's noise) of the best: more
-    # word weight must earn its place. (Rule written when the re-run with the shipped word model
-    # put w = 0.5 and 0.6 0.001 apart; the packaged model keeps the 0.5 of the first run.)
-    top = max(cv[w][0] for w in WEIGHTS)
-    best = min(w for w in WEIGHTS if cv[w][0] >= top - 0.005)
+    best = choose_weight({w: cv[w][0] for w in WEIGHTS})
     rows = [
         {
             "w": w,
@@ -120,30 +120,15 @@ def main() -> None:
         "training_data_sha256": ts.hash,
         "chosen_by_cv": best,
     }
-    OUT.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(
-        OUT / "lexical_ensemble.json", json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n"
-    )
-
-    lines = [
+    header = [
         "# Words beside the sentence embedding (TF-IDF + embedding ensemble)",
         "",
         f"Measured {meta['date']} on {meta['machine']}; training data sha256 {ts.hash[:12]}…, "
         "seed quotes held out everywhere. Each cell is top-1 / top-3 / domain accuracy; "
         "w = weight of the word model in the geometric mean (0 = the packaged embedding "
         "classifier alone, 1 = words alone). Produced by `benchmarks/lexical_ensemble.py`.",
-        "",
-        "| w | grouped CV | seed quotes (held out) | gold interviews | held-out interviews | dev |",
-        "|---|---|---|---|---|---|",
     ]
-    for r in rows:
-        mark = " (chosen by CV)" if r["w"] == best else ""
-        lines.append(
-            f"| {r['w']:g}{mark} | {cell(r['cv'])} | {cell(r['seed'])} | {cell(r['gold'])} "
-            f"| {cell(r['heldout'])} | {cell(r['dev'])} |"
-        )
-    lines.append("")
-    atomic_write_text(OUT / "lexical_ensemble.md", "\n".join(lines))
+    write_weight_sweep("lexical_ensemble", meta, rows, header, cell)
 
 
 if __name__ == "__main__":

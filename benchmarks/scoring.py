@@ -116,3 +116,43 @@ def hit_rates(
 def cell(rates: Sequence[float]) -> str:
     """A results-table cell: top-1 / top-3 / domain accuracy to 3 decimals."""
     return " / ".join(f"{x:.3f}" for x in rates)
+
+
+def choose_weight(cv: dict[float, float], tolerance: float = 0.005) -> float:
+    """The smallest weight whose grouped-CV score is within ``tolerance`` (about one fold's noise)
+    of the best: more weight on a second model must earn its place. (Rule written in session 5
+    when w = 0.5 and 0.6 came out 0.001 apart for the word model.)"""
+    top = max(cv.values())
+    return min(w for w, score in cv.items() if score >= top - tolerance)
+
+
+def write_weight_sweep(
+    name: str,
+    meta: dict[str, Any],
+    rows: list[dict[str, Any]],
+    header: list[str],
+    fmt: Any,
+) -> None:
+    """Write ``OUT/<name>.json`` (meta and rows) and ``OUT/<name>.md``: the ``header`` lines, then a
+    table of every row's grouped CV, seed, gold, held-out and dev scores formatted by ``fmt``,
+    the weight ``meta["chosen_by_cv"]`` marked."""
+    import json
+
+    from roqa_nlp.io import atomic_write_text
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(
+        OUT / f"{name}.json", json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n"
+    )
+    lines = [
+        *header,
+        "",
+        "| w | grouped CV | seed quotes (held out) | gold interviews | held-out interviews | dev |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        mark = " (chosen by CV)" if r["w"] == meta["chosen_by_cv"] else ""
+        cells = " | ".join(fmt(r[s]) for s in ("cv", "seed", "gold", "heldout", "dev"))
+        lines.append(f"| {r['w']:g}{mark} | {cells} |")
+    lines.append("")
+    atomic_write_text(OUT / f"{name}.md", "\n".join(lines))

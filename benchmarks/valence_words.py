@@ -21,7 +21,6 @@ a warm embedding cache). Results: ``benchmarks/results/valence_words.{json,md}``
 
 from __future__ import annotations
 
-import json
 import platform
 import sys
 from datetime import date
@@ -31,9 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_to_codings import read_gold  # noqa: E402
-from scoring import OUT, load_study  # noqa: E402
-
-from roqa_nlp.io import atomic_write_text  # noqa: E402
+from scoring import choose_weight, load_study, write_weight_sweep  # noqa: E402
 
 WEIGHTS = (0.0, 0.2, 0.35, 0.5, 0.6, 0.7, 1.0)
 
@@ -104,8 +101,7 @@ def main() -> None:
         for w in WEIGHTS:
             folds[w].append(accuracy(pred[w], list(valence[te])))
     cv = {w: round(float(np.mean(folds[w])), 3) for w in WEIGHTS}
-    top = max(cv.values())
-    best = min(w for w in WEIGHTS if cv[w] >= top - 0.005)
+    best = choose_weight(cv)
     rows = [{"w": w, "cv": cv[w], **{s: scores[s][w] for s in sets}} for w in WEIGHTS]
     for r in rows:
         print(r, flush=True)
@@ -116,12 +112,8 @@ def main() -> None:
         "chosen_by_cv": best,
         "n": {name: len(t) for name, (t, _) in sets.items()},
     }
-    OUT.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(
-        OUT / "valence_words.json", json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n"
-    )
     n = meta["n"]
-    lines = [
+    header = [
         "# Words beside the valence head",
         "",
         f"Measured {meta['date']} on {meta['machine']}; training data sha256 {ts.hash[:12]}…, "
@@ -129,18 +121,8 @@ def main() -> None:
         f"coded records: seed quotes ({n['seed']}), gold interviews ({n['gold']}), held-out "
         f"interviews ({n['heldout']}), dev records stating a valence ({n['dev']}). w = weight of "
         "the word model (0 = the valence head alone). Produced by `benchmarks/valence_words.py`.",
-        "",
-        "| w | grouped CV | seed quotes | gold interviews | held-out interviews | dev |",
-        "|---|---|---|---|---|---|",
     ]
-    for r in rows:
-        mark = " (chosen by CV)" if r["w"] == best else ""
-        lines.append(
-            f"| {r['w']:g}{mark} | {r['cv']:.3f} | {r['seed']:.3f} | {r['gold']:.3f} "
-            f"| {r['heldout']:.3f} | {r['dev']:.3f} |"
-        )
-    lines.append("")
-    atomic_write_text(OUT / "valence_words.md", "\n".join(lines))
+    write_weight_sweep("valence_words", meta, rows, header, lambda x: f"{x:.3f}")
 
 
 if __name__ == "__main__":
