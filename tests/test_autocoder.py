@@ -601,3 +601,32 @@ def test_without_the_valence_word_model_valence_is_the_heads_alone(
     for row, sugg in zip(V, back.suggest(TEXTS, top_k=1)):
         assert sugg[0].valence == names[int(np.argmax(row))]
         assert sugg[0].valence_probability == pytest.approx(float(row.max()), abs=1e-6)
+
+
+def test_a_handful_of_records_trains_a_model_that_ranks_by_the_embeddings(
+    embedder: Embedder, tmp_path: Path
+) -> None:
+    texts = [
+        "We have no staff.",
+        "Money is tight.",
+        "The CQC visited.",
+        "Lovely weather.",
+        "Commissioners cut the contract.",
+        "Hello there.",
+    ]
+    ts = TrainingSet(
+        ids=[str(i) for i in range(6)],
+        texts=texts,
+        codes=[["IS.E.2"], ["IS.E.2"], ["OS.D"], [], ["OS.D"], []],
+        valences=["barrier", "barrier", "neutral", "neutral", "barrier", "neutral"],
+        groups=list("abcdef"),
+        kinds=["coded", "coded", "coded", "off-framework", "coded", "procedural"],
+        sources=["team-written"] * 6,
+        contexts=[""] * 6,
+        hash="six-records",
+    )
+    ac = AutoCoder("cfir-2009", embedder=embedder).fit(ts)
+    assert ac._lexical is not None and ac._lexical.vocabulary_ == []  # no word in two records
+    back = AutoCoder.load(ac.save(tmp_path / "model"), embedder=embedder)
+    query = ["We are short of staff on every shift."]
+    assert [s.code_id for s in back.suggest(query, top_k=2)[0]] == ["IS.E.2", "OS.D"]

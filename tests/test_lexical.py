@@ -155,3 +155,27 @@ def test_the_temperature_is_stored_with_the_word_model(fitted) -> None:
     assert LexicalModel.from_arrays(model.to_arrays(), legacy).temperature_ == 1.0
     with pytest.raises(ValueError, match="temperature must be positive"):
         LexicalModel.from_arrays(model.to_arrays(), {**model.state(), "temperature": 0.0})
+
+
+@pytest.mark.parametrize(
+    ("texts", "labels"),
+    [
+        # every word in one record only: nothing survives min_df = 2
+        (
+            ["Budget cuts hurt.", "Inspectors visited.", "Lovely weather."],
+            ["IS.E.2", "OS.D", "NONE"],
+        ),
+        # one class only: nothing to tell apart
+        (["The budget, the budget.", "The budget again."], ["IS.E.2", "IS.E.2"]),
+    ],
+)
+def test_without_words_or_classes_to_learn_the_word_model_is_uniform(
+    texts: list[str], labels: list[str]
+) -> None:
+    model = LexicalModel.fit(texts, labels)
+    k = len(set(labels))
+    assert model.classes_ == sorted(set(labels))
+    assert np.allclose(model.log_probabilities(["The budget ran out."]), np.log(1 / k))
+    back = LexicalModel.from_arrays(load(save(model.to_arrays())), model.state())
+    assert back.classes_ == model.classes_ and back.vocabulary_ == model.vocabulary_
+    assert np.allclose(back.log_probabilities(texts), np.log(1 / k))

@@ -99,7 +99,18 @@ class LexicalModel:
             ngram_range=(int(ngram_range[0]), int(ngram_range[1])),
             stop_words=sorted(ENGLISH_STOP_WORDS),
         )
-        T = vec.fit_transform(list(texts))
+        stop = sorted(ENGLISH_STOP_WORDS)
+        classes = sorted(set(map(str, y)))
+        try:
+            T = vec.fit_transform(list(texts))
+        except ValueError:  # no term in min_df records (a small training set): no word evidence
+            T = None
+        if T is None or len(classes) < 2:
+            # Knows no word, or has one class only: uniform probabilities, so the combination
+            # ranks as the embedding classifier alone.
+            k = len(classes)
+            empty = np.zeros((k, 0), dtype=np.float32)
+            return cls([], np.zeros(0), empty, np.zeros(k), classes, stop, ngram_range)
         lr = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
         lr.fit(T[rows[:, 0]], y, sample_weight=weights)
         vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
@@ -107,9 +118,7 @@ class LexicalModel:
         coef, intercept = class_weights(lr)
         # Coefficients are stored as float32: round them now so a saved model predicts the same.
         coef = np.asarray(coef, dtype=np.float32)
-        return cls(
-            vocab, vec.idf_, coef, intercept, classes, sorted(ENGLISH_STOP_WORDS), ngram_range
-        )
+        return cls(vocab, vec.idf_, coef, intercept, classes, stop, ngram_range)
 
     def transform(self, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
         """Each text's TF-IDF row (term indices, L2-normalised values), as scikit-learn's."""
