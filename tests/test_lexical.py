@@ -179,3 +179,15 @@ def test_without_words_or_classes_to_learn_the_word_model_is_uniform(
     back = LexicalModel.from_arrays(load(save(model.to_arrays())), model.state())
     assert back.classes_ == model.classes_ and back.vocabulary_ == model.vocabulary_
     assert np.allclose(back.log_probabilities(texts), np.log(1 / k))
+
+
+def test_few_examples_of_many_codes_fit_without_scikit_learn_warnings() -> None:
+    """One example of each of many codes (a small feedback set): scikit-learn's "looks like a
+    regression target" warning must not reach the researcher."""
+    import warnings
+
+    texts = [f"The staff budget and rota problem number {i} again" for i in range(8)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        model = LexicalModel.fit(texts, [f"C{i}" for i in range(8)])
+    assert len(model.classes_) == 8 and model.vocabulary_

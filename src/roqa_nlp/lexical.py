@@ -90,7 +90,7 @@ class LexicalModel:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
-        from .classifier import _expand, class_weights
+        from .classifier import _expand, _fit_labels, class_weights
 
         rows, y, weights = _expand(np.arange(len(texts))[:, None], list(labels))
         vec = TfidfVectorizer(
@@ -112,7 +112,7 @@ class LexicalModel:
             empty = np.zeros((k, 0), dtype=np.float32)
             return cls([], np.zeros(0), empty, np.zeros(k), classes, stop, ngram_range)
         lr = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
-        lr.fit(T[rows[:, 0]], y, sample_weight=weights)
+        _fit_labels(lr, T[rows[:, 0]], y, sample_weight=weights)
         vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
         classes = [str(c) for c in lr.classes_]
         coef, intercept = class_weights(lr)
