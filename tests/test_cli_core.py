@@ -216,6 +216,8 @@ def test_evaluate_writes_every_documented_metric(tiny_model_dir: Path, tmp_path:
     assert set(metrics) >= METRIC_KEYS
     assert (metrics["n"], metrics["n_coded"], metrics["n_none"]) == (7, 5, 2)
     assert LABELLED.read_bytes() == before
+    # the file's path on one line, however narrow the table under it
+    assert f"Evaluation on {LABELLED}" in run.out.splitlines()
 
 
 def test_evaluate_writes_strict_json_when_a_metric_is_undefined(

@@ -201,12 +201,15 @@ def evaluate_command(
     m = ac.evaluate(file)
     from rich.table import Table
 
-    table = Table(title=f"Evaluation on {file}")
+    # the path as a line of its own: a table title wraps at the (narrow) table's width
+    console = _console()
+    console.print(f"Evaluation on {file}", markup=False, highlight=False)
+    table = Table()
     table.add_column("metric")
     table.add_column("value", justify="right")
     for k, v in m.items():
         table.add_row(k, "—" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v)))
-    _console().print(table)
+    console.print(table)
     if json_out is not None:
         atomic_write_text(json_out, json.dumps(m, indent=2, allow_nan=False) + "\n")
 
