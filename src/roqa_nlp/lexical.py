@@ -93,13 +93,13 @@ class LexicalModel:
         from .classifier import _expand, _fit_labels, class_weights
 
         rows, y, weights = _expand(np.arange(len(texts))[:, None], list(labels))
+        stop = sorted(ENGLISH_STOP_WORDS)
         vec = TfidfVectorizer(
             sublinear_tf=True,
             min_df=min_df,
             ngram_range=(int(ngram_range[0]), int(ngram_range[1])),
-            stop_words=sorted(ENGLISH_STOP_WORDS),
+            stop_words=stop,
         )
-        stop = sorted(ENGLISH_STOP_WORDS)
         classes = sorted(set(map(str, y)))
         try:
             T = vec.fit_transform(list(texts))
