@@ -74,3 +74,54 @@ def test_not_used_data_loads_like_training_data() -> None:
     assert len(ts) == 430
     assert ts.contexts.count("") == 0
     assert {v for v, c in zip(ts.valences, ts.codes) if c} == {"barrier", "enabler", "neutral"}
+
+
+# -- evaluation data stays out of training ------------------------------------------------------
+
+HELDOUT = REPO / "benchmarks" / "data" / "heldout_interviews"
+EVALUATION_INTERVIEWS = sorted(HELDOUT.glob("*.txt")) + sorted(
+    (REPO / "examples" / "interviews").glob("p0*")
+)
+
+
+def _eight_word_runs(text: str) -> set[tuple[str, ...]]:
+    import re
+
+    words = re.findall(r"[a-z']+", text.casefold())
+    return {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
+
+
+@pytest.mark.parametrize("path", EVALUATION_INTERVIEWS, ids=lambda p: p.name)
+def test_no_training_record_shares_an_eight_word_run_with_an_evaluation_interview(
+    path: Path,
+) -> None:
+    """The held-out and example interviews judge the model on speech it never learned from (the
+    participants' turns: the interviewer's stock phrases are never scored)."""
+    from roqa_nlp.transcripts import read_transcript
+
+    transcript = read_transcript(path)
+    said = " ".join(
+        transcript.text[t.start : t.end] for t in transcript.turns if t.role == "participant"
+    )
+    interview = _eight_word_runs(said)
+    assert len(interview) > 500  # the participant's turns were read
+    shared = [
+        r["id"] for f in FILES for r in _records(f) if _eight_word_runs(r["text"]) & interview
+    ]
+    assert shared == []
+
+
+def test_the_heldout_gold_matches_its_interviews_turn_by_turn() -> None:
+    book = Codebook.load("cfir-2009")
+    gold = _records(HELDOUT / "gold.jsonl")
+    for path in sorted(HELDOUT.glob("*.txt")):
+        label = f"P{path.stem[1:3]}: "
+        paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n")]
+        turns = [p[len(label) :] for p in paragraphs if p.startswith(label)]
+        rows = [g for g in gold if g["transcript"] == path.stem]
+        assert [g["text"] for g in rows] == turns
+        assert [g["turn"] for g in rows] == list(range(1, len(turns) + 1))
+    for g in gold:
+        assert len(g["codes"]) <= 2 and all(book.resolve(c).codable for c in g["codes"])
+        assert g["valence"] in {"barrier", "enabler", "neutral"}
+        assert g["codes"] or g["note"].startswith(("procedural:", "off-framework:"))
