@@ -25,16 +25,14 @@ minute with a warm embedding cache). Results: ``benchmarks/results/combined_cali
 from __future__ import annotations
 
 import json
-import platform
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scoring import OUT, cell, hit_rates, load_study, ranked_codes  # noqa: E402
+from scoring import OUT, cell, hit_rates, load_study, ranked_codes, run_meta  # noqa: E402
 
 from roqa_nlp.io import atomic_write_text  # noqa: E402
 
@@ -135,14 +133,12 @@ def main() -> None:
             study.dev_codes, lambda i: {m: dev_probs[m][i] for m in METHODS}, len(study.dev_texts)
         ),
     }
-    meta = {
-        "date": date.today().isoformat(),
-        "machine": f"{platform.machine()} python {platform.python_version()}",
-        "training_data_sha256": study.training.hash,
-        "w": W,
-        "temperature_embedding": round(t_emb, 3),
-        "temperature_combined": round(t_comb, 3),
-    }
+    meta = run_meta(
+        study.training.hash,
+        w=W,
+        temperature_embedding=round(t_emb, 3),
+        temperature_combined=round(t_comb, 3),
+    )
     for s, r in results.items():
         print(s, r, flush=True)
     OUT.mkdir(parents=True, exist_ok=True)

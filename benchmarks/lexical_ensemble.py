@@ -27,9 +27,7 @@ with a warm embedding cache). Results: ``benchmarks/results/lexical_ensemble.{js
 
 from __future__ import annotations
 
-import platform
 import sys
-from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +39,7 @@ from scoring import (  # noqa: E402
     hit_rates,
     load_study,
     ranked_codes,
+    run_meta,
     write_weight_sweep,
 )
 
@@ -114,12 +113,7 @@ def main() -> None:
     ]
     for r in rows:
         print(r, flush=True)
-    meta = {
-        "date": date.today().isoformat(),
-        "machine": f"{platform.machine()} python {platform.python_version()}",
-        "training_data_sha256": ts.hash,
-        "chosen_by_cv": best,
-    }
+    meta = run_meta(ts.hash, chosen_by_cv=best)
     header = [
         "# Words beside the sentence embedding (TF-IDF + embedding ensemble)",
         "",

@@ -22,16 +22,14 @@ with a warm embedding cache). Results: ``benchmarks/results/prior_adaptation.{js
 from __future__ import annotations
 
 import json
-import platform
 import sys
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_to_codings import GOLD_JSONL  # noqa: E402
-from scoring import OUT, cell, hit_rates, load_study, ranked_codes  # noqa: E402
+from scoring import OUT, cell, hit_rates, load_study, ranked_codes, run_meta  # noqa: E402
 
 from roqa_nlp.io import atomic_write_text, read_text  # noqa: E402
 from roqa_nlp.prediction import OFF_FRAMEWORK  # noqa: E402
@@ -119,12 +117,7 @@ def main() -> None:
     results += [{"alpha": a, "lam": lam, **scores(a, lam)} for a, lam in SETTINGS]
     for r in results:
         print(r, flush=True)
-    meta = {
-        "date": date.today().isoformat(),
-        "machine": f"{platform.machine()} python {platform.python_version()}",
-        "training_data_sha256": ts.hash,
-        "C": C,
-    }
+    meta = run_meta(ts.hash, C=C)
     OUT.mkdir(parents=True, exist_ok=True)
     atomic_write_text(
         OUT / "prior_adaptation.json", json.dumps({"meta": meta, "results": results}, indent=1)

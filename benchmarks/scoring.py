@@ -156,3 +156,17 @@ def write_weight_sweep(
         lines.append(f"| {r['w']:g}{mark} | {cells} |")
     lines.append("")
     atomic_write_text(OUT / f"{name}.md", "\n".join(lines))
+
+
+def run_meta(training_hash: str, **extra: Any) -> dict[str, Any]:
+    """What every results file records: the date, the machine, the training data's SHA-256, and
+    the script's own ``extra`` entries."""
+    import platform
+    from datetime import date
+
+    return {
+        "date": date.today().isoformat(),
+        "machine": f"{platform.machine()} python {platform.python_version()}",
+        "training_data_sha256": training_hash,
+        **extra,
+    }

@@ -21,16 +21,14 @@ a warm embedding cache). Results: ``benchmarks/results/valence_words.{json,md}``
 
 from __future__ import annotations
 
-import platform
 import sys
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_to_codings import read_gold  # noqa: E402
-from scoring import choose_weight, load_study, write_weight_sweep  # noqa: E402
+from scoring import choose_weight, load_study, run_meta, write_weight_sweep  # noqa: E402
 
 WEIGHTS = (0.0, 0.2, 0.35, 0.5, 0.6, 0.7, 1.0)
 
@@ -105,13 +103,7 @@ def main() -> None:
     rows = [{"w": w, "cv": cv[w], **{s: scores[s][w] for s in sets}} for w in WEIGHTS]
     for r in rows:
         print(r, flush=True)
-    meta = {
-        "date": date.today().isoformat(),
-        "machine": f"{platform.machine()} python {platform.python_version()}",
-        "training_data_sha256": ts.hash,
-        "chosen_by_cv": best,
-        "n": {name: len(t) for name, (t, _) in sets.items()},
-    }
+    meta = run_meta(ts.hash, chosen_by_cv=best, n={name: len(t) for name, (t, _) in sets.items()})
     n = meta["n"]
     header = [
         "# Words beside the valence head",
