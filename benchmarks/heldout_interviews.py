@@ -14,8 +14,12 @@ kappa, valence accuracy, ECE of the top-1 probability; then the share of uncoded
 (procedural or off-framework) that the model sets aside (flagged novel or procedural), and the
 share of coded segments it sets aside.
 
-Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/heldout_interviews.py [MODEL_DIR]``
-(seconds with a warm embedding cache). Results: ``benchmarks/results/heldout_interviews.{json,md}``.
+``benchmarks/data/heldout_other_settings/`` holds four more, built the same way in other settings
+(a GP surgery, a hospital ward, a secondary school, a community pharmacy): ``--data`` scores them.
+
+Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/heldout_interviews.py [MODEL_DIR]
+[--data DIR]`` (seconds with a warm embedding cache). Results:
+``benchmarks/results/<DIR name>.{json,md}``.
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ from scoring import OUT, ROOT, cell  # noqa: E402
 from roqa_nlp.io import atomic_write_text, read_text  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "heldout_interviews"
+#: the same built in other settings (primary care, hospital, school, pharmacy)
+OTHER_SETTINGS = ROOT / "benchmarks" / "data" / "heldout_other_settings"
+TITLES = {DATA.name: "the seed's setting", OTHER_SETTINGS.name: "other settings"}
 MIXES = (0.1, 0.2, 0.3)
 
 
@@ -49,14 +56,14 @@ class HeldOut:
     valences: list[str]
 
 
-def heldout_segments(codebook: Any, unit: str = "window") -> HeldOut:
+def heldout_segments(codebook: Any, unit: str = "window", data: Path = DATA) -> HeldOut:
     """Segment the interviews as ``roqa code`` does and give each segment its turn's gold."""
     from roqa_nlp.transcripts import read_transcript
     from roqa_nlp.transcripts.segment import segment
 
-    gold = [json.loads(line) for line in read_text(DATA / "gold.jsonl").splitlines() if line]
+    gold = [json.loads(line) for line in read_text(data / "gold.jsonl").splitlines() if line]
     out = HeldOut([], [], [], [], [])
-    for path in sorted(DATA.glob("*.txt")):
+    for path in sorted(data.glob("*.txt")):
         turns = [g for g in gold if g["transcript"] == path.stem]
         for s in segment(read_transcript(path), unit=unit):
             if s.role != "participant":
@@ -66,7 +73,7 @@ def heldout_segments(codebook: Any, unit: str = "window") -> HeldOut:
                 raise SystemExit(f"{path.name}: segment {s.id} is in {len(owner)} gold turns")
             g = owner[0]
             for c in g["codes"]:
-                codebook.resolve(c, where=DATA / "gold.jsonl")
+                codebook.resolve(c, where=data / "gold.jsonl")
             out.transcripts.append(path.stem)
             out.texts.append(s.text)
             out.questions.append(s.context or "")
@@ -101,10 +108,17 @@ def scores(ac: Any, data: HeldOut, X: np.ndarray) -> dict[str, Any]:
 
 
 def main() -> None:
+    import argparse
+
     from roqa_nlp.autocoder import AutoCoder
 
-    ac = AutoCoder.load(sys.argv[1] if len(sys.argv) > 1 else None)
-    data = heldout_segments(ac.codebook, ac.params["unit"])
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("model", nargs="?", help="model directory (default: the packaged model)")
+    ap.add_argument("--data", type=Path, default=DATA, help="interviews and gold.jsonl")
+    args = ap.parse_args()
+    ac = AutoCoder.load(args.model)
+    dataset = args.data.name
+    data = heldout_segments(ac.codebook, ac.params["unit"], args.data)
     X = ac.embedder.encode(data.texts)
     Q = ac.embedder.encode(data.questions) * np.asarray([bool(q) for q in data.questions])[:, None]
     rows: dict[str, dict[str, Any]] = {"packaged model": scores(ac, data, X)}
@@ -128,15 +142,15 @@ def main() -> None:
     print(json.dumps(rows, indent=1))
     OUT.mkdir(parents=True, exist_ok=True)
     atomic_write_text(
-        OUT / "heldout_interviews.json", json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n"
+        OUT / f"{dataset}.json", json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n"
     )
     lines = [
-        "# Held-out interviews in the seed's setting",
+        "# Held-out interviews: " + TITLES.get(dataset, dataset),
         "",
         f"Measured {meta['date']} with model {str(meta['model_sha256'])[:12]}…; "
         f"{len(meta['interviews'])} interviews, {meta['n_segments']} participant segments, "
-        f"{n_coded} coded (`benchmarks/data/heldout_interviews/`, never trained on). Produced by "
-        "`benchmarks/heldout_interviews.py`.",
+        f"{n_coded} coded (`benchmarks/data/{dataset}/`, never trained on). Produced by "
+        f"`benchmarks/heldout_interviews.py{'' if dataset == DATA.name else ' --data ' + str(args.data)}`.",
         "",
         "| coding | top-1 / top-3 / domain | kappa | valence | ECE | uncoded set aside "
         "| coded set aside |",
@@ -149,7 +163,7 @@ def main() -> None:
             f"| {r['ece']:.3f} | {r['uncoded_set_aside']:.3f} | {r['coded_set_aside']:.3f} |"
         )
     lines.append("")
-    atomic_write_text(OUT / "heldout_interviews.md", "\n".join(lines))
+    atomic_write_text(OUT / f"{dataset}.md", "\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -78,8 +78,9 @@ def test_not_used_data_loads_like_training_data() -> None:
 
 # -- evaluation data stays out of training ------------------------------------------------------
 
-HELDOUT = REPO / "benchmarks" / "data" / "heldout_interviews"
-EVALUATION_INTERVIEWS = sorted(HELDOUT.glob("*.txt")) + sorted(
+#: held-out interview sets: each folder holds transcripts (*.txt) and their gold.jsonl
+HELDOUT_SETS = sorted(p.parent for p in (REPO / "benchmarks" / "data").glob("*/gold.jsonl"))
+EVALUATION_INTERVIEWS = sorted(p for d in HELDOUT_SETS for p in d.glob("*.txt")) + sorted(
     (REPO / "examples" / "interviews").glob("p0*")
 )
 
@@ -111,10 +112,12 @@ def test_no_training_record_shares_an_eight_word_run_with_an_evaluation_intervie
     assert shared == []
 
 
-def test_the_heldout_gold_matches_its_interviews_turn_by_turn() -> None:
+@pytest.mark.parametrize("folder", HELDOUT_SETS, ids=lambda p: p.name)
+def test_the_heldout_gold_matches_its_interviews_turn_by_turn(folder: Path) -> None:
     book = Codebook.load("cfir-2009")
-    gold = _records(HELDOUT / "gold.jsonl")
-    for path in sorted(HELDOUT.glob("*.txt")):
+    gold = _records(folder / "gold.jsonl")
+    assert {g["transcript"] for g in gold} == {p.stem for p in folder.glob("*.txt")}
+    for path in sorted(folder.glob("*.txt")):
         label = f"P{path.stem[1:3]}: "
         paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n")]
         turns = [p[len(label) :] for p in paragraphs if p.startswith(label)]
