@@ -420,20 +420,20 @@ class AutoCoder:
 
         clf, det = self._require_predictor()
         k = int(top_k or self.params["top_k"])
-        P = clf.predict_proba(X)
+        from .lexical import combine
+        from .prediction import calibrated_probabilities
+
+        # one pass of the classifier: its calibrated P judges novelty, its raw log_p is combined
+        log_p = clf.log_probabilities(X)
+        P = calibrated_probabilities(log_p, clf.temperature_)
         V = clf.predict_valence_proba(X)
         classes = [str(c) for c in clf.classes_]
         Q = P
         w = float(self.params.get("lexical_weight", 0.0))
         if self._lexical is not None and texts is not None and w > 0:
-            from .lexical import combine
-
-            log_p = clf.log_probabilities(np.asarray(X, dtype=np.float64))
             Q = combine(log_p, classes, self._lexical, texts, w, self._lexical.temperature_)
         wv = float(self.params.get("valence_lexical_weight", 0.0))
         if self._valence_lexical is not None and texts is not None and wv > 0:
-            from .lexical import combine
-
             names = [str(v) for v in clf.valence_classes_]
             V = combine(np.log(np.clip(V, 1e-300, None)), names, self._valence_lexical, texts, wv)
         code_cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]

@@ -164,6 +164,14 @@ def fit_top_label_temperature(
     return _log_temperature_search(loss)
 
 
+def widen(log_scores: np.ndarray, seen: Sequence[str], classes: Sequence[str]) -> np.ndarray:
+    """A fold model's log-scores over the classes it ``seen`` placed in the columns of
+    ``classes``; a class it never saw gets log 1e-12."""
+    out = np.full((len(log_scores), len(classes)), np.log(1e-12))
+    out[:, [list(classes).index(c) for c in seen]] = log_scores
+    return out
+
+
 #: ``scores(train, test)``: log-scores of the ``test`` rows over the calibrated model's classes
 #: (a class the fold's model never saw gets log 1e-12) from a model fitted on the ``train`` rows,
 #: and the classes that model saw.
@@ -351,9 +359,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
             sub = CodeClassifier(**{**self.get_params(), "calibrate": False})
             sub._fit_core(X[train], [y[i] for i in train])
             seen = [str(c) for c in sub.classes_]
-            logits = np.full((len(test), len(classes)), np.log(1e-12))
-            logits[:, [classes.index(c) for c in seen]] = sub._logits(X[test])
-            return logits, seen
+            return widen(sub._logits(X[test]), seen, classes), seen
 
         return fit_held_out_temperature(
             scores,
@@ -383,19 +389,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
             C=self.C, class_weight="balanced", max_iter=2000, random_state=self.random_state
         )
         _fit_labels(lr, X[coded], vy)
-        if len(lr.classes_) == 2:
-            a, b = lr.classes_
-            self.valence_coef_[b], self.valence_intercept_[b] = (
-                lr.coef_[0] / 2,
-                lr.intercept_[0] / 2,
-            )
-            self.valence_coef_[a], self.valence_intercept_[a] = (
-                -lr.coef_[0] / 2,
-                -lr.intercept_[0] / 2,
-            )
-        else:
-            self.valence_coef_[lr.classes_] = lr.coef_
-            self.valence_intercept_[lr.classes_] = lr.intercept_
+        self.valence_coef_[lr.classes_], self.valence_intercept_[lr.classes_] = class_weights(lr)
 
     # -- prediction ----------------------------------------------------------------------------
 

@@ -206,22 +206,19 @@ def fit_combined_temperature(
     own (:func:`roqa_nlp.classifier.fit_held_out_temperature`: the calibration group's quotes held
     out, else grouped out-of-fold predictions), with both models refitted without the held-out
     rows. ``classifier_params`` are the embedding classifier's."""
-    from .classifier import CodeClassifier, fit_held_out_temperature
+    from .classifier import CodeClassifier, fit_held_out_temperature, widen
 
     classes = [str(c) for c in classes]
     X = np.asarray(X, dtype=np.float64)
 
     def scores(train: np.ndarray, test: np.ndarray) -> tuple[np.ndarray, list[str]]:
         labels = [y[i] for i in train]
-        sub = CodeClassifier(**{**classifier_params, "calibrate": False}).fit(X[train], labels)
+        sub = CodeClassifier(**{**classifier_params, "calibrate": False})
+        sub._fit_core(X[train], labels)  # codes only, as the classifier's own calibration
         words = LexicalModel.fit([texts[i] for i in train], labels)
         seen = [str(c) for c in sub.classes_]
-        log_p = np.log(np.clip(sub.predict_proba(X[test]), 1e-300, None))
-        out = np.full((len(test), len(classes)), np.log(1e-12))
-        out[:, [classes.index(c) for c in seen]] = np.log(
-            np.clip(combine(log_p, seen, words, [texts[i] for i in test], w), 1e-12, None)
-        )
-        return out, seen
+        Q = combine(sub._logits(X[test]), seen, words, [texts[i] for i in test], w)
+        return widen(np.log(np.clip(Q, 1e-12, None)), seen, classes), seen
 
     return fit_held_out_temperature(
         scores,

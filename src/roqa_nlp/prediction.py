@@ -240,10 +240,10 @@ class CodePredictor:
             raise ValueError(f"X must have shape [n, {self.n_features_in_}]")
         return X
 
-    def log_probabilities(self, X: np.ndarray) -> np.ndarray:
-        """Uncalibrated log-probabilities of each class for float64 rows ``X``."""
+    def log_probabilities(self, X: Any) -> np.ndarray:
+        """Uncalibrated log-probabilities of each class for embeddings ``X`` [n, d]."""
         return class_log_probabilities(
-            X,
+            self._check(X),
             method=self.params["method"],
             coef=self.coef_,
             intercept=self.intercept_,
@@ -253,7 +253,7 @@ class CodePredictor:
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Calibrated probabilities [n, n_classes]; columns follow ``classes_``."""
-        return calibrated_probabilities(self.log_probabilities(self._check(X)), self.temperature_)
+        return calibrated_probabilities(self.log_probabilities(X), self.temperature_)
 
     def predict_valence_proba(self, X: Any) -> np.ndarray:
         """Probabilities of barrier / enabler / neutral; columns follow ``valence_classes_``."""
