@@ -38,11 +38,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_to_codings import coded_gold_segments  # noqa: E402
-from scoring import cell, hit_rates, ranked_codes  # noqa: E402
+from scoring import DEV, ROOT, cell, hit_rates, ranked_codes  # noqa: E402
+from scoring import OUT as RESULTS  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "cfir_dev.jsonl"
-OUT = ROOT / "benchmarks" / "results" / "setfit_comparison.json"
+OUT = RESULTS / "setfit_comparison.json"
 OUT_MD = OUT.with_suffix(".md")
 
 #: SetFit's defaults (learning rate, batch, one epoch, cosine-similarity loss), with fewer pairs

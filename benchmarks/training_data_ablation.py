@@ -37,11 +37,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_to_codings import coded_gold_segments  # noqa: E402
-from scoring import cell, hit_rates, ranked_codes  # noqa: E402
+from scoring import DEV, OUT, ROOT, cell, hit_rates, ranked_codes  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "cfir_dev.jsonl"
-OUT = ROOT / "benchmarks" / "results"
 #: Written, measured here and not adopted: ``roqa train training_data`` does not read subfolders.
 NOT_USED = ROOT / "training_data" / "not_used"
 
