@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from roqa_nlp.codebook import Codebook, normalise_name
+from roqa_nlp.codebook import BUILTIN, Codebook, normalise_name
 from roqa_nlp.errors import RoqaError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -134,7 +134,7 @@ def test_cfir2022_ids_follow_the_published_letter_order(cfir2022: Codebook) -> N
     assert names["PRO.I"] == "Adapting"
 
 
-@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+@pytest.mark.parametrize("book_id", BUILTIN)
 def test_every_non_domain_code_has_the_domain_at_the_top_of_its_path(book_id: str) -> None:
     book = Codebook.load(book_id)
     wrong = [
@@ -147,20 +147,20 @@ def test_every_non_domain_code_has_the_domain_at_the_top_of_its_path(book_id: st
     assert {c.domain for c in book if c.level != "domain"} == {d.id for d in book.domains}
 
 
-@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+@pytest.mark.parametrize("book_id", BUILTIN)
 def test_ids_in_the_file_are_unique(book_id: str) -> None:
     ids = [c["id"] for c in raw_codebook(book_id)["codes"]]
     duplicated = [i for i, n in Counter(ids).items() if n > 1]
     assert duplicated == []
 
 
-@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+@pytest.mark.parametrize("book_id", BUILTIN)
 def test_names_are_unique_after_normalising(book_id: str) -> None:
     keys = [normalise_name(c.name) for c in Codebook.load(book_id)]
     assert [k for k, n in Counter(keys).items() if n > 1] == []
 
 
-@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+@pytest.mark.parametrize("book_id", BUILTIN)
 def test_every_code_has_a_description_of_two_to_four_sentences(book_id: str) -> None:
     counts = {
         c.id: len(re.findall(r"[.!?](?=\s|$)", c.description)) for c in Codebook.load(book_id)
@@ -244,7 +244,7 @@ def test_cfir2022_shared_short_name_resolves_to_the_role_construct(
     assert cfir2022.resolve(short_name).id == code_id
 
 
-@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+@pytest.mark.parametrize("book_id", BUILTIN)
 def test_every_alias_resolves_to_its_own_code(book_id: str) -> None:
     book = Codebook.load(book_id)
     shadowed = [
@@ -305,14 +305,14 @@ def test_mapping_is_documented_as_approximate_crosswalk(cfir2009: Codebook) -> N
 # -- files ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+@pytest.mark.parametrize("book_id", BUILTIN)
 def test_hash_is_stable_across_save_and_load(book_id: str, tmp_path: Path) -> None:
     book = Codebook.load(book_id)
     book.save(tmp_path / "copy.json")
     assert Codebook.load(tmp_path / "copy.json").hash == book.hash
 
 
-@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+@pytest.mark.parametrize("book_id", BUILTIN)
 def test_packaged_file_is_in_canonical_form(book_id: str) -> None:
     text = (resources.files("roqa_nlp") / "codebooks" / f"{book_id}.json").read_text("utf-8")
     assert Codebook.load(book_id).to_json() == text

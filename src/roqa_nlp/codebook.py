@@ -23,9 +23,9 @@ from typing import Any
 
 from .errors import RoqaError, quoted
 from .io import atomic_write_text, read_text, sha256_bytes
-from .schema import Code
+from .schema import Code, normalise_valence
 
-BUILTIN = ("cfir-2009", "cfir-2022")
+BUILTIN = ("cfir-2009", "cfir-2022", "erondu-2021")
 DEFAULT_CODEBOOK = "cfir-2009"
 
 
@@ -182,6 +182,7 @@ class Codebook:
                         codable=bool(c.get("codable", True)),
                         description=str(c.get("description", "")),
                         aliases=tuple(c.get("aliases") or ()),
+                        valence=_code_valence(c, where),
                     )
                 )
             book = cls(
@@ -255,6 +256,20 @@ class Codebook:
             why = e.msg if isinstance(e, json.JSONDecodeError) else type(e).__name__
             raise RoqaError(f"codebook is not valid JSON ({why})", path=where) from None
         return cls.from_dict(data, where=where)
+
+
+def _code_valence(c: dict[str, Any], where: str | Path | None) -> str | None:
+    """A code's own valence (barrier / enabler / neutral, synonyms allowed), if it has one."""
+    if c.get("valence") is None:
+        return None
+    try:
+        return normalise_valence(str(c["valence"]))
+    except ValueError:
+        raise RoqaError(
+            f"code {str(c.get('id'))!r} has unknown valence {c['valence']!r}",
+            path=where,
+            hint="use barrier, enabler or neutral",
+        ) from None
 
 
 def load_codebook(name_or_path: str | Path = DEFAULT_CODEBOOK) -> Codebook:

@@ -19,11 +19,14 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import RoqaError
 from .io import atomic_write_text, read_jsonl_numbered, read_text
 from .schema import SegmentResult, Transcript, Turn
+
+if TYPE_CHECKING:
+    from .codebook import Codebook
 
 CSV_TOP_K = 3
 
@@ -105,6 +108,25 @@ class CodingResult:
     def extend(self, other: CodingResult) -> None:
         self.segments.extend(other.segments)
         self.transcripts.update(other.transcripts)
+
+    def translate(
+        self, codebook: str | Codebook, *, source: str | Codebook | None = None
+    ) -> CodingResult:
+        """This result in another codebook's codes, through the mapping either codebook documents.
+
+        ``source`` is the codebook the suggestions use (default: the one the run recorded, else
+        cfir-2009). ``result.translate("cfir-2022")`` charts CFIR 2009 suggestions as CFIR 2.0
+        constructs; ``result.translate("erondu-2021")`` as the seed study's barriers and enablers.
+        See :mod:`roqa_nlp.crosswalk` for how probabilities and valences are carried over.
+        """
+        from .codebook import DEFAULT_CODEBOOK, Codebook
+        from .crosswalk import recorded_codebook, translate
+
+        def as_book(b: str | Codebook) -> Codebook:
+            return b if isinstance(b, Codebook) else Codebook.load(b)
+
+        src = as_book(source or recorded_codebook(self.meta) or DEFAULT_CODEBOOK)
+        return translate(self, src, as_book(codebook))
 
     # -- files ---------------------------------------------------------------------------------
 

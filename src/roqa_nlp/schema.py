@@ -51,10 +51,15 @@ class Code:
     codable: bool = True
     description: str = ""
     aliases: tuple[str, ...] = ()
+    # The side a code stands for when a codebook lists barriers and enablers as codes of their
+    # own (the seed study's Table 2); None for CFIR constructs, which carry either.
+    valence: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["aliases"] = list(self.aliases)
+        if self.valence is None:
+            del d["valence"]  # so codebooks without valenced codes keep their JSON and hash
         return d
 
 

@@ -216,17 +216,28 @@ def evaluate_command(
 
 @app.command("codebook")
 def codebook_command(
-    name: str = typer.Argument("cfir-2009", help="cfir-2009, cfir-2022 or a codebook .json file."),
+    name: str = typer.Argument(
+        "cfir-2009",
+        help="cfir-2009, cfir-2022, erondu-2021 (the seed study's themes) or a codebook .json file.",
+    ),
 ) -> None:
-    """List the codes of a codebook with their ids."""
+    """List the codes of a codebook with their ids (and valence and CFIR 2009 codes, if it has them)."""
     from rich.table import Table
 
     from ..codebook import Codebook
 
     book = Codebook.load(name)
+    valenced = any(c.valence for c in book)
+    to_2009 = book.mapping.get("cfir-2009", {})
     table = Table(title=f"{book.name} ({book.id})")
-    for col in ("id", "name", "level", "codable"):
+    cols = ["id", "name", "level", "codable"]
+    cols += ["valence"] if valenced else []
+    cols += ["CFIR 2009"] if to_2009 else []
+    for col in cols:
         table.add_column(col)
     for c in book:
-        table.add_row(c.id, c.name, c.level, "yes" if c.codable else "no")
+        row = [c.id, c.name, c.level, "yes" if c.codable else "no"]
+        row += [c.valence or ""] if valenced else []
+        row += [", ".join(to_2009.get(c.id, []))] if to_2009 else []
+        table.add_row(*row)
     _console().print(table)

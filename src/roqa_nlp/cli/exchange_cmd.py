@@ -32,13 +32,16 @@ def _warn(lines: list[str]) -> None:
 def _codebook_for(choice: str | None, meta: dict[str, Any]) -> Any:
     """The codebook named on the command line, else the one the codings were made with."""
     from ..codebook import DEFAULT_CODEBOOK, Codebook
+    from ..crosswalk import recorded_codebook
 
     if choice:
         return Codebook.load(choice)
     recorded = meta.get("codebook") if isinstance(meta, dict) else None
     if isinstance(recorded, dict):
         recorded = recorded.get("id")
-    return Codebook.load(recorded if isinstance(recorded, str) and recorded else DEFAULT_CODEBOOK)
+    if isinstance(recorded, str) and recorded:
+        return Codebook.load(recorded)
+    return Codebook.load(recorded_codebook(meta) or DEFAULT_CODEBOOK)
 
 
 @app.command("export")
@@ -55,7 +58,8 @@ def export_cmd(
     codebook: str | None = typer.Option(
         None,
         "--codebook",
-        help="Codebook id (cfir-2009, cfir-2022) or codebook .json; default: the one the codings used.",
+        help="Codebook id (cfir-2009, cfir-2022, erondu-2021) or codebook .json; default: the one "
+        "the codings used. Another codebook with a documented mapping exports the codes translated.",
     ),
     top_k: int = typer.Option(1, "--top-k", help="Suggestions exported per segment."),
     min_probability: float = typer.Option(
@@ -63,6 +67,7 @@ def export_cmd(
     ),
 ) -> None:
     """Export suggestions to NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdpx), or a codebook (.qdc)."""
+    from ..crosswalk import chart_with
     from ..errors import RoqaError
     from ..exchange import export_qdc, export_qdpx
     from ..result import CodingResult
@@ -76,6 +81,9 @@ def export_cmd(
     result = CodingResult.read(codings) if codings is not None else None
     book = _codebook_for(codebook, result.meta if result is not None else {})
     if qdpx is not None and result is not None:
+        result, note = chart_with(result, book)
+        if note:
+            typer.echo(note)
         summary = export_qdpx(result, book, qdpx, top_k=top_k, min_probability=min_probability)
         _warn(summary.skipped)
         print(

@@ -24,7 +24,8 @@ def report_command(
     codebook: str | None = typer.Option(
         None,
         "--codebook",
-        help="Codebook id or JSON file (default: the one recorded in the run, else cfir-2009).",
+        help="Codebook id (cfir-2009, cfir-2022, erondu-2021) or JSON file; default: the one "
+        "the run used. Another codebook with a documented mapping charts the codes translated.",
     ),
     matrix: Path | None = typer.Option(
         None,
@@ -46,6 +47,7 @@ def report_command(
 ) -> None:
     """Write the self-contained HTML report of a coding result (opens offline, no network)."""
     from ..codebook import DEFAULT_CODEBOOK, Codebook
+    from ..crosswalk import chart_with, recorded_codebook
     from ..errors import RoqaError
     from ..framework import framework_matrix
     from ..report import ReportOptions, write_report
@@ -61,7 +63,10 @@ def report_command(
             path=source,
             hint="give the codings.jsonl that `roqa code` wrote",
         )
-    book = Codebook.load(codebook or _recorded_codebook(result.meta) or DEFAULT_CODEBOOK)
+    book = Codebook.load(codebook or recorded_codebook(result.meta) or DEFAULT_CODEBOOK)
+    result, note = chart_with(result, book)
+    if note:
+        typer.echo(note)
     candidates = _read_candidates(
         open_coding or source.with_name("open_coding.jsonl"), open_coding is not None
     )
@@ -77,18 +82,6 @@ def report_command(
         else:
             m.to_csv(matrix)
         typer.echo(f"matrix: {matrix}")
-
-
-def _recorded_codebook(meta: dict[str, Any]) -> str | None:
-    """The codebook id a run recorded (``run.json``), if it names a built-in one."""
-    from ..codebook import BUILTIN
-
-    for value in (meta.get("codebook"), (meta.get("model") or {}).get("codebook")):
-        if isinstance(value, dict):
-            value = value.get("id")
-        if isinstance(value, str) and value in BUILTIN:
-            return value
-    return None
 
 
 def _read_candidates(path: Path, required: bool) -> list[dict[str, Any]] | None:

@@ -1,0 +1,152 @@
+"""Crosswalks: carry codings from one codebook into another through a documented mapping.
+
+A codebook file may document how its codes map onto another codebook's (``mapping``:
+``{"cfir-2022": {"IC.A": ["INN.A"], ...}}`` in ``cfir-2009.json``; ``{"cfir-2009": {"T2.4":
+["OS.D", "IC.H"], ...}}`` in the seed study's themes). A crosswalk reads that mapping in either
+direction, so CFIR 2009 suggestions can be charted as CFIR 2.0 constructs or as the seed study's
+barriers and enablers without re-coding anything.
+
+How a segment's suggestions are carried over:
+
+- each suggestion goes to the target codes its code maps onto; a sub-construct without an entry
+  of its own uses its parent construct's;
+- where target codes carry a valence (a barrier or an enabler code), only those whose valence
+  matches the suggestion's are used, unless none matches;
+- a suggestion that reaches several target codes shares its probability equally among them, and
+  a target code reached by several suggestions adds their shares, so the probabilities of a
+  segment never sum to more than before;
+- each target code keeps the valence, valence probability and evidence of the suggestion that
+  gave it the largest share; suggestions whose code maps onto nothing are dropped.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from .codebook import BUILTIN, Codebook
+from .errors import RoqaError
+from .result import CodingResult
+from .schema import SegmentResult, Suggestion
+
+
+def crosswalk(source: Codebook, target: Codebook) -> dict[str, list[str]]:
+    """Source code id -> target code ids, from whichever of the two codebooks documents it.
+
+    Raises a one-line error when neither codebook documents a mapping to the other.
+    """
+    forward = source.mapping.get(target.id)
+    if forward:
+        return {k: list(v) for k, v in forward.items()}
+    backward = target.mapping.get(source.id)
+    if backward:
+        out: dict[str, list[str]] = {}
+        for target_id, source_ids in backward.items():
+            for sid in source_ids:
+                out.setdefault(sid, []).append(target_id)
+        return out
+    raise RoqaError(
+        f"codebook {target.id!r} documents no mapping from {source.id!r}, "
+        "so the codings cannot be charted with it",
+        hint=f"use --codebook {source.id}, or add a 'mapping' to one of the two codebook files",
+    )
+
+
+def recorded_codebook(meta: Mapping[str, Any]) -> str | None:
+    """The built-in codebook id a coding run recorded (``run.json``), if any."""
+    for value in (meta.get("codebook"), (meta.get("model") or {}).get("codebook")):
+        if isinstance(value, dict):
+            value = value.get("id")
+        if isinstance(value, str) and value in BUILTIN:
+            return value
+    return None
+
+
+def translate(result: CodingResult, source: Codebook, target: Codebook) -> CodingResult:
+    """A copy of ``result`` whose suggestions are codes of ``target`` (see the module notes)."""
+    if source.id == target.id:
+        return CodingResult(
+            list(result.segments), dict(result.transcripts), copy.deepcopy(result.meta)
+        )
+    walk = crosswalk(source, target)
+    segments = [_translate_segment(s, walk, source, target) for s in result.segments]
+    meta = copy.deepcopy(result.meta)
+    meta["codebook"] = target.id
+    meta["crosswalk"] = {"from": source.id, "to": target.id}
+    return CodingResult(segments=segments, transcripts=dict(result.transcripts), meta=meta)
+
+
+def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, str | None]:
+    """``result`` in ``target``'s codes: translated when its codes belong to another codebook.
+
+    The codes' codebook is the one the run recorded; for codings without a record (coded by
+    hand, imported) it is the first built-in codebook that knows every code, when ``target``
+    does not. Returns the result and a one-line note when it was translated (else ``None``).
+    """
+    used = recorded_codebook(result.meta) or _codebook_of_codes(result, target)
+    if used is None or used == target.id:
+        return result, None
+    translated = translate(result, Codebook.load(used), target)
+    return translated, f"codes translated from {used} to {target.id} through the documented mapping"
+
+
+def _codebook_of_codes(result: CodingResult, target: Codebook) -> str | None:
+    ids = {g.code_id for s in result.segments for g in s.suggestions}
+    if not ids or all(i in target for i in ids):
+        return None
+    for book_id in BUILTIN:
+        if book_id != target.id and all(i in Codebook.load(book_id) for i in ids):
+            return book_id
+    return None
+
+
+def _targets(code_id: str, walk: dict[str, list[str]], source: Codebook) -> list[str]:
+    """Target ids of a source code, falling back on its parent's (a sub-construct's construct)."""
+    seen: set[str] = set()
+    key: str | None = code_id
+    while key is not None and key not in seen:
+        if walk.get(key):
+            return walk[key]
+        seen.add(key)
+        code = source.find(key)
+        key = code.parent if code is not None else None
+    return []
+
+
+def _translate_segment(
+    s: SegmentResult, walk: dict[str, list[str]], source: Codebook, target: Codebook
+) -> SegmentResult:
+    share: dict[str, float] = {}
+    best: dict[str, tuple[float, Suggestion]] = {}
+    for g in s.suggestions:
+        ids = [t for t in _targets(g.code_id, walk, source) if t in target and target[t].codable]
+        matching = [t for t in ids if target[t].valence == g.valence]
+        if any(target[t].valence is not None for t in ids) and matching:
+            ids = matching
+        for t in ids:
+            part = g.probability / len(ids)
+            share[t] = share.get(t, 0.0) + part
+            if t not in best or part > best[t][0]:
+                best[t] = (part, g)
+    suggestions = []
+    for t, p in sorted(share.items(), key=lambda kv: -kv[1]):
+        code, origin = target[t], best[t][1]
+        suggestions.append(
+            Suggestion(
+                code_id=code.id,
+                name=code.name,
+                domain=code.domain,
+                probability=min(p, 1.0),
+                valence=origin.valence,
+                valence_probability=origin.valence_probability,
+                evidence=origin.evidence,
+            )
+        )
+    return SegmentResult(
+        segment=s.segment,
+        suggestions=suggestions,
+        novel=s.novel,
+        novelty_p=s.novelty_p,
+        procedural=s.procedural,
+    )

@@ -1,0 +1,359 @@
+"""Crosswalks between codebooks, and the seed study's themes codebook (erondu-2021)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.crosswalk import chart_with, crosswalk, recorded_codebook, translate
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_QUOTES = ROOT / "training_data" / "seed_quotes.jsonl"
+
+
+@pytest.fixture(scope="module")
+def cfir2009() -> Codebook:
+    return Codebook.load("cfir-2009")
+
+
+@pytest.fixture(scope="module")
+def cfir2022() -> Codebook:
+    return Codebook.load("cfir-2022")
+
+
+@pytest.fixture(scope="module")
+def themes() -> Codebook:
+    return Codebook.load("erondu-2021")
+
+
+def g(code: str, p: float, valence: str = "neutral", evidence: tuple[str, ...] = ()) -> Suggestion:
+    return Suggestion(code, code, None, p, valence, None, evidence)
+
+
+def one_segment(*suggestions: Suggestion, meta: dict | None = None) -> CodingResult:
+    seg = Segment("p01:0001", "p01", "P01", "participant", 0, 4, "text")
+    return CodingResult([SegmentResult(seg, list(suggestions))], meta=meta or {})
+
+
+def walked(result: CodingResult) -> list[tuple[str, float, str]]:
+    return [(x.code_id, round(x.probability, 6), x.valence) for x in result.segments[0].suggestions]
+
+
+# -- the seed study's themes codebook -------------------------------------------------------------
+
+#: Table 2 of Erondu & McGraw (2021): each barrier or enabler and the CFIR domain it sits under.
+TABLE_2 = {
+    "RO practice is labor intensive": ("barrier", "IC"),
+    "RO practice is a skilled activity": ("barrier", "IC"),
+    "Difficulties reviewing outcomes associated with RO practice": ("barrier", "IC"),
+    "Application of Recovery Star": ("enabler", "IC"),
+    "Commissioner funding thresholds": ("barrier", "OS"),
+    "Limited access to culturally appropriate care": ("barrier", "OS"),
+    "Mental health stigma and discrimination": ("barrier", "OS"),
+    "Lack of secure housing": ("barrier", "OS"),
+    "Poverty": ("barrier", "OS"),
+    "Flexible commissioner funding thresholds": ("enabler", "OS"),
+    "Local authority commissioning standards": ("enabler", "OS"),
+    "High staff turnover": ("barrier", "IS"),
+    "Risk averse provider organizations": ("barrier", "IS"),
+    "Staff training for skills acquisition": ("enabler", "IS"),
+    "Staff supervision and mentorship": ("enabler", "IS"),
+    "Organizational commitment to RO practice": ("enabler", "IS"),
+    "Misaligned service-user and family member goals and aspirations": ("barrier", "CI"),
+    "Motivational interviewing skills": ("enabler", "CI"),
+    "Family involvement in care planning": ("enabler", "CI"),
+    "Registered managers championing RO practice": ("enabler", "PR"),
+}
+
+
+def test_themes_codebook_has_the_four_themes_in_order(themes: Codebook) -> None:
+    assert [d.name for d in themes.domains] == [
+        "Recovery-orientated practice is not an entirely alien concept",
+        "Recovery-orientated support is a labour-intensive and skilled activity",
+        "Families need to be on board with recovery-orientated support",
+        "Limited community capacity for recovery-orientated support",
+    ]
+
+
+@pytest.mark.parametrize("item", sorted(TABLE_2))
+def test_every_table_2_row_is_a_code_with_its_valence_and_cfir_domain(
+    themes: Codebook, cfir2009: Codebook, item: str
+) -> None:
+    valence, domain = TABLE_2[item]
+    code = themes.resolve(item)
+    assert code.codable and code.level == "construct"
+    assert code.valence == valence
+    main = themes.map_to(code.id, "cfir-2009")[0]
+    assert cfir2009[main].domain == domain
+
+
+def test_themes_codebook_holds_table_2_and_two_findings_only(themes: Codebook) -> None:
+    from_table = {themes.resolve(item).id for item in TABLE_2}
+    assert len(from_table) == 20
+    assert sorted(c.id for c in themes.codable if c.id not in from_table) == ["T1.1", "T4.5"]
+
+
+def test_every_themes_code_maps_onto_codable_cfir2009_codes(
+    themes: Codebook, cfir2009: Codebook
+) -> None:
+    walk = themes.mapping["cfir-2009"]
+    assert sorted(walk) == sorted(c.id for c in themes.codable)
+    assert all(v and all(cfir2009[x].codable for x in v) for v in walk.values())
+
+
+def test_every_seed_quote_fits_its_theme_and_table_2_code(themes: Codebook) -> None:
+    """The codebook and the labelled seed quotes tell one story (theme, row, constructs)."""
+    quotes = [json.loads(line) for line in SEED_QUOTES.read_text("utf-8").splitlines() if line]
+    assert len(quotes) == 22
+    for q in quotes:
+        theme = themes.resolve(q["theme"])
+        assert theme.level == "domain", q["id"]
+        if q["table2"] is None:
+            continue
+        code = themes.resolve(q["table2"])
+        assert code.parent == theme.id, q["id"]
+        assert set(themes.map_to(code.id, "cfir-2009")) & set(q["codes"]), q["id"]
+
+
+# -- crosswalks -----------------------------------------------------------------------------------
+
+
+def test_crosswalk_reads_the_source_mapping_forwards(
+    cfir2009: Codebook, cfir2022: Codebook
+) -> None:
+    walk = crosswalk(cfir2009, cfir2022)
+    assert walk == cfir2009.mapping["cfir-2022"]
+    assert walk["IC.A"] == ["INN.A"]
+
+
+def test_crosswalk_reads_the_target_mapping_backwards(cfir2009: Codebook, themes: Codebook) -> None:
+    walk = crosswalk(cfir2009, themes)
+    assert walk["OS.D"] == ["T1.5", "T2.4", "T2.5"]
+    assert walk["OS.A"] == ["T4.1", "T4.2", "T4.3", "T4.4", "T4.5"]
+    assert walk["CI.A"] == ["T1.1", "T3.1", "T3.2"]
+    assert "IS.D.3" not in walk
+
+
+def test_no_documented_mapping_is_a_one_line_error(cfir2022: Codebook, themes: Codebook) -> None:
+    with pytest.raises(RoqaError, match="documents no mapping from 'cfir-2022'") as e:
+        crosswalk(cfir2022, themes)
+    assert "\n" not in str(e.value)
+
+
+def test_translation_keeps_the_suggestion_whose_valence_matches(
+    cfir2009: Codebook, themes: Codebook
+) -> None:
+    # OS.D reaches T1.5 (enabler), T2.4 (barrier), T2.5 (enabler); a barrier goes to T2.4 only.
+    # OS.A reaches five barrier codes: 0.3 shared five ways.
+    r = one_segment(g("OS.D", 0.6, "barrier", ("ev",)), g("OS.A", 0.3, "barrier"))
+    out = translate(r, cfir2009, themes)
+    assert walked(out) == [
+        ("T2.4", 0.6, "barrier"),
+        ("T4.1", 0.06, "barrier"),
+        ("T4.2", 0.06, "barrier"),
+        ("T4.3", 0.06, "barrier"),
+        ("T4.4", 0.06, "barrier"),
+        ("T4.5", 0.06, "barrier"),
+    ]
+    top = out.segments[0].suggestions[0]
+    assert (top.name, top.domain, top.evidence) == (
+        "Commissioner funding thresholds",
+        "T2",
+        ("ev",),
+    )
+
+
+def test_translation_uses_every_mapped_code_when_no_valence_matches(
+    cfir2009: Codebook, themes: Codebook
+) -> None:
+    # IS.E.3 reaches two enabler codes; a barrier (untrained staff) still reaches both, halved.
+    out = translate(one_segment(g("IS.E.3", 0.5, "barrier")), cfir2009, themes)
+    assert walked(out) == [("T2.6", 0.25, "barrier"), ("T2.7", 0.25, "barrier")]
+
+
+def test_translation_adds_shares_that_meet_on_one_code(
+    cfir2009: Codebook, cfir2022: Codebook
+) -> None:
+    # PR.B.1 -> IND.C; PR.B.3 -> IND.C, IND.E, IND.F: IND.C gets 0.4 + 0.3 / 3.
+    out = translate(one_segment(g("PR.B.1", 0.4), g("PR.B.3", 0.3)), cfir2009, cfir2022)
+    assert walked(out) == [
+        ("IND.C", 0.5, "neutral"),
+        ("IND.E", 0.1, "neutral"),
+        ("IND.F", 0.1, "neutral"),
+    ]
+
+
+def test_translation_drops_codes_that_map_onto_nothing(
+    cfir2009: Codebook, themes: Codebook
+) -> None:
+    out = translate(one_segment(g("IS.D.3", 0.7), g("CI.E", 0.2, "enabler")), cfir2009, themes)
+    assert walked(out) == [("T2.3", 0.2, "enabler")]
+
+
+def test_a_sub_construct_without_an_entry_uses_its_parent_construct(
+    cfir2009: Codebook, tmp_path: Path
+) -> None:
+    data = {
+        "id": "climate-themes",
+        "name": "Climate themes",
+        "codes": [
+            {"id": "A", "name": "Work climate", "level": "domain", "codable": False},
+            {"id": "A.1", "name": "Room to try things", "level": "construct", "parent": "A"},
+        ],
+        "mapping": {"cfir-2009": {"A.1": ["IS.D"]}},
+    }
+    (tmp_path / "themes.json").write_text(json.dumps(data), "utf-8")
+    book = Codebook.load(tmp_path / "themes.json")
+    out = translate(one_segment(g("IS.D.3", 0.4)), cfir2009, book)
+    assert walked(out) == [("A.1", 0.4, "neutral")]
+
+
+def test_translation_into_the_same_codebook_changes_nothing(cfir2009: Codebook) -> None:
+    r = one_segment(g("OS.D", 0.6, "barrier"))
+    assert translate(r, cfir2009, cfir2009) == r
+
+
+def test_translated_result_records_the_codebooks(cfir2009: Codebook, cfir2022: Codebook) -> None:
+    r = one_segment(g("IC.A", 0.9), meta={"model": {"codebook": {"id": "cfir-2009"}}})
+    out = translate(r, cfir2009, cfir2022)
+    assert out.meta["codebook"] == "cfir-2022"
+    assert out.meta["crosswalk"] == {"from": "cfir-2009", "to": "cfir-2022"}
+    assert recorded_codebook(out.meta) == "cfir-2022"
+    assert r.meta == {"model": {"codebook": {"id": "cfir-2009"}}}  # the input is not changed
+
+
+def test_chart_with_translates_only_runs_of_another_codebook(cfir2022: Codebook) -> None:
+    r = one_segment(g("IC.A", 0.9), meta={"model": {"codebook": {"id": "cfir-2009"}}})
+    out, note = chart_with(r, cfir2022)
+    assert walked(out) == [("INN.A", 0.9, "neutral")]
+    assert note == "codes translated from cfir-2009 to cfir-2022 through the documented mapping"
+    same, none = chart_with(out, cfir2022)
+    assert same is out and none is None
+
+
+def test_coding_result_translate_defaults_to_the_recorded_codebook() -> None:
+    r = one_segment(g("OS.D", 0.8, "enabler"), meta={"codebook": "cfir-2009"})
+    assert walked(r.translate("erondu-2021")) == [
+        ("T1.5", 0.4, "enabler"),
+        ("T2.5", 0.4, "enabler"),
+    ]
+
+
+CFIR_2009_CODABLE = [c.id for c in Codebook.load("cfir-2009").codable]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(CFIR_2009_CODABLE),
+            st.floats(0.0, 1.0),
+            st.sampled_from(["barrier", "enabler", "neutral"]),
+        ),
+        max_size=6,
+        unique_by=lambda t: t[0],
+    ),
+    st.sampled_from(["cfir-2022", "erondu-2021"]),
+)
+def test_translation_never_adds_probability_and_ranks_its_codes(
+    rows: list[tuple[str, float, str]], target_id: str
+) -> None:
+    total = sum(p for _, p, _ in rows)
+    scale = 1.0 / total if total > 1.0 else 1.0  # suggestions of one segment sum to at most 1
+    r = one_segment(*(g(c, p * scale, v) for c, p, v in rows))
+    target = Codebook.load(target_id)
+    out = translate(r, Codebook.load("cfir-2009"), target)
+    got = out.segments[0].suggestions
+    assert (
+        sum(x.probability for x in got)
+        <= sum(x.probability for x in r.segments[0].suggestions) + 1e-9
+    )
+    assert [x.probability for x in got] == sorted((x.probability for x in got), reverse=True)
+    assert len({x.code_id for x in got}) == len(got)
+    assert all(target[x.code_id].codable for x in got)
+    assert out.segments[0].segment == r.segments[0].segment
+
+
+def test_chart_with_recognises_the_codebook_of_unrecorded_codings(cfir2022: Codebook) -> None:
+    out, note = chart_with(one_segment(g("IC.A", 0.9)), cfir2022)
+    assert note == "codes translated from cfir-2009 to cfir-2022 through the documented mapping"
+    assert walked(out) == [("INN.A", 0.9, "neutral")]
+    project = one_segment(g("project.covid", 0.9))  # a code no built-in codebook knows
+    assert chart_with(project, cfir2022) == (project, None)
+
+
+# -- the command line -----------------------------------------------------------------------------
+
+GOLD = ROOT / "examples" / "gold" / "codings.jsonl"
+
+
+def test_cli_report_charts_the_gold_codings_as_the_seed_studys_themes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from roqa_nlp.cli import main
+
+    matrix = tmp_path / "m.csv"
+    main(
+        [
+            "report",
+            str(GOLD),
+            "--codebook",
+            "erondu-2021",
+            "--out",
+            str(tmp_path / "r.html"),
+            "--matrix",
+            str(matrix),
+        ]
+    )
+    assert "codes translated from cfir-2009 to erondu-2021" in capsys.readouterr().out
+    header = matrix.read_text("utf-8").splitlines()[0].split(",")
+    assert header[:3] == [
+        "participant",
+        "T1.1 Understanding of recovery",
+        "T1.2 Organisational commitment to recovery-orientated practice",
+    ]
+    assert len(header) == 1 + 22  # the 22 codes of the themes codebook, nothing left over
+    html = (tmp_path / "r.html").read_text("utf-8")
+    assert "Limited community capacity for recovery-orientated support" in html
+
+
+def test_cli_report_without_a_mapping_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from roqa_nlp.cli import main
+
+    r = one_segment(g("INN.A", 0.9), meta={"codebook": "cfir-2022"})
+    r.save(tmp_path / "run")
+    with pytest.raises(SystemExit) as e:
+        main(["report", str(tmp_path / "run"), "--codebook", "erondu-2021"])
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert "documents no mapping from 'cfir-2022'" in err and err.count("\n") == 1
+
+
+def test_cli_codebook_lists_the_themes_with_valence_and_cfir_codes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roqa_nlp.cli import main
+
+    monkeypatch.setenv("COLUMNS", "200")
+    main(["codebook", "erondu-2021"])
+    rows = [line for line in capsys.readouterr().out.splitlines() if "T2.4 " in line]
+    assert len(rows) == 1
+    cells = [c.strip() for c in rows[0].split("│")[1:-1]]
+    assert cells == [
+        "T2.4",
+        "Commissioner funding thresholds",
+        "construct",
+        "yes",
+        "barrier",
+        "OS.D, IC.H",
+    ]
