@@ -16,6 +16,9 @@ share of coded segments it sets aside.
 
 ``benchmarks/data/heldout_other_settings/`` holds four more, built the same way in other settings
 (a GP surgery, a hospital ward, a secondary school, a community pharmacy): ``--data`` scores them.
+``benchmarks/data/heldout_unseen_settings/`` holds four in settings the training data does not
+cover at all (home haemodialysis, genetic testing in oncology, mental-health first aiders in a
+warehouse company, family integrated care in a neonatal unit).
 
 Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/heldout_interviews.py [MODEL_DIR]
 [--data DIR]`` (seconds with a warm embedding cache). Results:
@@ -41,7 +44,13 @@ from roqa_nlp.io import atomic_write_text, read_text  # noqa: E402
 DATA = ROOT / "benchmarks" / "data" / "heldout_interviews"
 #: the same built in other settings (primary care, hospital, school, pharmacy)
 OTHER_SETTINGS = ROOT / "benchmarks" / "data" / "heldout_other_settings"
-TITLES = {DATA.name: "the seed's setting", OTHER_SETTINGS.name: "other settings"}
+#: and four in settings absent from the training data (dialysis, oncology genetics, warehouse, NICU)
+UNSEEN_SETTINGS = ROOT / "benchmarks" / "data" / "heldout_unseen_settings"
+TITLES = {
+    DATA.name: "the seed's setting",
+    OTHER_SETTINGS.name: "other settings",
+    UNSEEN_SETTINGS.name: "settings absent from the training data",
+}
 MIXES = (0.1, 0.2, 0.3)
 
 

@@ -6,6 +6,7 @@
 - ``tiny_model`` / ``tiny_model_dir``: one small AutoCoder trained once per session on the
   hand-written records in ``tests/data/core/tiny_training.jsonl`` (6 CFIR constructs, off-framework
   and procedural talk), and its saved model directory. Tests that alter a model copy the directory.
+- ``cfir2009`` / ``cfir2022``: the built-in codebooks, loaded once per session.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pytest
 
 if TYPE_CHECKING:
     from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.codebook import Codebook
     from roqa_nlp.embedding import Embedder
     from roqa_nlp.training import TrainingSet
 
@@ -64,6 +66,20 @@ def tiny_training_set() -> TrainingSet:
         contexts=[""] * len(records),
         hash="tiny-training-set",
     )
+
+
+@pytest.fixture(scope="session")
+def cfir2009() -> Codebook:
+    from roqa_nlp.codebook import Codebook
+
+    return Codebook.load("cfir-2009")
+
+
+@pytest.fixture(scope="session")
+def cfir2022() -> Codebook:
+    from roqa_nlp.codebook import Codebook
+
+    return Codebook.load("cfir-2022")
 
 
 @pytest.fixture(scope="session")

@@ -35,16 +35,6 @@ def raw_codebook(book_id: str) -> dict:
     return json.loads(text)
 
 
-@pytest.fixture(scope="module")
-def cfir2009() -> Codebook:
-    return Codebook.load("cfir-2009")
-
-
-@pytest.fixture(scope="module")
-def cfir2022() -> Codebook:
-    return Codebook.load("cfir-2022")
-
-
 # -- structure -----------------------------------------------------------------------------------
 
 

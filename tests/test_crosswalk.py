@@ -20,16 +20,6 @@ SEED_QUOTES = ROOT / "training_data" / "seed_quotes.jsonl"
 
 
 @pytest.fixture(scope="module")
-def cfir2009() -> Codebook:
-    return Codebook.load("cfir-2009")
-
-
-@pytest.fixture(scope="module")
-def cfir2022() -> Codebook:
-    return Codebook.load("cfir-2022")
-
-
-@pytest.fixture(scope="module")
 def themes() -> Codebook:
     return Codebook.load("erondu-2021")
 
