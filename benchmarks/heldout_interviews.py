@@ -7,9 +7,9 @@ conventions (``gold.jsonl``; see that folder's README). Nothing in them was ever
 no model output was seen while coding them. Each participant segment that ``roqa code`` makes
 (default segmentation) is scored against the gold codes of the turn it lies in.
 
-Rows: the packaged model as it ships; the embedding classifier alone (word model off); and the
-interviewer's question mixed into the answer's embedding with weight w (what ``use_context``
-does with w = 0.3). Columns, over the coded segments: top-1 / top-3 / domain accuracy, Cohen's
+Rows: the packaged model as it ships (with the interviewer's question as context, if its
+``use_context`` is on); the answer alone; the embedding classifier alone (word model off, answer
+alone); and the question mixed into the answer's embedding with weight w (``context_weight``). Columns, over the coded segments: top-1 / top-3 / domain accuracy, Cohen's
 kappa, valence accuracy, ECE of the top-1 probability; then the share of uncoded segments
 (procedural or off-framework) that the model sets aside (flagged novel or procedural), and the
 share of coded segments it sets aside.
@@ -130,20 +130,26 @@ def main() -> None:
     data = heldout_segments(ac.codebook, ac.params["unit"], args.data)
     X = ac.embedder.encode(data.texts)
     Q = ac.embedder.encode(data.questions) * np.asarray([bool(q) for q in data.questions])[:, None]
-    rows: dict[str, dict[str, Any]] = {"packaged model": scores(ac, data, X)}
+
+    def mixed(w: float) -> np.ndarray:
+        Z = X + w * Q
+        return Z / np.linalg.norm(Z, axis=1)[:, None]
+
+    shipped = ac._inputs(data.texts, data.questions)  # what `roqa code` gives the classifier
+    rows: dict[str, dict[str, Any]] = {"packaged model": scores(ac, data, shipped)}
+    rows["answer alone"] = scores(ac, data, X)
     weight = ac.params["lexical_weight"]
     ac.params["lexical_weight"] = 0.0
-    rows["embedding classifier alone"] = scores(ac, data, X)
+    rows["embedding classifier alone (answer alone)"] = scores(ac, data, X)
     ac.params["lexical_weight"] = weight
     for w in MIXES:
-        Z = X + w * Q
-        rows[f"question as context, w = {w}"] = scores(
-            ac, data, Z / np.linalg.norm(Z, axis=1)[:, None]
-        )
+        rows[f"question as context, w = {w}"] = scores(ac, data, mixed(w))
     n_coded = sum(1 for c in data.codes if c)
     meta = {
         "date": date.today().isoformat(),
         "model_sha256": ac.card.get("model_sha256"),
+        "use_context": ac.params.get("use_context"),
+        "context_weight": ac.params.get("context_weight"),
         "n_segments": len(data.texts),
         "n_coded": n_coded,
         "interviews": sorted(set(data.transcripts)),
@@ -159,7 +165,9 @@ def main() -> None:
         f"Measured {meta['date']} with model {str(meta['model_sha256'])[:12]}…; "
         f"{len(meta['interviews'])} interviews, {meta['n_segments']} participant segments, "
         f"{n_coded} coded (`benchmarks/data/{dataset}/`, never trained on). Produced by "
-        f"`benchmarks/heldout_interviews.py{'' if dataset == DATA.name else ' --data ' + str(args.data)}`.",
+        f"`benchmarks/heldout_interviews.py{'' if dataset == DATA.name else ' --data ' + str(args.data)}`. "
+        f"The packaged model codes with the question as context: {meta['use_context']}, "
+        f"w = {meta['context_weight']}.",
         "",
         "| coding | top-1 / top-3 / domain | kappa | valence | ECE | uncoded set aside "
         "| coded set aside |",

@@ -630,3 +630,32 @@ def test_a_handful_of_records_trains_a_model_that_ranks_by_the_embeddings(
     back = AutoCoder.load(ac.save(tmp_path / "model"), embedder=embedder)
     query = ["We are short of staff on every shift."]
     assert [s.code_id for s in back.suggest(query, top_k=2)[0]] == ["IS.E.2", "OS.D"]
+
+
+class TableEmbedder:
+    """Stand-in embedder: a fixed unit vector per known text."""
+
+    dim = 3
+
+    def __init__(self, table: dict[str, list[float]]) -> None:
+        self.table = table
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        rows = np.array([self.table[t] for t in texts], dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_the_question_is_mixed_in_with_its_weight_and_only_where_there_is_one() -> None:
+    emb = TableEmbedder({"a": [1, 0, 0], "b": [0, 1, 0], "q": [0, 0, 1]})
+    ac = AutoCoder("cfir-2009", embedder=emb, params={"use_context": True, "context_weight": 0.2})  # type: ignore[arg-type]
+    X = ac._inputs(["a", "b"], ["q", ""])
+    np.testing.assert_allclose(X[0], np.array([1, 0, 0.2]) / np.sqrt(1.04), rtol=1e-6)
+    assert X[1].tobytes() == emb.encode(["b"])[0].tobytes()  # no question: bit for bit
+    off = AutoCoder("cfir-2009", embedder=emb, params={"use_context": False})  # type: ignore[arg-type]
+    np.testing.assert_array_equal(off._inputs(["a"], ["q"]), emb.encode(["a"]))
+
+
+@pytest.mark.parametrize("w", [-0.1, 1.5, True, "0.2"])
+def test_context_weight_outside_zero_to_one_is_refused(w: object) -> None:
+    with pytest.raises(ValueError, match="context_weight must be a number from 0 to 1"):
+        AutoCoder("cfir-2009", embedder=TableEmbedder({}), params={"context_weight": w})  # type: ignore[arg-type]

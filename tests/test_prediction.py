@@ -221,10 +221,11 @@ def test_coding_with_a_loaded_model_imports_neither_sklearn_nor_scipy(tmp_path: 
 
     ac = AutoCoder.load(cache=tmp_path)
     segs = ac.segments_of(read_transcript(EXAMPLE))
-    vecs = unit_rows(len(segs), ac.embedder.dim)
+    texts = list(dict.fromkeys([s.text for s in segs] + [s.context for s in segs if s.context]))
+    vecs = unit_rows(len(texts), ac.embedder.dim)  # answers and the questions before them
     EmbeddingCache(
         tmp_path / "embeddings.sqlite", ac.embedder.cache_hash, ac.embedder.dim
-    ).put_many([(text_key(s.text), v.tobytes()) for s, v in zip(segs, vecs)])
+    ).put_many([(text_key(t), v.tobytes()) for t, v in zip(texts, vecs)])
     probe = (
         "import json, sys\n"
         "from roqa_nlp.autocoder import AutoCoder\n"

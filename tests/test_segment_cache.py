@@ -315,13 +315,14 @@ def test_a_warm_re_code_imports_neither_spacy_nor_the_tokenizer(tmp_path: Path) 
     example = EXAMPLES[0]
     ac = AutoCoder.load(cache=tmp_path)
     segs = ac.segments_of(read_transcript(example))  # fills the segmentation cache
-    # Stand-in embeddings (no model run): unit vectors, one per segment text.
+    # Stand-in embeddings (no model run): unit vectors, one per segment text and per question.
+    texts = list(dict.fromkeys([s.text for s in segs] + [s.context for s in segs if s.context]))
     rng = np.random.default_rng(0)
-    vecs = rng.normal(size=(len(segs), ac.embedder.dim)).astype(np.float32)
+    vecs = rng.normal(size=(len(texts), ac.embedder.dim)).astype(np.float32)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
     EmbeddingCache(
         tmp_path / "embeddings.sqlite", ac.embedder.cache_hash, ac.embedder.dim
-    ).put_many([(text_key(s.text), v.tobytes()) for s, v in zip(segs, vecs)])
+    ).put_many([(text_key(t), v.tobytes()) for t, v in zip(texts, vecs)])
     probe = (
         "import json, sys\n"
         "from roqa_nlp.autocoder import AutoCoder\n"
