@@ -297,6 +297,20 @@ def test_unknown_code_is_a_one_line_error_naming_the_decisions(
     assert msg.startswith("decisions.csv: unknown code 'IC.Z' in codebook 'cfir-2009'")
 
 
+@pytest.mark.parametrize(("code", "other"), [("T2.8", "erondu-2021"), ("INN.A", "cfir-2022")])
+def test_a_code_of_a_translated_report_is_named_with_its_codebook(
+    cfir: Codebook, code: str, other: str
+) -> None:
+    decisions = [Decision("s:1", "accept", code, text="x")]
+    with pytest.raises(RoqaError) as exc:
+        feedback_examples(decisions, cfir, None, where="decisions.csv")
+    assert str(exc.value) == (
+        f"decisions.csv: code '{code}' is a code of {other}, not of the model's codebook "
+        "cfir-2009 (record decisions on a report in the model's codebook: "
+        "roqa report CODINGS --codebook cfir-2009)"
+    )
+
+
 def test_a_new_code_outside_the_project_codebook_is_still_labelled_by_its_id(
     cfir: Codebook,
 ) -> None:

@@ -156,14 +156,32 @@ def feedback_examples(
         codes: list[str] = []
         for d in ds:
             if d.decision in ("accept", "recode"):
-                codes.append(codebook.resolve(d.code_id, where=where).id)
+                codes.append(_model_code(codebook, d.code_id, where))
             elif d.decision == "new-code":
                 codes.append(project_code_id(d.new_code))
             else:
-                codebook.resolve(d.code_id, where=where)
+                _model_code(codebook, d.code_id, where)
         # An explicit accept or recode of a code wins over a rejection of the same code.
         codes = list(dict.fromkeys(codes))
         texts.append(text)
         labels.append(codes)
         ids.append(sid)
     return texts, labels, ids
+
+
+def _model_code(codebook: Codebook, code_id: str, where: str | Path) -> str:
+    """The id of ``code_id`` in the model's codebook; a decision made on a report charted in
+    another built-in codebook (its codes translated) is named as such."""
+    from .codebook import BUILTIN
+
+    if codebook.find(code_id) is None:
+        for other in BUILTIN:
+            if other != codebook.id and code_id in Codebook.load(other):
+                raise RoqaError(
+                    f"code {quoted(code_id)} is a code of {other}, not of the model's "
+                    f"codebook {codebook.id}",
+                    path=where,
+                    hint="record decisions on a report in the model's codebook: "
+                    f"roqa report CODINGS --codebook {codebook.id}",
+                )
+    return codebook.resolve(code_id, where=where).id
