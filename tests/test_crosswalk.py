@@ -347,3 +347,15 @@ def test_cli_codebook_lists_the_themes_with_valence_and_cfir_codes(
         "barrier",
         "OS.D, IC.H",
     ]
+
+
+def test_chart_with_leaves_codings_a_project_codebook_knows_alone(cfir2009: Codebook) -> None:
+    from roqa_nlp.schema import Code
+
+    project = cfir2009.with_codes(
+        [Code("project.covid", "COVID-19 disruption", "code")], id="cfir-2009+project"
+    )
+    r = one_segment(
+        g("IC.A", 0.6), g("project.covid", 0.3), meta={"model": {"codebook": {"id": "cfir-2009"}}}
+    )
+    assert chart_with(r, project) == (r, None)

@@ -78,23 +78,23 @@ def translate(result: CodingResult, source: Codebook, target: Codebook) -> Codin
 
 
 def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, str | None]:
-    """``result`` in ``target``'s codes: translated when its codes belong to another codebook.
+    """``result`` in ``target``'s codes: translated when ``target`` lacks some of its codes.
 
     The codes' codebook is the one the run recorded; for codings without a record (coded by
-    hand, imported) it is the first built-in codebook that knows every code, when ``target``
-    does not. Returns the result and a one-line note when it was translated (else ``None``).
+    hand, imported) it is the first built-in codebook that knows every code. A ``target`` that
+    knows every code (the run's own codebook, or a project codebook extending it) is used as is. Returns the result and a one-line note when it was translated (else ``None``).
     """
-    used = recorded_codebook(result.meta) or _codebook_of_codes(result, target)
+    ids = {g.code_id for s in result.segments for g in s.suggestions}
+    if all(i in target for i in ids):  # e.g. a project codebook that extends the run's
+        return result, None
+    used = recorded_codebook(result.meta) or _codebook_of_codes(ids, target)
     if used is None or used == target.id:
         return result, None
     translated = translate(result, Codebook.load(used), target)
     return translated, f"codes translated from {used} to {target.id} through the documented mapping"
 
 
-def _codebook_of_codes(result: CodingResult, target: Codebook) -> str | None:
-    ids = {g.code_id for s in result.segments for g in s.suggestions}
-    if not ids or all(i in target for i in ids):
-        return None
+def _codebook_of_codes(ids: set[str], target: Codebook) -> str | None:
     for book_id in BUILTIN:
         if book_id != target.id and all(i in Codebook.load(book_id) for i in ids):
             return book_id
