@@ -82,7 +82,8 @@ def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, st
 
     The codes' codebook is the one the run recorded; for codings without a record (coded by
     hand, imported) it is the first built-in codebook that knows every code. A ``target`` that
-    knows every code (the run's own codebook, or a project codebook extending it) is used as is. Returns the result and a one-line note when it was translated (else ``None``).
+    knows every code (the run's own codebook, or a project codebook extending it) is used as
+    is. Returns the result and a one-line note when it was translated (else ``None``).
     """
     ids = {g.code_id for s in result.segments for g in s.suggestions}
     if all(i in target for i in ids):  # e.g. a project codebook that extends the run's
