@@ -152,6 +152,22 @@ def test_codings_jsonl_reads_back_to_the_result_the_library_gives(
     assert (coded.out / "codings.jsonl").read_text("utf-8") == expected.to_jsonl()
 
 
+def test_no_context_codes_the_answers_alone_and_records_it(
+    coded: Coded, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    from roqa_nlp.autocoder import AutoCoder
+
+    assert_success(
+        roqa("code", coded.inputs, "--out", tmp_path, "--model", tiny_model_dir, "--no-context")
+    )
+    alone = AutoCoder.load(tiny_model_dir)
+    alone.params["use_context"] = False
+    expected = alone.code(sorted(coded.inputs.iterdir()))
+    assert CodingResult.read(tmp_path) == expected
+    assert CodingResult.read(coded.out) != expected  # the default reads the question too
+    assert json.loads((tmp_path / "run.json").read_text("utf-8"))["params"]["use_context"] is False
+
+
 def test_codings_csv_has_one_row_per_segment(coded: Coded) -> None:
     text = (coded.out / "codings.csv").read_text("utf-8")
     header = text.splitlines()[0].split(",")

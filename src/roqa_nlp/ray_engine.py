@@ -68,6 +68,7 @@ class CodeChunk:
         alpha: float | None,
         cache: bool,
         threads: int | None,
+        context: bool | None = None,
     ):
         from .autocoder import AutoCoder
 
@@ -83,6 +84,8 @@ class CodeChunk:
             return
         if alpha is not None:
             self.ac.params["alpha"] = alpha
+        if context is not None:
+            self.ac.params["use_context"] = context
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         numbers: list[int] = []
@@ -180,11 +183,13 @@ def code_with_ray(
     alpha: float | None = None,
     cache: bool = True,
     threads: int | None = None,
+    context: bool | None = None,
 ) -> RaySummary:
     """Code ``paths`` with Ray Data ``map_batches``; write shards and the merged result in ``out``.
 
     ``threads`` is the CPU threads (and Ray CPUs) each actor uses; by default one, so a node
-    runs one actor per core.
+    runs one actor per core. ``context`` turns the interviewer's question as context on or off
+    (default: the model's setting).
     """
     from .autocoder import AutoCoder
     from .codings_writer import CodingsWriter
@@ -217,6 +222,7 @@ def code_with_ray(
             "alpha": alpha,
             "cache": cache,
             "threads": per_actor,
+            "context": context,
         },
         batch_size=1,
         batch_format="numpy",

@@ -55,6 +55,12 @@ def code_command(
         None, "--alpha", help="Novelty significance level (default 0.1)."
     ),
     report: bool = typer.Option(True, "--report/--no-report", help="Write report.html."),
+    context: bool | None = typer.Option(
+        None,
+        "--context/--no-context",
+        help="Read each answer with the interviewer's question before it (default: the model's "
+        "setting, on for the packaged model); --no-context codes the answers alone.",
+    ),
     no_cache: bool = typer.Option(
         False,
         "--no-cache",
@@ -101,6 +107,7 @@ def code_command(
             alpha=alpha,
             cache=not no_cache,
             threads=threads,
+            context=context,
         )
         _console().print(
             f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments "
@@ -112,6 +119,8 @@ def code_command(
     ac = _load_model(model, no_cache, backend, threads)
     if alpha is not None:
         ac.params["alpha"] = alpha
+    if context is not None:
+        ac.params["use_context"] = context
     if stream:
         from ..codings_writer import write_codings
 
