@@ -95,9 +95,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for p in EXTRA:
             shutil.copy(p, tmp)
-        loaded = load_training_set(Path(tmp), book)
-    # the folder loader adds the codebook's descriptions, which the packaged data already has
-    extra = loaded.subset(i for i, k in enumerate(loaded.kinds) if k != "description")
+        extra = load_training_set(Path(tmp), book, descriptions=False)
     sets = real_speech(book)
     seed = np.array([i.startswith("seed") for i in base.ids])
     quotes = {

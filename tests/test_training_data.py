@@ -71,9 +71,27 @@ def test_the_packaged_model_learned_from_the_folders_own_files_only() -> None:
 def test_not_used_data_loads_like_training_data() -> None:
     book = Codebook.load("cfir-2009")
     ts = load_training_set(NOT_USED, book, descriptions=False)
-    assert len(ts) == 430
-    assert ts.contexts.count("") == 0
+    spoken = [i for i, r in enumerate(ts.ids) if not r.startswith("ex7-")]
+    assert len(spoken) == 430
+    assert [ts.contexts[i] for i in spoken].count("") == 0  # each spoken answer has its question
     assert {v for v, c in zip(ts.valences, ts.codes) if c} == {"barrier", "enabler", "neutral"}
+
+
+def test_mixed_valence_turns_are_five_per_construct() -> None:
+    """3 mixed (neutral), 1 barrier and 1 enabler with a minor concession, for each construct."""
+    book = Codebook.load("cfir-2009")
+    ts = load_training_set(NOT_USED, book, descriptions=False)
+    per_code: dict[str, list[str]] = {}
+    for rid, codes, valence in zip(ts.ids, ts.codes, ts.valences):
+        if rid.startswith("ex7-"):
+            assert len(codes) == 1, rid
+            per_code.setdefault(codes[0], []).append(valence)
+    assert sorted(per_code) == sorted(c.id for c in book.codable)
+    assert {
+        k: sorted(v)
+        for k, v in per_code.items()
+        if sorted(v) != ["barrier", "enabler", "neutral", "neutral", "neutral"]
+    } == {}
 
 
 # -- evaluation data stays out of training ------------------------------------------------------
