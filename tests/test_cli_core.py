@@ -168,6 +168,66 @@ def test_no_context_codes_the_answers_alone_and_records_it(
     assert json.loads((tmp_path / "run.json").read_text("utf-8"))["params"]["use_context"] is False
 
 
+NAMED = (
+    "Sam Roe: Thanks for joining. What has helped the new care plans along?\n\n"
+    "Jo Bell: Honestly the training days. Everyone came back with the same language.\n\n"
+    "Sam Roe: And what got in the way?\n\n"
+    "Jo Bell: Staffing. We were two carers short for most of the winter.\n"
+)
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_a_transcript_without_an_interviewer_is_coded_with_a_warning(
+    tiny_model_dir: Path, tmp_path: Path, stream: bool
+) -> None:
+    (tmp_path / "zoom_p07.txt").write_text(NAMED, "utf-8")
+    run = roqa(
+        "code",
+        tmp_path / "zoom_p07.txt",
+        "--out",
+        tmp_path / "out",
+        "--model",
+        tiny_model_dir,
+        "--stream" if stream else "--no-report",
+    )
+    assert run.code == 0
+    assert run.err.splitlines() == [
+        f"roqa: warning: {tmp_path / 'zoom_p07.txt'}: no interviewer among the speakers "
+        "'Sam Roe', 'Jo Bell', so everyone's talk was coded (name the interviewer with "
+        "--interviewer NAME)"
+    ]
+    assert {s.segment.speaker for s in CodingResult.read(tmp_path / "out")} == {
+        "Sam Roe",
+        "Jo Bell",
+    }
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_interviewer_option_names_the_interviewer(
+    tiny_model_dir: Path, tmp_path: Path, stream: bool
+) -> None:
+    (tmp_path / "zoom_p07.txt").write_text(NAMED, "utf-8")
+    extra = ["--stream"] if stream else ["--no-report"]
+    run = roqa(
+        "code",
+        tmp_path / "zoom_p07.txt",
+        "--out",
+        tmp_path / "out",
+        "--model",
+        tiny_model_dir,
+        "--interviewer",
+        "Sam Roe",
+        *extra,
+    )
+    assert_success(run)
+    coded = CodingResult.read(tmp_path / "out")
+    assert [s.segment.speaker for s in coded] == ["Jo Bell", "Jo Bell"]
+    assert [s.segment.context for s in coded] == [
+        "Thanks for joining. What has helped the new care plans along?",
+        "And what got in the way?",
+    ]
+
+
 def test_codings_csv_has_one_row_per_segment(coded: Coded) -> None:
     text = (coded.out / "codings.csv").read_text("utf-8")
     header = text.splitlines()[0].split(",")

@@ -15,6 +15,7 @@ from roqa_nlp.transcripts.roles import (
     is_interviewer,
     participant_from_filename,
     participant_id,
+    speakers_without_interviewer,
 )
 from roqa_nlp.transcripts.speaker_labels import match_label
 from roqa_nlp.transcripts.text import parse_text
@@ -438,6 +439,22 @@ def test_interviewer_labels_are_configurable() -> None:
     assert is_interviewer("Sam Roe", ["sam roe"])
     assert not is_interviewer("Interviewer", ["Sam Roe"])
     assert "interviewer" in DEFAULT_INTERVIEWER_LABELS
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (
+            [("Sam Roe", "participant"), ("Jo Bell", "participant"), ("Sam Roe", "participant")],
+            ["Sam Roe", "Jo Bell"],
+        ),
+        ([("Interviewer", "interviewer"), ("P04", "participant"), ("P05", "participant")], []),
+        ([("P04", "participant"), ("P04", "participant")], []),  # a monologue
+        ([], []),
+    ],
+)
+def test_speakers_without_interviewer(turns: list[tuple[str, str]], expected: list[str]) -> None:
+    assert speakers_without_interviewer(turns) == expected  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

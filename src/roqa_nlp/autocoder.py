@@ -541,14 +541,23 @@ class AutoCoder:
         *,
         top_k: int | None = None,
         batch_segments: int = 512,
+        interviewer_labels: Sequence[str] | None = None,
     ) -> CodingResult:
         """Code transcripts (paths or :class:`Transcript` objects) into a :class:`CodingResult`.
 
         Transcripts are streamed: segments are embedded and classified in batches (see
         :meth:`code_batches`); only the result itself grows with the corpus.
+        ``interviewer_labels`` replaces the default interviewer labels when files are read
+        (:func:`~roqa_nlp.transcripts.read_transcript`): give the interviewer's name for Zoom
+        transcripts that name people.
         """
         result = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
-        for part in self.code_batches(inputs, top_k=top_k, batch_segments=batch_segments):
+        for part in self.code_batches(
+            inputs,
+            top_k=top_k,
+            batch_segments=batch_segments,
+            interviewer_labels=interviewer_labels,
+        ):
             result.extend(part)
         return result
 
@@ -558,6 +567,7 @@ class AutoCoder:
         *,
         top_k: int | None = None,
         batch_segments: int = 512,
+        interviewer_labels: Sequence[str] | None = None,
     ) -> Iterator[CodingResult]:
         """Code transcripts batch by batch: each yielded result holds about ``batch_segments``
         coded segments and the transcripts first seen in that batch.
@@ -597,7 +607,11 @@ class AutoCoder:
 
         def segmented() -> Iterator[tuple[Transcript, list[Segment]]]:
             for item in inputs:
-                for t in [item] if isinstance(item, Transcript) else read_transcripts([item]):
+                if isinstance(item, Transcript):
+                    found = [item]
+                else:
+                    found = read_transcripts([item], interviewer_labels=interviewer_labels)
+                for t in found:
                     yield t, self.segments_of(t)
 
         # Reading and segmenting (spaCy, single-threaded Python) run one step ahead in a

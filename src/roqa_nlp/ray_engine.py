@@ -69,11 +69,13 @@ class CodeChunk:
         cache: bool,
         threads: int | None,
         context: bool | None = None,
+        interviewer_labels: list[str] | None = None,
     ):
         from .autocoder import AutoCoder
 
         self.out = Path(out)
         self.top_k = top_k
+        self.interviewer_labels = interviewer_labels
         #: A user mistake met by this actor (a model or transcript that cannot be read): sent
         #: back to the driver as data, which reports it in one line like the local engine.
         self.error = ""
@@ -99,7 +101,11 @@ class CodeChunk:
             error = self.error
             if not error:
                 try:
-                    result = self.ac.code([str(p) for p in paths], top_k=self.top_k)
+                    result = self.ac.code(
+                        [str(p) for p in paths],
+                        top_k=self.top_k,
+                        interviewer_labels=self.interviewer_labels,
+                    )
                 except RoqaError as e:
                     error = str(e)
             errors.append(error)
@@ -184,6 +190,7 @@ def code_with_ray(
     cache: bool = True,
     threads: int | None = None,
     context: bool | None = None,
+    interviewer_labels: list[str] | None = None,
 ) -> RaySummary:
     """Code ``paths`` with Ray Data ``map_batches``; write shards and the merged result in ``out``.
 
@@ -223,6 +230,7 @@ def code_with_ray(
             "cache": cache,
             "threads": per_actor,
             "context": context,
+            "interviewer_labels": interviewer_labels,
         },
         batch_size=1,
         batch_format="numpy",

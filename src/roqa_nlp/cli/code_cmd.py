@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,27 @@ def backend_option() -> Any:
     )
 
 
+def _warn_no_interviewer(transcripts: Iterable[Any]) -> None:
+    """One warning line per transcript in which no speaker is the interviewer."""
+    from ..transcripts.roles import speakers_without_interviewer
+
+    for t in transcripts:
+        names = speakers_without_interviewer((x.speaker, x.role) for x in t.turns)
+        if names:
+            shown = ", ".join(repr(n) for n in names[:4]) + (" ..." if len(names) > 4 else "")
+            print(
+                f"roqa: warning: {t.source or t.id}: no interviewer among the speakers {shown}, "
+                "so everyone's talk was coded (name the interviewer with --interviewer NAME)",
+                file=sys.stderr,
+            )
+
+
+def _warn_missing_interviewer(parts: Iterable[Any]) -> Iterator[Any]:
+    for part in parts:
+        _warn_no_interviewer(part.transcripts.values())
+        yield part
+
+
 @app.command("code")
 def code_command(
     paths: list[Path] = typer.Argument(
@@ -55,6 +78,13 @@ def code_command(
         None, "--alpha", help="Novelty significance level (default 0.1)."
     ),
     report: bool = typer.Option(True, "--report/--no-report", help="Write report.html."),
+    interviewer: list[str] = typer.Option(
+        [],
+        "--interviewer",
+        help="A speaker label or name that is the interviewer (repeatable), besides Interviewer, "
+        "Int, I, Q, Researcher, Facilitator, Moderator, Host: e.g. the name a Zoom transcript "
+        "gives them.",
+    ),
     context: bool | None = typer.Option(
         None,
         "--context/--no-context",
@@ -94,7 +124,10 @@ def code_command(
             "--qdpx needs the whole result in memory: drop --stream/--engine ray, or run "
             "`roqa export codings.jsonl --qdpx FILE` afterwards"
         )
+    from ..transcripts.roles import DEFAULT_INTERVIEWER_LABELS
+
     files = expand_paths(paths)
+    labels = [*DEFAULT_INTERVIEWER_LABELS, *interviewer] if interviewer else None
     if engine == "ray":
         from ..ray_engine import code_with_ray
 
@@ -108,6 +141,7 @@ def code_command(
             cache=not no_cache,
             threads=threads,
             context=context,
+            interviewer_labels=labels,
         )
         _console().print(
             f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments "
@@ -124,7 +158,8 @@ def code_command(
     if stream:
         from ..codings_writer import write_codings
 
-        w = write_codings(ac.code_batches(files, top_k=top_k), out)
+        parts = ac.code_batches(files, top_k=top_k, interviewer_labels=labels)
+        w = write_codings(_warn_missing_interviewer(parts), out)
         _console().print(
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments "
             f"({w.n_novel} flagged for open coding)."
@@ -132,7 +167,8 @@ def code_command(
         for name, p in w.paths.items():
             _console().print(f"  {name:18} {p}")
         return
-    result = ac.code(files, top_k=top_k)
+    result = ac.code(files, top_k=top_k, interviewer_labels=labels)
+    _warn_no_interviewer(result.transcripts.values())
     written = result.save(out)
     queue = cached_open_coding_queue(result, ac.embedder)
     written.update(write_open_coding(queue, out))

@@ -144,3 +144,18 @@ UNLABELLED_SPEAKER = "Participant"
 def unlabelled_speaker(path: str | Path) -> str:
     """The speaker of unlabelled speech: the participant number in the file name, else ``Participant``."""
     return participant_from_filename(path) or UNLABELLED_SPEAKER
+
+
+def speakers_without_interviewer(turns: Iterable[tuple[str, Role]]) -> list[str]:
+    """The speakers, in order of first turn, of a conversation no interviewer was found in.
+
+    Empty when some speaker is the interviewer or only one person speaks. Two or more speakers
+    and no interviewer usually means labels the defaults do not know (a Zoom transcript naming
+    people), so everyone's talk, questions included, would be coded as participants'.
+    """
+    speakers: dict[str, None] = {}
+    for speaker, role in turns:
+        if role == "interviewer":
+            return []
+        speakers.setdefault(speaker, None)
+    return list(speakers) if len(speakers) > 1 else []
