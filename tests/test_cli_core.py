@@ -176,20 +176,20 @@ NAMED = (
 )
 
 
+def code_named(model: Path, tmp_path: Path, stream: bool, *extra: str) -> Run:
+    """``roqa code`` on a transcript that names its two speakers (as Zoom does)."""
+    (tmp_path / "zoom_p07.txt").write_text(NAMED, "utf-8")
+    mode = "--stream" if stream else "--no-report"
+    return roqa(
+        "code", tmp_path / "zoom_p07.txt", "--out", tmp_path / "out", "--model", model, mode, *extra
+    )
+
+
 @pytest.mark.parametrize("stream", [False, True])
 def test_a_transcript_without_an_interviewer_is_coded_with_a_warning(
     tiny_model_dir: Path, tmp_path: Path, stream: bool
 ) -> None:
-    (tmp_path / "zoom_p07.txt").write_text(NAMED, "utf-8")
-    run = roqa(
-        "code",
-        tmp_path / "zoom_p07.txt",
-        "--out",
-        tmp_path / "out",
-        "--model",
-        tiny_model_dir,
-        "--stream" if stream else "--no-report",
-    )
+    run = code_named(tiny_model_dir, tmp_path, stream)
     assert run.code == 0
     assert run.err.splitlines() == [
         f"roqa: warning: {tmp_path / 'zoom_p07.txt'}: no interviewer among the speakers "
@@ -206,20 +206,7 @@ def test_a_transcript_without_an_interviewer_is_coded_with_a_warning(
 def test_interviewer_option_names_the_interviewer(
     tiny_model_dir: Path, tmp_path: Path, stream: bool
 ) -> None:
-    (tmp_path / "zoom_p07.txt").write_text(NAMED, "utf-8")
-    extra = ["--stream"] if stream else ["--no-report"]
-    run = roqa(
-        "code",
-        tmp_path / "zoom_p07.txt",
-        "--out",
-        tmp_path / "out",
-        "--model",
-        tiny_model_dir,
-        "--interviewer",
-        "Sam Roe",
-        *extra,
-    )
-    assert_success(run)
+    assert_success(code_named(tiny_model_dir, tmp_path, stream, "--interviewer", "Sam Roe"))
     coded = CodingResult.read(tmp_path / "out")
     assert [s.segment.speaker for s in coded] == ["Jo Bell", "Jo Bell"]
     assert [s.segment.context for s in coded] == [
