@@ -170,3 +170,47 @@ def test_a_transcript_an_actor_cannot_read_is_one_line_and_leaves_no_output(
     )
     assert "empty.txt" in line and "no speech found" in line
     assert not out.exists()
+
+
+NAMED = (
+    "Sam Roe: Thanks for joining. What has helped the new care plans along?\n\n"
+    "Jo Bell: Honestly the training days. Everyone came back with the same language.\n"
+)
+
+
+def test_the_ray_engine_warns_of_no_interviewer_and_takes_the_interviewer_option(
+    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    from roqa_nlp.result import CodingResult
+
+    named = tmp_path / "zoom_p07.txt"
+    named.write_text(NAMED, "utf-8")
+    for extra in ([], ["--interviewer", "Sam Roe"]):
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            main(
+                [
+                    str(a)
+                    for a in (
+                        "code",
+                        named,
+                        "--out",
+                        tmp_path / f"out{len(extra)}",
+                        "--model",
+                        tiny_model_dir,
+                        "--engine",
+                        "ray",
+                        *extra,
+                    )
+                ]
+            )
+        warned = [line for line in err.getvalue().splitlines() if line.startswith("roqa: ")]
+        speakers = [s.segment.speaker for s in CodingResult.read(tmp_path / f"out{len(extra)}")]
+        if extra:
+            assert (warned, speakers) == ([], ["Jo Bell"])
+        else:
+            assert warned == [
+                f"roqa: warning: {named}: no interviewer among the speakers 'Sam Roe', 'Jo Bell', "
+                "so everyone's talk was coded (name the interviewer with --interviewer NAME)"
+            ]
+            assert speakers == ["Sam Roe", "Jo Bell"]

@@ -28,6 +28,7 @@ from .errors import RoqaError
 from .io import atomic_write_text, read_jsonl
 from .result import CodingResult, transcript_from_dict, transcript_to_dict
 from .schema import SegmentResult
+from .transcripts.roles import speakers_without_interviewer
 
 #: Most transcripts one task codes: bounds a worker's memory whatever the corpus size.
 MAX_CHUNK = 64
@@ -42,6 +43,8 @@ class RaySummary:
     n_novel: int = 0
     n_shards: int = 0
     paths: dict[str, Path] = field(default_factory=dict)
+    #: transcripts in which no speaker is the interviewer: (file or id, their speakers)
+    no_interviewer: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 def chunk_paths(paths: list[Path], n_workers: int) -> list[list[str]]:
@@ -249,7 +252,12 @@ def code_with_ray(
     summary = RaySummary(n_shards=len(chunks))
     with CodingsWriter(out, json.loads(rows[0]["meta"])) as writer:
         for r in rows:
-            writer.write(read_shard(out, int(r["chunk"])))
+            part = read_shard(out, int(r["chunk"]))
+            for t in part.transcripts.values():
+                names = speakers_without_interviewer((x.speaker, x.role) for x in t.turns)
+                if names:
+                    summary.no_interviewer.append((t.source or t.id, names))
+            writer.write(part)
     summary.n_transcripts = writer.n_transcripts
     summary.n_segments = writer.n_segments
     summary.n_novel = writer.n_novel

@@ -47,12 +47,16 @@ def _warn_no_interviewer(transcripts: Iterable[Any]) -> None:
     for t in transcripts:
         names = speakers_without_interviewer((x.speaker, x.role) for x in t.turns)
         if names:
-            shown = ", ".join(repr(n) for n in names[:4]) + (" ..." if len(names) > 4 else "")
-            print(
-                f"roqa: warning: {t.source or t.id}: no interviewer among the speakers {shown}, "
-                "so everyone's talk was coded (name the interviewer with --interviewer NAME)",
-                file=sys.stderr,
-            )
+            _no_interviewer_warning(t.source or t.id, names)
+
+
+def _no_interviewer_warning(where: str, names: list[str]) -> None:
+    shown = ", ".join(repr(n) for n in names[:4]) + (" ..." if len(names) > 4 else "")
+    print(
+        f"roqa: warning: {where}: no interviewer among the speakers {shown}, "
+        "so everyone's talk was coded (name the interviewer with --interviewer NAME)",
+        file=sys.stderr,
+    )
 
 
 def _warn_missing_interviewer(parts: Iterable[Any]) -> Iterator[Any]:
@@ -143,6 +147,8 @@ def code_command(
             context=context,
             interviewer_labels=labels,
         )
+        for where, names in summary.no_interviewer:
+            _no_interviewer_warning(where, names)
         _console().print(
             f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments "
             f"({summary.n_novel} flagged for open coding) with Ray in {summary.n_shards} shard(s)."
