@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.errors import RoqaError
-from roqa_nlp.schema import Transcript
+from roqa_nlp.schema import Transcript, Turn
 from roqa_nlp.transcripts import SUPPORTED_EXTENSIONS, read_transcript, read_transcripts
 from roqa_nlp.transcripts.roles import (
     DEFAULT_INTERVIEWER_LABELS,
@@ -454,7 +454,8 @@ def test_interviewer_labels_are_configurable() -> None:
     ],
 )
 def test_speakers_without_interviewer(turns: list[tuple[str, str]], expected: list[str]) -> None:
-    assert speakers_without_interviewer(turns) == expected  # type: ignore[arg-type]
+    as_turns = [Turn(speaker, role, 0, 1) for speaker, role in turns]  # type: ignore[arg-type]
+    assert speakers_without_interviewer(as_turns) == expected
 
 
 @pytest.mark.parametrize(

@@ -272,5 +272,14 @@ def _code_valence(c: dict[str, Any], where: str | Path | None) -> str | None:
         ) from None
 
 
+def builtin_codebook_with(ids: Iterable[str], *, besides: str) -> str | None:
+    """The first built-in codebook other than ``besides`` that knows every one of ``ids``."""
+    ids = set(ids)
+    for book_id in BUILTIN:
+        if book_id != besides and all(i in Codebook.load(book_id) for i in ids):
+            return book_id
+    return None
+
+
 def load_codebook(name_or_path: str | Path = DEFAULT_CODEBOOK) -> Codebook:
     return Codebook.load(name_or_path)

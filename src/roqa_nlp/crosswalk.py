@@ -25,7 +25,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from .codebook import BUILTIN, Codebook
+from .codebook import BUILTIN, Codebook, builtin_codebook_with
 from .errors import RoqaError
 from .result import CodingResult
 from .schema import SegmentResult, Suggestion
@@ -88,18 +88,11 @@ def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, st
     ids = {g.code_id for s in result.segments for g in s.suggestions}
     if all(i in target for i in ids):  # e.g. a project codebook that extends the run's
         return result, None
-    used = recorded_codebook(result.meta) or _codebook_of_codes(ids, target)
+    used = recorded_codebook(result.meta) or builtin_codebook_with(ids, besides=target.id)
     if used is None or used == target.id:
         return result, None
     translated = translate(result, Codebook.load(used), target)
     return translated, f"codes translated from {used} to {target.id} through the documented mapping"
-
-
-def _codebook_of_codes(ids: set[str], target: Codebook) -> str | None:
-    for book_id in BUILTIN:
-        if book_id != target.id and all(i in Codebook.load(book_id) for i in ids):
-            return book_id
-    return None
 
 
 def _targets(code_id: str, walk: dict[str, list[str]], source: Codebook) -> list[str]:

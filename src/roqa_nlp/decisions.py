@@ -172,16 +172,16 @@ def feedback_examples(
 def _model_code(codebook: Codebook, code_id: str, where: str | Path) -> str:
     """The id of ``code_id`` in the model's codebook; a decision made on a report charted in
     another built-in codebook (its codes translated) is named as such."""
-    from .codebook import BUILTIN
+    from .codebook import builtin_codebook_with
 
-    if codebook.find(code_id) is None:
-        for other in BUILTIN:
-            if other != codebook.id and code_id in Codebook.load(other):
-                raise RoqaError(
-                    f"code {quoted(code_id)} is a code of {other}, not of the model's "
-                    f"codebook {codebook.id}",
-                    path=where,
-                    hint="record decisions on a report in the model's codebook: "
-                    f"roqa report CODINGS --codebook {codebook.id}",
-                )
+    other = (
+        None if codebook.find(code_id) else builtin_codebook_with([code_id], besides=codebook.id)
+    )
+    if other is not None:
+        raise RoqaError(
+            f"code {quoted(code_id)} is a code of {other}, not of the model's codebook {codebook.id}",
+            path=where,
+            hint="record decisions on a report in the model's codebook: "
+            f"roqa report CODINGS --codebook {codebook.id}",
+        )
     return codebook.resolve(code_id, where=where).id

@@ -254,7 +254,7 @@ def code_with_ray(
         for r in rows:
             part = read_shard(out, int(r["chunk"]))
             for t in part.transcripts.values():
-                names = speakers_without_interviewer((x.speaker, x.role) for x in t.turns)
+                names = speakers_without_interviewer(t.turns)
                 if names:
                     summary.no_interviewer.append((t.source or t.id, names))
             writer.write(part)

@@ -45,7 +45,7 @@ def _warn_no_interviewer(transcripts: Iterable[Any]) -> None:
     from ..transcripts.roles import speakers_without_interviewer
 
     for t in transcripts:
-        names = speakers_without_interviewer((x.speaker, x.role) for x in t.turns)
+        names = speakers_without_interviewer(t.turns)
         if names:
             _no_interviewer_warning(t.source or t.id, names)
 
@@ -59,7 +59,8 @@ def _no_interviewer_warning(where: str, names: list[str]) -> None:
     )
 
 
-def _warn_missing_interviewer(parts: Iterable[Any]) -> Iterator[Any]:
+def _parts_warned(parts: Iterable[Any]) -> Iterator[Any]:
+    """``parts`` (streamed coding results), warning of each one's transcripts on the way."""
     for part in parts:
         _warn_no_interviewer(part.transcripts.values())
         yield part
@@ -165,7 +166,7 @@ def code_command(
         from ..codings_writer import write_codings
 
         parts = ac.code_batches(files, top_k=top_k, interviewer_labels=labels)
-        w = write_codings(_warn_missing_interviewer(parts), out)
+        w = write_codings(_parts_warned(parts), out)
         _console().print(
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments "
             f"({w.n_novel} flagged for open coding)."

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
-from ..schema import Role
+from ..schema import Role, Turn
 
 #: Labels interviewers are given in transcripts (compared case-insensitively, trailing digits
 #: allowed, so ``Interviewer 1``, ``Interviewer2`` and ``INT`` all match).
@@ -146,16 +146,17 @@ def unlabelled_speaker(path: str | Path) -> str:
     return participant_from_filename(path) or UNLABELLED_SPEAKER
 
 
-def speakers_without_interviewer(turns: Iterable[tuple[str, Role]]) -> list[str]:
-    """The speakers, in order of first turn, of a conversation no interviewer was found in.
+def speakers_without_interviewer(turns: Iterable[Turn]) -> list[str]:
+    """The speakers, in order of first turn, of a conversation (a transcript's ``turns``) no
+    interviewer was found in.
 
     Empty when some speaker is the interviewer or only one person speaks. Two or more speakers
     and no interviewer usually means labels the defaults do not know (a Zoom transcript naming
     people), so everyone's talk, questions included, would be coded as participants'.
     """
     speakers: dict[str, None] = {}
-    for speaker, role in turns:
-        if role == "interviewer":
+    for turn in turns:
+        if turn.role == "interviewer":
             return []
-        speakers.setdefault(speaker, None)
+        speakers.setdefault(turn.speaker, None)
     return list(speakers) if len(speakers) > 1 else []
