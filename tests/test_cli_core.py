@@ -168,6 +168,40 @@ def test_no_context_codes_the_answers_alone_and_records_it(
     assert json.loads((tmp_path / "run.json").read_text("utf-8"))["params"]["use_context"] is False
 
 
+def test_unit_sentence_codes_each_sentence_and_records_it(
+    coded: Coded, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.transcripts import read_transcript
+    from roqa_nlp.transcripts.segment import segment
+
+    run = roqa(
+        "code", coded.inputs, "--out", tmp_path, "--model", tiny_model_dir, "--unit", "sentence"
+    )
+    assert_success(run)
+    by_sentence = AutoCoder.load(tiny_model_dir)
+    by_sentence.params["unit"] = "sentence"
+    expected = by_sentence.code(sorted(coded.inputs.iterdir()))
+    result = CodingResult.read(tmp_path)
+    assert result == expected
+    assert json.loads((tmp_path / "run.json").read_text("utf-8"))["params"]["unit"] == "sentence"
+    # one segment per participant sentence: what segment() gives, not the default windows
+    p01 = read_transcript(coded.inputs / "p01_interview.txt")
+    sentences = [s.text for s in segment(p01, unit="sentence") if s.role == "participant"]
+    assert [s.segment.text for s in result if s.segment.transcript_id == "p01_interview"] == (
+        sentences
+    )
+    assert len(result) > len(CodingResult.read(coded.out))
+
+
+def test_an_unknown_unit_is_a_one_line_error(tiny_model_dir: Path, tmp_path: Path) -> None:
+    run = roqa(
+        "code", EXAMPLES, "--out", tmp_path / "o", "--model", tiny_model_dir, "--unit", "para"
+    )
+    assert_one_line_user_error(run, "unit must be one of turn, sentence, window, not 'para'")
+    assert not (tmp_path / "o").exists()
+
+
 NAMED = (
     "Sam Roe: Thanks for joining. What has helped the new care plans along?\n\n"
     "Jo Bell: Honestly the training days. Everyone came back with the same language.\n\n"

@@ -214,3 +214,18 @@ def test_the_ray_engine_warns_of_no_interviewer_and_takes_the_interviewer_option
                 "so everyone's talk was coded (name the interviewer with --interviewer NAME)"
             ]
             assert speakers == ["Sam Roe", "Jo Bell"]
+
+
+def test_the_ray_engine_passes_unit_context_and_alpha_to_its_actors(
+    local_ray: None, examples: Path, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    options = ("--unit", "sentence", "--no-context", "--alpha", "0.2")
+    local, ray = tmp_path / "local", tmp_path / "ray"
+    roqa("code", examples, "--out", local, "--model", tiny_model_dir, "--no-report", *options)
+    roqa("code", examples, "--out", ray, "--model", tiny_model_dir, "--engine", "ray", *options)
+    assert (
+        without_probabilities(ray / "codings.jsonl")[0]
+        == (without_probabilities(local / "codings.jsonl")[0])
+    )
+    params = json.loads((ray / "run.json").read_text("utf-8"))["params"]
+    assert (params["unit"], params["use_context"], params["alpha"]) == ("sentence", False, 0.2)

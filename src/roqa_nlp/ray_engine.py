@@ -68,10 +68,9 @@ class CodeChunk:
         model: str | None,
         backend: str | None,
         top_k: int | None,
-        alpha: float | None,
         cache: bool,
         threads: int | None,
-        context: bool | None = None,
+        params: dict[str, Any] | None = None,
         interviewer_labels: list[str] | None = None,
     ):
         from .autocoder import AutoCoder
@@ -87,10 +86,7 @@ class CodeChunk:
         except RoqaError as e:
             self.error = str(e)
             return
-        if alpha is not None:
-            self.ac.params["alpha"] = alpha
-        if context is not None:
-            self.ac.params["use_context"] = context
+        self.ac.params.update(params or {})
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         numbers: list[int] = []
@@ -189,17 +185,17 @@ def code_with_ray(
     model: Path | None = None,
     backend: str | None = None,
     top_k: int | None = None,
-    alpha: float | None = None,
     cache: bool = True,
     threads: int | None = None,
-    context: bool | None = None,
+    params: dict[str, Any] | None = None,
     interviewer_labels: list[str] | None = None,
 ) -> RaySummary:
     """Code ``paths`` with Ray Data ``map_batches``; write shards and the merged result in ``out``.
 
     ``threads`` is the CPU threads (and Ray CPUs) each actor uses; by default one, so a node
-    runs one actor per core. ``context`` turns the interviewer's question as context on or off
-    (default: the model's setting).
+    runs one actor per core. ``params`` overrides the model's coding parameters in every actor
+    (e.g. ``{"alpha": 0.05, "use_context": False, "unit": "sentence"}``), as ``roqa code``'s
+    ``--alpha``, ``--context`` and ``--unit`` do for the local engine.
     """
     from .autocoder import AutoCoder
     from .codings_writer import CodingsWriter
@@ -229,10 +225,9 @@ def code_with_ray(
             "model": None if model is None else str(Path(model).resolve()),
             "backend": None if backend is None else str(backend),
             "top_k": top_k,
-            "alpha": alpha,
             "cache": cache,
             "threads": per_actor,
-            "context": context,
+            "params": params,
             "interviewer_labels": interviewer_labels,
         },
         batch_size=1,

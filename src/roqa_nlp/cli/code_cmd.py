@@ -96,6 +96,13 @@ def code_command(
         help="Read each answer with the interviewer's question before it (default: the model's "
         "setting, on for the packaged model); --no-context codes the answers alone.",
     ),
+    unit: str | None = typer.Option(
+        None,
+        "--unit",
+        help="Segment size: window (a whole turn, or runs of its sentences when it is too long "
+        "for the model to read whole; turn means the same) or sentence (one sentence per "
+        "segment, for line-by-line coding). Default: the model's setting (window).",
+    ),
     no_cache: bool = typer.Option(
         False,
         "--no-cache",
@@ -130,7 +137,17 @@ def code_command(
             "`roqa export codings.jsonl --qdpx FILE` afterwards"
         )
     from ..transcripts.roles import DEFAULT_INTERVIEWER_LABELS
+    from ..transcripts.segment import UNITS
 
+    if unit is not None and unit not in UNITS:
+        raise typer.BadParameter(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
+    overrides: dict[str, Any] = {}
+    if alpha is not None:
+        overrides["alpha"] = alpha
+    if context is not None:
+        overrides["use_context"] = context
+    if unit is not None:
+        overrides["unit"] = unit
     files = expand_paths(paths)
     labels = [*DEFAULT_INTERVIEWER_LABELS, *interviewer] if interviewer else None
     if engine == "ray":
@@ -142,10 +159,9 @@ def code_command(
             model=model,
             backend=backend,
             top_k=top_k,
-            alpha=alpha,
             cache=not no_cache,
             threads=threads,
-            context=context,
+            params=overrides,
             interviewer_labels=labels,
         )
         for where, names in summary.no_interviewer:
@@ -158,10 +174,7 @@ def code_command(
             _console().print(f"  {name:18} {p}")
         return
     ac = _load_model(model, no_cache, backend, threads)
-    if alpha is not None:
-        ac.params["alpha"] = alpha
-    if context is not None:
-        ac.params["use_context"] = context
+    ac.params.update(overrides)
     if stream:
         from ..codings_writer import write_codings
 
