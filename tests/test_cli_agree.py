@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import pytest
 
-from roqa_nlp.cli import agree_cmd, main
+from roqa_nlp.cli import main
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion
 
@@ -153,23 +152,16 @@ def test_model_threshold_changes_what_the_model_coded(tmp_path, capsys) -> None:
     assert x["units_coded"] == {"ann": 2, "bot": 2}
 
 
-def test_qdpx_without_the_exchange_reader_is_a_clear_error(tmp_path, capsys, monkeypatch) -> None:
-    monkeypatch.setattr(agree_cmd, "_QDPX_MODULES", ("roqa_nlp_no_such_module",))
-    p = tmp_path / "project.qdpx"
-    p.write_bytes(b"PK")
-    code, _, err = run(["agree", str(p)], capsys)
-    assert code == 2
-    assert "qdpx input needs the exchange module" in err
-
-
 def test_qdpx_codings_come_from_the_exchange_reader(tmp_path, capsys, monkeypatch) -> None:
-    fake = types.ModuleType("fake_refiqda")
-    fake.read_qdpx_codings = lambda path: {  # type: ignore[attr-defined]
-        "Ann": CodingResult(segments=[seg(0, ["X"]), seg(1, [])]),
-        "Ben": CodingResult(segments=[seg(0, ["X"]), seg(1, ["X"])]),
-    }
-    monkeypatch.setitem(sys.modules, "fake_refiqda", fake)
-    monkeypatch.setattr(agree_cmd, "_QDPX_MODULES", ("fake_refiqda",))
+    import roqa_nlp.exchange
+
+    def fake(path: object) -> dict[str, CodingResult]:
+        return {
+            "Ann": CodingResult(segments=[seg(0, ["X"]), seg(1, [])]),
+            "Ben": CodingResult(segments=[seg(0, ["X"]), seg(1, ["X"])]),
+        }
+
+    monkeypatch.setattr(roqa_nlp.exchange, "read_qdpx_codings", fake)
     p = tmp_path / "project.qdpx"
     p.write_bytes(b"PK")
     code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)
@@ -231,3 +223,69 @@ def test_cli_help_does_not_import_numpy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "False"
+
+
+# -- coders in different codebooks ------------------------------------------------------------
+
+
+def two_codebooks(tmp_path: Path) -> tuple[Path, Path]:
+    """A model that coded in CFIR 2009 and a person who coded the same segments in CFIR 2.0.
+
+    In CFIR 2.0 terms the model's top codes are INN.F, INS.J (Available Resources), INS.B (IS.B
+    Networks & Communications maps onto INS.B and INS.C, sharing 0.7; INS.B comes first) and
+    nothing (novel); the person applied INN.F, INS.K, INS.B and nothing.
+    """
+    model = tmp_path / "model"
+    CodingResult(
+        segments=[
+            seg(0, ["IC.F"], 0.6, False),
+            seg(1, ["IS.E.2"], 0.5, False),
+            seg(2, ["IS.B"], 0.7, False),
+            seg(3, ["IC.F"], 0.2, True),
+        ],
+        meta={"model": {"codebook": "cfir-2009"}},
+    ).save(model)
+    person = tmp_path / "ann"
+    CodingResult(
+        segments=[seg(0, ["INN.F"]), seg(1, ["INS.K"]), seg(2, ["INS.B"]), seg(3, [])],
+        meta={"codebook": {"id": "cfir-2022"}},
+    ).save(person)
+    return model, person
+
+
+def test_coders_in_different_codebooks_are_a_one_line_error(tmp_path, capsys) -> None:
+    model, person = two_codebooks(tmp_path)
+    code, _, err = run(["agree", str(model), str(person), "--n-boot", "0"], capsys)
+    assert code == 2
+    assert err.strip() == (
+        "roqa: error: the coders used different codebooks (model: cfir-2009, ann: cfir-2022), "
+        "so no code can agree (compare them in one with --codebook cfir-2022)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("codebook", "translated"),
+    [
+        ("cfir-2022", ["model: codes translated from cfir-2009 to cfir-2022"]),
+        ("cfir-2009", ["ann: codes translated from cfir-2022 to cfir-2009"]),
+    ],
+)
+def test_codebook_compares_every_coder_in_one(tmp_path, capsys, codebook, translated) -> None:
+    """4 units x the 4 codes used = 16 decisions; they differ on segment 1 only (Available
+    Resources vs Access to Knowledge & Information): 14 / 16 agree, and with 3 presences per
+    coder Cohen's kappa is (14/16 - 178/256) / (1 - 178/256) = 46/78, in either codebook."""
+    model, person = two_codebooks(tmp_path)
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(model), str(person), "--codebook", codebook, "--json", str(out_path)]
+        + ["--n-boot", "0"],
+        capsys,
+    )
+    assert code == 0, err
+    assert f"Note: {translated[0]} through the documented mapping." in " ".join(out.split())
+    data = json.loads(out_path.read_text())
+    assert data["codebook"] == codebook
+    assert data["translated"] == [f"{t} through the documented mapping" for t in translated]
+    (pair,) = data["pairs"]
+    assert pair["all"]["percent_agreement"] == pytest.approx(14 / 16)
+    assert pair["all"]["kappa"] == pytest.approx(46 / 78)

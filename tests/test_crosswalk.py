@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roqa_nlp.codebook import Codebook
-from roqa_nlp.crosswalk import chart_with, crosswalk, recorded_codebook, translate
+from roqa_nlp.crosswalk import (
+    chart_codings,
+    chart_with,
+    codebook_of,
+    crosswalk,
+    recorded_codebook,
+    translate,
+)
 from roqa_nlp.errors import RoqaError
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion
@@ -278,6 +285,39 @@ def test_chart_with_recognises_the_codebook_of_unrecorded_codings(cfir2022: Code
     assert walked(out) == [("INN.A", 0.9, "neutral")]
     project = one_segment(g("project.covid", 0.9))  # a code no built-in codebook knows
     assert chart_with(project, cfir2022) == (project, None)
+
+
+def test_a_persons_code_applies_every_code_it_maps_onto(cfir2022: Codebook) -> None:
+    """Champions (PR.B.3) maps onto three CFIR 2.0 roles: a model's 0.9 is shared among them, a
+    person who coded Champions applied all three; a person's codings in the target's own codes
+    are left as they are."""
+    r = one_segment(g("PR.B.3", 0.9), meta={"codebook": "cfir-2009"})
+    model, _ = chart_codings(r, cfir2022, person=False)
+    assert walked(model) == [
+        ("IND.C", 0.3, "neutral"),
+        ("IND.E", 0.3, "neutral"),
+        ("IND.F", 0.3, "neutral"),
+    ]
+    person = one_segment(g("PR.B.3", 1.0), meta={"codebook": "cfir-2009"})
+    applied, note = chart_codings(person, cfir2022, person=True)
+    assert walked(applied) == [
+        ("IND.C", 1.0, "neutral"),
+        ("IND.E", 1.0, "neutral"),
+        ("IND.F", 1.0, "neutral"),
+    ]
+    assert note == "codes translated from cfir-2009 to cfir-2022 through the documented mapping"
+    own = one_segment(g("INN.A", 1.0))
+    assert chart_codings(own, cfir2022, person=True) == (own, None)
+
+
+def test_codebook_of_is_the_recorded_one_else_the_built_in_that_knows_every_code() -> None:
+    assert codebook_of(one_segment(g("INN.A", 1.0), meta={"codebook": "erondu-2021"})) == (
+        "erondu-2021"
+    )
+    assert codebook_of(one_segment(g("INN.A", 1.0))) == "cfir-2022"
+    assert codebook_of(one_segment(g("T2.4", 1.0))) == "erondu-2021"
+    assert codebook_of(one_segment(g("project.covid", 1.0))) is None
+    assert codebook_of(one_segment()) is None  # no codes: nothing to tell
 
 
 # -- the command line -----------------------------------------------------------------------------

@@ -22,6 +22,7 @@ How a segment's suggestions are carried over:
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -93,6 +94,39 @@ def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, st
         return result, None
     translated = translate(result, Codebook.load(used), target)
     return translated, f"codes translated from {used} to {target.id} through the documented mapping"
+
+
+def codebook_of(result: CodingResult) -> str | None:
+    """The built-in codebook ``result``'s codes come from: the one its run recorded, else the first
+    built-in codebook that knows every code; ``None`` for codes no built-in codebook knows."""
+    recorded = recorded_codebook(result.meta)
+    if recorded is not None:
+        return recorded
+    ids = {g.code_id for s in result.segments for g in s.suggestions}
+    return builtin_codebook_with(ids, besides="") if ids else None
+
+
+def chart_codings(
+    result: CodingResult, target: Codebook, *, person: bool
+) -> tuple[CodingResult, str | None]:
+    """:func:`chart_with` for comparing coders. A model's suggestions share their probability
+    as in :func:`translate`; a person's codes are applied, not suggested, so every target code a
+    person's code reaches is applied too (probability 1: a CFIR 2009 construct that maps onto two
+    CFIR 2.0 constructs codes the segment with both)."""
+    charted, note = chart_with(result, target)
+    if note is None or not person:
+        return charted, note
+    applied = [
+        SegmentResult(
+            segment=s.segment,
+            suggestions=[dataclasses.replace(g, probability=1.0) for g in s.suggestions],
+            novel=s.novel,
+            novelty_p=s.novelty_p,
+            procedural=s.procedural,
+        )
+        for s in charted.segments
+    ]
+    return CodingResult(applied, charted.transcripts, charted.meta), note
 
 
 def _targets(code_id: str, walk: dict[str, list[str]], source: Codebook) -> list[str]:

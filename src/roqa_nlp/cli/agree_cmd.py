@@ -23,27 +23,12 @@ REFERENCES = (
     "Efron B, Tibshirani RJ. An Introduction to the Bootstrap, 1993 (percentile intervals)",
 )
 
-_QDPX_MODULES = ("roqa_nlp.exchange.refiqda", "roqa_nlp.exchange.qdpx_import", "roqa_nlp.exchange")
-
 
 def _read_qdpx(path: Path) -> dict[str, Any]:
-    """Each user's codings in a .qdpx, through the exchange module when it provides them."""
-    from importlib import import_module
+    """Each user's codings in a .qdpx."""
+    from ..exchange import read_qdpx_codings
 
-    from ..errors import RoqaError
-
-    for name in _QDPX_MODULES:
-        try:
-            reader = getattr(import_module(name), "read_qdpx_codings", None)
-        except ImportError:
-            reader = None
-        if reader is not None:
-            return dict(reader(path))
-    raise RoqaError(
-        "qdpx input needs the exchange module (roqa_nlp.exchange.read_qdpx_codings)",
-        path=path,
-        hint="export each coder's codings as a long CSV (unit,coder,code) instead",
-    )
+    return dict(read_qdpx_codings(path))
 
 
 def _coder_name(path: Path) -> str:
@@ -51,10 +36,48 @@ def _coder_name(path: Path) -> str:
     return path.parent.name if path.name == "codings.jsonl" else path.stem
 
 
+def in_one_codebook(
+    results: dict[str, Any], codebook: str | None
+) -> tuple[dict[str, Any], list[str]]:
+    """Every coder's codings in one codebook, and a note per coder whose codes were translated.
+
+    With ``codebook``, each result is charted with it through the documented mapping (a person's
+    codes applied to every code they reach, a model's suggestions sharing their probability).
+    Without, results whose codes come from different built-in codebooks are a one-line error:
+    their codes could never agree.
+    """
+    from ..codebook import Codebook
+    from ..coding_agreement import is_model_result
+    from ..crosswalk import chart_codings, codebook_of
+    from ..errors import RoqaError
+
+    if codebook is None:
+        used = {c: b for c, r in results.items() if (b := codebook_of(r)) is not None}
+        if len(set(used.values())) > 1:
+            shown = ", ".join(f"{c}: {b}" for c, b in used.items())
+            raise RoqaError(
+                f"the coders used different codebooks ({shown}), so no code can agree",
+                hint=f"compare them in one with --codebook {sorted(set(used.values()))[-1]}",
+            )
+        return results, []
+    book = Codebook.load(codebook)
+    out, notes = {}, []
+    for coder, result in results.items():
+        out[coder], note = chart_codings(result, book, person=not is_model_result(result))
+        if note:
+            notes.append(f"{coder}: {note}")
+    return out, notes
+
+
 def load_coded_units(
-    inputs: list[Path], *, model_threshold: float | None = None, units: str = "auto"
-) -> Any:
-    """Read every input (long CSV, codings.jsonl or result folder, .qdpx) into one CodedUnits."""
+    inputs: list[Path],
+    *,
+    model_threshold: float | None = None,
+    units: str = "auto",
+    codebook: str | None = None,
+) -> tuple[Any, list[str]]:
+    """Read every input (long CSV, codings.jsonl or result folder, .qdpx) into one CodedUnits,
+    results in one codebook (:func:`in_one_codebook`); also the translation notes."""
     from ..coding_agreement import coded_units_from_results, merge_coded_units, read_long_csv
     from ..errors import RoqaError
     from ..result import CodingResult
@@ -95,6 +118,7 @@ def load_coded_units(
                 hint="give a long CSV (unit,coder,code), a codings.jsonl or result folder, or a .qdpx",
             )
     parts = list(tables)
+    results, notes = in_one_codebook(results, codebook)
     if results:
         parts.append(
             coded_units_from_results(results, model_threshold=model_threshold, units=units)
@@ -107,7 +131,7 @@ def load_coded_units(
                 "the inputs share no unit: CSV units must be the segment ids of the results",
                 hint="compare CSV with CSV, or results with results",
             )
-    return merged
+    return merged, notes
 
 
 def _fmt(value: float, pct: bool = False) -> str:
@@ -281,6 +305,13 @@ def agree_command(
     ),
     seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap resampling."),
     ci_level: float = typer.Option(0.95, "--ci-level", help="Confidence level of the intervals."),
+    codebook: str | None = typer.Option(
+        None,
+        "--codebook",
+        help="Compare every coder in this codebook (cfir-2009, cfir-2022, erondu-2021 or a file), "
+        "translating codings from another codebook through the documented mapping. Long CSV "
+        "codes are compared as written.",
+    ),
 ) -> None:
     """Agreement between coders, per code and pooled, with every pair of coders (model included)."""
     from rich.console import Console
@@ -312,16 +343,22 @@ def agree_command(
     if not 0.0 < ci_level < 1.0:
         raise RoqaError(f"--ci-level {ci_level} is not between 0 and 1", hint="e.g. 0.95")
 
-    coded = load_coded_units(inputs, model_threshold=model_threshold, units=units)
+    coded, notes = load_coded_units(
+        inputs, model_threshold=model_threshold, units=units, codebook=codebook
+    )
     report = agreement_report(coded, level=level, n_boot=n_boot, ci_level=ci_level, seed=seed)
     console = Console()
     if not console.is_terminal:
         console = Console(width=160)
+    for note in notes:
+        console.print(f"Note: {note}.")
     print_report(report, universe=universe, by_code=by == "code", console=console)
     if json_out is not None:
         data = {
             "inputs": [str(p) for p in inputs],
             "model_threshold": model_threshold,
+            "codebook": codebook,
+            "translated": notes,
             **report.to_dict(),
             "references": list(REFERENCES),
         }
