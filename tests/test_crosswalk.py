@@ -13,6 +13,7 @@ from roqa_nlp.codebook import Codebook
 from roqa_nlp.crosswalk import (
     chart_codings,
     chart_with,
+    codebook_for,
     codebook_of,
     crosswalk,
     recorded_codebook,
@@ -318,6 +319,29 @@ def test_codebook_of_is_the_recorded_one_else_the_built_in_that_knows_every_code
     assert codebook_of(one_segment(g("T2.4", 1.0))) == "erondu-2021"
     assert codebook_of(one_segment(g("project.covid", 1.0))) is None
     assert codebook_of(one_segment()) is None  # no codes: nothing to tell
+
+
+def test_codebook_for_finds_the_codebook_the_codings_were_made_with(
+    cfir2009: Codebook, tmp_path: Path
+) -> None:
+    """As `roqa import` lays a project out: OUT/codebook.json, OUT/codings/NAME/codings.jsonl."""
+    project = cfir2009.with_codes([], id="my-project")
+    project.save(tmp_path / "imported" / "codebook.json")
+    coder = tmp_path / "imported" / "codings" / "ann"
+    coder.mkdir(parents=True)
+    imported = one_segment(g("IC.A", 1.0), meta={"codebook": {"id": "my-project", "hash": "x"}})
+    assert codebook_for(None, imported, coder).id == "my-project"
+    assert codebook_for("cfir-2022", imported, coder).id == "cfir-2022"  # named: always that one
+    run = one_segment(g("IC.A", 0.9), meta={"model": {"codebook": "erondu-2021"}})
+    assert codebook_for(None, run, coder).id == "erondu-2021"
+    assert codebook_for(None, one_segment(g("IC.A", 0.9)), coder).id == "cfir-2009"  # default
+    with pytest.raises(RoqaError) as e:
+        codebook_for(None, imported, tmp_path / "elsewhere")
+    assert str(e.value) == (
+        f"{tmp_path / 'elsewhere'}: the codings were made with codebook 'my-project', which is not "
+        "built in and not in a codebook.json beside them (give it with --codebook, e.g. the "
+        "codebook.json that roqa import wrote)"
+    )
 
 
 # -- the command line -----------------------------------------------------------------------------

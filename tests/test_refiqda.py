@@ -1019,6 +1019,51 @@ def test_cli_import_writes_transcripts_codebook_and_codings_per_user(tmp_path: P
 
 
 @needs_reference
+def test_cli_a_persons_imported_codings_go_back_whole_under_their_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """import -> export -> import keeps every one of cp's 205 codings (several per span), under
+    cp's name, without a suggestion note; the project codebook is found beside the codings."""
+    main(["import", str(SAMPLES / "qc-demo.qdpx"), "--out", str(tmp_path / "a")])
+    main(["export", str(tmp_path / "a" / "codings" / "cp"), "--qdpx", str(tmp_path / "cp.qdpx")])
+    out = capsys.readouterr().out
+    assert f"wrote {tmp_path / 'cp.qdpx'}: 2 transcripts, 205 codings by user 'cp', codebook " in (
+        out
+    )
+    assert all(x.find(NS + "Description") is None for x in selections_of(tmp_path / "cp.qdpx"))
+    main(["import", str(tmp_path / "cp.qdpx"), "--out", str(tmp_path / "b")])
+
+    def spans(r: CodingResult) -> set[tuple[str, int, int, str]]:
+        return {
+            (s.segment.transcript_id, s.segment.start, s.segment.end, g.name)
+            for s in r
+            for g in s.suggestions
+        }
+
+    before = CodingResult.read(tmp_path / "a" / "codings" / "cp")
+    after = CodingResult.read(tmp_path / "b" / "codings" / "cp")
+    assert len(spans(before)) == 205
+    assert spans(after) == spans(before)
+
+
+def test_a_models_suggestions_are_exported_under_the_machine_user(tmp_path: Path) -> None:
+    from roqa_nlp.exchange.qdpx_export import coder_of
+
+    person = one_segment_result(
+        suggestions=[Suggestion("IS.E.2", "Available Resources", "IS", 1.0)],
+        meta={"user": {"name": "Ann"}},
+    )
+    assert coder_of(person) == "Ann"
+    model = one_segment_result(meta={"user": {"name": "Ann"}})  # p = 0.823: a model's
+    assert coder_of(model) is None
+    assert coder_of(one_segment_result(suggestions=person.segments[0].suggestions)) is None
+    summary = export_qdpx(person, Codebook.load("cfir-2009"), tmp_path / "ann.qdpx")
+    assert summary.user == "Ann"
+    (sel,) = selections_of(tmp_path / "ann.qdpx")
+    assert sel.find(NS + "Description") is None
+
+
+@needs_reference
 def test_cli_import_prints_what_was_not_imported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from .codebook import BUILTIN, Codebook, builtin_codebook_with
@@ -56,12 +57,64 @@ def crosswalk(source: Codebook, target: Codebook) -> dict[str, list[str]]:
 
 def recorded_codebook(meta: Mapping[str, Any]) -> str | None:
     """The built-in codebook id a coding run recorded (``run.json``), if any."""
+    for value in _recorded_ids(meta):
+        if value in BUILTIN:
+            return value
+    return None
+
+
+#: Where a project codebook of imported codings is looked for, from the codings' folder up:
+#: ``roqa import`` writes ``OUT/codebook.json`` and each coder's ``OUT/codings/NAME/codings.jsonl``.
+CODEBOOK_FILE = "codebook.json"
+_FOLDERS_UP = 2
+
+
+def codebook_for(choice: str | None, result: CodingResult, where: Path | None = None) -> Codebook:
+    """The codebook to chart ``result`` with.
+
+    ``choice`` (a built-in id or a codebook ``.json``) when given; else the codebook the codings
+    recorded: a built-in one, or a project codebook (e.g. of a REFI-QDA project ``roqa import``
+    read) found as ``codebook.json`` in the codings' folder ``where`` or up to two folders above
+    it; else the default codebook for codings that record none. A recorded project codebook that
+    cannot be found is a one-line error asking for ``--codebook``.
+    """
+    from .codebook import DEFAULT_CODEBOOK
+
+    if choice:
+        return Codebook.load(choice)
+    builtin = recorded_codebook(result.meta)
+    if builtin is not None:
+        return Codebook.load(builtin)
+    wanted = next(iter(_recorded_ids(result.meta)), None)
+    if wanted is None:
+        return Codebook.load(DEFAULT_CODEBOOK)
+    folder = None if where is None else Path(where).resolve()
+    for _ in range(_FOLDERS_UP + 1):
+        if folder is None:
+            break
+        candidate = folder / CODEBOOK_FILE
+        if candidate.is_file():
+            book = Codebook.load(candidate)
+            if book.id == wanted:
+                return book
+        folder = folder.parent if folder.parent != folder else None
+    raise RoqaError(
+        f"the codings were made with codebook {wanted!r}, which is not built in and not in a "
+        f"{CODEBOOK_FILE} beside them",
+        path=where,
+        hint=f"give it with --codebook, e.g. the {CODEBOOK_FILE} that roqa import wrote",
+    )
+
+
+def _recorded_ids(meta: Mapping[str, Any]) -> list[str]:
+    """The codebook ids a run recorded: its own (``codebook``), then its model's."""
+    out = []
     for value in (meta.get("codebook"), (meta.get("model") or {}).get("codebook")):
         if isinstance(value, dict):
             value = value.get("id")
-        if isinstance(value, str) and value in BUILTIN:
-            return value
-    return None
+        if isinstance(value, str) and value:
+            out.append(value)
+    return out
 
 
 def translate(result: CodingResult, source: Codebook, target: Codebook) -> CodingResult:

@@ -29,21 +29,6 @@ def _warn(lines: list[str]) -> None:
         print(f"roqa: warning: {line}", file=sys.stderr)
 
 
-def _codebook_for(choice: str | None, meta: dict[str, Any]) -> Any:
-    """The codebook named on the command line, else the one the codings were made with."""
-    from ..codebook import DEFAULT_CODEBOOK, Codebook
-    from ..crosswalk import recorded_codebook
-
-    if choice:
-        return Codebook.load(choice)
-    recorded = meta.get("codebook") if isinstance(meta, dict) else None
-    if isinstance(recorded, dict):
-        recorded = recorded.get("id")
-    if isinstance(recorded, str) and recorded:
-        return Codebook.load(recorded)
-    return Codebook.load(recorded_codebook(meta) or DEFAULT_CODEBOOK)
-
-
 @app.command("export")
 def export_cmd(
     codings: Path | None = typer.Argument(
@@ -61,15 +46,23 @@ def export_cmd(
         help="Codebook id (cfir-2009, cfir-2022, erondu-2021) or codebook .json; default: the one "
         "the codings used. Another codebook with a documented mapping exports the codes translated.",
     ),
-    top_k: int = typer.Option(1, "--top-k", help="Suggestions exported per segment."),
+    top_k: int | None = typer.Option(
+        None,
+        "--top-k",
+        min=1,
+        help="Suggestions exported per segment (default: a model's top one; every code of a "
+        "person's codings read from a QDA project).",
+    ),
     min_probability: float = typer.Option(
         0.0, "--min-probability", help="Leave out suggestions below this probability."
     ),
 ) -> None:
     """Export suggestions to NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdpx), or a codebook (.qdc)."""
-    from ..crosswalk import chart_with
+    from ..codebook import DEFAULT_CODEBOOK, Codebook
+    from ..crosswalk import chart_with, codebook_for
     from ..errors import RoqaError
     from ..exchange import export_qdc, export_qdpx
+    from ..exchange.qdpx_export import coder_of
     from ..result import CodingResult
 
     if qdpx is None and qdc is None:
@@ -78,16 +71,24 @@ def export_cmd(
         raise RoqaError(
             "--qdpx needs the codings to export", hint="roqa export codings.jsonl --qdpx OUT.qdpx"
         )
-    result = CodingResult.read(codings) if codings is not None else None
-    book = _codebook_for(codebook, result.meta if result is not None else {})
+    result = None
+    if codings is None:
+        book = Codebook.load(codebook or DEFAULT_CODEBOOK)
+    else:
+        result = CodingResult.read(codings)
+        book = codebook_for(codebook, result, codings if codings.is_dir() else codings.parent)
     if qdpx is not None and result is not None:
         result, note = chart_with(result, book)
         if note:
             typer.echo(note)
+        person = coder_of(result)
+        if top_k is None and person is None:
+            top_k = 1
+        kind = "suggested codings" if person is None else "codings"
         summary = export_qdpx(result, book, qdpx, top_k=top_k, min_probability=min_probability)
         _warn(summary.skipped)
         print(
-            f"wrote {qdpx}: {summary.sources} transcripts, {summary.selections} suggested codings "
+            f"wrote {qdpx}: {summary.sources} transcripts, {summary.selections} {kind} "
             f"by user '{summary.user}', codebook {book.id}"
         )
     if qdc is not None:

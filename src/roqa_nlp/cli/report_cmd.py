@@ -46,8 +46,7 @@ def report_command(
     ),
 ) -> None:
     """Write the self-contained HTML report of a coding result (opens offline, no network)."""
-    from ..codebook import DEFAULT_CODEBOOK, Codebook
-    from ..crosswalk import chart_with, recorded_codebook
+    from ..crosswalk import chart_with, codebook_for
     from ..errors import RoqaError
     from ..framework import framework_matrix
     from ..report import ReportOptions, write_report
@@ -63,7 +62,7 @@ def report_command(
             path=source,
             hint="give the codings.jsonl that `roqa code` wrote",
         )
-    book = Codebook.load(codebook or recorded_codebook(result.meta) or DEFAULT_CODEBOOK)
+    book = codebook_for(codebook, result, source.parent)
     result, note = chart_with(result, book)
     if note:
         typer.echo(note)

@@ -8,7 +8,9 @@ segment, carrying one ``Coding`` attributed to a dedicated user named after the 
 and the model hash (``roqa_nlp 0.1.0 (model sha256: 1a2b3c4d…)``), so that a researcher can filter
 or delete machine codings in one go. The probability and valence go in the selection's
 ``<Description>``, which the programs show next to the quotation: ``suggested by roqa_nlp:
-Available Resources (p=0.82, barrier)``. Participants become ``Case`` elements.
+Available Resources (p=0.82, barrier)``. A person's codings read from a QDA project
+(:func:`coder_of`) go back under that person's name, without the description. Participants
+become ``Case`` elements.
 
 A selection is named ``line:<n> <segment id>``: ``n`` is the 0-based line of its start, which is
 how the ``qc`` tool (qualitative-coding) places codings it imports, and the segment id lets the
@@ -79,6 +81,18 @@ def machine_user_name(meta: dict[str, Any]) -> str:
     return f"{name} (model sha256: {h[:8]}…)" if h else name
 
 
+def coder_of(result: CodingResult) -> str | None:
+    """The person whose codings ``result`` holds (imported from a QDA program: a ``user`` in its
+    meta, and no novelty flag or probability below 1 anywhere), else ``None``."""
+    from ..coding_agreement import is_model_result
+
+    user = result.meta.get("user") if isinstance(result.meta, dict) else None
+    name = user.get("name") if isinstance(user, dict) else None
+    if not isinstance(name, str) or not name.strip() or is_model_result(result):
+        return None
+    return name
+
+
 def suggestion_description(code_name: str, probability: float, valence: str) -> str:
     return f"{SUGGESTION_PREFIX}{code_name} (p={probability:.2f}, {valence})"
 
@@ -136,7 +150,8 @@ def qdpx_bytes(
     _check_options(top_k, min_probability)
     transcripts = _transcripts_of(result)
     now = _timestamp()
-    user = machine_user_name(result.meta)
+    person = coder_of(result)
+    user = person or machine_user_name(result.meta)
     user_guid = stable_guid("user", user)
     summary = QdpxExport(path=path, user=user)
 
@@ -245,9 +260,10 @@ def qdpx_bytes(
                         "creationDateTime": now,
                     },
                 )
-                ET.SubElement(sel, "Description").text = xml_text(
-                    suggestion_description(code.name, sug.probability, _valence(sug.valence))
-                )
+                if person is None:  # a person's codings are not suggestions
+                    ET.SubElement(sel, "Description").text = xml_text(
+                        suggestion_description(code.name, sug.probability, _valence(sug.valence))
+                    )
                 coding = ET.SubElement(
                     sel,
                     "Coding",
