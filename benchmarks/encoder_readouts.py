@@ -30,9 +30,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import DATA, OTHER_SETTINGS, UNSEEN_SETTINGS  # noqa: E402
 from question_context_pooled import gold_examples, heldout  # noqa: E402
-from scoring import OUT, cell, hit_rates, load_study, ranked_codes, run_meta  # noqa: E402
-
-from roqa_nlp.io import atomic_write_text  # noqa: E402
+from scoring import cell, hit_rates, load_study, ranked_codes, run_meta, write_results  # noqa: E402
 
 VARIANTS = {
     "L6 (packaged)": ["L6"],
@@ -144,11 +142,6 @@ def main() -> None:
         last_layer_mean_vs_packaged_cosine=round(same, 6),
         pooled_segments=sum(len(s["text"]) for s in sets.values()),
     )
-    OUT.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(
-        OUT / "encoder_readouts.json",
-        json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n",
-    )
     names = ["seed", *sets, "pooled"]
     lines = [
         "# Other readouts of the frozen encoder",
@@ -178,7 +171,7 @@ def main() -> None:
         "the packaged model keeps the last layer's mean pool.",
         "",
     ]
-    atomic_write_text(OUT / "encoder_readouts.md", "\n".join(lines))
+    write_results("encoder_readouts", {"meta": meta, "rows": rows}, lines)
 
 
 if __name__ == "__main__":

@@ -20,9 +20,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import DATA, OTHER_SETTINGS, TITLES, UNSEEN_SETTINGS  # noqa: E402
-from scoring import OUT, run_meta  # noqa: E402
-
-from roqa_nlp.io import atomic_write_text  # noqa: E402
+from scoring import run_meta, write_results  # noqa: E402
 
 KEYS = (
     "construct_top1",
@@ -82,10 +80,6 @@ def main() -> None:
         model_sha256=ac.card.get("model_sha256"),
     )
     print(json.dumps(results, indent=1))
-    OUT.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(
-        OUT / "heldout_turns.json", json.dumps({"meta": meta, "sets": results}, indent=1) + "\n"
-    )
     lines = [
         "# Held-out interviews per participant turn",
         "",
@@ -101,7 +95,7 @@ def main() -> None:
             cells = " | ".join(f"{r[how][k]:.3f}" for k in KEYS)
             lines.append(f"| {TITLES[name]} | {r['n']} ({r['n_coded']}) | {how} | {cells} |")
     lines.append("")
-    atomic_write_text(OUT / "heldout_turns.md", "\n".join(lines))
+    write_results("heldout_turns", {"meta": meta, "sets": results}, lines)
 
 
 if __name__ == "__main__":

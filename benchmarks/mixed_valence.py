@@ -32,9 +32,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_to_codings import GOLD_JSONL, read_gold  # noqa: E402
 from heldout_interviews import DATA, OTHER_SETTINGS, UNSEEN_SETTINGS, heldout_segments  # noqa: E402
-from scoring import DEV, OUT, ROOT, run_meta  # noqa: E402
+from scoring import DEV, ROOT, run_meta, write_results  # noqa: E402
 
-from roqa_nlp.io import atomic_write_text, read_text  # noqa: E402
+from roqa_nlp.io import read_text  # noqa: E402
 
 EXTRA = sorted((ROOT / "training_data" / "not_used").glob("mixed_valence_*.jsonl"))
 
@@ -157,10 +157,6 @@ def main() -> None:
         results[name]["cv valence"] = round(float(np.mean(cv[name])), 3)
     meta = run_meta(base.hash, extra=[p.name for p in EXTRA], n_extra=len(extra.ids))
     print(json.dumps(results, indent=1))
-    OUT.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(
-        OUT / "mixed_valence.json", json.dumps({"meta": meta, "results": results}, indent=1) + "\n"
-    )
     cols = ["seed quotes", "gold", "seed setting", "covered", "unseen", "dev"]
     lines = [
         "# Mixed-valence exemplars",
@@ -177,7 +173,7 @@ def main() -> None:
         cells = " | ".join(" / ".join(f"{x:.3f}" for x in r[c]) for c in cols)
         lines.append(f"| {name} | {r['cv valence']:.3f} | {cells} |")
     lines.append("")
-    atomic_write_text(OUT / "mixed_valence.md", "\n".join(lines))
+    write_results("mixed_valence", {"meta": meta, "results": results}, lines)
 
 
 if __name__ == "__main__":

@@ -29,9 +29,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_to_codings import GOLD_JSONL  # noqa: E402
-from scoring import OUT, cell, hit_rates, load_study, ranked_codes, run_meta  # noqa: E402
+from scoring import cell, hit_rates, load_study, ranked_codes, run_meta, write_results  # noqa: E402
 
-from roqa_nlp.io import atomic_write_text, read_text  # noqa: E402
+from roqa_nlp.io import read_text  # noqa: E402
 from roqa_nlp.prediction import OFF_FRAMEWORK  # noqa: E402
 
 SETTINGS = [(a, lam) for a in (0.0, 0.5, 1.0, 3.0) for lam in (0.5, 1.0)]
@@ -118,10 +118,6 @@ def main() -> None:
     for r in results:
         print(r, flush=True)
     meta = run_meta(ts.hash, C=C)
-    OUT.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(
-        OUT / "prior_adaptation.json", json.dumps({"meta": meta, "results": results}, indent=1)
-    )
 
     lines = [
         "# Re-weighting suggestions by the study's own construct mix (label-shift EM)",
@@ -151,7 +147,7 @@ def main() -> None:
         "the talk, so re-weighting reinforces them. Not used: suggestions keep the trained priors.",
         "",
     ]
-    atomic_write_text(OUT / "prior_adaptation.md", "\n".join(lines))
+    write_results("prior_adaptation", {"meta": meta, "results": results}, lines)
 
 
 if __name__ == "__main__":

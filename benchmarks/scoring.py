@@ -158,6 +158,17 @@ def write_weight_sweep(
     atomic_write_text(OUT / f"{name}.md", "\n".join(lines))
 
 
+def write_results(name: str, payload: dict[str, Any], lines: list[str]) -> None:
+    """Write ``OUT/<name>.json`` (``payload``) and ``OUT/<name>.md`` (``lines``), atomically."""
+    import json
+
+    from roqa_nlp.io import atomic_write_text
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(OUT / f"{name}.json", json.dumps(payload, indent=1) + "\n")
+    atomic_write_text(OUT / f"{name}.md", "\n".join(lines))
+
+
 def run_meta(training_hash: str, **extra: Any) -> dict[str, Any]:
     """What every results file records: the date, the machine, the training data's SHA-256, and
     the script's own ``extra`` entries."""

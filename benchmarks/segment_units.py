@@ -23,9 +23,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import DATA, OTHER_SETTINGS, TITLES, UNSEEN_SETTINGS  # noqa: E402
 from question_context_pooled import hits  # noqa: E402
-from scoring import OUT, cell, run_meta  # noqa: E402
+from scoring import cell, run_meta, write_results  # noqa: E402
 
-from roqa_nlp.io import atomic_write_text, read_text  # noqa: E402
+from roqa_nlp.io import read_text  # noqa: E402
 
 UNITS = ("window", "sentence")
 
@@ -73,10 +73,6 @@ def main() -> None:
         table.setdefault("pooled", {})[unit] = [len(h), *np.round(h.mean(0), 3)]
     table = {k: {u: [float(x) for x in v] for u, v in r.items()} for k, r in table.items()}
     meta = run_meta(str(ac.card.get("training_data", {}).get("sha256", "")), context_weight=w)
-    OUT.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(
-        OUT / "segment_units.json", json.dumps({"meta": meta, "sets": table}, indent=1) + "\n"
-    )
     lines = [
         "# Segment unit: per window (default) and per sentence",
         "",
@@ -91,7 +87,7 @@ def main() -> None:
         cells = " | ".join(f"{int(r[u][0])}: {cell(r[u][1:])}" for u in UNITS)
         lines.append(f"| {name} | {cells} |")
     lines.append("")
-    atomic_write_text(OUT / "segment_units.md", "\n".join(lines))
+    write_results("segment_units", {"meta": meta, "sets": table}, lines)
     print("\n".join(lines))
 
 
