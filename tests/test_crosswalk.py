@@ -288,24 +288,19 @@ def test_chart_with_recognises_the_codebook_of_unrecorded_codings(cfir2022: Code
     assert chart_with(project, cfir2022) == (project, None)
 
 
+CHAMPION_ROLES = ("IND.C", "IND.E", "IND.F")
+
+
 def test_a_persons_code_applies_every_code_it_maps_onto(cfir2022: Codebook) -> None:
     """Champions (PR.B.3) maps onto three CFIR 2.0 roles: a model's 0.9 is shared among them, a
     person who coded Champions applied all three; a person's codings in the target's own codes
     are left as they are."""
     r = one_segment(g("PR.B.3", 0.9), meta={"codebook": "cfir-2009"})
     model, _ = chart_codings(r, cfir2022, person=False)
-    assert walked(model) == [
-        ("IND.C", 0.3, "neutral"),
-        ("IND.E", 0.3, "neutral"),
-        ("IND.F", 0.3, "neutral"),
-    ]
+    assert walked(model) == [(c, 0.3, "neutral") for c in CHAMPION_ROLES]
     person = one_segment(g("PR.B.3", 1.0), meta={"codebook": "cfir-2009"})
     applied, note = chart_codings(person, cfir2022, person=True)
-    assert walked(applied) == [
-        ("IND.C", 1.0, "neutral"),
-        ("IND.E", 1.0, "neutral"),
-        ("IND.F", 1.0, "neutral"),
-    ]
+    assert walked(applied) == [(c, 1.0, "neutral") for c in CHAMPION_ROLES]
     assert note == "codes translated from cfir-2009 to cfir-2022 through the documented mapping"
     own = one_segment(g("INN.A", 1.0))
     assert chart_codings(own, cfir2022, person=True) == (own, None)
