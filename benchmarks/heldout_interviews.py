@@ -46,10 +46,14 @@ DATA = ROOT / "benchmarks" / "data" / "heldout_interviews"
 OTHER_SETTINGS = ROOT / "benchmarks" / "data" / "heldout_other_settings"
 #: and four in settings absent from the training data (dialysis, oncology genetics, warehouse, NICU)
 UNSEEN_SETTINGS = ROOT / "benchmarks" / "data" / "heldout_unseen_settings"
+#: and four more in the seed's setting, following the seed study's six-question topic guide
+#: (session 8; written after every choice above, so a clean check of them)
+SEED_GUIDE = ROOT / "benchmarks" / "data" / "heldout_seed_guide"
 TITLES = {
     DATA.name: "the seed's setting",
     OTHER_SETTINGS.name: "other settings",
     UNSEEN_SETTINGS.name: "settings absent from the training data",
+    SEED_GUIDE.name: "the seed's setting, the seed study's topic guide",
 }
 MIXES = (0.1, 0.2, 0.3)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from heldout_interviews import DATA, OTHER_SETTINGS, TITLES, UNSEEN_SETTINGS  # noqa: E402
+from heldout_interviews import DATA, OTHER_SETTINGS, SEED_GUIDE, TITLES, UNSEEN_SETTINGS  # noqa: E402
 from scoring import run_meta, write_results  # noqa: E402
 
 KEYS = (
@@ -59,7 +59,7 @@ def main() -> None:
 
     ac = AutoCoder.load()
     results: dict[str, dict[str, Any]] = {}
-    for data in (DATA, OTHER_SETTINGS, UNSEEN_SETTINGS):
+    for data in (DATA, OTHER_SETTINGS, UNSEEN_SETTINGS, SEED_GUIDE):
         ts = load_labelled(data / "gold.jsonl", ac.codebook)
         asked = questions(data)
         if len(asked) != len(ts.texts):

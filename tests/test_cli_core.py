@@ -194,6 +194,40 @@ def test_unit_sentence_codes_each_sentence_and_records_it(
     assert len(result) > len(CodingResult.read(coded.out))
 
 
+def test_codebook_charts_the_project_in_another_codebook_and_keeps_the_codings(
+    coded: Coded, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.crosswalk import chart_with
+    from roqa_nlp.exchange import read_qdpx_codings
+
+    project = tmp_path / "p.qdpx"
+    run = roqa(
+        "code", coded.inputs, "--out", tmp_path / "o", "--model", tiny_model_dir,
+        "--no-report", "--qdpx", project, "--codebook", "cfir-2022",
+    )  # fmt: skip
+    assert_success(run)
+    assert f"{project}: codes translated from cfir-2009 to cfir-2022" in " ".join(run.out.split())
+    result = CodingResult.read(tmp_path / "o")
+    assert result == CodingResult.read(coded.out)  # the model's own codes, as without --codebook
+    charted, _ = chart_with(result, Codebook.load("cfir-2022"))
+    (exported,) = read_qdpx_codings(project).values()
+    expected = {(s.segment.start, s.segment.end, s.top.code_id) for s in charted if s.top}
+    got = {(s.segment.start, s.segment.end, g.code_id) for s in exported for g in s.suggestions}
+    assert got == expected and all(
+        c.startswith(("INN", "OUT", "INS", "IND", "PRO")) for *_, c in got
+    )
+
+
+def test_codebook_with_stream_is_a_one_line_error(tiny_model_dir: Path, tmp_path: Path) -> None:
+    run = roqa(
+        "code", EXAMPLES, "--out", tmp_path / "o", "--model", tiny_model_dir, "--stream",
+        "--codebook", "erondu-2021",
+    )  # fmt: skip
+    assert_one_line_user_error(run, "--codebook charts report.html and --qdpx")
+    assert not (tmp_path / "o").exists()
+
+
 def test_an_unknown_unit_is_a_one_line_error(tiny_model_dir: Path, tmp_path: Path) -> None:
     run = roqa(
         "code", EXAMPLES, "--out", tmp_path / "o", "--model", tiny_model_dir, "--unit", "para"

@@ -96,6 +96,13 @@ def code_command(
         help="Read each answer with the interviewer's question before it (default: the model's "
         "setting, on for the packaged model); --no-context codes the answers alone.",
     ),
+    codebook: str | None = typer.Option(
+        None,
+        "--codebook",
+        help="Chart report.html and --qdpx with this codebook (e.g. cfir-2022, or erondu-2021: "
+        "the seed study's themes), translating the suggestions through the documented mapping; "
+        "codings.jsonl keeps the model's codes.",
+    ),
     unit: str | None = typer.Option(
         None,
         "--unit",
@@ -131,13 +138,21 @@ def code_command(
         raise typer.BadParameter("alpha must be between 0 and 1")
     if engine not in ("local", "ray"):
         raise typer.BadParameter("engine must be local or ray")
+    if codebook is not None and (stream or engine == "ray"):
+        raise typer.BadParameter(
+            "--codebook charts report.html and --qdpx, which --stream/--engine ray do not write: "
+            "run `roqa report OUT --codebook ID` afterwards"
+        )
     if qdpx is not None and (stream or engine == "ray"):
         raise typer.BadParameter(
             "--qdpx needs the whole result in memory: drop --stream/--engine ray, or run "
             "`roqa export codings.jsonl --qdpx FILE` afterwards"
         )
+    from ..codebook import Codebook
     from ..transcripts.roles import DEFAULT_INTERVIEWER_LABELS
     from ..transcripts.segment import UNITS
+
+    chart_book = Codebook.load(codebook) if codebook is not None else None  # fail before coding
 
     if unit is not None and unit not in UNITS:
         raise typer.BadParameter(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
@@ -192,16 +207,25 @@ def code_command(
     written = result.save(out)
     queue = cached_open_coding_queue(result, ac.embedder)
     written.update(write_open_coding(queue, out))
+    charted, book = result, ac.codebook
+    if chart_book is not None and (report or qdpx is not None):
+        from ..crosswalk import chart_with
+
+        book = chart_book
+        charted, note = chart_with(result, book)
+        if note:
+            charts = [str(x) for x, on in (("report.html", report), (qdpx, qdpx is not None)) if on]
+            _console().print(f"{' and '.join(charts)}: {note}")
     if report:
         from ..report import write_report
 
         path = out / "report.html"
-        write_report(result, ac.codebook, path, model_card=ac.card, open_coding=queue)
+        write_report(charted, book, path, model_card=ac.card, open_coding=queue)
         written["report.html"] = path
     if qdpx is not None:
         from ..exchange import export_qdpx
 
-        export_qdpx(result, ac.codebook, qdpx, top_k=1)
+        export_qdpx(charted, book, qdpx, top_k=1)
         written["qdpx"] = qdpx
     n_novel = sum(1 for s in result.segments if s.novel)
     con = _console()
