@@ -65,7 +65,7 @@ def test_the_packaged_model_learned_from_the_folders_own_files_only() -> None:
     card = json.loads((REPO / "models" / "default" / "model_card.json").read_text("utf-8"))
     assert training_files(TRAINING) == sorted(TRAINING.glob("*.jsonl"))
     assert card["training_data"]["sha256"] == ts.hash
-    assert card["training_data"]["n_records"] == len(ts) == 4556
+    assert card["training_data"]["n_records"] == len(ts) == 4656
 
 
 def test_not_used_data_loads_like_training_data() -> None:
