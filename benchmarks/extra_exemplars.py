@@ -16,9 +16,7 @@ Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/extra_exemplars.py 'ex
 from __future__ import annotations
 
 import json
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +25,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import SEED_GUIDE, heldout_segments  # noqa: E402
 from mixed_valence import real_speech  # noqa: E402
-from scoring import DEV, ROOT, run_meta, write_results  # noqa: E402
+from scoring import DEV, ROOT, picked, run_meta, training_with_extra, write_results  # noqa: E402
 
 NOT_USED = ROOT / "training_data" / "not_used"
 
@@ -51,42 +49,22 @@ def main(pattern: str) -> None:
     from roqa_nlp.classifier import CodeClassifier
     from roqa_nlp.lexical import LexicalModel, combine
     from roqa_nlp.prediction import OFF_FRAMEWORK
-    from roqa_nlp.training import load_labelled, load_training_set
+    from roqa_nlp.training import load_labelled
 
     files = sorted(NOT_USED.glob(pattern))
     if not files:
         raise SystemExit(f"no training_data/not_used/{pattern}")
-    packaged = AutoCoder.load()
+    packaged, base, extra = training_with_extra(files)
     book, emb, params = packaged.codebook, packaged.embedder, packaged.params
-    base = load_training_set(ROOT / "training_data", book)
-    with tempfile.TemporaryDirectory() as tmp:
-        for p in files:
-            shutil.copy(p, tmp)
-        extra = load_training_set(Path(tmp), book, descriptions=False)
     sets = real_speech(book)
     h = heldout_segments(book, "window", SEED_GUIDE)
-    keep = [i for i, c in enumerate(h.codes) if c]
-    sets["seed guide"] = {
-        "text": [h.texts[i] for i in keep],
-        "question": [h.questions[i] for i in keep],
-        "codes": [h.codes[i] for i in keep],
-        "valence": [h.valences[i] for i in keep],
-    }
+    coded_turns = [i for i, c in enumerate(h.codes) if c]
+    sets["seed guide"] = picked(coded_turns, h.texts, h.codes, h.valences, h.questions)
     seed = np.array([i.startswith("seed") for i in base.ids])
-    sets["seed quotes"] = {
-        "text": [base.texts[i] for i in np.flatnonzero(seed)],
-        "question": [""] * int(seed.sum()),
-        "codes": [base.codes[i] for i in np.flatnonzero(seed)],
-        "valence": [base.valences[i] for i in np.flatnonzero(seed)],
-    }
+    sets["seed quotes"] = picked(np.flatnonzero(seed), base.texts, base.codes, base.valences)
     dev = load_labelled(DEV, book)
     coded = [i for i, c in enumerate(dev.codes) if c]
-    sets["dev"] = {
-        "text": [dev.texts[i] for i in coded],
-        "question": [""] * len(coded),
-        "codes": [dev.codes[i] for i in coded],
-        "valence": [dev.valences[i] or "" for i in coded],
-    }
+    sets["dev"] = picked(coded, dev.texts, dev.codes, [v or "" for v in dev.valences])
     names = ("packaged data", f"+ {pattern}")
     results: dict[str, dict[str, Any]] = {}
     without_seed = base.subset([i for i in range(len(base.ids)) if not seed[i]])

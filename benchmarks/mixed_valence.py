@@ -21,9 +21,7 @@ Results: ``benchmarks/results/mixed_valence.{json,md}``.
 from __future__ import annotations
 
 import json
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +30,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_to_codings import GOLD_JSONL, read_gold  # noqa: E402
 from heldout_interviews import DATA, OTHER_SETTINGS, UNSEEN_SETTINGS, heldout_segments  # noqa: E402
-from scoring import DEV, ROOT, run_meta, write_results  # noqa: E402
+from scoring import DEV, ROOT, picked, run_meta, training_with_extra, write_results  # noqa: E402
 
 from roqa_nlp.io import read_text  # noqa: E402
 
@@ -60,12 +58,7 @@ def real_speech(book: Any) -> dict[str, dict[str, list[Any]]]:
     ):
         h = heldout_segments(book, "window", data)
         keep = [i for i, c in enumerate(h.codes) if c]
-        sets[name] = {
-            "text": [h.texts[i] for i in keep],
-            "question": [h.questions[i] for i in keep],
-            "codes": [h.codes[i] for i in keep],
-            "valence": [h.valences[i] for i in keep],
-        }
+        sets[name] = picked(keep, h.texts, h.codes, h.valences, h.questions)
     return sets
 
 
@@ -85,33 +78,18 @@ def main() -> None:
     from roqa_nlp.autocoder import AutoCoder, label_of
     from roqa_nlp.classifier import CodeClassifier
     from roqa_nlp.lexical import LexicalModel, combine
-    from roqa_nlp.training import load_labelled, load_training_set
+    from roqa_nlp.training import load_labelled
 
     if not EXTRA:
         raise SystemExit("no training_data/not_used/mixed_valence_*.jsonl")
-    packaged = AutoCoder.load()
+    packaged, base, extra = training_with_extra(EXTRA)
     book, emb, params = packaged.codebook, packaged.embedder, packaged.params
-    base = load_training_set(ROOT / "training_data", book)
-    with tempfile.TemporaryDirectory() as tmp:
-        for p in EXTRA:
-            shutil.copy(p, tmp)
-        extra = load_training_set(Path(tmp), book, descriptions=False)
     sets = real_speech(book)
     seed = np.array([i.startswith("seed") for i in base.ids])
-    quotes = {
-        "text": [base.texts[i] for i in np.flatnonzero(seed)],
-        "question": [""] * int(seed.sum()),
-        "codes": [base.codes[i] for i in np.flatnonzero(seed)],
-        "valence": [base.valences[i] for i in np.flatnonzero(seed)],
-    }
+    quotes = picked(np.flatnonzero(seed), base.texts, base.codes, base.valences)
     dev = load_labelled(DEV, book)
     stated = [i for i, c in enumerate(dev.codes) if c and dev.valences[i]]
-    dev_set = {
-        "text": [dev.texts[i] for i in stated],
-        "question": [""] * len(stated),
-        "codes": [dev.codes[i] for i in stated],
-        "valence": [dev.valences[i] for i in stated],
-    }
+    dev_set = picked(stated, dev.texts, dev.codes, dev.valences)
     results: dict[str, dict[str, Any]] = {}
     keep = [i for i in range(len(base.ids)) if not seed[i]]
     for name, ts in (

@@ -158,6 +158,40 @@ def write_weight_sweep(
     atomic_write_text(OUT / f"{name}.md", "\n".join(lines))
 
 
+def training_with_extra(files: Sequence[Path]) -> tuple[Any, Any, Any]:
+    """The packaged AutoCoder, the packaged training set, and ``files`` (JSONL outside
+    ``training_data/``) loaded as one more training set, without codebook descriptions."""
+    import shutil
+    import tempfile
+
+    from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.training import load_training_set
+
+    packaged = AutoCoder.load()
+    base = load_training_set(ROOT / "training_data", packaged.codebook)
+    with tempfile.TemporaryDirectory() as tmp:
+        for p in files:
+            shutil.copy(p, tmp)
+        extra = load_training_set(Path(tmp), packaged.codebook, descriptions=False)
+    return packaged, base, extra
+
+
+def picked(
+    keep: Sequence[int],
+    text: Sequence[str],
+    codes: Sequence[Any],
+    valence: Sequence[str],
+    question: Sequence[str] | None = None,
+) -> dict[str, list[Any]]:
+    """The records ``keep`` of parallel lists as a scoring set (no question: ``""``)."""
+    return {
+        "text": [text[i] for i in keep],
+        "question": [question[i] for i in keep] if question is not None else [""] * len(keep),
+        "codes": [codes[i] for i in keep],
+        "valence": [valence[i] for i in keep],
+    }  # fmt: skip
+
+
 def write_results(name: str, payload: dict[str, Any], lines: list[str]) -> None:
     """Write ``OUT/<name>.json`` (``payload``) and ``OUT/<name>.md`` (``lines``), atomically."""
     import json
