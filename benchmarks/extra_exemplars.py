@@ -9,7 +9,7 @@ the files ``training_data/not_used/<pattern>`` and score both on every set.
   top-3 / domain / valence;
 - dev: the same, aggregate only (evaluation only: never a reason to keep or drop a batch).
 
-Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/extra_exemplars.py 'exemplars_batch8_*.jsonl'``
+Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/extra_exemplars.py 'mixed_valence_*.jsonl'``
 (about 5 minutes). Results: ``benchmarks/results/extra_exemplars_<name>.{json,md}``.
 """
 
@@ -131,4 +131,6 @@ def main(pattern: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "exemplars_batch8_*.jsonl")
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: extra_exemplars.py 'PATTERN' (files in training_data/not_used/)")
+    main(sys.argv[1])

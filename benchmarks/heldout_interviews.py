@@ -70,7 +70,11 @@ class HeldOut:
 
 
 def heldout_segments(codebook: Any, unit: str = "window", data: Path = DATA) -> HeldOut:
-    """Segment the interviews as ``roqa code`` does and give each segment its turn's gold."""
+    """Segment the interviews as ``roqa code`` does and give each segment its turn's gold.
+
+    A segment belongs to the first gold turn, at or after the previous segment's, whose text
+    holds it (a short sentence such as "Yes." can occur in several turns).
+    """
     from roqa_nlp.transcripts import read_transcript
     from roqa_nlp.transcripts.segment import segment
 
@@ -78,13 +82,15 @@ def heldout_segments(codebook: Any, unit: str = "window", data: Path = DATA) -> 
     out = HeldOut([], [], [], [], [])
     for path in sorted(data.glob("*.txt")):
         turns = [g for g in gold if g["transcript"] == path.stem]
+        k = 0
         for s in segment(read_transcript(path), unit=unit):
             if s.role != "participant":
                 continue
-            owner = [g for g in turns if s.text in g["text"]]
-            if len(owner) != 1:
-                raise SystemExit(f"{path.name}: segment {s.id} is in {len(owner)} gold turns")
-            g = owner[0]
+            while k < len(turns) and s.text not in turns[k]["text"]:
+                k += 1
+            if k == len(turns):
+                raise SystemExit(f"{path.name}: segment {s.id} is in no later gold turn")
+            g = turns[k]
             for c in g["codes"]:
                 codebook.resolve(c, where=data / "gold.jsonl")
             out.transcripts.append(path.stem)

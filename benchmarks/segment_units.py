@@ -13,7 +13,6 @@ Results: ``benchmarks/results/segment_units.{json,md}``.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,39 +21,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import DATA, OTHER_SETTINGS, TITLES, UNSEEN_SETTINGS  # noqa: E402
-from question_context_pooled import hits  # noqa: E402
+from question_context_pooled import heldout, hits  # noqa: E402
 from scoring import cell, run_meta, write_results  # noqa: E402
 
-from roqa_nlp.io import read_text  # noqa: E402
-
 UNITS = ("window", "sentence")
-
-
-def coded_segments(data: Path, unit: str) -> dict[str, list[Any]]:
-    """The participant segments of coded turns, in order, each with its turn's gold codes.
-
-    A segment belongs to the first turn at or after the previous segment's turn that contains
-    its text (a short sentence such as "Yes." can occur in several turns).
-    """
-    from roqa_nlp.transcripts import read_transcript
-    from roqa_nlp.transcripts.segment import segment
-
-    gold = [json.loads(line) for line in read_text(data / "gold.jsonl").splitlines() if line]
-    out: dict[str, list[Any]] = {"text": [], "question": [], "codes": [], "interview": []}
-    for path in sorted(data.glob("*.txt")):
-        turns = [g for g in gold if g["transcript"] == path.stem]
-        k = 0
-        for s in segment(read_transcript(path), unit=unit):
-            if s.role != "participant":
-                continue
-            while s.text not in turns[k]["text"]:
-                k += 1
-            if turns[k]["codes"]:
-                out["text"].append(s.text)
-                out["question"].append(s.context or "")
-                out["codes"].append(list(turns[k]["codes"]))
-                out["interview"].append(path.stem)
-    return out
 
 
 def main() -> None:
@@ -66,7 +36,7 @@ def main() -> None:
     for unit in UNITS:
         pooled = []
         for data in (DATA, OTHER_SETTINGS, UNSEEN_SETTINGS):
-            h = hits(ac, coded_segments(data, unit), w)
+            h = hits(ac, heldout(ac.codebook, unit, data), w)
             pooled.append(h)
             table.setdefault(TITLES[data.name], {})[unit] = [len(h), *np.round(h.mean(0), 3)]
         h = np.concatenate(pooled)

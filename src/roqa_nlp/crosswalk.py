@@ -74,9 +74,10 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
 
     ``choice`` (a built-in id or a codebook ``.json``) when given; else the codebook the codings
     recorded: a built-in one, or a project codebook (e.g. of a REFI-QDA project ``roqa import``
-    read) found as ``codebook.json`` in the codings' folder ``where`` or up to two folders above
-    it; else the default codebook for codings that record none. A recorded project codebook that
-    cannot be found is a one-line error asking for ``--codebook``.
+    read) found as ``codebook.json`` in the folder of the codings ``where`` (their
+    ``codings.jsonl`` or its folder) or up to two folders above it; else the default codebook for
+    codings that record none. A recorded project codebook that cannot be found is a one-line
+    error asking for ``--codebook``.
     """
     from .codebook import DEFAULT_CODEBOOK
 
@@ -89,6 +90,8 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
     if wanted is None:
         return Codebook.load(DEFAULT_CODEBOOK)
     folder = None if where is None else Path(where).resolve()
+    if folder is not None and not folder.is_dir():
+        folder = folder.parent
     for _ in range(_FOLDERS_UP + 1):
         if folder is None:
             break
@@ -142,7 +145,7 @@ def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, st
     ids = {g.code_id for s in result.segments for g in s.suggestions}
     if all(i in target for i in ids):  # e.g. a project codebook that extends the run's
         return result, None
-    used = recorded_codebook(result.meta) or builtin_codebook_with(ids, besides=target.id)
+    used = codebook_of(result)  # never target: target lacks some of the codes
     if used is None or used == target.id:
         return result, None
     translated = translate(result, Codebook.load(used), target)
@@ -170,12 +173,8 @@ def chart_codings(
     if note is None or not person:
         return charted, note
     applied = [
-        SegmentResult(
-            segment=s.segment,
-            suggestions=[dataclasses.replace(g, probability=1.0) for g in s.suggestions],
-            novel=s.novel,
-            novelty_p=s.novelty_p,
-            procedural=s.procedural,
+        dataclasses.replace(
+            s, suggestions=[dataclasses.replace(g, probability=1.0) for g in s.suggestions]
         )
         for s in charted.segments
     ]

@@ -76,7 +76,7 @@ def export_cmd(
         book = Codebook.load(codebook or DEFAULT_CODEBOOK)
     else:
         result = CodingResult.read(codings)
-        book = codebook_for(codebook, result, codings if codings.is_dir() else codings.parent)
+        book = codebook_for(codebook, result, codings)
     if qdpx is not None and result is not None:
         result, note = chart_with(result, book)
         if note:

@@ -62,7 +62,7 @@ def report_command(
             path=source,
             hint="give the codings.jsonl that `roqa code` wrote",
         )
-    book = codebook_for(codebook, result, source.parent)
+    book = codebook_for(codebook, result, codings)
     result, note = chart_with(result, book)
     if note:
         typer.echo(note)
