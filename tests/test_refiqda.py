@@ -13,6 +13,7 @@ import struct
 import uuid
 import xml.etree.ElementTree as ET
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -1090,3 +1091,28 @@ def test_cli_import_keeps_hostile_names_inside_the_output(tmp_path: Path) -> Non
     assert "o/transcripts/etc_x.txt" in written
     assert "o/codings/Alice/codings.jsonl" in written
     assert all(w.startswith("o/") or w == "q.qdpx" for w in written)
+
+
+def test_export_keeps_every_code_a_person_gave_and_a_models_top_one_by_default(
+    tmp_path: Path,
+) -> None:
+    two = [
+        Suggestion("IS.E.2", "Available Resources", "IS", 1.0),
+        Suggestion("OS.D", "External Policy & Incentives", "OS", 1.0),
+    ]
+    book = Codebook.load("cfir-2009")
+
+    def codes(path: Path) -> list[str]:
+        names = {c.get("guid"): c.get("name") for c in qde_of(path).iter(NS + "Code")}
+        return sorted(names[r.get("targetGUID")] for r in qde_of(path).iter(NS + "CodeRef"))
+
+    person = one_segment_result(suggestions=two, meta={"user": {"name": "Ann"}})
+    export_qdpx(person, book, tmp_path / "ann.qdpx")
+    assert codes(tmp_path / "ann.qdpx") == ["Available Resources", "External Policy & Incentives"]
+    model = one_segment_result(suggestions=[replace(two[0], probability=0.6), two[1]])
+    export_qdpx(model, book, tmp_path / "model.qdpx")
+    assert codes(tmp_path / "model.qdpx") == ["Available Resources"]
+    export_qdpx(person, book, tmp_path / "one.qdpx", top_k=1)
+    assert codes(tmp_path / "one.qdpx") == ["Available Resources"]
+    with pytest.raises(ValueError, match="top_k must be"):
+        export_qdpx(person, book, tmp_path / "bad.qdpx", top_k="all")

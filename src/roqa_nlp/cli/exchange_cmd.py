@@ -62,7 +62,7 @@ def export_cmd(
     from ..crosswalk import chart_with, codebook_for
     from ..errors import RoqaError
     from ..exchange import export_qdc, export_qdpx
-    from ..exchange.qdpx_export import coder_of
+    from ..exchange.qdpx_export import AUTO, coder_of
     from ..result import CodingResult
 
     if qdpx is None and qdc is None:
@@ -81,11 +81,14 @@ def export_cmd(
         result, note = chart_with(result, book)
         if note:
             typer.echo(note)
-        person = coder_of(result)
-        if top_k is None and person is None:
-            top_k = 1
-        kind = "suggested codings" if person is None else "codings"
-        summary = export_qdpx(result, book, qdpx, top_k=top_k, min_probability=min_probability)
+        kind = "suggested codings" if coder_of(result) is None else "codings"
+        summary = export_qdpx(
+            result,
+            book,
+            qdpx,
+            top_k=AUTO if top_k is None else top_k,
+            min_probability=min_probability,
+        )
         _warn(summary.skipped)
         print(
             f"wrote {qdpx}: {summary.sources} transcripts, {summary.selections} {kind} "

@@ -116,6 +116,21 @@ def _valence(label: str) -> str:
         return label
 
 
+#: ``top_k="auto"``: a model's top suggestion per segment, every code of a person's codings
+AUTO = "auto"
+
+
+def codes_per_segment(top_k: int | str | None, result: CodingResult) -> int | None:
+    """How many suggestions per segment to export: ``top_k`` itself, or for ``"auto"`` one for a
+    model's suggestions and all (``None``) for a person's codings (:func:`coder_of`), so that
+    exporting what a coder did never drops a code they gave."""
+    if top_k == AUTO:
+        return None if coder_of(result) is not None else 1
+    if top_k is not None and not isinstance(top_k, int):
+        raise ValueError(f"top_k must be an int, None or {AUTO!r}, not {top_k!r}")
+    return top_k
+
+
 def _check_options(top_k: int | None, min_probability: float) -> None:
     if top_k is not None and top_k < 1:
         raise RoqaError(f"top-k must be at least 1, not {top_k}", hint="use --top-k 1 or more")
@@ -142,11 +157,13 @@ def qdpx_bytes(
     result: CodingResult,
     codebook: Codebook,
     *,
-    top_k: int | None = 1,
+    top_k: int | str | None = AUTO,
     min_probability: float = 0.0,
     path: Path = Path("project.qdpx"),
 ) -> tuple[bytes, QdpxExport]:
-    """The ``.qdpx`` archive of a coding result, in memory, and a summary of what it holds."""
+    """The ``.qdpx`` archive of a coding result, in memory, and a summary of what it holds
+    (``top_k`` as :func:`export_qdpx` takes it)."""
+    top_k = codes_per_segment(top_k, result)
     _check_options(top_k, min_probability)
     transcripts = _transcripts_of(result)
     now = _timestamp()
@@ -299,13 +316,14 @@ def export_qdpx(
     codebook: Codebook,
     path: str | Path,
     *,
-    top_k: int | None = 1,
+    top_k: int | str | None = AUTO,
     min_probability: float = 0.0,
 ) -> QdpxExport:
     """Write the suggestions of ``result`` as a REFI-QDA project to ``path`` (atomically).
 
-    ``top_k`` suggestions per segment (``None`` = all) are exported, each only if its
-    probability is at least ``min_probability``. The transcripts come from
+    ``top_k`` suggestions per segment (``None`` = all; the default ``"auto"`` = a model's top
+    one, or every code of a person's codings) are exported, each only if its probability is at
+    least ``min_probability``. The transcripts come from
     ``result.transcripts``; every segment must match its transcript's text.
     """
     out = Path(path)
