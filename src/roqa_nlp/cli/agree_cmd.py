@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from .app import app
+from .app import app, codebook_option
 
 #: Sources printed in the JSON output, so a reader knows which formula each figure follows.
 REFERENCES = (
@@ -305,12 +305,9 @@ def agree_command(
     ),
     seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap resampling."),
     ci_level: float = typer.Option(0.95, "--ci-level", help="Confidence level of the intervals."),
-    codebook: str | None = typer.Option(
-        None,
-        "--codebook",
-        help="Compare every coder in this codebook (cfir-2009, cfir-2022, erondu-2021 or a file), "
-        "translating codings from another codebook through the documented mapping. Long CSV "
-        "codes are compared as written.",
+    codebook: str | None = codebook_option(
+        "Compare every coder in this codebook ({builtin} or a file), translating codings from "
+        "another codebook through the documented mapping. Long CSV codes are compared as written."
     ),
 ) -> None:
     """Agreement between coders, per code and pooled, with every pair of coders (model included)."""

@@ -19,5 +19,14 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
+def codebook_option(help: str, default: str | None = None) -> Any:
+    """A ``--codebook`` option; ``{builtin}`` in ``help`` names the built-in codebooks (read from
+    :data:`roqa_nlp.codebook.BUILTIN`, so a new one appears in every command's help)."""
+    from ..codebook import BUILTIN
+
+    return typer.Option(default, "--codebook", help=help.format(builtin=", ".join(BUILTIN)))
+
+
 #: Process-wide CLI flags (set by ``main`` before the command runs).
 state: dict[str, Any] = {"debug": False}

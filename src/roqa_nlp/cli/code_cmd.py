@@ -10,7 +10,8 @@ from typing import Any
 
 import typer
 
-from .app import app
+from ..codebook import BUILTIN, DEFAULT_CODEBOOK
+from .app import app, codebook_option
 
 
 def _console() -> Any:
@@ -96,12 +97,10 @@ def code_command(
         help="Read each answer with the interviewer's question before it (default: the model's "
         "setting, on for the packaged model); --no-context codes the answers alone.",
     ),
-    codebook: str | None = typer.Option(
-        None,
-        "--codebook",
-        help="Chart report.html and --qdpx with this codebook (e.g. cfir-2022, or erondu-2021: "
-        "the seed study's themes), translating the suggestions through the documented mapping; "
-        "codings.jsonl keeps the model's codes.",
+    codebook: str | None = codebook_option(
+        "Chart report.html and --qdpx with this codebook ({builtin} or a file; erondu-2021 = the "
+        "seed study's themes), translating the suggestions through the documented mapping; "
+        "codings.jsonl keeps the model's codes."
     ),
     unit: str | None = typer.Option(
         None,
@@ -306,8 +305,8 @@ def evaluate_command(
 @app.command("codebook")
 def codebook_command(
     name: str = typer.Argument(
-        "cfir-2009",
-        help="cfir-2009, cfir-2022, erondu-2021 (the seed study's themes) or a codebook .json file.",
+        DEFAULT_CODEBOOK,
+        help=f"{', '.join(BUILTIN)} (erondu-2021 = the seed study's themes) or a codebook .json file.",
     ),
 ) -> None:
     """List the codes of a codebook with their ids (and valence and CFIR 2009 codes, if it has them)."""

@@ -21,7 +21,7 @@ from typing import Any
 
 import typer
 
-from .app import app
+from .app import app, codebook_option
 
 
 def _warn(lines: list[str]) -> None:
@@ -40,11 +40,9 @@ def export_cmd(
     qdc: Path | None = typer.Option(
         None, "--qdc", help="Write the codebook as a REFI-QDA codebook (.qdc)."
     ),
-    codebook: str | None = typer.Option(
-        None,
-        "--codebook",
-        help="Codebook id (cfir-2009, cfir-2022, erondu-2021) or codebook .json; default: the one "
-        "the codings used. Another codebook with a documented mapping exports the codes translated.",
+    codebook: str | None = codebook_option(
+        "Codebook id ({builtin}) or codebook .json; default: the one the codings used. Another "
+        "codebook with a documented mapping exports the codes translated."
     ),
     top_k: int | None = typer.Option(
         None,
@@ -154,10 +152,8 @@ def _is_qdc(path: Path) -> bool:
 def import_cmd(
     file: Path = typer.Argument(..., help="A REFI-QDA project (.qdpx) or codebook (.qdc)."),
     out: Path = typer.Option(..., "--out", help="Directory to write the imported files into."),
-    codebook: str | None = typer.Option(
-        None,
-        "--codebook",
-        help="Codebook .json whose codes the file may carry (built-in codebooks are recognised anyway).",
+    codebook: str | None = codebook_option(
+        "Codebook .json whose codes the file may carry (built-in codebooks are recognised anyway)."
     ),
 ) -> None:
     """Import transcripts, codebook and each coder's codings from NVivo, ATLAS.ti, MAXQDA, QualCoder."""

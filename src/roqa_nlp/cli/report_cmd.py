@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from .app import app
+from .app import app, codebook_option
 
 MATRIX_FORMATS = (".xlsx", ".csv")
 
@@ -21,11 +21,9 @@ def report_command(
     out: Path | None = typer.Option(
         None, "--out", "-o", help="HTML file to write (default: report.html beside the codings)."
     ),
-    codebook: str | None = typer.Option(
-        None,
-        "--codebook",
-        help="Codebook id (cfir-2009, cfir-2022, erondu-2021) or JSON file; default: the one "
-        "the run used. Another codebook with a documented mapping charts the codes translated.",
+    codebook: str | None = codebook_option(
+        "Codebook id ({builtin}) or JSON file; default: the one the run used. Another codebook "
+        "with a documented mapping charts the codes translated."
     ),
     matrix: Path | None = typer.Option(
         None,

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from .app import app
+from ..codebook import DEFAULT_CODEBOOK
+from .app import app, codebook_option
 
 
 @app.command("train")
@@ -29,7 +30,7 @@ def train_command(
         min=1,
         help="How many times each decided segment counts against a training record [default: 3].",
     ),
-    codebook: str = typer.Option("cfir-2009", "--codebook", help="Codebook id or .json file."),
+    codebook: str = codebook_option("Codebook id ({builtin}) or .json file.", DEFAULT_CODEBOOK),
     method: str = typer.Option("logreg", "--method", help="logreg | prototype | hybrid."),
     evaluate: Path | None = typer.Option(
         None, "--evaluate", help="Labelled JSONL to evaluate on and record in the model card."
