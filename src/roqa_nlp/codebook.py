@@ -21,12 +21,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .codebooks import BUILTIN, DEFAULT_CODEBOOK
 from .errors import RoqaError, quoted
 from .io import atomic_write_text, read_text, sha256_bytes
 from .schema import Code, normalise_valence
-
-BUILTIN = ("cfir-2009", "cfir-2022", "erondu-2021")
-DEFAULT_CODEBOOK = "cfir-2009"
 
 
 def normalise_name(name: str) -> str:

@@ -22,8 +22,8 @@ app = typer.Typer(
 
 def codebook_option(help: str, default: str | None = None) -> Any:
     """A ``--codebook`` option; ``{builtin}`` in ``help`` names the built-in codebooks (read from
-    :data:`roqa_nlp.codebook.BUILTIN`, so a new one appears in every command's help)."""
-    from ..codebook import BUILTIN
+    :data:`roqa_nlp.codebooks.BUILTIN`, so a new one appears in every command's help)."""
+    from ..codebooks import BUILTIN
 
     return typer.Option(default, "--codebook", help=help.format(builtin=", ".join(BUILTIN)))
 

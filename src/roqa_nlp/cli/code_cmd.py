@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from ..codebook import BUILTIN, DEFAULT_CODEBOOK
+from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
 from .app import app, codebook_option
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..codebook import DEFAULT_CODEBOOK
+from ..codebooks import DEFAULT_CODEBOOK
 from .app import app, codebook_option
 
 
