@@ -21,8 +21,8 @@ Training uses scikit-learn; the fitted model is stored as arrays (idf, coefficie
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -34,12 +34,17 @@ PARAMS: dict[str, Any] = {"C": 10.0, "min_df": 2, "ngram_range": [1, 2]}
 
 def terms(text: str, stop_words: frozenset[str], ngram_range: Sequence[int]) -> list[str]:
     """The words and word n-grams of ``text`` as scikit-learn's word analyzer makes them."""
+    return list(_terms(text, stop_words, int(ngram_range[0]), int(ngram_range[1])))
+
+
+@lru_cache(maxsize=4096)
+def _terms(text: str, stop_words: frozenset[str], lo: int, hi: int) -> tuple[str, ...]:
+    # Memoised: the code and valence word models analyse each segment alike, one after the other.
     tokens = [t for t in TOKEN.findall(text.lower()) if t not in stop_words]
-    lo, hi = int(ngram_range[0]), int(ngram_range[1])
     out: list[str] = []
     for n in range(lo, hi + 1):
         out += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
-    return out
+    return tuple(out)
 
 
 class LexicalModel:
@@ -120,26 +125,42 @@ class LexicalModel:
         coef = np.asarray(coef, dtype=np.float32)
         return cls(vocab, vec.idf_, coef, intercept, classes, stop, ngram_range)
 
+    def _entries(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The non-zero TF-IDF entries of all ``texts`` at once: (row, term index, L2-normalised
+        value), sorted by row and then term, as scikit-learn's ``TfidfVectorizer`` gives them."""
+        lo, hi = self.ngram_range
+        index, stop = self.index_, self.stop_words_
+        rows: list[int] = []
+        cols: list[int] = []
+        for i, text in enumerate(texts):
+            hits = [index[t] for t in _terms(text, stop, lo, hi) if t in index]
+            cols += hits
+            rows += [i] * len(hits)
+        v = max(len(self.vocabulary_), 1)
+        keys, counts = np.unique(
+            np.asarray(rows, dtype=np.int64) * v + np.asarray(cols, dtype=np.int64),
+            return_counts=True,
+        )
+        r, c = np.divmod(keys, v)
+        val = (1.0 + np.log(counts.astype(np.float64))) * self.idf_[c]
+        norm = np.sqrt(np.bincount(r, weights=val * val, minlength=len(texts)))[r]
+        return r, c, np.where(norm > 0, val / np.where(norm > 0, norm, 1.0), val)
+
     def transform(self, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
         """Each text's TF-IDF row (term indices, L2-normalised values), as scikit-learn's."""
-        out = []
-        for text in texts:
-            counts = Counter(
-                self.index_[t]
-                for t in terms(text, self.stop_words_, self.ngram_range)
-                if t in self.index_
-            )
-            idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-            val = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * self.idf_[idx]
-            norm = np.linalg.norm(val)
-            out.append((idx, val / norm if norm > 0 else val))
-        return out
+        r, c, val = self._entries(texts)
+        bounds = np.searchsorted(r, np.arange(len(texts) + 1))
+        return [(c[a:b], val[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
 
-    def log_probabilities(self, texts: Sequence[str]) -> np.ndarray:
+    def log_probabilities(self, texts: Sequence[str], batch_size: int = 512) -> np.ndarray:
         """Log-probabilities of each class (columns ``classes_``) for each text."""
         Z = np.tile(self.intercept_, (len(texts), 1))
-        for i, (idx, val) in enumerate(self.transform(texts)):
-            Z[i] += self.coef_[:, idx] @ val
+        for start in range(0, len(texts), batch_size):  # bounds the classes x entries product
+            r, c, val = self._entries(texts[start : start + batch_size])
+            if not len(r):
+                continue
+            first = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
+            Z[start + r[first]] += np.add.reduceat(self.coef_[:, c] * val, first, axis=1).T
         Z -= Z.max(axis=1, keepdims=True)
         return np.asarray(Z - np.log(np.exp(Z).sum(axis=1, keepdims=True)))
 
