@@ -49,11 +49,15 @@ UNSEEN_SETTINGS = ROOT / "benchmarks" / "data" / "heldout_unseen_settings"
 #: and four more in the seed's setting, following the seed study's six-question topic guide
 #: (session 8; written after every choice above, so a clean check of them)
 SEED_GUIDE = ROOT / "benchmarks" / "data" / "heldout_seed_guide"
+#: and four more in the seed's setting, in provider types the others lack (session 9; written
+#: after session 8's exemplars for this setting, so a clean check of them)
+PROVIDER_VOICES = ROOT / "benchmarks" / "data" / "heldout_provider_voices"
 TITLES = {
     DATA.name: "the seed's setting",
     OTHER_SETTINGS.name: "other settings",
     UNSEEN_SETTINGS.name: "settings absent from the training data",
     SEED_GUIDE.name: "the seed's setting, the seed study's topic guide",
+    PROVIDER_VOICES.name: "the seed's setting, other provider types",
 }
 MIXES = (0.1, 0.2, 0.3)
 

@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from heldout_interviews import DATA, OTHER_SETTINGS, SEED_GUIDE, TITLES, UNSEEN_SETTINGS  # noqa: E402
+from heldout_interviews import (  # noqa: E402
+    DATA,
+    OTHER_SETTINGS,
+    PROVIDER_VOICES,
+    SEED_GUIDE,
+    TITLES,
+    UNSEEN_SETTINGS,
+)
 from scoring import run_meta, write_results  # noqa: E402
 
 KEYS = (
@@ -59,7 +66,7 @@ def main() -> None:
 
     ac = AutoCoder.load()
     results: dict[str, dict[str, Any]] = {}
-    for data in (DATA, OTHER_SETTINGS, UNSEEN_SETTINGS, SEED_GUIDE):
+    for data in (DATA, OTHER_SETTINGS, UNSEEN_SETTINGS, SEED_GUIDE, PROVIDER_VOICES):
         ts = load_labelled(data / "gold.jsonl", ac.codebook)
         asked = questions(data)
         if len(asked) != len(ts.texts):
