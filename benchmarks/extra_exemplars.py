@@ -4,7 +4,7 @@ the files ``training_data/not_used/<pattern>`` and score both on every set.
 - ``cv``: construct top-1 / top-3 / domain of the embedding classifier and word model combined
   as packaged (``lexical_weight``), 5-fold GroupKFold over the packaged records' source/setting;
   the extra records join every training fold and are never scored;
-- the seed quotes (held out of both models), the gold example interviews and the four held-out
+- the seed quotes (held out of both models), the gold example interviews and the five held-out
   interview sets (per segment, question as context, as ``roqa code`` codes them): top-1 /
   top-3 / domain / valence;
 - dev: the same, aggregate only (evaluation only: never a reason to keep or drop a batch).
@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from heldout_interviews import SEED_GUIDE, heldout_segments  # noqa: E402
+from heldout_interviews import PROVIDER_VOICES, SEED_GUIDE, heldout_segments  # noqa: E402
 from mixed_valence import real_speech  # noqa: E402
 from scoring import DEV, ROOT, picked, run_meta, training_with_extra, write_results  # noqa: E402
 
@@ -57,9 +57,10 @@ def main(pattern: str) -> None:
     packaged, base, extra = training_with_extra(files)
     book, emb, params = packaged.codebook, packaged.embedder, packaged.params
     sets = real_speech(book)
-    h = heldout_segments(book, "window", SEED_GUIDE)
-    coded_turns = [i for i, c in enumerate(h.codes) if c]
-    sets["seed guide"] = picked(coded_turns, h.texts, h.codes, h.valences, h.questions)
+    for name, data in (("seed guide", SEED_GUIDE), ("provider voices", PROVIDER_VOICES)):
+        h = heldout_segments(book, "window", data)
+        coded_turns = [i for i, c in enumerate(h.codes) if c]
+        sets[name] = picked(coded_turns, h.texts, h.codes, h.valences, h.questions)
     seed = np.array([i.startswith("seed") for i in base.ids])
     sets["seed quotes"] = picked(np.flatnonzero(seed), base.texts, base.codes, base.valences)
     dev = load_labelled(DEV, book)
@@ -108,7 +109,8 @@ def main(pattern: str) -> None:
     stem = pattern.replace("*", "").replace(".jsonl", "").strip("_")
     meta = run_meta(base.hash, extra=[p.name for p in files], n_extra=len(extra.ids))
     print(json.dumps(results, indent=1))
-    cols = ["cv", "seed quotes", "gold", "seed setting", "covered", "unseen", "seed guide", "dev"]
+    cols = ["cv", "seed quotes", "gold", "seed setting", "covered", "unseen", "seed guide"]
+    cols += ["provider voices", "dev"]
 
     def fmt(v: list[float | None]) -> str:
         return " / ".join("-" if x is None else f"{x:.3f}" for x in v)
