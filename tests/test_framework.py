@@ -494,3 +494,17 @@ def test_seed_quotes_in_table2_land_in_the_papers_domain() -> None:
     assert {r["id"]: domain_of_quote[r["id"]] for r in in_table2} == {
         r["id"]: r["domain"] for r in in_table2
     }
+
+
+def test_charting_functions_use_the_coded_segments_they_are_given() -> None:
+    from roqa_nlp.framework import coded_segments
+
+    r = three_interviews()
+    coded = coded_segments(r, top_k=2)
+    assert framework_matrix(r, top_k=2, coded=coded) == framework_matrix(r, top_k=2)
+    assert barriers_enablers(r, MINI, top_k=2, coded=coded) == barriers_enablers(r, MINI, top_k=2)
+    assert construct_ratings(r, MINI, top_k=2, coded=coded) == construct_ratings(r, MINI, top_k=2)
+    assert saturation(r, top_k=2, coded=coded) == saturation(r, top_k=2)
+    # what is given is what is charted: the first coded quote alone gives one count
+    only = framework_matrix(r, top_k=2, coded=coded[:1])
+    assert sum(map(sum, only.counts())) == 1

@@ -152,6 +152,18 @@ def coded_segments(
     return out
 
 
+def _coded(
+    result: CodingResult, top_k: int, min_probability: float, coded: Sequence[Quote] | None
+) -> Sequence[Quote]:
+    """``coded`` when the caller computed it (the report charts one result four ways), else
+    :func:`coded_segments` of ``result``."""
+    return (
+        coded_segments(result, top_k=top_k, min_probability=min_probability)
+        if coded is None
+        else coded
+    )
+
+
 def most_representative(quotes: Iterable[Quote], n: int, *, spread: bool = False) -> list[Quote]:
     """The ``n`` quotes with the highest probability (ties: earlier in the data first).
 
@@ -388,6 +400,7 @@ def framework_matrix(
     min_probability: float = 0.0,
     quotes: int = 1,
     codebook: Codebook | None = None,
+    coded: Sequence[Quote] | None = None,
 ) -> FrameworkMatrix:
     """Chart a coding result into the Framework Approach matrix (cases x codes) [1]_ [2]_.
 
@@ -399,12 +412,14 @@ def framework_matrix(
     quotes : how many representative quotes each cell keeps; "representative" = the highest
         probability, so a reader sees the clearest instance of the code first.
     codebook : when given, the columns are all its codable codes in codebook order.
+    coded : :func:`coded_segments` of ``result`` with these ``top_k`` and ``min_probability``,
+        when the caller already has them (the other charting functions take it too).
 
     Every transcript of the result is a case, even one with no coded segment (an empty row is
     information too).
     """
     _check_cases(cases)
-    coded = coded_segments(result, top_k=top_k, min_probability=min_probability)
+    coded = _coded(result, top_k, min_probability, coded)
     case_ids = {_case_of(result, tid, cases) for tid in interview_order(result)}
     by_cell: dict[tuple[str, str], list[Quote]] = {}
     for q in coded:
@@ -531,6 +546,7 @@ def barriers_enablers(
     top_k: int = 1,
     min_probability: float = 0.0,
     quotes: int = 2,
+    coded: Sequence[Quote] | None = None,
 ) -> BarriersEnablers:
     """Summarise barriers and enablers by CFIR domain and construct (Table 2 of the seed study).
 
@@ -541,7 +557,7 @@ def barriers_enablers(
     follow codebook order and only appear when something was coded under them; codes the
     codebook does not know are listed under a last domain with an empty id.
     """
-    coded = coded_segments(result, top_k=top_k, min_probability=min_probability)
+    coded = _coded(result, top_k, min_probability, coded)
     by_code: dict[str, list[Quote]] = {}
     for q in coded:
         by_code.setdefault(q.code_id, []).append(q)
@@ -718,6 +734,7 @@ def saturation(
     run_length: int = 2,
     top_k: int = 1,
     min_probability: float = 0.0,
+    coded: Sequence[Quote] | None = None,
 ) -> Saturation:
     """Data saturation over the interviews (transcripts) of a coding result, in interview order.
 
@@ -752,7 +769,7 @@ def saturation(
     if not 0 <= new_info_threshold <= 1:
         raise RoqaError(f"new_info_threshold must be between 0 and 1, got {new_info_threshold}")
     codes_in: dict[str, list[str]] = {t: [] for t in seq}
-    for q in coded_segments(result, top_k=top_k, min_probability=min_probability):
+    for q in _coded(result, top_k, min_probability, coded):
         if q.transcript_id in codes_in and q.code_id not in codes_in[q.transcript_id]:
             codes_in[q.transcript_id].append(q.code_id)
     seen: set[str] = set()
@@ -963,6 +980,7 @@ def construct_ratings(
     mixed_ratio: float = 2.0,
     strong_margin: int = 2,
     strong_probability: float = 0.6,
+    coded: Sequence[Quote] | None = None,
 ) -> ConstructRatings:
     """Suggested CFIR ratings (-2 ... +2 or X) per case x construct, by :func:`rate_construct`.
 
@@ -971,7 +989,7 @@ def construct_ratings(
     researcher can confirm or change it; every rating is marked ``status="suggested"``.
     """
     _check_cases(cases)
-    coded = coded_segments(result, top_k=top_k, min_probability=min_probability)
+    coded = _coded(result, top_k, min_probability, coded)
     groups: dict[tuple[str, str], list[Quote]] = {}
     for q in coded:
         case = q.participant if cases == "participant" else q.transcript_id

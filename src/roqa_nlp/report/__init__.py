@@ -153,11 +153,12 @@ def report_context(
 
     k, p = options.top_k, options.min_probability
     colours = DomainColours(codebook)
+    coded = coded_segments(result, top_k=k, min_probability=p)  # charted four ways below
     matrix = framework_matrix(
-        result, "participant", codebook=codebook, quotes=2, top_k=k, min_probability=p
+        result, "participant", codebook=codebook, quotes=2, top_k=k, min_probability=p, coded=coded
     )
-    table2 = barriers_enablers(result, codebook, quotes=3, top_k=k, min_probability=p)
-    ratings = construct_ratings(result, codebook, top_k=k, min_probability=p)
+    table2 = barriers_enablers(result, codebook, quotes=3, top_k=k, min_probability=p, coded=coded)
+    ratings = construct_ratings(result, codebook, top_k=k, min_probability=p, coded=coded)
     sat = saturation(
         result,
         initial_sample=options.initial_sample,
@@ -167,8 +168,8 @@ def report_context(
         run_length=options.run_length,
         top_k=k,
         min_probability=p,
+        coded=coded,
     )
-    coded = coded_segments(result, top_k=k, min_probability=p)
 
     views = {s.segment.id: segment_view(s, n, codebook, colours) for n, s in enumerate(result)}
     anchors = {sid: v["anchor"] for sid, v in views.items()}
