@@ -144,7 +144,7 @@ class LexicalModel:
         r, c = np.divmod(keys, v)
         val = (1.0 + np.log(counts.astype(np.float64))) * self.idf_[c]
         norm = np.sqrt(np.bincount(r, weights=val * val, minlength=len(texts)))[r]
-        return r, c, np.where(norm > 0, val / np.where(norm > 0, norm, 1.0), val)
+        return r, c, np.divide(val, norm, out=val.copy(), where=norm > 0)
 
     def transform(self, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
         """Each text's TF-IDF row (term indices, L2-normalised values), as scikit-learn's."""

@@ -120,12 +120,13 @@ def _valence(label: str) -> str:
 AUTO = "auto"
 
 
-def codes_per_segment(top_k: int | str | None, result: CodingResult) -> int | None:
+def codes_per_segment(top_k: int | str | None, person: str | None) -> int | None:
     """How many suggestions per segment to export: ``top_k`` itself, or for ``"auto"`` one for a
-    model's suggestions and all (``None``) for a person's codings (:func:`coder_of`), so that
-    exporting what a coder did never drops a code they gave."""
+    model's suggestions and all (``None``) for a person's codings (``person``, as
+    :func:`coder_of` names them), so that exporting what a coder did never drops a code they
+    gave."""
     if top_k == AUTO:
-        return None if coder_of(result) is not None else 1
+        return None if person is not None else 1
     if top_k is not None and not isinstance(top_k, int):
         raise ValueError(f"top_k must be an int, None or {AUTO!r}, not {top_k!r}")
     return top_k
@@ -163,11 +164,11 @@ def qdpx_bytes(
 ) -> tuple[bytes, QdpxExport]:
     """The ``.qdpx`` archive of a coding result, in memory, and a summary of what it holds
     (``top_k`` as :func:`export_qdpx` takes it)."""
-    top_k = codes_per_segment(top_k, result)
+    person = coder_of(result)
+    top_k = codes_per_segment(top_k, person)
     _check_options(top_k, min_probability)
     transcripts = _transcripts_of(result)
     now = _timestamp()
-    person = coder_of(result)
     user = person or machine_user_name(result.meta)
     user_guid = stable_guid("user", user)
     summary = QdpxExport(path=path, user=user)
