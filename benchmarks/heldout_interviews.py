@@ -73,21 +73,42 @@ class HeldOut:
     valences: list[str]
 
 
-def heldout_segments(codebook: Any, unit: str = "window", data: Path = DATA) -> HeldOut:
+def heldout_segments(
+    codebook: Any,
+    unit: str = "window",
+    data: Path = DATA,
+    *,
+    max_tokens: int | None = None,
+    count_tokens: Any = None,
+) -> HeldOut:
     """Segment the interviews as ``roqa code`` does and give each segment its turn's gold.
+
+    As ``roqa code`` does means with the packaged model's ``max_tokens`` and the word pieces its
+    tokenizer counts (``count_tokens``: default, the packaged embedding model's counter). Until
+    session 10 this called ``segment`` without a counter, so windows were cut by the conservative
+    estimate (1.5 word pieces per word) and long turns were split more often than ``roqa code``
+    splits them (165 segments instead of 108 in the unseen-settings set).
 
     A segment belongs to the first gold turn, at or after the previous segment's, whose text
     holds it (a short sentence such as "Yes." can occur in several turns).
     """
+    from roqa_nlp.autocoder import DEFAULT_PARAMS
+    from roqa_nlp.embedding import Embedder
     from roqa_nlp.transcripts import read_transcript
     from roqa_nlp.transcripts.segment import segment
+
+    if count_tokens is None:
+        count_tokens = Embedder().count_tokens()
+    if max_tokens is None:
+        max_tokens = int(DEFAULT_PARAMS["max_tokens"])
 
     gold = [json.loads(line) for line in read_text(data / "gold.jsonl").splitlines() if line]
     out = HeldOut([], [], [], [], [])
     for path in sorted(data.glob("*.txt")):
         turns = [g for g in gold if g["transcript"] == path.stem]
         k = 0
-        for s in segment(read_transcript(path), unit=unit):
+        transcript = read_transcript(path)
+        for s in segment(transcript, unit=unit, max_tokens=max_tokens, count_tokens=count_tokens):
             if s.role != "participant":
                 continue
             while k < len(turns) and s.text not in turns[k]["text"]:
