@@ -153,6 +153,38 @@ def test_suggest_of_one_string_gives_one_list(tiny_model: AutoCoder) -> None:
     assert len(tiny_model.suggest(TEXTS[0])) == 1
 
 
+LONG_TALK = " ".join(
+    f"In week {n} we went through the rota again and talked about who covers which visits."
+    for n in range(1, 21)
+)  # about 380 word pieces: well past the 256 the model reads
+
+
+def test_a_text_the_model_cannot_read_whole_gets_the_mean_of_its_windows(
+    tiny_model: AutoCoder, embedder: Embedder
+) -> None:
+    from roqa_nlp.transcripts.segment import turn_spans
+
+    count = embedder.count_tokens()
+    assert count(LONG_TALK) > embedder.max_tokens == 256
+    spans = turn_spans(LONG_TALK, 0, len(LONG_TALK), max_tokens=200, count_tokens=count)
+    assert len(spans) == 2 and spans[0][0] == 0 and spans[-1][1] == len(LONG_TALK)
+    windows = embedder.encode([LONG_TALK[a:b] for a, b in spans])
+    mean = windows.mean(axis=0)
+    got = tiny_model._encode_whole([LONG_TALK, "We are short of staff."])
+    np.testing.assert_allclose(got[0], mean / np.linalg.norm(mean), rtol=1e-6)
+    # a text that fits keeps its own embedding bit for bit
+    assert got[1].tobytes() == embedder.encode(["We are short of staff."])[0].tobytes()
+
+
+def test_words_past_the_models_limit_still_count(tiny_model: AutoCoder, embedder: Embedder) -> None:
+    # The embedding model alone drops the last sentence of both texts and reads them alike.
+    texts = [LONG_TALK + t for t in (" We have no money for staff.", " Our manager backs us.")]
+    plain = embedder.encode(texts)
+    assert plain[0].tobytes() == plain[1].tobytes()
+    whole = tiny_model._inputs(texts)
+    assert float(whole[0] @ whole[1]) < 0.999
+
+
 def test_fitting_an_empty_training_set_is_a_user_error(embedder: Embedder) -> None:
     with pytest.raises(RoqaError, match="the training set is empty"):
         AutoCoder(embedder=embedder).fit(TrainingSet())
@@ -636,6 +668,7 @@ class TableEmbedder:
     """Stand-in embedder: a fixed unit vector per known text."""
 
     dim = 3
+    max_tokens = 256  # word pieces it reads: every text in these tests is far shorter
 
     def __init__(self, table: dict[str, list[float]]) -> None:
         self.table = table

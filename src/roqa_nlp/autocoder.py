@@ -245,8 +245,13 @@ class AutoCoder:
 
     # -- training ------------------------------------------------------------------------------
 
-    def _inputs(self, texts: Sequence[str], contexts: Sequence[str] | None = None) -> np.ndarray:
-        X = self.embedder.encode(list(texts))
+    def _inputs(
+        self, texts: Sequence[str], contexts: Sequence[str] | None = None, *, whole: bool = True
+    ) -> np.ndarray:
+        """What the classifier reads of each text: its embedding, read whole (see
+        :meth:`_encode_whole`; ``whole=False`` for segments already cut to fit), with the
+        interviewer's question mixed in when ``use_context`` is on and a context is given."""
+        X = self._encode_whole(list(texts)) if whole else self.embedder.encode(list(texts))
         if self.params.get("use_context") and contexts is not None and any(contexts):
             import numpy as np
 
@@ -257,6 +262,40 @@ class AutoCoder:
             )
             X = X.copy()
             X[has] = Z / np.linalg.norm(Z, axis=1, keepdims=True)
+        return X
+
+    def _encode_whole(self, texts: list[str]) -> np.ndarray:
+        """Embeddings of ``texts``, each read whole.
+
+        The embedding model silently drops every word piece past its limit
+        (:attr:`Embedder.max_tokens`, 256 for all-MiniLM-L6-v2). A longer text (a long record
+        given to ``suggest``, ``evaluate`` or training) is cut into the windows ``roqa code``
+        would cut it into (``unit`` window, ``max_tokens``) and gets the normalised mean of their
+        embeddings; every other text keeps its own embedding bit for bit. A text of fewer
+        characters than the limit cannot exceed it, so short texts are never tokenised.
+        """
+        import numpy as np
+
+        from .transcripts.segment import turn_spans
+
+        X = self.embedder.encode(texts)
+        limit = int(self.embedder.max_tokens) - 2  # [CLS] and [SEP] take two of them
+        long = [i for i, t in enumerate(texts) if len(t) > limit]
+        if not long:
+            return X
+        count = self.embedder.count_tokens()
+        long = [i for i in long if count(texts[i]) > limit + 2]
+        if not long:
+            return X
+        X = X.copy()
+        window = min(int(self.params["max_tokens"]), limit + 2)
+        for i in long:
+            spans = turn_spans(
+                texts[i], 0, len(texts[i]), "window", max_tokens=window, count_tokens=count
+            )
+            W = self.embedder.encode([texts[i][a:b] for a, b in spans])
+            m = W.mean(axis=0)
+            X[i] = m / np.linalg.norm(m)
         return X
 
     def fit(self, training: TrainingSet | str | Path) -> AutoCoder:
@@ -589,6 +628,7 @@ class AutoCoder:
             X = self._inputs(
                 [s.text for s in pending],
                 [s.context for s in pending] if self.params.get("use_context") else None,
+                whole=False,  # segments are cut to fit the model already
             )
             rows, pvals, _, proc = self._suggest_rows(X, top_k, [s.text for s in pending])
             alpha = float(self.params["alpha"])

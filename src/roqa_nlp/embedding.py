@@ -227,9 +227,13 @@ class Embedder:
 
     @property
     def max_tokens(self) -> int:
-        return int(
-            getattr(self._model(), "max_seq_length", DEFAULT_MAX_TOKENS) or DEFAULT_MAX_TOKENS
-        )
+        """Word pieces the model reads (with [CLS]/[SEP]); it silently drops the rest. Read from
+        the loaded model, or from the model directory's configuration without loading it."""
+        if self._st is not None:
+            return int(getattr(self._st, "max_seq_length", None) or DEFAULT_MAX_TOKENS)
+        from .backends.onnx_int8 import source_max_tokens
+
+        return source_max_tokens(self.model_path, DEFAULT_MAX_TOKENS)
 
     # -- model ---------------------------------------------------------------------------------
 
