@@ -245,23 +245,60 @@ class PieceModel:
 
 
 def test_batches_group_texts_by_word_pieces_not_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embedding, "MIN_BATCH_TOKENS", 0)
     model = PieceModel()
     emb = Embedder(cache=False, batch_size=2, show_progress=False)
     monkeypatch.setattr(Embedder, "dim", property(lambda self: 2))
     monkeypatch.setattr(emb, "_model", lambda: model)
     texts = ["a b c d", "extraordinarily", "a b c d e", "unquestionably!"]
     X = emb._encode_uncached(texts)
-    # by characters the two long words would share a batch with a four-word text
-    assert model.batches == [["extraordinarily", "unquestionably!"], ["a b c d", "a b c d e"]]
+    # by characters the two long words would share a batch with a four-word text; texts of
+    # different lengths never share one (nothing is padded)
+    assert model.batches == [["extraordinarily", "unquestionably!"], ["a b c d"], ["a b c d e"]]
     assert X[:, 0].tolist() == [4.0, 1.0, 5.0, 1.0]  # rows back in input order
 
 
-def test_shortest_first_keeps_input_order_for_ties_and_falls_back_to_characters() -> None:
-    assert embedding._shortest_first(PieceModel(), ["b b", "a a", "c"]) == [2, 0, 1]
-    assert embedding._shortest_first(object(), ["ccc", "a", "bb"]) == [1, 2, 0]
+def test_batches_hold_one_length_in_input_order_and_fall_back_to_characters(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(embedding, "MIN_BATCH_TOKENS", 0)
+    texts = ["b b", "a a", "c", "d d", "e e", "f"]
+    assert embedding._batches(PieceModel(), texts, 2) == [[2, 5], [0, 1], [3, 4]]
+    assert embedding._batches(PieceModel(), texts, 8) == [[2, 5], [0, 1, 3, 4]]
+    # no tokenizer: sorted by characters, batches of batch_size
+    assert embedding._batches(object(), ["ccc", "a", "bb"], 2) == [[1, 2], [0]]
+
+
+def test_a_batch_of_very_few_word_pieces_repeats_its_texts() -> None:
+    # 64 rows at least: two texts of one word (3 word pieces with [CLS]/[SEP]) -> 6 rows, x 11
+    assert embedding.MIN_BATCH_TOKENS == 64
+    assert embedding._batches(PieceModel(), ["a", "b"], 32) == [[0, 1] * 11]
+    # a batch with enough rows is left alone: 7 texts of 8 words = 70 rows
+    texts = ["a b c d e f g h"] * 7
+    assert embedding._batches(PieceModel(), texts, 32) == [list(range(7))]
 
 
 # -- the real model (slow) ----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_texts_vector_does_not_depend_on_what_it_is_encoded_with() -> None:
+    # Padded batches change vectors in their last bits (four of these six did, batched together),
+    # and a warm cache filled by other runs would then make training depend on its history.
+    emb = Embedder(cache=False, show_progress=False)
+    texts = [
+        "We just don't have the staff to give people that one-to-one time.",
+        "Yes.",
+        "The commissioners cut the hourly rate again last spring, so we lost two carers and the "
+        "rota fell apart for weeks.",
+        "Our manager backs every idea we bring to her.",
+        "Training is hard to fit in when everyone is on shift and agency cover costs a fortune, "
+        "so it just slips and slips.",
+        "Recovery means something different to every person we support.",
+    ]
+    together = emb._encode_uncached(texts)
+    for text, row in zip(texts, together):
+        assert emb._encode_uncached([text])[0].tobytes() == row.tobytes(), text
 
 
 @pytest.mark.slow

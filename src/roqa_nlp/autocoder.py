@@ -318,9 +318,13 @@ class AutoCoder:
         base = CodeClassifier(p["method"], C=p["C"])
         det = NoveltyDetector(base, alpha=p["alpha"], score=p["novelty_score"])
         det.fit(X, y, groups=ts.groups, fit_kwargs={"valence": ts.valences, "groups": ts.groups})
-        clf = det.classifier_
+        # Through the float32 arrays save() writes and load() reads, so that this model predicts
+        # exactly what it will after saving (a probability could otherwise move in its sixth
+        # decimal); the estimator itself keeps scikit-learn's float64 fit.
+        fitted = det.classifier_
+        self._predictor = CodePredictor.from_arrays(fitted.to_arrays(), fitted.state())
+        clf = det.classifier_ = CodeClassifier.from_predictor(self._predictor)
         self._novelty, self._classifier = det, clf
-        self._predictor = CodePredictor.of(clf)
         self._scorer = NoveltyScorer.of(det, self._predictor)
         self._evidence_texts = [
             {"id": i, "text": t, "codes": c}
@@ -349,9 +353,9 @@ class AutoCoder:
                 ts.texts,
                 y,
                 ts.groups,
-                clf.classes_,
+                fitted.classes_,
                 w=float(p["lexical_weight"]),
-                classifier_params=clf.get_params(),
+                classifier_params=fitted.get_params(),
             )
         self.card = {
             "library": "roqa_nlp",
