@@ -107,8 +107,9 @@ def heldout_segments(
     for path in sorted(data.glob("*.txt")):
         turns = [g for g in gold if g["transcript"] == path.stem]
         k = 0
-        transcript = read_transcript(path)
-        for s in segment(transcript, unit=unit, max_tokens=max_tokens, count_tokens=count_tokens):
+        for s in segment(
+            read_transcript(path), unit=unit, max_tokens=max_tokens, count_tokens=count_tokens
+        ):
             if s.role != "participant":
                 continue
             while k < len(turns) and s.text not in turns[k]["text"]:

@@ -278,23 +278,29 @@ class AutoCoder:
 
         from .transcripts.segment import turn_spans
 
-        X = self.embedder.encode(texts)
         limit = int(self.embedder.max_tokens) - 2  # [CLS] and [SEP] take two of them
         long = [i for i, t in enumerate(texts) if len(t) > limit]
+        if long:
+            count = self.embedder.count_tokens()
+            long = [i for i in long if count(texts[i]) > limit + 2]
         if not long:
-            return X
-        count = self.embedder.count_tokens()
-        long = [i for i in long if count(texts[i]) > limit + 2]
-        if not long:
-            return X
-        X = X.copy()
+            return self.embedder.encode(texts)
+        # Only the texts that fit are embedded as they are, and every window in one call.
         window = min(int(self.params["max_tokens"]), limit + 2)
+        pieces: list[str] = []
+        bounds = [0]  # long[j]'s windows are pieces[bounds[j] : bounds[j + 1]]
         for i in long:
             spans = turn_spans(
                 texts[i], 0, len(texts[i]), "window", max_tokens=window, count_tokens=count
             )
-            W = self.embedder.encode([texts[i][a:b] for a, b in spans])
-            m = W.mean(axis=0)
+            pieces += [texts[i][a:b] for a, b in spans]
+            bounds.append(len(pieces))
+        fits = sorted(set(range(len(texts))) - set(long))
+        X = np.empty((len(texts), self.embedder.dim), dtype=np.float32)
+        X[fits] = self.embedder.encode([texts[i] for i in fits])
+        W = self.embedder.encode(pieces)
+        for j, i in enumerate(long):
+            m = W[bounds[j] : bounds[j + 1]].mean(axis=0)
             X[i] = m / np.linalg.norm(m)
         return X
 
