@@ -1059,7 +1059,8 @@ def test_a_models_suggestions_are_exported_under_the_machine_user(tmp_path: Path
     assert coder_of(model) is None
     assert coder_of(one_segment_result(suggestions=person.segments[0].suggestions)) is None
     summary = export_qdpx(person, Codebook.load("cfir-2009"), tmp_path / "ann.qdpx")
-    assert summary.user == "Ann"
+    assert (summary.user, summary.by_person) == ("Ann", True)
+    assert export_qdpx(model, Codebook.load("cfir-2009"), tmp_path / "m.qdpx").by_person is False
     (sel,) = selections_of(tmp_path / "ann.qdpx")
     assert sel.find(NS + "Description") is None
 

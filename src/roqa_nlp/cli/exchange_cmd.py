@@ -60,7 +60,7 @@ def export_cmd(
     from ..crosswalk import chart_with, codebook_for
     from ..errors import RoqaError
     from ..exchange import export_qdc, export_qdpx
-    from ..exchange.qdpx_export import AUTO, coder_of
+    from ..exchange.qdpx_export import AUTO
     from ..result import CodingResult
 
     if qdpx is None and qdc is None:
@@ -79,7 +79,6 @@ def export_cmd(
         result, note = chart_with(result, book)
         if note:
             typer.echo(note)
-        kind = "suggested codings" if coder_of(result) is None else "codings"
         summary = export_qdpx(
             result,
             book,
@@ -88,6 +87,7 @@ def export_cmd(
             min_probability=min_probability,
         )
         _warn(summary.skipped)
+        kind = "codings" if summary.by_person else "suggested codings"
         print(
             f"wrote {qdpx}: {summary.sources} transcripts, {summary.selections} {kind} "
             f"by user '{summary.user}', codebook {book.id}"

@@ -52,10 +52,12 @@ SUGGESTION_PREFIX = "suggested by roqa_nlp: "
 
 @dataclass
 class QdpxExport:
-    """What an export wrote: counts, the machine user's name, and what was left out and why."""
+    """What an export wrote: counts, the user's name (a person's when ``by_person``, else the
+    machine's), and what was left out and why."""
 
     path: Path
     user: str
+    by_person: bool = False
     sources: int = 0
     selections: int = 0
     skipped: list[str] = field(default_factory=list)
@@ -171,7 +173,7 @@ def qdpx_bytes(
     now = _timestamp()
     user = person or machine_user_name(result.meta)
     user_guid = stable_guid("user", user)
-    summary = QdpxExport(path=path, user=user)
+    summary = QdpxExport(path=path, user=user, by_person=person is not None)
 
     root = ET.Element(
         "Project",
