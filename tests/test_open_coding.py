@@ -114,20 +114,24 @@ def test_terms_are_lower_case_words_without_stop_words_then_pairs() -> None:
     ]  # fmt: skip
 
 
-def test_stop_word_list_is_scikit_learns() -> None:
+def test_stop_words_are_scikit_learns_and_the_spoken_list() -> None:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    assert english_stop_words() == ENGLISH_STOP_WORDS
+    words = english_stop_words()
+    assert words > ENGLISH_STOP_WORDS
+    assert {"yeah", "um", "erm", "actually", "ve", "don", "didn", "ll"} <= words
+    assert len(words - ENGLISH_STOP_WORDS) == 94
+    assert not {"staff", "training", "covid", "people", "time", "need"} & words
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet="ab cé.,'Th-é\u00e9ND1_", max_size=60))
+@given(st.text(alphabet="ab cé.,'Th-é\u00e9NDkuym1_", max_size=60))
 def test_terms_count_as_scikit_learns_count_vectorizer(doc: str) -> None:
     from collections import Counter
 
     from sklearn.feature_extraction.text import CountVectorizer
 
-    cv = CountVectorizer(stop_words="english", ngram_range=(1, 2))
+    cv = CountVectorizer(stop_words=sorted(english_stop_words()), ngram_range=(1, 2))
     try:
         counts = cv.fit_transform([doc]).toarray()[0]
     except ValueError:  # an empty vocabulary
@@ -157,6 +161,14 @@ def test_clusters_are_scikit_learns_agglomerative_clustering(
 def test_stop_words_only_give_no_keywords() -> None:
     assert class_tfidf_keywords(["the and of", "it is"]) == [[], []]
     assert class_tfidf_keywords([]) == []
+
+
+def test_fillers_and_contraction_remnants_of_speech_are_no_keywords() -> None:
+    docs = [
+        "Yeah, I've actually got, um, you know, the rota. I don't think it's really going well.",
+        "Erm, we didn't, like, say so. Okay, I mean, it's just stuff we did, sort of thing.",
+    ]
+    assert class_tfidf_keywords(docs) == [["rota"], []]
 
 
 # -- the queue ----------------------------------------------------------------------------------

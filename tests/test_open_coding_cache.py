@@ -153,6 +153,16 @@ def test_the_open_coding_source_is_part_of_the_key(
     assert emb.encoded > 0
 
 
+def test_the_keywords_stop_words_are_part_of_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queue(tmp_path)
+    monkeypatch.setattr(occ, "english_stop_words", lambda: frozenset({"the"}))
+    emb = StandInEmbedder(tmp_path)
+    queue(tmp_path, embedder=emb)
+    assert emb.encoded > 0
+
+
 def test_no_novel_segment_gives_an_empty_queue_without_a_cache_file(tmp_path: Path) -> None:
     rows = [(t, x, False, p, v) for t, x, _, p, v in ROWS]
     assert queue(tmp_path, coding(rows)) == []

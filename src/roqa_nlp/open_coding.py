@@ -7,7 +7,8 @@ allowed. Each candidate gets keywords by class-based TF-IDF (Grootendorst, 2022,
 term's frequency in the cluster × log(1 + mean words per cluster / the term's frequency over all
 clusters)) over the words and word pairs of its segments, as scikit-learn's ``CountVectorizer``
 counts them (lower case, words of two or more word characters, English stop words
-(``data/stop_words_en.txt``) left out before pairing) without importing scikit-learn, whose import
+(``data/stop_words_en.txt``) and the fillers and contraction remnants of transcribed speech
+(``data/stop_words_spoken.txt``: "yeah", "actually", "ve" of "I've") left out before pairing) without importing scikit-learn, whose import
 alone took longer than the whole queue. Its most representative segments
 (closest to the cluster's centroid) and the transcripts/participants it appears in. Procedural
 talk (greetings, consent, Zoom chatter) is never offered as a theme.
@@ -61,9 +62,14 @@ _WORD = re.compile(r"(?u)\b\w\w+\b")
 
 @lru_cache(maxsize=1)
 def english_stop_words() -> frozenset[str]:
-    """The stop words of ``data/stop_words_en.txt`` (lines starting with ``#`` are comments)."""
-    text = resources.files("roqa_nlp").joinpath("data/stop_words_en.txt").read_text("utf-8")
-    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+    """The stop words of ``data/stop_words_en.txt`` and ``data/stop_words_spoken.txt`` (lines
+    starting with ``#`` are comments)."""
+    data = resources.files("roqa_nlp").joinpath("data")
+    words: set[str] = set()
+    for name in ("stop_words_en.txt", "stop_words_spoken.txt"):
+        text = data.joinpath(name).read_text("utf-8")
+        words.update(w for w in text.split("\n") if w and not w.startswith("#"))
+    return frozenset(words)
 
 
 def terms(doc: str) -> list[str]:

@@ -6,8 +6,8 @@ once segments and embeddings come from their caches. The queue depends only on t
 (their ids, transcripts, participants and texts), the embedding model that encodes them, the
 queue's parameters and the code that builds it, so it is cached like segmentations
 (:mod:`roqa_nlp.json_cache`, file ``open_coding.sqlite``): the key is the SHA-256 of all of
-these plus the installed SciPy and numpy versions and a hash of ``open_coding.py``'s
-source.
+these plus the installed SciPy and numpy versions, a hash of ``open_coding.py``'s
+source and the keywords' stop words.
 
 Transcripts are confidential, and the cache folder outlives the output folders, so the value
 holds no segment text: each candidate is stored with segment ids, transcript and participant
@@ -22,7 +22,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from .json_cache import JsonCache, content_key, open_json_cache, package_version, source_hash
-from .open_coding import CandidateCode, open_coding_queue
+from .open_coding import CandidateCode, english_stop_words, open_coding_queue
 
 if TYPE_CHECKING:
     from .embedding import Embedder
@@ -40,6 +40,7 @@ def open_coding_key(result: CodingResult, embedder_id: str, params: dict[str, An
     return content_key(
         {
             "source": source_hash("roqa_nlp.open_coding"),
+            "stop_words": sorted(english_stop_words()),
             "scipy": package_version("scipy"),
             "numpy": package_version("numpy"),
             "embedder": embedder_id,
