@@ -271,6 +271,27 @@ def test_a_transcript_without_an_interviewer_is_coded_with_a_warning(
 
 
 @pytest.mark.parametrize("stream", [False, True])
+def test_a_transcript_without_speaker_labels_is_coded_with_a_warning(
+    tiny_model_dir: Path, tmp_path: Path, stream: bool
+) -> None:
+    f = tmp_path / "p07.vtt"
+    f.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nWhat got in the way?\n\n"
+        "00:00:05.000 --> 00:00:09.000\nStaffing. We were two carers short all winter.\n",
+        "utf-8",
+    )
+    mode = "--stream" if stream else "--no-report"
+    run = roqa("code", f, "--out", tmp_path / "out", "--model", tiny_model_dir, mode)
+    assert run.code == 0
+    assert run.err.splitlines() == [
+        f"roqa: warning: {f}: no speaker labels found, so all of it was coded as the "
+        "participant's talk, questions included (label the turns 'Interviewer: ...' and "
+        "'P04: ...')"
+    ]
+    assert [s.segment.speaker for s in CodingResult.read(tmp_path / "out")] == ["P07"]
+
+
+@pytest.mark.parametrize("stream", [False, True])
 def test_interviewer_option_names_the_interviewer(
     tiny_model_dir: Path, tmp_path: Path, stream: bool
 ) -> None:

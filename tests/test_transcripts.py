@@ -108,6 +108,85 @@ def test_txt_speaker_label_with_honorific_and_bracketed_initials(tmp_path: Path)
     ]
 
 
+def test_txt_rev_export_labels_with_a_time_before_the_colon(tmp_path: Path) -> None:
+    f = tmp_path / "p05.txt"
+    f.write_text(
+        "Interviewer (00:00:03):\nHow is training going?\n\n"
+        "P05 (00:00:09):\nIt was cancelled twice.\nWe could not release staff.\n\n"
+        "Interviewer (01:10):\nAnd supervision?\n"
+    )
+    assert turns_of(read_transcript(f)) == [
+        ("Interviewer", "interviewer", "How is training going?", 3.0, None),
+        ("P05", "participant", "It was cancelled twice.\nWe could not release staff.", 9.0, None),
+        ("Interviewer", "interviewer", "And supervision?", 70.0, None),
+    ]
+
+
+def test_txt_otter_export_label_and_time_lines(tmp_path: Path) -> None:
+    f = tmp_path / "call.txt"
+    f.write_text(
+        "Team call\n\nSam Roe  0:03\nHow is training going?\n\n"
+        "Jane Smith  0:09\nIt was cancelled twice.\n\nSam Roe  1:02:10\nAnd supervision?\n"
+    )
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert turns_of(t) == [
+        ("Sam Roe", "interviewer", "How is training going?", 3.0, None),
+        ("Jane Smith", "participant", "It was cancelled twice.", 9.0, None),
+        ("Sam Roe", "interviewer", "And supervision?", 3730.0, None),
+    ]
+
+
+def test_txt_one_label_and_time_line_is_a_title_not_a_speaker(tmp_path: Path) -> None:
+    f = tmp_path / "p02.txt"
+    f.write_text("Team Meeting  10:30\nRecorded on Zoom.\n\nInterviewer: Why?\nP02: Cost.\n")
+    assert [u.speaker for u in read_transcript(f).turns] == ["Interviewer", "P02"]
+
+
+def test_txt_square_bracketed_labels(tmp_path: Path) -> None:
+    f = tmp_path / "p05.txt"
+    f.write_text(
+        "[Interviewer]: How is training?\n[P05]: Cancelled twice.\n"
+        "[Interviewer] And supervision?\n[P05] [laughs] Monthly.\n[inaudible] mostly.\n"
+    )
+    assert turns_of(read_transcript(f)) == [
+        ("Interviewer", "interviewer", "How is training?", None, None),
+        ("P05", "participant", "Cancelled twice.", None, None),
+        ("Interviewer", "interviewer", "And supervision?", None, None),
+        ("P05", "participant", "[laughs] Monthly.\n[inaudible] mostly.", None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "unlabelled", "labelled"),
+    [
+        (
+            "p1.txt",
+            "What got in the way?\n\nStaffing.\n",
+            "Q: What got in the way?\nP1: Staffing.\n",
+        ),
+        (
+            "p1.vtt",
+            "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nStaffing.\n",
+            "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nP1: Staffing.\n",
+        ),
+        (
+            "p1.srt",
+            "1\n00:00:01,000 --> 00:00:02,000\nStaffing.\n",
+            "1\n00:00:01,000 --> 00:00:02,000\n[P1] Staffing.\n",
+        ),
+        ("p1.csv", "speaker,text\n,Staffing.\n", "speaker,text\nP1,Staffing.\n"),
+    ],
+)
+def test_a_reader_records_when_it_found_no_speaker_label(
+    tmp_path: Path, name: str, unlabelled: str, labelled: str
+) -> None:
+    f = tmp_path / name
+    f.write_text(unlabelled, "utf-8")
+    assert read_transcript(f).metadata["speaker_labels"] is False
+    f.write_text(labelled, "utf-8")
+    assert "speaker_labels" not in read_transcript(f).metadata
+
+
 def test_markdown_bold_labels_and_headings() -> None:
     t = read_transcript(DATA / "p09_notes.md")
     assert turns_of(t) == [
@@ -187,6 +266,19 @@ def test_srt_without_blank_line_between_cues(tmp_path: Path) -> None:
     assert turns_of(read_transcript(f)) == [
         ("Q", "interviewer", "Why?", 1.0, 2.0),
         ("P1", "participant", "Cost.", 2.0, 3.0),
+    ]
+
+
+def test_srt_square_bracketed_role_labels(tmp_path: Path) -> None:
+    f = tmp_path / "p5.srt"
+    f.write_text(
+        "1\n00:00:01,000 --> 00:00:03,000\n[Interviewer] How is training?\n\n"
+        "2\n00:00:03,500 --> 00:00:08,000\n[P05] Cancelled twice.\n\n"
+        "3\n00:00:08,500 --> 00:00:09,000\n[laughs] Yes.\n"
+    )
+    assert turns_of(read_transcript(f)) == [
+        ("Interviewer", "interviewer", "How is training?", 1.0, 3.0),
+        ("P05", "participant", "Cancelled twice. [laughs] Yes.", 3.5, 9.0),
     ]
 
 
@@ -486,6 +578,12 @@ def test_participant_from_filename_needs_a_number() -> None:
         ("**Interviewer:** hi", "Interviewer", "hi"),
         ("**P09**: hi", "P09", "hi"),
         ("Interviewer:", "Interviewer", ""),
+        ("Interviewer (00:01:02):", "Interviewer", ""),
+        ("P05 (1:02): words", "P05", "words"),
+        ("[P05]: words", "P05", "words"),
+        ("[Interviewer] words", "Interviewer", "words"),
+        ("[00:01:02] [Participant 3] words", "Participant 3", "words"),
+        ("Jane Smith  0:03", "Jane Smith", ""),
     ],
 )
 def test_match_label(line: str, label: str, words: str) -> None:
@@ -496,7 +594,16 @@ def test_match_label(line: str, label: str, words: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["10:30 we met", "See https://example.org", "Well. Then: no", "A" * 41 + ": x", "Yes,: no"],
+    [
+        "10:30 we met",
+        "See https://example.org",
+        "Well. Then: no",
+        "A" * 41 + ": x",
+        "Yes,: no",
+        "[laughs] yes",
+        "[Jane Smith] words",
+        "Jane Smith 0:03 words",
+    ],
 )
 def test_not_a_label(line: str) -> None:
     assert match_label(line) is None

@@ -28,7 +28,7 @@ from .errors import RoqaError
 from .io import atomic_write_text, read_jsonl
 from .result import CodingResult, transcript_from_dict, transcript_to_dict
 from .schema import SegmentResult
-from .transcripts.roles import speakers_without_interviewer
+from .transcripts.roles import speaker_warning
 
 #: Most transcripts one task codes: bounds a worker's memory whatever the corpus size.
 MAX_CHUNK = 64
@@ -43,8 +43,8 @@ class RaySummary:
     n_novel: int = 0
     n_shards: int = 0
     paths: dict[str, Path] = field(default_factory=dict)
-    #: transcripts in which no speaker is the interviewer: (file or id, their speakers)
-    no_interviewer: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: transcripts whose interviewer's talk may have been coded (``roles.speaker_warning``)
+    speaker_warnings: list[str] = field(default_factory=list)
 
 
 def chunk_paths(paths: list[Path], n_workers: int) -> list[list[str]]:
@@ -249,9 +249,9 @@ def code_with_ray(
         for r in rows:
             part = read_shard(out, int(r["chunk"]))
             for t in part.transcripts.values():
-                names = speakers_without_interviewer(t.turns)
-                if names:
-                    summary.no_interviewer.append((t.source or t.id, names))
+                warning = speaker_warning(t)
+                if warning:
+                    summary.speaker_warnings.append(warning)
             writer.write(part)
     summary.n_transcripts = writer.n_transcripts
     summary.n_segments = writer.n_segments

@@ -41,29 +41,20 @@ def backend_option() -> Any:
     )
 
 
-def _warn_no_interviewer(transcripts: Iterable[Any]) -> None:
-    """One warning line per transcript in which no speaker is the interviewer."""
-    from ..transcripts.roles import speakers_without_interviewer
+def _warn_of_speakers(transcripts: Iterable[Any]) -> None:
+    """One warning line per transcript whose interviewer's talk may have been coded."""
+    from ..transcripts.roles import speaker_warning
 
     for t in transcripts:
-        names = speakers_without_interviewer(t.turns)
-        if names:
-            _no_interviewer_warning(t.source or t.id, names)
-
-
-def _no_interviewer_warning(where: str, names: list[str]) -> None:
-    shown = ", ".join(repr(n) for n in names[:4]) + (" ..." if len(names) > 4 else "")
-    print(
-        f"roqa: warning: {where}: no interviewer among the speakers {shown}, "
-        "so everyone's talk was coded (name the interviewer with --interviewer NAME)",
-        file=sys.stderr,
-    )
+        warning = speaker_warning(t)
+        if warning:
+            print(f"roqa: warning: {warning}", file=sys.stderr)
 
 
 def _parts_warned(parts: Iterable[Any]) -> Iterator[Any]:
     """``parts`` (streamed coding results), warning of each one's transcripts on the way."""
     for part in parts:
-        _warn_no_interviewer(part.transcripts.values())
+        _warn_of_speakers(part.transcripts.values())
         yield part
 
 
@@ -178,8 +169,8 @@ def code_command(
             params=overrides,
             interviewer_labels=labels,
         )
-        for where, names in summary.no_interviewer:
-            _no_interviewer_warning(where, names)
+        for warning in summary.speaker_warnings:
+            print(f"roqa: warning: {warning}", file=sys.stderr)
         _console().print(
             f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments "
             f"({summary.n_novel} flagged for open coding) with Ray in {summary.n_shards} shard(s)."
@@ -202,7 +193,7 @@ def code_command(
             _console().print(f"  {name:18} {p}")
         return
     result = ac.code(files, top_k=top_k, interviewer_labels=labels)
-    _warn_no_interviewer(result.transcripts.values())
+    _warn_of_speakers(result.transcripts.values())
     written = result.save(out)
     queue = cached_open_coding_queue(result, ac.embedder)
     written.update(write_open_coding(queue, out))

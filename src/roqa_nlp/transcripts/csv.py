@@ -15,6 +15,7 @@ import csv
 import io
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ..errors import RoqaError, quoted
 from ..io import decode_text, read_bytes
@@ -78,10 +79,14 @@ def read_csv_transcript(
                 end_time=times["end"],
             )
         )
+    turns, named = merge_utterances(utterances, path, interviewer_labels)
+    metadata: dict[str, Any] = {"format": "csv", "rendering": "canonical", "rows": len(utterances)}
+    if not named:
+        metadata["speaker_labels"] = False
     return render_transcript(
-        merge_utterances(utterances, path, interviewer_labels),
+        turns,
         path,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata={"format": "csv", "rendering": "canonical", "rows": len(utterances)},
+        metadata=metadata,
     )

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..io import decode_text, read_bytes
 from ..schema import Transcript
@@ -79,10 +80,14 @@ def read_cue_transcript(
     utterances of one speaker form a turn, rendered canonically (``metadata["format"] = fmt``)."""
     text = decode_text(read_bytes(path), path)
     utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in parse_cues(text)]
+    turns, named = merge_utterances(utterances, path, interviewer_labels)
+    metadata: dict[str, Any] = {"format": fmt, "rendering": "canonical", "cues": len(utterances)}
+    if not named:
+        metadata["speaker_labels"] = False
     return render_transcript(
-        merge_utterances(utterances, path, interviewer_labels),
+        turns,
         path,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata={"format": fmt, "rendering": "canonical", "cues": len(utterances)},
+        metadata=metadata,
     )

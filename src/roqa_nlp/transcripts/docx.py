@@ -28,7 +28,7 @@ from ..io import read_bytes
 from ..schema import Transcript
 from .render import SpokenTurn, render_transcript
 from .roles import interviewer_keys, normalise_label, participant_number_label, unlabelled_speaker
-from .speaker_labels import MAX_LABEL_CHARS, accepted_labels, match_label
+from .speaker_labels import MAX_LABEL_CHARS, line_labels
 
 SENTENCE_PUNCTUATION = '.?!;,"“”'
 HEADING_STYLES = ("heading", "title", "subtitle")
@@ -170,8 +170,9 @@ def read_docx_transcript(
 ) -> Transcript:
     """Read a Word transcript (see the module docstring)."""
     blocks = list(_blocks(_open_document(path)))
-    text_labels = [None if b.table_speaker is not None else match_label(b.text) for b in blocks]
-    accepted_text = accepted_labels([m.label for m in text_labels if m], interviewer_labels)
+    text_labels = line_labels(
+        ["" if b.table_speaker is not None else b.text for b in blocks], interviewer_labels
+    )
     styled_counts = Counter(b.styled_label for b in blocks if b.styled_label)
     keys = interviewer_keys(interviewer_labels)
 
@@ -189,7 +190,7 @@ def read_docx_transcript(
     for block, text_label in zip(blocks, text_labels, strict=True):
         if block.table_speaker:
             turns.append((block.table_speaker, [block.text]))
-        elif text_label is not None and text_label.label in accepted_text:
+        elif text_label is not None:
             turns.append((text_label.label, [block.text[text_label.words_start :]]))
         elif block.styled_label and styled_accepted(block):
             turns.append((block.styled_label, [block.styled_rest]))
@@ -197,13 +198,15 @@ def read_docx_transcript(
             turns[-1][1].append(block.text)
         else:
             unlabelled.append(block.text)  # before the first label: a title page, or no labels
+    metadata: dict[str, Any] = {"format": "docx", "rendering": "canonical"}
     if not turns:
         speaker = unlabelled_speaker(path)
         turns = [(speaker, [text]) for text in unlabelled]
+        metadata["speaker_labels"] = False
     return render_transcript(
         [SpokenTurn(speaker, "\n".join(words)) for speaker, words in turns],
         path,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata={"format": "docx", "rendering": "canonical"},
+        metadata=metadata,
     )

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
-from ..schema import Role, Turn
+from ..schema import Role, Transcript, Turn
 
 #: Labels interviewers are given in transcripts (compared case-insensitively, trailing digits
 #: allowed, so ``Interviewer 1``, ``Interviewer2`` and ``INT`` all match).
@@ -160,3 +160,23 @@ def speakers_without_interviewer(turns: Iterable[Turn]) -> list[str]:
             return []
         speakers.setdefault(turn.speaker, None)
     return list(speakers) if len(speakers) > 1 else []
+
+
+def speaker_warning(transcript: Transcript) -> str | None:
+    """Why the interviewer's talk may have been coded in ``transcript``, in one line naming its
+    file and the fix, or ``None``: no speaker is the interviewer (:func:`speakers_without_interviewer`),
+    or its reader found no speaker label at all (``metadata["speaker_labels"]`` is False)."""
+    where = transcript.source or transcript.id
+    names = speakers_without_interviewer(transcript.turns)
+    if names:
+        shown = ", ".join(repr(n) for n in names[:4]) + (" ..." if len(names) > 4 else "")
+        return (
+            f"{where}: no interviewer among the speakers {shown}, so everyone's talk was coded "
+            "(name the interviewer with --interviewer NAME)"
+        )
+    if transcript.metadata.get("speaker_labels") is False:
+        return (
+            f"{where}: no speaker labels found, so all of it was coded as the participant's talk, "
+            "questions included (label the turns 'Interviewer: ...' and 'P04: ...')"
+        )
+    return None

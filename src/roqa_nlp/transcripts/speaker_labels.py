@@ -3,8 +3,16 @@
 A speaker label is at most 40 characters of letters, digits, spaces and ``'()-/&#`` (an honorific
 such as ``Dr.`` may open it), starts with a letter or digit, and is followed by a colon and then
 white space or the end of the line, so clock times (``10:30``) and URLs are never labels. Markdown
-emphasis around the label (``**Interviewer:**``, ``**P04**:``) is allowed. An optional timestamp
-(``[00:01:02]``, ``(01:02)``, ``00:01:02``) may come before the label.
+emphasis around the label (``**Interviewer:**``, ``**P04**:``) and square brackets
+(``[P04]:``) are allowed. An optional timestamp (``[00:01:02]``, ``(01:02)``, ``00:01:02``) may come
+before the label, or in brackets between the label and its colon, as Rev exports
+(``Interviewer (00:01:02):``). Two more shapes that transcription services write are labels too:
+
+- a label in square brackets without a colon (``[Interviewer] words``), only when it names a role
+  (an interviewer label or a participant number), because ``[laughs]`` and ``[inaudible]`` open
+  lines the same way;
+- a line holding only a label and a time (``Jane Smith  0:03``, Otter's export), the words on
+  the lines after it, only in a file with at least two such lines.
 
 The same shape also matches the start of an ordinary sentence (``The problem was this: ...``), so
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
@@ -17,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .roles import interviewer_keys, normalise_label, participant_number_label
@@ -26,16 +34,24 @@ from .timecodes import parse_timecode
 MAX_LABEL_CHARS = 40
 MAX_CAPITALISED_LABEL_WORDS = 4
 
-_TIMESTAMP = r"[\[(]?(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_TIMESTAMP = rf"[\[(]?(?P<ts>{_TIME})[\])]?"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
 # A label ends with a non-blank character and is closed by one run of blanks: overlapping
 # blank runs made the match cubic in the length of a line of spaces (minutes for 2 000 blanks).
 _LABEL = rf"{_HONORIFIC}[^\W_](?:[\w '’()/&#-]*?[\w'’()/&#-])?"
+_TIME_AFTER = rf"(?:[ \t]*[\[(](?P<ts_after>{_TIME})[\])])?"
 LABEL_LINE = re.compile(
     rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
-    rf"(?P<open>\*\*|__)?(?P<label>{_LABEL})[ \t]*(?:(?P=open)[ \t]*)?:(?:[ \t]*(?P=open))?"
-    r"(?=\s|$)[ \t]*"
+    rf"(?P<open>\*\*|__)?(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\]){_TIME_AFTER}"
+    r"[ \t]*(?:(?P=open)[ \t]*)?:(?:[ \t]*(?P=open))?(?=\s|$)[ \t]*"
 )
+#: ``[Interviewer] words``: taken only when the label names a role.
+BRACKETED_LINE = re.compile(
+    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?\[(?P<label>{_LABEL})\]{_TIME_AFTER}(?:[ \t]+|$)"
+)
+#: ``Jane Smith  0:03`` alone on a line (Otter): taken only where two or more lines have it.
+TIMED_LINE = re.compile(rf"^[ \t]*(?P<label>{_LABEL})[ \t]+(?P<ts>{_TIME})[ \t]*$")
 TIMESTAMP_PREFIX = re.compile(rf"^[ \t]*{_TIMESTAMP}(?:[ \t]+|$)")
 
 
@@ -43,26 +59,57 @@ TIMESTAMP_PREFIX = re.compile(rf"^[ \t]*{_TIMESTAMP}(?:[ \t]+|$)")
 class LabelMatch:
     """A candidate label found at the start of a line.
 
-    ``words_start`` is the offset (within the line) where the words after the label begin.
+    ``words_start`` is the offset (within the line) where the words after the label begin;
+    ``timed`` marks a line holding only a label and a time (``Jane Smith  0:03``).
     """
 
     label: str
     words_start: int
     time: float | None
+    timed: bool = False
 
 
-def match_label(line: str) -> LabelMatch | None:
-    """The candidate speaker label at the start of ``line``, if it has the shape of one."""
-    m = LABEL_LINE.match(line)
+def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
+    """The candidate speaker label at the start of ``line``, if it has the shape of one
+    (``interviewer_labels``: the role labels a bracketed label without a colon may name)."""
+    m = LABEL_LINE.match(line) or BRACKETED_LINE.match(line)
+    timed = False
+    if m is None:
+        m, timed = TIMED_LINE.match(line), True
     if m is None:
         return None
     label = " ".join(m.group("label").split())
     if not label or len(label) > MAX_LABEL_CHARS:
         return None
-    ts = m.group("ts")
+    if m.re is BRACKETED_LINE and not _names_a_role(label, interviewer_labels):
+        return None
+    groups = m.groupdict()
+    ts = groups.get("ts") or groups.get("ts_after")
     return LabelMatch(
-        label=label, words_start=m.end(), time=None if ts is None else parse_timecode(ts)
+        label=label,
+        words_start=m.end(),
+        time=None if ts is None else parse_timecode(ts),
+        timed=timed,
     )
+
+
+def _names_a_role(label: str, interviewer_labels: Iterable[str] | None) -> bool:
+    return (
+        normalise_label(label) in interviewer_keys(interviewer_labels)
+        or participant_number_label(label) is not None
+    )
+
+
+def line_labels(
+    lines: Sequence[str], interviewer_labels: Sequence[str] | None = None
+) -> list[LabelMatch | None]:
+    """The speaker label each of ``lines`` opens with, where it is taken as a speaker
+    (:func:`accepted_labels`; a label-and-time line only where two or more lines are one)."""
+    matches = [match_label(line, interviewer_labels) for line in lines]
+    if sum(1 for m in matches if m is not None and m.timed) < 2:
+        matches = [None if m is not None and m.timed else m for m in matches]
+    accepted = accepted_labels([m.label for m in matches if m], interviewer_labels)
+    return [m if m is not None and m.label in accepted else None for m in matches]
 
 
 def match_timestamp(line: str) -> tuple[float, int] | None:

@@ -19,12 +19,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..io import decode_text, read_bytes
 from ..schema import Transcript, Turn
 from .render import finish_transcript
 from .roles import role_of, unlabelled_speaker
-from .speaker_labels import LabelMatch, accepted_labels, match_label, match_timestamp
+from .speaker_labels import LabelMatch, line_labels, match_timestamp
 
 _MARKDOWN_NOT_SPEECH = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)")
 
@@ -84,21 +85,21 @@ def parse_text(
         speech = not (markdown and _MARKDOWN_NOT_SPEECH.match(raw))
         lines.append(_Line(pos, raw if speech else ""))  # headings separate like blank lines
         pos += len(raw) + 1
-    matches = [match_label(line.text) for line in lines]
-    accepted = accepted_labels([m.label for m in matches if m], interviewer_labels)
-    if accepted:
-        labels = [m if m is not None and m.label in accepted else None for m in matches]
+    labels = line_labels([line.text for line in lines], interviewer_labels)
+    if any(labels):
         turns = _labelled_turns(lines, labels, interviewer_labels)
     else:
         turns = _paragraph_turns(lines, unlabelled_speaker(path), interviewer_labels)
-    fmt = "md" if markdown else "txt"
+    metadata: dict[str, Any] = {"format": "md" if markdown else "txt", "rendering": "original"}
+    if not any(labels):
+        metadata["speaker_labels"] = False
     return finish_transcript(
         path,
         text,
         turns,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata={"format": fmt, "rendering": "original"},
+        metadata=metadata,
     )
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .render import SpokenTurn
 from .roles import unlabelled_speaker
-from .speaker_labels import LabelMatch, accepted_labels, match_label
+from .speaker_labels import line_labels
 
 #: Speaker of speech before the first named speaker, in a file that names speakers later.
 UNKNOWN_SPEAKER = "Unknown speaker"
@@ -37,22 +37,22 @@ def merge_utterances(
     utterances: Sequence[Utterance],
     path: str | Path,
     interviewer_labels: Sequence[str] | None = None,
-) -> list[SpokenTurn]:
-    """Speaker turns from utterances (see the module docstring)."""
-    candidates: list[LabelMatch | None] = [
-        None if u.speaker is not None else match_label(u.words) for u in utterances
-    ]
-    accepted = accepted_labels([c.label for c in candidates if c], interviewer_labels)
-    named = any(u.speaker for u in utterances) or bool(accepted)
+) -> tuple[list[SpokenTurn], bool]:
+    """Speaker turns from utterances (see the module docstring), and whether any utterance
+    named its speaker (if none did, every turn is the participant's by default)."""
+    labels = line_labels(
+        ["" if u.speaker is not None else u.words for u in utterances], interviewer_labels
+    )
+    named = any(u.speaker for u in utterances) or any(labels)
     default = UNKNOWN_SPEAKER if named else unlabelled_speaker(path)
 
     speakers: list[str] = []
     words: list[list[str]] = []
     begins: list[float | None] = []
     ends: list[float | None] = []
-    for u, label in zip(utterances, candidates, strict=True):
+    for u, label in zip(utterances, labels, strict=True):
         speaker, text = u.speaker, u.words
-        if not speaker and label is not None and label.label in accepted:
+        if not speaker and label is not None:
             speaker, text = label.label, text[label.words_start :]
         if not speaker:
             speaker = speakers[-1] if speakers else default
@@ -69,7 +69,8 @@ def merge_utterances(
         words.append([text])
         begins.append(u.begin_time)
         ends.append(u.end_time)
-    return [
+    turns = [
         SpokenTurn(speaker=s, words=" ".join(w), begin_time=b, end_time=e)
         for s, w, b, e in zip(speakers, words, begins, ends, strict=True)
     ]
+    return turns, named
