@@ -584,6 +584,8 @@ def test_participant_from_filename_needs_a_number() -> None:
         ("[Interviewer] words", "Interviewer", "words"),
         ("[00:01:02] [Participant 3] words", "Participant 3", "words"),
         ("Jane Smith  0:03", "Jane Smith", ""),
+        ("[Jane Smith] 10:32:05", "Jane Smith", ""),
+        ("[P04] 10:32 words", "P04", "words"),
     ],
 )
 def test_match_label(line: str, label: str, words: str) -> None:

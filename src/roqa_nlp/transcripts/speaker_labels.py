@@ -11,8 +11,9 @@ before the label, or in brackets between the label and its colon, as Rev exports
 - a label in square brackets without a colon (``[Interviewer] words``), only when it names a role
   (an interviewer label or a participant number), because ``[laughs]`` and ``[inaudible]`` open
   lines the same way;
-- a line holding only a label and a time (``Jane Smith  0:03``, Otter's export), the words on
-  the lines after it, only in a file with at least two such lines.
+- a line holding only a label and a time (``Jane Smith  0:03``, Otter's export;
+  ``[Jane Smith] 10:32:05``), the words on the lines after it, only in a file with at least two
+  such lines.
 
 The same shape also matches the start of an ordinary sentence (``The problem was this: ...``), so
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
@@ -48,10 +49,14 @@ LABEL_LINE = re.compile(
 )
 #: ``[Interviewer] words``: taken only when the label names a role.
 BRACKETED_LINE = re.compile(
-    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?\[(?P<label>{_LABEL})\]{_TIME_AFTER}(?:[ \t]+|$)"
+    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?\[(?P<label>{_LABEL})\]"
+    rf"(?:[ \t]*[\[(]?(?P<ts_after>{_TIME})[\])]?)?(?:[ \t]+|$)"
 )
-#: ``Jane Smith  0:03`` alone on a line (Otter): taken only where two or more lines have it.
-TIMED_LINE = re.compile(rf"^[ \t]*(?P<label>{_LABEL})[ \t]+(?P<ts>{_TIME})[ \t]*$")
+#: ``Jane Smith  0:03`` or ``[Jane Smith] 10:32:05`` alone on a line: taken only where two or
+#: more lines have it.
+TIMED_LINE = re.compile(
+    rf"^[ \t]*(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\])[ \t]+(?P<ts>{_TIME})[ \t]*$"
+)
 TIMESTAMP_PREFIX = re.compile(rf"^[ \t]*{_TIMESTAMP}(?:[ \t]+|$)")
 
 
@@ -72,10 +77,7 @@ class LabelMatch:
 def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
     """The candidate speaker label at the start of ``line``, if it has the shape of one
     (``interviewer_labels``: the role labels a bracketed label without a colon may name)."""
-    m = LABEL_LINE.match(line) or BRACKETED_LINE.match(line)
-    timed = False
-    if m is None:
-        m, timed = TIMED_LINE.match(line), True
+    m = LABEL_LINE.match(line) or TIMED_LINE.match(line) or BRACKETED_LINE.match(line)
     if m is None:
         return None
     label = " ".join(m.group("label").split())
@@ -89,7 +91,7 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
         label=label,
         words_start=m.end(),
         time=None if ts is None else parse_timecode(ts),
-        timed=timed,
+        timed=m.re is TIMED_LINE,
     )
 
 
