@@ -347,6 +347,21 @@ def _write_docx(path: Path) -> None:
     d.save(str(path))
 
 
+def test_docx_name_and_time_paragraphs_as_teams_exports_them(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("Transcript")
+    for line in ("Sam Roe   0:03", "How is training going?", "Jane Smith   0:09", "Cancelled."):
+        d.add_paragraph(line)
+    d.save(str(tmp_path / "p1.docx"))
+    t = read_transcript(tmp_path / "p1.docx", interviewer_labels=["Sam Roe"])
+    assert t.text == "Sam Roe: How is training going?\n\nJane Smith: Cancelled."
+    assert turns_of(t) == [
+        ("Sam Roe", "interviewer", "How is training going?", None, None),
+        ("Jane Smith", "participant", "Cancelled.", None, None),
+    ]
+
+
 def test_docx_text_labels_bold_labels_continuations_and_speaker_tables(tmp_path: Path) -> None:
     f = tmp_path / "p10_interview.docx"
     _write_docx(f)
