@@ -270,6 +270,24 @@ def test_a_transcript_without_an_interviewer_is_coded_with_a_warning(
     }
 
 
+def test_files_of_other_formats_in_a_directory_are_named_not_coded(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "interviews"
+    folder.mkdir()
+    (folder / "p07.txt").write_text(NAMED.replace("Sam Roe", "Interviewer"), "utf-8")
+    for name in ("p08.doc", "consent.pdf", ".DS_Store", "~$p07.docx"):
+        (folder / name).write_bytes(b"x")
+    run = roqa("code", folder, "--out", tmp_path / "out", "--model", tiny_model_dir, "--no-report")
+    assert run.code == 0
+    assert run.err.splitlines() == [
+        f"roqa: note: {folder}: left out 2 file(s) that are not transcripts it reads: "
+        "consent.pdf, p08.doc (it reads .txt, .md, .vtt, .srt, .docx, .csv, .qdpx; save a "
+        "transcript in one of these to code it)"
+    ]
+    assert {s.segment.transcript_id for s in CodingResult.read(tmp_path / "out")} == {"p07"}
+
+
 @pytest.mark.parametrize("stream", [False, True])
 def test_a_transcript_without_speaker_labels_is_coded_with_a_warning(
     tiny_model_dir: Path, tmp_path: Path, stream: bool

@@ -51,6 +51,22 @@ def _warn_of_speakers(transcripts: Iterable[Any]) -> None:
             print(f"roqa: warning: {warning}", file=sys.stderr)
 
 
+def _note_skipped(paths: Iterable[Path]) -> None:
+    """One line per directory given whose files of other formats are left out, naming them."""
+    from ..transcripts import SUPPORTED_EXTENSIONS, skipped_files
+
+    for p in paths:
+        skipped = skipped_files(p) if p.is_dir() else []
+        if skipped:
+            shown = ", ".join(f.name for f in skipped[:4]) + (" ..." if len(skipped) > 4 else "")
+            print(
+                f"roqa: note: {p}: left out {len(skipped)} file(s) that are not transcripts it "
+                f"reads: {shown} (it reads {', '.join(SUPPORTED_EXTENSIONS)}; save a transcript "
+                "in one of these to code it)",
+                file=sys.stderr,
+            )
+
+
 def _parts_warned(parts: Iterable[Any]) -> Iterator[Any]:
     """``parts`` (streamed coding results), warning of each one's transcripts on the way."""
     for part in parts:
@@ -154,6 +170,7 @@ def code_command(
     if unit is not None:
         overrides["unit"] = unit
     files = expand_paths(paths)
+    _note_skipped(paths)
     labels = [*DEFAULT_INTERVIEWER_LABELS, *interviewer] if interviewer else None
     if engine == "ray":
         from ..ray_engine import code_with_ray

@@ -48,7 +48,13 @@ _IGNORED_PREFIXES = ("~$", ".")
 
 _SUPPORTED_TEXT = ", ".join(SUPPORTED_EXTENSIONS)
 
-__all__ = ["SUPPORTED_EXTENSIONS", "expand_paths", "read_transcript", "read_transcripts"]
+__all__ = [
+    "SUPPORTED_EXTENSIONS",
+    "expand_paths",
+    "read_transcript",
+    "read_transcripts",
+    "skipped_files",
+]
 
 
 def _reader(path: Path) -> Callable[..., Transcript]:
@@ -148,6 +154,18 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             )
         files.extend(inside)
     return files
+
+
+def skipped_files(directory: Path) -> list[Path]:
+    """The files of ``directory`` that :func:`expand_paths` leaves out for their extension
+    (hidden files and Word lock files are not counted), in name order."""
+    return sorted(
+        f
+        for f in directory.iterdir()
+        if f.is_file()
+        and f.suffix.lower() not in SUPPORTED_EXTENSIONS
+        and not f.name.startswith(_IGNORED_PREFIXES)
+    )
 
 
 def read_transcripts(
