@@ -172,6 +172,40 @@ srt_shaped = st.builds(
 )
 
 
+def rtf_escaped(text: str) -> str:
+    """``text`` as RTF body text: control characters escaped, lines as paragraphs, other
+    characters as ``\\uN?`` (a surrogate pair beyond the Basic Multilingual Plane)."""
+    out = []
+    for c in text:
+        n = ord(c)
+        if c in "\\{}":
+            out.append("\\" + c)
+        elif c == "\n":
+            out.append("\\par\n")
+        elif n > 0xFFFF:
+            high, low = 0xD800 + ((n - 0x10000) >> 10), 0xDC00 + ((n - 0x10000) & 0x3FF)
+            out.append(f"\\u{high - 65536}?\\u{low - 65536}?")
+        elif n > 127:
+            out.append(f"\\u{n if n < 32768 else n - 65536}?")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+rtf_shaped = st.builds(
+    lambda header, body: (header + "\\pard " + rtf_escaped(body) + "}").encode("ascii"),
+    st.sampled_from(
+        [
+            "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fswiss Calibri;}}",
+            "{\\rtf1\\ansi",
+            "{\\rtf1\\ansi\\ansicpg1251\\uc1",
+            "{\\rtf1\\ansi\\ansicpg99999",
+        ]
+    ),
+    txt_shaped,
+)
+
+
 @st.composite
 def csv_shaped(draw: st.DrawFn) -> str:
     columns = draw(

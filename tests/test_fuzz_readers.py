@@ -39,6 +39,7 @@ from fuzz_strategies import (
     jsonl,
     mutated,
     qdpx_shaped,
+    rtf_shaped,
     srt_shaped,
     text_file,
     transcript_record,
@@ -59,6 +60,7 @@ CASES: dict[str, int] = {
     "srt": 250,
     "csv": 250,
     "docx": 80,
+    "rtf": 150,
     "qdpx": 150,
     "qdc": 150,
     "codings.jsonl": 200,
@@ -193,6 +195,12 @@ def test_csv_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -
 @given(data=file_bytes(docx_shaped()))
 def test_docx_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
     _fuzz_transcript(tmp_path, "docx", ".docx", data)
+
+
+@fuzz_settings("rtf")
+@given(data=file_bytes(rtf_shaped))
+def test_rtf_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
+    _fuzz_transcript(tmp_path, "rtf", ".rtf", data)
 
 
 # -- exchange readers ------------------------------------------------------------------------------

@@ -221,7 +221,7 @@ def test_too_small_max_tokens_is_a_user_error() -> None:
 
 # --- property: offsets and limits hold for every format -------------------------------------
 
-FORMATS = ("txt", "vtt", "srt", "csv", "docx")
+FORMATS = ("txt", "vtt", "srt", "csv", "docx", "rtf")
 SPEAKERS = ("Interviewer", "P01", "Participant 2", "Jane Doe", "Dr. Ann Lee", "Zoë Ng", "Łukasz")
 SPECIAL = ("😀", "👩\u200d⚕\ufe0f", "e\u0301", "\u0301", "中文", "naïve", "—", "...", "Dr.", "e.g.")
 # Excluded: white space and controls (they separate words), and the characters each format uses
@@ -263,6 +263,12 @@ def _write(fmt: str, path: Path, turns: list[tuple[str, list[str]]], newline: st
                     f"{n}\n00:00:{n % 60:02d}{sep}000 --> 00:00:{n % 60:02d}{sep}500\n{text}"
                 )
         path.write_bytes((newline * 2).join(blocks).replace("\n", newline).encode("utf-8-sig"))
+    elif fmt == "rtf":
+        from fuzz_strategies import rtf_escaped
+
+        body = "\n".join(f"{sp}: " + "\n".join(lines) for sp, lines in turns)
+        rtf = "{\\rtf1\\ansi\\ansicpg1252\\uc1\\pard " + rtf_escaped(body) + "\\par}"
+        path.write_bytes(rtf.replace("\n", newline).encode("ascii"))
     elif fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator=newline)
@@ -281,7 +287,7 @@ def _write(fmt: str, path: Path, turns: list[tuple[str, list[str]]], newline: st
 
 
 def _expected_words(fmt: str, lines: list[str]) -> str:
-    return ("\n" if fmt in ("txt", "docx") else " ").join(lines)
+    return ("\n" if fmt in ("txt", "docx", "rtf") else " ").join(lines)
 
 
 @settings(

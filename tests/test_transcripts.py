@@ -282,6 +282,61 @@ def test_srt_square_bracketed_role_labels(tmp_path: Path) -> None:
     ]
 
 
+# --- rtf ------------------------------------------------------------------------------------
+
+WORDPAD_RTF = (
+    rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fswiss Calibri;}}{\colortbl;\red0\green0\blue0;}"
+    b"\n"
+    rb"{\*\generator Riched20 10.0;}\viewkind4\uc1\pard\sa200\b Interview P04\b0\par"
+    b"\n"
+    rb"\pard Interviewer: How is the caf\'e9 going?\par"
+    b"\r\n"
+    rb"P04: It\rquote s fine, we\rquote ve got \u8364?50 a week.\line And staff like it.\par"
+    b"\n}"
+)
+
+
+def test_rtf_reads_labelled_turns_from_the_extracted_text(tmp_path: Path) -> None:
+    f = tmp_path / "p04.rtf"
+    f.write_bytes(WORDPAD_RTF)
+    t = read_transcript(f)
+    assert t.text == (
+        "Interview P04\nInterviewer: How is the café going?\n"
+        "P04: It’s fine, we’ve got €50 a week.\nAnd staff like it.\n"
+    )
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "How is the café going?", None, None),
+        ("P04", "participant", "It’s fine, we’ve got €50 a week.\nAnd staff like it.", None, None),
+    ]
+    assert (t.participant, t.metadata) == ("P04", {"format": "rtf", "rendering": "extracted"})
+
+
+def test_rtf_escapes_follow_the_declared_code_page(tmp_path: Path) -> None:
+    f = tmp_path / "p2.rtf"
+    f.write_bytes(
+        rb"{\rtf1\ansi\ansicpg1251\pard P2: \'cf\'f0\'e8\'e2\'e5\'f2 \u-10179?\u-8704?\par}"
+    )
+    assert turns_of(read_transcript(f)) == [("P2", "participant", "Привет 😀", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"Interviewer: hi\n", "is not an RTF document (it does not start with {\\rtf)"),
+        (b"{\\rtf1\\ansi\\pard P1: caf\x81\\par}", "has bytes that are not cp1252 text"),
+    ],
+)
+def test_rtf_that_cannot_be_read_is_a_one_line_error(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    f = tmp_path / "p1.rtf"
+    f.write_bytes(data)
+    with pytest.raises(RoqaError) as exc:
+        read_transcript(f)
+    assert str(f) in str(exc.value) and message in str(exc.value)
+    assert len(str(exc.value).splitlines()) == 1
+
+
 # --- csv and docx ---------------------------------------------------------------------------
 
 
@@ -422,7 +477,7 @@ def test_unsupported_extension_lists_supported_ones(tmp_path: Path) -> None:
         read_transcript(f)
     assert str(err.value) == (
         f"{f}: '.pdf' files are not supported "
-        "(supported: .txt, .md, .vtt, .srt, .docx, .csv, .qdpx) "
+        "(supported: .txt, .md, .vtt, .srt, .docx, .rtf, .csv, .qdpx) "
         "(save the transcript as .docx, .txt or .vtt)"
     )
 
@@ -520,7 +575,7 @@ def test_read_transcripts_empty_directory(tmp_path: Path) -> None:
 
 
 def test_supported_extensions() -> None:
-    assert SUPPORTED_EXTENSIONS == (".txt", ".md", ".vtt", ".srt", ".docx", ".csv", ".qdpx")
+    assert SUPPORTED_EXTENSIONS == (".txt", ".md", ".vtt", ".srt", ".docx", ".rtf", ".csv", ".qdpx")
 
 
 # --- roles and labels -----------------------------------------------------------------------

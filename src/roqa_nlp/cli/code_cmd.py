@@ -77,7 +77,7 @@ def _parts_warned(parts: Iterable[Any]) -> Iterator[Any]:
 @app.command("code")
 def code_command(
     paths: list[Path] = typer.Argument(
-        ..., help="Transcript files or folders (.txt .vtt .srt .docx .csv .qdpx)."
+        ..., help="Transcript files or folders (.txt .md .vtt .srt .docx .rtf .csv .qdpx)."
     ),
     out: Path = typer.Option(..., "--out", "-o", help="Output folder."),
     model: Path | None = typer.Option(

@@ -8,11 +8,12 @@ speaker, role and code-point offsets of their words), choosing the reader by ext
 ``.vtt``                WebVTT, e.g. a Zoom transcript (:mod:`.vtt`)
 ``.srt``                SubRip subtitles (:mod:`.srt`)
 ``.docx``               Word (:mod:`.docx`)
+``.rtf``                Rich Text Format, read as plain text once extracted (:mod:`.rtf`)
 ``.csv``                ``speaker``, ``text``, optional ``start``, ``end`` columns (:mod:`.csv`)
 ``.qdpx``               a REFI-QDA project (read by :mod:`roqa_nlp.exchange.refiqda`)
 ======================  ==========================================================
 
-Every format except plain text gets the canonical text of :mod:`.render` (one
+Every format except plain text and RTF gets the canonical text of :mod:`.render` (one
 ``"{speaker}: {words}"`` paragraph per turn). The transcript ``id`` is the file stem, ``source``
 the path, and ``participant`` the case (see :mod:`.roles`). :func:`read_transcripts` reads many
 files and directories; :func:`~roqa_nlp.transcripts.segment.segment` cuts a transcript into the
@@ -31,7 +32,16 @@ if TYPE_CHECKING:
     from ..schema import Transcript
 
 #: The file extensions :func:`read_transcript` reads (lower case).
-SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".vtt", ".srt", ".docx", ".csv", ".qdpx")
+SUPPORTED_EXTENSIONS: tuple[str, ...] = (
+    ".txt",
+    ".md",
+    ".vtt",
+    ".srt",
+    ".docx",
+    ".rtf",
+    ".csv",
+    ".qdpx",
+)
 
 #: Reader of each single-transcript extension: (module, function), imported when first used.
 _READERS: dict[str, tuple[str, str]] = {
@@ -40,6 +50,7 @@ _READERS: dict[str, tuple[str, str]] = {
     ".vtt": ("roqa_nlp.transcripts.vtt", "read_vtt_transcript"),
     ".srt": ("roqa_nlp.transcripts.srt", "read_srt_transcript"),
     ".docx": ("roqa_nlp.transcripts.docx", "read_docx_transcript"),
+    ".rtf": ("roqa_nlp.transcripts.rtf", "read_rtf_transcript"),
     ".csv": ("roqa_nlp.transcripts.csv", "read_csv_transcript"),
 }
 
