@@ -270,6 +270,23 @@ def test_a_transcript_without_an_interviewer_is_coded_with_a_warning(
     }
 
 
+def test_a_qdpx_path_that_cannot_be_written_stops_roqa_code_before_it_writes(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "p07.txt").write_text(NAMED.replace("Sam Roe", "Interviewer"), "utf-8")
+    (tmp_path / "a-folder").mkdir()
+    out = tmp_path / "out"
+    run = roqa(
+        "code", tmp_path / "p07.txt", "--out", out, "--model", tiny_model_dir,
+        "--qdpx", tmp_path / "a-folder",
+    )  # fmt: skip
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"roqa: error: {tmp_path / 'a-folder'}: is a folder, not a file (give a file name to write)"
+    ]
+    assert not out.exists()
+
+
 def test_files_of_other_formats_in_a_directory_are_named_not_coded(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:

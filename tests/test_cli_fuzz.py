@@ -479,6 +479,10 @@ def test_random_hostile_invocations_never_crash_or_write_outside_the_outputs(
     template: list[str], world: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     inputs = world / "in"
+    # Emptied first, not only after a pass: a failing example must not leave files that make the
+    # examples hypothesis shrinks it to look as if they wrote them.
+    shutil.rmtree(world / "out")
+    (world / "out").mkdir()
     before = snapshot(inputs)
     argv = [a.replace("{in}", str(inputs)).replace("{out}", str(world / "out")) for a in template]
     r = run_cli(argv, capsys)
@@ -492,8 +496,6 @@ def test_random_hostile_invocations_never_crash_or_write_outside_the_outputs(
         assert not any((world / "out").iterdir()), (
             f"exit 2 but wrote {list((world / 'out').iterdir())}"
         )
-    shutil.rmtree(world / "out")
-    (world / "out").mkdir()
 
 
 # -- as real processes ----------------------------------------------------------------------------

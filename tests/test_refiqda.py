@@ -1005,6 +1005,32 @@ def test_cli_export_refuses_a_bad_minimum_probability(
     assert not out.exists()
 
 
+@pytest.mark.parametrize("bad", ["qdc", "qdpx"])
+def test_cli_export_writes_neither_file_when_one_cannot_be_written(
+    tmp_path: Path, bad: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one_segment_result().save(tmp_path / "run")
+    (tmp_path / "a-folder").mkdir()
+    (tmp_path / "a-file").write_text("x")
+    paths = {"qdpx": tmp_path / "out.qdpx", "qdc": tmp_path / "out.qdc"}
+    for target in (tmp_path / "a-folder", tmp_path / "a-file" / "below.x"):
+        paths[bad] = target
+        with pytest.raises(SystemExit) as exit_:
+            main(
+                [
+                    "export",
+                    str(tmp_path / "run"),
+                    "--qdpx",
+                    str(paths["qdpx"]),
+                    "--qdc",
+                    str(paths["qdc"]),
+                ]
+            )
+        assert exit_.value.code == 2
+        assert str(target) in capsys.readouterr().err
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "a-folder", "run"]
+
+
 @needs_reference
 def test_cli_import_writes_transcripts_codebook_and_codings_per_user(tmp_path: Path) -> None:
     out = tmp_path / "imported"

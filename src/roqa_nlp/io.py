@@ -20,22 +20,38 @@ from .errors import RoqaError
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 
+def check_output_file(path: str | Path) -> Path:
+    """``path`` as a file that can be written, or the one-line error writing it would give; writes
+    nothing, so a command with several outputs can check them all before it writes any."""
+    dest = Path(path)
+    if dest.is_dir():
+        raise RoqaError("is a folder, not a file", path=dest, hint="give a file name to write")
+    for folder in dest.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise _not_in_a_folder(dest)
+            break
+    return dest
+
+
+def _not_in_a_folder(dest: Path) -> RoqaError:
+    return RoqaError(
+        "cannot be written: a part of its folder path is a file",
+        path=dest,
+        hint="choose an output path inside a folder",
+    )
+
+
 @contextmanager
 def atomic_open(
     path: str | Path, mode: str = "w", encoding: str | None = "utf-8"
 ) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; rename it over ``path`` only if the block succeeds."""
-    dest = Path(path)
-    if dest.is_dir():
-        raise RoqaError("is a folder, not a file", path=dest, hint="give a file name to write")
+    dest = check_output_file(path)
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        raise RoqaError(
-            "cannot be written: a part of its folder path is a file",
-            path=dest,
-            hint="choose an output path inside a folder",
-        ) from None
+        raise _not_in_a_folder(dest) from None
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     # mkstemp creates 0600 files; give outputs the usual permissions (umask applies).
     umask = os.umask(0)

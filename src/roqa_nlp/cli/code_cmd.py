@@ -159,6 +159,10 @@ def code_command(
     from ..transcripts.segment import UNITS
 
     chart_book = Codebook.load(codebook) if codebook is not None else None  # fail before coding
+    if qdpx is not None:
+        from ..io import check_output_file
+
+        check_output_file(qdpx)  # before coding: a bad path must not leave half the outputs
 
     if unit is not None and unit not in UNITS:
         raise typer.BadParameter(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")

@@ -61,6 +61,7 @@ def export_cmd(
     from ..errors import RoqaError
     from ..exchange import export_qdc, export_qdpx
     from ..exchange.qdpx_export import AUTO
+    from ..io import check_output_file
     from ..result import CodingResult
 
     if qdpx is None and qdc is None:
@@ -69,6 +70,9 @@ def export_cmd(
         raise RoqaError(
             "--qdpx needs the codings to export", hint="roqa export codings.jsonl --qdpx OUT.qdpx"
         )
+    for out in (qdpx, qdc):  # both checked before either is written
+        if out is not None:
+            check_output_file(out)
     result = None
     if codings is None:
         book = Codebook.load(codebook or DEFAULT_CODEBOOK)
