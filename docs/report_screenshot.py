@@ -4,7 +4,7 @@
 
 Uses Debian's headless ``chromium`` and ``/usr/bin/chromedriver`` through selenium (nothing is
 downloaded). It accepts the first suggestion and rejects the second one so the review controls
-show in use; nothing is saved.
+show in use (on the first segments whose suggestions are not folded); nothing is saved.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 
-def screenshot(report: Path, out: Path, *, width: int = 1280, height: int = 1700) -> None:
+def screenshot(report: Path, out: Path, *, width: int = 1280, height: int = 2300) -> None:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
@@ -38,7 +38,9 @@ def screenshot(report: Path, out: Path, *, width: int = 1280, height: int = 1700
         driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
         try:
             driver.get(report.resolve().as_uri())
-            buttons = driver.find_elements(By.CSS_SELECTOR, ".sugg button[data-action]")
+            buttons = driver.find_elements(
+                By.CSS_SELECTOR, ".review > .suggestions .sugg button[data-action]"
+            )  # not folded
             if len(buttons) >= 6:
                 buttons[2].click()  # accept the second suggestion shown
                 buttons[5].click()  # reject the third
@@ -54,7 +56,7 @@ def main() -> None:
     parser.add_argument("report", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--width", type=int, default=1280)
-    parser.add_argument("--height", type=int, default=1700)
+    parser.add_argument("--height", type=int, default=2300)
     args = parser.parse_args()
     screenshot(args.report, args.out, width=args.width, height=args.height)
 

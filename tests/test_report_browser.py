@@ -112,11 +112,20 @@ def page(browser: tuple[Any, Path], report_url: str) -> tuple[Any, Path]:
 
 
 def _suggestion(driver: Any, segment_id: str, code: str) -> Any:
+    """A suggestion's item, its fold opened if it is folded (talk that fits no code)."""
     from selenium.webdriver.common.by import By
 
-    return driver.find_element(
+    item = driver.find_element(
         By.CSS_SELECTOR, f'.review[data-segment="{segment_id}"] .sugg[data-code="{code}"]'
     )
+    summary = driver.execute_script(
+        "var d = arguments[0].closest('details.set-aside');"
+        "return d && !d.open ? d.querySelector('summary') : null;",
+        item,
+    )
+    if summary is not None:
+        _click(driver, summary)
+    return item
 
 
 def _click(driver: Any, element: Any) -> None:
@@ -254,6 +263,31 @@ def test_decisions_survive_reloading_the_report(page: tuple[Any, Path], report_u
     assert button.get_attribute("aria-pressed") == "true"
     assert driver.execute_script("return window.roqaDecisionsCsv") == (
         "segment_id,decision,code_id,new_code,note\np01_interview:0001,reject,IS.E.3,,\n"
+    )
+
+
+def test_suggestions_of_talk_that_fits_no_code_are_folded_until_decided(
+    page: tuple[Any, Path], report_url: str
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+
+    def item(segment_id: str) -> Any:
+        return driver.find_element(
+            By.CSS_SELECTOR, f'.review[data-segment="{segment_id}"] .sugg[data-code="IS.C"]'
+        )
+
+    assert not item("p01_interview:0003").is_displayed()  # fits no code
+    assert not item("p01_interview:0000").is_displayed()  # procedural
+    _click(driver, _suggestion(driver, "p01_interview:0003", "IS.C").find_element(
+        By.CSS_SELECTOR, "button.accept"
+    ))  # fmt: skip
+    driver.get(report_url)
+    assert item("p01_interview:0003").is_displayed()  # a decision keeps its fold open
+    assert not item("p01_interview:0000").is_displayed()
+    assert driver.execute_script("return window.roqaDecisionsCsv").endswith(
+        "p01_interview:0003,accept,IS.C,,\n"
     )
 
 

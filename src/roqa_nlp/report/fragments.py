@@ -99,12 +99,22 @@ class SegmentRows:
             parts.append(f'<div class="flag">Fits no code{flag}: open coding</div>')
         if s["procedural"]:
             parts.append('<div class="flag muted">Procedural talk</div>')
+        # Talk that fits no code, or is procedural, keeps its suggestions out of the way: folded,
+        # one click to open, so a researcher who disagrees can still accept or recode one.
+        set_aside = bool(s["suggestions"]) and (s["novel"] or s["procedural"])
+        if set_aside:
+            parts.append(
+                '<details class="set-aside"><summary class="muted">'
+                f"the model's suggestions anyway ({len(s['suggestions'])})</summary>\n"
+            )
         parts.append('<ul class="suggestions">\n')
         if s["suggestions"]:
             parts.extend(self.suggestion(g) for g in s["suggestions"])
         else:
             parts.append('<li class="muted">No suggestion.</li>\n')
         parts.append("</ul>\n")
+        if set_aside:
+            parts.append("</details>\n")
         parts.append(EXTRA)
         parts.append("</div></div>\n")
         return "".join(parts)

@@ -67,6 +67,9 @@
   }
 
   function paint(item, d) {
+    /* A decision on a folded suggestion (talk that fits no code) stays in sight. */
+    var folded = d && item.closest("details.set-aside");
+    if (folded) folded.setAttribute("open", "");
     item.classList.toggle("is-accept", !!d && d.decision === "accept");
     item.classList.toggle("is-reject", !!d && d.decision === "reject");
     item.classList.toggle("is-recode", !!d && d.decision === "recode");
