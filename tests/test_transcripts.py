@@ -324,6 +324,7 @@ def test_rtf_escapes_follow_the_declared_code_page(tmp_path: Path) -> None:
     [
         (b"Interviewer: hi\n", "is not an RTF document (it does not start with {\\rtf)"),
         (b"{\\rtf1\\ansi\\pard P1: caf\x81\\par}", "has bytes that are not cp1252 text"),
+        (b"{\\rtf\\uc", "is a damaged RTF document that could not be read"),
     ],
 )
 def test_rtf_that_cannot_be_read_is_a_one_line_error(
@@ -655,6 +656,8 @@ def test_participant_from_filename_needs_a_number() -> None:
         ("[00:01:02] [Participant 3] words", "Participant 3", "words"),
         ("Jane Smith  0:03", "Jane Smith", ""),
         ("[Jane Smith] 10:32:05", "Jane Smith", ""),
+        ("Interviewer [00:00:03]", "Interviewer", ""),
+        ("P04 (1:02)", "P04", ""),
         ("[P04] 10:32 words", "P04", "words"),
     ],
 )

@@ -47,6 +47,11 @@ def rtf_text(data: bytes, path: str | Path) -> str:
             path=path,
             hint=_HINT,
         ) from None
+    except (TypeError, ValueError, IndexError, KeyError, OverflowError, RecursionError):
+        # striprtf meets a damaged control word ("\uc" without its number, say) with these
+        raise RoqaError(
+            "is a damaged RTF document that could not be read", path=path, hint=_HINT
+        ) from None
     # RTF writes a character beyond the Basic Multilingual Plane as two \\uN surrogates, which
     # striprtf leaves as two code points: join them (a lone one becomes U+FFFD).
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")

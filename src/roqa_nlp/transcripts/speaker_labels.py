@@ -12,8 +12,8 @@ before the label, or in brackets between the label and its colon, as Rev exports
   (an interviewer label or a participant number), because ``[laughs]`` and ``[inaudible]`` open
   lines the same way;
 - a line holding only a label and a time (``Jane Smith  0:03``, Otter's export;
-  ``[Jane Smith] 10:32:05``), the words on the lines after it, only in a file with at least two
-  such lines.
+  ``[Jane Smith] 10:32:05``, ``Interviewer [00:00:03]``), the words on the lines after it, only in
+  a file with at least two such lines.
 
 The same shape also matches the start of an ordinary sentence (``The problem was this: ...``), so
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
@@ -55,7 +55,7 @@ BRACKETED_LINE = re.compile(
 #: ``Jane Smith  0:03`` or ``[Jane Smith] 10:32:05`` alone on a line: taken only where two or
 #: more lines have it.
 TIMED_LINE = re.compile(
-    rf"^[ \t]*(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\])[ \t]+(?P<ts>{_TIME})[ \t]*$"
+    rf"^[ \t]*(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\])[ \t]+{_TIMESTAMP}[ \t]*$"
 )
 TIMESTAMP_PREFIX = re.compile(rf"^[ \t]*{_TIMESTAMP}(?:[ \t]+|$)")
 
