@@ -298,7 +298,7 @@ WORDPAD_RTF = (
 
 def test_rtf_reads_labelled_turns_from_the_extracted_text(tmp_path: Path) -> None:
     f = tmp_path / "p04.rtf"
-    f.write_bytes(WORDPAD_RTF)
+    f.write_bytes(b"\xef\xbb\xbf" + WORDPAD_RTF)  # a UTF-8 byte order mark before the group
     t = read_transcript(f)
     assert t.text == (
         "Interview P04\nInterviewer: How is the café going?\n"

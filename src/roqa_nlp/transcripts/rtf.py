@@ -29,6 +29,8 @@ def rtf_text(data: bytes, path: str | Path) -> str:
     """The plain text of an RTF document's bytes (see the module docstring)."""
     from striprtf.striprtf import rtf_to_text
 
+    if data.startswith(codecs.BOM_UTF8):  # some editors write one before the group
+        data = data[len(codecs.BOM_UTF8) :]
     if not data.lstrip().startswith(b"{\\rtf"):
         raise RoqaError(
             "is not an RTF document (it does not start with {\\rtf)", path=path, hint=_HINT
@@ -43,7 +45,7 @@ def rtf_text(data: bytes, path: str | Path) -> str:
         text = rtf_to_text(data.decode(encoding), encoding=encoding, errors="strict")
     except (UnicodeDecodeError, UnicodeEncodeError) as e:
         raise RoqaError(
-            f"has bytes that are not {encoding} text, the code page it declares ({e.reason})",
+            f"has bytes that are not {encoding} text, its code page ({e.reason})",
             path=path,
             hint=_HINT,
         ) from None
