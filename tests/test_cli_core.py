@@ -326,6 +326,25 @@ def test_a_transcript_without_speaker_labels_is_coded_with_a_warning(
     assert [s.segment.speaker for s in CodingResult.read(tmp_path / "out")] == ["P07"]
 
 
+def test_the_speaker_who_asks_the_questions_is_taken_as_the_interviewer_with_a_warning(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    f = tmp_path / "zoom_p07.txt"
+    f.write_text(NAMED + "Sam Roe: Anything else?\n\nJo Bell: No, that's everything.\n", "utf-8")
+    run = roqa("code", f, "--out", tmp_path / "out", "--model", tiny_model_dir, "--no-report")
+    assert run.code == 0
+    assert run.err.splitlines() == [
+        f"roqa: warning: {f}: no speaker is named as the interviewer, so 'Sam Roe', who asks the "
+        "questions (3 of 3 turns), was taken as the interviewer (name the interviewer with "
+        "--interviewer NAME to choose otherwise)"
+    ]
+    coded = CodingResult.read(tmp_path / "out")
+    assert {s.segment.speaker for s in coded} == {"Jo Bell"}
+    assert coded.segments[0].segment.context == (
+        "Thanks for joining. What has helped the new care plans along?"
+    )
+
+
 @pytest.mark.parametrize("stream", [False, True])
 def test_interviewer_option_names_the_interviewer(
     tiny_model_dir: Path, tmp_path: Path, stream: bool

@@ -12,6 +12,7 @@ from roqa_nlp.schema import Transcript, Turn
 from roqa_nlp.transcripts import SUPPORTED_EXTENSIONS, read_transcript, read_transcripts
 from roqa_nlp.transcripts.roles import (
     DEFAULT_INTERVIEWER_LABELS,
+    guess_interviewer,
     is_interviewer,
     participant_from_filename,
     participant_id,
@@ -619,6 +620,58 @@ def test_interviewer_labels_are_configurable() -> None:
 def test_speakers_without_interviewer(turns: list[tuple[str, str]], expected: list[str]) -> None:
     as_turns = [Turn(speaker, role, 0, 1) for speaker, role in turns]  # type: ignore[arg-type]
     assert speakers_without_interviewer(as_turns) == expected
+
+
+def _conversation(*turns: tuple[str, str]) -> tuple[str, list[Turn]]:
+    text, out = "", []
+    for speaker, words in turns:
+        out.append(Turn(speaker, "participant", len(text), len(text) + len(words)))
+        text += words + "\n"
+    return text, out
+
+
+SAM_ASKS = [
+    ("Sam Roe", "Can you hear me?"),
+    ("Jo Bell", "Yes, loud and clear, thanks."),
+    ("Sam Roe", "Right. What helped the care plans along?"),
+    ("Jo Bell", "The training days, mostly, and a manager who backed us all the way."),
+    ("Sam Roe", "And what got in the way?"),
+    ("Jo Bell", "Staffing. We were two carers short all winter, so one-to-one time went."),
+]
+
+
+def test_the_speaker_who_asks_is_guessed_as_the_interviewer() -> None:
+    assert guess_interviewer(*_conversation(*SAM_ASKS)) == "Sam Roe"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        SAM_ASKS[:4],  # two questions: too few to tell
+        [(s, w + " You see?") if s == "Jo Bell" else (s, w) for s, w in SAM_ASKS],  # both ask
+        [(s, w.replace("?", ".")) if s == "Sam Roe" else (s, w) for s, w in SAM_ASKS],  # no one
+        [(s, "Why? " * 30) if s == "Sam Roe" else (s, w) for s, w in SAM_ASKS],  # says the most
+        [("Jo Bell", w) for _, w in SAM_ASKS],  # one speaker
+    ],
+)
+def test_no_interviewer_is_guessed_unless_it_is_clear_cut(turns: list[tuple[str, str]]) -> None:
+    assert guess_interviewer(*_conversation(*turns)) is None
+
+
+def test_a_guessed_interviewer_is_recorded_and_skipped_but_never_overrides_given_labels(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "zoom_call.txt"
+    f.write_text("".join(f"{s}: {w}\n" for s, w in SAM_ASKS), "utf-8")
+    t = read_transcript(f)
+    assert [(u.speaker, u.role) for u in t.turns[:2]] == [
+        ("Sam Roe", "interviewer"),
+        ("Jo Bell", "participant"),
+    ]
+    assert t.metadata["interviewer_guessed"] == "Sam Roe"
+    given = read_transcript(f, interviewer_labels=["Jo Bell"])  # the researcher's word stands
+    assert "interviewer_guessed" not in given.metadata
+    assert {u.speaker for u in given.turns if u.role == "interviewer"} == {"Jo Bell"}
 
 
 @pytest.mark.parametrize(

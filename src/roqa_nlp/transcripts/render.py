@@ -18,13 +18,13 @@ own text instead (see :mod:`roqa_nlp.transcripts.text`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import RoqaError
 from ..schema import Transcript, Turn
-from .roles import participant_id, role_of
+from .roles import guess_interviewer, participant_id, role_of
 
 NO_SPEECH_HINT = "the file holds no transcript text: check that it is the right file"
 
@@ -109,12 +109,19 @@ def finish_transcript(
     """The :class:`Transcript` of ``path``; a file with no speech is a user error."""
     if not turns:
         raise RoqaError("no speech found", path=path, hint=NO_SPEECH_HINT)
-    pid = participant or participant_id([t.speaker for t in turns], path, interviewer_labels)
+    meta = dict(metadata or {})
+    # With the default labels only: an interviewer named by the researcher is never second-guessed.
+    guessed = guess_interviewer(text, turns) if interviewer_labels is None else None
+    if guessed is not None:
+        turns = [replace(t, role="interviewer") if t.speaker == guessed else t for t in turns]
+        meta["interviewer_guessed"] = guessed
+    speakers = [t.speaker for t in turns if t.speaker != guessed]
+    pid = participant or participant_id(speakers, path, interviewer_labels)
     return Transcript(
         id=Path(path).stem,
         text=text,
         turns=turns,
         source=str(path),
         participant=pid,
-        metadata=dict(metadata or {}),
+        metadata=meta,
     )

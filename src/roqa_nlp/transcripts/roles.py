@@ -162,11 +162,63 @@ def speakers_without_interviewer(turns: Iterable[Turn]) -> list[str]:
     return list(speakers) if len(speakers) > 1 else []
 
 
+#: A speaker is taken as the interviewer of a transcript that names none (:func:`guess_interviewer`)
+#: when at least this share of their turns hold a question ...
+GUESS_MIN_QUESTION_SHARE = 0.5
+#: ... in at least this many turns ...
+GUESS_MIN_TURNS = 3
+#: ... and every other speaker asks in at most this fraction of that share of their turns.
+GUESS_MAX_OTHER_RATIO = 1 / 3
+
+
+def guess_interviewer(text: str, turns: Sequence[Turn]) -> str | None:
+    """The speaker who asks the questions, in a conversation of two or more speakers none of whom
+    is the interviewer (Zoom names people, not roles), else ``None``.
+
+    A speaker qualifies when at least half of their turns (and at least three) hold a ``?``, every
+    other speaker asks in at most a third of that share of their turns, and they say fewer words
+    than the speaker who says most: an interviewer asks and listens. Anything less clear-cut is
+    left to the researcher (``--interviewer NAME``)."""
+    stats: dict[str, list[int]] = {}  # speaker -> [turns, turns with a question, words]
+    for turn in turns:
+        if turn.role == "interviewer":
+            return None
+        said = text[turn.start : turn.end]
+        s = stats.setdefault(turn.speaker, [0, 0, 0])
+        s[0] += 1
+        s[1] += "?" in said
+        s[2] += len(said.split())
+    if len(stats) < 2:
+        return None
+    share = {speaker: asked / n for speaker, (n, asked, _) in stats.items()}
+    best = max(stats, key=lambda speaker: share[speaker])
+    n, _, n_words = stats[best]
+    others = [speaker for speaker in stats if speaker != best]
+    if n < GUESS_MIN_TURNS or share[best] < GUESS_MIN_QUESTION_SHARE:
+        return None
+    if any(share[o] > share[best] * GUESS_MAX_OTHER_RATIO for o in others):
+        return None
+    if n_words >= max(stats[o][2] for o in others):
+        return None
+    return best
+
+
 def speaker_warning(transcript: Transcript) -> str | None:
-    """Why the interviewer's talk may have been coded in ``transcript``, in one line naming its
-    file and the fix, or ``None``: no speaker is the interviewer (:func:`speakers_without_interviewer`),
-    or its reader found no speaker label at all (``metadata["speaker_labels"]`` is False)."""
+    """What a researcher should check about who the interviewer is in ``transcript``, in one line
+    naming its file and the fix, or ``None``: the interviewer was guessed
+    (``metadata["interviewer_guessed"]``, :func:`guess_interviewer`), no speaker is the interviewer
+    (:func:`speakers_without_interviewer`), or its reader found no speaker label at all
+    (``metadata["speaker_labels"]`` is False)."""
     where = transcript.source or transcript.id
+    guessed = transcript.metadata.get("interviewer_guessed")
+    if guessed:
+        asked = [t for t in transcript.turns if t.speaker == guessed]
+        n_q = sum("?" in transcript.text[t.start : t.end] for t in asked)
+        return (
+            f"{where}: no speaker is named as the interviewer, so {guessed!r}, who asks the "
+            f"questions ({n_q} of {len(asked)} turns), was taken as the interviewer (name the "
+            "interviewer with --interviewer NAME to choose otherwise)"
+        )
     names = speakers_without_interviewer(transcript.turns)
     if names:
         shown = ", ".join(repr(n) for n in names[:4]) + (" ..." if len(names) > 4 else "")
