@@ -8,6 +8,7 @@ exception is a bug (exit status 1).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -30,6 +31,11 @@ class RoqaError(Exception):
     @property
     def message(self) -> str:
         return str(self)
+
+
+def first_few(names: Sequence[str], n: int = 4) -> str:
+    """The first ``n`` of ``names`` joined by commas, with `` ...`` when there are more."""
+    return ", ".join(names[:n]) + (" ..." if len(names) > n else "")
 
 
 def quoted(value: str, limit: int = 60) -> str:

@@ -8,8 +8,8 @@ term's frequency in the cluster × log(1 + mean words per cluster / the term's f
 clusters)) over the words and word pairs of its segments, as scikit-learn's ``CountVectorizer``
 counts them (lower case, words of two or more word characters, English stop words
 (``data/stop_words_en.txt``) and the fillers and contraction remnants of transcribed speech
-(``data/stop_words_spoken.txt``: "yeah", "actually", "ve" of "I've") left out before pairing) without importing scikit-learn, whose import
-alone took longer than the whole queue. Its most representative segments
+(``data/stop_words_spoken.txt``: "yeah", "actually", "ve" of "I've") left out before pairing)
+without importing scikit-learn, whose import alone took longer than the whole queue. Its most representative segments
 (closest to the cluster's centroid) and the transcripts/participants it appears in. Procedural
 talk (greetings, consent, Zoom chatter) is never offered as a theme.
 

@@ -53,12 +53,13 @@ def _warn_of_speakers(transcripts: Iterable[Any]) -> None:
 
 def _note_skipped(paths: Iterable[Path]) -> None:
     """One line per directory given whose files of other formats are left out, naming them."""
+    from ..errors import first_few
     from ..transcripts import SUPPORTED_EXTENSIONS, skipped_files
 
     for p in paths:
         skipped = skipped_files(p) if p.is_dir() else []
         if skipped:
-            shown = ", ".join(f.name for f in skipped[:4]) + (" ..." if len(skipped) > 4 else "")
+            shown = first_few([f.name for f in skipped])
             print(
                 f"roqa: note: {p}: left out {len(skipped)} file(s) that are not transcripts it "
                 f"reads: {shown} (it reads {', '.join(SUPPORTED_EXTENSIONS)}; save a transcript "

@@ -29,7 +29,7 @@ from typing import Any
 
 from .. import __version__
 from ..codebook import Codebook
-from ..errors import RoqaError
+from ..errors import RoqaError, first_few
 from ..io import atomic_write_bytes
 from ..result import CodingResult
 from ..schema import Transcript, normalise_valence
@@ -148,9 +148,8 @@ def _transcripts_of(result: CodingResult) -> dict[str, Transcript]:
     missing = sorted({s.segment.transcript_id for s in result} - set(result.transcripts))
     if missing:
         raise RoqaError(
-            f"the codings refer to transcripts whose text is not available ({', '.join(missing[:3])}"
-            + (" ..." if len(missing) > 3 else "")
-            + ")",
+            "the codings refer to transcripts whose text is not available "
+            f"({first_few(missing, 3)})",
             hint="keep transcripts.jsonl beside codings.jsonl (roqa code writes both)",
         )
     return result.transcripts

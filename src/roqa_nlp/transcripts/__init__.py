@@ -150,13 +150,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         if not p.is_dir():
             files.append(p)
             continue
-        inside = sorted(
-            f
-            for f in p.iterdir()
-            if f.is_file()
-            and f.suffix.lower() in SUPPORTED_EXTENSIONS
-            and not f.name.startswith(_IGNORED_PREFIXES)
-        )
+        inside = [f for f in _listed_files(p) if f.suffix.lower() in SUPPORTED_EXTENSIONS]
         if not inside:
             raise RoqaError(
                 f"holds no transcripts (supported: {_SUPPORTED_TEXT})",
@@ -167,16 +161,17 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
+def _listed_files(directory: Path) -> list[Path]:
+    """The files of ``directory`` in name order, without hidden files and Word lock files."""
+    return sorted(
+        f for f in directory.iterdir() if f.is_file() and not f.name.startswith(_IGNORED_PREFIXES)
+    )
+
+
 def skipped_files(directory: Path) -> list[Path]:
     """The files of ``directory`` that :func:`expand_paths` leaves out for their extension
     (hidden files and Word lock files are not counted), in name order."""
-    return sorted(
-        f
-        for f in directory.iterdir()
-        if f.is_file()
-        and f.suffix.lower() not in SUPPORTED_EXTENSIONS
-        and not f.name.startswith(_IGNORED_PREFIXES)
-    )
+    return [f for f in _listed_files(directory) if f.suffix.lower() not in SUPPORTED_EXTENSIONS]
 
 
 def read_transcripts(

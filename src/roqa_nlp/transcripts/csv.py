@@ -15,7 +15,6 @@ import csv
 import io
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from ..errors import RoqaError, quoted
 from ..io import decode_text, read_bytes
@@ -80,13 +79,11 @@ def read_csv_transcript(
             )
         )
     turns, named = merge_utterances(utterances, path, interviewer_labels)
-    metadata: dict[str, Any] = {"format": "csv", "rendering": "canonical", "rows": len(utterances)}
-    if not named:
-        metadata["speaker_labels"] = False
     return render_transcript(
         turns,
         path,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata=metadata,
+        metadata={"format": "csv", "rendering": "canonical", "rows": len(utterances)},
+        speaker_labels=named,
     )

@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..io import decode_text, read_bytes
 from ..schema import Transcript
@@ -81,13 +80,11 @@ def read_cue_transcript(
     text = decode_text(read_bytes(path), path)
     utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in parse_cues(text)]
     turns, named = merge_utterances(utterances, path, interviewer_labels)
-    metadata: dict[str, Any] = {"format": fmt, "rendering": "canonical", "cues": len(utterances)}
-    if not named:
-        metadata["speaker_labels"] = False
     return render_transcript(
         turns,
         path,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata=metadata,
+        metadata={"format": fmt, "rendering": "canonical", "cues": len(utterances)},
+        speaker_labels=named,
     )

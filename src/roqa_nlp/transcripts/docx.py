@@ -198,15 +198,15 @@ def read_docx_transcript(
             turns[-1][1].append(block.text)
         else:
             unlabelled.append(block.text)  # before the first label: a title page, or no labels
-    metadata: dict[str, Any] = {"format": "docx", "rendering": "canonical"}
-    if not turns:
+    labelled = bool(turns)
+    if not labelled:
         speaker = unlabelled_speaker(path)
         turns = [(speaker, [text]) for text in unlabelled]
-        metadata["speaker_labels"] = False
     return render_transcript(
         [SpokenTurn(speaker, "\n".join(words)) for speaker, words in turns],
         path,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata=metadata,
+        metadata={"format": "docx", "rendering": "canonical"},
+        speaker_labels=labelled,
     )

@@ -59,6 +59,7 @@ def render_transcript(
     interviewer_labels: Sequence[str] | None = None,
     participant: str | None = None,
     metadata: dict[str, Any] | None = None,
+    speaker_labels: bool = True,
 ) -> Transcript:
     """Build a transcript whose text is the canonical rendering of ``spoken`` (turns with no words dropped)."""
     pieces: list[str] = []
@@ -94,6 +95,7 @@ def render_transcript(
         interviewer_labels=interviewer_labels,
         participant=participant,
         metadata=metadata,
+        speaker_labels=speaker_labels,
     )
 
 
@@ -105,11 +107,18 @@ def finish_transcript(
     interviewer_labels: Sequence[str] | None = None,
     participant: str | None = None,
     metadata: dict[str, Any] | None = None,
+    speaker_labels: bool = True,
 ) -> Transcript:
-    """The :class:`Transcript` of ``path``; a file with no speech is a user error."""
+    """The :class:`Transcript` of ``path``; a file with no speech is a user error.
+
+    ``speaker_labels=False`` says the reader found no speaker label, so every turn is the
+    participant's by default; it is recorded as ``metadata["speaker_labels"] = False`` (what
+    :func:`~roqa_nlp.transcripts.roles.speaker_warning` warns of)."""
     if not turns:
         raise RoqaError("no speech found", path=path, hint=NO_SPEECH_HINT)
     meta = dict(metadata or {})
+    if not speaker_labels:
+        meta["speaker_labels"] = False
     # With the default labels only: an interviewer named by the researcher is never second-guessed.
     guessed = guess_interviewer(text, turns) if interviewer_labels is None else None
     if guessed is not None:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
+from ..errors import first_few
 from ..schema import Role, Transcript, Turn
 
 #: Labels interviewers are given in transcripts (compared case-insensitively, trailing digits
@@ -171,6 +172,11 @@ GUESS_MIN_TURNS = 3
 GUESS_MAX_OTHER_RATIO = 1 / 3
 
 
+def asks(words: str) -> bool:
+    """Whether a turn's words hold a question (what :func:`guess_interviewer` counts)."""
+    return "?" in words
+
+
 def guess_interviewer(text: str, turns: Sequence[Turn]) -> str | None:
     """The speaker who asks the questions, in a conversation of two or more speakers none of whom
     is the interviewer (Zoom names people, not roles), else ``None``.
@@ -186,7 +192,7 @@ def guess_interviewer(text: str, turns: Sequence[Turn]) -> str | None:
         said = text[turn.start : turn.end]
         s = stats.setdefault(turn.speaker, [0, 0, 0])
         s[0] += 1
-        s[1] += "?" in said
+        s[1] += asks(said)
         s[2] += len(said.split())
     if len(stats) < 2:
         return None
@@ -213,7 +219,7 @@ def speaker_warning(transcript: Transcript) -> str | None:
     guessed = transcript.metadata.get("interviewer_guessed")
     if guessed:
         asked = [t for t in transcript.turns if t.speaker == guessed]
-        n_q = sum("?" in transcript.text[t.start : t.end] for t in asked)
+        n_q = sum(asks(transcript.text[t.start : t.end]) for t in asked)
         return (
             f"{where}: no speaker is named as the interviewer, so {guessed!r}, who asks the "
             f"questions ({n_q} of {len(asked)} turns), was taken as the interviewer (name the "
@@ -221,7 +227,7 @@ def speaker_warning(transcript: Transcript) -> str | None:
         )
     names = speakers_without_interviewer(transcript.turns)
     if names:
-        shown = ", ".join(repr(n) for n in names[:4]) + (" ..." if len(names) > 4 else "")
+        shown = first_few([repr(n) for n in names])
         return (
             f"{where}: no interviewer among the speakers {shown}, so everyone's talk was coded "
             "(name the interviewer with --interviewer NAME)"

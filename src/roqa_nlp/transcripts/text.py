@@ -19,7 +19,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..io import decode_text, read_bytes
 from ..schema import Transcript, Turn
@@ -86,20 +85,19 @@ def parse_text(
         lines.append(_Line(pos, raw if speech else ""))  # headings separate like blank lines
         pos += len(raw) + 1
     labels = line_labels([line.text for line in lines], interviewer_labels)
-    if any(labels):
+    labelled = any(labels)
+    if labelled:
         turns = _labelled_turns(lines, labels, interviewer_labels)
     else:
         turns = _paragraph_turns(lines, unlabelled_speaker(path), interviewer_labels)
-    metadata: dict[str, Any] = {"format": "md" if markdown else "txt", "rendering": "original"}
-    if not any(labels):
-        metadata["speaker_labels"] = False
     return finish_transcript(
         path,
         text,
         turns,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata=metadata,
+        metadata={"format": "md" if markdown else "txt", "rendering": "original"},
+        speaker_labels=labelled,
     )
 
 
