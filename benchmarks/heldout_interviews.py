@@ -131,7 +131,7 @@ def scores(ac: Any, data: HeldOut, X: np.ndarray) -> dict[str, Any]:
     """The metrics of one way of coding (embeddings ``X`` of the segments)."""
     from roqa_nlp.evaluation import construct_metrics
 
-    rows, pvals, _, proc = ac._suggest_rows(X, len(ac.codebook.codable), data.texts)
+    rows, pvals, _, proc, _ = ac._suggest_rows(X, len(ac.codebook.codable), data.texts)
     aside = np.asarray(pvals) < float(ac.params["alpha"])
     aside |= np.asarray(proc, dtype=bool)
     m = construct_metrics(

@@ -228,6 +228,24 @@ def test_novelty_p_values_are_conformal_and_procedural_talk_is_never_novel(coded
     assert greeting.procedural and not greeting.novel
 
 
+def test_off_topic_is_novel_talk_the_off_framework_class_explains_best(coded) -> None:
+    for s in coded:
+        assert not s.off_topic or (s.novel and not s.procedural)
+    assert [s.off_topic for s in coded] == [False, False, False]
+
+
+def test_small_talk_fits_no_code_and_is_set_aside_as_off_topic(tiny_model: AutoCoder) -> None:
+    said = "We went on holiday to Wales and it rained every single day, the tent leaked."
+    t = Transcript(
+        id="p02_test",
+        text=f"P02: {said}",
+        turns=[Turn("P02", "participant", 5, 5 + len(said))],
+        participant="P02",
+    )
+    (s,) = tiny_model.code(t).segments
+    assert (s.novel, s.procedural, s.off_topic) == (True, False, True)
+
+
 def test_result_meta_names_the_model(tiny_model: AutoCoder, coded) -> None:
     assert coded.meta["model"] == tiny_model.model_summary()
     assert coded.meta["model"]["embedding_weights_sha256"] == DEFAULT_WEIGHTS_SHA256

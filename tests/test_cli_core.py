@@ -362,7 +362,7 @@ def test_codings_csv_has_one_row_per_segment(coded: Coded) -> None:
     text = (coded.out / "codings.csv").read_text("utf-8")
     header = text.splitlines()[0].split(",")
     assert header[:6] == ["transcript", "segment_id", "speaker", "start", "end", "text"]
-    assert header[-3:] == ["novel", "novelty_p", "procedural"]
+    assert header[-4:] == ["novel", "novelty_p", "procedural", "off_topic"]
     import csv
 
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -370,9 +370,9 @@ def test_codings_csv_has_one_row_per_segment(coded: Coded) -> None:
     assert [r["segment_id"] for r in rows] == [s.segment.id for s in result]
 
 
-def test_open_coding_queue_holds_only_novel_non_procedural_segments(coded: Coded) -> None:
+def test_open_coding_queue_holds_novel_talk_not_procedural_nor_small_talk(coded: Coded) -> None:
     result = CodingResult.read(coded.out)
-    novel = {s.segment.id for s in result if s.novel and not s.procedural}
+    novel = {s.segment.id for s in result if s.novel and not s.procedural and not s.off_topic}
     queue = [json.loads(line) for line in (coded.out / "open_coding.jsonl").open(encoding="utf-8")]
     assert sorted(sid for c in queue for sid in c["segment_ids"]) == sorted(novel)
 
@@ -588,3 +588,33 @@ def test_packaged_model_codes_the_examples(packaged_model: Path, tmp_path: Path)
         t = result.transcripts[s.segment.transcript_id]
         assert t.text[s.segment.start : s.segment.end] == s.segment.text
     assert digests(inputs) == before
+
+
+def test_packaged_model_keeps_small_talk_out_of_the_candidate_codes(
+    packaged_model: Path, tmp_path: Path
+) -> None:
+    """The examples' small talk (the weather, a cat, a cake, a fence) and career stories fit no
+    code and are set aside as small talk or background, not grouped into candidate new codes."""
+    run = roqa("code", EXAMPLES, "--out", tmp_path / "out")
+    assert_success(run)
+    result = CodingResult.read(tmp_path / "out")
+    aside = [s for s in result if s.off_topic]
+    assert all(s.novel and not s.procedural for s in aside)
+    texts = " ".join(s.segment.text for s in aside)
+    for phrase in (
+        "asleep on the printer",
+        "in charge of the unicorn cake",
+        "repainting the fence",
+        "having his kitchen done",
+        "I qualified in 2002",
+        "I qualified in 1995",
+        "I came up the care route",
+    ):
+        assert phrase in texts
+    queue = [json.loads(line) for line in (tmp_path / "out" / "open_coding.jsonl").open()]
+    queued = {sid for c in queue for sid in c["segment_ids"]}
+    assert queued.isdisjoint(s.segment.id for s in aside)
+    n_novel = sum(1 for s in result if s.novel)
+    assert f"({n_novel} fit no code: {n_novel - len(aside)} for open coding" in " ".join(
+        run.out.split()
+    )

@@ -219,6 +219,19 @@ def test_translation_into_the_same_codebook_changes_nothing(cfir2009: Codebook) 
     assert translate(r, cfir2009, cfir2009) == r
 
 
+def test_translation_keeps_the_novelty_flags(cfir2009: Codebook, cfir2022: Codebook) -> None:
+    r = one_segment(g("IC.A", 0.1))
+    flagged = r.segments[0]
+    flagged.novel, flagged.novelty_p, flagged.procedural, flagged.off_topic = (
+        True,
+        0.02,
+        False,
+        True,
+    )
+    out = translate(r, cfir2009, cfir2022).segments[0]
+    assert (out.novel, out.novelty_p, out.procedural, out.off_topic) == (True, 0.02, False, True)
+
+
 def test_translated_result_records_the_codebooks(cfir2009: Codebook, cfir2022: Codebook) -> None:
     r = one_segment(g("IC.A", 0.9), meta={"model": {"codebook": {"id": "cfir-2009"}}})
     out = translate(r, cfir2009, cfir2022)

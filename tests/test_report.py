@@ -79,6 +79,26 @@ def test_report_groups_the_open_coding_queue_by_candidate(html: str) -> None:
     assert section.index("Not grouped") < section.index("p01_interview:0003")
 
 
+def test_report_lists_small_talk_apart_from_the_open_coding_queue(cfir: Codebook) -> None:
+    result = build_result()
+    dog = next(s for s in result if s.segment.id == "p01_interview:0003")
+    dog.off_topic = True
+    out = render_report(result, cfir, open_coding=OPEN_CODING)
+    section = out[out.index('<section id="open-coding">') : out.index('<section id="model-card">')]
+    assert (
+        "2 segments fit no code of the codebook, besides 1 of small talk or background" in section
+    )
+    assert "Not grouped" not in section
+    fold = section[section.index('<details class="candidate off-topic">') :]
+    assert "Small talk and background (1 segment)" in fold
+    assert '<a href="#' in fold and "p01_interview:0003</a> My dog thinks" in fold
+    review = out[out.index('data-segment="p01_interview:0003"') :]
+    assert review.index("Fits no code (p=0.004): small talk or background") < review.index("</div>")
+    overview = out[out.index('<section id="overview">') : out.index('<section id="transcripts">')]
+    assert "<dt>For open coding</dt><dd>2</dd>" in overview
+    assert "<dt>Small talk, background</dt><dd>1</dd>" in overview
+
+
 def test_report_accepts_candidate_objects_with_to_dict(cfir: Codebook) -> None:
     class Candidate:
         def to_dict(self) -> dict:

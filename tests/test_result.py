@@ -62,7 +62,9 @@ def build() -> CodingResult:
         novel=False,
         novelty_p=0.4321,
     )
-    r2 = SegmentResult(segment=seg2, suggestions=[], novel=True, novelty_p=0.01, procedural=False)
+    r2 = SegmentResult(
+        segment=seg2, suggestions=[], novel=True, novelty_p=0.01, procedural=False, off_topic=True
+    )
     return CodingResult(
         segments=[r1, r2],
         transcripts={t.id: t},
@@ -128,6 +130,17 @@ def test_suggestion_fields_round_trip_exactly(saved) -> None:
     back = CodingResult.read(out)
     assert back.segments[0].suggestions == result.segments[0].suggestions
     assert (back.segments[1].novel, back.segments[1].novelty_p) == (True, 0.01)
+    assert [s.off_topic for s in back.segments] == [False, True]
+
+
+def test_codings_written_before_off_topic_existed_read_as_not_off_topic(saved) -> None:
+    _, out = saved
+    path = out / "codings.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    for row in rows:
+        del row["off_topic"]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    assert [s.off_topic for s in CodingResult.read(path).segments] == [False, False]
 
 
 def test_codings_csv_columns(saved) -> None:
@@ -155,6 +168,7 @@ def test_codings_csv_columns(saved) -> None:
         "novel",
         "novelty_p",
         "procedural",
+        "off_topic",
     ]
 
 
@@ -184,8 +198,9 @@ def test_codings_csv_rows_hold_the_top_three_suggestions(saved) -> None:
         "false",
         "0.4321",
         "false",
+        "false",
     ]
-    assert rows[2][6:] == ["", "", "", ""] * 3 + ["true", "0.0100", "false"]
+    assert rows[2][6:] == ["", "", "", ""] * 3 + ["true", "0.0100", "false", "true"]
     assert len(rows) == 3
 
 
@@ -194,7 +209,7 @@ def test_unset_novelty_is_an_empty_csv_cell() -> None:
     r.segments[0].novel = None
     r.segments[0].novelty_p = None
     row = list(csv.reader(io.StringIO(r.to_csv())))[1]
-    assert row[-3:] == ["", "", "false"]
+    assert row[-4:] == ["", "", "false", "false"]
 
 
 def test_save_leaves_no_temporary_files(tmp_path: Path) -> None:

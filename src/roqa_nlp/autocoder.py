@@ -464,8 +464,10 @@ class AutoCoder:
 
     def _suggest_rows(
         self, X: np.ndarray, top_k: int | None = None, texts: Sequence[str] | None = None
-    ) -> tuple[list[list[Suggestion]], np.ndarray, np.ndarray, np.ndarray]:
-        """Ranked suggestions per row, plus novelty p-values, scores and P(procedural).
+    ) -> tuple[list[list[Suggestion]], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Ranked suggestions per row, plus novelty p-values, scores, whether each row is
+        procedural talk (the procedural class is the most probable) and whether it reads as
+        small talk or background (the off-framework class is: it was trained on nothing else).
 
         With ``texts`` and a word model (:mod:`roqa_nlp.lexical`), codes are ranked and shown with
         the embedding and word probabilities combined (uncalibrated, then one temperature of their
@@ -495,12 +497,11 @@ class AutoCoder:
         proc_col = classes.index(PROCEDURAL) if PROCEDURAL in classes else None
         none_col = classes.index(NONE) if NONE in classes else None
         scores, pvals = det.score_samples_and_p_values(X, P)
-        proc = np.zeros(len(X))
-        if proc_col is not None:
-            other = P[:, none_col] if none_col is not None else 0.0
-            proc = np.where(
-                P[:, proc_col] > np.maximum(other, P[:, code_cols].max(axis=1)), 1.0, 0.0
-            )
+        best_code = P[:, code_cols].max(axis=1)
+        p_proc = P[:, proc_col] if proc_col is not None else np.zeros(len(X))
+        p_none = P[:, none_col] if none_col is not None else np.zeros(len(X))
+        proc = (p_proc > np.maximum(p_none, best_code)).astype(float)
+        off_topic = (p_none > np.maximum(p_proc, best_code)).astype(float)
         ev_sims = None
         if self._evidence_X is not None and len(self._evidence_X) and self.params["n_evidence"]:
             ev_sims = X @ self._evidence_X.astype(np.float32).T
@@ -555,7 +556,7 @@ class AutoCoder:
                     )
                 )
             out.append(row)
-        return out, pvals, scores, proc
+        return out, pvals, scores, proc, off_topic
 
     def suggest(
         self, texts: str | Sequence[str], *, top_k: int | None = None
@@ -640,17 +641,19 @@ class AutoCoder:
                 [s.context for s in pending] if self.params.get("use_context") else None,
                 whole=False,  # segments are cut to fit the model already
             )
-            rows, pvals, _, proc = self._suggest_rows(X, top_k, [s.text for s in pending])
+            rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, [s.text for s in pending])
             alpha = float(self.params["alpha"])
-            for s, sug, p, pr in zip(pending, rows, pvals, proc):
+            for s, sug, p, pr, a in zip(pending, rows, pvals, proc, aside):
                 procedural = bool(pr)
+                novel = bool(p < alpha) and not procedural
                 part.segments.append(
                     SegmentResult(
                         segment=s,
                         suggestions=sug,
-                        novel=bool(p < alpha) and not procedural,
+                        novel=novel,
                         novelty_p=round(float(p), 6),
                         procedural=procedural,
+                        off_topic=novel and bool(a),
                     )
                 )
             pending.clear()
@@ -698,7 +701,7 @@ class AutoCoder:
             else load_labelled(labelled, self.codebook)
         )
         X = self._inputs(ts.texts, ts.contexts)
-        rows, pvals, scores, _ = self._suggest_rows(
+        rows, pvals, scores, *_ = self._suggest_rows(
             X, top_k=len(self.codebook.codable), texts=ts.texts
         )
         ranked = [[g.code_id for g in r] for r in rows]

@@ -229,4 +229,5 @@ def _translate_segment(
         novel=s.novel,
         novelty_p=s.novelty_p,
         procedural=s.procedural,
+        off_topic=s.off_topic,
     )

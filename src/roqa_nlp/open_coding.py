@@ -11,7 +11,9 @@ counts them (lower case, words of two or more word characters, English stop word
 (``data/stop_words_spoken.txt``: "yeah", "actually", "ve" of "I've") left out before pairing)
 without importing scikit-learn, whose import alone took longer than the whole queue. Its most representative segments
 (closest to the cluster's centroid) and the transcripts/participants it appears in. Procedural
-talk (greetings, consent, Zoom chatter) is never offered as a theme.
+talk (greetings, consent, Zoom chatter) is never offered as a theme, nor is novel talk that reads
+as small talk or the speaker's background (``off_topic``: the weather, a career story), which the
+report lists apart so a researcher can still check it.
 
 The result is deterministic: clustering has no randomness and ties are broken by segment order.
 """
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 
     from .embedding import Embedder
     from .result import CodingResult
+    from .schema import SegmentResult
 
 
 @dataclass
@@ -122,6 +125,12 @@ def cluster_embeddings(X: np.ndarray, distance_threshold: float = 0.6) -> np.nda
     return np.asarray([remap.setdefault(int(c), len(remap)) for c in raw])
 
 
+def queued(result: CodingResult) -> list[SegmentResult]:
+    """The segments the open-coding queue groups: flagged novel, and neither procedural talk nor
+    small talk or background."""
+    return [s for s in result.segments if s.novel and not s.procedural and not s.off_topic]
+
+
 def open_coding_queue(
     result: CodingResult,
     embedder: Embedder,
@@ -130,10 +139,11 @@ def open_coding_queue(
     n_representative: int = 3,
     n_keywords: int = 5,
 ) -> list[CandidateCode]:
-    """Candidate codes from the segments flagged novel (procedural talk excluded)."""
+    """Candidate codes from the segments flagged novel (procedural talk, small talk and
+    background excluded: :func:`queued`)."""
     import numpy as np
 
-    novel = [s for s in result.segments if s.novel and not s.procedural]
+    novel = queued(result)
     if not novel:
         return []
     X = embedder.encode([s.segment.text for s in novel])

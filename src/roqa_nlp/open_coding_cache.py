@@ -22,7 +22,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from .json_cache import JsonCache, content_key, open_json_cache, package_version, source_hash
-from .open_coding import CandidateCode, english_stop_words, open_coding_queue
+from .open_coding import CandidateCode, english_stop_words, open_coding_queue, queued
 
 if TYPE_CHECKING:
     from .embedding import Embedder
@@ -36,7 +36,7 @@ _LABEL_FROM_TEXT = 40
 
 def open_coding_key(result: CodingResult, embedder_id: str, params: dict[str, Any]) -> str:
     """SHA-256 of everything the open-coding queue of ``result`` depends on."""
-    novel = [s for s in result.segments if s.novel and not s.procedural]
+    novel = queued(result)
     return content_key(
         {
             "source": source_hash("roqa_nlp.open_coding"),
@@ -130,7 +130,7 @@ def cached_open_coding_queue(
         "n_representative": n_representative,
         "n_keywords": n_keywords,
     }
-    novel = [s for s in result.segments if s.novel and not s.procedural]
+    novel = queued(result)
     if cache is None:
         cache = open_json_cache(embedder.cache_dir(), CACHE_FILE) if novel else None
     if cache is None or not novel:

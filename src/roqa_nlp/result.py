@@ -139,7 +139,7 @@ class CodingResult:
         head = ["transcript", "segment_id", "speaker", "start", "end", "text"]
         for k in range(1, top_k + 1):
             head += [f"code_{k}", f"name_{k}", f"probability_{k}", f"valence_{k}"]
-        head += ["novel", "novelty_p", "procedural"]
+        head += ["novel", "novelty_p", "procedural", "off_topic"]
         w.writerow(head)
         for s in self.segments:
             g = s.segment
@@ -154,6 +154,7 @@ class CodingResult:
                 "" if s.novel is None else str(s.novel).lower(),
                 "" if s.novelty_p is None else f"{s.novelty_p:.4f}",
                 str(s.procedural).lower(),
+                str(s.off_topic).lower(),
             ]
             w.writerow(row)
         return buf.getvalue()

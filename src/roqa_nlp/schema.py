@@ -155,6 +155,9 @@ class SegmentResult:
     novel: bool | None = None
     novelty_p: float | None = None
     procedural: bool = False  # greetings, consent, Zoom chatter: never offered as novel themes
+    # fits no code and reads as small talk or the speaker's own background (the weather, a
+    # career story): flagged novel, but not offered as a candidate new code either
+    off_topic: bool = False
 
     @property
     def top(self) -> Suggestion | None:
@@ -178,6 +181,7 @@ class SegmentResult:
             "novel": self.novel,
             "novelty_p": self.novelty_p,
             "procedural": self.procedural,
+            "off_topic": self.off_topic,
         }
 
     @classmethod
@@ -201,4 +205,5 @@ class SegmentResult:
             novel=d.get("novel"),
             novelty_p=d.get("novelty_p"),
             procedural=bool(d.get("procedural", False)),
+            off_topic=bool(d.get("off_topic", False)),
         )

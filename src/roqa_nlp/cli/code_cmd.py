@@ -195,7 +195,7 @@ def code_command(
             print(f"roqa: warning: {warning}", file=sys.stderr)
         _console().print(
             f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments "
-            f"({summary.n_novel} flagged for open coding) with Ray in {summary.n_shards} shard(s)."
+            f"({summary.n_novel} fit no code) with Ray in {summary.n_shards} shard(s)."
         )
         for name, p in summary.paths.items():
             _console().print(f"  {name:18} {p}")
@@ -209,7 +209,7 @@ def code_command(
         w = write_codings(_parts_warned(parts), out)
         _console().print(
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments "
-            f"({w.n_novel} flagged for open coding)."
+            f"({w.n_novel} fit no code)."
         )
         for name, p in w.paths.items():
             _console().print(f"  {name:18} {p}")
@@ -240,10 +240,12 @@ def code_command(
         export_qdpx(charted, book, qdpx, top_k=1)
         written["qdpx"] = qdpx
     n_novel = sum(1 for s in result.segments if s.novel)
+    n_aside = sum(1 for s in result.segments if s.novel and s.off_topic)
     con = _console()
     con.print(
         f"Coded {len(result.transcripts)} transcript(s), {len(result)} segments "
-        f"({n_novel} flagged for open coding, {len(queue)} candidate codes)."
+        f"({n_novel} fit no code: {n_novel - n_aside} for open coding in {len(queue)} "
+        f"candidate code(s), {n_aside} small talk or background)."
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")

@@ -213,7 +213,8 @@ def report_context(
             "participants": len(participants),
             "segments": len(result),
             "coded_segments": len({q.segment_id for q in coded}),
-            "novel": sum(1 for s in result if s.novel),
+            "novel": sum(1 for s in result if s.novel and not s.off_topic),
+            "off_topic": sum(1 for s in result if s.novel and s.off_topic),
             "procedural": sum(1 for s in result if s.procedural),
             "codes_used": len(used_codes),
             "codable": len(codebook.codable),
@@ -315,6 +316,7 @@ def segment_view(
         "novel": bool(s.novel),
         "novelty_p": s.novelty_p,
         "procedural": s.procedural,
+        "off_topic": s.off_topic,
     }
 
 
@@ -566,8 +568,11 @@ def _candidate(c: Any) -> dict[str, Any]:
 def open_coding_view(
     result: CodingResult, open_coding: Iterable[Any] | None, views: Mapping[str, dict[str, Any]]
 ) -> dict[str, Any]:
-    """Novel segments, grouped by the candidate codes when they are given."""
-    novel = [s.segment.id for s in result if s.novel and not s.procedural]
+    """Novel segments, grouped by the candidate codes when they are given; small talk and
+    background listed apart."""
+    from ..open_coding import queued
+
+    novel = [s.segment.id for s in queued(result)]
     groups = []
     grouped: set[str] = set()
     for c in [_candidate(c) for c in open_coding or []]:
@@ -575,7 +580,8 @@ def open_coding_view(
         grouped.update(v["id"] for v in segs)
         groups.append({**c, "segments": segs})
     rest = [views[sid] for sid in novel if sid not in grouped]
-    return {"total": len(novel), "groups": groups, "ungrouped": rest}
+    off_topic = [views[s.segment.id] for s in result if s.novel and s.off_topic]
+    return {"total": len(novel), "groups": groups, "ungrouped": rest, "off_topic": off_topic}
 
 
 def flatten(d: Mapping[str, Any], prefix: str = "", depth: int = 0) -> list[tuple[str, str]]:

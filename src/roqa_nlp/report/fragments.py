@@ -96,7 +96,12 @@ class SegmentRows:
         if s["novel"]:
             p = s["novelty_p"]
             flag = "" if p is None else f" (p={p:.3f})"
-            parts.append(f'<div class="flag">Fits no code{flag}: open coding</div>')
+            if s.get("off_topic"):
+                parts.append(
+                    f'<div class="flag muted">Fits no code{flag}: small talk or background</div>'
+                )
+            else:
+                parts.append(f'<div class="flag">Fits no code{flag}: open coding</div>')
         if s["procedural"]:
             parts.append('<div class="flag muted">Procedural talk</div>')
         # Talk that fits no code, or is procedural, keeps its suggestions out of the way: folded,

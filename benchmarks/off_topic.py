@@ -1,0 +1,124 @@
+"""What the open-coding queue receives: the held-out interviews coded as ``roqa code`` codes them.
+
+Every participant segment of the five held-out interview sets (``benchmarks/data/``, never
+trained on) gets its gold turn's category: coded; procedural; "small talk or background" (an
+uncoded turn whose coder's note names small talk, a career story, hobbies, holidays, life outside
+work, years in the job or a personal anecdote); or "other uncoded" (talk about the work that the
+coders left outside the codebook, e.g. the pandemic, digital exclusion). The packaged model's
+flags are counted per category: flagged novel (fits no code), of those marked ``off_topic``
+(small talk or background: kept out of the candidate codes), and what reaches the queue.
+
+Writes ``results/off_topic.md`` and ``off_topic.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from heldout_interviews import (  # noqa: E402
+    DATA,
+    OTHER_SETTINGS,
+    PROVIDER_VOICES,
+    SEED_GUIDE,
+    UNSEEN_SETTINGS,
+)
+from scoring import OUT  # noqa: E402
+
+from roqa_nlp.io import atomic_write_text, read_text  # noqa: E402
+
+SETS = (DATA, OTHER_SETTINGS, UNSEEN_SETTINGS, SEED_GUIDE, PROVIDER_VOICES)
+#: words of a coder's note that mark an uncoded turn as small talk or the speaker's background
+BACKGROUND = (
+    "small talk",
+    "career",
+    "hobbies",
+    "holiday",
+    "life outside work",
+    "years in",
+    "personal",
+)
+CATEGORIES = ("coded", "procedural", "small talk or background", "other uncoded")
+
+
+def category(turn: dict) -> str:
+    note = str(turn.get("note", "")).lower()
+    if turn["codes"]:
+        return "coded"
+    if note.startswith("procedural"):
+        return "procedural"
+    return "small talk or background" if any(w in note for w in BACKGROUND) else "other uncoded"
+
+
+def main() -> None:
+    from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.open_coding import queued
+
+    ac = AutoCoder.load()
+    counts: dict[str, Counter[str]] = {c: Counter() for c in CATEGORIES}
+    for data in SETS:
+        gold = [json.loads(line) for line in read_text(data / "gold.jsonl").splitlines() if line]
+        result = ac.code(sorted(data.glob("*.txt")))
+        in_queue = {s.segment.id for s in queued(result)}
+        k, previous = 0, None
+        for s in result.segments:
+            turns = [g for g in gold if g["transcript"] == s.segment.transcript_id]
+            if s.segment.transcript_id != previous:
+                k, previous = 0, s.segment.transcript_id
+            while k < len(turns) and s.segment.text not in turns[k]["text"]:
+                k += 1
+            if k == len(turns):
+                raise SystemExit(f"{data.name}: segment {s.segment.id} is in no later gold turn")
+            c = counts[category(turns[k])]
+            c["segments"] += 1
+            c["novel"] += bool(s.novel)
+            c["off_topic"] += s.off_topic
+            c["queued"] += s.segment.id in in_queue
+            c["procedural"] += s.procedural
+    rows = {c: dict(counts[c]) for c in CATEGORIES}
+    meta = {"date": date.today().isoformat(), "model_sha256": ac.card.get("model_sha256")}
+    print(json.dumps(rows, indent=1))
+    OUT.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(
+        OUT / "off_topic.json", json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n"
+    )
+    lines = [
+        "# What reaches the open-coding queue",
+        "",
+        f"Measured {meta['date']} with model {str(meta['model_sha256'])[:12]}…; the 20 interviews "
+        "of the five held-out sets (`benchmarks/data/`), coded as `roqa code` codes them, each "
+        "segment given its gold turn's category (`benchmarks/off_topic.py`).",
+        "",
+        "| gold turn | segments | procedural | fits no code | of which small talk or "
+        "background (`off_topic`) | in the open-coding queue |",
+        "|---|---|---|---|---|---|",
+    ]
+    for c in CATEGORIES:
+        r = counts[c]
+        lines.append(
+            f"| {c} | {r['segments']} | {r['procedural']} | {r['novel']} | {r['off_topic']} "
+            f"| {r['queued']} |"
+        )
+    talk, other = counts["small talk or background"], counts["other uncoded"]
+    lines += [
+        "",
+        f"Before `off_topic`, every segment that fits no code and is not procedural went to the "
+        f"queue: {talk['novel']} of small talk or background and "
+        f"{counts['coded']['novel']} from coded turns. Now {talk['queued']} and "
+        f"{counts['coded']['queued']} do; the others are listed apart, folded, in the report. "
+        "The "
+        f"{other['segments']} segments of uncoded talk about the work (the pandemic, digital "
+        f"exclusion) are flagged {other['novel']} times: the model codes them (Tension for "
+        "Change, Patient Needs & Resources), so the queue does not find themes of this kind; a "
+        "researcher finds them by reviewing the codes.",
+        "",
+    ]
+    atomic_write_text(OUT / "off_topic.md", "\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
