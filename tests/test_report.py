@@ -97,6 +97,8 @@ def test_report_lists_small_talk_apart_from_the_open_coding_queue(cfir: Codebook
     overview = out[out.index('<section id="overview">') : out.index('<section id="transcripts">')]
     assert "<dt>For open coding</dt><dd>2</dd>" in overview
     assert "<dt>Small talk, background</dt><dd>1</dd>" in overview
+    assert "(P01) – 5 segments, 1 small talk or background</li>" in overview
+    assert re.search(r'<mark class="seg dx c-\w+" title="p01_interview:0003 ', out)
 
 
 def test_report_accepts_candidate_objects_with_to_dict(cfir: Codebook) -> None:

@@ -308,9 +308,9 @@ def segment_view(
             suggestion_view(g, codebook, colours) for g in s.suggestions[:SHOWN_SUGGESTIONS]
         ],
         "css": "dn"
-        if s.novel
+        if s.novel and not s.off_topic
         else "dx"
-        if s.procedural or top is None
+        if s.procedural or s.off_topic or top is None
         else colours.of_code(top.code_id),
         "band": confidence_band(None if top is None else top.probability),
         "novel": bool(s.novel),
@@ -380,7 +380,8 @@ def transcript_view(
         "source": "" if t is None else t.source,
         "rows": rows,
         "n_segments": len(segments),
-        "n_novel": sum(1 for s in segments if s.novel),
+        "n_novel": sum(1 for s in segments if s.novel and not s.off_topic),
+        "n_off_topic": sum(1 for s in segments if s.novel and s.off_topic),
         "full_text": bool(t is not None and fits and t.turns),
     }
 
