@@ -302,3 +302,60 @@ def test_saved_decisions_are_what_roqa_train_feedback_reads(page: tuple[Any, Pat
     _saved_decisions(driver, downloads)
     decisions, _ = read_decisions(downloads / "decisions.csv")
     assert decisions == [Decision("p03_interview:0001", "accept", "IC.F")]
+
+
+def _shown_segments(driver: Any) -> list[str]:
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('#transcripts .row'))"
+        ".filter(r => !r.hidden && r.querySelector('.review[data-segment]'))"
+        ".map(r => r.querySelector('.review').getAttribute('data-segment'))"
+    )
+
+
+def _shown_questions(driver: Any) -> list[str]:
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('#transcripts .row.question'))"
+        ".filter(r => !r.hidden).map(r => r.querySelector('p').textContent)"
+    )
+
+
+def _show(driver: Any, mode: str) -> str:
+    from selenium.webdriver.common.by import By
+
+    _click(driver, driver.find_element(By.CSS_SELECTOR, f'#review-filter input[value="{mode}"]'))
+    return driver.find_element(By.ID, "filter-count").text
+
+
+def test_review_filter_shows_segments_without_a_decision(page: tuple[Any, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    every = [s.segment.id for s in build_result()]
+    assert _shown_segments(driver) == every
+    _click(driver, _suggestion(driver, "p01_interview:0002", "IC.H").find_element(
+        By.CSS_SELECTOR, 'button[data-action="accept"]'))  # fmt: skip
+    assert _show(driver, "unreviewed") == f"{len(every) - 2} of {len(every)} segments shown"
+    # the procedural "Yes, loud and clear." and the decided segment are left out
+    assert _shown_segments(driver) == [
+        s for s in every if s not in ("p01_interview:0000", "p01_interview:0002")
+    ]
+    questions = _shown_questions(driver)
+    assert "Can you hear me okay?" not in questions
+    assert "What challenges have you met with recovery-orientated practice?" in questions
+    assert _show(driver, "all") == ""
+    assert _shown_segments(driver) == every
+    assert len(_shown_questions(driver)) == len(
+        driver.find_elements(By.CSS_SELECTOR, "#transcripts .row.question")
+    )
+
+
+def test_review_filter_shows_top_suggestions_below_40_percent(page: tuple[Any, Path]) -> None:
+    driver, _ = page
+    n = len(build_result())
+    assert _show(driver, "unsure") == f"3 of {n} segments shown"
+    # the three flagged for open coding (0.12, 0.18, 0.20); the procedural 0.21 is left out
+    assert _shown_segments(driver) == [
+        "p01_interview:0003",
+        "p02_interview:0002",
+        "p03_interview:0002",
+    ]

@@ -86,8 +86,12 @@ class SegmentRows:
         if s["procedural"]:
             classes += " procedural"
         sid = escape(s["id"])
+        # what the review filter reads: the top suggestion's confidence band, and whether the
+        # segment is set aside (procedural talk, small talk or background)
+        aside = " data-aside" if s["procedural"] or s.get("off_topic") else ""
         parts = [
-            f'<div class="{classes}" id="{escape(s["anchor"])}"><span class="spk">'
+            f'<div class="{classes}" id="{escape(s["anchor"])}" data-band="{escape(s["band"])}"'
+            f'{aside}><span class="spk">'
             f'{escape(speaker)}</span><p><mark class="seg {escape(s["css"])} '
             f'c-{escape(s["band"])}" title="{sid} [{s["start"]}–{s["end"]}]">'
             f"{escape(s['text'])}</mark></p>\n"

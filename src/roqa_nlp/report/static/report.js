@@ -208,6 +208,52 @@
     save();
   });
 
+  /* The review filter: every segment, the segments without a decision yet, or those whose top
+     suggestion is below 40 %; procedural talk and small talk are left out of the last two. Each
+     shown segment keeps the interviewer's question before it; other rows are hidden. A decision
+     does not hide its segment at once: the list changes when a choice is made again. */
+  function hasDecision(seg) {
+    var st = state[seg];
+    return !!st && (Object.keys(st.codes).length > 0 || !!st.newCode);
+  }
+
+  function applyFilter() {
+    var form = document.getElementById("review-filter");
+    if (!form) return;
+    var checked = form.querySelector("input[name=show]:checked");
+    var mode = checked ? checked.value : "all";
+    var shown = 0, total = 0;
+    var blocks = document.querySelectorAll("#transcripts .rows");
+    for (var b = 0; b < blocks.length; b++) {
+      var question = null;
+      var rows = blocks[b].children;
+      for (var i = 0; i < rows.length; i++) {
+        var row = rows[i];
+        var review = row.querySelector(".review[data-segment]");
+        var isQuestion = row.classList.contains("question");
+        if (!review || isQuestion) {
+          row.hidden = mode !== "all";
+          if (isQuestion) question = row;
+          continue;
+        }
+        total += 1;
+        var keep = mode === "all" || (!row.hasAttribute("data-aside") && (mode === "unreviewed"
+          ? !hasDecision(review.getAttribute("data-segment"))
+          : row.getAttribute("data-band") === "low"));
+        row.hidden = !keep;
+        if (keep) {
+          shown += 1;
+          if (question) { question.hidden = false; question = null; }
+        }
+      }
+    }
+    var count = document.getElementById("filter-count");
+    if (count) count.textContent = mode === "all" ? "" : shown + " of " + total + " segments shown";
+  }
+
+  var filterForm = document.getElementById("review-filter");
+  if (filterForm) filterForm.addEventListener("change", applyFilter);
+
   window.addEventListener("beforeprint", function () {
     var closed = document.querySelectorAll("details:not([open])");
     for (var i = 0; i < closed.length; i++) closed[i].setAttribute("open", "");
@@ -215,6 +261,7 @@
 
   restore();
   save();
+  applyFilter(); /* a browser may bring back the choice made before a reload */
   /* What "Save decisions" would write, for scripts and tests driving the page. */
   Object.defineProperty(window, "roqaDecisionsCsv", { get: decisionsCsv });
 })();
