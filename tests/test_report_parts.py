@@ -226,7 +226,9 @@ def test_a_segment_row_carries_its_review_controls_and_flags() -> None:
         ],
     }
     html = SegmentRows().segment(view, "P01")
-    assert html.startswith('<div class="row segment" id="s0"><span class="spk">P01</span>')
+    assert html.startswith(
+        '<div class="row segment" id="s0" data-band="low"><span class="spk">P01</span>'
+    )
     assert "We &lt;never&gt; had the staff." in html
     assert '<div class="flag">Fits no code (p=0.004): open coding</div>' in html
     assert '<span class="bar" style="--p:0.12"></span>12%' in html
@@ -256,7 +258,7 @@ def test_a_segment_without_suggestions_says_so() -> None:
         "suggestions": [],
     }
     html = SegmentRows().segment(view, "")
-    assert '<div class="row segment procedural" id="s1">' in html
+    assert '<div class="row segment procedural" id="s1" data-band="none" data-aside>' in html
     assert '<li class="muted">No suggestion.</li>' in html
 
 
