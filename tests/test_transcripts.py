@@ -137,6 +137,37 @@ def test_txt_otter_export_label_and_time_lines(tmp_path: Path) -> None:
     ]
 
 
+def test_txt_word_transcribe_export_time_and_speaker_lines(tmp_path: Path) -> None:
+    """Word's Transcribe writes ``00:00:03 Speaker 1`` above each turn; nobody is named the
+    interviewer, so the one asking the questions is taken as the interviewer."""
+    f = tmp_path / "p07.txt"
+    f.write_text(
+        "00:00:00 Speaker 1\nThanks for joining. Can you hear me?\n\n"
+        "00:00:04 Speaker 2\nYes, fine.\n\n"
+        "00:00:09 Speaker 1\nWhat gets in the way?\n\n"
+        "00:00:15 Speaker 2\nStaffing, mainly.\nWe never have enough people.\n\n"
+        "00:01:02 Speaker 1\nAnd what helps?\n\n"
+        "00:01:05 Speaker 2\nThe directors back us, they come to the team meetings.\n"
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Speaker 1", "interviewer", "Thanks for joining. Can you hear me?", 0.0, None),
+        ("Speaker 2", "participant", "Yes, fine.", 4.0, None),
+        ("Speaker 1", "interviewer", "What gets in the way?", 9.0, None),
+        ("Speaker 2", "participant", "Staffing, mainly.\nWe never have enough people.", 15.0, None),
+        ("Speaker 1", "interviewer", "And what helps?", 62.0, None),
+        (
+            "Speaker 2",
+            "participant",
+            "The directors back us, they come to the team meetings.",
+            65.0,
+            None,
+        ),
+    ]
+    assert t.metadata["interviewer_guessed"] == "Speaker 1"
+    assert t.participant == "P07"
+
+
 def test_txt_one_label_and_time_line_is_a_title_not_a_speaker(tmp_path: Path) -> None:
     f = tmp_path / "p02.txt"
     f.write_text("Team Meeting  10:30\nRecorded on Zoom.\n\nInterviewer: Why?\nP02: Cost.\n")
@@ -419,6 +450,27 @@ def test_docx_name_and_time_paragraphs_as_teams_exports_them(tmp_path: Path) -> 
     ]
 
 
+def test_docx_time_and_speaker_paragraphs_as_word_transcribe_exports_them(
+    tmp_path: Path,
+) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for line in (
+        "00:00:03 Speaker 1",
+        "How is training going?",
+        "00:00:09 Speaker 2",
+        "Cancelled.",
+    ):
+        d.add_paragraph(line)
+    d.save(str(tmp_path / "p1.docx"))
+    t = read_transcript(tmp_path / "p1.docx", interviewer_labels=["Speaker 1"])
+    assert t.text == "Speaker 1: How is training going?\n\nSpeaker 2: Cancelled."
+    assert turns_of(t) == [
+        ("Speaker 1", "interviewer", "How is training going?", None, None),
+        ("Speaker 2", "participant", "Cancelled.", None, None),
+    ]
+
+
 def test_docx_text_labels_bold_labels_continuations_and_speaker_tables(tmp_path: Path) -> None:
     f = tmp_path / "p10_interview.docx"
     _write_docx(f)
@@ -605,6 +657,15 @@ def test_interviewer_labels_are_configurable() -> None:
     assert "interviewer" in DEFAULT_INTERVIEWER_LABELS
 
 
+def test_an_interviewer_label_with_a_number_matches_only_that_number() -> None:
+    assert is_interviewer("Speaker 1", ["Speaker 1"])
+    assert is_interviewer("SPEAKER 1 (JM):", ["Speaker 1"])
+    assert not is_interviewer("Speaker 2", ["Speaker 1"])
+    assert not is_interviewer("Speaker", ["Speaker 1"])
+    assert is_interviewer("Speaker 2", ["Speaker"])  # no number given: any number
+    assert is_interviewer("Interviewer 2", ["Interviewer", "Speaker 1"])
+
+
 @pytest.mark.parametrize(
     ("turns", "expected"),
     [
@@ -712,6 +773,8 @@ def test_participant_from_filename_needs_a_number() -> None:
         ("Interviewer [00:00:03]", "Interviewer", ""),
         ("P04 (1:02)", "P04", ""),
         ("[P04] 10:32 words", "P04", "words"),
+        ("00:00:03 Speaker 1", "Speaker 1", ""),
+        ("[00:01:02] Jane Smith", "Jane Smith", ""),
     ],
 )
 def test_match_label(line: str, label: str, words: str) -> None:
@@ -731,6 +794,8 @@ def test_match_label(line: str, label: str, words: str) -> None:
         "[laughs] yes",
         "[Jane Smith] words",
         "Jane Smith 0:03 words",
+        "10:30 coffee",
+        "10:30 Coffee and a chat with the team about rotas",
     ],
 )
 def test_not_a_label(line: str) -> None:

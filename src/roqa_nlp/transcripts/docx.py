@@ -27,7 +27,7 @@ from ..errors import RoqaError
 from ..io import read_bytes
 from ..schema import Transcript
 from .render import SpokenTurn, render_transcript
-from .roles import interviewer_keys, normalise_label, participant_number_label, unlabelled_speaker
+from .roles import interviewer_keys, participant_number_label, unlabelled_speaker
 from .speaker_labels import MAX_LABEL_CHARS, line_labels
 
 SENTENCE_PUNCTUATION = '.?!;,"“”'
@@ -181,7 +181,7 @@ def read_docx_transcript(
         return bool(label) and (
             b.styled_colon
             or styled_counts[label] >= 2
-            or normalise_label(label) in keys
+            or label in keys
             or participant_number_label(label) is not None
         )
 

@@ -2,7 +2,8 @@
 
 A speaker label is the interviewer's when, lower-cased and stripped of a trailing number or a
 bracketed note (``Interviewer 2``, ``INT1``, ``Interviewer (JM)``, ``Q.``), it is one of the
-interviewer labels. Every other speaker is a participant. The labels are configurable because
+interviewer labels; an interviewer label given with a number (``Speaker 1``) matches only that
+number. Every other speaker is a participant. The labels are configurable because
 Zoom transcripts name people (``Jane Smith``) rather than roles.
 
 The participant id is the case the transcript belongs to in the framework matrix: the first
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -78,30 +80,66 @@ def _without_trailing_number(key: str) -> str:
     return key[:end]
 
 
-def normalise_label(label: str) -> str:
-    """The comparable form of a speaker label: lower case, no bracketed note, no trailing number."""
-    key = _without_bracketed_notes(label).strip().lower()
-    key = key.rstrip(" .:")
-    key = _without_trailing_number(key)
+def _numbered_form(label: str) -> str:
+    """``label`` lower case, without bracketed notes, its trailing number kept."""
+    key = _without_bracketed_notes(label).strip().lower().rstrip(" .:")
     return " ".join(key.split())
 
 
-def interviewer_keys(interviewer_labels: Iterable[str] | None) -> frozenset[str]:
-    """The normalised interviewer labels (the defaults when ``interviewer_labels`` is None)."""
+def normalise_label(label: str) -> str:
+    """The comparable form of a speaker label: lower case, no bracketed note, no trailing number."""
+    return " ".join(_without_trailing_number(_numbered_form(label)).split())
+
+
+@dataclass(frozen=True)
+class InterviewerLabels:
+    """Interviewer labels to match speaker labels against (``label in labels``).
+
+    A label given without a number matches it with any number (``Interviewer`` matches
+    ``Interviewer 2``); one given with a number matches only that number, so naming
+    ``Speaker 1`` the interviewer leaves ``Speaker 2`` a participant.
+    """
+
+    any_number: frozenset[str]
+    numbered: frozenset[str]
+
+    @classmethod
+    def of(cls, labels: Iterable[str]) -> InterviewerLabels:
+        any_number: set[str] = set()
+        numbered: set[str] = set()
+        for label in labels:
+            full, bare = _numbered_form(label), normalise_label(label)
+            if full == bare:
+                any_number.add(bare)
+            else:
+                numbered.add(full)
+        return cls(frozenset(any_number), frozenset(numbered))
+
+    def __contains__(self, label: object) -> bool:
+        if not isinstance(label, str):
+            return False
+        return normalise_label(label) in self.any_number or (
+            bool(self.numbered) and _numbered_form(label) in self.numbered
+        )
+
+
+def interviewer_keys(interviewer_labels: Iterable[str] | None) -> InterviewerLabels:
+    """The interviewer labels to match against (the defaults when ``interviewer_labels`` is
+    None)."""
     if interviewer_labels is None:
         return _default_interviewer_keys()
-    return frozenset(normalise_label(label) for label in interviewer_labels)
+    return InterviewerLabels.of(interviewer_labels)
 
 
 @cache
-def _default_interviewer_keys() -> frozenset[str]:
+def _default_interviewer_keys() -> InterviewerLabels:
     # Asked for once per turn while reading: normalised once, not per turn.
-    return frozenset(normalise_label(label) for label in DEFAULT_INTERVIEWER_LABELS)
+    return InterviewerLabels.of(DEFAULT_INTERVIEWER_LABELS)
 
 
 def is_interviewer(label: str, interviewer_labels: Iterable[str] | None = None) -> bool:
     """True when ``label`` is an interviewer's (see the module docstring for the matching rule)."""
-    return normalise_label(label) in interviewer_keys(interviewer_labels)
+    return label in interviewer_keys(interviewer_labels)
 
 
 def role_of(label: str, interviewer_labels: Iterable[str] | None = None) -> Role:
@@ -129,7 +167,7 @@ def participant_id(
     """The case a transcript belongs to (see the module docstring for the order of the rules)."""
     keys = interviewer_keys(interviewer_labels)
     for speaker in speakers:
-        if normalise_label(speaker) in keys:
+        if speaker in keys:
             continue
         found = participant_number_label(speaker)
         if found is not None:

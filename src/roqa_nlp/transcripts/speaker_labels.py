@@ -12,8 +12,9 @@ before the label, or in brackets between the label and its colon, as Rev exports
   (an interviewer label or a participant number), because ``[laughs]`` and ``[inaudible]`` open
   lines the same way;
 - a line holding only a label and a time (``Jane Smith  0:03``, Otter's export;
-  ``[Jane Smith] 10:32:05``, ``Interviewer [00:00:03]``), the words on the lines after it, only in
-  a file with at least two such lines.
+  ``[Jane Smith] 10:32:05``, ``Interviewer [00:00:03]``), or only a time and a capitalised label
+  (``00:00:03 Speaker 1``, Word's Transcribe export), the words on the lines after it, only in a
+  file with at least two such lines.
 
 The same shape also matches the start of an ordinary sentence (``The problem was this: ...``), so
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
@@ -29,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .roles import interviewer_keys, normalise_label, participant_number_label
+from .roles import interviewer_keys, participant_number_label
 from .timecodes import parse_timecode
 
 MAX_LABEL_CHARS = 40
@@ -57,6 +58,12 @@ BRACKETED_LINE = re.compile(
 TIMED_LINE = re.compile(
     rf"^[ \t]*(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\])[ \t]+{_TIMESTAMP}[ \t]*$"
 )
+#: ``00:00:03 Speaker 1`` alone on a line (the time first): taken only where two or more lines
+#: are label-and-time lines, and only when every word of the label is capitalised, since
+#: ``10:30 we met`` has the same shape.
+TIME_FIRST_LINE = re.compile(
+    rf"^[ \t]*{_TIMESTAMP}[ \t]+(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\])[ \t]*$"
+)
 TIMESTAMP_PREFIX = re.compile(rf"^[ \t]*{_TIMESTAMP}(?:[ \t]+|$)")
 
 
@@ -77,7 +84,12 @@ class LabelMatch:
 def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
     """The candidate speaker label at the start of ``line``, if it has the shape of one
     (``interviewer_labels``: the role labels a bracketed label without a colon may name)."""
-    m = LABEL_LINE.match(line) or TIMED_LINE.match(line) or BRACKETED_LINE.match(line)
+    m = (
+        LABEL_LINE.match(line)
+        or TIMED_LINE.match(line)
+        or BRACKETED_LINE.match(line)
+        or TIME_FIRST_LINE.match(line)
+    )
     if m is None:
         return None
     label = " ".join(m.group("label").split())
@@ -85,20 +97,21 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
         return None
     if m.re is BRACKETED_LINE and not _names_a_role(label, interviewer_labels):
         return None
+    if m.re is TIME_FIRST_LINE and not _is_capitalised(label):
+        return None
     groups = m.groupdict()
     ts = groups.get("ts") or groups.get("ts_after")
     return LabelMatch(
         label=label,
         words_start=m.end(),
         time=None if ts is None else parse_timecode(ts),
-        timed=m.re is TIMED_LINE,
+        timed=m.re is TIMED_LINE or m.re is TIME_FIRST_LINE,
     )
 
 
 def _names_a_role(label: str, interviewer_labels: Iterable[str] | None) -> bool:
     return (
-        normalise_label(label) in interviewer_keys(interviewer_labels)
-        or participant_number_label(label) is not None
+        label in interviewer_keys(interviewer_labels) or participant_number_label(label) is not None
     )
 
 
@@ -139,7 +152,7 @@ def accepted_labels(
         label
         for label, n in counts.items()
         if n >= 2
-        or normalise_label(label) in keys
+        or label in keys
         or participant_number_label(label) is not None
         or _is_capitalised(label)
     }
