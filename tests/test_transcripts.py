@@ -638,14 +638,14 @@ def test_supported_extensions() -> None:
 @pytest.mark.parametrize(
     "label",
     ["Interviewer", "INTERVIEWER 1", "Interviewer2", "Int", "I", "Q", "Q.", "Researcher", "Facilitator",
-     "moderator", "Host 2", "Interviewer (JM)"],
+     "moderator", "Host 2", "Interviewer (JM)", "IV"],
 )  # fmt: skip
 def test_default_interviewer_labels(label: str) -> None:
     assert is_interviewer(label)
 
 
 @pytest.mark.parametrize(
-    "label", ["P04", "Participant 3", "R", "Jane Doe", "Interviewee", "Hostess"]
+    "label", ["P04", "Participant 3", "R", "Jane Doe", "Interviewee", "Hostess", "IE"]
 )
 def test_participant_labels(label: str) -> None:
     assert not is_interviewer(label)
@@ -655,6 +655,13 @@ def test_interviewer_labels_are_configurable() -> None:
     assert is_interviewer("Sam Roe", ["sam roe"])
     assert not is_interviewer("Interviewer", ["Sam Roe"])
     assert "interviewer" in DEFAULT_INTERVIEWER_LABELS
+
+
+def test_a_bracketed_time_after_the_colon_is_the_turns_time_not_its_words() -> None:
+    m = match_label("Speaker 1: [00:01:03] words")
+    assert m is not None and m.time == 63.0
+    plain = match_label("P04: 10:30 was when we met")
+    assert plain is not None and plain.time is None
 
 
 def test_an_interviewer_label_with_a_number_matches_only_that_number() -> None:
@@ -774,6 +781,9 @@ def test_participant_from_filename_needs_a_number() -> None:
         ("P04 (1:02)", "P04", ""),
         ("[P04] 10:32 words", "P04", "words"),
         ("00:00:03 Speaker 1", "Speaker 1", ""),
+        ("Speaker 1: [00:00:03] words", "Speaker 1", "words"),
+        ("P04: (1:02) words", "P04", "words"),
+        ("P04: 10:30 was when we met", "P04", "10:30 was when we met"),
         ("[00:01:02] Jane Smith", "Jane Smith", ""),
     ],
 )

@@ -27,6 +27,7 @@ from ..schema import Role, Transcript, Turn
 DEFAULT_INTERVIEWER_LABELS: tuple[str, ...] = (
     "interviewer",
     "int",
+    "iv",
     "i",
     "q",
     "researcher",

@@ -6,7 +6,8 @@ white space or the end of the line, so clock times (``10:30``) and URLs are neve
 emphasis around the label (``**Interviewer:**``, ``**P04**:``) and square brackets
 (``[P04]:``) are allowed. An optional timestamp (``[00:01:02]``, ``(01:02)``, ``00:01:02``) may come
 before the label, or in brackets between the label and its colon, as Rev exports
-(``Interviewer (00:01:02):``). Two more shapes that transcription services write are labels too:
+(``Interviewer (00:01:02):``), or in brackets just after the colon (``Speaker 1: [00:00:03] words``,
+as Sonix exports). Two more shapes that transcription services write are labels too:
 
 - a label in square brackets without a colon (``[Interviewer] words``), only when it names a role
   (an interviewer label or a participant number), because ``[laughs]`` and ``[inaudible]`` open
@@ -47,6 +48,7 @@ LABEL_LINE = re.compile(
     rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
     rf"(?P<open>\*\*|__)?(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\]){_TIME_AFTER}"
     r"[ \t]*(?:(?P=open)[ \t]*)?:(?:[ \t]*(?P=open))?(?=\s|$)[ \t]*"
+    rf"(?:[\[(](?P<ts_words>{_TIME})[\])](?:[ \t]+|$))?"
 )
 #: ``[Interviewer] words``: taken only when the label names a role.
 BRACKETED_LINE = re.compile(
@@ -100,7 +102,7 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
     if m.re is TIME_FIRST_LINE and not _is_capitalised(label):
         return None
     groups = m.groupdict()
-    ts = groups.get("ts") or groups.get("ts_after")
+    ts = groups.get("ts") or groups.get("ts_after") or groups.get("ts_words")
     return LabelMatch(
         label=label,
         words_start=m.end(),
