@@ -471,6 +471,47 @@ def test_docx_time_and_speaker_paragraphs_as_word_transcribe_exports_them(
     ]
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("Time", "Speaker", "Text"), ("00:00:03", "Interviewer", "Why?"), ("00:00:05", "P10", "Cost.")],
+        [("Speaker", "Time", "Text"), ("Interviewer", "[0:03]", "Why?"), ("P10", "[0:05]", "Cost.")],
+        [("00:00:03", "Interviewer", "Why?"), ("", "P10", "Cost.")],
+    ],
+)  # fmt: skip
+def test_docx_speaker_tables_with_a_time_column(
+    tmp_path: Path, rows: list[tuple[str, str, str]]
+) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    table = d.add_table(rows=len(rows), cols=3)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    d.save(str(tmp_path / "p10.docx"))
+    t = read_transcript(tmp_path / "p10.docx")
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "Why?", None, None),
+        ("P10", "participant", "Cost.", None, None),
+    ]
+
+
+def test_docx_three_column_table_without_times_is_not_a_transcript(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("Interviewer: Why?")
+    d.add_paragraph("P10: Cost.")
+    table = d.add_table(rows=2, cols=3)
+    for row, cells in zip(table.rows, [("Site", "Staff", "Beds"), ("North", "12", "20")]):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    d.save(str(tmp_path / "p10.docx"))
+    assert [u.speaker for u in read_transcript(tmp_path / "p10.docx").turns] == [
+        "Interviewer",
+        "P10",
+    ]
+
+
 def test_docx_text_labels_bold_labels_continuations_and_speaker_tables(tmp_path: Path) -> None:
     f = tmp_path / "p10_interview.docx"
     _write_docx(f)

@@ -7,8 +7,9 @@ taken as a label when a colon follows it, when it is a role label (``Interviewer
 when it labels at least two paragraphs; a paragraph entirely in bold is not a label. A paragraph
 without a label continues the previous turn (kept as a line break in the turn). Empty paragraphs,
 headings and paragraphs before the first label are not speech. A table is read only when every
-row has two cells, ``speaker | text`` (a first row ``Speaker | Text`` is a header); other tables
-are ignored. With no labels anywhere, each paragraph is one participant turn. The transcript's
+row has two cells, ``speaker | text`` (a first row ``Speaker | Text`` is a header), or three with
+a clock time before or after the speaker (``time | speaker | text``, as transcription services
+write them; the time is not kept); other tables are ignored. With no labels anywhere, each paragraph is one participant turn. The transcript's
 text is the canonical rendering of :mod:`roqa_nlp.transcripts.render`.
 """
 
@@ -29,10 +30,12 @@ from ..schema import Transcript
 from .render import SpokenTurn, render_transcript
 from .roles import interviewer_keys, participant_number_label, unlabelled_speaker
 from .speaker_labels import MAX_LABEL_CHARS, line_labels
+from .timecodes import parse_timecode
 
 SENTENCE_PUNCTUATION = '.?!;,"“”'
 HEADING_STYLES = ("heading", "title", "subtitle")
 TABLE_HEADER_SPEAKER = "speaker"
+TABLE_HEADER_TIMES = ("time", "timestamp", "timecode", "start")
 
 
 @dataclass(frozen=True)
@@ -88,14 +91,31 @@ def _is_heading(paragraph: Any) -> bool:
     return name.startswith(HEADING_STYLES)
 
 
+def _is_time_cell(value: str) -> bool:
+    """A clock time (``00:01:02``, ``[1:02]``), an empty cell, or a time column's header."""
+    value = value.strip().strip("[]()").strip()
+    if not value or value.lower() in TABLE_HEADER_TIMES:
+        return True
+    try:
+        parse_timecode(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _table_rows(table: Any) -> list[tuple[str, str]] | None:
-    """``(speaker, text)`` rows when the table is a ``speaker | text`` transcript, else None."""
+    """``(speaker, text)`` rows when the table is a ``speaker | text`` transcript (or has a time
+    column before or after the speaker's: ``time | speaker | text``), else None."""
     rows: list[tuple[str, str]] = []
     for row in table.rows:
-        cells = row.cells
+        cells = [c.text for c in row.cells]
+        if len(cells) == 3 and _is_time_cell(cells[0]):
+            cells = cells[1:]
+        elif len(cells) == 3 and _is_time_cell(cells[1]):
+            cells = [cells[0], cells[2]]
         if len(cells) != 2:
             return None
-        speaker, text = cells[0].text.strip(), cells[1].text
+        speaker, text = cells[0].strip(), cells[1]
         if not speaker and not text.strip():
             continue
         speaker = speaker.rstrip(":").strip()
