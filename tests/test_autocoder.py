@@ -149,6 +149,22 @@ def test_suggestions_carry_training_examples_of_the_code_as_evidence(
         assert tiny_training.codes[tiny_training.texts.index(text)] == [top.code_id]
 
 
+def test_fits_no_code_flags_texts_as_code_does(tiny_model: AutoCoder) -> None:
+    texts = [
+        "We never had enough staff on shift to cover the training.",
+        "We went on holiday to Wales and it rained every single day, the tent leaked.",
+        "Yes, I consent to the interview being recorded.",
+    ]
+    flags = tiny_model.fits_no_code(texts)
+    assert [(f["novel"], f["procedural"], f["off_topic"]) for f in flags] == [
+        (False, False, False),
+        (True, False, True),
+        (False, True, False),
+    ]
+    assert all(0 < f["novelty_p"] <= 1 for f in flags)
+    assert tiny_model.fits_no_code(texts[1]) == [flags[1]]
+
+
 def test_suggest_of_one_string_gives_one_list(tiny_model: AutoCoder) -> None:
     assert len(tiny_model.suggest(TEXTS[0])) == 1
 

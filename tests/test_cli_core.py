@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -412,6 +413,28 @@ def test_suggest_json_parses_to_ranked_suggestions(tiny_model_dir: Path) -> None
     assert rows[0][0]["code_id"] == "IS.E.2"
     assert set(rows[0][0]) >= {"code_id", "name", "domain", "probability", "valence", "evidence"}
     assert rows[0][0]["probability"] >= rows[0][1]["probability"]
+
+
+def test_suggest_table_says_when_a_text_fits_no_code(tiny_model_dir: Path) -> None:
+    run = roqa(
+        "suggest",
+        "We never had enough staff on shift to cover the training.",
+        "We went on holiday to Wales and it rained every single day, the tent leaked.",
+        "Yes, I consent to the interview being recorded.",
+        "--model",
+        tiny_model_dir,
+    )
+    assert_success(run)
+    out = " ".join(run.out.split())
+    staffing, holiday, consent = (
+        out.split("We went on holiday")[0],
+        out.split("We went on holiday")[1].split("Yes, I consent")[0],
+        out.split("Yes, I consent")[1],
+    )
+    assert "fits no code" not in staffing and "evidence for Available Resources" in staffing
+    assert re.search(r"fits no code \(p=0\.\d{3}\): small talk or background", holiday)
+    assert "evidence for" not in holiday
+    assert "procedural talk (greeting, consent, Zoom): not coded" in consent
 
 
 def test_evaluate_writes_every_documented_metric(tiny_model_dir: Path, tmp_path: Path) -> None:

@@ -567,6 +567,27 @@ class AutoCoder:
         X = self._inputs(list(texts))
         return self._suggest_rows(X, top_k, list(texts))[0]
 
+    def fits_no_code(self, texts: str | Sequence[str]) -> list[dict[str, Any]]:
+        """What :meth:`code` would flag for each free text, as ``{"novel", "novelty_p",
+        "procedural", "off_topic"}`` (see :class:`~roqa_nlp.schema.SegmentResult`)."""
+        if isinstance(texts, str):
+            texts = [texts]
+        X = self._inputs(list(texts))
+        _, pvals, _, proc, aside = self._suggest_rows(X, 1, list(texts))
+        alpha = float(self.params["alpha"])
+        out = []
+        for p, pr, a in zip(pvals.tolist(), proc.tolist(), aside.tolist()):
+            novel = p < alpha and not pr
+            out.append(
+                {
+                    "novel": novel,
+                    "novelty_p": round(p, 6),
+                    "procedural": bool(pr),
+                    "off_topic": novel and bool(a),
+                }
+            )
+        return out
+
     def segments_of(self, transcript: Transcript) -> list[Segment]:
         """The segments of ``transcript`` under the model's unit and ``max_tokens``, read from the
         segmentation cache beside the embedding cache when the transcript is unchanged."""

@@ -272,7 +272,8 @@ def suggest_command(
     from rich.table import Table
 
     con = _console()
-    for t, r in zip(text, rows):
+    flags = ac.fits_no_code(text)
+    for t, r, flag in zip(text, rows, flags):
         table = Table(title=t, title_justify="left")
         for col in ("rank", "code", "construct", "domain", "probability", "valence"):
             table.add_column(col)
@@ -280,7 +281,12 @@ def suggest_command(
             dom = ac.codebook.find(g.domain).name if g.domain and ac.codebook.find(g.domain) else ""
             table.add_row(str(i), g.code_id, g.name, dom, f"{g.probability:.3f}", g.valence)
         con.print(table)
-        if r and r[0].evidence:
+        if flag["procedural"]:
+            con.print("  procedural talk (greeting, consent, Zoom): not coded")
+        elif flag["novel"]:
+            what = "small talk or background" if flag["off_topic"] else "for open coding"
+            con.print(f"  fits no code (p={flag['novelty_p']:.3f}): {what}")
+        elif r and r[0].evidence:
             con.print(f"  evidence for {r[0].name}: " + " | ".join(r[0].evidence))
 
 
