@@ -132,6 +132,19 @@ def label_of(codes: list[str], kind: str) -> str | list[str]:
     return PROCEDURAL if kind == "procedural" else NONE
 
 
+def segment_flags(p_value: float, procedural: float, aside: float, alpha: float) -> dict[str, Any]:
+    """A segment's novelty flags from its conformal p-value and whether procedural talk or the
+    off-framework class (small talk, background) explains it best: novel when p < ``alpha`` and
+    not procedural; off topic when novel and the off-framework class explains it best."""
+    novel = bool(p_value < alpha) and not procedural
+    return {
+        "novel": novel,
+        "novelty_p": round(float(p_value), 6),
+        "procedural": bool(procedural),
+        "off_topic": novel and bool(aside),
+    }
+
+
 T = TypeVar("T")
 
 
@@ -575,18 +588,7 @@ class AutoCoder:
         X = self._inputs(list(texts))
         _, pvals, _, proc, aside = self._suggest_rows(X, 1, list(texts))
         alpha = float(self.params["alpha"])
-        out = []
-        for p, pr, a in zip(pvals.tolist(), proc.tolist(), aside.tolist()):
-            novel = p < alpha and not pr
-            out.append(
-                {
-                    "novel": novel,
-                    "novelty_p": round(p, 6),
-                    "procedural": bool(pr),
-                    "off_topic": novel and bool(a),
-                }
-            )
-        return out
+        return [segment_flags(p, pr, a, alpha) for p, pr, a in zip(pvals, proc, aside)]
 
     def segments_of(self, transcript: Transcript) -> list[Segment]:
         """The segments of ``transcript`` under the model's unit and ``max_tokens``, read from the
@@ -665,17 +667,8 @@ class AutoCoder:
             rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, [s.text for s in pending])
             alpha = float(self.params["alpha"])
             for s, sug, p, pr, a in zip(pending, rows, pvals, proc, aside):
-                procedural = bool(pr)
-                novel = bool(p < alpha) and not procedural
                 part.segments.append(
-                    SegmentResult(
-                        segment=s,
-                        suggestions=sug,
-                        novel=novel,
-                        novelty_p=round(float(p), 6),
-                        procedural=procedural,
-                        off_topic=novel and bool(a),
-                    )
+                    SegmentResult(segment=s, suggestions=sug, **segment_flags(p, pr, a, alpha))
                 )
             pending.clear()
 

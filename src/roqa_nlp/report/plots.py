@@ -383,7 +383,7 @@ def confidence_svg(top1: Sequence[float], novel_top1: Sequence[float] = ()) -> s
              anchor="middle")  # fmt: skip
     fig.text(16, ax.top + ax.height / 2, "segments", size=11, anchor="middle", rotate=True)
     legend(fig, ax.left, 12, [("bar", BLUE, "coded segments"),
-                              ("bar", PINK, "flagged for open coding")])  # fmt: skip
+                              ("bar", PINK, "fits no code")])  # fmt: skip
     return fig.svg()
 
 
