@@ -16,12 +16,18 @@ def main() -> None:
     ac = AutoCoder.load()
     result = ac.code(sorted((HERE / "interviews").iterdir()))
     print(f"{len(result.transcripts)} transcripts, {len(result)} participant segments")
-    for s in result.segments[:5]:
+    procedural = sum(1 for s in result if s.procedural)
+    open_coding = sum(1 for s in result if s.novel and not s.off_topic)
+    small_talk = sum(1 for s in result if s.novel and s.off_topic)
+    print(
+        f"{procedural} procedural, {open_coding} for open coding, "
+        f"{small_talk} small talk or background"
+    )
+    coded = [s for s in result if s.top is not None and not s.novel and not s.procedural]
+    for s in coded[:5]:
         top = s.top
-        if top is None:
-            continue
-        flag = " [fits no code]" if s.novel else ""
-        print(f"{s.segment.id}  {top.name} ({top.probability:.2f}, {top.valence}){flag}")
+        assert top is not None
+        print(f"{s.segment.id}  {top.name} ({top.probability:.2f}, {top.valence})")
         print(f"    {s.segment.text[:100]}")
     matrix = framework_matrix(result)
     print(f"framework matrix: {len(matrix.cases)} cases x {len(matrix.codes)} codes")

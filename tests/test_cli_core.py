@@ -641,3 +641,23 @@ def test_packaged_model_keeps_small_talk_out_of_the_candidate_codes(
     assert f"({n_novel} fit no code: {n_novel - len(aside)} for open coding" in " ".join(
         run.out.split()
     )
+
+
+def test_quickstart_example_runs_and_prints_what_it_found(packaged_model: Path) -> None:
+    """``examples/quickstart.py`` as the README says to run it, from the repository root."""
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "examples" / "quickstart.py")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "3 transcripts, 89 participant segments"
+    assert re.fullmatch(
+        r"\d+ procedural, \d+ for open coding, \d+ small talk or background", lines[1]
+    )
+    assert lines[-3] == "framework matrix: 3 cases x 20 codes"
+    assert lines[-2] == "barriers/enablers table covers 5 CFIR domains"
+    assert lines[-1].startswith("Suggestion(code_id='IS.E.2', name='Available Resources'")
