@@ -250,15 +250,19 @@ def test_off_topic_is_novel_talk_the_off_framework_class_explains_best(coded) ->
     assert [s.off_topic for s in coded] == [False, False, False]
 
 
-def test_small_talk_fits_no_code_and_is_set_aside_as_off_topic(tiny_model: AutoCoder) -> None:
-    said = "We went on holiday to Wales and it rained every single day, the tent leaked."
-    t = Transcript(
+def one_turn(said: str) -> Transcript:
+    """A transcript of one participant turn."""
+    return Transcript(
         id="p02_test",
         text=f"P02: {said}",
         turns=[Turn("P02", "participant", 5, 5 + len(said))],
         participant="P02",
     )
-    (s,) = tiny_model.code(t).segments
+
+
+def test_small_talk_fits_no_code_and_is_set_aside_as_off_topic(tiny_model: AutoCoder) -> None:
+    said = "We went on holiday to Wales and it rained every single day, the tent leaked."
+    (s,) = tiny_model.code(one_turn(said)).segments
     assert (s.novel, s.procedural, s.off_topic) == (True, False, True)
 
 
@@ -470,6 +474,18 @@ def test_update_records_the_decisions_in_the_model_card(updated) -> None:
     # Each decided segment counts three times: 40 + 3 x 5 records, of which 3 x 1 fit no code.
     assert ac.card["training_data"]["n_records"] == 55
     assert ac.card["training_data"]["n_none"] == 13
+
+
+def test_segments_whose_every_suggestion_was_rejected_get_a_class_of_their_own(updated) -> None:
+    ac, _, _ = updated
+    assert {"NONE", "PROCEDURAL", "REJECTED"} <= set(ac.card["classes"])
+    # talk like the rejected segment is set aside for open coding, not as small talk
+    (s,) = ac.code(
+        one_turn("I love walking by the canal on my days off, it clears my head.")
+    ).segments
+    assert s.novel and not s.off_topic
+    (t,) = ac.code(one_turn("We went on holiday to Cornwall and it rained every day.")).segments
+    assert t.novel and t.off_topic
 
 
 def test_updated_model_suggests_the_new_code(updated) -> None:

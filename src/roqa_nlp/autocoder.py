@@ -36,7 +36,16 @@ from .codebook import Codebook
 from .errors import RoqaError
 from .io import atomic_write_bytes, atomic_write_text, read_jsonl, sha256_bytes, sha256_file
 from .result import CodingResult
-from .schema import NONE, OFF_FRAMEWORK, PROCEDURAL, Segment, SegmentResult, Suggestion, Transcript
+from .schema import (
+    NONE,
+    OFF_FRAMEWORK,
+    PROCEDURAL,
+    REJECTED,
+    Segment,
+    SegmentResult,
+    Suggestion,
+    Transcript,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -129,7 +138,7 @@ def label_of(codes: list[str], kind: str) -> str | list[str]:
     """The classifier target of a training record."""
     if codes:
         return codes if len(codes) > 1 else codes[0]
-    return PROCEDURAL if kind == "procedural" else NONE
+    return {"procedural": PROCEDURAL, "rejected": REJECTED}.get(kind, NONE)
 
 
 def segment_flags(p_value: float, procedural: float, aside: float, alpha: float) -> dict[str, Any]:
@@ -441,7 +450,7 @@ class AutoCoder:
             codes=labels,
             valences=[valence_of.get(i, "") for i in ids],
             groups=["researcher-decisions"] * len(ids),
-            kinds=["coded" if c else "off-framework" for c in labels],
+            kinds=["coded" if c else "rejected" for c in labels],
             sources=["researcher-decisions"] * len(ids),
             contexts=[""] * len(ids),
             hash=dhash,
@@ -480,7 +489,8 @@ class AutoCoder:
     ) -> tuple[list[list[Suggestion]], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Ranked suggestions per row, plus novelty p-values, scores, whether each row is
         procedural talk (the procedural class is the most probable) and whether it reads as
-        small talk or background (the off-framework class is: it was trained on nothing else).
+        small talk or background (the off-framework class is: it is trained on nothing else;
+        segments a researcher rejected every suggestion for have a class of their own).
 
         With ``texts`` and a word model (:mod:`roqa_nlp.lexical`), codes are ranked and shown with
         the embedding and word probabilities combined (uncalibrated, then one temperature of their
@@ -507,14 +517,15 @@ class AutoCoder:
             names = [str(v) for v in clf.valence_classes_]
             V = combine(np.log(np.clip(V, 1e-300, None)), names, self._valence_lexical, texts, wv)
         code_cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
-        proc_col = classes.index(PROCEDURAL) if PROCEDURAL in classes else None
-        none_col = classes.index(NONE) if NONE in classes else None
         scores, pvals = det.score_samples_and_p_values(X, P)
         best_code = P[:, code_cols].max(axis=1)
-        p_proc = P[:, proc_col] if proc_col is not None else np.zeros(len(X))
-        p_none = P[:, none_col] if none_col is not None else np.zeros(len(X))
-        proc = (p_proc > np.maximum(p_none, best_code)).astype(float)
-        off_topic = (p_none > np.maximum(p_proc, best_code)).astype(float)
+
+        def column(name: str) -> np.ndarray:
+            return P[:, classes.index(name)] if name in classes else np.zeros(len(X))
+
+        p_proc, p_none, p_rejected = column(PROCEDURAL), column(NONE), column(REJECTED)
+        proc = (p_proc > np.maximum.reduce([p_none, p_rejected, best_code])).astype(float)
+        off_topic = (p_none > np.maximum.reduce([p_proc, p_rejected, best_code])).astype(float)
         ev_sims = None
         if self._evidence_X is not None and len(self._evidence_X) and self.params["n_evidence"]:
             ev_sims = X @ self._evidence_X.astype(np.float32).T

@@ -19,9 +19,9 @@ How decisions become training examples (:func:`feedback_examples`):
 - a new code is added to a project codebook with a stable id ``project.<slug-of-name>`` and
   labels the segment;
 - a segment whose every decision is a rejection becomes an example of talk that fits no code
-  (the researcher saw the suggestions and none applied). That class is also what marks talk as
-  small talk or background (``off_topic``, kept out of the open-coding queue), so talk like a
-  rejected segment is set aside there too; a new code keeps such talk coded instead.
+  (the researcher saw the suggestions and none applied), in a class of its own (``REJECTED``)
+  rather than the team-written small talk's (``NONE``), so that talk like it is flagged for open
+  coding and not set aside as small talk or background (``off_topic``).
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ Under exchangeability a segment that does belong to a code gets p ≤ α with pr
 2021, "A Gentle Introduction to Conformal Prediction"), so with ``alpha=0.1`` at most about 10 %
 of coded segments are flagged. Scores (``score=``):
 
-- ``"none"``: probability the classifier gives to NONE + PROCEDURAL (the off-framework classes);
+- ``"none"``: probability the classifier gives to the off-framework classes (NONE, PROCEDURAL
+  and, after feedback, REJECTED);
 - ``"max_prob"``: 1 − the largest code probability;
 - ``"ratio"``: P(off-framework) / (P(off-framework) + the largest code probability): how the
   no-code explanation compares with the best code, whatever the spread over other codes;

@@ -12,10 +12,14 @@ from typing import Any, Literal
 Role = Literal["interviewer", "participant"]
 Valence = Literal["barrier", "enabler", "neutral"]
 VALENCES: tuple[str, ...] = ("barrier", "enabler", "neutral")
-#: Classifier classes for talk that fits no code: off-framework talk and interview procedure.
+#: Classifier classes for talk that fits no code: off-framework talk (the team-written small
+#: talk, career stories and thinking aloud), interview procedure, and the segments a researcher
+#: rejected every suggestion for (learnt from their decisions: kept apart from NONE, so that talk
+#: like them is not taken for small talk).
 NONE = "NONE"
 PROCEDURAL = "PROCEDURAL"
-OFF_FRAMEWORK: tuple[str, ...] = (NONE, PROCEDURAL)
+REJECTED = "REJECTED"
+OFF_FRAMEWORK: tuple[str, ...] = (NONE, PROCEDURAL, REJECTED)
 
 #: Synonyms researchers and published CFIR studies use for valence labels.
 VALENCE_SYNONYMS: dict[str, str] = {

@@ -38,9 +38,8 @@ class TrainingSet:
     codes: list[list[str]] = field(default_factory=list)  # code ids; [] = fits no code
     valences: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)  # for grouped cross-validation
-    kinds: list[str] = field(
-        default_factory=list
-    )  # coded | off-framework | procedural | description
+    # coded | off-framework | procedural | description | rejected (a researcher's decisions)
+    kinds: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     contexts: list[str] = field(default_factory=list)
     hash: str = ""
