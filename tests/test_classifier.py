@@ -142,6 +142,14 @@ def test_predict_labels_never_returns_none(fitted: CodeClassifier) -> None:
     assert labels == [[]] * 10
 
 
+def test_predict_labels_never_returns_an_off_framework_class() -> None:
+    X, y = clusters(0)
+    y = ["REJECTED" if c == NONE else c for c in y]
+    clf = CodeClassifier().fit(X, y)
+    X_new, _ = clusters(seed=4)
+    assert clf.predict_labels(X_new[30:]) == [[]] * 10
+
+
 def test_to_arrays_from_arrays_round_trip_keeps_probabilities(fitted: CodeClassifier) -> None:
     X_new, _ = clusters(seed=6)
     restored = CodeClassifier.from_arrays(fitted.to_arrays(), fitted.state())
@@ -354,16 +362,18 @@ def test_valence_head_predicts_valence_on_separable_data() -> None:
     assert [str(clf.valence_classes_[j]) for j in V.argmax(axis=1)] == v_new
 
 
-def test_valence_head_ignores_uncoded_examples() -> None:
+@pytest.mark.parametrize("uncoded", [NONE, "PROCEDURAL", "REJECTED"])
+def test_valence_head_ignores_uncoded_examples(uncoded: str) -> None:
     X, y, v = valence_data(0)
-    # NONE examples labelled "barrier" in the enabler region must not teach the head anything.
-    y2 = [NONE if val == "enabler" else c for c, val in zip(y, v)]
+    # Uncoded examples labelled "barrier" in the enabler region must not teach the head anything
+    # (a segment whose every suggestion was rejected carries the suggestion's valence).
+    y2 = [uncoded if val == "enabler" else c for c, val in zip(y, v)]
     v2 = ["barrier" if val == "enabler" else val for val in v]
     clf = CodeClassifier(calibrate=False).fit(X, y2, valence=v2)
     ref = CodeClassifier(calibrate=False).fit(
-        X[[i for i, c in enumerate(y2) if c != NONE]],
-        [c for c in y2 if c != NONE],
-        valence=[val for c, val in zip(y2, v2) if c != NONE],
+        X[[i for i, c in enumerate(y2) if c != uncoded]],
+        [c for c in y2 if c != uncoded],
+        valence=[val for c, val in zip(y2, v2) if c != uncoded],
     )
     np.testing.assert_allclose(clf.valence_coef_, ref.valence_coef_, atol=1e-10)
 

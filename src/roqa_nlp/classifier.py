@@ -380,7 +380,11 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         coded = [
             i
             for i, lab in enumerate(y)
-            if lab not in (None, NONE, "", []) and valence[i] in VALENCES
+            # coded records only: a segment whose every suggestion was rejected (REJECTED) has
+            # the suggestion's valence, not a researcher's
+            if lab not in (None, "", [])
+            and set(_labels_of(lab)) - set(OFF_FRAMEWORK)
+            and valence[i] in VALENCES
         ]
         vy = np.asarray([VALENCES.index(valence[i]) for i in coded])
         if len(set(vy.tolist())) < 2:
@@ -414,7 +418,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
 
     def predict_labels(self, X: Any, *, threshold: float = 0.35) -> list[list[str]]:
         """Multi-label prediction: every code whose probability reaches ``threshold`` (the top
-        code always, unless it is NONE)."""
+        code always, unless it is an off-framework class)."""
         P = self.predict_proba(X)
         out: list[list[str]] = []
         for row in P:
@@ -423,7 +427,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
             top = str(self.classes_[order[0]])
             if top not in labs:
                 labs.insert(0, top)
-            out.append([c for c in labs if c != NONE])
+            out.append([c for c in labs if c not in OFF_FRAMEWORK])
         return out
 
     def predict_valence_proba(self, X: Any) -> np.ndarray:
