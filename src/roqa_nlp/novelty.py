@@ -141,7 +141,9 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
             if "calibrate" in sub.get_params():
                 # Fold models only rank and score; one calibration of the final model suffices.
                 sub.set_params(calibrate=False)
-            sub.fit(X[tr], [y[i] for i in tr], **self._subset_kwargs(fit_kwargs, tr))
+            # nor does a fold model need a valence head
+            fold_kwargs = {k: v for k, v in fit_kwargs.items() if k != "valence"}
+            sub.fit(X[tr], [y[i] for i in tr], **self._subset_kwargs(fold_kwargs, tr))
             if temperature is not None:
                 # Score folds on the final model's probability scale.
                 sub.temperature_ = temperature
