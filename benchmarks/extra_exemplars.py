@@ -25,21 +25,17 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import PROVIDER_VOICES, SEED_GUIDE, heldout_segments  # noqa: E402
 from mixed_valence import real_speech  # noqa: E402
-from scoring import DEV, ROOT, picked, run_meta, training_with_extra, write_results  # noqa: E402
+from scoring import (  # noqa: E402
+    DEV,
+    ROOT,
+    picked,
+    run_meta,
+    training_with_extra,
+    write_results,
+)
+from scoring import pipeline_scores as score  # noqa: E402
 
 NOT_USED = ROOT / "training_data" / "not_used"
-
-
-def score(ac: Any, s: dict[str, list[Any]]) -> list[float]:
-    """top-1, top-3, domain, valence of the pipeline on a set (question as context as packaged)."""
-    dom = {c.id: c.domain for c in ac.codebook.codable}
-    X = ac._inputs(s["text"], s["question"])
-    rows = ac._suggest_rows(X, 3, s["text"])[0]
-    top1 = [r[0].code_id in g for r, g in zip(rows, s["codes"])]
-    top3 = [bool({x.code_id for x in r[:3]} & set(g)) for r, g in zip(rows, s["codes"])]
-    domain = [dom[r[0].code_id] in {dom[c] for c in g} for r, g in zip(rows, s["codes"])]
-    val = [r[0].valence == v for r, v in zip(rows, s["valence"]) if v]  # records stating one
-    return [round(float(np.mean(x)), 3) for x in (top1, top3, domain, val)]
 
 
 def main(pattern: str) -> None:

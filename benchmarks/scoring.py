@@ -192,6 +192,19 @@ def picked(
     }  # fmt: skip
 
 
+def pipeline_scores(ac: Any, s: dict[str, list[Any]]) -> list[float]:
+    """Top-1, top-3, domain and valence accuracy of an AutoCoder on a scoring set (``picked``),
+    the question as context as packaged; valence over the records that state one."""
+    dom = {c.id: c.domain for c in ac.codebook.codable}
+    X = ac._inputs(s["text"], s["question"])
+    rows = ac._suggest_rows(X, 3, s["text"])[0]
+    top1 = [r[0].code_id in g for r, g in zip(rows, s["codes"])]
+    top3 = [bool({x.code_id for x in r[:3]} & set(g)) for r, g in zip(rows, s["codes"])]
+    domain = [dom[r[0].code_id] in {dom[c] for c in g} for r, g in zip(rows, s["codes"])]
+    val = [r[0].valence == v for r, v in zip(rows, s["valence"]) if v]
+    return [round(float(np.mean(x)), 3) for x in (top1, top3, domain, val)]
+
+
 def write_results(name: str, payload: dict[str, Any], lines: list[str]) -> None:
     """Write ``OUT/<name>.json`` (``payload``) and ``OUT/<name>.md`` (``lines``), atomically."""
     import json
