@@ -17,7 +17,7 @@ def main() -> None:
     result = ac.code(sorted((HERE / "interviews").iterdir()))
     print(f"{len(result.transcripts)} transcripts, {len(result)} participant segments")
     procedural = sum(1 for s in result if s.procedural)
-    open_coding = sum(1 for s in result if s.novel and not s.off_topic)
+    open_coding = sum(1 for s in result if s.for_open_coding)
     small_talk = sum(1 for s in result if s.novel and s.off_topic)
     print(
         f"{procedural} procedural, {open_coding} for open coding, "

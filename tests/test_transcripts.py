@@ -435,39 +435,30 @@ def _write_docx(path: Path) -> None:
     d.save(str(path))
 
 
-def test_docx_name_and_time_paragraphs_as_teams_exports_them(tmp_path: Path) -> None:
-    docx = pytest.importorskip("docx")
-    d = docx.Document()
-    d.add_paragraph("Transcript")
-    for line in ("Sam Roe   0:03", "How is training going?", "Jane Smith   0:09", "Cancelled."):
-        d.add_paragraph(line)
-    d.save(str(tmp_path / "p1.docx"))
-    t = read_transcript(tmp_path / "p1.docx", interviewer_labels=["Sam Roe"])
-    assert t.text == "Sam Roe: How is training going?\n\nJane Smith: Cancelled."
-    assert turns_of(t) == [
-        ("Sam Roe", "interviewer", "How is training going?", None, None),
-        ("Jane Smith", "participant", "Cancelled.", None, None),
-    ]
-
-
-def test_docx_time_and_speaker_paragraphs_as_word_transcribe_exports_them(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("lines", "first", "second"),
+    [
+        # Teams: name and time above the words
+        (("Transcript", "Sam Roe   0:03", "How is training going?", "Jane Smith   0:09",
+          "Cancelled."), "Sam Roe", "Jane Smith"),
+        # Word Transcribe: time and speaker above the words
+        (("00:00:03 Speaker 1", "How is training going?", "00:00:09 Speaker 2", "Cancelled."),
+         "Speaker 1", "Speaker 2"),
+    ],
+)  # fmt: skip
+def test_docx_label_and_time_paragraphs_as_teams_and_word_transcribe_export_them(
+    tmp_path: Path, lines: tuple[str, ...], first: str, second: str
 ) -> None:
     docx = pytest.importorskip("docx")
     d = docx.Document()
-    for line in (
-        "00:00:03 Speaker 1",
-        "How is training going?",
-        "00:00:09 Speaker 2",
-        "Cancelled.",
-    ):
+    for line in lines:
         d.add_paragraph(line)
     d.save(str(tmp_path / "p1.docx"))
-    t = read_transcript(tmp_path / "p1.docx", interviewer_labels=["Speaker 1"])
-    assert t.text == "Speaker 1: How is training going?\n\nSpeaker 2: Cancelled."
+    t = read_transcript(tmp_path / "p1.docx", interviewer_labels=[first])
+    assert t.text == f"{first}: How is training going?\n\n{second}: Cancelled."
     assert turns_of(t) == [
-        ("Speaker 1", "interviewer", "How is training going?", None, None),
-        ("Speaker 2", "participant", "Cancelled.", None, None),
+        (first, "interviewer", "How is training going?", None, None),
+        (second, "participant", "Cancelled.", None, None),
     ]
 
 

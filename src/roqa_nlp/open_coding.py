@@ -128,7 +128,7 @@ def cluster_embeddings(X: np.ndarray, distance_threshold: float = 0.6) -> np.nda
 def queued(result: CodingResult) -> list[SegmentResult]:
     """The segments the open-coding queue groups: flagged novel, and neither procedural talk nor
     small talk or background."""
-    return [s for s in result.segments if s.novel and not s.procedural and not s.off_topic]
+    return [s for s in result.segments if s.for_open_coding]
 
 
 def open_coding_queue(

@@ -167,6 +167,12 @@ class SegmentResult:
     def top(self) -> Suggestion | None:
         return self.suggestions[0] if self.suggestions else None
 
+    @property
+    def for_open_coding(self) -> bool:
+        """Flagged novel, and neither procedural talk nor small talk or background: what the
+        open-coding queue groups into candidate codes."""
+        return bool(self.novel) and not self.procedural and not self.off_topic
+
     def to_dict(self) -> dict[str, Any]:
         s = self.segment
         return {

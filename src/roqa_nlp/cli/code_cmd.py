@@ -240,12 +240,12 @@ def code_command(
         export_qdpx(charted, book, qdpx, top_k=1)
         written["qdpx"] = qdpx
     n_novel = sum(1 for s in result.segments if s.novel)
-    n_aside = sum(1 for s in result.segments if s.novel and s.off_topic)
+    n_queued = sum(1 for s in result.segments if s.for_open_coding)
     con = _console()
     con.print(
         f"Coded {len(result.transcripts)} transcript(s), {len(result)} segments "
-        f"({n_novel} fit no code: {n_novel - n_aside} for open coding in {len(queue)} "
-        f"candidate code(s), {n_aside} small talk or background)."
+        f"({n_novel} fit no code: {n_queued} for open coding in {len(queue)} "
+        f"candidate code(s), {n_novel - n_queued} small talk or background)."
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")

@@ -213,7 +213,7 @@ def report_context(
             "participants": len(participants),
             "segments": len(result),
             "coded_segments": len({q.segment_id for q in coded}),
-            "novel": sum(1 for s in result if s.novel and not s.off_topic),
+            "novel": sum(1 for s in result if s.for_open_coding),
             "off_topic": sum(1 for s in result if s.novel and s.off_topic),
             "procedural": sum(1 for s in result if s.procedural),
             "codes_used": len(used_codes),
@@ -380,7 +380,7 @@ def transcript_view(
         "source": "" if t is None else t.source,
         "rows": rows,
         "n_segments": len(segments),
-        "n_novel": sum(1 for s in segments if s.novel and not s.off_topic),
+        "n_novel": sum(1 for s in segments if s.for_open_coding),
         "n_off_topic": sum(1 for s in segments if s.novel and s.off_topic),
         "full_text": bool(t is not None and fits and t.turns),
     }
@@ -571,9 +571,7 @@ def open_coding_view(
 ) -> dict[str, Any]:
     """Novel segments, grouped by the candidate codes when they are given; small talk and
     background listed apart."""
-    from ..open_coding import queued
-
-    novel = [s.segment.id for s in queued(result)]
+    novel = [s.segment.id for s in result if s.for_open_coding]
     groups = []
     grouped: set[str] = set()
     for c in [_candidate(c) for c in open_coding or []]:
