@@ -163,6 +163,11 @@ def test_fits_no_code_flags_texts_as_code_does(tiny_model: AutoCoder) -> None:
     ]
     assert all(0 < f["novelty_p"] <= 1 for f in flags)
     assert tiny_model.fits_no_code(texts[1]) == [flags[1]]
+    # one pass gives both, equal to the two calls
+    assert tiny_model.suggest_and_flag(texts, top_k=2) == (
+        tiny_model.suggest(texts, top_k=2),
+        flags,
+    )
 
 
 def test_suggest_of_one_string_gives_one_list(tiny_model: AutoCoder) -> None:

@@ -586,20 +586,25 @@ class AutoCoder:
         self, texts: str | Sequence[str], *, top_k: int | None = None
     ) -> list[list[Suggestion]]:
         """Ranked code suggestions for free texts (one list per text)."""
-        if isinstance(texts, str):
-            texts = [texts]
-        X = self._inputs(list(texts))
-        return self._suggest_rows(X, top_k, list(texts))[0]
+        return self.suggest_and_flag(texts, top_k=top_k)[0]
 
     def fits_no_code(self, texts: str | Sequence[str]) -> list[dict[str, Any]]:
         """What :meth:`code` would flag for each free text, as ``{"novel", "novelty_p",
         "procedural", "off_topic"}`` (see :class:`~roqa_nlp.schema.SegmentResult`)."""
+        return self.suggest_and_flag(texts, top_k=1)[1]
+
+    def suggest_and_flag(
+        self, texts: str | Sequence[str], *, top_k: int | None = None
+    ) -> tuple[list[list[Suggestion]], list[dict[str, Any]]]:
+        """:meth:`suggest` and :meth:`fits_no_code` of the same texts, embedded and
+        classified once."""
         if isinstance(texts, str):
             texts = [texts]
         X = self._inputs(list(texts))
-        _, pvals, _, proc, aside = self._suggest_rows(X, 1, list(texts))
+        rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, list(texts))
         alpha = float(self.params["alpha"])
-        return [segment_flags(p, pr, a, alpha) for p, pr, a in zip(pvals, proc, aside)]
+        flags = [segment_flags(p, pr, a, alpha) for p, pr, a in zip(pvals, proc, aside)]
+        return rows, flags
 
     def segments_of(self, transcript: Transcript) -> list[Segment]:
         """The segments of ``transcript`` under the model's unit and ``max_tokens``, read from the

@@ -263,7 +263,7 @@ def suggest_command(
 ) -> None:
     """Ranked CFIR constructs for a sentence, with probability, valence and evidence."""
     ac = _load_model(model, backend=backend)
-    rows = ac.suggest(text, top_k=top_k)
+    rows, flags = ac.suggest_and_flag(text, top_k=top_k)
     if as_json:
         typer.echo(
             json.dumps([[g.to_dict() for g in r] for r in rows], indent=2, ensure_ascii=False)
@@ -272,7 +272,6 @@ def suggest_command(
     from rich.table import Table
 
     con = _console()
-    flags = ac.fits_no_code(text)
     for t, r, flag in zip(text, rows, flags):
         table = Table(title=t, title_justify="left")
         for col in ("rank", "code", "construct", "domain", "probability", "valence"):
