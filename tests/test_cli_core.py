@@ -408,11 +408,22 @@ def test_suggest_json_parses_to_ranked_suggestions(tiny_model_dir: Path) -> None
         tiny_model_dir,
     )
     assert_success(run)
-    rows = json.loads(run.out)
-    assert len(rows) == 1 and len(rows[0]) == 2
-    assert rows[0][0]["code_id"] == "IS.E.2"
-    assert set(rows[0][0]) >= {"code_id", "name", "domain", "probability", "valence", "evidence"}
-    assert rows[0][0]["probability"] >= rows[0][1]["probability"]
+    (row,) = json.loads(run.out)
+    assert row["text"] == "We never had enough staff on shift to cover the training."
+    assert (row["novel"], row["procedural"], row["off_topic"]) == (False, False, False)
+    assert 0 < row["novelty_p"] <= 1
+    first, second = row["suggestions"]
+    assert first["code_id"] == "IS.E.2"
+    assert set(first) >= {"code_id", "name", "domain", "probability", "valence", "evidence"}
+    assert first["probability"] >= second["probability"]
+
+
+def test_suggest_refuses_an_empty_text(tiny_model_dir: Path) -> None:
+    run = roqa("suggest", "We lacked staff.", "   ", "--model", tiny_model_dir)
+    assert run.code == 2
+    assert run.err.strip().splitlines() == [
+        "roqa: error: text 2 is empty (give the sentence to code in quotes)"
+    ]
 
 
 def test_suggest_table_says_when_a_text_fits_no_code(tiny_model_dir: Path) -> None:
@@ -432,7 +443,10 @@ def test_suggest_table_says_when_a_text_fits_no_code(tiny_model_dir: Path) -> No
         out.split("Yes, I consent")[1],
     )
     assert "fits no code" not in staffing and "evidence for Available Resources" in staffing
-    assert re.search(r"fits no code \(p=0\.\d{3}\): small talk or background", holiday)
+    assert re.search(
+        r"fits no code \(novelty p=0\.\d{3}: unlike the coded examples\): small talk or background",
+        holiday,
+    )
     assert "evidence for" not in holiday
     assert "procedural talk (greeting, consent, Zoom): not coded" in consent
 
@@ -477,7 +491,7 @@ def test_train_writes_a_loadable_model_with_its_evaluation(tmp_path: Path) -> No
     card = json.loads((out / "model_card.json").read_text("utf-8"))
     assert set(card["metrics"]["tiny_labelled.jsonl"]) >= METRIC_KEYS
     suggest = roqa("suggest", "The CQC changed the rules again.", "--json", "--model", out)
-    assert json.loads(suggest.out)[0][0]["code_id"] == "OS.D"
+    assert json.loads(suggest.out)[0]["suggestions"][0]["code_id"] == "OS.D"
 
 
 def test_train_feedback_weight_sets_how_often_each_decision_counts(tmp_path: Path) -> None:
@@ -597,7 +611,7 @@ def test_packaged_model_suggests_without_model_option(packaged_model: Path) -> N
     run = roqa("suggest", "We just don't have the staff to release people.", "--json")
     assert_success(run)
     rows = json.loads(run.out)
-    assert rows[0][0]["code_id"] == "IS.E.2"
+    assert rows[0]["suggestions"][0]["code_id"] == "IS.E.2"
 
 
 def test_packaged_model_codes_the_examples(packaged_model: Path, tmp_path: Path) -> None:

@@ -518,14 +518,19 @@ class AutoCoder:
             V = combine(np.log(np.clip(V, 1e-300, None)), names, self._valence_lexical, texts, wv)
         code_cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
         scores, pvals = det.score_samples_and_p_values(X, P)
-        best_code = P[:, code_cols].max(axis=1)
 
-        def column(name: str) -> np.ndarray:
-            return P[:, classes.index(name)] if name in classes else np.zeros(len(X))
+        def column(M: np.ndarray, name: str) -> np.ndarray:
+            return M[:, classes.index(name)] if name in classes else np.zeros(len(X))
 
-        p_proc, p_none, p_rejected = column(PROCEDURAL), column(NONE), column(REJECTED)
-        proc = (p_proc > np.maximum.reduce([p_none, p_rejected, best_code])).astype(float)
-        off_topic = (p_none > np.maximum.reduce([p_proc, p_rejected, best_code])).astype(float)
+        def explains_best(M: np.ndarray, name: str) -> np.ndarray:
+            others = [column(M, c) for c in (PROCEDURAL, NONE, REJECTED) if c != name]
+            return column(M, name) > np.maximum.reduce([*others, M[:, code_cols].max(axis=1)])
+
+        proc = explains_best(P, PROCEDURAL).astype(float)
+        # Small talk is never a segment whose shown top code (embedding and word models
+        # combined) outweighs the off-framework class there: "Our manager backs us."
+        off_topic = explains_best(P, NONE) & (column(Q, NONE) > Q[:, code_cols].max(axis=1))
+        off_topic = off_topic.astype(float)
         ev_sims = None
         if self._evidence_X is not None and len(self._evidence_X) and self.params["n_evidence"]:
             ev_sims = X @ self._evidence_X.astype(np.float32).T
@@ -722,13 +727,13 @@ class AutoCoder:
 
     def evaluate(self, labelled: TrainingSet | str | Path) -> dict[str, Any]:
         """Metrics against labelled records (see :mod:`roqa_nlp.evaluation`)."""
-        from .evaluation import construct_metrics
-        from .training import TrainingSet, load_labelled
+        from .evaluation import construct_metrics, load_evaluation_set
+        from .training import TrainingSet
 
         ts = (
             labelled
             if isinstance(labelled, TrainingSet)
-            else load_labelled(labelled, self.codebook)
+            else load_evaluation_set(labelled, self.codebook)
         )
         X = self._inputs(ts.texts, ts.contexts)
         rows, pvals, scores, *_ = self._suggest_rows(

@@ -257,17 +257,29 @@ def suggest_command(
     model: Path | None = typer.Option(
         None, "--model", help="Model directory (default: the packaged model)."
     ),
-    top_k: int = typer.Option(5, "--top-k", min=1),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    top_k: int = typer.Option(5, "--top-k", min=1, help="How many codes to rank per text."),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help="Print JSON instead of tables: per text its suggestions and the flags "
+        "`roqa code` would give it (novel, novelty_p, procedural, off_topic).",
+    ),
     backend: str | None = backend_option(),
 ) -> None:
     """Ranked CFIR constructs for a sentence, with probability, valence and evidence."""
+    from ..errors import RoqaError
+
+    for i, t in enumerate(text, 1):
+        if not t.strip():
+            raise RoqaError(f"text {i} is empty", hint="give the sentence to code in quotes")
     ac = _load_model(model, backend=backend)
     rows, flags = ac.suggest_and_flag(text, top_k=top_k)
     if as_json:
-        typer.echo(
-            json.dumps([[g.to_dict() for g in r] for r in rows], indent=2, ensure_ascii=False)
-        )
+        out = [
+            {"text": t, "suggestions": [g.to_dict() for g in r], **flag}
+            for t, r, flag in zip(text, rows, flags)
+        ]
+        typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
     from rich.table import Table
 
@@ -284,7 +296,10 @@ def suggest_command(
             con.print("  procedural talk (greeting, consent, Zoom): not coded")
         elif flag["novel"]:
             what = "small talk or background" if flag["off_topic"] else "for open coding"
-            con.print(f"  fits no code (p={flag['novelty_p']:.3f}): {what}")
+            con.print(
+                f"  fits no code (novelty p={flag['novelty_p']:.3f}: unlike the coded "
+                f"examples): {what}"
+            )
         elif r and r[0].evidence:
             con.print(f"  evidence for {r[0].name}: " + " | ".join(r[0].evidence))
 
