@@ -343,6 +343,26 @@ def test_each_suggested_coding_is_its_own_selection_of_the_same_span(
     assert [len(s.findall(NS + "Coding")) for s in sels] == [1, 1, 1]
 
 
+@pytest.mark.parametrize(
+    ("flags", "selections", "not_coded"),
+    [
+        ({}, 1, 0),
+        ({"novel": True}, 0, 1),
+        ({"novel": True, "off_topic": True}, 0, 1),
+        ({"procedural": True}, 0, 1),
+        ({"novel": False}, 1, 0),
+    ],
+)
+def test_a_models_segments_that_fit_no_code_are_left_out_as_the_report_leaves_them(
+    tmp_path: Path, book: Codebook, flags: dict, selections: int, not_coded: int
+) -> None:
+    result = one_segment_result()
+    result.segments[0] = replace(result.segments[0], **flags)
+    summary = export_qdpx(result, book, tmp_path / "s.qdpx")
+    assert (summary.selections, summary.not_coded) == (selections, not_coded)
+    assert len(selections_of(tmp_path / "s.qdpx")) == selections
+
+
 def test_participants_become_cases(tmp_path: Path, book: Codebook) -> None:
     out = tmp_path / "s.qdpx"
     export_qdpx(one_segment_result(), book, out)

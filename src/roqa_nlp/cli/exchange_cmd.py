@@ -92,9 +92,15 @@ def export_cmd(
         )
         _warn(summary.skipped)
         kind = "codings" if summary.by_person else "suggested codings"
+        left_out = (
+            f"; {summary.not_coded} segments that fit no code or are procedural talk left out, "
+            "as in the report"
+            if summary.not_coded
+            else ""
+        )
         print(
             f"wrote {qdpx}: {summary.sources} transcripts, {summary.selections} {kind} "
-            f"by user '{summary.user}', codebook {book.id}"
+            f"by user '{summary.user}', codebook {book.id}{left_out}"
         )
     if qdc is not None:
         export_qdc(book, qdc)

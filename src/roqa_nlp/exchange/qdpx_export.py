@@ -30,6 +30,7 @@ from typing import Any
 from .. import __version__
 from ..codebook import Codebook
 from ..errors import RoqaError, first_few
+from ..framework import carries_codes
 from ..io import atomic_write_bytes
 from ..result import CodingResult
 from ..schema import Transcript, normalise_valence
@@ -61,6 +62,9 @@ class QdpxExport:
     sources: int = 0
     selections: int = 0
     skipped: list[str] = field(default_factory=list)
+    #: a model's segments left out as the report leaves them out: they fit no code or are
+    #: procedural talk (see :func:`roqa_nlp.framework.carries_codes`)
+    not_coded: int = 0
 
 
 def model_hash(meta: dict[str, Any]) -> str | None:
@@ -248,6 +252,9 @@ def qdpx_bytes(
             start, end = to_plain(seg.start), to_plain(seg.end)
             if start >= end:
                 summary.skipped.append(f"segment {seg.id!r} is empty")
+                continue
+            if person is None and not carries_codes(seg_result):
+                summary.not_coded += 1
                 continue
             chosen = seg_result.suggestions if top_k is None else seg_result.suggestions[:top_k]
             for sug in chosen:
