@@ -162,6 +162,7 @@ def test_without_coded_records_construct_metrics_are_none() -> None:
     ):
         assert m[key] is None, key
     assert m["novel_recall"] == 1 / 2
+    assert m["note"] == "every record is NONE: novelty metrics only"
 
 
 def test_without_none_records_novelty_auroc_and_recall_are_none() -> None:

@@ -14,14 +14,70 @@ PROCEDURAL classes are never a suggestion):
 - ``novelty_auroc``: area under the ROC curve separating NONE records (positive) from coded
   records by the novelty score; ``novel_recall`` and ``false_novel_rate``: share of NONE / coded
   records flagged novel at the detector's alpha.
+
+A file whose records are all NONE evaluates the novelty detector only: the construct metrics are
+``None`` and ``note`` says why. A file with no records, a record without a ``construct``, or a
+``roqa code`` output given in place of labelled records is a one-line error
+(:func:`load_evaluation_set`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from .errors import RoqaError
+
+if TYPE_CHECKING:
+    from .codebook import Codebook
+    from .training import TrainingSet
+
+#: What an evaluation file holds, for the errors that find something else.
+EXPECTED_FORMAT = (
+    "give one JSON object a line with `text` and `construct`, a code name or id or NONE: "
+    '{"text": "We had no budget.", "construct": "Available Resources"}'
+)
+
+#: Keys of a ``roqa code`` segment record, which is not a labelled record.
+_CODINGS_KEYS = frozenset({"segment_id", "suggestions"})
+
+
+def load_evaluation_set(path: str | Path, codebook: Codebook) -> TrainingSet:
+    """The labelled records of an evaluation file, checked: every record states its construct.
+
+    A record without ``construct`` (or the training format's ``codes``) would otherwise count as
+    NONE and quietly score the model on the wrong answer, so it is an error naming the line, as
+    are a file with no records and a ``roqa code`` output (segments with suggestions, no gold).
+    """
+    from .io import read_jsonl_numbered
+    from .training import load_labelled
+
+    p = Path(path)
+    records = read_jsonl_numbered(p)
+    if not records:
+        raise RoqaError("has no labelled records", path=p, hint=EXPECTED_FORMAT)
+    for line, record in records:
+        gold = record.get("codes")  # read as training.py reads it: codes, else construct
+        if gold is None:
+            gold = record.get("construct")
+        if gold is not None and not (isinstance(gold, str) and not gold.strip()):
+            continue
+        if set(record) >= _CODINGS_KEYS:
+            raise RoqaError(
+                "is a coding result (roqa code output), not labelled records",
+                path=p,
+                hint=EXPECTED_FORMAT,
+            )
+        what = "an empty" if "construct" in record or "codes" in record else "no"
+        raise RoqaError(
+            f"line {line} has {what} `construct`",
+            path=p,
+            hint="give a code name, or NONE for talk that fits no code",
+        )
+    return load_labelled(p, codebook)
 
 
 def expected_calibration_error(
@@ -143,4 +199,6 @@ def construct_metrics(
             out["novel_recall"] = float(np.mean([bool(novel_flag[i]) for i in none]))
         if coded:
             out["false_novel_rate"] = float(np.mean([bool(novel_flag[i]) for i in coded]))
+    if none and not coded:
+        out["note"] = "every record is NONE: novelty metrics only"
     return out

@@ -1,0 +1,121 @@
+"""Specification of what ``roqa evaluate`` accepts: labelled records, each stating its construct.
+
+A record without ``construct``, a file with no records and a ``roqa code`` output are one-line
+errors naming the file (and the line), not a table of metrics over the wrong answers.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.cli import main
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.evaluation import EXPECTED_FORMAT, load_evaluation_set
+
+CFIR = Codebook.load("cfir-2009")
+NO_CONSTRUCT_HINT = "(give a code name, or NONE for talk that fits no code)"
+#: A record as ``roqa code`` writes it to codings.jsonl.
+CODING = {
+    "transcript": "p01",
+    "segment_id": "p01:0001",
+    "text": "We had no budget for it.",
+    "suggestions": [],
+    "novel": None,
+}
+
+
+def write(path: Path, records: list[dict] | str) -> Path:
+    text = records if isinstance(records, str) else "".join(json.dumps(r) + "\n" for r in records)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_record_without_construct_names_its_line(tmp_path) -> None:
+    p = write(
+        tmp_path / "gold.jsonl",
+        '{"text": "No money.", "construct": "Available Resources"}\n\n{"text": "Hello."}\n',
+    )
+    with pytest.raises(RoqaError) as err:
+        load_evaluation_set(p, CFIR)
+    assert str(err.value) == f"{p}: line 3 has no `construct` {NO_CONSTRUCT_HINT}"
+
+
+@pytest.mark.parametrize("value", [None, " "])
+def test_a_null_or_blank_construct_is_an_error(tmp_path, value) -> None:
+    p = write(tmp_path / "gold.jsonl", [{"text": "Hello.", "construct": value}])
+    with pytest.raises(RoqaError) as err:
+        load_evaluation_set(p, CFIR)
+    assert str(err.value) == f"{p}: line 1 has an empty `construct` {NO_CONSTRUCT_HINT}"
+
+
+def test_a_coding_result_is_an_error_explaining_the_format(tmp_path) -> None:
+    p = write(tmp_path / "codings.jsonl", [CODING])
+    with pytest.raises(RoqaError) as err:
+        load_evaluation_set(p, CFIR)
+    assert str(err.value) == (
+        f"{p}: is a coding result (roqa code output), not labelled records ({EXPECTED_FORMAT})"
+    )
+
+
+@pytest.mark.parametrize("text", ["", "\n  \n"])
+def test_a_file_without_records_is_an_error(tmp_path, text) -> None:
+    p = write(tmp_path / "gold.jsonl", text)
+    with pytest.raises(RoqaError) as err:
+        load_evaluation_set(p, CFIR)
+    assert str(err.value) == f"{p}: has no labelled records ({EXPECTED_FORMAT})"
+
+
+def test_none_and_the_training_format_codes_are_accepted(tmp_path) -> None:
+    p = write(
+        tmp_path / "gold.jsonl",
+        [
+            {"text": "Hello there.", "construct": "NONE"},
+            {"text": "No money.", "codes": ["Available Resources"]},
+            {"text": "Lovely weather.", "codes": []},
+        ],
+    )
+    assert load_evaluation_set(p, CFIR).codes == [[], ["IS.E.2"], []]
+
+
+@pytest.mark.parametrize(
+    ("records", "message"),
+    [
+        ([CODING], "is a coding result (roqa code output), not labelled records"),
+        ([{"text": "Hello."}], "line 1 has no `construct`"),
+        ("", "has no labelled records"),
+    ],
+)
+def test_evaluate_exits_2_with_one_line(tiny_model_dir, tmp_path, capsys, records, message) -> None:
+    p = write(tmp_path / "gold.jsonl", records)
+    out_path = tmp_path / "m.json"
+    with pytest.raises(SystemExit) as done:
+        main(["evaluate", str(p), "--model", str(tiny_model_dir), "--json", str(out_path)])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"roqa: error: {p}: {message}")
+    assert len(err.strip().splitlines()) == 1
+    assert not out_path.exists()
+
+
+def test_evaluate_on_none_records_only_scores_novelty(tiny_model_dir, tmp_path, capsys) -> None:
+    p = write(
+        tmp_path / "gold.jsonl",
+        [
+            {"text": "Hello, can you hear me?", "construct": "NONE"},
+            {"text": "Nice day.", "construct": "none"},
+        ],
+    )
+    out_path = tmp_path / "m.json"
+    try:
+        main(["evaluate", str(p), "--model", str(tiny_model_dir), "--json", str(out_path)])
+    except SystemExit as e:
+        assert not e.code
+    m = json.loads(out_path.read_text("utf-8"))
+    assert (m["n"], m["n_coded"], m["n_none"]) == (2, 0, 2)
+    assert (m["construct_top1"], m["novelty_auroc"], m["false_novel_rate"]) == (None, None, None)
+    assert m["note"] == "every record is NONE: novelty metrics only"
+    assert isinstance(m["novel_recall"], float)
