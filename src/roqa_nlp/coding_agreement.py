@@ -10,6 +10,8 @@ How units are built
 - **Long CSV** (``unit``, ``coder``, ``code``): a unit is a ``unit`` value. Several rows for one
   unit and coder are several codes; a row with an empty ``code`` means the coder read the unit and
   applied no code; a coder with no row for a unit did not code it (missing, not "no code").
+  Codes are resolved in a codebook when one is given (:func:`read_long_csv`); names that differ
+  only in case or spacing can be counted as one code (:func:`merge_spelling_variants`).
 - **Segment codings** (``codings.jsonl`` results with the same segments, ids and ranges): a
   unit is a segment.
   A coder whose result lacks a segment did not code it (missing).
@@ -58,14 +60,16 @@ from __future__ import annotations
 
 import bisect
 import csv
+import dataclasses
 import functools
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -79,9 +83,12 @@ from .agreement import (
     normal_ci,
     percent_agreement,
 )
-from .errors import RoqaError
+from .errors import RoqaError, quoted
 from .io import read_text
 from .result import CodingResult
+
+if TYPE_CHECKING:
+    from .codebook import Codebook
 
 #: How a unit coded with no code shows in confusion tables and the single-code view.
 NONE_CODE = "(none)"
@@ -187,8 +194,15 @@ def coded_units_from_rows(
     )
 
 
-def read_long_csv(path: str | Path) -> CodedUnits:
-    """Read the long CSV (columns ``unit``, ``coder``, ``code``; others are ignored)."""
+def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> CodedUnits:
+    """Read the long CSV (columns ``unit``, ``coder``, ``code``; others are ignored).
+
+    With ``codebook``, each code is resolved in it (an id, a name or an alias, names compared as
+    :meth:`Codebook.find` does: case, spacing, punctuation and ``&``/``and`` aside) and counted
+    by its id, so "Leadership Engagement", "leadership engagement" and "IN.B" are one code; a code
+    the codebook does not know is a one-line error naming the line. Without, codes are the text
+    as written (see :func:`merge_spelling_variants`).
+    """
     p = Path(path)
     text = read_text(p)
     reader = csv.reader(text.splitlines())
@@ -208,6 +222,7 @@ def read_long_csv(path: str | Path) -> CodedUnits:
         )
     iu, ic, ik = names.index("unit"), names.index("coder"), names.index("code")
     rows: list[tuple[str, str, str]] = []
+    code_names: dict[str, str] = {}
     for n, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -219,12 +234,70 @@ def read_long_csv(path: str | Path) -> CodedUnits:
                 path=p,
                 hint="every row needs a unit and a coder; leave only code empty for 'no code'",
             )
+        if code and codebook is not None:
+            found = codebook.find(code)
+            if found is None:
+                raise RoqaError(
+                    f"line {n}: unknown code {quoted(code)} in codebook {codebook.id!r}",
+                    path=p,
+                    hint=f"use a code id or name listed by `roqa codebook {codebook.id}`, "
+                    "or leave out the codebook to compare codes as written",
+                )
+            code = found.id
+            code_names[code] = found.name
         rows.append((unit, coder, code))
     if not rows:
         raise RoqaError(
             "has a header but no codings", path=p, hint="add one row per unit, coder and code"
         )
-    return coded_units_from_rows(rows, unit_kind="units")
+    cu = coded_units_from_rows(rows, unit_kind="units")
+    cu.code_names.update(code_names)
+    return cu
+
+
+def merge_spelling_variants(
+    cu: CodedUnits, codes: Iterable[str] | None = None
+) -> tuple[CodedUnits, list[list[str]]]:
+    """``cu`` with codes whose names differ only in case, spacing, punctuation or ``&``/``and``
+    counted as one code, and the groups that were merged.
+
+    Free-text codes (a long CSV's) are names people typed: "Leadership Engagement" and
+    "leadership engagement" are one code, and counting them as two would turn every unit where
+    the coders agree into two disagreements. Names are compared as a codebook compares them
+    (:func:`roqa_nlp.codebook.normalise_name`). Each group takes its most used spelling (ties: the
+    first in natural order), which starts the group's list. ``codes`` limits the merge to those
+    codes (default: every code; codebook ids need no merging).
+    """
+    from .codebook import normalise_name
+
+    uses: Counter[str] = Counter()
+    for per in cu.codings.values():
+        for got in per.values():
+            uses.update(got)
+    candidates = cu.codes if codes is None else sorted(set(codes), key=natural_key)
+    groups: dict[str, list[str]] = {}
+    for code in candidates:
+        if key := normalise_name(code):
+            groups.setdefault(key, []).append(code)
+    merged: list[list[str]] = []
+    rename: dict[str, str] = {}
+    for spellings in groups.values():
+        if len(spellings) > 1:
+            main = max(spellings, key=lambda c: uses[c])  # the first of the most used
+            merged.append([main, *(c for c in spellings if c != main)])
+            rename.update({c: main for c in spellings if c != main})
+    if not rename:
+        return cu, []
+    codings = {
+        coder: {u: frozenset(rename.get(c, c) for c in got) for u, got in per.items()}
+        for coder, per in cu.codings.items()
+    }
+    return dataclasses.replace(cu, codings=codings), merged
+
+
+def units_compared(cu: CodedUnits) -> int:
+    """Units at least two coders coded: the only ones any agreement figure is computed over."""
+    return sum(sum(cu.codings[c].get(u.id) is not None for c in cu.coders) >= 2 for u in cu.units)
 
 
 def is_model_result(result: CodingResult) -> bool:
@@ -816,6 +889,8 @@ __all__ = [
     "coded_units_from_rows",
     "is_model_result",
     "merge_coded_units",
+    "merge_spelling_variants",
     "read_long_csv",
     "segment_codes",
+    "units_compared",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,22 +37,19 @@ def _coder_name(path: Path) -> str:
     return path.parent.name if path.name == "codings.jsonl" else path.stem
 
 
-def in_one_codebook(
-    results: dict[str, Any], codebook: str | None
-) -> tuple[dict[str, Any], list[str]]:
+def in_one_codebook(results: dict[str, Any], book: Any | None) -> tuple[dict[str, Any], list[str]]:
     """Every coder's codings in one codebook, and a note per coder whose codes were translated.
 
-    With ``codebook``, each result is charted with it through the documented mapping (a person's
-    codes applied to every code they reach, a model's suggestions sharing their probability).
-    Without, results whose codes come from different built-in codebooks are a one-line error:
-    their codes could never agree.
+    With a codebook ``book``, each result is charted with it through the documented mapping (a
+    person's codes applied to every code they reach, a model's suggestions sharing their
+    probability). Without, results whose codes come from different built-in codebooks are a
+    one-line error: their codes could never agree.
     """
-    from ..codebook import Codebook
     from ..coding_agreement import is_model_result
     from ..crosswalk import chart_codings, codebook_of
     from ..errors import RoqaError
 
-    if codebook is None:
+    if book is None:
         used = {c: b for c, r in results.items() if (b := codebook_of(r)) is not None}
         if len(set(used.values())) > 1:
             shown = ", ".join(f"{c}: {b}" for c, b in used.items())
@@ -60,7 +58,6 @@ def in_one_codebook(
                 hint=f"compare them in one with --codebook {sorted(set(used.values()))[-1]}",
             )
         return results, []
-    book = Codebook.load(codebook)
     out, notes = {}, []
     for coder, result in results.items():
         out[coder], note = chart_codings(result, book, person=not is_model_result(result))
@@ -69,30 +66,55 @@ def in_one_codebook(
     return out, notes
 
 
+@dataclass
+class LoadedCodings:
+    """What ``roqa agree`` compares, and what it tells the researcher about how."""
+
+    coded: Any  # CodedUnits
+    translated: list[str] = field(default_factory=list)  # coders charted with --codebook
+    notes: list[str] = field(default_factory=list)  # merged spellings, units left uncompared
+
+
 def load_coded_units(
     inputs: list[Path],
     *,
     model_threshold: float | None = None,
     units: str = "auto",
     codebook: str | None = None,
-) -> tuple[Any, list[str]]:
-    """Read every input (long CSV, codings.jsonl or result folder, .qdpx) into one CodedUnits,
-    results in one codebook (:func:`in_one_codebook`); also the translation notes."""
-    from ..coding_agreement import coded_units_from_results, merge_coded_units, read_long_csv
+) -> LoadedCodings:
+    """Read every input (long CSV, codings.jsonl or result folder, .qdpx) into one CodedUnits.
+
+    Results are put in one codebook (:func:`in_one_codebook`). Long CSV codes are resolved in
+    ``codebook`` when given, else spellings of one name are merged (with a note). Inputs that
+    share no unit are a one-line error naming them; units only one coder coded get a note.
+    """
+    from ..coding_agreement import (
+        coded_units_from_results,
+        merge_coded_units,
+        merge_spelling_variants,
+        read_long_csv,
+    )
     from ..errors import RoqaError
     from ..result import CodingResult
 
+    book = None
+    if codebook is not None:
+        from ..codebook import Codebook
+
+        book = Codebook.load(codebook)
     tables = []
     results: dict[str, CodingResult] = {}
+    where: dict[str, str] = {}  # coder -> the input it came from, for messages
 
-    def add_result(name: str, result: CodingResult, where: Path) -> None:
+    def add_result(name: str, result: CodingResult, path: Path, label: str) -> None:
         if name in results:
             raise RoqaError(
                 f"a second input is also coder {name!r}",
-                path=where,
+                path=path,
                 hint="put each coder's codings.jsonl in a folder named after the coder",
             )
         results[name] = result
+        where[name] = label
 
     for p in inputs:
         if not p.exists():
@@ -103,14 +125,17 @@ def load_coded_units(
                 raise RoqaError(
                     "folder has no codings.jsonl", path=p, hint="give a result folder of roqa code"
                 )
-            add_result(p.name, CodingResult.read(p), p)
+            add_result(p.name, CodingResult.read(p), p, str(p))
         elif suffix == ".csv":
-            tables.append(read_long_csv(p))
+            table = read_long_csv(p, codebook=book)
+            tables.append(table)
+            for c in table.coders:
+                where.setdefault(c, f"{p} (coder {c})")
         elif suffix == ".jsonl":
-            add_result(_coder_name(p), CodingResult.read(p), p)
+            add_result(_coder_name(p), CodingResult.read(p), p, str(p))
         elif suffix == ".qdpx":
             for user, result in _read_qdpx(p).items():
-                add_result(user, result, p)
+                add_result(user, result, p, f"{p} (user {user})")
         else:
             raise RoqaError(
                 f"cannot read {suffix or 'files without an extension'} as codings",
@@ -118,7 +143,7 @@ def load_coded_units(
                 hint="give a long CSV (unit,coder,code), a codings.jsonl or result folder, or a .qdpx",
             )
     parts = list(tables)
-    results, notes = in_one_codebook(results, codebook)
+    results, translated = in_one_codebook(results, book)
     if results:
         parts.append(
             coded_units_from_results(results, model_threshold=model_threshold, units=units)
@@ -131,7 +156,64 @@ def load_coded_units(
                 "the inputs share no unit: CSV units must be the segment ids of the results",
                 hint="compare CSV with CSV, or results with results",
             )
-    return merged, notes
+    notes = []
+    if book is None and tables:
+        merged, groups = merge_spelling_variants(merged, {c for t in tables for c in t.codes})
+        if groups:
+            shown = "; ".join(" = ".join(repr(c) for c in g) for g in groups)
+            notes.append(
+                f"counted as one code, as the names differ only in case, spacing, punctuation "
+                f"or &/and: {shown} (--codebook compares codes by codebook id)"
+            )
+    if len(merged.coders) >= 2:
+        notes.extend(_overlap_notes(merged, where))
+    return LoadedCodings(merged, translated, notes)
+
+
+def _coverage(coded: Any, coder: str) -> str:
+    """What one coder coded, briefly: their transcripts, else their units."""
+    from ..errors import first_few
+
+    mine = [u for u in coded.units if coded.codings[coder].get(u.id) is not None]
+    transcripts = sorted({u.transcript for u in mine if u.transcript})
+    if transcripts:
+        return f"transcript{'s' * (len(transcripts) > 1)} {first_few(transcripts, 3)}"
+    return f"{len(mine)} unit{'s' * (len(mine) != 1)} ({first_few([u.id for u in mine], 3)})"
+
+
+def _overlap_notes(coded: Any, where: dict[str, str]) -> list[str]:
+    """A one-line error when no unit has two coders (every figure would be undefined); a note
+    saying how many units are compared when some have one coder only."""
+    from ..coding_agreement import units_compared
+    from ..errors import RoqaError, first_few
+
+    compared, total = units_compared(coded), len(coded.units)
+    if compared == 0:
+        shown = "; ".join(f"{where.get(c, c)}: {_coverage(coded, c)}" for c in coded.coders)
+        raise RoqaError(
+            f"no unit was coded by two coders, so there is nothing to compare: {shown}",
+            hint="give every coder's codings of the same transcripts or units",
+        )
+    if compared == total:
+        return []
+    alone: dict[str, list[str]] = {}  # coder -> transcripts only they coded
+    by_transcript: dict[str, set[str]] = {}
+    for u in coded.units:
+        if u.transcript:
+            by_transcript.setdefault(u.transcript, set()).update(
+                c for c in coded.coders if coded.codings[c].get(u.id) is not None
+            )
+    for tid, who in sorted(by_transcript.items()):
+        if len(who) == 1:
+            alone.setdefault(next(iter(who)), []).append(tid)
+    only = "; ".join(f"only {where.get(c, c)} coded {first_few(ts, 3)}" for c, ts in alone.items())
+    kind = coded.unit_kind if coded.unit_kind in ("segments", "spans") else "units"
+    left = total - compared
+    return [
+        f"{compared} of {total} {kind} are compared (coded by two or more coders); {left} coded "
+        f"by one coder only {'is' if left == 1 else 'are'} left out"
+        + (f" ({only})" if only else "")
+    ]
 
 
 def _fmt(value: float, pct: bool = False) -> str:
@@ -306,8 +388,11 @@ def agree_command(
     seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap resampling."),
     ci_level: float = typer.Option(0.95, "--ci-level", help="Confidence level of the intervals."),
     codebook: str | None = codebook_option(
-        "Compare every coder in this codebook ({builtin} or a file), translating codings from "
-        "another codebook through the documented mapping. Long CSV codes are compared as written."
+        "Compare every coder in this codebook ({builtin} or a file): long CSV codes are "
+        "resolved to its code ids (names case-insensitively), results in another codebook "
+        "translated through the documented mapping. Without it, long CSV codes are compared as "
+        "written, except that names differing only in case, spacing or &/and count as one code "
+        "(with a note)."
     ),
 ) -> None:
     """Agreement between coders, per code and pooled, with every pair of coders (model included)."""
@@ -340,22 +425,25 @@ def agree_command(
     if not 0.0 < ci_level < 1.0:
         raise RoqaError(f"--ci-level {ci_level} is not between 0 and 1", hint="e.g. 0.95")
 
-    coded, notes = load_coded_units(
+    loaded = load_coded_units(
         inputs, model_threshold=model_threshold, units=units, codebook=codebook
     )
-    report = agreement_report(coded, level=level, n_boot=n_boot, ci_level=ci_level, seed=seed)
+    report = agreement_report(
+        loaded.coded, level=level, n_boot=n_boot, ci_level=ci_level, seed=seed
+    )
     console = Console()
     if not console.is_terminal:
         console = Console(width=160)
-    for note in notes:
-        console.print(f"Note: {note}.")
+    for note in [*loaded.translated, *loaded.notes]:
+        console.print(f"Note: {note}.", markup=False, highlight=False)
     print_report(report, universe=universe, by_code=by == "code", console=console)
     if json_out is not None:
         data = {
             "inputs": [str(p) for p in inputs],
             "model_threshold": model_threshold,
             "codebook": codebook,
-            "translated": notes,
+            "translated": loaded.translated,
+            "notes": loaded.notes,
             **report.to_dict(),
             "references": list(REFERENCES),
         }

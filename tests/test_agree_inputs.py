@@ -1,0 +1,235 @@
+"""Specification of what ``roqa agree`` compares: shared units, and code names as people type them.
+
+Inputs that share no unit are an error rather than a table of undefined figures; units only one
+coder coded are named in a note; long CSV codes are resolved in ``--codebook`` when given, and
+without it spellings of one name (case, spacing, punctuation, ``&``/``and``) count as one code.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.cli import main
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.coding_agreement import (
+    agreement_report,
+    coded_units_from_rows,
+    merge_spelling_variants,
+    read_long_csv,
+    units_compared,
+)
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+#: Two coders, four units; on u1 and u2 they differ only in how they spelled the code.
+SPELLED = (
+    "unit,coder,code\n"
+    "u1,A,Leadership Engagement\nu1,B,leadership  engagement\n"
+    "u2,A,Available Resources\nu2,B,Available resources\n"
+    "u3,A,Culture\nu3,B,Champions\n"
+    "u4,A,Culture\nu4,B,Culture\n"
+)
+#: 4 codes x 4 units = 16 decisions, 14 agree (u3: Culture and Champions); each coder applied 4
+#: codes, so p_e = (4/16)^2 + (12/16)^2 = 10/16 and kappa = (14/16 - 10/16) / (6/16) = 2/3.
+KAPPA_SPELLED = 2 / 3
+
+
+def run(args: list[str], capsys) -> tuple[int, str, str]:
+    try:
+        main(args)
+        code = 0
+    except SystemExit as e:
+        code = int(e.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_line(text: str) -> str:
+    """Console output joined back into one line (rich wraps long notes)."""
+    return " ".join(text.split())
+
+
+def seg(transcript: str, i: int, codes: list[str]) -> SegmentResult:
+    s = Segment(f"{transcript}:{i}", transcript, "P01", "participant", 10 * i, 10 * i + 9, "x" * 9)
+    return SegmentResult(s, [Suggestion(c, c, None, 1.0) for c in codes])
+
+
+def write_result(folder: Path, segments: list[SegmentResult]) -> Path:
+    CodingResult(segments=segments).save(folder)
+    return folder
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- inputs that share nothing, or only part ------------------------------------------------------
+
+
+def test_results_of_different_transcripts_are_a_one_line_error_naming_both(
+    tmp_path, capsys
+) -> None:
+    ann = write_result(tmp_path / "ann", [seg("p01", 0, ["X"]), seg("p02", 0, ["Y"])])
+    ben = write_result(tmp_path / "ben", [seg("p04", 0, ["X"])])
+    code, out, err = run(["agree", str(ann / "codings.jsonl"), str(ben), "--n-boot", "0"], capsys)
+    assert code == 2
+    assert out == ""
+    assert err == (
+        "roqa: error: no unit was coded by two coders, so there is nothing to compare: "
+        f"{ann / 'codings.jsonl'}: transcripts p01, p02; {ben}: transcript p04 "
+        "(give every coder's codings of the same transcripts or units)\n"
+    )
+
+
+def test_csv_coders_with_no_unit_in_common_are_a_one_line_error(tmp_path, capsys) -> None:
+    p = write(tmp_path / "c.csv", "unit,coder,code\nu1,A,X\nu2,A,X\nu3,B,X\n")
+    code, _, err = run(["agree", str(p), "--n-boot", "0"], capsys)
+    assert code == 2
+    assert err == (
+        "roqa: error: no unit was coded by two coders, so there is nothing to compare: "
+        f"{p} (coder A): 2 units (u1, u2); {p} (coder B): 1 unit (u3) "
+        "(give every coder's codings of the same transcripts or units)\n"
+    )
+
+
+def test_partly_shared_transcripts_are_compared_with_a_note_of_what_is_left_out(
+    tmp_path, capsys
+) -> None:
+    """Ann coded p01 and p02, Ben p01 only: the two p01 segments are compared, p02's is not."""
+    ann = write_result(
+        tmp_path / "ann", [seg("p01", 0, ["X"]), seg("p01", 1, []), seg("p02", 0, ["Y"])]
+    )
+    ben = write_result(tmp_path / "ben", [seg("p01", 0, ["X"]), seg("p01", 1, [])])
+    out_path = tmp_path / "a.json"
+    code, out, _ = run(
+        ["agree", str(ann), str(ben), "--units", "segments", "--json", str(out_path)]
+        + ["--n-boot", "0"],
+        capsys,
+    )
+    assert code == 0
+    note = (
+        "2 of 3 segments are compared (coded by two or more coders); 1 coded by one coder only "
+        f"is left out (only {ann} coded p02)"
+    )
+    assert f"Note: {note}." in one_line(out)
+    data = json.loads(out_path.read_text("utf-8"))
+    assert data["notes"] == [note]
+    assert data["translated"] == []
+    assert data["pooled"]["all"]["n_units"] == 2
+    assert data["pooled"]["all"]["percent_agreement"] == 1.0
+
+
+def test_inputs_covering_the_same_units_get_no_note(tmp_path, capsys) -> None:
+    p = write(tmp_path / "c.csv", "unit,coder,code\nu1,A,X\nu1,B,X\nu2,A,\nu2,B,X\n")
+    code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)
+    assert code == 0
+    assert "Note:" not in out
+
+
+def test_units_compared_counts_units_with_two_or_more_coders() -> None:
+    cu = coded_units_from_rows(
+        [("u1", "A", "X"), ("u1", "B", ""), ("u2", "A", "X"), ("u3", "B", "Y"), ("u3", "C", "Y")]
+    )
+    assert units_compared(cu) == 2
+
+
+# -- code names as people type them ---------------------------------------------------------------
+
+
+def test_csv_spellings_of_one_name_count_as_one_code_with_a_note(tmp_path, capsys) -> None:
+    p = write(tmp_path / "c.csv", SPELLED)
+    out_path = tmp_path / "a.json"
+    code, out, _ = run(["agree", str(p), "--json", str(out_path), "--n-boot", "0"], capsys)
+    assert code == 0
+    note = (
+        "counted as one code, as the names differ only in case, spacing, punctuation or &/and: "
+        "'Available Resources' = 'Available resources'; "
+        "'Leadership Engagement' = 'leadership  engagement' "
+        "(--codebook compares codes by codebook id)"
+    )
+    assert f"Note: {one_line(note)}." in one_line(out)
+    data = json.loads(out_path.read_text("utf-8"))
+    assert data["notes"] == [note]
+    assert data["codes"] == ["Available Resources", "Champions", "Culture", "Leadership Engagement"]
+    assert data["pooled"]["all"]["percent_agreement"] == pytest.approx(14 / 16)
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(KAPPA_SPELLED)
+
+
+def test_csv_codes_are_resolved_to_codebook_ids_with_codebook(tmp_path, capsys) -> None:
+    p = write(tmp_path / "c.csv", SPELLED.replace("u4,B,Culture", "u4,B,IS.C"))
+    out_path = tmp_path / "a.json"
+    code, out, _ = run(
+        ["agree", str(p), "--codebook", "cfir-2009", "--json", str(out_path), "--n-boot", "0"],
+        capsys,
+    )
+    assert code == 0
+    assert "Note:" not in out
+    data = json.loads(out_path.read_text("utf-8"))
+    assert data["codes"] == ["IS.C", "IS.E.1", "IS.E.2", "PR.B.3"]
+    assert [c["name"] for c in data["per_code"]] == [
+        "Culture",
+        "Leadership Engagement",
+        "Available Resources",
+        "Champions",
+    ]
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(KAPPA_SPELLED)
+
+
+def test_csv_code_the_codebook_does_not_know_is_a_one_line_error(tmp_path, capsys) -> None:
+    p = write(tmp_path / "c.csv", "unit,coder,code\nu1,A,Culture\nu1,B,Leadership Engagment\n")
+    code, _, err = run(["agree", str(p), "--codebook", "cfir-2009"], capsys)
+    assert code == 2
+    assert err == (
+        f"roqa: error: {p}: line 3: unknown code 'Leadership Engagment' in codebook 'cfir-2009' "
+        "(use a code id or name listed by `roqa codebook cfir-2009`, or leave out the codebook "
+        "to compare codes as written)\n"
+    )
+
+
+def test_read_long_csv_with_a_codebook_gives_ids_and_names(tmp_path) -> None:
+    p = write(tmp_path / "c.csv", "unit,coder,code\nu1,A,external policy and incentives\n")
+    cu = read_long_csv(p, codebook=Codebook.load("cfir-2009"))
+    assert cu.codes_of("A", "u1") == {"OS.D"}
+    assert cu.code_names == {"OS.D": "External Policy & Incentives"}
+
+
+def test_read_long_csv_names_the_line_of_an_unknown_code(tmp_path) -> None:
+    p = write(tmp_path / "c.csv", "unit,coder,code\nu1,A,Culture\nu2,A,Team Spirit\n")
+    with pytest.raises(RoqaError, match=r"c\.csv: line 3: unknown code 'Team Spirit'"):
+        read_long_csv(p, codebook=Codebook.load("cfir-2009"))
+
+
+def test_merge_keeps_the_most_used_spelling_and_treats_ampersand_as_and() -> None:
+    cu = coded_units_from_rows(
+        [
+            ("u1", "A", "networks and communications"),
+            ("u2", "A", "networks and communications"),
+            ("u1", "B", "Networks & Communications"),
+            ("u2", "B", "networks and communications"),
+            ("u3", "A", "Culture"),
+            ("u3", "B", "Climate"),
+        ]
+    )
+    merged, groups = merge_spelling_variants(cu)
+    assert groups == [["networks and communications", "Networks & Communications"]]
+    assert merged.codes == ["Climate", "Culture", "networks and communications"]
+    assert merged.codes_of("B", "u1") == {"networks and communications"}
+    report = agreement_report(merged, n_boot=0)
+    assert report.per_code[2].all.percent_agreement == 1.0
+
+
+def test_merge_leaves_codes_outside_the_given_ones_alone() -> None:
+    cu = coded_units_from_rows([("u1", "A", "IS.C"), ("u1", "B", "is.c")])
+    merged, groups = merge_spelling_variants(cu, codes=[])
+    assert (merged, groups) == (cu, [])
+
+
+def test_a_unit_coded_with_two_spellings_holds_the_code_once() -> None:
+    cu = coded_units_from_rows([("u1", "A", "Culture"), ("u1", "A", "culture"), ("u1", "B", "")])
+    merged, _ = merge_spelling_variants(cu)
+    assert merged.codes_of("A", "u1") == {"Culture"}
