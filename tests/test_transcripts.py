@@ -457,21 +457,23 @@ def test_docx_label_and_time_paragraphs_as_teams_and_word_transcribe_export_them
     t = read_transcript(tmp_path / "p1.docx", interviewer_labels=[first])
     assert t.text == f"{first}: How is training going?\n\n{second}: Cancelled."
     assert turns_of(t) == [
-        (first, "interviewer", "How is training going?", None, None),
-        (second, "participant", "Cancelled.", None, None),
+        (first, "interviewer", "How is training going?", 3.0, None),
+        (second, "participant", "Cancelled.", 9.0, None),
     ]
 
 
 @pytest.mark.parametrize(
-    "rows",
+    ("rows", "times"),
     [
-        [("Time", "Speaker", "Text"), ("00:00:03", "Interviewer", "Why?"), ("00:00:05", "P10", "Cost.")],
-        [("Speaker", "Time", "Text"), ("Interviewer", "[0:03]", "Why?"), ("P10", "[0:05]", "Cost.")],
-        [("00:00:03", "Interviewer", "Why?"), ("", "P10", "Cost.")],
+        ([("Time", "Speaker", "Text"), ("00:00:03", "Interviewer", "Why?"), ("00:00:05", "P10", "Cost.")],
+         (3.0, 5.0)),
+        ([("Speaker", "Time", "Text"), ("Interviewer", "[0:03]", "Why?"), ("P10", "[0:05]", "Cost.")],
+         (3.0, 5.0)),
+        ([("00:00:03", "Interviewer", "Why?"), ("", "P10", "Cost.")], (3.0, None)),
     ],
 )  # fmt: skip
-def test_docx_speaker_tables_with_a_time_column(
-    tmp_path: Path, rows: list[tuple[str, str, str]]
+def test_docx_speaker_tables_with_a_time_column_keep_the_times(
+    tmp_path: Path, rows: list[tuple[str, str, str]], times: tuple[float, float | None]
 ) -> None:
     docx = pytest.importorskip("docx")
     d = docx.Document()
@@ -482,8 +484,8 @@ def test_docx_speaker_tables_with_a_time_column(
     d.save(str(tmp_path / "p10.docx"))
     t = read_transcript(tmp_path / "p10.docx")
     assert turns_of(t) == [
-        ("Interviewer", "interviewer", "Why?", None, None),
-        ("P10", "participant", "Cost.", None, None),
+        ("Interviewer", "interviewer", "Why?", times[0], None),
+        ("P10", "participant", "Cost.", times[1], None),
     ]
 
 

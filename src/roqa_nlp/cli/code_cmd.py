@@ -52,11 +52,20 @@ def _warn_of_speakers(transcripts: Iterable[Any]) -> None:
 
 
 def _note_skipped(paths: Iterable[Path]) -> None:
-    """One line per directory given whose files of other formats are left out, naming them."""
+    """One line per directory given whose files of other formats are left out, naming them, and
+    one warning per directory whose subfolders hold transcripts that are not read."""
     from ..errors import first_few
-    from ..transcripts import SUPPORTED_EXTENSIONS, skipped_files
+    from ..transcripts import SUPPORTED_EXTENSIONS, skipped_files, skipped_folders
 
     for p in paths:
+        folders = skipped_folders(p) if p.is_dir() else []
+        if folders:
+            print(
+                f"roqa: warning: {p}: left out {len(folders)} subfolder(s) holding transcripts: "
+                f"{first_few([d.name for d in folders])} (only the files directly in a folder are "
+                f"read; give the subfolders too to code them, e.g. {folders[0]})",
+                file=sys.stderr,
+            )
         skipped = skipped_files(p) if p.is_dir() else []
         if skipped:
             shown = first_few([f.name for f in skipped])
@@ -96,8 +105,8 @@ def code_command(
         [],
         "--interviewer",
         help="A speaker label or name that is the interviewer (repeatable), besides Interviewer, "
-        "Int, I, Q, Researcher, Facilitator, Moderator, Host: e.g. the name a Zoom transcript "
-        "gives them.",
+        "Int, IV, I, Q, Researcher, Facilitator, Moderator, Host, Me: e.g. the name a Zoom "
+        "transcript gives them.",
     ),
     context: bool | None = typer.Option(
         None,

@@ -22,11 +22,12 @@ segments the model codes.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import RoqaError
+from ..errors import RoqaError, first_few
 
 if TYPE_CHECKING:
     from ..schema import Transcript
@@ -57,6 +58,10 @@ _READERS: dict[str, tuple[str, str]] = {
 #: Files in a directory that are never transcripts: Word lock files and hidden files.
 _IGNORED_PREFIXES = ("~$", ".")
 
+#: The file ``roqa code`` writes into its output folder: a folder holding it is not a folder of
+#: transcripts, though its ``codings.csv`` has a transcript's extension.
+_OUTPUT_MARKER = "run.json"
+
 _SUPPORTED_TEXT = ", ".join(SUPPORTED_EXTENSIONS)
 
 __all__ = [
@@ -65,6 +70,7 @@ __all__ = [
     "read_transcript",
     "read_transcripts",
     "skipped_files",
+    "skipped_folders",
 ]
 
 
@@ -143,7 +149,9 @@ def read_transcript(
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; a directory stands for its supported transcript files, in name order."""
+    """Files as given; a directory stands for its supported transcript files, in name order
+    (not those of its subfolders: a directory whose transcripts are all in subfolders is an
+    error naming them)."""
     files: list[Path] = []
     for item in paths:
         p = Path(item)
@@ -151,6 +159,14 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             files.append(p)
             continue
         inside = [f for f in _listed_files(p) if f.suffix.lower() in SUPPORTED_EXTENSIONS]
+        nested = [] if inside else skipped_folders(p)
+        if nested:
+            raise RoqaError(
+                "holds no transcripts itself, only in its subfolder(s) "
+                f"{first_few([d.name for d in nested])}, which are not read",
+                path=p,
+                hint=f"give the subfolders themselves, e.g. {nested[0]}",
+            )
         if not inside:
             raise RoqaError(
                 f"holds no transcripts (supported: {_SUPPORTED_TEXT})",
@@ -172,6 +188,32 @@ def skipped_files(directory: Path) -> list[Path]:
     """The files of ``directory`` that :func:`expand_paths` leaves out for their extension
     (hidden files and Word lock files are not counted), in name order."""
     return [f for f in _listed_files(directory) if f.suffix.lower() not in SUPPORTED_EXTENSIONS]
+
+
+def skipped_folders(directory: Path) -> list[Path]:
+    """The subfolders of ``directory`` that hold transcript files, in them or deeper, in name
+    order: :func:`expand_paths` reads only the files directly in a directory. Hidden folders and
+    ``roqa code`` output folders are not counted."""
+    return sorted(
+        d
+        for d in directory.iterdir()
+        if d.is_dir() and not d.name.startswith(_IGNORED_PREFIXES) and _holds_transcripts(d)
+    )
+
+
+def _holds_transcripts(folder: Path) -> bool:
+    for _root, dirs, names in os.walk(folder):
+        if _OUTPUT_MARKER in names:
+            dirs.clear()
+            continue
+        dirs[:] = [d for d in dirs if not d.startswith(_IGNORED_PREFIXES)]
+        if any(
+            Path(n).suffix.lower() in SUPPORTED_EXTENSIONS
+            for n in names
+            if not n.startswith(_IGNORED_PREFIXES)
+        ):
+            return True
+    return False
 
 
 def read_transcripts(

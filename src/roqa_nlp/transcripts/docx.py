@@ -9,8 +9,9 @@ without a label continues the previous turn (kept as a line break in the turn). 
 headings and paragraphs before the first label are not speech. A table is read only when every
 row has two cells, ``speaker | text`` (a first row ``Speaker | Text`` is a header), or three with
 a clock time before or after the speaker (``time | speaker | text``, as transcription services
-write them; the time is not kept); other tables are ignored. With no labels anywhere, each paragraph is one participant turn. The transcript's
-text is the canonical rendering of :mod:`roqa_nlp.transcripts.render`.
+write them; the time is the turn's ``begin_time``); other tables are ignored. With no labels
+anywhere, each paragraph is one participant turn. The transcript's text is the canonical
+rendering of :mod:`roqa_nlp.transcripts.render`.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class _Block:
     styled_rest: str = ""  # the words after that label
     styled_colon: bool = False
     table_speaker: str | None = None  # the speaker cell of a ``speaker | text`` table row
+    table_time: float | None = None  # the time cell of a ``time | speaker | text`` row
 
 
 def _emphasised(run: Any) -> bool:
@@ -91,28 +93,30 @@ def _is_heading(paragraph: Any) -> bool:
     return name.startswith(HEADING_STYLES)
 
 
-def _is_time_cell(value: str) -> bool:
-    """A clock time (``00:01:02``, ``[1:02]``), an empty cell, or a time column's header."""
+def _time_cell(value: str) -> tuple[bool, float | None]:
+    """Whether ``value`` is a time column's cell (a clock time such as ``00:01:02`` or ``[1:02]``,
+    an empty cell, or the column's header), and its time in seconds if it has one."""
     value = value.strip().strip("[]()").strip()
     if not value or value.lower() in TABLE_HEADER_TIMES:
-        return True
+        return True, None
     try:
-        parse_timecode(value)
+        return True, parse_timecode(value)
     except ValueError:
-        return False
-    return True
+        return False, None
 
 
-def _table_rows(table: Any) -> list[tuple[str, str]] | None:
-    """``(speaker, text)`` rows when the table is a ``speaker | text`` transcript (or has a time
-    column before or after the speaker's: ``time | speaker | text``), else None."""
-    rows: list[tuple[str, str]] = []
+def _table_rows(table: Any) -> list[tuple[str, str, float | None]] | None:
+    """``(speaker, text, time)`` rows when the table is a ``speaker | text`` transcript (or has a
+    time column before or after the speaker's: ``time | speaker | text``), else None."""
+    rows: list[tuple[str, str, float | None]] = []
     for row in table.rows:
         cells = [c.text for c in row.cells]
-        if len(cells) == 3 and _is_time_cell(cells[0]):
-            cells = cells[1:]
-        elif len(cells) == 3 and _is_time_cell(cells[1]):
-            cells = [cells[0], cells[2]]
+        time: float | None = None
+        for at in (0, 1) if len(cells) == 3 else ():
+            is_time, time = _time_cell(cells[at])
+            if is_time:
+                del cells[at]
+                break
         if len(cells) != 2:
             return None
         speaker, text = cells[0].strip(), cells[1]
@@ -121,7 +125,7 @@ def _table_rows(table: Any) -> list[tuple[str, str]] | None:
         speaker = speaker.rstrip(":").strip()
         if len(speaker) > MAX_LABEL_CHARS or "\n" in speaker:
             return None
-        rows.append((speaker, text))
+        rows.append((speaker, text, time))
     if rows and rows[0][0].lower() == TABLE_HEADER_SPEAKER:
         rows = rows[1:]
     return rows or None
@@ -132,8 +136,8 @@ def _blocks(document: Any) -> Iterator[_Block]:
 
     for item in document.iter_inner_content():
         if isinstance(item, Table):
-            for speaker, text in _table_rows(item) or ():
-                yield _Block(text=text, table_speaker=speaker)
+            for speaker, text, time in _table_rows(item) or ():
+                yield _Block(text=text, table_speaker=speaker, table_time=time)
             continue
         if _is_heading(item) or not item.text.strip():
             continue
@@ -205,15 +209,16 @@ def read_docx_transcript(
             or participant_number_label(label) is not None
         )
 
-    turns: list[tuple[str, list[str]]] = []
+    turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
     unlabelled: list[str] = []
     for block, text_label in zip(blocks, text_labels, strict=True):
         if block.table_speaker:
-            turns.append((block.table_speaker, [block.text]))
+            turns.append((block.table_speaker, [block.text], block.table_time))
         elif text_label is not None:
-            turns.append((text_label.label, [block.text[text_label.words_start :]]))
+            words = block.text[text_label.words_start :]
+            turns.append((text_label.label, [words], text_label.time))
         elif block.styled_label and styled_accepted(block):
-            turns.append((block.styled_label, [block.styled_rest]))
+            turns.append((block.styled_label, [block.styled_rest], None))
         elif turns:
             turns[-1][1].append(block.text)
         else:
@@ -221,9 +226,9 @@ def read_docx_transcript(
     labelled = bool(turns)
     if not labelled:
         speaker = unlabelled_speaker(path)
-        turns = [(speaker, [text]) for text in unlabelled]
+        turns = [(speaker, [text], None) for text in unlabelled]
     return render_transcript(
-        [SpokenTurn(speaker, "\n".join(words)) for speaker, words in turns],
+        [SpokenTurn(speaker, "\n".join(words), time) for speaker, words, time in turns],
         path,
         interviewer_labels=interviewer_labels,
         participant=participant,

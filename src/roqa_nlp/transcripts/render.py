@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import RoqaError
 from ..schema import Transcript, Turn
-from .roles import guess_interviewer, participant_id, role_of
+from .roles import first_spellings, guess_interviewer, interviewer_keys, participant_id, role_of
 
 NO_SPEECH_HINT = "the file holds no transcript text: check that it is the right file"
 
@@ -62,6 +62,8 @@ def render_transcript(
     speaker_labels: bool = True,
 ) -> Transcript:
     """Build a transcript whose text is the canonical rendering of ``spoken`` (turns with no words dropped)."""
+    spoken = list(spoken)
+    spelling = first_spellings(tidy_speaker(s.speaker) for s in spoken)
     pieces: list[str] = []
     turns: list[Turn] = []
     pos = 0
@@ -69,7 +71,7 @@ def render_transcript(
         words = tidy_words(s.words)
         if not words:
             continue
-        speaker = tidy_speaker(s.speaker)
+        speaker = spelling[tidy_speaker(s.speaker)]
         if pieces:
             pieces.append("\n\n")
             pos += 2
@@ -111,11 +113,20 @@ def finish_transcript(
 ) -> Transcript:
     """The :class:`Transcript` of ``path``; a file with no speech is a user error.
 
-    ``speaker_labels=False`` says the reader found no speaker label, so every turn is the
-    participant's by default; it is recorded as ``metadata["speaker_labels"] = False`` (what
-    :func:`~roqa_nlp.transcripts.roles.speaker_warning` warns of)."""
+    Speaker labels that differ only in case (``p23``, ``P23``) are one speaker, named as the
+    file first names them. ``speaker_labels=False`` says the reader found no speaker label, so
+    every turn is the participant's by default; it is recorded as
+    ``metadata["speaker_labels"] = False``. When ``interviewer_labels`` are given and no turn is
+    the interviewer's, the labels given besides the defaults (all of them if none is extra) are
+    recorded as ``metadata["interviewer_labels_unmatched"]``. Both are what
+    :func:`~roqa_nlp.transcripts.roles.speaker_warning` warns of."""
     if not turns:
         raise RoqaError("no speech found", path=path, hint=NO_SPEECH_HINT)
+    spelling = first_spellings(t.speaker for t in turns)
+    turns = [
+        t if spelling[t.speaker] == t.speaker else replace(t, speaker=spelling[t.speaker])
+        for t in turns
+    ]
     meta = dict(metadata or {})
     if not speaker_labels:
         meta["speaker_labels"] = False
@@ -124,6 +135,8 @@ def finish_transcript(
     if guessed is not None:
         turns = [replace(t, role="interviewer") if t.speaker == guessed else t for t in turns]
         meta["interviewer_guessed"] = guessed
+    if interviewer_labels is not None and all(t.role != "interviewer" for t in turns):
+        meta["interviewer_labels_unmatched"] = _labels_given(interviewer_labels)
     speakers = [t.speaker for t in turns if t.speaker != guessed]
     pid = participant or participant_id(speakers, path, interviewer_labels)
     return Transcript(
@@ -133,4 +146,13 @@ def finish_transcript(
         source=str(path),
         participant=pid,
         metadata=meta,
+    )
+
+
+def _labels_given(interviewer_labels: Sequence[str]) -> list[str]:
+    """The interviewer labels the researcher added to the defaults (``roqa code --interviewer``
+    passes both), or all of ``interviewer_labels`` when none is extra."""
+    defaults = interviewer_keys(None)
+    return [label for label in interviewer_labels if label not in defaults] or list(
+        interviewer_labels
     )

@@ -23,7 +23,8 @@ from ..errors import first_few
 from ..schema import Role, Transcript, Turn
 
 #: Labels interviewers are given in transcripts (compared case-insensitively, trailing digits
-#: allowed, so ``Interviewer 1``, ``Interviewer2`` and ``INT`` all match).
+#: allowed, so ``Interviewer 1``, ``Interviewer2`` and ``INT`` all match). ``Me`` is the
+#: researcher who transcribed their own interview.
 DEFAULT_INTERVIEWER_LABELS: tuple[str, ...] = (
     "interviewer",
     "int",
@@ -34,12 +35,16 @@ DEFAULT_INTERVIEWER_LABELS: tuple[str, ...] = (
     "facilitator",
     "moderator",
     "host",
+    "me",
 )
 
 #: A speaker label naming a participant number: ``P04``, ``p 4``, ``Participant 12``, ``R3``.
 PARTICIPANT_LABEL = re.compile(
     r"(?:p|participant|interviewee|respondent|r)[\s_#-]*(?P<number>\d{1,4})", re.IGNORECASE
 )
+
+#: A speaker label numbering a speaker, as transcription services write them: ``Speaker 2``.
+SPEAKER_NUMBER_LABEL = re.compile(r"speaker[\s_#-]*\d{1,4}", re.IGNORECASE)
 
 #: A participant number inside a file name: ``p03_interview``, ``interview-participant-7``.
 PARTICIPANT_IN_FILENAME = re.compile(
@@ -154,6 +159,18 @@ def participant_number_label(label: str) -> str | None:
     return None if m is None else f"P{m.group('number')}"
 
 
+def is_speaker_number_label(label: str) -> bool:
+    """Whether the label numbers a speaker (``Speaker 2``), as transcription services write them."""
+    return SPEAKER_NUMBER_LABEL.fullmatch(label.strip()) is not None
+
+
+def first_spellings(speakers: Iterable[str]) -> dict[str, str]:
+    """Each of ``speakers`` mapped to the first of them that is the same label but for case:
+    ``p23`` and ``P23`` in one transcript are one speaker, named as the file first names them."""
+    first: dict[str, str] = {}
+    return {speaker: first.setdefault(speaker.casefold(), speaker) for speaker in speakers}
+
+
 def participant_from_filename(path: str | Path) -> str | None:
     """``P<number>`` when the file name carries a participant number (``p03_x.docx`` -> ``P03``)."""
     m = PARTICIPANT_IN_FILENAME.search(Path(path).stem)
@@ -251,8 +268,10 @@ def guess_interviewer(text: str, turns: Sequence[Turn]) -> str | None:
 def speaker_warning(transcript: Transcript) -> str | None:
     """What a researcher should check about who the interviewer is in ``transcript``, in one line
     naming its file and the fix, or ``None``: the interviewer was guessed
-    (``metadata["interviewer_guessed"]``, :func:`guess_interviewer`), no speaker is the interviewer
-    (:func:`speakers_without_interviewer`), or its reader found no speaker label at all
+    (``metadata["interviewer_guessed"]``, :func:`guess_interviewer`), every turn is the
+    interviewer's (no participant talk to code), no speaker is the interviewer
+    (:func:`speakers_without_interviewer`; said of the labels given when none of them matched,
+    ``metadata["interviewer_labels_unmatched"]``), or its reader found no speaker label at all
     (``metadata["speaker_labels"]`` is False)."""
     where = transcript.source or transcript.id
     guessed = transcript.metadata.get("interviewer_guessed")
@@ -264,7 +283,26 @@ def speaker_warning(transcript: Transcript) -> str | None:
             f"questions ({n_q} of {len(asked)} turns), was taken as the interviewer (name the "
             "interviewer with --interviewer NAME to choose otherwise)"
         )
+    if transcript.turns and all(t.role == "interviewer" for t in transcript.turns):
+        interviewers = first_few(
+            [repr(n) for n in dict.fromkeys(t.speaker for t in transcript.turns)]
+        )
+        return (
+            f"{where}: no participant talk found: all {len(transcript.turns)} turns are the "
+            f"interviewer's ({interviewers}), so there is nothing to code (check that the "
+            "participant's turns are labelled 'P04: ...' and that --interviewer names only the "
+            "interviewer)"
+        )
     names = speakers_without_interviewer(transcript.turns)
+    unmatched = transcript.metadata.get("interviewer_labels_unmatched")
+    if names and unmatched:
+        given = first_few([repr(label) for label in unmatched])
+        shown = first_few([repr(n) for n in names])
+        return (
+            f"{where}: no speaker matched the interviewer label(s) {given}: the speakers are "
+            f"{shown}, so everyone's talk was coded (give --interviewer the interviewer's label "
+            "as the transcript spells it)"
+        )
     if names:
         shown = first_few([repr(n) for n in names])
         return (

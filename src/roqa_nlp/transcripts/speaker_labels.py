@@ -22,6 +22,18 @@ a candidate counts as a speaker only when it is likely to be one (:func:`accepte
 is a role label (interviewer, participant number), or it labels at least two lines of the file,
 or every word of it is capitalised (``Jane Smith``, ``Registered Manager``) and it has at most
 four words.
+
+On a line that opens with no such speaker, two looser shapes are tried (:func:`line_labels`),
+only for labels whose form the reader knows: an interviewer label, a participant number
+(``P04``, ``Participant 3``), a numbered speaker (``Speaker 2``), or a label the file uses as
+a speaker in the usual shape:
+
+- no space after the colon (``Interviewer:What else?``), so ``Note:this`` and ``10:30`` are not
+  labels;
+- a dash between blanks instead of the colon (``INTERVIEWER - words``, ``P23 – words``), only in
+  a file where at least two lines with two different labels have it; in a file with no speaker
+  labels of the usual shape, a capitalised label (as above) that opens at least two dash lines
+  counts too (``Sam Roe - words``).
 """
 
 from __future__ import annotations
@@ -30,8 +42,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
-from .roles import interviewer_keys, participant_number_label
+from .roles import interviewer_keys, is_speaker_number_label, participant_number_label
 from .timecodes import parse_timecode
 
 MAX_LABEL_CHARS = 40
@@ -66,6 +79,21 @@ TIMED_LINE = re.compile(
 TIME_FIRST_LINE = re.compile(
     rf"^[ \t]*{_TIMESTAMP}[ \t]+(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\])[ \t]*$"
 )
+# The looser shapes take a label of bounded length: a lazy unbounded label followed by a run of
+# blanks is quadratic in the length of a line.
+_SHORT_LABEL = rf"{_HONORIFIC}[^\W_](?:[\w '’()/&#-]{{0,{MAX_LABEL_CHARS}}}?[\w'’()/&#-])?"
+_LOOSE_START = (
+    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?(?P<bracket>\[)?(?P<label>{_SHORT_LABEL})(?(bracket)\])"
+    rf"{_TIME_AFTER}"
+)
+#: ``Interviewer:What else?``: no space after the colon (nor a slash, as in a URL).
+NO_SPACE_LINE = re.compile(rf"{_LOOSE_START}:(?=[^\s/:])")
+#: ``INTERVIEWER - words``: a dash between blanks instead of the colon.
+DASH_LINE = re.compile(rf"{_LOOSE_START}[ \t]+[-–—](?:[ \t]+|$)")
+_LOOSE_SHAPES: tuple[tuple[re.Pattern[str], Literal["no space", "dash"]], ...] = (
+    (NO_SPACE_LINE, "no space"),
+    (DASH_LINE, "dash"),
+)
 TIMESTAMP_PREFIX = re.compile(rf"^[ \t]*{_TIMESTAMP}(?:[ \t]+|$)")
 
 
@@ -74,13 +102,15 @@ class LabelMatch:
     """A candidate label found at the start of a line.
 
     ``words_start`` is the offset (within the line) where the words after the label begin;
-    ``timed`` marks a line holding only a label and a time (``Jane Smith  0:03``).
+    ``timed`` marks a line holding only a label and a time (``Jane Smith  0:03``); ``form`` is
+    how the label is closed: a colon and a blank (or a time), no blank after the colon, or a dash.
     """
 
     label: str
     words_start: int
     time: float | None
     timed: bool = False
+    form: Literal["colon", "no space", "dash"] = "colon"
 
 
 def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
@@ -111,6 +141,26 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
     )
 
 
+def match_loose_label(line: str) -> LabelMatch | None:
+    """The candidate label at the start of ``line`` in a looser shape (``Interviewer:What?``,
+    ``P23 - words``), taken by :func:`line_labels` only for labels whose form it knows."""
+    for pattern, form in _LOOSE_SHAPES:
+        m = pattern.match(line)
+        if m is None:
+            continue
+        label = " ".join(m.group("label").split())
+        if not label or len(label) > MAX_LABEL_CHARS or not any(c.isalpha() for c in label):
+            continue
+        ts = m.group("ts") or m.group("ts_after")
+        return LabelMatch(
+            label=label,
+            words_start=m.end(),
+            time=None if ts is None else parse_timecode(ts),
+            form=form,
+        )
+    return None
+
+
 def _names_a_role(label: str, interviewer_labels: Iterable[str] | None) -> bool:
     return (
         label in interviewer_keys(interviewer_labels) or participant_number_label(label) is not None
@@ -121,12 +171,48 @@ def line_labels(
     lines: Sequence[str], interviewer_labels: Sequence[str] | None = None
 ) -> list[LabelMatch | None]:
     """The speaker label each of ``lines`` opens with, where it is taken as a speaker
-    (:func:`accepted_labels`; a label-and-time line only where two or more lines are one)."""
+    (:func:`accepted_labels`; a label-and-time line only where two or more lines are one; the
+    looser shapes of the module docstring on lines that open with no speaker)."""
     matches = [match_label(line, interviewer_labels) for line in lines]
     if sum(1 for m in matches if m is not None and m.timed) < 2:
         matches = [None if m is not None and m.timed else m for m in matches]
     accepted = accepted_labels([m.label for m in matches if m], interviewer_labels)
-    return [m if m is not None and m.label in accepted else None for m in matches]
+    found = [m if m is not None and m.label in accepted else None for m in matches]
+    return _with_loose_labels(lines, found, interviewer_labels)
+
+
+def _with_loose_labels(
+    lines: Sequence[str],
+    found: list[LabelMatch | None],
+    interviewer_labels: Sequence[str] | None,
+) -> list[LabelMatch | None]:
+    """``found`` with the looser shapes taken on the lines where it has no speaker (see the
+    module docstring)."""
+    loose = [None if f is not None else match_loose_label(line) for f, line in zip(found, lines)]
+    if not any(loose):
+        return found
+    speakers = {m.label.casefold() for m in found if m is not None}
+
+    def known(label: str) -> bool:
+        return (
+            _names_a_role(label, interviewer_labels)
+            or is_speaker_number_label(label)
+            or label.casefold() in speakers
+        )
+
+    dash_counts = Counter(m.label for m in loose if m is not None and m.form == "dash")
+    dashed = {
+        label
+        for label, n in dash_counts.items()
+        if known(label) or (not speakers and n >= 2 and _is_capitalised(label))
+    }
+    if len({label.casefold() for label in dashed}) < 2:
+        dashed = set()
+    taken = [
+        m if m is not None and (m.label in dashed if m.form == "dash" else known(m.label)) else None
+        for m in loose
+    ]
+    return [f if f is not None else t for f, t in zip(found, taken, strict=True)]
 
 
 def match_timestamp(line: str) -> tuple[float, int] | None:

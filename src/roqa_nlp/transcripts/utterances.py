@@ -60,7 +60,7 @@ def merge_utterances(
         text = text.strip()
         if not text:
             continue
-        if speakers and speakers[-1] == speaker:
+        if speakers and speakers[-1].casefold() == speaker.casefold():
             words[-1].append(text)
             if u.end_time is not None:
                 ends[-1] = u.end_time

@@ -1,0 +1,355 @@
+"""Reading transcripts as researchers write them: looser speaker labels (no space after the colon,
+a dash), ids that differ in case, ``Me:``, a Word table's time column, and the warnings about
+inputs that would otherwise be coded wrongly or not at all without a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import expand_paths, read_transcript, skipped_folders
+from roqa_nlp.transcripts.roles import first_spellings, is_interviewer, speaker_warning
+from roqa_nlp.transcripts.text import parse_text
+
+FIXED = [
+    "Interviewer",
+    "interviewer",
+    "int",
+    "iv",
+    "i",
+    "q",
+    "researcher",
+    "facilitator",
+    "moderator",
+    "host",
+    "me",
+]
+
+
+def turns_of(t: Transcript) -> list[tuple[str, str, str]]:
+    """(speaker, role, words) of every turn, the words read through the turn's offsets."""
+    return [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns]
+
+
+def read_txt(tmp_path: Path, text: str, name: str = "p24.txt") -> Transcript:
+    f = tmp_path / name
+    f.write_text(text, "utf-8")
+    return read_transcript(f)
+
+
+# --- looser speaker labels ------------------------------------------------------------------
+
+
+def test_a_label_without_a_space_after_the_colon_opens_a_turn(tmp_path: Path) -> None:
+    t = read_txt(
+        tmp_path,
+        "Interviewer:What are the barriers?\n\nP24:Money. We cannot keep staff.\n\n"
+        "Interviewer:What helps?\n\nP24:Our manager.\n",
+    )
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What are the barriers?"),
+        ("P24", "participant", "Money. We cannot keep staff."),
+        ("Interviewer", "interviewer", "What helps?"),
+        ("P24", "participant", "Our manager."),
+    ]
+    assert "speaker_labels" not in t.metadata
+
+
+@pytest.mark.parametrize("dash", ["-", "–"])
+def test_a_label_with_a_dash_opens_a_turn(tmp_path: Path, dash: str) -> None:
+    t = read_txt(
+        tmp_path,
+        f"Interviewer {dash} What are the barriers?\n\nP25 {dash} Money. We cannot keep staff.\n\n"
+        f"Interviewer {dash} What helps?\n\nP25 {dash} Our manager - she backs us.\n",
+    )
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What are the barriers?"),
+        ("P25", "participant", "Money. We cannot keep staff."),
+        ("Interviewer", "interviewer", "What helps?"),
+        ("P25", "participant", "Our manager - she backs us."),
+    ]
+
+
+def test_label_shapes_mixed_in_one_file_and_ids_in_any_case(tmp_path: Path) -> None:
+    t = read_txt(
+        tmp_path,
+        "interviewer: what are the barriers?\n"
+        "p23: Money. We can't keep staff because the pay is too low.\n"
+        "INTERVIEWER - And what helps?\n"
+        "P23 - Our manager backs us, she goes to every team meeting.\n"
+        "Interviewer:What else?\n"
+        "P23:Training. We only get e-learning, nothing face to face.\n"
+        "Me: Thanks, that's great.\n"
+        "P23: You're welcome.\n",
+        name="p23_labels.txt",
+    )
+    assert turns_of(t) == [
+        ("interviewer", "interviewer", "what are the barriers?"),
+        ("p23", "participant", "Money. We can't keep staff because the pay is too low."),
+        ("interviewer", "interviewer", "And what helps?"),
+        ("p23", "participant", "Our manager backs us, she goes to every team meeting."),
+        ("interviewer", "interviewer", "What else?"),
+        ("p23", "participant", "Training. We only get e-learning, nothing face to face."),
+        ("Me", "interviewer", "Thanks, that's great."),
+        ("p23", "participant", "You're welcome."),
+    ]
+    assert t.participant == "P23"
+    assert speaker_warning(t) is None
+
+
+def test_a_label_the_file_uses_with_a_space_is_a_label_without_one(tmp_path: Path) -> None:
+    t = read_txt(
+        tmp_path,
+        "Sam Roe: Can you hear me?\nJo Bell: Yes.\nSam Roe:What helped?\nJo Bell:Training.\n",
+    )
+    assert turns_of(t) == [
+        ("Sam Roe", "participant", "Can you hear me?"),
+        ("Jo Bell", "participant", "Yes."),
+        ("Sam Roe", "participant", "What helped?"),
+        ("Jo Bell", "participant", "Training."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Note:this was said quietly.",
+        "10:30 was when we met.",
+        "Meeting at 10:30 was fine.",
+        "See http://example.org for the rota.",
+        "Well - it was hard.",
+        "So – we asked again.",
+    ],
+)
+def test_a_line_of_speech_in_a_looser_shape_continues_the_turn(line: str) -> None:
+    text = f"Interviewer: What happened?\nP04: We met.\n{line}\nInterviewer: Thanks.\n"
+    t = parse_text(text, "p04.txt")
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What happened?"),
+        ("P04", "participant", f"We met.\n{line}"),
+        ("Interviewer", "interviewer", "Thanks."),
+    ]
+
+
+def test_dash_lines_of_ordinary_words_are_not_labels_even_when_repeated() -> None:
+    text = (
+        "Interviewer: What happened?\nP04: We met.\nSo - it went on.\nWell - no.\n"
+        "So - again.\nWell - fine.\n"
+    )
+    t = parse_text(text, "p04.txt")
+    assert [u.speaker for u in t.turns] == ["Interviewer", "P04"]
+
+
+def test_a_title_line_with_a_dash_is_not_a_turn() -> None:
+    text = "P04 - Interview transcript\n\nInterviewer: What happened?\nP04: We met.\n"
+    t = parse_text(text, "p04.txt")
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What happened?"),
+        ("P04", "participant", "We met."),
+    ]
+
+
+def test_capitalised_names_used_consistently_with_a_dash_are_labels() -> None:
+    text = "Sam Roe - What helped?\nJo Bell - Training.\nSam Roe - And?\nJo Bell - Time.\n"
+    t = parse_text(text, "zoom.txt", interviewer_labels=["Sam Roe"])
+    assert turns_of(t) == [
+        ("Sam Roe", "interviewer", "What helped?"),
+        ("Jo Bell", "participant", "Training."),
+        ("Sam Roe", "interviewer", "And?"),
+        ("Jo Bell", "participant", "Time."),
+    ]
+
+
+def test_a_no_space_label_in_a_zoom_cue_names_its_speaker(tmp_path: Path) -> None:
+    f = tmp_path / "p07.vtt"
+    f.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nInterviewer:What helped?\n\n"
+        "00:00:04.000 --> 00:00:08.000\nP07:Training.\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert t.text == "Interviewer: What helped?\n\nP07: Training."
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What helped?"),
+        ("P07", "participant", "Training."),
+    ]
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+
+def test_speaker_labels_that_differ_in_case_are_spelled_as_first_written() -> None:
+    assert first_spellings(["p23", "Interviewer", "P23", "INTERVIEWER"]) == {
+        "p23": "p23",
+        "Interviewer": "Interviewer",
+        "P23": "p23",
+        "INTERVIEWER": "Interviewer",
+    }
+
+
+def test_a_rendered_transcript_names_a_speaker_one_way(tmp_path: Path) -> None:
+    f = tmp_path / "p23.csv"
+    f.write_text("speaker,text\nInterviewer,Why?\np23,Cost.\nInterviewer,And?\nP23,Time.\n")
+    t = read_transcript(f)
+    assert t.text == "Interviewer: Why?\n\np23: Cost.\n\nInterviewer: And?\n\np23: Time."
+    assert [u.speaker for u in t.turns] == ["Interviewer", "p23", "Interviewer", "p23"]
+
+
+@pytest.mark.parametrize("label", ["Me", "ME", "me"])
+def test_me_is_an_interviewer_label(label: str) -> None:
+    assert is_interviewer(label)
+    assert not is_interviewer("Mel")
+
+
+# --- warnings about speakers ------------------------------------------------------------------
+
+ZOOM = (
+    "WEBVTT\n\n1\n00:00:01.000 --> 00:00:05.000\nSam Roe: Can you hear me okay?\n\n"
+    "2\n00:00:06.000 --> 00:00:09.000\nPriya Patel: Yes, loud and clear.\n"
+)
+
+
+def test_interviewer_labels_that_match_no_speaker_are_named_in_a_warning(tmp_path: Path) -> None:
+    f = tmp_path / "zoom_names.vtt"
+    f.write_text(ZOOM, "utf-8")
+    t = read_transcript(f, interviewer_labels=[*FIXED, "Sam Row"])
+    assert t.metadata["interviewer_labels_unmatched"] == ["Sam Row"]
+    assert speaker_warning(t) == (
+        f"{f}: no speaker matched the interviewer label(s) 'Sam Row': the speakers are "
+        "'Sam Roe', 'Priya Patel', so everyone's talk was coded (give --interviewer the "
+        "interviewer's label as the transcript spells it)"
+    )
+    matched = read_transcript(f, interviewer_labels=[*FIXED, "Sam Roe"])
+    assert "interviewer_labels_unmatched" not in matched.metadata
+    assert speaker_warning(matched) is None
+
+
+def test_a_transcript_of_only_the_interviewer_warns_that_there_is_no_participant_talk(
+    tmp_path: Path,
+) -> None:
+    t = read_txt(
+        tmp_path,
+        "Interviewer: Hello?\nInterviewer: Can you hear me?\n"
+        "Interviewer: It seems the participant dropped out.\n",
+        name="onlyint.txt",
+    )
+    assert speaker_warning(t) == (
+        f"{tmp_path / 'onlyint.txt'}: no participant talk found: all 3 turns are the "
+        "interviewer's ('Interviewer'), so there is nothing to code (check that the participant's "
+        "turns are labelled 'P04: ...' and that --interviewer names only the interviewer)"
+    )
+
+
+# --- Word tables ------------------------------------------------------------------------------
+
+
+def test_a_word_table_time_column_gives_the_turns_begin_times(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("Interview transcript – Site B")
+    rows = [
+        ("00:00:01", "Interviewer", "What are the barriers?"),
+        ("00:00:05", "P16", "We can't keep staff."),
+        ("00:01:20.5", "Interviewer", "What helps?"),
+    ]
+    table = d.add_table(rows=len(rows), cols=3)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    d.save(str(tmp_path / "p16_table.docx"))
+    t = read_transcript(tmp_path / "p16_table.docx")
+    assert [(u.speaker, t.text[u.start : u.end], u.begin_time) for u in t.turns] == [
+        ("Interviewer", "What are the barriers?", 1.0),
+        ("P16", "We can't keep staff.", 5.0),
+        ("Interviewer", "What helps?", 80.5),
+    ]
+
+
+# --- folders --------------------------------------------------------------------------------
+
+
+def _folders(tmp_path: Path) -> Path:
+    top = tmp_path / "interviews"
+    for name in ("siteA", "siteB/deeper", "empty", ".hidden", "coded"):
+        (top / name).mkdir(parents=True)
+    (top / "siteA" / "p01.txt").write_text("P01: words")
+    (top / "siteB" / "deeper" / "p02.docx").write_bytes(b"x")
+    (top / "empty" / "notes.pdf").write_bytes(b"x")
+    (top / ".hidden" / "p03.txt").write_text("P03: words")
+    (top / "coded" / "run.json").write_text("{}")  # a roqa code output folder
+    (top / "coded" / "codings.csv").write_text("x")
+    return top
+
+
+def test_subfolders_holding_transcripts_are_found(tmp_path: Path) -> None:
+    top = _folders(tmp_path)
+    assert skipped_folders(top) == [top / "siteA", top / "siteB"]
+
+
+def test_a_folder_with_transcripts_only_in_subfolders_is_an_error_naming_them(
+    tmp_path: Path,
+) -> None:
+    top = _folders(tmp_path)
+    with pytest.raises(RoqaError) as e:
+        expand_paths([top])
+    assert str(e.value) == (
+        f"{top}: holds no transcripts itself, only in its subfolder(s) siteA, siteB, which are "
+        f"not read (give the subfolders themselves, e.g. {top / 'siteA'})"
+    )
+
+
+# --- roqa code --------------------------------------------------------------------------------
+
+
+def said(err: str) -> list[str]:
+    """What roqa wrote on stderr, without the progress bars of the libraries it loads."""
+    return [line for line in err.splitlines() if line.startswith("roqa: ")]
+
+
+@pytest.mark.slow
+def test_roqa_code_warns_of_subfolders_it_does_not_read(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    from test_cli_core import roqa
+
+    top = _folders(tmp_path)
+    (top / "p04.txt").write_text("Interviewer: Why?\n\nP04: Staffing, all winter.\n", "utf-8")
+    run = roqa("code", top, "--out", tmp_path / "out", "--model", tiny_model_dir, "--no-report")
+    assert run.code == 0
+    assert said(run.err) == [
+        f"roqa: warning: {top}: left out 2 subfolder(s) holding transcripts: siteA, siteB (only "
+        f"the files directly in a folder are read; give the subfolders too to code them, e.g. "
+        f"{top / 'siteA'})"
+    ]
+    assert {s.segment.transcript_id for s in CodingResult.read(tmp_path / "out")} == {"p04"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stream", [False, True])
+def test_roqa_code_warns_of_a_mistyped_interviewer_and_of_a_transcript_without_participant_talk(
+    tiny_model_dir: Path, tmp_path: Path, stream: bool
+) -> None:
+    from test_cli_core import roqa
+
+    zoom = tmp_path / "zoom_names.vtt"
+    zoom.write_text(ZOOM, "utf-8")
+    only = tmp_path / "onlyint.txt"
+    only.write_text("Interviewer: Hello?\nInterviewer: Can you hear me?\n", "utf-8")
+    mode = "--stream" if stream else "--no-report"
+    run = roqa(
+        "code", zoom, only, "--out", tmp_path / "out", "--model", tiny_model_dir, mode,
+        "--interviewer", "Sam Row",
+    )  # fmt: skip
+    assert run.code == 0
+    assert said(run.err) == [
+        f"roqa: warning: {zoom}: no speaker matched the interviewer label(s) 'Sam Row': the "
+        "speakers are 'Sam Roe', 'Priya Patel', so everyone's talk was coded (give --interviewer "
+        "the interviewer's label as the transcript spells it)",
+        f"roqa: warning: {only}: no participant talk found: all 2 turns are the interviewer's "
+        "('Interviewer'), so there is nothing to code (check that the participant's turns are "
+        "labelled 'P04: ...' and that --interviewer names only the interviewer)",
+    ]
