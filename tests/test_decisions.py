@@ -248,6 +248,16 @@ def test_each_decision_becomes_a_labelled_example(cfir: Codebook) -> None:
     assert labels == [["IS.E.2"], [], ["OS.D"], ["project.covid-19-disruption"]]
 
 
+def test_a_decisions_own_text_wins_over_codings_whose_segment_ids_moved(cfir: Codebook) -> None:
+    """The report saves each decision with its segment's text: when the transcript was coded
+    again and ``p01_interview:0003`` is now another segment, training learns from the words the
+    researcher decided on."""
+    decided = "Staff turnover means we're always training someone new."
+    decisions = [Decision("p01_interview:0003", "accept", "IS.E.2", text=decided)]
+    texts, labels, _ = feedback_examples(decisions, cfir, coding_result())
+    assert (texts, labels) == ([decided], [["IS.E.2"]])
+
+
 def test_all_rejected_segment_becomes_a_no_code_example(cfir: Codebook) -> None:
     decisions = [Decision("s:1", "reject", "IC.H", text="a"), Decision("s:1", "reject", "IC.A")]
     texts, labels, ids = feedback_examples(decisions, cfir, None)

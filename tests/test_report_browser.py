@@ -49,7 +49,12 @@ SECTIONS = [
     "open-coding",
     "model-card",
 ]
-HEADER = ["segment_id", "decision", "code_id", "new_code", "note"]
+HEADER = ["segment_id", "decision", "code_id", "new_code", "note", "text"]
+#: the texts of the fixture's segments that the tests decide on (saved with each decision)
+P01_0001 = "Our support workers have not been trained to understand what recovery means."
+P02_0000 = "The social worker said there was only funding for one-to-one support."
+P02_0001 = "So the client could not go swimming, which was what he really wanted."
+P03_0002 = "The pandemic meant half the team was isolating at once."
 
 
 def _require_browser() -> Any:
@@ -207,8 +212,8 @@ def test_accept_and_reject_are_saved_as_decisions_csv(page: tuple[Any, Path]) ->
     assert driver.find_element(By.ID, "decision-count").text == "2 decisions"
     assert _saved_decisions(driver, downloads) == [
         HEADER,
-        ["p01_interview:0001", "accept", "IS.E.3", "", ""],
-        ["p02_interview:0000", "reject", "IC.H", "", ""],
+        ["p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001],
+        ["p02_interview:0000", "reject", "IC.H", "", "", P02_0000],
     ]
 
 
@@ -241,8 +246,15 @@ def test_recode_new_code_and_note_are_saved(page: tuple[Any, Path]) -> None:
     review.find_element(By.CSS_SELECTOR, "input.note").send_keys('staff "isolating", rotas')
     assert _saved_decisions(driver, downloads) == [
         HEADER,
-        ["p02_interview:0001", "recode", "OS.D", "", ""],
-        ["p03_interview:0002", "new-code", "", "COVID-19 disruption", 'staff "isolating", rotas'],
+        ["p02_interview:0001", "recode", "OS.D", "", "", P02_0001],
+        [
+            "p03_interview:0002",
+            "new-code",
+            "",
+            "COVID-19 disruption",
+            'staff "isolating", rotas',
+            P03_0002,
+        ],
     ]
 
 
@@ -262,7 +274,8 @@ def test_decisions_survive_reloading_the_report(page: tuple[Any, Path], report_u
     )
     assert button.get_attribute("aria-pressed") == "true"
     assert driver.execute_script("return window.roqaDecisionsCsv") == (
-        "segment_id,decision,code_id,new_code,note\np01_interview:0001,reject,IS.E.3,,\n"
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:0001,reject,IS.E.3,,,{P01_0001}\n"
     )
 
 
@@ -287,7 +300,7 @@ def test_suggestions_of_talk_that_fits_no_code_are_folded_until_decided(
     assert item("p01_interview:0003").is_displayed()  # a decision keeps its fold open
     assert not item("p01_interview:0000").is_displayed()
     assert driver.execute_script("return window.roqaDecisionsCsv").endswith(
-        "p01_interview:0003,accept,IS.C,,\n"
+        "p01_interview:0003,accept,IS.C,,,My dog thinks Zoom calls are the best thing ever.\n"
     )
 
 
@@ -301,7 +314,14 @@ def test_saved_decisions_are_what_roqa_train_feedback_reads(page: tuple[Any, Pat
     _click(driver, item.find_element(By.CSS_SELECTOR, "button.accept"))
     _saved_decisions(driver, downloads)
     decisions, _ = read_decisions(downloads / "decisions.csv")
-    assert decisions == [Decision("p03_interview:0001", "accept", "IC.F")]
+    assert decisions == [
+        Decision(
+            "p03_interview:0001",
+            "accept",
+            "IC.F",
+            text="The Recovery Star helps us see change over time.",
+        )
+    ]
 
 
 def _shown_segments(driver: Any) -> list[str]:

@@ -10,7 +10,7 @@ Sections: overview, transcripts (segments highlighted by code and confidence, in
 greyed, review controls beside each suggestion), framework matrix (heat map), barriers and
 enablers (Table 2), suggested CFIR ratings, saturation, confidence/reliability, open-coding queue
 and the model card. The review controls save a ``decisions.csv``
-(``segment_id,decision,code_id,new_code,note``) through a Blob download: the file
+(``segment_id,decision,code_id,new_code,note,text``) through a Blob download: the file
 ``roqa train --feedback`` reads.
 """
 

@@ -1,14 +1,14 @@
 /* roqa report: review controls and the decisions file.
  *
  * Plain JavaScript, no libraries, no network. Decisions are kept per segment and saved as
- * decisions.csv (segment_id,decision,code_id,new_code,note) through a Blob download, the file
+ * decisions.csv (segment_id,decision,code_id,new_code,note,text) through a Blob download, the file
  * `roqa train --feedback` reads. They are also kept in this browser's localStorage (per report)
  * so closing the tab does not lose a review; "Clear" forgets them.
  */
 (function () {
   "use strict";
 
-  var HEADER = ["segment_id", "decision", "code_id", "new_code", "note"];
+  var HEADER = ["segment_id", "decision", "code_id", "new_code", "note", "text"];
   var codes = JSON.parse(document.getElementById("roqa-codes").textContent || "[]");
   var reportId = document.body.getAttribute("data-report-id") || "report";
   var storeKey = "roqa-decisions:" + reportId;
@@ -33,14 +33,18 @@
       var seg = reviews[i].getAttribute("data-segment");
       var st = state[seg];
       if (!st) continue;
+      /* the segment's text goes with its decisions: they stay right if the transcript is
+         coded again and its segment ids move */
+      var mark = reviews[i].parentNode.querySelector("mark.seg");
+      var text = mark ? mark.textContent : "";
       var items = reviews[i].querySelectorAll(".sugg[data-code]");
       for (var j = 0; j < items.length; j++) {
         var code = items[j].getAttribute("data-code");
         var d = st.codes[code];
         if (!d) continue;
-        rows.push([seg, d.decision, d.decision === "recode" ? d.target : code, "", st.note]);
+        rows.push([seg, d.decision, d.decision === "recode" ? d.target : code, "", st.note, text]);
       }
-      if (st.newCode) rows.push([seg, "new-code", "", st.newCode, st.note]);
+      if (st.newCode) rows.push([seg, "new-code", "", st.newCode, st.note, text]);
     }
     return rows;
   }
