@@ -518,6 +518,34 @@ def test_train_feedback_weight_sets_how_often_each_decision_counts(tmp_path: Pat
     assert card["feedback"]["weight"] == 5
 
 
+def test_codings_of_a_model_with_new_codes_are_read_back_by_report_and_export(
+    tmp_path: Path,
+) -> None:
+    """A model trained with a new code codes against a project codebook; ``roqa code`` writes it
+    beside the codings, so ``roqa report`` and ``roqa export`` need no --codebook."""
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(
+        "segment_id,decision,code_id,new_code,text\n"
+        "p02:0004,new-code,,COVID-19 disruption,Covid closed the day centre for months.\n",
+        encoding="utf-8",
+    )
+    model = tmp_path / "model"
+    assert_success(roqa("train", TRAINING, "--out", model, "--feedback", decisions))
+    out = tmp_path / "o"
+    run = roqa("code", EXAMPLES, "--out", out, "--model", model, "--no-report")
+    assert_success(run)
+    book = json.loads((out / "codebook.json").read_text("utf-8"))
+    assert "project.covid-19-disruption" in {c["id"] for c in book["codes"]}
+    assert "codebook.json" in run.out
+    assert_success(roqa("report", out))
+    assert_success(roqa("export", out, "--qdc", tmp_path / "project.qdc"))
+    assert "COVID-19 disruption" in (tmp_path / "project.qdc").read_text("utf-8")
+
+
+def test_codings_of_a_builtin_codebook_get_no_codebook_file(coded: Coded) -> None:
+    assert not (coded.out / "codebook.json").exists()
+
+
 def test_train_feedback_weight_default_is_the_one_update_uses() -> None:
     from roqa_nlp.autocoder import UPDATE_WEIGHT
 

@@ -84,6 +84,19 @@ def _parts_warned(parts: Iterable[Any]) -> Iterator[Any]:
         yield part
 
 
+def _keep_project_codebook(book: Any, out: Path) -> dict[str, Path]:
+    """Write a model's project codebook (one that is not built in, e.g. with codes added from a
+    researcher's decisions) as ``codebook.json`` beside the codings, so that ``roqa report`` and
+    ``roqa export`` can read them back on their own."""
+    from ..crosswalk import CODEBOOK_FILE
+
+    if book.id in BUILTIN:
+        return {}
+    path = out / CODEBOOK_FILE
+    book.save(path)
+    return {CODEBOOK_FILE: path}
+
+
 @app.command("code")
 def code_command(
     paths: list[Path] = typer.Argument(
@@ -202,6 +215,9 @@ def code_command(
         )
         for warning in summary.speaker_warnings:
             print(f"roqa: warning: {warning}", file=sys.stderr)
+        if model is not None and (Path(model) / "codebook.json").is_file():
+            model_book = Codebook.load(Path(model) / "codebook.json")
+            summary.paths.update(_keep_project_codebook(model_book, out))
         _console().print(
             f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments "
             f"({summary.n_novel} fit no code) with Ray in {summary.n_shards} shard(s)."
@@ -216,6 +232,7 @@ def code_command(
 
         parts = ac.code_batches(files, top_k=top_k, interviewer_labels=labels)
         w = write_codings(_parts_warned(parts), out)
+        w.paths.update(_keep_project_codebook(ac.codebook, out))
         _console().print(
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments "
             f"({w.n_novel} fit no code)."
@@ -226,6 +243,7 @@ def code_command(
     result = ac.code(files, top_k=top_k, interviewer_labels=labels)
     _warn_of_speakers(result.transcripts.values())
     written = result.save(out)
+    written.update(_keep_project_codebook(ac.codebook, out))
     queue = cached_open_coding_queue(result, ac.embedder)
     written.update(write_open_coding(queue, out))
     charted, book = result, ac.codebook
