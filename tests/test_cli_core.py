@@ -367,10 +367,18 @@ def test_interviewer_option_names_the_interviewer(
 
 
 def test_codings_csv_has_one_row_per_segment(coded: Coded) -> None:
-    text = (coded.out / "codings.csv").read_text("utf-8")
+    text = (coded.out / "codings.csv").read_text("utf-8-sig")
     header = text.splitlines()[0].split(",")
     assert header[:6] == ["transcript", "segment_id", "speaker", "start", "end", "text"]
-    assert header[-4:] == ["novel", "novelty_p", "procedural", "off_topic"]
+    assert header[-7:] == [
+        "novel",
+        "novelty_p",
+        "procedural",
+        "off_topic",
+        "question",
+        "begin_time",
+        "end_time",
+    ]
     import csv
 
     rows = list(csv.DictReader(io.StringIO(text)))

@@ -176,7 +176,7 @@ def test_matrix_rejects_an_unknown_case_kind() -> None:
 def test_matrix_wide_csv_charts_count_and_quote_per_cell(tmp_path: Path) -> None:
     out = tmp_path / "matrix.csv"
     framework_matrix(three_interviews()).to_csv(out)
-    rows = list(csv.reader(out.open(encoding="utf-8")))
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert rows == [
         ["participant", "IC.F Complexity", "IS.C Culture"],
         [
@@ -195,7 +195,7 @@ def test_matrix_wide_csv_charts_count_and_quote_per_cell(tmp_path: Path) -> None
 def test_matrix_long_csv_has_one_row_per_quote_and_defuses_formulas(tmp_path: Path) -> None:
     out = tmp_path / "long.csv"
     framework_matrix(three_interviews(), quotes=2).to_csv(out, layout="long")
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     p02 = [r for r in rows if r["case"] == "P02" and r["code_id"] == "IC.F"]
     assert [(r["quote_rank"], r["segment_id"], r["probability"]) for r in p02] == [
         ("1", "T2:1", "0.7000"),

@@ -329,7 +329,7 @@ def test_write_open_coding_writes_both_files(queue_and_embedder, tmp_path: Path)
 def test_open_coding_csv_has_the_documented_columns(queue_and_embedder, tmp_path: Path) -> None:
     queue, _ = queue_and_embedder
     write_open_coding(queue, tmp_path)
-    rows = list(csv.reader(io.StringIO((tmp_path / "open_coding.csv").read_text("utf-8"))))
+    rows = list(csv.reader(io.StringIO((tmp_path / "open_coding.csv").read_text("utf-8-sig"))))
     assert rows[0] == [
         "candidate",
         "label",
@@ -375,7 +375,7 @@ def test_an_empty_queue_writes_a_header_only_csv_and_an_empty_jsonl(tmp_path: Pa
     write_open_coding([], tmp_path)
     assert (tmp_path / "open_coding.jsonl").read_text("utf-8") == ""
     assert (tmp_path / "open_coding.csv").read_text("utf-8") == (
-        "candidate,label,keywords,size,participants,segment_ids,example\n"
+        "\ufeffcandidate,label,keywords,size,participants,segment_ids,example\n"
     )
 
 

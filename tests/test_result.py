@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -145,7 +146,9 @@ def test_codings_written_before_off_topic_existed_read_as_not_off_topic(saved) -
 
 def test_codings_csv_columns(saved) -> None:
     _, out = saved
-    rows = list(csv.reader(io.StringIO((out / "codings.csv").read_text("utf-8"))))
+    text = (out / "codings.csv").read_text("utf-8")
+    assert text.startswith("\ufefftranscript,")  # Excel reads UTF-8 after a byte-order mark
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     assert rows[0] == [
         "transcript",
         "segment_id",
@@ -169,12 +172,15 @@ def test_codings_csv_columns(saved) -> None:
         "novelty_p",
         "procedural",
         "off_topic",
+        "question",
+        "begin_time",
+        "end_time",
     ]
 
 
 def test_codings_csv_rows_hold_the_top_three_suggestions(saved) -> None:
     result, out = saved
-    rows = list(csv.reader(io.StringIO((out / "codings.csv").read_text("utf-8"))))
+    rows = list(csv.reader(io.StringIO((out / "codings.csv").read_text("utf-8-sig"))))
     seg = result.segments[0].segment
     assert rows[1] == [
         "p07_zoom",
@@ -199,8 +205,11 @@ def test_codings_csv_rows_hold_the_top_three_suggestions(saved) -> None:
         "0.4321",
         "false",
         "false",
+        INTERVIEWER,
+        "3.500",
+        "9.000",
     ]
-    assert rows[2][6:] == ["", "", "", ""] * 3 + ["true", "0.0100", "false", "true"]
+    assert rows[2][6:] == ["", "", "", ""] * 3 + ["true", "0.0100", "false", "true", "", "", ""]
     assert len(rows) == 3
 
 
@@ -209,7 +218,15 @@ def test_unset_novelty_is_an_empty_csv_cell() -> None:
     r.segments[0].novel = None
     r.segments[0].novelty_p = None
     row = list(csv.reader(io.StringIO(r.to_csv())))[1]
-    assert row[-4:] == ["", "", "false", "false"]
+    assert row[-7:-3] == ["", "", "false", "false"]
+
+
+def test_codings_csv_text_that_a_spreadsheet_would_run_is_defused() -> None:
+    r = build()
+    seg = r.segments[0].segment
+    r.segments[0].segment = replace(seg, text="=HYPERLINK(1)", context="-so, staffing?")
+    row = list(csv.reader(io.StringIO(r.to_csv())))[1]
+    assert (row[5], row[-3]) == ("'=HYPERLINK(1)", "'-so, staffing?")
 
 
 def test_save_leaves_no_temporary_files(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from .io import atomic_open, atomic_write_text
+from .io import EXCEL_BOM, atomic_open, atomic_write_text
 from .result import CodingResult, transcript_to_dict
 
 FILES = ("codings.jsonl", "codings.csv", "transcripts.jsonl", "run.json")
@@ -49,7 +49,7 @@ class CodingsWriter:
         """Append one part's segments and transcripts."""
         header, _, rows = part.to_csv().partition("\n")
         if not self._header_written:
-            self._fh["codings.csv"].write(header + "\n")
+            self._fh["codings.csv"].write(EXCEL_BOM + header + "\n")
             self._header_written = True
         self._fh["codings.csv"].write(rows)
         self._fh["codings.jsonl"].write(part.to_jsonl())
@@ -73,7 +73,7 @@ class CodingsWriter:
     ) -> None:
         assert self._stack is not None
         if exc_type is None and not self._header_written:
-            self._fh["codings.csv"].write(CodingResult().to_csv())
+            self._fh["codings.csv"].write(EXCEL_BOM + CodingResult().to_csv())
         self._stack.__exit__(exc_type, exc, tb)
         if exc_type is None:
             atomic_write_text(

@@ -31,8 +31,6 @@ References
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -40,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import RoqaError
-from .io import atomic_open, atomic_write_text
+from .io import EXCEL_BOM, atomic_open, atomic_write_text, spreadsheet_csv
 from .schema import SegmentResult, Suggestion, normalise_valence
 
 if TYPE_CHECKING:
@@ -214,14 +212,6 @@ def _code_names(result: CodingResult, codebook: Codebook | None) -> dict[str, st
     return names
 
 
-def _spreadsheet_safe(text: str) -> str:
-    """Text a spreadsheet shows as text, never runs: a leading ``= + - @`` gets an apostrophe.
-
-    Transcripts are untrusted input; this is the OWASP advice against CSV/formula injection.
-    """
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 # -- framework matrix -------------------------------------------------------------------------
 
 
@@ -344,11 +334,7 @@ class FrameworkMatrix:
         if layout not in ("wide", "long"):
             raise RoqaError(f"unknown CSV layout {layout!r}", hint="use 'wide' or 'long'")
         rows = self.wide_rows() if layout == "wide" else self.long_rows()
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        for row in rows:
-            w.writerow([_spreadsheet_safe(v) if isinstance(v, str) else v for v in row])
-        atomic_write_text(path, buf.getvalue())
+        atomic_write_text(path, EXCEL_BOM + spreadsheet_csv(rows))
 
     def to_xlsx(self, path: str | Path) -> None:
         """Write an Excel workbook: ``Matrix`` (charted text), ``Counts`` and ``Quotes`` (long)."""

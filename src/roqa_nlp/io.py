@@ -6,10 +6,12 @@ name, so a crash never leaves a half-written file under a final name. Inputs are
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
@@ -18,6 +20,29 @@ from .errors import RoqaError
 
 #: Largest input file read into memory (bytes). Larger transcripts are refused, not swapped.
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+
+#: written first in the CSV files meant for spreadsheets: Excel reads a CSV file as UTF-8 only
+#: after this mark (else "café" and curly quotes garble); roqa's own readers skip it
+EXCEL_BOM = "\ufeff"
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text a spreadsheet shows as text, never runs: a leading ``= + - @`` gets an apostrophe.
+
+    Transcripts are untrusted input; this is the OWASP advice against CSV/formula injection.
+    """
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def spreadsheet_csv(rows: Iterable[Sequence[Any]]) -> str:
+    """CSV text of ``rows`` for a spreadsheet: text cells pass through :func:`spreadsheet_safe`
+    (write the file with :data:`EXCEL_BOM` first)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    for row in rows:
+        w.writerow([spreadsheet_safe(v) if isinstance(v, str) else v for v in row])
+    return buf.getvalue()
 
 
 def check_output_file(path: str | Path) -> Path:

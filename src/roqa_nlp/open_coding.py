@@ -20,8 +20,6 @@ The result is deterministic: clustering has no randomness and ties are broken by
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections import Counter
@@ -31,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .io import atomic_write_text
+from .io import EXCEL_BOM, atomic_write_text, spreadsheet_csv
 
 if TYPE_CHECKING:
     import numpy as np
@@ -191,11 +189,11 @@ def write_open_coding(queue: list[CandidateCode], out_dir: str | Path) -> dict[s
     atomic_write_text(
         jpath, "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in queue)
     )
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["candidate", "label", "keywords", "size", "participants", "segment_ids", "example"])
+    rows: list[list[Any]] = [
+        ["candidate", "label", "keywords", "size", "participants", "segment_ids", "example"]
+    ]
     for c in queue:
-        w.writerow(
+        rows.append(
             [
                 c.id,
                 c.label,
@@ -206,5 +204,5 @@ def write_open_coding(queue: list[CandidateCode], out_dir: str | Path) -> dict[s
                 c.representative[0]["text"] if c.representative else "",
             ]
         )
-    atomic_write_text(cpath, buf.getvalue())
+    atomic_write_text(cpath, EXCEL_BOM + spreadsheet_csv(rows))
     return {"open_coding.jsonl": jpath, "open_coding.csv": cpath}

@@ -13,8 +13,6 @@ Reading ``codings.jsonl`` back gives a result equal to the one written.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import RoqaError
-from .io import atomic_write_text, read_jsonl_numbered, read_text
+from .io import EXCEL_BOM, atomic_write_text, read_jsonl_numbered, read_text, spreadsheet_csv
 from .schema import SegmentResult, Transcript, Turn
 
 if TYPE_CHECKING:
@@ -134,13 +132,15 @@ class CodingResult:
         return "".join(json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in self.segments)
 
     def to_csv(self, top_k: int = CSV_TOP_K) -> str:
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
+        """``codings.csv``: one row per segment with its top ``top_k`` suggestions, for
+        spreadsheets (text cells that a spreadsheet would run as a formula get a leading ``'``;
+        the file is written with :data:`~roqa_nlp.io.EXCEL_BOM` first)."""
         head = ["transcript", "segment_id", "speaker", "start", "end", "text"]
         for k in range(1, top_k + 1):
             head += [f"code_{k}", f"name_{k}", f"probability_{k}", f"valence_{k}"]
         head += ["novel", "novelty_p", "procedural", "off_topic"]
-        w.writerow(head)
+        head += ["question", "begin_time", "end_time"]
+        rows: list[list[Any]] = [head]
         for s in self.segments:
             g = s.segment
             row: list[Any] = [g.transcript_id, g.id, g.speaker, g.start, g.end, g.text]
@@ -155,9 +155,12 @@ class CodingResult:
                 "" if s.novelty_p is None else f"{s.novelty_p:.4f}",
                 str(s.procedural).lower(),
                 str(s.off_topic).lower(),
+                g.context,
+                "" if g.begin_time is None else f"{g.begin_time:.3f}",
+                "" if g.end_time is None else f"{g.end_time:.3f}",
             ]
-            w.writerow(row)
-        return buf.getvalue()
+            rows.append(row)
+        return spreadsheet_csv(rows)
 
     def save(self, out_dir: str | Path) -> dict[str, Path]:
         """Write codings.jsonl, codings.csv, transcripts.jsonl and run.json atomically."""
@@ -170,7 +173,7 @@ class CodingResult:
             "run.json": out / "run.json",
         }
         atomic_write_text(paths["codings.jsonl"], self.to_jsonl())
-        atomic_write_text(paths["codings.csv"], self.to_csv())
+        atomic_write_text(paths["codings.csv"], EXCEL_BOM + self.to_csv())
         atomic_write_text(
             paths["transcripts.jsonl"],
             "".join(
