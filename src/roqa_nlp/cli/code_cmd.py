@@ -35,8 +35,8 @@ def backend_option() -> Any:
     return typer.Option(
         None,
         "--backend",
-        help="Embedding backend: torch (most accurate), onnx-int8 (≈3× faster), static "
-        "(≈100× faster, needs a model trained with it) or a directory; build fast ones with "
+        help="Embedding backend: torch (most accurate), onnx-int8 (≈2× faster), static "
+        "(≈13× faster, less accurate) or a directory; build fast ones with "
         "`roqa build-backend`. Default: the one the model was trained with (torch).",
     )
 
