@@ -36,7 +36,7 @@ def backend_option() -> Any:
         None,
         "--backend",
         help="Embedding backend: torch (most accurate), onnx-int8 (≈2× faster), static "
-        "(≈13× faster, less accurate) or a directory; build fast ones with "
+        "(≈13× faster, less accurate, needs a model trained with it) or a directory; build fast ones with "
         "`roqa build-backend`. Default: the one the model was trained with (torch).",
     )
 
