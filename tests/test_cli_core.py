@@ -580,6 +580,30 @@ def test_feedback_weight_without_decisions_is_a_one_line_error(tmp_path: Path) -
     assert not (tmp_path / "m").exists()
 
 
+def test_an_output_folder_that_is_a_file_is_a_one_line_error(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    afile = tmp_path / "coded"
+    afile.write_text("notes", encoding="utf-8")
+    run = roqa("code", EXAMPLES, "--out", afile, "--model", tiny_model_dir)
+    assert run.err.strip() == (
+        f"roqa: error: {afile}: is a file, not a folder (give a folder for the outputs with --out)"
+    )
+    assert run.code == 2 and afile.read_text("utf-8") == "notes"
+
+
+def test_a_transcript_given_for_codings_says_to_code_it_first() -> None:
+    transcript = EXAMPLES / "p01_interview.txt"
+    run = roqa("report", transcript)
+    assert_one_line_user_error(run, str(transcript), "is a transcript, not codings", "roqa code")
+
+
+def test_builtin_codebook_ids_are_case_insensitive() -> None:
+    run = roqa("codebook", "CFIR-2009")
+    assert_success(run)
+    assert "(cfir-2009)" in run.out
+
+
 def test_missing_transcript_is_a_one_line_error(tiny_model_dir: Path, tmp_path: Path) -> None:
     missing = tmp_path / "p99.txt"
     run = roqa("code", missing, "--out", tmp_path / "out", "--model", tiny_model_dir)

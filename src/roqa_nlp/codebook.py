@@ -227,6 +227,8 @@ class Codebook:
     def load(cls, name_or_path: str | Path = DEFAULT_CODEBOOK) -> Codebook:
         """A built-in codebook by id (``cfir-2009``, ``cfir-2022``) or a codebook JSON file."""
         key = str(name_or_path)
+        if key.casefold() in BUILTIN and not Path(key).exists():
+            key = key.casefold()  # CFIR-2009 is cfir-2009
         if key in BUILTIN:
             try:
                 text = (resources.files("roqa_nlp") / "codebooks" / f"{key}.json").read_text(

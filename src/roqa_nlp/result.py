@@ -22,6 +22,11 @@ from typing import TYPE_CHECKING, Any
 from .errors import RoqaError
 from .io import EXCEL_BOM, atomic_write_text, read_jsonl_numbered, read_text, spreadsheet_csv
 from .schema import SegmentResult, Transcript, Turn
+from .transcripts import SUPPORTED_EXTENSIONS
+
+#: transcript files: given where codings are expected, they are a one-line error saying to code
+#: them first (a ``.csv`` can be either and a ``.qdpx`` holds codings: both are read as codings)
+_TRANSCRIPT_SUFFIXES = frozenset(SUPPORTED_EXTENSIONS) - {".csv", ".qdpx"}
 
 if TYPE_CHECKING:
     from .codebook import Codebook
@@ -190,6 +195,12 @@ class CodingResult:
         p = Path(path)
         if p.is_dir():
             p = p / "codings.jsonl"
+        elif p.suffix.lower() in _TRANSCRIPT_SUFFIXES:
+            raise RoqaError(
+                "is a transcript, not codings",
+                path=p,
+                hint=f"code it first: roqa code {p} --out coded/, then give coded/",
+            )
         segs: list[SegmentResult] = []
         for i, r in read_jsonl_numbered(p):
             try:

@@ -182,6 +182,12 @@ def code_command(
     from ..transcripts.segment import UNITS
 
     chart_book = Codebook.load(codebook) if codebook is not None else None  # fail before coding
+    if out.exists() and not out.is_dir():
+        from ..errors import RoqaError
+
+        raise RoqaError(
+            "is a file, not a folder", path=out, hint="give a folder for the outputs with --out"
+        )
     if qdpx is not None:
         from ..io import check_output_file
 
