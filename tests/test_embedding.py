@@ -388,3 +388,14 @@ def test_without_tokenizer_json_tokens_are_counted_with_a_copy_of_the_models_tok
     assert emb.count_tokens()("registered managers talk about recovery") == Embedder(
         cache=False
     ).count_tokens()("registered managers talk about recovery")
+
+
+def test_loading_the_model_draws_no_progress_bar_and_keeps_the_callers_setting(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    from transformers.utils import logging as hf_logging
+
+    before = hf_logging.is_progress_bar_enabled()
+    embedding.Embedder(cache=False).encode(["We lacked staff."])
+    assert "Loading weights" not in capfd.readouterr().err
+    assert hf_logging.is_progress_bar_enabled() == before

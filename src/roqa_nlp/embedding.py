@@ -256,6 +256,11 @@ class Embedder:
                 import torch
 
                 torch.set_num_threads(self.threads)
+            from transformers.utils import logging as hf_logging
+
+            # no "Loading weights" bar on every load; the caller's setting is restored after
+            bars = hf_logging.is_progress_bar_enabled()
+            hf_logging.disable_progress_bar()
             try:
                 self._st = SentenceTransformer(
                     str(self.model_path),
@@ -269,6 +274,9 @@ class Embedder:
                     path=self.model_path,
                     hint="give a local sentence-transformers model directory",
                 ) from None
+            finally:
+                if bars:
+                    hf_logging.enable_progress_bar()
         return self._st
 
     def _fast_encoder(self) -> Any:
