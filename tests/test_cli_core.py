@@ -598,6 +598,20 @@ def test_a_transcript_given_for_codings_says_to_code_it_first() -> None:
     assert_one_line_user_error(run, str(transcript), "is a transcript, not codings", "roqa code")
 
 
+def test_no_report_into_a_folder_with_an_old_report_warns_that_it_is_stale(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "report.html").write_text("<p>last week's</p>", encoding="utf-8")
+    run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--no-report")
+    assert run.code == 0
+    assert run.err.strip() == (
+        f"roqa: warning: {out / 'report.html'} is from an earlier run and does not show these "
+        f"codings (run `roqa report {out}` to rebuild it)"
+    )
+
+
 def test_builtin_codebook_ids_are_case_insensitive() -> None:
     run = roqa("codebook", "CFIR-2009")
     assert_success(run)

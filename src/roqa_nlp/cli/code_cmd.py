@@ -97,6 +97,16 @@ def _keep_project_codebook(book: Any, out: Path) -> dict[str, Path]:
     return {CODEBOOK_FILE: path}
 
 
+def _warn_if_report_is_stale(out: Path) -> None:
+    """A report.html left by an earlier run into ``out`` no longer shows its codings."""
+    if (out / "report.html").exists():
+        print(
+            f"roqa: warning: {out / 'report.html'} is from an earlier run and does not show these "
+            f"codings (run `roqa report {out}` to rebuild it)",
+            file=sys.stderr,
+        )
+
+
 @app.command("code")
 def code_command(
     paths: list[Path] = typer.Argument(
@@ -230,6 +240,7 @@ def code_command(
         )
         for name, p in summary.paths.items():
             _console().print(f"  {name:18} {p}")
+        _warn_if_report_is_stale(out)
         return
     ac = _load_model(model, no_cache, backend, threads)
     ac.params.update(overrides)
@@ -245,6 +256,7 @@ def code_command(
         )
         for name, p in w.paths.items():
             _console().print(f"  {name:18} {p}")
+        _warn_if_report_is_stale(out)
         return
     result = ac.code(files, top_k=top_k, interviewer_labels=labels)
     _warn_of_speakers(result.transcripts.values())
@@ -267,6 +279,8 @@ def code_command(
         path = out / "report.html"
         write_report(charted, book, path, model_card=ac.card, open_coding=queue)
         written["report.html"] = path
+    else:
+        _warn_if_report_is_stale(out)
     if qdpx is not None:
         from ..exchange import export_qdpx
 
