@@ -229,7 +229,7 @@ def test_cli_report_defaults_to_report_html_beside_the_codings(tmp_path: Path) -
     build_result().save(tmp_path)
     main(["report", str(tmp_path / "codings.jsonl"), "--matrix", str(tmp_path / "m.csv")])
     assert (tmp_path / "report.html").exists()
-    assert (tmp_path / "m.csv").read_text(encoding="utf-8").startswith("participant,IC.A")
+    assert (tmp_path / "m.csv").read_text(encoding="utf-8").startswith("\ufeffparticipant,IC.A")
 
 
 def test_cli_report_missing_input_is_a_one_line_error(
