@@ -287,6 +287,14 @@ def test_novel_segments_count_as_coded_with_nothing_even_above_threshold() -> No
     assert segment_codes(model_result(), model_threshold=0.1)["P01:2"] == frozenset()
 
 
+def test_procedural_talk_counts_as_coded_with_nothing_as_the_report_charts_it() -> None:
+    """'Bye bye.' carries the model's top suggestion but is procedural: not a code."""
+    model = model_result()
+    model.segments[1].procedural = True
+    assert segment_codes(model) == {"P01:0": {"IC.H"}, "P01:1": frozenset(), "P01:2": frozenset()}
+    assert segment_codes(model, model_threshold=0.5)["P01:1"] == frozenset()
+
+
 def test_human_result_counts_every_code() -> None:
     human = result([SegmentResult(segment(0, 0, 40), [suggestion("IC.H"), suggestion("IS.E.2")])])
     assert not is_model_result(human)

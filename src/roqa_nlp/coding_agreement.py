@@ -47,8 +47,9 @@ gives on that code's presence matrix. The single-code view gives analytic (Wald)
 Cohen's kappa (two coders) and AC1.
 
 A model's :class:`CodingResult` counts a segment as coded with its top suggestion, or with every
-suggestion whose probability reaches ``model_threshold``; segments flagged ``novel`` count as
-coded with nothing (the model says no code fits). A result is taken to be a model's when any
+suggestion whose probability reaches ``model_threshold``; segments flagged ``novel`` (the model
+says no code fits) and procedural talk count as coded with nothing, as the report and the
+framework matrix chart them (:func:`roqa_nlp.framework.carries_codes`). A result is taken to be a model's when any
 segment has a novelty flag or any suggestion a probability below 1; a person's codings (from a QDA
 program, probability 1) count every code.
 
@@ -84,6 +85,7 @@ from .agreement import (
     percent_agreement,
 )
 from .errors import RoqaError, quoted
+from .framework import carries_codes
 from .io import read_text
 from .result import CodingResult
 
@@ -319,7 +321,7 @@ def segment_codes(
     for s in result.segments:
         if not as_model:
             codes = frozenset(g.code_id for g in s.suggestions)
-        elif s.novel:
+        elif not carries_codes(s):
             codes = frozenset()
         elif model_threshold is None:
             codes = frozenset() if s.top is None else frozenset({s.top.code_id})
