@@ -353,3 +353,20 @@ def test_roqa_code_warns_of_a_mistyped_interviewer_and_of_a_transcript_without_p
         "('Interviewer'), so there is nothing to code (check that the participant's turns are "
         "labelled 'P04: ...' and that --interviewer names only the interviewer)",
     ]
+
+
+def test_a_folder_is_read_with_numbers_in_file_names_in_number_order(tmp_path: Path) -> None:
+    """Interviews numbered without leading zeros come in the order they were done (saturation
+    is judged in it): p2 before p10, whatever the case of the name."""
+    from roqa_nlp.transcripts import expand_paths
+
+    for name in ("p10.txt", "P2.txt", "p1.txt", "p13.txt", "p3.txt", "notes.md"):
+        (tmp_path / name).write_text("P04: We lacked staff.\n", encoding="utf-8")
+    assert [f.name for f in expand_paths([tmp_path])] == [
+        "notes.md",
+        "p1.txt",
+        "P2.txt",
+        "p3.txt",
+        "p10.txt",
+        "p13.txt",
+    ]

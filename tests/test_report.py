@@ -232,6 +232,46 @@ def test_cli_report_defaults_to_report_html_beside_the_codings(tmp_path: Path) -
     assert (tmp_path / "m.csv").read_text(encoding="utf-8").startswith("\ufeffparticipant,IC.A")
 
 
+def _saturation_rows(html: str) -> list[str]:
+    """The transcript ids of the report's new-codes-per-interview table, in its order."""
+    table = html.split('id="saturation"')[1].split("</section>")[0]
+    return re.findall(r"<tr><td>\d+</td><td>([^<]+)</td>", table)
+
+
+@pytest.mark.parametrize("as_file", [False, True])
+def test_cli_report_order_sets_the_interview_order_of_saturation(
+    tmp_path: Path, as_file: bool
+) -> None:
+    build_result().save(tmp_path)
+    order = "p03_interview, p01_interview,p02_interview"
+    if as_file:
+        (tmp_path / "order.txt").write_text(order.replace(",", "\n"), encoding="utf-8")
+        order = str(tmp_path / "order.txt")
+    main(["report", str(tmp_path), "--order", order, "--initial-sample", "1"])
+    html = (tmp_path / "report.html").read_text("utf-8")
+    assert _saturation_rows(html) == ["p03_interview", "p01_interview", "p02_interview"]
+    assert "1+3 rule" in html and "Interviews in the order given with" in html
+
+
+def test_cli_report_without_order_charts_saturation_in_coded_order(tmp_path: Path) -> None:
+    build_result().save(tmp_path)
+    main(["report", str(tmp_path)])
+    html = (tmp_path / "report.html").read_text("utf-8")
+    assert _saturation_rows(html) == ["p01_interview", "p02_interview", "p03_interview"]
+    assert "10+3 rule" in html and "give it with <code>roqa report --order</code>" in html
+
+
+def test_cli_report_order_naming_an_unknown_interview_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build_result().save(tmp_path)
+    with pytest.raises(SystemExit) as e:
+        main(["report", str(tmp_path), "--order", "p01_interview,p9"])
+    assert e.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "'p9'" in err[0] and "p01_interview" in err[0]
+
+
 def test_cli_report_missing_input_is_a_one_line_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -42,6 +42,22 @@ def report_command(
     min_probability: float = typer.Option(
         0.0, "--min-probability", min=0.0, max=1.0, help="Lowest probability charted as a code."
     ),
+    order: str | None = typer.Option(
+        None,
+        "--order",
+        help="The order the interviews were done in, for saturation: transcript ids separated "
+        "by commas, or a text file with one id per line (default: the order they were coded "
+        "in; a folder is read in name order, p2 before p10).",
+    ),
+    initial_sample: int = typer.Option(
+        10, "--initial-sample", min=1, help="Saturation (Francis 10+3): the initial sample."
+    ),
+    stopping_criterion: int = typer.Option(
+        3,
+        "--stopping-criterion",
+        min=1,
+        help="Saturation (Francis 10+3): further interviews in a row with no new code.",
+    ),
 ) -> None:
     """Write the self-contained HTML report of a coding result (opens offline, no network)."""
     from ..crosswalk import chart_with, codebook_for
@@ -67,7 +83,13 @@ def report_command(
     candidates = _read_candidates(
         open_coding or source.with_name("open_coding.jsonl"), open_coding is not None
     )
-    opts = ReportOptions(top_k=top_k, min_probability=min_probability)
+    opts = ReportOptions(
+        top_k=top_k,
+        min_probability=min_probability,
+        initial_sample=initial_sample,
+        stopping_criterion=stopping_criterion,
+        order=None if order is None else _interview_order(order),
+    )
     path = write_report(
         result, book, out or source.with_name("report.html"), open_coding=candidates, options=opts
     )
@@ -108,3 +130,13 @@ def _read_candidates(path: Path, required: bool) -> list[dict[str, Any]] | None:
             hint="each candidate needs id, label or keywords, and segment_ids",
         )
     return rows
+
+
+def _interview_order(order: str) -> tuple[str, ...]:
+    """Transcript ids from ``--order``: a text file with one per line, or ids separated by
+    commas."""
+    from ..io import read_text
+
+    path = Path(order)
+    text = read_text(path) if path.is_file() else order.replace(",", "\n")
+    return tuple(line.strip() for line in text.splitlines() if line.strip())

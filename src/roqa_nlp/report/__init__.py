@@ -52,6 +52,8 @@ class ReportOptions:
     new_info_threshold: float = 0.05
     base_size: int = 4
     run_length: int = 2
+    #: transcript ids in the order the interviews were done (saturation); None = coded order
+    order: tuple[str, ...] | None = None
 
 
 def write_report(
@@ -161,6 +163,7 @@ def report_context(
     ratings = construct_ratings(result, codebook, top_k=k, min_probability=p, coded=coded)
     sat = saturation(
         result,
+        options.order,
         initial_sample=options.initial_sample,
         stopping_criterion=options.stopping_criterion,
         new_info_threshold=options.new_info_threshold,
@@ -228,6 +231,7 @@ def report_context(
         "table2": table2_view(table2, anchors),
         "ratings": ratings_view(ratings, anchors),
         "saturation": saturation_view(sat),
+        "saturation_order_given": options.order is not None,
         "saturation_svg": plots.saturation_svg(sat),
         "confidence_svg": plots.confidence_svg(coded_top, novel_top),
         "reliability": reliability,

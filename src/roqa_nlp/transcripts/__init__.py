@@ -23,9 +23,10 @@ segments the model codes.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import RoqaError, first_few
 
@@ -150,7 +151,7 @@ def read_transcript(
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given; a directory stands for its supported transcript files, in name order
-    (not those of its subfolders: a directory whose transcripts are all in subfolders is an
+    with numbers compared as numbers (``p2`` before ``p10``; not those of its subfolders: a directory whose transcripts are all in subfolders is an
     error naming them)."""
     files: list[Path] = []
     for item in paths:
@@ -177,10 +178,24 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
+def natural_key(name: str) -> tuple[tuple[Any, ...], str]:
+    """Sort key of a file name with its numbers compared as numbers: ``p2`` before ``p10``, so
+    that interviews numbered without leading zeros are read (and their saturation judged) in the
+    order they were done."""
+    parts = re.split(r"(\d+)", name.casefold())
+    return tuple(int(x) if i % 2 else x for i, x in enumerate(parts)), name
+
+
 def _listed_files(directory: Path) -> list[Path]:
-    """The files of ``directory`` in name order, without hidden files and Word lock files."""
+    """The files of ``directory`` in name order (numbers as numbers, :func:`natural_key`),
+    without hidden files and Word lock files."""
     return sorted(
-        f for f in directory.iterdir() if f.is_file() and not f.name.startswith(_IGNORED_PREFIXES)
+        (
+            f
+            for f in directory.iterdir()
+            if f.is_file() and not f.name.startswith(_IGNORED_PREFIXES)
+        ),
+        key=lambda f: natural_key(f.name),
     )
 
 
