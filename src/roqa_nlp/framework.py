@@ -31,7 +31,6 @@ References
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +39,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .errors import RoqaError
 from .io import EXCEL_BOM, atomic_open, atomic_write_text, spreadsheet_csv
 from .schema import SegmentResult, Suggestion, normalise_valence
+from .transcripts import natural_key
 
 if TYPE_CHECKING:
     from .codebook import Codebook
@@ -47,15 +47,6 @@ if TYPE_CHECKING:
 
 CaseKind = Literal["participant", "transcript"]
 CASE_KINDS: tuple[str, ...] = ("participant", "transcript")
-
-
-def natural_key(text: str) -> tuple[Any, ...]:
-    """Sort key that orders ``P2`` before ``P10`` (digits compare as numbers)."""
-    return tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
-        for part in re.split(r"(\d+)", text)
-        if part
-    )
 
 
 # -- which codes a segment carries ------------------------------------------------------------

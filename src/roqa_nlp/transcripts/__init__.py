@@ -178,12 +178,15 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def natural_key(name: str) -> tuple[tuple[Any, ...], str]:
-    """Sort key of a file name with its numbers compared as numbers: ``p2`` before ``p10``, so
-    that interviews numbered without leading zeros are read (and their saturation judged) in the
-    order they were done."""
-    parts = re.split(r"(\d+)", name.casefold())
-    return tuple(int(x) if i % 2 else x for i, x in enumerate(parts)), name
+def natural_key(text: str) -> tuple[Any, ...]:
+    """Sort key that orders ``P2`` before ``P10`` (digits compare as numbers): interviews
+    numbered without leading zeros are read, charted and judged for saturation in the order they
+    were done."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in re.split(r"(\d+)", text)
+        if part
+    )
 
 
 def _listed_files(directory: Path) -> list[Path]:
@@ -195,7 +198,7 @@ def _listed_files(directory: Path) -> list[Path]:
             for f in directory.iterdir()
             if f.is_file() and not f.name.startswith(_IGNORED_PREFIXES)
         ),
-        key=lambda f: natural_key(f.name),
+        key=lambda f: (natural_key(f.name), f.name),
     )
 
 
