@@ -6,6 +6,7 @@ Every expected value below is worked out by hand from the small result built in 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from pathlib import Path
 
@@ -400,6 +401,32 @@ def test_rating_two_unsure_enablers_is_weak() -> None:
 
 def test_rating_three_confident_barriers_against_one_enabler_is_strongly_negative() -> None:
     assert rate_construct([0.9, 0.9, 0.9], [0.5])[:2] == ("-2", -2)
+
+
+@pytest.mark.parametrize(
+    ("valence_probability", "expected"),
+    [(None, ("+2", 2)), (0.6, ("+2", 2)), (0.9, ("+2", 2)), (0.55, ("+1", 1))],
+)
+def test_rating_is_strong_only_when_the_valence_is_sure_too(
+    valence_probability: float | None, expected: tuple[str, int]
+) -> None:
+    """Two confident enabler codings whose enabler valence is a coin flip are a weak +1."""
+    rating = rate_construct([], [0.9, 0.95], valence_probability=valence_probability)
+    assert rating[:2] == expected
+    if valence_probability is not None:
+        assert f"valence probability {valence_probability:.2f}" in rating[2]
+
+
+def test_construct_ratings_read_the_winning_sides_valence_probabilities() -> None:
+    """P01's IC.F: three barriers (valence 0.5, 0.5, 0.62: mean 0.54) -> -1, not -2."""
+    result = three_interviews()
+    for s in result.segments:
+        if s.segment.transcript_id in ("T1", "T3") and s.top and s.top.code_id == "IC.F":
+            vp = 0.62 if s.segment.transcript_id == "T3" else 0.5
+            s.suggestions[0] = dataclasses.replace(s.suggestions[0], valence_probability=vp)
+    r = construct_ratings(result, MINI).get("P01", "IC.F")
+    assert r is not None and r.rating == "-1"
+    assert "valence probability 0.54" in r.reason
 
 
 def test_construct_ratings_per_participant_are_suggestions_with_quotes() -> None:

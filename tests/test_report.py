@@ -300,3 +300,24 @@ def test_report_of_an_empty_result_still_has_every_section(cfir: Codebook) -> No
         assert f'<section id="{section}">' in out, section
     assert "<svg" not in out
     assert "No transcripts." in out
+
+
+@pytest.mark.parametrize(
+    ("valence_probability", "marked"), [(None, False), (0.59, True), (0.6, False), (0.9, False)]
+)
+def test_a_quote_whose_valence_the_model_is_unsure_of_says_so(
+    valence_probability: float | None, marked: bool
+) -> None:
+    from roqa_nlp.report.fragments import quote_html
+
+    q = {
+        "text": "Funding is the big one.",
+        "participant": "P01",
+        "citation": "p01:10-33",
+        "probability": 0.94,
+        "valence_probability": valence_probability,
+        "anchor": "",
+    }
+    html = str(quote_html(q))
+    assert ('<span class="unsure">valence unsure (0.59)</span>' in html) is marked
+    assert "p=0.94" in html

@@ -65,6 +65,8 @@ class Quote:
     code_id: str
     probability: float
     valence: str
+    #: how sure the valence is (the valence head's probability; None when not recorded)
+    valence_probability: float | None = None
 
     @property
     def citation(self) -> str:
@@ -136,6 +138,9 @@ def coded_segments(
                     code_id=g.code_id,
                     probability=float(g.probability),
                     valence=valence,
+                    valence_probability=(
+                        None if g.valence_probability is None else float(g.valence_probability)
+                    ),
                 )
             )
     return out
@@ -906,6 +911,7 @@ def rate_construct(
     mixed_ratio: float = 2.0,
     strong_margin: int = 2,
     strong_probability: float = 0.6,
+    valence_probability: float | None = None,
 ) -> tuple[str, int | None, str]:
     """Suggest a CFIR rating from the probabilities of a construct's barrier/enabler/neutral codings.
 
@@ -920,8 +926,10 @@ def rate_construct(
        dominates -> ``X`` (so 1 vs 1, 2 vs 3 are mixed; 2 vs 1 is not);
     3. strength 2 when the winning side's margin (``max(b, e) - min(b, e)``) is at least
        ``strong_margin`` segments *and* their mean probability is at least
-       ``strong_probability`` (several confident mentions stand in for "explicit examples");
-       otherwise 1.
+       ``strong_probability`` (several confident mentions stand in for "explicit examples")
+       *and*, when given, the mean ``valence_probability`` of the winning side's valences is at
+       least ``strong_probability`` too (a confident code with a coin-flip valence is no strong
+       barrier or enabler); otherwise 1.
 
     Returns ``(rating, value, reason)``.
     """
@@ -936,12 +944,16 @@ def rate_construct(
     sign = 1 if e > b else -1
     winning = enablers if sign > 0 else barriers
     mean_p = sum(winning) / len(winning)
-    strong = hi - lo >= strong_margin and mean_p >= strong_probability
+    sure_valence = valence_probability is None or valence_probability >= strong_probability
+    strong = hi - lo >= strong_margin and mean_p >= strong_probability and sure_valence
     value = sign * (2 if strong else 1)
     side = "enabler" if sign > 0 else "barrier"
+    valence_note = (
+        "" if valence_probability is None else f", valence probability {valence_probability:.2f}"
+    )
     reason = (
         f"{hi} {side} vs {lo} {'barrier' if sign > 0 else 'enabler'} segment(s), "
-        f"mean probability {mean_p:.2f}: " + ("strong" if strong else "weak")
+        f"mean probability {mean_p:.2f}{valence_note}: " + ("strong" if strong else "weak")
     )
     return f"{value:+d}", value, reason
 
@@ -991,6 +1003,12 @@ def construct_ratings(
                 v: [q.probability for q in qs if q.valence == v]
                 for v in ("barrier", "enabler", "neutral")
             }
+            side = "enabler" if len(by_v["enabler"]) > len(by_v["barrier"]) else "barrier"
+            sure = [
+                q.valence_probability
+                for q in qs
+                if q.valence == side and q.valence_probability is not None
+            ]
             rating, value, reason = rate_construct(
                 by_v["barrier"],
                 by_v["enabler"],
@@ -998,6 +1016,7 @@ def construct_ratings(
                 mixed_ratio=mixed_ratio,
                 strong_margin=strong_margin,
                 strong_probability=strong_probability,
+                valence_probability=sum(sure) / len(sure) if sure else None,
             )
             dom = None
             if codebook is not None and codebook.find(k) is not None:

@@ -414,6 +414,7 @@ def _quote_view(q: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
         "participant": q.participant,
         "citation": q.citation,
         "probability": q.probability,
+        "valence_probability": q.valence_probability,
         "anchor": anchors.get(q.segment_id, ""),
     }
 

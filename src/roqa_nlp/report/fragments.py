@@ -143,13 +143,24 @@ class SegmentRows:
         return Markup('<div class="rows">\n' + "".join(self.row(r) for r in rows) + "    </div>")
 
 
+#: a quote's valence probability below which Table 2 marks its side as the model's guess
+UNSURE_VALENCE = 0.6
+
+
 def quote_html(q: Mapping[str, Any]) -> Markup:
     """A quote: its text, who said it where (a link to the segment when it is in the report)
     and the probability of the code it illustrates."""
     who = f"{escape(q['participant'])} · {escape(q['citation'])}"
     if q["anchor"]:
         who = f'<a href="#{escape(q["anchor"])}">{who}</a>'
+    # a valence the model is unsure of is said so: barrier or enabler is the researcher's call
+    vp = q.get("valence_probability")
+    unsure = (
+        f' · <span class="unsure">valence unsure ({vp:.2f})</span>'
+        if vp is not None and vp < UNSURE_VALENCE
+        else ""
+    )
     return Markup(
         f'<blockquote class="quote"><span class="qtext">{escape(q["text"])}</span>\n'
-        f"  <cite>{who} · p={q['probability']:.2f}</cite></blockquote>\n"
+        f"  <cite>{who} · p={q['probability']:.2f}{unsure}</cite></blockquote>\n"
     )
