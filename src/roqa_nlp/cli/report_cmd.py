@@ -63,7 +63,7 @@ def report_command(
     from ..crosswalk import chart_with, codebook_for
     from ..errors import RoqaError
     from ..framework import framework_matrix
-    from ..report import ReportOptions, write_report
+    from ..report import MATRIX_QUOTES, ReportOptions, write_report
     from ..result import CodingResult
 
     if matrix is not None and matrix.suffix.lower() not in MATRIX_FORMATS:
@@ -95,7 +95,13 @@ def report_command(
     )
     typer.echo(f"report: {path}")
     if matrix is not None:
-        m = framework_matrix(result, codebook=book, top_k=top_k, min_probability=min_probability)
+        m = framework_matrix(
+            result,
+            codebook=book,
+            quotes=MATRIX_QUOTES,
+            top_k=top_k,
+            min_probability=min_probability,
+        )
         if matrix.suffix.lower() == ".xlsx":
             m.to_xlsx(matrix)
         else:

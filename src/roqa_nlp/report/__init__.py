@@ -41,6 +41,10 @@ N_COLOURS = 6
 CONFIDENCE_BANDS = ((0.7, "high"), (0.4, "mid"), (0.0, "low"))
 
 
+#: quotes per cell of the framework matrix (the report and `roqa report --matrix`)
+MATRIX_QUOTES = 2
+
+
 @dataclass
 class ReportOptions:
     """What the derived sections are computed with (the framework functions' parameters)."""
@@ -157,7 +161,13 @@ def report_context(
     colours = DomainColours(codebook)
     coded = coded_segments(result, top_k=k, min_probability=p)  # charted four ways below
     matrix = framework_matrix(
-        result, "participant", codebook=codebook, quotes=2, top_k=k, min_probability=p, coded=coded
+        result,
+        "participant",
+        codebook=codebook,
+        quotes=MATRIX_QUOTES,
+        top_k=k,
+        min_probability=p,
+        coded=coded,
     )
     table2 = barriers_enablers(result, codebook, quotes=3, top_k=k, min_probability=p, coded=coded)
     ratings = construct_ratings(result, codebook, top_k=k, min_probability=p, coded=coded)
