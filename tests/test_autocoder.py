@@ -751,3 +751,25 @@ def test_the_question_is_mixed_in_with_its_weight_and_only_where_there_is_one() 
 def test_context_weight_outside_zero_to_one_is_refused(w: object) -> None:
     with pytest.raises(ValueError, match="context_weight must be a number from 0 to 1"):
         AutoCoder("cfir-2009", embedder=TableEmbedder({}), params={"context_weight": w})  # type: ignore[arg-type]
+
+
+def test_interviewer_labels_are_added_to_the_defaults_as_the_cli_adds_them(
+    tiny_model: AutoCoder, tmp_path: Path
+) -> None:
+    """Naming the Zoom host keeps `Interviewer:` turns the interviewer's: nothing they say is
+    coded."""
+    f = tmp_path / "p05.txt"
+    f.write_text(
+        "Interviewer: What gets in the way?\n"
+        "Sam Roe: And how long has that been the case?\n"
+        "P05: We never had enough staff on shift to cover the training.\n",
+        encoding="utf-8",
+    )
+    result = tiny_model.code([f], interviewer_labels=["Sam Roe"])
+    assert [s.segment.speaker for s in result] == ["P05"]
+    (t,) = result.transcripts.values()
+    assert [(turn.speaker, turn.role) for turn in t.turns] == [
+        ("Interviewer", "interviewer"),
+        ("Sam Roe", "interviewer"),
+        ("P05", "participant"),
+    ]

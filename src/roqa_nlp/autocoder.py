@@ -641,9 +641,9 @@ class AutoCoder:
 
         Transcripts are streamed: segments are embedded and classified in batches (see
         :meth:`code_batches`); only the result itself grows with the corpus.
-        ``interviewer_labels`` replaces the default interviewer labels when files are read
-        (:func:`~roqa_nlp.transcripts.read_transcript`): give the interviewer's name for Zoom
-        transcripts that name people.
+        ``interviewer_labels`` are added to the default interviewer labels (``Interviewer``,
+        ``I``, ``Q``, ...) when files are read, as ``roqa code --interviewer`` adds them: give the
+        interviewer's name for Zoom transcripts that name people.
         """
         result = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
         for part in self.code_batches(
@@ -670,9 +670,14 @@ class AutoCoder:
         (``roqa code --stream``, the Ray engine). Concatenating the parts gives :meth:`code`.
         """
         from .transcripts import read_transcripts
+        from .transcripts.roles import DEFAULT_INTERVIEWER_LABELS
 
         if isinstance(inputs, (str, Path, Transcript)):
             inputs = [inputs]
+        if interviewer_labels is not None:  # added to the defaults (see code())
+            interviewer_labels = list(
+                dict.fromkeys([*DEFAULT_INTERVIEWER_LABELS, *interviewer_labels])
+            )
         seen: set[str] = set()
         pending: list[Segment] = []
         part = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
