@@ -446,6 +446,8 @@ DECISIONS = (
     "over.\n"
     "p02:0004,accept,IS.E.2,,There was never enough money for extra shifts.\n"
     "p02:0005,reject,OS.D,,I like walking by the canal on my days off.\n"
+    "p02:0005,reject,IC.H,,I like walking by the canal on my days off.\n"
+    "p02:0005,reject,IS.C,,I like walking by the canal on my days off.\n"
 )
 
 
@@ -471,7 +473,7 @@ def test_update_records_the_decisions_in_the_model_card(updated) -> None:
     ac, decisions, _ = updated
     assert ac.card["feedback"] == {
         "decisions_sha256": hashlib.sha256(decisions.read_bytes()).hexdigest(),
-        "n_decisions": 5,
+        "n_decisions": 7,
         "n_examples": 5,
         "weight": 3,
         "new_codes": ["project.covid-19-disruption"],

@@ -514,7 +514,9 @@ def test_train_feedback_weight_sets_how_often_each_decision_counts(tmp_path: Pat
     decisions.write_text(
         "segment_id,decision,code_id,new_code,text\n"
         "p02:0004,accept,IS.E.2,,There was never enough money for extra shifts.\n"
-        "p02:0005,reject,OS.D,,I like walking by the canal on my days off.\n",
+        "p02:0005,reject,OS.D,,I like walking by the canal on my days off.\n"
+        "p02:0005,reject,IC.H,,I like walking by the canal on my days off.\n"
+        "p02:0005,reject,IS.C,,I like walking by the canal on my days off.\n",
         encoding="utf-8",
     )
     out = tmp_path / "model"

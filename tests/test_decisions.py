@@ -18,7 +18,7 @@ from roqa_nlp.decisions import (
 )
 from roqa_nlp.errors import RoqaError
 from roqa_nlp.result import CodingResult
-from roqa_nlp.schema import Segment, SegmentResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion
 
 CSV_TEXT = (
     "segment_id,decision,code_id,new_code,note\n"
@@ -258,10 +258,42 @@ def test_a_decisions_own_text_wins_over_codings_whose_segment_ids_moved(cfir: Co
     assert (texts, labels) == ([decided], [["IS.E.2"]])
 
 
-def test_all_rejected_segment_becomes_a_no_code_example(cfir: Codebook) -> None:
-    decisions = [Decision("s:1", "reject", "IC.H", text="a"), Decision("s:1", "reject", "IC.A")]
+def test_a_segment_whose_top_three_suggestions_are_rejected_becomes_a_no_code_example(
+    cfir: Codebook,
+) -> None:
+    decisions = [
+        Decision("s:1", "reject", "IC.H", text="a"),
+        Decision("s:1", "reject", "IC.A"),
+        Decision("s:1", "reject", "IS.C"),
+    ]
     texts, labels, ids = feedback_examples(decisions, cfir, None)
     assert (texts, labels, ids) == (["a"], [[]], ["s:1"])
+
+
+@pytest.mark.parametrize("n_rejected", [1, 2])
+def test_rejecting_one_or_two_suggestions_only_is_left_out_of_training(
+    cfir: Codebook, n_rejected: int
+) -> None:
+    """Rejecting the wrong top suggestion says what the segment is not, not that no code fits
+    (it made every code of the segment p = 0.00 after training)."""
+    decisions = [
+        Decision("s:1", "reject", code, text="a") for code in ("IC.H", "IC.A")[:n_rejected]
+    ]
+    decisions.append(Decision("s:2", "accept", "IS.C", text="b"))
+    assert feedback_examples(decisions, cfir, None) == (["b"], [["IS.C"]], ["s:2"])
+
+
+def test_a_segment_shown_with_fewer_suggestions_needs_them_all_rejected(cfir: Codebook) -> None:
+    result = coding_result()
+    seg = result.segments[0]
+    seg.suggestions = [
+        Suggestion("IS.E.2", "Available Resources", "IS", 0.6),
+        Suggestion("IC.H", "Cost", "IC", 0.3),
+    ]
+    one = [Decision(seg.segment.id, "reject", "IS.E.2")]
+    both = [*one, Decision(seg.segment.id, "reject", "IC.H")]
+    assert feedback_examples(one, cfir, result)[2] == []
+    assert feedback_examples(both, cfir, result) == ([seg.segment.text], [[]], [seg.segment.id])
 
 
 def test_several_decisions_on_one_segment_give_one_multi_label_example(cfir: Codebook) -> None:

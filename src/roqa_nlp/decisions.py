@@ -18,10 +18,13 @@ How decisions become training examples (:func:`feedback_examples`):
 - accepted and recoded codes label the segment with those codes;
 - a new code is added to a project codebook with a stable id ``project.<slug-of-name>`` and
   labels the segment;
-- a segment whose every decision is a rejection becomes an example of talk that fits no code
+- a segment whose decisions reject its top :data:`REJECT_ALL` suggestions (or every one it
+  has, when the codings show fewer) and accept none becomes an example of talk that fits no code
   (the researcher saw the suggestions and none applied), in a class of its own (``REJECTED``)
   rather than the team-written small talk's (``NONE``), so that talk like it is flagged for open
-  coding and not set aside as small talk or background (``off_topic``).
+  coding and not set aside as small talk or background (``off_topic``);
+- a segment with fewer rejections and nothing accepted is left out: rejecting one wrong
+  suggestion says what the segment is not, not that no code fits it.
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ from .result import CodingResult
 from .schema import Code
 
 DECISIONS = ("accept", "reject", "recode", "new-code")
+#: rejections (of different codes, none accepted) that make a segment talk that fits no code:
+#: the three suggestions codings.csv and the report's top-3 show first
+REJECT_ALL = 3
 
 
 @dataclass(frozen=True)
@@ -165,6 +171,11 @@ def feedback_examples(
                 _model_code(codebook, d.code_id, where)
         # An explicit accept or recode of a code wins over a rejection of the same code.
         codes = list(dict.fromkeys(codes))
+        if not codes:
+            rejected = {d.code_id for d in ds if d.decision == "reject"}
+            shown = len(segs[sid].suggestions) if sid in segs else REJECT_ALL
+            if len(rejected) < min(REJECT_ALL, max(shown, 1)):
+                continue  # "not this code" only: nothing to learn the segment as
         texts.append(text)
         labels.append(codes)
         ids.append(sid)
