@@ -10,6 +10,7 @@ import pytest
 from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision, feedback_examples, read_decisions
+from roqa_nlp.errors import RoqaError
 from roqa_nlp.exchange import export_qdpx
 from roqa_nlp.exchange.refiqda import code_guid
 from roqa_nlp.exchange.review import decisions_csv, review_decisions, same_passage
@@ -141,9 +142,9 @@ def cfir() -> Codebook:
     )
 
 
-def test_import_of_a_reviewed_project_writes_each_coders_decisions(
-    tmp_path: Path, cfir: Codebook
-) -> None:
+def reviewed_project(tmp_path: Path, cfir: Codebook, alice_codes: str) -> Path:
+    """The model's suggestion (IS.E.2 on STAFF) exported, then Alice's coding of the same
+    passage to ``alice_codes`` added as a QDA program would."""
     t = Transcript("P04", TEXT, [], participant="P04")
     result = CodingResult(
         segments=[coded(*STAFF, "IS.E.2", seg_id="P04:1")], transcripts={"P04": t}
@@ -158,13 +159,20 @@ def test_import_of_a_reviewed_project_writes_each_coders_decisions(
         "</TextSource>",
         f'<PlainTextSelection guid="00000000-0000-4000-8000-0000000000b1" startPosition="{s}" '
         f'endPosition="{e - 1}"><Coding guid="00000000-0000-4000-8000-0000000000c1" '
-        f'creatingUser="{alice}"><CodeRef targetGUID="{code_guid("cfir-2009", "IS.E.1")}"/>'
+        f'creatingUser="{alice}"><CodeRef targetGUID="{code_guid("cfir-2009", alice_codes)}"/>'
         "</Coding></PlainTextSelection></TextSource>",
     )
     with zipfile.ZipFile(tmp_path / "reviewed.qdpx", "w") as z:
         z.writestr("project.qde", qde)
         for n, data in members.items():
             z.writestr(n, data)
+    return tmp_path / "reviewed.qdpx"
+
+
+def test_import_of_a_reviewed_project_writes_each_coders_decisions(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    reviewed_project(tmp_path, cfir, "IS.E.1")
     main(
         [
             "import",
@@ -180,3 +188,28 @@ def test_import_of_a_reviewed_project_writes_each_coders_decisions(
         ("P04:1", "reject", "IS.E.2"),
         ("P04:1", "recode", "IS.E.1"),
     ]
+
+
+def test_a_coding_to_a_domain_is_left_out_of_the_decisions_with_a_warning(
+    tmp_path: Path, cfir: Codebook, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Training refuses a domain (it is not codable): the import leaves it out and says so."""
+    project = reviewed_project(tmp_path, cfir, "IS")
+    main(["import", str(project), "--out", str(tmp_path / "o"), "--codebook", "cfir-2009"])
+    back, _ = read_decisions(tmp_path / "o" / "decisions" / "Alice.csv")
+    assert [(d.segment_id, d.decision, d.code_id) for d in back] == [("P04:1", "reject", "IS.E.2")]
+    assert (
+        "roqa: warning: Alice coded 1 passage(s) to IS Inner Setting, a domain: left out of their "
+        "decisions (training needs a codable construct)"
+    ) in capsys.readouterr().err
+
+
+def test_a_decision_recoding_to_a_domain_is_a_one_line_error(cfir: Codebook) -> None:
+    decisions = [Decision("P04:1", "recode", "Inner Setting", text="We lacked staff.")]
+    with pytest.raises(RoqaError) as exc:
+        feedback_examples(decisions, cfir, None, where="decisions.csv")
+    assert str(exc.value) == (
+        "decisions.csv: code 'Inner Setting' is IS Inner Setting, a domain, not a codable "
+        "construct (give one of its constructs, e.g. IS.E, IS.E.1, IS.E.2 (roqa codebook lists "
+        "them))"
+    )

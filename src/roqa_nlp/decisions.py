@@ -197,4 +197,14 @@ def _model_code(codebook: Codebook, code_id: str, where: str | Path) -> str:
             hint="record decisions on a report in the model's codebook: "
             f"roqa report CODINGS --codebook {codebook.id}",
         )
-    return codebook.resolve(code_id, where=where).id
+    code = codebook.resolve(code_id, where=where)
+    if not code.codable:
+        parts = [c.id for c in codebook.codes if c.codable and c.domain == code.id][:3]
+        raise RoqaError(
+            f"code {quoted(code_id)} is {code.id} {code.name}, a domain, not a codable construct",
+            path=where,
+            hint="give one of its constructs"
+            + (f", e.g. {', '.join(parts)}" if parts else "")
+            + " (roqa codebook lists them)",
+        )
+    return code.id

@@ -221,6 +221,7 @@ def import_cmd(
                 if is_machine_user(user):
                     continue
                 decisions = review_decisions(machine, result, coder=user)
+                decisions = _codable_only(decisions, project.codebook, user, project.warnings)
                 name = _filename(user, used_coders)
                 atomic_write_text(d / "decisions" / f"{name}.csv", decisions_csv(decisions))
                 report["decisions"][user] = {
@@ -240,3 +241,23 @@ def import_cmd(
     )
     for user, v in report["decisions"].items():
         print(f"  {v['count']} decisions on the suggestions by {user}: {out / v['file']}")
+
+
+def _codable_only(decisions: list[Any], book: Any, user: str, warnings: list[str]) -> list[Any]:
+    """``decisions`` without recodes to codes that are not codable (a domain a coder coded
+    to), which training would refuse; a warning names them."""
+    out: list[Any] = []
+    dropped: dict[str, int] = {}
+    for d in decisions:
+        code = book.find(d.code_id) if d.decision == "recode" else None
+        if code is not None and not code.codable:
+            dropped[code.id] = dropped.get(code.id, 0) + 1
+        else:
+            out.append(d)
+    for code_id, n in dropped.items():
+        code = book.find(code_id)
+        warnings.append(
+            f"{user} coded {n} passage(s) to {code_id} {code.name}, a domain: left out of their "
+            "decisions (training needs a codable construct)"
+        )
+    return out
