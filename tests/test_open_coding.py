@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -106,11 +107,12 @@ def test_a_word_in_every_cluster_ranks_below_a_word_of_one_cluster() -> None:
 
 
 def test_terms_are_lower_case_words_without_stop_words_then_pairs() -> None:
-    # "the", "and", "of" are stop words; "a", "I" and "d" are too short to be words; pairs are formed
-    # after the stop words are left out, so "staff" and "money" pair across "and the".
-    assert terms("The STAFF and the money, of a rota I'd check") == [
-        "staff", "money", "rota", "check",
-        "staff money", "money rota", "rota check",
+    # "the", "and", "of" are stop words; "a", "I" and "d" are too short to be words; a pair is two
+    # words side by side: none across a stop word ("rota and the budget"), a comma ("rota, and")
+    # or a short word ("rota I'd check").
+    assert terms("The STAFF rota, and the budget cuts of a rota I'd check") == [
+        "staff", "rota", "budget", "cuts", "rota", "check",
+        "staff rota", "budget cuts",
     ]  # fmt: skip
 
 
@@ -126,18 +128,27 @@ def test_stop_words_are_scikit_learns_and_the_spoken_list() -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="ab cé.,'Th-é\u00e9NDkuym1_", max_size=60))
-def test_terms_count_as_scikit_learns_count_vectorizer(doc: str) -> None:
+def test_terms_words_count_as_scikit_learns_and_pairs_are_side_by_side(doc: str) -> None:
     from collections import Counter
 
     from sklearn.feature_extraction.text import CountVectorizer
 
-    cv = CountVectorizer(stop_words=sorted(english_stop_words()), ngram_range=(1, 2))
+    got = terms(doc)
+    words = [t for t in got if " " not in t]
+    pairs = [t for t in got if " " in t]
+    cv = CountVectorizer(stop_words=sorted(english_stop_words()))
     try:
         counts = cv.fit_transform([doc]).toarray()[0]
     except ValueError:  # an empty vocabulary
-        assert terms(doc) == []
+        assert got == []
         return
-    assert Counter(terms(doc)) == dict(zip(cv.get_feature_names_out(), counts.tolist()))
+    assert Counter(words) == dict(zip(cv.get_feature_names_out(), counts.tolist()))
+    # every pair is two of those words with only blanks between them in the text
+    lower = doc.lower()
+    for pair in pairs:
+        a, b = pair.split(" ")
+        assert a in words and b in words
+        assert re.search(rf"(?<!\w){re.escape(a)}\s+{re.escape(b)}(?!\w)", lower)
 
 
 @settings(max_examples=40, deadline=None)

@@ -5,11 +5,12 @@ Novel segments (see :mod:`roqa_nlp.novelty`) are clustered by agglomerative clus
 below ``distance_threshold``), so the number of candidate codes follows the data and singletons are
 allowed. Each candidate gets keywords by class-based TF-IDF (Grootendorst, 2022, BERTopic: a
 term's frequency in the cluster × log(1 + mean words per cluster / the term's frequency over all
-clusters)) over the words and word pairs of its segments, as scikit-learn's ``CountVectorizer``
-counts them (lower case, words of two or more word characters, English stop words
+clusters)) over the words and word pairs of its segments (lower case, words of two or more word
+characters as scikit-learn's ``CountVectorizer`` finds them, English stop words
 (``data/stop_words_en.txt``) and the fillers and contraction remnants of transcribed speech
-(``data/stop_words_spoken.txt``: "yeah", "actually", "ve" of "I've") left out before pairing)
-without importing scikit-learn, whose import alone took longer than the whole queue. Its most representative segments
+(``data/stop_words_spoken.txt``: "yeah", "actually", "ve" of "I've") left out; a pair is two
+words side by side in the text, see :func:`terms`) without importing scikit-learn, whose import
+alone took longer than the whole queue. Its most representative segments
 (closest to the cluster's centroid) and the transcripts/participants it appears in. Procedural
 talk (greetings, consent, Zoom chatter) is never offered as a theme, nor is novel talk that reads
 as small talk or the speaker's background (``off_topic``: the weather, a career story), which the
@@ -74,12 +75,20 @@ def english_stop_words() -> frozenset[str]:
 
 
 def terms(doc: str) -> list[str]:
-    """The words of ``doc`` (lower case, stop words left out) followed by its word pairs, the
-    pairs formed after the stop words are left out (as ``CountVectorizer(stop_words="english",
-    ngram_range=(1, 2))`` does)."""
+    """The words of ``doc`` (lower case, stop words left out) followed by its word pairs: two
+    words that follow each other in the text, with nothing but blanks between them. Unlike
+    ``CountVectorizer(stop_words=..., ngram_range=(1, 2))``, which pairs words across the stop
+    words it has left out, a pair never bridges a stop word or punctuation ("honest till" out of
+    "to be honest, the till" is no phrase of the speaker's)."""
     stop = english_stop_words()
-    words = [w for w in _WORD.findall(doc.lower()) if w not in stop]
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(doc)]
+    words = [w for w, _, _ in tokens if w not in stop]
+    pairs = [
+        f"{a} {b}"
+        for (a, _, a_end), (b, b_start, _) in zip(tokens, tokens[1:])
+        if a not in stop and b not in stop and not doc[a_end:b_start].strip()
+    ]
+    return words + pairs
 
 
 def class_tfidf_keywords(docs: list[str], n_keywords: int = 5) -> list[list[str]]:
