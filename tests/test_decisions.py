@@ -358,3 +358,26 @@ def test_a_new_code_outside_the_project_codebook_is_still_labelled_by_its_id(
 ) -> None:
     decisions = [Decision("s:1", "new-code", new_code="Garden project", text="We grow veg.")]
     assert feedback_examples(decisions, cfir, None)[1] == [["project.garden-project"]]
+
+
+def test_a_decisions_file_without_decisions_is_a_one_line_error(tmp_path: Path) -> None:
+    p = tmp_path / "decisions.csv"
+    p.write_text("segment_id,decision,code_id,new_code,note,text\n", encoding="utf-8")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert str(exc.value) == (
+        f"{p}: holds no decisions (accept, reject or recode suggestions in report.html and save "
+        "its decisions)"
+    )
+
+
+@pytest.mark.parametrize("name", ["Available Resources", "available resources", "Resources"])
+def test_a_new_code_named_like_an_existing_code_is_a_one_line_error(
+    cfir: Codebook, name: str
+) -> None:
+    decisions = [Decision("s:1", "new-code", new_code=name, text="We lacked money.")]
+    with pytest.raises(RoqaError) as exc:
+        project_codebook(cfir, decisions, where="decisions.csv")
+    assert str(exc.value).startswith(
+        f"decisions.csv: new code '{name}' is the name of IS.E.2 Available Resources"
+    )

@@ -435,7 +435,7 @@ class AutoCoder:
             where = "decisions"
         if isinstance(codings, (str, Path)):
             codings = CodingResult.read(codings)
-        book = project_codebook(self.codebook, decs)
+        book = project_codebook(self.codebook, decs, where=where)
         texts, labels, ids = feedback_examples(decs, book, codings, where=where)
         valence_of: dict[str, str] = {}
         if codings is not None:

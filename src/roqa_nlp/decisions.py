@@ -110,16 +110,32 @@ def read_decisions(path: str | Path) -> tuple[list[Decision], str]:
                 text=r.get("text", ""),
             )
         )
+    if not out:
+        raise RoqaError(
+            "holds no decisions",
+            path=p,
+            hint="accept, reject or recode suggestions in report.html and save its decisions",
+        )
     return out, sha256_bytes(p.read_bytes())
 
 
-def project_codebook(codebook: Codebook, decisions: list[Decision]) -> Codebook:
-    """The codebook plus one codable project code per distinct new-code name (stable ids)."""
+def project_codebook(
+    codebook: Codebook, decisions: list[Decision], *, where: str | Path = "decisions"
+) -> Codebook:
+    """The codebook plus one codable project code per distinct new-code name (stable ids); a
+    new-code name that is already a code's name (or alias) is a one-line error."""
     new: dict[str, Code] = {}
     for d in decisions:
         if d.decision != "new-code":
             continue
         cid = project_code_id(d.new_code)
+        same = codebook.find(d.new_code)
+        if same is not None and same.id != cid:
+            raise RoqaError(
+                f"new code {quoted(d.new_code)} is the name of {same.id} {same.name}",
+                path=where,
+                hint=f"accept or recode to {same.id} instead, or give the new code another name",
+            )
         if codebook.find(cid) is None and cid not in new:
             new[cid] = Code(
                 id=cid,
