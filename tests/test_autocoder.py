@@ -469,9 +469,12 @@ def test_update_adds_the_new_code_to_a_project_codebook(updated) -> None:
     assert "project.covid-19-disruption" in ac.card["classes"]
 
 
-def test_update_records_the_decisions_in_the_model_card(updated) -> None:
+def test_update_records_the_decisions_in_the_model_card(
+    updated, tiny_training: TrainingSet
+) -> None:
     ac, decisions, _ = updated
     assert ac.card["feedback"] == {
+        "base_training_data_sha256": tiny_training.hash,
         "decisions_sha256": hashlib.sha256(decisions.read_bytes()).hexdigest(),
         "n_decisions": 7,
         "n_examples": 5,

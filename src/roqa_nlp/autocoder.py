@@ -461,6 +461,8 @@ class AutoCoder:
         self.codebook = book
         self.fit(combined)
         self.card["feedback"] = {
+            # the written training data alone (card["training_data"] hashes it with the decisions)
+            "base_training_data_sha256": ts.hash,
             "decisions_sha256": dhash,
             "n_decisions": len(decs),
             "n_examples": len(fb),
