@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,26 @@ def test_a_quote_whose_valence_the_model_is_unsure_of_says_so(
     html = str(quote_html(q))
     assert ('<span class="unsure">valence unsure (0.59)</span>' in html) is marked
     assert "p=0.94" in html
+
+
+def test_cli_report_says_how_many_codings_on_interviewer_turns_it_does_not_chart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A QDA coder may code the moderator's lines: the report keeps them out of the matrix and
+    tables and says so, rather than dropping them in silence."""
+    from dataclasses import replace
+
+    result = build_result()
+    i = next(n for n, s in enumerate(result.segments) if s.suggestions and not s.procedural)
+    first = result.segments[i]
+    result.segments[i] = replace(first, segment=replace(first.segment, role="interviewer"))
+    result.save(tmp_path)
+    main(["report", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert (
+        "1 coded passage(s) on interviewer turns are not charted (the matrix and tables chart "
+        "participants' talk); they stay in the transcripts section"
+    ) in out
+    html = (tmp_path / "report.html").read_text("utf-8")
+    (row,) = re.findall(r'<div class="row segment question[" ][^>]*>.*?</mark>', html, re.S)
+    assert escape(first.segment.text) in row

@@ -80,6 +80,12 @@ def report_command(
     result, note = chart_with(result, book)
     if note:
         typer.echo(note)
+    on_questions = sum(1 for s in result if s.segment.role == "interviewer" and s.suggestions)
+    if on_questions:
+        typer.echo(
+            f"{on_questions} coded passage(s) on interviewer turns are not charted (the matrix and "
+            "tables chart participants' talk); they stay in the transcripts section"
+        )
     candidates = _read_candidates(
         open_coding or source.with_name("open_coding.jsonl"), open_coding is not None
     )
