@@ -512,6 +512,26 @@ def test_bare_file_name_in_capitalised_sources_folder_is_found(tmp_path: Path) -
     assert [t.text for t in read_qdpx(p).transcripts] == ["We lacked staff."]
 
 
+def test_a_coding_by_a_user_missing_from_users_is_imported_with_a_warning(tmp_path: Path) -> None:
+    stranger = "00000000-0000-4000-8000-0000000000bb"
+    sel = selection(3, 9).replace('creatingUser="00000000-0000-4000-8000-0000000000aa"', "")
+    sel = sel.replace("<Coding ", f'<Coding creatingUser="{stranger}" ')
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" plainTextPath="a.txt">'
+        f"{sel}</TextSource>"
+    )
+    p = read_qdpx(
+        build_qdpx(tmp_path / "q.qdpx", project_xml(src), {"sources/a.txt": b"We lacked staff."})
+    )
+    assert list(p.codings) == [stranger]
+    (warning,) = [w for w in p.warnings if "<Users>" in w]
+    assert warning.startswith("source 'a.txt', selection '")
+    assert warning.endswith(
+        f"': coding by user '{stranger}', who is not in the project's <Users>: "
+        "imported as a coder of that name"
+    )
+
+
 def test_relative_path_found_inside_the_archive(tmp_path: Path) -> None:
     src = (
         '<TextSource guid="00000000-0000-4000-8000-000000000010" plainTextPath="relative://a.txt"/>'

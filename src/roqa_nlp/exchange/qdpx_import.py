@@ -518,6 +518,11 @@ def _read_selection(
         code = book[cid]
         user_guid = normalise_guid(coding.get("creatingUser")) or sel_user
         uname = user_names.get(user_guid, user_guid) if user_guid else UNKNOWN_USER
+        if user_guid and user_guid not in user_names:
+            warnings.append(
+                f"{where}: coding by user {user_guid!r}, who is not in the project's <Users>: "
+                "imported as a coder of that name"
+            )
         spans = pending.setdefault(uname, {})
         key = (transcript.id, start, end)
         item = spans.get(key)
