@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.coding_agreement import (
     agreement_report,
@@ -24,6 +23,7 @@ from roqa_nlp.coding_agreement import (
 from roqa_nlp.errors import RoqaError
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+from test_cli_agree import run
 
 #: Two coders, four units; on u1 and u2 they differ only in how they spelled the code.
 SPELLED = (
@@ -36,16 +36,6 @@ SPELLED = (
 #: 4 codes x 4 units = 16 decisions, 14 agree (u3: Culture and Champions); each coder applied 4
 #: codes, so p_e = (4/16)^2 + (12/16)^2 = 10/16 and kappa = (14/16 - 10/16) / (6/16) = 2/3.
 KAPPA_SPELLED = 2 / 3
-
-
-def run(args: list[str], capsys) -> tuple[int, str, str]:
-    try:
-        main(args)
-        code = 0
-    except SystemExit as e:
-        code = int(e.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_line(text: str) -> str:

@@ -12,22 +12,16 @@ from roqa_nlp.errors import RoqaError
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import expand_paths, read_transcript, skipped_folders
-from roqa_nlp.transcripts.roles import first_spellings, is_interviewer, speaker_warning
+from roqa_nlp.transcripts.roles import (
+    DEFAULT_INTERVIEWER_LABELS,
+    first_spellings,
+    is_interviewer,
+    speaker_warning,
+)
 from roqa_nlp.transcripts.text import parse_text
 
-FIXED = [
-    "Interviewer",
-    "interviewer",
-    "int",
-    "iv",
-    "i",
-    "q",
-    "researcher",
-    "facilitator",
-    "moderator",
-    "host",
-    "me",
-]
+#: what ``roqa code --interviewer NAME`` passes: the default labels, then the name given
+FIXED = ["Interviewer", *DEFAULT_INTERVIEWER_LABELS]
 
 
 def turns_of(t: Transcript) -> list[tuple[str, str, str]]:
