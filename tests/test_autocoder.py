@@ -778,3 +778,20 @@ def test_interviewer_labels_are_added_to_the_defaults_as_the_cli_adds_them(
         ("Sam Roe", "interviewer"),
         ("P05", "participant"),
     ]
+
+
+def test_static_vectors_on_a_model_trained_on_the_transformer_are_refused(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Static vectors lie near, not in, the transformer's space: the packaged model scored dev
+    top-3 0.33 on them, silently. A static backend given by directory is recognised by its card."""
+    static_dir = tmp_path / "static-build"
+    static_dir.mkdir()
+    (static_dir / "backend_card.json").write_text('{"backend": "static"}', encoding="utf-8")
+    for backend in ("static", str(static_dir)):
+        with pytest.raises(RoqaError) as exc:
+            AutoCoder.load(tiny_model_dir, backend=backend)
+        assert str(exc.value).startswith(
+            f"{tiny_model_dir}: this model was trained on torch embeddings: static vectors need a "
+            "model trained on them (roqa train training_data --backend static"
+        )
