@@ -353,10 +353,8 @@ def bench_backends(work: Path, model: Path | None, rounds: int = 3) -> dict[str,
         x["speedup_vs_torch"] = statistics.median(ratios)
         if DEV.exists():
             x["dev"] = evaluate(m, backend, work / f"eval-{name}.json")
-    if DEV.exists():  # static vectors read by the torch-trained classifier: why it needs its own
-        runs["static"]["dev_with_torch_trained_model"] = evaluate(
-            model, str(dirs["static"]), work / "eval-static-torchmodel.json"
-        )
+    # Static vectors read by the torch-trained classifier (why static needs its own model) are
+    # refused by AutoCoder.load since session 13; docs/performance.md keeps what they scored.
     return runs
 
 

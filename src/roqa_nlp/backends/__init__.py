@@ -5,9 +5,9 @@ Three backends encode text for :class:`~roqa_nlp.embedding.Embedder`:
 ==============  =================================================================================
 ``torch``       sentence-transformers on torch: the reference, most accurate (the default)
 ``onnx-int8``   the same transformer exported to ONNX with dynamic int8 weights, run with
-                ``onnxruntime`` and ``tokenizers`` only (:mod:`.onnx_int8`): about 2× faster
+                ``onnxruntime`` and ``tokenizers`` only (:mod:`.onnx_int8`): 2-2.5× faster
 ``static``      static token vectors distilled from the model with ``model2vec``
-                (:mod:`.static`): about 13× faster, for triage, at a stated accuracy cost
+                (:mod:`.static`): 13-15× faster, for triage, at a stated accuracy cost
 ==============  =================================================================================
 
 A fast backend is built once, offline, from the local model by ``roqa build-backend KIND``

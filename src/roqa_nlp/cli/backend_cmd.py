@@ -13,8 +13,9 @@ from .app import app
 def build_backend_command(
     kind: str = typer.Argument(
         ...,
-        help="onnx-int8 (≈2× faster whole runs) or static (≈13× faster, less accurate); measured "
-        "in the README's Performance table.",
+        help="onnx-int8 (≈2-2.5× faster whole runs) or static (≈13-15× faster, less accurate); "
+        "measured"
+        " in the README's Performance table.",
     ),
     out: Path | None = typer.Option(
         None,
