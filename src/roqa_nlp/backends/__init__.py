@@ -114,7 +114,7 @@ def resolve_backend_dir(spec: str | Path, source_weights_sha256: str) -> tuple[s
             raise RoqaError(
                 f"the {kind} embedding backend has not been built for this model",
                 path=d,
-                hint=f"run `roqa build-backend {kind}` once (offline, a minute or two)",
+                hint=f"run `roqa build-backend {kind}` once (offline, under a minute)",
             )
         return kind, d
     d = Path(spec)
