@@ -141,18 +141,6 @@ def label_of(codes: list[str], kind: str) -> str | list[str]:
     return {"procedural": PROCEDURAL, "rejected": REJECTED}.get(kind, NONE)
 
 
-def backend_kind(backend: str | Path) -> str | None:
-    """The kind of an embedding backend given by kind or by directory (its card says), or None
-    when a directory has no readable card."""
-    if str(backend) in ("torch", "onnx-int8", "static"):
-        return str(backend)
-    try:
-        card = json.loads((Path(backend) / "backend_card.json").read_text("utf-8"))
-        return str(card["backend"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
 def segment_flags(p_value: float, procedural: float, aside: float, alpha: float) -> dict[str, Any]:
     """A segment's novelty flags from its conformal p-value and whether procedural talk or the
     off-framework class (small talk, background) explains it best: novel when p < ``alpha`` and
@@ -889,6 +877,8 @@ class AutoCoder:
                 hint="retrain the model with this codebook",
             )
         emb_info = card.get("embedding_model", {})
+        from .backends import backend_kind
+
         trained_kind = backend_kind(emb_info.get("backend", "torch"))
         if backend is not None and backend_kind(backend) == "static" != trained_kind:
             raise RoqaError(

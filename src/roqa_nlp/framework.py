@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import RoqaError
-from .io import EXCEL_BOM, atomic_open, atomic_write_text, spreadsheet_csv
+from .io import atomic_open, write_spreadsheet_csv
 from .schema import SegmentResult, Suggestion, normalise_valence
 from .transcripts import natural_key
 
@@ -330,7 +330,7 @@ class FrameworkMatrix:
         if layout not in ("wide", "long"):
             raise RoqaError(f"unknown CSV layout {layout!r}", hint="use 'wide' or 'long'")
         rows = self.wide_rows() if layout == "wide" else self.long_rows()
-        atomic_write_text(path, EXCEL_BOM + spreadsheet_csv(rows))
+        write_spreadsheet_csv(path, rows)
 
     def to_xlsx(self, path: str | Path) -> None:
         """Write an Excel workbook: ``Matrix`` (charted text), ``Counts`` and ``Quotes`` (long)."""

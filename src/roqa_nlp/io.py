@@ -45,6 +45,11 @@ def spreadsheet_csv(rows: Iterable[Sequence[Any]]) -> str:
     return buf.getvalue()
 
 
+def write_spreadsheet_csv(path: str | Path, rows: Iterable[Sequence[Any]]) -> None:
+    """Write ``rows`` as a CSV file for spreadsheets (:data:`EXCEL_BOM` first), atomically."""
+    atomic_write_text(path, EXCEL_BOM + spreadsheet_csv(rows))
+
+
 def check_output_file(path: str | Path) -> Path:
     """``path`` as a file that can be written, or the one-line error writing it would give; writes
     nothing, so a command with several outputs can check them all before it writes any."""

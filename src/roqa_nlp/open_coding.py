@@ -30,7 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .io import EXCEL_BOM, atomic_write_text, spreadsheet_csv
+from .io import atomic_write_text, write_spreadsheet_csv
 
 if TYPE_CHECKING:
     import numpy as np
@@ -213,5 +213,5 @@ def write_open_coding(queue: list[CandidateCode], out_dir: str | Path) -> dict[s
                 c.representative[0]["text"] if c.representative else "",
             ]
         )
-    atomic_write_text(cpath, EXCEL_BOM + spreadsheet_csv(rows))
+    write_spreadsheet_csv(cpath, rows)
     return {"open_coding.jsonl": jpath, "open_coding.csv": cpath}

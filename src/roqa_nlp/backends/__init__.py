@@ -105,6 +105,18 @@ def read_card(directory: Path, *, kind: str | None, source_weights_sha256: str) 
     return dict(card)
 
 
+def backend_kind(backend: str | Path) -> str | None:
+    """The kind of an embedding backend given by kind or by directory (its card says), or None
+    when a directory has no readable card."""
+    if str(backend) in BACKENDS:
+        return str(backend)
+    try:
+        card = json.loads((Path(backend) / CARD).read_text("utf-8"))
+        return str(card["backend"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def resolve_backend_dir(spec: str | Path, source_weights_sha256: str) -> tuple[str | None, Path]:
     """``(kind, directory)`` of a backend given by kind name or by directory."""
     if str(spec) in FAST_BACKENDS:

@@ -188,7 +188,6 @@ def code_command(
             "`roqa export codings.jsonl --qdpx FILE` afterwards"
         )
     from ..codebook import Codebook
-    from ..transcripts.roles import DEFAULT_INTERVIEWER_LABELS
     from ..transcripts.segment import UNITS
 
     chart_book = Codebook.load(codebook) if codebook is not None else None  # fail before coding
@@ -214,7 +213,7 @@ def code_command(
         overrides["unit"] = unit
     files = expand_paths(paths)
     _note_skipped(paths)
-    labels = [*DEFAULT_INTERVIEWER_LABELS, *interviewer] if interviewer else None
+    labels = list(interviewer) or None  # AutoCoder.code adds them to the default labels
     if engine == "ray":
         from ..ray_engine import code_with_ray
 

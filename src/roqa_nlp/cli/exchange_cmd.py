@@ -15,6 +15,7 @@ import re
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -247,17 +248,16 @@ def _codable_only(decisions: list[Any], book: Any, user: str, warnings: list[str
     """``decisions`` without recodes to codes that are not codable (a domain a coder coded
     to), which training would refuse; a warning names them."""
     out: list[Any] = []
-    dropped: dict[str, int] = {}
+    dropped: Counter[str] = Counter()  # "id name" of each domain coded to
     for d in decisions:
         code = book.find(d.code_id) if d.decision == "recode" else None
         if code is not None and not code.codable:
-            dropped[code.id] = dropped.get(code.id, 0) + 1
+            dropped[f"{code.id} {code.name}"] += 1
         else:
             out.append(d)
-    for code_id, n in dropped.items():
-        code = book.find(code_id)
+    for code, n in dropped.items():
         warnings.append(
-            f"{user} coded {n} passage(s) to {code_id} {code.name}, a domain: left out of their "
-            "decisions (training needs a codable construct)"
+            f"{user} coded {n} passage(s) to {code}, a domain: left out of their decisions "
+            "(training needs a codable construct)"
         )
     return out

@@ -151,8 +151,8 @@ def read_transcript(
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given; a directory stands for its supported transcript files, in name order
-    with numbers compared as numbers (``p2`` before ``p10``; not those of its subfolders: a directory whose transcripts are all in subfolders is an
-    error naming them)."""
+    with numbers compared as numbers (``p2`` before ``p10``), not those of its subfolders (a
+    directory whose transcripts are all in subfolders is an error naming them)."""
     files: list[Path] = []
     for item in paths:
         p = Path(item)
