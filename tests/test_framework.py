@@ -411,7 +411,13 @@ def test_rating_is_strong_only_when_the_valence_is_sure_too(
     valence_probability: float | None, expected: tuple[str, int]
 ) -> None:
     """Two confident enabler codings whose enabler valence is a coin flip are a weak +1."""
-    rating = rate_construct([], [0.9, 0.95], valence_probability=valence_probability)
+    rating = rate_construct(
+        [],
+        [0.9, 0.95],
+        valence_probabilities=None
+        if valence_probability is None
+        else {"enabler": [valence_probability] * 2, "barrier": [0.99]},
+    )
     assert rating[:2] == expected
     if valence_probability is not None:
         assert f"valence probability {valence_probability:.2f}" in rating[2]

@@ -9,7 +9,12 @@ import pytest
 
 from roqa_nlp.errors import RoqaError
 from roqa_nlp.schema import Transcript, Turn
-from roqa_nlp.transcripts import SUPPORTED_EXTENSIONS, read_transcript, read_transcripts
+from roqa_nlp.transcripts import (
+    SUPPORTED_EXTENSIONS,
+    natural_key,
+    read_transcript,
+    read_transcripts,
+)
 from roqa_nlp.transcripts.roles import (
     DEFAULT_INTERVIEWER_LABELS,
     guess_interviewer,
@@ -875,3 +880,19 @@ def test_a_huge_bad_time_cell_gives_a_short_one_line_error(tmp_path: Path) -> No
     assert len(message.splitlines()) == 1
     assert len(message) < len(str(path)) + 200
     assert "row 2: start '9999" in message and "…' is not a time" in message
+
+
+def test_natural_key_orders_numbers_as_numbers_and_letters_regardless_of_case() -> None:
+    names = ["p10.txt", "P2.txt", "p1.txt", "IS.D.10", "is.d.2", "IS.D.2", "P1a", "p1a"]
+    assert sorted(names, key=natural_key) == [
+        "IS.D.2",
+        "is.d.2",
+        "IS.D.10",
+        "p1.txt",
+        "P1a",
+        "p1a",
+        "P2.txt",
+        "p10.txt",
+    ]
+    # one order whatever order the names came in
+    assert sorted(reversed(names), key=natural_key) == sorted(names, key=natural_key)

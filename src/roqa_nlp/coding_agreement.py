@@ -65,7 +65,6 @@ import dataclasses
 import functools
 import itertools
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -88,6 +87,7 @@ from .errors import RoqaError, quoted
 from .framework import carries_codes
 from .io import read_text
 from .result import CodingResult
+from .transcripts import natural_key
 
 if TYPE_CHECKING:
     from .codebook import Codebook
@@ -168,11 +168,6 @@ class CodedUnits:
         return np.array(
             [any(self.codings[c].get(u.id) for c in who) for u in self.units], dtype=bool
         )
-
-
-def natural_key(code: str) -> list[Any]:
-    """Sort key that orders digit runs by value: ``IS.D.2`` < ``IS.D.10``."""
-    return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.split(r"(\d+)", code) if t]
 
 
 def coded_units_from_rows(
@@ -285,7 +280,10 @@ def merge_spelling_variants(
     rename: dict[str, str] = {}
     for spellings in groups.values():
         if len(spellings) > 1:
-            main = max(spellings, key=lambda c: uses[c])  # the first of the most used
+            # the most used; among equals the tidiest (single spaces, a capital first letter)
+            main = max(
+                spellings, key=lambda c: (uses[c], c == " ".join(c.split()), c[:1].isupper())
+            )
             merged.append([main, *(c for c in spellings if c != main)])
             rename.update({c: main for c in spellings if c != main})
     if not rename:

@@ -31,7 +31,7 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -40,6 +40,10 @@ from .errors import RoqaError
 from .io import atomic_open, write_spreadsheet_csv
 from .schema import SegmentResult, Suggestion, normalise_valence
 from .transcripts import natural_key
+
+#: a valence probability from which the model's barrier/enabler call counts as sure: below it a
+#: rating is never strong and the report marks a quote's side "valence unsure"
+SURE_VALENCE = 0.6
 
 if TYPE_CHECKING:
     from .codebook import Codebook
@@ -911,7 +915,8 @@ def rate_construct(
     mixed_ratio: float = 2.0,
     strong_margin: int = 2,
     strong_probability: float = 0.6,
-    valence_probability: float | None = None,
+    sure_valence: float = SURE_VALENCE,
+    valence_probabilities: Mapping[str, Sequence[float]] | None = None,
 ) -> tuple[str, int | None, str]:
     """Suggest a CFIR rating from the probabilities of a construct's barrier/enabler/neutral codings.
 
@@ -927,8 +932,9 @@ def rate_construct(
     3. strength 2 when the winning side's margin (``max(b, e) - min(b, e)``) is at least
        ``strong_margin`` segments *and* their mean probability is at least
        ``strong_probability`` (several confident mentions stand in for "explicit examples")
-       *and*, when given, the mean ``valence_probability`` of the winning side's valences is at
-       least ``strong_probability`` too (a confident code with a coin-flip valence is no strong
+       *and*, when ``valence_probabilities`` are given (``{"barrier": [...], "enabler": [...]}``,
+       the valence probability of each barrier and enabler coding), the mean over the winning
+       side is at least ``sure_valence`` (a confident code with a coin-flip valence is no strong
        barrier or enabler); otherwise 1.
 
     Returns ``(rating, value, reason)``.
@@ -944,10 +950,12 @@ def rate_construct(
     sign = 1 if e > b else -1
     winning = enablers if sign > 0 else barriers
     mean_p = sum(winning) / len(winning)
-    sure_valence = valence_probability is None or valence_probability >= strong_probability
-    strong = hi - lo >= strong_margin and mean_p >= strong_probability and sure_valence
-    value = sign * (2 if strong else 1)
     side = "enabler" if sign > 0 else "barrier"
+    sure = list((valence_probabilities or {}).get(side, ()))
+    valence_probability = sum(sure) / len(sure) if sure else None
+    sure_enough = valence_probability is None or valence_probability >= sure_valence
+    strong = hi - lo >= strong_margin and mean_p >= strong_probability and sure_enough
+    value = sign * (2 if strong else 1)
     valence_note = (
         "" if valence_probability is None else f", valence probability {valence_probability:.2f}"
     )
@@ -1003,12 +1011,6 @@ def construct_ratings(
                 v: [q.probability for q in qs if q.valence == v]
                 for v in ("barrier", "enabler", "neutral")
             }
-            side = "enabler" if len(by_v["enabler"]) > len(by_v["barrier"]) else "barrier"
-            sure = [
-                q.valence_probability
-                for q in qs
-                if q.valence == side and q.valence_probability is not None
-            ]
             rating, value, reason = rate_construct(
                 by_v["barrier"],
                 by_v["enabler"],
@@ -1016,7 +1018,14 @@ def construct_ratings(
                 mixed_ratio=mixed_ratio,
                 strong_margin=strong_margin,
                 strong_probability=strong_probability,
-                valence_probability=sum(sure) / len(sure) if sure else None,
+                valence_probabilities={
+                    v: [
+                        q.valence_probability
+                        for q in qs
+                        if q.valence == v and q.valence_probability is not None
+                    ]
+                    for v in ("barrier", "enabler")
+                },
             )
             dom = None
             if codebook is not None and codebook.find(k) is not None:

@@ -16,6 +16,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..framework import SURE_VALENCE
+
 #: Beside each segment: a free-text new code and a note (read by report.js).
 EXTRA = (
     '<div class="extra"><input type="text" class="new-code" placeholder="new code name" '
@@ -143,10 +145,6 @@ class SegmentRows:
         return Markup('<div class="rows">\n' + "".join(self.row(r) for r in rows) + "    </div>")
 
 
-#: a quote's valence probability below which Table 2 marks its side as the model's guess
-UNSURE_VALENCE = 0.6
-
-
 def quote_html(q: Mapping[str, Any]) -> Markup:
     """A quote: its text, who said it where (a link to the segment when it is in the report)
     and the probability of the code it illustrates."""
@@ -157,7 +155,7 @@ def quote_html(q: Mapping[str, Any]) -> Markup:
     vp = q.get("valence_probability")
     unsure = (
         f' · <span class="unsure">valence unsure ({vp:.2f})</span>'
-        if vp is not None and vp < UNSURE_VALENCE
+        if vp is not None and vp < SURE_VALENCE
         else ""
     )
     return Markup(

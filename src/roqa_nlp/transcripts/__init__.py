@@ -179,14 +179,16 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def natural_key(text: str) -> tuple[Any, ...]:
-    """Sort key that orders ``P2`` before ``P10`` (digits compare as numbers): interviews
-    numbered without leading zeros are read, charted and judged for saturation in the order they
-    were done."""
-    return tuple(
+    """Sort key that orders ``P2`` before ``P10`` and ``IS.D.2`` before ``IS.D.10`` (digits
+    compare as numbers, letters regardless of case): interviews numbered without leading zeros
+    are read, charted and judged for saturation in the order they were done. Texts equal but for
+    case keep one fixed order (``P1a`` before ``p1a``), whatever order they came in."""
+    parts = tuple(
         (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
         for part in re.split(r"(\d+)", text)
         if part
     )
+    return parts, text
 
 
 def _listed_files(directory: Path) -> list[Path]:
@@ -198,7 +200,7 @@ def _listed_files(directory: Path) -> list[Path]:
             for f in directory.iterdir()
             if f.is_file() and not f.name.startswith(_IGNORED_PREFIXES)
         ),
-        key=lambda f: (natural_key(f.name), f.name),
+        key=lambda f: natural_key(f.name),
     )
 
 
