@@ -33,6 +33,23 @@ class RoqaError(Exception):
         return str(self)
 
 
+class RoqaWarning(UserWarning):
+    """Something the researcher should know about their input that does not stop the run (a
+    guessed interviewer, a skipped source, a coding left out): one line, like :class:`RoqaError`.
+
+    From Python it is an ordinary warning (``warnings.simplefilter("error", RoqaWarning)`` turns
+    them into errors); the ``roqa`` command prints each as ``roqa: warning: ...`` on stderr.
+    """
+
+
+def warn(message: str, *, path: str | Path | None = None, stacklevel: int = 3) -> None:
+    """Issue a one-line :class:`RoqaWarning` naming ``path`` (if given) first."""
+    import warnings
+
+    text = message if path is None else f"{path}: {message}"
+    warnings.warn(" ".join(text.splitlines()), RoqaWarning, stacklevel=stacklevel)
+
+
 def first_few(names: Sequence[str], n: int = 4) -> str:
     """The first ``n`` of ``names`` joined by commas, with `` ...`` when there are more."""
     return ", ".join(names[:n]) + (" ..." if len(names) > n else "")

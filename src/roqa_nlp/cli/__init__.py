@@ -36,9 +36,32 @@ def _is_click_error(e: Exception, name: str) -> bool:
     return False
 
 
+_python_showwarning = __import__("warnings").showwarning
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: str | None = None,
+) -> None:
+    """Print a :class:`~roqa_nlp.errors.RoqaWarning` as one ``roqa: warning:`` line (no source
+    file or line number); other libraries' warnings as Python shows them."""
+    from ..errors import RoqaWarning
+
+    if issubclass(category, RoqaWarning):
+        print(f"roqa: warning: {message}", file=sys.stderr)
+    else:
+        _python_showwarning(message, category, filename, lineno, file, line)  # type: ignore[arg-type]
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``roqa`` console script."""
-    from ..errors import RoqaError
+    import warnings
+
+    from ..errors import RoqaError, RoqaWarning
 
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
@@ -46,7 +69,11 @@ def main(argv: list[str] | None = None) -> None:
         args.remove("--debug")
         state["debug"] = True
     try:
-        app(args=args, prog_name="roqa", standalone_mode=False)
+        with warnings.catch_warnings():
+            # every RoqaWarning is shown (not once per place in the code), as one plain line
+            warnings.simplefilter("always", RoqaWarning)
+            warnings.showwarning = _show_warning
+            app(args=args, prog_name="roqa", standalone_mode=False)
     except RoqaError as e:
         if debug:
             raise

@@ -1,0 +1,29 @@
+"""Library warnings reach the command line as one plain line each."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from roqa_nlp.cli import _show_warning
+from roqa_nlp.errors import RoqaWarning, warn
+
+
+def test_warn_names_the_file_first_on_one_line() -> None:
+    with pytest.warns(RoqaWarning) as got:
+        warn("two lines\nof text", path="p01.txt")
+    assert [str(w.message) for w in got] == ["p01.txt: two lines of text"]
+
+
+def test_cli_prints_a_roqa_warning_as_one_line_without_source_location(capsys) -> None:
+    _show_warning(RoqaWarning("p01.txt: guessed the interviewer"), RoqaWarning, "x.py", 12)
+    assert capsys.readouterr().err == "roqa: warning: p01.txt: guessed the interviewer\n"
+
+
+def test_cli_leaves_other_warnings_as_python_shows_them(capsys) -> None:
+    _show_warning(FutureWarning("old"), FutureWarning, "lib.py", 7)
+    err = capsys.readouterr().err
+    assert "lib.py:7: FutureWarning: old" in err
+    assert "roqa: warning" not in err
+    warnings.resetwarnings()
