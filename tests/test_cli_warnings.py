@@ -6,7 +6,7 @@ import warnings
 
 import pytest
 
-from roqa_nlp.cli import _show_warning
+from roqa_nlp.cli import _warning_printer
 from roqa_nlp.errors import RoqaWarning, warn
 
 
@@ -17,13 +17,14 @@ def test_warn_names_the_file_first_on_one_line() -> None:
 
 
 def test_cli_prints_a_roqa_warning_as_one_line_without_source_location(capsys) -> None:
-    _show_warning(RoqaWarning("p01.txt: guessed the interviewer"), RoqaWarning, "x.py", 12)
+    show = _warning_printer(warnings.showwarning)
+    show(RoqaWarning("p01.txt: guessed the interviewer"), RoqaWarning, "x.py", 12)
     assert capsys.readouterr().err == "roqa: warning: p01.txt: guessed the interviewer\n"
 
 
 def test_cli_leaves_other_warnings_as_python_shows_them(capsys) -> None:
-    _show_warning(FutureWarning("old"), FutureWarning, "lib.py", 7)
-    err = capsys.readouterr().err
-    assert "lib.py:7: FutureWarning: old" in err
-    assert "roqa: warning" not in err
-    warnings.resetwarnings()
+    seen: list[tuple[str, str, int]] = []
+    show = _warning_printer(lambda m, c, f, n, *rest: seen.append((str(m), f, n)))
+    show(FutureWarning("old"), FutureWarning, "lib.py", 7)
+    assert seen == [("old", "lib.py", 7)]
+    assert capsys.readouterr().err == ""

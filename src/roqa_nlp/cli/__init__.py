@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from typing import TextIO
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -36,25 +38,26 @@ def _is_click_error(e: Exception, name: str) -> bool:
     return False
 
 
-_python_showwarning = __import__("warnings").showwarning
-
-
-def _show_warning(
-    message: Warning | str,
-    category: type[Warning],
-    filename: str,
-    lineno: int,
-    file: object = None,
-    line: str | None = None,
-) -> None:
-    """Print a :class:`~roqa_nlp.errors.RoqaWarning` as one ``roqa: warning:`` line (no source
-    file or line number); other libraries' warnings as Python shows them."""
+def _warning_printer(previous: Callable[..., None]) -> Callable[..., None]:
+    """A ``warnings.showwarning`` that prints a :class:`~roqa_nlp.errors.RoqaWarning` as one
+    ``roqa: warning:`` line (no source file or line number) and hands other libraries' warnings
+    to ``previous``."""
     from ..errors import RoqaWarning
 
-    if issubclass(category, RoqaWarning):
-        print(f"roqa: warning: {message}", file=sys.stderr)
-    else:
-        _python_showwarning(message, category, filename, lineno, file, line)  # type: ignore[arg-type]
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        if issubclass(category, RoqaWarning):
+            print(f"roqa: warning: {message}", file=sys.stderr)
+        else:
+            previous(message, category, filename, lineno, file, line)
+
+    return show
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -72,7 +75,7 @@ def main(argv: list[str] | None = None) -> None:
         with warnings.catch_warnings():
             # every RoqaWarning is shown (not once per place in the code), as one plain line
             warnings.simplefilter("always", RoqaWarning)
-            warnings.showwarning = _show_warning
+            warnings.showwarning = _warning_printer(warnings.showwarning)
             app(args=args, prog_name="roqa", standalone_mode=False)
     except RoqaError as e:
         if debug:
