@@ -28,6 +28,33 @@ from roqa_nlp.schema import Code, Segment, SegmentResult, Suggestion, Transcript
 REPO = Path(__file__).resolve().parents[1]
 NAMES = {"IC.A": "Intervention Source", "IC.F": "Complexity", "IS.C": "Culture"}
 
+
+def test_saturation_counts_talk_for_open_coding_and_says_when_the_quiet_run_holds_it() -> None:
+    """Only codebook codes are ideas: interview 14 of the quiet run 13-15 has two segments that
+    fit no code (one more is small talk, one the interviewer's), so "reached" says a new idea
+    may wait there."""
+    result = interviews(SEQUENCE)
+    result.segments += [
+        seg("I14", 5, "we started a peer-run allotment", novel=True),
+        seg("I14", 6, "and a choir for people on the ward", novel=True),
+        seg("I15", 7, "lovely weather today", novel=True),
+        seg("I15", 8, "anything else to add?", novel=True, role="interviewer"),
+        seg("I03", 9, "a walking group", novel=True),
+    ]
+    result.segments[-3].off_topic = True
+    s = saturation(result)
+    assert s.open_coding == [0, 0, 1] + [0] * 10 + [2, 0]
+    assert s.to_dict()["open_coding"] == s.open_coding
+    assert s.new_counts == NEW  # the ideas themselves are unchanged
+    assert s.francis.at == 15
+    assert s.francis.message.endswith(
+        "; but interview(s) 14 of that run hold 2 segment(s) that fit no code, waiting for open "
+        "coding: a new idea among them restarts the count"
+    )
+    # no such talk in the quiet run: nothing added
+    assert saturation(interviews(SEQUENCE)).francis.message.endswith("initial sample of 10")
+
+
 MINI = Codebook(
     id="mini",
     name="two CFIR domains",

@@ -180,7 +180,7 @@ def test_report_draws_a_reliability_diagram_when_gold_labels_are_given(cfir: Cod
 
 def test_reliability_bins_and_ece_match_a_hand_computation() -> None:
     bins = reliability_bins([0.95, 0.91, 0.15], [1, 0, 0])
-    assert [(b["lower"], b["count"], b["accuracy"]) for b in bins] == [
+    assert [(round(b["lower"], 9), b["count"], b["accuracy"]) for b in bins] == [
         (0.1, 1.0, 0.0),
         (0.9, 2.0, 0.5),
     ]
@@ -351,3 +351,20 @@ def test_cli_report_says_how_many_codings_on_interviewer_turns_it_does_not_chart
     html = (tmp_path / "report.html").read_text("utf-8")
     (row,) = re.findall(r'<div class="row segment question[" ][^>]*>.*?</mark>', html, re.S)
     assert escape(first.segment.text) in row
+
+
+def test_report_bins_are_those_of_roqa_evaluate_on_bin_edges() -> None:
+    """Confidences on a bin edge (0.7) fall in the bin they close, as in `roqa evaluate`: the
+    audit's 0.7, 0.7, 0.75 with right, wrong, right gave 0.050 in the report and 0.217 there."""
+    import numpy as np
+
+    from roqa_nlp.evaluation import expected_calibration_error as evaluate_ece
+
+    p, correct = [0.7, 0.7, 0.75], [1, 0, 1]
+    bins = reliability_bins(p, correct)
+    assert [(round(b["lower"], 9), b["count"]) for b in bins] == [(0.6, 2.0), (0.7, 1.0)]
+    # (2/3)|0.5 - 0.7| + (1/3)|1 - 0.75| = 0.1333 + 0.0833
+    assert expected_calibration_error(bins) == pytest.approx(0.2 * 2 / 3 + 0.25 / 3)
+    assert expected_calibration_error(bins) == pytest.approx(
+        evaluate_ece(np.array(p), np.array(correct, dtype=float))
+    )

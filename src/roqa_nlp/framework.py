@@ -633,9 +633,13 @@ class Saturation:
     cumulative: list[int]
     francis: FrancisVerdict
     guest: GuestView
+    #: per interview, the participant segments that fit no code and await open coding: only the
+    #: codebook's codes count as ideas above, so new ideas may still sit here
+    open_coding: list[int] = field(default_factory=list)
 
     @property
     def new_counts(self) -> list[int]:
+        """Per interview, how many codes it brought that no earlier interview carried."""
         return [len(c) for c in self.new_codes]
 
     @property
@@ -651,6 +655,7 @@ class Saturation:
             "new_codes": self.new_codes,
             "new_counts": self.new_counts,
             "cumulative": self.cumulative,
+            "open_coding": self.open_coding,
             "francis": asdict(self.francis),
             "guest": asdict(self.guest),
         }
@@ -725,7 +730,11 @@ def saturation(
     """Data saturation over the interviews (transcripts) of a coding result, in interview order.
 
     For each interview, its *new codes* are the codes it carries that no earlier interview carried
-    (a code is an "idea" here); the cumulative curve counts the codes seen so far. Two judgements:
+    (a code is an "idea" here); the cumulative curve counts the codes seen so far. Only the
+    codebook's codes are ideas: talk that fits no code (flagged for open coding) is counted per
+    interview in ``open_coding``, and a verdict of "reached" says when the quiet interviews still
+    hold such talk, since a new idea found there by open coding would restart the count. Two
+    judgements:
 
     - **Francis et al. (2010)** [3]_: the 10+3 rule (``initial_sample`` and ``stopping_criterion``,
       see :func:`francis_stopping_rule`) — the seed study's rule: "after ten interviews, ...
@@ -768,6 +777,25 @@ def saturation(
         cumulative.append(len(seen))
     counts = [len(c) for c in new_codes]
     participants = [result.participant_of(t) for t in seq]
+    uncoded: dict[str, int] = dict.fromkeys(seq, 0)
+    for s in result.segments:
+        tid = s.segment.transcript_id
+        if tid in uncoded and s.for_open_coding and s.segment.role != "interviewer":
+            uncoded[tid] += 1
+    open_coding = [uncoded[t] for t in seq]
+
+    def still_open(first: int, last: int) -> str:
+        """What a verdict of "reached" must add when interviews first..last hold talk for open
+        coding."""
+        held = [k for k in range(first, last + 1) if open_coding[k - 1]]
+        if not held:
+            return ""
+        n = sum(open_coding[k - 1] for k in held)
+        which = ", ".join(map(str, held))
+        return (
+            f"; but interview(s) {which} of that run hold {n} segment(s) that fit no code, "
+            "waiting for open coding: a new idea among them restarts the count"
+        )
 
     def name(k: int | None) -> str | None:
         return None if k is None else seq[k - 1]
@@ -783,6 +811,7 @@ def saturation(
         msg = (
             f"saturation reached at interview {at} ({label(at)}): no new codes in interviews "
             f"{at - stopping_criterion + 1}-{at} after an initial sample of {initial_sample}"
+            + still_open(at - stopping_criterion + 1, at)
         )
     else:
         need = initial_sample + stopping_criterion
@@ -809,7 +838,7 @@ def saturation(
         gmsg = (
             f"saturation reached at interview {hit.last} ({label(hit.last)}): base {base_size} "
             f"interviews ({base} codes), run {hit.first}-{hit.last} added {hit.new} new "
-            f"code(s) = {ratio:.1%} <= {pct} new information"
+            f"code(s) = {ratio:.1%} <= {pct} new information" + still_open(hit.first, hit.last)
         )
     elif base == 0:
         gmsg = f"saturation not reached: the first {base_size} interviews hold no code"
@@ -834,7 +863,7 @@ def saturation(
         None if hit is None else name(hit.last),
         gmsg,
     )
-    return Saturation(seq, participants, new_codes, cumulative, francis, guest)
+    return Saturation(seq, participants, new_codes, cumulative, francis, guest, open_coding)
 
 
 # -- suggested CFIR construct ratings ---------------------------------------------------------

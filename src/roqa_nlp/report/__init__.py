@@ -523,9 +523,17 @@ def saturation_view(sat: Any) -> dict[str, Any]:
                 "participant": p,
                 "new": new,
                 "cumulative": cum,
+                "open_coding": n_open,
             }
-            for i, (tid, p, new, cum) in enumerate(
-                zip(sat.interviews, sat.participants, sat.new_codes, sat.cumulative, strict=True),
+            for i, (tid, p, new, cum, n_open) in enumerate(
+                zip(
+                    sat.interviews,
+                    sat.participants,
+                    sat.new_codes,
+                    sat.cumulative,
+                    sat.open_coding,
+                    strict=True,
+                ),
                 1,
             )
         ],

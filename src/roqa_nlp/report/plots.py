@@ -390,31 +390,34 @@ def confidence_svg(top1: Sequence[float], novel_top1: Sequence[float] = ()) -> s
 def reliability_bins(
     probabilities: Sequence[float], correct: Sequence[bool | int], n_bins: int = 10
 ) -> list[dict[str, float]]:
-    """Equal-width confidence bins: per bin its mean confidence, accuracy and count.
+    """Equal-width confidence bins that hold a segment: per bin its mean confidence, accuracy and
+    count.
 
     The reliability diagram (DeGroot & Fienberg 1983; Niculescu-Mizil & Caruana 2005) plots
-    accuracy against mean confidence per bin; a calibrated model lies on the diagonal.
+    accuracy against mean confidence per bin; a calibrated model lies on the diagonal. The bins
+    are those of :func:`roqa_nlp.evaluation.reliability_bins` (``(m-1)/M < p <= m/M``, Guo et al.
+    2017), so the report's ECE is the one ``roqa evaluate`` gives for the same segments.
     """
+    import numpy as np
+
+    from ..evaluation import reliability_bins as evaluation_bins
+
     if len(probabilities) != len(correct):
         raise ValueError("probabilities and correct differ in length")
-    out = []
-    for b in range(n_bins):
-        lo, hi = b / n_bins, (b + 1) / n_bins
-        idx = [
-            i for i, p in enumerate(probabilities) if lo <= p < hi or (b == n_bins - 1 and p == 1.0)
-        ]
-        if not idx:
-            continue
-        out.append(
-            {
-                "lower": lo,
-                "upper": hi,
-                "confidence": sum(probabilities[i] for i in idx) / len(idx),
-                "accuracy": sum(bool(correct[i]) for i in idx) / len(idx),
-                "count": float(len(idx)),
-            }
-        )
-    return out
+    bins = evaluation_bins(
+        np.asarray(probabilities, dtype=float), np.asarray(correct, dtype=float), n_bins
+    )
+    return [
+        {
+            "lower": b["lo"],
+            "upper": b["hi"],
+            "confidence": b["confidence"],
+            "accuracy": b["accuracy"],
+            "count": float(b["n"]),
+        }
+        for b in bins
+        if b["n"]
+    ]
 
 
 def expected_calibration_error(bins: Sequence[dict[str, float]]) -> float:
