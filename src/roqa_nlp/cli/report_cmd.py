@@ -36,8 +36,12 @@ def report_command(
         help="Candidate codes (JSON Lines or JSON list) grouping the open-coding queue "
         "(default: open_coding.jsonl beside the codings, if present).",
     ),
-    top_k: int = typer.Option(
-        1, "--top-k", min=1, help="Suggestions per segment charted as codes in the matrix/tables."
+    top_k: int | None = typer.Option(
+        None,
+        "--top-k",
+        min=1,
+        help="Suggestions per segment charted as codes in the matrix/tables (default: a model's "
+        "top one; every code of a person's codings, e.g. imported from a QDA program).",
     ),
     min_probability: float = typer.Option(
         0.0, "--min-probability", min=0.0, max=1.0, help="Lowest probability charted as a code."
@@ -60,8 +64,9 @@ def report_command(
     ),
 ) -> None:
     """Write the self-contained HTML report of a coding result (opens offline, no network)."""
-    from ..crosswalk import chart_with, codebook_for
+    from ..crosswalk import chart_codings, codebook_for
     from ..errors import RoqaError
+    from ..exchange.qdpx_export import coder_of
     from ..framework import framework_matrix
     from ..report import MATRIX_QUOTES, ReportOptions, write_report
     from ..result import CodingResult
@@ -77,9 +82,15 @@ def report_command(
             hint="give the codings.jsonl that `roqa code` wrote",
         )
     book = codebook_for(codebook, result, codings)
-    result, note = chart_with(result, book)
+    # a person applied every code they gave: chart them all, and translate them as applied codes
+    person = coder_of(result)
+    result, note = chart_codings(result, book, person=person is not None)
     if note:
         typer.echo(note)
+    if top_k is None:
+        top_k = 1 if person is None else max((len(s.suggestions) for s in result), default=1)
+        if person is not None and top_k > 1:
+            typer.echo(f"charting every code {person} gave a passage (--top-k sets how many)")
     on_questions = sum(1 for s in result if s.segment.role == "interviewer" and s.suggestions)
     if on_questions:
         typer.echo(

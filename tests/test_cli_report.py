@@ -1,0 +1,80 @@
+"""``roqa report`` on a person's codings (imported from a QDA program) charts every code they gave."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+from test_cli_agree import run
+
+TEXT = "P07: We never have the staff. Our manager backs us though."
+
+
+def alices_codings(tmp_path: Path, user: dict[str, str] | None) -> Path:
+    """One passage Alice coded with two codes (Available Resources, then Leadership Engagement),
+    and one with Available Resources alone."""
+    t = Transcript(
+        id="p07",
+        text=TEXT,
+        turns=[Turn("P07", "participant", 5, len(TEXT))],
+        participant="P07",
+    )
+
+    def seg(n: int, start: int, end: int, *codes: tuple[str, str, str]) -> SegmentResult:
+        return SegmentResult(
+            segment=Segment(
+                f"p07:{n:04d}", "p07", "P07", "participant", start, end, TEXT[start:end]
+            ),
+            suggestions=[
+                Suggestion(code_id=c, name=name, domain="IS", probability=1.0, valence=v)
+                for c, name, v in codes
+            ],
+        )
+
+    result = CodingResult(
+        segments=[
+            seg(
+                1,
+                5,
+                29,
+                ("IS.E.2", "Available Resources", "barrier"),
+                ("IS.E.1", "Leadership Engagement", "neutral"),
+            ),
+            seg(2, 30, len(TEXT), ("IS.E.2", "Available Resources", "enabler")),
+        ],  # fmt: skip
+        transcripts={"p07": t},
+        meta={"codebook": "cfir-2009", **({"user": user} if user else {})},
+    )
+    out = tmp_path / "Alice"
+    result.save(out)
+    return out
+
+
+def matrix_codes(path: Path) -> list[str]:
+    """The codes of the matrix's P07 row with something charted."""
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        header, *rows = csv.reader(f)
+    (p07,) = (r for r in rows if r[0] == "P07")
+    return [h.split()[0] for h, cell in zip(header[1:], p07[1:], strict=True) if cell.strip()]
+
+
+def test_report_charts_every_code_of_a_persons_passage(tmp_path: Path, capsys) -> None:
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    m = tmp_path / "m.csv"
+    code, out, err = run(["report", str(folder), "--matrix", str(m)], capsys)
+    assert (code, err) == (0, "")
+    assert "charting every code Alice gave a passage" in out
+    assert matrix_codes(m) == ["IS.E.1", "IS.E.2"]  # Leadership Engagement, Available Resources
+    # --top-k still decides when given
+    code, out, _ = run(["report", str(folder), "--matrix", str(m), "--top-k", "1"], capsys)
+    assert code == 0 and matrix_codes(m) == ["IS.E.2"]
+
+
+def test_report_charts_a_models_top_code_only_by_default(tmp_path: Path, capsys) -> None:
+    folder = alices_codings(tmp_path, None)  # no user: a model's run
+    m = tmp_path / "m.csv"
+    code, out, _ = run(["report", str(folder), "--matrix", str(m)], capsys)
+    assert code == 0 and "charting every code" not in out
+    assert matrix_codes(m) == ["IS.E.2"]
