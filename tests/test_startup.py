@@ -39,3 +39,8 @@ def test_torch_still_imports_after_the_sentencizer() -> None:
         "assert torch.ones(2).sum().item() == 2.0"
     )
     assert imported_after(code)["torch"] is True
+
+
+def test_importing_the_package_and_listing_its_names_imports_neither_numpy_nor_torch() -> None:
+    code = "import roqa_nlp\nassert 'AutoCoder' in dir(roqa_nlp) and roqa_nlp.__all__"
+    assert imported_after(code) == {"numpy": False, "torch": False}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -39,7 +39,57 @@ _EXPORTS: dict[str, str] = {
     "write_report": "roqa_nlp.report",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+if TYPE_CHECKING:
+    # What type checkers (mypy, pyright, an editor) see: the real names, not the Any that
+    # __getattr__ returns. Never run, so importing roqa_nlp stays fast; tests/test_exports.py
+    # checks it names everything _EXPORTS does, from the same modules.
+    from roqa_nlp.autocoder import AutoCoder as AutoCoder
+    from roqa_nlp.classifier import CodeClassifier as CodeClassifier
+    from roqa_nlp.codebook import Codebook as Codebook
+    from roqa_nlp.codebook import load_codebook as load_codebook
+    from roqa_nlp.embedding import Embedder as Embedder
+    from roqa_nlp.errors import RoqaError as RoqaError
+    from roqa_nlp.framework import barriers_enablers as barriers_enablers
+    from roqa_nlp.framework import construct_ratings as construct_ratings
+    from roqa_nlp.framework import framework_matrix as framework_matrix
+    from roqa_nlp.framework import saturation as saturation
+    from roqa_nlp.novelty import NoveltyDetector as NoveltyDetector
+    from roqa_nlp.report import write_report as write_report
+    from roqa_nlp.result import CodingResult as CodingResult
+    from roqa_nlp.schema import Code as Code
+    from roqa_nlp.schema import Segment as Segment
+    from roqa_nlp.schema import SegmentResult as SegmentResult
+    from roqa_nlp.schema import Suggestion as Suggestion
+    from roqa_nlp.schema import Transcript as Transcript
+    from roqa_nlp.schema import Turn as Turn
+    from roqa_nlp.transcripts import read_transcript as read_transcript
+    from roqa_nlp.transcripts.segment import segment as segment
+
+# Spelled out (not built from _EXPORTS) so that type checkers can read it.
+__all__ = [
+    "__version__",
+    "AutoCoder",
+    "CodingResult",
+    "Codebook",
+    "load_codebook",
+    "Code",
+    "Turn",
+    "Transcript",
+    "Segment",
+    "Suggestion",
+    "SegmentResult",
+    "RoqaError",
+    "read_transcript",
+    "segment",
+    "Embedder",
+    "CodeClassifier",
+    "NoveltyDetector",
+    "framework_matrix",
+    "barriers_enablers",
+    "saturation",
+    "construct_ratings",
+    "write_report",
+]
 
 
 def __getattr__(name: str) -> Any:
