@@ -568,3 +568,140 @@ def test_charting_functions_use_the_coded_segments_they_are_given() -> None:
     # what is given is what is charted: the first coded quote alone gives one count
     only = framework_matrix(r, top_k=2, coded=coded[:1])
     assert sum(map(sum, only.counts())) == 1
+
+
+# -- codebooks by name, codes by name ---------------------------------------------------------
+
+
+def by_name_and_id() -> CodingResult:
+    """Two interviews; the same construct given by id, by name and by a case/&-variant."""
+    return CodingResult(
+        segments=[
+            seg("T1", 0, "No staff to spare.", ("IS.E.2", 0.9, "barrier")),
+            seg("T1", 1, "No money either.", ("Available Resources", 0.8, "barrier")),
+            seg("T2", 0, "Budgets are tight.", ("available resources", 0.7, "barrier")),
+            seg("T2", 1, "The CQC wants it.", ("External Policy and Incentives", 0.9, "enabler")),
+        ],
+        transcripts={"T1": transcript("T1", "P01"), "T2": transcript("T2", "P02")},
+        meta={"codebook": "cfir-2009"},
+    )
+
+
+def test_a_code_given_by_name_is_charted_under_its_id() -> None:
+    """Audit C #9: the name made a second column, and saturation counted a second idea."""
+    r = by_name_and_id()
+    m = framework_matrix(r)
+    assert m.codes == ["IS.E.2", "OS.D"]
+    assert m.count("P01", "IS.E.2") == 2 and m.count("P02", "IS.E.2") == 1
+    assert saturation(r).new_codes == [["IS.E.2"], ["OS.D"]]
+    table = barriers_enablers(r)
+    assert [(d.id, [c.code_id for c in d.constructs]) for d in table.domains] == [
+        ("OS", ["OS.D"]),
+        ("IS", ["IS.E.2"]),
+    ]
+    assert table.construct("IS.E.2").barriers.segments == 3
+
+
+def test_charting_functions_take_a_codebook_by_id_or_file(tmp_path: Path) -> None:
+    r = by_name_and_id()
+    book = Codebook.load("cfir-2009")
+    path = tmp_path / "book.json"
+    book.save(path)
+    assert framework_matrix(r, codebook="cfir-2009").codes == [c.id for c in book.codable]
+    assert framework_matrix(r, codebook=path).codes == [c.id for c in book.codable]
+    assert barriers_enablers(r, "CFIR-2009") == barriers_enablers(r, book)
+    assert construct_ratings(r, "cfir-2009").codes == ["OS.D", "IS.E.2"]
+
+
+def test_charting_warns_when_the_codes_belong_to_another_codebook() -> None:
+    from roqa_nlp.errors import RoqaWarning
+
+    r = by_name_and_id()
+    with pytest.warns(RoqaWarning, match=r"2 of the 4 codes .* not in codebook 'cfir-2022'"):
+        table = barriers_enablers(r, "cfir-2022")
+    # the names are CFIR 2.0 names too (Available Resources); the ids are outside, as warned
+    assert [(d.id, [c.code_id for c in d.constructs]) for d in table.domains] == [
+        ("INS", ["INS.J"]),
+        ("", ["External Policy and Incentives", "IS.E.2"]),
+    ]
+
+
+def test_saturation_order_as_a_string_or_by_participant() -> None:
+    r = by_name_and_id()
+    assert saturation(r, order="T2, T1").interviews == ["T2", "T1"]
+    assert saturation(r, order=["P02", "P01"]).interviews == ["T2", "T1"]
+    with pytest.raises(RoqaError, match="unknown transcript"):
+        saturation(r, order="T2,T9")
+
+
+def test_write_report_takes_the_path_first_or_after_the_codebook(tmp_path: Path) -> None:
+    from roqa_nlp.report import write_report
+
+    r = by_name_and_id()
+    a = write_report(r, tmp_path / "a.html")
+    b = write_report(r, Codebook.load("cfir-2009"), tmp_path / "b.html")
+    assert a.read_text("utf-8") == b.read_text("utf-8")
+
+
+def test_table_2_and_saturation_write_csv_and_a_workbook(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    r = three_interviews()
+    table = barriers_enablers(r, MINI)
+    rows = table.rows()
+    assert rows[0] == [
+        "domain_id", "domain", "code_id", "construct",
+        "barriers_segments", "barriers_participants", "barriers_quotes",
+        "enablers_segments", "enablers_participants", "enablers_quotes",
+        "neutral_segments",
+    ]  # fmt: skip
+    assert [row[:5] + row[7:8] + row[10:] for row in rows[1:]] == [
+        [
+            "IC",
+            "Intervention Characteristics",
+            "IC.F",
+            "Complexity",
+            4,
+            1,
+            0,
+        ],
+        ["IS", "Inner Setting", "IS.C", "Culture", 0, 2, 0],
+    ]
+    assert rows[1][5] == "P01, P02"
+    table.to_csv(tmp_path / "t2.csv")
+    with (tmp_path / "t2.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert list(csv.reader(f)) == [[str(v) for v in row] for row in rows]
+    table.to_xlsx(tmp_path / "t2.xlsx")
+    ws = load_workbook(tmp_path / "t2.xlsx")["Barriers and enablers"]
+    assert [c.value for c in ws[2]][:4] == [
+        "IC",
+        "Intervention Characteristics",
+        "IC.F",
+        "Complexity",
+    ]
+
+    sat = saturation(r)
+    assert sat.rows() == [
+        ["n", "interview", "participant", "new", "new_codes", "cumulative", "open_coding"],
+        [1, "T1", "P01", 2, "IC.F IS.C", 2, 1],  # the novel line about Biscuit the dog
+        [2, "T2", "P02", 0, "", 2, 0],
+        [3, "T3", "P01", 0, "", 2, 0],
+    ]
+    sat.to_csv(tmp_path / "sat.csv")
+    assert (tmp_path / "sat.csv").read_text("utf-8-sig").splitlines()[
+        1
+    ] == "1,T1,P01,2,IC.F IS.C,2,1"
+
+
+def test_charting_objects_have_short_reprs() -> None:
+    r = three_interviews()
+    assert repr(framework_matrix(r, codebook=MINI)) == (
+        "FrameworkMatrix(2 participants x 3 codes, 4 cells charted)"
+    )
+    assert repr(barriers_enablers(r, MINI)) == (
+        "BarriersEnablers(2 domains, 2 constructs: 1 with barriers, 2 with enablers)"
+    )
+    assert repr(saturation(r)) == "Saturation(3 interviews, 2 codes; 10+3 rule: not reached)"
+    assert repr(construct_ratings(r, MINI)) == (
+        "ConstructRatings(4 suggested ratings, 2 cases x 2 constructs)"
+    )

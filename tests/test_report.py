@@ -198,7 +198,7 @@ def test_report_without_transcript_text_lists_segments(cfir: Codebook) -> None:
 
 
 def test_write_report_writes_the_file_atomically(cfir: Codebook, tmp_path: Path) -> None:
-    out = write_report(build_result(), cfir, tmp_path / "sub" / "report.html")
+    out = write_report(build_result(), tmp_path / "sub" / "report.html", cfir)
     assert out == tmp_path / "sub" / "report.html"
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in out.parent.iterdir()] == ["report.html"]

@@ -69,7 +69,7 @@ def _require_browser() -> Any:
 def report_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     _require_browser()
     path = tmp_path_factory.mktemp("report") / "report.html"
-    write_report(build_result(), Codebook.load("cfir-2009"), path, open_coding=OPEN_CODING)
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
     return path.as_uri()
 
 

@@ -115,11 +115,29 @@ def codes_of(s: SegmentResult, *, top_k: int = 1, min_probability: float = 0.0) 
 
 
 def coded_segments(
-    result: CodingResult, *, top_k: int = 1, min_probability: float = 0.0
+    result: CodingResult,
+    *,
+    top_k: int = 1,
+    min_probability: float = 0.0,
+    codebook: Codebook | None = None,
 ) -> list[Quote]:
-    """Every (segment, code) pair the outputs are built from, as quotes, in segment order."""
+    """Every (segment, code) pair the outputs are built from, as quotes, in segment order.
+
+    A code given by name or alias (``"Available Resources"``, as hand-made or imported codings may
+    give it) is charted under its id in ``codebook`` (default: the built-in codebook the result
+    recorded), so one construct is one column and one idea, whatever it was called.
+    """
     if top_k < 1:
         raise RoqaError(f"top_k must be at least 1, got {top_k}")
+    book = codebook if codebook is not None else _recorded(result)
+    ids: dict[str, str] = {}
+
+    def code_id(key: str) -> str:
+        if key not in ids:
+            found = None if book is None else book.find(key)
+            ids[key] = key if found is None else found.id
+        return ids[key]
+
     out: list[Quote] = []
     for s in result.segments:
         for g in codes_of(s, top_k=top_k, min_probability=min_probability):
@@ -139,7 +157,7 @@ def coded_segments(
                     start=seg.start,
                     end=seg.end,
                     participant=result.participant_of(seg.transcript_id),
-                    code_id=g.code_id,
+                    code_id=code_id(g.code_id),
                     probability=float(g.probability),
                     valence=valence,
                     valence_probability=(
@@ -151,15 +169,57 @@ def coded_segments(
 
 
 def _coded(
-    result: CodingResult, top_k: int, min_probability: float, coded: Sequence[Quote] | None
+    result: CodingResult,
+    top_k: int,
+    min_probability: float,
+    coded: Sequence[Quote] | None,
+    codebook: Codebook | None = None,
 ) -> Sequence[Quote]:
     """``coded`` when the caller computed it (the report charts one result four ways), else
     :func:`coded_segments` of ``result``."""
     return (
-        coded_segments(result, top_k=top_k, min_probability=min_probability)
+        coded_segments(result, top_k=top_k, min_probability=min_probability, codebook=codebook)
         if coded is None
         else coded
     )
+
+
+def _recorded(result: CodingResult) -> Codebook | None:
+    """The built-in codebook ``result``'s run recorded, if any."""
+    from .codebook import Codebook
+    from .crosswalk import recorded_codebook
+
+    name = recorded_codebook(result.meta) if isinstance(result.meta, dict) else None
+    return None if name is None else Codebook.load(name)
+
+
+def chart_codebook(
+    codebook: Codebook | str | Path | None, result: CodingResult, *, required: bool = True
+) -> Codebook | None:
+    """The codebook to chart ``result`` with: ``codebook`` itself, loaded when it is a built-in
+    id (``"cfir-2009"``) or a JSON file, or by default the one the result recorded (a built-in
+    codebook, else the default one; ``None`` when not ``required``).
+
+    Warns (:class:`~roqa_nlp.errors.RoqaWarning`) when the result's codes are not in the codebook
+    but in the one it was coded with: they would all be charted as "codes outside the codebook".
+    """
+    from .codebook import Codebook
+    from .crosswalk import codebook_for, recorded_codebook
+    from .errors import first_few, warn
+
+    if codebook is None:
+        return codebook_for(None, result) if required else _recorded(result)
+    book = codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
+    ids = sorted({g.code_id for s in result.segments for g in s.suggestions}, key=natural_key)
+    missing = [k for k in ids if book.find(k) is None]
+    used = recorded_codebook(result.meta) if isinstance(result.meta, dict) else None
+    if missing and used is not None and used != book.id:
+        warn(
+            f"{len(missing)} of the {len(ids)} codes of these codings are not in codebook "
+            f"{book.id!r} ({first_few(missing)}): they were coded with {used!r}; chart "
+            f"result.translate({book.id!r}) to see them in {book.id!r}'s codes, or give {used!r}"
+        )
+    return book
 
 
 def most_representative(quotes: Iterable[Quote], n: int, *, spread: bool = False) -> list[Quote]:
@@ -338,44 +398,64 @@ class FrameworkMatrix:
 
     def to_xlsx(self, path: str | Path) -> None:
         """Write an Excel workbook: ``Matrix`` (charted text), ``Counts`` and ``Quotes`` (long)."""
-        from openpyxl import Workbook
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-        from openpyxl.styles import Alignment, Font
-        from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.worksheet import Worksheet
-
-        def put(ws: Worksheet, r: int, c: int, value: Any) -> None:
-            cell = ws.cell(row=r, column=c)
-            if isinstance(value, str):
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-                cell.data_type = "s"  # never a formula, whatever the transcript says
-            else:
-                cell.value = value
-
-        def sheet(ws: Worksheet, rows: list[list[Any]], width: float, wrap: bool) -> None:
-            for r, row in enumerate(rows, 1):
-                for c, value in enumerate(row, 1):
-                    put(ws, r, c, value)
-                    if wrap:
-                        ws.cell(row=r, column=c).alignment = Alignment(
-                            wrap_text=True, vertical="top"
-                        )
-            for c in range(1, len(rows[0]) + 1):
-                ws.cell(row=1, column=c).font = Font(bold=True)
-                ws.column_dimensions[get_column_letter(c)].width = 12 if c == 1 else width
-            ws.freeze_panes = "B2"
-
-        wb = Workbook()
-        matrix = wb.active
-        assert matrix is not None
-        matrix.title = "Matrix"
-        sheet(matrix, self.wide_rows(), 45, wrap=True)
         counts: list[list[Any]] = [[self.case_kind, *map(self.column_label, self.codes)]]
         counts += [[c, *row] for c, row in zip(self.cases, self.counts(), strict=True)]
-        sheet(wb.create_sheet("Counts"), counts, 14, wrap=False)
-        sheet(wb.create_sheet("Quotes"), self.long_rows(), 16, wrap=False)
-        with atomic_open(path, "wb") as fh:
-            wb.save(fh)
+        write_xlsx(
+            path,
+            [
+                ("Matrix", self.wide_rows(), 45, True),
+                ("Counts", counts, 14, False),
+                ("Quotes", self.long_rows(), 16, False),
+            ],
+        )
+
+    def __repr__(self) -> str:
+        filled = sum(1 for cell in self.cells.values() if cell.segments)
+        return (
+            f"FrameworkMatrix({len(self.cases)} {self.case_kind}s x {len(self.codes)} codes, "
+            f"{filled} cells charted)"
+        )
+
+
+def write_xlsx(
+    path: str | Path, sheets: Sequence[tuple[str, list[list[Any]], float, bool]]
+) -> None:
+    """Write an Excel workbook atomically, one sheet per ``(title, rows, column width, wrap)``:
+    the first row bold and frozen, text never read as a formula."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    def put(ws: Worksheet, r: int, c: int, value: Any) -> None:
+        cell = ws.cell(row=r, column=c)
+        if isinstance(value, str):
+            cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            cell.data_type = "s"  # never a formula, whatever the transcript says
+        else:
+            cell.value = value
+
+    def sheet(ws: Worksheet, rows: list[list[Any]], width: float, wrap: bool) -> None:
+        for r, row in enumerate(rows, 1):
+            for c, value in enumerate(row, 1):
+                put(ws, r, c, value)
+                if wrap:
+                    ws.cell(row=r, column=c).alignment = Alignment(wrap_text=True, vertical="top")
+        for c in range(1, len(rows[0]) + 1):
+            ws.cell(row=1, column=c).font = Font(bold=True)
+            ws.column_dimensions[get_column_letter(c)].width = 12 if c == 1 else width
+        ws.freeze_panes = "B2"
+
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    for n, (title, rows, width, wrap) in enumerate(sheets):
+        ws = first if n == 0 else wb.create_sheet(title)
+        ws.title = title
+        sheet(ws, rows, width, wrap)
+    with atomic_open(path, "wb") as fh:
+        wb.save(fh)
 
 
 def framework_matrix(
@@ -385,7 +465,7 @@ def framework_matrix(
     top_k: int = 1,
     min_probability: float = 0.0,
     quotes: int = 1,
-    codebook: Codebook | None = None,
+    codebook: Codebook | str | Path | None = None,
     coded: Sequence[Quote] | None = None,
 ) -> FrameworkMatrix:
     """Chart a coding result into the Framework Approach matrix (cases x codes) [1]_ [2]_.
@@ -397,7 +477,9 @@ def framework_matrix(
     top_k, min_probability : which suggestions count as codes (see :func:`coded_segments`).
     quotes : how many representative quotes each cell keeps; "representative" = the highest
         probability, so a reader sees the clearest instance of the code first.
-    codebook : when given, the columns are all its codable codes in codebook order.
+    codebook : when given (a :class:`~roqa_nlp.codebook.Codebook`, a built-in id such as
+        ``"cfir-2009"`` or a codebook JSON file), the columns are all its codable codes in
+        codebook order.
     coded : :func:`coded_segments` of ``result`` with these ``top_k`` and ``min_probability``,
         when the caller already has them (the other charting functions take it too).
 
@@ -405,15 +487,16 @@ def framework_matrix(
     information too).
     """
     _check_cases(cases)
-    coded = _coded(result, top_k, min_probability, coded)
+    book = None if codebook is None else chart_codebook(codebook, result)
+    coded = _coded(result, top_k, min_probability, coded, book)
     case_ids = {_case_of(result, tid, cases) for tid in interview_order(result)}
     by_cell: dict[tuple[str, str], list[Quote]] = {}
     for q in coded:
         case = q.participant if cases == "participant" else q.transcript_id
         by_cell.setdefault((case, q.code_id), []).append(q)
     used = {k for _, k in by_cell}
-    if codebook is not None:
-        codes = [c.id for c in codebook.codable]
+    if book is not None:
+        codes = [c.id for c in book.codable]
         codes += sorted(used - set(codes), key=natural_key)
     else:
         codes = sorted(used, key=natural_key)
@@ -429,7 +512,7 @@ def framework_matrix(
     return FrameworkMatrix(
         cases=sorted(case_ids, key=natural_key),
         codes=codes,
-        names=_code_names(result, codebook),
+        names=_code_names(result, book),
         cells=cells,
         case_kind=cases,
     )
@@ -521,13 +604,47 @@ class BarriersEnablers:
     def to_dict(self) -> dict[str, Any]:
         return {"domains": [d.to_dict() for d in self.domains]}
 
+    def rows(self) -> list[list[Any]]:
+        """Header + one row per construct, as the seed study's Table 2: domain, construct, then
+        per side (barriers, enablers) the segments, the participants and the quotes (each
+        ``"text" [P01, transcript start-end]``, joined by `` | ``), then the neutral segments."""
+        head = ["domain_id", "domain", "code_id", "construct"]
+        for name in ("barriers", "enablers"):
+            head += [f"{name}_segments", f"{name}_participants", f"{name}_quotes"]
+        rows: list[list[Any]] = [[*head, "neutral_segments"]]
+        for d in self.domains:
+            for c in d.constructs:
+                row: list[Any] = [d.id, d.name, c.code_id, c.name]
+                for side in (c.barriers, c.enablers):
+                    quotes = " | ".join(f'"{q.text}" [{q.citation}]' for q in side.quotes)
+                    row += [side.segments, ", ".join(side.participants), quotes]
+                rows.append([*row, c.neutral.segments])
+        return rows
+
+    def to_csv(self, path: str | Path) -> None:
+        """Write :meth:`rows` as CSV (UTF-8 with a byte-order mark for Excel; text a spreadsheet
+        would run as a formula is prefixed with ``'``)."""
+        write_spreadsheet_csv(path, self.rows())
+
+    def to_xlsx(self, path: str | Path) -> None:
+        """Write :meth:`rows` as an Excel workbook with one sheet, ``Barriers and enablers``."""
+        write_xlsx(path, [("Barriers and enablers", self.rows(), 30, True)])
+
+    def __repr__(self) -> str:
+        constructs = [c for d in self.domains for c in d.constructs]
+        return (
+            f"BarriersEnablers({len(self.domains)} domains, {len(constructs)} constructs: "
+            f"{sum(bool(c.barriers) for c in constructs)} with barriers, "
+            f"{sum(bool(c.enablers) for c in constructs)} with enablers)"
+        )
+
 
 OTHER_DOMAIN = ("", "Codes outside the codebook")
 
 
 def barriers_enablers(
     result: CodingResult,
-    codebook: Codebook,
+    codebook: Codebook | str | Path | None = None,
     *,
     top_k: int = 1,
     min_probability: float = 0.0,
@@ -542,8 +659,15 @@ def barriers_enablers(
     each participant first, so the row shows as many voices as possible. Domains and constructs
     follow codebook order and only appear when something was coded under them; codes the
     codebook does not know are listed under a last domain with an empty id.
+
+    ``codebook`` is a :class:`~roqa_nlp.codebook.Codebook`, a built-in id or a JSON file (default:
+    the one the result recorded). ``top_k`` and ``min_probability`` choose which suggestions
+    count as codes (see :func:`coded_segments`).
     """
-    coded = _coded(result, top_k, min_probability, coded)
+    book = chart_codebook(codebook, result)
+    assert book is not None
+    codebook = book
+    coded = _coded(result, top_k, min_probability, coded, book)
     by_code: dict[str, list[Quote]] = {}
     for q in coded:
         by_code.setdefault(q.code_id, []).append(q)
@@ -660,6 +784,31 @@ class Saturation:
             "guest": asdict(self.guest),
         }
 
+    def rows(self) -> list[list[Any]]:
+        """Header + one row per interview in order: position, interview, participant, the new
+        codes (count and ids), codes so far and segments waiting for open coding."""
+        rows: list[list[Any]] = [
+            ["n", "interview", "participant", "new", "new_codes", "cumulative", "open_coding"]
+        ]
+        for n, (t, p, new, cum) in enumerate(
+            zip(self.interviews, self.participants, self.new_codes, self.cumulative, strict=True)
+        ):
+            waiting = self.open_coding[n] if n < len(self.open_coding) else 0
+            rows.append([n + 1, t, p, len(new), " ".join(new), cum, waiting])
+        return rows
+
+    def to_csv(self, path: str | Path) -> None:
+        """Write :meth:`rows` as CSV (UTF-8 with a byte-order mark for Excel)."""
+        write_spreadsheet_csv(path, self.rows())
+
+    def __repr__(self) -> str:
+        verdict = f"reached at {self.francis.at}" if self.francis.reached else "not reached"
+        return (
+            f"Saturation({len(self.interviews)} interviews, "
+            f"{self.cumulative[-1] if self.cumulative else 0} codes; "
+            f"{self.francis.initial_sample}+{self.francis.stopping_criterion} rule: {verdict})"
+        )
+
 
 def francis_stopping_rule(
     new_counts: Sequence[int], *, initial_sample: int = 10, stopping_criterion: int = 3
@@ -726,6 +875,7 @@ def saturation(
     top_k: int = 1,
     min_probability: float = 0.0,
     coded: Sequence[Quote] | None = None,
+    codebook: Codebook | str | Path | None = None,
 ) -> Saturation:
     """Data saturation over the interviews (transcripts) of a coding result, in interview order.
 
@@ -743,14 +893,25 @@ def saturation(
       (default <= 5 %, see :func:`guest_runs`): saturation is reached at the last interview of the
       first run whose new information is at or below ``new_info_threshold``.
 
-    ``order`` lists transcript ids in the order the interviews were done (default: the order the
-    result holds them). Ids it leaves out are not considered; unknown or repeated ids are errors.
+    ``order`` lists transcript ids (or participant ids, ``P03``, where each names one
+    transcript) in the order the interviews were done, as a list or one comma-separated string
+    (default: the order the result holds them). Ids it leaves out are not considered; unknown or
+    repeated ids are errors. ``top_k`` and ``min_probability`` choose which suggestions count as
+    codes (see :func:`coded_segments`); a code given by name counts as its id in ``codebook``
+    (default: the one the result recorded).
     """
     known = interview_order(result)
     if order is None:
         seq = known
     else:
-        seq = list(order)
+        given = order.split(",") if isinstance(order, str) else list(order)
+        of_participant: dict[str, list[str]] = {}
+        for t in known:
+            of_participant.setdefault(result.participant_of(t), []).append(t)
+        seq = [
+            t if t in known or len(of_participant.get(t, ())) != 1 else of_participant[t][0]
+            for t in (str(x).strip() for x in given)
+        ]
         known_ids = set(known)
         missing = [t for t in seq if t not in known_ids]
         if missing:
@@ -764,7 +925,8 @@ def saturation(
     if not 0 <= new_info_threshold <= 1:
         raise RoqaError(f"new_info_threshold must be between 0 and 1, got {new_info_threshold}")
     codes_in: dict[str, list[str]] = {t: [] for t in seq}
-    for q in _coded(result, top_k, min_probability, coded):
+    book = chart_codebook(codebook, result, required=False)
+    for q in _coded(result, top_k, min_probability, coded, book):
         if q.transcript_id in codes_in and q.code_id not in codes_in[q.transcript_id]:
             codes_in[q.transcript_id].append(q.code_id)
     seen: set[str] = set()
@@ -935,6 +1097,12 @@ class ConstructRatings:
             "ratings": [r.to_dict() for r in self.ratings.values()],
         }
 
+    def __repr__(self) -> str:
+        return (
+            f"ConstructRatings({len(self.ratings)} suggested ratings, {len(self.cases)} cases x "
+            f"{len(self.codes)} constructs)"
+        )
+
 
 def rate_construct(
     barriers: Sequence[float],
@@ -997,7 +1165,7 @@ def rate_construct(
 
 def construct_ratings(
     result: CodingResult,
-    codebook: Codebook | None = None,
+    codebook: Codebook | str | Path | None = None,
     *,
     cases: CaseKind = "participant",
     top_k: int = 1,
@@ -1013,9 +1181,15 @@ def construct_ratings(
     Only constructs coded in a case are rated (an unmentioned construct is "missing", not 0).
     Each rating keeps up to ``quotes`` of its segments (highest probability first) so the
     researcher can confirm or change it; every rating is marked ``status="suggested"``.
+
+    ``codebook`` (a :class:`~roqa_nlp.codebook.Codebook`, a built-in id or a JSON file) gives
+    the order of the constructs and their domains; ``cases``, ``top_k``, ``min_probability`` and
+    ``quotes`` are as for :func:`framework_matrix`; ``mixed_ratio``, ``strong_margin`` and
+    ``strong_probability`` are the rule's thresholds (:func:`rate_construct`).
     """
     _check_cases(cases)
-    coded = _coded(result, top_k, min_probability, coded)
+    codebook = None if codebook is None else chart_codebook(codebook, result)
+    coded = _coded(result, top_k, min_probability, coded, codebook)
     groups: dict[tuple[str, str], list[Quote]] = {}
     for q in coded:
         case = q.participant if cases == "participant" else q.transcript_id

@@ -108,7 +108,7 @@ def report_command(
         order=None if order is None else _interview_order(order),
     )
     path = write_report(
-        result, book, out or source.with_name("report.html"), open_coding=candidates, options=opts
+        result, out or source.with_name("report.html"), book, open_coding=candidates, options=opts
     )
     typer.echo(f"report: {path}")
     if matrix is not None:

@@ -62,20 +62,31 @@ class ReportOptions:
 
 def write_report(
     result: CodingResult,
-    codebook: Codebook,
-    path: str | Path,
+    path: str | Path | Codebook,
+    codebook: Codebook | str | Path | None = None,
     *,
     model_card: Mapping[str, Any] | None = None,
     open_coding: Sequence[Any] | None = None,
     options: ReportOptions | None = None,
     title: str | None = None,
 ) -> Path:
-    """Render the report for ``result`` and write it atomically to ``path``.
+    """Render the report for ``result`` and write it atomically to ``path`` (an ``.html`` file).
 
-    ``model_card`` (default ``result.meta["model"]``) is shown in the model card section;
-    ``open_coding`` is a list of candidate codes (dicts or objects with ``id``, ``label`` and/or
-    ``keywords`` and ``segment_ids``) that groups the open-coding queue.
+    ``codebook`` is a :class:`~roqa_nlp.codebook.Codebook`, a built-in id (``"cfir-2009"``) or
+    a codebook JSON file (default: the one the result recorded). ``write_report(result,
+    codebook, path)``, the order of earlier versions, works too. ``model_card`` (default
+    ``result.meta["model"]``) is shown in the model card section; ``open_coding`` is a list of
+    candidate codes (dicts or objects with ``id``, ``label`` and/or ``keywords`` and
+    ``segment_ids``) that groups the open-coding queue; ``options`` sets what is charted
+    (:class:`ReportOptions`: top_k, min_probability, the saturation rule and interview order);
+    ``title`` heads the page.
     """
+    from ..codebook import Codebook
+
+    if isinstance(path, Codebook):  # write_report(result, codebook, path)
+        if not isinstance(codebook, (str, Path)):
+            raise RoqaError("write_report needs a file to write", hint="write_report(result, path)")
+        path, codebook = codebook, path
     html = render_report(
         result,
         codebook,
@@ -91,7 +102,7 @@ def write_report(
 
 def render_report(
     result: CodingResult,
-    codebook: Codebook,
+    codebook: Codebook | str | Path | None = None,
     *,
     model_card: Mapping[str, Any] | None = None,
     open_coding: Sequence[Any] | None = None,
@@ -102,11 +113,14 @@ def render_report(
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
     from markupsafe import Markup
 
+    from ..framework import chart_codebook
     from .fragments import SegmentRows, quote_html
 
+    book = chart_codebook(codebook, result)
+    assert book is not None
     ctx = report_context(
         result,
-        codebook,
+        book,
         model_card=model_card,
         open_coding=open_coding,
         options=options or ReportOptions(),
@@ -159,7 +173,8 @@ def report_context(
 
     k, p = options.top_k, options.min_probability
     colours = DomainColours(codebook)
-    coded = coded_segments(result, top_k=k, min_probability=p)  # charted four ways below
+    # charted four ways below
+    coded = coded_segments(result, top_k=k, min_probability=p, codebook=codebook)
     matrix = framework_matrix(
         result,
         "participant",
