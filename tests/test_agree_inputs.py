@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from roqa_nlp.codebook import Codebook
+from roqa_nlp.codebook import Codebook, normalise_name
 from roqa_nlp.coding_agreement import (
     agreement_report,
     coded_units_from_rows,
@@ -223,3 +223,71 @@ def test_a_unit_coded_with_two_spellings_holds_the_code_once() -> None:
     cu = coded_units_from_rows([("u1", "A", "Culture"), ("u1", "A", "culture"), ("u1", "B", "")])
     merged, _ = merge_spelling_variants(cu)
     assert merged.codes_of("A", "u1") == {"Culture"}
+
+
+# -- codes that read as numbers keep their sign ---------------------------------------------------
+
+#: A = [-1, -2, 1, 0], B = [1, 2, 1, 0]: they agree on u3 and u4 only.
+SIGNS = "unit,coder,code\nu1,A,-1\nu1,B,1\nu2,A,-2\nu2,B,2\nu3,A,1\nu3,B,1\nu4,A,0\nu4,B,0\n"
+
+
+def test_opposite_signs_are_not_spellings_of_one_code(tmp_path) -> None:
+    cu = read_long_csv(write(tmp_path / "signs.csv", SIGNS))
+    merged, groups = merge_spelling_variants(cu)
+    assert groups == []
+    assert sorted(merged.codes) == ["-1", "-2", "0", "1", "2"]
+
+
+def test_spellings_of_one_number_are_still_one_code() -> None:
+    cu = coded_units_from_rows(
+        [("u1", "A", "+1"), ("u1", "B", "1"), ("u2", "A", "1.0"), ("u2", "B", "1")]
+    )
+    merged, groups = merge_spelling_variants(cu)
+    assert groups == [["1", "1.0", "+1"]]  # "1" is used twice, so it names the group
+    assert agreement_report(merged, n_boot=0).pooled["all"].percent_agreement == 1.0
+
+
+def test_names_are_still_compared_as_the_codebook_compares_them() -> None:
+    assert normalise_name("-1") == "1"  # codebook lookups are unchanged
+    cu = coded_units_from_rows([("u1", "A", "Pre-planning"), ("u1", "B", "Pre planning")])
+    assert merge_spelling_variants(cu)[1] == [["Pre planning", "Pre-planning"]]
+
+
+def test_signed_ratings_agree_on_two_of_four_units(tmp_path, capsys) -> None:
+    """Before: '-1' = '1' and '-2' = '2' were merged and every figure was 1.000.
+
+    One code per unit, interval level, over 4 units:
+    - agreement 2/4;
+    - kappa: A's marginals 1/4 each of -2, -1, 0, 1; B's 1/2 of 1, 1/4 of 2 and of 0; p_e =
+      1/4 * 1/2 + 1/4 * 1/4 = 3/16; (1/2 - 3/16) / (13/16) = 5/13;
+    - interval alpha: values -1, -2, 1, 1, 1, 2, 0, 0 (n = 8, sum 2, sum of squares 12); observed
+      disagreement (2 * 4 + 2 * 16) / 8 = 5; expected (2 * 8 * 12 - 2 * 2^2) / (8 * 7) = 184/56;
+      1 - 5 * 56 / 184 = -12/23;
+    - AC1 over the 5 values used: pi = 1/8, 1/8, 1/4, 3/8, 1/8, sum of pi(1 - pi) = 3/4,
+      p_e = (3/4) / 4 = 3/16, so (1/2 - 3/16) / (13/16) = 5/13.
+    Pooled presence/absence: 20 decisions, both 2 (u3 '1', u4 '0'), A only 2, B only 2, neither
+    14: agreement 16/20, kappa (0.8 - 0.68) / 0.32 = 0.375.
+    """
+    p = write(tmp_path / "signs.csv", SIGNS)
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(p), "--level", "interval", "--n-boot", "0", "--json", str(out_path)], capsys
+    )
+    assert code == 0, err
+    assert "counted as one code" not in out
+    data = json.loads(out_path.read_text(encoding="utf-8"))
+    single = data["single_code"]["all"]
+    assert single["n_units"] == 4
+    assert single["percent_agreement"] == pytest.approx(0.5)
+    assert single["kappa"] == pytest.approx(5 / 13)
+    assert single["alpha"] == pytest.approx(-12 / 23)
+    assert single["ac1"] == pytest.approx(5 / 13)
+    assert data["pooled"]["all"]["percent_agreement"] == pytest.approx(0.8)
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(0.375)
+
+
+def test_signed_ratings_nominal_alpha_by_hand(tmp_path) -> None:
+    """Nominal alpha of the same values: 4 of 8 pairable values disagree; n_c = 1, 1, 3, 1, 2;
+    D_e = (64 - 16) / 56; 1 - (4/8) / (48/56) = 5/12."""
+    merged, _ = merge_spelling_variants(read_long_csv(write(tmp_path / "s.csv", SIGNS)))
+    assert agreement_report(merged, n_boot=0).single_code["all"].alpha == pytest.approx(5 / 12)

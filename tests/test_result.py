@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -293,3 +294,236 @@ def test_equality_compares_segments() -> None:
     assert a == b
     b.segments[1].novel = False
     assert a != b
+
+
+def test_equality_leaves_out_transcripts_and_meta() -> None:
+    a = build()
+    assert CodingResult(segments=a.segments) == a
+    assert CodingResult(segments=a.segments[:1], transcripts=a.transcripts, meta=a.meta) != a
+
+
+# -- in a notebook -----------------------------------------------------------------------------
+
+
+def test_repr_counts_transcripts_segments_and_flags() -> None:
+    r = build()
+    r.segments[0].procedural = True
+    assert repr(r) == "CodingResult(1 transcript, 2 segments: 1 fit no code, 1 procedural)"
+    assert repr(CodingResult()) == (
+        "CodingResult(0 transcripts, 0 segments: 0 fit no code, 0 procedural)"
+    )
+
+
+def test_segment_result_repr_is_one_short_line() -> None:
+    r1, r2 = build().segments
+    s1, s2 = r1.segment, r2.segment
+    assert repr(r1) == (
+        f"SegmentResult(p07_zoom:0, P07, {s1.start}-{s1.end}, "
+        "'Naïve at first – we’d no staff 😀, honestly.', "
+        "top IS.E.2 'Available Resources' 0.812 barrier)"
+    )
+    assert repr(r2) == (
+        f"SegmentResult(p07_zoom:1, P07, {s2.start}-{s2.end}, "
+        "'Über-busy; the CQC inspector came twice.', fits no code, off topic)"
+    )
+    long = replace(s1, text="word\nby word " * 40)
+    assert repr(SegmentResult(long)) == (
+        f"SegmentResult(p07_zoom:0, P07, {s1.start}-{s1.end}, "
+        "'word by word word by word word by word word by wo…')"  # 50 characters
+    )
+
+
+def test_suggestion_repr_leaves_out_the_evidence_which_still_counts_for_equality() -> None:
+    g = build().segments[0].suggestions[0]
+    assert repr(g) == (
+        "Suggestion(code_id='IS.E.2', name='Available Resources', domain='IS', "
+        "probability=0.81234, valence='barrier', valence_probability=0.9)"
+    )
+    assert g != replace(g, evidence=("Other.",))
+
+
+def test_transcript_repr_leaves_out_the_text_which_still_counts_for_equality() -> None:
+    t = build().transcripts["p07_zoom"]
+    assert repr(t) == (
+        f"Transcript('p07_zoom', participant='P07', 3 turns, {len(t.text)} characters, "
+        "source='p07_zoom.vtt')"
+    )
+    assert t != replace(t, text=t.text.upper())
+
+
+def test_an_index_gives_a_segment_and_a_slice_a_result_with_the_transcripts_and_meta() -> None:
+    r = build()
+    assert r[0] is r.segments[0]
+    assert r[-1] is r.segments[1]
+    part = r[1:]
+    assert isinstance(part, CodingResult)
+    assert part.segments == [r.segments[1]] and part.segments[0] is r.segments[1]
+    assert (part.transcripts, part.meta) == (r.transcripts, r.meta)
+    part.meta["note"] = "changed"
+    assert r.meta["note"] == "ünïcode ✓"  # the slice has its own meta dict
+    with pytest.raises(IndexError):
+        r[2]
+
+
+def two_participants() -> CodingResult:
+    r = build()
+    t = r.transcripts["p07_zoom"]
+    t8 = replace(t, id="p08_zoom", participant="P08", source="p08_zoom.vtt")
+    r8 = [
+        replace(s, segment=replace(s.segment, id=f"p08_zoom:{i}", transcript_id="p08_zoom"))
+        for i, s in enumerate(build().segments)
+    ]
+    return CodingResult(r.segments + r8, {t.id: t, t8.id: t8}, r.meta)
+
+
+def test_subset_by_participant_keeps_their_transcripts_and_the_meta() -> None:
+    r = two_participants()
+    sub = r.subset(participant="P08")
+    assert [s.segment.id for s in sub] == ["p08_zoom:0", "p08_zoom:1"]
+    assert list(sub.transcripts) == ["p08_zoom"]
+    assert sub.meta == r.meta and sub.meta is not r.meta
+    assert len(r.subset(participant=["P07", "P08"])) == 4
+
+
+def test_subset_by_transcript_id() -> None:
+    r = two_participants()
+    sub = r.subset(transcript="p07_zoom")
+    assert [s.segment.id for s in sub] == ["p07_zoom:0", "p07_zoom:1"]
+    assert list(sub.transcripts) == ["p07_zoom"]
+    assert len(r.subset(transcript="p07_zoom", participant="P08")) == 0
+
+
+def test_subset_by_top_code_accepts_an_id_or_a_name_and_keeps_every_transcript() -> None:
+    r = two_participants()
+    by_id = r.subset(code="IS.E.2")
+    assert [s.segment.id for s in by_id] == ["p07_zoom:0", "p08_zoom:0"]
+    assert list(by_id.transcripts) == ["p07_zoom", "p08_zoom"]
+    assert by_id == r.subset(code="available resources")
+    assert len(r.subset(code=["Culture", "PR.A"])) == 0  # only the top suggestion counts
+
+
+def test_subset_by_predicate_and_combined() -> None:
+    r = two_participants()
+    assert [s.segment.id for s in r.subset(where=lambda s: bool(s.novel))] == [
+        "p07_zoom:1",
+        "p08_zoom:1",
+    ]
+    both = r.subset(participant="P07", where=lambda s: not s.novel)
+    assert [s.segment.id for s in both] == ["p07_zoom:0"]
+    assert r.subset() == r
+
+
+def test_subset_of_an_unknown_participant_is_a_one_line_error() -> None:
+    with pytest.raises(RoqaError) as exc:
+        two_participants().subset(participant=["P1", "P08"])
+    assert str(exc.value) == "unknown participant(s) 'P1' (this result has P07, P08)"
+    with pytest.raises(RoqaError, match=r"^unknown transcript\(s\) 'P07' \(this result has "):
+        two_participants().subset(transcript="P07")
+
+
+def test_a_chart_of_a_subset_keeps_the_case_labels() -> None:
+    from roqa_nlp.framework import framework_matrix
+
+    r = two_participants()
+    assert framework_matrix(r.subset(code="IS.E.2")).cases == ["P07", "P08"]
+    assert framework_matrix(r[:1]).cases == ["P07", "P08"]
+    # from_segments has no transcripts to name the participants
+    assert framework_matrix(CodingResult.from_segments(r[:1])).cases == ["p07_zoom"]
+
+
+def test_load_is_read(saved) -> None:
+    result, out = saved
+    back = CodingResult.load(out)
+    assert back == result
+    assert (back.transcripts, back.meta) == (result.transcripts, result.meta)
+
+
+@pytest.mark.parametrize("name", ["out.csv", "codings.jsonl", "Report.XLSX"])
+def test_save_to_a_file_name_is_a_one_line_error_and_writes_nothing(
+    tmp_path: Path, name: str
+) -> None:
+    with pytest.raises(RoqaError) as exc:
+        build().save(tmp_path / name)
+    assert str(exc.value) == (
+        f"{tmp_path / name}: save() writes a folder; give a folder name "
+        "(to_csv(path) writes codings.csv alone)"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_save_over_a_file_is_an_error_and_a_folder_name_with_a_dot_is_fine(tmp_path: Path) -> None:
+    (tmp_path / "coded").write_text("x", "utf-8")
+    with pytest.raises(RoqaError, match="save\\(\\) writes a folder"):
+        build().save(tmp_path / "coded")
+    paths = build().save(tmp_path / "run.v2")
+    assert paths["codings.csv"] == tmp_path / "run.v2" / "codings.csv"
+    (tmp_path / "old.csv").mkdir()  # an existing folder is a folder, whatever its name
+    assert CodingResult.read(build().save(tmp_path / "old.csv")["codings.jsonl"]) == build()
+
+
+def test_to_csv_with_a_path_writes_the_file_save_writes_and_returns_its_text(
+    saved, tmp_path: Path
+) -> None:
+    result, out = saved
+    text = result.to_csv(tmp_path / "mine.csv")
+    assert text == result.to_csv()
+    assert (tmp_path / "mine.csv").read_bytes() == (out / "codings.csv").read_bytes()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_to_csv_top_k_is_a_keyword() -> None:
+    head = next(csv.reader(io.StringIO(build().to_csv(top_k=1))))
+    assert head[6:11] == ["code_1", "name_1", "probability_1", "valence_1", "novel"]
+    with pytest.raises(RoqaError) as exc:
+        build().to_csv(1)  # type: ignore[arg-type]
+    assert str(exc.value) == "to_csv() takes the file to write first, got 1 (write to_csv(top_k=1))"
+    with pytest.raises(RoqaError, match="^top_k must be at least 1, got 0$"):
+        build().to_csv(top_k=0)
+
+
+def test_to_dataframe_has_the_csv_columns_with_typed_values() -> None:
+    pytest.importorskip("pandas")
+    r = build()
+    r.segments[1].novel = None
+    df = r.to_dataframe()
+    assert list(df.columns) == next(csv.reader(io.StringIO(r.to_csv())))
+    first = df.iloc[0]
+    assert (first["transcript"], first["text"], first["question"]) == ("p07_zoom", P1, INTERVIEWER)
+    assert (first["start"], first["probability_1"], first["valence_3"]) == (
+        r.segments[0].segment.start,
+        0.81234,
+        "enabler",
+    )
+    assert (first["begin_time"], first["novelty_p"]) == (3.5, 0.4321)
+    assert df["code_1"].isna().tolist() == [False, True]
+    assert [str(df[c].dtype) for c in ("start", "probability_1", "novel", "off_topic")] == [
+        "int64",
+        "float64",
+        "boolean",
+        "bool",
+    ]
+    assert df["probability_1"].isna().tolist() == [False, True]
+    assert df["novel"].isna().tolist() == [False, True]
+    assert df["off_topic"].tolist() == [False, True]
+
+
+def test_to_dataframe_without_pandas_is_a_one_line_error(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # `import pandas` now raises ImportError
+    with pytest.raises(RoqaError) as exc:
+        build().to_dataframe()
+    assert str(exc.value) == (
+        "to_dataframe() needs pandas, which is not installed (pip install pandas, or use to_csv())"
+    )
+
+
+def test_public_methods_have_docstrings() -> None:
+    for cls in (CodingResult, SegmentResult, Transcript):
+        for name, member in vars(cls).items():
+            if name.startswith("_"):
+                continue
+            target = member.fget if isinstance(member, property) else member
+            if callable(target) or isinstance(member, (classmethod, property)):
+                doc = getattr(target, "__doc__", None) or getattr(
+                    getattr(target, "__func__", None), "__doc__", None
+                )
+                assert doc, f"{cls.__name__}.{name} has no docstring"

@@ -261,7 +261,9 @@ def merge_spelling_variants(
     Free-text codes (a long CSV's) are names people typed: "Leadership Engagement" and
     "leadership engagement" are one code, and counting them as two would turn every unit where
     the coders agree into two disagreements. Names are compared as a codebook compares them
-    (:func:`roqa_nlp.codebook.normalise_name`). Each group takes its most used spelling (ties: the
+    (:func:`roqa_nlp.codebook.normalise_name`), except codes that read as numbers (ratings such
+    as CFIR's -2..+2): they merge only with spellings of the same number ("+1" = "1" = "1.0"),
+    never "-1" with "1" as the name comparison, which drops punctuation, would. Each group takes its most used spelling (ties: the
     first in natural order), which starts the group's list. ``codes`` limits the merge to those
     codes (default: every code; codebook ids need no merging).
     """
@@ -272,10 +274,13 @@ def merge_spelling_variants(
         for got in per.values():
             uses.update(got)
     candidates = cu.codes if codes is None else sorted(set(codes), key=natural_key)
-    groups: dict[str, list[str]] = {}
+    groups: dict[tuple[str, Any], list[str]] = {}
     for code in candidates:
-        if key := normalise_name(code):
-            groups.setdefault(key, []).append(code)
+        number = _as_number(code)
+        if number is not None:  # "-1" is not a spelling of "1" (normalise_name drops the "-")
+            groups.setdefault(("number", number), []).append(code)
+        elif key := normalise_name(code):
+            groups.setdefault(("name", key), []).append(code)
     merged: list[list[str]] = []
     rename: dict[str, str] = {}
     for spellings in groups.values():
@@ -293,6 +298,15 @@ def merge_spelling_variants(
         for coder, per in cu.codings.items()
     }
     return dataclasses.replace(cu, codings=codings), merged
+
+
+def _as_number(code: str) -> float | None:
+    """The finite number a code reads as ("+1", "1" and "1.0" are 1.0; "-1" is -1.0), else None."""
+    try:
+        value = float(code.strip())
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 def units_compared(cu: CodedUnits) -> int:

@@ -9,15 +9,24 @@ A result directory holds:
 - ``run.json``: the model card summary (model, codebook and data hashes) and run parameters.
 
 Reading ``codings.jsonl`` back gives a result equal to the one written.
+
+In a notebook::
+
+    result = CodingResult.load("coded/")           # or ac.code("interviews/")
+    result                                         # CodingResult(3 transcripts, 89 segments: ...)
+    result[0], result[:10]                         # a SegmentResult; a CodingResult
+    p01 = result.subset(participant="P01")         # keeps the transcripts and meta
+    df = result.to_dataframe()                     # needs pandas
+    result.to_csv("codings.csv")                   # or result.save("coded/") for all four files
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from .errors import RoqaError
 from .io import EXCEL_BOM, atomic_write_text, read_jsonl_numbered, read_text, spreadsheet_csv
@@ -28,7 +37,24 @@ from .transcripts import SUPPORTED_EXTENSIONS
 #: them first (a ``.csv`` can be either and a ``.qdpx`` holds codings: both are read as codings)
 _TRANSCRIPT_SUFFIXES = frozenset(SUPPORTED_EXTENSIONS) - {".csv", ".qdpx"}
 
+#: file suffixes ``save`` refuses: it writes a folder, and ``save("out.csv")`` is a slip for
+#: ``to_csv("out.csv")`` (a folder name with another dot in it, ``run.v2``, is fine)
+_FILE_SUFFIXES = frozenset(SUPPORTED_EXTENSIONS) | {
+    ".jsonl",
+    ".json",
+    ".csv",
+    ".tsv",
+    ".xlsx",
+    ".xls",
+    ".html",
+    ".htm",
+    ".parquet",
+    ".zip",
+}
+
 if TYPE_CHECKING:
+    import pandas
+
     from .codebook import Codebook
 
 CSV_TOP_K = 3
@@ -79,7 +105,22 @@ def transcript_from_dict(d: dict[str, Any]) -> Transcript:
 
 @dataclass
 class CodingResult:
-    """Segments with ranked code suggestions, plus the transcripts they come from."""
+    """Segments with ranked code suggestions, plus the transcripts they come from.
+
+    ``segments`` are the coded segments in transcript order; ``transcripts`` maps each transcript
+    id to its :class:`~roqa_nlp.schema.Transcript` (text, turns, participant); ``meta`` is the
+    run's record (model card summary and parameters, as in ``run.json``).
+
+    A result is a sequence of :class:`~roqa_nlp.schema.SegmentResult`: ``len(result)``,
+    ``for s in result``, ``result[0]``; ``result[:10]`` and :meth:`subset` give smaller results
+    that keep the transcripts and meta, so charts of them keep their case labels (``P01``).
+
+    Two results are equal (``==``) when their segments are equal, in the same order: suggestions,
+    probabilities, valences, evidence and flags. ``transcripts`` and ``meta`` are not compared,
+    so codings read without their sidecar files (``transcripts.jsonl``, ``run.json``) still equal
+    the result written; compare ``a.transcripts == b.transcripts`` and ``a.meta == b.meta`` for
+    that too.
+    """
 
     segments: list[SegmentResult] = field(default_factory=list)
     transcripts: dict[str, Transcript] = field(default_factory=dict)
@@ -91,26 +132,115 @@ class CodingResult:
     def __iter__(self) -> Iterator[SegmentResult]:
         return iter(self.segments)
 
+    @overload
+    def __getitem__(self, index: int) -> SegmentResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> CodingResult: ...
+
+    def __getitem__(self, index: int | slice) -> SegmentResult | CodingResult:
+        """``result[i]`` is the i-th segment; ``result[i:j]`` a result of those segments with the
+        same transcripts and meta (the segment objects are shared, not copied)."""
+        if isinstance(index, slice):
+            return self._with(self.segments[index])
+        return self.segments[index]
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, CodingResult):
             return NotImplemented
         return [s.to_dict() for s in self.segments] == [s.to_dict() for s in other.segments]
 
+    def __repr__(self) -> str:
+        novel = sum(1 for s in self.segments if s.novel)
+        procedural = sum(1 for s in self.segments if s.procedural)
+        return (
+            f"CodingResult({len(self.transcripts)} transcript{_s(len(self.transcripts))}, "
+            f"{len(self.segments)} segment{_s(len(self.segments))}: "
+            f"{novel} fit no code, {procedural} procedural)"
+        )
+
+    def _with(self, segments: list[SegmentResult]) -> CodingResult:
+        return CodingResult(
+            segments=segments, transcripts=dict(self.transcripts), meta=dict(self.meta)
+        )
+
     def by_transcript(self) -> dict[str, list[SegmentResult]]:
+        """The segments grouped by transcript id (``"p01_interview"``, not the participant), in
+        the order the transcripts first appear among the segments. A transcript without segments
+        has no key."""
         out: dict[str, list[SegmentResult]] = {}
         for s in self.segments:
             out.setdefault(s.segment.transcript_id, []).append(s)
         return out
 
     def participant_of(self, transcript_id: str) -> str:
+        """The participant (case) a transcript belongs to, as its transcript names it (``P01``);
+        the transcript id itself when the transcript is unknown or names no participant."""
         t = self.transcripts.get(transcript_id)
         if t is not None and t.participant:
             return t.participant
         return transcript_id
 
     def extend(self, other: CodingResult) -> None:
+        """Append ``other``'s segments and add its transcripts, in place (a transcript id both
+        hold takes ``other``'s transcript). ``meta`` stays this result's."""
         self.segments.extend(other.segments)
         self.transcripts.update(other.transcripts)
+
+    def subset(
+        self,
+        *,
+        participant: str | Iterable[str] | None = None,
+        transcript: str | Iterable[str] | None = None,
+        code: str | Iterable[str] | None = None,
+        where: Callable[[SegmentResult], bool] | None = None,
+    ) -> CodingResult:
+        """The segments that pass every filter given, as a result with the same meta.
+
+        ``participant`` and ``transcript`` keep those cases (``"P01"`` or ``["P01", "P02"]``;
+        transcript ids as in ``by_transcript``) and only their transcripts; an unknown one is an
+        error. ``code`` keeps segments whose top suggestion is one of these codes (id or name,
+        case-insensitive), and ``where`` those for which it returns true
+        (``where=lambda s: s.procedural``); these two keep every transcript, so a chart of the
+        subset still shows a case that has none of the code as an empty row. Segment objects
+        are shared, not copied.
+        """
+        from .codebook import normalise_name
+
+        transcripts = dict(self.transcripts)
+        keep_ids: set[str] | None = None
+        if participant is not None:
+            wanted = _names(participant)
+            known = {tid: self.participant_of(tid) for tid in self._transcript_ids()}
+            _check_known("participant", wanted, set(known.values()))
+            keep_ids = {tid for tid, p in known.items() if p in wanted}
+        if transcript is not None:
+            wanted = _names(transcript)
+            _check_known("transcript", wanted, set(self._transcript_ids()))
+            keep_ids = wanted if keep_ids is None else keep_ids & wanted
+        if keep_ids is not None:
+            transcripts = {tid: t for tid, t in transcripts.items() if tid in keep_ids}
+        codes = None if code is None else {normalise_name(c) for c in _names(code)}
+        kept = []
+        for s in self.segments:
+            if keep_ids is not None and s.segment.transcript_id not in keep_ids:
+                continue
+            if codes is not None:
+                top = s.top
+                if (
+                    top is None
+                    or not {normalise_name(top.code_id), normalise_name(top.name)} & codes
+                ):
+                    continue
+            if where is not None and not where(s):
+                continue
+            kept.append(s)
+        return CodingResult(segments=kept, transcripts=transcripts, meta=dict(self.meta))
+
+    def _transcript_ids(self) -> list[str]:
+        ids = dict.fromkeys(self.transcripts)
+        ids.update(dict.fromkeys(s.segment.transcript_id for s in self.segments))
+        return list(ids)
 
     def translate(
         self, codebook: str | Codebook, *, source: str | Codebook | None = None
@@ -134,43 +264,95 @@ class CodingResult:
     # -- files ---------------------------------------------------------------------------------
 
     def to_jsonl(self) -> str:
+        """``codings.jsonl`` as text: one JSON object per segment (:meth:`SegmentResult.to_dict`),
+        non-ASCII written as is; :meth:`read` reads it back."""
         return "".join(json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in self.segments)
 
-    def to_csv(self, top_k: int = CSV_TOP_K) -> str:
-        """``codings.csv``: one row per segment with its top ``top_k`` suggestions, for
-        spreadsheets (text cells that a spreadsheet would run as a formula get a leading ``'``;
-        the file is written with :data:`~roqa_nlp.io.EXCEL_BOM` first)."""
+    def _table(self, top_k: int) -> tuple[list[str], list[list[Any]]]:
+        """The columns of ``codings.csv`` and one row of plain values per segment (a missing
+        value is None)."""
+        if top_k < 1:
+            raise RoqaError(f"top_k must be at least 1, got {top_k}")
         head = ["transcript", "segment_id", "speaker", "start", "end", "text"]
         for k in range(1, top_k + 1):
             head += [f"code_{k}", f"name_{k}", f"probability_{k}", f"valence_{k}"]
         head += ["novel", "novelty_p", "procedural", "off_topic"]
         head += ["question", "begin_time", "end_time"]
-        rows: list[list[Any]] = [head]
+        rows: list[list[Any]] = []
         for s in self.segments:
             g = s.segment
             row: list[Any] = [g.transcript_id, g.id, g.speaker, g.start, g.end, g.text]
             for k in range(top_k):
                 if k < len(s.suggestions):
                     x = s.suggestions[k]
-                    row += [x.code_id, x.name, f"{x.probability:.4f}", x.valence]
+                    row += [x.code_id, x.name, x.probability, x.valence]
                 else:
-                    row += ["", "", "", ""]
-            row += [
-                "" if s.novel is None else str(s.novel).lower(),
-                "" if s.novelty_p is None else f"{s.novelty_p:.4f}",
-                str(s.procedural).lower(),
-                str(s.off_topic).lower(),
-                g.context,
-                "" if g.begin_time is None else f"{g.begin_time:.3f}",
-                "" if g.end_time is None else f"{g.end_time:.3f}",
-            ]
+                    row += [None, None, None, None]
+            row += [s.novel, s.novelty_p, s.procedural, s.off_topic]
+            row += [g.context, g.begin_time, g.end_time]
             rows.append(row)
-        return spreadsheet_csv(rows)
+        return head, rows
+
+    def to_csv(self, path: str | Path | None = None, *, top_k: int = CSV_TOP_K) -> str:
+        """``codings.csv``: one row per segment, for spreadsheets. Returns the CSV text; given a
+        ``path``, also writes it there atomically, with :data:`~roqa_nlp.io.EXCEL_BOM` first so
+        that Excel reads it as UTF-8 (as :meth:`save` does).
+
+        Columns: ``transcript``, ``segment_id``, ``speaker``, ``start``, ``end``, ``text``; for
+        each of the top ``top_k`` suggestions ``code_k``, ``name_k``, ``probability_k``,
+        ``valence_k``; then ``novel``, ``novelty_p``, ``procedural``, ``off_topic``, the
+        interviewer's ``question`` and ``begin_time``/``end_time`` in seconds. Text cells a
+        spreadsheet would run as a formula get a leading ``'``."""
+        if isinstance(path, int):  # to_csv(5) from before the path came first
+            raise RoqaError(
+                f"to_csv() takes the file to write first, got {path!r}",
+                hint=f"write to_csv(top_k={path})",
+            )
+        head, rows = self._table(top_k)
+        text = spreadsheet_csv([head, *(_csv_cells(head, row) for row in rows)])
+        if path is not None:
+            atomic_write_text(path, EXCEL_BOM + text)
+        return text
+
+    def to_dataframe(self, top_k: int = CSV_TOP_K) -> pandas.DataFrame:
+        """A pandas DataFrame with :meth:`to_csv`'s columns, one row per segment, as values:
+        numbers are numbers and flags bools, a missing value (no third suggestion, no times, an
+        unset ``novel``) is NA, and text is not escaped as in the CSV. Needs pandas."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise RoqaError(
+                "to_dataframe() needs pandas, which is not installed",
+                hint="pip install pandas, or use to_csv()",
+            ) from None
+        head, rows = self._table(top_k)
+        df = pd.DataFrame(rows, columns=head)
+        for col in ["probability_" + str(k) for k in range(1, top_k + 1)]:
+            df[col] = df[col].astype("float64")
+        for col in ("novelty_p", "begin_time", "end_time"):
+            df[col] = df[col].astype("float64")
+        df["novel"] = df["novel"].astype("boolean")
+        return df
 
     def save(self, out_dir: str | Path) -> dict[str, Path]:
-        """Write codings.jsonl, codings.csv, transcripts.jsonl and run.json atomically."""
+        """Write ``codings.jsonl``, ``codings.csv``, ``transcripts.jsonl`` and ``run.json`` into
+        the folder ``out_dir`` (made if missing), each atomically; returns their paths by name.
+        :meth:`load` reads the folder back."""
         out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
+        if out.is_file() or (not out.is_dir() and out.suffix.lower() in _FILE_SUFFIXES):
+            raise RoqaError(
+                "save() writes a folder; give a folder name",
+                path=out,
+                hint="to_csv(path) writes codings.csv alone",
+            )
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise RoqaError(
+                "cannot be written: a part of its folder path is a file",
+                path=out,
+                hint="choose a folder path",
+            ) from None
         paths = {
             "codings.jsonl": out / "codings.jsonl",
             "codings.csv": out / "codings.csv",
@@ -191,7 +373,9 @@ class CodingResult:
 
     @classmethod
     def read(cls, path: str | Path) -> CodingResult:
-        """Read ``codings.jsonl`` (a file, or a directory holding one) and its sidecar files."""
+        """Read ``codings.jsonl`` (a file, or a folder holding one, as :meth:`save` and
+        ``roqa code`` write) with its sidecar files ``transcripts.jsonl`` and ``run.json`` when
+        they are there. :meth:`load` is the same."""
         p = Path(path)
         if p.is_dir():
             p = p / "codings.jsonl"
@@ -237,5 +421,51 @@ class CodingResult:
         return cls(segments=segs, transcripts=transcripts, meta=meta)
 
     @classmethod
+    def load(cls, path: str | Path) -> CodingResult:
+        """The same as :meth:`read` (``save``/``load``, as :class:`~roqa_nlp.AutoCoder` has)."""
+        return cls.read(path)
+
+    @classmethod
     def from_segments(cls, segments: Iterable[SegmentResult]) -> CodingResult:
+        """A result of these segments alone: no transcripts and no meta, so charts label each
+        case by transcript id. To keep them, filter an existing result with :meth:`subset` or
+        a slice instead."""
         return cls(segments=list(segments))
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+def _names(value: str | Iterable[str]) -> set[str]:
+    return {value} if isinstance(value, str) else set(value)
+
+
+def _check_known(kind: str, wanted: set[str], known: set[str]) -> None:
+    from .errors import first_few, quoted
+    from .transcripts import natural_key
+
+    unknown = sorted(wanted - known, key=natural_key)
+    if unknown:
+        raise RoqaError(
+            f"unknown {kind}(s) {', '.join(quoted(u) for u in unknown)}",
+            hint=f"this result has {first_few(sorted(known, key=natural_key)) or 'none'}",
+        )
+
+
+def _csv_cells(head: list[str], row: list[Any]) -> list[Any]:
+    """A row of :meth:`CodingResult._table` as ``codings.csv`` writes it: probabilities to 4
+    decimals, times to 3, flags as ``true``/``false``, missing values as empty cells."""
+    out: list[Any] = []
+    for name, v in zip(head, row, strict=True):
+        if v is None:
+            out.append("")
+        elif name.startswith("probability_") or name == "novelty_p":
+            out.append(f"{v:.4f}")
+        elif name in ("begin_time", "end_time"):
+            out.append(f"{v:.3f}")
+        elif name in ("novel", "procedural", "off_topic"):
+            out.append(str(v).lower())
+        else:
+            out.append(v)
+    return out

@@ -43,6 +43,12 @@ def normalise_valence(label: str | None) -> str:
     return VALENCE_SYNONYMS[key]
 
 
+def _shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Code:
     """One code of a codebook (a CFIR domain, construct or sub-construct, or a project code)."""
@@ -91,7 +97,15 @@ class Transcript:
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def turn_text(self, turn: Turn) -> str:
+        """What ``turn`` says: ``text[turn.start:turn.end]`` (the turn of this transcript)."""
         return self.text[turn.start : turn.end]
+
+    def __repr__(self) -> str:
+        # The dataclass repr holds the whole text and every turn (17 k characters for an hour).
+        return (
+            f"Transcript({self.id!r}, participant={self.participant!r}, {len(self.turns)} turns, "
+            f"{len(self.text)} characters, source={self.source!r})"
+        )
 
 
 @dataclass(frozen=True)
@@ -121,7 +135,8 @@ class Suggestion:
     probability: float
     valence: str = "neutral"
     valence_probability: float | None = None
-    evidence: tuple[str, ...] = ()  # nearest training examples that support the suggestion
+    # the nearest training examples that support the suggestion (left out of the repr: long)
+    evidence: tuple[str, ...] = field(default=(), repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         # Spelled out rather than dataclasses.asdict, whose deep copy cost seconds per study.
@@ -165,7 +180,23 @@ class SegmentResult:
 
     @property
     def top(self) -> Suggestion | None:
+        """The highest-ranked suggestion, or None when the segment has none."""
         return self.suggestions[0] if self.suggestions else None
+
+    def __repr__(self) -> str:
+        # The dataclass repr holds every suggestion with its evidence quotes (~3 k characters).
+        g = self.segment
+        parts = [g.id, g.speaker, f"{g.start}-{g.end}", repr(_shorten(g.text, 50))]
+        top = self.top
+        if top is not None:
+            parts.append(f"top {top.code_id} {top.name!r} {top.probability:.3f} {top.valence}")
+        if self.novel:
+            parts.append("fits no code")
+        if self.procedural:
+            parts.append("procedural")
+        if self.off_topic:
+            parts.append("off topic")
+        return f"SegmentResult({', '.join(parts)})"
 
     @property
     def for_open_coding(self) -> bool:
@@ -174,6 +205,7 @@ class SegmentResult:
         return bool(self.novel) and not self.procedural and not self.off_topic
 
     def to_dict(self) -> dict[str, Any]:
+        """The segment, its suggestions and its flags as one ``codings.jsonl`` record."""
         s = self.segment
         return {
             "transcript": s.transcript_id,
@@ -196,6 +228,8 @@ class SegmentResult:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> SegmentResult:
+        """Read a ``codings.jsonl`` record (:meth:`to_dict`); optional fields it lacks take their
+        defaults."""
         seg = Segment(
             id=str(d["segment_id"]),
             transcript_id=str(d["transcript"]),
