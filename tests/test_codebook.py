@@ -321,3 +321,23 @@ def test_file_with_unknown_parent_is_a_one_line_error_naming_the_file(tmp_path: 
     assert "\n" not in message
     assert message.startswith(f"{path}: ")
     assert "unknown parent 'X'" in message
+
+
+def test_load_codebook_is_codebook_load() -> None:
+    from roqa_nlp.codebook import load_codebook
+
+    assert load_codebook().hash == Codebook.load("cfir-2009").hash
+    assert load_codebook("CFIR-2022").hash == Codebook.load("cfir-2022").hash
+
+
+def test_public_functions_and_methods_have_docstrings() -> None:
+    from roqa_nlp import codebook
+
+    assert codebook.load_codebook.__doc__
+    for name, member in vars(Codebook).items():
+        if name.startswith("_"):
+            continue
+        target = member.fget if isinstance(member, property) else member
+        target = getattr(target, "__func__", target)  # a classmethod's function
+        if callable(target):
+            assert target.__doc__, f"Codebook.{name} has no docstring"

@@ -78,6 +78,8 @@ class Codebook:
         return isinstance(key, str) and self.find(key) is not None
 
     def find(self, key: str) -> Code | None:
+        """The code with this id, name or alias (names and aliases match case-insensitively, with
+        ``&``/``and`` and punctuation alike), or None; :meth:`resolve` raises instead."""
         if key in self._by_id:
             return self._by_id[key]
         cid = self._by_name.get(normalise_name(key))
@@ -104,12 +106,17 @@ class Codebook:
 
     @property
     def domains(self) -> list[Code]:
+        """The top-level codes (CFIR's five domains), in codebook order."""
         return [c for c in self.codes if c.level == "domain"]
 
     def children(self, code_id: str) -> list[Code]:
+        """The codes directly under ``code_id`` (a domain's constructs, a construct's
+        sub-constructs), in codebook order; ``code_id`` must be an id, not a name."""
         return [c for c in self.codes if c.parent == code_id]
 
     def domain_of(self, code_id: str) -> Code | None:
+        """The domain a code (id, name or alias) belongs to: itself for a domain, None for a
+        code outside any domain; an unknown code is an error."""
         code = self.resolve(code_id)
         if code.level == "domain":
             return code
@@ -131,6 +138,8 @@ class Codebook:
     # -- identity and files --------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
+        """The codebook as the JSON object its file holds (``id``, ``name``, ``version``,
+        ``source``, ``codes`` and, when it has one, ``mapping``); :meth:`from_dict` reads it."""
         d: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
@@ -143,6 +152,7 @@ class Codebook:
         return d
 
     def to_json(self) -> str:
+        """:meth:`to_dict` as indented JSON text, as :meth:`save` writes it."""
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
     @property
@@ -152,6 +162,7 @@ class Codebook:
         return sha256_bytes(canon.encode("utf-8"))
 
     def save(self, path: str | Path) -> None:
+        """Write the codebook to a JSON file (atomically) that :meth:`load` reads back."""
         atomic_write_text(path, self.to_json())
 
     def with_codes(self, new_codes: Iterable[Code], *, id: str | None = None) -> Codebook:
@@ -167,6 +178,8 @@ class Codebook:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str | Path | None = None) -> Codebook:
+        """A codebook from the JSON object of its file (:meth:`to_dict`); ``where`` names the file
+        in the one-line error a malformed object gives."""
         try:
             codes = []
             for c in d["codes"]:
@@ -282,4 +295,6 @@ def builtin_codebook_with(ids: Iterable[str], *, besides: str) -> str | None:
 
 
 def load_codebook(name_or_path: str | Path = DEFAULT_CODEBOOK) -> Codebook:
+    """The same as :meth:`Codebook.load`: a built-in codebook by id (``cfir-2009``, the default,
+    or ``cfir-2022``) or a codebook JSON file."""
     return Codebook.load(name_or_path)
