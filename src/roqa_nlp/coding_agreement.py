@@ -66,7 +66,7 @@ import functools
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -87,6 +87,7 @@ from .errors import RoqaError, quoted
 from .framework import carries_codes
 from .io import read_text
 from .result import CodingResult
+from .schema import SegmentResult
 from .transcripts import natural_key
 
 if TYPE_CHECKING:
@@ -314,14 +315,44 @@ def units_compared(cu: CodedUnits) -> int:
     return sum(sum(cu.codings[c].get(u.id) is not None for c in cu.coders) >= 2 for u in cu.units)
 
 
+#: Users whose codings are roqa_nlp's suggestions: the REFI-QDA export names the machine user
+#: ``roqa_nlp <version> ...`` (:data:`roqa_nlp.exchange.review.MACHINE_USER_PREFIX`).
+MACHINE_USER_PREFIX = "roqa_nlp"
+
+
 def is_model_result(result: CodingResult) -> bool:
-    """A model's result: some segment has a novelty flag or some suggestion a probability < 1."""
+    """Whether ``result`` holds a model's suggestions rather than a person's codings.
+
+    Decided by what the result records about who made it (its ``run.json``): a model run of
+    ``roqa code`` records its ``model``; codings ``roqa import`` read from a QDA program record
+    their ``user``, a model only when that user is roqa_nlp's machine user. Probabilities do not
+    decide it: a person who coded a passage roqa_nlp suggested may carry the suggestion's
+    probability. Only a result that records neither (a bare ``codings.jsonl``) is judged by its
+    content: a model's when some segment has a novelty flag or some suggestion a probability < 1.
+    """
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    if meta.get("model"):
+        return True
+    user = meta.get("user")
+    name = user.get("name") if isinstance(user, dict) else user
+    if isinstance(name, str) and name.strip():
+        return name.strip().startswith(MACHINE_USER_PREFIX)
     for s in result.segments:
         if s.novel is not None:
             return True
         if any(g.probability < 1.0 for g in s.suggestions):
             return True
     return False
+
+
+def top_codes(s: SegmentResult) -> frozenset[str]:
+    """The codes of a segment's highest-probability suggestion, whatever the suggestions' order;
+    suggestions tied for the highest probability all count (a code charted onto several codes of
+    another codebook, each applied, counts as all of them)."""
+    if not s.suggestions:
+        return frozenset()
+    best = max(g.probability for g in s.suggestions)
+    return frozenset(g.code_id for g in s.suggestions if g.probability == best)
 
 
 def segment_codes(
@@ -336,11 +367,34 @@ def segment_codes(
         elif not carries_codes(s):
             codes = frozenset()
         elif model_threshold is None:
-            codes = frozenset() if s.top is None else frozenset({s.top.code_id})
+            codes = top_codes(s)
         else:
             codes = frozenset(g.code_id for g in s.suggestions if g.probability >= model_threshold)
         out[s.segment.id] = out.get(s.segment.id, frozenset()) | codes
     return out
+
+
+def counted_codings(
+    result: CodingResult, *, model_threshold: float | None = None, model: bool | None = None
+) -> CodingResult:
+    """A copy of ``result`` whose segments carry only the codes they count as coded with
+    (:func:`segment_codes`), each at probability 1, as a person's codings: what a model's result
+    is cut to before a crosswalk charts it, so that the model's top code is chosen in its own
+    codebook and reaches every code it maps onto, as a person's code does (splitting its
+    probability among them first would make one of them, or another suggestion, the top)."""
+    counted = segment_codes(result, model_threshold=model_threshold, model=model)
+    segments = [
+        dataclasses.replace(
+            s,
+            suggestions=[
+                dataclasses.replace(g, probability=1.0)
+                for g in s.suggestions
+                if g.code_id in counted[s.segment.id]
+            ],
+        )
+        for s in result.segments
+    ]
+    return CodingResult(segments, dict(result.transcripts), dict(result.meta))
 
 
 def coded_units_from_results(
@@ -348,20 +402,26 @@ def coded_units_from_results(
     *,
     model_threshold: float | None = None,
     units: str = "auto",
+    models: Collection[str] | None = None,
 ) -> CodedUnits:
     """Units from one :class:`CodingResult` per coder: shared segments, or character spans.
 
     ``units="auto"`` uses segments when every coder's result has the same segments (ids and
-    character ranges), and character spans otherwise.
+    character ranges), and character spans otherwise. ``models`` names the coders whose results
+    are a model's (default: those :func:`is_model_result` finds), e.g. for results already cut
+    to their counted codes by :func:`counted_codings`.
     """
     if units not in UNIT_KINDS:
         raise RoqaError(f"unknown unit kind {units!r}", hint=f"use one of {', '.join(UNIT_KINDS)}")
     if model_threshold is not None and not 0.0 <= model_threshold <= 1.0:
         raise RoqaError(f"model threshold {model_threshold} is not a probability", hint="use 0-1")
     coders = list(results)
-    models = [c for c in coders if is_model_result(results[c])]
+    if models is None:
+        model_coders = [c for c in coders if is_model_result(results[c])]
+    else:
+        model_coders = [c for c in coders if c in models]
     per_coder = {
-        c: segment_codes(results[c], model_threshold=model_threshold, model=c in models)
+        c: segment_codes(results[c], model_threshold=model_threshold, model=c in model_coders)
         for c in coders
     }
     names: dict[str, str] = {}
@@ -382,9 +442,9 @@ def coded_units_from_results(
             for sr in res.segments:
                 seg = sr.segment
                 seen.setdefault(seg.id, Unit(seg.id, seg.transcript_id, seg.start, seg.end))
-        cu = CodedUnits(coders, list(seen.values()), per_coder, names, models, "segments")
+        cu = CodedUnits(coders, list(seen.values()), per_coder, names, model_coders, "segments")
     else:
-        cu = _span_units(results, per_coder, names, models)
+        cu = _span_units(results, per_coder, names, model_coders)
     return cu
 
 

@@ -37,18 +37,26 @@ def _coder_name(path: Path) -> str:
     return path.parent.name if path.name == "codings.jsonl" else path.stem
 
 
-def in_one_codebook(results: dict[str, Any], book: Any | None) -> tuple[dict[str, Any], list[str]]:
-    """Every coder's codings in one codebook, and a note per coder whose codes were translated.
+def in_one_codebook(
+    results: dict[str, Any], book: Any | None, *, model_threshold: float | None = None
+) -> tuple[dict[str, Any], list[str], list[str]]:
+    """Every coder's codings in one codebook, a note per coder whose codes were translated, and
+    the coders that are models.
 
-    With a codebook ``book``, each result is charted with it through the documented mapping (a
-    person's codes applied to every code they reach, a model's suggestions sharing their
-    probability). Without, results whose codes come from different built-in codebooks are a
-    one-line error: their codes could never agree.
+    With a codebook ``book``, each result is first cut to the codes it counts as applied in its
+    own codebook (a model's top suggestion, or those at or above ``model_threshold``; a person's
+    every code: :func:`~roqa_nlp.coding_agreement.counted_codings`), and each of those codes is
+    then charted onto every code of ``book`` it maps onto, for a model as for a person. So a
+    model's Champions (CFIR 2009) counts as the three CFIR 2.0 roles, as a person's does, and
+    sharing a probability among targets cannot change which code is the model's top one.
+    Without, results whose codes come from different built-in codebooks are a one-line error:
+    their codes could never agree.
     """
-    from ..coding_agreement import is_model_result
+    from ..coding_agreement import counted_codings, is_model_result
     from ..crosswalk import chart_codings, codebook_of
     from ..errors import RoqaError
 
+    models = [c for c, r in results.items() if is_model_result(r)]
     if book is None:
         used = {c: b for c, r in results.items() if (b := codebook_of(r)) is not None}
         if len(set(used.values())) > 1:
@@ -57,13 +65,14 @@ def in_one_codebook(results: dict[str, Any], book: Any | None) -> tuple[dict[str
                 f"the coders used different codebooks ({shown}), so no code can agree",
                 hint=f"compare them in one with --codebook {sorted(set(used.values()))[-1]}",
             )
-        return results, []
+        return results, [], models
     out, notes = {}, []
     for coder, result in results.items():
-        out[coder], note = chart_codings(result, book, person=not is_model_result(result))
+        counted = counted_codings(result, model_threshold=model_threshold, model=coder in models)
+        out[coder], note = chart_codings(counted, book, person=True)
         if note:
             notes.append(f"{coder}: {note}")
-    return out, notes
+    return out, notes, models
 
 
 @dataclass
@@ -143,10 +152,12 @@ def load_coded_units(
                 hint="give a long CSV (unit,coder,code), a codings.jsonl or result folder, or a .qdpx",
             )
     parts = list(tables)
-    results, translated = in_one_codebook(results, book)
+    results, translated, models = in_one_codebook(results, book, model_threshold=model_threshold)
     if results:
         parts.append(
-            coded_units_from_results(results, model_threshold=model_threshold, units=units)
+            coded_units_from_results(
+                results, model_threshold=model_threshold, units=units, models=models
+            )
         )
     merged = merge_coded_units(parts)
     if len(parts) > 1:
