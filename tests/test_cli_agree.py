@@ -72,7 +72,14 @@ def test_json_writes_every_figure(csv_file, tmp_path, capsys) -> None:
     assert x["coded"]["kappa"] == pytest.approx(1 / 6)
     assert data["pooled"]["all"]["kappa"] == pytest.approx(0.375)
     assert len(data["pooled"]["all"]["ci"]["kappa"]) == 2
-    assert data["settings"] == {"level": "nominal", "n_boot": 100, "ci_level": 0.95, "seed": 1}
+    assert data["settings"] == {
+        "level": "nominal",
+        "n_boot": 100,
+        "ci_level": 0.95,
+        "seed": 1,
+        "ci_withheld_below_units": 5,
+        "ci_withheld_below_valid_share": 0.9,
+    }
     assert any("Krippendorff" in r for r in data["references"])
 
 

@@ -92,7 +92,7 @@ def test_pooled_kappa_stacks_every_unit_code_decision(ten) -> None:
     # X (2, 1, 1, 6) + Y (0, 1, 1, 8) = both 2, A only 2, B only 2, neither 14 of 20 decisions.
     # p_o = 0.8; each coder 0.2 yes; p_e = 0.04 + 0.64 = 0.68; kappa = 0.12 / 0.32 = 0.375
     assert ten.pooled["all"].kappa == pytest.approx(0.375)
-    assert ten.n_units == {"all": 10, "coded": 5}
+    assert ten.n_units == {"total": 10, "all": 10, "coded": 5}
 
 
 def test_units_coded_counts_each_coders_use_of_a_code(ten) -> None:

@@ -37,21 +37,27 @@ Krippendorff's alpha (nominal) and Gwet's AC1 (with both categories, present and
 matrix. **Pairs** give the pooled figures for every pair of coders, humans and models alike;
 for a pair, "coded" means coded by either of the two. When no coder ever applies two codes to one
 unit, the **single-code** view also treats each unit's code (or "(none)") as one categorical
-value, which is where ``level`` (ordinal, interval, ratio for numeric codes) applies.
+value, which is where ``level`` (ordinal, interval, ratio for numeric codes) applies. "(none)" has
+no place on an ordinal, interval or ratio scale: at those levels a coder's "no code" is left out
+as missing, and the report says in how many units (``single_code_left_out``).
 
 Confidence intervals of the per-code, pooled and pair figures are percentile bootstrap
 intervals over units (not over unit-code decisions, which are not independent):
 ``numpy.random.default_rng(seed)`` draws the same resamples as
 :func:`roqa_nlp.agreement.bootstrap_ci`, so for one code the interval is the one that function
-gives on that code's presence matrix. The single-code view gives analytic (Wald) intervals for
-Cohen's kappa (two coders) and AC1.
+gives on that code's presence matrix, and ``n_valid`` how many resamples left each statistic
+defined. An interval is marked withheld (``ci_withheld``; the tables show none) when fewer than
+:data:`CI_MIN_UNITS` compared units carry the code, or fewer than :data:`CI_MIN_VALID_SHARE` of
+the resamples left the statistic defined. The single-code view gives analytic (Wald) intervals
+for Cohen's kappa (two coders) and AC1.
 
-A model's :class:`CodingResult` counts a segment as coded with its top suggestion, or with every
-suggestion whose probability reaches ``model_threshold``; segments flagged ``novel`` (the model
-says no code fits) and procedural talk count as coded with nothing, as the report and the
-framework matrix chart them (:func:`roqa_nlp.framework.carries_codes`). A result is taken to be a model's when any
-segment has a novelty flag or any suggestion a probability below 1; a person's codings (from a QDA
-program, probability 1) count every code.
+A model's :class:`CodingResult` counts a segment as coded with its top suggestion (the most
+probable, whatever the order; suggestions tied for the top all count), or with every suggestion
+whose probability reaches ``model_threshold``; segments flagged ``novel`` (the model says no code
+fits) and procedural talk count as coded with nothing, as the report and the framework matrix
+chart them (:func:`roqa_nlp.framework.carries_codes`). Whether a result is a model's comes from
+what it records (:func:`is_model_result`): a model run, or roqa_nlp's machine user in a QDA
+project; a person's codings count every code, whatever probability they carry.
 
 References: Light RJ. Measures of response agreement for qualitative data. Psychol Bull
 1971;76:365-377; and those of :mod:`roqa_nlp.agreement`.
@@ -536,7 +542,14 @@ def merge_coded_units(parts: Sequence[CodedUnits]) -> CodedUnits:
 
 @dataclass
 class Figures:
-    """Agreement figures over one set of units; ``ci`` maps a statistic to [low, high]."""
+    """Agreement figures over one set of units; ``ci`` maps a statistic to [low, high].
+
+    ``n_units`` counts the units compared (two or more coders coded them); ``n_with_code`` those
+    of them where some coder applied the code (pooled figures: any code; ``None`` for the
+    single-code view). For bootstrap intervals, ``n_valid`` gives how many resamples left each
+    statistic defined (the interval is over those), and ``ci_withheld`` the statistics whose
+    interval rests on too little to show (:data:`CI_MIN_UNITS`, :data:`CI_MIN_VALID_SHARE`).
+    """
 
     n_units: int
     percent_agreement: float
@@ -545,6 +558,18 @@ class Figures:
     ac1: float
     kappa_method: str = "cohen"
     ci: dict[str, list[float]] = field(default_factory=dict)
+    n_with_code: int | None = None
+    n_valid: dict[str, int] = field(default_factory=dict)
+    ci_withheld: list[str] = field(default_factory=list)
+
+
+#: A bootstrap interval is withheld (kept in the JSON, not shown in the tables) when fewer
+#: compared units than this carry the code: with one unit carrying it, every resample that
+#: defines kappa gives 1.0 and the "interval" is [1.0, 1.0].
+CI_MIN_UNITS = 5
+#: ... or when fewer than this share of the resamples left the statistic defined (the interval
+#: is then over an unstated selection of resamples, those that happened to draw the code).
+CI_MIN_VALID_SHARE = 0.9
 
 
 # Columns of the per-(unit, code) sufficient sums of a binary presence matrix:
@@ -642,6 +667,8 @@ def _figures(
     n_units, n_blocks, width = sums.shape
     point = _stats_from_sums(sums.sum(axis=0))
     pairable = (sums[..., _D] > 0).sum(axis=0)
+    # _P sums each unit's share of coders applying the code: > 0 when someone applied it
+    with_code = ((sums[..., _D] > 0) & (sums[..., _P] > 0)).sum(axis=0)
     method = "cohen" if n_coders == 2 else "light"
     out = [
         Figures(
@@ -651,6 +678,7 @@ def _figures(
             alpha=float(point["alpha"][b]),
             ac1=float(point["ac1"][b]),
             kappa_method=method,
+            n_with_code=int(with_code[b]),
         )
         for b in range(n_blocks)
     ]
@@ -668,11 +696,14 @@ def _figures(
         for b in range(n_blocks):
             v = values[:, b]
             v = v[np.isfinite(v)]
+            out[b].n_valid[k] = int(v.size)
             if v.size:
                 lo, hi = np.quantile(v, [tail, 1.0 - tail])
                 out[b].ci[k] = [float(lo), float(hi)]
             else:
                 out[b].ci[k] = [math.nan, math.nan]
+            if int(with_code[b]) < CI_MIN_UNITS or v.size < CI_MIN_VALID_SHARE * n_boot:
+                out[b].ci_withheld.append(k)
     return out
 
 
@@ -682,7 +713,7 @@ class CodeAgreement:
 
     code: str
     name: str
-    units_coded: dict[str, int]  # coder -> units that coder coded with this code
+    units_coded: dict[str, int]  # coder -> compared units that coder coded with this code
     all: Figures
     coded: Figures
 
@@ -715,6 +746,9 @@ class AgreementReport:
     single_code: dict[str, Figures] | None
     single_code_note: str
     settings: dict[str, Any]
+    #: units of each universe the single-code view leaves out because a coder applied no code
+    #: there (ordinal, interval and ratio levels: "(none)" is no value on those scales)
+    single_code_left_out: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data; undefined values (NaN) become ``None``."""
@@ -780,8 +814,12 @@ def _confusion(cu: CodedUnits, a: str, b: str) -> dict[str, dict[str, int]]:
     return table
 
 
-def _single_code_values(cu: CodedUnits, level: str) -> tuple[np.ndarray, list[Any]] | str:
-    """Coders x units values for the single-code view, or the reason it does not apply."""
+def _single_code_values(
+    cu: CodedUnits, level: str
+) -> tuple[np.ndarray, list[Any], np.ndarray] | str:
+    """Coders x units values for the single-code view, its categories and the units where a
+    coder's "no code" is left out (missing) as no value on the ``level`` scale; or the reason
+    the view does not apply."""
     for c in cu.coders:
         for codes in cu.codings[c].values():
             if len(codes) > 1:
@@ -795,11 +833,14 @@ def _single_code_values(cu: CodedUnits, level: str) -> tuple[np.ndarray, list[An
                 got = cu.codes_of(c, unit.id)
                 if got is not None:
                     x[i, u] = index[next(iter(got))] if got else index[NONE_CODE]
-        return x, list(range(len(cats)))
+        return x, list(range(len(cats))), np.zeros(len(cu.units), dtype=bool)
     values: set[float] = set()
+    left_out = np.zeros(len(cu.units), dtype=bool)
     for i, c in enumerate(cu.coders):
         for u, unit in enumerate(cu.units):
             got = cu.codes_of(c, unit.id)
+            if got is not None and not got:
+                left_out[u] = True
             if got:
                 code = next(iter(got))
                 try:
@@ -807,7 +848,7 @@ def _single_code_values(cu: CodedUnits, level: str) -> tuple[np.ndarray, list[An
                 except ValueError:
                     return f"level {level} needs numeric codes, and {code!r} is not a number"
                 values.add(x[i, u])
-    return x, sorted(values)
+    return x, sorted(values), left_out
 
 
 def _single_code_figures(x: np.ndarray, cats: list[Any], level: str, *, ci_level: float) -> Figures:
@@ -864,6 +905,10 @@ def agreement_report(
     x = cu.presence(codes)
     boot: dict[str, Any] = {"n_boot": n_boot, "ci_level": ci_level, "seed": seed}
     masks = {"all": np.ones(len(cu.units), dtype=bool), "coded": cu.coded_mask()}
+    compared = np.array(
+        [sum(cu.codings[c].get(u.id) is not None for c in cu.coders) >= 2 for u in cu.units],
+        dtype=bool,
+    )
     sums = _decision_sums(x)  # units x codes x K
     n_coders = len(cu.coders)
 
@@ -878,7 +923,9 @@ def agreement_report(
         CodeAgreement(
             code=c,
             name=_code_name(c, cu.code_names),
-            units_coded={coder: int(np.nansum(x[i, :, k])) for i, coder in enumerate(cu.coders)},
+            units_coded={
+                coder: int(np.nansum(x[i, compared, k])) for i, coder in enumerate(cu.coders)
+            },
             all=code_figs["all"][k],
             coded=code_figs["coded"][k],
         )
@@ -921,22 +968,27 @@ def agreement_report(
     ]
 
     single: dict[str, Figures] | None = None
+    left_out: dict[str, int] = {}
     prepared = _single_code_values(cu, level)
     if isinstance(prepared, str):
         note = f"single-code view not computed: {prepared}"
     else:
-        values, cats = prepared
+        values, cats, no_value = prepared
         single = {
             uni: _single_code_figures(values[:, mask], cats, level, ci_level=ci_level)
             for uni, mask in masks.items()
         }
-        note = f"each unit's code, or {NONE_CODE}, as one {level} value"
+        left_out = {uni: int((no_value & mask & compared).sum()) for uni, mask in masks.items()}
+        note = _single_code_note(level, left_out, masks, compared)
 
     return AgreementReport(
         coders=list(cu.coders),
         models=list(cu.models),
         unit_kind=cu.unit_kind,
-        n_units={uni: int(m.sum()) for uni, m in masks.items()},
+        n_units={
+            "total": len(cu.units),
+            **{uni: int((m & compared).sum()) for uni, m in masks.items()},
+        },
         codes=codes,
         pooled=pooled,
         per_code=per_code,
@@ -945,7 +997,33 @@ def agreement_report(
         confusion=confusion,
         single_code=single,
         single_code_note=note,
-        settings={"level": level, **boot},
+        settings={
+            "level": level,
+            **boot,
+            "ci_withheld_below_units": CI_MIN_UNITS,
+            "ci_withheld_below_valid_share": CI_MIN_VALID_SHARE,
+        },
+        single_code_left_out=left_out,
+    )
+
+
+def _single_code_note(
+    level: str, left_out: dict[str, int], masks: dict[str, np.ndarray], compared: np.ndarray
+) -> str:
+    """What the single-code view holds, with the units it leaves out at a non-nominal level."""
+    if level == "nominal":
+        return f"each unit's code, or {NONE_CODE}, as one {level} value"
+    note = f"each unit's code as one {level} value"
+    if not any(left_out.values()):
+        return note
+    n = {uni: int((masks[uni] & compared).sum()) for uni in UNIVERSES}
+    shown = f"{left_out['all']} of the {n['all']} compared units"
+    if (left_out["coded"], n["coded"]) != (left_out["all"], n["all"]):
+        shown += f" ({left_out['coded']} of the {n['coded']} coded by someone)"
+    article = "an" if level[:1] in "aeiou" else "a"
+    return (
+        f"{note}; {shown} left out because a coder applied no code there ({NONE_CODE} has no "
+        f"place on {article} {level} scale; --level nominal counts it)"
     )
 
 

@@ -233,12 +233,28 @@ def _fmt(value: float, pct: bool = False) -> str:
     return f"{100 * value:.1f}%" if pct else f"{value:.3f}"
 
 
+#: Shown instead of a bootstrap interval that rests on too little (see the footnote).
+WITHHELD = "[—]"
+
+
 def _with_ci(fig: Any, key: str, pct: bool = False) -> str:
     text = _fmt(getattr(fig, key), pct)
     ci = fig.ci.get(key)
-    if ci and all(math.isfinite(v) for v in ci):
+    if key in getattr(fig, "ci_withheld", ()):
+        text += f" {WITHHELD}"
+    elif ci and all(math.isfinite(v) for v in ci):
         text += f" [{_fmt(ci[0], pct)}, {_fmt(ci[1], pct)}]"
     return text
+
+
+def _withheld_footnote(report: Any) -> str:
+    from ..coding_agreement import CI_MIN_UNITS, CI_MIN_VALID_SHARE
+
+    return (
+        f"{WITHHELD} = interval not shown: fewer than {CI_MIN_UNITS} compared units carry the "
+        f"code(s), or under {CI_MIN_VALID_SHARE:.0%} of the {report.settings['n_boot']} "
+        "resamples gave a value (the JSON has it, with n_valid)."
+    )
 
 
 def _kappa_label(fig: Any) -> str:
@@ -254,11 +270,13 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
     def who(c: str) -> str:
         return f"{c} (model)" if c in report.models else c
 
+    n_total = report.n_units["total"]
     n_all, n_coded = report.n_units["all"], report.n_units["coded"]
+    compared = "" if n_all == n_total else f"{n_all} compared (coded by two or more coders), "
     console.print(
         f"{len(report.coders)} coders: {', '.join(who(c) for c in report.coders)}; "
-        f"{n_all} units ({report.unit_kind}), {n_coded} coded by someone; "
-        f"{len(report.codes)} codes used."
+        f"{n_total} units ({report.unit_kind}), {compared}{n_coded} "
+        f"{'of them ' if compared else ''}coded by someone; {len(report.codes)} codes used."
     )
     scope = "all units" if universe == "all" else "units at least one coder coded with something"
     level = report.settings["ci_level"]
@@ -352,7 +370,11 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
             f"{_fmt(f.alpha)} ({report.settings['level']}), AC1 {_with_ci(f, 'ac1')}."
         )
     else:
-        console.print(report.single_code_note.capitalize() + ".")
+        note = report.single_code_note
+        console.print(note[:1].upper() + note[1:] + ".")
+    shown_figures = [report.pooled[universe], *(getattr(p, universe) for p in report.pairs)]
+    if any(f.ci_withheld for f in shown_figures):
+        console.print(_withheld_footnote(report))
     other = "coded" if universe == "all" else "all"
     console.print(
         f"'-' = undefined (e.g. every value the same). Use --universe {other} for the other view"
@@ -380,7 +402,8 @@ def agree_command(
     level: str = typer.Option(
         "nominal",
         "--level",
-        help="Alpha's level for the one-code-per-unit view: nominal, ordinal, interval, ratio.",
+        help="Level of the one-code-per-unit view: nominal, ordinal, interval, ratio (not "
+        "nominal: units where a coder applied no code are left out, and counted).",
     ),
     json_out: Path | None = typer.Option(
         None, "--json", help="Write every figure to this JSON file."

@@ -1,0 +1,181 @@
+"""Specification of what ``roqa agree`` says about the units and resamples behind its figures.
+
+At ordinal/interval/ratio levels the units where a coder applied no code are counted and named;
+bootstrap intervals of rare codes say how many resamples they rest on and are not shown when they
+rest on too little; the counts beside the figures are over the compared units; notes keep coder
+names as written. Every expected value is worked out by hand in the comments.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.agreement import bootstrap_ci, cohen_kappa
+from roqa_nlp.coding_agreement import (
+    CI_MIN_UNITS,
+    agreement_report,
+    coded_units_from_rows,
+    read_long_csv,
+)
+from test_cli_agree import run
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- "no code" at ordinal, interval and ratio levels ----------------------------------------------
+
+#: Six units; the coders agree on u1-u3 and u6; on u4 and u5 A applied no code, B 3 and 1.
+ORD = "unit,coder,code\nu1,A,1\nu1,B,1\nu2,A,2\nu2,B,2\nu3,A,3\nu3,B,3\nu4,A,\nu4,B,3\nu5,A,\nu5,B,1\nu6,A,2\nu6,B,2\n"  # noqa: E501
+
+
+@pytest.mark.parametrize(("level", "article"), [("ordinal", "an"), ("ratio", "a")])
+def test_ordinal_levels_say_how_many_units_no_code_leaves_out(tmp_path, capsys, level, article):
+    """Before: 'each unit's code, or (none), as one ordinal value', n=4, agreement 100 %, with
+    nothing saying that u4 and u5 (A: no code) were dropped."""
+    p = write(tmp_path / "ord.csv", ORD)
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(p), "--level", level, "--n-boot", "0", "--json", str(out_path)], capsys
+    )
+    assert code == 0, err
+    note = (
+        f"each unit's code as one {level} value; 2 of the 6 compared units left out because a "
+        f"coder applied no code there ((none) has no place on {article} {level} scale; "
+        "--level nominal counts it)"
+    )
+    data = json.loads(out_path.read_text(encoding="utf-8"))
+    assert data["single_code_note"] == note
+    assert data["single_code_left_out"] == {"all": 2, "coded": 2}
+    assert data["single_code"]["all"]["n_units"] == 4
+    assert data["single_code"]["all"]["percent_agreement"] == 1.0
+    assert f"One code per unit ({note}, n=4)" in one_line(out)
+
+
+def test_nominal_level_counts_no_code_as_a_value(tmp_path) -> None:
+    """Nominal: 6 units, 4 agree; A applied (none) and 2 on 2/6 each, 1 and 3 on 1/6 each; B
+    1, 2 and 3 on 2/6 each and (none) never: p_e = (1/6)(2/6) + (2/6)(2/6) + (1/6)(2/6) = 8/36;
+    kappa = (4/6 - 8/36) / (28/36) = 4/7."""
+    cu = read_long_csv(write(tmp_path / "ord.csv", ORD))
+    report = agreement_report(cu, n_boot=0)
+    assert report.single_code_note == "each unit's code, or (none), as one nominal value"
+    assert report.single_code_left_out == {"all": 0, "coded": 0}
+    assert report.single_code["all"].n_units == 6
+    assert report.single_code["all"].kappa == pytest.approx(4 / 7)
+
+
+def test_units_where_everyone_applied_nothing_are_counted_per_universe() -> None:
+    """u3 (both: no code) is in the 'all' universe only; u2 (A: no code) in both."""
+    rows = [("u1", "A", "1"), ("u1", "B", "1"), ("u2", "A", ""), ("u2", "B", "2")]
+    rows += [("u3", "A", ""), ("u3", "B", ""), ("u4", "A", "2"), ("u4", "B", "2")]
+    report = agreement_report(coded_units_from_rows(rows), level="interval", n_boot=0)
+    assert report.single_code_left_out == {"all": 2, "coded": 1}
+    assert report.single_code_note.startswith(
+        "each unit's code as one interval value; 2 of the 4 compared units (1 of the 3 coded by "
+        "someone) left out"
+    )
+
+
+# -- bootstrap intervals of rare codes ------------------------------------------------------------
+
+#: 30 units; both coders apply X to u0 only, Y as in the audit (u1 both, u2 A, u3 B).
+RARE = "unit,coder,code\nu0,A,X\nu0,B,X\nu1,A,Y\nu1,B,Y\nu2,A,Y\nu2,B,\nu3,A,\nu3,B,Y\n" + "".join(
+    f"u{i},A,\nu{i},B,\n" for i in range(4, 30)
+)
+
+
+def test_rare_code_intervals_carry_n_valid_and_are_withheld(tmp_path) -> None:
+    """X on 1 unit of 30: kappa 1.0 and a percentile 'interval' [1.0, 1.0] over the resamples
+    that drew u0 (about 1 - (29/30)^30 = 64 % of them). Before: ci [1.0, 1.0], nothing else."""
+    cu = read_long_csv(write(tmp_path / "rare.csv", RARE))
+    report = agreement_report(cu, n_boot=1000, seed=0)
+    x = next(c for c in report.per_code if c.code == "X").all
+    assert x.kappa == 1.0
+    assert x.ci["kappa"] == [1.0, 1.0]
+    presence = cu.presence(["X"])[:, :, 0]
+    expected = bootstrap_ci(lambda d: cohen_kappa(d[0], d[1]), presence, n_boot=1000, seed=0)
+    assert x.n_valid["kappa"] == expected.n_valid
+    assert 600 < x.n_valid["kappa"] < 680
+    assert x.n_valid["percent_agreement"] == 1000
+    assert x.n_with_code == 1 < CI_MIN_UNITS
+    assert x.ci_withheld == ["percent_agreement", "kappa", "alpha", "ac1"]
+
+
+def test_intervals_with_enough_units_and_resamples_are_shown() -> None:
+    """X on 10 of 20 units, coders differing on 2: every resample defines every statistic."""
+    rows = [(f"u{i}", c, "X" if i < 10 else "") for i in range(20) for c in ("A", "B")]
+    rows = [r for r in rows if r[0] not in ("u0", "u19")]
+    rows += [("u0", "A", "X"), ("u0", "B", ""), ("u19", "A", ""), ("u19", "B", "X")]
+    fig = agreement_report(coded_units_from_rows(rows), n_boot=200).per_code[0].all
+    assert fig.n_with_code == 11
+    assert fig.n_valid == {"percent_agreement": 200, "kappa": 200, "alpha": 200, "ac1": 200}
+    assert fig.ci_withheld == []
+
+
+def test_withheld_intervals_show_as_a_dash_with_a_footnote(tmp_path, capsys) -> None:
+    """Pooled over X and Y, 4 compared units carry a code (u0-u3): fewer than 5."""
+    p = write(tmp_path / "rare.csv", RARE)
+    code, out, err = run(["agree", str(p), "--n-boot", "200"], capsys)
+    assert code == 0, err
+    text = one_line(out)
+    assert "0.649 [—]" in text  # pooled kappa
+    assert (
+        "[—] = interval not shown: fewer than 5 compared units carry the code(s), or under 90% of "
+        "the 200 resamples gave a value (the JSON has it, with n_valid)."
+    ) in text
+
+
+# -- counts over the compared units ---------------------------------------------------------------
+
+#: Code X: A on u1, u2, u5; B on u1, u2, u6 (u6: B only, never compared).
+MULTI = (
+    "unit,coder,code\nu1,A,X\nu1,B,X\nu2,A,X\nu2,A,Y\nu2,B,X\nu3,A,\nu3,B,Y\nu4,A,Y\nu4,B,Y\n"
+    "u5,A,X\nu5,B,\nu6,B,X\n"
+)
+
+
+def test_units_coded_and_header_count_only_compared_units(tmp_path, capsys) -> None:
+    """Before: X 'units coded (A / B) 3 / 3' and '6 coded by someone' beside figures over 5."""
+    p = write(tmp_path / "multi.csv", MULTI)
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(p), "--by", "code", "--n-boot", "0", "--json", str(out_path)], capsys
+    )
+    assert code == 0, err
+    data = json.loads(out_path.read_text(encoding="utf-8"))
+    assert data["n_units"] == {"total": 6, "all": 5, "coded": 5}
+    units_coded = {c["code"]: c["units_coded"] for c in data["per_code"]}
+    assert units_coded == {"X": {"A": 3, "B": 2}, "Y": {"A": 2, "B": 2}}
+    assert (
+        "2 coders: A, B; 6 units (units), 5 compared (coded by two or more coders), 5 of them "
+        "coded by someone; 2 codes used."
+    ) in one_line(out)
+
+
+def test_header_is_unchanged_when_every_unit_is_compared(tmp_path, capsys) -> None:
+    p = write(tmp_path / "s.csv", "unit,coder,code\nu1,A,X\nu1,B,X\nu2,A,Y\nu2,B,Y\nu3,A,\nu3,B,\n")
+    code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)
+    assert "2 coders: A, B; 3 units (units), 2 coded by someone; 2 codes used." in one_line(out)
+
+
+# -- the single-code note keeps coder names as written --------------------------------------------
+
+
+def test_single_code_note_keeps_the_coders_capitals(tmp_path, capsys) -> None:
+    """Before: "Coder 'a' applied several codes to one unit" for coder A."""
+    p = write(tmp_path / "multi.csv", MULTI)
+    code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)
+    assert code == 0
+    assert (
+        "Single-code view not computed: coder 'A' applied several codes to one unit."
+        in one_line(out)
+    )
