@@ -527,3 +527,14 @@ def test_public_methods_have_docstrings() -> None:
                     getattr(target, "__func__", None), "__doc__", None
                 )
                 assert doc, f"{cls.__name__}.{name} has no docstring"
+
+
+def test_top_is_the_most_probable_suggestion_whatever_the_order() -> None:
+    seg = Segment("t:1", "t", "P01", "participant", 0, 5, "hello")
+
+    def g(code: str, p: float) -> Suggestion:
+        return Suggestion(code_id=code, name=code, domain="IS", probability=p, valence="neutral")
+
+    assert SegmentResult(seg, [g("A", 0.2), g("B", 0.7), g("C", 0.7)]).top == g("B", 0.7)
+    assert SegmentResult(seg, [g("A", 1.0), g("B", 1.0)]).top == g("A", 1.0)  # first of equals
+    assert SegmentResult(seg, []).top is None

@@ -180,8 +180,12 @@ class SegmentResult:
 
     @property
     def top(self) -> Suggestion | None:
-        """The highest-ranked suggestion, or None when the segment has none."""
-        return self.suggestions[0] if self.suggestions else None
+        """The most probable suggestion (the first of equals, so a model's ranking stands), or
+        None when the segment has none. Hand-made or imported codings need not list their
+        suggestions in order."""
+        if not self.suggestions:
+            return None
+        return max(self.suggestions, key=lambda g: g.probability)
 
     def __repr__(self) -> str:
         # The dataclass repr holds every suggestion with its evidence quotes (~3 k characters).
