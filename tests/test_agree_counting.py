@@ -179,3 +179,9 @@ def test_single_code_note_keeps_the_coders_capitals(tmp_path, capsys) -> None:
         "Single-code view not computed: coder 'A' applied several codes to one unit."
         in one_line(out)
     )
+
+
+def test_header_says_one_code_in_the_singular(tmp_path, capsys) -> None:
+    p = write(tmp_path / "s.csv", "unit,coder,code\nu1,A,X\nu1,B,X\nu2,A,\nu2,B,X\n")
+    code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)
+    assert "2 coders: A, B; 2 units (units), 2 coded by someone; 1 code used." in one_line(out)

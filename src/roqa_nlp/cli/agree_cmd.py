@@ -276,7 +276,7 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
     console.print(
         f"{len(report.coders)} coders: {', '.join(who(c) for c in report.coders)}; "
         f"{n_total} units ({report.unit_kind}), {compared}{n_coded} "
-        f"{'of them ' if compared else ''}coded by someone; {len(report.codes)} codes used."
+        f"{'of them ' if compared else ''}coded by someone; {len(report.codes)} code{'' if len(report.codes) == 1 else 's'} used."
     )
     scope = "all units" if universe == "all" else "units at least one coder coded with something"
     level = report.settings["ci_level"]
