@@ -313,6 +313,40 @@ def test_files_of_other_formats_in_a_directory_are_named_not_coded(
     assert {s.segment.transcript_id for s in CodingResult.read(tmp_path / "out")} == {"p07"}
 
 
+def test_a_roqa_output_folder_given_to_code_is_a_one_line_error(tmp_path: Path) -> None:
+    out = tmp_path / "coded"
+    out.mkdir()
+    (out / "run.json").write_text("{}", "utf-8")
+    (out / "codings.csv").write_text("transcript,segment_id,speaker,text\n", "utf-8")
+    run = roqa("code", out, "--out", tmp_path / "again", "--model", tmp_path / "no-model")
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"roqa: error: {out}: is a roqa coding output folder (it holds run.json), not "
+        f"transcripts (read its codings with CodingResult.read('{out}') or `roqa report {out}`; "
+        "give the folder of transcript files to code them)"
+    ]
+    assert not (tmp_path / "again").exists()
+
+
+def test_a_readme_and_a_codings_csv_in_a_folder_are_left_out_with_a_warning(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "interviews"
+    folder.mkdir()
+    (folder / "p07.txt").write_text(NAMED.replace("Sam Roe", "Interviewer"), "utf-8")
+    (folder / "README.md").write_text("Interviews of spring 2024, anonymised.\n", "utf-8")
+    (folder / "codings.csv").write_text("transcript,segment_id,speaker,text\n", "utf-8")
+    run = roqa("code", folder, "--out", tmp_path / "out", "--model", tiny_model_dir, "--no-report")
+    assert run.code == 0
+    assert run.err.splitlines() == [
+        f"roqa: warning: {folder}: left out README.md: a README is not read as a transcript "
+        "(name the file on its own to read it)",
+        f"roqa: warning: {folder}: left out codings.csv: roqa's own output (codings or "
+        "decisions, with a segment_id column), not a transcript",
+    ]
+    assert {s.segment.transcript_id for s in CodingResult.read(tmp_path / "out")} == {"p07"}
+
+
 @pytest.mark.parametrize("stream", [False, True])
 def test_a_transcript_without_speaker_labels_is_coded_with_a_warning(
     tiny_model_dir: Path, tmp_path: Path, stream: bool

@@ -20,6 +20,7 @@ import contextlib
 import json
 import math
 import os
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from .errors import RoqaError
 from .io import atomic_write_text, read_jsonl
 from .result import CodingResult, transcript_from_dict, transcript_to_dict
 from .schema import SegmentResult
-from .transcripts.roles import speaker_warning
+from .transcripts.roles import SpeakerWarning, speaker_warning
 
 #: Most transcripts one task codes: bounds a worker's memory whatever the corpus size.
 MAX_CHUNK = 64
@@ -100,11 +101,14 @@ class CodeChunk:
             error = self.error
             if not error:
                 try:
-                    result = self.ac.code(
-                        [str(p) for p in paths],
-                        top_k=self.top_k,
-                        interviewer_labels=self.interviewer_labels,
-                    )
+                    # The driver warns of the transcripts' speakers (speaker_warning), once.
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore", SpeakerWarning)
+                        result = self.ac.code(
+                            [str(p) for p in paths],
+                            top_k=self.top_k,
+                            interviewer_labels=self.interviewer_labels,
+                        )
                 except RoqaError as e:
                     error = str(e)
             errors.append(error)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,19 @@ def _parts_warned(parts: Iterable[Any]) -> Iterator[Any]:
     for part in parts:
         _warn_of_speakers(part.transcripts.values())
         yield part
+
+
+@contextmanager
+def _own_speaker_warnings() -> Iterator[None]:
+    """Within: the library's speaker warnings (phrased for Python, ``interviewer_labels=``) are
+    not shown, since the command prints its own, naming ``--interviewer``."""
+    import warnings
+
+    from ..transcripts.roles import SpeakerWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SpeakerWarning)
+        yield
 
 
 def _keep_project_codebook(book: Any, out: Path) -> dict[str, Path]:
@@ -247,7 +261,8 @@ def code_command(
         from ..codings_writer import write_codings
 
         parts = ac.code_batches(files, top_k=top_k, interviewer_labels=labels)
-        w = write_codings(_parts_warned(parts), out)
+        with _own_speaker_warnings():
+            w = write_codings(_parts_warned(parts), out)
         w.paths.update(_keep_project_codebook(ac.codebook, out))
         _console().print(
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments "
@@ -257,7 +272,8 @@ def code_command(
             _console().print(f"  {name:18} {p}")
         _warn_if_report_is_stale(out)
         return
-    result = ac.code(files, top_k=top_k, interviewer_labels=labels)
+    with _own_speaker_warnings():
+        result = ac.code(files, top_k=top_k, interviewer_labels=labels)
     _warn_of_speakers(result.transcripts.values())
     written = result.save(out)
     written.update(_keep_project_codebook(ac.codebook, out))
@@ -276,7 +292,7 @@ def code_command(
         from ..report import write_report
 
         path = out / "report.html"
-        write_report(charted, book, path, model_card=ac.card, open_coding=queue)
+        write_report(charted, path, book, model_card=ac.card, open_coding=queue)
         written["report.html"] = path
     else:
         _warn_if_report_is_stale(out)

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import RoqaError, first_few
+from ..errors import RoqaError, first_few, warn
 
 if TYPE_CHECKING:
     from ..schema import Transcript
@@ -70,6 +70,7 @@ __all__ = [
     "expand_paths",
     "read_transcript",
     "read_transcripts",
+    "with_default_labels",
     "skipped_files",
     "skipped_folders",
 ]
@@ -119,6 +120,20 @@ def _read_qdpx(path: Path) -> list[Transcript]:
     return list(reader(path))
 
 
+def with_default_labels(interviewer_labels: Sequence[str] | None) -> list[str] | None:
+    """``interviewer_labels`` added to the default interviewer labels
+    (:data:`~roqa_nlp.transcripts.roles.DEFAULT_INTERVIEWER_LABELS`), or ``None`` when none are
+    given: what :func:`read_transcript`, ``AutoCoder.code`` and ``roqa code --interviewer`` match
+    speaker labels against."""
+    if interviewer_labels is None:
+        return None
+    if isinstance(interviewer_labels, str):  # one name, not its letters
+        interviewer_labels = [interviewer_labels]
+    from .roles import DEFAULT_INTERVIEWER_LABELS
+
+    return list(dict.fromkeys([*DEFAULT_INTERVIEWER_LABELS, *interviewer_labels]))
+
+
 def read_transcript(
     path: str | Path,
     *,
@@ -127,13 +142,39 @@ def read_transcript(
 ) -> Transcript:
     """Read one transcript file, choosing the reader by its extension.
 
-    ``interviewer_labels`` replaces the default interviewer labels
-    (:data:`~roqa_nlp.transcripts.roles.DEFAULT_INTERVIEWER_LABELS`); pass the interviewer's name
-    for a Zoom transcript that names people. ``participant`` sets the case id instead of taking
-    it from the speaker labels or the file name. A ``.qdpx`` project must hold exactly one
-    transcript here (use :func:`read_transcripts` for a whole project).
+    ``interviewer_labels`` are speaker labels that are the interviewer's, **added to** the default
+    ones (``Interviewer``, ``Int``, ``IV``, ``I``, ``Q``, ``Researcher``, ``Facilitator``,
+    ``Moderator``, ``Host``, ``Me``; see
+    :data:`~roqa_nlp.transcripts.roles.DEFAULT_INTERVIEWER_LABELS`), as ``AutoCoder.code`` and
+    ``roqa code --interviewer`` add them: pass the interviewer's name for a Zoom transcript that
+    names people (``interviewer_labels=["Sam Roe"]``). When none are given and no speaker is an
+    interviewer, the speaker who asks the questions may be taken as the interviewer.
+
+    A :class:`~roqa_nlp.transcripts.roles.SpeakerWarning` (a ``UserWarning``) is issued when
+    the interviewer was guessed, when no speaker is the interviewer, when every turn is the
+    interviewer's, or when the file has no speaker labels at all (everything would be coded as
+    the participant's talk). ``participant`` sets the case id instead of taking it from the
+    speaker labels or the file name. A ``.qdpx`` project must hold exactly one transcript here;
+    use :func:`read_transcripts` for a whole project or a folder.
     """
-    p = Path(path)
+    t = _read_one(Path(path), with_default_labels(interviewer_labels), participant)
+    from .roles import warn_of_speakers
+
+    warn_of_speakers(t, stacklevel=2)
+    return t
+
+
+def _read_one(
+    p: Path, interviewer_labels: Sequence[str] | None, participant: str | None = None
+) -> Transcript:
+    """One transcript file read with exactly ``interviewer_labels`` (defaults not added), no
+    warning issued."""
+    if p.is_dir():
+        raise RoqaError(
+            "is a folder, not a transcript file",
+            path=p,
+            hint="use read_transcripts() to read the transcripts in a folder",
+        )
     suffix = p.suffix.lower()
     if suffix == ".qdpx":
         found = _read_qdpx(p)
@@ -152,14 +193,44 @@ def read_transcript(
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given; a directory stands for its supported transcript files, in name order
     with numbers compared as numbers (``p2`` before ``p10``), not those of its subfolders (a
-    directory whose transcripts are all in subfolders is an error naming them)."""
+    directory whose transcripts are all in subfolders is an error naming them).
+
+    A directory holding ``run.json`` is a ``roqa code`` output folder, not transcripts: an error
+    pointing to ``CodingResult.read`` and ``roqa report``. In a directory, a README
+    (``README.md``, ``readme.txt``) and a CSV file with a ``segment_id`` column (roqa's
+    ``codings.csv`` or a decisions file) are left out with a
+    :class:`~roqa_nlp.errors.RoqaWarning` naming them; named explicitly, a README is read and
+    such a CSV is an error.
+    """
     files: list[Path] = []
     for item in paths:
         p = Path(item)
         if not p.is_dir():
             files.append(p)
             continue
+        if (p / _OUTPUT_MARKER).is_file():
+            raise RoqaError(
+                f"is a roqa coding output folder (it holds {_OUTPUT_MARKER}), not transcripts",
+                path=p,
+                hint=f"read its codings with CodingResult.read('{p}') or `roqa report {p}`; "
+                "give the folder of transcript files to code them",
+            )
         inside = [f for f in _listed_files(p) if f.suffix.lower() in SUPPORTED_EXTENSIONS]
+        readmes = [f for f in inside if f.stem.casefold() == "readme"]
+        outputs = [f for f in inside if f.suffix.lower() == ".csv" and _is_roqa_csv(f)]
+        if readmes:
+            warn(
+                f"left out {first_few([f.name for f in readmes])}: a README is not read as a "
+                "transcript (name the file on its own to read it)",
+                path=p,
+            )
+        if outputs:
+            warn(
+                f"left out {first_few([f.name for f in outputs])}: roqa's own output (codings "
+                "or decisions, with a segment_id column), not a transcript",
+                path=p,
+            )
+        inside = [f for f in inside if f not in readmes and f not in outputs]
         nested = [] if inside else skipped_folders(p)
         if nested:
             raise RoqaError(
@@ -176,6 +247,12 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             )
         files.extend(inside)
     return files
+
+
+def _is_roqa_csv(f: Path) -> bool:
+    from .csv import is_roqa_csv
+
+    return is_roqa_csv(f)
 
 
 def natural_key(text: str) -> tuple[Any, ...]:
@@ -244,18 +321,32 @@ def read_transcripts(
     """Read transcript files; a directory stands for its supported files, in name order.
 
     Files inside a directory whose extension is not supported, hidden files and Word lock files
-    (``~$...``) are skipped; a file named explicitly must be supported. Transcript ids (file
-    stems) must be unique, because segment ids and the framework matrix are keyed by them.
+    (``~$...``) are skipped, and so, with a warning, are READMEs and roqa's own CSV files (see
+    :func:`expand_paths`); a file named explicitly must be supported. A ``roqa code`` output
+    folder is an error. Transcript ids (file stems) must be unique, because segment ids and the
+    framework matrix are keyed by them. ``interviewer_labels`` are added to the default
+    interviewer labels, and each transcript is warned of as by :func:`read_transcript`.
     """
+    from .roles import warn_of_speakers
+
+    out = read_files(paths, with_default_labels(interviewer_labels))
+    for t in out:
+        warn_of_speakers(t, stacklevel=2)
+    return out
+
+
+def read_files(
+    paths: str | Path | Iterable[str | Path], interviewer_labels: Sequence[str] | None
+) -> list[Transcript]:
+    """:func:`read_transcripts` with exactly ``interviewer_labels`` (the defaults not added) and
+    no speaker warnings (the caller issues them)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     out: list[Transcript] = []
     seen: dict[str, str] = {}
     for f in expand_paths(paths):
-        if f.suffix.lower() == ".qdpx":
-            found = _read_qdpx(f)
-        else:
-            found = [read_transcript(f, interviewer_labels=interviewer_labels)]
+        qdpx = f.suffix.lower() == ".qdpx"
+        found = _read_qdpx(f) if qdpx else [_read_one(f, interviewer_labels)]
         for t in found:
             if t.id in seen:
                 raise RoqaError(

@@ -27,6 +27,29 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("speaker", "text")
 TIME_COLUMNS: tuple[str, ...] = ("start", "end")
 DELIMITERS = ",;\t"
 COLUMNS_HINT = "the first row must name the columns speaker and text (optional: start, end)"
+#: A column of roqa's own CSV files (``codings.csv``, decisions), never of a transcript.
+ROQA_COLUMN = "segment_id"
+#: Bytes of a file read to find its header row (:func:`is_roqa_csv`).
+_HEADER_BYTES = 1 << 16
+
+
+def _header_names(first_line: str) -> set[str]:
+    return {
+        name.strip().strip('"').lstrip("\ufeff").strip().lower()
+        for name in first_line.split(_delimiter(first_line))
+    }
+
+
+def is_roqa_csv(path: str | Path) -> bool:
+    """Whether the header row of ``path`` names a ``segment_id`` column: a ``codings.csv`` that
+    ``roqa code`` wrote, or a decisions file, not a transcript. Unreadable files are not."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_HEADER_BYTES)
+    except OSError:
+        return False
+    first = head.decode("utf-8", errors="replace").split("\n", 1)[0]
+    return ROQA_COLUMN in _header_names(first)
 
 
 def _delimiter(header_line: str) -> str:
@@ -63,6 +86,14 @@ def read_csv_transcript(
     except csv.Error as e:
         raise RoqaError(f"is not a valid CSV file ({e})", path=path, hint=COLUMNS_HINT) from None
     header = {name.strip().lower(): i for i, name in reversed(list(enumerate(rows[0])))}
+    if ROQA_COLUMN in header:
+        raise RoqaError(
+            f"is a roqa codings or decisions file (it has a {ROQA_COLUMN} column), not a "
+            "transcript",
+            path=path,
+            hint="read codings with CodingResult.read() or `roqa report FOLDER`; give the "
+            "transcript files to code them",
+        )
     for column in REQUIRED_COLUMNS:
         if column not in header:
             raise RoqaError(f"has no '{column}' column", path=path, hint=COLUMNS_HINT)

@@ -150,8 +150,8 @@ def finish_transcript(
 
 
 def _labels_given(interviewer_labels: Sequence[str]) -> list[str]:
-    """The interviewer labels the researcher added to the defaults (``roqa code --interviewer``
-    passes both), or all of ``interviewer_labels`` when none is extra."""
+    """The interviewer labels the researcher added to the defaults (``read_transcript`` and
+    ``roqa code --interviewer`` pass both), or all of ``interviewer_labels`` when none is extra."""
     defaults = interviewer_keys(None)
     return [label for label in interviewer_labels if label not in defaults] or list(
         interviewer_labels

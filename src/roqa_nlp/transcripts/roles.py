@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..errors import first_few
+from ..errors import RoqaWarning, first_few
 from ..schema import Role, Transcript, Turn
 
 #: Labels interviewers are given in transcripts (compared case-insensitively, trailing digits
@@ -265,14 +265,45 @@ def guess_interviewer(text: str, turns: Sequence[Turn]) -> str | None:
     return best
 
 
-def speaker_warning(transcript: Transcript) -> str | None:
+#: How a researcher names the interviewer, per interface: the ``roqa`` command's option, or the
+#: Python argument of :func:`~roqa_nlp.transcripts.read_transcript` and ``AutoCoder.code``.
+_NAMING = {
+    "cli": ("--interviewer NAME", "--interviewer"),
+    "python": ("interviewer_labels=['NAME']", "interviewer_labels"),
+}
+
+
+class SpeakerWarning(RoqaWarning):
+    """A transcript whose interviewer was guessed, or whose interviewer's talk may be coded
+    (:func:`speaker_warning`). ``transcript`` is the transcript it is about."""
+
+    def __init__(self, message: str, transcript: Transcript | None = None):
+        super().__init__(message)
+        self.transcript = transcript
+
+
+def warn_of_speakers(transcript: Transcript, *, stacklevel: int = 2) -> None:
+    """Issue :func:`speaker_warning` of ``transcript`` (phrased for Python) as a
+    :class:`SpeakerWarning`, if there is one. ``stacklevel`` as for :func:`warnings.warn`."""
+    import warnings
+
+    message = speaker_warning(transcript, interface="python")
+    if message:
+        warnings.warn(SpeakerWarning(message, transcript), stacklevel=stacklevel + 1)
+
+
+def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | None:
     """What a researcher should check about who the interviewer is in ``transcript``, in one line
     naming its file and the fix, or ``None``: the interviewer was guessed
     (``metadata["interviewer_guessed"]``, :func:`guess_interviewer`), every turn is the
     interviewer's (no participant talk to code), no speaker is the interviewer
     (:func:`speakers_without_interviewer`; said of the labels given when none of them matched,
     ``metadata["interviewer_labels_unmatched"]``), or its reader found no speaker label at all
-    (``metadata["speaker_labels"]`` is False)."""
+    (``metadata["speaker_labels"]`` is False). ``interface`` is ``"cli"`` (the fix names
+    ``--interviewer``) or ``"python"`` (it names ``interviewer_labels=``)."""
+    name_it, option = _NAMING[interface]
+    # read from Python, a transcript is not coded yet; the command warns after coding
+    coded = "was coded" if interface == "cli" else "is coded"
     where = transcript.source or transcript.id
     guessed = transcript.metadata.get("interviewer_guessed")
     if guessed:
@@ -281,7 +312,7 @@ def speaker_warning(transcript: Transcript) -> str | None:
         return (
             f"{where}: no speaker is named as the interviewer, so {guessed!r}, who asks the "
             f"questions ({n_q} of {len(asked)} turns), was taken as the interviewer (name the "
-            "interviewer with --interviewer NAME to choose otherwise)"
+            f"interviewer with {name_it} to choose otherwise)"
         )
     if transcript.turns and all(t.role == "interviewer" for t in transcript.turns):
         interviewers = first_few(
@@ -290,7 +321,7 @@ def speaker_warning(transcript: Transcript) -> str | None:
         return (
             f"{where}: no participant talk found: all {len(transcript.turns)} turns are the "
             f"interviewer's ({interviewers}), so there is nothing to code (check that the "
-            "participant's turns are labelled 'P04: ...' and that --interviewer names only the "
+            f"participant's turns are labelled 'P04: ...' and that {option} names only the "
             "interviewer)"
         )
     names = speakers_without_interviewer(transcript.turns)
@@ -300,18 +331,18 @@ def speaker_warning(transcript: Transcript) -> str | None:
         shown = first_few([repr(n) for n in names])
         return (
             f"{where}: no speaker matched the interviewer label(s) {given}: the speakers are "
-            f"{shown}, so everyone's talk was coded (give --interviewer the interviewer's label "
+            f"{shown}, so everyone's talk {coded} (give {option} the interviewer's label "
             "as the transcript spells it)"
         )
     if names:
         shown = first_few([repr(n) for n in names])
         return (
-            f"{where}: no interviewer among the speakers {shown}, so everyone's talk was coded "
-            "(name the interviewer with --interviewer NAME)"
+            f"{where}: no interviewer among the speakers {shown}, so everyone's talk {coded} "
+            f"(name the interviewer with {name_it})"
         )
     if transcript.metadata.get("speaker_labels") is False:
         return (
-            f"{where}: no speaker labels found, so all of it was coded as the participant's talk, "
+            f"{where}: no speaker labels found, so all of it {coded} as the participant's talk, "
             "questions included (label the turns 'Interviewer: ...' and 'P04: ...')"
         )
     return None
