@@ -28,6 +28,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
+from pathlib import PurePath
 from typing import Literal
 
 from ..errors import RoqaError
@@ -267,11 +268,37 @@ def segment(
     skip_backchannels: bool = True,
     count_tokens: TokenCounter | None = None,
 ) -> list[Segment]:
-    """Cut ``transcript`` into segments (see the module docstring for units, limits and ids).
+    """Cut ``transcript`` (a :class:`~roqa_nlp.schema.Transcript` from
+    :func:`~roqa_nlp.transcripts.read_transcript`) into segments, in order.
 
-    ``context`` of a segment is the text of the nearest preceding interviewer turn that is not a
-    backchannel (the question being answered), or ``""`` before the first question.
+    - ``unit``: ``"window"`` (default: a whole turn, or runs of its sentences when it is longer
+      than ``max_tokens``), ``"turn"`` (the same) or ``"sentence"`` (one sentence a segment).
+    - ``max_tokens``: most word pieces in a segment (default 200, at least 8); a longer sentence
+      is cut at clause punctuation, then between words.
+    - ``skip_interviewer``: leave out the interviewer's turns (default True; each segment still
+      carries the question before it as ``context``: the nearest preceding interviewer turn that
+      is not a backchannel, or ``""`` before the first question).
+    - ``skip_backchannels``: leave out turns that are only a backchannel, such as "Mm-hm." or
+      "Right." (default True).
+    - ``count_tokens``: how tokens are counted, a function from text to a number; by default
+      :func:`estimate_tokens`, a conservative estimate.
+
+    **Not the segments** ``AutoCoder.code`` **makes by default.** ``code`` counts tokens with
+    the embedding model's tokenizer, so where a long turn is cut, and so the segment ids
+    (``"{transcript.id}:{n:04d}"``, numbered from 1), can differ. To get exactly the segments
+    ``code`` codes, and join them to its results by ``segment_id``, use
+    ``ac.segments_of(transcript)``, or ``segment(transcript, count_tokens=
+    ac.embedder.count_tokens(), unit=ac.params["unit"], max_tokens=ac.params["max_tokens"])``.
+    Ids are stable for a given transcript text, unit, limit and token counter.
     """
+    if not isinstance(transcript, Transcript):
+        what = type(transcript).__name__
+        hint = (
+            "read it with read_transcript() first, then segment the Transcript"
+            if isinstance(transcript, (str, PurePath))
+            else "give a Transcript from read_transcript()"
+        )
+        raise RoqaError(f"segment() takes a Transcript, not a {what}", hint=hint)
     spans = segment_spans(
         transcript,
         unit,
