@@ -553,8 +553,9 @@ def test_the_word_model_changes_the_ranking_but_not_the_novelty_flags(
 @pytest.mark.parametrize("key", ["lexical_weight", "valence_lexical_weight"])
 @pytest.mark.parametrize("w", [-0.1, 1.5, "0.5", None, True])
 def test_the_word_model_weight_must_be_a_number_from_0_to_1(key: str, w: object) -> None:
-    with pytest.raises(ValueError, match=f"^{key} must be a number from 0 to 1"):
+    with pytest.raises(RoqaError) as exc:
         AutoCoder("cfir-2009", params={key: w})
+    assert str(exc.value).startswith(f"{key} must be a number from 0 to 1, got {w!r} (weight")
 
 
 def test_shown_probabilities_are_the_combination_at_its_own_temperature(
@@ -754,8 +755,12 @@ def test_the_question_is_mixed_in_with_its_weight_and_only_where_there_is_one() 
 
 @pytest.mark.parametrize("w", [-0.1, 1.5, True, "0.2"])
 def test_context_weight_outside_zero_to_one_is_refused(w: object) -> None:
-    with pytest.raises(ValueError, match="context_weight must be a number from 0 to 1"):
+    with pytest.raises(RoqaError) as exc:
         AutoCoder("cfir-2009", embedder=TableEmbedder({}), params={"context_weight": w})  # type: ignore[arg-type]
+    assert str(exc.value) == (
+        f"context_weight must be a number from 0 to 1, got {w!r} "
+        "(weight of the question's embedding, 0 to 1)"
+    )
 
 
 def test_interviewer_labels_are_added_to_the_defaults_as_the_cli_adds_them(

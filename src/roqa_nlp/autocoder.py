@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from . import __version__
 from .codebook import Codebook
@@ -48,6 +48,7 @@ from .schema import (
 )
 
 if TYPE_CHECKING:
+    import datasets
     import numpy as np
 
     from .classifier import CodeClassifier
@@ -83,6 +84,90 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "valence_lexical_weight": 0.2,
     "n_evidence": 2,
 }
+
+
+#: What each parameter means (``help(AutoCoder)`` lists them from here).
+PARAM_HELP: dict[str, str] = {
+    "method": "classifier: logreg, prototype or hybrid",
+    "C": "inverse regularisation strength of the logistic regression (> 0)",
+    "alpha": "novelty significance level, between 0 and 1: a segment is novel when its "
+    "conformal p-value is below it (higher flags more)",
+    "novelty_score": "novelty score: combined, none, max_prob, ratio or knn",
+    "unit": "segment unit: window (whole turns, cut into runs of sentences when too long), "
+    "turn (the same) or sentence",
+    "max_tokens": "most word pieces in a segment (at least 8; the model reads 256)",
+    "top_k": "suggestions kept per segment (at least 1)",
+    "use_context": "read each answer with the interviewer's question before it (True/False)",
+    "context_weight": "weight of the question's embedding, 0 to 1",
+    "lexical_weight": "weight of the word model beside the classifier, 0 to 1",
+    "valence_lexical_weight": "weight of the word model beside the valence head, 0 to 1",
+    "n_evidence": "training examples shown as evidence per suggestion (0 or more)",
+}
+
+
+def _is_number(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, float))
+
+
+def check_top_k(top_k: Any, *, allow_none: bool = True) -> None:
+    """A one-line error unless ``top_k`` is a whole number of at least 1 (or None, the default)."""
+    if top_k is None and allow_none:
+        return
+    if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
+        raise RoqaError(
+            f"top_k must be at least 1, not {top_k!r}",
+            hint="give how many ranked codes to keep, e.g. top_k=5",
+        )
+
+
+def check_params(params: dict[str, Any]) -> None:
+    """A one-line :class:`RoqaError` for an unknown key or a value out of range in ``params``
+    (the coding parameters: :data:`DEFAULT_PARAMS`, explained in :data:`PARAM_HELP`)."""
+    from .prediction import METHODS, SCORES
+    from .transcripts.segment import MIN_MAX_TOKENS, UNITS
+
+    unknown = [k for k in params if k not in DEFAULT_PARAMS]
+    if unknown:
+        raise RoqaError(
+            f"unknown parameter(s) {', '.join(repr(k) for k in unknown)}",
+            hint=f"the parameters are {', '.join(DEFAULT_PARAMS)}",
+        )
+
+    def bad(key: str, why: str) -> RoqaError:
+        return RoqaError(f"{key} must be {why}, got {params[key]!r}", hint=PARAM_HELP[key])
+
+    for key in ("lexical_weight", "valence_lexical_weight", "context_weight"):
+        if key in params and not (_is_number(params[key]) and 0.0 <= params[key] <= 1.0):
+            raise bad(key, "a number from 0 to 1")
+    if "alpha" in params and not (_is_number(params["alpha"]) and 0.0 < params["alpha"] < 1.0):
+        raise bad("alpha", "a number between 0 and 1 (not 0 or 1)")
+    if "C" in params and not (_is_number(params["C"]) and params["C"] > 0):
+        raise bad("C", "a number above 0")
+    for key, known in (("unit", UNITS), ("method", METHODS), ("novelty_score", SCORES)):
+        if key in params and params[key] not in known:
+            raise bad(key, "one of " + ", ".join(known))
+    for key, least in (("max_tokens", MIN_MAX_TOKENS), ("top_k", 1), ("n_evidence", 0)):
+        value = params.get(key)
+        if key in params and (
+            isinstance(value, bool) or not isinstance(value, int) or value < least
+        ):
+            raise bad(key, f"a whole number of at least {least}")
+    if "use_context" in params and not isinstance(params["use_context"], bool):
+        raise bad("use_context", "True or False")
+
+
+class NoveltyFlags(TypedDict):
+    """What :meth:`AutoCoder.fits_no_code` gives per text (as :meth:`AutoCoder.code` flags a
+    segment, see :class:`~roqa_nlp.schema.SegmentResult`)."""
+
+    #: fits no code: the conformal p-value is below ``alpha`` and it is not procedural talk
+    novel: bool
+    #: the conformal p-value (small = unlike every coded training example)
+    novelty_p: float
+    #: procedural talk (greeting, consent, Zoom) explains it best: never coded, never novel
+    procedural: bool
+    #: novel and small talk or background (the off-framework class) explains it best
+    off_topic: bool
 
 
 def packaged_model_dir() -> Path:
@@ -141,7 +226,7 @@ def label_of(codes: list[str], kind: str) -> str | list[str]:
     return {"procedural": PROCEDURAL, "rejected": REJECTED}.get(kind, NONE)
 
 
-def segment_flags(p_value: float, procedural: float, aside: float, alpha: float) -> dict[str, Any]:
+def segment_flags(p_value: float, procedural: float, aside: float, alpha: float) -> NoveltyFlags:
     """A segment's novelty flags from its conformal p-value and whether procedural talk or the
     off-framework class (small talk, background) explains it best: novel when p < ``alpha`` and
     not procedural; off topic when novel and the off-framework class explains it best."""
@@ -204,7 +289,44 @@ def in_background(items: Iterator[T], depth: int = 8) -> Iterator[T]:
 
 
 class AutoCoder:
-    """Suggests codebook codes for transcript segments and flags segments that fit no code."""
+    """Suggests codebook codes for transcript segments and flags segments that fit no code.
+
+    Most users load the packaged, trained model and code transcripts::
+
+        ac = AutoCoder.load()                      # or AutoCoder.load("models/mine")
+        result = ac.code("interviews/")            # a folder, files or Transcript objects
+        ac.suggest("We just don't have the staff.")
+
+    ``AutoCoder(codebook, embedder=None, params=None)`` builds an untrained one, to train with
+    :meth:`fit` (a path, a list of dicts, a ``datasets.Dataset`` or a
+    :class:`~roqa_nlp.training.TrainingSet`) and keep with :meth:`save`. ``codebook`` is a
+    :class:`~roqa_nlp.codebook.Codebook` or a codebook name (``"cfir-2009"``, ``"cfir-2022"``);
+    ``embedder`` an :class:`~roqa_nlp.embedding.Embedder` (default: the packaged embedding
+    model).
+
+    ``params`` overrides the coding parameters (defaults in :data:`DEFAULT_PARAMS`); an unknown
+    key or a value out of range is a :class:`~roqa_nlp.errors.RoqaError`:
+
+    - ``method``: classifier, ``logreg`` (default), ``prototype`` or ``hybrid``;
+    - ``C``: inverse regularisation strength of the logistic regression (4.0; > 0);
+    - ``alpha``: novelty significance level, between 0 and 1 (0.1): a segment fits no code when
+      its conformal p-value is below it;
+    - ``novelty_score``: ``combined`` (default), ``none``, ``max_prob``, ``ratio`` or ``knn``;
+    - ``unit``: segment unit, ``window`` (default; whole turns, cut into runs of sentences when
+      too long), ``turn`` (the same) or ``sentence``;
+    - ``max_tokens``: most word pieces in a segment (200; at least 8);
+    - ``top_k``: suggestions kept per segment (5; at least 1);
+    - ``use_context``: read each answer with the interviewer's question before it (True);
+    - ``context_weight``: weight of the question, 0 to 1 (0.2);
+    - ``lexical_weight`` / ``valence_lexical_weight``: weight of the word models beside the
+      classifier / the valence head, 0 to 1 (0.5 / 0.2; 0 turns them off);
+    - ``n_evidence``: training examples shown as evidence per suggestion (2).
+
+    ``method``, ``C``, ``novelty_score`` and the word-model weights take effect when the model is
+    trained; ``alpha``, ``unit``, ``max_tokens``, ``top_k``, ``use_context``,
+    ``context_weight`` and ``n_evidence`` may also be changed on a loaded model
+    (``ac.params["alpha"] = 0.05``), as ``roqa code --alpha/--unit/--context`` does.
+    """
 
     def __init__(
         self,
@@ -213,6 +335,12 @@ class AutoCoder:
         embedder: Embedder | None = None,
         params: dict[str, Any] | None = None,
     ):
+        if params is not None and not isinstance(params, dict):
+            raise RoqaError(
+                f"params must be a dict, not {type(params).__name__}",
+                hint='e.g. params={"alpha": 0.05}',
+            )
+        check_params(params or {})
         self.codebook = codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
         if embedder is None:
             from .embedding import Embedder
@@ -220,10 +348,6 @@ class AutoCoder:
             embedder = Embedder()
         self.embedder = embedder
         self.params = {**DEFAULT_PARAMS, **(params or {})}
-        for key in ("lexical_weight", "valence_lexical_weight", "context_weight"):
-            w = self.params[key]
-            if isinstance(w, bool) or not isinstance(w, (int, float)) or not 0.0 <= w <= 1.0:
-                raise ValueError(f"{key} must be a number from 0 to 1, got {w!r}")
         # Coding predicts with numpy alone (CodePredictor, NoveltyScorer); the scikit-learn
         # estimators exist after fit() or are built from the arrays when first asked for.
         self._predictor: CodePredictor | None = None
@@ -237,6 +361,18 @@ class AutoCoder:
         self._valence_lexical: LexicalModel | None = None
         # (cache folder, segmentation cache in it), opened when first needed
         self._segment_cache: tuple[Path | None, SegmentCache | None] | None = None
+
+    def __repr__(self) -> str:
+        model = self.card.get("model_sha256")
+        trained = (
+            f"model {model[:12]}"
+            if model
+            else ("trained, not saved" if self._predictor is not None else "not trained")
+        )
+        return (
+            f"AutoCoder(codebook={self.codebook.id!r}, {trained}, "
+            f"backend={str(getattr(self.embedder, 'backend', '?'))!r})"
+        )
 
     @property
     def classifier(self) -> CodeClassifier | None:
@@ -326,18 +462,35 @@ class AutoCoder:
             X[i] = m / np.linalg.norm(m)
         return X
 
-    def fit(self, training: TrainingSet | str | Path) -> AutoCoder:
-        """Train the classifier, valence head and novelty detector on a training set."""
+    def fit(
+        self, training: TrainingSet | str | Path | Sequence[dict[str, Any]] | datasets.Dataset
+    ) -> AutoCoder:
+        """Train the classifier, valence head and novelty detector; return ``self``.
+
+        ``training`` is a ``.jsonl`` file or a folder of them (as ``roqa train`` reads), a list
+        of dicts or a Hugging Face ``datasets.Dataset`` of the same records, or a
+        :class:`~roqa_nlp.training.TrainingSet`. A record has ``text`` and ``codes`` (code ids,
+        names or aliases; ``[]`` = fits no code), and may have ``valence`` (barrier, enabler or
+        neutral; default neutral), ``kind`` (``procedural`` for greetings, consent and Zoom
+        talk), ``context`` (the question answered), ``source``, ``setting`` and ``id``::
+
+            ac = AutoCoder("cfir-2009").fit([
+                {"text": "We never had the staff to cover training.",
+                 "codes": ["Available Resources"], "valence": "barrier"},
+                {"text": "Can you hear me okay?", "codes": [], "kind": "procedural"},
+                ...
+            ])
+
+        The codebook's construct descriptions are added as one example per code (not for a
+        ``TrainingSet``). Records are checked as a file is: a one-line
+        :class:`~roqa_nlp.errors.RoqaError` names the record and the fix.
+        """
         from .classifier import CodeClassifier
         from .novelty import NoveltyDetector
         from .prediction import CodePredictor, NoveltyScorer
-        from .training import TrainingSet, load_training_set
+        from .training import as_training_set
 
-        ts = (
-            training
-            if isinstance(training, TrainingSet)
-            else load_training_set(training, self.codebook)
-        )
+        ts = as_training_set(training, self.codebook)
         if len(ts) == 0:
             raise RoqaError("the training set is empty", hint="add records to training_data/")
         X = self._inputs(ts.texts, ts.contexts)
@@ -501,7 +654,8 @@ class AutoCoder:
         import numpy as np
 
         clf, det = self._require_predictor()
-        k = int(top_k or self.params["top_k"])
+        check_top_k(top_k)
+        k = int(self.params["top_k"] if top_k is None else top_k)
         from .lexical import combine
         from .prediction import calibrated_probabilities
 
@@ -592,30 +746,67 @@ class AutoCoder:
     def suggest(
         self, texts: str | Sequence[str], *, top_k: int | None = None
     ) -> list[list[Suggestion]]:
-        """Ranked code suggestions for free texts (one list per text)."""
+        """Ranked code suggestions for free texts: one list per text (a single string gives a
+        list of one list), best first.
+
+        Each :class:`~roqa_nlp.schema.Suggestion` has ``code_id``, ``name``, ``domain``,
+        ``probability`` (calibrated), ``valence`` and ``valence_probability`` (the text's most
+        likely valence, the same for every code of a text) and ``evidence`` (training examples of
+        the code most like the text). ``top_k`` is how many codes to keep (default
+        ``params["top_k"]``, 5; at least 1). An empty text is an error. Whether a text fits no
+        code at all is :meth:`fits_no_code`'s answer, not a low probability here.
+        """
         return self.suggest_and_flag(texts, top_k=top_k)[0]
 
-    def fits_no_code(self, texts: str | Sequence[str]) -> list[dict[str, Any]]:
-        """What :meth:`code` would flag for each free text, as ``{"novel", "novelty_p",
-        "procedural", "off_topic"}`` (see :class:`~roqa_nlp.schema.SegmentResult`)."""
+    def fits_no_code(self, texts: str | Sequence[str]) -> list[NoveltyFlags]:
+        """What :meth:`code` would flag for each free text: one dict per text (see
+        :class:`NoveltyFlags`) with ``novel`` (fits no code), ``novelty_p`` (the conformal
+        p-value; novel when below ``params["alpha"]``), ``procedural`` (greeting, consent, Zoom
+        talk: never novel) and ``off_topic`` (novel small talk or background, not a candidate
+        new code)."""
         return self.suggest_and_flag(texts, top_k=1)[1]
 
     def suggest_and_flag(
         self, texts: str | Sequence[str], *, top_k: int | None = None
-    ) -> tuple[list[list[Suggestion]], list[dict[str, Any]]]:
+    ) -> tuple[list[list[Suggestion]], list[NoveltyFlags]]:
         """:meth:`suggest` and :meth:`fits_no_code` of the same texts, embedded and
         classified once."""
         if isinstance(texts, str):
             texts = [texts]
-        X = self._inputs(list(texts))
-        rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, list(texts))
+        texts = list(texts)
+        check_top_k(top_k)
+        for i, t in enumerate(texts, 1):
+            if not isinstance(t, str):
+                raise RoqaError(
+                    f"text {i} is of type {type(t).__name__}, not a string",
+                    hint="give a sentence or a list of sentences",
+                )
+            if not t.strip():
+                raise RoqaError(
+                    f"text {i} is empty" if len(texts) > 1 else "the text is empty",
+                    hint="give the sentence to code",
+                )
+        X = self._inputs(texts)
+        rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, texts)
         alpha = float(self.params["alpha"])
         flags = [segment_flags(p, pr, a, alpha) for p, pr, a in zip(pvals, proc, aside)]
         return rows, flags
 
     def segments_of(self, transcript: Transcript) -> list[Segment]:
-        """The segments of ``transcript`` under the model's unit and ``max_tokens``, read from the
-        segmentation cache beside the embedding cache when the transcript is unchanged."""
+        """The segments :meth:`code` makes of ``transcript``: the model's ``unit`` and
+        ``max_tokens``, with token counts by the embedding model's own tokenizer, read from the
+        segmentation cache beside the embedding cache when the transcript is unchanged.
+
+        Use this, not :func:`~roqa_nlp.transcripts.segment.segment` with its defaults, to see or
+        hand-code the segments that ``code`` codes: ``segment`` estimates token counts unless it
+        is given ``count_tokens=ac.embedder.count_tokens()``, so it can cut long turns elsewhere
+        and number the segments differently (segment ids name other texts).
+        """
+        if not isinstance(transcript, Transcript):
+            raise RoqaError(
+                f"segments_of() takes a Transcript, not a {type(transcript).__name__}",
+                hint="read the file with read_transcript() first",
+            )
         from .transcripts.segment_cache import cached_segment, open_segment_cache
 
         where = self.embedder.cache_dir()
@@ -639,13 +830,28 @@ class AutoCoder:
         batch_segments: int = 512,
         interviewer_labels: Sequence[str] | None = None,
     ) -> CodingResult:
-        """Code transcripts (paths or :class:`Transcript` objects) into a :class:`CodingResult`.
+        """Code transcripts into a :class:`~roqa_nlp.result.CodingResult`.
 
-        Transcripts are streamed: segments are embedded and classified in batches (see
-        :meth:`code_batches`); only the result itself grows with the corpus.
-        ``interviewer_labels`` are added to the default interviewer labels (``Interviewer``,
-        ``I``, ``Q``, ...) when files are read, as ``roqa code --interviewer`` adds them: give the
-        interviewer's name for Zoom transcripts that name people.
+        ``inputs`` is a transcript file, a folder (its transcript files, in name order, not its
+        subfolders; READMEs and roqa's own CSVs are left out with a warning, and a ``roqa
+        code`` output folder is an error), a :class:`~roqa_nlp.schema.Transcript` (from
+        :func:`~roqa_nlp.transcripts.read_transcript`), or any iterable of these. Participant
+        talk is cut into segments as :meth:`segments_of` cuts it; each segment gets ranked
+        suggestions and the novelty flags of :meth:`fits_no_code`.
+
+        ``interviewer_labels`` are speaker labels that are the interviewer's, added to the
+        default labels (``Interviewer``, ``Int``, ``IV``, ``I``, ``Q``, ``Researcher``, ...) when
+        files are read, as ``roqa code --interviewer`` and ``read_transcript`` add them: give the
+        interviewer's name for Zoom transcripts that name people. They do not apply to
+        ``Transcript`` inputs, whose roles were set when they were read (pass the labels to
+        ``read_transcript``; giving both issues a warning). A file whose interviewer was guessed
+        or whose talk may be coded as the participant's issues a
+        :class:`~roqa_nlp.transcripts.roles.SpeakerWarning`, as ``read_transcript`` does.
+
+        ``top_k`` is how many suggestions each segment keeps (default ``params["top_k"]``, 5;
+        at least 1). Transcripts are streamed: segments are embedded and classified in batches
+        of about ``batch_segments`` (see :meth:`code_batches`); only the result itself grows
+        with the corpus.
         """
         result = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
         for part in self.code_batches(
@@ -666,23 +872,23 @@ class AutoCoder:
         interviewer_labels: Sequence[str] | None = None,
     ) -> Iterator[CodingResult]:
         """Code transcripts batch by batch: each yielded result holds about ``batch_segments``
-        coded segments and the transcripts first seen in that batch.
+        coded segments and the transcripts first seen in that batch (arguments as for
+        :meth:`code`).
 
         Memory stays flat in corpus size when the caller writes each part out and drops it
         (``roqa code --stream``, the Ray engine). Concatenating the parts gives :meth:`code`.
         """
-        from .transcripts import read_transcripts
-        from .transcripts.roles import DEFAULT_INTERVIEWER_LABELS
+        from .transcripts import read_files, with_default_labels
+        from .transcripts.roles import warn_of_speakers
 
+        check_top_k(top_k)
         if isinstance(inputs, (str, Path, Transcript)):
             inputs = [inputs]
-        if interviewer_labels is not None:  # added to the defaults (see code())
-            interviewer_labels = list(
-                dict.fromkeys([*DEFAULT_INTERVIEWER_LABELS, *interviewer_labels])
-            )
+        labels = with_default_labels(interviewer_labels)
         seen: set[str] = set()
         pending: list[Segment] = []
         part = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
+        labels_warned = interviewer_labels is None  # nothing to warn of
 
         def flush() -> None:
             if not pending:
@@ -700,19 +906,24 @@ class AutoCoder:
                 )
             pending.clear()
 
-        def segmented() -> Iterator[tuple[Transcript, list[Segment]]]:
+        def segmented() -> Iterator[tuple[Transcript, bool, list[Segment]]]:
             for item in inputs:
                 if isinstance(item, Transcript):
-                    found = [item]
-                else:
-                    found = read_transcripts([item], interviewer_labels=interviewer_labels)
-                for t in found:
-                    yield t, self.segments_of(t)
+                    yield item, False, self.segments_of(item)
+                    continue
+                if not isinstance(item, (str, Path)):
+                    raise RoqaError(
+                        f"cannot code an object of type {type(item).__name__}",
+                        hint="give transcript files, folders or Transcript objects",
+                    )
+                for t in read_files([item], labels):
+                    yield t, True, self.segments_of(t)
 
         # Reading and segmenting (spaCy, single-threaded Python) run one step ahead in a
         # background thread while the encoder (which releases the GIL) embeds the batch before:
         # the two overlap on a 2-core machine. Order and errors are those of the serial loop.
-        for t, segments in in_background(segmented()):
+        # Warnings are issued here, in the caller's thread.
+        for t, from_file, segments in in_background(segmented()):
             if t.id in seen:
                 raise RoqaError(
                     f"two transcripts share the id {t.id!r}",
@@ -720,6 +931,17 @@ class AutoCoder:
                     hint="rename one of the files",
                 )
             seen.add(t.id)
+            if from_file:
+                warn_of_speakers(t, stacklevel=2)
+            elif not labels_warned:
+                labels_warned = True
+                from .errors import warn
+
+                warn(
+                    "interviewer_labels do not apply to Transcript objects, whose speakers' roles "
+                    "were set when they were read: pass them to read_transcript() instead",
+                    stacklevel=2,
+                )
             part.transcripts[t.id] = t
             pending.extend(segments)
             if len(pending) >= batch_segments:
@@ -732,16 +954,29 @@ class AutoCoder:
 
     # -- evaluation ----------------------------------------------------------------------------
 
-    def evaluate(self, labelled: TrainingSet | str | Path) -> dict[str, Any]:
-        """Metrics against labelled records (see :mod:`roqa_nlp.evaluation`)."""
-        from .evaluation import construct_metrics, load_evaluation_set
-        from .training import TrainingSet
+    def evaluate(
+        self, labelled: TrainingSet | str | Path | Sequence[dict[str, Any]] | datasets.Dataset
+    ) -> dict[str, Any]:
+        """Metrics of the model's suggestions against labelled records.
 
-        ts = (
-            labelled
-            if isinstance(labelled, TrainingSet)
-            else load_evaluation_set(labelled, self.codebook)
-        )
+        ``labelled`` is a ``.jsonl`` file (as ``roqa evaluate`` reads), a list of dicts or a
+        ``datasets.Dataset`` of records with ``text`` and ``construct`` (a code name or id, or
+        ``NONE`` for talk that fits no code; ``codes`` as in training data also works) and
+        optionally ``valence`` and ``context``, or a :class:`~roqa_nlp.training.TrainingSet`.
+        Every record must state its construct (a one-line error names the one that does not).
+
+        Returns a dict (definitions in :mod:`roqa_nlp.evaluation`): ``n``, ``n_coded`` and
+        ``n_none`` (records; NONE = fits no code); over the coded records ``construct_top1``,
+        ``construct_top3``, ``construct_macro_f1``, ``construct_kappa``, ``domain_accuracy``,
+        ``ece`` and ``valence_accuracy`` (records that state a valence); ``novelty_auroc``,
+        ``novel_recall`` (share of NONE records flagged novel) and ``false_novel_rate`` (share
+        of coded ones); ``alpha``, the novelty level used. A metric that cannot be computed is
+        ``None``; when every record is NONE, ``note`` says only novelty was evaluated.
+        """
+        from .evaluation import construct_metrics
+        from .training import as_labelled_set
+
+        ts = as_labelled_set(labelled, self.codebook)
         X = self._inputs(ts.texts, ts.contexts)
         rows, pvals, scores, *_ = self._suggest_rows(
             X, top_k=len(self.codebook.codable), texts=ts.texts
@@ -764,6 +999,10 @@ class AutoCoder:
     # -- persistence ---------------------------------------------------------------------------
 
     def model_summary(self) -> dict[str, Any]:
+        """What identifies this model, as a coding result's ``meta["model"]`` and ``run.json``
+        record it: ``library_version``, ``embedding_model`` (name), ``embedding_weights_sha256``,
+        ``codebook`` (id), ``codebook_sha256``, ``training_data_sha256``, ``hash`` (the model
+        card's SHA-256; None for a model not trained from a card) and ``embedding_backend``."""
         emb = self.card.get("embedding_model", {})
         return {
             "library_version": __version__,

@@ -101,7 +101,9 @@ class TrainingSet:
         )
 
 
-def _codes_of(record: dict[str, Any], codebook: Codebook, where: Path, line: int) -> list[str]:
+def _codes_of(
+    record: dict[str, Any], codebook: Codebook, where: Path, line: int, item: str = "line"
+) -> list[str]:
     raw = record.get("codes")
     if raw is None:
         raw = record.get("construct")
@@ -111,10 +113,11 @@ def _codes_of(record: dict[str, Any], codebook: Codebook, where: Path, line: int
         raw = [] if raw.strip().lower() in NONE_LABELS else [raw]
     out: list[str] = []
     for name in raw:
-        code = codebook.resolve(str(name), where=f"{where}:{line}")
+        place = f"{where}:{line}" if item == "line" else f"{where}, {item} {line}"
+        code = codebook.resolve(str(name), where=place)
         if not code.codable:
             raise RoqaError(
-                f"line {line}: code {code.name!r} is a domain and cannot be coded",
+                f"{item} {line}: code {code.name!r} is a domain and cannot be coded",
                 path=where,
                 hint="use one of its constructs",
             )
@@ -143,15 +146,19 @@ def normalise_records(
     where: Path,
     *,
     missing_valence: str = "neutral",
+    item: str = "line",
 ) -> TrainingSet:
     """Records as a :class:`TrainingSet`; a record without a valence gets ``missing_valence``
-    (training: neutral; evaluation: ``""``, not stated, so it is not scored)."""
+    (training: neutral; evaluation: ``""``, not stated, so it is not scored). Errors name the
+    record as ``item`` and its number from 1 (``line 3`` of a file, ``record 3`` of a list)."""
     ts = TrainingSet()
     for line, r in enumerate(records, 1):
         text = str(r.get("text", "")).strip()
         if not text:
-            raise RoqaError(f"line {line} has no text", path=where, hint="every record needs text")
-        codes = _codes_of(r, codebook, where, line)
+            raise RoqaError(
+                f"{item} {line} has no text", path=where, hint="every record needs text"
+            )
+        codes = _codes_of(r, codebook, where, line, item)
         try:
             raw_valence = r.get("valence")
             valence = (
@@ -160,7 +167,7 @@ def normalise_records(
                 else missing_valence
             )
         except ValueError as e:
-            raise RoqaError(f"line {line}: {e}", path=where) from None
+            raise RoqaError(f"{item} {line}: {e}", path=where) from None
         source = str(r.get("source", "team-written"))
         kind = str(r.get("kind") or ("coded" if codes else "off-framework"))
         ts.ids.append(str(r.get("id", f"{where.stem}-{line}")))
@@ -249,4 +256,107 @@ def load_labelled(path: str | Path, codebook: Codebook) -> TrainingSet:
     p = Path(path)
     ts = normalise_records(read_jsonl(p), codebook, p, missing_valence="")
     ts.hash = sha256_bytes(p.read_bytes())
+    return ts
+
+
+#: What :func:`as_training_set` accepts, for its error.
+ACCEPTED = (
+    "give a .jsonl file or folder, a list of dicts such as "
+    '[{"text": "We had no budget.", "codes": ["Available Resources"]}], a datasets.Dataset '
+    "or a TrainingSet"
+)
+
+
+def _is_dataset(data: Any) -> bool:
+    """Whether ``data`` is a Hugging Face ``datasets.Dataset`` (checked without importing it)."""
+    return type(data).__module__.split(".")[0] == "datasets" and hasattr(data, "to_list")
+
+
+def _records_of(data: Any, what: str) -> list[dict[str, Any]] | None:
+    """The records of a list/tuple of dicts or a ``datasets.Dataset``, or None for other data."""
+    if _is_dataset(data):
+        records = data.to_list()
+    elif isinstance(data, (list, tuple)):
+        records = list(data)
+    else:
+        return None
+    for n, r in enumerate(records, 1):
+        if not isinstance(r, dict):
+            raise RoqaError(
+                f"record {n} is of type {type(r).__name__}, not a dict", path=what, hint=ACCEPTED
+            )
+    return records
+
+
+def _wrong_type(data: Any, what: str) -> RoqaError:
+    return RoqaError(f"{what} of type {type(data).__name__} is not supported", hint=ACCEPTED)
+
+
+def as_training_set(data: Any, codebook: Codebook, *, descriptions: bool = True) -> TrainingSet:
+    """Training data given as a path (:func:`load_training_set`), a list of dicts or a
+    ``datasets.Dataset`` (records as in a training file, checked the same way, errors naming
+    ``record N``), or a :class:`TrainingSet` (used as it is). For records, the construct
+    descriptions are added as for a file, and ``hash`` is the SHA-256 of the records."""
+    if isinstance(data, TrainingSet):
+        return data
+    if isinstance(data, (str, Path)):
+        return load_training_set(data, codebook, descriptions=descriptions)
+    where = "training records"
+    records = _records_of(data, where)
+    if records is None:
+        raise _wrong_type(data, "training data")
+    if not records:
+        raise RoqaError("holds no training records", path=where, hint=ACCEPTED)
+    ts = normalise_records(records, codebook, Path(where), item="record")
+    if descriptions:
+        ts = ts.extend(description_examples(codebook))
+    ts.hash = sha256_bytes(
+        json.dumps([_records_hash(records), f"descriptions={descriptions}", codebook.hash]).encode()
+    )
+    return ts
+
+
+def _records_hash(records: list[dict[str, Any]]) -> str:
+    return sha256_bytes(
+        json.dumps(records, sort_keys=True, ensure_ascii=False, default=str).encode()
+    )
+
+
+def as_labelled_set(data: Any, codebook: Codebook) -> TrainingSet:
+    """Labelled records for evaluation given as a path
+    (:func:`~roqa_nlp.evaluation.load_evaluation_set`), a list of dicts or a
+    ``datasets.Dataset`` (``text`` and ``construct``, checked as a file is: every record must
+    state its construct), or a :class:`TrainingSet` (used as it is)."""
+    from .evaluation import EXPECTED_FORMAT, load_evaluation_set
+
+    if isinstance(data, TrainingSet):
+        return data
+    if isinstance(data, (str, Path)):
+        return load_evaluation_set(data, codebook)
+    where = "labelled records"
+    records = _records_of(data, where)
+    if records is None:
+        raise _wrong_type(data, "labelled data")
+    if not records:
+        raise RoqaError("has no labelled records", path=where, hint=EXPECTED_FORMAT)
+    for n, record in enumerate(records, 1):
+        gold = record.get("codes")  # read as normalise_records reads it: codes, else construct
+        if gold is None:
+            gold = record.get("construct")
+        if gold is not None and not (isinstance(gold, str) and not gold.strip()):
+            continue
+        if {"segment_id", "suggestions"} <= set(record):
+            raise RoqaError(
+                "are coding results (AutoCoder.code output), not labelled records",
+                path=where,
+                hint=EXPECTED_FORMAT,
+            )
+        stated = "an empty" if "construct" in record or "codes" in record else "no"
+        raise RoqaError(
+            f"record {n} has {stated} `construct`",
+            path=where,
+            hint="give a code name, or NONE for talk that fits no code",
+        )
+    ts = normalise_records(records, codebook, Path(where), missing_valence="", item="record")
+    ts.hash = _records_hash(records)
     return ts

@@ -1,0 +1,523 @@
+"""Specification of the Python API as a researcher uses it from a notebook (audit C): one meaning
+for ``interviewer_labels``, speaker warnings from Python, folders that are not transcripts,
+``fit``/``evaluate`` inputs, ``segment`` versus ``AutoCoder.segments_of``, and checked ``top_k``
+and ``params``.
+
+The tests marked slow use the session's tiny model (``tests/conftest.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from roqa_nlp.autocoder import DEFAULT_PARAMS, AutoCoder
+from roqa_nlp.errors import RoqaError, RoqaWarning
+from roqa_nlp.training import TrainingSet, as_labelled_set, as_training_set
+from roqa_nlp.transcripts import expand_paths, read_transcript, read_transcripts
+from roqa_nlp.transcripts.roles import SpeakerWarning
+from roqa_nlp.transcripts.segment import segment
+
+REPO = Path(__file__).resolve().parents[1]
+P01 = REPO / "examples" / "interviews" / "p01_interview.txt"
+DATA = Path(__file__).resolve().parent / "data" / "core"
+THREE_SPEAKERS = (
+    "Interviewer: What gets in the way?\n"
+    "Sam Roe: And how long has that been the case?\n"
+    "P05: We never had enough staff on shift to cover the training.\n"
+)
+#: Sam Roe asks every question and says less than Jo Bell: taken as the interviewer.
+SAM_ASKS = (
+    "Sam Roe: Thanks for joining. What has helped?\n"
+    "Jo Bell: The new manager backs us and the rota finally has slack in it for training days.\n"
+    "Sam Roe: And what got in the way?\n"
+    "Jo Bell: Funding. The commissioners cut the budget twice in one year, so we lost two posts.\n"
+    "Sam Roe: Anything else?\n"
+    "Jo Bell: No, that's everything I can think of.\n"
+)
+
+
+def recorded(call, *args, **kwargs):  # type: ignore[no-untyped-def]
+    """``call(*args, **kwargs)`` and the warnings it issued, as (class name, message)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        value = call(*args, **kwargs)
+    return value, [(w.category.__name__, str(w.message)) for w in caught]
+
+
+# -- 1. interviewer_labels are added to the defaults everywhere ---------------------------------
+
+
+def test_read_transcript_adds_interviewer_labels_to_the_defaults(tmp_path: Path) -> None:
+    f = tmp_path / "p05.txt"
+    f.write_text(THREE_SPEAKERS, "utf-8")
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Interviewer", "interviewer"),
+        ("Sam Roe", "interviewer"),
+        ("P05", "participant"),
+    ]
+    (again,) = read_transcripts([f], interviewer_labels=["Sam Roe"])
+    assert again.turns == t.turns
+
+
+def test_one_name_given_as_a_string_is_one_label_not_its_letters(tmp_path: Path) -> None:
+    f = tmp_path / "p05.txt"
+    f.write_text(THREE_SPEAKERS.replace("Interviewer:", "S:"), "utf-8")
+    t = read_transcript(f, interviewer_labels="Sam Roe")  # type: ignore[arg-type]
+    assert [u.role for u in t.turns] == ["participant", "interviewer", "participant"]
+
+
+def test_the_interviewer_named_in_p01_keeps_the_interviewers_turns_the_interviewers() -> None:
+    t = read_transcript(P01, interviewer_labels=["Sam Roe"])
+    assert sorted({(u.speaker, u.role) for u in t.turns}) == [
+        ("Interviewer", "interviewer"),
+        ("P01", "participant"),
+    ]
+
+
+# -- 2. speaker warnings from Python ------------------------------------------------------------
+
+
+def test_a_guessed_interviewer_is_a_speaker_warning_phrased_for_python(tmp_path: Path) -> None:
+    f = tmp_path / "zoom_p07.txt"
+    f.write_text(SAM_ASKS, "utf-8")
+    t, caught = recorded(read_transcript, f)
+    assert t.metadata["interviewer_guessed"] == "Sam Roe"
+    assert caught == [
+        (
+            "SpeakerWarning",
+            f"{f}: no speaker is named as the interviewer, so 'Sam Roe', who asks the questions "
+            "(3 of 3 turns), was taken as the interviewer (name the interviewer with "
+            "interviewer_labels=['NAME'] to choose otherwise)",
+        )
+    ]
+    assert issubclass(SpeakerWarning, RoqaWarning) and issubclass(SpeakerWarning, UserWarning)
+    _, named = recorded(read_transcript, f, interviewer_labels=["Sam Roe"])
+    assert named == []
+
+
+def test_a_file_without_speaker_labels_is_a_speaker_warning(tmp_path: Path) -> None:
+    f = tmp_path / "notes.txt"
+    f.write_text("We talked about staffing.\n\nThe rota had no slack at all.\n", "utf-8")
+    (t,), caught = recorded(read_transcripts, [f])
+    assert t.metadata["speaker_labels"] is False
+    assert caught == [
+        (
+            "SpeakerWarning",
+            f"{f}: no speaker labels found, so all of it is coded as the participant's talk, "
+            "questions included (label the turns 'Interviewer: ...' and 'P04: ...')",
+        )
+    ]
+
+
+def test_a_well_labelled_transcript_reads_without_a_warning() -> None:
+    _, caught = recorded(read_transcript, P01)
+    assert caught == []
+
+
+def test_the_warning_carries_its_transcript(tmp_path: Path) -> None:
+    f = tmp_path / "zoom_p07.txt"
+    f.write_text(SAM_ASKS, "utf-8")
+    with pytest.warns(SpeakerWarning) as caught:
+        t = read_transcript(f)
+    assert caught[0].message.transcript == t  # type: ignore[union-attr]
+
+
+# -- 3. folders and files that are not transcripts ----------------------------------------------
+
+
+def test_a_roqa_output_folder_is_not_read_as_transcripts(tmp_path: Path) -> None:
+    out = tmp_path / "coded"
+    out.mkdir()
+    (out / "run.json").write_text("{}", "utf-8")
+    (out / "codings.csv").write_text("transcript,segment_id,speaker,text\n", "utf-8")
+    with pytest.raises(RoqaError) as exc:
+        read_transcripts(out)
+    assert str(exc.value) == (
+        f"{out}: is a roqa coding output folder (it holds run.json), not transcripts (read its "
+        f"codings with CodingResult.read('{out}') or `roqa report {out}`; give the folder of "
+        "transcript files to code them)"
+    )
+
+
+def test_a_readme_and_roqas_own_csv_in_a_folder_are_left_out_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "README.md").write_text("# Study notes\n\nInterviews of 2024.\n", "utf-8")
+    (tmp_path / "codings.csv").write_text(
+        "\ufefftranscript,segment_id,speaker,start,end,text\np1,p1:0001,P1,0,3,Yes\n", "utf-8"
+    )
+    (tmp_path / "p1.txt").write_text("Interviewer: Why?\nP1: No staff.\n", "utf-8")
+    files, caught = recorded(expand_paths, [tmp_path])
+    assert files == [tmp_path / "p1.txt"]
+    assert caught == [
+        (
+            "RoqaWarning",
+            f"{tmp_path}: left out README.md: a README is not read as a transcript (name the "
+            "file on its own to read it)",
+        ),
+        (
+            "RoqaWarning",
+            f"{tmp_path}: left out codings.csv: roqa's own output (codings or decisions, with a "
+            "segment_id column), not a transcript",
+        ),
+    ]
+
+
+def test_roqas_codings_csv_named_on_its_own_is_an_error(tmp_path: Path) -> None:
+    f = tmp_path / "codings.csv"
+    f.write_text("transcript,segment_id,speaker,start,end,text\np1,p1:0001,P1,0,3,Yes\n", "utf-8")
+    with pytest.raises(RoqaError) as exc:
+        read_transcript(f)
+    assert str(exc.value) == (
+        f"{f}: is a roqa codings or decisions file (it has a segment_id column), not a "
+        "transcript (read codings with CodingResult.read() or `roqa report FOLDER`; give the "
+        "transcript files to code them)"
+    )
+
+
+def test_a_readme_named_on_its_own_is_read(tmp_path: Path) -> None:
+    f = tmp_path / "README.md"
+    f.write_text("Interviewer: Why?\nP1: No staff.\n", "utf-8")
+    assert [u.speaker for u in read_transcript(f).turns] == ["Interviewer", "P1"]
+
+
+def test_read_transcript_of_a_folder_points_to_read_transcripts() -> None:
+    folder = REPO / "examples" / "interviews"
+    with pytest.raises(RoqaError) as exc:
+        read_transcript(folder)
+    assert str(exc.value) == (
+        f"{folder}: is a folder, not a transcript file (use read_transcripts() to read the "
+        "transcripts in a folder)"
+    )
+
+
+def test_the_example_folder_still_reads_its_three_interviews() -> None:
+    ts, caught = recorded(read_transcripts, REPO / "examples" / "interviews")
+    assert [t.id for t in ts] == ["p01_interview", "p02_interview", "p03_interview"]
+    assert caught == []
+
+
+# -- 5. fit and evaluate inputs -----------------------------------------------------------------
+
+
+def tiny_records() -> list[dict[str, object]]:
+    path = DATA / "tiny_training.jsonl"
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+
+
+def as_dataset(records: list[dict[str, object]]):  # type: ignore[no-untyped-def]
+    """``records`` as a ``datasets.Dataset`` with every key a column (``from_list`` takes the
+    columns of the first record only), None where a record has no value."""
+    import datasets
+
+    keys = list(dict.fromkeys(k for r in records for k in r))
+    return datasets.Dataset.from_list([{k: r.get(k) for k in keys} for r in records])
+
+
+def test_training_records_in_a_list_or_a_dataset_are_the_files_records(
+    cfir2009: object, tmp_path: Path
+) -> None:
+    from roqa_nlp.training import load_training_set
+
+    records = tiny_records()
+    f = tmp_path / "tiny.jsonl"
+    f.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    from_file = load_training_set(f, cfir2009)  # type: ignore[arg-type]
+    from_list = as_training_set(records, cfir2009)  # type: ignore[arg-type]
+    from_dataset = as_training_set(as_dataset(records), cfir2009)  # type: ignore[arg-type]
+    for ts in (from_list, from_dataset):
+        assert (ts.texts, ts.codes, ts.valences, ts.kinds) == (
+            from_file.texts,
+            from_file.codes,
+            from_file.valences,
+            from_file.kinds,
+        )
+        assert len(ts.hash) == 64
+    assert [i for i in from_list.ids if not i.startswith("desc-")] == [r["id"] for r in records]
+    same = as_training_set(from_file, cfir2009)  # type: ignore[arg-type]
+    assert same is from_file
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (42, "training data of type int is not supported"),
+        ({"text": "x"}, "training data of type dict is not supported"),
+        ([], "training records: holds no training records"),
+        (["We had no staff."], "training records: record 1 is of type str, not a dict"),
+        ([{"text": "  ", "codes": []}], "training records: record 1 has no text"),
+        (
+            [{"text": "x", "codes": ["Champions"]}, {"text": "y", "codes": ["Nope"]}],
+            "training records, record 2: unknown code 'Nope' in codebook 'cfir-2009'",
+        ),
+        (
+            [{"text": "x", "codes": ["Inner Setting"]}],
+            "training records: record 1: code 'Inner Setting' is a domain and cannot be coded",
+        ),
+    ],
+)
+def test_training_data_of_another_kind_or_a_bad_record_is_a_one_line_error(
+    cfir2009: object, data: object, message: str
+) -> None:
+    with pytest.raises(RoqaError) as exc:
+        as_training_set(data, cfir2009)  # type: ignore[arg-type]
+    assert str(exc.value).startswith(message)
+    assert "\n" not in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"nope", "labelled data of type bytes is not supported"),
+        ([], "labelled records: has no labelled records"),
+        (
+            [{"text": "x", "construct": "Champions"}, {"text": "y"}],
+            "labelled records: record 2 has no `construct` (give a code name, or NONE",
+        ),
+        ([{"text": "x", "construct": " "}], "labelled records: record 1 has an empty `construct`"),
+        (
+            [{"segment_id": "p1:0001", "text": "x", "suggestions": []}],
+            "labelled records: are coding results (AutoCoder.code output), not labelled records",
+        ),
+    ],
+)
+def test_labelled_data_of_another_kind_or_without_a_construct_is_a_one_line_error(
+    cfir2009: object, data: object, message: str
+) -> None:
+    with pytest.raises(RoqaError) as exc:
+        as_labelled_set(data, cfir2009)  # type: ignore[arg-type]
+    assert str(exc.value).startswith(message)
+
+
+def test_labelled_records_in_a_list_are_the_files_records(cfir2009: object) -> None:
+    from roqa_nlp.evaluation import load_evaluation_set
+
+    f = DATA / "tiny_labelled.jsonl"
+    records = [json.loads(line) for line in f.read_text("utf-8").splitlines() if line]
+    a = load_evaluation_set(f, cfir2009)  # type: ignore[arg-type]
+    b = as_labelled_set(records, cfir2009)  # type: ignore[arg-type]
+    assert (b.texts, b.codes, b.valences) == (a.texts, a.codes, a.valences)
+
+
+# -- 6. segment -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("given", ["p01.txt", Path("p01.txt")])
+def test_segment_of_a_path_says_to_read_it_first(given: object) -> None:
+    with pytest.raises(RoqaError) as exc:
+        segment(given)  # type: ignore[arg-type]
+    assert str(exc.value) == (
+        f"segment() takes a Transcript, not a {type(given).__name__} (read it with "
+        "read_transcript() first, then segment the Transcript)"
+    )
+
+
+def test_help_of_segment_documents_every_parameter_and_the_difference_from_code() -> None:
+    doc = segment.__doc__ or ""
+    for name in ("unit", "max_tokens", "skip_interviewer", "skip_backchannels", "count_tokens"):
+        assert f"``{name}``" in doc
+    assert "ac.segments_of(transcript)" in doc
+
+
+# -- 11. top_k and params -----------------------------------------------------------------------
+
+
+class StubEmbedder:
+    """An embedder that must not be used: the checks come before any embedding."""
+
+    backend = "torch"
+    dim = 3
+    max_tokens = 256
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        raise AssertionError("embedded before the arguments were checked")
+
+
+def stub_coder(**params: object) -> AutoCoder:
+    return AutoCoder("cfir-2009", embedder=StubEmbedder(), params=params)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        (
+            {"top_kk": 1},
+            "unknown parameter(s) 'top_kk' (the parameters are method, C, alpha, novelty_score, "
+            "unit, max_tokens, top_k, use_context, context_weight, lexical_weight, "
+            "valence_lexical_weight, n_evidence)",
+        ),
+        (
+            {"alpha": 2},
+            "alpha must be a number between 0 and 1 (not 0 or 1), got 2 (novelty significance "
+            "level, between 0 and 1: a segment is novel when its conformal p-value is below it "
+            "(higher flags more))",
+        ),
+        ({"alpha": 0}, "alpha must be a number between 0 and 1 (not 0 or 1), got 0"),
+        ({"alpha": 1.0}, "alpha must be a number between 0 and 1 (not 0 or 1), got 1.0"),
+        ({"alpha": "0.1"}, "alpha must be a number between 0 and 1 (not 0 or 1), got '0.1'"),
+        ({"unit": "paragraph"}, "unit must be one of turn, sentence, window, got 'paragraph'"),
+        ({"method": "svm"}, "method must be one of logreg, prototype, hybrid, got 'svm'"),
+        ({"novelty_score": "lof"}, "novelty_score must be one of combined, none, max_prob"),
+        ({"max_tokens": 4}, "max_tokens must be a whole number of at least 8, got 4"),
+        ({"top_k": 0}, "top_k must be a whole number of at least 1, got 0"),
+        ({"n_evidence": -1}, "n_evidence must be a whole number of at least 0, got -1"),
+        ({"C": 0}, "C must be a number above 0, got 0"),
+        ({"use_context": "yes"}, "use_context must be True or False, got 'yes'"),
+    ],
+)
+def test_params_with_an_unknown_key_or_a_value_out_of_range_are_refused(
+    params: dict[str, object], message: str
+) -> None:
+    with pytest.raises(RoqaError) as exc:
+        stub_coder(**params)
+    assert str(exc.value).startswith(message)
+    assert "\n" not in str(exc.value)
+
+
+def test_params_that_are_not_a_dict_are_refused() -> None:
+    with pytest.raises(RoqaError) as exc:
+        AutoCoder("cfir-2009", embedder=StubEmbedder(), params=[("alpha", 0.05)])  # type: ignore[arg-type]
+    assert str(exc.value) == 'params must be a dict, not list (e.g. params={"alpha": 0.05})'
+
+
+def test_every_default_param_is_valid_and_documented() -> None:
+    ac = stub_coder(**DEFAULT_PARAMS)
+    assert ac.params == DEFAULT_PARAMS
+    for key in DEFAULT_PARAMS:
+        assert f"``{key}``" in (AutoCoder.__doc__ or "")
+
+
+@pytest.mark.parametrize("top_k", [0, -1, 2.5, True])
+def test_top_k_below_one_is_refused_by_suggest_and_code(top_k: object) -> None:
+    ac = stub_coder()
+    expected = f"top_k must be at least 1, not {top_k!r} (give how many ranked codes to keep, e.g. top_k=5)"
+    for call in (
+        lambda: ac.suggest("We had no staff.", top_k=top_k),  # type: ignore[arg-type]
+        lambda: ac.code([], top_k=top_k),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(RoqaError) as exc:
+            call()
+        assert str(exc.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        ("", "the text is empty (give the sentence to code)"),
+        ("   ", "the text is empty (give the sentence to code)"),
+        (["We had no staff.", " "], "text 2 is empty (give the sentence to code)"),
+        ([3], "text 1 is of type int, not a string (give a sentence or a list of sentences)"),
+    ],
+)
+def test_suggesting_for_an_empty_text_is_a_one_line_error(texts: object, message: str) -> None:
+    for call in (stub_coder().suggest, stub_coder().fits_no_code):
+        with pytest.raises(RoqaError) as exc:
+            call(texts)  # type: ignore[arg-type]
+        assert str(exc.value) == message
+
+
+def test_an_autocoder_shows_its_codebook_model_and_backend() -> None:
+    assert repr(stub_coder()) == "AutoCoder(codebook='cfir-2009', not trained, backend='torch')"
+
+
+def test_segments_of_a_path_says_to_read_it_first() -> None:
+    with pytest.raises(RoqaError) as exc:
+        stub_coder().segments_of("p01.txt")  # type: ignore[arg-type]
+    assert str(exc.value) == (
+        "segments_of() takes a Transcript, not a str (read the file with read_transcript() first)"
+    )
+
+
+def test_fit_and_evaluate_refuse_other_data_before_embedding() -> None:
+    ac = stub_coder()
+    with pytest.raises(RoqaError, match="^training data of type int is not supported"):
+        ac.fit(42)  # type: ignore[arg-type]
+    with pytest.raises(RoqaError, match="^labelled data of type int is not supported"):
+        ac.evaluate(42)  # type: ignore[arg-type]
+
+
+# -- with the tiny model --------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_loaded_model_shows_its_hash_prefix(tiny_model_dir: Path, embedder: object) -> None:
+    ac = AutoCoder.load(tiny_model_dir, embedder=embedder)  # type: ignore[arg-type]
+    assert repr(ac) == (
+        f"AutoCoder(codebook='cfir-2009', model {ac.card['model_sha256'][:12]}, backend='torch')"
+    )
+
+
+@pytest.mark.slow
+def test_segment_with_the_models_counter_gives_the_segments_code_makes(
+    tiny_model: AutoCoder,
+) -> None:
+    t = read_transcript(P01)
+    made = tiny_model.segments_of(t)
+    assert len(made) == 29
+    assert len(segment(t)) == 31  # the estimate cuts long turns more often
+    assert (
+        segment(
+            t,
+            tiny_model.params["unit"],
+            max_tokens=tiny_model.params["max_tokens"],
+            count_tokens=tiny_model.embedder.count_tokens(),
+        )
+        == made
+    )
+    result = tiny_model.code(t)
+    assert [s.segment for s in result] == made
+
+
+@pytest.mark.slow
+def test_code_warns_of_a_guessed_interviewer_once(tiny_model: AutoCoder, tmp_path: Path) -> None:
+    f = tmp_path / "zoom_p07.txt"
+    f.write_text(SAM_ASKS, "utf-8")
+    result, caught = recorded(tiny_model.code, [f])
+    assert [c for c, _ in caught] == ["SpeakerWarning"]
+    assert caught[0][1].startswith(f"{f}: no speaker is named as the interviewer, so 'Sam Roe'")
+    assert {s.segment.speaker for s in result} == {"Jo Bell"}
+
+
+@pytest.mark.slow
+def test_code_warns_that_interviewer_labels_do_not_apply_to_transcripts(
+    tiny_model: AutoCoder, tmp_path: Path
+) -> None:
+    f = tmp_path / "p05.txt"
+    f.write_text(THREE_SPEAKERS, "utf-8")
+    t = read_transcript(f)
+    result, caught = recorded(tiny_model.code, [t], interviewer_labels=["Sam Roe"])
+    assert caught == [
+        (
+            "RoqaWarning",
+            "interviewer_labels do not apply to Transcript objects, whose speakers' roles were "
+            "set when they were read: pass them to read_transcript() instead",
+        )
+    ]
+    assert [s.segment.speaker for s in result] == ["Sam Roe", "P05"]
+    labelled = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [s.segment.speaker for s in tiny_model.code(labelled)] == ["P05"]
+
+
+@pytest.mark.slow
+def test_fit_and_evaluate_take_lists_of_dicts_and_datasets(
+    tiny_model: AutoCoder, embedder: object
+) -> None:
+    records = tiny_records()
+    texts = ["We had nobody spare on the rota to cover the training days."]
+    from_list = AutoCoder("cfir-2009", embedder=embedder).fit(records)  # type: ignore[arg-type]
+    from_dataset = AutoCoder("cfir-2009", embedder=embedder).fit(as_dataset(records))  # type: ignore[arg-type]
+    assert from_list.suggest(texts) == from_dataset.suggest(texts)
+    assert from_list.card["training_data"]["n_records"] == len(records) + len(
+        from_list.codebook.codable
+    )
+    f = DATA / "tiny_labelled.jsonl"
+    labelled = [json.loads(line) for line in f.read_text("utf-8").splitlines() if line]
+    assert tiny_model.evaluate(labelled) == tiny_model.evaluate(f)
+    assert tiny_model.evaluate(as_dataset(labelled)) == tiny_model.evaluate(f)
+    assert isinstance(as_training_set(records, tiny_model.codebook), TrainingSet)
