@@ -27,7 +27,11 @@ _EXPORTS: dict[str, str] = {
     "Suggestion": "roqa_nlp.schema",
     "SegmentResult": "roqa_nlp.schema",
     "RoqaError": "roqa_nlp.errors",
+    "RoqaWarning": "roqa_nlp.errors",
+    "SpeakerWarning": "roqa_nlp.transcripts.roles",
     "read_transcript": "roqa_nlp.transcripts",
+    "read_transcripts": "roqa_nlp.transcripts",
+    "TrainingSet": "roqa_nlp.training",
     "segment": "roqa_nlp.transcripts.segment",
     "Embedder": "roqa_nlp.embedding",
     "CodeClassifier": "roqa_nlp.classifier",
@@ -49,6 +53,7 @@ if TYPE_CHECKING:
     from roqa_nlp.codebook import load_codebook as load_codebook
     from roqa_nlp.embedding import Embedder as Embedder
     from roqa_nlp.errors import RoqaError as RoqaError
+    from roqa_nlp.errors import RoqaWarning as RoqaWarning
     from roqa_nlp.framework import barriers_enablers as barriers_enablers
     from roqa_nlp.framework import construct_ratings as construct_ratings
     from roqa_nlp.framework import framework_matrix as framework_matrix
@@ -62,7 +67,10 @@ if TYPE_CHECKING:
     from roqa_nlp.schema import Suggestion as Suggestion
     from roqa_nlp.schema import Transcript as Transcript
     from roqa_nlp.schema import Turn as Turn
+    from roqa_nlp.training import TrainingSet as TrainingSet
     from roqa_nlp.transcripts import read_transcript as read_transcript
+    from roqa_nlp.transcripts import read_transcripts as read_transcripts
+    from roqa_nlp.transcripts.roles import SpeakerWarning as SpeakerWarning
     from roqa_nlp.transcripts.segment import segment as segment
 
 # Spelled out (not built from _EXPORTS) so that type checkers can read it.
@@ -79,7 +87,11 @@ __all__ = [
     "Suggestion",
     "SegmentResult",
     "RoqaError",
+    "RoqaWarning",
+    "SpeakerWarning",
     "read_transcript",
+    "read_transcripts",
+    "TrainingSet",
     "segment",
     "Embedder",
     "CodeClassifier",
