@@ -192,3 +192,18 @@ def test_few_examples_of_many_codes_fit_without_scikit_learn_warnings() -> None:
         warnings.simplefilter("error")
         model = LexicalModel.fit(texts, [f"C{i}" for i in range(24)])
     assert len(model.classes_) == 24 and model.vocabulary_
+
+
+def test_integer_labels_and_lists_of_them_are_labels_named_by_their_digits() -> None:
+    """The word model takes labels as CodeClassifier does: integers (which it names by their
+    string) and lists of them, and fits what the same string labels fit."""
+    names = sorted(set(LABELS))
+    as_int = [names.index(lab) for lab in LABELS]
+    by_str = LexicalModel.fit(TEXTS * 2, LABELS * 2, min_df=1)
+    by_int = LexicalModel.fit(TEXTS * 2, as_int * 2, min_df=1)
+    assert by_int.classes_ == [str(i) for i in range(len(names))]
+    np.testing.assert_allclose(
+        by_int.log_probabilities(TEXTS), by_str.log_probabilities(TEXTS), atol=1e-9
+    )
+    multi = LexicalModel.fit(TEXTS * 2, [[i, 0] if i else [] for i in as_int] * 2, min_df=1)
+    assert multi.classes_ == [*by_int.classes_, "NONE"]  # [] is NONE

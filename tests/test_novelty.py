@@ -266,3 +266,40 @@ def test_use_fitted_reproduces_the_fitted_detector(detector: NoveltyDetector) ->
     )
     X = np.vstack([np.eye(8)[:3], none_cluster(np.random.default_rng(4), 3)])
     np.testing.assert_array_equal(loaded.p_values(X), detector.p_values(X))
+
+
+def test_integer_labels_work_as_string_labels_do() -> None:
+    rng = np.random.default_rng(0)
+    X, y = code_clusters(rng)
+    as_int = [CODES.index(c) for c in y]
+    base = CodeClassifier(calibrate=False)
+    by_str = NoveltyDetector(base, score="max_prob").fit(X, y)
+    by_int = NoveltyDetector(base, score="max_prob").fit(X, np.asarray(as_int))
+    assert by_int.classifier_.classes_.tolist() == [0, 1, 2]
+    assert len(by_int.calibration_scores_) == len(X)  # every integer label is a code
+    X_new = np.vstack([code_clusters(np.random.default_rng(1), n=3)[0], far_points(rng)])
+    np.testing.assert_allclose(by_int.p_values(X_new), by_str.p_values(X_new))
+
+
+def test_without_a_classifier_the_detector_uses_the_default_code_classifier() -> None:
+    X, y = code_clusters(np.random.default_rng(0))
+    det = NoveltyDetector().fit(X, y)
+    assert isinstance(det.classifier_, CodeClassifier)
+    assert det.classifier_.get_params() == CodeClassifier().get_params()
+    assert det.classifier is None  # the parameter is kept as given
+
+
+def test_the_detector_checks_its_inputs(detector: NoveltyDetector) -> None:
+    from sklearn.exceptions import NotFittedError
+
+    X, y = code_clusters(np.random.default_rng(0))
+    with pytest.raises(NotFittedError):
+        NoveltyDetector().predict(X)
+    with pytest.raises(ValueError, match="expecting 8 features"):
+        detector.predict(X[:, :5])
+    X_nan = X.copy()
+    X_nan[0, 0] = np.nan
+    with pytest.raises(ValueError, match="Input X contains NaN"):
+        NoveltyDetector(CodeClassifier(calibrate=False)).fit(X_nan, y)
+    with pytest.raises(ValueError, match="different lengths"):
+        NoveltyDetector(CodeClassifier(calibrate=False)).fit(X, y[:-1])

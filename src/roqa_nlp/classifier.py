@@ -1,10 +1,14 @@
 """CodeClassifier: suggests codes for segment embeddings, with calibrated probabilities and valence.
 
-Follows scikit-learn's estimator contract: hyper-parameters are stored as given in ``__init__``;
-everything learned ends in ``_`` and is set by :meth:`fit`; ``predict_proba`` columns follow
-``classes_``. ``classes_`` holds the code ids seen in training plus :data:`NONE` (talk that fits no
-code), so off-framework talk is a class of its own rather than whatever is left of a flat
-distribution.
+Follows scikit-learn's estimator contract (``check_estimator`` passes: see
+``tests/test_sklearn_checks.py`` for the one check ``"prototype"`` and ``"hybrid"`` cannot pass):
+hyper-parameters are stored as given in ``__init__``; everything learned ends in ``_`` and is set
+by :meth:`fit`; inputs are checked as scikit-learn checks them; ``predict_proba`` columns follow
+``classes_``. A target is one label (a code id, or any string or integer label) or a list of labels
+(multi-label: each label of a k-label example is learned with weight 1/k). ``classes_`` holds the
+labels seen in training, sorted. A ``None`` or empty-list target means :data:`NONE` (talk that
+fits no code), which then is a class of its own rather than whatever is left of a flat
+distribution; ``NONE`` is a class only when some target is ``None``, ``[]`` or ``"NONE"``.
 
 Methods (chosen by measurement, see ``benchmarks/classifier_comparison.md``):
 
@@ -35,13 +39,18 @@ trained on coded examples only.
 
 from __future__ import annotations
 
+import numbers
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.exceptions import DataConversionWarning
 from sklearn.linear_model import LogisticRegression
+from sklearn.utils import assert_all_finite
+from sklearn.utils.multiclass import check_classification_targets, type_of_target
+from sklearn.utils.validation import check_is_fitted, validate_data
 
 from .prediction import (
     METHODS,
@@ -94,9 +103,97 @@ def class_weights(lr: LogisticRegression) -> tuple[np.ndarray, np.ndarray]:
 VALENCE_TOL = 1e-8
 
 
-def _labels_of(lab: Any) -> list[str]:
-    """The labels of one target: a code id, a list of ids, or ``[]``/``None`` for NONE."""
-    return [NONE] if lab is None else ([lab] if isinstance(lab, str) else list(lab) or [NONE])
+def _is_label(lab: Any) -> bool:
+    """Whether ``lab`` is one label (a string, a number or a 0-d array), not a list of labels."""
+    return isinstance(lab, (str, bytes, numbers.Number, np.generic)) or (
+        isinstance(lab, np.ndarray) and lab.ndim == 0
+    )
+
+
+def _labels_of(lab: Any) -> list[Any]:
+    """The labels of one target: a label (code id, string or number), a list of labels, or
+    ``[]``/``None`` for NONE."""
+    if lab is None:
+        return [NONE]
+    if _is_label(lab):
+        return [lab.item() if isinstance(lab, np.ndarray) else lab]
+    return list(lab) or [NONE]
+
+
+def _target_list(y: Any) -> list[Any]:
+    """The targets ``y`` as a list, one per example: a list or tuple as given; an array (or
+    anything array-like, such as a pandas Series) by rows. A column vector [n, 1] is flattened
+    with scikit-learn's DataConversionWarning; a 0/1 indicator matrix is refused (give each
+    example its list of labels)."""
+    if y is None:
+        raise ValueError("CodeClassifier requires y to be passed, but the target y is None")
+    if isinstance(y, (str, bytes)):
+        raise ValueError("y must hold one target per row of X, not be a single string")
+    if isinstance(y, (list, tuple)):
+        return list(y)
+    arr = np.asarray(y) if hasattr(y, "__array__") else None
+    if arr is None or arr.ndim == 0:
+        return list(y)
+    if arr.ndim == 1:
+        return list(arr)
+    if arr.ndim == 2 and arr.shape[1] == 1:
+        warnings.warn(
+            "A column-vector y was passed when a 1d array was expected. Please change the "
+            "shape of y to (n_samples,), for example using ravel().",
+            DataConversionWarning,
+            stacklevel=3,
+        )
+        return list(arr[:, 0])
+    if arr.ndim == 2 and type_of_target(arr) == "multilabel-indicator":
+        raise ValueError(
+            "y looks like a 0/1 label-indicator matrix: give each example the list of its labels"
+        )
+    if arr.ndim == 2:
+        return [list(row) for row in arr]
+    raise ValueError(f"y must be 1-D (one target per example), got shape {arr.shape}")
+
+
+def _encode_targets(targets: Sequence[Any]) -> tuple[np.ndarray, list[str], list[list[str]]]:
+    """The classes of ``targets`` (sorted), their names (``str`` of each class, the names the
+    fitting code works with) and each target as the list of its labels' names.
+
+    All labels must be strings, or all numbers (integers, or floats with integer values: a
+    continuous target is refused, as scikit-learn refuses it). A ``None`` or ``[]`` target is the
+    string class NONE, so it cannot be mixed with numeric labels.
+    """
+    lists = [_labels_of(lab) for lab in targets]
+    flat = [lb for labs in lists for lb in labs]
+    numeric = [isinstance(lb, (numbers.Number, np.number, np.bool_)) for lb in flat]
+    if any(numeric) and not all(numeric):
+        raise ValueError(
+            "Mix of label input types (string and number): use string labels throughout, or "
+            f"numbers throughout (a None or [] target is the string class {NONE!r})"
+        )
+    if not all(numeric):  # strings (anything else is named by its str)
+        names_of = [[str(lb) for lb in labs] for labs in lists]
+        names = sorted({n for labs in names_of for n in labs})
+        return np.asarray(names, dtype=object), names, names_of
+    values = np.asarray(flat)
+    if values.dtype.kind == "c":
+        raise ValueError("Complex data not supported as labels")
+    if values.dtype.kind == "f":
+        assert_all_finite(values, input_name="y")
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=_MANY_CLASSES)
+        check_classification_targets(values)
+    classes = np.unique(values)
+    names = [str(c) for c in classes]
+    index = np.searchsorted(classes, values).tolist()
+    names_of, start = [], 0
+    for labs in lists:
+        names_of.append([names[j] for j in index[start : start + len(labs)]])
+        start += len(labs)
+    return classes, names, names_of
+
+
+def _is_coded_target(labels: Sequence[str]) -> bool:
+    """Whether a target (its labels' names) holds a code, not only off-framework classes."""
+    return bool(set(labels) - set(OFF_FRAMEWORK) - {""})
 
 
 def _expand(X: np.ndarray, y: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -256,11 +353,18 @@ def _grouped_temperature(
 class CodeClassifier(ClassifierMixin, BaseEstimator):
     """Multi-class/multi-label code suggestions from embeddings, with a valence head.
 
+    A scikit-learn classifier: ``fit(X, y)`` takes embeddings ``X`` [n, d] and one target per row,
+    a label (a code id, or any string or integer label) or a list of labels (multi-label); a
+    ``None`` or ``[]`` target means :data:`NONE`. ``classes_`` are the labels seen in training,
+    sorted (NONE among them only when some target meant it); ``predict`` gives the most probable
+    one, :meth:`predict_labels` every probable one.
+
     Parameters
     ----------
     method : "logreg" | "prototype" | "hybrid".
     C : inverse regularisation strength of the logistic regressions.
-    class_weight : passed to the logistic regression ("balanced" or None).
+    class_weight : weights of the code classes in the logistic regression: "balanced", None, or a
+        dict {label: weight} (labels it leaves out weigh 1).
     prototype_scale : inverse temperature of the prototype softmax before calibration.
     calibrate : fit a temperature on held-out predictions (see the module docstring).
     calibration_group : the ``groups`` value of real interview speech whose held-out predictions
@@ -302,34 +406,75 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         valence: Sequence[str] | None = None,
         groups: Sequence[str] | None = None,
     ) -> CodeClassifier:
-        """Learn from embeddings ``X`` [n, d] and labels ``y`` (a code id, a list of ids, or
-        ``[]``/``None``/``"NONE"`` for talk that fits no code)."""
+        """Learn from embeddings ``X`` [n, d] and targets ``y``, one per row: a label (a code id,
+        a string, an integer), a list of labels, or ``[]``/``None``/``"NONE"`` for talk that fits
+        no code. ``valence`` (barrier / enabler / neutral per row) trains the valence head on the
+        coded rows; ``groups`` (each row's source) steer the calibration."""
         if self.method not in METHODS:
             raise ValueError(f"method must be one of {METHODS}, got {self.method!r}")
-        X = np.asarray(X, dtype=np.float64)
-        if X.ndim != 2:
-            raise ValueError("X must be a 2-D array of embeddings")
-        y = list(y)
-        if len(y) != len(X):
-            raise ValueError("X and y have different lengths")
-        self._fit_core(X, y)
+        X = validate_data(self, X, dtype=np.float64)
+        targets = _target_list(y)
+        if len(targets) != len(X):
+            raise ValueError(f"X and y have different lengths ({len(X)} and {len(targets)})")
+        if self.calibrate and len(X) < 2:
+            raise ValueError(
+                f"calibration holds examples out, so it needs at least 2 samples; got {len(X)} "
+                "sample (or pass calibrate=False)"
+            )
+        classes, names, labels = _encode_targets(targets)
+        weights = self._class_weights_by_name(classes, names)
+        self._fit_core(X, labels, names, weights)
+        self.classes_ = classes
         self.temperature_ = 1.0
         if self.calibrate:
-            self.temperature_ = self._fit_calibration(X, y, groups)
-        self._fit_valence(X, y, valence)
-        self.n_features_in_ = X.shape[1]
+            self.temperature_ = self._fit_calibration(X, labels, groups, names, weights)
+        self._fit_valence(X, labels, valence)
         return self
 
-    def _fit_core(self, X: np.ndarray, y: list[Any]) -> None:
+    def _class_weights_by_name(
+        self, classes: np.ndarray, names: list[str]
+    ) -> dict[str, float] | None:
+        """A dict ``class_weight`` keyed by the classes' names (None for "balanced" or None)."""
+        if not isinstance(self.class_weight, dict):
+            if self.class_weight not in ("balanced", None):
+                raise ValueError(
+                    f"class_weight must be 'balanced', None or a dict, got {self.class_weight!r}"
+                )
+            return None
+        out: dict[str, float] = {}
+        for label, weight in self.class_weight.items():
+            hits = [n for c, n in zip(classes.tolist(), names) if c == label]
+            if not hits:
+                raise ValueError(f"class_weight names {label!r}, which is not a class of y")
+            out[hits[0]] = float(weight)
+        return out
+
+    def _fit_core(
+        self,
+        X: np.ndarray,
+        y: list[Any],
+        names: Sequence[str] | None = None,
+        class_weight: dict[str, float] | None = None,
+    ) -> None:
+        """Fit the code model on string targets (labels' names): ``classes_`` become ``names``
+        (default: the sorted names in ``y``). ``class_weight`` keyed by name overrides a dict
+        ``self.class_weight``; names absent from ``y`` are ignored."""
         Xe, ye, we = _expand(X, y)
-        self.classes_ = np.asarray(sorted(set(ye.tolist())), dtype=object)
+        if names is None:
+            names = sorted(set(ye.tolist()))
+        self.classes_ = np.asarray(names, dtype=object)
         idx = {c: i for i, c in enumerate(self.classes_)}
         yi = np.asarray([idx[c] for c in ye])
         k, d = len(self.classes_), X.shape[1]
-        if self.method in ("logreg", "hybrid") and k > 1:
+        cw: Any = self.class_weight
+        if isinstance(cw, dict):
+            by_name = class_weight or {str(c): w for c, w in cw.items()}
+            present = set(yi.tolist())
+            cw = {idx[n]: w for n, w in by_name.items() if n in idx and idx[n] in present}
+        if self.method in ("logreg", "hybrid") and len(set(yi.tolist())) > 1:
             lr = LogisticRegression(
                 C=self.C,
-                class_weight=self.class_weight,
+                class_weight=cw,
                 max_iter=2000,
                 random_state=self.random_state,
             )
@@ -356,12 +501,19 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
             prototype_scale=self.prototype_scale,
         )
 
-    def _fit_calibration(self, X: np.ndarray, y: list[Any], groups: Sequence[str] | None) -> float:
-        classes = [str(c) for c in self.classes_]
+    def _fit_calibration(
+        self,
+        X: np.ndarray,
+        y: list[list[str]],
+        groups: Sequence[str] | None,
+        classes: list[str],
+        class_weight: dict[str, float] | None,
+    ) -> float:
+        """The temperature (module docstring) for targets ``y`` given as their labels' names."""
 
         def scores(train: np.ndarray, test: np.ndarray) -> tuple[np.ndarray, list[str]]:
             sub = CodeClassifier(**{**self.get_params(), "calibrate": False})
-            sub._fit_core(X[train], [y[i] for i in train])
+            sub._fit_core(X[train], [y[i] for i in train], class_weight=class_weight)
             seen = [str(c) for c in sub.classes_]
             return widen(sub._logits(X[test]), seen, classes), seen
 
@@ -375,21 +527,20 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
             random_state=self.random_state,
         )
 
-    def _fit_valence(self, X: np.ndarray, y: list[Any], valence: Sequence[str] | None) -> None:
+    def _fit_valence(
+        self, X: np.ndarray, y: list[list[str]], valence: Sequence[str] | None
+    ) -> None:
+        """The valence head, on the coded rows of ``y`` (targets as their labels' names)."""
         self.valence_classes_ = np.asarray(VALENCES, dtype=object)
         k, d = len(VALENCES), X.shape[1]
         self.valence_coef_, self.valence_intercept_ = np.zeros((k, d)), np.zeros(k)
         if valence is None:
             return
-        coded = [
-            i
-            for i, lab in enumerate(y)
-            # coded records only: a segment whose every suggestion was rejected (REJECTED) has
-            # the suggestion's valence, not a researcher's
-            if lab not in (None, "", [])
-            and set(_labels_of(lab)) - set(OFF_FRAMEWORK)
-            and valence[i] in VALENCES
-        ]
+        if len(valence) != len(y):
+            raise ValueError(f"valence has {len(valence)} entries for {len(y)} examples")
+        # coded records only: a segment whose every suggestion was rejected (REJECTED) has the
+        # suggestion's valence, not a researcher's
+        coded = [i for i, labs in enumerate(y) if _is_coded_target(labs) and valence[i] in VALENCES]
         vy = np.asarray([VALENCES.index(valence[i]) for i in coded])
         if len(set(vy.tolist())) < 2:
             return
@@ -409,13 +560,9 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
     # -- prediction ----------------------------------------------------------------------------
 
     def _check(self, X: Any) -> np.ndarray:
-        from sklearn.utils.validation import check_is_fitted
-
         check_is_fitted(self, "classes_")
-        X = np.asarray(X, dtype=np.float64)
-        if X.ndim != 2 or X.shape[1] != self.n_features_in_:
-            raise ValueError(f"X must have shape [n, {self.n_features_in_}]")
-        return X
+        out: np.ndarray = validate_data(self, X, dtype=np.float64, reset=False)
+        return out
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Calibrated probabilities [n, n_classes]; columns follow ``classes_``."""
@@ -423,22 +570,24 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         return calibrated_probabilities(self._logits(X), self.temperature_)
 
     def predict(self, X: Any) -> np.ndarray:
+        """The most probable class of each row (an element of ``classes_``)."""
         P = self.predict_proba(X)  # before reading classes_: unfitted -> NotFittedError
         out: np.ndarray = self.classes_[np.argmax(P, axis=1)]
         return out
 
-    def predict_labels(self, X: Any, *, threshold: float = 0.35) -> list[list[str]]:
-        """Multi-label prediction: every code whose probability reaches ``threshold`` (the top
-        code always, unless it is an off-framework class)."""
+    def predict_labels(self, X: Any, *, threshold: float = 0.35) -> list[list[Any]]:
+        """Multi-label prediction: every class whose probability reaches ``threshold``, most
+        probable first (the top class always, unless it is an off-framework class, which is
+        never returned). Labels are the elements of ``classes_`` as Python objects."""
         P = self.predict_proba(X)
-        out: list[list[str]] = []
+        classes = self.classes_.tolist()
+        out: list[list[Any]] = []
         for row in P:
             order = np.argsort(-row)
-            labs = [str(self.classes_[j]) for j in order if row[j] >= threshold]
-            top = str(self.classes_[order[0]])
-            if top not in labs:
-                labs.insert(0, top)
-            out.append([c for c in labs if c not in OFF_FRAMEWORK])
+            keep = [j for j in order.tolist() if row[j] >= threshold]
+            if order[0] not in keep:
+                keep.insert(0, int(order[0]))
+            out.append([classes[j] for j in keep if str(classes[j]) not in OFF_FRAMEWORK])
         return out
 
     def predict_valence_proba(self, X: Any) -> np.ndarray:
@@ -447,8 +596,9 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         return valence_probabilities(X, self.valence_coef_, self.valence_intercept_)
 
     def none_index(self) -> int | None:
-        hits = np.flatnonzero(self.classes_ == NONE)
-        return int(hits[0]) if len(hits) else None
+        """The column of :data:`NONE` in ``classes_``, or None when it is not a class."""
+        hits = [j for j, c in enumerate(self.classes_.tolist()) if c == NONE]
+        return hits[0] if hits else None
 
     # -- persistence (arrays only, no pickle) --------------------------------------------------
 

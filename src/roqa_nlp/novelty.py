@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, OutlierMixin, clone
+from sklearn.utils.validation import check_is_fitted, validate_data
 
 from .prediction import (
     OFF_FRAMEWORK,
@@ -57,21 +58,30 @@ COMBINED = ("none", "max_prob")
 
 
 def _is_coded(label: Any) -> bool:
-    if label is None:
+    """Whether a target (as :class:`~roqa_nlp.classifier.CodeClassifier` takes them) holds a
+    code: a label that is not an off-framework class (a number always is one)."""
+    from .classifier import _labels_of
+
+    if isinstance(label, str) and label == "":
         return False
-    if isinstance(label, str):
-        return label not in OFF_FRAMEWORK and label != ""
-    return any(lb not in OFF_FRAMEWORK for lb in label)
+    return any(not isinstance(lb, str) or lb not in OFF_FRAMEWORK for lb in _labels_of(label))
 
 
 class NoveltyDetector(OutlierMixin, BaseEstimator):
     """Cross-conformal "fits no code" detector on top of a :class:`CodeClassifier`.
 
+    A scikit-learn estimator with outlier-detector output (``predict`` gives -1 / 1), but a
+    supervised one: ``fit(X, y)`` needs the targets ``y`` the classifier learns codes from, and
+    its hyper-parameter ``score`` (saved in every model card) is not a ``score`` method.
+    ``tests/test_sklearn_checks.py`` lists the checks of ``check_estimator`` that these two
+    choices fail; it passes the others.
+
     Parameters
     ----------
-    classifier : an unfitted CodeClassifier (cloned per fold) used to score segments.
+    classifier : an unfitted CodeClassifier (cloned per fold) used to score segments; None
+        (default) means ``CodeClassifier()``.
     alpha : significance level: segments with p < alpha are flagged novel.
-    score : nonconformity score, one of ``"none"``, ``"max_prob"``, ``"knn"``.
+    score : nonconformity score, one of :data:`~roqa_nlp.prediction.SCORES`.
     k : neighbours for the ``"knn"`` score.
     n_splits : folds of the cross-conformal calibration.
     random_state : seed for the fold assignment when no groups are given.
@@ -110,7 +120,8 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
         groups: Sequence[str] | None = None,
         fit_kwargs: dict[str, Any] | None = None,
     ) -> NoveltyDetector:
-        """Calibrate on training embeddings ``X`` with labels ``y`` (as for the classifier).
+        """Calibrate on training embeddings ``X`` with targets ``y`` (as the classifier takes
+        them: a label, a list of labels, ``None``/``[]`` for NONE).
 
         Every fold fits a clone of ``classifier`` on the other folds and scores its own coded
         examples; the pooled scores are the calibration set. The classifier fitted on all data
@@ -122,22 +133,27 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
             raise ValueError(f"score must be one of {SCORES}, got {self.score!r}")
         if not 0 < self.alpha < 1:
             raise ValueError("alpha must be between 0 and 1")
-        X = np.asarray(X, dtype=np.float64)
-        y = list(y)
+        from .classifier import CodeClassifier, _target_list
+
+        X = validate_data(self, X, dtype=np.float64)
+        y = _target_list(y)
+        if len(y) != len(X):
+            raise ValueError(f"X and y have different lengths ({len(X)} and {len(y)})")
+        base = CodeClassifier() if self.classifier is None else self.classifier
         fit_kwargs = dict(fit_kwargs or {})
         coded = np.array([_is_coded(lb) for lb in y])
         if groups is not None and len(set(groups)) >= self.n_splits:
             splits = GroupKFold(n_splits=self.n_splits).split(X, groups=list(groups))
         else:
             splits = KFold(self.n_splits, shuffle=True, random_state=self.random_state).split(X)
-        self.classifier_ = clone(self.classifier).fit(X, y, **fit_kwargs)
+        self.classifier_ = clone(base).fit(X, y, **fit_kwargs)
         temperature = getattr(self.classifier_, "temperature_", None)
         cal: list[np.ndarray] = []
         for tr, te in splits:
             te = te[coded[te]]
             if len(te) == 0:
                 continue
-            sub = clone(self.classifier)
+            sub = clone(base)
             if "calibrate" in sub.get_params():
                 # Fold models only rank and score; one calibration of the final model suffices.
                 sub.set_params(calibrate=False)
@@ -151,7 +167,6 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
             cal.append(self._scores(sub, ref, X[te]))
         self.calibration_scores_ = np.sort(np.concatenate(cal), axis=0) if cal else np.zeros(0)
         self.reference_ = X[coded].astype(np.float32)
-        self.n_features_in_ = X.shape[1]
         return self
 
     @staticmethod
@@ -171,7 +186,8 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
         return self
 
     def _raw_scores(self, X: Any) -> np.ndarray:
-        X = np.asarray(X, dtype=np.float64)
+        check_is_fitted(self, "calibration_scores_")
+        X = validate_data(self, X, dtype=np.float64, reset=False)
         return self._scores(self.classifier_, self.reference_.astype(np.float64), X)
 
     def _scores_and_p(self, raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -200,5 +216,6 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
         return np.where(self.p_values(X) < self.alpha, -1, 1)
 
     def is_novel(self, X: Any) -> np.ndarray:
+        """True where a row is novel (p < alpha): :meth:`predict` as booleans."""
         out: np.ndarray = self.p_values(X) < self.alpha
         return out
