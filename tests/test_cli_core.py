@@ -502,6 +502,9 @@ def test_evaluate_writes_every_documented_metric(tiny_model_dir: Path, tmp_path:
     assert LABELLED.read_bytes() == before
     # the file's path on one line, however narrow the table under it
     assert f"Evaluation on {LABELLED}" in run.out.splitlines()
+    # the novelty detector's alpha is not to be read as Krippendorff's beside the kappa
+    assert "│ novelty alpha " in run.out
+    assert "alpha" in metrics
 
 
 def test_evaluate_writes_strict_json_when_a_metric_is_undefined(

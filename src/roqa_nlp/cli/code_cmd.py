@@ -366,6 +366,10 @@ def suggest_command(
             con.print(f"  evidence for {r[0].name}: " + " | ".join(r[0].evidence))
 
 
+#: metric keys whose bare name could be misread in the table (the JSON keeps the keys)
+METRIC_LABELS = {"alpha": "novelty alpha"}
+
+
 @app.command("evaluate")
 def evaluate_command(
     file: Path = typer.Argument(
@@ -393,7 +397,8 @@ def evaluate_command(
     table.add_column("metric")
     table.add_column("value", justify="right")
     for k, v in m.items():
-        table.add_row(k, "—" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v)))
+        label = METRIC_LABELS.get(k, k)
+        table.add_row(label, "—" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v)))
     console.print(table)
     if json_out is not None:
         atomic_write_text(json_out, json.dumps(m, indent=2, allow_nan=False) + "\n")
