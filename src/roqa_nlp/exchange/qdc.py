@@ -9,6 +9,7 @@ is lenient: it accepts that empty ``<Sets/>``, missing descriptions and any name
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..codebook import Codebook
@@ -27,17 +28,20 @@ from .refiqda import (
 )
 
 
-def qdc_bytes(codebook: Codebook) -> bytes:
-    """The ``.qdc`` document of a codebook (UTF-8 XML)."""
+def qdc_bytes(codebook: Codebook, colors: Mapping[str, str] | None = None) -> bytes:
+    """The ``.qdc`` document of a codebook (UTF-8 XML), with the code colours ``colors``
+    (code id -> ``#RRGGBB``) besides those the codes carry."""
     root = ET.Element("CodeBook", {"origin": ORIGIN})
-    root.append(codes_element(codebook))
+    root.append(codes_element(codebook, colors))
     return serialise(root, CODEBOOK_NS)
 
 
-def export_qdc(codebook: Codebook, path: str | Path) -> Path:
+def export_qdc(
+    codebook: Codebook, path: str | Path, colors: Mapping[str, str] | None = None
+) -> Path:
     """Write ``codebook`` as a REFI-QDA ``.qdc`` file (atomically); returns the path."""
     out = Path(path)
-    atomic_write_bytes(out, qdc_bytes(codebook))
+    atomic_write_bytes(out, qdc_bytes(codebook, colors))
     return out
 
 
@@ -46,13 +50,15 @@ def read_qdc(
     *,
     codebook: Codebook | None = None,
     warnings: list[str] | None = None,
+    colors: dict[str, str] | None = None,
 ) -> Codebook:
     """Read a ``.qdc`` codebook file.
 
     Codes keep their GUID as id, except codes exported by roqa_nlp from ``codebook`` or a
     built-in codebook, which get their original ids back. The codebook id is the known
     codebook's id when every code comes from it, else the file name. What cannot be imported
-    as it is (duplicate GUIDs, unnamed codes) is appended to ``warnings`` when given.
+    as it is (duplicate GUIDs, unnamed codes) is appended to ``warnings`` when given; the
+    codes' colours are put in ``colors`` (code id -> ``#RRGGBB``) when given.
     """
     p = Path(path)
     root = parse_xml(read_bytes(p), label=p)
@@ -64,6 +70,10 @@ def read_qdc(
         )
     sink: list[str] = [] if warnings is None else warnings
     book, _ = codebook_from_codes(
-        child(root, "Codes"), name=p.stem, known=known_codebooks(codebook), warnings=sink
+        child(root, "Codes"),
+        name=p.stem,
+        known=known_codebooks(codebook),
+        warnings=sink,
+        colors=colors,
     )
     return book

@@ -13,10 +13,11 @@ program and came back is recognised as the code it was (QDA programs keep GUIDs 
 from __future__ import annotations
 
 import io
+import json
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -153,15 +154,68 @@ def serialise(root: ET.Element, namespace: str) -> bytes:
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
 
 
+# -- code colours ----------------------------------------------------------------------------------
+
+_RGB = re.compile(r"#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
+
+
+def rgb(value: Any) -> str | None:
+    """``value`` as a REFI-QDA colour (``RGBType``: ``#RRGGBB`` or ``#RGB``), else None."""
+    if not isinstance(value, str):
+        return None
+    v = value.strip()
+    return v if _RGB.fullmatch(v) else None
+
+
+def code_colors(codebook: Codebook, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Each code's colour: from ``extra`` (code id -> colour), else the code's own ``color``
+    when the codebook's codes carry one; invalid colours are left out."""
+    out: dict[str, str] = {}
+    for c in codebook.codes:
+        color = rgb((extra or {}).get(c.id)) or rgb(getattr(c, "color", None))
+        if color:
+            out[c.id] = color
+    return out
+
+
+def codebook_json(codebook: Codebook, colors: Mapping[str, str] | None = None) -> str:
+    """``codebook.json`` of a codebook with each code's colour as a ``color`` field (a QDA
+    program's code colour, which researchers choose with care; :func:`codebook_colors` reads it
+    back)."""
+    data = codebook.to_dict()
+    found = code_colors(codebook, colors)
+    for c in data["codes"]:
+        if c["id"] in found:
+            c["color"] = found[c["id"]]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def codebook_colors(path: str | Path) -> dict[str, str]:
+    """The code colours a ``codebook.json`` records (code id -> colour); empty when it records
+    none or is not readable."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    codes = data.get("codes") if isinstance(data, dict) else None
+    out: dict[str, str] = {}
+    for c in codes if isinstance(codes, list) else []:
+        if isinstance(c, dict) and isinstance(c.get("id"), str) and rgb(c.get("color")):
+            out[c["id"]] = str(rgb(c.get("color")))
+    return out
+
+
 # -- codebook -> <Codes> ---------------------------------------------------------------------------
 
 
-def codes_element(codebook: Codebook) -> ET.Element:
+def codes_element(codebook: Codebook, colors: Mapping[str, str] | None = None) -> ET.Element:
     """The ``<Codes>`` tree of a codebook: its hierarchy, with ``isCodable`` from each code.
 
-    CFIR domains are not codable; constructs and sub-constructs are. The element has the same
+    CFIR domains are not codable; constructs and sub-constructs are. Codes keep their colour
+    (``colors``: code id -> ``#RRGGBB``, see :func:`code_colors`). The element has the same
     shape in projects and in codebook files (the namespace is set by :func:`serialise`).
     """
+    found = code_colors(codebook, colors)
     kids: dict[str | None, list[Code]] = {}
     for c in codebook.codes:
         kids.setdefault(c.parent, []).append(c)
@@ -182,6 +236,8 @@ def codes_element(codebook: Codebook) -> ET.Element:
                 "isCodable": "true" if code.codable else "false",
             },
         )
+        if code.id in found:
+            el.set("color", found[code.id])
         if code.description:
             ET.SubElement(el, "Description").text = xml_text(code.description)
         written += 1
@@ -252,6 +308,7 @@ def codebook_from_codes(
     name: str,
     known: Iterable[Codebook] = (),
     warnings: list[str],
+    colors: dict[str, str] | None = None,
 ) -> tuple[Codebook, dict[str, str]]:
     """A :class:`Codebook` from a ``<Codes>`` tree, and the map ``normalised GUID -> code id``.
 
@@ -263,6 +320,7 @@ def codebook_from_codes(
     Top-level codes are domains, their children constructs, then sub-constructs, then codes.
     The codebook id is that of the known codebook when every code comes from it, else a slug
     of ``name``. Problems (duplicate GUIDs, codes without one) are appended to ``warnings``.
+    Each code's colour (``color="#RRGGBB"``) is put in ``colors`` (code id -> colour) when given.
     """
     top = [] if codes_el is None else children(codes_el, "Code")
     book = _best_known_codebook(top, list(known))
@@ -320,6 +378,12 @@ def codebook_from_codes(
                 "aliases": aliases,
             }
         )
+        color = el.get("color")
+        if color is not None and colors is not None:
+            if rgb(color):
+                colors[cid] = str(rgb(color))
+            else:
+                warnings.append(f"code {cname!r} has the colour {color!r}, not #RRGGBB: not kept")
         guid_to_id[guid] = cid
         used_ids.add(cid)
         stack.extend((c, cid, names) for c in reversed(children(el, "Code")))
