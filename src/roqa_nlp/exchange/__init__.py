@@ -8,7 +8,7 @@ defusedxml are imported here; python-docx and xmlschema are imported where they 
 from __future__ import annotations
 
 from .qdc import export_qdc, read_qdc
-from .qdpx_export import QdpxExport, export_qdpx, machine_user_name
+from .qdpx_export import QdpxExport, coder_of, export_qdpx, is_model_run, machine_user_name
 from .qdpx_import import (
     QdpxProject,
     QdpxUser,
@@ -24,8 +24,10 @@ __all__ = [
     "QdpxUser",
     "SafeZip",
     "ZipLimits",
+    "coder_of",
     "export_qdc",
     "export_qdpx",
+    "is_model_run",
     "machine_user_name",
     "read_qdc",
     "read_qdpx",

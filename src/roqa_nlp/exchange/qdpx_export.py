@@ -8,9 +8,10 @@ segment, carrying one ``Coding`` attributed to a dedicated user named after the 
 and the model hash (``roqa_nlp 0.1.0 (model sha256: 1a2b3c4d…)``), so that a researcher can filter
 or delete machine codings in one go. The probability and valence go in the selection's
 ``<Description>``, which the programs show next to the quotation: ``suggested by roqa_nlp:
-Available Resources (p=0.82, barrier)``. A person's codings read from a QDA project
-(:func:`coder_of`) go back under that person's name, without the description. Participants
-become ``Case`` elements.
+Available Resources (p=0.823, barrier)``. A person's codings read from a QDA project
+(:func:`coder_of`) go back under that person's name and GUID, in sources of their original
+names, without the description. Participants become ``Case`` elements. Selection and coding
+GUIDs are stable for one user and differ between users, so merged exports keep both coders.
 
 A selection is named ``line:<n> <segment id>``: ``n`` is the 0-based line of its start, which is
 how the ``qc`` tool (qualitative-coding) places codings it imports, and the segment id lets the
@@ -22,8 +23,10 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +36,7 @@ from ..errors import RoqaError, first_few
 from ..framework import carries_codes
 from ..io import atomic_write_bytes
 from ..result import CodingResult
-from ..schema import Transcript, normalise_valence
+from ..schema import Suggestion, Transcript, normalise_valence
 from .plaintext import normalise_newlines
 from .refiqda import (
     ORIGIN,
@@ -46,6 +49,7 @@ from .refiqda import (
     stable_guid,
     xml_text,
 )
+from .review import is_machine_user
 
 #: Prefix of the selection description that marks a machine suggestion (the importer reads it).
 SUGGESTION_PREFIX = "suggested by roqa_nlp: "
@@ -65,6 +69,13 @@ class QdpxExport:
     #: a model's segments left out as the report leaves them out: they fit no code or are
     #: procedural talk (see :func:`roqa_nlp.framework.carries_codes`)
     not_coded: int = 0
+    #: segments left out because they carry no suggestion at all
+    no_suggestion: int = 0
+
+    @property
+    def left_out(self) -> int:
+        """Every segment that gave no coding because it had none to give."""
+        return self.not_coded + self.no_suggestion
 
 
 def model_hash(meta: dict[str, Any]) -> str | None:
@@ -87,20 +98,50 @@ def machine_user_name(meta: dict[str, Any]) -> str:
     return f"{name} (model sha256: {h[:8]}…)" if h else name
 
 
-def coder_of(result: CodingResult) -> str | None:
-    """The person whose codings ``result`` holds (imported from a QDA program: a ``user`` in its
-    meta, and no novelty flag or probability below 1 anywhere), else ``None``."""
-    from ..coding_agreement import is_model_result
+def _meta_user(result: CodingResult) -> dict[str, Any]:
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    user = meta.get("user")
+    return user if isinstance(user, dict) else {}
 
-    user = result.meta.get("user") if isinstance(result.meta, dict) else None
-    name = user.get("name") if isinstance(user, dict) else None
-    if not isinstance(name, str) or not name.strip() or is_model_result(result):
+
+def is_model_run(result: CodingResult) -> bool | None:
+    """Whether ``result`` is a model's run, decided by who it records as its maker (its
+    ``run.json``), never by its probabilities: ``True`` when it records a model (``roqa code``
+    writes the model card's summary) or roqa_nlp's machine user, ``False`` when it records a
+    person (``roqa import`` writes the QDA program's user), ``None`` when it records neither.
+
+    A person's codings may carry probabilities below 1 (a code charted in another codebook that
+    maps onto two codes shares its probability), and a person is still their author."""
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    if meta.get("model"):
+        return True
+    name = _meta_user(result).get("name")
+    if isinstance(name, str) and name.strip():
+        return is_machine_user(name.strip())
+    return None
+
+
+def coder_of(result: CodingResult) -> str | None:
+    """The person whose codings ``result`` holds (as :func:`is_model_run` decides: a ``user``
+    recorded in its meta that is not roqa_nlp's machine user, and no model), else ``None``."""
+    if is_model_run(result) is not False:
         return None
-    return name
+    return str(_meta_user(result)["name"]).strip()
+
+
+def probability_text(probability: float) -> str:
+    """A probability as the suggestion note writes it: at least 3 decimals, and as many more as
+    the stored value has (``roqa code`` keeps 6), so that reading the note back gives the same
+    number and no tie or threshold decision moves on a round trip."""
+    p = min(max(float(probability), 0.0), 1.0)
+    short = f"{p:.3f}"
+    if float(short) == p:
+        return short
+    return format(Decimal(repr(p)), "f")
 
 
 def suggestion_description(code_name: str, probability: float, valence: str) -> str:
-    return f"{SUGGESTION_PREFIX}{code_name} (p={probability:.2f}, {valence})"
+    return f"{SUGGESTION_PREFIX}{code_name} (p={probability_text(probability)}, {valence})"
 
 
 def source_guid(t: Transcript) -> str:
@@ -148,6 +189,43 @@ def _check_options(top_k: int | None, min_probability: float) -> None:
         )
 
 
+def _user_guid(result: CodingResult, user: str) -> str:
+    """The GUID the user had in the QDA program the codings came from (``meta.user.guid``), so
+    that they come back to it as the same user; else one derived from the name."""
+    recorded = _meta_user(result)
+    guid = recorded.get("guid")
+    if recorded.get("name") == user and isinstance(guid, str) and is_guid(guid):
+        return guid.strip().strip("{}")
+    return stable_guid("user", user)
+
+
+def _source_name(t: Transcript) -> str:
+    """A transcript's source name: the one it had in a QDA program (``p01.txt``), else its id."""
+    known = t.metadata.get("refi_name") if isinstance(t.metadata, dict) else None
+    return known if isinstance(known, str) and known.strip() else t.id
+
+
+def _project_name(result: CodingResult, person: str | None, codebook: Codebook) -> str:
+    """A person's codings go back under their project's name; a model's are named as such."""
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    project = meta.get("project")
+    if person is not None and isinstance(project, str) and project.strip():
+        return project
+    return f"roqa_nlp suggestions ({codebook.name})"
+
+
+def _ranked(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """Suggestions by probability, highest first (ties keep their order), each code once: the
+    order :func:`roqa_nlp.framework.codes_of` charts them in."""
+    seen: set[str] = set()
+    out: list[Suggestion] = []
+    for g in sorted(suggestions, key=lambda g: -g.probability):
+        if g.code_id not in seen:
+            seen.add(g.code_id)
+            out.append(g)
+    return out
+
+
 def _transcripts_of(result: CodingResult) -> dict[str, Transcript]:
     missing = sorted({s.segment.transcript_id for s in result} - set(result.transcripts))
     if missing:
@@ -166,22 +244,23 @@ def qdpx_bytes(
     top_k: int | str | None = AUTO,
     min_probability: float = 0.0,
     path: Path = Path("project.qdpx"),
+    colors: Mapping[str, str] | None = None,
 ) -> tuple[bytes, QdpxExport]:
     """The ``.qdpx`` archive of a coding result, in memory, and a summary of what it holds
-    (``top_k`` as :func:`export_qdpx` takes it)."""
+    (``top_k`` and ``colors`` as :func:`export_qdpx` takes them)."""
     person = coder_of(result)
     top_k = codes_per_segment(top_k, person)
     _check_options(top_k, min_probability)
     transcripts = _transcripts_of(result)
     now = _timestamp()
     user = person or machine_user_name(result.meta)
-    user_guid = stable_guid("user", user)
+    user_guid = _user_guid(result, user)
     summary = QdpxExport(path=path, user=user, by_person=person is not None)
 
     root = ET.Element(
         "Project",
         {
-            "name": xml_text(f"roqa_nlp suggestions ({codebook.name})"),
+            "name": xml_text(_project_name(result, person, codebook)),
             "origin": ORIGIN,
             "creatingUserGUID": user_guid,
             "creationDateTime": now,
@@ -189,7 +268,7 @@ def qdpx_bytes(
     )
     users = ET.SubElement(root, "Users")
     ET.SubElement(users, "User", {"guid": user_guid, "name": xml_text(user)})
-    ET.SubElement(root, "CodeBook").append(codes_element(codebook))
+    ET.SubElement(root, "CodeBook").append(codes_element(codebook, colors))
 
     guids: dict[str, str] = {}
     seen: set[str] = set()
@@ -234,7 +313,7 @@ def qdpx_bytes(
             "TextSource",
             {
                 "guid": guid,
-                "name": xml_text(t.id),
+                "name": xml_text(_source_name(t)),
                 "plainTextPath": f"internal://{guid}.txt",
                 "creatingUser": user_guid,
                 "creationDateTime": now,
@@ -256,7 +335,11 @@ def qdpx_bytes(
             if person is None and not carries_codes(seg_result):
                 summary.not_coded += 1
                 continue
-            chosen = seg_result.suggestions if top_k is None else seg_result.suggestions[:top_k]
+            if not seg_result.suggestions:
+                summary.no_suggestion += 1
+                continue
+            ranked = _ranked(seg_result.suggestions)
+            chosen = ranked if top_k is None else ranked[:top_k]
             for sug in chosen:
                 if sug.probability < min_probability:
                     continue
@@ -272,8 +355,10 @@ def qdpx_bytes(
                         f"segment {seg.id!r}: {code.id} {code.name} is not codable (a domain)"
                     )
                     continue
+                # The user is part of the name: two coders' selections of one passage are two
+                # objects to a program that merges projects by GUID.
                 sel_guid = stable_guid(
-                    "selection", codebook.id, t.id, str(start), str(end), code.id
+                    "selection", codebook.id, t.id, str(start), str(end), code.id, user_guid
                 )
                 sel = ET.Element(
                     "PlainTextSelection",
@@ -327,17 +412,19 @@ def export_qdpx(
     *,
     top_k: int | str | None = AUTO,
     min_probability: float = 0.0,
+    colors: Mapping[str, str] | None = None,
 ) -> QdpxExport:
     """Write the suggestions of ``result`` as a REFI-QDA project to ``path`` (atomically).
 
     ``top_k`` suggestions per segment (``None`` = all; the default ``"auto"`` = a model's top
     one, or every code of a person's codings) are exported, each only if its probability is at
-    least ``min_probability``. The transcripts come from
-    ``result.transcripts``; every segment must match its transcript's text.
+    least ``min_probability``, taken in order of probability. The transcripts come from
+    ``result.transcripts``; every segment must match its transcript's text. ``colors`` maps code
+    ids to ``#RRGGBB`` colours for the code tree (codes that carry a colour keep theirs anyway).
     """
     out = Path(path)
     data, summary = qdpx_bytes(
-        result, codebook, top_k=top_k, min_probability=min_probability, path=out
+        result, codebook, top_k=top_k, min_probability=min_probability, path=out, colors=colors
     )
     atomic_write_bytes(out, data)
     return summary
