@@ -11,8 +11,11 @@ kept with ``\\n`` line endings like every other transcript reader; offsets are t
 each segment covers exactly the characters the selection covered.
 
 Nothing that cannot be imported is dropped silently: a selection outside its text, a coding of an
-unknown code, a source without text, PDF/audio/picture sources, notes and sets are each reported in
-:attr:`QdpxProject.warnings`. A malformed or hostile archive is one :class:`RoqaError`.
+unknown code, a source without text, PDF/audio/picture sources, memos, descriptions, variable
+values, notes and sets are each reported in :attr:`QdpxProject.warnings`
+(:func:`read_qdpx_codings` and :func:`read_qdpx_transcripts` issue them as
+:class:`~roqa_nlp.errors.RoqaWarning`). Code colours are kept (:attr:`QdpxProject.colors`). A
+malformed or hostile archive is one :class:`RoqaError`.
 """
 
 from __future__ import annotations
@@ -23,13 +26,14 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
 from ..codebook import Codebook
-from ..errors import RoqaError
+from ..errors import RoqaError, warn
 from ..result import CodingResult
 from ..schema import (
     Segment,
@@ -50,6 +54,7 @@ from .refiqda import (
     normalise_guid,
     parse_xml,
 )
+from .review import is_machine_user
 from .safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
 
 #: Name under which codings with no ``creatingUser`` are filed.
@@ -90,7 +95,9 @@ class QdpxProject:
     """Everything imported from a ``.qdpx`` file.
 
     ``codings`` maps each user's name to that user's codings (users without codings are listed
-    in ``users`` only). ``warnings`` lists, one line each, whatever could not be imported.
+    in ``users`` only). ``warnings`` lists, one line each, whatever could not be imported;
+    ``source_warnings`` those of them about the sources and their text. ``colors`` maps code ids
+    to the colours the codes had (``#RRGGBB``).
     """
 
     path: Path
@@ -101,11 +108,53 @@ class QdpxProject:
     transcripts: list[Transcript]
     codings: dict[str, CodingResult]
     warnings: list[str] = field(default_factory=list)
+    source_warnings: list[str] = field(default_factory=list)
+    colors: dict[str, str] = field(default_factory=dict)
     selection_count: int = 0  # imported selections (segments of all users)
     coding_count: int = 0  # imported codings (one suggestion each)
 
 
 # -- source text -----------------------------------------------------------------------------------
+
+_INLINE_TEXT = re.compile(
+    rb"(<(?:[\w.\-]+:)?PlainTextContent(?:\s[^>]*)?>)(.*?)(</(?:[\w.\-]+:)?PlainTextContent\s*>)",
+    re.DOTALL,
+)
+_CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.DOTALL)
+
+
+def _escape_cr(content: bytes) -> bytes:
+    """``content`` with each literal carriage return written as ``&#13;`` (in a CDATA section:
+    the section closed around it), which an XML parser keeps instead of turning into ``\n``."""
+    out: list[bytes] = []
+    for part in _CDATA.split(content):
+        if part.startswith(b"<![CDATA["):
+            out.append(part.replace(b"\r", b"]]>&#13;<![CDATA["))
+        else:
+            out.append(part.replace(b"\r", b"&#13;"))
+    return b"".join(out)
+
+
+def keep_literal_cr(data: bytes) -> tuple[bytes, list[bool]]:
+    """The project XML with the literal carriage returns inside ``<PlainTextContent>`` kept,
+    and for each such element, in document order, whether it held any.
+
+    An XML parser reads a literal ``\r\n`` in element content as ``\n`` (XML 1.0, 2.11), but
+    a program that writes the text inline with its Windows line ends counts selections in that
+    text, ``\r`` included, as in a ``.txt`` source. Escaping them first keeps the text as it was
+    written, and the offsets are mapped as for a ``.txt`` source with ``\r\n``. UTF-16
+    documents are left as they are.
+    """
+    if b"\r" not in data or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data, []
+    flags: list[bool] = []
+
+    def fix(m: re.Match[bytes]) -> bytes:
+        flags.append(b"\r" in m.group(2))
+        return m.group(1) + _escape_cr(m.group(2)) + m.group(3) if flags[-1] else m.group(0)
+
+    fixed = _INLINE_TEXT.sub(fix, data)
+    return fixed, flags
 
 
 def _decode(data: bytes) -> str | None:
@@ -322,20 +371,47 @@ def read_qdpx(
                 path=p,
                 hint="export the project again from your QDA program as REFI-QDA (.qdpx)",
             )
-        root = parse_xml(z.read(qde), label=f"{p}:{qde}")
+        data, literal_cr = keep_literal_cr(z.read(qde))
+        root = parse_xml(data, label=f"{p}:{qde}")
         if local_name(root.tag) != "Project":
             raise RoqaError(
                 f"{qde} is not a REFI-QDA project (root element <{local_name(root.tag)}>)",
                 path=p,
                 hint="export the project again from your QDA program as REFI-QDA (.qdpx)",
             )
-        return _read_project(z, root, p, codebook, limits)
+        inline = [el for el in root.iter() if local_name(el.tag) == "PlainTextContent"]
+        if len(inline) == len(literal_cr):
+            crlf = {id(el) for el, had in zip(inline, literal_cr) if had}
+        else:  # a commented-out element fooled the scan: any inline text with \r may be one
+            crlf = (
+                {id(el) for el in inline if "\r" in (el.text or "")} if any(literal_cr) else set()
+            )
+        return _read_project(z, root, p, codebook, limits, crlf)
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _text_of(el: ET.Element | None) -> str:
+    return (el.text or "").strip() if el is not None else ""
 
 
 def _read_project(
-    z: SafeZip, root: ET.Element, path: Path, codebook: Codebook | None, limits: ZipLimits
+    z: SafeZip,
+    root: ET.Element,
+    path: Path,
+    codebook: Codebook | None,
+    limits: ZipLimits,
+    literal_crlf: set[int] | None = None,
 ) -> QdpxProject:
     warnings: list[str] = []
+    about_sources: set[int] = set()  # indexes of the warnings about sources and their text
+
+    def source_warning(line: str) -> None:
+        about_sources.add(len(warnings))
+        warnings.append(line)
+
     name = root.get("name") or path.stem
     origin = root.get("origin") or ""
 
@@ -351,25 +427,38 @@ def _read_project(
         user_names.setdefault(guid, uname)
 
     book_el = child(root, "CodeBook")
+    colors: dict[str, str] = {}
     book, guid_to_id = codebook_from_codes(
         None if book_el is None else child(book_el, "Codes"),
         name=name,
         known=known_codebooks(codebook),
         warnings=warnings,
+        colors=colors,
     )
 
-    participant_of: dict[str, str] = {}
+    skipped: dict[str, int] = {}  # what is not imported: noun -> how many
+    skipped_codings: dict[str, int] = {}  # non-text sources: noun -> codings they held
+
+    def skip(noun: str, n: int = 1) -> None:
+        if n:
+            skipped[noun] = skipped.get(noun, 0) + n
+
+    cases_of: dict[str, list[str]] = {}
     cases_el = child(root, "Cases")
     for case in [] if cases_el is None else children(cases_el, "Case"):
+        skip("case description", bool(_text_of(child(case, "Description"))))
+        skip("case variable value", len(children(case, "VariableValue")))
         case_name = case.get("name")
         if not case_name:
             continue
         for source_ref in children(case, "SourceRef"):
-            participant_of.setdefault(normalise_guid(source_ref.get("targetGUID")), case_name)
+            names = cases_of.setdefault(normalise_guid(source_ref.get("targetGUID")), [])
+            if case_name not in names:
+                names.append(case_name)
 
     transcripts: list[Transcript] = []
     pending: dict[str, dict[tuple[str, int, int], _Pending]] = {}
-    skipped: dict[str, int] = {}
+    strangers: dict[str, int] = {}  # users missing from <Users>: GUID -> codings
     order = 0
     used_ids: set[str] = set()
     sources_el = child(root, "Sources")
@@ -377,18 +466,23 @@ def _read_project(
         kind = local_name(src.tag)
         if kind != "TextSource":
             label = _NON_TEXT_SOURCES.get(kind, f"<{kind}> element")
-            skipped[label] = skipped.get(label, 0) + 1
+            skip(label)
+            held = sum(1 for e in src.iter() if local_name(e.tag) == "Coding")
+            skipped_codings[label] = skipped_codings.get(label, 0) + held
             continue
         guid = normalise_guid(src.get("guid"))
         sname = src.get("name") or ""
         ref = src.get("plainTextPath") or src.get("richTextPath") or ""
         label = f"source {sname or ref or guid!r}"
         selections = children(src, "PlainTextSelection")
-        got = _source_text(z, src, label, limits, warnings)
+        found: list[str] = []
+        got = _source_text(z, src, label, limits, found)
+        for line in found:
+            source_warning(line)
         if got is None or not got.raw.strip():
             what = "has no text" if got is None else "has empty text"
             lost = sum(len(children(s, "Coding")) for s in selections)
-            warnings.append(
+            source_warning(
                 f"{label} {what}: not imported"
                 + (
                     f", with its {len(selections)} selections ({lost} codings)"
@@ -397,6 +491,15 @@ def _read_project(
                 )
             )
             continue
+        skip("source description", bool(_text_of(child(src, "Description"))))
+        skip("source variable value", len(children(src, "VariableValue")))
+        if got.member == "<PlainTextContent>" and id(child(src, "PlainTextContent")) in (
+            literal_crlf or set()
+        ):
+            source_warning(
+                f"{label}: its inline text has Windows line ends (\\r\\n) written as they are; "
+                "its selections are counted with them, as in a .txt source"
+            )
         text, to_plain = normalise_newlines(got.raw)
         tid = _transcript_id(sname) or (PurePosixPath(ref.split("://")[-1]).stem if ref else "")
         tid = tid or guid
@@ -405,15 +508,18 @@ def _read_project(
             k += 1
             tid = f"{base}-{k}"
         if tid != base:
-            warnings.append(f"{label}: a second source is called {base!r}; imported as {tid!r}")
+            source_warning(f"{label}: a second source is called {base!r}; imported as {tid!r}")
         used_ids.add(tid)
         turns, speaker_participant = _turns(text, tid)
+        participant = _participant(
+            cases_of.get(guid, []), speaker_participant, label, source_warning
+        )
         transcript = Transcript(
             id=tid,
             text=text,
             turns=turns,
             source=f"{path}:{got.member}",
-            participant=participant_of.get(guid) or speaker_participant,
+            participant=participant,
             metadata={
                 "refi_guid": (src.get("guid") or "").strip(),
                 "refi_name": sname or None,
@@ -422,7 +528,7 @@ def _read_project(
         )
         transcripts.append(transcript)
         if got.from_docx and selections:
-            warnings.append(
+            source_warning(
                 f"{label}: text read from the .docx rendition; its {len(selections)} selections "
                 "may not line up with it"
             )
@@ -431,18 +537,36 @@ def _read_project(
             warnings.append(f"{label}: {whole} codings of the whole source not imported")
         for sel in selections:
             order += 1
-            _read_selection(
+            memo = _read_selection(
                 sel, transcript, got.raw, to_plain, label, order, guid_to_id, book,
-                user_names, pending, warnings,
+                user_names, pending, warnings, strangers,
             )  # fmt: skip
+            skip("selection memo", memo)
 
+    for stranger, n in strangers.items():
+        warnings.append(
+            f"{_plural(n, 'coding')} by user {stranger!r}, who is not in the project's <Users>: "
+            "imported as a coder of that name"
+        )
     for section, (item, noun) in _SKIPPED_PARTS.items():
         el = child(root, section)
-        if el is not None and len(children(el, item)):
-            skipped[noun] = skipped.get(noun, 0) + len(children(el, item))
+        if el is not None:
+            skip(noun, len(children(el, item)))
     if skipped:
-        parts = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in skipped.items())
-        warnings.append(f"not imported: {parts} (only text sources, codes and codings are)")
+        parts = ", ".join(
+            _plural(n, noun)
+            + (
+                f" with {_plural(skipped_codings[noun], 'coding')}"
+                if skipped_codings.get(noun)
+                else ""
+            )
+            for noun, n in skipped.items()
+        )
+        line = f"not imported: {parts} (only text sources, codes and codings are)"
+        if skipped_codings:
+            source_warning(line)
+        else:
+            warnings.append(line)
 
     by_name = {t.id: t for t in transcripts}
     rank = {t.id: i for i, t in enumerate(transcripts)}
@@ -471,9 +595,31 @@ def _read_project(
         transcripts=transcripts,
         codings=codings,
         warnings=warnings,
+        source_warnings=[w for i, w in enumerate(warnings) if i in about_sources],
+        colors=colors,
         selection_count=sum(len(r) for r in codings.values()),
         coding_count=sum(len(s.suggestions) for r in codings.values() for s in r),
     )
+
+
+def _participant(
+    cases: list[str], speaker: str | None, label: str, warn_: Callable[[str], None]
+) -> str | None:
+    """A source's participant: its case, else the one its speaker labels give (``P04``).
+
+    A source in several cases (a participant's and a site's, as NVivo users often have) keeps
+    the case named like its speakers' participant, else the first; a warning names them all.
+    """
+    if not cases:
+        return speaker
+    if len(cases) == 1:
+        return cases[0]
+    key = (speaker or "").strip().casefold()
+    chosen = next((c for c in cases if key and c.strip().casefold() == key), cases[0])
+    named = ", ".join(repr(c) for c in cases)
+    why = " (its speakers' participant)" if key and chosen.strip().casefold() == key else ""
+    warn_(f"{label} is in {len(cases)} cases, {named}: only {chosen!r}{why} is kept")
+    return chosen
 
 
 def _read_selection(
@@ -488,25 +634,29 @@ def _read_selection(
     user_names: dict[str, str],
     pending: dict[str, dict[tuple[str, int, int], _Pending]],
     warnings: list[str],
-) -> None:
+    strangers: dict[str, int],
+) -> bool:
+    """Add a selection's codings to ``pending``; whether it carries a memo that is not kept (a
+    description other than roqa_nlp's suggestion note)."""
     sel_name = sel.get("name") or ""
     where = f"{label}, selection {sel_name or sel.get('guid')!r}"
     codings = children(sel, "Coding")
+    desc = _text_of(child(sel, "Description"))
+    note = _suggestion_note(desc) if desc else None
+    memo = bool(desc) and note is None
     try:
         raw_start = int(sel.get("startPosition", ""))
         raw_end = int(sel.get("endPosition", ""))
     except ValueError:
         warnings.append(f"{where}: positions are not integers; {len(codings)} codings not imported")
-        return
+        return memo
     if not 0 <= raw_start < raw_end <= len(raw):
         warnings.append(
             f"{where}: {raw_start}-{raw_end} is outside its text (0-{len(raw)}) or empty; "
             f"{len(codings)} codings not imported"
         )
-        return
+        return memo
     start, end = to_plain(raw_start), to_plain(raw_end)
-    desc_el = child(sel, "Description")
-    note = _suggestion_note(desc_el.text or "") if desc_el is not None else None
     sel_user = normalise_guid(sel.get("creatingUser"))
     for coding in codings:
         ref = child(coding, "CodeRef")
@@ -519,10 +669,7 @@ def _read_selection(
         user_guid = normalise_guid(coding.get("creatingUser")) or sel_user
         uname = user_names.get(user_guid, user_guid) if user_guid else UNKNOWN_USER
         if user_guid and user_guid not in user_names:
-            warnings.append(
-                f"{where}: coding by user {user_guid!r}, who is not in the project's <Users>: "
-                "imported as a coder of that name"
-            )
+            strangers[user_guid] = strangers.get(user_guid, 0) + 1
         spans = pending.setdefault(uname, {})
         key = (transcript.id, start, end)
         item = spans.get(key)
@@ -531,7 +678,8 @@ def _read_selection(
         if any(s.code_id == cid for s in item.suggestions):
             continue  # the same code twice on the same span by the same user
         probability, valence = 1.0, "neutral"
-        if note is not None and note[0] == code.name:
+        # The note is the machine user's: a person who coded roqa_nlp's selection applied a code.
+        if note is not None and note[0] == code.name and is_machine_user(uname):
             probability, valence = note[1], note[2]
         item.suggestions.append(
             Suggestion(
@@ -542,13 +690,32 @@ def _read_selection(
                 valence=valence,
             )
         )
+    return memo
+
+
+def _warn_all(lines: list[str], path: str | Path) -> None:
+    for line in lines:
+        warn(line, path=path, stacklevel=4)
 
 
 def read_qdpx_codings(path: str | Path, **kwargs: Any) -> dict[str, CodingResult]:
-    """Each user's codings in a ``.qdpx`` file, by user name (see :func:`read_qdpx`)."""
-    return read_qdpx(path, **kwargs).codings
+    """Each user's codings in a ``.qdpx`` file, by user name (see :func:`read_qdpx`).
+
+    What could not be imported (codings of unknown codes, selections outside their text, sources
+    without text ...) is issued as a :class:`~roqa_nlp.errors.RoqaWarning` each, naming the file.
+    """
+    project = read_qdpx(path, **kwargs)
+    _warn_all(project.warnings, path)
+    return project.codings
 
 
 def read_qdpx_transcripts(path: str | Path, **kwargs: Any) -> list[Transcript]:
-    """The text sources of a ``.qdpx`` file as transcripts (see :func:`read_qdpx`)."""
-    return read_qdpx(path, **kwargs).transcripts
+    """The text sources of a ``.qdpx`` file as transcripts (see :func:`read_qdpx`).
+
+    Sources that could not be read as text (PDF, picture and audio sources, text that is not
+    UTF-8 or UTF-16, empty sources ...) are issued as a :class:`~roqa_nlp.errors.RoqaWarning`
+    each, naming the file.
+    """
+    project = read_qdpx(path, **kwargs)
+    _warn_all(project.source_warnings, path)
+    return project.transcripts
