@@ -58,10 +58,10 @@ def export_cmd(
 ) -> None:
     """Export suggestions to NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdpx), or a codebook (.qdc)."""
     from ..codebook import DEFAULT_CODEBOOK, Codebook
-    from ..crosswalk import chart_with, codebook_for
+    from ..crosswalk import chart_codings, codebook_for
     from ..errors import RoqaError
     from ..exchange import export_qdc, export_qdpx
-    from ..exchange.qdpx_export import AUTO
+    from ..exchange.qdpx_export import AUTO, coder_of
     from ..io import check_output_file
     from ..result import CodingResult
 
@@ -80,8 +80,11 @@ def export_cmd(
     else:
         result = CodingResult.read(codings)
         book = codebook_for(codebook, result, codings)
+    colors = _colors_of(book, codebook, codings)
     if qdpx is not None and result is not None:
-        result, note = chart_with(result, book)
+        # A person's codes are applied, not suggested: charted in another codebook, every code
+        # one of theirs maps onto is theirs too, under their name (as roqa agree charts them).
+        result, note = chart_codings(result, book, person=coder_of(result) is not None)
         if note:
             typer.echo(note)
         summary = export_qdpx(
@@ -90,13 +93,19 @@ def export_cmd(
             qdpx,
             top_k=AUTO if top_k is None else top_k,
             min_probability=min_probability,
+            colors=colors,
         )
         _warn(summary.skipped)
         kind = "codings" if summary.by_person else "suggested codings"
+        why = [
+            f"fit no code or procedural talk: {summary.not_coded}" if summary.not_coded else "",
+            f"no suggestion: {summary.no_suggestion}" if summary.no_suggestion else "",
+        ]
         left_out = (
-            f"; {summary.not_coded} segments that fit no code or are procedural talk left out, "
-            "as in the report"
-            if summary.not_coded
+            f"; {summary.left_out} segments left out as in the report ("
+            + "; ".join(w for w in why if w)
+            + ")"
+            if summary.left_out
             else ""
         )
         print(
@@ -104,8 +113,31 @@ def export_cmd(
             f"by user '{summary.user}', codebook {book.id}{left_out}"
         )
     if qdc is not None:
-        export_qdc(book, qdc)
+        export_qdc(book, qdc, colors)
         print(f"wrote {qdc}: codebook {book.id} ({len(book)} codes)")
+
+
+def _colors_of(book: Any, choice: str | None, codings: Path | None) -> dict[str, str]:
+    """The code colours recorded in the codebook file ``book`` was loaded from: ``--codebook``
+    when it is a file, else a ``codebook.json`` of that id beside the codings or up to two
+    folders above them (where ``roqa import`` writes it and the codebook was found)."""
+    from ..exchange.refiqda import codebook_colors
+
+    candidates: list[Path] = []
+    if choice and Path(choice).is_file():
+        candidates.append(Path(choice))
+    elif codings is not None:
+        folder = codings.resolve() if codings.is_dir() else codings.resolve().parent
+        for d in [folder, *folder.parents][:3]:
+            candidates.append(d / "codebook.json")
+    for path in candidates:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
+        except (OSError, ValueError, RecursionError):
+            continue
+        if isinstance(data, dict) and data.get("id") == book.id:
+            return codebook_colors(path)
+    return {}
 
 
 def _filename(name: str, used: set[str]) -> str:
@@ -122,8 +154,9 @@ def _filename(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _write_staged(out: Path, write: Callable[[Path], None]) -> None:
-    """Write into a temporary directory beside ``out``, then move the files into ``out``."""
+def _write_staged(out: Path, write: Callable[[Path], None], replace: tuple[str, ...] = ()) -> None:
+    """Write into a temporary directory beside ``out``, then move the files into ``out``; the
+    folders ``replace`` of ``out`` are removed first (once everything is written)."""
     from ..errors import RoqaError
 
     if out.exists() and not out.is_dir():
@@ -140,7 +173,13 @@ def _write_staged(out: Path, write: Callable[[Path], None]) -> None:
         if not out.exists():
             os.replace(tmp, out)
             return
+        for folder in replace:
+            old = out / folder
+            if old.is_dir() and not old.is_symlink():
+                os.replace(old, tmp / f".old-{folder}")  # removed with tmp
         for f in sorted(tmp.rglob("*")):
+            if f.relative_to(tmp).parts[0].startswith(".old-"):
+                continue
             if f.is_file():
                 dest = out / f.relative_to(tmp)
                 dest.parent.mkdir(parents=True, exist_ok=True)
@@ -170,6 +209,7 @@ def import_cmd(
     """Import transcripts, codebook and each coder's codings from NVivo, ATLAS.ti, MAXQDA, QualCoder."""
     from ..codebook import Codebook
     from ..exchange import read_qdc, read_qdpx
+    from ..exchange.refiqda import codebook_json
     from ..exchange.review import decisions_csv, is_machine_user, review_decisions
     from ..io import atomic_write_text, sha256_file
     from ..result import CodingResult
@@ -177,13 +217,17 @@ def import_cmd(
     known = Codebook.load(codebook) if codebook else None
     if _is_qdc(file):
         warnings: list[str] = []
-        book = read_qdc(file, codebook=known, warnings=warnings)
-        _write_staged(out, lambda d: book.save(d / "codebook.json"))
+        colors: dict[str, str] = {}
+        book = read_qdc(file, codebook=known, warnings=warnings, colors=colors)
+        _write_staged(
+            out, lambda d: atomic_write_text(d / "codebook.json", codebook_json(book, colors))
+        )
         _warn(warnings)
         print(f"wrote {out / 'codebook.json'}: codebook {book.id} ({len(book)} codes)")
         return
 
     project = read_qdpx(file, codebook=known)
+    replaced = _previous_import(out, project.name)
     report: dict[str, Any] = {
         "file": str(file),
         "sha256": sha256_file(file),
@@ -206,7 +250,7 @@ def import_cmd(
             name = _filename(t.id, used)
             atomic_write_text(d / "transcripts" / f"{name}.txt", t.text)
             report["transcripts"][t.id] = f"transcripts/{name}.txt"
-        project.codebook.save(d / "codebook.json")
+        atomic_write_text(d / "codebook.json", codebook_json(project.codebook, project.colors))
         used_users: set[str] = set()
         for user, result in project.codings.items():
             name = _filename(user, used_users)
@@ -233,8 +277,14 @@ def import_cmd(
             d / "import.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n"
         )
 
-    _write_staged(out, write)
+    _write_staged(out, write, _IMPORTED_FOLDERS if replaced else ())
     _warn(project.warnings)
+    if replaced:
+        print(
+            f"replaced the previous import of project {project.name!r} in {out} (its "
+            + ", ".join(f"{f}/" for f in _IMPORTED_FOLDERS)
+            + " folders)"
+        )
     coders = ", ".join(f"{u} ({v['codings']})" for u, v in report["codings"].items()) or "none"
     print(
         f"wrote {out}: {len(project.transcripts)} transcripts, codebook {project.codebook.id} "
@@ -242,6 +292,45 @@ def import_cmd(
     )
     for user, v in report["decisions"].items():
         print(f"  {v['count']} decisions on the suggestions by {user}: {out / v['file']}")
+
+
+#: The folders ``roqa import`` writes whole: replaced when the same project is imported again.
+_IMPORTED_FOLDERS = ("transcripts", "codings", "decisions")
+
+
+def _previous_import(out: Path, project: str) -> bool:
+    """Whether ``out`` holds an earlier import of the same project, whose folders the new
+    import replaces (a coder deleted since must not linger beside the new ones). An import of
+    another project, or codings ``roqa import`` did not write, is a one-line error: mixing two
+    projects' coders would go unnoticed in ``roqa agree``."""
+    from ..errors import RoqaError
+
+    if not out.is_dir():
+        return False
+    record = out / "import.json"
+    if not record.is_file():
+        codings = out / "codings"
+        if codings.is_dir() and any(codings.iterdir()):
+            raise RoqaError(
+                "already holds codings that roqa import did not write; refusing to import "
+                "beside them",
+                path=out,
+                hint="give a new or empty --out folder",
+            )
+        return False
+    try:
+        previous = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        previous = None
+    name = previous.get("project") if isinstance(previous, dict) else None
+    if name == project:
+        return True
+    raise RoqaError(
+        f"already holds the import of another project ({name!r}, not {project!r}); refusing to "
+        "mix their coders",
+        path=out,
+        hint="give a new or empty --out folder, or delete this one first",
+    )
 
 
 def _codable_only(decisions: list[Any], book: Any, user: str, warnings: list[str]) -> list[Any]:

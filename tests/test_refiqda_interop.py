@@ -1,0 +1,652 @@
+"""Specification of REFI-QDA round trips between coders and programs (audit B, D1-D11).
+
+Every project here is built in the test; the official XSDs are read from
+``<repo>/../shared/reference/refi-qda/`` (tests needing them skip when it is absent).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.cli import main
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.exchange import export_qdc, export_qdpx, read_qdc, read_qdpx
+from roqa_nlp.exchange.qdc import qdc_bytes
+from roqa_nlp.exchange.qdpx_export import suggestion_description
+from roqa_nlp.exchange.qdpx_import import read_qdpx_codings, read_qdpx_transcripts
+from roqa_nlp.exchange.refiqda import stable_guid
+from roqa_nlp.exchange.validation import schema_errors
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript
+from test_refiqda import (
+    CODEBOOK_XSD,
+    NS,
+    PROJECT_XSD,
+    build_qdpx,
+    needs_reference,
+    one_segment_result,
+    project_xml,
+    qde_of,
+    selection,
+    selections_of,
+)
+
+ALICE = "11111111-1111-4111-8111-111111111111"
+MACHINE = "22222222-2222-4222-8222-222222222222"
+STAFFING = "00000000-0000-4000-8000-000000000001"
+SOURCE = "00000000-0000-4000-8000-000000000010"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        main(args)
+        code = 0
+    except SystemExit as e:
+        code = int(e.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def persons_result(text: str, quote: str, codes: list[tuple[str, str, str | None]]) -> CodingResult:
+    """Alice's codings of ``quote`` as roqa import reads them from a QDA program."""
+    t = Transcript(
+        id="p01",
+        text=text,
+        turns=[],
+        participant="P01",
+        metadata={"refi_guid": SOURCE, "refi_name": "p01.txt", "refi_path": "internal://p01.txt"},
+    )
+    s = text.index(quote)
+    seg = Segment("p01:@0", "p01", "P01", "participant", s, s + len(quote), quote)
+    return CodingResult(
+        segments=[SegmentResult(seg, [Suggestion(c, n, d, 1.0) for c, n, d in codes])],
+        transcripts={"p01": t},
+        meta={
+            "source": "REFI-QDA",
+            "project": "Site study",
+            "user": {"name": "Alice", "guid": ALICE},
+        },
+    )
+
+
+TEXT = "I: And the staff?\nP01: We never knew what the new tool was for."
+QUOTE = "We never knew what the new tool was for."
+
+
+# -- D1: a person's codings charted in another codebook stay theirs, every code of them ----------
+
+
+def test_cli_a_persons_codings_in_another_codebook_keep_every_code_under_their_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """CFIR 2009 CI.A maps onto CFIR 2.0 IND.K and IND.M: Alice applied both, not half of each."""
+    persons_result(
+        TEXT, QUOTE, [("CI.A", "Knowledge & Beliefs about the Intervention", "CI")]
+    ).save(tmp_path / "Alice")
+    out = tmp_path / "alice22.qdpx"
+    code, stdout, _ = run(
+        ["export", str(tmp_path / "Alice"), "--qdpx", str(out), "--codebook", "cfir-2022"], capsys
+    )
+    assert code == 0
+    assert f"wrote {out}: 1 transcripts, 2 codings by user 'Alice', codebook cfir-2022" in stdout
+    (user,) = qde_of(out).iter(NS + "User")
+    assert user.get("name") == "Alice"
+    names = {c.get("guid"): c.get("name") for c in qde_of(out).iter(NS + "Code")}
+    sels = selections_of(out)
+    assert sorted(names[r.get("targetGUID")] for s in sels for r in s.iter(NS + "CodeRef")) == [
+        "Capability",
+        "Motivation",
+    ]
+    assert [s.find(NS + "Description") for s in sels] == [None, None]
+    # applied, not suggested at p = 0.5 each: no probability floor drops half of one
+    floor = ["--min-probability", "0.6"]
+    code, stdout, _ = run(
+        ["export", str(tmp_path / "Alice"), "--qdpx", str(out), "--codebook", "cfir-2022", *floor],
+        capsys,
+    )
+    assert f"wrote {out}: 1 transcripts, 2 codings by user 'Alice', codebook cfir-2022" in stdout
+
+
+# -- D2: a person's coding on roqa_nlp's selection is theirs, at p = 1 ----------------------------
+
+
+def shared_selection_project(note: str) -> str:
+    users = f'<User guid="{MACHINE}" name="roqa_nlp 0.1.0"/><User guid="{ALICE}" name="Alice"/>'
+    sel = (
+        f'<PlainTextSelection guid="{uuid.uuid4()}" name="line:1 p01:0001" startPosition="23" '
+        f'endPosition="63" creatingUser="{MACHINE}"><Description>{note}</Description>'
+        f'<Coding guid="{uuid.uuid4()}" creatingUser="{MACHINE}">'
+        f'<CodeRef targetGUID="{STAFFING}"/></Coding>'
+        f'<Coding guid="{uuid.uuid4()}" creatingUser="{ALICE}">'
+        f'<CodeRef targetGUID="{STAFFING}"/></Coding></PlainTextSelection>'
+    )
+    src = (
+        f'<TextSource guid="{SOURCE}" name="p01"><PlainTextContent>{TEXT}</PlainTextContent>'
+        f"{sel}</TextSource>"
+    )
+    return project_xml(src, users=users)
+
+
+@pytest.mark.parametrize(
+    ("note", "p"),
+    [
+        ("suggested by roqa_nlp: Staffing (p=0.70, barrier)", 0.7),  # notes written before
+        ("suggested by roqa_nlp: Staffing (p=0.700, barrier)", 0.7),
+        ("suggested by roqa_nlp: Staffing (p=0.823456, barrier)", 0.823456),
+    ],
+)
+def test_the_suggestion_note_is_the_machine_users_and_a_persons_coding_is_p_1(
+    tmp_path: Path, note: str, p: float
+) -> None:
+    project = read_qdpx(build_qdpx(tmp_path / "q.qdpx", shared_selection_project(note)))
+
+    def codings(user: str) -> list[tuple[str, float, str]]:
+        return [
+            (g.name, g.probability, g.valence) for s in project.codings[user] for g in s.suggestions
+        ]
+
+    assert codings("roqa_nlp 0.1.0") == [("Staffing", p, "barrier")]
+    assert codings("Alice") == [("Staffing", 1.0, "neutral")]
+    assert project.warnings == []
+
+
+# -- D3: readers used by roqa agree and roqa code warn about what they leave out ------------------
+
+
+def project_with_losses() -> str:
+    src = (
+        f'<TextSource guid="{SOURCE}" name="P1"><PlainTextContent>We lacked staff.'
+        f"</PlainTextContent>{selection(3, 9)}"
+        f"{selection(0, 2, '00000000-0000-4000-8000-0000000000ff')}</TextSource>"
+        f'<PDFSource guid="00000000-0000-4000-8000-000000000012" name="doc.pdf">'
+        f'<Representation guid="{uuid.uuid4()}">{selection(0, 2)}</Representation></PDFSource>'
+    )
+    return project_xml(src)
+
+
+UNKNOWN_CODE = (
+    "source 'P1', selection '{guid}': coding of unknown code "
+    "'00000000-0000-4000-8000-0000000000ff' not imported"
+)
+PDF = "not imported: 1 PDF source with 1 coding (only text sources, codes and codings are)"
+
+
+def test_reading_codings_warns_about_every_coding_left_out(tmp_path: Path) -> None:
+    path = build_qdpx(tmp_path / "q.qdpx", project_with_losses())
+    with pytest.warns(RoqaWarning) as got:
+        codings = read_qdpx_codings(path)
+    assert [s.segment.text for s in codings["Alice"]] == ["lacked"]
+    messages = [str(w.message) for w in got]
+    assert len(messages) == 2
+    assert messages[0].startswith(f"{path}: source 'P1', selection '")
+    assert messages[0].endswith("not imported")
+    assert messages[1] == f"{path}: {PDF}"
+
+
+def test_reading_transcripts_warns_about_the_sources_left_out_only(tmp_path: Path) -> None:
+    path = build_qdpx(tmp_path / "q.qdpx", project_with_losses())
+    with pytest.warns(RoqaWarning) as got:
+        (t,) = read_qdpx_transcripts(path)
+    assert t.text == "We lacked staff."
+    assert [str(w.message) for w in got] == [f"{path}: {PDF}"]
+
+
+def test_read_transcripts_of_a_qdpx_warns_about_a_source_without_text(tmp_path: Path) -> None:
+    from roqa_nlp.transcripts import read_transcripts
+
+    src = (
+        f'<TextSource guid="{SOURCE}" name="P1"><PlainTextContent>P01: We lacked staff.'
+        '</PlainTextContent></TextSource><TextSource guid="00000000-0000-4000-8000-000000000011" '
+        'name="P2" plainTextPath="internal://p2.txt"/>'
+    )
+    path = build_qdpx(tmp_path / "q.qdpx", project_xml(src), {"sources/p2.txt": b"\xff\xfe\xfa"})
+    with pytest.warns(RoqaWarning) as got:
+        assert [t.id for t in read_transcripts([path])] == ["P1"]
+    assert [str(w.message) for w in got] == [
+        f"{path}: source 'P2': sources/p2.txt is not UTF-8 or UTF-16 text",
+        f"{path}: source 'P2' has no text: not imported",
+    ]
+
+
+def test_cli_agree_on_a_qdpx_prints_what_it_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = build_qdpx(tmp_path / "q.qdpx", project_with_losses())
+    code, _, err = run(["agree", str(path), "--n-boot", "0"], capsys)
+    lines = [x for x in err.splitlines() if x.startswith("roqa: warning:")]
+    assert lines[0].startswith(f"roqa: warning: {path}: source 'P1', selection '")
+    assert lines[1] == f"roqa: warning: {path}: {PDF}"
+
+
+def test_cli_import_prints_each_warning_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = build_qdpx(tmp_path / "q.qdpx", project_with_losses())
+    code, _, err = run(["import", str(path), "--out", str(tmp_path / "o")], capsys)
+    assert code == 0
+    lines = [x for x in err.splitlines() if x.startswith("roqa: warning:")]
+    assert len(lines) == 2
+    assert lines[1] == f"roqa: warning: {PDF}"
+
+
+# -- D5: inline text with literal Windows line ends --------------------------------------------------
+
+
+@pytest.mark.parametrize("cdata", [False, True])
+def test_inline_text_with_literal_crlf_keeps_its_selections_on_their_words(
+    tmp_path: Path, cdata: bool
+) -> None:
+    raw = "P01: line one\r\nP01: the cost was high\r\nP01: and staff left.\r\n"
+    cost = (raw.index("cost"), raw.index("cost") + 4)
+    staff = (raw.index("staff"), raw.index("staff") + 5)
+    body = f"<![CDATA[{raw}]]>" if cdata else raw
+    src = (
+        f'<TextSource guid="{SOURCE}" name="p01">\r\n<PlainTextContent>{body}</PlainTextContent>'
+        f"\r\n{selection(*cost)}\r\n{selection(*staff)}\r\n</TextSource>"
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
+    (t,) = p.transcripts
+    assert t.text == "P01: line one\nP01: the cost was high\nP01: and staff left.\n"
+    assert [s.segment.text for s in p.codings["Alice"]] == ["cost", "staff"]
+    assert [(s.segment.start, s.segment.end) for s in p.codings["Alice"]] == [
+        (cost[0] - 1, cost[1] - 1),
+        (staff[0] - 2, staff[1] - 2),
+    ]
+    assert p.warnings == [
+        "source 'p01': its inline text has Windows line ends (\\r\\n) written as they are; "
+        "its selections are counted with them, as in a .txt source"
+    ]
+
+
+def test_inline_text_with_escaped_cr_needs_no_recovery_and_no_warning(tmp_path: Path) -> None:
+    raw = "P01: line one&#13;\nP01: the cost was high"
+    src = (
+        f'<TextSource guid="{SOURCE}" name="p01"><PlainTextContent>{raw}</PlainTextContent>'
+        f"{selection(24, 28)}</TextSource>"
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src).replace("><", ">\r\n<")))
+    assert [s.segment.text for s in p.codings["Alice"]] == ["cost"]
+    assert p.warnings == []
+
+
+# -- D6: code colours kept; memos, descriptions and case variables named when left out ------------
+
+COLOURED = (
+    f'<Code guid="{STAFFING}" name="Staffing" isCodable="true" color="#FF0000"/>'
+    '<Code guid="00000000-0000-4000-8000-000000000002" name="Money" isCodable="true" '
+    'color="#0f0"/>'
+    '<Code guid="00000000-0000-4000-8000-000000000003" name="Time" isCodable="true"/>'
+)
+
+
+def coloured_project(tmp_path: Path) -> Path:
+    sel = (
+        selection(23, 63)
+        .replace("startPosition", 'name="q1" startPosition')
+        .replace('">', '"><Description>my memo on this quote</Description>', 1)
+    )
+    src = (
+        f'<TextSource guid="{SOURCE}" name="p01.txt"><Description>Interview with the CEO'
+        f"</Description><PlainTextContent>{TEXT}</PlainTextContent>{sel}</TextSource>"
+    )
+    cases = (
+        '<Cases><Case guid="00000000-0000-4000-8000-000000000020" name="P01">'
+        "<Description>the CEO</Description>"
+        '<VariableValue><VariableRef targetGUID="00000000-0000-4000-8000-000000000030"/>'
+        "<TextValue>north</TextValue></VariableValue>"
+        f'<SourceRef targetGUID="{SOURCE}"/></Case></Cases>'
+    )
+    qde = project_xml(src, codes=COLOURED).replace("<Sources>", cases + "<Sources>")
+    return build_qdpx(tmp_path / "t1.qdpx", qde)
+
+
+def test_code_colours_are_imported_and_the_rest_is_named_as_not_imported(tmp_path: Path) -> None:
+    p = read_qdpx(coloured_project(tmp_path))
+    assert p.colors == {STAFFING: "#FF0000", "00000000-0000-4000-8000-000000000002": "#0f0"}
+    assert p.warnings == [
+        "not imported: 1 case description, 1 case variable value, 1 source description, "
+        "1 selection memo (only text sources, codes and codings are)"
+    ]
+    assert [s.segment.text for s in p.codings["Alice"]] == [QUOTE]
+
+
+def test_an_invalid_colour_is_named_and_not_kept(tmp_path: Path) -> None:
+    codes = f'<Code guid="{STAFFING}" name="Staffing" isCodable="true" color="red"/>'
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml("", codes=codes)))
+    assert p.colors == {}
+    assert p.warnings == ["code 'Staffing' has the colour 'red', not #RRGGBB: not kept"]
+
+
+@needs_reference
+def test_cli_code_colours_go_through_codebook_json_to_qdpx_and_qdc(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["import", str(coloured_project(tmp_path)), "--out", str(tmp_path / "imp")], capsys)
+    book = json.loads((tmp_path / "imp" / "codebook.json").read_text())
+    assert [c.get("color") for c in book["codes"]] == ["#FF0000", "#0f0", None]
+    assert Codebook.load(tmp_path / "imp" / "codebook.json").hash == book_hash_without_colours(book)
+    qdpx, qdc = tmp_path / "alice.qdpx", tmp_path / "book.qdc"
+    code, _, err = run(
+        ["export", str(tmp_path / "imp" / "codings" / "Alice"), "--qdpx", str(qdpx)], capsys
+    )
+    assert code == 0, err
+    colours = {c.get("name"): c.get("color") for c in qde_of(qdpx).iter(NS + "Code")}
+    assert colours == {"Staffing": "#FF0000", "Money": "#0f0", "Time": None}
+    assert schema_errors(qdpx_project(qdpx), PROJECT_XSD) == []
+    code, _, err = run(
+        ["export", "--qdc", str(qdc), "--codebook", str(tmp_path / "imp" / "codebook.json")],
+        capsys,
+    )
+    assert code == 0, err
+    assert schema_errors(qdc.read_bytes(), CODEBOOK_XSD) == []
+    got: dict[str, str] = {}
+    read_qdc(qdc, colors=got)
+    assert sorted(got.values()) == ["#0f0", "#FF0000"]
+
+
+def book_hash_without_colours(book: dict) -> str:
+    plain = {**book, "codes": [{k: v for k, v in c.items() if k != "color"} for c in book["codes"]]}
+    return Codebook.from_dict(plain).hash
+
+
+def qdpx_project(path: Path) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return z.read("project.qde")
+
+
+def test_colours_given_to_the_exporters_are_written(tmp_path: Path) -> None:
+    book = Codebook.load("cfir-2009")
+    assert b'name="Available Resources" isCodable="true" color="#00AA00"' in qdc_bytes(
+        book, {"IS.E.2": "#00AA00", "IS.E.1": "not a colour"}
+    )
+    export_qdpx(one_segment_result(), book, tmp_path / "m.qdpx", colors={"IS.E.2": "#00AA00"})
+    coloured = [
+        c.get("name") for c in qde_of(tmp_path / "m.qdpx").iter(NS + "Code") if c.get("color")
+    ]
+    assert coloured == ["Available Resources"]
+    export_qdc(book, tmp_path / "b.qdc", {"IS.E.2": "#00AA00"})
+    got: dict[str, str] = {}
+    assert read_qdc(tmp_path / "b.qdc", colors=got).id == "cfir-2009"
+    assert got == {"IS.E.2": "#00AA00"}
+
+
+# -- D7: a source in several cases ------------------------------------------------------------------
+
+
+def test_a_source_in_several_cases_keeps_its_speakers_case_and_names_them_all(
+    tmp_path: Path,
+) -> None:
+    cases = "".join(
+        f'<Case guid="00000000-0000-4000-8000-00000000002{i}" name="{name}">'
+        f'<SourceRef targetGUID="{SOURCE}"/></Case>'
+        for i, name in enumerate(["Site A", "P07"])
+    )
+    src = (
+        f'<TextSource guid="{SOURCE}" name="p07"><PlainTextContent>I: Why?\nP07: We lacked staff.'
+        "</PlainTextContent></TextSource>"
+    )
+    qde = project_xml(src).replace("<Sources>", f"<Cases>{cases}</Cases><Sources>")
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", qde))
+    assert [t.participant for t in p.transcripts] == ["P07"]
+    assert p.warnings == [
+        "source 'p07' is in 2 cases, 'Site A', 'P07': only 'P07' (its speakers' participant) "
+        "is kept"
+    ]
+    assert p.source_warnings == p.warnings
+
+
+def test_a_source_in_several_cases_none_its_speakers_keeps_the_first(tmp_path: Path) -> None:
+    cases = "".join(
+        f'<Case guid="00000000-0000-4000-8000-00000000002{i}" name="{name}">'
+        f'<SourceRef targetGUID="{SOURCE}"/></Case>'
+        for i, name in enumerate(["Site A", "Cohort 2"])
+    )
+    src = (
+        f'<TextSource guid="{SOURCE}" name="p07"><PlainTextContent>P07: We lacked staff.'
+        "</PlainTextContent></TextSource>"
+    )
+    qde = project_xml(src).replace("<Sources>", f"<Cases>{cases}</Cases><Sources>")
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", qde))
+    assert [t.participant for t in p.transcripts] == ["Site A"]
+    assert p.warnings == ["source 'p07' is in 2 cases, 'Site A', 'Cohort 2': only 'Site A' is kept"]
+
+
+# -- D8, D9: GUIDs per user; a person's own GUID and source names go back ---------------------------
+
+
+def test_selection_and_coding_guids_differ_between_users_and_stay_stable_for_one(
+    tmp_path: Path,
+) -> None:
+    book = Codebook.load("cfir-2009")
+    sug = [Suggestion("IS.E.2", "Available Resources", "IS", 1.0)]
+    ann = one_segment_result(suggestions=sug, meta={"user": {"name": "Ann"}})
+    export_qdpx(one_segment_result(suggestions=sug), book, tmp_path / "model.qdpx")
+    export_qdpx(ann, book, tmp_path / "ann.qdpx")
+    export_qdpx(ann, book, tmp_path / "ann2.qdpx")
+
+    def guids(name: str) -> tuple[str | None, str | None]:
+        (sel,) = selections_of(tmp_path / name)
+        return sel.get("guid"), sel.find(NS + "Coding").get("guid")  # type: ignore[union-attr]
+
+    model, first, again = guids("model.qdpx"), guids("ann.qdpx"), guids("ann2.qdpx")
+    assert first == again
+    assert model[0] != first[0] and model[1] != first[1]
+    (sel,) = selections_of(tmp_path / "ann.qdpx")
+    span = (sel.get("startPosition") or "", sel.get("endPosition") or "")
+    ann_guid = stable_guid("user", "Ann")
+    assert first[0] == stable_guid("selection", "cfir-2009", "P04", *span, "IS.E.2", ann_guid)
+
+
+def test_a_persons_export_keeps_their_guid_the_source_name_and_the_project_name(
+    tmp_path: Path,
+) -> None:
+    result = persons_result(TEXT, QUOTE, [("IS.E.2", "Available Resources", "IS")])
+    summary = export_qdpx(result, Codebook.load("cfir-2009"), tmp_path / "a.qdpx")
+    assert (summary.user, summary.by_person) == ("Alice", True)
+    root = qde_of(tmp_path / "a.qdpx")
+    assert [(u.get("guid"), u.get("name")) for u in root.iter(NS + "User")] == [(ALICE, "Alice")]
+    assert root.get("creatingUserGUID") == ALICE
+    assert root.get("name") == "Site study"
+    assert [(s.get("guid"), s.get("name")) for s in root.iter(NS + "TextSource")] == [
+        (SOURCE, "p01.txt")
+    ]
+    assert {c.get("creatingUser") for c in root.iter(NS + "Coding")} == {ALICE}
+    back = read_qdpx(tmp_path / "a.qdpx")
+    assert [t.id for t in back.transcripts] == ["p01"]
+    assert [(u.guid, u.name) for u in back.users] == [(ALICE, "Alice")]
+
+
+# -- D10: importing over an earlier import -----------------------------------------------------------
+
+
+def two_coder_project(name: str, bob: bool) -> str:
+    users = f'<User guid="{ALICE}" name="Alice"/><User guid="{MACHINE}" name="Bob"/>'
+    sels = selection(0, 2).replace("00000000-0000-4000-8000-0000000000aa", ALICE)
+    if bob:
+        sels += selection(3, 9).replace("00000000-0000-4000-8000-0000000000aa", MACHINE)
+    src = (
+        f'<TextSource guid="{SOURCE}" name="P1"><PlainTextContent>We lacked staff.'
+        f"</PlainTextContent>{sels}</TextSource>"
+    )
+    return project_xml(src, users=users).replace('name="Quirks"', f'name="{name}"')
+
+
+def test_cli_import_of_another_project_into_an_earlier_import_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "o"
+    first = build_qdpx(tmp_path / "a.qdpx", two_coder_project("Study A", bob=True))
+    other = build_qdpx(tmp_path / "b.qdpx", two_coder_project("Study B", bob=False))
+    assert run(["import", str(first), "--out", str(out)], capsys)[0] == 0
+    before = sorted(str(p.relative_to(out)) for p in out.rglob("*"))
+    code, stdout, err = run(["import", str(other), "--out", str(out)], capsys)
+    assert code == 2
+    assert err == (
+        f"roqa: error: {out}: already holds the import of another project ('Study A', not "
+        "'Study B'); refusing to mix their coders (give a new or empty --out folder, or delete "
+        "this one first)\n"
+    )
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == before
+
+
+def test_cli_import_of_the_same_project_again_replaces_its_coders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "o"
+    first = build_qdpx(tmp_path / "a.qdpx", two_coder_project("Study A", bob=True))
+    again = build_qdpx(tmp_path / "a2.qdpx", two_coder_project("Study A", bob=False))
+    run(["import", str(first), "--out", str(out)], capsys)
+    assert sorted(p.name for p in (out / "codings").iterdir()) == ["Alice", "Bob"]
+    code, stdout, _ = run(["import", str(again), "--out", str(out)], capsys)
+    assert code == 0
+    assert sorted(p.name for p in (out / "codings").iterdir()) == ["Alice"]
+    assert (
+        f"replaced the previous import of project 'Study A' in {out} (its transcripts/, "
+        "codings/, decisions/ folders)"
+    ) in stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.qdpx", "a2.qdpx", "o"]
+
+
+def test_cli_import_beside_codings_it_did_not_write_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "o"
+    (out / "codings" / "Zed").mkdir(parents=True)
+    path = build_qdpx(tmp_path / "a.qdpx", two_coder_project("Study A", bob=True))
+    code, _, err = run(["import", str(path), "--out", str(out)], capsys)
+    assert code == 2
+    assert "already holds codings that roqa import did not write" in err
+
+
+# -- D11: messages that count right ------------------------------------------------------------------
+
+
+def test_a_user_missing_from_users_is_named_once_with_their_codings(tmp_path: Path) -> None:
+    stranger = "00000000-0000-4000-8000-0000000000bb"
+    sels = "".join(
+        selection(a, b).replace("00000000-0000-4000-8000-0000000000aa", stranger)
+        for a, b in [(0, 2), (3, 9), (10, 15)]
+    )
+    src = (
+        f'<TextSource guid="{SOURCE}" name="P1"><PlainTextContent>We lacked staff.'
+        f"</PlainTextContent>{sels}</TextSource>"
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
+    assert p.warnings == [
+        f"3 codings by user '{stranger}', who is not in the project's <Users>: imported as a "
+        "coder of that name"
+    ]
+
+
+def test_non_text_sources_are_reported_with_the_codings_they_held(tmp_path: Path) -> None:
+    src = (
+        '<PDFSource guid="00000000-0000-4000-8000-000000000012" name="a.pdf">'
+        f'<Representation guid="{uuid.uuid4()}">{selection(0, 2)}{selection(3, 4)}'
+        "</Representation></PDFSource>"
+        '<PictureSource guid="00000000-0000-4000-8000-000000000013" name="b.png"/>'
+        '<AudioSource guid="00000000-0000-4000-8000-000000000014" name="c.mp3">'
+        f'<AudioSelection guid="{uuid.uuid4()}" begin="0" end="9">'
+        f'<Coding guid="{uuid.uuid4()}"><CodeRef targetGUID="{STAFFING}"/></Coding>'
+        "</AudioSelection></AudioSource>"
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
+    assert p.warnings == [
+        "not imported: 1 PDF source with 2 codings, 1 picture source, 1 audio source with "
+        "1 coding (only text sources, codes and codings are)"
+    ]
+
+
+def model_segment(i: int, start: int, end: int, **kw: object) -> SegmentResult:
+    seg = Segment(f"P04:{i}", "P04", "P04", "participant", start, end, TEXT2[start:end])
+    return SegmentResult(seg, **kw)  # type: ignore[arg-type]
+
+
+TEXT2 = "P04: Hello there. We lacked staff. And money. Bye now."
+
+
+def test_cli_export_counts_every_segment_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    t = Transcript("P04", TEXT2, [], participant="P04")
+    sug = [Suggestion("IS.E.2", "Available Resources", "IS", 0.9, "barrier")]
+    result = CodingResult(
+        segments=[
+            model_segment(0, 5, 17, suggestions=[], procedural=True),
+            model_segment(1, 18, 34, suggestions=sug),
+            model_segment(2, 35, 45, suggestions=[]),
+            model_segment(3, 46, 54, suggestions=[]),
+        ],
+        transcripts={"P04": t},
+        meta={"model": {"hash": "ab" * 32}},
+    )
+    result.save(tmp_path / "run")
+    code, stdout, _ = run(
+        ["export", str(tmp_path / "run"), "--qdpx", str(tmp_path / "m.qdpx")], capsys
+    )
+    assert code == 0
+    assert stdout.endswith(
+        "1 suggested codings by user 'roqa_nlp 0.1.0 (model sha256: abababab…)', codebook "
+        "cfir-2009; 3 segments left out as in the report (fit no code or procedural talk: 1; "
+        "no suggestion: 2)\n"
+    )
+
+
+def test_export_takes_a_models_suggestions_by_probability(tmp_path: Path) -> None:
+    low_first = [
+        Suggestion("IS.E.1", "Leadership Engagement", "IS", 0.2, "enabler"),
+        Suggestion("IS.E.2", "Available Resources", "IS", 0.9, "barrier"),
+    ]
+    export_qdpx(
+        one_segment_result(suggestions=low_first), Codebook.load("cfir-2009"), tmp_path / "m.qdpx"
+    )
+    (sel,) = selections_of(tmp_path / "m.qdpx")
+    assert sel.findtext(NS + "Description") == (
+        "suggested by roqa_nlp: Available Resources (p=0.900, barrier)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("p", "text"),
+    [
+        (0.9, "0.900"),
+        (0.823456, "0.823456"),
+        (0.0912, "0.0912"),
+        (1.0, "1.000"),
+        (0.0, "0.000"),
+        (1e-7, "0.0000001"),
+    ],
+)
+def test_the_suggestion_note_keeps_the_probability_exactly(p: float, text: str) -> None:
+    assert (
+        suggestion_description("X", p, "neutral") == f"suggested by roqa_nlp: X (p={text}, neutral)"
+    )
+
+
+def test_probabilities_come_back_exactly_so_ties_and_thresholds_do_not_move(
+    tmp_path: Path,
+) -> None:
+    close = [
+        Suggestion("IS.E.2", "Available Resources", "IS", 0.504999, "barrier"),
+        Suggestion("IS.E.1", "Leadership Engagement", "IS", 0.503001, "enabler"),
+    ]
+    export_qdpx(
+        one_segment_result(suggestions=close),
+        Codebook.load("cfir-2009"),
+        tmp_path / "m.qdpx",
+        top_k=None,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        (machine,) = read_qdpx_codings(tmp_path / "m.qdpx").values()
+    assert [(g.code_id, g.probability) for g in machine.segments[0].suggestions] == [
+        ("IS.E.2", 0.504999),
+        ("IS.E.1", 0.503001),
+    ]
