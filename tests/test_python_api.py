@@ -283,7 +283,7 @@ def test_training_data_of_another_kind_or_a_bad_record_is_a_one_line_error(
         ([{"text": "x", "construct": " "}], "labelled records: record 1 has an empty `construct`"),
         (
             [{"segment_id": "p1:0001", "text": "x", "suggestions": []}],
-            "labelled records: are coding results (AutoCoder.code output), not labelled records",
+            "labelled records: is a coding result (AutoCoder.code output), not labelled records",
         ),
     ],
 )

@@ -23,7 +23,7 @@ A file whose records are all NONE evaluates the novelty detector only: the const
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,20 +46,30 @@ _CODINGS_KEYS = frozenset({"segment_id", "suggestions"})
 
 
 def load_evaluation_set(path: str | Path, codebook: Codebook) -> TrainingSet:
-    """The labelled records of an evaluation file, checked: every record states its construct.
-
-    A record without ``construct`` (or the training format's ``codes``) would otherwise count as
-    NONE and quietly score the model on the wrong answer, so it is an error naming the line, as
-    are a file with no records and a ``roqa code`` output (segments with suggestions, no gold).
-    """
+    """The labelled records of an evaluation file, checked by :func:`check_gold`."""
     from .io import read_jsonl_numbered
     from .training import load_labelled
 
     p = Path(path)
-    records = read_jsonl_numbered(p)
+    check_gold(read_jsonl_numbered(p), p, coding_result="roqa code output")
+    return load_labelled(p, codebook)
+
+
+def check_gold(
+    records: Sequence[tuple[int, Mapping[str, Any]]],
+    where: str | Path,
+    *,
+    item: str = "line",
+    coding_result: str = "roqa code output",
+) -> None:
+    """Every numbered record states its construct (``construct``, or the training format's
+    ``codes``): a record without one would otherwise count as NONE and quietly score the model on
+    the wrong answer. Its ``item`` (``line 3``, ``record 3``) is named in the error, as are a set
+    with no records and a coding result (segments with suggestions, no gold), which
+    ``coding_result`` says where it came from."""
     if not records:
-        raise RoqaError("has no labelled records", path=p, hint=EXPECTED_FORMAT)
-    for line, record in records:
+        raise RoqaError("has no labelled records", path=where, hint=EXPECTED_FORMAT)
+    for n, record in records:
         gold = record.get("codes")  # read as training.py reads it: codes, else construct
         if gold is None:
             gold = record.get("construct")
@@ -67,17 +77,16 @@ def load_evaluation_set(path: str | Path, codebook: Codebook) -> TrainingSet:
             continue
         if set(record) >= _CODINGS_KEYS:
             raise RoqaError(
-                "is a coding result (roqa code output), not labelled records",
-                path=p,
+                f"is a coding result ({coding_result}), not labelled records",
+                path=where,
                 hint=EXPECTED_FORMAT,
             )
         what = "an empty" if "construct" in record or "codes" in record else "no"
         raise RoqaError(
-            f"line {line} has {what} `construct`",
-            path=p,
+            f"{item} {n} has {what} `construct`",
+            path=where,
             hint="give a code name, or NONE for talk that fits no code",
         )
-    return load_labelled(p, codebook)
 
 
 def expected_calibration_error(

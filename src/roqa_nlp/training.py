@@ -327,7 +327,7 @@ def as_labelled_set(data: Any, codebook: Codebook) -> TrainingSet:
     (:func:`~roqa_nlp.evaluation.load_evaluation_set`), a list of dicts or a
     ``datasets.Dataset`` (``text`` and ``construct``, checked as a file is: every record must
     state its construct), or a :class:`TrainingSet` (used as it is)."""
-    from .evaluation import EXPECTED_FORMAT, load_evaluation_set
+    from .evaluation import check_gold, load_evaluation_set
 
     if isinstance(data, TrainingSet):
         return data
@@ -337,26 +337,12 @@ def as_labelled_set(data: Any, codebook: Codebook) -> TrainingSet:
     records = _records_of(data, where)
     if records is None:
         raise _wrong_type(data, "labelled data")
-    if not records:
-        raise RoqaError("has no labelled records", path=where, hint=EXPECTED_FORMAT)
-    for n, record in enumerate(records, 1):
-        gold = record.get("codes")  # read as normalise_records reads it: codes, else construct
-        if gold is None:
-            gold = record.get("construct")
-        if gold is not None and not (isinstance(gold, str) and not gold.strip()):
-            continue
-        if {"segment_id", "suggestions"} <= set(record):
-            raise RoqaError(
-                "are coding results (AutoCoder.code output), not labelled records",
-                path=where,
-                hint=EXPECTED_FORMAT,
-            )
-        stated = "an empty" if "construct" in record or "codes" in record else "no"
-        raise RoqaError(
-            f"record {n} has {stated} `construct`",
-            path=where,
-            hint="give a code name, or NONE for talk that fits no code",
-        )
+    check_gold(
+        list(enumerate(records, 1)),
+        where,
+        item="record",
+        coding_result="AutoCoder.code output",
+    )
     ts = normalise_records(records, codebook, Path(where), missing_valence="", item="record")
     ts.hash = _records_hash(records)
     return ts
