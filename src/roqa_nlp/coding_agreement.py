@@ -321,11 +321,6 @@ def units_compared(cu: CodedUnits) -> int:
     return sum(sum(cu.codings[c].get(u.id) is not None for c in cu.coders) >= 2 for u in cu.units)
 
 
-#: Users whose codings are roqa_nlp's suggestions: the REFI-QDA export names the machine user
-#: ``roqa_nlp <version> ...`` (:data:`roqa_nlp.exchange.review.MACHINE_USER_PREFIX`).
-MACHINE_USER_PREFIX = "roqa_nlp"
-
-
 def is_model_result(result: CodingResult) -> bool:
     """Whether ``result`` holds a model's suggestions rather than a person's codings.
 
@@ -336,13 +331,11 @@ def is_model_result(result: CodingResult) -> bool:
     probability. Only a result that records neither (a bare ``codings.jsonl``) is judged by its
     content: a model's when some segment has a novelty flag or some suggestion a probability < 1.
     """
-    meta = result.meta if isinstance(result.meta, dict) else {}
-    if meta.get("model"):
-        return True
-    user = meta.get("user")
-    name = user.get("name") if isinstance(user, dict) else user
-    if isinstance(name, str) and name.strip():
-        return name.strip().startswith(MACHINE_USER_PREFIX)
+    from .exchange.qdpx_export import is_model_run
+
+    recorded = is_model_run(result)
+    if recorded is not None:
+        return recorded
     for s in result.segments:
         if s.novel is not None:
             return True
