@@ -341,3 +341,20 @@ def test_public_functions_and_methods_have_docstrings() -> None:
         target = getattr(target, "__func__", target)  # a classmethod's function
         if callable(target):
             assert target.__doc__, f"Codebook.{name} has no docstring"
+
+
+def test_a_codes_colour_survives_load_and_save(tmp_path) -> None:
+    """A project codebook `roqa import` wrote keeps its codes' colours (REFI-QDA #RRGGBB); the
+    built-in codebooks have none and keep their JSON."""
+    d = {
+        "id": "proj",
+        "name": "proj",
+        "codes": [{"id": "c1", "name": "Cost", "level": "code", "color": "#FF0000"}],
+    }
+    book = Codebook.from_dict(d)
+    assert book.codes[0].color == "#FF0000"
+    assert book.to_dict()["codes"][0]["color"] == "#FF0000"
+    assert "color" not in Codebook.load("cfir-2009").to_dict()["codes"][0]
+    # a colour is presentation: recolouring changes no model's codebook hash
+    recoloured = {**d, "codes": [{**d["codes"][0], "color": "#00FF00"}]}
+    assert Codebook.from_dict(recoloured).hash == book.hash

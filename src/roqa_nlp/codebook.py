@@ -157,8 +157,11 @@ class Codebook:
 
     @property
     def hash(self) -> str:
-        """SHA-256 of the canonical JSON of the codebook (what a model card records)."""
-        canon = json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False)
+        """SHA-256 of the canonical JSON of the codebook (what a model card records). Code
+        colours are left out: recolouring codes in a QDA program changes no model's codebook."""
+        d = self.to_dict()
+        d["codes"] = [{k: v for k, v in c.items() if k != "color"} for c in d["codes"]]
+        canon = json.dumps(d, sort_keys=True, ensure_ascii=False)
         return sha256_bytes(canon.encode("utf-8"))
 
     def save(self, path: str | Path) -> None:
@@ -194,6 +197,7 @@ class Codebook:
                         description=str(c.get("description", "")),
                         aliases=tuple(c.get("aliases") or ()),
                         valence=_code_valence(c, where),
+                        color=None if c.get("color") is None else str(c["color"]),
                     )
                 )
             book = cls(

@@ -64,12 +64,16 @@ class Code:
     # The side a code stands for when a codebook lists barriers and enablers as codes of their
     # own (the seed study's Table 2); None for CFIR constructs, which carry either.
     valence: str | None = None
+    # The colour a QDA program showed the code in (REFI-QDA ``#RRGGBB``), kept so that a project
+    # read with `roqa import` goes back with its colours; None for the built-in codebooks.
+    color: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["aliases"] = list(self.aliases)
-        if self.valence is None:
-            del d["valence"]  # so codebooks without valenced codes keep their JSON and hash
+        for key in ("valence", "color"):
+            if d[key] is None:
+                del d[key]  # so codebooks without them keep their JSON and hash
         return d
 
 

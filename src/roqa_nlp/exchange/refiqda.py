@@ -172,7 +172,7 @@ def code_colors(codebook: Codebook, extra: Mapping[str, str] | None = None) -> d
     when the codebook's codes carry one; invalid colours are left out."""
     out: dict[str, str] = {}
     for c in codebook.codes:
-        color = rgb((extra or {}).get(c.id)) or rgb(getattr(c, "color", None))
+        color = rgb((extra or {}).get(c.id)) or rgb(c.color)
         if color:
             out[c.id] = color
     return out
