@@ -291,3 +291,28 @@ def test_signed_ratings_nominal_alpha_by_hand(tmp_path) -> None:
     D_e = (64 - 16) / 56; 1 - (4/8) / (48/56) = 5/12."""
     merged, _ = merge_spelling_variants(read_long_csv(write(tmp_path / "s.csv", SIGNS)))
     assert agreement_report(merged, n_boot=0).single_code["all"].alpha == pytest.approx(5 / 12)
+
+
+def test_two_projects_with_one_user_name_are_told_apart_by_file(tmp_path, capsys) -> None:
+    """Two copies of a QDA program that share their default user name (audit B, D11.1)."""
+    from test_cli_report import alices_codings
+
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    a, b = tmp_path / "a.qdpx", tmp_path / "b.qdpx"
+    for p in (a, b):
+        assert run(["export", str(folder), "--qdpx", str(p)], capsys)[0] == 0
+    out_path = tmp_path / "agree.json"
+    code, out, err = run(
+        ["agree", str(a), str(b), "--n-boot", "0", "--json", str(out_path)], capsys
+    )
+    assert code == 0, err
+    assert (
+        f"Note: user 'Alice' of {b} is coder 'Alice (b.qdpx)', as another input has a coder of "
+        "that name." in one_line(out)
+    )
+    data = json.loads(out_path.read_text("utf-8"))
+    assert data["coders"] == ["Alice", "Alice (b.qdpx)"]
+    assert data["pooled"]["all"]["percent_agreement"] == 1.0
+    # one project given twice is still an error
+    code, _, err = run(["agree", str(a), str(a), "--n-boot", "0"], capsys)
+    assert (code, err) == (2, f"roqa: error: {a}: is given twice (give each input once)\n")

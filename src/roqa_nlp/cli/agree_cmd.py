@@ -115,7 +115,17 @@ def load_coded_units(
     results: dict[str, CodingResult] = {}
     where: dict[str, str] = {}  # coder -> the input it came from, for messages
 
+    renamed: list[str] = []
+    source: dict[str, Path] = {}  # coder -> the file it came from
+
     def add_result(name: str, result: CodingResult, path: Path, label: str) -> None:
+        if name in results and source[name].resolve() == path.resolve():
+            raise RoqaError("is given twice", path=path, hint="give each input once")
+        if name in results and path.suffix.lower() == ".qdpx":
+            # two copies of one QDA program often share its default user name: tell them apart
+            # by file, and say so
+            plain, name = name, f"{name} ({path.name})"
+            renamed.append(f"user {plain!r} of {path} is coder {name!r}")
         if name in results:
             raise RoqaError(
                 f"a second input is also coder {name!r}",
@@ -124,6 +134,7 @@ def load_coded_units(
             )
         results[name] = result
         where[name] = label
+        source[name] = path
 
     for p in inputs:
         if not p.exists():
@@ -167,7 +178,7 @@ def load_coded_units(
                 "the inputs share no unit: CSV units must be the segment ids of the results",
                 hint="compare CSV with CSV, or results with results",
             )
-    notes = []
+    notes = [f"{r}, as another input has a coder of that name" for r in renamed]
     if book is None and tables:
         merged, groups = merge_spelling_variants(merged, {c for t in tables for c in t.codes})
         if groups:
