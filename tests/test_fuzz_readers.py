@@ -52,6 +52,9 @@ from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
 from roqa_nlp.transcripts.segment import segment
 
+# these files are odd on purpose: what they warn of (no speaker labels ...) is not under test
+pytestmark = pytest.mark.filterwarnings("ignore::roqa_nlp.errors.RoqaWarning")
+
 #: Generated cases per reader (hypothesis ``max_examples``); their sum bounds the run time.
 CASES: dict[str, int] = {
     "txt": 250,

@@ -19,6 +19,9 @@ from roqa_nlp.transcripts.segment import estimate_tokens, segment, turn_spans
 from roqa_nlp.transcripts.sentences import split_sentences
 from roqa_nlp.transcripts.text import parse_text
 
+# these files are odd on purpose: what they warn of (no speaker labels ...) is not under test
+pytestmark = pytest.mark.filterwarnings("ignore::roqa_nlp.errors.RoqaWarning")
+
 INTERVIEW = """Interviewer: What helped with the new care plans?
 P01: Training helped. The manager supported us.
 Interviewer: Okay.
