@@ -13,17 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.exchange import export_qdc, export_qdpx, read_qdc, read_qdpx
 from roqa_nlp.exchange.qdc import qdc_bytes
 from roqa_nlp.exchange.qdpx_export import suggestion_description
-from roqa_nlp.exchange.qdpx_import import read_qdpx_codings, read_qdpx_transcripts
+from roqa_nlp.exchange.qdpx_import import QdpxProject, read_qdpx_codings, read_qdpx_transcripts
 from roqa_nlp.exchange.refiqda import stable_guid
 from roqa_nlp.exchange.validation import schema_errors
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript
+from test_cli_agree import run
 from test_refiqda import (
     CODEBOOK_XSD,
     NS,
@@ -41,16 +41,6 @@ ALICE = "11111111-1111-4111-8111-111111111111"
 MACHINE = "22222222-2222-4222-8222-222222222222"
 STAFFING = "00000000-0000-4000-8000-000000000001"
 SOURCE = "00000000-0000-4000-8000-000000000010"
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        main(args)
-        code = 0
-    except SystemExit as e:
-        code = int(e.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def persons_result(text: str, quote: str, codes: list[tuple[str, str, str | None]]) -> CodingResult:
@@ -381,20 +371,25 @@ def test_colours_given_to_the_exporters_are_written(tmp_path: Path) -> None:
 # -- D7: a source in several cases ------------------------------------------------------------------
 
 
-def test_a_source_in_several_cases_keeps_its_speakers_case_and_names_them_all(
-    tmp_path: Path,
-) -> None:
+def in_cases(tmp_path: Path, names: list[str], text: str) -> QdpxProject:
+    """A project whose one source (``text``) is in the cases ``names``, read."""
     cases = "".join(
         f'<Case guid="00000000-0000-4000-8000-00000000002{i}" name="{name}">'
         f'<SourceRef targetGUID="{SOURCE}"/></Case>'
-        for i, name in enumerate(["Site A", "P07"])
+        for i, name in enumerate(names)
     )
     src = (
-        f'<TextSource guid="{SOURCE}" name="p07"><PlainTextContent>I: Why?\nP07: We lacked staff.'
+        f'<TextSource guid="{SOURCE}" name="p07"><PlainTextContent>{text}'
         "</PlainTextContent></TextSource>"
     )
     qde = project_xml(src).replace("<Sources>", f"<Cases>{cases}</Cases><Sources>")
-    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", qde))
+    return read_qdpx(build_qdpx(tmp_path / "q.qdpx", qde))
+
+
+def test_a_source_in_several_cases_keeps_its_speakers_case_and_names_them_all(
+    tmp_path: Path,
+) -> None:
+    p = in_cases(tmp_path, ["Site A", "P07"], "I: Why?\nP07: We lacked staff.")
     assert [t.participant for t in p.transcripts] == ["P07"]
     assert p.warnings == [
         "source 'p07' is in 2 cases, 'Site A', 'P07': only 'P07' (its speakers' participant) "
@@ -404,17 +399,7 @@ def test_a_source_in_several_cases_keeps_its_speakers_case_and_names_them_all(
 
 
 def test_a_source_in_several_cases_none_its_speakers_keeps_the_first(tmp_path: Path) -> None:
-    cases = "".join(
-        f'<Case guid="00000000-0000-4000-8000-00000000002{i}" name="{name}">'
-        f'<SourceRef targetGUID="{SOURCE}"/></Case>'
-        for i, name in enumerate(["Site A", "Cohort 2"])
-    )
-    src = (
-        f'<TextSource guid="{SOURCE}" name="p07"><PlainTextContent>P07: We lacked staff.'
-        "</PlainTextContent></TextSource>"
-    )
-    qde = project_xml(src).replace("<Sources>", f"<Cases>{cases}</Cases><Sources>")
-    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", qde))
+    p = in_cases(tmp_path, ["Site A", "Cohort 2"], "P07: We lacked staff.")
     assert [t.participant for t in p.transcripts] == ["Site A"]
     assert p.warnings == ["source 'p07' is in 2 cases, 'Site A', 'Cohort 2': only 'Site A' is kept"]
 
