@@ -13,6 +13,7 @@ import pytest
 from report_fixture import INTERVIEWS, OPEN_CODING, build_result
 from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
+from roqa_nlp.decisions import Decision
 from roqa_nlp.report import render_report, write_report
 from roqa_nlp.report.plots import expected_calibration_error, reliability_bins
 from roqa_nlp.schema import Code, Suggestion
@@ -148,7 +149,16 @@ def hostile_html(cfir: Codebook) -> str:
         code_id="X.1", name="<img src=x onerror=alert(1)>", domain="X", probability=0.9
     )
     book = cfir.with_codes([Code("X.1", "</script><b>x", "code")], id="hostile")
-    return render_report(result, book)
+    review = [
+        Decision(
+            result.segments[0].segment.id,
+            "new-code",
+            new_code="</script><b>x",
+            note=evil,
+            text=result.segments[0].segment.text,
+        )
+    ]
+    return render_report(result, book, decisions=review)
 
 
 def test_report_escapes_script_in_transcript_text(hostile_html: str) -> None:
@@ -163,7 +173,8 @@ def test_report_escapes_ids_speakers_and_code_names(hostile_html: str) -> None:
 
 def test_report_keeps_a_closing_script_tag_out_of_embedded_json(hostile_html: str) -> None:
     assert "</script><b>" not in hostile_html
-    assert hostile_html.count("</script>") == 2  # the codes JSON and the report's own script
+    # the codes JSON, the embedded decisions and the report's own script
+    assert hostile_html.count("</script>") == 3
 
 
 def test_report_draws_a_reliability_diagram_when_gold_labels_are_given(cfir: Codebook) -> None:

@@ -66,8 +66,9 @@ def project_code_id(name: str) -> str:
     return f"project.{slug(name)}"
 
 
-def read_decisions(path: str | Path) -> tuple[list[Decision], str]:
-    """Decisions from a CSV or JSONL file, and the SHA-256 of the file."""
+def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list[Decision], str]:
+    """Decisions from a CSV or JSONL file, and the SHA-256 of the file; a file holding none is
+    an error unless ``allow_empty`` (a report saved before any decision was made)."""
     p = Path(path)
     if p.suffix.lower() in (".jsonl", ".json"):
         rows = read_jsonl(p)
@@ -110,13 +111,104 @@ def read_decisions(path: str | Path) -> tuple[list[Decision], str]:
                 text=r.get("text", ""),
             )
         )
-    if not out:
+    if not out and not allow_empty:
         raise RoqaError(
             "holds no decisions",
             path=p,
             hint="accept, reject or recode suggestions in report.html and save its decisions",
         )
     return out, sha256_bytes(p.read_bytes())
+
+
+def same_text(text: str) -> str:
+    """``text`` as decisions are matched by it: spacing and line breaks do not count (a
+    transcript coded again may wrap its lines otherwise)."""
+    return " ".join(text.split())
+
+
+def _transcript_part(segment_id: str) -> str:
+    """The transcript part of a segment id (``p01_interview`` of ``p01_interview:0003``)."""
+    return segment_id.rpartition(":")[0]
+
+
+@dataclass(frozen=True)
+class DecisionMatch:
+    """Decisions matched to the segments of a coding result (:func:`match_decisions`)."""
+
+    #: (decision, id of the segment it is now on), in the decisions' order
+    matched: tuple[tuple[Decision, str], ...]
+    #: decisions whose text (or, without text, whose segment id) is in no segment
+    unmatched: tuple[Decision, ...]
+
+    def summary(self, source: str | Path | None = None, *, limit: int = 3) -> str:
+        """One line for the CLI: how many decisions were carried, and which match no segment
+        (named by their first words, ``limit`` at most)."""
+        where = "" if source is None else f" from {source}"
+        line = f"decisions: {len(self.matched)} carried into the report{where}"
+        if not self.unmatched:
+            return line
+        named = list(dict.fromkeys(_first_words(d) for d in self.unmatched))
+        more = f" and {len(named) - limit} more" if len(named) > limit else ""
+        verb = "matches" if len(self.unmatched) == 1 else "match"
+        unmatched = f"{len(self.unmatched)} {verb} no segment"
+        return f"{line}; {unmatched}: " + ", ".join(named[:limit]) + more
+
+
+def _first_words(d: Decision, n: int = 6) -> str:
+    words = same_text(d.text).split()
+    if not words:
+        return d.segment_id
+    return "“" + " ".join(words[:n]) + ("…" if len(words) > n else "") + "”"
+
+
+def match_decisions(decisions: list[Decision], result: CodingResult) -> DecisionMatch:
+    """The segments of ``result`` the decisions are on, found as feedback finds their text.
+
+    A decision with text goes to a segment with that text (spacing aside): the segment of its
+    own id when that one has the text, else one in the same transcript not taken by another
+    segment's decisions, else any such segment; ids move when transcripts are coded again,
+    words do not. A decision without text goes to the segment of its id. The rest match no
+    segment. Report.js applies the same rule to a decisions.csv loaded in the browser.
+    """
+    by_text: dict[str, list[str]] = {}
+    ids: set[str] = set()
+    for s in result.segments:
+        ids.add(s.segment.id)
+        by_text.setdefault(same_text(s.segment.text), []).append(s.segment.id)
+    keys = list(dict.fromkeys((d.segment_id, same_text(d.text)) for d in decisions))
+    # first the segments that kept their id and words, then the moved ones take what is left
+    chosen: dict[tuple[str, str], str | None] = {
+        (sid, text): sid
+        for sid, text in keys
+        if sid in ids and (not text or sid in by_text.get(text, ()))
+    }
+    taken = set(chosen.values())
+    for sid, text in keys:
+        if (sid, text) not in chosen:
+            chosen[(sid, text)] = found = _moved_segment(sid, by_text.get(text, []), taken)
+            if found is not None:
+                taken.add(found)
+    matched: list[tuple[Decision, str]] = []
+    unmatched: list[Decision] = []
+    for d in decisions:
+        on = chosen[(d.segment_id, same_text(d.text))]
+        if on is None:
+            unmatched.append(d)
+        else:
+            matched.append((d, on))
+    return DecisionMatch(tuple(matched), tuple(unmatched))
+
+
+def _moved_segment(segment_id: str, candidates: list[str], taken: set[str | None]) -> str | None:
+    """Of the segments with a decision's text (``candidates``), the one it moved to: one in its
+    own transcript not holding other decisions, else any such one, else the first."""
+    if not candidates:
+        return None
+    free = [c for c in candidates if c not in taken]
+    part = _transcript_part(segment_id)
+    return next(
+        (c for c in free if _transcript_part(c) == part), free[0] if free else candidates[0]
+    )
 
 
 def project_codebook(

@@ -138,6 +138,12 @@ def code_command(
         None, "--alpha", help="Novelty significance level (default 0.1)."
     ),
     report: bool = typer.Option(True, "--report/--no-report", help="Write report.html."),
+    decisions: Path | None = typer.Option(
+        None,
+        "--decisions",
+        help="A saved decisions.csv to start report.html's review from, matched to the new "
+        "segments by their text (default: decisions.csv in --out, if present).",
+    ),
     interviewer: list[str] = typer.Option(
         [],
         "--interviewer",
@@ -196,6 +202,11 @@ def code_command(
             "--codebook charts report.html and --qdpx, which --stream/--engine ray do not write: "
             "run `roqa report OUT --codebook ID` afterwards"
         )
+    if decisions is not None and (stream or engine == "ray" or not report):
+        raise typer.BadParameter(
+            "--decisions is shown in report.html, which --stream/--engine ray/--no-report do "
+            "not write: run `roqa report OUT --decisions FILE` afterwards"
+        )
     if qdpx is not None and (stream or engine == "ray"):
         raise typer.BadParameter(
             "--qdpx needs the whole result in memory: drop --stream/--engine ray, or run "
@@ -211,6 +222,11 @@ def code_command(
         raise RoqaError(
             "is a file, not a folder", path=out, hint="give a folder for the outputs with --out"
         )
+    review = None
+    if report and not stream and engine == "local":
+        from .report_cmd import read_review
+
+        review = read_review(decisions, out)  # before coding: a bad file fails at once
     if qdpx is not None:
         from ..io import check_output_file
 
@@ -292,8 +308,17 @@ def code_command(
         from ..report import write_report
 
         path = out / "report.html"
-        write_report(charted, path, book, model_card=ac.card, open_coding=queue)
+        write_report(
+            charted,
+            path,
+            book,
+            model_card=ac.card,
+            open_coding=queue,
+            decisions=None if review is None else review.decisions,
+        )
         written["report.html"] = path
+        if review is not None:
+            typer.echo(review.line(charted))
     else:
         _warn_if_report_is_stale(out)
     if qdpx is not None:

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from .app import app, codebook_option
 
+if TYPE_CHECKING:
+    from ..decisions import Decision
+    from ..result import CodingResult
+
 MATRIX_FORMATS = (".xlsx", ".csv")
+#: the review a report starts from when --decisions is not given, found beside the codings
+DECISIONS_FILE = "decisions.csv"
 
 
 @app.command("report")
@@ -35,6 +42,13 @@ def report_command(
         "--open-coding",
         help="Candidate codes (JSON Lines or JSON list) grouping the open-coding queue "
         "(default: open_coding.jsonl beside the codings, if present).",
+    ),
+    decisions: Path | None = typer.Option(
+        None,
+        "--decisions",
+        help="A saved decisions.csv (or .jsonl) to start the review from, each decision shown "
+        "on the segment with its text, as re-coded transcripts move segment ids (default: "
+        "decisions.csv beside the codings, if present).",
     ),
     top_k: int | None = typer.Option(
         None,
@@ -75,6 +89,7 @@ def report_command(
         raise RoqaError("unknown matrix format", path=matrix, hint="use a .xlsx or .csv file name")
     source = codings / "codings.jsonl" if codings.is_dir() else codings
     result = CodingResult.read(codings)
+    review = read_review(decisions, source.parent)
     if not result.segments and not result.transcripts:
         raise RoqaError(
             "holds no segment codings",
@@ -108,8 +123,15 @@ def report_command(
         order=None if order is None else _interview_order(order),
     )
     path = write_report(
-        result, out or source.with_name("report.html"), book, open_coding=candidates, options=opts
+        result,
+        out or source.with_name("report.html"),
+        book,
+        open_coding=candidates,
+        options=opts,
+        decisions=None if review is None else review.decisions,
     )
+    if review is not None:
+        typer.echo(review.line(result))
     typer.echo(f"report: {path}")
     if matrix is not None:
         m = framework_matrix(
@@ -124,6 +146,39 @@ def report_command(
         else:
             m.to_csv(matrix)
         typer.echo(f"matrix: {matrix}")
+
+
+@dataclass
+class Review:
+    """The decisions a report starts from, and the file they came from."""
+
+    decisions: list[Decision]
+    path: Path
+    found: bool  # found beside the codings, not given with --decisions
+
+    def line(self, result: CodingResult) -> str:
+        """What the CLI says of them: how many were carried into the report, which were not."""
+        from ..decisions import match_decisions
+
+        where = f"{self.path} (found beside the codings)" if self.found else str(self.path)
+        return match_decisions(self.decisions, result).summary(where)
+
+
+def read_review(given: Path | None, folder: Path) -> Review | None:
+    """The decisions given with ``--decisions``, else those of ``decisions.csv`` in ``folder``
+    (a file saved before any decision holds none: no error then), else None. A file that is
+    not a decisions file is a one-line error."""
+    from ..decisions import read_decisions
+    from ..errors import RoqaError
+
+    if given is not None:
+        if not given.is_file():
+            raise RoqaError("file not found", path=given, hint="give the decisions.csv to show")
+        return Review(read_decisions(given)[0], given, found=False)
+    beside = folder / DECISIONS_FILE
+    if not beside.is_file():
+        return None
+    return Review(read_decisions(beside, allow_empty=True)[0], beside, found=True)
 
 
 def _read_candidates(path: Path, required: bool) -> list[dict[str, Any]] | None:

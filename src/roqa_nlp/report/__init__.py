@@ -11,7 +11,10 @@ greyed, review controls beside each suggestion), framework matrix (heat map), ba
 enablers (Table 2), suggested CFIR ratings, saturation, confidence/reliability, open-coding queue
 and the model card. The review controls save a ``decisions.csv``
 (``segment_id,decision,code_id,new_code,note,text``) through a Blob download: the file
-``roqa train --feedback`` reads.
+``roqa train --feedback`` reads. Decisions given to :func:`write_report` (a decisions file or a
+list of :class:`~roqa_nlp.decisions.Decision`) are matched to the segments by their text
+(:func:`~roqa_nlp.decisions.match_decisions`) and embedded as the review the page starts from,
+so a review survives coding the transcripts again.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from ..io import atomic_write_text
 
 if TYPE_CHECKING:
     from ..codebook import Codebook
+    from ..decisions import Decision
     from ..result import CodingResult
     from ..schema import SegmentResult, Suggestion
 
@@ -69,6 +73,7 @@ def write_report(
     open_coding: Sequence[Any] | None = None,
     options: ReportOptions | None = None,
     title: str | None = None,
+    decisions: str | Path | Sequence[Decision] | None = None,
 ) -> Path:
     """Render the report for ``result`` and write it atomically to ``path`` (an ``.html`` file).
 
@@ -79,7 +84,10 @@ def write_report(
     candidate codes (dicts or objects with ``id``, ``label`` and/or ``keywords`` and
     ``segment_ids``) that groups the open-coding queue; ``options`` sets what is charted
     (:class:`ReportOptions`: top_k, min_probability, the saturation rule and interview order);
-    ``title`` heads the page.
+    ``title`` heads the page. ``decisions`` (a decisions.csv/.jsonl file or a list of
+    :class:`~roqa_nlp.decisions.Decision`) is the review the page starts from: each decision is
+    shown on the segment with its text (see :func:`~roqa_nlp.decisions.match_decisions`; those
+    on no segment are left out); a review kept in the browser for the same report wins.
     """
     from ..codebook import Codebook
 
@@ -94,6 +102,7 @@ def write_report(
         open_coding=open_coding,
         options=options,
         title=title,
+        decisions=decisions,
     )
     out = Path(path)
     atomic_write_text(out, html)
@@ -108,6 +117,7 @@ def render_report(
     open_coding: Sequence[Any] | None = None,
     options: ReportOptions | None = None,
     title: str | None = None,
+    decisions: str | Path | Sequence[Decision] | None = None,
 ) -> str:
     """The report as one HTML string (see :func:`write_report`)."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -126,6 +136,7 @@ def render_report(
         options=options or ReportOptions(),
         title=title,
     )
+    ctx["decisions_json"] = embedded_decisions(result, decisions)
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
         autoescape=True,
@@ -265,6 +276,21 @@ def report_context(
         "model_card": flatten(card),
         "run_meta": flatten(run_meta),
     }
+
+
+def embedded_decisions(
+    result: CodingResult, decisions: str | Path | Sequence[Decision] | None
+) -> list[list[str]]:
+    """The decisions the page starts from, as rows ``[segment_id, decision, code_id, new_code,
+    note]`` with the id of the segment each is on now (those on no segment left out)."""
+    from ..decisions import match_decisions, read_decisions
+
+    if decisions is None:
+        return []
+    if isinstance(decisions, (str, Path)):
+        decisions = read_decisions(decisions, allow_empty=True)[0]
+    match = match_decisions(list(decisions), result)
+    return [[sid, d.decision, d.code_id, d.new_code, d.note] for d, sid in match.matched]
 
 
 def report_id(result: CodingResult) -> str:

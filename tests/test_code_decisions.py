@@ -1,0 +1,62 @@
+"""``roqa code`` carries a saved review into the new report.html: a researcher reviewed P01,
+adds P02 weeks later and codes the folder again; the decisions.csv saved in the output folder
+(or given with ``--decisions``) shows in the new report, matched to the segments by their text."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.result import CodingResult
+from test_cli_agree import run
+
+pytestmark = pytest.mark.slow
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "interviews"
+
+
+def embedded(html: str) -> list[list[str]]:
+    (data,) = re.findall(r'id="roqa-decisions">(.*?)</script>', html, re.S)
+    return json.loads(data)
+
+
+def test_roqa_code_again_keeps_the_review_of_the_first_run(
+    tiny_model_dir: Path, tmp_path: Path, capsys
+) -> None:
+    interviews, out = tmp_path / "interviews", tmp_path / "coded"
+    interviews.mkdir()
+    shutil.copy(EXAMPLES / "p01_interview.txt", interviews)
+    args = ["code", str(interviews), "--out", str(out), "--model", str(tiny_model_dir)]
+    code, _, err = run(args, capsys)
+    assert code == 0, err
+    first = [s for s in CodingResult.read(out) if s.suggestions][:2]
+    assert len(first) == 2
+    with (out / "decisions.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["segment_id", "decision", "code_id", "new_code", "note", "text"])
+        for s in first:
+            w.writerow([s.segment.id, "accept", s.suggestions[0].code_id, "", "", s.segment.text])
+        w.writerow(["p01_interview:0099", "reject", "IC.H", "", "", "Nobody said this at all."])
+    shutil.copy(EXAMPLES / "p02_interview.vtt", interviews)  # weeks later: P02
+
+    code, stdout, err = run(args, capsys)
+    assert code == 0, err
+    assert (
+        f"decisions: 2 carried into the report from {out / 'decisions.csv'} (found beside the "
+        "codings); 1 matches no segment: “Nobody said this at all.”"
+    ) in stdout.splitlines()
+    again = {s.segment.text: s.segment.id for s in CodingResult.read(out)}
+    assert embedded((out / "report.html").read_text(encoding="utf-8")) == [
+        [again[s.segment.text], "accept", s.suggestions[0].code_id, "", ""] for s in first
+    ]
+
+    review = tmp_path / "review.csv"
+    shutil.move(out / "decisions.csv", review)
+    code, stdout, err = run([*args, "--decisions", str(review)], capsys)
+    assert code == 0, err
+    assert f"decisions: 2 carried into the report from {review}; 1 matches" in stdout

@@ -1,0 +1,262 @@
+"""A saved review carried into a report: decisions matched to the segments by their text
+(``match_decisions``), embedded in the page (``write_report(..., decisions=...)``), and
+``roqa report --decisions`` / the decisions.csv found beside the codings."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from report_fixture import INTERVIEWS, OPEN_CODING, build_result
+from roqa_nlp.decisions import Decision, match_decisions, read_decisions
+from roqa_nlp.report import render_report, write_report
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult
+from test_cli_agree import run
+
+P01_0001 = "Our support workers have not been trained to understand what recovery means."
+P02_0000 = "The social worker said there was only funding for one-to-one support."
+P03_0002 = "The pandemic meant half the team was isolating at once."
+GONE = "We used to have a recovery college but it closed in the spring."
+
+#: a review saved from the report of P01-P03: decisions with their texts, one without, two on
+#: talk that is in no transcript now
+REVIEW = [
+    Decision("p01_interview:0001", "accept", "IS.E.3", text=P01_0001),
+    Decision("p01_interview:0001", "reject", "CI.A", text=P01_0001),
+    Decision("p02_interview:0000", "reject", "IC.H", note="only 1:1 funded", text=P02_0000),
+    Decision("p03_interview:0002", "new-code", new_code="COVID-19 disruption", text=P03_0002),
+    Decision("p02_interview:0001", "recode", "OS.D"),  # no text: matched by its id
+    Decision("p01_interview:0007", "accept", "IS.C", text=GONE),
+    Decision("p09_interview:0001", "reject", "IC.H"),  # no text, and no such segment
+]
+
+CSV = (
+    "segment_id,decision,code_id,new_code,note,text\n"
+    f"p01_interview:0001,accept,IS.E.3,,,{P01_0001}\n"
+    f'p02_interview:0000,reject,IC.H,,"</script><script>alert(1)</script>","{P02_0000}"\n'
+    f"p01_interview:0007,accept,IS.C,,,{GONE}\n"
+)
+
+
+def rerun() -> CodingResult:
+    """P01-P03 coded again with P04 added, and P01 now opening with a sentence it did not
+    have: every P01 segment id after it moved by one."""
+    interviews = copy.deepcopy(INTERVIEWS)
+    _, turns = interviews["p01_interview"]
+    turns[3][1].insert(0, ("Where do I start?", [("IS.C", 0.3, "neutral")], {}))
+    interviews["p04_interview"] = (
+        "P04",
+        [("P04", [("We have a peer worker now and it shows.", [("IS.E.2", 0.7, "enabler")], {})])],
+    )
+    return build_result(interviews)
+
+
+def embedded(html: str) -> list[list[str]]:
+    (data,) = re.findall(
+        r'<script type="application/json" id="roqa-decisions">(.*?)</script>', html, re.S
+    )
+    return json.loads(data)
+
+
+# -- matching -------------------------------------------------------------------------------------
+
+
+def test_decisions_follow_their_text_to_moved_segment_ids() -> None:
+    result = rerun()
+    assert result.segments[2].segment.text == P01_0001  # was p01_interview:0001
+    m = match_decisions(REVIEW, result)
+    assert [(d.decision, d.code_id or d.new_code, sid) for d, sid in m.matched] == [
+        ("accept", "IS.E.3", "p01_interview:0002"),
+        ("reject", "CI.A", "p01_interview:0002"),
+        ("reject", "IC.H", "p02_interview:0000"),
+        ("new-code", "COVID-19 disruption", "p03_interview:0002"),
+        ("recode", "OS.D", "p02_interview:0001"),
+    ]
+    assert m.unmatched == (REVIEW[5], REVIEW[6])
+
+
+def test_the_same_report_keeps_every_decision_on_its_own_segment() -> None:
+    m = match_decisions(REVIEW, build_result())
+    assert [sid for _, sid in m.matched] == [d.segment_id for d in REVIEW[:5]]
+    assert len(m.unmatched) == 2
+
+
+def test_a_decision_whose_text_changed_does_not_stick_to_its_old_id() -> None:
+    moved = Decision("p01_interview:0002", "accept", "IC.H", text="Words nobody said.")
+    assert match_decisions([moved], build_result()).unmatched == (moved,)
+
+
+def test_repeated_text_goes_to_the_free_segment_of_its_own_transcript() -> None:
+    def seg(sid: str, text: str) -> SegmentResult:
+        tid = sid.split(":")[0]
+        return SegmentResult(Segment(sid, tid, "P", "participant", 0, len(text), text))
+
+    result = CodingResult(
+        segments=[seg("a:0001", "Yes."), seg("b:0001", "Yes."), seg("b:0002", "Yes.")]
+    )
+    review = [
+        Decision("b:0002", "reject", "IC.H", text="Yes."),  # kept its id
+        Decision("b:0007", "accept", "IS.C", text="Yes."),  # moved: b's other "Yes."
+        Decision("c:0001", "accept", "IS.C", text="  Yes.\n"),  # spacing aside; a's is free
+    ]
+    m = match_decisions(review, result)
+    assert [sid for _, sid in m.matched] == ["b:0002", "b:0001", "a:0001"]
+
+
+def test_summary_counts_and_names_the_unmatched_by_their_first_words() -> None:
+    m = match_decisions(REVIEW, rerun())
+    assert m.summary("coded/decisions.csv") == (
+        "decisions: 5 carried into the report from coded/decisions.csv; 2 match no segment: "
+        "“We used to have a recovery…”, p09_interview:0001"
+    )
+    many = [Decision(f"x:{i}", "reject", "IC.H", text=f"Gone sentence {i}") for i in range(5)]
+    assert match_decisions(many, rerun()).summary() == (
+        "decisions: 0 carried into the report; 5 match no segment: “Gone sentence 0”, "
+        "“Gone sentence 1”, “Gone sentence 2” and 2 more"
+    )
+    one = match_decisions(REVIEW[5:6], rerun()).summary()
+    assert one.endswith("; 1 matches no segment: “We used to have a recovery…”")
+
+
+# -- embedding ------------------------------------------------------------------------------------
+
+
+def test_report_embeds_the_matched_decisions_as_its_starting_review() -> None:
+    html = render_report(rerun(), "cfir-2009", decisions=REVIEW)
+    assert embedded(html) == [
+        ["p01_interview:0002", "accept", "IS.E.3", "", ""],
+        ["p01_interview:0002", "reject", "CI.A", "", ""],
+        ["p02_interview:0000", "reject", "IC.H", "", "only 1:1 funded"],
+        ["p03_interview:0002", "new-code", "", "COVID-19 disruption", ""],
+        ["p02_interview:0001", "recode", "OS.D", "", ""],
+    ]
+
+
+def test_report_without_decisions_embeds_an_empty_review() -> None:
+    assert embedded(render_report(build_result(), "cfir-2009")) == []
+
+
+def test_report_reads_a_decisions_file_and_keeps_its_script_tags_inert(tmp_path: Path) -> None:
+    path = tmp_path / "decisions.csv"
+    path.write_text(CSV, encoding="utf-8")
+    out = write_report(rerun(), tmp_path / "report.html", "cfir-2009", decisions=path)
+    html = out.read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html
+    assert embedded(html) == [
+        ["p01_interview:0002", "accept", "IS.E.3", "", ""],
+        ["p02_interview:0000", "reject", "IC.H", "", "</script><script>alert(1)</script>"],
+    ]
+    assert embedded(html) == embedded(
+        render_report(rerun(), "cfir-2009", decisions=read_decisions(path)[0])
+    )
+
+
+# -- roqa report ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def coded(tmp_path: Path) -> Path:
+    """The folder `roqa code` wrote for P01-P04 (P01's ids moved), with no report yet."""
+    folder = tmp_path / "coded"
+    rerun().save(folder)
+    return folder
+
+
+def test_roqa_report_carries_the_decisions_given(coded: Path, tmp_path: Path, capsys) -> None:
+    path = tmp_path / "review.csv"
+    path.write_text(CSV, encoding="utf-8")
+    code, out, err = run(["report", str(coded), "--decisions", str(path)], capsys)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        f"decisions: 2 carried into the report from {path}; 1 matches no segment: "
+        "“We used to have a recovery…”",
+        f"report: {coded / 'report.html'}",
+    ]
+    assert len(embedded((coded / "report.html").read_text(encoding="utf-8"))) == 2
+
+
+def test_roqa_report_uses_the_decisions_csv_beside_the_codings(coded: Path, capsys) -> None:
+    (coded / "decisions.csv").write_text(CSV, encoding="utf-8")
+    code, out, err = run(["report", str(coded / "codings.jsonl")], capsys)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == (
+        f"decisions: 2 carried into the report from {coded / 'decisions.csv'} (found beside "
+        "the codings); 1 matches no segment: “We used to have a recovery…”"
+    )
+    assert len(embedded((coded / "report.html").read_text(encoding="utf-8"))) == 2
+
+
+def test_roqa_report_without_decisions_says_nothing_of_them(coded: Path, capsys) -> None:
+    code, out, _ = run(["report", str(coded)], capsys)
+    assert code == 0 and "decisions" not in out
+    assert embedded((coded / "report.html").read_text(encoding="utf-8")) == []
+
+
+def test_a_decisions_csv_saved_before_any_decision_is_no_error(coded: Path, capsys) -> None:
+    (coded / "decisions.csv").write_text(
+        "segment_id,decision,code_id,new_code,note,text\n", encoding="utf-8"
+    )
+    code, out, _ = run(["report", str(coded)], capsys)
+    assert code == 0
+    assert out.startswith("decisions: 0 carried into the report from ")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("segment_id,decision,code_id\nx,maybe,IC.H\n", "row 2: unknown decision 'maybe'"),
+        ("who,what\na,b\n", "decisions file has no segment_id column"),
+        (None, "file not found"),
+    ],
+)
+def test_a_bad_decisions_file_is_a_one_line_error(
+    coded: Path, tmp_path: Path, capsys, text: str | None, message: str
+) -> None:
+    path = tmp_path / "bad.csv"
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    code, out, err = run(["report", str(coded), "--decisions", str(path)], capsys)
+    assert code == 2
+    assert err.startswith(f"roqa: error: {path}: {message}")
+    assert err.count("\n") == 1
+    assert not (coded / "report.html").exists()
+
+
+def test_roqa_report_matches_decisions_to_the_fixture_report(tmp_path: Path) -> None:
+    """The open-coding fixture report keeps embedding every decision of its own review."""
+    out = write_report(
+        build_result(), tmp_path / "r.html", "cfir-2009", open_coding=OPEN_CODING, decisions=REVIEW
+    )
+    rows = embedded(out.read_text(encoding="utf-8"))
+    assert [r[0] for r in rows] == [d.segment_id for d in REVIEW[:5]]
+
+
+# -- roqa code ------------------------------------------------------------------------------------
+
+
+def test_roqa_code_reads_the_decisions_before_coding(tmp_path: Path, capsys) -> None:
+    """A bad decisions file fails at once, before a model is loaded or anything is written."""
+    interviews = tmp_path / "interviews"
+    interviews.mkdir()
+    (interviews / "p01.txt").write_text("Interviewer: Hi?\nP01: Hello.\n", encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("segment_id,decision\nx,maybe\n", encoding="utf-8")
+    args = ["code", str(interviews), "--out", str(tmp_path / "out"), "--model", "no-such-model"]
+    code, _, err = run([*args, "--decisions", str(bad)], capsys)
+    assert code == 2
+    assert (
+        err
+        == f"roqa: error: {bad}: row 2: unknown decision 'maybe' (use accept, reject, recode or new-code)\n"
+    )
+    assert not (tmp_path / "out").exists()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "decisions.csv").write_text("who,what\n1,2\n", encoding="utf-8")
+    code, _, err = run(args, capsys)  # the decisions.csv found in --out is read as well
+    assert code == 2 and "decisions file has no segment_id column" in err
+    code, _, err = run([*args, "--no-report", "--decisions", str(bad)], capsys)
+    assert code == 2 and "--decisions is shown in report.html" in err
