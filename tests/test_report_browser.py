@@ -379,3 +379,156 @@ def test_review_filter_shows_top_suggestions_below_40_percent(page: tuple[Any, P
         "p02_interview:0002",
         "p03_interview:0002",
     ]
+
+
+# -- a review carried into the report: embedded, loaded from a file, kept in the browser ---------
+
+#: a review saved from an earlier report, embedded in this one by `roqa report --decisions`
+REVIEW = [
+    ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001),
+    ("p02_interview:0001", "recode", "OS.D", "", "", P02_0001),  # on its only suggestion, OS.A
+    ("p02_interview:0000", "reject", "IS.C", "", "", P02_0000),  # not suggested there: kept
+    ("p03_interview:0002", "new-code", "", "COVID-19 disruption", "rotas", P03_0002),
+]
+
+
+@pytest.fixture(scope="module")
+def reviewed_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from roqa_nlp.decisions import Decision
+
+    _require_browser()
+    path = tmp_path_factory.mktemp("reviewed") / "report.html"
+    write_report(
+        build_result(),
+        path,
+        "cfir-2009",
+        open_coding=OPEN_CODING,
+        decisions=[Decision(*row) for row in REVIEW],
+    )
+    return path.as_uri()
+
+
+@pytest.fixture
+def reviewed(browser: tuple[Any, Path], reviewed_url: str) -> Any:
+    """The report with an embedded review, freshly loaded, nothing kept in the browser."""
+    driver, _ = browser
+    driver.get(reviewed_url)
+    driver.execute_script("window.localStorage.clear()")
+    driver.get(reviewed_url)
+    driver.get_log("browser")
+    return driver
+
+
+def _pressed(driver: Any, segment_id: str, code: str) -> list[str]:
+    """The actions pressed on a suggestion, and the code its recode list names."""
+    return driver.execute_script(
+        "var item = document.querySelector(arguments[0]);"
+        "var on = Array.from(item.querySelectorAll('button[aria-pressed=true]'))"
+        "  .map(b => b.getAttribute('data-action'));"
+        "var select = item.querySelector('select.recode');"
+        "return select && select.value ? on.concat(['recode ' + select.value]) : on;",
+        f'.review[data-segment="{segment_id}"] .sugg[data-code="{code}"]',
+    )
+
+
+def _review_csv(rows: Any) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([HEADER, *rows])
+    return out.getvalue()
+
+
+def test_embedded_review_shows_as_decided_controls(reviewed: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = reviewed
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    assert _pressed(driver, "p01_interview:0001", "CI.A") == []
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode OS.D"]
+    review = driver.find_element(By.CSS_SELECTOR, '.review[data-segment="p03_interview:0002"]')
+    assert review.find_element(By.CSS_SELECTOR, "input.new-code").get_attribute("value") == (
+        "COVID-19 disruption"
+    )
+    assert review.find_element(By.CSS_SELECTOR, "input.note").get_attribute("value") == "rotas"
+    carried = driver.find_element(By.CSS_SELECTOR, '.review[data-segment="p02_interview:0000"]')
+    assert carried.find_element(By.CSS_SELECTOR, ".carried").text == "Also decided: reject IS.C"
+    assert driver.find_element(By.ID, "decision-count").text == "4 decisions"
+    # saving writes the review back, the decision no control shows included
+    assert driver.execute_script("return window.roqaDecisionsCsv") == _review_csv(
+        [REVIEW[0], REVIEW[2], REVIEW[1], REVIEW[3]]  # in the page's order
+    )
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_review_kept_in_the_browser_wins_over_the_embedded_one(
+    reviewed: Any, reviewed_url: str
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = reviewed
+    _click(driver, _suggestion(driver, "p01_interview:0001", "IS.E.3").find_element(
+        By.CSS_SELECTOR, "button.reject"))  # fmt: skip
+    driver.get(reviewed_url)
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["reject"]
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode OS.D"]  # still embedded
+    # a review kept from before, on one segment: it wins there, the embedded one elsewhere
+    key = "roqa-decisions:" + driver.find_element(By.TAG_NAME, "body").get_attribute(
+        "data-report-id"
+    )
+    kept = {"p02_interview:0001": {"codes": {"OS.A": {"decision": "accept"}}, "note": "mine"}}
+    driver.execute_script(
+        "localStorage.setItem(arguments[0], JSON.stringify(arguments[1]))", key, kept
+    )
+    driver.get(reviewed_url)
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["accept"]
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    # Clear forgets the embedded review too, after a reload as well
+    driver.execute_script("window.confirm = () => true")
+    _click(driver, driver.find_element(By.ID, "clear-decisions"))
+    driver.get(reviewed_url)
+    assert driver.find_element(By.ID, "decision-count").text == "0 decisions"
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == []
+
+
+def test_loading_a_decisions_csv_applies_it_and_counts_what_matched(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver, _ = page
+    note = 'said "twice",\nthen left'
+    saved = (
+        "\ufeffsegment_id,decision,code_id,new_code,note,text\r\n"
+        f"p01_interview:0009,accept,IS.E.3,,,{P01_0001}\r\n"  # id moved: found by its text
+        f'p02_interview:0005,reject,IC.H,,"{note.replace(chr(34), 2 * chr(34))}","{P02_0000}"\r\n'
+        "p02_interview:0001,recode,OS.D,,,\r\n"  # no text: found by its id
+        "p01_interview:0002,accept,IC.H,,,Words nobody said here.\r\n"
+        "p07_interview:0001,reject,IC.H,,,\r\n"
+    )
+    path = tmp_path / "decisions.csv"
+    path.write_text(saved, encoding="utf-8")
+    assert driver.find_element(By.ID, "load-decisions").is_displayed()
+    field = driver.find_element(By.ID, "load-decisions-file")
+    driver.execute_script("arguments[0].hidden = false", field)  # a person clicks the button
+    field.send_keys(str(path))
+    status = driver.find_element(By.ID, "load-status")
+    WebDriverWait(driver, 10).until(lambda _: status.text)
+    assert status.text == "decisions.csv: 3 decisions loaded, 2 match no segment here"
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    assert _pressed(driver, "p02_interview:0000", "IC.H") == ["reject"]
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode OS.D"]
+    assert _pressed(driver, "p01_interview:0002", "IC.H") == []
+    assert driver.execute_script("return window.roqaDecisionsCsv") == _review_csv(
+        [
+            ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001),
+            ("p02_interview:0000", "reject", "IC.H", "", note, P02_0000),
+            ("p02_interview:0001", "recode", "OS.D", "", "", P02_0001),
+        ]
+    )
+    # a file that is not a decisions file says so, and changes nothing
+    other = tmp_path / "notes.csv"
+    other.write_text("who,what\na,b\n", encoding="utf-8")
+    field.send_keys(str(other))
+    WebDriverWait(driver, 10).until(lambda _: status.text.startswith("notes.csv"))
+    assert "no segment_id and decision columns" in status.text
+    assert driver.find_element(By.ID, "decision-count").text == "3 decisions"

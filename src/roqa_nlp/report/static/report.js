@@ -4,20 +4,39 @@
  * decisions.csv (segment_id,decision,code_id,new_code,note,text) through a Blob download, the file
  * `roqa train --feedback` reads. They are also kept in this browser's localStorage (per report)
  * so closing the tab does not lose a review; "Clear" forgets them.
+ *
+ * The page starts from the decisions `roqa report --decisions` embedded in it (#roqa-decisions:
+ * rows already matched to this report's segments); a review kept in this browser for this report
+ * wins for the segments it has. "Load decisions…" reads a saved decisions.csv and applies it,
+ * each decision matched to a segment by its text first (ids move when transcripts are coded
+ * again), then by its id: the rule of roqa_nlp.decisions.match_decisions.
  */
 (function () {
   "use strict";
 
   var HEADER = ["segment_id", "decision", "code_id", "new_code", "note", "text"];
   var codes = JSON.parse(document.getElementById("roqa-codes").textContent || "[]");
+  var embeddedNode = document.getElementById("roqa-decisions");
+  var embedded = embeddedNode ? JSON.parse(embeddedNode.textContent || "[]") : [];
   var reportId = document.body.getAttribute("data-report-id") || "report";
   var storeKey = "roqa-decisions:" + reportId;
-  /* segment id -> {codes: {suggested code: {decision, target}}, newCode, note} */
+  /* segment id -> {codes: {suggested code: {decision, target}}, newCode, note, extra}; extra:
+     decisions carried from a file that no control shows ([decision, code_id, new_code]: a code
+     this report does not suggest for the segment), kept so that saving loses none */
   var state = {};
 
+  function blank() {
+    return { codes: {}, newCode: "", note: "", extra: [] };
+  }
+
   function entry(seg) {
-    if (!state[seg]) state[seg] = { codes: {}, newCode: "", note: "" };
+    if (!state[seg]) state[seg] = blank();
     return state[seg];
+  }
+
+  function segmentText(review) {
+    var mark = review.parentNode.querySelector("mark.seg");
+    return mark ? mark.textContent : "";
   }
 
   function csvField(value) {
@@ -35,8 +54,7 @@
       if (!st) continue;
       /* the segment's text goes with its decisions: they stay right if the transcript is
          coded again and its segment ids move */
-      var mark = reviews[i].parentNode.querySelector("mark.seg");
-      var text = mark ? mark.textContent : "";
+      var text = segmentText(reviews[i]);
       var items = reviews[i].querySelectorAll(".sugg[data-code]");
       for (var j = 0; j < items.length; j++) {
         var code = items[j].getAttribute("data-code");
@@ -45,6 +63,7 @@
         rows.push([seg, d.decision, d.decision === "recode" ? d.target : code, "", st.note, text]);
       }
       if (st.newCode) rows.push([seg, "new-code", "", st.newCode, st.note, text]);
+      (st.extra || []).forEach(function (e) { rows.push([seg, e[0], e[1], e[2], st.note, text]); });
     }
     return rows;
   }
@@ -58,7 +77,8 @@
   function countDecisions() {
     var n = 0;
     Object.keys(state).forEach(function (seg) {
-      n += Object.keys(state[seg].codes).length + (state[seg].newCode ? 1 : 0);
+      var st = state[seg];
+      n += Object.keys(st.codes).length + (st.newCode ? 1 : 0) + (st.extra ? st.extra.length : 0);
     });
     return n;
   }
@@ -129,22 +149,225 @@
   document.addEventListener("pointerdown", fillOnUse, true);
   document.addEventListener("mousedown", fillOnUse, true);
 
-  function restore() {
-    var saved = null;
-    try { saved = JSON.parse(window.localStorage.getItem(storeKey) || "null"); } catch (e) { saved = null; }
-    if (!saved || typeof saved !== "object") return;
-    state = saved;
+  /* Every review block painted from the state: buttons, recode lists, new code, note, and the
+     carried decisions no control shows. */
+  function paintAll() {
     var reviews = document.querySelectorAll(".review[data-segment]");
     for (var i = 0; i < reviews.length; i++) {
       var st = state[reviews[i].getAttribute("data-segment")];
-      if (!st) continue;
       var items = reviews[i].querySelectorAll(".sugg[data-code]");
-      for (var j = 0; j < items.length; j++) paint(items[j], st.codes[items[j].getAttribute("data-code")]);
+      for (var j = 0; j < items.length; j++) {
+        paint(items[j], st ? st.codes[items[j].getAttribute("data-code")] : undefined);
+      }
       var nc = reviews[i].querySelector("input.new-code");
       var note = reviews[i].querySelector("input.note");
-      if (nc) { nc.value = st.newCode || ""; nc.classList.toggle("has-value", !!nc.value); }
-      if (note) note.value = st.note || "";
+      if (nc) { nc.value = st ? st.newCode || "" : ""; nc.classList.toggle("has-value", !!nc.value); }
+      if (note) note.value = st ? st.note || "" : "";
+      paintExtra(reviews[i], st && st.extra && st.extra.length ? st.extra : null);
     }
+  }
+
+  function paintExtra(review, extra) {
+    var box = review.querySelector(".carried");
+    if (!extra) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "carried muted";
+      review.insertBefore(box, review.querySelector(".extra"));
+    }
+    box.textContent = "Also decided: " + extra.map(function (e) {
+      return e[0] === "new-code" ? "new code " + e[2] : e[0] + " " + e[1];
+    }).join("; ");
+    var folded = box.closest("details.set-aside");
+    if (folded) folded.setAttribute("open", "");
+  }
+
+  /* -- decisions from a file: matched to this page's segments, then shown on their controls -- */
+
+  function sameText(text) {
+    return String(text || "").split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  function transcriptPart(segmentId) {
+    var at = segmentId.lastIndexOf(":");
+    return at < 0 ? "" : segmentId.slice(0, at);
+  }
+
+  /* [{row, segment}] and the rows on no segment, as match_decisions finds them in Python: a row
+     with text goes to the segment of its id when that one has the text, else to a segment with
+     the text in the same transcript not holding other decisions, else any free one, else the
+     first; a row without text goes to the segment of its id. */
+  function matchRows(rows) {
+    var ids = {}, byText = {};
+    var reviews = document.querySelectorAll(".review[data-segment]");
+    for (var i = 0; i < reviews.length; i++) {
+      var sid = reviews[i].getAttribute("data-segment");
+      ids[sid] = true;
+      var t = sameText(segmentText(reviews[i]));
+      (byText[t] = byText[t] || []).push(sid);
+    }
+    var keys = [], chosen = {}, taken = {};
+    rows.forEach(function (r) {
+      var key = JSON.stringify([r.segment_id, sameText(r.text)]);
+      if (!(key in chosen)) { chosen[key] = undefined; keys.push(key); }
+    });
+    keys.forEach(function (key) {
+      var k = JSON.parse(key);
+      if (ids[k[0]] && (!k[1] || (byText[k[1]] || []).indexOf(k[0]) >= 0)) {
+        chosen[key] = k[0];
+        taken[k[0]] = true;
+      }
+    });
+    keys.forEach(function (key) {
+      if (chosen[key] !== undefined) return;
+      var k = JSON.parse(key);
+      var candidates = k[1] ? byText[k[1]] || [] : [];
+      var free = candidates.filter(function (c) { return !taken[c]; });
+      var same = free.filter(function (c) { return transcriptPart(c) === transcriptPart(k[0]); });
+      var found = same[0] || free[0] || candidates[0] || null;
+      chosen[key] = found;
+      if (found) taken[found] = true;
+    });
+    var matched = [], unmatched = [];
+    rows.forEach(function (r) {
+      var sid = chosen[JSON.stringify([r.segment_id, sameText(r.text)])];
+      if (sid) matched.push({ row: r, segment: sid }); else unmatched.push(r);
+    });
+    return { matched: matched, unmatched: unmatched };
+  }
+
+  /* The state of one segment from its decisions: accept and reject go on the suggestion of their
+     code; a recode goes on the first suggestion with no decision (other than its target), an
+     accept of a code not suggested here becomes such a recode; what no control can show is kept
+     as extra. */
+  function entryFromRows(seg, rows) {
+    var review = document.querySelector('.review[data-segment="' + cssEscape(seg) + '"]');
+    var shown = [];
+    if (review) {
+      var items = review.querySelectorAll(".sugg[data-code]");
+      for (var i = 0; i < items.length; i++) shown.push(items[i].getAttribute("data-code"));
+    }
+    var st = blank();
+    var later = [];
+    rows.forEach(function (r) {
+      if (!st.note && r.note) st.note = r.note;
+      if ((r.decision === "accept" || r.decision === "reject") && shown.indexOf(r.code_id) >= 0 &&
+          !st.codes[r.code_id]) {
+        st.codes[r.code_id] = { decision: r.decision };
+      } else if (r.decision === "new-code" && !st.newCode) {
+        st.newCode = r.new_code;
+      } else {
+        later.push(r);
+      }
+    });
+    later.forEach(function (r) {
+      var free = shown.filter(function (c) { return !st.codes[c] && c !== r.code_id; });
+      if ((r.decision === "recode" || (r.decision === "accept" && shown.indexOf(r.code_id) < 0)) &&
+          free.length) {
+        st.codes[free[0]] = { decision: "recode", target: r.code_id };
+      } else if (r.decision === "recode" && shown.indexOf(r.code_id) >= 0 && !st.codes[r.code_id]) {
+        st.codes[r.code_id] = { decision: "accept" };
+      } else {
+        st.extra.push([r.decision, r.code_id || "", r.new_code || ""]);
+      }
+    });
+    return st;
+  }
+
+  function cssEscape(value) {
+    return window.CSS && CSS.escape ? CSS.escape(value) : value.replace(/["\\]/g, "\\$&");
+  }
+
+  /* Each segment's decisions replace what the state held for it. */
+  function applyMatched(matched) {
+    var bySeg = {}, order = [];
+    matched.forEach(function (m) {
+      if (!bySeg[m.segment]) { bySeg[m.segment] = []; order.push(m.segment); }
+      bySeg[m.segment].push(m.row);
+    });
+    order.forEach(function (seg) { state[seg] = entryFromRows(seg, bySeg[seg]); });
+    return order;
+  }
+
+  function restore() {
+    var saved = null;
+    try { saved = JSON.parse(window.localStorage.getItem(storeKey) || "null"); } catch (e) { saved = null; }
+    /* embedded rows are matched already: [segment_id, decision, code_id, new_code, note] */
+    applyMatched(embedded.map(function (r) {
+      return { segment: r[0], row: { segment_id: r[0], decision: r[1], code_id: r[2], new_code: r[3], note: r[4] } };
+    }));
+    if (saved && typeof saved === "object") {
+      Object.keys(saved).forEach(function (seg) {
+        var st = saved[seg];
+        if (!st || typeof st !== "object") return;
+        state[seg] = { codes: st.codes || {}, newCode: st.newCode || "", note: st.note || "", extra: st.extra || [] };
+      });
+    }
+    paintAll();
+  }
+
+  /* decisions.csv as rows of fields: quoted fields with doubled quotes, commas and line breaks
+     in them, CRLF or LF line ends, a UTF-8 byte order mark. */
+  function parseCsv(text) {
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    var rows = [], row = [], field = "", quoted = false, started = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      if (quoted) {
+        if (c !== '"') field += c;
+        else if (text[i + 1] === '"') { field += '"'; i++; }
+        else quoted = false;
+      } else if (c === '"' && field === "" && !started) {
+        quoted = true; started = true;
+      } else if (c === ",") {
+        row.push(field); field = ""; started = false;
+      } else if (c === "\r" || c === "\n") {
+        if (c === "\r" && text[i + 1] === "\n") i++;
+        row.push(field); rows.push(row); row = []; field = ""; started = false;
+      } else {
+        field += c; started = true;
+      }
+    }
+    if (field !== "" || started || row.length) { row.push(field); rows.push(row); }
+    return rows.filter(function (r) { return r.length > 1 || r[0].trim() !== ""; });
+  }
+
+  var DECISIONS = ["accept", "reject", "recode", "new-code"];
+
+  /* The decisions of a decisions.csv as {segment_id, decision, code_id, new_code, note, text};
+     rows that are not a decision are counted in `skipped`. */
+  function readDecisionsCsv(text) {
+    var rows = parseCsv(text);
+    if (!rows.length) return { error: "the file is empty" };
+    var header = rows[0].map(function (h) { return h.trim().toLowerCase(); });
+    if (header.indexOf("segment_id") < 0 || header.indexOf("decision") < 0) {
+      return { error: "the file has no segment_id and decision columns (is it a decisions.csv?)" };
+    }
+    var out = [], skipped = 0;
+    rows.slice(1).forEach(function (fields) {
+      var r = {};
+      header.forEach(function (h, i) { r[h] = (fields[i] || "").trim(); });
+      r.decision = r.decision.toLowerCase().replace(/_/g, "-").replace("newcode", "new-code");
+      var ok = r.segment_id && DECISIONS.indexOf(r.decision) >= 0 &&
+        (r.decision === "new-code" ? !!r.new_code : !!r.code_id);
+      if (ok) out.push(r); else skipped += 1;
+    });
+    return { rows: out, skipped: skipped };
+  }
+
+  function loadDecisions(text) {
+    var read = readDecisionsCsv(text);
+    if (read.error) return "Not loaded: " + read.error + ".";
+    var m = matchRows(read.rows);
+    applyMatched(m.matched);
+    paintAll();
+    save();
+    applyFilter();
+    var n = m.matched.length, u = m.unmatched.length;
+    var msg = n + (n === 1 ? " decision" : " decisions") + " loaded, " + u +
+      (u === 1 ? " matches" : " match") + " no segment here";
+    if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
+    return msg;
   }
 
   function download(text, name) {
@@ -204,13 +427,37 @@
 
   document.getElementById("clear-decisions").addEventListener("click", function () {
     if (!window.confirm("Forget every decision made in this report?")) return;
+    /* the decisions embedded in the page stay forgotten: an empty entry kept in this browser
+       wins over them */
     state = {};
-    var items = document.querySelectorAll(".sugg[data-code]");
-    for (var i = 0; i < items.length; i++) paint(items[i], undefined);
-    var inputs = document.querySelectorAll(".review input");
-    for (var j = 0; j < inputs.length; j++) { inputs[j].value = ""; inputs[j].classList.remove("has-value"); }
+    embedded.forEach(function (r) { state[r[0]] = blank(); });
+    paintAll();
     save();
+    applyFilter();
   });
+
+  var loadButton = document.getElementById("load-decisions");
+  var loadInput = document.getElementById("load-decisions-file");
+  if (loadButton && loadInput) {
+    loadButton.addEventListener("click", function () { loadInput.click(); });
+    loadInput.addEventListener("change", function () {
+      var file = loadInput.files && loadInput.files[0];
+      if (!file) return;
+      var status = document.getElementById("load-status");
+      var reader = new FileReader();
+      reader.onload = function () {
+        var msg;
+        try { msg = loadDecisions(String(reader.result || "")); } catch (e) { msg = "Not loaded: " + e.message; }
+        if (status) status.textContent = file.name + ": " + msg;
+        loadInput.value = ""; /* the same file can be loaded again */
+      };
+      reader.onerror = function () {
+        if (status) status.textContent = file.name + ": could not be read";
+        loadInput.value = "";
+      };
+      reader.readAsText(file, "utf-8");
+    });
+  }
 
   /* The review filter: every segment, the segments without a decision yet, or those whose top
      suggestion is below 40 %; procedural talk and small talk are left out of the last two. Each
@@ -218,7 +465,7 @@
      does not hide its segment at once: the list changes when a choice is made again. */
   function hasDecision(seg) {
     var st = state[seg];
-    return !!st && (Object.keys(st.codes).length > 0 || !!st.newCode);
+    return !!st && (Object.keys(st.codes).length > 0 || !!st.newCode || !!(st.extra && st.extra.length));
   }
 
   function applyFilter() {
