@@ -457,6 +457,13 @@ def test_embedded_review_shows_as_decided_controls(reviewed: Any) -> None:
         [REVIEW[0], REVIEW[2], REVIEW[1], REVIEW[3]]  # in the page's order
     )
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+    # nothing decided here yet: the browser keeps nothing, the page's own review stays its own
+    assert (
+        driver.execute_script(
+            "return localStorage.getItem('roqa-decisions:' + document.body.dataset.reportId)"
+        )
+        == "{}"
+    )
 
 
 def test_review_kept_in_the_browser_wins_over_the_embedded_one(

@@ -24,12 +24,16 @@
      decisions carried from a file that no control shows ([decision, code_id, new_code]: a code
      this report does not suggest for the segment), kept so that saving loses none */
   var state = {};
+  /* the segments whose state this browser keeps (decided or loaded here, or kept from before):
+     the embedded review is not copied, so a report written again with a corrected file shows it */
+  var kept = {};
 
   function blank() {
     return { codes: {}, newCode: "", note: "", extra: [] };
   }
 
   function entry(seg) {
+    kept[seg] = true;
     if (!state[seg]) state[seg] = blank();
     return state[seg];
   }
@@ -84,7 +88,9 @@
   }
 
   function save() {
-    try { window.localStorage.setItem(storeKey, JSON.stringify(state)); } catch (e) { /* private mode */ }
+    var keep = {};
+    Object.keys(kept).forEach(function (seg) { if (state[seg]) keep[seg] = state[seg]; });
+    try { window.localStorage.setItem(storeKey, JSON.stringify(keep)); } catch (e) { /* private mode */ }
     var n = countDecisions();
     var label = document.getElementById("decision-count");
     if (label) label.textContent = n + (n === 1 ? " decision" : " decisions");
@@ -150,11 +156,13 @@
   document.addEventListener("mousedown", fillOnUse, true);
 
   /* Every review block painted from the state: buttons, recode lists, new code, note, and the
-     carried decisions no control shows. */
-  function paintAll() {
+     carried decisions no control shows; `decidedOnly`: only those with a state (the page as
+     loaded, where the others are blank already: a study has thousands). */
+  function paintAll(decidedOnly) {
     var reviews = document.querySelectorAll(".review[data-segment]");
     for (var i = 0; i < reviews.length; i++) {
       var st = state[reviews[i].getAttribute("data-segment")];
+      if (decidedOnly && !st) continue;
       var items = reviews[i].querySelectorAll(".sugg[data-code]");
       for (var j = 0; j < items.length; j++) {
         paint(items[j], st ? st.codes[items[j].getAttribute("data-code")] : undefined);
@@ -240,8 +248,7 @@
      code; a recode goes on the first suggestion with no decision (other than its target), an
      accept of a code not suggested here becomes such a recode; what no control can show is kept
      as extra. */
-  function entryFromRows(seg, rows) {
-    var review = document.querySelector('.review[data-segment="' + cssEscape(seg) + '"]');
+  function entryFromRows(review, rows) {
     var shown = [];
     if (review) {
       var items = review.querySelectorAll(".sugg[data-code]");
@@ -274,18 +281,21 @@
     return st;
   }
 
-  function cssEscape(value) {
-    return window.CSS && CSS.escape ? CSS.escape(value) : value.replace(/["\\]/g, "\\$&");
-  }
-
-  /* Each segment's decisions replace what the state held for it. */
-  function applyMatched(matched) {
+  /* Each segment's decisions replace what the state held for it; `keep`: this browser keeps
+     them (a file loaded here, not the review embedded in the page). */
+  function applyMatched(matched, keep) {
     var bySeg = {}, order = [];
     matched.forEach(function (m) {
       if (!bySeg[m.segment]) { bySeg[m.segment] = []; order.push(m.segment); }
       bySeg[m.segment].push(m.row);
     });
-    order.forEach(function (seg) { state[seg] = entryFromRows(seg, bySeg[seg]); });
+    var reviews = {};
+    var nodes = document.querySelectorAll(".review[data-segment]");
+    for (var i = 0; i < nodes.length; i++) reviews[nodes[i].getAttribute("data-segment")] = nodes[i];
+    order.forEach(function (seg) {
+      state[seg] = entryFromRows(reviews[seg], bySeg[seg]);
+      if (keep) kept[seg] = true;
+    });
     return order;
   }
 
@@ -301,9 +311,10 @@
         var st = saved[seg];
         if (!st || typeof st !== "object") return;
         state[seg] = { codes: st.codes || {}, newCode: st.newCode || "", note: st.note || "", extra: st.extra || [] };
+        kept[seg] = true;
       });
     }
-    paintAll();
+    paintAll(true);
   }
 
   /* decisions.csv as rows of fields: quoted fields with doubled quotes, commas and line breaks
@@ -359,7 +370,7 @@
     var read = readDecisionsCsv(text);
     if (read.error) return "Not loaded: " + read.error + ".";
     var m = matchRows(read.rows);
-    applyMatched(m.matched);
+    applyMatched(m.matched, true);
     paintAll();
     save();
     applyFilter();
@@ -430,7 +441,8 @@
     /* the decisions embedded in the page stay forgotten: an empty entry kept in this browser
        wins over them */
     state = {};
-    embedded.forEach(function (r) { state[r[0]] = blank(); });
+    kept = {};
+    embedded.forEach(function (r) { state[r[0]] = blank(); kept[r[0]] = true; });
     paintAll();
     save();
     applyFilter();
