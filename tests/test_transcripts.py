@@ -896,3 +896,27 @@ def test_natural_key_orders_numbers_as_numbers_and_letters_regardless_of_case() 
     ]
     # one order whatever order the names came in
     assert sorted(reversed(names), key=natural_key) == sorted(names, key=natural_key)
+
+
+def test_files_named_in_a_shells_text_order_are_coded_with_numbers_as_numbers(tmp_path) -> None:
+    """`roqa code study/*` lists p1, p10, p11, p2 ...: saturation followed that order (audit E)."""
+    from roqa_nlp.errors import RoqaWarning
+    from roqa_nlp.transcripts import expand_paths
+
+    names = ["p1.txt", "p10.txt", "p11.txt", "p2.txt", "p3.txt"]
+    for n in names:
+        (tmp_path / n).write_text("P1: Hello.\n", "utf-8")
+    glob = [tmp_path / n for n in names]  # what the shell gives
+    with pytest.warns(RoqaWarning, match=r"came in text order \(p1, p10, \.\.\.\)"):
+        got = expand_paths(glob)
+    assert [f.name for f in got] == ["p1.txt", "p2.txt", "p3.txt", "p10.txt", "p11.txt"]
+    # an order that is not text order is the researcher's: kept, without a word
+    chosen = [tmp_path / n for n in ["p3.txt", "p1.txt", "p10.txt"]]
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert expand_paths(chosen) == chosen
+    # a generator of paths is read once and ordered the same way
+    with pytest.warns(RoqaWarning):
+        assert expand_paths(iter(glob)) == got

@@ -193,7 +193,9 @@ def _read_one(
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given; a directory stands for its supported transcript files, in name order
     with numbers compared as numbers (``p2`` before ``p10``), not those of its subfolders (a
-    directory whose transcripts are all in subfolders is an error naming them).
+    directory whose transcripts are all in subfolders is an error naming them). Files named one
+    by one in plain text order (a shell's ``*.vtt``: ``p1, p10, p2``) are put in that natural
+    order too, with a warning.
 
     A directory holding ``run.json`` is a ``roqa code`` output folder, not transcripts: an error
     pointing to ``CodingResult.read`` and ``roqa report``. In a directory, a README
@@ -202,6 +204,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     :class:`~roqa_nlp.errors.RoqaWarning` naming them; named explicitly, a README is read and
     such a CSV is an error.
     """
+    paths = list(paths)
     files: list[Path] = []
     for item in paths:
         p = Path(item)
@@ -246,7 +249,27 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 hint="give a directory of transcript files",
             )
         files.extend(inside)
-    return files
+    return _numbers_as_numbers(files, paths)
+
+
+def _numbers_as_numbers(files: list[Path], given: Iterable[str | Path]) -> list[Path]:
+    """``files`` in natural order (``p2`` before ``p10``) when they were all named one by one in
+    plain text order, as a shell's ``*.vtt`` lists them (``p1, p10, p11, ..., p2``): the order
+    interviews are coded in is the order saturation is judged in, and no one numbers interviews
+    that way. Any other order given is kept as given."""
+    named = [str(Path(x)) for x in given]
+    if len(files) < 2 or len(named) != len(files) or [str(f) for f in files] != named:
+        return files  # a folder among them, or not a plain list of files
+    natural = sorted(files, key=lambda f: natural_key(str(f)))
+    if named != sorted(named) or natural == files:
+        return files
+    shown = ", ".join(f.stem for f in natural[:4]) + (", ..." if len(natural) > 4 else "")
+    warn(
+        f"the {len(files)} files came in text order ({files[0].stem}, {files[1].stem}, ...), as a "
+        f"shell lists them; they are coded with numbers as numbers ({shown}), the order "
+        "saturation is judged in (`roqa report --order` sets another)"
+    )
+    return natural
 
 
 def _is_roqa_csv(f: Path) -> bool:
