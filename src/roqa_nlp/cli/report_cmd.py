@@ -65,7 +65,7 @@ def report_command(
         "--order",
         help="The order the interviews were done in, for saturation: transcript ids separated "
         "by commas, or a text file with one id per line (default: the order they were coded "
-        "in; a folder is read in name order, p2 before p10).",
+        "in: file names with numbers compared as numbers, p2 before p10).",
     ),
     initial_sample: int = typer.Option(
         10, "--initial-sample", min=1, help="Saturation (Francis 10+3): the initial sample."
