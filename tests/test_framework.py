@@ -29,6 +29,23 @@ REPO = Path(__file__).resolve().parents[1]
 NAMES = {"IC.A": "Intervention Source", "IC.F": "Complexity", "IS.C": "Culture"}
 
 
+def test_saturation_names_what_the_last_new_codes_rest_on() -> None:
+    """Audit E: 'not reached' rested on one passage at p = 0.45; the verdict says so."""
+    result = interviews(SEQUENCE[:14])
+    result.segments.append(seg("I12", 7, "more about J", ("J", 0.45, "neutral")))
+    s = saturation(result)
+    assert s.new_support[11] == {"J": (2, 0.9)}
+    assert s.francis.message.startswith(
+        "saturation not reached (10+3 rule): interview 12 still added new codes: "
+        "J (2 segments, p=0.90);"
+    )
+    assert s.to_dict()["new_support"][0] == {
+        "A": {"segments": 1, "max_probability": 0.9},
+        "B": {"segments": 1, "max_probability": 0.9},
+        "C": {"segments": 1, "max_probability": 0.9},
+    }
+
+
 def test_saturation_counts_talk_for_open_coding_and_says_when_the_quiet_run_holds_it() -> None:
     """Only codebook codes are ideas: interview 14 of the quiet run 13-15 has two segments that
     fit no code (one more is small talk, one the interviewer's), so "reached" says a new idea

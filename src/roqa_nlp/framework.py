@@ -760,6 +760,8 @@ class Saturation:
     #: per interview, the participant segments that fit no code and await open coding: only the
     #: codebook's codes count as ideas above, so new ideas may still sit here
     open_coding: list[int] = field(default_factory=list)
+    #: per interview, each new code's support: (segments charted with it, highest probability)
+    new_support: list[dict[str, tuple[int, float]]] = field(default_factory=list)
 
     @property
     def new_counts(self) -> list[int]:
@@ -780,6 +782,10 @@ class Saturation:
             "new_counts": self.new_counts,
             "cumulative": self.cumulative,
             "open_coding": self.open_coding,
+            "new_support": [
+                {k: {"segments": n, "max_probability": p} for k, (n, p) in row.items()}
+                for row in self.new_support
+            ],
             "francis": asdict(self.francis),
             "guest": asdict(self.guest),
         }
@@ -925,10 +931,13 @@ def saturation(
     if not 0 <= new_info_threshold <= 1:
         raise RoqaError(f"new_info_threshold must be between 0 and 1, got {new_info_threshold}")
     codes_in: dict[str, list[str]] = {t: [] for t in seq}
+    support: dict[tuple[str, str], list[float]] = {}  # (interview, code) -> its probabilities
     book = chart_codebook(codebook, result, required=False)
     for q in _coded(result, top_k, min_probability, coded, book):
-        if q.transcript_id in codes_in and q.code_id not in codes_in[q.transcript_id]:
-            codes_in[q.transcript_id].append(q.code_id)
+        if q.transcript_id in codes_in:
+            if q.code_id not in codes_in[q.transcript_id]:
+                codes_in[q.transcript_id].append(q.code_id)
+            support.setdefault((q.transcript_id, q.code_id), []).append(q.probability)
     seen: set[str] = set()
     new_codes: list[list[str]] = []
     cumulative: list[int] = []
@@ -939,6 +948,19 @@ def saturation(
         cumulative.append(len(seen))
     counts = [len(c) for c in new_codes]
     participants = [result.participant_of(t) for t in seq]
+    new_support = [
+        {k: (len(support[t, k]), max(support[t, k])) for k in fresh}
+        for t, fresh in zip(seq, new_codes, strict=True)
+    ]
+
+    def evidence(k: int) -> str:
+        """Interview ``k``'s new codes with what they rest on: a verdict kept open by one
+        passage at p = 0.45 reads differently from one kept open by five at 0.9."""
+        return ", ".join(
+            f"{code} ({n} segment{'s' * (n != 1)}, p={p:.2f})"
+            for code, (n, p) in new_support[k - 1].items()
+        )
+
     uncoded: dict[str, int] = dict.fromkeys(seq, 0)
     for s in result.segments:
         tid = s.segment.transcript_id
@@ -981,7 +1003,7 @@ def saturation(
         why = (
             f"only {len(seq)} interview(s), the rule needs at least {need}"
             if len(seq) < need
-            else f"interview {last_new} still added new codes"
+            else f"interview {last_new} still added new codes: {evidence(last_new)}"
             if last_new is not None and last_new > len(seq) - stopping_criterion
             else f"no {stopping_criterion} consecutive interviews without new codes"
         )
@@ -1025,7 +1047,9 @@ def saturation(
         None if hit is None else name(hit.last),
         gmsg,
     )
-    return Saturation(seq, participants, new_codes, cumulative, francis, guest, open_coding)
+    return Saturation(
+        seq, participants, new_codes, cumulative, francis, guest, open_coding, new_support
+    )
 
 
 # -- suggested CFIR construct ratings ---------------------------------------------------------

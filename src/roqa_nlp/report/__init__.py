@@ -562,17 +562,21 @@ def saturation_view(sat: Any) -> dict[str, Any]:
                 "n": i,
                 "id": tid,
                 "participant": p,
-                "new": new,
+                "new": [
+                    f"{k} ({support[k][0]}, p={support[k][1]:.2f})" if k in support else k
+                    for k in new
+                ],
                 "cumulative": cum,
                 "open_coding": n_open,
             }
-            for i, (tid, p, new, cum, n_open) in enumerate(
+            for i, (tid, p, new, cum, n_open, support) in enumerate(
                 zip(
                     sat.interviews,
                     sat.participants,
                     sat.new_codes,
                     sat.cumulative,
                     sat.open_coding,
+                    sat.new_support,
                     strict=True,
                 ),
                 1,
