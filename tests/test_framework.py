@@ -722,3 +722,33 @@ def test_charting_objects_have_short_reprs() -> None:
     assert repr(construct_ratings(r, MINI)) == (
         "ConstructRatings(4 suggested ratings, 2 cases x 2 constructs)"
     )
+
+
+def test_an_order_may_spell_ids_with_or_without_leading_zeros() -> None:
+    """Audit E: cases P1, P2, P03 (a label 'P03:' in p3.txt) and `--order P1,P2,P3` failed."""
+    r = interviews(["A", "B", "C"])
+    r.transcripts["I03"] = transcript("I03", "P03")
+    for tid, p in (("I01", "P1"), ("I02", "P2")):
+        r.transcripts[tid] = transcript(tid, p)
+    assert saturation(r, order="P3, P1, P2").interviews == ["I03", "I01", "I02"]
+    assert saturation(r, order=["i3", "I01", "i02"]).interviews == ["I03", "I01", "I02"]
+
+
+def test_mixed_spellings_of_case_numbers_are_found() -> None:
+    from roqa_nlp.framework import mixed_id_spellings
+
+    assert mixed_id_spellings(["P1", "P2", "P03", "P10"]) == [["P03"], ["P1", "P2"]]
+    assert mixed_id_spellings(["P01", "P02", "P10"]) == []
+    assert mixed_id_spellings(["P1", "P2", "P10"]) == []
+    assert mixed_id_spellings(["Site A", "P01"]) == []
+
+
+def test_the_report_warns_of_case_numbers_written_two_ways() -> None:
+    from roqa_nlp.errors import RoqaWarning
+    from roqa_nlp.report import render_report
+
+    r = interviews(["A", "B"])
+    r.transcripts["I01"] = transcript("I01", "P1")
+    r.transcripts["I02"] = transcript("I02", "P02")
+    with pytest.warns(RoqaWarning, match=r"numbered two ways, P02 beside P1"):
+        render_report(r, MINI)

@@ -31,6 +31,7 @@ References
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,6 +192,26 @@ def _recorded(result: CodingResult) -> Codebook | None:
 
     name = recorded_codebook(result.meta) if isinstance(result.meta, dict) else None
     return None if name is None else Codebook.load(name)
+
+
+def _same_id(name: str) -> str:
+    """``name`` with its numbers written without leading zeros, in lower case: ``P03`` and
+    ``p3`` are one interviewee."""
+    return re.sub(r"\d+", lambda m: str(int(m.group())), name).casefold()
+
+
+def mixed_id_spellings(ids: Iterable[str]) -> list[list[str]]:
+    """The ``ids`` numbered with leading zeros and those numbered with fewer digits, when both
+    occur (``P03`` beside ``P1``, ``P2``): a study's case labels written two ways, which sort
+    and read apart. Empty when every id is written one way (``P01`` ... ``P10``, or ``P1`` ...
+    ``P10``)."""
+    numbered = {i: m.group() for i in ids if (m := re.search(r"\d+", i))}
+    padded = {i for i, n in numbered.items() if len(n) > 1 and n[0] == "0"}
+    width = max((len(numbered[i]) for i in padded), default=0)
+    plain = {i for i, n in numbered.items() if i not in padded and len(n) < width}
+    if not (padded and plain):
+        return []
+    return [sorted(padded, key=natural_key), sorted(plain, key=natural_key)]
 
 
 def chart_codebook(
@@ -911,13 +932,20 @@ def saturation(
         seq = known
     else:
         given = order.split(",") if isinstance(order, str) else list(order)
-        of_participant: dict[str, list[str]] = {}
+        # a name in the order may be a transcript id or a participant id, spelled with or without
+        # leading zeros or in another case (P3 = p03): the one transcript it names
+        named: dict[str, list[str]] = {}
         for t in known:
-            of_participant.setdefault(result.participant_of(t), []).append(t)
-        seq = [
-            t if t in known or len(of_participant.get(t, ())) != 1 else of_participant[t][0]
-            for t in (str(x).strip() for x in given)
-        ]
+            for spelled in {_same_id(t), _same_id(result.participant_of(t))}:
+                named.setdefault(spelled, []).append(t)
+
+        def transcript_of(given_name: str) -> str:
+            if given_name in known:
+                return given_name
+            found = sorted(set(named.get(_same_id(given_name), ())))
+            return found[0] if len(found) == 1 else given_name
+
+        seq = [transcript_of(str(x).strip()) for x in given]
         known_ids = set(known)
         missing = [t for t in seq if t not in known_ids]
         if missing:

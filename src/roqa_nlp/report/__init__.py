@@ -178,6 +178,7 @@ def report_context(
         coded_segments,
         construct_ratings,
         framework_matrix,
+        mixed_id_spellings,
         saturation,
     )
     from . import plots
@@ -232,6 +233,15 @@ def report_context(
         {result.participant_of(t) for t in ordered_transcripts(result)},
         key=_natural,
     )
+    mixed = mixed_id_spellings(participants)
+    if mixed:
+        from ..errors import first_few, warn
+
+        warn(
+            f"participants are numbered two ways, {first_few(mixed[0], 3)} beside "
+            f"{first_few(mixed[1], 3)}: label them alike in the transcripts (P03: or P3:, or name "
+            "the files so) for one order in the matrix and tables"
+        )
     return {
         "title": title or "roqa report",
         "report_id": report_id(result),
