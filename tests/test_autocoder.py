@@ -11,6 +11,7 @@ import json
 import pickle
 import shutil
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -476,14 +477,87 @@ def test_update_records_the_decisions_in_the_model_card(
     assert ac.card["feedback"] == {
         "base_training_data_sha256": tiny_training.hash,
         "decisions_sha256": hashlib.sha256(decisions.read_bytes()).hexdigest(),
+        "decisions_files": [
+            {
+                "name": str(decisions),
+                "sha256": hashlib.sha256(decisions.read_bytes()).hexdigest(),
+                "n_decisions": 7,
+            }
+        ],
         "n_decisions": 7,
+        "by_decision": {"accept": 1, "new-code": 3, "reject": 3},
         "n_examples": 5,
+        "examples": {"new-code": 3, "accept": 1, "rejected": 1},
+        "n_left_out": 0,
+        "left_out": {},
+        "codings": [],
         "weight": 3,
         "new_codes": ["project.covid-19-disruption"],
+        "new_codes_created": ["project.covid-19-disruption"],
     }
     # Each decided segment counts three times: 40 + 3 x 5 records, of which 3 x 1 fit no code.
     assert ac.card["training_data"]["n_records"] == 55
     assert ac.card["training_data"]["n_none"] == 13
+
+
+@pytest.mark.parametrize("weight", [0, -1, 2.5])
+def test_a_feedback_weight_below_one_is_a_one_line_error(
+    embedder: Embedder, tmp_path: Path, weight: Any
+) -> None:
+    """update(weight=0) trained with weight 1 and recorded 0 in the model card."""
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(DECISIONS, encoding="utf-8")
+    with pytest.raises(RoqaError) as exc:
+        AutoCoder("cfir-2009", embedder=embedder).update(decisions, weight=weight)
+    assert str(exc.value) == (
+        f"the feedback weight must be a whole number of at least 1, not {weight!r} "
+        "(1 counts each decided segment once, like a training record)"
+    )
+
+
+def test_decisions_that_give_no_example_are_a_one_line_error_before_training(
+    embedder: Embedder, tmp_path: Path
+) -> None:
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(
+        "segment_id,decision,code_id,text\ns:1,reject,IC.A,a\ns:2,reject,IC.A,b\n"
+        "s:2,reject,IC.H,b\n",
+        encoding="utf-8",
+    )
+    ac = AutoCoder("cfir-2009", embedder=embedder)
+    with pytest.raises(RoqaError) as exc:
+        ac.update(decisions, training=tmp_path / "missing")  # never read: nothing to learn
+    assert str(exc.value) == (
+        f"{decisions}: the decisions give no training example (3 rejections short of all the "
+        "segment's suggestions) (nothing to learn: accept or recode suggestions, name new codes, "
+        "or reject every suggestion of a segment that fits no code)"
+    )
+
+
+def test_rounds_of_decisions_are_trained_together(
+    embedder: Embedder, tiny_training: TrainingSet, tmp_path: Path
+) -> None:
+    """Round 2 recodes to the project code round 1 created; both files are recorded."""
+    r0, r1 = tmp_path / "r0.csv", tmp_path / "r1.csv"
+    r0.write_text(DECISIONS, encoding="utf-8")
+    r1.write_text(
+        "segment_id,decision,code_id,new_code,text\n"
+        "p03:0001,recode,project.covid-19-disruption,,Everyone was isolating in their rooms.\n"
+        "p02:0004,reject,IS.E.2,,There was never enough money for extra shifts.\n",
+        encoding="utf-8",
+    )
+    ac = AutoCoder("cfir-2009", embedder=embedder).update([r0, r1], training=tiny_training)
+    fb = ac.card["feedback"]
+    assert [f["name"] for f in fb["decisions_files"]] == [str(r0), str(r1)]
+    assert [f["n_decisions"] for f in fb["decisions_files"]] == [7, 2]
+    # the later reject of IS.E.2 replaces round 1's accept: that segment is left out
+    assert (fb["n_decisions"], fb["n_examples"]) == (9, 5)
+    assert fb["examples"] == {"new-code": 3, "rejected": 1, "recode": 1}
+    assert fb["left_out"] == {
+        "replaced by a later row on the same segment and code": 1,
+        "rejections short of all the segment's suggestions": 1,
+    }
+    assert fb["new_codes"] == ["project.covid-19-disruption"]
 
 
 def test_segments_whose_every_suggestion_was_rejected_get_a_class_of_their_own(updated) -> None:

@@ -12,11 +12,13 @@ from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import (
     Decision,
     feedback_examples,
+    feedback_plan,
+    feedback_summary,
     project_code_id,
     project_codebook,
     read_decisions,
 )
-from roqa_nlp.errors import RoqaError
+from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion
 
@@ -254,8 +256,13 @@ def test_a_decisions_own_text_wins_over_codings_whose_segment_ids_moved(cfir: Co
     researcher decided on."""
     decided = "Staff turnover means we're always training someone new."
     decisions = [Decision("p01_interview:0003", "accept", "IS.E.2", text=decided)]
-    texts, labels, _ = feedback_examples(decisions, cfir, coding_result())
+    with pytest.warns(RoqaWarning) as got:
+        texts, labels, _ = feedback_examples(decisions, cfir, coding_result())
     assert (texts, labels) == ([decided], [["IS.E.2"]])
+    assert str(got[0].message) == (
+        "decisions: 1 decision on no segment of the codings, trained on their own text without "
+        "the model's valence: “Staff turnover means we're always training…”"
+    )
 
 
 def test_a_segment_whose_top_three_suggestions_are_rejected_becomes_a_no_code_example(
@@ -380,4 +387,304 @@ def test_a_new_code_named_like_an_existing_code_is_a_one_line_error(
         project_codebook(cfir, decisions, where="decisions.csv")
     assert str(exc.value).startswith(
         f"decisions.csv: new code '{name}' is the name of IS.E.2 Available Resources"
+    )
+
+
+# -- new-code ids in any script (D3) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "cid"),
+    [
+        ("COVID-19 disruption", "project.covid-19-disruption"),
+        ("安全", "project.安全"),
+        ("健康", "project.健康"),
+        ("Καλή πρακτική", "project.καλή-πρακτική"),
+        ("Café culture", "project.café-culture"),
+        ("Cafe culture", "project.cafe-culture"),
+        ("Ｆｕｌｌ width", "project.full-width"),  # NFKC
+        ("!!!", "project.code"),
+    ],
+)
+def test_new_code_ids_keep_letters_of_every_script(name: str, cid: str) -> None:
+    assert project_code_id(name) == cid
+
+
+def test_new_codes_in_non_latin_scripts_stay_apart(cfir: Codebook) -> None:
+    decisions = [
+        Decision("s:1", "new-code", new_code="安全", text="a"),
+        Decision("s:2", "new-code", new_code="健康", text="b"),
+        Decision("s:3", "new-code", new_code="Καλή πρακτική", text="c"),
+    ]
+    book = project_codebook(cfir, decisions)
+    assert [(c.id, c.name) for c in book.codes if c.id.startswith("project.")] == [
+        ("project.安全", "安全"),
+        ("project.健康", "健康"),
+        ("project.καλή-πρακτική", "Καλή πρακτική"),
+    ]
+    assert feedback_examples(decisions, book, None)[1] == [
+        ["project.安全"],
+        ["project.健康"],
+        ["project.καλή-πρακτική"],
+    ]
+
+
+def test_two_names_giving_one_id_are_a_one_line_error(cfir: Codebook) -> None:
+    decisions = [
+        Decision("s:1", "new-code", new_code="COVID-19 disruption", text="a"),
+        Decision("s:2", "new-code", new_code="Covid 19: disruption", text="b"),
+    ]
+    with pytest.raises(RoqaError) as exc:
+        project_codebook(cfir, decisions, where="decisions.csv")
+    assert str(exc.value) == (
+        "decisions.csv: new codes 'COVID-19 disruption' and 'Covid 19: disruption' both become "
+        "project.covid-19-disruption (give them one name, or names that differ in their letters "
+        "or digits)"
+    )
+
+
+def test_names_differing_in_case_and_spacing_only_are_one_code(cfir: Codebook) -> None:
+    decisions = [
+        Decision("s:1", "new-code", new_code="Peer support", text="a"),
+        Decision("s:2", "new-code", new_code="peer  Support", text="b"),
+    ]
+    book = project_codebook(cfir, decisions)
+    assert [(c.id, c.name) for c in book.codes if c.id.startswith("project.")] == [
+        ("project.peer-support", "Peer support")
+    ]
+
+
+# -- separators, encodings and long fields (D6, D9) -----------------------------------------------
+
+ROWS = [
+    ["segment_id", "decision", "code_id", "new_code", "note", "text"],
+    ["p01:0001", "accept", "IS.E.2", "", "", "No money, 1,5 staff; none spare."],
+    ["p01:0002", "new-code", "", "Digital exclusion", "tab\tin note", "No phone."],
+]
+
+
+@pytest.mark.parametrize(
+    ("sep", "encoding", "bom"),
+    [(";", "utf-8", ""), ("\t", "utf-16-le", "\ufeff"), (",", "utf-8", "\ufeff")],
+)
+def test_semicolon_and_tab_separated_files_are_read(
+    tmp_path: Path, sep: str, encoding: str, bom: str
+) -> None:
+    """Excel's CSV in locales with a decimal comma uses ';'; its "Unicode text" is UTF-16 with
+    tabs."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=sep, lineterminator="\r\n").writerows(ROWS)
+    p = tmp_path / "decisions.csv"
+    p.write_bytes((bom + buf.getvalue()).encode(encoding))
+    decisions, _ = read_decisions(p)
+    assert decisions == [
+        Decision("p01:0001", "accept", "IS.E.2", text="No money, 1,5 staff; none spare."),
+        Decision(
+            "p01:0002",
+            "new-code",
+            new_code="Digital exclusion",
+            note="tab\tin note",
+            text="No phone.",
+        ),
+    ]
+
+
+def test_a_file_without_a_segment_id_column_names_the_full_header(tmp_path: Path) -> None:
+    p = write(tmp_path, "decisions.csv", "segment,decision\ns:1,accept\n")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert one_line_error(exc, p) == (
+        f"{p}: decisions file has no segment_id column (header: segment_id,decision,code_id,"
+        "new_code,note,text, separated by commas, semicolons or tabs)"
+    )
+
+
+def test_a_note_longer_than_csvs_default_field_limit_is_read(tmp_path: Path) -> None:
+    import csv
+
+    note = "x" * 200_000
+    p = write(
+        tmp_path, "decisions.csv", f"segment_id,decision,code_id,note\ns:1,accept,IC.A,{note}\n"
+    )
+    (d,), _ = read_decisions(p)
+    assert len(d.note) == 200_000
+    assert csv.field_size_limit() == 131072  # the process-wide limit is left as it was
+
+
+def test_a_field_over_16_mb_is_a_one_line_error_naming_the_row(tmp_path: Path) -> None:
+    note = "x" * (16 * 2**20 + 1)
+    p = write(
+        tmp_path, "decisions.csv", f"segment_id,decision,code_id,note\ns:1,accept,IC.A,{note}\n"
+    )
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert one_line_error(exc, p) == (
+        f"{p}: row 2: field larger than field limit (16777216) (a field holds at most 16 MB; "
+        "shorten the note)"
+    )
+
+
+# -- decisions whose segment ids moved (D4) ------------------------------------------------------
+
+
+def coded(texts: list[tuple[str, str]], *, first: int = 1) -> CodingResult:
+    """Codings of one transcript ``p01``: segments p01:{first}, p01:{first+1}, ... with these
+    (text, valence of the top suggestion)."""
+    segs = []
+    for n, (text, valence) in enumerate(texts, first):
+        seg = Segment(f"p01:{n:04d}", "p01", "P01", "participant", 0, len(text), text)
+        top = Suggestion("IS.E.2", "Available Resources", "IS", 0.5, valence=valence)
+        segs.append(SegmentResult(segment=seg, suggestions=[top]))
+    return CodingResult(segments=segs)
+
+
+SEGS = [
+    ("Nice weather today, we sat outside.", "neutral"),
+    ("We never have the staff for it.", "barrier"),
+    ("The director backs the project.", "enabler"),
+]
+
+
+def test_decisions_are_found_by_their_text_when_segment_ids_moved(cfir: Codebook) -> None:
+    """Re-coded after the small talk was cut: p01:0002 is now p01:0001. The example takes the
+    moved segment's valence, not the valence of whatever segment now has the old id."""
+    after = coded(SEGS[1:])  # p01:0001 barrier, p01:0002 enabler
+    decisions = [
+        Decision("p01:0002", "accept", "IS.E.2", text="We never have the staff for it."),
+        Decision("p01:0003", "accept", "IS.E.1", text="The director backs  the project."),
+    ]
+    plan = feedback_plan([(decisions, after, "decisions.csv")], cfir)
+    assert plan.ids == ["p01:0001", "p01:0002"]
+    assert plan.valences == ["barrier", "enabler"]
+    assert plan.labels == [["IS.E.2"], ["IS.E.1"]]
+
+
+def test_rows_without_text_in_a_transcript_whose_ids_moved_are_warned_about(
+    cfir: Codebook,
+) -> None:
+    after = coded(SEGS[1:])
+    decisions = [
+        Decision("p01:0002", "accept", "IS.E.2", text="We never have the staff for it."),
+        Decision("p01:0002", "reject", "IC.A"),  # takes its text from the row above
+        Decision("p01:0001", "accept", "OS.D"),  # no text: found by id, may be another's words
+    ]
+    with pytest.warns(RoqaWarning) as got:
+        plan = feedback_plan([(decisions, after, "decisions.csv")], cfir)
+    assert [str(w.message) for w in got] == [
+        "decisions.csv: 1 decision without text, found by segment id in transcripts whose "
+        "segment ids have moved since the decisions were made: they may be on another segment's "
+        "words (save the decisions with their text)"
+    ]
+    # the old p01:0001 (small talk) decision lands on the words now at p01:0001
+    assert plan.ids == ["p01:0001"]
+    assert plan.labels == [["IS.E.2", "OS.D"]]
+
+
+def test_rows_without_text_on_unmoved_codings_raise_no_warning(cfir: Codebook) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plan = feedback_plan([([Decision("p01:0002", "accept", "OS.D")], coded(SEGS), "d")], cfir)
+    assert (plan.texts, plan.valences) == (["We never have the staff for it."], ["barrier"])
+
+
+# -- small talk and procedural talk rejected (D5) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("flag", "kind"),
+    [("off_topic", "off-framework"), ("procedural", "procedural"), ("", "rejected")],
+)
+def test_rejecting_everything_on_talk_set_aside_keeps_it_in_its_class(
+    cfir: Codebook, flag: str, kind: str
+) -> None:
+    result = coded(SEGS[:1])
+    (seg,) = result.segments
+    seg.suggestions = [Suggestion(c, c, c.split(".")[0], 0.01) for c in ("IS.E.2", "IC.H", "IS.C")]
+    if flag:
+        setattr(seg, flag, True)
+        seg.novel = True
+    decisions = [Decision("p01:0001", "reject", c) for c in ("IS.E.2", "IC.H", "IS.C")]
+    plan = feedback_plan([(decisions, result, "d")], cfir)
+    assert (plan.labels, plan.kinds, plan.counts) == ([[]], [kind], {kind: 1})
+
+
+# -- conflicting rows: the later one wins (D8) -----------------------------------------------------
+
+
+def test_a_later_reject_of_an_accepted_code_wins(cfir: Codebook) -> None:
+    decisions = [
+        Decision("s:1", "accept", "CI.A", text="a"),
+        Decision("s:1", "reject", "CI.A", note="changed my mind", text="a"),
+    ]
+    plan = feedback_plan([(decisions, None, "d")], cfir)
+    assert (plan.labels, plan.left_out) == (
+        [],
+        {
+            "replaced by a later row on the same segment and code": 1,
+            "rejections short of all the segment's suggestions": 1,
+        },
+    )
+
+
+def test_a_later_rounds_decision_wins_over_an_earlier_one(cfir: Codebook) -> None:
+    r0 = [Decision("p01:0002", "accept", "CI.A", text="We never have the staff for it.")]
+    r1 = [
+        Decision("p01:0005", "reject", "CI.A", text="We never have the staff for it."),
+        Decision("p01:0005", "recode", "IS.E.2", text="We never have the staff for it."),
+    ]
+    plan = feedback_plan([(r0, coded(SEGS), "r0.csv"), (r1, coded(SEGS, first=4), "r1.csv")], cfir)
+    assert (plan.ids, plan.labels, plan.counts) == (["p01:0005"], [["IS.E.2"]], {"recode": 1})
+
+
+# -- rounds (D1) and the summary (D7) --------------------------------------------------------------
+
+
+def test_a_project_code_of_an_earlier_round_names_the_missing_decisions_file(
+    cfir: Codebook,
+) -> None:
+    decisions = [Decision("s:1", "recode", "project.faith-communities", text="Church helps.")]
+    with pytest.raises(RoqaError) as exc:
+        feedback_plan([(decisions, None, "r1/decisions.csv")], cfir)
+    assert str(exc.value) == (
+        "r1/decisions.csv: unknown code 'project.faith-communities' (made by an earlier round's "
+        "decisions: give that decisions file too (--feedback FILE --feedback FILE))"
+    )
+
+
+def test_the_new_codes_of_every_round_are_in_the_project_codebook(cfir: Codebook) -> None:
+    r0 = [Decision("s:1", "new-code", new_code="Faith communities", text="The mosque helps.")]
+    r1 = [Decision("s:2", "recode", "project.faith-communities", text="Church helps.")]
+    book = project_codebook(cfir, [*r0, *r1])
+    plan = feedback_plan([(r0, None, "r0.csv"), (r1, None, "r1.csv")], book)
+    assert plan.labels == [["project.faith-communities"], ["project.faith-communities"]]
+
+
+def test_the_summary_says_what_the_decisions_became() -> None:
+    card = {
+        "decisions_files": [{"name": "r0/decisions.csv"}, {"name": "r1/decisions.csv"}],
+        "n_decisions": 42,
+        "n_examples": 38,
+        "examples": {"accept": 20, "recode": 12, "new-code": 6, "rejected": 1},
+        "left_out": {"rejections short of all the segment's suggestions": 2},
+        "codings": [{"path": "r0/codings.jsonl"}, {"path": "r1/codings.jsonl"}],
+        "new_codes_created": ["project.a", "project.b", "project.c", "project.d"],
+    }
+    assert feedback_summary(card) == (
+        "feedback: 38 examples from 42 decisions in 2 files (20 accepted, 12 recoded, 6 new-code "
+        "(4 new codes created), 1 fit no code); 2 left out (2 rejections short of all the "
+        "segment's suggestions); codings: r0/codings.jsonl, r1/codings.jsonl; recoded segments "
+        "keep the valence the model suggested"
+    )
+
+
+def test_the_summary_says_when_no_codings_were_used() -> None:
+    card = {"n_decisions": 1, "n_examples": 1, "examples": {"accept": 1}, "codings": []}
+    assert feedback_summary(card) == (
+        "feedback: 1 examples from 1 decisions (1 accepted); 0 left out; codings: none (no "
+        "valence, 3 suggestions assumed shown)"
     )

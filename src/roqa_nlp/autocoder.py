@@ -562,65 +562,132 @@ class AutoCoder:
 
     def update(
         self,
-        decisions: str | Path | list[Any],
+        decisions: str | Path | Sequence[str | Path] | list[Any],
         *,
-        codings: CodingResult | str | Path | None = None,
+        codings: CodingResult
+        | str
+        | Path
+        | Sequence[CodingResult | str | Path | None]
+        | None = None,
         training: TrainingSet | str | Path | None = None,
         weight: int = UPDATE_WEIGHT,
     ) -> AutoCoder:
         """Retrain with the researcher's decisions added to the training data.
 
-        ``decisions`` is a decisions file or a list of :class:`~roqa_nlp.decisions.Decision`;
-        ``codings`` the coding result they refer to (for segment texts); ``training`` the base
-        training data (default: the project's ``training_data/``). Decided segments count
-        ``weight`` times, since they come from the study being coded. New codes are added to a
-        project codebook with stable ids; the decisions' hash is recorded in the model card.
+        ``decisions`` is a decisions file, a list of them (rounds of review, in order: all are
+        trained together, and the project codebook holds the new codes of every round), or a
+        list of :class:`~roqa_nlp.decisions.Decision`; ``codings`` the coding result they refer
+        to (for segment texts, valences and the suggestions shown), or one per decisions file;
+        ``training`` the base training data (default: the project's ``training_data/``). Each
+        decided segment counts ``weight`` times (an integer >= 1), since it comes from the study
+        being coded: this changes how strongly decisions on existing codes count, not a new code
+        (classes are balanced, so a code known only from decisions weighs the same however often
+        they count; it needs several decided segments). The decisions files, their counts, the
+        codings used and what was left out are recorded in the model card (``feedback``).
         """
-        from .decisions import feedback_examples, project_codebook, read_decisions
+        from .decisions import Decision, feedback_plan, project_codebook, read_decisions
         from .training import TrainingSet, load_training_set
 
+        if isinstance(weight, bool) or not isinstance(weight, int) or weight < 1:
+            raise RoqaError(
+                f"the feedback weight must be a whole number of at least 1, not {weight!r}",
+                hint="1 counts each decided segment once, like a training record",
+            )
+        files: list[tuple[list[Decision], str, str]] = []  # decisions, name, sha256
         if isinstance(decisions, (str, Path)):
-            decs, dhash = read_decisions(decisions)
-            where: str | Path = decisions
+            decisions = [decisions]
+        items = list(decisions)
+        if items and all(isinstance(d, (str, Path)) for d in items):
+            for path in items:
+                decs_i, h = read_decisions(path)
+                files.append((decs_i, str(path), h))
         else:
-            decs = list(decisions)
-            dhash = sha256_bytes(json.dumps([d.__dict__ for d in decs], sort_keys=True).encode())
-            where = "decisions"
-        if isinstance(codings, (str, Path)):
-            codings = CodingResult.read(codings)
-        book = project_codebook(self.codebook, decs, where=where)
-        texts, labels, ids = feedback_examples(decs, book, codings, where=where)
-        valence_of: dict[str, str] = {}
-        if codings is not None:
-            for s in codings.segments:
-                if s.suggestions:
-                    valence_of[s.segment.id] = s.suggestions[0].valence
+            decs = [d for d in items if isinstance(d, Decision)]
+            if len(decs) != len(items):
+                raise RoqaError(
+                    "decisions are files or Decision objects, not a mix",
+                    hint="give decisions files, or a list of Decision",
+                )
+            blob = json.dumps([d.__dict__ for d in decs], sort_keys=True).encode()
+            files.append((decs, "decisions", sha256_bytes(blob)))
+        if codings is None or isinstance(codings, (str, Path, CodingResult)):
+            per_file: list[Any] = [codings] * len(files)
+        else:
+            per_file = list(codings)
+            if len(per_file) != len(files):
+                raise RoqaError(
+                    f"{len(per_file)} codings for {len(files)} decisions files",
+                    hint="give one codings file per decisions file, in the same order",
+                )
+        results: list[CodingResult | None] = []
+        used: list[dict[str, Any]] = []
+        for c in per_file:
+            if isinstance(c, (str, Path)):
+                results.append(CodingResult.read(c))
+                used.append({"path": str(c), "sha256": sha256_bytes(Path(c).read_bytes())})
+            else:
+                results.append(c)
+                if c is not None:
+                    used.append({"path": None, "sha256": None})
+        all_decs = [d for decs_i, _, _ in files for d in decs_i]
+        where = ", ".join(name for _, name, _ in files)
+        book = project_codebook(self.codebook, all_decs, where=where)
+        plan = feedback_plan(
+            [(decs_i, r, name) for (decs_i, name, _), r in zip(files, results)], book
+        )
+        if not plan.texts:
+            why = "; ".join(f"{n} {reason}" for reason, n in plan.left_out.items())
+            raise RoqaError(
+                f"the decisions give no training example ({why or 'none'})",
+                path=where,
+                hint="nothing to learn: accept or recode suggestions, name new codes, or reject "
+                "every suggestion of a segment that fits no code",
+            )
+        dhash = (
+            files[0][2]
+            if len(files) == 1
+            else sha256_bytes("\n".join(h for _, _, h in files).encode())
+        )
         base = training if training is not None else default_training_dir()
         ts = base if isinstance(base, TrainingSet) else load_training_set(base, book)
         fb = TrainingSet(
-            ids=[f"feedback-{i}" for i in ids],
-            texts=texts,
-            codes=labels,
-            valences=[valence_of.get(i, "") for i in ids],
-            groups=["researcher-decisions"] * len(ids),
-            kinds=["coded" if c else "rejected" for c in labels],
-            sources=["researcher-decisions"] * len(ids),
-            contexts=[""] * len(ids),
+            ids=[f"feedback-{i}" for i in plan.ids],
+            texts=plan.texts,
+            codes=plan.labels,
+            valences=plan.valences,
+            groups=["researcher-decisions"] * len(plan.ids),
+            kinds=plan.kinds,
+            sources=["researcher-decisions"] * len(plan.ids),
+            contexts=[""] * len(plan.ids),
             hash=dhash,
         )
         combined = ts
-        for _ in range(max(1, weight)):
+        for _ in range(weight):
             combined = combined.extend(fb)
+        before = {c.id for c in self.codebook.codes}
         self.codebook = book
         self.fit(combined)
         self.card["feedback"] = {
             # the written training data alone (card["training_data"] hashes it with the decisions)
             "base_training_data_sha256": ts.hash,
             "decisions_sha256": dhash,
-            "n_decisions": len(decs),
+            "decisions_files": [
+                {"name": name, "sha256": h, "n_decisions": len(decs_i)} for decs_i, name, h in files
+            ],
+            "n_decisions": len(all_decs),
+            "by_decision": {
+                k: n
+                for k in ("accept", "recode", "new-code", "reject")
+                if (n := sum(1 for d in all_decs if d.decision == k))
+            },
             "n_examples": len(fb),
+            "examples": plan.counts,
+            "n_left_out": sum(plan.left_out.values()),
+            "left_out": plan.left_out,
+            "codings": used,
             "weight": weight,
             "new_codes": [c.id for c in book.codes if c.id.startswith("project.")],
+            "new_codes_created": [c.id for c in book.codes if c.id not in before],
         }
         return self
 

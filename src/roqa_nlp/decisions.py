@@ -32,6 +32,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +41,7 @@ from .codebook import Codebook
 from .errors import RoqaError, quoted
 from .io import read_jsonl, read_text, sha256_bytes
 from .result import CodingResult
-from .schema import Code
+from .schema import Code, SegmentResult
 
 DECISIONS = ("accept", "reject", "recode", "new-code")
 #: rejections (of different codes, none accepted) that make a segment talk that fits no code:
@@ -58,12 +60,36 @@ class Decision:
 
 
 def slug(name: str) -> str:
-    s = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
-    return s or "code"
+    """The id part of a new code's name: its letters and digits in any script (NFKC, casefolded),
+    each run joined by ``-`` ("COVID-19 disruption" -> ``covid-19-disruption``, "安全" -> ``安全``);
+    ``code`` when the name has none."""
+    s = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    return "-".join(re.findall(r"[^\W_]+", s)) or "code"
+
+
+def _same_name(name: str) -> str:
+    """A new code's name as names are told apart: case and spacing do not count."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def project_code_id(name: str) -> str:
     return f"project.{slug(name)}"
+
+
+#: the columns of a decisions file, as the report writes them
+COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text")
+#: the longest field (a note, a segment's text) a decisions file may hold
+FIELD_LIMIT = 16 * 2**20
+
+
+def _delimiter(text: str) -> str:
+    """The separator of a decisions CSV, told from its header line: a comma, or a semicolon
+    (Excel's CSV where the decimal mark is a comma) or a tab (Excel's "Unicode text")."""
+    header = text.split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
 
 
 def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list[Decision], str]:
@@ -73,13 +99,28 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
     if p.suffix.lower() in (".jsonl", ".json"):
         rows = read_jsonl(p)
     else:
-        text = read_text(p)
-        rows = list(csv.DictReader(io.StringIO(text)))
+        text = read_text(p)  # UTF-8 (BOM or not) or UTF-16 with BOM (Excel's "Unicode text")
+        reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
+        rows = []
+        # a note may be long (a pasted memo): csv's default field limit is 128 KB
+        limit = csv.field_size_limit()
+        csv.field_size_limit(max(limit, FIELD_LIMIT))
+        try:
+            for r in reader:
+                rows.append(r)
+        except csv.Error as e:
+            raise RoqaError(
+                f"row {len(rows) + 2}: {e}",
+                path=p,
+                hint=f"a field holds at most {FIELD_LIMIT // 2**20} MB; shorten the note",
+            ) from None
+        finally:
+            csv.field_size_limit(limit)
         if rows and "segment_id" not in {str(k).strip().lower() for k in rows[0] if k}:
             raise RoqaError(
                 "decisions file has no segment_id column",
                 path=p,
-                hint="header: segment_id,decision,code_id,new_code,note",
+                hint=f"header: {','.join(COLUMNS)}, separated by commas, semicolons or tabs",
             )
     out = []
     for i, r in enumerate(rows, 2 if p.suffix.lower() not in (".jsonl", ".json") else 1):
@@ -215,7 +256,9 @@ def project_codebook(
     codebook: Codebook, decisions: list[Decision], *, where: str | Path = "decisions"
 ) -> Codebook:
     """The codebook plus one codable project code per distinct new-code name (stable ids); a
-    new-code name that is already a code's name (or alias) is a one-line error."""
+    new-code name that is already a code's name (or alias), or two different names that give one
+    id (or a name giving the id of a project code already in ``codebook``), is a one-line error.
+    Names differing only in case and spacing are one code."""
     new: dict[str, Code] = {}
     for d in decisions:
         if d.decision != "new-code":
@@ -228,7 +271,14 @@ def project_codebook(
                 path=where,
                 hint=f"accept or recode to {same.id} instead, or give the new code another name",
             )
-        if codebook.find(cid) is None and cid not in new:
+        before = new.get(cid) or codebook.find(cid)
+        if before is not None and _same_name(before.name) != _same_name(d.new_code):
+            raise RoqaError(
+                f"new codes {quoted(before.name)} and {quoted(d.new_code)} both become {cid}",
+                path=where,
+                hint="give them one name, or names that differ in their letters or digits",
+            )
+        if before is None:
             new[cid] = Code(
                 id=cid,
                 name=d.new_code,
@@ -244,6 +294,173 @@ def project_codebook(
     return codebook.with_codes(new.values(), id=pid)
 
 
+#: why decisions give no training example (FeedbackExamples.left_out)
+SHORT_OF_ALL = "rejections short of all the segment's suggestions"
+REPLACED = "replaced by a later row on the same segment and code"
+BESIDE_A_CODE = "rejections on segments given a code"
+
+
+@dataclass
+class FeedbackExamples:
+    """The training examples decisions give (:func:`feedback_plan`), with what became of each
+    decision."""
+
+    texts: list[str]
+    labels: list[list[str]]
+    #: the segment id of each example (the segment the decision was matched to in the codings)
+    ids: list[str]
+    #: coded | rejected (fits no code) | off-framework (small talk) | procedural
+    kinds: list[str]
+    #: the valence the model suggested for the segment ("" without codings)
+    valences: list[str]
+    #: decisions that became labels, by decision (accept, recode, new-code), and examples of
+    #: talk that fits no code (rejected), small talk (off-framework) and procedural talk
+    counts: dict[str, int]
+    #: decisions that gave no example, by reason
+    left_out: dict[str, int]
+
+
+def feedback_plan(
+    sources: Sequence[tuple[list[Decision], CodingResult | None, str | Path]],
+    codebook: Codebook,
+) -> FeedbackExamples:
+    """The training examples of one or more decisions files, each given as (decisions, the coding
+    result they were made on or None, the file's name for messages), rounds in order.
+
+    - Each decision is found in its coding result by :func:`match_decisions` (its text first: ids
+      move when a transcript is coded again); a row without text takes the text of a row with
+      text on the same segment id. A row with text on no segment is trained on its own text
+      (warned); a row without text on no segment is a one-line error. Rows without text in a
+      transcript whose ids have moved (other rows' texts are now elsewhere) are warned about.
+    - Decisions on the same words (spacing aside) make one example, across files; for each code
+      the last row about it wins (an accept after a reject of the same code, or a reject after an
+      accept), so a later round overrides an earlier one.
+    - A segment whose decisions reject its top :data:`REJECT_ALL` suggestions (or every one it
+      has) and leave no code becomes talk that fits no code (``REJECTED``), unless the model had
+      set it aside as small talk (``off_topic``) or procedural talk: it stays in that class.
+    """
+    from .errors import warn
+
+    rows: list[
+        tuple[Decision, str, SegmentResult | None, str | Path]
+    ] = []  # decision, text, segment, where
+    for decisions, result, where in sources:
+        first_text: dict[str, str] = {}
+        for d in decisions:
+            if d.text and d.segment_id not in first_text:
+                first_text[d.segment_id] = d.text
+        filled = [
+            d if d.text or d.segment_id not in first_text else _with_text(d, first_text)
+            for d in decisions
+        ]
+        segs = {} if result is None else {s.segment.id: s for s in result.segments}
+        on: list[str | None] = [None] * len(filled)
+        if result is not None:
+            m = match_decisions(filled, result)
+            j = 0
+            for i, d in enumerate(filled):
+                if j < len(m.matched) and m.matched[j][0] is d:
+                    on[i] = m.matched[j][1]
+                    j += 1
+        # transcripts where a row's words are no longer at its id: their ids have moved
+        parts = {_transcript_part(sid) for sid in segs}
+        moved = {
+            _transcript_part(d.segment_id)
+            for d, o in zip(filled, on)
+            if d.text and o != d.segment_id and _transcript_part(d.segment_id) in parts
+        }
+        lost: list[Decision] = []
+        unsure = 0
+        for d, orig, o in zip(filled, decisions, on):
+            if o is None and not d.text:
+                raise RoqaError(
+                    f"unknown segment id {quoted(d.segment_id)}",
+                    path=where,
+                    hint="give the codings.jsonl the decisions refer to (--codings)",
+                )
+            if o is None:
+                if result is not None:
+                    lost.append(d)
+                rows.append((d, d.text, None, where))
+                continue
+            if not orig.text and d.segment_id not in first_text and _transcript_part(o) in moved:
+                unsure += 1
+            seg = segs[o]
+            rows.append((d, seg.segment.text, seg, where))
+        if lost:
+            named = list(dict.fromkeys(_first_words(d) for d in lost))
+            more = f" and {len(named) - 3} more" if len(named) > 3 else ""
+            warn(
+                f"{len(lost)} decision{'s' if len(lost) != 1 else ''} on no segment of the "
+                "codings, trained on their own text without the model's valence: "
+                + ", ".join(named[:3])
+                + more,
+                path=where,
+            )
+        if unsure:
+            warn(
+                f"{unsure} decision{'s' if unsure != 1 else ''} without text, found by segment id "
+                "in transcripts whose segment ids have moved since the decisions were made: "
+                "they may be on another segment's words (save the decisions with their text)",
+                path=where,
+            )
+    # one example per text; for each code the last row about it wins
+    groups: dict[str, list[tuple[Decision, str, SegmentResult | None, str | Path]]] = {}
+    for row in rows:
+        groups.setdefault(same_text(row[1]), []).append(row)
+    out = FeedbackExamples([], [], [], [], [], {}, {})
+
+    def count(table: dict[str, int], key: str, n: int = 1) -> None:
+        if n:
+            table[key] = table.get(key, 0) + n
+
+    for group in groups.values():
+        # code -> (its last decision, that row's index), codes in the order first named
+        state: dict[str, tuple[str, int]] = {}
+        for k, (dk, _, _, where) in enumerate(group):
+            if dk.decision == "new-code":
+                code = project_code_id(dk.new_code)
+            else:
+                code = _model_code(codebook, dk.code_id, where)
+            state[code] = (dk.decision, k)
+        count(out.left_out, REPLACED, len(group) - len(state))
+        codes = [c for c, (dec, _) in state.items() if dec != "reject"]
+        rejected = [c for c, (dec, _) in state.items() if dec == "reject"]
+        # the words and the segment of the last row matched to one (a later round's codings)
+        last = next((r for r in reversed(group) if r[2] is not None), group[-1])
+        d, text, found = last[0], last[0].text or last[1], last[2]
+        if codes:
+            kind = "coded"
+            for dec, _ in state.values():
+                if dec != "reject":
+                    count(out.counts, dec)
+            count(out.left_out, BESIDE_A_CODE, len(rejected))
+        else:
+            shown = len(found.suggestions) if found is not None else REJECT_ALL
+            if len(rejected) < min(REJECT_ALL, max(shown, 1)):
+                count(out.left_out, SHORT_OF_ALL, len(rejected))
+                continue  # "not this code" only: nothing to learn the segment as
+            kind = "rejected"
+            if found is not None and found.procedural:
+                kind = "procedural"
+            elif found is not None and found.off_topic:
+                kind = "off-framework"
+            count(out.counts, kind)
+        out.texts.append(text)
+        out.labels.append(codes)
+        out.ids.append(found.segment.id if found is not None else d.segment_id)
+        out.kinds.append(kind)
+        sugg = found.suggestions if found is not None else []
+        out.valences.append(sugg[0].valence if sugg else "")
+    return out
+
+
+def _with_text(d: Decision, first_text: dict[str, str]) -> Decision:
+    from dataclasses import replace
+
+    return replace(d, text=first_text[d.segment_id])
+
+
 def feedback_examples(
     decisions: list[Decision],
     codebook: Codebook,
@@ -251,43 +468,48 @@ def feedback_examples(
     *,
     where: str | Path = "decisions",
 ) -> tuple[list[str], list[list[str]], list[str]]:
-    """(texts, code-id lists, segment ids) of the training examples the decisions give."""
-    segs = {} if result is None else {s.segment.id: s for s in result.segments}
-    by_seg: dict[str, list[Decision]] = {}
-    for d in decisions:
-        by_seg.setdefault(d.segment_id, []).append(d)
-    texts: list[str] = []
-    labels: list[list[str]] = []
-    ids: list[str] = []
-    for sid, ds in by_seg.items():
-        text = next((d.text for d in ds if d.text), "")
-        if not text:
-            if sid not in segs:
-                raise RoqaError(
-                    f"unknown segment id {quoted(sid)}",
-                    path=where,
-                    hint="give the codings.jsonl the decisions refer to (--codings)",
-                )
-            text = segs[sid].segment.text
-        codes: list[str] = []
-        for d in ds:
-            if d.decision in ("accept", "recode"):
-                codes.append(_model_code(codebook, d.code_id, where))
-            elif d.decision == "new-code":
-                codes.append(project_code_id(d.new_code))
-            else:
-                _model_code(codebook, d.code_id, where)
-        # An explicit accept or recode of a code wins over a rejection of the same code.
-        codes = list(dict.fromkeys(codes))
-        if not codes:
-            rejected = {d.code_id for d in ds if d.decision == "reject"}
-            shown = len(segs[sid].suggestions) if sid in segs else REJECT_ALL
-            if len(rejected) < min(REJECT_ALL, max(shown, 1)):
-                continue  # "not this code" only: nothing to learn the segment as
-        texts.append(text)
-        labels.append(codes)
-        ids.append(sid)
-    return texts, labels, ids
+    """(texts, code-id lists, segment ids) of the training examples the decisions give
+    (:func:`feedback_plan` of one decisions file)."""
+    plan = feedback_plan([(decisions, result, where)], codebook)
+    return plan.texts, plan.labels, plan.ids
+
+
+def feedback_summary(card: dict[str, object]) -> str:
+    """One line for ``roqa train``: the examples the decisions became, by kind, what was left
+    out and why, and the codings used (``card`` is a model card's ``feedback``)."""
+    counts: dict[str, int] = dict(card.get("examples", {}))  # type: ignore[call-overload]
+    left: dict[str, int] = dict(card.get("left_out", {}))  # type: ignore[call-overload]
+    n_files = len(card.get("decisions_files", []) or [])  # type: ignore[arg-type]
+    n_new = len(card.get("new_codes_created", []) or [])  # type: ignore[arg-type]
+    parts = [
+        f"{counts[k]} {label}"
+        for k, label in (
+            ("accept", "accepted"),
+            ("recode", "recoded"),
+            ("new-code", f"new-code ({n_new} new code{'s' if n_new != 1 else ''} created)"),
+            ("rejected", "fit no code"),
+            ("off-framework", "kept as small talk"),
+            ("procedural", "kept as procedural talk"),
+        )
+        if counts.get(k)
+    ]
+    files = f" in {n_files} files" if n_files > 1 else ""
+    line = (
+        f"feedback: {card.get('n_examples')} examples from {card.get('n_decisions')} "
+        f"decisions{files} ({', '.join(parts) or 'none'}); "
+    )
+    n_left = sum(left.values())
+    line += f"{n_left} left out" + (
+        " (" + ", ".join(f"{n} {why}" for why, n in left.items()) + ")" if n_left else ""
+    )
+    codings = card.get("codings") or []
+    paths = [str(c.get("path")) for c in codings if c]  # type: ignore[union-attr, attr-defined]
+    line += "; codings: " + (
+        ", ".join(paths) if paths else "none (no valence, 3 suggestions assumed shown)"
+    )
+    if counts.get("recode"):
+        line += "; recoded segments keep the valence the model suggested"
+    return line
 
 
 def _model_code(codebook: Codebook, code_id: str, where: str | Path) -> str:
@@ -304,6 +526,13 @@ def _model_code(codebook: Codebook, code_id: str, where: str | Path) -> str:
             path=where,
             hint="record decisions on a report in the model's codebook: "
             f"roqa report CODINGS --codebook {codebook.id}",
+        )
+    if code_id.startswith("project.") and codebook.find(code_id) is None:
+        raise RoqaError(
+            f"unknown code {quoted(code_id)}",
+            path=where,
+            hint="made by an earlier round's decisions: give that decisions file too "
+            "(--feedback FILE --feedback FILE)",
         )
     code = codebook.resolve(code_id, where=where)
     if not code.codable:

@@ -14,21 +14,26 @@ from .app import app, codebook_option
 def train_command(
     data: Path = typer.Argument(..., help="Training data: a folder of .jsonl files or one file."),
     out: Path = typer.Option(..., "--out", "-o", help="Model directory to write."),
-    feedback: Path | None = typer.Option(
+    feedback: list[Path] | None = typer.Option(
         None,
         "--feedback",
-        help="Decisions file (CSV/JSONL: segment_id, decision, code_id, new_code).",
+        help="Decisions file (CSV/JSONL: segment_id, decision, code_id, new_code, note, text). "
+        "Give it once per round of review (--feedback r0/decisions.csv --feedback "
+        "r1/decisions.csv): all are trained together, a later row winning over an earlier one.",
     ),
-    codings: Path | None = typer.Option(
+    codings: list[Path] | None = typer.Option(
         None,
         "--codings",
-        help="codings.jsonl the decisions refer to (default: beside the decisions file).",
+        help="codings.jsonl the decisions refer to (default: beside each decisions file); "
+        "once per --feedback, in the same order.",
     ),
     feedback_weight: int | None = typer.Option(
         None,
         "--feedback-weight",
         min=1,
-        help="How many times each decided segment counts against a training record [default: 3].",
+        help="How many times each decided segment counts against a training record "
+        "[default: 3]. It changes how strongly decisions on existing codes count; a new code "
+        "(classes are balanced) weighs the same at any weight and needs several decided segments.",
     ),
     codebook: str = codebook_option("Codebook id ({builtin}) or .json file.", DEFAULT_CODEBOOK),
     method: str = typer.Option("logreg", "--method", help="logreg | prototype | hybrid."),
@@ -53,16 +58,27 @@ def train_command(
     from ..embedding import Embedder
 
     ac = AutoCoder(codebook, embedder=Embedder(backend=backend), params={"method": method})
-    if feedback is not None:
-        if codings is None:
-            cand = feedback.parent / "codings.jsonl"
-            codings = cand if cand.exists() else None
+    if feedback:
+        if codings and len(codings) != len(feedback):
+            raise RoqaError(
+                f"{len(codings)} --codings for {len(feedback)} --feedback",
+                hint="give --codings once per --feedback, in the same order, or leave it out to "
+                "use the codings.jsonl beside each decisions file",
+            )
+        if not codings:
+            beside = [f.parent / "codings.jsonl" for f in feedback]
+            found: list[Path | None] = [c if c.exists() else None for c in beside]
+        else:
+            found = list(codings)
         ac.update(
-            feedback,
-            codings=codings,
+            list(feedback),
+            codings=found,
             training=data,
             **({} if feedback_weight is None else {"weight": feedback_weight}),
         )
+        from ..decisions import feedback_summary
+
+        con.print(feedback_summary(ac.card["feedback"]), markup=False, highlight=False)
     else:
         if feedback_weight is not None:
             raise RoqaError(

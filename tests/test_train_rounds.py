@@ -1,0 +1,84 @@
+"""``roqa train --feedback`` with rounds of review: the option repeats, every file is trained and
+recorded, and a summary line says what the decisions became."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_cli_core import TRAINING, assert_one_line_user_error, assert_success, roqa
+
+R0 = (
+    "segment_id,decision,code_id,new_code,note,text\n"
+    "p02:0001,new-code,,Faith communities,,The mosque on the corner has been a lifeline.\n"
+    "p02:0004,accept,IS.E.2,,,There was never enough money for extra shifts.\n"
+)
+R1 = (
+    "segment_id;decision;code_id;new_code;note;text\n"  # a European Excel file
+    "p03:0002;recode;project.faith-communities;;;Church on Sunday is where they belong.\n"
+    "p03:0003;reject;OS.D;;;I like walking by the canal on my days off.\n"
+    "p03:0003;reject;IC.H;;;I like walking by the canal on my days off.\n"
+    "p03:0003;reject;IS.C;;;I like walking by the canal on my days off.\n"
+)
+
+
+def rounds(tmp_path: Path) -> tuple[Path, Path]:
+    (tmp_path / "r0").mkdir()
+    (tmp_path / "r1").mkdir()
+    r0, r1 = tmp_path / "r0" / "decisions.csv", tmp_path / "r1" / "decisions.csv"
+    r0.write_text(R0, encoding="utf-8")
+    r1.write_text(R1, encoding="utf-8")
+    return r0, r1
+
+
+def test_repeated_feedback_trains_every_round(tmp_path: Path) -> None:
+    r0, r1 = rounds(tmp_path)
+    out = tmp_path / "model"
+    run = roqa("train", TRAINING, "--out", out, "--feedback", r0, "--feedback", r1)
+    assert_success(run)
+    card = json.loads((out / "model_card.json").read_text("utf-8"))["feedback"]
+    assert [(f["name"], f["n_decisions"]) for f in card["decisions_files"]] == [
+        (str(r0), 2),
+        (str(r1), 4),
+    ]
+    assert card["by_decision"] == {"accept": 1, "recode": 1, "new-code": 1, "reject": 3}
+    assert card["new_codes"] == ["project.faith-communities"]
+    assert (
+        "feedback: 4 examples from 6 decisions in 2 files (1 accepted, 1 recoded, 1 new-code "
+        "(1 new code created), 1 fit no code); 0 left out; codings: none (no valence, 3 "
+        "suggestions assumed shown); recoded segments keep the valence the model suggested"
+    ) in " ".join(run.out.split())
+    # 80 records (79 and the project code's description) + 3 x 4 decided segments, of which
+    # 3 x 1 fit no code
+    assert "Trained on 92 records (79 coded, 13 off-framework)" in run.out
+
+
+def test_a_later_round_alone_names_the_earlier_decisions_file(tmp_path: Path) -> None:
+    _, r1 = rounds(tmp_path)
+    run = roqa("train", TRAINING, "--out", tmp_path / "m", "--feedback", r1)
+    assert_one_line_user_error(
+        run,
+        f"{r1}: unknown code 'project.faith-communities' (made by an earlier round's decisions: "
+        "give that decisions file too (--feedback FILE --feedback FILE))",
+    )
+
+
+def test_codings_must_pair_with_the_decisions_files(tmp_path: Path) -> None:
+    r0, r1 = rounds(tmp_path)
+    codings = tmp_path / "codings.jsonl"
+    codings.write_text("", encoding="utf-8")
+    run = roqa(
+        "train",
+        TRAINING,
+        "--out",
+        tmp_path / "m",
+        "--feedback",
+        r0,
+        "--feedback",
+        r1,
+        "--codings",
+        codings,
+    )
+    assert_one_line_user_error(
+        run, "1 --codings for 2 --feedback (give --codings once per --feedback, in the same order"
+    )
