@@ -752,3 +752,17 @@ def test_the_report_warns_of_case_numbers_written_two_ways() -> None:
     r.transcripts["I02"] = transcript("I02", "P02")
     with pytest.warns(RoqaWarning, match=r"numbered two ways, P02 beside P1"):
         render_report(r, MINI)
+
+
+def test_a_quote_from_a_timed_transcript_cites_its_time_in_the_recording() -> None:
+    """Audit E: 'p1:12933-13267' finds no place in a Zoom recording; the time does."""
+    r = interviews(["A"])
+    s0 = r.segments[0]
+    r.segments[0] = dataclasses.replace(
+        s0, segment=dataclasses.replace(s0.segment, begin_time=751.3)
+    )
+    m = framework_matrix(r)
+    (q,) = m.cell("P01", "A").quotes
+    assert q.citation == "I01:0-7 (00:12:31)"
+    assert m.wide_rows()[1][1] == '1 segment | "about A" [I01:0-7 (00:12:31)]'
+    assert q.to_dict()["begin_time"] == 751.3

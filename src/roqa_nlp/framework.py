@@ -72,11 +72,19 @@ class Quote:
     valence: str
     #: how sure the valence is (the valence head's probability; None when not recorded)
     valence_probability: float | None = None
+    #: seconds from the start of the recording, when the transcript has times (Zoom, .srt)
+    begin_time: float | None = None
 
     @property
     def citation(self) -> str:
-        """Where the quote is: ``transcript:start-end`` (code-point offsets, end-exclusive)."""
-        return f"{self.transcript_id}:{self.start}-{self.end}"
+        """Where the quote is: ``transcript:start-end`` (code-point offsets, end-exclusive), and
+        when in the recording, ``(00:12:31)``, when the transcript has times: an offset finds the
+        words in the transcript, a time finds them in the recording."""
+        where = f"{self.transcript_id}:{self.start}-{self.end}"
+        if self.begin_time is None:
+            return where
+        t = int(self.begin_time)
+        return f"{where} ({t // 3600:02d}:{t % 3600 // 60:02d}:{t % 60:02d})"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -89,6 +97,7 @@ class Quote:
             "code_id": self.code_id,
             "probability": self.probability,
             "valence": self.valence,
+            "begin_time": self.begin_time,
         }
 
 
@@ -164,6 +173,7 @@ def coded_segments(
                     valence_probability=(
                         None if g.valence_probability is None else float(g.valence_probability)
                     ),
+                    begin_time=seg.begin_time,
                 )
             )
     return out
