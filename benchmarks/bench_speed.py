@@ -6,7 +6,8 @@ hides another's):
 
 - ``startup``: ``python -c pass`` vs ``python -c "import roqa_nlp"`` vs ``roqa --help`` (median of
   repeated runs), and whether ``roqa --help`` imports numpy or torch;
-- ``throughput``: ``roqa code`` on the seed-size corpus (13 interviews, ≈3,000 segments) with a
+- ``throughput``: ``roqa code`` on the benchmark corpus (13 long interviews, ≈3,000 segments,
+  about five times a study of 13 26-minute interviews, which makes ≈550) with a
   fresh embedding cache vs a raw ``SentenceTransformer.encode`` of the same segments in the same
   run, in alternating rounds (median of the round ratios; the fastest of each recorded); then the
   same ``roqa code`` again on the warm cache;
@@ -446,7 +447,8 @@ def performance_table(r: dict[str, Any]) -> str:
         )
         raw_load = t["raw_encode"]["load_s"]
         rows += [
-            f"| `roqa code`, seed-size study ({t['n_segments']:,} segments), cold | "
+            f"| `roqa code`, 13 long interviews ({t['n_segments']:,} segments, ≈5× a study of 13 "
+            f"26-minute interviews), cold | "
             f"{fmt(t['cold']['wall_s'])} s ({fmt(t['segments_per_s_pipeline'])} segments/s) | — |",
             f"| pipeline overhead on a raw `SentenceTransformer.encode` run | "
             f"{signed(100 * t['overhead_vs_raw_process'])} % against the raw script's whole process, "
@@ -500,7 +502,7 @@ def performance_table(r: dict[str, Any]) -> str:
     ray = r.get("ray")
     if ray:
         rows.append(
-            f"| `roqa code --engine ray`, local Ray, seed-size study, cold | "
+            f"| `roqa code --engine ray`, local Ray, the 13 long interviews, cold | "
             f"{fmt(ray['wall_s'])} s ({fmt(ray['segments_per_s'])} segments/s per "
             f"{m['cores']}-core node) | — |"
         )
