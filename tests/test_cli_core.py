@@ -585,6 +585,27 @@ def test_codings_of_a_builtin_codebook_get_no_codebook_file(coded: Coded) -> Non
     assert not (coded.out / "codebook.json").exists()
 
 
+def test_code_over_a_report_with_no_decisions_csv_says_where_the_review_is(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    inputs, out = tmp_path / "interviews", tmp_path / "coded"
+    inputs.mkdir()
+    shutil.copy(EXAMPLES / "p01_interview.txt", inputs)
+    args = ("code", inputs, "--out", out, "--model", tiny_model_dir)
+    assert_success(roqa(*args))  # no report before: nothing to say
+    again = roqa(*args)  # P01 coded again, say with P02 added
+    assert again.code == 0, again.err
+    assert [line for line in again.err.splitlines() if line.startswith("roqa: ")] == [
+        f"roqa: note: replacing {out / 'report.html'}: a review kept in the browser is carried "
+        "into the new report when it is opened from the same place; Save decisions as "
+        f"{out / 'decisions.csv'} to keep it safe"
+    ]
+    (out / "decisions.csv").write_text(
+        "segment_id,decision,code_id,new_code,note,text\n", encoding="utf-8"
+    )
+    assert_success(roqa(*args))  # the review is saved beside the codings: nothing to say
+
+
 def test_train_feedback_weight_default_is_the_one_update_uses() -> None:
     from roqa_nlp.autocoder import UPDATE_WEIGHT
 

@@ -539,3 +539,157 @@ def test_loading_a_decisions_csv_applies_it_and_counts_what_matched(
     WebDriverWait(driver, 10).until(lambda _: status.text.startswith("notes.csv"))
     assert "no segment_id and decision columns" in status.text
     assert driver.find_element(By.ID, "decision-count").text == "3 decisions"
+
+
+# -- a review kept in the browser, found by a report written again in the same place -------------
+
+
+def _coded_again(later: bool = False) -> Any:
+    """The fixture coded again: P01 opening with a sentence it did not have (every P01 segment
+    id after it moved by one), P03's last sentence gone, and a P04 added: another report id;
+    ``later``: a P05 added too."""
+    import copy
+
+    from report_fixture import INTERVIEWS
+
+    interviews = copy.deepcopy(INTERVIEWS)
+    interviews["p01_interview"][1][3][1].insert(
+        0, ("Where do I start?", [("IS.C", 0.3, "neutral")], {})
+    )
+    del interviews["p03_interview"][1][1][1][2]
+    interviews["p04_interview"] = (
+        "P04",
+        [("P04", [("We have a peer worker now and it shows.", [("IS.E.2", 0.7, "enabler")], {})])],
+    )
+    if later:
+        interviews["p05_interview"] = (
+            "P05",
+            [("P05", [("Nobody asked us what we needed.", [("OS.A", 0.6, "barrier")], {})])],
+        )
+    return build_result(interviews)
+
+
+def _open_fresh(driver: Any, url: str) -> None:
+    driver.get(url)
+    driver.execute_script("window.localStorage.clear()")
+    driver.get(url)
+
+
+def _decide(driver: Any, segment_id: str, code: str, action: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    item = _suggestion(driver, segment_id, code)
+    _click(driver, item.find_element(By.CSS_SELECTOR, f'button[data-action="{action}"]'))
+
+
+def _status(driver: Any) -> str:
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(By.ID, "load-status").text
+
+
+def test_review_is_carried_into_the_report_written_again_in_the_same_place(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    from roqa_nlp.report import report_id
+
+    driver, _ = browser
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    _decide(driver, "p01_interview:0001", "IS.E.3", "accept")
+    _decide(driver, "p02_interview:0000", "IC.H", "reject")
+    _decide(driver, "p03_interview:0002", "IS.E.2", "accept")  # not in the report written again
+    assert driver.find_element(By.ID, "decision-count").text == "3 decisions"
+    # not saved: the folder is coded again, report.html written over at the same path
+    again = _coded_again()
+    assert report_id(again) != report_id(build_result())
+    write_report(again, path, "cfir-2009")
+    driver.get(path.as_uri())
+    assert _status(driver) == (
+        "2 decisions carried from the earlier report in this folder; 1 matches no segment"
+    )
+    assert driver.find_element(By.ID, "decision-count").text == "2 decisions"
+    assert _pressed(driver, "p01_interview:0002", "IS.E.3") == ["accept"]  # its id moved
+    assert _pressed(driver, "p01_interview:0001", "IS.C") == []  # the new sentence
+    assert _pressed(driver, "p02_interview:0000", "IC.H") == ["reject"]
+    expected = _review_csv(
+        [
+            ("p01_interview:0002", "accept", "IS.E.3", "", "", P01_0001),
+            ("p02_interview:0000", "reject", "IC.H", "", "", P02_0000),
+        ]
+    )
+    assert driver.execute_script("return window.roqaDecisionsCsv") == expected
+    # kept for this report now: a reload shows them, carried once only
+    driver.get(path.as_uri())
+    assert _status(driver) == ""
+    assert driver.execute_script("return window.roqaDecisionsCsv") == expected
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_review_kept_for_the_very_report_wins_over_the_one_carried(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    from roqa_nlp.report import report_id
+
+    driver, _ = browser
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    _decide(driver, "p01_interview:0001", "IS.E.3", "accept")
+    _decide(driver, "p02_interview:0000", "IC.H", "reject")
+    again = _coded_again()
+    write_report(again, path, "cfir-2009")
+    # this browser kept a review of the new report itself (opened from a copy elsewhere, say)
+    driver.execute_script(
+        "localStorage.setItem(arguments[0], JSON.stringify(arguments[1]))",
+        "roqa-decisions:" + report_id(again),
+        {"p02_interview:0000": {"codes": {"IC.H": {"decision": "accept"}}}},
+    )
+    driver.get(path.as_uri())
+    assert _pressed(driver, "p02_interview:0000", "IC.H") == ["accept"]  # its own review wins
+    assert _pressed(driver, "p01_interview:0002", "IS.E.3") == ["accept"]  # carried
+    assert _status(driver) == (
+        "1 decision carried from the earlier report in this folder; 0 match no segment"
+    )
+
+
+def test_carried_review_wins_over_the_embedded_one_and_keeps_what_was_taken_back(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    from roqa_nlp.decisions import Decision
+
+    driver, _ = browser
+    review = [Decision(*row) for row in REVIEW]
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING, decisions=review)
+    _open_fresh(driver, path.as_uri())
+    _decide(driver, "p01_interview:0001", "IS.E.3", "accept")  # the embedded accept taken back
+    _decide(driver, "p01_interview:0002", "IC.H", "reject")
+    review_node = driver.find_element(By.CSS_SELECTOR, '.review[data-segment="p02_interview:0002"]')
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", review_node)
+    review_node.find_element(By.CSS_SELECTOR, "input.note").send_keys("only a note, <b>&")
+    # written again with the same embedded review (decisions.csv beside the codings)
+    write_report(_coded_again(), path, "cfir-2009", decisions=review)
+    driver.get(path.as_uri())
+    assert _pressed(driver, "p01_interview:0002", "IS.E.3") == []  # stays taken back
+    assert _pressed(driver, "p01_interview:0003", "IC.H") == ["reject"]
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode OS.D"]  # embedded
+    note = driver.find_element(
+        By.CSS_SELECTOR, '.review[data-segment="p02_interview:0002"] input.note'
+    )
+    assert note.get_attribute("value") == "only a note, <b>&"
+    assert _status(driver) == (
+        "1 decision carried from the earlier report in this folder; 0 match no segment"
+    )
+    # Clear, then written again: the embedded review stays forgotten there too
+    driver.execute_script("window.confirm = () => true")
+    _click(driver, driver.find_element(By.ID, "clear-decisions"))
+    write_report(_coded_again(later=True), path, "cfir-2009", decisions=review)
+    driver.get(path.as_uri())
+    assert driver.find_element(By.ID, "decision-count").text == "0 decisions"
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == []

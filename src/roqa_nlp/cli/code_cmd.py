@@ -121,6 +121,21 @@ def _warn_if_report_is_stale(out: Path) -> None:
         )
 
 
+def _note_review_in_browser(out: Path) -> None:
+    """Before ``out/report.html`` is written over with no decisions.csv beside it: the review
+    may live in the browser alone, which finds it again only where the report is."""
+    from .report_cmd import DECISIONS_FILE
+
+    path = out / "report.html"
+    if path.is_file() and not (out / DECISIONS_FILE).exists():
+        print(
+            f"roqa: note: replacing {path}: a review kept in the browser is carried into the new "
+            f"report when it is opened from the same place; Save decisions as "
+            f"{out / DECISIONS_FILE} to keep it safe",
+            file=sys.stderr,
+        )
+
+
 @app.command("code")
 def code_command(
     paths: list[Path] = typer.Argument(
@@ -308,6 +323,7 @@ def code_command(
         from ..report import write_report
 
         path = out / "report.html"
+        _note_review_in_browser(out)
         write_report(
             charted,
             path,

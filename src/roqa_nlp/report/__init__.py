@@ -87,7 +87,8 @@ def write_report(
     ``title`` heads the page. ``decisions`` (a decisions.csv/.jsonl file or a list of
     :class:`~roqa_nlp.decisions.Decision`) is the review the page starts from: each decision is
     shown on the segment with its text (see :func:`~roqa_nlp.decisions.match_decisions`; those
-    on no segment are left out); a review kept in the browser for the same report wins.
+    on no segment are left out); a review kept in the browser for the same report, or for an
+    earlier report written at the same path (matched the same way), wins.
     """
     from ..codebook import Codebook
 
@@ -304,7 +305,8 @@ def embedded_decisions(
 
 
 def report_id(result: CodingResult) -> str:
-    """A short id of the coded segments: the key under which the browser keeps the review."""
+    """A short id of the coded segments: a key under which the browser keeps the review (it
+    keeps it under the page's path too, so that a report written again there finds it)."""
     h = hashlib.sha256()
     for s in result:
         g = s.segment
@@ -636,7 +638,12 @@ def _candidate(c: Any) -> dict[str, Any]:
             hint="give dicts with id, label or keywords, and segment_ids",
         )
     kw = [str(k) for k in c.get("keywords") or []]
+    size = c.get("size")
     return {
+        # a candidate code needs two segments: roqa marks one alone ``grouped`` false, and files
+        # written before it did give its size as 1
+        "grouped": c.get("grouped") is not False
+        and not (isinstance(size, int) and not isinstance(size, bool) and size < 2),
         "id": str(c.get("id", "")),
         "label": str(c.get("label") or ", ".join(kw[:3]) or c.get("id", "")),
         "keywords": kw,
@@ -647,18 +654,26 @@ def _candidate(c: Any) -> dict[str, Any]:
 def open_coding_view(
     result: CodingResult, open_coding: Iterable[Any] | None, views: Mapping[str, dict[str, Any]]
 ) -> dict[str, Any]:
-    """Novel segments, grouped by the candidate codes when they are given; small talk and
-    background listed apart."""
+    """Novel segments, grouped by the candidate codes when they are given (a segment alone is
+    listed as not grouped, with no label); small talk and background listed apart."""
     novel = [s.segment.id for s in result if s.for_open_coding]
     groups = []
     grouped: set[str] = set()
     for c in [_candidate(c) for c in open_coding or []]:
+        if not c["grouped"]:
+            continue
         segs = [views[sid] for sid in c["segment_ids"] if sid in views]
         grouped.update(v["id"] for v in segs)
         groups.append({**c, "segments": segs})
     rest = [views[sid] for sid in novel if sid not in grouped]
     off_topic = [views[s.segment.id] for s in result if s.novel and s.off_topic]
-    return {"total": len(novel), "groups": groups, "ungrouped": rest, "off_topic": off_topic}
+    return {
+        "total": len(novel),
+        "clustered": open_coding is not None,
+        "groups": groups,
+        "ungrouped": rest,
+        "off_topic": off_topic,
+    }
 
 
 def flatten(d: Mapping[str, Any], prefix: str = "", depth: int = 0) -> list[tuple[str, str]]:

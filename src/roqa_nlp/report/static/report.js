@@ -2,14 +2,20 @@
  *
  * Plain JavaScript, no libraries, no network. Decisions are kept per segment and saved as
  * decisions.csv (segment_id,decision,code_id,new_code,note,text) through a Blob download, the file
- * `roqa train --feedback` reads. They are also kept in this browser's localStorage (per report)
- * so closing the tab does not lose a review; "Clear" forgets them.
+ * `roqa train --feedback` reads. They are also kept in this browser's localStorage, twice: per
+ * report (the segments' state, under "roqa-decisions:" + report id) and per place (the decisions
+ * with each segment's text, under "roqa-review:" + the page's path), so that a report written
+ * again in the same place (a folder coded again with an interview added: other segments, another
+ * report id) finds the review; "Clear" forgets them. Clearing the browser's data loses them:
+ * only "Save decisions" keeps a review safe.
  *
  * The page starts from the decisions `roqa report --decisions` embedded in it (#roqa-decisions:
- * rows already matched to this report's segments); a review kept in this browser for this report
- * wins for the segments it has. "Load decisions…" reads a saved decisions.csv and applies it,
- * each decision matched to a segment by its text first (ids move when transcripts are coded
- * again), then by its id: the rule of roqa_nlp.decisions.match_decisions.
+ * rows already matched to this report's segments); a review kept in this place by an earlier
+ * version of the report wins over them for the segments it has, and a review kept for this very
+ * report wins over both. "Load decisions…" reads a saved decisions.csv and applies it, each
+ * decision matched to a segment by its text first (ids move when transcripts are coded again),
+ * then by its id: the rule of roqa_nlp.decisions.match_decisions; the review of an earlier
+ * version is matched the same way.
  */
 (function () {
   "use strict";
@@ -20,6 +26,9 @@
   var embedded = embeddedNode ? JSON.parse(embeddedNode.textContent || "[]") : [];
   var reportId = document.body.getAttribute("data-report-id") || "report";
   var storeKey = "roqa-decisions:" + reportId;
+  /* the review kept for whatever report is written at this place: {report, rows} (rows as in
+     decisions.csv, a row with no decision keeping a segment decided on and taken back) */
+  var placeKey = "roqa-review:" + window.location.pathname;
   /* segment id -> {codes: {suggested code: {decision, target}}, newCode, note, extra}; extra:
      decisions carried from a file that no control shows ([decision, code_id, new_code]: a code
      this report does not suggest for the segment), kept so that saving loses none */
@@ -43,32 +52,62 @@
     return mark ? mark.textContent : "";
   }
 
+  /* segment id -> its review block (a study has thousands: found through one map) */
+  var reviewMap = null;
+  function reviewsById() {
+    if (!reviewMap) {
+      reviewMap = {};
+      var nodes = document.querySelectorAll(".review[data-segment]");
+      for (var i = 0; i < nodes.length; i++) reviewMap[nodes[i].getAttribute("data-segment")] = nodes[i];
+    }
+    return reviewMap;
+  }
+
   function csvField(value) {
     var s = value == null ? "" : String(value);
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
-  /* Decision rows in document order: each suggestion's decision, then the segment's new code. */
+  /* One segment's decision rows: each suggestion's decision, then its new code, then the
+     carried decisions no control shows. The segment's text goes with its decisions: they stay
+     right if the transcript is coded again and its segment ids move. */
+  function segmentRows(review, seg, st) {
+    var rows = [];
+    var text = segmentText(review);
+    var items = review.querySelectorAll(".sugg[data-code]");
+    for (var j = 0; j < items.length; j++) {
+      var code = items[j].getAttribute("data-code");
+      var d = st.codes[code];
+      if (!d) continue;
+      rows.push([seg, d.decision, d.decision === "recode" ? d.target : code, "", st.note, text]);
+    }
+    if (st.newCode) rows.push([seg, "new-code", "", st.newCode, st.note, text]);
+    (st.extra || []).forEach(function (e) { rows.push([seg, e[0], e[1], e[2], st.note, text]); });
+    return rows;
+  }
+
+  /* Decision rows in document order. */
   function decisionRows() {
     var rows = [];
     var reviews = document.querySelectorAll(".review[data-segment]");
     for (var i = 0; i < reviews.length; i++) {
       var seg = reviews[i].getAttribute("data-segment");
-      var st = state[seg];
-      if (!st) continue;
-      /* the segment's text goes with its decisions: they stay right if the transcript is
-         coded again and its segment ids move */
-      var text = segmentText(reviews[i]);
-      var items = reviews[i].querySelectorAll(".sugg[data-code]");
-      for (var j = 0; j < items.length; j++) {
-        var code = items[j].getAttribute("data-code");
-        var d = st.codes[code];
-        if (!d) continue;
-        rows.push([seg, d.decision, d.decision === "recode" ? d.target : code, "", st.note, text]);
-      }
-      if (st.newCode) rows.push([seg, "new-code", "", st.newCode, st.note, text]);
-      (st.extra || []).forEach(function (e) { rows.push([seg, e[0], e[1], e[2], st.note, text]); });
+      if (state[seg]) rows = rows.concat(segmentRows(reviews[i], seg, state[seg]));
     }
+    return rows;
+  }
+
+  /* The review this browser keeps for this place: the decisions of the segments it keeps, with
+     their text; a kept segment without any (taken back, or cleared) as one row with no
+     decision, so that it stays undecided in a report written here again. */
+  function placeRows() {
+    var rows = [], reviews = reviewsById();
+    Object.keys(kept).forEach(function (seg) {
+      var st = state[seg], review = reviews[seg];
+      if (!st || !review) return;
+      var own = segmentRows(review, seg, st);
+      rows = rows.concat(own.length ? own : [[seg, "", "", "", st.note, segmentText(review)]]);
+    });
     return rows;
   }
 
@@ -87,10 +126,20 @@
     return n;
   }
 
+  var warnedFull = false;
   function save() {
     var keep = {};
     Object.keys(kept).forEach(function (seg) { if (state[seg]) keep[seg] = state[seg]; });
-    try { window.localStorage.setItem(storeKey, JSON.stringify(keep)); } catch (e) { /* private mode */ }
+    try {
+      window.localStorage.setItem(storeKey, JSON.stringify(keep));
+      window.localStorage.setItem(placeKey, JSON.stringify({ report: reportId, rows: placeRows() }));
+    } catch (e) {
+      /* private mode, or no room left: the review lives in this tab only */
+      if (!warnedFull && Object.keys(keep).length) {
+        warnedFull = true;
+        showStatus("This browser could not keep the review: use Save decisions before closing the tab.");
+      }
+    }
     var n = countDecisions();
     var label = document.getElementById("decision-count");
     if (label) label.textContent = n + (n === 1 ? " decision" : " decisions");
@@ -258,6 +307,7 @@
     var later = [];
     rows.forEach(function (r) {
       if (!st.note && r.note) st.note = r.note;
+      if (!r.decision) return; /* a segment kept undecided */
       if ((r.decision === "accept" || r.decision === "reject") && shown.indexOf(r.code_id) >= 0 &&
           !st.codes[r.code_id]) {
         st.codes[r.code_id] = { decision: r.decision };
@@ -289,9 +339,7 @@
       if (!bySeg[m.segment]) { bySeg[m.segment] = []; order.push(m.segment); }
       bySeg[m.segment].push(m.row);
     });
-    var reviews = {};
-    var nodes = document.querySelectorAll(".review[data-segment]");
-    for (var i = 0; i < nodes.length; i++) reviews[nodes[i].getAttribute("data-segment")] = nodes[i];
+    var reviews = reviewsById();
     order.forEach(function (seg) {
       state[seg] = entryFromRows(reviews[seg], bySeg[seg]);
       if (keep) kept[seg] = true;
@@ -299,14 +347,49 @@
     return order;
   }
 
+  function stored(key) {
+    try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; }
+  }
+
+  function showStatus(text) {
+    var status = document.getElementById("load-status");
+    if (status) status.textContent = text;
+  }
+
+  /* The review kept at this place by an earlier version of this report (another report id: the
+     folder was coded again), matched to this report's segments as a loaded file is, except on
+     the segments `saved` (this very report's review) holds; null when there is none. */
+  function carryFromPlace(saved) {
+    var place = stored(placeKey);
+    if (!place || typeof place !== "object" || place.report === reportId || !Array.isArray(place.rows)) {
+      return null;
+    }
+    var rows = [];
+    place.rows.forEach(function (f) {
+      if (!Array.isArray(f) || typeof f[0] !== "string" || !f[0]) return;
+      rows.push({ segment_id: f[0], decision: String(f[1] || ""), code_id: String(f[2] || ""),
+                  new_code: String(f[3] || ""), note: String(f[4] || ""), text: String(f[5] || "") });
+    });
+    if (!rows.length) return null;
+    var m = matchRows(rows);
+    var matched = m.matched.filter(function (x) { return !saved || !Object.prototype.hasOwnProperty.call(saved, x.segment); });
+    applyMatched(matched, true);
+    var decided = function (r) { return !!r.decision; };
+    return {
+      carried: matched.filter(function (x) { return decided(x.row); }).length,
+      unmatched: m.unmatched.filter(decided).length
+    };
+  }
+
   function restore() {
-    var saved = null;
-    try { saved = JSON.parse(window.localStorage.getItem(storeKey) || "null"); } catch (e) { saved = null; }
+    var saved = stored(storeKey);
+    if (!saved || typeof saved !== "object") saved = null;
     /* embedded rows are matched already: [segment_id, decision, code_id, new_code, note] */
     applyMatched(embedded.map(function (r) {
       return { segment: r[0], row: { segment_id: r[0], decision: r[1], code_id: r[2], new_code: r[3], note: r[4] } };
     }));
-    if (saved && typeof saved === "object") {
+    var carried = carryFromPlace(saved);
+    if (saved) {
       Object.keys(saved).forEach(function (seg) {
         var st = saved[seg];
         if (!st || typeof st !== "object") return;
@@ -315,6 +398,11 @@
       });
     }
     paintAll(true);
+    if (carried && (carried.carried || carried.unmatched)) {
+      var n = carried.carried, u = carried.unmatched;
+      showStatus(n + (n === 1 ? " decision" : " decisions") + " carried from the earlier report in this folder; " +
+        u + (u === 1 ? " matches" : " match") + " no segment");
+    }
   }
 
   /* decisions.csv as rows of fields: quoted fields with doubled quotes, commas and line breaks
