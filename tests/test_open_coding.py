@@ -14,9 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roqa_nlp.open_coding import (
+    DISTANCE_THRESHOLDS,
     CandidateCode,
+    OpenCodingQueue,
     class_tfidf_keywords,
     cluster_embeddings,
+    distance_threshold_for,
     english_stop_words,
     open_coding_queue,
     terms,
@@ -262,23 +265,44 @@ def test_only_novel_non_procedural_segments_are_embedded(queue_and_embedder) -> 
 
 def test_procedural_and_non_novel_segments_never_enter_the_queue(queue_and_embedder) -> None:
     queue, _ = queue_and_embedder
-    queued = [sid for c in queue for sid in c.segment_ids]
+    queued = [sid for c in queue.everything() for sid in c.segment_ids]
     assert "t1:1" not in queued and "t1:2" not in queued
     assert sorted(queued) == ["t1:0", "t1:3", "t2:0", "t2:1"]
 
 
-def test_candidates_group_similar_segments_largest_first(queue_and_embedder) -> None:
+def test_candidates_group_similar_segments_a_segment_alone_is_not_grouped(
+    queue_and_embedder,
+) -> None:
     queue, _ = queue_and_embedder
-    assert [(c.id, c.segment_ids, c.size) for c in queue] == [
-        ("candidate-001", ["t1:0", "t1:3", "t2:1"], 3),
-        ("candidate-002", ["t2:0"], 1),
+    assert [(c.id, c.segment_ids, c.size, c.grouped) for c in queue] == [
+        ("candidate-001", ["t1:0", "t1:3", "t2:1"], 3, True),
+    ]
+    assert len(queue) == 1  # candidate codes only
+    assert [(c.id, c.segment_ids, c.size, c.grouped) for c in queue.ungrouped] == [
+        ("ungrouped-001", ["t2:0"], 1, False),
+    ]
+    assert queue.everything() == [*queue, *queue.ungrouped]
+
+
+def test_a_segment_not_grouped_has_no_keywords_and_no_theme_label(queue_and_embedder) -> None:
+    queue, _ = queue_and_embedder
+    alone = queue.ungrouped[0]
+    assert (alone.label, alone.keywords) == ("not grouped", [])
+    assert alone.representative == [
+        {
+            "segment_id": "t2:0",
+            "transcript": "t2",
+            "participant": "P02",
+            "text": "The garden project for residents.",
+        }
     ]
 
 
 def test_candidates_name_their_transcripts_and_participants(queue_and_embedder) -> None:
     queue, _ = queue_and_embedder
     assert (queue[0].transcripts, queue[0].participants) == (["t1", "t2"], ["P01", "P02"])
-    assert (queue[1].transcripts, queue[1].participants) == (["t2"], ["P02"])
+    alone = queue.ungrouped[0]
+    assert (alone.transcripts, alone.participants) == (["t2"], ["P02"])
 
 
 def test_representatives_are_closest_to_the_centroid_ties_in_segment_order(
@@ -299,13 +323,15 @@ def test_candidate_label_is_its_top_three_keywords(queue_and_embedder) -> None:
     queue, _ = queue_and_embedder
     assert queue[0].keywords[0] == "covid"
     assert queue[0].label == ", ".join(queue[0].keywords[:3])
-    assert "garden" in queue[1].keywords
+    # the segment alone still counts for the term frequencies over all clusters: "covid" is in
+    # the candidate only, so it ranks first there
+    assert queue[0].keywords[:3] == ["covid", "closed", "covid outbreak"]
 
 
 def test_n_representative_limits_the_examples() -> None:
     result, emb = build_result()
     queue = open_coding_queue(result, emb, n_representative=1)  # type: ignore[arg-type]
-    assert [len(c.representative) for c in queue] == [1, 1]
+    assert [len(c.representative) for c in queue.everything()] == [1, 1]
 
 
 def test_no_novel_segments_give_an_empty_queue_without_encoding() -> None:
@@ -359,7 +385,15 @@ def test_open_coding_csv_has_the_documented_columns(queue_and_embedder, tmp_path
         "t1:0; t1:3; t2:1",
         "We lost two staff to covid.",
     ]
-    assert rows[2][0] == "candidate-002"
+    assert rows[2] == [
+        "ungrouped-001",
+        "not grouped",
+        "",
+        "1",
+        "P02",
+        "t2:0",
+        "The garden project for residents.",
+    ]
     assert len(rows) == 3
 
 
@@ -368,9 +402,13 @@ def test_open_coding_jsonl_has_one_candidate_per_line(queue_and_embedder, tmp_pa
     write_open_coding(queue, tmp_path)
     lines = (tmp_path / "open_coding.jsonl").read_text("utf-8").splitlines()
     records = [json.loads(line) for line in lines]
-    assert records == [c.to_dict() for c in queue]
+    assert records == [c.to_dict() for c in queue.everything()]
+    assert [(r["id"], r["grouped"], r["label"], r["keywords"]) for r in records[1:]] == [
+        ("ungrouped-001", False, "not grouped", [])
+    ]
     assert sorted(records[0]) == [
         "extra",
+        "grouped",
         "id",
         "keywords",
         "label",
@@ -405,3 +443,123 @@ def test_building_the_queue_never_imports_scikit_learn() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# -- the grouping rule: a candidate needs two segments; the threshold follows the unit ------------
+
+
+def novel_result(
+    rows: list[tuple[str, str, list[float]]],
+    unit: str | None = "window",
+    participants: dict[str, str] | None = None,
+) -> tuple[CodingResult, FakeEmbedder]:
+    """Novel segments ``(transcript, text, vector)`` in this order, coded with ``unit``."""
+    result = CodingResult(meta={} if unit is None else {"params": {"unit": unit}})
+    starts: dict[str, int] = {}
+    for n, (tid, text, _) in enumerate(rows):
+        start = starts.get(tid, 0)
+        result.segments.append(seg_result(tid, n, text, start, novel=True))
+        starts[tid] = start + len(text) + 1
+    for tid, end in starts.items():
+        result.transcripts[tid] = Transcript(
+            id=tid,
+            text=" ".join(r[1] for r in rows if r[0] == tid),
+            turns=[Turn("P", "participant", 0, end - 1)],
+            participant=(participants or {}).get(tid, tid.upper()),
+        )
+    return result, FakeEmbedder({text: vec for _, text, vec in rows})
+
+
+#: a and b are at cosine distance 0.65 (cos 0.35), c is orthogonal to both (distance 1)
+AT_065 = [
+    ("t1", "Staff left after the merger.", [1.0, 0.0, 0.0]),
+    ("t2", "The merger cost us our best staff.", [0.35, (1 - 0.35**2) ** 0.5, 0.0]),
+    ("t3", "The garden project for residents.", [0.0, 0.0, 1.0]),
+]
+
+
+def grouping(queue: OpenCodingQueue) -> tuple[list[list[str]], list[list[str]]]:
+    return [c.segment_ids for c in queue], [c.segment_ids for c in queue.ungrouped]
+
+
+def test_the_threshold_is_measured_per_segment_unit() -> None:
+    assert DISTANCE_THRESHOLDS == {"window": 0.6, "turn": 0.6, "sentence": 0.7}
+    for unit, t in (("window", 0.6), ("turn", 0.6), ("sentence", 0.7), (None, 0.6), ("x", 0.6)):
+        assert distance_threshold_for(novel_result(AT_065, unit)[0]) == t
+
+
+def test_two_segments_at_distance_065_are_a_candidate_of_sentences_not_of_windows() -> None:
+    result, emb = novel_result(AT_065, "window")
+    assert grouping(open_coding_queue(result, emb)) == ([], [["t1:0"], ["t2:1"], ["t3:2"]])  # type: ignore[arg-type]
+    result, emb = novel_result(AT_065, "sentence")
+    assert grouping(open_coding_queue(result, emb)) == ([["t1:0", "t2:1"]], [["t3:2"]])  # type: ignore[arg-type]
+
+
+def test_an_explicit_threshold_overrides_the_units() -> None:
+    result, emb = novel_result(AT_065, "window")
+    queue = open_coding_queue(result, emb, distance_threshold=0.66)  # type: ignore[arg-type]
+    assert grouping(queue) == ([["t1:0", "t2:1"]], [["t3:2"]])
+    result, emb = novel_result(AT_065, "sentence")
+    queue = open_coding_queue(result, emb, distance_threshold=0.64)  # type: ignore[arg-type]
+    assert grouping(queue) == ([], [["t1:0"], ["t2:1"], ["t3:2"]])
+
+
+def test_segments_all_alone_give_no_candidate_and_are_listed_in_segment_order() -> None:
+    rows = [
+        ("t1", "The garden project for residents.", [0.0, 0.0, 1.0]),
+        ("t1", "We bought a minibus.", [1.0, 0.0, 0.0]),
+        ("t2", "That's actually happened. Twice.", [0.0, 1.0, 0.0]),
+    ]
+    result, emb = novel_result(rows)
+    queue = open_coding_queue(result, emb)  # type: ignore[arg-type]
+    assert len(queue) == 0 and queue == []
+    assert [(c.id, c.label, c.keywords, c.segment_ids) for c in queue.ungrouped] == [
+        ("ungrouped-001", "not grouped", [], ["t1:0"]),
+        ("ungrouped-002", "not grouped", [], ["t1:1"]),
+        ("ungrouped-003", "not grouped", [], ["t2:2"]),
+    ]
+
+
+def test_candidates_are_numbered_largest_first_ties_by_their_first_segment() -> None:
+    x, y, z = [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]
+    rows = [
+        ("t1", "Rota gaps over the summer.", x),
+        ("t1", "Minibus for the day trips.", y),
+        ("t1", "The kitchen was locked at nine.", z),
+        ("t2", "Minibus insurance went up.", y),
+        ("t2", "Rota cover from the agency.", x),
+        ("t3", "Minibus drivers need a licence.", y),
+    ]
+    result, emb = novel_result(rows)
+    queue = open_coding_queue(result, emb)  # type: ignore[arg-type]
+    assert [(c.id, c.segment_ids) for c in queue] == [
+        ("candidate-001", ["t1:1", "t2:3", "t3:5"]),
+        ("candidate-002", ["t1:0", "t2:4"]),
+    ]
+    assert [(c.id, c.segment_ids) for c in queue.ungrouped] == [("ungrouped-001", ["t1:2"])]
+
+
+def test_transcripts_and_participants_of_a_candidate_are_in_natural_order() -> None:
+    v = [1.0, 0.0, 0.0]
+    rows = [
+        ("p10", "Agency staff again.", v),
+        ("p2", "Agency staff every week.", v),
+        ("p1", "We rely on agency staff.", v),
+        ("p05", "Agency staff cost a lot.", v),
+    ]
+    names = {"p10": "P10", "p2": "P2", "p1": "P1", "p05": "P05"}
+    result, emb = novel_result(rows, participants=names)
+    (c,) = open_coding_queue(result, emb)  # type: ignore[arg-type]
+    assert c.transcripts == ["p1", "p2", "p05", "p10"]
+    assert c.participants == ["P1", "P2", "P05", "P10"]
+
+
+def test_the_csv_lists_the_segments_not_grouped_after_the_candidates(tmp_path: Path) -> None:
+    result, emb = novel_result(AT_065, "sentence")
+    write_open_coding(open_coding_queue(result, emb), tmp_path)  # type: ignore[arg-type]
+    rows = list(csv.reader(io.StringIO((tmp_path / "open_coding.csv").read_text("utf-8-sig"))))
+    assert [r[:2] + r[3:6] for r in rows[1:]] == [
+        ["candidate-001", rows[1][1], "2", "T1; T2", "t1:0; t2:1"],
+        ["ungrouped-001", "not grouped", "1", "T3", "t3:2"],
+    ]
+    assert rows[2][2] == "" and rows[1][2] != ""

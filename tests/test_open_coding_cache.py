@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from roqa_nlp import open_coding_cache as occ
-from roqa_nlp.open_coding import CandidateCode, open_coding_queue
+from roqa_nlp.open_coding import CandidateCode, OpenCodingQueue, open_coding_queue
 from roqa_nlp.open_coding_cache import (
     CACHE_FILE,
     cached_open_coding_queue,
@@ -76,10 +76,14 @@ def queue(folder: Path, result: CodingResult | None = None, **kwargs: Any) -> li
 
 def test_a_cached_queue_equals_a_fresh_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fresh = open_coding_queue(coding(), StandInEmbedder(None))  # type: ignore[arg-type]
-    assert len(fresh) == 2
+    assert (len(fresh), len(fresh.ungrouped)) == (1, 1)
     assert queue(tmp_path) == fresh  # miss: stored
     monkeypatch.setattr(occ, "open_coding_queue", None)  # a hit must not call it
-    assert queue(tmp_path) == fresh
+    hit = queue(tmp_path)
+    assert hit == fresh
+    assert isinstance(hit, OpenCodingQueue)
+    assert [c.segment_ids for c in hit.ungrouped] == [["t2:0"]]
+    assert (hit.ungrouped[0].label, hit.ungrouped[0].grouped) == ("not grouped", False)
 
 
 def test_a_hit_encodes_nothing(tmp_path: Path) -> None:
@@ -114,7 +118,7 @@ def test_the_queue_is_stored_as_json_without_texts(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "change",
-    ["text", "novel", "procedural", "segment id", "participant", "embedder", "parameter"],
+    ["text", "novel", "procedural", "segment id", "participant", "embedder", "parameter", "unit"],
 )
 def test_anything_the_queue_depends_on_misses(tmp_path: Path, change: str) -> None:
     queue(tmp_path)
@@ -140,6 +144,8 @@ def test_anything_the_queue_depends_on_misses(tmp_path: Path, change: str) -> No
         kwargs["embedder"] = StandInEmbedder(tmp_path, cache_hash="model-b")
     elif change == "parameter":
         kwargs["n_keywords"] = 4
+    elif change == "unit":  # sentences are clustered at another threshold
+        result.meta["params"] = {"unit": "sentence"}
     emb = kwargs.pop("embedder", None) or StandInEmbedder(tmp_path)
     queue(tmp_path, result, embedder=emb, **kwargs)
     assert emb.encoded > 0
@@ -178,6 +184,7 @@ def test_no_novel_segment_gives_an_empty_queue_without_a_cache_file(tmp_path: Pa
         "[1]",
         '[{"id": "candidate-001"}]',
         None,  # every field, one of the wrong type: see below
+        "grouped",  # not a bool
     ],
 )
 def test_a_malformed_cached_queue_is_recomputed(tmp_path: Path, value: str | None) -> None:
@@ -186,6 +193,10 @@ def test_a_malformed_cached_queue_is_recomputed(tmp_path: Path, value: str | Non
         item = fresh[0].to_dict()
         item["size"] = "3"
         value = json.dumps([item])
+    elif value == "grouped":
+        item = fresh.ungrouped[0].to_dict()
+        item["grouped"] = "no"
+        value = json.dumps([fresh[0].to_dict(), item])
     with sqlite3.connect(tmp_path / CACHE_FILE) as db:
         db.execute("UPDATE entries SET value = ?", (value,))
     emb = StandInEmbedder(tmp_path)

@@ -2,16 +2,30 @@
 
 Novel segments (see :mod:`roqa_nlp.novelty`) are clustered by agglomerative clustering
 (SciPy's ``linkage``: average linkage on cosine distance, clusters joined while their distance is
-below ``distance_threshold``), so the number of candidate codes follows the data and singletons are
-allowed. Each candidate gets keywords by class-based TF-IDF (Grootendorst, 2022, BERTopic: a
+below ``distance_threshold``), so the number of candidate codes follows the data. A candidate code
+needs at least two segments: a segment close enough to no other is listed apart as *not grouped*
+(:attr:`OpenCodingQueue.ungrouped`), with no keywords, since the words of one segment say nothing
+about a theme.
+
+The threshold depends on the segment unit (:data:`DISTANCE_THRESHOLDS`, read from the coding
+result's ``meta["params"]["unit"]``): 0.6 for whole turns and windows, 0.7 for sentences, whose
+embeddings lie further apart. Each is the largest at which groups of held-out interview segments
+of known constructs stay at least 60 % pure, measured by pretending each construct missing from
+the codebook (``benchmarks/open_coding_threshold.py``, ``benchmarks/results/
+open_coding_threshold.md``): at larger thresholds fewer segments are left alone, but most groups
+mix constructs, so fewer singletons would not mean better candidates.
+
+Each candidate gets keywords by class-based TF-IDF (Grootendorst, 2022, BERTopic: a
 term's frequency in the cluster × log(1 + mean words per cluster / the term's frequency over all
 clusters)) over the words and word pairs of its segments (lower case, words of two or more word
 characters as scikit-learn's ``CountVectorizer`` finds them, English stop words
 (``data/stop_words_en.txt``) and the fillers and contraction remnants of transcribed speech
 (``data/stop_words_spoken.txt``: "yeah", "actually", "ve" of "I've") left out; a pair is two
 words side by side in the text, see :func:`terms`) without importing scikit-learn, whose import
-alone took longer than the whole queue. Its most representative segments
-(closest to the cluster's centroid) and the transcripts/participants it appears in. Procedural
+alone took longer than the whole queue. The segments not grouped count as clusters of their own
+for the term frequencies over all clusters. Each candidate also gets its most representative
+segments (closest to the cluster's centroid) and the transcripts/participants it appears in, in
+natural order (P2 before P10, :func:`roqa_nlp.transcripts.natural_key`). Procedural
 talk (greetings, consent, Zoom chatter) is never offered as a theme, nor is novel talk that reads
 as small talk or the speaker's background (``off_topic``: the weather, a career story), which the
 report lists apart so a researcher can still check it.
@@ -24,6 +38,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -31,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .io import atomic_write_text, write_spreadsheet_csv
+from .transcripts import natural_key
 
 if TYPE_CHECKING:
     import numpy as np
@@ -53,9 +69,51 @@ class CandidateCode:
     participants: list[str]
     size: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    #: False for a segment close enough to no other: listed as not grouped, not a candidate
+    grouped: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+#: The label of a segment that is not grouped (it has no keywords either).
+NOT_GROUPED = "not grouped"
+
+
+class OpenCodingQueue(list[CandidateCode]):
+    """The candidate codes (groups of two or more segments, largest first), with the segments
+    close enough to no other in :attr:`ungrouped` (in segment order). Its length is the number
+    of candidate codes."""
+
+    def __init__(
+        self, candidates: Iterable[CandidateCode] = (), ungrouped: Iterable[CandidateCode] = ()
+    ):
+        super().__init__(candidates)
+        self.ungrouped: list[CandidateCode] = list(ungrouped)
+
+    def everything(self) -> list[CandidateCode]:
+        """The candidate codes, then the segments not grouped."""
+        return [*self, *self.ungrouped]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OpenCodingQueue):
+            return list(self) == list(other) and self.ungrouped == other.ungrouped
+        return list.__eq__(self, other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+#: The clustering threshold per segment unit (``benchmarks/results/open_coding_threshold.md``).
+DISTANCE_THRESHOLDS: dict[str, float] = {"window": 0.6, "turn": 0.6, "sentence": 0.7}
+#: ... and for a result that names no unit (or one not measured)
+DEFAULT_DISTANCE_THRESHOLD = 0.6
+
+
+def distance_threshold_for(result: CodingResult) -> float:
+    """The clustering threshold for the segment unit ``result`` was coded with."""
+    params = result.meta.get("params") if isinstance(result.meta, dict) else None
+    unit = params.get("unit") if isinstance(params, dict) else None
+    return DISTANCE_THRESHOLDS.get(str(unit), DEFAULT_DISTANCE_THRESHOLD)
 
 
 #: Words as scikit-learn's ``CountVectorizer`` finds them: two or more word characters.
@@ -142,58 +200,92 @@ def open_coding_queue(
     result: CodingResult,
     embedder: Embedder,
     *,
-    distance_threshold: float = 0.6,
+    distance_threshold: float | None = None,
     n_representative: int = 3,
     n_keywords: int = 5,
-) -> list[CandidateCode]:
+) -> OpenCodingQueue:
     """Candidate codes from the segments flagged novel (procedural talk, small talk and
-    background excluded: :func:`queued`)."""
+    background excluded: :func:`queued`), and the segments close enough to no other, listed as
+    not grouped. ``distance_threshold`` None: the one for the result's segment unit
+    (:func:`distance_threshold_for`)."""
     import numpy as np
 
     novel = queued(result)
     if not novel:
-        return []
+        return OpenCodingQueue()
+    if distance_threshold is None:
+        distance_threshold = distance_threshold_for(result)
     X = embedder.encode([s.segment.text for s in novel])
     labels = cluster_embeddings(X, distance_threshold)
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         groups.setdefault(int(lab), []).append(i)
-    docs = [" ".join(novel[i].segment.text for i in idx) for idx in groups.values()]
+    clusters = list(groups.values())
+    docs = [" ".join(novel[i].segment.text for i in idx) for idx in clusters]
     keywords = class_tfidf_keywords(docs, n_keywords)
-    out: list[CandidateCode] = []
-    for n, (idx, kw) in enumerate(zip(groups.values(), keywords), 1):
+
+    def where(idx: list[int]) -> tuple[list[str], list[str]]:
+        tids = sorted({novel[i].segment.transcript_id for i in idx}, key=natural_key)
+        return tids, sorted({result.participant_of(t) for t in tids}, key=natural_key)
+
+    def rep(i: int) -> dict[str, Any]:
+        return {
+            "segment_id": novel[i].segment.id,
+            "transcript": novel[i].segment.transcript_id,
+            "participant": result.participant_of(novel[i].segment.transcript_id),
+            "text": novel[i].segment.text,
+        }
+
+    # Candidates largest first, ties in the order of their first segment; numbered in that order.
+    ranked = sorted(
+        ((idx, kw) for idx, kw in zip(clusters, keywords) if len(idx) >= 2),
+        key=lambda c: (-len(c[0]), c[0][0]),
+    )
+    candidates = []
+    for n, (idx, kw) in enumerate(ranked, 1):
         centroid = X[idx].mean(axis=0)
         sims = X[idx] @ centroid
         best = [idx[j] for j in np.argsort(-sims, kind="stable")[:n_representative]]
-        reps = [
-            {
-                "segment_id": novel[i].segment.id,
-                "transcript": novel[i].segment.transcript_id,
-                "participant": result.participant_of(novel[i].segment.transcript_id),
-                "text": novel[i].segment.text,
-            }
-            for i in best
-        ]
-        tids = sorted({novel[i].segment.transcript_id for i in idx})
-        out.append(
+        tids, participants = where(idx)
+        candidates.append(
             CandidateCode(
                 id=f"candidate-{n:03d}",
                 label=", ".join(kw[:3]) if kw else novel[idx[0]].segment.text[:40],
                 keywords=kw,
                 segment_ids=[novel[i].segment.id for i in idx],
-                representative=reps,
+                representative=[rep(i) for i in best],
                 transcripts=tids,
-                participants=sorted({result.participant_of(t) for t in tids}),
+                participants=participants,
                 size=len(idx),
             )
         )
-    out.sort(key=lambda c: (-c.size, c.id))
-    return out
+    alone = sorted(idx[0] for idx in clusters if len(idx) == 1)
+    ungrouped = []
+    for n, i in enumerate(alone, 1):
+        tids, participants = where([i])
+        ungrouped.append(
+            CandidateCode(
+                id=f"ungrouped-{n:03d}",
+                label=NOT_GROUPED,
+                keywords=[],
+                segment_ids=[novel[i].segment.id],
+                representative=[rep(i)][:n_representative],
+                transcripts=tids,
+                participants=participants,
+                size=1,
+                grouped=False,
+            )
+        )
+    return OpenCodingQueue(candidates, ungrouped)
 
 
 def write_open_coding(queue: list[CandidateCode], out_dir: str | Path) -> dict[str, Path]:
-    """Write ``open_coding.jsonl`` (one candidate per line) and ``open_coding.csv``."""
+    """Write ``open_coding.jsonl`` (one candidate per line) and ``open_coding.csv``: the
+    candidate codes, then the segments not grouped (``grouped`` false, label "not grouped", no
+    keywords) when ``queue`` is an :class:`OpenCodingQueue`."""
     out = Path(out_dir)
+    if isinstance(queue, OpenCodingQueue):
+        queue = queue.everything()
     jpath, cpath = out / "open_coding.jsonl", out / "open_coding.csv"
     atomic_write_text(
         jpath, "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in queue)

@@ -6,12 +6,13 @@ once segments and embeddings come from their caches. The queue depends only on t
 (their ids, transcripts, participants and texts), the embedding model that encodes them, the
 queue's parameters and the code that builds it, so it is cached like segmentations
 (:mod:`roqa_nlp.json_cache`, file ``open_coding.sqlite``): the key is the SHA-256 of all of
-these plus the installed SciPy and numpy versions, a hash of ``open_coding.py``'s
-source and the keywords' stop words.
+these plus the installed SciPy and numpy versions, a hash of ``open_coding.py``'s and this
+module's source and the keywords' stop words. The clustering threshold is in the key as a
+number, so a result of another segment unit (another threshold) misses.
 
 Transcripts are confidential, and the cache folder outlives the output folders, so the value
-holds no segment text: each candidate is stored with segment ids, transcript and participant
-ids and its keywords, and its texts (representative quotes, a label taken from a text) are put
+holds no segment text: each candidate, and each segment not grouped, is stored with segment
+ids, transcript and participant ids and its keywords, and its texts (representative quotes, a label taken from a text) are put
 back from the coding result, which by the key holds the same texts. A queue is stored only if it
 comes back equal from what is stored; a value of the wrong shape is recomputed.
 """
@@ -22,7 +23,14 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from .json_cache import JsonCache, content_key, open_json_cache, package_version, source_hash
-from .open_coding import CandidateCode, english_stop_words, open_coding_queue, queued
+from .open_coding import (
+    CandidateCode,
+    OpenCodingQueue,
+    distance_threshold_for,
+    english_stop_words,
+    open_coding_queue,
+    queued,
+)
 
 if TYPE_CHECKING:
     from .embedding import Embedder
@@ -40,6 +48,7 @@ def open_coding_key(result: CodingResult, embedder_id: str, params: dict[str, An
     return content_key(
         {
             "source": source_hash("roqa_nlp.open_coding"),
+            "cache_source": source_hash("roqa_nlp.open_coding_cache"),
             "stop_words": sorted(english_stop_words()),
             "scipy": package_version("scipy"),
             "numpy": package_version("numpy"),
@@ -59,9 +68,10 @@ def open_coding_key(result: CodingResult, embedder_id: str, params: dict[str, An
 
 
 def candidates_to_json(queue: list[CandidateCode], text_of: dict[str, str]) -> list[Any]:
-    """The queue as stored: no segment text (see the module docstring)."""
+    """The queue as stored: no segment text (see the module docstring); the candidate codes,
+    then the segments not grouped."""
     out = []
-    for c in queue:
+    for c in queue.everything() if isinstance(queue, OpenCodingQueue) else queue:
         d = c.to_dict()
         d["representative"] = [
             {k: v for k, v in r.items() if k != "text"} for r in d["representative"]
@@ -72,12 +82,12 @@ def candidates_to_json(queue: list[CandidateCode], text_of: dict[str, str]) -> l
     return out
 
 
-def candidates_from_json(value: Any, text_of: dict[str, str]) -> list[CandidateCode] | None:
+def candidates_from_json(value: Any, text_of: dict[str, str]) -> OpenCodingQueue | None:
     """The queue from its stored form and the segments' texts, or None when the value is not a
     stored queue of these segments."""
     if not isinstance(value, list):
         return None
-    out = []
+    out: list[CandidateCode] = []
     for item in value:
         if not (isinstance(item, dict) and tuple(item) == _FIELDS and _well_typed(item)):
             return None
@@ -94,7 +104,7 @@ def candidates_from_json(value: Any, text_of: dict[str, str]) -> list[CandidateC
         if not isinstance(label, str):
             return None
         out.append(CandidateCode(**{**item, "label": label, "representative": reps}))
-    return out
+    return OpenCodingQueue([c for c in out if c.grouped], [c for c in out if not c.grouped])
 
 
 def _strings(value: Any) -> bool:
@@ -111,6 +121,7 @@ def _well_typed(item: dict[str, Any]) -> bool:
         and all(isinstance(r, dict) for r in item["representative"])
         and type(item["size"]) is int
         and isinstance(item["extra"], dict)
+        and type(item["grouped"]) is bool
     )
 
 
@@ -119,14 +130,16 @@ def cached_open_coding_queue(
     embedder: Embedder,
     *,
     cache: JsonCache | None = None,
-    distance_threshold: float = 0.6,
+    distance_threshold: float | None = None,
     n_representative: int = 3,
     n_keywords: int = 5,
-) -> list[CandidateCode]:
+) -> OpenCodingQueue:
     """:func:`~roqa_nlp.open_coding.open_coding_queue`, read from ``cache`` (default: the one in
     the embedder's cache folder) when it holds the queue of the same novel segments."""
     params: dict[str, Any] = {
-        "distance_threshold": distance_threshold,
+        "distance_threshold": (
+            distance_threshold_for(result) if distance_threshold is None else distance_threshold
+        ),
         "n_representative": n_representative,
         "n_keywords": n_keywords,
     }
