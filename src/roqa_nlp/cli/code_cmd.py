@@ -196,8 +196,10 @@ def code_command(
     stream: bool = typer.Option(
         False,
         "--stream",
-        help="Write codings as they are made, memory flat in corpus size; skips report.html and "
-        "the open-coding queue (run `roqa report` on the output).",
+        help="Write codings as they are made, memory flat in corpus size: for corpora far larger "
+        "than a study (at a study's size the model, not the codings, fills the memory). Skips "
+        "report.html and the open-coding queue; `roqa report` on the output writes the report, "
+        "listing the segments that fit no code without grouping them.",
     ),
     engine: str = typer.Option(
         "local", "--engine", help="local, or ray (Ray Data; RAY_ADDRESS picks a cluster)."
