@@ -349,8 +349,9 @@ def code_command(
     con = _console()
     con.print(
         f"Coded {len(result.transcripts)} transcript(s), {len(result)} segments "
-        f"({n_novel} fit no code: {n_queued} for open coding in {len(queue)} "
-        f"candidate code(s), {n_novel - n_queued} small talk or background)."
+        f"({n_novel} fit no code: {n_queued} for open coding, {len(queue)} candidate "
+        f"code(s) and {len(queue.ungrouped)} not grouped; {n_novel - n_queued} small talk or "
+        "background)."
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
