@@ -766,3 +766,18 @@ def test_a_quote_from_a_timed_transcript_cites_its_time_in_the_recording() -> No
     assert q.citation == "I01:0-7 (00:12:31)"
     assert m.wide_rows()[1][1] == '1 segment | "about A" [I01:0-7 (00:12:31)]'
     assert q.to_dict()["begin_time"] == 751.3
+
+
+def test_a_projects_own_codes_get_no_cfir_rating() -> None:
+    """Audit D: 'project.peer-support-workers — 1 enabler vs 0 barrier' was rated as a CFIR
+    construct; codes outside the framework's domains are charted, not rated."""
+    book = MINI.with_codes([Code("project.peer-support", "Peer support", "code")])
+    r = three_interviews()
+    r.segments.append(
+        seg("T2", 9, "Our peer workers lead groups.", ("project.peer-support", 0.9, "enabler"))
+    )
+    ratings = construct_ratings(r, book)
+    assert ratings.get("P02", "project.peer-support") is None
+    assert {x.code_id for x in ratings} == {"IC.F", "IS.C"}
+    # without a codebook that has domains, every code is rated as before
+    assert construct_ratings(r).get("P02", "project.peer-support") is not None

@@ -1253,7 +1253,16 @@ def construct_ratings(
     codebook = None if codebook is None else chart_codebook(codebook, result)
     coded = _coded(result, top_k, min_probability, coded, codebook)
     groups: dict[tuple[str, str], list[Quote]] = {}
+    # the framework's constructs are rated, not a project's own codes beside them (a new code
+    # from open coding has no domain in a codebook that has domains)
+    rated = (
+        (lambda k: (c := codebook.find(k)) is not None and c.domain is not None)
+        if codebook is not None and codebook.domains
+        else (lambda k: True)
+    )
     for q in coded:
+        if not rated(q.code_id):
+            continue
         case = q.participant if cases == "participant" else q.transcript_id
         groups.setdefault((case, q.code_id), []).append(q)
     names = _code_names(result, codebook)
