@@ -3,14 +3,17 @@
 Construct metrics are over the coded records (gold ≠ NONE), ranking codes only (the NONE and
 PROCEDURAL classes are never a suggestion):
 
-- ``construct_top1`` / ``construct_top3``: share of records whose gold code is the first / among
-  the first three suggestions;
+- ``construct_top1`` / ``construct_top3``: share of records whose gold code (any of them, when a
+  record has several) is the first / among the first three suggestions;
 - ``construct_macro_f1``: macro-averaged F1 of the top-1 code over the gold codes present;
-- ``construct_kappa``: Cohen's kappa between gold code and top-1 code;
+- ``construct_kappa``: Cohen's kappa between gold code and top-1 code; for these two, a record
+  with several gold codes counts one of them: the top-1 code when it is among them, else the
+  first listed;
 - ``domain_accuracy``: share whose top-1 code lies in the gold code's domain;
 - ``valence_accuracy``: share of coded records whose predicted valence equals the gold valence;
 - ``ece``: expected calibration error of the top-1 probability, 10 equal-width bins
-  (Naeini et al., 2015; Guo et al., 2017);
+  ``(m-1)/10 < p <= m/10`` (Naeini et al., 2015; Guo et al., 2017), over the coded records, so it
+  is the calibration of a suggestion given that the talk has a code;
 - ``novelty_auroc``: area under the ROC curve separating NONE records (positive) from coded
   records by the novelty score; ``novel_recall`` and ``false_novel_rate``: share of NONE / coded
   records flagged novel at the detector's alpha.
