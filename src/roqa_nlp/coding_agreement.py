@@ -31,7 +31,9 @@ What is computed
 For each code, the coders x units matrix of presence (1) / absence (0) of that code, over two
 *universes*: **all** units, and **coded** units (units at least one coder coded with something;
 uncoded text otherwise inflates agreement). On it: percent agreement, Cohen's kappa (two coders;
-with more coders Light's kappa, the mean of the pairwise Cohen's kappas, Light 1971),
+with more coders Light's kappa, the mean of the pairwise Cohen's kappas, Light 1971; a pair
+whose kappa is undefined, e.g. both coders used one value only, is left out of the mean, and the
+table of pairs shows it as '-'),
 Krippendorff's alpha (nominal) and Gwet's AC1 (with both categories, present and absent, counted).
 **Pooled** figures stack every (unit, code) decision of the codes anyone used into one binary
 matrix. **Pairs** give the pooled figures for every pair of coders, humans and models alike;
