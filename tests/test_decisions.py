@@ -688,3 +688,17 @@ def test_the_summary_says_when_no_codings_were_used() -> None:
         "feedback: 1 examples from 1 decisions (1 accepted); 0 left out; codings: none (no "
         "valence, 3 suggestions assumed shown)"
     )
+
+
+def test_match_decisions_reads_a_decisions_file_too(tmp_path) -> None:
+    """Audit F: docs/report.md offered match_decisions beside write_report(decisions=FILE)."""
+    from roqa_nlp.decisions import match_decisions, read_decisions
+
+    p = tmp_path / "decisions.csv"
+    p.write_text(
+        "segment_id,decision,code_id,new_code,note,text\nx:0001,accept,IS.C,,,Hi\n", "utf-8"
+    )
+    from roqa_nlp.result import CodingResult
+
+    empty = CodingResult()
+    assert match_decisions(p, empty) == match_decisions(read_decisions(p)[0], empty)

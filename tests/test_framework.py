@@ -781,3 +781,11 @@ def test_a_projects_own_codes_get_no_cfir_rating() -> None:
     assert {x.code_id for x in ratings} == {"IC.F", "IS.C"}
     # without a codebook that has domains, every code is rated as before
     assert construct_ratings(r).get("P02", "project.peer-support") is not None
+
+
+def test_an_order_that_leaves_out_interviews_says_so() -> None:
+    from roqa_nlp.errors import RoqaWarning
+
+    r = interviews(["A", "B", "C"])
+    with pytest.warns(RoqaWarning, match=r"leaves out 1 of the 3 transcripts \(I02\)"):
+        assert saturation(r, order="I03, I01").interviews == ["I03", "I01"]

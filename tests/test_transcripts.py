@@ -920,3 +920,12 @@ def test_files_named_in_a_shells_text_order_are_coded_with_numbers_as_numbers(tm
     # a generator of paths is read once and ordered the same way
     with pytest.warns(RoqaWarning):
         assert expand_paths(iter(glob)) == got
+
+
+def test_a_missing_folder_is_not_found_not_an_unsupported_extension(tmp_path) -> None:
+    """Audit F: `roqa code nothere/` said files without an extension are not supported."""
+    from roqa_nlp.transcripts import read_transcripts
+
+    with pytest.raises(RoqaError) as exc:
+        read_transcripts([tmp_path / "nothere"])
+    assert str(exc.value) == f"{tmp_path / 'nothere'}: file or folder not found (check the path)"

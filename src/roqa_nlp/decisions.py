@@ -202,8 +202,10 @@ def _first_words(d: Decision, n: int = 6) -> str:
     return "“" + " ".join(words[:n]) + ("…" if len(words) > n else "") + "”"
 
 
-def match_decisions(decisions: list[Decision], result: CodingResult) -> DecisionMatch:
+def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult) -> DecisionMatch:
     """The segments of ``result`` the decisions are on, found as feedback finds their text.
+    ``decisions`` is a list of :class:`Decision` or a decisions file (read by
+    :func:`read_decisions`).
 
     A decision with text goes to a segment with that text (spacing aside): the segment of its
     own id when that one has the text, else one in the same transcript not taken by another
@@ -211,6 +213,8 @@ def match_decisions(decisions: list[Decision], result: CodingResult) -> Decision
     words do not. A decision without text goes to the segment of its id. The rest match no
     segment. Report.js applies the same rule to a decisions.csv loaded in the browser.
     """
+    if isinstance(decisions, (str, Path)):
+        decisions = read_decisions(decisions)[0]
     by_text: dict[str, list[str]] = {}
     ids: set[str] = set()
     for s in result.segments:

@@ -966,6 +966,14 @@ def saturation(
         dupes = sorted({t for t in seq if seq.count(t) > 1})
         if dupes:
             raise RoqaError(f"interview order repeats {', '.join(map(repr, dupes))}")
+        left_out = [t for t in known if t not in set(seq)]
+        if left_out:
+            from .errors import first_few, warn
+
+            warn(
+                f"the interview order leaves out {len(left_out)} of the {len(known)} transcripts "
+                f"({first_few(left_out)}): saturation is judged on the {len(seq)} it names"
+            )
     if not 0 <= new_info_threshold <= 1:
         raise RoqaError(f"new_info_threshold must be between 0 and 1, got {new_info_threshold}")
     codes_in: dict[str, list[str]] = {t: [] for t in seq}

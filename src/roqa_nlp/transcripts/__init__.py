@@ -208,6 +208,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for item in paths:
         p = Path(item)
+        if not p.exists():  # before its extension is looked at: 'interviews/' mistyped
+            raise RoqaError("file or folder not found", path=p, hint="check the path")
         if not p.is_dir():
             files.append(p)
             continue
