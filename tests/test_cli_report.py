@@ -12,7 +12,7 @@ from test_cli_agree import run
 TEXT = "P07: We never have the staff. Our manager backs us though."
 
 
-def alices_codings(tmp_path: Path, user: dict[str, str] | None) -> Path:
+def alices_codings(tmp_path: Path, user: dict[str, str] | None, *, model: bool = False) -> Path:
     """One passage Alice coded with two codes (Available Resources, then Leadership Engagement),
     and one with Available Resources alone."""
     t = Transcript(
@@ -45,7 +45,11 @@ def alices_codings(tmp_path: Path, user: dict[str, str] | None) -> Path:
             seg(2, 30, len(TEXT), ("IS.E.2", "Available Resources", "enabler")),
         ],  # fmt: skip
         transcripts={"p07": t},
-        meta={"codebook": "cfir-2009", **({"user": user} if user else {})},
+        meta={
+            "codebook": "cfir-2009",
+            **({"user": user} if user else {}),
+            **({"model": {"model_sha256": "0" * 64}} if model else {}),
+        },
     )
     out = tmp_path / "Alice"
     result.save(out)
@@ -73,8 +77,31 @@ def test_report_charts_every_code_of_a_persons_passage(tmp_path: Path, capsys) -
 
 
 def test_report_charts_a_models_top_code_only_by_default(tmp_path: Path, capsys) -> None:
-    folder = alices_codings(tmp_path, None)  # no user: a model's run
+    folder = alices_codings(tmp_path, None, model=True)  # a model's run
     m = tmp_path / "m.csv"
     code, out, _ = run(["report", str(folder), "--matrix", str(m)], capsys)
     assert code == 0 and "charting every code" not in out
     assert matrix_codes(m) == ["IS.E.2"]
+
+
+def test_codings_that_record_no_maker_but_read_as_a_persons_are_charted_whole(
+    tmp_path: Path, capsys
+) -> None:
+    """Audit F: a hand-made codings.jsonl (probability 1, no run record) was a person's to
+    roqa agree but a model's top-1 to roqa report and export (29 of 84 codes dropped)."""
+    folder = alices_codings(tmp_path, None)
+    for s in CodingResult.read(folder):
+        assert all(g.probability == 1.0 for g in s.suggestions)
+    (folder / "run.json").unlink()  # a bare codings.jsonl
+    m = tmp_path / "m.csv"
+    code, out, _ = run(["report", str(folder), "--matrix", str(m)], capsys)
+    assert code == 0 and "charting every code Alice gave a passage" in out
+    assert matrix_codes(m) == ["IS.E.1", "IS.E.2"]
+    q = tmp_path / "a.qdpx"
+    code, out, err = run(["export", str(folder), "--qdpx", str(q)], capsys)
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert (
+        "reads as a person's codings (every probability 1): exported under the name 'Alice'" in said
+    )
+    assert "3 codings by user 'Alice'" in said

@@ -32,8 +32,11 @@ def _read_qdpx(path: Path) -> dict[str, Any]:
     return dict(read_qdpx_codings(path))
 
 
-def _coder_name(path: Path) -> str:
-    """A result's coder: its folder's name for ``codings.jsonl``, else the file's stem."""
+def coder_name(path: Path) -> str:
+    """A result's coder: a folder's name, its folder's name for ``codings.jsonl``, else the
+    file's stem."""
+    if path.is_dir():
+        return path.name
     return path.parent.name if path.name == "codings.jsonl" else path.stem
 
 
@@ -152,7 +155,7 @@ def load_coded_units(
             for c in table.coders:
                 where.setdefault(c, f"{p} (coder {c})")
         elif suffix == ".jsonl":
-            add_result(_coder_name(p), CodingResult.read(p), p, str(p))
+            add_result(coder_name(p), CodingResult.read(p), p, str(p))
         elif suffix == ".qdpx":
             for user, result in _read_qdpx(p).items():
                 add_result(user, result, p, f"{p} (user {user})")

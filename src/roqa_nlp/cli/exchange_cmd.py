@@ -61,9 +61,10 @@ def export_cmd(
     from ..crosswalk import chart_codings, codebook_for
     from ..errors import RoqaError
     from ..exchange import export_qdc, export_qdpx
-    from ..exchange.qdpx_export import AUTO, coder_of
+    from ..exchange.qdpx_export import AUTO, coder_of, person_of
     from ..io import check_output_file
     from ..result import CodingResult
+    from .agree_cmd import coder_name
 
     if qdpx is None and qdc is None:
         raise RoqaError("nothing to write", hint="give --qdpx OUT.qdpx and/or --qdc OUT.qdc")
@@ -82,9 +83,19 @@ def export_cmd(
         book = codebook_for(codebook, result, codings)
     colors = _colors_of(book, codebook, codings)
     if qdpx is not None and result is not None:
+        # codings that record no maker but read as a person's are that person's, named after
+        # their folder, as roqa agree names them
+        assert codings is not None
+        person = person_of(result, coder_name(codings))
+        if person is not None and coder_of(result) is None:
+            result.meta = {**result.meta, "user": {"name": person}}
+            typer.echo(
+                f"{codings} records no maker and reads as a person's codings (every probability "
+                f"1): exported under the name {person!r}, every code they gave"
+            )
         # A person's codes are applied, not suggested: charted in another codebook, every code
         # one of theirs maps onto is theirs too, under their name (as roqa agree charts them).
-        result, note = chart_codings(result, book, person=coder_of(result) is not None)
+        result, note = chart_codings(result, book, person=person is not None)
         if note:
             typer.echo(note)
         summary = export_qdpx(

@@ -80,10 +80,11 @@ def report_command(
     """Write the self-contained HTML report of a coding result (opens offline, no network)."""
     from ..crosswalk import chart_codings, codebook_for
     from ..errors import RoqaError
-    from ..exchange.qdpx_export import coder_of
+    from ..exchange.qdpx_export import person_of
     from ..framework import framework_matrix
     from ..report import MATRIX_QUOTES, ReportOptions, write_report
     from ..result import CodingResult
+    from .agree_cmd import coder_name
 
     if matrix is not None and matrix.suffix.lower() not in MATRIX_FORMATS:
         raise RoqaError("unknown matrix format", path=matrix, hint="use a .xlsx or .csv file name")
@@ -98,7 +99,7 @@ def report_command(
         )
     book = codebook_for(codebook, result, codings)
     # a person applied every code they gave: chart them all, and translate them as applied codes
-    person = coder_of(result)
+    person = person_of(result, coder_name(codings))
     result, note = chart_codings(result, book, person=person is not None)
     if note:
         typer.echo(note)

@@ -129,6 +129,18 @@ def coder_of(result: CodingResult) -> str | None:
     return str(_meta_user(result)["name"]).strip()
 
 
+def person_of(result: CodingResult, name: str) -> str | None:
+    """:func:`coder_of`, and for codings that record no maker (a bare ``codings.jsonl``: hand-made,
+    or a program's export) ``name`` when their content is a person's (every probability 1, no
+    novelty flag), as ``roqa agree`` reads them; else ``None`` (a model's suggestions)."""
+    from ..coding_agreement import is_model_result
+
+    recorded = coder_of(result)
+    if recorded is not None or is_model_run(result) is not None:
+        return recorded
+    return None if is_model_result(result) else name
+
+
 def probability_text(probability: float) -> str:
     """A probability as the suggestion note writes it: at least 3 decimals, and as many more as
     the stored value has (``roqa code`` keeps 6), so that reading the note back gives the same
