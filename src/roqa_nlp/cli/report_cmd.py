@@ -63,7 +63,8 @@ def report_command(
     order: str | None = typer.Option(
         None,
         "--order",
-        help="The order the interviews were done in, for saturation: transcript ids separated "
+        help="The order the interviews were done in, for saturation: transcript (or participant) "
+        "ids separated "
         "by commas, or a text file with one id per line (default: the order they were coded "
         "in: file names with numbers compared as numbers, p2 before p10).",
     ),
