@@ -115,7 +115,7 @@ def test_unknown_decision_is_a_one_line_error_naming_file_and_row(tmp_path: Path
         read_decisions(p)
     msg = one_line_error(exc, p)
     assert "row 3: unknown decision 'maybe'" in msg
-    assert "accept, reject, recode or new-code" in msg
+    assert "accept, reject, recode, new-code or note" in msg
 
 
 def test_unknown_decision_in_jsonl_names_the_line(tmp_path: Path) -> None:
@@ -702,3 +702,49 @@ def test_match_decisions_reads_a_decisions_file_too(tmp_path) -> None:
 
     empty = CodingResult()
     assert match_decisions(p, empty) == match_decisions(read_decisions(p)[0], empty)
+
+
+# -- notes without a decision -------------------------------------------------------------------
+
+
+NOTE_CSV = CSV_TEXT + (
+    "p01_interview:0003,note,,,she contradicts this later\n"
+    'p01_interview:0005,note,,,"Important, check the recording"\n'
+)
+
+
+def test_a_note_row_is_read_as_a_note(tmp_path: Path) -> None:
+    decisions, _ = read_decisions(write(tmp_path, "d.csv", NOTE_CSV))
+    assert decisions[-2:] == [
+        Decision("p01_interview:0003", "note", note="she contradicts this later"),
+        Decision("p01_interview:0005", "note", note="Important, check the recording"),
+    ]
+
+
+def test_a_file_of_notes_only_is_read(tmp_path: Path) -> None:
+    p = write(tmp_path, "d.csv", "segment_id,decision,code_id,new_code,note\ns:1,note,,,why?\n")
+    assert read_decisions(p)[0] == [Decision("s:1", "note", note="why?")]
+
+
+def test_training_ignores_note_rows(cfir: Codebook) -> None:
+    notes = [
+        Decision("p01_interview:0003", "note", note="she contradicts this later"),
+        # a note on a segment nothing else is decided on, and on one no codings hold
+        Decision("p01_interview:0011", "note", note="check"),
+        Decision("elsewhere:0001", "note", note="no such segment"),
+    ]
+    book = project_codebook(cfir, EXPECTED + notes)
+    plain = feedback_plan([(EXPECTED, coding_result(), "d.csv")], book)
+    with_notes = feedback_plan([(EXPECTED + notes, coding_result(), "d.csv")], book)
+    assert with_notes == plain
+    only = feedback_plan([(notes, coding_result(), "d.csv")], book)
+    assert only.texts == [] and only.counts == {} and only.left_out == {}
+
+
+def test_a_note_row_is_matched_to_its_segment_like_a_decision() -> None:
+    from roqa_nlp.decisions import match_decisions
+
+    result = coding_result()
+    note = Decision("old:0001", "note", note="n", text="The council changed the thresholds again.")
+    m = match_decisions([note], result)
+    assert m.matched == ((note, "p01_interview:0007"),)

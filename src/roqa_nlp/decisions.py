@@ -7,10 +7,12 @@ A decisions file (CSV or JSON Lines) has one row per decision::
     p01_interview:0004,reject,IC.H,,
     p01_interview:0007,recode,OS.D,,commissioner thresholds
     p01_interview:0011,new-code,,COVID-19 disruption,
+    p01_interview:0012,note,,,contradicts what she says later
 
 ``accept`` confirms ``code_id`` for the segment; ``reject`` says the segment is not ``code_id``;
 ``recode`` gives the right code (``code_id``); ``new-code`` creates a project code named
-``new_code``. It is written by the HTML report's review buttons, by hand in a spreadsheet, or
+``new_code``; ``note`` keeps a researcher's note on a segment with no decision (the report shows
+it again; training ignores it). It is written by the HTML report's review buttons, by hand in a spreadsheet, or
 from a REFI-QDA import. Optional ``text`` gives the segment text when no coding result is at hand.
 
 How decisions become training examples (:func:`feedback_examples`):
@@ -43,7 +45,9 @@ from .io import read_jsonl, read_text, sha256_bytes
 from .result import CodingResult
 from .schema import Code, SegmentResult
 
-DECISIONS = ("accept", "reject", "recode", "new-code")
+#: a row that keeps a note on a segment with no decision: read back, never trained on
+NOTE = "note"
+DECISIONS = ("accept", "reject", "recode", "new-code", NOTE)
 #: rejections (of different codes, none accepted) that make a segment talk that fits no code:
 #: the three suggestions codings.csv and the report's top-3 show first
 REJECT_ALL = 3
@@ -132,7 +136,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             raise RoqaError(
                 f"row {i}: unknown decision {quoted(r.get('decision', ''))}",
                 path=p,
-                hint="use accept, reject, recode or new-code",
+                hint="use accept, reject, recode, new-code or note",
             )
         if not r.get("segment_id"):
             raise RoqaError(
@@ -345,6 +349,10 @@ def feedback_plan(
     """
     from .errors import warn
 
+    # a note row decides nothing: it gives no example and is matched to no segment
+    sources = [
+        ([d for d in ds if d.decision != NOTE], result, where) for ds, result, where in sources
+    ]
     rows: list[
         tuple[Decision, str, SegmentResult | None, str | Path]
     ] = []  # decision, text, segment, where
