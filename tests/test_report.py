@@ -379,3 +379,110 @@ def test_report_bins_are_those_of_roqa_evaluate_on_bin_edges() -> None:
     assert expected_calibration_error(bins) == pytest.approx(
         evaluate_ece(np.array(p), np.array(correct, dtype=float))
     )
+
+
+# -- weak evidence and what is charted (audit G) ------------------------------------------------
+
+
+def _section(html: str, name: str) -> str:
+    start = html.index(f'<section id="{name}">')
+    return html[start : html.index("</section>", start)]
+
+
+def test_each_analytic_section_says_it_charts_suggestions_not_decisions(html: str) -> None:
+    note = "your accept/reject/recode decisions are not applied here"
+    for name in ("overview", "matrix", "table2", "ratings", "saturation"):
+        assert note in _section(html, name), name
+    assert note not in _section(html, "transcripts")
+
+
+def test_overview_says_how_many_charted_segments_rest_on_an_unsure_suggestion(
+    cfir: Codebook,
+) -> None:
+    from dataclasses import replace
+
+    from roqa_nlp.framework import SURE_CODE, coded_segments
+
+    result = build_result()
+    ids = {q.segment_id for q in coded_segments(result, codebook=cfir)}
+    weak = next(s for s in result if s.segment.id in ids)
+    weak.suggestions = [replace(weak.suggestions[0], probability=0.13)]
+    unsure = sum(1 for s in result if s.segment.id in ids and s.top.probability < SURE_CODE)
+    assert 0 < unsure < len(ids)
+    html = render_report(result, cfir, open_coding=OPEN_CODING)
+    assert (
+        f"{unsure} of {len(ids)} charted segments rest on a top suggestion below 40 %"
+        in _section(html, "overview")
+    )
+
+
+def test_rating_cells_show_their_segments_and_fade_weak_ones(cfir: Codebook) -> None:
+    from roqa_nlp.framework import SURE_CODE, construct_ratings
+
+    result = build_result()
+    html = render_report(result, cfir, open_coding=OPEN_CODING)
+    grid = _section(html, "ratings").split('<table class="ratings">')[1].split("</table>")[0]
+    cells = re.findall(
+        r'<td class="(r\w+)( thin)?" title="[^"]*">([^<]+)<span class="n">n=(\d+)<', grid
+    )
+    ratings = list(construct_ratings(result, cfir))
+    assert len(cells) == len(ratings)
+    got = sorted((rating, int(n), bool(thin)) for _, thin, rating, n in cells)
+    want = sorted(
+        (
+            r.rating,
+            r.barriers + r.enablers + r.neutral,
+            r.barriers + r.enablers + r.neutral <= 1 or r.mean_probability < SURE_CODE,
+        )
+        for r in ratings
+    )
+    assert got == want
+    assert any(t for *_, t in got) and not all(t for *_, t in got)
+
+
+def test_heat_map_draws_the_codes_its_caption_and_the_quote_matrix_count(html: str) -> None:
+    section = _section(html, "matrix")
+    svg = section[section.index("<svg") : section.index("</svg>")]
+    caption = re.search(r"× (\d+) codes used", section)
+    assert caption
+    header = section.split('<table class="matrix">')[1].split("</thead>")[0]
+    n_table = header.count("<th title=")
+    n_cases = section.split('<table class="matrix">')[1].split("<tbody>")[1].count("<tr><th>")
+    # one cell (with its hover title) per case and code drawn
+    n_cells = len(re.findall(r"<rect [^>]*><title>", svg))
+    assert n_cells % n_cases == 0
+    assert int(caption.group(1)) == n_table == n_cells // n_cases
+
+
+def _contrast(a: str, b: str) -> float:
+    def lum(rgb: tuple[int, ...]) -> float:
+        c = [x / 255 for x in rgb]
+        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    def rgb(h: str) -> tuple[int, ...]:
+        h = h.strip().lstrip("#")
+        if "," in h:
+            return tuple(int(x) for x in h.split(","))
+        return tuple(int(h[i : i + 2], 16) for i in (0, 2, 4))
+
+    la, lb = lum(rgb(a)), lum(rgb(b))
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def test_text_colours_meet_wcag_aa_contrast() -> None:
+    from roqa_nlp.report import HERE
+
+    css = (HERE / "static" / "report.css").read_text(encoding="utf-8")
+    # domain chips carry white bold 12 px text
+    for name, value in re.findall(r"--(d[0-9xn]): ([\d, ]+);", css):
+        assert _contrast(value, "#ffffff") >= 4.5, name
+    muted = re.search(r"--muted: (#[0-9a-f]{6})", css)
+    assert muted and _contrast(muted.group(1), "#ffffff") >= 4.5
+    assert re.search(r"\.row\.question p, \.row\.question \.spk \{ color: var\(--muted\)", css)
+    # white text on buttons and rating cells
+    for rule in ("#save-decisions {", 'button[aria-pressed="true"].accept {', ".rp2 {", ".rm2 {"):
+        body = css[css.index(rule) :].split("}")[0]
+        bg = re.search(r"background: (#[0-9a-f]{6})", body)
+        assert bg and "color: #fff" in body, rule
+        assert _contrast(bg.group(1), "#ffffff") >= 4.5, rule

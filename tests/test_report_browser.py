@@ -693,3 +693,120 @@ def test_carried_review_wins_over_the_embedded_one_and_keeps_what_was_taken_back
     driver.get(path.as_uri())
     assert driver.find_element(By.ID, "decision-count").text == "0 decisions"
     assert _pressed(driver, "p02_interview:0001", "OS.A") == []
+
+
+# -- audit G: notes, the toolbar, jumps to a quote -------------------------------------------------
+
+
+def test_a_note_without_a_decision_is_saved_and_loaded_back(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver, downloads = page
+    review = driver.find_element(By.CSS_SELECTOR, '.review[data-segment="p02_interview:0000"]')
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", review)
+    review.find_element(By.CSS_SELECTOR, "input.note").send_keys("contradicts herself, later")
+    rows = _saved_decisions(driver, downloads)
+    assert rows == [
+        HEADER,
+        ["p02_interview:0000", "note", "", "", "contradicts herself, later", P02_0000],
+    ]
+    assert driver.find_element(By.ID, "decision-count").text == "0 decisions"
+    # the saved file, loaded into a fresh page, gives the note back
+    saved = tmp_path / "decisions.csv"
+    saved.write_text((downloads / "decisions.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    driver.execute_script("window.localStorage.clear()")
+    driver.refresh()
+    field = driver.find_element(By.ID, "load-decisions-file")
+    driver.execute_script("arguments[0].hidden = false", field)
+    field.send_keys(str(saved))
+    WebDriverWait(driver, 10).until(lambda _: _status(driver))
+    assert (
+        _status(driver) == "decisions.csv: 0 decisions and 1 note loaded, 0 match no segment here"
+    )
+    note = driver.find_element(
+        By.CSS_SELECTOR, '.review[data-segment="p02_interview:0000"] input.note'
+    )
+    assert note.get_attribute("value") == "contradicts herself, later"
+
+
+def _toolbar(driver: Any) -> dict[str, float]:
+    return driver.execute_script(
+        "var bar = document.querySelector('.toolbar'), nav = bar.querySelector('nav');"
+        "return {bar: bar.getBoundingClientRect().height,"
+        " nav: nav.getBoundingClientRect().width, navHeight: nav.getBoundingClientRect().height,"
+        " padding: parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop)};"
+    )
+
+
+def test_the_status_line_does_not_squeeze_the_nav_and_can_be_dismissed(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver, _ = page
+    before = _toolbar(driver)
+    assert before["padding"] >= before["bar"]  # jumps land below the bar
+    other = tmp_path / "notes.csv"
+    other.write_text("who,what\na,b\n", encoding="utf-8")
+    field = driver.find_element(By.ID, "load-decisions-file")
+    driver.execute_script("arguments[0].hidden = false", field)  # a person clicks the button
+    field.send_keys(str(other))
+    driver.execute_script("arguments[0].hidden = true", field)
+    WebDriverWait(driver, 10).until(lambda _: _status(driver))
+    line = driver.find_element(By.ID, "status-line")
+    assert line.is_displayed()
+    after = _toolbar(driver)
+    assert after["nav"] == before["nav"] and after["navHeight"] == before["navHeight"]
+    assert after["bar"] > before["bar"]
+    WebDriverWait(driver, 5).until(lambda _: _toolbar(driver)["padding"] >= after["bar"])
+    _click(driver, driver.find_element(By.ID, "clear-status"))
+    assert not line.is_displayed()
+    WebDriverWait(driver, 5).until(lambda _: _toolbar(driver)["bar"] == before["bar"])
+
+
+def test_the_toolbar_stays_compact_in_a_narrow_window(page: tuple[Any, Path]) -> None:
+    driver, _ = page
+    try:
+        driver.set_window_size(800, 900)
+        bar = _toolbar(driver)
+        assert bar["bar"] <= 90, bar  # two lines: the nav, then the controls
+        assert bar["padding"] >= bar["bar"]
+    finally:
+        driver.set_window_size(1280, 900)
+
+
+def test_a_quote_link_opens_its_folded_transcript_and_marks_the_segment(
+    page: tuple[Any, Path],
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver, _ = page
+    link = driver.find_element(By.CSS_SELECTOR, '#table2 blockquote.quote cite a[href^="#s"]')
+    anchor = link.get_attribute("href").split("#")[1]
+    driver.execute_script(
+        "document.getElementById(arguments[0]).closest('details.transcript').open = false", anchor
+    )
+    _click(driver, link)
+
+    def landed(_: Any) -> Any:
+        return driver.execute_script(
+            "var row = document.getElementById(arguments[0]);"
+            "var r = row.getBoundingClientRect();"
+            "var bar = document.querySelector('.toolbar').getBoundingClientRect().bottom;"
+            "return row.closest('details.transcript').open && r.top >= bar - 1 &&"
+            " r.top < window.innerHeight / 2;",
+            anchor,
+        )
+
+    WebDriverWait(driver, 5).until(landed)
+    style = driver.execute_script(
+        "var s = getComputedStyle(document.getElementById(arguments[0]));"
+        "return [s.outlineStyle, s.backgroundColor];",
+        anchor,
+    )
+    assert style == ["solid", "rgb(255, 251, 235)"]

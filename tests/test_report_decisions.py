@@ -137,6 +137,13 @@ def test_report_embeds_the_matched_decisions_as_its_starting_review() -> None:
     ]
 
 
+def test_report_embeds_a_note_row_on_the_segment_its_text_moved_to() -> None:
+    """A note kept without a decision (audit G) comes back with the review, on its words."""
+    note = Decision("p01_interview:0001", "note", note="ask again", text=P01_0001)
+    html = render_report(rerun(), "cfir-2009", decisions=[note])
+    assert embedded(html) == [["p01_interview:0002", "note", "", "", "ask again"]]
+
+
 def test_report_without_decisions_embeds_an_empty_review() -> None:
     assert embedded(render_report(build_result(), "cfir-2009")) == []
 
@@ -251,7 +258,7 @@ def test_roqa_code_reads_the_decisions_before_coding(tmp_path: Path, capsys) -> 
     assert code == 2
     assert (
         err
-        == f"roqa: error: {bad}: row 2: unknown decision 'maybe' (use accept, reject, recode or new-code)\n"
+        == f"roqa: error: {bad}: row 2: unknown decision 'maybe' (use accept, reject, recode, new-code or note)\n"
     )
     assert not (tmp_path / "out").exists()
     (tmp_path / "out").mkdir()

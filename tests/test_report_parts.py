@@ -232,7 +232,8 @@ def test_a_segment_row_carries_its_review_controls_and_flags() -> None:
     assert "We &lt;never&gt; had the staff." in html
     assert '<div class="flag">Fits no code (p=0.004): open coding</div>' in html
     assert '<span class="bar" style="--p:0.12"></span>12%' in html
-    assert "like: “no staff” · “no money”" in html
+    assert "resembles training examples:</span> “no staff” · “no money”" in html
+    assert "like:" not in html
     assert html.count('data-action="accept"') == 1
     # it fits no code, so its suggestions are folded away (one click opens them)
     folded = html.index('<details class="set-aside"><summary class="muted">')
@@ -288,3 +289,29 @@ def test_a_turn_holds_the_segments_that_start_inside_it_and_empty_ones_at_its_st
     assert ids(12, 25) == ["s12-12", "s12-20"]
     assert ids(12, 12) == ["s12-12"]  # an empty turn keeps only the empty segment at its start
     assert ids(30, 40) == []
+
+
+@pytest.mark.parametrize(("p", "faint"), [(0.09, True), (0.1, False), (0.8, False)])
+def test_a_suggestion_below_ten_percent_is_faded(p: float, faint: bool) -> None:
+    g = {
+        "code_id": "IS.E.2",
+        "name": "Available Resources",
+        "css": "d2",
+        "probability": p,
+        "valence": "neutral",
+        "evidence": [],
+    }
+    html = SegmentRows().suggestion(g)
+    assert html.startswith('<li class="sugg faint"' if faint else '<li class="sugg"')
+    assert ('class="sugg faint"' in html) is faint
+
+
+@pytest.mark.parametrize(("p", "marked"), [(0.13, True), (0.399, True), (0.4, False), (0.9, False)])
+def test_a_quote_whose_code_the_model_is_unsure_of_says_so(p: float, marked: bool) -> None:
+    from roqa_nlp.framework import SURE_CODE
+
+    assert SURE_CODE == 0.4
+    q = {"text": "A forum.", "participant": "P1", "citation": "p1", "probability": p, "anchor": ""}
+    html = str(quote_html(q))
+    assert (f'<span class="unsure code-unsure">code unsure ({p:.2f})</span>' in html) is marked
+    assert "valence unsure" not in html

@@ -45,6 +45,9 @@ from .transcripts import natural_key
 #: a valence probability from which the model's barrier/enabler call counts as sure: below it a
 #: rating is never strong and the report marks a quote's side "valence unsure"
 SURE_VALENCE = 0.6
+#: a code probability from which the model's suggestion counts as sure: below it the report
+#: marks a quote "code unsure", fades a rating resting on it and shades the segment lightest
+SURE_CODE = 0.4
 
 if TYPE_CHECKING:
     from .codebook import Codebook

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RoqaError
+from ..framework import SURE_CODE
 from ..io import atomic_write_text
 
 if TYPE_CHECKING:
@@ -41,8 +42,10 @@ HERE = Path(__file__).resolve().parent
 SHOWN_SUGGESTIONS = 3
 #: Domain colours cycle through this many CSS classes (``d0`` ... ``d5``); ``dx`` = no domain.
 N_COLOURS = 6
-#: Segment shading bands by top-1 probability.
-CONFIDENCE_BANDS = ((0.7, "high"), (0.4, "mid"), (0.0, "low"))
+#: Segment shading bands by top-1 probability: below ``SURE_CODE`` a suggestion is unsure.
+CONFIDENCE_BANDS = ((0.7, "high"), (SURE_CODE, "mid"), (0.0, "low"))
+#: A suggested rating resting on at most this many segments is faded (as one below SURE_CODE).
+THIN_RATING = 1
 
 
 #: quotes per cell of the framework matrix (the report and `roqa report --matrix`)
@@ -230,6 +233,12 @@ def report_context(
     run_meta = {k: v for k, v in result.meta.items() if k not in ("model", "reliability")}
 
     used_codes = [k for k in matrix.codes if any(matrix.count(c, k) for c in matrix.cases)]
+    charted_ids = {q.segment_id for q in coded}
+    unsure_charted = sum(
+        1
+        for s in result
+        if s.segment.id in charted_ids and s.top is not None and s.top.probability < SURE_CODE
+    )
     participants = sorted(
         {result.participant_of(t) for t in ordered_transcripts(result)},
         key=_natural,
@@ -262,7 +271,8 @@ def report_context(
             "transcripts": len(transcripts),
             "participants": len(participants),
             "segments": len(result),
-            "coded_segments": len({q.segment_id for q in coded}),
+            "coded_segments": len(charted_ids),
+            "unsure_charted": unsure_charted,
             "novel": sum(1 for s in result if s.for_open_coding),
             "off_topic": sum(1 for s in result if s.novel and s.off_topic),
             "procedural": sum(1 for s in result if s.procedural),
@@ -274,7 +284,9 @@ def report_context(
         },
         "transcripts": transcripts,
         "matrix": matrix_view(matrix, used_codes, anchors),
-        "heatmap_svg": plots.heatmap_svg(matrix),
+        "heatmap_svg": plots.heatmap_svg(matrix, codes=used_codes),
+        "sure_code": SURE_CODE,
+        "sure_code_pct": f"{SURE_CODE * 100:.0f}",
         "table2": table2_view(table2, anchors),
         "ratings": ratings_view(ratings, anchors),
         "saturation": saturation_view(sat),
@@ -546,7 +558,13 @@ def ratings_view(ratings: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
                 "cells": [
                     None
                     if (r := ratings.get(c, k)) is None
-                    else {"rating": r.rating, "css": RATING_CSS[r.rating], "reason": r.reason}
+                    else {
+                        "rating": r.rating,
+                        "css": RATING_CSS[r.rating],
+                        "reason": r.reason,
+                        "n": rating_segments(r),
+                        "thin": thin_rating(r),
+                    }
                     for k in ratings.codes
                 ],
             }
@@ -565,6 +583,17 @@ def ratings_view(ratings: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
             for r in ratings
         ],
     }
+
+
+def rating_segments(r: Any) -> int:
+    """The number of charted segments a suggested rating rests on."""
+    return int(r.barriers + r.enablers + r.neutral)
+
+
+def thin_rating(r: Any) -> bool:
+    """Whether a suggested rating rests on weak evidence: at most :data:`THIN_RATING` segments,
+    or a mean code probability below :data:`~roqa_nlp.framework.SURE_CODE`."""
+    return rating_segments(r) <= THIN_RATING or r.mean_probability < SURE_CODE
 
 
 def saturation_view(sat: Any) -> dict[str, Any]:

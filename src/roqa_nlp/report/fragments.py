@@ -16,7 +16,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..framework import SURE_VALENCE
+from ..framework import SURE_CODE, SURE_VALENCE
+
+#: A suggestion below this probability is shown faded beside its segment.
+FAINT_SUGGESTION = 0.1
 
 #: Beside each segment: a free-text new code and a note (read by report.js).
 EXTRA = (
@@ -73,7 +76,12 @@ class SegmentRows:
         evidence = ""
         if g["evidence"]:
             joined = "” · “".join(escape(e) for e in g["evidence"])
-            evidence = f'<div class="evidence muted">like: “{joined}”</div>'
+            evidence = (
+                '<div class="evidence muted"><span class="ev-label">resembles training '
+                f"examples:</span> “{joined}”</div>"
+            )
+        if p < FAINT_SUGGESTION:
+            head = head.replace('<li class="sugg"', '<li class="sugg faint"', 1)
         return (
             f'{head}<span class="prob"><span class="bar" style="--p:{p:.2f}"></span>'
             f'{p * 100:.0f}%</span> <span class="val v-{valence}">{valence}</span> '
@@ -151,13 +159,14 @@ def quote_html(q: Mapping[str, Any]) -> Markup:
     who = f"{escape(q['participant'])} · {escape(q['citation'])}"
     if q["anchor"]:
         who = f'<a href="#{escape(q["anchor"])}">{who}</a>'
-    # a valence the model is unsure of is said so: barrier or enabler is the researcher's call
-    vp = q.get("valence_probability")
+    # a code or a valence the model is unsure of is said so: the researcher's call
+    p = q["probability"]
     unsure = (
-        f' · <span class="unsure">valence unsure ({vp:.2f})</span>'
-        if vp is not None and vp < SURE_VALENCE
-        else ""
+        f' · <span class="unsure code-unsure">code unsure ({p:.2f})</span>' if p < SURE_CODE else ""
     )
+    vp = q.get("valence_probability")
+    if vp is not None and vp < SURE_VALENCE:
+        unsure += f' · <span class="unsure">valence unsure ({vp:.2f})</span>'
     return Markup(
         f'<blockquote class="quote"><span class="qtext">{escape(q["text"])}</span>\n'
         f"  <cite>{who} · p={q['probability']:.2f}{unsure}</cite></blockquote>\n"

@@ -224,13 +224,15 @@ def legend(fig: Figure, x: float, y: float, items: Sequence[tuple[str, str, str]
 # -- the figures ------------------------------------------------------------------------------
 
 
-def heatmap_svg(matrix: FrameworkMatrix) -> str | None:
+def heatmap_svg(matrix: FrameworkMatrix, codes: Sequence[str] | None = None) -> str | None:
     """The framework matrix as a heat map: cases x codes, colour = number of segments, the count
-    written in each non-empty cell, a colour bar, and each cell's case, code and count on hover."""
-    if not matrix.cases or not matrix.codes:
+    written in each non-empty cell, a colour bar, and each cell's case, code and count on hover;
+    ``codes``: the columns drawn (the report gives the codes used), else every code."""
+    columns = list(matrix.codes if codes is None else codes)
+    if not matrix.cases or not columns:
         return None
-    counts = matrix.counts()
-    n_rows, n_cols = len(matrix.cases), len(matrix.codes)
+    counts = [[matrix.count(c, k) for k in columns] for c in matrix.cases]
+    n_rows, n_cols = len(matrix.cases), len(columns)
     top = max((max(r) for r in counts), default=0) or 1
     cell_w, cell_h = 18.0, 22.0
     left = text_width(matrix.cases, 11) + 12
@@ -241,12 +243,12 @@ def heatmap_svg(matrix: FrameworkMatrix) -> str | None:
     bar_x = left + plot_w + 14
     tick_w = text_width([tick_label(t) for t in ticks], 10)
     width = bar_x + 12 + 6 + tick_w + 24
-    height = bottom + text_width(matrix.codes, 10) + 10 + 24
+    height = bottom + text_width(columns, 10) + 10 + 24
     fig = Figure(width, height, f"Heat map of segments per {matrix.case_kind} and code")
     for i, (case, row) in enumerate(zip(matrix.cases, counts, strict=True)):
         y = plot_top + i * cell_h
         fig.text(left - 6, y + cell_h / 2, case, size=11, anchor="end")
-        for j, (code, v) in enumerate(zip(matrix.codes, row, strict=True)):
+        for j, (code, v) in enumerate(zip(columns, row, strict=True)):
             x = left + j * cell_w
             name = matrix.names.get(code, "")
             what = f"{case} · {code}{' ' + name if name and name != code else ''}: {v} segment"
@@ -258,7 +260,7 @@ def heatmap_svg(matrix: FrameworkMatrix) -> str | None:
             if v:
                 ink = "#ffffff" if v > top * 0.55 else INK
                 fig.text(x + cell_w / 2, y + cell_h / 2, str(v), size=8, anchor="middle", fill=ink)
-    for j, code in enumerate(matrix.codes):
+    for j, code in enumerate(columns):
         x = left + j * cell_w + cell_w / 2
         fig.text(x, bottom + 6, code, size=10, anchor="end", rotate=True)
     fig.text(left + plot_w / 2, height - 12, "code", size=11, anchor="middle")

@@ -15,7 +15,8 @@
  * report wins over both. "Load decisions…" reads a saved decisions.csv and applies it, each
  * decision matched to a segment by its text first (ids move when transcripts are coded again),
  * then by its id: the rule of roqa_nlp.decisions.match_decisions; the review of an earlier
- * version is matched the same way.
+ * version is matched the same way. A note on a segment with no decision is saved as a row of
+ * its own, decision "note" (roqa train ignores it).
  */
 (function () {
   "use strict";
@@ -83,6 +84,8 @@
     }
     if (st.newCode) rows.push([seg, "new-code", "", st.newCode, st.note, text]);
     (st.extra || []).forEach(function (e) { rows.push([seg, e[0], e[1], e[2], st.note, text]); });
+    /* a note on its own is kept too: it is lost otherwise wherever the saved file is used */
+    if (!rows.length && st.note) rows.push([seg, "note", "", "", st.note, text]);
     return rows;
   }
 
@@ -307,7 +310,7 @@
     var later = [];
     rows.forEach(function (r) {
       if (!st.note && r.note) st.note = r.note;
-      if (!r.decision) return; /* a segment kept undecided */
+      if (!r.decision || r.decision === "note") return; /* a segment kept undecided, or a note */
       if ((r.decision === "accept" || r.decision === "reject") && shown.indexOf(r.code_id) >= 0 &&
           !st.codes[r.code_id]) {
         st.codes[r.code_id] = { decision: r.decision };
@@ -351,10 +354,49 @@
     try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; }
   }
 
+  /* The toolbar's status line (a file loaded, a review carried over): a line of its own under
+     the nav, until its × is clicked; the scroll padding follows the toolbar's height. */
   function showStatus(text) {
     var status = document.getElementById("load-status");
+    var line = document.getElementById("status-line");
     if (status) status.textContent = text;
+    if (line) line.hidden = !text;
+    fitScrollPadding();
   }
+
+  var toolbar = document.querySelector(".toolbar");
+  function fitScrollPadding() {
+    if (!toolbar) return;
+    var h = toolbar.getBoundingClientRect().height;
+    document.documentElement.style.scrollPaddingTop = Math.ceil(h + 8) + "px";
+  }
+  if (toolbar && window.ResizeObserver) new ResizeObserver(fitScrollPadding).observe(toolbar);
+  window.addEventListener("resize", fitScrollPadding);
+  fitScrollPadding();
+  var clearStatus = document.getElementById("clear-status");
+  if (clearStatus) clearStatus.addEventListener("click", function () { showStatus(""); });
+
+  /* A jump to a segment (a quote's citation, the open-coding queue, a link from elsewhere):
+     the transcript folded around it is opened, and after a frame, when the rows around it have
+     their real height (rows off screen are laid out with an estimate), it is scrolled to again. */
+  function reveal(hash) {
+    var id = hash && hash.charAt(0) === "#" ? decodeURIComponent(hash.slice(1)) : "";
+    var target = id ? document.getElementById(id) : null;
+    if (!target) return;
+    for (var d = target.parentNode.closest("details"); d; d = d.parentNode.closest("details")) {
+      d.setAttribute("open", "");
+    }
+    target.scrollIntoView({ block: "start" });
+    window.requestAnimationFrame(function () {
+      window.requestAnimationFrame(function () { target.scrollIntoView({ block: "start" }); });
+    });
+  }
+  window.addEventListener("hashchange", function () { reveal(window.location.hash); });
+  document.addEventListener("click", function (ev) {
+    /* a link to the segment already in the address bar fires no hashchange */
+    var a = ev.target.closest && ev.target.closest('a[href^="#"]');
+    if (a && a.getAttribute("href") === window.location.hash) reveal(window.location.hash);
+  });
 
   /* The review kept at this place by an earlier version of this report (another report id: the
      folder was coded again), matched to this report's segments as a loaded file is, except on
@@ -374,7 +416,7 @@
     var m = matchRows(rows);
     var matched = m.matched.filter(function (x) { return !saved || !Object.prototype.hasOwnProperty.call(saved, x.segment); });
     applyMatched(matched, true);
-    var decided = function (r) { return !!r.decision; };
+    var decided = function (r) { return !!r.decision && r.decision !== "note"; };
     return {
       carried: matched.filter(function (x) { return decided(x.row); }).length,
       unmatched: m.unmatched.filter(decided).length
@@ -431,10 +473,11 @@
     return rows.filter(function (r) { return r.length > 1 || r[0].trim() !== ""; });
   }
 
-  var DECISIONS = ["accept", "reject", "recode", "new-code"];
+  var DECISIONS = ["accept", "reject", "recode", "new-code", "note"];
 
-  /* The decisions of a decisions.csv as {segment_id, decision, code_id, new_code, note, text};
-     rows that are not a decision are counted in `skipped`. */
+  /* The decisions of a decisions.csv as {segment_id, decision, code_id, new_code, note, text}
+     (a "note" row: a segment's note, no decision); rows that are not a decision are counted in
+     `skipped`. */
   function readDecisionsCsv(text) {
     var rows = parseCsv(text);
     if (!rows.length) return { error: "the file is empty" };
@@ -448,7 +491,7 @@
       header.forEach(function (h, i) { r[h] = (fields[i] || "").trim(); });
       r.decision = r.decision.toLowerCase().replace(/_/g, "-").replace("newcode", "new-code");
       var ok = r.segment_id && DECISIONS.indexOf(r.decision) >= 0 &&
-        (r.decision === "new-code" ? !!r.new_code : !!r.code_id);
+        (r.decision === "new-code" ? !!r.new_code : r.decision === "note" ? !!r.note : !!r.code_id);
       if (ok) out.push(r); else skipped += 1;
     });
     return { rows: out, skipped: skipped };
@@ -462,8 +505,11 @@
     paintAll();
     save();
     applyFilter();
-    var n = m.matched.length, u = m.unmatched.length;
-    var msg = n + (n === 1 ? " decision" : " decisions") + " loaded, " + u +
+    var isNote = function (r) { return r.decision === "note"; };
+    var notes = m.matched.filter(function (x) { return isNote(x.row); }).length;
+    var n = m.matched.length - notes, u = m.unmatched.length;
+    var msg = n + (n === 1 ? " decision" : " decisions") +
+      (notes ? " and " + notes + (notes === 1 ? " note" : " notes") : "") + " loaded, " + u +
       (u === 1 ? " matches" : " match") + " no segment here";
     if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
     return msg;
@@ -525,7 +571,7 @@
   });
 
   document.getElementById("clear-decisions").addEventListener("click", function () {
-    if (!window.confirm("Forget every decision made in this report?")) return;
+    if (!window.confirm("Forget every decision made in this report? This cannot be undone: use Save decisions first to keep a copy.")) return;
     /* the decisions embedded in the page stay forgotten: an empty entry kept in this browser
        wins over them */
     state = {};
@@ -543,16 +589,15 @@
     loadInput.addEventListener("change", function () {
       var file = loadInput.files && loadInput.files[0];
       if (!file) return;
-      var status = document.getElementById("load-status");
       var reader = new FileReader();
       reader.onload = function () {
         var msg;
         try { msg = loadDecisions(String(reader.result || "")); } catch (e) { msg = "Not loaded: " + e.message; }
-        if (status) status.textContent = file.name + ": " + msg;
+        showStatus(file.name + ": " + msg);
         loadInput.value = ""; /* the same file can be loaded again */
       };
       reader.onerror = function () {
-        if (status) status.textContent = file.name + ": could not be read";
+        showStatus(file.name + ": could not be read");
         loadInput.value = "";
       };
       reader.readAsText(file, "utf-8");
@@ -613,6 +658,7 @@
   restore();
   save();
   applyFilter(); /* a browser may bring back the choice made before a reload */
+  if (window.location.hash) reveal(window.location.hash);
   /* What "Save decisions" would write, for scripts and tests driving the page. */
   Object.defineProperty(window, "roqaDecisionsCsv", { get: decisionsCsv });
 })();
