@@ -486,3 +486,21 @@ def test_text_colours_meet_wcag_aa_contrast() -> None:
         bg = re.search(r"background: (#[0-9a-f]{6})", body)
         assert bg and "color: #fff" in body, rule
         assert _contrast(bg.group(1), "#ffffff") >= 4.5, rule
+
+
+def test_overview_notes_participants_numbered_two_ways(cfir: Codebook) -> None:
+    import copy
+
+    from roqa_nlp.errors import RoqaWarning
+
+    interviews = copy.deepcopy(INTERVIEWS)
+    interviews["p04_interview"] = (
+        "P4",
+        [("P4", [("We have a peer worker now and it shows.", [("IS.E.2", 0.7, "enabler")], {})])],
+    )
+    with pytest.warns(RoqaWarning):
+        html = render_report(build_result(interviews), cfir)
+    assert "Participants are numbered two ways (P01, P02, P03 beside P4)" in _section(
+        html, "overview"
+    )
+    assert "numbered two ways" not in render_report(build_result(), cfir)

@@ -339,6 +339,11 @@ def _shown_questions(driver: Any) -> list[str]:
     )
 
 
+def _reviewable() -> list[str]:
+    """The segments the review filters can show: not set aside (procedural, small talk)."""
+    return [s.segment.id for s in build_result() if not (s.procedural or s.off_topic)]
+
+
 def _show(driver: Any, mode: str) -> str:
     from selenium.webdriver.common.by import By
 
@@ -354,7 +359,8 @@ def test_review_filter_shows_segments_without_a_decision(page: tuple[Any, Path])
     assert _shown_segments(driver) == every
     _click(driver, _suggestion(driver, "p01_interview:0002", "IC.H").find_element(
         By.CSS_SELECTOR, 'button[data-action="accept"]'))  # fmt: skip
-    assert _show(driver, "unreviewed") == f"{len(every) - 2} of {len(every)} segments shown"
+    n = len(_reviewable())
+    assert _show(driver, "unreviewed") == f"{n - 1} of {n} reviewable segments shown"
     # the procedural "Yes, loud and clear." and the decided segment are left out
     assert _shown_segments(driver) == [
         s for s in every if s not in ("p01_interview:0000", "p01_interview:0002")
@@ -371,8 +377,7 @@ def test_review_filter_shows_segments_without_a_decision(page: tuple[Any, Path])
 
 def test_review_filter_shows_top_suggestions_below_40_percent(page: tuple[Any, Path]) -> None:
     driver, _ = page
-    n = len(build_result())
-    assert _show(driver, "unsure") == f"3 of {n} segments shown"
+    assert _show(driver, "unsure") == f"3 of {len(_reviewable())} reviewable segments shown"
     # the three flagged for open coding (0.12, 0.18, 0.20); the procedural 0.21 is left out
     assert _shown_segments(driver) == [
         "p01_interview:0003",
@@ -520,7 +525,7 @@ def test_loading_a_decisions_csv_applies_it_and_counts_what_matched(
     field.send_keys(str(path))
     status = driver.find_element(By.ID, "load-status")
     WebDriverWait(driver, 10).until(lambda _: status.text)
-    assert status.text == "decisions.csv: 3 decisions loaded, 2 match no segment here"
+    assert status.text == "decisions.csv: 3 decisions loaded; 2 could not be matched to a segment"
     assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
     assert _pressed(driver, "p02_interview:0000", "IC.H") == ["reject"]
     assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode OS.D"]
@@ -609,7 +614,7 @@ def test_review_is_carried_into_the_report_written_again_in_the_same_place(
     write_report(again, path, "cfir-2009")
     driver.get(path.as_uri())
     assert _status(driver) == (
-        "2 decisions carried from the earlier report in this folder; 1 matches no segment"
+        "2 decisions carried from the earlier report in this folder; 1 could not be matched to a segment"
     )
     assert driver.find_element(By.ID, "decision-count").text == "2 decisions"
     assert _pressed(driver, "p01_interview:0002", "IS.E.3") == ["accept"]  # its id moved
@@ -652,7 +657,7 @@ def test_review_kept_for_the_very_report_wins_over_the_one_carried(
     assert _pressed(driver, "p02_interview:0000", "IC.H") == ["accept"]  # its own review wins
     assert _pressed(driver, "p01_interview:0002", "IS.E.3") == ["accept"]  # carried
     assert _status(driver) == (
-        "1 decision carried from the earlier report in this folder; 0 match no segment"
+        "1 decision carried from the earlier report in this folder; all matched"
     )
 
 
@@ -684,7 +689,7 @@ def test_carried_review_wins_over_the_embedded_one_and_keeps_what_was_taken_back
     )
     assert note.get_attribute("value") == "only a note, <b>&"
     assert _status(driver) == (
-        "1 decision carried from the earlier report in this folder; 0 match no segment"
+        "1 decision carried from the earlier report in this folder; all matched"
     )
     # Clear, then written again: the embedded review stays forgotten there too
     driver.execute_script("window.confirm = () => true")
@@ -723,9 +728,7 @@ def test_a_note_without_a_decision_is_saved_and_loaded_back(
     driver.execute_script("arguments[0].hidden = false", field)
     field.send_keys(str(saved))
     WebDriverWait(driver, 10).until(lambda _: _status(driver))
-    assert (
-        _status(driver) == "decisions.csv: 0 decisions and 1 note loaded, 0 match no segment here"
-    )
+    assert _status(driver) == "decisions.csv: 0 decisions and 1 note loaded; all matched"
     note = driver.find_element(
         By.CSS_SELECTOR, '.review[data-segment="p02_interview:0000"] input.note'
     )

@@ -237,7 +237,7 @@ def test_a_segment_row_carries_its_review_controls_and_flags() -> None:
     assert html.count('data-action="accept"') == 1
     # it fits no code, so its suggestions are folded away (one click opens them)
     folded = html.index('<details class="set-aside"><summary class="muted">')
-    assert "the model's suggestions anyway (1)</summary>" in html
+    assert "show the model's suggestions (1)</summary>" in html
     assert folded < html.index('<ul class="suggestions">') < html.index("</details>")
     coded = SegmentRows().segment({**view, "novel": False}, "P01")
     assert "set-aside" not in coded and '<ul class="suggestions">' in coded

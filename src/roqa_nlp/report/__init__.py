@@ -273,6 +273,8 @@ def report_context(
             "segments": len(result),
             "coded_segments": len(charted_ids),
             "unsure_charted": unsure_charted,
+            # participant ids spelt two ways (P03 beside P1): first few of each
+            "mixed_ids": [list(m)[:3] for m in mixed] if mixed else None,
             "novel": sum(1 for s in result if s.for_open_coding),
             "off_topic": sum(1 for s in result if s.novel and s.off_topic),
             "procedural": sum(1 for s in result if s.procedural),

@@ -124,7 +124,7 @@ class SegmentRows:
         if set_aside:
             parts.append(
                 '<details class="set-aside"><summary class="muted">'
-                f"the model's suggestions anyway ({len(s['suggestions'])})</summary>\n"
+                f"show the model's suggestions ({len(s['suggestions'])})</summary>\n"
             )
         parts.append('<ul class="suggestions">\n')
         if s["suggestions"]:

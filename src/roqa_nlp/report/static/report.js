@@ -356,6 +356,10 @@
 
   /* The toolbar's status line (a file loaded, a review carried over): a line of its own under
      the nav, until its × is clicked; the scroll padding follows the toolbar's height. */
+  function unmatchedText(u) {
+    return u ? u + " could not be matched to a segment" : "all matched";
+  }
+
   function showStatus(text) {
     var status = document.getElementById("load-status");
     var line = document.getElementById("status-line");
@@ -443,7 +447,7 @@
     if (carried && (carried.carried || carried.unmatched)) {
       var n = carried.carried, u = carried.unmatched;
       showStatus(n + (n === 1 ? " decision" : " decisions") + " carried from the earlier report in this folder; " +
-        u + (u === 1 ? " matches" : " match") + " no segment");
+        unmatchedText(u));
     }
   }
 
@@ -509,8 +513,8 @@
     var notes = m.matched.filter(function (x) { return isNote(x.row); }).length;
     var n = m.matched.length - notes, u = m.unmatched.length;
     var msg = n + (n === 1 ? " decision" : " decisions") +
-      (notes ? " and " + notes + (notes === 1 ? " note" : " notes") : "") + " loaded, " + u +
-      (u === 1 ? " matches" : " match") + " no segment here";
+      (notes ? " and " + notes + (notes === 1 ? " note" : " notes") : "") + " loaded; " +
+      unmatchedText(u);
     if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
     return msg;
   }
@@ -632,7 +636,7 @@
           if (isQuestion) question = row;
           continue;
         }
-        total += 1;
+        if (!row.hasAttribute("data-aside")) total += 1;
         var keep = mode === "all" || (!row.hasAttribute("data-aside") && (mode === "unreviewed"
           ? !hasDecision(review.getAttribute("data-segment"))
           : row.getAttribute("data-band") === "low"));
@@ -644,7 +648,8 @@
       }
     }
     var count = document.getElementById("filter-count");
-    if (count) count.textContent = mode === "all" ? "" : shown + " of " + total + " segments shown";
+    /* out of the segments the filters can show: set-aside talk is never among them */
+    if (count) count.textContent = mode === "all" ? "" : shown + " of " + total + " reviewable segments shown";
   }
 
   var filterForm = document.getElementById("review-filter");
