@@ -670,6 +670,20 @@ def test_builtin_codebook_ids_are_case_insensitive() -> None:
     assert "(cfir-2009)" in run.out
 
 
+def test_codebook_lists_the_codebook_of_a_folder(tmp_path: Path) -> None:
+    """Audit D: `roqa codebook models/study` (a model with new codes) was refused as a folder."""
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.schema import Code
+
+    book = Codebook.load("cfir-2009").with_codes(
+        [Code("project.peer-support", "Peer support workers", "code")], id="study"
+    )
+    book.save(tmp_path / "codebook.json")
+    run = roqa("codebook", tmp_path)
+    assert_success(run)
+    assert "Peer support workers" in run.out and "(study)" in run.out
+
+
 def test_missing_transcript_is_a_one_line_error(tiny_model_dir: Path, tmp_path: Path) -> None:
     missing = tmp_path / "p99.txt"
     run = roqa("code", missing, "--out", tmp_path / "out", "--model", tiny_model_dir)

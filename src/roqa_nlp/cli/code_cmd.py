@@ -452,14 +452,21 @@ def evaluate_command(
 def codebook_command(
     name: str = typer.Argument(
         DEFAULT_CODEBOOK,
-        help=f"{', '.join(BUILTIN)} (erondu-2021 = the seed study's themes) or a codebook .json file.",
+        help=f"{', '.join(BUILTIN)} (erondu-2021 = the seed study's themes), a codebook .json "
+        "file, or a folder holding codebook.json (a model trained with new codes, or a `roqa "
+        "code`/`roqa import` output).",
     ),
 ) -> None:
     """List the codes of a codebook with their ids (and valence and CFIR 2009 codes, if it has them)."""
+    from pathlib import Path
+
     from rich.table import Table
 
     from ..codebook import Codebook
 
+    folder = Path(name)
+    if folder.is_dir() and (folder / "codebook.json").is_file():
+        name = str(folder / "codebook.json")  # a model's or an output's own codebook
     book = Codebook.load(name)
     valenced = any(c.valence for c in book)
     to_2009 = book.mapping.get("cfir-2009", {})
