@@ -874,3 +874,61 @@ def test_static_vectors_on_a_model_trained_on_the_transformer_are_refused(
             f"{tiny_model_dir}: this model was trained on torch embeddings: static vectors need a "
             "model trained on them (roqa train training_data --backend static"
         )
+
+
+# -- the researcher's valence (audit G #8) --------------------------------------------------------
+
+SHIFTS = "There was never enough money for extra shifts."
+
+
+def _valence_update(
+    embedder: Embedder, tiny_training: TrainingSet, monkeypatch: pytest.MonkeyPatch, rows: list
+) -> tuple[AutoCoder, TrainingSet]:
+    """An update on one accepted segment the model called an enabler, and the training set the
+    model was fitted on."""
+    from roqa_nlp.decisions import Decision
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+    seg = Segment("p02:0004", "p02", "P02", "participant", 0, len(SHIFTS), SHIFTS)
+    top = Suggestion("IS.E.2", "Available Resources", "IS", 0.6, valence="enabler")
+    codings = CodingResult(segments=[SegmentResult(segment=seg, suggestions=[top])])
+    seen: list[TrainingSet] = []
+    fit = AutoCoder.fit
+
+    def spy(self: AutoCoder, training: Any) -> AutoCoder:
+        seen.append(training)
+        return fit(self, training)
+
+    monkeypatch.setattr(AutoCoder, "fit", spy)
+    decisions = [Decision("p02:0004", "accept", "IS.E.2", text=SHIFTS), *rows]
+    ac = AutoCoder("cfir-2009", embedder=embedder).update(
+        decisions, codings=codings, training=tiny_training, weight=10
+    )
+    return ac, seen[0]
+
+
+def test_update_trains_the_valence_head_with_the_researchers_valence(
+    embedder: Embedder, tiny_training: TrainingSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roqa_nlp.decisions import Decision
+
+    fixed = Decision("p02:0004", "valence", text=SHIFTS, valence="barrier")
+    ac, ts = _valence_update(embedder, tiny_training, monkeypatch, [fixed])
+    model_only, ts0 = _valence_update(embedder, tiny_training, monkeypatch, [])
+    feedback = [v for i, v in zip(ts.ids, ts.valences) if i.startswith("feedback-")]
+    assert feedback == ["barrier"] * 10
+    assert [v for i, v in zip(ts0.ids, ts0.valences) if i.startswith("feedback-")] == (
+        ["enabler"] * 10
+    )
+    assert ac.card["feedback"]["examples"] == {"accept": 1, "valence": 1}
+    assert ac.card["feedback"]["by_decision"] == {"accept": 1, "valence": 1}
+
+    # the valence head learnt it: the segment is more of a barrier than the model alone says
+    def barrier(model: AutoCoder) -> float:
+        clf = model.classifier
+        assert clf is not None
+        names = [str(v) for v in clf.valence_classes_]
+        return float(clf.predict_valence_proba(model._inputs([SHIFTS]))[0][names.index("barrier")])
+
+    assert barrier(ac) > barrier(model_only)

@@ -115,7 +115,7 @@ def test_unknown_decision_is_a_one_line_error_naming_file_and_row(tmp_path: Path
         read_decisions(p)
     msg = one_line_error(exc, p)
     assert "row 3: unknown decision 'maybe'" in msg
-    assert "accept, reject, recode, new-code or note" in msg
+    assert "accept, reject, recode, new-code, note or valence" in msg
 
 
 def test_unknown_decision_in_jsonl_names_the_line(tmp_path: Path) -> None:
@@ -498,7 +498,7 @@ def test_a_file_without_a_segment_id_column_names_the_full_header(tmp_path: Path
         read_decisions(p)
     assert one_line_error(exc, p) == (
         f"{p}: decisions file has no segment_id column (header: segment_id,decision,code_id,"
-        "new_code,note,text, separated by commas, semicolons or tabs)"
+        "new_code,note,text,valence, separated by commas, semicolons or tabs)"
     )
 
 

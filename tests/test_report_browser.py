@@ -813,3 +813,83 @@ def test_a_quote_link_opens_its_folded_transcript_and_marks_the_segment(
         anchor,
     )
     assert style == ["solid", "rgb(255, 251, 235)"]
+
+
+# -- audit G #8: the researcher's valence ---------------------------------------------------------
+
+
+def _valence_pressed(driver: Any, segment_id: str) -> list[str]:
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll(arguments[0]))"
+        "  .map(b => b.getAttribute('data-valence'));",
+        f'.review[data-segment="{segment_id}"] .vfix button[aria-pressed="true"]',
+    )
+
+
+def test_a_valence_correction_is_saved_kept_and_loaded_back(
+    page: tuple[Any, Path], report_url: str, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver, downloads = page
+    box = '.review[data-segment="p01_interview:0001"] .vfix'
+    barrier = driver.find_element(By.CSS_SELECTOR, f'{box} button[data-valence="barrier"]')
+    _click(driver, barrier)
+    assert _valence_pressed(driver, "p01_interview:0001") == ["barrier"]
+    # keyboard: another valence replaces it, pressing it again takes the correction back
+    enabler = driver.find_element(By.CSS_SELECTOR, f'{box} button[data-valence="enabler"]')
+    enabler.send_keys(Keys.SPACE)
+    assert _valence_pressed(driver, "p01_interview:0001") == ["enabler"]
+    enabler.send_keys(Keys.ENTER)
+    assert _valence_pressed(driver, "p01_interview:0001") == []
+    _click(driver, barrier)
+    _click(driver, _suggestion(driver, "p01_interview:0001", "IS.E.3").find_element(
+        By.CSS_SELECTOR, "button.accept"))  # fmt: skip
+    assert driver.find_element(By.ID, "decision-count").text == "2 decisions"
+    rows = _saved_decisions(driver, downloads)
+    assert rows == [
+        [*HEADER, "valence"],
+        ["p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001, ""],
+        ["p01_interview:0001", "valence", "", "", "", P01_0001, "barrier"],
+    ]
+    # what roqa train --feedback reads
+    from roqa_nlp.decisions import Decision, read_decisions
+
+    saved = tmp_path / "decisions.csv"
+    saved.write_text((downloads / "decisions.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    assert read_decisions(saved)[0][1] == Decision(
+        "p01_interview:0001", "valence", text=P01_0001, valence="barrier"
+    )
+    # kept over a reload
+    driver.get(report_url)
+    assert _valence_pressed(driver, "p01_interview:0001") == ["barrier"]
+    # and loaded back from the saved file into a fresh page
+    _open_fresh(driver, report_url)
+    assert _valence_pressed(driver, "p01_interview:0001") == []
+    field = driver.find_element(By.ID, "load-decisions-file")
+    driver.execute_script("arguments[0].hidden = false", field)
+    field.send_keys(str(saved))
+    WebDriverWait(driver, 10).until(lambda _: _status(driver))
+    assert _status(driver) == "decisions.csv: 2 decisions loaded; all matched"
+    assert _valence_pressed(driver, "p01_interview:0001") == ["barrier"]
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_an_embedded_valence_correction_shows_pressed(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    from roqa_nlp.decisions import Decision
+
+    driver, _ = browser
+    path = tmp_path / "report.html"
+    fix = Decision("p02_interview:0007", "valence", text=P02_0000, valence="enabler")
+    write_report(build_result(), path, "cfir-2009", decisions=[fix])
+    _open_fresh(driver, path.as_uri())
+    assert _valence_pressed(driver, "p02_interview:0000") == ["enabler"]
+    assert driver.execute_script("return window.roqaDecisionsCsv") == (
+        "segment_id,decision,code_id,new_code,note,text,valence\n"
+        f"p02_interview:0000,valence,,,,{P02_0000},enabler\n"
+    )

@@ -608,7 +608,11 @@ class AutoCoder:
                     "decisions are files or Decision objects, not a mix",
                     hint="give decisions files, or a list of Decision",
                 )
-            blob = json.dumps([d.__dict__ for d in decs], sort_keys=True).encode()
+            # a Decision without a valence hashes as before the field was added
+            blob = json.dumps(
+                [{k: v for k, v in d.__dict__.items() if k != "valence" or v} for d in decs],
+                sort_keys=True,
+            ).encode()
             files.append((decs, "decisions", sha256_bytes(blob)))
         if codings is None or isinstance(codings, (str, Path, CodingResult)):
             per_file: list[Any] = [codings] * len(files)
@@ -677,7 +681,7 @@ class AutoCoder:
             "n_decisions": len(all_decs),
             "by_decision": {
                 k: n
-                for k in ("accept", "recode", "new-code", "reject")
+                for k in ("accept", "recode", "new-code", "reject", "valence")
                 if (n := sum(1 for d in all_decs if d.decision == k))
             },
             "n_examples": len(fb),

@@ -2,17 +2,21 @@
 
 A decisions file (CSV or JSON Lines) has one row per decision::
 
-    segment_id,decision,code_id,new_code,note
-    p01_interview:0003,accept,IS.E.2,,
-    p01_interview:0004,reject,IC.H,,
-    p01_interview:0007,recode,OS.D,,commissioner thresholds
-    p01_interview:0011,new-code,,COVID-19 disruption,
-    p01_interview:0012,note,,,contradicts what she says later
+    segment_id,decision,code_id,new_code,note,valence
+    p01_interview:0003,accept,IS.E.2,,,
+    p01_interview:0003,valence,,,,barrier
+    p01_interview:0004,reject,IC.H,,,
+    p01_interview:0007,recode,OS.D,,commissioner thresholds,
+    p01_interview:0011,new-code,,COVID-19 disruption,,
+    p01_interview:0012,note,,,contradicts what she says later,
 
 ``accept`` confirms ``code_id`` for the segment; ``reject`` says the segment is not ``code_id``;
 ``recode`` gives the right code (``code_id``); ``new-code`` creates a project code named
 ``new_code``; ``note`` keeps a researcher's note on a segment with no decision (the report shows
-it again; training ignores it). It is written by the HTML report's review buttons, by hand in a spreadsheet, or
+it again; training ignores it); ``valence`` corrects the segment's valence (column ``valence``:
+barrier, enabler or neutral) where the model's is wrong. The ``valence`` column is optional (files
+without it are read as before); a valence given on another row of the segment counts the same.
+It is written by the HTML report's review buttons, by hand in a spreadsheet, or
 from a REFI-QDA import. Optional ``text`` gives the segment text when no coding result is at hand.
 
 How decisions become training examples (:func:`feedback_examples`):
@@ -26,7 +30,12 @@ How decisions become training examples (:func:`feedback_examples`):
   rather than the team-written small talk's (``NONE``), so that talk like it is flagged for open
   coding and not set aside as small talk or background (``off_topic``);
 - a segment with fewer rejections and nothing accepted is left out: rejecting one wrong
-  suggestion says what the segment is not, not that no code fits it.
+  suggestion says what the segment is not, not that no code fits it;
+- the valence head learns each coded example with the researcher's valence for the segment when
+  a ``valence`` row gives one (the last one wins), else with the valence the model suggested; a
+  valence correction on a segment with no code decided (accepted, recoded or new) is left out:
+  the valence head learns from coded segments only, and the model's suggestions are not codes
+  the researcher confirmed.
 """
 
 from __future__ import annotations
@@ -43,11 +52,13 @@ from .codebook import Codebook
 from .errors import RoqaError, quoted
 from .io import read_jsonl, read_text, sha256_bytes
 from .result import CodingResult
-from .schema import Code, SegmentResult
+from .schema import Code, SegmentResult, normalise_valence
 
 #: a row that keeps a note on a segment with no decision: read back, never trained on
 NOTE = "note"
-DECISIONS = ("accept", "reject", "recode", "new-code", NOTE)
+#: a row that corrects the valence of a segment (column ``valence``), on no code
+VALENCE = "valence"
+DECISIONS = ("accept", "reject", "recode", "new-code", NOTE, VALENCE)
 #: rejections (of different codes, none accepted) that make a segment talk that fits no code:
 #: the three suggestions codings.csv and the report's top-3 show first
 REJECT_ALL = 3
@@ -61,6 +72,8 @@ class Decision:
     new_code: str = ""
     note: str = ""
     text: str = ""
+    #: the researcher's valence for the segment (barrier, enabler or neutral), or ""
+    valence: str = ""
 
 
 def slug(name: str) -> str:
@@ -81,7 +94,7 @@ def project_code_id(name: str) -> str:
 
 
 #: the columns of a decisions file, as the report writes them
-COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text")
+COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text", "valence")
 #: the longest field (a note, a segment's text) a decisions file may hold
 FIELD_LIMIT = 16 * 2**20
 
@@ -136,7 +149,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             raise RoqaError(
                 f"row {i}: unknown decision {quoted(r.get('decision', ''))}",
                 path=p,
-                hint="use accept, reject, recode, new-code or note",
+                hint="use accept, reject, recode, new-code, note or valence",
             )
         if not r.get("segment_id"):
             raise RoqaError(
@@ -146,6 +159,20 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             raise RoqaError(f"row {i}: {d} needs a code_id", path=p)
         if d == "new-code" and not r.get("new_code"):
             raise RoqaError(f"row {i}: new-code needs a new_code name", path=p)
+        valence = r.get("valence", "")
+        if valence:
+            try:
+                valence = normalise_valence(valence)
+            except ValueError:
+                raise RoqaError(
+                    f"row {i}: unknown valence {quoted(valence)}",
+                    path=p,
+                    hint="use barrier, enabler or neutral",
+                ) from None
+        elif d == VALENCE:
+            raise RoqaError(
+                f"row {i}: valence needs a valence (barrier, enabler or neutral)", path=p
+            )
         out.append(
             Decision(
                 segment_id=r["segment_id"],
@@ -154,6 +181,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
                 new_code=r.get("new_code", ""),
                 note=r.get("note", ""),
                 text=r.get("text", ""),
+                valence=valence,
             )
         )
     if not out and not allow_empty:
@@ -306,6 +334,7 @@ def project_codebook(
 SHORT_OF_ALL = "rejections short of all the segment's suggestions"
 REPLACED = "replaced by a later row on the same segment and code"
 BESIDE_A_CODE = "rejections on segments given a code"
+VALENCE_UNCODED = "valence corrections on segments with no code decided"
 
 
 @dataclass
@@ -319,10 +348,12 @@ class FeedbackExamples:
     ids: list[str]
     #: coded | rejected (fits no code) | off-framework (small talk) | procedural
     kinds: list[str]
-    #: the valence the model suggested for the segment ("" without codings)
+    #: the valence the example is trained with: the researcher's (a ``valence`` row on the
+    #: segment), else the one the model suggested for the segment ("" without codings)
     valences: list[str]
-    #: decisions that became labels, by decision (accept, recode, new-code), and examples of
-    #: talk that fits no code (rejected), small talk (off-framework) and procedural talk
+    #: decisions that became labels, by decision (accept, recode, new-code), examples of
+    #: talk that fits no code (rejected), small talk (off-framework) and procedural talk, and
+    #: coded examples trained on the researcher's valence (valence)
     counts: dict[str, int]
     #: decisions that gave no example, by reason
     left_out: dict[str, int]
@@ -346,6 +377,9 @@ def feedback_plan(
     - A segment whose decisions reject its top :data:`REJECT_ALL` suggestions (or every one it
       has) and leave no code becomes talk that fits no code (``REJECTED``), unless the model had
       set it aside as small talk (``off_topic``) or procedural talk: it stays in that class.
+    - A coded example takes the valence of the last row on its words that gives one (a
+      ``valence`` row), else the model's; a valence on words with no code decided is left out
+      (:data:`VALENCE_UNCODED`).
     """
     from .errors import warn
 
@@ -429,13 +463,16 @@ def feedback_plan(
     for group in groups.values():
         # code -> (its last decision, that row's index), codes in the order first named
         state: dict[str, tuple[str, int]] = {}
-        for k, (dk, _, _, where) in enumerate(group):
+        given = [r[0].valence for r in group if r[0].valence]
+        corrected = given[-1] if given else ""
+        code_rows = [r for r in group if r[0].decision != VALENCE]
+        for k, (dk, _, _, where) in enumerate(code_rows):
             if dk.decision == "new-code":
                 code = project_code_id(dk.new_code)
             else:
                 code = _model_code(codebook, dk.code_id, where)
             state[code] = (dk.decision, k)
-        count(out.left_out, REPLACED, len(group) - len(state))
+        count(out.left_out, REPLACED, len(code_rows) - len(state))
         codes = [c for c, (dec, _) in state.items() if dec != "reject"]
         rejected = [c for c, (dec, _) in state.items() if dec == "reject"]
         # the words and the segment of the last row matched to one (a later round's codings)
@@ -448,6 +485,7 @@ def feedback_plan(
                     count(out.counts, dec)
             count(out.left_out, BESIDE_A_CODE, len(rejected))
         else:
+            count(out.left_out, VALENCE_UNCODED, 1 if corrected else 0)
             shown = len(found.suggestions) if found is not None else REJECT_ALL
             if len(rejected) < min(REJECT_ALL, max(shown, 1)):
                 count(out.left_out, SHORT_OF_ALL, len(rejected))
@@ -463,7 +501,11 @@ def feedback_plan(
         out.ids.append(found.segment.id if found is not None else d.segment_id)
         out.kinds.append(kind)
         sugg = found.suggestions if found is not None else []
-        out.valences.append(sugg[0].valence if sugg else "")
+        if codes and corrected:
+            count(out.counts, VALENCE)
+            out.valences.append(corrected)
+        else:
+            out.valences.append(sugg[0].valence if sugg else "")
     return out
 
 
@@ -519,7 +561,13 @@ def feedback_summary(card: dict[str, object]) -> str:
     line += "; codings: " + (
         ", ".join(paths) if paths else "none (no valence, 3 suggestions assumed shown)"
     )
-    if counts.get("recode"):
+    n_valence = counts.get(VALENCE, 0)
+    if n_valence:
+        line += (
+            f"; valence: the researcher's on {n_valence} example{'s' if n_valence != 1 else ''}, "
+            "the model's on the rest"
+        )
+    elif counts.get("recode"):
         line += "; recoded segments keep the valence the model suggested"
     return line
 

@@ -17,7 +17,8 @@ def train_command(
     feedback: list[Path] | None = typer.Option(
         None,
         "--feedback",
-        help="Decisions file (CSV/JSONL: segment_id, decision, code_id, new_code, note, text). "
+        help="Decisions file (CSV/JSONL: segment_id, decision, code_id, new_code, note, text, "
+        "optional valence). "
         "Give it once per round of review (--feedback r0/decisions.csv --feedback "
         "r1/decisions.csv): all are trained together, a later row winning over an earlier one.",
     ),

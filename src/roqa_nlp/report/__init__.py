@@ -307,7 +307,7 @@ def embedded_decisions(
     result: CodingResult, decisions: str | Path | Sequence[Decision] | None
 ) -> list[list[str]]:
     """The decisions the page starts from, as rows ``[segment_id, decision, code_id, new_code,
-    note]`` with the id of the segment each is on now (those on no segment left out)."""
+    note]`` (and the researcher's valence, when the row gives one) with the id of the segment each is on now (those on no segment left out)."""
     from ..decisions import match_decisions, read_decisions
 
     if decisions is None:
@@ -315,7 +315,10 @@ def embedded_decisions(
     if isinstance(decisions, (str, Path)):
         decisions = read_decisions(decisions, allow_empty=True)[0]
     match = match_decisions(list(decisions), result)
-    return [[sid, d.decision, d.code_id, d.new_code, d.note] for d, sid in match.matched]
+    return [
+        [sid, d.decision, d.code_id, d.new_code, d.note, *([d.valence] if d.valence else [])]
+        for d, sid in match.matched
+    ]
 
 
 def report_id(result: CodingResult) -> str:

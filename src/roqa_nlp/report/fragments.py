@@ -35,6 +35,24 @@ ACTIONS = (
     'aria-label="recode {code} as"><option value="">recode…</option></select></span>'
 )
 
+#: The valence buttons under a segment's suggestions: the researcher's valence where the model's
+#: (the same for every code of the segment) is wrong; report.js saves it as a ``valence`` row.
+VALENCE_BUTTONS = "".join(
+    f'<button type="button" class="vfix-{v}" data-valence="{v}" aria-pressed="false">{v}</button>'
+    for v in ("barrier", "enabler", "neutral")
+)
+
+
+def valence_fix(model_valence: str) -> str:
+    """The valence correction of a segment, beside the model's valence chip."""
+    v = escape(model_valence)
+    return (
+        f'<div class="vfix" role="group" aria-label="valence of this segment">'
+        f'<span class="vfix-label">valence</span> <span class="val v-{v}" '
+        f'title="the model\'s valence">{v}</span> <span class="vfix-to">is</span> '
+        f'<span class="act">{VALENCE_BUTTONS}</span></div>\n'
+    )
+
 
 def escape(value: Any) -> str:
     """``value`` as HTML text: ``& < > " '`` escaped as :func:`markupsafe.escape` does, without
@@ -132,6 +150,8 @@ class SegmentRows:
         else:
             parts.append('<li class="muted">No suggestion.</li>\n')
         parts.append("</ul>\n")
+        if s["suggestions"]:
+            parts.append(valence_fix(s["suggestions"][0]["valence"]))
         if set_aside:
             parts.append("</details>\n")
         parts.append(EXTRA)

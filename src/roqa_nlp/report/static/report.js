@@ -1,7 +1,7 @@
 /* roqa report: review controls and the decisions file.
  *
  * Plain JavaScript, no libraries, no network. Decisions are kept per segment and saved as
- * decisions.csv (segment_id,decision,code_id,new_code,note,text) through a Blob download, the file
+ * decisions.csv (segment_id,decision,code_id,new_code,note,text[,valence]) through a Blob download, the file
  * `roqa train --feedback` reads. They are also kept in this browser's localStorage, twice: per
  * report (the segments' state, under "roqa-decisions:" + report id) and per place (the decisions
  * with each segment's text, under "roqa-review:" + the page's path), so that a report written
@@ -16,12 +16,17 @@
  * decision matched to a segment by its text first (ids move when transcripts are coded again),
  * then by its id: the rule of roqa_nlp.decisions.match_decisions; the review of an earlier
  * version is matched the same way. A note on a segment with no decision is saved as a row of
- * its own, decision "note" (roqa train ignores it).
+ * its own, decision "note" (roqa train ignores it). The valence buttons under a segment's
+ * suggestions correct the model's valence: saved as a row of its own, decision "valence" with the
+ * column valence (barrier, enabler or neutral), restored like any other decision.
  */
 (function () {
   "use strict";
 
+  /* the column valence is written when a segment's valence is corrected (a file without it
+     reads as before) */
   var HEADER = ["segment_id", "decision", "code_id", "new_code", "note", "text"];
+  var VALENCES = ["barrier", "enabler", "neutral"];
   var codes = JSON.parse(document.getElementById("roqa-codes").textContent || "[]");
   var embeddedNode = document.getElementById("roqa-decisions");
   var embedded = embeddedNode ? JSON.parse(embeddedNode.textContent || "[]") : [];
@@ -30,7 +35,8 @@
   /* the review kept for whatever report is written at this place: {report, rows} (rows as in
      decisions.csv, a row with no decision keeping a segment decided on and taken back) */
   var placeKey = "roqa-review:" + window.location.pathname;
-  /* segment id -> {codes: {suggested code: {decision, target}}, newCode, note, extra}; extra:
+  /* segment id -> {codes: {suggested code: {decision, target}}, newCode, note, valence, extra};
+     valence: the researcher's valence for the segment or ""; extra:
      decisions carried from a file that no control shows ([decision, code_id, new_code]: a code
      this report does not suggest for the segment), kept so that saving loses none */
   var state = {};
@@ -39,7 +45,7 @@
   var kept = {};
 
   function blank() {
-    return { codes: {}, newCode: "", note: "", extra: [] };
+    return { codes: {}, newCode: "", note: "", valence: "", extra: [] };
   }
 
   function entry(seg) {
@@ -84,6 +90,7 @@
     }
     if (st.newCode) rows.push([seg, "new-code", "", st.newCode, st.note, text]);
     (st.extra || []).forEach(function (e) { rows.push([seg, e[0], e[1], e[2], st.note, text]); });
+    if (st.valence) rows.push([seg, "valence", "", "", st.note, text, st.valence]);
     /* a note on its own is kept too: it is lost otherwise wherever the saved file is used */
     if (!rows.length && st.note) rows.push([seg, "note", "", "", st.note, text]);
     return rows;
@@ -115,8 +122,14 @@
   }
 
   function decisionsCsv() {
-    var lines = [HEADER.join(",")];
-    decisionRows().forEach(function (r) { lines.push(r.map(csvField).join(",")); });
+    var rows = decisionRows();
+    var width = rows.some(function (r) { return r.length > HEADER.length; }) ? HEADER.length + 1 : HEADER.length;
+    var lines = [HEADER.concat(["valence"]).slice(0, width).join(",")];
+    rows.forEach(function (r) {
+      var fields = [];
+      for (var i = 0; i < width; i++) fields.push(csvField(r[i]));
+      lines.push(fields.join(","));
+    });
     return lines.join("\n") + "\n";
   }
 
@@ -124,7 +137,8 @@
     var n = 0;
     Object.keys(state).forEach(function (seg) {
       var st = state[seg];
-      n += Object.keys(st.codes).length + (st.newCode ? 1 : 0) + (st.extra ? st.extra.length : 0);
+      n += Object.keys(st.codes).length + (st.newCode ? 1 : 0) + (st.extra ? st.extra.length : 0) +
+        (st.valence ? 1 : 0);
     });
     return n;
   }
@@ -223,8 +237,24 @@
       var note = reviews[i].querySelector("input.note");
       if (nc) { nc.value = st ? st.newCode || "" : ""; nc.classList.toggle("has-value", !!nc.value); }
       if (note) note.value = st ? st.note || "" : "";
+      paintValence(reviews[i], st ? st.valence : "");
       paintExtra(reviews[i], st && st.extra && st.extra.length ? st.extra : null);
     }
+  }
+
+  /* The valence buttons of a segment: the researcher's valence pressed, the model's struck
+     through beside them. */
+  function paintValence(review, valence) {
+    var box = review.querySelector(".vfix");
+    if (!box) return;
+    box.classList.toggle("is-fixed", !!valence);
+    var buttons = box.querySelectorAll("button[data-valence]");
+    for (var i = 0; i < buttons.length; i++) {
+      var on = buttons[i].getAttribute("data-valence") === valence;
+      buttons[i].setAttribute("aria-pressed", on ? "true" : "false");
+    }
+    var folded = valence && box.closest("details.set-aside");
+    if (folded) folded.setAttribute("open", "");
   }
 
   function paintExtra(review, extra) {
@@ -310,7 +340,9 @@
     var later = [];
     rows.forEach(function (r) {
       if (!st.note && r.note) st.note = r.note;
-      if (!r.decision || r.decision === "note") return; /* a segment kept undecided, or a note */
+      /* the last valence given wins, on a valence row or (written by hand) on another row */
+      if (r.valence && VALENCES.indexOf(r.valence) >= 0) st.valence = r.valence;
+      if (!r.decision || r.decision === "note" || r.decision === "valence") return;
       if ((r.decision === "accept" || r.decision === "reject") && shown.indexOf(r.code_id) >= 0 &&
           !st.codes[r.code_id]) {
         st.codes[r.code_id] = { decision: r.decision };
@@ -414,7 +446,8 @@
     place.rows.forEach(function (f) {
       if (!Array.isArray(f) || typeof f[0] !== "string" || !f[0]) return;
       rows.push({ segment_id: f[0], decision: String(f[1] || ""), code_id: String(f[2] || ""),
-                  new_code: String(f[3] || ""), note: String(f[4] || ""), text: String(f[5] || "") });
+                  new_code: String(f[3] || ""), note: String(f[4] || ""), text: String(f[5] || ""),
+                  valence: String(f[6] || "") });
     });
     if (!rows.length) return null;
     var m = matchRows(rows);
@@ -430,16 +463,18 @@
   function restore() {
     var saved = stored(storeKey);
     if (!saved || typeof saved !== "object") saved = null;
-    /* embedded rows are matched already: [segment_id, decision, code_id, new_code, note] */
+    /* embedded rows are matched already: [segment_id, decision, code_id, new_code, note, valence] */
     applyMatched(embedded.map(function (r) {
-      return { segment: r[0], row: { segment_id: r[0], decision: r[1], code_id: r[2], new_code: r[3], note: r[4] } };
+      return { segment: r[0], row: { segment_id: r[0], decision: r[1], code_id: r[2], new_code: r[3], note: r[4],
+                                     valence: r[5] || "" } };
     }));
     var carried = carryFromPlace(saved);
     if (saved) {
       Object.keys(saved).forEach(function (seg) {
         var st = saved[seg];
         if (!st || typeof st !== "object") return;
-        state[seg] = { codes: st.codes || {}, newCode: st.newCode || "", note: st.note || "", extra: st.extra || [] };
+        state[seg] = { codes: st.codes || {}, newCode: st.newCode || "", note: st.note || "",
+                       valence: VALENCES.indexOf(st.valence) >= 0 ? st.valence : "", extra: st.extra || [] };
         kept[seg] = true;
       });
     }
@@ -477,7 +512,7 @@
     return rows.filter(function (r) { return r.length > 1 || r[0].trim() !== ""; });
   }
 
-  var DECISIONS = ["accept", "reject", "recode", "new-code", "note"];
+  var DECISIONS = ["accept", "reject", "recode", "new-code", "note", "valence"];
 
   /* The decisions of a decisions.csv as {segment_id, decision, code_id, new_code, note, text}
      (a "note" row: a segment's note, no decision); rows that are not a decision are counted in
@@ -494,8 +529,10 @@
       var r = {};
       header.forEach(function (h, i) { r[h] = (fields[i] || "").trim(); });
       r.decision = r.decision.toLowerCase().replace(/_/g, "-").replace("newcode", "new-code");
+      r.valence = (r.valence || "").toLowerCase();
       var ok = r.segment_id && DECISIONS.indexOf(r.decision) >= 0 &&
-        (r.decision === "new-code" ? !!r.new_code : r.decision === "note" ? !!r.note : !!r.code_id);
+        (r.decision === "new-code" ? !!r.new_code : r.decision === "note" ? !!r.note :
+         r.decision === "valence" ? VALENCES.indexOf(r.valence) >= 0 : !!r.code_id);
       if (ok) out.push(r); else skipped += 1;
     });
     return { rows: out, skipped: skipped };
@@ -542,6 +579,18 @@
     if (st.codes[code] && st.codes[code].decision === action) delete st.codes[code];
     else st.codes[code] = { decision: action };
     paint(item, st.codes[code]);
+    save();
+  });
+
+  /* a valence button: pressed again, it takes the correction back */
+  document.addEventListener("click", function (ev) {
+    var button = ev.target.closest("button[data-valence]");
+    if (!button) return;
+    var review = button.closest(".review");
+    var st = entry(review.getAttribute("data-segment"));
+    var valence = button.getAttribute("data-valence");
+    st.valence = st.valence === valence ? "" : valence;
+    paintValence(review, st.valence);
     save();
   });
 
