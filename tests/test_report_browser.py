@@ -893,3 +893,65 @@ def test_an_embedded_valence_correction_shows_pressed(
         "segment_id,decision,code_id,new_code,note,text,valence\n"
         f"p02_interview:0000,valence,,,,{P02_0000},enabler\n"
     )
+
+
+# -- Table 2's long quotes and sticky header rows -------------------------------------------------
+
+LONG = (
+    " ".join(
+        ["The commissioners changed the thresholds again this spring and nobody told us,"]
+        + ["so we kept sending referrals that bounced back for weeks on end"] * 6
+    )
+    + "."
+)
+
+
+def test_table2_cuts_long_quotes_and_keeps_its_header_row_in_sight(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    import copy
+
+    from selenium.webdriver.common.by import By
+
+    from report_fixture import INTERVIEWS
+
+    driver, _ = browser
+    interviews = copy.deepcopy(INTERVIEWS)
+    interviews["p04_interview"] = ("P04", [("P04", [(LONG, [("OS.D", 0.9, "barrier")], {})])])
+    path = tmp_path / "report.html"
+    write_report(build_result(interviews), path, "cfir-2009")
+    _open_fresh(driver, path.as_uri())
+    quote = next(
+        q
+        for q in driver.find_elements(By.CSS_SELECTOR, "#table2 blockquote.quote")
+        if q.find_elements(By.CSS_SELECTOR, "a.more")
+    )
+    more = quote.find_element(By.CSS_SELECTOR, "a.more")
+    shown = quote.find_element(By.CSS_SELECTOR, ".qtext").text
+    assert len(shown.split()) == 40 and LONG.startswith(shown)
+    assert more.get_attribute("title") == LONG
+    _click(driver, more)
+    target = driver.execute_script("return document.getElementById(location.hash.slice(1))")
+    assert LONG in target.text
+    assert driver.execute_script(
+        "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight;",
+        target,
+    )
+    # the header row sticks under the toolbar while Table 2 scrolls by
+    head = driver.find_element(By.CSS_SELECTOR, "table.table2 thead th")
+    driver.execute_script(
+        "var t = document.querySelector('table.table2');"
+        "window.scrollTo(0, t.getBoundingClientRect().top + scrollY + t.offsetHeight / 2);"
+    )
+    top, bar = driver.execute_script(
+        "return [arguments[0].getBoundingClientRect().top,"
+        " document.querySelector('.toolbar').getBoundingClientRect().bottom];",
+        head,
+    )
+    assert abs(top - bar) <= 2
+    assert (
+        driver.execute_script(
+            "return getComputedStyle(document.querySelector('table.matrix thead th')).position"
+        )
+        == "sticky"
+    )

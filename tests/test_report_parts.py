@@ -315,3 +315,27 @@ def test_a_quote_whose_code_the_model_is_unsure_of_says_so(p: float, marked: boo
     html = str(quote_html(q))
     assert (f'<span class="unsure code-unsure">code unsure ({p:.2f})</span>' in html) is marked
     assert "valence unsure" not in html
+
+
+def test_a_long_table2_quote_is_cut_to_40_words_with_more_linking_to_its_segment() -> None:
+    from roqa_nlp.report.fragments import short_quote_html
+
+    words = [f"w{i}" for i in range(60)]
+    q = {
+        "text": " ".join(["<b>", *words]),
+        "participant": "P01",
+        "citation": "t1 12–30",
+        "probability": 0.9,
+        "anchor": "s4",
+    }
+    html = str(short_quote_html(q))
+    shown = html.split('<span class="qrest">')[0]
+    assert shown.endswith('<span class="qtext">&lt;b&gt; w0 w1 ' + " ".join(words[2:39]))
+    full = escape(" ".join(["<b>", *words]))
+    assert f'<a class="more no-print" href="#s4" title="{full}">… more</a>' in html
+    # the rest stays in the page (printed), and nothing is cut without a segment to link to
+    assert '<span class="qrest"> w39 ' in html and "w59</span></span>" in html
+    assert "… more" not in str(short_quote_html({**q, "anchor": ""}))
+    assert "… more" not in str(quote_html(q))  # the matrix and ratings quote whole
+    short = {**q, "text": " ".join(words[:44])}
+    assert "… more" not in str(short_quote_html(short))  # a few words over: not worth a link

@@ -128,7 +128,7 @@ def render_report(
     from markupsafe import Markup
 
     from ..framework import chart_codebook
-    from .fragments import SegmentRows, quote_html
+    from .fragments import SegmentRows, quote_html, short_quote_html
 
     book = chart_codebook(codebook, result)
     assert book is not None
@@ -150,6 +150,7 @@ def render_report(
         keep_trailing_newline=True,
     )
     env.filters["quote"] = quote_html
+    env.filters["short_quote"] = short_quote_html
     ctx["css"] = Markup((HERE / "static" / "report.css").read_text(encoding="utf-8"))
     js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
     if "</script" in js.lower():

@@ -173,9 +173,34 @@ class SegmentRows:
         return Markup('<div class="rows">\n' + "".join(self.row(r) for r in rows) + "    </div>")
 
 
-def quote_html(q: Mapping[str, Any]) -> Markup:
-    """A quote: its text, who said it where (a link to the segment when it is in the report)
-    and the probability of the code it illustrates."""
+#: Table 2's quotes are cut to this many words, with "… more" linking to the segment.
+SHORT_QUOTE_WORDS = 40
+
+
+def quote_text(q: Mapping[str, Any], words: int | None) -> str:
+    """A quote's text as HTML; past ``words`` words (when the quote's segment is in the report
+    to link to) the rest is hidden on screen behind "… more", a link to the segment titled with
+    the full text, and printed."""
+    text = str(q["text"])
+    cut = text.split()
+    if words is None or not q["anchor"] or len(cut) <= words + 5:
+        return f'<span class="qtext">{escape(text)}</span>'
+    return (
+        f'<span class="qtext">{escape(" ".join(cut[:words]))}<span class="qrest"> '
+        f'{escape(" ".join(cut[words:]))}</span></span> <a class="more no-print" '
+        f'href="#{escape(q["anchor"])}" title="{escape(" ".join(cut))}">… more</a>'
+    )
+
+
+def short_quote_html(q: Mapping[str, Any]) -> Markup:
+    """A quote of Table 2: :func:`quote_html` cut to :data:`SHORT_QUOTE_WORDS` words."""
+    return quote_html(q, words=SHORT_QUOTE_WORDS)
+
+
+def quote_html(q: Mapping[str, Any], *, words: int | None = None) -> Markup:
+    """A quote: its text (cut to ``words`` words, see :func:`quote_text`), who said it where (a
+    link to the segment when it is in the report) and the probability of the code it
+    illustrates."""
     who = f"{escape(q['participant'])} · {escape(q['citation'])}"
     if q["anchor"]:
         who = f'<a href="#{escape(q["anchor"])}">{who}</a>'
@@ -188,6 +213,6 @@ def quote_html(q: Mapping[str, Any]) -> Markup:
     if vp is not None and vp < SURE_VALENCE:
         unsure += f' · <span class="unsure">valence unsure ({vp:.2f})</span>'
     return Markup(
-        f'<blockquote class="quote"><span class="qtext">{escape(q["text"])}</span>\n'
+        f'<blockquote class="quote">{quote_text(q, words)}\n'
         f"  <cite>{who} · p={q['probability']:.2f}{unsure}</cite></blockquote>\n"
     )

@@ -243,11 +243,12 @@
   }
 
   /* The valence buttons of a segment: the researcher's valence pressed, the model's struck
-     through beside them. */
+     through beside them when it differs. */
   function paintValence(review, valence) {
     var box = review.querySelector(".vfix");
     if (!box) return;
-    box.classList.toggle("is-fixed", !!valence);
+    var chip = box.querySelector(".val");
+    box.classList.toggle("is-fixed", !!valence && (!chip || chip.textContent !== valence));
     var buttons = box.querySelectorAll("button[data-valence]");
     for (var i = 0; i < buttons.length; i++) {
       var on = buttons[i].getAttribute("data-valence") === valence;
@@ -405,6 +406,8 @@
     if (!toolbar) return;
     var h = toolbar.getBoundingClientRect().height;
     document.documentElement.style.scrollPaddingTop = Math.ceil(h + 8) + "px";
+    /* Table 2's sticky header row sits under the toolbar */
+    document.documentElement.style.setProperty("--toolbar-h", Math.floor(h) + "px");
   }
   if (toolbar && window.ResizeObserver) new ResizeObserver(fitScrollPadding).observe(toolbar);
   window.addEventListener("resize", fitScrollPadding);
