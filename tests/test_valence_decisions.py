@@ -17,8 +17,7 @@ from roqa_nlp.decisions import (
     read_decisions,
 )
 from roqa_nlp.errors import RoqaError
-from roqa_nlp.result import CodingResult
-from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+from test_decisions import coded
 
 STAFF = "We never have the staff for it."
 DIRECTOR = "The director backs the project."
@@ -27,15 +26,6 @@ DIRECTOR = "The director backs the project."
 @pytest.fixture(scope="module")
 def cfir() -> Codebook:
     return Codebook.load("cfir-2009")
-
-
-def coded(texts: list[tuple[str, str]], *, first: int = 1) -> CodingResult:
-    segs = []
-    for n, (text, valence) in enumerate(texts, first):
-        seg = Segment(f"p01:{n:04d}", "p01", "P01", "participant", 0, len(text), text)
-        top = Suggestion("IS.E.2", "Available Resources", "IS", 0.5, valence=valence)
-        segs.append(SegmentResult(segment=seg, suggestions=[top]))
-    return CodingResult(segments=segs)
 
 
 def write(tmp_path: Path, text: str) -> Path:
