@@ -171,6 +171,16 @@ class CodedUnits:
                         x[i, u, index[c]] = 1.0
         return x
 
+    def compared_mask(self) -> np.ndarray:
+        """Units at least two coders coded: the only ones any agreement figure is computed over."""
+        return np.array(
+            [
+                sum(self.codings[c].get(u.id) is not None for c in self.coders) >= 2
+                for u in self.units
+            ],
+            dtype=bool,
+        )
+
     def coded_mask(self, coders: Sequence[str] | None = None) -> np.ndarray:
         """Units at least one of ``coders`` (default: all) coded with something."""
         who = self.coders if coders is None else list(coders)
@@ -320,7 +330,7 @@ def _as_number(code: str) -> float | None:
 
 def units_compared(cu: CodedUnits) -> int:
     """Units at least two coders coded: the only ones any agreement figure is computed over."""
-    return sum(sum(cu.codings[c].get(u.id) is not None for c in cu.coders) >= 2 for u in cu.units)
+    return int(cu.compared_mask().sum())
 
 
 def is_model_result(result: CodingResult) -> bool:
@@ -900,10 +910,7 @@ def agreement_report(
     x = cu.presence(codes)
     boot: dict[str, Any] = {"n_boot": n_boot, "ci_level": ci_level, "seed": seed}
     masks = {"all": np.ones(len(cu.units), dtype=bool), "coded": cu.coded_mask()}
-    compared = np.array(
-        [sum(cu.codings[c].get(u.id) is not None for c in cu.coders) >= 2 for u in cu.units],
-        dtype=bool,
-    )
+    compared = cu.compared_mask()
     sums = _decision_sums(x)  # units x codes x K
     n_coders = len(cu.coders)
 
