@@ -89,8 +89,13 @@ def _same_name(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+#: the id prefix of a project's own codes, made from decisions (``project.<slug-of-name>``)
+PROJECT_PREFIX = "project."
+
+
 def project_code_id(name: str) -> str:
-    return f"project.{slug(name)}"
+    """The stable id of a new code named ``name``."""
+    return f"{PROJECT_PREFIX}{slug(name)}"
 
 
 #: the columns of a decisions file, as the report writes them
@@ -208,23 +213,30 @@ def _transcript_part(segment_id: str) -> str:
 class DecisionMatch:
     """Decisions matched to the segments of a coding result (:func:`match_decisions`)."""
 
-    #: (decision, id of the segment it is now on), in the decisions' order
-    matched: tuple[tuple[Decision, str], ...]
-    #: decisions whose text (or, without text, whose segment id) is in no segment
-    unmatched: tuple[Decision, ...]
+    decisions: tuple[Decision, ...]
+    #: the id of the segment each decision is now on, None when on no segment
+    on: tuple[str | None, ...]
+
+    @property
+    def matched(self) -> tuple[tuple[Decision, str], ...]:
+        """(decision, id of the segment it is now on), in the decisions' order."""
+        return tuple((d, sid) for d, sid in zip(self.decisions, self.on) if sid is not None)
+
+    @property
+    def unmatched(self) -> tuple[Decision, ...]:
+        """Decisions whose text (or, without text, whose segment id) is in no segment."""
+        return tuple(d for d, sid in zip(self.decisions, self.on) if sid is None)
 
     def summary(self, source: str | Path | None = None, *, limit: int = 3) -> str:
         """One line for the CLI: how many decisions were carried, and which match no segment
         (named by their first words, ``limit`` at most)."""
         where = "" if source is None else f" from {source}"
         line = f"decisions: {len(self.matched)} carried into the report{where}"
-        if not self.unmatched:
+        unmatched = self.unmatched
+        if not unmatched:
             return line
-        named = list(dict.fromkeys(_first_words(d) for d in self.unmatched))
-        more = f" and {len(named) - limit} more" if len(named) > limit else ""
-        verb = "matches" if len(self.unmatched) == 1 else "match"
-        unmatched = f"{len(self.unmatched)} {verb} no segment"
-        return f"{line}; {unmatched}: " + ", ".join(named[:limit]) + more
+        verb = "matches" if len(unmatched) == 1 else "match"
+        return f"{line}; {len(unmatched)} {verb} no segment: {_named(unmatched, limit)}"
 
 
 def _first_words(d: Decision, n: int = 6) -> str:
@@ -232,6 +244,13 @@ def _first_words(d: Decision, n: int = 6) -> str:
     if not words:
         return d.segment_id
     return "“" + " ".join(words[:n]) + ("…" if len(words) > n else "") + "”"
+
+
+def _named(decisions: Sequence[Decision], limit: int = 3) -> str:
+    """The first ``limit`` decisions named by their first words, "and N more" for the rest."""
+    named = list(dict.fromkeys(_first_words(d) for d in decisions))
+    more = f" and {len(named) - limit} more" if len(named) > limit else ""
+    return ", ".join(named[:limit]) + more
 
 
 def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult) -> DecisionMatch:
@@ -265,15 +284,9 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
             chosen[(sid, text)] = found = _moved_segment(sid, by_text.get(text, []), taken)
             if found is not None:
                 taken.add(found)
-    matched: list[tuple[Decision, str]] = []
-    unmatched: list[Decision] = []
-    for d in decisions:
-        on = chosen[(d.segment_id, same_text(d.text))]
-        if on is None:
-            unmatched.append(d)
-        else:
-            matched.append((d, on))
-    return DecisionMatch(tuple(matched), tuple(unmatched))
+    return DecisionMatch(
+        tuple(decisions), tuple(chosen[(d.segment_id, same_text(d.text))] for d in decisions)
+    )
 
 
 def _moved_segment(segment_id: str, candidates: list[str], taken: set[str | None]) -> str | None:
@@ -400,14 +413,7 @@ def feedback_plan(
             for d in decisions
         ]
         segs = {} if result is None else {s.segment.id: s for s in result.segments}
-        on: list[str | None] = [None] * len(filled)
-        if result is not None:
-            m = match_decisions(filled, result)
-            j = 0
-            for i, d in enumerate(filled):
-                if j < len(m.matched) and m.matched[j][0] is d:
-                    on[i] = m.matched[j][1]
-                    j += 1
+        on = [None] * len(filled) if result is None else list(match_decisions(filled, result).on)
         # transcripts where a row's words are no longer at its id: their ids have moved
         parts = {_transcript_part(sid) for sid in segs}
         moved = {
@@ -434,13 +440,9 @@ def feedback_plan(
             seg = segs[o]
             rows.append((d, seg.segment.text, seg, where))
         if lost:
-            named = list(dict.fromkeys(_first_words(d) for d in lost))
-            more = f" and {len(named) - 3} more" if len(named) > 3 else ""
             warn(
                 f"{len(lost)} decision{'s' if len(lost) != 1 else ''} on no segment of the "
-                "codings, trained on their own text without the model's valence: "
-                + ", ".join(named[:3])
-                + more,
+                f"codings, trained on their own text without the model's valence: {_named(lost)}",
                 path=where,
             )
         if unsure:
@@ -587,7 +589,7 @@ def _model_code(codebook: Codebook, code_id: str, where: str | Path) -> str:
             hint="record decisions on a report in the model's codebook: "
             f"roqa report CODINGS --codebook {codebook.id}",
         )
-    if code_id.startswith("project.") and codebook.find(code_id) is None:
+    if code_id.startswith(PROJECT_PREFIX) and codebook.find(code_id) is None:
         raise RoqaError(
             f"unknown code {quoted(code_id)}",
             path=where,
