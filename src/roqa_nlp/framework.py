@@ -228,7 +228,11 @@ def mixed_id_spellings(ids: Iterable[str]) -> list[list[str]]:
 
 
 def chart_codebook(
-    codebook: Codebook | str | Path | None, result: CodingResult, *, required: bool = True
+    codebook: Codebook | str | Path | None,
+    result: CodingResult,
+    *,
+    required: bool = True,
+    check: bool = True,
 ) -> Codebook | None:
     """The codebook to chart ``result`` with: ``codebook`` itself, loaded when it is a built-in
     id (``"cfir-2009"``) or a JSON file, or by default the one the result recorded (a built-in
@@ -236,6 +240,8 @@ def chart_codebook(
 
     Warns (:class:`~roqa_nlp.errors.RoqaWarning`) when the result's codes are not in the codebook
     but in the one it was coded with: they would all be charted as "codes outside the codebook".
+    Not when ``check`` is false: a caller that computed the charted quotes (``coded=``, as the
+    report does) checked the codebook once already.
     """
     from .codebook import Codebook
     from .crosswalk import codebook_for, recorded_codebook
@@ -244,6 +250,8 @@ def chart_codebook(
     if codebook is None:
         return codebook_for(None, result) if required else _recorded(result)
     book = codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
+    if not check:
+        return book
     ids = sorted({g.code_id for s in result.segments for g in s.suggestions}, key=natural_key)
     missing = [k for k in ids if book.find(k) is None]
     used = recorded_codebook(result.meta) if isinstance(result.meta, dict) else None
@@ -521,7 +529,7 @@ def framework_matrix(
     information too).
     """
     _check_cases(cases)
-    book = None if codebook is None else chart_codebook(codebook, result)
+    book = None if codebook is None else chart_codebook(codebook, result, check=coded is None)
     coded = _coded(result, top_k, min_probability, coded, book)
     case_ids = {_case_of(result, tid, cases) for tid in interview_order(result)}
     by_cell: dict[tuple[str, str], list[Quote]] = {}
@@ -698,7 +706,7 @@ def barriers_enablers(
     the one the result recorded). ``top_k`` and ``min_probability`` choose which suggestions
     count as codes (see :func:`coded_segments`).
     """
-    book = chart_codebook(codebook, result)
+    book = chart_codebook(codebook, result, check=coded is None)
     assert book is not None
     codebook = book
     coded = _coded(result, top_k, min_probability, coded, book)
@@ -981,7 +989,8 @@ def saturation(
         raise RoqaError(f"new_info_threshold must be between 0 and 1, got {new_info_threshold}")
     codes_in: dict[str, list[str]] = {t: [] for t in seq}
     support: dict[tuple[str, str], list[float]] = {}  # (interview, code) -> its probabilities
-    book = chart_codebook(codebook, result, required=False)
+    # the codebook only resolves codes given by name when the quotes are not given
+    book = None if coded is not None else chart_codebook(codebook, result, required=False)
     for q in _coded(result, top_k, min_probability, coded, book):
         if q.transcript_id in codes_in:
             if q.code_id not in codes_in[q.transcript_id]:
@@ -1261,7 +1270,7 @@ def construct_ratings(
     ``strong_probability`` are the rule's thresholds (:func:`rate_construct`).
     """
     _check_cases(cases)
-    codebook = None if codebook is None else chart_codebook(codebook, result)
+    codebook = None if codebook is None else chart_codebook(codebook, result, check=coded is None)
     coded = _coded(result, top_k, min_probability, coded, codebook)
     groups: dict[tuple[str, str], list[Quote]] = {}
     # the framework's constructs are rated, not a project's own codes beside them (a new code
