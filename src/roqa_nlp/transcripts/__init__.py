@@ -265,7 +265,7 @@ def _numbers_as_numbers(files: list[Path], given: Iterable[str | Path]) -> list[
     natural = sorted(files, key=lambda f: natural_key(str(f)))
     if named != sorted(named) or natural == files:
         return files
-    shown = ", ".join(f.stem for f in natural[:4]) + (", ..." if len(natural) > 4 else "")
+    shown = first_few([f.stem for f in natural])
     warn(
         f"the {len(files)} files came in text order ({files[0].stem}, {files[1].stem}, ...), as a "
         f"shell lists them; they are coded with numbers as numbers ({shown}), the order "
