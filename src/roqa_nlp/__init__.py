@@ -31,6 +31,8 @@ _EXPORTS: dict[str, str] = {
     "SpeakerWarning": "roqa_nlp.transcripts.roles",
     "read_transcript": "roqa_nlp.transcripts",
     "read_transcripts": "roqa_nlp.transcripts",
+    "PseudonymKey": "roqa_nlp.pseudonyms",
+    "pseudonymise": "roqa_nlp.pseudonyms",
     "TrainingSet": "roqa_nlp.training",
     "segment": "roqa_nlp.transcripts.segment",
     "Embedder": "roqa_nlp.embedding",
@@ -59,6 +61,8 @@ if TYPE_CHECKING:
     from roqa_nlp.framework import framework_matrix as framework_matrix
     from roqa_nlp.framework import saturation as saturation
     from roqa_nlp.novelty import NoveltyDetector as NoveltyDetector
+    from roqa_nlp.pseudonyms import PseudonymKey as PseudonymKey
+    from roqa_nlp.pseudonyms import pseudonymise as pseudonymise
     from roqa_nlp.report import write_report as write_report
     from roqa_nlp.result import CodingResult as CodingResult
     from roqa_nlp.schema import Code as Code
@@ -91,6 +95,8 @@ __all__ = [
     "SpeakerWarning",
     "read_transcript",
     "read_transcripts",
+    "PseudonymKey",
+    "pseudonymise",
     "TrainingSet",
     "segment",
     "Embedder",

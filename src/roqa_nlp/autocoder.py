@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from .lexical import LexicalModel
     from .novelty import NoveltyDetector
     from .prediction import CodePredictor, NoveltyScorer
+    from .pseudonyms import PseudonymKey
     from .training import TrainingSet
     from .transcripts.segment_cache import SegmentCache
 
@@ -900,6 +901,7 @@ class AutoCoder:
         top_k: int | None = None,
         batch_segments: int = 512,
         interviewer_labels: Sequence[str] | None = None,
+        pseudonyms: PseudonymKey | None = None,
     ) -> CodingResult:
         """Code transcripts into a :class:`~roqa_nlp.result.CodingResult`.
 
@@ -919,6 +921,10 @@ class AutoCoder:
         or whose talk may be coded as the participant's issues a
         :class:`~roqa_nlp.transcripts.roles.SpeakerWarning`, as ``read_transcript`` does.
 
+        ``pseudonyms`` (a :class:`~roqa_nlp.pseudonyms.PseudonymKey`) replaces people's names in
+        each transcript as it is read, before anything is coded, and adds its new speakers to the
+        key (``roqa code --pseudonymise KEY.csv``; save the key with ``key.write(path)``).
+
         ``top_k`` is how many suggestions each segment keeps (default ``params["top_k"]``, 5;
         at least 1). Transcripts are streamed: segments are embedded and classified in batches
         of about ``batch_segments`` (see :meth:`code_batches`); only the result itself grows
@@ -930,6 +936,7 @@ class AutoCoder:
             top_k=top_k,
             batch_segments=batch_segments,
             interviewer_labels=interviewer_labels,
+            pseudonyms=pseudonyms,
         ):
             result.extend(part)
         return result
@@ -941,6 +948,7 @@ class AutoCoder:
         top_k: int | None = None,
         batch_segments: int = 512,
         interviewer_labels: Sequence[str] | None = None,
+        pseudonyms: PseudonymKey | None = None,
     ) -> Iterator[CodingResult]:
         """Code transcripts batch by batch: each yielded result holds about ``batch_segments``
         coded segments and the transcripts first seen in that batch (arguments as for
@@ -980,7 +988,8 @@ class AutoCoder:
         def segmented() -> Iterator[tuple[Transcript, bool, list[Segment]]]:
             for item in inputs:
                 if isinstance(item, Transcript):
-                    yield item, False, self.segments_of(item)
+                    t = item if pseudonyms is None else pseudonyms.apply(item)
+                    yield t, False, self.segments_of(t)
                     continue
                 if not isinstance(item, (str, Path)):
                     raise RoqaError(
@@ -988,6 +997,8 @@ class AutoCoder:
                         hint="give transcript files, folders or Transcript objects",
                     )
                 for t in read_files([item], labels):
+                    if pseudonyms is not None:
+                        t = pseudonyms.apply(t)
                     yield t, True, self.segments_of(t)
 
         # Reading and segmenting (spaCy, single-threaded Python) run one step ahead in a

@@ -7,12 +7,15 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
 from .app import app, codebook_option
+
+if TYPE_CHECKING:
+    from ..pseudonyms import PseudonymKey
 
 
 def _console() -> Any:
@@ -166,6 +169,15 @@ def code_command(
         "Int, IV, I, Q, Researcher, Facilitator, Moderator, Host, Me: e.g. the name a Zoom "
         "transcript gives them.",
     ),
+    pseudonymise: Path | None = typer.Option(
+        None,
+        "--pseudonymise",
+        metavar="KEY.csv",
+        help="Replace people's names (speaker labels such as Zoom display names, and those names "
+        "in the talk) with pseudonyms (P07, Interviewer) before coding, so no output holds them. "
+        "KEY.csv (columns name,pseudonym) is read if it exists, and new speakers are added to "
+        "it; add rows for other people the talk names. Keep it apart from the outputs.",
+    ),
     context: bool | None = typer.Option(
         None,
         "--context/--no-context",
@@ -248,6 +260,9 @@ def code_command(
         from ..io import check_output_file
 
         check_output_file(qdpx)  # before coding: a bad path must not leave half the outputs
+    key = None
+    if pseudonymise is not None:
+        key = _read_key(pseudonymise, out, engine)
 
     if unit is not None and unit not in UNITS:
         raise typer.BadParameter(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
@@ -293,10 +308,12 @@ def code_command(
     if stream:
         from ..codings_writer import write_codings
 
-        parts = ac.code_batches(files, top_k=top_k, interviewer_labels=labels)
+        parts = ac.code_batches(files, top_k=top_k, interviewer_labels=labels, pseudonyms=key)
         with _own_speaker_warnings():
             w = write_codings(_parts_warned(parts), out)
         w.paths.update(_keep_project_codebook(ac.codebook, out))
+        if key is not None and pseudonymise is not None:
+            w.paths["pseudonym key"] = _write_key(key, pseudonymise)
         _console().print(
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments "
             f"({w.n_novel} fit no code)."
@@ -306,9 +323,12 @@ def code_command(
         _warn_if_report_is_stale(out)
         return
     with _own_speaker_warnings():
-        result = ac.code(files, top_k=top_k, interviewer_labels=labels)
+        result = ac.code(files, top_k=top_k, interviewer_labels=labels, pseudonyms=key)
     _warn_of_speakers(result.transcripts.values())
-    written = result.save(out)
+    written: dict[str, Path] = {}
+    if key is not None and pseudonymise is not None:  # first: the outputs are named by it
+        written["pseudonym key"] = _write_key(key, pseudonymise)
+    written.update(result.save(out))
     written.update(_keep_project_codebook(ac.codebook, out))
     queue = cached_open_coding_queue(result, ac.embedder)
     written.update(write_open_coding(queue, out))
@@ -355,6 +375,39 @@ def code_command(
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
+
+
+def _read_key(path: Path, out: Path, engine: str) -> PseudonymKey:
+    """The pseudonym key of ``--pseudonymise`` (empty when the file does not exist yet); a key
+    inside the output folder is refused, since the outputs are what gets shared."""
+    from ..errors import RoqaError
+    from ..pseudonyms import PseudonymKey
+
+    if engine == "ray":
+        raise typer.BadParameter(
+            "--pseudonymise numbers the study's speakers in one pass, which --engine ray does "
+            "not make: code with the local engine"
+        )
+    if path.resolve().is_relative_to(out.resolve()):
+        raise RoqaError(
+            "the pseudonym key is inside the output folder, which is what gets shared",
+            path=path,
+            hint="keep the key in another folder",
+        )
+    from ..io import check_output_file
+
+    check_output_file(path)
+    return PseudonymKey.read(path)
+
+
+def _write_key(key: PseudonymKey, path: Path) -> Path:
+    if key.added:
+        key.write(path)
+        _console().print(
+            f"Pseudonyms: {len(key.added)} new name(s) added to {path} ({len(key)} in all); "
+            "keep it apart from the outputs, it re-identifies them."
+        )
+    return path
 
 
 @app.command("suggest")

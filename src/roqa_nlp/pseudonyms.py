@@ -1,0 +1,374 @@
+"""Pseudonyms: people's names replaced by study ids as transcripts are read.
+
+Zoom, Teams and transcription services label speakers with their display names (``Maria Okafor``)
+and people address each other by name ("Thanks, Maria"). With a :class:`PseudonymKey`, each
+transcript is rewritten as it is read, before anything is segmented, embedded, cached or written,
+so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
+
+- a speaker's label becomes its pseudonym (``Maria Okafor`` -> ``P07``); roles stay as read, so
+  ``roqa code --interviewer "Helen Brookes"`` names the interviewer as the file does;
+- in the text, the full name (any case) and each part of it that is a name (``Maria``,
+  ``Okafor``; not an honorific, a stop word or a word of ``data/not_names.txt`` such as
+  ``Manager`` or ``iPhone``; a possessive ``'s`` dropped) become the pseudonym in square
+  brackets (``Thanks, [P07]``), the usual mark of an edit in a quoted transcript; outside the
+  turns' words (a plain-text file's labels and headings) the pseudonym stands bare;
+- a speaker who is not yet in the key is added: an interviewer as ``Interviewer`` (a second one
+  ``Interviewer 2`` ...), a participant as the transcript's participant number when its file name
+  gives one (``zoom_p07.vtt`` -> ``P07``) and no other name has it, else the next free ``P``
+  number. Labels that are already roles (``Interviewer``, ``P04``, ``Speaker 2``) are no names
+  and stay as they are.
+
+The key is a CSV file with the columns ``name`` and ``pseudonym``. The researcher keeps it apart
+from the outputs, since it re-identifies them, and can add rows for other people the talk
+mentions (``Tom Hale,nominated individual`` -> ``[nominated individual]``). Reading the same key
+in a later run gives everyone the same pseudonym again.
+
+Names are replaced as exact words: another spelling ("Mariah"), a nickname, or someone who is not
+in the key stays in the text, so pseudonymising helps de-identification and does not replace
+reading the transcripts. Offsets (turns, and the segments cut from them) are into the rewritten
+text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import RoqaError, first_few, quoted, warn
+from .schema import Transcript, Turn
+
+__all__ = ["KEY_COLUMNS", "PseudonymKey", "pseudonymise"]
+
+#: the columns of a pseudonym key file
+KEY_COLUMNS = ("name", "pseudonym")
+
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"})
+_PARTICIPANT_NUMBER = re.compile(r"P(\d+)", re.IGNORECASE)
+_INTERVIEWER = "Interviewer"
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Lower-case words that are never taken for a part of a name (see the module docstring)."""
+    data = resources.files("roqa_nlp").joinpath("data")
+    words: set[str] = set()
+    for name in ("stop_words_en.txt", "not_names.txt"):
+        text = data.joinpath(name).read_text("utf-8")
+        words.update(w.strip() for w in text.split("\n") if w.strip() and not w.startswith("#"))
+    return frozenset(words)
+
+
+def name_parts(name: str) -> list[str]:
+    """The parts of ``name`` that are names when they stand alone in the talk: its words but
+    honorifics, stop words, role and device words and one-letter initials, each without a
+    possessive ``'s`` or brackets (``"Dr Maria Okafor's iPhone"`` -> ``["Maria", "Okafor"]``)."""
+    parts = []
+    for word in name.split():
+        word = word.strip('()[]{},.;:"')
+        for suffix in ("'s", "’s"):
+            if word.lower().endswith(suffix):
+                word = word[: -len(suffix)]
+        bare = word.rstrip(".").lower()
+        if len(bare) < 2 or not word[:1].isalpha() or bare in _HONORIFICS:
+            continue
+        if bare in _not_names():
+            continue
+        parts.append(word)
+    return parts
+
+
+def _is_role_label(label: str) -> bool:
+    """A speaker label that names a role or a number, not a person (``Interviewer``, ``P04``,
+    ``Speaker 2``, ``Participant``)."""
+    from .transcripts.roles import (
+        UNLABELLED_SPEAKER,
+        interviewer_keys,
+        is_speaker_number_label,
+        participant_number_label,
+    )
+
+    return (
+        label in interviewer_keys(None)
+        or participant_number_label(label) is not None
+        or is_speaker_number_label(label)
+        or label.casefold() == UNLABELLED_SPEAKER.casefold()
+    )
+
+
+def _number(pseudonym: str) -> int | None:
+    m = _PARTICIPANT_NUMBER.fullmatch(pseudonym.strip())
+    return None if m is None else int(m.group(1))
+
+
+def _bare(pseudonym: str) -> str:
+    """The pseudonym as a speaker label: without the square brackets a key may give it."""
+    return pseudonym.strip().removeprefix("[").removesuffix("]").strip()
+
+
+def _in_text(pseudonym: str) -> str:
+    """The pseudonym where a name stood in the talk: in square brackets."""
+    return f"[{_bare(pseudonym)}]"
+
+
+@dataclass
+class PseudonymKey:
+    """Names and their pseudonyms (``{"Maria Okafor": "P07"}``), matched case-insensitively.
+
+    :meth:`read` reads a key file (a missing file is an empty key), :meth:`apply` pseudonymises a
+    transcript and adds its new speakers, :meth:`write` saves the key; ``added`` lists the names
+    added since it was read.
+    """
+
+    pseudonyms: dict[str, str] = field(default_factory=dict)
+    added: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_key = {name.casefold(): p for name, p in self.pseudonyms.items()}
+
+    def __len__(self) -> int:
+        return len(self.pseudonyms)
+
+    def __repr__(self) -> str:
+        # never the names: a repr ends up in logs and notebooks that are shared
+        return f"PseudonymKey({len(self)} names, {len(self.added)} added)"
+
+    def get(self, name: str) -> str | None:
+        """The pseudonym of ``name`` (any case, blanks collapsed), or None."""
+        return self._by_key.get(" ".join(name.split()).casefold())
+
+    def add(self, name: str, pseudonym: str) -> None:
+        """Give ``name`` a pseudonym (an error if it has another one)."""
+        name = " ".join(name.split())
+        pseudonym = " ".join(pseudonym.split())
+        if not name or not pseudonym:
+            raise RoqaError("a pseudonym key entry needs a name and a pseudonym")
+        old = self.get(name)
+        if old is not None and old != pseudonym:
+            raise RoqaError(
+                f"{quoted(name)} has two pseudonyms, {quoted(old)} and {quoted(pseudonym)}",
+                hint="keep one row per name in the pseudonym key",
+            )
+        if old is None:
+            self.pseudonyms[name] = pseudonym
+            self._by_key[name.casefold()] = pseudonym
+            self.added.append(name)
+
+    # -- reading and writing -------------------------------------------------------------------
+
+    @classmethod
+    def read(cls, path: str | Path) -> PseudonymKey:
+        """The key in ``path`` (CSV with ``name`` and ``pseudonym`` columns; comma, semicolon or
+        tab separated, UTF-8 or UTF-16 with BOM), or an empty key when the file does not exist."""
+        from .io import read_text
+
+        p = Path(path)
+        if p.is_dir():
+            raise RoqaError("is a folder, not a file", path=p, hint="give the key's file name")
+        if not p.exists():
+            return cls()
+        text = read_text(p)
+        header = text.split("\n", 1)[0]
+        try:
+            delimiter = csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
+        except csv.Error:
+            delimiter = ","
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        columns = [c.strip().lower() for c in rows[0]] if rows else []
+        if any(c not in columns for c in KEY_COLUMNS):
+            raise RoqaError(
+                "not a pseudonym key: it needs the columns name and pseudonym",
+                path=p,
+                hint="header: name,pseudonym (or give a new file name, and roqa writes it)",
+            )
+        at_name, at_pseudonym = columns.index("name"), columns.index("pseudonym")
+        key = cls()
+        for i, row in enumerate(rows[1:], 2):
+            name = row[at_name].strip() if at_name < len(row) else ""
+            pseudonym = row[at_pseudonym].strip() if at_pseudonym < len(row) else ""
+            if not name and not pseudonym:
+                continue
+            if not name or not pseudonym:
+                raise RoqaError(
+                    f"row {i}: {'no name' if not name else 'no pseudonym'}",
+                    path=p,
+                    hint="every row gives a name and its pseudonym",
+                )
+            try:
+                key.add(name, pseudonym)
+            except RoqaError as e:
+                raise RoqaError(f"row {i}: {e}", path=p) from None
+        key.added = []
+        return key
+
+    def to_csv(self) -> str:
+        """The key as CSV text (header ``name,pseudonym``)."""
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(KEY_COLUMNS)
+        w.writerows(self.pseudonyms.items())
+        return buf.getvalue()
+
+    def write(self, path: str | Path) -> Path:
+        """Write the key to ``path`` atomically (UTF-8 with a BOM, so Excel shows accents)."""
+        from .io import EXCEL_BOM, atomic_write_text
+
+        atomic_write_text(path, EXCEL_BOM + self.to_csv())
+        return Path(path)
+
+    # -- pseudonymising ------------------------------------------------------------------------
+
+    def _new_pseudonym(self, role: str, number_hint: str | None, taken: set[str]) -> str:
+        used = {p.casefold() for p in self.pseudonyms.values()} | taken
+        if role == "interviewer":
+            k = 1
+            while (_INTERVIEWER if k == 1 else f"{_INTERVIEWER} {k}").casefold() in used:
+                k += 1
+            return _INTERVIEWER if k == 1 else f"{_INTERVIEWER} {k}"
+        numbers = {n for n in (_number(p) for p in used) if n is not None}
+        hinted = None if number_hint is None else _number(number_hint)
+        if number_hint is not None and hinted is not None and hinted not in numbers:
+            return number_hint  # as the file name writes it: P07, P7
+        n = max(numbers, default=0) + 1
+        return f"P{n:02d}"
+
+    def apply(self, transcript: Transcript) -> Transcript:
+        """``transcript`` with every name of the key replaced (see the module docstring); its
+        speakers who are not yet in the key are added first."""
+        from .transcripts.roles import participant_from_filename, participant_id
+
+        speakers: dict[str, str] = {}  # speaker label -> role, in order of first turn
+        for turn in transcript.turns:
+            speakers.setdefault(turn.speaker, turn.role)
+        taken = {s.casefold() for s in speakers if _is_role_label(s)}
+        hint = participant_from_filename(transcript.source or transcript.id)
+        for speaker, role in speakers.items():
+            if _is_role_label(speaker) or self.get(speaker) is not None:
+                continue
+            pseudonym = self._new_pseudonym(role, hint, taken)
+            if role == "participant" and hint is not None and _number(pseudonym) == _number(hint):
+                hint = None  # one name per participant number
+            self.add(speaker, pseudonym)
+        new_text, where = _rewrite(transcript.text, self._edits(transcript, speakers))
+        turns = [
+            Turn(
+                speaker=_bare(self.get(t.speaker) or t.speaker),
+                role=t.role,
+                start=where(t.start),
+                end=where(t.end),
+                begin_time=t.begin_time,
+                end_time=t.end_time,
+            )
+            for t in transcript.turns
+        ]
+        meta = dict(transcript.metadata)
+        guessed = meta.get("interviewer_guessed")
+        if isinstance(guessed, str):
+            meta["interviewer_guessed"] = _bare(self.get(guessed) or guessed)
+        unmatched = meta.get("interviewer_labels_unmatched")
+        if isinstance(unmatched, list):
+            meta["interviewer_labels_unmatched"] = [
+                _bare(self.get(str(u)) or str(u)) for u in unmatched
+            ]
+        meta["pseudonymised"] = True
+        participant = transcript.participant
+        renamed = [s for s, r in speakers.items() if r == "participant" and self.get(s)]
+        if participant is not None and self.get(participant) is not None:
+            participant = _bare(self.get(participant) or participant)
+        elif renamed:  # the case as the reader names it, from the new labels
+            participant = participant_id(
+                [t.speaker for t in turns if t.role == "participant"],
+                transcript.source or transcript.id,
+            )
+        self._warn_of_file_name(transcript)
+        return replace(
+            transcript, text=new_text, turns=turns, participant=participant, metadata=meta
+        )
+
+    def _edits(
+        self, transcript: Transcript, speakers: dict[str, str]
+    ) -> list[tuple[int, int, str]]:
+        """Where the key's names stand in the transcript's text, and what replaces each."""
+        pattern, pseudonym_of = self._pattern(speakers)
+        if pattern is None:
+            return []
+        starts = [t.start for t in transcript.turns]
+        edits = []
+        for m in pattern.finditer(transcript.text):
+            found = m.group(0)
+            pseudonym = pseudonym_of.get(found) or self.get(found) or found
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.end() <= transcript.turns[i].end:  # in the talk
+                if found in pseudonym_of or name_parts(found):
+                    edits.append((m.start(), m.end(), _in_text(pseudonym)))
+                # else a label of roles only ("Registered Manager"): in the talk it is no name
+            else:  # a speaker label or a heading
+                edits.append((m.start(), m.end(), _bare(pseudonym)))
+        return edits
+
+    def _pattern(self, speakers: Iterable[str]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        """One regular expression for every name of the key and every part of one, and the
+        pseudonym of each part (a part two names share goes to a speaker of this transcript)."""
+        here = {s.casefold() for s in speakers}
+        parts: dict[str, str] = {}
+        for name, pseudonym in sorted(
+            self.pseudonyms.items(), key=lambda item: item[0].casefold() not in here
+        ):
+            for part in name_parts(name):
+                parts.setdefault(part, pseudonym)
+        names = sorted(self.pseudonyms, key=len, reverse=True)
+        if not names:
+            return None, parts
+        alternatives = [f"(?i:{re.escape(n)})" for n in names]
+        alternatives += [re.escape(p) for p in sorted(parts, key=len, reverse=True)]
+        return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)"), parts
+
+    def _warn_of_file_name(self, transcript: Transcript) -> None:
+        stem = Path(transcript.source).stem if transcript.source else transcript.id
+        words = set(re.findall(r"[^\W\d_]+", stem.casefold()))
+        found = {p for name in self.pseudonyms for p in name_parts(name) if p.casefold() in words}
+        if found:
+            warn(
+                f"the file name holds a name of the pseudonym key ({first_few(sorted(found))}), "
+                "and the outputs name transcripts by their file: rename the file",
+                path=transcript.source or transcript.id,
+            )
+
+
+def _rewrite(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Callable[[int], int]]:
+    """``text`` with each ``(start, end, new)`` of ``edits`` (in order, not overlapping) made,
+    and the function that maps an offset of ``text`` to the rewritten text."""
+    if not edits:
+        return text, lambda offset: offset
+    pieces: list[str] = []
+    old_ends: list[int] = []
+    shifts: list[int] = []  # the offset shift after each edit
+    pos, shift = 0, 0
+    for start, end, new in edits:
+        pieces += [text[pos:start], new]
+        shift += len(new) - (end - start)
+        old_ends.append(end)
+        shifts.append(shift)
+        pos = end
+    pieces.append(text[pos:])
+
+    def where(offset: int) -> int:
+        i = bisect_left(old_ends, offset + 1) - 1  # the last edit that ends at or before offset
+        return offset + (shifts[i] if i >= 0 else 0)
+
+    return "".join(pieces), where
+
+
+def pseudonymise(
+    transcripts: Iterable[Transcript], key: PseudonymKey | None = None
+) -> tuple[list[Transcript], PseudonymKey]:
+    """The transcripts pseudonymised with ``key`` (a new key when None), and the key, which now
+    holds every speaker of them (see the module docstring)."""
+    key = PseudonymKey() if key is None else key
+    return [key.apply(t) for t in transcripts], key

@@ -1,0 +1,337 @@
+"""Specification of pseudonymising (``roqa_nlp.pseudonyms``, ``roqa code --pseudonymise``):
+people's names never reach an output, offsets stay exact, and one key keeps the pseudonyms."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from roqa_nlp.errors import RoqaError, RoqaWarning
+from roqa_nlp.pseudonyms import PseudonymKey, name_parts, pseudonymise
+from roqa_nlp.schema import Transcript, Turn
+from roqa_nlp.transcripts import read_transcript
+
+ZOOM_VTT = """WEBVTT
+
+1
+00:00:01.000 --> 00:00:06.000
+Dr Helen Brookes: Thanks for joining, Maria. Can you tell me about training for your staff?
+
+2
+00:00:07.000 --> 00:00:20.000
+Maria Okafor: Yes Helen. Honestly the training is the biggest thing for us. We just don't have the staff to give people that one-to-one time.
+
+3
+00:00:21.000 --> 00:00:30.000
+Dr Helen Brookes: And what helps, Maria?
+
+4
+00:00:31.000 --> 00:00:45.000
+Maria Okafor: Our nominated individual, Tom Hale, backs recovery work. Dr Brookes, MARIA OKAFOR is my full name for the consent form.
+"""
+
+PSEUDONYMISED_TEXT = (
+    "Interviewer: Thanks for joining, [P07]. Can you tell me about training for your staff?\n\n"
+    "P07: Yes [Interviewer]. Honestly the training is the biggest thing for us. We just don't "
+    "have the staff to give people that one-to-one time.\n\n"
+    "Interviewer: And what helps, [P07]?\n\n"
+    "P07: Our nominated individual, [nominated individual], backs recovery work. "
+    "Dr [Interviewer], [P07] is my full name for the consent form."
+)
+
+
+@pytest.fixture()
+def zoom(tmp_path: Path) -> Path:
+    path = tmp_path / "zoom_p07.vtt"
+    path.write_text(ZOOM_VTT, encoding="utf-8")
+    return path
+
+
+def read_zoom(path: Path) -> Transcript:
+    return read_transcript(path, interviewer_labels=["Dr Helen Brookes"])
+
+
+def test_speakers_and_their_names_in_the_talk_are_replaced(zoom: Path) -> None:
+    key = PseudonymKey({"Tom Hale": "nominated individual"})
+    (t,), key = pseudonymise([read_zoom(zoom)], key)
+    assert t.text == PSEUDONYMISED_TEXT
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Interviewer", "interviewer"),
+        ("P07", "participant"),
+        ("Interviewer", "interviewer"),
+        ("P07", "participant"),
+    ]
+    assert t.participant == "P07"
+    assert t.metadata["pseudonymised"] is True
+    assert key.pseudonyms == {
+        "Tom Hale": "nominated individual",
+        "Dr Helen Brookes": "Interviewer",
+        "Maria Okafor": "P07",
+    }
+    assert key.added == ["Dr Helen Brookes", "Maria Okafor"]  # given names are not added
+    assert repr(key) == "PseudonymKey(3 names, 2 added)"  # never the names themselves
+
+
+def test_turn_offsets_point_at_the_rewritten_words(zoom: Path) -> None:
+    before = read_zoom(zoom)
+    (after,), _ = pseudonymise([before])
+    assert [t.begin_time for t in after.turns] == [t.begin_time for t in before.turns]
+    words = [after.turn_text(t) for t in after.turns]
+    assert words[0] == "Thanks for joining, [P07]. Can you tell me about training for your staff?"
+    assert words[2] == "And what helps, [P07]?"
+    for turn in after.turns:  # each turn is exactly one rendered paragraph after its label
+        assert after.text[: turn.start].endswith(f"{turn.speaker}: ")
+
+
+def test_a_plain_text_file_keeps_its_own_layout_with_bare_labels(tmp_path: Path) -> None:
+    path = tmp_path / "site visit.txt"
+    path.write_text(
+        "Interview with Maria Okafor, 3 March\n\n"
+        "Interviewer: Hello Maria.\n"
+        "Maria Okafor: Hello. Maria's team is small.\n",
+        encoding="utf-8",
+    )
+    (t,), key = pseudonymise([read_transcript(path)])
+    assert t.text == (
+        "Interview with P01, 3 March\n\nInterviewer: Hello [P01].\nP01: Hello. [P01]'s team is small.\n"
+    )
+    assert [t.turn_text(u) for u in t.turns] == ["Hello [P01].", "Hello. [P01]'s team is small."]
+    assert t.participant == "P01"  # the file name gives no number: the first free one
+    assert key.pseudonyms == {"Maria Okafor": "P01"}
+
+
+def test_numbers_follow_the_key_and_file_names_across_a_study(tmp_path: Path) -> None:
+    texts = {
+        "p03_x.txt": "Interviewer: Hi?\nAda Lee: Hello.\n",  # file number 3
+        "second.txt": "Interviewer: Hi?\nBen Ode: Hello.\n",  # no number: next after 3
+        "p03_again.txt": "Interviewer: Hi?\nCy Roe: Hello.\n",  # 3 is Ada's: next free
+    }
+    transcripts = []
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        transcripts.append(read_transcript(tmp_path / name))
+    key = PseudonymKey({"Zed Old": "P09"})
+    out, key = pseudonymise(transcripts, key)
+    assert [t.participant for t in out] == ["P03", "P10", "P11"]
+    assert key.pseudonyms == {"Zed Old": "P09", "Ada Lee": "P03", "Ben Ode": "P10", "Cy Roe": "P11"}
+
+
+def test_two_interviewers_get_two_pseudonyms(tmp_path: Path) -> None:
+    path = tmp_path / "p01.txt"
+    path.write_text("Sam Roe: Hi?\nJo Fry: And how?\nAda Lee: Hello.\n", encoding="utf-8")
+    t = read_transcript(path, interviewer_labels=["Sam Roe", "Jo Fry"])
+    (t,), key = pseudonymise([t])
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Interviewer", "interviewer"),
+        ("Interviewer 2", "interviewer"),
+        ("P01", "participant"),
+    ]
+
+
+def test_role_labels_are_not_names_and_stay(tmp_path: Path) -> None:
+    path = tmp_path / "p04.txt"
+    text = "Interviewer: How is it going?\nP04: Fine. Speaker 2 and the Registered Manager agree.\n"
+    path.write_text(text, encoding="utf-8")
+    (t,), key = pseudonymise([read_transcript(path)])
+    assert t.text == text
+    assert len(key) == 0
+
+
+def test_a_label_made_of_role_words_is_replaced_as_a_label_only(tmp_path: Path) -> None:
+    path = tmp_path / "p05.txt"
+    path.write_text(
+        "Interviewer: Who decides?\nRegistered Manager: The registered manager decides.\n",
+        encoding="utf-8",
+    )
+    (t,), _ = pseudonymise([read_transcript(path)])
+    assert t.text == "Interviewer: Who decides?\nP05: The registered manager decides.\n"
+
+
+def test_name_parts_leave_out_honorifics_roles_devices_and_initials() -> None:
+    assert name_parts("Dr Maria Okafor's iPhone") == ["Maria", "Okafor"]
+    assert name_parts("J. Smith (Registered Manager)") == ["Smith"]
+    assert name_parts("Host") == []
+
+
+def test_a_key_read_again_gives_the_same_pseudonyms(zoom: Path, tmp_path: Path) -> None:
+    path = tmp_path / "keys" / "key.csv"
+    path.parent.mkdir()
+    _, key = pseudonymise([read_zoom(zoom)], PseudonymKey.read(path))  # no file yet: empty key
+    key.write(path)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfname,pseudonym\n")
+    again = PseudonymKey.read(path)
+    assert again.pseudonyms == key.pseudonyms and again.added == []
+    (t,), again = pseudonymise([read_zoom(zoom)], again)
+    assert again.added == [] and t.participant == "P07"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("who,alias\nAda,P1\n", "not a pseudonym key: it needs the columns name and pseudonym"),
+        ("name,pseudonym\nAda Lee,\n", "row 2: no pseudonym"),
+        ("name,pseudonym\nAda Lee,P1\nada lee,P2\n", "row 3: 'ada lee' has two pseudonyms"),
+    ],
+)
+def test_a_bad_key_is_a_one_line_error_naming_the_row(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "key.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RoqaError) as e:
+        PseudonymKey.read(path)
+    assert str(e.value).startswith(f"{path}: {message}")
+    assert "\n" not in str(e.value)
+
+
+def test_a_semicolon_key_from_excel_reads(tmp_path: Path) -> None:
+    path = tmp_path / "key.csv"
+    path.write_bytes("\ufeffname;pseudonym\r\nAmélie Roux;P02\r\n".encode())
+    assert PseudonymKey.read(path).pseudonyms == {"Amélie Roux": "P02"}
+
+
+def test_names_match_in_any_case_and_spacing() -> None:
+    key = PseudonymKey()
+    key.add("Ada  Lee", "P1")
+    assert key.get("ADA LEE") == "P1" and key.pseudonyms == {"Ada Lee": "P1"}
+
+
+def test_a_file_name_holding_a_name_is_warned_of(tmp_path: Path) -> None:
+    path = tmp_path / "okafor_interview.txt"
+    path.write_text("Interviewer: Hi?\nMaria Okafor: Hello.\n", encoding="utf-8")
+    with pytest.warns(RoqaWarning, match=r"okafor_interview.txt: the file name holds a name"):
+        (t,), _ = pseudonymise([read_transcript(path)])
+    assert t.participant == "P01"
+
+
+# names that are no English stop word ("Be" is not taken for a name: see name_parts)
+_NAME = (
+    st.text(alphabet="abcdefghij", min_size=2, max_size=6)
+    .map(str.capitalize)
+    .filter(lambda n: name_parts(n) == [n])
+)
+_FILLER = st.sampled_from(["well", "the team", "and so", "it was hard", "yes"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    first=_NAME,
+    last=_NAME,
+    words=st.lists(st.one_of(_FILLER, st.just("NAME")), min_size=1, max_size=12),
+)
+def test_no_part_of_a_speakers_name_is_left_and_turns_stay_whole(
+    first: str, last: str, words: list[str]
+) -> None:
+    assume(first != last)
+    full = f"{first} {last}"
+    talk = " ".join(first if w == "NAME" else w for w in words)
+    text = f"Interviewer: Hi {full}?\n\n{full}: {talk}"
+    turns = [
+        Turn("Interviewer", "interviewer", 13, 13 + len(f"Hi {full}?")),
+        Turn(full, "participant", len(text) - len(talk), len(text)),
+    ]
+    t = Transcript("p02", text, turns, source="p02.txt", participant="P02")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (after,), _ = pseudonymise([t])
+    for part in (first, last):
+        assert re.search(rf"(?<!\w){part}(?!\w)", after.text) is None
+    expected = " ".join("[P02]" if w == "NAME" else w for w in words)
+    assert after.turn_text(after.turns[1]) == expected
+    assert after.turn_text(after.turns[0]) == "Hi [P02]?"
+
+
+# -- the command line -----------------------------------------------------------------------------
+
+
+def roqa(*args: str | Path) -> tuple[int, str, str]:
+    from roqa_nlp.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main([str(a) for a in args])
+        except SystemExit as e:
+            code = int(e.code or 0)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.slow
+def test_roqa_code_pseudonymise_leaves_no_name_in_any_output(
+    zoom: Path, tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    key = tmp_path / "private" / "key.csv"
+    key.parent.mkdir()
+    key.write_text("name,pseudonym\nTom Hale,nominated individual\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, stdout, err = roqa(
+        "code", zoom, "--out", out, "--model", tiny_model_dir, "--interviewer",
+        "Dr Helen Brookes", "--pseudonymise", key, "--qdpx", tmp_path / "study.qdpx",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "2 new name(s) added" in " ".join(stdout.split())
+    assert PseudonymKey.read(key).pseudonyms == {
+        "Tom Hale": "nominated individual",
+        "Dr Helen Brookes": "Interviewer",
+        "Maria Okafor": "P07",
+    }
+    outputs = [*out.iterdir(), tmp_path / "study.qdpx"]
+    assert {p.name for p in outputs} >= {"codings.jsonl", "report.html", "transcripts.jsonl"}
+    for p in outputs:
+        data = p.read_bytes()
+        if p.suffix == ".qdpx":
+            import zipfile
+
+            with zipfile.ZipFile(p) as z:
+                data = b"".join(z.read(n) for n in z.namelist())
+        for name in (b"Maria", b"Okafor", b"Helen", b"Brookes", b"Tom Hale", b"MARIA"):
+            assert name not in data, (p.name, name)
+    # a second run with the key adds nobody and writes the same text
+    first = (out / "transcripts.jsonl").read_text("utf-8")
+    code, stdout, err = roqa(
+        "code", zoom, "--out", tmp_path / "again", "--model", tiny_model_dir, "--interviewer",
+        "Dr Helen Brookes", "--pseudonymise", key, "--no-report",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "new name" not in stdout
+    assert (tmp_path / "again" / "transcripts.jsonl").read_text("utf-8") == first
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (("--pseudonymise", "{out}/key.csv"), "the pseudonym key is inside the output folder"),
+        (
+            ("--pseudonymise", "{tmp}/key.csv", "--engine", "ray"),
+            "--pseudonymise numbers the study's speakers in one pass",
+        ),
+    ],
+)
+def test_roqa_code_refuses_a_key_it_cannot_keep_private(
+    zoom: Path, tmp_path: Path, extra: tuple[str, ...], message: str
+) -> None:
+    out = tmp_path / "out"
+    args = [a.format(out=out, tmp=tmp_path) for a in extra]
+    code, _, err = roqa("code", zoom, "--out", out, *args)
+    assert code == 2
+    assert message in " ".join(err.split())
+    assert "Traceback" not in err
+    assert not out.exists() and not (tmp_path / "key.csv").exists()
+
+
+@pytest.mark.slow
+def test_autocoder_code_pseudonymises_transcripts_it_is_given(zoom: Path, tiny_model) -> None:
+    key = PseudonymKey()
+    result = tiny_model.code([read_zoom(zoom)], pseudonyms=key)
+    assert key.pseudonyms == {"Dr Helen Brookes": "Interviewer", "Maria Okafor": "P07"}
+    assert [s.segment.speaker for s in result.segments] == ["P07", "P07"]
+    assert result.transcripts["zoom_p07"].text.startswith("Interviewer: Thanks for joining, [P07].")
+    assert all("Maria" not in s.segment.text and "Helen" not in s.segment.context for s in result)
