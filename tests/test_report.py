@@ -480,6 +480,12 @@ def test_text_colours_meet_wcag_aa_contrast() -> None:
     muted = re.search(r"--muted: (#[0-9a-f]{6})", css)
     assert muted and _contrast(muted.group(1), "#ffffff") >= 4.5
     assert re.search(r"\.row\.question p, \.row\.question \.spk \{ color: var\(--muted\)", css)
+    # a transcript's review progress, on its heading's grey
+    soft = re.search(r"--soft: (#[0-9a-f]{6})", css)
+    assert soft and _contrast(muted.group(1), soft.group(1)) >= 4.5
+    assert re.search(r"summary \.progress \{[^}]*color: var\(--muted\)", css)
+    done = re.search(r"summary \.progress\.done \{ color: (#[0-9a-f]{6})", css)
+    assert done and _contrast(done.group(1), soft.group(1)) >= 4.5
     # white text on buttons and rating cells
     for rule in ("#save-decisions {", 'button[aria-pressed="true"].accept {', ".rp2 {", ".rm2 {"):
         body = css[css.index(rule) :].split("}")[0]
@@ -504,3 +510,34 @@ def test_overview_notes_participants_numbered_two_ways(cfir: Codebook) -> None:
         html, "overview"
     )
     assert "numbered two ways" not in render_report(build_result(), cfir)
+
+
+def test_transcripts_section_has_a_picker_and_a_progress_label_per_transcript(
+    cfir: Codebook, html: str
+) -> None:
+    section = _section(html, "transcripts")
+    picker = re.search(
+        r'<select id="transcript-select" name="transcript">(.*?)</select>', section, re.S
+    )
+    assert picker, "no transcript picker"
+    options = re.findall(
+        r'<option value="([^"]*)" data-label="([^"]*)">([^<]*)</option>', picker.group(1)
+    )
+    blocks = re.findall(r'<details class="transcript" id="([^"]+)" open>', section)
+    assert options == [
+        ("", "All transcripts", "All transcripts"),
+        (blocks[0], "p01_interview (P01)", "p01_interview (P01)"),
+        (blocks[1], "p02_interview (P02)", "p02_interview (P02)"),
+        (blocks[2], "p03_interview (P03)", "p03_interview (P03)"),
+    ]
+    # before report.js counts the decisions: how many segments each transcript has to review
+    # (procedural talk, small talk and the interviewer left out, as the review filter does)
+    assert re.findall(r'<span class="progress no-print">([^<]*)</span></summary>', section) == [
+        "4 segments to review",
+        "4 segments to review",
+        "3 segments to review",
+    ]
+    # one transcript: nothing to pick
+    one = render_report(build_result({"p03_interview": INTERVIEWS["p03_interview"]}), cfir)
+    assert "transcript-select" not in _section(one, "transcripts")
+    assert '<span class="progress no-print">3 segments to review</span>' in one

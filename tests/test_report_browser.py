@@ -327,7 +327,8 @@ def test_saved_decisions_are_what_roqa_train_feedback_reads(page: tuple[Any, Pat
 def _shown_segments(driver: Any) -> list[str]:
     return driver.execute_script(
         "return Array.from(document.querySelectorAll('#transcripts .row'))"
-        ".filter(r => !r.hidden && r.querySelector('.review[data-segment]'))"
+        ".filter(r => !r.hidden && !r.closest('details.transcript').hidden"
+        "  && r.querySelector('.review[data-segment]'))"
         ".map(r => r.querySelector('.review').getAttribute('data-segment'))"
     )
 
@@ -961,3 +962,238 @@ def test_table2_cuts_long_quotes_and_keeps_its_header_row_in_sight(
         )
         == "sticky"
     )
+
+
+# -- a study at a time: the transcript picker and each transcript's review progress --------------
+
+
+def _reviewable_in(tid: str) -> list[str]:
+    """The segments of a transcript that its review progress counts (as the review filter)."""
+    return [s for s in _reviewable() if s.startswith(tid + ":")]
+
+
+def _transcript_anchor(driver: Any, tid: str) -> str:
+    """The id of a transcript's block, from its option in the picker."""
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('#transcript-select option'))"
+        ".find(o => o.getAttribute('data-label').split(' ')[0] === arguments[0]).value",
+        tid,
+    )
+
+
+def _pick(driver: Any, tid: str | None) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    select = driver.find_element(By.ID, "transcript-select")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", select)
+    Select(select).select_by_value("" if tid is None else _transcript_anchor(driver, tid))
+
+
+def _progress(driver: Any) -> dict[str, str]:
+    """Each transcript's progress in its heading, and each option of the picker, by label."""
+    return driver.execute_script(
+        "var out = {};"
+        "document.querySelectorAll('#transcripts details.transcript').forEach(function (t) {"
+        "  out[t.querySelector('summary h3').textContent.split(' ')[0]] ="
+        "    t.querySelector('summary .progress').textContent; });"
+        "document.querySelectorAll('#transcript-select option').forEach(function (o) {"
+        "  out['option ' + o.getAttribute('data-label')] = o.textContent; });"
+        "return out;"
+    )
+
+
+def _shown_transcripts(driver: Any) -> list[str]:
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('#transcripts details.transcript'))"
+        ".filter(t => t.offsetHeight > 0)"
+        ".map(t => t.querySelector('summary h3').textContent.split(' ')[0])"
+    )
+
+
+def test_the_transcript_picker_shows_one_transcript_at_a_time(page: tuple[Any, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    every = [s.segment.id for s in build_result()]
+    p02 = [s for s in every if s.startswith("p02_interview:")]
+    assert _shown_transcripts(driver) == ["p01_interview", "p02_interview", "p03_interview"]
+    _pick(driver, "p02_interview")
+    assert _shown_transcripts(driver) == ["p02_interview"]
+    assert _shown_segments(driver) == p02
+    a_row = driver.find_element(
+        By.CSS_SELECTOR, '.review[data-segment="p01_interview:0001"]'
+    ).find_element(By.XPATH, "..")
+    assert not a_row.is_displayed()
+    # the review filter counts within the transcript picked
+    n = len(_reviewable_in("p02_interview"))
+    assert _show(driver, "unreviewed") == f"{n} of {n} reviewable segments shown"
+    assert _show(driver, "all") == ""
+    _pick(driver, None)
+    assert _shown_transcripts(driver) == ["p01_interview", "p02_interview", "p03_interview"]
+    assert _shown_segments(driver) == every
+    assert [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")] == []
+
+
+def test_each_transcript_shows_its_review_progress_as_decisions_are_made(
+    page: tuple[Any, Path],
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    n1, n2, n3 = (len(_reviewable_in(f"p0{i}_interview")) for i in (1, 2, 3))
+    assert (n1, n2, n3) == (4, 4, 3)  # the procedural "Yes, loud and clear." is not counted
+    assert _progress(driver) == {
+        "p01_interview": "0 of 4 reviewed",
+        "p02_interview": "0 of 4 reviewed",
+        "p03_interview": "0 of 3 reviewed",
+        "option All transcripts": "All transcripts – 0 of 11 reviewed",
+        "option p01_interview (P01)": "p01_interview (P01) – 0 of 4 reviewed",
+        "option p02_interview (P02)": "p02_interview (P02) – 0 of 4 reviewed",
+        "option p03_interview (P03)": "p03_interview (P03) – 0 of 3 reviewed",
+    }
+    accept = _suggestion(driver, "p02_interview:0000", "OS.D").find_element(
+        By.CSS_SELECTOR, "button.accept"
+    )
+    _click(driver, accept)
+    progress = _progress(driver)
+    assert progress["p02_interview"] == "1 of 4 reviewed"
+    assert progress["option p02_interview (P02)"] == "p02_interview (P02) – 1 of 4 reviewed"
+    assert progress["option All transcripts"] == "All transcripts – 1 of 11 reviewed"
+    assert progress["p01_interview"] == "0 of 4 reviewed"
+    # a second decision on the same segment is still one segment reviewed
+    _click(driver, _suggestion(driver, "p02_interview:0000", "IC.H").find_element(
+        By.CSS_SELECTOR, "button.reject"))  # fmt: skip
+    assert _progress(driver)["p02_interview"] == "1 of 4 reviewed"
+    # a decision on set-aside talk (procedural) is not among the segments to review
+    _click(driver, _suggestion(driver, "p01_interview:0000", "IS.C").find_element(
+        By.CSS_SELECTOR, "button.accept"))  # fmt: skip
+    assert _progress(driver)["p01_interview"] == "0 of 4 reviewed"
+    # taken back, the segment is unreviewed again
+    _click(driver, accept)
+    _click(driver, _suggestion(driver, "p02_interview:0000", "IC.H").find_element(
+        By.CSS_SELECTOR, "button.reject"))  # fmt: skip
+    assert _progress(driver)["p02_interview"] == "0 of 4 reviewed"
+    # a new code is a decision; every segment decided marks the transcript done
+    for sid, code in (("p03_interview:0000", "IC.F"), ("p03_interview:0001", "IC.F")):
+        _click(driver, _suggestion(driver, sid, code).find_element(
+            By.CSS_SELECTOR, "button.accept"))  # fmt: skip
+    label = driver.find_element(
+        By.CSS_SELECTOR, "#transcripts details.transcript:last-of-type .progress"
+    )
+    assert label.text == "2 of 3 reviewed" and "done" not in label.get_attribute("class")
+    review = driver.find_element(By.CSS_SELECTOR, '.review[data-segment="p03_interview:0002"]')
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", review)
+    review.find_element(By.CSS_SELECTOR, "input.new-code").send_keys("COVID-19 disruption")
+    assert label.text == "3 of 3 reviewed" and "done" in label.get_attribute("class")
+    assert (
+        driver.execute_script("return getComputedStyle(arguments[0]).color", label)
+        == "rgb(22, 101, 52)"
+    )
+
+
+def test_review_progress_follows_a_loaded_file_a_reload_and_clear(
+    page: tuple[Any, Path], report_url: str, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver, _ = page
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        _review_csv(
+            [
+                ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001),
+                ("p01_interview:0001", "reject", "CI.A", "", "", P01_0001),
+                ("p02_interview:0001", "recode", "OS.D", "", "", P02_0001),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    field = driver.find_element(By.ID, "load-decisions-file")
+    driver.execute_script("arguments[0].hidden = false", field)
+    field.send_keys(str(path))
+    WebDriverWait(driver, 10).until(lambda _: _status(driver))
+    loaded = {
+        "p01_interview": "1 of 4 reviewed",
+        "p02_interview": "1 of 4 reviewed",
+        "p03_interview": "0 of 3 reviewed",
+        "option All transcripts": "All transcripts – 2 of 11 reviewed",
+    }
+    assert {k: v for k, v in _progress(driver).items() if k in loaded} == loaded
+    driver.get(report_url)
+    assert {k: v for k, v in _progress(driver).items() if k in loaded} == loaded
+    driver.execute_script("window.confirm = () => true")
+    _click(driver, driver.find_element(By.ID, "clear-decisions"))
+    assert _progress(driver)["option All transcripts"] == "All transcripts – 0 of 11 reviewed"
+    assert _progress(driver)["p01_interview"] == "0 of 4 reviewed"
+
+
+def _in_view(driver: Any, anchor: str) -> bool:
+    return driver.execute_script(
+        "var row = document.getElementById(arguments[0]);"
+        "var r = row.getBoundingClientRect();"
+        "var bar = document.querySelector('.toolbar').getBoundingClientRect().bottom;"
+        "return row.offsetHeight > 0 && r.top >= bar - 1 && r.top < window.innerHeight / 2;",
+        anchor,
+    )
+
+
+def test_a_jump_to_a_segment_of_a_hidden_transcript_shows_that_transcript(
+    page: tuple[Any, Path],
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver, _ = page
+    # a quote of Table 2 from P02's transcript, while P01's is picked and only unsure
+    # segments (below 40 %) are shown: its segment is hidden twice over
+    link = driver.execute_script(
+        "return Array.from(document.querySelectorAll('#table2 blockquote.quote cite a'))"
+        ".find(a => document.getElementById(a.getAttribute('href').slice(1))"
+        "  .querySelector('.review').getAttribute('data-segment') === 'p02_interview:0000')"
+    )
+    anchor = link.get_attribute("href").split("#")[1]
+    _pick(driver, "p01_interview")
+    _show(driver, "unsure")
+    assert not driver.find_element(By.ID, anchor).is_displayed()
+    _click(driver, link)
+    WebDriverWait(driver, 5).until(lambda _: _in_view(driver, anchor))
+    picker = driver.find_element(By.ID, "transcript-select")
+    assert picker.get_attribute("value") == _transcript_anchor(driver, "p02_interview")
+    assert _shown_transcripts(driver) == ["p02_interview"]
+    assert driver.find_element(By.CSS_SELECTOR, '#review-filter input[value="all"]').is_selected()
+    assert driver.find_element(By.ID, "filter-count").text == ""
+    # the overview's list of transcripts picks the one it links to
+    p03 = _transcript_anchor(driver, "p03_interview")
+    _click(driver, driver.find_element(By.CSS_SELECTOR, f'#overview .toc a[href="#{p03}"]'))
+    WebDriverWait(driver, 5).until(lambda _: _shown_transcripts(driver) == ["p03_interview"])
+    assert picker.get_attribute("value") == p03
+    assert [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")] == []
+
+
+def test_a_report_of_one_transcript_has_no_picker_and_counts_its_progress(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from report_fixture import INTERVIEWS
+
+    driver, _ = browser
+    path = tmp_path / "report.html"
+    one = {"p01_interview": INTERVIEWS["p01_interview"]}
+    write_report(build_result(one), path, "cfir-2009")
+    _open_fresh(driver, path.as_uri())
+    assert driver.find_elements(By.ID, "transcript-select") == []
+    assert _progress(driver) == {"p01_interview": "0 of 4 reviewed"}
+    _click(driver, _suggestion(driver, "p01_interview:0001", "IS.E.3").find_element(
+        By.CSS_SELECTOR, "button.accept"))  # fmt: skip
+    assert _progress(driver) == {"p01_interview": "1 of 4 reviewed"}
+    _show(driver, "unsure")
+    link = driver.find_element(By.CSS_SELECTOR, '#table2 blockquote.quote cite a[href^="#s"]')
+    anchor = link.get_attribute("href").split("#")[1]
+    assert not driver.find_element(By.ID, anchor).is_displayed()  # a sure one: filtered out
+    _click(driver, link)
+    WebDriverWait(driver, 5).until(lambda _: _in_view(driver, anchor))
+    assert [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")] == []

@@ -6,8 +6,9 @@ Figures are inline SVG written by :mod:`roqa_nlp.report.plots`. The page loads n
 no CDN, no web fonts, and a Content-Security-Policy that forbids every network request, so
 confidential transcripts never leave the machine.
 
-Sections: overview, transcripts (segments highlighted by code and confidence, interviewer questions
-greyed, review controls beside each suggestion), framework matrix (heat map), barriers and
+Sections: overview, transcripts (one picked or all, each with its review progress; segments
+highlighted by code and confidence, interviewer questions greyed, review controls beside each
+suggestion), framework matrix (heat map), barriers and
 enablers (Table 2), suggested CFIR ratings, saturation, confidence/reliability, open-coding queue
 and the model card. The review controls save a ``decisions.csv``
 (``segment_id,decision,code_id,new_code,note,text``) through a Blob download: the file
@@ -458,13 +459,23 @@ def transcript_view(
             rows.append(
                 {"kind": "segment", "speaker": s.segment.speaker, "seg": views[s.segment.id]}
             )
+    participant = result.participant_of(tid)
     return {
         "id": tid,
         "anchor": "t-" + hashlib.sha1(tid.encode("utf-8")).hexdigest()[:10],
-        "participant": result.participant_of(tid),
+        "participant": participant,
+        # its name in the transcript picker
+        "label": tid if participant == tid else f"{tid} ({participant})",
         "source": "" if t is None else t.source,
         "rows": rows,
         "n_segments": len(segments),
+        # the segments the review filter and the review progress count: not the interviewer's,
+        # not set aside (procedural talk, small talk or background)
+        "n_reviewable": sum(
+            1
+            for s in segments
+            if s.segment.role != "interviewer" and not (s.procedural or s.off_topic)
+        ),
         "n_novel": sum(1 for s in segments if s.for_open_coding),
         "n_off_topic": sum(1 for s in segments if s.novel and s.off_topic),
         "full_text": bool(t is not None and fits and t.turns),

@@ -160,6 +160,7 @@
     var n = countDecisions();
     var label = document.getElementById("decision-count");
     if (label) label.textContent = n + (n === 1 ? " decision" : " decisions");
+    showProgress();
   }
 
   function paint(item, d) {
@@ -422,6 +423,21 @@
     var id = hash && hash.charAt(0) === "#" ? decodeURIComponent(hash.slice(1)) : "";
     var target = id ? document.getElementById(id) : null;
     if (!target) return;
+    /* a transcript the picker hides is picked; a segment the review filter hides shows every
+       segment again */
+    var transcript = target.closest("details.transcript");
+    var picker = document.getElementById("transcript-select");
+    if (transcript && transcript.hidden && picker) {
+      picker.value = transcript.id;
+      applyFilter();
+    }
+    var row = target.closest(".row");
+    var every = document.querySelector('#review-filter input[name=show][value=all]');
+    if (row && row.hidden && every) {
+      every.checked = true;
+      applyFilter();
+    }
+    if (transcript) transcript.setAttribute("open", "");
     for (var d = target.parentNode.closest("details"); d; d = d.parentNode.closest("details")) {
       d.setAttribute("open", "");
     }
@@ -674,11 +690,17 @@
     if (!form) return;
     var checked = form.querySelector("input[name=show]:checked");
     var mode = checked ? checked.value : "all";
+    /* the transcript picked (its id), or "" for every transcript */
+    var picker = document.getElementById("transcript-select");
+    var picked = picker ? picker.value : "";
     var shown = 0, total = 0;
-    var blocks = document.querySelectorAll("#transcripts .rows");
-    for (var b = 0; b < blocks.length; b++) {
+    var transcripts = document.querySelectorAll("#transcripts details.transcript");
+    for (var t = 0; t < transcripts.length; t++) {
+      transcripts[t].hidden = !!picked && transcripts[t].id !== picked;
+      var block = transcripts[t].hidden ? null : transcripts[t].querySelector(".rows");
+      if (!block) continue;
       var question = null;
-      var rows = blocks[b].children;
+      var rows = block.children;
       for (var i = 0; i < rows.length; i++) {
         var row = rows[i];
         var review = row.querySelector(".review[data-segment]");
@@ -706,6 +728,55 @@
 
   var filterForm = document.getElementById("review-filter");
   if (filterForm) filterForm.addEventListener("change", applyFilter);
+
+  /* Review progress per transcript: how many of the segments the filter counts (not set aside,
+     not the interviewer's) have a decision, after the transcript's name in its heading and in
+     the picker; the picker's first option sums them. Written again whenever the review
+     changes (save). */
+  var progressParts = null;
+  function transcriptParts() {
+    if (!progressParts) {
+      progressParts = [];
+      var picker = document.getElementById("transcript-select");
+      var transcripts = document.querySelectorAll("#transcripts details.transcript");
+      for (var t = 0; t < transcripts.length; t++) {
+        var ids = [];
+        var reviews = transcripts[t].querySelectorAll(
+          ".rows > .row.segment:not(.question):not([data-aside]) > .review[data-segment]");
+        for (var i = 0; i < reviews.length; i++) ids.push(reviews[i].getAttribute("data-segment"));
+        var option = null;
+        if (picker) {
+          for (var o = 0; o < picker.options.length; o++) {
+            if (picker.options[o].value === transcripts[t].id) option = picker.options[o];
+          }
+        }
+        progressParts.push({ ids: ids, label: transcripts[t].querySelector("summary .progress"), option: option });
+      }
+    }
+    return progressParts;
+  }
+
+  function progressText(done, total) {
+    return done + " of " + total + " reviewed";
+  }
+
+  function showProgress() {
+    var done = 0, total = 0;
+    transcriptParts().forEach(function (part) {
+      var n = part.ids.filter(hasDecision).length;
+      done += n;
+      total += part.ids.length;
+      if (part.label) {
+        part.label.textContent = progressText(n, part.ids.length);
+        part.label.classList.toggle("done", n > 0 && n === part.ids.length);
+      }
+      if (part.option) part.option.textContent = part.option.getAttribute("data-label") + " – " + progressText(n, part.ids.length);
+    });
+    var picker = document.getElementById("transcript-select");
+    if (picker && picker.options.length) {
+      picker.options[0].textContent = picker.options[0].getAttribute("data-label") + " – " + progressText(done, total);
+    }
+  }
 
   window.addEventListener("beforeprint", function () {
     var closed = document.querySelectorAll("details:not([open])");
