@@ -1,5 +1,6 @@
 """The researcher's valence (audit G #8): a ``valence`` row in decisions.csv corrects the model's
-valence of a segment; ``roqa train --feedback`` trains the valence head with it."""
+valence of a segment; ``roqa train --feedback`` trains the valence head with it, on a segment
+given no code too (a valence-only example: the valence head alone learns it)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import (
+    VALENCE_ONLY,
     VALENCE_UNCODED,
     Decision,
     feedback_plan,
@@ -17,6 +19,7 @@ from roqa_nlp.decisions import (
     read_decisions,
 )
 from roqa_nlp.errors import RoqaError
+from roqa_nlp.training import TrainingSet, normalise_records
 from test_decisions import coded
 
 STAFF = "We never have the staff for it."
@@ -103,9 +106,12 @@ def test_a_later_round_corrects_the_valence_of_an_earlier_one(cfir: Codebook) ->
     assert (plan.labels, plan.valences) == ([["IS.E.2"]], ["barrier"])
 
 
-def test_a_valence_alone_teaches_nothing_and_is_counted_as_left_out(cfir: Codebook) -> None:
-    """The valence head learns from coded segments; the model's suggestions are not codes the
-    researcher confirmed, so a correction on a segment with no code decided is left out."""
+def test_without_valence_only_examples_a_valence_alone_is_counted_as_left_out(
+    cfir: Codebook,
+) -> None:
+    """For a trainer that cannot give an example to the valence head alone: a correction on a
+    segment with no code decided teaches nothing (the model's suggestions are not codes the
+    researcher confirmed), and is counted as left out."""
     result = coded([(STAFF, "enabler"), (DIRECTOR, "enabler")])
     decisions = [
         Decision("p01:0001", "valence", text=STAFF, valence="barrier"),
@@ -135,4 +141,142 @@ def test_the_summary_says_how_many_examples_take_the_researchers_valence() -> No
         "feedback: 2 examples from 4 decisions (1 accepted, 1 recoded); 1 left out (1 valence "
         "corrections on segments with no code decided); codings: codings.jsonl; valence: the "
         "researcher's on 1 example, the model's on the rest"
+    )
+
+
+def test_a_valence_alone_is_a_valence_only_example(cfir: Codebook) -> None:
+    """A segment given a valence and no code: its words and that valence for the valence head,
+    nothing for the code classifier, nothing left out."""
+    result = coded([(STAFF, "enabler"), (DIRECTOR, "enabler")])
+    decisions = [
+        Decision("p01:0001", "valence", text=STAFF, valence="barrier"),
+        Decision("p01:0002", "new-code", new_code="Leadership", text=DIRECTOR),
+    ]
+    plan = feedback_plan([(decisions, result, "d.csv")], cfir, valence_only=True)
+    assert (plan.texts, plan.labels, plan.valences) == (
+        [DIRECTOR],
+        [["project.leadership"]],
+        ["enabler"],
+    )
+    assert (plan.valence_texts, plan.valence_ids, plan.valence_labels) == (
+        [STAFF],
+        ["p01:0001"],
+        ["barrier"],
+    )
+    assert plan.counts == {"new-code": 1, VALENCE_ONLY: 1}
+    assert plan.left_out == {}
+
+
+def test_a_valence_on_a_segment_whose_every_suggestion_was_rejected_is_learnt_too(
+    cfir: Codebook,
+) -> None:
+    """The segment is talk that fits no code (the code classifier learns it so) and, besides, a
+    valence-only example: the valence head leaves fits-no-code examples out because their
+    valence is the model's guess, and this one is the researcher's."""
+    result = coded([(STAFF, "enabler")])  # one suggestion, IS.E.2: rejecting it rejects all
+    decisions = [
+        Decision("p01:0001", "reject", "IS.E.2", text=STAFF),
+        Decision("p01:0001", "valence", text=STAFF, valence="barrier"),
+    ]
+    plan = feedback_plan([(decisions, result, "d.csv")], cfir, valence_only=True)
+    assert (plan.texts, plan.labels, plan.kinds) == ([STAFF], [[]], ["rejected"])
+    assert (plan.valence_texts, plan.valence_labels) == ([STAFF], ["barrier"])
+    assert plan.counts == {"rejected": 1, VALENCE_ONLY: 1}
+    assert plan.left_out == {}
+
+
+def test_a_valence_beside_a_single_rejection_is_a_valence_only_example(cfir: Codebook) -> None:
+    result = coded([(STAFF, "enabler")])
+    result.segments[0].suggestions.extend(result.segments[0].suggestions[0] for _ in range(2))
+    decisions = [
+        Decision("p01:0001", "reject", "IS.E.2", text=STAFF),  # one of three: "not this code"
+        Decision("p01:0001", "valence", text=STAFF, valence="neutral"),
+    ]
+    plan = feedback_plan([(decisions, result, "d.csv")], cfir, valence_only=True)
+    assert plan.texts == []
+    assert (plan.valence_texts, plan.valence_labels) == ([STAFF], ["neutral"])
+    assert plan.left_out == {"rejections short of all the segment's suggestions": 1}
+
+
+def base_training(cfir: Codebook) -> TrainingSet:
+    return normalise_records(
+        [
+            {"text": "No money for cover.", "codes": ["IS.E.2"], "valence": "barrier"},
+            {"text": "The board backs it.", "codes": ["IS.E.1"], "valence": "enabler"},
+            {"text": "Lovely weather today.", "codes": [], "kind": "off-framework"},
+            {"text": "Can you hear me?", "codes": [], "kind": "procedural"},
+        ],
+        cfir,
+        Path("base.jsonl"),
+    )
+
+
+def valence_set(ts: TrainingSet) -> list[tuple[str, str]]:
+    return [(ts.texts[i], ts.valences[i]) for i in ts.valence_rows()]
+
+
+def test_a_valence_only_row_adds_exactly_its_segment_to_the_valence_heads_training_set(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """A decisions file with a valence-only row: the valence head's training set grows by
+    exactly that segment with that label; the code classifier's by the coded segment only."""
+    header = "segment_id,decision,code_id,new_code,note,text,valence\n"
+    accept = f"p01:0002,accept,IS.E.1,,,{DIRECTOR},\n"
+    result = coded([(STAFF, "enabler"), (DIRECTOR, "enabler")])
+    base = base_training(cfir)
+
+    def trained(rows: str) -> TrainingSet:
+        plan = feedback_plan(
+            [(read_decisions(write(tmp_path, header + rows))[0], result, "d.csv")],
+            cfir,
+            valence_only=True,
+        )
+        return base.extend(plan.training_set())
+
+    without = trained(accept)
+    with_valence = trained(accept + f"p01:0001,valence,,,,{STAFF},barrier\n")
+    assert valence_set(base) == [
+        ("No money for cover.", "barrier"),
+        ("The board backs it.", "enabler"),
+    ]
+    assert valence_set(without) == [*valence_set(base), (DIRECTOR, "enabler")]
+    assert valence_set(with_valence) == [*valence_set(without), (STAFF, "barrier")]
+    assert with_valence.ids[-1] == "feedback-p01:0001"
+    assert with_valence.kinds[-1] == VALENCE_ONLY
+    # the code classifier learns the same records with the valence-only row as without it
+    codes = [(with_valence.texts[i], with_valence.codes[i]) for i in with_valence.code_rows()]
+    assert codes == list(zip(without.texts, without.codes))
+
+
+def test_the_valence_head_learns_neither_small_talk_nor_segments_rejected_without_a_valence(
+    cfir: Codebook,
+) -> None:
+    result = coded([(STAFF, "enabler"), (DIRECTOR, "enabler")])
+    decisions = [
+        Decision("p01:0001", "reject", "IS.E.2", text=STAFF),  # fits no code, no valence given
+        Decision("p01:0002", "reject", "IS.E.2", text=DIRECTOR),
+        Decision("p01:0002", "valence", text=DIRECTOR, valence="enabler"),
+    ]
+    plan = feedback_plan([(decisions, result, "d.csv")], cfir, valence_only=True)
+    ts = base_training(cfir).extend(plan.training_set())
+    assert ts.kinds[-3:] == ["rejected", "rejected", VALENCE_ONLY]
+    assert valence_set(ts) == [
+        ("No money for cover.", "barrier"),
+        ("The board backs it.", "enabler"),
+        (DIRECTOR, "enabler"),
+    ]
+
+
+def test_the_summary_counts_valence_only_examples() -> None:
+    card = {
+        "n_decisions": 3,
+        "n_examples": 2,
+        "examples": {"accept": 1, "valence": 1, VALENCE_ONLY: 1},
+        "left_out": {},
+        "codings": [{"path": "codings.jsonl"}],
+    }
+    assert feedback_summary(card) == (
+        "feedback: 2 examples from 3 decisions (1 accepted, 1 valence only); 0 left out; "
+        "codings: codings.jsonl; valence: the researcher's on 2 examples (1 valence only, for "
+        "the valence head alone), the model's on the rest"
     )

@@ -32,10 +32,16 @@ How decisions become training examples (:func:`feedback_examples`):
 - a segment with fewer rejections and nothing accepted is left out: rejecting one wrong
   suggestion says what the segment is not, not that no code fits it;
 - the valence head learns each coded example with the researcher's valence for the segment when
-  a ``valence`` row gives one (the last one wins), else with the valence the model suggested; a
-  valence correction on a segment with no code decided (accepted, recoded or new) is left out:
-  the valence head learns from coded segments only, and the model's suggestions are not codes
-  the researcher confirmed.
+  a ``valence`` row gives one (the last one wins), else with the valence the model suggested;
+- a segment the researcher gave a valence but no code (no code decided, some suggestions
+  rejected, or every one rejected) becomes a *valence-only* example (:data:`VALENCE_ONLY`,
+  ``feedback_plan(..., valence_only=True)``): the valence head learns its words with that
+  valence, the code classifier learns nothing new from it (the model's suggestions are not
+  codes the researcher confirmed; a segment that fits no code is still learnt as such, beside
+  it). The valence head leaves out the written training data's small talk and procedural talk,
+  and the segments whose every suggestion was rejected, because their valence is nobody's
+  judgement (a default, or the model's guess), not because talk without a code has no valence:
+  a valence the researcher set is a judgement, so it is learnt whatever the segment's codes.
 """
 
 from __future__ import annotations
@@ -45,7 +51,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .codebook import Codebook
@@ -53,6 +59,7 @@ from .errors import RoqaError, quoted
 from .io import read_jsonl, read_text, sha256_bytes
 from .result import CodingResult
 from .schema import Code, SegmentResult, normalise_valence
+from .training import VALENCE_ONLY, TrainingSet
 
 #: a row that keeps a note on a segment with no decision: read back, never trained on
 NOTE = "note"
@@ -370,11 +377,36 @@ class FeedbackExamples:
     counts: dict[str, int]
     #: decisions that gave no example, by reason
     left_out: dict[str, int]
+    #: valence-only examples (``feedback_plan(..., valence_only=True)``): segments given a valence
+    #: and no code, which the valence head alone learns; their words, segment ids and valences
+    valence_texts: list[str] = field(default_factory=list)
+    valence_ids: list[str] = field(default_factory=list)
+    valence_labels: list[str] = field(default_factory=list)
+
+    def training_set(self, hash: str = "") -> TrainingSet:
+        """The examples as training records (group and source ``researcher-decisions``): the
+        coded, fits-no-code, small-talk and procedural examples, then the valence-only ones
+        (kind :data:`~roqa_nlp.training.VALENCE_ONLY`, no codes), which only the valence head
+        learns (:meth:`~roqa_nlp.training.TrainingSet.valence_rows`)."""
+        n = len(self.texts) + len(self.valence_texts)
+        return TrainingSet(
+            ids=[f"feedback-{i}" for i in [*self.ids, *self.valence_ids]],
+            texts=[*self.texts, *self.valence_texts],
+            codes=[*(list(c) for c in self.labels), *([] for _ in self.valence_texts)],
+            valences=[*self.valences, *self.valence_labels],
+            groups=["researcher-decisions"] * n,
+            kinds=[*self.kinds, *[VALENCE_ONLY] * len(self.valence_texts)],
+            sources=["researcher-decisions"] * n,
+            contexts=[""] * n,
+            hash=hash,
+        )
 
 
 def feedback_plan(
     sources: Sequence[tuple[list[Decision], CodingResult | None, str | Path]],
     codebook: Codebook,
+    *,
+    valence_only: bool = False,
 ) -> FeedbackExamples:
     """The training examples of one or more decisions files, each given as (decisions, the coding
     result they were made on or None, the file's name for messages), rounds in order.
@@ -391,8 +423,12 @@ def feedback_plan(
       has) and leave no code becomes talk that fits no code (``REJECTED``), unless the model had
       set it aside as small talk (``off_topic``) or procedural talk: it stays in that class.
     - A coded example takes the valence of the last row on its words that gives one (a
-      ``valence`` row), else the model's; a valence on words with no code decided is left out
-      (:data:`VALENCE_UNCODED`).
+      ``valence`` row), else the model's. A valence on words given no code (none decided, or
+      every one rejected) is, with ``valence_only``, a valence-only example (``valence_texts``,
+      ``valence_ids``, ``valence_labels``; counted as :data:`VALENCE_ONLY`) for a trainer that
+      gives it to the valence head alone; without it (a trainer that cannot) it is left out
+      (:data:`VALENCE_UNCODED`). Words whose every suggestion was rejected are an example of
+      talk that fits no code besides.
     """
     from .errors import warn
 
@@ -487,7 +523,13 @@ def feedback_plan(
                     count(out.counts, dec)
             count(out.left_out, BESIDE_A_CODE, len(rejected))
         else:
-            count(out.left_out, VALENCE_UNCODED, 1 if corrected else 0)
+            if corrected and valence_only:
+                count(out.counts, VALENCE_ONLY)
+                out.valence_texts.append(text)
+                out.valence_ids.append(found.segment.id if found is not None else d.segment_id)
+                out.valence_labels.append(corrected)
+            else:
+                count(out.left_out, VALENCE_UNCODED, 1 if corrected else 0)
             shown = len(found.suggestions) if found is not None else REJECT_ALL
             if len(rejected) < min(REJECT_ALL, max(shown, 1)):
                 count(out.left_out, SHORT_OF_ALL, len(rejected))
@@ -546,6 +588,7 @@ def feedback_summary(card: dict[str, object]) -> str:
             ("rejected", "fit no code"),
             ("off-framework", "kept as small talk"),
             ("procedural", "kept as procedural talk"),
+            (VALENCE_ONLY, "valence only"),
         )
         if counts.get(k)
     ]
@@ -563,11 +606,13 @@ def feedback_summary(card: dict[str, object]) -> str:
     line += "; codings: " + (
         ", ".join(paths) if paths else "none (no valence, 3 suggestions assumed shown)"
     )
-    n_valence = counts.get(VALENCE, 0)
+    n_only = counts.get(VALENCE_ONLY, 0)
+    n_valence = counts.get(VALENCE, 0) + n_only
     if n_valence:
+        only = f" ({n_only} valence only, for the valence head alone)" if n_only else ""
         line += (
-            f"; valence: the researcher's on {n_valence} example{'s' if n_valence != 1 else ''}, "
-            "the model's on the rest"
+            f"; valence: the researcher's on {n_valence} example{'s' if n_valence != 1 else ''}"
+            f"{only}, the model's on the rest"
         )
     elif counts.get("recode"):
         line += "; recoded segments keep the valence the model suggested"

@@ -21,12 +21,15 @@ from typing import TYPE_CHECKING, Any
 from .codebook import Codebook
 from .errors import RoqaError
 from .io import read_jsonl, sha256_bytes
-from .schema import normalise_valence
+from .schema import VALENCES, normalise_valence
 
 if TYPE_CHECKING:
     import datasets
 
 NONE_LABELS = {"none", "", "no code", "off-framework"}
+#: the kind of a record the valence head alone learns: a segment the researcher gave a valence
+#: and no code (:mod:`roqa_nlp.decisions`); the code classifier and novelty detector skip it
+VALENCE_ONLY = "valence-only"
 
 
 @dataclass
@@ -38,7 +41,8 @@ class TrainingSet:
     codes: list[list[str]] = field(default_factory=list)  # code ids; [] = fits no code
     valences: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)  # for grouped cross-validation
-    # coded | off-framework | procedural | description | rejected (a researcher's decisions)
+    # coded | off-framework | procedural | description | rejected | valence-only (the last two
+    # from a researcher's decisions)
     kinds: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     contexts: list[str] = field(default_factory=list)
@@ -46,6 +50,24 @@ class TrainingSet:
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    def code_rows(self) -> list[int]:
+        """The records the code classifier (and novelty detector) learn: all but the
+        valence-only ones."""
+        return [i for i, k in enumerate(self.kinds) if k != VALENCE_ONLY]
+
+    def valence_rows(self) -> list[int]:
+        """The records the valence head learns, in order: the coded ones (construct
+        descriptions included) with a valence, and the valence-only ones. Off-framework and
+        procedural records are not among them, nor a researcher's segments whose every
+        suggestion was rejected: their valence is a default or the model's guess, not a
+        judgement; a valence the researcher set on a segment without a code is a valence-only
+        record."""
+        return [
+            i
+            for i, (c, v, k) in enumerate(zip(self.codes, self.valences, self.kinds))
+            if v in VALENCES and (c or k == VALENCE_ONLY)
+        ]
 
     def subset(self, idx: Iterable[int]) -> TrainingSet:
         idx = list(idx)
