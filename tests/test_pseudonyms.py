@@ -335,3 +335,42 @@ def test_autocoder_code_pseudonymises_transcripts_it_is_given(zoom: Path, tiny_m
     assert [s.segment.speaker for s in result.segments] == ["P07", "P07"]
     assert result.transcripts["zoom_p07"].text.startswith("Interviewer: Thanks for joining, [P07].")
     assert all("Maria" not in s.segment.text and "Helen" not in s.segment.context for s in result)
+
+
+def test_roqa_pseudonymise_writes_text_that_reads_back_as_the_pseudonymised_transcript(
+    zoom: Path, tmp_path: Path
+) -> None:
+    docx = Path(__file__).resolve().parents[1] / "examples" / "interviews" / "p03_interview.docx"
+    key = tmp_path / "key.csv"
+    out = tmp_path / "shared"
+    code, stdout, err = roqa(
+        "pseudonymise", zoom, docx, "--key", key, "--out", out, "--interviewer", "Dr Helen Brookes"
+    )
+    assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == ["p03_interview.txt", "zoom_p07.txt"]
+    assert (out / "zoom_p07.txt").read_text("utf-8") == PSEUDONYMISED_TEXT.replace(
+        "[nominated individual]", "Tom Hale"
+    ) + "\n"
+    pseudonyms = PseudonymKey.read(key)
+    assert pseudonyms.pseudonyms == {"Dr Helen Brookes": "Interviewer", "Maria Okafor": "P07"}
+    for source, written in ((zoom, "zoom_p07.txt"), (docx, "p03_interview.txt")):
+        expected = pseudonyms.apply(read_zoom(source))
+        got = read_transcript(out / written)
+        assert got.text.rstrip("\n") == expected.text
+        assert [(t.speaker, t.role, t.start, t.end) for t in got.turns] == [
+            (t.speaker, t.role, t.start, t.end) for t in expected.turns
+        ]
+        assert got.participant == expected.participant
+
+
+def test_roqa_pseudonymise_never_overwrites_a_transcript(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "p01.txt"
+    path.write_text("Interviewer: Hi?\nAda Lee: Hello.\n", encoding="utf-8")
+    key = tmp_path / "key.csv"
+    code, _, err = roqa("pseudonymise", folder, "--key", key, "--out", folder)
+    assert code == 2
+    assert f"{path}: would overwrite a transcript it reads" in " ".join(err.split())
+    assert path.read_text("utf-8") == "Interviewer: Hi?\nAda Lee: Hello.\n"
+    assert not key.exists()

@@ -19,7 +19,15 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 # Importing a command module registers its command on `app`.
-from . import agree_cmd, backend_cmd, code_cmd, exchange_cmd, report_cmd, train_cmd  # noqa: E402,F401
+from . import (  # noqa: E402,F401
+    agree_cmd,
+    backend_cmd,
+    code_cmd,
+    exchange_cmd,
+    pseudonymise_cmd,
+    report_cmd,
+    train_cmd,
+)
 from .app import app, state  # noqa: E402
 
 

@@ -1,0 +1,73 @@
+"""``roqa pseudonymise``: copies of transcripts with people's names replaced, to share or code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .app import app
+
+
+@app.command("pseudonymise")
+def pseudonymise_command(
+    paths: list[Path] = typer.Argument(
+        ..., help="Transcript files or folders (.txt .md .vtt .srt .docx .rtf .csv .qdpx)."
+    ),
+    key: Path = typer.Option(
+        ...,
+        "--key",
+        metavar="KEY.csv",
+        help="The pseudonym key (columns name,pseudonym): read if it exists, new speakers added. "
+        "Keep it apart from the transcripts you share.",
+    ),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Folder for the pseudonymised transcripts (one .txt each)."
+    ),
+    interviewer: list[str] = typer.Option(
+        [],
+        "--interviewer",
+        help="A speaker label or name that is the interviewer (repeatable), as for roqa code.",
+    ),
+) -> None:
+    """Write each transcript with people's names replaced by pseudonyms, as plain text
+    (`P07: words`) that roqa, NVivo, ATLAS.ti, MAXQDA and QualCoder read; coding these files
+    gives the same text and offsets as `roqa code --pseudonymise` on the originals."""
+    from ..errors import RoqaError
+    from ..io import atomic_write_text
+    from ..transcripts import expand_paths, read_files, with_default_labels
+    from ..transcripts.roles import warn_of_speakers
+    from .code_cmd import _console, _read_key, _write_key
+
+    if out.exists() and not out.is_dir():
+        raise RoqaError("is a file, not a folder", path=out, hint="give a folder with --out")
+    pseudonyms = _read_key(key, out, "local")
+    files = expand_paths(paths)
+    labels = with_default_labels(list(interviewer) or None)
+    transcripts = [pseudonyms.apply(t) for t in read_files(files, labels)]
+    sources = {f.resolve() for f in files}
+    targets: dict[Path, str] = {}
+    for t in transcripts:
+        target = out / f"{t.id}.txt"
+        if target.resolve() in sources:
+            raise RoqaError(
+                "would overwrite a transcript it reads",
+                path=target,
+                hint="give another folder with --out",
+            )
+        if target in targets:
+            raise RoqaError(
+                f"two transcripts would be written to one file (from {targets[target]} and "
+                f"{t.source})",
+                path=target,
+                hint="rename one of the files",
+            )
+        targets[target] = t.source
+    for t in transcripts:
+        warn_of_speakers(t)
+    out.mkdir(parents=True, exist_ok=True)
+    _write_key(pseudonyms, key)
+    for t in transcripts:
+        atomic_write_text(out / f"{t.id}.txt", t.text if t.text.endswith("\n") else t.text + "\n")
+    con = _console()
+    con.print(f"Wrote {len(transcripts)} pseudonymised transcript(s) to {out}.")
