@@ -123,6 +123,31 @@ def test_numbers_follow_the_key_and_file_names_across_a_study(tmp_path: Path) ->
     assert key.pseudonyms == {"Zed Old": "P09", "Ada Lee": "P03", "Ben Ode": "P10", "Cy Roe": "P11"}
 
 
+def test_a_first_name_alone_is_replaced_only_where_that_person_speaks(tmp_path: Path) -> None:
+    (tmp_path / "p01.txt").write_text("Interviewer: Hi Priya?\nPriya Nair: Hello.\n", "utf-8")
+    (tmp_path / "p02.txt").write_text(
+        "Interviewer: Who helped?\nP02: Priya, our nurse. Not Priya Nair from the other site.\n",
+        "utf-8",
+    )
+    out, key = pseudonymise(read_transcript(tmp_path / n) for n in ("p01.txt", "p02.txt"))
+    assert out[0].text == "Interviewer: Hi [P01]?\nP01: Hello.\n"
+    assert out[1].text == (
+        "Interviewer: Who helped?\nP02: Priya, our nurse. Not [P01] from the other site.\n"
+    )
+    key.add("Priya", "nurse")  # the researcher's row for her: that word, wherever it stands
+    assert key.apply(out[1]).text == (
+        "Interviewer: Who helped?\nP02: [nurse], our nurse. Not [P01] from the other site.\n"
+    )
+
+
+def test_a_one_word_name_in_the_key_is_matched_as_written_only() -> None:
+    t = Transcript(
+        "p03", "P03: Grace said the grace period helps.", [Turn("P03", "participant", 5, 41)]
+    )
+    (after,), _ = pseudonymise([t], PseudonymKey({"Grace": "deputy"}))
+    assert after.text == "P03: [deputy] said the grace period helps."
+
+
 def test_two_interviewers_get_two_pseudonyms(tmp_path: Path) -> None:
     path = tmp_path / "p01.txt"
     path.write_text("Sam Roe: Hi?\nJo Fry: And how?\nAda Lee: Hello.\n", encoding="utf-8")

@@ -7,11 +7,13 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
 
 - a speaker's label becomes its pseudonym (``Maria Okafor`` -> ``P07``); roles stay as read, so
   ``roqa code --interviewer "Helen Brookes"`` names the interviewer as the file does;
-- in the text, the full name (any case) and each part of it that is a name (``Maria``,
-  ``Okafor``; not an honorific, a stop word or a word of ``data/not_names.txt`` such as
-  ``Manager`` or ``iPhone``; a possessive ``'s`` dropped) become the pseudonym in square
-  brackets (``Thanks, [P07]``), the usual mark of an edit in a quoted transcript; outside the
-  turns' words (a plain-text file's labels and headings) the pseudonym stands bare;
+- in the text, the full name (in any case when it has two words or more) and, in the transcripts where that person speaks, each
+  part of it that is a name (``Maria``, ``Okafor``; not an honorific, a stop word or a word of
+  ``data/not_names.txt`` such as ``Manager`` or ``iPhone``; a possessive ``'s`` dropped) become
+  the pseudonym in square brackets (``Thanks, [P07]``), the usual mark of an edit in a quoted
+  transcript; outside the turns' words (a plain-text file's labels and headings) the pseudonym
+  stands bare. A first name alone in another interview is as likely someone else, so it stays
+  there (add a row for it to the key to replace it);
 - a speaker who is not yet in the key is added: an interviewer as ``Interviewer`` (a second one
   ``Interviewer 2`` ...), a participant as the transcript's participant number when its file name
   gives one (``zoom_p07.vtt`` -> ``P07``) and no other name has it, else the next free ``P``
@@ -20,7 +22,8 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
 
 The key is a CSV file with the columns ``name`` and ``pseudonym``. The researcher keeps it apart
 from the outputs, since it re-identifies them, and can add rows for other people the talk
-mentions (``Tom Hale,nominated individual`` -> ``[nominated individual]``). Reading the same key
+mentions (``Tom Hale,nominated individual`` -> ``[nominated individual]``; a row of one name,
+``Priya,nurse``, replaces that word wherever it stands). Reading the same key
 in a later run gives everyone the same pseudonym again.
 
 Names are replaced as exact words: another spelling ("Mariah"), a nickname, or someone who is not
@@ -313,19 +316,24 @@ class PseudonymKey:
         return edits
 
     def _pattern(self, speakers: Iterable[str]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-        """One regular expression for every name of the key and every part of one, and the
-        pseudonym of each part (a part two names share goes to a speaker of this transcript)."""
+        """One regular expression for every name of the key and every part of the names of
+        this transcript's speakers, and the pseudonym of each part.
+
+        A part alone ("Priya") is taken for a speaker only in a transcript they speak in: in
+        another interview of a study over several sites it is as likely someone else, whom a
+        pseudonym would misattribute; a full name is replaced everywhere."""
         here = {s.casefold() for s in speakers}
         parts: dict[str, str] = {}
-        for name, pseudonym in sorted(
-            self.pseudonyms.items(), key=lambda item: item[0].casefold() not in here
-        ):
-            for part in name_parts(name):
-                parts.setdefault(part, pseudonym)
+        for name, pseudonym in self.pseudonyms.items():
+            if name.casefold() in here:
+                for part in name_parts(name):
+                    parts.setdefault(part, pseudonym)
         names = sorted(self.pseudonyms, key=len, reverse=True)
         if not names:
             return None, parts
-        alternatives = [f"(?i:{re.escape(n)})" for n in names]
+        # a full name in any case ("MARIA OKAFOR"); a one-word name as written, since in lower
+        # case it may be a word ("Grace", "grace period")
+        alternatives = [f"(?i:{re.escape(n)})" if " " in n else re.escape(n) for n in names]
         alternatives += [re.escape(p) for p in sorted(parts, key=len, reverse=True)]
         return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)"), parts
 
