@@ -9,16 +9,18 @@ import pytest
 
 from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
-from roqa_nlp.decisions import Decision, feedback_examples, read_decisions
+from roqa_nlp.decisions import Decision, feedback_examples, feedback_plan, read_decisions
 from roqa_nlp.errors import RoqaError
 from roqa_nlp.exchange import export_qdpx
 from roqa_nlp.exchange.refiqda import code_guid
-from roqa_nlp.exchange.review import decisions_csv, review_decisions, same_passage
+from roqa_nlp.exchange.review import decisions_csv, review_decisions, same_passage, valence_code
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Code, Segment, SegmentResult, Suggestion, Transcript
 
 TEXT = "P04: We lacked staff for weeks. The manager found agency cover. We had a party."
 NEW_GUID = "0b0e7c3e-2a7d-4b7e-9a55-1f0c2d3e4f50"
+BARRIER_GUID = "0b0e7c3e-2a7d-4b7e-9a55-1f0c2d3e4f51"
+ENABLER_GUID = "0b0e7c3e-2a7d-4b7e-9a55-1f0c2d3e4f52"
 
 
 def coded(
@@ -27,7 +29,10 @@ def coded(
     seg = Segment(
         seg_id or f"P04:@{start}-{end}", "P04", "P04", "participant", start, end, text[start:end]
     )
-    return SegmentResult(seg, [Suggestion(c, f"name of {c}", None, 1.0) for c in codes])
+    names = {BARRIER_GUID: "Barriers", ENABLER_GUID: "Facilitator"}
+    return SegmentResult(
+        seg, [Suggestion(c, names.get(c, f"name of {c}"), None, 1.0) for c in codes]
+    )
 
 
 def span(quote: str) -> tuple[int, int]:
@@ -51,7 +56,7 @@ def machine() -> CodingResult:
 
 def decisions_of(*human: SegmentResult) -> list[tuple[str, str, str, str]]:
     found = review_decisions(machine(), CodingResult(segments=list(human)), coder="Alice")
-    return [(d.segment_id, d.decision, d.code_id, d.new_code) for d in found]
+    return [(d.segment_id, d.decision, d.code_id, d.new_code or d.valence) for d in found]
 
 
 def test_a_suggested_code_the_researcher_also_coded_is_accepted() -> None:
@@ -77,6 +82,52 @@ def test_a_code_created_in_the_program_is_a_new_code() -> None:
 
 def test_a_passage_the_researcher_did_not_code_gives_no_decision() -> None:
     assert [d for d in decisions_of(coded(*STAFF, "IS.E.2")) if d[0] == "P04:2"] == []
+
+
+def test_a_valence_code_created_in_the_program_is_the_passages_valence() -> None:
+    assert decisions_of(coded(*STAFF, "IS.E.2", BARRIER_GUID)) == [
+        ("P04:1", "accept", "IS.E.2", ""),
+        ("P04:1", "reject", "IC.H", ""),
+        ("P04:1", "valence", "", "barrier"),
+    ]
+
+
+def test_a_passage_given_a_valence_alone_keeps_its_suggestions() -> None:
+    """Coding a passage only with a valence code reviews its valence, not its codes: no
+    suggestion is rejected."""
+    assert decisions_of(coded(*AGENCY, ENABLER_GUID)) == [("P04:2", "valence", "", "enabler")]
+
+
+def test_two_different_valences_on_one_passage_give_no_valence() -> None:
+    assert decisions_of(coded(*STAFF, "IS.E.2", "IC.H", BARRIER_GUID, ENABLER_GUID)) == [
+        ("P04:1", "accept", "IS.E.2", ""),
+        ("P04:1", "accept", "IC.H", ""),
+    ]
+
+
+def test_a_valence_code_on_a_passage_without_suggestions_is_on_its_own_span() -> None:
+    human = coded(*PARTY, "CI.E", BARRIER_GUID)
+    sid = human.segment.id
+    assert decisions_of(human) == [(sid, "recode", "CI.E", ""), (sid, "valence", "", "barrier")]
+
+
+@pytest.mark.parametrize(
+    ("code_id", "name", "valence"),
+    [
+        (NEW_GUID, "Barrier", "barrier"),
+        (NEW_GUID, " BARRIERS ", "barrier"),
+        (NEW_GUID, "Facilitators", "enabler"),
+        (NEW_GUID, "enabler", "enabler"),
+        (NEW_GUID, "Neutral", "neutral"),
+        (NEW_GUID, "Mixed", "neutral"),
+        (NEW_GUID, "Barriers to recovery", None),
+        (NEW_GUID, "S", None),
+        (NEW_GUID, "", None),
+        ("IS.E.2", "Barrier", None),  # a codebook's code is a code, whatever its name
+    ],
+)
+def test_valence_codes_are_told_by_their_name(code_id: str, name: str, valence: str | None) -> None:
+    assert valence_code(code_id, name) == valence
 
 
 def test_a_passage_coded_only_by_the_researcher_is_labelled_on_its_own_span() -> None:
@@ -142,25 +193,39 @@ def cfir() -> Codebook:
     )
 
 
-def reviewed_project(tmp_path: Path, cfir: Codebook, alice_codes: str) -> Path:
-    """The model's suggestion (IS.E.2 on STAFF) exported, then Alice's coding of the same
-    passage to ``alice_codes`` added as a QDA program would."""
+def reviewed_project(
+    tmp_path: Path, cfir: Codebook, alice_codes: str, *, alice_valence: str = ""
+) -> Path:
+    """The model's suggestion (IS.E.2 on STAFF, an enabler) exported, then Alice's coding of
+    the same passage to ``alice_codes`` added as a QDA program would; with ``alice_valence``,
+    she also creates a code of that name in the program and codes the passage with it."""
     t = Transcript("P04", TEXT, [], participant="P04")
-    result = CodingResult(
-        segments=[coded(*STAFF, "IS.E.2", seg_id="P04:1")], transcripts={"P04": t}
-    )
+    suggestion = coded(*STAFF, "IS.E.2", seg_id="P04:1")
+    suggestion.suggestions[0] = Suggestion("IS.E.2", "Available Resources", "IS", 0.8, "enabler")
+    result = CodingResult(segments=[suggestion], transcripts={"P04": t})
     export_qdpx(result, cfir, tmp_path / "s.qdpx")
     with zipfile.ZipFile(tmp_path / "s.qdpx") as z:
         members = {n: z.read(n) for n in z.namelist()}
     qde = members.pop("project.qde").decode()
     alice = "00000000-0000-4000-8000-0000000000aa"
     s, e = STAFF
+    valence = ""
+    if alice_valence:
+        assert qde.count("</Codes>") == 1
+        qde = qde.replace(
+            "</Codes>",
+            f'<Code guid="{BARRIER_GUID}" name="{alice_valence}" isCodable="true"/></Codes>',
+        )
+        valence = (
+            f'<Coding guid="00000000-0000-4000-8000-0000000000c2" creatingUser="{alice}">'
+            f'<CodeRef targetGUID="{BARRIER_GUID}"/></Coding>'
+        )
     qde = qde.replace("</Users>", f'<User guid="{alice}" name="Alice"/></Users>').replace(
         "</TextSource>",
         f'<PlainTextSelection guid="00000000-0000-4000-8000-0000000000b1" startPosition="{s}" '
         f'endPosition="{e - 1}"><Coding guid="00000000-0000-4000-8000-0000000000c1" '
         f'creatingUser="{alice}"><CodeRef targetGUID="{code_guid("cfir-2009", alice_codes)}"/>'
-        "</Coding></PlainTextSelection></TextSource>",
+        f"</Coding>{valence}</PlainTextSelection></TextSource>",
     )
     with zipfile.ZipFile(tmp_path / "reviewed.qdpx", "w") as z:
         z.writestr("project.qde", qde)
@@ -212,4 +277,26 @@ def test_a_decision_recoding_to_a_domain_is_a_one_line_error(cfir: Codebook) -> 
         "decisions.csv: code 'Inner Setting' is IS Inner Setting, a domain, not a codable "
         "construct (give one of its constructs, e.g. IS.E, IS.E.1, IS.E.2 (roqa codebook lists "
         "them))"
+    )
+
+
+def test_a_valence_the_reviewer_changed_in_the_program_comes_back_as_a_decision(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """Round trip: the model's enabler exported, Alice accepts the code and codes the passage
+    with a 'Barrier' code she created; the imported decisions say barrier."""
+    project = reviewed_project(tmp_path, cfir, "IS.E.2", alice_valence="Barrier")
+    main(["import", str(project), "--out", str(tmp_path / "o"), "--codebook", "cfir-2009"])
+    back, _ = read_decisions(tmp_path / "o" / "decisions" / "Alice.csv")
+    note, text = "REFI-QDA review by Alice", "We lacked staff for weeks."
+    assert back == [
+        Decision("P04:1", "accept", "IS.E.2", note=note, text=text),
+        Decision("P04:1", "valence", note=note, text=text, valence="barrier"),
+    ]
+    # and training takes the researcher's valence for the accepted code
+    plan = feedback_plan([(back, None, "Alice.csv")], cfir)
+    assert (plan.labels, plan.valences, plan.counts) == (
+        [["IS.E.2"]],
+        ["barrier"],
+        {"accept": 1, "valence": 1},
     )

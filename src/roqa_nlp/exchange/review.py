@@ -11,7 +11,15 @@ that ``roqa train --feedback`` learns from (see :mod:`roqa_nlp.decisions`):
   in the program, which has no codebook id, only a GUID);
 - passages they coded where nothing was suggested are ``recode``/``new-code`` on their own span;
 - a passage with suggestions that the researcher did not code at all gives no decision: it was
-  not reviewed.
+  not reviewed;
+- a code the researcher created in the program named as a valence (``Barrier``, ``Barriers``,
+  ``Enabler``, ``Facilitator``, ``Neutral``, ``Mixed``, ``Positive``, ``Negative``... in any case;
+  :func:`valence_code`) is not a new code but the passage's valence: a ``valence`` decision (the
+  researcher's valence, which ``roqa train --feedback`` learns; see :mod:`roqa_nlp.decisions`).
+  A passage coded with a valence code alone gives a valence and no code decision (its
+  suggestions are not rejected); one coded with two different valences gives none.
+  ``roqa export --qdpx`` writes the model's valence in each suggestion's description only, so the
+  researcher creates these codes in the program (once per project).
 
 Two spans are the same passage when their overlap covers at least half of the shorter one (QDA
 programs make it easy to select a slightly different stretch of text). Every decision carries the
@@ -24,15 +32,15 @@ import csv
 import io
 from dataclasses import dataclass
 
-from ..decisions import Decision
+from ..decisions import VALENCE, Decision
 from ..result import CodingResult
-from ..schema import SegmentResult
+from ..schema import VALENCE_SYNONYMS, SegmentResult
 from .refiqda import is_guid
 
 #: Users whose codings are machine suggestions (the exporter names them ``roqa_nlp <version> ...``).
 MACHINE_USER_PREFIX = "roqa_nlp"
 
-DECISION_COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text")
+DECISION_COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text", "valence")
 
 
 def is_machine_user(name: str) -> bool:
@@ -55,6 +63,26 @@ class _HumanCode:
     name: str
 
 
+def valence_code(code_id: str, name: str) -> str | None:
+    """The valence (barrier, enabler or neutral) a code created in a QDA program (a GUID id, not
+    a codebook's code) stands for by its name, singular or plural (``Barriers``,
+    ``Facilitator``), else None."""
+    if not is_guid(code_id):
+        return None
+    key = " ".join(name.split()).casefold()
+    for word in (key, key.removesuffix("s")):
+        if word and word in VALENCE_SYNONYMS:
+            return VALENCE_SYNONYMS[word]
+    return None
+
+
+def _valence_of(codings: list[SegmentResult]) -> str | None:
+    """The one valence the researcher's valence codes on these spans give, else None (none, or
+    two different ones)."""
+    found = {v for h in codings for g in h.suggestions if (v := valence_code(g.code_id, g.name))}
+    return found.pop() if len(found) == 1 else None
+
+
 def _decision_for_human_code(segment_id: str, code: _HumanCode, text: str, note: str) -> Decision:
     if is_guid(code.code_id):  # a code made in the QDA program: not in the codebook
         return Decision(segment_id, "new-code", new_code=code.name, note=note, text=text)
@@ -71,25 +99,42 @@ def review_decisions(machine: CodingResult, human: CodingResult, *, coder: str) 
         if not mine:
             continue
         covered.update(h.segment.id for h in mine)
-        coded = {g.code_id: _HumanCode(g.code_id, g.name) for h in mine for g in h.suggestions}
+        coded = {
+            g.code_id: _HumanCode(g.code_id, g.name)
+            for h in mine
+            for g in h.suggestions
+            if valence_code(g.code_id, g.name) is None
+        }
         suggested = [g.code_id for g in m.suggestions]
         sid, text = m.segment.id, m.segment.text
-        for code_id in dict.fromkeys(suggested):
-            verdict = "accept" if code_id in coded else "reject"
-            out.append(Decision(sid, verdict, code_id=code_id, note=note, text=text))
+        if coded:  # a passage given a valence alone was not coded: its suggestions stand
+            for code_id in dict.fromkeys(suggested):
+                verdict = "accept" if code_id in coded else "reject"
+                out.append(Decision(sid, verdict, code_id=code_id, note=note, text=text))
         for code_id, code in coded.items():
             if code_id not in suggested:
                 out.append(_decision_for_human_code(sid, code, text, note))
+        _add_valence(out, sid, mine, text, note)
     for h in human:
         if h.segment.id in covered:
             continue
         for g in h.suggestions:
-            out.append(
-                _decision_for_human_code(
-                    h.segment.id, _HumanCode(g.code_id, g.name), h.segment.text, note
+            if valence_code(g.code_id, g.name) is None:
+                out.append(
+                    _decision_for_human_code(
+                        h.segment.id, _HumanCode(g.code_id, g.name), h.segment.text, note
+                    )
                 )
-            )
+        _add_valence(out, h.segment.id, [h], h.segment.text, note)
     return out
+
+
+def _add_valence(
+    out: list[Decision], segment_id: str, codings: list[SegmentResult], text: str, note: str
+) -> None:
+    valence = _valence_of(codings)
+    if valence is not None:
+        out.append(Decision(segment_id, VALENCE, note=note, text=text, valence=valence))
 
 
 def decisions_csv(decisions: list[Decision]) -> str:
@@ -98,5 +143,5 @@ def decisions_csv(decisions: list[Decision]) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(DECISION_COLUMNS)
     for d in decisions:
-        w.writerow([d.segment_id, d.decision, d.code_id, d.new_code, d.note, d.text])
+        w.writerow([d.segment_id, d.decision, d.code_id, d.new_code, d.note, d.text, d.valence])
     return buf.getvalue()
