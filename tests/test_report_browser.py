@@ -73,6 +73,22 @@ def report_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return path.as_uri()
 
 
+def _start_chrome(webdriver: Any, service: Any, options: Any, attempts: int = 3) -> Any:
+    """Chrome under chromedriver, started again (up to ``attempts`` times) when it does not come
+    up: on a loaded 2-core machine its start-up has timed out once, and every test of the module
+    then failed with the same start-up error."""
+    from selenium.common.exceptions import WebDriverException
+
+    for attempt in range(1, attempts + 1):
+        try:
+            return webdriver.Chrome(service=service(str(CHROMEDRIVER)), options=options)
+        except WebDriverException:
+            if attempt == attempts:
+                raise
+            time.sleep(2 * attempt)
+    raise AssertionError("unreachable")
+
+
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Path]]:
     webdriver = _require_browser()
@@ -93,7 +109,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Pat
             "download.directory_upgrade": True,
         },
     )
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver = _start_chrome(webdriver, Service, options)
     try:
         driver.execute_cdp_cmd(
             "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
