@@ -55,6 +55,7 @@ KEY_COLUMNS = ("name", "pseudonym")
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"})
 _PARTICIPANT_NUMBER = re.compile(r"P(\d+)", re.IGNORECASE)
 _INTERVIEWER = "Interviewer"
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +74,7 @@ def name_parts(name: str) -> list[str]:
     honorifics, stop words, role and device words and one-letter initials, each without a
     possessive ``'s`` or brackets (``"Dr Maria Okafor's iPhone"`` -> ``["Maria", "Okafor"]``)."""
     parts = []
-    for word in name.split():
+    for word in _BRACKETED.sub(" ", name).split():  # not "(she/her)" or "(Manager)"
         word = word.strip('()[]{},.;:"')
         for suffix in ("'s", "’s"):
             if word.lower().endswith(suffix):
@@ -313,7 +314,7 @@ class PseudonymKey:
                 # else a label of roles only ("Registered Manager"): in the talk it is no name
             else:  # a speaker label or a heading
                 edits.append((m.start(), m.end(), _bare(pseudonym)))
-        return edits
+        return _joined(transcript.text, edits)
 
     def _pattern(self, speakers: Iterable[str]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         """One regular expression for every name of the key and every part of the names of
@@ -347,6 +348,21 @@ class PseudonymKey:
                 "and the outputs name transcripts by their file: rename the file",
                 path=transcript.source or transcript.id,
             )
+
+
+def _joined(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``edits`` with runs of one replacement separated by blanks only made one: "Helen
+    Brookes" in the talk is "[Interviewer]", not "[Interviewer] [Interviewer]", when the key
+    names her "Dr Helen Brookes" or "Helen Brookes (she/her)"."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, new in edits:
+        if joined:
+            last_start, last_end, last_new = joined[-1]
+            if last_new == new and not text[last_end:start].strip(" \t"):
+                joined[-1] = (last_start, end, new)
+                continue
+        joined.append((start, end, new))
+    return joined
 
 
 def _rewrite(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Callable[[int], int]]:
