@@ -491,15 +491,21 @@ class AutoCoder:
         from .prediction import CodePredictor, NoveltyScorer
         from .training import as_training_set
 
-        ts = as_training_set(training, self.codebook)
-        if len(ts) == 0:
+        everything = as_training_set(training, self.codebook)
+        # valence-only records (a researcher's valence on a segment given no code) train the
+        # valence head alone; the classifier and novelty detector learn from the rest
+        rows = everything.code_rows()
+        if not rows:
             raise RoqaError("the training set is empty", hint="add records to training_data/")
-        X = self._inputs(ts.texts, ts.contexts)
+        X_all = self._inputs(everything.texts, everything.contexts)
+        ts, X = everything.subset(rows), X_all[rows]
         y = [label_of(c, k) for c, k in zip(ts.codes, ts.kinds)]
         p = self.params
         base = CodeClassifier(p["method"], C=p["C"])
         det = NoveltyDetector(base, alpha=p["alpha"], score=p["novelty_score"])
-        det.fit(X, y, groups=ts.groups, fit_kwargs={"valence": ts.valences, "groups": ts.groups})
+        det.fit(X, y, groups=ts.groups, fit_kwargs={"groups": ts.groups})
+        vrows = everything.valence_rows()
+        det.classifier_.fit_valence(X_all[vrows], [everything.valences[i] for i in vrows])
         # Through the float32 arrays save() writes and load() reads, so that this model predicts
         # exactly what it will after saving (a probability could otherwise move in its sixth
         # decimal); the estimator itself keeps scikit-learn's float64 fit.
@@ -521,10 +527,9 @@ class AutoCoder:
             from .schema import VALENCES
 
             # the coded records (benchmarks/valence_words.py); it speaks for every valence or none
-            rows = [i for i, (c, v) in enumerate(zip(ts.codes, ts.valences)) if c and v in VALENCES]
-            if {ts.valences[i] for i in rows} == set(VALENCES):
+            if {everything.valences[i] for i in vrows} == set(VALENCES):
                 self._valence_lexical = LexicalModel.fit(
-                    [ts.texts[i] for i in rows], [ts.valences[i] for i in rows]
+                    [everything.texts[i] for i in vrows], [everything.valences[i] for i in vrows]
                 )
         if float(p.get("lexical_weight", 0.0)) > 0:
             from .lexical import LexicalModel, fit_combined_temperature
@@ -545,10 +550,12 @@ class AutoCoder:
             "embedding_model": self.embedder.describe(),
             "codebook": {"id": self.codebook.id, "sha256": self.codebook.hash},
             "training_data": {
-                "sha256": ts.hash,
-                "n_records": len(ts),
+                "sha256": everything.hash,
+                "n_records": len(everything),
                 "n_coded": sum(1 for c in ts.codes if c),
                 "n_none": sum(1 for c in ts.codes if not c),
+                # records the valence head alone learnt (written when there are some)
+                **({"n_valence_only": n} if (n := len(everything) - len(ts)) else {}),
             },
             "params": p,
             "classes": [str(c) for c in clf.classes_],
@@ -638,9 +645,11 @@ class AutoCoder:
         where = ", ".join(name for _, name, _ in files)
         book = project_codebook(self.codebook, all_decs, where=where)
         plan = feedback_plan(
-            [(decs_i, r, name) for (decs_i, name, _), r in zip(files, results)], book
+            [(decs_i, r, name) for (decs_i, name, _), r in zip(files, results)],
+            book,
+            valence_only=True,
         )
-        if not plan.texts:
+        if not plan.texts and not plan.valence_texts:
             why = "; ".join(f"{n} {reason}" for reason, n in plan.left_out.items())
             raise RoqaError(
                 f"the decisions give no training example ({why or 'none'})",
@@ -655,17 +664,7 @@ class AutoCoder:
         )
         base = training if training is not None else default_training_dir()
         ts = base if isinstance(base, TrainingSet) else load_training_set(base, book)
-        fb = TrainingSet(
-            ids=[f"feedback-{i}" for i in plan.ids],
-            texts=plan.texts,
-            codes=plan.labels,
-            valences=plan.valences,
-            groups=["researcher-decisions"] * len(plan.ids),
-            kinds=plan.kinds,
-            sources=["researcher-decisions"] * len(plan.ids),
-            contexts=[""] * len(plan.ids),
-            hash=dhash,
-        )
+        fb = plan.training_set(dhash)
         combined = ts
         for _ in range(weight):
             combined = combined.extend(fb)

@@ -531,19 +531,31 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         self, X: np.ndarray, y: list[list[str]], valence: Sequence[str] | None
     ) -> None:
         """The valence head, on the coded rows of ``y`` (targets as their labels' names)."""
-        self.valence_classes_ = np.asarray(VALENCES, dtype=object)
-        k, d = len(VALENCES), X.shape[1]
-        self.valence_coef_, self.valence_intercept_ = np.zeros((k, d)), np.zeros(k)
-        if valence is None:
-            return
-        if len(valence) != len(y):
+        if valence is not None and len(valence) != len(y):
             raise ValueError(f"valence has {len(valence)} entries for {len(y)} examples")
         # coded records only: a segment whose every suggestion was rejected (REJECTED) has the
         # suggestion's valence, not a researcher's
-        coded = [i for i, labs in enumerate(y) if _is_coded_target(labs) and valence[i] in VALENCES]
-        vy = np.asarray([VALENCES.index(valence[i]) for i in coded])
+        coded = [
+            i
+            for i, labs in enumerate(y)
+            if valence is not None and _is_coded_target(labs) and valence[i] in VALENCES
+        ]
+        self.fit_valence(X[coded], [] if valence is None else [valence[i] for i in coded])
+
+    def fit_valence(self, X: Any, valence: Sequence[str]) -> CodeClassifier:
+        """(Re)fit the valence head alone on embeddings ``X`` [n, d] and their valences
+        (barrier / enabler / neutral; rows with another value are skipped); with fewer than two
+        valences among them the head is all zeros (every valence equally likely)."""
+        X = np.asarray(X, dtype=np.float64)
+        if len(valence) != len(X):
+            raise ValueError(f"valence has {len(valence)} entries for {len(X)} examples")
+        self.valence_classes_ = np.asarray(VALENCES, dtype=object)
+        k, d = len(VALENCES), self.n_features_in_
+        self.valence_coef_, self.valence_intercept_ = np.zeros((k, d)), np.zeros(k)
+        coded = [i for i, v in enumerate(valence) if v in VALENCES]
+        vy = np.asarray([VALENCES.index(valence[i]) for i in coded], dtype=int)
         if len(set(vy.tolist())) < 2:
-            return
+            return self
         # A tight tolerance: at scikit-learn's default (1e-4) the solver stopped early enough that
         # embeddings differing in their last bits (another CPU) moved coefficients by up to 0.24
         # and flipped 7 of 480 interview valences; at 1e-8 they move by about 2e-5.
@@ -556,6 +568,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         )
         _fit_labels(lr, X[coded], vy)
         self.valence_coef_[lr.classes_], self.valence_intercept_[lr.classes_] = class_weights(lr)
+        return self
 
     # -- prediction ----------------------------------------------------------------------------
 
