@@ -56,7 +56,7 @@ from pathlib import Path
 
 from .codebook import Codebook
 from .errors import RoqaError, quoted
-from .io import read_jsonl, read_text, sha256_bytes
+from .io import csv_delimiter, read_jsonl, read_text, sha256_bytes
 from .result import CodingResult
 from .schema import Code, SegmentResult, normalise_valence
 from .training import VALENCE_ONLY, TrainingSet
@@ -111,16 +111,6 @@ COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text", "val
 FIELD_LIMIT = 16 * 2**20
 
 
-def _delimiter(text: str) -> str:
-    """The separator of a decisions CSV, told from its header line: a comma, or a semicolon
-    (Excel's CSV where the decimal mark is a comma) or a tab (Excel's "Unicode text")."""
-    header = text.split("\n", 1)[0]
-    try:
-        return csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
-    except csv.Error:
-        return ","
-
-
 def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list[Decision], str]:
     """Decisions from a CSV or JSONL file, and the SHA-256 of the file; a file holding none is
     an error unless ``allow_empty`` (a report saved before any decision was made)."""
@@ -129,7 +119,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
         rows = read_jsonl(p)
     else:
         text = read_text(p)  # UTF-8 (BOM or not) or UTF-16 with BOM (Excel's "Unicode text")
-        reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
+        reader = csv.DictReader(io.StringIO(text), delimiter=csv_delimiter(text))
         rows = []
         # a note may be long (a pasted memo): csv's default field limit is 128 KB
         limit = csv.field_size_limit()

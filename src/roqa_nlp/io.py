@@ -27,6 +27,17 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 EXCEL_BOM = "\ufeff"
 
 
+def csv_delimiter(text: str) -> str:
+    """The separator of a CSV file a researcher may have saved from Excel, told from its header
+    line: a comma, or a semicolon (Excel's CSV where the decimal mark is a comma) or a tab
+    (Excel's "Unicode text")."""
+    header = text.split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
 def spreadsheet_safe(text: str) -> str:
     """Text a spreadsheet shows as text, never runs: a leading ``= + - @`` gets an apostrophe.
 

@@ -170,7 +170,7 @@ class PseudonymKey:
     def read(cls, path: str | Path) -> PseudonymKey:
         """The key in ``path`` (CSV with ``name`` and ``pseudonym`` columns; comma, semicolon or
         tab separated, UTF-8 or UTF-16 with BOM), or an empty key when the file does not exist."""
-        from .io import read_text
+        from .io import csv_delimiter, read_text
 
         p = Path(path)
         if p.is_dir():
@@ -178,12 +178,7 @@ class PseudonymKey:
         if not p.exists():
             return cls()
         text = read_text(p)
-        header = text.split("\n", 1)[0]
-        try:
-            delimiter = csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
-        except csv.Error:
-            delimiter = ","
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        rows = list(csv.reader(io.StringIO(text), delimiter=csv_delimiter(text)))
         columns = [c.strip().lower() for c in rows[0]] if rows else []
         if any(c not in columns for c in KEY_COLUMNS):
             raise RoqaError(
