@@ -929,3 +929,78 @@ def test_a_missing_folder_is_not_found_not_an_unsupported_extension(tmp_path) ->
     with pytest.raises(RoqaError) as exc:
         read_transcripts([tmp_path / "nothere"])
     assert str(exc.value) == f"{tmp_path / 'nothere'}: file or folder not found (check the path)"
+
+
+ZOOM_DISPLAY_NAMES = """WEBVTT
+
+1
+00:00:01.000 --> 00:00:06.000
+Sam Roe: Thanks all. How is the staffing?
+
+2
+00:00:07.000 --> 00:00:20.000
+Ben Ode: Short. We lose people every month.
+
+3
+00:00:21.000 --> 00:00:30.000
+Zoë Ní Bhriain 🌻: Same for me, Ben.
+
+4
+00:00:31.000 --> 00:00:40.000
+Kate | NHS: And me: the rota is awful.
+
+5
+00:00:41.000 --> 00:00:45.000
+Kate Smith, RN: Agreed.
+
+6
+00:00:46.000 --> 00:00:50.000
+iPhone de Maria: Sorry, I was muted.
+"""
+
+
+def test_zoom_display_names_the_strict_label_shape_cannot_read_are_speakers(tmp_path) -> None:
+    f = tmp_path / "p05.vtt"
+    f.write_text(ZOOM_DISPLAY_NAMES, encoding="utf-8")
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, t.turn_text(u)) for u in t.turns] == [
+        ("Sam Roe", "Thanks all. How is the staffing?"),
+        ("Ben Ode", "Short. We lose people every month."),
+        ("Zoë Ní Bhriain 🌻", "Same for me, Ben."),
+        ("Kate | NHS", "And me: the rota is awful."),
+        ("Kate Smith, RN", "Agreed."),
+        ("iPhone de Maria", "Sorry, I was muted."),
+    ]
+
+
+def test_a_colon_in_unlabelled_cues_is_not_taken_for_a_speaker(tmp_path) -> None:
+    # a subtitle file with no speakers: talk with a colon stays talk
+    f = tmp_path / "p06.vtt"
+    f.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nThe problem: nobody had time.\n\n"
+        "00:00:03.000 --> 00:00:04.000\nSo we changed it.\n",
+        encoding="utf-8",
+    )
+    t = read_transcript(f)
+    assert [t.turn_text(u) for u in t.turns] == ["The problem: nobody had time. So we changed it."]
+
+
+def test_cues_whose_every_speaker_has_an_odd_display_name_are_read(tmp_path) -> None:
+    nfd = "Zoe\u0308 Ni\u0301 Bhriain"  # decomposed Unicode, as files from macOS often are
+    cues = [("Sam 🌻", "Hello?"), (nfd, "Hi."), ("Sam 🌻", "How is it?"), (nfd, "Fine: busy.")]
+    f = tmp_path / "p07.vtt"
+    f.write_text(
+        "WEBVTT\n\n"
+        + "\n".join(
+            f"00:00:0{i}.000 --> 00:00:0{i}.500\n{who}: {words}\n"
+            for i, (who, words) in enumerate(cues)
+        ),
+        encoding="utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["Sam 🌻"])
+    assert [(u.speaker, u.role, t.turn_text(u)) for u in t.turns] == [
+        ("Sam 🌻", "interviewer", "Hello?"),
+        (nfd, "participant", "Hi."),
+        ("Sam 🌻", "interviewer", "How is it?"),
+        (nfd, "participant", "Fine: busy."),
+    ]

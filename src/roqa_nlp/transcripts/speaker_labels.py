@@ -48,6 +48,8 @@ from .roles import interviewer_keys, is_speaker_number_label, participant_number
 from .timecodes import parse_timecode
 
 MAX_LABEL_CHARS = 40
+#: Zoom lets a display name be 64 characters long
+MAX_CUE_LABEL_CHARS = 64
 MAX_CAPITALISED_LABEL_WORDS = 4
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -213,6 +215,63 @@ def _with_loose_labels(
         for m in loose
     ]
     return [f if f is not None else t for f, t in zip(found, taken, strict=True)]
+
+
+#: The label of a subtitle cue or table row in the looser shape a video-call program allows a
+#: person to call themselves (an emoji, ``Kate | NHS``, ``Kate Smith, RN``, ``kate.smith@nhs.net``,
+#: a name in decomposed Unicode) before ``": "``; taken by :func:`cue_labels` only.
+CUE_LABEL = re.compile(rf"^[ \t]*(?P<label>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?)[ \t]*:[ \t]+(?=\S)")
+#: Lower-case words a person's display name may hold ("Ana de Souza", "Dr. med. Kate Sm").
+_NAME_PARTICLES = frozenset(
+    {"al", "bin", "da", "de", "del", "della", "den", "der", "di", "du", "la", "le", "med.", "van",
+     "von", "y"}
+)  # fmt: skip
+
+
+def _is_display_name(label: str) -> bool:
+    """Whether a cue's looser label reads as a person's display name: letters in it, no URL or
+    clock time, at most six words, each capitalised somewhere (``iPhone``), a name particle,
+    an e-mail address, or no letter at all (an emoji, ``|``)."""
+    words = label.split()
+    if not words or len(words) > 6 or "//" in label or not any(c.isalpha() for c in label):
+        return False
+    return all(
+        any(c.isupper() for c in w)
+        or w.casefold() in _NAME_PARTICLES
+        or "@" in w
+        or not any(c.isalpha() for c in w)
+        for w in words
+    )
+
+
+def cue_labels(lines: Sequence[str], found: Sequence[LabelMatch | None]) -> list[LabelMatch | None]:
+    """``found`` (the labels :func:`line_labels` took on subtitle cues or table rows) with the
+    looser display-name labels of :data:`CUE_LABEL` taken on the lines where it has none: in a
+    file where, with them, at least 80 % of the lines with words open with a speaker (Zoom
+    writes ``Name:`` before every cue, so a name the strict shape cannot read is one more
+    speaker, not talk), or where two or more such labels each open two or more lines."""
+    loose: list[LabelMatch | None] = []
+    for f, line in zip(found, lines, strict=True):
+        m = None if f is not None else CUE_LABEL.match(line)
+        label = "" if m is None else " ".join(m.group("label").split())
+        ok = m is not None and _is_display_name(label)
+        loose.append(LabelMatch(label=label, words_start=m.end(), time=None) if ok and m else None)
+    if not any(loose):
+        return list(found)
+    with_words = sum(1 for line in lines if line.strip())
+    labelled = sum(1 for f in found if f is not None)
+    counts = Counter(m.label for m in loose if m is not None)
+    repeated = {label for label, n in counts.items() if n >= 2}
+    if labelled + sum(counts.values()) >= 0.8 * with_words:
+        taken = set(counts)
+    elif len(repeated) >= 2:
+        taken = repeated
+    else:
+        return list(found)
+    return [
+        f if f is not None else (m if m is not None and m.label in taken else None)
+        for f, m in zip(found, loose, strict=True)
+    ]
 
 
 def match_timestamp(line: str) -> tuple[float, int] | None:

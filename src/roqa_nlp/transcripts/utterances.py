@@ -3,7 +3,9 @@
 Subtitle files split speech into cues of a few seconds, and table exports often have one row per
 cue. An utterance names its speaker through a voice tag or a column (``speaker``), or through a
 ``Name: words`` label at the start of its text, taken as a speaker by the same rule as plain text
-(:func:`~roqa_nlp.transcripts.speaker_labels.accepted_labels`). An utterance without a speaker
+(:func:`~roqa_nlp.transcripts.speaker_labels.accepted_labels`), or in the looser shape of a
+video-call display name (``Zoë Ní Bhriain 🌻:``, ``Kate | NHS:``;
+:func:`~roqa_nlp.transcripts.speaker_labels.cue_labels`). An utterance without a speaker
 continues the previous speaker's turn. Consecutive utterances of one speaker become one turn,
 their words joined by a space, from the ``begin_time`` of the first to the ``end_time`` of the
 last.
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from .render import SpokenTurn
 from .roles import unlabelled_speaker
-from .speaker_labels import line_labels
+from .speaker_labels import cue_labels, line_labels
 
 #: Speaker of speech before the first named speaker, in a file that names speakers later.
 UNKNOWN_SPEAKER = "Unknown speaker"
@@ -40,9 +42,8 @@ def merge_utterances(
 ) -> tuple[list[SpokenTurn], bool]:
     """Speaker turns from utterances (see the module docstring), and whether any utterance
     named its speaker (if none did, every turn is the participant's by default)."""
-    labels = line_labels(
-        ["" if u.speaker is not None else u.words for u in utterances], interviewer_labels
-    )
+    texts = ["" if u.speaker is not None else u.words for u in utterances]
+    labels = cue_labels(texts, line_labels(texts, interviewer_labels))
     named = any(u.speaker for u in utterances) or any(labels)
     default = UNKNOWN_SPEAKER if named else unlabelled_speaker(path)
 
