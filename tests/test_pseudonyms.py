@@ -243,7 +243,9 @@ def test_names_match_in_any_case_and_spacing() -> None:
 def test_a_file_name_holding_a_name_is_warned_of(tmp_path: Path) -> None:
     path = tmp_path / "okafor_interview.txt"
     path.write_text("Interviewer: Hi?\nMaria Okafor: Hello.\n", encoding="utf-8")
-    with pytest.warns(RoqaWarning, match=r"okafor_interview.txt: the file name holds a name"):
+    with pytest.warns(
+        RoqaWarning, match=r"okafor_interview.txt: the file.s name or folder holds a name"
+    ):
         (t,), _ = pseudonymise([read_transcript(path)])
     assert t.participant == "P01"
 
@@ -412,3 +414,127 @@ def test_roqa_pseudonymise_never_overwrites_a_transcript(tmp_path: Path) -> None
     assert f"{path}: would overwrite a transcript it reads" in " ".join(err.split())
     assert path.read_text("utf-8") == "Interviewer: Hi?\nAda Lee: Hello.\n"
     assert not key.exists()
+
+
+# -- the audit's cases --------------------------------------------------------------------------
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_full_names_are_replaced_in_interviews_read_before_their_persons_own(
+    tmp_path: Path,
+) -> None:
+    key = tmp_path / "key.csv"
+    write(tmp_path, "p01.txt", "Interviewer: Who helped?\nP01: Maria Okafor visited us.\n")
+    write(tmp_path, "p02.txt", "Interviewer: Hi?\nMaria Okafor (she/her): Hello.\n")
+    code, _, err = roqa("pseudonymise", tmp_path, "--key", key, "--out", tmp_path / "out")
+    assert code == 0, err
+    assert (tmp_path / "out" / "p01.txt").read_text("utf-8") == (
+        "Interviewer: Who helped?\nP01: [P02] visited us.\n"
+    )
+
+
+def test_a_full_name_without_the_labels_extras_is_replaced_in_every_interview() -> None:
+    talk = "Maria Okafor and Maria  Okafor, Maria\nOkafor; Helen Brookes. Maria stays."
+    t = Transcript("p05", f"P05: {talk}", [Turn("P05", "participant", 5, 5 + len(talk))])
+    key = PseudonymKey({"Maria Okafor (she/her)": "P07", "Dr Helen Brookes": "Interviewer"})
+    (after,), _ = pseudonymise([t], key)
+    assert after.turn_text(after.turns[0]) == "[P07] and [P07], [P07]; [Interviewer]. Maria stays."
+
+
+def test_a_first_name_that_is_a_word_is_replaced_away_from_a_sentence_start(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "p13.txt",
+        "Interviewer: Hi Will? Will it work?\n"
+        "Will Turner: Will it? Thanks for asking, Will. Ask Bill.\n",
+    )
+    (t,), key = pseudonymise([read_transcript(path)], PseudonymKey({"Bill": "deputy"}))
+    assert t.text == (
+        "Interviewer: Hi [P13]? Will it work?\nP13: Will it? Thanks for asking, [P13]. Ask [deputy].\n"
+    )
+
+
+def test_an_all_caps_label_replaces_the_name_as_the_talk_writes_it(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "p12.txt",
+        "Interviewer: Thanks Mary-Jane. And Mrs O’Neill, is Mary Jane right?\n"
+        "MARY-JANE O'NEILL: Yes. Mary is fine. Lee Wong too.\n",
+    )
+    (t,), _ = pseudonymise([read_transcript(path)])
+    assert t.text == (
+        "Interviewer: Thanks [P12]. And Mrs [P12], is [P12] right?\nP12: Yes. [P12] is fine. Lee "
+        "Wong too.\n"
+    )
+
+
+def test_a_name_opening_a_line_of_talk_is_bare_so_the_copy_reads_back_the_same(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path,
+        "p15.txt",
+        "Helen Brookes: Thanks, Rose. How did it fit?\n"
+        "Rose Smith: It fit well.\nRose was my mum's name too.\nHelen told me.\n",
+    )
+    t = read_transcript(path, interviewer_labels=["Helen Brookes"])
+    (after,), _ = pseudonymise([t])
+    assert after.text == (
+        "Interviewer: Thanks, [P15]. How did it fit?\n"
+        "P15: It fit well.\nP15 was my mum's name too.\nInterviewer told me.\n"
+    )
+    copy = (
+        write(tmp_path / "copy", "p15.txt", after.text)
+        if (tmp_path / "copy").mkdir() is None
+        else None
+    )
+    assert copy is not None
+    again = read_transcript(copy)
+    assert [(u.speaker, u.role, u.start, u.end) for u in again.turns] == [
+        (u.speaker, u.role, u.start, u.end) for u in after.turns
+    ]
+
+
+def test_an_interviewer_keyed_as_a_participant_is_warned_of(tmp_path: Path) -> None:
+    path = write(tmp_path, "p01.txt", "Sam Roe: How is it?\nAda Lee: Fine.\n")
+    t = read_transcript(path, interviewer_labels=["Sam Roe"])
+    with pytest.warns(RoqaWarning, match="interviewer the participant pseudonym P12: change"):
+        pseudonymise([t], PseudonymKey({"Sam Roe": "P12"}))
+
+
+def test_a_bracketed_pseudonym_in_the_key_keeps_its_number_taken(tmp_path: Path) -> None:
+    path = write(tmp_path, "zoom_p07.txt", "Interviewer: Hi?\nAda Lee: Hello.\n")
+    (t,), key = pseudonymise([read_transcript(path)], PseudonymKey({"Maria Okafor": "[P07]"}))
+    assert key.get("Ada Lee") == "P08" and t.participant == "P08"
+
+
+def test_a_one_word_display_name_is_replaced_only_where_that_person_speaks(
+    tmp_path: Path,
+) -> None:
+    one = write(tmp_path, "p01.txt", "Interviewer: Hi Rose?\nRose: Hello.\n")
+    two = write(tmp_path, "p02.txt", "Interviewer: And costs?\nP02: They rose by ten. Rose too.\n")
+    out, _ = pseudonymise([read_transcript(one), read_transcript(two)])
+    assert out[0].text == "Interviewer: Hi [P01]?\nP01: Hello.\n"
+    assert out[1].text == "Interviewer: And costs?\nP02: They rose by ten. Rose too.\n"
+
+
+def test_a_folder_named_after_a_person_is_warned_of(tmp_path: Path) -> None:
+    folder = tmp_path / "Priya Nair"
+    folder.mkdir()
+    path = write(folder, "p18.txt", "Interviewer: Hi?\nPriya Nair: Hello.\n")
+    with pytest.warns(RoqaWarning, match=r"p18.txt: the file's name or folder holds a name .*Nair"):
+        pseudonymise([read_transcript(path)])
+
+
+def test_decomposed_accents_in_the_talk_are_the_same_name() -> None:
+    talk = "Thanks, Zoe\u0308 Ni\u0301 Bhriain. Ms Ni\u0301 Bhriain is not her full name."
+    t = Transcript("p32", f"P32: {talk}", [Turn("P32", "participant", 5, 5 + len(talk))])
+    (after,), _ = pseudonymise([t], PseudonymKey({"Zoë Ní Bhriain": "manager"}))
+    assert after.turn_text(after.turns[0]) == (
+        "Thanks, [manager]. Ms Ni\u0301 Bhriain is not her full name."
+    )

@@ -227,6 +227,31 @@ def label_of(codes: list[str], kind: str) -> str | list[str]:
     return {"procedural": PROCEDURAL, "rejected": REJECTED}.get(kind, NONE)
 
 
+def _register_speakers(
+    key: PseudonymKey, inputs: list[str | Path | Transcript], labels: Sequence[str] | None
+) -> None:
+    """Every speaker of ``inputs`` added to the pseudonym key before any transcript is rewritten,
+    so that a full name is replaced also in the interviews read before its person's own. The
+    files are read once more for it (quietly: they are read again, with warnings, to be coded)."""
+    import warnings
+
+    from .errors import RoqaWarning
+    from .transcripts import read_files
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        for item in inputs:
+            if isinstance(item, Transcript):
+                key.register(item)
+            elif isinstance(item, (str, Path)):
+                try:
+                    found = read_files([item], labels)
+                except RoqaError:
+                    continue  # coding it raises the error, in order
+                for t in found:
+                    key.register(t)
+
+
 def segment_flags(p_value: float, procedural: float, aside: float, alpha: float) -> NoveltyFlags:
     """A segment's novelty flags from its conformal p-value and whether procedural talk or the
     off-framework class (small talk, background) explains it best: novel when p < ``alpha`` and
@@ -921,8 +946,9 @@ class AutoCoder:
         :class:`~roqa_nlp.transcripts.roles.SpeakerWarning`, as ``read_transcript`` does.
 
         ``pseudonyms`` (a :class:`~roqa_nlp.pseudonyms.PseudonymKey`) replaces people's names in
-        each transcript as it is read, before anything is coded, and adds its new speakers to the
-        key (``roqa code --pseudonymise KEY.csv``; save the key with ``key.write(path)``).
+        each transcript as it is read, before anything is coded; every speaker of ``inputs`` is
+        added to the key first, so a full name is replaced in every interview
+        (``roqa code --pseudonymise KEY.csv``; save the key with ``key.write(path)``).
 
         ``top_k`` is how many suggestions each segment keeps (default ``params["top_k"]``, 5;
         at least 1). Transcripts are streamed: segments are embedded and classified in batches
@@ -963,6 +989,9 @@ class AutoCoder:
         if isinstance(inputs, (str, Path, Transcript)):
             inputs = [inputs]
         labels = with_default_labels(interviewer_labels)
+        if pseudonyms is not None:
+            inputs = list(inputs)
+            _register_speakers(pseudonyms, inputs, labels)
         seen: set[str] = set()
         pending: list[Segment] = []
         part = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})

@@ -7,24 +7,34 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
 
 - a speaker's label becomes its pseudonym (``Maria Okafor`` -> ``P07``); roles stay as read, so
   ``roqa code --interviewer "Helen Brookes"`` names the interviewer as the file does;
-- in the text, the full name (in any case when it has two words or more) and, in the transcripts where that person speaks, each
-  part of it that is a name (``Maria``, ``Okafor``; not an honorific, a stop word or a word of
-  ``data/not_names.txt`` such as ``Manager`` or ``iPhone``; a possessive ``'s`` dropped) become
-  the pseudonym in square brackets (``Thanks, [P07]``), the usual mark of an edit in a quoted
-  transcript; outside the turns' words (a plain-text file's labels and headings) the pseudonym
-  stands bare. A first name alone in another interview is as likely someone else, so it stays
-  there (add a row for it to the key to replace it);
+- in the talk, a full name of two words or more becomes the pseudonym in square brackets
+  (``Thanks, [P07]``, the usual mark of an edit in a quoted transcript) in every transcript, in
+  any case, with any blanks between its words, either apostrophe, and also without the extras
+  of a display name (``Maria Okafor`` for ``Maria Okafor (she/her)``, ``Helen Brookes`` for
+  ``Dr Helen Brookes``);
+- in the transcripts where that person speaks, each capitalised word of their name (``Maria``,
+  ``Okafor``, ``Mary`` of ``Mary-Jane``; not an honorific, an initial or a word of
+  ``data/not_names.txt`` such as ``Manager``, ``RN`` or ``iPhone``) is replaced too, however the
+  label spells it (``MARY-JANE O'NEILL`` gives ``Mary-Jane``). A name that is also an English
+  word (``Will``, ``May``) is replaced only away from the start of a sentence ("Will it help?"
+  stays). A first name alone in another interview is as likely someone else, whom a pseudonym
+  would misattribute, so it stays there, as does a one-word display name (``Rose``);
+- outside the turns' words (labels and headings of a plain-text file), and at the start of a
+  line of talk (where ``[P07] said`` would read as a speaker label), the pseudonym stands bare;
 - a speaker who is not yet in the key is added: an interviewer as ``Interviewer`` (a second one
   ``Interviewer 2`` ...), a participant as the transcript's participant number when its file name
   gives one (``zoom_p07.vtt`` -> ``P07``) and no other name has it, else the next free ``P``
   number. Labels that are already roles (``Interviewer``, ``P04``, ``Speaker 2``) are no names
-  and stay as they are.
+  and stay as they are. A key that gives the interviewer a participant's pseudonym (or the other
+  way round) is warned of, and so is a file or folder name that holds a name of the key.
 
 The key is a CSV file with the columns ``name`` and ``pseudonym``. The researcher keeps it apart
 from the outputs, since it re-identifies them, and can add rows for other people the talk
-mentions (``Tom Hale,nominated individual`` -> ``[nominated individual]``; a row of one name,
-``Priya,nurse``, replaces that word wherever it stands). Reading the same key
-in a later run gives everyone the same pseudonym again.
+mentions (``Tom Hale,nominated individual`` -> ``[nominated individual]``; a row of one name
+whose pseudonym is not a speaker's, ``Priya,nurse``, replaces that capitalised word wherever it
+stands). Two spellings of one person may share a pseudonym. Reading the same key in a later run
+gives everyone the same pseudonym again. ``AutoCoder.code`` adds every speaker of a study to the
+key (:meth:`PseudonymKey.register`) before rewriting any transcript.
 
 Names are replaced as exact words: another spelling ("Mariah"), a nickname, or someone who is not
 in the key stays in the text, so pseudonymising helps de-identification and does not replace
@@ -37,6 +47,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -54,28 +65,40 @@ KEY_COLUMNS = ("name", "pseudonym")
 
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"})
 _PARTICIPANT_NUMBER = re.compile(r"P(\d+)", re.IGNORECASE)
+#: the pseudonyms roqa gives speakers: a participant number or an interviewer
+_SPEAKER_PSEUDONYM = re.compile(r"P\d+|Interviewer(?: \d+)?", re.IGNORECASE)
+#: where a sentence starts: a common word there ("Will it work?") is not taken for a name
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;\"“(\n])\s*$")
 _INTERVIEWER = "Interviewer"
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("roqa_nlp").joinpath("data", name).read_text("utf-8")
+    return frozenset(w.strip() for w in text.split("\n") if w.strip() and not w.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
-    """Lower-case words that are never taken for a part of a name (see the module docstring)."""
-    data = resources.files("roqa_nlp").joinpath("data")
-    words: set[str] = set()
-    for name in ("stop_words_en.txt", "not_names.txt"):
-        text = data.joinpath(name).read_text("utf-8")
-        words.update(w.strip() for w in text.split("\n") if w.strip() and not w.startswith("#"))
-    return frozenset(words)
+    """Lower-case words that are never taken for a part of a name (``data/not_names.txt``)."""
+    return _word_list("not_names.txt")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """English stop words (``data/stop_words_en.txt``): names that are also words."""
+    return _word_list("stop_words_en.txt")
 
 
 def name_parts(name: str) -> list[str]:
-    """The parts of ``name`` that are names when they stand alone in the talk: its words but
-    honorifics, stop words, role and device words and one-letter initials, each without a
-    possessive ``'s`` or brackets (``"Dr Maria Okafor's iPhone"`` -> ``["Maria", "Okafor"]``)."""
+    """The words of ``name`` that are names when they stand alone in the talk: all but
+    honorifics, role, credential and device words (``data/not_names.txt``), bracketed notes and
+    one-letter initials, each without a possessive ``'s`` (``"Dr Maria Okafor's iPhone"`` ->
+    ``["Maria", "Okafor"]``). A word that is also a common English word (``Will``, ``May``)
+    is kept: :class:`PseudonymKey` replaces it only away from the start of a sentence."""
     parts = []
-    for word in _BRACKETED.sub(" ", name).split():  # not "(she/her)" or "(Manager)"
-        word = word.strip('()[]{},.;:"')
+    for word in _BRACKETED.sub(" ", unicodedata.normalize("NFC", name)).split():
+        word = word.strip('()[]{},;:"|')
         for suffix in ("'s", "’s"):
             if word.lower().endswith(suffix):
                 word = word[: -len(suffix)]
@@ -84,8 +107,41 @@ def name_parts(name: str) -> list[str]:
             continue
         if bare in _not_names():
             continue
-        parts.append(word)
+        parts.append(word.rstrip(".") if word.endswith(".") and len(bare) > 2 else word)
     return parts
+
+
+def _pieces(part: str) -> list[str]:
+    """A hyphenated part's pieces that are names themselves (``Mary-Jane`` -> ``Mary``,
+    ``Jane``); none for a part without a hyphen."""
+    if "-" not in part:
+        return []
+    return [p for p in part.split("-") if len(p) > 1 and p.lower() not in _not_names()]
+
+
+def _is_common_word(part: str) -> bool:
+    """A name that is also a common English word (``Will``, ``May``, ``Bill``)."""
+    return part.casefold() in _stop_words()
+
+
+def _word_regex(word: str) -> str:
+    """``word`` as a regular expression that takes either apostrophe and a hyphen written as a
+    hyphen, a dash or a blank (speech recognition drops hyphens: "Lee Wong")."""
+    out = []
+    for c in word:
+        if c in "'’":
+            out.append("['’]")
+        elif c in "-‐‑":
+            out.append(r"(?:[-‐‑]|\s+)")
+        else:
+            out.append(re.escape(c))
+    return "".join(out)
+
+
+def _name_regex(name: str) -> str:
+    """``name`` as a regular expression: its words with any run of blanks (or a line break)
+    between them (see :func:`_word_regex`)."""
+    return r"\s+".join(_word_regex(w) for w in name.split())
 
 
 def _is_role_label(label: str) -> bool:
@@ -107,7 +163,7 @@ def _is_role_label(label: str) -> bool:
 
 
 def _number(pseudonym: str) -> int | None:
-    m = _PARTICIPANT_NUMBER.fullmatch(pseudonym.strip())
+    m = _PARTICIPANT_NUMBER.fullmatch(_bare(pseudonym))
     return None if m is None else int(m.group(1))
 
 
@@ -237,23 +293,50 @@ class PseudonymKey:
         n = max(numbers, default=0) + 1
         return f"P{n:02d}"
 
-    def apply(self, transcript: Transcript) -> Transcript:
-        """``transcript`` with every name of the key replaced (see the module docstring); its
-        speakers who are not yet in the key are added first."""
-        from .transcripts.roles import participant_from_filename, participant_id
+    def register(self, transcript: Transcript) -> None:
+        """Add the speakers of ``transcript`` who are not yet in the key (see the module
+        docstring), without rewriting it. Registering every transcript of a study before
+        rewriting any (as ``AutoCoder.code`` does) lets a full name be replaced in an interview
+        read before the one its person speaks in."""
+        from .transcripts.roles import participant_from_filename
 
-        speakers: dict[str, str] = {}  # speaker label -> role, in order of first turn
-        for turn in transcript.turns:
-            speakers.setdefault(turn.speaker, turn.role)
+        speakers = _speakers(transcript)
         taken = {s.casefold() for s in speakers if _is_role_label(s)}
         hint = participant_from_filename(transcript.source or transcript.id)
         for speaker, role in speakers.items():
-            if _is_role_label(speaker) or self.get(speaker) is not None:
+            if _is_role_label(speaker):
+                continue
+            known = self.get(speaker)
+            if known is not None:
+                self._check_role(transcript, role, known)
                 continue
             pseudonym = self._new_pseudonym(role, hint, taken)
             if role == "participant" and hint is not None and _number(pseudonym) == _number(hint):
                 hint = None  # one name per participant number
             self.add(speaker, pseudonym)
+
+    def _check_role(self, transcript: Transcript, role: str, pseudonym: str) -> None:
+        """Warn when the key gives a speaker a pseudonym of the other role (a name first keyed
+        when the interviewer was not named, then named with ``--interviewer``)."""
+        bare = _bare(pseudonym)
+        if role == "interviewer" and _number(bare) is not None:
+            wrong = f"gives this transcript's interviewer the participant pseudonym {bare}"
+        elif role == "participant" and bare.casefold().startswith(_INTERVIEWER.casefold()):
+            wrong = f"gives a participant of this transcript the pseudonym {bare}"
+        else:
+            return
+        warn(
+            f"the pseudonym key {wrong}: change that row of the key",
+            path=transcript.source or transcript.id,
+        )
+
+    def apply(self, transcript: Transcript) -> Transcript:
+        """``transcript`` with every name of the key replaced (see the module docstring); its
+        speakers who are not yet in the key are added first (:meth:`register`)."""
+        from .transcripts.roles import participant_id
+
+        self.register(transcript)
+        speakers = _speakers(transcript)
         new_text, where = _rewrite(transcript.text, self._edits(transcript, speakers))
         turns = [
             Turn(
@@ -271,9 +354,12 @@ class PseudonymKey:
         if isinstance(guessed, str):
             meta["interviewer_guessed"] = _bare(self.get(guessed) or guessed)
         unmatched = meta.get("interviewer_labels_unmatched")
-        if isinstance(unmatched, list):
+        if isinstance(unmatched, list):  # labels the researcher gave: names, often
             meta["interviewer_labels_unmatched"] = [
-                _bare(self.get(str(u)) or str(u)) for u in unmatched
+                str(u)
+                if self.get(str(u)) is None
+                else f"{_bare(self.get(str(u)) or '')} (a name of the pseudonym key)"
+                for u in unmatched
             ]
         meta["pseudonymised"] = True
         participant = transcript.participant
@@ -294,55 +380,113 @@ class PseudonymKey:
         self, transcript: Transcript, speakers: dict[str, str]
     ) -> list[tuple[int, int, str]]:
         """Where the key's names stand in the transcript's text, and what replaces each."""
-        pattern, pseudonym_of = self._pattern(speakers)
+        pattern, found_as = self._pattern(speakers)
         if pattern is None:
             return []
+        text = transcript.text
         starts = [t.start for t in transcript.turns]
         edits = []
-        for m in pattern.finditer(transcript.text):
+        for m in pattern.finditer(text):
+            pseudonym, kind = found_as[int(str(m.lastgroup)[1:])]
             found = m.group(0)
-            pseudonym = pseudonym_of.get(found) or self.get(found) or found
             i = bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.end() <= transcript.turns[i].end:  # in the talk
-                if found in pseudonym_of or name_parts(found):
-                    edits.append((m.start(), m.end(), _in_text(pseudonym)))
-                # else a label of roles only ("Registered Manager"): in the talk it is no name
-            else:  # a speaker label or a heading
+            in_talk = i >= 0 and m.end() <= transcript.turns[i].end
+            if not in_talk:  # a speaker label or a heading
                 edits.append((m.start(), m.end(), _bare(pseudonym)))
-        return _joined(transcript.text, edits)
+                continue
+            if kind == "roles":  # "Registered Manager" as a label: no name in the talk
+                continue
+            if kind != "name" and not found[:1].isupper():  # a part: a capitalised word
+                continue
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+            if kind == "common" and _SENTENCE_START.search(
+                text[max(0, m.start() - 80) : m.start()]
+            ):
+                continue  # "Will it help?": the word, not the name
+            # at the start of a line, "[P07] said" would read as a speaker label
+            new = _bare(pseudonym) if not line.strip() else _in_text(pseudonym)
+            edits.append((m.start(), m.end(), new))
+        return _joined(text, edits)
 
-    def _pattern(self, speakers: Iterable[str]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-        """One regular expression for every name of the key and every part of the names of
-        this transcript's speakers, and the pseudonym of each part.
+    def _pattern(
+        self, speakers: Iterable[str]
+    ) -> tuple[re.Pattern[str] | None, list[tuple[str, str]]]:
+        """One regular expression for the key's names, and for each of its groups ``_<n>`` the
+        pseudonym and the kind of name it finds: ``name`` (a full name, in any case), ``part``
+        or ``common`` (a word of a name, capitalised; ``common`` when it is also an English word)
+        or ``roles`` (a label of role words only, replaced outside the talk only).
 
-        A part alone ("Priya") is taken for a speaker only in a transcript they speak in: in
-        another interview of a study over several sites it is as likely someone else, whom a
-        pseudonym would misattribute; a full name is replaced everywhere."""
+        A part alone ("Priya"), like a speaker's one-word name, is taken for that speaker only
+        in a transcript they speak in: in another interview of a study over several sites it
+        is as likely someone else, whom a pseudonym would misattribute. Full names of two words
+        or more, and one-word rows the researcher added (their pseudonym is not a speaker's),
+        are replaced everywhere."""
         here = {s.casefold() for s in speakers}
-        parts: dict[str, str] = {}
+        found: dict[str, tuple[str, str]] = {}  # regex -> (pseudonym, kind); first one wins
+        parts: dict[str, tuple[str, str]] = {}
         for name, pseudonym in self.pseudonyms.items():
-            if name.casefold() in here:
-                for part in name_parts(name):
-                    parts.setdefault(part, pseudonym)
-        names = sorted(self.pseudonyms, key=len, reverse=True)
-        if not names:
-            return None, parts
-        # a full name in any case ("MARIA OKAFOR"); a one-word name as written, since in lower
-        # case it may be a word ("Grace", "grace period")
-        alternatives = [f"(?i:{re.escape(n)})" if " " in n else re.escape(n) for n in names]
-        alternatives += [re.escape(p) for p in sorted(parts, key=len, reverse=True)]
-        return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)"), parts
+            speaks_here = name.casefold() in here
+            words = name_parts(name)
+            one_word = len(name.split()) == 1
+            if not words:
+                found.setdefault(f"(?i:{_name_regex(name)})", (pseudonym, "roles"))
+            elif one_word:
+                if speaks_here or not _SPEAKER_PSEUDONYM.fullmatch(_bare(pseudonym)):
+                    kind = "common" if _is_common_word(words[0]) else "part"
+                    parts.setdefault(f"(?i:{_name_regex(name)})", (pseudonym, kind))
+                elif not speaks_here:
+                    continue
+            else:
+                for full in dict.fromkeys([name, " ".join(words)]):
+                    if len(full.split()) > 1:
+                        found.setdefault(f"(?i:{_name_regex(full)})", (pseudonym, "name"))
+            if speaks_here and not one_word:
+                for part in words:
+                    for word in [part, *_pieces(part)]:
+                        kind = "common" if _is_common_word(word) else "part"
+                        parts.setdefault(f"(?i:{_name_regex(word)})", (pseudonym, kind))
+        # NFC and NFD spellings alike (files from macOS are often decomposed)
+        alternatives: list[tuple[str, tuple[str, str]]] = []
+        for regex, what in [*found.items(), *parts.items()]:
+            for form in ("NFC", "NFD"):
+                alternatives.append((unicodedata.normalize(form, regex), what))
+        alternatives = list(dict(alternatives).items())
+        if not alternatives:
+            return None, []
+        alternatives.sort(key=lambda item: len(item[0]), reverse=True)  # longest first
+        body = "|".join(f"(?P<_{i}>{regex})" for i, (regex, _) in enumerate(alternatives))
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), [what for _, what in alternatives]
 
     def _warn_of_file_name(self, transcript: Transcript) -> None:
-        stem = Path(transcript.source).stem if transcript.source else transcript.id
-        words = set(re.findall(r"[^\W\d_]+", stem.casefold()))
-        found = {p for name in self.pseudonyms for p in name_parts(name) if p.casefold() in words}
+        """Warn when the transcript's id or a folder or file name of its path holds a name of
+        the key: outputs carry them (segment ids, the report's headings, ``source``)."""
+        where = [transcript.id, *Path(transcript.source).parts] if transcript.source else []
+        words = {
+            w
+            for piece in where or [transcript.id]
+            for w in re.findall(r"[^\W\d_]+", piece.casefold())
+        }
+        found = {
+            p
+            for name in self.pseudonyms
+            for p in name_parts(name)
+            if p.casefold() in words and not _is_common_word(p)
+        }
         if found:
             warn(
-                f"the file name holds a name of the pseudonym key ({first_few(sorted(found))}), "
-                "and the outputs name transcripts by their file: rename the file",
+                f"the file's name or folder holds a name of the pseudonym key "
+                f"({first_few(sorted(found))}), and the outputs name transcripts by their file "
+                "and folder: rename them",
                 path=transcript.source or transcript.id,
             )
+
+
+def _speakers(transcript: Transcript) -> dict[str, str]:
+    """Speaker label -> role, in order of first turn."""
+    speakers: dict[str, str] = {}
+    for turn in transcript.turns:
+        speakers.setdefault(turn.speaker, turn.role)
+    return speakers
 
 
 def _joined(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -33,10 +33,10 @@ def pseudonymise_command(
     """Write each transcript with people's names replaced by pseudonyms, as plain text
     (`P07: words`) that roqa, NVivo, ATLAS.ti, MAXQDA and QualCoder read; coding these files
     gives the same text and offsets as `roqa code --pseudonymise` on the originals."""
-    from ..errors import RoqaError
+    from ..errors import RoqaError, warn
     from ..io import atomic_write_text
     from ..transcripts import expand_paths, read_files, with_default_labels
-    from ..transcripts.roles import warn_of_speakers
+    from ..transcripts.roles import speaker_warning
     from .code_cmd import _console, _read_key, _write_key
 
     if out.exists() and not out.is_dir():
@@ -44,7 +44,10 @@ def pseudonymise_command(
     pseudonyms = _read_key(key, out, "local")
     files = expand_paths(paths)
     labels = with_default_labels(list(interviewer) or None)
-    transcripts = [pseudonyms.apply(t) for t in read_files(files, labels)]
+    originals = read_files(files, labels)
+    for t in originals:  # every speaker first: a full name is replaced in every transcript
+        pseudonyms.register(t)
+    transcripts = [pseudonyms.apply(t) for t in originals]
     sources = {f.resolve() for f in files}
     targets: dict[Path, str] = {}
     for t in transcripts:
@@ -64,7 +67,9 @@ def pseudonymise_command(
             )
         targets[target] = t.source
     for t in transcripts:
-        warn_of_speakers(t)
+        line = speaker_warning(t, interface="cli")
+        if line is not None:
+            warn(line, path=None)
     out.mkdir(parents=True, exist_ok=True)
     _write_key(pseudonyms, key)
     for t in transcripts:
