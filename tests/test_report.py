@@ -14,7 +14,7 @@ from report_fixture import INTERVIEWS, OPEN_CODING, build_result
 from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision
-from roqa_nlp.report import render_report, write_report
+from roqa_nlp.report import fragments, render_report, write_report
 from roqa_nlp.report.plots import expected_calibration_error, reliability_bins
 from roqa_nlp.schema import Code, Suggestion
 
@@ -454,44 +454,247 @@ def test_heat_map_draws_the_codes_its_caption_and_the_quote_matrix_count(html: s
     assert int(caption.group(1)) == n_table == n_cells // n_cases
 
 
+def _rgb(colour: str) -> tuple[int, ...]:
+    """``#rrggbb``, ``#rgb`` or the ``r, g, b`` of a CSS variable, as integers."""
+    h = colour.strip().lstrip("#")
+    if "," in h:
+        return tuple(int(x) for x in h.split(","))
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    return tuple(int(h[i : i + 2], 16) for i in (0, 2, 4))
+
+
+def _linear(rgb: tuple[int, ...]) -> list[float]:
+    c = [x / 255 for x in rgb]
+    return [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+
+
 def _contrast(a: str, b: str) -> float:
-    def lum(rgb: tuple[int, ...]) -> float:
-        c = [x / 255 for x in rgb]
-        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
-        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    def lum(colour: str) -> float:
+        r, g, b_ = _linear(_rgb(colour))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
 
-    def rgb(h: str) -> tuple[int, ...]:
-        h = h.strip().lstrip("#")
-        if "," in h:
-            return tuple(int(x) for x in h.split(","))
-        return tuple(int(h[i : i + 2], 16) for i in (0, 2, 4))
-
-    la, lb = lum(rgb(a)), lum(rgb(b))
+    la, lb = lum(a), lum(b)
     return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 
 
-def test_text_colours_meet_wcag_aa_contrast() -> None:
+def _blend(colour: str, alpha: float) -> str:
+    """``colour`` at ``alpha`` over white, as the page paints ``rgba(...)``."""
+    return "#" + "".join(f"{round(255 * (1 - alpha) + c * alpha):02x}" for c in _rgb(colour))
+
+
+def _css() -> str:
     from roqa_nlp.report import HERE
 
-    css = (HERE / "static" / "report.css").read_text(encoding="utf-8")
-    # domain chips carry white bold 12 px text
-    for name, value in re.findall(r"--(d[0-9xn]): ([\d, ]+);", css):
-        assert _contrast(value, "#ffffff") >= 4.5, name
-    muted = re.search(r"--muted: (#[0-9a-f]{6})", css)
-    assert muted and _contrast(muted.group(1), "#ffffff") >= 4.5
+    return (HERE / "static" / "report.css").read_text(encoding="utf-8")
+
+
+def _palette(css: str) -> dict[str, str]:
+    """The report's colour variables (``--name: value;`` in ``:root``)."""
+    root = css[css.index(":root {") : css.index("}", css.index(":root {"))]
+    return dict(re.findall(r"--([a-z0-9-]+): (#[0-9a-f]{6}|[\d, ]+);", root))
+
+
+def _resolve(value: str, palette: dict[str, str]) -> str:
+    var = re.fullmatch(r"var\(--([a-z0-9-]+)\)", value.strip())
+    return palette[var.group(1)] if var else value.strip()
+
+
+def _rule(css: str, selector: str) -> dict[str, str]:
+    body = css[css.index(selector + " {") + len(selector) + 2 :].split("}")[0]
+    return {k.strip(): v.strip() for k, v in re.findall(r"([a-z-]+):([^;]+);", body)}
+
+
+def test_text_colours_meet_wcag_aa_contrast() -> None:
+    css = _css()
+    palette = _palette(css)
+    ink, chip_ink = palette["ink"], palette["chip-ink"]
+    # domain chips carry dark bold 12 px text, and highlighted segments the page's ink at their
+    # most confident (darkest) shading
+    assert re.search(r"\.chip \{[^}]*color: var\(--chip-ink\)", css)
+    high = re.search(r"mark\.seg\.c-high \{ background: rgba\(var\(--c\), ([\d.]+)\)", css)
+    assert high
+    for name in ("d0", "d1", "d2", "d3", "d4", "d5", "dx", "dn"):
+        assert _contrast(palette[name], chip_ink) >= 4.5, name
+        assert _contrast(_blend(palette[name], float(high.group(1))), ink) >= 4.5, name
+    muted = palette["muted"]
+    assert _contrast(muted, "#ffffff") >= 4.5
     assert re.search(r"\.row\.question p, \.row\.question \.spk \{ color: var\(--muted\)", css)
     # a transcript's review progress, on its heading's grey
-    soft = re.search(r"--soft: (#[0-9a-f]{6})", css)
-    assert soft and _contrast(muted.group(1), soft.group(1)) >= 4.5
+    soft = palette["soft"]
+    assert _contrast(muted, soft) >= 4.5
     assert re.search(r"summary \.progress \{[^}]*color: var\(--muted\)", css)
     done = re.search(r"summary \.progress\.done \{ color: (#[0-9a-f]{6})", css)
-    assert done and _contrast(done.group(1), soft.group(1)) >= 4.5
-    # white text on buttons and rating cells
-    for rule in ("#save-decisions {", 'button[aria-pressed="true"].accept {', ".rp2 {", ".rm2 {"):
-        body = css[css.index(rule) :].split("}")[0]
-        bg = re.search(r"background: (#[0-9a-f]{6})", body)
-        assert bg and "color: #fff" in body, rule
-        assert _contrast(bg.group(1), "#ffffff") >= 4.5, rule
+    assert done and done.group(1) == palette["accept"] and _contrast(done.group(1), soft) >= 4.5
+    # coloured text on white: links, the open-coding flag, the valence words and Table 2's sides
+    for name in ("link", "dn-ink", "barrier", "enabler", "accept", "reject"):
+        assert _contrast(palette[name], "#ffffff") >= 4.5, name
+    # text on the tints of decided suggestions and ratings: the page's ink, and each mark's sign
+    for name in ("accept-tint", "reject-tint", "recode-tint", "barrier-tint", "enabler-tint"):
+        assert _contrast(palette[name], ink) >= 4.5, name
+    assert _contrast(palette["accept-tint"], palette["accept"]) >= 4.5
+    assert _contrast(palette["reject-tint"], palette["reject"]) >= 4.5
+    for name in ("accept-tint", "reject-tint", "recode-tint"):  # the probability, the ↪ sign
+        assert _contrast(palette[name], palette["muted-on-tint"]) >= 4.5, name
+    assert re.search(r"\.sugg\.is-recode \.prob \{ color: var\(--muted-on-tint\)", css)
+    # filled buttons and rating cells: their text on their background
+    for selector in (
+        "#save-decisions",
+        'button[aria-pressed="true"].accept',
+        'button[aria-pressed="true"].reject',
+        'button[aria-pressed="true"].vfix-barrier',
+        'button[aria-pressed="true"].vfix-enabler',
+        ".rp2",
+        ".rm2",
+    ):
+        rule = _rule(css, selector)
+        bg, fg = _resolve(rule["background"], palette), _resolve(rule["color"], palette)
+        assert _contrast(bg, fg) >= 4.5, selector
+
+
+# -- the palette: every colour that means something differs from every other ------------------
+
+#: Machado, Oliveira & Fernandes (2009), "A physiologically-based model for simulation of color
+#: vision deficiency", IEEE TVCG 15(6): the matrices for full dichromacy (severity 1.0), applied
+#: to linear RGB.
+CVD = {
+    "protanopia": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "deuteranopia": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+    "tritanopia": (
+        (1.255528, -0.076749, -0.178779),
+        (-0.078411, 0.930809, 0.147602),
+        (0.004733, 0.691367, 0.303900),
+    ),
+}
+
+
+def _lab(colour: str, deficiency: str | None = None) -> tuple[float, float, float]:
+    """CIELAB (D65) of an sRGB colour, as seen with ``deficiency`` when given."""
+    rgb = _linear(_rgb(colour))
+    if deficiency:
+        m = CVD[deficiency]
+        rgb = [min(1.0, max(0.0, sum(m[i][j] * rgb[j] for j in range(3)))) for i in range(3)]
+    r, g, b = rgb
+    xyz = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
+    fx, fy, fz = (t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116 for t in xyz)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def _ciede2000(lab1: tuple[float, float, float], lab2: tuple[float, float, float]) -> float:
+    """CIEDE2000 colour difference (Sharma, Wu & Dalal 2005, Color Res Appl 30(1))."""
+    from math import atan2, cos, degrees, exp, hypot, radians, sin, sqrt
+
+    (l1, a1, b1), (l2, a2, b2) = lab1, lab2
+    c_mean = (hypot(a1, b1) + hypot(a2, b2)) / 2
+    g = 0.5 * (1 - sqrt(c_mean**7 / (c_mean**7 + 25**7)))
+    a1, a2 = (1 + g) * a1, (1 + g) * a2
+    c1, c2 = hypot(a1, b1), hypot(a2, b2)
+    h1 = degrees(atan2(b1, a1)) % 360 if c1 else 0.0
+    h2 = degrees(atan2(b2, a2)) % 360 if c2 else 0.0
+    dh = 0.0
+    if c1 * c2:
+        dh = h2 - h1
+        dh = dh - 360 if dh > 180 else dh + 360 if dh < -180 else dh
+    d_h = 2 * sqrt(c1 * c2) * sin(radians(dh / 2))
+    l_mean, c_mean = (l1 + l2) / 2, (c1 + c2) / 2
+    if not c1 * c2:
+        h_mean = h1 + h2
+    elif abs(h1 - h2) <= 180:
+        h_mean = (h1 + h2) / 2
+    else:
+        h_mean = (h1 + h2 + (360 if h1 + h2 < 360 else -360)) / 2
+    t = (
+        1
+        - 0.17 * cos(radians(h_mean - 30))
+        + 0.24 * cos(radians(2 * h_mean))
+        + 0.32 * cos(radians(3 * h_mean + 6))
+        - 0.20 * cos(radians(4 * h_mean - 63))
+    )
+    s_l = 1 + 0.015 * (l_mean - 50) ** 2 / sqrt(20 + (l_mean - 50) ** 2)
+    s_c, s_h = 1 + 0.045 * c_mean, 1 + 0.015 * c_mean * t
+    r_t = (
+        -sin(radians(60 * exp(-(((h_mean - 275) / 25) ** 2))))
+        * 2
+        * sqrt(c_mean**7 / (c_mean**7 + 25**7))
+    )
+    dl, dc = (l2 - l1) / s_l, (c2 - c1) / s_c
+    return sqrt(dl**2 + dc**2 + (d_h / s_h) ** 2 + r_t * dc * (d_h / s_h))
+
+
+def test_ciede2000_matches_sharma_wu_dalal_test_data() -> None:
+    # pairs 1, 7, 17 and 25 of the paper's table of test data
+    assert _ciede2000((50, 2.6772, -79.7751), (50, 0, -82.7485)) == pytest.approx(2.0425, abs=1e-4)
+    assert _ciede2000((50, 0, 0), (50, -1, 2)) == pytest.approx(2.3669, abs=1e-4)
+    assert _ciede2000((50, 2.5, 0), (73, 25, -18)) == pytest.approx(27.1492, abs=1e-4)
+    assert _ciede2000((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387)) == (
+        pytest.approx(1.2644, abs=1e-4)
+    )
+
+
+#: The least CIEDE2000 difference between two colours that mean different things. About 1 is a
+#: just-noticeable difference between patches side by side; a domain chip is told from a decision
+#: or a valence apart from it, by its colour alone, so the nine colours must be different colours,
+#: not shades: 15 is well above the 10 at which patches are commonly called clearly different
+#: colours (the CVD-safe palettes of Okabe & Ito and of Tol keep about that under dichromacy).
+DISTINCT = 15.0
+#: Tritanopia (about 1 in 10,000) is held to less: every mark also says what it is in words or
+#: signs.
+DISTINCT_TRITAN = 7.0
+
+
+def test_domain_decision_and_valence_colours_are_pairwise_distinct() -> None:
+    import itertools
+
+    palette = _palette(_css())
+    names = ["d0", "d1", "d2", "d3", "d4", "accept", "reject", "barrier", "enabler"]
+    # the audit's case: no two of the nine are one colour (Process was the reject red)
+    assert len({palette[n].replace(" ", "") for n in names}) == len(names)
+    for deficiency in (None, "protanopia", "deuteranopia", "tritanopia"):
+        least = DISTINCT_TRITAN if deficiency == "tritanopia" else DISTINCT
+        for a, b in itertools.combinations(names, 2):
+            d = _ciede2000(_lab(palette[a], deficiency), _lab(palette[b], deficiency))
+            assert d >= least, (a, b, deficiency, round(d, 1))
+    # "fits no code" and a sixth domain are told from the five domains in normal vision
+    for extra in ("dn", "d5"):
+        for n in names[:5]:
+            assert _ciede2000(_lab(palette[extra]), _lab(palette[n])) >= DISTINCT, (extra, n)
+
+
+def test_decisions_and_valence_do_not_rest_on_colour_alone() -> None:
+    css = _css()
+    # a sign before the suggestion's name, and a rejected one struck through
+    assert '.sugg.is-accept .name::before { content: "✓"' in css
+    assert '.sugg.is-reject .name::before { content: "✗"' in css
+    assert '.sugg.is-recode .name::before { content: "↪"' in css
+    assert ".sugg.is-reject .name { text-decoration: line-through; }" in css
+    assert 'button[aria-pressed="true"].accept::before { content: "✓ "; }' in css
+    # the valence is a word: the chip says barrier or enabler
+    assert re.search(
+        r'<span class="val v-barrier"[^>]*>barrier</span>', fragments.valence_fix("barrier")
+    )
+    row = fragments.SegmentRows().suggestion(
+        {"code_id": "IC.A", "css": "d0", "name": "Source", "probability": 0.8,
+         "valence": "enabler", "evidence": []}
+    )  # fmt: skip
+    assert '<span class="val v-enabler">enabler</span>' in row
+
+
+def test_plots_draw_fits_no_code_in_the_page_colour() -> None:
+    from roqa_nlp.report import plots
+
+    assert _rgb(plots.NO_CODE) == _rgb(_palette(_css())["dn"])
 
 
 def test_overview_notes_participants_numbered_two_ways(cfir: Codebook) -> None:

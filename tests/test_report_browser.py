@@ -1104,7 +1104,7 @@ def test_each_transcript_shows_its_review_progress_as_decisions_are_made(
     assert label.text == "3 of 3 reviewed" and "done" in label.get_attribute("class")
     assert (
         driver.execute_script("return getComputedStyle(arguments[0]).color", label)
-        == "rgb(22, 101, 52)"
+        == "rgb(0, 109, 91)"  # the accept colour, --accept
     )
 
 

@@ -132,7 +132,7 @@ def test_figures_escape_labels_from_the_data() -> None:
 def test_confidence_histogram_stacks_novel_segments_on_coded_ones() -> None:
     svg = plots.confidence_svg([0.92, 0.93, 0.94, 0.31], [0.91])
     assert svg is not None
-    blue, pink = rects(svg, plots.BLUE), rects(svg, plots.PINK)
+    blue, pink = rects(svg, plots.BLUE), rects(svg, plots.NO_CODE)
     legend = [r for r in blue + pink if r["width"] == 14]
     bars_blue = [r for r in blue if r not in legend]
     bars_pink = [r for r in pink if r not in legend]

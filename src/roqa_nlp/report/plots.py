@@ -27,7 +27,7 @@ MUTED = "#4b5563"
 BLUE = "#2563eb"
 ORANGE = "#d97706"
 GREY = "#9ca3af"
-PINK = "#db2777"  # the report's colour for "fits no code"
+NO_CODE = "#bbaadd"  # the report's colour for "fits no code" (--dn in report.css)
 GREEN = "#16a34a"
 DARK_GREEN = "#166534"
 PURPLE = "#7c3aed"
@@ -373,7 +373,7 @@ def confidence_svg(top1: Sequence[float], novel_top1: Sequence[float] = ()) -> s
     fig = ax.fig
     for lo, hi, a, b in zip(edges, edges[1:], coded, novel, strict=False):
         x0, x1 = ax.x(lo), ax.x(hi)
-        for base, count, colour in ((0, a, BLUE), (a, b, PINK)):
+        for base, count, colour in ((0, a, BLUE), (a, b, NO_CODE)):
             if count:
                 y0, y1 = ax.y(base + count), ax.y(base)
                 fig.rect(x0, y0, x1 - x0, y1 - y0, colour, ' stroke="#ffffff" stroke-width="0.5"')
@@ -385,7 +385,7 @@ def confidence_svg(top1: Sequence[float], novel_top1: Sequence[float] = ()) -> s
              anchor="middle")  # fmt: skip
     fig.text(16, ax.top + ax.height / 2, "segments", size=11, anchor="middle", rotate=True)
     legend(fig, ax.left, 12, [("bar", BLUE, "coded segments"),
-                              ("bar", PINK, "fits no code")])  # fmt: skip
+                              ("bar", NO_CODE, "fits no code")])  # fmt: skip
     return fig.svg()
 
 
