@@ -53,12 +53,13 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .codebook import Codebook
 from .errors import RoqaError, quoted
 from .io import csv_delimiter, read_jsonl, read_text, sha256_bytes
 from .result import CodingResult
-from .schema import Code, SegmentResult, normalise_valence
+from .schema import Code, SegmentResult, Suggestion, normalise_valence
 from .training import VALENCE_ONLY, TrainingSet
 
 #: a row that keeps a note on a segment with no decision: read back, never trained on
@@ -642,3 +643,86 @@ def _model_code(codebook: Codebook, code_id: str, where: str | Path) -> str:
             + " (roqa codebook lists them)",
         )
     return code.id
+
+
+def reviewed_codings(
+    decisions: list[Decision],
+    result: CodingResult,
+    codebook: Codebook,
+    *,
+    coder: str,
+    where: str | Path = "decisions",
+) -> tuple[CodingResult, Codebook, dict[str, int]]:
+    """The researcher's own codings from their review of ``result``: the framework's material
+    once the suggestions are checked, for ``roqa report`` (Table 2 and the matrix from what the
+    researcher decided, not from the model), ``roqa agree`` (the model against the researcher)
+    and ``roqa export`` (the coding in a QDA program).
+
+    A segment is coded with the codes its decisions leave (accepted, recoded to, or new codes;
+    the last row on a code wins, as in training: :func:`feedback_plan`), each at probability 1,
+    with the researcher's valence when they gave one, else the model's. Segments without a
+    decision, or whose decisions leave no code, are not coded. The result is ``coder``'s (its
+    meta records them as the user, not a model); the codebook returned holds the new codes.
+    Returns the result, the codebook and counts: ``segments`` coded, ``codes`` applied,
+    ``accept``/``recode``/``new-code`` rows used, ``not_found`` code decisions on no segment and
+    ``rejected`` segments decided on and left with no code (their suggestions rejected)."""
+    import warnings
+
+    from .errors import RoqaWarning
+
+    book = project_codebook(codebook, decisions, where=where)
+    with warnings.catch_warnings():  # its warnings speak of training; counted here instead
+        warnings.simplefilter("ignore", RoqaWarning)
+        plan = feedback_plan([(decisions, result, where)], book)
+    by_id = {s.segment.id: s for s in result.segments}
+    reviewed: dict[str, SegmentResult] = {}
+    counts = {"segments": 0, "codes": 0, "not_found": 0, "rejected": 0}
+    coding = [d for d in decisions if d.decision in ("accept", "reject", "recode", "new-code")]
+    on = match_decisions(coding, result).on
+    counts["not_found"] = sum(1 for o in on if o is None)
+    decided = {o for o in on if o is not None}
+    for sid, labels, valence in zip(plan.ids, plan.labels, plan.valences):
+        found = by_id.get(sid)
+        if found is None or not labels:
+            continue
+        model_valence = found.suggestions[0].valence if found.suggestions else "neutral"
+        suggestions = []
+        for code_id in labels:
+            code = book[code_id]
+            suggestions.append(
+                Suggestion(
+                    code_id=code.id,
+                    name=code.name,
+                    domain=code.domain,
+                    probability=1.0,
+                    valence=valence or model_valence,
+                )
+            )
+        reviewed[sid] = SegmentResult(segment=found.segment, suggestions=suggestions)
+        counts["codes"] += len(suggestions)
+    segments = [reviewed[s.segment.id] for s in result.segments if s.segment.id in reviewed]
+    counts["segments"] = len(segments)
+    counts["rejected"] = len(decided - set(reviewed))
+    last: dict[tuple[str, str], str] = {}  # (segment, code) -> its last decision
+    for d, o in zip(coding, on):
+        if o is not None:
+            named = project_code_id(d.new_code) if d.decision == "new-code" else d.code_id
+            known = book.find(named)
+            last[(o, named if known is None else known.id)] = d.decision
+    for kind in ("accept", "recode", "new-code"):
+        counts[kind] = sum(
+            1
+            for s in segments
+            for g in s.suggestions
+            if last.get((s.segment.id, g.code_id)) == kind
+        )
+    model = result.meta.get("model") if isinstance(result.meta, dict) else None
+    meta: dict[str, Any] = {
+        "source": "roqa apply-decisions",
+        "user": {"name": coder},
+        "codebook": {"id": book.id, "hash": book.hash},
+        "decisions": str(where),
+    }
+    if isinstance(model, dict) and model.get("hash"):
+        meta["reviewed_model"] = model["hash"]  # the model whose suggestions were reviewed
+    return CodingResult(segments, dict(result.transcripts), meta), book, counts

@@ -21,6 +21,7 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 # Importing a command module registers its command on `app`.
 from . import (  # noqa: E402,F401
     agree_cmd,
+    apply_cmd,
     backend_cmd,
     code_cmd,
     exchange_cmd,

@@ -1,0 +1,81 @@
+"""``roqa apply-decisions``: the researcher's reviewed codings, from the decisions they saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .app import app
+
+
+@app.command("apply-decisions")
+def apply_decisions_command(
+    codings: Path = typer.Argument(
+        ..., help="The codings the decisions were made on: codings.jsonl or its folder."
+    ),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the reviewed codings."),
+    coder: str = typer.Option(
+        ..., "--coder", help="Who reviewed: the name the reviewed codings are recorded under."
+    ),
+    decisions: Path | None = typer.Option(
+        None,
+        "--decisions",
+        help="The saved decisions.csv (default: decisions.csv beside the codings).",
+    ),
+) -> None:
+    """Write the codings the review decided (accepted, recoded and new codes; nothing else), as
+    the reviewer's own: `roqa report OUT` charts Table 2 and the matrix from them, `roqa agree
+    CODINGS OUT` compares the model with the reviewer, `roqa export OUT --qdpx F` takes them to a
+    QDA program."""
+    from ..crosswalk import CODEBOOK_FILE, codebook_for
+    from ..decisions import reviewed_codings
+    from ..errors import RoqaError
+    from ..result import CodingResult
+    from .code_cmd import _console
+    from .report_cmd import DECISIONS_FILE, read_review
+
+    if not coder.strip():
+        raise RoqaError("--coder is empty", hint="give the reviewer's name")
+    source = codings / "codings.jsonl" if codings.is_dir() else codings
+    if out.exists() and not out.is_dir():
+        raise RoqaError("is a file, not a folder", path=out, hint="give a folder with --out")
+    if out.resolve() == source.parent.resolve():
+        raise RoqaError(
+            "is the folder of the codings reviewed",
+            path=out,
+            hint="give another folder, so the model's codings stay",
+        )
+    result = CodingResult.read(codings)
+    review = read_review(decisions, source.parent)
+    if review is None or not review.decisions:
+        where = decisions or source.parent / DECISIONS_FILE
+        raise RoqaError(
+            "no decisions found",
+            path=where,
+            hint="save the review from report.html (Save decisions) and give it with --decisions",
+        )
+    book = codebook_for(None, result, codings)
+    reviewed, book, counts = reviewed_codings(
+        review.decisions, result, book, coder=coder.strip(), where=review.path
+    )
+    written = reviewed.save(out)
+    if book.id != codebook_for(None, result, codings).id:
+        book.save(out / CODEBOOK_FILE)
+        written[CODEBOOK_FILE] = out / CODEBOOK_FILE
+    used = ", ".join(f"{counts[k]} {k}" for k in ("accept", "recode", "new-code") if counts[k])
+    lost = (
+        f"; {counts['not_found']} decision(s) on no segment of the codings left out"
+        if counts["not_found"]
+        else ""
+    )
+    con = _console()
+    con.print(
+        f"{coder.strip()}'s review: {counts['segments']} segment(s) coded with {counts['codes']} "
+        f"code(s) ({used or 'none'}); {counts['rejected']} segment(s) with suggestions "
+        "rejected and no code, and "
+        f"{len(result) - counts['segments'] - counts['rejected']} without a decision, not "
+        f"coded{lost}."
+    )
+    for name, p in written.items():
+        con.print(f"  {name:18} {p}")

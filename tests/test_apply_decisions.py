@@ -1,0 +1,173 @@
+"""Specification of the reviewed codings (``decisions.reviewed_codings``, ``roqa apply-decisions``):
+the codes a review decided become the reviewer's own codings, which the report, ``roqa agree`` and
+``roqa export`` treat as a person's."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.decisions import Decision, reviewed_codings
+from roqa_nlp.exchange.qdpx_export import coder_of, is_model_run
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+
+TEXTS = [
+    "We never have the staff for it.",
+    "The director backs the project.",
+    "Agency staff don't know the people.",
+    "Nice weather today.",
+    "The forms take an hour.",
+]
+
+
+@pytest.fixture(scope="module")
+def cfir() -> Codebook:
+    return Codebook.load("cfir-2009")
+
+
+def model_codings() -> CodingResult:
+    """One transcript p01, a segment per text, each suggested IS.E.2 (barrier) then IC.F."""
+    text = " ".join(TEXTS)
+    segs, pos = [], 0
+    for n, words in enumerate(TEXTS, 1):
+        seg = Segment(f"p01:{n:04d}", "p01", "P01", "participant", pos, pos + len(words), words)
+        segs.append(
+            SegmentResult(
+                segment=seg,
+                suggestions=[
+                    Suggestion("IS.E.2", "Available Resources", "IS", 0.6, valence="barrier"),
+                    Suggestion("IC.F", "Complexity", "IC", 0.2, valence="barrier"),
+                ],
+                novel=False,
+                novelty_p=0.5,
+            )
+        )
+        pos += len(words) + 1
+    transcript = Transcript(
+        "p01", text, [Turn("P01", "participant", 0, len(text))], participant="P01"
+    )
+    meta = {"model": {"hash": "abc123", "codebook": "cfir-2009"}}
+    return CodingResult(segs, {"p01": transcript}, meta)
+
+
+DECISIONS = [
+    Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+    Decision("p01:0002", "recode", "IS.B", text=TEXTS[1]),
+    Decision("p01:0002", "valence", text=TEXTS[1], valence="enabler"),
+    Decision("p01:0003", "new-code", new_code="Agency staff", text=TEXTS[2]),
+    Decision("p01:0003", "accept", "IC.F", text=TEXTS[2]),
+    Decision("p01:0004", "reject", "IS.E.2", text=TEXTS[3]),
+    Decision("p01:0004", "reject", "IC.F", text=TEXTS[3]),
+    Decision("p01:0005", "accept", "IS.E.2", text=TEXTS[4]),
+    Decision("p01:0005", "reject", "IS.E.2", text=TEXTS[4]),  # changed their mind: last wins
+    Decision("p09:0001", "accept", "IS.E.2", text="Words coded nowhere."),
+]
+
+
+def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
+    reviewed, book, counts = reviewed_codings(
+        DECISIONS, model_codings(), cfir, coder="Alice", where="decisions.csv"
+    )
+    assert [
+        (s.segment.id, [(g.code_id, g.name, g.probability, g.valence) for g in s.suggestions])
+        for s in reviewed
+    ] == [
+        ("p01:0001", [("IS.E.2", "Available Resources", 1.0, "barrier")]),
+        ("p01:0002", [("IS.B", "Networks & Communications", 1.0, "enabler")]),
+        (
+            "p01:0003",
+            [
+                ("project.agency-staff", "Agency staff", 1.0, "barrier"),
+                ("IC.F", "Complexity", 1.0, "barrier"),
+            ],
+        ),
+    ]
+    assert counts == {
+        "segments": 3,
+        "codes": 4,
+        "not_found": 1,
+        "rejected": 2,  # p01:0004 (both rejected) and p01:0005 (accept then reject)
+        "accept": 2,
+        "recode": 1,
+        "new-code": 1,
+    }
+    assert book.id == "cfir-2009+project" and book["project.agency-staff"].name == "Agency staff"
+    assert reviewed.transcripts.keys() == {"p01"}
+    # a person's codings, not a model's
+    assert is_model_run(reviewed) is False and coder_of(reviewed) == "Alice"
+    assert reviewed.meta["reviewed_model"] == "abc123"
+
+
+def roqa(*args: str | Path) -> tuple[int, str, str]:
+    from roqa_nlp.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main([str(a) for a in args])
+        except SystemExit as e:
+            code = int(e.code or 0)
+    return code, out.getvalue(), err.getvalue()
+
+
+def write_decisions(path: Path, decisions: list[Decision]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["segment_id", "decision", "code_id", "new_code", "note", "text", "valence"])
+        for d in decisions:
+            w.writerow([d.segment_id, d.decision, d.code_id, d.new_code, "", d.text, d.valence])
+
+
+def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_reviewers(
+    tmp_path: Path,
+) -> None:
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    write_decisions(coded / "decisions.csv", DECISIONS)
+    out = tmp_path / "reviewed"
+    code, stdout, err = roqa("apply-decisions", coded, "--coder", "Alice", "--out", out)
+    assert code == 0, err
+    assert " ".join(stdout.split()).startswith(
+        "Alice's review: 3 segment(s) coded with 4 code(s) (2 accept, 1 recode, 1 new-code); "
+        "2 segment(s) with suggestions rejected and no code, and 0 without a decision, not "
+        "coded; 1 decision(s) on no segment of the codings left out."
+    )
+    assert sorted(p.name for p in out.iterdir()) == [
+        "codebook.json",
+        "codings.csv",
+        "codings.jsonl",
+        "run.json",
+        "transcripts.jsonl",
+    ]
+    assert json.loads((out / "run.json").read_text("utf-8"))["user"] == {"name": "Alice"}
+    again = CodingResult.read(out)
+    assert [s.segment.id for s in again] == ["p01:0001", "p01:0002", "p01:0003"]
+    # the report charts the reviewer's codes, new code included
+    code, _, err = roqa("report", out)
+    assert code == 0, err
+    html = (out / "report.html").read_text("utf-8")
+    assert "Agency staff" in html
+    # the model against the reviewer, on the units either coded
+    code, stdout, err = roqa("agree", coded, out, "--json", tmp_path / "agree.json")
+    assert code == 0, err
+    report = json.loads((tmp_path / "agree.json").read_text("utf-8"))
+    assert report["pairs"][0]["kind"] == "model-human"
+
+
+def test_roqa_apply_decisions_needs_decisions_and_another_folder(tmp_path: Path) -> None:
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    code, _, err = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r")
+    assert code == 2
+    assert f"{coded / 'decisions.csv'}: no decisions found" in " ".join(err.split())
+    write_decisions(coded / "decisions.csv", DECISIONS)
+    code, _, err = roqa("apply-decisions", coded, "--coder", "Alice", "--out", coded)
+    assert code == 2 and "is the folder of the codings reviewed" in err
