@@ -394,6 +394,18 @@ def test_each_analytic_section_says_it_charts_suggestions_not_decisions(html: st
     for name in ("overview", "matrix", "table2", "ratings", "saturation"):
         assert note in _section(html, name), name
     assert note not in _section(html, "transcripts")
+    assert "roqa apply-decisions OUT --coder NAME --out reviewed/" in _section(html, "table2")
+
+
+def test_a_persons_codings_are_said_to_be_charted_from_their_codes(cfir: Codebook) -> None:
+    from roqa_nlp.report import render_report
+
+    result = build_result()
+    result.meta = {"user": {"name": "Alice"}}
+    page = render_report(result, cfir)
+    for name in ("overview", "matrix", "table2", "ratings", "saturation"):
+        assert "Charted from the codes Alice gave." in _section(page, name), name
+    assert "decisions are not applied here" not in page
 
 
 def test_overview_says_how_many_charted_segments_rest_on_an_unsure_suggestion(

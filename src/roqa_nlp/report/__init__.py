@@ -142,6 +142,10 @@ def render_report(
         title=title,
     )
     ctx["decisions_json"] = embedded_decisions(result, decisions)
+    from ..exchange.qdpx_export import coder_of
+
+    # a person's codings (roqa apply-decisions, roqa import) chart that person's codes
+    ctx["charted_by"] = coder_of(result)
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
         autoescape=True,
