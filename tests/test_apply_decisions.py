@@ -4,9 +4,7 @@ the codes a review decided become the reviewer's own codings, which the report, 
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import io
 import json
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from roqa_nlp.decisions import Decision, reviewed_codings
 from roqa_nlp.exchange.qdpx_export import coder_of, is_model_run
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+from test_cli_core import roqa
 
 TEXTS = [
     "We never have the staff for it.",
@@ -105,19 +104,6 @@ def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
     assert reviewed.meta["reviewed_model"] == "abc123"
 
 
-def roqa(*args: str | Path) -> tuple[int, str, str]:
-    from roqa_nlp.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main([str(a) for a in args])
-        except SystemExit as e:
-            code = int(e.code or 0)
-    return code, out.getvalue(), err.getvalue()
-
-
 def write_decisions(path: Path, decisions: list[Decision]) -> None:
     with path.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
@@ -133,9 +119,9 @@ def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_re
     model_codings().save(coded)
     write_decisions(coded / "decisions.csv", DECISIONS)
     out = tmp_path / "reviewed"
-    code, stdout, err = roqa("apply-decisions", coded, "--coder", "Alice", "--out", out)
-    assert code == 0, err
-    assert " ".join(stdout.split()).startswith(
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", out)
+    assert run.code == 0, run.err
+    assert " ".join(run.out.split()).startswith(
         "Alice's review: 3 segment(s) coded with 4 code(s) (2 accept, 1 recode, 1 new-code); "
         "2 segment(s) with suggestions rejected and no code, and 0 without a decision, not "
         "coded; 1 decision(s) on no segment of the codings left out."
@@ -151,13 +137,13 @@ def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_re
     again = CodingResult.read(out)
     assert [s.segment.id for s in again] == ["p01:0001", "p01:0002", "p01:0003"]
     # the report charts the reviewer's codes, new code included
-    code, _, err = roqa("report", out)
-    assert code == 0, err
+    run = roqa("report", out)
+    assert run.code == 0, run.err
     html = (out / "report.html").read_text("utf-8")
     assert "Agency staff" in html
     # the model against the reviewer, on the units either coded
-    code, stdout, err = roqa("agree", coded, out, "--json", tmp_path / "agree.json")
-    assert code == 0, err
+    run = roqa("agree", coded, out, "--json", tmp_path / "agree.json")
+    assert run.code == 0, run.err
     report = json.loads((tmp_path / "agree.json").read_text("utf-8"))
     assert report["pairs"][0]["kind"] == "model-human"
 
@@ -165,9 +151,9 @@ def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_re
 def test_roqa_apply_decisions_needs_decisions_and_another_folder(tmp_path: Path) -> None:
     coded = tmp_path / "coded"
     model_codings().save(coded)
-    code, _, err = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r")
-    assert code == 2
-    assert f"{coded / 'decisions.csv'}: no decisions found" in " ".join(err.split())
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r")
+    assert run.code == 2
+    assert f"{coded / 'decisions.csv'}: no decisions found" in " ".join(run.err.split())
     write_decisions(coded / "decisions.csv", DECISIONS)
-    code, _, err = roqa("apply-decisions", coded, "--coder", "Alice", "--out", coded)
-    assert code == 2 and "is the folder of the codings reviewed" in err
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", coded)
+    assert run.code == 2 and "is the folder of the codings reviewed" in run.err

@@ -3,8 +3,6 @@ people's names never reach an output, offsets stay exact, and one key keeps the 
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 import warnings
 from pathlib import Path
@@ -17,6 +15,7 @@ from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.pseudonyms import PseudonymKey, name_parts, pseudonymise
 from roqa_nlp.schema import Transcript, Turn
 from roqa_nlp.transcripts import read_transcript
+from test_cli_core import roqa
 
 ZOOM_VTT = """WEBVTT
 
@@ -291,19 +290,6 @@ def test_no_part_of_a_speakers_name_is_left_and_turns_stay_whole(
 # -- the command line -----------------------------------------------------------------------------
 
 
-def roqa(*args: str | Path) -> tuple[int, str, str]:
-    from roqa_nlp.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main([str(a) for a in args])
-        except SystemExit as e:
-            code = int(e.code or 0)
-    return code, out.getvalue(), err.getvalue()
-
-
 @pytest.mark.slow
 def test_roqa_code_pseudonymise_leaves_no_name_in_any_output(
     zoom: Path, tmp_path: Path, tiny_model_dir: Path
@@ -312,12 +298,12 @@ def test_roqa_code_pseudonymise_leaves_no_name_in_any_output(
     key.parent.mkdir()
     key.write_text("name,pseudonym\nTom Hale,nominated individual\n", encoding="utf-8")
     out = tmp_path / "out"
-    code, stdout, err = roqa(
+    run = roqa(
         "code", zoom, "--out", out, "--model", tiny_model_dir, "--interviewer",
         "Dr Helen Brookes", "--pseudonymise", key, "--qdpx", tmp_path / "study.qdpx",
     )  # fmt: skip
-    assert code == 0, err
-    assert "2 new name(s) added" in " ".join(stdout.split())
+    assert run.code == 0, run.err
+    assert "2 new name(s) added" in " ".join(run.out.split())
     assert PseudonymKey.read(key).pseudonyms == {
         "Tom Hale": "nominated individual",
         "Dr Helen Brookes": "Interviewer",
@@ -336,12 +322,12 @@ def test_roqa_code_pseudonymise_leaves_no_name_in_any_output(
             assert name not in data, (p.name, name)
     # a second run with the key adds nobody and writes the same text
     first = (out / "transcripts.jsonl").read_text("utf-8")
-    code, stdout, err = roqa(
+    run = roqa(
         "code", zoom, "--out", tmp_path / "again", "--model", tiny_model_dir, "--interviewer",
         "Dr Helen Brookes", "--pseudonymise", key, "--no-report",
     )  # fmt: skip
-    assert code == 0, err
-    assert "new name" not in stdout
+    assert run.code == 0, run.err
+    assert "new name" not in run.out
     assert (tmp_path / "again" / "transcripts.jsonl").read_text("utf-8") == first
 
 
@@ -360,10 +346,10 @@ def test_roqa_code_refuses_a_key_it_cannot_keep_private(
 ) -> None:
     out = tmp_path / "out"
     args = [a.format(out=out, tmp=tmp_path) for a in extra]
-    code, _, err = roqa("code", zoom, "--out", out, *args)
-    assert code == 2
-    assert message in " ".join(err.split())
-    assert "Traceback" not in err
+    run = roqa("code", zoom, "--out", out, *args)
+    assert run.code == 2
+    assert message in " ".join(run.err.split())
+    assert "Traceback" not in run.err
     assert not out.exists() and not (tmp_path / "key.csv").exists()
 
 
@@ -383,10 +369,10 @@ def test_roqa_pseudonymise_writes_text_that_reads_back_as_the_pseudonymised_tran
     docx = Path(__file__).resolve().parents[1] / "examples" / "interviews" / "p03_interview.docx"
     key = tmp_path / "key.csv"
     out = tmp_path / "shared"
-    code, stdout, err = roqa(
+    run = roqa(
         "pseudonymise", zoom, docx, "--key", key, "--out", out, "--interviewer", "Dr Helen Brookes"
     )
-    assert code == 0, err
+    assert run.code == 0, run.err
     assert sorted(p.name for p in out.iterdir()) == ["p03_interview.txt", "zoom_p07.txt"]
     assert (out / "zoom_p07.txt").read_text("utf-8") == PSEUDONYMISED_TEXT.replace(
         "[nominated individual]", "Tom Hale"
@@ -409,9 +395,9 @@ def test_roqa_pseudonymise_never_overwrites_a_transcript(tmp_path: Path) -> None
     path = folder / "p01.txt"
     path.write_text("Interviewer: Hi?\nAda Lee: Hello.\n", encoding="utf-8")
     key = tmp_path / "key.csv"
-    code, _, err = roqa("pseudonymise", folder, "--key", key, "--out", folder)
-    assert code == 2
-    assert f"{path}: would overwrite a transcript it reads" in " ".join(err.split())
+    run = roqa("pseudonymise", folder, "--key", key, "--out", folder)
+    assert run.code == 2
+    assert f"{path}: would overwrite a transcript it reads" in " ".join(run.err.split())
     assert path.read_text("utf-8") == "Interviewer: Hi?\nAda Lee: Hello.\n"
     assert not key.exists()
 
@@ -431,8 +417,8 @@ def test_full_names_are_replaced_in_interviews_read_before_their_persons_own(
     key = tmp_path / "key.csv"
     write(tmp_path, "p01.txt", "Interviewer: Who helped?\nP01: Maria Okafor visited us.\n")
     write(tmp_path, "p02.txt", "Interviewer: Hi?\nMaria Okafor (she/her): Hello.\n")
-    code, _, err = roqa("pseudonymise", tmp_path, "--key", key, "--out", tmp_path / "out")
-    assert code == 0, err
+    run = roqa("pseudonymise", tmp_path, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
     assert (tmp_path / "out" / "p01.txt").read_text("utf-8") == (
         "Interviewer: Who helped?\nP01: [P02] visited us.\n"
     )
