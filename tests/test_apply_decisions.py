@@ -41,8 +41,17 @@ def model_codings() -> CodingResult:
             SegmentResult(
                 segment=seg,
                 suggestions=[
-                    Suggestion("IS.E.2", "Available Resources", "IS", 0.6, valence="barrier"),
-                    Suggestion("IC.F", "Complexity", "IC", 0.2, valence="barrier"),
+                    Suggestion(
+                        "IS.E.2",
+                        "Available Resources",
+                        "IS",
+                        0.6,
+                        "barrier",
+                        valence_probability=0.55,
+                    ),
+                    Suggestion(
+                        "IC.F", "Complexity", "IC", 0.2, "barrier", valence_probability=0.55
+                    ),
                 ],
                 novel=False,
                 novelty_p=0.5,
@@ -52,8 +61,13 @@ def model_codings() -> CodingResult:
     transcript = Transcript(
         "p01", text, [Turn("P01", "participant", 0, len(text))], participant="P01"
     )
+    other = Transcript(
+        "p02", TEXTS[0], [Turn("P02", "participant", 0, len(TEXTS[0]))], participant="P02"
+    )
+    seg = Segment("p02:0001", "p02", "P02", "participant", 0, len(TEXTS[0]), TEXTS[0])
+    segs.append(SegmentResult(seg, [Suggestion("IS.E.2", "Available Resources", "IS", 0.6)]))
     meta = {"model": {"hash": "abc123", "codebook": "cfir-2009"}}
-    return CodingResult(segs, {"p01": transcript}, meta)
+    return CodingResult(segs, {"p01": transcript, "p02": other}, meta)
 
 
 DECISIONS = [
@@ -75,33 +89,74 @@ def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
         DECISIONS, model_codings(), cfir, coder="Alice", where="decisions.csv"
     )
     assert [
-        (s.segment.id, [(g.code_id, g.name, g.probability, g.valence) for g in s.suggestions])
+        (
+            s.segment.id,
+            [
+                (g.code_id, g.name, g.probability, g.valence, g.valence_probability)
+                for g in s.suggestions
+            ],
+        )
         for s in reviewed
     ] == [
-        ("p01:0001", [("IS.E.2", "Available Resources", 1.0, "barrier")]),
-        ("p01:0002", [("IS.B", "Networks & Communications", 1.0, "enabler")]),
+        ("p01:0001", [("IS.E.2", "Available Resources", 1.0, "barrier", 0.55)]),  # model's valence
+        ("p01:0002", [("IS.B", "Networks & Communications", 1.0, "enabler", 1.0)]),  # Alice's
         (
             "p01:0003",
             [
-                ("project.agency-staff", "Agency staff", 1.0, "barrier"),
-                ("IC.F", "Complexity", 1.0, "barrier"),
+                ("project.agency-staff", "Agency staff", 1.0, "barrier", 0.55),
+                ("IC.F", "Complexity", 1.0, "barrier", 0.55),
             ],
         ),
+        ("p01:0004", []),  # both suggestions rejected: decided, no code
+        ("p01:0005", []),  # accepted, then rejected: the last row wins
     ]
     assert counts == {
         "segments": 3,
         "codes": 4,
+        "rejected": 2,
         "not_found": 1,
-        "rejected": 2,  # p01:0004 (both rejected) and p01:0005 (accept then reject)
         "accept": 2,
         "recode": 1,
         "new-code": 1,
+        "notes": 0,
+        "valence_only": 0,
     }
     assert book.id == "cfir-2009+project" and book["project.agency-staff"].name == "Agency staff"
-    assert reviewed.transcripts.keys() == {"p01"}
+    assert reviewed.transcripts.keys() == {"p01"}  # p02 had no decision: not reviewed
+    assert reviewed.meta["reviewed_segments"] == [f"p01:000{n}" for n in range(1, 6)]
     # a person's codings, not a model's
     assert is_model_run(reviewed) is False and coder_of(reviewed) == "Alice"
     assert reviewed.meta["reviewed_model"] == "abc123"
+
+
+def test_a_decision_whose_words_are_gone_is_not_put_on_the_segment_now_at_its_id(
+    cfir: Codebook,
+) -> None:
+    lost = [Decision("p01:0002", "accept", "IS.E.1", text="Pay is rubbish here.")]
+    reviewed, _, counts = reviewed_codings(lost, model_codings(), cfir, coder="Alice")
+    assert len(reviewed) == 0 and counts["not_found"] == 1
+
+
+def test_decisions_on_two_segments_with_the_same_words_stay_apart(cfir: Codebook) -> None:
+    same = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+        Decision("p02:0001", "recode", "IC.F", text=TEXTS[0]),
+    ]
+    reviewed, _, _ = reviewed_codings(same, model_codings(), cfir, coder="Alice")
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed] == [
+        ("p01:0001", ["IS.E.2"]),
+        ("p02:0001", ["IC.F"]),
+    ]
+
+
+def test_notes_and_valence_alone_give_no_coding_and_are_counted(cfir: Codebook) -> None:
+    rows = [
+        Decision("p01:0001", "note", note="ask P01 about this", text=TEXTS[0]),
+        Decision("p01:0002", "valence", text=TEXTS[1], valence="enabler"),
+    ]
+    reviewed, _, counts = reviewed_codings(rows, model_codings(), cfir, coder="Alice")
+    assert len(reviewed) == 0
+    assert (counts["notes"], counts["valence_only"]) == (1, 1)
 
 
 def write_decisions(path: Path, decisions: list[Decision]) -> None:
@@ -122,9 +177,10 @@ def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_re
     run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", out)
     assert run.code == 0, run.err
     assert " ".join(run.out.split()).startswith(
-        "Alice's review: 3 segment(s) coded with 4 code(s) (2 accept, 1 recode, 1 new-code); "
-        "2 segment(s) with suggestions rejected and no code, and 0 without a decision, not "
-        "coded; 1 decision(s) on no segment of the codings left out."
+        "Alice's review: 5 of 6 segment(s) decided, in 1 of 2 transcript(s): 3 coded with 4 "
+        "code(s) (2 accept, 1 recode, 1 new-code), 2 with every suggestion rejected and no code; "
+        "left out: 1 code decision(s) on no segment of the codings. Only these are charted and "
+        "compared."
     )
     assert sorted(p.name for p in out.iterdir()) == [
         "codebook.json",
@@ -135,7 +191,7 @@ def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_re
     ]
     assert json.loads((out / "run.json").read_text("utf-8"))["user"] == {"name": "Alice"}
     again = CodingResult.read(out)
-    assert [s.segment.id for s in again] == ["p01:0001", "p01:0002", "p01:0003"]
+    assert [s.segment.id for s in again] == [f"p01:000{n}" for n in range(1, 6)]
     # the report charts the reviewer's codes, new code included
     run = roqa("report", out)
     assert run.code == 0, run.err
@@ -146,6 +202,10 @@ def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_re
     assert run.code == 0, run.err
     report = json.loads((tmp_path / "agree.json").read_text("utf-8"))
     assert report["pairs"][0]["kind"] == "model-human"
+    assert "compared on the 5 segments reviewed decided in their review" in " ".join(
+        run.out.split()
+    )
+    assert report["unit_kind"] == "segments" and report["n_units"]["all"] == 5
 
 
 def test_roqa_apply_decisions_needs_decisions_and_another_folder(tmp_path: Path) -> None:

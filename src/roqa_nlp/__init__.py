@@ -33,6 +33,7 @@ _EXPORTS: dict[str, str] = {
     "read_transcripts": "roqa_nlp.transcripts",
     "PseudonymKey": "roqa_nlp.pseudonyms",
     "pseudonymise": "roqa_nlp.pseudonyms",
+    "reviewed_codings": "roqa_nlp.decisions",
     "TrainingSet": "roqa_nlp.training",
     "segment": "roqa_nlp.transcripts.segment",
     "Embedder": "roqa_nlp.embedding",
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from roqa_nlp.classifier import CodeClassifier as CodeClassifier
     from roqa_nlp.codebook import Codebook as Codebook
     from roqa_nlp.codebook import load_codebook as load_codebook
+    from roqa_nlp.decisions import reviewed_codings as reviewed_codings
     from roqa_nlp.embedding import Embedder as Embedder
     from roqa_nlp.errors import RoqaError as RoqaError
     from roqa_nlp.errors import RoqaWarning as RoqaWarning
@@ -97,6 +99,7 @@ __all__ = [
     "read_transcripts",
     "PseudonymKey",
     "pseudonymise",
+    "reviewed_codings",
     "TrainingSet",
     "segment",
     "Embedder",

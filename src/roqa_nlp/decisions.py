@@ -658,71 +658,110 @@ def reviewed_codings(
     researcher decided, not from the model), ``roqa agree`` (the model against the researcher)
     and ``roqa export`` (the coding in a QDA program).
 
-    A segment is coded with the codes its decisions leave (accepted, recoded to, or new codes;
-    the last row on a code wins, as in training: :func:`feedback_plan`), each at probability 1,
-    with the researcher's valence when they gave one, else the model's. Segments without a
-    decision, or whose decisions leave no code, are not coded. The result is ``coder``'s (its
-    meta records them as the user, not a model); the codebook returned holds the new codes.
-    Returns the result, the codebook and counts: ``segments`` coded, ``codes`` applied,
-    ``accept``/``recode``/``new-code`` rows used, ``not_found`` code decisions on no segment and
-    ``rejected`` segments decided on and left with no code (their suggestions rejected)."""
-    import warnings
+    Each decision is found on its segment as :func:`match_decisions` finds it (its words first,
+    so decisions on two segments with the same words stay apart). A segment is coded with the
+    codes its decisions leave (accepted, recoded to, or new codes; the last row on a code
+    wins), each at probability 1, with the researcher's valence when they gave one (valence
+    probability 1), else the model's with the model's valence probability (a "valence unsure"
+    stays unsure). A segment whose decisions leave no code (its suggestions rejected) is kept
+    with no code: the reviewer decided it. Segments without a code decision, and transcripts
+    with none, are left out; ``meta["reviewed_segments"]`` lists the decided segments, which
+    ``roqa agree`` compares. The result is ``coder``'s (its meta records them as the user, not a
+    model); the codebook returned holds the new codes.
 
-    from .errors import RoqaWarning
+    Returns the result, the codebook and counts: ``segments`` coded, ``codes`` applied,
+    ``accept``/``recode``/``new-code`` codes by their deciding row, ``rejected`` segments
+    decided with no code, ``not_found`` code decisions on no segment, ``notes`` and
+    ``valence_only`` rows (a valence on a segment given no code) that give no coding."""
+    from .errors import warn
 
     book = project_codebook(codebook, decisions, where=where)
-    with warnings.catch_warnings():  # its warnings speak of training; counted here instead
-        warnings.simplefilter("ignore", RoqaWarning)
-        plan = feedback_plan([(decisions, result, where)], book)
-    by_id = {s.segment.id: s for s in result.segments}
-    reviewed: dict[str, SegmentResult] = {}
-    counts = {"segments": 0, "codes": 0, "not_found": 0, "rejected": 0}
-    coding = [d for d in decisions if d.decision in ("accept", "reject", "recode", "new-code")]
-    on = match_decisions(coding, result).on
-    counts["not_found"] = sum(1 for o in on if o is None)
-    decided = {o for o in on if o is not None}
-    for sid, labels, valence in zip(plan.ids, plan.labels, plan.valences):
-        found = by_id.get(sid)
-        if found is None or not labels:
+    kinds = ("accept", "reject", "recode", "new-code", VALENCE)
+    used = [d for d in decisions if d.decision in kinds]
+    on = match_decisions(used, result).on
+    _warn_of_moved_ids(used, on, where)
+    state: dict[str, dict[str, str]] = {}  # segment -> code -> its last decision
+    valence: dict[str, str] = {}
+    not_found = 0
+    for d, o in zip(used, on):
+        if o is None:
+            not_found += d.decision != VALENCE
             continue
-        model_valence = found.suggestions[0].valence if found.suggestions else "neutral"
+        if d.valence:
+            valence[o] = d.valence
+        if d.decision == VALENCE:
+            continue
+        if d.decision == "new-code":
+            code_id = project_code_id(d.new_code)
+        else:
+            code_id = _model_code(book, d.code_id, where)
+        state.setdefault(o, {})[code_id] = d.decision
+    counts = {"segments": 0, "codes": 0, "rejected": 0, "not_found": not_found}
+    counts.update({k: 0 for k in ("accept", "recode", "new-code")})
+    out: list[SegmentResult] = []
+    for s in result.segments:
+        sid = s.segment.id
+        if sid not in state:
+            continue
+        model = s.suggestions[0] if s.suggestions else None
+        mine = valence.get(sid)
         suggestions = []
-        for code_id in labels:
-            code = book[code_id]
+        for code_id, decision in state[sid].items():
+            if decision == "reject":
+                continue
+            code = book[code_id]  # a Code
             suggestions.append(
                 Suggestion(
                     code_id=code.id,
                     name=code.name,
                     domain=code.domain,
                     probability=1.0,
-                    valence=valence or model_valence,
+                    valence=mine or (model.valence if model else "neutral"),
+                    valence_probability=1.0
+                    if mine
+                    else (model.valence_probability if model else None),
                 )
             )
-        reviewed[sid] = SegmentResult(segment=found.segment, suggestions=suggestions)
+            counts[decision] += 1
+        out.append(SegmentResult(segment=s.segment, suggestions=suggestions))
+        counts["segments" if suggestions else "rejected"] += 1
         counts["codes"] += len(suggestions)
-    segments = [reviewed[s.segment.id] for s in result.segments if s.segment.id in reviewed]
-    counts["segments"] = len(segments)
-    counts["rejected"] = len(decided - set(reviewed))
-    last: dict[tuple[str, str], str] = {}  # (segment, code) -> its last decision
-    for d, o in zip(coding, on):
-        if o is not None:
-            named = project_code_id(d.new_code) if d.decision == "new-code" else d.code_id
-            known = book.find(named)
-            last[(o, named if known is None else known.id)] = d.decision
-    for kind in ("accept", "recode", "new-code"):
-        counts[kind] = sum(
-            1
-            for s in segments
-            for g in s.suggestions
-            if last.get((s.segment.id, g.code_id)) == kind
-        )
-    model = result.meta.get("model") if isinstance(result.meta, dict) else None
+    counts["notes"] = sum(1 for d in decisions if d.decision == NOTE)
+    counts["valence_only"] = sum(1 for sid in valence if sid not in state)
+    reviewed = {s.segment.transcript_id for s in out}
     meta: dict[str, Any] = {
         "source": "roqa apply-decisions",
         "user": {"name": coder},
         "codebook": {"id": book.id, "hash": book.hash},
         "decisions": str(where),
+        "reviewed_segments": [s.segment.id for s in out],
     }
-    if isinstance(model, dict) and model.get("hash"):
-        meta["reviewed_model"] = model["hash"]  # the model whose suggestions were reviewed
-    return CodingResult(segments, dict(result.transcripts), meta), book, counts
+    model_meta = result.meta.get("model") if isinstance(result.meta, dict) else None
+    if isinstance(model_meta, dict) and model_meta.get("hash"):
+        meta["reviewed_model"] = model_meta["hash"]  # the model whose suggestions were reviewed
+    transcripts = {k: t for k, t in result.transcripts.items() if k in reviewed}
+    if not out and used:
+        warn("no decision is on a segment of the codings", path=where)
+    return CodingResult(out, transcripts, meta), book, counts
+
+
+def _warn_of_moved_ids(
+    decisions: Sequence[Decision], on: Sequence[str | None], where: str | Path
+) -> None:
+    """Warn of rows without text in transcripts whose segment ids have moved (rows with text
+    there were found at other ids): they are matched by id, maybe to other words."""
+    moved = {
+        _transcript_part(d.segment_id)
+        for d, o in zip(decisions, on)
+        if d.text and o is not None and o != d.segment_id
+    }
+    unsure = [d for d in decisions if not d.text and _transcript_part(d.segment_id) in moved]
+    if unsure:
+        from .errors import warn
+
+        warn(
+            f"{len(unsure)} decision(s) without text, found by segment id in transcripts whose "
+            "segment ids have moved since the decisions were made: they may be on another "
+            f"segment's words ({_named(unsure)}; save the decisions with their text)",
+            path=where,
+        )

@@ -166,6 +166,7 @@ def load_coded_units(
                 hint="give a long CSV (unit,coder,code), a codings.jsonl or result folder, or a .qdpx",
             )
     parts = list(tables)
+    results, reviewed_note = _on_reviewed_segments(results)
     results, translated, models = in_one_codebook(results, book, model_threshold=model_threshold)
     if results:
         parts.append(
@@ -182,6 +183,8 @@ def load_coded_units(
                 hint="compare CSV with CSV, or results with results",
             )
     notes = [f"{r}, as another input has a coder of that name" for r in renamed]
+    if reviewed_note:
+        notes.insert(0, reviewed_note)
     if book is None and tables:
         merged, groups = merge_spelling_variants(merged, {c for t in tables for c in t.codes})
         if groups:
@@ -193,6 +196,27 @@ def load_coded_units(
     if len(merged.coders) >= 2:
         notes.extend(_overlap_notes(merged, where))
     return LoadedCodings(merged, translated, notes)
+
+
+def _on_reviewed_segments(results: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """``results`` cut to the segments a review decided, when one of them is a reviewer's
+    codings (``roqa apply-decisions`` records them as ``reviewed_segments``): what the reviewer
+    left undecided is no judgement to compare. Also the note saying so ("" when none is)."""
+    found = [
+        (coder, set(ids))
+        for coder, result in results.items()
+        if isinstance(result.meta, dict)
+        and isinstance(ids := result.meta.get("reviewed_segments"), list)
+        and ids
+    ]
+    if not found:
+        return results, ""
+    coder, keep = found[0]
+    cut = {c: r.subset(where=lambda s: s.segment.id in keep) for c, r in results.items()}
+    return cut, (
+        f"compared on the {len(keep)} segments {coder} decided in their review "
+        "(roqa apply-decisions); segments without a decision are not compared"
+    )
 
 
 def _coverage(coded: Any, coder: str) -> str:

@@ -32,7 +32,7 @@ def apply_decisions_command(
     from ..decisions import reviewed_codings
     from ..errors import RoqaError
     from ..result import CodingResult
-    from .code_cmd import _console
+    from .code_cmd import _console, _warn_if_report_is_stale
     from .report_cmd import DECISIONS_FILE, read_review
 
     if not coder.strip():
@@ -60,22 +60,32 @@ def apply_decisions_command(
         review.decisions, result, book, coder=coder.strip(), where=review.path
     )
     written = reviewed.save(out)
+    stale = out / CODEBOOK_FILE
     if book.id != codebook_for(None, result, codings).id:
-        book.save(out / CODEBOOK_FILE)
-        written[CODEBOOK_FILE] = out / CODEBOOK_FILE
+        book.save(stale)
+        written[CODEBOOK_FILE] = stale
+    elif stale.is_file():
+        stale.unlink()  # an earlier review's new codes
     used = ", ".join(f"{counts[k]} {k}" for k in ("accept", "recode", "new-code") if counts[k])
-    lost = (
-        f"; {counts['not_found']} decision(s) on no segment of the codings left out"
+    n_decided = counts["segments"] + counts["rejected"]
+    extra = [
+        f"{counts['not_found']} code decision(s) on no segment of the codings"
         if counts["not_found"]
-        else ""
-    )
+        else "",
+        f"{counts['notes']} note(s)" if counts["notes"] else "",
+        f"{counts['valence_only']} valence correction(s) on segments given no code"
+        if counts["valence_only"]
+        else "",
+    ]
+    left = "; left out: " + ", ".join(e for e in extra if e) if any(extra) else ""
     con = _console()
     con.print(
-        f"{coder.strip()}'s review: {counts['segments']} segment(s) coded with {counts['codes']} "
-        f"code(s) ({used or 'none'}); {counts['rejected']} segment(s) with suggestions "
-        "rejected and no code, and "
-        f"{len(result) - counts['segments'] - counts['rejected']} without a decision, not "
-        f"coded{lost}."
+        f"{coder.strip()}'s review: {n_decided} of {len(result)} segment(s) decided, in "
+        f"{len(reviewed.transcripts)} of {len(result.transcripts)} transcript(s): "
+        f"{counts['segments']} coded with {counts['codes']} code(s) ({used or 'none'}), "
+        f"{counts['rejected']} with every suggestion rejected and no code{left}. "
+        "Only these are charted and compared."
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
+    _warn_if_report_is_stale(out)
