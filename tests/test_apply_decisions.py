@@ -217,3 +217,34 @@ def test_roqa_apply_decisions_needs_decisions_and_another_folder(tmp_path: Path)
     write_decisions(coded / "decisions.csv", DECISIONS)
     run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", coded)
     assert run.code == 2 and "is the folder of the codings reviewed" in run.err
+
+
+def test_a_reviewers_valence_survives_a_refi_qda_round_trip(tmp_path: Path) -> None:
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    write_decisions(coded / "decisions.csv", DECISIONS)
+    reviewed = tmp_path / "reviewed"
+    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", reviewed).code == 0
+    project = tmp_path / "alice.qdpx"
+    run = roqa("export", reviewed, "--qdpx", project)
+    assert run.code == 0, run.err
+    import zipfile
+
+    with zipfile.ZipFile(project) as z:
+        qde = z.read("project.qde").decode("utf-8")
+    assert 'name="Alice&apos;s codings (' in qde or "name=\"Alice's codings (" in qde
+    assert qde.count("<Description>valence: barrier</Description>") == 3
+    assert qde.count("<Description>valence: enabler</Description>") == 1
+    run = roqa("import", project, "--out", tmp_path / "back")
+    assert run.code == 0, run.err
+    back = CodingResult.read(tmp_path / "back" / "codings" / "Alice")
+    assert sorted(
+        (s.segment.text, g.name, g.valence) for s in back for g in s.suggestions
+    ) == sorted(
+        [
+            (TEXTS[1], "Networks & Communications", "enabler"),
+            (TEXTS[0], "Available Resources", "barrier"),
+            (TEXTS[2], "Agency staff", "barrier"),
+            (TEXTS[2], "Complexity", "barrier"),
+        ]
+    )

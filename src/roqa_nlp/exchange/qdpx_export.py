@@ -152,6 +152,11 @@ def probability_text(probability: float) -> str:
     return format(Decimal(repr(p)), "f")
 
 
+#: Prefix of the selection description that carries a person's valence of the passage (the
+#: importer reads it back): ``valence: barrier``.
+VALENCE_PREFIX = "valence: "
+
+
 def suggestion_description(code_name: str, probability: float, valence: str) -> str:
     return f"{SUGGESTION_PREFIX}{code_name} (p={probability_text(probability)}, {valence})"
 
@@ -223,6 +228,8 @@ def _project_name(result: CodingResult, person: str | None, codebook: Codebook) 
     project = meta.get("project")
     if person is not None and isinstance(project, str) and project.strip():
         return project
+    if person is not None:
+        return f"{person}'s codings ({codebook.name})"
     return f"roqa_nlp suggestions ({codebook.name})"
 
 
@@ -386,6 +393,10 @@ def qdpx_bytes(
                 if person is None:  # a person's codings are not suggestions
                     ET.SubElement(sel, "Description").text = xml_text(
                         suggestion_description(code.name, sug.probability, _valence(sug.valence))
+                    )
+                elif _valence(sug.valence) != "neutral":  # theirs: back on import
+                    ET.SubElement(sel, "Description").text = xml_text(
+                        VALENCE_PREFIX + _valence(sug.valence)
                     )
                 coding = ET.SubElement(
                     sel,

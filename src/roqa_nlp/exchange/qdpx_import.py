@@ -44,7 +44,7 @@ from ..schema import (
     normalise_valence,
 )
 from .plaintext import NewlineMap, normalise_newlines
-from .qdpx_export import SUGGESTION_PREFIX
+from .qdpx_export import SUGGESTION_PREFIX, VALENCE_PREFIX
 from .refiqda import (
     child,
     children,
@@ -295,6 +295,18 @@ class _Pending:
     name: str
     order: int
     suggestions: list[Suggestion] = field(default_factory=list)
+
+
+def _valence_note(description: str) -> str | None:
+    """The valence of a person's coded passage, as ``roqa export`` writes it in the selection's
+    description (``valence: barrier``), else None."""
+    text = description.strip()
+    if not text.casefold().startswith(VALENCE_PREFIX):
+        return None
+    try:
+        return normalise_valence(text[len(VALENCE_PREFIX) :])
+    except ValueError:
+        return None
 
 
 def _suggestion_note(description: str) -> tuple[str, float, str] | None:
@@ -643,7 +655,8 @@ def _read_selection(
     codings = children(sel, "Coding")
     desc = _text_of(child(sel, "Description"))
     note = _suggestion_note(desc) if desc else None
-    memo = bool(desc) and note is None
+    given = _valence_note(desc) if desc and note is None else None
+    memo = bool(desc) and note is None and given is None
     try:
         raw_start = int(sel.get("startPosition", ""))
         raw_end = int(sel.get("endPosition", ""))
@@ -681,6 +694,8 @@ def _read_selection(
         # The note is the machine user's: a person who coded roqa_nlp's selection applied a code.
         if note is not None and note[0] == code.name and is_machine_user(uname):
             probability, valence = note[1], note[2]
+        elif given is not None and not is_machine_user(uname):
+            valence = given  # a person's valence, as roqa export writes it
         item.suggestions.append(
             Suggestion(
                 code_id=cid,
