@@ -217,3 +217,17 @@ OPEN_CODING = [
         "segment_ids": ["p02_interview:0002", "p03_interview:0002"],
     }
 ]
+
+
+def build_persons_result(
+    name: str = "Alice", uncoded: tuple[str, ...] = ("p02_interview:0001",)
+) -> CodingResult:
+    """The fixture as a person's codings (as ``roqa apply-decisions`` writes them: the person
+    recorded as the user, no model), each segment of ``uncoded`` given no code (its suggestions
+    rejected)."""
+    result = build_result()
+    result.meta = {"user": {"name": name}}
+    for s in result:
+        if s.segment.id in uncoded:
+            s.suggestions = []
+    return result

@@ -14,7 +14,7 @@ from report_fixture import INTERVIEWS, OPEN_CODING, build_result
 from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision
-from roqa_nlp.report import fragments, render_report, write_report
+from roqa_nlp.report import ReportOptions, fragments, render_report, write_report
 from roqa_nlp.report.plots import expected_calibration_error, reliability_bins
 from roqa_nlp.schema import Code, Suggestion
 
@@ -406,6 +406,138 @@ def test_a_persons_codings_are_said_to_be_charted_from_their_codes(cfir: Codeboo
     for name in ("overview", "matrix", "table2", "ratings", "saturation"):
         assert "Charted from the codes Alice gave." in _section(page, name), name
     assert "decisions are not applied here" not in page
+
+
+#: markup of the review: none of it is in the report of a person's codings
+REVIEW_MARKUP = (
+    "data-action=",
+    'class="recode"',
+    'class="new-code"',
+    'class="note"',
+    "data-valence=",
+    'class="vfix',
+    'class="extra"',
+    'id="decision-count"',
+    'id="save-decisions"',
+    'id="load-decisions',
+    'id="clear-decisions"',
+    'id="status-line"',
+    'value="unreviewed"',
+    'value="unsure"',
+)
+#: wording of a model's suggestions: none of it is in the report of a person's codings
+MODEL_WORDING = (
+    "reviewed",
+    "to review",
+    "without a decision",
+    "top suggestion",
+    "top 2 suggestions",
+    "Mean top-1 probability",
+    "<dt>For open coding</dt>",
+    "Suggestions only",
+    "show the model's suggestions",
+    "resembles training examples",
+    "Save decisions",
+    "decisions are not applied here",
+    "No suggestion.",
+    'class="prob"',
+)
+
+
+def _page(html: str) -> str:
+    """The report without its script (report.js names every control it drives)."""
+    return html[: html.index("<script>")]
+
+
+def test_a_persons_codings_are_shown_read_only(cfir: Codebook) -> None:
+    result = build_result()
+    result.meta = {"user": {"name": "Alice"}}
+    html = render_report(
+        result,
+        cfir,
+        open_coding=OPEN_CODING,
+        decisions=[Decision("p01_interview:0001", "reject", "IS.E.3")],
+    )
+    page = _page(html)
+    for markup in REVIEW_MARKUP + MODEL_WORDING:
+        assert markup not in page, markup
+    assert "<body data-report-id=" in page and " data-read-only>" in page
+    # no review is embedded: there is none to start from
+    assert '<script type="application/json" id="roqa-decisions">[]</script>' in html
+    # each segment with the codes given it: chip, name and valence, and no probability
+    transcripts = _section(page, "transcripts")
+    for s in result:
+        block = transcripts.split(f'<div class="review given" data-segment="{s.segment.id}">')[1]
+        block = block[: block.index("</div>")]
+        given = re.findall(
+            r'<li class="sugg" data-code="([^"]+)"><span class="chip d\d">\1</span> '
+            r'<span class="name">([^<]+)</span> <span class="val v-(\w+)">\3</span></li>',
+            block,
+        )
+        assert given == [
+            (g.code_id, escape(cfir.find(g.code_id).name, quote=False), g.valence)
+            for g in s.suggestions
+        ], s.segment.id
+    assert "%" not in transcripts
+    # the overview: who coded, and counts that mean something for a person
+    overview = _section(page, "overview")
+    assert "<div><dt>Coded by</dt><dd>Alice</dd></div>" in overview
+    assert "<div><dt>Segments with no code</dt><dd>0</dd></div>" in overview
+    assert "Charted codes: the first code Alice gave each segment" in overview
+    assert '<span class="controls coded-by">Coded by Alice</span>' in page
+    # the picker and each transcript's heading count segments, not a review progress
+    assert re.findall(r'<option value="[^"]*" data-label="[^"]*">([^<]*)</option>', page) == [
+        "All transcripts – 12 segments",
+        "p01_interview (P01) – 5 segments",
+        "p02_interview (P02) – 4 segments",
+        "p03_interview (P03) – 3 segments",
+    ]
+    assert re.findall(r'<span class="progress">([^<]*)</span></summary>', transcripts) == [
+        "5 segments, 5 coded",
+        "4 segments, 4 coded",
+        "3 segments, 3 coded",
+    ]
+    for mode in ("all", "coded", "uncoded"):
+        assert f'<input type="radio" name="show" value="{mode}"' in transcripts
+    # codes, not suggestions: the ratings, quotes without a probability, no confidence chart
+    assert "Derived from Alice's codes, not given by them." in _section(page, "ratings")
+    assert "p=" not in "".join(re.findall(r"<cite>.*?</cite>", page, re.S))
+    assert "<svg" not in _section(page, "confidence")
+    assert "No model: these are the codes Alice gave." in _section(page, "model-card")
+    assert "Name a new code beside a segment" not in page
+
+
+def test_a_persons_segment_with_no_code_says_so_and_every_code_is_shown(
+    cfir: Codebook,
+) -> None:
+    from report_fixture import build_persons_result
+
+    result = build_persons_result("Alice", uncoded=("p02_interview:0001",))
+    many = next(s for s in result if s.segment.id == "p03_interview:0001")
+    many.suggestions = [
+        Suggestion(code_id=k, name=k, domain=k.split(".")[0], probability=1.0, valence="enabler")
+        for k in ("IC.F", "CI.A", "IS.C", "PR.B.3")
+    ]
+    page = _page(render_report(result, cfir, options=ReportOptions(top_k=4)))
+    row = re.search(r'<div class="row segment" id="s6" data-uncoded>.*?</div></div>', page, re.S)
+    assert row is not None
+    assert '<mark class="seg dx c-none"' in row.group(0)
+    assert '<li class="muted">No code.</li>' in row.group(0)
+    assert page.count("data-uncoded") == 1
+    block = page.split('data-segment="p03_interview:0001">')[1].split("</ul>")[0]
+    assert re.findall(r'data-code="([^"]+)"', block) == ["IC.F", "CI.A", "IS.C", "PR.B.3"]
+    overview = _section(page, "overview")
+    assert "<div><dt>Segments with no code</dt><dd>1</dd></div>" in overview
+    assert "Charted codes: every code Alice gave a segment" in overview
+    assert "4 segments, 3 coded" in _section(page, "transcripts")
+
+
+def test_a_models_report_keeps_its_review_controls_and_wording(html: str) -> None:
+    page = _page(html)
+    for markup in REVIEW_MARKUP:
+        assert markup in page, markup
+    assert "data-read-only" not in page
+    assert "Coded by" not in page and "data-uncoded" not in page
 
 
 def test_overview_says_how_many_charted_segments_rest_on_an_unsure_suggestion(

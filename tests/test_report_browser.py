@@ -1213,3 +1213,103 @@ def test_a_report_of_one_transcript_has_no_picker_and_counts_its_progress(
     _click(driver, link)
     WebDriverWait(driver, 5).until(lambda _: _in_view(driver, anchor))
     assert [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")] == []
+
+
+# -- a person's codings: read-only -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def persons_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The report of Alice's codings (p02_interview:0001 given no code)."""
+    from report_fixture import build_persons_result
+
+    _require_browser()
+    path = tmp_path_factory.mktemp("persons") / "report.html"
+    write_report(build_persons_result("Alice"), path, "cfir-2009", open_coding=OPEN_CODING)
+    return path.as_uri()
+
+
+def _errors(driver: Any) -> list[Any]:
+    return [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
+
+
+def test_a_persons_codings_load_read_only_without_console_errors(
+    browser: tuple[Any, Path], persons_url: str
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, _ = browser
+    _open_fresh(driver, persons_url)
+    driver.get_log("browser")
+    driver.get(persons_url)
+    assert _errors(driver) == []
+    # nothing to press or type in the transcripts, and nothing in the toolbar but the nav
+    for tag in ("button", "input", "select", "textarea"):
+        assert driver.find_elements(By.CSS_SELECTOR, f"#transcripts .rows {tag}") == [], tag
+        assert driver.find_elements(By.CSS_SELECTOR, f".toolbar {tag}") == [], tag
+    assert driver.find_element(By.CSS_SELECTOR, ".toolbar .coded-by").text == "Coded by Alice"
+    # the codes given, each segment with its own (or none)
+    every = [s.segment.id for s in build_result()]
+    assert _shown_segments(driver) == every
+    codes = driver.find_elements(
+        By.CSS_SELECTOR, '.review[data-segment="p01_interview:0001"] .sugg'
+    )
+    assert [" ".join(c.text.split()) for c in codes] == [
+        "IS.E.3 Access to Knowledge & Information barrier",
+        "CI.A Knowledge & Beliefs about the Intervention barrier",
+    ]
+    uncoded = driver.find_element(By.CSS_SELECTOR, '.review[data-segment="p02_interview:0001"]')
+    assert uncoded.text == "No code."
+    # no decision is kept: the page writes nothing to this browser's storage
+    assert driver.execute_script("return window.localStorage.length") == 0
+    assert driver.execute_script("return typeof window.roqaDecisionsCsv") == "undefined"
+    progress = _progress(driver)
+    assert progress == {
+        "p01_interview": "5 segments, 5 coded",
+        "p02_interview": "4 segments, 3 coded",
+        "p03_interview": "3 segments, 3 coded",
+        "option All transcripts": "All transcripts – 12 segments",
+        "option p01_interview (P01)": "p01_interview (P01) – 5 segments",
+        "option p02_interview (P02)": "p02_interview (P02) – 4 segments",
+        "option p03_interview (P03)": "p03_interview (P03) – 3 segments",
+    }
+
+
+def test_a_persons_codings_have_a_working_picker_and_filter(
+    browser: tuple[Any, Path], persons_url: str
+) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver, _ = browser
+    _open_fresh(driver, persons_url)
+    driver.get_log("browser")
+    every = [s.segment.id for s in build_result()]
+    p02 = [s for s in every if s.startswith("p02_interview:")]
+    _pick(driver, "p02_interview")
+    assert _shown_transcripts(driver) == ["p02_interview"]
+    assert _shown_segments(driver) == p02
+    assert _show(driver, "uncoded") == "1 of 4 segments shown"
+    assert _shown_segments(driver) == ["p02_interview:0001"]
+    assert driver.execute_script(
+        "return Array.from(document.querySelectorAll('#transcripts .row.question'))"
+        ".filter(r => r.offsetHeight > 0).map(r => r.querySelector('p').textContent)"
+    ) == ["How do commissioners affect your work?"]
+    assert _show(driver, "coded") == "3 of 4 segments shown"
+    assert "p02_interview:0001" not in _shown_segments(driver)
+    assert _show(driver, "all") == ""
+    _pick(driver, None)
+    assert _shown_transcripts(driver) == ["p01_interview", "p02_interview", "p03_interview"]
+    assert _show(driver, "uncoded") == "1 of 12 segments shown"
+    _show(driver, "all")
+    assert _shown_segments(driver) == every
+    # a quote's link to a segment of a transcript not picked shows that transcript
+    _pick(driver, "p02_interview")
+    anchor = driver.execute_script(
+        "var a = Array.from(document.querySelectorAll('#table2 blockquote.quote cite a'))"
+        ".find(a => document.getElementById(a.getAttribute('href').slice(1))"
+        "  .closest('details.transcript').hidden);"
+        "a.scrollIntoView({block: 'center'}); a.click(); return a.getAttribute('href').slice(1);"
+    )
+    WebDriverWait(driver, 5).until(lambda _: _in_view(driver, anchor))
+    assert driver.execute_script("return window.localStorage.length") == 0
+    assert _errors(driver) == []

@@ -16,6 +16,11 @@ and the model card. The review controls save a ``decisions.csv``
 list of :class:`~roqa_nlp.decisions.Decision`) are matched to the segments by their text
 (:func:`~roqa_nlp.decisions.match_decisions`) and embedded as the review the page starts from,
 so a review survives coding the transcripts again.
+
+A person's codings (``roqa apply-decisions``, ``roqa import``: a result whose meta records a
+person, :func:`~roqa_nlp.exchange.qdpx_export.coder_of`) are shown read-only: each segment with
+the codes given it, no review control, no decision embedded or kept, and no model figure in the
+overview, the transcripts or the quotes.
 """
 
 from __future__ import annotations
@@ -128,11 +133,15 @@ def render_report(
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
     from markupsafe import Markup
 
+    from ..exchange.qdpx_export import coder_of
     from ..framework import chart_codebook
-    from .fragments import SegmentRows, quote_html, short_quote_html
+    from . import fragments
 
     book = chart_codebook(codebook, result)
     assert book is not None
+    # a person's codings (roqa apply-decisions, roqa import) chart that person's codes, and the
+    # page shows them read-only: nothing to review, no model figure
+    person = coder_of(result)
     ctx = report_context(
         result,
         book,
@@ -140,12 +149,10 @@ def render_report(
         open_coding=open_coding,
         options=options or ReportOptions(),
         title=title,
+        person=person is not None,
     )
-    ctx["decisions_json"] = embedded_decisions(result, decisions)
-    from ..exchange.qdpx_export import coder_of
-
-    # a person's codings (roqa apply-decisions, roqa import) chart that person's codes
-    ctx["charted_by"] = coder_of(result)
+    ctx["decisions_json"] = [] if person is not None else embedded_decisions(result, decisions)
+    ctx["charted_by"] = person
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
         autoescape=True,
@@ -154,8 +161,12 @@ def render_report(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["quote"] = quote_html
-    env.filters["short_quote"] = short_quote_html
+    if person is None:
+        env.filters["quote"] = fragments.quote_html
+        env.filters["short_quote"] = fragments.short_quote_html
+    else:
+        env.filters["quote"] = fragments.given_quote_html
+        env.filters["short_quote"] = fragments.given_short_quote_html
     ctx["css"] = Markup((HERE / "static" / "report.css").read_text(encoding="utf-8"))
     js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
     if "</script" in js.lower():
@@ -164,7 +175,7 @@ def render_report(
     for key in ("heatmap_svg", "saturation_svg", "confidence_svg", "reliability_svg"):
         if ctx[key] is not None:
             ctx[key] = Markup(ctx[key])
-    rows = SegmentRows()
+    rows = fragments.SegmentRows(read_only=person is not None)
     for t in ctx["transcripts"]:
         t["rows_html"] = rows.block(t["rows"])
     return env.get_template("report.html.j2").render(**ctx)
@@ -181,8 +192,10 @@ def report_context(
     open_coding: Sequence[Any] | None,
     options: ReportOptions,
     title: str | None,
+    person: bool = False,
 ) -> dict[str, Any]:
-    """Everything the template shows, as plain data (no markup is built here)."""
+    """Everything the template shows, as plain data (no markup is built here); ``person``: the
+    result holds a person's codings (every code they gave a segment is shown beside it)."""
     from ..framework import (
         barriers_enablers,
         coded_segments,
@@ -221,7 +234,11 @@ def report_context(
         coded=coded,
     )
 
-    views = {s.segment.id: segment_view(s, n, codebook, colours) for n, s in enumerate(result)}
+    shown = None if person else SHOWN_SUGGESTIONS
+    views = {
+        s.segment.id: segment_view(s, n, codebook, colours, shown=shown)
+        for n, s in enumerate(result)
+    }
     anchors = {sid: v["anchor"] for sid, v in views.items()}
     transcripts = [
         transcript_view(result, tid, segs, views)
@@ -287,6 +304,9 @@ def report_context(
             "codes_used": len(used_codes),
             "codable": len(codebook.codable),
             "mean_top1": (sum(tops) / len(tops)) if tops else None,
+            # a person's codings: the segments given no code, the most codes given one
+            "uncoded_segments": sum(1 for s in result if not s.suggestions),
+            "most_codes": max((len(s.suggestions) for s in result), default=0),
             "model": _model_name(card),
             "charting": options,
         },
@@ -297,7 +317,7 @@ def report_context(
         "sure_code_pct": f"{SURE_CODE * 100:.0f}",
         "table2": table2_view(table2, anchors),
         "ratings": ratings_view(ratings, anchors),
-        "saturation": saturation_view(sat),
+        "saturation": saturation_view(sat, person=person),
         "saturation_order_given": options.order is not None,
         "saturation_svg": plots.saturation_svg(sat),
         "confidence_svg": plots.confidence_svg(coded_top, novel_top),
@@ -383,8 +403,15 @@ def suggestion_view(g: Suggestion, codebook: Codebook, colours: DomainColours) -
 
 
 def segment_view(
-    s: SegmentResult, n: int, codebook: Codebook, colours: DomainColours
+    s: SegmentResult,
+    n: int,
+    codebook: Codebook,
+    colours: DomainColours,
+    *,
+    shown: int | None = SHOWN_SUGGESTIONS,
 ) -> dict[str, Any]:
+    """A segment as the transcripts show it, with its first ``shown`` suggestions (None: all,
+    as for a person's codings)."""
     top = s.top
     return {
         "id": s.segment.id,
@@ -394,9 +421,7 @@ def segment_view(
         "role": s.segment.role,
         "start": s.segment.start,
         "end": s.segment.end,
-        "suggestions": [
-            suggestion_view(g, codebook, colours) for g in s.suggestions[:SHOWN_SUGGESTIONS]
-        ],
+        "suggestions": [suggestion_view(g, codebook, colours) for g in s.suggestions[:shown]],
         "css": "dn"
         if s.novel and not s.off_topic
         else "dx"
@@ -480,6 +505,8 @@ def transcript_view(
             for s in segments
             if s.segment.role != "interviewer" and not (s.procedural or s.off_topic)
         ),
+        # a person's codings: the segments given a code
+        "n_coded": sum(1 for s in segments if s.suggestions),
         "n_novel": sum(1 for s in segments if s.for_open_coding),
         "n_off_topic": sum(1 for s in segments if s.novel and s.off_topic),
         "full_text": bool(t is not None and fits and t.turns),
@@ -617,7 +644,9 @@ def thin_rating(r: Any) -> bool:
     return rating_segments(r) <= THIN_RATING or r.mean_probability < SURE_CODE
 
 
-def saturation_view(sat: Any) -> dict[str, Any]:
+def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
+    """The saturation verdicts and each interview's new codes, each with its segments in the
+    interview and their highest probability (a person's codes with their segments only)."""
     return {
         "interviews": [
             {
@@ -625,7 +654,11 @@ def saturation_view(sat: Any) -> dict[str, Any]:
                 "id": tid,
                 "participant": p,
                 "new": [
-                    f"{k} ({support[k][0]}, p={support[k][1]:.2f})" if k in support else k
+                    k
+                    if k not in support
+                    else f"{k} ({support[k][0]})"
+                    if person
+                    else f"{k} ({support[k][0]}, p={support[k][1]:.2f})"
                     for k in new
                 ],
                 "cumulative": cum,

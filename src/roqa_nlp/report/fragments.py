@@ -69,10 +69,15 @@ def escape(value: Any) -> str:
 
 class SegmentRows:
     """Builds segment rows; the markup of each code's chip, name and controls, the same for
-    every suggestion of that code, is escaped once."""
+    every suggestion of that code, is escaped once.
 
-    def __init__(self) -> None:
+    ``read_only``: the rows of a person's codings (``roqa apply-decisions``, ``roqa import``):
+    each segment with the codes given it (chip, name, valence) and nothing to review, no model
+    figure (probability, novelty, resembled training examples)."""
+
+    def __init__(self, *, read_only: bool = False) -> None:
         self._code_html: dict[tuple[str, str, str], tuple[str, str]] = {}
+        self.read_only = read_only
 
     def _code(self, g: Mapping[str, Any]) -> tuple[str, str]:
         key = (g["code_id"], g["css"], g["name"])
@@ -106,8 +111,41 @@ class SegmentRows:
             f"{actions}{evidence}</li>\n"
         )
 
+    def given_code(self, g: Mapping[str, Any]) -> str:
+        """A code a person gave: its chip, name and valence."""
+        head, _ = self._code(g)
+        valence = escape(g["valence"])
+        return f'{head}<span class="val v-{valence}">{valence}</span></li>\n'
+
+    def coded_segment(self, s: Mapping[str, Any], speaker: str) -> str:
+        """A segment of a person's codings: the text highlighted in its (first) code's domain
+        colour and, beside it, the codes given it, or "No code." (a reviewer who rejected every
+        suggestion coded it with none)."""
+        classes = "row segment"
+        if s["role"] == "interviewer":
+            classes += " question"
+        sid = escape(s["id"])
+        codes = s["suggestions"]
+        css = escape(codes[0]["css"]) if codes else "dx"
+        band = "high" if codes else "none"
+        uncoded = "" if codes else " data-uncoded"
+        parts = [
+            f'<div class="{classes}" id="{escape(s["anchor"])}"{uncoded}><span class="spk">'
+            f'{escape(speaker)}</span><p><mark class="seg {css} c-{band}" '
+            f'title="{sid} [{s["start"]}–{s["end"]}]">{escape(s["text"])}</mark></p>\n'
+            f'<div class="review given" data-segment="{sid}">\n<ul class="suggestions">\n'
+        ]
+        if codes:
+            parts.extend(self.given_code(g) for g in codes)
+        else:
+            parts.append('<li class="muted">No code.</li>\n')
+        parts.append("</ul>\n</div></div>\n")
+        return "".join(parts)
+
     def segment(self, s: Mapping[str, Any], speaker: str) -> str:
         """A coded segment's row: the highlighted text and, beside it, its review block."""
+        if self.read_only:
+            return self.coded_segment(s, speaker)
         classes = "row segment"
         if s["role"] == "interviewer":
             classes += " question"
@@ -197,22 +235,36 @@ def short_quote_html(q: Mapping[str, Any]) -> Markup:
     return quote_html(q, words=SHORT_QUOTE_WORDS)
 
 
-def quote_html(q: Mapping[str, Any], *, words: int | None = None) -> Markup:
+def given_quote_html(q: Mapping[str, Any]) -> Markup:
+    """A quote of a person's codings: :func:`quote_html` without the code's probability."""
+    return quote_html(q, given=True)
+
+
+def given_short_quote_html(q: Mapping[str, Any]) -> Markup:
+    """A quote of Table 2 from a person's codings (:func:`given_quote_html`, cut)."""
+    return quote_html(q, words=SHORT_QUOTE_WORDS, given=True)
+
+
+def quote_html(q: Mapping[str, Any], *, words: int | None = None, given: bool = False) -> Markup:
     """A quote: its text (cut to ``words`` words, see :func:`quote_text`), who said it where (a
     link to the segment when it is in the report) and the probability of the code it
-    illustrates."""
+    illustrates; ``given``: a code a person gave, which has no probability to show (a valence
+    the model proposed and they kept is still said to be unsure)."""
     who = f"{escape(q['participant'])} · {escape(q['citation'])}"
     if q["anchor"]:
         who = f'<a href="#{escape(q["anchor"])}">{who}</a>'
     # a code or a valence the model is unsure of is said so: the researcher's call
     p = q["probability"]
     unsure = (
-        f' · <span class="unsure code-unsure">code unsure ({p:.2f})</span>' if p < SURE_CODE else ""
+        f' · <span class="unsure code-unsure">code unsure ({p:.2f})</span>'
+        if p < SURE_CODE and not given
+        else ""
     )
     vp = q.get("valence_probability")
     if vp is not None and vp < SURE_VALENCE:
         unsure += f' · <span class="unsure">valence unsure ({vp:.2f})</span>'
+    prob = "" if given else f" · p={p:.2f}"
     return Markup(
         f'<blockquote class="quote">{quote_text(q, words)}\n'
-        f"  <cite>{who} · p={q['probability']:.2f}{unsure}</cite></blockquote>\n"
+        f"  <cite>{who}{prob}{unsure}</cite></blockquote>\n"
     )

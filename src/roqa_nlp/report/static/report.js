@@ -19,6 +19,10 @@
  * its own, decision "note" (roqa train ignores it). The valence buttons under a segment's
  * suggestions correct the model's valence: saved as a row of its own, decision "valence" with the
  * column valence (barrier, enabler or neutral), restored like any other decision.
+ *
+ * A report of a person's codings (body[data-read-only]: roqa apply-decisions, roqa import) has
+ * nothing to review: no controls, no decision kept or saved, nothing written to localStorage;
+ * the transcript picker and a filter of coded / uncoded segments work as in a model's report.
  */
 (function () {
   "use strict";
@@ -31,6 +35,7 @@
   var embeddedNode = document.getElementById("roqa-decisions");
   var embedded = embeddedNode ? JSON.parse(embeddedNode.textContent || "[]") : [];
   var reportId = document.body.getAttribute("data-report-id") || "report";
+  var readOnly = document.body.hasAttribute("data-read-only");
   var storeKey = "roqa-decisions:" + reportId;
   /* the review kept for whatever report is written at this place: {report, rows} (rows as in
      decisions.csv, a row with no decision keeping a segment decided on and taken back) */
@@ -638,11 +643,13 @@
     save();
   });
 
-  document.getElementById("save-decisions").addEventListener("click", function () {
+  var saveButton = document.getElementById("save-decisions");
+  if (saveButton) saveButton.addEventListener("click", function () {
     download(decisionsCsv(), "decisions.csv");
   });
 
-  document.getElementById("clear-decisions").addEventListener("click", function () {
+  var clearButton = document.getElementById("clear-decisions");
+  if (clearButton) clearButton.addEventListener("click", function () {
     if (!window.confirm("Forget every decision made in this report? This cannot be undone: use Save decisions first to keep a copy.")) return;
     /* the decisions embedded in the page stay forgotten: an empty entry kept in this browser
        wins over them */
@@ -679,7 +686,9 @@
   /* The review filter: every segment, the segments without a decision yet, or those whose top
      suggestion is below 40 %; procedural talk and small talk are left out of the last two. Each
      shown segment keeps the interviewer's question before it; other rows are hidden. A decision
-     does not hide its segment at once: the list changes when a choice is made again. */
+     does not hide its segment at once: the list changes when a choice is made again. In a
+     person's codings: every segment, the coded ones, or those given no code (every segment
+     counted, the interviewer's too). */
   function hasDecision(seg) {
     var st = state[seg];
     return !!st && (Object.keys(st.codes).length > 0 || !!st.newCode || !!(st.extra && st.extra.length));
@@ -705,25 +714,36 @@
         var row = rows[i];
         var review = row.querySelector(".review[data-segment]");
         var isQuestion = row.classList.contains("question");
-        if (!review || isQuestion) {
+        if (!review || (isQuestion && !readOnly)) {
           row.hidden = mode !== "all";
           if (isQuestion) question = row;
           continue;
         }
-        if (!row.hasAttribute("data-aside")) total += 1;
-        var keep = mode === "all" || (!row.hasAttribute("data-aside") && (mode === "unreviewed"
-          ? !hasDecision(review.getAttribute("data-segment"))
-          : row.getAttribute("data-band") === "low"));
+        var keep;
+        if (readOnly) {
+          total += 1;
+          keep = mode === "all" || row.hasAttribute("data-uncoded") === (mode === "uncoded");
+        } else {
+          if (!row.hasAttribute("data-aside")) total += 1;
+          keep = mode === "all" || (!row.hasAttribute("data-aside") && (mode === "unreviewed"
+            ? !hasDecision(review.getAttribute("data-segment"))
+            : row.getAttribute("data-band") === "low"));
+        }
         row.hidden = !keep;
         if (keep) {
           shown += 1;
           if (question) { question.hidden = false; question = null; }
+        } else if (isQuestion) {
+          question = row; /* an interviewer's segment of a person's codings, hidden */
         }
       }
     }
     var count = document.getElementById("filter-count");
     /* out of the segments the filters can show: set-aside talk is never among them */
-    if (count) count.textContent = mode === "all" ? "" : shown + " of " + total + " reviewable segments shown";
+    if (count) {
+      count.textContent = mode === "all" ? "" :
+        shown + " of " + total + (readOnly ? " segments shown" : " reviewable segments shown");
+    }
   }
 
   var filterForm = document.getElementById("review-filter");
@@ -783,10 +803,12 @@
     for (var i = 0; i < closed.length; i++) closed[i].setAttribute("open", "");
   });
 
-  restore();
-  save();
+  if (!readOnly) {
+    restore();
+    save();
+  }
   applyFilter(); /* a browser may bring back the choice made before a reload */
   if (window.location.hash) reveal(window.location.hash);
   /* What "Save decisions" would write, for scripts and tests driving the page. */
-  Object.defineProperty(window, "roqaDecisionsCsv", { get: decisionsCsv });
+  if (!readOnly) Object.defineProperty(window, "roqaDecisionsCsv", { get: decisionsCsv });
 })();
