@@ -97,6 +97,9 @@ def test_codings_that_record_no_maker_but_read_as_a_persons_are_charted_whole(
     code, out, _ = run(["report", str(folder), "--matrix", str(m)], capsys)
     assert code == 0 and "charting every code Alice gave a passage" in out
     assert matrix_codes(m) == ["IS.E.1", "IS.E.2"]
+    page = (folder / "report.html").read_text("utf-8")
+    assert "Charted from the codes Alice gave." in page  # the read-only page of a person
+    assert 'data-action="accept"' not in page
     q = tmp_path / "a.qdpx"
     code, out, err = run(["export", str(folder), "--qdpx", str(q)], capsys)
     assert code == 0, err

@@ -81,7 +81,7 @@ def report_command(
     """Write the self-contained HTML report of a coding result (opens offline, no network)."""
     from ..crosswalk import chart_codings, codebook_for
     from ..errors import RoqaError
-    from ..exchange.qdpx_export import person_of
+    from ..exchange.qdpx_export import coder_of, person_of
     from ..framework import framework_matrix
     from ..report import MATRIX_QUOTES, ReportOptions, write_report
     from ..result import CodingResult
@@ -101,6 +101,14 @@ def report_command(
     book = codebook_for(codebook, result, codings)
     # a person applied every code they gave: chart them all, and translate them as applied codes
     person = person_of(result, coder_name(codings))
+    if person is not None and coder_of(result) is None:
+        # codings that record no maker but read as a person's: the page shows them as theirs
+        result.meta = {
+            **(result.meta if isinstance(result.meta, dict) else {}),
+            "user": {"name": person},
+        }
+    if person is not None:
+        review = None  # a person's page is read-only: no review to carry
     result, note = chart_codings(result, book, person=person is not None)
     if note:
         typer.echo(note)
