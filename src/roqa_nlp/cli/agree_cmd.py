@@ -255,7 +255,10 @@ def _overlap_notes(coded: Any, where: dict[str, str]) -> list[str]:
     for tid, who in sorted(by_transcript.items()):
         if len(who) == 1:
             alone.setdefault(next(iter(who)), []).append(tid)
-    only = "; ".join(f"only {where.get(c, c)} coded {first_few(ts, 3)}" for c, ts in alone.items())
+    # the coder quoted: a folder named "coded" read "only coded coded p10"
+    only = "; ".join(
+        f"only {where.get(c, c)!r} coded {first_few(ts, 3)}" for c, ts in alone.items()
+    )
     kind = coded.unit_kind if coded.unit_kind in ("segments", "spans") else "units"
     left = total - compared
     return [
