@@ -202,9 +202,7 @@ def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_re
     assert run.code == 0, run.err
     report = json.loads((tmp_path / "agree.json").read_text("utf-8"))
     assert report["pairs"][0]["kind"] == "model-human"
-    assert "compared on the 5 segments reviewed decided in their review" in " ".join(
-        run.out.split()
-    )
+    assert "compared on the 5 segments Alice decided in their review" in " ".join(run.out.split())
     assert report["unit_kind"] == "segments" and report["n_units"]["all"] == 5
 
 
@@ -233,18 +231,39 @@ def test_a_reviewers_valence_survives_a_refi_qda_round_trip(tmp_path: Path) -> N
     with zipfile.ZipFile(project) as z:
         qde = z.read("project.qde").decode("utf-8")
     assert 'name="Alice&apos;s codings (' in qde or "name=\"Alice's codings (" in qde
-    assert qde.count("<Description>valence: barrier</Description>") == 3
+    # the model's unsure valence Alice kept goes out with its probability; hers without
+    assert qde.count("<Description>valence: barrier (p=0.550)</Description>") == 3
     assert qde.count("<Description>valence: enabler</Description>") == 1
     run = roqa("import", project, "--out", tmp_path / "back")
     assert run.code == 0, run.err
     back = CodingResult.read(tmp_path / "back" / "codings" / "Alice")
-    assert sorted(
-        (s.segment.text, g.name, g.valence) for s in back for g in s.suggestions
-    ) == sorted(
+    got = [
+        (s.segment.text, g.name, g.valence, g.valence_probability)
+        for s in back
+        for g in s.suggestions
+    ]
+    assert sorted(got, key=str) == sorted(
         [
-            (TEXTS[1], "Networks & Communications", "enabler"),
-            (TEXTS[0], "Available Resources", "barrier"),
-            (TEXTS[2], "Agency staff", "barrier"),
-            (TEXTS[2], "Complexity", "barrier"),
-        ]
+            (TEXTS[1], "Networks & Communications", "enabler", None),
+            (TEXTS[0], "Available Resources", "barrier", 0.55),
+            (TEXTS[2], "Agency staff", "barrier", 0.55),
+            (TEXTS[2], "Complexity", "barrier", 0.55),
+        ],
+        key=str,
     )
+
+
+def test_a_persons_own_valence_in_a_qda_review_is_a_valence_decision() -> None:
+    from roqa_nlp.exchange.review import review_decisions
+
+    machine = model_codings().subset(transcript="p01")
+    mine = [Suggestion("IS.B", "Networks & Communications", "IS", 1.0, "enabler")]  # hers
+    kept = [Suggestion("IS.E.2", "Available Resources", "IS", 1.0, "barrier", 0.55)]  # model's
+    human = CodingResult(
+        [SegmentResult(machine[0].segment, kept), SegmentResult(machine[1].segment, mine)],
+        machine.transcripts,
+    )
+    decisions = review_decisions(machine, human, coder="Alice")
+    assert [(d.segment_id, d.valence) for d in decisions if d.decision == "valence"] == [
+        ("p01:0002", "enabler")
+    ]

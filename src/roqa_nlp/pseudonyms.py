@@ -534,4 +534,7 @@ def pseudonymise(
     """The transcripts pseudonymised with ``key`` (a new key when None), and the key, which now
     holds every speaker of them (see the module docstring)."""
     key = PseudonymKey() if key is None else key
+    transcripts = list(transcripts)
+    for t in transcripts:  # every speaker first: a full name is replaced in every transcript
+        key.register(t)
     return [key.apply(t) for t in transcripts], key

@@ -212,6 +212,9 @@ def _on_reviewed_segments(results: dict[str, Any]) -> tuple[dict[str, Any], str]
     if not found:
         return results, ""
     coder, keep = found[0]
+    user = results[coder].meta.get("user")
+    if isinstance(user, dict) and isinstance(user.get("name"), str) and user["name"].strip():
+        coder = user["name"].strip()  # the reviewer, not the folder their codings are in
     cut = {c: r.subset(where=lambda s: s.segment.id in keep) for c, r in results.items()}
     return cut, (
         f"compared on the {len(keep)} segments {coder} decided in their review "

@@ -113,9 +113,8 @@ def export_cmd(
             f"no suggestion: {summary.no_suggestion}" if summary.no_suggestion else "",
         ]
         left_out = (
-            f"; {summary.left_out} segments left out as in the report ("
-            + "; ".join(w for w in why if w)
-            + ")"
+            f"; {summary.left_out} segment{'s' * (summary.left_out != 1)} left out as in the "
+            "report (" + "; ".join(w for w in why if w) + ")"
             if summary.left_out
             else ""
         )

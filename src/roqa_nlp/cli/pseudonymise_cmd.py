@@ -73,6 +73,6 @@ def pseudonymise_command(
     out.mkdir(parents=True, exist_ok=True)
     _write_key(pseudonyms, key)
     for t in transcripts:
-        atomic_write_text(out / f"{t.id}.txt", t.text if t.text.endswith("\n") else t.text + "\n")
+        atomic_write_text(out / f"{t.id}.txt", t.text)  # exactly: it reads back the same
     con = _console()
     con.print(f"Wrote {len(transcripts)} pseudonymised transcript(s) to {out}.")

@@ -157,6 +157,16 @@ def probability_text(probability: float) -> str:
 VALENCE_PREFIX = "valence: "
 
 
+def valence_description(valence: str, probability: float | None) -> str:
+    """A person's valence of a passage as the selection's description: ``valence: barrier``, or
+    ``valence: barrier (p=0.550)`` when it is the model's unsure valence they kept (roqa
+    apply-decisions keeps the model's valence, and its probability, unless they set one)."""
+    text = VALENCE_PREFIX + _valence(valence)
+    if probability is not None and probability < 1.0:
+        text += f" (p={probability_text(probability)})"
+    return text
+
+
 def suggestion_description(code_name: str, probability: float, valence: str) -> str:
     return f"{SUGGESTION_PREFIX}{code_name} (p={probability_text(probability)}, {valence})"
 
@@ -396,7 +406,7 @@ def qdpx_bytes(
                     )
                 elif _valence(sug.valence) != "neutral":  # theirs: back on import
                     ET.SubElement(sel, "Description").text = xml_text(
-                        VALENCE_PREFIX + _valence(sug.valence)
+                        valence_description(sug.valence, sug.valence_probability)
                     )
                 coding = ET.SubElement(
                     sel,

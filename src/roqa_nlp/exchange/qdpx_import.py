@@ -297,16 +297,25 @@ class _Pending:
     suggestions: list[Suggestion] = field(default_factory=list)
 
 
-def _valence_note(description: str) -> str | None:
-    """The valence of a person's coded passage, as ``roqa export`` writes it in the selection's
-    description (``valence: barrier``), else None."""
-    text = description.strip()
-    if not text.casefold().startswith(VALENCE_PREFIX):
+_VALENCE_NOTE = re.compile(
+    re.escape(VALENCE_PREFIX) + r"(?P<valence>[^(]*?)\s*(?:\(p=(?P<p>[0-9]*\.?[0-9]+)\))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _valence_note(description: str) -> tuple[str, float | None] | None:
+    """The valence of a person's coded passage and its probability (None: the person's own), as
+    ``roqa export`` writes them in the selection's description (``valence: barrier``,
+    ``valence: barrier (p=0.550)`` for the model's valence they kept), else None."""
+    m = _VALENCE_NOTE.match(description.strip())
+    if m is None:
         return None
     try:
-        return normalise_valence(text[len(VALENCE_PREFIX) :])
+        valence = normalise_valence(m.group("valence"))
     except ValueError:
         return None
+    p = m.group("p")
+    return valence, None if p is None else min(max(float(p), 0.0), 1.0)
 
 
 def _suggestion_note(description: str) -> tuple[str, float, str] | None:
@@ -690,12 +699,12 @@ def _read_selection(
             item = spans[key] = _Pending(transcript, start, end, sel_name, order)
         if any(s.code_id == cid for s in item.suggestions):
             continue  # the same code twice on the same span by the same user
-        probability, valence = 1.0, "neutral"
+        probability, valence, valence_p = 1.0, "neutral", None
         # The note is the machine user's: a person who coded roqa_nlp's selection applied a code.
         if note is not None and note[0] == code.name and is_machine_user(uname):
             probability, valence = note[1], note[2]
         elif given is not None and not is_machine_user(uname):
-            valence = given  # a person's valence, as roqa export writes it
+            valence, valence_p = given  # a person's valence, as roqa export writes it
         item.suggestions.append(
             Suggestion(
                 code_id=cid,
@@ -703,6 +712,7 @@ def _read_selection(
                 domain=code.domain,
                 probability=probability,
                 valence=valence,
+                valence_probability=valence_p,
             )
         )
     return memo

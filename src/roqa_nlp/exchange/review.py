@@ -77,9 +77,18 @@ def valence_code(code_id: str, name: str) -> str | None:
 
 
 def _valence_of(codings: list[SegmentResult]) -> str | None:
-    """The one valence the researcher's valence codes on these spans give, else None (none, or
-    two different ones)."""
+    """The one valence the researcher gave these spans, else None (none, or two different ones):
+    from their valence codes, else from the valence their codings carry as their own (``roqa
+    export`` of a person's codings writes it; a valence with a probability is the model's,
+    kept, not given)."""
     found = {v for h in codings for g in h.suggestions if (v := valence_code(g.code_id, g.name))}
+    if not found:
+        found = {
+            g.valence
+            for h in codings
+            for g in h.suggestions
+            if g.valence != "neutral" and g.valence_probability is None
+        }
     return found.pop() if len(found) == 1 else None
 
 
