@@ -267,3 +267,14 @@ def test_a_persons_own_valence_in_a_qda_review_is_a_valence_decision() -> None:
     assert [(d.segment_id, d.valence) for d in decisions if d.decision == "valence"] == [
         ("p01:0002", "enabler")
     ]
+
+
+def test_a_new_code_the_codebook_already_has_is_that_code(cfir: Codebook) -> None:
+    """roqa import writes a code made in the QDA program as new-code rows while its codebook
+    already holds it: applying the review applies that code."""
+    rows = [Decision("p01:0001", "new-code", new_code="complexity", text=TEXTS[0])]
+    reviewed, book, counts = reviewed_codings(rows, model_codings(), cfir, coder="Alice")
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed] == [
+        ("p01:0001", ["IC.F"])
+    ]
+    assert book.id == "cfir-2009" and counts["recode"] == 1

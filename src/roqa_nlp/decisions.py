@@ -673,8 +673,18 @@ def reviewed_codings(
     ``accept``/``recode``/``new-code`` codes by their deciding row, ``rejected`` segments
     decided with no code, ``not_found`` code decisions on no segment, ``notes`` and
     ``valence_only`` rows (a valence on a segment given no code) that give no coding."""
+    from dataclasses import replace
+
     from .errors import warn
 
+    # a new code that the codebook already has (made in a QDA program, read by roqa import):
+    # that code, applied
+    decisions = [
+        replace(d, decision="recode", code_id=known.id, new_code="")
+        if d.decision == "new-code" and (known := codebook.find(d.new_code)) is not None
+        else d
+        for d in decisions
+    ]
     book = project_codebook(codebook, decisions, where=where)
     kinds = ("accept", "reject", "recode", "new-code", VALENCE)
     used = [d for d in decisions if d.decision in kinds]
