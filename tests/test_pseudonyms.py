@@ -437,11 +437,12 @@ def test_a_first_name_that_is_a_word_is_replaced_away_from_a_sentence_start(tmp_
         tmp_path,
         "p13.txt",
         "Interviewer: Hi Will? Will it work?\n"
-        "Will Turner: Will it? Thanks for asking, Will. Ask Bill.\n",
+        "Will Turner: Will it? Thanks for asking, Will. Ask Bill. Will is fine.\n",
     )
     (t,), key = pseudonymise([read_transcript(path)], PseudonymKey({"Bill": "deputy"}))
     assert t.text == (
-        "Interviewer: Hi [P13]? Will it work?\nP13: Will it? Thanks for asking, [P13]. Ask [deputy].\n"
+        "Interviewer: Hi [P13]? Will it work?\nP13: Will it? Thanks for asking, [P13]. Ask "
+        "[deputy]. [P13] is fine.\n"
     )
 
 

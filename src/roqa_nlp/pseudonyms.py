@@ -16,8 +16,9 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   ``Okafor``, ``Mary`` of ``Mary-Jane``; not an honorific, an initial or a word of
   ``data/not_names.txt`` such as ``Manager``, ``RN`` or ``iPhone``) is replaced too, however the
   label spells it (``MARY-JANE O'NEILL`` gives ``Mary-Jane``). A name that is also an English
-  word (``Will``, ``May``) is replaced only away from the start of a sentence ("Will it help?"
-  stays). A first name alone in another interview is as likely someone else, whom a pseudonym
+  word (``Will``, ``May``) is replaced at the start of a sentence only when a pronoun or
+  determiner does not follow it ("Will it help?" and "May I ask" stay; "Will is great" does
+  not). A first name alone in another interview is as likely someone else, whom a pseudonym
   would misattribute, so it stays there, as does a one-word display name (``Rose``);
 - outside the turns' words (labels and headings of a plain-text file), and at the start of a
   line of talk (where ``[P07] said`` would read as a speaker label), the pseudonym stands bare;
@@ -70,6 +71,13 @@ _SPEAKER_PSEUDONYM = re.compile(r"P\d+|Interviewer(?: \d+)?", re.IGNORECASE)
 #: where a sentence starts: a common word there ("Will it work?") is not taken for a name
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;\"“(\n])\s*$")
 _INTERVIEWER = "Interviewer"
+#: after a name that is also a word, at the start of a sentence: the word ("Will it help?",
+#: "May I ask", "Will the team cope?"), not the name ("Will is great", "May said so")
+_WORD_AFTER = re.compile(
+    r"[ \t]+(?:i|you|we|they|he|she|it|the|this|that|these|those|there|a|an|not|all|any|some|"
+    r"someone|anyone|everyone|your|our|their|his|her|my|be)\b",
+    re.IGNORECASE,
+)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
@@ -399,10 +407,12 @@ class PseudonymKey:
             if kind != "name" and not found[:1].isupper():  # a part: a capitalised word
                 continue
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-            if kind == "common" and _SENTENCE_START.search(
-                text[max(0, m.start() - 80) : m.start()]
+            if (
+                kind == "common"
+                and _SENTENCE_START.search(text[max(0, m.start() - 80) : m.start()])
+                and _WORD_AFTER.match(text, m.end())
             ):
-                continue  # "Will it help?": the word, not the name
+                continue  # "Will it help?", "May I ask": the word; "Will is great": the name
             # at the start of a line, "[P07] said" would read as a speaker label
             new = _bare(pseudonym) if not line.strip() else _in_text(pseudonym)
             edits.append((m.start(), m.end(), new))
