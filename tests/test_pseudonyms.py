@@ -303,7 +303,11 @@ def test_roqa_code_pseudonymise_leaves_no_name_in_any_output(
         "Dr Helen Brookes", "--pseudonymise", key, "--qdpx", tmp_path / "study.qdpx",
     )  # fmt: skip
     assert run.code == 0, run.err
-    assert "2 new name(s) added" in " ".join(run.out.split())
+    # 4 labels; Maria, Helen, Maria, Tom Hale, Brookes, MARIA OKAFOR in the talk
+    assert (
+        "Pseudonyms: 10 name(s) replaced in the transcripts' text, labels included; 2 new name(s) added"
+        in " ".join(run.out.split())
+    )
     assert PseudonymKey.read(key).pseudonyms == {
         "Tom Hale": "nominated individual",
         "Dr Helen Brookes": "Interviewer",
@@ -327,7 +331,11 @@ def test_roqa_code_pseudonymise_leaves_no_name_in_any_output(
         "Dr Helen Brookes", "--pseudonymise", key, "--no-report",
     )  # fmt: skip
     assert run.code == 0, run.err
-    assert "new name" not in run.out
+    assert "new name(s) added" not in run.out
+    assert (
+        f"Pseudonyms: 10 name(s) replaced in the transcripts' text, labels included; no new name in {key}."
+        in " ".join(run.out.split())
+    )
     assert (tmp_path / "again" / "transcripts.jsonl").read_text("utf-8") == first
 
 

@@ -345,7 +345,8 @@ class PseudonymKey:
 
         self.register(transcript)
         speakers = _speakers(transcript)
-        new_text, where = _rewrite(transcript.text, self._edits(transcript, speakers))
+        edits = self._edits(transcript, speakers)
+        new_text, where = _rewrite(transcript.text, edits)
         turns = [
             Turn(
                 speaker=_bare(self.get(t.speaker) or t.speaker),
@@ -370,6 +371,8 @@ class PseudonymKey:
                 for u in unmatched
             ]
         meta["pseudonymised"] = True
+        # names replaced in the text, labels included (the command sums them for the researcher)
+        meta["names_replaced"] = len(edits)
         participant = transcript.participant
         renamed = [s for s, r in speakers.items() if r == "participant" and self.get(s)]
         if participant is not None and self.get(participant) is not None:

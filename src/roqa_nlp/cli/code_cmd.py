@@ -327,7 +327,7 @@ def code_command(
     _warn_of_speakers(result.transcripts.values())
     written: dict[str, Path] = {}
     if key is not None and pseudonymise is not None:  # first: the outputs are named by it
-        written["pseudonym key"] = _write_key(key, pseudonymise)
+        written["pseudonym key"] = _write_key(key, pseudonymise, result.transcripts.values())
     written.update(result.save(out))
     written.update(_keep_project_codebook(ac.codebook, out))
     queue = cached_open_coding_queue(result, ac.embedder)
@@ -400,13 +400,22 @@ def _read_key(path: Path, out: Path, engine: str) -> PseudonymKey:
     return PseudonymKey.read(path)
 
 
-def _write_key(key: PseudonymKey, path: Path) -> Path:
+def _write_key(key: PseudonymKey, path: Path, transcripts: Iterable[Any] = ()) -> Path:
+    """Write the key when the run added names, and say what was replaced."""
+    replaced = sum(int(t.metadata.get("names_replaced", 0)) for t in transcripts)
+    done = (
+        f"{replaced} name(s) replaced in the transcripts' text, labels included; "
+        if transcripts
+        else ""
+    )
     if key.added:
         key.write(path)
         _console().print(
-            f"Pseudonyms: {len(key.added)} new name(s) added to {path} ({len(key)} in all); "
+            f"Pseudonyms: {done}{len(key.added)} new name(s) added to {path} ({len(key)} in all); "
             "keep it apart from the outputs, it re-identifies them."
         )
+    elif done:
+        _console().print(f"Pseudonyms: {done}no new name in {path}.")
     return path
 
 
