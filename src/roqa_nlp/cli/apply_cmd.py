@@ -55,13 +55,13 @@ def apply_decisions_command(
             path=where,
             hint="save the review from report.html (Save decisions) and give it with --decisions",
         )
-    book = codebook_for(None, result, codings)
+    model_book = codebook_for(None, result, codings)
     reviewed, book, counts = reviewed_codings(
-        review.decisions, result, book, coder=coder.strip(), where=review.path
+        review.decisions, result, model_book, coder=coder.strip(), where=review.path
     )
     written = reviewed.save(out)
     stale = out / CODEBOOK_FILE
-    if book.id != codebook_for(None, result, codings).id:
+    if book.id != model_book.id:  # the review made new codes
         book.save(stale)
         written[CODEBOOK_FILE] = stale
     elif stale.is_file():
