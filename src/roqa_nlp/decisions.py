@@ -50,7 +50,7 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -441,16 +441,9 @@ def feedback_plan(
         ]
         segs = {} if result is None else {s.segment.id: s for s in result.segments}
         on = [None] * len(filled) if result is None else list(match_decisions(filled, result).on)
-        # transcripts where a row's words are no longer at its id: their ids have moved
-        parts = {_transcript_part(sid) for sid in segs}
-        moved = {
-            _transcript_part(d.segment_id)
-            for d, o in zip(filled, on)
-            if d.text and o != d.segment_id and _transcript_part(d.segment_id) in parts
-        }
+        unsure = len(_found_by_moved_id(filled, on, segs))
         lost: list[Decision] = []
-        unsure = 0
-        for d, orig, o in zip(filled, decisions, on):
+        for d, o in zip(filled, on):
             if o is None and not d.text:
                 raise RoqaError(
                     f"unknown segment id {quoted(d.segment_id)}",
@@ -462,8 +455,6 @@ def feedback_plan(
                     lost.append(d)
                 rows.append((d, d.text, None, where))
                 continue
-            if not orig.text and d.segment_id not in first_text and _transcript_part(o) in moved:
-                unsure += 1
             seg = segs[o]
             rows.append((d, seg.segment.text, seg, where))
         if lost:
@@ -689,7 +680,7 @@ def reviewed_codings(
     kinds = ("accept", "reject", "recode", "new-code", VALENCE)
     used = [d for d in decisions if d.decision in kinds]
     on = match_decisions(used, result).on
-    _warn_of_moved_ids(used, on, where)
+    _warn_of_moved_ids(used, on, result, where)
     state: dict[str, dict[str, str]] = {}  # segment -> code -> its last decision
     valence: dict[str, str] = {}
     not_found = 0
@@ -755,17 +746,33 @@ def reviewed_codings(
     return CodingResult(out, transcripts, meta), book, counts
 
 
-def _warn_of_moved_ids(
-    decisions: Sequence[Decision], on: Sequence[str | None], where: str | Path
-) -> None:
-    """Warn of rows without text in transcripts whose segment ids have moved (rows with text
-    there were found at other ids): they are matched by id, maybe to other words."""
+def _found_by_moved_id(
+    decisions: Sequence[Decision], on: Sequence[str | None], segment_ids: Iterable[str]
+) -> list[Decision]:
+    """The rows without text found by their segment id (``on``, as :func:`match_decisions`
+    gives it) in transcripts whose ids have moved: a row with text there is no longer at its id
+    (found at another, or nowhere), so a row matched by id may be on other words."""
+    parts = {_transcript_part(sid) for sid in segment_ids}
     moved = {
         _transcript_part(d.segment_id)
         for d, o in zip(decisions, on)
-        if d.text and o is not None and o != d.segment_id
+        if d.text and o != d.segment_id and _transcript_part(d.segment_id) in parts
     }
-    unsure = [d for d in decisions if not d.text and _transcript_part(d.segment_id) in moved]
+    return [
+        d
+        for d, o in zip(decisions, on)
+        if not d.text and o is not None and _transcript_part(o) in moved
+    ]
+
+
+def _warn_of_moved_ids(
+    decisions: Sequence[Decision],
+    on: Sequence[str | None],
+    result: CodingResult,
+    where: str | Path,
+) -> None:
+    """Warn of the rows :func:`_found_by_moved_id` finds."""
+    unsure = _found_by_moved_id(decisions, on, (s.segment.id for s in result.segments))
     if unsure:
         from .errors import warn
 
