@@ -540,3 +540,11 @@ def test_pseudonymise_registers_every_speaker_before_rewriting(tmp_path: Path) -
     second = write(tmp_path, "p02.txt", "Interviewer: Hi?\nMaria Okafor: Hello.\n")
     out, _ = pseudonymise([read_transcript(first), read_transcript(second)])
     assert out[0].text == "Interviewer: Who?\nP01: [P02] helped.\n"
+
+
+def test_a_key_role_mismatch_is_warned_of_once_per_transcript(tmp_path: Path) -> None:
+    path = write(tmp_path, "p01.txt", "Sam Roe: How is it?\nAda Lee: Fine.\n")
+    t = read_transcript(path, interviewer_labels=["Sam Roe"])
+    with pytest.warns(RoqaWarning) as got:
+        pseudonymise([t], PseudonymKey({"Sam Roe": "P12"}))  # registers, then rewrites
+    assert [str(w.message).count("participant pseudonym P12") for w in got] == [1]

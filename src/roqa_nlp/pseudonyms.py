@@ -303,7 +303,7 @@ class PseudonymKey:
 
     def register(self, transcript: Transcript) -> None:
         """Add the speakers of ``transcript`` who are not yet in the key (see the module
-        docstring), without rewriting it. Registering every transcript of a study before
+        docstring), without rewriting it or warning of it (:meth:`apply` does). Registering every transcript of a study before
         rewriting any (as ``AutoCoder.code`` does) lets a full name be replaced in an interview
         read before the one its person speaks in."""
         from .transcripts.roles import participant_from_filename
@@ -312,11 +312,7 @@ class PseudonymKey:
         taken = {s.casefold() for s in speakers if _is_role_label(s)}
         hint = participant_from_filename(transcript.source or transcript.id)
         for speaker, role in speakers.items():
-            if _is_role_label(speaker):
-                continue
-            known = self.get(speaker)
-            if known is not None:
-                self._check_role(transcript, role, known)
+            if _is_role_label(speaker) or self.get(speaker) is not None:
                 continue
             pseudonym = self._new_pseudonym(role, hint, taken)
             if role == "participant" and hint is not None and _number(pseudonym) == _number(hint):
@@ -345,6 +341,10 @@ class PseudonymKey:
 
         self.register(transcript)
         speakers = _speakers(transcript)
+        for speaker, role in speakers.items():  # checked here, where it is rewritten, once
+            known = self.get(speaker)
+            if known is not None:
+                self._check_role(transcript, role, known)
         edits = self._edits(transcript, speakers)
         new_text, where = _rewrite(transcript.text, edits)
         turns = [
