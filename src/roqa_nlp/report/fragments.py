@@ -67,6 +67,33 @@ def escape(value: Any) -> str:
     )
 
 
+def _row_head(
+    s: Mapping[str, Any],
+    speaker: str,
+    css: str,
+    band: str,
+    attrs: str,
+    review: str,
+    *,
+    procedural: bool = False,
+) -> str:
+    """The start of a segment's row: the speaker, the text highlighted in ``css`` at
+    confidence ``band``, and the opening of its ``review`` block beside it (``attrs``: more
+    attributes of the row, already escaped; ``procedural`` marks the row as such)."""
+    classes = "row segment"
+    if s["role"] == "interviewer":
+        classes += " question"
+    if procedural:
+        classes += " procedural"
+    sid = escape(s["id"])
+    return (
+        f'<div class="{classes}" id="{escape(s["anchor"])}"{attrs}><span class="spk">'
+        f'{escape(speaker)}</span><p><mark class="seg {escape(css)} c-{escape(band)}" '
+        f'title="{sid} [{s["start"]}–{s["end"]}]">{escape(s["text"])}</mark></p>\n'
+        f'<div class="{review}" data-segment="{sid}">\n'
+    )
+
+
 class SegmentRows:
     """Builds segment rows; the markup of each code's chip, name and controls, the same for
     every suggestion of that code, is escaped once.
@@ -121,19 +148,12 @@ class SegmentRows:
         """A segment of a person's codings: the text highlighted in its (first) code's domain
         colour and, beside it, the codes given it, or "No code." (a reviewer who rejected every
         suggestion coded it with none)."""
-        classes = "row segment"
-        if s["role"] == "interviewer":
-            classes += " question"
-        sid = escape(s["id"])
         codes = s["suggestions"]
-        css = escape(codes[0]["css"]) if codes else "dx"
-        band = "high" if codes else "none"
-        uncoded = "" if codes else " data-uncoded"
+        css = codes[0]["css"] if codes else "dx"
+        attrs = "" if codes else " data-uncoded"
         parts = [
-            f'<div class="{classes}" id="{escape(s["anchor"])}"{uncoded}><span class="spk">'
-            f'{escape(speaker)}</span><p><mark class="seg {css} c-{band}" '
-            f'title="{sid} [{s["start"]}–{s["end"]}]">{escape(s["text"])}</mark></p>\n'
-            f'<div class="review given" data-segment="{sid}">\n<ul class="suggestions">\n'
+            _row_head(s, speaker, css, "high" if codes else "none", attrs, "review given"),
+            '<ul class="suggestions">\n',
         ]
         if codes:
             parts.extend(self.given_code(g) for g in codes)
@@ -146,22 +166,13 @@ class SegmentRows:
         """A coded segment's row: the highlighted text and, beside it, its review block."""
         if self.read_only:
             return self.coded_segment(s, speaker)
-        classes = "row segment"
-        if s["role"] == "interviewer":
-            classes += " question"
-        if s["procedural"]:
-            classes += " procedural"
-        sid = escape(s["id"])
         # what the review filter reads: the top suggestion's confidence band, and whether the
         # segment is set aside (procedural talk, small talk or background)
-        aside = " data-aside" if s["procedural"] or s.get("off_topic") else ""
+        attrs = f' data-band="{escape(s["band"])}"'
+        if s["procedural"] or s.get("off_topic"):
+            attrs += " data-aside"
         parts = [
-            f'<div class="{classes}" id="{escape(s["anchor"])}" data-band="{escape(s["band"])}"'
-            f'{aside}><span class="spk">'
-            f'{escape(speaker)}</span><p><mark class="seg {escape(s["css"])} '
-            f'c-{escape(s["band"])}" title="{sid} [{s["start"]}–{s["end"]}]">'
-            f"{escape(s['text'])}</mark></p>\n"
-            f'<div class="review" data-segment="{sid}">\n'
+            _row_head(s, speaker, s["css"], s["band"], attrs, "review", procedural=s["procedural"])
         ]
         if s["novel"]:
             p = s["novelty_p"]
