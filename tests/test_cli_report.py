@@ -108,3 +108,61 @@ def test_codings_that_record_no_maker_but_read_as_a_persons_are_charted_whole(
         "reads as a person's codings (every probability 1): exported under the name 'Alice'" in said
     )
     assert "3 codings by user 'Alice'" in said
+
+
+def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Path, capsys) -> None:
+    from docx import Document
+
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    t, s = tmp_path / "table2.docx", tmp_path / "sat.csv"
+    code, out, err = run(["report", str(folder), "--table", str(t), "--saturation", str(s)], capsys)
+    assert (code, err) == (0, "")
+    said = " ".join(out.split())
+    assert f"table: {t}" in said
+    assert f"saturation: {s} (saturation not reached (10+3 rule): only 1 interview(s)" in said
+    doc = Document(str(t))
+    assert [p.text for p in doc.paragraphs] == [
+        "Summary of barriers and enablers by CFIR domain",
+        "Charted from the codes Alice gave.",
+        "Not in the table: 1 segment coded neutral (neither barrier nor enabler) under 1 "
+        "construct.",  # Leadership Engagement, Alice's second code of the first passage
+    ]
+    cells = [[p.text for p in c.paragraphs] for c in doc.tables[0].rows[2].cells]
+    assert cells == [
+        ["Available Resources: 1 participant (P07), 1 segment", "\u201cWe never have the staff.\u201d (P07, p07:5-29)"],
+        ["Available Resources: 1 participant (P07), 1 segment", "\u201cOur manager backs us though.\u201d (P07, p07:30-58)"],
+    ]  # fmt: skip
+    with s.open(encoding="utf-8-sig", newline="") as f:
+        assert list(csv.reader(f)) == [
+            ["n", "interview", "participant", "new", "new_codes", "cumulative", "open_coding"],
+            ["1", "p07", "P07", "2", "IS.E.1 IS.E.2", "2", "0"],
+        ]
+    # the same table as a spreadsheet, and a model's run is said to be unreviewed suggestions
+    x = tmp_path / "table2.csv"
+    code, _, _ = run(["report", str(folder), "--table", str(x)], capsys)
+    with x.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert code == 0 and [r[2] for r in rows[1:]] == ["IS.E.1", "IS.E.2"]
+    model = alices_codings(tmp_path / "m", None, model=True)
+    code, _, _ = run(["report", str(model), "--table", str(t)], capsys)
+    assert code == 0
+    assert (
+        Document(str(t))
+        .paragraphs[1]
+        .text.startswith(
+            "Charted from the model's top suggestion for each participant segment, not reviewed"
+        )
+    )
+
+
+def test_report_refuses_a_table_or_saturation_format_it_cannot_write(
+    tmp_path: Path, capsys
+) -> None:
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    for option, name, fmt in [("--table", "t.pdf", ".docx, .xlsx or .csv"), ("--saturation", "s.docx", ".xlsx or .csv")]:  # fmt: skip
+        code, out, err = run(["report", str(folder), option, str(tmp_path / name)], capsys)
+        assert code == 2 and out == ""
+        assert len(err.strip().splitlines()) == 1
+        assert name in err and f"use a {fmt} file name" in err
+        assert not (tmp_path / name).exists()
+        assert not (folder / "report.html").exists()  # refused before anything is written

@@ -789,3 +789,108 @@ def test_an_order_that_leaves_out_interviews_says_so() -> None:
     r = interviews(["A", "B", "C"])
     with pytest.warns(RoqaWarning, match=r"leaves out 1 of the 3 transcripts \(I02\)"):
         assert saturation(r, order="I03, I01").interviews == ["I03", "I01"]
+
+
+# -- the barriers/enablers table as a Word document ------------------------------------------
+
+
+def docx_rows(path: Path) -> list[list[list[str]]]:
+    """Each table row of a Word document as its cells' paragraph texts (a merged row: one cell)."""
+    from docx import Document
+
+    table = Document(str(path)).tables[0]
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell appears once per grid column
+                continue
+            seen.add(id(cell._tc))
+            cells.append([p.text for p in cell.paragraphs])
+        rows.append(cells)
+    return rows
+
+
+def test_table2_docx_lays_out_barriers_and_enablers_by_domain_as_the_seed_paper(
+    tmp_path: Path,
+) -> None:
+    from docx import Document
+
+    out = tmp_path / "table2.docx"
+    barriers_enablers(three_interviews(), MINI, quotes=2).to_docx(out, note="Coded by Alice.")
+    doc = Document(str(out))
+    assert [p.text for p in doc.paragraphs] == [
+        "Summary of barriers and enablers by CFIR domain",
+        "Coded by Alice.",
+    ]  # nothing coded neutral: no closing line
+    assert doc.paragraphs[0].style.name == "Caption"
+    assert doc.core_properties.title == "Summary of barriers and enablers by CFIR domain"
+    assert docx_rows(out) == [
+        [["Barriers"], ["Enablers"]],
+        [["Intervention Characteristics"]],
+        [
+            [
+                "Complexity: 2 participants (P01, P02), 4 segments",
+                "\u201cYou need real skill to do recovery work.\u201d (P01, T3:0-40)",
+                '\u201c=HYPERLINK("x") too much paperwork\u201d (P02, T2:300-334)',
+            ],
+            [
+                "Complexity: 1 participant (P02), 1 segment",
+                "\u201cThe Recovery Star makes reviews simple.\u201d (P02, T2:100-139)",
+            ],
+        ],
+        [["Inner Setting"]],
+        [
+            ["\u2014"],
+            [
+                "Culture: 2 participants (P01, P02), 2 segments",
+                "\u201cEveryone from the directors down believes in recovery.\u201d (P01, T1:200-254)",
+                "\u201cOur culture is slowly changing.\u201d (P02, T2:0-31)",
+            ],
+        ],
+    ]
+    table = doc.tables[0]
+    # the header row repeats on every page; constructs are bullets, quotes are not
+    assert table.rows[0]._tr.trPr.xpath("./w:tblHeader")
+    styles = [p.style.name for p in table.rows[2].cells[0].paragraphs]
+    assert styles == ["List Bullet", "Normal", "Normal"]
+    assert all(r.italic for p in table.rows[2].cells[0].paragraphs[1:] for r in p.runs)
+
+
+def test_table2_docx_counts_neutral_talk_cites_times_and_drops_characters_word_refuses(
+    tmp_path: Path,
+) -> None:
+    from docx import Document
+
+    r = three_interviews()
+    extra = [
+        seg("T3", 1, "We meet on Tuesdays.", ("IS.C", 0.7, "neutral")),
+        seg("T3", 2, "Bell\x07 rang and\x0b staff left.", ("IC.F", 0.99, "barrier")),
+    ]
+    extra[1] = dataclasses.replace(
+        extra[1], segment=dataclasses.replace(extra[1].segment, begin_time=3723.6)
+    )
+    r = CodingResult(segments=[*r.segments, *extra], transcripts=r.transcripts)
+    out = tmp_path / "t.docx"
+    barriers_enablers(r, MINI, quotes=1).to_docx(out, title="Table 2. What helped and hindered")
+    doc = Document(str(out))
+    assert [p.text for p in doc.paragraphs] == [
+        "Table 2. What helped and hindered",
+        "Not in the table: 1 segment coded neutral (neither barrier nor enabler) under 1 "
+        "construct.",
+    ]
+    assert docx_rows(out)[2][0] == [
+        "Complexity: 2 participants (P01, P02), 5 segments",
+        "\u201cBell rang and staff left.\u201d (P01, 01:02:03)",
+    ]
+
+
+def test_saturation_xlsx_has_the_rows_of_the_csv(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    sat = saturation(three_interviews())
+    sat.to_xlsx(tmp_path / "sat.xlsx")
+    ws = load_workbook(tmp_path / "sat.xlsx")["Saturation"]
+    assert [[c.value for c in row] for row in ws.iter_rows()] == [
+        [None if v == "" else v for v in row] for row in sat.rows()
+    ]

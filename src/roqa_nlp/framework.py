@@ -672,6 +672,16 @@ class BarriersEnablers:
         """Write :meth:`rows` as an Excel workbook with one sheet, ``Barriers and enablers``."""
         write_xlsx(path, [("Barriers and enablers", self.rows(), 30, True)])
 
+    def to_docx(
+        self, path: str | Path, *, title: str | None = None, note: str | None = None
+    ) -> None:
+        """Write the table as a Word document laid out as the seed study's Table 2 (*Barriers* |
+        *Enablers*, a row per domain, a bullet per construct with its participants and quotes;
+        ``note`` goes under the caption): see :func:`roqa_nlp.framework_docx.write_table2_docx`."""
+        from .framework_docx import write_table2_docx
+
+        write_table2_docx(self, path, title=title, note=note)
+
     def __repr__(self) -> str:
         constructs = [c for d in self.domains for c in d.constructs]
         return (
@@ -848,6 +858,10 @@ class Saturation:
     def to_csv(self, path: str | Path) -> None:
         """Write :meth:`rows` as CSV (UTF-8 with a byte-order mark for Excel)."""
         write_spreadsheet_csv(path, self.rows())
+
+    def to_xlsx(self, path: str | Path) -> None:
+        """Write :meth:`rows` as an Excel workbook with one sheet, ``Saturation``."""
+        write_xlsx(path, [("Saturation", self.rows(), 14, False)])
 
     def __repr__(self) -> str:
         verdict = f"reached at {self.francis.at}" if self.francis.reached else "not reached"

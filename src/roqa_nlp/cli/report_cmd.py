@@ -1,4 +1,5 @@
-"""``roqa report``: the offline HTML report (and optionally the framework matrix) of a coding."""
+"""``roqa report``: the offline HTML report of a coding (and optionally the framework matrix, the
+barriers/enablers table and the saturation table as files for a write-up)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,14 @@ import typer
 from .app import app, codebook_option
 
 if TYPE_CHECKING:
+    from ..codebook import Codebook
     from ..decisions import Decision
+    from ..report import ReportOptions
     from ..result import CodingResult
 
 MATRIX_FORMATS = (".xlsx", ".csv")
+TABLE_FORMATS = (".docx", ".xlsx", ".csv")
+SATURATION_FORMATS = (".xlsx", ".csv")
 #: the review a report starts from when --decisions is not given, found beside the codings
 DECISIONS_FILE = "decisions.csv"
 
@@ -36,6 +41,17 @@ def report_command(
         None,
         "--matrix",
         help="Also write the framework matrix (participants x codes): .xlsx or .csv.",
+    ),
+    table: Path | None = typer.Option(
+        None,
+        "--table",
+        help="Also write the barriers/enablers table by CFIR domain (the seed study's Table 2): "
+        ".docx (laid out for a write-up), .xlsx or .csv.",
+    ),
+    saturation_out: Path | None = typer.Option(
+        None,
+        "--saturation",
+        help="Also write the saturation table (new codes per interview, in order): .xlsx or .csv.",
     ),
     open_coding: Path | None = typer.Option(
         None,
@@ -82,13 +98,23 @@ def report_command(
     from ..crosswalk import chart_codings, codebook_for
     from ..errors import RoqaError
     from ..exchange.qdpx_export import coder_of, person_of
-    from ..framework import framework_matrix
+    from ..framework import framework_matrix, saturation
     from ..report import MATRIX_QUOTES, ReportOptions, write_report
     from ..result import CodingResult
     from .agree_cmd import coder_name
 
     if matrix is not None and matrix.suffix.lower() not in MATRIX_FORMATS:
         raise RoqaError("unknown matrix format", path=matrix, hint="use a .xlsx or .csv file name")
+    if table is not None and table.suffix.lower() not in TABLE_FORMATS:
+        raise RoqaError(
+            "unknown table format", path=table, hint="use a .docx, .xlsx or .csv file name"
+        )
+    if saturation_out is not None and saturation_out.suffix.lower() not in SATURATION_FORMATS:
+        raise RoqaError(
+            "unknown saturation table format",
+            path=saturation_out,
+            hint="use a .xlsx or .csv file name",
+        )
     source = codings / "codings.jsonl" if codings.is_dir() else codings
     result = CodingResult.read(codings)
     review = read_review(decisions, source.parent)
@@ -156,6 +182,61 @@ def report_command(
         else:
             m.to_csv(matrix)
         typer.echo(f"matrix: {matrix}")
+    if table is not None:
+        write_table(table, result, book, opts, person)
+        typer.echo(f"table: {table}")
+    if saturation_out is not None:
+        sat = saturation(
+            result,
+            opts.order,
+            initial_sample=opts.initial_sample,
+            stopping_criterion=opts.stopping_criterion,
+            new_info_threshold=opts.new_info_threshold,
+            base_size=opts.base_size,
+            run_length=opts.run_length,
+            top_k=opts.top_k,
+            min_probability=opts.min_probability,
+        )
+        if saturation_out.suffix.lower() == ".xlsx":
+            sat.to_xlsx(saturation_out)
+        else:
+            sat.to_csv(saturation_out)
+        typer.echo(f"saturation: {saturation_out} ({sat.verdict})")
+
+
+def write_table(
+    path: Path, result: CodingResult, book: Codebook, opts: ReportOptions, person: str | None
+) -> None:
+    """Write the barriers/enablers table to ``path`` (.docx, .xlsx or .csv), charted as the
+    report charts it; the Word table says under its caption whose codes it charts."""
+    from ..framework import barriers_enablers
+    from ..report import TABLE2_QUOTES
+
+    t = barriers_enablers(
+        result,
+        book,
+        quotes=TABLE2_QUOTES,
+        top_k=opts.top_k,
+        min_probability=opts.min_probability,
+    )
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        t.to_docx(path, note=charted_note(person, opts.top_k))
+    elif suffix == ".xlsx":
+        t.to_xlsx(path)
+    else:
+        t.to_csv(path)
+
+
+def charted_note(person: str | None, top_k: int) -> str:
+    """Whose codes a table charts, in the words of the report's own note."""
+    if person is not None:
+        return f"Charted from the codes {person} gave."
+    which = "top suggestion" if top_k == 1 else f"top {top_k} suggestions"
+    return (
+        f"Charted from the model's {which} for each participant segment, not reviewed: chart "
+        "your review with roqa apply-decisions, then roqa report --table."
+    )
 
 
 @dataclass

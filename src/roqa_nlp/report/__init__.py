@@ -56,6 +56,8 @@ THIN_RATING = 1
 
 #: quotes per cell of the framework matrix (the report and `roqa report --matrix`)
 MATRIX_QUOTES = 2
+#: quotes per side of a construct in the barriers/enablers table (report and `--table`)
+TABLE2_QUOTES = 3
 
 
 @dataclass
@@ -219,7 +221,9 @@ def report_context(
         min_probability=p,
         coded=coded,
     )
-    table2 = barriers_enablers(result, codebook, quotes=3, top_k=k, min_probability=p, coded=coded)
+    table2 = barriers_enablers(
+        result, codebook, quotes=TABLE2_QUOTES, top_k=k, min_probability=p, coded=coded
+    )
     ratings = construct_ratings(result, codebook, top_k=k, min_probability=p, coded=coded)
     sat = saturation(
         result,
