@@ -932,3 +932,25 @@ def test_update_trains_the_valence_head_with_the_researchers_valence(
         return float(clf.predict_valence_proba(model._inputs([SHIFTS]))[0][names.index("barrier")])
 
     assert barrier(ac) > barrier(model_only)
+
+
+def test_a_row_that_only_keeps_a_note_is_not_counted_as_a_decision(
+    embedder: Embedder, tiny_training: TrainingSet, tmp_path: Path
+) -> None:
+    from roqa_nlp.decisions import feedback_summary
+
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(
+        DECISIONS.replace("segment_id,decision,code_id,new_code,text", "segment_id,decision,code_id,new_code,text,note")
+        + "p02:0006,note,,,We talked about the weather.,ask P02 about the rota\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    ac = AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=tiny_training)
+    fb = ac.card["feedback"]
+    assert (fb["n_decisions"], fb["n_notes"], fb["n_examples"]) == (7, 1, 5)
+    assert fb["decisions_files"][0]["n_decisions"] == 7
+    assert feedback_summary(fb) == (
+        "feedback: 5 examples from 7 decisions (1 accepted, 3 new-code (1 new code created), 1 "
+        "fit no code); 0 left out; 1 note alone (kept, not trained on); codings: none (no "
+        "valence, 3 suggestions assumed shown)"
+    )

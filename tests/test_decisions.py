@@ -685,7 +685,7 @@ def test_the_summary_says_what_the_decisions_became() -> None:
 def test_the_summary_says_when_no_codings_were_used() -> None:
     card = {"n_decisions": 1, "n_examples": 1, "examples": {"accept": 1}, "codings": []}
     assert feedback_summary(card) == (
-        "feedback: 1 examples from 1 decisions (1 accepted); 0 left out; codings: none (no "
+        "feedback: 1 example from 1 decision (1 accepted); 0 left out; codings: none (no "
         "valence, 3 suggestions assumed shown)"
     )
 

@@ -618,7 +618,7 @@ class AutoCoder:
         they count; it needs several decided segments). The decisions files, their counts, the
         codings used and what was left out are recorded in the model card (``feedback``).
         """
-        from .decisions import Decision, feedback_plan, project_codebook, read_decisions
+        from .decisions import NOTE, Decision, feedback_plan, project_codebook, read_decisions
         from .training import TrainingSet, load_training_set
 
         if isinstance(weight, bool) or not isinstance(weight, int) or weight < 1:
@@ -696,14 +696,18 @@ class AutoCoder:
         before = {c.id for c in self.codebook.codes}
         self.codebook = book
         self.fit(combined)
+        # a row that only keeps a note on a segment decides nothing and trains nothing
+        n_notes = sum(d.decision == NOTE for d in all_decs)
         self.card["feedback"] = {
             # the written training data alone (card["training_data"] hashes it with the decisions)
             "base_training_data_sha256": ts.hash,
             "decisions_sha256": dhash,
             "decisions_files": [
-                {"name": name, "sha256": h, "n_decisions": len(decs_i)} for decs_i, name, h in files
+                {"name": name, "sha256": h, "n_decisions": sum(d.decision != NOTE for d in decs_i)}
+                for decs_i, name, h in files
             ],
-            "n_decisions": len(all_decs),
+            "n_decisions": len(all_decs) - n_notes,
+            **({"n_notes": n_notes} if n_notes else {}),
             "by_decision": {
                 k: n
                 for k in ("accept", "recode", "new-code", "reject", "valence")

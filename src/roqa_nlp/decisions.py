@@ -575,14 +575,18 @@ def feedback_summary(card: dict[str, object]) -> str:
         if counts.get(k)
     ]
     files = f" in {n_files} files" if n_files > 1 else ""
+    n_ex, n_dec = card.get("n_examples"), card.get("n_decisions")
     line = (
-        f"feedback: {card.get('n_examples')} examples from {card.get('n_decisions')} "
-        f"decisions{files} ({', '.join(parts) or 'none'}); "
+        f"feedback: {n_ex} example{'' if n_ex == 1 else 's'} from {n_dec} "
+        f"decision{'' if n_dec == 1 else 's'}{files} ({', '.join(parts) or 'none'}); "
     )
     n_left = sum(left.values())
     line += f"{n_left} left out" + (
         " (" + ", ".join(f"{n} {why}" for why, n in left.items()) + ")" if n_left else ""
     )
+    n_notes = card.get("n_notes")
+    if n_notes:
+        line += f"; {n_notes} note{'' if n_notes == 1 else 's'} alone (kept, not trained on)"
     codings = card.get("codings") or []
     paths = [str(c.get("path")) for c in codings if c]  # type: ignore[union-attr, attr-defined]
     line += "; codings: " + (
