@@ -98,7 +98,7 @@ def report_command(
     from ..crosswalk import chart_codings, codebook_for
     from ..errors import RoqaError
     from ..exchange.qdpx_export import coder_of, person_of
-    from ..framework import framework_matrix, saturation
+    from ..framework import framework_matrix
     from ..report import MATRIX_QUOTES, ReportOptions, write_report
     from ..result import CodingResult
     from .agree_cmd import coder_name
@@ -186,17 +186,7 @@ def report_command(
         write_table(table, result, book, opts, person)
         typer.echo(f"table: {table}")
     if saturation_out is not None:
-        sat = saturation(
-            result,
-            opts.order,
-            initial_sample=opts.initial_sample,
-            stopping_criterion=opts.stopping_criterion,
-            new_info_threshold=opts.new_info_threshold,
-            base_size=opts.base_size,
-            run_length=opts.run_length,
-            top_k=opts.top_k,
-            min_probability=opts.min_probability,
-        )
+        sat = opts.saturation(result)
         if saturation_out.suffix.lower() == ".xlsx":
             sat.to_xlsx(saturation_out)
         else:

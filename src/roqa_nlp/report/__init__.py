@@ -40,6 +40,7 @@ from ..io import atomic_write_text
 if TYPE_CHECKING:
     from ..codebook import Codebook
     from ..decisions import Decision
+    from ..framework import Quote, Saturation
     from ..result import CodingResult
     from ..schema import SegmentResult, Suggestion
 
@@ -73,6 +74,24 @@ class ReportOptions:
     run_length: int = 2
     #: transcript ids in the order the interviews were done (saturation); None = coded order
     order: tuple[str, ...] | None = None
+
+    def saturation(self, result: CodingResult, coded: Sequence[Quote] | None = None) -> Saturation:
+        """The saturation of ``result`` computed with these options (``coded``: the segments
+        already charted with them, to chart them once)."""
+        from ..framework import saturation
+
+        return saturation(
+            result,
+            self.order,
+            initial_sample=self.initial_sample,
+            stopping_criterion=self.stopping_criterion,
+            new_info_threshold=self.new_info_threshold,
+            base_size=self.base_size,
+            run_length=self.run_length,
+            top_k=self.top_k,
+            min_probability=self.min_probability,
+            coded=coded,
+        )
 
 
 def write_report(
@@ -204,7 +223,6 @@ def report_context(
         construct_ratings,
         framework_matrix,
         mixed_id_spellings,
-        saturation,
     )
     from . import plots
 
@@ -225,18 +243,7 @@ def report_context(
         result, codebook, quotes=TABLE2_QUOTES, top_k=k, min_probability=p, coded=coded
     )
     ratings = construct_ratings(result, codebook, top_k=k, min_probability=p, coded=coded)
-    sat = saturation(
-        result,
-        options.order,
-        initial_sample=options.initial_sample,
-        stopping_criterion=options.stopping_criterion,
-        new_info_threshold=options.new_info_threshold,
-        base_size=options.base_size,
-        run_length=options.run_length,
-        top_k=k,
-        min_probability=p,
-        coded=coded,
-    )
+    sat = options.saturation(result, coded)
 
     shown = None if person else SHOWN_SUGGESTIONS
     views = {
