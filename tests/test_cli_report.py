@@ -122,8 +122,9 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
     assert f"saturation: {s} (saturation not reached (10+3 rule): only 1 interview(s)" in said
     doc = Document(str(t))
     assert [p.text for p in doc.paragraphs] == [
-        "Summary of barriers and enablers by CFIR domain",
-        "Charted from the codes Alice gave.",
+        "Summary of barriers and enablers",
+        "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
+        "codes Alice gave.",
         "Not in the table: 1 segment coded neutral (neither barrier nor enabler) under 1 "
         "construct.",  # Leadership Engagement, Alice's second code of the first passage
     ]
@@ -146,12 +147,10 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
     model = alices_codings(tmp_path / "m", None, model=True)
     code, _, _ = run(["report", str(model), "--table", str(t)], capsys)
     assert code == 0
-    assert (
-        Document(str(t))
-        .paragraphs[1]
-        .text.startswith(
-            "Charted from the model's top suggestion for each participant segment, not reviewed"
-        )
+    assert Document(str(t)).paragraphs[1].text == (
+        "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
+        "model's top suggestion for each participant segment, not reviewed: chart your review "
+        "with roqa apply-decisions, then roqa report --table."
     )
 
 

@@ -820,11 +820,11 @@ def test_table2_docx_lays_out_barriers_and_enablers_by_domain_as_the_seed_paper(
     barriers_enablers(three_interviews(), MINI, quotes=2).to_docx(out, note="Coded by Alice.")
     doc = Document(str(out))
     assert [p.text for p in doc.paragraphs] == [
-        "Summary of barriers and enablers by CFIR domain",
+        "Summary of barriers and enablers",
         "Coded by Alice.",
     ]  # nothing coded neutral: no closing line
     assert doc.paragraphs[0].style.name == "Caption"
-    assert doc.core_properties.title == "Summary of barriers and enablers by CFIR domain"
+    assert doc.core_properties.title == "Summary of barriers and enablers"
     assert docx_rows(out) == [
         [["Barriers"], ["Enablers"]],
         [["Intervention Characteristics"]],

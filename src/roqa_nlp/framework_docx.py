@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 #: characters XML 1.0 cannot hold (Word would refuse the document)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-DEFAULT_TITLE = "Summary of barriers and enablers by CFIR domain"
+DEFAULT_TITLE = "Summary of barriers and enablers"
 #: what an empty cell shows (the seed's table leaves the cell blank; a dash reads as "none")
 NONE_CHARTED = "\u2014"
 

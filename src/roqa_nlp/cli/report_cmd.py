@@ -211,7 +211,7 @@ def write_table(
     )
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        t.to_docx(path, note=charted_note(person, opts.top_k))
+        t.to_docx(path, note=f"Codes: {book.name}. {charted_note(person, opts.top_k)}")
     elif suffix == ".xlsx":
         t.to_xlsx(path)
     else:
