@@ -894,3 +894,12 @@ def test_saturation_xlsx_has_the_rows_of_the_csv(tmp_path: Path) -> None:
     assert [[c.value for c in row] for row in ws.iter_rows()] == [
         [None if v == "" else v for v in row] for row in sat.rows()
     ]
+
+
+def test_table2_docx_of_nothing_charted_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "t.docx"
+    barriers_enablers(three_interviews(), MINI, min_probability=0.99).to_docx(out)
+    assert docx_rows(out) == [
+        [["Barriers"], ["Enablers"]],
+        [["No segment is charted with a code."]],
+    ]

@@ -23,6 +23,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 DEFAULT_TITLE = "Summary of barriers and enablers"
 #: what an empty cell shows (the seed's table leaves the cell blank; a dash reads as "none")
 NONE_CHARTED = "\u2014"
+#: what the table says when no segment carries a code (all small talk, or a threshold too high)
+NOTHING_CHARTED = "No segment is charted with a code."
 
 
 def _clean(text: str) -> str:
@@ -106,6 +108,10 @@ def write_table2_docx(
         row = grid.add_row()
         fill(row.cells[0], [(c.name, c.barriers) for c in domain.constructs])
         fill(row.cells[1], [(c.name, c.enablers) for c in domain.constructs])
+
+    if not table.domains:
+        empty = grid.add_row()
+        empty.cells[0].merge(empty.cells[1]).paragraphs[0].add_run(NOTHING_CHARTED)
 
     neutral = [c for d in table.domains for c in d.constructs if c.neutral]
     if neutral:
