@@ -327,7 +327,15 @@ def test_cli_code_colours_go_through_codebook_json_to_qdpx_and_qdc(
     )
     assert code == 0, err
     colours = {c.get("name"): c.get("color") for c in qde_of(qdpx).iter(NS + "Code")}
-    assert colours == {"Staffing": "#FF0000", "Money": "#0f0", "Time": None}
+    assert colours == {
+        "Staffing": "#FF0000",
+        "Money": "#0f0",
+        "Time": None,
+        "Valence (roqa_nlp)": None,
+        "Barrier": "#D55E00",
+        "Enabler": "#009E73",
+        "Neutral": "#999999",
+    }
     assert schema_errors(qdpx_project(qdpx), PROJECT_XSD) == []
     code, _, err = run(
         ["export", "--qdc", str(qdc), "--codebook", str(tmp_path / "imp" / "codebook.json")],
@@ -361,7 +369,7 @@ def test_colours_given_to_the_exporters_are_written(tmp_path: Path) -> None:
     coloured = [
         c.get("name") for c in qde_of(tmp_path / "m.qdpx").iter(NS + "Code") if c.get("color")
     ]
-    assert coloured == ["Available Resources"]
+    assert coloured == ["Available Resources", "Barrier", "Enabler", "Neutral"]
     export_qdc(book, tmp_path / "b.qdc", {"IS.E.2": "#00AA00"})
     got: dict[str, str] = {}
     assert read_qdc(tmp_path / "b.qdc", colors=got).id == "cfir-2009"

@@ -1,9 +1,12 @@
 """REFI-QDA codebook files (``.qdc``): export any codebook, import one from any QDA program.
 
 A ``.qdc`` file is one XML document, ``<CodeBook xmlns="urn:QDA-XML:codebook:1.0">``, holding the
-code tree (``Codebook-mrt2019.xsd``). The writer omits ``<Sets>``: the schema requires at least one
-``<Set>`` inside it, and Taguette's empty ``<Sets/>`` is what makes its files invalid. The reader
-is lenient: it accepts that empty ``<Sets/>``, missing descriptions and any namespace.
+code tree (``Codebook-mrt2019.xsd``), ending with the valence group every ``.qdpx`` export has
+(``Valence (roqa_nlp)``: ``Barrier``, ``Enabler``, ``Neutral``), which the reader leaves out
+(:func:`~.refiqda.codebook_from_codes`). The writer omits ``<Sets>``: the schema requires at
+least one ``<Set>`` inside it, and Taguette's empty ``<Sets/>`` is what makes its files invalid.
+The reader is lenient: it accepts that empty ``<Sets/>``, missing descriptions and any
+namespace.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from ..io import atomic_write_bytes, read_bytes
 from .refiqda import (
     CODEBOOK_NS,
     ORIGIN,
+    add_valence_group,
     child,
     codebook_from_codes,
     codes_element,
@@ -28,20 +32,32 @@ from .refiqda import (
 )
 
 
-def qdc_bytes(codebook: Codebook, colors: Mapping[str, str] | None = None) -> bytes:
+def qdc_bytes(
+    codebook: Codebook, colors: Mapping[str, str] | None = None, *, valence_codes: bool = True
+) -> bytes:
     """The ``.qdc`` document of a codebook (UTF-8 XML), with the code colours ``colors``
-    (code id -> ``#RRGGBB``) besides those the codes carry."""
+    (code id -> ``#RRGGBB``) besides those the codes carry, and (``valence_codes``) the valence
+    group after the codebook's codes, as every ``.qdpx`` export has it
+    (:func:`~.refiqda.add_valence_group`)."""
     root = ET.Element("CodeBook", {"origin": ORIGIN})
-    root.append(codes_element(codebook, colors))
+    codes_el = codes_element(codebook, colors)
+    if valence_codes:
+        add_valence_group(codes_el, codebook)
+    root.append(codes_el)
     return serialise(root, CODEBOOK_NS)
 
 
 def export_qdc(
-    codebook: Codebook, path: str | Path, colors: Mapping[str, str] | None = None
+    codebook: Codebook,
+    path: str | Path,
+    colors: Mapping[str, str] | None = None,
+    *,
+    valence_codes: bool = True,
 ) -> Path:
-    """Write ``codebook`` as a REFI-QDA ``.qdc`` file (atomically); returns the path."""
+    """Write ``codebook`` as a REFI-QDA ``.qdc`` file (atomically); returns the path. The code
+    tree ends with the valence group unless ``valence_codes`` is False (see :func:`qdc_bytes`)."""
     out = Path(path)
-    atomic_write_bytes(out, qdc_bytes(codebook, colors))
+    atomic_write_bytes(out, qdc_bytes(codebook, colors, valence_codes=valence_codes))
     return out
 
 

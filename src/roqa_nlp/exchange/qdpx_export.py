@@ -2,7 +2,9 @@
 
 The archive holds ``project.qde`` (valid against ``Project-mrt2019.xsd``) and one UTF-8 text file
 per transcript, ``sources/<guid>.txt``, referenced as ``internal://<guid>.txt``. The code tree is
-the codebook's hierarchy with stable GUIDs (see :mod:`.refiqda`). Each suggested coding is one
+the codebook's hierarchy with stable GUIDs (see :mod:`.refiqda`), followed by the group of valence
+codes (``Valence (roqa_nlp)``: ``Barrier``, ``Enabler``, ``Neutral``) a reviewer codes a passage
+with to give its valence; nothing is coded with them. Each suggested coding is one
 ``PlainTextSelection`` whose ``startPosition``/``endPosition`` are code-point offsets of exactly the
 segment, carrying one ``Coding`` attributed to a dedicated user named after the library version
 and the model hash (``roqa_nlp 0.1.0 (model sha256: 1a2b3c4d…)``), so that a researcher can filter
@@ -41,6 +43,7 @@ from .plaintext import normalise_newlines
 from .refiqda import (
     ORIGIN,
     PROJECT_NS,
+    add_valence_group,
     code_guid,
     codes_element,
     is_guid,
@@ -274,9 +277,10 @@ def qdpx_bytes(
     min_probability: float = 0.0,
     path: Path = Path("project.qdpx"),
     colors: Mapping[str, str] | None = None,
+    valence_codes: bool = True,
 ) -> tuple[bytes, QdpxExport]:
     """The ``.qdpx`` archive of a coding result, in memory, and a summary of what it holds
-    (``top_k`` and ``colors`` as :func:`export_qdpx` takes them)."""
+    (``top_k``, ``colors`` and ``valence_codes`` as :func:`export_qdpx` takes them)."""
     person = coder_of(result)
     top_k = codes_per_segment(top_k, person)
     _check_options(top_k, min_probability)
@@ -297,7 +301,10 @@ def qdpx_bytes(
     )
     users = ET.SubElement(root, "Users")
     ET.SubElement(users, "User", {"guid": user_guid, "name": xml_text(user)})
-    ET.SubElement(root, "CodeBook").append(codes_element(codebook, colors))
+    codes_el = codes_element(codebook, colors)
+    if valence_codes:
+        add_valence_group(codes_el, codebook)
+    ET.SubElement(root, "CodeBook").append(codes_el)
 
     guids: dict[str, str] = {}
     seen: set[str] = set()
@@ -446,6 +453,7 @@ def export_qdpx(
     top_k: int | str | None = AUTO,
     min_probability: float = 0.0,
     colors: Mapping[str, str] | None = None,
+    valence_codes: bool = True,
 ) -> QdpxExport:
     """Write the suggestions of ``result`` as a REFI-QDA project to ``path`` (atomically).
 
@@ -454,10 +462,19 @@ def export_qdpx(
     least ``min_probability``, taken in order of probability. The transcripts come from
     ``result.transcripts``; every segment must match its transcript's text. ``colors`` maps code
     ids to ``#RRGGBB`` colours for the code tree (codes that carry a colour keep theirs anyway).
+    With ``valence_codes`` (the default) the code tree ends with the valence group a reviewer
+    gives a passage's valence with (see :func:`~.refiqda.add_valence_group`); nothing is coded
+    with it.
     """
     out = Path(path)
     data, summary = qdpx_bytes(
-        result, codebook, top_k=top_k, min_probability=min_probability, path=out, colors=colors
+        result,
+        codebook,
+        top_k=top_k,
+        min_probability=min_probability,
+        path=out,
+        colors=colors,
+        valence_codes=valence_codes,
     )
     atomic_write_bytes(out, data)
     return summary

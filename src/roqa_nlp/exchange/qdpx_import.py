@@ -410,6 +410,11 @@ def read_qdpx(
         return _read_project(z, root, p, codebook, limits, crlf)
 
 
+def _elements(root: ET.Element, name: str) -> list[ET.Element]:
+    """Every element named ``name`` (in any namespace) in the tree under ``root``."""
+    return [el for el in root.iter() if local_name(el.tag) == name]
+
+
 def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
@@ -455,6 +460,8 @@ def _read_project(
         known=known_codebooks(codebook),
         warnings=warnings,
         colors=colors,
+        # the export's valence group is a code of the project only once a passage is coded with it
+        coded={normalise_guid(r.get("targetGUID")) for r in _elements(root, "CodeRef")},
     )
 
     skipped: dict[str, int] = {}  # what is not imported: noun -> how many

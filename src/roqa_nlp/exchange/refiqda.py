@@ -17,7 +17,8 @@ import json
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -250,6 +251,132 @@ def codes_element(codebook: Codebook, colors: Mapping[str, str] | None = None) -
     return codes_el
 
 
+# -- the reviewer's valence codes ------------------------------------------------------------------
+
+#: Name of the top-level code (not codable) that holds the valence codes every export carries
+#: after the codebook's own codes.
+VALENCE_GROUP = "Valence (roqa_nlp)"
+
+VALENCE_GROUP_DESCRIPTION = (
+    "Your valence of a passage, for roqa_nlp. Besides coding a passage with its code, code it "
+    "with Barrier, Enabler or Neutral to say whether what it describes hinders or helps the "
+    "implementation; roqa import reads that as your valence. The model's valence is in each "
+    "suggestion's description. Coding a passage with one of these alone reviews its valence only."
+)
+
+
+@dataclass(frozen=True)
+class ValenceCode:
+    """One code of the valence group: the valence it stands for, its name, colour and
+    description (what coding a passage with it means)."""
+
+    valence: str
+    name: str
+    color: str
+    description: str
+
+
+#: The valence group's codes, in order. Colours from the Okabe-Ito palette (told apart with
+#: colour blindness): vermillion, bluish green, grey.
+VALENCE_CODES: tuple[ValenceCode, ...] = (
+    ValenceCode(
+        "barrier",
+        "Barrier",
+        "#D55E00",
+        "Code a passage with this when what it describes hinders the implementation (a barrier). "
+        "roqa import reads it as your valence of the passage: barrier.",
+    ),
+    ValenceCode(
+        "enabler",
+        "Enabler",
+        "#009E73",
+        "Code a passage with this when what it describes helps the implementation (an enabler "
+        "or facilitator). roqa import reads it as your valence of the passage: enabler.",
+    ),
+    ValenceCode(
+        "neutral",
+        "Neutral",
+        "#999999",
+        "Code a passage with this when what it describes neither hinders nor helps the "
+        "implementation, or does both (mixed). roqa import reads it as your valence of the "
+        "passage: neutral.",
+    ),
+)
+
+
+def valence_guid(valence: str | None = None) -> str:
+    """The GUID of the valence group (``valence`` None) or of its code for ``valence``: the same
+    in every export, whatever the codebook, so that projects merged in a QDA program share one
+    group."""
+    return stable_guid("roqa_nlp:valence", *([] if valence is None else [valence]))
+
+
+def has_valence_codes(codebook: Codebook) -> bool:
+    """Whether ``codebook`` already holds codes ``roqa import`` reads as a passage's valence: the
+    valence group (a project's codebook that ``roqa import`` brought it back in) or valence codes
+    a reviewer created in a QDA program (:func:`~.review.valence_code`)."""
+    from .review import valence_code
+
+    ours = {
+        normalise_guid(valence_guid()),
+        *(normalise_guid(valence_guid(v.valence)) for v in VALENCE_CODES),
+    }
+    return any(
+        normalise_guid(code_guid(codebook.id, c.id)) in ours or valence_code(c.id, c.name)
+        for c in codebook.codes
+    )
+
+
+def add_valence_group(codes_el: ET.Element, codebook: Codebook) -> bool:
+    """Append the valence group to the ``<Codes>`` tree of ``codebook`` (what
+    :func:`codes_element` made): a top-level code :data:`VALENCE_GROUP`, not codable, holding
+    the codable codes ``Barrier``, ``Enabler`` and ``Neutral`` with stable GUIDs
+    (:func:`valence_guid`). A reviewer codes a passage with one of them to give its valence.
+    Left out when the codebook already has valence codes (:func:`has_valence_codes`), so that
+    none is there twice; returns whether it was added."""
+    if has_valence_codes(codebook):
+        return False
+    group = ET.SubElement(
+        codes_el, "Code", {"guid": valence_guid(), "name": VALENCE_GROUP, "isCodable": "false"}
+    )
+    ET.SubElement(group, "Description").text = VALENCE_GROUP_DESCRIPTION
+    for v in VALENCE_CODES:
+        el = ET.SubElement(
+            group,
+            "Code",
+            {
+                "guid": valence_guid(v.valence),
+                "name": v.name,
+                "isCodable": "true",
+                "color": v.color,
+            },
+        )
+        ET.SubElement(el, "Description").text = v.description
+    return True
+
+
+def _is_valence_group(el: ET.Element) -> bool:
+    """Whether a top-level ``<Code>`` is the valence group as ``roqa export`` wrote it: the
+    group by its GUID or its name (programs that make new GUIDs on export keep names), holding
+    nothing but the group's codes (each by its GUID or its name), none of them with codes below."""
+    if normalise_guid(el.get("guid")) != normalise_guid(valence_guid()) and normalise_name(
+        el.get("name") or ""
+    ) != normalise_name(VALENCE_GROUP):
+        return False
+    guids = {normalise_guid(valence_guid(v.valence)) for v in VALENCE_CODES}
+    names = {normalise_name(v.name) for v in VALENCE_CODES}
+    return all(
+        not children(c, "Code")
+        and (normalise_guid(c.get("guid")) in guids or normalise_name(c.get("name") or "") in names)
+        for c in children(el, "Code")
+    )
+
+
+def _codes_in(el: ET.Element) -> set[str]:
+    """The normalised GUIDs of ``el`` and every code below it."""
+    return {normalise_guid(c.get("guid")) for c in el.iter() if local_name(c.tag) == "Code"}
+
+
 # -- <Codes> -> codebook ---------------------------------------------------------------------------
 
 
@@ -309,6 +436,7 @@ def codebook_from_codes(
     known: Iterable[Codebook] = (),
     warnings: list[str],
     colors: dict[str, str] | None = None,
+    coded: Collection[str] = (),
 ) -> tuple[Codebook, dict[str, str]]:
     """A :class:`Codebook` from a ``<Codes>`` tree, and the map ``normalised GUID -> code id``.
 
@@ -321,9 +449,17 @@ def codebook_from_codes(
     The codebook id is that of the known codebook when every code comes from it, else a slug
     of ``name``. Problems (duplicate GUIDs, codes without one) are appended to ``warnings``.
     Each code's colour (``color="#RRGGBB"``) is put in ``colors`` (code id -> colour) when given.
+
+    The valence group every export carries (:func:`add_valence_group`) is not a code of the
+    codebook: it is left out, silently, unless a coding uses one of its codes (``coded``: the
+    normalised GUIDs the file's codings refer to) or a reviewer put a code of their own in it;
+    then it is read as codes made in a QDA program are (GUID ids), as valence codes a reviewer
+    created are. It never counts in deciding which known codebook the codes come from.
     """
     top = [] if codes_el is None else children(codes_el, "Code")
-    book = _best_known_codebook(top, list(known))
+    used = set(coded) - {""}
+    top = [el for el in top if not (_is_valence_group(el) and not _codes_in(el) & used)]
+    book = _best_known_codebook([el for el in top if not _is_valence_group(el)], list(known))
     recognised: dict[str, Code] = {}
     by_path: dict[tuple[str, ...], Code] = {}
     if book is not None:

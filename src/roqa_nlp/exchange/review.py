@@ -18,8 +18,9 @@ that ``roqa train --feedback`` learns from (see :mod:`roqa_nlp.decisions`):
   researcher's valence, which ``roqa train --feedback`` learns; see :mod:`roqa_nlp.decisions`).
   A passage coded with a valence code alone gives a valence and no code decision (its
   suggestions are not rejected); one coded with two different valences gives none.
-  ``roqa export --qdpx`` writes the model's valence in each suggestion's description only, so the
-  researcher creates these codes in the program (once per project).
+  ``roqa export --qdpx`` writes the model's valence in each suggestion's description and gives
+  the researcher these codes: the group ``Valence (roqa_nlp)`` with ``Barrier``, ``Enabler`` and
+  ``Neutral`` (:func:`~.refiqda.add_valence_group`), read like codes the researcher created.
 
 Two spans are the same passage when their overlap covers at least half of the shorter one (QDA
 programs make it easy to select a slightly different stretch of text). Every decision carries the
