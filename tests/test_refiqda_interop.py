@@ -587,8 +587,9 @@ def test_cli_export_counts_every_segment_left_out(
     assert code == 0
     assert stdout.endswith(
         "1 suggested codings by user 'roqa_nlp 0.1.0 (model sha256: abababab…)', codebook "
-        "cfir-2009; 3 segments left out as in the report (fit no code or procedural talk: 1; "
-        "no suggestion: 2)\n"
+        "cfir-2009 and the valence codes Barrier, Enabler, Neutral (under 'Valence (roqa_nlp)') "
+        "to give a passage's valence; 3 segments left out as in the report (fit no code or "
+        "procedural talk: 1; no suggestion: 2)\n"
     )
 
 

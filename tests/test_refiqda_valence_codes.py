@@ -566,3 +566,37 @@ def test_a_codebook_with_valence_codes_of_its_own_gets_no_group(tmp_path: Path) 
         "Barriers",
     ]
     assert b"Valence" not in qdc_bytes(book)
+
+
+def test_roqa_export_says_it_adds_the_valence_codes_unless_the_codebook_has_them(
+    tmp_path: Path, capsys
+) -> None:
+    code, out, err = run(["export", "--codebook", "cfir-2009", "--qdc", str(tmp_path / "c.qdc")], capsys)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == (
+        f"wrote {tmp_path / 'c.qdc'}: codebook cfir-2009 (44 codes) and the valence codes "
+        "Barrier, Enabler, Neutral (under 'Valence (roqa_nlp)') to give a passage's valence\n"
+    )
+    # a codebook that has valence codes of its own gets no group, and the line says nothing of it
+    own = tmp_path / "own.json"
+    own.write_text(
+        json.dumps(
+            {
+                "id": "own",
+                "name": "own codes",
+                "codes": [
+                    {"id": "T", "name": "Staffing", "level": "domain", "codable": True},
+                    {  # made in a QDA program (a GUID id), as roqa import brings it back
+                        "id": "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+                        "name": "Barriers",
+                        "level": "domain",
+                        "codable": True,
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(["export", "--codebook", str(own), "--qdc", str(tmp_path / "o.qdc")], capsys)  # fmt: skip
+    assert code == 0
+    assert out == f"wrote {tmp_path / 'o.qdc'}: codebook own (2 codes)\n"

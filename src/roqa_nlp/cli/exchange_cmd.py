@@ -120,11 +120,22 @@ def export_cmd(
         )
         print(
             f"wrote {qdpx}: {summary.sources} transcripts, {summary.selections} {kind} "
-            f"by user '{summary.user}', codebook {book.id}{left_out}"
+            f"by user '{summary.user}', codebook {book.id}{valence_note(book)}{left_out}"
         )
     if qdc is not None:
         export_qdc(book, qdc, colors)
-        print(f"wrote {qdc}: codebook {book.id} ({len(book)} codes)")
+        print(f"wrote {qdc}: codebook {book.id} ({len(book)} codes){valence_note(book)}")
+
+
+def valence_note(book: Any) -> str:
+    """What an export says of the valence codes it adds after the codebook's codes (none when
+    the codebook has valence codes already)."""
+    from ..exchange.refiqda import VALENCE_CODES, VALENCE_GROUP, has_valence_codes
+
+    if has_valence_codes(book):
+        return ""
+    names = ", ".join(v.name for v in VALENCE_CODES)
+    return f" and the valence codes {names} (under '{VALENCE_GROUP}') to give a passage's valence"
 
 
 def _colors_of(book: Any, choice: str | None, codings: Path | None) -> dict[str, str]:
