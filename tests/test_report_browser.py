@@ -1313,3 +1313,112 @@ def test_a_persons_codings_have_a_working_picker_and_filter(
     WebDriverWait(driver, 5).until(lambda _: _in_view(driver, anchor))
     assert driver.execute_script("return window.localStorage.length") == 0
     assert _errors(driver) == []
+
+
+def _keys(driver: Any, *keys: str, shift: bool = False) -> None:
+    """Press keys on the page (nothing focused), as a reviewer would."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    chain = ActionChains(driver)
+    for k in keys:
+        if shift:
+            chain = chain.key_down(Keys.SHIFT).send_keys(k).key_up(Keys.SHIFT)
+        else:
+            chain = chain.send_keys(k)
+    chain.perform()
+
+
+def _current(driver: Any) -> str | None:
+    return driver.execute_script(
+        "var r = document.querySelector('.row.kb-current .review');"
+        "return r ? r.getAttribute('data-segment') : null;"
+    )
+
+
+def test_keys_walk_the_segments_and_decide_without_the_mouse(page: tuple[Any, Path]) -> None:
+    driver, _ = page
+    assert _current(driver) is None
+    _keys(driver, "j")
+    assert _current(driver) == "p01_interview:0000"  # the first segment (procedural talk)
+    _keys(driver, "j", "1")  # accept the top suggestion of the next one
+    assert _current(driver) == "p01_interview:0001"
+    _keys(driver, "j")
+    _keys(driver, "2", shift=True)  # reject its second suggestion
+    _keys(driver, "e")  # and call it an enabler
+    _keys(driver, "j", "x")  # talk that fits no code: every suggestion rejected
+    assert _current(driver) == "p01_interview:0003"
+    _keys(driver, "k")
+    assert _current(driver) == "p01_interview:0002"
+    assert driver.execute_script("return window.roqaDecisionsCsv") == (
+        "segment_id,decision,code_id,new_code,note,text,valence\n"
+        f"p01_interview:0001,accept,IS.E.3,,,{P01_0001},\n"
+        "p01_interview:0002,reject,IS.E.2,,,Training costs money we simply do not have.,\n"
+        "p01_interview:0002,valence,,,,Training costs money we simply do not have.,enabler\n"
+        "p01_interview:0003,reject,IS.C,,,My dog thinks Zoom calls are the best thing ever.,\n"
+    )
+    # the fold of talk that fits no code opened to show the decision made on it
+    assert _suggestion_shown(driver, "p01_interview:0003", "IS.C")
+
+
+def _suggestion_shown(driver: Any, segment_id: str, code: str) -> bool:
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(
+        By.CSS_SELECTOR, f'.review[data-segment="{segment_id}"] .sugg[data-code="{code}"]'
+    ).is_displayed()
+
+
+def test_a_key_pressed_again_takes_the_decision_back_and_typing_is_not_a_key(
+    page: tuple[Any, Path],
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    _keys(driver, "j", "j", "1", "1", "x", "x", "b", "b")
+    assert _current(driver) == "p01_interview:0001"
+    assert driver.execute_script("return window.roqaDecisionsCsv") == (
+        "segment_id,decision,code_id,new_code,note,text\n"
+    )
+    note = driver.find_element(
+        By.CSS_SELECTOR, '.review[data-segment="p01_interview:0001"] input.note'
+    )
+    note.send_keys("jk1x")  # words typed in a box are words, not keys
+    assert _current(driver) == "p01_interview:0001"
+    assert driver.execute_script("return window.roqaDecisionsCsv") == (
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:0001,note,,,jk1x,{P01_0001}\n"
+    )
+
+
+def test_the_keys_are_listed_on_the_page_and_by_question_mark(page: tuple[Any, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    box = driver.find_element(By.ID, "kb-help")
+    assert not box.is_displayed()
+    _keys(driver, "?")
+    assert box.is_displayed()
+    assert "x reject every suggestion (talk that fits no code)" in " ".join(box.text.split())
+    _keys(driver, "?")
+    assert not box.is_displayed()
+    _click(driver, driver.find_element(By.ID, "kb-help-toggle"))
+    assert box.is_displayed()
+
+
+def test_on_a_persons_codings_the_keys_move_but_decide_nothing(
+    browser: tuple[Any, Path], persons_url: str
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, _ = browser
+    _open_fresh(driver, persons_url)
+    _keys(driver, "j", "j", "1", "x", "b")
+    assert _current(driver) == "p01_interview:0001"
+    assert driver.execute_script("return window.localStorage.length") == 0
+    box = driver.find_element(By.ID, "kb-help")
+    _keys(driver, "?")
+    assert " ".join(box.text.split()) == (
+        "Keys (not while typing in a box): j / k next / previous segment shown; ? shows or "
+        "hides this."
+    )

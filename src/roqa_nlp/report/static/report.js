@@ -798,6 +798,94 @@
     }
   }
 
+  /* Keys, for reviewing a study without the mouse (not while typing in a box): j / k the next /
+     previous segment shown (outlined, scrolled to the middle); on it, 1-9 accept the suggestion
+     of that rank, Shift+1-9 reject it (pressed again, each takes the decision back, as the
+     buttons do), x reject every suggestion it shows (talk that fits no code; again: take them
+     back), b / e / n its valence barrier / enabler / neutral; ? shows the keys. */
+  var current = null;
+  function navigable() {
+    return Array.prototype.filter.call(document.querySelectorAll("#transcripts .row.segment"), function (row) {
+      return row.querySelector(".review[data-segment]") && row.getClientRects().length > 0 &&
+        (readOnly || !row.classList.contains("question"));
+    });
+  }
+  function setCurrent(row) {
+    if (current) current.classList.remove("kb-current");
+    current = row;
+    if (!row) return;
+    row.classList.add("kb-current");
+    row.scrollIntoView({ block: "center" });
+  }
+  function step(by) {
+    var rows = navigable();
+    if (!rows.length) return;
+    var at = current ? rows.indexOf(current) : -1;
+    if (at < 0) {
+      /* from where the page is: the first segment whose top is on screen, else the last above */
+      at = rows.findIndex(function (r) { return r.getBoundingClientRect().top >= 0; });
+      if (at < 0) at = rows.length - 1;
+      else if (by < 0) at = Math.max(at - 1, 0);
+    } else {
+      at = Math.min(Math.max(at + by, 0), rows.length - 1);
+    }
+    setCurrent(rows[at]);
+  }
+  function openFold(row) {
+    var fold = row.querySelector("details.set-aside");
+    if (fold) fold.setAttribute("open", "");
+  }
+  function rejectAll(review) {
+    var st = entry(review.getAttribute("data-segment"));
+    var items = review.querySelectorAll(".sugg[data-code]");
+    var all = Array.prototype.every.call(items, function (item) {
+      var d = st.codes[item.getAttribute("data-code")];
+      return d && d.decision === "reject";
+    });
+    Array.prototype.forEach.call(items, function (item) {
+      var code = item.getAttribute("data-code");
+      if (all) delete st.codes[code];
+      else st.codes[code] = { decision: "reject" };
+      paint(item, st.codes[code]);
+    });
+    save();
+  }
+  function toggleKeys() {
+    var box = document.getElementById("kb-help");
+    if (box) box.hidden = !box.hidden;
+  }
+  document.addEventListener("keydown", function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
+    var t = ev.target;
+    if (t && t.closest && t.closest("input, select, textarea, [contenteditable]")) return;
+    if (ev.key === "?") { toggleKeys(); ev.preventDefault(); return; }
+    if (ev.key === "Escape") { var box = document.getElementById("kb-help"); if (box) box.hidden = true; return; }
+    if (ev.key === "j" || ev.key === "k") { step(ev.key === "j" ? 1 : -1); ev.preventDefault(); return; }
+    if (readOnly || !current || !current.isConnected) return;
+    var review = current.querySelector(".review[data-segment]");
+    var digit = /^Digit([1-9])$/.exec(ev.code || "");
+    if (digit) {
+      var item = review.querySelectorAll(".sugg[data-code]")[Number(digit[1]) - 1];
+      if (!item) return;
+      openFold(current);
+      item.querySelector(ev.shiftKey ? "button.reject" : "button.accept").click();
+      ev.preventDefault();
+    } else if (ev.key === "x") {
+      openFold(current);
+      rejectAll(review);
+      ev.preventDefault();
+    } else if (ev.key === "b" || ev.key === "e" || ev.key === "n") {
+      var valence = { b: "barrier", e: "enabler", n: "neutral" }[ev.key];
+      var button = review.querySelector('button[data-valence="' + valence + '"]');
+      if (!button) return;
+      openFold(current);
+      button.click();
+      ev.preventDefault();
+    }
+  });
+  var keysButton = document.getElementById("kb-help-toggle");
+  if (keysButton) keysButton.addEventListener("click", toggleKeys);
+
   window.addEventListener("beforeprint", function () {
     var closed = document.querySelectorAll("details:not([open])");
     for (var i = 0; i < closed.length; i++) closed[i].setAttribute("open", "");
