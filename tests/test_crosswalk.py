@@ -431,3 +431,21 @@ def test_chart_with_leaves_codings_a_project_codebook_knows_alone(cfir2009: Code
         g("IC.A", 0.6), g("project.covid", 0.3), meta={"model": {"codebook": {"id": "cfir-2009"}}}
     )
     assert chart_with(r, project) == (r, None)
+
+
+def test_a_projects_own_code_is_kept_while_the_codebooks_codes_are_translated(
+    cfir2022: Codebook,
+) -> None:
+    """Audit T, D2: a person's codings with one code of their own (a new code named in a review,
+    recorded as codebook cfir-2009+project, or a code made in a QDA program, recorded as none)
+    were charted untranslated, every CFIR 2009 code under "Codes outside the codebook"."""
+    own = Suggestion("project.faith", "Faith communities", None, 1.0, "enabler")
+    for meta in ({"codebook": "cfir-2009+project"}, {}):
+        r = one_segment(g("IS.E.2", 1.0, "barrier"), own, meta=meta)
+        out, note = chart_with(r, cfir2022)
+        assert note == "codes translated from cfir-2009 to cfir-2022 through the documented mapping"
+        assert walked(out) == [("INS.J", 1.0, "barrier"), ("project.faith", 1.0, "enabler")]
+        assert out.segments[0].suggestions[1] == own
+    # codings no built-in codebook knows any code of stay as they are
+    r = one_segment(own)
+    assert chart_with(r, cfir2022) == (r, None)

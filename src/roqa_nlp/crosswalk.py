@@ -16,7 +16,9 @@ How a segment's suggestions are carried over:
   a target code reached by several suggestions adds their shares, so the probabilities of a
   segment never sum to more than before;
 - each target code keeps the valence, valence probability and evidence of the suggestion that
-  gave it the largest share; suggestions whose code maps onto nothing are dropped.
+  gave it the largest share; suggestions whose code maps onto nothing are dropped;
+- a code the source codebook does not know (a project's own code: a new code named in a review,
+  a code a reviewer made in a QDA program) is kept as it is, under its own id and name.
 """
 
 from __future__ import annotations
@@ -109,6 +111,10 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
     )
 
 
+#: The id a project codebook (a built-in one and the project's own new codes) ends with.
+PROJECT_SUFFIX = "+project"
+
+
 def _recorded_ids(meta: Mapping[str, Any]) -> list[str]:
     """The codebook ids a run recorded: its own (``codebook``), then its model's."""
     out = []
@@ -153,13 +159,26 @@ def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, st
 
 
 def codebook_of(result: CodingResult) -> str | None:
-    """The built-in codebook ``result``'s codes come from: the one its run recorded, else the first
-    built-in codebook that knows every code; ``None`` for codes no built-in codebook knows."""
+    """The built-in codebook ``result``'s codes come from: the one its run recorded (for a
+    project codebook that extends one, ``cfir-2009+project``, that one), else the first built-in
+    codebook that knows every code, else the one that knows most of them (codings with a few
+    codes of a project's own); ``None`` when no built-in codebook knows any."""
     recorded = recorded_codebook(result.meta)
     if recorded is not None:
         return recorded
+    for value in _recorded_ids(result.meta):
+        base = value.removesuffix(PROJECT_SUFFIX)
+        if value.endswith(PROJECT_SUFFIX) and base in BUILTIN:
+            return base
     ids = {g.code_id for s in result.segments for g in s.suggestions}
-    return builtin_codebook_with(ids, besides="") if ids else None
+    if not ids:
+        return None
+    every = builtin_codebook_with(ids, besides="")
+    if every is not None:
+        return every
+    known = [(sum(i in Codebook.load(b) for i in ids), b) for b in BUILTIN]
+    most = max(known, key=lambda kb: kb[0], default=(0, ""))  # the first of equals
+    return most[1] if most[0] else None
 
 
 def chart_codings(
@@ -199,7 +218,11 @@ def _translate_segment(
 ) -> SegmentResult:
     share: dict[str, float] = {}
     best: dict[str, tuple[float, Suggestion]] = {}
+    own: list[Suggestion] = []
     for g in s.suggestions:
+        if g.code_id not in source and g.code_id not in target:
+            own.append(g)  # a project's own code: kept as it is
+            continue
         ids = [t for t in _targets(g.code_id, walk, source) if t in target and target[t].codable]
         matching = [t for t in ids if target[t].valence == g.valence]
         if any(target[t].valence is not None for t in ids) and matching:
@@ -223,6 +246,7 @@ def _translate_segment(
                 evidence=origin.evidence,
             )
         )
+    suggestions = sorted([*suggestions, *own], key=lambda g: -g.probability)
     return SegmentResult(
         segment=s.segment,
         suggestions=suggestions,
