@@ -903,3 +903,17 @@ def test_table2_docx_of_nothing_charted_says_so(tmp_path: Path) -> None:
         [["Barriers"], ["Enablers"]],
         [["No segment is charted with a code."]],
     ]
+
+
+def test_saturation_is_not_reached_when_no_interview_has_a_code() -> None:
+    """Audit T, D3: thirteen interviews with nothing charted (every segment small talk, or a
+    threshold no suggestion reaches) met the 10+3 rule on quiet interviews alone."""
+    sat = saturation(interviews(["IC.A"] * 13), min_probability=0.95)
+    assert sat.new_counts == [0] * 13
+    assert (sat.francis.reached, sat.francis.at) == (False, None)
+    assert sat.verdict == (
+        "saturation not reached (10+3 rule): no interview has a code charted; continue "
+        "interviewing until 3 consecutive interviews add no new code"
+    )
+    # the rule itself, on counts alone, is as Francis et al. state it
+    assert francis_stopping_rule([0] * 13) == 13

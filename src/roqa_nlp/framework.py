@@ -1060,8 +1060,13 @@ def saturation(
         p = participants[k - 1]
         return f"{seq[k - 1]}" + (f" ({p})" if p != seq[k - 1] else "")
 
-    at = francis_stopping_rule(
-        counts, initial_sample=initial_sample, stopping_criterion=stopping_criterion
+    # with no code charted in any interview, quiet interviews say nothing of saturation
+    at = (
+        francis_stopping_rule(
+            counts, initial_sample=initial_sample, stopping_criterion=stopping_criterion
+        )
+        if any(counts)
+        else None
     )
     if at is not None:
         msg = (
@@ -1073,7 +1078,9 @@ def saturation(
         need = initial_sample + stopping_criterion
         last_new = max((k for k, n in enumerate(counts, 1) if n), default=None)
         why = (
-            f"only {len(seq)} interview(s), the rule needs at least {need}"
+            "no interview has a code charted"
+            if seq and not any(counts)
+            else f"only {len(seq)} interview(s), the rule needs at least {need}"
             if len(seq) < need
             else f"interview {last_new} still added new codes: {evidence(last_new)}"
             if last_new is not None and last_new > len(seq) - stopping_criterion
