@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 from pathlib import Path
 
 from roqa_nlp.result import CodingResult
@@ -124,9 +125,9 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
     assert [p.text for p in doc.paragraphs] == [
         "Summary of barriers and enablers",
         "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
-        "codes Alice gave.",
-        "Not in the table: 1 segment coded neutral (neither barrier nor enabler) under 1 "
-        "construct.",  # Leadership Engagement, Alice's second code of the first passage
+        "codes Alice gave: 2 of 2 participant segments.",
+        "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
+        "under 1 construct.",  # Leadership Engagement, Alice's second code of the first passage
     ]
     cells = [[p.text for p in c.paragraphs] for c in doc.tables[0].rows[2].cells]
     assert cells == [
@@ -149,8 +150,29 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
     assert code == 0
     assert Document(str(t)).paragraphs[1].text == (
         "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
-        "model's top suggestion for each participant segment, not reviewed: chart your review "
-        "with roqa apply-decisions, then roqa report --table."
+        "model's top suggestion: 2 of 2 participant segments. Not reviewed by a researcher."
+    )
+    # a threshold, and the talk that is not charted, are said (audit T, D6); so is a translation
+    # into another codebook (D7)
+    model = alices_codings(tmp_path / "m2", None, model=True)
+    r = CodingResult.read(model)
+    first, second = r.segments
+    weak = [dataclasses.replace(g, probability=0.55) for g in first.suggestions]
+    r.segments = [
+        dataclasses.replace(first, suggestions=weak),
+        dataclasses.replace(second, novel=True),  # fits no code
+    ]
+    r.save(model)
+    code, out, _ = run(
+        ["report", str(model), "--table", str(t), "--min-probability", "0.6", "--codebook", "cfir-2022"],
+        capsys,
+    )  # fmt: skip
+    assert code == 0
+    assert Document(str(t)).paragraphs[1].text == (
+        "Codes: Consolidated Framework for Implementation Research (CFIR) 2.0. Charted from the "
+        "model's top suggestion with a probability of at least 0.6: 0 of 2 participant segments "
+        "(1 fit no code or are procedural talk; 1 fall below the threshold). Not reviewed by a "
+        "researcher. Codes translated from cfir-2009 to cfir-2022 through the documented mapping."
     )
 
 
@@ -165,3 +187,36 @@ def test_report_refuses_a_table_or_saturation_format_it_cannot_write(
         assert name in err and f"use a {fmt} file name" in err
         assert not (tmp_path / name).exists()
         assert not (folder / "report.html").exists()  # refused before anything is written
+
+
+def test_report_checks_every_output_path_before_writing_any(tmp_path: Path, capsys) -> None:
+    """Audit T, D15: an unwritable --table failed only after report.html and the matrix were
+    written; one path for two outputs kept the last; --table could replace codings.csv."""
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    (tmp_path / "folder.docx").mkdir()
+    codings_csv = (folder / "codings.csv").read_bytes()
+    cases = [
+        (["--table", str(tmp_path / "afile" / "t.docx"), "--matrix", str(tmp_path / "m.csv")], "afile/t.docx: cannot be written: a part of its folder path is a file"),
+        (["--table", str(tmp_path / "folder.docx")], "folder.docx: is a folder, not a file"),
+        (["--table", str(tmp_path / "same.csv"), "--saturation", str(tmp_path / "same.csv")], "same.csv: --table and --saturation would write one file"),
+        (["--matrix", str(tmp_path / "same.csv"), "--out", str(tmp_path / "same.csv")], "same.csv: --out and --matrix would write one file"),
+        (["--table", str(folder / "codings.csv")], "codings.csv: --table would overwrite a file the codings are read from"),
+    ]  # fmt: skip
+    for args, said in cases:
+        code, out, err = run(["report", str(folder), *args], capsys)
+        assert (code, out) == (2, ""), args
+        assert said in err and len(err.strip().splitlines()) == 1, err
+    assert not (folder / "report.html").exists() and not (tmp_path / "m.csv").exists()
+    assert (folder / "codings.csv").read_bytes() == codings_csv
+
+
+def test_table_quotes_sets_the_quotes_of_the_word_table(tmp_path: Path, capsys) -> None:
+    from docx import Document
+
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    t = tmp_path / "t.docx"
+    for n, paragraphs in ((0, 1), (1, 2)):
+        code, _, _ = run(["report", str(folder), "--table", str(t), "--table-quotes", str(n)], capsys)  # fmt: skip
+        assert code == 0
+        assert len(Document(str(t)).tables[0].rows[2].cells[0].paragraphs) == paragraphs

@@ -817,7 +817,9 @@ def test_table2_docx_lays_out_barriers_and_enablers_by_domain_as_the_seed_paper(
     from docx import Document
 
     out = tmp_path / "table2.docx"
-    barriers_enablers(three_interviews(), MINI, quotes=2).to_docx(out, note="Coded by Alice.")
+    barriers_enablers(three_interviews(), MINI, quotes=2).to_docx(
+        out, note="Coded by Alice.", quotes=2
+    )
     doc = Document(str(out))
     assert [p.text for p in doc.paragraphs] == [
         "Summary of barriers and enablers",
@@ -876,8 +878,8 @@ def test_table2_docx_counts_neutral_talk_cites_times_and_drops_characters_word_r
     doc = Document(str(out))
     assert [p.text for p in doc.paragraphs] == [
         "Table 2. What helped and hindered",
-        "Not in the table: 1 segment coded neutral (neither barrier nor enabler) under 1 "
-        "construct.",
+        "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
+        "under 1 construct.",
     ]
     assert docx_rows(out)[2][0] == [
         "Complexity: 2 participants (P01, P02), 5 segments",
@@ -917,3 +919,76 @@ def test_saturation_is_not_reached_when_no_interview_has_a_code() -> None:
     )
     # the rule itself, on counts alone, is as Francis et al. state it
     assert francis_stopping_rule([0] * 13) == 13
+
+
+def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
+    tmp_path: Path,
+) -> None:
+    """Audit T, D5, D9, D11, D12, D14: the Word table marks what the report marks as unsure,
+    counts a neutral segment once whatever its codes, has no row for a domain with nothing on
+    either side, takes the number of quotes asked for and keeps nothing of python-docx's
+    template (thumbnail, comment, 2013 dates, US Letter paper)."""
+    import datetime
+    import zipfile
+
+    from docx import Document
+
+    def sure(s: SegmentResult, valence_p: float) -> SegmentResult:
+        return dataclasses.replace(
+            s,
+            suggestions=[
+                dataclasses.replace(g, valence_probability=valence_p) for g in s.suggestions
+            ],
+        )
+
+    r = CodingResult(
+        segments=[
+            sure(seg("T1", 0, "Nobody trained us.", ("IC.F", 0.35, "barrier")), 0.9),
+            sure(seg("T1", 1, "The culture is kind.", ("IS.C", 0.8, "enabler")), 0.55),
+            sure(
+                seg(
+                    "T2",
+                    0,
+                    "We meet on Tuesdays.",
+                    ("IC.A", 0.9, "neutral"),
+                    ("IC.F", 0.5, "neutral"),
+                ),
+                0.9,
+            ),
+        ],  # fmt: skip
+        transcripts={t.id: t for t in [transcript("T1", "P01"), transcript("T2", "P02")]},
+    )
+    table = barriers_enablers(r, MINI, top_k=2)
+    assert table.neutral_segments == 1  # one segment, neutral under two constructs
+    out = tmp_path / "t.docx"
+    table.to_docx(out)
+    doc = Document(str(out))
+    assert docx_rows(out) == [
+        [["Barriers"], ["Enablers"]],
+        [["Intervention Characteristics"]],
+        [["Complexity: 1 participant (P01), 1 segment", "\u201cNobody trained us.\u201d (P01, T1:0-18) \u2020"], ["\u2014"]],
+        [["Inner Setting"]],
+        [["\u2014"], ["Culture: 1 participant (P01), 1 segment", "\u201cThe culture is kind.\u201d (P01, T1:100-120) \u2021"]],
+    ]  # fmt: skip
+    assert [p.text for p in doc.paragraphs[1:]] == [
+        "\u2020 Code unsure: the model's probability for it is below 40%.",
+        "\u2021 Valence unsure: the model's probability for it is below 60%.",
+        "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
+        "under 2 constructs.",
+    ]
+    props = doc.core_properties
+    assert props.comments == "" and props.created.year >= 2026 and props.created == props.modified
+    assert props.created <= datetime.datetime.now(datetime.timezone.utc)
+    assert round(doc.sections[0].page_width.mm) == 210  # A4
+    assert not [n for n in zipfile.ZipFile(out).namelist() if "thumbnail" in n]
+    # no quote at all, as in the seed paper's table
+    table.to_docx(out, quotes=0)
+    assert docx_rows(out)[2][0] == ["Complexity: 1 participant (P01), 1 segment"]
+    assert [p.text[:1] for p in Document(str(out)).paragraphs[1:]] == ["N"]  # no marks shown
+    # only neutral talk charted: no domain row, the table says so
+    only_neutral = barriers_enablers(r.subset(transcript="T2"), MINI)
+    only_neutral.to_docx(out)
+    assert docx_rows(out) == [
+        [["Barriers"], ["Enablers"]],
+        [["No segment is charted as a barrier or an enabler."]],
+    ]

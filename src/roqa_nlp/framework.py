@@ -632,6 +632,9 @@ class BarriersEnablers:
     """The barriers/enablers summary: domain -> construct -> barriers / enablers / neutral."""
 
     domains: list[DomainRow]
+    #: segments with a neutral coding, each counted once (a segment charted with two codes has
+    #: a neutral side under both constructs)
+    neutral_segments: int = 0
 
     def domain(self, domain_id: str) -> DomainRow | None:
         return next((d for d in self.domains if d.id == domain_id), None)
@@ -673,14 +676,20 @@ class BarriersEnablers:
         write_xlsx(path, [("Barriers and enablers", self.rows(), 30, True)])
 
     def to_docx(
-        self, path: str | Path, *, title: str | None = None, note: str | None = None
+        self,
+        path: str | Path,
+        *,
+        title: str | None = None,
+        note: str | None = None,
+        quotes: int = 1,
     ) -> None:
         """Write the table as a Word document laid out as the seed study's Table 2 (*Barriers* |
-        *Enablers*, a row per domain, a bullet per construct with its participants and quotes;
-        ``note`` goes under the caption): see :func:`roqa_nlp.framework_docx.write_table2_docx`."""
+        *Enablers*, a row per domain, a bullet per construct with its participants and its
+        ``quotes`` most representative quotes; ``note`` goes under the caption): see
+        :func:`roqa_nlp.framework_docx.write_table2_docx`."""
         from .framework_docx import write_table2_docx
 
-        write_table2_docx(self, path, title=title, note=note)
+        write_table2_docx(self, path, title=title, note=note, quotes=quotes)
 
     def __repr__(self) -> str:
         constructs = [c for d in self.domains for c in d.constructs]
@@ -756,7 +765,8 @@ def barriers_enablers(
         )
     dom_order = {d.id: i for i, d in enumerate(codebook.domains)}
     ordered = sorted(domains.values(), key=lambda d: dom_order.get(d.id, len(dom_order)))
-    return BarriersEnablers(ordered)
+    neutral = len({q.segment_id for q in coded if q.valence == "neutral"})
+    return BarriersEnablers(ordered, neutral)
 
 
 # -- data saturation --------------------------------------------------------------------------

@@ -25,6 +25,8 @@ DEFAULT_TITLE = "Summary of barriers and enablers"
 NONE_CHARTED = "\u2014"
 #: what the table says when no segment carries a code (all small talk, or a threshold too high)
 NOTHING_CHARTED = "No segment is charted with a code."
+#: ... and when every segment charted is neutral
+NO_SIDE_CHARTED = "No segment is charted as a barrier or an enabler."
 
 
 def _clean(text: str) -> str:
@@ -49,24 +51,64 @@ def construct_line(name: str, side: Side) -> str:
     return f"{name}: {who}, {side.segments} segment{'s' if side.segments != 1 else ''}"
 
 
+def unsure_marks(q: Quote) -> str:
+    """The marks of a quote whose coding is unsure, as the report flags it: ``†`` a code
+    probability below :data:`~roqa_nlp.framework.SURE_CODE`, ``‡`` a valence probability below
+    :data:`~roqa_nlp.framework.SURE_VALENCE` (a person's codes, at probability 1 with no valence
+    probability, are never marked)."""
+    from .framework import SURE_CODE, SURE_VALENCE
+
+    marks = "\u2020" if q.probability < SURE_CODE else ""
+    if q.valence_probability is not None and q.valence_probability < SURE_VALENCE:
+        marks += "\u2021"
+    return marks
+
+
+def _plain_package(doc: Any) -> None:
+    """Leave out what python-docx's template brings along: its thumbnail (a file browser would
+    show another document's preview), its comment and its 2013 dates; A4 paper."""
+    from datetime import datetime, timezone
+
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.shared import Mm
+
+    rels = doc.part.package.rels
+    for rid in [r.rId for r in rels.values() if r.reltype == RELATIONSHIP_TYPE.THUMBNAIL]:
+        del rels[rid]
+    props = doc.core_properties
+    props.comments = ""
+    props.last_modified_by = "roqa_nlp"
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    props.created = props.modified = now
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(20)
+        section.top_margin = section.bottom_margin = Mm(20)
+
+
 def write_table2_docx(
     table: BarriersEnablers,
     path: str | Path,
     *,
     title: str | None = None,
     note: str | None = None,
+    quotes: int = 1,
 ) -> None:
     """Write ``table`` as a Word document (atomically): a caption, ``note`` under it (what was
     charted, e.g. whose codes), then a two-column table. The header row, *Barriers* |
-    *Enablers*, repeats on every page; each domain is a full-width row followed by a row whose
-    cells list, per construct, ``Name: n participants (P01, P02), k segments`` and its quotes.
-    Segments coded neutral are counted in a closing line (the CSV/XLSX table lists them)."""
+    *Enablers*, repeats on every page; each domain with a barrier or an enabler is a full-width
+    row followed by a row whose cells list, per construct, ``Name: n participants (P01, P02), k
+    segments`` and its ``quotes`` most representative quotes (0: none, as in the seed paper;
+    the CSV/XLSX table has up to three). Unsure codings are marked (:func:`unsure_marks`) and
+    explained under the table, where segments whose valence is neutral are counted (the CSV/XLSX
+    table lists them)."""
     from docx import Document
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
     doc: Any = Document()
+    _plain_package(doc)
     doc.core_properties.title = _clean(title or DEFAULT_TITLE)
     doc.core_properties.author = "roqa_nlp"
     doc.add_paragraph(_clean(title or DEFAULT_TITLE), style="Caption")
@@ -93,13 +135,20 @@ def write_table2_docx(
             p = first if n == 0 else cell.add_paragraph()
             p.style = doc.styles["List Bullet"]
             p.add_run(_clean(construct_line(name, side)))
-            for q in side.quotes:
+            for q in side.quotes[:quotes]:
                 qp = cell.add_paragraph()
                 qp.paragraph_format.left_indent = Pt(18)
                 run = qp.add_run(_clean(quote_line(q)))
                 run.italic = True
+                marks = unsure_marks(q)
+                if marks:
+                    qp.add_run(f" {marks}")
+                    shown_marks.update(marks)
 
+    shown_marks: set[str] = set()
     for domain in table.domains:
+        if not (domain.has_barriers or domain.has_enablers):
+            continue  # neutral only: counted under the table
         label = grid.add_row()
         merged = label.cells[0].merge(label.cells[1])
         merged.paragraphs[0].add_run(
@@ -109,16 +158,27 @@ def write_table2_docx(
         fill(row.cells[0], [(c.name, c.barriers) for c in domain.constructs])
         fill(row.cells[1], [(c.name, c.enablers) for c in domain.constructs])
 
-    if not table.domains:
+    if not any(d.has_barriers or d.has_enablers for d in table.domains):
         empty = grid.add_row()
-        empty.cells[0].merge(empty.cells[1]).paragraphs[0].add_run(NOTHING_CHARTED)
+        why = NOTHING_CHARTED if not table.domains else NO_SIDE_CHARTED
+        empty.cells[0].merge(empty.cells[1]).paragraphs[0].add_run(why)
 
+    from .framework import SURE_CODE, SURE_VALENCE
+
+    if "\u2020" in shown_marks:
+        doc.add_paragraph(
+            f"\u2020 Code unsure: the model's probability for it is below {SURE_CODE:.0%}."
+        )
+    if "\u2021" in shown_marks:
+        doc.add_paragraph(
+            f"\u2021 Valence unsure: the model's probability for it is below {SURE_VALENCE:.0%}."
+        )
     neutral = [c for d in table.domains for c in d.constructs if c.neutral]
     if neutral:
-        n_seg = sum(c.neutral.segments for c in neutral)
+        n_seg = table.neutral_segments
         doc.add_paragraph(
-            f"Not in the table: {n_seg} segment{'s' if n_seg != 1 else ''} coded neutral "
-            f"(neither barrier nor enabler) under {len(neutral)} construct"
+            f"Not in the table: {n_seg} segment{'s' if n_seg != 1 else ''} whose valence is "
+            f"neutral (neither barrier nor enabler), under {len(neutral)} construct"
             f"{'s' if len(neutral) != 1 else ''}."
         )
     with atomic_open(path, "wb") as fh:

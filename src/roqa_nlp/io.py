@@ -11,7 +11,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
@@ -73,6 +73,32 @@ def check_output_file(path: str | Path) -> Path:
                 raise _not_in_a_folder(dest)
             break
     return dest
+
+
+def check_outputs(outputs: Mapping[str, Path | None], inputs: Iterable[Path] = ()) -> None:
+    """Check every output of a command before it writes any: each can be written
+    (:func:`check_output_file`), no two are one file, and none is one of ``inputs`` (the files
+    the command reads or that belong to them). ``outputs`` maps an option (``--table``) to its
+    path or None (not asked for)."""
+    reads = {p.resolve() for p in inputs}
+    seen: dict[Path, str] = {}
+    for option, path in outputs.items():
+        if path is None:
+            continue
+        dest = check_output_file(path).resolve()
+        if dest in reads:
+            raise RoqaError(
+                f"{option} would overwrite a file the codings are read from",
+                path=path,
+                hint="give another file name",
+            )
+        if dest in seen:
+            raise RoqaError(
+                f"{seen[dest]} and {option} would write one file",
+                path=path,
+                hint="give each output a file name of its own",
+            )
+        seen[dest] = option
 
 
 def _not_in_a_folder(dest: Path) -> RoqaError:

@@ -23,6 +23,15 @@ TABLE_FORMATS = (".docx", ".xlsx", ".csv")
 SATURATION_FORMATS = (".xlsx", ".csv")
 #: the review a report starts from when --decisions is not given, found beside the codings
 DECISIONS_FILE = "decisions.csv"
+#: files beside codings.jsonl that a report reads or that belong to the codings: never outputs
+CODINGS_FILES = (
+    "codings.csv",
+    "transcripts.jsonl",
+    "run.json",
+    "open_coding.jsonl",
+    "open_coding.csv",
+    DECISIONS_FILE,
+)
 
 
 @app.command("report")
@@ -47,6 +56,14 @@ def report_command(
         "--table",
         help="Also write the barriers/enablers table by CFIR domain (the seed study's Table 2): "
         ".docx (laid out for a write-up), .xlsx or .csv.",
+    ),
+    table_quotes: int = typer.Option(
+        1,
+        "--table-quotes",
+        min=0,
+        max=3,
+        help="Quotes per construct in the Word table (0: none, as in the seed study's Table 2; "
+        "the .xlsx/.csv table always has up to 3).",
     ),
     saturation_out: Path | None = typer.Option(
         None,
@@ -99,6 +116,7 @@ def report_command(
     from ..errors import RoqaError
     from ..exchange.qdpx_export import coder_of, person_of
     from ..framework import framework_matrix
+    from ..io import check_outputs
     from ..report import MATRIX_QUOTES, ReportOptions, write_report
     from ..result import CodingResult
     from .agree_cmd import coder_name
@@ -116,6 +134,19 @@ def report_command(
             hint="use a .xlsx or .csv file name",
         )
     source = codings / "codings.jsonl" if codings.is_dir() else codings
+    check_outputs(
+        {
+            "--out": out or source.with_name("report.html"),
+            "--matrix": matrix,
+            "--table": table,
+            "--saturation": saturation_out,
+        },
+        [
+            source,
+            *(source.with_name(n) for n in CODINGS_FILES),
+            *(p for p in (decisions, open_coding) if p),
+        ],
+    )
     result = CodingResult.read(codings)
     review = read_review(decisions, source.parent)
     if not result.segments and not result.transcripts:
@@ -138,6 +169,7 @@ def report_command(
     result, note = chart_codings(result, book, person=person is not None)
     if note:
         typer.echo(note)
+    translated = note
     if top_k is None:
         top_k = 1 if person is None else max((len(s.suggestions) for s in result), default=1)
         if person is not None and top_k > 1:
@@ -183,7 +215,7 @@ def report_command(
             m.to_csv(matrix)
         typer.echo(f"matrix: {matrix}")
     if table is not None:
-        write_table(table, result, book, opts, person)
+        write_table(table, result, book, opts, person, quotes=table_quotes, translated=translated)
         typer.echo(f"table: {table}")
     if saturation_out is not None:
         sat = opts.saturation(result)
@@ -195,38 +227,79 @@ def report_command(
 
 
 def write_table(
-    path: Path, result: CodingResult, book: Codebook, opts: ReportOptions, person: str | None
+    path: Path,
+    result: CodingResult,
+    book: Codebook,
+    opts: ReportOptions,
+    person: str | None,
+    *,
+    quotes: int = 1,
+    translated: str | None = None,
 ) -> None:
     """Write the barriers/enablers table to ``path`` (.docx, .xlsx or .csv), charted as the
-    report charts it; the Word table says under its caption whose codes it charts."""
-    from ..framework import barriers_enablers
+    report charts it; the Word table (with ``quotes`` quotes per construct) says under its
+    caption what it charts (:func:`table_note`)."""
+    from ..framework import barriers_enablers, coded_segments
     from ..report import TABLE2_QUOTES
 
+    coded = coded_segments(
+        result, top_k=opts.top_k, min_probability=opts.min_probability, codebook=book
+    )
     t = barriers_enablers(
         result,
         book,
         quotes=TABLE2_QUOTES,
         top_k=opts.top_k,
         min_probability=opts.min_probability,
+        coded=coded,
     )
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        t.to_docx(path, note=f"Codes: {book.name}. {charted_note(person, opts.top_k)}")
+        charted = len({q.segment_id for q in coded})
+        note = table_note(result, book, opts, person, charted, translated)
+        t.to_docx(path, note=note, quotes=quotes)
     elif suffix == ".xlsx":
         t.to_xlsx(path)
     else:
         t.to_csv(path)
 
 
-def charted_note(person: str | None, top_k: int) -> str:
-    """Whose codes a table charts, in the words of the report's own note."""
+def table_note(
+    result: CodingResult,
+    book: Codebook,
+    opts: ReportOptions,
+    person: str | None,
+    charted: int,
+    translated: str | None,
+) -> str:
+    """What the Word table charts, for the line under its caption: the codebook, whose codes
+    (the model's unreviewed suggestions, or a person's), how many segments out of how many and
+    why the others are not charted, and a translation from another codebook."""
+    segments = [s for s in result if s.segment.role == "participant"]
+    n = len(segments)
+    head = f"Codes: {book.name}."
     if person is not None:
-        return f"Charted from the codes {person} gave."
-    which = "top suggestion" if top_k == 1 else f"top {top_k} suggestions"
-    return (
-        f"Charted from the model's {which} for each participant segment, not reviewed: chart "
-        "your review with roqa apply-decisions, then roqa report --table."
-    )
+        said = f"Charted from the codes {person} gave: {charted} of {n} participant segments."
+    else:
+        which = "top suggestion" if opts.top_k == 1 else f"top {opts.top_k} suggestions"
+        at_least = (
+            f" with a probability of at least {opts.min_probability:g}"
+            if opts.min_probability > 0
+            else ""
+        )
+        set_aside = sum(1 for s in segments if s.novel or s.procedural)
+        below = n - charted - set_aside
+        why = [
+            f"{set_aside} fit no code or are procedural talk" if set_aside else "",
+            f"{below} fall below the threshold" if below > 0 and at_least else "",
+        ]
+        others = "; ".join(w for w in why if w)
+        said = (
+            f"Charted from the model's {which}{at_least}: {charted} of {n} participant "
+            f"segments{f' ({others})' if others else ''}. Not reviewed by a researcher."
+        )
+    moved = f" {translated[0].upper()}{translated[1:]}." if translated else ""
+    return f"{head} {said}{moved}"
 
 
 @dataclass
