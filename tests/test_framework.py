@@ -892,9 +892,24 @@ def test_saturation_xlsx_has_the_rows_of_the_csv(tmp_path: Path) -> None:
 
     sat = saturation(three_interviews())
     sat.to_xlsx(tmp_path / "sat.xlsx")
-    ws = load_workbook(tmp_path / "sat.xlsx")["Saturation"]
-    assert [[c.value for c in row] for row in ws.iter_rows()] == [
+    book = load_workbook(tmp_path / "sat.xlsx")
+    assert [[c.value for c in row] for row in book["Saturation"].iter_rows()] == [
         [None if v == "" else v for v in row] for row in sat.rows()
+    ]
+    # the verdicts and the rules they were judged by (audit T, D10: 10+3 and 5+2 files were the
+    # same bytes)
+    assert [[c.value for c in row][:4] for row in book["Verdicts"].iter_rows()] == [
+        ["view", "parameters", "reached", "at interview"],
+        ["Francis et al. (2010) stopping rule", "initial sample 10, stopping criterion 3", "no", None],
+        ["Guest, Namey & Chen (2020) new-information threshold", "base 4, run 2, threshold 5%", "no", None],
+    ]  # fmt: skip
+    assert book["Verdicts"]["E2"].value == sat.verdict
+    saturation(three_interviews(), initial_sample=1, stopping_criterion=1).to_xlsx(tmp_path / "s1.xlsx")  # fmt: skip
+    verdicts = load_workbook(tmp_path / "s1.xlsx")["Verdicts"]
+    assert [c.value for c in verdicts[2]][1:4] == [
+        "initial sample 1, stopping criterion 1",
+        "yes",
+        "T2",
     ]
 
 

@@ -869,9 +869,34 @@ class Saturation:
         """Write :meth:`rows` as CSV (UTF-8 with a byte-order mark for Excel)."""
         write_spreadsheet_csv(path, self.rows())
 
+    def verdict_rows(self) -> list[list[Any]]:
+        """Header + the two views' verdicts, each with the parameters it was judged by."""
+        f, g = self.francis, self.guest
+        return [
+            ["view", "parameters", "reached", "at interview", "verdict"],
+            [
+                "Francis et al. (2010) stopping rule",
+                f"initial sample {f.initial_sample}, stopping criterion {f.stopping_criterion}",
+                "yes" if f.reached else "no",
+                f.interview or "",
+                f.message,
+            ],
+            [
+                "Guest, Namey & Chen (2020) new-information threshold",
+                f"base {g.base_size}, run {g.run_length}, threshold {g.new_info_threshold:.0%}",
+                "yes" if g.reached else "no",
+                g.interview or "",
+                g.message,
+            ],
+        ]
+
     def to_xlsx(self, path: str | Path) -> None:
-        """Write :meth:`rows` as an Excel workbook with one sheet, ``Saturation``."""
-        write_xlsx(path, [("Saturation", self.rows(), 14, False)])
+        """Write an Excel workbook: ``Saturation`` (:meth:`rows`) and ``Verdicts``
+        (:meth:`verdict_rows`: each view's verdict and the parameters it was judged by)."""
+        write_xlsx(
+            path,
+            [("Saturation", self.rows(), 14, False), ("Verdicts", self.verdict_rows(), 30, True)],
+        )
 
     def __repr__(self) -> str:
         verdict = f"reached at {self.francis.at}" if self.francis.reached else "not reached"
