@@ -220,3 +220,15 @@ def test_table_quotes_sets_the_quotes_of_the_word_table(tmp_path: Path, capsys) 
         code, _, _ = run(["report", str(folder), "--table", str(t), "--table-quotes", str(n)], capsys)  # fmt: skip
         assert code == 0
         assert len(Document(str(t)).tables[0].rows[2].cells[0].paragraphs) == paragraphs
+
+
+def test_saturation_file_does_not_repeat_the_reports_warnings(tmp_path: Path, capsys) -> None:
+    from report_fixture import build_result
+
+    build_result().save(tmp_path / "coded")
+    code, _, err = run(
+        ["report", str(tmp_path / "coded"), "--saturation", str(tmp_path / "s.csv"), "--order", "p02_interview,p01_interview"],
+        capsys,
+    )  # fmt: skip
+    assert code == 0
+    assert err.count("leaves out 1 of the 3 transcripts (p03_interview)") == 1, err

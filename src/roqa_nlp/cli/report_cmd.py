@@ -218,7 +218,13 @@ def report_command(
         write_table(table, result, book, opts, person, quotes=table_quotes, translated=translated)
         typer.echo(f"table: {table}")
     if saturation_out is not None:
-        sat = opts.saturation(result)
+        import warnings
+
+        from ..errors import RoqaWarning
+
+        with warnings.catch_warnings():  # the report's saturation has said them already
+            warnings.simplefilter("ignore", RoqaWarning)
+            sat = opts.saturation(result)
         if saturation_out.suffix.lower() == ".xlsx":
             sat.to_xlsx(saturation_out)
         else:
