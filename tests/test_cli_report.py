@@ -131,8 +131,8 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
     ]
     cells = [[p.text for p in c.paragraphs] for c in doc.tables[0].rows[2].cells]
     assert cells == [
-        ["Available Resources: 1 participant (P07), 1 segment", "\u201cWe never have the staff.\u201d (P07, p07:5-29)"],
-        ["Available Resources: 1 participant (P07), 1 segment", "\u201cOur manager backs us though.\u201d (P07, p07:30-58)"],
+        ["Available Resources (Readiness for Implementation): 1 participant (P07), 1 segment", "\u201cWe never have the staff.\u201d (P07, p07:5-29)"],
+        ["Available Resources (Readiness for Implementation): 1 participant (P07), 1 segment", "\u201cOur manager backs us though.\u201d (P07, p07:30-58)"],
     ]  # fmt: skip
     with s.open(encoding="utf-8-sig", newline="") as f:
         assert list(csv.reader(f)) == [

@@ -592,11 +592,15 @@ class ConstructRow:
     barriers: Side
     enablers: Side
     neutral: Side
+    #: the name of the construct a sub-construct belongs to (Implementation Climate for Tension
+    #: for Change), else None
+    parent: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "code_id": self.code_id,
             "name": self.name,
+            "parent": self.parent,
             "barriers": self.barriers.to_dict(),
             "enablers": self.enablers.to_dict(),
             "neutral": self.neutral.to_dict(),
@@ -745,10 +749,10 @@ def barriers_enablers(
             quotes=most_representative(mine, quotes, spread=True),
         )
 
-    def row(code_id: str, name: str) -> ConstructRow:
+    def row(code_id: str, name: str, parent: str | None = None) -> ConstructRow:
         qs = by_code[code_id]
         return ConstructRow(
-            code_id, name, side("barrier", qs), side("enabler", qs), side("neutral", qs)
+            code_id, name, side("barrier", qs), side("enabler", qs), side("neutral", qs), parent
         )
 
     domains: dict[str, DomainRow] = {}
@@ -756,7 +760,11 @@ def barriers_enablers(
         code = codebook[k]
         dom = codebook.domain_of(code.id)
         did, dname = (dom.id, dom.name) if dom is not None else OTHER_DOMAIN
-        domains.setdefault(did, DomainRow(did, dname, [])).constructs.append(row(k, code.name))
+        up = codebook.find(code.parent) if code.parent else None
+        parent = up.name if up is not None and up.level != "domain" else None
+        domains.setdefault(did, DomainRow(did, dname, [])).constructs.append(
+            row(k, code.name, parent)
+        )
     names = _code_names(result, None)
     for k in unknown:
         did, dname = OTHER_DOMAIN

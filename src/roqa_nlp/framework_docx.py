@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .io import atomic_open
 
 if TYPE_CHECKING:
-    from .framework import BarriersEnablers, Quote, Side
+    from .framework import BarriersEnablers, ConstructRow, Quote, Side
 
 #: characters XML 1.0 cannot hold (Word would refuse the document)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -42,6 +42,12 @@ def quote_line(q: Quote) -> str:
     else:
         where = f"{q.transcript_id}:{q.start}-{q.end}"
     return f"\u201c{' '.join(q.text.split())}\u201d ({q.participant}, {where})"
+
+
+def construct_name(c: ConstructRow) -> str:
+    """A construct's name in the table; a sub-construct's with its construct's, which the table
+    would otherwise hide: ``Tension for Change (Implementation Climate)``."""
+    return c.name if c.parent is None else f"{c.name} ({c.parent})"
 
 
 def construct_line(name: str, side: Side) -> str:
@@ -155,8 +161,8 @@ def write_table2_docx(
             _clean(domain.name or "Codes outside the codebook")
         ).bold = True
         row = grid.add_row()
-        fill(row.cells[0], [(c.name, c.barriers) for c in domain.constructs])
-        fill(row.cells[1], [(c.name, c.enablers) for c in domain.constructs])
+        fill(row.cells[0], [(construct_name(c), c.barriers) for c in domain.constructs])
+        fill(row.cells[1], [(construct_name(c), c.enablers) for c in domain.constructs])
 
     if not any(d.has_barriers or d.has_enablers for d in table.domains):
         empty = grid.add_row()
