@@ -50,6 +50,7 @@ from hostile_files import codebook_xml, docx_bytes, docx_paragraph
 from roqa_nlp.errors import RoqaError
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.cue_times import CUE_TIMES, cue_timeline
 from roqa_nlp.transcripts.segment import segment
 
 # these files are odd on purpose: what they warn of (no speaker labels ...) is not under test
@@ -144,9 +145,16 @@ def assert_turns_point_at_words(t: Transcript, *, allow_no_turns: bool = False) 
         assert words == words.strip(), repr(words[:80])
         assert turn.speaker and turn.role in ROLES
         previous_end = turn.end
+    # Cue times: a reader never writes an entry the segmenter would ignore, and a segment is
+    # cited at one of its turn's cue times or at the turn's own time.
+    timeline = cue_timeline(t)
+    assert len(timeline) == len(t.metadata.get(CUE_TIMES, []))
     for s in segment(t, unit="window"):
         assert t.text[s.start : s.end] == s.text
         assert s.text and s.text == s.text.strip()
+        turn, cues = t.turns[s.turn_index], timeline.get(s.turn_index)
+        assert s.begin_time in {turn.begin_time, *(cues.begins if cues else ())}
+        assert s.end_time in {turn.end_time, *(cues.ends if cues else ())}
 
 
 # -- transcript readers ----------------------------------------------------------------------------

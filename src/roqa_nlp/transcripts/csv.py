@@ -6,7 +6,9 @@ The delimiter is whichever of comma, semicolon or tab the header uses (Excel in 
 locales saves with semicolons). Rows with empty text are skipped; a row with an empty speaker
 continues the previous speaker, and consecutive rows of one speaker form one turn (see
 :mod:`roqa_nlp.transcripts.utterances`). The transcript's text is the canonical rendering of
-:mod:`roqa_nlp.transcripts.render`.
+:mod:`roqa_nlp.transcripts.render`; with ``start``/``end`` columns, each row's place and times in
+its turn are kept so that a segment is cited at the time of its own row
+(:mod:`roqa_nlp.transcripts.cue_times`).
 """
 
 from __future__ import annotations

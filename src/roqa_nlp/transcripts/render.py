@@ -13,6 +13,10 @@ them and blank lines are collapsed), so a turn never contains a blank line. Each
 :class:`~roqa_nlp.schema.Turn` points at its words only (``text[turn.start:turn.end]``), never at
 the label, so a coding selection never includes the speaker's name. Plain-text files keep their
 own text instead (see :mod:`roqa_nlp.transcripts.text`).
+
+A turn made of timed cues (subtitles, table rows) keeps where each cue starts in its words and
+the cue's times, as ``metadata["cue_times"]`` (:mod:`roqa_nlp.transcripts.cue_times`), so that a
+segment from the middle of a long turn is cited at the time of its own words.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from typing import Any
 
 from ..errors import RoqaError
 from ..schema import Transcript, Turn
+from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import first_spellings, guess_interviewer, interviewer_keys, participant_id, role_of
 
 NO_SPEECH_HINT = "the file holds no transcript text: check that it is the right file"
@@ -31,12 +36,16 @@ NO_SPEECH_HINT = "the file holds no transcript text: check that it is the right 
 
 @dataclass(frozen=True)
 class SpokenTurn:
-    """A turn as a reader found it, before it is placed in the transcript's text."""
+    """A turn as a reader found it, before it is placed in the transcript's text.
+
+    ``cues`` are the timed pieces ``words`` was joined from, in order (each piece's words, begin
+    and end time), when the turn was made of subtitle cues or table rows; empty otherwise."""
 
     speaker: str
     words: str
     begin_time: float | None = None
     end_time: float | None = None
+    cues: tuple[CuePiece, ...] = ()
 
 
 def tidy_words(words: str) -> str:
@@ -66,6 +75,7 @@ def render_transcript(
     spelling = first_spellings(tidy_speaker(s.speaker) for s in spoken)
     pieces: list[str] = []
     turns: list[Turn] = []
+    cue_times: list[dict[str, Any]] = []
     pos = 0
     for s in spoken:
         words = tidy_words(s.words)
@@ -90,13 +100,20 @@ def render_transcript(
             )
         )
         pos += len(words)
+        tidied = [(tidy_words(w), b, e) for w, b, e in s.cues]
+        entry = cue_entry(len(turns) - 1, words, [c for c in tidied if c[0]])
+        if entry is not None:
+            cue_times.append(entry)
+    meta = dict(metadata or {})
+    if cue_times:
+        meta[CUE_TIMES] = cue_times
     return finish_transcript(
         path,
         "".join(pieces),
         turns,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata=metadata,
+        metadata=meta,
         speaker_labels=speaker_labels,
     )
 

@@ -20,6 +20,11 @@ segment carries the interviewer's preceding question as ``context``) and so are 
 ``n`` counting the segments from 1, so they are stable for a given transcript text and options.
 Offsets are code points into ``transcript.text`` with ``transcript.text[s.start:s.end] ==
 s.text``; surrounding white space is left out by moving the offsets, never by editing the text.
+
+A segment's ``begin_time`` is that of the subtitle cue (or timed table row) its first character
+lies in, and its ``end_time`` that of the cue its last character lies in, when the transcript
+keeps its cue times (:mod:`roqa_nlp.transcripts.cue_times`); otherwise the segment takes its
+turn's times (plain text with ``[00:01:02]`` stamps, Word tables).
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from typing import Literal
 from ..errors import RoqaError
 from ..schema import Segment, Transcript
 from .backchannels import is_backchannel
+from .cue_times import cue_timeline, segment_times
 from .sentences import split_sentences
 
 Unit = Literal["turn", "sentence", "window"]
@@ -226,10 +232,13 @@ def segments_from_spans(transcript: Transcript, spans: list[SegmentSpan]) -> lis
     """The :class:`Segment` of each ``(turn index, start, end)`` of ``transcript``, numbered from 1.
 
     ``context`` of a segment is the text of the nearest preceding interviewer turn that is not a
-    backchannel (the question being answered), or ``""`` before the first question.
+    backchannel (the question being answered), or ``""`` before the first question. Times are
+    those of the cues the segment's first and last characters lie in, or its turn's (module
+    docstring).
     """
     text = transcript.text
     turns = transcript.turns
+    timeline = cue_timeline(transcript)
     segments: list[Segment] = []
     question = ""
     asked = 0  # turns before this index have been looked at for a question
@@ -241,6 +250,7 @@ def segments_from_spans(transcript: Transcript, spans: list[SegmentSpan]) -> lis
                     question = words.strip()
         asked = max(asked, index)
         turn = turns[index]
+        begin_time, end_time = segment_times(turn, timeline.get(index), start, end)
         segments.append(
             Segment(
                 id=f"{transcript.id}:{len(segments) + 1:04d}",
@@ -252,8 +262,8 @@ def segments_from_spans(transcript: Transcript, spans: list[SegmentSpan]) -> lis
                 text=text[start:end],
                 turn_index=index,
                 context=question,
-                begin_time=turn.begin_time,
-                end_time=turn.end_time,
+                begin_time=begin_time,
+                end_time=end_time,
             )
         )
     return segments

@@ -15,6 +15,12 @@ transcript's text and turns and on the segmentation options, so it is kept on di
   order, offsets inside their turn, not overlapping), and a cache file that is corrupt, locked,
   read-only or missing only costs speed: segmentation is recomputed, never refused.
 
+Only the spans are cached, never a segment's text or times: ids, texts, questions and times are
+made from the transcript at each use (:func:`~roqa_nlp.transcripts.segment.segments_from_spans`),
+so a cached entry can never hold a stale time. The times of a segment (the cues its first and
+last characters lie in, :mod:`roqa_nlp.transcripts.cue_times`) do not move its boundaries, so
+they are not part of the key.
+
 spaCy and the tokenizer are imported only on a miss: the token counter given must load its
 tokenizer lazily (as :meth:`roqa_nlp.embedding.Embedder.count_tokens` does).
 """

@@ -5,7 +5,8 @@ Numbered cues (``1``, ``00:00:01,000 --> 00:00:04,000``, text lines) are read as
 (``{\\an8}``) are removed, and a cue's lines are joined by a space. The speaker is a
 ``Name: words`` label at the start of the cue text; consecutive cues of one speaker form one turn
 (see :mod:`roqa_nlp.transcripts.utterances`); the transcript's text is the canonical rendering
-of :mod:`roqa_nlp.transcripts.render`.
+of :mod:`roqa_nlp.transcripts.render`, and each cue's place and times in its turn are kept so
+that a segment is cited at the time of its own cue (:mod:`roqa_nlp.transcripts.cue_times`).
 """
 
 from __future__ import annotations

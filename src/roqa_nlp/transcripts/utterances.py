@@ -8,7 +8,8 @@ video-call display name (``Zoë Ní Bhriain 🌻:``, ``Kate | NHS:``;
 :func:`~roqa_nlp.transcripts.speaker_labels.cue_labels`). An utterance without a speaker
 continues the previous speaker's turn. Consecutive utterances of one speaker become one turn,
 their words joined by a space, from the ``begin_time`` of the first to the ``end_time`` of the
-last.
+last; each utterance's words and times are kept with the turn (``SpokenTurn.cues``), so that a
+segment is cited at the time of the cue its words are in (:mod:`roqa_nlp.transcripts.cue_times`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cue_times import CuePiece
 from .render import SpokenTurn
 from .roles import unlabelled_speaker
 from .speaker_labels import cue_labels, line_labels
@@ -51,6 +53,7 @@ def merge_utterances(
     words: list[list[str]] = []
     begins: list[float | None] = []
     ends: list[float | None] = []
+    cues: list[list[CuePiece]] = []
     for u, label in zip(utterances, labels, strict=True):
         speaker, text = u.speaker, u.words
         if not speaker and label is not None:
@@ -63,15 +66,17 @@ def merge_utterances(
             continue
         if speakers and speakers[-1].casefold() == speaker.casefold():
             words[-1].append(text)
+            cues[-1].append((text, u.begin_time, u.end_time))
             if u.end_time is not None:
                 ends[-1] = u.end_time
             continue
         speakers.append(speaker)
         words.append([text])
+        cues.append([(text, u.begin_time, u.end_time)])
         begins.append(u.begin_time)
         ends.append(u.end_time)
     turns = [
-        SpokenTurn(speaker=s, words=" ".join(w), begin_time=b, end_time=e)
-        for s, w, b, e in zip(speakers, words, begins, ends, strict=True)
+        SpokenTurn(speaker=s, words=" ".join(w), begin_time=b, end_time=e, cues=tuple(c))
+        for s, w, b, e, c in zip(speakers, words, begins, ends, cues, strict=True)
     ]
     return turns, named

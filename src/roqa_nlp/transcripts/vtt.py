@@ -5,7 +5,9 @@ in its voice tag (``<v Jane Smith>words</v>``) or a ``Name: words`` label at the
 text (Zoom's style); other tags (``<c>``, ``<i>``, ``<00:00:01.000>``) are removed and character
 references (``&amp;``) decoded. A cue's lines are joined by a space. Consecutive cues of one
 speaker form one turn (see :mod:`roqa_nlp.transcripts.utterances`); the transcript's text is the
-canonical rendering of :mod:`roqa_nlp.transcripts.render`.
+canonical rendering of :mod:`roqa_nlp.transcripts.render`, and each cue's place and times in
+its turn are kept so that a segment is cited at the time of its own cue
+(:mod:`roqa_nlp.transcripts.cue_times`).
 """
 
 from __future__ import annotations
