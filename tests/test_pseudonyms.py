@@ -548,3 +548,26 @@ def test_a_key_role_mismatch_is_warned_of_once_per_transcript(tmp_path: Path) ->
     with pytest.warns(RoqaWarning) as got:
         pseudonymise([t], PseudonymKey({"Sam Roe": "P12"}))  # registers, then rewrites
     assert [str(w.message).count("participant pseudonym P12") for w in got] == [1]
+
+
+def test_a_segment_keeps_the_time_of_its_own_cue_when_names_before_it_are_replaced(
+    tmp_path: Path,
+) -> None:
+    """A turn of two Zoom cues, the first naming someone: after pseudonymising, the sentence of
+    the second cue is still cited at that cue's time, not the turn's."""
+    from roqa_nlp import segment
+
+    path = tmp_path / "zoom_p07.vtt"
+    path.write_text(
+        "WEBVTT\n\n"
+        "00:00:01.000 --> 00:00:05.000\nDr Helen Brookes: What helps?\n\n"
+        "00:00:06.000 --> 00:00:20.000\nMaria Okafor: Our nominated individual Tom Hale backs us.\n\n"
+        "00:01:05.000 --> 00:01:20.000\nMaria Okafor: Supervision every six weeks helps most.\n",
+        encoding="utf-8",
+    )
+    (t,), _ = pseudonymise([read_zoom(path)], PseudonymKey({"Tom Hale": "nominated individual"}))
+    got = [(s.text, s.begin_time, s.end_time) for s in segment(t, unit="sentence")]
+    assert got == [
+        ("Our nominated individual [nominated individual] backs us.", 6.0, 20.0),
+        ("Supervision every six weeks helps most.", 65.0, 80.0),
+    ]

@@ -337,6 +337,7 @@ class PseudonymKey:
     def apply(self, transcript: Transcript) -> Transcript:
         """``transcript`` with every name of the key replaced (see the module docstring); its
         speakers who are not yet in the key are added first (:meth:`register`)."""
+        from .transcripts.cue_times import carry_cue_times
         from .transcripts.roles import participant_id
 
         self.register(transcript)
@@ -370,6 +371,13 @@ class PseudonymKey:
                 else f"{_bare(self.get(str(u)) or '')} (a name of the pseudonym key)"
                 for u in unmatched
             ]
+        # each cue's place moves with the names replaced before it, so a segment keeps the time
+        # of its own cue (a turn whose cues cannot be placed falls back on the turn's times)
+        cues = carry_cue_times(transcript, new_text, turns, where)
+        if cues:
+            meta["cue_times"] = cues
+        else:
+            meta.pop("cue_times", None)
         meta["pseudonymised"] = True
         # names replaced in the text, labels included (the command sums them for the researcher)
         meta["names_replaced"] = len(edits)
