@@ -21,6 +21,10 @@ TEXT = "P04: We lacked staff for weeks. The manager found agency cover. We had a
 NEW_GUID = "0b0e7c3e-2a7d-4b7e-9a55-1f0c2d3e4f50"
 BARRIER_GUID = "0b0e7c3e-2a7d-4b7e-9a55-1f0c2d3e4f51"
 ENABLER_GUID = "0b0e7c3e-2a7d-4b7e-9a55-1f0c2d3e4f52"
+#: the GUIDs of the valence codes every export gives the reviewer (fixed, see
+#: tests/test_refiqda_valence_codes.py)
+EXPORTED_BARRIER = "ff9dbbb9-7fdd-554c-9897-ffcac768a704"
+EXPORTED_NEUTRAL = "f895072c-9700-5fbe-a2ae-b07d060e6b42"
 
 
 def coded(
@@ -124,10 +128,28 @@ def test_a_valence_code_on_a_passage_without_suggestions_is_on_its_own_span() ->
         (NEW_GUID, "S", None),
         (NEW_GUID, "", None),
         ("IS.E.2", "Barrier", None),  # a codebook's code is a code, whatever its name
+        # the exported valence codes, by their GUIDs, whatever the reviewer renamed them to
+        (EXPORTED_BARRIER, "Obstacle", "barrier"),
+        ("{FF9DBBB9-7FDD-554C-9897-FFCAC768A704}", "", "barrier"),
+        (EXPORTED_NEUTRAL, "Barrier", "neutral"),
     ],
 )
 def test_valence_codes_are_told_by_their_name(code_id: str, name: str, valence: str | None) -> None:
     assert valence_code(code_id, name) == valence
+
+
+def test_an_exported_valence_code_renamed_still_gives_the_valence_not_a_new_code() -> None:
+    """Alice renamed the exported Barrier code 'Obstacle' (it keeps its GUID): a valence, so a
+    passage given it alone keeps its suggestions, as with the name it had."""
+    renamed = SegmentResult(
+        coded(*AGENCY).segment, [Suggestion(EXPORTED_BARRIER, "Obstacle", None, 1.0)]
+    )
+    assert decisions_of(coded(*STAFF, "IS.E.2", EXPORTED_BARRIER), renamed) == [
+        ("P04:1", "accept", "IS.E.2", ""),
+        ("P04:1", "reject", "IC.H", ""),
+        ("P04:1", "valence", "", "barrier"),
+        ("P04:2", "valence", "", "barrier"),
+    ]
 
 
 def test_a_passage_coded_only_by_the_researcher_is_labelled_on_its_own_span() -> None:

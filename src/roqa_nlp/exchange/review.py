@@ -20,7 +20,8 @@ that ``roqa train --feedback`` learns from (see :mod:`roqa_nlp.decisions`):
   suggestions are not rejected); one coded with two different valences gives none.
   ``roqa export --qdpx`` writes the model's valence in each suggestion's description and gives
   the researcher these codes: the group ``Valence (roqa_nlp)`` with ``Barrier``, ``Enabler`` and
-  ``Neutral`` (:func:`~.refiqda.add_valence_group`), read like codes the researcher created.
+  ``Neutral`` (:func:`~.refiqda.add_valence_group`), known by their fixed GUIDs whatever the
+  researcher renamed them to, else by their names like codes the researcher created.
 
 Two spans are the same passage when their overlap covers at least half of the shorter one (QDA
 programs make it easy to select a slightly different stretch of text). Every decision carries the
@@ -36,7 +37,7 @@ from dataclasses import dataclass
 from ..decisions import VALENCE, Decision
 from ..result import CodingResult
 from ..schema import VALENCE_SYNONYMS, SegmentResult
-from .refiqda import is_guid
+from .refiqda import VALENCE_CODES, is_guid, normalise_guid, valence_guid
 
 #: Users whose codings are machine suggestions (the exporter names them ``roqa_nlp <version> ...``).
 MACHINE_USER_PREFIX = "roqa_nlp"
@@ -64,12 +65,24 @@ class _HumanCode:
     name: str
 
 
+#: The valence each valence code ``roqa export`` gives the reviewer stands for, by its GUID
+#: (normalised): the same in every export (:func:`~.refiqda.valence_guid`).
+VALENCE_CODE_GUIDS: dict[str, str] = {
+    normalise_guid(valence_guid(v.valence)): v.valence for v in VALENCE_CODES
+}
+
+
 def valence_code(code_id: str, name: str) -> str | None:
-    """The valence (barrier, enabler or neutral) a code created in a QDA program (a GUID id, not
-    a codebook's code) stands for by its name, singular or plural (``Barriers``,
-    ``Facilitator``), else None."""
+    """The valence (barrier, enabler or neutral) a code stands for: one of the valence codes
+    ``roqa export`` writes, by its fixed GUID whatever its name (a reviewer may rename
+    ``Barrier`` to ``Obstacle``), or a code created in a QDA program (a GUID id, not a
+    codebook's code) by its name, singular or plural (``Barriers``, ``Facilitator``); else
+    None."""
     if not is_guid(code_id):
         return None
+    fixed = VALENCE_CODE_GUIDS.get(normalise_guid(code_id))
+    if fixed is not None:
+        return fixed
     key = " ".join(name.split()).casefold()
     for word in (key, key.removesuffix("s")):
         if word and word in VALENCE_SYNONYMS:
