@@ -4,8 +4,9 @@ Every ``.qdpx`` (a model's suggestions and a person's codings alike) and every `
 roqa_nlp writes ends its code tree with one top-level code ``Valence (roqa_nlp)``, not codable,
 holding the codable codes ``Barrier``, ``Enabler`` and ``Neutral``, whose GUIDs never change. A
 reviewer codes a passage with one of them to give its valence. Nothing is coded with them by
-the export, and import leaves the group out of the codebook until a passage is coded with it: an
-untouched project imports exactly as one written without the group.
+the export, and import leaves the group out of the codebook, coded or not: an untouched project
+imports exactly as one written without the group (and see tests/test_refiqda_valence_codings.py
+for what coding a passage with them gives).
 """
 
 from __future__ import annotations
@@ -473,9 +474,11 @@ def group_codes(book: Codebook) -> list[tuple]:
     ]
 
 
-def test_once_coded_the_group_is_read_as_codes_the_reviewer_made(tmp_path: Path) -> None:
-    """As a hand-made Barrier code is: codes of the project (GUID ids), so the codebook is the
-    project's, not cfir-2009, and Alice's valence code is one of her codes."""
+def test_once_coded_the_group_stays_out_of_the_codebook_and_gives_the_valence(
+    tmp_path: Path,
+) -> None:
+    """As a hand-made Barrier code does: valence codes are not codes, so the codebook stays
+    cfir-2009 and Alice's codings hold her content code with the valence she gave it."""
     p = read_qdpx(reviewed(tmp_path, "a", AVAILABLE_RESOURCES, BARRIER_GUID))
     hand = read_qdpx(
         reviewed(
@@ -487,23 +490,23 @@ def test_once_coded_the_group_is_read_as_codes_the_reviewer_made(tmp_path: Path)
             extra=f'<Code guid="{HAND_MADE_BARRIER}" name="Barrier" isCodable="true"/>',
         )
     )
-    assert p.codebook.id == hand.codebook.id == "roqa-nlp-suggestions-cfir-2009-excerpt"
-    assert p.warnings == hand.warnings == []
-    assert [c.id for c in p.codebook.codes][:4] == ["IS", "IS.E", "IS.E.1", "IS.E.2"]
-    assert group_codes(p.codebook) == [
-        (GROUP_GUID, "Valence (roqa_nlp)", "domain", None, False, None),
-        (BARRIER_GUID, "Barrier", "construct", GROUP_GUID, True, None),
-        (ENABLER_GUID, "Enabler", "construct", GROUP_GUID, True, None),
-        (NEUTRAL_GUID, "Neutral", "construct", GROUP_GUID, True, None),
-    ]
-    assert p.colors == {BARRIER_GUID: "#D55E00", ENABLER_GUID: "#009E73", NEUTRAL_GUID: "#999999"}
-    assert [(g.code_id, g.name) for s in p.codings["Alice"] for g in s.suggestions] == [
-        ("IS.E.2", "Available Resources"),
-        (BARRIER_GUID, "Barrier"),
-    ]
+    for project in (p, hand):
+        assert (project.codebook.id, [c.id for c in project.codebook.codes]) == (
+            "cfir-2009",
+            ["IS", "IS.E", "IS.E.1", "IS.E.2"],
+        )
+        assert project.warnings == []
+        assert project.colors == {}
+        assert [
+            (g.code_id, g.name, g.probability, g.valence, g.valence_probability)
+            for s in project.codings["Alice"]
+            for g in s.suggestions
+        ] == [("IS.E.2", "Available Resources", 1.0, "barrier", None)]
+    assert group_codes(p.codebook) == []
 
 
-def test_a_code_the_reviewer_put_in_the_group_keeps_the_group(tmp_path: Path) -> None:
+def test_a_valence_code_the_reviewer_put_in_the_group_leaves_with_it(tmp_path: Path) -> None:
+    """'Mixed' is a valence code too (neutral): the group still holds valence codes only."""
     mixed = "0b0e7c3e-2a7d-4b7e-9a55-1f0c2d3e4f53"
 
     def add_mixed(qde: str) -> str:
@@ -513,23 +516,46 @@ def test_a_code_the_reviewer_put_in_the_group_keeps_the_group(tmp_path: Path) ->
 
     export_qdpx(one_segment_result(), excerpt(), tmp_path / "s.qdpx")
     p = read_qdpx(rewrite(tmp_path / "s.qdpx", tmp_path / "r.qdpx", add_mixed))
+    assert (p.codebook.id, [c.id for c in p.codebook.codes], p.warnings) == (
+        "cfir-2009",
+        ["IS", "IS.E", "IS.E.1", "IS.E.2"],
+        [],
+    )
+
+
+def test_a_code_of_the_reviewers_own_in_the_group_keeps_the_group(tmp_path: Path) -> None:
+    """A code that is not a valence ('Workforce') makes the group the reviewer's: kept whole (an
+    export of it gives them the same tree), its valence codes still giving valences only."""
+    workforce = "0b0e7c3e-2a7d-4b7e-9a55-1f0c2d3e4f54"
+    anchor = f'<Code guid="{NEUTRAL_GUID}"'
+    project = reviewed(tmp_path, "a", workforce, BARRIER_GUID)
+    p = read_qdpx(
+        rewrite(
+            project,
+            tmp_path / "w.qdpx",
+            lambda qde: qde.replace(
+                anchor, f'<Code guid="{workforce}" name="Workforce" isCodable="true"/>{anchor}'
+            ),
+        )
+    )
+    assert p.codebook.id == "roqa-nlp-suggestions-cfir-2009-excerpt"
     assert [c.id for c in p.codebook.codes if c.parent == GROUP_GUID] == [
         BARRIER_GUID,
         ENABLER_GUID,
-        mixed,
+        workforce,
         NEUTRAL_GUID,
     ]
-    assert p.codebook.id == "roqa-nlp-suggestions-cfir-2009-excerpt"
-
-
-# -- a codebook that has valence codes already -----------------------------------------------------
+    assert [(g.code_id, g.name, g.valence) for s in p.codings["Alice"] for g in s.suggestions] == [
+        (workforce, "Workforce", "barrier")
+    ]
 
 
 def test_a_reviewers_codings_go_back_with_the_group_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Alice's codings imported with her Barrier coding (the group is then in codebook.json)
-    and exported again: one group, her coding of Barrier in it, and the same import."""
+    """Alice's codings imported with her Barrier coding (her Available Resources, a barrier)
+    and exported again: one group, nothing coded with it, her valence in the selection's
+    description, and the same codings back."""
     project = reviewed(tmp_path, "a", AVAILABLE_RESOURCES, BARRIER_GUID)
     code, _, err = run(["import", str(project), "--out", str(tmp_path / "imp")], capsys)
     assert code == 0, err
@@ -540,22 +566,19 @@ def test_a_reviewers_codings_go_back_with_the_group_once(
     assert code == 0, err
     root = qde_of(again)
     guids = [el.get("guid") for el in root.iter(NS + "Code")]
-    assert len(guids) == len(set(guids)) == 8
+    assert len(guids) == len(set(guids)) == len(Codebook.load("cfir-2009")) + 4
     assert group_of(root) == EXPECTED_GROUP
     first, back = read_qdpx(project), read_qdpx(again)
     assert [r.get("targetGUID") for r in root.iter(NS + "CodeRef")] == [
-        code_guid(first.codebook.id, "IS.E.2"),
-        BARRIER_GUID,
+        code_guid("cfir-2009", "IS.E.2")
     ]
-    assert (back.codebook.id, back.codebook.codes, back.warnings) == (
-        first.codebook.id,
-        first.codebook.codes,
-        [],
-    )
+    (sel,) = root.iter(NS + "PlainTextSelection")
+    assert sel.findtext(NS + "Description") == "valence: barrier"
+    assert (back.codebook.id, back.warnings) == (first.codebook.id, []) == ("cfir-2009", [])
     assert [(g.code_id, g.valence) for s in back.codings["Alice"] for g in s.suggestions] == [
-        ("IS.E.2", "neutral"),
-        (BARRIER_GUID, "neutral"),
+        ("IS.E.2", "barrier")
     ]
+    assert back.codings["Alice"].meta["valence_not_given"] == []
 
 
 def test_a_codebook_with_valence_codes_of_its_own_gets_no_group(tmp_path: Path) -> None:

@@ -10,6 +10,9 @@ Offsets: ``startPosition``/``endPosition`` are code points into the source's pla
 kept with ``\\n`` line endings like every other transcript reader; offsets are translated so that
 each segment covers exactly the characters the selection covered.
 
+A person's valence codes (``Barrier``, ``Enabler``, ``Neutral``) are not codes: they give the
+valence of the codes of the passage they are on (:func:`~.review.with_given_valence`).
+
 Nothing that cannot be imported is dropped silently: a selection outside its text, a coding of an
 unknown code, a source without text, PDF/audio/picture sources, memos, descriptions, variable
 values, notes and sets are each reported in :attr:`QdpxProject.warnings`
@@ -46,6 +49,8 @@ from ..schema import (
 from .plaintext import NewlineMap, normalise_newlines
 from .qdpx_export import SUGGESTION_PREFIX, VALENCE_PREFIX
 from .refiqda import (
+    VALENCE_CODES,
+    VALENCE_GROUP,
     child,
     children,
     codebook_from_codes,
@@ -53,8 +58,9 @@ from .refiqda import (
     local_name,
     normalise_guid,
     parse_xml,
+    valence_guid,
 )
-from .review import is_machine_user
+from .review import is_machine_user, valence_code, with_given_valence
 from .safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
 
 #: Name under which codings with no ``creatingUser`` are filed.
@@ -295,6 +301,7 @@ class _Pending:
     name: str
     order: int
     suggestions: list[Suggestion] = field(default_factory=list)
+    noted: bool = False  # a selection's description gave the person's valence
 
 
 _VALENCE_NOTE = re.compile(
@@ -331,8 +338,19 @@ def _suggestion_note(description: str) -> tuple[str, float, str] | None:
     return m.group("name"), min(max(p, 0.0), 1.0), valence
 
 
-def _segment_results(pending: list[_Pending], rank: dict[str, int]) -> list[SegmentResult]:
-    """Segments in transcript order, then by position; ids from roqa_nlp's selection names."""
+def _valence_only(s: SegmentResult) -> bool:
+    """Whether a machine user's span holds valence codes alone (dropped: their valence is the
+    description's). Its other valence codings are dropped in place."""
+    s.suggestions = [g for g in s.suggestions if valence_code(g.code_id, g.name) is None]
+    return not s.suggestions
+
+
+def _segment_results(
+    pending: list[_Pending], rank: dict[str, int], noted: set[str] | None = None
+) -> list[SegmentResult]:
+    """Segments in transcript order, then by position; ids from roqa_nlp's selection names.
+    The ids of those whose selection's description gave a person's valence are put in
+    ``noted``."""
     out: list[SegmentResult] = []
     used: set[str] = set()
     turn_ends: dict[str, list[int]] = {}
@@ -364,6 +382,8 @@ def _segment_results(pending: list[_Pending], rank: dict[str, int]) -> list[Segm
                 suggestions=p.suggestions,
             )
         )
+        if p.noted and noted is not None:
+            noted.add(seg_id)
     return out
 
 
@@ -379,6 +399,12 @@ def read_qdpx(
     codebook, which get their ids back (``IS.E.2``). Each user's codings form one
     :class:`CodingResult`: a segment per selected span, a suggestion per coding (probability 1.0,
     or the probability and valence roqa_nlp wrote for its own suggestions).
+
+    Valence codes (the ``Valence (roqa_nlp)`` group's, known by their fixed GUIDs whatever their
+    names, and codes made in the program named as a valence: :func:`~.review.valence_code`) are
+    not codes: not in the codebook, and in a person's codings the valence of the content codes
+    of the same passage (a :class:`~.review.PersonsCodings`, see
+    :func:`~.review.with_given_valence`; a passage given two valences is named in ``warnings``).
     """
     p = Path(path)
     with SafeZip(p, limits=limits) as z:
@@ -408,11 +434,6 @@ def read_qdpx(
                 {id(el) for el in inline if "\r" in (el.text or "")} if any(literal_cr) else set()
             )
         return _read_project(z, root, p, codebook, limits, crlf)
-
-
-def _elements(root: ET.Element, name: str) -> list[ET.Element]:
-    """Every element named ``name`` (in any namespace) in the tree under ``root``."""
-    return [el for el in root.iter() if local_name(el.tag) == name]
 
 
 def _plural(n: int, noun: str) -> str:
@@ -454,15 +475,24 @@ def _read_project(
 
     book_el = child(root, "CodeBook")
     colors: dict[str, str] = {}
+    # valence codes are no codes of the codebook; their codings give the passage's valence
+    valence_codes: dict[str, str] = {}
     book, guid_to_id = codebook_from_codes(
         None if book_el is None else child(book_el, "Codes"),
         name=name,
         known=known_codebooks(codebook),
         warnings=warnings,
         colors=colors,
-        # the export's valence group is a code of the project only once a passage is coded with it
-        coded={normalise_guid(r.get("targetGUID")) for r in _elements(root, "CodeRef")},
+        valence_codes=valence_codes,
     )
+    # the exported valence codes are known by their fixed GUIDs even when the code tree lost them
+    deleted = {
+        normalise_guid(valence_guid(v.valence)): v.name
+        for v in VALENCE_CODES
+        if normalise_guid(valence_guid(v.valence)) not in valence_codes
+        and normalise_guid(valence_guid(v.valence)) not in guid_to_id
+    }
+    valence_uses: dict[str, int] = {}  # codings of valence codes not in the codebook, by GUID
 
     skipped: dict[str, int] = {}  # what is not imported: noun -> how many
     skipped_codings: dict[str, int] = {}  # non-text sources: noun -> codings they held
@@ -567,10 +597,18 @@ def _read_project(
             order += 1
             memo = _read_selection(
                 sel, transcript, got.raw, to_plain, label, order, guid_to_id, book,
-                user_names, pending, warnings, strangers,
+                user_names, pending, warnings, strangers, {**deleted, **valence_codes}, valence_uses,
             )  # fmt: skip
             skip("selection memo", memo)
 
+    dangling = [g for g in deleted if g in valence_uses]  # in the group's order
+    if dangling:
+        warnings.append(
+            f"{_plural(sum(valence_uses[g] for g in dangling), 'coding')} of roqa_nlp's valence "
+            f"code{'s' if len(dangling) > 1 else ''} {', '.join(deleted[g] for g in dangling)}, "
+            f"which the code tree no longer holds ({VALENCE_GROUP!r} deleted?): read by their "
+            "GUIDs as the valence of their passages"
+        )
     for stranger, n in strangers.items():
         warnings.append(
             f"{_plural(n, 'coding')} by user {stranger!r}, who is not in the project's <Users>: "
@@ -607,13 +645,24 @@ def _read_project(
         "codebook": {"id": book.id, "hash": book.hash},
     }
     guid_of = {v: k for k, v in user_names.items()}
+    noted: set[str] = set()  # a person's segments whose selection's description gave a valence
     for uname, spans in pending.items():
-        segs = _segment_results(list(spans.values()), rank)
+        segs = _segment_results(list(spans.values()), rank, noted)
         codings[uname] = CodingResult(
             segments=segs,
             transcripts=dict(by_name),
             meta={**meta_base, "user": {"name": uname, "guid": guid_of.get(uname)}},
         )
+    # A person's valence codes give the valence of their passages' codes, as the decisions give
+    # it (review.with_given_valence); the suggestions' passages are the machine user's spans.
+    machine = [s for u, r in codings.items() if is_machine_user(u) for s in r]
+    for uname, result in codings.items():
+        if is_machine_user(uname):
+            result.segments = [s for s in result if not _valence_only(s)]
+        else:
+            codings[uname] = with_given_valence(
+                machine, result, coder=uname, noted=noted, warnings=warnings
+            )
     return QdpxProject(
         path=path,
         name=name,
@@ -663,9 +712,14 @@ def _read_selection(
     pending: dict[str, dict[tuple[str, int, int], _Pending]],
     warnings: list[str],
     strangers: dict[str, int],
+    valence_codes: dict[str, str],
+    valence_uses: dict[str, int],
 ) -> bool:
     """Add a selection's codings to ``pending``; whether it carries a memo that is not kept (a
-    description other than roqa_nlp's suggestion note)."""
+    description other than roqa_nlp's suggestion note). A coding of a valence code that is not
+    in the codebook (``valence_codes``: normalised GUID -> name) is kept as a suggestion of the
+    code's GUID and name (a person's valence codes are turned into valences later), and
+    counted in ``valence_uses`` (GUID -> codings)."""
     sel_name = sel.get("name") or ""
     where = f"{label}, selection {sel_name or sel.get('guid')!r}"
     codings = children(sel, "Coding")
@@ -691,10 +745,15 @@ def _read_selection(
         ref = child(coding, "CodeRef")
         target = normalise_guid(ref.get("targetGUID")) if ref is not None else ""
         cid = guid_to_id.get(target)
-        if cid is None:
+        if cid is not None:
+            code = book[cid]
+            cname, domain = code.name, code.domain
+        elif target in valence_codes:
+            cid, cname, domain = target, valence_codes[target], None
+            valence_uses[target] = valence_uses.get(target, 0) + 1
+        else:
             warnings.append(f"{where}: coding of unknown code {target or '(none)'!r} not imported")
             continue
-        code = book[cid]
         user_guid = normalise_guid(coding.get("creatingUser")) or sel_user
         uname = user_names.get(user_guid, user_guid) if user_guid else UNKNOWN_USER
         if user_guid and user_guid not in user_names:
@@ -708,15 +767,16 @@ def _read_selection(
             continue  # the same code twice on the same span by the same user
         probability, valence, valence_p = 1.0, "neutral", None
         # The note is the machine user's: a person who coded roqa_nlp's selection applied a code.
-        if note is not None and note[0] == code.name and is_machine_user(uname):
+        if note is not None and note[0] == cname and is_machine_user(uname):
             probability, valence = note[1], note[2]
         elif given is not None and not is_machine_user(uname):
             valence, valence_p = given  # a person's valence, as roqa export writes it
+            item.noted = True
         item.suggestions.append(
             Suggestion(
                 code_id=cid,
-                name=code.name,
-                domain=code.domain,
+                name=cname,
+                domain=domain,
                 probability=probability,
                 valence=valence,
                 valence_probability=valence_p,

@@ -17,7 +17,7 @@ import json
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -313,8 +313,9 @@ def valence_guid(valence: str | None = None) -> str:
 
 def has_valence_codes(codebook: Codebook) -> bool:
     """Whether ``codebook`` already holds codes ``roqa import`` reads as a passage's valence: the
-    valence group (a project's codebook that ``roqa import`` brought it back in) or valence codes
-    a reviewer created in a QDA program (:func:`~.review.valence_code`)."""
+    valence group or its codes (a project's codebook in which ``roqa import`` kept the group a
+    reviewer put a code of theirs in) or valence codes a reviewer created in a QDA program
+    (:func:`~.review.valence_code`)."""
     from .review import valence_code
 
     ours = {
@@ -355,26 +356,77 @@ def add_valence_group(codes_el: ET.Element, codebook: Codebook) -> bool:
     return True
 
 
+def _is_valence_code(el: ET.Element) -> bool:
+    """Whether a ``<Code>`` is a valence code (:func:`~.review.valence_code`: one of the group's
+    codes by its GUID whatever its name, or a code made in the program named as a valence)."""
+    from .review import valence_code
+
+    return valence_code(el.get("guid") or "", el.get("name") or "") is not None
+
+
 def _is_valence_group(el: ET.Element) -> bool:
     """Whether a top-level ``<Code>`` is the valence group as ``roqa export`` wrote it: the
     group by its GUID or its name (programs that make new GUIDs on export keep names), holding
-    nothing but the group's codes (each by its GUID or its name), none of them with codes below."""
+    nothing but valence codes (the group's codes, each by its GUID or its name, or valence codes
+    the reviewer added, ``Mixed``), none of them with codes below."""
     if normalise_guid(el.get("guid")) != normalise_guid(valence_guid()) and normalise_name(
         el.get("name") or ""
     ) != normalise_name(VALENCE_GROUP):
         return False
-    guids = {normalise_guid(valence_guid(v.valence)) for v in VALENCE_CODES}
     names = {normalise_name(v.name) for v in VALENCE_CODES}
     return all(
         not children(c, "Code")
-        and (normalise_guid(c.get("guid")) in guids or normalise_name(c.get("name") or "") in names)
+        and (_is_valence_code(c) or normalise_name(c.get("name") or "") in names)
         for c in children(el, "Code")
     )
 
 
-def _codes_in(el: ET.Element) -> set[str]:
-    """The normalised GUIDs of ``el`` and every code below it."""
-    return {normalise_guid(c.get("guid")) for c in el.iter() if local_name(c.tag) == "Code"}
+def _is_group(el: ET.Element) -> bool:
+    """Whether a top-level ``<Code>`` is the valence group by its GUID or name, whatever the
+    reviewer put in it."""
+    return normalise_guid(el.get("guid")) == normalise_guid(valence_guid()) or normalise_name(
+        el.get("name") or ""
+    ) == normalise_name(VALENCE_GROUP)
+
+
+def _valence_codes_left_out(top: list[ET.Element]) -> tuple[set[int], dict[str, str]]:
+    """The ``<Code>`` elements of a code forest that are not codes of the codebook (by ``id()``),
+    and the normalised GUID -> name of each valence code among them: the valence group
+    (:func:`_is_valence_group`) and every other valence code (:func:`_is_valence_code`) with no
+    code below it. A group the reviewer put a code of theirs in stays whole (so that exporting
+    it again gives them the same code tree, valence codes included)."""
+    drop: set[int] = set()
+    names: dict[str, str] = {}
+    stack: list[ET.Element] = []
+    for el in top:
+        if _is_valence_group(el):
+            drop.add(id(el))
+            for c in children(el, "Code"):
+                drop.add(id(c))
+                guid = normalise_guid(c.get("guid"))
+                if guid:  # known by its name alone when a program gave it a new GUID
+                    names.setdefault(guid, c.get("name") or "")
+        elif not _is_group(el):  # the reviewer's own group is kept whole
+            stack.append(el)
+    while stack:
+        el = stack.pop()
+        below = children(el, "Code")
+        if not below and _is_valence_code(el):
+            drop.add(id(el))
+            names.setdefault(normalise_guid(el.get("guid")), el.get("name") or "")
+        stack.extend(below)
+    return drop, names
+
+
+def _without(el: ET.Element, drop: set[int]) -> ET.Element:
+    """A copy of ``el`` without the ``<Code>`` elements in ``drop`` (by ``id()``)."""
+    out = ET.Element(el.tag, dict(el.attrib))
+    out.text, out.tail = el.text, el.tail
+    for c in el:
+        if id(c) in drop:
+            continue
+        out.append(_without(c, drop) if local_name(c.tag) == "Code" else c)
+    return out
 
 
 # -- <Codes> -> codebook ---------------------------------------------------------------------------
@@ -436,7 +488,7 @@ def codebook_from_codes(
     known: Iterable[Codebook] = (),
     warnings: list[str],
     colors: dict[str, str] | None = None,
-    coded: Collection[str] = (),
+    valence_codes: dict[str, str] | None = None,
 ) -> tuple[Codebook, dict[str, str]]:
     """A :class:`Codebook` from a ``<Codes>`` tree, and the map ``normalised GUID -> code id``.
 
@@ -450,16 +502,22 @@ def codebook_from_codes(
     of ``name``. Problems (duplicate GUIDs, codes without one) are appended to ``warnings``.
     Each code's colour (``color="#RRGGBB"``) is put in ``colors`` (code id -> colour) when given.
 
-    The valence group every export carries (:func:`add_valence_group`) is not a code of the
-    codebook: it is left out, silently, unless a coding uses one of its codes (``coded``: the
-    normalised GUIDs the file's codings refer to) or a reviewer put a code of their own in it;
-    then it is read as codes made in a QDA program are (GUID ids), as valence codes a reviewer
-    created are. It never counts in deciding which known codebook the codes come from.
+    Valence codes are not codes of the codebook: coding a passage with one gives the valence of
+    its codes (see :mod:`.review`). The valence group every export carries
+    (:func:`add_valence_group`) is left out, silently, coded or not, and so is every other
+    valence code with no code below it (one of the group's codes moved out of it, or a code the
+    reviewer created named ``Barrier``, ``Facilitators`` ...: :func:`~.review.valence_code`); a
+    group the reviewer put a code of their own in is kept whole and read as codes made in a QDA
+    program are (GUID ids), but still never counts in deciding which known codebook the codes
+    come from. The normalised GUID and name of each valence code left out is put in
+    ``valence_codes`` when given (what the file's codings of them are read with).
     """
-    top = [] if codes_el is None else children(codes_el, "Code")
-    used = set(coded) - {""}
-    top = [el for el in top if not (_is_valence_group(el) and not _codes_in(el) & used)]
-    book = _best_known_codebook([el for el in top if not _is_valence_group(el)], list(known))
+    found = [] if codes_el is None else children(codes_el, "Code")
+    drop, left_out = _valence_codes_left_out(found)
+    if valence_codes is not None:
+        valence_codes.update(left_out)
+    top = [_without(el, drop) for el in found if id(el) not in drop]
+    book = _best_known_codebook([el for el in top if not _is_group(el)], list(known))
     recognised: dict[str, Code] = {}
     by_path: dict[tuple[str, ...], Code] = {}
     if book is not None:

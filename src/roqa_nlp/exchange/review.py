@@ -26,17 +26,22 @@ that ``roqa train --feedback`` learns from (see :mod:`roqa_nlp.decisions`):
 Two spans are the same passage when their overlap covers at least half of the shorter one (QDA
 programs make it easy to select a slightly different stretch of text). Every decision carries the
 passage text, so the decisions file is usable without the codings it came from.
+
+A person's codings as ``roqa import`` writes them (:func:`with_given_valence`) follow the same
+rule: valence codes are not codes there but the valence of the content codes on the same
+passage, as the ``valence`` decision gives it to that passage.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
 
 from ..decisions import VALENCE, Decision
 from ..result import CodingResult
-from ..schema import VALENCE_SYNONYMS, SegmentResult
+from ..schema import VALENCE_SYNONYMS, SegmentResult, Suggestion
 from .refiqda import VALENCE_CODES, is_guid, normalise_guid, valence_guid
 
 #: Users whose codings are machine suggestions (the exporter names them ``roqa_nlp <version> ...``).
@@ -70,6 +75,10 @@ class _HumanCode:
 VALENCE_CODE_GUIDS: dict[str, str] = {
     normalise_guid(valence_guid(v.valence)): v.valence for v in VALENCE_CODES
 }
+
+#: The key of a person's imported codings' ``meta`` (their ``run.json``) that lists the
+#: segments whose codes the person gave no valence (read as ``neutral``, the default).
+VALENCE_NOT_GIVEN = "valence_not_given"
 
 
 def valence_code(code_id: str, name: str) -> str | None:
@@ -113,7 +122,13 @@ def _decision_for_human_code(segment_id: str, code: _HumanCode, text: str, note:
 
 
 def review_decisions(machine: CodingResult, human: CodingResult, *, coder: str) -> list[Decision]:
-    """The decisions ``coder``'s codings (``human``) make on the ``machine`` suggestions."""
+    """The decisions ``coder``'s codings (``human``) make on the ``machine`` suggestions.
+
+    ``human`` holds their codings as made in the QDA program, valence codes included; of a
+    person's codings as :func:`~.qdpx_import.read_qdpx` gives them (:class:`PersonsCodings`,
+    whose valence codes are turned into their passages' valence) those codings are read."""
+    if isinstance(human, PersonsCodings):
+        human = CodingResult(segments=human.as_coded)
     note = f"REFI-QDA review by {coder}"
     out: list[Decision] = []
     covered: set[str] = set()
@@ -158,6 +173,112 @@ def _add_valence(
     valence = _valence_of(codings)
     if valence is not None:
         out.append(Decision(segment_id, VALENCE, note=note, text=text, valence=valence))
+
+
+# -- a person's codings: valence codes give the valence of the passage's codes --------------------
+
+
+@dataclass(eq=False, repr=False)
+class PersonsCodings(CodingResult):
+    """A person's codings read from a QDA project (:func:`with_given_valence`): each passage they
+    coded with its content codes, each code with the valence they gave the passage; and
+    ``as_coded``, their coded spans as they made them, valence codes included, from which
+    :func:`review_decisions` reads their decisions (a passage given a valence alone is a
+    decision, not a coding). Equal to, saved and read as any :class:`CodingResult`."""
+
+    as_coded: list[SegmentResult] = field(default_factory=list)
+
+
+def _valences(s: SegmentResult) -> set[str]:
+    return {v for g in s.suggestions if (v := valence_code(g.code_id, g.name)) is not None}
+
+
+def _content(s: SegmentResult) -> list[Suggestion]:
+    return [g for g in s.suggestions if valence_code(g.code_id, g.name) is None]
+
+
+def with_given_valence(
+    machine: Iterable[SegmentResult],
+    human: CodingResult,
+    *,
+    coder: str,
+    noted: Collection[str] = (),
+    warnings: list[str] | None = None,
+) -> PersonsCodings:
+    """``coder``'s codings (``human``, as coded in a QDA program) with their valence codes
+    (:func:`valence_code`) turned into the valence of the content codes of the same passage.
+
+    The passage is the one the decisions file gives the valence to (:func:`review_decisions`):
+    a ``machine`` suggestion's span, together with every span of ``coder``'s that is the same
+    passage (:func:`same_passage`); text the model suggested nothing on is its own passage, the
+    span coded. A content code on a suggestion's passage gets the valence coded on any span of
+    that passage; elsewhere, the valence coded on its own span. It is the one valence given,
+    as the person's own (``valence_probability`` None); two different ones give none, and a
+    warning naming the passage (once) is appended to ``warnings``.
+
+    Valence codes are then dropped: a span coded with a valence code alone keeps no coding (its
+    valence is a ``valence`` decision on the passage). A code given no valence keeps the one it
+    carries (``noted``: ids of the spans whose selection's description gave one, ``valence:
+    barrier``, as ``roqa export`` writes a person's valence), else ``neutral``, the schema's
+    default; the ids of those segments are listed in ``meta["valence_not_given"]``
+    (:data:`VALENCE_NOT_GIVEN`), so that "no valence given" is told from "neutral".
+    """
+    spans = list(human)
+    given = [_valences(h) for h in spans]
+    sink: list[str] = [] if warnings is None else warnings
+    said: set[str] = set()
+
+    def conflict(where: str, found: set[str]) -> None:
+        if where not in said:
+            said.add(where)
+            sink.append(
+                f"{coder} gave {where} two different valences ({', '.join(sorted(found))}): read "
+                "as giving it none (no valence decision; its codes count as neutral)"
+            )
+
+    in_transcript: dict[str, list[int]] = {}
+    for i, h in enumerate(spans):
+        in_transcript.setdefault(h.segment.transcript_id, []).append(i)
+    passages: dict[int, list[tuple[str, set[str]]]] = {}  # span -> (passage, valences) of each
+    for m in machine:
+        near = in_transcript.get(m.segment.transcript_id, [])
+        mine = [i for i in near if same_passage(m, spans[i])]
+        found = set().union(*(given[i] for i in mine))
+        if len(found) > 1:
+            conflict(f"passage {m.segment.id}", found)
+        for i in mine:
+            passages.setdefault(i, []).append((m.segment.id, found))
+
+    out: list[SegmentResult] = []
+    not_given: list[str] = []
+    for i, h in enumerate(spans):
+        own = passages.get(i)
+        if own is None:  # on no suggestion: the span is the passage
+            own = [(h.segment.id, given[i])]
+            if len(given[i]) > 1:
+                conflict(f"passage {h.segment.id}", given[i])
+        codes = _content(h)
+        if not codes:
+            continue  # a valence alone (or nothing): a decision, not a coding
+        found = set().union(*(v for _, v in own))
+        if len(found) > 1 and all(len(v) < 2 for _, v in own):
+            # one span on two suggestions' passages, each given its own valence
+            conflict(f"the span {h.segment.id} (on passages {', '.join(p for p, _ in own)})", found)
+        if len(found) == 1:
+            valence = next(iter(found))
+            codes = [replace(g, valence=valence, valence_probability=None) for g in codes]
+        elif found:  # two different ones: none
+            codes = [replace(g, valence="neutral", valence_probability=None) for g in codes]
+            not_given.append(h.segment.id)
+        elif h.segment.id not in noted:
+            not_given.append(h.segment.id)
+        out.append(replace(h, suggestions=codes))
+    return PersonsCodings(
+        segments=out,
+        transcripts=dict(human.transcripts),
+        meta={**human.meta, VALENCE_NOT_GIVEN: not_given},
+        as_coded=spans,
+    )
 
 
 def decisions_csv(decisions: list[Decision]) -> str:
