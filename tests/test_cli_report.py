@@ -232,3 +232,27 @@ def test_saturation_file_does_not_repeat_the_reports_warnings(tmp_path: Path, ca
     )  # fmt: skip
     assert code == 0
     assert err.count("leaves out 1 of the 3 transcripts (p03_interview)") == 1, err
+
+
+def test_the_word_table_says_how_many_passages_were_given_no_valence(
+    tmp_path: Path, capsys
+) -> None:
+    """A reviewer's imported codings record the passages given no valence (roqa import:
+    valence_not_given); the table counts them as neutral and says so."""
+    from docx import Document
+
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    r = CodingResult.read(folder)
+    r.meta["valence_not_given"] = ["p07:0001"]
+    r.save(folder)
+    t = tmp_path / "t.docx"
+    code, _, _ = run(["report", str(folder), "--table", str(t)], capsys)
+    assert code == 0
+    assert (
+        Document(str(t))
+        .paragraphs[1]
+        .text.endswith(
+            "Charted from the codes Alice gave: 2 of 2 participant segments. Alice gave no valence "
+            "to 1 of them, counted as neutral."
+        )
+    )

@@ -286,6 +286,10 @@ def table_note(
     head = f"Codes: {book.name}."
     if person is not None:
         said = f"Charted from the codes {person} gave: {charted} of {n} participant segments."
+        unsaid = result.meta.get("valence_not_given") if isinstance(result.meta, dict) else None
+        if isinstance(unsaid, list) and unsaid:
+            k = len(set(map(str, unsaid)) & {s.segment.id for s in segments})
+            said += f" {person} gave no valence to {k} of them, counted as neutral." if k else ""
     else:
         which = "top suggestion" if opts.top_k == 1 else f"top {opts.top_k} suggestions"
         at_least = (
