@@ -339,9 +339,11 @@ def test_pseudonymised_labels_keep_the_cue_times(tmp_path: Path) -> None:
         ("Then the audits started.", 65.0, 70.0),
         ("They were fine.", 65.0, 70.0),
     ]
-    # A name replaced inside the words of a turn: that turn's cues no longer fit its words, so
-    # its segments fall back to the turn's times (never a cue time at a wrong offset).
-    assert [(s.begin_time, s.end_time) for s in segments][4:] == [(85.0, 150.0)] * 4
+    # A name replaced inside the words of a turn: its cues move with the rewrite
+    # (carry_cue_times), so each sentence keeps its own cue's time.
+    assert [(s.begin_time, s.end_time) for s in segments][4:] == [(85.0, 90.0)] * 2 + [
+        (145.0, 150.0)
+    ] * 2
 
 
 def test_carry_cue_times_follows_a_rewrite_inside_a_turn(tmp_path: Path) -> None:
