@@ -60,6 +60,12 @@ CASE_KINDS: tuple[str, ...] = ("participant", "transcript")
 # -- which codes a segment carries ------------------------------------------------------------
 
 
+def clock(seconds: float) -> str:
+    """A time into the recording as ``hh:mm:ss`` (whole seconds, rounded down)."""
+    t = int(seconds)
+    return f"{t // 3600:02d}:{t % 3600 // 60:02d}:{t % 60:02d}"
+
+
 @dataclass(frozen=True)
 class Quote:
     """A coded segment quoted as evidence: its text, where it is, and how sure the coding is."""
@@ -86,8 +92,7 @@ class Quote:
         where = f"{self.transcript_id}:{self.start}-{self.end}"
         if self.begin_time is None:
             return where
-        t = int(self.begin_time)
-        return f"{where} ({t // 3600:02d}:{t % 3600 // 60:02d}:{t % 60:02d})"
+        return f"{where} ({clock(self.begin_time)})"
 
     def to_dict(self) -> dict[str, Any]:
         return {

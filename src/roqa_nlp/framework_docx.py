@@ -36,9 +36,10 @@ def _clean(text: str) -> str:
 def quote_line(q: Quote) -> str:
     """A quote as the table cites it: ``“words” (P04, 00:12:31)`` when the transcript has times,
     else ``“words” (P04, p04:120-340)`` (transcript and code-point offsets)."""
+    from .framework import clock
+
     if q.begin_time is not None:
-        t = int(q.begin_time)
-        where = f"{t // 3600:02d}:{t % 3600 // 60:02d}:{t % 60:02d}"
+        where = clock(q.begin_time)
     else:
         where = f"{q.transcript_id}:{q.start}-{q.end}"
     return f"\u201c{' '.join(q.text.split())}\u201d ({q.participant}, {where})"
