@@ -888,3 +888,17 @@ def test_transcripts_section_has_a_picker_and_a_progress_label_per_transcript(
     one = render_report(build_result({"p03_interview": INTERVIEWS["p03_interview"]}), cfir)
     assert "transcript-select" not in _section(one, "transcripts")
     assert '<span class="progress no-print">3 segments to review</span>' in one
+
+
+def test_a_persons_code_with_no_valence_given_says_so_not_neutral(cfir: Codebook) -> None:
+    """roqa import records the passages a reviewer gave no valence (valence_not_given): their
+    codes read "no valence given", not "neutral", on the read-only page."""
+    from report_fixture import build_persons_result
+
+    result = build_persons_result("Alice")
+    result.meta["valence_not_given"] = ["p01_interview:0001"]
+    page = _page(render_report(result, cfir))
+    block = page.split('data-segment="p01_interview:0001">')[1].split("</ul>")[0]
+    assert block.count('<span class="val v-none">no valence given</span>') == 2  # both codes
+    assert "v-none" not in page.split('data-segment="p01_interview:0002">')[1].split("</ul>")[0]
+    assert page.count('<span class="val v-none">') == 2

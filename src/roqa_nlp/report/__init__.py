@@ -250,6 +250,12 @@ def report_context(
         s.segment.id: segment_view(s, n, codebook, colours, shown=shown)
         for n, s in enumerate(result)
     }
+    if person:  # passages a reviewer gave no valence (roqa import): said so, not "neutral"
+        unsaid = result.meta.get("valence_not_given")
+        for sid in unsaid if isinstance(unsaid, list) else []:
+            if str(sid) in views:
+                for g in views[str(sid)]["suggestions"]:
+                    g["valence_given"] = False
     anchors = {sid: v["anchor"] for sid, v in views.items()}
     transcripts = [
         transcript_view(result, tid, segs, views)

@@ -141,6 +141,8 @@ class SegmentRows:
     def given_code(self, g: Mapping[str, Any]) -> str:
         """A code a person gave: its chip, name and valence."""
         head, _ = self._code(g)
+        if g.get("valence_given") is False:
+            return f'{head}<span class="val v-none">no valence given</span></li>\n'
         valence = escape(g["valence"])
         return f'{head}<span class="val v-{valence}">{valence}</span></li>\n'
 
