@@ -80,6 +80,7 @@ DECISIONS = [
     Decision("p01:0004", "reject", "IC.F", text=TEXTS[3]),
     Decision("p01:0005", "accept", "IS.E.2", text=TEXTS[4]),
     Decision("p01:0005", "reject", "IS.E.2", text=TEXTS[4]),  # changed their mind: last wins
+    Decision("p01:0005", "reject", "IC.F", text=TEXTS[4]),
     Decision("p09:0001", "accept", "IS.E.2", text="Words coded nowhere."),
 ]
 
@@ -114,6 +115,7 @@ def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
         "segments": 3,
         "codes": 4,
         "rejected": 2,
+        "short_of_all": 0,
         "not_found": 1,
         "accept": 2,
         "recode": 1,
@@ -127,6 +129,29 @@ def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
     # a person's codings, not a model's
     assert is_model_run(reviewed) is False and coder_of(reviewed) == "Alice"
     assert reviewed.meta["reviewed_model"] == "abc123"
+
+
+def test_a_segment_with_only_some_suggestions_rejected_is_not_decided(cfir: Codebook) -> None:
+    """Audit T2, N9: rejecting a wrong second suggestion (Shift+2 in the report) and leaving the
+    top one undecided is "not this code", not "fits no code" (training reads it so too): the
+    segment, and a valence given it, stay out of the reviewed codings until the rest is
+    decided."""
+    rows = [
+        Decision("p01:0001", "reject", "IC.F", text=TEXTS[0]),
+        Decision("p01:0001", "valence", text=TEXTS[0], valence="enabler"),
+        Decision("p01:0002", "accept", "IS.E.2", text=TEXTS[1]),
+    ]
+    reviewed, _, counts = reviewed_codings(rows, model_codings(), cfir, coder="Alice")
+    assert [s.segment.id for s in reviewed] == ["p01:0002"]
+    assert (counts["short_of_all"], counts["rejected"], counts["valence_only"]) == (1, 0, 1)
+    # every suggestion the segment shows rejected: decided, with no code
+    rows.append(Decision("p01:0001", "reject", "IS.E.2", text=TEXTS[0]))
+    reviewed, _, counts = reviewed_codings(rows, model_codings(), cfir, coder="Alice")
+    assert [(s.segment.id, s.suggestions) for s in reviewed] == [
+        ("p01:0001", []),
+        ("p01:0002", reviewed[1].suggestions),
+    ]
+    assert (counts["short_of_all"], counts["rejected"], counts["valence_only"]) == (0, 1, 1)
 
 
 def test_a_decision_whose_words_are_gone_is_not_put_on_the_segment_now_at_its_id(

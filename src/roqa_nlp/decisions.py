@@ -72,6 +72,13 @@ DECISIONS = ("accept", "reject", "recode", "new-code", NOTE, VALENCE)
 REJECT_ALL = 3
 
 
+def rejects_all(rejected: int, suggestions: int) -> bool:
+    """Whether ``rejected`` different codes rejected (none accepted) reject every suggestion a
+    segment of ``suggestions`` shows (:data:`REJECT_ALL` at most): the reviewer decided it fits
+    no code. Fewer is "not this code" only, and leaves the segment undecided."""
+    return rejected >= min(REJECT_ALL, max(suggestions, 1))
+
+
 @dataclass(frozen=True)
 class Decision:
     segment_id: str
@@ -513,7 +520,7 @@ def feedback_plan(
             else:
                 count(out.left_out, VALENCE_UNCODED, 1 if corrected else 0)
             shown = len(found.suggestions) if found is not None else REJECT_ALL
-            if len(rejected) < min(REJECT_ALL, max(shown, 1)):
+            if not rejects_all(len(rejected), shown):
                 count(out.left_out, SHORT_OF_ALL, len(rejected))
                 continue  # "not this code" only: nothing to learn the segment as
             kind = "rejected"
@@ -658,16 +665,18 @@ def reviewed_codings(
     codes its decisions leave (accepted, recoded to, or new codes; the last row on a code
     wins), each at probability 1, with the researcher's valence when they gave one (valence
     probability 1), else the model's with the model's valence probability (a "valence unsure"
-    stays unsure). A segment whose decisions leave no code (its suggestions rejected) is kept
-    with no code: the reviewer decided it. Segments without a code decision, and transcripts
+    stays unsure). A segment whose decisions reject every suggestion it shows is kept with no
+    code: the reviewer decided it; one with only some rejected is not decided yet. Segments without a code decision, and transcripts
     with none, are left out; ``meta["reviewed_segments"]`` lists the decided segments, which
     ``roqa agree`` compares. The result is ``coder``'s (its meta records them as the user, not a
     model); the codebook returned holds the new codes.
 
     Returns the result, the codebook and counts: ``segments`` coded, ``codes`` applied,
     ``accept``/``recode``/``new-code`` codes by their deciding row, ``rejected`` segments
-    decided with no code, ``not_found`` code decisions on no segment, ``notes`` and
-    ``valence_only`` rows (a valence on a segment given no code) that give no coding."""
+    decided with no code, ``short_of_all`` segments left out as undecided (some suggestions
+    rejected, the others neither accepted nor rejected: :func:`rejects_all`), ``not_found`` code
+    decisions on no segment, ``notes`` and ``valence_only`` valences on a segment given no
+    coding."""
     from dataclasses import replace
 
     from .errors import warn
@@ -701,7 +710,7 @@ def reviewed_codings(
         else:
             code_id = _model_code(book, d.code_id, where)
         state.setdefault(o, {})[code_id] = d.decision
-    counts = {"segments": 0, "codes": 0, "rejected": 0, "not_found": not_found}
+    counts = {"segments": 0, "codes": 0, "rejected": 0, "short_of_all": 0, "not_found": not_found}
     counts.update({k: 0 for k in ("accept", "recode", "new-code")})
     out: list[SegmentResult] = []
     for s in result.segments:
@@ -728,11 +737,16 @@ def reviewed_codings(
                 )
             )
             counts[decision] += 1
+        if not suggestions and not rejects_all(len(state[sid]), len(s.suggestions)):
+            # "not this code" on some suggestions, the others undecided: not reviewed yet
+            counts["short_of_all"] += 1
+            continue
         out.append(SegmentResult(segment=s.segment, suggestions=suggestions))
         counts["segments" if suggestions else "rejected"] += 1
         counts["codes"] += len(suggestions)
     counts["notes"] = sum(1 for d in decisions if d.decision == NOTE)
-    counts["valence_only"] = sum(1 for sid in valence if sid not in state)
+    coded = {s.segment.id for s in out if s.suggestions}
+    counts["valence_only"] = sum(1 for sid in valence if sid not in coded)
     reviewed = {s.segment.transcript_id for s in out}
     meta: dict[str, Any] = {
         "source": "roqa apply-decisions",

@@ -72,6 +72,10 @@ def apply_decisions_command(
         f"{counts['not_found']} code decision(s) on no segment of the codings"
         if counts["not_found"]
         else "",
+        f"{counts['short_of_all']} segment(s) with some suggestions rejected and the others "
+        "undecided (accept one, or reject every suggestion shown)"
+        if counts["short_of_all"]
+        else "",
         f"{counts['notes']} note(s)" if counts["notes"] else "",
         f"{counts['valence_only']} valence correction(s) on segments given no code"
         if counts["valence_only"]
