@@ -1419,6 +1419,71 @@ def test_on_a_persons_codings_the_keys_move_but_decide_nothing(
     box = driver.find_element(By.ID, "kb-help")
     _keys(driver, "?")
     assert " ".join(box.text.split()) == (
-        "Keys (not while typing in a box): j / k next / previous segment shown; ? shows or "
-        "hides this."
+        "Keys (not while typing in a box; Esc leaves it): j / k next / previous segment shown; "
+        "? shows or hides this."
     )
+
+
+def _in_viewport(driver: Any, element: Any) -> bool:
+    return driver.execute_script(
+        "var r = arguments[0].getBoundingClientRect();"
+        "return r.bottom > 0 && r.top < window.innerHeight && r.height > 0;",
+        element,
+    )
+
+
+def test_keys_work_after_the_filter_and_never_decide_on_a_segment_out_of_sight(
+    page: tuple[Any, Path],
+) -> None:
+    """Audit T2, K1, K2, K5: keys did nothing after a filter choice (focus on the radio), and
+    decided on a segment hidden by the picker or scrolled away."""
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    empty = "segment_id,decision,code_id,new_code,note,text\n"
+    _click(driver, driver.find_element(By.CSS_SELECTOR, '#review-filter input[value="unreviewed"]'))
+    _keys(driver, "j")
+    assert _current(driver) == "p01_interview:0001"  # procedural talk is not in this filter
+    _pick(driver, "p02_interview")  # the outlined segment is hidden now
+    _keys(driver, "1")  # moves to a segment shown instead of deciding on the hidden one
+    assert driver.execute_script("return window.roqaDecisionsCsv") == empty
+    assert _current(driver) == "p02_interview:0000"
+    driver.execute_script("window.scrollTo(0, 0)")  # the outlined segment off screen
+    row = driver.find_element(By.CSS_SELECTOR, ".row.kb-current")
+    assert not _in_viewport(driver, row)
+    _keys(driver, "1")  # brings it back into view, decides nothing
+    assert driver.execute_script("return window.roqaDecisionsCsv") == empty
+    assert _in_viewport(driver, row)
+    _keys(driver, "1")
+    assert driver.execute_script("return window.roqaDecisionsCsv") == (
+        empty + f"p02_interview:0000,accept,OS.D,,,{P02_0000}\n"
+    )
+
+
+def test_a_click_or_a_link_outlines_the_segment_and_keys_ignore_case(
+    page: tuple[Any, Path],
+) -> None:
+    """Audit T2, K3, K4, K6: a click in a segment did not move the outline; Shift+J and the
+    number pad did nothing; the list of keys opened far above the review."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver, _ = page
+    mark = driver.find_element(
+        By.CSS_SELECTOR, '.row.segment:has(.review[data-segment="p02_interview:0001"]) mark'
+    )
+    _click(driver, mark)
+    assert _current(driver) == "p02_interview:0001"
+    _keys(driver, "j", shift=True)  # "J"
+    assert _current(driver) == "p02_interview:0002"
+    _keys(driver, Keys.NUMPAD1)
+    assert "p02_interview:0002,accept," in driver.execute_script("return window.roqaDecisionsCsv")
+    _keys(driver, "?")
+    assert _in_viewport(driver, driver.find_element(By.ID, "kb-help"))
+    # a note box is left with Escape, and the keys work again
+    note = driver.find_element(
+        By.CSS_SELECTOR, '.review[data-segment="p02_interview:0002"] input.note'
+    )
+    note.send_keys("j", Keys.ESCAPE)
+    _keys(driver, "j")
+    assert _current(driver) != "p02_interview:0002"

@@ -450,6 +450,7 @@
     window.requestAnimationFrame(function () {
       window.requestAnimationFrame(function () { target.scrollIntoView({ block: "start" }); });
     });
+    if (row && row.classList.contains("segment")) outline(row, false);
   }
   window.addEventListener("hashchange", function () { reveal(window.location.hash); });
   document.addEventListener("click", function (ev) {
@@ -798,38 +799,56 @@
     }
   }
 
-  /* Keys, for reviewing a study without the mouse (not while typing in a box): j / k the next /
-     previous segment shown (outlined, scrolled to the middle); on it, 1-9 accept the suggestion
-     of that rank, Shift+1-9 reject it (pressed again, each takes the decision back, as the
-     buttons do), x reject every suggestion it shows (talk that fits no code; again: take them
-     back), b / e / n its valence barrier / enabler / neutral; ? shows the keys. */
+  /* Keys, for reviewing a study without the mouse (not while typing in a box or choosing in a
+     recode list; Escape leaves the box): j / k the next / previous segment shown (outlined,
+     scrolled to the middle); on it, 1-9 accept the suggestion of that rank, Shift+1-9 reject it
+     (pressed again, each takes the decision back, as the buttons do), x reject every suggestion
+     it shows (talk that fits no code; again: take them back), b / e / n its valence barrier /
+     enabler / neutral; ? shows the keys. A key decides only on the outlined segment while it is
+     on screen: once it is hidden (filter, picker, a folded transcript) or scrolled away, the key
+     brings it back into view, or moves to the segment next to it, instead. A click in a segment,
+     or a link to one, outlines it. */
   var current = null;
+  function shown(row) {
+    return row.getClientRects().length > 0 && !row.closest("details.transcript:not([open])") &&
+      !row.closest("[hidden]");
+  }
   function navigable() {
     return Array.prototype.filter.call(document.querySelectorAll("#transcripts .row.segment"), function (row) {
-      return row.querySelector(".review[data-segment]") && row.getClientRects().length > 0 &&
-        (readOnly || !row.classList.contains("question"));
+      return row.querySelector(".review[data-segment]") && (readOnly || !row.classList.contains("question")) &&
+        shown(row);
     });
   }
-  function setCurrent(row) {
+  function outline(row, scroll) {
     if (current) current.classList.remove("kb-current");
     current = row;
     if (!row) return;
     row.classList.add("kb-current");
-    row.scrollIntoView({ block: "center" });
+    if (scroll) row.scrollIntoView({ block: "center" });
+  }
+  function onScreen(row) {
+    var r = row.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight;
   }
   function step(by) {
     var rows = navigable();
     if (!rows.length) return;
     var at = current ? rows.indexOf(current) : -1;
-    if (at < 0) {
+    if (at >= 0) {
+      at = Math.min(Math.max(at + by, 0), rows.length - 1);
+    } else if (current && current.isConnected) {
+      /* the outlined segment is hidden now: the one after it (j) or before it (k) */
+      var after = rows.findIndex(function (r) {
+        return current.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING;
+      });
+      at = by > 0 ? (after < 0 ? rows.length - 1 : after) : (after < 0 ? rows.length - 1 : Math.max(after - 1, 0));
+    } else {
       /* from where the page is: the first segment whose top is on screen, else the last above */
       at = rows.findIndex(function (r) { return r.getBoundingClientRect().top >= 0; });
       if (at < 0) at = rows.length - 1;
       else if (by < 0) at = Math.max(at - 1, 0);
-    } else {
-      at = Math.min(Math.max(at + by, 0), rows.length - 1);
     }
-    setCurrent(rows[at]);
+    outline(rows[at], true);
   }
   function openFold(row) {
     var fold = row.querySelector("details.set-aside");
@@ -854,34 +873,53 @@
     var box = document.getElementById("kb-help");
     if (box) box.hidden = !box.hidden;
   }
+  /* typing: a text box, or a recode list (its own type-ahead); radio buttons and the transcript
+     picker are left to the keys */
+  function typing(t) {
+    return !!(t && t.closest && t.closest(
+      "input[type=text], input[type=search], input:not([type]), textarea, [contenteditable], select.recode"));
+  }
   document.addEventListener("keydown", function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
-    var t = ev.target;
-    if (t && t.closest && t.closest("input, select, textarea, [contenteditable]")) return;
-    if (ev.key === "?") { toggleKeys(); ev.preventDefault(); return; }
-    if (ev.key === "Escape") { var box = document.getElementById("kb-help"); if (box) box.hidden = true; return; }
-    if (ev.key === "j" || ev.key === "k") { step(ev.key === "j" ? 1 : -1); ev.preventDefault(); return; }
-    if (readOnly || !current || !current.isConnected) return;
+    var box = document.getElementById("kb-help");
+    if (ev.key === "Escape") {
+      if (typing(ev.target)) ev.target.blur();
+      if (box) box.hidden = true;
+      return;
+    }
+    if (typing(ev.target)) return;
+    var key = ev.key.length === 1 ? ev.key.toLowerCase() : ev.key;
+    if (key === "?") { toggleKeys(); ev.preventDefault(); return; }
+    if (key === "j" || key === "k") { step(key === "j" ? 1 : -1); ev.preventDefault(); return; }
+    var digit = /^(?:Digit|Numpad)([1-9])$/.exec(ev.code || "");
+    var deciding = digit || key === "x" || key === "b" || key === "e" || key === "n";
+    if (readOnly || !deciding) return;
+    ev.preventDefault();
+    if (ev.repeat) return; /* a key held down decides once, not on and off */
+    if (!current || !current.isConnected) return;
+    if (!shown(current)) { step(1); return; } /* hidden since: move on, decide nothing */
+    if (!onScreen(current)) { current.scrollIntoView({ block: "center" }); return; }
     var review = current.querySelector(".review[data-segment]");
-    var digit = /^Digit([1-9])$/.exec(ev.code || "");
     if (digit) {
       var item = review.querySelectorAll(".sugg[data-code]")[Number(digit[1]) - 1];
       if (!item) return;
       openFold(current);
       item.querySelector(ev.shiftKey ? "button.reject" : "button.accept").click();
-      ev.preventDefault();
-    } else if (ev.key === "x") {
+    } else if (key === "x") {
       openFold(current);
       rejectAll(review);
-      ev.preventDefault();
-    } else if (ev.key === "b" || ev.key === "e" || ev.key === "n") {
-      var valence = { b: "barrier", e: "enabler", n: "neutral" }[ev.key];
+    } else {
+      var valence = { b: "barrier", e: "enabler", n: "neutral" }[key];
       var button = review.querySelector('button[data-valence="' + valence + '"]');
       if (!button) return;
       openFold(current);
       button.click();
-      ev.preventDefault();
     }
+  });
+  /* a click in a segment outlines it: the next key acts there */
+  document.addEventListener("click", function (ev) {
+    var row = ev.target.closest && ev.target.closest("#transcripts .row.segment");
+    if (row && row.querySelector(".review[data-segment]")) outline(row, false);
   });
   var keysButton = document.getElementById("kb-help-toggle");
   if (keysButton) keysButton.addEventListener("click", toggleKeys);
