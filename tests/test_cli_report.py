@@ -172,7 +172,8 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
         "Codes: Consolidated Framework for Implementation Research (CFIR) 2.0. Charted from the "
         "model's top suggestion with a probability of at least 0.6: 0 of 2 participant segments "
         "(1 fit no code or are procedural talk; 1 fall below the threshold). Not reviewed by a "
-        "researcher. Codes translated from cfir-2009 to cfir-2022 through the documented mapping."
+        "researcher. Codes translated from cfir-2009 to cfir-2022 through the documented mapping "
+        "(a suggestion that maps onto several codes shares its probability among them)."
     )
 
 
@@ -254,5 +255,37 @@ def test_the_word_table_says_how_many_passages_were_given_no_valence(
         .text.endswith(
             "Charted from the codes Alice gave: 2 of 2 participant segments. Alice gave no valence "
             "to 1 of them, counted as neutral."
+        )
+    )
+
+
+def test_the_word_table_says_why_segments_are_not_charted(tmp_path: Path, capsys) -> None:
+    """Audit T2, N2, N8: segments whose code has no counterpart in the codebook charted, and a
+    person's segments given no code, were left out of the count unexplained."""
+    from docx import Document
+
+    folder = alices_codings(tmp_path, None, model=True)
+    r = CodingResult.read(folder)
+    first, second = r.segments
+    nowhere = Suggestion("IS.D.3", "Relative Priority", "IS", 0.9, "barrier")  # no theme
+    r.segments = [first, dataclasses.replace(second, suggestions=[nowhere])]
+    r.save(folder)
+    t = tmp_path / "t.docx"
+    code, _, _ = run(["report", str(folder), "--table", str(t), "--codebook", "erondu-2021"], capsys)  # fmt: skip
+    assert code == 0
+    assert "top suggestion: 1 of 2 participant segments (1 have no code in erondu-2021)." in (
+        Document(str(t)).paragraphs[1].text
+    )
+    alice = alices_codings(tmp_path / "a", {"name": "Alice"})
+    r = CodingResult.read(alice)
+    r.segments = [r.segments[0], dataclasses.replace(r.segments[1], suggestions=[])]
+    r.save(alice)
+    code, _, _ = run(["report", str(alice), "--table", str(t)], capsys)
+    assert (
+        Document(str(t))
+        .paragraphs[1]
+        .text.endswith(
+            "Charted from the codes Alice gave: 1 of 2 participant segments (the other 1 given no "
+            "code)."
         )
     )

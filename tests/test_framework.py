@@ -986,8 +986,8 @@ def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
         [["\u2014"], ["Culture: 1 participant (P01), 1 segment", "\u201cThe culture is kind.\u201d (P01, T1:100-120) \u2021"]],
     ]  # fmt: skip
     assert [p.text for p in doc.paragraphs[1:]] == [
-        "\u2020 Code unsure: the model's probability for it is below 40%.",
-        "\u2021 Valence unsure: the model's probability for it is below 60%.",
+        "\u2020 Code unsure: the probability charted for it is below 40%.",
+        "\u2021 Valence unsure: the probability of its valence is below 60%.",
         "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
         "under 2 constructs.",
     ]

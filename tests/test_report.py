@@ -902,3 +902,15 @@ def test_a_persons_code_with_no_valence_given_says_so_not_neutral(cfir: Codebook
     assert block.count('<span class="val v-none">no valence given</span>') == 2  # both codes
     assert "v-none" not in page.split('data-segment="p01_interview:0002">')[1].split("</ul>")[0]
     assert page.count('<span class="val v-none">') == 2
+
+
+def test_the_barriers_and_enablers_heading_names_themes_for_a_codebook_of_themes() -> None:
+    """Audit T2, N7: the seed study's themes were headed "by CFIR domain"."""
+    from report_fixture import build_result
+    from roqa_nlp.crosswalk import chart_with
+
+    themes = Codebook.load("erondu-2021")
+    result, _ = chart_with(build_result(), themes)
+    page = _page(render_report(result, themes))
+    assert "<h2>Barriers and enablers by theme</h2>" in page
+    assert "<h2>Barriers and enablers by CFIR domain</h2>" not in page

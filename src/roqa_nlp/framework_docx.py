@@ -174,11 +174,11 @@ def write_table2_docx(
 
     if "\u2020" in shown_marks:
         doc.add_paragraph(
-            f"\u2020 Code unsure: the model's probability for it is below {SURE_CODE:.0%}."
+            f"\u2020 Code unsure: the probability charted for it is below {SURE_CODE:.0%}."
         )
     if "\u2021" in shown_marks:
         doc.add_paragraph(
-            f"\u2021 Valence unsure: the model's probability for it is below {SURE_VALENCE:.0%}."
+            f"\u2021 Valence unsure: the probability of its valence is below {SURE_VALENCE:.0%}."
         )
     neutral = [c for d in table.domains for c in d.constructs if c.neutral]
     if neutral:

@@ -261,7 +261,7 @@ def write_table(
     )
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        charted = len({q.segment_id for q in coded})
+        charted = {q.segment_id for q in coded}
         note = table_note(result, book, opts, person, charted, translated)
         t.to_docx(path, note=note, quotes=quotes)
     elif suffix == ".xlsx":
@@ -275,21 +275,25 @@ def table_note(
     book: Codebook,
     opts: ReportOptions,
     person: str | None,
-    charted: int,
+    charted: set[str],
     translated: str | None,
 ) -> str:
     """What the Word table charts, for the line under its caption: the codebook, whose codes
-    (the model's unreviewed suggestions, or a person's), how many segments out of how many and
-    why the others are not charted, and a translation from another codebook."""
+    (the model's unreviewed suggestions, or a person's), how many segments (``charted``: their
+    ids) out of how many and why the others are not charted, and a translation from another
+    codebook."""
     segments = [s for s in result if s.segment.role == "participant"]
-    n = len(segments)
+    n, k = len(segments), len(charted)
     head = f"Codes: {book.name}."
     if person is not None:
-        said = f"Charted from the codes {person} gave: {charted} of {n} participant segments."
+        none = n - k
+        said = f"Charted from the codes {person} gave: {k} of {n} participant segments" + (
+            f" (the other {none} given no code)." if none else "."
+        )
         unsaid = result.meta.get("valence_not_given") if isinstance(result.meta, dict) else None
         if isinstance(unsaid, list) and unsaid:
-            k = len(set(map(str, unsaid)) & {s.segment.id for s in segments})
-            said += f" {person} gave no valence to {k} of them, counted as neutral." if k else ""
+            u = len(set(map(str, unsaid)) & {s.segment.id for s in segments})
+            said += f" {person} gave no valence to {u} of them, counted as neutral." if u else ""
     else:
         which = "top suggestion" if opts.top_k == 1 else f"top {opts.top_k} suggestions"
         at_least = (
@@ -297,18 +301,28 @@ def table_note(
             if opts.min_probability > 0
             else ""
         )
-        set_aside = sum(1 for s in segments if s.novel or s.procedural)
-        below = n - charted - set_aside
+        set_aside = [s for s in segments if s.novel or s.procedural]
+        rest = [
+            s for s in segments if s.segment.id not in charted and not (s.novel or s.procedural)
+        ]
+        nothing = sum(1 for s in rest if not s.suggestions)
+        where = f"have no code in {book.id}" if translated else "have no suggestion"
         why = [
-            f"{set_aside} fit no code or are procedural talk" if set_aside else "",
-            f"{below} fall below the threshold" if below > 0 and at_least else "",
+            f"{len(set_aside)} fit no code or are procedural talk" if set_aside else "",
+            f"{nothing} {where}" if nothing else "",
+            f"{len(rest) - nothing} fall below the threshold" if len(rest) > nothing else "",
         ]
         others = "; ".join(w for w in why if w)
         said = (
-            f"Charted from the model's {which}{at_least}: {charted} of {n} participant "
+            f"Charted from the model's {which}{at_least}: {k} of {n} participant "
             f"segments{f' ({others})' if others else ''}. Not reviewed by a researcher."
         )
-    moved = f" {translated[0].upper()}{translated[1:]}." if translated else ""
+    moved = (
+        f" {translated[0].upper()}{translated[1:]} (a suggestion that maps onto several codes "
+        "shares its probability among them)."
+        if translated
+        else ""
+    )
     return f"{head} {said}{moved}"
 
 
