@@ -289,3 +289,19 @@ def test_the_word_table_says_why_segments_are_not_charted(tmp_path: Path, capsys
             "code)."
         )
     )
+
+
+def test_the_table_workbook_says_what_it_charts(tmp_path: Path, capsys) -> None:
+    """Audit T2, N6: the .xlsx table recorded nothing of what was charted."""
+    from openpyxl import load_workbook
+
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    x = tmp_path / "t.xlsx"
+    code, _, _ = run(["report", str(folder), "--table", str(x)], capsys)
+    assert code == 0
+    about = load_workbook(x)["About"]
+    assert [c.value for c in about["A"]] == [
+        "what this table charts",
+        "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
+        "codes Alice gave: 2 of 2 participant segments.",
+    ]

@@ -680,9 +680,14 @@ class BarriersEnablers:
         would run as a formula is prefixed with ``'``)."""
         write_spreadsheet_csv(path, self.rows())
 
-    def to_xlsx(self, path: str | Path) -> None:
-        """Write :meth:`rows` as an Excel workbook with one sheet, ``Barriers and enablers``."""
-        write_xlsx(path, [("Barriers and enablers", self.rows(), 30, True)])
+    def to_xlsx(self, path: str | Path, *, note: str | None = None) -> None:
+        """Write :meth:`rows` as an Excel workbook, sheet ``Barriers and enablers``; with
+        ``note`` (what was charted, as the Word table's caption line says it) a second sheet,
+        ``About``, holds it."""
+        sheets = [("Barriers and enablers", self.rows(), 30, True)]
+        if note:
+            sheets.append(("About", [["what this table charts"], [note]], 120, True))
+        write_xlsx(path, sheets)
 
     def to_docx(
         self,

@@ -260,12 +260,11 @@ def write_table(
         coded=coded,
     )
     suffix = path.suffix.lower()
+    note = table_note(result, book, opts, person, {q.segment_id for q in coded}, translated)
     if suffix == ".docx":
-        charted = {q.segment_id for q in coded}
-        note = table_note(result, book, opts, person, charted, translated)
         t.to_docx(path, note=note, quotes=quotes)
     elif suffix == ".xlsx":
-        t.to_xlsx(path)
+        t.to_xlsx(path, note=note)
     else:
         t.to_csv(path)
 
