@@ -482,3 +482,20 @@ def test_a_valence_written_in_the_description_is_given() -> None:
     kept.suggestions.append(Suggestion(ENABLER_GUID, "Enabler", None, 1.0))
     out = with_given_valence([], CodingResult(segments=[kept]), coder="Alice", noted={sid(STAFF)})
     assert [g.valence for s in out for g in s.suggestions] == ["enabler"]
+
+
+def test_a_given_neutral_survives_export_and_import_and_no_valence_stays_none(
+    tmp_path: Path,
+) -> None:
+    """Audit T2, N4: exporting a reviewer's imported codings wrote `valence: ...` for barriers
+    and enablers only, so a Neutral they gave came back as "no valence given"."""
+    alice = read_qdpx(reviewed(tmp_path, *REVIEW)).codings["Alice"]
+    again = tmp_path / "again.qdpx"
+    export_qdpx(alice, excerpt(), again)  # a person's codings: exported under their name
+    back = read_qdpx(again).codings["Alice"]
+    assert [(s.segment.id, g.code_id, g.valence) for s in back for g in s.suggestions] == [
+        (sid(STAFF), "IS.E.2", "barrier"),
+        (sid(FEE), "IS.E.2", "neutral"),
+        (sid(PARTY), "IS.E.1", "neutral"),
+    ]
+    assert back.meta["valence_not_given"] == [sid(FEE)]  # PARTY's Neutral was given

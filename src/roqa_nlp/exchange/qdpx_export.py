@@ -52,7 +52,7 @@ from .refiqda import (
     stable_guid,
     xml_text,
 )
-from .review import is_machine_user
+from .review import VALENCE_NOT_GIVEN, is_machine_user
 
 #: Prefix of the selection description that marks a machine suggestion (the importer reads it).
 SUGGESTION_PREFIX = "suggested by roqa_nlp: "
@@ -330,6 +330,14 @@ def qdpx_bytes(
                 ET.SubElement(case, "SourceRef", {"targetGUID": g})
 
     by_transcript = result.by_transcript()
+    # a neutral a person gave (not the default of a code given no valence): codings imported
+    # from a QDA project list the passages given none (roqa import's valence_not_given)
+    unsaid = result.meta.get(VALENCE_NOT_GIVEN) if isinstance(result.meta, dict) else None
+    not_given = set(map(str, unsaid)) if isinstance(unsaid, list) else None
+
+    def neutral_given(segment_id: str) -> bool:
+        return not_given is not None and segment_id not in not_given
+
     files: list[tuple[str, bytes]] = []
     sources_el = ET.SubElement(root, "Sources")
     for t in transcripts.values():
@@ -411,8 +419,8 @@ def qdpx_bytes(
                     ET.SubElement(sel, "Description").text = xml_text(
                         suggestion_description(code.name, sug.probability, _valence(sug.valence))
                     )
-                elif _valence(sug.valence) != "neutral":  # theirs: back on import
-                    ET.SubElement(sel, "Description").text = xml_text(
+                elif _valence(sug.valence) != "neutral" or neutral_given(seg.id):
+                    ET.SubElement(sel, "Description").text = xml_text(  # theirs: back on import
                         valence_description(sug.valence, sug.valence_probability)
                     )
                 coding = ET.SubElement(
