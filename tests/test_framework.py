@@ -878,6 +878,9 @@ def test_table2_docx_counts_neutral_talk_cites_times_and_drops_characters_word_r
     doc = Document(str(out))
     assert [p.text for p in doc.paragraphs] == [
         "Table 2. What helped and hindered",
+        # what is charted, as roqa report --table says it (audit docs2, 1: Python too)
+        "Codes: two CFIR domains. Charted from the model's top suggestion: 9 of 11 participant "
+        "segments (2 fit no code or are procedural talk). Not reviewed by a researcher.",
         "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
         "under 1 construct.",
     ]
@@ -985,7 +988,7 @@ def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
         [["Inner Setting"]],
         [["\u2014"], ["Culture: 1 participant (P01), 1 segment", "\u201cThe culture is kind.\u201d (P01, T1:100-120) \u2021"]],
     ]  # fmt: skip
-    assert [p.text for p in doc.paragraphs[1:]] == [
+    assert [p.text for p in doc.paragraphs[2:]] == [
         "\u2020 Code unsure: the probability charted for it is below 40%.",
         "\u2021 Valence unsure: the probability of its valence is below 60%.",
         "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
@@ -999,7 +1002,7 @@ def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
     # no quote at all, as in the seed paper's table
     table.to_docx(out, quotes=0)
     assert docx_rows(out)[2][0] == ["Complexity: 1 participant (P01), 1 segment"]
-    assert [p.text[:1] for p in Document(str(out)).paragraphs[1:]] == ["N"]  # no marks shown
+    assert [p.text[:1] for p in Document(str(out)).paragraphs[1:]] == ["C", "N"]  # no marks
     # only neutral talk charted: no domain row, the table says so
     only_neutral = barriers_enablers(r.subset(transcript="T2"), MINI)
     only_neutral.to_docx(out)

@@ -332,8 +332,8 @@ def test_cli_code_colours_go_through_codebook_json_to_qdpx_and_qdc(
         "Money": "#0f0",
         "Time": None,
         "Valence (roqa_nlp)": None,
-        "Barrier": "#D55E00",
-        "Enabler": "#009E73",
+        "Barrier": "#A63D00",
+        "Enabler": "#1F4E99",
         "Neutral": "#999999",
     }
     assert schema_errors(qdpx_project(qdpx), PROJECT_XSD) == []

@@ -64,7 +64,7 @@ EXPECTED_GROUP = (
             BARRIER_GUID,
             "Barrier",
             "true",
-            "#D55E00",
+            "#A63D00",
             "Code a passage with this when what it describes hinders the implementation "
             "(a barrier). roqa import reads it as your valence of the passage: barrier.",
         ),
@@ -72,7 +72,7 @@ EXPECTED_GROUP = (
             ENABLER_GUID,
             "Enabler",
             "true",
-            "#009E73",
+            "#1F4E99",
             "Code a passage with this when what it describes helps the implementation (an "
             "enabler or facilitator). roqa import reads it as your valence of the passage: "
             "enabler.",

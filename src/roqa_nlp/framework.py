@@ -644,6 +644,9 @@ class BarriersEnablers:
     #: segments with a neutral coding, each counted once (a segment charted with two codes has
     #: a neutral side under both constructs)
     neutral_segments: int = 0
+    #: what the table charts, in one line (:func:`charted_note`): the Word table has it under its
+    #: caption and the workbook on its ``About`` sheet
+    note: str = ""
 
     def domain(self, domain_id: str) -> DomainRow | None:
         return next((d for d in self.domains if d.id == domain_id), None)
@@ -681,10 +684,10 @@ class BarriersEnablers:
         write_spreadsheet_csv(path, self.rows())
 
     def to_xlsx(self, path: str | Path, *, note: str | None = None) -> None:
-        """Write :meth:`rows` as an Excel workbook, sheet ``Barriers and enablers``; with
-        ``note`` (what was charted, as the Word table's caption line says it) a second sheet,
-        ``About``, holds it."""
+        """Write :meth:`rows` as an Excel workbook, sheet ``Barriers and enablers``, and a second
+        sheet, ``About``, holding ``note`` (default: :attr:`note`, what the table charts)."""
         sheets = [("Barriers and enablers", self.rows(), 30, True)]
+        note = self.note if note is None else note
         if note:
             sheets.append(("About", [["what this table charts"], [note]], 120, True))
         write_xlsx(path, sheets)
@@ -699,10 +702,11 @@ class BarriersEnablers:
     ) -> None:
         """Write the table as a Word document laid out as the seed study's Table 2 (*Barriers* |
         *Enablers*, a row per domain, a bullet per construct with its participants and its
-        ``quotes`` most representative quotes; ``note`` goes under the caption): see
-        :func:`roqa_nlp.framework_docx.write_table2_docx`."""
+        ``quotes`` most representative quotes; ``note``, default :attr:`note`, goes under the
+        caption): see :func:`roqa_nlp.framework_docx.write_table2_docx`."""
         from .framework_docx import write_table2_docx
 
+        note = self.note if note is None else note
         write_table2_docx(self, path, title=title, note=note, quotes=quotes)
 
     def __repr__(self) -> str:
@@ -784,7 +788,69 @@ def barriers_enablers(
     dom_order = {d.id: i for i, d in enumerate(codebook.domains)}
     ordered = sorted(domains.values(), key=lambda d: dom_order.get(d.id, len(dom_order)))
     neutral = len({q.segment_id for q in coded if q.valence == "neutral"})
-    return BarriersEnablers(ordered, neutral)
+    note = charted_note(result, codebook, coded, top_k=top_k, min_probability=min_probability)
+    return BarriersEnablers(ordered, neutral, note)
+
+
+def charted_note(
+    result: CodingResult,
+    codebook: Codebook,
+    coded: Sequence[Quote],
+    *,
+    top_k: int = 1,
+    min_probability: float = 0.0,
+) -> str:
+    """What a table charted from ``coded`` (the segments of ``result`` charted with these
+    options) shows, in one line: the codebook; whose codes (a person's, as ``roqa import`` and
+    ``roqa apply-decisions`` record them, or the model's unreviewed suggestions with the
+    threshold); how many participant segments out of how many and why the others are not
+    charted; a translation from another codebook (as :func:`~roqa_nlp.crosswalk.translate`
+    records it)."""
+    from .exchange.qdpx_export import coder_of
+
+    segments = [s for s in result if s.segment.role == "participant"]
+    charted = {q.segment_id for q in coded}
+    n, k = len(segments), len(charted)
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    walk = meta.get("crosswalk") if isinstance(meta.get("crosswalk"), dict) else None
+    person = coder_of(result)
+    if person is not None:
+        none = n - k
+        said = f"Charted from the codes {person} gave: {k} of {n} participant segments" + (
+            f" ({none} given no code)." if none else "."
+        )
+        unsaid = meta.get("valence_not_given")
+        if isinstance(unsaid, list) and unsaid:
+            u = len(set(map(str, unsaid)) & {s.segment.id for s in segments})
+            said += f" {person} gave no valence to {u} of them, counted as neutral." if u else ""
+    else:
+        which = "top suggestion" if top_k == 1 else f"top {top_k} suggestions"
+        at_least = (
+            f" with a probability of at least {min_probability:g}" if min_probability > 0 else ""
+        )
+        set_aside = [s for s in segments if s.novel or s.procedural]
+        rest = [
+            s for s in segments if s.segment.id not in charted and not (s.novel or s.procedural)
+        ]
+        nothing = sum(1 for s in rest if not s.suggestions)
+        where = f"have no code in {codebook.id}" if walk else "have no suggestion"
+        why = [
+            f"{len(set_aside)} fit no code or are procedural talk" if set_aside else "",
+            f"{nothing} {where}" if nothing else "",
+            f"{len(rest) - nothing} fall below the threshold" if len(rest) > nothing else "",
+        ]
+        others = "; ".join(w for w in why if w)
+        said = (
+            f"Charted from the model's {which}{at_least}: {k} of {n} participant "
+            f"segments{f' ({others})' if others else ''}. Not reviewed by a researcher."
+        )
+    moved = (
+        f" Codes translated from {walk.get('from')} to {walk.get('to')} through the documented "
+        "mapping (a suggestion that maps onto several codes shares its probability among them)."
+        if walk
+        else ""
+    )
+    return f"Codes: {codebook.name}. {said}{moved}"
 
 
 # -- data saturation --------------------------------------------------------------------------

@@ -54,8 +54,8 @@ def report_command(
     table: Path | None = typer.Option(
         None,
         "--table",
-        help="Also write the barriers/enablers table by CFIR domain (the seed study's Table 2): "
-        ".docx (laid out for a write-up), .xlsx or .csv.",
+        help="Also write the barriers/enablers table (the seed study's Table 2, by CFIR domain "
+        "or by theme): .docx (laid out for a write-up), .xlsx or .csv.",
     ),
     table_quotes: int = typer.Option(
         1,
@@ -63,7 +63,7 @@ def report_command(
         min=0,
         max=3,
         help="Quotes per construct in the Word table (0: none, as in the seed study's Table 2; "
-        "the .xlsx/.csv table always has up to 3).",
+        "the .xlsx/.csv table always has up to 3, whatever this says).",
     ),
     saturation_out: Path | None = typer.Option(
         None,
@@ -169,7 +169,6 @@ def report_command(
     result, note = chart_codings(result, book, person=person is not None)
     if note:
         typer.echo(note)
-    translated = note
     if top_k is None:
         top_k = 1 if person is None else max((len(s.suggestions) for s in result), default=1)
         if person is not None and top_k > 1:
@@ -215,7 +214,7 @@ def report_command(
             m.to_csv(matrix)
         typer.echo(f"matrix: {matrix}")
     if table is not None:
-        write_table(table, result, book, opts, person, quotes=table_quotes, translated=translated)
+        write_table(table, result, book, opts, quotes=table_quotes)
         typer.echo(f"table: {table}")
     if saturation_out is not None:
         import warnings
@@ -233,96 +232,24 @@ def report_command(
 
 
 def write_table(
-    path: Path,
-    result: CodingResult,
-    book: Codebook,
-    opts: ReportOptions,
-    person: str | None,
-    *,
-    quotes: int = 1,
-    translated: str | None = None,
+    path: Path, result: CodingResult, book: Codebook, opts: ReportOptions, *, quotes: int = 1
 ) -> None:
     """Write the barriers/enablers table to ``path`` (.docx, .xlsx or .csv), charted as the
-    report charts it; the Word table (with ``quotes`` quotes per construct) says under its
-    caption what it charts (:func:`table_note`)."""
-    from ..framework import barriers_enablers, coded_segments
+    report charts it; the Word table (with ``quotes`` quotes per construct) and the workbook say
+    what it charts (:func:`~roqa_nlp.framework.charted_note`)."""
+    from ..framework import barriers_enablers
     from ..report import TABLE2_QUOTES
 
-    coded = coded_segments(
-        result, top_k=opts.top_k, min_probability=opts.min_probability, codebook=book
-    )
     t = barriers_enablers(
-        result,
-        book,
-        quotes=TABLE2_QUOTES,
-        top_k=opts.top_k,
-        min_probability=opts.min_probability,
-        coded=coded,
+        result, book, quotes=TABLE2_QUOTES, top_k=opts.top_k, min_probability=opts.min_probability
     )
     suffix = path.suffix.lower()
-    note = table_note(result, book, opts, person, {q.segment_id for q in coded}, translated)
     if suffix == ".docx":
-        t.to_docx(path, note=note, quotes=quotes)
+        t.to_docx(path, quotes=quotes)
     elif suffix == ".xlsx":
-        t.to_xlsx(path, note=note)
+        t.to_xlsx(path)
     else:
         t.to_csv(path)
-
-
-def table_note(
-    result: CodingResult,
-    book: Codebook,
-    opts: ReportOptions,
-    person: str | None,
-    charted: set[str],
-    translated: str | None,
-) -> str:
-    """What the Word table charts, for the line under its caption: the codebook, whose codes
-    (the model's unreviewed suggestions, or a person's), how many segments (``charted``: their
-    ids) out of how many and why the others are not charted, and a translation from another
-    codebook."""
-    segments = [s for s in result if s.segment.role == "participant"]
-    n, k = len(segments), len(charted)
-    head = f"Codes: {book.name}."
-    if person is not None:
-        none = n - k
-        said = f"Charted from the codes {person} gave: {k} of {n} participant segments" + (
-            f" (the other {none} given no code)." if none else "."
-        )
-        unsaid = result.meta.get("valence_not_given") if isinstance(result.meta, dict) else None
-        if isinstance(unsaid, list) and unsaid:
-            u = len(set(map(str, unsaid)) & {s.segment.id for s in segments})
-            said += f" {person} gave no valence to {u} of them, counted as neutral." if u else ""
-    else:
-        which = "top suggestion" if opts.top_k == 1 else f"top {opts.top_k} suggestions"
-        at_least = (
-            f" with a probability of at least {opts.min_probability:g}"
-            if opts.min_probability > 0
-            else ""
-        )
-        set_aside = [s for s in segments if s.novel or s.procedural]
-        rest = [
-            s for s in segments if s.segment.id not in charted and not (s.novel or s.procedural)
-        ]
-        nothing = sum(1 for s in rest if not s.suggestions)
-        where = f"have no code in {book.id}" if translated else "have no suggestion"
-        why = [
-            f"{len(set_aside)} fit no code or are procedural talk" if set_aside else "",
-            f"{nothing} {where}" if nothing else "",
-            f"{len(rest) - nothing} fall below the threshold" if len(rest) > nothing else "",
-        ]
-        others = "; ".join(w for w in why if w)
-        said = (
-            f"Charted from the model's {which}{at_least}: {k} of {n} participant "
-            f"segments{f' ({others})' if others else ''}. Not reviewed by a researcher."
-        )
-    moved = (
-        f" {translated[0].upper()}{translated[1:]} (a suggestion that maps onto several codes "
-        "shares its probability among them)."
-        if translated
-        else ""
-    )
-    return f"{head} {said}{moved}"
 
 
 @dataclass

@@ -276,20 +276,20 @@ class ValenceCode:
     description: str
 
 
-#: The valence group's codes, in order. Colours from the Okabe-Ito palette (told apart with
-#: colour blindness): vermillion, bluish green, grey.
+#: The valence group's codes, in order. Colours: the report's barrier and enabler colours (dark
+#: vermilion, dark blue; told apart with colour blindness) and grey.
 VALENCE_CODES: tuple[ValenceCode, ...] = (
     ValenceCode(
         "barrier",
         "Barrier",
-        "#D55E00",
+        "#A63D00",
         "Code a passage with this when what it describes hinders the implementation (a barrier). "
         "roqa import reads it as your valence of the passage: barrier.",
     ),
     ValenceCode(
         "enabler",
         "Enabler",
-        "#009E73",
+        "#1F4E99",
         "Code a passage with this when what it describes helps the implementation (an enabler "
         "or facilitator). roqa import reads it as your valence of the passage: enabler.",
     ),
