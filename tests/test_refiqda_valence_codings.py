@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import read_decisions
 from roqa_nlp.exchange import export_qdpx, read_qdpx
 from roqa_nlp.exchange.refiqda import code_guid
@@ -29,13 +28,14 @@ from roqa_nlp.exchange.review import (
     with_given_valence,
 )
 from roqa_nlp.result import CodingResult
-from roqa_nlp.schema import Code, Segment, SegmentResult, Suggestion, Transcript
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript
 from test_cli_agree import run
 from test_refiqda_valence_codes import (
     BARRIER_GUID,
     ENABLER_GUID,
     GROUP_GUID,
     NEUTRAL_GUID,
+    excerpt,
     rewrite,
 )
 
@@ -64,19 +64,6 @@ PARTY = span("We had a party.")
 def sid(where: tuple[int, int]) -> str:
     """The id of a span Alice coded: her selections carry no roqa_nlp name."""
     return f"P04:@{where[0]}-{where[1]}"
-
-
-def excerpt() -> Codebook:
-    return Codebook(
-        id="cfir-2009",
-        name="CFIR 2009 (excerpt)",
-        codes=[
-            Code("IS", "Inner Setting", "domain", codable=False),
-            Code("IS.E", "Readiness for Implementation", "construct", "IS", "IS"),
-            Code("IS.E.1", "Leadership Engagement", "subconstruct", "IS.E", "IS"),
-            Code("IS.E.2", "Available Resources", "subconstruct", "IS.E", "IS"),
-        ],
-    )
 
 
 def suggestions() -> CodingResult:
