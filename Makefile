@@ -29,7 +29,8 @@ install-dev: $(DEVSTAMP)
 
 demo: $(STAMP)
 	$(BIN)/roqa code examples/interviews --out out/demo
-	@echo "Demo written to out/demo/ (open out/demo/report.html)"
+	$(BIN)/roqa report out/demo --table out/demo/table2.docx --matrix out/demo/matrix.xlsx --saturation out/demo/saturation.xlsx
+	@echo "Demo written to out/demo/ (open out/demo/report.html; Table 2 for a write-up: out/demo/table2.docx)"
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests benchmarks examples
