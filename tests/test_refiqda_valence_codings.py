@@ -486,3 +486,24 @@ def test_a_given_neutral_survives_export_and_import_and_no_valence_stays_none(
         (sid(PARTY), "IS.E.1", "neutral"),
     ]
     assert back.meta["valence_not_given"] == [sid(FEE)]  # PARTY's Neutral was given
+
+
+def test_roqa_agree_on_a_reviewed_project_says_what_the_reviewer_left_uncoded(
+    tmp_path: Path, capsys
+) -> None:
+    """`roqa agree reviewed.qdpx` compares every passage: a suggestion the reviewer skipped counts
+    as given no code by them. It says how many they coded, and the route that compares on what
+    they reviewed only."""
+    project = reviewed(tmp_path, (STAFF, (AVAILABLE_RESOURCES,)))
+    code, out, err = run(["agree", str(project)], capsys)
+    assert code == 0, err
+    said = " ".join((out + err).split())
+    assert (
+        "Alice coded 1 of the 3 passages roqa_nlp suggested codes on in reviewed.qdpx; here the "
+        "other 2 count as given no code by Alice. To compare on what Alice reviewed only: roqa "
+        "import, then roqa apply-decisions with their decisions file, then roqa agree "
+        "(docs/refi-qda.md)"
+    ) in said
+    # a reviewer who coded every suggested passage gets no such note
+    code, out, err = run(["agree", str(reviewed(tmp_path / "all", *REVIEW[:1], (AGENCY, (LEADERSHIP,)), (FEE, (AVAILABLE_RESOURCES,))))], capsys)  # fmt: skip
+    assert code == 0 and "passages roqa_nlp suggested codes on" not in out + err

@@ -120,6 +120,7 @@ def load_coded_units(
 
     renamed: list[str] = []
     source: dict[str, Path] = {}  # coder -> the file it came from
+    review_notes: list[str] = []
 
     def add_result(name: str, result: CodingResult, path: Path, label: str) -> None:
         if name in results and source[name].resolve() == path.resolve():
@@ -157,8 +158,10 @@ def load_coded_units(
         elif suffix == ".jsonl":
             add_result(coder_name(p), CodingResult.read(p), p, str(p))
         elif suffix == ".qdpx":
-            for user, result in _read_qdpx(p).items():
+            users = _read_qdpx(p)
+            for user, result in users.items():
                 add_result(user, result, p, f"{p} (user {user})")
+            review_notes.extend(_review_route_notes(p, users))
         else:
             raise RoqaError(
                 f"cannot read {suffix or 'files without an extension'} as codings",
@@ -185,6 +188,7 @@ def load_coded_units(
     notes = [f"{r}, as another input has a coder of that name" for r in renamed]
     if reviewed_note:
         notes.insert(0, reviewed_note)
+    notes.extend(review_notes)
     if book is None and tables:
         merged, groups = merge_spelling_variants(merged, {c for t in tables for c in t.codes})
         if groups:
@@ -196,6 +200,39 @@ def load_coded_units(
     if len(merged.coders) >= 2:
         notes.extend(_overlap_notes(merged, where))
     return LoadedCodings(merged, translated, notes)
+
+
+def _review_route_notes(path: Path, users: dict[str, Any]) -> list[str]:
+    """For a QDA project holding roqa_nlp's suggestions and a reviewer's codings: how many of the
+    suggested passages each reviewer coded, and that the others count as "no code" for them
+    here, with the route that compares on what they reviewed only (docs/refi-qda.md)."""
+    from ..exchange.review import is_machine_user, same_passage
+
+    machine = [r for u, r in users.items() if is_machine_user(u)]
+    if not machine:
+        return []
+    suggested = [s for r in machine for s in r if s.suggestions]
+    out = []
+    for user, result in users.items():
+        if is_machine_user(user) or not suggested:
+            continue
+        mine = list(result)
+        seen = sum(
+            1
+            for m in suggested
+            if any(
+                h.segment.transcript_id == m.segment.transcript_id and same_passage(m, h)
+                for h in mine
+            )
+        )
+        if seen < len(suggested):
+            out.append(
+                f"{user} coded {seen} of the {len(suggested)} passages roqa_nlp suggested codes "
+                f"on in {path.name}; here the other {len(suggested) - seen} count as given no code "
+                f"by {user}. To compare on what {user} reviewed only: roqa import, then roqa "
+                "apply-decisions with their decisions file, then roqa agree (docs/refi-qda.md)"
+            )
+    return out
 
 
 def _on_reviewed_segments(results: dict[str, Any]) -> tuple[dict[str, Any], str]:
