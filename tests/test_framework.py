@@ -1010,3 +1010,33 @@ def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
         [["Barriers"], ["Enablers"]],
         [["No segment is charted as a barrier or an enabler."]],
     ]
+
+
+def test_a_project_codebook_beside_imported_codings_is_found_from_python(tmp_path: Path) -> None:
+    """roqa import writes OUT/codebook.json and OUT/codings/NAME/codings.jsonl recording it;
+    `roqa report` found it, barriers_enablers(CodingResult.read(...)) asked for it."""
+    project = Codebook(
+        id="staffing-study",
+        name="Staffing study",
+        codes=[
+            Code("T", "Workforce", "domain", codable=False),
+            Code("T.1", "Agency staff", "construct", parent="T", domain="T"),
+        ],
+    )
+    project.save(tmp_path / "codebook.json")
+    r = CodingResult(
+        segments=[seg("T1", 0, "Agency staff never know the people.", ("T.1", 1.0, "barrier"))],
+        transcripts={"T1": transcript("T1", "P01")},
+        meta={"codebook": {"id": "staffing-study"}, "user": {"name": "Alice"}},
+    )
+    r.save(tmp_path / "codings" / "Alice")
+    read = CodingResult.read(tmp_path / "codings" / "Alice")
+    assert read.source == tmp_path / "codings" / "Alice" / "codings.jsonl"
+    assert read.subset(participant="P01").source == read.source
+    table = barriers_enablers(read)
+    assert [(d.name, [c.name for c in d.constructs]) for d in table.domains] == [
+        ("Workforce", ["Agency staff"])
+    ]
+    assert table.note.startswith("Codes: Staffing study. Charted from the codes Alice gave")
+    with pytest.raises(RoqaError, match="not built in and not in a codebook.json beside them"):
+        barriers_enablers(CodingResult(r.segments, r.transcripts, r.meta))  # made in memory

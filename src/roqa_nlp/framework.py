@@ -253,7 +253,7 @@ def chart_codebook(
     from .errors import first_few, warn
 
     if codebook is None:
-        return codebook_for(None, result) if required else _recorded(result)
+        return codebook_for(None, result, result.source) if required else _recorded(result)
     book = codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
     if not check:
         return book

@@ -125,6 +125,10 @@ class CodingResult:
     segments: list[SegmentResult] = field(default_factory=list)
     transcripts: dict[str, Transcript] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+    #: the ``codings.jsonl`` the result was read from (:meth:`read`; kept by :meth:`subset` and
+    #: slices), None for a result made in memory: a project codebook the result records (e.g. the
+    #: ``codebook.json`` that ``roqa import`` writes) is looked for beside it when charting
+    source: Path | None = field(default=None, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.segments)
@@ -161,7 +165,10 @@ class CodingResult:
 
     def _with(self, segments: list[SegmentResult]) -> CodingResult:
         return CodingResult(
-            segments=segments, transcripts=dict(self.transcripts), meta=dict(self.meta)
+            segments=segments,
+            transcripts=dict(self.transcripts),
+            meta=dict(self.meta),
+            source=self.source,
         )
 
     def by_transcript(self) -> dict[str, list[SegmentResult]]:
@@ -235,7 +242,9 @@ class CodingResult:
             if where is not None and not where(s):
                 continue
             kept.append(s)
-        return CodingResult(segments=kept, transcripts=transcripts, meta=dict(self.meta))
+        return CodingResult(
+            segments=kept, transcripts=transcripts, meta=dict(self.meta), source=self.source
+        )
 
     def _transcript_ids(self) -> list[str]:
         ids = dict.fromkeys(self.transcripts)
@@ -418,7 +427,7 @@ class CodingResult:
                 meta = {}
             if not isinstance(meta, dict):
                 meta = {}
-        return cls(segments=segs, transcripts=transcripts, meta=meta)
+        return cls(segments=segs, transcripts=transcripts, meta=meta, source=p)
 
     @classmethod
     def load(cls, path: str | Path) -> CodingResult:
