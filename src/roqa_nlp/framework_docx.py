@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .framework import SURE_CODE, SURE_VALENCE, clock
 from .io import atomic_open
 
 if TYPE_CHECKING:
@@ -36,8 +37,6 @@ def _clean(text: str) -> str:
 def quote_line(q: Quote) -> str:
     """A quote as the table cites it: ``“words” (P04, 00:12:31)`` when the transcript has times,
     else ``“words” (P04, p04:120-340)`` (transcript and code-point offsets)."""
-    from .framework import clock
-
     if q.begin_time is not None:
         where = clock(q.begin_time)
     else:
@@ -63,8 +62,6 @@ def unsure_marks(q: Quote) -> str:
     probability below :data:`~roqa_nlp.framework.SURE_CODE`, ``‡`` a valence probability below
     :data:`~roqa_nlp.framework.SURE_VALENCE` (a person's codes, at probability 1 with no valence
     probability, are never marked)."""
-    from .framework import SURE_CODE, SURE_VALENCE
-
     marks = "\u2020" if q.probability < SURE_CODE else ""
     if q.valence_probability is not None and q.valence_probability < SURE_VALENCE:
         marks += "\u2021"
@@ -169,8 +166,6 @@ def write_table2_docx(
         empty = grid.add_row()
         why = NOTHING_CHARTED if not table.domains else NO_SIDE_CHARTED
         empty.cells[0].merge(empty.cells[1]).paragraphs[0].add_run(why)
-
-    from .framework import SURE_CODE, SURE_VALENCE
 
     if "\u2020" in shown_marks:
         doc.add_paragraph(

@@ -217,14 +217,7 @@ def _review_route_notes(path: Path, users: dict[str, Any]) -> list[str]:
         if is_machine_user(user) or not suggested:
             continue
         mine = list(result)
-        seen = sum(
-            1
-            for m in suggested
-            if any(
-                h.segment.transcript_id == m.segment.transcript_id and same_passage(m, h)
-                for h in mine
-            )
-        )
+        seen = sum(1 for m in suggested if any(same_passage(m, h) for h in mine))
         if seen < len(suggested):
             out.append(
                 f"{user} coded {seen} of the {len(suggested)} passages roqa_nlp suggested codes "

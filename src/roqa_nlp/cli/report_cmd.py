@@ -121,18 +121,14 @@ def report_command(
     from ..result import CodingResult
     from .agree_cmd import coder_name
 
-    if matrix is not None and matrix.suffix.lower() not in MATRIX_FORMATS:
-        raise RoqaError("unknown matrix format", path=matrix, hint="use a .xlsx or .csv file name")
-    if table is not None and table.suffix.lower() not in TABLE_FORMATS:
-        raise RoqaError(
-            "unknown table format", path=table, hint="use a .docx, .xlsx or .csv file name"
-        )
-    if saturation_out is not None and saturation_out.suffix.lower() not in SATURATION_FORMATS:
-        raise RoqaError(
-            "unknown saturation table format",
-            path=saturation_out,
-            hint="use a .xlsx or .csv file name",
-        )
+    for what, path, formats in (
+        ("matrix", matrix, MATRIX_FORMATS),
+        ("table", table, TABLE_FORMATS),
+        ("saturation table", saturation_out, SATURATION_FORMATS),
+    ):
+        if path is not None and path.suffix.lower() not in formats:
+            names = ", ".join(formats[:-1]) + f" or {formats[-1]}"
+            raise RoqaError(f"unknown {what} format", path=path, hint=f"use a {names} file name")
     source = codings / "codings.jsonl" if codings.is_dir() else codings
     check_outputs(
         {

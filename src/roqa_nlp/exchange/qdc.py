@@ -21,7 +21,6 @@ from ..io import atomic_write_bytes, read_bytes
 from .refiqda import (
     CODEBOOK_NS,
     ORIGIN,
-    add_valence_group,
     child,
     codebook_from_codes,
     codes_element,
@@ -40,10 +39,7 @@ def qdc_bytes(
     group after the codebook's codes, as every ``.qdpx`` export has it
     (:func:`~.refiqda.add_valence_group`)."""
     root = ET.Element("CodeBook", {"origin": ORIGIN})
-    codes_el = codes_element(codebook, colors)
-    if valence_codes:
-        add_valence_group(codes_el, codebook)
-    root.append(codes_el)
+    root.append(codes_element(codebook, colors, valence_group=valence_codes))
     return serialise(root, CODEBOOK_NS)
 
 

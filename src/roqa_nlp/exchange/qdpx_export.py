@@ -43,7 +43,6 @@ from .plaintext import normalise_newlines
 from .refiqda import (
     ORIGIN,
     PROJECT_NS,
-    add_valence_group,
     code_guid,
     codes_element,
     is_guid,
@@ -301,10 +300,9 @@ def qdpx_bytes(
     )
     users = ET.SubElement(root, "Users")
     ET.SubElement(users, "User", {"guid": user_guid, "name": xml_text(user)})
-    codes_el = codes_element(codebook, colors)
-    if valence_codes:
-        add_valence_group(codes_el, codebook)
-    ET.SubElement(root, "CodeBook").append(codes_el)
+    ET.SubElement(root, "CodeBook").append(
+        codes_element(codebook, colors, valence_group=valence_codes)
+    )
 
     guids: dict[str, str] = {}
     seen: set[str] = set()

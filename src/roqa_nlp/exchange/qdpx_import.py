@@ -49,6 +49,7 @@ from ..schema import (
 from .plaintext import NewlineMap, normalise_newlines
 from .qdpx_export import SUGGESTION_PREFIX, VALENCE_PREFIX
 from .refiqda import (
+    VALENCE_CODE_GUIDS,
     VALENCE_CODES,
     VALENCE_GROUP,
     child,
@@ -58,7 +59,6 @@ from .refiqda import (
     local_name,
     normalise_guid,
     parse_xml,
-    valence_guid,
 )
 from .review import is_machine_user, valence_code, with_given_valence
 from .safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
@@ -486,11 +486,11 @@ def _read_project(
         valence_codes=valence_codes,
     )
     # the exported valence codes are known by their fixed GUIDs even when the code tree lost them
+    valence_names = {v.valence: v.name for v in VALENCE_CODES}
     deleted = {
-        normalise_guid(valence_guid(v.valence)): v.name
-        for v in VALENCE_CODES
-        if normalise_guid(valence_guid(v.valence)) not in valence_codes
-        and normalise_guid(valence_guid(v.valence)) not in guid_to_id
+        g: valence_names[v]
+        for g, v in VALENCE_CODE_GUIDS.items()
+        if g not in valence_codes and g not in guid_to_id
     }
     valence_uses: dict[str, int] = {}  # codings of valence codes not in the codebook, by GUID
 

@@ -209,12 +209,16 @@ def codebook_colors(path: str | Path) -> dict[str, str]:
 # -- codebook -> <Codes> ---------------------------------------------------------------------------
 
 
-def codes_element(codebook: Codebook, colors: Mapping[str, str] | None = None) -> ET.Element:
+def codes_element(
+    codebook: Codebook, colors: Mapping[str, str] | None = None, *, valence_group: bool = False
+) -> ET.Element:
     """The ``<Codes>`` tree of a codebook: its hierarchy, with ``isCodable`` from each code.
 
     CFIR domains are not codable; constructs and sub-constructs are. Codes keep their colour
     (``colors``: code id -> ``#RRGGBB``, see :func:`code_colors`). The element has the same
-    shape in projects and in codebook files (the namespace is set by :func:`serialise`).
+    shape in projects and in codebook files (the namespace is set by :func:`serialise`). With
+    ``valence_group`` it ends with the valence group a reviewer gives a passage's valence with
+    (:func:`add_valence_group`).
     """
     found = code_colors(codebook, colors)
     kids: dict[str | None, list[Code]] = {}
@@ -248,6 +252,8 @@ def codes_element(codebook: Codebook, colors: Mapping[str, str] | None = None) -
             f"codebook {codebook.id!r} has codes that no top-level code reaches (a parent cycle)",
             hint="fix the parent fields of the codebook",
         )
+    if valence_group:
+        add_valence_group(codes_el, codebook)
     return codes_el
 
 
@@ -311,6 +317,14 @@ def valence_guid(valence: str | None = None) -> str:
     return stable_guid("roqa_nlp:valence", *([] if valence is None else [valence]))
 
 
+#: The valence each code of the group stands for, by its normalised GUID (:func:`valence_guid`),
+#: and the group's own normalised GUID.
+VALENCE_CODE_GUIDS: dict[str, str] = {
+    normalise_guid(valence_guid(v.valence)): v.valence for v in VALENCE_CODES
+}
+VALENCE_GROUP_GUID = normalise_guid(valence_guid())
+
+
 def has_valence_codes(codebook: Codebook) -> bool:
     """Whether ``codebook`` already holds codes ``roqa import`` reads as a passage's valence: the
     valence group or its codes (a project's codebook in which ``roqa import`` kept the group a
@@ -318,10 +332,7 @@ def has_valence_codes(codebook: Codebook) -> bool:
     (:func:`~.review.valence_code`)."""
     from .review import valence_code
 
-    ours = {
-        normalise_guid(valence_guid()),
-        *(normalise_guid(valence_guid(v.valence)) for v in VALENCE_CODES),
-    }
+    ours = {VALENCE_GROUP_GUID, *VALENCE_CODE_GUIDS}
     return any(
         normalise_guid(code_guid(codebook.id, c.id)) in ours or valence_code(c.id, c.name)
         for c in codebook.codes
@@ -369,9 +380,7 @@ def _is_valence_group(el: ET.Element) -> bool:
     group by its GUID or its name (programs that make new GUIDs on export keep names), holding
     nothing but valence codes (the group's codes, each by its GUID or its name, or valence codes
     the reviewer added, ``Mixed``), none of them with codes below."""
-    if normalise_guid(el.get("guid")) != normalise_guid(valence_guid()) and normalise_name(
-        el.get("name") or ""
-    ) != normalise_name(VALENCE_GROUP):
+    if not _is_group(el):
         return False
     names = {normalise_name(v.name) for v in VALENCE_CODES}
     return all(
@@ -384,7 +393,7 @@ def _is_valence_group(el: ET.Element) -> bool:
 def _is_group(el: ET.Element) -> bool:
     """Whether a top-level ``<Code>`` is the valence group by its GUID or name, whatever the
     reviewer put in it."""
-    return normalise_guid(el.get("guid")) == normalise_guid(valence_guid()) or normalise_name(
+    return normalise_guid(el.get("guid")) == VALENCE_GROUP_GUID or normalise_name(
         el.get("name") or ""
     ) == normalise_name(VALENCE_GROUP)
 

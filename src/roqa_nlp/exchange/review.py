@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from ..decisions import VALENCE, Decision
 from ..result import CodingResult
 from ..schema import VALENCE_SYNONYMS, SegmentResult, Suggestion
-from .refiqda import VALENCE_CODES, is_guid, normalise_guid, valence_guid
+from .refiqda import VALENCE_CODE_GUIDS, is_guid, normalise_guid
 
 #: Users whose codings are machine suggestions (the exporter names them ``roqa_nlp <version> ...``).
 MACHINE_USER_PREFIX = "roqa_nlp"
@@ -69,12 +69,6 @@ class _HumanCode:
     code_id: str
     name: str
 
-
-#: The valence each valence code ``roqa export`` gives the reviewer stands for, by its GUID
-#: (normalised): the same in every export (:func:`~.refiqda.valence_guid`).
-VALENCE_CODE_GUIDS: dict[str, str] = {
-    normalise_guid(valence_guid(v.valence)): v.valence for v in VALENCE_CODES
-}
 
 #: The key of a person's imported codings' ``meta`` (their ``run.json``) that lists the
 #: segments whose codes the person gave no valence (read as ``neutral``, the default).
