@@ -50,10 +50,7 @@ def merge_utterances(
     default = UNKNOWN_SPEAKER if named else unlabelled_speaker(path)
 
     speakers: list[str] = []
-    words: list[list[str]] = []
-    begins: list[float | None] = []
-    ends: list[float | None] = []
-    cues: list[list[CuePiece]] = []
+    cues: list[list[CuePiece]] = []  # per turn, each utterance's words and times
     for u, label in zip(utterances, labels, strict=True):
         speaker, text = u.speaker, u.words
         if not speaker and label is not None:
@@ -64,19 +61,18 @@ def merge_utterances(
         text = text.strip()
         if not text:
             continue
-        if speakers and speakers[-1].casefold() == speaker.casefold():
-            words[-1].append(text)
-            cues[-1].append((text, u.begin_time, u.end_time))
-            if u.end_time is not None:
-                ends[-1] = u.end_time
-            continue
-        speakers.append(speaker)
-        words.append([text])
-        cues.append([(text, u.begin_time, u.end_time)])
-        begins.append(u.begin_time)
-        ends.append(u.end_time)
+        if not (speakers and speakers[-1].casefold() == speaker.casefold()):
+            speakers.append(speaker)
+            cues.append([])
+        cues[-1].append((text, u.begin_time, u.end_time))
     turns = [
-        SpokenTurn(speaker=s, words=" ".join(w), begin_time=b, end_time=e, cues=tuple(c))
-        for s, w, b, e, c in zip(speakers, words, begins, ends, cues, strict=True)
+        SpokenTurn(
+            speaker=s,
+            words=" ".join(w for w, _, _ in c),
+            begin_time=c[0][1],  # the first utterance's, and the last end given
+            end_time=next((e for _, _, e in reversed(c) if e is not None), None),
+            cues=tuple(c),
+        )
+        for s, c in zip(speakers, cues, strict=True)
     ]
     return turns, named
