@@ -12,7 +12,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from roqa_nlp.errors import RoqaError, RoqaWarning
-from roqa_nlp.pseudonyms import PseudonymKey, name_parts, pseudonymise
+from roqa_nlp.pseudonyms import PseudonymKey, _is_common_word, name_parts, pseudonymise
 from roqa_nlp.schema import Transcript, Turn
 from roqa_nlp.transcripts import read_transcript
 from test_cli_core import roqa
@@ -249,12 +249,32 @@ def test_a_file_name_holding_a_name_is_warned_of(tmp_path: Path) -> None:
     assert t.participant == "P01"
 
 
-# names that are no English stop word ("Be" is not taken for a name: see name_parts)
+# names that are no English stop word ("Be" is not taken for a name: see name_parts; a name
+# that is also a common word, "All", "Will", follows the sentence-start rule tested below)
 _NAME = (
     st.text(alphabet="abcdefgjkl", min_size=2, max_size=6)  # never "Hi", the greeting below
     .map(str.capitalize)
-    .filter(lambda n: name_parts(n) == [n])
+    .filter(lambda n: name_parts(n) == [n] and not _is_common_word(n))
 )
+
+
+def test_a_name_that_is_a_common_word_stays_at_a_sentence_start_before_a_determiner() -> None:
+    """The case the property test below drew once ("All Aa" saying "All All"): a name that is
+    also an English word opening a sentence before a determiner is read as the word."""
+    full = "All Aa"
+    text = f"Interviewer: Hi {full}?\n\n{full}: All All"
+    turns = [
+        Turn("Interviewer", "interviewer", 13, 13 + len(f"Hi {full}?")),
+        Turn(full, "participant", len(text) - len("All All"), len(text)),
+    ]
+    t = Transcript("p02", text, turns, source="p02.txt", participant="P02")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (after,), _ = pseudonymise([t])
+    assert after.turn_text(after.turns[1]) == "All [P02]"
+    assert after.turn_text(after.turns[0]) == "Hi [P02]?"
+
+
 _FILLER = st.sampled_from(["well", "the team", "and so", "it was hard", "yes"])
 
 
