@@ -666,8 +666,8 @@ def reviewed_codings(
     wins), each at probability 1, with the researcher's valence when they gave one (valence
     probability 1), else the model's with the model's valence probability (a "valence unsure"
     stays unsure). A segment whose decisions reject every suggestion it shows is kept with no
-    code: the reviewer decided it; one with only some rejected is not decided yet. Segments without a code decision, and transcripts
-    with none, are left out; ``meta["reviewed_segments"]`` lists the decided segments, which
+    code: the reviewer decided it; one with only some rejected is not decided yet. Segments
+    without a code decision, and transcripts with none, are left out; ``meta["reviewed_segments"]`` lists the decided segments, which
     ``roqa agree`` compares. The result is ``coder``'s (its meta records them as the user, not a
     model); the codebook returned holds the new codes.
 

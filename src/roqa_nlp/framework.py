@@ -807,6 +807,7 @@ def charted_note(
     charted; a translation from another codebook (as :func:`~roqa_nlp.crosswalk.translate`
     records it)."""
     from .exchange.qdpx_export import coder_of
+    from .exchange.review import valence_not_given
 
     segments = [s for s in result if s.segment.role == "participant"]
     charted = {q.segment_id for q in coded}
@@ -819,10 +820,8 @@ def charted_note(
         said = f"Charted from the codes {person} gave: {k} of {n} participant segments" + (
             f" ({none} given no code)." if none else "."
         )
-        unsaid = meta.get("valence_not_given")
-        if isinstance(unsaid, list) and unsaid:
-            u = len(set(map(str, unsaid)) & {s.segment.id for s in segments})
-            said += f" {person} gave no valence to {u} of them, counted as neutral." if u else ""
+        u = len((valence_not_given(result) or set()) & {s.segment.id for s in segments})
+        said += f" {person} gave no valence to {u} of them, counted as neutral." if u else ""
     else:
         which = "top suggestion" if top_k == 1 else f"top {top_k} suggestions"
         at_least = (

@@ -51,7 +51,7 @@ from .refiqda import (
     stable_guid,
     xml_text,
 )
-from .review import VALENCE_NOT_GIVEN, is_machine_user
+from .review import is_machine_user, valence_not_given
 
 #: Prefix of the selection description that marks a machine suggestion (the importer reads it).
 SUGGESTION_PREFIX = "suggested by roqa_nlp: "
@@ -330,8 +330,7 @@ def qdpx_bytes(
     by_transcript = result.by_transcript()
     # a neutral a person gave (not the default of a code given no valence): codings imported
     # from a QDA project list the passages given none (roqa import's valence_not_given)
-    unsaid = result.meta.get(VALENCE_NOT_GIVEN) if isinstance(result.meta, dict) else None
-    not_given = set(map(str, unsaid)) if isinstance(unsaid, list) else None
+    not_given = valence_not_given(result)
 
     def neutral_given(segment_id: str) -> bool:
         return not_given is not None and segment_id not in not_given

@@ -75,6 +75,15 @@ class _HumanCode:
 VALENCE_NOT_GIVEN = "valence_not_given"
 
 
+def valence_not_given(result: CodingResult) -> set[str] | None:
+    """The ids of the segments of a person's imported codings given no valence
+    (:data:`VALENCE_NOT_GIVEN`); None when the codings do not record it (codings not imported
+    from a QDA project, where "neutral" cannot be told from "not given")."""
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    ids = meta.get(VALENCE_NOT_GIVEN)
+    return set(map(str, ids)) if isinstance(ids, list) else None
+
+
 def valence_code(code_id: str, name: str) -> str | None:
     """The valence (barrier, enabler or neutral) a code stands for: one of the valence codes
     ``roqa export`` writes, by its fixed GUID whatever its name (a reviewer may rename

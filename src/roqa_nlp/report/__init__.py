@@ -251,11 +251,11 @@ def report_context(
         for n, s in enumerate(result)
     }
     if person:  # passages a reviewer gave no valence (roqa import): said so, not "neutral"
-        unsaid = result.meta.get("valence_not_given")
-        for sid in unsaid if isinstance(unsaid, list) else []:
-            if str(sid) in views:
-                for g in views[str(sid)]["suggestions"]:
-                    g["valence_given"] = False
+        from ..exchange.review import valence_not_given
+
+        for sid in valence_not_given(result) or ():
+            for g in views[sid]["suggestions"] if sid in views else []:
+                g["valence_given"] = False
     anchors = {sid: v["anchor"] for sid, v in views.items()}
     transcripts = [
         transcript_view(result, tid, segs, views)
