@@ -20,6 +20,12 @@ share of coded segments it sets aside.
 cover at all (home haemodialysis, genetic testing in oncology, mental-health first aiders in a
 warehouse company, family integrated care in a neonatal unit).
 
+Since session 17 the coded segments of all five sets are training data
+(``training_data/interview_segments.jsonl``, ``benchmarks/interview_records.py``), so this script's
+scores of the packaged model on them are in-sample; ``benchmarks/interview_training.py`` scores
+each set with a model trained without it. The result files of earlier sessions were measured
+while the sets were held out.
+
 Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/heldout_interviews.py [MODEL_DIR]
 [--data DIR]`` (seconds with a warm embedding cache). Results:
 ``benchmarks/results/<DIR name>.{json,md}``.
@@ -71,6 +77,7 @@ class HeldOut:
     questions: list[str]
     codes: list[list[str]]
     valences: list[str]
+    turns: list[int]  # the gold turn (from 1) each segment lies in
 
 
 def heldout_segments(
@@ -103,7 +110,7 @@ def heldout_segments(
         max_tokens = int(DEFAULT_PARAMS["max_tokens"])
 
     gold = [json.loads(line) for line in read_text(data / "gold.jsonl").splitlines() if line]
-    out = HeldOut([], [], [], [], [])
+    out = HeldOut([], [], [], [], [], [])
     for path in sorted(data.glob("*.txt")):
         turns = [g for g in gold if g["transcript"] == path.stem]
         k = 0
@@ -124,6 +131,7 @@ def heldout_segments(
             out.questions.append(s.context or "")
             out.codes.append(list(g["codes"]))
             out.valences.append(g["valence"])
+            out.turns.append(int(g["turn"]))
     return out
 
 

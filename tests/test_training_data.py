@@ -66,7 +66,7 @@ def test_the_packaged_model_learned_from_the_folders_own_files_only() -> None:
     card = json.loads((REPO / "models" / "default" / "model_card.json").read_text("utf-8"))
     assert training_files(TRAINING) == sorted(TRAINING.glob("*.jsonl"))
     assert card["training_data"]["sha256"] == ts.hash
-    assert card["training_data"]["n_records"] == len(ts) == 4656
+    assert card["training_data"]["n_records"] == len(ts) == 5081
 
 
 def test_not_used_data_loads_like_training_data() -> None:
@@ -101,11 +101,17 @@ def test_mixed_valence_turns_are_five_per_construct() -> None:
 
 # -- evaluation data stays out of training ------------------------------------------------------
 
-#: held-out interview sets: each folder holds transcripts (*.txt) and their gold.jsonl
+#: the team-written interview sets: each folder holds transcripts (*.txt) and their gold.jsonl;
+#: their coded segments are trained on (``interview_segments.jsonl``) and scored by leaving one set
+#: out, so no other training record may share their words
 HELDOUT_SETS = sorted(p.parent for p in (REPO / "benchmarks" / "data").glob("*/gold.jsonl"))
-EVALUATION_INTERVIEWS = sorted(p for d in HELDOUT_SETS for p in d.glob("*.txt")) + sorted(
-    (REPO / "examples" / "interviews").glob("p0*")
-)
+INTERVIEW_RECORDS = TRAINING / "interview_segments.jsonl"
+#: interviews no training record may share a run of words with: the example interviews (never
+#: trained on) against every file, the interview sets against every file but their own records
+EVALUATION_INTERVIEWS = [(p, FILES) for p in sorted((REPO / "examples" / "interviews").glob("p0*"))]
+EVALUATION_INTERVIEWS += [
+    (p, [f for f in FILES if f != INTERVIEW_RECORDS]) for d in HELDOUT_SETS for p in d.glob("*.txt")
+]
 
 
 def _eight_word_runs(text: str) -> set[tuple[str, ...]]:
@@ -115,12 +121,15 @@ def _eight_word_runs(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
 
 
-@pytest.mark.parametrize("path", EVALUATION_INTERVIEWS, ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    ("path", "files"), EVALUATION_INTERVIEWS, ids=lambda p: getattr(p, "name", "")
+)
 def test_no_training_record_shares_an_eight_word_run_with_an_evaluation_interview(
-    path: Path,
+    path: Path, files: list[Path]
 ) -> None:
-    """The held-out and example interviews judge the model on speech it never learned from (the
-    participants' turns: the interviewer's stock phrases are never scored)."""
+    """The example interviews judge the model on speech it never learned from, and each interview
+    set, left out, on speech only its own records hold (the participants' turns: the
+    interviewer's stock phrases are never scored)."""
     from roqa_nlp.transcripts import read_transcript
 
     transcript = read_transcript(path)
@@ -130,9 +139,30 @@ def test_no_training_record_shares_an_eight_word_run_with_an_evaluation_intervie
     interview = _eight_word_runs(said)
     assert len(interview) > 500  # the participant's turns were read
     shared = [
-        r["id"] for f in FILES for r in _records(f) if _eight_word_runs(r["text"]) & interview
+        r["id"] for f in files for r in _records(f) if _eight_word_runs(r["text"]) & interview
     ]
     assert shared == []
+
+
+def test_each_interview_record_is_its_transcripts_words_with_its_turns_gold() -> None:
+    """``benchmarks/interview_records.py`` wrote each coded segment of the five sets with the
+    codes and valence of the gold turn it lies in; the uncoded turns are left out."""
+    records = _records(INTERVIEW_RECORDS)
+    gold = {
+        (f"{d.relative_to(REPO).as_posix()}/{g['transcript']}.txt", g["turn"]): g
+        for d in HELDOUT_SETS
+        for g in _records(d / "gold.jsonl")
+    }
+    assert len(records) == 425
+    for r in records:
+        turn = gold[(r["transcript"], r["turn"])]
+        assert r["text"] in turn["text"]
+        assert (r["codes"], r["valence"]) == (turn["codes"], turn["valence"])
+        assert r["setting"] == "team-written interviews: " + r["transcript"].split("/")[2]
+    trained = {r["transcript"].rsplit("/", 1)[0] for r in records}
+    assert len(trained) == 5
+    coded_turns = {k for k, g in gold.items() if g["codes"] and k[0].rsplit("/", 1)[0] in trained}
+    assert {(r["transcript"], r["turn"]) for r in records} == coded_turns
 
 
 @pytest.mark.parametrize("folder", HELDOUT_SETS, ids=lambda p: p.name)

@@ -1,0 +1,86 @@
+"""Write the team-written interview sets' coded segments as training records.
+
+The five interview sets under ``benchmarks/data/heldout_*`` (20 synthetic interviews written and
+coded blind by the team, sessions 6-9) were scored as held-out speech until session 17, when
+leave-one-set-out training showed that each set's coded segments help the others
+(``benchmarks/interview_training.py``, ``results/interview_training.md``). This writes them as
+``training_data/interview_segments.jsonl``: each participant segment as ``roqa code`` makes it
+(the packaged model's window size and tokenizer) whose turn the gold codes, with that turn's codes
+and valence. Uncoded turns (greetings, consent, biography) are left out. The gold example
+interviews in ``examples/`` are not among them: they stay evaluation data.
+
+Run: ``.venv/bin/python benchmarks/interview_records.py`` (seconds); deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from heldout_interviews import (  # noqa: E402
+    DATA,
+    OTHER_SETTINGS,
+    PROVIDER_VOICES,
+    SEED_GUIDE,
+    UNSEEN_SETTINGS,
+    heldout_segments,
+)
+from scoring import ROOT  # noqa: E402
+
+from roqa_nlp.io import atomic_write_text  # noqa: E402
+
+#: the interview sets trained on, in the order their records are written
+SETS = (DATA, OTHER_SETTINGS, UNSEEN_SETTINGS, SEED_GUIDE, PROVIDER_VOICES)
+OUT = ROOT / "training_data" / "interview_segments.jsonl"
+#: a record's ``setting``: its set, so grouped cross-validation holds a whole set out
+SETTING_PREFIX = "team-written interviews: "
+
+
+def records() -> list[dict[str, object]]:
+    """The coded segments of every set as training records."""
+    from roqa_nlp.codebook import Codebook
+
+    book = Codebook.load("cfir-2009")
+    out: list[dict[str, object]] = []
+    for folder in SETS:
+        h = heldout_segments(book, "window", folder)
+        n: dict[str, int] = {}
+        for transcript, text, codes, valence, turn in zip(
+            h.transcripts, h.texts, h.codes, h.valences, h.turns
+        ):
+            if not codes:
+                continue
+            n[transcript] = n.get(transcript, 0) + 1
+            rel = folder.relative_to(ROOT).as_posix()
+            out.append(
+                {
+                    "id": f"iv-{folder.name.removeprefix('heldout_')}-{transcript}-{n[transcript]:02d}",
+                    "text": text,
+                    "codes": list(codes),
+                    "valence": valence,
+                    "setting": SETTING_PREFIX + folder.name,
+                    "voice": "interview participant",
+                    "transcript": f"{rel}/{transcript}.txt",
+                    "turn": turn,
+                    "source": "team-written",
+                    "provenance": (
+                        "A participant segment of a synthetic interview the roqa_nlp team wrote in its "
+                        f"own words ({rel}/{transcript}.txt, turn {turn}), coded blind by another team "
+                        "member (gold.jsonl there); segmented as roqa code segments it. Not taken "
+                        "from any publication."
+                    ),
+                }
+            )
+    return out
+
+
+def main() -> None:
+    rows = records()
+    atomic_write_text(OUT, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    print(f"{len(rows)} records -> {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

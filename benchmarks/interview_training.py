@@ -1,0 +1,138 @@
+"""Do the team-written interview sets help as training data? Leave one set out.
+
+``training_data/interview_segments.jsonl`` (written by ``benchmarks/interview_records.py``) holds
+the coded segments of the five interview sets under ``benchmarks/data/heldout_*``. For each set,
+the whole pipeline is trained as packaged on the other training files plus the other four sets'
+segments, and scored on the set left out (per segment, the question as context as packaged,
+against its turn's gold); the row it is compared with is trained on the other training files
+alone. The gold example interviews (``examples/``) are never trained on: they are scored by the
+model without and with all five sets. Dev: aggregate only, evaluation only.
+
+Cells: top-1 / top-3 / domain / valence accuracy over the coded segments, then the ECE of the
+top-1 probability (10 bins, as ``roqa evaluate``).
+
+Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/interview_training.py`` (about
+2 minutes with a warm embedding cache). Results: ``benchmarks/results/interview_training.{json,md}``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from heldout_interviews import (  # noqa: E402
+    DATA,
+    OTHER_SETTINGS,
+    PROVIDER_VOICES,
+    SEED_GUIDE,
+    UNSEEN_SETTINGS,
+    heldout_segments,
+)
+from interview_records import OUT as INTERVIEWS  # noqa: E402
+from interview_records import SETTING_PREFIX  # noqa: E402
+from mixed_valence import real_speech  # noqa: E402
+from scoring import DEV, ROOT, picked, pipeline_scores, run_meta, write_results  # noqa: E402
+
+#: the scoring sets' names (as ``real_speech`` names them) and their folders
+FOLDERS = {
+    "seed setting": DATA,
+    "covered": OTHER_SETTINGS,
+    "unseen": UNSEEN_SETTINGS,
+    "seed guide": SEED_GUIDE,
+    "provider voices": PROVIDER_VOICES,
+}
+
+
+def scores(ac: Any, data: dict[str, list[Any]]) -> list[float]:
+    """``pipeline_scores`` and the ECE of the top-1 probability against top-1 hits."""
+    import numpy as np
+
+    from roqa_nlp.evaluation import expected_calibration_error
+
+    rows = ac._suggest_rows(ac._inputs(data["text"], data["question"]), 1, data["text"])[0]
+    hit = np.array([r[0].code_id in g for r, g in zip(rows, data["codes"])], dtype=float)
+    ece = expected_calibration_error(np.array([r[0].probability for r in rows]), hit)
+    return [*pipeline_scores(ac, data), round(ece, 3)]
+
+
+def main() -> None:
+    from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.training import load_labelled, load_training_set
+
+    packaged = AutoCoder.load()
+    book, emb, params = packaged.codebook, packaged.embedder, packaged.params
+    with tempfile.TemporaryDirectory() as tmp:
+        for p in sorted((ROOT / "training_data").glob("*.jsonl")):
+            if p != INTERVIEWS:
+                shutil.copy(p, tmp)
+        base = load_training_set(Path(tmp), book)
+    interviews = load_training_set(INTERVIEWS, book, descriptions=False)
+    sets = real_speech(book)
+    for name in ("seed guide", "provider voices"):
+        h = heldout_segments(book, "window", FOLDERS[name])
+        coded = [i for i, c in enumerate(h.codes) if c]
+        sets[name] = picked(coded, h.texts, h.codes, h.valences, h.questions)
+    dev = load_labelled(DEV, book)
+    coded = [i for i, c in enumerate(dev.codes) if c]
+    sets["dev"] = picked(coded, dev.texts, dev.codes, [v or "" for v in dev.valences])
+
+    def fitted(without: str | None) -> Any:
+        group = None if without is None else SETTING_PREFIX + FOLDERS[without].name
+        keep = [
+            i for i, g in enumerate(interviews.groups) if group is None or not g.endswith(group)
+        ]
+        return AutoCoder(book, embedder=emb, params=params).fit(
+            base.extend(interviews.subset(keep))
+        )
+
+    alone = AutoCoder(book, embedder=emb, params=params).fit(base)
+    everything = fitted(None)
+    results: dict[str, dict[str, list[float]]] = {"without": {}, "with": {}}
+    for name, data in sets.items():
+        results["without"][name] = scores(alone, data)
+        ac = everything if name not in FOLDERS else fitted(name)
+        results["with"][name] = scores(ac, data)
+        print(name, results["without"][name], results["with"][name], flush=True)
+    n = {name: len(data["text"]) for name, data in sets.items()}
+    real = [name for name in sets if name != "dev"]
+    pooled = {
+        row: [round(sum(results[row][s][j] * n[s] for s in real)) for j in range(4)]
+        for row in results
+    }
+    meta = run_meta(base.hash, interviews=len(interviews.ids), n=n, pooled_hits=pooled)
+
+    def fmt(v: list[float]) -> str:
+        return " / ".join(f"{x:.3f}" for x in v)
+
+    cols = ["gold", *FOLDERS, "dev"]
+    labels = {
+        "without": "other training files",
+        "with": "+ the other interview sets (gold and dev: + all five)",
+    }
+    lines = [
+        "# The team-written interview sets as training data (leave one set out)",
+        "",
+        f"Measured {meta['date']} on {meta['machine']}; {len(interviews.ids)} coded segments of "
+        "five interview sets; produced by `benchmarks/interview_training.py` (method in its "
+        "docstring). Cells: top-1 / top-3 / domain / valence / ECE; segments per set: "
+        + ", ".join(f"{c} {n[c]}" for c in cols)
+        + ".",
+        "",
+        "| trained on | " + " | ".join(cols) + " | real speech pooled (top-1 / top-3 / domain / "
+        "valence hits of "
+        f"{sum(n[s] for s in real)}) |",
+        "|---|" + "---|" * (len(cols) + 1),
+    ]
+    for row, label in labels.items():
+        cells = " | ".join(fmt(results[row][c]) for c in cols)
+        lines.append(f"| {label} | {cells} | {' / '.join(map(str, pooled[row]))} |")
+    lines.append("")
+    write_results("interview_training", {"meta": meta, "results": results}, lines)
+
+
+if __name__ == "__main__":
+    main()
