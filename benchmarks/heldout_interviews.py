@@ -58,6 +58,14 @@ SEED_GUIDE = ROOT / "benchmarks" / "data" / "heldout_seed_guide"
 #: and four more in the seed's setting, in provider types the others lack (session 9; written
 #: after session 8's exemplars for this setting, so a clean check of them)
 PROVIDER_VOICES = ROOT / "benchmarks" / "data" / "heldout_provider_voices"
+#: the five sets, by the short names the benchmarks print
+INTERVIEW_SETS = {
+    "seed setting": DATA,
+    "covered": OTHER_SETTINGS,
+    "unseen": UNSEEN_SETTINGS,
+    "seed guide": SEED_GUIDE,
+    "provider voices": PROVIDER_VOICES,
+}
 TITLES = {
     DATA.name: "the seed's setting",
     OTHER_SETTINGS.name: "other settings",

@@ -20,11 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import (  # noqa: E402
-    DATA,
-    OTHER_SETTINGS,
-    PROVIDER_VOICES,
-    SEED_GUIDE,
-    UNSEEN_SETTINGS,
+    INTERVIEW_SETS,
     heldout_segments,
 )
 from scoring import ROOT  # noqa: E402
@@ -32,7 +28,7 @@ from scoring import ROOT  # noqa: E402
 from roqa_nlp.io import atomic_write_text  # noqa: E402
 
 #: the interview sets trained on, in the order their records are written
-SETS = (DATA, OTHER_SETTINGS, UNSEEN_SETTINGS, SEED_GUIDE, PROVIDER_VOICES)
+SETS = tuple(INTERVIEW_SETS.values())
 OUT = ROOT / "training_data" / "interview_segments.jsonl"
 #: a record's ``setting``: its set, so grouped cross-validation holds a whole set out
 SETTING_PREFIX = "team-written interviews: "

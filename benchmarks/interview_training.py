@@ -25,11 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import (  # noqa: E402
-    DATA,
-    OTHER_SETTINGS,
-    PROVIDER_VOICES,
-    SEED_GUIDE,
-    UNSEEN_SETTINGS,
+    INTERVIEW_SETS,
     heldout_segments,
 )
 from interview_records import OUT as INTERVIEWS  # noqa: E402
@@ -38,13 +34,7 @@ from mixed_valence import real_speech  # noqa: E402
 from scoring import DEV, ROOT, picked, pipeline_scores, run_meta, write_results  # noqa: E402
 
 #: the scoring sets' names (as ``real_speech`` names them) and their folders
-FOLDERS = {
-    "seed setting": DATA,
-    "covered": OTHER_SETTINGS,
-    "unseen": UNSEEN_SETTINGS,
-    "seed guide": SEED_GUIDE,
-    "provider voices": PROVIDER_VOICES,
-}
+FOLDERS = INTERVIEW_SETS
 
 
 def scores(ac: Any, data: dict[str, list[Any]]) -> list[float]:

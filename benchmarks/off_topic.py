@@ -21,17 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import (  # noqa: E402
-    DATA,
-    OTHER_SETTINGS,
-    PROVIDER_VOICES,
-    SEED_GUIDE,
-    UNSEEN_SETTINGS,
+    INTERVIEW_SETS,
 )
 from scoring import OUT  # noqa: E402
 
 from roqa_nlp.io import atomic_write_text, read_text  # noqa: E402
 
-SETS = (DATA, OTHER_SETTINGS, UNSEEN_SETTINGS, SEED_GUIDE, PROVIDER_VOICES)
+SETS = tuple(INTERVIEW_SETS.values())
 #: words of a coder's note that mark an uncoded turn as small talk or the speaker's background
 BACKGROUND = (
     "small talk",

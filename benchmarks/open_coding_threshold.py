@@ -48,11 +48,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import (  # noqa: E402
-    DATA,
-    OTHER_SETTINGS,
-    PROVIDER_VOICES,
-    SEED_GUIDE,
-    UNSEEN_SETTINGS,
+    INTERVIEW_SETS,
     heldout_segments,
 )
 from scoring import OUT  # noqa: E402
@@ -60,7 +56,7 @@ from scoring import OUT  # noqa: E402
 from roqa_nlp.io import atomic_write_text  # noqa: E402
 from roqa_nlp.open_coding import cluster_embeddings  # noqa: E402
 
-SETS = (DATA, OTHER_SETTINGS, UNSEEN_SETTINGS, SEED_GUIDE, PROVIDER_VOICES)
+SETS = tuple(INTERVIEW_SETS.values())
 FIXED = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 UNITS = ("window", "sentence", "turn")
 #: the rule of choice: the largest fixed threshold whose groups in the whole sets stay this pure
