@@ -66,6 +66,12 @@ INTERVIEW_SETS = {
     "seed guide": SEED_GUIDE,
     "provider voices": PROVIDER_VOICES,
 }
+#: three more sets written and coded blind in session 17 (see their READMEs); not trained on yet
+S17_SETS = {
+    "acute care (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_acute",
+    "community and global (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_community",
+    "seed's setting (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_seed",
+}
 TITLES = {
     DATA.name: "the seed's setting",
     OTHER_SETTINGS.name: "other settings",

@@ -3,11 +3,14 @@
 The five interview sets under ``benchmarks/data/heldout_*`` (20 synthetic interviews written and
 coded blind by the team, sessions 6-9) were scored as held-out speech until session 17, when
 leave-one-set-out training showed that each set's coded segments help the others
-(``benchmarks/interview_training.py``, ``results/interview_training.md``). This writes them as
-``training_data/interview_segments.jsonl``: each participant segment as ``roqa code`` makes it
-(the packaged model's window size and tokenizer) whose turn the gold codes, with that turn's codes
-and valence. Uncoded turns (greetings, consent, biography) are left out. The gold example
-interviews in ``examples/`` are not among them: they stay evaluation data.
+(``benchmarks/interview_training.py``, ``results/interview_training.md``). Three more sets
+written and coded blind in session 17 (``benchmarks/data/interviews_s17_*``) are not written here
+yet: their coders coded career stories that end on the organisation's make-up as Structural
+Characteristics, and trained on, the model took plain career stories for it
+(``results/classifier_comparison.md``, session 17). This writes the five as ``training_data/interview_segments.jsonl``: each participant segment as ``roqa
+code`` makes it (the packaged model's window size and tokenizer) whose turn the gold codes, with
+that turn's codes and valence. Uncoded turns (greetings, consent, biography) are left out. The
+gold example interviews in ``examples/`` are not among them: they stay evaluation data.
 
 Run: ``.venv/bin/python benchmarks/interview_records.py`` (seconds); deterministic.
 """

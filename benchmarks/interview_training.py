@@ -1,12 +1,13 @@
 """Do the team-written interview sets help as training data? Leave one set out.
 
 ``training_data/interview_segments.jsonl`` (written by ``benchmarks/interview_records.py``) holds
-the coded segments of the five interview sets under ``benchmarks/data/heldout_*``. For each set,
+the coded segments of the five interview sets (``heldout_interviews.INTERVIEW_SETS``). For each set,
 the whole pipeline is trained as packaged on the other training files plus the other four sets'
 segments, and scored on the set left out (per segment, the question as context as packaged,
 against its turn's gold); the row it is compared with is trained on the other training files
 alone. The gold example interviews (``examples/``) are never trained on: they are scored by the
-model without and with all five sets. Dev: aggregate only, evaluation only.
+model without and with all five sets, and so are the three sets written in session 17
+(``S17_SETS``), not trained on. Dev: aggregate only, evaluation only.
 
 Cells: top-1 / top-3 / domain / valence accuracy over the coded segments, then the ECE of the
 top-1 probability (10 bins, as ``roqa evaluate``).
@@ -26,6 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import (  # noqa: E402
     INTERVIEW_SETS,
+    S17_SETS,
     heldout_segments,
 )
 from interview_records import OUT as INTERVIEWS  # noqa: E402
@@ -62,8 +64,10 @@ def main() -> None:
         base = load_training_set(Path(tmp), book)
     interviews = load_training_set(INTERVIEWS, book, descriptions=False)
     sets = real_speech(book)
-    for name in ("seed guide", "provider voices"):
-        h = heldout_segments(book, "window", FOLDERS[name])
+    for name, folder in {**FOLDERS, **S17_SETS}.items():
+        if name in sets:
+            continue
+        h = heldout_segments(book, "window", folder)
         coded = [i for i, c in enumerate(h.codes) if c]
         sets[name] = picked(coded, h.texts, h.codes, h.valences, h.questions)
     dev = load_labelled(DEV, book)
@@ -98,16 +102,16 @@ def main() -> None:
     def fmt(v: list[float]) -> str:
         return " / ".join(f"{x:.3f}" for x in v)
 
-    cols = ["gold", *FOLDERS, "dev"]
+    cols = ["gold", *FOLDERS, *S17_SETS, "dev"]
     labels = {
         "without": "other training files",
-        "with": "+ the other interview sets (gold and dev: + all five)",
+        "with": "+ the other interview sets (gold, the s17 sets and dev: + all five)",
     }
     lines = [
         "# The team-written interview sets as training data (leave one set out)",
         "",
         f"Measured {meta['date']} on {meta['machine']}; {len(interviews.ids)} coded segments of "
-        "five interview sets; produced by `benchmarks/interview_training.py` (method in its "
+        f"{len(FOLDERS)} interview sets; produced by `benchmarks/interview_training.py` (method in its "
         "docstring). Cells: top-1 / top-3 / domain / valence / ECE; segments per set: "
         + ", ".join(f"{c} {n[c]}" for c in cols)
         + ".",
