@@ -66,12 +66,14 @@ INTERVIEW_SETS = {
     "seed guide": SEED_GUIDE,
     "provider voices": PROVIDER_VOICES,
 }
-#: three more sets written and coded blind in session 17 (see their READMEs); not trained on yet
+#: three more sets written and coded blind in session 17 to be trained on (see their READMEs)
 S17_SETS = {
     "acute care (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_acute",
     "community and global (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_community",
     "seed's setting (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_seed",
 }
+#: every interview set trained on (``interview_records.py``), by short name
+TRAINED_SETS = {**INTERVIEW_SETS, **S17_SETS}
 TITLES = {
     DATA.name: "the seed's setting",
     OTHER_SETTINGS.name: "other settings",
@@ -92,6 +94,8 @@ class HeldOut:
     codes: list[list[str]]
     valences: list[str]
     turns: list[int]  # the gold turn (from 1) each segment lies in
+    notes: list[str]  # that turn's coder's note (an uncoded turn's starts "procedural:" or
+    # "off-framework:")
 
 
 def heldout_segments(
@@ -124,7 +128,7 @@ def heldout_segments(
         max_tokens = int(DEFAULT_PARAMS["max_tokens"])
 
     gold = [json.loads(line) for line in read_text(data / "gold.jsonl").splitlines() if line]
-    out = HeldOut([], [], [], [], [], [])
+    out = HeldOut([], [], [], [], [], [], [])
     for path in sorted(data.glob("*.txt")):
         turns = [g for g in gold if g["transcript"] == path.stem]
         k = 0
@@ -146,6 +150,7 @@ def heldout_segments(
             out.codes.append(list(g["codes"]))
             out.valences.append(g["valence"])
             out.turns.append(int(g["turn"]))
+            out.notes.append(str(g.get("note", "")))
     return out
 
 

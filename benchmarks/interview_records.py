@@ -1,16 +1,19 @@
-"""Write the team-written interview sets' coded segments as training records.
+"""Write the team-written interview sets' segments as training records.
 
 The five interview sets under ``benchmarks/data/heldout_*`` (20 synthetic interviews written and
 coded blind by the team, sessions 6-9) were scored as held-out speech until session 17, when
 leave-one-set-out training showed that each set's coded segments help the others
-(``benchmarks/interview_training.py``, ``results/interview_training.md``). Three more sets
-written and coded blind in session 17 (``benchmarks/data/interviews_s17_*``) are not written here
-yet: their coders coded career stories that end on the organisation's make-up as Structural
-Characteristics, and trained on, the model took plain career stories for it
-(``results/classifier_comparison.md``, session 17). This writes the five as ``training_data/interview_segments.jsonl``: each participant segment as ``roqa
-code`` makes it (the packaged model's window size and tokenizer) whose turn the gold codes, with
-that turn's codes and valence. Uncoded turns (greetings, consent, biography) are left out. The
-gold example interviews in ``examples/`` are not among them: they stay evaluation data.
+(``benchmarks/interview_training.py``, ``results/interview_training.md``). Three more sets were
+then written and coded blind to be trained on (``benchmarks/data/interviews_s17_*``). Trained on
+their coded segments alone, the model took plain career stories for Structural Characteristics
+(two of the new sets' coders code a career turn that ends on the organisation's make-up as
+such), so the uncoded segments are trained on too, as procedural or off-framework talk (the
+kind their coder's note starts with): see ``results/classifier_comparison.md``, session 17.
+
+This writes them as ``training_data/interview_segments.jsonl``: each participant segment as
+``roqa code`` makes it (the packaged model's window size and tokenizer) with its turn's codes
+and valence, or its turn's kind when the turn has no code. The gold example interviews in
+``examples/`` are not among them: they stay evaluation data.
 
 Run: ``.venv/bin/python benchmarks/interview_records.py`` (seconds); deterministic.
 """
@@ -23,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import (  # noqa: E402
-    INTERVIEW_SETS,
+    TRAINED_SETS,
     heldout_segments,
 )
 from scoring import ROOT  # noqa: E402
@@ -31,25 +34,30 @@ from scoring import ROOT  # noqa: E402
 from roqa_nlp.io import atomic_write_text  # noqa: E402
 
 #: the interview sets trained on, in the order their records are written
-SETS = tuple(INTERVIEW_SETS.values())
+SETS = tuple(TRAINED_SETS.values())
 OUT = ROOT / "training_data" / "interview_segments.jsonl"
 #: a record's ``setting``: its set, so grouped cross-validation holds a whole set out
 SETTING_PREFIX = "team-written interviews: "
 
 
-def records() -> list[dict[str, object]]:
-    """The coded segments of every set as training records."""
+#: whether the uncoded segments (greetings, consent, career stories) are written too, as
+#: procedural or off-framework records (the kind their coder's note starts with)
+UNCODED = True
+
+
+def records(sets: tuple[Path, ...] = SETS, *, uncoded: bool = UNCODED) -> list[dict[str, object]]:
+    """The coded segments of ``sets`` (and, with ``uncoded``, the others) as training records."""
     from roqa_nlp.codebook import Codebook
 
     book = Codebook.load("cfir-2009")
     out: list[dict[str, object]] = []
-    for folder in SETS:
+    for folder in sets:
         h = heldout_segments(book, "window", folder)
         n: dict[str, int] = {}
-        for transcript, text, codes, valence, turn in zip(
-            h.transcripts, h.texts, h.codes, h.valences, h.turns
+        for transcript, text, codes, valence, turn, note in zip(
+            h.transcripts, h.texts, h.codes, h.valences, h.turns, h.notes
         ):
-            if not codes:
+            if not codes and not uncoded:
                 continue
             n[transcript] = n.get(transcript, 0) + 1
             rel = folder.relative_to(ROOT).as_posix()
@@ -72,6 +80,8 @@ def records() -> list[dict[str, object]]:
                     ),
                 }
             )
+            if not codes:
+                out[-1]["kind"] = note.split(":", 1)[0]
     return out
 
 

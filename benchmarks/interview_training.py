@@ -1,16 +1,17 @@
 """Do the team-written interview sets help as training data? Leave one set out.
 
 ``training_data/interview_segments.jsonl`` (written by ``benchmarks/interview_records.py``) holds
-the coded segments of the five interview sets (``heldout_interviews.INTERVIEW_SETS``). For each set,
-the whole pipeline is trained as packaged on the other training files plus the other four sets'
+the segments of the eight interview sets (``heldout_interviews.TRAINED_SETS``). For each set,
+the whole pipeline is trained as packaged on the other training files plus the other seven sets'
 segments, and scored on the set left out (per segment, the question as context as packaged,
 against its turn's gold); the row it is compared with is trained on the other training files
 alone. The gold example interviews (``examples/``) are never trained on: they are scored by the
-model without and with all five sets, and so are the three sets written in session 17
-(``S17_SETS``), not trained on. Dev: aggregate only, evaluation only.
+model without and with all eight sets. Dev: aggregate only, evaluation only.
 
-Cells: top-1 / top-3 / domain / valence accuracy over the coded segments, then the ECE of the
-top-1 probability (10 bins, as ``roqa evaluate``).
+Cells: top-1 / top-3 / domain / valence accuracy over the coded segments, the ECE of the top-1
+probability (10 bins, as ``roqa evaluate``), and for the interview sets the share of their
+uncoded segments (procedural or off-framework talk) that the model sets aside (flagged as
+fitting no code, or procedural) and the share of their coded segments it sets aside.
 
 Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/interview_training.py`` (about
 2 minutes with a warm embedding cache). Results: ``benchmarks/results/interview_training.{json,md}``.
@@ -26,8 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import (  # noqa: E402
-    INTERVIEW_SETS,
-    S17_SETS,
+    TRAINED_SETS,
     heldout_segments,
 )
 from interview_records import OUT as INTERVIEWS  # noqa: E402
@@ -36,11 +36,13 @@ from mixed_valence import real_speech  # noqa: E402
 from scoring import DEV, ROOT, picked, pipeline_scores, run_meta, write_results  # noqa: E402
 
 #: the scoring sets' names (as ``real_speech`` names them) and their folders
-FOLDERS = INTERVIEW_SETS
+FOLDERS = TRAINED_SETS
 
 
-def scores(ac: Any, data: dict[str, list[Any]]) -> list[float]:
-    """``pipeline_scores`` and the ECE of the top-1 probability against top-1 hits."""
+def scores(ac: Any, data: dict[str, list[Any]], whole: Any = None) -> list[float]:
+    """``pipeline_scores``, the ECE of the top-1 probability against top-1 hits and, given the
+    set's segments ``whole`` (``heldout_segments``), the shares of its uncoded and coded segments
+    set aside."""
     import numpy as np
 
     from roqa_nlp.evaluation import expected_calibration_error
@@ -48,7 +50,15 @@ def scores(ac: Any, data: dict[str, list[Any]]) -> list[float]:
     rows = ac._suggest_rows(ac._inputs(data["text"], data["question"]), 1, data["text"])[0]
     hit = np.array([r[0].code_id in g for r, g in zip(rows, data["codes"])], dtype=float)
     ece = expected_calibration_error(np.array([r[0].probability for r in rows]), hit)
-    return [*pipeline_scores(ac, data), round(ece, 3)]
+    out = [*pipeline_scores(ac, data), round(ece, 3)]
+    if whole is not None:
+        X = ac._inputs(whole.texts, whole.questions)
+        _, pvals, _, procedural, _ = ac._suggest_rows(X, 1, whole.texts)
+        aside = np.asarray(pvals) < float(ac.params["alpha"])
+        aside |= np.asarray(procedural, dtype=bool)
+        uncoded = np.array([not c for c in whole.codes])
+        out += [round(float(aside[uncoded].mean()), 3), round(float(aside[~uncoded].mean()), 3)]
+    return out
 
 
 def main() -> None:
@@ -64,10 +74,8 @@ def main() -> None:
         base = load_training_set(Path(tmp), book)
     interviews = load_training_set(INTERVIEWS, book, descriptions=False)
     sets = real_speech(book)
-    for name, folder in {**FOLDERS, **S17_SETS}.items():
-        if name in sets:
-            continue
-        h = heldout_segments(book, "window", folder)
+    whole = {name: heldout_segments(book, "window", folder) for name, folder in FOLDERS.items()}
+    for name, h in whole.items():
         coded = [i for i, c in enumerate(h.codes) if c]
         sets[name] = picked(coded, h.texts, h.codes, h.valences, h.questions)
     dev = load_labelled(DEV, book)
@@ -87,9 +95,9 @@ def main() -> None:
     everything = fitted(None)
     results: dict[str, dict[str, list[float]]] = {"without": {}, "with": {}}
     for name, data in sets.items():
-        results["without"][name] = scores(alone, data)
+        results["without"][name] = scores(alone, data, whole.get(name))
         ac = everything if name not in FOLDERS else fitted(name)
-        results["with"][name] = scores(ac, data)
+        results["with"][name] = scores(ac, data, whole.get(name))
         print(name, results["without"][name], results["with"][name], flush=True)
     n = {name: len(data["text"]) for name, data in sets.items()}
     real = [name for name in sets if name != "dev"]
@@ -102,17 +110,18 @@ def main() -> None:
     def fmt(v: list[float]) -> str:
         return " / ".join(f"{x:.3f}" for x in v)
 
-    cols = ["gold", *FOLDERS, *S17_SETS, "dev"]
+    cols = ["gold", *FOLDERS, "dev"]
     labels = {
         "without": "other training files",
-        "with": "+ the other interview sets (gold, the s17 sets and dev: + all five)",
+        "with": "+ the other interview sets (gold and dev: + all eight)",
     }
     lines = [
         "# The team-written interview sets as training data (leave one set out)",
         "",
         f"Measured {meta['date']} on {meta['machine']}; {len(interviews.ids)} coded segments of "
         f"{len(FOLDERS)} interview sets; produced by `benchmarks/interview_training.py` (method in its "
-        "docstring). Cells: top-1 / top-3 / domain / valence / ECE; segments per set: "
+        "docstring). Cells: top-1 / top-3 / domain / valence / ECE (interview sets: / uncoded set "
+        "aside / coded set aside); coded segments per set: "
         + ", ".join(f"{c} {n[c]}" for c in cols)
         + ".",
         "",

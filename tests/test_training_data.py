@@ -66,7 +66,7 @@ def test_the_packaged_model_learned_from_the_folders_own_files_only() -> None:
     card = json.loads((REPO / "models" / "default" / "model_card.json").read_text("utf-8"))
     assert training_files(TRAINING) == sorted(TRAINING.glob("*.jsonl"))
     assert card["training_data"]["sha256"] == ts.hash
-    assert card["training_data"]["n_records"] == len(ts) == 5081
+    assert card["training_data"]["n_records"] == len(ts) == 5539
 
 
 def test_not_used_data_loads_like_training_data() -> None:
@@ -102,7 +102,7 @@ def test_mixed_valence_turns_are_five_per_construct() -> None:
 # -- evaluation data stays out of training ------------------------------------------------------
 
 #: the team-written interview sets: each folder holds transcripts (*.txt) and their gold.jsonl;
-#: their coded segments are trained on (``interview_segments.jsonl``) and scored by leaving one set
+#: their segments are trained on (``interview_segments.jsonl``) and scored by leaving one set
 #: out, so no other training record may share their words
 HELDOUT_SETS = sorted(p.parent for p in (REPO / "benchmarks" / "data").glob("*/gold.jsonl"))
 INTERVIEW_RECORDS = TRAINING / "interview_segments.jsonl"
@@ -145,24 +145,27 @@ def test_no_training_record_shares_an_eight_word_run_with_an_evaluation_intervie
 
 
 def test_each_interview_record_is_its_transcripts_words_with_its_turns_gold() -> None:
-    """``benchmarks/interview_records.py`` wrote each coded segment of the five sets with the
-    codes and valence of the gold turn it lies in; the uncoded turns are left out."""
+    """``benchmarks/interview_records.py`` wrote every participant segment of the eight sets
+    with the codes and valence of the gold turn it lies in, and an uncoded turn's segments as the
+    kind of talk its coder's note names (procedural or off-framework)."""
     records = _records(INTERVIEW_RECORDS)
     gold = {
         (f"{d.relative_to(REPO).as_posix()}/{g['transcript']}.txt", g["turn"]): g
         for d in HELDOUT_SETS
         for g in _records(d / "gold.jsonl")
     }
-    assert len(records) == 425
+    assert len(records) == 883
     for r in records:
         turn = gold[(r["transcript"], r["turn"])]
         assert r["text"] in turn["text"]
         assert (r["codes"], r["valence"]) == (turn["codes"], turn["valence"])
         assert r["setting"] == "team-written interviews: " + r["transcript"].split("/")[2]
-    trained = {r["transcript"].rsplit("/", 1)[0] for r in records}
-    assert len(trained) == 5
-    coded_turns = {k for k, g in gold.items() if g["codes"] and k[0].rsplit("/", 1)[0] in trained}
-    assert {(r["transcript"], r["turn"]) for r in records} == coded_turns
+        assert r.get("kind") == (None if r["codes"] else turn["note"].split(":")[0])
+    assert sum(1 for r in records if r["codes"]) == 699
+    assert {r["transcript"].rsplit("/", 1)[0] for r in records} == {
+        d.relative_to(REPO).as_posix() for d in HELDOUT_SETS
+    }
+    assert {(r["transcript"], r["turn"]) for r in records} == set(gold)
 
 
 @pytest.mark.parametrize("folder", HELDOUT_SETS, ids=lambda p: p.name)
