@@ -71,6 +71,8 @@ S17_SETS = {
     "acute care (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_acute",
     "community and global (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_community",
     "seed's setting (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_seed",
+    "justice and digital (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_mixed",
+    "seed's setting 2 (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_seed2",
 }
 #: every interview set trained on (``interview_records.py``), by short name
 TRAINED_SETS = {**INTERVIEW_SETS, **S17_SETS}

@@ -118,7 +118,8 @@ def main() -> None:
     lines = [
         "# The team-written interview sets as training data (leave one set out)",
         "",
-        f"Measured {meta['date']} on {meta['machine']}; {len(interviews.ids)} coded segments of "
+        f"Measured {meta['date']} on {meta['machine']}; {len(interviews.ids)} segments "
+        f"({sum(1 for c in interviews.codes if c)} coded) of "
         f"{len(FOLDERS)} interview sets; produced by `benchmarks/interview_training.py` (method in its "
         "docstring). Cells: top-1 / top-3 / domain / valence / ECE (interview sets: / uncoded set "
         "aside / coded set aside); coded segments per set: "
