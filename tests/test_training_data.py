@@ -145,7 +145,7 @@ def test_no_training_record_shares_an_eight_word_run_with_an_evaluation_intervie
 
 
 def test_each_interview_record_is_its_transcripts_words_with_its_turns_gold() -> None:
-    """``benchmarks/interview_records.py`` wrote every participant segment of the eight sets
+    """``benchmarks/interview_records.py`` wrote every participant segment of every set
     with the codes and valence of the gold turn it lies in, and an uncoded turn's segments as the
     kind of talk its coder's note names (procedural or off-framework)."""
     records = _records(INTERVIEW_RECORDS)
