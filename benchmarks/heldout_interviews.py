@@ -20,7 +20,7 @@ share of coded segments it sets aside.
 cover at all (home haemodialysis, genetic testing in oncology, mental-health first aiders in a
 warehouse company, family integrated care in a neonatal unit).
 
-Since session 17 the coded segments of all five sets are training data
+Since session 17 every segment of all five sets is training data
 (``training_data/interview_segments.jsonl``, ``benchmarks/interview_records.py``), so this script's
 scores of the packaged model on them are in-sample; ``benchmarks/interview_training.py`` scores
 each set with a model trained without it. The result files of earlier sessions were measured
@@ -66,7 +66,7 @@ INTERVIEW_SETS = {
     "seed guide": SEED_GUIDE,
     "provider voices": PROVIDER_VOICES,
 }
-#: three more sets written and coded blind in session 17 to be trained on (see their READMEs)
+#: five more sets written and coded blind in session 17 to be trained on (see their READMEs)
 S17_SETS = {
     "acute care (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_acute",
     "community and global (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_community",
