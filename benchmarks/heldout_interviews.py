@@ -68,11 +68,14 @@ INTERVIEW_SETS = {
 }
 #: five more sets written and coded blind in session 17 to be trained on (see their READMEs)
 S17_SETS = {
-    "acute care (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_acute",
-    "community and global (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_community",
-    "seed's setting (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_seed",
-    "justice and digital (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_mixed",
-    "seed's setting 2 (s17)": ROOT / "benchmarks" / "data" / "interviews_s17_seed2",
+    name: ROOT / "benchmarks" / "data" / f"interviews_s17_{folder}"
+    for name, folder in (
+        ("acute care (s17)", "acute"),
+        ("community and global (s17)", "community"),
+        ("seed's setting (s17)", "seed"),
+        ("justice and digital (s17)", "mixed"),
+        ("seed's setting 2 (s17)", "seed2"),
+    )
 }
 #: every interview set trained on (``interview_records.py``), by short name
 TRAINED_SETS = {**INTERVIEW_SETS, **S17_SETS}

@@ -40,48 +40,41 @@ OUT = ROOT / "training_data" / "interview_segments.jsonl"
 SETTING_PREFIX = "team-written interviews: "
 
 
-#: whether the uncoded segments (greetings, consent, career stories) are written too, as
-#: procedural or off-framework records (the kind their coder's note starts with)
-UNCODED = True
-
-
-def records(sets: tuple[Path, ...] = SETS, *, uncoded: bool = UNCODED) -> list[dict[str, object]]:
-    """The coded segments of ``sets`` (and, with ``uncoded``, the others) as training records."""
+def records() -> list[dict[str, object]]:
+    """Every participant segment of the sets as a training record: a coded turn's segments with
+    its codes, an uncoded turn's as the kind of talk its coder's note starts with."""
     from roqa_nlp.codebook import Codebook
 
     book = Codebook.load("cfir-2009")
     out: list[dict[str, object]] = []
-    for folder in sets:
+    for folder in SETS:
         h = heldout_segments(book, "window", folder)
+        rel = folder.relative_to(ROOT).as_posix()
         n: dict[str, int] = {}
         for transcript, text, codes, valence, turn, note in zip(
             h.transcripts, h.texts, h.codes, h.valences, h.turns, h.notes
         ):
-            if not codes and not uncoded:
-                continue
             n[transcript] = n.get(transcript, 0) + 1
-            rel = folder.relative_to(ROOT).as_posix()
-            out.append(
-                {
-                    "id": f"iv-{folder.name.removeprefix('heldout_')}-{transcript}-{n[transcript]:02d}",
-                    "text": text,
-                    "codes": list(codes),
-                    "valence": valence,
-                    "setting": SETTING_PREFIX + folder.name,
-                    "voice": "interview participant",
-                    "transcript": f"{rel}/{transcript}.txt",
-                    "turn": turn,
-                    "source": "team-written",
-                    "provenance": (
-                        "A participant segment of a synthetic interview the roqa_nlp team wrote in its "
-                        f"own words ({rel}/{transcript}.txt, turn {turn}), coded blind by another team "
-                        "member (gold.jsonl there); segmented as roqa code segments it. Not taken "
-                        "from any publication."
-                    ),
-                }
-            )
+            record: dict[str, object] = {
+                "id": f"iv-{folder.name.removeprefix('heldout_')}-{transcript}-{n[transcript]:02d}",
+                "text": text,
+                "codes": list(codes),
+                "valence": valence,
+                "setting": SETTING_PREFIX + folder.name,
+                "voice": "interview participant",
+                "transcript": f"{rel}/{transcript}.txt",
+                "turn": turn,
+                "source": "team-written",
+                "provenance": (
+                    "A participant segment of a synthetic interview the roqa_nlp team wrote in its "
+                    f"own words ({rel}/{transcript}.txt, turn {turn}), coded blind by another team "
+                    "member (gold.jsonl there); segmented as roqa code segments it. Not taken "
+                    "from any publication."
+                ),
+            }
             if not codes:
-                out[-1]["kind"] = note.split(":", 1)[0]
+                record["kind"] = note.split(":", 1)[0]
+            out.append(record)
     return out
 
 

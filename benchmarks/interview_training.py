@@ -32,7 +32,7 @@ from heldout_interviews import (  # noqa: E402
 )
 from interview_records import OUT as INTERVIEWS  # noqa: E402
 from interview_records import SETTING_PREFIX  # noqa: E402
-from mixed_valence import real_speech  # noqa: E402
+from mixed_valence import gold_speech  # noqa: E402
 from scoring import DEV, ROOT, picked, pipeline_scores, run_meta, write_results  # noqa: E402
 
 #: the interview sets, each scored by a model trained without it, by short name
@@ -73,7 +73,7 @@ def main() -> None:
                 shutil.copy(p, tmp)
         base = load_training_set(Path(tmp), book)
     interviews = load_training_set(INTERVIEWS, book, descriptions=False)
-    sets = {"gold": real_speech(book)["gold"]}
+    sets = {"gold": gold_speech(book)}
     whole = {name: heldout_segments(book, "window", folder) for name, folder in FOLDERS.items()}
     for name, h in whole.items():
         coded = [i for i, c in enumerate(h.codes) if c]

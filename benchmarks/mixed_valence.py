@@ -45,20 +45,23 @@ from roqa_nlp.io import read_text  # noqa: E402
 EXTRA = sorted((ROOT / "training_data" / "not_used").glob("mixed_valence_*.jsonl"))
 
 
-def real_speech(book: Any) -> dict[str, dict[str, list[Any]]]:
-    """Each set's coded segments: text, question, gold codes, gold valence."""
+def gold_speech(book: Any) -> dict[str, list[Any]]:
+    """The gold example interviews' coded segments: text, question, gold codes, gold valence."""
     rows = {
         r["segment_id"]: r for r in (json.loads(x) for x in read_text(GOLD_JSONL).splitlines() if x)
     }
     gold = [(rows[sid], g) for sid, g in read_gold(codebook=book).items() if g.code_ids]
-    sets = {
-        "gold": {
-            "text": [r["text"] for r, _ in gold],
-            "question": [r["context"] or "" for r, _ in gold],
-            "codes": [list(g.code_ids) for _, g in gold],
-            "valence": [g.codes[0].valence for _, g in gold],
-        }
+    return {
+        "text": [r["text"] for r, _ in gold],
+        "question": [r["context"] or "" for r, _ in gold],
+        "codes": [list(g.code_ids) for _, g in gold],
+        "valence": [g.codes[0].valence for _, g in gold],
     }
+
+
+def real_speech(book: Any) -> dict[str, dict[str, list[Any]]]:
+    """Each set's coded segments: text, question, gold codes, gold valence."""
+    sets = {"gold": gold_speech(book)}
     for name, data in (
         ("seed setting", DATA),
         ("covered", OTHER_SETTINGS),
