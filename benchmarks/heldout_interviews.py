@@ -77,8 +77,22 @@ S17_SETS = {
         ("seed's setting 2 (s17)", "seed2"),
     )
 }
+#: six more written and coded blind in session 18 in settings the earlier sets cover thinly (US
+#: health systems, low- and middle-income countries, social care and schools, hospital and
+#: allied-health services) and a third in the seed's setting (see their READMEs)
+S18_SETS = {
+    name: ROOT / "benchmarks" / "data" / f"interviews_s18_{folder}"
+    for name, folder in (
+        ("US health systems (s18)", "us"),
+        ("low- and middle-income (s18)", "lmic"),
+        ("social care and schools (s18)", "social"),
+        ("seed's setting 3 (s18)", "seed3"),
+        ("hospital care (s18)", "hospital"),
+        ("allied health (s18)", "allied"),
+    )
+}
 #: every interview set trained on (``interview_records.py``), by short name
-TRAINED_SETS = {**INTERVIEW_SETS, **S17_SETS}
+TRAINED_SETS = {**INTERVIEW_SETS, **S17_SETS, **S18_SETS}
 TITLES = {
     DATA.name: "the seed's setting",
     OTHER_SETTINGS.name: "other settings",
