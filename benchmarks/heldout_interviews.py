@@ -77,9 +77,9 @@ S17_SETS = {
         ("seed's setting 2 (s17)", "seed2"),
     )
 }
-#: six more written and coded blind in session 18 in settings the earlier sets cover thinly (US
-#: health systems, low- and middle-income countries, social care and schools, hospital and
-#: allied-health services) and a third in the seed's setting (see their READMEs)
+#: eighteen more written and coded blind in session 18, in three rounds of six, in settings the
+#: earlier sets cover thinly and three more in the seed's setting (see their READMEs); rounds two
+#: and three follow a broad topic guide rather than a checklist of topics
 S18_SETS = {
     name: ROOT / "benchmarks" / "data" / f"interviews_s18_{folder}"
     for name, folder in (
@@ -89,6 +89,18 @@ S18_SETS = {
         ("seed's setting 3 (s18)", "seed3"),
         ("hospital care (s18)", "hospital"),
         ("allied health (s18)", "allied"),
+        ("digital health (s18)", "digital"),
+        ("public health (s18)", "publichealth"),
+        ("seed's setting 4 (s18)", "seed4"),
+        ("long-term care (s18)", "longterm"),
+        ("mental health services (s18)", "mentalhealth"),
+        ("maternal and child (s18)", "maternalchild"),
+        ("justice and asylum (s18)", "justice"),
+        ("rural and indigenous (s18)", "rural"),
+        ("seed's setting 5 (s18)", "seed5"),
+        ("specialist care (s18)", "specialty"),
+        ("workforce and safety (s18)", "workforce"),
+        ("substance use and HIV (s18)", "substance"),
     )
 }
 #: every interview set trained on (``interview_records.py``), by short name

@@ -14,7 +14,8 @@ uncoded segments (procedural or off-framework talk) that the model sets aside (f
 fitting no code, or procedural) and the share of their coded segments it sets aside.
 
 Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/interview_training.py`` (about
-2 minutes with a warm embedding cache). Results: ``benchmarks/results/interview_training.{json,md}``.
+17 minutes for 28 sets with a warm embedding cache: one training per set). Results:
+``benchmarks/results/interview_training.{json,md}``.
 """
 
 from __future__ import annotations
