@@ -66,45 +66,43 @@ INTERVIEW_SETS = {
     "seed guide": SEED_GUIDE,
     "provider voices": PROVIDER_VOICES,
 }
-#: five more sets written and coded blind in session 17 to be trained on (see their READMEs)
-S17_SETS = {
-    name: ROOT / "benchmarks" / "data" / f"interviews_s17_{folder}"
-    for name, folder in (
-        ("acute care (s17)", "acute"),
-        ("community and global (s17)", "community"),
-        ("seed's setting (s17)", "seed"),
-        ("justice and digital (s17)", "mixed"),
-        ("seed's setting 2 (s17)", "seed2"),
-    )
-}
-#: eighteen more written and coded blind in session 18, in three rounds of six, in settings the
-#: earlier sets cover thinly and three more in the seed's setting (see their READMEs); rounds two
-#: and three follow a broad topic guide rather than a checklist of topics
-S18_SETS = {
-    name: ROOT / "benchmarks" / "data" / f"interviews_s18_{folder}"
-    for name, folder in (
-        ("US health systems (s18)", "us"),
-        ("low- and middle-income (s18)", "lmic"),
-        ("social care and schools (s18)", "social"),
-        ("seed's setting 3 (s18)", "seed3"),
-        ("hospital care (s18)", "hospital"),
-        ("allied health (s18)", "allied"),
-        ("digital health (s18)", "digital"),
-        ("public health (s18)", "publichealth"),
-        ("seed's setting 4 (s18)", "seed4"),
-        ("long-term care (s18)", "longterm"),
-        ("mental health services (s18)", "mentalhealth"),
-        ("maternal and child (s18)", "maternalchild"),
-        ("justice and asylum (s18)", "justice"),
-        ("rural and indigenous (s18)", "rural"),
-        ("seed's setting 5 (s18)", "seed5"),
-        ("specialist care (s18)", "specialty"),
-        ("workforce and safety (s18)", "workforce"),
-        ("substance use and HIV (s18)", "substance"),
-    )
-}
+#: the sets written and coded blind to be trained on, as (session, short name, folder): five in
+#: session 17, then three rounds of six in session 18 in settings the earlier sets cover thinly
+#: and three more in the seed's setting; from session 18's second round the interviewer follows a
+#: broad topic guide rather than a checklist of topics (see each folder's README)
+WRITTEN_FOR_TRAINING = (
+    (17, "acute care", "acute"),
+    (17, "community and global", "community"),
+    (17, "seed's setting", "seed"),
+    (17, "justice and digital", "mixed"),
+    (17, "seed's setting 2", "seed2"),
+    (18, "US health systems", "us"),
+    (18, "low- and middle-income", "lmic"),
+    (18, "social care and schools", "social"),
+    (18, "seed's setting 3", "seed3"),
+    (18, "hospital care", "hospital"),
+    (18, "allied health", "allied"),
+    (18, "digital health", "digital"),
+    (18, "public health", "publichealth"),
+    (18, "seed's setting 4", "seed4"),
+    (18, "long-term care", "longterm"),
+    (18, "mental health services", "mentalhealth"),
+    (18, "maternal and child", "maternalchild"),
+    (18, "justice and asylum", "justice"),
+    (18, "rural and indigenous", "rural"),
+    (18, "seed's setting 5", "seed5"),
+    (18, "specialist care", "specialty"),
+    (18, "workforce and safety", "workforce"),
+    (18, "substance use and HIV", "substance"),
+)
 #: every interview set trained on (``interview_records.py``), by short name
-TRAINED_SETS = {**INTERVIEW_SETS, **S17_SETS, **S18_SETS}
+TRAINED_SETS = {
+    **INTERVIEW_SETS,
+    **{
+        f"{name} (s{session})": ROOT / "benchmarks" / "data" / f"interviews_s{session}_{folder}"
+        for session, name, folder in WRITTEN_FOR_TRAINING
+    },
+}
 TITLES = {
     DATA.name: "the seed's setting",
     OTHER_SETTINGS.name: "other settings",
