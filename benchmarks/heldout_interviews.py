@@ -67,8 +67,8 @@ INTERVIEW_SETS = {
     "provider voices": PROVIDER_VOICES,
 }
 #: the sets written and coded blind to be trained on, as (session, short name, folder): five in
-#: session 17, then three rounds of six in session 18 in settings the earlier sets cover thinly
-#: and three more in the seed's setting; from session 18's second round the interviewer follows a
+#: session 17, then four rounds of six in session 18 in settings the earlier sets cover thinly
+#: and four more in the seed's setting; from session 18's second round the interviewer follows a
 #: broad topic guide rather than a checklist of topics (see each folder's README)
 WRITTEN_FOR_TRAINING = (
     (17, "acute care", "acute"),
@@ -94,6 +94,12 @@ WRITTEN_FOR_TRAINING = (
     (18, "specialist care", "specialty"),
     (18, "workforce and safety", "workforce"),
     (18, "substance use and HIV", "substance"),
+    (18, "veterans' health", "va"),
+    (18, "cancer care", "cancer"),
+    (18, "seed's setting 6", "seed6"),
+    (18, "primary care", "primarycare"),
+    (18, "low-resource settings", "lowresource"),
+    (18, "families and schools", "family"),
 )
 #: every interview set trained on (``interview_records.py``), by short name
 TRAINED_SETS = {
