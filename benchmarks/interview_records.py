@@ -4,8 +4,8 @@ The five interview sets under ``benchmarks/data/heldout_*`` (20 synthetic interv
 coded blind by the team, sessions 6-9) were scored as held-out speech until session 17, when
 leave-one-set-out training showed that each set's coded segments help the others
 (``benchmarks/interview_training.py``, ``results/interview_training.md``). Five more sets were
-then written and coded blind to be trained on (``benchmarks/data/interviews_s17_*``), and six
-more in session 18 (``interviews_s18_*``). Trained on
+then written and coded blind to be trained on (``benchmarks/data/interviews_s17_*``), and
+twenty-four more in session 18 (``interviews_s18_*``). Trained on
 the first three's coded segments alone, the model took plain career stories for Structural Characteristics
 (two of the new sets' coders code a career turn that ends on the organisation's make-up as
 such), so the uncoded segments are trained on too, as procedural or off-framework talk (the

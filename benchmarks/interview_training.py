@@ -14,7 +14,7 @@ uncoded segments (procedural or off-framework talk) that the model sets aside (f
 fitting no code, or procedural) and the share of their coded segments it sets aside.
 
 Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/interview_training.py`` (about
-17 minutes for 28 sets with a warm embedding cache: one training per set). Results:
+20 minutes for 34 sets with a warm embedding cache: one training per set). Results:
 ``benchmarks/results/interview_training.{json,md}``.
 """
 
