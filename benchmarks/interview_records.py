@@ -5,11 +5,12 @@ coded blind by the team, sessions 6-9) were scored as held-out speech until sess
 leave-one-set-out training showed that each set's coded segments help the others
 (``benchmarks/interview_training.py``, ``results/interview_training.md``). Five more sets were
 then written and coded blind to be trained on (``benchmarks/data/interviews_s17_*``), and
-twenty-four more in session 18 (``interviews_s18_*``). Trained on
-the first three's coded segments alone, the model took plain career stories for Structural Characteristics
-(two of the new sets' coders code a career turn that ends on the organisation's make-up as
-such), so the uncoded segments are trained on too, as procedural or off-framework talk (the
-kind their coder's note starts with): see ``results/classifier_comparison.md``, session 17.
+twenty-four more in session 18 (``interviews_s18_*``; the sets are listed in
+``heldout_interviews.TRAINED_SETS``). Trained on the first three session-17 sets' coded segments
+alone, the model took plain career stories for Structural Characteristics (two of their coders
+code a career turn that ends on the organisation's make-up as such), so the uncoded segments are
+trained on too, as procedural or off-framework talk (the kind their coder's note starts with):
+see ``results/classifier_comparison.md``, session 17.
 
 This writes them as ``training_data/interview_segments.jsonl``: each participant segment as
 ``roqa code`` makes it (the packaged model's window size and tokenizer) with its turn's codes
