@@ -150,6 +150,23 @@ def test_combined_p_value_is_the_larger_of_the_none_and_max_prob_p_values() -> N
     assert NoveltyDetector().score == "combined"
 
 
+def test_combined_ranks_by_the_none_score_and_flags_by_both_p_values() -> None:
+    """The combined score is the probability of the no-code classes (what ranks uncoded talk
+    best out of sample); a row the none score ranks as likely off-framework is still not flagged
+    while a code fits it well."""
+    rng = np.random.default_rng(0)
+    X, y = code_clusters(rng)
+    X = np.vstack([X, none_cluster(rng, 20)])
+    y = [*y, *[NONE] * 20]
+    dets = {
+        score: NoveltyDetector(CodeClassifier(calibrate=False), alpha=ALPHA, score=score).fit(X, y)
+        for score in ("combined", "none")
+    }
+    Q = np.vstack([np.eye(8)[:3], none_cluster(np.random.default_rng(3), 3)])
+    np.testing.assert_array_equal(dets["combined"].score_samples(Q), dets["none"].score_samples(Q))
+    assert dets["combined"].is_novel(Q).tolist() == [False] * 3 + [True] * 3
+
+
 def test_calibration_scores_come_from_every_coded_example_once(detector: NoveltyDetector) -> None:
     assert len(detector.calibration_scores_) == 60  # the 20 NONE examples are not calibration
     assert np.all(np.diff(detector.calibration_scores_) >= 0)

@@ -201,9 +201,10 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
     def score_samples(self, X: Any) -> np.ndarray:
         """Novelty scores (higher = fits the codebook less).
 
-        For a single score this is the nonconformity score itself; for ``"combined"`` it is
-        1 − the combined p-value, ties broken by the mean of the two p-values, so ranking by it
-        is ranking by the p-value that decides the flag.
+        For a single score this is the nonconformity score itself; for ``"combined"`` it is the
+        ``"none"`` score (the probability of talk that fits no code), which ranks uncoded talk
+        above coded talk better than the combined p-value does; the flag still needs both
+        p-values below ``alpha``.
         """
         return self.score_samples_and_p_values(X)[0]
 
