@@ -189,11 +189,14 @@ def heldout_segments(
     return out
 
 
-def scores(ac: Any, data: HeldOut, X: np.ndarray) -> dict[str, Any]:
-    """The metrics of one way of coding (embeddings ``X`` of the segments)."""
+def scores(
+    ac: Any, data: HeldOut, X: np.ndarray, contexts: list[str] | None = None
+) -> dict[str, Any]:
+    """The metrics of one way of coding (embeddings ``X`` of the segments; ``contexts``, the
+    questions, when ``X`` reads them, as the packaged model does)."""
     from roqa_nlp.evaluation import construct_metrics
 
-    rows, pvals, _, proc, _ = ac._suggest_rows(X, len(ac.codebook.codable), data.texts)
+    rows, pvals, _, proc, _ = ac._suggest_rows(X, len(ac.codebook.codable), data.texts, contexts)
     aside = np.asarray(pvals) < float(ac.params["alpha"])
     aside |= np.asarray(proc, dtype=bool)
     m = construct_metrics(
@@ -234,7 +237,7 @@ def main() -> None:
         return Z / np.linalg.norm(Z, axis=1)[:, None]
 
     shipped = ac._inputs(data.texts, data.questions)  # what `roqa code` gives the classifier
-    rows: dict[str, dict[str, Any]] = {"packaged model": scores(ac, data, shipped)}
+    rows: dict[str, dict[str, Any]] = {"packaged model": scores(ac, data, shipped, data.questions)}
     rows["answer alone"] = scores(ac, data, X)
     weight = ac.params["lexical_weight"]
     ac.params["lexical_weight"] = 0.0

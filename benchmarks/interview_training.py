@@ -48,13 +48,14 @@ def scores(ac: Any, data: dict[str, list[Any]], whole: Any = None) -> list[float
 
     from roqa_nlp.evaluation import expected_calibration_error
 
-    rows = ac._suggest_rows(ac._inputs(data["text"], data["question"]), 1, data["text"])[0]
+    X = ac._inputs(data["text"], data["question"])
+    rows = ac._suggest_rows(X, 1, data["text"], data["question"])[0]
     hit = np.array([r[0].code_id in g for r, g in zip(rows, data["codes"])], dtype=float)
     ece = expected_calibration_error(np.array([r[0].probability for r in rows]), hit)
     out = [*pipeline_scores(ac, data), round(ece, 3)]
     if whole is not None:
         X = ac._inputs(whole.texts, whole.questions)
-        _, pvals, _, procedural, _ = ac._suggest_rows(X, 1, whole.texts)
+        _, pvals, _, procedural, _ = ac._suggest_rows(X, 1, whole.texts, whole.questions)
         aside = np.asarray(pvals) < float(ac.params["alpha"])
         aside |= np.asarray(procedural, dtype=bool)
         uncoded = np.array([not c for c in whole.codes])

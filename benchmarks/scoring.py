@@ -197,7 +197,7 @@ def pipeline_scores(ac: Any, s: dict[str, list[Any]]) -> list[float]:
     the question as context as packaged; valence over the records that state one."""
     dom = {c.id: c.domain for c in ac.codebook.codable}
     X = ac._inputs(s["text"], s["question"])
-    rows = ac._suggest_rows(X, 3, s["text"])[0]
+    rows = ac._suggest_rows(X, 3, s["text"], s["question"])[0]
     top1 = [r[0].code_id in g for r, g in zip(rows, s["codes"])]
     top3 = [bool({x.code_id for x in r[:3]} & set(g)) for r, g in zip(rows, s["codes"])]
     domain = [dom[r[0].code_id] in {dom[c] for c in g} for r, g in zip(rows, s["codes"])]

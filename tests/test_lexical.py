@@ -144,6 +144,12 @@ def test_combine_is_the_weighted_geometric_mean(fitted) -> None:
     assert np.allclose(
         combine(log_p, classes, model, TEXTS, 0.5, 0.5), sharp / sharp.sum(1, keepdims=True)
     )
+    # one temperature per row: the first row at T = 0.5, the others at T = 1
+    per_row = np.ones(len(TEXTS))
+    per_row[0] = 0.5
+    expected = half / half.sum(1, keepdims=True)
+    expected[0] = sharp[0] / sharp[0].sum()
+    assert np.allclose(combine(log_p, classes, model, TEXTS, 0.5, per_row), expected)
 
 
 def test_the_temperature_is_stored_with_the_word_model(fitted) -> None:

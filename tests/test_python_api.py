@@ -350,7 +350,7 @@ def stub_coder(**params: object) -> AutoCoder:
             {"top_kk": 1},
             "unknown parameter(s) 'top_kk' (the parameters are method, C, alpha, novelty_score, "
             "unit, max_tokens, top_k, use_context, context_weight, lexical_weight, "
-            "valence_lexical_weight, n_evidence)",
+            "question_temperature, valence_lexical_weight, n_evidence)",
         ),
         (
             {"alpha": 2},
@@ -369,6 +369,10 @@ def stub_coder(**params: object) -> AutoCoder:
         ({"n_evidence": -1}, "n_evidence must be a whole number of at least 0, got -1"),
         ({"C": 0}, "C must be a number above 0, got 0"),
         ({"use_context": "yes"}, "use_context must be True or False, got 'yes'"),
+        (
+            {"question_temperature": -0.5},
+            "question_temperature must be a number of 0 or more, got -0.5",
+        ),
     ],
 )
 def test_params_with_an_unknown_key_or_a_value_out_of_range_are_refused(

@@ -136,3 +136,32 @@ def test_a_warm_roqa_code_loads_no_heavy_library_and_writes_the_same_files(
         json.loads(line) for line in (tmp_path / "first" / "open_coding.jsonl").open()
     ]
     assert novel  # the open-coding step ran and was cached, not skipped for lack of input
+
+
+def test_segments_read_with_a_question_are_shown_at_the_question_temperature(
+    packaged: AutoCoder,
+) -> None:
+    """A segment read with the interviewer's question gets the ``question_temperature``; one
+    without keeps the temperature fitted on the seed quotes; rankings never move."""
+    from roqa_nlp.lexical import combine
+
+    texts = [
+        "We just don't have the staff to give people that one-to-one time.",
+        "Our manager backed it from the very first team meeting.",
+    ]
+    contexts = ["What has made it harder?", ""]
+    ac = AutoCoder.load()
+    X = ac._inputs(texts, contexts)
+    assert ac.params["question_temperature"] == 0.5
+    shown = ac._suggest_rows(X, 5, texts, contexts)[0]
+    ac.params["question_temperature"] = 0.0
+    before = ac._suggest_rows(X, 5, texts, contexts)[0]
+    assert [g.code_id for g in shown[0]] == [g.code_id for g in before[0]]
+    assert shown[1] == before[1]  # no question: nothing changes
+    assert shown[0][0].probability > before[0][0].probability  # 0.5 is sharper than the fitted T
+    assert ac._lexical is not None and ac._predictor is not None
+    classes = [str(c) for c in ac._predictor.classes_]
+    log_p = ac._predictor.log_probabilities(X[:1])
+    Q = combine(log_p, classes, ac._lexical, texts[:1], ac.params["lexical_weight"], 0.5)
+    codes = [j for j, c in enumerate(classes) if c not in ("NONE", "PROCEDURAL", "REJECTED")]
+    assert shown[0][0].probability == round(float(Q[0, codes].max()), 6)

@@ -82,6 +82,10 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "use_context": True,
     "context_weight": 0.2,
     "lexical_weight": 0.5,
+    # The temperature of the combined probability for segments read with the interviewer's
+    # question; 0 = the one fitted on the seed paper's quotes, as for every other text. Fitted on
+    # out-of-sample predictions of the 34 interview sets (benchmarks/question_temperature.py).
+    "question_temperature": 0.5,
     "valence_lexical_weight": 0.2,
     "n_evidence": 2,
 }
@@ -101,6 +105,8 @@ PARAM_HELP: dict[str, str] = {
     "use_context": "read each answer with the interviewer's question before it (True/False)",
     "context_weight": "weight of the question's embedding, 0 to 1",
     "lexical_weight": "weight of the word model beside the classifier, 0 to 1",
+    "question_temperature": "temperature of the shown probability for segments read with the "
+    "interviewer's question (above 0; 0 = the temperature fitted for every other text)",
     "valence_lexical_weight": "weight of the word model beside the valence head, 0 to 1",
     "n_evidence": "training examples shown as evidence per suggestion (0 or more)",
 }
@@ -144,6 +150,10 @@ def check_params(params: dict[str, Any]) -> None:
         raise bad("alpha", "a number between 0 and 1 (not 0 or 1)")
     if "C" in params and not (_is_number(params["C"]) and params["C"] > 0):
         raise bad("C", "a number above 0")
+    if "question_temperature" in params and not (
+        _is_number(params["question_temperature"]) and params["question_temperature"] >= 0
+    ):
+        raise bad("question_temperature", "a number of 0 or more")
     for key, known in (("unit", UNITS), ("method", METHODS), ("novelty_score", SCORES)):
         if key in params and params[key] not in known:
             raise bad(key, "one of " + ", ".join(known))
@@ -346,11 +356,15 @@ class AutoCoder:
     - ``context_weight``: weight of the question, 0 to 1 (0.2);
     - ``lexical_weight`` / ``valence_lexical_weight``: weight of the word models beside the
       classifier / the valence head, 0 to 1 (0.5 / 0.2; 0 turns them off);
+    - ``question_temperature``: temperature of the shown probability for segments read with the
+      interviewer's question (0.5; 0 = the temperature fitted on the seed paper's quotes, used
+      for every other text);
     - ``n_evidence``: training examples shown as evidence per suggestion (2).
 
     ``method``, ``C``, ``novelty_score`` and the word-model weights take effect when the model is
     trained; ``alpha``, ``unit``, ``max_tokens``, ``top_k``, ``use_context``,
-    ``context_weight`` and ``n_evidence`` may also be changed on a loaded model
+    ``context_weight``, ``question_temperature`` and ``n_evidence`` may also be changed on a
+    loaded model
     (``ac.params["alpha"] = 0.05``), as ``roqa code --alpha/--unit/--context`` does.
     """
 
@@ -740,7 +754,11 @@ class AutoCoder:
     # -- suggestions ---------------------------------------------------------------------------
 
     def _suggest_rows(
-        self, X: np.ndarray, top_k: int | None = None, texts: Sequence[str] | None = None
+        self,
+        X: np.ndarray,
+        top_k: int | None = None,
+        texts: Sequence[str] | None = None,
+        contexts: Sequence[str] | None = None,
     ) -> tuple[list[list[Suggestion]], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Ranked suggestions per row, plus novelty p-values, scores, whether each row is
         procedural talk (the procedural class is the most probable) and whether it reads as
@@ -749,8 +767,10 @@ class AutoCoder:
 
         With ``texts`` and a word model (:mod:`roqa_nlp.lexical`), codes are ranked and shown with
         the embedding and word probabilities combined (uncalibrated, then one temperature of their
-        own); novelty and procedural talk are judged by the embedding classifier's calibrated
-        probabilities alone, as its conformal calibration was."""
+        own, or ``question_temperature`` for rows read with the interviewer's question: those of
+        ``contexts`` that are not empty, when ``use_context`` is on); novelty and procedural talk
+        are judged by the embedding classifier's calibrated probabilities alone, as its
+        conformal calibration was."""
         import numpy as np
 
         clf, det = self._require_predictor()
@@ -767,7 +787,11 @@ class AutoCoder:
         Q = P
         w = float(self.params.get("lexical_weight", 0.0))
         if self._lexical is not None and texts is not None and w > 0:
-            Q = combine(log_p, classes, self._lexical, texts, w, self._lexical.temperature_)
+            T: float | np.ndarray = self._lexical.temperature_
+            tq = float(self.params.get("question_temperature") or 0.0)
+            if tq > 0 and contexts is not None and self.params.get("use_context"):
+                T = np.where([bool(c) for c in contexts], tq, T)
+            Q = combine(log_p, classes, self._lexical, texts, w, T)
         wv = float(self.params.get("valence_lexical_weight", 0.0))
         if self._valence_lexical is not None and texts is not None and wv > 0:
             names = [str(v) for v in clf.valence_classes_]
@@ -1004,12 +1028,15 @@ class AutoCoder:
         def flush() -> None:
             if not pending:
                 return
+            contexts = [s.context for s in pending] if self.params.get("use_context") else None
             X = self._inputs(
                 [s.text for s in pending],
-                [s.context for s in pending] if self.params.get("use_context") else None,
+                contexts,
                 whole=False,  # segments are cut to fit the model already
             )
-            rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, [s.text for s in pending])
+            rows, pvals, _, proc, aside = self._suggest_rows(
+                X, top_k, [s.text for s in pending], contexts
+            )
             alpha = float(self.params["alpha"])
             for s, sug, p, pr, a in zip(pending, rows, pvals, proc, aside):
                 part.segments.append(
@@ -1093,7 +1120,7 @@ class AutoCoder:
         ts = as_labelled_set(labelled, self.codebook)
         X = self._inputs(ts.texts, ts.contexts)
         rows, pvals, scores, *_ = self._suggest_rows(
-            X, top_k=len(self.codebook.codable), texts=ts.texts
+            X, top_k=len(self.codebook.codable), texts=ts.texts, contexts=ts.contexts
         )
         ranked = [[g.code_id for g in r] for r in rows]
         alpha = float(self.params["alpha"])

@@ -201,16 +201,18 @@ def combine(
     lexical: LexicalModel,
     texts: Sequence[str],
     w: float,
-    temperature: float = 1.0,
+    temperature: float | np.ndarray = 1.0,
 ) -> np.ndarray:
     """Probabilities ``softmax(((1 - w) log_p + w log P_words) / T)`` over ``classes`` (every one
     must be in the lexical model's classes); ``log_p`` are the embedding classifier's
-    uncalibrated log-probabilities, T the combination's temperature."""
+    uncalibrated log-probabilities, T the combination's temperature (one for every row, or one
+    per row)."""
     from .prediction import softmax
 
     col = {c: j for j, c in enumerate(lexical.classes_)}
     L = lexical.log_probabilities(texts)[:, [col[str(c)] for c in classes]]
-    return softmax(((1.0 - w) * np.asarray(log_p) + w * L) / temperature)
+    T = np.asarray(temperature, dtype=np.float64)
+    return softmax(((1.0 - w) * np.asarray(log_p) + w * L) / (T[:, None] if T.ndim else T))
 
 
 def fit_combined_temperature(
