@@ -105,7 +105,14 @@ def test_mixed_valence_turns_are_five_per_construct() -> None:
 #: the team-written interview sets: each folder holds transcripts (*.txt) and their gold.jsonl;
 #: their segments are trained on (``interview_segments.jsonl``) and scored by leaving one set
 #: out, so no other training record may share their words
-HELDOUT_SETS = sorted(p.parent for p in (REPO / "benchmarks" / "data").glob("*/gold.jsonl"))
+HELDOUT_SETS = sorted(
+    p.parent
+    for p in (REPO / "benchmarks" / "data").glob("*/gold.jsonl")
+    if any(p.parent.glob("*.txt"))
+)
+#: the team-written quote sets (``benchmarks/quote_sets.py``): printed quotes of fictional
+#: studies, coded blind, for evaluation only
+QUOTE_SETS = sorted((REPO / "benchmarks" / "data").glob("quotes_*"))
 INTERVIEW_RECORDS = TRAINING / "interview_segments.jsonl"
 #: interviews no training record may share a run of words with: the example interviews (never
 #: trained on) against every file, the interview sets against every file but their own records
@@ -142,6 +149,20 @@ def test_no_training_record_shares_an_eight_word_run_with_an_evaluation_intervie
     shared = [
         r["id"] for f in files for r in _records(f) if _eight_word_runs(r["text"]) & interview
     ]
+    assert shared == []
+
+
+@pytest.mark.parametrize("folder", QUOTE_SETS, ids=lambda p: p.name)
+def test_no_training_record_shares_an_eight_word_run_with_a_quote_set(folder: Path) -> None:
+    """The quote sets judge the model on quote-style text it never learned from."""
+    quotes = [
+        json.loads(line) for line in (folder / "quotes.jsonl").read_text("utf-8").splitlines()
+    ]
+    gold = [json.loads(line) for line in (folder / "gold.jsonl").read_text("utf-8").splitlines()]
+    assert [q["text"] for q in quotes] == [g["text"] for g in gold]
+    assert len(quotes) == 60 and sum(1 for g in gold if g["codes"]) == 54
+    runs = set().union(*(_eight_word_runs(q["text"]) for q in quotes))
+    shared = [r["id"] for f in FILES for r in _records(f) if _eight_word_runs(r["text"]) & runs]
     assert shared == []
 
 
