@@ -100,6 +100,14 @@ WRITTEN_FOR_TRAINING = (
     (18, "primary care", "primarycare"),
     (18, "low-resource settings", "lowresource"),
     (18, "families and schools", "family"),
+    (19, "seed's setting 7", "seed7"),
+    (19, "seed's setting 8", "seed8"),
+    (19, "emergency and urgent care", "emergency"),
+    (19, "disability services", "disability"),
+    (19, "homelessness and refugees", "homeless"),
+    (19, "chronic disease", "chronic"),
+    (19, "patient safety", "safety"),
+    (19, "young people", "youth"),
 )
 #: every interview set trained on (``interview_records.py``), by short name
 TRAINED_SETS = {

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import (  # noqa: E402
@@ -67,6 +68,8 @@ def records() -> list[dict[str, object]]:
                 "transcript": f"{rel}/{transcript}.txt",
                 "turn": turn,
                 "source": "team-written",
+                # a window carries its whole turn's codes, which it may not show itself
+                "evidence": False,
                 "provenance": (
                     "A participant segment of a synthetic interview the roqa_nlp team wrote in its "
                     f"own words ({rel}/{transcript}.txt, turn {turn}), coded blind by another team "
@@ -78,6 +81,22 @@ def records() -> list[dict[str, object]]:
                 record["kind"] = note.split(":", 1)[0]
             out.append(record)
     return out
+
+
+def base_and_interviews(book: Any) -> tuple[Any, Any]:
+    """The training files without the interview records (construct descriptions added, as
+    ``roqa train`` adds them) and the interview records alone, as two ``TrainingSet``s."""
+    import shutil
+    import tempfile
+
+    from roqa_nlp.training import load_training_set
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for p in sorted((ROOT / "training_data").glob("*.jsonl")):
+            if p != OUT:
+                shutil.copy(p, tmp)
+        base = load_training_set(Path(tmp), book)
+    return base, load_training_set(OUT, book, descriptions=False)
 
 
 def main() -> None:

@@ -14,15 +14,13 @@ uncoded segments (procedural or off-framework talk) that the model sets aside (f
 fitting no code, or procedural) and the share of their coded segments it sets aside.
 
 Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/interview_training.py`` (about
-20 minutes for 34 sets with a warm embedding cache: one training per set). Results:
+25 minutes for 42 sets with a warm embedding cache: one training per set). Results:
 ``benchmarks/results/interview_training.{json,md}``.
 """
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +29,12 @@ from heldout_interviews import (  # noqa: E402
     TRAINED_SETS,
     heldout_segments,
 )
-from interview_records import OUT as INTERVIEWS  # noqa: E402
-from interview_records import SETTING_PREFIX  # noqa: E402
+from interview_records import (
+    SETTING_PREFIX,  # noqa: E402
+    base_and_interviews,  # noqa: E402
+)
 from mixed_valence import gold_speech  # noqa: E402
-from scoring import DEV, ROOT, picked, pipeline_scores, run_meta, write_results  # noqa: E402
+from scoring import DEV, picked, pipeline_scores, run_meta, write_results  # noqa: E402
 
 #: the interview sets, each scored by a model trained without it, by short name
 FOLDERS = TRAINED_SETS
@@ -65,16 +65,11 @@ def scores(ac: Any, data: dict[str, list[Any]], whole: Any = None) -> list[float
 
 def main() -> None:
     from roqa_nlp.autocoder import AutoCoder
-    from roqa_nlp.training import load_labelled, load_training_set
+    from roqa_nlp.training import load_labelled
 
     packaged = AutoCoder.load()
     book, emb, params = packaged.codebook, packaged.embedder, packaged.params
-    with tempfile.TemporaryDirectory() as tmp:
-        for p in sorted((ROOT / "training_data").glob("*.jsonl")):
-            if p != INTERVIEWS:
-                shutil.copy(p, tmp)
-        base = load_training_set(Path(tmp), book)
-    interviews = load_training_set(INTERVIEWS, book, descriptions=False)
+    base, interviews = base_and_interviews(book)
     sets = {"gold": gold_speech(book)}
     whole = {name: heldout_segments(book, "window", folder) for name, folder in FOLDERS.items()}
     for name, h in whole.items():

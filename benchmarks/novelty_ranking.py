@@ -3,8 +3,8 @@
 The ``"combined"`` novelty score flags a segment when both its p-values (the ``"none"`` score:
 the probability of talk that fits no code; ``"max_prob"``: 1 − the best code's probability) are
 below alpha. Until session 19 its ranking score was 1 − the larger p-value, too; this compares
-that with other rankings of the same outputs. Out of sample: every segment of the 34 team-written
-interview sets, scored by a model trained without its set (``set_folds.py``, five grouped
+that with other rankings of the same outputs. Out of sample: every segment of the team-written
+interview sets (34 when the choice was made), scored by a model trained without its set (``set_folds.py``, five grouped
 folds); positives are the segments their coders left uncoded (procedural talk such as greetings
 and consent, or off-framework talk such as career stories), negatives the coded ones. AUROC over
 all segments pooled, and the mean of the per-set AUROCs. The flag rates at alpha are the same
@@ -143,8 +143,8 @@ def main() -> None:
         "`benchmarks/novelty_ranking.py` (method in its docstring). AUROC of uncoded (positive) "
         f"against coded segments. Interview sets, out of sample (five grouped folds): {n['coded']} "
         f"coded, {n['procedural']} procedural and {n['off-framework']} off-framework segments of "
-        f"34 sets. Gold example interviews (packaged model, never trained on): {n['gold segments']}"
-        f" segments, {n['gold uncoded']} uncoded. Dev (packaged model, aggregate only, evaluation "
+        f"{len(set(folds.set))} sets. Gold example interviews (packaged model, never trained "
+        f"on): {n['gold segments']} segments, {n['gold uncoded']} uncoded. Dev (packaged model, aggregate only, evaluation "
         f"only): {n['dev']} records, {n['dev NONE']} NONE.",
         "",
         "| ranking score | " + " | ".join(cols) + " |",

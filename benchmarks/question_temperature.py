@@ -4,7 +4,7 @@ The combined probability's temperature is fitted at training time on the seed pa
 held out (lone texts). Interview segments read with their question are another kind of input:
 out of sample the model is less sure of them than it is right. This fits one temperature for
 them, by the same top-label log-loss (``classifier.fit_top_label_temperature``), on the
-out-of-sample outputs of the 34 interview sets (``set_folds.py``: five grouped folds), and checks
+out-of-sample outputs of the interview sets (34 when it was chosen; ``set_folds.py``: five grouped folds), and checks
 it nested: each fold's sets are scored at a temperature fitted on the other four folds' coded
 segments with a question. ECE of the top-1 probability (10 bins, as ``roqa evaluate``) per set.
 The gold example interviews (never trained on) are scored by the packaged model at both

@@ -15,9 +15,7 @@ cache, against twenty for leaving each set out (``interview_training.py``).
 from __future__ import annotations
 
 import json
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,8 +25,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import TRAINED_SETS, heldout_segments  # noqa: E402
 from interview_records import OUT as INTERVIEWS  # noqa: E402
-from interview_records import SETTING_PREFIX  # noqa: E402
-from scoring import ROOT  # noqa: E402
+from interview_records import (
+    SETTING_PREFIX,  # noqa: E402
+    base_and_interviews,  # noqa: E402
+)
 
 
 @dataclass
@@ -64,16 +64,10 @@ def fold_outputs(k: int = 5) -> tuple[FoldOutputs, str]:
     from roqa_nlp.autocoder import AutoCoder
     from roqa_nlp.prediction import calibrated_probabilities, conformal_p_values
     from roqa_nlp.prediction import nonconformity_scores as raw_scores
-    from roqa_nlp.training import load_training_set
 
     packaged = AutoCoder.load()
     book, emb, params = packaged.codebook, packaged.embedder, packaged.params
-    with tempfile.TemporaryDirectory() as tmp:
-        for p in sorted((ROOT / "training_data").glob("*.jsonl")):
-            if p != INTERVIEWS:
-                shutil.copy(p, tmp)
-        base = load_training_set(Path(tmp), book)
-    interviews = load_training_set(INTERVIEWS, book, descriptions=False)
+    base, interviews = base_and_interviews(book)
     kind_of = {}
     for line in INTERVIEWS.read_text(encoding="utf-8").splitlines():
         r = json.loads(line)

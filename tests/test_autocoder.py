@@ -150,6 +150,40 @@ def test_suggestions_carry_training_examples_of_the_code_as_evidence(
         assert tiny_training.codes[tiny_training.texts.index(text)] == [top.code_id]
 
 
+def test_records_marked_not_evidence_are_learned_but_never_shown(
+    embedder: Embedder, tiny_training: TrainingSet, cfir2009: Any
+) -> None:
+    """``"evidence": false`` (an interview window with its whole turn's codes): the record is
+    trained on as before, and no suggestion shows it."""
+    from roqa_nlp.training import normalise_records
+
+    records = [
+        {"id": i, "text": t, "codes": c, "valence": v, "kind": k, "setting": g}
+        for i, t, c, v, k, g in zip(
+            tiny_training.ids,
+            tiny_training.texts,
+            tiny_training.codes,
+            tiny_training.valences,
+            tiny_training.kinds,
+            tiny_training.groups,
+        )
+    ]
+    coded = [r["id"] for r in records if r["codes"]]
+    hidden = set(coded[::2])
+    for r in records:
+        if r["id"] in hidden:
+            r["evidence"] = False
+    ts = normalise_records(records, cfir2009, Path("records.jsonl"))
+    assert ts.not_evidence == hidden
+    assert ts.subset(range(4)).not_evidence == hidden & set(ts.ids[:4])
+    assert TrainingSet.from_dataset(ts.to_dataset()).not_evidence == hidden
+    assert ts.subset(range(4)).extend(ts.subset(range(4, len(ts)))).not_evidence == hidden
+    ac = AutoCoder("cfir-2009", embedder=embedder).fit(ts)
+    assert {e["id"] for e in ac._evidence_texts} == set(coded) - hidden
+    shown = {t for row in ac.suggest(TEXTS) for g in row for t in g.evidence}
+    assert shown and not shown & {r["text"] for r in records if r["id"] in hidden}
+
+
 def test_fits_no_code_flags_texts_as_code_does(tiny_model: AutoCoder) -> None:
     texts = [
         "We never had enough staff on shift to cover the training.",

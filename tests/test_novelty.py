@@ -129,15 +129,20 @@ def detector() -> NoveltyDetector:
     return NoveltyDetector(CodeClassifier(calibrate=False), alpha=ALPHA, score="none").fit(X, y)
 
 
-def test_combined_p_value_is_the_larger_of_the_none_and_max_prob_p_values() -> None:
+def detectors_of(*scores: str) -> dict[str, NoveltyDetector]:
+    """Detectors with each of ``scores``, fitted on the same code and NONE clusters."""
     rng = np.random.default_rng(0)
     X, y = code_clusters(rng)
     X = np.vstack([X, none_cluster(rng, 20)])
     y = [*y, *[NONE] * 20]
-    dets = {
+    return {
         score: NoveltyDetector(CodeClassifier(calibrate=False), alpha=ALPHA, score=score).fit(X, y)
-        for score in ("combined", "none", "max_prob")
+        for score in scores
     }
+
+
+def test_combined_p_value_is_the_larger_of_the_none_and_max_prob_p_values() -> None:
+    dets = detectors_of("combined", "none", "max_prob")
     Q = np.vstack([np.eye(8)[:3], none_cluster(np.random.default_rng(3), 3)])
     np.testing.assert_array_equal(
         dets["combined"].calibration_scores_[:, 0], dets["none"].calibration_scores_
@@ -154,14 +159,7 @@ def test_combined_ranks_by_the_none_score_and_flags_by_both_p_values() -> None:
     """The combined score is the probability of the no-code classes (what ranks uncoded talk
     best out of sample); a row the none score ranks as likely off-framework is still not flagged
     while a code fits it well."""
-    rng = np.random.default_rng(0)
-    X, y = code_clusters(rng)
-    X = np.vstack([X, none_cluster(rng, 20)])
-    y = [*y, *[NONE] * 20]
-    dets = {
-        score: NoveltyDetector(CodeClassifier(calibrate=False), alpha=ALPHA, score=score).fit(X, y)
-        for score in ("combined", "none")
-    }
+    dets = detectors_of("combined", "none")
     Q = np.vstack([np.eye(8)[:3], none_cluster(np.random.default_rng(3), 3)])
     np.testing.assert_array_equal(dets["combined"].score_samples(Q), dets["none"].score_samples(Q))
     assert dets["combined"].is_novel(Q).tolist() == [False] * 3 + [True] * 3

@@ -67,7 +67,7 @@ def test_the_packaged_model_learned_from_the_folders_own_files_only() -> None:
     card = json.loads((REPO / "models" / "default" / "model_card.json").read_text("utf-8"))
     assert training_files(TRAINING) == sorted(TRAINING.glob("*.jsonl"))
     assert card["training_data"]["sha256"] == ts.hash
-    assert card["training_data"]["n_records"] == len(ts) == 8535
+    assert card["training_data"]["n_records"] == len(ts) == 9465
 
 
 def test_not_used_data_loads_like_training_data() -> None:
@@ -176,14 +176,14 @@ def test_each_interview_record_is_its_transcripts_words_with_its_turns_gold() ->
         for d in HELDOUT_SETS
         for g in _records(d / "gold.jsonl")
     }
-    assert len(records) == 3879
+    assert len(records) == 4809
     for r in records:
         turn = gold[(r["transcript"], r["turn"])]
         assert r["text"] in turn["text"]
         assert (r["codes"], r["valence"]) == (turn["codes"], turn["valence"])
         assert r["setting"] == "team-written interviews: " + r["transcript"].split("/")[2]
         assert r.get("kind") == (None if r["codes"] else turn["note"].split(":")[0])
-    assert sum(1 for r in records if r["codes"]) == 2949
+    assert sum(1 for r in records if r["codes"]) == 3657
     assert {r["transcript"].rsplit("/", 1)[0] for r in records} == {
         d.relative_to(REPO).as_posix() for d in HELDOUT_SETS
     }

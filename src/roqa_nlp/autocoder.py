@@ -84,7 +84,8 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "lexical_weight": 0.5,
     # The temperature of the combined probability for segments read with the interviewer's
     # question; 0 = the one fitted on the seed paper's quotes, as for every other text. Fitted on
-    # out-of-sample predictions of the 34 interview sets (benchmarks/question_temperature.py).
+    # out-of-sample predictions of the 34 interview sets of session 18
+    # (benchmarks/question_temperature.py).
     "question_temperature": 0.5,
     "valence_lexical_weight": 0.2,
     "n_evidence": 2,
@@ -553,12 +554,16 @@ class AutoCoder:
         clf = det.classifier_ = CodeClassifier.from_predictor(self._predictor)
         self._novelty, self._classifier = det, clf
         self._scorer = NoveltyScorer.of(det, self._predictor)
-        self._evidence_texts = [
-            {"id": i, "text": t, "codes": c}
-            for i, t, c, k in zip(ts.ids, ts.texts, ts.codes, ts.kinds)
-            if c and k != "description"
+        # Evidence: coded examples whose own text shows their codes (not the descriptions, nor
+        # records marked "evidence": false, such as interview windows with their turn's codes).
+        keep = [
+            j
+            for j, (i, c, k) in enumerate(zip(ts.ids, ts.codes, ts.kinds))
+            if c and k != "description" and i not in ts.not_evidence
         ]
-        keep = [j for j, (c, k) in enumerate(zip(ts.codes, ts.kinds)) if c and k != "description"]
+        self._evidence_texts = [
+            {"id": ts.ids[j], "text": ts.texts[j], "codes": ts.codes[j]} for j in keep
+        ]
         self._evidence_X = X[keep].astype("float16")
         self._lexical = self._valence_lexical = None
         if float(p.get("valence_lexical_weight", 0.0)) > 0:

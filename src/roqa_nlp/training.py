@@ -3,8 +3,10 @@
 ``training_data/`` holds JSON Lines files. Every record has ``id``, ``text``, ``codes`` (code ids
 or names; ``[]`` = fits no code), ``valence`` (barrier | enabler | neutral), ``source``
 (``seed-paper`` or ``team-written``) and ``provenance``. Off-framework records carry ``kind``:
-``off-framework`` or ``procedural`` (greetings, consent, Zoom chatter). Construct descriptions come
-from the codebook itself and are added as one example per code.
+``off-framework`` or ``procedural`` (greetings, consent, Zoom chatter). A record with
+``"evidence": false`` is trained on but never shown as evidence for a suggestion (an interview
+window carries its whole turn's codes, which the window itself may not show). Construct
+descriptions come from the codebook itself and are added as one example per code.
 
 Records are normalised to one schema and loaded through Hugging Face ``datasets`` so that
 cross-validation can be grouped (by source and setting) without leaking near-duplicates.
@@ -47,6 +49,10 @@ class TrainingSet:
     sources: list[str] = field(default_factory=list)
     contexts: list[str] = field(default_factory=list)
     hash: str = ""
+    #: ids of the records never shown as evidence for a suggestion (``"evidence": false``:
+    #: trained on, but their text does not itself show their codes, e.g. an interview window
+    #: that carries its whole turn's codes)
+    not_evidence: set[str] = field(default_factory=set)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -81,12 +87,14 @@ class TrainingSet:
             sources=[self.sources[i] for i in idx],
             contexts=[self.contexts[i] for i in idx],
             hash=self.hash,
+            not_evidence={self.ids[i] for i in idx} & self.not_evidence,
         )
 
     def extend(self, other: TrainingSet) -> TrainingSet:
         out = self.subset(range(len(self)))
         for name in ("ids", "texts", "codes", "valences", "groups", "kinds", "sources", "contexts"):
             getattr(out, name).extend(getattr(other, name))
+        out.not_evidence |= other.not_evidence
         out.hash = sha256_bytes((self.hash + other.hash).encode())
         return out
 
@@ -104,6 +112,7 @@ class TrainingSet:
                 "kind": self.kinds,
                 "source": self.sources,
                 "context": self.contexts,
+                "evidence": [i not in self.not_evidence for i in self.ids],
             }
         )
 
@@ -120,6 +129,9 @@ class TrainingSet:
             sources=list(cols["source"]),
             contexts=list(cols.get("context") or [""] * len(cols["id"])),
             hash=hash,
+            not_evidence={
+                i for i, shown in zip(cols["id"], cols.get("evidence") or []) if shown is False
+            },
         )
 
 
@@ -193,6 +205,8 @@ def normalise_records(
         source = str(r.get("source", "team-written"))
         kind = str(r.get("kind") or ("coded" if codes else "off-framework"))
         ts.ids.append(str(r.get("id", f"{where.stem}-{line}")))
+        if r.get("evidence", True) is False:
+            ts.not_evidence.add(ts.ids[-1])
         ts.texts.append(text)
         ts.codes.append(codes)
         ts.valences.append(valence)
