@@ -84,8 +84,8 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "lexical_weight": 0.5,
     # The temperature of the combined probability for segments read with the interviewer's
     # question; 0 = the one fitted on the seed paper's quotes, as for every other text. Fitted on
-    # out-of-sample predictions of the 34 interview sets of session 18
-    # (benchmarks/question_temperature.py).
+    # out-of-sample predictions of the 34 interview sets of session 18 (T = 0.503; 0.499 on
+    # the 42 sets of session 19; benchmarks/question_temperature.py).
     "question_temperature": 0.5,
     "valence_lexical_weight": 0.2,
     "n_evidence": 2,
