@@ -107,7 +107,7 @@ PARAM_HELP: dict[str, str] = {
     "context_weight": "weight of the question's embedding, 0 to 1",
     "lexical_weight": "weight of the word model beside the classifier, 0 to 1",
     "question_temperature": "temperature of the shown probability for segments read with the "
-    "interviewer's question (above 0; 0 = the temperature fitted for every other text)",
+    "interviewer's question (0 or more; 0 = the temperature fitted for every other text)",
     "valence_lexical_weight": "weight of the word model beside the valence head, 0 to 1",
     "n_evidence": "training examples shown as evidence per suggestion (0 or more)",
 }
