@@ -29,10 +29,7 @@ from heldout_interviews import (  # noqa: E402
     TRAINED_SETS,
     heldout_segments,
 )
-from interview_records import (
-    SETTING_PREFIX,  # noqa: E402
-    base_and_interviews,  # noqa: E402
-)
+from interview_records import SETTING_PREFIX, base_and_interviews  # noqa: E402
 from mixed_valence import gold_speech  # noqa: E402
 from scoring import DEV, picked, pipeline_scores, run_meta, write_results  # noqa: E402
 

@@ -29,16 +29,16 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_to_codings import GOLD_JSONL, read_gold  # noqa: E402
 from scoring import DEV, run_meta, write_results  # noqa: E402
-from set_folds import fold_outputs  # noqa: E402
+from set_folds import combined_p_values, fold_outputs  # noqa: E402
 
-OFF = ("NONE", "PROCEDURAL", "REJECTED")
+from roqa_nlp.schema import OFF_FRAMEWORK  # noqa: E402
 
 
 def rankings(P: np.ndarray, classes: list[str], p_none: np.ndarray, p_max: np.ndarray) -> dict:
     """Candidate ranking scores (higher = fits the codebook less) from calibrated embedding
     probabilities ``P`` and the two conformal p-values."""
-    off = [j for j, c in enumerate(classes) if c in OFF]
-    codes = [j for j, c in enumerate(classes) if c not in OFF]
+    off = [j for j, c in enumerate(classes) if c in OFF_FRAMEWORK]
+    codes = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
     none = P[:, off].sum(axis=1)
     best = P[:, codes].max(axis=1)
     larger = np.maximum(p_none, p_max)
@@ -62,19 +62,14 @@ def auroc(positive: np.ndarray, score: np.ndarray) -> float | None:
 def packaged_outputs(texts: list[str], questions: list[str]) -> dict:
     """The packaged model's candidate rankings of some segments."""
     from roqa_nlp.autocoder import AutoCoder
-    from roqa_nlp.prediction import calibrated_probabilities, conformal_p_values
-    from roqa_nlp.prediction import nonconformity_scores as raw_scores
+    from roqa_nlp.prediction import calibrated_probabilities
 
     ac = AutoCoder.load()
     clf, det = ac._require_predictor()
     classes = [str(c) for c in clf.classes_]
     X = ac._inputs(texts, questions)
     P = calibrated_probabilities(clf.log_probabilities(X), clf.temperature_)
-    raw = raw_scores("combined", X, P, classes, X[:0], 1)
-    cal = det.calibration_scores_
-    p_none = conformal_p_values(cal[:, 0], raw[:, 0])
-    p_max = conformal_p_values(cal[:, 1], raw[:, 1])
-    return rankings(P, classes, p_none, p_max)
+    return rankings(P, classes, *combined_p_values(det, X, P, classes))
 
 
 def main() -> None:

@@ -27,7 +27,7 @@ from mixed_valence import gold_speech  # noqa: E402
 from scoring import run_meta, write_results  # noqa: E402
 from set_folds import fold_outputs  # noqa: E402
 
-OFF = ("NONE", "PROCEDURAL", "REJECTED")
+from roqa_nlp.schema import OFF_FRAMEWORK  # noqa: E402
 
 
 def main() -> None:
@@ -40,7 +40,7 @@ def main() -> None:
     ac = AutoCoder.load()
     w = float(ac.params["lexical_weight"])
     classes = folds.classes
-    codes = [j for j, c in enumerate(classes) if c not in OFF]
+    codes = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
     col = {c: j for j, c in enumerate(classes)}
     logits = (1 - w) * folds.log_p + w * folds.words
     use = np.array([bool(c) for c in folds.codes]) & folds.has_question
