@@ -355,6 +355,25 @@ def test_francis_10_plus_3_reached_after_three_quiet_interviews_past_the_last_ne
     assert f.message.startswith("saturation reached at interview 15 (I15 (P15))")
 
 
+def test_each_row_of_the_saturation_table_says_where_the_stopping_rule_stands() -> None:
+    """A .csv has one sheet: the verdict is carried row by row (session 20)."""
+    s = saturation(interviews(SEQUENCE))
+    assert s.stopping_rule() == [
+        *["initial sample"] * 10,
+        "no new code (1 of 3)",
+        "new code",  # J: the count restarts
+        "no new code (1 of 3)",
+        "no new code (2 of 3)",
+        "saturation reached (3 of 3)",
+    ]
+    assert [row[-1] for row in s.rows()[1:]] == s.stopping_rule()
+    later = saturation(interviews([*SEQUENCE, "A", "Z"]))
+    assert later.stopping_rule()[-2:] == ["after saturation", "after saturation: new code"]
+    never = saturation(interviews(SEQUENCE), stopping_criterion=5)
+    assert never.francis.reached is False
+    assert never.stopping_rule()[-1] == "no new code (3 of 5)"
+
+
 def test_francis_not_reached_when_the_quiet_run_is_too_short() -> None:
     f = saturation(interviews(SEQUENCE[:14])).francis
     assert (f.reached, f.at) == (False, None)
@@ -699,15 +718,15 @@ def test_table_2_and_saturation_write_csv_and_a_workbook(tmp_path: Path) -> None
 
     sat = saturation(r)
     assert sat.rows() == [
-        ["n", "interview", "participant", "new", "new_codes", "cumulative", "open_coding"],
-        [1, "T1", "P01", 2, "IC.F IS.C", 2, 1],  # the novel line about Biscuit the dog
-        [2, "T2", "P02", 0, "", 2, 0],
-        [3, "T3", "P01", 0, "", 2, 0],
-    ]
+        ["n", "interview", "participant", "new", "new_codes", "cumulative", "open_coding", "stopping_rule"],
+        [1, "T1", "P01", 2, "IC.F IS.C", 2, 1, "initial sample"],  # the novel line about Biscuit
+        [2, "T2", "P02", 0, "", 2, 0, "initial sample"],
+        [3, "T3", "P01", 0, "", 2, 0, "initial sample"],
+    ]  # fmt: skip
     sat.to_csv(tmp_path / "sat.csv")
     assert (tmp_path / "sat.csv").read_text("utf-8-sig").splitlines()[
         1
-    ] == "1,T1,P01,2,IC.F IS.C,2,1"
+    ] == "1,T1,P01,2,IC.F IS.C,2,1,initial sample"
 
 
 def test_charting_objects_have_short_reprs() -> None:

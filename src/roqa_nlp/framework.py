@@ -935,17 +935,50 @@ class Saturation:
             "guest": asdict(self.guest),
         }
 
+    def stopping_rule(self) -> list[str]:
+        """Per interview, where the Francis et al. stopping rule stands after it: ``initial
+        sample``, ``new code`` (the count of quiet interviews restarts), ``no new code (j of
+        S)``, ``saturation reached (S of S)`` at the interview it is reached, then ``after
+        saturation`` (with ``: new code`` when one still comes)."""
+        f = self.francis
+        out: list[str] = []
+        quiet = 0
+        for k, n in enumerate(self.new_counts, 1):
+            if f.at is not None and k > f.at:
+                out.append("after saturation" + (": new code" if n else ""))
+            elif k <= f.initial_sample:
+                out.append("initial sample")
+            elif n:
+                quiet = 0
+                out.append("new code")
+            else:
+                quiet += 1
+                step = f"({quiet} of {f.stopping_criterion})"
+                out.append(f"saturation reached {step}" if k == f.at else f"no new code {step}")
+        return out
+
     def rows(self) -> list[list[Any]]:
         """Header + one row per interview in order: position, interview, participant, the new
-        codes (count and ids), codes so far and segments waiting for open coding."""
+        codes (count and ids), codes so far, segments waiting for open coding, and where the
+        stopping rule stands (:meth:`stopping_rule`), so that a .csv carries the verdict too."""
         rows: list[list[Any]] = [
-            ["n", "interview", "participant", "new", "new_codes", "cumulative", "open_coding"]
+            [
+                "n",
+                "interview",
+                "participant",
+                "new",
+                "new_codes",
+                "cumulative",
+                "open_coding",
+                "stopping_rule",
+            ]
         ]
+        rule = self.stopping_rule()
         for n, (t, p, new, cum) in enumerate(
             zip(self.interviews, self.participants, self.new_codes, self.cumulative, strict=True)
         ):
             waiting = self.open_coding[n] if n < len(self.open_coding) else 0
-            rows.append([n + 1, t, p, len(new), " ".join(new), cum, waiting])
+            rows.append([n + 1, t, p, len(new), " ".join(new), cum, waiting, rule[n]])
         return rows
 
     def to_csv(self, path: str | Path) -> None:
