@@ -33,9 +33,6 @@ from interview_records import SETTING_PREFIX, base_and_interviews  # noqa: E402
 from mixed_valence import gold_speech  # noqa: E402
 from scoring import DEV, picked, pipeline_scores, run_meta, write_results  # noqa: E402
 
-#: the interview sets, each scored by a model trained without it, by short name
-FOLDERS = TRAINED_SETS
-
 
 def scores(ac: Any, data: dict[str, list[Any]], whole: Any = None) -> list[float]:
     """``pipeline_scores``, the ECE of the top-1 probability against top-1 hits and, given the
@@ -68,7 +65,9 @@ def main() -> None:
     book, emb, params = packaged.codebook, packaged.embedder, packaged.params
     base, interviews = base_and_interviews(book)
     sets = {"gold": gold_speech(book)}
-    whole = {name: heldout_segments(book, "window", folder) for name, folder in FOLDERS.items()}
+    whole = {
+        name: heldout_segments(book, "window", folder) for name, folder in TRAINED_SETS.items()
+    }
     for name, h in whole.items():
         coded = [i for i, c in enumerate(h.codes) if c]
         sets[name] = picked(coded, h.texts, h.codes, h.valences, h.questions)
@@ -77,7 +76,7 @@ def main() -> None:
     sets["dev"] = picked(coded, dev.texts, dev.codes, [v or "" for v in dev.valences])
 
     def fitted(without: str | None) -> Any:
-        group = None if without is None else SETTING_PREFIX + FOLDERS[without].name
+        group = None if without is None else SETTING_PREFIX + TRAINED_SETS[without].name
         keep = [
             i for i, g in enumerate(interviews.groups) if group is None or not g.endswith(group)
         ]
@@ -90,7 +89,7 @@ def main() -> None:
     results: dict[str, dict[str, list[float]]] = {"without": {}, "with": {}}
     for name, data in sets.items():
         results["without"][name] = scores(alone, data, whole.get(name))
-        ac = everything if name not in FOLDERS else fitted(name)
+        ac = everything if name not in TRAINED_SETS else fitted(name)
         results["with"][name] = scores(ac, data, whole.get(name))
         print(name, results["without"][name], results["with"][name], flush=True)
     n = {name: len(data["text"]) for name, data in sets.items()}
@@ -104,7 +103,7 @@ def main() -> None:
     def fmt(v: list[float]) -> str:
         return " / ".join(f"{x:.3f}" for x in v)
 
-    cols = ["gold", *FOLDERS, "dev"]
+    cols = ["gold", *TRAINED_SETS, "dev"]
     labels = {
         "without": "other training files",
         "with": "+ the other interview sets (gold and dev: + all of them)",
@@ -114,7 +113,7 @@ def main() -> None:
         "",
         f"Measured {meta['date']} on {meta['machine']}; {len(interviews.ids)} segments "
         f"({sum(1 for c in interviews.codes if c)} coded) of "
-        f"{len(FOLDERS)} interview sets; produced by `benchmarks/interview_training.py` (method in its "
+        f"{len(TRAINED_SETS)} interview sets; produced by `benchmarks/interview_training.py` (method in its "
         "docstring). Cells: top-1 / top-3 / domain / valence / ECE (interview sets: / uncoded set "
         "aside / coded set aside); coded segments per set: "
         + ", ".join(f"{c} {n[c]}" for c in cols)
