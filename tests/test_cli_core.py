@@ -19,6 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from roqa_nlp.cli import main
@@ -505,6 +506,58 @@ def test_evaluate_writes_every_documented_metric(tiny_model_dir: Path, tmp_path:
     # the novelty detector's alpha is not to be read as Krippendorff's beside the kappa
     assert "│ novelty alpha " in run.out
     assert "alpha" in metrics
+
+
+def test_evaluate_per_code_and_predictions(tiny_model_dir: Path, tmp_path: Path) -> None:
+    """`--per-code` shows and writes where the model is right and wrong; `--predictions` writes
+    one line per record, which adds up to the pooled metrics."""
+    out, preds = tmp_path / "m.json", tmp_path / "preds.jsonl"
+    run = roqa(
+        "evaluate", LABELLED, "--json", out, "--per-code", "--predictions", preds,
+        "--model", tiny_model_dir,
+    )  # fmt: skip
+    assert_success(run)
+    m = json.loads(out.read_text("utf-8"))
+    assert "Per code (the gold code counted)" in run.out
+    assert "Per domain" in run.out and f"predictions: {preds}" in run.out
+    # five coded records, one gold code each
+    assert [(r["code"], r["name"], r["n"]) for r in m["per_code"]] == [
+        ("IC.F", "Complexity", 1),
+        ("IS.B", "Networks & Communications", 1),
+        ("IS.E.2", "Available Resources", 1),
+        ("OS.D", "External Policy & Incentives", 1),
+        ("PR.A", "Planning", 1),
+    ]
+    assert np.mean([r["f1"] for r in m["per_code"]]) == pytest.approx(m["construct_macro_f1"])
+    assert sum(r["n"] for r in m["per_domain"]) == m["n_coded"] == 5
+    lines = [json.loads(x) for x in preds.read_text("utf-8").splitlines()]
+    records = [json.loads(x) for x in LABELLED.read_text("utf-8").splitlines()]
+    assert [r["text"] for r in lines] == [r["text"] for r in records]
+    assert [r["gold"] for r in lines] == [
+        ["IS.E.2"], ["OS.D"], ["IC.F"], ["IS.B"], ["PR.A"], [], []
+    ]  # fmt: skip
+    assert all(len(r["suggestions"]) == 3 for r in lines)
+    assert np.mean([r["top1"] for r in lines if r["gold"]]) == pytest.approx(m["construct_top1"])
+    assert np.mean([r["top3"] for r in lines if r["gold"]]) == pytest.approx(m["construct_top3"])
+    assert [r["novel"] for r in lines] == [r["novelty_p"] < m["alpha"] for r in lines]
+    assert "predictions" not in m  # the per-record lines go to their own file
+    # without the flag the JSON keeps the pooled metrics only
+    run = roqa("evaluate", LABELLED, "--json", out, "--model", tiny_model_dir)
+    assert_success(run)
+    assert "per_code" not in json.loads(out.read_text("utf-8"))
+
+
+def test_evaluate_refuses_to_write_over_its_labelled_records(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    labelled = tmp_path / "gold.jsonl"
+    labelled.write_bytes(LABELLED.read_bytes())
+    for option in ("--json", "--predictions"):
+        run = roqa("evaluate", labelled, option, labelled, "--model", tiny_model_dir)
+        assert_one_line_user_error(
+            run, f"{option} would overwrite a file the labelled records are read from"
+        )
+        assert labelled.read_bytes() == LABELLED.read_bytes()
 
 
 def test_evaluate_writes_strict_json_when_a_metric_is_undefined(

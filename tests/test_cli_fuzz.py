@@ -421,7 +421,7 @@ COMMANDS: dict[str, dict[str, list[str]]] = {
         "--qdpx": OUT_PATHS, "--engine": ["local", "ray", "x"], "--no-report": [],
     },
     "suggest": {"--top-k": NUMBERS, "--json": []},
-    "evaluate": {"--json": OUT_PATHS},
+    "evaluate": {"--json": OUT_PATHS, "--per-code": [], "--predictions": OUT_PATHS},
     "train": {"--out": OUT_PATHS, "--codebook": ["cfir-2009", "x", "{in}/binary.txt"], "--method": ["logreg", "x"]},
     "agree": {
         "--by": ["pair", "code", "x"], "--universe": ["all", "coded", "x"],

@@ -11,7 +11,12 @@ from sklearn.metrics import cohen_kappa_score
 
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.errors import RoqaError
-from roqa_nlp.evaluation import construct_metrics, expected_calibration_error, reliability_bins
+from roqa_nlp.evaluation import (
+    construct_metrics,
+    expected_calibration_error,
+    per_code_metrics,
+    reliability_bins,
+)
 from roqa_nlp.training import load_labelled, normalise_records
 
 DOMAIN_OF: dict[str, str | None] = {
@@ -102,6 +107,45 @@ def test_kappa_agrees_with_sklearn(metrics: dict) -> None:
 def test_macro_f1_is_over_the_gold_codes_present(metrics: dict) -> None:
     # F1 per gold code: IC.A 1, IS.B 0, IS.E.2 0, PR.A 2/3 (precision 1/2, recall 1).
     assert metrics["construct_macro_f1"] == pytest.approx((1 + 0 + 0 + 2 / 3) / 4, abs=1e-12)
+
+
+def test_per_code_and_per_domain_rows_by_hand(metrics: dict) -> None:
+    """``roqa evaluate --per-code``: top-1 codes IC.A (right), IS.C (IS.B second), PR.A
+    (IS.E.2 fourth), PR.A (right)."""
+    rows = per_code_metrics(GOLD, RANKED, domain_of=DOMAIN_OF)
+    assert rows["codes"] == [
+        {"code": "IC.A", "domain": "IC", "n": 1, "top1": 1.0, "top3": 1.0, "suggested": 1, "precision": 1.0, "f1": 1.0},
+        {"code": "IS.B", "domain": "IS", "n": 1, "top1": 0.0, "top3": 1.0, "suggested": 0, "precision": None, "f1": 0.0},
+        {"code": "IS.E.2", "domain": "IS", "n": 1, "top1": 0.0, "top3": 0.0, "suggested": 0, "precision": None, "f1": 0.0},
+        {"code": "PR.A", "domain": "PR", "n": 1, "top1": 1.0, "top3": 1.0, "suggested": 2, "precision": 0.5, "f1": pytest.approx(2 / 3)},
+    ]  # fmt: skip
+    # IS.E.2's top-1 code PR.A is in another domain; IS.B's IS.C is in its own
+    assert rows["domains"] == [
+        {"domain": "IC", "n": 1, "accuracy": 1.0},
+        {"domain": "IS", "n": 2, "accuracy": 0.5},
+        {"domain": "PR", "n": 1, "accuracy": 1.0},
+    ]
+    # the rows add up to the pooled metrics
+    f1 = [r["f1"] for r in rows["codes"]]
+    assert np.mean(f1) == pytest.approx(metrics["construct_macro_f1"], abs=1e-12)
+    weighted = sum(r["n"] * r["accuracy"] for r in rows["domains"]) / metrics["n_coded"]
+    assert weighted == pytest.approx(metrics["domain_accuracy"], abs=1e-12)
+    assert per_code_metrics([[], []], [["IC.A"], ["IS.B"]], domain_of=DOMAIN_OF) == {
+        "codes": [],
+        "domains": [],
+    }
+
+
+def test_per_code_counts_the_gold_code_the_kappa_counts() -> None:
+    """A record with two gold codes counts its top-1 code when that is one of them (as the
+    kappa and macro-F1 do), else the first listed."""
+    rows = per_code_metrics(
+        [["IS.B", "IC.A"], ["IS.B", "IC.A"]], [["IC.A"], ["PR.A"]], domain_of=DOMAIN_OF
+    )
+    assert [(r["code"], r["n"], r["top1"]) for r in rows["codes"]] == [
+        ("IC.A", 1, 1.0),
+        ("IS.B", 1, 0.0),
+    ]
 
 
 def test_valence_accuracy_is_over_coded_records(metrics: dict) -> None:

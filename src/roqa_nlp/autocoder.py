@@ -1101,7 +1101,11 @@ class AutoCoder:
     # -- evaluation ----------------------------------------------------------------------------
 
     def evaluate(
-        self, labelled: TrainingSet | str | Path | Sequence[dict[str, Any]] | datasets.Dataset
+        self,
+        labelled: TrainingSet | str | Path | Sequence[dict[str, Any]] | datasets.Dataset,
+        *,
+        per_code: bool = False,
+        predictions: bool = False,
     ) -> dict[str, Any]:
         """Metrics of the model's suggestions against labelled records.
 
@@ -1118,8 +1122,16 @@ class AutoCoder:
         ``novel_recall`` (share of NONE records flagged novel) and ``false_novel_rate`` (share
         of coded ones); ``alpha``, the novelty level used. A metric that cannot be computed is
         ``None``; when every record is NONE, ``note`` says only novelty was evaluated.
+
+        ``per_code=True`` adds ``per_code`` and ``per_domain``: where the suggestions are right
+        and wrong, code by code and domain by domain, each row with its ``name``
+        (:func:`~roqa_nlp.evaluation.per_code_metrics`). ``predictions=True`` adds
+        ``predictions``: per record, in order, its ``text``, ``gold`` codes, the first three
+        ``suggestions`` (``code``, ``name``, ``probability``), whether the gold code is ``top1`` /
+        in the ``top3``, the predicted and gold ``valence``, and the novelty ``novel`` flag and
+        ``novelty_p``, for reading the errors one by one.
         """
-        from .evaluation import construct_metrics
+        from .evaluation import construct_metrics, per_code_metrics
         from .training import as_labelled_set
 
         ts = as_labelled_set(labelled, self.codebook)
@@ -1140,6 +1152,39 @@ class AutoCoder:
             novel_flag=[bool(p < alpha) for p in pvals],
         )
         metrics["alpha"] = alpha
+        names = {c.id: c.name for c in self.codebook}
+        if per_code:
+            rows_by = per_code_metrics(
+                ts.codes, ranked, domain_of={c.id: c.domain for c in self.codebook.codable}
+            )
+            metrics["per_code"] = [
+                {"code": r["code"], "name": names.get(r["code"], r["code"]), **r}
+                for r in rows_by["codes"]
+            ]
+            metrics["per_domain"] = [
+                {"domain": r["domain"], "name": names.get(r["domain"], r["domain"]), **r}
+                for r in rows_by["domains"]
+            ]
+        if predictions:
+            metrics["predictions"] = [
+                {
+                    "text": text,
+                    "gold": list(gold),
+                    "suggestions": [
+                        {"code": g.code_id, "name": g.name, "probability": g.probability}
+                        for g in r[:3]
+                    ],
+                    "top1": bool(gold) and bool(r) and r[0].code_id in gold,
+                    "top3": bool(set(gold) & {g.code_id for g in r[:3]}),
+                    "valence": r[0].valence if r else "neutral",
+                    "gold_valence": gv or None,
+                    "novel": bool(p < alpha),
+                    "novelty_p": float(p),
+                }
+                for text, gold, r, gv, p in zip(
+                    ts.texts, ts.codes, rows, ts.valences, pvals, strict=True
+                )
+            ]
         return metrics
 
     # -- persistence ---------------------------------------------------------------------------

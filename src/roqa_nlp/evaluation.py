@@ -141,6 +141,89 @@ def _kappa(gold: Sequence[str], top1: Sequence[str]) -> float | None:
     return None if np.isnan(k) else k
 
 
+def _counted_codes(
+    gold: Sequence[list[str]], ranked: Sequence[list[str]], coded: Sequence[int]
+) -> tuple[list[str], list[str]]:
+    """Per coded record, the gold code counted (the top-1 code when it is among the record's
+    gold codes, else the first listed) and the top-1 code (``""`` when nothing is ranked)."""
+    g1 = [ranked[i][0] if ranked[i] and ranked[i][0] in gold[i] else gold[i][0] for i in coded]
+    p1 = [ranked[i][0] if ranked[i] else "" for i in coded]
+    return g1, p1
+
+
+def _domain_hits(
+    gold: Sequence[list[str]],
+    p1: Sequence[str],
+    coded: Sequence[int],
+    domain_of: Mapping[str, str | None],
+) -> list[bool]:
+    """Per coded record, whether its top-1 code ``p1`` lies in the domain of a gold code."""
+    return [
+        domain_of.get(p1[j]) is not None
+        and domain_of.get(p1[j]) in {domain_of.get(g) for g in gold[i]}
+        for j, i in enumerate(coded)
+    ]
+
+
+def per_code_metrics(
+    gold: Sequence[list[str]],
+    ranked: Sequence[list[str]],
+    *,
+    domain_of: Mapping[str, str | None],
+) -> dict[str, list[dict[str, Any]]]:
+    """Where the suggestions are right and wrong, code by code and domain by domain (``roqa
+    evaluate --per-code``), over the coded records.
+
+    ``codes``: one row per gold code counted (as for ``construct_macro_f1`` and
+    ``construct_kappa``: the top-1 code when it is among a record's gold codes, else the first
+    listed), in code order: ``code``, ``domain``, ``n`` (records), ``top1`` and ``top3`` (share of
+    them with the code first / among the first three), ``suggested`` (records whose top-1 code
+    it is), ``precision`` (share of those where it is the code counted; ``None`` when never
+    suggested) and ``f1``. The mean of ``f1`` is ``construct_macro_f1``.
+
+    ``domains``: one row per gold domain (the domain of the code counted), in domain order:
+    ``domain``, ``n`` and ``accuracy`` (share whose top-1 code lies in a gold code's domain);
+    the ``n``-weighted mean of ``accuracy`` is ``domain_accuracy``.
+    """
+    from sklearn.metrics import precision_recall_fscore_support
+
+    coded = [i for i in range(len(gold)) if gold[i]]
+    if not coded:
+        return {"codes": [], "domains": []}
+    g1, p1 = _counted_codes(gold, ranked, coded)
+    labels = sorted(set(g1))
+    _, _, f1, _ = precision_recall_fscore_support(
+        g1, p1, labels=labels, average=None, zero_division=0
+    )
+    codes: list[dict[str, Any]] = []
+    for label, f in zip(labels, f1, strict=True):
+        mine = [j for j, g in enumerate(g1) if g == label]
+        suggested = [j for j, p in enumerate(p1) if p == label]
+        codes.append(
+            {
+                "code": label,
+                "domain": domain_of.get(label),
+                "n": len(mine),
+                "top1": float(np.mean([p1[j] == label for j in mine])),
+                "top3": float(np.mean([label in ranked[coded[j]][:3] for j in mine])),
+                "suggested": len(suggested),
+                "precision": (
+                    float(np.mean([g1[j] == label for j in suggested])) if suggested else None
+                ),
+                "f1": float(f),
+            }
+        )
+    hits = _domain_hits(gold, p1, coded, domain_of)
+    by_domain: dict[str, list[bool]] = {}
+    for j, g in enumerate(g1):
+        by_domain.setdefault(str(domain_of.get(g)), []).append(hits[j])
+    domains = [
+        {"domain": d, "n": len(h), "accuracy": float(np.mean(h))}
+        for d, h in sorted(by_domain.items())
+    ]
+    return {"codes": codes, "domains": domains}
+
+
 def construct_metrics(
     gold: Sequence[list[str]],
     ranked: Sequence[list[str]],
@@ -162,14 +245,9 @@ def construct_metrics(
     if coded:
         top1 = np.array([bool(ranked[i]) and ranked[i][0] in gold[i] for i in coded])
         top3 = np.array([bool(set(ranked[i][:3]) & set(gold[i])) for i in coded])
-        g1 = [ranked[i][0] if ranked[i] and ranked[i][0] in gold[i] else gold[i][0] for i in coded]
-        p1 = [ranked[i][0] if ranked[i] else "" for i in coded]
+        g1, p1 = _counted_codes(gold, ranked, coded)
         labels = sorted(set(g1))
-        dom_ok = [
-            domain_of.get(p1[j]) is not None
-            and domain_of.get(p1[j]) in {domain_of.get(g) for g in gold[i]}
-            for j, i in enumerate(coded)
-        ]
+        dom_ok = _domain_hits(gold, p1, coded, domain_of)
         out.update(
             construct_top1=float(top1.mean()),
             construct_top3=float(top3.mean()),

@@ -75,11 +75,16 @@ def check_output_file(path: str | Path) -> Path:
     return dest
 
 
-def check_outputs(outputs: Mapping[str, Path | None], inputs: Iterable[Path] = ()) -> None:
+def check_outputs(
+    outputs: Mapping[str, Path | None],
+    inputs: Iterable[Path] = (),
+    *,
+    inputs_are: str = "the codings are read from",
+) -> None:
     """Check every output of a command before it writes any: each can be written
     (:func:`check_output_file`), no two are one file, and none is one of ``inputs`` (the files
-    the command reads or that belong to them). ``outputs`` maps an option (``--table``) to its
-    path or None (not asked for)."""
+    the command reads or that belong to them, which the error calls ``inputs_are``).
+    ``outputs`` maps an option (``--table``) to its path or None (not asked for)."""
     reads = {p.resolve() for p in inputs}
     seen: dict[Path, str] = {}
     for option, path in outputs.items():
@@ -88,7 +93,7 @@ def check_outputs(outputs: Mapping[str, Path | None], inputs: Iterable[Path] = (
         dest = check_output_file(path).resolve()
         if dest in reads:
             raise RoqaError(
-                f"{option} would overwrite a file the codings are read from",
+                f"{option} would overwrite a file {inputs_are}",
                 path=path,
                 hint="give another file name",
             )

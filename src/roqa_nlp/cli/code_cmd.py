@@ -487,13 +487,32 @@ def evaluate_command(
     json_out: Path | None = typer.Option(
         None, "--json", help="Write every metric to this JSON file."
     ),
+    per_code: bool = typer.Option(
+        False,
+        "--per-code",
+        help="Also show (and write to --json) where the model is right and wrong, code by code "
+        "and domain by domain.",
+    ),
+    predictions: Path | None = typer.Option(
+        None,
+        "--predictions",
+        help="Write each record's gold codes, top three suggestions and hits to this .jsonl "
+        "file, to read the errors one by one.",
+    ),
     backend: str | None = backend_option(),
 ) -> None:
     """Score the model's suggestions against labelled records."""
-    from ..io import atomic_write_text
+    from ..io import atomic_write_text, check_outputs
 
+    check_outputs(
+        {"--json": json_out, "--predictions": predictions},
+        [file],
+        inputs_are="the labelled records are read from",
+    )
     ac = _load_model(model, backend=backend)
-    m = ac.evaluate(file)
+    m = ac.evaluate(file, per_code=per_code, predictions=predictions is not None)
+    per_record = m.pop("predictions", None)
+    by_code, by_domain = m.pop("per_code", None), m.pop("per_domain", None)
     from rich.table import Table
 
     # the path as a line of its own: a table title wraps at the (narrow) table's width
@@ -506,8 +525,47 @@ def evaluate_command(
         label = METRIC_LABELS.get(k, k)
         table.add_row(label, "—" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v)))
     console.print(table)
+    if by_code is not None and by_domain is not None:
+        _print_per_code(console, by_code, by_domain)
+        m = {**m, "per_code": by_code, "per_domain": by_domain}
     if json_out is not None:
         atomic_write_text(json_out, json.dumps(m, indent=2, allow_nan=False) + "\n")
+    if per_record is not None and predictions is not None:
+        atomic_write_text(
+            predictions,
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in per_record),
+        )
+        typer.echo(f"predictions: {predictions}")
+
+
+def _print_per_code(console: Any, by_code: list[dict], by_domain: list[dict]) -> None:
+    """The per-code and per-domain tables of ``roqa evaluate --per-code``."""
+    from rich.table import Table
+
+    def share(v: float | None) -> str:
+        return "—" if v is None else f"{v:.3f}"
+
+    codes = Table(title="Per code (the gold code counted)", title_justify="left")
+    for col in ("code", "construct", "n", "top-1", "top-3", "suggested", "precision", "F1"):
+        codes.add_column(col, justify="left" if col in ("code", "construct") else "right")
+    for r in by_code:
+        codes.add_row(
+            r["code"],
+            r["name"],
+            str(r["n"]),
+            share(r["top1"]),
+            share(r["top3"]),
+            str(r["suggested"]),
+            share(r["precision"]),
+            share(r["f1"]),
+        )
+    console.print(codes)
+    domains = Table(title="Per domain (top-1 code in a gold code's domain)", title_justify="left")
+    for col in ("domain", "n", "accuracy"):
+        domains.add_column(col, justify="left" if col == "domain" else "right")
+    for r in by_domain:
+        domains.add_row(r["name"], str(r["n"]), share(r["accuracy"]))
+    console.print(domains)
 
 
 @app.command("codebook")
