@@ -183,6 +183,7 @@ def test_get_params_returns_the_constructor_arguments() -> None:
     assert clf.get_params() == {
         "method": "hybrid",
         "C": 2.0,
+        "valence_C": None,
         "class_weight": None,
         "prototype_scale": 20.0,
         "calibrate": True,
@@ -376,6 +377,22 @@ def test_valence_head_ignores_uncoded_examples(uncoded: str) -> None:
         valence=[val for c, val in zip(y2, v2) if c != uncoded],
     )
     np.testing.assert_allclose(clf.valence_coef_, ref.valence_coef_, atol=1e-10)
+
+
+def test_the_valence_head_has_its_own_regularisation() -> None:
+    """``valence_C`` regularises the valence head alone (None: the code classifier's C)."""
+    X, y, v = valence_data(0)
+    same = CodeClassifier(calibrate=False, C=4.0).fit(X, y, valence=v)
+    explicit = CodeClassifier(calibrate=False, C=4.0, valence_C=4.0).fit(X, y, valence=v)
+    strong = CodeClassifier(calibrate=False, C=4.0, valence_C=0.5).fit(X, y, valence=v)
+    np.testing.assert_allclose(same.valence_coef_, explicit.valence_coef_, atol=1e-12)
+    # the codes do not move; the valence weights shrink
+    np.testing.assert_allclose(strong.coef_, same.coef_, atol=1e-12)
+    assert np.linalg.norm(strong.valence_coef_) < 0.6 * np.linalg.norm(same.valence_coef_)
+    assert strong.get_params()["valence_C"] == 0.5
+    # a C change alone moves the head too, as before valence_C existed
+    loose = CodeClassifier(calibrate=False, C=16.0).fit(X, y, valence=v)
+    assert np.linalg.norm(loose.valence_coef_) > np.linalg.norm(same.valence_coef_)
 
 
 def test_without_valence_labels_the_head_is_uniform(data) -> None:

@@ -350,7 +350,7 @@ def stub_coder(**params: object) -> AutoCoder:
             {"top_kk": 1},
             "unknown parameter(s) 'top_kk' (the parameters are method, C, alpha, novelty_score, "
             "unit, max_tokens, top_k, use_context, context_weight, lexical_weight, "
-            "question_temperature, valence_lexical_weight, n_evidence)",
+            "question_temperature, valence_lexical_weight, valence_C, n_evidence)",
         ),
         (
             {"alpha": 2},
@@ -368,6 +368,8 @@ def stub_coder(**params: object) -> AutoCoder:
         ({"top_k": 0}, "top_k must be a whole number of at least 1, got 0"),
         ({"n_evidence": -1}, "n_evidence must be a whole number of at least 0, got -1"),
         ({"C": 0}, "C must be a number above 0, got 0"),
+        ({"valence_C": -1}, "valence_C must be a number above 0, got -1"),
+        ({"valence_C": "1"}, "valence_C must be a number above 0, got '1'"),
         ({"use_context": "yes"}, "use_context must be True or False, got 'yes'"),
         (
             {"question_temperature": -0.5},

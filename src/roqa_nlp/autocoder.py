@@ -88,6 +88,9 @@ DEFAULT_PARAMS: dict[str, Any] = {
     # the 42 sets of session 19; benchmarks/question_temperature.py).
     "question_temperature": 0.5,
     "valence_lexical_weight": 0.2,
+    # The valence head's own C: chosen on out-of-sample interview folds and the quote sets
+    # (benchmarks/valence_regularisation.py); the code classifier keeps C.
+    "valence_C": 0.5,
     "n_evidence": 2,
 }
 
@@ -109,6 +112,7 @@ PARAM_HELP: dict[str, str] = {
     "question_temperature": "temperature of the shown probability for segments read with the "
     "interviewer's question (0 or more; 0 = the temperature fitted for every other text)",
     "valence_lexical_weight": "weight of the word model beside the valence head, 0 to 1",
+    "valence_C": "inverse regularisation strength of the valence head's logistic regression (> 0)",
     "n_evidence": "training examples shown as evidence per suggestion (0 or more)",
 }
 
@@ -149,8 +153,9 @@ def check_params(params: dict[str, Any]) -> None:
             raise bad(key, "a number from 0 to 1")
     if "alpha" in params and not (_is_number(params["alpha"]) and 0.0 < params["alpha"] < 1.0):
         raise bad("alpha", "a number between 0 and 1 (not 0 or 1)")
-    if "C" in params and not (_is_number(params["C"]) and params["C"] > 0):
-        raise bad("C", "a number above 0")
+    for key in ("C", "valence_C"):
+        if key in params and not (_is_number(params[key]) and params[key] > 0):
+            raise bad(key, "a number above 0")
     if "question_temperature" in params and not (
         _is_number(params["question_temperature"]) and params["question_temperature"] >= 0
     ):
@@ -360,10 +365,12 @@ class AutoCoder:
     - ``question_temperature``: temperature of the shown probability for segments read with the
       interviewer's question (0.5; 0 = the temperature fitted on the seed paper's quotes, used
       for every other text);
+    - ``valence_C``: inverse regularisation strength of the valence head's logistic regression
+      (0.5; > 0), stronger than the codes' because valence is read from tone within a topic;
     - ``n_evidence``: training examples shown as evidence per suggestion (2).
 
-    ``method``, ``C``, ``novelty_score`` and the word-model weights take effect when the model is
-    trained; ``alpha``, ``unit``, ``max_tokens``, ``top_k``, ``use_context``,
+    ``method``, ``C``, ``valence_C``, ``novelty_score`` and the word-model weights take effect
+    when the model is trained; ``alpha``, ``unit``, ``max_tokens``, ``top_k``, ``use_context``,
     ``context_weight``, ``question_temperature`` and ``n_evidence`` may also be changed on a
     loaded model
     (``ac.params["alpha"] = 0.05``), as ``roqa code --alpha/--unit/--context`` does.
@@ -541,7 +548,7 @@ class AutoCoder:
         ts, X = everything.subset(rows), X_all[rows]
         y = [label_of(c, k) for c, k in zip(ts.codes, ts.kinds)]
         p = self.params
-        base = CodeClassifier(p["method"], C=p["C"])
+        base = CodeClassifier(p["method"], C=p["C"], valence_C=p["valence_C"])
         det = NoveltyDetector(base, alpha=p["alpha"], score=p["novelty_score"])
         det.fit(X, y, groups=ts.groups, fit_kwargs={"groups": ts.groups})
         vrows = everything.valence_rows()

@@ -363,6 +363,8 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
     ----------
     method : "logreg" | "prototype" | "hybrid".
     C : inverse regularisation strength of the logistic regressions.
+    valence_C : that of the valence head; None = ``C``. The packaged model uses 0.5 with C = 4
+        (``benchmarks/results/valence_regularisation.md``).
     class_weight : weights of the code classes in the logistic regression: "balanced", None, or a
         dict {label: weight} (labels it leaves out weigh 1).
     prototype_scale : inverse temperature of the prototype softmax before calibration.
@@ -380,6 +382,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         method: str = "logreg",
         *,
         C: float = 4.0,
+        valence_C: float | None = None,
         class_weight: str | None = "balanced",
         prototype_scale: float = 20.0,
         calibrate: bool = True,
@@ -389,6 +392,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
     ):
         self.method = method
         self.C = C
+        self.valence_C = valence_C
         self.class_weight = class_weight
         self.prototype_scale = prototype_scale
         self.calibrate = calibrate
@@ -560,7 +564,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         # embeddings differing in their last bits (another CPU) moved coefficients by up to 0.24
         # and flipped 7 of 480 interview valences; at 1e-8 they move by about 2e-5.
         lr = LogisticRegression(
-            C=self.C,
+            C=self.C if self.valence_C is None else self.valence_C,
             class_weight="balanced",
             max_iter=5000,
             tol=VALENCE_TOL,

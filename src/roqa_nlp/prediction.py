@@ -40,6 +40,7 @@ SCORES = ("combined", "none", "max_prob", "ratio", "knn")
 CLASSIFIER_PARAMS: dict[str, Any] = {
     "method": "logreg",
     "C": 4.0,
+    "valence_C": None,
     "class_weight": "balanced",
     "prototype_scale": 20.0,
     "calibrate": True,
