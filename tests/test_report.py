@@ -128,6 +128,10 @@ def test_report_shows_the_model_card(html: str) -> None:
 def test_report_shows_both_saturation_verdicts(html: str) -> None:
     assert "only 3 interview(s), the rule needs at least 13" in html
     assert "3 interview(s) are too few for a base of 4 and a run of 2" in html
+    # and, row by row, where the 10+3 rule stands (as the saturation .csv and .xlsx say)
+    table = html.split('id="saturation"')[1].split("</section>")[0]
+    assert ">Stopping rule</th>" in table
+    assert re.findall(r"<td>([^<]*)</td></tr>", table)[:3] == ["initial sample"] * 3
 
 
 def test_report_is_deterministic(cfir: Codebook, html: str) -> None:

@@ -680,8 +680,9 @@ def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
                 ],
                 "cumulative": cum,
                 "open_coding": n_open,
+                "stopping_rule": rule,
             }
-            for i, (tid, p, new, cum, n_open, support) in enumerate(
+            for i, (tid, p, new, cum, n_open, support, rule) in enumerate(
                 zip(
                     sat.interviews,
                     sat.participants,
@@ -689,6 +690,7 @@ def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
                     sat.cumulative,
                     sat.open_coding,
                     sat.new_support,
+                    sat.stopping_rule(),
                     strict=True,
                 ),
                 1,
