@@ -372,6 +372,10 @@ def test_each_row_of_the_saturation_table_says_where_the_stopping_rule_stands() 
     never = saturation(interviews(SEQUENCE), stopping_criterion=5)
     assert never.francis.reached is False
     assert never.stopping_rule()[-1] == "no new code (3 of 5)"
+    # nothing charted anywhere: quiet interviews are no sign of saturation
+    silent = saturation(interviews(SEQUENCE), min_probability=0.95)
+    assert silent.new_counts == [0] * 15 and not silent.francis.reached
+    assert silent.stopping_rule() == ["no code charted"] * 15
 
 
 def test_francis_not_reached_when_the_quiet_run_is_too_short() -> None:

@@ -939,8 +939,12 @@ class Saturation:
         """Per interview, where the Francis et al. stopping rule stands after it: ``initial
         sample``, ``new code`` (the count of quiet interviews restarts), ``no new code (j of
         S)``, ``saturation reached (S of S)`` at the interview it is reached, then ``after
-        saturation`` (with ``: new code`` when one still comes)."""
+        saturation`` (with ``: new code`` when one still comes). With no code charted in any
+        interview, quiet interviews say nothing of saturation: every row says ``no code
+        charted``."""
         f = self.francis
+        if not any(self.new_counts):
+            return ["no code charted"] * len(self.new_counts)
         out: list[str] = []
         quiet = 0
         for k, n in enumerate(self.new_counts, 1):
