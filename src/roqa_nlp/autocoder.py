@@ -1148,22 +1148,21 @@ class AutoCoder:
         )
         ranked = [[g.code_id for g in r] for r in rows]
         alpha = float(self.params["alpha"])
+        domain_of = {c.id: c.domain for c in self.codebook.codable}
         metrics = construct_metrics(
             ts.codes,
             ranked,
             [r[0].probability if r else 0.0 for r in rows],
-            domain_of={c.id: c.domain for c in self.codebook.codable},
+            domain_of=domain_of,
             gold_valence=ts.valences,
             pred_valence=[r[0].valence if r else "neutral" for r in rows],
             novelty_score=list(scores),
             novel_flag=[bool(p < alpha) for p in pvals],
         )
         metrics["alpha"] = alpha
-        names = {c.id: c.name for c in self.codebook}
         if per_code:
-            rows_by = per_code_metrics(
-                ts.codes, ranked, domain_of={c.id: c.domain for c in self.codebook.codable}
-            )
+            names = {c.id: c.name for c in self.codebook}
+            rows_by = per_code_metrics(ts.codes, ranked, domain_of=domain_of)
             metrics["per_code"] = [
                 {"code": r["code"], "name": names.get(r["code"], r["code"]), **r}
                 for r in rows_by["codes"]

@@ -511,8 +511,7 @@ def evaluate_command(
     )
     ac = _load_model(model, backend=backend)
     m = ac.evaluate(file, per_code=per_code, predictions=predictions is not None)
-    per_record = m.pop("predictions", None)
-    by_code, by_domain = m.pop("per_code", None), m.pop("per_domain", None)
+    per_record = m.pop("predictions", None)  # to its own file, not the JSON of metrics
     from rich.table import Table
 
     # the path as a line of its own: a table title wraps at the (narrow) table's width
@@ -522,12 +521,13 @@ def evaluate_command(
     table.add_column("metric")
     table.add_column("value", justify="right")
     for k, v in m.items():
+        if isinstance(v, list):  # per_code, per_domain: tables of their own below
+            continue
         label = METRIC_LABELS.get(k, k)
         table.add_row(label, "—" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v)))
     console.print(table)
-    if by_code is not None and by_domain is not None:
-        _print_per_code(console, by_code, by_domain)
-        m = {**m, "per_code": by_code, "per_domain": by_domain}
+    if "per_code" in m:
+        _print_per_code(console, m["per_code"], m["per_domain"])
     if json_out is not None:
         atomic_write_text(json_out, json.dumps(m, indent=2, allow_nan=False) + "\n")
     if per_record is not None and predictions is not None:
