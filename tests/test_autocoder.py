@@ -40,6 +40,7 @@ MODEL_FILES = [
     "lexical.safetensors",
     "model_card.json",
     "novelty.safetensors",
+    "valence_prior.json",
 ]
 
 
@@ -728,7 +729,8 @@ def test_the_combined_temperature_minimises_the_held_out_groups_top_label_loss(
 @pytest.fixture(scope="module")
 def valence_model(embedder: Embedder, tiny_training: TrainingSet) -> AutoCoder:
     """The tiny model trained with a third of its coded records neutral (the tiny set has none),
-    so that a word model for valence is fitted."""
+    so that a word model for valence is fitted; without the codes' valence mix
+    (``tests/test_valence_prior.py``), so that valence is the head's and the words' alone."""
     from dataclasses import replace
 
     valences = [
@@ -736,7 +738,8 @@ def valence_model(embedder: Embedder, tiny_training: TrainingSet) -> AutoCoder:
         for i, (codes, v) in enumerate(zip(tiny_training.codes, tiny_training.valences))
     ]
     ts = replace(tiny_training, valences=valences)
-    return AutoCoder("cfir-2009", embedder=embedder).fit(ts)
+    params = {"valence_prior_weight": 0.0}
+    return AutoCoder("cfir-2009", embedder=embedder, params=params).fit(ts)
 
 
 def test_valence_is_the_heads_and_the_word_models_weighted_geometric_mean(
@@ -795,7 +798,11 @@ def test_without_the_valence_word_model_valence_is_the_heads_alone(
         for i, (codes, v) in enumerate(zip(tiny_training.codes, tiny_training.valences))
     ]
     ts = replace(tiny_training, valences=valences)
-    ac = AutoCoder("cfir-2009", embedder=embedder, params={"valence_lexical_weight": 0.0})
+    ac = AutoCoder(
+        "cfir-2009",
+        embedder=embedder,
+        params={"valence_lexical_weight": 0.0, "valence_prior_weight": 0.0},
+    )
     ac.fit(ts)
     out = ac.save(tmp_path / "model")
     assert not (out / "valence_lexical.json").exists()

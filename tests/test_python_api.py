@@ -350,7 +350,8 @@ def stub_coder(**params: object) -> AutoCoder:
             {"top_kk": 1},
             "unknown parameter(s) 'top_kk' (the parameters are method, C, alpha, novelty_score, "
             "unit, max_tokens, top_k, use_context, context_weight, lexical_weight, "
-            "question_temperature, valence_lexical_weight, valence_C, n_evidence)",
+            "question_temperature, valence_lexical_weight, valence_C, valence_prior_weight, "
+            "n_evidence)",
         ),
         (
             {"alpha": 2},

@@ -19,7 +19,9 @@ A model directory holds arrays (safetensors) and JSON only — never pickle:
 - ``lexical.safetensors`` + ``lexical.json``: the word model beside the classifier, with the
   combination's temperature (:mod:`roqa_nlp.lexical`; absent when ``lexical_weight`` is 0);
 - ``valence_lexical.safetensors`` + ``valence_lexical.json``: the word model beside the valence
-  head (absent when ``valence_lexical_weight`` is 0).
+  head (absent when ``valence_lexical_weight`` is 0);
+- ``valence_prior.json``: how many coded training records of each code are barriers, enablers
+  and neutral (:mod:`roqa_nlp.valence_prior`; absent when ``valence_prior_weight`` is 0).
 
 Loading recomputes every hash and fails with a one-line error on any mismatch.
 """
@@ -59,6 +61,7 @@ if TYPE_CHECKING:
     from .pseudonyms import PseudonymKey
     from .training import TrainingSet
     from .transcripts.segment_cache import SegmentCache
+    from .valence_prior import ValencePrior
 
 CARD = "model_card.json"
 #: How many times each decided segment counts in ``update`` (they come from the study being coded).
@@ -68,6 +71,9 @@ ARRAY_FILES = ("classifier.safetensors", "novelty.safetensors", "evidence.safete
 LEXICAL_FILES = ("lexical.safetensors", "lexical.json")
 #: The word model for valence: present when ``valence_lexical_weight`` > 0.
 VALENCE_LEXICAL_FILES = ("valence_lexical.safetensors", "valence_lexical.json")
+#: Each code's valence counts (:mod:`roqa_nlp.valence_prior`): present when
+#: ``valence_prior_weight`` > 0.
+VALENCE_PRIOR_FILE = "valence_prior.json"
 JSON_FILES = ("codebook.json", "evidence.jsonl")
 DEFAULT_PARAMS: dict[str, Any] = {
     "method": "logreg",
@@ -91,6 +97,9 @@ DEFAULT_PARAMS: dict[str, Any] = {
     # The valence head's own C: chosen on out-of-sample interview folds and the quote sets
     # (benchmarks/valence_regularisation.py); the code classifier keeps C.
     "valence_C": 0.5,
+    # How strongly each likely code's own valence mix weighs in: chosen on out-of-sample
+    # interview folds and the quote sets (benchmarks/valence_prior.py).
+    "valence_prior_weight": 1.0,
     "n_evidence": 2,
 }
 
@@ -113,6 +122,8 @@ PARAM_HELP: dict[str, str] = {
     "interviewer's question (0 or more; 0 = the temperature fitted for every other text)",
     "valence_lexical_weight": "weight of the word model beside the valence head, 0 to 1",
     "valence_C": "inverse regularisation strength of the valence head's logistic regression (> 0)",
+    "valence_prior_weight": "weight of the likely codes' own barrier/enabler/neutral mix in a "
+    "segment's valence, 0 to 1",
     "n_evidence": "training examples shown as evidence per suggestion (0 or more)",
 }
 
@@ -148,7 +159,12 @@ def check_params(params: dict[str, Any]) -> None:
     def bad(key: str, why: str) -> RoqaError:
         return RoqaError(f"{key} must be {why}, got {params[key]!r}", hint=PARAM_HELP[key])
 
-    for key in ("lexical_weight", "valence_lexical_weight", "context_weight"):
+    for key in (
+        "lexical_weight",
+        "valence_lexical_weight",
+        "context_weight",
+        "valence_prior_weight",
+    ):
         if key in params and not (_is_number(params[key]) and 0.0 <= params[key] <= 1.0):
             raise bad(key, "a number from 0 to 1")
     if "alpha" in params and not (_is_number(params["alpha"]) and 0.0 < params["alpha"] < 1.0):
@@ -367,12 +383,15 @@ class AutoCoder:
       for every other text);
     - ``valence_C``: inverse regularisation strength of the valence head's logistic regression
       (0.5; > 0), stronger than the codes' because valence is read from tone within a topic;
+    - ``valence_prior_weight``: how much a segment's valence leans to its likely codes' own mix
+      of barriers, enablers and neutral talk in the training data, 0 to 1 (1; 0 turns it off;
+      :mod:`roqa_nlp.valence_prior`);
     - ``n_evidence``: training examples shown as evidence per suggestion (2).
 
     ``method``, ``C``, ``valence_C``, ``novelty_score`` and the word-model weights take effect
     when the model is trained; ``alpha``, ``unit``, ``max_tokens``, ``top_k``, ``use_context``,
-    ``context_weight``, ``question_temperature`` and ``n_evidence`` may also be changed on a
-    loaded model
+    ``context_weight``, ``question_temperature``, ``n_evidence`` and a ``valence_prior_weight``
+    above 0 may also be changed on a loaded model
     (``ac.params["alpha"] = 0.05``), as ``roqa code --alpha/--unit/--context`` does.
     """
 
@@ -407,6 +426,7 @@ class AutoCoder:
         self._evidence_X: np.ndarray | None = None
         self._lexical: LexicalModel | None = None
         self._valence_lexical: LexicalModel | None = None
+        self._valence_prior: ValencePrior | None = None
         # (cache folder, segmentation cache in it), opened when first needed
         self._segment_cache: tuple[Path | None, SegmentCache | None] | None = None
 
@@ -572,7 +592,11 @@ class AutoCoder:
             {"id": ts.ids[j], "text": ts.texts[j], "codes": ts.codes[j]} for j in keep
         ]
         self._evidence_X = X[keep].astype("float16")
-        self._lexical = self._valence_lexical = None
+        self._lexical = self._valence_lexical = self._valence_prior = None
+        if float(p.get("valence_prior_weight", 0.0)) > 0:
+            from .valence_prior import ValencePrior
+
+            self._valence_prior = ValencePrior.fit(ts.codes, ts.valences)
         if float(p.get("valence_lexical_weight", 0.0)) > 0:
             from .lexical import LexicalModel
             from .schema import VALENCES
@@ -808,6 +832,11 @@ class AutoCoder:
         if self._valence_lexical is not None and texts is not None and wv > 0:
             names = [str(v) for v in clf.valence_classes_]
             V = combine(np.log(np.clip(V, 1e-300, None)), names, self._valence_lexical, texts, wv)
+        wp = float(self.params.get("valence_prior_weight", 0.0))
+        if self._valence_prior is not None and wp > 0:
+            from .valence_prior import with_prior
+
+            V = with_prior(V, Q, classes, self._valence_prior, wp)
         code_cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
         scores, pvals = det.score_samples_and_p_values(X, P)
 
@@ -1247,6 +1276,8 @@ class AutoCoder:
             if words is not None:
                 blobs[arrays] = save(words.to_arrays())
                 blobs[state] = json.dumps(words.state(), ensure_ascii=False).encode()
+        if self._valence_prior is not None:
+            blobs[VALENCE_PRIOR_FILE] = self._valence_prior.to_text().encode("utf-8")
         card = dict(self.card)
         card["classifier"] = clf.state()
         card["novelty"] = {k: v for k, v in det.get_params(deep=False).items() if k != "classifier"}
@@ -1380,6 +1411,8 @@ class AutoCoder:
         if VALENCE_LEXICAL_FILES[0] in files or VALENCE_LEXICAL_FILES[1] in files:
             valences = [str(v) for v in clf.valence_classes_]
             ac._valence_lexical = _load_lexical(d, files, valences, VALENCE_LEXICAL_FILES)
+        if VALENCE_PRIOR_FILE in files:
+            ac._valence_prior = _load_valence_prior(d, files)
         ac._predictor, ac._scorer, ac.card = clf, det, card
         ac._evidence_X = evidence_X
         ac._evidence_texts = read_jsonl(d / "evidence.jsonl")
@@ -1398,6 +1431,23 @@ def _check_model_file(p: Path, files: dict[str, str]) -> None:
             path=p,
             hint="retrain the model or restore the directory",
         )
+
+
+def _load_valence_prior(d: Path, files: dict[str, str]) -> ValencePrior:
+    """Each code's valence counts stored in model directory ``d``, checked against the card."""
+    from .valence_prior import ValencePrior
+
+    _check_model_file(d / VALENCE_PRIOR_FILE, files)
+    try:
+        return ValencePrior.from_json(
+            json.loads((d / VALENCE_PRIOR_FILE).read_bytes().decode("utf-8"))
+        )
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise RoqaError(
+            "the valence counts are unreadable",
+            path=d / VALENCE_PRIOR_FILE,
+            hint="retrain the model",
+        ) from None
 
 
 def _load_lexical(
