@@ -79,6 +79,20 @@ def set_records(folder: Path) -> list[dict[str, object]]:
     return out
 
 
+def coded_quotes(book: Any) -> tuple[list[dict[str, object]], dict[str, list[Any]]]:
+    """The coded quotes of every set, and the same as a scoring set (``scoring.picked``: code
+    ids resolved in ``book``, no question)."""
+    from scoring import picked
+
+    quotes = [r for folder in SETS.values() for r in set_records(folder) if r["codes"]]
+    return quotes, picked(
+        range(len(quotes)),
+        [str(r["text"]) for r in quotes],
+        [[book.resolve(str(c)).id for c in r["codes"]] for r in quotes],
+        [str(r["valence"]) for r in quotes],
+    )
+
+
 def cells(metrics: dict[str, Any]) -> list[float | None]:
     return [None if metrics[k] is None else round(float(metrics[k]), 3) for k in KEYS]
 

@@ -14,6 +14,7 @@ cache, against twenty for leaving each set out (``interview_training.py``).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,73 @@ def combined_p_values(
     return conformal_p_values(cal[:, 0], raw[:, 0]), conformal_p_values(cal[:, 1], raw[:, 1])
 
 
+def packaged_and_data() -> tuple[Any, Any, Any, list[dict[str, object]], dict[str, list[Any]]]:
+    """The packaged AutoCoder; the training files without the interview records and the
+    interview records (``interview_records.base_and_interviews``); the coded quotes of the quote
+    sets and the same as a scoring set (``quote_sets.coded_quotes``)."""
+    from quote_sets import coded_quotes
+
+    from roqa_nlp.autocoder import AutoCoder
+
+    packaged = AutoCoder.load()
+    base, interviews = base_and_interviews(packaged.codebook)
+    return packaged, base, interviews, *coded_quotes(packaged.codebook)
+
+
+def fold_training(base: Any, interviews: Any, k: int = 5) -> Iterator[tuple[int, list[str], Any]]:
+    """For each of ``k`` folds: its number, the names of its interview sets and the training set
+    without them (``base`` plus the other folds' interview records)."""
+    names = list(TRAINED_SETS)
+    for f in range(k):
+        held = names[f::k]
+        groups = tuple(SETTING_PREFIX + TRAINED_SETS[n].name for n in held)
+        keep = [i for i, g in enumerate(interviews.groups) if not g.endswith(groups)]
+        yield f, held, base.extend(interviews.subset(keep))
+
+
+def coded_segments(book: Any, name: str) -> dict[str, list[Any]]:
+    """The coded segments of interview set ``name`` that state a valence, segmented as ``roqa
+    code`` segments them, as a scoring set (``scoring.picked``, with their questions)."""
+    from scoring import picked
+
+    h = heldout_segments(book, "window", TRAINED_SETS[name])
+    coded = [i for i, c in enumerate(h.codes) if c and h.valences[i]]
+    return picked(coded, h.texts, h.codes, h.valences, h.questions)
+
+
+@dataclass
+class SetHits:
+    """Hits per interview set at each value of a setting, summarised against a reference value:
+    ``per_set[value][set] = [hits, n]``."""
+
+    per_set: dict[float, dict[str, list[int]]]
+    reference: float
+
+    @property
+    def seed_sets(self) -> list[str]:
+        """The eleven sets in the seed's setting (TITLES in heldout_interviews.py)."""
+        return [s for s in TRAINED_SETS if "seed" in s or s == "provider voices"]
+
+    def pooled(self, sets: list[str] | None = None) -> dict[float, float]:
+        """Hits over the segments of ``sets`` (default: all), per value."""
+        names = list(TRAINED_SETS) if sets is None else sets
+        return {
+            v: round(sum(s[n][0] for n in names) / sum(s[n][1] for n in names), 3)
+            for v, s in self.per_set.items()
+        }
+
+    def better_worse(self) -> dict[float, tuple[int, int]]:
+        """Sets with more / fewer hits than at the reference value, per value."""
+        ref = self.per_set[self.reference]
+        return {
+            v: (
+                sum(s[n][0] > ref[n][0] for n in TRAINED_SETS),
+                sum(s[n][0] < ref[n][0] for n in TRAINED_SETS),
+            )
+            for v, s in self.per_set.items()
+        }
+
+
 def fold_outputs(k: int = 5) -> tuple[FoldOutputs, str]:
     """Train one model per fold and collect its outputs on the fold's sets; also returns the
     SHA-256 of the training data without the interview records."""
@@ -71,15 +139,11 @@ def fold_outputs(k: int = 5) -> tuple[FoldOutputs, str]:
     packaged = AutoCoder.load()
     book, emb, params = packaged.codebook, packaged.embedder, packaged.params
     base, interviews = base_and_interviews(book)
-    names = list(TRAINED_SETS)
     rows: dict[str, list[Any]] = {}
     arrays: dict[str, list[np.ndarray]] = {}
     classes: list[str] = []
-    for f in range(k):
-        held = names[f::k]
-        groups = tuple(SETTING_PREFIX + TRAINED_SETS[n].name for n in held)
-        keep = [i for i, g in enumerate(interviews.groups) if not g.endswith(groups)]
-        ac = AutoCoder(book, embedder=emb, params=params).fit(base.extend(interviews.subset(keep)))
+    for f, held, ts in fold_training(base, interviews, k):
+        ac = AutoCoder(book, embedder=emb, params=params).fit(ts)
         clf, det = ac._require_predictor()
         classes = [str(c) for c in clf.classes_]
         col = {c: j for j, c in enumerate(ac._lexical.classes_)}

@@ -32,10 +32,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from heldout_interviews import TRAINED_SETS, heldout_segments  # noqa: E402
-from interview_records import SETTING_PREFIX, base_and_interviews  # noqa: E402
-from quote_sets import SETS, set_records  # noqa: E402
-from scoring import DEV, picked, run_meta, write_results  # noqa: E402
+from heldout_interviews import TRAINED_SETS  # noqa: E402
+from scoring import DEV, run_meta, write_results  # noqa: E402
+from set_folds import SetHits, coded_segments, fold_training, packaged_and_data  # noqa: E402
 
 #: the weights measured (0 = the valence head and its word model alone, as before)
 GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
@@ -57,16 +56,8 @@ def main() -> None:
     from roqa_nlp.autocoder import AutoCoder
     from roqa_nlp.schema import VALENCES
 
-    packaged = AutoCoder.load()
+    packaged, base, interviews, quotes, qs = packaged_and_data()
     book, emb, params = packaged.codebook, packaged.embedder, packaged.params
-    base, interviews = base_and_interviews(book)
-    quotes = [r for folder in SETS.values() for r in set_records(folder) if r["codes"]]
-    qs = picked(
-        range(len(quotes)),
-        [str(r["text"]) for r in quotes],
-        [[book.resolve(str(c)).id for c in r["codes"]] for r in quotes],
-        [str(r["valence"]) for r in quotes],
-    )
 
     def fitted(ts: Any) -> Any:
         return AutoCoder(book, embedder=emb, params={**params, "valence_prior_weight": 1.0}).fit(ts)
@@ -77,35 +68,23 @@ def main() -> None:
     names = list(TRAINED_SETS)
     per_set: dict[float, dict[str, list[int]]] = {w: {} for w in GRID}
     confusion: dict[float, Counter[tuple[str, str]]] = {w: Counter() for w in GRID}
-    for f in range(FOLDS):
-        held = names[f::FOLDS]
-        groups = tuple(SETTING_PREFIX + TRAINED_SETS[n].name for n in held)
-        keep = [i for i, g in enumerate(interviews.groups) if not g.endswith(groups)]
-        ac = fitted(base.extend(interviews.subset(keep)))
+    for f, held, ts in fold_training(base, interviews, FOLDS):
+        ac = fitted(ts)
         for name in held:
-            h = heldout_segments(book, "window", TRAINED_SETS[name])
-            coded = [i for i, c in enumerate(h.codes) if c and h.valences[i]]
-            d = picked(coded, h.texts, h.codes, h.valences, h.questions)
+            d = coded_segments(book, name)
             pred = valences(ac, d)
             for w in GRID:
-                per_set[w][name] = [sum(p == g for p, g in zip(pred[w], d["valence"])), len(coded)]
+                per_set[w][name] = [
+                    sum(p == g for p, g in zip(pred[w], d["valence"])),
+                    len(d["text"]),
+                ]
                 confusion[w].update(zip(d["valence"], pred[w]))
         print(f"fold {f}: {', '.join(held)}", flush=True)
+    hits = SetHits(per_set, reference=0.0)
     n_seg = sum(n for _, n in per_set[0.0].values())
-    pooled = {w: round(sum(h for h, _ in s.values()) / n_seg, 3) for w, s in per_set.items()}
-    better = {
-        w: (
-            sum(per_set[w][s][0] > per_set[0.0][s][0] for s in names),
-            sum(per_set[w][s][0] < per_set[0.0][s][0] for s in names),
-        )
-        for w in GRID
-    }
-    # the eleven sets in the seed's setting (TITLES in heldout_interviews.py)
-    seed = [s for s in names if "seed" in s or s == "provider voices"]
-    seed_pooled = {
-        w: round(sum(per_set[w][s][0] for s in seed) / sum(per_set[w][s][1] for s in seed), 3)
-        for w in GRID
-    }
+    pooled, better = hits.pooled(), hits.better_worse()
+    seed = hits.seed_sets
+    seed_pooled = hits.pooled(seed)
     dev = packaged.evaluate(DEV)
     meta = run_meta(everything.hash, n_segments=n_seg, n_quotes=len(quotes), seed_sets=seed)
     lines = [

@@ -32,10 +32,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from heldout_interviews import TRAINED_SETS, heldout_segments  # noqa: E402
-from interview_records import SETTING_PREFIX, base_and_interviews  # noqa: E402
-from quote_sets import SETS, set_records  # noqa: E402
-from scoring import DEV, picked, pipeline_scores, run_meta, write_results  # noqa: E402
+from heldout_interviews import TRAINED_SETS  # noqa: E402
+from scoring import DEV, pipeline_scores, run_meta, write_results  # noqa: E402
+from set_folds import SetHits, coded_segments, fold_training, packaged_and_data  # noqa: E402
 
 #: the valence head's C values measured (4 = the code classifier's C, the head's before)
 GRID = (0.1, 0.25, 0.5, 1.0, 4.0, 16.0)
@@ -61,16 +60,8 @@ def with_valence_heads(ac: Any, ts: Any) -> Iterator[tuple[float, Any]]:
 def main() -> None:
     from roqa_nlp.autocoder import AutoCoder
 
-    packaged = AutoCoder.load()
+    packaged, base, interviews, quotes, qs = packaged_and_data()
     book, emb, params = packaged.codebook, packaged.embedder, packaged.params
-    base, interviews = base_and_interviews(book)
-    quotes = [r for folder in SETS.values() for r in set_records(folder) if r["codes"]]
-    qs = picked(
-        range(len(quotes)),
-        [str(r["text"]) for r in quotes],
-        [[book.resolve(str(c)).id for c in r["codes"]] for r in quotes],
-        [str(r["valence"]) for r in quotes],
-    )
 
     def fitted(ts: Any) -> Any:
         return AutoCoder(book, embedder=emb, params=params).fit(ts)
@@ -82,39 +73,18 @@ def main() -> None:
     }
     names = list(TRAINED_SETS)
     per_set: dict[float, dict[str, list[int]]] = {C: {} for C in GRID}
-    for f in range(FOLDS):
-        held = names[f::FOLDS]
-        groups = tuple(SETTING_PREFIX + TRAINED_SETS[n].name for n in held)
-        keep = [i for i, g in enumerate(interviews.groups) if not g.endswith(groups)]
-        ts = base.extend(interviews.subset(keep))
-        data = {}
-        for name in held:
-            h = heldout_segments(book, "window", TRAINED_SETS[name])
-            coded = [i for i, c in enumerate(h.codes) if c and h.valences[i]]
-            data[name] = picked(coded, h.texts, h.codes, h.valences, h.questions)
+    for f, held, ts in fold_training(base, interviews, FOLDS):
+        data = {name: coded_segments(book, name) for name in held}
         for C, ac in with_valence_heads(fitted(ts), ts):
             for name, d in data.items():
                 n = len(d["text"])
                 per_set[C][name] = [round(pipeline_scores(ac, d)[3] * n), n]
         print(f"fold {f}: {', '.join(held)}", flush=True)
-    pooled = {
-        C: round(sum(h for h, _ in s.values()) / sum(n for _, n in s.values()), 3)
-        for C, s in per_set.items()
-    }
     ref = 4.0
-    better = {
-        C: (
-            sum(per_set[C][s][0] > per_set[ref][s][0] for s in names),
-            sum(per_set[C][s][0] < per_set[ref][s][0] for s in names),
-        )
-        for C in GRID
-    }
-    # the eleven sets in the seed's setting (TITLES in heldout_interviews.py)
-    seed = [s for s in names if "seed" in s or s == "provider voices"]
-    seed_pooled = {
-        C: round(sum(per_set[C][s][0] for s in seed) / sum(per_set[C][s][1] for s in seed), 3)
-        for C in GRID
-    }
+    hits = SetHits(per_set, reference=ref)
+    pooled, better = hits.pooled(), hits.better_worse()
+    seed = hits.seed_sets
+    seed_pooled = hits.pooled(seed)
     dev = packaged.evaluate(DEV)
     meta = run_meta(
         everything.hash,
