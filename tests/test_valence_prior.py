@@ -226,3 +226,31 @@ def test_the_weight_must_be_a_number_from_0_to_1(w: object) -> None:
     assert str(exc.value).startswith(
         f"valence_prior_weight must be a number from 0 to 1, got {w!r}"
     )
+
+
+@pytest.mark.slow
+def test_retraining_with_decisions_recounts_the_mix_with_the_researchers_valences(
+    embedder: Embedder, tiny_training: TrainingSet, tmp_path: Path
+) -> None:
+    from roqa_nlp.autocoder import UPDATE_WEIGHT
+
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(
+        "segment_id,decision,code_id,new_code,text,valence\n"
+        "p02:0001,new-code,,COVID-19 disruption,The covid outbreak closed the home.,barrier\n"
+        "p02:0002,new-code,,COVID-19 disruption,Half the team were off sick with covid.,barrier\n"
+        "p02:0003,new-code,,COVID-19 disruption,Covid testing gave us a routine.,enabler\n"
+        "p02:0004,accept,IS.E.2,,There was never enough money for extra shifts.,barrier\n"
+        "p02:0005,accept,IS.E.2,,We were told to just get on with it.,\n",
+        encoding="utf-8",
+    )
+    ac = AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=tiny_training)
+    before = ValencePrior.fit(tiny_training.codes, tiny_training.valences).counts
+    after = ac._valence_prior.counts  # type: ignore[union-attr]
+    w = UPDATE_WEIGHT
+    assert after["project.covid-19-disruption"] == {"barrier": 2 * w, "enabler": w, "neutral": 0}
+    # a decision without a valence states none: it is not counted
+    assert after["IS.E.2"] == {**before["IS.E.2"], "barrier": before["IS.E.2"]["barrier"] + w}
+    assert {
+        c: n for c, n in after.items() if c not in ("IS.E.2", "project.covid-19-disruption")
+    } == {c: n for c, n in before.items() if c != "IS.E.2"}
