@@ -530,6 +530,12 @@ def test_evaluate_per_code_and_predictions(tiny_model_dir: Path, tmp_path: Path)
     ]
     assert np.mean([r["f1"] for r in m["per_code"]]) == pytest.approx(m["construct_macro_f1"])
     assert sum(r["n"] for r in m["per_domain"]) == m["n_coded"] == 5
+    # every coded record of the file states a valence: its confusion matrix adds up to them
+    assert "Per valence (gold valence, read as)" in run.out
+    assert sum(sum(r["predicted"].values()) for r in m["per_valence"]) == 5
+    weighted = sum(r["n"] * r["accuracy"] for r in m["per_valence"]) / 5
+    assert weighted == pytest.approx(m["valence_accuracy"])
+    assert [(r["valence"], r["n"]) for r in m["per_valence"]] == [("barrier", 3), ("enabler", 2)]
     lines = [json.loads(x) for x in preds.read_text("utf-8").splitlines()]
     records = [json.loads(x) for x in LABELLED.read_text("utf-8").splitlines()]
     assert [r["text"] for r in lines] == [r["text"] for r in records]

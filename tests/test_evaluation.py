@@ -15,6 +15,7 @@ from roqa_nlp.evaluation import (
     construct_metrics,
     expected_calibration_error,
     per_code_metrics,
+    per_valence_metrics,
     reliability_bins,
 )
 from roqa_nlp.training import load_labelled, normalise_records
@@ -151,6 +152,23 @@ def test_per_code_counts_the_gold_code_the_kappa_counts() -> None:
 def test_valence_accuracy_is_over_coded_records(metrics: dict) -> None:
     # Coded: barrier=barrier, enabler≠barrier, neutral=neutral, barrier≠enabler.
     assert metrics["valence_accuracy"] == 2 / 4
+
+
+def test_per_valence_rows_by_hand(metrics: dict) -> None:
+    # Coded records: barrier read barrier, enabler read barrier, neutral read neutral, barrier
+    # read enabler; the two NONE records are not counted, nor a coded one without a valence.
+    rows = per_valence_metrics([*GOLD, ["IC.A"]], [*GOLD_VALENCE, ""], [*PRED_VALENCE, "enabler"])
+    assert rows == [
+        {"valence": "barrier", "n": 2, "accuracy": 0.5,
+         "predicted": {"barrier": 1, "enabler": 1, "neutral": 0}},
+        {"valence": "enabler", "n": 1, "accuracy": 0.0,
+         "predicted": {"barrier": 1, "enabler": 0, "neutral": 0}},
+        {"valence": "neutral", "n": 1, "accuracy": 1.0,
+         "predicted": {"barrier": 0, "enabler": 0, "neutral": 1}},
+    ]  # fmt: skip
+    weighted = sum(r["n"] * r["accuracy"] for r in rows) / sum(r["n"] for r in rows)
+    assert weighted == metrics["valence_accuracy"]
+    assert per_valence_metrics([[], ["IC.A"]], ["barrier", ""], ["barrier", "enabler"]) == []
 
 
 def test_ece_of_the_top1_probability_by_hand(metrics: dict) -> None:

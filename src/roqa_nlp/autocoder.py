@@ -1161,13 +1161,15 @@ class AutoCoder:
 
         ``per_code=True`` adds ``per_code`` and ``per_domain``: where the suggestions are right
         and wrong, code by code and domain by domain, each row with its ``name``
-        (:func:`~roqa_nlp.evaluation.per_code_metrics`). ``predictions=True`` adds
+        (:func:`~roqa_nlp.evaluation.per_code_metrics`), and ``per_valence``, each gold valence
+        with what it was read as (:func:`~roqa_nlp.evaluation.per_valence_metrics`).
+        ``predictions=True`` adds
         ``predictions``: per record, in order, its ``text``, ``gold`` codes, the first three
         ``suggestions`` (``code``, ``name``, ``probability``), whether the gold code is ``top1`` /
         in the ``top3``, the predicted and gold ``valence``, and the novelty ``novel`` flag and
         ``novelty_p``, for reading the errors one by one.
         """
-        from .evaluation import construct_metrics, per_code_metrics
+        from .evaluation import construct_metrics, per_code_metrics, per_valence_metrics
         from .training import as_labelled_set
 
         ts = as_labelled_set(labelled, self.codebook)
@@ -1178,13 +1180,14 @@ class AutoCoder:
         ranked = [[g.code_id for g in r] for r in rows]
         alpha = float(self.params["alpha"])
         domain_of = {c.id: c.domain for c in self.codebook.codable}
+        pred_valence = [r[0].valence if r else "neutral" for r in rows]
         metrics = construct_metrics(
             ts.codes,
             ranked,
             [r[0].probability if r else 0.0 for r in rows],
             domain_of=domain_of,
             gold_valence=ts.valences,
-            pred_valence=[r[0].valence if r else "neutral" for r in rows],
+            pred_valence=pred_valence,
             novelty_score=list(scores),
             novel_flag=[bool(p < alpha) for p in pvals],
         )
@@ -1200,6 +1203,7 @@ class AutoCoder:
                 {"domain": r["domain"], "name": names.get(r["domain"], r["domain"]), **r}
                 for r in rows_by["domains"]
             ]
+            metrics["per_valence"] = per_valence_metrics(ts.codes, ts.valences, pred_valence)
         if predictions:
             metrics["predictions"] = [
                 {

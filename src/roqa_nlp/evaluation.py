@@ -224,6 +224,34 @@ def per_code_metrics(
     return {"codes": codes, "domains": domains}
 
 
+def per_valence_metrics(
+    gold: Sequence[list[str]], gold_valence: Sequence[str], pred_valence: Sequence[str]
+) -> list[dict[str, Any]]:
+    """Where the valence is right and wrong (``roqa evaluate --per-code``): one row per gold
+    valence, over the coded records that state one (those ``valence_accuracy`` counts), in the
+    order barrier, enabler, neutral: ``valence``, ``n``, ``accuracy`` (share read as that
+    valence) and ``predicted``, how many were read as each valence (a row of the confusion
+    matrix). The ``n``-weighted mean of ``accuracy`` is ``valence_accuracy``."""
+    from .schema import VALENCES
+
+    stated = [i for i in range(len(gold)) if gold[i] and gold_valence[i]]
+    out = []
+    for v in VALENCES:
+        mine = [i for i in stated if gold_valence[i] == v]
+        if not mine:
+            continue
+        read = [str(pred_valence[i]) for i in mine]
+        out.append(
+            {
+                "valence": v,
+                "n": len(mine),
+                "accuracy": float(np.mean([r == v for r in read])),
+                "predicted": {p: read.count(p) for p in VALENCES},
+            }
+        )
+    return out
+
+
 def construct_metrics(
     gold: Sequence[list[str]],
     ranked: Sequence[list[str]],

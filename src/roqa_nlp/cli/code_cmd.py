@@ -490,8 +490,8 @@ def evaluate_command(
     per_code: bool = typer.Option(
         False,
         "--per-code",
-        help="Also show (and write to --json) where the model is right and wrong, code by code "
-        "and domain by domain.",
+        help="Also show (and write to --json) where the model is right and wrong, code by code, "
+        "domain by domain and valence by valence.",
     ),
     predictions: Path | None = typer.Option(
         None,
@@ -521,13 +521,13 @@ def evaluate_command(
     table.add_column("metric")
     table.add_column("value", justify="right")
     for k, v in m.items():
-        if isinstance(v, list):  # per_code, per_domain: tables of their own below
+        if isinstance(v, list):  # per_code, per_domain, per_valence: tables of their own below
             continue
         label = METRIC_LABELS.get(k, k)
         table.add_row(label, "—" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v)))
     console.print(table)
     if "per_code" in m:
-        _print_per_code(console, m["per_code"], m["per_domain"])
+        _print_per_code(console, m["per_code"], m["per_domain"], m["per_valence"])
     if json_out is not None:
         atomic_write_text(json_out, json.dumps(m, indent=2, allow_nan=False) + "\n")
     if per_record is not None and predictions is not None:
@@ -538,8 +538,10 @@ def evaluate_command(
         typer.echo(f"predictions: {predictions}")
 
 
-def _print_per_code(console: Any, by_code: list[dict], by_domain: list[dict]) -> None:
-    """The per-code and per-domain tables of ``roqa evaluate --per-code``."""
+def _print_per_code(
+    console: Any, by_code: list[dict], by_domain: list[dict], by_valence: list[dict]
+) -> None:
+    """The per-code, per-domain and per-valence tables of ``roqa evaluate --per-code``."""
     from rich.table import Table
 
     def share(v: float | None) -> str:
@@ -566,6 +568,21 @@ def _print_per_code(console: Any, by_code: list[dict], by_domain: list[dict]) ->
     for r in by_domain:
         domains.add_row(r["name"], str(r["n"]), share(r["accuracy"]))
     console.print(domains)
+    if not by_valence:
+        return
+    from ..schema import VALENCES
+
+    valences = Table(title="Per valence (gold valence, read as)", title_justify="left")
+    for col in ("valence", "n", "accuracy", *VALENCES):
+        valences.add_column(col, justify="left" if col == "valence" else "right")
+    for r in by_valence:
+        valences.add_row(
+            r["valence"],
+            str(r["n"]),
+            share(r["accuracy"]),
+            *(str(r["predicted"][v]) for v in VALENCES),
+        )
+    console.print(valences)
 
 
 @app.command("codebook")
