@@ -15,6 +15,7 @@ import pytest
 
 from roqa_nlp.autocoder import NONE, PROCEDURAL, AutoCoder
 from roqa_nlp.schema import Suggestion
+from roqa_nlp.valence_prior import with_prior
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "interviews" / "p01_interview.txt"
@@ -36,6 +37,8 @@ def row_by_row(ac: AutoCoder, X: np.ndarray, k: int) -> list[list[Suggestion]]:
     assert clf is not None and ac._evidence_X is not None
     P, V = clf.predict_proba(X), clf.predict_valence_proba(X)
     classes = [str(c) for c in clf.classes_]
+    if ac._valence_prior is not None:  # each likely code's own valence mix (valence_prior.py)
+        V = with_prior(V, P, classes, ac._valence_prior, ac.params["valence_prior_weight"])
     code_cols = [j for j, c in enumerate(classes) if c not in (NONE, PROCEDURAL)]
     ev_sims = X @ ac._evidence_X.astype(np.float32).T
     out = []
