@@ -100,6 +100,10 @@ def test_the_json_round_trips_and_a_wrong_one_is_refused() -> None:
         ValencePrior.from_json({**data, "counts": {"A": {"barrier": -1}}})
     with pytest.raises(ValueError, match="whole numbers"):
         ValencePrior.from_json({**data, "counts": {"A": {"positive": 2}}})
+    with pytest.raises(ValueError, match="whole numbers"):
+        ValencePrior.from_json({**data, "counts": {"A": {"barrier": True}}})
+    with pytest.raises(ValueError, match="whole numbers"):
+        ValencePrior.from_json({**data, "counts": {"A": {"barrier": 1.5}}})
     with pytest.raises(ValueError, match="smoothing"):
         ValencePrior.from_json({**data, "smoothing": 0})
 

@@ -16,8 +16,8 @@ Measured out of sample on five grouped folds of the 42 interview sets and on the
 sets (``benchmarks/valence_prior.py``, ``results/valence_prior.md``).
 
 The counts are stored as ``valence_prior.json`` in the model directory, a table a researcher can
-read; retraining with a researcher's decisions (``roqa train --feedback``) recounts them, so a study whose
-coders read a code differently moves its mix.
+read; retraining with a researcher's decisions (``roqa train --feedback``) recounts them with the
+valences the researcher gave, so a study whose coders read a code differently moves its mix.
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ class ValencePrior:
     def __init__(self, counts: dict[str, dict[str, int]], smoothing: float = SMOOTHING) -> None:
         for code, row in counts.items():
             unknown = set(row) - set(VALENCES)
-            if unknown or any(not isinstance(n, int) or n < 0 for n in row.values()):
+            bad = [n for n in row.values() if isinstance(n, bool) or not isinstance(n, int)]
+            if unknown or bad or any(n < 0 for n in row.values()):
                 raise ValueError(f"valence counts of {code!r} must be whole numbers of {VALENCES}")
         if not smoothing > 0:
             raise ValueError("smoothing must be above 0")
