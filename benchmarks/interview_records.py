@@ -14,7 +14,9 @@ see ``results/classifier_comparison.md``, session 17.
 
 This writes them as ``training_data/interview_segments.jsonl``: each participant segment as
 ``roqa code`` makes it (the packaged model's window size and tokenizer) with its turn's codes
-and valence, or its turn's kind when the turn has no code. The gold example interviews in
+and valence, or its turn's kind when the turn has no code, and the interviewer's question before
+the turn as its ``context`` (session 21: the question model learns which codes a question leads
+to; the classifier learns from the answer alone). The gold example interviews in
 ``examples/`` are not among them: they stay evaluation data.
 
 Run: ``.venv/bin/python benchmarks/interview_records.py`` (seconds); deterministic.
@@ -54,8 +56,8 @@ def records() -> list[dict[str, object]]:
         h = heldout_segments(book, "window", folder)
         rel = folder.relative_to(ROOT).as_posix()
         n: dict[str, int] = {}
-        for transcript, text, codes, valence, turn, note in zip(
-            h.transcripts, h.texts, h.codes, h.valences, h.turns, h.notes
+        for transcript, text, codes, valence, turn, note, question in zip(
+            h.transcripts, h.texts, h.codes, h.valences, h.turns, h.notes, h.questions
         ):
             n[transcript] = n.get(transcript, 0) + 1
             record: dict[str, object] = {
@@ -79,6 +81,10 @@ def records() -> list[dict[str, object]]:
             }
             if not codes:
                 record["kind"] = note.split(":", 1)[0]
+            if question:
+                # the interviewer's question before the turn: the question model learns from it
+                # (the classifier learns from the answer alone)
+                record["context"] = question
             out.append(record)
     return out
 

@@ -76,15 +76,27 @@ def packaged_and_data() -> tuple[Any, Any, Any, list[dict[str, object]], dict[st
     return packaged, base, interviews, *coded_quotes(packaged.codebook)
 
 
-def fold_training(base: Any, interviews: Any, k: int = 5) -> Iterator[tuple[int, list[str], Any]]:
-    """For each of ``k`` folds: its number, the names of its interview sets and the training set
-    without them (``base`` plus the other folds' interview records)."""
+def fold_training(
+    base: Any, interviews: Any, k: int = 5, folds: list[list[str]] | None = None
+) -> Iterator[tuple[int, list[str], Any]]:
+    """For each of ``k`` folds (set ``i`` in fold ``i % k``), or each of ``folds`` (lists of set
+    names): its number, the names of its interview sets and the training set without them
+    (``base`` plus the other folds' interview records)."""
     names = list(TRAINED_SETS)
-    for f in range(k):
-        held = names[f::k]
+    for f, held in enumerate(folds if folds is not None else [names[f::k] for f in range(k)]):
         groups = tuple(SETTING_PREFIX + TRAINED_SETS[n].name for n in held)
         keep = [i for i, g in enumerate(interviews.groups) if not g.endswith(groups)]
         yield f, held, base.extend(interviews.subset(keep))
+
+
+def authoring_rounds() -> list[list[str]]:
+    """The interview sets by the round they were written in: sessions 6-9 (the five first held-out
+    sets), 17, 18 and 19; holding a whole round out is a stronger test than a fold of sets."""
+    rounds: dict[str, list[str]] = {}
+    for name, folder in TRAINED_SETS.items():
+        tag = next((t for t in ("s17", "s18", "s19") if f"_{t}_" in folder.name), "s6-9")
+        rounds.setdefault(tag, []).append(name)
+    return list(rounds.values())
 
 
 def coded_segments(book: Any, name: str) -> dict[str, list[Any]]:

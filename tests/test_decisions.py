@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from pathlib import Path
@@ -248,6 +249,21 @@ def test_each_decision_becomes_a_labelled_example(cfir: Codebook) -> None:
         "Covid closed the home for three months.",
     ]
     assert labels == [["IS.E.2"], [], ["OS.D"], ["project.covid-19-disruption"]]
+
+
+def test_each_example_keeps_its_segments_question_for_the_question_model(cfir: Codebook) -> None:
+    result = coding_result()
+    asked = {"p01_interview:0003": "What got in the way?", "p01_interview:0007": "And outside?"}
+    for s in result.segments:
+        s.segment = dataclasses.replace(s.segment, context=asked.get(s.segment.id, ""))
+    book = project_codebook(cfir, EXPECTED)
+    plan = feedback_plan([(EXPECTED, result, "d")], book)
+    assert plan.contexts == ["What got in the way?", "", "And outside?", ""]
+    assert plan.training_set().contexts == plan.contexts
+    # without codings there is no question to keep
+    texted = [dataclasses.replace(d, text=f"words {i}") for i, d in enumerate(EXPECTED)]
+    alone = feedback_plan([(texted, None, "d")], book)
+    assert alone.texts and alone.contexts == [""] * len(alone.texts)
 
 
 def test_a_decisions_own_text_wins_over_codings_whose_segment_ids_moved(cfir: Codebook) -> None:

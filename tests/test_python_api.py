@@ -351,7 +351,7 @@ def stub_coder(**params: object) -> AutoCoder:
             "unknown parameter(s) 'top_kk' (the parameters are method, C, alpha, novelty_score, "
             "unit, max_tokens, top_k, use_context, context_weight, lexical_weight, "
             "question_temperature, valence_lexical_weight, valence_C, valence_prior_weight, "
-            "n_evidence)",
+            "question_weight, n_evidence)",
         ),
         (
             {"alpha": 2},

@@ -21,7 +21,10 @@ A model directory holds arrays (safetensors) and JSON only — never pickle:
 - ``valence_lexical.safetensors`` + ``valence_lexical.json``: the word model beside the valence
   head (absent when ``valence_lexical_weight`` is 0);
 - ``valence_prior.json``: how many coded training records of each code are barriers, enablers
-  and neutral (:mod:`roqa_nlp.valence_prior`; absent when ``valence_prior_weight`` is 0).
+  and neutral (:mod:`roqa_nlp.valence_prior`; absent when ``valence_prior_weight`` is 0);
+- ``question_model.safetensors`` + ``question_model.json``: which codes the interviewer's question
+  leads to (:mod:`roqa_nlp.question_model`; absent when ``question_weight`` is 0 or no training
+  record has a question).
 
 Loading recomputes every hash and fails with a one-line error on any mismatch.
 """
@@ -59,6 +62,7 @@ if TYPE_CHECKING:
     from .novelty import NoveltyDetector
     from .prediction import CodePredictor, NoveltyScorer
     from .pseudonyms import PseudonymKey
+    from .question_model import QuestionModel
     from .training import TrainingSet
     from .transcripts.segment_cache import SegmentCache
     from .valence_prior import ValencePrior
@@ -74,6 +78,9 @@ VALENCE_LEXICAL_FILES = ("valence_lexical.safetensors", "valence_lexical.json")
 #: Each code's valence counts (:mod:`roqa_nlp.valence_prior`): present when
 #: ``valence_prior_weight`` > 0.
 VALENCE_PRIOR_FILE = "valence_prior.json"
+#: The question model (:mod:`roqa_nlp.question_model`): present when ``question_weight`` > 0 and
+#: enough coded training records have a question.
+QUESTION_FILES = ("question_model.safetensors", "question_model.json")
 JSON_FILES = ("codebook.json", "evidence.jsonl")
 DEFAULT_PARAMS: dict[str, Any] = {
     "method": "logreg",
@@ -100,6 +107,9 @@ DEFAULT_PARAMS: dict[str, Any] = {
     # How strongly each likely code's own valence mix weighs in: chosen on out-of-sample
     # interview folds and the quote sets (benchmarks/valence_prior.py).
     "valence_prior_weight": 1.0,
+    # How strongly the codes an interviewer's question leads to weigh in, for segments read with
+    # their question: chosen on folds of the interview sets (benchmarks/question_model.py).
+    "question_weight": 0.7,
     "n_evidence": 2,
 }
 
@@ -124,6 +134,8 @@ PARAM_HELP: dict[str, str] = {
     "valence_C": "inverse regularisation strength of the valence head's logistic regression (> 0)",
     "valence_prior_weight": "weight of the likely codes' own barrier/enabler/neutral mix in a "
     "segment's valence, 0 to 1",
+    "question_weight": "weight of the codes the interviewer's question leads to, for segments "
+    "read with their question, 0 to 1",
     "n_evidence": "training examples shown as evidence per suggestion (0 or more)",
 }
 
@@ -164,6 +176,7 @@ def check_params(params: dict[str, Any]) -> None:
         "valence_lexical_weight",
         "context_weight",
         "valence_prior_weight",
+        "question_weight",
     ):
         if key in params and not (_is_number(params[key]) and 0.0 <= params[key] <= 1.0):
             raise bad(key, "a number from 0 to 1")
@@ -386,12 +399,15 @@ class AutoCoder:
     - ``valence_prior_weight``: how much a segment's valence leans to its likely codes' own mix
       of barriers, enablers and neutral talk in the training data, 0 to 1 (1; 0 turns it off;
       :mod:`roqa_nlp.valence_prior`);
+    - ``question_weight``: how much the codes an interviewer's question leads to (learnt from
+      coded training answers with their question) weigh in the ranking of a segment read with its
+      question, 0 to 1 (0.7; 0 turns it off; :mod:`roqa_nlp.question_model`);
     - ``n_evidence``: training examples shown as evidence per suggestion (2).
 
     ``method``, ``C``, ``valence_C``, ``novelty_score`` and the word-model weights take effect
     when the model is trained; ``alpha``, ``unit``, ``max_tokens``, ``top_k``, ``use_context``,
-    ``context_weight``, ``question_temperature``, ``n_evidence`` and a ``valence_prior_weight``
-    above 0 may also be changed on a loaded model
+    ``context_weight``, ``question_temperature``, ``n_evidence`` and a ``valence_prior_weight`` or
+    ``question_weight`` above 0 may also be changed on a loaded model
     (``ac.params["alpha"] = 0.05``), as ``roqa code --alpha/--unit/--context`` does.
     """
 
@@ -427,6 +443,7 @@ class AutoCoder:
         self._lexical: LexicalModel | None = None
         self._valence_lexical: LexicalModel | None = None
         self._valence_prior: ValencePrior | None = None
+        self._question_model: QuestionModel | None = None
         # (cache folder, segmentation cache in it), opened when first needed
         self._segment_cache: tuple[Path | None, SegmentCache | None] | None = None
 
@@ -533,14 +550,17 @@ class AutoCoder:
     def fit(
         self, training: TrainingSet | str | Path | Sequence[dict[str, Any]] | datasets.Dataset
     ) -> AutoCoder:
-        """Train the classifier, valence head and novelty detector; return ``self``.
+        """Train the classifier, valence head, novelty detector and question model; return
+        ``self``.
 
         ``training`` is a ``.jsonl`` file or a folder of them (as ``roqa train`` reads), a list
         of dicts or a Hugging Face ``datasets.Dataset`` of the same records, or a
         :class:`~roqa_nlp.training.TrainingSet`. A record has ``text`` and ``codes`` (code ids,
         names or aliases; ``[]`` = fits no code), and may have ``valence`` (barrier, enabler or
         neutral; default neutral), ``kind`` (``procedural`` for greetings, consent and Zoom
-        talk), ``context`` (the question answered), ``source``, ``setting`` and ``id``::
+        talk), ``context`` (the interviewer's question the text answers: the classifier learns
+        from the text alone, the question model which codes a question leads to), ``source``,
+        ``setting`` and ``id``::
 
             ac = AutoCoder("cfir-2009").fit([
                 {"text": "We never had the staff to cover training.",
@@ -564,7 +584,10 @@ class AutoCoder:
         rows = everything.code_rows()
         if not rows:
             raise RoqaError("the training set is empty", hint="add records to training_data/")
-        X_all = self._inputs(everything.texts, everything.contexts)
+        # The classifier learns from the answers alone; a record's context (the question it
+        # answers) trains the question model (sessions 3 and 5 measured training with the
+        # question mixed in: it lowered top-1 on interviews).
+        X_all = self._inputs(everything.texts)
         ts, X = everything.subset(rows), X_all[rows]
         y = [label_of(c, k) for c, k in zip(ts.codes, ts.kinds)]
         p = self.params
@@ -593,6 +616,14 @@ class AutoCoder:
         ]
         self._evidence_X = X[keep].astype("float16")
         self._lexical = self._valence_lexical = self._valence_prior = None
+        self._question_model = None
+        asked = [i for i, (c, q) in enumerate(zip(ts.codes, ts.contexts)) if c and q]
+        if float(p.get("question_weight", 0.0)) > 0 and asked:
+            from .question_model import QuestionModel
+
+            self._question_model = QuestionModel.fit(
+                self.embedder.encode([ts.contexts[i] for i in asked]), [ts.codes[i] for i in asked]
+            )
         if float(p.get("valence_prior_weight", 0.0)) > 0:
             from .valence_prior import ValencePrior
 
@@ -852,6 +883,23 @@ class AutoCoder:
         # combined) outweighs the off-framework class there: "Our manager backs us."
         off_topic = explains_best(P, NONE) & (column(Q, NONE) > Q[:, code_cols].max(axis=1))
         off_topic = off_topic.astype(float)
+        # The codes the interviewer's question leads to, for segments read with it: they change
+        # the ranking and shown probabilities of codes only (novelty, small talk and procedural
+        # talk were judged above).
+        wq = float(self.params.get("question_weight", 0.0))
+        asked: list[int] = []
+        if self._question_model is not None and wq > 0 and self.params.get("use_context"):
+            asked = [i for i, c in enumerate(contexts or []) if c]
+        if self._question_model is not None and asked and contexts is not None:
+            from .question_model import with_question
+
+            log_pq = self._question_model.log_probabilities(
+                self.embedder.encode([contexts[i] for i in asked])
+            )
+            Q = Q.copy()
+            Q[asked] = with_question(
+                Q[asked], classes, code_cols, log_pq, self._question_model.classes_, wq
+            )
         ev_sims = None
         if self._evidence_X is not None and len(self._evidence_X) and self.params["n_evidence"]:
             ev_sims = X @ self._evidence_X.astype(np.float32).T
@@ -1248,7 +1296,12 @@ class AutoCoder:
     def save(self, out_dir: str | Path) -> Path:
         """Write the model directory (arrays + JSON, atomically) and return its path."""
         import numpy as np
-        from safetensors.numpy import save
+        from safetensors.numpy import save as save_any_order
+
+        def save(arrays: dict[str, np.ndarray]) -> bytes:
+            # safetensors writes an array's memory as it lies: a Fortran-ordered array (a
+            # transposed view) would load scrambled, so every array is written in C order
+            return save_any_order({k: np.ascontiguousarray(v) for k, v in arrays.items()})
 
         clf, det = self._require_fitted()
         out = Path(out_dir)
@@ -1282,6 +1335,9 @@ class AutoCoder:
                 blobs[state] = json.dumps(words.state(), ensure_ascii=False).encode()
         if self._valence_prior is not None:
             blobs[VALENCE_PRIOR_FILE] = self._valence_prior.to_text().encode("utf-8")
+        if self._question_model is not None:
+            blobs[QUESTION_FILES[0]] = save(self._question_model.to_arrays())
+            blobs[QUESTION_FILES[1]] = json.dumps(self._question_model.state()).encode()
         card = dict(self.card)
         card["classifier"] = clf.state()
         card["novelty"] = {k: v for k, v in det.get_params(deep=False).items() if k != "classifier"}
@@ -1417,6 +1473,8 @@ class AutoCoder:
             ac._valence_lexical = _load_lexical(d, files, valences, VALENCE_LEXICAL_FILES)
         if VALENCE_PRIOR_FILE in files:
             ac._valence_prior = _load_valence_prior(d, files)
+        if QUESTION_FILES[0] in files or QUESTION_FILES[1] in files:
+            ac._question_model = _load_question_model(d, files, clf.n_features_in_)
         ac._predictor, ac._scorer, ac.card = clf, det, card
         ac._evidence_X = evidence_X
         ac._evidence_texts = read_jsonl(d / "evidence.jsonl")
@@ -1435,6 +1493,30 @@ def _check_model_file(p: Path, files: dict[str, str]) -> None:
             path=p,
             hint="retrain the model or restore the directory",
         )
+
+
+def _load_question_model(d: Path, files: dict[str, str], dim: int) -> QuestionModel:
+    """The question model stored in model directory ``d``, its files checked against the card;
+    it must read embeddings of ``dim`` dimensions."""
+    from safetensors import SafetensorError
+    from safetensors.numpy import load
+
+    from .question_model import QuestionModel
+
+    for name in QUESTION_FILES:
+        _check_model_file(d / name, files)
+    try:
+        model = QuestionModel.from_arrays(
+            load((d / QUESTION_FILES[0]).read_bytes()),
+            json.loads((d / QUESTION_FILES[1]).read_bytes().decode("utf-8")),
+        )
+        if model.coef_.shape[1] != dim:
+            raise ValueError("the question model reads other embeddings")
+    except (SafetensorError, OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise RoqaError(
+            "the question model is unreadable", path=d / QUESTION_FILES[0], hint="retrain the model"
+        ) from None
+    return model
 
 
 def _load_valence_prior(d: Path, files: dict[str, str]) -> ValencePrior:

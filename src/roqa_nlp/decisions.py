@@ -380,6 +380,9 @@ class FeedbackExamples:
     valence_texts: list[str] = field(default_factory=list)
     valence_ids: list[str] = field(default_factory=list)
     valence_labels: list[str] = field(default_factory=list)
+    #: the interviewer's question before each example's segment ("" without codings or without
+    #: a question): the question model learns which codes this study's questions lead to
+    contexts: list[str] = field(default_factory=list)
 
     def training_set(self, hash: str = "") -> TrainingSet:
         """The examples as training records (group and source ``researcher-decisions``): the
@@ -395,7 +398,7 @@ class FeedbackExamples:
             groups=["researcher-decisions"] * n,
             kinds=[*self.kinds, *[VALENCE_ONLY] * len(self.valence_texts)],
             sources=["researcher-decisions"] * n,
-            contexts=[""] * n,
+            contexts=[*self.contexts, *[""] * len(self.valence_texts)],
             hash=hash,
         )
 
@@ -531,6 +534,7 @@ def feedback_plan(
             count(out.counts, kind)
         out.texts.append(text)
         out.labels.append(codes)
+        out.contexts.append(found.segment.context if found is not None else "")
         out.ids.append(found.segment.id if found is not None else d.segment_id)
         out.kinds.append(kind)
         sugg = found.suggestions if found is not None else []

@@ -49,7 +49,7 @@ def distill_static(model_dir: Path, out: Path, source: dict[str, Any]) -> dict[s
         pca_dims=None,
         quantize_to="float32",
     )
-    vectors = np.asarray(static.embedding, dtype=np.float32)
+    vectors = np.ascontiguousarray(static.embedding, dtype=np.float32)  # safetensors: C order
     if static.weights is not None or static.token_mapping is not None:  # pragma: no cover
         raise RoqaError("unexpected model2vec output (vocabulary quantisation)", hint="report it")
     save_file({"vectors": vectors}, str(out / VECTORS_FILE))
