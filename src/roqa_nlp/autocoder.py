@@ -1495,21 +1495,29 @@ def _check_model_file(p: Path, files: dict[str, str]) -> None:
         )
 
 
+def _arrays_and_state(d: Path, files: dict[str, str], names: tuple[str, str]) -> tuple[Any, Any]:
+    """The arrays (safetensors) and JSON state of a part of model directory ``d`` stored as
+    ``names``, both files checked against the card first (SafetensorError, OSError or ValueError
+    when they are unreadable)."""
+    from safetensors.numpy import load
+
+    for name in names:
+        _check_model_file(d / name, files)
+    return (
+        load((d / names[0]).read_bytes()),
+        json.loads((d / names[1]).read_bytes().decode("utf-8")),
+    )
+
+
 def _load_question_model(d: Path, files: dict[str, str], dim: int) -> QuestionModel:
     """The question model stored in model directory ``d``, its files checked against the card;
     it must read embeddings of ``dim`` dimensions."""
     from safetensors import SafetensorError
-    from safetensors.numpy import load
 
     from .question_model import QuestionModel
 
-    for name in QUESTION_FILES:
-        _check_model_file(d / name, files)
     try:
-        model = QuestionModel.from_arrays(
-            load((d / QUESTION_FILES[0]).read_bytes()),
-            json.loads((d / QUESTION_FILES[1]).read_bytes().decode("utf-8")),
-        )
+        model = QuestionModel.from_arrays(*_arrays_and_state(d, files, QUESTION_FILES))
         if model.coef_.shape[1] != dim:
             raise ValueError("the question model reads other embeddings")
     except (SafetensorError, OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -1542,17 +1550,11 @@ def _load_lexical(
     """The word model stored as ``names`` (arrays, JSON) in model directory ``d``, its files
     checked against the card; it must know every one of ``classes``."""
     from safetensors import SafetensorError
-    from safetensors.numpy import load
 
     from .lexical import LexicalModel
 
-    for name in names:
-        _check_model_file(d / name, files)
     try:
-        lex = LexicalModel.from_arrays(
-            load((d / names[0]).read_bytes()),
-            json.loads((d / names[1]).read_bytes().decode("utf-8")),
-        )
+        lex = LexicalModel.from_arrays(*_arrays_and_state(d, files, names))
     except (SafetensorError, OSError, ValueError, KeyError, TypeError):
         raise RoqaError(
             "the word model's files are unreadable", path=d, hint="retrain the model"
