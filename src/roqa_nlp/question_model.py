@@ -1,7 +1,7 @@
 """Which codes an interviewer's question leads to: a model of the answer's codes from the question.
 
 A researcher reads an answer in the light of the question it answers, and a topic guide asks
-about one thing at a time: "What got in the way of the training?" is mostly answered with
+about one thing at a time: "What got in the way of the training?" is often answered with
 Available Resources or Access to Knowledge & Information, whatever words the answer uses. The
 question is already mixed into the answer's embedding (``context_weight``), which only moves the
 answer towards the question's topic. This model learns from coded interview answers which codes
