@@ -269,3 +269,31 @@ def test_retraining_with_decisions_learns_the_studys_own_questions(
     assert tiny_model._question_model is None
     assert ac._question_model is not None
     assert sorted(ac._question_model.classes_) == ["IS.E.2", "OS.D"]
+
+
+@pytest.mark.slow
+def test_the_valence_mix_reads_the_codes_as_the_question_reweighed_them(
+    with_questions: AutoCoder, embedder: Embedder
+) -> None:
+    from roqa_nlp.lexical import combine
+    from roqa_nlp.schema import OFF_FRAMEWORK
+    from roqa_nlp.valence_prior import with_prior
+
+    ac = with_questions
+    clf, lex, qm, prior = ac._predictor, ac._lexical, ac._question_model, ac._valence_prior
+    assert clf is not None and lex is not None and qm is not None and prior is not None
+    assert ac._valence_lexical is None  # the tiny set has no neutral records
+    texts, contexts = [ANSWER], [QUESTIONS["IS.E.2"]]
+    X = ac._inputs(texts, contexts)
+    classes = [str(c) for c in clf.classes_]
+    codes = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
+    T = ac.params["question_temperature"]
+    Q = combine(clf.log_probabilities(X), classes, lex, texts, ac.params["lexical_weight"], T)
+    L = qm.log_probabilities(embedder.encode(contexts))
+    shown = with_question(Q, classes, codes, L, qm.classes_, ac.params["question_weight"])
+    V = with_prior(clf.predict_valence_proba(X), shown, classes, prior, 1.0)
+    (row,) = ac._suggest_rows(X, 3, texts, contexts)[0]
+    names = [str(v) for v in clf.valence_classes_]
+    assert row[0].valence == names[int(V[0].argmax())]
+    assert row[0].valence_probability == pytest.approx(float(V[0].max()), abs=1e-6)
+    assert row[0].probability == pytest.approx(float(shown[0, codes].max()), abs=1e-6)

@@ -863,12 +863,30 @@ class AutoCoder:
         if self._valence_lexical is not None and texts is not None and wv > 0:
             names = [str(v) for v in clf.valence_classes_]
             V = combine(np.log(np.clip(V, 1e-300, None)), names, self._valence_lexical, texts, wv)
+        code_cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
+        # The codes the interviewer's question leads to, for segments read with it: they change
+        # the ranking and shown probabilities of codes, and the valence mix read from them, only
+        # (novelty, small talk and procedural talk are judged below on the codes before it).
+        shown = Q
+        wq = float(self.params.get("question_weight", 0.0))
+        asked: list[int] = []
+        if self._question_model is not None and wq > 0 and self.params.get("use_context"):
+            asked = [i for i, c in enumerate(contexts or []) if c]
+        if self._question_model is not None and asked and contexts is not None:
+            from .question_model import with_question
+
+            log_pq = self._question_model.log_probabilities(
+                self.embedder.encode([contexts[i] for i in asked])
+            )
+            shown = Q.copy()
+            shown[asked] = with_question(
+                Q[asked], classes, code_cols, log_pq, self._question_model.classes_, wq
+            )
         wp = float(self.params.get("valence_prior_weight", 0.0))
         if self._valence_prior is not None and wp > 0:
             from .valence_prior import with_prior
 
-            V = with_prior(V, Q, classes, self._valence_prior, wp)
-        code_cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
+            V = with_prior(V, shown, classes, self._valence_prior, wp)
         scores, pvals = det.score_samples_and_p_values(X, P)
 
         def column(M: np.ndarray, name: str) -> np.ndarray:
@@ -883,23 +901,6 @@ class AutoCoder:
         # combined) outweighs the off-framework class there: "Our manager backs us."
         off_topic = explains_best(P, NONE) & (column(Q, NONE) > Q[:, code_cols].max(axis=1))
         off_topic = off_topic.astype(float)
-        # The codes the interviewer's question leads to, for segments read with it: they change
-        # the ranking and shown probabilities of codes only (novelty, small talk and procedural
-        # talk were judged above).
-        wq = float(self.params.get("question_weight", 0.0))
-        asked: list[int] = []
-        if self._question_model is not None and wq > 0 and self.params.get("use_context"):
-            asked = [i for i, c in enumerate(contexts or []) if c]
-        if self._question_model is not None and asked and contexts is not None:
-            from .question_model import with_question
-
-            log_pq = self._question_model.log_probabilities(
-                self.embedder.encode([contexts[i] for i in asked])
-            )
-            Q = Q.copy()
-            Q[asked] = with_question(
-                Q[asked], classes, code_cols, log_pq, self._question_model.classes_, wq
-            )
         ev_sims = None
         if self._evidence_X is not None and len(self._evidence_X) and self.params["n_evidence"]:
             ev_sims = X @ self._evidence_X.astype(np.float32).T
@@ -916,7 +917,7 @@ class AutoCoder:
         # for the rows it is suggested for (stable sorts: ties keep class order and file order,
         # as ranking row by row did).
         cols = np.asarray(code_cols, dtype=np.intp)
-        top = cols[np.argsort(-Q[:, cols], axis=1, kind="stable")[:, :k]]
+        top = cols[np.argsort(-shown[:, cols], axis=1, kind="stable")[:, :k]]
         best_valence = np.argmax(V, axis=1).tolist()
         code_of = {j: self.codebook.find(classes[j]) for j in code_cols}
         evidence_text = [e["text"] for e in self._evidence_texts]
@@ -932,7 +933,7 @@ class AutoCoder:
                 for i, b in zip(rows.tolist(), best.tolist()):
                     evidence[i, code.id] = tuple(evidence_text[m] for m in b)
         valence_names = [str(v) for v in clf.valence_classes_]
-        P_rows, V_rows = Q.tolist(), V.tolist()
+        P_rows, V_rows = shown.tolist(), V.tolist()
         out: list[list[Suggestion]] = []
         for i, ranked in enumerate(top.tolist()):
             vi = best_valence[i]

@@ -10,8 +10,9 @@ classes, C = 2) trained on every coded training record that has a ``context`` (t
 answers; in the packaged data, the team's interview segments). At coding time, for a segment
 read with its question, the code probabilities are multiplied by its probabilities to the power
 ``question_weight`` (0.7), within the codes: the mass of the off-framework and procedural classes
-is kept, so novelty, small talk and procedural talk are judged as before. Segments without a
-question are unchanged. Measured out of sample on folds of the interview sets
+is kept, so novelty, small talk and procedural talk are judged as before; each code's valence
+mix (:mod:`roqa_nlp.valence_prior`) reads the reweighed codes. Segments without a question are
+unchanged. Measured out of sample on folds of the interview sets
 (``benchmarks/question_model.py``, ``results/question_model.md``).
 
 Training uses scikit-learn; the fitted model is stored as arrays and predicts with numpy alone.
