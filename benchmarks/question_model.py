@@ -38,6 +38,7 @@ from set_folds import (  # noqa: E402
     coded_segments,
     fold_training,
     packaged_and_data,
+    seed_setting_sets,
 )
 
 #: the weights measured (0 = no question model, as before)
@@ -82,7 +83,7 @@ def main() -> None:
         "five folds": None,
         "authoring rounds": authoring_rounds(),
     }
-    seed = [s for s in TRAINED_SETS if "seed" in s or s == "provider voices"]
+    seed = seed_setting_sets()
     results: dict[str, dict[float, list[float]]] = {}
     seed_hits: dict[str, dict[float, list[float]]] = {}
     for label, folds in groupings.items():

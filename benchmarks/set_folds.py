@@ -109,6 +109,11 @@ def coded_segments(book: Any, name: str) -> dict[str, list[Any]]:
     return picked(coded, h.texts, h.codes, h.valences, h.questions)
 
 
+def seed_setting_sets() -> list[str]:
+    """The eleven interview sets in the seed's setting (TITLES in heldout_interviews.py)."""
+    return [s for s in TRAINED_SETS if "seed" in s or s == "provider voices"]
+
+
 @dataclass
 class SetHits:
     """Hits per interview set at each value of a setting, summarised against a reference value:
@@ -119,8 +124,7 @@ class SetHits:
 
     @property
     def seed_sets(self) -> list[str]:
-        """The eleven sets in the seed's setting (TITLES in heldout_interviews.py)."""
-        return [s for s in TRAINED_SETS if "seed" in s or s == "provider voices"]
+        return seed_setting_sets()
 
     def pooled(self, sets: list[str] | None = None) -> dict[float, float]:
         """Hits over the segments of ``sets`` (default: all), per value."""

@@ -80,11 +80,10 @@ class QuestionModel:
         return out
 
     def to_arrays(self) -> dict[str, np.ndarray]:
-        # C order: safetensors writes an array's memory as it lies, and a transposed
-        # (Fortran-ordered) coefficient matrix would come back scrambled
+        # (AutoCoder.save writes every array in C order, whatever order it is given in)
         return {
-            "coef": np.ascontiguousarray(self.coef_, dtype=np.float32),
-            "intercept": np.ascontiguousarray(self.intercept_, dtype=np.float32),
+            "coef": self.coef_.astype(np.float32),
+            "intercept": self.intercept_.astype(np.float32),
         }
 
     def state(self) -> dict[str, Any]:
