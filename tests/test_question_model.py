@@ -150,6 +150,37 @@ def test_a_question_moves_a_vague_answer_to_the_codes_it_leads_to(
 
 
 @pytest.mark.slow
+def test_each_question_is_embedded_once_per_run(
+    with_questions: AutoCoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The question is read twice (mixed into the answer, and by the question model); with the
+    # cache off (--no-cache) a second embedding would cost a second pass of the encoder.
+    from roqa_nlp.schema import Transcript, Turn
+
+    question = QUESTIONS["IC.F"]
+    text = f"Interviewer: {question}\nP01: {ANSWER}\n"
+    turns = [
+        Turn("Interviewer", "interviewer", 13, 13 + len(question)),
+        Turn("P01", "participant", text.index(ANSWER), text.index(ANSWER) + len(ANSWER)),
+    ]
+    t = Transcript(id="p01_once", text=text, turns=turns, participant="P01")
+    encoded: list[str] = []
+    encode = with_questions.embedder.encode
+
+    def counting(texts: list[str]) -> np.ndarray:
+        encoded.extend(texts)
+        return encode(texts)
+
+    monkeypatch.setattr(with_questions.embedder, "encode", counting)
+    seg = with_questions.code([t], top_k=3).segments[0]
+    assert seg.segment.context == question and seg.top.code_id == "IC.F"
+    assert encoded.count(question) == 1 and encoded.count(ANSWER) == 1
+    encoded.clear()
+    with_questions.evaluate([{"text": ANSWER, "construct": "IC.F", "context": question}])
+    assert encoded.count(question) == 1
+
+
+@pytest.mark.slow
 def test_it_changes_only_segments_read_with_a_question_and_only_their_codes(
     with_questions: AutoCoder, embedder: Embedder, asked: TrainingSet
 ) -> None:

@@ -488,21 +488,34 @@ class AutoCoder:
 
     # -- training ------------------------------------------------------------------------------
 
+    def _question_embeddings(self, contexts: Sequence[str] | None) -> np.ndarray | None:
+        """Embeddings of the interviewer's questions the model reads: one row per non-empty
+        context, in order, when ``use_context`` is on; None when it reads none."""
+        if not (self.params.get("use_context") and contexts is not None and any(contexts)):
+            return None
+        return self.embedder.encode([c for c in contexts if c])
+
     def _inputs(
-        self, texts: Sequence[str], contexts: Sequence[str] | None = None, *, whole: bool = True
+        self,
+        texts: Sequence[str],
+        contexts: Sequence[str] | None = None,
+        *,
+        whole: bool = True,
+        questions: np.ndarray | None = None,
     ) -> np.ndarray:
         """What the classifier reads of each text: its embedding, read whole (see
         :meth:`_encode_whole`; ``whole=False`` for segments already cut to fit), with the
-        interviewer's question mixed in when ``use_context`` is on and a context is given."""
+        interviewer's question mixed in when ``use_context`` is on and a context is given.
+        ``questions`` are the contexts' :meth:`_question_embeddings` when the caller has them."""
         X = self._encode_whole(list(texts)) if whole else self.embedder.encode(list(texts))
-        if self.params.get("use_context") and contexts is not None and any(contexts):
+        if questions is None:
+            questions = self._question_embeddings(contexts)
+        if questions is not None and contexts is not None:
             import numpy as np
 
             # Only segments with a question change: the rest keep their embedding bit for bit.
             has = np.array([bool(c) for c in contexts])
-            Z = X[has] + float(self.params["context_weight"]) * self.embedder.encode(
-                [c for c in contexts if c]
-            )
+            Z = X[has] + float(self.params["context_weight"]) * questions
             X = X.copy()
             X[has] = Z / np.linalg.norm(Z, axis=1, keepdims=True)
         return X
@@ -826,6 +839,7 @@ class AutoCoder:
         top_k: int | None = None,
         texts: Sequence[str] | None = None,
         contexts: Sequence[str] | None = None,
+        questions: np.ndarray | None = None,
     ) -> tuple[list[list[Suggestion]], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Ranked suggestions per row, plus novelty p-values, scores, whether each row is
         procedural talk (the procedural class is the most probable) and whether it reads as
@@ -837,7 +851,8 @@ class AutoCoder:
         own, or ``question_temperature`` for rows read with the interviewer's question: those of
         ``contexts`` that are not empty, when ``use_context`` is on); novelty and procedural talk
         are judged by the embedding classifier's calibrated probabilities alone, as its
-        conformal calibration was."""
+        conformal calibration was. ``questions``: the contexts' :meth:`_question_embeddings`,
+        when the caller has them (else they are embedded here)."""
         import numpy as np
 
         clf, det = self._require_predictor()
@@ -875,9 +890,10 @@ class AutoCoder:
         if self._question_model is not None and asked and contexts is not None:
             from .question_model import with_question
 
-            log_pq = self._question_model.log_probabilities(
-                self.embedder.encode([contexts[i] for i in asked])
-            )
+            if questions is None:
+                questions = self._question_embeddings(contexts)
+            assert questions is not None and len(questions) == len(asked)
+            log_pq = self._question_model.log_probabilities(questions)
             shown = Q.copy()
             shown[asked] = with_question(
                 Q[asked], classes, code_cols, log_pq, self._question_model.classes_, wq
@@ -1119,13 +1135,15 @@ class AutoCoder:
             if not pending:
                 return
             contexts = [s.context for s in pending] if self.params.get("use_context") else None
+            questions = self._question_embeddings(contexts)  # read twice, embedded once
             X = self._inputs(
                 [s.text for s in pending],
                 contexts,
                 whole=False,  # segments are cut to fit the model already
+                questions=questions,
             )
             rows, pvals, _, proc, aside = self._suggest_rows(
-                X, top_k, [s.text for s in pending], contexts
+                X, top_k, [s.text for s in pending], contexts, questions
             )
             alpha = float(self.params["alpha"])
             for s, sug, p, pr, a in zip(pending, rows, pvals, proc, aside):
@@ -1222,9 +1240,14 @@ class AutoCoder:
         from .training import as_labelled_set
 
         ts = as_labelled_set(labelled, self.codebook)
-        X = self._inputs(ts.texts, ts.contexts)
+        questions = self._question_embeddings(ts.contexts)
+        X = self._inputs(ts.texts, ts.contexts, questions=questions)
         rows, pvals, scores, *_ = self._suggest_rows(
-            X, top_k=len(self.codebook.codable), texts=ts.texts, contexts=ts.contexts
+            X,
+            top_k=len(self.codebook.codable),
+            texts=ts.texts,
+            contexts=ts.contexts,
+            questions=questions,
         )
         ranked = [[g.code_id for g in r] for r in rows]
         alpha = float(self.params["alpha"])
