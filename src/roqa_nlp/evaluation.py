@@ -224,6 +224,11 @@ def per_code_metrics(
     return {"codes": codes, "domains": domains}
 
 
+def _valence_stated(gold: Sequence[list[str]], gold_valence: Sequence[str]) -> list[int]:
+    """The records valence is scored on: coded ones that state a valence ("" = not stated)."""
+    return [i for i in range(len(gold)) if gold[i] and gold_valence[i]]
+
+
 def per_valence_metrics(
     gold: Sequence[list[str]], gold_valence: Sequence[str], pred_valence: Sequence[str]
 ) -> list[dict[str, Any]]:
@@ -234,7 +239,7 @@ def per_valence_metrics(
     matrix). The ``n``-weighted mean of ``accuracy`` is ``valence_accuracy``."""
     from .schema import VALENCES
 
-    stated = [i for i in range(len(gold)) if gold[i] and gold_valence[i]]
+    stated = _valence_stated(gold, gold_valence)
     out = []
     for v in VALENCES:
         mine = [i for i in stated if gold_valence[i] == v]
@@ -288,9 +293,8 @@ def construct_metrics(
                 np.asarray([top_prob[i] for i in coded]), top1.astype(float)
             ),
         )
-        # over the coded records that state a valence ("" = not stated)
         gv = list(gold_valence) if gold_valence is not None else [""] * n
-        stated = [i for i in coded if gv[i]]
+        stated = _valence_stated(gold, gv)
         if stated and pred_valence is not None:
             out["valence_accuracy"] = float(np.mean([gv[i] == pred_valence[i] for i in stated]))
         else:
