@@ -242,6 +242,33 @@ def test_words_past_the_models_limit_still_count(tiny_model: AutoCoder, embedder
     assert float(whole[0] @ whole[1]) < 0.999
 
 
+@pytest.mark.slow
+def test_the_solvers_run_on_one_blas_thread_whatever_the_machine_has(
+    embedder: Embedder, tiny_training: TrainingSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # so that the fitted arrays do not depend on the thread count (make model is bit for bit)
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from roqa_nlp.classifier import CodeClassifier
+    from roqa_nlp.novelty import NoveltyDetector
+
+    seen: list[set[int]] = []
+
+    def counting(fit: Any) -> Any:
+        def inner(self: Any, *args: Any, **kwargs: Any) -> Any:
+            seen.append({i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"})
+            return fit(self, *args, **kwargs)
+
+        return inner
+
+    monkeypatch.setattr(NoveltyDetector, "fit", counting(NoveltyDetector.fit))
+    monkeypatch.setattr(CodeClassifier, "fit_valence", counting(CodeClassifier.fit_valence))
+    with threadpool_limits(limits=2, user_api="blas"):
+        AutoCoder("cfir-2009", embedder=embedder).fit(tiny_training)
+        assert {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"} <= {2}
+    assert seen and all(s == {1} for s in seen)  # the classifier, its folds and the valence head
+
+
 def test_fitting_an_empty_training_set_is_a_user_error(embedder: Embedder) -> None:
     with pytest.raises(RoqaError, match="the training set is empty"):
         AutoCoder(embedder=embedder).fit(TrainingSet())
