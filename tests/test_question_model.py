@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from roqa_nlp import question_model
 from roqa_nlp.autocoder import AutoCoder
 from roqa_nlp.embedding import Embedder
 from roqa_nlp.errors import RoqaError
@@ -33,6 +35,15 @@ QUESTIONS = {
 ANSWER = "It was a real struggle, honestly, some weeks were better than others."
 
 
+@pytest.fixture(scope="module", autouse=True)
+def five_records_make_a_code() -> Iterator[None]:
+    """The tiny training set has five records per code: here that is enough for the question
+    model to learn a code (the packaged threshold, 20, is checked on the packaged model)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(question_model, "MIN_CODE_RECORDS", 5)
+        yield
+
+
 # -- the mixing rule ---------------------------------------------------------------------------
 
 
@@ -40,9 +51,9 @@ def test_the_question_reweighs_the_codes_and_keeps_the_other_classes_share() -> 
     Q = np.array([[0.2, 0.3, 0.1, 0.4]])  # A, B, C, NONE
     log_pq = np.log(np.array([[0.8, 0.2]]))  # the model knows A and B only
     out = with_question(Q, ["A", "B", "C", "NONE"], [0, 1, 2], log_pq, ["B", "A"], 1.0)
-    # codes: 0.2 * 0.2, 0.3 * 0.8, 0.1 * 0.2 (C unseen: the least likely code's 0.2), rescaled
-    # to the codes' share 0.6; NONE keeps 0.4
-    raw = np.array([0.2 * 0.2, 0.3 * 0.8, 0.1 * 0.2])
+    # codes: 0.2 * 0.2, 0.3 * 0.8, 0.1 * 0.5 (C unknown: the even share of two classes),
+    # rescaled to the codes' share 0.6; NONE keeps 0.4
+    raw = np.array([0.2 * 0.2, 0.3 * 0.8, 0.1 * 0.5])
     assert out == pytest.approx(np.array([[*(0.6 * raw / raw.sum()), 0.4]]))
     assert with_question(Q, ["A", "B", "C", "NONE"], [0, 1, 2], log_pq, ["B", "A"], 0.0) == (
         pytest.approx(Q)
@@ -95,6 +106,32 @@ def test_the_model_learns_which_codes_a_question_leads_to(
     assert back.log_probabilities(embedder.encode(["How was it?"])) == pytest.approx(
         model.log_probabilities(embedder.encode(["How was it?"]))
     )
+
+
+def test_a_code_too_few_records_carry_is_left_out() -> None:
+    m = question_model.MIN_CODE_RECORDS
+    X = np.random.default_rng(0).normal(size=(2 * MIN_RECORDS + m + 3, 8))
+    # A and B carried MIN_RECORDS times each (once together), C m - 1 times: C is left out, and
+    # the records that carry C alone are not used (nor those without a code)
+    a, b = [["A"]] * (MIN_RECORDS - 1), [["B"]] * (MIN_RECORDS - 1)
+    codes = a + [["A", "B"]] + b + [["C"]] * (m - 1) + [[]] * 3
+    model = QuestionModel.fit(X[: len(codes)], codes)
+    assert model is not None and model.classes_ == ["A", "B"]
+    codes = a + [["A", "B"]] + b + [["C"]] * m + [[]] * 3
+    model = QuestionModel.fit(X[: len(codes)], codes)
+    assert model is not None and model.classes_ == ["A", "B", "C"]
+
+
+def test_the_packaged_question_model_knows_the_codes_20_interview_answers_carry() -> None:
+    packaged = AutoCoder.load()
+    assert packaged._question_model is not None
+    known = set(packaged._question_model.classes_)
+    # Readiness for Implementation (5 answers with a question), Implementation Climate (6) and
+    # Individual Identification with Organization (10) are left out; the other 36 codes are in
+    assert len(known) == 36 and not known & {"IS.E", "IS.D", "CI.D"}
+    closing = packaged.embedder.encode(["Is there anything else you'd like to add?"])
+    # it gave Readiness for Implementation 0.33 from the one such answer; now no code 0.2
+    assert np.exp(packaged._question_model.log_probabilities(closing)).max() < 0.2
 
 
 def test_too_few_records_or_codes_give_no_model() -> None:

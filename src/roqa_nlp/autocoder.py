@@ -108,8 +108,9 @@ DEFAULT_PARAMS: dict[str, Any] = {
     # interview folds and the quote sets (benchmarks/valence_prior.py).
     "valence_prior_weight": 1.0,
     # How strongly the codes an interviewer's question leads to weigh in, for segments read with
-    # their question: chosen on folds of the interview sets (benchmarks/question_model.py).
-    "question_weight": 0.7,
+    # their question: chosen on folds of the interview sets (benchmarks/question_model.py; 0.7
+    # until session 22, when the model stopped learning codes too few answers carry).
+    "question_weight": 1.0,
     "n_evidence": 2,
 }
 
@@ -401,7 +402,7 @@ class AutoCoder:
       :mod:`roqa_nlp.valence_prior`);
     - ``question_weight``: how much the codes an interviewer's question leads to (learnt from
       coded training answers with their question) weigh in the ranking of a segment read with its
-      question, 0 to 1 (0.7; 0 turns it off; :mod:`roqa_nlp.question_model`);
+      question, 0 to 1 (1; 0 turns it off; :mod:`roqa_nlp.question_model`);
     - ``n_evidence``: training examples shown as evidence per suggestion (2).
 
     ``method``, ``C``, ``valence_C``, ``novelty_score`` and the word-model weights take effect

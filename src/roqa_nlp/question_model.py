@@ -7,9 +7,15 @@ question is already mixed into the answer's embedding (``context_weight``), whic
 answer towards the question's topic. This model learns from coded interview answers which codes
 follow which questions: a logistic regression on the question's sentence embedding (balanced
 classes, C = 2) trained on every coded training record that has a ``context`` (the question it
-answers; in the packaged data, the team's interview segments). At coding time, for a segment
+answers; in the packaged data, the team's interview segments). A code that fewer than
+:data:`MIN_CODE_RECORDS` of them carry is left out: balanced weights would make each of its few
+questions count as much as a common code's hundreds (the one Readiness for Implementation answer,
+of five, that followed "Is there anything else you'd like to add?" gave that code 0.33 after
+every closing question). The question says
+nothing about such a code (nor about one added later): it gets the model's even share,
+``1 / len(classes_)``. At coding time, for a segment
 read with its question, the code probabilities are multiplied by its probabilities to the power
-``question_weight`` (0.7), within the codes: the mass of the off-framework and procedural classes
+``question_weight`` (1), within the codes: the mass of the off-framework and procedural classes
 is kept, so novelty, small talk and procedural talk are judged as before; each code's valence
 mix (:mod:`roqa_nlp.valence_prior`) reads the reweighed codes. Segments without a question are
 unchanged. Measured out of sample on folds of the interview sets
@@ -20,6 +26,7 @@ Training uses scikit-learn; the fitted model is stored as arrays and predicts wi
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -30,6 +37,8 @@ C = 2.0
 #: Fewest coded records with a question, and fewest codes among them, to fit a model at all.
 MIN_RECORDS = 20
 MIN_CODES = 2
+#: Fewest records with a question that carry a code for the model to learn that code.
+MIN_CODE_RECORDS = 20
 
 
 class QuestionModel:
@@ -47,14 +56,18 @@ class QuestionModel:
     @classmethod
     def fit(cls, Xq: np.ndarray, codes: Sequence[Sequence[str]]) -> QuestionModel | None:
         """Fit on question embeddings ``Xq`` [n, d] and the codes of the answers (a record with
-        two codes counts half for each, as the classifier counts it); None when there are fewer
-        than :data:`MIN_RECORDS` coded records or :data:`MIN_CODES` codes to learn from."""
+        two codes counts half for each, as the classifier counts it). Codes carried by fewer than
+        :data:`MIN_CODE_RECORDS` records are left out (a record left without a code is not
+        used); None when there are then fewer than :data:`MIN_RECORDS` coded records or
+        :data:`MIN_CODES` codes to learn from."""
         from sklearn.linear_model import LogisticRegression
 
         from .classifier import VALENCE_TOL, _expand, _fit_labels, class_weights
 
         if len(codes) != len(Xq):
             raise ValueError(f"{len(codes)} code lists for {len(Xq)} questions")
+        carried = Counter(c for cs in codes for c in dict.fromkeys(cs))
+        codes = [[c for c in cs if carried[c] >= MIN_CODE_RECORDS] for cs in codes]
         keep = [i for i, cs in enumerate(codes) if cs]
         if len(keep) < MIN_RECORDS or len({c for i in keep for c in codes[i]}) < MIN_CODES:
             return None
@@ -107,18 +120,19 @@ def with_question(
     """Code probabilities ``Q`` [n, len(classes)] of segments read with a question, times the
     question model's probabilities ``exp(log_pq)`` [n, len(model_classes)] to the power ``w``
     within the code columns ``code_cols``, which keep their total; the other columns (the
-    off-framework and procedural classes) are unchanged. A code the question model never saw
-    gets its least probable code's probability."""
+    off-framework and procedural classes) are unchanged. A code the question model does not know
+    (too few records carried it, or it was added later) gets the even share ``1 /
+    len(model_classes)``: the question says nothing about it."""
     from .prediction import softmax
 
     Q = np.asarray(Q, dtype=np.float64)
     if w <= 0 or not len(Q):
         return Q
     col = {c: j for j, c in enumerate(model_classes)}
-    floor = log_pq.min(axis=1)
+    even = np.full(len(log_pq), -np.log(len(model_classes)))
     cols = list(code_cols)
     L = np.stack(
-        [log_pq[:, col[str(classes[j])]] if str(classes[j]) in col else floor for j in cols],
+        [log_pq[:, col[str(classes[j])]] if str(classes[j]) in col else even for j in cols],
         axis=1,
     )
     mass = Q[:, cols].sum(axis=1, keepdims=True)
