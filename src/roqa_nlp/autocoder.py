@@ -587,9 +587,6 @@ class AutoCoder:
         ``TrainingSet``). Records are checked as a file is: a one-line
         :class:`~roqa_nlp.errors.RoqaError` names the record and the fix.
         """
-        from .classifier import CodeClassifier
-        from .novelty import NoveltyDetector
-        from .prediction import CodePredictor, NoveltyScorer
         from .training import as_training_set
 
         everything = as_training_set(training, self.codebook)
@@ -610,68 +607,15 @@ class AutoCoder:
             questions = self.embedder.encode([ts.contexts[i] for i in asked])
         from threadpoolctl import threadpool_limits
 
+        from . import classifier  # noqa: F401  (loads scikit-learn and scipy's own BLAS now)
+
         # One BLAS thread while fitting: the arrays then do not depend on the machine's thread
         # count (`make model` rebuilds the packaged files bit for bit), and the solvers here were
-        # no faster with two (53 s for `make model` against 81 s, session 22).
+        # no faster with two (53 s for `make model` against 81 s, session 22). threadpoolctl
+        # limits the libraries already loaded, hence the import above.
         with threadpool_limits(limits=1, user_api="blas"):
-            y = [label_of(c, k) for c, k in zip(ts.codes, ts.kinds)]
-            base = CodeClassifier(p["method"], C=p["C"], valence_C=p["valence_C"])
-            det = NoveltyDetector(base, alpha=p["alpha"], score=p["novelty_score"])
-            det.fit(X, y, groups=ts.groups, fit_kwargs={"groups": ts.groups})
-            vrows = everything.valence_rows()
-            det.classifier_.fit_valence(X_all[vrows], [everything.valences[i] for i in vrows])
-            # Through the float32 arrays save() writes and load() reads, so that this model predicts
-            # exactly what it will after saving (a probability could otherwise move in its sixth
-            # decimal); the estimator itself keeps scikit-learn's float64 fit.
-            fitted = det.classifier_
-            self._predictor = CodePredictor.from_arrays(fitted.to_arrays(), fitted.state())
-            clf = det.classifier_ = CodeClassifier.from_predictor(self._predictor)
-            self._novelty, self._classifier = det, clf
-            self._scorer = NoveltyScorer.of(det, self._predictor)
-            # Evidence: coded examples whose own text shows their codes (not the descriptions, nor
-            # records marked "evidence": false, such as interview windows with their turn's codes).
-            keep = [
-                j
-                for j, (i, c, k) in enumerate(zip(ts.ids, ts.codes, ts.kinds))
-                if c and k != "description" and i not in ts.not_evidence
-            ]
-            self._evidence_texts = [
-                {"id": ts.ids[j], "text": ts.texts[j], "codes": ts.codes[j]} for j in keep
-            ]
-            self._evidence_X = X[keep].astype("float16")
-            self._lexical = self._valence_lexical = self._valence_prior = None
-            self._question_model = None
-            if questions is not None:
-                from .question_model import QuestionModel
-
-                self._question_model = QuestionModel.fit(questions, [ts.codes[i] for i in asked])
-            if float(p.get("valence_prior_weight", 0.0)) > 0:
-                from .valence_prior import ValencePrior
-
-                self._valence_prior = ValencePrior.fit(ts.codes, ts.valences)
-            if float(p.get("valence_lexical_weight", 0.0)) > 0:
-                from .lexical import LexicalModel
-                from .schema import VALENCES
-
-                # the coded records (benchmarks/valence_words.py); it speaks for every valence or none
-                if {everything.valences[i] for i in vrows} == set(VALENCES):
-                    self._valence_lexical = LexicalModel.fit(
-                        [everything.texts[i] for i in vrows],
-                        [everything.valences[i] for i in vrows],
-                    )
-            if float(p.get("lexical_weight", 0.0)) > 0:
-                from .lexical import LexicalModel, fit_combined_temperature
-
-                self._lexical = LexicalModel.fit(ts.texts, y)
-                self._lexical.temperature_ = fit_combined_temperature(
-                    X,
-                    ts.texts,
-                    y,
-                    ts.groups,
-                    fitted.classes_,
-                    w=float(p["lexical_weight"]),
-                    classifier_params=fitted.get_params(),
-                )
+            self._fit_embedded(everything, ts, X, X_all, asked, questions)
+        clf, det = self._require_fitted()
         self.card = {
             "library": "roqa_nlp",
             "library_version": __version__,
@@ -695,6 +639,82 @@ class AutoCoder:
             "metrics": {},
         }
         return self
+
+    def _fit_embedded(
+        self,
+        everything: TrainingSet,
+        ts: TrainingSet,
+        X: np.ndarray,
+        X_all: np.ndarray,
+        asked: list[int],
+        questions: np.ndarray | None,
+    ) -> None:
+        """:meth:`fit`'s models from the embeddings: ``X`` of the records with codes or an
+        off-framework kind (``ts``), ``X_all`` of all of ``everything``, and the ``questions`` of
+        the coded records ``asked`` (None: no question model)."""
+        from .classifier import CodeClassifier
+        from .novelty import NoveltyDetector
+        from .prediction import CodePredictor, NoveltyScorer
+
+        p = self.params
+        y = [label_of(c, k) for c, k in zip(ts.codes, ts.kinds)]
+        base = CodeClassifier(p["method"], C=p["C"], valence_C=p["valence_C"])
+        det = NoveltyDetector(base, alpha=p["alpha"], score=p["novelty_score"])
+        det.fit(X, y, groups=ts.groups, fit_kwargs={"groups": ts.groups})
+        vrows = everything.valence_rows()
+        det.classifier_.fit_valence(X_all[vrows], [everything.valences[i] for i in vrows])
+        # Through the float32 arrays save() writes and load() reads, so that this model predicts
+        # exactly what it will after saving (a probability could otherwise move in its sixth
+        # decimal); the estimator itself keeps scikit-learn's float64 fit.
+        fitted = det.classifier_
+        self._predictor = CodePredictor.from_arrays(fitted.to_arrays(), fitted.state())
+        clf = det.classifier_ = CodeClassifier.from_predictor(self._predictor)
+        self._novelty, self._classifier = det, clf
+        self._scorer = NoveltyScorer.of(det, self._predictor)
+        # Evidence: coded examples whose own text shows their codes (not the descriptions, nor
+        # records marked "evidence": false, such as interview windows with their turn's codes).
+        keep = [
+            j
+            for j, (i, c, k) in enumerate(zip(ts.ids, ts.codes, ts.kinds))
+            if c and k != "description" and i not in ts.not_evidence
+        ]
+        self._evidence_texts = [
+            {"id": ts.ids[j], "text": ts.texts[j], "codes": ts.codes[j]} for j in keep
+        ]
+        self._evidence_X = X[keep].astype("float16")
+        self._lexical = self._valence_lexical = self._valence_prior = None
+        self._question_model = None
+        if questions is not None:
+            from .question_model import QuestionModel
+
+            self._question_model = QuestionModel.fit(questions, [ts.codes[i] for i in asked])
+        if float(p.get("valence_prior_weight", 0.0)) > 0:
+            from .valence_prior import ValencePrior
+
+            self._valence_prior = ValencePrior.fit(ts.codes, ts.valences)
+        if float(p.get("valence_lexical_weight", 0.0)) > 0:
+            from .lexical import LexicalModel
+            from .schema import VALENCES
+
+            # the coded records (benchmarks/valence_words.py); it speaks for every valence or none
+            if {everything.valences[i] for i in vrows} == set(VALENCES):
+                self._valence_lexical = LexicalModel.fit(
+                    [everything.texts[i] for i in vrows],
+                    [everything.valences[i] for i in vrows],
+                )
+        if float(p.get("lexical_weight", 0.0)) > 0:
+            from .lexical import LexicalModel, fit_combined_temperature
+
+            self._lexical = LexicalModel.fit(ts.texts, y)
+            self._lexical.temperature_ = fit_combined_temperature(
+                X,
+                ts.texts,
+                y,
+                ts.groups,
+                fitted.classes_,
+                w=float(p["lexical_weight"]),
+                classifier_params=fitted.get_params(),
+            )
 
     def update(
         self,
