@@ -2,7 +2,8 @@
 untouched, and a second run resumes from the embedding cache.
 
 ``roqa code`` on a generated corpus of 720 participant turns runs as a real process and is
-killed with SIGKILL as soon as its first batch of embeddings reaches the cache (540 of 720).
+killed with SIGKILL as soon as its first batch of answers' embeddings reaches the cache (540 of
+720; the eight interviewer questions, embedded first, come before them).
 Then: every file of the previous run in ``--out`` is byte-identical, nothing new sits under a final
 name (only ``.NAME.*.tmp`` files may remain), the transcripts and the model are byte-identical,
 and the cache is readable. A second run completes, never re-encodes a cached text, and keeps the
@@ -98,7 +99,7 @@ def test_a_killed_run_loses_nothing_and_the_next_run_resumes_from_the_cache(
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 600
     try:
-        while cache_rows(cache_file) == 0:
+        while cache_rows(cache_file) <= len(TOPICS):  # the questions alone: no answer yet
             assert proc.poll() is None, (
                 f"finished before it could be killed: {proc.stderr.read()!r}"
             )  # type: ignore[union-attr]
