@@ -11,9 +11,10 @@ answers; in the packaged data, the team's interview segments). A code that fewer
 :data:`MIN_CODE_RECORDS` of them carry is left out: balanced weights would make each of its few
 questions count as much as a common code's hundreds (the one Readiness for Implementation answer,
 of five, that followed "Is there anything else you'd like to add?" gave that code 0.33 after
-every closing question). The question says
-nothing about such a code (nor about one added later): it gets the model's even share,
-``1 / len(classes_)``. At coding time, for a segment
+every closing question). The question says nothing about such a code, nor about one added
+later: it gets the model's even share, ``1 / len(classes_)``. A researcher's decisions count
+three times each when retraining (``roqa train --feedback``, default weight), so a new code is
+learnt once seven decided segments read with a question carry it. At coding time, for a segment
 read with its question, the code probabilities are multiplied by its probabilities to the power
 ``question_weight`` (1), within the codes: the mass of the off-framework and procedural classes
 is kept, so novelty, small talk and procedural talk are judged as before; each code's valence
