@@ -35,6 +35,10 @@ QUESTIONS = {
 ANSWER = "It was a real struggle, honestly, some weeks were better than others."
 
 
+#: The packaged threshold, read before the fixture below lowers it for the tiny training set.
+PACKAGED_MIN_CODE_RECORDS = question_model.MIN_CODE_RECORDS
+
+
 @pytest.fixture(scope="module", autouse=True)
 def five_records_make_a_code() -> Iterator[None]:
     """The tiny training set has five records per code: here that is enough for the question
@@ -120,6 +124,21 @@ def test_a_code_too_few_records_carry_is_left_out() -> None:
     codes = a + [["A", "B"]] + b + [["C"]] * m + [[]] * 3
     model = QuestionModel.fit(X[: len(codes)], codes)
     assert model is not None and model.classes_ == ["A", "B", "C"]
+
+
+def test_seven_decided_segments_teach_it_a_new_code_at_the_default_feedback_weight(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # as the module docstring says: each decision counts UPDATE_WEIGHT (3) times in retraining
+    from roqa_nlp.autocoder import UPDATE_WEIGHT
+
+    monkeypatch.setattr(question_model, "MIN_CODE_RECORDS", PACKAGED_MIN_CODE_RECORDS)
+    assert (PACKAGED_MIN_CODE_RECORDS, UPDATE_WEIGHT) == (20, 3)
+    X = np.random.default_rng(1).normal(size=(100, 8))
+    for decided, learnt in ((7, True), (6, False)):
+        codes = [["A"]] * 30 + [["B"]] * 30 + [["NEW"]] * (decided * UPDATE_WEIGHT)
+        model = QuestionModel.fit(X[: len(codes)], codes)
+        assert model is not None and ("NEW" in model.classes_) is learnt
 
 
 def test_the_packaged_question_model_knows_the_codes_20_interview_answers_carry() -> None:
