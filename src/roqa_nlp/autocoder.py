@@ -913,19 +913,17 @@ class AutoCoder:
         # (novelty, small talk and procedural talk are judged below on the codes before it).
         shown = Q
         wq = float(self.params.get("question_weight", 0.0))
-        asked: list[int] = []
-        if self._question_model is not None and wq > 0 and self.params.get("use_context"):
-            asked = [i for i, c in enumerate(contexts or []) if c]
-        if self._question_model is not None and asked and contexts is not None:
+        qm = self._question_model
+        asked = [i for i, c in enumerate(contexts or []) if c]
+        if qm is not None and wq > 0 and self.params.get("use_context") and asked:
             from .question_model import with_question
 
             if questions is None:
                 questions = self._question_embeddings(contexts)
             assert questions is not None and len(questions) == len(asked)
-            log_pq = self._question_model.log_probabilities(questions)
             shown = Q.copy()
             shown[asked] = with_question(
-                Q[asked], classes, code_cols, log_pq, self._question_model.classes_, wq
+                Q[asked], classes, code_cols, qm.log_probabilities(questions), qm.classes_, wq
             )
         wp = float(self.params.get("valence_prior_weight", 0.0))
         if self._valence_prior is not None and wp > 0:
