@@ -38,6 +38,7 @@ from set_folds import (  # noqa: E402
     coded_segments,
     fold_training,
     packaged_and_data,
+    refit,
     seed_setting_sets,
 )
 
@@ -75,10 +76,9 @@ def summary(rows: list[list[float]]) -> list[float]:
 
 
 def main() -> None:
-    from roqa_nlp.autocoder import AutoCoder
 
     packaged, base, interviews, _, _ = packaged_and_data()
-    book, emb, params = packaged.codebook, packaged.embedder, dict(packaged.params)
+    book, params = packaged.codebook, dict(packaged.params)
     groupings = {
         "five folds": None,
         "authoring rounds": authoring_rounds(),
@@ -90,7 +90,7 @@ def main() -> None:
         every: dict[float, list[list[float]]] = {w: [[], [], [], []] for w in GRID}
         in_seed: dict[float, list[list[float]]] = {w: [[], [], [], []] for w in GRID}
         for f, held, ts in fold_training(base, interviews, 5, folds):
-            ac = AutoCoder(book, embedder=emb, params=params).fit(ts)
+            ac = refit(packaged, ts)
             for name in held:
                 for w, rows in hits(ac, coded_segments(book, name)).items():
                     for j in range(4):

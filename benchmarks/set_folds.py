@@ -76,6 +76,16 @@ def packaged_and_data() -> tuple[Any, Any, Any, list[dict[str, object]], dict[st
     return packaged, base, interviews, *coded_quotes(packaged.codebook)
 
 
+def refit(packaged: Any, ts: Any, **params: Any) -> Any:
+    """The pipeline trained on ``ts`` as ``packaged`` was trained: its codebook, embedder and
+    parameters, ``params`` overriding them."""
+    from roqa_nlp.autocoder import AutoCoder
+
+    return AutoCoder(
+        packaged.codebook, embedder=packaged.embedder, params={**packaged.params, **params}
+    ).fit(ts)
+
+
 def fold_training(
     base: Any, interviews: Any, k: int = 5, folds: list[list[str]] | None = None
 ) -> Iterator[tuple[int, list[str], Any]]:

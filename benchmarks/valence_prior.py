@@ -34,7 +34,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import TRAINED_SETS  # noqa: E402
 from scoring import DEV, run_meta, write_results  # noqa: E402
-from set_folds import SetHits, coded_segments, fold_training, packaged_and_data  # noqa: E402
+from set_folds import SetHits, coded_segments, fold_training, packaged_and_data, refit  # noqa: E402
 
 #: the weights measured (0 = the valence head and its word model alone, as before)
 GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
@@ -67,14 +67,13 @@ def calibration(shown: list[tuple[str, float]], gold: list[str]) -> list[float]:
 
 
 def main() -> None:
-    from roqa_nlp.autocoder import AutoCoder
     from roqa_nlp.schema import VALENCES
 
     packaged, base, interviews, quotes, qs = packaged_and_data()
-    book, emb, params = packaged.codebook, packaged.embedder, packaged.params
+    book = packaged.codebook
 
     def fitted(ts: Any) -> Any:
-        return AutoCoder(book, embedder=emb, params={**params, "valence_prior_weight": 1.0}).fit(ts)
+        return refit(packaged, ts, valence_prior_weight=1.0)
 
     everything = base.extend(interviews)
     q_pred = valences(fitted(everything), qs)

@@ -34,7 +34,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import TRAINED_SETS  # noqa: E402
 from scoring import DEV, pipeline_scores, run_meta, write_results  # noqa: E402
-from set_folds import SetHits, coded_segments, fold_training, packaged_and_data  # noqa: E402
+from set_folds import SetHits, coded_segments, fold_training, packaged_and_data, refit  # noqa: E402
 
 #: the valence head's C values measured (4 = the code classifier's C, the head's before)
 GRID = (0.1, 0.25, 0.5, 1.0, 4.0, 16.0)
@@ -58,13 +58,12 @@ def with_valence_heads(ac: Any, ts: Any) -> Iterator[tuple[float, Any]]:
 
 
 def main() -> None:
-    from roqa_nlp.autocoder import AutoCoder
 
     packaged, base, interviews, quotes, qs = packaged_and_data()
-    book, emb, params = packaged.codebook, packaged.embedder, packaged.params
+    book = packaged.codebook
 
     def fitted(ts: Any) -> Any:
-        return AutoCoder(book, embedder=emb, params=params).fit(ts)
+        return refit(packaged, ts)
 
     everything = base.extend(interviews)
     quote_hits = {
