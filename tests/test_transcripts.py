@@ -17,6 +17,7 @@ from roqa_nlp.transcripts import (
 )
 from roqa_nlp.transcripts.roles import (
     DEFAULT_INTERVIEWER_LABELS,
+    SpeakerWarning,
     guess_interviewer,
     is_interviewer,
     participant_from_filename,
@@ -103,6 +104,90 @@ def test_txt_sentence_with_a_colon_is_not_a_speaker_label(tmp_path: Path) -> Non
         None,
         None,
     )
+
+
+HEADED = (
+    "Recovery practice study\n"
+    "Date: 12/03/2021\n"
+    "Participant ID: P04\n"
+    "Interviewer: Sam Roe\n"
+    "DURATION: 26 minutes\n"
+    "\n"
+    "Interviewer: Thanks for joining. Could you tell me about your role here?\n"
+    "P04: I manage a supported living service with forty staff.\n"
+    "Date: the day we opened was a good one for all of us, honestly.\n"
+)
+
+
+def test_txt_header_fields_at_the_top_are_not_speakers(tmp_path: Path) -> None:
+    f = tmp_path / "p04.txt"
+    f.write_text(HEADED)
+    t = read_transcript(f)
+    assert t.text == HEADED  # the file's own text, header and all
+    # "Interviewer: Sam Roe" is a turn of the header's (two words: the header goes on), and the
+    # field "Date" after the talk has begun is a speaker as any other label is
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "Sam Roe", None, None),
+        (
+            "Interviewer",
+            "interviewer",
+            "Thanks for joining. Could you tell me about your role here?",
+            None,
+            None,
+        ),
+        ("P04", "participant", "I manage a supported living service with forty staff.", None, None),
+        (
+            "Date",
+            "participant",
+            "the day we opened was a good one for all of us, honestly.",
+            None,
+            None,
+        ),
+    ]
+
+
+def test_txt_without_speakers_leaves_its_header_fields_out(tmp_path: Path) -> None:
+    f = tmp_path / "p05.txt"
+    f.write_text("Date: 1 May 2021\nSite: Leeds\n\nWe had no staff for it.\n\nIt stalled.\n")
+    with pytest.warns(SpeakerWarning, match="no speaker labels found"):
+        t = read_transcript(f)
+    assert [(s, w) for s, _, w, _, _ in turns_of(t)] == [
+        ("P05", "We had no staff for it."),
+        ("P05", "It stalled."),
+    ]
+
+
+def test_header_lines_end_at_the_first_speaker_with_more_than_six_words() -> None:
+    from roqa_nlp.transcripts.speaker_labels import header_lines, is_header_field
+
+    assert is_header_field("participant  ID") and is_header_field("Date")
+    assert not is_header_field("Interviewer") and not is_header_field("P04")
+    labels = ["Date", None, "Interviewer", "Site", "P04", "Site"]
+    words = ["1 May", "A title", "one two three four five six", "Leeds", "1 2 3 4 5 6 7", "York"]
+    assert header_lines(labels, words) == {0, 3}
+
+
+def test_docx_bold_header_fields_are_not_speakers(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("Date:").bold = True
+    p.add_run(" 12 March 2021")
+    d.add_paragraph("Duration: 26 minutes")
+    d.add_paragraph("Interviewer: What gets in the way of recovery-orientated practice here?")
+    p = d.add_paragraph()
+    p.add_run("P04:").bold = True
+    p.add_run(" Commissioning, mostly.")
+    f = tmp_path / "p04.docx"
+    d.save(str(f))
+    assert [(s, r, w) for s, r, w, _, _ in turns_of(read_transcript(f))] == [
+        (
+            "Interviewer",
+            "interviewer",
+            "What gets in the way of recovery-orientated practice here?",
+        ),
+        ("P04", "participant", "Commissioning, mostly."),
+    ]
 
 
 def test_txt_speaker_label_with_honorific_and_bracketed_initials(tmp_path: Path) -> None:

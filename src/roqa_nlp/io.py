@@ -13,6 +13,8 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
@@ -208,6 +210,14 @@ def decode_text(data: bytes, path: str | Path) -> str:
 
 def read_text(path: str | Path) -> str:
     return decode_text(read_bytes(path), path)
+
+
+@cache
+def packaged_words(name: str) -> frozenset[str]:
+    """The words (or phrases), one a line, of the packaged list ``roqa_nlp/data/NAME``; blank
+    lines and lines starting with ``#`` (comments) are left out."""
+    text = resources.files("roqa_nlp").joinpath("data", name).read_text("utf-8")
+    return frozenset(w.strip() for w in text.split("\n") if w.strip() and not w.startswith("#"))
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:

@@ -41,11 +41,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .io import atomic_write_text, write_spreadsheet_csv
+from .io import atomic_write_text, packaged_words, write_spreadsheet_csv
 from .transcripts import natural_key
 
 if TYPE_CHECKING:
@@ -124,12 +123,7 @@ _WORD = re.compile(r"(?u)\b\w\w+\b")
 def english_stop_words() -> frozenset[str]:
     """The stop words of ``data/stop_words_en.txt`` and ``data/stop_words_spoken.txt`` (lines
     starting with ``#`` are comments)."""
-    data = resources.files("roqa_nlp").joinpath("data")
-    words: set[str] = set()
-    for name in ("stop_words_en.txt", "stop_words_spoken.txt"):
-        text = data.joinpath(name).read_text("utf-8")
-        words.update(w for w in text.split("\n") if w and not w.startswith("#"))
-    return frozenset(words)
+    return packaged_words("stop_words_en.txt") | packaged_words("stop_words_spoken.txt")
 
 
 def terms(doc: str) -> list[str]:

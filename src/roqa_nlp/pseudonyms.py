@@ -52,11 +52,10 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .errors import RoqaError, first_few, quoted, warn
+from .io import packaged_words
 from .schema import Transcript, Turn
 
 __all__ = ["KEY_COLUMNS", "PseudonymKey", "pseudonymise"]
@@ -81,21 +80,14 @@ _WORD_AFTER = re.compile(
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
-def _word_list(name: str) -> frozenset[str]:
-    text = resources.files("roqa_nlp").joinpath("data", name).read_text("utf-8")
-    return frozenset(w.strip() for w in text.split("\n") if w.strip() and not w.startswith("#"))
-
-
-@lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
     """Lower-case words that are never taken for a part of a name (``data/not_names.txt``)."""
-    return _word_list("not_names.txt")
+    return packaged_words("not_names.txt")
 
 
-@lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
     """English stop words (``data/stop_words_en.txt``): names that are also words."""
-    return _word_list("stop_words_en.txt")
+    return packaged_words("stop_words_en.txt")
 
 
 def name_parts(name: str) -> list[str]:

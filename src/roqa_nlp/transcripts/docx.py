@@ -6,7 +6,8 @@ first run in bold or in a character style (``Interviewer`` in bold, then the wor
 taken as a label when a colon follows it, when it is a role label (``Interviewer``, ``P04``) or
 when it labels at least two paragraphs; a paragraph entirely in bold is not a label. A paragraph
 without a label continues the previous turn (kept as a line break in the turn). Empty paragraphs,
-headings and paragraphs before the first label are not speech. A table is read only when every
+headings, paragraphs before the first label and header fields at the top (``Date: ...``, as
+in plain text) are not speech. A table is read only when every
 row has two cells, ``speaker | text`` (a first row ``Speaker | Text`` is a header), or three with
 a clock time before or after the speaker (``time | speaker | text``, as transcription services
 write them; the time is the turn's ``begin_time``); other tables are ignored. With no labels
@@ -30,7 +31,7 @@ from ..io import read_bytes
 from ..schema import Transcript
 from .render import SpokenTurn, render_transcript
 from .roles import interviewer_keys, participant_number_label, unlabelled_speaker
-from .speaker_labels import MAX_LABEL_CHARS, line_labels
+from .speaker_labels import MAX_LABEL_CHARS, LabelMatch, header_lines, line_labels
 from .timecodes import parse_timecode
 
 SENTENCE_PUNCTUATION = '.?!;,"“”'
@@ -209,20 +210,32 @@ def read_docx_transcript(
             or participant_number_label(label) is not None
         )
 
+    def labelled_as(b: _Block, t: LabelMatch | None) -> tuple[str | None, str, float | None]:
+        """The block's speaker (None: it continues a turn), their words and the time."""
+        if b.table_speaker:
+            return b.table_speaker, b.text, b.table_time
+        if t is not None:
+            return t.label, b.text[t.words_start :], t.time
+        if b.styled_label and styled_accepted(b):
+            return b.styled_label, b.styled_rest, None
+        return None, b.text, None
+
+    read = [labelled_as(b, t) for b, t in zip(blocks, text_labels, strict=True)]
+    # a bold "Date:" at the top is a header field as a plain-text one is (line_labels)
+    header = header_lines([r[0] for r in read], [r[1] for r in read])
     turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
     unlabelled: list[str] = []
-    for block, text_label in zip(blocks, text_labels, strict=True):
-        if block.table_speaker:
-            turns.append((block.table_speaker, [block.text], block.table_time))
-        elif text_label is not None:
-            words = block.text[text_label.words_start :]
-            turns.append((text_label.label, [words], text_label.time))
-        elif block.styled_label and styled_accepted(block):
-            turns.append((block.styled_label, [block.styled_rest], None))
-        elif turns:
-            turns[-1][1].append(block.text)
-        else:
-            unlabelled.append(block.text)  # before the first label: a title page, or no labels
+    continuing = False  # whether a paragraph without a label continues the last turn
+    for i, (speaker, words, time) in enumerate(read):
+        if i in header:
+            continuing = False  # left out; it ends the turn before it
+        elif speaker is not None:
+            turns.append((speaker, [words], time))
+            continuing = True
+        elif continuing:
+            turns[-1][1].append(words)
+        elif not turns:
+            unlabelled.append(words)  # before the first label: a title page, or no labels
     labelled = bool(turns)
     if not labelled:
         speaker = unlabelled_speaker(path)

@@ -17,6 +17,12 @@ as Sonix exports). Two more shapes that transcription services write are labels 
   (``00:00:03 Speaker 1``, Word's Transcribe export), the words on the lines after it, only in a
   file with at least two such lines.
 
+A transcript often opens with a header of fields in the same shape (``Date: 12 March 2021``,
+``Participant ID: P04``, ``Duration: 26 minutes``). At the top of a file, until the first line a
+speaker opens with more than :data:`MAX_HEADER_WORDS` words, a label that is a header field name
+(``data/transcript_header_fields.txt``) opens a header line, not a turn (:func:`header_lines`;
+the readers of plain text and Word documents leave those lines out).
+
 The same shape also matches the start of an ordinary sentence (``The problem was this: ...``), so
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
 is a role label (interviewer, participant number), or it labels at least two lines of the file,
@@ -44,6 +50,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..io import packaged_words
 from .roles import interviewer_keys, is_speaker_number_label, participant_number_label
 from .timecodes import parse_timecode
 
@@ -51,6 +58,9 @@ MAX_LABEL_CHARS = 40
 #: Zoom lets a display name be 64 characters long
 MAX_CUE_LABEL_CHARS = 64
 MAX_CAPITALISED_LABEL_WORDS = 4
+#: Most words a speaker's line at the top of a file may hold with the header still going on
+#: (``Interviewer: Sam Roe``, ``P04: Hello``); a longer one is talk, and the header is over.
+MAX_HEADER_WORDS = 6
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _TIMESTAMP = rf"[\[(]?(?P<ts>{_TIME})[\])]?"
@@ -181,6 +191,28 @@ def line_labels(
     accepted = accepted_labels([m.label for m in matches if m], interviewer_labels)
     found = [m if m is not None and m.label in accepted else None for m in matches]
     return _with_loose_labels(lines, found, interviewer_labels)
+
+
+def is_header_field(label: str) -> bool:
+    """Whether ``label`` is the name of a transcript header's field (``Date``, ``Participant
+    ID``; ``data/transcript_header_fields.txt``), in any case and spacing."""
+    return " ".join(label.casefold().split()) in packaged_words("transcript_header_fields.txt")
+
+
+def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]:
+    """The lines of a file's header: those whose label (``labels``: each line's speaker label or
+    None; ``words``: what follows it) names a header field, from the top of the file until the
+    first line whose label is no header field and opens more than :data:`MAX_HEADER_WORDS`
+    words."""
+    out: set[int] = set()
+    for i, (label, said) in enumerate(zip(labels, words, strict=True)):
+        if label is None:
+            continue
+        if is_header_field(label):
+            out.add(i)
+        elif len(said.split()) > MAX_HEADER_WORDS:
+            break
+    return out
 
 
 def _with_loose_labels(
