@@ -50,11 +50,12 @@ _CODINGS_KEYS = frozenset({"segment_id", "suggestions"})
 
 def load_evaluation_set(path: str | Path, codebook: Codebook) -> TrainingSet:
     """The labelled records of an evaluation file, checked by :func:`check_gold`."""
-    from .io import read_jsonl_numbered
+    from .record_files import read_records
     from .training import load_labelled
 
     p = Path(path)
-    check_gold(read_jsonl_numbered(p), p, coding_result="roqa code output")
+    item = "line" if p.suffix.lower() == ".jsonl" else "row"
+    check_gold(read_records(p), p, item=item, coding_result="roqa code output")
     return load_labelled(p, codebook)
 
 

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from .codebook import Codebook
 from .errors import RoqaError
-from .io import read_jsonl, sha256_bytes
+from .io import sha256_bytes
+from .record_files import is_record_file, read_records
 from .schema import VALENCES, normalise_valence
 
 if TYPE_CHECKING:
@@ -181,12 +182,14 @@ def normalise_records(
     *,
     missing_valence: str = "neutral",
     item: str = "line",
+    numbers: Sequence[int] | None = None,
 ) -> TrainingSet:
     """Records as a :class:`TrainingSet`; a record without a valence gets ``missing_valence``
     (training: neutral; evaluation: ``""``, not stated, so it is not scored). Errors name the
-    record as ``item`` and its number from 1 (``line 3`` of a file, ``record 3`` of a list)."""
+    record as ``item`` and its number (``line 3`` of a file, ``record 3`` of a list, ``row 3`` of
+    a spreadsheet): ``numbers``, or its place in ``records`` from 1."""
     ts = TrainingSet()
-    for line, r in enumerate(records, 1):
+    for line, r in zip(numbers or range(1, len(records) + 1), records, strict=True):
         text = str(r.get("text", "")).strip()
         if not text:
             raise RoqaError(
@@ -246,17 +249,42 @@ def description_examples(codebook: Codebook) -> TrainingSet:
 
 
 def training_files(path: str | Path) -> list[Path]:
+    """The record files of a training folder (``.jsonl``, ``.csv``, ``.tsv``, ``.xlsx``; see
+    :mod:`roqa_nlp.record_files`), or the one file given."""
     p = Path(path)
     if p.is_dir():
-        files = sorted(p.glob("*.jsonl"))
+        files = sorted(
+            f for f in p.iterdir() if is_record_file(f) and not f.name.startswith((".", "~$"))
+        )
         if not files:
-            raise RoqaError("no .jsonl training files found", path=p, hint="see training_data/")
+            raise RoqaError(
+                "no training files (.jsonl, .csv, .tsv, .xlsx) found",
+                path=p,
+                hint="see training_data/",
+            )
         return files
     if not p.exists():
         raise RoqaError(
             "training data not found", path=p, hint="give training_data/ or a .jsonl file"
         )
     return [p]
+
+
+def read_record_file(
+    path: Path, codebook: Codebook, *, missing_valence: str = "neutral"
+) -> TrainingSet:
+    """The records of one ``.jsonl`` or spreadsheet file (:func:`~roqa_nlp.record_files.
+    read_records`) as a :class:`TrainingSet`, errors naming their line or row."""
+    numbered = read_records(path)
+    spreadsheet = path.suffix.lower() != ".jsonl"
+    return normalise_records(
+        [r for _, r in numbered],
+        codebook,
+        path,
+        missing_valence=missing_valence,
+        item="row" if spreadsheet else "line",
+        numbers=[n for n, _ in numbered] if spreadsheet else None,
+    )
 
 
 def load_training_set(
@@ -271,11 +299,11 @@ def load_training_set(
     digest_parts: list[str] = []
     combined = TrainingSet()
     for f in files:
-        records = read_jsonl(f)
+        records = read_record_file(f, codebook)
         if not records:  # descriptions alone are one cross-validation group: fitting fails
-            raise RoqaError("holds no training records", path=f, hint="one JSON object per line")
+            raise RoqaError("holds no training records", path=f, hint="one record a line or row")
         digest_parts.append(f.name + ":" + sha256_bytes(f.read_bytes()))
-        combined = combined.extend(normalise_records(records, codebook, f))
+        combined = combined.extend(records)
     if descriptions:
         combined = combined.extend(description_examples(codebook))
     ds = combined.to_dataset()
@@ -290,7 +318,7 @@ def load_labelled(path: str | Path, codebook: Codebook) -> TrainingSet:
     """An evaluation file: records with ``text`` and ``construct`` (name or id; ``NONE`` = none)
     and optionally ``valence``; a record without one has valence ``""`` (not stated)."""
     p = Path(path)
-    ts = normalise_records(read_jsonl(p), codebook, p, missing_valence="")
+    ts = read_record_file(p, codebook, missing_valence="")
     ts.hash = sha256_bytes(p.read_bytes())
     return ts
 

@@ -479,7 +479,10 @@ METRIC_LABELS = {"alpha": "novelty alpha"}
 @app.command("evaluate")
 def evaluate_command(
     file: Path = typer.Argument(
-        ..., help="JSONL with `text` and `construct` (name or id; NONE = no construct)."
+        ...,
+        help="Labelled records: JSONL with `text` and `construct` (name or id; NONE = no "
+        "construct), or a .csv/.tsv/.xlsx spreadsheet with those columns (several codes "
+        "separated by ';').",
     ),
     model: Path | None = typer.Option(
         None, "--model", help="Model directory (default: the packaged model)."

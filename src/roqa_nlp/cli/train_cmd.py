@@ -12,7 +12,11 @@ from .app import app, codebook_option
 
 @app.command("train")
 def train_command(
-    data: Path = typer.Argument(..., help="Training data: a folder of .jsonl files or one file."),
+    data: Path = typer.Argument(
+        ...,
+        help="Training data: a folder of record files (.jsonl, or .csv/.tsv/.xlsx "
+        "spreadsheets with `text` and `construct` columns) or one file.",
+    ),
     out: Path = typer.Option(..., "--out", "-o", help="Model directory to write."),
     feedback: list[Path] | None = typer.Option(
         None,

@@ -1,4 +1,5 @@
-"""Reading zip archives from strangers (REFI-QDA ``.qdpx`` projects, ``.docx`` sources) safely.
+"""Reading zip archives from strangers (REFI-QDA ``.qdpx`` projects, ``.docx`` sources, ``.xlsx``
+labelled records) safely.
 
 A ``.qdpx`` file is a zip archive that may come from anyone, so every member is checked before
 anything is read: no absolute paths, no ``..`` components, no symbolic links, no encrypted or
@@ -207,3 +208,18 @@ class SafeZip:
             ) from None
         self._budget -= len(buf)
         return bytes(buf)
+
+
+def screen_office_file(data: bytes, label: str | Path) -> None:
+    """Refuse a hostile Office file (``.docx``, ``.xlsx``) before python-docx or openpyxl unpacks
+    it: the archive checks of a REFI-QDA project (:class:`SafeZip`: no escaping or linked members,
+    bounded size and compression ratio, every member read within its declared size) and, for its
+    XML parts, those of :func:`~roqa_nlp.exchange.refiqda.parse_xml` (no DTDs or entities,
+    bounded nesting). Office never writes DTDs into these files."""
+    from .refiqda import parse_xml
+
+    with SafeZip(data, label=label) as archive:
+        for name in archive.names:
+            part = archive.read(name)
+            if name.lower().endswith((".xml", ".rels")):
+                parse_xml(part, label=f"{label}:{name}")

@@ -149,32 +149,16 @@ def _blocks(document: Any) -> Iterator[_Block]:
             yield _Block(item.text, styled[0], styled[1], styled[2])
 
 
-def _screen(data: bytes, path: str | Path) -> None:
-    """Refuse a hostile archive before python-docx unpacks it.
-
-    A .docx from a stranger gets the checks of a REFI-QDA project (:mod:`roqa_nlp.exchange.safezip`:
-    no escaping or linked members, bounded size and compression ratio, every member read within
-    its declared size) and its XML parts those of :func:`~roqa_nlp.exchange.refiqda.parse_xml`
-    (no DTDs or entities, bounded nesting). Word never writes DTDs into a .docx.
-    """
-    from ..exchange.refiqda import parse_xml
-    from ..exchange.safezip import SafeZip
-
-    with SafeZip(data, label=path) as archive:
-        for name in archive.names:
-            part = archive.read(name)
-            if name.lower().endswith((".xml", ".rels")):
-                parse_xml(part, label=f"{path}:{name}")
-
-
 def _open_document(path: str | Path) -> Any:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
+    from ..exchange.safezip import screen_office_file
+
     data = read_bytes(path)
     if zipfile.is_zipfile(io.BytesIO(data)):
-        _screen(data, path)
+        screen_office_file(data, path)
     try:
         return docx.Document(io.BytesIO(data))
     except (

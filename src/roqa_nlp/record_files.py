@@ -1,0 +1,115 @@
+"""Files of labelled records (training or evaluation): JSON Lines or a spreadsheet.
+
+A record is a text with its codes: ``{"text": ..., "construct": "Available Resources"}``, or
+``codes`` (a list) for several, and optionally ``valence``, ``context`` (the interviewer's
+question), ``setting``, ``source``, ``kind`` and ``id`` (:mod:`roqa_nlp.training`). They come
+
+- one JSON object a line (``.jsonl``), as ``training_data/`` holds them, or
+- one row a record in a spreadsheet a researcher keeps their coded quotes in (``.csv`` with a
+  comma, semicolon or tab, ``.tsv``, or the first sheet of an Excel ``.xlsx``): a header row names
+  the columns (any case; columns of other names are ignored), and a ``construct`` or ``codes``
+  cell holds one code name or id, several separated by ``;``, or ``NONE`` for talk that fits no
+  code. An empty code cell is an error rather than "fits no code", so that a row left uncoded
+  never teaches or scores the model as off-framework talk.
+
+:func:`read_records` gives each record with the number of its line or row, for errors.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .errors import RoqaError
+from .io import csv_delimiter, read_bytes, read_jsonl_numbered, read_text
+
+#: The file types of labelled records, by suffix.
+RECORD_SUFFIXES = (".jsonl", ".csv", ".tsv", ".xlsx")
+#: Spreadsheet columns that hold codes: one name or id, or several separated by this.
+CODE_COLUMNS = ("codes", "construct")
+CODE_SEPARATOR = ";"
+_HINT = (
+    "give a header row with a `text` column and a `construct` (or `codes`) column: a code name, "
+    "several separated by ';', or NONE"
+)
+
+
+def is_record_file(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in RECORD_SUFFIXES
+
+
+def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
+    """The records of a ``.jsonl``, ``.csv``, ``.tsv`` or ``.xlsx`` file, each with its line
+    (JSON Lines) or row (spreadsheets, the header being row 1) number; see the module
+    docstring."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        text = read_text(p)
+        rows = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text))
+        return _spreadsheet_records(rows, p)
+    if suffix == ".xlsx":
+        return _spreadsheet_records(_xlsx_rows(p), p)
+    return read_jsonl_numbered(p)
+
+
+def _xlsx_rows(path: Path) -> Iterable[Sequence[Any]]:
+    """The cell values of the first sheet of an Excel workbook, row by row."""
+    import openpyxl
+
+    from .exchange.safezip import screen_office_file
+
+    data = read_bytes(path)
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise RoqaError("is not an Excel .xlsx file", path=path, hint="save it as .xlsx or .csv")
+    screen_office_file(data, path)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        rows = [tuple(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    except Exception as e:  # openpyxl raises many kinds on a broken workbook
+        raise RoqaError(
+            f"is not a readable Excel workbook ({type(e).__name__})",
+            path=path,
+            hint="open it in Excel and save it again, or save it as .csv",
+        ) from None
+    return rows
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _spreadsheet_records(
+    rows: Iterable[Sequence[Any]], path: Path
+) -> list[tuple[int, dict[str, Any]]]:
+    it = iter(rows)
+    header = [_cell(c).casefold() for c in next(it, ())]
+    if "text" not in header:
+        raise RoqaError("has no `text` column in its header row", path=path, hint=_HINT)
+    code_columns = [c for c in CODE_COLUMNS if c in header]
+    if not code_columns:
+        raise RoqaError("has no `construct` or `codes` column", path=path, hint=_HINT)
+    out: list[tuple[int, dict[str, Any]]] = []
+    for n, row in enumerate(it, 2):
+        cells = {k: _cell(v) for k, v in zip(header, row) if k}
+        if not any(cells.values()):
+            continue  # a blank row
+        record: dict[str, Any] = {k: v for k, v in cells.items() if v}
+        record.setdefault("text", "")
+        given = [c for c in code_columns if cells.get(c)]
+        if not given:
+            raise RoqaError(
+                f"row {n} has an empty `{code_columns[0]}` cell",
+                path=path,
+                hint="give a code name, several separated by ';', or NONE for talk that fits "
+                "no code",
+            )
+        for column in given:
+            names = [s.strip() for s in record[column].split(CODE_SEPARATOR) if s.strip()]
+            record[column] = names[0] if len(names) == 1 else names
+        out.append((n, record))
+    return out

@@ -1,0 +1,166 @@
+"""Specification of labelled records kept in a spreadsheet (.csv, .tsv, .xlsx) rather than JSONL.
+
+A researcher's coded quotes usually live in Excel: ``roqa evaluate``, ``roqa train`` and
+``AutoCoder.fit``/``evaluate`` read them as they read JSON Lines, with a header row, several codes
+in one cell separated by ``;`` and ``NONE`` for talk that fits no code; an empty code cell is an
+error naming the row, never "fits no code".
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from hostile_files import XML_ATTACKS, replace_members, xml_attack
+from roqa_nlp.cli import main
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.evaluation import load_evaluation_set
+from roqa_nlp.record_files import read_records
+from roqa_nlp.training import load_training_set
+
+CFIR = Codebook.load("cfir-2009")
+HEADER = ["ID", "Text", "Construct", "Valence", "Coder note"]
+ROWS = [
+    ["q1", "We never have the staff to cover the rota.", "Available Resources", "barrier", "x"],
+    [
+        "q2",
+        "Our manager backs it; she chairs the group.",
+        "Leadership Engagement; Champions",
+        "",
+        "",
+    ],
+    ["q3", "Lovely weather today.", "NONE", "", ""],
+]
+#: what each row reads as
+CODES = [["IS.E.2"], ["IS.E.1", "PR.B.3"], []]
+TEXTS = [r[1] for r in ROWS]
+
+
+def csv_text(rows: list[list[str]], sep: str = ",") -> str:
+    def cell(v: str) -> str:
+        return f'"{v}"' if sep in v or '"' in v else v
+
+    return "".join(sep.join(cell(v) for v in r) + "\n" for r in rows)
+
+
+def xlsx_bytes(rows: list[list[object]]) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for r in rows:
+        book.active.append(r)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("gold.csv", csv_text([HEADER, *ROWS])),
+        (
+            "gold.csv",
+            "\ufeff" + csv_text([HEADER, *ROWS], ";"),
+        ),  # Excel's CSV where 0,5 is a number
+        ("gold.tsv", csv_text([HEADER, *ROWS], "\t")),
+        ("gold.xlsx", xlsx_bytes([HEADER, *ROWS])),
+    ],
+)
+def test_a_spreadsheet_reads_as_the_same_records(tmp_path: Path, name: str, content) -> None:
+    p = tmp_path / name
+    if isinstance(content, bytes):
+        p.write_bytes(content)
+    else:
+        p.write_text(content, encoding="utf-8")
+    ts = load_evaluation_set(p, CFIR)
+    assert ts.texts == TEXTS
+    assert ts.codes == CODES
+    assert ts.ids == ["q1", "q2", "q3"]
+    assert ts.valences == ["barrier", "", ""]  # an empty valence cell is "not stated"
+
+
+def test_rows_are_numbered_as_the_spreadsheet_shows_them(tmp_path: Path) -> None:
+    p = tmp_path / "gold.csv"
+    p.write_text(
+        csv_text([["text", "codes"], ["A.", "Culture"], ["", ""], ["B.", "Cost; Culture"]])
+    )
+    assert read_records(p) == [
+        (2, {"text": "A.", "codes": "Culture"}),
+        (4, {"text": "B.", "codes": ["Cost", "Culture"]}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (
+            [["Text", "Construct"], ["No money.", "Cost"], ["Hello.", ""]],
+            "row 3 has an empty `construct` cell (give a code name, several separated by ';', "
+            "or NONE for talk that fits no code)",
+        ),
+        (
+            [["Quote", "Construct"], ["No money.", "Cost"]],
+            "has no `text` column in its header row (give a header row with a `text` column and "
+            "a `construct` (or `codes`) column: a code name, several separated by ';', or NONE)",
+        ),
+        ([["Text", "Theme"], ["No money.", "Cost"]], "has no `construct` or `codes` column"),
+        (
+            [["Text", "Construct"], ["No money.", "Budget"]],
+            ", row 2: unknown code 'Budget' in codebook 'cfir-2009'",
+        ),
+    ],
+)
+def test_spreadsheet_mistakes_are_one_line_errors_naming_the_row(
+    tmp_path: Path, rows: list[list[str]], message: str
+) -> None:
+    p = tmp_path / "gold.csv"
+    p.write_text(csv_text(rows))
+    with pytest.raises(RoqaError) as err:
+        load_evaluation_set(p, CFIR)
+    sep = "" if message.startswith(",") else ": "
+    assert str(err.value).startswith(f"{p}{sep}{message}")
+    assert "\n" not in str(err.value)
+
+
+def test_a_file_named_xlsx_that_is_no_workbook_is_an_error(tmp_path: Path) -> None:
+    p = tmp_path / "gold.xlsx"
+    p.write_text("text,construct\n")
+    with pytest.raises(RoqaError, match=r"gold.xlsx: is not an Excel .xlsx file \(save it as"):
+        read_records(p)
+
+
+@pytest.mark.parametrize("attack", XML_ATTACKS)
+def test_a_hostile_workbook_is_refused_before_openpyxl_reads_it(tmp_path: Path, attack) -> None:
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    p = tmp_path / "gold.xlsx"
+    sheet = xml_attack(attack, "worksheet", ns)
+    p.write_bytes(replace_members(xlsx_bytes([["text", "construct"]]), {"xl/workbook.xml": sheet}))
+    with pytest.raises(RoqaError, match=r"gold.xlsx:xl/workbook.xml"):
+        read_records(p)
+
+
+def test_a_training_folder_reads_its_spreadsheets_beside_its_jsonl(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": "Rules.", "codes": ["Culture"]}) + "\n")
+    (tmp_path / "b.xlsx").write_bytes(xlsx_bytes([HEADER, *ROWS]))
+    (tmp_path / "~$b.xlsx").write_bytes(b"Excel's lock file")  # skipped, as Excel leaves it
+    (tmp_path / "notes.md").write_text("not records")
+    ts = load_training_set(tmp_path, CFIR, descriptions=False)
+    assert ts.texts == ["Rules.", *TEXTS]
+    assert ts.codes == [["IS.C"], *CODES]
+    assert ts.valences == ["neutral", "barrier", "neutral", "neutral"]  # training: neutral
+
+
+def test_roqa_evaluate_reads_a_csv(tiny_model_dir: Path, tmp_path: Path) -> None:
+    p = tmp_path / "gold.csv"
+    p.write_text(csv_text([HEADER, *ROWS]))
+    out = tmp_path / "m.json"
+    try:
+        main(["evaluate", str(p), "--model", str(tiny_model_dir), "--json", str(out)])
+    except SystemExit as e:
+        assert not e.code
+    m = json.loads(out.read_text("utf-8"))
+    assert (m["n"], m["n_coded"], m["n_none"]) == (3, 2, 1)
