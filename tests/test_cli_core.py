@@ -468,6 +468,27 @@ def test_suggest_refuses_an_empty_text(tiny_model_dir: Path) -> None:
     ]
 
 
+def test_suggest_reads_texts_from_standard_input_with_a_dash(
+    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = (
+        "We never had enough staff on shift to cover the training.\n\n  Hello, can you hear me?  \n"
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    run = roqa("suggest", "-", "--json", "--model", tiny_model_dir)
+    assert_success(run)
+    assert [r["text"] for r in json.loads(run.out)] == [
+        "We never had enough staff on shift to cover the training.",
+        "Hello, can you hear me?",
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n \n"))
+    run = roqa("suggest", "-", "--model", tiny_model_dir)
+    assert (run.code, run.err.strip()) == (
+        2,
+        "roqa: error: standard input holds no text (give one sentence a line)",
+    )
+
+
 def test_suggest_table_says_when_a_text_fits_no_code(tiny_model_dir: Path) -> None:
     run = roqa(
         "suggest",

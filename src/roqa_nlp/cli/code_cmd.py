@@ -421,7 +421,9 @@ def _write_key(key: PseudonymKey, path: Path, transcripts: Iterable[Any] = ()) -
 
 @app.command("suggest")
 def suggest_command(
-    text: list[str] = typer.Argument(..., help="One or more sentences to code."),
+    text: list[str] = typer.Argument(
+        ..., help="One or more sentences to code; - reads them from standard input, one a line."
+    ),
     model: Path | None = typer.Option(
         None, "--model", help="Model directory (default: the packaged model)."
     ),
@@ -437,6 +439,10 @@ def suggest_command(
     """Ranked CFIR constructs for a sentence, with probability, valence and evidence."""
     from ..errors import RoqaError
 
+    if text == ["-"]:  # `roqa suggest - < quotes.txt`: one text a line, blank lines skipped
+        text = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
+        if not text:
+            raise RoqaError("standard input holds no text", hint="give one sentence a line")
     for i, t in enumerate(text, 1):
         if not t.strip():
             raise RoqaError(f"text {i} is empty", hint="give the sentence to code in quotes")
