@@ -122,6 +122,18 @@ def test_numbers_follow_the_key_and_file_names_across_a_study(tmp_path: Path) ->
     assert key.pseudonyms == {"Zed Old": "P09", "Ada Lee": "P03", "Ben Ode": "P10", "Cy Roe": "P11"}
 
 
+def test_a_header_participant_number_numbers_the_speaker_as_a_file_name_would(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "march.txt").write_text(
+        "Participant: P07\nDate: 3 May\n\nInterviewer: Hi Ada?\nAda Lee: Hello.\n", "utf-8"
+    )
+    (out,), key = pseudonymise([read_transcript(tmp_path / "march.txt")])
+    assert out.participant == "P07"
+    assert key.pseudonyms == {"Ada Lee": "P07"}
+    assert out.text.endswith("Interviewer: Hi [P07]?\nP07: Hello.\n")
+
+
 def test_a_first_name_alone_is_replaced_only_where_that_person_speaks(tmp_path: Path) -> None:
     (tmp_path / "p01.txt").write_text("Interviewer: Hi Priya?\nPriya Nair: Hello.\n", "utf-8")
     (tmp_path / "p02.txt").write_text(

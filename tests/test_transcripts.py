@@ -157,14 +157,63 @@ def test_txt_without_speakers_leaves_its_header_fields_out(tmp_path: Path) -> No
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "header", "participant"),
+    [
+        ("march.txt", "Participant: P07", "P07"),
+        ("march.txt", "Interviewee: Participant 7.", "P7"),
+        ("p04_interview.txt", "Participant ID: P07", "P07"),  # the header says it: before the name
+        ("p04_interview.txt", "Site: Leeds", "P04"),  # no number in the header: the file name's
+    ],
+)
+def test_a_header_naming_the_participant_gives_the_case(
+    tmp_path: Path, name: str, header: str, participant: str
+) -> None:
+    f = tmp_path / name
+    f.write_text(f"{header}\n\nInterviewer: How is it going with the new rota?\nR: Slowly.\n")
+    t = read_transcript(f)
+    assert t.participant == participant
+    assert [(s, w) for s, _, w, _, _ in turns_of(t)] == [
+        ("Interviewer", "How is it going with the new rota?"),
+        ("R", "Slowly."),
+    ]
+
+
+def test_docx_header_naming_the_participant_gives_the_case(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("Participant: P11")
+    d.add_paragraph("Interviewer: What gets in the way of recovery-orientated practice here?")
+    d.add_paragraph("R: Commissioning, mostly.")
+    f = tmp_path / "transcript.docx"
+    d.save(str(f))
+    t = read_transcript(f)
+    assert t.participant == "P11"
+    assert [s for s, _, _, _, _ in turns_of(t)] == ["Interviewer", "R"]
+
+
 def test_header_lines_end_at_the_first_speaker_with_more_than_six_words() -> None:
-    from roqa_nlp.transcripts.speaker_labels import header_lines, is_header_field
+    from roqa_nlp.transcripts.speaker_labels import (
+        header_lines,
+        header_participant,
+        is_header_field,
+    )
 
     assert is_header_field("participant  ID") and is_header_field("Date")
     assert not is_header_field("Interviewer") and not is_header_field("P04")
-    labels = ["Date", None, "Interviewer", "Site", "P04", "Site"]
-    words = ["1 May", "A title", "one two three four five six", "Leeds", "1 2 3 4 5 6 7", "York"]
-    assert header_lines(labels, words) == {0, 3}
+    labels = ["Date", None, "Interviewer", "Site", "Interviewee", "P04", "Site"]
+    words = [
+        "1 May",
+        "A title",
+        "one two three four five six",
+        "Leeds",
+        "P04.",
+        "1 2 3 4 5 6 7",
+        "York",
+    ]
+    assert header_lines(labels, words) == {0, 3, 4}
+    assert header_participant(words, {0, 3, 4}) == "P04"
+    assert header_participant(words, {0, 3}) is None
 
 
 def test_docx_bold_header_fields_are_not_speakers(tmp_path: Path) -> None:

@@ -298,11 +298,14 @@ class PseudonymKey:
         docstring), without rewriting it or warning of it (:meth:`apply` does). Registering every transcript of a study before
         rewriting any (as ``AutoCoder.code`` does) lets a full name be replaced in an interview
         read before the one its person speaks in."""
-        from .transcripts.roles import participant_from_filename
+        from .transcripts.roles import participant_from_filename, participant_number_label
 
         speakers = _speakers(transcript)
         taken = {s.casefold() for s in speakers if _is_role_label(s)}
-        hint = participant_from_filename(transcript.source or transcript.id)
+        # the number the file name carries, else the one the transcript's header gives
+        hint = participant_from_filename(transcript.source or transcript.id) or (
+            participant_number_label(transcript.participant or "") and transcript.participant
+        )
         for speaker, role in speakers.items():
             if _is_role_label(speaker) or self.get(speaker) is not None:
                 continue

@@ -31,7 +31,13 @@ from ..io import read_bytes
 from ..schema import Transcript
 from .render import SpokenTurn, render_transcript
 from .roles import interviewer_keys, participant_number_label, unlabelled_speaker
-from .speaker_labels import MAX_LABEL_CHARS, LabelMatch, header_lines, line_labels
+from .speaker_labels import (
+    MAX_LABEL_CHARS,
+    LabelMatch,
+    header_lines,
+    header_participant,
+    line_labels,
+)
 from .timecodes import parse_timecode
 
 SENTENCE_PUNCTUATION = '.?!;,"“”'
@@ -207,6 +213,7 @@ def read_docx_transcript(
     read = [labelled_as(b, t) for b, t in zip(blocks, text_labels, strict=True)]
     # a bold "Date:" at the top is a header field as a plain-text one is (line_labels)
     header = header_lines([r[0] for r in read], [r[1] for r in read])
+    participant = participant or header_participant([r[1] for r in read], header)
     turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
     unlabelled: list[str] = []
     continuing = False  # whether a paragraph without a label continues the last turn
@@ -222,7 +229,7 @@ def read_docx_transcript(
             unlabelled.append(words)  # before the first label: a title page, or no labels
     labelled = bool(turns)
     if not labelled:
-        speaker = unlabelled_speaker(path)
+        speaker = participant or unlabelled_speaker(path)
         turns = [(speaker, [text], None) for text in unlabelled]
     return render_transcript(
         [SpokenTurn(speaker, "\n".join(words), time) for speaker, words, time in turns],

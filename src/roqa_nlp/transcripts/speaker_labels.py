@@ -20,8 +20,10 @@ as Sonix exports). Two more shapes that transcription services write are labels 
 A transcript often opens with a header of fields in the same shape (``Date: 12 March 2021``,
 ``Participant ID: P04``, ``Duration: 26 minutes``). At the top of a file, until the first line a
 speaker opens with more than :data:`MAX_HEADER_WORDS` words, a label that is a header field name
-(``data/transcript_header_fields.txt``) opens a header line, not a turn (:func:`header_lines`;
-the readers of plain text and Word documents leave those lines out).
+(``data/transcript_header_fields.txt``) opens a header line, not a turn, and so does any label
+whose words are only a participant number (``Participant: P04``, ``Interviewee: Participant 4``)
+(:func:`header_lines`; the readers of plain text and Word documents leave those lines out and
+take the number as the transcript's participant, :func:`header_participant`).
 
 The same shape also matches the start of an ordinary sentence (``The problem was this: ...``), so
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
@@ -201,18 +203,29 @@ def is_header_field(label: str) -> bool:
 
 def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]:
     """The lines of a file's header: those whose label (``labels``: each line's speaker label or
-    None; ``words``: what follows it) names a header field, from the top of the file until the
-    first line whose label is no header field and opens more than :data:`MAX_HEADER_WORDS`
-    words."""
+    None; ``words``: what follows it) names a header field or whose words are a participant number,
+    from the top of the file until the first other labelled line of more than
+    :data:`MAX_HEADER_WORDS` words."""
     out: set[int] = set()
     for i, (label, said) in enumerate(zip(labels, words, strict=True)):
         if label is None:
             continue
-        if is_header_field(label):
+        if is_header_field(label) or _participant_number(said) is not None:
             out.add(i)
         elif len(said.split()) > MAX_HEADER_WORDS:
             break
     return out
+
+
+def _participant_number(words: str) -> str | None:
+    return participant_number_label(words.strip().rstrip("."))
+
+
+def header_participant(words: Sequence[str], header: Iterable[int]) -> str | None:
+    """The participant a file's header names (``Participant ID: P04`` -> ``P04``): the first
+    header line (``header``, of :func:`header_lines`) whose ``words`` are a participant number."""
+    found = (_participant_number(words[i]) for i in sorted(header))
+    return next((p for p in found if p is not None), None)
 
 
 def _with_loose_labels(

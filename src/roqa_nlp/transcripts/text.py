@@ -24,7 +24,13 @@ from ..io import decode_text, read_bytes
 from ..schema import Transcript, Turn
 from .render import finish_transcript
 from .roles import role_of, unlabelled_speaker
-from .speaker_labels import LabelMatch, header_lines, line_labels, match_timestamp
+from .speaker_labels import (
+    LabelMatch,
+    header_lines,
+    header_participant,
+    line_labels,
+    match_timestamp,
+)
 
 _MARKDOWN_NOT_SPEECH = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)")
 
@@ -85,17 +91,18 @@ def parse_text(
         lines.append(_Line(pos, raw if speech else ""))  # headings separate like blank lines
         pos += len(raw) + 1
     labels = line_labels([line.text for line in lines], interviewer_labels)
-    header = header_lines(
-        [None if m is None else m.label for m in labels],
-        [line.text if m is None else line.text[m.words_start :] for line, m in zip(lines, labels)],
-    )
+    said = [
+        line.text if m is None else line.text[m.words_start :] for line, m in zip(lines, labels)
+    ]
+    header = header_lines([None if m is None else m.label for m in labels], said)
+    participant = participant or header_participant(said, header)
     for i in header:  # left out; it ends the turn before it (Interviewer: Sam Roe / Date: ...)
         lines[i], labels[i] = _Line(lines[i].start, ""), None
     labelled = any(labels)
     if labelled:
         turns = _labelled_turns(lines, labels, interviewer_labels, header)
     else:
-        turns = _paragraph_turns(lines, unlabelled_speaker(path), interviewer_labels)
+        turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
     return finish_transcript(
         path,
         text,
