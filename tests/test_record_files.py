@@ -164,3 +164,20 @@ def test_roqa_evaluate_reads_a_csv(tiny_model_dir: Path, tmp_path: Path) -> None
         assert not e.code
     m = json.loads(out.read_text("utf-8"))
     assert (m["n"], m["n_coded"], m["n_none"]) == (3, 2, 1)
+
+
+def test_a_dataframe_reads_as_a_spreadsheet_does() -> None:
+    pd = pytest.importorskip("pandas")
+    from roqa_nlp.training import as_labelled_set, as_training_set
+
+    df = pd.DataFrame([dict(zip(HEADER, r)) for r in ROWS])
+    df.loc[1, "Valence"] = None  # a missing cell, NaN in pandas
+    ts = as_labelled_set(df, CFIR)
+    assert (ts.texts, ts.codes, ts.ids) == (TEXTS, CODES, ["q1", "q2", "q3"])
+    assert ts.valences == ["barrier", "", ""]
+    listed = pd.DataFrame({"text": ["A.", "B."], "codes": [["Cost", "Culture"], []]})
+    assert as_training_set(listed, CFIR, descriptions=False).codes == [["IC.H", "IS.C"], []]
+    df.loc[2, "Construct"] = None
+    with pytest.raises(RoqaError) as err:
+        as_labelled_set(df, CFIR)
+    assert str(err.value).startswith("labelled records: record 3 has an empty `construct` cell")

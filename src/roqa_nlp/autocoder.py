@@ -567,8 +567,9 @@ class AutoCoder:
         """Train the classifier, valence head, novelty detector and question model; return
         ``self``.
 
-        ``training`` is a ``.jsonl`` file or a folder of them (as ``roqa train`` reads), a list
-        of dicts or a Hugging Face ``datasets.Dataset`` of the same records, or a
+        ``training`` is a ``.jsonl`` or spreadsheet file or a folder of them (as ``roqa train``
+        reads, see :mod:`roqa_nlp.record_files`), a list of dicts, a Hugging Face
+        ``datasets.Dataset`` or a pandas ``DataFrame`` of the same records, or a
         :class:`~roqa_nlp.training.TrainingSet`. A record has ``text`` and ``codes`` (code ids,
         names or aliases; ``[]`` = fits no code), and may have ``valence`` (barrier, enabler or
         neutral; default neutral), ``kind`` (``procedural`` for greetings, consent and Zoom
@@ -1239,8 +1240,9 @@ class AutoCoder:
     ) -> dict[str, Any]:
         """Metrics of the model's suggestions against labelled records.
 
-        ``labelled`` is a ``.jsonl`` file (as ``roqa evaluate`` reads), a list of dicts or a
-        ``datasets.Dataset`` of records with ``text`` and ``construct`` (a code name or id, or
+        ``labelled`` is a ``.jsonl`` or spreadsheet file (as ``roqa evaluate`` reads, see
+        :mod:`roqa_nlp.record_files`), a list of dicts, a ``datasets.Dataset`` or a pandas
+        ``DataFrame`` of records with ``text`` and ``construct`` (a code name or id, or
         ``NONE`` for talk that fits no code; ``codes`` as in training data also works) and
         optionally ``valence`` and ``context``, or a :class:`~roqa_nlp.training.TrainingSet`.
         Every record must state its construct (a one-line error names the one that does not).

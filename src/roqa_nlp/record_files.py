@@ -83,9 +83,19 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
+def dataframe_records(frame: Any, what: str) -> list[dict[str, Any]]:
+    """The rows of a pandas ``DataFrame`` as records, read as a spreadsheet's rows are (columns
+    in any case, ``;`` between codes, a missing code an error naming ``record N`` from 1); a
+    ``codes`` or ``construct`` cell may also hold a list of codes."""
+    plain = frame.astype(object).where(frame.notna(), None)
+    rows = [list(plain.columns), *plain.itertuples(index=False, name=None)]
+    return [r for _, r in _spreadsheet_records(rows, Path(what), item="record", first=1)]
+
+
 def _spreadsheet_records(
-    rows: Iterable[Sequence[Any]], path: Path
+    rows: Iterable[Sequence[Any]], path: Path, *, item: str = "row", first: int = 2
 ) -> list[tuple[int, dict[str, Any]]]:
+    """The records of spreadsheet ``rows`` (the first is the header), numbered from ``first``."""
     it = iter(rows)
     header = [_cell(c).casefold() for c in next(it, ())]
     if "text" not in header:
@@ -94,21 +104,25 @@ def _spreadsheet_records(
     if not code_columns:
         raise RoqaError("has no `construct` or `codes` column", path=path, hint=_HINT)
     out: list[tuple[int, dict[str, Any]]] = []
-    for n, row in enumerate(it, 2):
-        cells = {k: _cell(v) for k, v in zip(header, row) if k}
-        if not any(cells.values()):
+    for n, row in enumerate(it, first):
+        raw = {k: v for k, v in zip(header, row) if k}
+        record: dict[str, Any] = {k: _cell(v) for k, v in raw.items() if _cell(v)}
+        if not record:
             continue  # a blank row
-        record: dict[str, Any] = {k: v for k, v in cells.items() if v}
         record.setdefault("text", "")
-        given = [c for c in code_columns if cells.get(c)]
+        given = [c for c in code_columns if c in record]
         if not given:
             raise RoqaError(
-                f"row {n} has an empty `{code_columns[0]}` cell",
+                f"{item} {n} has an empty `{code_columns[0]}` cell",
                 path=path,
                 hint="give a code name, several separated by ';', or NONE for talk that fits "
                 "no code",
             )
         for column in given:
+            value = raw[column]
+            if isinstance(value, (list, tuple)):
+                record[column] = [str(v).strip() for v in value]
+                continue
             names = [s.strip() for s in record[column].split(CODE_SEPARATOR) if s.strip()]
             record[column] = names[0] if len(names) == 1 else names
         out.append((n, record))

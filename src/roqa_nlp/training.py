@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .codebook import Codebook
 from .errors import RoqaError
 from .io import sha256_bytes
-from .record_files import is_record_file, read_records
+from .record_files import dataframe_records, is_record_file, read_records
 from .schema import VALENCES, normalise_valence
 
 if TYPE_CHECKING:
@@ -326,8 +326,8 @@ def load_labelled(path: str | Path, codebook: Codebook) -> TrainingSet:
 #: What :func:`as_training_set` accepts, for its error.
 ACCEPTED = (
     "give a .jsonl file or folder, a list of dicts such as "
-    '[{"text": "We had no budget.", "codes": ["Available Resources"]}], a datasets.Dataset '
-    "or a TrainingSet"
+    '[{"text": "We had no budget.", "codes": ["Available Resources"]}], a datasets.Dataset, '
+    "a pandas DataFrame or a TrainingSet"
 )
 
 
@@ -336,10 +336,18 @@ def _is_dataset(data: Any) -> bool:
     return type(data).__module__.split(".")[0] == "datasets" and hasattr(data, "to_list")
 
 
+def _is_dataframe(data: Any) -> bool:
+    """Whether ``data`` is a pandas ``DataFrame`` (checked without importing pandas)."""
+    return type(data).__module__.split(".")[0] == "pandas" and hasattr(data, "itertuples")
+
+
 def _records_of(data: Any, what: str) -> list[dict[str, Any]] | None:
-    """The records of a list/tuple of dicts or a ``datasets.Dataset``, or None for other data."""
+    """The records of a list/tuple of dicts, a ``datasets.Dataset`` or a pandas ``DataFrame``
+    (:func:`~roqa_nlp.record_files.dataframe_records`), or None for other data."""
     if _is_dataset(data):
         records = data.to_list()
+    elif _is_dataframe(data):
+        return dataframe_records(data, what)
     elif isinstance(data, (list, tuple)):
         records = list(data)
     else:
