@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 
 from hostile_files import XML_ATTACKS, replace_members, xml_attack
-from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.errors import RoqaError
 from roqa_nlp.evaluation import load_evaluation_set
 from roqa_nlp.record_files import read_records
 from roqa_nlp.training import load_training_set
+from test_cli_core import assert_success, roqa
 
 CFIR = Codebook.load("cfir-2009")
 HEADER = ["ID", "Text", "Construct", "Valence", "Coder note"]
@@ -158,10 +158,7 @@ def test_roqa_evaluate_reads_a_csv(tiny_model_dir: Path, tmp_path: Path) -> None
     p = tmp_path / "gold.csv"
     p.write_text(csv_text([HEADER, *ROWS]))
     out = tmp_path / "m.json"
-    try:
-        main(["evaluate", str(p), "--model", str(tiny_model_dir), "--json", str(out)])
-    except SystemExit as e:
-        assert not e.code
+    assert_success(roqa("evaluate", p, "--model", tiny_model_dir, "--json", out))
     m = json.loads(out.read_text("utf-8"))
     assert (m["n"], m["n_coded"], m["n_none"]) == (3, 2, 1)
 
