@@ -811,7 +811,7 @@ def test_supported_extensions() -> None:
 @pytest.mark.parametrize(
     "label",
     ["Interviewer", "INTERVIEWER 1", "Interviewer2", "Int", "I", "Q", "Q.", "Researcher", "Facilitator",
-     "moderator", "Host 2", "Interviewer (JM)", "IV"],
+     "moderator", "Host 2", "Interviewer (JM)", "IV", "IR", "Intv"],
 )  # fmt: skip
 def test_default_interviewer_labels(label: str) -> None:
     assert is_interviewer(label)

@@ -28,7 +28,9 @@ from ..schema import Role, Transcript, Turn
 DEFAULT_INTERVIEWER_LABELS: tuple[str, ...] = (
     "interviewer",
     "int",
+    "intv",
     "iv",
+    "ir",  # interviewer, beside IE or IP for the interviewee
     "i",
     "q",
     "researcher",
