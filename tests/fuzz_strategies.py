@@ -221,6 +221,23 @@ def csv_shaped(draw: st.DrawFn) -> str:
 
 
 @st.composite
+def records_csv(draw: st.DrawFn) -> str:
+    """A spreadsheet of labelled records (roqa_nlp.record_files) as CSV, hostile cells included."""
+    columns = draw(
+        st.lists(
+            st.sampled_from(["text", "Text", "construct", "CODES", "valence", "id", "note", ""]),
+            max_size=6,
+        )
+    )
+    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    codes = st.sampled_from(["Culture", "Cost; Culture", "IS.E.2", "NONE", "none", ";", "Budget"])
+    valences = st.sampled_from(["barrier", "Enabler", "neutral", "mixed", ""])
+    cell = st.one_of(words, labels, numbers, codes, valences, st.sampled_from(['"a, b"', '"open']))
+    rows = draw(st.lists(st.lists(cell, max_size=len(columns) + 2), max_size=12))
+    return "\n".join(delimiter.join(r) for r in [columns, *rows])
+
+
+@st.composite
 def docx_shaped(draw: st.DrawFn) -> bytes:
     blocks = draw(
         st.lists(

@@ -39,6 +39,7 @@ from fuzz_strategies import (
     jsonl,
     mutated,
     qdpx_shaped,
+    records_csv,
     rtf_shaped,
     srt_shaped,
     text_file,
@@ -70,6 +71,8 @@ CASES: dict[str, int] = {
     "codings.jsonl": 200,
     "decisions.csv": 150,
     "decisions.jsonl": 150,
+    "records.csv": 150,
+    "records.xlsx": 60,
 }
 
 #: Cases actually run in this session, per reader (printed in the terminal summary).
@@ -339,6 +342,53 @@ def test_decisions_csv_reader_parses_or_refuses_in_one_line(tmp_path: Path, data
 @given(data=text_file(st.lists(st.one_of(decision_row, json_values()), max_size=6).map(jsonl)))
 def test_decisions_jsonl_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
     _fuzz_decisions(tmp_path, "decisions.jsonl", ".jsonl", data)
+
+
+def _fuzz_records(tmp_path: Path, reader: str, suffix: str, data: bytes) -> None:
+    """Labelled records from a spreadsheet: read, resolved in the codebook and checked as
+    ``roqa evaluate`` does, or refused in one line."""
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.evaluation import load_evaluation_set
+
+    RUN[reader] += 1
+    path = tmp_path / f"gold{suffix}"
+    path.write_bytes(data)
+    ts = outcome(lambda p: load_evaluation_set(p, Codebook.load("cfir-2009")), path)
+    if ts is None:
+        return
+    assert len(ts.texts) == len(ts.codes) == len(ts.valences) > 0
+    assert all(t == t.strip() and t for t in ts.texts)
+    assert all(v in ("barrier", "enabler", "neutral", "") for v in ts.valences)
+
+
+@fuzz_settings("records.csv")
+@given(data=text_file(records_csv()))
+def test_records_csv_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
+    _fuzz_records(tmp_path, "records.csv", ".csv", data)
+
+
+def _xlsx(rows: list[list[str]]) -> bytes:
+    import io
+
+    import openpyxl
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    book = openpyxl.Workbook()
+    for r in rows:  # control characters and lone surrogates cannot be written to a sheet
+        book.active.append(
+            [ILLEGAL_CHARACTERS_RE.sub("", c.encode("utf-8", "replace").decode()) for c in r]
+        )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@fuzz_settings("records.xlsx")
+@given(
+    data=file_bytes(records_csv().map(lambda t: _xlsx([line.split(",") for line in t.split("\n")])))
+)
+def test_records_xlsx_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
+    _fuzz_records(tmp_path, "records.xlsx", ".xlsx", data)
 
 
 # -- huge lines ------------------------------------------------------------------------------------

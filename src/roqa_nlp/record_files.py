@@ -50,7 +50,10 @@ def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
     suffix = p.suffix.lower()
     if suffix in (".csv", ".tsv"):
         text = read_text(p)
-        rows = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text))
+        try:  # strict: an unclosed quote is an error, not one cell swallowing the rest
+            rows = list(csv.reader(io.StringIO(text), delimiter=csv_delimiter(text), strict=True))
+        except csv.Error as e:
+            raise RoqaError(f"is not a valid CSV file ({e})", path=p, hint=_HINT) from None
         return _spreadsheet_records(rows, p)
     if suffix == ".xlsx":
         return _spreadsheet_records(_xlsx_rows(p), p)
@@ -68,7 +71,8 @@ def _xlsx_rows(path: Path) -> Iterable[Sequence[Any]]:
         raise RoqaError("is not an Excel .xlsx file", path=path, hint="save it as .xlsx or .csv")
     screen_office_file(data, path)
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # not read_only: that mode leaves the archive open until the workbook is collected
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
         rows = [tuple(r) for r in book.worksheets[0].iter_rows(values_only=True)]
     except Exception as e:  # openpyxl raises many kinds on a broken workbook
         raise RoqaError(
