@@ -50,12 +50,11 @@ _CODINGS_KEYS = frozenset({"segment_id", "suggestions"})
 
 def load_evaluation_set(path: str | Path, codebook: Codebook) -> TrainingSet:
     """The labelled records of an evaluation file, checked by :func:`check_gold`."""
-    from .record_files import read_records
+    from .record_files import item_name, read_records
     from .training import load_labelled
 
     p = Path(path)
-    item = "line" if p.suffix.lower() == ".jsonl" else "row"
-    check_gold(read_records(p), p, item=item, coding_result="roqa code output")
+    check_gold(read_records(p), p, item=item_name(p), coding_result="roqa code output")
     return load_labelled(p, codebook)
 
 

@@ -303,8 +303,9 @@ class PseudonymKey:
         speakers = _speakers(transcript)
         taken = {s.casefold() for s in speakers if _is_role_label(s)}
         # the number the file name carries, else the one the transcript's header gives
+        named = transcript.participant or ""
         hint = participant_from_filename(transcript.source or transcript.id) or (
-            participant_number_label(transcript.participant or "") and transcript.participant
+            named if participant_number_label(named) else None
         )
         for speaker, role in speakers.items():
             if _is_role_label(speaker) or self.get(speaker) is not None:

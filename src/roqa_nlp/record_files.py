@@ -27,8 +27,9 @@ from typing import Any
 from .errors import RoqaError
 from .io import csv_delimiter, read_bytes, read_jsonl_numbered, read_text
 
-#: The file types of labelled records, by suffix.
-RECORD_SUFFIXES = (".jsonl", ".csv", ".tsv", ".xlsx")
+#: The file types of labelled records, by suffix: JSON Lines and the spreadsheets.
+SPREADSHEET_SUFFIXES = (".csv", ".tsv", ".xlsx")
+RECORD_SUFFIXES = (".jsonl", *SPREADSHEET_SUFFIXES)
 #: Spreadsheet columns that hold codes: one name or id, or several separated by this.
 CODE_COLUMNS = ("codes", "construct")
 CODE_SEPARATOR = ";"
@@ -40,6 +41,16 @@ _HINT = (
 
 def is_record_file(path: str | Path) -> bool:
     return Path(path).suffix.lower() in RECORD_SUFFIXES
+
+
+def is_spreadsheet(path: str | Path) -> bool:
+    """Whether :func:`read_records` reads ``path`` as a spreadsheet (rows), not JSON Lines."""
+    return Path(path).suffix.lower() in SPREADSHEET_SUFFIXES
+
+
+def item_name(path: str | Path) -> str:
+    """What an error calls one record of ``path``: a ``row`` of a spreadsheet, else a ``line``."""
+    return "row" if is_spreadsheet(path) else "line"
 
 
 def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:

@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING, Any
 from .codebook import Codebook
 from .errors import RoqaError
 from .io import sha256_bytes
-from .record_files import dataframe_records, is_record_file, read_records
+from .record_files import (
+    dataframe_records,
+    is_record_file,
+    is_spreadsheet,
+    item_name,
+    read_records,
+)
 from .schema import VALENCES, normalise_valence
 
 if TYPE_CHECKING:
@@ -276,14 +282,15 @@ def read_record_file(
     """The records of one ``.jsonl`` or spreadsheet file (:func:`~roqa_nlp.record_files.
     read_records`) as a :class:`TrainingSet`, errors naming their line or row."""
     numbered = read_records(path)
-    spreadsheet = path.suffix.lower() != ".jsonl"
+    # a JSON Lines file keeps numbering its records from 1, blank lines aside, as it always has
+    rows = is_spreadsheet(path)
     return normalise_records(
         [r for _, r in numbered],
         codebook,
         path,
         missing_valence=missing_valence,
-        item="row" if spreadsheet else "line",
-        numbers=[n for n, _ in numbered] if spreadsheet else None,
+        item=item_name(path),
+        numbers=[n for n, _ in numbered] if rows else None,
     )
 
 
