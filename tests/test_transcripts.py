@@ -192,6 +192,46 @@ def test_docx_header_naming_the_participant_gives_the_case(tmp_path: Path) -> No
     assert [s for s, _, _, _, _ in turns_of(t)] == ["Interviewer", "R"]
 
 
+def test_a_closing_marker_after_the_last_speaker_is_not_their_words(tmp_path: Path) -> None:
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer: Anything else?\nP04: We lost two staff.\n[Recording stopped]\n"
+        "It picked up again.\nInterviewer: Thanks.\nP04: Bye then.\n\n[END OF TRANSCRIPT]\n"
+    )
+    # before the last label a "recording stopped" stays in the turn: talk may follow it
+    assert [w for _, _, w, _, _ in turns_of(read_transcript(f))] == [
+        "Anything else?",
+        "We lost two staff.\n[Recording stopped]\nIt picked up again.",
+        "Thanks.",
+        "Bye then.",
+    ]
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for line in ("Interviewer: Anything else?", "P04: Bye then.", "-- End of interview --"):
+        d.add_paragraph(line)
+    d.save(str(tmp_path / "p04.docx"))
+    assert turns_of(read_transcript(tmp_path / "p04.docx"))[-1][2] == "Bye then."
+
+
+@pytest.mark.parametrize(
+    ("line", "marks_the_end"),
+    [
+        ("[END OF TRANSCRIPT]", True),
+        ("-- End of interview --", True),
+        ("(Recording ends)", True),
+        ("**End of the recording.**", True),
+        ("Transcript ended", True),
+        ("The end of the interview was hard.", False),
+        ("[laughs]", False),
+        ("END", False),
+    ],
+)
+def test_end_markers(line: str, marks_the_end: bool) -> None:
+    from roqa_nlp.transcripts.speaker_labels import is_end_marker
+
+    assert is_end_marker(line) is marks_the_end
+
+
 def test_header_lines_end_at_the_first_speaker_with_more_than_six_words() -> None:
     from roqa_nlp.transcripts.speaker_labels import (
         header_lines,

@@ -34,6 +34,7 @@ from .roles import interviewer_keys, participant_number_label, unlabelled_speake
 from .speaker_labels import (
     MAX_LABEL_CHARS,
     LabelMatch,
+    end_markers,
     header_lines,
     header_participant,
     line_labels,
@@ -214,6 +215,7 @@ def read_docx_transcript(
     # a bold "Date:" at the top is a header field as a plain-text one is (line_labels)
     header = header_lines([r[0] for r in read], [r[1] for r in read])
     participant = participant or header_participant([r[1] for r in read], header)
+    header |= end_markers([r[1] for r in read], [r[0] for r in read])
     turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
     unlabelled: list[str] = []
     continuing = False  # whether a paragraph without a label continues the last turn

@@ -23,7 +23,9 @@ speaker opens with more than :data:`MAX_HEADER_WORDS` words, a label that is a h
 (``data/transcript_header_fields.txt``) opens a header line, not a turn, and so does any label
 whose words are only a participant number (``Participant: P04``, ``Interviewee: Participant 4``)
 (:func:`header_lines`; the readers of plain text and Word documents leave those lines out and
-take the number as the transcript's participant, :func:`header_participant`).
+take the number as the transcript's participant, :func:`header_participant`). They also leave
+out a transcriber's closing line after the last speaker (``[END OF TRANSCRIPT]``,
+:func:`end_markers`), which would otherwise continue the last turn.
 
 The same shape also matches the start of an ordinary sentence (``The problem was this: ...``), so
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
@@ -215,6 +217,29 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
         elif len(said.split()) > MAX_HEADER_WORDS:
             break
     return out
+
+
+#: A transcriber's line marking the end of the talk (``[END OF TRANSCRIPT]``, ``-- End of
+#: interview --``, ``(Recording ends)``): not the last speaker's words.
+END_MARKER = re.compile(
+    r"^[\s\[\](){}*_#=~.-]*(?:end\s+of\s+(?:the\s+)?(?:transcript(?:ion)?|interview|recording|"
+    r"audio|tape|session)|(?:transcript|interview|recording|audio|tape)\s+(?:ends|ended|stops|"
+    r"stopped))[\s\[\](){}*_#=~.!-]*$",
+    re.IGNORECASE,
+)
+
+
+def is_end_marker(line: str) -> bool:
+    """Whether ``line`` only marks the end of the talk (:data:`END_MARKER`)."""
+    return len(line) <= 80 and END_MARKER.match(line) is not None
+
+
+def end_markers(lines: Sequence[str], labels: Sequence[object | None]) -> set[int]:
+    """The lines after the file's last speaker label (``labels``: each line's, or None) that
+    only mark the end of the talk (:func:`is_end_marker`). One before a later label is left
+    alone: the talk that follows a "recording stopped" is still someone's."""
+    last = max((i for i, label in enumerate(labels) if label is not None), default=-1)
+    return {i for i in range(last + 1, len(lines)) if is_end_marker(lines[i])}
 
 
 def _participant_number(words: str) -> str | None:

@@ -26,6 +26,7 @@ from .render import finish_transcript
 from .roles import role_of, unlabelled_speaker
 from .speaker_labels import (
     LabelMatch,
+    end_markers,
     header_lines,
     header_participant,
     line_labels,
@@ -96,6 +97,7 @@ def parse_text(
     ]
     header = header_lines([None if m is None else m.label for m in labels], said)
     participant = participant or header_participant(said, header)
+    header |= end_markers([line.text for line in lines], labels)
     for i in header:  # left out; it ends the turn before it (Interviewer: Sam Roe / Date: ...)
         lines[i], labels[i] = _Line(lines[i].start, ""), None
     labelled = any(labels)
