@@ -371,13 +371,20 @@ def _xlsx(rows: list[list[str]]) -> bytes:
     import io
 
     import openpyxl
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def xml_text(cell: str) -> str:  # what XML 1.0 can hold (no controls, surrogates, U+FFFE)
+        return "".join(
+            c
+            for c in cell
+            if c in "\t\n\r"
+            or "\x20" <= c <= "\ud7ff"
+            or "\ue000" <= c <= "\ufffd"
+            or c >= "\U00010000"
+        )
 
     book = openpyxl.Workbook()
-    for r in rows:  # control characters and lone surrogates cannot be written to a sheet
-        book.active.append(
-            [ILLEGAL_CHARACTERS_RE.sub("", c.encode("utf-8", "replace").decode()) for c in r]
-        )
+    for r in rows:
+        book.active.append([xml_text(c) for c in r])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
