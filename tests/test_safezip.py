@@ -36,7 +36,7 @@ def make_zip(members: list[tuple[str, bytes]], *, symlink: str | None = None) ->
 
 def patch_central_directory(data: bytes, *, field: str, value: int) -> bytes:
     """Overwrite one field of the first central-directory entry (to forge sizes or flags)."""
-    offsets = {"flags": (8, "<H"), "uncompressed_size": (24, "<I")}
+    offsets = {"version_needed": (6, "<H"), "flags": (8, "<H"), "uncompressed_size": (24, "<I")}
     i = data.index(b"PK\x01\x02")
     off, fmt = offsets[field]
     return data[: i + off] + struct.pack(fmt, value) + data[i + off + struct.calcsize(fmt) :]
@@ -137,6 +137,25 @@ def test_refuses_a_file_that_is_not_a_zip(tmp_path: Path) -> None:
     p.write_text("<Project/>")
     with pytest.raises(RoqaError, match=r"x\.qdpx: is not a zip archive"):
         SafeZip(p)
+
+
+def test_a_zip_version_zipfile_cannot_read_is_not_a_zip_archive() -> None:
+    # a damaged header can claim "version 16.2 needed": zipfile raises NotImplementedError
+    forged = patch_central_directory(
+        make_zip([("project.qde", b"x")]), field="version_needed", value=162
+    )
+    with pytest.raises(RoqaError, match=r"archive: is not a zip archive"):
+        SafeZip(forged)
+
+
+def test_an_office_file_that_is_no_zip_says_so_in_office_terms(tmp_path: Path) -> None:
+    from roqa_nlp.exchange.safezip import screen_office_file
+
+    with pytest.raises(RoqaError) as err:
+        screen_office_file(b"PK\x03\x04 not really", "gold.xlsx")
+    assert str(err.value) == (
+        "gold.xlsx: is not a readable Office file (open it and save it again, or save it as .csv)"
+    )
 
 
 def test_refuses_a_missing_file(tmp_path: Path) -> None:

@@ -77,6 +77,10 @@ class SafeZip:
         *,
         label: str | Path | None = None,
         limits: ZipLimits = DEFAULT_LIMITS,
+        not_a_zip: tuple[str, str] = (
+            "is not a zip archive (a .qdpx file is a zip)",
+            "export the project again from your QDA program as REFI-QDA (.qdpx)",
+        ),
     ) -> None:
         if label is None:
             label = "archive" if isinstance(source, bytes) else source
@@ -95,12 +99,11 @@ class SafeZip:
             fh = p
         try:
             self._zip = zipfile.ZipFile(fh)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-            raise RoqaError(
-                "is not a zip archive (a .qdpx file is a zip)",
-                path=self.label,
-                hint="export the project again from your QDA program as REFI-QDA (.qdpx)",
-            ) from None
+        except (
+            zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+            NotImplementedError,  # a zip "version" zipfile does not read (a damaged header)
+        ):  # fmt: skip
+            raise RoqaError(not_a_zip[0], path=self.label, hint=not_a_zip[1]) from None
         try:
             self._check()
         except BaseException:
@@ -218,7 +221,8 @@ def screen_office_file(data: bytes, label: str | Path) -> None:
     bounded nesting). Office never writes DTDs into these files."""
     from .refiqda import parse_xml
 
-    with SafeZip(data, label=label) as archive:
+    not_a_zip = ("is not a readable Office file", "open it and save it again, or save it as .csv")
+    with SafeZip(data, label=label, not_a_zip=not_a_zip) as archive:
         for name in archive.names:
             part = archive.read(name)
             if name.lower().endswith((".xml", ".rels")):
