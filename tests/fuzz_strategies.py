@@ -206,35 +206,31 @@ rtf_shaped = st.builds(
 )
 
 
+def _delimited(
+    draw: st.DrawFn, names: list[str], cell: st.SearchStrategy[str], max_rows: int
+) -> str:
+    """A header of some of ``names`` and rows of ``cell``s, joined by a comma, semicolon or tab."""
+    columns = draw(st.lists(st.sampled_from(names), max_size=6))
+    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    rows = draw(st.lists(st.lists(cell, max_size=len(columns) + 2), max_size=max_rows))
+    return "\n".join(delimiter.join(r) for r in [columns, *rows])
+
+
 @st.composite
 def csv_shaped(draw: st.DrawFn) -> str:
-    columns = draw(
-        st.lists(
-            st.sampled_from(["speaker", "Speaker", "text", "TEXT", "start", "end", "notes", ""]),
-            max_size=6,
-        )
-    )
-    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    names = ["speaker", "Speaker", "text", "TEXT", "start", "end", "notes", ""]
     cell = st.one_of(words, labels, times, numbers, st.sampled_from(['"quoted, cell"', '"open']))
-    rows = draw(st.lists(st.lists(cell, max_size=len(columns) + 2), max_size=15))
-    return "\n".join(delimiter.join(r) for r in [columns, *rows])
+    return _delimited(draw, names, cell, 15)
 
 
 @st.composite
 def records_csv(draw: st.DrawFn) -> str:
     """A spreadsheet of labelled records (roqa_nlp.record_files) as CSV, hostile cells included."""
-    columns = draw(
-        st.lists(
-            st.sampled_from(["text", "Text", "construct", "CODES", "valence", "id", "note", ""]),
-            max_size=6,
-        )
-    )
-    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    names = ["text", "Text", "construct", "CODES", "valence", "id", "note", ""]
     codes = st.sampled_from(["Culture", "Cost; Culture", "IS.E.2", "NONE", "none", ";", "Budget"])
     valences = st.sampled_from(["barrier", "Enabler", "neutral", "mixed", ""])
     cell = st.one_of(words, labels, numbers, codes, valences, st.sampled_from(['"a, b"', '"open']))
-    rows = draw(st.lists(st.lists(cell, max_size=len(columns) + 2), max_size=12))
-    return "\n".join(delimiter.join(r) for r in [columns, *rows])
+    return _delimited(draw, names, cell, 12)
 
 
 @st.composite
