@@ -110,6 +110,7 @@ HEADED = (
     "Recovery practice study\n"
     "Date: 12/03/2021\n"
     "Participant ID: P04\n"
+    "Participant name: Ada Lee\n"
     "Interviewer: Sam Roe\n"
     "DURATION: 26 minutes\n"
     "\n"
