@@ -178,3 +178,35 @@ def test_a_dataframe_reads_as_a_spreadsheet_does() -> None:
     with pytest.raises(RoqaError) as err:
         as_labelled_set(df, CFIR)
     assert str(err.value).startswith("labelled records: record 3 has an empty `construct` cell")
+
+
+def test_roqa_evaluate_writes_its_predictions_as_a_spreadsheet(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    import csv
+
+    from roqa_nlp.cli.code_cmd import PREDICTION_COLUMNS
+
+    p = tmp_path / "gold.csv"
+    p.write_text(csv_text([HEADER, *ROWS]))
+    out = tmp_path / "errors.csv"
+    assert_success(roqa("evaluate", p, "--model", tiny_model_dir, "--predictions", out))
+    text = out.read_text("utf-8")
+    assert text.startswith("\ufeff")  # Excel reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert tuple(rows[0]) == PREDICTION_COLUMNS
+    assert [r["text"] for r in rows] == TEXTS
+    assert [(r["gold"], r["gold_names"]) for r in rows] == [
+        ("IS.E.2", "Available Resources"),
+        ("IS.E.1; PR.B.3", "Leadership Engagement; Champions"),
+        ("", ""),
+    ]
+    assert [r["gold_valence"] for r in rows] == ["barrier", "", ""]
+    for r in rows:
+        assert r["top1"] == str(r["code_1"] in r["gold"].split("; "))
+        assert r["top3"] == str(
+            bool({r["code_1"], r["code_2"], r["code_3"]} & set(r["gold"].split("; ")))
+        )
+        assert (
+            1 >= float(r["probability_1"]) >= float(r["probability_2"]) >= float(r["probability_3"])
+        )

@@ -505,8 +505,8 @@ def evaluate_command(
     predictions: Path | None = typer.Option(
         None,
         "--predictions",
-        help="Write each record's gold codes, top three suggestions and hits to this .jsonl "
-        "file, to read the errors one by one.",
+        help="Write each record's gold codes, top three suggestions and hits to this file, to "
+        "read the errors one by one: .jsonl, or .csv for a spreadsheet (one row a record).",
     ),
     backend: str | None = backend_option(),
 ) -> None:
@@ -540,11 +540,49 @@ def evaluate_command(
     if json_out is not None:
         atomic_write_text(json_out, json.dumps(m, indent=2, allow_nan=False) + "\n")
     if per_record is not None and predictions is not None:
-        atomic_write_text(
-            predictions,
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in per_record),
-        )
+        if predictions.suffix.lower() == ".csv":
+            from ..io import write_spreadsheet_csv
+
+            write_spreadsheet_csv(predictions, _prediction_rows(per_record, ac.codebook))
+        else:
+            atomic_write_text(
+                predictions,
+                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in per_record),
+            )
         typer.echo(f"predictions: {predictions}")
+
+
+#: The columns of ``roqa evaluate --predictions FILE.csv``, one row a record.
+PREDICTION_COLUMNS = (
+    "text", "gold", "gold_names", "top1", "top3",
+    "code_1", "name_1", "probability_1", "code_2", "name_2", "probability_2",
+    "code_3", "name_3", "probability_3",
+    "gold_valence", "valence", "novel", "novelty_p",
+)  # fmt: skip
+
+
+def _prediction_rows(records: list[dict[str, Any]], codebook: Any) -> list[list[Any]]:
+    """``--predictions`` records as spreadsheet rows (:data:`PREDICTION_COLUMNS`): several gold
+    codes joined by ``;``, the three suggestions side by side."""
+    rows: list[list[Any]] = [list(PREDICTION_COLUMNS)]
+    for r in records:
+        shown = [[g["code"], g["name"], g["probability"]] for g in r["suggestions"][:3]]
+        shown += [["", "", ""]] * (3 - len(shown))
+        rows.append(
+            [
+                r["text"],
+                "; ".join(r["gold"]),
+                "; ".join(codebook.find(c).name if codebook.find(c) else c for c in r["gold"]),
+                r["top1"],
+                r["top3"],
+                *(cell for s in shown for cell in s),
+                r.get("gold_valence") or "",
+                r.get("valence") or "",
+                r.get("novel"),
+                r.get("novelty_p"),
+            ]
+        )
+    return rows
 
 
 def _print_per_code(
