@@ -134,6 +134,27 @@ def test_a_header_participant_number_numbers_the_speaker_as_a_file_name_would(
     assert out.text.endswith("Interviewer: Hi [P07]?\nP07: Hello.\n")
 
 
+def test_people_a_header_names_get_the_pseudonym_of_their_role_in_that_transcript(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "p07.txt").write_text(
+        "Participant name: Maria Okafor\nInterviewer name: Sam Roe\n\n"
+        "Interviewer: Thanks Maria. What gets in the way?\n"
+        "P07: The staffing, Sam. Ask Maria Okafor's deputy.\n",
+        "utf-8",
+    )
+    t = read_transcript(tmp_path / "p07.txt")
+    assert t.metadata["header_people"] == {"Maria Okafor": "participant", "Sam Roe": "interviewer"}
+    (out,), key = pseudonymise([t])
+    assert key.pseudonyms == {"Maria Okafor": "P07", "Sam Roe": "Interviewer"}
+    assert out.text == (
+        "Participant name: P07\nInterviewer name: Interviewer\n\n"
+        "Interviewer: Thanks [P07]. What gets in the way?\n"
+        "P07: The staffing, [Interviewer]. Ask [P07]'s deputy.\n"
+    )
+    assert "header_people" not in out.metadata  # the names stay in the key only
+
+
 def test_a_first_name_alone_is_replaced_only_where_that_person_speaks(tmp_path: Path) -> None:
     (tmp_path / "p01.txt").write_text("Interviewer: Hi Priya?\nPriya Nair: Hello.\n", "utf-8")
     (tmp_path / "p02.txt").write_text(

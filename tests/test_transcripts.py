@@ -233,11 +233,25 @@ def test_end_markers(line: str, marks_the_end: bool) -> None:
     assert is_end_marker(line) is marks_the_end
 
 
+def test_docx_header_people_are_kept_for_pseudonymising(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("Interviewee name: Ada Lee")
+    d.add_paragraph("Interviewer: What gets in the way of recovery-orientated practice here?")
+    d.add_paragraph("P03: Commissioning, mostly.")
+    d.save(str(tmp_path / "p03.docx"))
+    t = read_transcript(tmp_path / "p03.docx")
+    assert t.metadata["header_people"] == {"Ada Lee": "participant"}
+    assert "Ada Lee" not in t.text  # Word's text is rendered from the turns
+
+
 def test_header_lines_end_at_the_first_speaker_with_more_than_six_words() -> None:
     from roqa_nlp.transcripts.speaker_labels import (
         header_lines,
         header_participant,
+        header_people,
         is_header_field,
+        with_header_fields,
     )
 
     assert is_header_field("participant  ID") and is_header_field("Date")
@@ -255,6 +269,10 @@ def test_header_lines_end_at_the_first_speaker_with_more_than_six_words() -> Non
     assert header_lines(labels, words) == {0, 3, 4}
     assert header_participant(words, {0, 3, 4}) == "P04"
     assert header_participant(words, {0, 3}) is None
+    assert header_people(
+        ["Name", "Interviewer name", "Site"], ["Ada Lee", "P04", "Leeds"], {0, 1, 2}
+    ) == {"Ada Lee": "participant"}  # a participant number is no person's name
+    assert with_header_fields(["Participant name: Ada", "P04: Hi"], [None, None])[0] is not None
 
 
 def test_docx_bold_header_fields_are_not_speakers(tmp_path: Path) -> None:

@@ -314,6 +314,21 @@ class PseudonymKey:
             if role == "participant" and hint is not None and _number(pseudonym) == _number(hint):
                 hint = None  # one name per participant number
             self.add(speaker, pseudonym)
+        # a person the header names ("Participant name: Maria Okafor") gets the pseudonym of
+        # this transcript's speaker of that role, so their name in the talk is replaced too
+        for name, role in _header_people(transcript).items():
+            if self.get(name) is not None:
+                continue
+            keyed = [self.get(s) for s, r in speakers.items() if r == role and self.get(s)]
+            numbered = [s for s, r in speakers.items() if r == role and participant_number_label(s)]
+            if keyed:  # a named speaker's pseudonym
+                self.add(name, _bare(keyed[0] or ""))
+            elif role == "interviewer":
+                self.add(name, _INTERVIEWER)
+            elif numbered:  # the participant's label, as the transcript writes it: P07
+                self.add(name, numbered[0])
+            else:
+                self.add(name, self._new_pseudonym(role, hint, taken))
 
     def _check_role(self, transcript: Transcript, role: str, pseudonym: str) -> None:
         """Warn when the key gives a speaker a pseudonym of the other role (a name first keyed
@@ -342,7 +357,8 @@ class PseudonymKey:
             known = self.get(speaker)
             if known is not None:
                 self._check_role(transcript, role, known)
-        edits = self._edits(transcript, speakers)
+        # the people the header names speak here too: their first names are theirs in this talk
+        edits = self._edits(transcript, {**speakers, **_header_people(transcript)})
         new_text, where = _rewrite(transcript.text, edits)
         turns = [
             Turn(
@@ -356,6 +372,7 @@ class PseudonymKey:
             for t in transcript.turns
         ]
         meta = dict(transcript.metadata)
+        meta.pop("header_people", None)  # their names, now in the key
         guessed = meta.get("interviewer_guessed")
         if isinstance(guessed, str):
             meta["interviewer_guessed"] = _bare(self.get(guessed) or guessed)
@@ -496,6 +513,14 @@ class PseudonymKey:
                 "and folder: rename them",
                 path=transcript.source or transcript.id,
             )
+
+
+def _header_people(transcript: Transcript) -> dict[str, str]:
+    """The people the transcript's header names, name -> role (the readers' ``header_people``)."""
+    people = transcript.metadata.get("header_people")
+    if not isinstance(people, dict):
+        return {}
+    return {str(k): str(v) for k, v in people.items() if v in ("participant", "interviewer")}
 
 
 def _speakers(transcript: Transcript) -> dict[str, str]:

@@ -37,7 +37,9 @@ from .speaker_labels import (
     end_markers,
     header_lines,
     header_participant,
+    header_people,
     line_labels,
+    with_header_fields,
 )
 from .timecodes import parse_timecode
 
@@ -186,9 +188,8 @@ def read_docx_transcript(
 ) -> Transcript:
     """Read a Word transcript (see the module docstring)."""
     blocks = list(_blocks(_open_document(path)))
-    text_labels = line_labels(
-        ["" if b.table_speaker is not None else b.text for b in blocks], interviewer_labels
-    )
+    texts = ["" if b.table_speaker is not None else b.text for b in blocks]
+    text_labels = line_labels(texts, interviewer_labels)
     styled_counts = Counter(b.styled_label for b in blocks if b.styled_label)
     keys = interviewer_keys(interviewer_labels)
 
@@ -212,9 +213,16 @@ def read_docx_transcript(
         return None, b.text, None
 
     read = [labelled_as(b, t) for b, t in zip(blocks, text_labels, strict=True)]
-    # a bold "Date:" at the top is a header field as a plain-text one is (line_labels)
-    header = header_lines([r[0] for r in read], [r[1] for r in read])
-    participant = participant or header_participant([r[1] for r in read], header)
+    # the header as in plain text (a bold "Date:" too), its fields found even where they are no
+    # speaker's label ("Participant name:")
+    fields = [
+        labelled_as(b, t)
+        for b, t in zip(blocks, with_header_fields(texts, text_labels), strict=True)
+    ]
+    names, said = [f[0] for f in fields], [f[1] for f in fields]
+    header = header_lines(names, said)
+    participant = participant or header_participant(said, header)
+    people = header_people(names, said, header)
     header |= end_markers([r[1] for r in read], [r[0] for r in read])
     turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
     unlabelled: list[str] = []
@@ -238,6 +246,10 @@ def read_docx_transcript(
         path,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata={"format": "docx", "rendering": "canonical"},
+        metadata={
+            "format": "docx",
+            "rendering": "canonical",
+            **({"header_people": people} if people else {}),
+        },
         speaker_labels=labelled,
     )

@@ -23,7 +23,9 @@ speaker opens with more than :data:`MAX_HEADER_WORDS` words, a label that is a h
 (``data/transcript_header_fields.txt``) opens a header line, not a turn, and so does any label
 whose words are only a participant number (``Participant: P04``, ``Interviewee: Participant 4``)
 (:func:`header_lines`; the readers of plain text and Word documents leave those lines out and
-take the number as the transcript's participant, :func:`header_participant`). They also leave
+take the number as the transcript's participant, :func:`header_participant`, and the people a
+name field names, :func:`header_people`, in the transcript's ``metadata["header_people"]``, for
+pseudonymising). They also leave
 out a transcriber's closing line after the last speaker (``[END OF TRANSCRIPT]``,
 :func:`end_markers`), which would otherwise continue the last turn.
 
@@ -197,10 +199,62 @@ def line_labels(
     return _with_loose_labels(lines, found, interviewer_labels)
 
 
+#: Header fields that name a person, with the role of the person they name: pseudonymising adds
+#: the name to the key with that person's pseudonym (:func:`header_people`).
+PERSON_FIELDS: dict[str, str] = {
+    "name": "participant",
+    "full name": "participant",
+    "participant name": "participant",
+    "interviewee name": "participant",
+    "respondent name": "participant",
+    "interviewer name": "interviewer",
+}
+
+
+def _field(label: str) -> str:
+    return " ".join(label.casefold().split())
+
+
 def is_header_field(label: str) -> bool:
     """Whether ``label`` is the name of a transcript header's field (``Date``, ``Participant
-    ID``; ``data/transcript_header_fields.txt``), in any case and spacing."""
-    return " ".join(label.casefold().split()) in packaged_words("transcript_header_fields.txt")
+    ID``; ``data/transcript_header_fields.txt`` and :data:`PERSON_FIELDS`), in any case and
+    spacing."""
+    field = _field(label)
+    return field in PERSON_FIELDS or field in packaged_words("transcript_header_fields.txt")
+
+
+def header_people(
+    labels: Sequence[str | None], words: Sequence[str], header: Iterable[int]
+) -> dict[str, str]:
+    """The people a file's header names (``Participant name: Maria Okafor``), each with the role
+    of the field (:data:`PERSON_FIELDS`): name -> ``participant`` or ``interviewer``."""
+    people: dict[str, str] = {}
+    for i in sorted(header):
+        label, name = labels[i], " ".join(words[i].split())
+        role = None if label is None else PERSON_FIELDS.get(_field(label))
+        if (
+            role
+            and name
+            and len(name.split()) <= MAX_HEADER_WORDS
+            and not _participant_number(name)
+        ):
+            people.setdefault(name, role)
+    return people
+
+
+def with_header_fields(
+    lines: Sequence[str], found: Sequence[LabelMatch | None]
+) -> list[LabelMatch | None]:
+    """``found`` (each line's speaker label, :func:`line_labels`) with the header fields that
+    were not taken as speakers (``Participant name:`` is not capitalised, so it is no speaker's
+    label) on the lines without one, for :func:`header_lines` to read."""
+    out = list(found)
+    for i, (line, m) in enumerate(zip(lines, found, strict=True)):
+        if m is None:
+            field = match_label(line)
+            if field is not None and is_header_field(field.label):
+                out[i] = field
+    return out
 
 
 def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]:

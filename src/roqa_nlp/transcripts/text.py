@@ -29,8 +29,10 @@ from .speaker_labels import (
     end_markers,
     header_lines,
     header_participant,
+    header_people,
     line_labels,
     match_timestamp,
+    with_header_fields,
 )
 
 _MARKDOWN_NOT_SPEECH = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)")
@@ -92,11 +94,14 @@ def parse_text(
         lines.append(_Line(pos, raw if speech else ""))  # headings separate like blank lines
         pos += len(raw) + 1
     labels = line_labels([line.text for line in lines], interviewer_labels)
+    fields = with_header_fields([line.text for line in lines], labels)
     said = [
-        line.text if m is None else line.text[m.words_start :] for line, m in zip(lines, labels)
+        line.text if m is None else line.text[m.words_start :] for line, m in zip(lines, fields)
     ]
-    header = header_lines([None if m is None else m.label for m in labels], said)
+    names = [None if m is None else m.label for m in fields]
+    header = header_lines(names, said)
     participant = participant or header_participant(said, header)
+    people = header_people(names, said, header)
     header |= end_markers([line.text for line in lines], labels)
     for i in header:  # left out; it ends the turn before it (Interviewer: Sam Roe / Date: ...)
         lines[i], labels[i] = _Line(lines[i].start, ""), None
@@ -111,7 +116,11 @@ def parse_text(
         turns,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata={"format": "md" if markdown else "txt", "rendering": "original"},
+        metadata={
+            "format": "md" if markdown else "txt",
+            "rendering": "original",
+            **({"header_people": people} if people else {}),
+        },
         speaker_labels=labelled,
     )
 
