@@ -34,11 +34,8 @@ from .roles import interviewer_keys, participant_number_label, unlabelled_speake
 from .speaker_labels import (
     MAX_LABEL_CHARS,
     LabelMatch,
-    end_markers,
-    header_lines,
-    header_participant,
-    header_people,
     line_labels,
+    transcript_header,
     with_header_fields,
 )
 from .timecodes import parse_timecode
@@ -219,11 +216,9 @@ def read_docx_transcript(
         labelled_as(b, t)
         for b, t in zip(blocks, with_header_fields(texts, text_labels), strict=True)
     ]
-    names, said = [f[0] for f in fields], [f[1] for f in fields]
-    header = header_lines(names, said)
-    participant = participant or header_participant(said, header)
-    people = header_people(names, said, header)
-    header |= end_markers([r[1] for r in read], [r[0] for r in read])
+    found = transcript_header([f[0] for f in fields], [f[1] for f in fields])
+    participant = participant or found.participant
+    header = found.lines
     turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
     unlabelled: list[str] = []
     continuing = False  # whether a paragraph without a label continues the last turn
@@ -249,7 +244,7 @@ def read_docx_transcript(
         metadata={
             "format": "docx",
             "rendering": "canonical",
-            **({"header_people": people} if people else {}),
+            **({"header_people": found.people} if found.people else {}),
         },
         speaker_labels=labelled,
     )

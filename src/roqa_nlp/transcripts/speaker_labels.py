@@ -296,6 +296,31 @@ def end_markers(lines: Sequence[str], labels: Sequence[object | None]) -> set[in
     return {i for i in range(last + 1, len(lines)) if is_end_marker(lines[i])}
 
 
+@dataclass(frozen=True)
+class Header:
+    """What a file's header gives (:func:`transcript_header`)."""
+
+    #: the header lines and a closing marker after the last speaker: left out of the talk, each
+    #: ending the turn before it
+    lines: set[int]
+    #: the participant number a header line gives (``Participant: P07``), if any
+    participant: str | None
+    #: the people a name field names, name -> role
+    people: dict[str, str]
+
+
+def transcript_header(labels: Sequence[str | None], words: Sequence[str]) -> Header:
+    """The header of a file whose lines have ``labels`` (a speaker label or header field, or
+    None: :func:`with_header_fields`) and ``words`` (what follows the label, or the whole line):
+    :func:`header_lines`, :func:`end_markers`, :func:`header_participant`, :func:`header_people`."""
+    header = header_lines(labels, words)
+    return Header(
+        lines=header | end_markers(words, labels),
+        participant=header_participant(words, header),
+        people=header_people(labels, words, header),
+    )
+
+
 def _participant_number(words: str) -> str | None:
     return participant_number_label(words.strip().rstrip("."))
 

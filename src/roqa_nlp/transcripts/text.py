@@ -26,12 +26,9 @@ from .render import finish_transcript
 from .roles import role_of, unlabelled_speaker
 from .speaker_labels import (
     LabelMatch,
-    end_markers,
-    header_lines,
-    header_participant,
-    header_people,
     line_labels,
     match_timestamp,
+    transcript_header,
     with_header_fields,
 )
 
@@ -98,11 +95,9 @@ def parse_text(
     said = [
         line.text if m is None else line.text[m.words_start :] for line, m in zip(lines, fields)
     ]
-    names = [None if m is None else m.label for m in fields]
-    header = header_lines(names, said)
-    participant = participant or header_participant(said, header)
-    people = header_people(names, said, header)
-    header |= end_markers([line.text for line in lines], labels)
+    found = transcript_header([None if m is None else m.label for m in fields], said)
+    participant = participant or found.participant
+    header = found.lines
     for i in header:  # left out; it ends the turn before it (Interviewer: Sam Roe / Date: ...)
         lines[i], labels[i] = _Line(lines[i].start, ""), None
     labelled = any(labels)
@@ -119,7 +114,7 @@ def parse_text(
         metadata={
             "format": "md" if markdown else "txt",
             "rendering": "original",
-            **({"header_people": people} if people else {}),
+            **({"header_people": found.people} if found.people else {}),
         },
         speaker_labels=labelled,
     )
