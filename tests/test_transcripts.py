@@ -245,6 +245,30 @@ def test_docx_header_people_are_kept_for_pseudonymising(tmp_path: Path) -> None:
     assert "Ada Lee" not in t.text  # Word's text is rendered from the turns
 
 
+def test_a_header_naming_the_interviewer_tells_who_asks(tmp_path: Path) -> None:
+    import warnings
+
+    f = tmp_path / "zoom.txt"
+    f.write_text(
+        "Interviewer name: Sam Roe\n\nSam Roe: What gets in the way?\n"
+        "Maria Okafor: The staffing.\nSam Roe: And what helps?\nMaria Okafor: Our manager.\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)  # no guess, no "no interviewer" warning
+        t = read_transcript(f)
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Sam Roe", "interviewer"),
+        ("Maria Okafor", "participant"),
+    ] * 2
+    # a header interviewer who is no speaker changes nothing (labelled turns, no warning either)
+    f.write_text("Interviewer name: Sam Roe\n\nInterviewer: Why?\nP02: Staff.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)
+        t = read_transcript(f)
+    assert [u.role for u in t.turns] == ["interviewer", "participant"]
+    assert "interviewer_labels_unmatched" not in t.metadata
+
+
 def test_header_lines_end_at_the_first_speaker_with_more_than_six_words() -> None:
     from roqa_nlp.transcripts.speaker_labels import (
         header_lines,

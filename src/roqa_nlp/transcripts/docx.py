@@ -218,6 +218,9 @@ def read_docx_transcript(
     ]
     found = transcript_header([f[0] for f in fields], [f[1] for f in fields])
     participant = participant or found.participant
+    interviewer_labels = found.interviewer_labels(
+        (r[0] for r in read if r[0] is not None), interviewer_labels
+    )
     header = found.lines
     turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
     unlabelled: list[str] = []

@@ -308,6 +308,22 @@ class Header:
     #: the people a name field names, name -> role
     people: dict[str, str]
 
+    def interviewer_labels(
+        self, speakers: Iterable[str], given: Sequence[str] | None
+    ) -> Sequence[str] | None:
+        """``given`` (the caller's interviewer labels) with the interviewer the header names
+        (``Interviewer name: Sam Roe``) when a speaker of the file is that person and is no
+        interviewer by the labels alone: a Zoom transcript names people, and its header says who
+        asked."""
+        named = [p for p, role in self.people.items() if role == "interviewer"]
+        labels = set(speakers)
+        extra = [
+            p
+            for p in named
+            if any(s in interviewer_keys([p]) and s not in interviewer_keys(given) for s in labels)
+        ]
+        return [*(given or ()), *extra] if extra else given
+
 
 def transcript_header(labels: Sequence[str | None], words: Sequence[str]) -> Header:
     """The header of a file whose lines have ``labels`` (a speaker label or header field, or

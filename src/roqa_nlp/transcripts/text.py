@@ -97,6 +97,9 @@ def parse_text(
     ]
     found = transcript_header([None if m is None else m.label for m in fields], said)
     participant = participant or found.participant
+    interviewer_labels = found.interviewer_labels(
+        (m.label for m in labels if m), interviewer_labels
+    )
     header = found.lines
     for i in header:  # left out; it ends the turn before it (Interviewer: Sam Roe / Date: ...)
         lines[i], labels[i] = _Line(lines[i].start, ""), None
