@@ -54,8 +54,9 @@ def load_evaluation_set(path: str | Path, codebook: Codebook) -> TrainingSet:
     from .training import load_labelled
 
     p = Path(path)
-    check_gold(read_records(p), p, item=item_name(p), coding_result="roqa code output")
-    return load_labelled(p, codebook)
+    numbered = read_records(p)  # read once: a workbook is screened and parsed only once
+    check_gold(numbered, p, item=item_name(p), coding_result="roqa code output")
+    return load_labelled(p, codebook, numbered=numbered)
 
 
 def check_gold(

@@ -121,7 +121,7 @@ def _spreadsheet_records(
     out: list[tuple[int, dict[str, Any]]] = []
     for n, row in enumerate(it, first):
         raw = {k: v for k, v in zip(header, row) if k}
-        record: dict[str, Any] = {k: _cell(v) for k, v in raw.items() if _cell(v)}
+        record: dict[str, Any] = {k: c for k, c in ((k, _cell(v)) for k, v in raw.items()) if c}
         if not record:
             continue  # a blank row
         record.setdefault("text", "")

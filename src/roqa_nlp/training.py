@@ -277,20 +277,26 @@ def training_files(path: str | Path) -> list[Path]:
 
 
 def read_record_file(
-    path: Path, codebook: Codebook, *, missing_valence: str = "neutral"
+    path: Path,
+    codebook: Codebook,
+    *,
+    missing_valence: str = "neutral",
+    numbered: list[tuple[int, dict[str, Any]]] | None = None,
 ) -> TrainingSet:
     """The records of one ``.jsonl`` or spreadsheet file (:func:`~roqa_nlp.record_files.
-    read_records`) as a :class:`TrainingSet`, errors naming their line or row."""
-    numbered = read_records(path)
+    read_records`, or ``numbered`` when the caller has read them) as a :class:`TrainingSet`,
+    errors naming their line or row."""
+    if numbered is None:
+        numbered = read_records(path)
     # a JSON Lines file keeps numbering its records from 1, blank lines aside, as it always has
-    rows = is_spreadsheet(path)
+    spreadsheet = is_spreadsheet(path)
     return normalise_records(
         [r for _, r in numbered],
         codebook,
         path,
         missing_valence=missing_valence,
         item=item_name(path),
-        numbers=[n for n, _ in numbered] if rows else None,
+        numbers=[n for n, _ in numbered] if spreadsheet else None,
     )
 
 
@@ -321,11 +327,17 @@ def load_training_set(
     return out
 
 
-def load_labelled(path: str | Path, codebook: Codebook) -> TrainingSet:
+def load_labelled(
+    path: str | Path,
+    codebook: Codebook,
+    *,
+    numbered: list[tuple[int, dict[str, Any]]] | None = None,
+) -> TrainingSet:
     """An evaluation file: records with ``text`` and ``construct`` (name or id; ``NONE`` = none)
-    and optionally ``valence``; a record without one has valence ``""`` (not stated)."""
+    and optionally ``valence``; a record without one has valence ``""`` (not stated).
+    ``numbered``: its records, when the caller has read them (:func:`read_record_file`)."""
     p = Path(path)
-    ts = read_record_file(p, codebook, missing_valence="")
+    ts = read_record_file(p, codebook, missing_valence="", numbered=numbered)
     ts.hash = sha256_bytes(p.read_bytes())
     return ts
 

@@ -572,7 +572,7 @@ def _prediction_rows(records: list[dict[str, Any]], codebook: Any) -> list[list[
             [
                 r["text"],
                 "; ".join(r["gold"]),
-                "; ".join(codebook.find(c).name if codebook.find(c) else c for c in r["gold"]),
+                "; ".join(getattr(codebook.find(c), "name", c) for c in r["gold"]),
                 r["top1"],
                 r["top3"],
                 *(cell for s in shown for cell in s),

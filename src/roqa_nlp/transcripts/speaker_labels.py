@@ -25,9 +25,8 @@ whose words are only a participant number (``Participant: P04``, ``Interviewee: 
 (:func:`header_lines`; the readers of plain text and Word documents leave those lines out and
 take the number as the transcript's participant, :func:`header_participant`, and the people a
 name field names, :func:`header_people`, in the transcript's ``metadata["header_people"]``, for
-pseudonymising). They also leave
-out a transcriber's closing line after the last speaker (``[END OF TRANSCRIPT]``,
-:func:`end_markers`), which would otherwise continue the last turn.
+pseudonymising). They also leave out a transcriber's closing line after the last speaker
+(``[END OF TRANSCRIPT]``, :func:`end_markers`), which would otherwise continue the last turn.
 
 The same shape also matches the start of an ordinary sentence (``The problem was this: ...``), so
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
@@ -315,12 +314,12 @@ class Header:
         (``Interviewer name: Sam Roe``) when a speaker of the file is that person and is no
         interviewer by the labels alone: a Zoom transcript names people, and its header says who
         asked."""
-        named = [p for p, role in self.people.items() if role == "interviewer"]
-        labels = set(speakers)
+        already = interviewer_keys(given)
+        others = {s for s in speakers if s not in already}
         extra = [
             p
-            for p in named
-            if any(s in interviewer_keys([p]) and s not in interviewer_keys(given) for s in labels)
+            for p, role in self.people.items()
+            if role == "interviewer" and any(s in interviewer_keys([p]) for s in others)
         ]
         return [*(given or ()), *extra] if extra else given
 
