@@ -203,6 +203,23 @@ def test_two_interviewers_get_two_pseudonyms(tmp_path: Path) -> None:
     ]
 
 
+def test_a_name_with_its_role_in_brackets_is_a_name_of_that_role(tmp_path: Path) -> None:
+    path = tmp_path / "call.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Jane Smith (Interviewer)>What helps?</v>\n\n"
+        "00:00:05.000 --> 00:00:09.000\n<v Bob Jones>Jane, the training helps.</v>\n",
+        encoding="utf-8",
+    )
+    (t,), key = pseudonymise([read_transcript(path)])
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Interviewer", "interviewer"),
+        ("P01", "participant"),
+    ]
+    assert key.get("Jane Smith (Interviewer)") == "Interviewer"
+    assert "Jane" not in t.text and "Smith" not in t.text
+    assert t.text.endswith("[Interviewer], the training helps.")
+
+
 def test_role_labels_are_not_names_and_stay(tmp_path: Path) -> None:
     path = tmp_path / "p04.txt"
     text = "Interviewer: How is it going?\nP04: Fine. Speaker 2 and the Registered Manager agree.\n"

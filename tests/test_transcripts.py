@@ -907,6 +907,42 @@ def test_participant_labels(label: str) -> None:
     assert not is_interviewer(label)
 
 
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Jane Smith (Interviewer)", True),
+        ("Sam Roe [Host]", True),
+        ("Ann Lee (Interviewer 2)", True),
+        ("Ann Lee (Researcher) (JM)", True),
+        ("Bob Jones (Participant)", False),
+        ("Bob Jones (he/him)", False),
+        ("Bob Jones ()", False),
+        ("Bob Jones (Interviewer", False),  # an unclosed note is no note
+    ],
+)
+def test_a_role_in_brackets_after_a_name_decides_the_role(label: str, expected: bool) -> None:
+    assert is_interviewer(label) is expected
+
+
+def test_a_bracketed_role_note_matches_the_labels_given() -> None:
+    assert is_interviewer("Sam Roe (Lead)", ["Lead"])
+    assert not is_interviewer("Sam Roe (Interviewer)", ["Lead"])  # the defaults not asked for
+
+
+def test_teams_vtt_with_a_role_after_the_name(tmp_path: Path) -> None:
+    f = tmp_path / "teams.vtt"
+    f.write_text(
+        "WEBVTT\n\n00:00:03.000 --> 00:00:09.000\n"
+        "<v Jane Smith (Interviewer)>What gets in the way?</v>\n\n"
+        "00:00:10.000 --> 00:00:20.000\n<v Bob Jones>Staffing, mostly.</v>\n"
+    )
+    t = read_transcript(f)
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Jane Smith (Interviewer)", "interviewer"),
+        ("Bob Jones", "participant"),
+    ]
+
+
 def test_interviewer_labels_are_configurable() -> None:
     assert is_interviewer("Sam Roe", ["sam roe"])
     assert not is_interviewer("Interviewer", ["Sam Roe"])

@@ -155,7 +155,7 @@ def _is_role_label(label: str) -> bool:
     )
 
     return (
-        label in interviewer_keys(None)
+        interviewer_keys(None).names_role(label)  # "Jane Smith (Interviewer)" names a person
         or participant_number_label(label) is not None
         or is_speaker_number_label(label)
         or label.casefold() == UNLABELLED_SPEAKER.casefold()

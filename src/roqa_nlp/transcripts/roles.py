@@ -3,8 +3,10 @@
 A speaker label is the interviewer's when, lower-cased and stripped of a trailing number or a
 bracketed note (``Interviewer 2``, ``INT1``, ``Interviewer (JM)``, ``Q.``), it is one of the
 interviewer labels; an interviewer label given with a number (``Speaker 1``) matches only that
-number. Every other speaker is a participant. The labels are configurable because
-Zoom transcripts name people (``Jane Smith``) rather than roles.
+number. A bracketed note that is itself an interviewer label makes its speaker the interviewer
+too: Teams and Zoom write a role after a name (``Jane Smith (Interviewer)``, ``Sam Roe [Host]``).
+Every other speaker is a participant. The labels are configurable because Zoom transcripts name
+people (``Jane Smith``) rather than roles.
 
 The participant id is the case the transcript belongs to in the framework matrix: the first
 participant label that names a participant number (``P04``, ``Participant 4`` -> ``P4``), else a
@@ -76,6 +78,20 @@ def _without_bracketed_notes(label: str) -> str:
     return "".join(pieces)
 
 
+def _bracketed_notes(label: str) -> list[str]:
+    """The text of each ``(...)``/``[...]`` note in ``label`` (opener to the first closer), in the
+    order written: ``Jane Smith (Interviewer)`` -> ``["Interviewer"]``."""
+    notes: list[str] = []
+    opened_at = -1
+    for i, c in enumerate(label):
+        if opened_at < 0 and c in "[(":
+            opened_at = i
+        elif opened_at >= 0 and c in "])":
+            notes.append(label[opened_at + 1 : i])
+            opened_at = -1
+    return notes
+
+
 def _without_trailing_number(key: str) -> str:
     """``key`` without a final run of digits and the blanks or ``#._-`` just before it."""
     end = len(key)
@@ -126,6 +142,13 @@ class InterviewerLabels:
     def __contains__(self, label: object) -> bool:
         if not isinstance(label, str):
             return False
+        return self.names_role(label) or any(
+            self.names_role(note) for note in _bracketed_notes(label) if note.strip()
+        )
+
+    def names_role(self, label: str) -> bool:
+        """Whether ``label`` itself, not a bracketed note after a name, is an interviewer
+        label: ``Interviewer (JM)`` is, ``Jane Smith (Interviewer)`` is a person's name."""
         return normalise_label(label) in self.any_number or (
             bool(self.numbered) and _numbered_form(label) in self.numbered
         )
