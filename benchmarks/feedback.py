@@ -7,6 +7,9 @@ others". For each example interview i in p01, p02, p03:
    the packaged model's suggestions on it: for each segment, ``accept`` the model's top-1 code if
    the gold has it, else ``recode`` to the gold main code; a segment the gold leaves uncoded gets
    a ``reject`` of each of the top-3 suggestions (it becomes an example of talk that fits no code);
+   and a gold-coded segment whose gold valence is not the valence of the model's top suggestion
+   gets a ``valence`` row with the gold valence, as a researcher correcting the report's valence
+   buttons would (``--no-valence`` leaves the valence rows out);
 2. ``AutoCoder.load().update(decisions, codings=run, training="training_data")``, timed;
 3. score the updated model and the packaged model on the gold of the OTHER two interviews
    (``AutoCoder.evaluate``): construct top-1 / top-3 and domain accuracy on the gold-coded
@@ -68,9 +71,11 @@ METRICS = (
 
 
 def decision_rows(
-    gold: dict[str, GoldSegment], run: Any, transcript_id: str
+    gold: dict[str, GoldSegment], run: Any, transcript_id: str, *, valence: bool = True
 ) -> list[dict[str, str]]:
-    """Decisions a researcher following the gold would make on one interview's suggestions."""
+    """Decisions a researcher following the gold would make on one interview's suggestions
+    (with ``valence``, also a correction of each coded segment's valence where the model's top
+    suggestion has another)."""
     rows: list[dict[str, str]] = []
     for s in run.segments:
         if s.segment.transcript_id != transcript_id or s.segment.id not in gold:
@@ -82,6 +87,11 @@ def decision_rows(
                 rows.append(dict(segment_id=s.segment.id, decision="accept", code_id=ranked[0]))
             else:
                 rows.append(dict(segment_id=s.segment.id, decision="recode", code_id=g.code_ids[0]))
+            top = s.top
+            if valence and top is not None and top.valence != g.codes[0].valence:
+                rows.append(
+                    dict(segment_id=s.segment.id, decision="valence", valence=g.codes[0].valence)
+                )
         else:
             for code in ranked[:3]:
                 rows.append(dict(segment_id=s.segment.id, decision="reject", code_id=code))
@@ -90,10 +100,11 @@ def decision_rows(
 
 def write_decisions(rows: list[dict[str, str]], path: Path) -> None:
     buf = io.StringIO()
-    w = csv.DictWriter(buf, ["segment_id", "decision", "code_id", "new_code", "note"])
+    columns = ["segment_id", "decision", "code_id", "new_code", "note", "valence"]
+    w = csv.DictWriter(buf, columns, restval="")
     w.writeheader()
     for r in rows:
-        w.writerow({**r, "new_code": "", "note": "from examples/gold"})
+        w.writerow({**r, "note": "from examples/gold"})
     path.write_text(buf.getvalue(), encoding="utf-8")
 
 
@@ -145,7 +156,7 @@ def fmt(x: Any) -> str:
     return str(x)
 
 
-def main(weight: int | None = None, sweep: list[int] | None = None) -> None:
+def main(weight: int | None = None, sweep: list[int] | None = None, valence: bool = True) -> None:
     from roqa_nlp.autocoder import UPDATE_WEIGHT, AutoCoder
     from roqa_nlp.io import atomic_write_text, sha256_file
     from roqa_nlp.training import load_training_set
@@ -180,7 +191,7 @@ def main(weight: int | None = None, sweep: list[int] | None = None) -> None:
         runs: list[dict[str, Any]] = []
         with tempfile.TemporaryDirectory() as tmp:
             for i in interviews:
-                rows = decision_rows(gold, run, i)
+                rows = decision_rows(gold, run, i, valence=valence)
                 path = Path(tmp) / f"decisions_{i}.csv"
                 write_decisions(rows, path)
                 ac = AutoCoder.load(embedder=emb)
@@ -198,7 +209,7 @@ def main(weight: int | None = None, sweep: list[int] | None = None) -> None:
                 }
                 counts = {
                     d: sum(1 for r in rows if r["decision"] == d)
-                    for d in ("accept", "recode", "reject")
+                    for d in ("accept", "recode", "reject", "valence")
                 }
                 runs.append(
                     {
@@ -274,6 +285,7 @@ def main(weight: int | None = None, sweep: list[int] | None = None) -> None:
         "gold_sha256": sha256_file(GOLD_CSV),
         "alpha": packaged.params["alpha"],
         "update_weight": weight,
+        "valence_corrections": valence,
         "control_retrain_seconds": control_seconds,
         "mean_change_vs_packaged": mean_change(runs, "change_vs_packaged"),
         "mean_change_vs_control": mean_change(runs, "change_vs_control"),
@@ -310,7 +322,14 @@ def markdown(r: dict[str, Any]) -> str:
         "",
         "For each interview, the gold of that interview became a decisions file (accept the "
         "model's top-1 when the gold has it, else recode to the gold main code; reject the top-3 "
-        "suggestions of segments the gold leaves uncoded), `AutoCoder.load().update(decisions, "
+        "suggestions of segments the gold leaves uncoded"
+        + (
+            "; correct the valence of a gold-coded segment to the gold's where the model's top "
+            "suggestion has another"
+            if r.get("valence_corrections")
+            else ""
+        )
+        + "), `AutoCoder.load().update(decisions, "
         'codings=run, training="training_data")` retrained the model (decided segments weigh '
         f"{r['update_weight']}), "
         "and both models were scored on the other two interviews' gold. Construct metrics are on "
@@ -346,9 +365,10 @@ def markdown(r: dict[str, Any]) -> str:
         "",
         "## Each feedback interview",
         "",
-        "| feedback from | decisions (accept/recode/reject) | retrain s | scored on (coded / uncoded) "
-        "| model | top-1 | top-3 | domain | novel recall (uncoded / off-framework) | false-novel |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| feedback from | decisions (accept/recode/reject/valence) | retrain s | scored on (coded / uncoded) "
+        "| model | top-1 | top-3 | domain | valence | novel recall (uncoded / off-framework) "
+        "| false-novel |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
 
     def v(x: Any) -> str:
@@ -366,23 +386,32 @@ def markdown(r: dict[str, Any]) -> str:
         for label in labels:
             m = run[label]
             lead = (
-                f"| {run['feedback_interview'].split('_')[0]} | {d['accept']}/{d['recode']}/{d['reject']} "
+                f"| {run['feedback_interview'].split('_')[0]} "
+                f"| {d['accept']}/{d['recode']}/{d['reject']}/{d.get('valence', 0)} "
                 f"| {run['retrain_seconds']} | {on} ({p['n_coded']} / {p['n_none']}) "
                 if label == "packaged"
                 else "| | | | "
             )
             lines.append(
                 f"{lead}| {label} | {v(m['construct_top1'])} | {v(m['construct_top3'])} "
-                f"| {v(m['domain_accuracy'])} | {v(m['novel_recall'])} / "
+                f"| {v(m['domain_accuracy'])} | {v(m['valence_accuracy'])} "
+                f"| {v(m['novel_recall'])} / "
                 f"{v(m['novel_recall_off_framework'])} | {v(m['false_novel_rate'])} |"
             )
     lines += [
         "",
         "Small samples: each pair of interviews has about 35 gold-coded and 22 uncoded segments, "
         "so one segment moves top-1 by about 0.03; read the direction, not the third decimal. "
-        "Per-interview figures are in `feedback.json`. Decisions carry no valence: `update` "
-        "labels each decided segment with the valence of the model's own top suggestion, so "
-        "feedback is not expected to improve valence accuracy.",
+        "Per-interview figures are in `feedback.json`. "
+        + (
+            "Valence is scored on the gold-coded segments against the gold main code's valence; "
+            "`update` trains the valence head on the corrected valence where a `valence` row "
+            "gives one, else on the valence of the model's own top suggestion."
+            if r.get("valence_corrections")
+            else "These decisions carry no valence (`--no-valence`): `update` labels each "
+            "decided segment with the valence of the model's own top suggestion, so feedback is "
+            "not expected to improve valence accuracy."
+        ),
         "",
     ]
     return "\n".join(lines)
@@ -422,5 +451,12 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--weight", type=int, default=None, help="weight of decided segments")
     ap.add_argument("--weights", default="", help="comma-separated weights to compare")
+    ap.add_argument(
+        "--no-valence", action="store_true", help="leave the valence corrections out of decisions"
+    )
     a = ap.parse_args()
-    main(a.weight, [int(x) for x in a.weights.split(",") if x.strip()] or None)
+    main(
+        a.weight,
+        [int(x) for x in a.weights.split(",") if x.strip()] or None,
+        valence=not a.no_valence,
+    )
