@@ -12,7 +12,13 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from roqa_nlp.errors import RoqaError, RoqaWarning
-from roqa_nlp.pseudonyms import PseudonymKey, _is_common_word, name_parts, pseudonymise
+from roqa_nlp.pseudonyms import (
+    PseudonymKey,
+    _is_common_word,
+    name_parts,
+    names_to_check,
+    pseudonymise,
+)
 from roqa_nlp.schema import Transcript, Turn
 from roqa_nlp.transcripts import read_transcript
 from test_cli_core import roqa
@@ -641,3 +647,103 @@ def test_a_segment_keeps_the_time_of_its_own_cue_when_names_before_it_are_replac
         ("Our nominated individual [nominated individual] backs us.", 6.0, 20.0),
         ("Supervision every six weeks helps most.", 65.0, 80.0),
     ]
+
+
+# -- words that may still name someone ---------------------------------------------------------
+
+
+def talk(tid: str, *said: str) -> Transcript:
+    """A transcript of participant turns, one per string."""
+    text, turns = "", []
+    for words in said:
+        start = len(text) + len("P01: ")
+        text += f"P01: {words}\n"
+        turns.append(Turn("P01", "participant", start, start + len(words)))
+    return Transcript(tid, text, turns)
+
+
+def test_names_to_check_lists_capitalised_words_within_a_sentence() -> None:
+    one = talk(
+        "p01",
+        "I asked Priya and then Priya's manager in Leeds. Priya said no.",
+        "We moved on Monday, and the British and NHS rules, GPs, Mr Hale, the Recovery College.",
+        "The recovery college is good. I'm sure [P07] and [inaudible] Zed agreed.",
+    )
+    two = talk("p02", "We went to Leeds with Punjabi-speaking staff and Hale.")
+    found = names_to_check([one, two])
+    assert [(f.word, f.count, f.transcripts) for f in found] == [
+        ("Hale", 2, ("p01", "p02")),
+        ("Leeds", 2, ("p01", "p02")),
+        ("Priya", 2, ("p01",)),  # Priya's counts; the third starts a sentence
+        ("Zed", 1, ("p01",)),  # the bracketed notes before it are left out, not it
+    ]
+
+
+def test_names_to_check_leaves_out_what_the_key_holds() -> None:
+    t = talk("p01", "I asked Priya and Tom Hale, then Leeds said so.")
+    key = PseudonymKey({"Tom Hale": "nominated individual", "Priya": "nurse"})
+    assert [f.word for f in names_to_check([t], key)] == ["Leeds"]
+    (after,), key = pseudonymise([t], key)
+    assert [f.word for f in names_to_check([after], key)] == ["Leeds"]
+
+
+def test_a_word_also_written_in_lower_case_anywhere_is_not_listed() -> None:
+    a = talk("p01", "Staff at the Bridge House said so.")
+    b = talk("p02", "We crossed the bridge.")
+    assert [f.word for f in names_to_check([a])] == ["Bridge", "House"]
+    assert [f.word for f in names_to_check([a, b])] == ["House"]
+
+
+@given(st.lists(st.text(alphabet="AaBbZz .,'-", max_size=40), min_size=1, max_size=4))
+@settings(max_examples=150, deadline=None)
+def test_each_word_listed_is_in_the_talk_capitalised_and_never_in_lower_case(
+    said: list[str],
+) -> None:
+    t = talk("p01", *said)
+    spoken = " ".join(said)
+    for f in names_to_check([t]):
+        assert f.word in spoken and f.word[0].isupper() and f.count >= 1
+        assert f.word.casefold() not in {
+            w.casefold() for w in re.findall(r"\b[a-z][\w'-]*", spoken)
+        }
+        assert f.transcripts == ("p01",)
+
+
+def test_roqa_pseudonymise_lists_the_words_to_check(tmp_path: Path) -> None:
+    study = tmp_path / "study"
+    study.mkdir()
+    write(study, "p01.txt", "Interviewer: Where?\nP01: Our team in Leeds, with Priya.\n")
+    write(study, "p02.txt", "Interviewer: Where?\nP02: Also in Leeds.\n")
+    key = tmp_path / "key.csv"
+    run = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert "Check 2 word(s) of the talk that may still name a person or a place" in said
+    assert f"add a row to {key} for each that identifies someone" in said
+    assert "Leeds 2 p01, p02 Priya 1 p01" in said
+    key.write_text("name,pseudonym\nLeeds,city\nPriya,nurse\n", encoding="utf-8")
+    run = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert "may still name" not in run.out
+    assert (tmp_path / "out" / "p02.txt").read_text("utf-8").endswith("P02: Also in [city].\n")
+
+
+@pytest.mark.slow
+def test_roqa_code_pseudonymise_names_the_most_frequent_words_to_check(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    places = [f"Town{chr(ord('a') + i)}" for i in range(14)]  # Towna ... Townn, once each
+    said = " and ".join(places)
+    study = tmp_path / "study"
+    study.mkdir()
+    write(study, "p01.txt", f"Interviewer: Where?\nP01: We work in Leeds, Leeds and {said}.\n")
+    key = tmp_path / "key.csv"
+    run = roqa("code", study, "--out", tmp_path / "out", "--model", tiny_model_dir,
+               "--pseudonymise", key, "--no-report")  # fmt: skip
+    assert run.code == 0, run.err
+    shown = ", ".join(places[:11])
+    assert (
+        f"Check 15 word(s) of the talk that may still name a person or a place (capitalised "
+        f"within a sentence, never in lower case, not in the key): Leeds ×2, {shown} and 3 more; "
+        f"add a row to {key} for each"
+    ) in " ".join(run.out.split())

@@ -33,6 +33,7 @@ _EXPORTS: dict[str, str] = {
     "read_transcripts": "roqa_nlp.transcripts",
     "PseudonymKey": "roqa_nlp.pseudonyms",
     "pseudonymise": "roqa_nlp.pseudonyms",
+    "names_to_check": "roqa_nlp.pseudonyms",
     "reviewed_codings": "roqa_nlp.decisions",
     "TrainingSet": "roqa_nlp.training",
     "segment": "roqa_nlp.transcripts.segment",
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     from roqa_nlp.framework import saturation as saturation
     from roqa_nlp.novelty import NoveltyDetector as NoveltyDetector
     from roqa_nlp.pseudonyms import PseudonymKey as PseudonymKey
+    from roqa_nlp.pseudonyms import names_to_check as names_to_check
     from roqa_nlp.pseudonyms import pseudonymise as pseudonymise
     from roqa_nlp.report import write_report as write_report
     from roqa_nlp.result import CodingResult as CodingResult
@@ -99,6 +101,7 @@ __all__ = [
     "read_transcripts",
     "PseudonymKey",
     "pseudonymise",
+    "names_to_check",
     "reviewed_codings",
     "TrainingSet",
     "segment",

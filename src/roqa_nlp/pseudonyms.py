@@ -39,8 +39,12 @@ key (:meth:`PseudonymKey.register`) before rewriting any transcript.
 
 Names are replaced as exact words: another spelling ("Mariah"), a nickname, or someone who is not
 in the key stays in the text, so pseudonymising helps de-identification and does not replace
-reading the transcripts. Offsets (turns, and the segments cut from them) are into the rewritten
-text.
+reading the transcripts. To help that reading, :func:`names_to_check` lists the words of the talk
+that may still name a person or a place (capitalised within a sentence, never written in lower
+case anywhere in the study, and neither a name of the key nor a word of
+``data/public_proper_words.txt`` such as ``Monday`` or ``British``); ``roqa pseudonymise`` and
+``roqa code --pseudonymise`` print them. Offsets (turns, and the segments cut from them) are into
+the rewritten text.
 """
 
 from __future__ import annotations
@@ -58,7 +62,7 @@ from .errors import RoqaError, first_few, quoted, warn
 from .io import packaged_words
 from .schema import Transcript, Turn
 
-__all__ = ["KEY_COLUMNS", "PseudonymKey", "pseudonymise"]
+__all__ = ["KEY_COLUMNS", "NameToCheck", "PseudonymKey", "names_to_check", "pseudonymise"]
 
 #: the columns of a pseudonym key file
 KEY_COLUMNS = ("name", "pseudonym")
@@ -580,3 +584,86 @@ def pseudonymise(
     for t in transcripts:  # every speaker first: a full name is replaced in every transcript
         key.register(t)
     return [key.apply(t) for t in transcripts], key
+
+
+@dataclass(frozen=True)
+class NameToCheck:
+    """A word of the talk that may name a person or a place the pseudonym key does not hold:
+    how often it stands in the talk, and in which transcripts (ids, in reading order)."""
+
+    word: str
+    count: int
+    transcripts: tuple[str, ...]
+
+
+#: a word of the talk: letters, with inner apostrophes and hyphens ("O'Neill", "Mary-Jane")
+_TALK_WORD = re.compile(r"(?<![\w'’-])[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+#: a bracketed note or pseudonym ("[P07]", "[inaudible]"): not the speaker's words
+_SQUARE_NOTE = re.compile(r"\[[^\[\]\n]*\]")
+
+
+def _public_words() -> frozenset[str]:
+    """Capitalised words that identify no one (``data/public_proper_words.txt``)."""
+    return packaged_words("public_proper_words.txt")
+
+
+def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool]]:
+    """Each word of the transcript's turns (square-bracketed notes and pseudonyms left out),
+    without a possessive ``'s``, and whether it starts a sentence."""
+    for turn in transcript.turns:
+        said = _SQUARE_NOTE.sub(
+            lambda m: " " * len(m.group(0)), transcript.text[turn.start : turn.end]
+        )
+        for m in _TALK_WORD.finditer(said):
+            word = m.group(0)
+            for suffix in ("'s", "’s"):
+                if word.endswith(suffix) and len(word) > len(suffix):
+                    word = word[: -len(suffix)]
+            starts = _SENTENCE_START.search(said[max(0, m.start() - 80) : m.start()]) is not None
+            yield word, starts
+
+
+def _may_be_a_name(word: str) -> bool:
+    """Capitalised, with lower-case letters (not an acronym such as NHS or GPs), not a
+    contraction of "I" ("I'm") or an honorific ("Mr"), and not a compound whose later pieces are
+    lower case ("Punjabi-speaking")."""
+    if len(word) < 2 or not word[0].isupper() or not any(c.islower() for c in word):
+        return False
+    if word[1] in "'’" or word.casefold() in _HONORIFICS or word.removesuffix("s").isupper():
+        return False  # "I'm", "Mr", "GPs"
+    return all(piece[:1].isupper() for piece in word.split("-")[1:] if piece)
+
+
+def names_to_check(
+    transcripts: Iterable[Transcript], key: PseudonymKey | None = None
+) -> list[NameToCheck]:
+    """The words of the talk that may still name a person or a place, most frequent first.
+
+    A word is listed when it is capitalised within a sentence (not its first word), is written in
+    lower case nowhere in ``transcripts`` (so "Recovery College" is left out when "recovery"
+    and "college" appear elsewhere), and is no English stop word, no word of
+    ``data/not_names.txt`` or ``data/public_proper_words.txt``, and no part of a name ``key``
+    holds. Give the transcripts as pseudonymised, so the names already replaced are gone. This
+    is a reading aid, not a detector: a name at the start of a sentence, or one also written in
+    lower case, is not listed."""
+    transcripts = list(transcripts)
+    lower: set[str] = set()
+    counts: dict[str, int] = {}
+    where: dict[str, dict[str, None]] = {}
+    for t in transcripts:
+        for word, starts in _spoken_words(t):
+            if word[:1].islower():
+                lower.add(word.casefold())
+            elif not starts and _may_be_a_name(word):
+                counts[word] = counts.get(word, 0) + 1
+                where.setdefault(word, {})[t.id] = None
+    known = set(_stop_words() | _not_names() | _public_words())
+    if key is not None:
+        known |= {p.casefold() for name in key.pseudonyms for p in name_parts(name)}
+        known |= {_bare(p).casefold() for p in key.pseudonyms.values()}
+    found = [
+        NameToCheck(word, n, tuple(where[word]))
+        for word, n in counts.items()
+        if word.casefold() not in lower and word.casefold() not in known
+    ]
+    return sorted(found, key=lambda f: (-f.count, f.word.casefold()))

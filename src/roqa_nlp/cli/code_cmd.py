@@ -400,8 +400,12 @@ def _read_key(path: Path, out: Path, engine: str) -> PseudonymKey:
     return PseudonymKey.read(path)
 
 
-def _write_key(key: PseudonymKey, path: Path, transcripts: Iterable[Any] = ()) -> Path:
-    """Write the key when the run added names, and say what was replaced."""
+def _write_key(
+    key: PseudonymKey, path: Path, transcripts: Iterable[Any] = (), *, every_name: bool = False
+) -> Path:
+    """Write the key when the run added names, and say what was replaced and which words of the
+    talk may still name someone (all of them with ``every_name``, else the most frequent)."""
+    transcripts = list(transcripts)
     replaced = sum(int(t.metadata.get("names_replaced", 0)) for t in transcripts)
     done = (
         f"{replaced} name(s) replaced in the transcripts' text, labels included; "
@@ -416,7 +420,44 @@ def _write_key(key: PseudonymKey, path: Path, transcripts: Iterable[Any] = ()) -
         )
     elif done:
         _console().print(f"Pseudonyms: {done}no new name in {path}.")
+    if transcripts:
+        _print_names_to_check(key, path, transcripts, every_name=every_name)
     return path
+
+
+#: how many words that may still name someone `roqa code --pseudonymise` shows
+NAMES_SHOWN = 12
+
+
+def _print_names_to_check(
+    key: PseudonymKey, path: Path, transcripts: list[Any], *, every_name: bool
+) -> None:
+    """The words of the pseudonymised talk that may name a person or a place the key does not
+    hold (:func:`~roqa_nlp.pseudonyms.names_to_check`), for the researcher to check."""
+    from rich.markup import escape
+
+    from ..pseudonyms import names_to_check
+
+    found = names_to_check(transcripts, key)
+    if not found:
+        return
+    what = (
+        f"Check {len(found)} word(s) of the talk that may still name a person or a place "
+        "(capitalised within a sentence, never in lower case, not in the key)"
+    )
+    fix = (
+        f"add a row to {path} for each that identifies someone (e.g. London,city gives [city]), "
+        "then run again"
+    )
+    if not every_name:
+        shown = found[:NAMES_SHOWN]
+        words = ", ".join(f"{f.word} ×{f.count}" if f.count > 1 else f.word for f in shown)
+        more = "" if len(shown) == len(found) else f" and {len(found) - len(shown)} more"
+        _console().print(escape(f"{what}: {words}{more}; {fix}."))
+        return
+    _console().print(escape(f"{what}; {fix}. Word, times, transcripts:"))
+    for f in found:
+        _console().print(escape(f"  {f.word:20} {f.count:4}  {', '.join(f.transcripts)}"))
 
 
 @app.command("suggest")

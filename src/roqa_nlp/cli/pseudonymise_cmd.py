@@ -71,7 +71,7 @@ def pseudonymise_command(
         if line is not None:
             warn(line, path=None)
     out.mkdir(parents=True, exist_ok=True)
-    _write_key(pseudonyms, key, transcripts)
+    _write_key(pseudonyms, key, transcripts, every_name=True)
     for t in transcripts:
         atomic_write_text(out / f"{t.id}.txt", t.text)  # exactly: it reads back the same
     con = _console()
