@@ -639,31 +639,35 @@ def names_to_check(
 ) -> list[NameToCheck]:
     """The words of the talk that may still name a person or a place, most frequent first.
 
-    A word is listed when it is capitalised within a sentence (not its first word), is written in
-    lower case nowhere in ``transcripts`` (so "Recovery College" is left out when "recovery"
-    and "college" appear elsewhere), and is no English stop word, no word of
-    ``data/not_names.txt`` or ``data/public_proper_words.txt``, and no part of a name ``key``
-    holds. Give the transcripts as pseudonymised, so the names already replaced are gone. This
-    is a reading aid, not a detector: a name at the start of a sentence, or one also written in
-    lower case, is not listed."""
+    A word is listed when it is capitalised within a sentence (not its first word) at least once,
+    is written in lower case nowhere in ``transcripts`` (so "Recovery College" is left out when
+    "recovery" and "college" appear elsewhere), and is no English stop word, no word of
+    ``data/not_names.txt`` or ``data/public_proper_words.txt`` (nor its plural: "Sundays"), and
+    no part of a name ``key`` holds. Its count and transcripts take in where it opens a sentence
+    too. Give the transcripts as pseudonymised, so the names already replaced are gone. This is
+    a reading aid, not a detector: a name that only ever opens a sentence, or one also written
+    in lower case ("Rose", "rose"), is not listed."""
     transcripts = list(transcripts)
     lower: set[str] = set()
+    within: set[str] = set()  # capitalised within a sentence somewhere
     counts: dict[str, int] = {}
     where: dict[str, dict[str, None]] = {}
     for t in transcripts:
         for word, starts in _spoken_words(t):
             if word[:1].islower():
                 lower.add(word.casefold())
-            elif not starts and _may_be_a_name(word):
+            elif _may_be_a_name(word):
                 counts[word] = counts.get(word, 0) + 1
                 where.setdefault(word, {})[t.id] = None
+                if not starts:
+                    within.add(word)
     known = set(_stop_words() | _not_names() | _public_words())
     if key is not None:
         known |= {p.casefold() for name in key.pseudonyms for p in name_parts(name)}
         known |= {_bare(p).casefold() for p in key.pseudonyms.values()}
     found = [
-        NameToCheck(word, n, tuple(where[word]))
-        for word, n in counts.items()
-        if word.casefold() not in lower and word.casefold() not in known
+        NameToCheck(word, counts[word], tuple(where[word]))
+        for word in within
+        if not {word.casefold(), word.casefold().removesuffix("s")} & (lower | known)
     ]
     return sorted(found, key=lambda f: (-f.count, f.word.casefold()))
