@@ -1065,3 +1065,55 @@ def test_a_row_that_only_keeps_a_note_is_not_counted_as_a_decision(
         "fit no code); 0 left out; 1 note alone (kept, not trained on); codings: none (no "
         "valence, 3 suggestions assumed shown)"
     )
+
+
+CFIR_2022_RECORDS = [
+    {"text": "We are short of carers, so nobody can go on the course.", "construct": "Available Resources"},
+    {"text": "The app has too many steps and confusing screens.", "construct": "Innovation Complexity"},
+    {"text": "We made a timetable for the roll-out with clear steps.", "construct": "Planning"},
+    {"text": "My son plays rugby on Saturdays.", "construct": "NONE"},
+]  # fmt: skip
+
+
+def test_evaluate_reads_cfir_2022_names_and_translates_the_suggestions(
+    tiny_model: AutoCoder,
+) -> None:
+    m = tiny_model.evaluate(CFIR_2022_RECORDS, per_code=True, predictions=True)
+    assert (m["codebook"], m["translated_from"]) == ("cfir-2022", "cfir-2009")
+    assert (m["n"], m["n_coded"], m["n_none"]) == (4, 3, 1)
+    # IS.E.2 -> INS.J, IC.F -> INN.F, PR.A -> PRO.D: the 2009 hits stay hits in CFIR 2.0
+    assert [p["gold"] for p in m["predictions"]] == [["INS.J"], ["INN.F"], ["PRO.D"], []]
+    assert [p["suggestions"][0]["code"] for p in m["predictions"][:3]] == [
+        "INS.J",
+        "INN.F",
+        "PRO.D",
+    ]
+    assert (m["construct_top1"], m["domain_accuracy"]) == (1.0, 1.0)
+    assert {r["code"] for r in m["per_code"]} == {"INS.J", "INN.F", "PRO.D"}
+    assert {r["name"] for r in m["per_domain"]} == {
+        "Innovation",
+        "Inner Setting",
+        "Implementation Process",
+    }
+    same = tiny_model.evaluate(CFIR_2022_RECORDS, codebook="cfir-2022")
+    assert same["construct_top1"] == 1.0 and same["codebook"] == "cfir-2022"
+
+
+def test_evaluate_keeps_the_models_codebook_when_every_code_is_in_it(
+    tiny_model: AutoCoder,
+) -> None:
+    m = tiny_model.evaluate(DATA / "tiny_labelled.jsonl")
+    assert "codebook" not in m and "translated_from" not in m
+
+
+def test_evaluate_names_the_models_codebook_when_a_code_is_in_none(tiny_model: AutoCoder) -> None:
+    records = [*CFIR_2022_RECORDS, {"text": "Words.", "construct": "Nonexistent Construct"}]
+    # the model's codebook's first error, not cfir-2022's (which knows record 2 but not 5)
+    with pytest.raises(
+        RoqaError, match="record 2: unknown code 'Innovation Complexity' in codebook 'cfir-2009'"
+    ):
+        tiny_model.evaluate(records)
+    with pytest.raises(
+        RoqaError, match="unknown code 'Innovation Complexity' in codebook 'cfir-2009'"
+    ):
+        tiny_model.evaluate(CFIR_2022_RECORDS, codebook="cfir-2009")

@@ -904,3 +904,29 @@ def test_quickstart_example_runs_and_prints_what_it_found(packaged_model: Path) 
     assert lines[-3] == "framework matrix: 3 cases x 20 codes"
     assert lines[-2] == "barriers/enablers table covers 5 CFIR domains"
     assert lines[-1].startswith("Suggestion(code_id='IS.E.2', name='Available Resources'")
+
+
+def test_evaluate_says_when_it_translated_the_suggestions(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    records = tmp_path / "cfir2.jsonl"
+    records.write_text(
+        json.dumps({"text": "The app has too many steps.", "construct": "Innovation Complexity"})
+        + "\n",
+        encoding="utf-8",
+    )
+    run = roqa("evaluate", records, "--model", tiny_model_dir, "--json", tmp_path / "m.json")
+    assert_success(run)
+    assert (
+        "The records' codes are of cfir-2022: the model's cfir-2009 suggestions were translated "
+        "through the documented mapping before scoring."
+    ) in " ".join(run.out.split())
+    metrics = json.loads((tmp_path / "m.json").read_text("utf-8"))
+    assert (metrics["codebook"], metrics["translated_from"], metrics["n_coded"]) == (
+        "cfir-2022",
+        "cfir-2009",
+        1,
+    )
+    run = roqa("evaluate", records, "--model", tiny_model_dir, "--codebook", "cfir-2009")
+    assert run.code == 2
+    assert "unknown code 'Innovation Complexity' in codebook 'cfir-2009'" in run.err

@@ -1237,6 +1237,7 @@ class AutoCoder:
         *,
         per_code: bool = False,
         predictions: bool = False,
+        codebook: str | Path | Codebook | None = None,
     ) -> dict[str, Any]:
         """Metrics of the model's suggestions against labelled records.
 
@@ -1264,11 +1265,17 @@ class AutoCoder:
         ``suggestions`` (``code``, ``name``, ``probability``), whether the gold code is ``top1`` /
         in the ``top3``, the predicted and gold ``valence``, and the novelty ``novel`` flag and
         ``novelty_p``, for reading the errors one by one.
+
+        ``codebook`` is the codebook the records' codes are of, when it is not the model's
+        (``"cfir-2022"`` for CFIR 2.0 names); when None, it is the model's, or else the first
+        other built-in codebook that knows every record's code (records labelled with CFIR 2.0
+        names are read as such). The model's suggestions are then translated into that
+        codebook through the documented mapping (:mod:`roqa_nlp.crosswalk`) before they are
+        scored, and the result names ``codebook`` and ``translated_from``.
         """
         from .evaluation import construct_metrics, per_code_metrics, per_valence_metrics
-        from .training import as_labelled_set
 
-        ts = as_labelled_set(labelled, self.codebook)
+        ts, book = self._labelled_set(labelled, codebook)
         questions = self._question_embeddings(ts.contexts)
         X = self._inputs(ts.texts, ts.contexts, questions=questions)
         rows, pvals, scores, *_ = self._suggest_rows(
@@ -1278,9 +1285,14 @@ class AutoCoder:
             contexts=ts.contexts,
             questions=questions,
         )
+        if book.id != self.codebook.id:
+            from .crosswalk import crosswalk, translate_suggestions
+
+            walk = crosswalk(self.codebook, book)
+            rows = [translate_suggestions(r, walk, self.codebook, book) for r in rows]
         ranked = [[g.code_id for g in r] for r in rows]
         alpha = float(self.params["alpha"])
-        domain_of = {c.id: c.domain for c in self.codebook.codable}
+        domain_of = {c.id: c.domain for c in book.codable}
         pred_valence = [r[0].valence if r else "neutral" for r in rows]
         metrics = construct_metrics(
             ts.codes,
@@ -1293,8 +1305,11 @@ class AutoCoder:
             novel_flag=[bool(p < alpha) for p in pvals],
         )
         metrics["alpha"] = alpha
+        if book.id != self.codebook.id:
+            metrics["codebook"] = book.id
+            metrics["translated_from"] = self.codebook.id
         if per_code:
-            names = {c.id: c.name for c in self.codebook}
+            names = {c.id: c.name for c in book}
             rows_by = per_code_metrics(ts.codes, ranked, domain_of=domain_of)
             metrics["per_code"] = [
                 {"code": r["code"], "name": names.get(r["code"], r["code"]), **r}
@@ -1326,6 +1341,44 @@ class AutoCoder:
                 )
             ]
         return metrics
+
+    def _labelled_set(
+        self, labelled: Any, codebook: str | Path | Codebook | None
+    ) -> tuple[TrainingSet, Codebook]:
+        """The labelled records of :meth:`evaluate`, and the codebook their codes are of."""
+        from .codebook import BUILTIN, UnknownCode
+        from .crosswalk import crosswalk
+        from .training import TrainingSet, as_labelled_set
+
+        if codebook is not None:
+            book = codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
+            if book.id != self.codebook.id:
+                crosswalk(self.codebook, book)  # a one-line error when no mapping is documented
+            return as_labelled_set(labelled, book), book
+        try:
+            return as_labelled_set(labelled, self.codebook), self.codebook
+        except UnknownCode:
+            if isinstance(labelled, TrainingSet):
+                raise
+            for other in BUILTIN:
+                book = Codebook.load(other)
+                if other == self.codebook.id or not self._maps_to(book):
+                    continue
+                try:
+                    return as_labelled_set(labelled, book), book
+                except UnknownCode:
+                    continue
+            raise
+
+    def _maps_to(self, book: Codebook) -> bool:
+        """Whether a mapping from the model's codebook to ``book`` is documented."""
+        from .crosswalk import crosswalk
+
+        try:
+            crosswalk(self.codebook, book)
+        except RoqaError:
+            return False
+        return True
 
     # -- persistence ---------------------------------------------------------------------------
 

@@ -34,6 +34,10 @@ def normalise_name(name: str) -> str:
     return " ".join(s.split())
 
 
+class UnknownCode(RoqaError):
+    """A code id or name a codebook does not know (:meth:`Codebook.resolve`)."""
+
+
 @dataclass
 class Codebook:
     """An ordered set of codes with a hierarchy; the single source of the construct list."""
@@ -89,7 +93,7 @@ class Codebook:
         """The code with this id, name or alias; a one-line error if there is none."""
         code = self.find(key)
         if code is None:
-            raise RoqaError(
+            raise UnknownCode(
                 f"unknown code {quoted(key)} in codebook {self.id!r}",
                 path=where,
                 hint="use a code id or name listed by `roqa codebook " + self.id + "`",

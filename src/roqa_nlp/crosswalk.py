@@ -216,10 +216,28 @@ def _targets(code_id: str, walk: dict[str, list[str]], source: Codebook) -> list
 def _translate_segment(
     s: SegmentResult, walk: dict[str, list[str]], source: Codebook, target: Codebook
 ) -> SegmentResult:
+    return SegmentResult(
+        segment=s.segment,
+        suggestions=translate_suggestions(s.suggestions, walk, source, target),
+        novel=s.novel,
+        novelty_p=s.novelty_p,
+        procedural=s.procedural,
+        off_topic=s.off_topic,
+    )
+
+
+def translate_suggestions(
+    suggestions: list[Suggestion],
+    walk: dict[str, list[str]],
+    source: Codebook,
+    target: Codebook,
+) -> list[Suggestion]:
+    """One segment's ranked suggestions as codes of ``target``, most probable first (``walk``:
+    :func:`crosswalk` of the two; see the module notes for how probabilities are shared)."""
     share: dict[str, float] = {}
     best: dict[str, tuple[float, Suggestion]] = {}
     own: list[Suggestion] = []
-    for g in s.suggestions:
+    for g in suggestions:
         if g.code_id not in source and g.code_id not in target:
             own.append(g)  # a project's own code: kept as it is
             continue
@@ -232,10 +250,10 @@ def _translate_segment(
             share[t] = share.get(t, 0.0) + part
             if t not in best or part > best[t][0]:
                 best[t] = (part, g)
-    suggestions = []
+    translated = []
     for t, p in sorted(share.items(), key=lambda kv: -kv[1]):
         code, origin = target[t], best[t][1]
-        suggestions.append(
+        translated.append(
             Suggestion(
                 code_id=code.id,
                 name=code.name,
@@ -246,12 +264,4 @@ def _translate_segment(
                 evidence=origin.evidence,
             )
         )
-    suggestions = sorted([*suggestions, *own], key=lambda g: -g.probability)
-    return SegmentResult(
-        segment=s.segment,
-        suggestions=suggestions,
-        novel=s.novel,
-        novelty_p=s.novelty_p,
-        procedural=s.procedural,
-        off_topic=s.off_topic,
-    )
+    return sorted([*translated, *own], key=lambda g: -g.probability)

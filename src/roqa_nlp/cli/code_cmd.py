@@ -549,9 +549,17 @@ def evaluate_command(
         help="Write each record's gold codes, top three suggestions and hits to this file, to "
         "read the errors one by one: .jsonl, or .csv for a spreadsheet (one row a record).",
     ),
+    codebook: str | None = typer.Option(
+        None,
+        "--codebook",
+        help="The codebook the records' codes are of, when not the model's (cfir-2022 for CFIR "
+        "2.0 names; found by itself when every code is of one built-in codebook): the "
+        "suggestions are translated through the documented mapping before scoring.",
+    ),
     backend: str | None = backend_option(),
 ) -> None:
     """Score the model's suggestions against labelled records."""
+    from ..codebook import Codebook
     from ..io import atomic_write_text, check_outputs
 
     check_outputs(
@@ -560,13 +568,21 @@ def evaluate_command(
         inputs_are="the labelled records are read from",
     )
     ac = _load_model(model, backend=backend)
-    m = ac.evaluate(file, per_code=per_code, predictions=predictions is not None)
+    m = ac.evaluate(file, per_code=per_code, predictions=predictions is not None, codebook=codebook)
     per_record = m.pop("predictions", None)  # to its own file, not the JSON of metrics
+    book = Codebook.load(m["codebook"]) if "codebook" in m else ac.codebook
     from rich.table import Table
 
     # the path as a line of its own: a table title wraps at the (narrow) table's width
     console = _console()
     console.print(f"Evaluation on {file}", markup=False, highlight=False)
+    if "translated_from" in m:
+        console.print(
+            f"The records' codes are of {m['codebook']}: the model's {m['translated_from']} "
+            "suggestions were translated through the documented mapping before scoring.",
+            markup=False,
+            highlight=False,
+        )
     table = Table()
     table.add_column("metric")
     table.add_column("value", justify="right")
@@ -584,7 +600,7 @@ def evaluate_command(
         if predictions.suffix.lower() == ".csv":
             from ..io import write_spreadsheet_csv
 
-            write_spreadsheet_csv(predictions, _prediction_rows(per_record, ac.codebook))
+            write_spreadsheet_csv(predictions, _prediction_rows(per_record, book))
         else:
             atomic_write_text(
                 predictions,
