@@ -930,3 +930,20 @@ def test_evaluate_says_when_it_translated_the_suggestions(
     run = roqa("evaluate", records, "--model", tiny_model_dir, "--codebook", "cfir-2009")
     assert run.code == 2
     assert "unknown code 'Innovation Complexity' in codebook 'cfir-2009'" in run.err
+
+
+def test_suggest_ranks_the_codes_of_another_codebook(tiny_model_dir: Path) -> None:
+    said = "The app has too many steps and confusing screens."
+    plain = roqa("suggest", said, "--model", tiny_model_dir, "--json", "--top-k", "39")
+    run = roqa("suggest", said, "--model", tiny_model_dir, "--json", "--codebook", "cfir-2022",
+               "--top-k", "2")  # fmt: skip
+    assert_success(plain)
+    assert_success(run)
+    (before,), (after,) = json.loads(plain.out), json.loads(run.out)
+    assert before["suggestions"][0]["code_id"] == "IC.F"  # Complexity -> Innovation Complexity
+    assert [g["code_id"] for g in after["suggestions"]][:1] == ["INN.F"]
+    assert len(after["suggestions"]) == 2
+    assert after["suggestions"][0]["probability"] == pytest.approx(
+        before["suggestions"][0]["probability"]
+    )  # IC.F maps onto INN.F alone, so it keeps its probability
+    assert after["novel"] == before["novel"]

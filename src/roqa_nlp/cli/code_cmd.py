@@ -475,9 +475,16 @@ def suggest_command(
         help="Print JSON instead of tables: per text its suggestions and the flags "
         "`roqa code` would give it (novel, novelty_p, procedural, off_topic).",
     ),
+    codebook: str | None = typer.Option(
+        None,
+        "--codebook",
+        help="Rank the codes of this codebook (cfir-2022 for CFIR 2.0, erondu-2021 or a file), "
+        "translating the model's suggestions through the documented mapping.",
+    ),
     backend: str | None = backend_option(),
 ) -> None:
     """Ranked CFIR constructs for a sentence, with probability, valence and evidence."""
+    from ..codebook import Codebook
     from ..errors import RoqaError
 
     if text == ["-"]:  # `roqa suggest - < quotes.txt`: one text a line, blank lines skipped
@@ -488,7 +495,15 @@ def suggest_command(
         if not t.strip():
             raise RoqaError(f"text {i} is empty", hint="give the sentence to code in quotes")
     ac = _load_model(model, backend=backend)
-    rows, flags = ac.suggest_and_flag(text, top_k=top_k)
+    book = ac.codebook if codebook is None else Codebook.load(codebook)
+    if book.id == ac.codebook.id:
+        rows, flags = ac.suggest_and_flag(text, top_k=top_k)
+    else:  # every code first: one code can map onto two, or none
+        from ..crosswalk import crosswalk, translate_suggestions
+
+        walk = crosswalk(ac.codebook, book)
+        rows, flags = ac.suggest_and_flag(text, top_k=len(ac.codebook.codable))
+        rows = [translate_suggestions(r, walk, ac.codebook, book)[:top_k] for r in rows]
     if as_json:
         out = [
             {"text": t, "suggestions": [g.to_dict() for g in r], **flag}
@@ -504,7 +519,7 @@ def suggest_command(
         for col in ("rank", "code", "construct", "domain", "probability", "valence"):
             table.add_column(col)
         for i, g in enumerate(r, 1):
-            dom = ac.codebook.find(g.domain).name if g.domain and ac.codebook.find(g.domain) else ""
+            dom = book.find(g.domain).name if g.domain and book.find(g.domain) else ""
             table.add_row(str(i), g.code_id, g.name, dom, f"{g.probability:.3f}", g.valence)
         con.print(table)
         if flag["procedural"]:
