@@ -519,7 +519,8 @@ def suggest_command(
         for col in ("rank", "code", "construct", "domain", "probability", "valence"):
             table.add_column(col)
         for i, g in enumerate(r, 1):
-            dom = book.find(g.domain).name if g.domain and book.find(g.domain) else ""
+            domain = book.find(g.domain) if g.domain else None
+            dom = domain.name if domain is not None else ""
             table.add_row(str(i), g.code_id, g.name, dom, f"{g.probability:.3f}", g.valence)
         con.print(table)
         if flag["procedural"]:
