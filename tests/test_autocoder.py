@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 
 from roqa_nlp.autocoder import AutoCoder
+from roqa_nlp.codebook import Codebook
 from roqa_nlp.embedding import DEFAULT_MODEL_NAME, DEFAULT_WEIGHTS_SHA256, Embedder
 from roqa_nlp.errors import RoqaError
 from roqa_nlp.schema import Transcript, Turn
@@ -1117,3 +1118,14 @@ def test_evaluate_names_the_models_codebook_when_a_code_is_in_none(tiny_model: A
         RoqaError, match="unknown code 'Innovation Complexity' in codebook 'cfir-2009'"
     ):
         tiny_model.evaluate(CFIR_2022_RECORDS, codebook="cfir-2009")
+
+
+def test_suggest_ranks_the_codes_of_another_codebook(tiny_model: AutoCoder) -> None:
+    said = "The app has too many steps and confusing screens."
+    (before,) = tiny_model.suggest(said, top_k=39)
+    (after,) = tiny_model.suggest(said, top_k=2, codebook="cfir-2022")
+    assert before[0].code_id == "IC.F" and after[0].code_id == "INN.F"
+    assert len(after) == 2 and after[0].probability == pytest.approx(before[0].probability)
+    assert all(g.code_id in Codebook.load("cfir-2022") for g in after)
+    with pytest.raises(RoqaError, match="cfir-1999: codebook not found"):
+        tiny_model.suggest(said, codebook="cfir-1999")

@@ -1002,7 +1002,11 @@ class AutoCoder:
         return out, pvals, scores, proc, off_topic
 
     def suggest(
-        self, texts: str | Sequence[str], *, top_k: int | None = None
+        self,
+        texts: str | Sequence[str],
+        *,
+        top_k: int | None = None,
+        codebook: str | Path | Codebook | None = None,
     ) -> list[list[Suggestion]]:
         """Ranked code suggestions for free texts: one list per text (a single string gives a
         list of one list), best first.
@@ -1013,8 +1017,12 @@ class AutoCoder:
         the code most like the text). ``top_k`` is how many codes to keep (default
         ``params["top_k"]``, 5; at least 1). An empty text is an error. Whether a text fits no
         code at all is :meth:`fits_no_code`'s answer, not a low probability here.
+
+        ``codebook`` (``"cfir-2022"``, ``"erondu-2021"`` or a file) ranks that codebook's codes
+        instead: the model's suggestions translated through the documented mapping
+        (:mod:`roqa_nlp.crosswalk`), then the ``top_k`` kept.
         """
-        return self.suggest_and_flag(texts, top_k=top_k)[0]
+        return self.suggest_and_flag(texts, top_k=top_k, codebook=codebook)[0]
 
     def fits_no_code(self, texts: str | Sequence[str]) -> list[NoveltyFlags]:
         """What :meth:`code` would flag for each free text: one dict per text (see
@@ -1025,7 +1033,11 @@ class AutoCoder:
         return self.suggest_and_flag(texts, top_k=1)[1]
 
     def suggest_and_flag(
-        self, texts: str | Sequence[str], *, top_k: int | None = None
+        self,
+        texts: str | Sequence[str],
+        *,
+        top_k: int | None = None,
+        codebook: str | Path | Codebook | None = None,
     ) -> tuple[list[list[Suggestion]], list[NoveltyFlags]]:
         """:meth:`suggest` and :meth:`fits_no_code` of the same texts, embedded and
         classified once."""
@@ -1044,8 +1056,20 @@ class AutoCoder:
                     f"text {i} is empty" if len(texts) > 1 else "the text is empty",
                     hint="give the sentence to code",
                 )
+        book = self.codebook
+        if codebook is not None:
+            book = codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
         X = self._inputs(texts)
-        rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, texts)
+        if book.id == self.codebook.id:
+            rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, texts)
+        else:  # every code first: one code can map onto two, or onto none
+            from .crosswalk import crosswalk, translate_suggestions
+
+            walk = crosswalk(self.codebook, book)
+            every = len(self.codebook.codable)
+            rows, pvals, _, proc, aside = self._suggest_rows(X, every, texts)
+            keep = int(self.params["top_k"] if top_k is None else top_k)
+            rows = [translate_suggestions(r, walk, self.codebook, book)[:keep] for r in rows]
         alpha = float(self.params["alpha"])
         flags = [segment_flags(p, pr, a, alpha) for p, pr, a in zip(pvals, proc, aside)]
         return rows, flags

@@ -496,14 +496,7 @@ def suggest_command(
             raise RoqaError(f"text {i} is empty", hint="give the sentence to code in quotes")
     ac = _load_model(model, backend=backend)
     book = ac.codebook if codebook is None else Codebook.load(codebook)
-    if book.id == ac.codebook.id:
-        rows, flags = ac.suggest_and_flag(text, top_k=top_k)
-    else:  # every code first: one code can map onto two, or none
-        from ..crosswalk import crosswalk, translate_suggestions
-
-        walk = crosswalk(ac.codebook, book)
-        rows, flags = ac.suggest_and_flag(text, top_k=len(ac.codebook.codable))
-        rows = [translate_suggestions(r, walk, ac.codebook, book)[:top_k] for r in rows]
+    rows, flags = ac.suggest_and_flag(text, top_k=top_k, codebook=book)
     if as_json:
         out = [
             {"text": t, "suggestions": [g.to_dict() for g in r], **flag}
