@@ -1056,20 +1056,17 @@ class AutoCoder:
                     f"text {i} is empty" if len(texts) > 1 else "the text is empty",
                     hint="give the sentence to code",
                 )
-        book = self.codebook
-        if codebook is not None:
-            book = codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
+        book = self._codebook(codebook)
         X = self._inputs(texts)
         if book.id == self.codebook.id:
             rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, texts)
         else:  # every code first: one code can map onto two, or onto none
-            from .crosswalk import crosswalk, translate_suggestions
+            from .crosswalk import translate_rows
 
-            walk = crosswalk(self.codebook, book)
             every = len(self.codebook.codable)
             rows, pvals, _, proc, aside = self._suggest_rows(X, every, texts)
             keep = int(self.params["top_k"] if top_k is None else top_k)
-            rows = [translate_suggestions(r, walk, self.codebook, book)[:keep] for r in rows]
+            rows = [r[:keep] for r in translate_rows(rows, self.codebook, book)]
         alpha = float(self.params["alpha"])
         flags = [segment_flags(p, pr, a, alpha) for p, pr, a in zip(pvals, proc, aside)]
         return rows, flags
@@ -1310,10 +1307,9 @@ class AutoCoder:
             questions=questions,
         )
         if book.id != self.codebook.id:
-            from .crosswalk import crosswalk, translate_suggestions
+            from .crosswalk import translate_rows
 
-            walk = crosswalk(self.codebook, book)
-            rows = [translate_suggestions(r, walk, self.codebook, book) for r in rows]
+            rows = translate_rows(rows, self.codebook, book)
         ranked = [[g.code_id for g in r] for r in rows]
         alpha = float(self.params["alpha"])
         domain_of = {c.id: c.domain for c in book.codable}
@@ -1375,7 +1371,7 @@ class AutoCoder:
         from .training import TrainingSet, as_labelled_set
 
         if codebook is not None:
-            book = codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
+            book = self._codebook(codebook)
             if book.id != self.codebook.id:
                 crosswalk(self.codebook, book)  # a one-line error when no mapping is documented
             return as_labelled_set(labelled, book), book
@@ -1393,6 +1389,12 @@ class AutoCoder:
                 except UnknownCode:
                     continue
             raise
+
+    def _codebook(self, codebook: str | Path | Codebook | None) -> Codebook:
+        """``codebook`` as a :class:`Codebook` (built-in id or file); the model's when None."""
+        if codebook is None:
+            return self.codebook
+        return codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
 
     def _maps_to(self, book: Codebook) -> bool:
         """Whether a mapping from the model's codebook to ``book`` is documented."""

@@ -226,6 +226,15 @@ def _translate_segment(
     )
 
 
+def translate_rows(
+    rows: list[list[Suggestion]], source: Codebook, target: Codebook
+) -> list[list[Suggestion]]:
+    """Each segment's ranked suggestions (one list per segment) as codes of ``target``
+    (:func:`translate_suggestions`)."""
+    walk = crosswalk(source, target)
+    return [translate_suggestions(r, walk, source, target) for r in rows]
+
+
 def translate_suggestions(
     suggestions: list[Suggestion],
     walk: dict[str, list[str]],
