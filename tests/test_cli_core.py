@@ -587,14 +587,17 @@ def test_evaluate_refuses_to_write_over_its_labelled_records(
         assert labelled.read_bytes() == LABELLED.read_bytes()
 
 
+def one_record(path: Path, text: str, construct: str) -> Path:
+    """A labelled-records file of one record."""
+    path.write_text(json.dumps({"text": text, "construct": construct}) + "\n", encoding="utf-8")
+    return path
+
+
 def test_evaluate_writes_strict_json_when_a_metric_is_undefined(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:
-    labelled = tmp_path / "one_code.jsonl"
-    labelled.write_text(
-        json.dumps({"text": "The CQC changed the rules again.", "construct": "External Policy"})
-        + "\n",
-        "utf-8",
+    labelled = one_record(
+        tmp_path / "one_code.jsonl", "The CQC changed the rules again.", "External Policy"
     )
     run = roqa("evaluate", labelled, "--json", tmp_path / "m.json", "--model", tiny_model_dir)
     assert_success(run)
@@ -909,11 +912,8 @@ def test_quickstart_example_runs_and_prints_what_it_found(packaged_model: Path) 
 def test_evaluate_says_when_it_translated_the_suggestions(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:
-    records = tmp_path / "cfir2.jsonl"
-    records.write_text(
-        json.dumps({"text": "The app has too many steps.", "construct": "Innovation Complexity"})
-        + "\n",
-        encoding="utf-8",
+    records = one_record(
+        tmp_path / "cfir2.jsonl", "The app has too many steps.", "Innovation Complexity"
     )
     run = roqa("evaluate", records, "--model", tiny_model_dir, "--json", tmp_path / "m.json")
     assert_success(run)
