@@ -27,6 +27,7 @@ from hostile_files import (
     docx_table,
     project_xml,
     qdpx_bytes,
+    text_pdf,
     zip_bytes,
 )
 
@@ -204,6 +205,9 @@ rtf_shaped = st.builds(
     ),
     txt_shaped,
 )
+
+
+pdf_shaped = st.builds(text_pdf, st.lists(st.lists(txt_line, max_size=12), min_size=1, max_size=4))
 
 
 def _delimited(

@@ -274,3 +274,46 @@ def small_coding_result():  # type: ignore[no-untyped-def]
     return CodingResult(
         segments=[SegmentResult(seg, [suggestion])], transcripts={"p04": transcript}
     )
+
+
+# -- PDF -------------------------------------------------------------------------------------------
+
+
+def _pdf_string(line: str) -> bytes:
+    """``line`` as a PDF literal string in WinAnsi (characters it cannot hold become ``?``)."""
+    b = line.encode("cp1252", "replace")
+    return b"(" + b.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def text_pdf(pages: list[list[str]]) -> bytes:
+    """A PDF of Helvetica text, one text line per string, one page per list (a page of no
+    lines has no text layer, as a scanned page has none). Written byte by byte here, so the
+    tests need no PDF writer."""
+    n = len(pages)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n)), n),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for i, lines in enumerate(pages):
+        shown = b" ".join(_pdf_string(line) + b" Tj T*" for line in lines)
+        content = b"BT /F1 11 Tf 14 TL 72 770 Td " + shown + b" ET" if lines else b""
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (k, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)

@@ -38,6 +38,7 @@ from fuzz_strategies import (
     json_values,
     jsonl,
     mutated,
+    pdf_shaped,
     qdpx_shaped,
     records_csv,
     rtf_shaped,
@@ -66,6 +67,7 @@ CASES: dict[str, int] = {
     "csv": 250,
     "docx": 80,
     "rtf": 150,
+    "pdf": 150,
     "qdpx": 150,
     "qdc": 150,
     "codings.jsonl": 200,
@@ -215,6 +217,12 @@ def test_docx_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) 
 @given(data=file_bytes(rtf_shaped))
 def test_rtf_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
     _fuzz_transcript(tmp_path, "rtf", ".rtf", data)
+
+
+@fuzz_settings("pdf")
+@given(data=file_bytes(pdf_shaped))
+def test_pdf_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
+    _fuzz_transcript(tmp_path, "pdf", ".pdf", data)
 
 
 # -- exchange readers ------------------------------------------------------------------------------

@@ -781,13 +781,13 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_unsupported_extension_lists_supported_ones(tmp_path: Path) -> None:
-    f = tmp_path / "interview.pdf"
-    f.write_bytes(b"%PDF")
+    f = tmp_path / "interview.odt"
+    f.write_bytes(b"PK")
     with pytest.raises(RoqaError) as err:
         read_transcript(f)
     assert str(err.value) == (
-        f"{f}: '.pdf' files are not supported "
-        "(supported: .txt, .md, .vtt, .srt, .docx, .rtf, .csv, .qdpx) "
+        f"{f}: '.odt' files are not supported "
+        "(supported: .txt, .md, .vtt, .srt, .docx, .rtf, .pdf, .csv, .qdpx) "
         "(save the transcript as .docx, .txt or .vtt)"
     )
 
@@ -866,7 +866,7 @@ def test_read_transcripts_expands_a_directory_in_name_order() -> None:
 def test_read_transcripts_skips_unsupported_hidden_and_lock_files(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("P1: b")
     (tmp_path / "a.txt").write_text("P2: a")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.odt").write_bytes(b"PK")
     (tmp_path / "~$a.docx").write_bytes(b"lock")
     (tmp_path / ".hidden.txt").write_text("P3: c")
     assert [t.id for t in read_transcripts([tmp_path])] == ["a", "b"]
@@ -885,7 +885,9 @@ def test_read_transcripts_empty_directory(tmp_path: Path) -> None:
 
 
 def test_supported_extensions() -> None:
-    assert SUPPORTED_EXTENSIONS == (".txt", ".md", ".vtt", ".srt", ".docx", ".rtf", ".csv", ".qdpx")
+    assert SUPPORTED_EXTENSIONS == (
+        ".txt", ".md", ".vtt", ".srt", ".docx", ".rtf", ".pdf", ".csv", ".qdpx"
+    )  # fmt: skip
 
 
 # --- roles and labels -----------------------------------------------------------------------

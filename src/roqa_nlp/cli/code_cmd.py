@@ -142,7 +142,7 @@ def _note_review_in_browser(out: Path) -> None:
 @app.command("code")
 def code_command(
     paths: list[Path] = typer.Argument(
-        ..., help="Transcript files or folders (.txt .md .vtt .srt .docx .rtf .csv .qdpx)."
+        ..., help="Transcript files or folders (.txt .md .vtt .srt .docx .rtf .pdf .csv .qdpx)."
     ),
     out: Path = typer.Option(..., "--out", "-o", help="Output folder."),
     model: Path | None = typer.Option(

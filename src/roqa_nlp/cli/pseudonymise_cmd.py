@@ -12,7 +12,7 @@ from .app import app
 @app.command("pseudonymise")
 def pseudonymise_command(
     paths: list[Path] = typer.Argument(
-        ..., help="Transcript files or folders (.txt .md .vtt .srt .docx .rtf .csv .qdpx)."
+        ..., help="Transcript files or folders (.txt .md .vtt .srt .docx .rtf .pdf .csv .qdpx)."
     ),
     key: Path = typer.Option(
         ...,

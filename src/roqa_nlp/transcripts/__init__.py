@@ -9,11 +9,12 @@ speaker, role and code-point offsets of their words), choosing the reader by ext
 ``.srt``                SubRip subtitles (:mod:`.srt`)
 ``.docx``               Word (:mod:`.docx`)
 ``.rtf``                Rich Text Format, read as plain text once extracted (:mod:`.rtf`)
+``.pdf``                PDF with a text layer, read as plain text once extracted (:mod:`.pdf`)
 ``.csv``                ``speaker``, ``text``, optional ``start``, ``end`` columns (:mod:`.csv`)
 ``.qdpx``               a REFI-QDA project (read by :mod:`roqa_nlp.exchange.refiqda`)
 ======================  ==========================================================
 
-Every format except plain text and RTF gets the canonical text of :mod:`.render` (one
+Every format except plain text, RTF and PDF gets the canonical text of :mod:`.render` (one
 ``"{speaker}: {words}"`` paragraph per turn). The transcript ``id`` is the file stem, ``source``
 the path, and ``participant`` the case (see :mod:`.roles`). :func:`read_transcripts` reads many
 files and directories; :func:`~roqa_nlp.transcripts.segment.segment` cuts a transcript into the
@@ -41,6 +42,7 @@ SUPPORTED_EXTENSIONS: tuple[str, ...] = (
     ".srt",
     ".docx",
     ".rtf",
+    ".pdf",
     ".csv",
     ".qdpx",
 )
@@ -53,6 +55,7 @@ _READERS: dict[str, tuple[str, str]] = {
     ".srt": ("roqa_nlp.transcripts.srt", "read_srt_transcript"),
     ".docx": ("roqa_nlp.transcripts.docx", "read_docx_transcript"),
     ".rtf": ("roqa_nlp.transcripts.rtf", "read_rtf_transcript"),
+    ".pdf": ("roqa_nlp.transcripts.pdf", "read_pdf_transcript"),
     ".csv": ("roqa_nlp.transcripts.csv", "read_csv_transcript"),
 }
 
@@ -200,9 +203,9 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     A directory holding ``run.json`` is a ``roqa code`` output folder, not transcripts: an error
     pointing to ``CodingResult.read`` and ``roqa report``. In a directory, a README
     (``README.md``, ``readme.txt``) and a CSV file with a ``segment_id`` column (roqa's
-    ``codings.csv`` or a decisions file) are left out with a
-    :class:`~roqa_nlp.errors.RoqaWarning` naming them; named explicitly, a README is read and
-    such a CSV is an error.
+    ``codings.csv`` or a decisions file) and a PDF without speaker labels (a consent form) are
+    left out with a :class:`~roqa_nlp.errors.RoqaWarning` naming them; named explicitly, a README
+    or such a PDF is read and such a CSV is an error.
     """
     paths = list(paths)
     files: list[Path] = []
@@ -236,6 +239,15 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 path=p,
             )
         inside = [f for f in inside if f not in readmes and f not in outputs]
+        forms = _pdfs_that_are_no_transcripts([f for f in inside if f.suffix.lower() == ".pdf"])
+        if forms:
+            warn(
+                f"left out {first_few([f.name for f in forms])}: a PDF without speaker labels "
+                "(a consent form or an information sheet?) is not read from a folder (name the "
+                "file on its own to read it)",
+                path=p,
+            )
+            inside = [f for f in inside if f not in forms]
         nested = [] if inside else skipped_folders(p)
         if nested:
             raise RoqaError(
@@ -252,6 +264,29 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             )
         files.extend(inside)
     return _numbers_as_numbers(files, paths)
+
+
+def _pdfs_that_are_no_transcripts(pdfs: list[Path]) -> list[Path]:
+    """The PDFs of a folder with no speaker label in them: the consent forms and information
+    sheets a study folder holds beside its transcripts. A PDF that cannot be read is kept, so
+    that reading it names what is wrong."""
+    if not pdfs:
+        return []
+    import warnings
+
+    from .pdf import read_pdf_transcript
+
+    out = []
+    for f in pdfs:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # read again when coded, and warned of then
+                labelled = read_pdf_transcript(f).metadata.get("speaker_labels") is not False
+        except RoqaError:
+            continue
+        if not labelled:
+            out.append(f)
+    return out
 
 
 def _numbers_as_numbers(files: list[Path], given: Iterable[str | Path]) -> list[Path]:

@@ -1,0 +1,182 @@
+"""PDF transcripts (.pdf), as transcription services, Otter and Word's "Save as PDF" deliver them.
+
+Each page's text layer is extracted with pypdf (BSD-3-Clause), in reading order, one line of the
+page a line of text. The page furniture a PDF repeats is left out, at the top and the bottom of a
+page (its first and last :data:`EDGE_LINES` lines) only, and never a line with a speaker label:
+
+- a page number: ``3``, ``Page 3``, ``Page 3 of 12``, ``- 3 -``, ``3/12``; a line that ends with
+  ``Page 3 of 12``; a browser's footer, an address and then the page count
+  (``file:///C:/p04.html 3/12``);
+- a browser's print stamp: a date with a time (``11/30/26, 8:18 AM``);
+- in a document of three or more pages, a line that stands at the top (or the bottom) of at
+  least half of its pages, its numbers aside, and does not end a sentence (``Interview P04 -
+  confidential``, ``Transcribed by ...``; not "Yeah.").
+
+Typographic ligatures (``ﬁ``) are written as their letters, control characters dropped, and the
+pages joined by a new line. That text is then read as a plain-text transcript (:mod:`.text`:
+``Speaker: words`` lines and the other label shapes of
+:mod:`~roqa_nlp.transcripts.speaker_labels`; a line a page wraps continues its turn; one
+participant turn per paragraph in a file with no labels). The transcript's ``text`` is the
+extracted text, so offsets point into it. A PDF without a text layer (a scan) and a
+password-protected one are one-line errors: the first needs OCR, the second its password removed.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import RoqaError
+from ..io import read_bytes
+from ..schema import Transcript
+from .speaker_labels import match_label
+from .text import parse_text
+
+#: How many lines at the top and at the bottom of a page may be page furniture.
+EDGE_LINES = 2
+#: A line repeated at the same edge of at least half the pages is a running header or footer in
+#: a document of at least this many pages (in a shorter one, it may be talk said twice).
+MIN_PAGES_REPEATED = 3
+#: More pages than this is no interview transcript (and bounds the work a hostile file causes).
+MAX_PAGES = 2000
+
+_HINT = "open it in Word and save it as .docx, or export the transcript as .txt"
+_PAGE_NUMBER = re.compile(
+    r"(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]", re.IGNORECASE
+)
+#: a running footer that ends with the page count: "Interview P04   Page 3 of 12", or a
+#: browser's "file:///C:/p04.html 3/12" (one word, then the count)
+_PAGE_COUNT_AT_END = re.compile(
+    r".*\bpage\s*\d{1,4}\s*of\s*\d{1,4}|(?:\S*(?:://|[/\\])\S*|\S+\.html?)\s+\d{1,4}/\d{1,4}", re.I
+)
+_PRINT_STAMP = re.compile(
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?", re.I
+)
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
+#: a line that ends a sentence is talk ("Yeah.", "Next question?"), not a running header
+_SENTENCE_END = (".", "?", "!", '"', "”", "…")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _page_texts(data: bytes, path: str | Path) -> list[str]:
+    """The text layer of each page, as pypdf extracts it."""
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    quiet = logging.getLogger("pypdf")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # its notes on damaged cross-references are not the researcher's
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise RoqaError(
+                "is password-protected", path=path, hint="save a copy without the password"
+            )
+        if len(reader.pages) > MAX_PAGES:
+            raise RoqaError(
+                f"has {len(reader.pages)} pages, above the limit of {MAX_PAGES}",
+                path=path,
+                hint="split it into one file per interview",
+            )
+        return [page.extract_text() or "" for page in reader.pages]
+    except RoqaError:
+        raise
+    except DependencyError:  # AES encryption needs the cryptography package
+        raise RoqaError(
+            "is encrypted in a way that needs the cryptography package to read",
+            path=path,
+            hint="save a copy without protection (print it to PDF), or pip install cryptography",
+        ) from None
+    except Exception:  # pypdf meets a damaged file with many kinds of error
+        raise RoqaError("is a damaged PDF that could not be read", path=path, hint=_HINT) from None
+    finally:
+        quiet.setLevel(level)
+
+
+def _is_furniture_shape(line: str) -> bool:
+    """A page number, a page count at a line's end, or a print stamp (see the module docstring)."""
+    line = line.strip()
+    return bool(
+        _PAGE_NUMBER.fullmatch(line)
+        or _PAGE_COUNT_AT_END.fullmatch(line)
+        or _PRINT_STAMP.fullmatch(line)
+    )
+
+
+def _repeat_key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
+
+
+def _edges(lines: list[str]) -> tuple[list[int], list[int]]:
+    """The indices of a page's first and of its last :data:`EDGE_LINES` non-blank lines."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return filled[:EDGE_LINES], filled[-EDGE_LINES:]
+
+
+def _running_lines(pages: list[list[str]]) -> set[tuple[str, str]]:
+    """``("top" | "bottom", line key)`` of the lines that stand at that edge of at least half
+    the pages (two or more, of a document of :data:`MIN_PAGES_REPEATED` pages or more) and end
+    no sentence."""
+    if len(pages) < MIN_PAGES_REPEATED:
+        return set()
+    seen: dict[tuple[str, str], int] = {}
+    for lines in pages:
+        top, bottom = _edges(lines)
+        keys = {("top", _repeat_key(lines[i])) for i in top}
+        keys |= {("bottom", _repeat_key(lines[i])) for i in bottom}
+        for key in keys:
+            seen[key] = seen.get(key, 0) + 1
+    return {
+        key
+        for key, n in seen.items()
+        if 2 * n >= len(pages) and n >= 2 and not key[1].endswith(_SENTENCE_END)
+    }
+
+
+def pdf_text(data: bytes, path: str | Path) -> str:
+    """The transcript text of a PDF's bytes, page furniture left out (see the module
+    docstring)."""
+    if b"%PDF-" not in data[:1024]:  # the header may follow a little junk
+        raise RoqaError("is not a PDF document (it has no %PDF- header)", path=path, hint=_HINT)
+    pages = [
+        _CONTROL.sub("", text.translate(_LIGATURES).replace("\r\n", "\n").replace("\r", "\n"))
+        for text in _page_texts(data, path)
+    ]
+    if not any(p.strip() for p in pages):
+        raise RoqaError(
+            "holds no text, only images of pages (a scanned PDF?)",
+            path=path,
+            hint="run it through OCR, or ask for the transcript as .docx or .txt",
+        )
+    split = [p.split("\n") for p in pages]
+    running = _running_lines(split)
+    kept_pages = []
+    for lines in split:
+        top, bottom = _edges(lines)
+        drop = {
+            i
+            for edge, at in (("top", top), ("bottom", bottom))
+            for i in at
+            if match_label(lines[i]) is None
+            and (_is_furniture_shape(lines[i]) or (edge, _repeat_key(lines[i])) in running)
+        }
+        kept_pages.append("\n".join(line for i, line in enumerate(lines) if i not in drop))
+    return "\n".join(page.rstrip("\n") for page in kept_pages)
+
+
+def read_pdf_transcript(
+    path: str | Path,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """Read a .pdf transcript (see the module docstring)."""
+    text = pdf_text(read_bytes(path), path)
+    t = parse_text(text, path, interviewer_labels=interviewer_labels, participant=participant)
+    t.metadata.update({"format": "pdf", "rendering": "extracted"})
+    return t
