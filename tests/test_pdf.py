@@ -230,3 +230,25 @@ def test_every_turn_of_a_random_pdf_is_its_words_and_segments_slice_the_text(
     ]
     for s in segment(t, "sentence", skip_interviewer=False, skip_backchannels=False):
         assert t.text[s.start : s.end] == s.text
+
+
+def test_a_pdf_whose_page_decompresses_past_the_limit_is_refused(tmp_path: Path) -> None:
+    import zlib
+
+    shown = b"BT /F1 11 Tf 72 770 Td (P04: hi) Tj ET"
+    stream = zlib.compress(shown + b" " * 80_000_000, 9)  # 80 MB of page content in 78 kB
+    pdf = text_pdf([["P04: hi"]])
+    plain = b"<< /Length %d >>\nstream\n" % len(b"BT /F1 11 Tf 14 TL 72 770 Td (P04: hi) Tj T* ET")
+    start = pdf.index(plain)
+    end = pdf.index(b"endstream", start) + len(b"endstream")
+    bomb = (
+        pdf[:start]
+        + b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
+        + stream
+        + b"\nendstream"
+        + pdf[end:]
+    )  # the cross-reference offsets are wrong now: pypdf finds the objects again, as it must
+    path = tmp_path / "p04.pdf"
+    path.write_bytes(bomb)
+    with pytest.raises(RoqaError, match="p04.pdf: expands past the safe limit when its pages are"):
+        read_transcript(path)

@@ -17,8 +17,9 @@ pages joined by a new line. That text is then read as a plain-text transcript (:
 ``Speaker: words`` lines and the other label shapes of
 :mod:`~roqa_nlp.transcripts.speaker_labels`; a line a page wraps continues its turn; one
 participant turn per paragraph in a file with no labels). The transcript's ``text`` is the
-extracted text, so offsets point into it. A PDF without a text layer (a scan) and a
-password-protected one are one-line errors: the first needs OCR, the second its password removed.
+extracted text, so offsets point into it. A PDF without a text layer (a scan), a
+password-protected one and one whose pages decompress past pypdf's limit (a decompression bomb)
+are one-line errors: the first needs OCR, the second its password removed.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 def _page_texts(data: bytes, path: str | Path) -> list[str]:
     """The text layer of each page, as pypdf extracts it."""
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError
+    from pypdf.errors import DependencyError, LimitReachedError
 
     quiet = logging.getLogger("pypdf")
     level = quiet.level
@@ -91,6 +92,12 @@ def _page_texts(data: bytes, path: str | Path) -> list[str]:
             "is encrypted in a way that needs the cryptography package to read",
             path=path,
             hint="save a copy without protection (print it to PDF), or pip install cryptography",
+        ) from None
+    except LimitReachedError:  # pypdf's guard against decompression bombs
+        raise RoqaError(
+            "expands past the safe limit when its pages are decompressed, so it is not read",
+            path=path,
+            hint=_HINT,
         ) from None
     except Exception:  # pypdf meets a damaged file with many kinds of error
         raise RoqaError("is a damaged PDF that could not be read", path=path, hint=_HINT) from None
