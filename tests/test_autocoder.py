@@ -1129,3 +1129,10 @@ def test_suggest_ranks_the_codes_of_another_codebook(tiny_model: AutoCoder) -> N
     assert all(g.code_id in Codebook.load("cfir-2022") for g in after)
     with pytest.raises(RoqaError, match="cfir-1999: codebook not found"):
         tiny_model.suggest(said, codebook="cfir-1999")
+    unmapped = Codebook.from_dict({"id": "own", "name": "Our codes", "codes": []})
+    with pytest.raises(
+        RoqaError,
+        match="codebook 'own' documents no mapping from 'cfir-2009', so cfir-2009 codes cannot "
+        "be translated into its codes",
+    ):
+        tiny_model.suggest(said, codebook=unmapped)

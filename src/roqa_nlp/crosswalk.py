@@ -52,7 +52,7 @@ def crosswalk(source: Codebook, target: Codebook) -> dict[str, list[str]]:
         return out
     raise RoqaError(
         f"codebook {target.id!r} documents no mapping from {source.id!r}, "
-        "so the codings cannot be charted with it",
+        f"so {source.id} codes cannot be translated into its codes",
         hint=f"use --codebook {source.id}, or add a 'mapping' to one of the two codebook files",
     )
 
