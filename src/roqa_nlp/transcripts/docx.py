@@ -212,9 +212,10 @@ def read_docx_transcript(
     read = [labelled_as(b, t) for b, t in zip(blocks, text_labels, strict=True)]
     # the header as in plain text (a bold "Date:" too), its fields found even where they are no
     # speaker's label ("Participant name:")
+    with_fields = with_header_fields(texts, text_labels)  # the same matches but on a few lines
     fields = [
-        labelled_as(b, t)
-        for b, t in zip(blocks, with_header_fields(texts, text_labels), strict=True)
+        r if f is t else labelled_as(b, f)
+        for b, t, f, r in zip(blocks, text_labels, with_fields, read, strict=True)
     ]
     found = transcript_header([f[0] for f in fields], [f[1] for f in fields])
     participant = participant or found.participant
