@@ -48,7 +48,7 @@ from fuzz_strategies import (
     txt_shaped,
     vtt_shaped,
 )
-from hostile_files import codebook_xml, docx_bytes, docx_paragraph
+from hostile_files import codebook_xml, docx_bytes, docx_paragraph, text_pdf
 from roqa_nlp.errors import RoqaError
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
@@ -420,6 +420,7 @@ HUGE_LINES: dict[str, str] = {
     "many short words": "staff " * 160_000,
     "colons": ":" * 1_000_000,
     "digits": "9" * 1_000_000,
+    "slashes, then a page count": "/" * 1_000_000 + " 1/2",
 }
 #: Huge speaker names (a Zoom voice tag, a CSV speaker cell) of the characters labels strip.
 HUGE_SPEAKERS: dict[str, str] = {
@@ -440,6 +441,8 @@ def _huge_file(kind: str, line: str) -> bytes:
         return ("speaker,text\nP01," + line.replace(",", " ")[:100_000] + "\n").encode()
     if kind == "docx":
         return docx_bytes(docx_paragraph(line, "P01:", True))
+    if kind == "pdf":  # the line at a page's top and bottom, where page furniture is looked for
+        return text_pdf([[line, "P01: words"], ["P01: more", line], [line]])
     return line.encode()  # .txt: the whole file is the line, no label
 
 
@@ -456,7 +459,7 @@ def _read_in_time(path: Path) -> Transcript | None:
     return t
 
 
-@pytest.mark.parametrize("kind", ["txt", "vtt", "srt", "csv", "docx"])
+@pytest.mark.parametrize("kind", ["txt", "vtt", "srt", "csv", "docx", "pdf"])
 @pytest.mark.parametrize("name", list(HUGE_LINES))
 def test_a_one_megabyte_line_is_read_in_seconds(tmp_path: Path, kind: str, name: str) -> None:
     RUN["huge lines"] += 1

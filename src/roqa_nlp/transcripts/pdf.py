@@ -48,11 +48,10 @@ _HINT = "open it in Word and save it as .docx, or export the transcript as .txt"
 _PAGE_NUMBER = re.compile(
     r"(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]", re.IGNORECASE
 )
-#: a running footer that ends with the page count: "Interview P04   Page 3 of 12", or a
-#: browser's "file:///C:/p04.html 3/12" (one word, then the count)
-_PAGE_COUNT_AT_END = re.compile(
-    r".*\bpage\s*\d{1,4}\s*of\s*\d{1,4}|(?:\S*(?:://|[/\\])\S*|\S+\.html?)\s+\d{1,4}/\d{1,4}", re.I
-)
+#: a running footer that ends with the page count: "Interview P04   Page 3 of 12"
+_PAGE_OF_AT_END = re.compile(r"\bpage\s*\d{1,4}\s*of\s*\d{1,4}$", re.IGNORECASE)
+#: the page count of a browser's footer, after its address: "file:///C:/p04.html 3/12"
+_PAGE_COUNT = re.compile(r"\d{1,4}/\d{1,4}")
 _PRINT_STAMP = re.compile(
     r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?", re.I
 )
@@ -108,11 +107,18 @@ def _page_texts(data: bytes, path: str | Path) -> list[str]:
 def _is_furniture_shape(line: str) -> bool:
     """A page number, a page count at a line's end, or a print stamp (see the module docstring)."""
     line = line.strip()
+    words = line.split()
     return bool(
         _PAGE_NUMBER.fullmatch(line)
-        or _PAGE_COUNT_AT_END.fullmatch(line)
+        or _PAGE_OF_AT_END.search(line)
         or _PRINT_STAMP.fullmatch(line)
+        or (len(words) == 2 and _PAGE_COUNT.fullmatch(words[1]) and _is_address(words[0]))
     )
+
+
+def _is_address(word: str) -> bool:
+    """A web address or a file path, as a browser prints one in its footer."""
+    return "://" in word or "/" in word or "\\" in word or word.lower().endswith((".html", ".htm"))
 
 
 def _repeat_key(line: str) -> str:
