@@ -25,6 +25,7 @@ from . import (  # noqa: E402,F401
     backend_cmd,
     code_cmd,
     exchange_cmd,
+    inspect_cmd,
     pseudonymise_cmd,
     report_cmd,
     train_cmd,

@@ -294,6 +294,7 @@ def guess_interviewer(text: str, turns: Sequence[Turn]) -> str | None:
 #: Python argument of :func:`~roqa_nlp.transcripts.read_transcript` and ``AutoCoder.code``.
 _NAMING = {
     "cli": ("--interviewer NAME", "--interviewer"),
+    "inspect": ("--interviewer NAME", "--interviewer"),  # `roqa inspect`, before any coding
     "python": ("interviewer_labels=['NAME']", "interviewer_labels"),
 }
 
@@ -325,7 +326,8 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
     (:func:`speakers_without_interviewer`; said of the labels given when none of them matched,
     ``metadata["interviewer_labels_unmatched"]``), or its reader found no speaker label at all
     (``metadata["speaker_labels"]`` is False). ``interface`` is ``"cli"`` (the fix names
-    ``--interviewer``) or ``"python"`` (it names ``interviewer_labels=``)."""
+    ``--interviewer``), ``"inspect"`` (the same, before anything is coded) or ``"python"`` (it
+    names ``interviewer_labels=``)."""
     name_it, option = _NAMING[interface]
     # read from Python, a transcript is not coded yet; the command warns after coding
     coded = "was coded" if interface == "cli" else "is coded"

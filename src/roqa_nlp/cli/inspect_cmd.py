@@ -1,0 +1,102 @@
+"""``roqa inspect``: how each transcript is read (speakers, roles, what will be coded), before
+coding it; no model is loaded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from .app import app
+
+
+def transcript_summary(t: Any) -> dict[str, Any]:
+    """What ``roqa inspect`` reports of one transcript: its id, file, format, case, each
+    speaker's role, turns and words, the participant turns to code (backchannels aside) and the
+    warning about its speakers, if any."""
+    from ..transcripts.backchannels import is_backchannel
+    from ..transcripts.roles import speaker_warning
+
+    speakers: dict[str, dict[str, Any]] = {}
+    to_code = backchannels = 0
+    for turn in t.turns:
+        words = t.text[turn.start : turn.end]
+        s = speakers.setdefault(
+            turn.speaker, {"speaker": turn.speaker, "role": turn.role, "turns": 0, "words": 0}
+        )
+        s["turns"] += 1
+        s["words"] += len(words.split())
+        if turn.role == "participant":
+            if is_backchannel(words):
+                backchannels += 1
+            else:
+                to_code += 1
+    return {
+        "id": t.id,
+        "source": t.source,
+        "format": t.metadata.get("format"),
+        "participant": t.participant,
+        "speakers": list(speakers.values()),
+        "turns_to_code": to_code,
+        "backchannels": backchannels,
+        "warning": speaker_warning(t, interface="inspect"),
+    }
+
+
+@app.command("inspect")
+def inspect_command(
+    paths: list[Path] = typer.Argument(
+        ..., help="Transcript files or folders (.txt .md .vtt .srt .docx .rtf .pdf .csv .qdpx)."
+    ),
+    interviewer: list[str] = typer.Option(
+        [],
+        "--interviewer",
+        help="A speaker label or name that is the interviewer (repeatable), as for roqa code.",
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print JSON: per transcript its speakers, roles, turns and words."
+    ),
+) -> None:
+    """Show how each transcript is read before coding it: its case, each speaker's role, turns
+    and words, and how many participant turns will be coded. Quick: no model is loaded."""
+    import warnings
+
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ..transcripts import expand_paths, read_files, with_default_labels
+    from ..transcripts.roles import SpeakerWarning
+    from .code_cmd import _console, _note_skipped
+
+    files = expand_paths(paths)
+    _note_skipped(paths)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SpeakerWarning)  # shown below, naming --interviewer
+        transcripts = read_files(files, with_default_labels(list(interviewer) or None))
+    summaries = [transcript_summary(t) for t in transcripts]
+    if as_json:
+        typer.echo(json.dumps(summaries, indent=2, ensure_ascii=False))
+        return
+    con = _console()
+    for s in summaries:
+        # the heading as a line of its own: a table title wraps at the (narrow) table's width
+        con.print(escape(f"{s['id']} (case {s['participant']}): {s['source']}, {s['format']}"))
+        table = Table()
+        for column in ("speaker", "role", "turns", "words"):
+            table.add_column(column, justify="right" if column in ("turns", "words") else "left")
+        for sp in s["speakers"]:
+            table.add_row(escape(sp["speaker"]), sp["role"], str(sp["turns"]), f"{sp['words']:,}")
+        con.print(table)
+        skipped = f" ({s['backchannels']} backchannel(s) left out)" if s["backchannels"] else ""
+        con.print(f"  {s['turns_to_code']} participant turn(s) to code{skipped}")
+        if s["warning"]:
+            con.print(escape(f"  check: {s['warning']}"))
+    total = sum(s["turns_to_code"] for s in summaries)
+    checks = sum(1 for s in summaries if s["warning"])
+    con.print(
+        f"{len(summaries)} transcript(s), {total} participant turn(s) to code"
+        + (f"; {checks} to check (above)" if checks else "")
+        + "."
+    )

@@ -1,0 +1,75 @@
+"""`roqa inspect`: how each transcript is read, before coding and without a model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_cli_core import EXAMPLES, roqa
+
+
+def test_inspect_reports_each_speakers_role_turns_and_words_of_the_examples() -> None:
+    run = roqa("inspect", EXAMPLES, "--json")
+    assert run.code == 0, run.err
+    got = json.loads(run.out)
+    assert [(s["id"], s["format"], s["participant"]) for s in got] == [
+        ("p01_interview", "txt", "P01"),
+        ("p02_interview", "vtt", "P02"),
+        ("p03_interview", "docx", "P03"),
+    ]
+    assert [s["speakers"] for s in got] == [
+        [
+            {"speaker": "Interviewer", "role": "interviewer", "turns": 30, "words": 276},
+            {"speaker": "P01", "role": "participant", "turns": 29, "words": 1655},
+        ],
+        [
+            {"speaker": "Interviewer", "role": "interviewer", "turns": 30, "words": 222},
+            {"speaker": "P02", "role": "participant", "turns": 30, "words": 1706},
+        ],
+        [
+            {"speaker": "Interviewer", "role": "interviewer", "turns": 29, "words": 254},
+            {"speaker": "P03", "role": "participant", "turns": 29, "words": 1644},
+        ],
+    ]
+    # `make demo` codes 89 segments of these 88 turns: one long turn is cut in two windows
+    assert [(s["turns_to_code"], s["backchannels"], s["warning"]) for s in got] == [
+        (29, 0, None),
+        (30, 0, None),
+        (29, 0, None),
+    ]
+    text = roqa("inspect", EXAMPLES)
+    assert "3 transcript(s), 88 participant turn(s) to code." in text.out
+    assert f"p02_interview (case P02): {EXAMPLES / 'p02_interview.vtt'}, vtt" in text.out
+
+
+def test_inspect_says_what_to_check_and_takes_the_interviewers_name(tmp_path: Path) -> None:
+    call = tmp_path / "zoom_p07.txt"
+    call.write_text(
+        "Sam Roe: What gets in the way?\nMaria Okafor: Staffing.\nSam Roe: Right.\n"
+        "Maria Okafor: Mm-hmm.\n",
+        encoding="utf-8",
+    )
+    run = roqa("inspect", call)
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert (
+        f"check: {call}: no interviewer among the speakers 'Sam Roe', 'Maria Okafor', so "
+        "everyone's talk is coded (name the interviewer with --interviewer NAME)"
+    ) in said
+    # "Right." is a backchannel, whoever says it
+    assert said.endswith("1 transcript(s), 2 participant turn(s) to code; 1 to check (above).")
+    named = json.loads(roqa("inspect", call, "--interviewer", "Sam Roe", "--json").out)
+    assert named[0]["speakers"] == [
+        {"speaker": "Sam Roe", "role": "interviewer", "turns": 2, "words": 6},
+        {"speaker": "Maria Okafor", "role": "participant", "turns": 2, "words": 2},
+    ]
+    assert (named[0]["turns_to_code"], named[0]["backchannels"]) == (1, 1)
+    assert named[0]["participant"] == "P07" and named[0]["warning"] is None
+
+
+def test_inspect_of_a_missing_file_is_a_one_line_error(tmp_path: Path) -> None:
+    run = roqa("inspect", tmp_path / "nope.txt")
+    assert run.code == 2
+    assert run.err.strip().splitlines() == [
+        f"roqa: error: {tmp_path / 'nope.txt'}: file or folder not found (check the path)"
+    ]
