@@ -252,3 +252,13 @@ def test_a_pdf_whose_page_decompresses_past_the_limit_is_refused(tmp_path: Path)
     path.write_bytes(bomb)
     with pytest.raises(RoqaError, match="p04.pdf: expands past the safe limit when its pages are"):
         read_transcript(path)
+
+
+def test_a_subfolder_of_pdfs_is_not_taken_for_one_of_transcripts(tmp_path: Path) -> None:
+    from roqa_nlp.transcripts import skipped_folders
+
+    for name in ("literature", "interviews"):
+        (tmp_path / name).mkdir()
+    write_pdf(tmp_path / "literature", "smith_2020.pdf", [["Abstract", "We studied it."]])
+    (tmp_path / "interviews" / "p01.txt").write_text("P01: words", encoding="utf-8")
+    assert skipped_folders(tmp_path) == [tmp_path / "interviews"]

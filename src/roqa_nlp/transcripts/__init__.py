@@ -350,12 +350,18 @@ def skipped_files(directory: Path) -> list[Path]:
 def skipped_folders(directory: Path) -> list[Path]:
     """The subfolders of ``directory`` that hold transcript files, in them or deeper, in name
     order: :func:`expand_paths` reads only the files directly in a directory. Hidden folders and
-    ``roqa code`` output folders are not counted."""
+    ``roqa code`` output folders are not counted, nor PDFs (papers and forms as often as
+    transcripts)."""
     return sorted(
         d
         for d in directory.iterdir()
         if d.is_dir() and not d.name.startswith(_IGNORED_PREFIXES) and _holds_transcripts(d)
     )
+
+
+#: Extensions a subfolder's files are not taken as transcripts for: a folder of PDFs is as
+#: likely papers or consent forms, and telling them apart means reading every one of them.
+_NOT_COUNTED_IN_SUBFOLDERS = (".pdf",)
 
 
 def _holds_transcripts(folder: Path) -> bool:
@@ -366,6 +372,7 @@ def _holds_transcripts(folder: Path) -> bool:
         dirs[:] = [d for d in dirs if not d.startswith(_IGNORED_PREFIXES)]
         if any(
             Path(n).suffix.lower() in SUPPORTED_EXTENSIONS
+            and Path(n).suffix.lower() not in _NOT_COUNTED_IN_SUBFOLDERS
             for n in names
             if not n.startswith(_IGNORED_PREFIXES)
         ):
