@@ -81,8 +81,12 @@ def inspect_command(
         return
     con = _console()
     for s in summaries:
-        # the heading as a line of its own: a table title wraps at the (narrow) table's width
-        con.print(escape(f"{s['id']} (case {s['participant']}): {s['source']}, {s['format']}"))
+        # the heading as a line of its own, never wrapped (a path is cut by nothing): a table
+        # title wraps at the (narrow) table's width
+        con.print(
+            escape(f"{s['id']} (case {s['participant']}): {s['source']}, {s['format']}"),
+            soft_wrap=True,
+        )
         table = Table()
         for column in ("speaker", "role", "turns", "words"):
             table.add_column(column, justify="right" if column in ("turns", "words") else "left")
