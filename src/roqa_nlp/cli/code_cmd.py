@@ -453,9 +453,10 @@ def _print_names_to_check(
         shown = found[:NAMES_SHOWN]
         words = ", ".join(f"{f.word} ×{f.count}" if f.count > 1 else f.word for f in shown)
         more = "" if len(shown) == len(found) else f" and {len(found) - len(shown)} more"
-        _console().print(escape(f"{what}: {words}{more}; {fix}."))
+        # never wrapped by rich: a long path in it must stay whole (the terminal wraps it)
+        _console().print(escape(f"{what}: {words}{more}; {fix}."), soft_wrap=True)
         return
-    _console().print(escape(f"{what}; {fix}. Word, times, transcripts:"))
+    _console().print(escape(f"{what}; {fix}. Word, times, transcripts:"), soft_wrap=True)
     for f in found:
         _console().print(escape(f"  {f.word:20} {f.count:4}  {', '.join(f.transcripts)}"))
 
