@@ -845,6 +845,20 @@ def test_qdpx_project_gives_all_its_transcripts(
     assert [t.id for t in read_transcripts(f)] == ["p1", "p2"]
 
 
+def test_a_project_without_text_sources_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_qdpx_reader(monkeypatch, [])
+    f = tmp_path / "study.qdpx"
+    f.write_bytes(b"PK")
+    with pytest.raises(RoqaError) as e:
+        read_transcripts(f)
+    assert str(e.value) == (
+        f"{f}: holds no text source to code (add the interviews to the project as text "
+        "documents, or export them from your QDA program as .docx or .txt)"
+    )
+
+
 def test_read_transcript_needs_a_single_transcript_project(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

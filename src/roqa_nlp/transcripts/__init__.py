@@ -120,7 +120,15 @@ def _read_qdpx(path: Path) -> list[Transcript]:
         )
     if not path.exists():
         raise RoqaError("file not found", path=path, hint="check the path")
-    return list(reader(path))
+    found = list(reader(path))
+    if not found:  # its sources are empty, or PDFs, pictures or media (each warned of)
+        raise RoqaError(
+            "holds no text source to code",
+            path=path,
+            hint="add the interviews to the project as text documents, or export them from "
+            "your QDA program as .docx or .txt",
+        )
+    return found
 
 
 def with_default_labels(interviewer_labels: Sequence[str] | None) -> list[str] | None:
