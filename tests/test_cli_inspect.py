@@ -1,4 +1,5 @@
-"""`roqa inspect`: how each transcript is read, before coding and without a model."""
+"""`roqa inspect`: how each transcript is read, before coding and without a model; and what
+`roqa code` says of a transcript that gives nothing to code."""
 
 from __future__ import annotations
 
@@ -74,3 +75,21 @@ def test_inspect_of_a_missing_file_is_a_one_line_error(tmp_path: Path) -> None:
     assert run.err.strip().splitlines() == [
         f"roqa: error: {tmp_path / 'nope.txt'}: file or folder not found (check the path)"
     ]
+
+
+def test_code_warns_of_a_transcript_whose_participant_only_says_yeah(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    said = tmp_path / "p04.txt"
+    said.write_text(
+        "Interviewer: How are things?\nP04: Yeah.\nInterviewer: Anything else?\nP04: Mm-hmm.\n",
+        encoding="utf-8",
+    )
+    run = roqa("code", said, "--out", tmp_path / "out", "--model", tiny_model_dir, "--no-report")
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [
+        f"roqa: warning: {said}: nothing to code: its 2 participant turn(s) are all backchannels "
+        "such as 'Yeah.' (check that the participant's talk is labelled 'P04: ...')"
+    ]
+    inspected = json.loads(roqa("inspect", said, "--json").out)
+    assert (inspected[0]["turns_to_code"], inspected[0]["backchannels"]) == (0, 2)

@@ -55,6 +55,24 @@ def _warn_of_speakers(transcripts: Iterable[Any]) -> None:
             print(f"roqa: warning: {warning}", file=sys.stderr)
 
 
+def _warn_of_nothing_coded(result: Any) -> None:
+    """One warning line per transcript that gave no segment although its speakers look right:
+    every participant turn was a backchannel ("Yeah.", "Mm-hmm.")."""
+    from ..transcripts.roles import speaker_warning
+
+    coded = {s.segment.transcript_id for s in result.segments}
+    for t in result.transcripts.values():
+        if t.id in coded or speaker_warning(t):
+            continue  # a transcript with speaker trouble is warned of by _warn_of_speakers
+        said = [t.text[u.start : u.end] for u in t.turns if u.role == "participant"]
+        print(
+            f"roqa: warning: {t.source or t.id}: nothing to code: its {len(said)} participant "
+            "turn(s) are all backchannels such as 'Yeah.' (check that the participant's talk is "
+            "labelled 'P04: ...')",
+            file=sys.stderr,
+        )
+
+
 def _note_skipped(paths: Iterable[Path]) -> None:
     """One line per directory given whose files of other formats are left out, naming them, and
     one warning per directory whose subfolders hold transcripts that are not read."""
@@ -325,6 +343,7 @@ def code_command(
     with _own_speaker_warnings():
         result = ac.code(files, top_k=top_k, interviewer_labels=labels, pseudonyms=key)
     _warn_of_speakers(result.transcripts.values())
+    _warn_of_nothing_coded(result)
     written: dict[str, Path] = {}
     if key is not None and pseudonymise is not None:  # first: the outputs are named by it
         written["pseudonym key"] = _write_key(key, pseudonymise, result.transcripts.values())
