@@ -711,6 +711,59 @@ def test_docx_speaker_tables_with_a_time_column_keep_the_times(
     ]
 
 
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+REVISION = 'w:author="Transcriber" w:date="2021-03-12T10:00:00Z"'
+
+
+def _wrapped(tag: str, text: str, i: int) -> str:
+    """A run holding ``text`` inside a ``tag`` element (a tracked change, a smart tag ...)."""
+    t = "w:delText" if tag in ("w:del", "w:moveFrom") else "w:t"
+    attrs = (
+        f'{W_NS} w:id="{i}" {REVISION}' if tag.startswith(("w:ins", "w:del", "w:move")) else W_NS
+    )
+    if tag == "w:smartTag":
+        attrs += ' w:uri="urn:x" w:element="place"'
+    if tag == "w:fldSimple":
+        attrs += ' w:instr=" DATE "'
+    return f'<{tag} {attrs}><w:r><{t} xml:space="preserve">{text}</{t}></w:r></{tag}>'
+
+
+def test_docx_tracked_changes_are_read_as_accepted(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph("Interviewer: What gets in the way?")
+    said = d.add_paragraph("P04: Staffing ")
+    pieces = [
+        ("w:del", "never said "), ("w:ins", "mostly, "), ("w:moveFrom", "moved away "),
+        ("w:moveTo", "and cover "), ("w:smartTag", "in Leeds "), ("w:fldSimple", "today "),
+    ]  # fmt: skip
+    for i, (tag, text) in enumerate(pieces, 1):
+        said._p.append(parse_xml(_wrapped(tag, text, i)))
+    said.add_run("is the barrier.")
+    box = (  # a text box anchored in a run: not the speaker's words, as before
+        f'<w:r {W_NS} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox>'
+        "<w:txbxContent><w:p><w:r><w:t>Figure 1</w:t></w:r></w:p></w:txbxContent>"
+        "</v:textbox></v:shape></w:pict></w:r>"
+    )
+    said._p.append(parse_xml(box))
+    table = d.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Interviewer"
+    cell = table.rows[0].cells[1].paragraphs[0]
+    cell.add_run("Why ")
+    cell._p.append(parse_xml(_wrapped("w:ins", "is that", 9)))
+    cell._p.append(parse_xml(_wrapped("w:del", " not", 10)))
+    cell.add_run("?")
+    d.save(str(tmp_path / "p04.docx"))
+    t = read_transcript(tmp_path / "p04.docx")
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Interviewer", "What gets in the way?"),
+        ("P04", "Staffing mostly, and cover in Leeds today is the barrier."),
+        ("Interviewer", "Why is that?"),
+    ]
+
+
 def test_docx_three_column_table_without_times_is_not_a_transcript(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     d = docx.Document()

@@ -11,8 +11,10 @@ in plain text) are not speech. A table is read only when every
 row has two cells, ``speaker | text`` (a first row ``Speaker | Text`` is a header), or three with
 a clock time before or after the speaker (``time | speaker | text``, as transcription services
 write them; the time is the turn's ``begin_time``); other tables are ignored. With no labels
-anywhere, each paragraph is one participant turn. The transcript's text is the canonical
-rendering of :mod:`roqa_nlp.transcripts.render`.
+anywhere, each paragraph is one participant turn. Tracked changes are read as accepted: an
+insertion's words are read, a deletion's are not (python-docx's own paragraph text drops
+insertions, which would lose a corrected transcript's words). The transcript's text is the
+canonical rendering of :mod:`roqa_nlp.transcripts.render`.
 """
 
 from __future__ import annotations
@@ -58,6 +60,27 @@ class _Block:
     table_time: float | None = None  # the time cell of a ``time | speaker | text`` row
 
 
+#: The runs of a paragraph as Word shows it with its tracked changes accepted: every run in
+#: it, in document order (in hyperlinks, insertions, moves, smart tags, fields and content
+#: controls too), but not one deleted or moved away, one inside another run (a text box's) or
+#: one in a text box.
+_SHOWN_RUNS = (
+    ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:r"
+    " or ancestor::w:txbxContent)]"
+)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """The paragraph's text with its tracked changes accepted (python-docx's ``paragraph.text``
+    reads only the runs and hyperlinks directly in it, so it drops tracked insertions)."""
+    return "".join(run.text for run in paragraph._p.xpath(_SHOWN_RUNS))
+
+
+def _cell_text(cell: Any) -> str:
+    """A table cell's text, its paragraphs read as :func:`_paragraph_text` reads them."""
+    return "\n".join(_paragraph_text(p) for p in cell.paragraphs)
+
+
 def _emphasised(run: Any) -> bool:
     if run.bold:
         return True
@@ -77,7 +100,7 @@ def _styled_label(paragraph: Any) -> tuple[str, str, bool] | None:
             break
         parts.append(run.text)
     prefix = "".join(parts)
-    full = paragraph.text
+    full = _paragraph_text(paragraph)
     if not prefix.strip() or not full.startswith(prefix):
         return None
     rest = full[len(prefix) :]
@@ -117,7 +140,7 @@ def _table_rows(table: Any) -> list[tuple[str, str, float | None]] | None:
     time column before or after the speaker's: ``time | speaker | text``), else None."""
     rows: list[tuple[str, str, float | None]] = []
     for row in table.rows:
-        cells = [c.text for c in row.cells]
+        cells = [_cell_text(c) for c in row.cells]
         time: float | None = None
         for at in (0, 1) if len(cells) == 3 else ():
             is_time, time = _time_cell(cells[at])
@@ -146,13 +169,14 @@ def _blocks(document: Any) -> Iterator[_Block]:
             for speaker, text, time in _table_rows(item) or ():
                 yield _Block(text=text, table_speaker=speaker, table_time=time)
             continue
-        if _is_heading(item) or not item.text.strip():
+        text = _paragraph_text(item)
+        if _is_heading(item) or not text.strip():
             continue
         styled = _styled_label(item)
         if styled is None:
-            yield _Block(text=item.text)
+            yield _Block(text=text)
         else:
-            yield _Block(item.text, styled[0], styled[1], styled[2])
+            yield _Block(text, styled[0], styled[1], styled[2])
 
 
 def _open_document(path: str | Path) -> Any:
