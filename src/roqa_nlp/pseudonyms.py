@@ -596,8 +596,10 @@ class NameToCheck:
     transcripts: tuple[str, ...]
 
 
-#: a word of the talk: letters, with inner apostrophes and hyphens ("O'Neill", "Mary-Jane")
-_TALK_WORD = re.compile(r"(?<![\w'’-])[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+#: a word of the talk: letters, with inner apostrophes and hyphens ("O'Neill", "Mary-Jane"), not
+#: the second half of one ("jane" of "Mary-jane"); a quote mark or hyphen opening a token is no
+#: part of it ('leeds')
+_TALK_WORD = re.compile(r"(?<!\w)(?<!\w['’-])[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 #: a bracketed note or pseudonym ("[P07]", "[inaudible]"): not the speaker's words
 _SQUARE_NOTE = re.compile(r"\[[^\[\]\n]*\]")
 
