@@ -947,3 +947,28 @@ def test_suggest_ranks_the_codes_of_another_codebook(tiny_model_dir: Path) -> No
         before["suggestions"][0]["probability"]
     )  # IC.F maps onto INN.F alone, so it keeps its probability
     assert after["novel"] == before["novel"]
+
+
+def test_evaluate_with_a_codebook_file_names_its_codes_in_the_predictions(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """A codebook given as a file (its id is no built-in's) is the one the gold codes are read
+    in, the translation goes to, and the predictions spreadsheet names codes from."""
+    source = json.loads((REPO / "src" / "roqa_nlp" / "codebooks" / "cfir-2022.json").read_text())
+    forward = json.loads((REPO / "src" / "roqa_nlp" / "codebooks" / "cfir-2009.json").read_text())
+    back: dict[str, list[str]] = {}
+    for old, new in forward["mapping"]["cfir-2022"].items():
+        for code in new:
+            back.setdefault(code, []).append(old)
+    ours = tmp_path / "our-cfir2.json"
+    ours.write_text(json.dumps({**source, "id": "our-cfir2", "mapping": {"cfir-2009": back}}))
+    records = one_record(
+        tmp_path / "r.jsonl", "The app has too many steps.", "Innovation Complexity"
+    )
+    preds = tmp_path / "p.csv"
+    run = roqa("evaluate", records, "--model", tiny_model_dir, "--codebook", ours,
+               "--predictions", preds)  # fmt: skip
+    assert_success(run)
+    assert "│ codebook           │ our-cfir2 │" in run.out
+    header, row = preds.read_text("utf-8-sig").splitlines()
+    assert row.startswith("The app has too many steps.,INN.F,Innovation Complexity,")

@@ -597,9 +597,11 @@ def evaluate_command(
         inputs_are="the labelled records are read from",
     )
     ac = _load_model(model, backend=backend)
-    m = ac.evaluate(file, per_code=per_code, predictions=predictions is not None, codebook=codebook)
+    given = None if codebook is None else Codebook.load(codebook)  # an id or a file
+    m = ac.evaluate(file, per_code=per_code, predictions=predictions is not None, codebook=given)
     per_record = m.pop("predictions", None)  # to its own file, not the JSON of metrics
-    book = Codebook.load(m["codebook"]) if "codebook" in m else ac.codebook
+    # the codebook the gold codes are of: the one given, the built-in one found, or the model's
+    book = given or (Codebook.load(m["codebook"]) if "codebook" in m else ac.codebook)
     from rich.table import Table
 
     # the path as a line of its own: a table title wraps at the (narrow) table's width
