@@ -216,13 +216,8 @@ def _targets(code_id: str, walk: dict[str, list[str]], source: Codebook) -> list
 def _translate_segment(
     s: SegmentResult, walk: dict[str, list[str]], source: Codebook, target: Codebook
 ) -> SegmentResult:
-    return SegmentResult(
-        segment=s.segment,
-        suggestions=translate_suggestions(s.suggestions, walk, source, target),
-        novel=s.novel,
-        novelty_p=s.novelty_p,
-        procedural=s.procedural,
-        off_topic=s.off_topic,
+    return dataclasses.replace(
+        s, suggestions=translate_suggestions(s.suggestions, walk, source, target)
     )
 
 

@@ -64,9 +64,9 @@ def _warn_of_nothing_coded(result: Any) -> None:
     for t in result.transcripts.values():
         if t.id in coded or speaker_warning(t):
             continue  # a transcript with speaker trouble is warned of by _warn_of_speakers
-        said = [t.text[u.start : u.end] for u in t.turns if u.role == "participant"]
+        turns = sum(1 for u in t.turns if u.role == "participant")
         print(
-            f"roqa: warning: {t.source or t.id}: nothing to code: its {len(said)} participant "
+            f"roqa: warning: {t.source or t.id}: nothing to code: its {turns} participant "
             "turn(s) are all backchannels such as 'Yeah.' (check that the participant's talk is "
             "labelled 'P04: ...')",
             file=sys.stderr,
