@@ -1,19 +1,11 @@
 """Word transcripts (.docx), read with python-docx (imported only when a .docx is read).
 
-The body is read in document order. A paragraph opens a turn when it starts with a speaker label:
-either ``Speaker: words`` as in plain text (:mod:`roqa_nlp.transcripts.speaker_labels`), or a
-first run in bold or in a character style (``Interviewer`` in bold, then the words), which is
-taken as a label when a colon follows it, when it is a role label (``Interviewer``, ``P04``) or
-when it labels at least two paragraphs; a paragraph entirely in bold is not a label. A paragraph
-without a label continues the previous turn (kept as a line break in the turn). Empty paragraphs,
-headings, paragraphs before the first label and header fields at the top (``Date: ...``, as
-in plain text) are not speech. A table is read only when every
-row has two cells, ``speaker | text`` (a first row ``Speaker | Text`` is a header), or three with
-a clock time before or after the speaker (``time | speaker | text``, as transcription services
-write them; the time is the turn's ``begin_time``); other tables are ignored. With no labels
-anywhere, each paragraph is one participant turn. Tracked changes are read as accepted: an
-insertion's words are read, a deletion's are not (python-docx's own paragraph text drops
-insertions, which would lose a corrected transcript's words). The transcript's text is the
+The body is read in document order, as the paragraphs and table rows of
+:mod:`roqa_nlp.transcripts.blocks`, which says how speaker labels (``Speaker: words`` or a bold
+first run), header fields and ``speaker | text`` tables are read. Headings and empty paragraphs
+are not speech, and tables that are not transcripts are ignored. Tracked changes are read as
+accepted: an insertion's words are read, a deletion's are not (python-docx's own paragraph text
+drops insertions, which would lose a corrected transcript's words). The transcript's text is the
 canonical rendering of :mod:`roqa_nlp.transcripts.render`.
 """
 
@@ -22,42 +14,16 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import RoqaError
 from ..io import read_bytes
 from ..schema import Transcript
-from .render import SpokenTurn, render_transcript
-from .roles import interviewer_keys, participant_number_label, unlabelled_speaker
-from .speaker_labels import (
-    MAX_LABEL_CHARS,
-    LabelMatch,
-    line_labels,
-    transcript_header,
-    with_header_fields,
-)
-from .timecodes import parse_timecode
+from .blocks import Block, paragraph_block, read_blocks, table_blocks
 
-SENTENCE_PUNCTUATION = '.?!;,"“”'
 HEADING_STYLES = ("heading", "title", "subtitle")
-TABLE_HEADER_SPEAKER = "speaker"
-TABLE_HEADER_TIMES = ("time", "timestamp", "timecode", "start")
-
-
-@dataclass(frozen=True)
-class _Block:
-    """A paragraph or table row: its text and the label candidates found in it."""
-
-    text: str
-    styled_label: str | None = None  # the label given by a bold/styled first run
-    styled_rest: str = ""  # the words after that label
-    styled_colon: bool = False
-    table_speaker: str | None = None  # the speaker cell of a ``speaker | text`` table row
-    table_time: float | None = None  # the time cell of a ``time | speaker | text`` row
 
 
 #: The runs of a paragraph as Word shows it with its tracked changes accepted: every run in
@@ -90,8 +56,8 @@ def _emphasised(run: Any) -> bool:
     return bool(style.font.bold) or style.name.lower() in ("strong", "speaker")
 
 
-def _styled_label(paragraph: Any) -> tuple[str, str, bool] | None:
-    """``(label, words, colon)`` when the paragraph opens with bold/styled runs then plain words."""
+def _emphasised_prefix(paragraph: Any) -> str:
+    """The text of the bold or styled runs that open the paragraph (empty if none do)."""
     parts: list[str] = []
     for run in paragraph.runs:
         if not run.text:
@@ -99,22 +65,7 @@ def _styled_label(paragraph: Any) -> tuple[str, str, bool] | None:
         if not _emphasised(run):
             break
         parts.append(run.text)
-    prefix = "".join(parts)
-    full = _paragraph_text(paragraph)
-    if not prefix.strip() or not full.startswith(prefix):
-        return None
-    rest = full[len(prefix) :]
-    label = prefix.strip()
-    colon = label.endswith(":")
-    label = label.rstrip(":").strip()
-    stripped_rest = rest.lstrip()
-    if stripped_rest.startswith(":"):
-        colon, stripped_rest = True, stripped_rest[1:]
-    if not stripped_rest.strip() or not label or len(label) > MAX_LABEL_CHARS:
-        return None
-    if any(c in label for c in SENTENCE_PUNCTUATION) or "\n" in label:
-        return None
-    return " ".join(label.split()), stripped_rest, colon
+    return "".join(parts)
 
 
 def _is_heading(paragraph: Any) -> bool:
@@ -123,60 +74,17 @@ def _is_heading(paragraph: Any) -> bool:
     return name.startswith(HEADING_STYLES)
 
 
-def _time_cell(value: str) -> tuple[bool, float | None]:
-    """Whether ``value`` is a time column's cell (a clock time such as ``00:01:02`` or ``[1:02]``,
-    an empty cell, or the column's header), and its time in seconds if it has one."""
-    value = value.strip().strip("[]()").strip()
-    if not value or value.lower() in TABLE_HEADER_TIMES:
-        return True, None
-    try:
-        return True, parse_timecode(value)
-    except ValueError:
-        return False, None
-
-
-def _table_rows(table: Any) -> list[tuple[str, str, float | None]] | None:
-    """``(speaker, text, time)`` rows when the table is a ``speaker | text`` transcript (or has a
-    time column before or after the speaker's: ``time | speaker | text``), else None."""
-    rows: list[tuple[str, str, float | None]] = []
-    for row in table.rows:
-        cells = [_cell_text(c) for c in row.cells]
-        time: float | None = None
-        for at in (0, 1) if len(cells) == 3 else ():
-            is_time, time = _time_cell(cells[at])
-            if is_time:
-                del cells[at]
-                break
-        if len(cells) != 2:
-            return None
-        speaker, text = cells[0].strip(), cells[1]
-        if not speaker and not text.strip():
-            continue
-        speaker = speaker.rstrip(":").strip()
-        if len(speaker) > MAX_LABEL_CHARS or "\n" in speaker:
-            return None
-        rows.append((speaker, text, time))
-    if rows and rows[0][0].lower() == TABLE_HEADER_SPEAKER:
-        rows = rows[1:]
-    return rows or None
-
-
-def _blocks(document: Any) -> Iterator[_Block]:
+def _blocks(document: Any) -> Iterator[Block]:
     from docx.table import Table
 
     for item in document.iter_inner_content():
         if isinstance(item, Table):
-            for speaker, text, time in _table_rows(item) or ():
-                yield _Block(text=text, table_speaker=speaker, table_time=time)
+            yield from table_blocks([_cell_text(c) for c in row.cells] for row in item.rows)
             continue
         text = _paragraph_text(item)
         if _is_heading(item) or not text.strip():
             continue
-        styled = _styled_label(item)
-        if styled is None:
-            yield _Block(text=text)
-        else:
-            yield _Block(text, styled[0], styled[1], styled[2])
+        yield paragraph_block(text, _emphasised_prefix(item))
 
 
 def _open_document(path: str | Path) -> Any:
@@ -208,71 +116,10 @@ def read_docx_transcript(
     participant: str | None = None,
 ) -> Transcript:
     """Read a Word transcript (see the module docstring)."""
-    blocks = list(_blocks(_open_document(path)))
-    texts = ["" if b.table_speaker is not None else b.text for b in blocks]
-    text_labels = line_labels(texts, interviewer_labels)
-    styled_counts = Counter(b.styled_label for b in blocks if b.styled_label)
-    keys = interviewer_keys(interviewer_labels)
-
-    def styled_accepted(b: _Block) -> bool:
-        label = b.styled_label or ""
-        return bool(label) and (
-            b.styled_colon
-            or styled_counts[label] >= 2
-            or label in keys
-            or participant_number_label(label) is not None
-        )
-
-    def labelled_as(b: _Block, t: LabelMatch | None) -> tuple[str | None, str, float | None]:
-        """The block's speaker (None: it continues a turn), their words and the time."""
-        if b.table_speaker:
-            return b.table_speaker, b.text, b.table_time
-        if t is not None:
-            return t.label, b.text[t.words_start :], t.time
-        if b.styled_label and styled_accepted(b):
-            return b.styled_label, b.styled_rest, None
-        return None, b.text, None
-
-    read = [labelled_as(b, t) for b, t in zip(blocks, text_labels, strict=True)]
-    # the header as in plain text (a bold "Date:" too), its fields found even where they are no
-    # speaker's label ("Participant name:")
-    with_fields = with_header_fields(texts, text_labels)  # the same matches but on a few lines
-    fields = [
-        r if f is t else labelled_as(b, f)
-        for b, t, f, r in zip(blocks, text_labels, with_fields, read, strict=True)
-    ]
-    found = transcript_header([f[0] for f in fields], [f[1] for f in fields])
-    participant = participant or found.participant
-    interviewer_labels = found.interviewer_labels(
-        (r[0] for r in read if r[0] is not None), interviewer_labels
-    )
-    header = found.lines
-    turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
-    unlabelled: list[str] = []
-    continuing = False  # whether a paragraph without a label continues the last turn
-    for i, (speaker, words, time) in enumerate(read):
-        if i in header:
-            continuing = False  # left out; it ends the turn before it
-        elif speaker is not None:
-            turns.append((speaker, [words], time))
-            continuing = True
-        elif continuing:
-            turns[-1][1].append(words)
-        elif not turns:
-            unlabelled.append(words)  # before the first label: a title page, or no labels
-    labelled = bool(turns)
-    if not labelled:
-        speaker = participant or unlabelled_speaker(path)
-        turns = [(speaker, [text], None) for text in unlabelled]
-    return render_transcript(
-        [SpokenTurn(speaker, "\n".join(words), time) for speaker, words, time in turns],
+    return read_blocks(
+        list(_blocks(_open_document(path))),
         path,
+        file_format="docx",
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata={
-            "format": "docx",
-            "rendering": "canonical",
-            **({"header_people": found.people} if found.people else {}),
-        },
-        speaker_labels=labelled,
     )

@@ -1,0 +1,199 @@
+"""Turns from a word processor's paragraphs and table rows (shared by Word and OpenDocument).
+
+A word processor's transcript is a run of blocks: paragraphs and the rows of a transcript table.
+A paragraph opens a turn when it starts with a speaker label: either ``Speaker: words`` as in
+plain text (:mod:`roqa_nlp.transcripts.speaker_labels`), or a first run in bold or in a
+character style (``Interviewer`` in bold, then the words), which is taken as a label when a
+colon follows it, when it is a role label (``Interviewer``, ``P04``) or when it labels at least
+two paragraphs; a paragraph entirely in bold is not a label. A paragraph without a label
+continues the previous turn (kept as a line break in the turn). Paragraphs before the first
+label and header fields at the top (``Date: ...``, as in plain text) are not speech. A table is
+read only when every row has two cells, ``speaker | text`` (a first row ``Speaker | Text`` is a
+header), or three with a clock time before or after the speaker (``time | speaker | text``, as
+transcription services write them; the time is the turn's ``begin_time``). With no labels
+anywhere, each paragraph is one participant turn. The transcript's text is the canonical
+rendering of :mod:`roqa_nlp.transcripts.render`.
+
+Each reader (:mod:`.docx`, :mod:`.odt`) finds the blocks and their bold first runs in its own
+format; :func:`read_blocks` turns them into a transcript.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..schema import Transcript
+from .render import SpokenTurn, render_transcript
+from .roles import interviewer_keys, participant_number_label, unlabelled_speaker
+from .speaker_labels import (
+    MAX_LABEL_CHARS,
+    LabelMatch,
+    line_labels,
+    transcript_header,
+    with_header_fields,
+)
+from .timecodes import parse_timecode
+
+SENTENCE_PUNCTUATION = '.?!;,"“”'
+TABLE_HEADER_SPEAKER = "speaker"
+TABLE_HEADER_TIMES = ("time", "timestamp", "timecode", "start")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or table row: its text and the label candidates found in it."""
+
+    text: str
+    styled_label: str | None = None  # the label given by a bold/styled first run
+    styled_rest: str = ""  # the words after that label
+    styled_colon: bool = False
+    table_speaker: str | None = None  # the speaker cell of a ``speaker | text`` table row
+    table_time: float | None = None  # the time cell of a ``time | speaker | text`` row
+
+
+def paragraph_block(text: str, emphasised_prefix: str) -> Block:
+    """The block of a paragraph whose text is ``text`` and whose first runs, in bold or in a
+    speaker's character style, read ``emphasised_prefix`` (empty when it opens in plain type)."""
+    styled = _styled_label(emphasised_prefix, text)
+    if styled is None:
+        return Block(text=text)
+    return Block(text, styled[0], styled[1], styled[2])
+
+
+def _styled_label(prefix: str, full: str) -> tuple[str, str, bool] | None:
+    """``(label, words, colon)`` when the paragraph opens with bold/styled runs then plain words."""
+    if not prefix.strip() or not full.startswith(prefix):
+        return None
+    rest = full[len(prefix) :]
+    label = prefix.strip()
+    colon = label.endswith(":")
+    label = label.rstrip(":").strip()
+    stripped_rest = rest.lstrip()
+    if stripped_rest.startswith(":"):
+        colon, stripped_rest = True, stripped_rest[1:]
+    if not stripped_rest.strip() or not label or len(label) > MAX_LABEL_CHARS:
+        return None
+    if any(c in label for c in SENTENCE_PUNCTUATION) or "\n" in label:
+        return None
+    return " ".join(label.split()), stripped_rest, colon
+
+
+def _time_cell(value: str) -> tuple[bool, float | None]:
+    """Whether ``value`` is a time column's cell (a clock time such as ``00:01:02`` or ``[1:02]``,
+    an empty cell, or the column's header), and its time in seconds if it has one."""
+    value = value.strip().strip("[]()").strip()
+    if not value or value.lower() in TABLE_HEADER_TIMES:
+        return True, None
+    try:
+        return True, parse_timecode(value)
+    except ValueError:
+        return False, None
+
+
+def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
+    """The blocks of a table whose rows have these cell texts: one per ``speaker | text`` row
+    (or ``time | speaker | text``) when the table is a transcript, else none."""
+    read: list[tuple[str, str, float | None]] = []
+    for row in rows:
+        cells = list(row)
+        time: float | None = None
+        for at in (0, 1) if len(cells) == 3 else ():
+            is_time, time = _time_cell(cells[at])
+            if is_time:
+                del cells[at]
+                break
+        if len(cells) != 2:
+            return []
+        speaker, text = cells[0].strip(), cells[1]
+        if not speaker and not text.strip():
+            continue
+        speaker = speaker.rstrip(":").strip()
+        if len(speaker) > MAX_LABEL_CHARS or "\n" in speaker:
+            return []
+        read.append((speaker, text, time))
+    if read and read[0][0].lower() == TABLE_HEADER_SPEAKER:
+        read = read[1:]
+    return [
+        Block(text=text, table_speaker=speaker, table_time=time) for speaker, text, time in read
+    ]
+
+
+def read_blocks(
+    blocks: Sequence[Block],
+    path: str | Path,
+    *,
+    file_format: str,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """The transcript of a word processor's blocks (see the module docstring)."""
+    texts = ["" if b.table_speaker is not None else b.text for b in blocks]
+    text_labels = line_labels(texts, interviewer_labels)
+    styled_counts = Counter(b.styled_label for b in blocks if b.styled_label)
+    keys = interviewer_keys(interviewer_labels)
+
+    def styled_accepted(b: Block) -> bool:
+        label = b.styled_label or ""
+        return bool(label) and (
+            b.styled_colon
+            or styled_counts[label] >= 2
+            or label in keys
+            or participant_number_label(label) is not None
+        )
+
+    def labelled_as(b: Block, t: LabelMatch | None) -> tuple[str | None, str, float | None]:
+        """The block's speaker (None: it continues a turn), their words and the time."""
+        if b.table_speaker:
+            return b.table_speaker, b.text, b.table_time
+        if t is not None:
+            return t.label, b.text[t.words_start :], t.time
+        if b.styled_label and styled_accepted(b):
+            return b.styled_label, b.styled_rest, None
+        return None, b.text, None
+
+    read = [labelled_as(b, t) for b, t in zip(blocks, text_labels, strict=True)]
+    # the header as in plain text (a bold "Date:" too), its fields found even where they are no
+    # speaker's label ("Participant name:")
+    with_fields = with_header_fields(texts, text_labels)  # the same matches but on a few lines
+    fields = [
+        r if f is t else labelled_as(b, f)
+        for b, t, f, r in zip(blocks, text_labels, with_fields, read, strict=True)
+    ]
+    found = transcript_header([f[0] for f in fields], [f[1] for f in fields])
+    participant = participant or found.participant
+    interviewer_labels = found.interviewer_labels(
+        (r[0] for r in read if r[0] is not None), interviewer_labels
+    )
+    header = found.lines
+    turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
+    unlabelled: list[str] = []
+    continuing = False  # whether a paragraph without a label continues the last turn
+    for i, (speaker, words, time) in enumerate(read):
+        if i in header:
+            continuing = False  # left out; it ends the turn before it
+        elif speaker is not None:
+            turns.append((speaker, [words], time))
+            continuing = True
+        elif continuing:
+            turns[-1][1].append(words)
+        elif not turns:
+            unlabelled.append(words)  # before the first label: a title page, or no labels
+    labelled = bool(turns)
+    if not labelled:
+        speaker = participant or unlabelled_speaker(path)
+        turns = [(speaker, [text], None) for text in unlabelled]
+    return render_transcript(
+        [SpokenTurn(speaker, "\n".join(words), time) for speaker, words, time in turns],
+        path,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
+        metadata={
+            "format": file_format,
+            "rendering": "canonical",
+            **({"header_people": found.people} if found.people else {}),
+        },
+        speaker_labels=labelled,
+    )
