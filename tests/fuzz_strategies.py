@@ -25,6 +25,8 @@ from hostile_files import (
     docx_bytes,
     docx_paragraph,
     docx_table,
+    odt_bytes,
+    odt_content_xml,
     project_xml,
     qdpx_bytes,
     text_pdf,
@@ -253,6 +255,75 @@ def docx_shaped(draw: st.DrawFn) -> bytes:
     )
     prolog = draw(st.sampled_from(["", "", '<!DOCTYPE r [<!ENTITY a "lol">]>']))
     return docx_bytes(document_xml("".join(blocks), prolog))
+
+
+def _odt_paragraph(words: str, label: str | None, bold: bool, markup: str) -> str:
+    """An ODF paragraph: an optional label (in a bold span or typed), words and a piece of
+    markup (spaces, a tab, a note, a tracked change, a frame) between them."""
+    head = ""
+    if label is not None:
+        head = f'<text:span text:style-name="B">{escape(label)}</text:span>' if bold else label
+    return f"<text:p>{head}{markup} {escape(words)}</text:p>"
+
+
+_ODT_MARKUP = [
+    "",
+    '<text:s text:c="3"/>',
+    '<text:s text:c="99999999999"/>',
+    '<text:s text:c="x"/>',
+    "<text:tab/>",
+    "<text:line-break/>",
+    "<text:note><text:note-body><text:p>note</text:p></text:note-body></text:note>",
+    '<text:change text:change-id="c1"/>',
+    "<draw:frame><draw:text-box><text:p>box</text:p></draw:text-box></draw:frame>",
+    '<text:span text:style-name="missing">x</text:span>',
+    '<text:span text:style-name="B"><text:span text:style-name="N">y</text:span></text:span>',
+]
+_ODT_STYLES = (
+    '<style:style style:name="B" style:family="text" style:parent-style-name="B">'
+    '<style:text-properties fo:font-weight="bold"/></style:style>'
+    '<style:style style:name="N" style:family="text">'
+    '<style:text-properties fo:font-weight="nine"/></style:style>'
+)
+
+
+def _odt_table(rows: list[list[str]]) -> str:
+    cells = (
+        "<table:table-row>"
+        + "".join(f"<table:table-cell><text:p>{escape(c)}</text:p></table:table-cell>" for c in r)
+        + "</table:table-row>"
+        for r in rows
+    )
+    return f"<table:table>{''.join(cells)}</table:table>"
+
+
+@st.composite
+def odt_shaped(draw: st.DrawFn) -> bytes:
+    blocks = draw(
+        st.lists(
+            st.one_of(
+                st.builds(
+                    _odt_paragraph,
+                    words,
+                    st.one_of(st.none(), labels),
+                    st.booleans(),
+                    st.sampled_from(_ODT_MARKUP),
+                ),
+                st.builds(
+                    _odt_table, st.lists(st.lists(words, min_size=1, max_size=3), max_size=4)
+                ),
+                st.builds(
+                    lambda p: f"<text:list><text:list-item>{p}</text:list-item></text:list>",
+                    st.builds(_odt_paragraph, words, labels, st.just(False), st.just("")),
+                ),
+            ),
+            max_size=15,
+        )
+    )
+    body = "".join(blocks)
+    if draw(st.booleans()):
+        return odt_content_xml(body, _ODT_STYLES, root="document")  # a flat .fodt
+    return odt_bytes(body, _ODT_STYLES)
 
 
 guids = st.sampled_from(

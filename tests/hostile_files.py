@@ -1,7 +1,7 @@
 """Builders of hostile and malformed input files for the robustness tests.
 
 Everything is generated in memory: zip archives (with forged names, symbolic links, forged sizes),
-Word documents built on python-docx's own template, REFI-QDA projects and codebooks, and the XML
+Word documents built on python-docx's own template, OpenDocument texts on odfdo's, REFI-QDA projects and codebooks, and the XML
 attacks (entity expansion, external entities, DTDs, deep nesting). Nothing here is copied from a
 third party.
 """
@@ -194,6 +194,52 @@ def docx_bytes(body: str | bytes, extra: dict[str, bytes | None] | None = None) 
     """A .docx whose main part has ``body`` (paragraph/table XML, or a whole part as bytes)."""
     main = body if isinstance(body, bytes) else document_xml(body)
     return replace_members(docx_template(), {DOCX_MAIN: main, **(extra or {})})
+
+
+# -- OpenDocument text ---------------------------------------------------------------------------
+
+ODT_NAMESPACES = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+    "xlink": "http://www.w3.org/1999/xlink",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+_ODT_XMLNS = " ".join(f'xmlns:{k}="{v}"' for k, v in ODT_NAMESPACES.items())
+
+
+@lru_cache(maxsize=1)
+def odt_template() -> bytes:
+    """An empty OpenDocument text made by odfdo from its own template (a LibreOffice document)."""
+    from odfdo import Document
+
+    doc = Document("text")
+    doc.body.clear()
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def odt_content_xml(body: str, automatic_styles: str = "", root: str = "document-content") -> bytes:
+    """An OpenDocument ``content.xml`` whose text body is ``body`` (or, with ``root`` =
+    ``document``, a flat .fodt)."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:{root} {_ODT_XMLNS} office:version="1.3">'
+        f"<office:automatic-styles>{automatic_styles}</office:automatic-styles>"
+        f"<office:body><office:text>{body}</office:text></office:body></office:{root}>"
+    ).encode("utf-8", "surrogatepass")
+
+
+def odt_bytes(
+    body: str | bytes, automatic_styles: str = "", extra: dict[str, bytes | None] | None = None
+) -> bytes:
+    """A .odt whose ``content.xml`` has ``body`` (paragraph/table XML, or a whole part)."""
+    content = body if isinstance(body, bytes) else odt_content_xml(body, automatic_styles)
+    return replace_members(odt_template(), {"content.xml": content, **(extra or {})})
 
 
 # -- REFI-QDA ------------------------------------------------------------------------------------

@@ -302,13 +302,14 @@ def test_files_of_other_formats_in_a_directory_are_named_not_coded(
     folder = tmp_path / "interviews"
     folder.mkdir()
     (folder / "p07.txt").write_text(NAMED.replace("Sam Roe", "Interviewer"), "utf-8")
-    for name in ("p08.doc", "consent.odt", ".DS_Store", "~$p07.docx"):
+    for name in ("p08.doc", "consent.pages", ".DS_Store", "~$p07.docx"):
         (folder / name).write_bytes(b"x")
     run = roqa("code", folder, "--out", tmp_path / "out", "--model", tiny_model_dir, "--no-report")
     assert run.code == 0
     assert run.err.splitlines() == [
         f"roqa: note: {folder}: left out 2 file(s) that are not transcripts it reads: "
-        "consent.odt, p08.doc (it reads .txt, .md, .vtt, .srt, .docx, .rtf, .pdf, .csv, .qdpx; "
+        "consent.pages, p08.doc (it reads .txt, .md, .vtt, .srt, .docx, .odt, .fodt, .rtf, .pdf, "
+        ".csv, .qdpx; "
         "save a transcript in one of these to code it)"
     ]
     assert {s.segment.transcript_id for s in CodingResult.read(tmp_path / "out")} == {"p07"}

@@ -38,6 +38,7 @@ from fuzz_strategies import (
     json_values,
     jsonl,
     mutated,
+    odt_shaped,
     pdf_shaped,
     qdpx_shaped,
     records_csv,
@@ -66,6 +67,7 @@ CASES: dict[str, int] = {
     "srt": 250,
     "csv": 250,
     "docx": 80,
+    "odt": 80,
     "rtf": 150,
     "pdf": 150,
     "qdpx": 150,
@@ -211,6 +213,12 @@ def test_csv_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -
 @given(data=file_bytes(docx_shaped()))
 def test_docx_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
     _fuzz_transcript(tmp_path, "docx", ".docx", data)
+
+
+@fuzz_settings("odt")
+@given(data=file_bytes(odt_shaped()))
+def test_odt_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
+    _fuzz_transcript(tmp_path, "odt", ".odt", data)
 
 
 @fuzz_settings("rtf")

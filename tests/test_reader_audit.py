@@ -272,7 +272,7 @@ def _folders(tmp_path: Path) -> Path:
         (top / name).mkdir(parents=True)
     (top / "siteA" / "p01.txt").write_text("P01: words")
     (top / "siteB" / "deeper" / "p02.docx").write_bytes(b"x")
-    (top / "empty" / "notes.odt").write_bytes(b"x")
+    (top / "empty" / "notes.pages").write_bytes(b"x")
     (top / ".hidden" / "p03.txt").write_text("P03: words")
     (top / "coded" / "run.json").write_text("{}")  # a roqa code output folder
     (top / "coded" / "codings.csv").write_text("x")

@@ -224,7 +224,7 @@ def test_too_small_max_tokens_is_a_user_error() -> None:
 
 # --- property: offsets and limits hold for every format -------------------------------------
 
-FORMATS = ("txt", "vtt", "srt", "csv", "docx", "rtf")
+FORMATS = ("txt", "vtt", "srt", "csv", "docx", "odt", "rtf")
 SPEAKERS = ("Interviewer", "P01", "Participant 2", "Jane Doe", "Dr. Ann Lee", "Zoë Ng", "Łukasz")
 SPECIAL = ("😀", "👩\u200d⚕\ufe0f", "e\u0301", "\u0301", "中文", "naïve", "—", "...", "Dr.", "e.g.")
 # Excluded: white space and controls (they separate words), and the characters each format uses
@@ -278,6 +278,16 @@ def _write(fmt: str, path: Path, turns: list[tuple[str, list[str]]], newline: st
         w.writerow(["Speaker", "Text"])
         w.writerows([sp, line] for sp, lines in turns for line in lines)
         path.write_bytes(buf.getvalue().encode("utf-8"))
+    elif fmt == "odt":
+        from odfdo import Document, Paragraph
+
+        doc = Document("text")
+        doc.body.clear()
+        for sp, lines in turns:
+            doc.body.append(Paragraph(f"{sp}: {lines[0]}"))
+            for line in lines[1:]:
+                doc.body.append(Paragraph(line))
+        doc.save(path)
     else:
         import docx
 
@@ -290,7 +300,7 @@ def _write(fmt: str, path: Path, turns: list[tuple[str, list[str]]], newline: st
 
 
 def _expected_words(fmt: str, lines: list[str]) -> str:
-    return ("\n" if fmt in ("txt", "docx", "rtf") else " ").join(lines)
+    return ("\n" if fmt in ("txt", "docx", "odt", "rtf") else " ").join(lines)
 
 
 @settings(

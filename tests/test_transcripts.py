@@ -833,15 +833,27 @@ def test_missing_file(tmp_path: Path) -> None:
         read_transcript(tmp_path / "nope.txt")
 
 
-def test_unsupported_extension_lists_supported_ones(tmp_path: Path) -> None:
-    f = tmp_path / "interview.odt"
+SUPPORTED_TEXT = ".txt, .md, .vtt, .srt, .docx, .odt, .fodt, .rtf, .pdf, .csv, .qdpx"
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("interview.m4a", "save the transcript as .docx, .txt or .vtt"),
+        (
+            "interview.doc",
+            "an old Word document: open it in Word or LibreOffice and save it as .docx",
+        ),
+        ("interview.PAGES", "a Pages document: export it from Pages as Word (.docx)"),
+    ],
+)
+def test_unsupported_extension_lists_supported_ones(tmp_path: Path, name: str, hint: str) -> None:
+    f = tmp_path / name
     f.write_bytes(b"PK")
     with pytest.raises(RoqaError) as err:
         read_transcript(f)
     assert str(err.value) == (
-        f"{f}: '.odt' files are not supported "
-        "(supported: .txt, .md, .vtt, .srt, .docx, .rtf, .pdf, .csv, .qdpx) "
-        "(save the transcript as .docx, .txt or .vtt)"
+        f"{f}: '{f.suffix}' files are not supported (supported: {SUPPORTED_TEXT}) ({hint})"
     )
 
 
@@ -933,7 +945,7 @@ def test_read_transcripts_expands_a_directory_in_name_order() -> None:
 def test_read_transcripts_skips_unsupported_hidden_and_lock_files(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("P1: b")
     (tmp_path / "a.txt").write_text("P2: a")
-    (tmp_path / "notes.odt").write_bytes(b"PK")
+    (tmp_path / "notes.pages").write_bytes(b"PK")
     (tmp_path / "~$a.docx").write_bytes(b"lock")
     (tmp_path / ".hidden.txt").write_text("P3: c")
     assert [t.id for t in read_transcripts([tmp_path])] == ["a", "b"]
@@ -953,7 +965,7 @@ def test_read_transcripts_empty_directory(tmp_path: Path) -> None:
 
 def test_supported_extensions() -> None:
     assert SUPPORTED_EXTENSIONS == (
-        ".txt", ".md", ".vtt", ".srt", ".docx", ".rtf", ".pdf", ".csv", ".qdpx"
+        ".txt", ".md", ".vtt", ".srt", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".csv", ".qdpx"
     )  # fmt: skip
 
 

@@ -28,5 +28,15 @@ def codebook_option(help: str, default: str | None = None) -> Any:
     return typer.Option(default, "--codebook", help=help.format(builtin=", ".join(BUILTIN)))
 
 
+def transcripts_argument() -> Any:
+    """The ``PATHS`` argument of the commands that read transcripts; its help lists the
+    extensions read (from :data:`roqa_nlp.transcripts.SUPPORTED_EXTENSIONS`)."""
+    from ..transcripts import SUPPORTED_EXTENSIONS
+
+    return typer.Argument(
+        ..., help=f"Transcript files or folders ({' '.join(SUPPORTED_EXTENSIONS)})."
+    )
+
+
 #: Process-wide CLI flags (set by ``main`` before the command runs).
 state: dict[str, Any] = {"debug": False}

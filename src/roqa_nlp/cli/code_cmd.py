@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
-from .app import app, codebook_option
+from .app import app, codebook_option, transcripts_argument
 
 if TYPE_CHECKING:
     from ..pseudonyms import PseudonymKey
@@ -159,9 +159,7 @@ def _note_review_in_browser(out: Path) -> None:
 
 @app.command("code")
 def code_command(
-    paths: list[Path] = typer.Argument(
-        ..., help="Transcript files or folders (.txt .md .vtt .srt .docx .rtf .pdf .csv .qdpx)."
-    ),
+    paths: list[Path] = transcripts_argument(),
     out: Path = typer.Option(..., "--out", "-o", help="Output folder."),
     model: Path | None = typer.Option(
         None, "--model", help="Model directory (default: the packaged model)."

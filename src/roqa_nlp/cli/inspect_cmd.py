@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from .app import app
+from .app import app, transcripts_argument
 
 
 def transcript_summary(t: Any) -> dict[str, Any]:
@@ -47,9 +47,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
 
 @app.command("inspect")
 def inspect_command(
-    paths: list[Path] = typer.Argument(
-        ..., help="Transcript files or folders (.txt .md .vtt .srt .docx .rtf .pdf .csv .qdpx)."
-    ),
+    paths: list[Path] = transcripts_argument(),
     interviewer: list[str] = typer.Option(
         [],
         "--interviewer",

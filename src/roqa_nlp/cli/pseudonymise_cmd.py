@@ -6,14 +6,12 @@ from pathlib import Path
 
 import typer
 
-from .app import app
+from .app import app, transcripts_argument
 
 
 @app.command("pseudonymise")
 def pseudonymise_command(
-    paths: list[Path] = typer.Argument(
-        ..., help="Transcript files or folders (.txt .md .vtt .srt .docx .rtf .pdf .csv .qdpx)."
-    ),
+    paths: list[Path] = transcripts_argument(),
     key: Path = typer.Option(
         ...,
         "--key",

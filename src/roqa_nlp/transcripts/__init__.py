@@ -8,6 +8,7 @@ speaker, role and code-point offsets of their words), choosing the reader by ext
 ``.vtt``                WebVTT, e.g. a Zoom transcript (:mod:`.vtt`)
 ``.srt``                SubRip subtitles (:mod:`.srt`)
 ``.docx``               Word (:mod:`.docx`)
+``.odt``, ``.fodt``     OpenDocument, e.g. LibreOffice Writer (:mod:`.odt`)
 ``.rtf``                Rich Text Format, read as plain text once extracted (:mod:`.rtf`)
 ``.pdf``                PDF with a text layer, read as plain text once extracted (:mod:`.pdf`)
 ``.csv``                ``speaker``, ``text``, optional ``start``, ``end`` columns (:mod:`.csv`)
@@ -41,6 +42,8 @@ SUPPORTED_EXTENSIONS: tuple[str, ...] = (
     ".vtt",
     ".srt",
     ".docx",
+    ".odt",
+    ".fodt",
     ".rtf",
     ".pdf",
     ".csv",
@@ -54,6 +57,8 @@ _READERS: dict[str, tuple[str, str]] = {
     ".vtt": ("roqa_nlp.transcripts.vtt", "read_vtt_transcript"),
     ".srt": ("roqa_nlp.transcripts.srt", "read_srt_transcript"),
     ".docx": ("roqa_nlp.transcripts.docx", "read_docx_transcript"),
+    ".odt": ("roqa_nlp.transcripts.odt", "read_odt_transcript"),
+    ".fodt": ("roqa_nlp.transcripts.odt", "read_odt_transcript"),
     ".rtf": ("roqa_nlp.transcripts.rtf", "read_rtf_transcript"),
     ".pdf": ("roqa_nlp.transcripts.pdf", "read_pdf_transcript"),
     ".csv": ("roqa_nlp.transcripts.csv", "read_csv_transcript"),
@@ -87,12 +92,20 @@ def _reader(path: Path) -> Callable[..., Transcript]:
     return reader
 
 
+#: What to do with a file in a format a word processor can convert, by extension.
+_SAVE_AS = {
+    ".doc": "an old Word document: open it in Word or LibreOffice and save it as .docx",
+    ".wpd": "a WordPerfect document: open it in Word or LibreOffice and save it as .docx",
+    ".pages": "a Pages document: export it from Pages as Word (.docx)",
+}
+
+
 def _unsupported(path: Path) -> RoqaError:
     kind = f"'{path.suffix}' files are" if path.suffix else "files without an extension are"
     return RoqaError(
         f"{kind} not supported (supported: {_SUPPORTED_TEXT})",
         path=path,
-        hint="save the transcript as .docx, .txt or .vtt",
+        hint=_SAVE_AS.get(path.suffix.lower(), "save the transcript as .docx, .txt or .vtt"),
     )
 
 
