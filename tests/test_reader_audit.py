@@ -158,6 +158,84 @@ def test_capitalised_names_used_consistently_with_a_dash_are_labels() -> None:
     ]
 
 
+# A transcript table (time | speaker | words) printed to PDF or pasted as text: the label after the
+# time has no colon, and a long turn's words may start on the next line.
+TABLE_AS_TEXT = (
+    "Interview P06\n"
+    "Time Speaker Text\n"
+    "00:00:05 Interviewer Thanks for joining. How does recovery work here?\n"
+    "00:00:15 P06\n"
+    "We work on people's own goals, but staffing\n"
+    "makes it hard.\n"
+    "00:01:02 Interviewer And training?\n"
+    "00:01:10 P06 Training helps.\n"
+)
+
+
+def test_a_time_then_a_label_without_a_colon_opens_a_turn() -> None:
+    t = parse_text(TABLE_AS_TEXT, "p06.txt")
+    assert [(*turn, u.begin_time) for turn, u in zip(turns_of(t), t.turns, strict=True)] == [
+        ("Interviewer", "interviewer", "Thanks for joining. How does recovery work here?", 5.0),
+        ("P06", "participant", "We work on people's own goals, but staffing\nmakes it hard.", 15.0),
+        ("Interviewer", "interviewer", "And training?", 62.0),
+        ("P06", "participant", "Training helps.", 70.0),
+    ]
+    assert t.participant == "P06"
+
+
+def test_a_transcript_table_pasted_with_tabs_reads_the_same() -> None:
+    text = "00:00:05\tInterviewer\tWhy?\n00:00:09\tParticipant 6\tCost, mostly.\n"
+    assert turns_of(parse_text(text, "p06.txt")) == [
+        ("Interviewer", "interviewer", "Why?"),
+        ("Participant 6", "participant", "Cost, mostly."),
+    ]
+
+
+def test_a_transcript_table_printed_to_pdf_reads_as_turns(tmp_path: Path) -> None:
+    from hostile_files import text_pdf
+
+    f = tmp_path / "p06.pdf"
+    f.write_bytes(text_pdf([TABLE_AS_TEXT.splitlines()]))
+    assert [u.speaker for u in read_transcript(f).turns] == ["Interviewer", "P06"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "turns"),
+    [
+        # a time opening a line of talk: "I" and "Me" open sentences, never labels without a colon
+        (
+            "Interviewer: When?\nP04: We met.\n[00:01:02] I think it was May.\n"
+            "[00:01:09] Me and the team went.\n",
+            [
+                ("Interviewer", "When?"),
+                (
+                    "P04",
+                    "We met.\n[00:01:02] I think it was May.\n[00:01:09] Me and the team went.",
+                ),
+            ],
+        ),
+        # one such line is not a table: the talk names someone after a time
+        (
+            "Interviewer: When?\nP04: At 10:30 P05 came in.\n10:45 Interviewer arrived late.\n",
+            [
+                ("Interviewer", "When?"),
+                ("P04", "At 10:30 P05 came in.\n10:45 Interviewer arrived late."),
+            ],
+        ),
+        # names are not taken in this shape: where would "Jane Smith So" end?
+        (
+            "00:00:05 Jane Smith So what helps?\n00:00:09 Sam Roe Money.\n",
+            [("P04", "Jane Smith So what helps?\n00:00:09 Sam Roe Money.")],
+        ),
+    ],
+)
+def test_times_before_ordinary_words_are_not_labels(
+    text: str, turns: list[tuple[str, str]]
+) -> None:
+    t = parse_text(text, "p04.txt")
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == turns
+
+
 def test_a_no_space_label_in_a_zoom_cue_names_its_speaker(tmp_path: Path) -> None:
     f = tmp_path / "p07.vtt"
     f.write_text(

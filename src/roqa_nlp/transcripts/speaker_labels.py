@@ -44,14 +44,19 @@ a speaker in the usual shape:
 - a dash between blanks instead of the colon (``INTERVIEWER - words``, ``P23 – words``), only in
   a file where at least two lines with two different labels have it; in a file with no speaker
   labels of the usual shape, a capitalised label (as above) that opens at least two dash lines
-  counts too (``Sam Roe - words``).
+  counts too (``Sam Roe - words``);
+- a clock time, then the label without a colon (``00:00:15 P06 words``, or ``00:00:15 P06``
+  with the words on the next lines: a ``time | speaker | words`` table printed to PDF or pasted
+  as text), only in a file where at least two lines with two different labels have it; the label
+  is the longest run of up to four words after the time that the reader knows, never ``I`` or
+  ``Me``, which open sentences.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -127,7 +132,7 @@ class LabelMatch:
     words_start: int
     time: float | None
     timed: bool = False
-    form: Literal["colon", "no space", "dash"] = "colon"
+    form: Literal["colon", "no space", "dash", "time first"] = "colon"
 
 
 def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
@@ -355,8 +360,6 @@ def _with_loose_labels(
     """``found`` with the looser shapes taken on the lines where it has no speaker (see the
     module docstring)."""
     loose = [None if f is not None else match_loose_label(line) for f, line in zip(found, lines)]
-    if not any(loose):
-        return found
     speakers = {m.label.casefold() for m in found if m is not None}
 
     def known(label: str) -> bool:
@@ -378,7 +381,48 @@ def _with_loose_labels(
         m if m is not None and (m.label in dashed if m.form == "dash" else known(m.label)) else None
         for m in loose
     ]
-    return [f if f is not None else t for f, t in zip(found, taken, strict=True)]
+    out = [f if f is not None else t for f, t in zip(found, taken, strict=True)]
+    return _with_time_first_labels(lines, out, known)
+
+
+#: ``00:00:15 P06 words``: a clock time, then a label with no colon (a transcript table printed
+#: to PDF or pasted as text: ``time | speaker | words``).
+TIME_FIRST_WORDS = re.compile(rf"^[ \t]*{_TIMESTAMP}[ \t]+(?=\S)")
+_WORD = re.compile(r"\S+")
+#: Labels that also open sentences ("I think ...", "Me and the team ..."): never read without a
+#: colon after a time.
+_SENTENCE_OPENERS = frozenset({"i", "me"})
+
+
+def _time_first_label(line: str, known: Callable[[str], bool]) -> LabelMatch | None:
+    """The label of a ``00:00:15 P06 words`` line: the longest run of up to four words after
+    the time that ``known`` takes as a speaker."""
+    m = TIME_FIRST_WORDS.match(line)
+    if m is None:
+        return None
+    words = list(_WORD.finditer(line, m.end()))[:MAX_CAPITALISED_LABEL_WORDS]
+    for k in range(len(words), 0, -1):
+        label = " ".join(w.group() for w in words[:k])
+        fits = len(label) <= MAX_LABEL_CHARS and label.casefold() not in _SENTENCE_OPENERS
+        if fits and known(label):
+            end = words[k - 1].end()
+            rest = len(line) - len(line[end:].lstrip(" \t"))
+            return LabelMatch(label, rest, parse_timecode(m.group("ts")), form="time first")
+    return None
+
+
+def _with_time_first_labels(
+    lines: Sequence[str], found: list[LabelMatch | None], known: Callable[[str], bool]
+) -> list[LabelMatch | None]:
+    """``found`` with ``00:00:15 P06 words`` labels on the lines where it has none, in a file
+    where at least two lines with two different labels have that shape, each label a role, a
+    numbered speaker or one the file uses in another shape (``known``)."""
+    timed = [
+        None if f is not None else _time_first_label(line, known) for f, line in zip(found, lines)
+    ]
+    if len({m.label.casefold() for m in timed if m is not None}) < 2:
+        return found
+    return [f if f is not None else t for f, t in zip(found, timed, strict=True)]
 
 
 #: The label of a subtitle cue or table row in the looser shape a video-call program allows a
