@@ -58,6 +58,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 from ..io import packaged_words
@@ -400,7 +401,7 @@ def _time_first_label(line: str, known: Callable[[str], bool]) -> LabelMatch | N
     m = TIME_FIRST_WORDS.match(line)
     if m is None:
         return None
-    words = list(_WORD.finditer(line, m.end()))[:MAX_CAPITALISED_LABEL_WORDS]
+    words = list(islice(_WORD.finditer(line, m.end()), MAX_CAPITALISED_LABEL_WORDS))
     for k in range(len(words), 0, -1):
         label = " ".join(w.group() for w in words[:k])
         fits = len(label) <= MAX_LABEL_CHARS and label.casefold() not in _SENTENCE_OPENERS
