@@ -695,6 +695,24 @@ def test_a_word_also_written_in_lower_case_anywhere_is_not_listed() -> None:
     assert names_to_check([talk("p03", "Ann said so. Ann agreed.")]) == []  # only ever first
 
 
+def test_a_word_after_an_honorific_is_a_name_even_after_its_full_stop() -> None:
+    t = talk(
+        "p01",
+        "I told Mrs. Kamau. Then Dr Chen came, and Ms. Rose agreed.",
+        "We planted a rose. Mr. Hale's team. Mrs. May, in May.",
+    )
+    found = names_to_check([t])
+    assert [(f.word, f.count) for f in found] == [
+        ("May", 2),  # a month too, but after an honorific once: a name
+        ("Chen", 1),
+        ("Hale", 1),
+        ("Kamau", 1),
+        ("Rose", 1),  # though "rose" is a word of the talk
+    ]
+    key = PseudonymKey({"Rose Baker": "deputy", "Mrs May": "manager"})
+    assert [f.word for f in names_to_check([t], key)] == ["Chen", "Hale", "Kamau"]
+
+
 @given(st.lists(st.text(alphabet="AaBbZz .,'’-", max_size=40), min_size=1, max_size=4))
 @settings(max_examples=150, deadline=None)
 def test_each_word_listed_is_in_the_talk_capitalised_and_never_in_lower_case(

@@ -73,6 +73,10 @@ _PARTICIPANT_NUMBER = re.compile(r"P(\d+)", re.IGNORECASE)
 _SPEAKER_PSEUDONYM = re.compile(r"P\d+|Interviewer(?: \d+)?", re.IGNORECASE)
 #: where a sentence starts: a common word there ("Will it work?") is not taken for a name
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;\"“(\n])\s*$")
+#: an honorific just before a word ("Ms. Chen", "Dr Okafor"): the word is a name
+_AFTER_HONORIFIC = re.compile(
+    r"(?<![\w'’-])(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Sir|Dame)\.?[ \t]+$"
+)
 _INTERVIEWER = "Interviewer"
 #: after a name that is also a word, at the start of a sentence: the word ("Will it help?",
 #: "May I ask", "Will the team cope?"), not the name ("Will is great", "May said so")
@@ -609,9 +613,10 @@ def _public_words() -> frozenset[str]:
     return packaged_words("public_proper_words.txt")
 
 
-def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool]]:
+def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool]]:
     """Each word of the transcript's turns (square-bracketed notes and pseudonyms left out),
-    without a possessive ``'s``, and whether it starts a sentence."""
+    without a possessive ``'s``, whether it starts a sentence, and whether it follows an
+    honorific ("Ms. Chen": a name, though the full stop reads as a sentence's end)."""
     for turn in transcript.turns:
         said = _SQUARE_NOTE.sub(
             lambda m: " " * len(m.group(0)), transcript.text[turn.start : turn.end]
@@ -621,8 +626,9 @@ def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool]]:
             for suffix in ("'s", "’s"):
                 if word.endswith(suffix) and len(word) > len(suffix):
                     word = word[: -len(suffix)]
-            starts = _SENTENCE_START.search(said[max(0, m.start() - 80) : m.start()]) is not None
-            yield word, starts
+            before = said[max(0, m.start() - 80) : m.start()]
+            titled = _AFTER_HONORIFIC.search(before) is not None
+            yield word, not titled and _SENTENCE_START.search(before) is not None, titled
 
 
 def _may_be_a_name(word: str) -> bool:
@@ -645,17 +651,22 @@ def names_to_check(
     is written in lower case nowhere in ``transcripts`` (so "Recovery College" is left out when
     "recovery" and "college" appear elsewhere), and is no English stop word, no word of
     ``data/not_names.txt`` or ``data/public_proper_words.txt`` (nor its plural: "Sundays"), and
-    no part of a name ``key`` holds. Its count and transcripts take in where it opens a sentence
-    too. Give the transcripts as pseudonymised, so the names already replaced are gone. This is
-    a reading aid, not a detector: a name that only ever opens a sentence, or one also written
-    in lower case ("Rose", "rose"), is not listed."""
+    no part of a name ``key`` holds. A word after an honorific ("Mrs. Rose", "Dr Chen") is a
+    name: the full stop does not open a sentence, and it is listed unless the key holds it. Its
+    count and transcripts take in where it opens a sentence too. Give the transcripts as
+    pseudonymised, so the names already replaced are gone. This is a reading aid, not a
+    detector: a name that only ever opens a sentence, or one also written in lower case
+    ("Rose", "rose") but never after an honorific, is not listed (in a study of four interviews,
+    the words that only open sentences are mostly "Hi", "Yeah", "Great" and the like).
+    """
     transcripts = list(transcripts)
     lower: set[str] = set()
     within: set[str] = set()  # capitalised within a sentence somewhere
+    titled: set[str] = set()  # after an honorific somewhere ("Mrs Rose")
     counts: dict[str, int] = {}
     where: dict[str, dict[str, None]] = {}
     for t in transcripts:
-        for word, starts in _spoken_words(t):
+        for word, starts, after_title in _spoken_words(t):
             if word[:1].islower():
                 lower.add(word.casefold())
             elif _may_be_a_name(word):
@@ -663,13 +674,18 @@ def names_to_check(
                 where.setdefault(word, {})[t.id] = None
                 if not starts:
                     within.add(word)
+                if after_title:
+                    titled.add(word)
     known = set(_stop_words() | _not_names() | _public_words())
     if key is not None:
-        known |= {p.casefold() for name in key.pseudonyms for p in name_parts(name)}
-        known |= {_bare(p).casefold() for p in key.pseudonyms.values()}
+        named = {p.casefold() for name in key.pseudonyms for p in name_parts(name)}
+        named |= {_bare(p).casefold() for p in key.pseudonyms.values()}
+        known |= named
+        titled = {w for w in titled if w.casefold() not in named}
     found = [
         NameToCheck(word, counts[word], tuple(where[word]))
         for word in within
-        if not {word.casefold(), word.casefold().removesuffix("s")} & (lower | known)
+        if word in titled
+        or not {word.casefold(), word.casefold().removesuffix("s")} & (lower | known)
     ]
     return sorted(found, key=lambda f: (-f.count, f.word.casefold()))
