@@ -40,6 +40,17 @@ PAGE_3 = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _no_text_read_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test reads its PDFs afresh: the text of PDFs read by an earlier test is forgotten
+    (a test that makes pypdf fail must not be answered from that memory)."""
+    from collections import OrderedDict
+
+    import roqa_nlp.transcripts.pdf as pdf_module
+
+    monkeypatch.setattr(pdf_module, "_EXTRACTED", OrderedDict())
+
+
 def write_pdf(folder: Path, name: str, pages: list[list[str]]) -> Path:
     path = folder / name
     path.write_bytes(text_pdf(pages))
@@ -169,6 +180,27 @@ def test_a_folder_leaves_out_a_pdf_without_speaker_labels(tmp_path: Path) -> Non
     with pytest.warns(SpeakerWarning, match="consent.pdf: no speaker labels found"):
         named = read_transcript(consent)  # named on its own, it is read as one person's talk
     assert [u.role for u in named.turns] == ["participant"]
+
+
+def test_a_folders_pdfs_are_extracted_once_and_an_edited_one_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder's PDFs are read to leave out consent forms, then read again to be coded: their
+    text is extracted once, and again only when the file's bytes change."""
+    import roqa_nlp.transcripts.pdf as pdf_module
+
+    calls: list[str] = []
+    real = pdf_module.pdf_text
+    monkeypatch.setattr(
+        pdf_module, "pdf_text", lambda data, path: calls.append(Path(path).name) or real(data, path)
+    )
+    f = write_pdf(tmp_path, "p04_interview.pdf", [PAGE_1, PAGE_2])
+    files = expand_paths([tmp_path])
+    first = read_transcript(files[0])
+    assert calls == ["p04_interview.pdf"]
+    write_pdf(tmp_path, "p04_interview.pdf", [PAGE_1])  # edited: one page fewer
+    assert read_transcript(f).text != first.text
+    assert calls == ["p04_interview.pdf"] * 2
 
 
 def test_a_pdf_whose_encryption_needs_another_package_says_so(

@@ -24,9 +24,11 @@ are one-line errors: the first needs OCR, the second its password removed.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -182,6 +184,27 @@ def pdf_text(data: bytes, path: str | Path) -> str:
     return "\n".join(page.rstrip("\n") for page in kept_pages)
 
 
+#: The text of the PDFs read lately, by the SHA-256 of their bytes: a folder's PDFs are read once
+#: to leave out those without speaker labels (consent forms) and again to be coded. Keyed by
+#: content, so an edited file is read afresh.
+_EXTRACTED: OrderedDict[str, str] = OrderedDict()
+_EXTRACTED_MAX = 64
+
+
+def _extracted_text(data: bytes, path: str | Path) -> str:
+    """:func:`pdf_text`, from :data:`_EXTRACTED` when these bytes were read lately."""
+    key = hashlib.sha256(data).hexdigest()
+    text = _EXTRACTED.get(key)
+    if text is None:
+        text = pdf_text(data, path)
+        _EXTRACTED[key] = text
+        if len(_EXTRACTED) > _EXTRACTED_MAX:
+            _EXTRACTED.popitem(last=False)
+    else:
+        _EXTRACTED.move_to_end(key)
+    return text
+
+
 def read_pdf_transcript(
     path: str | Path,
     *,
@@ -189,7 +212,7 @@ def read_pdf_transcript(
     participant: str | None = None,
 ) -> Transcript:
     """Read a .pdf transcript (see the module docstring)."""
-    text = pdf_text(read_bytes(path), path)
+    text = _extracted_text(read_bytes(path), path)
     t = parse_text(text, path, interviewer_labels=interviewer_labels, participant=participant)
     t.metadata.update({"format": "pdf", "rendering": "extracted"})
     return t
