@@ -210,10 +210,16 @@ def test_codebook_charts_the_project_in_another_codebook_and_keeps_the_codings(
         "--no-report", "--qdpx", project, "--codebook", "cfir-2022",
     )  # fmt: skip
     assert_success(run)
-    assert f"{project}: codes translated from cfir-2009 to cfir-2022" in " ".join(run.out.split())
+    said = " ".join(run.out.split())
+    assert f"{project}, codings.cfir-2022.csv: codes translated from cfir-2009 to cfir-2022" in said
     result = CodingResult.read(tmp_path / "o")
     assert result == CodingResult.read(coded.out)  # the model's own codes, as without --codebook
+    assert (tmp_path / "o" / "codings.csv").read_bytes() == (coded.out / "codings.csv").read_bytes()
     charted, _ = chart_with(result, Codebook.load("cfir-2022"))
+    # the spreadsheet in CFIR 2.0: the translated result's own CSV, with Excel's byte order mark
+    table = (tmp_path / "o" / "codings.cfir-2022.csv").read_text("utf-8")
+    assert table == "\ufeff" + charted.to_csv()
+    assert "INS." in table and ",IS." not in table
     (exported,) = read_qdpx_codings(project).values()
     # what the report charts: segments that fit no code and procedural talk are left out
     expected = {

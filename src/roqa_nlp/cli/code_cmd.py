@@ -202,8 +202,8 @@ def code_command(
     ),
     codebook: str | None = codebook_option(
         "Chart report.html and --qdpx with this codebook ({builtin} or a file; erondu-2021 = the "
-        "seed study's themes), translating the suggestions through the documented mapping; "
-        "codings.jsonl keeps the model's codes."
+        "seed study's themes), translating the suggestions through the documented mapping, and "
+        "write them as codings.ID.csv too; codings.jsonl and codings.csv keep the model's codes."
     ),
     unit: str | None = typer.Option(
         None,
@@ -350,14 +350,17 @@ def code_command(
     queue = cached_open_coding_queue(result, ac.embedder)
     written.update(write_open_coding(queue, out))
     charted, book = result, ac.codebook
-    if chart_book is not None and (report or qdpx is not None):
+    if chart_book is not None:
         from ..crosswalk import chart_with
 
         book = chart_book
         charted, note = chart_with(result, book)
-        if note:
+        if note:  # the codings in the codebook asked for, for spreadsheets
+            table = out / f"codings.{_file_safe(book.id)}.csv"
+            charted.to_csv(table)
+            written[table.name] = table
             charts = [str(x) for x, on in (("report.html", report), (qdpx, qdpx is not None)) if on]
-            _console().print(f"{' and '.join(charts)}: {note}")
+            _console().print(f"{', '.join([*charts, table.name])}: {note}", soft_wrap=True)
     if report:
         from ..report import write_report
 
@@ -392,6 +395,11 @@ def code_command(
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
+
+
+def _file_safe(name: str) -> str:
+    """``name`` (a codebook id) as part of a file name: letters, digits, ``.``, ``_``, ``-``."""
+    return "".join(c if c.isalnum() or c in "._-" else "_" for c in name) or "codebook"
 
 
 def _read_key(path: Path, out: Path, engine: str) -> PseudonymKey:
