@@ -442,3 +442,64 @@ def test_a_folder_is_read_with_numbers_in_file_names_in_number_order(tmp_path: P
         "p10.txt",
         "p13.txt",
     ]
+
+
+# --- f4transkript and MAXQDA time marks -----------------------------------------------------
+
+F4 = (
+    "Interview 7, 12 March 2024\n\n"
+    "I: How is recovery-orientated practice going in your service? #00:00:05-2#\n\n"
+    "R: Mostly well. The staff are keen. #00:00:19-6#\n"
+    "But we are short of people. #00:00:25-1#\n\n"
+    "I: What helps? #00:00:28#\n\n"
+    "R: Supervision, and our #1 priority, the recovery college. #00:00:40-0#\n"
+)
+F4_TURNS = [
+    ("I", "interviewer", "How is recovery-orientated practice going in your service?", None, 5.2),
+    (
+        "R",
+        "participant",
+        "Mostly well. The staff are keen.\nBut we are short of people.",
+        5.2,
+        25.1,
+    ),
+    ("I", "interviewer", "What helps?", 25.1, 28.0),
+    ("R", "participant", "Supervision, and our #1 priority, the recovery college.", 28.0, 40.0),
+]
+
+
+def test_f4_time_marks_are_no_ones_words_and_give_the_turns_times(tmp_path: Path) -> None:
+    t = read_txt(tmp_path, F4, "p07.txt")
+    assert [
+        (u.speaker, u.role, t.text[u.start : u.end], u.begin_time, u.end_time) for u in t.turns
+    ] == F4_TURNS
+    assert "#00:" not in t.text and t.metadata["rendering"] == "canonical"
+    from roqa_nlp.transcripts.segment import segment
+
+    segs = segment(t, "sentence")
+    assert [s.text for s in segs][:2] == ["Mostly well.", "The staff are keen."]
+    assert all(t.text[s.start : s.end] == s.text for s in segs)
+
+
+def test_f4_time_marks_in_rtf_and_word_read_the_same(tmp_path: Path) -> None:
+    import docx
+
+    body = [line for line in F4.splitlines() if line.strip()]
+    rtf = "{\\rtf1\\ansi\\ansicpg1252\\pard " + "\\par\n".join(body) + "\\par}"
+    (tmp_path / "p07.rtf").write_text(rtf, "ascii")
+    d = docx.Document()
+    for line in body:
+        d.add_paragraph(line)
+    d.save(str(tmp_path / "p07.docx"))
+    for name in ("p07.rtf", "p07.docx"):
+        t = read_transcript(tmp_path / name)
+        got = [
+            (u.speaker, u.role, t.text[u.start : u.end], u.begin_time, u.end_time) for u in t.turns
+        ]
+        assert got == F4_TURNS, name
+
+
+def test_a_hash_in_the_talk_is_no_time_mark(tmp_path: Path) -> None:
+    text = "I: Priorities?\nR: Our #1 priority is staff, #00:12 is not a mark.\n"
+    t = read_txt(tmp_path, text, "p08.txt")
+    assert t.text == text and t.metadata["rendering"] == "original"

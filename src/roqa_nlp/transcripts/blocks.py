@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..schema import Transcript
-from .render import SpokenTurn, render_transcript
+from .render import SpokenTurn, render_transcript, without_time_marks
 from .roles import interviewer_keys, participant_number_label, unlabelled_speaker
 from .speaker_labels import (
     MAX_LABEL_CHARS,
@@ -186,7 +186,9 @@ def read_blocks(
         speaker = participant or unlabelled_speaker(path)
         turns = [(speaker, [text], None) for text in unlabelled]
     return render_transcript(
-        [SpokenTurn(speaker, "\n".join(words), time) for speaker, words, time in turns],
+        without_time_marks(
+            SpokenTurn(speaker, "\n".join(words), time) for speaker, words, time in turns
+        ),
         path,
         interviewer_labels=interviewer_labels,
         participant=participant,

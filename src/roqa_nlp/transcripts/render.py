@@ -30,6 +30,7 @@ from ..errors import RoqaError
 from ..schema import Transcript, Turn
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import first_spellings, guess_interviewer, interviewer_keys, participant_id, role_of
+from .timecodes import TIME_MARK, strip_time_marks
 
 NO_SPEECH_HINT = "the file holds no transcript text: check that it is the right file"
 
@@ -59,6 +60,32 @@ def tidy_words(words: str) -> str:
 def tidy_speaker(speaker: str) -> str:
     """A speaker label on one line with single spaces."""
     return " ".join(speaker.split())
+
+
+def has_time_marks(text: str) -> bool:
+    """Whether ``text`` holds f4transkript's or MAXQDA's time marks (``#00:01:02-3#``)."""
+    return TIME_MARK.search(text) is not None
+
+
+def without_time_marks(spoken: Iterable[SpokenTurn]) -> list[SpokenTurn]:
+    """``spoken`` without the time marks f4transkript and MAXQDA write at the end of each
+    paragraph (``#00:01:02-3#``), which are no one's words. A turn whose words end with one ends
+    at its time, and the turn after it begins there unless it has a time of its own."""
+    out: list[SpokenTurn] = []
+    previous_end: float | None = None
+    for s in spoken:
+        words, end = strip_time_marks(s.words)
+        begin = s.begin_time if s.begin_time is not None else previous_end
+        out.append(
+            replace(
+                s,
+                words=words,
+                begin_time=begin,
+                end_time=s.end_time if s.end_time is not None else end,
+            )
+        )
+        previous_end = end
+    return out
 
 
 def render_transcript(

@@ -11,6 +11,11 @@ The transcript's ``text`` is the file's own text (decoded, line endings normalis
 so offsets are the researcher's own; each turn points at its words only, from the first
 character after the label to the last non-blank character of its last line. In Markdown files
 heading lines (``# ...``) and rules (``---``) are never speech.
+
+A file with the time marks f4transkript and MAXQDA write at the end of each paragraph
+(``P04: words #00:01:02-3#``) is the exception: the marks are no one's words, so its text is the
+canonical rendering of :mod:`roqa_nlp.transcripts.render` without them, a turn ending with a mark
+ends at its time, and the next turn begins there.
 """
 
 from __future__ import annotations
@@ -22,7 +27,13 @@ from pathlib import Path
 
 from ..io import decode_text, read_bytes
 from ..schema import Transcript, Turn
-from .render import finish_transcript
+from .render import (
+    SpokenTurn,
+    finish_transcript,
+    has_time_marks,
+    render_transcript,
+    without_time_marks,
+)
 from .roles import role_of, unlabelled_speaker
 from .speaker_labels import (
     LabelMatch,
@@ -108,17 +119,28 @@ def parse_text(
         turns = _labelled_turns(lines, labels, interviewer_labels, header)
     else:
         turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
+    metadata = {
+        "format": "md" if markdown else "txt",
+        "rendering": "original",
+        **({"header_people": found.people} if found.people else {}),
+    }
+    if has_time_marks(text):  # f4transkript's or MAXQDA's #00:01:02-3#: rendered without them
+        spoken = [SpokenTurn(t.speaker, text[t.start : t.end], t.begin_time) for t in turns]
+        return render_transcript(
+            without_time_marks(spoken),
+            path,
+            interviewer_labels=interviewer_labels,
+            participant=participant,
+            metadata={**metadata, "rendering": "canonical"},
+            speaker_labels=labelled,
+        )
     return finish_transcript(
         path,
         text,
         turns,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata={
-            "format": "md" if markdown else "txt",
-            "rendering": "original",
-            **({"header_people": found.people} if found.people else {}),
-        },
+        metadata=metadata,
         speaker_labels=labelled,
     )
 

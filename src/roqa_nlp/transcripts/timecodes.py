@@ -1,4 +1,5 @@
-"""Clock times in transcripts (``HH:MM:SS.mmm``, ``MM:SS,mmm``, plain seconds) as seconds."""
+"""Clock times in transcripts (``HH:MM:SS.mmm``, ``MM:SS,mmm``, plain seconds) as seconds, and
+the time marks transcription software writes into the words (``#00:01:02-3#``)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,30 @@ def parse_time(value: str) -> float:
     if SECONDS.fullmatch(text):
         return float(text)
     return parse_timecode(text)
+
+
+#: The time mark f4transkript and MAXQDA write at the end of a paragraph, ``#00:01:02-3#``: the
+#: time the paragraph ends, with tenths of a second after the dash. (No blanks in the pattern: a
+#: search for blanks before a mark is quadratic in a line of blanks.)
+TIME_MARK = re.compile(r"#(?P<clock>\d{1,2}:\d{2}:\d{2})(?:-(?P<tenths>\d{1,2}))?#")
+
+
+def strip_time_marks(words: str) -> tuple[str, float | None]:
+    """``words`` without their :data:`TIME_MARK` marks (and the blanks before each), and the
+    time of the last mark when the words end with it (else None)."""
+    marks = list(TIME_MARK.finditer(words))
+    if not marks:
+        return words, None
+    last = marks[-1]
+    end = None
+    if not words[last.end() :].strip():
+        tenths = last.group("tenths") or ""
+        end = parse_timecode(last.group("clock")) + (
+            int(tenths) / 10 ** len(tenths) if tenths else 0
+        )
+    pieces, pos = [], 0
+    for m in marks:
+        pieces.append(words[pos : m.start()].rstrip(" \t"))
+        pos = m.end()
+    pieces.append(words[pos:])
+    return "".join(pieces), end
