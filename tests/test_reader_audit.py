@@ -503,3 +503,83 @@ def test_a_hash_in_the_talk_is_no_time_mark(tmp_path: Path) -> None:
     text = "I: Priorities?\nR: Our #1 priority is staff, #00:12 is not a mark.\n"
     t = read_txt(tmp_path, text, "p08.txt")
     assert t.text == text and t.metadata["rendering"] == "original"
+
+
+# --- numbered lines and labels on lines of their own ----------------------------------------
+
+NUMBERED_TURNS = [
+    ("Interviewer", "interviewer", "How is recovery-orientated practice going?"),
+    (
+        "P04",
+        "participant",
+        "Fine, but we are short of staff.\nThe agency staff do not know people.",
+    ),
+    ("Interviewer", "interviewer", "What helps?"),
+    ("P04", "participant", "Supervision."),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1  Interviewer: How is recovery-orientated practice going?\n"
+        "2  P04: Fine, but we are short of staff.\n3  The agency staff do not know people.\n"
+        "4\n5  Interviewer: What helps?\n6  P04: Supervision.\n",
+        # tabs, and Word numbering each page from 1 again
+        "1\tInterviewer: How is recovery-orientated practice going?\n"
+        "2\tP04: Fine, but we are short of staff.\n1\tThe agency staff do not know people.\n\n"
+        "2\tInterviewer: What helps?\n3\tP04: Supervision.\n",
+    ],
+)
+def test_a_transcript_with_numbered_lines_is_read_without_the_numbers(text: str) -> None:
+    t = parse_text(text, "p04.txt")
+    assert turns_of(t) == NUMBERED_TURNS
+    assert t.metadata["line_numbers"] is True and t.metadata["rendering"] == "extracted"
+
+
+def test_numbered_lines_printed_to_pdf_are_read_without_the_numbers(tmp_path: Path) -> None:
+    from hostile_files import text_pdf
+
+    lines = [
+        "1 Interviewer: How is recovery-orientated practice going?",
+        "2 P04: Fine, but we are short of staff.",
+        "3 The agency staff do not know people.",
+        "4 Interviewer: What helps?",
+        "5 P04: Supervision.",
+    ]
+    f = tmp_path / "p04.pdf"
+    f.write_bytes(text_pdf([lines]))
+    assert turns_of(read_transcript(f)) == NUMBERED_TURNS
+
+
+def test_numbers_opening_a_few_lines_of_talk_are_words() -> None:
+    text = (
+        "Interviewer: When did it start?\nP04: In the spring.\n2019 was the hard year.\n"
+        "12 of us stayed on.\nInterviewer: And now?\nP04: Better.\n"
+    )
+    t = parse_text(text, "p04.txt")
+    assert t.text == text and "line_numbers" not in t.metadata
+    assert turns_of(t)[1] == (
+        "P04",
+        "participant",
+        "In the spring.\n2019 was the hard year.\n12 of us stayed on.",
+    )
+
+
+def test_a_label_on_a_line_of_its_own_opens_the_turn_below_it() -> None:
+    text = (
+        "INTERVIEWER\nHow is it going?\n\nPARTICIPANT 4\nFine, but short of staff.\n"
+        "Agency staff come and go.\n\nINTERVIEWER\nAnd what helps?\n\nPARTICIPANT 4\n"
+        "Supervision.\n"
+    )
+    assert turns_of(parse_text(text, "p04.txt")) == [
+        ("INTERVIEWER", "interviewer", "How is it going?"),
+        ("PARTICIPANT 4", "participant", "Fine, but short of staff.\nAgency staff come and go."),
+        ("INTERVIEWER", "interviewer", "And what helps?"),
+        ("PARTICIPANT 4", "participant", "Supervision."),
+    ]
+
+
+def test_one_kind_of_label_alone_on_a_line_is_a_title_not_a_turn() -> None:
+    text = "Participant 4\n\nInterviewer: How is it going?\nP04: Fine.\nParticipant 4\n"
+    assert [u.speaker for u in parse_text(text, "p04.txt").turns] == ["Interviewer", "P04"]

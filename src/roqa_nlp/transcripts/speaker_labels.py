@@ -49,7 +49,9 @@ a speaker in the usual shape:
   with the words on the next lines: a ``time | speaker | words`` table printed to PDF or pasted
   as text), only in a file where at least two lines with two different labels have it; the label
   is the longest run of up to four words after the time that the reader knows, never ``I`` or
-  ``Me``, which open sentences.
+  ``Me``, which open sentences;
+- a line holding only the label, the words on the lines after it (``INTERVIEWER``, then the
+  question, as a script is laid out), with the same conditions.
 """
 
 from __future__ import annotations
@@ -133,7 +135,7 @@ class LabelMatch:
     words_start: int
     time: float | None
     timed: bool = False
-    form: Literal["colon", "no space", "dash", "time first"] = "colon"
+    form: Literal["colon", "no space", "dash", "time first", "alone"] = "colon"
 
 
 def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
@@ -383,7 +385,29 @@ def _with_loose_labels(
         for m in loose
     ]
     out = [f if f is not None else t for f, t in zip(found, taken, strict=True)]
-    return _with_time_first_labels(lines, out, known)
+    return _with_lone_labels(lines, _with_time_first_labels(lines, out, known), known)
+
+
+def _with_lone_labels(
+    lines: Sequence[str], found: list[LabelMatch | None], known: Callable[[str], bool]
+) -> list[LabelMatch | None]:
+    """``found`` with a line holding only a speaker label (``INTERVIEWER``, ``Participant 4``,
+    the words on the lines after it, as a script is laid out) taken as that speaker, on the
+    lines where it has none, in a file where at least two such lines with two different labels
+    are roles, numbered speakers or labels the file uses in another shape (``known``)."""
+    alone: list[LabelMatch | None] = []
+    for f, line in zip(found, lines, strict=True):
+        label = " ".join(line.split())
+        ok = (
+            f is None
+            and 0 < len(label) <= MAX_LABEL_CHARS
+            and label.casefold() not in _SENTENCE_OPENERS
+            and known(label)
+        )
+        alone.append(LabelMatch(label, len(line), None, form="alone") if ok else None)
+    if len({m.label.casefold() for m in alone if m is not None}) < 2:
+        return found
+    return [f if f is not None else a for f, a in zip(found, alone, strict=True)]
 
 
 #: ``00:00:15 P06 words``: a clock time, then a label with no colon (a transcript table printed

@@ -12,6 +12,10 @@ so offsets are the researcher's own; each turn points at its words only, from th
 character after the label to the last non-blank character of its last line. In Markdown files
 heading lines (``# ...``) and rules (``---``) are never speech.
 
+A transcript whose lines are numbered (``12  P04: words``; ``13  and then``), as transcripts
+are printed for analysis, is read without the numbers, and its text is the file's text without
+them (``metadata["line_numbers"]``).
+
 A file with the time marks f4transkript and MAXQDA write at the end of each paragraph
 (``P04: words #00:01:02-3#``) is the exception: the marks are no one's words, so its text is the
 canonical rendering of :mod:`roqa_nlp.transcripts.render` without them, a turn ending with a mark
@@ -95,6 +99,19 @@ def parse_text(
     markdown: bool = False,
 ) -> Transcript:
     """The transcript of ``text`` (already decoded), read from ``path``."""
+    numbered = without_line_numbers(text)
+    if numbered is not None:  # a transcript with numbered lines: read without the numbers
+        t = parse_text(
+            numbered,
+            path,
+            interviewer_labels=interviewer_labels,
+            participant=participant,
+            markdown=markdown,
+        )
+        t.metadata["line_numbers"] = True
+        if t.metadata.get("rendering") == "original":
+            t.metadata["rendering"] = "extracted"
+        return t
     lines: list[_Line] = []
     pos = 0
     for raw in text.split("\n"):
@@ -142,6 +159,33 @@ def parse_text(
         participant=participant,
         metadata=metadata,
         speaker_labels=labelled,
+    )
+
+
+#: A line number opening a line (``12  Interviewer: ...``, ``13\tand then ...``), or a numbered
+#: empty line.
+_LINE_NUMBER = re.compile(r"[ \t]*(\d{1,6})(?:[ \t]+|$)")
+#: Share of the lines with words that must open with a number for the file to be numbered.
+LINE_NUMBERED_SHARE = 0.8
+
+
+def without_line_numbers(text: str) -> str | None:
+    """``text`` without the numbers that open its lines, when it is a transcript with numbered
+    lines (as transcripts are printed for analysis): at least three lines with words, at least
+    :data:`LINE_NUMBERED_SHARE` of them opening with a number, the numbers rising from line to
+    line (or starting again at 1, as Word numbers each page); else None."""
+    lines = text.split("\n")
+    with_words = [line for line in lines if line.strip()]
+    if len(with_words) < 3:
+        return None
+    found = [_LINE_NUMBER.match(line) for line in lines]
+    numbers = [int(m.group(1)) for m in found if m is not None]
+    if len(numbers) < LINE_NUMBERED_SHARE * len(with_words):
+        return None
+    if any(b <= a and b != 1 for a, b in zip(numbers, numbers[1:])):
+        return None  # not rising, except where a new page starts again at 1
+    return "\n".join(
+        line if m is None else line[m.end() :] for line, m in zip(lines, found, strict=True)
     )
 
 
