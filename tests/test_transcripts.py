@@ -22,6 +22,7 @@ from roqa_nlp.transcripts.roles import (
     is_interviewer,
     participant_from_filename,
     participant_id,
+    role_of,
     speakers_without_interviewer,
 )
 from roqa_nlp.transcripts.speaker_labels import match_label
@@ -1028,6 +1029,24 @@ def test_interviewer_labels_are_configurable() -> None:
     assert is_interviewer("Sam Roe", ["sam roe"])
     assert not is_interviewer("Interviewer", ["Sam Roe"])
     assert "interviewer" in DEFAULT_INTERVIEWER_LABELS
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("Mod", "interviewer"),
+        ("FAC 2", "interviewer"),
+        ("Co-facilitator", "interviewer"),
+        ("Co-moderator", "interviewer"),
+        ("Note-taker", "interviewer"),  # a focus group's note-taker: of the research team
+        ("Research Assistant", "interviewer"),
+        ("Module lead", "participant"),
+        ("Facts", "participant"),
+        ("Respondent 3", "participant"),
+    ],
+)
+def test_a_focus_groups_research_team_is_not_coded(label: str, role: str) -> None:
+    assert role_of(label) == role
 
 
 def test_a_bracketed_time_after_the_colon_is_the_turns_time_not_its_words() -> None:

@@ -36,8 +36,15 @@ DEFAULT_INTERVIEWER_LABELS: tuple[str, ...] = (
     "i",
     "q",
     "researcher",
+    "research assistant",
     "facilitator",
+    "fac",
+    "co-facilitator",
     "moderator",
+    "mod",
+    "co-moderator",
+    "note-taker",  # a focus group's note-taker is of the research team too
+    "notetaker",
     "host",
     "me",
 )
