@@ -157,12 +157,6 @@ class _Paragraph:
         self.space_pending = False  # a collapsible space read, written before the next words
         self.prefix_end: int | None = None  # where the first run not in bold starts
 
-    def _emit(self, s: str, bold: bool) -> None:
-        if self.space_pending and self.length:
-            self._append(" ", bold)
-        self.space_pending = False
-        self._append(s, bold)
-
     def _append(self, s: str, bold: bool) -> None:
         if not bold and self.prefix_end is None and s.strip():
             self.prefix_end = self.length
@@ -178,10 +172,11 @@ class _Paragraph:
             if i:
                 self.space_pending = True
             if piece:
-                self._emit(piece, bold)
+                self.literal(piece, bold)
 
     def literal(self, s: str, bold: bool) -> None:
-        """A space, tab or line break written as an element: kept as it is."""
+        """Words, or a space, tab or line break written as an element: kept as they are, after
+        the space read before them (none at the paragraph's start)."""
         if self.space_pending and self.length:
             self._append(" ", bold)
         self.space_pending = False
