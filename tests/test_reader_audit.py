@@ -583,3 +583,87 @@ def test_a_label_on_a_line_of_its_own_opens_the_turn_below_it() -> None:
 def test_one_kind_of_label_alone_on_a_line_is_a_title_not_a_turn() -> None:
     text = "Participant 4\n\nInterviewer: How is it going?\nP04: Fine.\nParticipant 4\n"
     assert [u.speaker for u in parse_text(text, "p04.txt").turns] == ["Interviewer", "P04"]
+
+
+# --- Teams' old transcripts and subtitle files saved as text ----------------------------------
+
+#: Teams' transcripts as they once were, in .vtt and in Word: one-digit seconds, and the
+#: speaker's name on a line of its own above the words.
+TEAMS_OLD = (
+    "0:0:0.0 --> 0:0:5.230\nSam Roe\nHow is it going with the new recovery plans?\n\n"
+    "0:0:5.230 --> 0:0:9.0\nJo Bell\nFine, but we are short of staff.\n\n"
+    "0:0:9.0 --> 0:0:12.0\nJo Bell\nAgency staff come and go.\n\n"
+    "0:0:12.0 --> 0:0:15.0\nSam Roe\nWhat helps?\n\n"
+    "0:0:15.0 --> 0:0:18.5\nJo Bell\nSupervision.\n"
+)
+TEAMS_TURNS = [
+    ("Sam Roe", "interviewer", "How is it going with the new recovery plans?", 0.0, 5.23),
+    (
+        "Jo Bell",
+        "participant",
+        "Fine, but we are short of staff. Agency staff come and go.",
+        5.23,
+        12.0,
+    ),
+    ("Sam Roe", "interviewer", "What helps?", 12.0, 15.0),
+    ("Jo Bell", "participant", "Supervision.", 15.0, 18.5),
+]
+
+
+def _timed_turns(t: Transcript) -> list[tuple[str, str, str, float | None, float | None]]:
+    return [(u.speaker, u.role, t.text[u.start : u.end], u.begin_time, u.end_time) for u in t.turns]
+
+
+@pytest.mark.parametrize("suffix", [".vtt", ".txt", ".docx", ".odt"])
+def test_teams_old_transcripts_read_with_their_speakers_and_times(
+    tmp_path: Path, suffix: str
+) -> None:
+    f = tmp_path / f"p09{suffix}"
+    if suffix == ".docx":
+        import docx
+
+        d = docx.Document()
+        for line in TEAMS_OLD.splitlines():
+            if line:
+                d.add_paragraph(line)
+        d.save(str(f))
+    elif suffix == ".odt":
+        from odfdo import Document, Paragraph
+
+        doc = Document("text")
+        doc.body.clear()
+        for line in TEAMS_OLD.splitlines():
+            doc.body.append(Paragraph(line))
+        doc.save(f)
+    else:
+        f.write_text(TEAMS_OLD, "utf-8")
+    t = read_transcript(f, interviewer_labels=[*FIXED, "Sam Roe"])
+    assert _timed_turns(t) == TEAMS_TURNS
+    assert t.metadata["cues"] == 5
+
+
+def test_a_zoom_subtitle_file_saved_as_text_reads_as_the_vtt(tmp_path: Path) -> None:
+    vtt = (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nInterviewer: What gets in the way?\n\n"
+        "2\n00:00:04.500 --> 00:00:09.000\nP05: Staffing, mostly.\n"
+    )
+    (tmp_path / "p05.vtt").write_text(vtt, "utf-8")
+    (tmp_path / "p05.txt").write_text(vtt, "utf-8")
+    assert _timed_turns(read_transcript(tmp_path / "p05.txt")) == _timed_turns(
+        read_transcript(tmp_path / "p05.vtt")
+    )
+
+
+def test_a_wrapped_first_line_of_talk_is_no_speakers_name(tmp_path: Path) -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:04,000\nInterviewer: What gets in the way?\n\n"
+        "2\n00:00:04,500 --> 00:00:09,000\nP05: Staffing, mostly, and\nthe rota.\n\n"
+        "3\n00:00:09,000 --> 00:00:12,000\nYes\nwe tried agency staff.\n\n"
+        "4\n00:00:12,000 --> 00:00:15,000\nYes\nit did not work.\n"
+    )
+    f = tmp_path / "p05.srt"
+    f.write_text(srt, "utf-8")
+    assert [(s, w) for s, _, w, *_ in _timed_turns(read_transcript(f))] == [
+        ("Interviewer", "What gets in the way?"),
+        ("P05", "Staffing, mostly, and the rota. Yes we tried agency staff. Yes it did not work."),
+    ]

@@ -14,6 +14,9 @@ transcription services write them; the time is the turn's ``begin_time``). With 
 anywhere, each paragraph is one participant turn. The transcript's text is the canonical
 rendering of :mod:`roqa_nlp.transcripts.render`.
 
+A document of subtitle cues (timing lines ``0:0:5.230 --> 0:0:9.0``, then the speaker's name and
+words, as Teams once wrote its Word transcripts) is read as a .vtt file is (:mod:`.vtt`).
+
 Each reader (:mod:`.docx`, :mod:`.odt`) finds the blocks and their bold first runs in its own
 format; :func:`read_blocks` turns them into a transcript.
 """
@@ -26,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..schema import Transcript
+from .cues import cue_transcript, looks_like_cues
 from .render import SpokenTurn, render_transcript, without_time_marks
 from .roles import interviewer_keys, participant_number_label, unlabelled_speaker
 from .speaker_labels import (
@@ -131,6 +135,18 @@ def read_blocks(
 ) -> Transcript:
     """The transcript of a word processor's blocks (see the module docstring)."""
     texts = ["" if b.table_speaker is not None else b.text for b in blocks]
+    cues = "\n".join(texts)
+    if looks_like_cues(cues):  # Teams' old Word transcripts: timing, name and words
+        from .vtt import cue_utterance
+
+        return cue_transcript(
+            cues,
+            path,
+            file_format,
+            cue_utterance,
+            interviewer_labels=interviewer_labels,
+            participant=participant,
+        )
     text_labels = line_labels(texts, interviewer_labels)
     styled_counts = Counter(b.styled_label for b in blocks if b.styled_label)
     keys = interviewer_keys(interviewer_labels)

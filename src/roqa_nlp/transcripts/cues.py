@@ -21,7 +21,8 @@ from .render import render_transcript
 from .timecodes import parse_timecode
 from .utterances import Utterance, merge_utterances
 
-_TIME = r"(?:\d{1,9}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+# Seconds may have one digit: Teams wrote ``0:0:5.230 --> 0:0:9.0``.
+_TIME = r"(?:\d{1,9}:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
 TIMING_LINE = re.compile(rf"^\s*(?P<begin>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?$")
 SKIPPED_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION|WEBVTT)(?:[ \t]|$)")
 _CUE_NUMBER = re.compile(r"^\s*\d+\s*$")
@@ -67,6 +68,17 @@ def parse_cues(text: str) -> list[Cue]:
 CueReader = Callable[[Sequence[str], float, float], Utterance]
 
 
+def looks_like_cues(text: str) -> bool:
+    """Whether ``text`` (of a .txt or Word file) is subtitle cues: it opens with ``WEBVTT`` and
+    has a timing line, or two or more timing lines make up a fifth or more of its lines with
+    words (a subtitle file saved as text, or Teams' old transcripts: timing, name, words)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    timings = sum(1 for line in lines if TIMING_LINE.match(line))
+    if text.lstrip("\ufeff \t\n").startswith("WEBVTT"):
+        return timings >= 1
+    return timings >= 2 and 5 * timings >= len(lines)
+
+
 def read_cue_transcript(
     path: str | Path,
     fmt: str,
@@ -78,6 +90,26 @@ def read_cue_transcript(
     """Read a subtitle file whose cues ``cue_utterance`` turns into utterances: consecutive
     utterances of one speaker form a turn, rendered canonically (``metadata["format"] = fmt``)."""
     text = decode_text(read_bytes(path), path)
+    return cue_transcript(
+        text,
+        path,
+        fmt,
+        cue_utterance,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
+    )
+
+
+def cue_transcript(
+    text: str,
+    path: str | Path,
+    fmt: str,
+    cue_utterance: CueReader,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """The transcript of subtitle cues in ``text`` (see :func:`read_cue_transcript`)."""
     utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in parse_cues(text)]
     turns, named = merge_utterances(utterances, path, interviewer_labels)
     return render_transcript(

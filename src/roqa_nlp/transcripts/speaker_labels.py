@@ -461,7 +461,7 @@ _NAME_PARTICLES = frozenset(
 )  # fmt: skip
 
 
-def _is_display_name(label: str) -> bool:
+def is_display_name(label: str) -> bool:
     """Whether a cue's looser label reads as a person's display name: letters in it, no URL or
     clock time, at most six words, each capitalised somewhere (``iPhone``), a name particle,
     an e-mail address, or no letter at all (an emoji, ``|``)."""
@@ -487,7 +487,7 @@ def cue_labels(lines: Sequence[str], found: Sequence[LabelMatch | None]) -> list
     for f, line in zip(found, lines, strict=True):
         m = None if f is not None else CUE_LABEL.match(line)
         label = "" if m is None else " ".join(m.group("label").split())
-        ok = m is not None and _is_display_name(label)
+        ok = m is not None and is_display_name(label)
         loose.append(LabelMatch(label=label, words_start=m.end(), time=None) if ok and m else None)
     if not any(loose):
         return list(found)

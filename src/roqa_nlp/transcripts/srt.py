@@ -26,7 +26,11 @@ MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
 def cue_utterance(lines: Sequence[str], begin_time: float, end_time: float) -> Utterance:
     """The words of one SubRip cue's text lines (the speaker label stays in the words)."""
     words = MARKUP.sub("", " ".join(line.strip() for line in lines))
-    return Utterance(words=words, begin_time=begin_time, end_time=end_time)
+    name_line, after = None, ""
+    if len(lines) >= 2:
+        name_line = MARKUP.sub("", lines[0]).strip()
+        after = MARKUP.sub("", " ".join(line.strip() for line in lines[1:]))
+    return Utterance(words, None, begin_time, end_time, name_line=name_line, after_name=after)
 
 
 def read_srt_transcript(

@@ -5,7 +5,9 @@ A turn starts at a line that opens with a speaker label (``P04: words``, ``Inter
 ``[00:01:02]``, which becomes the turn's ``begin_time`` (a line holding only a timestamp gives its
 time to the next turn). Lines without a label, including whole paragraphs after a blank line,
 continue the previous turn. Lines before the first label (a title, the date) are not speech.
-A file with no speaker labels at all is read as one participant turn per paragraph.
+A file with no speaker labels at all is read as one participant turn per paragraph. A subtitle
+file saved as text (``WEBVTT`` first, or timing lines ``00:00:01.000 --> 00:00:04.000``) is read
+as a .vtt file is (:mod:`.vtt`).
 
 The transcript's ``text`` is the file's own text (decoded, line endings normalised to ``\\n``),
 so offsets are the researcher's own; each turn points at its words only, from the first
@@ -31,6 +33,7 @@ from pathlib import Path
 
 from ..io import decode_text, read_bytes
 from ..schema import Transcript, Turn
+from .cues import cue_transcript, looks_like_cues
 from .render import (
     SpokenTurn,
     finish_transcript,
@@ -81,6 +84,17 @@ def read_text_transcript(
     """Read a .txt or .md transcript (see the module docstring)."""
     text = decode_text(read_bytes(path), path)
     markdown = Path(path).suffix.lower() == ".md"
+    if looks_like_cues(text):  # a subtitle file saved as text
+        from .vtt import cue_utterance
+
+        return cue_transcript(
+            text,
+            path,
+            "md" if markdown else "txt",
+            cue_utterance,
+            interviewer_labels=interviewer_labels,
+            participant=participant,
+        )
     return parse_text(
         text,
         path,

@@ -14,14 +14,17 @@ segment is cited at the time of the cue its words are in (:mod:`roqa_nlp.transcr
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from ..io import packaged_words
 from .cue_times import CuePiece
 from .render import SpokenTurn
 from .roles import unlabelled_speaker
-from .speaker_labels import cue_labels, line_labels
+from .speaker_labels import LabelMatch, cue_labels, is_display_name, line_labels
 
 #: Speaker of speech before the first named speaker, in a file that names speakers later.
 UNKNOWN_SPEAKER = "Unknown speaker"
@@ -35,6 +38,10 @@ class Utterance:
     speaker: str | None = None
     begin_time: float | None = None
     end_time: float | None = None
+    #: a cue's first line when more lines follow it, and what they say: a speaker's name on a
+    #: line of its own (``Sam Roe`` above the words, as Teams once wrote its transcripts)
+    name_line: str | None = None
+    after_name: str = ""
 
 
 def merge_utterances(
@@ -46,6 +53,7 @@ def merge_utterances(
     named its speaker (if none did, every turn is the participant's by default)."""
     texts = ["" if u.speaker is not None else u.words for u in utterances]
     labels = cue_labels(texts, line_labels(texts, interviewer_labels))
+    labels = _with_name_lines(utterances, labels)
     named = any(u.speaker for u in utterances) or any(labels)
     default = UNKNOWN_SPEAKER if named else unlabelled_speaker(path)
 
@@ -76,3 +84,46 @@ def merge_utterances(
         for s, c in zip(speakers, cues, strict=True)
     ]
     return turns, named
+
+
+@cache
+def _talk_words() -> frozenset[str]:
+    """Words of talk: a cue's first line holding only these ("Yes", "So Then") is the start of
+    its words, wrapped, not a name."""
+    return packaged_words("stop_words_en.txt") | packaged_words("stop_words_spoken.txt")
+
+
+def _with_name_lines(
+    utterances: Sequence[Utterance], labels: list[LabelMatch | None]
+) -> list[LabelMatch | None]:
+    """``labels`` with the name line of a cue taken as its speaker where neither a voice tag
+    nor a label names one: a display name (:func:`is_display_name`, no sentence's end, no
+    line only of English stop words and words of talk such as "Yes") that opens two or more cues, in a file where with them at least 80 % of the cues name their
+    speaker, or where two or more such names do."""
+    candidates: list[LabelMatch | None] = []
+    for u, label in zip(utterances, labels, strict=True):
+        name = " ".join((u.name_line or "").split())
+        ok = (
+            u.speaker is None
+            and label is None
+            and bool(u.after_name.strip())
+            and u.words.endswith(u.after_name)
+            and is_display_name(name)
+            and not name.endswith((".", "?", "!", ",", ";", ":"))
+            and not all(w in _talk_words() for w in name.casefold().split())
+        )
+        # the words start after the name line: words_start counts in the cue's joined words
+        start = len(u.words) - len(u.after_name)
+        candidates.append(LabelMatch(name, start, None) if ok else None)
+    counts = Counter(c.label for c in candidates if c is not None)
+    repeated = {name for name, n in counts.items() if n >= 2}
+    if not repeated:
+        return labels
+    named = sum(1 for u, lab in zip(utterances, labels, strict=True) if u.speaker or lab)
+    with_names = sum(counts[n] for n in repeated)
+    if named + with_names < 0.8 * len(utterances) and len(repeated) < 2:
+        return labels
+    return [
+        lab if lab is not None or c is None or c.label not in repeated else c
+        for lab, c in zip(labels, candidates, strict=True)
+    ]

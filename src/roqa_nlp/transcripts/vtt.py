@@ -33,7 +33,11 @@ def cue_utterance(lines: Sequence[str], begin_time: float, end_time: float) -> U
     voice = VOICE_TAG.search(raw)
     speaker = (html.unescape(voice["name"]).strip() or None) if voice else None
     words = html.unescape(ANY_TAG.sub("", raw))
-    return Utterance(words=words, speaker=speaker, begin_time=begin_time, end_time=end_time)
+    name_line, after = None, ""
+    if speaker is None and len(lines) >= 2:
+        name_line = html.unescape(ANY_TAG.sub("", lines[0])).strip()
+        after = html.unescape(ANY_TAG.sub("", " ".join(line.strip() for line in lines[1:])))
+    return Utterance(words, speaker, begin_time, end_time, name_line=name_line, after_name=after)
 
 
 def read_vtt_transcript(
