@@ -667,3 +667,54 @@ def test_a_wrapped_first_line_of_talk_is_no_speakers_name(tmp_path: Path) -> Non
         ("Interviewer", "What gets in the way?"),
         ("P05", "Staffing, mostly, and the rota. Yes we tried agency staff. Yes it did not work."),
     ]
+
+
+# --- transcript tables whose columns go by other names ----------------------------------------
+
+NVIVO_ROWS = [
+    ("Timespan", "Content", "Speaker"),
+    ("0:00.0 - 0:05.2", "What gets in the way of recovery work?", "Interviewer"),
+    ("0:05.2 - 0:19.6", "Staffing, mostly.", "P11"),
+]
+
+
+def test_a_word_table_with_named_columns_in_any_order_reads_as_turns(tmp_path: Path) -> None:
+    """NVivo's transcripts: Timespan | Content | Speaker, the speaker last."""
+    import docx
+
+    d = docx.Document()
+    table = d.add_table(rows=len(NVIVO_ROWS), cols=3)
+    for row, cells in zip(table.rows, NVIVO_ROWS, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    d.save(str(tmp_path / "p11.docx"))
+    t = read_transcript(tmp_path / "p11.docx")
+    assert [(u.speaker, u.role, t.text[u.start : u.end], u.begin_time) for u in t.turns] == [
+        ("Interviewer", "interviewer", "What gets in the way of recovery work?", 0.0),
+        ("P11", "participant", "Staffing, mostly.", 5.2),
+    ]
+
+
+@pytest.mark.parametrize(
+    "csv_text",
+    [
+        "Timespan,Content,Speaker\n"
+        '"0:00.0 - 0:05.2",What gets in the way of recovery work?,Interviewer\n'
+        '"0:05.2 - 0:19.6","Staffing, mostly.",P11\n',
+        "Speaker Name;Start Time;End Time;Transcript\n"
+        "Interviewer;00:00:00;00:00:05.2;What gets in the way of recovery work?\n"
+        "P11;00:00:05.2;00:00:19.6;Staffing, mostly.\n",
+    ],
+)
+def test_a_csv_whose_columns_go_by_other_names_reads_as_turns(
+    tmp_path: Path, csv_text: str
+) -> None:
+    f = tmp_path / "p11.csv"
+    f.write_text(csv_text, "utf-8")
+    t = read_transcript(f)
+    assert [
+        (u.speaker, u.role, t.text[u.start : u.end], u.begin_time, u.end_time) for u in t.turns
+    ] == [
+        ("Interviewer", "interviewer", "What gets in the way of recovery work?", 0.0, 5.2),
+        ("P11", "participant", "Staffing, mostly.", 5.2, 19.6),
+    ]

@@ -621,7 +621,7 @@ def test_csv_semicolon_delimiter(tmp_path: Path) -> None:
 
 def test_csv_missing_column_names_the_column(tmp_path: Path) -> None:
     f = tmp_path / "bad.csv"
-    f.write_text("speaker,words\nP1,hello\n")
+    f.write_text("speaker,notes\nP1,hello\n")
     with pytest.raises(
         RoqaError, match=r"bad\.csv: has no 'text' column \(the first row must name"
     ):

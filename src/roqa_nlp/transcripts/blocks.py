@@ -8,9 +8,11 @@ colon follows it, when it is a role label (``Interviewer``, ``P04``) or when it 
 two paragraphs; a paragraph entirely in bold is not a label. A paragraph without a label
 continues the previous turn (kept as a line break in the turn). Paragraphs before the first
 label and header fields at the top (``Date: ...``, as in plain text) are not speech. A table is
-read only when every row has two cells, ``speaker | text`` (a first row ``Speaker | Text`` is a
-header), or three with a clock time before or after the speaker (``time | speaker | text``, as
-transcription services write them; the time is the turn's ``begin_time``). With no labels
+read when its first row names its speaker and text columns in any order, among others
+(NVivo's ``Timespan | Content | Speaker``; the names of :mod:`roqa_nlp.transcripts.columns`), or
+when every row has two cells, ``speaker | text``, or three with a clock time before or after the
+speaker (``time | speaker | text``, as transcription services write them); a time column gives
+the turn's ``begin_time``. With no labels
 anywhere, each paragraph is one participant turn. The transcript's text is the canonical
 rendering of :mod:`roqa_nlp.transcripts.render`.
 
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..schema import Transcript
+from .columns import column_roles, span
 from .cues import cue_transcript, looks_like_cues
 from .render import SpokenTurn, render_transcript, without_time_marks
 from .roles import interviewer_keys, participant_number_label, unlabelled_speaker
@@ -97,11 +100,37 @@ def _time_cell(value: str) -> tuple[bool, float | None]:
         return False, None
 
 
+def _named_columns(rows: list[list[str]]) -> list[Block] | None:
+    """The blocks of a table whose first row names its speaker and text columns (NVivo's
+    ``Timespan | Content | Speaker``, :mod:`roqa_nlp.transcripts.columns`), else None."""
+    roles = column_roles(rows[0]) if rows else {}
+    if "speaker" not in roles or "text" not in roles:
+        return None
+    blocks: list[Block] = []
+    for row in rows[1:]:
+        if len(row) <= max(roles.values()):
+            return None
+        speaker = row[roles["speaker"]].strip().rstrip(":").strip()
+        text = row[roles["text"]]
+        if len(speaker) > MAX_LABEL_CHARS or "\n" in speaker:
+            return None
+        if not text.strip():
+            continue
+        time = _time_cell(span(row[roles["start"]])[0])[1] if "start" in roles else None
+        blocks.append(Block(text=text, table_speaker=speaker, table_time=time))
+    return blocks
+
+
 def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
-    """The blocks of a table whose rows have these cell texts: one per ``speaker | text`` row
-    (or ``time | speaker | text``) when the table is a transcript, else none."""
+    """The blocks of a table whose rows have these cell texts: one per row when the table is a
+    transcript (its first row names the speaker and text columns, or each row is
+    ``speaker | text`` or ``time | speaker | text``), else none."""
+    table = [list(row) for row in rows]
+    named = _named_columns(table)
+    if named is not None:
+        return named
     read: list[tuple[str, str, float | None]] = []
-    for row in rows:
+    for row in table:
         cells = list(row)
         time: float | None = None
         for at in (0, 1) if len(cells) == 3 else ():

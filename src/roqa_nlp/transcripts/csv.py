@@ -1,7 +1,10 @@
 """Table transcripts (.csv): one row per turn or per subtitle cue.
 
 The header row names the columns, in any case and order: ``speaker`` and ``text`` are required,
-``start`` and ``end`` (seconds, or ``[HH:]MM:SS[.mmm]``) are optional; other columns are ignored.
+``start`` and ``end`` (seconds, or ``[HH:]MM:SS[.mmm]``; a start column may hold a span,
+``0:00.0 - 0:05.2``) are optional; other columns are ignored. Each may go by another name that
+transcription services and QDA programs give it (``Content``, ``Transcript``, ``Start Time``,
+``Timespan``: :mod:`roqa_nlp.transcripts.columns`).
 The delimiter is whichever of comma, semicolon or tab the header uses (Excel in many European
 locales saves with semicolons). Rows with empty text are skipped; a row with an empty speaker
 continues the previous speaker, and consecutive rows of one speaker form one turn (see
@@ -21,14 +24,17 @@ from pathlib import Path
 from ..errors import RoqaError, quoted
 from ..io import decode_text, read_bytes
 from ..schema import Transcript
+from .columns import column_roles, span
 from .render import render_transcript
 from .timecodes import parse_time
 from .utterances import Utterance, merge_utterances
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("speaker", "text")
-TIME_COLUMNS: tuple[str, ...] = ("start", "end")
 DELIMITERS = ",;\t"
-COLUMNS_HINT = "the first row must name the columns speaker and text (optional: start, end)"
+COLUMNS_HINT = (
+    "the first row must name the columns speaker and text (or content, transcript ...; "
+    "optional: start, end)"
+)
 #: A column of roqa's own CSV files (``codings.csv``, decisions), never of a transcript.
 ROQA_COLUMN = "segment_id"
 #: Bytes of a file read to find its header row (:func:`is_roqa_csv`).
@@ -88,6 +94,7 @@ def read_csv_transcript(
     except csv.Error as e:
         raise RoqaError(f"is not a valid CSV file ({e})", path=path, hint=COLUMNS_HINT) from None
     header = {name.strip().lower(): i for i, name in reversed(list(enumerate(rows[0])))}
+    roles = column_roles(rows[0])
     if ROQA_COLUMN in header:
         raise RoqaError(
             f"is a roqa codings or decisions file (it has a {ROQA_COLUMN} column), not a "
@@ -97,18 +104,20 @@ def read_csv_transcript(
             "transcript files to code them",
         )
     for column in REQUIRED_COLUMNS:
-        if column not in header:
+        if column not in roles:
             raise RoqaError(f"has no '{column}' column", path=path, hint=COLUMNS_HINT)
     utterances = []
     for number, row in enumerate(rows[1:], start=2):
-        cells = {name: row[i] if i < len(row) else "" for name, i in header.items()}
-        times = {c: _time(cells[c], c, number, path) if c in cells else None for c in TIME_COLUMNS}
+        cells = {role: row[i] if i < len(row) else "" for role, i in roles.items()}
+        begin, end = span(cells.get("start", ""))
+        if "end" in cells:
+            end = cells["end"]
         utterances.append(
             Utterance(
                 words=cells["text"],
                 speaker=cells["speaker"].strip() or None,
-                begin_time=times["start"],
-                end_time=times["end"],
+                begin_time=_time(begin, "start", number, path),
+                end_time=_time(end or "", "end", number, path),
             )
         )
     turns, named = merge_utterances(utterances, path, interviewer_labels)
