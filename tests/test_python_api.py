@@ -169,6 +169,32 @@ def test_a_readme_and_roqas_own_csv_in_a_folder_are_left_out_with_a_warning(
     ]
 
 
+def test_a_table_of_participants_details_in_a_folder_is_left_out_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """A study folder often holds a spreadsheet of who took part beside the transcripts: it is
+    left out, so that coding the folder does not stop at it; named on its own it is an error."""
+    details = tmp_path / "demographics.csv"
+    details.write_text("participant,age,role\nP1,45,registered manager\n", "utf-8")
+    (tmp_path / "p2.csv").write_text(
+        "Speaker;Start Time;Transcript\nInterviewer;0:01;Why?\nP2;0:04;No staff.\n", "utf-8"
+    )
+    (tmp_path / "p3.csv").write_bytes("speaker,text\nP3,Yes\n".encode("utf-16"))
+    (tmp_path / "p1.txt").write_text("Interviewer: Why?\nP1: No staff.\n", "utf-8")
+    files, caught = recorded(expand_paths, [tmp_path])
+    assert files == [tmp_path / "p1.txt", tmp_path / "p2.csv", tmp_path / "p3.csv"]
+    assert caught == [
+        (
+            "RoqaWarning",
+            f"{tmp_path}: left out demographics.csv: a table without speaker and text columns "
+            "(participants' details?) is not read from a folder (name the file on its own to "
+            "read it)",
+        )
+    ]
+    with pytest.raises(RoqaError, match="demographics.csv: has no 'speaker' column"):
+        read_transcript(details)
+
+
 def test_roqas_codings_csv_named_on_its_own_is_an_error(tmp_path: Path) -> None:
     f = tmp_path / "codings.csv"
     f.write_text("transcript,segment_id,speaker,start,end,text\np1,p1:0001,P1,0,3,Yes\n", "utf-8")

@@ -224,9 +224,10 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     A directory holding ``run.json`` is a ``roqa code`` output folder, not transcripts: an error
     pointing to ``CodingResult.read`` and ``roqa report``. In a directory, a README
     (``README.md``, ``readme.txt``) and a CSV file with a ``segment_id`` column (roqa's
-    ``codings.csv`` or a decisions file) and a PDF without speaker labels (a consent form) are
-    left out with a :class:`~roqa_nlp.errors.RoqaWarning` naming them; named explicitly, a README
-    or such a PDF is read and such a CSV is an error.
+    ``codings.csv`` or a decisions file), a CSV file without speaker and text columns (the
+    participants' details) and a PDF without speaker labels (a consent form) are left out with a
+    :class:`~roqa_nlp.errors.RoqaWarning` naming them; named explicitly, a README or such a PDF
+    is read and such a CSV is an error.
     """
     paths = list(paths)
     files: list[Path] = []
@@ -260,6 +261,15 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 path=p,
             )
         inside = [f for f in inside if f not in readmes and f not in outputs]
+        tables = [f for f in inside if f.suffix.lower() == ".csv" and not _names_columns(f)]
+        if tables:
+            warn(
+                f"left out {first_few([f.name for f in tables])}: a table without speaker and "
+                "text columns (participants' details?) is not read from a folder (name the file "
+                "on its own to read it)",
+                path=p,
+            )
+            inside = [f for f in inside if f not in tables]
         forms = _pdfs_that_are_no_transcripts([f for f in inside if f.suffix.lower() == ".pdf"])
         if forms:
             warn(
@@ -334,6 +344,12 @@ def _is_roqa_csv(f: Path) -> bool:
     from .csv import is_roqa_csv
 
     return is_roqa_csv(f)
+
+
+def _names_columns(f: Path) -> bool:
+    from .csv import names_transcript_columns
+
+    return names_transcript_columns(f)
 
 
 def natural_key(text: str) -> tuple[Any, ...]:

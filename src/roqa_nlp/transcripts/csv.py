@@ -48,16 +48,38 @@ def _header_names(first_line: str) -> set[str]:
     }
 
 
-def is_roqa_csv(path: str | Path) -> bool:
-    """Whether the header row of ``path`` names a ``segment_id`` column: a ``codings.csv`` that
-    ``roqa code`` wrote, or a decisions file, not a transcript. Unreadable files are not."""
+def _first_line(path: str | Path) -> str | None:
+    """The first line of ``path``, or None when it cannot be read."""
     try:
         with open(path, "rb") as f:
             head = f.read(_HEADER_BYTES)
     except OSError:
-        return False
-    first = head.decode("utf-8", errors="replace").split("\n", 1)[0]
-    return ROQA_COLUMN in _header_names(first)
+        return None
+    return head.decode("utf-8", errors="replace").split("\n", 1)[0]
+
+
+def is_roqa_csv(path: str | Path) -> bool:
+    """Whether the header row of ``path`` names a ``segment_id`` column: a ``codings.csv`` that
+    ``roqa code`` wrote, or a decisions file, not a transcript. Unreadable files are not."""
+    first = _first_line(path)
+    return first is not None and ROQA_COLUMN in _header_names(first)
+
+
+def names_transcript_columns(path: str | Path) -> bool:
+    """Whether the header row of ``path`` names the speaker and text columns of a transcript
+    (under any of their names, :mod:`roqa_nlp.transcripts.columns`). A file that cannot be read
+    as UTF-8 text counts as one, so that reading it names what is wrong."""
+    try:
+        with open(path, "rb") as f:
+            first = decode_text(f.read(_HEADER_BYTES), path).split("\n", 1)[0]
+    except (OSError, RoqaError):  # unreadable, or cut in a character: read it to find out
+        return True
+    roles = column_roles(_header_names_in_order(first))
+    return all(column in roles for column in REQUIRED_COLUMNS)
+
+
+def _header_names_in_order(first_line: str) -> list[str]:
+    return [name.strip().strip('"') for name in first_line.split(_delimiter(first_line))]
 
 
 def _delimiter(header_line: str) -> str:
