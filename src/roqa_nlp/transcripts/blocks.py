@@ -12,9 +12,9 @@ read when its first row names its speaker and text columns in any order, among o
 (NVivo's ``Timespan | Content | Speaker``; the names of :mod:`roqa_nlp.transcripts.columns`), or
 when every row has two cells, ``speaker | text``, or three with a clock time before or after the
 speaker (``time | speaker | text``, as transcription services write them); a time column gives
-the turn's ``begin_time``. With no labels
-anywhere, each paragraph is one participant turn. The transcript's text is the canonical
-rendering of :mod:`roqa_nlp.transcripts.render`.
+the turn's ``begin_time``. With no labels anywhere, each paragraph is one participant turn. The
+transcript's text is the canonical rendering of :mod:`roqa_nlp.transcripts.render`, without the
+time marks f4transkript and MAXQDA write (``#00:01:02-3#``, :func:`.render.without_time_marks`).
 
 A document of subtitle cues (timing lines ``0:0:5.230 --> 0:0:9.0``, then the speaker's name and
 words, as Teams once wrote its Word transcripts) is read as a .vtt file is (:mod:`.vtt`).
