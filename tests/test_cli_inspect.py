@@ -93,3 +93,28 @@ def test_code_warns_of_a_transcript_whose_participant_only_says_yeah(
     ]
     inspected = json.loads(roqa("inspect", said, "--json").out)
     assert (inspected[0]["turns_to_code"], inspected[0]["backchannels"]) == (0, 2)
+
+
+def test_inspect_says_what_the_reader_left_out_or_read_in_another_shape(tmp_path: Path) -> None:
+    (tmp_path / "p01.txt").write_text(
+        "1  Interviewer: What helps?\n2  P01: Supervision.\n3  And training.\n", "utf-8"
+    )
+    (tmp_path / "p02.txt").write_text(
+        "I: What helps? #00:00:03-1#\n\nR: Supervision. #00:00:07-5#\n", "utf-8"
+    )
+    (tmp_path / "p03.txt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nInterviewer: What helps?\n\n"
+        "00:00:03.000 --> 00:00:06.000\nP03: Supervision.\n",
+        "utf-8",
+    )
+    (tmp_path / "p04.txt").write_text("Interviewer: What helps?\nP04: Supervision.\n", "utf-8")
+    run = roqa("inspect", tmp_path, "--json")
+    assert run.code == 0, run.err
+    assert [(s["id"], s["read_as"]) for s in json.loads(run.out)] == [
+        ("p01", ["line numbers left out"]),
+        ("p02", ["time marks (#00:01:02-3#) left out"]),
+        ("p03", ["read as subtitles (2 cues)"]),
+        ("p04", []),
+    ]
+    text = roqa("inspect", tmp_path / "p02.txt")
+    assert "  read: time marks (#00:01:02-3#) left out" in text.out.splitlines()

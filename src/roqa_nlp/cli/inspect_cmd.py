@@ -14,8 +14,8 @@ from .app import app, transcripts_argument
 
 def transcript_summary(t: Any) -> dict[str, Any]:
     """What ``roqa inspect`` reports of one transcript: its id, file, format, case, each
-    speaker's role, turns and words, the participant turns to code (backchannels aside) and the
-    warning about its speakers, if any."""
+    speaker's role, turns and words, the participant turns to code (backchannels aside), the
+    warning about its speakers, if any, and how it was read (:func:`reading_notes`)."""
     from ..transcripts.backchannels import is_backchannel
     from ..transcripts.roles import speaker_warning
 
@@ -42,7 +42,23 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         "turns_to_code": to_code,
         "backchannels": backchannels,
         "warning": speaker_warning(t, interface="inspect"),
+        "read_as": reading_notes(t),
     }
+
+
+def reading_notes(t: Any) -> list[str]:
+    """What the reader left out of a transcript's file or read in another shape than its
+    extension's, as its metadata records it: numbered lines, f4transkript's or MAXQDA's time
+    marks, subtitle cues in a text or Word file."""
+    meta = t.metadata
+    notes = []
+    if meta.get("line_numbers"):
+        notes.append("line numbers left out")
+    if meta.get("time_marks"):
+        notes.append("time marks (#00:01:02-3#) left out")
+    if "cues" in meta and meta.get("format") not in ("vtt", "srt"):
+        notes.append(f"read as subtitles ({meta['cues']} cues)")
+    return notes
 
 
 @app.command("inspect")
@@ -93,6 +109,8 @@ def inspect_command(
         con.print(table)
         skipped = f" ({s['backchannels']} backchannel(s) left out)" if s["backchannels"] else ""
         con.print(f"  {s['turns_to_code']} participant turn(s) to code{skipped}")
+        if s["read_as"]:
+            con.print(f"  read: {'; '.join(s['read_as'])}")
         if s["warning"]:
             con.print(escape(f"  check: {s['warning']}"))
     total = sum(s["turns_to_code"] for s in summaries)

@@ -33,7 +33,7 @@ from pathlib import Path
 from ..schema import Transcript
 from .columns import column_roles, span
 from .cues import cue_transcript, looks_like_cues
-from .render import SpokenTurn, render_transcript, without_time_marks
+from .render import SpokenTurn, has_time_marks, render_transcript, without_time_marks
 from .roles import interviewer_keys, participant_number_label, unlabelled_speaker
 from .speaker_labels import (
     MAX_LABEL_CHARS,
@@ -241,6 +241,7 @@ def read_blocks(
             "format": file_format,
             "rendering": "canonical",
             **({"header_people": found.people} if found.people else {}),
+            **({"time_marks": True} if has_time_marks(cues) else {}),
         },
         speaker_labels=labelled,
     )

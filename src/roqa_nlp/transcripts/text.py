@@ -21,7 +21,7 @@ them (``metadata["line_numbers"]``).
 A file with the time marks f4transkript and MAXQDA write at the end of each paragraph
 (``P04: words #00:01:02-3#``) is the exception: the marks are no one's words, so its text is the
 canonical rendering of :mod:`roqa_nlp.transcripts.render` without them, a turn ending with a mark
-ends at its time, and the next turn begins there.
+ends at its time, and the next turn begins there (``metadata["time_marks"]``).
 """
 
 from __future__ import annotations
@@ -162,7 +162,7 @@ def parse_text(
             path,
             interviewer_labels=interviewer_labels,
             participant=participant,
-            metadata={**metadata, "rendering": "canonical"},
+            metadata={**metadata, "rendering": "canonical", "time_marks": True},
             speaker_labels=labelled,
         )
     return finish_transcript(
