@@ -224,7 +224,10 @@ def _delimited(
 
 @st.composite
 def csv_shaped(draw: st.DrawFn) -> str:
-    names = ["speaker", "Speaker", "text", "TEXT", "start", "end", "notes", ""]
+    names = [
+        "speaker", "Speaker", "text", "TEXT", "start", "end", "notes", "", "Content",
+        "Timespan", "Speaker Name", "Start Time",
+    ]  # fmt: skip
     cell = st.one_of(words, labels, times, numbers, st.sampled_from(['"quoted, cell"', '"open']))
     return _delimited(draw, names, cell, 15)
 

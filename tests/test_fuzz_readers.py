@@ -79,6 +79,7 @@ CASES: dict[str, int] = {
     "decisions.jsonl": 150,
     "records.csv": 150,
     "records.xlsx": 60,
+    "xlsx": 40,
 }
 
 #: Cases actually run in this session, per reader (printed in the terminal summary).
@@ -419,6 +420,14 @@ def _xlsx(rows: list[list[str]]) -> bytes:
 )
 def test_records_xlsx_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
     _fuzz_records(tmp_path, "records.xlsx", ".xlsx", data)
+
+
+@fuzz_settings("xlsx")
+@given(
+    data=file_bytes(csv_shaped().map(lambda t: _xlsx([line.split(",") for line in t.split("\n")])))
+)
+def test_xlsx_transcript_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
+    _fuzz_transcript(tmp_path, "xlsx", ".xlsx", data)
 
 
 # -- huge lines ------------------------------------------------------------------------------------

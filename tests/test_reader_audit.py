@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from roqa_nlp.errors import RoqaError
+from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import expand_paths, read_transcript, skipped_folders
@@ -718,3 +718,56 @@ def test_a_csv_whose_columns_go_by_other_names_reads_as_turns(
         ("Interviewer", "interviewer", "What gets in the way of recovery work?", 0.0, 5.2),
         ("P11", "participant", "Staffing, mostly.", 5.2, 19.6),
     ]
+
+
+# --- spreadsheets ------------------------------------------------------------------------------
+
+
+def _workbook(path: Path, rows: list[list[object]]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+
+
+def test_an_excel_transcript_reads_as_its_csv(tmp_path: Path) -> None:
+    import datetime
+
+    _workbook(
+        tmp_path / "p12.xlsx",
+        [
+            ["Speaker", "Start Time", "Transcript", "Notes"],
+            ["Interviewer", datetime.time(0, 0, 1), "What gets in the way?", None],
+            ["P12", datetime.time(0, 0, 4, 500000), "Staffing, mostly.", "check"],
+            [None, 9.25, "And the rota.", None],
+        ],
+    )
+    (tmp_path / "p12.tsv").write_text(
+        "Speaker\tStart Time\tTranscript\nInterviewer\t00:00:01\tWhat gets in the way?\n"
+        "P12\t00:00:04.5\tStaffing, mostly.\n\t9.25\tAnd the rota.\n",
+        "utf-8",
+    )
+    expected = [
+        ("Interviewer", "interviewer", "What gets in the way?", 1.0),
+        ("P12", "participant", "Staffing, mostly. And the rota.", 4.5),
+    ]
+    for name, fmt in (("p12.xlsx", "xlsx"), ("p12.tsv", "tsv")):
+        t = read_transcript(tmp_path / name)
+        assert [(*turn, u.begin_time) for turn, u in zip(turns_of(t), t.turns)] == expected
+        assert t.metadata["format"] == fmt
+
+
+def test_a_workbook_without_speaker_and_text_columns_is_left_out_of_a_folder(
+    tmp_path: Path,
+) -> None:
+    _workbook(tmp_path / "matrix.xlsx", [["case", "IS.E.1"], ["P01", "supportive"]])
+    _workbook(tmp_path / "p13.xlsx", [["Speaker", "Text"], ["P13", "We lack staff."]])
+    with pytest.warns(RoqaWarning, match="left out matrix.xlsx: a table without speaker and"):
+        assert [f.name for f in expand_paths([tmp_path])] == ["p13.xlsx"]
+    with pytest.raises(RoqaError, match="matrix.xlsx: has no 'speaker' column"):
+        read_transcript(tmp_path / "matrix.xlsx")
+    (tmp_path / "bad.xlsx").write_bytes(b"not a workbook")
+    with pytest.raises(RoqaError, match="bad.xlsx: is not an Excel .xlsx file"):
+        read_transcript(tmp_path / "bad.xlsx")

@@ -67,11 +67,11 @@ def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
             raise RoqaError(f"is not a valid CSV file ({e})", path=p, hint=_HINT) from None
         return _spreadsheet_records(rows, p)
     if suffix == ".xlsx":
-        return _spreadsheet_records(_xlsx_rows(p), p)
+        return _spreadsheet_records(xlsx_rows(p), p)
     return read_jsonl_numbered(p)
 
 
-def _xlsx_rows(path: Path) -> Iterable[Sequence[Any]]:
+def xlsx_rows(path: Path) -> Iterable[Sequence[Any]]:
     """The cell values of the first sheet of an Excel workbook, row by row."""
     import openpyxl
 

@@ -11,7 +11,8 @@ speaker, role and code-point offsets of their words), choosing the reader by ext
 ``.odt``, ``.fodt``     OpenDocument, e.g. LibreOffice Writer (:mod:`.odt`)
 ``.rtf``                Rich Text Format, read as plain text once extracted (:mod:`.rtf`)
 ``.pdf``                PDF with a text layer, read as plain text once extracted (:mod:`.pdf`)
-``.csv``                ``speaker``, ``text``, optional ``start``, ``end`` columns (:mod:`.csv`)
+``.csv``, ``.tsv``      ``speaker``, ``text``, optional ``start``, ``end`` columns (:mod:`.csv`)
+``.xlsx``               the same columns in a workbook's first sheet (:mod:`.csv`)
 ``.qdpx``               a REFI-QDA project (read by :mod:`roqa_nlp.exchange.refiqda`)
 ======================  ==========================================================
 
@@ -47,6 +48,8 @@ SUPPORTED_EXTENSIONS: tuple[str, ...] = (
     ".rtf",
     ".pdf",
     ".csv",
+    ".tsv",
+    ".xlsx",
     ".qdpx",
 )
 
@@ -62,7 +65,13 @@ _READERS: dict[str, tuple[str, str]] = {
     ".rtf": ("roqa_nlp.transcripts.rtf", "read_rtf_transcript"),
     ".pdf": ("roqa_nlp.transcripts.pdf", "read_pdf_transcript"),
     ".csv": ("roqa_nlp.transcripts.csv", "read_csv_transcript"),
+    ".tsv": ("roqa_nlp.transcripts.csv", "read_csv_transcript"),
+    ".xlsx": ("roqa_nlp.transcripts.csv", "read_xlsx_transcript"),
 }
+
+#: Extensions of table transcripts: in a folder, one whose header names no speaker and text
+#: columns (the participants' details, roqa's own matrix.xlsx) is left out.
+_TABLES = (".csv", ".tsv", ".xlsx")
 
 #: Files in a directory that are never transcripts: Word lock files and hidden files.
 _IGNORED_PREFIXES = ("~$", ".")
@@ -261,7 +270,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 path=p,
             )
         inside = [f for f in inside if f not in readmes and f not in outputs]
-        tables = [f for f in inside if f.suffix.lower() == ".csv" and not _names_columns(f)]
+        tables = [f for f in inside if f.suffix.lower() in _TABLES and not _names_columns(f)]
         if tables:
             warn(
                 f"left out {first_few([f.name for f in tables])}: a table without speaker and "

@@ -1,4 +1,5 @@
-"""Table transcripts (.csv): one row per turn or per subtitle cue.
+"""Table transcripts (.csv, .tsv, and the first sheet of an Excel .xlsx): one row per turn or
+per subtitle cue.
 
 The header row names the columns, in any case and order: ``speaker`` and ``text`` are required,
 ``start`` and ``end`` (seconds, or ``[HH:]MM:SS[.mmm]``; a start column may hold a span,
@@ -17,6 +18,7 @@ its turn are kept so that a segment is cited at the time of its own row
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 from collections.abc import Sequence
 from pathlib import Path
@@ -66,15 +68,21 @@ def is_roqa_csv(path: str | Path) -> bool:
 
 
 def names_transcript_columns(path: str | Path) -> bool:
-    """Whether the header row of ``path`` names the speaker and text columns of a transcript
-    (under any of their names, :mod:`roqa_nlp.transcripts.columns`). A file that cannot be read
-    as UTF-8 text counts as one, so that reading it names what is wrong."""
+    """Whether the header row of ``path`` (a .csv, .tsv or .xlsx file) names the speaker and
+    text columns of a transcript (under any of their names, :mod:`roqa_nlp.transcripts.columns`).
+    A file that cannot be read counts as one, so that reading it names what is wrong."""
     try:
-        with open(path, "rb") as f:
-            first = decode_text(f.read(_HEADER_BYTES), path).split("\n", 1)[0]
+        if Path(path).suffix.lower() == ".xlsx":
+            from ..record_files import xlsx_rows
+
+            header = [_cell_text(v) for v in next(iter(xlsx_rows(Path(path))), ())]
+        else:
+            with open(path, "rb") as f:
+                first = decode_text(f.read(_HEADER_BYTES), path).split("\n", 1)[0]
+            header = _header_names_in_order(first)
     except (OSError, RoqaError):  # unreadable, or cut in a character: read it to find out
         return True
-    roles = column_roles(_header_names_in_order(first))
+    roles = column_roles(header)
     return all(column in roles for column in REQUIRED_COLUMNS)
 
 
@@ -107,7 +115,7 @@ def read_csv_transcript(
     interviewer_labels: Sequence[str] | None = None,
     participant: str | None = None,
 ) -> Transcript:
-    """Read a CSV transcript (see the module docstring)."""
+    """Read a CSV (or tab-separated .tsv) transcript (see the module docstring)."""
     text = decode_text(read_bytes(path), path)
     if not text.strip():
         raise RoqaError("no speech found", path=path, hint="the file is empty")
@@ -115,6 +123,54 @@ def read_csv_transcript(
         rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text.split("\n", 1)[0])))
     except csv.Error as e:
         raise RoqaError(f"is not a valid CSV file ({e})", path=path, hint=COLUMNS_HINT) from None
+    fmt = "tsv" if Path(path).suffix.lower() == ".tsv" else "csv"
+    return table_transcript(
+        rows, path, fmt, interviewer_labels=interviewer_labels, participant=participant
+    )
+
+
+def read_xlsx_transcript(
+    path: str | Path,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """Read the first sheet of an Excel workbook as a table transcript (see the module
+    docstring); a time cell formatted as a time reads as that clock time."""
+    from ..record_files import xlsx_rows
+
+    rows = [[_cell_text(v) for v in row] for row in xlsx_rows(Path(path))]
+    if not any(any(c.strip() for c in row) for row in rows):
+        raise RoqaError("no speech found", path=path, hint="the first sheet is empty")
+    return table_transcript(
+        rows, path, "xlsx", interviewer_labels=interviewer_labels, participant=participant
+    )
+
+
+def _cell_text(value: object) -> str:
+    """A spreadsheet cell as the text a CSV would hold: nothing for an empty cell, a time of
+    day as ``HH:MM:SS[.ffffff]``, a duration as its seconds."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.timedelta):
+        return str(value.total_seconds())
+    if isinstance(value, datetime.datetime):
+        value = value.time()
+    if isinstance(value, datetime.time):
+        return value.isoformat(timespec="milliseconds" if value.microsecond else "seconds")
+    return str(value)
+
+
+def table_transcript(
+    rows: list[list[str]],
+    path: str | Path,
+    fmt: str,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """The transcript of a table's rows, the first naming the columns (see the module
+    docstring)."""
     header = {name.strip().lower(): i for i, name in reversed(list(enumerate(rows[0])))}
     roles = column_roles(rows[0])
     if ROQA_COLUMN in header:
@@ -148,6 +204,6 @@ def read_csv_transcript(
         path,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata={"format": "csv", "rendering": "canonical", "rows": len(utterances)},
+        metadata={"format": fmt, "rendering": "canonical", "rows": len(utterances)},
         speaker_labels=named,
     )
