@@ -252,7 +252,15 @@ def test_transcript_tables_are_read_other_tables_are_not(tmp_path: Path) -> None
         + row("Time", "Speaker", "Text")
         + "</table:table-header-rows>"
         + row("00:00:05", "Interviewer", "Welcome.")
+        + "<table:table-row-group>"
         + row("00:01:10", "P08", "We had no budget.")
+        + "</table:table-row-group>"
+        # a table inside a cell: its rows are no rows of the transcript's table
+        + "<table:table-row><table:table-cell><text:p>00:01:30</text:p></table:table-cell>"
+        + "<table:table-cell><text:p>P08</text:p></table:table-cell><table:table-cell>"
+        + '<text:p>And staff.</text:p><table:table table:name="Inner">'
+        + row("a", "b", "c")
+        + "</table:table></table:table-cell></table:table-row>"
         + "</table:table>"
     )
     f = tmp_path / "p08.odt"
@@ -261,6 +269,7 @@ def test_transcript_tables_are_read_other_tables_are_not(tmp_path: Path) -> None
     assert [(x.speaker, t.text[x.start : x.end], x.begin_time) for x in t.turns] == [
         ("Interviewer", "Welcome.", 5.0),
         ("P08", "We had no budget.", 70.0),
+        ("P08", "And staff.", 90.0),
     ]
 
 

@@ -239,14 +239,25 @@ def _cell_text(cell: Element, styles: _Styles) -> str:
     return "\n".join(_paragraph(p, styles).text for p in _paragraphs(cell))
 
 
+#: Elements that hold a table's rows: its header rows, its rows and groups of them.
+_ROW_GROUPS = frozenset(
+    _q(t) for t in ("table:table-header-rows", "table:table-rows", "table:table-row-group")
+)
+
+
 def _table_rows(table: Element, styles: _Styles) -> Iterator[list[str]]:
-    for el in table.iter(_q("table:table-row")):
-        cells: list[str] = []
-        for c in el:
-            if c.tag in (_q("table:table-cell"), _q("table:covered-table-cell")):
-                repeat = _count(c.get(_q("table:number-columns-repeated")), _MAX_REPEAT)
-                cells.extend([_cell_text(c, styles)] * repeat)
-        yield cells
+    """The cell texts of each of the table's own rows (not those of a table in one of its
+    cells)."""
+    for el in table:
+        if el.tag in _ROW_GROUPS:
+            yield from _table_rows(el, styles)
+        elif el.tag == _q("table:table-row"):
+            cells: list[str] = []
+            for c in el:
+                if c.tag in (_q("table:table-cell"), _q("table:covered-table-cell")):
+                    repeat = _count(c.get(_q("table:number-columns-repeated")), _MAX_REPEAT)
+                    cells.extend([_cell_text(c, styles)] * repeat)
+            yield cells
 
 
 def _blocks(container: Element, styles: _Styles) -> Iterator[Block]:
