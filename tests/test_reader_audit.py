@@ -771,3 +771,22 @@ def test_a_workbook_without_speaker_and_text_columns_is_left_out_of_a_folder(
     (tmp_path / "bad.xlsx").write_bytes(b"not a workbook")
     with pytest.raises(RoqaError, match="bad.xlsx: is not an Excel .xlsx file"):
         read_transcript(tmp_path / "bad.xlsx")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Sam Roe** [00:00:03]\nHow is it going?\n\n**Jo Bell** [00:00:08]\nFine, but short.\n",
+        "**Sam Roe** (00:03): How is it going?\n\n**Jo Bell** (00:08): Fine, but short.\n",
+        "__Sam Roe__ 0:03\nHow is it going?\n\n__Jo Bell__ 0:08\nFine, but short.\n",
+    ],
+)
+def test_a_bold_speaker_name_with_its_time_opens_a_turn_in_markdown(
+    tmp_path: Path, text: str
+) -> None:
+    t = read_txt(tmp_path, text, "p14.md")
+    assert t.text == text  # the file's own text: offsets are the researcher's
+    assert [(*turn, u.begin_time) for turn, u in zip(turns_of(t), t.turns)] == [
+        ("Sam Roe", "participant", "How is it going?", 3.0),
+        ("Jo Bell", "participant", "Fine, but short.", 8.0),
+    ]

@@ -132,8 +132,9 @@ def parse_text(
         speech = not (markdown and _MARKDOWN_NOT_SPEECH.match(raw))
         lines.append(_Line(pos, raw if speech else ""))  # headings separate like blank lines
         pos += len(raw) + 1
-    labels = line_labels([line.text for line in lines], interviewer_labels)
-    fields = with_header_fields([line.text for line in lines], labels)
+    label_texts = [_without_emphasis(line.text) for line in lines]  # the same length
+    labels = line_labels(label_texts, interviewer_labels)
+    fields = with_header_fields(label_texts, labels)
     said = [
         line.text if m is None else line.text[m.words_start :] for line, m in zip(lines, fields)
     ]
@@ -174,6 +175,20 @@ def parse_text(
         metadata=metadata,
         speaker_labels=labelled,
     )
+
+
+#: Markdown emphasis around the words opening a line (``**Sam Roe** [00:03]``).
+_OPENING_EMPHASIS = re.compile(r"^([ \t]*)(\*\*|__)(?=\S)([^*_\n]{1,60}?)(\2)")
+
+
+def _without_emphasis(line: str) -> str:
+    """``line`` with the Markdown emphasis marks around its opening words blanked, so that a
+    speaker's label in bold is read as one whatever follows it (``**Sam Roe** (00:03): words``,
+    ``**Sam Roe** [00:00:03]`` above the words); blanks of the same length keep the offsets."""
+    m = _OPENING_EMPHASIS.match(line)
+    if m is None:
+        return line
+    return f"{m[1]}{' ' * len(m[2])}{m[3]}{' ' * len(m[4])}{line[m.end() :]}"
 
 
 #: A line number opening a line (``12  Interviewer: ...``, ``13\tand then ...``), or a numbered
