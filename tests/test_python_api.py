@@ -554,3 +554,32 @@ def test_fit_and_evaluate_take_lists_of_dicts_and_datasets(
     assert tiny_model.evaluate(labelled) == tiny_model.evaluate(f)
     assert tiny_model.evaluate(as_dataset(labelled)) == tiny_model.evaluate(f)
     assert isinstance(as_training_set(records, tiny_model.codebook), TrainingSet)
+
+
+def test_a_video_calls_saved_chat_in_a_folder_is_left_out_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "meeting_saved_chat.txt").write_text(
+        "00:05:12 From Sam Roe to Everyone:\n\tThanks for joining, the consent form is here.\n"
+        "00:06:40 From Maria Okafor to Everyone:\n\tGot it, thank you.\n",
+        "utf-8",
+    )
+    (tmp_path / "chat_2021.txt").write_text(
+        "10:05:12\t From  Sam Roe : Thanks for joining\n10:06:40\t From  Maria Okafor : Got it\n",
+        "utf-8",
+    )
+    (tmp_path / "p1.txt").write_text(
+        "Interviewer: What did you put in the chat?\nP1: From memory, the link. From then on, "
+        "it was easy.\n",
+        "utf-8",
+    )
+    files, caught = recorded(expand_paths, [tmp_path])
+    assert files == [tmp_path / "p1.txt"]
+    assert caught == [
+        (
+            "RoqaWarning",
+            f"{tmp_path}: left out chat_2021.txt, meeting_saved_chat.txt: a video call's saved "
+            "chat ('00:05:12 From Sam Roe to Everyone:'), not its transcript (name the file on "
+            "its own to read it)",
+        )
+    ]

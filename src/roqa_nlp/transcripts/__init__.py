@@ -233,8 +233,9 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     A directory holding ``run.json`` is a ``roqa code`` output folder, not transcripts: an error
     pointing to ``CodingResult.read`` and ``roqa report``. In a directory, a README
     (``README.md``, ``readme.txt``) and a CSV file with a ``segment_id`` column (roqa's
-    ``codings.csv`` or a decisions file), a CSV file without speaker and text columns (the
-    participants' details) and a PDF without speaker labels (a consent form) are left out with a
+    ``codings.csv`` or a decisions file), a table without speaker and text columns (the
+    participants' details), a video call's saved chat and a PDF without speaker labels (a
+    consent form) are left out with a
     :class:`~roqa_nlp.errors.RoqaWarning` naming them; named explicitly, a README or such a PDF
     is read and such a CSV is an error.
     """
@@ -279,6 +280,15 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 path=p,
             )
             inside = [f for f in inside if f not in tables]
+        chats = [f for f in inside if f.suffix.lower() == ".txt" and _is_chat_log(f)]
+        if chats:
+            warn(
+                f"left out {first_few([f.name for f in chats])}: a video call's saved chat "
+                "('00:05:12 From Sam Roe to Everyone:'), not its transcript (name the file on its "
+                "own to read it)",
+                path=p,
+            )
+            inside = [f for f in inside if f not in chats]
         forms = _pdfs_that_are_no_transcripts([f for f in inside if f.suffix.lower() == ".pdf"])
         if forms:
             warn(
@@ -353,6 +363,16 @@ def _is_roqa_csv(f: Path) -> bool:
     from .csv import is_roqa_csv
 
     return is_roqa_csv(f)
+
+
+def _is_chat_log(f: Path) -> bool:
+    from ..io import decode_text, read_bytes
+    from .text import is_chat_log
+
+    try:
+        return is_chat_log(decode_text(read_bytes(f), f))
+    except RoqaError:  # unreadable: reading it names what is wrong
+        return False
 
 
 def _names_columns(f: Path) -> bool:

@@ -177,6 +177,20 @@ def parse_text(
     )
 
 
+#: A message line of a Zoom meeting's saved chat: ``00:05:12 From Sam Roe to Everyone:`` (the
+#: message on the next line) or ``10:05:12\t From  Sam Roe : message``.
+_CHAT_LINE = re.compile(r"^[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]+From[ \t]+[^:\n]{1,120}:")
+
+
+def is_chat_log(text: str) -> bool:
+    """Whether ``text`` is a video call's saved chat rather than its transcript: two or more
+    ``00:05:12 From Sam Roe to Everyone:`` lines, making up at least 30 % of its lines with
+    words (the messages themselves are the others)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    chat = sum(1 for line in lines if _CHAT_LINE.match(line))
+    return chat >= 2 and chat >= 0.3 * len(lines)
+
+
 #: Markdown emphasis around the words opening a line (``**Sam Roe** [00:03]``).
 _OPENING_EMPHASIS = re.compile(r"^([ \t]*)(\*\*|__)(?=\S)([^*_\n]{1,60}?)(\2)")
 
