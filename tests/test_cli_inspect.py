@@ -118,3 +118,27 @@ def test_inspect_says_what_the_reader_left_out_or_read_in_another_shape(tmp_path
     ]
     text = roqa("inspect", tmp_path / "p02.txt")
     assert "  read: time marks (#00:01:02-3#) left out" in text.out.splitlines()
+
+
+GERMAN = (
+    "Also, wir haben im Team sehr viel über Recovery gesprochen, aber die Personalsituation ist "
+    "schwierig. Die Mitarbeiter sind motiviert, aber es fehlt an Zeit und Geld für Schulungen. "
+)
+
+
+def test_a_transcript_that_does_not_read_as_english_is_named_to_check(tmp_path: Path) -> None:
+    f = tmp_path / "p15.txt"
+    f.write_text("I: Wie läuft es?\n" + "B: " + GERMAN * 8 + "\n", "utf-8")
+    run = roqa("inspect", f, "--json")
+    assert run.code == 0, run.err
+    [got] = json.loads(run.out)
+    assert got["language"] == (
+        f"{f}: the talk does not read as English (7% of its 224 participant words are common "
+        "English words, against about half in English talk), and the model reads English only, "
+        "so its suggestions will mean little (code this transcript by hand, or a translation "
+        "of it)"
+    )
+    text = roqa("inspect", f)
+    assert "1 transcript(s), 1 participant turn(s) to code; 1 to check (above)." in text.out
+    english = roqa("inspect", EXAMPLES, "--json")
+    assert [s["language"] for s in json.loads(english.out)] == [None, None, None]

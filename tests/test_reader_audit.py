@@ -790,3 +790,19 @@ def test_a_bold_speaker_name_with_its_time_opens_a_turn_in_markdown(
         ("Sam Roe", "participant", "How is it going?", 3.0),
         ("Jo Bell", "participant", "Fine, but short.", 8.0),
     ]
+
+
+def test_reading_a_transcript_that_does_not_read_as_english_warns(tmp_path: Path) -> None:
+    from test_cli_inspect import GERMAN
+
+    f = tmp_path / "p15.txt"
+    f.write_text("I: Wie läuft es?\nB: " + GERMAN * 8 + "\n", "utf-8")
+    with pytest.warns(RoqaWarning, match=r"p15\.txt: the talk does not read as English \(7% of"):
+        read_transcript(f)
+    short = tmp_path / "p16.txt"  # too few words to judge
+    short.write_text("I: Wie läuft es?\nB: " + GERMAN + "\n", "utf-8")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        read_transcript(short)

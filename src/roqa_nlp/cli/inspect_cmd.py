@@ -15,8 +15,10 @@ from .app import app, transcripts_argument
 def transcript_summary(t: Any) -> dict[str, Any]:
     """What ``roqa inspect`` reports of one transcript: its id, file, format, case, each
     speaker's role, turns and words, the participant turns to code (backchannels aside), the
-    warning about its speakers, if any, and how it was read (:func:`reading_notes`)."""
+    warnings about its speakers and its language, if any, and how it was read
+    (:func:`reading_notes`)."""
     from ..transcripts.backchannels import is_backchannel
+    from ..transcripts.language import language_warning
     from ..transcripts.roles import speaker_warning
 
     speakers: dict[str, dict[str, Any]] = {}
@@ -42,6 +44,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         "turns_to_code": to_code,
         "backchannels": backchannels,
         "warning": speaker_warning(t, interface="inspect"),
+        "language": language_warning(t),
         "read_as": reading_notes(t),
     }
 
@@ -111,10 +114,11 @@ def inspect_command(
         con.print(f"  {s['turns_to_code']} participant turn(s) to code{skipped}")
         if s["read_as"]:
             con.print(f"  read: {'; '.join(s['read_as'])}")
-        if s["warning"]:
-            con.print(escape(f"  check: {s['warning']}"))
+        for warning in (s["warning"], s["language"]):
+            if warning:
+                con.print(escape(f"  check: {warning}"))
     total = sum(s["turns_to_code"] for s in summaries)
-    checks = sum(1 for s in summaries if s["warning"])
+    checks = sum(1 for s in summaries if s["warning"] or s["language"])
     con.print(
         f"{len(summaries)} transcript(s), {total} participant turn(s) to code"
         + (f"; {checks} to check (above)" if checks else "")

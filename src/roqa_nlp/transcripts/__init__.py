@@ -186,14 +186,17 @@ def read_transcript(
     A :class:`~roqa_nlp.transcripts.roles.SpeakerWarning` (a ``UserWarning``) is issued when
     the interviewer was guessed, when no speaker is the interviewer, when every turn is the
     interviewer's, or when the file has no speaker labels at all (everything would be coded as
-    the participant's talk). ``participant`` sets the case id instead of taking it from the
+    the participant's talk), and a :class:`~roqa_nlp.errors.RoqaWarning` when its talk does not
+    read as English (:mod:`.language`). ``participant`` sets the case id instead of taking it from the
     speaker labels or the file name. A ``.qdpx`` project must hold exactly one transcript here;
     use :func:`read_transcripts` for a whole project or a folder.
     """
     t = _read_one(Path(path), with_default_labels(interviewer_labels), participant)
+    from .language import warn_of_language
     from .roles import warn_of_speakers
 
     warn_of_speakers(t, stacklevel=2)
+    warn_of_language(t, stacklevel=2)
     return t
 
 
@@ -460,11 +463,13 @@ def read_transcripts(
     framework matrix are keyed by them. ``interviewer_labels`` are added to the default
     interviewer labels, and each transcript is warned of as by :func:`read_transcript`.
     """
+    from .language import warn_of_language
     from .roles import warn_of_speakers
 
     out = read_files(paths, with_default_labels(interviewer_labels))
     for t in out:
         warn_of_speakers(t, stacklevel=2)
+        warn_of_language(t, stacklevel=2)
     return out
 
 
