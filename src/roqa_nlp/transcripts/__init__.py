@@ -259,48 +259,11 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 "give the folder of transcript files to code them",
             )
         inside = [f for f in _listed_files(p) if f.suffix.lower() in SUPPORTED_EXTENSIONS]
-        readmes = [f for f in inside if f.stem.casefold() == "readme"]
-        outputs = [f for f in inside if f.suffix.lower() == ".csv" and _is_roqa_csv(f)]
-        if readmes:
-            warn(
-                f"left out {first_few([f.name for f in readmes])}: a README is not read as a "
-                "transcript (name the file on its own to read it)",
-                path=p,
-            )
-        if outputs:
-            warn(
-                f"left out {first_few([f.name for f in outputs])}: roqa's own output (codings "
-                "or decisions, with a segment_id column), not a transcript",
-                path=p,
-            )
-        inside = [f for f in inside if f not in readmes and f not in outputs]
-        tables = [f for f in inside if f.suffix.lower() in _TABLES and not _names_columns(f)]
-        if tables:
-            warn(
-                f"left out {first_few([f.name for f in tables])}: a table without speaker and "
-                "text columns (participants' details?) is not read from a folder (name the file "
-                "on its own to read it)",
-                path=p,
-            )
-            inside = [f for f in inside if f not in tables]
-        chats = [f for f in inside if f.suffix.lower() == ".txt" and _is_chat_log(f)]
-        if chats:
-            warn(
-                f"left out {first_few([f.name for f in chats])}: a video call's saved chat "
-                "('00:05:12 From Sam Roe to Everyone:'), not its transcript (name the file on its "
-                "own to read it)",
-                path=p,
-            )
-            inside = [f for f in inside if f not in chats]
-        forms = _pdfs_that_are_no_transcripts([f for f in inside if f.suffix.lower() == ".pdf"])
-        if forms:
-            warn(
-                f"left out {first_few([f.name for f in forms])}: a PDF without speaker labels "
-                "(a consent form or an information sheet?) is not read from a folder (name the "
-                "file on its own to read it)",
-                path=p,
-            )
-            inside = [f for f in inside if f not in forms]
+        for leave_out, why in _NOT_TRANSCRIPTS:
+            left = [f for f in inside if leave_out(f)]
+            if left:
+                warn(f"left out {first_few([f.name for f in left])}: {why}", path=p)
+                inside = [f for f in inside if f not in left]
         nested = [] if inside else skipped_folders(p)
         if nested:
             raise RoqaError(
@@ -319,27 +282,75 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return _numbers_as_numbers(files, paths)
 
 
-def _pdfs_that_are_no_transcripts(pdfs: list[Path]) -> list[Path]:
-    """The PDFs of a folder with no speaker label in them: the consent forms and information
-    sheets a study folder holds beside its transcripts. A PDF that cannot be read is kept, so
-    that reading it names what is wrong."""
-    if not pdfs:
-        return []
+def _pdf_without_labels(f: Path) -> bool:
+    """Whether ``f`` is a PDF with no speaker label in it: a consent form or an information sheet
+    a study folder holds beside its transcripts. A PDF that cannot be read is not, so that
+    reading it names what is wrong."""
+    if f.suffix.lower() != ".pdf":
+        return False
     import warnings
 
     from .pdf import read_pdf_transcript
 
-    out = []
-    for f in pdfs:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # read again when coded, and warned of then
-                labelled = read_pdf_transcript(f).metadata.get("speaker_labels") is not False
-        except RoqaError:
-            continue
-        if not labelled:
-            out.append(f)
-    return out
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # read again when coded, and warned of then
+            return read_pdf_transcript(f).metadata.get("speaker_labels") is False
+    except RoqaError:
+        return False
+
+
+def _is_roqa_csv(f: Path) -> bool:
+    from .csv import is_roqa_csv
+
+    return f.suffix.lower() == ".csv" and is_roqa_csv(f)
+
+
+def _is_chat_log(f: Path) -> bool:
+    from ..io import decode_text, read_bytes
+    from .text import is_chat_log
+
+    if f.suffix.lower() != ".txt":
+        return False
+    try:
+        return is_chat_log(decode_text(read_bytes(f), f))
+    except RoqaError:  # unreadable: reading it names what is wrong
+        return False
+
+
+def _table_without_columns(f: Path) -> bool:
+    from .csv import names_transcript_columns
+
+    return f.suffix.lower() in _TABLES and not names_transcript_columns(f)
+
+
+#: The files of a folder that are not read as transcripts though their extension is one, each
+#: test with why, in the order they are warned of (:func:`expand_paths`).
+_NOT_TRANSCRIPTS: tuple[tuple[Callable[[Path], bool], str], ...] = (
+    (
+        lambda f: f.stem.casefold() == "readme",
+        "a README is not read as a transcript (name the file on its own to read it)",
+    ),
+    (
+        _is_roqa_csv,
+        "roqa's own output (codings or decisions, with a segment_id column), not a transcript",
+    ),
+    (
+        _table_without_columns,
+        "a table without speaker and text columns (participants' details?) is not read from a "
+        "folder (name the file on its own to read it)",
+    ),
+    (
+        _is_chat_log,
+        "a video call's saved chat ('00:05:12 From Sam Roe to Everyone:'), not its transcript "
+        "(name the file on its own to read it)",
+    ),
+    (
+        _pdf_without_labels,
+        "a PDF without speaker labels (a consent form or an information sheet?) is not read "
+        "from a folder (name the file on its own to read it)",
+    ),
+)
 
 
 def _numbers_as_numbers(files: list[Path], given: Iterable[str | Path]) -> list[Path]:
@@ -360,28 +371,6 @@ def _numbers_as_numbers(files: list[Path], given: Iterable[str | Path]) -> list[
         "saturation is judged in (`roqa report --order` sets another)"
     )
     return natural
-
-
-def _is_roqa_csv(f: Path) -> bool:
-    from .csv import is_roqa_csv
-
-    return is_roqa_csv(f)
-
-
-def _is_chat_log(f: Path) -> bool:
-    from ..io import decode_text, read_bytes
-    from .text import is_chat_log
-
-    try:
-        return is_chat_log(decode_text(read_bytes(f), f))
-    except RoqaError:  # unreadable: reading it names what is wrong
-        return False
-
-
-def _names_columns(f: Path) -> bool:
-    from .csv import names_transcript_columns
-
-    return names_transcript_columns(f)
 
 
 def natural_key(text: str) -> tuple[Any, ...]:
