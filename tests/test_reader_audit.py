@@ -806,3 +806,22 @@ def test_reading_a_transcript_that_does_not_read_as_english_warns(tmp_path: Path
     with warnings.catch_warnings():
         warnings.simplefilter("error", RoqaWarning)
         read_transcript(short)
+
+
+@pytest.mark.parametrize("number", ["{n} ", "{n}. ", "{n})\t"])
+def test_numbered_turns_read_their_labels_without_the_numbers(number: str) -> None:
+    said = [
+        ("Interviewer", "How is it going?"),
+        ("P04", "Fine, but short of staff.\nAgency staff come and go.\nIt is hard."),
+        ("Interviewer", "What helps?"),
+        ("P04", "Supervision.\nAnd training.\nAnd time."),
+    ]
+    text = "".join(
+        number.format(n=n) + f"{speaker}: {words}\n" for n, (speaker, words) in enumerate(said, 1)
+    )
+    t = parse_text(text, "p04.txt")
+    assert t.text == text  # the file's own text: the numbers are outside every turn
+    assert turns_of(t) == [
+        (speaker, "interviewer" if speaker == "Interviewer" else "participant", words)
+        for speaker, words in said
+    ]

@@ -43,6 +43,7 @@ from .render import (
 )
 from .roles import role_of, unlabelled_speaker
 from .speaker_labels import (
+    LABEL_LINE,
     LabelMatch,
     line_labels,
     match_timestamp,
@@ -132,7 +133,7 @@ def parse_text(
         speech = not (markdown and _MARKDOWN_NOT_SPEECH.match(raw))
         lines.append(_Line(pos, raw if speech else ""))  # headings separate like blank lines
         pos += len(raw) + 1
-    label_texts = [_without_emphasis(line.text) for line in lines]  # the same length
+    label_texts = _without_turn_numbers([_without_emphasis(line.text) for line in lines])
     labels = line_labels(label_texts, interviewer_labels)
     fields = with_header_fields(label_texts, labels)
     said = [
@@ -203,6 +204,28 @@ def _without_emphasis(line: str) -> str:
     if m is None:
         return line
     return f"{m[1]}{' ' * len(m[2])}{m[3]}{' ' * len(m[4])}{line[m.end() :]}"
+
+
+#: A number before a turn's label (``12 Interviewer: ...``, ``13. P04: ...``).
+_TURN_NUMBER = re.compile(r"^([ \t]*)(\d{1,5}[.)]?)([ \t]+)(?=\S)")
+
+
+def _without_turn_numbers(texts: list[str]) -> list[str]:
+    """``texts`` (the lines as labels are read) with the numbers before turns' labels blanked
+    (``12 Interviewer: ...``, ``13. P04: ...``, the continuation lines not numbered), when two or
+    more lines have one and the numbers rise; blanks of the same length keep the offsets."""
+    found = []
+    for i, text in enumerate(texts):
+        m = _TURN_NUMBER.match(text)
+        if m is not None and LABEL_LINE.match(text[m.end() :]) is not None:
+            found.append((i, m))
+    numbers = [int(m[2].rstrip(".)")) for _, m in found]
+    if len(found) < 2 or any(b <= a for a, b in zip(numbers, numbers[1:])):
+        return texts
+    out = list(texts)
+    for i, m in found:
+        out[i] = f"{m[1]}{' ' * len(m[2])}{m[3]}{texts[i][m.end() :]}"
+    return out
 
 
 #: A line number opening a line (``12  Interviewer: ...``, ``13\tand then ...``), or a numbered
