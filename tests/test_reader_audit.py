@@ -825,3 +825,28 @@ def test_numbered_turns_read_their_labels_without_the_numbers(number: str) -> No
         (speaker, "interviewer" if speaker == "Interviewer" else "participant", words)
         for speaker, words in said
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a question-and-answer transcript with full stops
+        ("Q. How is it going?\nA. Fine, but short.\nQ. What helps?\nA. Time.\n", ["Q", "A"] * 2),
+        # a two-column table pasted as text: speaker, a tab, the words
+        ("I\tHow is it going?\nR\tFine, but short.\nI\tWhat helps?\nR\tTime.\n", ["I", "R"] * 2),
+        ("Sam Roe\tHow is it going?\nJo Bell\tFine, but short.\nSam Roe\tAnd?\nJo Bell\tTime.\n",
+         ["Sam Roe", "Jo Bell"] * 2),
+    ],
+)  # fmt: skip
+def test_a_full_stop_or_a_tab_after_a_label_opens_a_turn(text: str, speakers: list[str]) -> None:
+    t = parse_text(text, "p04.txt", interviewer_labels=["Sam Roe", "I", "Q"])
+    assert [u.speaker for u in t.turns] == speakers
+    assert [t.text[u.start : u.end] for u in t.turns][1] == "Fine, but short."
+
+
+def test_a_full_stop_after_a_word_opening_talk_is_no_label() -> None:
+    text = (
+        "Interviewer: How is it going?\nP04: Fine.\nOK. So we cope.\nNO. Not really.\n"
+        "Well. It is hard.\n"
+    )
+    assert [u.speaker for u in parse_text(text, "p04.txt").turns] == ["Interviewer", "P04"]

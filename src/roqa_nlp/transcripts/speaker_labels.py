@@ -51,7 +51,10 @@ a speaker in the usual shape:
   is the longest run of up to four words after the time that the reader knows, never ``I`` or
   ``Me``, which open sentences;
 - a line holding only the label, the words on the lines after it (``INTERVIEWER``, then the
-  question, as a script is laid out), with the same conditions.
+  question, as a script is laid out), with the same conditions;
+- a tab instead of the colon (``Interviewer<TAB>words``, a two-column table pasted as text),
+  taken as the dash is, and a full stop (``Q. words`` / ``A. words``), taken only for labels the
+  reader knows or that name the one who answers (``A``, ``R``, ``B``, ``IE``), never ``OK.``.
 """
 
 from __future__ import annotations
@@ -104,6 +107,7 @@ TIMED_LINE = re.compile(
 TIME_FIRST_LINE = re.compile(
     rf"^[ \t]*{_TIMESTAMP}[ \t]+(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\])[ \t]*$"
 )
+LooseForm = Literal["no space", "dash", "tab", "full stop"]
 # The looser shapes take a label of bounded length: a lazy unbounded label followed by a run of
 # blanks is quadratic in the length of a line.
 _SHORT_LABEL = rf"{_HONORIFIC}[^\W_](?:[\w '’()/&#-]{{0,{MAX_LABEL_CHARS}}}?[\w'’()/&#-])?"
@@ -115,10 +119,19 @@ _LOOSE_START = (
 NO_SPACE_LINE = re.compile(rf"{_LOOSE_START}:(?=[^\s/:])")
 #: ``INTERVIEWER - words``: a dash between blanks instead of the colon.
 DASH_LINE = re.compile(rf"{_LOOSE_START}[ \t]+[-–—](?:[ \t]+|$)")
-_LOOSE_SHAPES: tuple[tuple[re.Pattern[str], Literal["no space", "dash"]], ...] = (
+#: ``Interviewer<TAB>words``: a tab instead of the colon (a two-column table pasted as text).
+TAB_LINE = re.compile(rf"{_LOOSE_START} *\t[ \t]*(?=\S)")
+#: ``Q. words`` / ``A. words``: a full stop after a question-and-answer label.
+PERIOD_LINE = re.compile(rf"{_LOOSE_START}\.[ \t]+(?=\S)")
+_LOOSE_SHAPES: tuple[tuple[re.Pattern[str], LooseForm], ...] = (
     (NO_SPACE_LINE, "no space"),
     (DASH_LINE, "dash"),
+    (TAB_LINE, "tab"),
+    (PERIOD_LINE, "full stop"),
 )
+#: Labels of the one who answers in a question-and-answer transcript (``A.``, ``R.``, ``B.``,
+#: German ``B`` for *Befragte*), read with a full stop or a tab though no role names them.
+_ANSWER_LABELS = frozenset({"a", "r", "b", "p", "ie", "ip", "resp"})
 TIMESTAMP_PREFIX = re.compile(rf"^[ \t]*{_TIMESTAMP}(?:[ \t]+|$)")
 
 
@@ -135,7 +148,7 @@ class LabelMatch:
     words_start: int
     time: float | None
     timed: bool = False
-    form: Literal["colon", "no space", "dash", "time first", "alone"] = "colon"
+    form: Literal["colon", "no space", "dash", "tab", "full stop", "time first", "alone"] = "colon"
 
 
 def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
@@ -372,16 +385,32 @@ def _with_loose_labels(
             or label.casefold() in speakers
         )
 
-    dash_counts = Counter(m.label for m in loose if m is not None and m.form == "dash")
-    dashed = {
-        label
-        for label, n in dash_counts.items()
-        if known(label) or (not speakers and n >= 2 and _is_capitalised(label))
-    }
-    if len({label.casefold() for label in dashed}) < 2:
-        dashed = set()
+    taken_in_form: dict[str, set[str]] = {}
+    for form in ("dash", "tab", "full stop"):
+        counts = Counter(m.label for m in loose if m is not None and m.form == form)
+        if form == "full stop":  # "OK. So ...": only labels of a role or of the one who answers
+            labels = {
+                label for label in counts if known(label) or label.casefold() in _ANSWER_LABELS
+            }
+        else:
+            labels = {
+                label
+                for label, n in counts.items()
+                if known(label)
+                or label.casefold() in _ANSWER_LABELS
+                or (not speakers and n >= 2 and _is_capitalised(label))
+            }
+        if len({label.casefold() for label in labels}) >= 2:
+            taken_in_form[form] = labels
     taken = [
-        m if m is not None and (m.label in dashed if m.form == "dash" else known(m.label)) else None
+        m
+        if m is not None
+        and (
+            m.label in taken_in_form.get(m.form, set())
+            if m.form in ("dash", "tab", "full stop")
+            else known(m.label)
+        )
+        else None
         for m in loose
     ]
     out = [f if f is not None else t for f, t in zip(found, taken, strict=True)]
