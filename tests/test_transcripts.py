@@ -1144,6 +1144,10 @@ def test_a_guessed_interviewer_is_recorded_and_skipped_but_never_overrides_given
         (["Interviewer", "Jane Doe"], "x/Participant-12 final.vtt", "P12"),
         (["Interviewer", "Jane Doe"], "x/presentation2.vtt", "presentation2"),
         (["P1"], "x/p03_interview.docx", "P1"),
+        (["Interviewer", "P04", "p04", "Jane Doe"], "x/notes.txt", "P04"),  # one number
+        # a focus group: its quotes must not be put to its first member
+        (["Moderator", "P1", "P2", "P3"], "x/focus_group_site_a.txt", "focus_group_site_a"),
+        (["Facilitator", "Participant 1", "Participant 2"], "x/p07_group.docx", "P07"),
     ],
 )
 def test_participant_id(speakers: list[str], path: str, expected: str) -> None:

@@ -8,9 +8,11 @@ too: Teams and Zoom write a role after a name (``Jane Smith (Interviewer)``, ``S
 Every other speaker is a participant. The labels are configurable because Zoom transcripts name
 people (``Jane Smith``) rather than roles.
 
-The participant id is the case the transcript belongs to in the framework matrix: the first
-participant label that names a participant number (``P04``, ``Participant 4`` -> ``P4``), else a
-participant number in the file name (``p03_interview.docx`` -> ``P03``), else the file stem.
+The participant id is the case the transcript belongs to in the framework matrix: the
+participant number the participants' labels name (``P04``, ``Participant 4`` -> ``P4``), when
+they name one; else (no number, or several: a focus group, whose quotes must not be put to one
+of its members) a participant number in the file name (``p03_interview.docx`` -> ``P03``), else
+the file stem (``focus_group_site_a``).
 """
 
 from __future__ import annotations
@@ -216,12 +218,14 @@ def participant_id(
 ) -> str:
     """The case a transcript belongs to (see the module docstring for the order of the rules)."""
     keys = interviewer_keys(interviewer_labels)
-    for speaker in speakers:
-        if speaker in keys:
-            continue
-        found = participant_number_label(speaker)
-        if found is not None:
-            return found
+    numbers = [
+        found
+        for speaker in speakers
+        if speaker not in keys and (found := participant_number_label(speaker)) is not None
+    ]
+    if len({n.casefold() for n in numbers}) == 1:
+        return numbers[0]
+    # no participant number, or a group of participants (a focus group): the file is the case
     return participant_from_filename(path) or Path(path).stem
 
 
