@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..io import decode_text, read_bytes
 from ..schema import Transcript
 from .render import render_transcript
 from .timecodes import parse_timecode
@@ -79,27 +78,6 @@ def looks_like_cues(text: str) -> bool:
     return timings >= 2 and 5 * timings >= len(lines)
 
 
-def read_cue_transcript(
-    path: str | Path,
-    fmt: str,
-    cue_utterance: CueReader,
-    *,
-    interviewer_labels: Sequence[str] | None = None,
-    participant: str | None = None,
-) -> Transcript:
-    """Read a subtitle file whose cues ``cue_utterance`` turns into utterances: consecutive
-    utterances of one speaker form a turn, rendered canonically (``metadata["format"] = fmt``)."""
-    text = decode_text(read_bytes(path), path)
-    return cue_transcript(
-        text,
-        path,
-        fmt,
-        cue_utterance,
-        interviewer_labels=interviewer_labels,
-        participant=participant,
-    )
-
-
 def cue_transcript(
     text: str,
     path: str | Path,
@@ -109,7 +87,9 @@ def cue_transcript(
     interviewer_labels: Sequence[str] | None = None,
     participant: str | None = None,
 ) -> Transcript:
-    """The transcript of subtitle cues in ``text`` (see :func:`read_cue_transcript`)."""
+    """The transcript of the subtitle cues in ``text`` (a subtitle file's decoded text), which
+    ``cue_utterance`` turns into utterances: consecutive utterances of one speaker form a turn,
+    rendered canonically (``metadata["format"] = fmt``)."""
     utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in parse_cues(text)]
     turns, named = merge_utterances(utterances, path, interviewer_labels)
     return render_transcript(

@@ -15,8 +15,9 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..io import decode_text, read_bytes
 from ..schema import Transcript
-from .cues import read_cue_transcript
+from .cues import cue_transcript
 from .utterances import Utterance
 
 # A tag never contains "<" (nor an override "{"), so the search stays linear in the cue length.
@@ -40,6 +41,11 @@ def read_srt_transcript(
     participant: str | None = None,
 ) -> Transcript:
     """Read a SubRip transcript (see the module docstring)."""
-    return read_cue_transcript(
-        path, "srt", cue_utterance, interviewer_labels=interviewer_labels, participant=participant
+    return cue_transcript(
+        decode_text(read_bytes(path), path),
+        path,
+        "srt",
+        cue_utterance,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
     )

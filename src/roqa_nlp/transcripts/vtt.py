@@ -17,8 +17,9 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..io import decode_text, read_bytes
 from ..schema import Transcript
-from .cues import read_cue_transcript
+from .cues import cue_transcript
 from .utterances import Utterance
 
 # A tag never contains "<" and the name takes the blanks after "v": overlapping runs made these
@@ -47,6 +48,11 @@ def read_vtt_transcript(
     participant: str | None = None,
 ) -> Transcript:
     """Read a WebVTT transcript (see the module docstring)."""
-    return read_cue_transcript(
-        path, "vtt", cue_utterance, interviewer_labels=interviewer_labels, participant=participant
+    return cue_transcript(
+        decode_text(read_bytes(path), path),
+        path,
+        "vtt",
+        cue_utterance,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
     )
