@@ -850,3 +850,30 @@ def test_a_full_stop_after_a_word_opening_talk_is_no_label() -> None:
         "Well. It is hard.\n"
     )
     assert [u.speaker for u in parse_text(text, "p04.txt").turns] == ["Interviewer", "P04"]
+
+
+def test_subtitle_lines_wrapped_after_a_capitalised_phrase_name_no_speaker(tmp_path: Path) -> None:
+    """An Otter-style .srt without speakers, two of whose cues wrap after a capitalised phrase:
+    the phrases open too few cues to be the speakers' names."""
+    cues = [
+        "The Recovery College\nhelped us a lot.",
+        "We had no staff for it.",
+        "Agency staff came and went.",
+        "The Recovery College\nran the training.",
+        "Peer Support Workers\nwere the key.",
+        "Peer Support Workers\nstayed on.",
+        "It took a year.",
+        "Nobody knew at first.",
+        "Then it settled.",
+        "Now it works.",
+    ]
+    f = tmp_path / "p16.srt"
+    f.write_text(
+        "".join(
+            f"{i}\n00:00:{i:02d},000 --> 00:00:{i:02d},900\n{c}\n\n" for i, c in enumerate(cues, 1)
+        ),
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert [u.speaker for u in t.turns] == ["P16"]
+    assert t.text[t.turns[0].start :].startswith("The Recovery College helped us a lot.")

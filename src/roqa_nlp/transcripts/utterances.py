@@ -97,9 +97,11 @@ def _with_name_lines(
     utterances: Sequence[Utterance], labels: list[LabelMatch | None]
 ) -> list[LabelMatch | None]:
     """``labels`` with the name line of a cue taken as its speaker where neither a voice tag
-    nor a label names one: a display name (:func:`is_display_name`, no sentence's end, no
-    line only of English stop words and words of talk such as "Yes") that opens two or more cues, in a file where with them at least 80 % of the cues name their
-    speaker, or where two or more such names do."""
+    nor a label names one: a display name (:func:`is_display_name`; no sentence's end; not a
+    line only of English stop words and words of talk such as "Yes") that opens two or more
+    cues, in a file where with them at least 80 % of the cues name their speaker (as in Teams'
+    old transcripts, where every cue does: a subtitle line wrapped after a capitalised phrase
+    now and then is no speaker)."""
     candidates: list[LabelMatch | None] = []
     for u, label in zip(utterances, labels, strict=True):
         name = " ".join((u.name_line or "").split())
@@ -121,7 +123,7 @@ def _with_name_lines(
         return labels
     named = sum(1 for u, lab in zip(utterances, labels, strict=True) if u.speaker or lab)
     with_names = sum(counts[n] for n in repeated)
-    if named + with_names < 0.8 * len(utterances) and len(repeated) < 2:
+    if named + with_names < 0.8 * len(utterances):
         return labels
     return [
         lab if lab is not None or c is None or c.label not in repeated else c
