@@ -223,6 +223,9 @@ def test_a_closing_marker_after_the_last_speaker_is_not_their_words(tmp_path: Pa
         ("(Recording ends)", True),
         ("**End of the recording.**", True),
         ("Transcript ended", True),
+        ("  Transcribed by https://otter.ai", True),  # Otter's footer
+        ("Transcription by Sonix.ai", True),
+        ("Transcribed by the team, then checked twice by me.", False),
         ("The end of the interview was hard.", False),
         ("[laughs]", False),
         ("END", False),

@@ -26,7 +26,8 @@ whose words are only a participant number (``Participant: P04``, ``Interviewee: 
 take the number as the transcript's participant, :func:`header_participant`, and the people a
 name field names, :func:`header_people`, in the transcript's ``metadata["header_people"]``, for
 pseudonymising). They also leave out a transcriber's closing line after the last speaker
-(``[END OF TRANSCRIPT]``, :func:`end_markers`), which would otherwise continue the last turn.
+(``[END OF TRANSCRIPT]``, ``Transcribed by https://otter.ai``, :func:`end_markers`), which would
+otherwise continue the last turn.
 
 The same shape also matches the start of an ordinary sentence (``The problem was this: ...``), so
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
@@ -301,11 +302,20 @@ END_MARKER = re.compile(
     r"stopped))[\s\[\](){}*_#=~.!-]*$",
     re.IGNORECASE,
 )
+#: A transcription service's footer after the last turn (``Transcribed by https://otter.ai``).
+SERVICE_FOOTER = re.compile(
+    r"^[\s\[\](){}*_#=~.-]*transcri(?:bed|ption|pt)\s+(?:by|with|powered\s+by)\s+\S{1,60}"
+    r"[\s\[\](){}*_#=~.!-]*$",
+    re.IGNORECASE,
+)
 
 
 def is_end_marker(line: str) -> bool:
-    """Whether ``line`` only marks the end of the talk (:data:`END_MARKER`)."""
-    return len(line) <= 80 and END_MARKER.match(line) is not None
+    """Whether ``line`` only marks the end of the talk (:data:`END_MARKER`) or is a
+    transcription service's footer (:data:`SERVICE_FOOTER`)."""
+    if len(line) > 80:
+        return False
+    return END_MARKER.match(line) is not None or SERVICE_FOOTER.match(line) is not None
 
 
 def end_markers(lines: Sequence[str], labels: Sequence[object | None]) -> set[int]:
