@@ -147,6 +147,18 @@ txt_line = st.one_of(
 )
 txt_shaped = text_lines(txt_line)
 
+#: A web page of talk: each line a paragraph, a bold label, a table or stray markup.
+html_shaped = st.builds(
+    lambda lines, wrap: "<html><head><title>t</title></head><body>"
+    + "".join(wrap.format(line) for line in lines)
+    + "</body></html>",
+    st.lists(st.one_of(txt_line, st.sampled_from(HOSTILE_PIECES)), max_size=20),
+    st.sampled_from(
+        ["<p>{}</p>", "<p><b>{}</b></p>", "{}<br>", "<div>{}", "<tr><td>{}</td><td>x</td></tr>",
+         "<script>{}</script>", "<p>{}", "<!-- {} -->", "<h2>{}</h2>", "&{};"]
+    ),
+)  # fmt: skip
+
 
 def cue(ident: str, begin: str, end: str, text: str) -> str:
     return f"{ident}\n{begin} --> {end}\n{text}".lstrip("\n")

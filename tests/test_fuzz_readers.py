@@ -37,6 +37,7 @@ from fuzz_strategies import (
     docx_shaped,
     encoded,
     file_bytes,
+    html_shaped,
     json_values,
     jsonl,
     mutated,
@@ -71,6 +72,7 @@ CASES: dict[str, int] = {
     "docx": 80,
     "odt": 80,
     "rtf": 150,
+    "html": 150,
     "pdf": 150,
     "qdpx": 150,
     "qdc": 150,
@@ -222,6 +224,12 @@ def test_docx_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) 
 @given(data=file_bytes(odt_shaped()))
 def test_odt_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
     _fuzz_transcript(tmp_path, "odt", ".odt", data)
+
+
+@fuzz_settings("html")
+@given(data=text_file(html_shaped))
+def test_html_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
+    _fuzz_transcript(tmp_path, "html", ".html", data)
 
 
 @fuzz_settings("rtf")

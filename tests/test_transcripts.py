@@ -837,7 +837,9 @@ def test_missing_file(tmp_path: Path) -> None:
         read_transcript(tmp_path / "nope.txt")
 
 
-SUPPORTED_TEXT = ".txt, .md, .vtt, .srt, .docx, .odt, .fodt, .rtf, .pdf, .csv, .tsv, .xlsx, .qdpx"
+SUPPORTED_TEXT = (
+    ".txt, .md, .vtt, .srt, .docx, .odt, .fodt, .rtf, .pdf, .html, .htm, .csv, .tsv, .xlsx, .qdpx"
+)
 
 
 @pytest.mark.parametrize(
@@ -969,8 +971,8 @@ def test_read_transcripts_empty_directory(tmp_path: Path) -> None:
 
 def test_supported_extensions() -> None:
     assert SUPPORTED_EXTENSIONS == (
-        ".txt", ".md", ".vtt", ".srt", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".csv", ".tsv",
-        ".xlsx", ".qdpx"
+        ".txt", ".md", ".vtt", ".srt", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".html", ".htm",
+        ".csv", ".tsv", ".xlsx", ".qdpx"
     )  # fmt: skip
 
 

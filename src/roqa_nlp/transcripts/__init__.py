@@ -11,6 +11,7 @@ speaker, role and code-point offsets of their words), choosing the reader by ext
 ``.odt``, ``.fodt``     OpenDocument, e.g. LibreOffice Writer (:mod:`.odt`)
 ``.rtf``                Rich Text Format, read as plain text once extracted (:mod:`.rtf`)
 ``.pdf``                PDF with a text layer, read as plain text once extracted (:mod:`.pdf`)
+``.html``, ``.htm``     a web page (noScribe, Word's web page), read as plain text (:mod:`.html`)
 ``.csv``, ``.tsv``      ``speaker``, ``text``, optional ``start``, ``end`` columns (:mod:`.csv`)
 ``.xlsx``               the same columns in a workbook's first sheet (:mod:`.csv`)
 ``.qdpx``               a REFI-QDA project (read by :mod:`roqa_nlp.exchange.refiqda`)
@@ -47,6 +48,8 @@ SUPPORTED_EXTENSIONS: tuple[str, ...] = (
     ".fodt",
     ".rtf",
     ".pdf",
+    ".html",
+    ".htm",
     ".csv",
     ".tsv",
     ".xlsx",
@@ -64,6 +67,8 @@ _READERS: dict[str, tuple[str, str]] = {
     ".fodt": ("roqa_nlp.transcripts.odt", "read_odt_transcript"),
     ".rtf": ("roqa_nlp.transcripts.rtf", "read_rtf_transcript"),
     ".pdf": ("roqa_nlp.transcripts.pdf", "read_pdf_transcript"),
+    ".html": ("roqa_nlp.transcripts.html", "read_html_transcript"),
+    ".htm": ("roqa_nlp.transcripts.html", "read_html_transcript"),
     ".csv": ("roqa_nlp.transcripts.csv", "read_csv_transcript"),
     ".tsv": ("roqa_nlp.transcripts.csv", "read_csv_transcript"),
     ".xlsx": ("roqa_nlp.transcripts.csv", "read_xlsx_transcript"),

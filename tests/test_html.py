@@ -1,0 +1,117 @@
+"""HTML transcripts (.html, .htm): noScribe's output, Word's web pages, transcript tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.html import html_text
+from roqa_nlp.transcripts.roles import SpeakerWarning
+from roqa_nlp.transcripts.segment import segment
+
+
+def _turns(path: Path, **kwargs: object) -> list[tuple[str, str, str]]:
+    t = read_transcript(path, **kwargs)  # type: ignore[arg-type]
+    return [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns]
+
+
+def test_paragraphs_with_labels_read_as_turns_and_what_is_not_talk_is_left_out(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "p04.html"
+    f.write_text(
+        "<!DOCTYPE html><html><head><title>Interview P04</title><style>p {color: red}</style>"
+        "</head><body><h1>Interview with P04</h1>\n"
+        "<p><b>S00:</b> How is recovery-orientated\n   practice going?</p>\n"
+        "<p><span>S01:</span> Short of staff &amp; the agency staff come and go.<br>It is "
+        "hard.</p>\n<!-- S01: a comment -->\n<script>var s = 'S01: not talk';</script>\n"
+        "<p><b>S00:</b> What helps?</p><p><b>S01:</b> Supervision <i>and</i> the college.</p>"
+        "</body></html>",
+        "utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["S00"])
+    assert t.text == (
+        "S00: How is recovery-orientated practice going?\n\n"
+        "S01: Short of staff & the agency staff come and go.\nIt is hard.\n\n"
+        "S00: What helps?\n\nS01: Supervision and the college."
+    )
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("S00", "interviewer"),
+        ("S01", "participant"),
+        ("S00", "interviewer"),
+        ("S01", "participant"),
+    ]
+    assert t.metadata["format"] == "html"
+    assert all(t.text[s.start : s.end] == s.text for s in segment(t, "sentence"))
+
+
+def test_a_word_web_page_reads_as_its_document(tmp_path: Path) -> None:
+    """Word's "Save as Web Page": Office namespaces, conditional comments, &nbsp; and empty
+    <o:p> elements around the words."""
+    f = tmp_path / "p07.htm"
+    f.write_text(
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><!--[if gte mso 9]><xml>'
+        "<o:DocumentProperties><o:Author>Sam</o:Author></o:DocumentProperties></xml><![endif]-->"
+        "</head><body lang=EN-GB><div class=WordSection1>"
+        "<p class=MsoNormal><b><span>Interviewer:</span></b><span>&nbsp;What helps?<o:p></o:p>"
+        "</span></p><p class=MsoNormal><b><span>P07:</span></b><span> Peer workers.<o:p></o:p>"
+        "</span></p><p class=MsoNormal><o:p>&nbsp;</o:p></p></div></body></html>",
+        "utf-8",
+    )
+    assert _turns(f) == [
+        ("Interviewer", "interviewer", "What helps?"),
+        ("P07", "participant", "Peer workers."),
+    ]
+
+
+def test_a_speaker_and_words_table_reads_as_turns(tmp_path: Path) -> None:
+    f = tmp_path / "p08.html"
+    f.write_text(
+        "<table><tr><td>Interviewer</td><td>What gets in the way?</td></tr>"
+        "<tr><td>P08</td><td>The rota, <em>always</em>.</td></tr>"
+        "<tr><td>Interviewer</td><td>And?</td></tr><tr><td>P08</td><td>Money.</td></tr></table>",
+        "utf-8",
+    )
+    assert [(s, w) for s, _, w in _turns(f)] == [
+        ("Interviewer", "What gets in the way?"),
+        ("P08", "The rota, always."),
+        ("Interviewer", "And?"),
+        ("P08", "Money."),
+    ]
+
+
+def test_paragraphs_without_labels_are_one_participant_turn_each(tmp_path: Path) -> None:
+    f = tmp_path / "p09.html"
+    f.write_text("<p>We were short of staff.</p><p>Training helped.</p>", "utf-8")
+    with pytest.warns(SpeakerWarning, match="no speaker labels found"):
+        turns = _turns(f)
+    assert turns == [
+        ("P09", "participant", "We were short of staff."),
+        ("P09", "participant", "Training helped."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        ("<p>a</p><p>b</p>", "a\n\nb"),
+        ("<div>a<br>b<br/>c</div>", "a\nb\nc"),
+        ("<p>  a \n\n  b  </p>", "a b"),
+        ("<ul><li>a</li><li>b</li></ul>", "a\n\nb"),
+        ("<p>x &lt;y&gt; &#233;</p>", "x <y> é"),
+        ("<p>a<script>b</script>c</p><style>d</style>", "ac"),
+        ("<p>unclosed <b>bold", "unclosed bold"),
+    ],
+)
+def test_html_text_lays_out_the_page_as_a_browser_does(page: str, text: str) -> None:
+    assert html_text(page) == text
+
+
+def test_an_html_file_that_is_not_text_is_a_one_line_error(tmp_path: Path) -> None:
+    f = tmp_path / "p10.html"
+    f.write_bytes("<p>caf\xe9</p>".encode("latin-1"))
+    with pytest.raises(RoqaError, match=r"p10\.html: is not UTF-8 text"):
+        read_transcript(f)
