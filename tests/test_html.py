@@ -115,3 +115,26 @@ def test_an_html_file_that_is_not_text_is_a_one_line_error(tmp_path: Path) -> No
     f.write_bytes("<p>caf\xe9</p>".encode("latin-1"))
     with pytest.raises(RoqaError, match=r"p10\.html: is not UTF-8 text"):
         read_transcript(f)
+
+
+def test_in_a_folder_roqas_report_and_pages_without_labels_are_left_out(tmp_path: Path) -> None:
+    from roqa_nlp.errors import RoqaWarning
+    from roqa_nlp.transcripts import expand_paths
+
+    (tmp_path / "report.html").write_text(
+        '<html><head><meta charset="utf-8"><meta name="generator" content="roqa_nlp"></head>'
+        "<body><p>P01: Staffing, mostly.</p></body></html>",
+        "utf-8",
+    )
+    (tmp_path / "information_sheet.htm").write_text(
+        "<p>You are invited to take part in a study.</p>", "utf-8"
+    )
+    (tmp_path / "p11.html").write_text("<p>Interviewer: What helps?</p><p>P11: Time.</p>", "utf-8")
+    with pytest.warns(RoqaWarning) as caught:
+        files = expand_paths([tmp_path])
+    assert files == [tmp_path / "p11.html"]
+    assert [str(w.message) for w in caught] == [
+        f"{tmp_path}: left out report.html: roqa's own report, not a transcript",
+        f"{tmp_path}: left out information_sheet.htm: a web page without speaker labels is not "
+        "read from a folder (name the file on its own to read it)",
+    ]

@@ -77,6 +77,8 @@ _READERS: dict[str, tuple[str, str]] = {
 #: Extensions of table transcripts: in a folder, one whose header names no speaker and text
 #: columns (the participants' details, roqa's own matrix.xlsx) is left out.
 _TABLES = (".csv", ".tsv", ".xlsx")
+#: Extensions of web pages: in a folder, one without speaker labels is left out.
+_PAGES = (".html", ".htm")
 
 #: Files in a directory that are never transcripts: Word lock files and hidden files.
 _IGNORED_PREFIXES = ("~$", ".")
@@ -287,22 +289,40 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return _numbers_as_numbers(files, paths)
 
 
-def _pdf_without_labels(f: Path) -> bool:
-    """Whether ``f`` is a PDF with no speaker label in it: a consent form or an information sheet
-    a study folder holds beside its transcripts. A PDF that cannot be read is not, so that
-    reading it names what is wrong."""
-    if f.suffix.lower() != ".pdf":
+def _without_labels(f: Path, suffixes: tuple[str, ...]) -> bool:
+    """Whether ``f`` (of one of ``suffixes``) has no speaker label in it: a consent form or an
+    information sheet a study folder holds beside its transcripts. A file that cannot be read
+    has labels, so that reading it names what is wrong."""
+    if f.suffix.lower() not in suffixes:
         return False
     import warnings
-
-    from .pdf import read_pdf_transcript
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # read again when coded, and warned of then
-            return read_pdf_transcript(f).metadata.get("speaker_labels") is False
+            return _reader(f)(f).metadata.get("speaker_labels") is False
     except RoqaError:
         return False
+
+
+def _pdf_without_labels(f: Path) -> bool:
+    return _without_labels(f, (".pdf",))
+
+
+def _page_without_labels(f: Path) -> bool:
+    return _without_labels(f, _PAGES) and not _is_roqa_report(f)
+
+
+def _is_roqa_report(f: Path) -> bool:
+    """Whether ``f`` is a report ``roqa`` wrote (its head names roqa_nlp as its generator)."""
+    if f.suffix.lower() not in _PAGES:
+        return False
+    try:
+        with open(f, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return b'<meta name="generator" content="roqa_nlp">' in head
 
 
 def _is_roqa_csv(f: Path) -> bool:
@@ -349,6 +369,12 @@ _NOT_TRANSCRIPTS: tuple[tuple[Callable[[Path], bool], str], ...] = (
         _is_chat_log,
         "a video call's saved chat ('00:05:12 From Sam Roe to Everyone:'), not its transcript "
         "(name the file on its own to read it)",
+    ),
+    (_is_roqa_report, "roqa's own report, not a transcript"),
+    (
+        _page_without_labels,
+        "a web page without speaker labels is not read from a folder (name the file on its own "
+        "to read it)",
     ),
     (
         _pdf_without_labels,
