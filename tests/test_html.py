@@ -138,3 +138,25 @@ def test_in_a_folder_roqas_report_and_pages_without_labels_are_left_out(tmp_path
         f"{tmp_path}: left out information_sheet.htm: a web page without speaker labels is not "
         "read from a folder (name the file on its own to read it)",
     ]
+
+
+def test_a_word_web_page_table_with_paragraphs_in_its_cells_reads_as_turns(
+    tmp_path: Path,
+) -> None:
+    """Word writes a <p> in every cell of a table saved as a web page."""
+    cell = "<td><p class=MsoNormal>{}</p></td>"
+    rows = [("Interviewer", "What gets in the way?</p><p class=MsoNormal>Anything?"),
+            ("P12", "The <b>rota</b>."), ("Interviewer", "And?"), ("P12", "Money.")]  # fmt: skip
+    f = tmp_path / "p12.htm"
+    f.write_text(
+        "<table>"
+        + "".join("<tr>" + cell.format(s) + cell.format(w) + "</tr>" for s, w in rows)
+        + "</table><p>End of interview</p>",
+        "utf-8",
+    )
+    assert [(s, w) for s, _, w in _turns(f)] == [
+        ("Interviewer", "What gets in the way? Anything?"),
+        ("P12", "The rota."),
+        ("Interviewer", "And?"),
+        ("P12", "Money."),
+    ]

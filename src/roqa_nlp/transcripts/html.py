@@ -46,6 +46,7 @@ class _TextOfPage(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.unseen = 0  # depth inside elements whose content is not the talk
+        self.in_cell = False  # inside a table cell: its paragraphs are one line of it
 
     def _end(self, mark: str) -> None:
         """End the line (``"\n"``) or the paragraph (``"\n\n"``)."""
@@ -53,7 +54,7 @@ class _TextOfPage(HTMLParser):
             self.parts.pop()
         if not self.parts:
             return
-        last = self.parts[-1]
+        last = "".join(self.parts[-2:])  # parts of one character: look at the two last
         if last.endswith("\n\n") or (last.endswith("\n") and mark == "\n"):
             return
         self.parts.append(mark[1:] if last.endswith("\n") else mark)
@@ -61,7 +62,11 @@ class _TextOfPage(HTMLParser):
     def _boundary(self, tag: str) -> None:
         if self.unseen:
             return
-        if tag in _PARAGRAPHS:
+        if tag in ("tr", "table"):
+            self.in_cell = False
+        if self.in_cell and (tag in _PARAGRAPHS or tag in _LINES):
+            self.handle_data(" ")  # a cell's paragraphs (Word's <p> in every cell) run on
+        elif tag in _PARAGRAPHS:
             self._end("\n\n")
         elif tag in _LINES:
             self._end("\n")
@@ -71,8 +76,12 @@ class _TextOfPage(HTMLParser):
             self.unseen += 1
             return
         self._boundary(tag)
-        if tag in ("td", "th") and self.parts and not self.parts[-1].endswith("\n"):
-            self.parts.append("\t")  # a cell after another in its row
+        if tag in ("td", "th") and not self.unseen:
+            while self.parts and self.parts[-1] == " ":
+                self.parts.pop()
+            if self.parts and not self.parts[-1].endswith("\n"):
+                self.parts.append("\t")  # a cell after another in its row
+            self.in_cell = True
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _UNSEEN:
@@ -81,6 +90,8 @@ class _TextOfPage(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _UNSEEN:
             self.unseen = max(0, self.unseen - 1)
+        elif tag in ("td", "th"):
+            self.in_cell = False
         elif tag != "br":  # </br> is read as <br> by browsers, and by the start tag here
             self._boundary(tag)
 
@@ -92,7 +103,7 @@ class _TextOfPage(HTMLParser):
             if self.parts and not self.parts[-1].endswith(("\n", " ", "\t")):
                 self.parts.append(" ")
             return
-        if not self.parts or self.parts[-1].endswith(("\n", "\t")):
+        if not self.parts or self.parts[-1].endswith(("\n", "\t", " ")):
             text = text.lstrip(" ")
         self.parts.append(text)
 
