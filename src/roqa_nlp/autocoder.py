@@ -1166,8 +1166,7 @@ class AutoCoder:
         (``roqa code --stream``, the Ray engine). Concatenating the parts gives :meth:`code`.
         """
         from .transcripts import read_files, with_default_labels
-        from .transcripts.language import warn_of_language
-        from .transcripts.roles import warn_of_speakers
+        from .transcripts.language import warn_of_reading
 
         check_top_k(top_k)
         if isinstance(inputs, (str, Path, Transcript)):
@@ -1231,8 +1230,7 @@ class AutoCoder:
                 )
             seen.add(t.id)
             if from_file:
-                warn_of_speakers(t, stacklevel=2)
-                warn_of_language(t, stacklevel=2)
+                warn_of_reading(t, stacklevel=2)
             elif not labels_warned:
                 labels_warned = True
                 from .errors import warn

@@ -199,11 +199,9 @@ def read_transcript(
     use :func:`read_transcripts` for a whole project or a folder.
     """
     t = _read_one(Path(path), with_default_labels(interviewer_labels), participant)
-    from .language import warn_of_language
-    from .roles import warn_of_speakers
+    from .language import warn_of_reading
 
-    warn_of_speakers(t, stacklevel=2)
-    warn_of_language(t, stacklevel=2)
+    warn_of_reading(t, stacklevel=2)
     return t
 
 
@@ -483,13 +481,11 @@ def read_transcripts(
     framework matrix are keyed by them. ``interviewer_labels`` are added to the default
     interviewer labels, and each transcript is warned of as by :func:`read_transcript`.
     """
-    from .language import warn_of_language
-    from .roles import warn_of_speakers
+    from .language import warn_of_reading
 
     out = read_files(paths, with_default_labels(interviewer_labels))
     for t in out:
-        warn_of_speakers(t, stacklevel=2)
-        warn_of_language(t, stacklevel=2)
+        warn_of_reading(t, stacklevel=2)
     return out
 
 

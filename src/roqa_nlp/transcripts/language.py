@@ -59,3 +59,14 @@ def warn_of_language(transcript: Transcript, *, stacklevel: int = 2) -> None:
     message = language_warning(transcript)
     if message:
         warnings.warn(RoqaWarning(message), stacklevel=stacklevel + 1)
+
+
+def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
+    """Issue every warning about how a transcript file was read: its speakers
+    (:func:`~roqa_nlp.transcripts.roles.warn_of_speakers`) and its language
+    (:func:`warn_of_language`). ``stacklevel`` as for :func:`warnings.warn`, counted from the
+    caller of this function."""
+    from .roles import warn_of_speakers
+
+    warn_of_speakers(transcript, stacklevel=stacklevel + 1)
+    warn_of_language(transcript, stacklevel=stacklevel + 1)
