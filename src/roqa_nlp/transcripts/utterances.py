@@ -17,10 +17,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from ..io import packaged_words
 from .cue_times import CuePiece
 from .render import SpokenTurn
 from .roles import unlabelled_speaker
@@ -86,13 +84,6 @@ def merge_utterances(
     return turns, named
 
 
-@cache
-def _talk_words() -> frozenset[str]:
-    """Words of talk: a cue's first line holding only these ("Yes", "So Then") is the start of
-    its words, wrapped, not a name."""
-    return packaged_words("stop_words_en.txt") | packaged_words("stop_words_spoken.txt")
-
-
 def _with_name_lines(
     utterances: Sequence[Utterance], labels: list[LabelMatch | None]
 ) -> list[LabelMatch | None]:
@@ -102,6 +93,9 @@ def _with_name_lines(
     cues, in a file where with them at least 80 % of the cues name their speaker (as in Teams'
     old transcripts, where every cue does: a subtitle line wrapped after a capitalised phrase
     now and then is no speaker)."""
+    from ..open_coding import english_stop_words  # and the words of talk, "yes", "so" ...
+
+    talk_words = english_stop_words()
     candidates: list[LabelMatch | None] = []
     for u, label in zip(utterances, labels, strict=True):
         name = " ".join((u.name_line or "").split())
@@ -112,7 +106,7 @@ def _with_name_lines(
             and u.words.endswith(u.after_name)
             and is_display_name(name)
             and not name.endswith((".", "?", "!", ",", ";", ":"))
-            and not all(w in _talk_words() for w in name.casefold().split())
+            and not all(w in talk_words for w in name.casefold().split())
         )
         # the words start after the name line: words_start counts in the cue's joined words
         start = len(u.words) - len(u.after_name)
