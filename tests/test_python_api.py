@@ -556,6 +556,22 @@ def test_fit_and_evaluate_take_lists_of_dicts_and_datasets(
     assert isinstance(as_training_set(records, tiny_model.codebook), TrainingSet)
 
 
+def test_a_long_table_of_details_is_judged_by_its_header_line_alone(tmp_path: Path) -> None:
+    """The header is read from the file's first 64 KiB; a character cut where they end (an
+    accent at byte 65,536) or a byte of another encoding further down is no reason to read the
+    table as a transcript."""
+    header = b"participant,age,notes\n"
+    filler = b"P1,45," + b"x" * (65_535 - len(header) - 6)  # the accent's first byte is the last
+    (tmp_path / "details.csv").write_bytes(header + filler + "é\n".encode() + b"P2,50,caf\xe9\n")
+    (tmp_path / "p1.txt").write_text("Interviewer: Why?\nP1: No staff.\n", "utf-8")
+    files, caught = recorded(expand_paths, [tmp_path])
+    assert files == [tmp_path / "p1.txt"]
+    assert [message for _, message in caught] == [
+        f"{tmp_path}: left out details.csv: a table without speaker and text columns "
+        "(participants' details?) is not read from a folder (name the file on its own to read it)"
+    ]
+
+
 def test_a_video_calls_saved_chat_in_a_folder_is_left_out_with_a_warning(
     tmp_path: Path,
 ) -> None:

@@ -17,6 +17,7 @@ its turn are kept so that a segment is cited at the time of its own row
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
 import io
@@ -43,27 +44,38 @@ ROQA_COLUMN = "segment_id"
 _HEADER_BYTES = 1 << 16
 
 
+def _header_names_in_order(first_line: str) -> list[str]:
+    return [name.strip().strip('"') for name in first_line.split(_delimiter(first_line))]
+
+
 def _header_names(first_line: str) -> set[str]:
-    return {
-        name.strip().strip('"').lstrip("\ufeff").strip().lower()
-        for name in first_line.split(_delimiter(first_line))
-    }
+    return {name.lstrip("\ufeff").strip().lower() for name in _header_names_in_order(first_line)}
 
 
-def _first_line(path: str | Path) -> str | None:
-    """The first line of ``path``, or None when it cannot be read."""
+def _header_line(path: str | Path) -> str | None:
+    """The first line of ``path`` as the reader decodes it (UTF-8, or UTF-16 after its byte
+    order mark), or None when it cannot be read or decoded. Only that line's bytes are decoded:
+    a character cut where the bytes read end, or a wrong byte further down, says nothing of the
+    header."""
     try:
         with open(path, "rb") as f:
             head = f.read(_HEADER_BYTES)
     except OSError:
         return None
-    return head.decode("utf-8", errors="replace").split("\n", 1)[0]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        first = head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    else:
+        try:
+            first = head.split(b"\n", 1)[0].decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
+    return first.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
 
 
 def is_roqa_csv(path: str | Path) -> bool:
     """Whether the header row of ``path`` names a ``segment_id`` column: a ``codings.csv`` that
     ``roqa code`` wrote, or a decisions file, not a transcript. Unreadable files are not."""
-    first = _first_line(path)
+    first = _header_line(path)
     return first is not None and ROQA_COLUMN in _header_names(first)
 
 
@@ -71,23 +83,20 @@ def names_transcript_columns(path: str | Path) -> bool:
     """Whether the header row of ``path`` (a .csv, .tsv or .xlsx file) names the speaker and
     text columns of a transcript (under any of their names, :mod:`roqa_nlp.transcripts.columns`).
     A file that cannot be read counts as one, so that reading it names what is wrong."""
-    try:
-        if Path(path).suffix.lower() == ".xlsx":
-            from ..record_files import xlsx_rows
+    if Path(path).suffix.lower() == ".xlsx":
+        from ..record_files import xlsx_rows
 
+        try:
             header = [_cell_text(v) for v in next(iter(xlsx_rows(Path(path))), ())]
-        else:
-            with open(path, "rb") as f:
-                first = decode_text(f.read(_HEADER_BYTES), path).split("\n", 1)[0]
-            header = _header_names_in_order(first)
-    except (OSError, RoqaError):  # unreadable, or cut in a character: read it to find out
-        return True
+        except RoqaError:
+            return True
+    else:
+        first = _header_line(path)
+        if first is None:
+            return True
+        header = _header_names_in_order(first)
     roles = column_roles(header)
     return all(column in roles for column in REQUIRED_COLUMNS)
-
-
-def _header_names_in_order(first_line: str) -> list[str]:
-    return [name.strip().strip('"') for name in first_line.split(_delimiter(first_line))]
 
 
 def _delimiter(header_line: str) -> str:
