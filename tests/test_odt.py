@@ -180,6 +180,29 @@ def test_lists_sections_links_and_fields_are_read_headings_are_not(tmp_path: Pat
     ]
 
 
+def test_speaker_names_as_headings_above_the_words(tmp_path: Path) -> None:
+    """A name alone as a heading (``text:h``), the words in the paragraphs below it, is a
+    speaker, as in Word; the title heading is not speech."""
+    h = '<text:h text:outline-level="{}">{}</text:h>'
+    body = h.format(1, "Interview 14") + "".join(
+        h.format(3, who) + f"<text:p>{said}</text:p>"
+        for who, said in [
+            ("Interviewer", "What gets in the way?"),
+            ("Sam Roe", "Staffing."),
+            ("Interviewer", "And what helps?"),
+            ("Sam Roe", "The directors back us."),
+        ]
+    )
+    f = tmp_path / "p14.odt"
+    f.write_bytes(odt_bytes(body))
+    assert _turns(f) == [
+        ("Interviewer", "interviewer", "What gets in the way?"),
+        ("Sam Roe", "participant", "Staffing."),
+        ("Interviewer", "interviewer", "And what helps?"),
+        ("Sam Roe", "participant", "The directors back us."),
+    ]
+
+
 def test_bold_labels_need_a_colon_a_role_or_two_paragraphs(tmp_path: Path) -> None:
     """As in Word: a bold first run is a speaker when a colon follows it, when it is a role
     label, or when it labels two paragraphs; a paragraph all in bold is not a label."""

@@ -445,6 +445,73 @@ def test_a_reader_records_when_it_found_no_speaker_label(
     assert "speaker_labels" not in read_transcript(f).metadata
 
 
+@pytest.mark.parametrize("mark", ["### {}", "## {}", "**{}**", "__{}__"])
+def test_markdown_speaker_names_set_apart_above_the_words(tmp_path: Path, mark: str) -> None:
+    """A name alone in a heading or in bold, the words below it: each name is a speaker; the
+    title and a section heading (once each) are not speech, nor are they anyone's."""
+    f = tmp_path / "p11.md"
+    f.write_text(
+        "# Interview 11\n\n"
+        + "\n\n".join(
+            f"{mark.format(who)}\n\n{said}"
+            for who, said in [
+                ("Alex Kay", "Thanks for joining. What gets in the way?"),
+                ("Sam Roe", "Staffing.\nWe never have enough people."),
+                ("Alex Kay", "And what helps?"),
+                ("Sam Roe", "The directors back us."),
+            ]
+        )
+        + "\n\n## Closing remarks\n",
+        "utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["Alex Kay"])
+    assert turns_of(t) == [
+        ("Alex Kay", "interviewer", "Thanks for joining. What gets in the way?", None, None),
+        ("Sam Roe", "participant", "Staffing.\nWe never have enough people.", None, None),
+        ("Alex Kay", "interviewer", "And what helps?", None, None),
+        ("Sam Roe", "participant", "The directors back us.", None, None),
+    ]
+    assert t.text == f.read_text("utf-8")  # the file's own text, so the offsets are its own
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # bold once per section: emphasis, not speakers (the labels are in the usual shape)
+        ("a.md", "**Background**\n\nInterviewer: Why?\n\n**Staffing**\n\nP04: Cost.\n"),
+        # the same names, but alone on lines in plain text, not set apart: one person's paragraphs
+        ("b.txt", "Yes\n\nWe waited.\n\nOkay\n\nThen it came.\n\nYes\n\nOkay\n"),
+        # a heading with a colon and words is a heading, not a speaker
+        ("c.md", "## Theme: staffing\n\nInterviewer: Why?\n\nP04: Cost.\n"),
+    ],
+)
+def test_lines_that_are_not_names_set_apart_are_not_speakers(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    f = tmp_path / name
+    f.write_text(text, "utf-8")
+    speakers = {u.speaker for u in read_transcript(f).turns}
+    assert speakers == ({"Participant"} if name == "b.txt" else {"Interviewer", "P04"})
+
+
+def test_txt_happy_scribe_time_dash_speaker_lines(tmp_path: Path) -> None:
+    """Happy Scribe writes ``[00:00:03.12] - Speaker 1`` above each turn."""
+    f = tmp_path / "p12.txt"
+    f.write_text(
+        "[00:00:00.12] - Interviewer\n\nWhat gets in the way?\n\n"
+        "[00:00:04.50] - Sam Roe\n\nStaffing, mainly.\n\n"
+        "[00:00:09.00] - Interviewer\n\nAnd what helps?\n\n"
+        "[00:00:11.25] - Sam Roe\n\nThe directors back us.\n",
+        "utf-8",
+    )
+    assert turns_of(read_transcript(f)) == [
+        ("Interviewer", "interviewer", "What gets in the way?", 0.12, None),
+        ("Sam Roe", "participant", "Staffing, mainly.", 4.5, None),
+        ("Interviewer", "interviewer", "And what helps?", 9.0, None),
+        ("Sam Roe", "participant", "The directors back us.", 11.25, None),
+    ]
+
+
 def test_markdown_bold_labels_and_headings() -> None:
     t = read_transcript(DATA / "p09_notes.md")
     assert turns_of(t) == [
@@ -808,6 +875,35 @@ def test_docx_text_labels_bold_labels_continuations_and_speaker_tables(tmp_path:
     ]
     assert [(u.start, u.end) for u in t.turns] == [(13, 39), (46, 100), (115, 129), (136, 151)]
     assert t.participant == "P10"
+
+
+@pytest.mark.parametrize("set_apart", ["bold", "heading"])
+def test_docx_speaker_names_alone_in_bold_or_as_headings(tmp_path: Path, set_apart: str) -> None:
+    """A name in a paragraph of its own, in bold or in a heading style, the words in the
+    paragraphs below it: each name is a speaker; the title heading is not speech."""
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_heading("Interview 13", level=1)
+    for who, said in [
+        ("Alex Kay", ["What gets in the way?"]),
+        ("Sam Roe", ["Staffing.", "We never have enough people."]),
+        ("Alex Kay", ["And what helps?"]),
+        ("Sam Roe", ["The directors back us."]),
+    ]:
+        if set_apart == "bold":
+            d.add_paragraph().add_run(who).bold = True
+        else:
+            d.add_heading(who, level=3)
+        for words in said:
+            d.add_paragraph(words)
+    f = tmp_path / "p13.docx"
+    d.save(str(f))
+    assert turns_of(read_transcript(f, interviewer_labels=["Alex Kay"])) == [
+        ("Alex Kay", "interviewer", "What gets in the way?", None, None),
+        ("Sam Roe", "participant", "Staffing.\nWe never have enough people.", None, None),
+        ("Alex Kay", "interviewer", "And what helps?", None, None),
+        ("Sam Roe", "participant", "The directors back us.", None, None),
+    ]
 
 
 def test_docx_paragraph_all_in_bold_is_not_a_label(tmp_path: Path) -> None:

@@ -5,7 +5,11 @@ A paragraph opens a turn when it starts with a speaker label: either ``Speaker: 
 plain text (:mod:`roqa_nlp.transcripts.speaker_labels`), or a first run in bold or in a
 character style (``Interviewer`` in bold, then the words), which is taken as a label when a
 colon follows it, when it is a role label (``Interviewer``, ``P04``) or when it labels at least
-two paragraphs; a paragraph entirely in bold is not a label. A paragraph without a label
+two paragraphs; a paragraph entirely in bold is not a label with words. A speaker's name alone
+in a paragraph, the words in the paragraphs below it, is a label as a lone line of plain text is
+(``INTERVIEWER``; :mod:`roqa_nlp.transcripts.speaker_labels`); a paragraph all in bold or a
+heading may also hold a capitalised name set apart so two or more times (``Sam Roe`` in bold, or
+as a heading); any other heading is not speech. A paragraph without a label
 continues the previous turn (kept as a line break in the turn). Paragraphs before the first
 label and header fields at the top (``Date: ...``, as in plain text) are not speech. A table is
 read when its first row names its speaker and text columns in any order, among others
@@ -59,14 +63,20 @@ class Block:
     styled_colon: bool = False
     table_speaker: str | None = None  # the speaker cell of a ``speaker | text`` table row
     table_time: float | None = None  # the time cell of a ``time | speaker | text`` row
+    set_apart: bool = False  # all in bold, or a heading: a speaker's name alone may be
+    heading: bool = False  # a heading: a speaker's name alone, or not speech
 
 
-def paragraph_block(text: str, emphasised_prefix: str) -> Block:
+def paragraph_block(text: str, emphasised_prefix: str, *, heading: bool = False) -> Block:
     """The block of a paragraph whose text is ``text`` and whose first runs, in bold or in a
-    speaker's character style, read ``emphasised_prefix`` (empty when it opens in plain type)."""
+    speaker's character style, read ``emphasised_prefix`` (empty when it opens in plain type);
+    ``heading``: the paragraph is a heading (a title, a subtitle)."""
+    if heading:
+        return Block(text=text, set_apart=True, heading=True)
     styled = _styled_label(emphasised_prefix, text)
     if styled is None:
-        return Block(text=text)
+        all_bold = bool(emphasised_prefix.strip()) and emphasised_prefix.strip() == text.strip()
+        return Block(text=text, set_apart=all_bold)
     return Block(text, styled[0], styled[1], styled[2])
 
 
@@ -176,7 +186,11 @@ def read_blocks(
             interviewer_labels=interviewer_labels,
             participant=participant,
         )
-    text_labels = line_labels(texts, interviewer_labels)
+    text_labels = line_labels(texts, interviewer_labels, set_apart=[b.set_apart for b in blocks])
+    text_labels = [  # a heading is a speaker's name alone, or not speech
+        None if b.heading and (t is None or not t.stands_alone) else t
+        for b, t in zip(blocks, text_labels, strict=True)
+    ]
     styled_counts = Counter(b.styled_label for b in blocks if b.styled_label)
     keys = interviewer_keys(interviewer_labels)
 
@@ -217,6 +231,8 @@ def read_blocks(
     unlabelled: list[str] = []
     continuing = False  # whether a paragraph without a label continues the last turn
     for i, (speaker, words, time) in enumerate(read):
+        if blocks[i].heading and speaker is None:
+            continue  # no one's words, and no break in the turn
         if i in header:
             continuing = False  # left out; it ends the turn before it
         elif speaker is not None:

@@ -2,8 +2,8 @@
 
 The body is read in document order, as the paragraphs and table rows of
 :mod:`roqa_nlp.transcripts.blocks`, which says how speaker labels (``Speaker: words`` or a bold
-first run), header fields and ``speaker | text`` tables are read. Headings and empty paragraphs
-are not speech, and tables that are not transcripts are ignored. Tracked changes are read as
+first run), header fields and ``speaker | text`` tables are read. Headings (but a speaker's name
+alone, the words below it) and empty paragraphs are not speech, and tables that are not transcripts are ignored. Tracked changes are read as
 accepted: an insertion's words are read, a deletion's are not (python-docx's own paragraph text
 drops insertions, which would lose a corrected transcript's words). The transcript's text is the
 canonical rendering of :mod:`roqa_nlp.transcripts.render`.
@@ -82,9 +82,8 @@ def _blocks(document: Any) -> Iterator[Block]:
             yield from table_blocks([_cell_text(c) for c in row.cells] for row in item.rows)
             continue
         text = _paragraph_text(item)
-        if _is_heading(item) or not text.strip():
-            continue
-        yield paragraph_block(text, _emphasised_prefix(item))
+        if text.strip():
+            yield paragraph_block(text, _emphasised_prefix(item), heading=_is_heading(item))
 
 
 def _open_document(path: str | Path) -> Any:

@@ -14,7 +14,8 @@ What a reader of the document sees is what is read:
   ``<text:line-break/>`` (a new line within the turn);
 - tracked changes as accepted: an insertion's words are in the paragraph and read, a deletion's
   are kept apart (in ``text:tracked-changes``) and not;
-- headings (``text:h``, or the *Title*, *Subtitle* and *Heading* paragraph styles), footnotes,
+- headings (``text:h``, or the *Title*, *Subtitle* and *Heading* paragraph styles; but a
+  speaker's name alone, the words below it, as :mod:`.blocks` says), footnotes,
   comments, text frames, drawings, hidden text and generated indexes (a table of contents) are
   not speech.
 """
@@ -262,17 +263,16 @@ def _table_rows(table: Element, styles: _Styles) -> Iterator[list[str]]:
 
 def _blocks(container: Element, styles: _Styles) -> Iterator[Block]:
     for el in container:
-        if el.tag == _q("text:p"):
-            if styles.heading(el.get(_q("text:style-name"))):
-                continue
+        if el.tag in (_q("text:p"), _q("text:h")):
             p = _paragraph(el, styles)
+            heading = el.tag == _q("text:h") or styles.heading(el.get(_q("text:style-name")))
             if p.text.strip():
-                yield paragraph_block(p.text, p.emphasised_prefix)
+                yield paragraph_block(p.text, p.emphasised_prefix, heading=heading)
         elif el.tag in _CONTAINERS:  # lists and sections
             yield from _blocks(el, styles)
         elif el.tag == _q("table:table"):
             yield from table_blocks(_table_rows(el, styles))
-        # text:h (headings), indexes, frames, tracked changes and declarations are not speech
+        # indexes, frames, tracked changes and declarations are not speech
 
 
 def _parse(data: bytes, path: str | Path, part: str) -> Element:

@@ -14,8 +14,8 @@ as Sonix exports). Two more shapes that transcription services write are labels 
   lines the same way;
 - a line holding only a label and a time (``Jane Smith  0:03``, Otter's export;
   ``[Jane Smith] 10:32:05``, ``Interviewer [00:00:03]``), or only a time and a capitalised label
-  (``00:00:03 Speaker 1``, Word's Transcribe export), the words on the lines after it, only in a
-  file with at least two such lines.
+  (``00:00:03 Speaker 1``, Word's Transcribe export; ``[00:00:03.12] - Speaker 1``, Happy
+  Scribe's), the words on the lines after it, only in a file with at least two such lines.
 
 A transcript often opens with a header of fields in the same shape (``Date: 12 March 2021``,
 ``Participant ID: P04``, ``Duration: 26 minutes``). At the top of a file, until the first line a
@@ -52,7 +52,9 @@ a speaker in the usual shape:
   is the longest run of up to four words after the time that the reader knows, never ``I`` or
   ``Me``, which open sentences;
 - a line holding only the label, the words on the lines after it (``INTERVIEWER``, then the
-  question, as a script is laid out), with the same conditions;
+  question, as a script is laid out), with the same conditions; a line its reader says is set
+  apart (all in bold, or a heading: ``**Sam Roe**``, ``### Sam Roe``, a Word heading) may also
+  hold a capitalised label (as above) that stands alone on two or more such lines;
 - a tab instead of the colon (``Interviewer<TAB>words``, a two-column table pasted as text),
   taken as the dash is, and a full stop (``Q. words`` / ``A. words``), taken only for labels the
   reader knows or that name the one who answers (``A``, ``R``, ``B``, ``IE``), never ``OK.``.
@@ -102,11 +104,12 @@ BRACKETED_LINE = re.compile(
 TIMED_LINE = re.compile(
     rf"^[ \t]*(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\])[ \t]+{_TIMESTAMP}[ \t]*$"
 )
-#: ``00:00:03 Speaker 1`` alone on a line (the time first): taken only where two or more lines
-#: are label-and-time lines, and only when every word of the label is capitalised, since
-#: ``10:30 we met`` has the same shape.
+#: ``00:00:03 Speaker 1`` alone on a line (the time first, or ``[00:00:03.12] - Speaker 1`` as
+#: Happy Scribe writes it): taken only where two or more lines are label-and-time lines, and
+#: only when every word of the label is capitalised, since ``10:30 we met`` has the same shape.
 TIME_FIRST_LINE = re.compile(
-    rf"^[ \t]*{_TIMESTAMP}[ \t]+(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\])[ \t]*$"
+    rf"^[ \t]*{_TIMESTAMP}[ \t]+(?:[-–—][ \t]+)?(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\])"
+    r"[ \t]*$"
 )
 LooseForm = Literal["no space", "dash", "tab", "full stop"]
 # The looser shapes take a label of bounded length: a lazy unbounded label followed by a run of
@@ -150,6 +153,12 @@ class LabelMatch:
     time: float | None
     timed: bool = False
     form: Literal["colon", "no space", "dash", "tab", "full stop", "time first", "alone"] = "colon"
+
+    @property
+    def stands_alone(self) -> bool:
+        """Whether the label holds its line alone (with a time or not), the words on the lines
+        after it: the only speaker label a heading may be."""
+        return self.timed or self.form == "alone"
 
 
 def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
@@ -207,17 +216,22 @@ def _names_a_role(label: str, interviewer_labels: Iterable[str] | None) -> bool:
 
 
 def line_labels(
-    lines: Sequence[str], interviewer_labels: Sequence[str] | None = None
+    lines: Sequence[str],
+    interviewer_labels: Sequence[str] | None = None,
+    *,
+    set_apart: Sequence[bool] | None = None,
 ) -> list[LabelMatch | None]:
     """The speaker label each of ``lines`` opens with, where it is taken as a speaker
     (:func:`accepted_labels`; a label-and-time line only where two or more lines are one; the
-    looser shapes of the module docstring on lines that open with no speaker)."""
+    looser shapes of the module docstring on lines that open with no speaker). ``set_apart``
+    marks the lines the reader found set apart, all in bold or a heading, where a capitalised
+    name alone may be a speaker (``**Sam Roe**`` above the words)."""
     matches = [match_label(line, interviewer_labels) for line in lines]
     if sum(1 for m in matches if m is not None and m.timed) < 2:
         matches = [None if m is not None and m.timed else m for m in matches]
     accepted = accepted_labels([m.label for m in matches if m], interviewer_labels)
     found = [m if m is not None and m.label in accepted else None for m in matches]
-    return _with_loose_labels(lines, found, interviewer_labels)
+    return _with_loose_labels(lines, found, interviewer_labels, set_apart)
 
 
 #: Header fields that name a person, with the role of the person they name: pseudonymising adds
@@ -382,6 +396,7 @@ def _with_loose_labels(
     lines: Sequence[str],
     found: list[LabelMatch | None],
     interviewer_labels: Sequence[str] | None,
+    set_apart: Sequence[bool] | None,
 ) -> list[LabelMatch | None]:
     """``found`` with the looser shapes taken on the lines where it has no speaker (see the
     module docstring)."""
@@ -424,24 +439,38 @@ def _with_loose_labels(
         for m in loose
     ]
     out = [f if f is not None else t for f, t in zip(found, taken, strict=True)]
-    return _with_lone_labels(lines, _with_time_first_labels(lines, out, known), known)
+    timed = _with_time_first_labels(lines, out, known)
+    return _with_lone_labels(lines, timed, known, set_apart or [False] * len(lines))
+
+
+#: The whole of a line that is a speaker's name alone, set apart in bold or as a heading.
+_LONE_NAME = re.compile(_LABEL)
 
 
 def _with_lone_labels(
-    lines: Sequence[str], found: list[LabelMatch | None], known: Callable[[str], bool]
+    lines: Sequence[str],
+    found: list[LabelMatch | None],
+    known: Callable[[str], bool],
+    set_apart: Sequence[bool],
 ) -> list[LabelMatch | None]:
     """``found`` with a line holding only a speaker label (``INTERVIEWER``, ``Participant 4``,
     the words on the lines after it, as a script is laid out) taken as that speaker, on the
     lines where it has none, in a file where at least two such lines with two different labels
-    are roles, numbered speakers or labels the file uses in another shape (``known``)."""
+    are roles, numbered speakers or labels the file uses in another shape (``known``), or, on
+    the lines ``set_apart`` (in bold, a heading), capitalised names set apart alone on two or
+    more lines."""
+    shown = [" ".join(line.split()) if f is None else "" for f, line in zip(found, lines)]
+    apart = Counter(label for label, s in zip(shown, set_apart, strict=True) if s and label)
+
+    def set_apart_name(label: str) -> bool:
+        return apart[label] >= 2 and _is_capitalised(label) and bool(_LONE_NAME.fullmatch(label))
+
     alone: list[LabelMatch | None] = []
-    for f, line in zip(found, lines, strict=True):
-        label = " ".join(line.split())
+    for label, line, s in zip(shown, lines, set_apart, strict=True):
         ok = (
-            f is None
-            and 0 < len(label) <= MAX_LABEL_CHARS
+            0 < len(label) <= MAX_LABEL_CHARS
             and label.casefold() not in _SENTENCE_OPENERS
-            and known(label)
+            and (known(label) or (s and set_apart_name(label)))
         )
         alone.append(LabelMatch(label, len(line), None, form="alone") if ok else None)
     if len({m.label.casefold() for m in alone if m is not None}) < 2:

@@ -52,6 +52,16 @@ from .speaker_labels import (
 )
 
 _MARKDOWN_NOT_SPEECH = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)")
+_MARKDOWN_HEADING_MARK = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
+
+
+def _markdown_heading(line: str) -> str | None:
+    """A Markdown heading or rule line's words as a speaker's label is read from them (the
+    ``#`` marks blanked, so offsets hold; a rule has none), or None when ``line`` is neither."""
+    if not _MARKDOWN_NOT_SPEECH.match(line):
+        return None
+    mark = _MARKDOWN_HEADING_MARK.match(line)
+    return " " * mark.end() + line[mark.end() :] if mark else ""
 
 
 @dataclass
@@ -128,13 +138,21 @@ def parse_text(
             t.metadata["rendering"] = "extracted"
         return t
     lines: list[_Line] = []
+    headings: list[str | None] = []  # a Markdown heading's words (a speaker's name, or not speech)
     pos = 0
     for raw in text.split("\n"):
-        speech = not (markdown and _MARKDOWN_NOT_SPEECH.match(raw))
-        lines.append(_Line(pos, raw if speech else ""))  # headings separate like blank lines
+        lines.append(_Line(pos, raw))
+        headings.append(_markdown_heading(raw) if markdown else None)
         pos += len(raw) + 1
-    label_texts = _without_turn_numbers([_without_emphasis(line.text) for line in lines])
-    labels = line_labels(label_texts, interviewer_labels)
+    label_texts = _without_turn_numbers(
+        [_without_emphasis(line.text if h is None else h) for line, h in zip(lines, headings)]
+    )
+    set_apart = [h is not None or _all_emphasised(line.text) for line, h in zip(lines, headings)]
+    labels = line_labels(label_texts, interviewer_labels, set_apart=set_apart)
+    labels = [  # a heading is a speaker's name alone, or no one's words
+        None if h is not None and (m is None or not m.stands_alone) else m
+        for m, h in zip(labels, headings, strict=True)
+    ]
     fields = with_header_fields(label_texts, labels)
     said = [
         line.text if m is None else line.text[m.words_start :] for line, m in zip(lines, fields)
@@ -147,6 +165,9 @@ def parse_text(
     header = found.lines
     for i in header:  # left out; it ends the turn before it (Interviewer: Sam Roe / Date: ...)
         lines[i], labels[i] = _Line(lines[i].start, ""), None
+    for i, h in enumerate(headings):  # a heading that names no speaker separates as a blank line
+        if h is not None and labels[i] is None:
+            lines[i] = _Line(lines[i].start, "")
     labelled = any(labels)
     if labelled:
         turns = _labelled_turns(lines, labels, interviewer_labels, header)
@@ -194,6 +215,12 @@ def is_chat_log(text: str) -> bool:
 
 #: Markdown emphasis around the words opening a line (``**Sam Roe** [00:03]``).
 _OPENING_EMPHASIS = re.compile(r"^([ \t]*)(\*\*|__)(?=\S)([^*_\n]{1,60}?)(\2)")
+
+
+def _all_emphasised(line: str) -> bool:
+    """Whether ``line`` holds only words in Markdown bold (``**Sam Roe**``)."""
+    m = _OPENING_EMPHASIS.match(line)
+    return m is not None and not line[m.end() :].strip()
 
 
 def _without_emphasis(line: str) -> str:
