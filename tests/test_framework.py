@@ -237,6 +237,24 @@ def test_matrix_wide_csv_charts_count_and_quote_per_cell(tmp_path: Path) -> None
     ]
 
 
+def test_charted_quotes_are_on_one_line_and_the_long_rows_keep_the_words_as_said() -> None:
+    """A turn's line breaks (a PDF's wrapped lines, paragraphs) are no part of a charted quote:
+    the matrix cell and Table 2's rows give it on one line; the long rows keep the text exact,
+    so that its offsets still find it."""
+    said = "We lost two\nsupport workers  in\n\nMay."
+    result = CodingResult(
+        segments=[seg("T1", 0, said, ("IC.F", 0.9, "barrier"))],
+        transcripts={"T1": transcript("T1", "P01")},
+    )
+    matrix = framework_matrix(result)
+    assert matrix.cell("P01", "IC.F").summary() == (
+        '1 segment | "We lost two support workers in May." [T1:0-37]'
+    )
+    assert [row[8] for row in matrix.long_rows()[1:]] == [said]
+    row = barriers_enablers(result, MINI).rows()[1]
+    assert row[6] == '"We lost two support workers in May." [T1:0-37]'
+
+
 def test_matrix_long_csv_has_one_row_per_quote_and_defuses_formulas(tmp_path: Path) -> None:
     out = tmp_path / "long.csv"
     framework_matrix(three_interviews(), quotes=2).to_csv(out, layout="long")

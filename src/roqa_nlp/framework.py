@@ -85,6 +85,13 @@ class Quote:
     begin_time: float | None = None
 
     @property
+    def one_line(self) -> str:
+        """The quote's words on one line (each run of line breaks and blanks one space), as
+        charted text and Table 2 cite it: a transcript's line breaks (a PDF's wrapped lines, a
+        turn's paragraphs) are no part of a quote in a cell."""
+        return " ".join(self.text.split())
+
+    @property
     def citation(self) -> str:
         """Where the quote is: ``transcript:start-end`` (code-point offsets, end-exclusive), and
         when in the recording, ``(00:12:31)``, when the transcript has times: an offset finds the
@@ -336,7 +343,7 @@ class Cell:
         """The charted text of the cell: segment count, then each quote with where it is."""
         if not self.segments:
             return ""
-        parts = [f'"{q.text}" [{q.citation}]' for q in self.quotes]
+        parts = [f'"{q.one_line}" [{q.citation}]' for q in self.quotes]
         return " | ".join([f"{self.segments} segment{'s' if self.segments != 1 else ''}", *parts])
 
 
@@ -673,7 +680,7 @@ class BarriersEnablers:
             for c in d.constructs:
                 row: list[Any] = [d.id, d.name, c.code_id, c.name]
                 for side in (c.barriers, c.enablers):
-                    quotes = " | ".join(f'"{q.text}" [{q.citation}]' for q in side.quotes)
+                    quotes = " | ".join(f'"{q.one_line}" [{q.citation}]' for q in side.quotes)
                     row += [side.segments, ", ".join(side.participants), quotes]
                 rows.append([*row, c.neutral.segments])
         return rows
