@@ -108,6 +108,10 @@ def test_inspect_says_what_the_reader_left_out_or_read_in_another_shape(tmp_path
         "utf-8",
     )
     (tmp_path / "p04.txt").write_text("Interviewer: What helps?\nP04: Supervision.\n", "utf-8")
+    (tmp_path / "p05.txt").write_text(
+        "[00:00.000 --> 00:02.000] Interviewer: What helps?\n[00:02.000 --> 00:04.000] P05: Pay.\n",
+        "utf-8",
+    )
     run = roqa("inspect", tmp_path, "--json")
     assert run.code == 0, run.err
     assert [(s["id"], s["read_as"]) for s in json.loads(run.out)] == [
@@ -115,6 +119,7 @@ def test_inspect_says_what_the_reader_left_out_or_read_in_another_shape(tmp_path
         ("p02", ["time marks (#00:01:02-3#) left out"]),
         ("p03", ["read as subtitles (2 cues)"]),
         ("p04", []),
+        ("p05", ["lines opening with a time range read as subtitles (2 cues)"]),
     ]
     text = roqa("inspect", tmp_path / "p02.txt")
     assert "  read: time marks (#00:01:02-3#) left out" in text.out.splitlines()

@@ -494,6 +494,71 @@ def test_lines_that_are_not_names_set_apart_are_not_speakers(
     assert speakers == ({"Participant"} if name == "b.txt" else {"Interviewer", "P04"})
 
 
+def test_txt_whisper_lines_opening_with_a_time_range_are_cues(tmp_path: Path) -> None:
+    """Whisper and the tools built on it (whisper.cpp, WhisperX, aTrain) print one line per
+    stretch of speech, its time range first: each line is a cue, a line without a range
+    continues the cue before it, consecutive cues of one speaker are one turn, the title is
+    not speech, and each segment keeps the times of the cues it lies in."""
+    from roqa_nlp.transcripts.segment import segment
+
+    f = tmp_path / "p15.txt"
+    f.write_text(
+        "Transcript of p15.m4a\n"
+        "[00:00:00.000 --> 00:00:03.500] SPEAKER_00: What gets in the way?\n"
+        "[00:00:04.000 --> 00:00:07.250] SPEAKER_01: Staffing, mainly. We never have\n"
+        "[00:00:07.250 --> 00:00:09.000] SPEAKER_01: enough people,\n"
+        "and the agency staff do not know them.\n"
+        "[00:00:09.500 --> 00:00:11.000] SPEAKER_00: And what helps?\n"
+        "[00:00:11.500 --> 00:00:14.000] SPEAKER_01: The directors back us.\n",
+        "utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["SPEAKER_00"])
+    enough = "Staffing, mainly. We never have enough people, and the agency staff do not know them."
+    assert turns_of(t) == [
+        ("SPEAKER_00", "interviewer", "What gets in the way?", 0.0, 3.5),
+        ("SPEAKER_01", "participant", enough, 4.0, 9.0),
+        ("SPEAKER_00", "interviewer", "And what helps?", 9.5, 11.0),
+        ("SPEAKER_01", "participant", "The directors back us.", 11.5, 14.0),
+    ]
+    assert (t.participant, t.metadata["timed_lines"], t.metadata["cues"]) == ("P15", True, 5)
+    assert [(s.text, s.begin_time, s.end_time) for s in segment(t, unit="sentence")] == [
+        ("Staffing, mainly.", 4.0, 7.25),
+        ("We never have enough people, and the agency staff do not know them.", 4.0, 9.0),
+        ("The directors back us.", 11.5, 14.0),
+    ]
+
+
+def test_txt_whisper_lines_without_speakers_are_one_unlabelled_turn(tmp_path: Path) -> None:
+    """whisper's own printout (``[00:04.900 --> 00:12.300]  words``, no speakers): the ranges
+    are not words; the talk is one participant's turn, which the reader says has no labels."""
+    f = tmp_path / "p16.txt"
+    f.write_text(
+        "[00:00.000 --> 00:04.200]  We never have enough\n"
+        "[00:04.200 --> 00:06.000]  people on shift.\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("P16", "participant", "We never have enough people on shift.", 0.0, 6.0)
+    ]
+    assert t.metadata["speaker_labels"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one range only: a time noted in the talk, not a transcript of ranges
+        "P04: It started [00:01:00 --> 00:02:00] then.\nP04: And so on.\n",
+        # ranges on fewer than half of the lines with words
+        "P04: [0:01 --> 0:02] one\nP04: two\nP04: three\nP04: four\nP04: [0:05 --> 0:06] five\n",
+    ],
+)
+def test_txt_with_few_time_ranges_is_read_as_text(tmp_path: Path, text: str) -> None:
+    f = tmp_path / "p04.txt"
+    f.write_text(text, "utf-8")
+    assert "timed_lines" not in read_transcript(f).metadata
+
+
 def test_txt_happy_scribe_time_dash_speaker_lines(tmp_path: Path) -> None:
     """Happy Scribe writes ``[00:00:03.12] - Speaker 1`` above each turn."""
     f = tmp_path / "p12.txt"

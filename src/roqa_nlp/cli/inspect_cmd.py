@@ -52,14 +52,16 @@ def transcript_summary(t: Any) -> dict[str, Any]:
 def reading_notes(t: Any) -> list[str]:
     """What the reader left out of a transcript's file or read in another shape than its
     extension's, as its metadata records it: numbered lines, f4transkript's or MAXQDA's time
-    marks, subtitle cues in a text or Word file."""
+    marks, subtitle cues in a text or Word file (or lines opening with a time range)."""
     meta = t.metadata
     notes = []
     if meta.get("line_numbers"):
         notes.append("line numbers left out")
     if meta.get("time_marks"):
         notes.append("time marks (#00:01:02-3#) left out")
-    if "cues" in meta and meta.get("format") not in ("vtt", "srt"):
+    if meta.get("timed_lines"):
+        notes.append(f"lines opening with a time range read as subtitles ({meta['cues']} cues)")
+    elif "cues" in meta and meta.get("format") not in ("vtt", "srt"):
         notes.append(f"read as subtitles ({meta['cues']} cues)")
     return notes
 

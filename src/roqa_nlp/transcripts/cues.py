@@ -6,6 +6,12 @@ lines up to a blank line. Lines before the timing line (cue ids, SubRip numbers)
 Blocks that open with ``NOTE``, ``STYLE`` or ``REGION`` (WebVTT) and the ``WEBVTT`` header are
 skipped. A SubRip file missing the blank line between cues is still read: a timing line inside a
 cue starts the next cue, and the cue number just before it is dropped.
+
+Text whose lines open with their time range in brackets, the words after it
+(``[00:00:04.900 --> 00:00:12.300] SPEAKER_01: words``, as Whisper and the tools built on it
+print a transcript: whisper.cpp, WhisperX, aTrain), is cues too, one per line: a line without a
+range continues the cue before it, and lines before the first range are not speech
+(:func:`timed_lines_as_cues`).
 """
 
 from __future__ import annotations
@@ -70,12 +76,39 @@ CueReader = Callable[[Sequence[str], float, float], Utterance]
 def looks_like_cues(text: str) -> bool:
     """Whether ``text`` (of a .txt or Word file) is subtitle cues: it opens with ``WEBVTT`` and
     has a timing line, or two or more timing lines make up a fifth or more of its lines with
-    words (a subtitle file saved as text, or Teams' old transcripts: timing, name, words)."""
+    words (a subtitle file saved as text, or Teams' old transcripts: timing, name, words), or
+    its lines open with time ranges (:func:`timed_lines_as_cues`)."""
     lines = [line for line in text.split("\n") if line.strip()]
     timings = sum(1 for line in lines if TIMING_LINE.match(line))
     if text.lstrip("\ufeff \t\n").startswith("WEBVTT"):
         return timings >= 1
-    return timings >= 2 and 5 * timings >= len(lines)
+    return (timings >= 2 and 5 * timings >= len(lines)) or timed_lines_as_cues(text) is not None
+
+
+#: A line opening with its time range in brackets, then the words (Whisper's printed transcript).
+TIMED_RANGE_LINE = re.compile(
+    rf"^[ \t]*\[[ \t]*(?P<begin>{_TIME})[ \t]*-->?[ \t]*(?P<end>{_TIME})[ \t]*\][ \t]*(?P<words>.*)$"
+)
+
+
+def timed_lines_as_cues(text: str) -> str | None:
+    """``text`` written as subtitle cues, when two or more of its lines, and at least half of
+    its lines with words, open with a time range in brackets (``[00:00:04.900 -->
+    00:00:12.300] SPEAKER_01: words``): each such line a cue of the words after the range, a
+    line without one continuing the cue before it. Else None (so also for text that already
+    has timing lines)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    found = [TIMED_RANGE_LINE.match(line) for line in lines]
+    ranges = sum(1 for m in found if m is not None)
+    if ranges < 2 or 2 * ranges < len(lines) or any(TIMING_LINE.match(line) for line in lines):
+        return None
+    blocks: list[str] = []
+    for line, m in zip(lines, found, strict=True):
+        if m is not None:
+            blocks.append(f"{m['begin']} --> {m['end']}\n{m['words']}")
+        elif blocks:
+            blocks[-1] += f"\n{line}"
+    return "\n\n".join(blocks)
 
 
 def cue_transcript(
@@ -90,13 +123,20 @@ def cue_transcript(
     """The transcript of the subtitle cues in ``text`` (a subtitle file's decoded text), which
     ``cue_utterance`` turns into utterances: consecutive utterances of one speaker form a turn,
     rendered canonically (``metadata["format"] = fmt``)."""
-    utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in parse_cues(text)]
+    timed = timed_lines_as_cues(text)
+    cues = parse_cues(text if timed is None else timed)
+    utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
     turns, named = merge_utterances(utterances, path, interviewer_labels)
     return render_transcript(
         turns,
         path,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata={"format": fmt, "rendering": "canonical", "cues": len(utterances)},
+        metadata={
+            "format": fmt,
+            "rendering": "canonical",
+            "cues": len(utterances),
+            **({"timed_lines": True} if timed is not None else {}),
+        },
         speaker_labels=named,
     )
