@@ -528,6 +528,23 @@ def test_txt_whisper_lines_opening_with_a_time_range_are_cues(tmp_path: Path) ->
     ]
 
 
+@pytest.mark.parametrize("name", ["p17.txt", "p17.vtt", "p17.srt"])
+def test_words_on_a_timing_line_are_the_cues_first_line(tmp_path: Path, name: str) -> None:
+    """``00:00:04.900 --> 00:00:09.000 SPEAKER_01: words``: what follows the end time is the
+    cue's words unless it is all cue settings (``align:start position:10%``, left out)."""
+    f = tmp_path / name
+    f.write_text(
+        "00:00:00.000 --> 00:00:04.000 Interviewer: What gets in the way?\n"
+        "00:00:04.900 --> 00:00:09.000 align:start position:10%\nP17: Staffing.\n"
+        "00:00:09.000 --> 00:00:12.000 P17: Pay, too.\n",
+        "utf-8",
+    )
+    assert turns_of(read_transcript(f)) == [
+        ("Interviewer", "interviewer", "What gets in the way?", 0.0, 4.0),
+        ("P17", "participant", "Staffing. Pay, too.", 4.9, 12.0),
+    ]
+
+
 def test_txt_whisper_lines_without_speakers_are_one_unlabelled_turn(tmp_path: Path) -> None:
     """whisper's own printout (``[00:04.900 --> 00:12.300]  words``, no speakers): the ranges
     are not words; the talk is one participant's turn, which the reader says has no labels."""

@@ -2,7 +2,8 @@
 
 A cue is a timing line (``00:01:02.500 --> 00:01:05.000``, ``,`` or ``.`` before the
 milliseconds, hours optional, cue settings after the end time ignored) followed by its text
-lines up to a blank line. Lines before the timing line (cue ids, SubRip numbers) are not text.
+lines up to a blank line; words after the end time that are not cue settings
+(``00:00:04.900 --> 00:00:12.300 SPEAKER_01: words``) are the cue's first line. Lines before the timing line (cue ids, SubRip numbers) are not text.
 Blocks that open with ``NOTE``, ``STYLE`` or ``REGION`` (WebVTT) and the ``WEBVTT`` header are
 skipped. A SubRip file missing the blank line between cues is still read: a timing line inside a
 cue starts the next cue, and the cue number just before it is dropped.
@@ -28,7 +29,9 @@ from .utterances import Utterance, merge_utterances
 
 # Seconds may have one digit: Teams wrote ``0:0:5.230 --> 0:0:9.0``.
 _TIME = r"(?:\d{1,9}:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
-TIMING_LINE = re.compile(rf"^\s*(?P<begin>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?$")
+TIMING_LINE = re.compile(rf"^\s*(?P<begin>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s(?P<rest>.*))?$")
+#: A cue setting after the end time (``align:start``, ``position:10%``; SubRip's ``X1:40``).
+_CUE_SETTING = re.compile(r"[\w-]+:\S+")
 SKIPPED_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION|WEBVTT)(?:[ \t]|$)")
 _CUE_NUMBER = re.compile(r"^\s*\d+\s*$")
 
@@ -64,6 +67,9 @@ def parse_cues(text: str) -> list[Cue]:
                 current.lines.pop()
             current = Cue(parse_timecode(timing["begin"]), parse_timecode(timing["end"]))
             cues.append(current)
+            words = (timing["rest"] or "").strip()
+            if words and not all(_CUE_SETTING.fullmatch(w) for w in words.split()):
+                current.lines.append(words)  # the cue's words on its timing line
         elif current is not None:
             current.lines.append(line)
     return cues
