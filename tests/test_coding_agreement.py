@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -140,7 +141,7 @@ def test_per_code_figures_equal_the_array_statistics(rows) -> None:
     cu = coded_units_from_rows(rows)
     assume(len(cu.coders) >= 2)
     report = agreement_report(cu, n_boot=0)
-    x = cu.presence()
+    x = cu.presence(report.codes)[:, cu.compared_mask()]  # the units two or more coders coded
     for k, row in enumerate(report.per_code):
         d = x[:, :, k]
         fig = row.all
@@ -163,13 +164,73 @@ def test_pooled_figures_equal_the_statistics_of_the_stacked_matrix(rows) -> None
     cu = coded_units_from_rows(rows)
     assume(len(cu.coders) >= 2)
     report = agreement_report(cu, n_boot=0)
-    stacked = cu.presence().reshape(len(cu.coders), -1)
+    stacked = cu.presence(report.codes)[:, cu.compared_mask()].reshape(len(cu.coders), -1)
     for e, g in (
         (krippendorff_alpha(stacked), report.pooled["all"].alpha),
         (gwet_ac1(stacked, categories=[0.0, 1.0]), report.pooled["all"].ac1),
         (percent_agreement(stacked), report.pooled["all"].percent_agreement),
     ):
         assert (math.isnan(e) and math.isnan(g)) or g == pytest.approx(e, abs=1e-9)
+
+
+def _figures_of(report: Any) -> list[Any]:
+    figs = [report.pooled[u] for u in ("all", "coded")]
+    figs += [f for row in report.per_code for f in (row.all, row.coded)]
+    figs += [f for p in report.pairs for f in (p.all, p.coded)]
+    figs += list((report.single_code or {}).values())
+    return [(f.n_units, f.percent_agreement, f.kappa, f.alpha, f.ac1) for f in figs]
+
+
+@settings(max_examples=40, deadline=None)
+@given(long_rows(), st.lists(st.sampled_from(["P", "Q", "S", "T", ""]), min_size=1, max_size=6))
+def test_units_one_coder_coded_change_no_figure(rows, extra: list[str]) -> None:
+    """Only units two or more coders coded enter any figure: adding units that one coder
+    coded, with codes of their own or none, leaves every figure as it was (AC1's chance
+    agreement too, and no code of theirs joins the pooled table)."""
+    cu = coded_units_from_rows(rows)
+    assume(len(cu.coders) >= 2)
+    more = rows + [(f"x{n}", "A", code) for n, code in enumerate(extra)]
+    before, after = (agreement_report(coded_units_from_rows(r), n_boot=0) for r in (rows, more))
+    for x, y in zip(_figures_of(before), _figures_of(after), strict=True):
+        assert all(a == b or (math.isnan(a) and math.isnan(b)) for a, b in zip(x, y, strict=True))
+    assert before.codes == after.codes
+
+
+@settings(max_examples=40, deadline=None)
+@given(long_rows())
+def test_a_pairs_figures_are_those_of_the_two_coders_compared_alone(rows) -> None:
+    cu = coded_units_from_rows(rows)
+    assume(len(cu.coders) == 3)
+    report = agreement_report(cu, n_boot=0)
+    for pair in report.pairs:
+        two = [r for r in rows if r[1] in (pair.coder_a, pair.coder_b)]
+        alone = coded_units_from_rows(two)
+        if not alone.compared_mask().any():
+            continue
+        pooled = agreement_report(alone, n_boot=0).pooled
+        for uni in ("all", "coded"):
+            got, want = getattr(pair, uni), pooled[uni]
+            for k in ("percent_agreement", "kappa", "alpha", "ac1"):
+                g, w = getattr(got, k), getattr(want, k)
+                assert (math.isnan(g) and math.isnan(w)) or g == pytest.approx(w, abs=1e-12)
+
+
+def test_codes_applied_only_where_one_coder_coded_are_not_in_the_pooled_table() -> None:
+    """Two coders on u1-u3; ann alone coded u4 with a code of its own: the pooled figures are
+    those of u1-u3 and the code is in no table. By hand over the 3 units x 2 codes (P, Q):
+    ann P,Q,- / ben P,-,Q on (u1, u2, u3): cells P: 1/1, 0/0, 0/0; Q: 0/0, 1/0, 0/1, so 4 of 6
+    agree, 66.7 %."""
+    rows = [
+        ("u1", "ann", "P"), ("u1", "ben", "P"),
+        ("u2", "ann", "Q"), ("u2", "ben", ""),
+        ("u3", "ann", ""), ("u3", "ben", "Q"),
+        ("u4", "ann", "Z"),
+    ]  # fmt: skip
+    report = agreement_report(coded_units_from_rows(rows), n_boot=0)
+    assert report.codes == ["P", "Q"]
+    assert [r.code for r in report.per_code] == ["P", "Q"]
+    assert report.pooled["all"].percent_agreement == pytest.approx(4 / 6)
+    assert report.n_units == {"total": 4, "all": 3, "coded": 3}
 
 
 def test_per_code_interval_is_bootstrap_ci_on_the_code_presence_matrix() -> None:

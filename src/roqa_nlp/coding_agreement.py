@@ -864,6 +864,8 @@ def _single_code_figures(x: np.ndarray, cats: list[Any], level: str, *, ci_level
     :func:`roqa_nlp.agreement.bootstrap_ci` if needed).
     """
     n_coders = x.shape[0]
+    # AC1's q: the categories the coders used here ((none) only where a coder applied no code)
+    used = [c for c in cats if np.any(x == c)]
     pairs = [cohen_kappa(x[i], x[j]) for i, j in itertools.combinations(range(n_coders), 2)]
     finite = [v for v in pairs if math.isfinite(v)]
     fig = Figures(
@@ -871,13 +873,13 @@ def _single_code_figures(x: np.ndarray, cats: list[Any], level: str, *, ci_level
         percent_agreement=percent_agreement(x),
         kappa=float(sum(finite) / len(finite)) if finite else math.nan,
         alpha=krippendorff_alpha(x, level=level),  # type: ignore[arg-type]
-        ac1=gwet_ac1(x, categories=cats),
+        ac1=gwet_ac1(x, categories=used),
         kappa_method="cohen" if n_coders == 2 else "light",
     )
     if n_coders == 2:
         ci = normal_ci(fig.kappa, cohen_kappa_se(x[0], x[1]), level=ci_level)
         fig.ci["kappa"] = [ci.low, ci.high]
-    ci = normal_ci(fig.ac1, gwet_ac1_se(x, categories=cats), level=ci_level)
+    ci = normal_ci(fig.ac1, gwet_ac1_se(x, categories=used), level=ci_level)
     fig.ci["ac1"] = [ci.low, ci.high]
     return fig
 
@@ -906,11 +908,13 @@ def agreement_report(
             f"agreement needs at least two coders, the inputs hold {len(cu.coders)}{found}",
             hint="give one input per coder, or a CSV with several coders",
         )
+    n_total = len(cu.units)
+    cu = _compared_only(cu)
     codes = cu.codes
     x = cu.presence(codes)
     boot: dict[str, Any] = {"n_boot": n_boot, "ci_level": ci_level, "seed": seed}
     masks = {"all": np.ones(len(cu.units), dtype=bool), "coded": cu.coded_mask()}
-    compared = cu.compared_mask()
+    compared = masks["all"]
     sums = _decision_sums(x)  # units x codes x K
     n_coders = len(cu.coders)
 
@@ -937,8 +941,14 @@ def agreement_report(
     pairs: list[PairAgreement] = []
     for i, j in itertools.combinations(range(n_coders), 2):
         a, b = cu.coders[i], cu.coders[j]
-        ps = _decision_sums(x[[i, j]])
-        pair_masks = {"all": masks["all"], "coded": cu.coded_mask([a, b])}
+        # as if the two were compared alone: the units both coded and the codes either applied
+        both = np.array(
+            [u.id in cu.codings[a] and u.id in cu.codings[b] for u in cu.units], dtype=bool
+        )
+        pair_x = x[[i, j]][:, both]
+        applied = np.nansum(pair_x, axis=(0, 1)) > 0
+        ps = _decision_sums(pair_x[:, :, applied])
+        pair_masks = {"all": masks["all"][both], "coded": cu.coded_mask([a, b])[both]}
         figs = {
             uni: _figures(ps[m].sum(axis=1, keepdims=True), 2, **boot)[0]
             for uni, m in pair_masks.items()
@@ -988,7 +998,7 @@ def agreement_report(
         models=list(cu.models),
         unit_kind=cu.unit_kind,
         n_units={
-            "total": len(cu.units),
+            "total": n_total,
             **{uni: int((m & compared).sum()) for uni, m in masks.items()},
         },
         codes=codes,
@@ -1006,6 +1016,22 @@ def agreement_report(
             "ci_withheld_below_valid_share": CI_MIN_VALID_SHARE,
         },
         single_code_left_out=left_out,
+    )
+
+
+def _compared_only(cu: CodedUnits) -> CodedUnits:
+    """``cu`` with only the units two or more coders coded (:meth:`CodedUnits.compared_mask`),
+    so that nothing outside them (a code applied only there, a unit's share in AC1's chance
+    agreement) enters any figure."""
+    keep = {u.id for u, k in zip(cu.units, cu.compared_mask(), strict=True) if k}
+    if len(keep) == len(cu.units):
+        return cu
+    return dataclasses.replace(
+        cu,
+        units=[u for u in cu.units if u.id in keep],
+        codings={
+            c: {u: codes for u, codes in per.items() if u in keep} for c, per in cu.codings.items()
+        },
     )
 
 
