@@ -194,6 +194,39 @@ def test_read_long_csv_names_the_line_of_an_unknown_code(tmp_path) -> None:
         read_long_csv(p, codebook=Codebook.load("cfir-2009"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "unit;coder;code;note\nu1;A;Cost;x\nu1;B;Cost;\nu2;A;Culture;\nu2;B;;\n",  # Excel, ; as separator
+        # text pasted from Word into a note: a vertical tab and a line separator in a cell
+        "unit,coder,code,note\nu1,A,Cost,a\x0bb\nu1,B,Cost,c\u2028d\nu2,A,Culture,\nu2,B,,\n",
+        # a quoted note over two lines
+        'unit,coder,code,note\nu1,A,Cost,"two\nlines"\nu1,B,Cost,\nu2,A,Culture,\nu2,B,,\n',
+    ],
+)
+def test_long_csv_as_spreadsheets_write_it(tmp_path, text: str) -> None:
+    cu = read_long_csv(write(tmp_path / "c.csv", text))
+    assert {c: cu.codings[c] for c in cu.coders} == {
+        "A": {"u1": {"Cost"}, "u2": {"Culture"}},
+        "B": {"u1": {"Cost"}, "u2": frozenset()},
+    }
+
+
+def test_long_csv_with_an_unclosed_quote_is_a_one_line_error(tmp_path) -> None:
+    p = write(tmp_path / "c.csv", 'unit,coder,code\nu1,A,Cost\nu1,B,"Cost\nu2,A,Culture\n')
+    with pytest.raises(RoqaError, match=r"c\.csv: is not a valid CSV file \(line 4: "):
+        read_long_csv(p)
+
+
+def test_a_typographic_minus_is_a_minus(tmp_path) -> None:
+    cu = read_long_csv(write(tmp_path / "m.csv", "unit,coder,code\nu1,A,\u22121\nu1,B,-1\n"))
+    merged, groups = merge_spelling_variants(cu)
+    assert groups == [["-1", "\u22121"]]
+    report = agreement_report(merged, level="interval", n_boot=0)
+    assert report.single_code is not None
+    assert report.pooled["all"].percent_agreement == 1.0
+
+
 def test_merge_keeps_the_most_used_spelling_and_treats_ampersand_as_and() -> None:
     cu = coded_units_from_rows(
         [

@@ -71,6 +71,7 @@ import bisect
 import csv
 import dataclasses
 import functools
+import io
 import itertools
 import math
 from collections import Counter
@@ -93,7 +94,7 @@ from .agreement import (
 )
 from .errors import RoqaError, quoted
 from .framework import carries_codes
-from .io import read_text
+from .io import csv_delimiter, read_text
 from .result import CodingResult
 from .schema import SegmentResult
 from .transcripts import natural_key
@@ -221,13 +222,20 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
     """
     p = Path(path)
     text = read_text(p)
-    reader = csv.reader(text.splitlines())
+    # the separator Excel wrote (a semicolon where the decimal mark is a comma); strict, so an
+    # unclosed quote is an error rather than one cell swallowing the rest of the file
+    reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text), strict=True)
     try:
-        header = next(reader)
-    except StopIteration:
+        parsed = list(reader)
+    except csv.Error as e:
         raise RoqaError(
-            "is empty", path=p, hint="the first line must be: unit,coder,code"
+            f"is not a valid CSV file (line {reader.line_num}: {e})",
+            path=p,
+            hint="a quote that opens a cell may never close; save the sheet again as CSV",
         ) from None
+    if not parsed:
+        raise RoqaError("is empty", path=p, hint="the first line must be: unit,coder,code")
+    header, body = parsed[0], parsed[1:]
     names = [h.strip().lower() for h in header]
     missing = [c for c in ("unit", "coder", "code") if c not in names]
     if missing:
@@ -239,7 +247,7 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
     iu, ic, ik = names.index("unit"), names.index("coder"), names.index("code")
     rows: list[tuple[str, str, str]] = []
     code_names: dict[str, str] = {}
-    for n, row in enumerate(reader, start=2):
+    for n, row in enumerate(body, start=2):
         if not any(cell.strip() for cell in row):
             continue
         cells = [*row, *([""] * (len(names) - len(row)))]
@@ -321,8 +329,8 @@ def merge_spelling_variants(
 
 def _as_number(code: str) -> float | None:
     """The finite number a code reads as ("+1", "1" and "1.0" are 1.0; "-1" is -1.0), else None."""
-    try:
-        value = float(code.strip())
+    try:  # a typographic minus (U+2212, as Word and Excel may write it) is a minus
+        value = float(code.strip().replace("\u2212", "-"))
     except ValueError:
         return None
     return value if math.isfinite(value) else None
@@ -848,11 +856,11 @@ def _single_code_values(
                 left_out[u] = True
             if got:
                 code = next(iter(got))
-                try:
-                    x[i, u] = float(code)
-                except ValueError:
+                number = _as_number(code)
+                if number is None:
                     return f"level {level} needs numeric codes, and {code!r} is not a number"
-                values.add(x[i, u])
+                x[i, u] = number
+                values.add(number)
     return x, sorted(values), left_out
 
 
