@@ -528,6 +528,26 @@ def test_txt_whisper_lines_opening_with_a_time_range_are_cues(tmp_path: Path) ->
     ]
 
 
+@pytest.mark.parametrize(("name", "mark"), [("p18.vtt", "."), ("p18.srt", ","), ("p18.txt", ".")])
+def test_timings_with_four_or_more_fraction_digits_are_read(
+    tmp_path: Path, name: str, mark: str
+) -> None:
+    """``00:00:05.5000``: a cue whose times have more than three digits after the point was
+    dropped with its words; it is 5.5 seconds."""
+    f = tmp_path / name
+    f.write_text(
+        f"1\n00:00:01{mark}000 --> 00:00:04{mark}000\nInterviewer: What gets in the way?\n\n"
+        f"2\n00:00:05{mark}5000 --> 00:00:12{mark}123456\nP18: Money, mostly.\n\n"
+        f"3\n00:00:13{mark}000 --> 00:00:15{mark}000\nInterviewer: What helps?\n",
+        "utf-8",
+    )
+    assert turns_of(read_transcript(f)) == [
+        ("Interviewer", "interviewer", "What gets in the way?", 1.0, 4.0),
+        ("P18", "participant", "Money, mostly.", 5.5, 12.123456),
+        ("Interviewer", "interviewer", "What helps?", 13.0, 15.0),
+    ]
+
+
 @pytest.mark.parametrize("name", ["p17.txt", "p17.vtt", "p17.srt"])
 def test_words_on_a_timing_line_are_the_cues_first_line(tmp_path: Path, name: str) -> None:
     """``00:00:04.900 --> 00:00:09.000 SPEAKER_01: words``: what follows the end time is the

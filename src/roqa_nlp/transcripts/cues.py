@@ -28,7 +28,7 @@ from .timecodes import parse_timecode
 from .utterances import Utterance, merge_utterances
 
 # Seconds may have one digit: Teams wrote ``0:0:5.230 --> 0:0:9.0``.
-_TIME = r"(?:\d{1,9}:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
+_TIME = r"(?:\d{1,9}:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?"
 TIMING_LINE = re.compile(rf"^\s*(?P<begin>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s(?P<rest>.*))?$")
 #: A cue setting after the end time (``align:start``, ``position:10%``; SubRip's ``X1:40``).
 _CUE_SETTING = re.compile(r"[\w-]+:\S+")

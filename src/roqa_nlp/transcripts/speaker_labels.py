@@ -81,7 +81,7 @@ MAX_CAPITALISED_LABEL_WORDS = 4
 #: (``Interviewer: Sam Roe``, ``P04: Hello``); a longer one is talk, and the header is over.
 MAX_HEADER_WORDS = 6
 
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?"
 _TIMESTAMP = rf"[\[(]?(?P<ts>{_TIME})[\])]?"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
 # A label ends with a non-blank character and is closed by one run of blanks: overlapping

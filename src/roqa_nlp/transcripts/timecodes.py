@@ -7,13 +7,14 @@ import re
 
 # Hours have at most 9 digits: int() refuses strings of more than 4 300 digits with a ValueError.
 TIMECODE = re.compile(
-    r"(?:(?P<h>\d{1,9}):)?(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:[.,](?P<frac>\d{1,3}))?"
+    r"(?:(?P<h>\d{1,9}):)?(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:[.,](?P<frac>\d{1,9}))?"
 )
 SECONDS = re.compile(r"\d+(?:\.\d+)?")
 
 
 def parse_timecode(value: str) -> float:
-    """Seconds from ``[H:]MM:SS[.mmm]`` (``.`` or ``,`` before the milliseconds).
+    """Seconds from ``[H:]MM:SS[.mmm]`` (``.`` or ``,`` before the fraction of a second, of any
+    number of digits up to nine: ``05.5000`` is 5.5).
 
     Raises ``ValueError`` when ``value`` is not a clock time.
     """
