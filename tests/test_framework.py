@@ -261,8 +261,8 @@ def test_matrix_long_csv_has_one_row_per_quote_and_defuses_formulas(tmp_path: Pa
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     p02 = [r for r in rows if r["case"] == "P02" and r["code_id"] == "IC.F"]
     assert [(r["quote_rank"], r["segment_id"], r["probability"]) for r in p02] == [
-        ("1", "T2:1", "0.7000"),
-        ("2", "T2:3", "0.5000"),
+        ("1", "T2:1", "0.7"),
+        ("2", "T2:3", "0.5"),
     ]
     assert p02[1]["quote"] == '\'=HYPERLINK("x") too much paperwork'
     assert len(rows) == 6
@@ -293,6 +293,28 @@ def test_matrix_xlsx_keeps_formula_like_text_as_text(tmp_path: Path) -> None:
     cell = next(c for c in quotes["I"] if str(c.value).startswith("=HYPERLINK"))
     assert cell.data_type == "s"
     assert cell.value == '=HYPERLINK("x") too much paperwork'
+
+
+def test_matrix_xlsx_leaves_out_what_xml_cannot_hold_and_keeps_numbers_numbers(
+    tmp_path: Path,
+) -> None:
+    """A transcript may hold U+FFFE, U+FFFF or a control character, which no Excel file can:
+    they are left out of the cell (writing failed with an internal error). The probability of
+    a quote is a number a spreadsheet sorts by."""
+    from openpyxl import load_workbook
+
+    said = "Money\ufffe, mostly\uffff.\x01"
+    result = CodingResult(
+        segments=[seg("T1", 0, said, ("IC.F", 0.34779, "barrier"))],
+        transcripts={"T1": transcript("T1", "P01")},
+    )
+    out = tmp_path / "matrix.xlsx"
+    framework_matrix(result).to_xlsx(out)
+    quotes = [[c.value for c in row] for row in load_workbook(out)["Quotes"].iter_rows()]
+    assert quotes[1][8:] == ["Money, mostly.", "T1", "T1:0", 0, 17, 0.3478, "barrier"]
+    table = tmp_path / "table2.xlsx"
+    barriers_enablers(result, MINI).to_xlsx(table)
+    assert "Money, mostly." in str(load_workbook(table).active["G2"].value)
 
 
 # -- barriers and enablers --------------------------------------------------------------------

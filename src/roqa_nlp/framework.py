@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import RoqaError
-from .io import atomic_open, write_spreadsheet_csv
+from .io import atomic_open, write_spreadsheet_csv, xml_text
 from .schema import SegmentResult, Suggestion, normalise_valence
 from .transcripts import natural_key
 
@@ -438,7 +438,7 @@ class FrameworkMatrix:
                     rows.append(
                         base
                         + [rank, q.text, q.transcript_id, q.segment_id, q.start, q.end]
-                        + [f"{q.probability:.4f}", q.valence]
+                        + [round(q.probability, 4), q.valence]
                     )
         return rows
 
@@ -477,7 +477,6 @@ def write_xlsx(
     """Write an Excel workbook atomically, one sheet per ``(title, rows, column width, wrap)``:
     the first row bold and frozen, text never read as a formula."""
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.worksheet import Worksheet
@@ -485,7 +484,7 @@ def write_xlsx(
     def put(ws: Worksheet, r: int, c: int, value: Any) -> None:
         cell = ws.cell(row=r, column=c)
         if isinstance(value, str):
-            cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            cell.value = xml_text(value)  # openpyxl refuses what XML cannot hold
             cell.data_type = "s"  # never a formula, whatever the transcript says
         else:
             cell.value = value

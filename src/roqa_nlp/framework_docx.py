@@ -9,18 +9,16 @@ so the table can be pasted into a write-up and edited there. python-docx is impo
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .framework import SURE_CODE, SURE_VALENCE, clock
-from .io import atomic_open
+from .io import atomic_open, xml_text
 
 if TYPE_CHECKING:
     from .framework import BarriersEnablers, ConstructRow, Quote, Side
 
 #: characters XML 1.0 cannot hold (Word would refuse the document)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 DEFAULT_TITLE = "Summary of barriers and enablers"
 #: what an empty cell shows (the seed's table leaves the cell blank; a dash reads as "none")
 NONE_CHARTED = "\u2014"
@@ -28,10 +26,6 @@ NONE_CHARTED = "\u2014"
 NOTHING_CHARTED = "No segment is charted with a code."
 #: ... and when every segment charted is neutral
 NO_SIDE_CHARTED = "No segment is charted as a barrier or an enabler."
-
-
-def _clean(text: str) -> str:
-    return _NOT_XML.sub("", text)
 
 
 def quote_line(q: Quote) -> str:
@@ -113,11 +107,11 @@ def write_table2_docx(
 
     doc: Any = Document()
     _plain_package(doc)
-    doc.core_properties.title = _clean(title or DEFAULT_TITLE)
+    doc.core_properties.title = xml_text(title or DEFAULT_TITLE)
     doc.core_properties.author = "roqa_nlp"
-    doc.add_paragraph(_clean(title or DEFAULT_TITLE), style="Caption")
+    doc.add_paragraph(xml_text(title or DEFAULT_TITLE), style="Caption")
     if note:
-        doc.add_paragraph(_clean(note))
+        doc.add_paragraph(xml_text(note))
 
     grid = doc.add_table(rows=1, cols=2)
     grid.style = "Table Grid"
@@ -138,11 +132,11 @@ def write_table2_docx(
         for n, (name, side) in enumerate(shown):
             p = first if n == 0 else cell.add_paragraph()
             p.style = doc.styles["List Bullet"]
-            p.add_run(_clean(construct_line(name, side)))
+            p.add_run(xml_text(construct_line(name, side)))
             for q in side.quotes[:quotes]:
                 qp = cell.add_paragraph()
                 qp.paragraph_format.left_indent = Pt(18)
-                run = qp.add_run(_clean(quote_line(q)))
+                run = qp.add_run(xml_text(quote_line(q)))
                 run.italic = True
                 marks = unsure_marks(q)
                 if marks:
@@ -156,7 +150,7 @@ def write_table2_docx(
         label = grid.add_row()
         merged = label.cells[0].merge(label.cells[1])
         merged.paragraphs[0].add_run(
-            _clean(domain.name or "Codes outside the codebook")
+            xml_text(domain.name or "Codes outside the codebook")
         ).bold = True
         row = grid.add_row()
         fill(row.cells[0], [(construct_name(c), c.barriers) for c in domain.constructs])

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -38,6 +39,17 @@ def csv_delimiter(text: str) -> str:
         return csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
     except csv.Error:
         return ","
+
+
+#: Characters XML 1.0 cannot hold (control characters but tab and new lines, and the
+#: non-characters U+FFFE and U+FFFF), which Word, Excel and REFI-QDA files are made of.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot represent (a transcript may hold them;
+    Word, Excel and REFI-QDA files cannot)."""
+    return _NOT_XML.sub("", text)
 
 
 def spreadsheet_safe(text: str) -> str:

@@ -36,7 +36,7 @@ from .. import __version__
 from ..codebook import Codebook
 from ..errors import RoqaError, first_few
 from ..framework import carries_codes
-from ..io import atomic_write_bytes
+from ..io import atomic_write_bytes, xml_text
 from ..result import CodingResult
 from ..schema import Suggestion, Transcript, normalise_valence
 from .plaintext import normalise_newlines
@@ -49,7 +49,6 @@ from .refiqda import (
     normalise_guid,
     serialise,
     stable_guid,
-    xml_text,
 )
 from .review import is_machine_user, valence_not_given
 

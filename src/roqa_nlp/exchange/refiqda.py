@@ -25,6 +25,7 @@ from typing import Any
 from .. import __version__
 from ..codebook import BUILTIN, Codebook, normalise_name
 from ..errors import RoqaError
+from ..io import xml_text
 from ..schema import Code
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -42,7 +43,6 @@ MAX_XML_DEPTH = 200
 _LEVELS = ("domain", "construct", "subconstruct")
 
 # Characters XML 1.0 cannot carry, even escaped.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def stable_guid(*parts: str) -> str:
@@ -74,11 +74,6 @@ def code_guid(codebook_id: str, code_id: str) -> str:
 def normalise_guid(guid: str | None) -> str:
     """GUIDs compare case-insensitively and with or without braces (both are valid REFI-QDA)."""
     return (guid or "").strip().strip("{}").lower()
-
-
-def xml_text(s: str) -> str:
-    """``s`` without the control characters XML 1.0 cannot represent."""
-    return _XML_INVALID.sub("", s)
 
 
 def local_name(tag: Any) -> str:
