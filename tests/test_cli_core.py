@@ -754,6 +754,29 @@ def test_no_report_into_a_folder_with_an_old_report_warns_that_it_is_stale(
     )
 
 
+def test_files_an_earlier_run_left_in_the_output_folder_are_named(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """A run that does not write the open-coding queue (--stream) or a codebook's codings.ID.csv
+    (no --codebook) names what an earlier run left there, as it does a stale report."""
+    out = tmp_path / "o"
+    out.mkdir()
+    for name in ("open_coding.csv", "open_coding.jsonl", "codings.cfir-2022.csv"):
+        (out / name).write_text("last week's\n", encoding="utf-8")
+    run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--stream")
+    assert run.code == 0
+    assert run.err.strip() == (
+        f"roqa: warning: {out}: codings.cfir-2022.csv, open_coding.csv, open_coding.jsonl are "
+        "from an earlier run and do not belong to these codings (delete them)"
+    )
+    run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir)
+    assert run.code == 0
+    assert run.err.strip().splitlines()[-1] == (
+        f"roqa: warning: {out}: codings.cfir-2022.csv is from an earlier run and does not "
+        "belong to these codings (delete it)"
+    )
+
+
 def test_builtin_codebook_ids_are_case_insensitive() -> None:
     run = roqa("codebook", "CFIR-2009")
     assert_success(run)

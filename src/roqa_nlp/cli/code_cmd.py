@@ -142,6 +142,30 @@ def _warn_if_report_is_stale(out: Path) -> None:
         )
 
 
+#: Files an earlier ``roqa code`` may have left in its output folder that a run does not always
+#: write again: the open-coding queue (not written with --stream or --engine ray) and a
+#: codebook's ``codings.ID.csv`` (written with --codebook only).
+_EARLIER_OUTPUTS = ("open_coding.jsonl", "open_coding.csv", "codings.*.csv")
+
+
+def _warn_of_earlier_outputs(out: Path, written: Iterable[Path]) -> None:
+    """Name, in one warning, the files of :data:`_EARLIER_OUTPUTS` in ``out`` that this run did
+    not write (``written``): they are another run's and do not belong to these codings."""
+    fresh = {Path(p).resolve() for p in written}
+    left = sorted(
+        {f.name for pattern in _EARLIER_OUTPUTS for f in out.glob(pattern)}
+        - {p.name for p in fresh if p.parent == out.resolve()}
+    )
+    if left:
+        one = len(left) == 1
+        print(
+            f"roqa: warning: {out}: {', '.join(left)} {'is' if one else 'are'} from an earlier "
+            f"run and {'does' if one else 'do'} not belong to these codings (delete "
+            f"{'it' if one else 'them'})",
+            file=sys.stderr,
+        )
+
+
 def _note_review_in_browser(out: Path) -> None:
     """Before ``out/report.html`` is written over with no decisions.csv beside it: the review
     may live in the browser alone, which finds it again only where the report is."""
@@ -318,6 +342,7 @@ def code_command(
         for name, p in summary.paths.items():
             _console().print(f"  {name:18} {p}")
         _warn_if_report_is_stale(out)
+        _warn_of_earlier_outputs(out, summary.paths.values())
         return
     ac = _load_model(model, no_cache, backend, threads)
     ac.params.update(overrides)
@@ -337,6 +362,7 @@ def code_command(
         for name, p in w.paths.items():
             _console().print(f"  {name:18} {p}")
         _warn_if_report_is_stale(out)
+        _warn_of_earlier_outputs(out, w.paths.values())
         return
     with _own_speaker_warnings():
         result = ac.code(files, top_k=top_k, interviewer_labels=labels, pseudonyms=key)
@@ -395,6 +421,7 @@ def code_command(
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
+    _warn_of_earlier_outputs(out, written.values())
 
 
 def _file_safe(name: str) -> str:
