@@ -289,6 +289,29 @@ def test_by_transcript_and_participant_of() -> None:
     assert r.participant_of("unknown") == "unknown"
 
 
+def test_participant_of_a_transcript_read_without_transcripts_jsonl() -> None:
+    """codings.jsonl alone: the case comes from the participants' speaker labels, else the
+    participant number in the id, else the id, as when the transcript is read."""
+    import dataclasses
+
+    r = build()
+    r.transcripts.clear()
+    assert r.participant_of("p07_zoom") == "P07"  # its segments are P07's
+
+    def said_by(speaker: str, transcript: str) -> CodingResult:
+        return CodingResult.from_segments(
+            dataclasses.replace(
+                s,
+                segment=dataclasses.replace(s.segment, speaker=speaker, transcript_id=transcript),
+            )
+            for s in build()
+        )
+
+    assert said_by("P12", "interview").participant_of("interview") == "P12"
+    assert said_by("Sam Roe", "p07_zoom").participant_of("p07_zoom") == "P07"  # from the id
+    assert said_by("Sam Roe", "interview.v2").participant_of("interview.v2") == "interview.v2"
+
+
 def test_equality_compares_segments() -> None:
     a, b = build(), build()
     assert a == b
@@ -427,8 +450,8 @@ def test_a_chart_of_a_subset_keeps_the_case_labels() -> None:
     r = two_participants()
     assert framework_matrix(r.subset(code="IS.E.2")).cases == ["P07", "P08"]
     assert framework_matrix(r[:1]).cases == ["P07", "P08"]
-    # from_segments has no transcripts to name the participants
-    assert framework_matrix(CodingResult.from_segments(r[:1])).cases == ["p07_zoom"]
+    # from_segments has no transcripts: the speakers name the participant
+    assert framework_matrix(CodingResult.from_segments(r[:1])).cases == ["P07"]
 
 
 def test_load_is_read(saved) -> None:

@@ -129,6 +129,11 @@ class CodingResult:
     #: slices), None for a result made in memory: a project codebook the result records (e.g. the
     #: ``codebook.json`` that ``roqa import`` writes) is looked for beside it when charting
     source: Path | None = field(default=None, compare=False, repr=False)
+    #: cases of transcripts the result does not hold, as their segments' speakers name them
+    #: (:meth:`participant_of`), keyed by transcript id and the number of segments then
+    _cases: dict[tuple[str, int], str] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def __len__(self) -> int:
         return len(self.segments)
@@ -181,12 +186,26 @@ class CodingResult:
         return out
 
     def participant_of(self, transcript_id: str) -> str:
-        """The participant (case) a transcript belongs to, as its transcript names it (``P01``);
-        the transcript id itself when the transcript is unknown or names no participant."""
+        """The participant (case) a transcript belongs to, as its transcript names it (``P01``).
+        For a transcript the result does not hold (``codings.jsonl`` read without its
+        ``transcripts.jsonl``), the case its participants' speaker labels or its id give, by the
+        rule transcripts are read with (:func:`~roqa_nlp.transcripts.roles.participant_id`:
+        ``P01`` for segments spoken by ``P01`` or for ``p01_interview``); else the id itself."""
         t = self.transcripts.get(transcript_id)
-        if t is not None and t.participant:
-            return t.participant
-        return transcript_id
+        if t is not None:
+            return t.participant or transcript_id
+        key = (transcript_id, len(self.segments))
+        if key not in self._cases:
+            from .transcripts.roles import participant_id
+
+            speakers = dict.fromkeys(
+                s.segment.speaker
+                for s in self.segments
+                if s.segment.transcript_id == transcript_id and s.segment.role == "participant"
+            )
+            # the id is a file's stem: give it a suffix for the rule to take off ("p01.v2")
+            self._cases[key] = participant_id(list(speakers), f"{transcript_id}.id")
+        return self._cases[key]
 
     def extend(self, other: CodingResult) -> None:
         """Append ``other``'s segments and add its transcripts, in place (a transcript id both
@@ -436,9 +455,9 @@ class CodingResult:
 
     @classmethod
     def from_segments(cls, segments: Iterable[SegmentResult]) -> CodingResult:
-        """A result of these segments alone: no transcripts and no meta, so charts label each
-        case by transcript id. To keep them, filter an existing result with :meth:`subset` or
-        a slice instead."""
+        """A result of these segments alone: no transcripts and no meta, so charts name each
+        case from its segments' speakers or its transcript id (:meth:`participant_of`). To keep
+        the transcripts, filter an existing result with :meth:`subset` or a slice instead."""
         return cls(segments=list(segments))
 
 
