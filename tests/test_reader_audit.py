@@ -346,8 +346,12 @@ def test_a_word_table_time_column_gives_the_turns_begin_times(tmp_path: Path) ->
 
 def _folders(tmp_path: Path) -> Path:
     top = tmp_path / "interviews"
-    for name in ("siteA", "siteB/deeper", "empty", ".hidden", "coded"):
+    for name in ("siteA", "siteB/deeper", "empty", ".hidden", "coded", "gold"):
         (top / name).mkdir(parents=True)
+    # codings someone made by hand, with a README: no transcripts in it
+    (top / "gold" / "README.md").write_text("# Gold codings\n")
+    (top / "gold" / "codings.csv").write_text("transcript,segment_id,start,end,text\n")
+    (top / "gold" / "ratings.csv").write_text("unit,coder,code\nu1,A,Cost\n")
     (top / "siteA" / "p01.txt").write_text("P01: words")
     (top / "siteB" / "deeper" / "p02.docx").write_bytes(b"x")
     (top / "empty" / "notes.pages").write_bytes(b"x")

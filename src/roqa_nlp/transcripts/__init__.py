@@ -382,6 +382,12 @@ _NOT_TRANSCRIPTS: tuple[tuple[Callable[[Path], bool], str], ...] = (
 )
 
 
+#: The rules of :data:`_NOT_TRANSCRIPTS` that read no more than a file's name or its header
+#: line (a README, roqa's own CSV, a table without speaker and text columns): cheap enough to
+#: tell a subfolder of transcripts from one of codings (``examples/gold``).
+_NOT_READ_BY_NAME_OR_HEADER = _NOT_TRANSCRIPTS[:3]
+
+
 def _numbers_as_numbers(files: list[Path], given: Iterable[str | Path]) -> list[Path]:
     """``files`` in natural order (``p2`` before ``p10``) when they were all named one by one in
     plain text order, as a shell's ``*.vtt`` lists them (``p1, p10, p11, ..., p2``): the order
@@ -452,7 +458,7 @@ _NOT_COUNTED_IN_SUBFOLDERS = (".pdf",)
 
 
 def _holds_transcripts(folder: Path) -> bool:
-    for _root, dirs, names in os.walk(folder):
+    for root, dirs, names in os.walk(folder):
         if _OUTPUT_MARKER in names:
             dirs.clear()
             continue
@@ -460,6 +466,7 @@ def _holds_transcripts(folder: Path) -> bool:
         if any(
             Path(n).suffix.lower() in SUPPORTED_EXTENSIONS
             and Path(n).suffix.lower() not in _NOT_COUNTED_IN_SUBFOLDERS
+            and not any(leave_out(Path(root) / n) for leave_out, _ in _NOT_READ_BY_NAME_OR_HEADER)
             for n in names
             if not n.startswith(_IGNORED_PREFIXES)
         ):
