@@ -189,7 +189,7 @@ def test_units_one_coder_coded_change_no_figure(rows, extra: list[str]) -> None:
     agreement too, and no code of theirs joins the pooled table)."""
     cu = coded_units_from_rows(rows)
     assume(len(cu.coders) >= 2)
-    more = rows + [(f"x{n}", "A", code) for n, code in enumerate(extra)]
+    more = rows + [(f"x{n}", cu.coders[0], code) for n, code in enumerate(extra)]
     before, after = (agreement_report(coded_units_from_rows(r), n_boot=0) for r in (rows, more))
     for x, y in zip(_figures_of(before), _figures_of(after), strict=True):
         assert all(a == b or (math.isnan(a) and math.isnan(b)) for a, b in zip(x, y, strict=True))
@@ -376,6 +376,32 @@ def test_results_sharing_segments_are_compared_segment_by_segment() -> None:
     report = agreement_report(cu, n_boot=0)
     assert report.pooled["all"].percent_agreement == 1.0
     assert report.pairs[0].kind == "model-human"
+
+
+def test_a_coder_of_some_transcripts_is_compared_segment_by_segment_on_those() -> None:
+    """The model coded two transcripts, Ann double-coded one of them on the model's segments:
+    units are segments (spans would add the interviewer's talk and the gaps as agreed units),
+    and the other transcript's segments, which only the model coded, are not compared."""
+    model = model_result()
+    model.extend(
+        CodingResult(
+            segments=[SegmentResult(segment(0, 0, 40, tid="P02"), [suggestion("IC.H", 0.8)])],
+            transcripts={"P02": Transcript("P02", TEXT, [Turn("P02", "participant", 0, 77)])},
+        )
+    )
+    ann = result(
+        [
+            SegmentResult(segment(0, 0, 40), [suggestion("IC.H")]),
+            SegmentResult(segment(1, 41, 64), []),
+            SegmentResult(segment(2, 65, 77), []),
+        ]
+    )
+    cu = coded_units_from_results({"Ann": ann, "model": model})
+    assert cu.unit_kind == "segments"
+    report = agreement_report(cu, n_boot=0)
+    assert report.n_units == {"total": 4, "all": 3, "coded": 2}
+    # IC.H on P01:0 both; IS.E.2 on P01:1 the model only: 5 of 6 (unit, code) decisions agree
+    assert report.pooled["all"].percent_agreement == pytest.approx(5 / 6)
 
 
 # -- character spans -------------------------------------------------------------------------------

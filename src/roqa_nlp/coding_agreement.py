@@ -425,8 +425,10 @@ def coded_units_from_results(
 ) -> CodedUnits:
     """Units from one :class:`CodingResult` per coder: shared segments, or character spans.
 
-    ``units="auto"`` uses segments when every coder's result has the same segments (ids and
-    character ranges), and character spans otherwise. ``models`` names the coders whose results
+    ``units="auto"`` uses segments when every two coders' results have the same segments (ids
+    and character ranges) in each transcript both coded (so a coder who coded some of the
+    transcripts, as a double-coded subsample is, still compares by segment), and character
+    spans otherwise. ``models`` names the coders whose results
     are a model's (default: those :func:`is_model_result` finds), e.g. for results already cut
     to their counted codes by :func:`counted_codings`.
     """
@@ -449,12 +451,7 @@ def coded_units_from_results(
             for sug in sr.suggestions:
                 names.setdefault(sug.code_id, sug.name)
     if units == "auto":
-        layouts = [
-            {sr.segment.id: (sr.segment.transcript_id, sr.segment.start, sr.segment.end)
-             for sr in results[c].segments}
-            for c in coders
-        ]  # fmt: skip
-        units = "segments" if all(lay == layouts[0] for lay in layouts) else "spans"
+        units = "segments" if _same_segments(list(results.values())) else "spans"
     if units == "segments":
         seen: dict[str, Unit] = {}
         for res in results.values():
@@ -465,6 +462,21 @@ def coded_units_from_results(
     else:
         cu = _span_units(results, per_coder, names, model_coders)
     return cu
+
+
+def _same_segments(results: Sequence[CodingResult]) -> bool:
+    """Whether every two of ``results`` cut each transcript both coded into the same segments
+    (ids and character ranges)."""
+    layouts: list[dict[str, dict[str, tuple[int, int]]]] = []
+    for result in results:
+        per: dict[str, dict[str, tuple[int, int]]] = {}
+        for sr in result.segments:
+            seg = sr.segment
+            per.setdefault(seg.transcript_id, {})[seg.id] = (seg.start, seg.end)
+        layouts.append(per)
+    return all(
+        a[t] == b[t] for a, b in itertools.combinations(layouts, 2) for t in a.keys() & b.keys()
+    )
 
 
 def _span_units(
