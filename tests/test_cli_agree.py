@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.cli import main
+from roqa_nlp.errors import RoqaError
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion
 
@@ -219,6 +220,33 @@ def test_two_inputs_with_the_same_coder_name_exit_2(tmp_path, capsys) -> None:
     code, _, err = run(["agree", str(a), str(b)], capsys)
     assert code == 2
     assert "also coder 'ann'" in err
+
+
+def test_one_input_given_twice_is_said_to_be(tmp_path, capsys) -> None:
+    """A folder and its codings.jsonl, or one CSV twice, are one input, not two coders who
+    share a name."""
+    ann = write_result(tmp_path / "ann", [seg(0, ["X"])])
+    code, _, err = run(["agree", str(ann / "codings.jsonl"), str(ann)], capsys)
+    assert (code, err.strip()) == (
+        2,
+        f"roqa: error: {ann}: is given twice (as {ann / 'codings.jsonl'}) (give each input once)",
+    )
+    p = tmp_path / "c.csv"
+    p.write_text("unit,coder,code\nu1,A,X\nu1,B,X\n", encoding="utf-8")
+    code, _, err = run(["agree", str(p), str(p)], capsys)
+    assert (code, err.strip()) == (2, f"roqa: error: {p}: is given twice (give each input once)")
+
+
+def test_the_codings_spreadsheet_says_to_give_codings_jsonl(tmp_path, capsys) -> None:
+    ann = write_result(tmp_path / "ann", [seg(0, ["X"])])
+    CodingResult.read(ann).to_csv(ann / "codings.csv")
+    code, _, err = run(["agree", str(ann / "codings.csv"), str(ann)], capsys)
+    assert code == 2
+    assert err.strip().endswith(
+        f"(give the codings.jsonl beside it, or its folder {ann}, to compare a roqa result)"
+    )
+    with pytest.raises(RoqaError, match="is the spreadsheet of the codings, which cannot be read"):
+        CodingResult.read(ann / "codings.csv")
 
 
 def test_cli_help_does_not_import_numpy() -> None:

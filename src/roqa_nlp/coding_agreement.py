@@ -92,7 +92,7 @@ from .agreement import (
     normal_ci,
     percent_agreement,
 )
-from .errors import RoqaError, quoted
+from .errors import RoqaError, first_few, quoted
 from .framework import carries_codes
 from .io import csv_delimiter, read_text
 from .result import CodingResult
@@ -239,10 +239,14 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
     names = [h.strip().lower() for h in header]
     missing = [c for c in ("unit", "coder", "code") if c not in names]
     if missing:
+        roqa_own = "segment_id" in names  # the spreadsheet roqa code writes beside codings.jsonl
         raise RoqaError(
-            f"has no {', '.join(missing)} column (found: {', '.join(header) or 'nothing'})",
+            f"has no {', '.join(missing)} column (found: {first_few(header, 6) or 'nothing'})",
             path=p,
-            hint="the first line must name the columns unit, coder and code",
+            hint=f"give the codings.jsonl beside it, or its folder {p.parent}, to compare a "
+            "roqa result"
+            if roqa_own
+            else "the first line must name the columns unit, coder and code",
         )
     iu, ic, ik = names.index("unit"), names.index("coder"), names.index("code")
     rows: list[tuple[str, str, str]] = []

@@ -413,6 +413,12 @@ class CodingResult:
                 path=p,
                 hint=f"code it first: roqa code {p} --out coded/, then give coded/",
             )
+        elif p.suffix.lower() == ".csv" and p.with_name("codings.jsonl").is_file():
+            raise RoqaError(  # roqa's spreadsheet of codings: what it shows, not all it holds
+                "is the spreadsheet of the codings, which cannot be read back",
+                path=p,
+                hint=f"give the codings.jsonl beside it, or its folder {p.parent}",
+            )
         segs: list[SegmentResult] = []
         for i, r in read_jsonl_numbered(p):
             try:

@@ -140,9 +140,15 @@ def load_coded_units(
         where[name] = label
         source[name] = path
 
+    given: dict[Path, Path] = {}  # each input's codings file -> the input naming it
     for p in inputs:
         if not p.exists():
             raise RoqaError("file not found", path=p, hint="check the path")
+        file = (p / "codings.jsonl" if p.is_dir() else p).resolve()
+        if file in given:  # a folder and its codings.jsonl are one input
+            also = "" if given[file] == p else f" (as {given[file]})"
+            raise RoqaError(f"is given twice{also}", path=p, hint="give each input once")
+        given[file] = p
         suffix = p.suffix.lower()
         if p.is_dir():
             if not (p / "codings.jsonl").exists():
