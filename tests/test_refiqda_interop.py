@@ -508,11 +508,17 @@ def test_cli_import_of_the_same_project_again_replaces_its_coders(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.qdpx", "a2.qdpx", "o"]
 
 
+@pytest.mark.parametrize("theirs", ["codings/Zed", "codings.jsonl"])
 def test_cli_import_beside_codings_it_did_not_write_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], theirs: str
 ) -> None:
+    """A coder's folder, or the output folder of roqa code (its codings.jsonl)."""
     out = tmp_path / "o"
-    (out / "codings" / "Zed").mkdir(parents=True)
+    (out / "codings").mkdir(parents=True)
+    if theirs == "codings.jsonl":
+        (out / theirs).write_text("{}\n", encoding="utf-8")
+    else:
+        (out / theirs).mkdir()
     path = build_qdpx(tmp_path / "a.qdpx", two_coder_project("Study A", bob=True))
     code, _, err = run(["import", str(path), "--out", str(out)], capsys)
     assert code == 2

@@ -322,8 +322,9 @@ _IMPORTED_FOLDERS = ("transcripts", "codings", "decisions")
 def _previous_import(out: Path, project: str) -> bool:
     """Whether ``out`` holds an earlier import of the same project, whose folders the new
     import replaces (a coder deleted since must not linger beside the new ones). An import of
-    another project, or codings ``roqa import`` did not write, is a one-line error: mixing two
-    projects' coders would go unnoticed in ``roqa agree``."""
+    another project, or codings ``roqa import`` did not write (a ``codings/`` folder, or the
+    ``codings.jsonl`` of ``roqa code``), is a one-line error: mixing two projects' coders would
+    go unnoticed in ``roqa agree``."""
     from ..errors import RoqaError
 
     if not out.is_dir():
@@ -331,7 +332,7 @@ def _previous_import(out: Path, project: str) -> bool:
     record = out / "import.json"
     if not record.is_file():
         codings = out / "codings"
-        if codings.is_dir() and any(codings.iterdir()):
+        if (codings.is_dir() and any(codings.iterdir())) or (out / "codings.jsonl").is_file():
             raise RoqaError(
                 "already holds codings that roqa import did not write; refusing to import "
                 "beside them",
