@@ -147,3 +147,15 @@ def test_a_transcript_that_does_not_read_as_english_is_named_to_check(tmp_path: 
     assert "1 transcript(s), 1 participant turn(s) to code; 1 to check (above)." in text.out
     english = roqa("inspect", EXAMPLES, "--json")
     assert [s["language"] for s in json.loads(english.out)] == [None, None, None]
+
+
+def test_words_left_out_between_cues_are_named_to_check(tmp_path: Path) -> None:
+    f = tmp_path / "p19.vtt"
+    f.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nInterviewer: Why?\n\n"
+        "00:00:05.000 -> 00:00:09.000\nP19: Money.\n\n00:00:10.000 --> 00:00:12.000\nP19: Time.\n",
+        "utf-8",
+    )
+    [got] = json.loads(roqa("inspect", f, "--json").out)
+    assert got["left_out"].startswith(f"{f}: 1 block of words between its cues has no timing")
+    assert "; 1 to check (above)." in roqa("inspect", f).out

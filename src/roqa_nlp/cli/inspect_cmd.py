@@ -15,9 +15,11 @@ from .app import app, transcripts_argument
 def transcript_summary(t: Any) -> dict[str, Any]:
     """What ``roqa inspect`` reports of one transcript: its id, file, format, case, each
     speaker's role, turns and words, the participant turns to code (backchannels aside), the
-    warnings about its speakers and its language, if any, and how it was read
+    warnings about its speakers, its language and words left out between subtitle cues, if
+    any, and how it was read
     (:func:`reading_notes`)."""
     from ..transcripts.backchannels import is_backchannel
+    from ..transcripts.cues import unread_cues_warning
     from ..transcripts.language import language_warning
     from ..transcripts.roles import speaker_warning
 
@@ -45,6 +47,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         "backchannels": backchannels,
         "warning": speaker_warning(t, interface="inspect"),
         "language": language_warning(t),
+        "left_out": unread_cues_warning(t),
         "read_as": reading_notes(t),
     }
 
@@ -116,11 +119,11 @@ def inspect_command(
         con.print(f"  {s['turns_to_code']} participant turn(s) to code{skipped}")
         if s["read_as"]:
             con.print(f"  read: {'; '.join(s['read_as'])}")
-        for warning in (s["warning"], s["language"]):
+        for warning in (s["warning"], s["language"], s["left_out"]):
             if warning:
                 con.print(escape(f"  check: {warning}"))
     total = sum(s["turns_to_code"] for s in summaries)
-    checks = sum(1 for s in summaries if s["warning"] or s["language"])
+    checks = sum(1 for s in summaries if s["warning"] or s["language"] or s["left_out"])
     con.print(
         f"{len(summaries)} transcript(s), {total} participant turn(s) to code"
         + (f"; {checks} to check (above)" if checks else "")

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import quoted
 from ..schema import Transcript
 from .render import render_transcript
 from .timecodes import parse_timecode
@@ -45,14 +46,25 @@ class Cue:
     lines: list[str] = field(default_factory=list)
 
 
-def parse_cues(text: str) -> list[Cue]:
-    """The cues of a WebVTT or SubRip text (line endings already ``\\n``)."""
+def parse_cues(text: str, unread: list[str] | None = None) -> list[Cue]:
+    """The cues of a WebVTT or SubRip text (line endings already ``\\n``). ``unread``, when
+    given, gets the first line of each block after the first cue that has words but no timing
+    line (a cue whose timing line is malformed): its words are in no cue."""
     cues: list[Cue] = []
     current: Cue | None = None
     block_start = True
     skipping = False
+    before: list[str] = []  # the block's lines before a timing line (a cue id, or words)
+
+    def end_block() -> None:
+        words = [line for line in before if not _CUE_NUMBER.match(line)]
+        if unread is not None and cues and current is None and words:
+            unread.append(words[0].strip())
+        before.clear()
+
     for line in text.split("\n"):
         if not line.strip():
+            end_block()
             current = None
             block_start, skipping = True, False
             continue
@@ -65,6 +77,7 @@ def parse_cues(text: str) -> list[Cue]:
         if timing is not None:
             if current is not None and current.lines and _CUE_NUMBER.match(current.lines[-1]):
                 current.lines.pop()
+            before.clear()  # a cue id
             current = Cue(parse_timecode(timing["begin"]), parse_timecode(timing["end"]))
             cues.append(current)
             words = (timing["rest"] or "").strip()
@@ -72,7 +85,31 @@ def parse_cues(text: str) -> list[Cue]:
                 current.lines.append(words)  # the cue's words on its timing line
         elif current is not None:
             current.lines.append(line)
+        else:
+            before.append(line)
+    end_block()
     return cues
+
+
+#: The transcript metadata key of the first lines of the blocks that were left out, having
+#: words but no timing line (:func:`unread_cues_warning`).
+UNREAD = "blocks_without_timing"
+
+
+def unread_cues_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file when blocks of words between its cues had no
+    timing line and were left out (a malformed ``00:00:05 -> 00:00:07``), else None."""
+    unread = transcript.metadata.get(UNREAD)
+    if not unread:
+        return None
+    n = len(unread)
+    where = transcript.source or transcript.id
+    return (
+        f"{where}: {n} block{'s' if n != 1 else ''} of words between its cues "
+        f"{'have' if n != 1 else 'has'} no timing line (00:00:01.000 --> 00:00:04.000), so "
+        f"{'they were' if n != 1 else 'it was'} left out: {quoted(str(unread[0]))} (mend the "
+        "timing line to have the words coded)"
+    )
 
 
 #: Turns one cue's text lines and times into an utterance (the format-specific part).
@@ -130,7 +167,8 @@ def cue_transcript(
     ``cue_utterance`` turns into utterances: consecutive utterances of one speaker form a turn,
     rendered canonically (``metadata["format"] = fmt``)."""
     timed = timed_lines_as_cues(text)
-    cues = parse_cues(text if timed is None else timed)
+    unread: list[str] = []
+    cues = parse_cues(text if timed is None else timed, unread)
     utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
     turns, named = merge_utterances(utterances, path, interviewer_labels)
     return render_transcript(
@@ -143,6 +181,7 @@ def cue_transcript(
             "rendering": "canonical",
             "cues": len(utterances),
             **({"timed_lines": True} if timed is not None else {}),
+            **({UNREAD: unread} if unread else {}),
         },
         speaker_labels=named,
     )

@@ -63,10 +63,17 @@ def warn_of_language(transcript: Transcript, *, stacklevel: int = 2) -> None:
 
 def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     """Issue every warning about how a transcript file was read: its speakers
-    (:func:`~roqa_nlp.transcripts.roles.warn_of_speakers`) and its language
-    (:func:`warn_of_language`). ``stacklevel`` as for :func:`warnings.warn`, counted from the
-    caller of this function."""
+    (:func:`~roqa_nlp.transcripts.roles.warn_of_speakers`), its language
+    (:func:`warn_of_language`) and words between subtitle cues left out
+    (:func:`~roqa_nlp.transcripts.cues.unread_cues_warning`). ``stacklevel`` as for
+    :func:`warnings.warn`, counted from the caller of this function."""
+    import warnings
+
+    from .cues import unread_cues_warning
     from .roles import warn_of_speakers
 
     warn_of_speakers(transcript, stacklevel=stacklevel + 1)
     warn_of_language(transcript, stacklevel=stacklevel + 1)
+    unread = unread_cues_warning(transcript)
+    if unread:
+        warnings.warn(RoqaWarning(unread), stacklevel=stacklevel + 1)
