@@ -153,7 +153,7 @@ def test_words_left_out_between_cues_are_named_to_check(tmp_path: Path) -> None:
     f = tmp_path / "p19.vtt"
     f.write_text(
         "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nInterviewer: Why?\n\n"
-        "00:00:05.000 -> 00:00:09.000\nP19: Money.\n\n00:00:10.000 --> 00:00:12.000\nP19: Time.\n",
+        "00:00:05.000 >> 00:00:09.000\nP19: Money.\n\n00:00:10.000 --> 00:00:12.000\nP19: Time.\n",
         "utf-8",
     )
     [got] = json.loads(roqa("inspect", f, "--json").out)

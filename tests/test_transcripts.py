@@ -549,20 +549,20 @@ def test_timings_with_four_or_more_fraction_digits_are_read(
 
 
 def test_words_between_cues_without_a_timing_line_are_warned_of(tmp_path: Path) -> None:
-    """A cue whose timing line is malformed (``->``) holds words no cue reads: they are left
+    """A cue whose timing line is malformed (``>>``) holds words no cue reads: they are left
     out, and the reader says so, with the block's first line; a title before the first cue is
     no talk and is not warned of."""
     f = tmp_path / "p19.vtt"
     f.write_text(
         "WEBVTT\n\nInterview 19\n\n"
         "1\n00:00:01.000 --> 00:00:04.000\nInterviewer: What gets in the way?\n\n"
-        "2\n00:00:05.000 -> 00:00:09.000\nP19: Money, mostly.\n\n"
+        "2\n00:00:05.000 >> 00:00:09.000\nP19: Money, mostly.\n\n"
         "3\n00:00:10.000 --> 00:00:12.000\nP19: And time.\n",
         "utf-8",
     )
     message = (
         f"{f}: 1 block of words between its cues has no timing line (00:00:01.000 --> "
-        "00:00:04.000), so it was left out: '00:00:05.000 -> 00:00:09.000' (mend the timing "
+        "00:00:04.000), so it was left out: '00:00:05.000 >> 00:00:09.000' (mend the timing "
         "line to have the words coded)"
     )
     with pytest.warns(RoqaWarning) as caught:
@@ -572,8 +572,10 @@ def test_words_between_cues_without_a_timing_line_are_warned_of(tmp_path: Path) 
         ("Interviewer", "interviewer", "What gets in the way?", 1.0, 4.0),
         ("P19", "participant", "And time.", 10.0, 12.0),
     ]
-    f.write_text(f.read_text("utf-8").replace(" -> ", " --> "), "utf-8")
-    assert "blocks_without_timing" not in read_transcript(f).metadata
+    f.write_text(f.read_text("utf-8").replace(" >> ", " -> "), "utf-8")  # an arrow, if short
+    t = read_transcript(f)
+    assert "blocks_without_timing" not in t.metadata
+    assert turns_of(t)[1] == ("P19", "participant", "Money, mostly. And time.", 5.0, 12.0)
 
 
 @pytest.mark.parametrize("name", ["p17.txt", "p17.vtt", "p17.srt"])

@@ -1,9 +1,10 @@
 """Subtitle cues: the shared block structure of WebVTT and SubRip files.
 
 A cue is a timing line (``00:01:02.500 --> 00:01:05.000``, ``,`` or ``.`` before the
-milliseconds, hours optional, cue settings after the end time ignored) followed by its text
-lines up to a blank line; words after the end time that are not cue settings
-(``00:00:04.900 --> 00:00:12.300 SPEAKER_01: words``) are the cue's first line. Lines before the timing line (cue ids, SubRip numbers) are not text.
+fraction of a second, hours optional, ``->`` for the arrow too, cue settings after the end time
+ignored) followed by its text lines up to a blank line; words after the end time that are not
+cue settings (``00:00:04.900 --> 00:00:12.300 SPEAKER_01: words``) are the cue's first line.
+Lines before the timing line (cue ids, SubRip numbers) are not text.
 Blocks that open with ``NOTE``, ``STYLE`` or ``REGION`` (WebVTT) and the ``WEBVTT`` header are
 skipped. A SubRip file missing the blank line between cues is still read: a timing line inside a
 cue starts the next cue, and the cue number just before it is dropped.
@@ -30,7 +31,7 @@ from .utterances import Utterance, merge_utterances
 
 # Seconds may have one digit: Teams wrote ``0:0:5.230 --> 0:0:9.0``.
 _TIME = r"(?:\d{1,9}:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?"
-TIMING_LINE = re.compile(rf"^\s*(?P<begin>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s(?P<rest>.*))?$")
+TIMING_LINE = re.compile(rf"^\s*(?P<begin>{_TIME})\s*--?>\s*(?P<end>{_TIME})(?:\s(?P<rest>.*))?$")
 #: A cue setting after the end time (``align:start``, ``position:10%``; SubRip's ``X1:40``).
 _CUE_SETTING = re.compile(r"[\w-]+:\S+")
 SKIPPED_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION|WEBVTT)(?:[ \t]|$)")
@@ -130,7 +131,7 @@ def looks_like_cues(text: str) -> bool:
 
 #: A line opening with its time range in brackets, then the words (Whisper's printed transcript).
 TIMED_RANGE_LINE = re.compile(
-    rf"^[ \t]*\[[ \t]*(?P<begin>{_TIME})[ \t]*-->?[ \t]*(?P<end>{_TIME})[ \t]*\][ \t]*(?P<words>.*)$"
+    rf"^[ \t]*\[[ \t]*(?P<begin>{_TIME})[ \t]*--?>[ \t]*(?P<end>{_TIME})[ \t]*\][ \t]*(?P<words>.*)$"
 )
 
 
