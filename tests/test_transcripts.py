@@ -578,6 +578,17 @@ def test_words_between_cues_without_a_timing_line_are_warned_of(tmp_path: Path) 
     assert turns_of(t)[1] == ("P19", "participant", "Money, mostly. And time.", 5.0, 12.0)
 
 
+def test_a_first_cue_without_a_timing_line_is_warned_of(tmp_path: Path) -> None:
+    f = tmp_path / "p20.srt"
+    f.write_text(
+        "1\n00:00:01,000 >> 00:00:04,000\nInterviewer: Why?\n\n"
+        "2\n00:00:05,000 --> 00:00:09,000\nP20: Money.\n",
+        "utf-8",
+    )
+    with pytest.warns(RoqaWarning, match="left out: '00:00:01,000 >> 00:00:04,000'"):
+        read_transcript(f)
+
+
 @pytest.mark.parametrize("name", ["p17.txt", "p17.vtt", "p17.srt"])
 def test_words_on_a_timing_line_are_the_cues_first_line(tmp_path: Path, name: str) -> None:
     """``00:00:04.900 --> 00:00:09.000 SPEAKER_01: words``: what follows the end time is the

@@ -49,8 +49,9 @@ class Cue:
 
 def parse_cues(text: str, unread: list[str] | None = None) -> list[Cue]:
     """The cues of a WebVTT or SubRip text (line endings already ``\\n``). ``unread``, when
-    given, gets the first line of each block after the first cue that has words but no timing
-    line (a cue whose timing line is malformed): its words are in no cue."""
+    given, gets the first line of each block with words but no timing line (a cue whose timing
+    line is malformed) after the first cue, or before it when numbered as a cue: its words are in
+    no cue."""
     cues: list[Cue] = []
     current: Cue | None = None
     block_start = True
@@ -59,7 +60,9 @@ def parse_cues(text: str, unread: list[str] | None = None) -> list[Cue]:
 
     def end_block() -> None:
         words = [line for line in before if not _CUE_NUMBER.match(line)]
-        if unread is not None and cues and current is None and words:
+        # before the first cue, only a numbered block is a cue (a title is no talk)
+        numbered = bool(before) and _CUE_NUMBER.match(before[0]) is not None
+        if unread is not None and (cues or numbered) and current is None and words:
             unread.append(words[0].strip())
         before.clear()
 
