@@ -161,6 +161,32 @@ def test_people_a_header_names_get_the_pseudonym_of_their_role_in_that_transcrip
     assert "header_people" not in out.metadata  # the names stay in the key only
 
 
+def test_speakers_labelled_by_initials_take_the_pseudonyms_of_the_people_named(
+    tmp_path: Path,
+) -> None:
+    """``HW`` asks and is the interviewer the header names, so she is ``Interviewer`` (she was
+    given a participant's number when the researcher named her with --interviewer)."""
+    (tmp_path / "p04.txt").write_text(
+        "Participant ID: P04\nParticipant name: Mary-Jane O'Neill\n"
+        "Interviewer name: Hannah Whitfield\n\n"
+        "HW: Thanks Mary-Jane. What gets in the way?\nMJO: Money, Hannah.\n",
+        "utf-8",
+    )
+    for named in (None, ["Hannah Whitfield"]):
+        (out,), key = pseudonymise(
+            [read_transcript(tmp_path / "p04.txt", interviewer_labels=named)]
+        )
+        assert key.pseudonyms == {
+            "HW": "Interviewer",
+            "MJO": "P04",
+            "Mary-Jane O'Neill": "P04",
+            "Hannah Whitfield": "Interviewer",
+        }
+        assert out.text.endswith(
+            "Interviewer: Thanks [P04]. What gets in the way?\nP04: Money, [Interviewer].\n"
+        )
+
+
 def test_a_first_name_alone_is_replaced_only_where_that_person_speaks(tmp_path: Path) -> None:
     (tmp_path / "p01.txt").write_text("Interviewer: Hi Priya?\nPriya Nair: Hello.\n", "utf-8")
     (tmp_path / "p02.txt").write_text(

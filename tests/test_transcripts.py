@@ -126,10 +126,10 @@ def test_txt_header_fields_at_the_top_are_not_speakers(tmp_path: Path) -> None:
     f.write_text(HEADED)
     t = read_transcript(f)
     assert t.text == HEADED  # the file's own text, header and all
-    # "Interviewer: Sam Roe" is a turn of the header's (two words: the header goes on), and the
-    # field "Date" after the talk has begun is a speaker as any other label is
+    # "Interviewer: Sam Roe" names the interviewer in the header (it was a turn of hers), and
+    # the field "Date" after the talk has begun is a speaker as any other label is
+    assert t.metadata["header_people"] == {"Ada Lee": "participant", "Sam Roe": "interviewer"}
     assert turns_of(t) == [
-        ("Interviewer", "interviewer", "Sam Roe", None, None),
         (
             "Interviewer",
             "interviewer",
@@ -271,6 +271,71 @@ def test_a_header_naming_the_interviewer_tells_who_asks(tmp_path: Path) -> None:
         t = read_transcript(f)
     assert [u.role for u in t.turns] == ["interviewer", "participant"]
     assert "interviewer_labels_unmatched" not in t.metadata
+
+
+def test_a_header_giving_names_after_role_labels_names_the_people(tmp_path: Path) -> None:
+    """``Interviewer: Hannah Whitfield`` in a header (a header field beside it) names the
+    interviewer; it is no turn of the interviewer's, nor ``Interviewee: Gareth Price`` a
+    participant's turn that would be coded."""
+    f = tmp_path / "interview8.txt"
+    header = "Transcript of interview 8\nInterviewer: Hannah Whitfield\nInterviewee: Gareth Price\n"
+    talk = "\nInterviewer: Thanks Gareth, shall we start?\nGareth: Yes. I run the crisis team.\n"
+    f.write_text(header + "Date: 3 April 2021\n" + talk, "utf-8")
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "Thanks Gareth, shall we start?", None, None),
+        ("Gareth", "participant", "Yes. I run the crisis team.", None, None),
+    ]
+    assert t.metadata["header_people"] == {
+        "Hannah Whitfield": "interviewer",
+        "Gareth Price": "participant",
+    }
+    f.write_text(header + talk, "utf-8")  # no header field: the lines are what they look like
+    assert [u.speaker for u in read_transcript(f).turns][:2] == ["Interviewer", "Interviewee"]
+
+
+def test_speakers_labelled_by_initials_are_the_people_named(tmp_path: Path) -> None:
+    """``HW`` is the interviewer a header (or the researcher) names ``Hannah Whitfield``."""
+    import warnings
+
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Participant ID: P04\nInterviewer name: Hannah Whitfield\n\n"
+        "HW: What gets in the way?\nMJO: Money.\nHW: And?\nMJO: Time.\n",
+        "utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)  # no guess, no "no interviewer" warning
+        t = read_transcript(f)
+    assert [(u.speaker, u.role) for u in t.turns][:2] == [
+        ("HW", "interviewer"),
+        ("MJO", "participant"),
+    ]
+    g = tmp_path / "p05.txt"
+    g.write_text("HW: What gets in the way?\nDL: Money.\n", "utf-8")
+    t = read_transcript(g, interviewer_labels=["Hannah Whitfield"])
+    assert [u.role for u in t.turns] == ["interviewer", "participant"]
+    assert "interviewer_labels_unmatched" not in t.metadata
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "expected"),
+    [
+        ("HW", "Hannah Whitfield", True),
+        ("H.W.", "Hannah Whitfield", True),
+        ("HW", "Dr Hannah Whitfield", True),
+        ("MJO", "Mary-Jane O'Neill", True),
+        ("MO", "Mary-Jane O'Neill", True),
+        ("hw", "Hannah Whitfield", False),  # initials are written in capitals
+        ("HW", "Hannah", False),
+        ("WH", "Hannah Whitfield", False),
+        ("P04", "Pat Ode", False),
+    ],
+)
+def test_is_initials_of(label: str, name: str, expected: bool) -> None:
+    from roqa_nlp.transcripts.speaker_labels import is_initials_of
+
+    assert is_initials_of(label, name) is expected
 
 
 def test_header_lines_end_at_the_first_speaker_with_more_than_six_words() -> None:

@@ -61,13 +61,13 @@ from pathlib import Path
 from .errors import RoqaError, first_few, quoted, warn
 from .io import packaged_words
 from .schema import Transcript, Turn
+from .transcripts.speaker_labels import HONORIFICS
 
 __all__ = ["KEY_COLUMNS", "NameToCheck", "PseudonymKey", "names_to_check", "pseudonymise"]
 
 #: the columns of a pseudonym key file
 KEY_COLUMNS = ("name", "pseudonym")
 
-_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"})
 _PARTICIPANT_NUMBER = re.compile(r"P(\d+)", re.IGNORECASE)
 #: the pseudonyms roqa gives speakers: a participant number or an interviewer
 _SPEAKER_PSEUDONYM = re.compile(r"P\d+|Interviewer(?: \d+)?", re.IGNORECASE)
@@ -111,7 +111,7 @@ def name_parts(name: str) -> list[str]:
             if word.lower().endswith(suffix):
                 word = word[: -len(suffix)]
         bare = word.rstrip(".").lower()
-        if len(bare) < 2 or not word[:1].isalpha() or bare in _HONORIFICS:
+        if len(bare) < 2 or not word[:1].isalpha() or bare in HONORIFICS:
             continue
         if bare in _not_names():
             continue
@@ -637,7 +637,7 @@ def _may_be_a_name(word: str) -> bool:
     lower case ("Punjabi-speaking")."""
     if len(word) < 2 or not word[0].isupper() or not any(c.islower() for c in word):
         return False
-    if word[1] in "'’" or word.casefold() in _HONORIFICS or word.removesuffix("s").isupper():
+    if word[1] in "'’" or word.casefold() in HONORIFICS or word.removesuffix("s").isupper():
         return False  # "I'm", "Mr", "GPs"
     return all(piece[:1].isupper() for piece in word.split("-")[1:] if piece)
 

@@ -81,6 +81,8 @@ MAX_CAPITALISED_LABEL_WORDS = 4
 #: (``Interviewer: Sam Roe``, ``P04: Hello``); a longer one is talk, and the header is over.
 MAX_HEADER_WORDS = 6
 
+#: Titles before a person's name, lower case without the full stop.
+HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"})
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?"
 _TIMESTAMP = rf"[\[(]?(?P<ts>{_TIME})[\])]?"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
@@ -258,15 +260,40 @@ def is_header_field(label: str) -> bool:
     return field in PERSON_FIELDS or field in packaged_words("transcript_header_fields.txt")
 
 
+#: Labels of the one interviewed that a header may give a name after (``Interviewee: Gareth
+#: Price``); an interviewer's label may too (``Interviewer: Hannah Whitfield``).
+_INTERVIEWEE_LABELS = frozenset({"interviewee", "respondent", "participant", "informant"})
+#: A person's name as a header gives it: two to four capitalised words or initials
+#: (``Hannah Whitfield``, ``H. Whitfield``, ``Mary-Jane O'Neill``), nothing else on the line.
+_PERSON_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3}")
+
+
+def person_line_role(label: str, said: str) -> str | None:
+    """``interviewer`` or ``participant`` when a labelled line gives a person's name after a
+    role's label (``Interviewer: Hannah Whitfield``, ``Interviewee: Gareth Price``), as a
+    transcript's header does, else None."""
+    name = " ".join(said.split())
+    if not _PERSON_NAME.fullmatch(name) or not _is_capitalised(name):
+        return None
+    if label in interviewer_keys(None):
+        return "interviewer"
+    return "participant" if _field(label) in _INTERVIEWEE_LABELS else None
+
+
 def header_people(
     labels: Sequence[str | None], words: Sequence[str], header: Iterable[int]
 ) -> dict[str, str]:
-    """The people a file's header names (``Participant name: Maria Okafor``), each with the role
-    of the field (:data:`PERSON_FIELDS`): name -> ``participant`` or ``interviewer``."""
+    """The people a file's header names (``Participant name: Maria Okafor``, ``Interviewer:
+    Hannah Whitfield``), each with the role of the field (:data:`PERSON_FIELDS`) or label
+    (:func:`person_line_role`): name -> ``participant`` or ``interviewer``."""
     people: dict[str, str] = {}
     for i in sorted(header):
         label, name = labels[i], " ".join(words[i].split())
-        role = None if label is None else PERSON_FIELDS.get(_field(label))
+        role = (
+            None
+            if label is None
+            else PERSON_FIELDS.get(_field(label)) or person_line_role(label, words[i])
+        )
         if (
             role
             and name
@@ -296,16 +323,21 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     """The lines of a file's header: those whose label (``labels``: each line's speaker label or
     None; ``words``: what follows it) names a header field or whose words are a participant number,
     from the top of the file until the first other labelled line of more than
-    :data:`MAX_HEADER_WORDS` words."""
+    :data:`MAX_HEADER_WORDS` words; and in a header with such a line, those that give a
+    person's name after a role's label (:func:`person_line_role`: ``Interviewer: Hannah
+    Whitfield``), which would otherwise be that person's first turn."""
     out: set[int] = set()
+    people: set[int] = set()
     for i, (label, said) in enumerate(zip(labels, words, strict=True)):
         if label is None:
             continue
         if is_header_field(label) or _participant_number(said) is not None:
             out.add(i)
+        elif person_line_role(label, said) is not None:
+            people.add(i)
         elif len(said.split()) > MAX_HEADER_WORDS:
             break
-    return out
+    return out | people if out else out
 
 
 #: A transcriber's line marking the end of the talk (``[END OF TRANSCRIPT]``, ``-- End of
@@ -361,12 +393,28 @@ class Header:
         asked."""
         already = interviewer_keys(given)
         others = {s for s in speakers if s not in already}
-        extra = [
-            p
-            for p, role in self.people.items()
-            if role == "interviewer" and any(s in interviewer_keys([p]) for s in others)
-        ]
+        named = [p for p, role in self.people.items() if role == "interviewer"]
+        named += [g for g in given or () if g not in interviewer_keys(None)]  # the researcher's
+        extra: list[str] = []
+        for p in named:
+            extra += [p] if any(s in interviewer_keys([p]) for s in others) else []
+            extra += [s for s in sorted(others) if is_initials_of(s, p)]  # "HW" for her
         return [*(given or ()), *extra] if extra else given
+
+
+def is_initials_of(label: str, name: str) -> bool:
+    """Whether a speaker's ``label`` is the initials of a person's ``name`` (``HW`` or ``H.W.``
+    of ``Hannah Whitfield``; ``MJO`` or ``MO`` of ``Mary-Jane O'Neill``; an honorific aside), in
+    capitals as transcribers write them."""
+    letters = label.replace(".", "").replace(" ", "")
+    if not 2 <= len(letters) <= 4 or not letters.isalpha() or not letters.isupper():
+        return False
+    words = [w for w in name.split() if w.rstrip(".").casefold() not in HONORIFICS]
+    if len(words) < 2:
+        return False
+    by_word = "".join(w[0] for w in words)
+    by_part = "".join(p[0] for w in words for p in re.split(r"[-‐‑]", w) if p)
+    return letters.casefold() in (by_word.casefold(), by_part.casefold())
 
 
 def transcript_header(labels: Sequence[str | None], words: Sequence[str]) -> Header:
