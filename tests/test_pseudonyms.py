@@ -705,12 +705,27 @@ def test_names_to_check_lists_capitalised_words_within_a_sentence() -> None:
     ]
 
 
-def test_names_to_check_leaves_out_what_the_key_holds() -> None:
+def test_names_to_check_leaves_out_what_the_key_replaced_and_its_pseudonyms() -> None:
     t = talk("p01", "I asked Priya and Tom Hale, then Leeds said so.")
     key = PseudonymKey({"Tom Hale": "nominated individual", "Priya": "nurse"})
-    assert [f.word for f in names_to_check([t], key)] == ["Leeds"]
+    # before pseudonymising, the names are still there to check
+    assert [f.word for f in names_to_check([t], key)] == ["Hale", "Leeds", "Priya", "Tom"]
     (after,), key = pseudonymise([t], key)
+    assert after.text == "P01: I asked [nurse] and [nominated individual], then Leeds said so.\n"
     assert [f.word for f in names_to_check([after], key)] == ["Leeds"]
+
+
+def test_a_part_of_a_name_the_key_holds_that_is_still_in_the_talk_is_listed() -> None:
+    """A row for Eleanor Fairbairn replaces her full name; her given name alone and her
+    surname's possessive are not replaced (she does not speak here), so they are listed, not
+    hidden because the key holds her name."""
+    t = talk("p09", "Eleanor Fairbairn started it. Honestly Eleanor's been key, and Fairbairn too.")
+    key = PseudonymKey({"Eleanor Fairbairn": "deputy"})
+    (after,), key = pseudonymise([t], key)
+    assert after.text == (
+        "P01: [deputy] started it. Honestly Eleanor's been key, and Fairbairn too.\n"
+    )
+    assert [f.word for f in names_to_check([after], key)] == ["Eleanor", "Fairbairn"]
 
 
 def test_a_word_also_written_in_lower_case_anywhere_is_not_listed() -> None:
@@ -735,8 +750,12 @@ def test_a_word_after_an_honorific_is_a_name_even_after_its_full_stop() -> None:
         ("Kamau", 1),
         ("Rose", 1),  # though "rose" is a word of the talk
     ]
+    # a row for Rose Baker or Mrs May replaces neither "Ms. Rose" nor "Mrs. May": still listed
     key = PseudonymKey({"Rose Baker": "deputy", "Mrs May": "manager"})
-    assert [f.word for f in names_to_check([t], key)] == ["Chen", "Hale", "Kamau"]
+    (after,), key = pseudonymise([t], key)
+    assert [(f.word, f.count) for f in names_to_check([after], key)] == [
+        (f.word, f.count) for f in found
+    ]
 
 
 @given(st.lists(st.text(alphabet="AaBbZz .,'’-", max_size=40), min_size=1, max_size=4))

@@ -41,9 +41,10 @@ Names are replaced as exact words: another spelling ("Mariah"), a nickname, or s
 in the key stays in the text, so pseudonymising helps de-identification and does not replace
 reading the transcripts. To help that reading, :func:`names_to_check` lists the words of the talk
 that may still name a person or a place (capitalised within a sentence, never written in lower
-case anywhere in the study, and neither a name of the key nor a word of
-``data/public_proper_words.txt`` such as ``Monday`` or ``British``); ``roqa pseudonymise`` and
-``roqa code --pseudonymise`` print them. Offsets (turns, and the segments cut from them) are into
+case anywhere in the study, and neither a pseudonym's word nor a word of
+``data/public_proper_words.txt`` such as ``Monday`` or ``British``; a part of a key's name left
+in the talk, such as a first name where its person does not speak, is listed);
+``roqa pseudonymise`` and ``roqa code --pseudonymise`` print them. Offsets (turns, and the segments cut from them) are into
 the rewritten text.
 """
 
@@ -651,8 +652,11 @@ def names_to_check(
     is written in lower case nowhere in ``transcripts`` (so "Recovery College" is left out when
     "recovery" and "college" appear elsewhere), and is no English stop word, no word of
     ``data/not_names.txt`` or ``data/public_proper_words.txt`` (nor its plural: "Sundays"), and
-    no part of a name ``key`` holds. A word after an honorific ("Mrs. Rose", "Dr Chen") is a
-    name: the full stop does not open a sentence, and it is listed unless the key holds it. Its
+    no word of a pseudonym ``key`` holds. A part of a name the key holds is listed where it is
+    still in the talk: it was not replaced there (a first name where its person does not speak,
+    a given name of a row for someone who does not speak). A word after an honorific ("Mrs.
+    Rose", "Dr Chen") is a name: the full stop does not open a sentence, and it is listed unless
+    it is a pseudonym's. Its
     count and transcripts take in where it opens a sentence too. Give the transcripts as
     pseudonymised, so the names already replaced are gone. This is a reading aid, not a
     detector: a name that only ever opens a sentence, or one also written in lower case
@@ -678,10 +682,12 @@ def names_to_check(
                     titled.add(word)
     known = set(_stop_words() | _not_names() | _public_words())
     if key is not None:
-        named = {p.casefold() for name in key.pseudonyms for p in name_parts(name)}
-        named |= {_bare(p).casefold() for p in key.pseudonyms.values()}
-        known |= named
-        titled = {w for w in titled if w.casefold() not in named}
+        # the pseudonyms' words ("nurse", "Interviewer"), not the names': a part of a name that
+        # is still in the pseudonymised talk was not replaced there ("Eleanor's" of a row for
+        # "Eleanor Fairbairn", a first name where its person does not speak) and is to check
+        pseudonyms = {w.casefold() for p in key.pseudonyms.values() for w in _bare(p).split()}
+        known |= pseudonyms
+        titled = {w for w in titled if w.casefold() not in pseudonyms}
     found = [
         NameToCheck(word, counts[word], tuple(where[word]))
         for word in within

@@ -134,7 +134,8 @@ def looks_like_cues(text: str) -> bool:
 
 #: A line opening with its time range in brackets, then the words (Whisper's printed transcript).
 TIMED_RANGE_LINE = re.compile(
-    rf"^[ \t]*\[[ \t]*(?P<begin>{_TIME})[ \t]*--?>[ \t]*(?P<end>{_TIME})[ \t]*\][ \t]*(?P<words>.*)$"
+    rf"^[ \t]*\[[ \t]*(?P<begin>{_TIME})[ \t]*--?>[ \t]*(?P<end>{_TIME})[ \t]*\]"
+    r"[ \t]*(?P<words>.*)$"
 )
 
 

@@ -3,9 +3,10 @@
 The body is read in document order, as the paragraphs and table rows of
 :mod:`roqa_nlp.transcripts.blocks`, which says how speaker labels (``Speaker: words`` or a bold
 first run), header fields and ``speaker | text`` tables are read. Headings (but a speaker's name
-alone, the words below it) and empty paragraphs are not speech, and tables that are not transcripts are ignored. Tracked changes are read as
-accepted: an insertion's words are read, a deletion's are not (python-docx's own paragraph text
-drops insertions, which would lose a corrected transcript's words). The transcript's text is the
+alone, the words below it) and empty paragraphs are not speech, and tables that are not
+transcripts are ignored. Tracked changes are read as accepted: an insertion's words are read, a
+deletion's are not (python-docx's own paragraph text drops insertions, which would lose a
+corrected transcript's words). The transcript's text is the
 canonical rendering of :mod:`roqa_nlp.transcripts.render`.
 """
 
