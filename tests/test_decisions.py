@@ -319,6 +319,23 @@ def test_a_segment_shown_with_fewer_suggestions_needs_them_all_rejected(cfir: Co
     assert feedback_examples(both, cfir, result) == ([seg.segment.text], [[]], [seg.segment.id])
 
 
+def test_rejecting_codes_the_segment_was_not_shown_is_no_reject_all(cfir: Codebook) -> None:
+    """Three codes rejected, but not the three the segment shows (its top suggestion stands):
+    the segment is not taught as fitting no code. Rejecting the three it shows is."""
+    result = coding_result()
+    seg = result.segments[0]
+    seg.suggestions = [
+        Suggestion("OS.A", "Patient Needs & Resources", "OS", 0.9),
+        Suggestion("PR.B", "Engaging", "PR", 0.05),
+        Suggestion("OS.B", "Cosmopolitanism", "OS", 0.02),
+        Suggestion("IC.F", "Complexity", "IC", 0.01),
+    ]
+    others = [Decision(seg.segment.id, "reject", c) for c in ("IS.A", "IS.C", "IC.F")]
+    assert feedback_examples(others, cfir, result)[2] == []
+    shown = [Decision(seg.segment.id, "reject", c) for c in ("OS.B", "PR.B", "OS.A")]
+    assert feedback_examples(shown, cfir, result) == ([seg.segment.text], [[]], [seg.segment.id])
+
+
 def test_several_decisions_on_one_segment_give_one_multi_label_example(cfir: Codebook) -> None:
     decisions = [
         Decision("s:1", "accept", "IS.E.2", text="No staff, no money."),

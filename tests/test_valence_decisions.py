@@ -4,6 +4,7 @@ given no code too (a valence-only example: the valence head alone learns it)."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -187,7 +188,10 @@ def test_a_valence_on_a_segment_whose_every_suggestion_was_rejected_is_learnt_to
 
 def test_a_valence_beside_a_single_rejection_is_a_valence_only_example(cfir: Codebook) -> None:
     result = coded([(STAFF, "enabler")])
-    result.segments[0].suggestions.extend(result.segments[0].suggestions[0] for _ in range(2))
+    first = result.segments[0].suggestions[0]
+    result.segments[0].suggestions.extend(  # three codes shown, one of them rejected below
+        dataclasses.replace(first, code_id=c, probability=0.01) for c in ("IC.H", "IS.C")
+    )
     decisions = [
         Decision("p01:0001", "reject", "IS.E.2", text=STAFF),  # one of three: "not this code"
         Decision("p01:0001", "valence", text=STAFF, valence="neutral"),

@@ -50,7 +50,7 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,11 +72,17 @@ DECISIONS = ("accept", "reject", "recode", "new-code", NOTE, VALENCE)
 REJECT_ALL = 3
 
 
-def rejects_all(rejected: int, suggestions: int) -> bool:
-    """Whether ``rejected`` different codes rejected (none accepted) reject every suggestion a
-    segment of ``suggestions`` shows (:data:`REJECT_ALL` at most): the reviewer decided it fits
-    no code. Fewer is "not this code" only, and leaves the segment undecided."""
-    return rejected >= min(REJECT_ALL, max(suggestions, 1))
+def rejects_all(rejected: Collection[str], suggestions: Sequence[str] | None) -> bool:
+    """Whether the ``rejected`` codes (none accepted) are every suggestion a segment shows: its
+    first :data:`REJECT_ALL` ``suggestions`` (code ids, best first), or all of them when it has
+    fewer (one rejection, when it has none). Then the reviewer decided it fits no code; anything
+    less (other codes, or some of those shown) is "not this code" only, and leaves the segment
+    undecided. ``suggestions`` None (the segment is not in the codings): any
+    :data:`REJECT_ALL` codes."""
+    if suggestions is None:
+        return len(set(rejected)) >= REJECT_ALL
+    shown = list(suggestions)[:REJECT_ALL]
+    return set(shown) <= set(rejected) if shown else bool(rejected)
 
 
 @dataclass(frozen=True)
@@ -522,8 +528,8 @@ def feedback_plan(
                 out.valence_labels.append(corrected)
             else:
                 count(out.left_out, VALENCE_UNCODED, 1 if corrected else 0)
-            shown = len(found.suggestions) if found is not None else REJECT_ALL
-            if not rejects_all(len(rejected), shown):
+            shown = [g.code_id for g in found.suggestions] if found is not None else None
+            if not rejects_all(rejected, shown):
                 count(out.left_out, SHORT_OF_ALL, len(rejected))
                 continue  # "not this code" only: nothing to learn the segment as
             kind = "rejected"
@@ -741,7 +747,7 @@ def reviewed_codings(
                 )
             )
             counts[decision] += 1
-        if not suggestions and not rejects_all(len(state[sid]), len(s.suggestions)):
+        if not suggestions and not rejects_all(state[sid], [g.code_id for g in s.suggestions]):
             # "not this code" on some suggestions, the others undecided: not reviewed yet
             counts["short_of_all"] += 1
             continue
