@@ -137,6 +137,20 @@ def test_per_code_and_per_domain_rows_by_hand(metrics: dict) -> None:
     }
 
 
+def test_a_project_codes_exact_hit_is_a_domain_hit() -> None:
+    """A project's own code has no domain: suggested first where it is the gold code, it is
+    a hit for the domain too (it counted as a miss, domain accuracy 0.333 beside top-1 1.0)."""
+    domain_of = {**DOMAIN_OF, "project.faith": None}
+    gold = [["project.faith"], ["project.faith"], ["IC.A"]]
+    ranked = [["project.faith", "IC.A"], ["IC.A", "project.faith"], ["IC.B", "IC.A"]]
+    got = construct_metrics(gold, ranked, [0.9, 0.6, 0.5], domain_of=domain_of)
+    assert (got["construct_top1"], got["domain_accuracy"]) == (1 / 3, 2 / 3)
+    assert per_code_metrics(gold, ranked, domain_of=domain_of)["domains"] == [
+        {"domain": "(no domain)", "n": 2, "accuracy": 0.5},
+        {"domain": "IC", "n": 1, "accuracy": 1.0},
+    ]
+
+
 def test_per_code_counts_the_gold_code_the_kappa_counts() -> None:
     """A record with two gold codes counts its top-1 code when that is one of them (as the
     kappa and macro-F1 do), else the first listed."""

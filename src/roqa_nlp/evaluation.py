@@ -152,16 +152,24 @@ def _counted_codes(
     return g1, p1
 
 
+#: The ``domain`` of the per-domain row of codes that have none (a project's own codes).
+NO_DOMAIN = "(no domain)"
+
+
 def _domain_hits(
     gold: Sequence[list[str]],
     p1: Sequence[str],
     coded: Sequence[int],
     domain_of: Mapping[str, str | None],
 ) -> list[bool]:
-    """Per coded record, whether its top-1 code ``p1`` lies in the domain of a gold code."""
+    """Per coded record, whether its top-1 code ``p1`` is a gold code or lies in the domain of
+    one (a project code, which has no domain, is a hit when it is the gold code itself)."""
     return [
-        domain_of.get(p1[j]) is not None
-        and domain_of.get(p1[j]) in {domain_of.get(g) for g in gold[i]}
+        p1[j] in gold[i]
+        or (
+            domain_of.get(p1[j]) is not None
+            and domain_of.get(p1[j]) in {domain_of.get(g) for g in gold[i]}
+        )
         for j, i in enumerate(coded)
     ]
 
@@ -217,7 +225,7 @@ def per_code_metrics(
     hits = _domain_hits(gold, p1, coded, domain_of)
     by_domain: dict[str, list[bool]] = {}
     for j, g in enumerate(g1):
-        by_domain.setdefault(str(domain_of.get(g)), []).append(hits[j])
+        by_domain.setdefault(domain_of.get(g) or NO_DOMAIN, []).append(hits[j])
     domains = [
         {"domain": d, "n": len(h), "accuracy": float(np.mean(h))}
         for d, h in sorted(by_domain.items())
