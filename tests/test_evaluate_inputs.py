@@ -52,6 +52,24 @@ def test_a_null_or_blank_construct_is_an_error(tmp_path, value) -> None:
     assert str(err.value) == f"{p}: line 1 has an empty `construct` {NO_CONSTRUCT_HINT}"
 
 
+@pytest.mark.parametrize(
+    ("record", "shown"),
+    [
+        ({"text": "No staff.", "construct": 123}, "'123'"),
+        ({"text": "No staff.", "codes": ["IS.C", 5]}, """'["IS.C", 5]'"""),
+        ({"text": "No staff.", "construct": {"id": "IS.C"}}, """'{"id": "IS.C"}'"""),
+    ],
+)
+def test_a_code_that_is_no_text_is_a_one_line_error(tmp_path, record, shown) -> None:
+    """A number or an object where a code's name belongs stopped with an internal error."""
+    p = write(tmp_path / "gold.jsonl", [record])
+    with pytest.raises(RoqaError) as err:
+        load_evaluation_set(p, CFIR)
+    assert str(err.value).startswith(
+        f"{p}: line 1: the code is {shown}, not a code's name or id (give"
+    )
+
+
 def test_a_coding_result_is_an_error_explaining_the_format(tmp_path) -> None:
     p = write(tmp_path / "codings.jsonl", [CODING])
     with pytest.raises(RoqaError) as err:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .codebook import Codebook
-from .errors import RoqaError
+from .errors import RoqaError, quoted
 from .io import sha256_bytes
 from .record_files import (
     dataframe_records,
@@ -152,6 +152,14 @@ def _codes_of(
         raw = []
     if isinstance(raw, str):
         raw = [] if raw.strip().lower() in NONE_LABELS else [raw]
+    if not isinstance(raw, list) or not all(isinstance(name, str) for name in raw):
+        found = json.dumps(raw, ensure_ascii=False)
+        raise RoqaError(
+            f"{item} {line}: the code is {quoted(found)}, not a code's name or id",
+            path=where,
+            hint='give "construct" (or "codes") as a name or id in quotes, or a list of them, '
+            'or "NONE"',
+        )
     out: list[str] = []
     for name in raw:
         place = f"{where}:{line}" if item == "line" else f"{where}, {item} {line}"
