@@ -396,6 +396,24 @@ def test_evaluate_returns_every_documented_metric(tiny_model: AutoCoder) -> None
     assert 0.0 <= m["ece"] <= 1.0
 
 
+def test_evaluate_flags_novel_talk_as_fits_no_code_does(tiny_model: AutoCoder, tmp_path) -> None:
+    """Procedural talk is never novel in roqa code and suggest; evaluate's ``novel`` flag and
+    novelty recall count the same flag (they counted every p-value below alpha)."""
+    records = [
+        {"text": "Hello, can you hear me? Sorry, you broke up a bit there.", "construct": "NONE"},
+        {"text": "Thank you for having me, shall I turn my camera on?", "construct": "NONE"},
+        {"text": "My dog Biscuit loves the beach in the summer.", "construct": "NONE"},
+        {"text": "We have no money for agency staff to cover training.", "construct": "IS.E.2"},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    m = tiny_model.evaluate(path, predictions=True)
+    flags = tiny_model.fits_no_code([r["text"] for r in records])
+    assert [p["novel"] for p in m["predictions"]] == [f["novel"] for f in flags]
+    assert m["novel_recall"] == sum(f["novel"] for f in flags[:3]) / 3
+    assert any(f["procedural"] for f in flags)  # the case this is about is among them
+
+
 # -- persistence --------------------------------------------------------------------------------
 
 

@@ -1273,8 +1273,8 @@ class AutoCoder:
         ``n_none`` (records; NONE = fits no code); over the coded records ``construct_top1``,
         ``construct_top3``, ``construct_macro_f1``, ``construct_kappa``, ``domain_accuracy``,
         ``ece`` and ``valence_accuracy`` (records that state a valence); ``novelty_auroc``,
-        ``novel_recall`` (share of NONE records flagged novel) and ``false_novel_rate`` (share
-        of coded ones); ``alpha``, the novelty level used. A metric that cannot be computed is
+        ``novel_recall`` (share of NONE records flagged novel, as ``roqa code`` flags segments:
+        procedural talk never is) and ``false_novel_rate`` (share of coded ones); ``alpha``, the novelty level used. A metric that cannot be computed is
         ``None``; when every record is NONE, ``note`` says only novelty was evaluated.
 
         ``per_code=True`` adds ``per_code`` and ``per_domain``: where the suggestions are right
@@ -1299,7 +1299,7 @@ class AutoCoder:
         ts, book = self._labelled_set(labelled, codebook)
         questions = self._question_embeddings(ts.contexts)
         X = self._inputs(ts.texts, ts.contexts, questions=questions)
-        rows, pvals, scores, *_ = self._suggest_rows(
+        rows, pvals, scores, proc, aside = self._suggest_rows(
             X,
             top_k=len(self.codebook.codable),
             texts=ts.texts,
@@ -1312,6 +1312,8 @@ class AutoCoder:
             rows = translate_rows(rows, self.codebook, book)
         ranked = [[g.code_id for g in r] for r in rows]
         alpha = float(self.params["alpha"])
+        # novel as roqa code and suggest flag it: never procedural talk
+        novel = [segment_flags(*f, alpha)["novel"] for f in zip(pvals, proc, aside, strict=True)]
         domain_of = {c.id: c.domain for c in book.codable}
         pred_valence = [r[0].valence if r else "neutral" for r in rows]
         metrics = construct_metrics(
@@ -1322,7 +1324,7 @@ class AutoCoder:
             gold_valence=ts.valences,
             pred_valence=pred_valence,
             novelty_score=list(scores),
-            novel_flag=[bool(p < alpha) for p in pvals],
+            novel_flag=novel,
         )
         metrics["alpha"] = alpha
         if book.id != self.codebook.id:
@@ -1353,11 +1355,11 @@ class AutoCoder:
                     "top3": bool(set(gold) & {g.code_id for g in r[:3]}),
                     "valence": r[0].valence if r else "neutral",
                     "gold_valence": gv or None,
-                    "novel": bool(p < alpha),
+                    "novel": flag,
                     "novelty_p": float(p),
                 }
-                for text, gold, r, gv, p in zip(
-                    ts.texts, ts.codes, rows, ts.valences, pvals, strict=True
+                for text, gold, r, gv, p, flag in zip(
+                    ts.texts, ts.codes, rows, ts.valences, pvals, novel, strict=True
                 )
             ]
         return metrics
