@@ -393,6 +393,19 @@ def test_a_code_of_a_translated_report_is_named_with_its_codebook(
     )
 
 
+def test_a_translated_code_with_a_project_codebook_names_the_codebook_to_report_in(
+    cfir: Codebook,
+) -> None:
+    """The model's codebook is cfir-2009+project (it has a new code); the hint names the
+    codebook roqa report --codebook takes, cfir-2009 (it named cfir-2009+project, refused)."""
+    book = project_codebook(cfir, [Decision("s:0", "new-code", new_code="Faith", text="y")])
+    decisions = [Decision("s:1", "accept", "INN.A", text="x")]
+    with pytest.raises(RoqaError) as exc:
+        feedback_examples(decisions, book, None, where="decisions.csv")
+    assert str(exc.value).endswith("roqa report CODINGS --codebook cfir-2009)")
+    assert book.id == "cfir-2009+project"
+
+
 def test_a_new_code_outside_the_project_codebook_is_still_labelled_by_its_id(
     cfir: Codebook,
 ) -> None:

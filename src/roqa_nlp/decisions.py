@@ -631,11 +631,14 @@ def _model_code(codebook: Codebook, code_id: str, where: str | Path) -> str:
         None if codebook.find(code_id) else builtin_codebook_with([code_id], besides=codebook.id)
     )
     if other is not None:
+        from .crosswalk import PROJECT_SUFFIX
+
+        base = codebook.id.removesuffix(PROJECT_SUFFIX)  # what --codebook takes
         raise RoqaError(
             f"code {quoted(code_id)} is a code of {other}, not of the model's codebook {codebook.id}",
             path=where,
             hint="record decisions on a report in the model's codebook: "
-            f"roqa report CODINGS --codebook {codebook.id}",
+            f"roqa report CODINGS --codebook {base}",
         )
     if code_id.startswith(PROJECT_PREFIX) and codebook.find(code_id) is None:
         raise RoqaError(
