@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from roqa_nlp.autocoder import AutoCoder
+from roqa_nlp.autocoder import FITS_A_CODE, AutoCoder, segment_flags
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.embedding import DEFAULT_MODEL_NAME, DEFAULT_WEIGHTS_SHA256, Embedder
 from roqa_nlp.errors import RoqaError
@@ -350,10 +350,30 @@ def test_coded_segments_get_the_expected_top_codes(coded) -> None:
 def test_novelty_p_values_are_conformal_and_procedural_talk_is_never_novel(coded) -> None:
     for s in coded:
         assert 0 < s.novelty_p <= 1
-        assert s.novel == (s.novelty_p < 0.1 and not s.procedural)
+        top = s.suggestions[0].probability if s.suggestions else 0.0
+        assert s.novel == (s.novelty_p < 0.1 and not s.procedural and top < FITS_A_CODE)
         assert len(s.suggestions) <= 3
     greeting = next(s for s in coded if s.segment.turn_index == 1)
     assert greeting.procedural and not greeting.novel
+
+
+@pytest.mark.parametrize(
+    ("p", "procedural", "aside", "top", "novel", "off_topic"),
+    [
+        (0.01, 0, 0, 0.2, True, False),
+        (0.01, 0, 1, 0.2, True, True),
+        (0.01, 1, 0, 0.2, False, False),  # procedural talk is never novel
+        (0.01, 0, 0, 0.5, False, False),  # a code at 0.5 or more: it fits that code
+        (0.01, 0, 1, 0.96, False, False),
+        (0.2, 0, 0, 0.1, False, False),
+    ],
+)
+def test_segment_flags(p, procedural, aside, top, novel, off_topic) -> None:
+    """A recode the word model learned (top code 0.96) but the embedding classifier's p-value
+    still calls unlike the training data is no longer sent back as fitting no code."""
+    flags = segment_flags(p, procedural, aside, 0.1, top)
+    assert (flags["novel"], flags["off_topic"]) == (novel, off_topic)
+    assert flags["procedural"] is bool(procedural)
 
 
 def test_off_topic_is_novel_talk_the_off_framework_class_explains_best(coded) -> None:

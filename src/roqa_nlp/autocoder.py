@@ -207,7 +207,8 @@ class NoveltyFlags(TypedDict):
     """What :meth:`AutoCoder.fits_no_code` gives per text (as :meth:`AutoCoder.code` flags a
     segment, see :class:`~roqa_nlp.schema.SegmentResult`)."""
 
-    #: fits no code: the conformal p-value is below ``alpha`` and it is not procedural talk
+    #: fits no code: the conformal p-value is below ``alpha``, it is not procedural talk and no
+    #: code has a probability of :data:`FITS_A_CODE` or more
     novel: bool
     #: the conformal p-value (small = unlike every coded training example)
     novelty_p: float
@@ -298,17 +299,33 @@ def _register_speakers(
                     key.register(t)
 
 
-def segment_flags(p_value: float, procedural: float, aside: float, alpha: float) -> NoveltyFlags:
-    """A segment's novelty flags from its conformal p-value and whether procedural talk or the
-    off-framework class (small talk, background) explains it best: novel when p < ``alpha`` and
-    not procedural; off topic when novel and the off-framework class explains it best."""
-    novel = bool(p_value < alpha) and not procedural
+#: A segment whose top code the model gives at least this probability (the ranking's combined
+#: probability, as shown) fits that code, whatever its novelty p-value: the p-value is the
+#: embedding classifier's alone, and a word the researcher's decisions taught the word model
+#: (a recode to a code the embedding classifier rarely gives) must not send their own coding
+#: back to them as fitting no code.
+FITS_A_CODE = 0.5
+
+
+def segment_flags(
+    p_value: float, procedural: float, aside: float, alpha: float, top: float = 0.0
+) -> NoveltyFlags:
+    """A segment's novelty flags from its conformal p-value, whether procedural talk or the
+    off-framework class (small talk, background) explains it best, and ``top``, the probability
+    of its top code as shown: novel when p < ``alpha``, not procedural and ``top`` is below
+    :data:`FITS_A_CODE`; off topic when novel and the off-framework class explains it best."""
+    novel = bool(p_value < alpha) and not procedural and top < FITS_A_CODE
     return {
         "novel": novel,
         "novelty_p": round(float(p_value), 6),
         "procedural": bool(procedural),
         "off_topic": novel and bool(aside),
     }
+
+
+def _tops(rows: Sequence[Sequence[Suggestion]]) -> list[float]:
+    """The probability of each row's top suggestion (0 for a row without one)."""
+    return [r[0].probability if r else 0.0 for r in rows]
 
 
 T = TypeVar("T")
@@ -1060,15 +1077,20 @@ class AutoCoder:
         X = self._inputs(texts)
         if book.id == self.codebook.id:
             rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, texts)
+            tops = _tops(rows)
         else:  # every code first: one code can map onto two, or onto none
             from .crosswalk import translate_rows
 
             every = len(self.codebook.codable)
             rows, pvals, _, proc, aside = self._suggest_rows(X, every, texts)
+            tops = _tops(rows)  # the model's own codes judge whether a text fits one
             keep = int(self.params["top_k"] if top_k is None else top_k)
             rows = [r[:keep] for r in translate_rows(rows, self.codebook, book)]
         alpha = float(self.params["alpha"])
-        flags = [segment_flags(p, pr, a, alpha) for p, pr, a in zip(pvals, proc, aside)]
+        flags = [
+            segment_flags(p, pr, a, alpha, t)
+            for p, pr, a, t in zip(pvals, proc, aside, tops, strict=True)
+        ]
         return rows, flags
 
     def segments_of(self, transcript: Transcript) -> list[Segment]:
@@ -1195,10 +1217,9 @@ class AutoCoder:
                 X, top_k, [s.text for s in pending], contexts, questions
             )
             alpha = float(self.params["alpha"])
-            for s, sug, p, pr, a in zip(pending, rows, pvals, proc, aside):
-                part.segments.append(
-                    SegmentResult(segment=s, suggestions=sug, **segment_flags(p, pr, a, alpha))
-                )
+            for s, sug, p, pr, a, t in zip(pending, rows, pvals, proc, aside, _tops(rows)):
+                flags = segment_flags(p, pr, a, alpha, t)
+                part.segments.append(SegmentResult(segment=s, suggestions=sug, **flags))
             pending.clear()
 
         def segmented() -> Iterator[tuple[Transcript, bool, list[Segment]]]:
@@ -1306,14 +1327,18 @@ class AutoCoder:
             contexts=ts.contexts,
             questions=questions,
         )
+        tops = _tops(rows)
         if book.id != self.codebook.id:
             from .crosswalk import translate_rows
 
             rows = translate_rows(rows, self.codebook, book)
         ranked = [[g.code_id for g in r] for r in rows]
         alpha = float(self.params["alpha"])
-        # novel as roqa code and suggest flag it: never procedural talk
-        novel = [segment_flags(*f, alpha)["novel"] for f in zip(pvals, proc, aside, strict=True)]
+        # novel as roqa code and suggest flag it: never procedural talk, nor a text that fits a code
+        novel = [
+            segment_flags(p, pr, a, alpha, t)["novel"]
+            for p, pr, a, t in zip(pvals, proc, aside, tops, strict=True)
+        ]
         domain_of = {c.id: c.domain for c in book.codable}
         pred_valence = [r[0].valence if r else "neutral" for r in rows]
         metrics = construct_metrics(
