@@ -473,6 +473,28 @@ def test_autocoder_code_pseudonymises_transcripts_it_is_given(zoom: Path, tiny_m
     assert all("Maria" not in s.segment.text and "Helen" not in s.segment.context for s in result)
 
 
+@pytest.mark.slow
+def test_the_studys_interviewer_is_not_coded_where_no_one_asks_clearly(
+    tmp_path: Path, tiny_model
+) -> None:
+    """Sam Roe asks in p01; in p02 Ada Lee asks back as often, so only the study says Sam Roe
+    interviews there: none of his talk is coded, and the key gives him Interviewer (his turns
+    there were coded, labelled Interviewer, as a participant's)."""
+    import warnings
+
+    from test_transcripts import ADA_ASKS_BACK, SAM_ASKS
+
+    for name, turns in (("p01_zoom.txt", SAM_ASKS), ("p02_zoom.txt", ADA_ASKS_BACK)):
+        (tmp_path / name).write_text("".join(f"{s}: {w}\n" for s, w in turns), "utf-8")
+    key = PseudonymKey()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = tiny_model.code([tmp_path], pseudonyms=key)
+    assert key.pseudonyms == {"Sam Roe": "Interviewer", "Jo Bell": "P01", "Ada Lee": "P02"}
+    assert {s.segment.speaker for s in result.segments} == {"P01", "P02"}
+    assert result.transcripts["p02_zoom"].text.startswith("Interviewer: Thanks for joining.")
+
+
 def test_roqa_pseudonymise_writes_text_that_reads_back_as_the_pseudonymised_transcript(
     zoom: Path, tmp_path: Path
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -1442,6 +1443,48 @@ def test_a_guessed_interviewer_is_recorded_and_skipped_but_never_overrides_given
     given = read_transcript(f, interviewer_labels=["Jo Bell"])  # the researcher's word stands
     assert "interviewer_guessed" not in given.metadata
     assert {u.speaker for u in given.turns if u.role == "interviewer"} == {"Jo Bell"}
+
+
+#: Sam Roe interviews again, but Ada Lee asks back as often as she answers: no clear guess
+ADA_ASKS_BACK = [
+    ("Sam Roe", "Thanks for joining. Happy to start?"),
+    ("Ada Lee", "Yes. Who else are you talking to? Managers only?"),
+    ("Sam Roe", "Mostly managers. Is that all right?"),
+    ("Ada Lee", "Fine. Will my trust be named? I want to be honest about the staffing."),
+    ("Sam Roe", "No, everything is anonymised."),
+    ("Ada Lee", "Good, because we were four nurses short all year and the rota fell apart."),
+]
+
+
+def test_who_interviews_in_the_study_interviews_where_no_one_is_clear(tmp_path: Path) -> None:
+    """In a study read together, a transcript whose interviewer is neither labelled nor clear
+    (the participant asks back) takes the study's: Sam Roe, who asks in the other one."""
+    (tmp_path / "p01_zoom.txt").write_text("".join(f"{s}: {w}\n" for s, w in SAM_ASKS), "utf-8")
+    (tmp_path / "p02_zoom.txt").write_text(
+        "".join(f"{s}: {w}\n" for s, w in ADA_ASKS_BACK), "utf-8"
+    )
+    alone = read_transcript(tmp_path / "p02_zoom.txt")
+    assert {u.role for u in alone.turns} == {"participant"}  # on its own: no one asks clearly
+    with pytest.warns(SpeakerWarning) as caught:
+        first, second = read_transcripts(tmp_path)
+    assert [(u.speaker, u.role) for u in second.turns[:2]] == [
+        ("Sam Roe", "interviewer"),
+        ("Ada Lee", "participant"),
+    ]
+    assert (second.participant, second.metadata["interviewer_from_study"]) == ("P02", ["Sam Roe"])
+    assert str(caught[-1].message) == (
+        f"{tmp_path / 'p02_zoom.txt'}: no speaker is named as the interviewer, so 'Sam Roe', who "
+        "interviews in the study's other transcripts, was taken as the interviewer here (name "
+        "the interviewer with interviewer_labels=['NAME'] to choose otherwise)"
+    )
+    # a speaker number is a role of one file, not a person: "Speaker 1" asks in p01 only
+    for name, turns in (("p01_zoom.txt", SAM_ASKS), ("p02_zoom.txt", ADA_ASKS_BACK)):
+        numbered = {"Sam Roe": "Speaker 1", "Jo Bell": "Speaker 2", "Ada Lee": "Speaker 2"}
+        (tmp_path / name).write_text("".join(f"{numbered[s]}: {w}\n" for s, w in turns), "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SpeakerWarning)
+        _, second = read_transcripts(tmp_path)
+    assert {u.role for u in second.turns} == {"participant"}
 
 
 @pytest.mark.parametrize(

@@ -274,29 +274,43 @@ def label_of(codes: list[str], kind: str) -> str | list[str]:
     return {"procedural": PROCEDURAL, "rejected": REJECTED}.get(kind, NONE)
 
 
-def _register_speakers(
-    key: PseudonymKey, inputs: list[str | Path | Transcript], labels: Sequence[str] | None
-) -> None:
-    """Every speaker of ``inputs`` added to the pseudonym key before any transcript is rewritten,
-    so that a full name is replaced also in the interviews read before its person's own. The
-    files are read once more for it (quietly: they are read again, with warnings, to be coded)."""
+def _study_pass(
+    inputs: list[str | Path | Transcript],
+    labels: Sequence[str] | None,
+    key: PseudonymKey | None,
+) -> frozenset[str]:
+    """Read the files of ``inputs`` once before coding them (quietly: they are read again, with
+    warnings, to be coded), for what takes the whole study: the people who interview in it
+    (:func:`~roqa_nlp.transcripts.roles.study_interviewers`), returned, and with ``key`` every
+    speaker added to the pseudonym key before any transcript is rewritten, so that a full name
+    is replaced also in the interviews read before its person's own."""
     import warnings
 
     from .errors import RoqaWarning
     from .transcripts import read_files
+    from .transcripts.roles import study_interviewers, with_study_interviewers
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RoqaWarning)
-        for item in inputs:
-            if isinstance(item, Transcript):
-                key.register(item)
-            elif isinstance(item, (str, Path)):
-                try:
-                    found = read_files([item], labels)
-                except RoqaError:
-                    continue  # coding it raises the error, in order
-                for t in found:
-                    key.register(t)
+    def each() -> Iterator[Transcript]:
+        """The transcripts of ``inputs``, one at a time (none is kept: memory stays flat)."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RoqaWarning)
+            for item in inputs:
+                if isinstance(item, Transcript):
+                    yield item
+                elif isinstance(item, (str, Path)):
+                    try:
+                        yield from read_files([item], labels)
+                    except RoqaError:
+                        continue  # coding it raises the error, in order
+
+    one_file = len(inputs) == 1 and not (
+        isinstance(inputs[0], (str, Path)) and Path(inputs[0]).is_dir()
+    )
+    interviewers = frozenset() if one_file else study_interviewers(each())
+    if key is not None:  # a second reading: roles decide the pseudonyms
+        for t in each():
+            key.register(with_study_interviewers(t, interviewers))
+    return interviewers
 
 
 #: A segment whose top code the model gives at least this probability (the ranking's combined
@@ -1189,14 +1203,14 @@ class AutoCoder:
         """
         from .transcripts import read_files, with_default_labels
         from .transcripts.language import warn_of_reading
+        from .transcripts.roles import with_study_interviewers
 
         check_top_k(top_k)
         if isinstance(inputs, (str, Path, Transcript)):
             inputs = [inputs]
         labels = with_default_labels(interviewer_labels)
-        if pseudonyms is not None:
-            inputs = list(inputs)
-            _register_speakers(pseudonyms, inputs, labels)
+        inputs = list(inputs)
+        interviewers = _study_pass(inputs, labels, pseudonyms)
         seen: set[str] = set()
         pending: list[Segment] = []
         part = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
@@ -1234,6 +1248,7 @@ class AutoCoder:
                         hint="give transcript files, folders or Transcript objects",
                     )
                 for t in read_files([item], labels):
+                    t = with_study_interviewers(t, interviewers)
                     if pseudonyms is not None:
                         t = pseudonyms.apply(t)
                     yield t, True, self.segments_of(t)

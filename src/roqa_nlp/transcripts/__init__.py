@@ -500,7 +500,11 @@ def read_files(
     paths: str | Path | Iterable[str | Path], interviewer_labels: Sequence[str] | None
 ) -> list[Transcript]:
     """:func:`read_transcripts` with exactly ``interviewer_labels`` (the defaults not added) and
-    no speaker warnings (the caller issues them)."""
+    no speaker warnings (the caller issues them). A transcript none of whose speakers is the
+    interviewer takes the study's: who interviews in the others
+    (:func:`~roqa_nlp.transcripts.roles.with_study_interviewers`)."""
+    from .roles import study_interviewers, with_study_interviewers
+
     if isinstance(paths, (str, Path)):
         paths = [paths]
     out: list[Transcript] = []
@@ -517,4 +521,5 @@ def read_files(
                 )
             seen[t.id] = str(f)
             out.append(t)
-    return out
+    interviewers = study_interviewers(out)
+    return [with_study_interviewers(t, interviewers) for t in out]

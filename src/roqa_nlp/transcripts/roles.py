@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -301,6 +301,50 @@ def guess_interviewer(text: str, turns: Sequence[Turn]) -> str | None:
     return best
 
 
+def _names_a_person(label: str) -> bool:
+    """Whether a speaker label names someone across a study (``Hannah Whitfield``, ``HW``), not
+    a role or a number that each file gives anew (``Interviewer``, ``Speaker 1``, ``P04``)."""
+    return not (
+        label in _default_interviewer_keys()
+        or participant_number_label(label) is not None
+        or is_speaker_number_label(label)
+        or label.casefold() == UNLABELLED_SPEAKER.casefold()
+    )
+
+
+def study_interviewers(transcripts: Iterable[Transcript]) -> frozenset[str]:
+    """The people who interview in a study's transcripts: each speaker (casefolded) whose turns
+    are the interviewer's in one of them and whose label names a person (:func:`_names_a_person`:
+    a Zoom display name, initials; not ``Interviewer`` or ``Speaker 1``)."""
+    return frozenset(
+        u.speaker.casefold()
+        for t in transcripts
+        for u in t.turns
+        if u.role == "interviewer" and _names_a_person(u.speaker)
+    )
+
+
+def with_study_interviewers(transcript: Transcript, interviewers: Iterable[str]) -> Transcript:
+    """``transcript`` with its speakers who interview elsewhere in the study
+    (:func:`study_interviewers`) made its interviewer, when none of its speakers is one: a
+    participant who asks questions back foils the guess (:func:`guess_interviewer`), and Zoom
+    names people, not roles. ``metadata["interviewer_from_study"]`` names them."""
+    names = set(interviewers)
+    if not names or any(u.role == "interviewer" for u in transcript.turns):
+        return transcript
+    found = [s for s in dict.fromkeys(u.speaker for u in transcript.turns) if s.casefold() in names]
+    if not found or len(found) == len({u.speaker for u in transcript.turns}):
+        return transcript  # nobody of the study's, or nobody else to code
+    turns = [replace(u, role="interviewer") if u.speaker in found else u for u in transcript.turns]
+    speakers = [u.speaker for u in turns if u.role == "participant"]
+    metadata = {**transcript.metadata, "interviewer_from_study": found}
+    metadata.pop("interviewer_labels_unmatched", None)
+    participant = transcript.participant
+    if participant in found:  # a case named after the interviewer: name it again
+        participant = participant_id(speakers, transcript.source or transcript.id)
+    return replace(transcript, turns=turns, metadata=metadata, participant=participant)
+
+
 #: How a researcher names the interviewer, per interface: the ``roqa`` command's option, or the
 #: Python argument of :func:`~roqa_nlp.transcripts.read_transcript` and ``AutoCoder.code``.
 _NAMING = {
@@ -343,6 +387,15 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
     # read from Python, a transcript is not coded yet; the command warns after coding
     coded = "was coded" if interface == "cli" else "is coded"
     where = transcript.source or transcript.id
+    from_study = transcript.metadata.get("interviewer_from_study")
+    if from_study:
+        shown = first_few([repr(n) for n in from_study])
+        return (
+            f"{where}: no speaker is named as the interviewer, so {shown}, who "
+            f"interview{'s' if len(from_study) == 1 else ''} in the study's other transcripts, "
+            f"{'was' if len(from_study) == 1 else 'were'} taken as the interviewer here (name "
+            f"the interviewer with {name_it} to choose otherwise)"
+        )
     guessed = transcript.metadata.get("interviewer_guessed")
     if guessed:
         asked = [t for t in transcript.turns if t.speaker == guessed]
