@@ -187,6 +187,29 @@ def test_speakers_labelled_by_initials_take_the_pseudonyms_of_the_people_named(
         )
 
 
+def test_a_person_keyed_once_keeps_their_pseudonym_under_another_display_name(
+    tmp_path: Path,
+) -> None:
+    """Zoom writes a curly apostrophe, or adds (Host): the same person, the same pseudonym (she
+    was given a new one, P05 or Interviewer 3, and her first name a third)."""
+    key = PseudonymKey({"Mary-Jane O'Neill": "P04", "Dr Hannah Whitfield": "Interviewer"})
+    (tmp_path / "p05.txt").write_text(
+        "Hannah Whitfield (Host): Thanks, Mary-Jane. What helps?\n"
+        "Mary-Jane O’Neill: Our team, Hannah.\nHannah Whitfield (Host): And?\n"
+        "Mary-Jane O’Neill: Money.\n",
+        "utf-8",
+    )
+    (out,), key = pseudonymise([read_transcript(tmp_path / "p05.txt")], key)
+    assert key.added == []
+    assert out.text == (  # the label's note on the role stays, as Zoom wrote it
+        "Interviewer (Host): Thanks, [P04]. What helps?\nP04: Our team, [Interviewer].\n"
+        "Interviewer (Host): And?\nP04: Money.\n"
+    )
+    # two rows that are one person with two pseudonyms: neither is taken for the other
+    both = PseudonymKey({"Sam Roe": "P01", "Sam Roe (Host)": "P02"})
+    assert (both.get("SAM ROE"), both.get("Sam Roe (she/her)")) == ("P01", None)
+
+
 def test_a_first_name_alone_is_replaced_only_where_that_person_speaks(tmp_path: Path) -> None:
     (tmp_path / "p01.txt").write_text("Interviewer: Hi Priya?\nPriya Nair: Hello.\n", "utf-8")
     (tmp_path / "p02.txt").write_text(

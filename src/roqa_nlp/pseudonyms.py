@@ -6,7 +6,10 @@ transcript is rewritten as it is read, before anything is segmented, embedded, c
 so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
 
 - a speaker's label becomes its pseudonym (``Maria Okafor`` -> ``P07``); roles stay as read, so
-  ``roqa code --interviewer "Helen Brookes"`` names the interviewer as the file does;
+  ``roqa code --interviewer "Helen Brookes"`` names the interviewer as the file does. A label
+  that is a keyed person's name but for a display name's extras, an honorific or the apostrophe
+  (``Mary-Jane O’Neill`` for a row ``Mary-Jane O'Neill``, ``Hannah Whitfield (Host)``) is that
+  person, with their pseudonym (:meth:`PseudonymKey.get`);
 - in the talk, a full name of two words or more becomes the pseudonym in square brackets
   (``Thanks, [P07]``, the usual mark of an edit in a quoted transcript) in every transcript, in
   any case, with any blanks between its words, either apostrophe, and also without the extras
@@ -176,6 +179,16 @@ def _number(pseudonym: str) -> int | None:
     return None if m is None else int(m.group(1))
 
 
+def _person(name: str) -> str:
+    """``name`` as one person's name is told apart: without a display name's bracketed extras
+    (``(Host)``, ``(she/her)``) and honorifics, either apostrophe and any hyphen alike, case and
+    blanks aside."""
+    plain = _BRACKETED.sub(" ", unicodedata.normalize("NFC", name))
+    plain = plain.replace("’", "'").replace("‐", "-").replace("‑", "-")
+    words = [w for w in plain.casefold().split() if w.rstrip(".") not in HONORIFICS]
+    return " ".join(words)
+
+
 def _bare(pseudonym: str) -> str:
     """The pseudonym as a speaker label: without the square brackets a key may give it."""
     return pseudonym.strip().removeprefix("[").removesuffix("]").strip()
@@ -200,6 +213,9 @@ class PseudonymKey:
 
     def __post_init__(self) -> None:
         self._by_key = {name.casefold(): p for name, p in self.pseudonyms.items()}
+        self._by_person: dict[str, set[str]] = {}
+        for name, p in self.pseudonyms.items():
+            self._by_person.setdefault(_person(name), set()).add(p)
 
     def __len__(self) -> int:
         return len(self.pseudonyms)
@@ -209,8 +225,16 @@ class PseudonymKey:
         return f"PseudonymKey({len(self)} names, {len(self.added)} added)"
 
     def get(self, name: str) -> str | None:
-        """The pseudonym of ``name`` (any case, blanks collapsed), or None."""
-        return self._by_key.get(" ".join(name.split()).casefold())
+        """The pseudonym of ``name`` (any case, blanks collapsed), or None; a name the key does
+        not hold as written is that of a person it does when they are one person but for the
+        extras of a display name, an honorific or the apostrophe (``Mary-Jane O’Neill`` is
+        ``Mary-Jane O'Neill``, ``Hannah Whitfield (Host)`` is ``Hannah Whitfield``) and the key
+        gives that person one pseudonym."""
+        exact = self._by_key.get(" ".join(name.split()).casefold())
+        if exact is not None:
+            return exact
+        found = self._by_person.get(_person(name), set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def add(self, name: str, pseudonym: str) -> None:
         """Give ``name`` a pseudonym (an error if it has another one)."""
@@ -218,7 +242,7 @@ class PseudonymKey:
         pseudonym = " ".join(pseudonym.split())
         if not name or not pseudonym:
             raise RoqaError("a pseudonym key entry needs a name and a pseudonym")
-        old = self.get(name)
+        old = self._by_key.get(name.casefold())  # as written: variants may each have a row
         if old is not None and old != pseudonym:
             raise RoqaError(
                 f"{quoted(name)} has two pseudonyms, {quoted(old)} and {quoted(pseudonym)}",
@@ -227,6 +251,7 @@ class PseudonymKey:
         if old is None:
             self.pseudonyms[name] = pseudonym
             self._by_key[name.casefold()] = pseudonym
+            self._by_person.setdefault(_person(name), set()).add(pseudonym)
             self.added.append(name)
 
     # -- reading and writing -------------------------------------------------------------------
@@ -464,11 +489,11 @@ class PseudonymKey:
         is as likely someone else, whom a pseudonym would misattribute. Full names of two words
         or more, and one-word rows the researcher added (their pseudonym is not a speaker's),
         are replaced everywhere."""
-        here = {s.casefold() for s in speakers}
+        here = {_person(s) for s in speakers}  # "Mary-Jane O’Neill" speaks as "Mary-Jane O'Neill"
         found: dict[str, tuple[str, str]] = {}  # regex -> (pseudonym, kind); first one wins
         parts: dict[str, tuple[str, str]] = {}
         for name, pseudonym in self.pseudonyms.items():
-            speaks_here = name.casefold() in here
+            speaks_here = _person(name) in here
             words = name_parts(name)
             one_word = len(name.split()) == 1
             if not words:
