@@ -20,7 +20,7 @@ from roqa_nlp.pseudonyms import (
     pseudonymise,
 )
 from roqa_nlp.schema import Transcript, Turn
-from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts import read_transcript, read_transcripts
 from test_cli_core import roqa
 
 ZOOM_VTT = """WEBVTT
@@ -208,6 +208,20 @@ def test_a_person_keyed_once_keeps_their_pseudonym_under_another_display_name(
     # two rows that are one person with two pseudonyms: neither is taken for the other
     both = PseudonymKey({"Sam Roe": "P01", "Sam Roe (Host)": "P02"})
     assert (both.get("SAM ROE"), both.get("Sam Roe (she/her)")) == ("P01", None)
+
+
+def test_a_number_a_file_claims_is_not_given_to_someone_read_before_it(tmp_path: Path) -> None:
+    """The key runs to P17; a focus group read first gives its members the next free numbers;
+    p18's file name claims P18, so they skip it (its participant got P21)."""
+    (tmp_path / "group.txt").write_text(
+        "Moderator: Welcome all.\nAda Lee: Hi.\nBen Ode: Hello.\nCy Roe: Hiya.\n", "utf-8"
+    )
+    (tmp_path / "p18.txt").write_text("Interviewer: Hi?\nEd Gale: Hello.\n", "utf-8")
+    out, key = pseudonymise(read_transcripts(tmp_path), PseudonymKey({"Dee Fox": "P17"}))
+    assert key.pseudonyms == {
+        "Dee Fox": "P17", "Ada Lee": "P19", "Ben Ode": "P20", "Cy Roe": "P21", "Ed Gale": "P18"
+    }  # fmt: skip
+    assert [t.participant for t in out] == ["group", "P18"]
 
 
 def test_a_first_name_alone_is_replaced_only_where_that_person_speaks(tmp_path: Path) -> None:

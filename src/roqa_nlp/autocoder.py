@@ -303,10 +303,14 @@ def _study_pass(
                     except RoqaError:
                         continue  # coding it raises the error, in order
 
-    one_file = len(inputs) == 1 and not (
-        isinstance(inputs[0], (str, Path)) and Path(inputs[0]).is_dir()
-    )
-    interviewers = frozenset() if one_file else study_interviewers(each())
+    one = inputs[0] if len(inputs) == 1 else None
+    found: set[str] = set()
+    if one is None or (isinstance(one, (str, Path)) and Path(one).is_dir()):
+        for t in each():  # one transcript alone has no study to learn from
+            found |= study_interviewers([t])
+            if key is not None:
+                key.reserve(t)  # the numbers files claim, before any is given as a free one
+    interviewers = frozenset(found)
     if key is not None:  # a second reading: roles decide the pseudonyms
         for t in each():
             key.register(with_study_interviewers(t, interviewers))

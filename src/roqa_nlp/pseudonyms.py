@@ -210,6 +210,8 @@ class PseudonymKey:
 
     pseudonyms: dict[str, str] = field(default_factory=dict)
     added: list[str] = field(default_factory=list)
+    #: participant numbers the study's files claim (:meth:`reserve`): never given as a free one
+    reserved: set[int] = field(default_factory=set, repr=False)
 
     def __post_init__(self) -> None:
         self._by_key = {name.casefold(): p for name, p in self.pseudonyms.items()}
@@ -325,22 +327,30 @@ class PseudonymKey:
         if number_hint is not None and hinted is not None and hinted not in numbers:
             return number_hint  # as the file name writes it: P07, P7
         n = max(numbers, default=0) + 1
+        while n in self.reserved:  # the number of a file not read yet: its own participant's
+            n += 1
         return f"P{n:02d}"
+
+    def reserve(self, transcript: Transcript) -> None:
+        """Keep the participant number ``transcript``'s file name or header gives (``p18.docx``,
+        ``Participant ID: P18``) for its own participant: a speaker of another transcript,
+        registered before it, is never given that number as the next free one (a focus group's
+        members took P18-P20, and p18.docx's participant P21)."""
+        hint = _number_hint(transcript)
+        number = None if hint is None else _number(hint)
+        if number is not None:
+            self.reserved.add(number)
 
     def register(self, transcript: Transcript) -> None:
         """Add the speakers of ``transcript`` who are not yet in the key (see the module
-        docstring), without rewriting it or warning of it (:meth:`apply` does). Registering every transcript of a study before
-        rewriting any (as ``AutoCoder.code`` does) lets a full name be replaced in an interview
-        read before the one its person speaks in."""
-        from .transcripts.roles import participant_from_filename, participant_number_label
+        docstring), without rewriting it or warning of it (:meth:`apply` does). Registering
+        every transcript of a study before rewriting any (as ``AutoCoder.code`` does) lets a
+        full name be replaced in an interview read before the one its person speaks in."""
+        from .transcripts.roles import participant_number_label
 
         speakers = _speakers(transcript)
         taken = {s.casefold() for s in speakers if _is_role_label(s)}
-        # the number the file name carries, else the one the transcript's header gives
-        named = transcript.participant or ""
-        hint = participant_from_filename(transcript.source or transcript.id) or (
-            named if participant_number_label(named) else None
-        )
+        hint = _number_hint(transcript)
         for speaker, role in speakers.items():
             if _is_role_label(speaker) or self.get(speaker) is not None:
                 continue
@@ -557,6 +567,17 @@ def _header_people(transcript: Transcript) -> dict[str, str]:
     return {str(k): str(v) for k, v in people.items() if v in ("participant", "interviewer")}
 
 
+def _number_hint(transcript: Transcript) -> str | None:
+    """The participant number a transcript's file name carries (``zoom_p07.vtt`` -> ``P07``),
+    else the one its header gives (``Participant ID: P07``), else None."""
+    from .transcripts.roles import participant_from_filename, participant_number_label
+
+    named = transcript.participant or ""
+    return participant_from_filename(transcript.source or transcript.id) or (
+        named if participant_number_label(named) else None
+    )
+
+
 def _speakers(transcript: Transcript) -> dict[str, str]:
     """Speaker label -> role, in order of first turn."""
     speakers: dict[str, str] = {}
@@ -611,6 +632,8 @@ def pseudonymise(
     holds every speaker of them (see the module docstring)."""
     key = PseudonymKey() if key is None else key
     transcripts = list(transcripts)
+    for t in transcripts:  # the numbers files claim, before any is given as a free one
+        key.reserve(t)
     for t in transcripts:  # every speaker first: a full name is replaced in every transcript
         key.register(t)
     return [key.apply(t) for t in transcripts], key
