@@ -293,6 +293,12 @@ def test_a_header_giving_names_after_role_labels_names_the_people(tmp_path: Path
     }
     f.write_text(header + talk, "utf-8")  # no header field: the lines are what they look like
     assert [u.speaker for u in read_transcript(f).turns][:2] == ["Interviewer", "Interviewee"]
+    # a greeting in capitals is talk, not a name, header field or not
+    f.write_text("Date: 3 April 2021\nInterviewer: Good Morning\nP08: Hello There.\n", "utf-8")
+    assert turns_of(read_transcript(f)) == [
+        ("Interviewer", "interviewer", "Good Morning", None, None),
+        ("P08", "participant", "Hello There.", None, None),
+    ]
 
 
 def test_speakers_labelled_by_initials_are_the_people_named(tmp_path: Path) -> None:

@@ -271,10 +271,15 @@ _PERSON_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3
 def person_line_role(label: str, said: str) -> str | None:
     """``interviewer`` or ``participant`` when a labelled line gives a person's name after a
     role's label (``Interviewer: Hannah Whitfield``, ``Interviewee: Gareth Price``), as a
-    transcript's header does, else None."""
+    transcript's header does, else None. A name is two to four capitalised words, none of them
+    a stop word or greeting of ``data/stop_words_en.txt`` or ``data/stop_words_spoken.txt``
+    ("Interviewer: Good Morning" is talk)."""
     name = " ".join(said.split())
     if not _PERSON_NAME.fullmatch(name) or not _is_capitalised(name):
         return None
+    common = packaged_words("stop_words_en.txt") | packaged_words("stop_words_spoken.txt")
+    if any(w.casefold().strip(".") in common for w in name.split()):
+        return None  # talk, not a name: "Interviewer: Good Morning", "P04: Yes Thanks"
     if label in interviewer_keys(None):
         return "interviewer"
     return "participant" if _field(label) in _INTERVIEWEE_LABELS else None
