@@ -555,6 +555,12 @@ def test_markdown_speaker_names_set_apart_above_the_words(tmp_path: Path, mark: 
         ("b.txt", "Yes\n\nWe waited.\n\nOkay\n\nThen it came.\n\nYes\n\nOkay\n"),
         # a heading with a colon and words is a heading, not a speaker
         ("c.md", "## Theme: staffing\n\nInterviewer: Why?\n\nP04: Cost.\n"),
+        # short answers in bold, again and again: answers, not speakers
+        (
+            "d.md",
+            "Interviewer: Why?\n\nP04: Cost.\n\n**Yes**\n\nIt was.\n\n**No**\n\n"
+            "**Yes**\n\nAgain.\n\n**No**\n",
+        ),
     ],
 )
 def test_lines_that_are_not_names_set_apart_are_not_speakers(

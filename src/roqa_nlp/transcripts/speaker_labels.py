@@ -268,6 +268,13 @@ _INTERVIEWEE_LABELS = frozenset({"interviewee", "respondent", "participant", "in
 _PERSON_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3}")
 
 
+def _is_common_word(word: str) -> bool:
+    """Whether ``word`` is a stop word or greeting of ``data/stop_words_en.txt`` or
+    ``data/stop_words_spoken.txt`` ("Yes", "Morning"), which no name is made of alone."""
+    common = packaged_words("stop_words_en.txt") | packaged_words("stop_words_spoken.txt")
+    return word.casefold().strip(".") in common
+
+
 def person_line_role(label: str, said: str) -> str | None:
     """``interviewer`` or ``participant`` when a labelled line gives a person's name after a
     role's label (``Interviewer: Hannah Whitfield``, ``Interviewee: Gareth Price``), as a
@@ -277,8 +284,7 @@ def person_line_role(label: str, said: str) -> str | None:
     name = " ".join(said.split())
     if not _PERSON_NAME.fullmatch(name) or not _is_capitalised(name):
         return None
-    common = packaged_words("stop_words_en.txt") | packaged_words("stop_words_spoken.txt")
-    if any(w.casefold().strip(".") in common for w in name.split()):
+    if any(_is_common_word(w) for w in name.split()):
         return None  # talk, not a name: "Interviewer: Good Morning", "P04: Yes Thanks"
     if label in interviewer_keys(None):
         return "interviewer"
@@ -516,7 +522,12 @@ def _with_lone_labels(
     apart = Counter(label for label, s in zip(shown, set_apart, strict=True) if s and label)
 
     def set_apart_name(label: str) -> bool:
-        return apart[label] >= 2 and _is_capitalised(label) and bool(_LONE_NAME.fullmatch(label))
+        return (
+            apart[label] >= 2
+            and _is_capitalised(label)
+            and bool(_LONE_NAME.fullmatch(label))
+            and not all(_is_common_word(w) for w in label.split())  # a bold "Yes" is an answer
+        )
 
     alone: list[LabelMatch | None] = []
     for label, line, s in zip(shown, lines, set_apart, strict=True):
