@@ -544,7 +544,7 @@ def test_a_file_without_a_segment_id_column_names_the_full_header(tmp_path: Path
         read_decisions(p)
     assert one_line_error(exc, p) == (
         f"{p}: decisions file has no segment_id column (header: segment_id,decision,code_id,"
-        "new_code,note,text,valence, separated by commas, semicolons or tabs)"
+        "new_code,note,text,valence,suggestion, separated by commas, semicolons or tabs)"
     )
 
 

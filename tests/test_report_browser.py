@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import pytest
 
@@ -154,6 +155,13 @@ def _click(driver: Any, element: Any) -> None:
     element.click()
 
 
+def _decisions_csv(driver: Any) -> str:
+    """The decisions.csv the page would save, without its byte order mark (checked)."""
+    text = driver.execute_script("return window.roqaDecisionsCsv")
+    assert text.startswith("\ufeff")  # as every CSV roqa writes for a spreadsheet
+    return str(text).removeprefix("\ufeff")
+
+
 def _saved_decisions(driver: Any, downloads: Path) -> list[list[str]]:
     from selenium.webdriver.common.by import By
 
@@ -165,7 +173,9 @@ def _saved_decisions(driver: Any, downloads: Path) -> list[list[str]]:
             break
         time.sleep(0.1)
     assert target.exists(), f"no decisions.csv downloaded: {sorted(downloads.iterdir())}"
-    return list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("\ufeff")  # as every CSV roqa writes for a spreadsheet
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
 
 
 def test_report_loads_without_console_errors(page: tuple[Any, Path], report_url: str) -> None:
@@ -261,8 +271,8 @@ def test_recode_new_code_and_note_are_saved(page: tuple[Any, Path]) -> None:
     review.find_element(By.CSS_SELECTOR, "input.new-code").send_keys("COVID-19 disruption")
     review.find_element(By.CSS_SELECTOR, "input.note").send_keys('staff "isolating", rotas')
     assert _saved_decisions(driver, downloads) == [
-        HEADER,
-        ["p02_interview:0001", "recode", "OS.D", "", "", P02_0001],
+        [*HEADER, "valence", "suggestion"],
+        ["p02_interview:0001", "recode", "OS.D", "", "", P02_0001, "", "OS.A"],
         [
             "p03_interview:0002",
             "new-code",
@@ -270,6 +280,8 @@ def test_recode_new_code_and_note_are_saved(page: tuple[Any, Path]) -> None:
             "COVID-19 disruption",
             'staff "isolating", rotas',
             P03_0002,
+            "",
+            "",
         ],
     ]
 
@@ -289,7 +301,7 @@ def test_decisions_survive_reloading_the_report(page: tuple[Any, Path], report_u
         By.CSS_SELECTOR, "button.reject"
     )
     assert button.get_attribute("aria-pressed") == "true"
-    assert driver.execute_script("return window.roqaDecisionsCsv") == (
+    assert _decisions_csv(driver) == (
         "segment_id,decision,code_id,new_code,note,text\n"
         f"p01_interview:0001,reject,IS.E.3,,,{P01_0001}\n"
     )
@@ -315,7 +327,7 @@ def test_suggestions_of_talk_that_fits_no_code_are_folded_until_decided(
     driver.get(report_url)
     assert item("p01_interview:0003").is_displayed()  # a decision keeps its fold open
     assert not item("p01_interview:0000").is_displayed()
-    assert driver.execute_script("return window.roqaDecisionsCsv").endswith(
+    assert _decisions_csv(driver).endswith(
         "p01_interview:0003,accept,IS.C,,,My dog thinks Zoom calls are the best thing ever.\n"
     )
 
@@ -454,9 +466,20 @@ def _pressed(driver: Any, segment_id: str, code: str) -> list[str]:
 
 
 def _review_csv(rows: Any) -> str:
+    """decisions.csv as the page writes it: the columns valence and suggestion when a row (a
+    valence, a recode and the suggestion it replaced) needs them, every row as wide."""
+    width = max([len(HEADER), *(len(r) for r in rows)])
+    header = [*HEADER, "valence", "suggestion"][:width]
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows([HEADER, *rows])
+    csv.writer(out, lineterminator="\n").writerows(
+        [header, *([*r, *[""] * (width - len(r))] for r in rows)]
+    )
     return out.getvalue()
+
+
+def _recoded(row: tuple[str, ...], suggestion: str) -> tuple[str, ...]:
+    """A recode row as saved: the suggestion it replaced in the column suggestion."""
+    return (*row, "", suggestion)
 
 
 def test_embedded_review_shows_as_decided_controls(reviewed: Any) -> None:
@@ -475,14 +498,15 @@ def test_embedded_review_shows_as_decided_controls(reviewed: Any) -> None:
     assert carried.find_element(By.CSS_SELECTOR, ".carried").text == "Also decided: reject IS.C"
     assert driver.find_element(By.ID, "decision-count").text == "4 decisions"
     # saving writes the review back, the decision no control shows included
-    assert driver.execute_script("return window.roqaDecisionsCsv") == _review_csv(
-        [REVIEW[0], REVIEW[2], REVIEW[1], REVIEW[3]]  # in the page's order
+    assert _decisions_csv(driver) == _review_csv(
+        [REVIEW[0], REVIEW[2], _recoded(REVIEW[1], "OS.A"), REVIEW[3]]  # in the page's order
     )
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
     # nothing decided here yet: the browser keeps nothing, the page's own review stays its own
     assert (
         driver.execute_script(
-            "return localStorage.getItem('roqa-decisions:' + document.body.dataset.reportId)"
+            "return localStorage.getItem('roqa-decisions:' + document.body.dataset.reportId"
+            " + ':' + location.pathname)"
         )
         == "{}"
     )
@@ -500,8 +524,11 @@ def test_review_kept_in_the_browser_wins_over_the_embedded_one(
     assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["reject"]
     assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode OS.D"]  # still embedded
     # a review kept from before, on one segment: it wins there, the embedded one elsewhere
-    key = "roqa-decisions:" + driver.find_element(By.TAG_NAME, "body").get_attribute(
-        "data-report-id"
+    key = (  # the review of this report at this place
+        "roqa-decisions:"
+        + driver.find_element(By.TAG_NAME, "body").get_attribute("data-report-id")
+        + ":"
+        + driver.execute_script("return location.pathname")
     )
     kept = {"p02_interview:0001": {"codes": {"OS.A": {"decision": "accept"}}, "note": "mine"}}
     driver.execute_script(
@@ -547,11 +574,11 @@ def test_loading_a_decisions_csv_applies_it_and_counts_what_matched(
     assert _pressed(driver, "p02_interview:0000", "IC.H") == ["reject"]
     assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode OS.D"]
     assert _pressed(driver, "p01_interview:0002", "IC.H") == []
-    assert driver.execute_script("return window.roqaDecisionsCsv") == _review_csv(
+    assert _decisions_csv(driver) == _review_csv(
         [
             ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001),
             ("p02_interview:0000", "reject", "IC.H", "", note, P02_0000),
-            ("p02_interview:0001", "recode", "OS.D", "", "", P02_0001),
+            _recoded(("p02_interview:0001", "recode", "OS.D", "", "", P02_0001), "OS.A"),
         ]
     )
     # a file that is not a decisions file says so, and changes nothing
@@ -643,11 +670,11 @@ def test_review_is_carried_into_the_report_written_again_in_the_same_place(
             ("p02_interview:0000", "reject", "IC.H", "", "", P02_0000),
         ]
     )
-    assert driver.execute_script("return window.roqaDecisionsCsv") == expected
+    assert _decisions_csv(driver) == expected
     # kept for this report now: a reload shows them, carried once only
     driver.get(path.as_uri())
     assert _status(driver) == ""
-    assert driver.execute_script("return window.roqaDecisionsCsv") == expected
+    assert _decisions_csv(driver) == expected
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
@@ -664,10 +691,11 @@ def test_review_kept_for_the_very_report_wins_over_the_one_carried(
     _decide(driver, "p02_interview:0000", "IC.H", "reject")
     again = _coded_again()
     write_report(again, path, "cfir-2009")
-    # this browser kept a review of the new report itself (opened from a copy elsewhere, say)
+    # this browser kept a review of the new report itself, here (opened, then the folder
+    # coded once more, say)
     driver.execute_script(
         "localStorage.setItem(arguments[0], JSON.stringify(arguments[1]))",
-        "roqa-decisions:" + report_id(again),
+        "roqa-decisions:" + report_id(again) + ":" + urlparse(path.as_uri()).path,
         {"p02_interview:0000": {"codes": {"IC.H": {"decision": "accept"}}}},
     )
     driver.get(path.as_uri())
@@ -912,7 +940,7 @@ def test_an_embedded_valence_correction_shows_pressed(
     write_report(build_result(), path, "cfir-2009", decisions=[fix])
     _open_fresh(driver, path.as_uri())
     assert _valence_pressed(driver, "p02_interview:0000") == ["enabler"]
-    assert driver.execute_script("return window.roqaDecisionsCsv") == (
+    assert _decisions_csv(driver) == (
         "segment_id,decision,code_id,new_code,note,text,valence\n"
         f"p02_interview:0000,valence,,,,{P02_0000},enabler\n"
     )
@@ -1350,7 +1378,7 @@ def test_keys_walk_the_segments_and_decide_without_the_mouse(page: tuple[Any, Pa
     assert _current(driver) == "p01_interview:0003"
     _keys(driver, "k")
     assert _current(driver) == "p01_interview:0002"
-    assert driver.execute_script("return window.roqaDecisionsCsv") == (
+    assert _decisions_csv(driver) == (
         "segment_id,decision,code_id,new_code,note,text,valence\n"
         f"p01_interview:0001,accept,IS.E.3,,,{P01_0001},\n"
         "p01_interview:0002,reject,IS.E.2,,,Training costs money we simply do not have.,\n"
@@ -1377,15 +1405,13 @@ def test_a_key_pressed_again_takes_the_decision_back_and_typing_is_not_a_key(
     driver, _ = page
     _keys(driver, "j", "j", "1", "1", "x", "x", "b", "b")
     assert _current(driver) == "p01_interview:0001"
-    assert driver.execute_script("return window.roqaDecisionsCsv") == (
-        "segment_id,decision,code_id,new_code,note,text\n"
-    )
+    assert _decisions_csv(driver) == ("segment_id,decision,code_id,new_code,note,text\n")
     note = driver.find_element(
         By.CSS_SELECTOR, '.review[data-segment="p01_interview:0001"] input.note'
     )
     note.send_keys("jk1x")  # words typed in a box are words, not keys
     assert _current(driver) == "p01_interview:0001"
-    assert driver.execute_script("return window.roqaDecisionsCsv") == (
+    assert _decisions_csv(driver) == (
         "segment_id,decision,code_id,new_code,note,text\n"
         f"p01_interview:0001,note,,,jk1x,{P01_0001}\n"
     )
@@ -1446,18 +1472,16 @@ def test_keys_work_after_the_filter_and_never_decide_on_a_segment_out_of_sight(
     assert _current(driver) == "p01_interview:0001"  # procedural talk is not in this filter
     _pick(driver, "p02_interview")  # the outlined segment is hidden now
     _keys(driver, "1")  # moves to a segment shown instead of deciding on the hidden one
-    assert driver.execute_script("return window.roqaDecisionsCsv") == empty
+    assert _decisions_csv(driver) == empty
     assert _current(driver) == "p02_interview:0000"
     driver.execute_script("window.scrollTo(0, 0)")  # the outlined segment off screen
     row = driver.find_element(By.CSS_SELECTOR, ".row.kb-current")
     assert not _in_viewport(driver, row)
     _keys(driver, "1")  # brings it back into view, decides nothing
-    assert driver.execute_script("return window.roqaDecisionsCsv") == empty
+    assert _decisions_csv(driver) == empty
     assert _in_viewport(driver, row)
     _keys(driver, "1")
-    assert driver.execute_script("return window.roqaDecisionsCsv") == (
-        empty + f"p02_interview:0000,accept,OS.D,,,{P02_0000}\n"
-    )
+    assert _decisions_csv(driver) == (empty + f"p02_interview:0000,accept,OS.D,,,{P02_0000}\n")
 
 
 def test_a_click_or_a_link_outlines_the_segment_and_keys_ignore_case(
@@ -1477,7 +1501,7 @@ def test_a_click_or_a_link_outlines_the_segment_and_keys_ignore_case(
     _keys(driver, "j", shift=True)  # "J"
     assert _current(driver) == "p02_interview:0002"
     _keys(driver, Keys.NUMPAD1)
-    assert "p02_interview:0002,accept," in driver.execute_script("return window.roqaDecisionsCsv")
+    assert "p02_interview:0002,accept," in _decisions_csv(driver)
     _keys(driver, "?")
     assert _in_viewport(driver, driver.find_element(By.ID, "kb-help"))
     # a note box is left with Escape, and the keys work again
@@ -1487,3 +1511,100 @@ def test_a_click_or_a_link_outlines_the_segment_and_keys_ignore_case(
     note.send_keys("j", Keys.ESCAPE)
     _keys(driver, "j")
     assert _current(driver) != "p02_interview:0002"
+
+
+def test_a_recode_comes_back_on_the_suggestion_it_replaced(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Recode p01_interview:0001's second suggestion (CI.A) and save: the file says which
+    suggestion it replaced, so the report written with it shows the recode there, and accepting
+    the first suggestion keeps it (it went on the first, and the accept replaced it, silently)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    driver, downloads = browser
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    for f in downloads.iterdir():
+        f.unlink()
+    select = _suggestion(driver, "p01_interview:0001", "CI.A").find_element(
+        By.CSS_SELECTOR, "select.recode"
+    )
+    _click(driver, select)
+    Select(select).select_by_value("IS.E.2")
+    rows = _saved_decisions(driver, downloads)
+    assert rows[1] == ["p01_interview:0001", "recode", "IS.E.2", "", "", P01_0001, "", "CI.A"]
+    saved = tmp_path / "decisions.csv"
+    saved.write_text((downloads / "decisions.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    again = tmp_path / "again" / "report.html"
+    again.parent.mkdir()
+    write_report(build_result(), again, "cfir-2009", decisions=saved)
+    _open_fresh(driver, again.as_uri())
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == []
+    assert _pressed(driver, "p01_interview:0001", "CI.A") == ["recode IS.E.2"]
+    _decide(driver, "p01_interview:0001", "IS.E.3", "accept")
+    assert _decisions_csv(driver).splitlines()[1:] == [
+        f"p01_interview:0001,accept,IS.E.3,,,{P01_0001},,",
+        f"p01_interview:0001,recode,IS.E.2,,,{P01_0001},,CI.A",
+    ]
+
+
+def test_a_copy_of_the_report_elsewhere_starts_its_own_review(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """The same report in two folders (a backup, a second coder's copy): a decision in one is
+    not in the other, and Clear in the other forgets nothing of the first."""
+    import shutil as sh
+
+    from selenium.webdriver.common.by import By
+
+    driver, _ = browser
+    first = tmp_path / "A" / "report.html"
+    first.parent.mkdir()
+    write_report(build_result(), first, "cfir-2009", open_coding=OPEN_CODING)
+    copy = tmp_path / "B" / "report.html"
+    copy.parent.mkdir()
+    sh.copy(first, copy)
+    _open_fresh(driver, first.as_uri())
+    _decide(driver, "p01_interview:0001", "IS.E.3", "accept")
+    driver.get(copy.as_uri())
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == []
+    assert driver.find_element(By.ID, "decision-count").text == "0 decisions"
+    driver.get(first.as_uri())
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+
+
+def test_a_note_that_reads_as_a_formula_is_saved_as_text_and_read_back(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A spreadsheet runs a cell that starts with '=': the saved file puts a "'" before it, as
+    every CSV roqa writes for a spreadsheet, and the report and roqa read the note back as
+    written."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from roqa_nlp.decisions import read_decisions
+
+    driver, downloads = page
+    review = driver.find_element(By.CSS_SELECTOR, '.review[data-segment="p02_interview:0000"]')
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", review)
+    review.find_element(By.CSS_SELECTOR, "input.note").send_keys("=SUM(A1) funding")
+    _decide(driver, "p02_interview:0000", "IC.H", "reject")
+    rows = _saved_decisions(driver, downloads)
+    assert rows[1][:5] == ["p02_interview:0000", "reject", "IC.H", "", "'=SUM(A1) funding"]
+    saved = tmp_path / "decisions.csv"
+    saved.write_bytes((downloads / "decisions.csv").read_bytes())
+    decisions, _ = read_decisions(saved)
+    assert [d.note for d in decisions] == ["=SUM(A1) funding"]
+    driver.execute_script("window.localStorage.clear()")
+    driver.get(driver.current_url)
+    field = driver.find_element(By.ID, "load-decisions-file")
+    driver.execute_script("arguments[0].hidden = false", field)
+    field.send_keys(str(saved))
+    status = driver.find_element(By.ID, "load-status")
+    WebDriverWait(driver, 10).until(lambda _: status.text)
+    note = driver.find_element(
+        By.CSS_SELECTOR, '.review[data-segment="p02_interview:0000"] input.note'
+    )
+    assert note.get_attribute("value") == "=SUM(A1) funding"

@@ -57,7 +57,7 @@ from typing import Any
 
 from .codebook import Codebook
 from .errors import RoqaError, quoted
-from .io import csv_delimiter, read_jsonl, read_text, sha256_bytes
+from .io import csv_delimiter, read_jsonl, read_text, sha256_bytes, spreadsheet_text
 from .result import CodingResult
 from .schema import Code, SegmentResult, Suggestion, normalise_valence
 from .training import VALENCE_ONLY, TrainingSet
@@ -95,6 +95,9 @@ class Decision:
     text: str = ""
     #: the researcher's valence for the segment (barrier, enabler or neutral), or ""
     valence: str = ""
+    #: of a recode made in the report: the suggestion it replaced (its code id), or "" (the report
+    #: shows the recode there again; training reads the code recoded to only)
+    suggestion: str = ""
 
 
 def slug(name: str) -> str:
@@ -119,8 +122,9 @@ def project_code_id(name: str) -> str:
     return f"{PROJECT_PREFIX}{slug(name)}"
 
 
-#: the columns of a decisions file, as the report writes them
-COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text", "valence")
+#: the columns of a decisions file, as the report writes them (``valence`` and ``suggestion``
+#: when a row needs them)
+COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text", "valence", "suggestion")
 #: the longest field (a note, a segment's text) a decisions file may hold
 FIELD_LIMIT = 16 * 2**20
 
@@ -157,8 +161,10 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             )
     out = []
     for i, r in enumerate(rows, 2 if p.suffix.lower() not in (".jsonl", ".json") else 1):
-        r = {
-            str(k).strip().lower(): ("" if v is None else str(v).strip()) for k, v in r.items() if k
+        r = {  # a cell a spreadsheet would run as a formula was saved with a "'" before it
+            str(k).strip().lower(): ("" if v is None else spreadsheet_text(str(v).strip()))
+            for k, v in r.items()
+            if k
         }
         d = r.get("decision", "").lower().replace("_", "-").replace("newcode", "new-code")
         if d not in DECISIONS:
@@ -198,6 +204,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
                 note=r.get("note", ""),
                 text=r.get("text", ""),
                 valence=valence,
+                suggestion=r.get("suggestion", "") if d == "recode" else "",
             )
         )
     if not out and not allow_empty:

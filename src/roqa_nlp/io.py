@@ -60,6 +60,12 @@ def spreadsheet_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def spreadsheet_text(cell: str) -> str:
+    """A cell as :func:`spreadsheet_safe` wrote it, read back: without the apostrophe that keeps
+    a leading ``= + - @`` (or tab, carriage return) from running as a formula."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
 def spreadsheet_csv(rows: Iterable[Sequence[Any]]) -> str:
     """CSV text of ``rows`` for a spreadsheet: text cells pass through :func:`spreadsheet_safe`
     (write the file with :data:`EXCEL_BOM` first)."""

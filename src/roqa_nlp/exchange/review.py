@@ -34,8 +34,6 @@ passage, as the ``valence`` decision gives it to that passage.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 
@@ -46,8 +44,6 @@ from .refiqda import VALENCE_CODE_GUIDS, is_guid, normalise_guid
 
 #: Users whose codings are machine suggestions (the exporter names them ``roqa_nlp <version> ...``).
 MACHINE_USER_PREFIX = "roqa_nlp"
-
-DECISION_COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text", "valence")
 
 
 def is_machine_user(name: str) -> bool:
@@ -285,10 +281,16 @@ def with_given_valence(
 
 
 def decisions_csv(decisions: list[Decision]) -> str:
-    """A decisions file (CSV) that :func:`roqa_nlp.decisions.read_decisions` reads."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(DECISION_COLUMNS)
-    for d in decisions:
-        w.writerow([d.segment_id, d.decision, d.code_id, d.new_code, d.note, d.text, d.valence])
-    return buf.getvalue()
+    """A decisions file (CSV) that :func:`roqa_nlp.decisions.read_decisions` reads, as every
+    CSV roqa writes for a spreadsheet: a byte order mark, and a cell that would run as a
+    formula with a ``'`` before it (:func:`~roqa_nlp.io.spreadsheet_csv`). A review in a QDA
+    program records no suggestion a recode replaced: no ``suggestion`` column."""
+    from ..decisions import COLUMNS
+    from ..io import EXCEL_BOM, spreadsheet_csv
+
+    columns = COLUMNS[: COLUMNS.index("suggestion")]
+    rows = [
+        [d.segment_id, d.decision, d.code_id, d.new_code, d.note, d.text, d.valence]
+        for d in decisions
+    ]
+    return EXCEL_BOM + spreadsheet_csv([list(columns), *rows])

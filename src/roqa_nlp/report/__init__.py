@@ -350,7 +350,8 @@ def embedded_decisions(
     result: CodingResult, decisions: str | Path | Sequence[Decision] | None
 ) -> list[list[str]]:
     """The decisions the page starts from, as rows ``[segment_id, decision, code_id, new_code,
-    note]`` (and the researcher's valence, when the row gives one) with the id of the segment each is on now (those on no segment left out)."""
+    note, valence, suggestion]`` (the researcher's valence and a recode's suggestion, when a
+    row gives them) with the id of the segment each is on now (those on no segment left out)."""
     from ..decisions import match_decisions, read_decisions
 
     if decisions is None:
@@ -358,10 +359,13 @@ def embedded_decisions(
     if isinstance(decisions, (str, Path)):
         decisions = read_decisions(decisions, allow_empty=True)[0]
     match = match_decisions(list(decisions), result)
-    return [
-        [sid, d.decision, d.code_id, d.new_code, d.note, *([d.valence] if d.valence else [])]
-        for d, sid in match.matched
-    ]
+    rows = []
+    for d, sid in match.matched:
+        row = [sid, d.decision, d.code_id, d.new_code, d.note, d.valence, d.suggestion]
+        while len(row) > 5 and not row[-1]:  # the fields no row needs are left out
+            row.pop()
+        rows.append(row)
+    return rows
 
 
 def report_id(result: CodingResult) -> str:

@@ -1,9 +1,13 @@
 /* roqa report: review controls and the decisions file.
  *
  * Plain JavaScript, no libraries, no network. Decisions are kept per segment and saved as
- * decisions.csv (segment_id,decision,code_id,new_code,note,text[,valence]) through a Blob download, the file
- * `roqa train --feedback` reads. They are also kept in this browser's localStorage, twice: per
- * report (the segments' state, under "roqa-decisions:" + report id) and per place (the decisions
+ * decisions.csv (segment_id,decision,code_id,new_code,note,text[,valence[,suggestion]]; UTF-8
+ * with a byte order mark, a cell that would run as a formula with a "'" before it, as every CSV
+ * roqa writes for a spreadsheet; suggestion: the suggested code a recode replaced, so that it is
+ * shown there again) through a Blob download, the file `roqa train --feedback` reads. They are
+ * also kept in this browser's localStorage, twice: per report and place (the segments' state,
+ * under "roqa-decisions:" + report id + the page's path, so that a copy elsewhere starts afresh)
+ * and per place (the decisions
  * with each segment's text, under "roqa-review:" + the page's path), so that a report written
  * again in the same place (a folder coded again with an interview added: other segments, another
  * report id) finds the review; "Clear" forgets them. Clearing the browser's data loses them:
@@ -36,7 +40,7 @@
   var embedded = embeddedNode ? JSON.parse(embeddedNode.textContent || "[]") : [];
   var reportId = document.body.getAttribute("data-report-id") || "report";
   var readOnly = document.body.hasAttribute("data-read-only");
-  var storeKey = "roqa-decisions:" + reportId;
+  var storeKey = "roqa-decisions:" + reportId + ":" + window.location.pathname;
   /* the review kept for whatever report is written at this place: {report, rows} (rows as in
      decisions.csv, a row with no decision keeping a segment decided on and taken back) */
   var placeKey = "roqa-review:" + window.location.pathname;
@@ -75,9 +79,18 @@
     return reviewMap;
   }
 
+  /* A cell a spreadsheet would run as a formula (= + - @, a tab or carriage return first) gets
+     a "'" before it, as roqa_nlp.io.spreadsheet_safe writes it; unprotect reads it back. */
+  var FORMULA_START = /^[=+\-@\t\r]/;
+
   function csvField(value) {
     var s = value == null ? "" : String(value);
+    if (FORMULA_START.test(s)) s = "'" + s;
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  function unprotect(s) {
+    return s.charAt(0) === "'" && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s;
   }
 
   /* One segment's decision rows: each suggestion's decision, then its new code, then the
@@ -91,7 +104,9 @@
       var code = items[j].getAttribute("data-code");
       var d = st.codes[code];
       if (!d) continue;
-      rows.push([seg, d.decision, d.decision === "recode" ? d.target : code, "", st.note, text]);
+      /* a recode: the code recoded to, and (column suggestion) the suggestion it replaced */
+      rows.push(d.decision === "recode" ? [seg, "recode", d.target, "", st.note, text, "", code]
+                                        : [seg, d.decision, code, "", st.note, text]);
     }
     if (st.newCode) rows.push([seg, "new-code", "", st.newCode, st.note, text]);
     (st.extra || []).forEach(function (e) { rows.push([seg, e[0], e[1], e[2], st.note, text]); });
@@ -128,14 +143,14 @@
 
   function decisionsCsv() {
     var rows = decisionRows();
-    var width = rows.some(function (r) { return r.length > HEADER.length; }) ? HEADER.length + 1 : HEADER.length;
-    var lines = [HEADER.concat(["valence"]).slice(0, width).join(",")];
+    var width = rows.reduce(function (w, r) { return Math.max(w, r.length); }, HEADER.length);
+    var lines = [HEADER.concat(["valence", "suggestion"]).slice(0, width).join(",")];
     rows.forEach(function (r) {
       var fields = [];
       for (var i = 0; i < width; i++) fields.push(csvField(r[i]));
       lines.push(fields.join(","));
     });
-    return lines.join("\n") + "\n";
+    return "\ufeff" + lines.join("\n") + "\n";
   }
 
   function countDecisions() {
@@ -334,9 +349,9 @@
   }
 
   /* The state of one segment from its decisions: accept and reject go on the suggestion of their
-     code; a recode goes on the first suggestion with no decision (other than its target), an
-     accept of a code not suggested here becomes such a recode; what no control can show is kept
-     as extra. */
+     code; a recode goes on the suggestion it replaced (the column suggestion) when that has no
+     decision, else on the first suggestion with none (other than its target); an accept of a
+     code not suggested here becomes such a recode; what no control can show is kept as extra. */
   function entryFromRows(review, rows) {
     var shown = [];
     if (review) {
@@ -361,6 +376,10 @@
     });
     later.forEach(function (r) {
       var free = shown.filter(function (c) { return !st.codes[c] && c !== r.code_id; });
+      /* a recode goes back on the suggestion it replaced, when the file says which */
+      if (r.decision === "recode" && r.suggestion && free.indexOf(r.suggestion) >= 0) {
+        free = [r.suggestion];
+      }
       if ((r.decision === "recode" || (r.decision === "accept" && shown.indexOf(r.code_id) < 0)) &&
           free.length) {
         st.codes[free[0]] = { decision: "recode", target: r.code_id };
@@ -472,7 +491,7 @@
       if (!Array.isArray(f) || typeof f[0] !== "string" || !f[0]) return;
       rows.push({ segment_id: f[0], decision: String(f[1] || ""), code_id: String(f[2] || ""),
                   new_code: String(f[3] || ""), note: String(f[4] || ""), text: String(f[5] || ""),
-                  valence: String(f[6] || "") });
+                  valence: String(f[6] || ""), suggestion: String(f[7] || "") });
     });
     if (!rows.length) return null;
     var m = matchRows(rows);
@@ -488,10 +507,11 @@
   function restore() {
     var saved = stored(storeKey);
     if (!saved || typeof saved !== "object") saved = null;
-    /* embedded rows are matched already: [segment_id, decision, code_id, new_code, note, valence] */
+    /* embedded rows are matched already:
+       [segment_id, decision, code_id, new_code, note, valence, suggestion] */
     applyMatched(embedded.map(function (r) {
       return { segment: r[0], row: { segment_id: r[0], decision: r[1], code_id: r[2], new_code: r[3], note: r[4],
-                                     valence: r[5] || "" } };
+                                     valence: r[5] || "", suggestion: r[6] || "" } };
     }));
     var carried = carryFromPlace(saved);
     if (saved) {
@@ -552,7 +572,7 @@
     var out = [], skipped = 0;
     rows.slice(1).forEach(function (fields) {
       var r = {};
-      header.forEach(function (h, i) { r[h] = (fields[i] || "").trim(); });
+      header.forEach(function (h, i) { r[h] = unprotect((fields[i] || "").trim()); });
       r.decision = r.decision.toLowerCase().replace(/_/g, "-").replace("newcode", "new-code");
       r.valence = (r.valence || "").toLowerCase();
       var ok = r.segment_id && DECISIONS.indexOf(r.decision) >= 0 &&
