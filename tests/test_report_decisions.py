@@ -121,6 +121,12 @@ def test_summary_counts_and_names_the_unmatched_by_their_first_words() -> None:
     )
     one = match_decisions(REVIEW[5:6], rerun()).summary()
     assert one.endswith("; 1 matches no segment: “We used to have a recovery…”")
+    # a note on its own is counted apart, as the browser counts it (it said "16 carried" for
+    # 15 decisions and a note)
+    noted = [REVIEW[0], Decision(REVIEW[0].segment_id, "note", note="ask", text=REVIEW[0].text)]
+    assert match_decisions(noted, rerun()).summary() == (
+        "decisions: 1 and 1 note carried into the report"
+    )
 
 
 # -- embedding ------------------------------------------------------------------------------------

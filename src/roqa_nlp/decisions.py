@@ -246,10 +246,12 @@ class DecisionMatch:
         return tuple(d for d, sid in zip(self.decisions, self.on) if sid is None)
 
     def summary(self, source: str | Path | None = None, *, limit: int = 3) -> str:
-        """One line for the CLI: how many decisions were carried, and which match no segment
-        (named by their first words, ``limit`` at most)."""
+        """One line for the CLI: how many decisions (and notes alone) were carried, and which
+        match no segment (named by their first words, ``limit`` at most)."""
         where = "" if source is None else f" from {source}"
-        line = f"decisions: {len(self.matched)} carried into the report{where}"
+        notes = sum(1 for d, _ in self.matched if d.decision == NOTE)  # as the browser counts
+        also = f" and {notes} note{'s' if notes != 1 else ''}" if notes else ""
+        line = f"decisions: {len(self.matched) - notes}{also} carried into the report{where}"
         unmatched = self.unmatched
         if not unmatched:
             return line
