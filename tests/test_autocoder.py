@@ -417,8 +417,9 @@ def test_evaluate_returns_every_documented_metric(tiny_model: AutoCoder) -> None
 
 
 def test_evaluate_flags_novel_talk_as_fits_no_code_does(tiny_model: AutoCoder, tmp_path) -> None:
-    """Procedural talk is never novel in roqa code and suggest; evaluate's ``novel`` flag and
-    novelty recall count the same flag (they counted every p-value below alpha)."""
+    """Procedural talk is never novel in roqa code and suggest: evaluate's ``novel`` flag is
+    theirs (it counted every p-value below alpha), and novelty recall counts what they set
+    aside, novel or procedural."""
     records = [
         {"text": "Hello, can you hear me? Sorry, you broke up a bit there.", "construct": "NONE"},
         {"text": "Thank you for having me, shall I turn my camera on?", "construct": "NONE"},
@@ -430,7 +431,9 @@ def test_evaluate_flags_novel_talk_as_fits_no_code_does(tiny_model: AutoCoder, t
     m = tiny_model.evaluate(path, predictions=True)
     flags = tiny_model.fits_no_code([r["text"] for r in records])
     assert [p["novel"] for p in m["predictions"]] == [f["novel"] for f in flags]
-    assert m["novel_recall"] == sum(f["novel"] for f in flags[:3]) / 3
+    assert [p["procedural"] for p in m["predictions"]] == [f["procedural"] for f in flags]
+    assert m["novel_recall"] == sum(f["novel"] or f["procedural"] for f in flags[:3]) / 3
+    assert m["false_novel_rate"] == float(flags[3]["novel"] or flags[3]["procedural"])
     assert any(f["procedural"] for f in flags)  # the case this is about is among them
 
 

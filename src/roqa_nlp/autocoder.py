@@ -1313,8 +1313,9 @@ class AutoCoder:
         ``n_none`` (records; NONE = fits no code); over the coded records ``construct_top1``,
         ``construct_top3``, ``construct_macro_f1``, ``construct_kappa``, ``domain_accuracy``,
         ``ece`` and ``valence_accuracy`` (records that state a valence); ``novelty_auroc``,
-        ``novel_recall`` (share of NONE records flagged novel, as ``roqa code`` flags segments:
-        procedural talk never is) and ``false_novel_rate`` (share of coded ones); ``alpha``, the novelty level used. A metric that cannot be computed is
+        ``novel_recall`` (share of NONE records set aside: flagged novel, or procedural talk, as
+        ``roqa code`` flags segments; both are left out of the coding) and ``false_novel_rate``
+        (share of coded ones set aside); ``alpha``, the novelty level used. A metric that cannot be computed is
         ``None``; when every record is NONE, ``note`` says only novelty was evaluated.
 
         ``per_code=True`` adds ``per_code`` and ``per_domain``: where the suggestions are right
@@ -1353,11 +1354,13 @@ class AutoCoder:
             rows = translate_rows(rows, self.codebook, book)
         ranked = [[g.code_id for g in r] for r in rows]
         alpha = float(self.params["alpha"])
-        # novel as roqa code and suggest flag it: never procedural talk, nor a text that fits a code
-        novel = [
-            segment_flags(p, pr, a, alpha, t)["novel"]
+        # flagged as roqa code and suggest flag a segment: never procedural talk, nor a text that
+        # fits a code; set aside (left out of the coding) when novel or procedural
+        flags = [
+            segment_flags(p, pr, a, alpha, t)
             for p, pr, a, t in zip(pvals, proc, aside, tops, strict=True)
         ]
+        set_aside = [f["novel"] or f["procedural"] for f in flags]
         domain_of = {c.id: c.domain for c in book.codable}
         pred_valence = [r[0].valence if r else "neutral" for r in rows]
         metrics = construct_metrics(
@@ -1368,7 +1371,7 @@ class AutoCoder:
             gold_valence=ts.valences,
             pred_valence=pred_valence,
             novelty_score=list(scores),
-            novel_flag=novel,
+            novel_flag=set_aside,
         )
         metrics["alpha"] = alpha
         if book.id != self.codebook.id:
@@ -1399,11 +1402,12 @@ class AutoCoder:
                     "top3": bool(set(gold) & {g.code_id for g in r[:3]}),
                     "valence": r[0].valence if r else "neutral",
                     "gold_valence": gv or None,
-                    "novel": flag,
+                    "novel": f["novel"],
+                    "procedural": f["procedural"],
                     "novelty_p": float(p),
                 }
-                for text, gold, r, gv, p, flag in zip(
-                    ts.texts, ts.codes, rows, ts.valences, pvals, novel, strict=True
+                for text, gold, r, gv, p, f in zip(
+                    ts.texts, ts.codes, rows, ts.valences, pvals, flags, strict=True
                 )
             ]
         return metrics

@@ -16,7 +16,8 @@ PROCEDURAL classes are never a suggestion):
   is the calibration of a suggestion given that the talk has a code;
 - ``novelty_auroc``: area under the ROC curve separating NONE records (positive) from coded
   records by the novelty score; ``novel_recall`` and ``false_novel_rate``: share of NONE / coded
-  records flagged novel at the detector's alpha.
+  records set aside at the detector's alpha (``novel_flag``: :meth:`AutoCoder.evaluate` gives the
+  segments ``roqa code`` leaves out of the coding, flagged novel or procedural talk).
 
 A file whose records are all NONE evaluates the novelty detector only: the construct metrics are
 ``None`` and ``note`` says why. A file with no records, a record without a ``construct``, or a
