@@ -214,6 +214,27 @@ def test_a_sub_construct_without_an_entry_uses_its_parent_construct(
     assert walked(out) == [("A.1", 0.4, "neutral")]
 
 
+def test_a_construct_cfir_2_0_split_goes_to_its_sub_constructs_codes_together(
+    cfir2009: Codebook, cfir2022: Codebook
+) -> None:
+    """Readiness for Implementation (IS.E) has no entry of its own: CFIR 2.0 made its
+    sub-constructs constructs. Its suggestion is shared among theirs (it was dropped: a segment
+    the model gave IS.E at 1.00 showed every CFIR 2.0 code at 0.000). Individual Identification
+    with Organization (CI.D) has no counterpart and is still dropped."""
+    out = translate(one_segment(g("IS.E", 0.8, "enabler"), g("CI.D", 0.2)), cfir2009, cfir2022)
+    assert walked(out) == [
+        ("IND.A", 0.2, "enabler"),
+        ("IND.B", 0.2, "enabler"),
+        ("INS.J", 0.2, "enabler"),
+        ("INS.K", 0.2, "enabler"),
+    ]
+    climate = walked(translate(one_segment(g("IS.D", 0.7)), cfir2009, cfir2022))
+    assert {c for c, _, _ in climate} == {
+        "INS.E", "INS.F", "INS.G", "INS.H", "PRO.D", "PRO.H.1", "INS.D.4"
+    }  # fmt: skip
+    assert [p for _, p, _ in climate] == pytest.approx([0.1] * 7)
+
+
 def test_translation_into_the_same_codebook_changes_nothing(cfir2009: Codebook) -> None:
     r = one_segment(g("OS.D", 0.6, "barrier"))
     assert translate(r, cfir2009, cfir2009) == r

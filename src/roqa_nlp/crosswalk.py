@@ -8,8 +8,11 @@ barriers and enablers without re-coding anything.
 
 How a segment's suggestions are carried over:
 
-- each suggestion goes to the target codes its code maps onto; a sub-construct without an entry
-  of its own uses its parent construct's;
+- each suggestion goes to the target codes its code maps onto; a construct without an entry of
+  its own goes to its sub-constructs' together (CFIR 2009's Implementation Climate and Readiness
+  for Implementation, whose sub-constructs CFIR 2.0 made constructs of their own), a
+  sub-construct without one to its parent construct's; a code with no counterpart (CFIR 2009's
+  Individual Identification with Organization, which CFIR 2.0 dropped) is dropped;
 - where target codes carry a valence (a barrier or an enabler code), only those whose valence
   matches the suggestion's are used, unless none matches;
 - a suggestion that reaches several target codes shares its probability equally among them, and
@@ -201,9 +204,17 @@ def chart_codings(
 
 
 def _targets(code_id: str, walk: dict[str, list[str]], source: Codebook) -> list[str]:
-    """Target ids of a source code, falling back on its parent's (a sub-construct's construct)."""
-    seen: set[str] = set()
-    key: str | None = code_id
+    """Target ids of a source code: its own; else, for a construct whose sub-constructs have
+    entries (CFIR 2009's Implementation Climate, whose sub-constructs CFIR 2.0 made constructs),
+    theirs together; else its parent's (a sub-construct's construct)."""
+    if walk.get(code_id):
+        return walk[code_id]
+    below = [c.id for c in source if c.parent == code_id and walk.get(c.id)]
+    if below:
+        return list(dict.fromkeys(t for c in below for t in walk[c]))
+    seen: set[str] = {code_id}
+    code = source.find(code_id)
+    key = code.parent if code is not None else None
     while key is not None and key not in seen:
         if walk.get(key):
             return walk[key]
