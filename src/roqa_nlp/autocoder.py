@@ -1597,6 +1597,13 @@ class AutoCoder:
                 hint="roqa train training_data --backend static --out models/static, then "
                 "--model models/static",
             )
+        if backend is not None and trained_kind == "static" != backend_kind(backend):
+            raise RoqaError(  # the static vectors are not the transformer's embeddings
+                f"this model was trained on static vectors, not the {backend} backend's embeddings",
+                path=d,
+                hint="leave out --backend (the model loads with the backend it was trained on), "
+                "or use a model trained on that backend",
+            )
         if embedder is None:
             name = emb_info.get("name")
             from .embedding import DEFAULT_MODEL_NAME
