@@ -549,3 +549,15 @@ def test_a_class_weight_dict_is_keyed_by_label(data) -> None:
     assert (by_str.predict(X) == "IC.A").mean() > 0.9
     with pytest.raises(ValueError, match="not a class of y"):
         CodeClassifier(class_weight={"XX": 2.0}).fit(X, y)
+
+
+def test_a_training_set_too_small_to_calibrate_fits_without_calibrating() -> None:
+    """Three rows of three classes: no held-out row is of a class its fold saw, so there is
+    nothing to calibrate on; the classifier fits at temperature 1 (an internal IndexError
+    stopped `roqa train` on a one-record folder)."""
+    from roqa_nlp.classifier import CodeClassifier
+
+    X = np.eye(3, 8, dtype=np.float32)
+    clf = CodeClassifier().fit(X, ["IC.A", "IS.C", "PR.A"], valence=["barrier"] * 3)
+    assert clf.temperature_ == 1.0
+    assert clf.predict(X).tolist() == ["IC.A", "IS.C", "PR.A"]

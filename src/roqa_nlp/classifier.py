@@ -347,7 +347,9 @@ def _grouped_temperature(
         keep = np.isin(ye, seen)
         logits.append(lg[rows[keep, 0]])
         targets.extend(classes.index(c) for c in ye[keep])
-    return fit_temperature(np.vstack(logits), np.asarray(targets))
+    if not targets:  # no held-out row of a class its fold saw (a handful of records)
+        return 1.0
+    return fit_temperature(np.vstack(logits), np.asarray(targets, dtype=np.intp))
 
 
 class CodeClassifier(ClassifierMixin, BaseEstimator):
