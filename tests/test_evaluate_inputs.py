@@ -70,6 +70,17 @@ def test_a_code_that_is_no_text_is_a_one_line_error(tmp_path, record, shown) -> 
     )
 
 
+def test_none_inside_a_list_of_codes_is_no_code(tmp_path) -> None:
+    """``"codes": ["NONE"]`` as ``"construct": "NONE"`` reads: fits no code (it was an unknown
+    code 'NONE')."""
+    p = write(
+        tmp_path / "gold.jsonl",
+        [{"text": "Lovely weather.", "codes": ["NONE"]}, {"text": "No staff.", "codes": ["IS.C"]}],
+    )
+    records = load_evaluation_set(p, CFIR)
+    assert records.codes == [[], ["IS.C"]]
+
+
 def test_a_coding_result_is_an_error_explaining_the_format(tmp_path) -> None:
     p = write(tmp_path / "codings.jsonl", [CODING])
     with pytest.raises(RoqaError) as err:

@@ -161,7 +161,7 @@ def _codes_of(
             'or "NONE"',
         )
     out: list[str] = []
-    for name in raw:
+    for name in (n for n in raw if n.strip().lower() not in NONE_LABELS):  # ["NONE"] is []
         place = f"{where}:{line}" if item == "line" else f"{where}, {item} {line}"
         code = codebook.resolve(str(name), where=place)
         if not code.codable:

@@ -205,9 +205,10 @@ def code_command(
     interviewer: list[str] = typer.Option(
         [],
         "--interviewer",
-        help="A speaker label or name that is the interviewer (repeatable), besides Interviewer, "
-        "Int, IV, I, Q, Researcher, Facilitator, Moderator, Host, Me: e.g. the name a Zoom "
-        "transcript gives them.",
+        help="A speaker label or name that is the interviewer (repeatable), besides the labels "
+        "known already (Interviewer, Int, IV, I, Q, Researcher, Facilitator, Moderator, Host, Me, "
+        "a focus group's Mod, Fac, Co-facilitator, Note-taker ...: the README lists them): e.g. "
+        "the name a Zoom transcript gives them.",
     ),
     pseudonymise: Path | None = typer.Option(
         None,
