@@ -293,6 +293,22 @@ def test_a_header_giving_names_after_role_labels_names_the_people(tmp_path: Path
     }
     f.write_text(header + talk, "utf-8")  # no header field: the lines are what they look like
     assert [u.speaker for u in read_transcript(f).turns][:2] == ["Interviewer", "Interviewee"]
+    # once the talk has begun, a short answer is an answer, not a name: a job title after a
+    # question (it was left out, and pseudonymised as a person everywhere)
+    f.write_text(
+        "Date: 12 March 2021\n\nInterviewer: And your role there?\n"
+        "Participant: Senior Practitioner Lead\nInterviewer: How long?\n"
+        "Participant: About six years now, I started before the new system came in.\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert [t.text[u.start : u.end] for u in t.turns][1] == "Senior Practitioner Lead"
+    assert "header_people" not in t.metadata
+    # a job title alone is no name either, before the talk
+    f.write_text(
+        "Date: 3 May\nParticipant: Clinical Nurse Specialist\n\nInterviewer: Hi?\n", "utf-8"
+    )
+    assert "header_people" not in read_transcript(f).metadata
     # a greeting in capitals is talk, not a name, header field or not
     f.write_text("Date: 3 April 2021\nInterviewer: Good Morning\nP08: Hello There.\n", "utf-8")
     assert turns_of(read_transcript(f)) == [
@@ -1497,6 +1513,25 @@ def test_who_interviews_in_the_study_interviews_where_no_one_is_clear(tmp_path: 
         warnings.simplefilter("ignore", SpeakerWarning)
         _, second = read_transcripts(tmp_path)
     assert {u.role for u in second.turns} == {"participant"}
+    # nor are the letters and numbers other services give anew in each file: Speaker A
+    # interviews in p01, but in p02 Speaker A is the participant and Speaker B interviews (p02's
+    # Speaker A became the interviewer, its talk not coded, and Speaker B's was)
+    for first, second_label in (("Speaker A", "Speaker B"), ("spk_0", "spk_1"), ("A", "B")):
+        p01 = {"Sam Roe": first, "Jo Bell": second_label}
+        p02 = {"Ada Lee": first, "Sam Roe": second_label}
+        for name, turns, labels in (
+            ("p01_zoom.txt", SAM_ASKS, p01),
+            ("p02_zoom.txt", ADA_ASKS_BACK, p02),
+        ):
+            (tmp_path / name).write_text("".join(f"{labels[s]}: {w}\n" for s, w in turns), "utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SpeakerWarning)
+            one, two = read_transcripts(tmp_path)
+        assert {(u.speaker, u.role) for u in one.turns} == {
+            (first, "interviewer"),
+            (second_label, "participant"),
+        }
+        assert {u.role for u in two.turns} == {"participant"}, first
 
 
 @pytest.mark.parametrize(

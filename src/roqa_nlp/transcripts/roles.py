@@ -301,13 +301,22 @@ def guess_interviewer(text: str, turns: Sequence[Turn]) -> str | None:
     return best
 
 
+#: A label a transcription service numbers or letters anew in each file: ``Speaker A``,
+#: ``spk_0`` (AWS Transcribe), ``Person 1``, ``Voice 2``, ``S1``, a single letter.
+_PER_FILE_LABEL = re.compile(
+    r"(?:speaker|spk|person|voice|guest|unknown|s)?[\s_#-]*(?:[a-z]|\d{1,4})", re.IGNORECASE
+)
+
+
 def _names_a_person(label: str) -> bool:
     """Whether a speaker label names someone across a study (``Hannah Whitfield``, ``HW``), not
-    a role or a number that each file gives anew (``Interviewer``, ``Speaker 1``, ``P04``)."""
+    a role or a number or letter that each file gives anew (``Interviewer``, ``Speaker 1``,
+    ``Speaker A``, ``spk_0``, ``P04``, ``B``)."""
     return not (
         label in _default_interviewer_keys()
         or participant_number_label(label) is not None
         or is_speaker_number_label(label)
+        or _PER_FILE_LABEL.fullmatch(label.strip()) is not None
         or label.casefold() == UNLABELLED_SPEAKER.casefold()
     )
 

@@ -284,8 +284,10 @@ def person_line_role(label: str, said: str) -> str | None:
     name = " ".join(said.split())
     if not _PERSON_NAME.fullmatch(name) or not _is_capitalised(name):
         return None
-    if any(_is_common_word(w) for w in name.split()):
-        return None  # talk, not a name: "Interviewer: Good Morning", "P04: Yes Thanks"
+    if any(
+        _is_common_word(w) or w.casefold() in packaged_words("not_names.txt") for w in name.split()
+    ):
+        return None  # talk, or a role: "Interviewer: Good Morning", "Participant: Ward Manager"
     if label in interviewer_keys(None):
         return "interviewer"
     return "participant" if _field(label) in _INTERVIEWEE_LABELS else None
@@ -336,18 +338,23 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     from the top of the file until the first other labelled line of more than
     :data:`MAX_HEADER_WORDS` words; and in a header with such a line, those that give a
     person's name after a role's label (:func:`person_line_role`: ``Interviewer: Hannah
-    Whitfield``), which would otherwise be that person's first turn."""
+    Whitfield``), which would otherwise be that person's first turn, before the first line of
+    talk (after "Interviewer: And your role?", "Participant: Clinical Nurse Specialist" is an
+    answer)."""
     out: set[int] = set()
     people: set[int] = set()
+    talking = False  # a labelled line neither a field nor a person's name: the talk has begun
     for i, (label, said) in enumerate(zip(labels, words, strict=True)):
         if label is None:
             continue
         if is_header_field(label) or _participant_number(said) is not None:
             out.add(i)
-        elif person_line_role(label, said) is not None:
+        elif not talking and person_line_role(label, said) is not None:
             people.add(i)
         elif len(said.split()) > MAX_HEADER_WORDS:
             break
+        else:
+            talking = True
     return out | people if out else out
 
 
