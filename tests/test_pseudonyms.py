@@ -208,6 +208,14 @@ def test_a_person_keyed_once_keeps_their_pseudonym_under_another_display_name(
     # two rows that are one person with two pseudonyms: neither is taken for the other
     both = PseudonymKey({"Sam Roe": "P01", "Sam Roe (Host)": "P02"})
     assert (both.get("SAM ROE"), both.get("Sam Roe (she/her)")) == ("P01", None)
+    # a surname with a title is not the person of another title ("Mrs Patel" is not "Mr Patel")
+    titled = PseudonymKey({"Mrs Patel": "P03", "Dr Chen": "Interviewer"})
+    assert [titled.get(n) for n in ("Mr Patel", "Patel", "Prof Chen", "MRS  PATEL")] == [
+        None,
+        None,
+        None,
+        "P03",
+    ]
 
 
 def test_a_number_a_file_claims_is_not_given_to_someone_read_before_it(tmp_path: Path) -> None:

@@ -181,12 +181,15 @@ def _number(pseudonym: str) -> int | None:
 
 def _person(name: str) -> str:
     """``name`` as one person's name is told apart: without a display name's bracketed extras
-    (``(Host)``, ``(she/her)``) and honorifics, either apostrophe and any hyphen alike, case and
-    blanks aside."""
+    (``(Host)``, ``(she/her)``) and, when two or more name words are left, its honorifics;
+    either apostrophe and any hyphen alike, case and blanks aside."""
     plain = _BRACKETED.sub(" ", unicodedata.normalize("NFC", name))
     plain = plain.replace("’", "'").replace("‐", "-").replace("‑", "-")
-    words = [w for w in plain.casefold().split() if w.rstrip(".") not in HONORIFICS]
-    return " ".join(words)
+    words = plain.casefold().split()
+    named = [w for w in words if w.rstrip(".") not in HONORIFICS]
+    # a name of two words or more names one person with or without a title; a surname alone
+    # does not ("Mrs Patel" is not "Mr Patel")
+    return " ".join(named if len(named) >= 2 else words)
 
 
 def _bare(pseudonym: str) -> str:
