@@ -1608,3 +1608,30 @@ def test_a_note_that_reads_as_a_formula_is_saved_as_text_and_read_back(
         By.CSS_SELECTOR, '.review[data-segment="p02_interview:0000"] input.note'
     )
     assert note.get_attribute("value") == "=SUM(A1) funding"
+
+
+def test_a_review_kept_by_an_earlier_version_of_the_page_is_found_again(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A review kept in the browser by a page of roqa before the review's key named its place
+    (the same report written again at the same path): the place's review of it is its review
+    (the page showed 0 decisions, and the first click overwrote the rest)."""
+    from roqa_nlp.report import report_id
+
+    driver, _ = browser
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    place = "roqa-review:" + driver.execute_script("return location.pathname")
+    rows = [["p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001]]
+    driver.execute_script(
+        "localStorage.setItem(arguments[0], JSON.stringify(arguments[1]))",
+        place,
+        {"report": report_id(build_result()), "rows": rows},
+    )
+    driver.get(path.as_uri())
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    assert _status(driver) == ""  # its own review, not one carried from an earlier report
+    assert _decisions_csv(driver).splitlines()[1:] == [
+        f"p01_interview:0001,accept,IS.E.3,,,{P01_0001}"
+    ]

@@ -480,10 +480,15 @@
 
   /* The review kept at this place by an earlier version of this report (another report id: the
      folder was coded again), matched to this report's segments as a loaded file is, except on
-     the segments `saved` (this very report's review) holds; null when there is none. */
+     the segments `saved` (this very report's review) holds; or, when this very report has no
+     review of its own kept, the place's review of it; null when there is none. */
   function carryFromPlace(saved) {
     var place = stored(placeKey);
-    if (!place || typeof place !== "object" || place.report === reportId || !Array.isArray(place.rows)) {
+    /* the same report: its own review is `saved`; without one (kept by a version of the page
+       that keyed it by report alone), the place's review of it is its review */
+    var same = place && place.report === reportId;
+    var own = saved && Object.keys(saved).length;
+    if (!place || typeof place !== "object" || (same && own) || !Array.isArray(place.rows)) {
       return null;
     }
     var rows = [];
@@ -500,7 +505,8 @@
     var decided = function (r) { return !!r.decision && r.decision !== "note"; };
     return {
       carried: matched.filter(function (x) { return decided(x.row); }).length,
-      unmatched: m.unmatched.filter(decided).length
+      unmatched: m.unmatched.filter(decided).length,
+      same: !!same
     };
   }
 
@@ -524,7 +530,7 @@
       });
     }
     paintAll(true);
-    if (carried && (carried.carried || carried.unmatched)) {
+    if (carried && !carried.same && (carried.carried || carried.unmatched)) {
       var n = carried.carried, u = carried.unmatched;
       showStatus(n + (n === 1 ? " decision" : " decisions") + " carried from the earlier report in this folder; " +
         unmatchedText(u));
