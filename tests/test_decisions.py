@@ -336,6 +336,27 @@ def test_rejecting_codes_the_segment_was_not_shown_is_no_reject_all(cfir: Codebo
     assert feedback_examples(shown, cfir, result) == ([seg.segment.text], [[]], [seg.segment.id])
 
 
+def test_a_reject_all_of_an_earlier_round_is_judged_on_that_rounds_suggestions(
+    cfir: Codebook,
+) -> None:
+    """Round 0 rejected the three suggestions its codings showed; round 1 only gave the same
+    words a valence, on codings showing three others. The reject-all stands (it was judged on
+    round 1's suggestions, and the segment was left out of training)."""
+    r0, r1 = coding_result(), coding_result()
+    s0, s1 = r0.segments[0], r1.segments[0]
+    s0.suggestions = [
+        Suggestion(c, c, c[:2], p) for c, p in (("OS.A", 0.5), ("PR.B", 0.3), ("OS.B", 0.1))
+    ]
+    s1.suggestions = [
+        Suggestion(c, c, c[:2], p) for c, p in (("IC.F", 0.4), ("IS.A", 0.3), ("IS.C", 0.2))
+    ]
+    sid, text = s0.segment.id, s0.segment.text
+    round0 = [Decision(sid, "reject", c, text=text) for c in ("OS.A", "PR.B", "OS.B")]
+    round1 = [Decision(sid, "valence", text=text, valence="barrier")]
+    plan = feedback_plan([(round0, r0, "r0"), (round1, r1, "r1")], cfir)
+    assert (plan.texts, plan.labels, plan.counts) == ([text], [[]], {"rejected": 1})
+
+
 def test_several_decisions_on_one_segment_give_one_multi_label_example(cfir: Codebook) -> None:
     decisions = [
         Decision("s:1", "accept", "IS.E.2", text="No staff, no money."),

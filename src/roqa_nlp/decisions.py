@@ -537,8 +537,15 @@ def feedback_plan(
                 out.valence_labels.append(corrected)
             else:
                 count(out.left_out, VALENCE_UNCODED, 1 if corrected else 0)
-            shown = [g.code_id for g in found.suggestions] if found is not None else None
-            if not rejects_all(rejected, shown):
+            # judged against what the rejections were made on: the segment each reject row
+            # matched (a later round's codings may show other suggestions), else any three
+            seen_on = {
+                id(r[2]): r[2] for r in code_rows if r[0].decision == "reject" and r[2] is not None
+            }
+            made_on: list[list[str] | None] = [
+                [g.code_id for g in f.suggestions] for f in seen_on.values()
+            ]
+            if not any(rejects_all(rejected, shown) for shown in made_on or [None]):
                 count(out.left_out, SHORT_OF_ALL, len(rejected))
                 continue  # "not this code" only: nothing to learn the segment as
             kind = "rejected"
