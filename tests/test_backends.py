@@ -247,6 +247,16 @@ def test_an_unknown_backend_lists_the_known_ones(tiny_st_model: Path) -> None:
         emb.encode(["x"])
 
 
+def test_a_backend_folder_that_is_not_there_is_named_as_such(
+    tiny_st_model: Path, tmp_path: Path
+) -> None:
+    """--backend /no/such/dir said "unknown embedding backend", as if a kind were misspelt."""
+    missing = tmp_path / "backends" / "onnx"
+    with pytest.raises(RoqaError) as err:
+        Embedder(tiny_st_model, backend=str(missing), cache=False).encode(["x"])
+    assert str(err.value).startswith(f"{missing}: no such backend folder (give the folder")
+
+
 def test_the_cache_keys_fast_vectors_by_the_backend_hash(
     tiny_st_model: Path, onnx_dir: Path, source_hash: str, tmp_path: Path
 ) -> None:

@@ -131,6 +131,13 @@ def resolve_backend_dir(spec: str | Path, source_weights_sha256: str) -> tuple[s
         return kind, d
     d = Path(spec)
     if not d.is_dir():
+        if any(sep in str(spec) for sep in ("/", "\\")) or d.exists():  # meant as a folder
+            raise RoqaError(
+                "no such backend folder" if not d.exists() else "is a file, not a backend folder",
+                path=d,
+                hint="give the folder `roqa build-backend KIND --out DIR` wrote, or one of "
+                f"{', '.join(BACKENDS)}",
+            )
         raise RoqaError(
             f"unknown embedding backend {str(spec)!r}",
             hint=f"use one of {', '.join(BACKENDS)} or a directory made by `roqa build-backend`",
