@@ -65,6 +65,7 @@ from pathlib import Path
 from .errors import RoqaError, first_few, quoted, warn
 from .io import packaged_words
 from .schema import Transcript, Turn
+from .transcripts.roles import is_role_label
 from .transcripts.speaker_labels import HONORIFICS
 
 __all__ = ["KEY_COLUMNS", "NameToCheck", "PseudonymKey", "names_to_check", "pseudonymise"]
@@ -154,24 +155,6 @@ def _name_regex(name: str) -> str:
     """``name`` as a regular expression: its words with any run of blanks (or a line break)
     between them (see :func:`_word_regex`)."""
     return r"\s+".join(_word_regex(w) for w in name.split())
-
-
-def _is_role_label(label: str) -> bool:
-    """A speaker label that names a role or a number, not a person (``Interviewer``, ``P04``,
-    ``Speaker 2``, ``Participant``)."""
-    from .transcripts.roles import (
-        UNLABELLED_SPEAKER,
-        interviewer_keys,
-        is_speaker_number_label,
-        participant_number_label,
-    )
-
-    return (
-        interviewer_keys(None).names_role(label)  # "Jane Smith (Interviewer)" names a person
-        or participant_number_label(label) is not None
-        or is_speaker_number_label(label)
-        or label.casefold() == UNLABELLED_SPEAKER.casefold()
-    )
 
 
 def _number(pseudonym: str) -> int | None:
@@ -352,10 +335,10 @@ class PseudonymKey:
         from .transcripts.roles import participant_number_label
 
         speakers = _speakers(transcript)
-        taken = {s.casefold() for s in speakers if _is_role_label(s)}
+        taken = {s.casefold() for s in speakers if is_role_label(s)}
         hint = _number_hint(transcript)
         for speaker, role in speakers.items():
-            if _is_role_label(speaker) or self.get(speaker) is not None:
+            if is_role_label(speaker) or self.get(speaker) is not None:
                 continue
             pseudonym = self._new_pseudonym(role, hint, taken)
             if role == "participant" and hint is not None and _number(pseudonym) == _number(hint):

@@ -129,7 +129,9 @@ def looks_like_cues(text: str) -> bool:
     timings = sum(1 for line in lines if TIMING_LINE.match(line))
     if text.lstrip("\ufeff \t\n").startswith("WEBVTT"):
         return timings >= 1
-    return (timings >= 2 and 5 * timings >= len(lines)) or timed_lines_as_cues(text) is not None
+    if timings >= 2 and 5 * timings >= len(lines):
+        return True
+    return not timings and _range_matches(lines) is not None
 
 
 #: A line opening with its time range in brackets, then the words (Whisper's printed transcript).
@@ -139,6 +141,14 @@ TIMED_RANGE_LINE = re.compile(
 )
 
 
+def _range_matches(lines: Sequence[str]) -> list[re.Match[str] | None] | None:
+    """Each of ``lines`` (those with words) matched as opening with a time range, when two or
+    more of them, and at least half, do; else None."""
+    found = [TIMED_RANGE_LINE.match(line) for line in lines]
+    ranges = sum(1 for m in found if m is not None)
+    return found if ranges >= 2 and 2 * ranges >= len(lines) else None
+
+
 def timed_lines_as_cues(text: str) -> str | None:
     """``text`` written as subtitle cues, when two or more of its lines, and at least half of
     its lines with words, open with a time range in brackets (``[00:00:04.900 -->
@@ -146,9 +156,10 @@ def timed_lines_as_cues(text: str) -> str | None:
     line without one continuing the cue before it. Else None (so also for text that already
     has timing lines)."""
     lines = [line for line in text.split("\n") if line.strip()]
-    found = [TIMED_RANGE_LINE.match(line) for line in lines]
-    ranges = sum(1 for m in found if m is not None)
-    if ranges < 2 or 2 * ranges < len(lines) or any(TIMING_LINE.match(line) for line in lines):
+    if any(TIMING_LINE.match(line) for line in lines):  # cues already (a .vtt stops at once)
+        return None
+    found = _range_matches(lines)
+    if found is None:
         return None
     blocks: list[str] = []
     for line, m in zip(lines, found, strict=True):

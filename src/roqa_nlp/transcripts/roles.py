@@ -308,16 +308,25 @@ _PER_FILE_LABEL = re.compile(
 )
 
 
-def _names_a_person(label: str) -> bool:
-    """Whether a speaker label names someone across a study (``Hannah Whitfield``, ``HW``), not
-    a role or a number or letter that each file gives anew (``Interviewer``, ``Speaker 1``,
-    ``Speaker A``, ``spk_0``, ``P04``, ``B``)."""
-    return not (
-        label in _default_interviewer_keys()
+def is_role_label(label: str) -> bool:
+    """A speaker label that names a role or a number, not a person (``Interviewer``, ``P04``,
+    ``Speaker 2``, ``Participant``); ``Jane Smith (Interviewer)`` names a person."""
+    return (
+        _default_interviewer_keys().names_role(label)
         or participant_number_label(label) is not None
         or is_speaker_number_label(label)
-        or _PER_FILE_LABEL.fullmatch(label.strip()) is not None
         or label.casefold() == UNLABELLED_SPEAKER.casefold()
+    )
+
+
+def _names_a_person(label: str) -> bool:
+    """Whether a speaker label names someone across a study (``Hannah Whitfield``, ``HW``), not
+    a role or a number or letter that each file gives anew (:func:`is_role_label`; ``Speaker
+    A``, ``spk_0``, ``B``), nor a person with a role's note (``Jane Smith (Interviewer)``)."""
+    return not (
+        is_role_label(label)
+        or label in _default_interviewer_keys()
+        or _PER_FILE_LABEL.fullmatch(label.strip()) is not None
     )
 
 

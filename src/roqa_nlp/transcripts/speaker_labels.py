@@ -271,8 +271,9 @@ _PERSON_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3
 def _is_common_word(word: str) -> bool:
     """Whether ``word`` is a stop word or greeting of ``data/stop_words_en.txt`` or
     ``data/stop_words_spoken.txt`` ("Yes", "Morning"), which no name is made of alone."""
-    common = packaged_words("stop_words_en.txt") | packaged_words("stop_words_spoken.txt")
-    return word.casefold().strip(".") in common
+    from ..open_coding import english_stop_words
+
+    return word.casefold().strip(".") in english_stop_words()
 
 
 def person_line_role(label: str, said: str) -> str | None:
