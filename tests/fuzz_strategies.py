@@ -465,6 +465,27 @@ def json_values() -> st.SearchStrategy[Any]:
     )
 
 
+#: A Whisper segment: its text (a label opening it), times in seconds or whole milliseconds,
+#: a diarised speaker; any key may be missing or of another type.
+whisper_segment = st.dictionaries(
+    st.sampled_from(["text", "start", "end", "speaker", "offsets", "words", "id"]),
+    st.one_of(
+        words,
+        labels,
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.integers(-10, 10**12),
+        st.fixed_dictionaries({"from": st.integers(-5, 10**9), "to": st.integers(-5, 10**9)}),
+        json_values(),
+    ),
+    max_size=5,
+)
+whisper_json = st.one_of(
+    st.lists(whisper_segment, max_size=12).map(lambda s: json.dumps({"segments": s})),
+    st.lists(whisper_segment, max_size=12).map(lambda s: json.dumps({"transcription": s})),
+    json_values().map(json.dumps),
+    text_lines(st.one_of(words, st.sampled_from(["{", '{"segments": [', "]}", "NaN", "1e400"]))),
+)
+
 codings_jsonl = st.one_of(
     st.lists(codings_record, max_size=6).map(jsonl),
     st.lists(st.one_of(codings_record, json_values()), max_size=6).map(jsonl),

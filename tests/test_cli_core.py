@@ -315,7 +315,7 @@ def test_files_of_other_formats_in_a_directory_are_named_not_coded(
     assert run.err.splitlines() == [
         f"roqa: note: {folder}: left out 2 file(s) that are not transcripts it reads: "
         "consent.pages, p08.doc (it reads .txt, .md, .vtt, .srt, .docx, .odt, .fodt, .rtf, .pdf, "
-        ".html, .htm, .csv, .tsv, .xlsx, .qdpx; "
+        ".html, .htm, .csv, .tsv, .xlsx, .json, .qdpx; "
         "save a transcript in one of these to code it)"
     ]
     assert {s.segment.transcript_id for s in CodingResult.read(tmp_path / "out")} == {"p07"}

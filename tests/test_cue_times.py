@@ -111,7 +111,24 @@ def table(cues: list[tuple[float | None, float | None, str, str]]) -> str:
     return buf.getvalue()
 
 
-WRITERS = {"vtt": vtt, "srt": srt, "csv": table}
+def whisperx(cues: list[tuple[float, float, str, str]]) -> str:
+    """WhisperX's JSON of (begin, end, speaker, words) segments, diarised speakers named."""
+    segments = [
+        {"start": begin, "end": end, "text": f" {words}", "speaker": speaker, "words": []}
+        for begin, end, speaker, words in cues
+    ]
+    return json.dumps({"segments": segments, "language": "en"})
+
+
+def whisper_tsv(cues: list[tuple[float, float, str, str]]) -> str:
+    """Whisper's .tsv of (begin, end, speaker, words) cues: whole milliseconds, no speaker
+    column, the speaker's label opening the text."""
+    rows = [f"{round(b * 1000)}\t{round(e * 1000)}\t{s}: {w}" for b, e, s, w in cues]
+    return "start\tend\ttext\n" + "\n".join(rows) + "\n"
+
+
+WRITERS = {"vtt": vtt, "srt": srt, "csv": table, "json": whisperx, "tsv": whisper_tsv}
+FORMATS = list(WRITERS)
 STUDY = [(0.0, 0.9, "Interviewer", QUESTION), *[(b, e, "P04", w) for b, e, w in CUES]]
 
 
@@ -128,7 +145,7 @@ def cited(segments: list[Segment]) -> list[tuple[str, float | None, float | None
 # --- exact times ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", ["vtt", "srt", "csv"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_each_sentence_is_cited_at_the_cues_it_lies_in(tmp_path: Path, fmt: str) -> None:
     t = read(tmp_path, fmt)
     assert [(u.speaker, u.begin_time, u.end_time) for u in t.turns] == [
@@ -139,20 +156,20 @@ def test_each_sentence_is_cited_at_the_cues_it_lies_in(tmp_path: Path, fmt: str)
 
 
 @pytest.mark.parametrize("limit", [24, 36])
-@pytest.mark.parametrize("fmt", ["vtt", "srt", "csv"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_each_window_is_cited_at_the_cues_it_lies_in(tmp_path: Path, fmt: str, limit: int) -> None:
     segments = segment(read(tmp_path, fmt), max_tokens=limit)
     assert cited(segments) == WINDOWS[limit]
     assert all(estimate_tokens(s.text) <= limit for s in segments)
 
 
-@pytest.mark.parametrize("fmt", ["vtt", "srt", "csv"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_a_turn_in_one_window_keeps_the_turn_times(tmp_path: Path, fmt: str) -> None:
     (only,) = segment(read(tmp_path, fmt))
     assert (only.begin_time, only.end_time) == (1.0, 136.0)
 
 
-@pytest.mark.parametrize("fmt", ["vtt", "srt", "csv"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_only_times_change_not_ids_or_texts(tmp_path: Path, fmt: str) -> None:
     t = read(tmp_path, fmt)
     untimed = copy.deepcopy(t)

@@ -51,6 +51,7 @@ from fuzz_strategies import (
     transcript_record,
     txt_shaped,
     vtt_shaped,
+    whisper_json,
 )
 from hostile_files import codebook_xml, docx_bytes, docx_paragraph, replace_members, text_pdf
 from roqa_nlp.errors import RoqaError
@@ -82,6 +83,7 @@ CASES: dict[str, int] = {
     "records.csv": 150,
     "records.xlsx": 60,
     "xlsx": 40,
+    "json": 200,
 }
 
 #: Cases actually run in this session, per reader (printed in the terminal summary).
@@ -212,6 +214,12 @@ def test_srt_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -
 @given(data=text_file(csv_shaped()))
 def test_csv_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
     _fuzz_transcript(tmp_path, "csv", ".csv", data)
+
+
+@fuzz_settings("json")
+@given(data=text_file(whisper_json))
+def test_whisper_json_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
+    _fuzz_transcript(tmp_path, "json", ".json", data)
 
 
 @fuzz_settings("docx")
@@ -471,6 +479,8 @@ def _huge_file(kind: str, line: str) -> bytes:
         return f"1\n00:00:01,000 --> 00:00:02,000\n{line}\n".encode()
     if kind == "csv":  # a field stays below the csv module's 131 072-character limit
         return ("speaker,text\nP01," + line.replace(",", " ")[:100_000] + "\n").encode()
+    if kind == "json":
+        return json.dumps({"segments": [{"start": 1, "end": 2, "text": line}]}).encode()
     if kind == "docx":
         return docx_bytes(docx_paragraph(line, "P01:", True))
     if kind == "pdf":  # the line at a page's top and bottom, where page furniture is looked for
@@ -491,7 +501,7 @@ def _read_in_time(path: Path) -> Transcript | None:
     return t
 
 
-@pytest.mark.parametrize("kind", ["txt", "vtt", "srt", "csv", "docx", "pdf"])
+@pytest.mark.parametrize("kind", ["txt", "vtt", "srt", "csv", "json", "docx", "pdf"])
 @pytest.mark.parametrize("name", list(HUGE_LINES))
 def test_a_one_megabyte_line_is_read_in_seconds(tmp_path: Path, kind: str, name: str) -> None:
     RUN["huge lines"] += 1

@@ -1171,14 +1171,25 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 SUPPORTED_TEXT = (
-    ".txt, .md, .vtt, .srt, .docx, .odt, .fodt, .rtf, .pdf, .html, .htm, .csv, .tsv, .xlsx, .qdpx"
+    ".txt, .md, .vtt, .srt, .docx, .odt, .fodt, .rtf, .pdf, .html, .htm, .csv, .tsv, .xlsx, .json, "
+    ".qdpx"
 )
 
 
 @pytest.mark.parametrize(
     ("name", "hint"),
     [
-        ("interview.m4a", "save the transcript as .docx, .txt or .vtt"),
+        ("interview.txt.bak", "save the transcript as .docx, .txt or .vtt"),
+        (
+            "interview.m4a",
+            "a recording: transcribe it first (Whisper on this machine keeps it confidential; "
+            "its .json, .vtt or .srt is read)",
+        ),
+        (
+            "zoom_0.MP4",
+            "a recording: transcribe it first (Whisper on this machine keeps it confidential; "
+            "its .json, .vtt or .srt is read)",
+        ),
         (
             "interview.doc",
             "an old Word document: open it in Word or LibreOffice and save it as .docx",
@@ -1305,7 +1316,7 @@ def test_read_transcripts_empty_directory(tmp_path: Path) -> None:
 def test_supported_extensions() -> None:
     assert SUPPORTED_EXTENSIONS == (
         ".txt", ".md", ".vtt", ".srt", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".html", ".htm",
-        ".csv", ".tsv", ".xlsx", ".qdpx"
+        ".csv", ".tsv", ".xlsx", ".json", ".qdpx"
     )  # fmt: skip
 
 

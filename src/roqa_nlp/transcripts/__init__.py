@@ -53,6 +53,7 @@ SUPPORTED_EXTENSIONS: tuple[str, ...] = (
     ".csv",
     ".tsv",
     ".xlsx",
+    ".json",
     ".qdpx",
 )
 
@@ -72,6 +73,7 @@ _READERS: dict[str, tuple[str, str]] = {
     ".csv": ("roqa_nlp.transcripts.csv", "read_csv_transcript"),
     ".tsv": ("roqa_nlp.transcripts.csv", "read_csv_transcript"),
     ".xlsx": ("roqa_nlp.transcripts.csv", "read_xlsx_transcript"),
+    ".json": ("roqa_nlp.transcripts.whisper_json", "read_whisper_json_transcript"),
 }
 
 #: Extensions of table transcripts: in a folder, one whose header names no speaker and text
@@ -108,11 +110,20 @@ def _reader(path: Path) -> Callable[..., Transcript]:
     return reader
 
 
-#: What to do with a file in a format a word processor can convert, by extension.
+#: What to do with a recording: transcribe it where it is.
+_TRANSCRIBE = (
+    "a recording: transcribe it first (Whisper on this machine keeps it confidential; its .json, "
+    ".vtt or .srt is read)"
+)
+#: What to do with a file in a format a word processor can convert, or a recording, by extension.
 _SAVE_AS = {
     ".doc": "an old Word document: open it in Word or LibreOffice and save it as .docx",
     ".wpd": "a WordPerfect document: open it in Word or LibreOffice and save it as .docx",
     ".pages": "a Pages document: export it from Pages as Word (.docx)",
+    **dict.fromkeys(
+        (".m4a", ".mp3", ".wav", ".aac", ".ogg", ".flac", ".wma", ".mp4", ".mov", ".webm"),
+        _TRANSCRIBE,
+    ),
 }
 
 
@@ -242,8 +253,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     pointing to ``CodingResult.read`` and ``roqa report``. In a directory, a README
     (``README.md``, ``readme.txt``) and a CSV file with a ``segment_id`` column (roqa's
     ``codings.csv`` or a decisions file), a table without speaker and text columns (the
-    participants' details), a video call's saved chat and a PDF without speaker labels (a
-    consent form) are left out with a
+    participants' details), a video call's saved chat, a JSON file that is not a Whisper
+    transcript and a PDF without speaker labels (a consent form) are left out with a
     :class:`~roqa_nlp.errors.RoqaWarning` naming them; named explicitly, a README or such a PDF
     is read and such a CSV is an error.
     """
@@ -341,6 +352,12 @@ def _is_chat_log(f: Path) -> bool:
         return False
 
 
+def _json_not_whisper(f: Path) -> bool:
+    from .whisper_json import is_whisper_json
+
+    return f.suffix.lower() == ".json" and not is_whisper_json(f)
+
+
 def _table_without_columns(f: Path) -> bool:
     from .csv import names_transcript_columns
 
@@ -367,6 +384,10 @@ _NOT_TRANSCRIPTS: tuple[tuple[Callable[[Path], bool], str], ...] = (
         _is_chat_log,
         "a video call's saved chat ('00:05:12 From Sam Roe to Everyone:'), not its transcript "
         "(name the file on its own to read it)",
+    ),
+    (
+        _json_not_whisper,
+        "a JSON file that is not a Whisper transcript (settings or results?) is not read",
     ),
     (_is_roqa_report, "roqa's own report, not a transcript"),
     (
@@ -453,8 +474,9 @@ def skipped_folders(directory: Path) -> list[Path]:
 
 
 #: Extensions a subfolder's files are not taken as transcripts for: a folder of PDFs is as
-#: likely papers or consent forms, and telling them apart means reading every one of them.
-_NOT_COUNTED_IN_SUBFOLDERS = (".pdf",)
+#: likely papers or consent forms, one of JSON files settings or results, and telling them apart
+#: means reading every one of them.
+_NOT_COUNTED_IN_SUBFOLDERS = (".pdf", ".json")
 
 
 def _holds_transcripts(folder: Path) -> bool:

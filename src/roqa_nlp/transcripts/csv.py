@@ -3,7 +3,10 @@ per subtitle cue.
 
 The header row names the columns, in any case and order: ``speaker`` and ``text`` are required,
 ``start`` and ``end`` (seconds, or ``[HH:]MM:SS[.mmm]``; a start column may hold a span,
-``0:00.0 - 0:05.2``) are optional; other columns are ignored. Each may go by another name that
+``0:00.0 - 0:05.2``) are optional; other columns are ignored. A timed table may leave the speaker
+out: Whisper's ``.tsv`` and whisper.cpp's ``.csv`` (``start``, ``end``, ``text``, the times in
+whole milliseconds) are read as unlabelled speech, or by the ``SPEAKER_00: words`` labels their
+text opens with, as a subtitle file without voice tags is. Each may go by another name that
 transcription services and QDA programs give it (``Content``, ``Transcript``, ``Start Time``,
 ``Timespan``: :mod:`roqa_nlp.transcripts.columns`).
 The delimiter is whichever of comma, semicolon or tab the header uses (Excel in many European
@@ -33,6 +36,8 @@ from .timecodes import parse_time
 from .utterances import Utterance, merge_utterances
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("speaker", "text")
+#: The header Whisper's .tsv and whisper.cpp's .csv write, their times in whole milliseconds.
+WHISPER_HEADER = ["start", "end", "text"]
 DELIMITERS = ",;\t"
 COLUMNS_HINT = (
     "the first row must name the columns speaker and text (or content, transcript ...; "
@@ -95,8 +100,13 @@ def names_transcript_columns(path: str | Path) -> bool:
         if first is None:
             return True
         header = _header_names_in_order(first)
-    roles = column_roles(header)
-    return all(column in roles for column in REQUIRED_COLUMNS)
+    return _has_transcript_columns(column_roles(header))
+
+
+def _has_transcript_columns(roles: dict[str, int]) -> bool:
+    """Whether a header's column roles are a transcript's: speaker and text, or text and the
+    time it starts (a timed table without speakers, as Whisper writes)."""
+    return "text" in roles and ("speaker" in roles or "start" in roles)
 
 
 def _delimiter(header_line: str) -> str:
@@ -116,6 +126,17 @@ def _time(value: str, column: str, row: int, path: str | Path) -> float | None:
             path=path,
             hint="give seconds (12.5) or HH:MM:SS",
         ) from None
+
+
+def _whisper_milliseconds(rows: list[list[str]], roles: dict[str, int]) -> bool:
+    """Whether a table is Whisper's (its header ``start``, ``end``, ``text`` exactly) with its
+    times in whole milliseconds, as Whisper writes them (``4200`` is 4.2 s)."""
+    if [cell.strip().lstrip("\ufeff") for cell in rows[0]] != WHISPER_HEADER:
+        return False
+    times = [
+        row[roles[c]].strip() for row in rows[1:] for c in ("start", "end") if roles[c] < len(row)
+    ]
+    return any(times) and all(t.isdigit() for t in times if t)
 
 
 def read_csv_transcript(
@@ -190,21 +211,24 @@ def table_transcript(
             hint="read codings with CodingResult.read() or `roqa report FOLDER`; give the "
             "transcript files to code them",
         )
-    for column in REQUIRED_COLUMNS:
-        if column not in roles:
-            raise RoqaError(f"has no '{column}' column", path=path, hint=COLUMNS_HINT)
+    if not _has_transcript_columns(roles):
+        missing = next(c for c in REQUIRED_COLUMNS if c not in roles)
+        raise RoqaError(f"has no '{missing}' column", path=path, hint=COLUMNS_HINT)
+    scale = 1000.0 if _whisper_milliseconds(rows, roles) else 1.0
     utterances = []
     for number, row in enumerate(rows[1:], start=2):
         cells = {role: row[i] if i < len(row) else "" for role, i in roles.items()}
         begin, end = span(cells.get("start", ""))
         if "end" in cells:
             end = cells["end"]
+        begin_time = _time(begin, "start", number, path)
+        end_time = _time(end or "", "end", number, path)
         utterances.append(
             Utterance(
                 words=cells["text"],
-                speaker=cells["speaker"].strip() or None,
-                begin_time=_time(begin, "start", number, path),
-                end_time=_time(end or "", "end", number, path),
+                speaker=cells.get("speaker", "").strip() or None,
+                begin_time=None if begin_time is None else begin_time / scale,
+                end_time=None if end_time is None else end_time / scale,
             )
         )
     turns, named = merge_utterances(utterances, path, interviewer_labels)

@@ -1,0 +1,116 @@
+"""Whisper's JSON transcripts (.json): speech-to-text run on the researcher's own machine.
+
+Transcribing recordings locally keeps them confidential, and the local tools write JSON:
+
+- openai-whisper, faster-whisper, WhisperX and aTrain: ``{"segments": [{"start": 0.0, "end":
+  4.2, "text": " words"}, ...]}``, times in seconds; WhisperX's diarisation (and aTrain's) adds
+  each segment's ``"speaker"`` (``SPEAKER_00``);
+- whisper.cpp (``-oj``): ``{"transcription": [{"offsets": {"from": 0, "to": 4200}, "text": "
+  words"}, ...]}``, times in milliseconds.
+
+Each segment is an utterance (:mod:`roqa_nlp.transcripts.utterances`): one without a speaker
+continues the previous speaker's turn, and a ``Name: words`` label opening its text names one,
+as in a subtitle file; with no speaker anywhere the file is one participant's unlabelled speech.
+Other keys (``words``, ``tokens``, ``language`` ...) are ignored. The transcript's text is the
+canonical rendering of :mod:`roqa_nlp.transcripts.render`, each segment's times kept so that a
+coded segment is cited at its own time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import RoqaError
+from ..io import decode_text, read_bytes
+from ..schema import Transcript
+from .render import render_transcript
+from .utterances import Utterance, merge_utterances
+
+HINT = (
+    "give the JSON that Whisper, faster-whisper, WhisperX, aTrain or whisper.cpp wrote (a "
+    "'segments' or 'transcription' list of segments with their text)"
+)
+
+
+def whisper_segments(document: Any) -> tuple[list[Any], float] | None:
+    """The segment list of a Whisper JSON document and the seconds of its time unit, or None
+    when ``document`` is not one."""
+    if not isinstance(document, dict):
+        return None
+    for key, unit in (("segments", 1.0), ("transcription", 0.001)):
+        segments = document.get(key)
+        if isinstance(segments, list):
+            return segments, unit
+    return None
+
+
+def is_whisper_json(path: str | Path) -> bool:
+    """Whether ``path`` holds a Whisper JSON transcript. A file that cannot be read or decoded
+    counts as one, so that reading it names what is wrong."""
+    try:
+        document = json.loads(decode_text(read_bytes(path), path))
+    except (RoqaError, ValueError, RecursionError):
+        return True
+    return whisper_segments(document) is not None
+
+
+def _time(value: Any, unit: float, where: str, path: str | Path) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
+        raise RoqaError(f"{where} is not a time in seconds ({value!r:.40})", path=path, hint=HINT)
+    return float(value) * unit
+
+
+def _utterance(segment: Any, unit: float, number: int, path: str | Path) -> Utterance:
+    where = f"segment {number}"
+    if not isinstance(segment, dict) or not isinstance(segment.get("text"), str):
+        raise RoqaError(f"{where} has no text", path=path, hint=HINT)
+    speaker = segment.get("speaker")
+    if speaker is not None and not isinstance(speaker, str):
+        raise RoqaError(f"{where}'s speaker is not a name ({speaker!r:.40})", path=path, hint=HINT)
+    times = segment.get("offsets") if unit != 1.0 else segment
+    if not isinstance(times, dict):
+        times = {}
+    begin, end = ("from", "to") if unit != 1.0 else ("start", "end")
+    return Utterance(
+        words=segment["text"],
+        speaker=(speaker or "").strip() or None,
+        begin_time=_time(times.get(begin), unit, f"{where}'s {begin}", path),
+        end_time=_time(times.get(end), unit, f"{where}'s {end}", path),
+    )
+
+
+def read_whisper_json_transcript(
+    path: str | Path,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """Read a Whisper JSON transcript (see the module docstring)."""
+    text = decode_text(read_bytes(path), path)
+    if not text.strip():
+        raise RoqaError("no speech found", path=path, hint="the file is empty")
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError) as e:
+        message = e.msg if isinstance(e, json.JSONDecodeError) else "nested too deeply"
+        raise RoqaError(f"is not valid JSON ({message})", path=path, hint=HINT) from None
+    found = whisper_segments(document)
+    if found is None:
+        raise RoqaError("is not a Whisper transcript", path=path, hint=HINT)
+    segments, unit = found
+    utterances = [_utterance(s, unit, n, path) for n, s in enumerate(segments, start=1)]
+    turns, named = merge_utterances(utterances, path, interviewer_labels)
+    return render_transcript(
+        turns,
+        path,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
+        metadata={"format": "whisper-json", "rendering": "canonical", "segments": len(segments)},
+        speaker_labels=named,
+    )

@@ -1,0 +1,203 @@
+"""Transcripts from Whisper run on the researcher's own machine: its JSON (openai-whisper,
+faster-whisper, WhisperX, aTrain, whisper.cpp) and its timed tables without a speaker column
+(Whisper's .tsv and whisper.cpp's .csv, in milliseconds).
+
+Times through to segments are specified in ``test_cue_times.py`` (the ``json`` and ``tsv``
+formats); here the shapes, speakers, folders and errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from roqa_nlp import SpeakerWarning
+from roqa_nlp.errors import RoqaError, RoqaWarning
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import expand_paths, read_transcript, read_transcripts
+
+QA = [
+    ("So could you tell me a bit about your service?", "We support sixty people at home."),
+    ("What gets in the way of recovery work?", "The training budget was cut again."),
+    ("And what helps?", "The team. They really believe in recovery."),
+    ("How do commissioners see it?", "They want numbers, not people's own goals."),
+    ("Who led the change?", "Our deputy. She came back from the course buzzing."),
+]
+
+
+def turns_of(t: Transcript) -> list[tuple[str, str, str, float | None, float | None]]:
+    return [(u.speaker, u.role, t.text[u.start : u.end], u.begin_time, u.end_time) for u in t.turns]
+
+
+def write_json(path: Path, document: Any) -> Path:
+    path.write_text(json.dumps(document), "utf-8")
+    return path
+
+
+def whisperx(speakers: tuple[str | None, str | None] = ("SPEAKER_00", "SPEAKER_01")) -> dict:
+    segments = []
+    for n, (question, answer) in enumerate(QA):
+        for k, words in enumerate((question, answer)):
+            segment: dict[str, Any] = {"start": 10.0 * n + 4 * k, "end": 10.0 * n + 4 * k + 3.5}
+            segment |= {"text": f" {words}", "words": [{"word": "x", "start": 0.0}]}
+            if speakers[k] is not None:
+                segment["speaker"] = speakers[k]
+            segments.append(segment)
+    return {"segments": segments, "language": "en"}
+
+
+def test_whisperx_diarised_json_reads_its_speakers_and_times(tmp_path: Path) -> None:
+    with pytest.warns(SpeakerWarning, match="'SPEAKER_00', who asks the questions .5 of 5"):
+        t = read_transcript(write_json(tmp_path / "p05.json", whisperx()))
+    assert turns_of(t)[:4] == [
+        ("SPEAKER_00", "interviewer", QA[0][0], 0.0, 3.5),
+        ("SPEAKER_01", "participant", QA[0][1], 4.0, 7.5),
+        ("SPEAKER_00", "interviewer", QA[1][0], 10.0, 13.5),
+        ("SPEAKER_01", "participant", QA[1][1], 14.0, 17.5),
+    ]
+    assert len(t.turns) == 10
+    assert t.metadata["format"] == "whisper-json"
+    assert t.metadata["segments"] == 10
+
+
+def test_whisperx_with_an_interviewer_named_needs_no_guess(tmp_path: Path) -> None:
+    import warnings
+
+    path = write_json(tmp_path / "p05.json", whisperx())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        t = read_transcript(path, interviewer_labels=["SPEAKER_00"])
+    assert [u.role for u in t.turns] == ["interviewer", "participant"] * 5
+
+
+def test_whisper_json_without_speakers_is_the_participants_unlabelled_talk(
+    tmp_path: Path,
+) -> None:
+    with pytest.warns(SpeakerWarning, match="no speaker labels found"):
+        t = read_transcript(write_json(tmp_path / "p07.json", whisperx((None, None))))
+    words = " ".join(w for pair in QA for w in pair)
+    assert turns_of(t) == [("P07", "participant", words, 0.0, 47.5)]
+
+
+def test_a_segment_without_a_speaker_continues_the_last_speakers_turn(tmp_path: Path) -> None:
+    document = whisperx()
+    del document["segments"][3]["speaker"]  # the second answer: diarisation gave no speaker
+    with pytest.warns(SpeakerWarning):
+        t = read_transcript(write_json(tmp_path / "p05.json", document))
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("SPEAKER_00", QA[0][0]),
+        ("SPEAKER_01", QA[0][1]),
+        ("SPEAKER_00", f"{QA[1][0]} {QA[1][1]} {QA[2][0]}"),
+        ("SPEAKER_01", QA[2][1]),
+        *[(s, w) for pair in QA[3:] for s, w in zip(("SPEAKER_00", "SPEAKER_01"), pair)],
+    ]
+
+
+def test_whisper_cpp_json_reads_milliseconds_and_labels_in_the_text(tmp_path: Path) -> None:
+    document = {
+        "result": {"language": "en"},
+        "transcription": [
+            {
+                "timestamps": {"from": "00:00:00,000", "to": "00:00:04,200"},
+                "offsets": {"from": 0, "to": 4200},
+                "text": " Interviewer: How long have you managed the service?",
+            },
+            {
+                "timestamps": {"from": "00:00:04,200", "to": "00:00:09,050"},
+                "offsets": {"from": 4200, "to": 9050},
+                "text": " P03: About six years now, since it opened.",
+            },
+        ],
+    }
+    t = read_transcript(write_json(tmp_path / "p03.json", document))
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "How long have you managed the service?", 0.0, 4.2),
+        ("P03", "participant", "About six years now, since it opened.", 4.2, 9.05),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "header", "sep"),
+    [(".tsv", "start\tend\ttext", "\t"), (".csv", "start,end,text", ",")],
+)
+def test_whispers_timed_tables_read_milliseconds_without_a_speaker_column(
+    tmp_path: Path, suffix: str, header: str, sep: str
+) -> None:
+    rows = [f"{1000 * (4 * n)}{sep}{1000 * (4 * n) + 3500}{sep}{w}" for n, w in enumerate(QA[0])]
+    path = tmp_path / f"p08{suffix}"
+    path.write_text("\n".join([header, *rows]) + "\n", "utf-8")
+    with pytest.warns(SpeakerWarning, match="no speaker labels found"):
+        t = read_transcript(path)
+    assert turns_of(t) == [("P08", "participant", " ".join(QA[0]), 0.0, 7.5)]
+
+
+def test_a_timed_table_in_seconds_or_with_speakers_keeps_its_seconds(tmp_path: Path) -> None:
+    (tmp_path / "p09.csv").write_text(
+        "start,end,text\n1.5,4,Interviewer: Why?\n4,9,P09: No staff.\n"
+    )
+    (tmp_path / "p10.csv").write_text("speaker,start,end,text\nInterviewer,1,4,Why?\nP10,4,9,No.\n")
+    assert [(u.begin_time, u.end_time) for u in read_transcript(tmp_path / "p09.csv").turns] == [
+        (1.5, 4.0),
+        (4.0, 9.0),
+    ]
+    assert [(u.begin_time, u.end_time) for u in read_transcript(tmp_path / "p10.csv").turns] == [
+        (1.0, 4.0),
+        (4.0, 9.0),
+    ]
+
+
+def test_a_table_without_speaker_or_time_columns_is_still_an_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.csv").write_text("text\nWe lack staff.\n", "utf-8")
+    with pytest.raises(RoqaError, match=r"notes.csv: has no 'speaker' column"):
+        read_transcript(tmp_path / "notes.csv")
+
+
+def test_a_folder_leaves_out_json_that_is_not_a_whisper_transcript(tmp_path: Path) -> None:
+    write_json(tmp_path / "p05.json", whisperx())
+    write_json(tmp_path / "agree.json", {"kappa": 0.6})
+    (tmp_path / "settings.json").write_text("{not json", "utf-8")
+    (tmp_path / "p06.txt").write_text("Interviewer: Why?\n\nP06: No staff.\n", "utf-8")
+    with pytest.warns(RoqaWarning) as caught:
+        files = expand_paths([tmp_path])
+    assert [f.name for f in files] == ["p05.json", "p06.txt", "settings.json"]
+    assert [str(w.message) for w in caught] == [
+        f"{tmp_path}: left out agree.json: a JSON file that is not a Whisper transcript "
+        "(settings or results?) is not read"
+    ]
+
+
+def test_a_subfolder_of_json_files_is_not_taken_for_transcripts(tmp_path: Path) -> None:
+    (tmp_path / "models").mkdir()
+    write_json(tmp_path / "models" / "model_card.json", {"segments": []})
+    with pytest.raises(RoqaError, match="holds no transcripts .supported:"):
+        read_transcripts(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "p05.json: no speech found"),
+        ("{not json", r"p05.json: is not valid JSON \(Expecting property name"),
+        ("[" * 100_000, r"p05.json: is not valid JSON"),
+        ('{"kappa": 0.6}', "p05.json: is not a Whisper transcript"),
+        ('{"segments": [{"start": 0}]}', "p05.json: segment 1 has no text"),
+        ('{"segments": ["words"]}', "p05.json: segment 1 has no text"),
+        ('{"segments": [{"text": "Hi", "start": "0:01"}]}', r"segment 1's start is not a time"),
+        ('{"segments": [{"text": "Hi", "end": -1}]}', r"segment 1's end is not a time"),
+        ('{"segments": [{"text": "Hi", "start": true}]}', r"segment 1's start is not a time"),
+        ('{"segments": [{"text": "Hi", "start": Infinity}]}', r"segment 1's start is not a time"),
+        ('{"segments": [{"text": "Hi", "start": NaN}]}', r"segment 1's start is not a time"),
+        ('{"segments": [{"text": "Hi", "speaker": 1}]}', r"segment 1's speaker is not a name"),
+        ('{"segments": []}', "p05.json: no speech found"),
+        ('{"segments": [{"text": "  "}]}', "p05.json: no speech found"),
+    ],
+)
+def test_a_bad_whisper_json_is_a_one_line_error_naming_the_file(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    (tmp_path / "p05.json").write_text(content, "utf-8")
+    with pytest.raises(RoqaError, match=message) as caught:
+        read_transcript(tmp_path / "p05.json")
+    assert "\n" not in str(caught.value) and len(str(caught.value)) < 400
