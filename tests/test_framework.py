@@ -207,6 +207,30 @@ def test_matrix_top_k_counts_second_suggestions() -> None:
     assert m.counts() == [[4, 1], [2, 1]]
 
 
+def test_a_persons_codings_are_charted_with_every_code_they_gave_by_default() -> None:
+    """Python charts as ``roqa report`` does: a person's codings (reviewed, imported) carry every
+    code given a passage; top_k=1 dropped Bob's second codes without a word (session 27)."""
+    segments = [
+        seg("T1", 0, "No staff and no money.", ("IC.F", 1.0, "barrier"), ("IS.C", 1.0, "barrier")),
+        seg("T2", 0, "The culture helps.", ("IS.C", 1.0, "enabler")),
+    ]
+    transcripts = {"T1": transcript("T1", "P01"), "T2": transcript("T2", "P02")}
+    bob = CodingResult(segments, transcripts, {"user": {"name": "Bob"}})
+    assert framework_matrix(bob).count("P01", "IS.C") == 1
+    assert saturation(bob).new_codes == [["IC.F", "IS.C"], []]
+    table = barriers_enablers(bob, MINI)
+    assert table.construct("IS.C").barriers.segments == 1  # type: ignore[union-attr]
+    assert table.note.endswith("Charted from the codes Bob gave: 2 of 2 participant segments.")
+    # asked for fewer, the note says what is left out
+    assert saturation(bob, top_k=1).new_codes == [["IC.F"], ["IS.C"]]
+    assert barriers_enablers(bob, MINI, top_k=1).note.endswith(
+        "Only the first 1 code(s) of a passage are charted (2 the most given)."
+    )
+    # a model's suggestions: its top one, as before
+    model = CodingResult(segments, transcripts, {"model": {"hash": "x"}})
+    assert saturation(model).new_codes == [["IC.F"], ["IS.C"]]
+
+
 def test_matrix_with_codebook_has_every_codable_code_in_codebook_order() -> None:
     m = framework_matrix(three_interviews(), codebook=MINI)
     assert m.codes == ["IC.A", "IC.F", "IS.C"]
@@ -416,6 +440,31 @@ def test_each_row_of_the_saturation_table_says_where_the_stopping_rule_stands() 
     silent = saturation(interviews(SEQUENCE), min_probability=0.95)
     assert silent.new_counts == [0] * 15 and not silent.francis.reached
     assert silent.stopping_rule() == ["no code charted"] * 15
+
+
+def test_a_verdict_of_reached_says_when_later_interviews_still_brought_new_codes() -> None:
+    """Reached at 15 by the rule, but interview 17 brought Z: the write-up must not claim
+    saturation the later data contradict (session 27)."""
+    s = saturation(interviews([*SEQUENCE, "A", "Z"]))
+    assert (s.francis.reached, s.francis.at) == (True, 15)
+    assert s.francis.message == (
+        "saturation reached at interview 15 (I15 (P15)): no new codes in interviews 13-15 after "
+        "an initial sample of 10; but 1 later interview(s) added new codes (interview 17: Z "
+        "(1 segment, p=0.90)): the interviews after the stopping point do not bear saturation out"
+    )
+    assert s.guest.message.endswith(
+        "; but 3 later interview(s) added new codes (interview 10: I (1 segment, p=0.90); "
+        "interview 12: J (1 segment, p=0.90); interview 17: Z (1 segment, p=0.90)): the "
+        "interviews after the stopping point do not bear saturation out"
+    )
+    five = saturation(interviews([*SEQUENCE, *"VWXYZ"]), base_size=2)
+    assert five.francis.message.endswith(
+        "(interview 16: V (1 segment, p=0.90); interview 17: W (1 segment, p=0.90); interview "
+        "18: X (1 segment, p=0.90); and 2 more interview(s)): the interviews after the stopping "
+        "point do not bear saturation out"
+    )
+    # nothing new after the stopping point: the verdict as before
+    assert saturation(interviews([*SEQUENCE, "A"])).francis.message.endswith("initial sample of 10")
 
 
 def test_francis_not_reached_when_the_quiet_run_is_too_short() -> None:

@@ -7,10 +7,11 @@ cases (participants) x codes, then summarises it. Everything here works on a
 both, and is pure: files are only written by the ``to_csv``/``to_xlsx`` methods.
 
 Which codes a segment carries (:func:`coded_segments`): its ``top_k`` highest-probability
-suggestions whose probability is at least ``min_probability``. Segments flagged ``novel`` (they fit
-no code and wait for open coding), ``procedural`` segments (greetings, consent, Zoom chatter) and
-interviewer segments carry none. A human coding with several codes per segment therefore needs
-``top_k`` at least that number.
+suggestions whose probability is at least ``min_probability``; by default a model's top one and
+every code of a person's codings (reviewed, imported or hand-made: :func:`charted_top_k`), as
+``roqa report`` charts them. Segments flagged ``novel`` (they fit no code and wait for open
+coding), ``procedural`` segments (greetings, consent, Zoom chatter) and interviewer segments carry
+none.
 
 References
 ----------
@@ -142,7 +143,7 @@ def codes_of(s: SegmentResult, *, top_k: int = 1, min_probability: float = 0.0) 
 def coded_segments(
     result: CodingResult,
     *,
-    top_k: int = 1,
+    top_k: int | None = None,
     min_probability: float = 0.0,
     codebook: Codebook | None = None,
 ) -> list[Quote]:
@@ -150,10 +151,12 @@ def coded_segments(
 
     A code given by name or alias (``"Available Resources"``, as hand-made or imported codings may
     give it) is charted under its id in ``codebook`` (default: the built-in codebook the result
-    recorded), so one construct is one column and one idea, whatever it was called.
+    recorded), so one construct is one column and one idea, whatever it was called. ``top_k``
+    defaults to :func:`charted_top_k`: a model's top suggestion, every code a person gave.
     """
-    if top_k < 1:
-        raise RoqaError(f"top_k must be at least 1, got {top_k}")
+    k = charted_top_k(result, top_k)
+    if k < 1:
+        raise RoqaError(f"top_k must be at least 1, got {k}")
     book = codebook if codebook is not None else _recorded(result)
     ids: dict[str, str] = {}
 
@@ -165,7 +168,7 @@ def coded_segments(
 
     out: list[Quote] = []
     for s in result.segments:
-        for g in codes_of(s, top_k=top_k, min_probability=min_probability):
+        for g in codes_of(s, top_k=k, min_probability=min_probability):
             seg = s.segment
             try:
                 valence = normalise_valence(g.valence)
@@ -194,9 +197,22 @@ def coded_segments(
     return out
 
 
+def charted_top_k(result: CodingResult, top_k: int | None = None) -> int:
+    """``top_k`` when given; else how many suggestions of a segment are charted as codes: every
+    code a person gave a passage (codings reviewed with ``roqa apply-decisions``, imported from a
+    QDA program, or hand-made with every probability 1), a model's top suggestion."""
+    if top_k is not None:
+        return top_k
+    from .exchange.qdpx_export import person_of
+
+    if person_of(result, "a coder") is None:
+        return 1
+    return max((len(s.suggestions) for s in result.segments), default=1) or 1
+
+
 def _coded(
     result: CodingResult,
-    top_k: int,
+    top_k: int | None,
     min_probability: float,
     coded: Sequence[Quote] | None,
     codebook: Codebook | None = None,
@@ -515,7 +531,7 @@ def framework_matrix(
     result: CodingResult,
     cases: CaseKind = "participant",
     *,
-    top_k: int = 1,
+    top_k: int | None = None,
     min_probability: float = 0.0,
     quotes: int = 1,
     codebook: Codebook | str | Path | None = None,
@@ -731,7 +747,7 @@ def barriers_enablers(
     result: CodingResult,
     codebook: Codebook | str | Path | None = None,
     *,
-    top_k: int = 1,
+    top_k: int | None = None,
     min_probability: float = 0.0,
     quotes: int = 2,
     coded: Sequence[Quote] | None = None,
@@ -803,7 +819,7 @@ def charted_note(
     codebook: Codebook,
     coded: Sequence[Quote],
     *,
-    top_k: int = 1,
+    top_k: int | None = None,
     min_probability: float = 0.0,
 ) -> str:
     """What a table charted from ``coded`` (the segments of ``result`` charted with these
@@ -815,6 +831,7 @@ def charted_note(
     from .exchange.qdpx_export import coder_of
     from .exchange.review import valence_not_given
 
+    top_k = charted_top_k(result, top_k)
     segments = [s for s in result if s.segment.role == "participant"]
     charted = {q.segment_id for q in coded}
     n, k = len(segments), len(charted)
@@ -828,6 +845,12 @@ def charted_note(
         )
         u = len((valence_not_given(result) or set()) & {s.segment.id for s in segments})
         said += f" {person} gave no valence to {u} of them, counted as neutral." if u else ""
+        most = max((len(s.suggestions) for s in segments), default=0)
+        said += (
+            f" Only the first {top_k} code(s) of a passage are charted ({most} the most given)."
+            if top_k < most
+            else ""
+        )
     else:
         which = "top suggestion" if top_k == 1 else f"top {top_k} suggestions"
         at_least = (
@@ -1095,7 +1118,7 @@ def saturation(
     new_info_threshold: float = 0.05,
     base_size: int = 4,
     run_length: int = 2,
-    top_k: int = 1,
+    top_k: int | None = None,
     min_probability: float = 0.0,
     coded: Sequence[Quote] | None = None,
     codebook: Codebook | str | Path | None = None,
@@ -1214,6 +1237,19 @@ def saturation(
             "waiting for open coding: a new idea among them restarts the count"
         )
 
+    def later_new(last: int) -> str:
+        """What a verdict of "reached" at interview ``last`` must add when later interviews
+        still brought new codes: the data after the stopping point do not bear it out."""
+        later = [k for k in range(last + 1, len(seq) + 1) if counts[k - 1]]
+        if not later:
+            return ""
+        shown = "; ".join(f"interview {k}: {evidence(k)}" for k in later[:3])
+        more = f"; and {len(later) - 3} more interview(s)" if len(later) > 3 else ""
+        return (
+            f"; but {len(later)} later interview(s) added new codes ({shown}{more}): the "
+            "interviews after the stopping point do not bear saturation out"
+        )
+
     def name(k: int | None) -> str | None:
         return None if k is None else seq[k - 1]
 
@@ -1234,6 +1270,7 @@ def saturation(
             f"saturation reached at interview {at} ({label(at)}): no new codes in interviews "
             f"{at - stopping_criterion + 1}-{at} after an initial sample of {initial_sample}"
             + still_open(at - stopping_criterion + 1, at)
+            + later_new(at)
         )
     else:
         need = initial_sample + stopping_criterion
@@ -1262,7 +1299,9 @@ def saturation(
         gmsg = (
             f"saturation reached at interview {hit.last} ({label(hit.last)}): base {base_size} "
             f"interviews ({base} codes), run {hit.first}-{hit.last} added {hit.new} new "
-            f"code(s) = {ratio:.1%} <= {pct} new information" + still_open(hit.first, hit.last)
+            f"code(s) = {ratio:.1%} <= {pct} new information"
+            + still_open(hit.first, hit.last)
+            + later_new(hit.last)
         )
     elif base == 0:
         gmsg = f"saturation not reached: the first {base_size} interviews hold no code"
@@ -1432,7 +1471,7 @@ def construct_ratings(
     codebook: Codebook | str | Path | None = None,
     *,
     cases: CaseKind = "participant",
-    top_k: int = 1,
+    top_k: int | None = None,
     min_probability: float = 0.0,
     quotes: int = 3,
     mixed_ratio: float = 2.0,

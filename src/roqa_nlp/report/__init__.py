@@ -26,6 +26,7 @@ overview, the transcripts or the quotes.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -65,7 +66,7 @@ TABLE2_QUOTES = 3
 class ReportOptions:
     """What the derived sections are computed with (the framework functions' parameters)."""
 
-    top_k: int = 1
+    top_k: int | None = None  # a model's top one, every code of a person's codings
     min_probability: float = 0.0
     initial_sample: int = 10
     stopping_criterion: int = 3
@@ -219,6 +220,7 @@ def report_context(
     result holds a person's codings (every code they gave a segment is shown beside it)."""
     from ..framework import (
         barriers_enablers,
+        charted_top_k,
         coded_segments,
         construct_ratings,
         framework_matrix,
@@ -226,7 +228,7 @@ def report_context(
     )
     from . import plots
 
-    k, p = options.top_k, options.min_probability
+    k, p = charted_top_k(result, options.top_k), options.min_probability
     colours = DomainColours(codebook)
     # charted four ways below
     coded = coded_segments(result, top_k=k, min_probability=p, codebook=codebook)
@@ -325,7 +327,7 @@ def report_context(
             "uncoded_segments": sum(1 for s in result if not s.suggestions),
             "most_codes": max((len(s.suggestions) for s in result), default=0),
             "model": _model_name(card),
-            "charting": options,
+            "charting": dataclasses.replace(options, top_k=k),
         },
         "transcripts": transcripts,
         "matrix": matrix_view(matrix, used_codes, anchors),
