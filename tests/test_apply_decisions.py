@@ -126,6 +126,7 @@ def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
     assert book.id == "cfir-2009+project" and book["project.agency-staff"].name == "Agency staff"
     assert reviewed.transcripts.keys() == {"p01"}  # p02 had no decision: not reviewed
     assert reviewed.meta["reviewed_segments"] == [f"p01:000{n}" for n in range(1, 6)]
+    assert "undecided_segments" not in reviewed.meta  # p01 reviewed to its end
     # a person's codings, not a model's
     assert is_model_run(reviewed) is False and coder_of(reviewed) == "Alice"
     assert reviewed.meta["reviewed_model"] == "abc123"
@@ -144,6 +145,8 @@ def test_a_segment_with_only_some_suggestions_rejected_is_not_decided(cfir: Code
     reviewed, _, counts = reviewed_codings(rows, model_codings(), cfir, coder="Alice")
     assert [s.segment.id for s in reviewed] == ["p01:0002"]
     assert (counts["short_of_all"], counts["rejected"], counts["valence_only"]) == (1, 0, 1)
+    # p01 is partly reviewed: 4 of its 5 segments undecided (saturation says so)
+    assert reviewed.meta["undecided_segments"] == {"p01": [4, 5]}
     # every suggestion the segment shows rejected: decided, with no code
     rows.append(Decision("p01:0001", "reject", "IS.E.2", text=TEXTS[0]))
     reviewed, _, counts = reviewed_codings(rows, model_codings(), cfir, coder="Alice")
@@ -217,6 +220,12 @@ def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_re
     assert json.loads((out / "run.json").read_text("utf-8"))["user"] == {"name": "Alice"}
     again = CodingResult.read(out)
     assert [s.segment.id for s in again] == [f"p01:000{n}" for n in range(1, 6)]
+    # a partly reviewed transcript is recorded as such, read back with the codings
+    partial = tmp_path / "partial"
+    write_decisions(coded / "decisions.csv", DECISIONS[:2])
+    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", partial).code == 0
+    assert CodingResult.read(partial).meta["undecided_segments"] == {"p01": [3, 5]}
+    write_decisions(coded / "decisions.csv", DECISIONS)
     # the report charts the reviewer's codes, new code included
     run = roqa("report", out)
     assert run.code == 0, run.err

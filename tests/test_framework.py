@@ -467,6 +467,23 @@ def test_a_verdict_of_reached_says_when_later_interviews_still_brought_new_codes
     assert saturation(interviews([*SEQUENCE, "A"])).francis.message.endswith("initial sample of 10")
 
 
+def test_a_verdict_of_reached_on_a_half_done_review_says_which_interviews_are_undecided() -> None:
+    """A review stopped after the first segment of interviews 13-15 read as saturated: the
+    verdict says those interviews are partly reviewed (session 27)."""
+    result = interviews(SEQUENCE)
+    result.meta = {"user": {"name": "Alice"}, "undecided_segments": {"I14": [2, 3], "I15": [4, 5]}}
+    s = saturation(result)
+    assert (s.francis.reached, s.francis.at) == (True, 15)
+    assert s.francis.message.endswith(
+        "initial sample of 10; but interview(s) 14, 15 of that run are only partly reviewed (6 "
+        "of their 8 segments undecided): the verdict rests on the decided segments, so finish "
+        "the review before reporting it"
+    )
+    # undecided segments before the run do not touch the verdict on it
+    result.meta = {"user": {"name": "Alice"}, "undecided_segments": {"I02": [1, 3]}}
+    assert saturation(result).francis.message.endswith("initial sample of 10")
+
+
 def test_francis_not_reached_when_the_quiet_run_is_too_short() -> None:
     f = saturation(interviews(SEQUENCE[:14])).francis
     assert (f.reached, f.at) == (False, None)

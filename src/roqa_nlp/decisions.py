@@ -784,6 +784,9 @@ def reviewed_codings(
         "decisions": str(where),
         "reviewed_segments": [s.segment.id for s in out],
     }
+    undecided = undecided_segments(result, {s.segment.id for s in out}, reviewed)
+    if undecided:
+        meta[UNDECIDED] = undecided
     model_meta = result.meta.get("model") if isinstance(result.meta, dict) else None
     if isinstance(model_meta, dict) and model_meta.get("hash"):
         meta["reviewed_model"] = model_meta["hash"]  # the model whose suggestions were reviewed
@@ -791,6 +794,31 @@ def reviewed_codings(
     if not out and used:
         warn("no decision is on a segment of the codings", path=where)
     return CodingResult(out, transcripts, meta), book, counts
+
+
+#: The run-metadata key of a review's partly reviewed transcripts (:func:`undecided_segments`).
+UNDECIDED = "undecided_segments"
+
+
+def undecided_segments(
+    result: CodingResult, decided: set[str], transcripts: Iterable[str]
+) -> dict[str, list[int]]:
+    """Of ``transcripts``, those with segments to review that no decision decided, each with
+    ``[undecided, to review]``: a participant's segments, procedural talk and small talk set
+    aside not counted. Saturation judged on a review stopped half-way through an interview
+    must say so (:func:`~roqa_nlp.framework.saturation`)."""
+    wanted = set(transcripts)
+    counts: dict[str, list[int]] = {}
+    for s in result.segments:
+        tid = s.segment.transcript_id
+        if tid not in wanted or s.segment.role == "interviewer" or s.procedural:
+            continue
+        if s.novel and s.off_topic:
+            continue
+        n = counts.setdefault(tid, [0, 0])
+        n[1] += 1
+        n[0] += s.segment.id not in decided
+    return {tid: n for tid, n in counts.items() if n[0]}
 
 
 def _found_by_moved_id(

@@ -1237,6 +1237,29 @@ def saturation(
             "waiting for open coding: a new idea among them restarts the count"
         )
 
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    partly = meta.get("undecided_segments")
+    partly = partly if isinstance(partly, dict) else {}
+
+    def half_reviewed(first: int, last: int) -> str:
+        """What a verdict of "reached" must add when interviews first..last of a review (``roqa
+        apply-decisions``) still hold segments no decision decided: a code among them would
+        restart the count."""
+        held = [
+            k
+            for k in range(first, last + 1)
+            if isinstance(n := partly.get(seq[k - 1]), list) and len(n) == 2 and n[0]
+        ]
+        if not held:
+            return ""
+        undecided = sum(int(partly[seq[k - 1]][0]) for k in held)
+        total = sum(int(partly[seq[k - 1]][1]) for k in held)
+        return (
+            f"; but interview(s) {', '.join(map(str, held))} of that run are only partly "
+            f"reviewed ({undecided} of their {total} segments undecided): the verdict rests on "
+            "the decided segments, so finish the review before reporting it"
+        )
+
     def later_new(last: int) -> str:
         """What a verdict of "reached" at interview ``last`` must add when later interviews
         still brought new codes: the data after the stopping point do not bear it out."""
@@ -1270,6 +1293,7 @@ def saturation(
             f"saturation reached at interview {at} ({label(at)}): no new codes in interviews "
             f"{at - stopping_criterion + 1}-{at} after an initial sample of {initial_sample}"
             + still_open(at - stopping_criterion + 1, at)
+            + half_reviewed(at - stopping_criterion + 1, at)
             + later_new(at)
         )
     else:
@@ -1301,6 +1325,7 @@ def saturation(
             f"interviews ({base} codes), run {hit.first}-{hit.last} added {hit.new} new "
             f"code(s) = {ratio:.1%} <= {pct} new information"
             + still_open(hit.first, hit.last)
+            + half_reviewed(hit.first, hit.last)
             + later_new(hit.last)
         )
     elif base == 0:
