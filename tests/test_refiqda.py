@@ -512,6 +512,46 @@ def test_bare_file_name_in_capitalised_sources_folder_is_found(tmp_path: Path) -
     assert [t.text for t in read_qdpx(p).transcripts] == ["We lacked staff."]
 
 
+def sources_named(names: list[str]) -> tuple[str, dict[str, bytes]]:
+    """Text sources with these names, in this order, each one coded passage, and their files."""
+    xml, files = "", {}
+    for n, name in enumerate(names, 16):
+        xml += (
+            f'<TextSource guid="00000000-0000-4000-8000-0000000000{n:02x}" name="{name}" '
+            f'plainTextPath="internal://{n}.txt">{selection(3, 9)}</TextSource>'
+        )
+        files[f"sources/{n}.txt"] = b"We lacked staff."
+    return xml, files
+
+
+def test_sources_listed_in_plain_text_order_are_imported_with_numbers_as_numbers(
+    tmp_path: Path,
+) -> None:
+    """NVivo lists sources by name (P1, P10, P11, P2): saturation was judged in that order
+    without a word (session 27). Another order, the one they were added in, is kept."""
+    names = ["P1 interview", "P10 interview", "P11 interview", "P2 interview", "P3 interview"]
+    p = read_qdpx(
+        build_qdpx(
+            tmp_path / "q.qdpx", project_xml(sources_named(names)[0]), sources_named(names)[1]
+        )
+    )
+    natural = ["P1 interview", "P2 interview", "P3 interview", "P10 interview", "P11 interview"]
+    assert [t.id for t in p.transcripts] == natural
+    assert [s.segment.transcript_id for s in p.codings["Alice"]] == natural
+    assert list(p.codings["Alice"].transcripts) == natural
+    assert [w for w in p.source_warnings if "plain text order" in w] == [
+        "the project lists its 5 sources in plain text order (P1 interview, P10 interview, ...); "
+        "they are imported with numbers as numbers (P1 interview, P2 interview, P3 interview, "
+        "P10 interview ...), the order saturation is judged in (`roqa report "
+        "--order` sets another)"
+    ]
+    added = ["P2 interview", "P1 interview", "P10 interview"]
+    xml, files = sources_named(added)
+    p = read_qdpx(build_qdpx(tmp_path / "r.qdpx", project_xml(xml), files))
+    assert [t.id for t in p.transcripts] == added
+    assert not [w for w in p.warnings if "plain text order" in w]
+
+
 def test_a_coding_by_a_user_missing_from_users_is_imported_with_a_warning(tmp_path: Path) -> None:
     stranger = "00000000-0000-4000-8000-0000000000bb"
     sel = selection(3, 9).replace('creatingUser="00000000-0000-4000-8000-0000000000aa"', "")

@@ -634,6 +634,7 @@ def _read_project(
         else:
             warnings.append(line)
 
+    transcripts = _in_number_order(transcripts, source_warning)
     by_name = {t.id: t for t in transcripts}
     rank = {t.id: i for i, t in enumerate(transcripts)}
     codings: dict[str, CodingResult] = {}
@@ -677,6 +678,28 @@ def _read_project(
         selection_count=sum(len(r) for r in codings.values()),
         coding_count=sum(len(s.suggestions) for r in codings.values() for s in r),
     )
+
+
+def _in_number_order(
+    transcripts: list[Transcript], warn_: Callable[[str], None]
+) -> list[Transcript]:
+    """``transcripts`` with numbers compared as numbers (``P2`` before ``P10``) when the project
+    lists them in plain text order (``P1, P10, P11, ..., P2``), as QDA programs sort sources by
+    name: the order interviews are charted in is the order saturation is judged in, and no one
+    numbered interviews that way. Any other order (the order they were added in) is kept."""
+    from ..errors import first_few
+    from ..transcripts import natural_key
+
+    ids = [t.id for t in transcripts]
+    natural = sorted(transcripts, key=lambda t: natural_key(t.id))
+    if len(ids) < 2 or ids != sorted(ids) or [t.id for t in natural] == ids:
+        return transcripts
+    warn_(
+        f"the project lists its {len(ids)} sources in plain text order ({ids[0]}, {ids[1]}, ...); "
+        f"they are imported with numbers as numbers ({first_few([t.id for t in natural])}), "
+        "the order saturation is judged in (`roqa report --order` sets another)"
+    )
+    return natural
 
 
 def _participant(
