@@ -484,6 +484,36 @@ def test_a_verdict_of_reached_on_a_half_done_review_says_which_interviews_are_un
     assert saturation(result).francis.message.endswith("initial sample of 10")
 
 
+GUID = "556d5796-daaa-4b66-9060-a902ab13334c"
+
+
+def test_codes_a_qda_program_made_are_shown_by_name_not_guid() -> None:
+    """NVivo's codes come in with GUID ids: the saturation table, its verdict and the matrix's
+    columns name them (session 27: '556d5796-daaa-...' was the new code of interview 1)."""
+    from roqa_nlp.codebook import shown_code
+
+    assert shown_code(GUID, "Staff turnover") == "Staff turnover"
+    assert shown_code(GUID.upper(), "Staff turnover") == "Staff turnover"
+    assert shown_code(GUID, "") == GUID
+    assert shown_code("IS.E.2", "Available Resources") == "IS.E.2"
+    segments = [
+        SegmentResult(
+            seg("T1", 0, "People leave.").segment,
+            [Suggestion(GUID, "Staff turnover", None, 1.0, "barrier")],
+        ),
+        seg("T1", 1, "Complex.", ("IC.F", 1.0, "barrier")),
+    ]
+    bob = CodingResult(segments, {"T1": transcript("T1", "P01")}, {"user": {"name": "Bob"}})
+    sat = saturation(bob, initial_sample=0, stopping_criterion=1)
+    assert sat.new_codes == [[GUID, "IC.F"]]
+    assert sat.rows()[1][4] == "Staff turnover; IC.F"
+    assert sat.francis.message.startswith(
+        "saturation not reached (0+1 rule): interview 1 still added new codes: Staff turnover "
+        "(1 segment, p=1.00), IC.F (1 segment, p=1.00);"
+    )
+    assert framework_matrix(bob).wide_rows()[0][1:] == ["Staff turnover", "IC.F Complexity"]
+
+
 def test_francis_not_reached_when_the_quiet_run_is_too_short() -> None:
     f = saturation(interviews(SEQUENCE[:14])).francis
     assert (f.reached, f.at) == (False, None)

@@ -26,6 +26,16 @@ from .errors import RoqaError, quoted
 from .io import atomic_write_text, read_text, sha256_bytes
 from .schema import Code, normalise_valence
 
+#: A code id that says nothing to a reader: the GUID a QDA program gave a code it made
+#: (``556d5796-daaa-4b66-9060-a902ab13334c``), as ``roqa import`` keeps it.
+_OPAQUE_ID = re.compile(r"\{?[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\}?")
+
+
+def shown_code(code_id: str, name: str | None) -> str:
+    """How a code is written where a short label is wanted (a table's column, a list of new
+    codes): its id, or its name when the id is a QDA program's GUID and the code has a name."""
+    return name if name and _OPAQUE_ID.fullmatch(code_id) else code_id
+
 
 def normalise_name(name: str) -> str:
     """The key a code name is looked up by: lower case, ``&`` = ``and``, no punctuation."""

@@ -389,8 +389,11 @@ class FrameworkMatrix:
         return [[self.count(c, k) for k in self.codes] for c in self.cases]
 
     def column_label(self, code_id: str) -> str:
+        from .codebook import shown_code
+
         name = self.names.get(code_id, "")
-        return f"{code_id} {name}".strip() if name and name != code_id else code_id
+        shown = shown_code(code_id, name)
+        return f"{code_id} {name}".strip() if name and shown == code_id != name else shown
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -936,6 +939,20 @@ class Saturation:
     open_coding: list[int] = field(default_factory=list)
     #: per interview, each new code's support: (segments charted with it, highest probability)
     new_support: list[dict[str, tuple[int, float]]] = field(default_factory=list)
+    #: the codes' names, by id: a code a QDA program made is shown by its name, not its GUID
+    names: dict[str, str] = field(default_factory=dict)
+
+    def code_label(self, code_id: str) -> str:
+        """``code_id`` as the table and verdicts show it (:func:`~roqa_nlp.codebook.shown_code`)."""
+        from .codebook import shown_code
+
+        return shown_code(code_id, self.names.get(code_id))
+
+    def new_code_labels(self, n: int) -> str:
+        """The new codes of the ``n``-th interview (0-based) as one cell: ids separated by
+        blanks, or by semicolons when a name shown has blanks in it."""
+        labels = [self.code_label(k) for k in self.new_codes[n]]
+        return ("; " if any(" " in x for x in labels) else " ").join(labels)
 
     @property
     def new_counts(self) -> list[int]:
@@ -1011,7 +1028,7 @@ class Saturation:
             zip(self.interviews, self.participants, self.new_codes, self.cumulative, strict=True)
         ):
             waiting = self.open_coding[n] if n < len(self.open_coding) else 0
-            rows.append([n + 1, t, p, len(new), " ".join(new), cum, waiting, rule[n]])
+            rows.append([n + 1, t, p, len(new), self.new_code_labels(n), cum, waiting, rule[n]])
         return rows
 
     def to_csv(self, path: str | Path) -> None:
@@ -1209,11 +1226,15 @@ def saturation(
         for t, fresh in zip(seq, new_codes, strict=True)
     ]
 
+    from .codebook import shown_code
+
+    names = _code_names(result, book)
+
     def evidence(k: int) -> str:
         """Interview ``k``'s new codes with what they rest on: a verdict kept open by one
         passage at p = 0.45 reads differently from one kept open by five at 0.9."""
         return ", ".join(
-            f"{code} ({n} segment{'s' * (n != 1)}, p={p:.2f})"
+            f"{shown_code(code, names.get(code))} ({n} segment{'s' * (n != 1)}, p={p:.2f})"
             for code, (n, p) in new_support[k - 1].items()
         )
 
@@ -1352,7 +1373,15 @@ def saturation(
         gmsg,
     )
     return Saturation(
-        seq, participants, new_codes, cumulative, francis, guest, open_coding, new_support
+        seq,
+        participants,
+        new_codes,
+        cumulative,
+        francis,
+        guest,
+        open_coding,
+        new_support,
+        {k: names[k] for ks in new_codes for k in ks if k in names},
     )
 
 

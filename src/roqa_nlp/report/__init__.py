@@ -677,11 +677,11 @@ def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
                 "id": tid,
                 "participant": p,
                 "new": [
-                    k
+                    sat.code_label(k)
                     if k not in support
-                    else f"{k} ({support[k][0]})"
+                    else f"{sat.code_label(k)} ({support[k][0]})"
                     if person
-                    else f"{k} ({support[k][0]}, p={support[k][1]:.2f})"
+                    else f"{sat.code_label(k)} ({support[k][0]}, p={support[k][1]:.2f})"
                     for k in new
                 ],
                 "cumulative": cum,
