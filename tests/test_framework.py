@@ -366,6 +366,50 @@ def test_barriers_enablers_quotes_one_voice_per_participant_first() -> None:
     assert [q.segment_id for q in row.barriers.quotes] == ["T3:0", "T2:3"]
 
 
+def spoken(s: SegmentResult, speaker: str) -> SegmentResult:
+    return dataclasses.replace(s, segment=dataclasses.replace(s.segment, speaker=speaker))
+
+
+def test_a_focus_groups_quotes_are_its_speakers_and_table_2_counts_people(
+    tmp_path: Path,
+) -> None:
+    """Three members of focus group FG1 raised Complexity: Table 2 said '2 participants (FG1,
+    P01)' and cited the group for a member's words (session 27)."""
+    from docx import Document
+
+    r = three_interviews()
+    group = [
+        spoken(seg("FG1", 0, "Training is thin.", ("IC.F", 0.9, "barrier")), "P06"),
+        spoken(seg("FG1", 1, "It is hard.", ("IC.F", 0.8, "barrier")), "P07"),
+        spoken(seg("FG1", 2, "Agreed, so hard.", ("IC.F", 0.7, "barrier")), "P06"),
+        spoken(seg("FG1", 3, "Who wants tea?", ("IC.F", 0.7, "neutral"), role="interviewer"), "I"),
+    ]
+    transcripts = {**r.transcripts, "FG1": transcript("FG1", "FG1")}
+    r = CodingResult(segments=[*r.segments, *group], transcripts=transcripts)
+    row = barriers_enablers(r, MINI, quotes=4).construct("IC.F")
+    assert row is not None
+    assert row.barriers.participants == ["P01", "P02", "P06", "P07"]
+    assert [(q.segment_id, q.participant, q.who) for q in row.barriers.quotes] == [
+        ("T3:0", "P01", "P01"),
+        ("FG1:0", "FG1", "P06"),
+        ("FG1:1", "FG1", "P07"),
+        ("T2:3", "P02", "P02"),
+    ]
+    # the matrix's cases stay the transcripts' participants: the group is one row
+    assert framework_matrix(r).count("FG1", "IC.F") == 3
+    out = tmp_path / "t.docx"
+    barriers_enablers(r, MINI, quotes=2).to_docx(out, quotes=2)
+    assert Document(str(out)).tables[0].rows[2].cells[0].text.split("\n") == [
+        "Complexity: 4 participants (P01, P02, P06, P07), 7 segments",
+        "\u201cYou need real skill to do recovery work.\u201d (P01, T3:0-40)",
+        "\u201cTraining is thin.\u201d (P06, FG1:0-17)",
+    ]
+    # one participant speaking under one label: the transcript's case, as before
+    alone = barriers_enablers(three_interviews(), MINI).construct("IC.F")
+    assert alone is not None
+    assert {q.who for q in alone.barriers.quotes} == {"P01", "P02"}
+
+
 def test_barriers_enablers_reads_facilitator_as_enabler() -> None:
     row = barriers_enablers(three_interviews(), MINI).construct("IS.C")
     assert row is not None

@@ -84,6 +84,15 @@ class Quote:
     valence_probability: float | None = None
     #: seconds from the start of the recording, when the transcript has times (Zoom, .srt)
     begin_time: float | None = None
+    #: who said it, when the transcript holds several participants (a focus group): the
+    #: speaker; empty when the participant (the transcript's case) said it
+    speaker: str = ""
+
+    @property
+    def who(self) -> str:
+        """The person the quote is from: the speaker in a focus group, else the participant. A
+        table counts people by it and cites each quote by it."""
+        return self.speaker or self.participant
 
     @property
     def one_line(self) -> str:
@@ -110,6 +119,7 @@ class Quote:
             "start": self.start,
             "end": self.end,
             "participant": self.participant,
+            "speaker": self.who,
             "code_id": self.code_id,
             "probability": self.probability,
             "valence": self.valence,
@@ -166,6 +176,7 @@ def coded_segments(
             ids[key] = key if found is None else found.id
         return ids[key]
 
+    groups = group_transcripts(result)
     out: list[Quote] = []
     for s in result.segments:
         for g in codes_of(s, top_k=k, min_probability=min_probability):
@@ -192,9 +203,23 @@ def coded_segments(
                         None if g.valence_probability is None else float(g.valence_probability)
                     ),
                     begin_time=seg.begin_time,
+                    speaker=seg.speaker if seg.transcript_id in groups else "",
                 )
             )
     return out
+
+
+def group_transcripts(result: CodingResult) -> set[str]:
+    """The transcripts in which two or more participants speak (a focus group, a joint
+    interview): their quotes are each a speaker's, not the transcript's one case's."""
+    from .transcripts.utterances import UNKNOWN_SPEAKER
+
+    speakers: dict[str, set[str]] = {}
+    for s in result.segments:
+        seg = s.segment
+        if seg.role == "participant" and seg.speaker and seg.speaker != UNKNOWN_SPEAKER:
+            speakers.setdefault(seg.transcript_id, set()).add(seg.speaker)
+    return {t for t, who in speakers.items() if len(who) > 1}
 
 
 def charted_top_k(result: CodingResult, top_k: int | None = None) -> int:
@@ -305,8 +330,8 @@ def most_representative(quotes: Iterable[Quote], n: int, *, spread: bool = False
     rest: list[Quote] = []
     seen: set[str] = set()
     for q in ranked:
-        (rest if q.participant in seen else firsts).append(q)
-        seen.add(q.participant)
+        (rest if q.who in seen else firsts).append(q)
+        seen.add(q.who)
     return (firsts + rest)[:n]
 
 
@@ -784,7 +809,7 @@ def barriers_enablers(
         return Side(
             valence=valence,
             segments=len({q.segment_id for q in mine}),
-            participants=sorted({q.participant for q in mine}, key=natural_key),
+            participants=sorted({q.who for q in mine}, key=natural_key),
             quotes=most_representative(mine, quotes, spread=True),
         )
 

@@ -35,7 +35,7 @@ def quote_line(q: Quote) -> str:
         where = clock(q.begin_time)
     else:
         where = f"{q.transcript_id}:{q.start}-{q.end}"
-    return f"\u201c{q.one_line}\u201d ({q.participant}, {where})"
+    return f"\u201c{q.one_line}\u201d ({q.who}, {where})"
 
 
 def construct_name(c: ConstructRow) -> str:

@@ -557,7 +557,7 @@ def _text_row(rows: list[dict[str, Any]], kind: str, speaker: str, text: str) ->
 def _quote_view(q: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
     return {
         "text": q.text,
-        "participant": q.participant,
+        "participant": q.who,
         "citation": q.citation,
         "probability": q.probability,
         "valence_probability": q.valence_probability,
