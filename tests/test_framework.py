@@ -622,6 +622,35 @@ def test_saturation_rejects_an_unknown_interview_in_the_order() -> None:
         saturation(interviews(["A", "B"]), order=["I01", "I09"])
 
 
+def test_an_order_naming_a_participant_of_two_interviews_asks_for_their_transcripts() -> None:
+    result = interviews(["A", "B", "C"])
+    result.transcripts["I03"] = transcript("I03", "P01")  # P01 interviewed twice
+    with pytest.raises(RoqaError) as caught:
+        saturation(result, order="P01,I02")
+    assert str(caught.value) == (
+        "interview order names 'P01', who has 2 transcripts (I01, I03) (name each of them by "
+        "its transcript id, in the order they were done)"
+    )
+
+
+def test_an_order_naming_transcripts_a_review_did_not_reach_leaves_them_out() -> None:
+    """The whole study's order given to a review of its first interviews: those not reviewed
+    yet are left out with a warning, not an error (session 27)."""
+    from roqa_nlp.errors import RoqaWarning
+
+    result = interviews(["A", "B"])
+    result.meta = {"user": {"name": "Alice"}, "transcripts_not_reviewed": ["I03", "I04"]}
+    with pytest.warns(RoqaWarning) as caught:
+        s = saturation(result, order="I02,I01,I03,I04")
+    assert s.interviews == ["I02", "I01"]
+    assert [str(w.message) for w in caught] == [
+        "the interview order names 2 transcript(s) these codings do not hold (I03, I04: not "
+        "reviewed yet?): saturation is judged on the others"
+    ]
+    with pytest.raises(RoqaError, match="unknown transcript.*'I05'"):
+        saturation(result, order="I02,I01,I05")
+
+
 # -- construct ratings ------------------------------------------------------------------------
 
 

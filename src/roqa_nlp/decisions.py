@@ -787,6 +787,9 @@ def reviewed_codings(
     undecided = undecided_segments(result, {s.segment.id for s in out}, reviewed)
     if undecided:
         meta[UNDECIDED] = undecided
+    not_reviewed = [t for t in result.transcripts if t not in reviewed]
+    if not_reviewed:
+        meta["transcripts_not_reviewed"] = not_reviewed  # framework.NOT_REVIEWED
     model_meta = result.meta.get("model") if isinstance(result.meta, dict) else None
     if isinstance(model_meta, dict) and model_meta.get("hash"):
         meta["reviewed_model"] = model_meta["hash"]  # the model whose suggestions were reviewed

@@ -1098,6 +1098,11 @@ class Saturation:
         )
 
 
+#: The run-metadata key of the transcripts of a study a review did not reach (``roqa
+#: apply-decisions``): an interview order naming them leaves them out with a warning.
+NOT_REVIEWED = "transcripts_not_reviewed"
+
+
 def francis_stopping_rule(
     new_counts: Sequence[int], *, initial_sample: int = 10, stopping_criterion: int = 3
 ) -> int | None:
@@ -1209,6 +1214,31 @@ def saturation(
         seq = [transcript_of(str(x).strip()) for x in given]
         known_ids = set(known)
         missing = [t for t in seq if t not in known_ids]
+        several = {
+            t: sorted(set(named[_same_id(t)]))
+            for t in missing
+            if len(set(named.get(_same_id(t), ()))) > 1
+        }
+        if several:
+            t, ids = next(iter(several.items()))
+            raise RoqaError(
+                f"interview order names {t!r}, who has {len(ids)} transcripts ({', '.join(ids)})",
+                hint="name each of them by its transcript id, in the order they were done",
+            )
+        meta = result.meta if isinstance(result.meta, dict) else {}
+        not_reviewed = meta.get(NOT_REVIEWED)
+        not_reviewed = set(not_reviewed) if isinstance(not_reviewed, list) else set()
+        unread = [t for t in missing if t in not_reviewed]
+        if unread:
+            from .errors import first_few, warn
+
+            warn(
+                f"the interview order names {len(unread)} transcript(s) these codings do not "
+                f"hold ({first_few(unread)}: not reviewed yet?): saturation is judged on the "
+                "others"
+            )
+            seq = [t for t in seq if t not in set(unread)]
+            missing = [t for t in missing if t not in set(unread)]
         if missing:
             raise RoqaError(
                 f"interview order names unknown transcript(s) {', '.join(map(repr, missing))}",
