@@ -376,6 +376,41 @@ def test_a_file_name_holding_a_name_is_warned_of(tmp_path: Path) -> None:
     assert t.participant == "P01"
 
 
+def test_a_speakers_name_in_the_file_name_is_warned_of_without_a_key(tmp_path: Path) -> None:
+    """zoom_denise_okoro.vtt coded without a key: the case label, segment ids and report all
+    carried her name, and nothing said so (session 27)."""
+    import warnings
+
+    from roqa_nlp.transcripts.language import name_in_file_warning
+
+    path = tmp_path / "zoom_denise_okoro.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nInterviewer: What helps?\n\n"
+        "00:00:04.000 --> 00:00:08.000\nDenise Okoro: The team does.\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        t = read_transcript(path)
+    assert [str(w.message) for w in caught if "file's name" in str(w.message)] == [
+        f"{path}: the file's name holds a speaker's name (Denise, Okoro), and the outputs name "
+        "the transcript by it (its case, segment ids, the report): rename the file (p14.vtt) "
+        "or code with --pseudonymise KEY.csv"
+    ]
+    assert name_in_file_warning(t) == str(caught[0].message)
+    # a role or number label, a name the file does not hold, a name that is a common word: none
+    for name, speaker in (
+        ("p04_interview.txt", "P04"),
+        ("participant_interview.txt", "Participant"),
+        ("p05.txt", "Denise Okoro"),
+        ("will_may.txt", "Will May"),
+    ):
+        f = tmp_path / name
+        f.write_text(f"Interviewer: What helps?\n{speaker}: The team does.\n", encoding="utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            assert name_in_file_warning(read_transcript(f)) is None, name
+
+
 # names that are no English stop word ("Be" is not taken for a name: see name_parts; a name
 # that is also a common word, "All", "Will", follows the sentence-start rule tested below)
 _NAME = (

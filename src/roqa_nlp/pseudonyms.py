@@ -545,6 +545,25 @@ class PseudonymKey:
             )
 
 
+def names_in_file_name(transcript: Transcript) -> list[str]:
+    """The parts of speakers' names (``Denise``, ``Okoro`` of a Zoom label ``Denise Okoro``) that
+    the transcript's file name or id holds (``zoom_denise_okoro.vtt``): the case label, segment
+    ids and the report carry it, so coding without a pseudonym key puts the name in every
+    output. Role and number labels, and name parts that are common words, are not names."""
+    stem = Path(transcript.source).stem if transcript.source else ""
+    words = {
+        w for piece in (stem, transcript.id) for w in re.findall(r"[^\W\d_]+", piece.casefold())
+    }
+    found: dict[str, None] = {}
+    for speaker in dict.fromkeys(turn.speaker for turn in transcript.turns):
+        if is_role_label(speaker):
+            continue
+        for part in name_parts(speaker):
+            if part.casefold() in words and not _is_common_word(part):
+                found[part] = None
+    return list(found)
+
+
 def _header_people(transcript: Transcript) -> dict[str, str]:
     """The people the transcript's header names, name -> role (the readers' ``header_people``)."""
     people = transcript.metadata.get("header_people")

@@ -20,7 +20,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     (:func:`reading_notes`)."""
     from ..transcripts.backchannels import is_backchannel
     from ..transcripts.cues import unread_cues_warning
-    from ..transcripts.language import language_warning
+    from ..transcripts.language import language_warning, name_in_file_warning
     from ..transcripts.roles import speaker_warning
 
     speakers: dict[str, dict[str, Any]] = {}
@@ -48,6 +48,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         "warning": speaker_warning(t, interface="inspect"),
         "language": language_warning(t),
         "left_out": unread_cues_warning(t),
+        "name_in_file": name_in_file_warning(t),
         "read_as": reading_notes(t),
     }
 
@@ -119,11 +120,13 @@ def inspect_command(
         con.print(f"  {s['turns_to_code']} participant turn(s) to code{skipped}")
         if s["read_as"]:
             con.print(f"  read: {'; '.join(s['read_as'])}")
-        for warning in (s["warning"], s["language"], s["left_out"]):
+        for warning in (s["warning"], s["language"], s["left_out"], s["name_in_file"]):
             if warning:
                 con.print(escape(f"  check: {warning}"))
     total = sum(s["turns_to_code"] for s in summaries)
-    checks = sum(1 for s in summaries if s["warning"] or s["language"] or s["left_out"])
+    checks = sum(
+        1 for s in summaries if s["warning"] or s["language"] or s["left_out"] or s["name_in_file"]
+    )
     con.print(
         f"{len(summaries)} transcript(s), {total} participant turn(s) to code"
         + (f"; {checks} to check (above)" if checks else "")

@@ -61,11 +61,27 @@ def warn_of_language(transcript: Transcript, *, stacklevel: int = 2) -> None:
         warnings.warn(RoqaWarning(message), stacklevel=stacklevel + 1)
 
 
+def name_in_file_warning(transcript: Transcript) -> str | None:
+    """The warning to give when the transcript's file name holds a speaker's name
+    (:func:`~roqa_nlp.pseudonyms.names_in_file_name`), else None."""
+    from ..pseudonyms import names_in_file_name
+
+    named = names_in_file_name(transcript)
+    if not named:
+        return None
+    return (
+        f"{transcript.source or transcript.id}: the file's name holds a speaker's name "
+        f"({', '.join(named)}), and the outputs name the transcript by it (its case, segment "
+        "ids, the report): rename the file (p14.vtt) or code with --pseudonymise KEY.csv"
+    )
+
+
 def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     """Issue every warning about how a transcript file was read: its speakers
     (:func:`~roqa_nlp.transcripts.roles.warn_of_speakers`), its language
-    (:func:`warn_of_language`) and words between subtitle cues left out
-    (:func:`~roqa_nlp.transcripts.cues.unread_cues_warning`). ``stacklevel`` as for
+    (:func:`warn_of_language`), words between subtitle cues left out
+    (:func:`~roqa_nlp.transcripts.cues.unread_cues_warning`) and a speaker's name in the file's
+    name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`). ``stacklevel`` as for
     :func:`warnings.warn`, counted from the caller of this function."""
     import warnings
 
@@ -77,3 +93,6 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     unread = unread_cues_warning(transcript)
     if unread:
         warnings.warn(RoqaWarning(unread), stacklevel=stacklevel + 1)
+    named = name_in_file_warning(transcript)
+    if named:
+        warnings.warn(RoqaWarning(named), stacklevel=stacklevel + 1)
