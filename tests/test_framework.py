@@ -261,6 +261,18 @@ def test_matrix_wide_csv_charts_count_and_quote_per_cell(tmp_path: Path) -> None
     ]
 
 
+def test_a_matrix_quote_whose_code_is_unsure_says_so_as_table_2_does() -> None:
+    """A cell resting on a p = 0.15 suggestion looked like any other (session 27)."""
+    r = CodingResult(
+        [seg("T1", 0, "I was a nurse for years.", ("IS.C", 0.15, "neutral"))],
+        {"T1": transcript("T1", "P01")},
+    )
+    assert framework_matrix(r).wide_rows()[1] == [
+        "P01",
+        '1 segment | "I was a nurse for years." [T1:0-24, unsure: p=0.15]',
+    ]
+
+
 def test_charted_quotes_are_on_one_line_and_the_long_rows_keep_the_words_as_said() -> None:
     """A turn's line breaks (a PDF's wrapped lines, paragraphs) are no part of a charted quote:
     the matrix cell and Table 2's rows give it on one line; the long rows keep the text exact,

@@ -381,10 +381,16 @@ class Cell:
     quotes: list[Quote] = field(default_factory=list)
 
     def summary(self) -> str:
-        """The charted text of the cell: segment count, then each quote with where it is."""
+        """The charted text of the cell: segment count, then each quote with where it is, and
+        ``unsure: p=0.15`` when its code's probability is below :data:`SURE_CODE` (as Table 2
+        marks it with a dagger)."""
         if not self.segments:
             return ""
-        parts = [f'"{q.one_line}" [{q.citation}]' for q in self.quotes]
+        parts = [
+            f'"{q.one_line}" [{q.citation}'
+            + (f", unsure: p={q.probability:.2f}]" if q.probability < SURE_CODE else "]")
+            for q in self.quotes
+        ]
         return " | ".join([f"{self.segments} segment{'s' if self.segments != 1 else ''}", *parts])
 
 
