@@ -286,6 +286,13 @@ def test_training_records_in_a_list_or_a_dataset_are_the_files_records(
             [{"text": "x", "codes": ["Inner Setting"]}],
             "training records: record 1: code 'Inner Setting' is a domain and cannot be coded",
         ),
+        # a record not coded yet is never learned as off-framework talk (session 27: these five
+        # were learned as 'fits no code' without a word)
+        ([{"text": "x", "code": ["Champions"]}], "training records: record 1 has no code ("),
+        ([{"text": "x", "valence": "barrier"}], "training records: record 1 has no code ("),
+        ([{"text": "x", "codes": ""}], 'training records: record 1 has an empty "codes" ('),
+        ([{"text": "x", "codes": None}], 'training records: record 1 has an empty "codes" ('),
+        ([{"text": "x", "construct": " "}], 'training records: record 1 has an empty "construct"'),
     ],
 )
 def test_training_data_of_another_kind_or_a_bad_record_is_a_one_line_error(
@@ -295,6 +302,27 @@ def test_training_data_of_another_kind_or_a_bad_record_is_a_one_line_error(
         as_training_set(data, cfir2009)  # type: ignore[arg-type]
     assert str(exc.value).startswith(message)
     assert "\n" not in str(exc.value)
+
+
+def test_talk_that_fits_no_code_is_said_so_in_training_records(cfir2009: object) -> None:
+    ts = as_training_set(
+        [
+            {"text": "Lovely weather.", "codes": []},
+            {"text": "Can you hear me?", "kind": "procedural"},
+            {"text": "I was a nurse.", "kind": "off-framework"},
+            {"text": "Rain again.", "construct": "NONE"},
+            {"text": "No staff.", "construct": "Available Resources"},
+        ],
+        cfir2009,  # type: ignore[arg-type]
+        descriptions=False,
+    )
+    assert list(zip(ts.codes, ts.kinds)) == [
+        ([], "off-framework"),
+        ([], "procedural"),
+        ([], "off-framework"),
+        ([], "off-framework"),
+        (["IS.E.2"], "coded"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -142,14 +142,26 @@ class TrainingSet:
         )
 
 
+#: Record kinds that carry no code by definition, so need no ``codes`` key.
+NOT_CODED_KINDS = ("off-framework", "procedural")
+
+
 def _codes_of(
     record: dict[str, Any], codebook: Codebook, where: Path, line: int, item: str = "line"
 ) -> list[str]:
-    raw = record.get("codes")
-    if raw is None:
-        raw = record.get("construct")
-    if raw is None:
-        raw = []
+    key = "codes" if "codes" in record else "construct"
+    raw = record.get(key)
+    if raw is None and record.get("kind") in NOT_CODED_KINDS:
+        raw = []  # talk marked by its kind (procedural, off-framework): no code by definition
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        said = "no code" if key not in record else f'an empty "{key}"'
+        raise RoqaError(
+            f"{item} {line} has {said}",
+            path=where,
+            hint='give "construct" (or "codes"): a code\'s name or id, a list of them, or '
+            '"NONE" for talk that fits no code; a record not coded yet is never learned as '
+            "off-framework talk",
+        )
     if isinstance(raw, str):
         raw = [] if raw.strip().lower() in NONE_LABELS else [raw]
     if not isinstance(raw, list) or not all(isinstance(name, str) for name in raw):
