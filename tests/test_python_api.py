@@ -627,3 +627,30 @@ def test_a_video_calls_saved_chat_in_a_folder_is_left_out_with_a_warning(
             "its own to read it)",
         )
     ]
+
+
+def test_a_change_to_a_loaded_models_params_is_checked_as_the_constructor_checks_it() -> None:
+    """ac.params["alfa"] = 0.05 was ignored, alpha = 2 flagged a third of the talk, top_k = 0
+    emptied every chart, use_context = "no" meant True (session 27)."""
+    from roqa_nlp.autocoder import DEFAULT_PARAMS, AutoCoder
+
+    ac = AutoCoder(params={"alpha": 0.2})
+    for key, value, message in (
+        ("alfa", 0.05, "unknown parameter(s) 'alfa'"),
+        ("alpha", 2, "alpha must be a number between 0 and 1 (not 0 or 1), got 2"),
+        ("top_k", 0, "top_k must be a whole number of at least 1, got 0"),
+        ("context_weight", 5, "context_weight must be a number from 0 to 1, got 5"),
+        ("use_context", "no", "use_context must be True or False, got 'no'"),
+    ):
+        with pytest.raises(RoqaError) as caught:
+            ac.params[key] = value
+        assert str(caught.value).startswith(message)
+        with pytest.raises(RoqaError):
+            ac.params.update({key: value})
+        with pytest.raises(RoqaError):
+            ac.params |= {key: value}
+    assert ac.params == {**DEFAULT_PARAMS, "alpha": 0.2}  # nothing was changed
+    ac.params["alpha"] = 0.05
+    ac.params.update(top_k=3)
+    assert (ac.params["alpha"], ac.params["top_k"]) == (0.05, 3)
+    assert json.loads(json.dumps(ac.params)) == {**DEFAULT_PARAMS, "alpha": 0.05, "top_k": 3}

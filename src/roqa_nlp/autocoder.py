@@ -203,6 +203,30 @@ def check_params(params: dict[str, Any]) -> None:
         raise bad("use_context", "True or False")
 
 
+class Params(dict[str, Any]):
+    """The coding parameters of an :class:`AutoCoder`: a dict whose every change is checked as
+    the constructor checks them (:func:`check_params`), so ``ac.params["alfa"] = 0.05`` or
+    ``ac.params["alpha"] = 2`` is a one-line error, not a silent no-op or a broken run."""
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        check_params({key: value})
+        super().__setitem__(key, value)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        changes = dict(*args, **kwargs)
+        check_params(changes)
+        super().update(changes)
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def __ior__(self, other: Any) -> Params:  # type: ignore[override,misc]
+        self.update(other)
+        return self
+
+
 class NoveltyFlags(TypedDict):
     """What :meth:`AutoCoder.fits_no_code` gives per text (as :meth:`AutoCoder.code` flags a
     segment, see :class:`~roqa_nlp.schema.SegmentResult`)."""
@@ -466,7 +490,7 @@ class AutoCoder:
 
             embedder = Embedder()
         self.embedder = embedder
-        self.params = {**DEFAULT_PARAMS, **(params or {})}
+        self.params = Params({**DEFAULT_PARAMS, **(params or {})})
         # Coding predicts with numpy alone (CodePredictor, NoveltyScorer); the scikit-learn
         # estimators exist after fit() or are built from the arrays when first asked for.
         self._predictor: CodePredictor | None = None
