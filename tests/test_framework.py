@@ -902,6 +902,26 @@ def test_write_report_takes_the_path_first_or_after_the_codebook(tmp_path: Path)
     a = write_report(r, tmp_path / "a.html")
     b = write_report(r, Codebook.load("cfir-2009"), tmp_path / "b.html")
     assert a.read_text("utf-8") == b.read_text("utf-8")
+    # the old order with a built-in codebook's id (it said 'b.html: codebook not found')
+    c = write_report(r, "cfir-2009", tmp_path / "c.html")
+    assert c == tmp_path / "c.html" and c.read_text("utf-8") == a.read_text("utf-8")
+
+
+def test_charting_a_list_of_segments_says_to_take_a_subset(tmp_path: Path) -> None:
+    """The README's quick-start builds coded = [s for s in result if ...]; charting that list
+    raised AttributeError: 'list' object has no attribute 'meta' (session 27)."""
+    r = three_interviews()
+    for function in (framework_matrix, barriers_enablers, saturation):
+        with pytest.raises(RoqaError) as caught:
+            function(list(r))  # type: ignore[arg-type]
+        assert str(caught.value) == (
+            f"{function.__name__}() takes a CodingResult (or its folder), not a list "
+            "(keep some segments with result.subset(where=lambda s: ...), which keeps the "
+            "transcripts and run record the charts need)"
+        )
+    # a folder of codings is read
+    r.save(tmp_path / "coded")
+    assert framework_matrix(tmp_path / "coded").counts() == framework_matrix(r).counts()
 
 
 def test_table_2_and_saturation_write_csv_and_a_workbook(tmp_path: Path) -> None:

@@ -411,6 +411,41 @@ def test_a_speakers_name_in_the_file_name_is_warned_of_without_a_key(tmp_path: P
             assert name_in_file_warning(read_transcript(f)) is None, name
 
 
+def test_a_key_gives_one_person_one_pseudonym_under_any_spelling() -> None:
+    """add('Maria Okafor', 'P08') was accepted beside 'Maria Okafor (she/her)' = P07, and the
+    bare name then had P08 (session 27)."""
+    key = PseudonymKey()
+    key.add("Maria Okafor (she/her)", "P07")
+    with pytest.raises(RoqaError) as caught:
+        key.add("Maria Okafor", "P08")
+    assert str(caught.value) == (
+        "'Maria Okafor' is 'P07' in the pseudonym key already (under another spelling of the "
+        "name), so cannot be 'P08' (give one person one pseudonym: use the key's, or change its "
+        "row)"
+    )
+    key.add("Maria Okafor", "P07")  # the same pseudonym: another spelling's row
+    assert (key.get("Maria Okafor"), key.get("Maria Okafor (she/her)")) == ("P07", "P07")
+
+
+def test_a_key_file_path_or_a_lone_transcript_is_taken_or_refused_in_one_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "p01.txt"
+    path.write_text("Interviewer: Hi?\nMaria Okafor: Hello.\n", encoding="utf-8")
+    t = read_transcript(path)
+    (alone,), key = pseudonymise(t)  # one transcript alone
+    assert [u.speaker for u in alone.turns] == ["Interviewer", "P01"]
+    assert names_to_check(alone, key) == names_to_check([alone], key)
+    with pytest.raises(RoqaError) as caught:
+        pseudonymise([t], "key.csv")  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "pseudonymise(): the pseudonym key is a str, not a PseudonymKey (read it with key = "
+        "PseudonymKey.read('key.csv'), and keep its new speakers with key.write('key.csv'))"
+    )
+    with pytest.raises(RoqaError, match=r"names_to_check\(\) takes transcripts, not a str"):
+        names_to_check("p01.txt")  # type: ignore[arg-type]
+
+
 # names that are no English stop word ("Be" is not taken for a name: see name_parts; a name
 # that is also a common word, "All", "Will", follows the sentence-start rule tested below)
 _NAME = (

@@ -186,6 +186,18 @@ def test_codebook_export_is_valid_against_the_codebook_schema(
     assert schema_errors(out.read_bytes(), CODEBOOK_XSD) == []
 
 
+def test_exports_take_a_codebook_by_its_id_as_every_function_does(tmp_path: Path) -> None:
+    """export_qdc("cfir-2009", ...) raised AttributeError (session 27)."""
+    cfir = Codebook.load("cfir-2009")
+    by_id = export_qdc("cfir-2009", tmp_path / "a.qdc").read_bytes()
+    assert by_id == export_qdc(cfir, tmp_path / "b.qdc").read_bytes()
+    result = one_segment_result()
+    export_qdpx(result, "cfir-2009", tmp_path / "a.qdpx")
+    export_qdpx(result, cfir, tmp_path / "b.qdpx")
+    assert qde_of(tmp_path / "a.qdpx").get("name") == qde_of(tmp_path / "b.qdpx").get("name")
+    assert len(selections_of(tmp_path / "a.qdpx")) == len(selections_of(tmp_path / "b.qdpx")) == 1
+
+
 def test_codebook_export_has_no_sets_element(tmp_path: Path, book: Codebook) -> None:
     out = export_qdc(book, tmp_path / "c.qdc")
     assert b"<Sets" not in out.read_bytes()

@@ -1234,6 +1234,9 @@ class AutoCoder:
         from .transcripts.roles import with_study_interviewers
 
         check_top_k(top_k)
+        from .pseudonyms import checked_key
+
+        pseudonyms = checked_key(pseudonyms, "code()")
         if isinstance(inputs, (str, Path, Transcript)):
             inputs = [inputs]
         labels = with_default_labels(interviewer_labels)

@@ -150,6 +150,25 @@ def codes_of(s: SegmentResult, *, top_k: int = 1, min_probability: float = 0.0) 
     return out
 
 
+def as_result(result: Any, function: str) -> CodingResult:
+    """``result`` as the :class:`~roqa_nlp.result.CodingResult` a charting function takes: a
+    result itself, or the folder (or ``codings.jsonl``) of one, read. A list of segments is a
+    one-line error pointing to :meth:`~roqa_nlp.result.CodingResult.subset`, which keeps the
+    transcripts and run record the charts need."""
+    from .result import CodingResult
+
+    if isinstance(result, CodingResult):
+        return result
+    if isinstance(result, (str, Path)):
+        return CodingResult.read(result)
+    kind = type(result).__name__
+    raise RoqaError(
+        f"{function}() takes a CodingResult (or its folder), not a {kind}",
+        hint="keep some segments with result.subset(where=lambda s: ...), which keeps the "
+        "transcripts and run record the charts need",
+    )
+
+
 def coded_segments(
     result: CodingResult,
     *,
@@ -164,6 +183,7 @@ def coded_segments(
     recorded), so one construct is one column and one idea, whatever it was called. ``top_k``
     defaults to :func:`charted_top_k`: a model's top suggestion, every code a person gave.
     """
+    result = as_result(result, "coded_segments")
     k = charted_top_k(result, top_k)
     if k < 1:
         raise RoqaError(f"top_k must be at least 1, got {k}")
@@ -589,6 +609,7 @@ def framework_matrix(
     Every transcript of the result is a case, even one with no coded segment (an empty row is
     information too).
     """
+    result = as_result(result, "framework_matrix")
     _check_cases(cases)
     book = None if codebook is None else chart_codebook(codebook, result, check=coded is None)
     coded = _coded(result, top_k, min_probability, coded, book)
@@ -799,6 +820,7 @@ def barriers_enablers(
     the one the result recorded). ``top_k`` and ``min_probability`` choose which suggestions
     count as codes (see :func:`coded_segments`).
     """
+    result = as_result(result, "barriers_enablers")
     book = chart_codebook(codebook, result, check=coded is None)
     assert book is not None
     codebook = book
@@ -1199,6 +1221,7 @@ def saturation(
     codes (see :func:`coded_segments`); a code given by name counts as its id in ``codebook``
     (default: the one the result recorded).
     """
+    result = as_result(result, "saturation")
     known = interview_order(result)
     if order is None:
         seq = known
@@ -1605,6 +1628,7 @@ def construct_ratings(
     ``quotes`` are as for :func:`framework_matrix`; ``mixed_ratio``, ``strong_margin`` and
     ``strong_probability`` are the rule's thresholds (:func:`rate_construct`).
     """
+    result = as_result(result, "construct_ratings")
     _check_cases(cases)
     codebook = None if codebook is None else chart_codebook(codebook, result, check=coded is None)
     coded = _coded(result, top_k, min_probability, coded, codebook)

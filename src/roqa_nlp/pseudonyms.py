@@ -236,6 +236,13 @@ class PseudonymKey:
                 f"{quoted(name)} has two pseudonyms, {quoted(old)} and {quoted(pseudonym)}",
                 hint="keep one row per name in the pseudonym key",
             )
+        known = None if old is not None else self.get(name)  # the person under another spelling
+        if known is not None and known != pseudonym:
+            raise RoqaError(
+                f"{quoted(name)} is {quoted(known)} in the pseudonym key already (under another "
+                f"spelling of the name), so cannot be {quoted(pseudonym)}",
+                hint="give one person one pseudonym: use the key's, or change its row",
+            )
         if old is None:
             self.pseudonyms[name] = pseudonym
             self._by_key[name.casefold()] = pseudonym
@@ -630,13 +637,46 @@ def _rewrite(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Callabl
     return "".join(pieces), where
 
 
+def checked_key(key: object, function: str) -> PseudonymKey | None:
+    """``key`` when it is a :class:`PseudonymKey` or None, else a one-line error: a key file's
+    path is read with :meth:`PseudonymKey.read` (and written back with ``key.write``)."""
+    if key is None or isinstance(key, PseudonymKey):
+        return key
+    kind = type(key).__name__
+    raise RoqaError(
+        f"{function}: the pseudonym key is a {kind}, not a PseudonymKey",
+        hint="read it with key = PseudonymKey.read('key.csv'), and keep its new speakers with "
+        "key.write('key.csv')",
+    )
+
+
+def checked_transcripts(transcripts: object, function: str) -> list[Transcript]:
+    """``transcripts`` as a list: one :class:`Transcript` or an iterable of them; anything else
+    is a one-line error."""
+    if isinstance(transcripts, Transcript):
+        return [transcripts]
+    if isinstance(transcripts, (str, Path, bytes)) or not isinstance(transcripts, Iterable):
+        raise RoqaError(
+            f"{function} takes transcripts, not a {type(transcripts).__name__}",
+            hint="read them first: read_transcripts('interviews/')",
+        )
+    out = list(transcripts)
+    wrong = next((t for t in out if not isinstance(t, Transcript)), None)
+    if wrong is not None:
+        raise RoqaError(
+            f"{function} takes transcripts, not a {type(wrong).__name__} among them",
+            hint="read them first: read_transcripts('interviews/')",
+        )
+    return out
+
+
 def pseudonymise(
-    transcripts: Iterable[Transcript], key: PseudonymKey | None = None
+    transcripts: Iterable[Transcript] | Transcript, key: PseudonymKey | None = None
 ) -> tuple[list[Transcript], PseudonymKey]:
     """The transcripts pseudonymised with ``key`` (a new key when None), and the key, which now
-    holds every speaker of them (see the module docstring)."""
-    key = PseudonymKey() if key is None else key
-    transcripts = list(transcripts)
+    holds every speaker of them (see the module docstring). One transcript may be given alone."""
+    key = checked_key(key, "pseudonymise()") or PseudonymKey()
+    transcripts = checked_transcripts(transcripts, "pseudonymise()")
     for t in transcripts:  # the numbers files claim, before any is given as a free one
         key.reserve(t)
     for t in transcripts:  # every speaker first: a full name is replaced in every transcript
@@ -697,7 +737,7 @@ def _may_be_a_name(word: str) -> bool:
 
 
 def names_to_check(
-    transcripts: Iterable[Transcript], key: PseudonymKey | None = None
+    transcripts: Iterable[Transcript] | Transcript, key: PseudonymKey | None = None
 ) -> list[NameToCheck]:
     """The words of the talk that may still name a person or a place, most frequent first.
 
@@ -714,9 +754,11 @@ def names_to_check(
     pseudonymised, so the names already replaced are gone. This is a reading aid, not a
     detector: a name that only ever opens a sentence, or one also written in lower case
     ("Rose", "rose") but never after an honorific, is not listed (in a study of four interviews,
-    the words that only open sentences are mostly "Hi", "Yeah", "Great" and the like).
+    the words that only open sentences are mostly "Hi", "Yeah", "Great" and the like). One
+    transcript may be given alone.
     """
-    transcripts = list(transcripts)
+    transcripts = checked_transcripts(transcripts, "names_to_check()")
+    key = checked_key(key, "names_to_check()")
     lower: set[str] = set()
     within: set[str] = set()  # capitalised within a sentence somewhere
     titled: set[str] = set()  # after an honorific somewhere ("Mrs Rose")

@@ -44,16 +44,18 @@ def qdc_bytes(
 
 
 def export_qdc(
-    codebook: Codebook,
+    codebook: Codebook | str | Path,
     path: str | Path,
     colors: Mapping[str, str] | None = None,
     *,
     valence_codes: bool = True,
 ) -> Path:
     """Write ``codebook`` as a REFI-QDA ``.qdc`` file (atomically); returns the path. The code
-    tree ends with the valence group unless ``valence_codes`` is False (see :func:`qdc_bytes`)."""
+    tree ends with the valence group unless ``valence_codes`` is False (see :func:`qdc_bytes`).
+    ``codebook`` is a :class:`~roqa_nlp.codebook.Codebook`, a built-in id or a JSON file."""
+    book = codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
     out = Path(path)
-    atomic_write_bytes(out, qdc_bytes(codebook, colors, valence_codes=valence_codes))
+    atomic_write_bytes(out, qdc_bytes(book, colors, valence_codes=valence_codes))
     return out
 
 

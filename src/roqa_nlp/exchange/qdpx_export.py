@@ -451,7 +451,7 @@ def qdpx_bytes(
 
 def export_qdpx(
     result: CodingResult,
-    codebook: Codebook,
+    codebook: Codebook | str | Path,
     path: str | Path,
     *,
     top_k: int | str | None = AUTO,
@@ -468,12 +468,13 @@ def export_qdpx(
     ids to ``#RRGGBB`` colours for the code tree (codes that carry a colour keep theirs anyway).
     With ``valence_codes`` (the default) the code tree ends with the valence group a reviewer
     gives a passage's valence with (see :func:`~.refiqda.add_valence_group`); nothing is coded
-    with it.
+    with it. ``codebook`` is a :class:`~roqa_nlp.codebook.Codebook`, a built-in id
+    (``"cfir-2009"``) or a codebook JSON file.
     """
     out = Path(path)
     data, summary = qdpx_bytes(
         result,
-        codebook,
+        codebook if isinstance(codebook, Codebook) else Codebook.load(codebook),
         top_k=top_k,
         min_probability=min_probability,
         path=out,

@@ -127,6 +127,12 @@ def write_report(
         if not isinstance(codebook, (str, Path)):
             raise RoqaError("write_report needs a file to write", hint="write_report(result, path)")
         path, codebook = codebook, path
+    elif (
+        isinstance(codebook, (str, Path))
+        and Path(codebook).suffix.lower() in (".html", ".htm")
+        and Path(path).suffix.lower() not in (".html", ".htm")
+    ):  # write_report(result, "cfir-2009", "report.html"): the old order with a codebook's id
+        path, codebook = codebook, path
     html = render_report(
         result,
         codebook,
