@@ -229,3 +229,127 @@ def test_the_ray_engine_passes_unit_context_and_alpha_to_its_actors(
     )
     params = json.loads((ray / "run.json").read_text("utf-8"))["params"]
     assert (params["unit"], params["use_context"], params["alpha"]) == ("sentence", False, 0.2)
+
+
+def _study_without_a_clear_interviewer(folder: Path) -> Path:
+    """Sam Roe asks in p01 and p02; in p03 Ada Lee asks back, so only the study says who
+    interviews there (roles.with_study_interviewers)."""
+    from test_transcripts import ADA_ASKS_BACK, SAM_ASKS
+
+    folder.mkdir()
+    for name, turns in (("p01", SAM_ASKS), ("p02", SAM_ASKS), ("p03", ADA_ASKS_BACK)):
+        (folder / f"{name}_zoom.txt").write_text("".join(f"{s}: {w}\n" for s, w in turns), "utf-8")
+    return folder
+
+
+def test_the_ray_engine_learns_who_interviews_from_the_whole_study(
+    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Each chunk coded alone did not see the study: Sam Roe's questions in p03 were coded as
+    participant talk under Ray, not under the local engine (session 27)."""
+    study = _study_without_a_clear_interviewer(tmp_path / "study")
+    local, ray = tmp_path / "local", tmp_path / "ray"
+    roqa("code", study, "--out", local, "--model", tiny_model_dir, "--no-report")
+    roqa("code", study, "--out", ray, "--model", tiny_model_dir, "--engine", "ray")
+    assert len(list(ray.glob("codings-*.jsonl"))) == 3  # one transcript a chunk
+    for name in SAME:
+        assert (ray / name).read_bytes() == (local / name).read_bytes(), name
+    speakers = {
+        json.loads(line)["speaker"] for line in (ray / "codings.jsonl").open(encoding="utf-8")
+    }
+    assert speakers == {"Jo Bell", "Ada Lee"}
+
+
+def test_the_ray_engine_refuses_two_transcripts_with_one_id_as_the_local_engine_does(
+    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    for site in ("siteA", "siteB"):
+        (tmp_path / site).mkdir()
+        (tmp_path / site / "interview.txt").write_text("Interviewer: Why?\nP01: No staff.\n")
+    out = tmp_path / "out"
+    line = roqa_error(
+        "code", tmp_path / "siteA", tmp_path / "siteB", "--out", out,
+        "--model", tiny_model_dir, "--engine", "ray",
+    )  # fmt: skip
+    assert line == (
+        f"roqa: error: {tmp_path / 'siteB' / 'interview.txt'}: two transcripts share the id "
+        "'interview' (rename one of the files)"
+    )
+    assert not out.exists()
+
+
+def test_the_ray_engine_warns_as_the_local_engine_does_and_leaves_no_stale_shards(
+    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """A transcript of backchannels only, and words between cues without a timing line, were
+    warned of by the local engine only; shards of an earlier, larger run stayed (session 27)."""
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "p01.txt").write_text("Interviewer: Why?\nP01: No staff, and no money.\n", "utf-8")
+    (study / "p02.txt").write_text("Interviewer: Was it hard?\nP02: Yeah.\n", "utf-8")
+    (study / "p03.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nInterviewer: What helped?\n\n"
+        "00:00:05.000 --> 00:00:09.000\nP03: The manager.\n\nP03: And the training.\n",
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    for kind in ("codings", "transcripts"):
+        (out / f"{kind}-00007.jsonl").write_text("{}\n", "utf-8")  # an earlier run's
+    warned = {}
+    for engine in ("local", "ray"):
+        err = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+            main(
+                [
+                    str(a)
+                    for a in (
+                        "code",
+                        study,
+                        "--out",
+                        out if engine == "ray" else tmp_path / "local",
+                        "--model",
+                        tiny_model_dir,
+                        "--no-report",
+                        "--engine",
+                        engine,
+                    )
+                ]
+            )
+        warned[engine] = sorted(
+            line for line in err.getvalue().splitlines() if line.startswith("roqa: warning:")
+        )
+    assert warned["ray"] == warned["local"] and len(warned["ray"]) == 2, warned
+    assert any("nothing to code" in w for w in warned["ray"])
+    assert any("has no timing line" in w for w in warned["ray"])
+    assert not (out / "codings-00007.jsonl").exists()
+    assert not (out / "transcripts-00007.jsonl").exists()
+
+
+def test_ray_that_cannot_start_or_be_reached_is_a_one_line_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """RAY_ADDRESS=auto with no cluster printed a traceback; a ray:// address without
+    ray[client] an 'internal error' (session 27)."""
+    ray = pytest.importorskip("ray", reason="the ray engine needs `pip install roqa_nlp[ray]`")
+    from roqa_nlp.errors import RoqaError
+    from roqa_nlp.ray_engine import init_ray
+
+    def refuse(**kwargs: object) -> None:
+        raise ConnectionError("Could not find any running Ray instance.")
+
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", refuse)
+    monkeypatch.setenv("RAY_ADDRESS", "auto")
+    with pytest.raises(RoqaError) as caught:
+        init_ray()
+    assert str(caught.value) == (
+        "could not start or reach the Ray cluster at RAY_ADDRESS=auto (Could not find any "
+        "running Ray instance.) (start the cluster (`ray start --head`) or unset RAY_ADDRESS; a "
+        "ray:// address needs pip install 'ray[client]'; or use --engine local)"
+    )
+    seen: dict[str, object] = {}
+    monkeypatch.delenv("RAY_ADDRESS")
+    monkeypatch.setattr(ray, "init", lambda **kwargs: seen.update(kwargs))
+    init_ray(num_cpus=2)
+    assert (seen["address"], seen["num_cpus"]) == ("local", 2)  # never a cluster left running

@@ -32,7 +32,7 @@ Loading recomputes every hash and fails with a one-line error on any mismatch.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
@@ -302,12 +302,14 @@ def _study_pass(
     inputs: list[str | Path | Transcript],
     labels: Sequence[str] | None,
     key: PseudonymKey | None,
+    known: Collection[str] | None = None,
 ) -> frozenset[str]:
     """Read the files of ``inputs`` once before coding them (quietly: they are read again, with
     warnings, to be coded), for what takes the whole study: the people who interview in it
     (:func:`~roqa_nlp.transcripts.roles.study_interviewers`), returned, and with ``key`` every
     speaker added to the pseudonym key before any transcript is rewritten, so that a full name
-    is replaced also in the interviews read before its person's own."""
+    is replaced also in the interviews read before its person's own. ``known``: the study's
+    interviewers, given (not read from ``inputs``)."""
     import warnings
 
     from .errors import RoqaWarning
@@ -328,8 +330,8 @@ def _study_pass(
                         continue  # coding it raises the error, in order
 
     one = inputs[0] if len(inputs) == 1 else None
-    found: set[str] = set()
-    if one is None or (isinstance(one, (str, Path)) and Path(one).is_dir()):
+    found: set[str] = set(known or ())
+    if known is None and (one is None or (isinstance(one, (str, Path)) and Path(one).is_dir())):
         for t in each():  # one transcript alone has no study to learn from
             found |= study_interviewers([t])
             if key is not None:
@@ -1173,6 +1175,7 @@ class AutoCoder:
         batch_segments: int = 512,
         interviewer_labels: Sequence[str] | None = None,
         pseudonyms: PseudonymKey | None = None,
+        study_interviewers: Collection[str] | None = None,
     ) -> CodingResult:
         """Code transcripts into a :class:`~roqa_nlp.result.CodingResult`.
 
@@ -1197,6 +1200,12 @@ class AutoCoder:
         added to the key first, so a full name is replaced in every interview
         (``roqa code --pseudonymise KEY.csv``; save the key with ``key.write(path)``).
 
+        A transcript in which no one is the interviewer takes the study's: who interviews in
+        the other transcripts of ``inputs``
+        (:func:`~roqa_nlp.transcripts.roles.with_study_interviewers`). ``study_interviewers``
+        gives them instead, for inputs that are part of a larger study (the Ray engine codes a
+        study chunk by chunk and gives each chunk the whole study's).
+
         ``top_k`` is how many suggestions each segment keeps (default ``params["top_k"]``, 5;
         at least 1). Transcripts are streamed: segments are embedded and classified in batches
         of about ``batch_segments`` (see :meth:`code_batches`); only the result itself grows
@@ -1209,6 +1218,7 @@ class AutoCoder:
             batch_segments=batch_segments,
             interviewer_labels=interviewer_labels,
             pseudonyms=pseudonyms,
+            study_interviewers=study_interviewers,
         ):
             result.extend(part)
         return result
@@ -1221,6 +1231,7 @@ class AutoCoder:
         batch_segments: int = 512,
         interviewer_labels: Sequence[str] | None = None,
         pseudonyms: PseudonymKey | None = None,
+        study_interviewers: Collection[str] | None = None,
     ) -> Iterator[CodingResult]:
         """Code transcripts batch by batch: each yielded result holds about ``batch_segments``
         coded segments and the transcripts first seen in that batch (arguments as for
@@ -1241,7 +1252,7 @@ class AutoCoder:
             inputs = [inputs]
         labels = with_default_labels(interviewer_labels)
         inputs = list(inputs)
-        interviewers = _study_pass(inputs, labels, pseudonyms)
+        interviewers = _study_pass(inputs, labels, pseudonyms, study_interviewers)
         seen: set[str] = set()
         pending: list[Segment] = []
         part = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})

@@ -21,6 +21,7 @@ import json
 import math
 import os
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,12 +74,14 @@ class CodeChunk:
         threads: int | None,
         params: dict[str, Any] | None = None,
         interviewer_labels: list[str] | None = None,
+        study_interviewers: list[str] | None = None,
     ):
         from .autocoder import AutoCoder
 
         self.out = Path(out)
         self.top_k = top_k
         self.interviewer_labels = interviewer_labels
+        self.study_interviewers = study_interviewers
         #: A user mistake met by this actor (a model or transcript that cannot be read): sent
         #: back to the driver as data, which reports it in one line like the local engine.
         self.error = ""
@@ -108,6 +111,7 @@ class CodeChunk:
                             [str(p) for p in paths],
                             top_k=self.top_k,
                             interviewer_labels=self.interviewer_labels,
+                            study_interviewers=self.study_interviewers,
                         )
                 except RoqaError as e:
                     error = str(e)
@@ -157,6 +161,47 @@ def read_shard(out: Path, number: int) -> CodingResult:
     return CodingResult(segments=segs, transcripts={t.id: t for t in ts})
 
 
+def _read_on_driver(paths: list[Path], interviewer_labels: list[str] | None) -> list[str]:
+    """Read every transcript once on the driver, before Ray starts: issue the warnings of how
+    each was read (its language, words left out between cues, a name in its file name: the
+    workers' warnings never reach the user) and learn who interviews in the study, as the local
+    engine learns it from all of it, for every chunk (a chunk alone would not see the other
+    transcripts). Speaker warnings are issued after coding; a file that cannot be read is
+    reported by the worker that codes it, in order."""
+    from .transcripts import read_files, with_default_labels
+    from .transcripts.language import warn_of_reading
+    from .transcripts.roles import study_interviewers
+
+    labels = with_default_labels(interviewer_labels)
+    found: set[str] = set()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SpeakerWarning)
+        for p in paths:
+            try:
+                transcripts = read_files([p], labels)
+            except RoqaError:
+                continue
+            for t in transcripts:
+                found |= study_interviewers([t])
+                warn_of_reading(t, stacklevel=4)
+    return sorted(found) if len(paths) > 1 else []
+
+
+def _refuse_shared_ids(paths: list[Path]) -> None:
+    """The local engine's error for two files whose transcripts would share an id (their name
+    without extension): chunks coded apart would not see each other, and the merged files would
+    hold one transcript's segments on the other's text."""
+    seen: dict[str, Path] = {}
+    for p in paths:
+        if p.suffix.lower() == ".qdpx":
+            continue  # a project's transcripts are named inside it
+        if p.stem in seen:
+            raise RoqaError(
+                f"two transcripts share the id {p.stem!r}", path=p, hint="rename one of the files"
+            )
+        seen[p.stem] = p
+
+
 def init_ray(num_cpus: int | None = None) -> Any:
     """Connect to ``RAY_ADDRESS`` if set, else start a local Ray (reusing one already running)."""
     try:
@@ -167,10 +212,28 @@ def init_ray(num_cpus: int | None = None) -> Any:
             hint="pip install 'roqa_nlp[ray]' or use --engine local",
         ) from None
     if not ray.is_initialized():
-        kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
-        if not os.environ.get("RAY_ADDRESS"):
+        import logging
+
+        kwargs: dict[str, Any] = {
+            "include_dashboard": False,
+            "log_to_driver": False,
+            "logging_level": logging.ERROR,
+        }
+        address = os.environ.get("RAY_ADDRESS")
+        if not address:
+            # a local instance of our own, not a cluster `ray start` left running here (which
+            # refuses num_cpus)
+            kwargs["address"] = "local"
             kwargs["num_cpus"] = num_cpus or os.cpu_count() or 1
-        ray.init(**kwargs)
+        try:
+            ray.init(**kwargs)
+        except (ConnectionError, ValueError, RuntimeError, TimeoutError) as e:
+            where = f"the Ray cluster at RAY_ADDRESS={address}" if address else "a local Ray"
+            raise RoqaError(
+                f"could not start or reach {where} ({' '.join(str(e).split())[:200]})",
+                hint="start the cluster (`ray start --head`) or unset RAY_ADDRESS; a ray:// "
+                "address needs pip install 'ray[client]'; or use --engine local",
+            ) from None
     return ray
 
 
@@ -193,13 +256,16 @@ def code_with_ray(
     threads: int | None = None,
     params: dict[str, Any] | None = None,
     interviewer_labels: list[str] | None = None,
+    on_part: Callable[[CodingResult], None] | None = None,
 ) -> RaySummary:
     """Code ``paths`` with Ray Data ``map_batches``; write shards and the merged result in ``out``.
 
     ``threads`` is the CPU threads (and Ray CPUs) each actor uses; by default one, so a node
     runs one actor per core. ``params`` overrides the model's coding parameters in every actor
     (e.g. ``{"alpha": 0.05, "use_context": False, "unit": "sentence"}``), as ``roqa code``'s
-    ``--alpha``, ``--context`` and ``--unit`` do for the local engine.
+    ``--alpha``, ``--context`` and ``--unit`` do for the local engine. ``on_part`` is called
+    with each shard's result as it is merged (``roqa code`` warns of transcripts with nothing to
+    code).
     """
     from .autocoder import AutoCoder
     from .codings_writer import CodingsWriter
@@ -207,6 +273,11 @@ def code_with_ray(
     # A model or backend that cannot be loaded is refused here, before Ray starts or anything is
     # written (the actors would otherwise each fail the same way).
     AutoCoder.load(model, cache=cache, backend=backend, threads=threads)
+    if os.environ.get("RAY_ADDRESS"):  # a cluster's workers run in another folder
+        paths = [Path(p).resolve() for p in paths]
+    paths = [Path(p) for p in paths]
+    _refuse_shared_ids(paths)
+    study = _read_on_driver(paths, interviewer_labels)
     ray = init_ray()
     quiet_ray_data()
     per_actor = max(1, threads or 1)
@@ -233,6 +304,7 @@ def code_with_ray(
             "threads": per_actor,
             "params": params,
             "interviewer_labels": interviewer_labels,
+            "study_interviewers": study,
         },
         batch_size=1,
         batch_format="numpy",
@@ -252,6 +324,8 @@ def code_with_ray(
     with CodingsWriter(out, json.loads(rows[0]["meta"])) as writer:
         for r in rows:
             part = read_shard(out, int(r["chunk"]))
+            if on_part is not None:
+                on_part(part)
             for t in part.transcripts.values():
                 warning = speaker_warning(t)
                 if warning:
@@ -262,4 +336,14 @@ def code_with_ray(
     summary.n_novel = writer.n_novel
     summary.paths = dict(writer.paths)
     summary.paths["shards"] = out / "codings-*.jsonl"
+    _remove_earlier_shards(out, len(chunks))
     return summary
+
+
+def _remove_earlier_shards(out: Path, n_chunks: int) -> None:
+    """Remove the shards an earlier Ray run into ``out`` left beyond this run's ``n_chunks``:
+    they match the shard pattern this run's summary names, but hold another study."""
+    for kind in ("codings", "transcripts"):
+        for f in out.glob(f"{kind}-[0-9][0-9][0-9][0-9][0-9].jsonl"):
+            if int(f.stem.rsplit("-", 1)[1]) >= n_chunks:
+                f.unlink(missing_ok=True)

@@ -330,6 +330,7 @@ def code_command(
             threads=threads,
             params=overrides,
             interviewer_labels=labels,
+            on_part=_warn_of_nothing_coded,
         )
         for warning in summary.speaker_warnings:
             print(f"roqa: warning: {warning}", file=sys.stderr)
@@ -342,6 +343,11 @@ def code_command(
         )
         for name, p in summary.paths.items():
             _console().print(f"  {name:18} {p}")
+        _console().print(
+            "  The Ray engine writes no report and does not group the talk that fits no code "
+            f"into candidate codes: run `roqa report {out}` for the report, or the local engine "
+            "for the groups."
+        )
         _warn_if_report_is_stale(out)
         _warn_of_earlier_outputs(out, summary.paths.values())
         return
