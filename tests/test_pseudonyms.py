@@ -3,6 +3,7 @@ people's names never reach an output, offsets stay exact, and one key keeps the 
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from pathlib import Path
@@ -444,6 +445,45 @@ def test_a_key_file_path_or_a_lone_transcript_is_taken_or_refused_in_one_line(
     )
     with pytest.raises(RoqaError, match=r"names_to_check\(\) takes transcripts, not a str"):
         names_to_check("p01.txt")  # type: ignore[arg-type]
+
+
+def test_no_name_is_left_in_what_the_reading_recorded(tmp_path: Path) -> None:
+    """transcripts.jsonl kept 'interviewer_from_study': ['Sam Roe'] and the words of a cue
+    block without a timing line, names and all, after pseudonymising (session 27)."""
+    sam = [
+        ("Sam Roe", "Can you hear me?"),
+        ("Jo Bell", "Yes, loud and clear, thanks."),
+        ("Sam Roe", "Right. What helped the care plans along?"),
+        ("Jo Bell", "The training days, mostly, and a manager who backed us."),
+        ("Sam Roe", "And what got in the way?"),
+        ("Jo Bell", "Staffing. We were two carers short all winter."),
+    ]
+    back = [
+        ("Sam Roe", "Thanks for joining. Happy to start?"),
+        ("Ada Lee", "Yes. Who else are you talking to? Managers only?"),
+        ("Sam Roe", "Mostly managers. Is that all right?"),
+        ("Ada Lee", "Fine. Will my trust be named? I want to be honest."),
+        ("Sam Roe", "No, everything is anonymised."),
+        ("Ada Lee", "Good, because we were four nurses short all year."),
+    ]
+    (tmp_path / "p01.txt").write_text("".join(f"{a}: {w}\n" for a, w in sam), "utf-8")
+    (tmp_path / "p02.txt").write_text("".join(f"{a}: {w}\n" for a, w in back), "utf-8")
+    (tmp_path / "p03.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nSam Roe: What helped?\n\n"
+        "00:00:05.000 --> 00:00:09.000\nKim Wu: The manager.\n\n"
+        "Kim Wu: And Sam Roe's visit.\n",
+        "utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        transcripts = read_transcripts(tmp_path)
+        assert transcripts[1].metadata["interviewer_from_study"] == ["Sam Roe"]
+        assert transcripts[2].metadata["blocks_without_timing"] == ["Kim Wu: And Sam Roe's visit."]
+        done, _ = pseudonymise(transcripts)
+    assert done[1].metadata["interviewer_from_study"] == ["Interviewer"]
+    assert done[2].metadata["blocks_without_timing"] == ["P03: And Interviewer's visit."]
+    for t in done:
+        assert not re.search(r"Sam|Roe|Kim|Wu|Jo Bell|Ada", json.dumps(t.metadata)), t.metadata
 
 
 # names that are no English stop word ("Be" is not taken for a name: see name_parts; a name

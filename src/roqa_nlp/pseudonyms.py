@@ -413,6 +413,20 @@ class PseudonymKey:
         guessed = meta.get("interviewer_guessed")
         if isinstance(guessed, str):
             meta["interviewer_guessed"] = _bare(self.get(guessed) or guessed)
+        studied = meta.get("interviewer_from_study")
+        if isinstance(studied, list):  # who interviews in the study: names, as display names
+            meta["interviewer_from_study"] = [_bare(self.get(str(n)) or str(n)) for n in studied]
+        from .transcripts.cues import UNREAD
+
+        unread = meta.get(UNREAD)
+        if isinstance(unread, list):  # words left out between cues: talk, names and all
+            people = {**speakers, **_header_people(transcript)}
+            meta[UNREAD] = [
+                _rewrite(
+                    str(line), self._edits(replace(transcript, text=str(line), turns=[]), people)
+                )[0]
+                for line in unread
+            ]
         unmatched = meta.get("interviewer_labels_unmatched")
         if isinstance(unmatched, list):  # labels the researcher gave: names, often
             meta["interviewer_labels_unmatched"] = [
