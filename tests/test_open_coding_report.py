@@ -56,6 +56,28 @@ def test_a_one_segment_candidate_of_an_older_file_is_not_shown_as_a_theme(cfir: 
     assert out.index("<h3>Not grouped</h3>") < out.index("p01_interview:0003")
 
 
+def test_a_group_whose_segments_were_coded_since_is_not_shown_as_current(
+    cfir: Codebook,
+) -> None:
+    """An open_coding.jsonl older than the codings (re-coded with a model that learnt the new
+    code) listed its group under '0 segments fit no code' (session 27)."""
+    import dataclasses
+
+    from roqa_nlp.report import stale_candidates
+
+    result = build_result()
+    assert stale_candidates(result, OPEN_CODING) == 0
+    coded = "p03_interview:0002"  # now coded: no longer waiting for open coding
+    result.segments = [
+        dataclasses.replace(s, novel=False) if s.segment.id == coded else s
+        for s in result.segments
+    ]
+    assert stale_candidates(result, OPEN_CODING) == 1
+    out = section(render_report(result, cfir, open_coding=OPEN_CODING))
+    assert "pandemic, rotas, isolating" not in out  # one member left: no group
+    assert "<h3>" not in out and "p02_interview:0002" in out and coded not in out
+
+
 def test_when_nothing_is_grouped_the_page_says_so(cfir: Codebook) -> None:
     alone = [
         {**ALONE, "id": f"ungrouped-00{n}", "segment_ids": [sid]}

@@ -201,3 +201,16 @@ def test_a_bad_whisper_json_is_a_one_line_error_naming_the_file(
     with pytest.raises(RoqaError, match=message) as caught:
         read_transcript(tmp_path / "p05.json")
     assert "\n" not in str(caught.value) and len(str(caught.value)) < 400
+
+
+def test_a_whisper_json_given_for_codings_says_to_code_it_and_other_json_is_read_as_codings(
+    tmp_path: Path,
+) -> None:
+    from roqa_nlp.result import CodingResult
+
+    path = write_json(tmp_path / "p05.json", whisperx())
+    with pytest.raises(RoqaError, match=r"p05.json: is a transcript, not codings \(code it first"):
+        CodingResult.read(path)
+    other = write_json(tmp_path / "metrics.json", {"kappa": 0.6})
+    with pytest.raises(RoqaError, match=r"metrics.json: line 1 is not a segment coding"):
+        CodingResult.read(other)

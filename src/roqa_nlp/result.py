@@ -35,7 +35,19 @@ from .transcripts import SUPPORTED_EXTENSIONS
 
 #: transcript files: given where codings are expected, they are a one-line error saying to code
 #: them first (a ``.csv`` can be either and a ``.qdpx`` holds codings: both are read as codings)
-_TRANSCRIPT_SUFFIXES = frozenset(SUPPORTED_EXTENSIONS) - {".csv", ".qdpx"}
+_TRANSCRIPT_SUFFIXES = frozenset(SUPPORTED_EXTENSIONS) - {".csv", ".qdpx", ".json"}
+
+def _is_whisper_transcript(p: Path) -> bool:
+    """A ``.json`` file that is a Whisper transcript (any other ``.json`` is read as codings)."""
+    if p.suffix.lower() != ".json" or not p.is_file():
+        return False
+    from .transcripts.whisper_json import whisper_segments
+
+    try:
+        return whisper_segments(json.loads(read_text(p))) is not None
+    except (RoqaError, ValueError, RecursionError):
+        return False  # read as codings, which names what is wrong
+
 
 #: file suffixes ``save`` refuses: it writes a folder, and ``save("out.csv")`` is a slip for
 #: ``to_csv("out.csv")`` (a folder name with another dot in it, ``run.v2``, is fine)
@@ -407,7 +419,7 @@ class CodingResult:
         p = Path(path)
         if p.is_dir():
             p = p / "codings.jsonl"
-        elif p.suffix.lower() in _TRANSCRIPT_SUFFIXES:
+        elif p.suffix.lower() in _TRANSCRIPT_SUFFIXES or _is_whisper_transcript(p):
             raise RoqaError(
                 "is a transcript, not codings",
                 path=p,

@@ -4,6 +4,7 @@ barriers/enablers table and the saturation table as files for a write-up)."""
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -178,6 +179,16 @@ def report_command(
     candidates = _read_candidates(
         open_coding or source.with_name("open_coding.jsonl"), open_coding is not None
     )
+    from ..report import stale_candidates
+
+    stale = stale_candidates(result, candidates)
+    if stale:
+        print(
+            f"roqa: warning: {open_coding or source.with_name('open_coding.jsonl')}: {stale} "
+            "segment(s) of its candidate groups no longer fit no code in these codings (coded "
+            "since the groups were made): left out of the groups; `roqa code` again regroups",
+            file=sys.stderr,
+        )
     opts = ReportOptions(
         top_k=top_k,
         min_probability=min_probability,

@@ -765,18 +765,36 @@ def _candidate(c: Any) -> dict[str, Any]:
     }
 
 
+def stale_candidates(result: CodingResult, open_coding: Iterable[Any] | None) -> int:
+    """How many segments the candidate groups list that no longer wait for open coding in
+    ``result`` (coded, or gone, since the groups were made): the report leaves them out."""
+    waiting = {s.segment.id for s in result if s.for_open_coding}
+    return sum(
+        1
+        for c in (_candidate(c) for c in open_coding or [])
+        if c["grouped"]
+        for sid in c["segment_ids"]
+        if sid not in waiting
+    )
+
+
 def open_coding_view(
     result: CodingResult, open_coding: Iterable[Any] | None, views: Mapping[str, dict[str, Any]]
 ) -> dict[str, Any]:
     """Novel segments, grouped by the candidate codes when they are given (a segment alone is
     listed as not grouped, with no label); small talk and background listed apart."""
     novel = [s.segment.id for s in result if s.for_open_coding]
+    waiting = set(novel)
     groups = []
     grouped: set[str] = set()
     for c in [_candidate(c) for c in open_coding or []]:
         if not c["grouped"]:
             continue
-        segs = [views[sid] for sid in c["segment_ids"] if sid in views]
+        # only the members still waiting for open coding: a group written before they were
+        # coded (an older open_coding.jsonl beside re-coded codings) is not shown as current
+        segs = [views[sid] for sid in c["segment_ids"] if sid in views and sid in waiting]
+        if len(segs) < 2:
+            continue  # a group of one is no group: listed as not grouped
         grouped.update(v["id"] for v in segs)
         groups.append({**c, "segments": segs})
     rest = [views[sid] for sid in novel if sid not in grouped]
