@@ -738,6 +738,32 @@ def test_updated_model_loads_with_its_project_codebook(updated, embedder: Embedd
     assert back.suggest(text) == ac.suggest(text)
 
 
+def test_codings_of_a_model_with_new_codes_carry_its_codebook_to_the_charts_and_files(
+    updated, tmp_path: Path
+) -> None:
+    """ac.code() then result.save() with a study's retrained model: `roqa report` on the folder
+    failed ("codebook 'cfir-2009+project' ... not built in") and barriers_enablers(result)
+    needed codebook= (session 27)."""
+    from roqa_nlp import barriers_enablers
+    from roqa_nlp.result import CodingResult
+
+    ac, _, _ = updated
+    f = tmp_path / "p01.txt"
+    f.write_text(
+        "Interviewer: What got in the way?\n"
+        "P01: Covid swept through the home and everyone was isolating.\n",
+        encoding="utf-8",
+    )
+    result = ac.code([f])
+    assert result.codebook is ac.codebook and result[:1].codebook is ac.codebook
+    table = barriers_enablers(result)  # no codebook= needed
+    assert table.construct("project.covid-19-disruption") is not None
+    written = result.save(tmp_path / "coded")
+    assert written["codebook.json"].is_file()
+    back = CodingResult.read(tmp_path / "coded")
+    assert barriers_enablers(back).to_dict() == table.to_dict()
+
+
 # -- the word model beside the embedding classifier ----------------------------------------------
 
 

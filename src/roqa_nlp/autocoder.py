@@ -1212,6 +1212,10 @@ class AutoCoder:
         with the corpus.
         """
         result = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
+        from .codebooks import BUILTIN
+
+        if self.codebook.id not in BUILTIN:  # a study's own codes: saved and charted with it
+            result.codebook = self.codebook
         for part in self.code_batches(
             inputs,
             top_k=top_k,

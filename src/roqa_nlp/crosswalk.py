@@ -79,7 +79,8 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
 
     ``choice`` (a built-in id or a codebook ``.json``) when given; else the codebook the codings
     recorded: a built-in one, or a project codebook (e.g. of a REFI-QDA project ``roqa import``
-    read) found as ``codebook.json`` in the folder of the codings ``where`` (their
+    read): the result's own (``result.codebook``, a model's coding), or found as
+    ``codebook.json`` in the folder of the codings ``where`` (their
     ``codings.jsonl`` or its folder) or up to two folders above it; else the default codebook for
     codings that record none. A recorded project codebook that cannot be found is a one-line
     error asking for ``--codebook``.
@@ -94,6 +95,8 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
     wanted = next(iter(_recorded_ids(result.meta)), None)
     if wanted is None:
         return Codebook.load(DEFAULT_CODEBOOK)
+    if result.codebook is not None and result.codebook.id == wanted:
+        return result.codebook  # the model's project codebook, carried by the result
     folder = None if where is None else Path(where).resolve()
     if folder is not None and not folder.is_dir():
         folder = folder.parent

@@ -272,12 +272,13 @@ def _coded(
 
 
 def _recorded(result: CodingResult) -> Codebook | None:
-    """The built-in codebook ``result``'s run recorded, if any."""
+    """The built-in codebook ``result``'s run recorded, if any, else the project codebook the
+    result carries (``result.codebook``)."""
     from .codebook import Codebook
     from .crosswalk import recorded_codebook
 
     name = recorded_codebook(result.meta) if isinstance(result.meta, dict) else None
-    return None if name is None else Codebook.load(name)
+    return result.codebook if name is None else Codebook.load(name)
 
 
 def _same_id(name: str) -> str:

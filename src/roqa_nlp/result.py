@@ -141,6 +141,10 @@ class CodingResult:
     #: slices), None for a result made in memory: a project codebook the result records (e.g. the
     #: ``codebook.json`` that ``roqa import`` writes) is looked for beside it when charting
     source: Path | None = field(default=None, compare=False, repr=False)
+    #: the project codebook the codings were made with, when it is not built in (a model trained
+    #: with a researcher's new codes): :meth:`save` writes it as ``codebook.json`` beside the
+    #: codings, and the charts read it, so the result charts without ``codebook=``
+    codebook: Codebook | None = field(default=None, compare=False, repr=False)
     #: cases of transcripts the result does not hold, as their segments' speakers name them
     #: (:meth:`participant_of`), keyed by transcript id and the number of segments then
     _cases: dict[tuple[str, int], str] = field(
@@ -186,6 +190,7 @@ class CodingResult:
             transcripts=dict(self.transcripts),
             meta=dict(self.meta),
             source=self.source,
+            codebook=self.codebook,
         )
 
     def by_transcript(self) -> dict[str, list[SegmentResult]]:
@@ -274,7 +279,11 @@ class CodingResult:
                 continue
             kept.append(s)
         return CodingResult(
-            segments=kept, transcripts=transcripts, meta=dict(self.meta), source=self.source
+            segments=kept,
+            transcripts=transcripts,
+            meta=dict(self.meta),
+            source=self.source,
+            codebook=self.codebook,
         )
 
     def _transcript_ids(self) -> list[str]:
@@ -409,6 +418,11 @@ class CodingResult:
             ),
         )
         atomic_write_text(paths["run.json"], json.dumps(self.meta, indent=2, ensure_ascii=False))
+        if self.codebook is not None:
+            from .crosswalk import CODEBOOK_FILE
+
+            paths[CODEBOOK_FILE] = out / CODEBOOK_FILE
+            self.codebook.save(paths[CODEBOOK_FILE])
         return paths
 
     @classmethod
