@@ -69,8 +69,7 @@ def test_a_group_whose_segments_were_coded_since_is_not_shown_as_current(
     assert stale_candidates(result, OPEN_CODING) == 0
     coded = "p03_interview:0002"  # now coded: no longer waiting for open coding
     result.segments = [
-        dataclasses.replace(s, novel=False) if s.segment.id == coded else s
-        for s in result.segments
+        dataclasses.replace(s, novel=False) if s.segment.id == coded else s for s in result.segments
     ]
     assert stale_candidates(result, OPEN_CODING) == 1
     out = section(render_report(result, cfir, open_coding=OPEN_CODING))

@@ -37,6 +37,7 @@ from .transcripts import SUPPORTED_EXTENSIONS
 #: them first (a ``.csv`` can be either and a ``.qdpx`` holds codings: both are read as codings)
 _TRANSCRIPT_SUFFIXES = frozenset(SUPPORTED_EXTENSIONS) - {".csv", ".qdpx", ".json"}
 
+
 def _is_whisper_transcript(p: Path) -> bool:
     """A ``.json`` file that is a Whisper transcript (any other ``.json`` is read as codings)."""
     if p.suffix.lower() != ".json" or not p.is_file():
