@@ -433,6 +433,10 @@ def test_qc_demo_imports_its_codes_users_sources_and_codings() -> None:
     assert list(p.codings) == ["cp"]
     assert (p.selection_count, p.coding_count) == (158, 205)
     assert p.warnings == []
+    assert repr(p) == (  # one line in a notebook, not the 29,000 characters of every field
+        "QdpxProject('qc project' from qc 1.3.2: 2 transcript(s), 262 codes, codings by cp "
+        "(158), 0 warning(s))"
+    )
 
 
 @needs_reference

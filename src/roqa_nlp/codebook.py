@@ -59,6 +59,14 @@ class Codebook:
     source: str = ""
     mapping: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        """One line for a notebook (the codes are ``list(book)``; ``book.codable`` the codable)."""
+        levels: dict[str, int] = {}
+        for c in self.codes:
+            levels[c.level] = levels.get(c.level, 0) + 1
+        counts = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in levels.items())
+        return f"Codebook({self.id!r}, {self.name!r}: {counts})"
+
     def __post_init__(self) -> None:
         self._by_id: dict[str, Code] = {}
         self._by_name: dict[str, str] = {}

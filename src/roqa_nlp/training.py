@@ -61,6 +61,14 @@ class TrainingSet:
     #: that carries its whole turn's codes)
     not_evidence: set[str] = field(default_factory=set)
 
+    def __repr__(self) -> str:
+        coded = sum(1 for c in self.codes if c)
+        short = f", hash {self.hash[:12]}" if self.hash else ""
+        return (
+            f"TrainingSet({len(self.texts)} records: {coded} coded, "
+            f"{len(self.texts) - coded} fitting no code{short})"
+        )
+
     def __len__(self) -> int:
         return len(self.texts)
 

@@ -119,6 +119,14 @@ class QdpxProject:
     selection_count: int = 0  # imported selections (segments of all users)
     coding_count: int = 0  # imported codings (one suggestion each)
 
+    def __repr__(self) -> str:
+        coders = ", ".join(f"{u} ({len(r)})" for u, r in self.codings.items()) or "none"
+        return (
+            f"QdpxProject({self.name!r} from {self.origin or 'an unknown program'}: "
+            f"{len(self.transcripts)} transcript(s), {len(self.codebook.codes)} codes, codings "
+            f"by {coders}, {len(self.warnings)} warning(s))"
+        )
+
 
 # -- source text -----------------------------------------------------------------------------------
 
