@@ -444,6 +444,21 @@ def test_subset_of_an_unknown_participant_is_a_one_line_error() -> None:
         two_participants().subset(transcript="P07")
 
 
+def test_subset_takes_a_participant_spelled_as_an_interview_order_spells_it() -> None:
+    r = two_participants()
+    assert r.subset(participant="p07") == r.subset(participant="P7") == r.subset(participant="P07")
+
+
+def test_subset_by_a_code_that_is_no_code_is_an_error_not_an_empty_result() -> None:
+    """code="Champignons" kept nothing without a word (session 27)."""
+    r = two_participants()
+    with pytest.raises(RoqaError) as exc:
+        r.subset(code="Champignons")
+    assert str(exc.value) == "unknown code 'Champignons' (did you mean 'Champions'?)"
+    with pytest.raises(RoqaError, match="unknown code 'Cultur'"):
+        r.subset(code=["Champions", "Cultur"])
+
+
 def test_a_chart_of_a_subset_keeps_the_case_labels() -> None:
     from roqa_nlp.framework import framework_matrix
 

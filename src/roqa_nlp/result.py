@@ -254,17 +254,25 @@ class CodingResult:
         transcripts = dict(self.transcripts)
         keep_ids: set[str] | None = None
         if participant is not None:
-            wanted = _names(participant)
+            # P1, p01 and P01 are one participant, as an interview order names them
+            given = _names(participant)
             known = {tid: self.participant_of(tid) for tid in self._transcript_ids()}
-            _check_known("participant", wanted, set(known.values()))
-            keep_ids = {tid for tid, p in known.items() if p in wanted}
+            cases = {_same_case(p) for p in known.values()}
+            _check_known(
+                "participant",
+                {p for p in given if _same_case(p) not in cases},
+                set(),
+                set(known.values()),
+            )
+            wanted = {_same_case(p) for p in given}
+            keep_ids = {tid for tid, p in known.items() if _same_case(p) in wanted}
         if transcript is not None:
             wanted = _names(transcript)
             _check_known("transcript", wanted, set(self._transcript_ids()))
             keep_ids = wanted if keep_ids is None else keep_ids & wanted
         if keep_ids is not None:
             transcripts = {tid: t for tid, t in transcripts.items() if tid in keep_ids}
-        codes = None if code is None else {normalise_name(c) for c in _names(code)}
+        codes = None if code is None else self._code_keys(_names(code))
         kept = []
         for s in self.segments:
             if keep_ids is not None and s.segment.transcript_id not in keep_ids:
@@ -286,6 +294,45 @@ class CodingResult:
             source=self.source,
             codebook=self.codebook,
         )
+
+    def _code_keys(self, names: set[str]) -> set[str]:
+        """The normalised ids and names a ``subset(code=...)`` keeps; a name that is no code of
+        the result's suggestions nor of its codebook is an error (a typo kept nothing)."""
+        import difflib
+
+        from .codebook import normalise_name
+        from .errors import quoted
+
+        seen = {
+            normalise_name(x): x
+            for s in self.segments
+            for g in s.suggestions
+            for x in (g.code_id, g.name)
+        }
+        book = self.codebook
+        if book is None:  # the built-in codebook the run recorded, else the default one
+            from .codebook import DEFAULT_CODEBOOK, Codebook
+            from .crosswalk import recorded_codebook
+
+            name = recorded_codebook(self.meta) if isinstance(self.meta, dict) else None
+            book = Codebook.load(name or DEFAULT_CODEBOOK)
+        keys: set[str] = set()
+        for c in names:
+            found = book.find(c)
+            if found is not None:
+                keys |= {normalise_name(found.id), normalise_name(found.name)}
+            elif normalise_name(c) in seen:
+                keys.add(normalise_name(c))
+            else:
+                known = sorted(set(seen.values()) | {x.name for x in book})
+                close = difflib.get_close_matches(c, known, n=3)
+                raise RoqaError(
+                    f"unknown code {quoted(c)}",
+                    hint=f"did you mean {', '.join(map(quoted, close))}?"
+                    if close
+                    else "give a code's id or name (roqa codebook lists them)",
+                )
+        return keys
 
     def _transcript_ids(self) -> list[str]:
         ids = dict.fromkeys(self.transcripts)
@@ -502,15 +549,28 @@ def _names(value: str | Iterable[str]) -> set[str]:
     return {value} if isinstance(value, str) else set(value)
 
 
-def _check_known(kind: str, wanted: set[str], known: set[str]) -> None:
+def _same_case(name: str) -> str:
+    """A participant id with its numbers without leading zeros, in lower case: ``P03``,
+    ``p3`` and ``P3`` are one participant."""
+    import re
+
+    return re.sub(r"\d+", lambda m: str(int(m.group())), name).casefold()
+
+
+def _check_known(
+    kind: str, wanted: set[str], known: set[str], shown: set[str] | None = None
+) -> None:
+    """An error naming the ``wanted`` not ``known``, and what the result has (``shown``, by
+    default ``known``)."""
     from .errors import first_few, quoted
     from .transcripts import natural_key
 
     unknown = sorted(wanted - known, key=natural_key)
     if unknown:
+        has = sorted(known if shown is None else shown, key=natural_key)
         raise RoqaError(
             f"unknown {kind}(s) {', '.join(quoted(u) for u in unknown)}",
-            hint=f"this result has {first_few(sorted(known, key=natural_key)) or 'none'}",
+            hint=f"this result has {first_few(has) or 'none'}",
         )
 
 

@@ -793,8 +793,8 @@ def open_coding_view(
         # only the members still waiting for open coding: a group written before they were
         # coded (an older open_coding.jsonl beside re-coded codings) is not shown as current
         segs = [views[sid] for sid in c["segment_ids"] if sid in views and sid in waiting]
-        if len(segs) < 2:
-            continue  # a group of one is no group: listed as not grouped
+        if not segs or (len(segs) < 2 <= len(c["segment_ids"])):
+            continue  # a group left with one member is no group: listed as not grouped
         grouped.update(v["id"] for v in segs)
         groups.append({**c, "segments": segs})
     rest = [views[sid] for sid in novel if sid not in grouped]
