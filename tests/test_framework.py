@@ -1304,3 +1304,30 @@ def test_a_project_codebook_beside_imported_codings_is_found_from_python(tmp_pat
     assert table.note.startswith("Codes: Staffing study. Charted from the codes Alice gave")
     with pytest.raises(RoqaError, match="not built in and not in a codebook.json beside them"):
         barriers_enablers(CodingResult(r.segments, r.transcripts, r.meta))  # made in memory
+
+
+def test_a_writer_refuses_a_file_name_of_another_format(tmp_path: Path) -> None:
+    """m.to_csv("matrix.xlsx") wrote CSV text Excel could not open; to_docx("t.xlsx") Word under
+    an Excel name; quotes=-1 and min_probability=2 passed (session 27)."""
+    r = three_interviews()
+    m = framework_matrix(r)
+    with pytest.raises(RoqaError) as caught:
+        m.to_csv(tmp_path / "matrix.xlsx")
+    assert str(caught.value) == (
+        f"{tmp_path / 'matrix.xlsx'}: to_csv() writes CSV, which a '.xlsx' file name says it is "
+        "not (give a name ending in .csv, or use the method that writes Excel)"
+    )
+    with pytest.raises(RoqaError, match=r"to_xlsx\(\) writes Excel, which a '.csv' file name"):
+        m.to_xlsx(tmp_path / "matrix.csv")
+    table = barriers_enablers(r, MINI)
+    with pytest.raises(RoqaError, match=r"to_docx\(\) writes Word, which a '.xlsx' file name"):
+        table.to_docx(tmp_path / "table2.xlsx")
+    with pytest.raises(RoqaError, match=r"to_csv\(\) writes CSV, which a '.docx' file name"):
+        r.to_csv(tmp_path / "codings.docx")
+    with pytest.raises(RoqaError, match="quotes must be a whole number of 0 or more, got -1"):
+        table.to_docx(tmp_path / "table2.docx", quotes=-1)
+    with pytest.raises(RoqaError, match="min_probability must be from 0 to 1, got 2"):
+        framework_matrix(r, min_probability=2)
+    assert not list(tmp_path.iterdir())  # nothing written
+    m.to_csv(tmp_path / "matrix.txt")  # another extension is the caller's choice
+    assert (tmp_path / "matrix.txt").read_text("utf-8-sig").startswith("participant,")

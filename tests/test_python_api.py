@@ -669,3 +669,13 @@ def test_codebooks_training_sets_and_projects_have_one_line_reprs(cfir2009: obje
         descriptions=False,
     )
     assert repr(ts).startswith("TrainingSet(2 records: 1 coded, 1 fitting no code, hash ")
+
+
+def test_an_unknown_backend_is_refused_when_the_model_loads() -> None:
+    """AutoCoder.load(backend="gpu") loaded, and failed at the first text (session 27)."""
+    with pytest.raises(RoqaError) as caught:
+        AutoCoder.load(backend="gpu")
+    assert str(caught.value) == (
+        "unknown embedding backend 'gpu' (use one of torch, onnx-int8, static or a directory "
+        "made by `roqa build-backend`)"
+    )

@@ -1631,6 +1631,11 @@ class AutoCoder:
         from .backends import backend_kind
 
         trained_kind = backend_kind(emb_info.get("backend", "torch"))
+        if backend is not None and backend_kind(backend) is None:
+            from .backends import resolve_backend_dir
+
+            # an unknown name ("gpu") is refused here, not at the first text embedded
+            resolve_backend_dir(backend, str(emb_info.get("weights_sha256") or ""))
         if backend is not None and backend_kind(backend) == "static" != trained_kind:
             raise RoqaError(
                 f"this model was trained on {trained_kind or 'other'} embeddings: static vectors "

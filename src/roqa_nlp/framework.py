@@ -187,6 +187,8 @@ def coded_segments(
     k = charted_top_k(result, top_k)
     if k < 1:
         raise RoqaError(f"top_k must be at least 1, got {k}")
+    if not 0.0 <= min_probability <= 1.0:
+        raise RoqaError(f"min_probability must be from 0 to 1, got {min_probability}")
     book = codebook if codebook is not None else _recorded(result)
     ids: dict[str, str] = {}
 
@@ -547,6 +549,9 @@ def write_xlsx(
 ) -> None:
     """Write an Excel workbook atomically, one sheet per ``(title, rows, column width, wrap)``:
     the first row bold and frozen, text never read as a formula."""
+    from .io import check_format
+
+    check_format(path, "Excel", "to_xlsx")
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter

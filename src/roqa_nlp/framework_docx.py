@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .errors import RoqaError
 from .framework import SURE_CODE, SURE_VALENCE, clock
 from .io import atomic_open, xml_text
 
@@ -100,6 +101,11 @@ def write_table2_docx(
     the CSV/XLSX table has up to three). Unsure codings are marked (:func:`unsure_marks`) and
     explained under the table, where segments whose valence is neutral are counted (the CSV/XLSX
     table lists them)."""
+    from .io import check_format
+
+    check_format(path, "Word", "to_docx")
+    if isinstance(quotes, bool) or not isinstance(quotes, int) or quotes < 0:
+        raise RoqaError(f"quotes must be a whole number of 0 or more, got {quotes!r}")
     from docx import Document
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn

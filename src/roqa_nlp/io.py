@@ -76,8 +76,44 @@ def spreadsheet_csv(rows: Iterable[Sequence[Any]]) -> str:
     return buf.getvalue()
 
 
+#: What a file of each extension is expected to hold: a writer of another format refuses it.
+_FORMATS = {
+    ".csv": "CSV",
+    ".tsv": "CSV",
+    ".xlsx": "Excel",
+    ".xlsm": "Excel",
+    ".xls": "Excel",
+    ".docx": "Word",
+    ".doc": "Word",
+    ".json": "JSON",
+    ".jsonl": "JSON",
+    ".html": "HTML",
+    ".htm": "HTML",
+    ".pdf": "PDF",
+}
+
+
+def check_format(path: str | Path, fmt: str, method: str) -> None:
+    """A one-line error when ``path``'s extension says another format than the ``fmt`` that
+    ``method`` writes (``to_csv("matrix.xlsx")`` wrote CSV text Excel cannot open); other or no
+    extensions are the caller's choice."""
+    suffix = Path(path).suffix.lower()
+    said = _FORMATS.get(suffix)
+    if said is not None and said != fmt:
+        raise RoqaError(
+            f"{method}() writes {fmt}, which a '{suffix}' file name says it is not",
+            path=path,
+            hint=f"give a name ending in {_suffix_of(fmt)}, or use the method that writes {said}",
+        )
+
+
+def _suffix_of(fmt: str) -> str:
+    return next(s for s, f in _FORMATS.items() if f == fmt)
+
+
 def write_spreadsheet_csv(path: str | Path, rows: Iterable[Sequence[Any]]) -> None:
     """Write ``rows`` as a CSV file for spreadsheets (:data:`EXCEL_BOM` first), atomically."""
+    check_format(path, "CSV", "to_csv")
     atomic_write_text(path, EXCEL_BOM + spreadsheet_csv(rows))
 
 

@@ -405,6 +405,10 @@ class CodingResult:
                 f"to_csv() takes the file to write first, got {path!r}",
                 hint=f"write to_csv(top_k={path})",
             )
+        if path is not None:
+            from .io import check_format
+
+            check_format(path, "CSV", "to_csv")
         head, rows = self._table(top_k)
         text = spreadsheet_csv([head, *(_csv_cells(head, row) for row in rows)])
         if path is not None:
