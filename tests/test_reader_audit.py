@@ -881,3 +881,14 @@ def test_subtitle_lines_wrapped_after_a_capitalised_phrase_name_no_speaker(tmp_p
     t = read_transcript(f)
     assert [u.speaker for u in t.turns] == ["P16"]
     assert t.text[t.turns[0].start :].startswith("The Recovery College helped us a lot.")
+
+
+def test_a_file_given_twice_is_said_to_be_given_twice(tmp_path: Path) -> None:
+    """It 'has the same transcript id as' itself (session 27)."""
+    f = tmp_path / "p01.txt"
+    f.write_text("Interviewer: Why?\nP01: No staff.\n", "utf-8")
+    from roqa_nlp.transcripts import read_transcripts
+
+    with pytest.raises(RoqaError) as caught:
+        read_transcripts([f, f])
+    assert str(caught.value) == f"{f}: is given twice (give each transcript file once)"

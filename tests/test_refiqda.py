@@ -198,6 +198,17 @@ def test_exports_take_a_codebook_by_its_id_as_every_function_does(tmp_path: Path
     assert len(selections_of(tmp_path / "a.qdpx")) == len(selections_of(tmp_path / "b.qdpx")) == 1
 
 
+def test_a_project_given_for_a_codebook_file_says_what_it_is(tmp_path: Path) -> None:
+    """read_qdc() on a valid .qdpx said 'not well-formed XML ... the file is damaged'."""
+    export_qdpx(one_segment_result(), "cfir-2009", tmp_path / "p.qdpx")
+    with pytest.raises(RoqaError) as caught:
+        read_qdc(tmp_path / "p.qdpx")
+    assert str(caught.value) == (
+        f"{tmp_path / 'p.qdpx'}: is a REFI-QDA project (.qdpx), not a codebook file (.qdc) (read "
+        "the project's codebook with read_qdpx(path).codebook, or `roqa import`)"
+    )
+
+
 def test_codebook_export_has_no_sets_element(tmp_path: Path, book: Codebook) -> None:
     out = export_qdc(book, tmp_path / "c.qdc")
     assert b"<Sets" not in out.read_bytes()

@@ -75,7 +75,14 @@ def read_qdc(
     codes' colours are put in ``colors`` (code id -> ``#RRGGBB``) when given.
     """
     p = Path(path)
-    root = parse_xml(read_bytes(p), label=p)
+    data = read_bytes(p)
+    if data.startswith(b"PK\x03\x04"):  # a zip: a .qdpx project, not a codebook file
+        raise RoqaError(
+            "is a REFI-QDA project (.qdpx), not a codebook file (.qdc)",
+            path=p,
+            hint="read the project's codebook with read_qdpx(path).codebook, or `roqa import`",
+        )
+    root = parse_xml(data, label=p)
     if local_name(root.tag) != "CodeBook":
         raise RoqaError(
             f"is not a REFI-QDA codebook (root element <{local_name(root.tag)}>, expected <CodeBook>)",

@@ -535,6 +535,8 @@ def read_files(
         qdpx = f.suffix.lower() == ".qdpx"
         found = _read_qdpx(f) if qdpx else [_read_one(f, interviewer_labels)]
         for t in found:
+            if t.id in seen and seen[t.id] == str(f):
+                raise RoqaError("is given twice", path=f, hint="give each transcript file once")
             if t.id in seen:
                 raise RoqaError(
                     f"has the same transcript id '{t.id}' as {seen[t.id]}",
