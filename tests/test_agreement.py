@@ -622,3 +622,20 @@ def test_a_pandas_frame_is_read_as_coders_by_units() -> None:
     pd = pytest.importorskip("pandas")
     frame = pd.DataFrame(KRIPPENDORFF_2011, dtype=float)
     assert round(krippendorff_alpha(frame), 3) == 0.743
+
+
+def test_common_slips_in_giving_labels_are_plain_errors_or_just_work() -> None:
+    """One coder's labels without the outer list read as many coders (alpha about -2e-16 for
+    one-letter labels), generators failed on len(), ragged counts gave numpy's message
+    (session 27)."""
+    from roqa_nlp import agreement as A
+
+    a = ["C", "K", "C", "H", "K", "C"]
+    b = ["C", "K", "K", "H", "K", "C"]
+    for slip in (a, [1, 2, 1, 1], "CKCHKC"):
+        with pytest.raises(ValueError, match="one row .a list. per coder, one column per unit"):
+            A.krippendorff_alpha(slip)
+    assert A.cohen_kappa(iter(a), iter(b)) == A.cohen_kappa(a, b)
+    for counts in ([[2, 0], [1, 1, 0]], [a, b]):
+        with pytest.raises(ValueError, match="counts must be a table of numbers"):
+            A.fleiss_kappa(counts)

@@ -56,7 +56,7 @@ References (numbered in the docstrings below):
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
 from statistics import NormalDist
 from typing import Any, Literal
 
@@ -102,6 +102,15 @@ def _as_matrix(reliability_data: Any) -> np.ndarray:
     """The coders x units matrix as a 2-D array (float when numeric, object otherwise)."""
     if hasattr(reliability_data, "to_numpy") and not isinstance(reliability_data, np.ndarray):
         reliability_data = reliability_data.to_numpy()  # a pandas DataFrame, rows = coders
+    if not isinstance(reliability_data, np.ndarray):
+        reliability_data = list(reliability_data)
+        if any(
+            isinstance(r, (str, bytes)) or not isinstance(r, Iterable) for r in reliability_data
+        ):
+            raise ValueError(
+                "reliability data must be one row (a list) per coder, one column per unit: "
+                "[[coder 1's labels], [coder 2's labels]], not one coder's labels"
+            )
     if isinstance(reliability_data, np.ndarray):
         arr = reliability_data
     elif _numeric_rows(reliability_data):
@@ -212,6 +221,10 @@ def _pair_codes(a: Sequence[Any], b: Sequence[Any], categories: Sequence[Any] | 
 
 
 def _two_rows(a: Sequence[Any], b: Sequence[Any]) -> list[Any]:
+    if not isinstance(a, Sized):  # a generator: its labels, once
+        a = list(a)
+    if not isinstance(b, Sized):
+        b = list(b)
     if len(a) != len(b):
         raise ValueError(
             f"the two coders' label sequences differ in length ({len(a)} and {len(b)}): "
@@ -384,7 +397,14 @@ def scott_pi(
 
 
 def _check_counts(counts: Any) -> tuple[np.ndarray, float]:
-    c = np.asarray(counts, dtype=float)
+    try:
+        c = np.asarray(counts, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(
+            "counts must be a table of numbers, one row per subject and one column per "
+            "category, each row as long (for coders' labels, use krippendorff_alpha or "
+            "gwet_ac1)"
+        ) from None
     if c.ndim != 2:
         raise ValueError("counts must be 2-D: one row per subject, one column per category")
     if (c < 0).any() or not np.isfinite(c).all():
