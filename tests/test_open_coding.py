@@ -350,6 +350,22 @@ def test_open_coding_is_deterministic() -> None:
     assert [c.to_dict() for c in q1] == [c.to_dict() for c in q2]
 
 
+def test_the_candidates_do_not_depend_on_the_order_the_files_were_coded_in() -> None:
+    """Files given p13 ... p10 swapped candidate-001 and candidate-002 and reordered their
+    members (session 27): a note citing candidate-002 pointed at another group."""
+    r1, e1 = build_result()
+    r2, e2 = build_result()
+    r2.segments = [s for s in r2.segments if s.segment.transcript_id == "t2"] + [
+        s for s in r2.segments if s.segment.transcript_id == "t1"
+    ]
+    r2.transcripts = {"t2": r2.transcripts["t2"], "t1": r2.transcripts["t1"]}
+    q1 = open_coding_queue(r1, e1)  # type: ignore[arg-type]
+    q2 = open_coding_queue(r2, e2)  # type: ignore[arg-type]
+    assert [c.to_dict() for c in q2] == [c.to_dict() for c in q1]
+    assert [c.to_dict() for c in q2.ungrouped] == [c.to_dict() for c in q1.ungrouped]
+    assert [c.segment_ids for c in q1] == [["t1:0", "t1:3", "t2:1"]]
+
+
 # -- files --------------------------------------------------------------------------------------
 
 

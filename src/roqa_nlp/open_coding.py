@@ -204,7 +204,11 @@ def open_coding_queue(
     (:func:`distance_threshold_for`)."""
     import numpy as np
 
-    novel = queued(result)
+    # in transcript order (numbers as numbers), whatever order the files were coded in: the same
+    # segments give the same candidates, numbered the same, and members in the same order
+    novel = sorted(
+        queued(result), key=lambda s: (natural_key(s.segment.transcript_id), s.segment.start)
+    )
     if not novel:
         return OpenCodingQueue()
     if distance_threshold is None:
