@@ -579,3 +579,17 @@ def test_the_csv_lists_the_segments_not_grouped_after_the_candidates(tmp_path: P
         ["ungrouped-001", "not grouped", "1", "T3", "t3:2"],
     ]
     assert rows[2][2] == "" and rows[1][2] != ""
+
+
+def test_a_group_of_talk_in_another_language_is_labelled_so() -> None:
+    """Two Spanish answers were labelled 'el, es, la' (session 27)."""
+    from roqa_nlp.open_coding import _label
+
+    spanish = [
+        "El personal está agotado y no hay vivienda para la gente que sale del hospital.",
+        "La casa tiene moho en las paredes y es muy difícil para los residentes mayores.",
+    ]
+    assert _label(["el", "es", "la"], spanish) == "not English: el, es, la"
+    english = ["The staff are exhausted and there is no housing for people leaving hospital."] * 2
+    assert _label(["staff", "housing", "hospital"], english) == "staff, housing, hospital"
+    assert _label([], ["Hola, sí."] * 2) == "Hola, sí."  # too few words to judge

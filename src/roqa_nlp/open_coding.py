@@ -184,6 +184,21 @@ def cluster_embeddings(X: np.ndarray, distance_threshold: float = 0.6) -> np.nda
     return np.asarray([remap.setdefault(int(c), len(remap)) for c in raw])
 
 
+#: Fewest words of a group's talk for its language to be judged (:func:`_label`).
+MIN_LABEL_WORDS = 20
+
+
+def _label(keywords: list[str], texts: list[str]) -> str:
+    """A candidate's label: its top three keywords (else its first segment's opening words),
+    marked ``not English:`` when its talk does not read as English (the keywords of Spanish
+    talk are its function words, "el, es, la", and the model reads English only)."""
+    from .transcripts.language import MIN_ENGLISH_SHARE, english_share
+
+    label = ", ".join(keywords[:3]) if keywords else texts[0][:40]
+    share, n = english_share(" ".join(texts))
+    return f"not English: {label}" if n >= MIN_LABEL_WORDS and share < MIN_ENGLISH_SHARE else label
+
+
 def queued(result: CodingResult) -> list[SegmentResult]:
     """The segments the open-coding queue groups: flagged novel, and neither procedural talk nor
     small talk or background."""
@@ -248,7 +263,7 @@ def open_coding_queue(
         candidates.append(
             CandidateCode(
                 id=f"candidate-{n:03d}",
-                label=", ".join(kw[:3]) if kw else novel[idx[0]].segment.text[:40],
+                label=_label(kw, [novel[i].segment.text for i in idx]),
                 keywords=kw,
                 segment_ids=[novel[i].segment.id for i in idx],
                 representative=[rep(i) for i in best],
