@@ -679,3 +679,20 @@ def test_an_unknown_backend_is_refused_when_the_model_loads() -> None:
         "unknown embedding backend 'gpu' (use one of torch, onnx-int8, static or a directory "
         "made by `roqa build-backend`)"
     )
+
+
+def test_a_warning_of_code_names_the_line_that_called_it(
+    tiny_model: AutoCoder, tmp_path: Path
+) -> None:
+    """Warnings of ac.code() named roqa_nlp/autocoder.py, so a notebook showed them once and
+    pointed into the library (session 27)."""
+    f = tmp_path / "notes.txt"
+    f.write_text("We had no staff at all that winter and the rota fell apart.\n", "utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        tiny_model.code([f])
+    assert caught and {Path(w.filename).name for w in caught} == {Path(__file__).name}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        list(tiny_model.code_batches([f]))
+    assert caught and {Path(w.filename).name for w in caught} == {Path(__file__).name}

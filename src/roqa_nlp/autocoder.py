@@ -1223,6 +1223,7 @@ class AutoCoder:
             interviewer_labels=interviewer_labels,
             pseudonyms=pseudonyms,
             study_interviewers=study_interviewers,
+            _stacklevel=3,  # warnings name the caller of code(), not this line
         ):
             result.extend(part)
         return result
@@ -1236,6 +1237,7 @@ class AutoCoder:
         interviewer_labels: Sequence[str] | None = None,
         pseudonyms: PseudonymKey | None = None,
         study_interviewers: Collection[str] | None = None,
+        _stacklevel: int = 2,
     ) -> Iterator[CodingResult]:
         """Code transcripts batch by batch: each yielded result holds about ``batch_segments``
         coded segments and the transcripts first seen in that batch (arguments as for
@@ -1312,7 +1314,7 @@ class AutoCoder:
                 )
             seen.add(t.id)
             if from_file:
-                warn_of_reading(t, stacklevel=2)
+                warn_of_reading(t, stacklevel=_stacklevel)
             elif not labels_warned:
                 labels_warned = True
                 from .errors import warn
@@ -1320,7 +1322,7 @@ class AutoCoder:
                 warn(
                     "interviewer_labels do not apply to Transcript objects, whose speakers' roles "
                     "were set when they were read: pass them to read_transcript() instead",
-                    stacklevel=2,
+                    stacklevel=_stacklevel,
                 )
             part.transcripts[t.id] = t
             pending.extend(segments)
