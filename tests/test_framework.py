@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.codebook import Codebook
-from roqa_nlp.errors import RoqaError
+from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.framework import (
     barriers_enablers,
     construct_ratings,
@@ -632,6 +632,27 @@ def test_saturation_follows_the_given_interview_order() -> None:
 def test_saturation_rejects_an_unknown_interview_in_the_order() -> None:
     with pytest.raises(RoqaError, match="unknown transcript"):
         saturation(interviews(["A", "B"]), order=["I01", "I09"])
+
+
+def test_the_transcripts_an_order_leaves_out_are_recorded_with_the_verdicts(tmp_path: Path) -> None:
+    """Only a command-line warning said so: the Verdicts sheet and the report did not (session
+    27)."""
+    from openpyxl import load_workbook
+
+    from roqa_nlp.report import ReportOptions, render_report
+
+    result = interviews(["A", "B", "C"])
+    with pytest.warns(RoqaWarning, match="leaves out 1 of the 3 transcripts"):
+        s = saturation(result, order="I02,I01")
+    assert s.left_out == ["I03"]
+    assert s.verdict_rows()[-1] == ["interview order", "", "", "", "left out: I03"]
+    s.to_xlsx(tmp_path / "s.xlsx")
+    rows = list(load_workbook(tmp_path / "s.xlsx")["Verdicts"].iter_rows(values_only=True))
+    assert rows[-1][0] == "interview order" and rows[-1][-1] == "left out: I03"
+    assert saturation(result).left_out == []
+    with pytest.warns(RoqaWarning):
+        html = render_report(result, MINI, options=ReportOptions(order=("I02", "I01")))
+    assert "Interviews in the order given with <code>--order</code>; left out of it: I03." in html
 
 
 def test_an_order_naming_a_participant_of_two_interviews_asks_for_their_transcripts() -> None:

@@ -1000,6 +1000,8 @@ class Saturation:
     new_support: list[dict[str, tuple[int, float]]] = field(default_factory=list)
     #: the codes' names, by id: a code a QDA program made is shown by its name, not its GUID
     names: dict[str, str] = field(default_factory=dict)
+    #: transcripts of the result the interview order left out (not judged)
+    left_out: list[str] = field(default_factory=list)
 
     def code_label(self, code_id: str) -> str:
         """``code_id`` as the table and verdicts show it (:func:`~roqa_nlp.codebook.shown_code`)."""
@@ -1113,6 +1115,11 @@ class Saturation:
                 g.interview or "",
                 g.message,
             ],
+            *(
+                [["interview order", "", "", "", f"left out: {', '.join(self.left_out)}"]]
+                if self.left_out
+                else []
+            ),
         ]
 
     def to_xlsx(self, path: str | Path) -> None:
@@ -1229,6 +1236,7 @@ def saturation(
     """
     result = as_result(result, "saturation")
     known = interview_order(result)
+    left_out: list[str] = []
     if order is None:
         seq = known
     else:
@@ -1472,6 +1480,7 @@ def saturation(
         open_coding,
         new_support,
         {k: names[k] for ks in new_codes for k in ks if k in names},
+        left_out,
     )
 
 

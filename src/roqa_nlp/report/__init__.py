@@ -710,6 +710,7 @@ def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
         ],
         "francis": sat.francis,
         "guest": sat.guest,
+        "left_out": sat.left_out,
     }
 
 
