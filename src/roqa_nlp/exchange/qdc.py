@@ -59,6 +59,20 @@ def export_qdc(
     return out
 
 
+def _is_project(data: bytes) -> bool:
+    """Whether ``data`` is a zip holding a REFI-QDA project (``project.qde``)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return any(n.lower() == "project.qde" for n in z.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return False
+
+
 def read_qdc(
     path: str | Path,
     *,
@@ -76,7 +90,7 @@ def read_qdc(
     """
     p = Path(path)
     data = read_bytes(p)
-    if data.startswith(b"PK\x03\x04"):  # a zip: a .qdpx project, not a codebook file
+    if _is_project(data):  # a .qdpx project, not a codebook file
         raise RoqaError(
             "is a REFI-QDA project (.qdpx), not a codebook file (.qdc)",
             path=p,
