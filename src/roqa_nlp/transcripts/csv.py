@@ -28,12 +28,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import RoqaError, quoted
-from ..io import decode_text, read_bytes
 from ..schema import Transcript
 from .columns import column_roles, span
-from .render import render_transcript
 from .timecodes import parse_time
-from .utterances import Utterance, merge_utterances
+from .utterances import Utterance, speech_file_text, utterances_transcript
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("speaker", "text")
 #: The header Whisper's .tsv and whisper.cpp's .csv write, their times in whole milliseconds.
@@ -146,9 +144,7 @@ def read_csv_transcript(
     participant: str | None = None,
 ) -> Transcript:
     """Read a CSV (or tab-separated .tsv) transcript (see the module docstring)."""
-    text = decode_text(read_bytes(path), path)
-    if not text.strip():
-        raise RoqaError("no speech found", path=path, hint="the file is empty")
+    text = speech_file_text(path)
     try:
         rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text.split("\n", 1)[0])))
     except csv.Error as e:
@@ -231,12 +227,10 @@ def table_transcript(
                 end_time=None if end_time is None else end_time / scale,
             )
         )
-    turns, named = merge_utterances(utterances, path, interviewer_labels)
-    return render_transcript(
-        turns,
+    return utterances_transcript(
+        utterances,
         path,
+        {"format": fmt, "rendering": "canonical", "rows": len(utterances)},
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata={"format": fmt, "rendering": "canonical", "rows": len(utterances)},
-        speaker_labels=named,
     )

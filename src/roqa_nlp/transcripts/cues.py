@@ -25,9 +25,8 @@ from pathlib import Path
 
 from ..errors import quoted
 from ..schema import Transcript
-from .render import render_transcript
 from .timecodes import parse_timecode
-from .utterances import Utterance, merge_utterances
+from .utterances import Utterance, utterances_transcript
 
 # Seconds may have one digit: Teams wrote ``0:0:5.230 --> 0:0:9.0``.
 _TIME = r"(?:\d{1,9}:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?"
@@ -186,18 +185,16 @@ def cue_transcript(
     unread: list[str] = []
     cues = parse_cues(text if timed is None else timed, unread)
     utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
-    turns, named = merge_utterances(utterances, path, interviewer_labels)
-    return render_transcript(
-        turns,
+    return utterances_transcript(
+        utterances,
         path,
-        interviewer_labels=interviewer_labels,
-        participant=participant,
-        metadata={
+        {
             "format": fmt,
             "rendering": "canonical",
             "cues": len(utterances),
             **({"timed_lines": True} if timed is not None else {}),
             **({UNREAD: unread} if unread else {}),
         },
-        speaker_labels=named,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
     )

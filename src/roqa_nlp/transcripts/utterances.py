@@ -18,9 +18,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from ..errors import RoqaError
+from ..io import decode_text, read_bytes
+from ..schema import Transcript
 from .cue_times import CuePiece
-from .render import SpokenTurn
+from .render import SpokenTurn, render_transcript
 from .roles import unlabelled_speaker
 from .speaker_labels import LabelMatch, cue_labels, is_display_name, line_labels
 
@@ -123,3 +127,32 @@ def _with_name_lines(
         lab if lab is not None or c is None or c.label not in repeated else c
         for lab, c in zip(labels, candidates, strict=True)
     ]
+
+
+def utterances_transcript(
+    utterances: Sequence[Utterance],
+    path: str | Path,
+    metadata: dict[str, Any],
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """The transcript of ``utterances`` (cues, table rows, Whisper segments) merged into turns
+    (:func:`merge_utterances`) and rendered canonically with ``metadata``."""
+    turns, named = merge_utterances(utterances, path, interviewer_labels)
+    return render_transcript(
+        turns,
+        path,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
+        metadata=metadata,
+        speaker_labels=named,
+    )
+
+
+def speech_file_text(path: str | Path) -> str:
+    """The decoded text of a transcript file; an empty file is a one-line error."""
+    text = decode_text(read_bytes(path), path)
+    if not text.strip():
+        raise RoqaError("no speech found", path=path, hint="the file is empty")
+    return text

@@ -27,8 +27,7 @@ from typing import Any
 from ..errors import RoqaError
 from ..io import decode_text, read_bytes
 from ..schema import Transcript
-from .render import render_transcript
-from .utterances import Utterance, merge_utterances
+from .utterances import Utterance, speech_file_text, utterances_transcript
 
 HINT = (
     "give the JSON that Whisper, faster-whisper, WhisperX, aTrain or whisper.cpp wrote (a "
@@ -92,9 +91,7 @@ def read_whisper_json_transcript(
     participant: str | None = None,
 ) -> Transcript:
     """Read a Whisper JSON transcript (see the module docstring)."""
-    text = decode_text(read_bytes(path), path)
-    if not text.strip():
-        raise RoqaError("no speech found", path=path, hint="the file is empty")
+    text = speech_file_text(path)
     try:
         document = json.loads(text)
     except (ValueError, RecursionError) as e:
@@ -105,12 +102,10 @@ def read_whisper_json_transcript(
         raise RoqaError("is not a Whisper transcript", path=path, hint=HINT)
     segments, unit = found
     utterances = [_utterance(s, unit, n, path) for n, s in enumerate(segments, start=1)]
-    turns, named = merge_utterances(utterances, path, interviewer_labels)
-    return render_transcript(
-        turns,
+    return utterances_transcript(
+        utterances,
         path,
+        {"format": "whisper-json", "rendering": "canonical", "segments": len(segments)},
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata={"format": "whisper-json", "rendering": "canonical", "segments": len(segments)},
-        speaker_labels=named,
     )
