@@ -416,6 +416,19 @@ def test_a_focus_groups_quotes_are_its_speakers_and_table_2_counts_people(
         "\u201cYou need real skill to do recovery work.\u201d (P01, T3:0-40)",
         "\u201cTraining is thin.\u201d (P06, FG1:0-17)",
     ]
+    # one participant under two display names (a Zoom rename), or a diarisation split: one
+    # person, the transcript's case, not two people named by their (real) display names
+    renamed = CodingResult(
+        segments=[
+            spoken(seg("T9", 0, "No staff.", ("IC.F", 0.9, "barrier")), "Maria Okafor"),
+            spoken(seg("T9", 1, "No time.", ("IC.F", 0.9, "barrier")), "Maria Okafor (she/her)"),
+            spoken(seg("T9", 2, "No money.", ("IC.F", 0.9, "barrier")), "P7"),
+            spoken(seg("T9", 3, "No room.", ("IC.F", 0.9, "barrier")), "P07"),
+        ],
+        transcripts={"T9": transcript("T9", "P07")},
+    )
+    row9 = barriers_enablers(renamed, MINI).construct("IC.F")
+    assert row9 is not None and row9.barriers.participants == ["P07"]
     # one participant speaking under one label: the transcript's case, as before
     alone = barriers_enablers(three_interviews(), MINI).construct("IC.F")
     assert alone is not None

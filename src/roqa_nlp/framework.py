@@ -232,16 +232,20 @@ def coded_segments(
 
 
 def group_transcripts(result: CodingResult) -> set[str]:
-    """The transcripts in which two or more participants speak (a focus group, a joint
-    interview): their quotes are each a speaker's, not the transcript's one case's."""
-    from .transcripts.utterances import UNKNOWN_SPEAKER
+    """The transcripts in which two or more numbered participants speak (``P06`` and ``P07``: a
+    focus group, a joint interview): their quotes are each a speaker's, not the transcript's
+    one case's. Display names are not counted: one person's Zoom name changes ("Maria Okafor",
+    "Maria Okafor (she/her)") and a diarisation split are not two participants, and a display
+    name is often a real name."""
+    from .transcripts.roles import participant_number_label
 
-    speakers: dict[str, set[str]] = {}
+    numbers: dict[str, set[str]] = {}
     for s in result.segments:
         seg = s.segment
-        if seg.role == "participant" and seg.speaker and seg.speaker != UNKNOWN_SPEAKER:
-            speakers.setdefault(seg.transcript_id, set()).add(seg.speaker)
-    return {t for t, who in speakers.items() if len(who) > 1}
+        number = participant_number_label(seg.speaker) if seg.role == "participant" else None
+        if number is not None:
+            numbers.setdefault(seg.transcript_id, set()).add(_same_id(number))
+    return {t for t, found in numbers.items() if len(found) > 1}
 
 
 def charted_top_k(result: CodingResult, top_k: int | None = None) -> int:
