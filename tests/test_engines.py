@@ -273,7 +273,7 @@ def test_the_ray_engine_refuses_two_transcripts_with_one_id_as_the_local_engine_
     )  # fmt: skip
     assert line == (
         f"roqa: error: {tmp_path / 'siteB' / 'interview.txt'}: two transcripts share the id "
-        "'interview' (rename one of the files)"
+        "'interview' (rename one of the files so every transcript has its own name)"
     )
     assert not out.exists()
 

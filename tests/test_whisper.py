@@ -8,6 +8,7 @@ formats); here the shapes, speakers, folders and errors."""
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -214,3 +215,83 @@ def test_a_whisper_json_given_for_codings_says_to_code_it_and_other_json_is_read
     other = write_json(tmp_path / "metrics.json", {"kappa": 0.6})
     with pytest.raises(RoqaError, match=r"metrics.json: line 1 is not a segment coding"):
         CodingResult.read(other)
+
+
+def test_whisper_cpp_diarised_csv_is_in_milliseconds_and_its_unknown_speaker_is_none(
+    tmp_path: Path,
+) -> None:
+    """With --diarize whisper.cpp's .csv has a speaker column: its times were read as seconds
+    (a turn at 12.1 s cited at 03:21:40); its '?' speaker was a third participant (session 27)."""
+    path = tmp_path / "p10.csv"
+    path.write_text(
+        "start,end,speaker,text\n"
+        '0,4000,0,"How long have you managed the service?"\n'
+        '4000,12100,1,"About six years now, since it opened."\n'
+        '12100,15000,?,"and the staff"\n'
+        '15000,18000,0,"What helped?"\n',
+        "utf-8",
+    )
+    t = read_transcript(path, interviewer_labels=["0"])
+    assert [(u.speaker, u.begin_time, u.end_time) for u in t.turns] == [
+        ("0", 0.0, 4.0),
+        ("1", 4.0, 15.0),
+        ("0", 15.0, 18.0),
+    ]
+    doc = {
+        "transcription": [{"offsets": {"from": 44800, "to": 45000}, "text": "Hi", "speaker": "?"}]
+    }
+    with pytest.warns(SpeakerWarning):
+        assert read_transcript(write_json(tmp_path / "p11.json", doc)).turns[0].begin_time == 44.8
+
+
+def test_whispers_tsv_is_read_unquoted(tmp_path: Path) -> None:
+    """A text opening with '"' swallowed the next row, its times and all (session 27)."""
+    path = tmp_path / "p26.tsv"
+    path.write_text(
+        'start\tend\ttext\n0\t4000\t"We\'re doing everything we can," they said.\n'
+        '4000\t9000\tAnd then the "plan" changed.\n',
+        "utf-8",
+    )
+    with pytest.warns(SpeakerWarning):
+        t = read_transcript(path)
+    assert t.text[t.turns[0].start : t.turns[0].end] == (
+        '"We\'re doing everything we can," they said. And then the "plan" changed.'
+    )
+    assert (t.turns[0].begin_time, t.turns[0].end_time) == (0.0, 9.0)
+
+
+def test_a_bare_list_of_segments_is_read_and_a_segments_list_without_text_is_left_out(
+    tmp_path: Path,
+) -> None:
+    segments = whisperx()["segments"]
+    for s in segments:
+        del s["speaker"]
+    with pytest.warns(SpeakerWarning):
+        t = read_transcript(write_json(tmp_path / "p07.json", segments))
+    assert t.turns[0].begin_time == 0.0 and t.metadata["segments"] == 10
+    folder = tmp_path / "study"
+    folder.mkdir()
+    write_json(folder / "p07.json", segments)
+    write_json(folder / "diarisation.json", {"segments": [{"start": 0, "end": 4, "speaker": "A"}]})
+    with pytest.warns(RoqaWarning, match="left out diarisation.json: a JSON file that is not"):
+        assert [f.name for f in expand_paths([folder])] == ["p07.json"]
+
+
+def test_a_time_too_large_for_a_number_is_a_one_line_error(tmp_path: Path) -> None:
+    (tmp_path / "p05.json").write_text(
+        '{"segments": [{"text": "Hi", "start": 1' + "0" * 400 + "}]}"
+    )
+    with pytest.raises(RoqaError, match=r"segment 1's start is not a time"):
+        read_transcript(tmp_path / "p05.json")
+
+
+def test_an_interview_saved_in_two_formats_says_so(tmp_path: Path) -> None:
+    write_json(tmp_path / "p05.json", whisperx())
+    (tmp_path / "p05.srt").write_text("1\n00:00:00,000 --> 00:00:03,500\nSo?\n", "utf-8")
+    with pytest.raises(RoqaError) as caught, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        read_transcripts(tmp_path)
+    assert str(caught.value).startswith(
+        f"{tmp_path / 'p05.srt'}: is the interview p05.json holds, in another format (give one "
+        "file per interview"
+    )

@@ -1259,7 +1259,7 @@ class AutoCoder:
         labels = with_default_labels(interviewer_labels)
         inputs = list(inputs)
         interviewers = _study_pass(inputs, labels, pseudonyms, study_interviewers)
-        seen: set[str] = set()
+        seen: dict[str, str | None] = {}  # transcript id -> the file it came from
         pending: list[Segment] = []
         part = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
         labels_warned = interviewer_labels is None  # nothing to warn of
@@ -1307,12 +1307,10 @@ class AutoCoder:
         # Warnings are issued here, in the caller's thread.
         for t, from_file, segments in in_background(segmented()):
             if t.id in seen:
-                raise RoqaError(
-                    f"two transcripts share the id {t.id!r}",
-                    path=t.source or None,
-                    hint="rename one of the files",
-                )
-            seen.add(t.id)
+                from .transcripts import shared_id_error
+
+                raise shared_id_error(t.id, t.source or None, seen[t.id])
+            seen[t.id] = t.source or None
             if from_file:
                 warn_of_reading(t, stacklevel=_stacklevel)
             elif not labels_warned:

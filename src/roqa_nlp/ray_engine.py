@@ -196,9 +196,9 @@ def _refuse_shared_ids(paths: list[Path]) -> None:
         if p.suffix.lower() == ".qdpx":
             continue  # a project's transcripts are named inside it
         if p.stem in seen:
-            raise RoqaError(
-                f"two transcripts share the id {p.stem!r}", path=p, hint="rename one of the files"
-            )
+            from .transcripts import shared_id_error
+
+            raise shared_id_error(p.stem, p, seen[p.stem])
         seen[p.stem] = p
 
 

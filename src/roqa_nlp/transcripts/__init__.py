@@ -242,6 +242,28 @@ def _read_one(
     return _reader(p)(p, interviewer_labels=interviewer_labels, participant=participant)
 
 
+def shared_id_error(
+    transcript_id: str, path: str | Path | None, first: str | Path | None
+) -> RoqaError:
+    """The error for a second transcript with the id of one read before: one interview saved in
+    two formats (speech-to-text tools write .json, .srt, .vtt and .txt at once) or two files of
+    one name in different folders."""
+    if path is not None and first is not None:
+        here, there = Path(path), Path(first)
+        if here.stem == there.stem and here.parent == there.parent and here.suffix != there.suffix:
+            return RoqaError(
+                f"is the interview {there.name} holds, in another format",
+                path=here,
+                hint="give one file per interview (speech-to-text tools write several: keep the "
+                ".json, which keeps the speakers and times, and move the others away)",
+            )
+    return RoqaError(
+        f"two transcripts share the id {transcript_id!r}",
+        path=path,
+        hint="rename one of the files so every transcript has its own name",
+    )
+
+
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given; a directory stands for its supported transcript files, in name order
     with numbers compared as numbers (``p2`` before ``p10``), not those of its subfolders (a
@@ -538,11 +560,7 @@ def read_files(
             if t.id in seen and seen[t.id] == str(f):
                 raise RoqaError("is given twice", path=f, hint="give each transcript file once")
             if t.id in seen:
-                raise RoqaError(
-                    f"has the same transcript id '{t.id}' as {seen[t.id]}",
-                    path=f,
-                    hint="rename one of the files so every transcript has its own name",
-                )
+                raise shared_id_error(t.id, f, seen[t.id])
             seen[t.id] = str(f)
             out.append(t)
     interviewers = study_interviewers(out)

@@ -4,9 +4,11 @@ per subtitle cue.
 The header row names the columns, in any case and order: ``speaker`` and ``text`` are required,
 ``start`` and ``end`` (seconds, or ``[HH:]MM:SS[.mmm]``; a start column may hold a span,
 ``0:00.0 - 0:05.2``) are optional; other columns are ignored. A timed table may leave the speaker
-out: Whisper's ``.tsv`` and whisper.cpp's ``.csv`` (``start``, ``end``, ``text``, the times in
-whole milliseconds) are read as unlabelled speech, or by the ``SPEAKER_00: words`` labels their
-text opens with, as a subtitle file without voice tags is. Each may go by another name that
+out when it has both time columns: Whisper's ``.tsv`` and whisper.cpp's ``.csv`` (``start``,
+``end``, ``text``, the times in whole milliseconds; whisper.cpp's ``--diarize`` adds ``speaker``)
+are read as unlabelled speech, or by the ``SPEAKER_00: words`` labels their text opens with, as a
+subtitle file without voice tags is; Whisper writes its ``.tsv`` unquoted, so a text opening
+with ``"`` is read as it stands. Each may go by another name that
 transcription services and QDA programs give it (``Content``, ``Transcript``, ``Start Time``,
 ``Timespan``: :mod:`roqa_nlp.transcripts.columns`).
 The delimiter is whichever of comma, semicolon or tab the header uses (Excel in many European
@@ -31,11 +33,12 @@ from ..errors import RoqaError, quoted
 from ..schema import Transcript
 from .columns import column_roles, span
 from .timecodes import parse_time
-from .utterances import Utterance, speech_file_text, utterances_transcript
+from .utterances import Utterance, known_speaker, speech_file_text, utterances_transcript
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("speaker", "text")
-#: The header Whisper's .tsv and whisper.cpp's .csv write, their times in whole milliseconds.
-WHISPER_HEADER = ["start", "end", "text"]
+#: The headers Whisper's .tsv and whisper.cpp's .csv write (with ``--diarize``, a speaker
+#: column), their times in whole milliseconds.
+WHISPER_HEADERS = (["start", "end", "text"], ["start", "end", "speaker", "text"])
 DELIMITERS = ",;\t"
 COLUMNS_HINT = (
     "the first row must name the columns speaker and text (or content, transcript ...; "
@@ -102,9 +105,10 @@ def names_transcript_columns(path: str | Path) -> bool:
 
 
 def _has_transcript_columns(roles: dict[str, int]) -> bool:
-    """Whether a header's column roles are a transcript's: speaker and text, or text and the
-    time it starts (a timed table without speakers, as Whisper writes)."""
-    return "text" in roles and ("speaker" in roles or "start" in roles)
+    """Whether a header's column roles are a transcript's: speaker and text, or text with the
+    times each row starts and ends (a timed table without speakers, as Whisper writes; an
+    interview log with a transcript's file name and a time of day is not one)."""
+    return "text" in roles and ("speaker" in roles or ("start" in roles and "end" in roles))
 
 
 def _delimiter(header_line: str) -> str:
@@ -129,7 +133,7 @@ def _time(value: str, column: str, row: int, path: str | Path) -> float | None:
 def _whisper_milliseconds(rows: list[list[str]], roles: dict[str, int]) -> bool:
     """Whether a table is Whisper's (its header ``start``, ``end``, ``text`` exactly) with its
     times in whole milliseconds, as Whisper writes them (``4200`` is 4.2 s)."""
-    if [cell.strip().lstrip("\ufeff") for cell in rows[0]] != WHISPER_HEADER:
+    if [cell.strip().lstrip("\ufeff") for cell in rows[0]] not in WHISPER_HEADERS:
         return False
     times = [
         row[roles[c]].strip() for row in rows[1:] for c in ("start", "end") if roles[c] < len(row)
@@ -145,8 +149,17 @@ def read_csv_transcript(
 ) -> Transcript:
     """Read a CSV (or tab-separated .tsv) transcript (see the module docstring)."""
     text = speech_file_text(path)
+    first = text.split("\n", 1)[0].lstrip("\ufeff").rstrip("\r")
+    # Whisper writes its .tsv without quoting: a text opening with '"' is words, not a quote
+    unquoted = first == "\t".join(WHISPER_HEADERS[0])
     try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text.split("\n", 1)[0])))
+        rows = list(
+            csv.reader(
+                io.StringIO(text),
+                delimiter=_delimiter(first),
+                quoting=csv.QUOTE_NONE if unquoted else csv.QUOTE_MINIMAL,
+            )
+        )
     except csv.Error as e:
         raise RoqaError(f"is not a valid CSV file ({e})", path=path, hint=COLUMNS_HINT) from None
     fmt = "tsv" if Path(path).suffix.lower() == ".tsv" else "csv"
@@ -222,7 +235,7 @@ def table_transcript(
         utterances.append(
             Utterance(
                 words=cells["text"],
-                speaker=cells.get("speaker", "").strip() or None,
+                speaker=known_speaker(cells.get("speaker")),
                 begin_time=None if begin_time is None else begin_time / scale,
                 end_time=None if end_time is None else end_time / scale,
             )

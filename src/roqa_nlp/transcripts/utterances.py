@@ -30,6 +30,15 @@ from .speaker_labels import LabelMatch, cue_labels, is_display_name, line_labels
 
 #: Speaker of speech before the first named speaker, in a file that names speakers later.
 UNKNOWN_SPEAKER = "Unknown speaker"
+#: What speech-to-text writes for a piece whose speaker it could not tell (whisper.cpp's
+#: ``--diarize``: ``?``): no speaker, so the piece continues the last speaker's turn.
+UNKNOWN_SPEAKER_MARKS = frozenset({"", "?", "unknown"})
+
+
+def known_speaker(label: str | None) -> str | None:
+    """A piece's speaker label, or None for none or an unknown one (:data:`UNKNOWN_SPEAKER_MARKS`)."""
+    name = (label or "").strip()
+    return None if name.casefold() in UNKNOWN_SPEAKER_MARKS else name
 
 
 @dataclass(frozen=True)

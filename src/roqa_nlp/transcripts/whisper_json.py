@@ -27,7 +27,7 @@ from typing import Any
 from ..errors import RoqaError
 from ..io import decode_text, read_bytes
 from ..schema import Transcript
-from .utterances import Utterance, speech_file_text, utterances_transcript
+from .utterances import Utterance, known_speaker, speech_file_text, utterances_transcript
 
 HINT = (
     "give the JSON that Whisper, faster-whisper, WhisperX, aTrain or whisper.cpp wrote (a "
@@ -36,15 +36,22 @@ HINT = (
 
 
 def whisper_segments(document: Any) -> tuple[list[Any], float] | None:
-    """The segment list of a Whisper JSON document and the seconds of its time unit, or None
-    when ``document`` is not one."""
+    """The segment list of a Whisper JSON document and how many of its time unit make a second
+    (1, or 1000 for milliseconds), or None when ``document`` is not one."""
+    if isinstance(document, list) and document and all(_is_segment(x) for x in document):
+        return document, 1.0  # a script's json.dump of faster-whisper's segments
     if not isinstance(document, dict):
         return None
-    for key, unit in (("segments", 1.0), ("transcription", 0.001)):
+    for key, unit in (("segments", 1.0), ("transcription", 1000.0)):
         segments = document.get(key)
         if isinstance(segments, list):
             return segments, unit
     return None
+
+
+def _is_segment(item: Any) -> bool:
+    """A segment of a bare list: a dict with its text and a start time."""
+    return isinstance(item, dict) and isinstance(item.get("text"), str) and "start" in item
 
 
 def is_whisper_json(path: str | Path) -> bool:
@@ -54,15 +61,27 @@ def is_whisper_json(path: str | Path) -> bool:
         document = json.loads(decode_text(read_bytes(path), path))
     except (RoqaError, ValueError, RecursionError):
         return True
-    return whisper_segments(document) is not None
+    found = whisper_segments(document)
+    # segments without text (a diarisation-only dump) are no transcript either
+    return found is not None and any(
+        isinstance(x, dict) and isinstance(x.get("text"), str) for x in found[0]
+    )
 
 
 def _time(value: Any, unit: float, where: str, path: str | Path) -> float | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
+    try:
+        seconds = float(value) / unit
+    except (TypeError, ValueError, OverflowError):
+        seconds = math.nan
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not 0 <= seconds < math.inf
+    ):
         raise RoqaError(f"{where} is not a time in seconds ({value!r:.40})", path=path, hint=HINT)
-    return float(value) * unit
+    return seconds
 
 
 def _utterance(segment: Any, unit: float, number: int, path: str | Path) -> Utterance:
@@ -78,7 +97,7 @@ def _utterance(segment: Any, unit: float, number: int, path: str | Path) -> Utte
     begin, end = ("from", "to") if unit != 1.0 else ("start", "end")
     return Utterance(
         words=segment["text"],
-        speaker=(speaker or "").strip() or None,
+        speaker=known_speaker(speaker),
         begin_time=_time(times.get(begin), unit, f"{where}'s {begin}", path),
         end_time=_time(times.get(end), unit, f"{where}'s {end}", path),
     )
