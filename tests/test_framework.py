@@ -581,6 +581,25 @@ def test_codes_a_qda_program_made_are_shown_by_name_not_guid() -> None:
         "(1 segment, p=1.00), IC.F (1 segment, p=1.00);"
     )
     assert framework_matrix(bob).wide_rows()[0][1:] == ["Staff turnover", "IC.F Complexity"]
+    # two codes of one name stay apart; names are separated by semicolons, never blanks
+    other = "9f1c0e2a-0000-4000-8000-000000000000"
+    twins = CodingResult(
+        [
+            SegmentResult(
+                seg("T1", 0, "People leave.").segment,
+                [Suggestion(GUID, "Staff", None, 1.0, "barrier")],
+            ),
+            SegmentResult(
+                seg("T1", 1, "Rota gaps.").segment,
+                [Suggestion(other, "Staff", None, 1.0, "barrier")],
+            ),
+        ],
+        {"T1": transcript("T1", "P01")},
+        {"user": {"name": "Bob"}},
+    )
+    sat = saturation(twins, initial_sample=0, stopping_criterion=1)
+    assert sat.rows()[1][4] == "Staff [9f1c0e2a]; Staff [556d5796]"
+    assert framework_matrix(twins).wide_rows()[0][1:] == ["Staff [556d5796]", "Staff [9f1c0e2a]"]
 
 
 def test_francis_not_reached_when_the_quiet_run_is_too_short() -> None:

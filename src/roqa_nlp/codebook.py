@@ -31,10 +31,16 @@ from .schema import Code, normalise_valence
 _OPAQUE_ID = re.compile(r"\{?[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\}?")
 
 
-def shown_code(code_id: str, name: str | None) -> str:
+def shown_code(code_id: str, name: str | None, names: dict[str, str] | None = None) -> str:
     """How a code is written where a short label is wanted (a table's column, a list of new
-    codes): its id, or its name when the id is a QDA program's GUID and the code has a name."""
-    return name if name and _OPAQUE_ID.fullmatch(code_id) else code_id
+    codes): its id, or its name when the id is a QDA program's GUID and the code has a name;
+    when another code of ``names`` (id -> name) has that name too, the name with the GUID's
+    first eight characters (``Staff [556d5796]``), so the two stay apart."""
+    if not (name and _OPAQUE_ID.fullmatch(code_id)):
+        return code_id
+    if names and any(k != code_id and v == name for k, v in names.items()):
+        return f"{name} [{code_id.strip('{}')[:8]}]"
+    return name
 
 
 def normalise_name(name: str) -> str:

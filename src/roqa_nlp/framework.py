@@ -450,7 +450,7 @@ class FrameworkMatrix:
         from .codebook import shown_code
 
         name = self.names.get(code_id, "")
-        shown = shown_code(code_id, name)
+        shown = shown_code(code_id, name, {k: self.names.get(k, "") for k in self.codes})
         return f"{code_id} {name}".strip() if name and shown == code_id != name else shown
 
     def to_dict(self) -> dict[str, Any]:
@@ -1011,13 +1011,15 @@ class Saturation:
         """``code_id`` as the table and verdicts show it (:func:`~roqa_nlp.codebook.shown_code`)."""
         from .codebook import shown_code
 
-        return shown_code(code_id, self.names.get(code_id))
+        return shown_code(code_id, self.names.get(code_id), self.names)
 
     def new_code_labels(self, n: int) -> str:
         """The new codes of the ``n``-th interview (0-based) as one cell: ids separated by
-        blanks, or by semicolons when a name shown has blanks in it."""
-        labels = [self.code_label(k) for k in self.new_codes[n]]
-        return ("; " if any(" " in x for x in labels) else " ").join(labels)
+        blanks, or by semicolons when a code is shown by its name."""
+        ids = self.new_codes[n]
+        labels = [self.code_label(k) for k in ids]
+        named = any(x != k for x, k in zip(labels, ids, strict=True))
+        return ("; " if named else " ").join(labels)
 
     @property
     def new_counts(self) -> list[int]:
@@ -1331,12 +1333,13 @@ def saturation(
     from .codebook import shown_code
 
     names = _code_names(result, book)
+    shown = {k: names[k] for ks in new_codes for k in ks if k in names}  # the codes shown
 
     def evidence(k: int) -> str:
         """Interview ``k``'s new codes with what they rest on: a verdict kept open by one
         passage at p = 0.45 reads differently from one kept open by five at 0.9."""
         return ", ".join(
-            f"{shown_code(code, names.get(code))} ({n} segment{'s' * (n != 1)}, p={p:.2f})"
+            f"{shown_code(code, names.get(code), shown)} ({n} segment{'s' * (n != 1)}, p={p:.2f})"
             for code, (n, p) in new_support[k - 1].items()
         )
 
@@ -1483,7 +1486,7 @@ def saturation(
         guest,
         open_coding,
         new_support,
-        {k: names[k] for ks in new_codes for k in ks if k in names},
+        shown,
         left_out,
     )
 
