@@ -599,7 +599,7 @@ def test_codes_a_qda_program_made_are_shown_by_name_not_guid() -> None:
     )
     sat = saturation(twins, initial_sample=0, stopping_criterion=1)
     assert sat.rows()[1][4] == "Staff [9f1c0e2a]; Staff [556d5796]"
-    assert framework_matrix(twins).wide_rows()[0][1:] == ["Staff [556d5796]", "Staff [9f1c0e2a]"]
+    assert framework_matrix(twins).wide_rows()[0][1:] == ["Staff [9f1c0e2a]", "Staff [556d5796]"]
 
 
 def test_francis_not_reached_when_the_quiet_run_is_too_short() -> None:
