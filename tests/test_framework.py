@@ -714,6 +714,10 @@ def test_an_order_naming_transcripts_a_review_did_not_reach_leaves_them_out() ->
     ]
     with pytest.raises(RoqaError, match="unknown transcript.*'I05'"):
         saturation(result, order="I02,I01,I05")
+    # the order may name participants, as --order allows
+    result.meta["participants_not_reviewed"] = ["P03", "P04"]
+    with pytest.warns(RoqaWarning, match=r"names 2 transcript\(s\) these codings do not hold"):
+        assert saturation(result, order="P2,P1,P3,p04").interviews == ["I02", "I01"]
 
 
 # -- construct ratings ------------------------------------------------------------------------

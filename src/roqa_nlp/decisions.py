@@ -790,6 +790,8 @@ def reviewed_codings(
     not_reviewed = [t for t in result.transcripts if t not in reviewed]
     if not_reviewed:
         meta["transcripts_not_reviewed"] = not_reviewed  # framework.NOT_REVIEWED
+        # their cases, so that an interview order naming participants (P03) finds them too
+        meta["participants_not_reviewed"] = [result.participant_of(t) for t in not_reviewed]
     model_meta = result.meta.get("model") if isinstance(result.meta, dict) else None
     if isinstance(model_meta, dict) and model_meta.get("hash"):
         meta["reviewed_model"] = model_meta["hash"]  # the model whose suggestions were reviewed

@@ -1277,7 +1277,9 @@ def saturation(
         meta = result.meta if isinstance(result.meta, dict) else {}
         not_reviewed = meta.get(NOT_REVIEWED)
         not_reviewed = set(not_reviewed) if isinstance(not_reviewed, list) else set()
-        unread = [t for t in missing if t in not_reviewed]
+        cases = meta.get("participants_not_reviewed")
+        not_reviewed |= {_same_id(str(c)) for c in cases} if isinstance(cases, list) else set()
+        unread = [t for t in missing if t in not_reviewed or _same_id(t) in not_reviewed]
         if unread:
             from .errors import first_few, warn
 
