@@ -470,3 +470,27 @@ def test_a_projects_own_code_is_kept_while_the_codebooks_codes_are_translated(
     # codings no built-in codebook knows any code of stay as they are
     r = one_segment(own)
     assert chart_with(r, cfir2022) == (r, None)
+
+
+def test_a_persons_codes_are_applied_in_the_codebook_they_are_translated_into() -> None:
+    """result.translate('cfir-2022') shared a reviewer's code between the constructs it maps
+    onto (p = 0.33), so the matrix marked her decisions 'unsure'; the CLI applied them (session
+    27)."""
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+    seg = Segment("p01:0001", "p01", "P01", "participant", 0, 9, "No staff.")
+    split = None
+    for code in Codebook.load("cfir-2009").codable:
+        g = Suggestion(code.id, code.name, code.domain, 1.0, "barrier")
+        model = CodingResult([SegmentResult(seg, [g])], meta={"model": {"hash": "x"}})
+        shared = model.translate("cfir-2022")[0].suggestions
+        if len(shared) > 1:
+            split = code
+            break
+    assert split is not None and all(g.probability < 1 for g in shared)  # a model's: shared
+    g = Suggestion(split.id, split.name, split.domain, 1.0, "barrier")
+    alice = CodingResult([SegmentResult(seg, [g])], meta={"user": {"name": "Alice"}})
+    applied = alice.translate("cfir-2022")[0].suggestions
+    assert [x.code_id for x in applied] == [x.code_id for x in shared]
+    assert [x.probability for x in applied] == [1.0] * len(shared)

@@ -347,16 +347,27 @@ class CodingResult:
         ``source`` is the codebook the suggestions use (default: the one the run recorded, else
         cfir-2009). ``result.translate("cfir-2022")`` charts CFIR 2009 suggestions as CFIR 2.0
         constructs; ``result.translate("erondu-2021")`` as the seed study's barriers and enablers.
-        See :mod:`roqa_nlp.crosswalk` for how probabilities and valences are carried over.
+        See :mod:`roqa_nlp.crosswalk` for how probabilities and valences are carried over; a
+        person's codes (reviewed, imported) are applied, not suggested, so every code one reaches
+        is applied (probability 1), as ``roqa report --codebook`` charts them.
         """
+        from dataclasses import replace
+
         from .codebook import DEFAULT_CODEBOOK, Codebook
         from .crosswalk import recorded_codebook, translate
+        from .exchange.qdpx_export import person_of
 
         def as_book(b: str | Codebook) -> Codebook:
             return b if isinstance(b, Codebook) else Codebook.load(b)
 
         src = as_book(source or recorded_codebook(self.meta) or DEFAULT_CODEBOOK)
-        return translate(self, src, as_book(codebook))
+        out = translate(self, src, as_book(codebook))
+        if person_of(self, "a coder") is not None:
+            out.segments = [
+                replace(s, suggestions=[replace(g, probability=1.0) for g in s.suggestions])
+                for s in out.segments
+            ]
+        return out
 
     # -- files ---------------------------------------------------------------------------------
 
