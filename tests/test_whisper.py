@@ -295,3 +295,23 @@ def test_an_interview_saved_in_two_formats_says_so(tmp_path: Path) -> None:
         f"{tmp_path / 'p05.srt'}: is the interview p05.json holds, in another format (give one "
         "file per interview"
     )
+
+
+def test_an_interviewer_named_who_never_asks_while_another_speaker_does_is_warned_of(
+    tmp_path: Path,
+) -> None:
+    """--interviewer SPEAKER_00 across WhisperX files: in one, SPEAKER_00 was the participant,
+    and the questions were coded as her talk without a word (session 27)."""
+    swapped = whisperx(("SPEAKER_01", "SPEAKER_00"))  # SPEAKER_01 asks here
+    path = write_json(tmp_path / "p08.json", swapped)
+    with pytest.warns(SpeakerWarning) as caught:
+        t = read_transcript(path, interviewer_labels=["SPEAKER_00"])
+    assert [str(w.message) for w in caught] == [
+        f"{path}: 'SPEAKER_00', taken as the interviewer, asks in none of their 5 turns while "
+        "'SPEAKER_01' asks in 5 of 5: speech-to-text numbers speakers anew in each file, so check "
+        "who interviews here (name them with interviewer_labels=['NAME'])"
+    ]
+    assert {u.speaker for u in t.turns if u.role == "interviewer"} == {"SPEAKER_00"}  # as told
+    with warnings.catch_warnings():  # named rightly: nothing to say
+        warnings.simplefilter("error")
+        read_transcript(path, interviewer_labels=["SPEAKER_01"])

@@ -391,6 +391,30 @@ def warn_of_speakers(transcript: Transcript, *, stacklevel: int = 2) -> None:
         warnings.warn(SpeakerWarning(message, transcript), stacklevel=stacklevel + 1)
 
 
+def interviewer_who_never_asks(transcript: Transcript) -> tuple[str, int, str, int, int] | None:
+    """``(interviewer, turns, asker, questions, turns)`` when the one speaker taken as the
+    interviewer (by a label given, ``--interviewer SPEAKER_00``) asks in none of their turns
+    (three or more) while another speaker clearly asks the questions (:func:`guess_interviewer`
+    with no roles given): diarisation numbers speakers anew in each file, so SPEAKER_00 may
+    be the participant here. Else None."""
+    from dataclasses import replace
+
+    turns = transcript.turns
+    interviewers = {t.speaker for t in turns if t.role == "interviewer"}
+    if len(interviewers) != 1:
+        return None
+    (named,) = interviewers
+    theirs = [t for t in turns if t.speaker == named]
+    if len(theirs) < GUESS_MIN_TURNS or any(asks(transcript.text[t.start : t.end]) for t in theirs):
+        return None
+    asker = guess_interviewer(transcript.text, [replace(t, role="participant") for t in turns])
+    if asker is None or asker == named:
+        return None
+    others = [t for t in turns if t.speaker == asker]
+    q = sum(asks(transcript.text[t.start : t.end]) for t in others)
+    return named, len(theirs), asker, q, len(others)
+
+
 def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | None:
     """What a researcher should check about who the interviewer is in ``transcript``, in one line
     naming its file and the fix, or ``None``: the interviewer was guessed
@@ -432,6 +456,14 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
             f"interviewer's ({interviewers}), so there is nothing to code (check that the "
             f"participant's turns are labelled 'P04: ...' and that {option} names only the "
             "interviewer)"
+        )
+    swapped = interviewer_who_never_asks(transcript)
+    if swapped is not None:
+        named, n, asker, q, m = swapped
+        return (
+            f"{where}: {named!r}, taken as the interviewer, asks in none of their {n} turns "
+            f"while {asker!r} asks in {q} of {m}: speech-to-text numbers speakers anew in each "
+            f"file, so check who interviews here (name them with {name_it})"
         )
     names = speakers_without_interviewer(transcript.turns)
     unmatched = transcript.metadata.get("interviewer_labels_unmatched")
