@@ -315,3 +315,47 @@ def test_an_interviewer_named_who_never_asks_while_another_speaker_does_is_warne
     with warnings.catch_warnings():  # named rightly: nothing to say
         warnings.simplefilter("error")
         read_transcript(path, interviewer_labels=["SPEAKER_01"])
+
+
+def test_whisper_cpp_speaker_marks_name_the_speakers(tmp_path: Path) -> None:
+    """whisper.cpp --diarize writes '(speaker 0) words' in its .srt and printed lines, and
+    tinydiarize '[SPEAKER_TURN]' (JSON: speaker_turn_next) where the speaker changes: all of it
+    was read as one participant's talk, the marks in the words (session 27)."""
+    srt = tmp_path / "p10.srt"
+    srt.write_text(
+        "1\n00:00:00,000 --> 00:00:04,000\n(speaker 0) How long have you managed it?\n\n"
+        "2\n00:00:04,500 --> 00:00:09,000\n(speaker 1) Six years now.\n\n"
+        "3\n00:00:09,000 --> 00:00:11,000\n(speaker ?) Since it opened.\n",
+        "utf-8",
+    )
+    t = read_transcript(srt, interviewer_labels=["Speaker 0"])
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Speaker 0", "How long have you managed it?"),
+        ("Speaker 1", "Six years now. Since it opened."),
+    ]
+    printed = tmp_path / "p11.txt"
+    printed.write_text(
+        "[00:00:00.000 --> 00:00:04.000]   How long have you managed it? [SPEAKER_TURN]\n"
+        "[00:00:04.500 --> 00:00:09.000]   Six years now.\n"
+        "[00:00:09.000 --> 00:00:11.000]   Since it opened. [SPEAKER_TURN]\n"
+        "[00:00:11.000 --> 00:00:13.000]   What helped?\n",
+        "utf-8",
+    )
+    document = {
+        "transcription": [
+            {"offsets": {"from": 0, "to": 4000}, "text": " How long have you managed it?",
+             "speaker_turn_next": True},
+            {"offsets": {"from": 4500, "to": 9000}, "text": " Six years now.",
+             "speaker_turn_next": False},
+            {"offsets": {"from": 9000, "to": 11000}, "text": " Since it opened.",
+             "speaker_turn_next": True},
+            {"offsets": {"from": 11000, "to": 13000}, "text": " What helped?"},
+        ]
+    }  # fmt: skip
+    for path in (printed, write_json(tmp_path / "p12.json", document)):
+        t = read_transcript(path, interviewer_labels=["Speaker 1"])
+        assert [(u.speaker, t.text[u.start : u.end], u.begin_time) for u in t.turns] == [
+            ("Speaker 1", "How long have you managed it?", 0.0),
+            ("Speaker 2", "Six years now. Since it opened.", 4.5),
+            ("Speaker 1", "What helped?", 11.0),
+        ], path.name

@@ -14,9 +14,10 @@ segment is cited at the time of the cue its words are in (:mod:`roqa_nlp.transcr
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,47 @@ class Utterance:
     after_name: str = ""
 
 
+#: whisper.cpp's ``--diarize`` speaker at the start of a segment's words: ``(speaker 0) words``,
+#: ``(speaker ?)`` when it could not tell.
+_CPP_SPEAKER = re.compile(r"^\s*\(speaker (?P<n>\d+|\?)\)\s*", re.IGNORECASE)
+#: whisper.cpp's tinydiarize mark at the end of a segment after which the speaker changes.
+SPEAKER_TURN = "[SPEAKER_TURN]"
+
+
+def whisper_cpp_speakers(utterances: Sequence[Utterance]) -> list[Utterance]:
+    """``utterances`` with whisper.cpp's speaker marks read: ``(speaker 0) words`` names speaker
+    ``Speaker 0`` (``(speaker ?)`` no one: the last speaker continues), and when the marks are
+    tinydiarize's ``[SPEAKER_TURN]`` (or its JSON ``speaker_turn_next``, kept in the words by the
+    reader), which say only where the speaker changes, the speakers alternate, ``Speaker 1``
+    and ``Speaker 2``, from one mark to the next. Without such marks, unchanged."""
+    out = list(utterances)
+    if any(u.speaker is None and _CPP_SPEAKER.match(u.words) for u in out):
+        read = []
+        for u in out:
+            m = _CPP_SPEAKER.match(u.words) if u.speaker is None else None
+            if m is None:
+                read.append(u)
+                continue
+            n = m.group("n")
+            read.append(
+                replace(u, words=u.words[m.end() :], speaker=None if n == "?" else f"Speaker {n}")
+            )
+        return read
+    if any(u.speaker for u in out) or not any(u.words.rstrip().endswith(SPEAKER_TURN) for u in out):
+        return out
+    turned: list[Utterance] = []
+    number = 1
+    for u in out:
+        words = u.words.rstrip()
+        turn = words.endswith(SPEAKER_TURN)
+        if turn:
+            words = words[: -len(SPEAKER_TURN)].rstrip()
+        turned.append(replace(u, words=words, speaker=f"Speaker {number}"))
+        if turn:
+            number = 3 - number
+    return turned
+
+
 def merge_utterances(
     utterances: Sequence[Utterance],
     path: str | Path,
@@ -62,6 +104,7 @@ def merge_utterances(
 ) -> tuple[list[SpokenTurn], bool]:
     """Speaker turns from utterances (see the module docstring), and whether any utterance
     named its speaker (if none did, every turn is the participant's by default)."""
+    utterances = whisper_cpp_speakers(utterances)
     texts = ["" if u.speaker is not None else u.words for u in utterances]
     labels = cue_labels(texts, line_labels(texts, interviewer_labels))
     labels = _with_name_lines(utterances, labels)

@@ -27,7 +27,13 @@ from typing import Any
 from ..errors import RoqaError
 from ..io import decode_text, read_bytes
 from ..schema import Transcript
-from .utterances import Utterance, known_speaker, speech_file_text, utterances_transcript
+from .utterances import (
+    SPEAKER_TURN,
+    Utterance,
+    known_speaker,
+    speech_file_text,
+    utterances_transcript,
+)
 
 HINT = (
     "give the JSON that Whisper, faster-whisper, WhisperX, aTrain or whisper.cpp wrote (a "
@@ -95,8 +101,9 @@ def _utterance(segment: Any, unit: float, number: int, path: str | Path) -> Utte
     if not isinstance(times, dict):
         times = {}
     begin, end = ("from", "to") if unit != 1.0 else ("start", "end")
+    turn = segment.get("speaker_turn_next") is True  # tinydiarize: the speaker changes after
     return Utterance(
-        words=segment["text"],
+        words=segment["text"] + (f" {SPEAKER_TURN}" if turn else ""),
         speaker=known_speaker(speaker),
         begin_time=_time(times.get(begin), unit, f"{where}'s {begin}", path),
         end_time=_time(times.get(end), unit, f"{where}'s {end}", path),
