@@ -359,3 +359,20 @@ def test_whisper_cpp_speaker_marks_name_the_speakers(tmp_path: Path) -> None:
             ("Speaker 2", "Six years now. Since it opened.", 4.5),
             ("Speaker 1", "What helped?", 11.0),
         ], path.name
+
+
+def test_highlighted_word_subtitles_are_read_once(tmp_path: Path) -> None:
+    """Whisper's --highlight_words writes a segment's words in one cue per word, the word
+    underlined: 7,990 words were read for 374 (session 27). A short repeat stays."""
+    words = "Okay, so it's recording now.".split()
+    cues = []
+    for n, w in enumerate(words):
+        shown = " ".join(f"<u>{x}</u>" if i == n else x for i, x in enumerate(words))
+        cues.append(f"{n + 1}\n00:00:0{n},000 --> 00:00:0{n + 1},000\n{shown}")
+    cues.append("9\n00:00:06,000 --> 00:00:07,000\nYes.\n\n10\n00:00:07,000 --> 00:00:08,000\nYes.")
+    path = tmp_path / "p22.srt"
+    path.write_text("\n\n".join(cues) + "\n", "utf-8")
+    with pytest.warns(SpeakerWarning):
+        t = read_transcript(path)
+    assert t.text[t.turns[0].start : t.turns[0].end] == "Okay, so it's recording now. Yes. Yes."
+    assert (t.turns[0].begin_time, t.turns[0].end_time) == (0.0, 8.0)

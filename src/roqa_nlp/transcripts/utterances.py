@@ -97,6 +97,32 @@ def whisper_cpp_speakers(utterances: Sequence[Utterance]) -> list[Utterance]:
     return turned
 
 
+#: Fewest words of a cue repeated by the next one for the repeat to be a copy, not speech.
+MIN_REPEATED_WORDS = 3
+
+
+def without_repeats(utterances: Sequence[Utterance]) -> list[Utterance]:
+    """``utterances`` with each run of consecutive ones of the same speaker and words (of
+    :data:`MIN_REPEATED_WORDS` or more) read once, to the last one's end: Whisper's
+    ``--highlight_words`` subtitles repeat a segment's words in one cue per word, the word
+    underlined (``<u>``), which reading leaves out. A short "Yes." said twice stays twice."""
+    out: list[Utterance] = []
+    for u in utterances:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.speaker == u.speaker
+            and " ".join(last.words.split()) == " ".join(u.words.split())
+            and len(u.words.split()) >= MIN_REPEATED_WORDS
+        ):
+            out[-1] = replace(
+                last, end_time=u.end_time if u.end_time is not None else last.end_time
+            )
+            continue
+        out.append(u)
+    return out
+
+
 def merge_utterances(
     utterances: Sequence[Utterance],
     path: str | Path,
@@ -104,7 +130,7 @@ def merge_utterances(
 ) -> tuple[list[SpokenTurn], bool]:
     """Speaker turns from utterances (see the module docstring), and whether any utterance
     named its speaker (if none did, every turn is the participant's by default)."""
-    utterances = whisper_cpp_speakers(utterances)
+    utterances = without_repeats(whisper_cpp_speakers(utterances))
     texts = ["" if u.speaker is not None else u.words for u in utterances]
     labels = cue_labels(texts, line_labels(texts, interviewer_labels))
     labels = _with_name_lines(utterances, labels)
