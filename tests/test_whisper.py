@@ -364,9 +364,9 @@ def test_whisper_cpp_speaker_marks_name_the_speakers(tmp_path: Path) -> None:
 def test_highlighted_word_subtitles_are_read_once(tmp_path: Path) -> None:
     """Whisper's --highlight_words writes a segment's words in one cue per word, the word
     underlined: 7,990 words were read for 374 (session 27). A short repeat stays."""
-    words = "Okay, so it's recording now.".split()
+    words = ["Okay,", "so", "it's", "recording", "now."]
     cues = []
-    for n, w in enumerate(words):
+    for n in range(len(words)):
         shown = " ".join(f"<u>{x}</u>" if i == n else x for i, x in enumerate(words))
         cues.append(f"{n + 1}\n00:00:0{n},000 --> 00:00:0{n + 1},000\n{shown}")
     cues.append("9\n00:00:06,000 --> 00:00:07,000\nYes.\n\n10\n00:00:07,000 --> 00:00:08,000\nYes.")
