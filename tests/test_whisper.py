@@ -82,18 +82,24 @@ def test_whisper_json_without_speakers_is_the_participants_unlabelled_talk(
     assert turns_of(t) == [("P07", "participant", words, 0.0, 47.5)]
 
 
-def test_a_segment_without_a_speaker_continues_the_last_speakers_turn(tmp_path: Path) -> None:
+def test_a_diarised_segment_without_a_speaker_is_an_unknown_speakers(tmp_path: Path) -> None:
+    """WhisperX leaves a segment that fell in no speaker's turn without one: the interviewer's
+    'Mm-hmm.' and closing words were read into the participant's answer (session 27)."""
     document = whisperx()
-    del document["segments"][3]["speaker"]  # the second answer: diarisation gave no speaker
-    with pytest.warns(SpeakerWarning):
+    segments = document["segments"]
+    segments.insert(2, {"start": 7.6, "end": 8.0, "text": " Mm-hmm."})
+    segments.append({"start": 48.0, "end": 51.0, "text": " Thanks so much, I'll stop it now."})
+    with pytest.warns(SpeakerWarning, match="'SPEAKER_00', who asks the questions"):
         t = read_transcript(write_json(tmp_path / "p05.json", document))
-    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
-        ("SPEAKER_00", QA[0][0]),
-        ("SPEAKER_01", QA[0][1]),
-        ("SPEAKER_00", f"{QA[1][0]} {QA[1][1]} {QA[2][0]}"),
-        ("SPEAKER_01", QA[2][1]),
-        *[(s, w) for pair in QA[3:] for s, w in zip(("SPEAKER_00", "SPEAKER_01"), pair)],
+    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns][1:4] == [
+        ("SPEAKER_01", "participant", QA[0][1]),
+        ("Unknown speaker", "participant", "Mm-hmm."),
+        ("SPEAKER_00", "interviewer", QA[1][0]),
     ]
+    assert (t.turns[-1].speaker, t.text[t.turns[-1].start : t.turns[-1].end]) == (
+        "Unknown speaker",
+        "Thanks so much, I'll stop it now.",
+    )
 
 
 def test_whisper_cpp_json_reads_milliseconds_and_labels_in_the_text(tmp_path: Path) -> None:

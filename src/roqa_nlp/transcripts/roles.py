@@ -269,6 +269,11 @@ def asks(words: str) -> bool:
     return "?" in words
 
 
+#: Speaker of speech no label names: before the first named speaker, in a file that names
+#: speakers later, or a diarised segment that fell in no speaker's turn.
+UNKNOWN_SPEAKER = "Unknown speaker"
+
+
 def guess_interviewer(text: str, turns: Sequence[Turn]) -> str | None:
     """The speaker who asks the questions, in a conversation of two or more speakers none of whom
     is the interviewer (Zoom names people, not roles), else ``None``.
@@ -281,6 +286,8 @@ def guess_interviewer(text: str, turns: Sequence[Turn]) -> str | None:
     for turn in turns:
         if turn.role == "interviewer":
             return None
+        if turn.speaker == UNKNOWN_SPEAKER:
+            continue  # no one in particular: neither the interviewer nor the one answering
         said = text[turn.start : turn.end]
         s = stats.setdefault(turn.speaker, [0, 0, 0])
         s[0] += 1

@@ -26,11 +26,9 @@ from ..io import decode_text, read_bytes
 from ..schema import Transcript
 from .cue_times import CuePiece
 from .render import SpokenTurn, render_transcript
-from .roles import unlabelled_speaker
+from .roles import UNKNOWN_SPEAKER, unlabelled_speaker
 from .speaker_labels import LabelMatch, cue_labels, is_display_name, line_labels
 
-#: Speaker of speech before the first named speaker, in a file that names speakers later.
-UNKNOWN_SPEAKER = "Unknown speaker"
 #: What speech-to-text writes for a piece whose speaker it could not tell (whisper.cpp's
 #: ``--diarize``: ``?``): no speaker, so the piece continues the last speaker's turn.
 UNKNOWN_SPEAKER_MARKS = frozenset({"", "?", "unknown"})

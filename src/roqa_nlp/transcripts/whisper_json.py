@@ -8,9 +8,10 @@ Transcribing recordings locally keeps them confidential, and the local tools wri
 - whisper.cpp (``-oj``): ``{"transcription": [{"offsets": {"from": 0, "to": 4200}, "text": "
   words"}, ...]}``, times in milliseconds.
 
-Each segment is an utterance (:mod:`roqa_nlp.transcripts.utterances`): one without a speaker
-continues the previous speaker's turn, and a ``Name: words`` label opening its text names one,
-as in a subtitle file; with no speaker anywhere the file is one participant's unlabelled speech.
+Each segment is an utterance (:mod:`roqa_nlp.transcripts.utterances`); a ``Name: words`` label
+opening its text names its speaker, as in a subtitle file. In a diarised file a segment without
+a speaker (one that fell in no speaker's turn) is an ``Unknown speaker``'s; with no speaker
+anywhere the file is one participant's unlabelled speech.
 Other keys (``words``, ``tokens``, ``language`` ...) are ignored. The transcript's text is the
 canonical rendering of :mod:`roqa_nlp.transcripts.render`, each segment's times kept so that a
 coded segment is cited at its own time.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,7 @@ from ..io import decode_text, read_bytes
 from ..schema import Transcript
 from .utterances import (
     SPEAKER_TURN,
+    UNKNOWN_SPEAKER,
     Utterance,
     known_speaker,
     speech_file_text,
@@ -128,6 +131,11 @@ def read_whisper_json_transcript(
         raise RoqaError("is not a Whisper transcript", path=path, hint=HINT)
     segments, unit = found
     utterances = [_utterance(s, unit, n, path) for n, s in enumerate(segments, start=1)]
+    if any(u.speaker for u in utterances):
+        # diarised, but some segments fell in no speaker's turn (WhisperX leaves them without
+        # one): an unknown speaker's, not the last speaker's (an interviewer's "Mm-hmm." or
+        # closing words were read into the participant's answer)
+        utterances = [u if u.speaker else replace(u, speaker=UNKNOWN_SPEAKER) for u in utterances]
     return utterances_transcript(
         utterances,
         path,
