@@ -382,3 +382,22 @@ def test_highlighted_word_subtitles_are_read_once(tmp_path: Path) -> None:
         t = read_transcript(path)
     assert t.text[t.turns[0].start : t.turns[0].end] == "Okay, so it's recording now. Yes. Yes."
     assert (t.turns[0].begin_time, t.turns[0].end_time) == (0.0, 8.0)
+
+
+@pytest.mark.parametrize(
+    ("document", "service"),
+    [
+        ({"jobName": "p17", "accountId": "1", "results": {"transcripts": []}}, "AWS Transcribe"),
+        ({"source": "x.wav", "recognizedPhrases": []}, "Azure Speech"),
+        ({"results": [{"alternatives": [{"transcript": "Hi"}]}]}, "Google Cloud Speech-to-Text"),
+    ],
+)
+def test_a_cloud_services_json_is_named_as_such(
+    tmp_path: Path, document: dict, service: str
+) -> None:
+    with pytest.raises(RoqaError) as caught:
+        read_transcript(write_json(tmp_path / "p17.json", document))
+    assert str(caught.value) == (
+        f"{tmp_path / 'p17.json'}: is {service}'s JSON, which is not read (export the transcript "
+        "from the service as .srt or .vtt (with speaker labels), or as a Word document)"
+    )

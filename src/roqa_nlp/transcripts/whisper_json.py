@@ -58,6 +58,22 @@ def whisper_segments(document: Any) -> tuple[list[Any], float] | None:
     return None
 
 
+def cloud_service(document: Any) -> str | None:
+    """The cloud speech service whose JSON ``document`` is (AWS Transcribe, Azure, Google Cloud
+    Speech-to-Text), by their top-level keys, else None."""
+    if not isinstance(document, dict):
+        return None
+    if "jobName" in document and isinstance(document.get("results"), dict):
+        return "AWS Transcribe"
+    if "recognizedPhrases" in document:
+        return "Azure Speech"
+    results = document.get("results")
+    first = results[0] if isinstance(results, list) and results else None
+    if isinstance(first, dict) and "alternatives" in first:
+        return "Google Cloud Speech-to-Text"
+    return None
+
+
 def _is_segment(item: Any) -> bool:
     """A segment of a bare list: a dict with its text and a start time."""
     return isinstance(item, dict) and isinstance(item.get("text"), str) and "start" in item
@@ -128,6 +144,14 @@ def read_whisper_json_transcript(
         raise RoqaError(f"is not valid JSON ({message})", path=path, hint=HINT) from None
     found = whisper_segments(document)
     if found is None:
+        service = cloud_service(document)
+        if service is not None:
+            raise RoqaError(
+                f"is {service}'s JSON, which is not read",
+                path=path,
+                hint="export the transcript from the service as .srt or .vtt (with speaker "
+                "labels), or as a Word document",
+            )
         raise RoqaError("is not a Whisper transcript", path=path, hint=HINT)
     segments, unit = found
     utterances = [_utterance(s, unit, n, path) for n, s in enumerate(segments, start=1)]
