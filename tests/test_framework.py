@@ -429,6 +429,17 @@ def test_a_focus_groups_quotes_are_its_speakers_and_table_2_counts_people(
     )
     row9 = barriers_enablers(renamed, MINI).construct("IC.F")
     assert row9 is not None and row9.barriers.participants == ["P07"]
+    # a group of first names is a group; an unknown speaker in it is no one
+    named = CodingResult(
+        segments=[
+            spoken(seg("FG2", 0, "No staff.", ("IC.F", 0.9, "barrier")), "Anna"),
+            spoken(seg("FG2", 1, "No time.", ("IC.F", 0.9, "barrier")), "Ben"),
+            spoken(seg("FG2", 2, "No room.", ("IC.F", 0.9, "barrier")), "Unknown speaker"),
+        ],
+        transcripts={"FG2": transcript("FG2", "FG2")},
+    )
+    row2 = barriers_enablers(named, MINI).construct("IC.F")
+    assert row2 is not None and row2.barriers.participants == ["Anna", "Ben", "FG2"]
     # one participant speaking under one label: the transcript's case, as before
     alone = barriers_enablers(three_interviews(), MINI).construct("IC.F")
     assert alone is not None

@@ -198,6 +198,8 @@ def coded_segments(
             ids[key] = key if found is None else found.id
         return ids[key]
 
+    from .transcripts.roles import UNKNOWN_SPEAKER
+
     groups = group_transcripts(result)
     out: list[Quote] = []
     for s in result.segments:
@@ -225,27 +227,37 @@ def coded_segments(
                         None if g.valence_probability is None else float(g.valence_probability)
                     ),
                     begin_time=seg.begin_time,
-                    speaker=seg.speaker if seg.transcript_id in groups else "",
+                    speaker=seg.speaker
+                    if seg.transcript_id in groups and seg.speaker != UNKNOWN_SPEAKER
+                    else "",
                 )
             )
     return out
 
 
 def group_transcripts(result: CodingResult) -> set[str]:
-    """The transcripts in which two or more numbered participants speak (``P06`` and ``P07``: a
-    focus group, a joint interview): their quotes are each a speaker's, not the transcript's
-    one case's. Display names are not counted: one person's Zoom name changes ("Maria Okafor",
-    "Maria Okafor (she/her)") and a diarisation split are not two participants, and a display
-    name is often a real name."""
-    from .transcripts.roles import participant_number_label
+    """The transcripts in which two or more participants speak (a focus group, a joint
+    interview: ``P06`` and ``P07``, ``Anna`` and ``Ben``): their quotes are each a speaker's, not
+    the transcript's one case's. One person under two labels is one: a Zoom rename ("Maria
+    Okafor", "Maria Okafor (she/her)") or a participant number written two ways (``P7``,
+    ``P07``); and a transcript whose case is one participant's number (``p07.vtt``) is that
+    participant's, whatever its labels (a diarisation split). An unknown speaker is no one."""
+    from .pseudonyms import _person
+    from .transcripts.roles import UNKNOWN_SPEAKER, participant_number_label
 
-    numbers: dict[str, set[str]] = {}
+    people: dict[str, set[str]] = {}
     for s in result.segments:
         seg = s.segment
-        number = participant_number_label(seg.speaker) if seg.role == "participant" else None
-        if number is not None:
-            numbers.setdefault(seg.transcript_id, set()).add(_same_id(number))
-    return {t for t, found in numbers.items() if len(found) > 1}
+        if seg.role != "participant" or not seg.speaker or seg.speaker == UNKNOWN_SPEAKER:
+            continue
+        number = participant_number_label(seg.speaker)
+        who = _same_id(number) if number is not None else _person(seg.speaker)
+        people.setdefault(seg.transcript_id, set()).add(who)
+    return {
+        t
+        for t, found in people.items()
+        if len(found) > 1 and participant_number_label(result.participant_of(t)) is None
+    }
 
 
 def charted_top_k(result: CodingResult, top_k: int | None = None) -> int:

@@ -42,7 +42,8 @@ WHISPER_HEADERS = (["start", "end", "text"], ["start", "end", "speaker", "text"]
 DELIMITERS = ",;\t"
 COLUMNS_HINT = (
     "the first row must name the columns speaker and text (or content, transcript ...; "
-    "optional: start, end)"
+    "optional: start, end); without a speaker column, the text must open with speaker labels "
+    "(P04: ...) or each row have its start and end"
 )
 #: A column of roqa's own CSV files (``codings.csv``, decisions), never of a transcript.
 ROQA_COLUMN = "segment_id"
@@ -130,15 +131,28 @@ def _time(value: str, column: str, row: int, path: str | Path) -> float | None:
         ) from None
 
 
+#: The median length of a row (end - start) from which whole-number times are milliseconds: no
+#: transcript row lasts 100 seconds as a rule, and no speech-to-text segment 100 milliseconds.
+MIN_MEDIAN_MS = 100
+
+
 def _whisper_milliseconds(rows: list[list[str]], roles: dict[str, int]) -> bool:
-    """Whether a table is Whisper's (its header ``start``, ``end``, ``text`` exactly) with its
-    times in whole milliseconds, as Whisper writes them (``4200`` is 4.2 s)."""
+    """Whether a table is Whisper's (its header ``start``, ``end``, ``text`` exactly, or with
+    whisper.cpp's ``speaker`` column) with its times in whole milliseconds, as Whisper writes
+    them (``4200`` is 4.2 s): every time a whole number, and its rows a median
+    :data:`MIN_MEDIAN_MS` or more long (a researcher's own table in whole seconds is not)."""
     if [cell.strip().lstrip("\ufeff") for cell in rows[0]] not in WHISPER_HEADERS:
         return False
-    times = [
-        row[roles[c]].strip() for row in rows[1:] for c in ("start", "end") if roles[c] < len(row)
-    ]
-    return any(times) and all(t.isdigit() for t in times if t)
+    lengths = []
+    for row in rows[1:]:
+        begin, end = (
+            row[roles[c]].strip() if roles[c] < len(row) else "" for c in ("start", "end")
+        )
+        if any(t and not t.isdigit() for t in (begin, end)):
+            return False
+        if begin and end:
+            lengths.append(int(end) - int(begin))
+    return bool(lengths) and sorted(lengths)[len(lengths) // 2] >= MIN_MEDIAN_MS
 
 
 def read_csv_transcript(
@@ -220,10 +234,12 @@ def table_transcript(
             hint="read codings with CodingResult.read() or `roqa report FOLDER`; give the "
             "transcript files to code them",
         )
-    if not _has_transcript_columns(roles):
+    labelled_text = "text" in roles and "speaker" not in roles and "start" in roles
+    if not (_has_transcript_columns(roles) or labelled_text):
         missing = next(c for c in REQUIRED_COLUMNS if c not in roles)
         raise RoqaError(f"has no '{missing}' column", path=path, hint=COLUMNS_HINT)
-    scale = 1000.0 if _whisper_milliseconds(rows, roles) else 1.0
+    whisper = _whisper_milliseconds(rows, roles)
+    scale = 1000.0 if whisper else 1.0
     utterances = []
     for number, row in enumerate(rows[1:], start=2):
         cells = {role: row[i] if i < len(row) else "" for role, i in roles.items()}
@@ -235,15 +251,23 @@ def table_transcript(
         utterances.append(
             Utterance(
                 words=cells["text"],
-                speaker=known_speaker(cells.get("speaker")),
+                # whisper.cpp's '?' is no speaker; a researcher's own '?' is a label as written
+                speaker=known_speaker(cells.get("speaker"))
+                if whisper
+                else (cells.get("speaker") or "").strip() or None,
                 begin_time=None if begin_time is None else begin_time / scale,
                 end_time=None if end_time is None else end_time / scale,
             )
         )
-    return utterances_transcript(
+    transcript = utterances_transcript(
         utterances,
         path,
         {"format": fmt, "rendering": "canonical", "rows": len(utterances)},
         interviewer_labels=interviewer_labels,
         participant=participant,
     )
+    # a time and the words, no speaker column: a transcript only if its words name speakers
+    unnamed = transcript.metadata.get("speaker_labels") is False
+    if labelled_text and not _has_transcript_columns(roles) and unnamed:
+        raise RoqaError("has no 'speaker' column", path=path, hint=COLUMNS_HINT)
+    return transcript

@@ -400,7 +400,8 @@ def warn_of_speakers(transcript: Transcript, *, stacklevel: int = 2) -> None:
 
 def interviewer_who_never_asks(transcript: Transcript) -> tuple[str, int, str, int, int] | None:
     """``(interviewer, turns, asker, questions, turns)`` when the one speaker taken as the
-    interviewer (by a label given, ``--interviewer SPEAKER_00``) asks in none of their turns
+    interviewer by a label of one file's (``--interviewer SPEAKER_00``, ``Speaker 1``; not a
+    role, ``Interviewer``, nor a person's name) asks in none of their turns
     (three or more) while another speaker clearly asks the questions (:func:`guess_interviewer`
     with no roles given): diarisation numbers speakers anew in each file, so SPEAKER_00 may
     be the participant here. Else None."""
@@ -411,6 +412,8 @@ def interviewer_who_never_asks(transcript: Transcript) -> tuple[str, int, str, i
     if len(interviewers) != 1:
         return None
     (named,) = interviewers
+    if _default_interviewer_keys().names_role(named) or _names_a_person(named):
+        return None  # a role or a person: the same in every file, unlike SPEAKER_00
     theirs = [t for t in turns if t.speaker == named]
     if len(theirs) < GUESS_MIN_TURNS or any(asks(transcript.text[t.start : t.end]) for t in theirs):
         return None

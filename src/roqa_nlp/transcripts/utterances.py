@@ -95,29 +95,36 @@ def whisper_cpp_speakers(utterances: Sequence[Utterance]) -> list[Utterance]:
     return turned
 
 
-#: Fewest words of a cue repeated by the next one for the repeat to be a copy, not speech.
+#: Fewest words of a cue, and fewest copies of it in a row, for the copies to be Whisper's
+#: highlighted words rather than speech said again.
 MIN_REPEATED_WORDS = 3
+MIN_COPIES = 3
 
 
 def without_repeats(utterances: Sequence[Utterance]) -> list[Utterance]:
-    """``utterances`` with each run of consecutive ones of the same speaker and words (of
-    :data:`MIN_REPEATED_WORDS` or more) read once, to the last one's end: Whisper's
-    ``--highlight_words`` subtitles repeat a segment's words in one cue per word, the word
-    underlined (``<u>``), which reading leaves out. A short "Yes." said twice stays twice."""
-    out: list[Utterance] = []
+    """``utterances`` with each run of :data:`MIN_COPIES` or more consecutive ones of the same
+    speaker and words (of :data:`MIN_REPEATED_WORDS` or more) read once, to the last one's end:
+    Whisper's ``--highlight_words`` subtitles repeat a segment's words in one cue per word, the
+    word underlined (``<u>``), which reading leaves out. A sentence said twice stays twice."""
+    runs: list[list[Utterance]] = []
     for u in utterances:
-        last = out[-1] if out else None
+        last = runs[-1][0] if runs else None
         if (
             last is not None
             and last.speaker == u.speaker
             and " ".join(last.words.split()) == " ".join(u.words.split())
             and len(u.words.split()) >= MIN_REPEATED_WORDS
         ):
-            out[-1] = replace(
-                last, end_time=u.end_time if u.end_time is not None else last.end_time
-            )
+            runs[-1].append(u)
+        else:
+            runs.append([u])
+    out: list[Utterance] = []
+    for run in runs:
+        if len(run) < MIN_COPIES:
+            out.extend(run)
             continue
-        out.append(u)
+        end = next((u.end_time for u in reversed(run) if u.end_time is not None), None)
+        out.append(replace(run[0], end_time=end))
     return out
 
 

@@ -9,9 +9,10 @@ Transcribing recordings locally keeps them confidential, and the local tools wri
   words"}, ...]}``, times in milliseconds.
 
 Each segment is an utterance (:mod:`roqa_nlp.transcripts.utterances`); a ``Name: words`` label
-opening its text names its speaker, as in a subtitle file. In a diarised file a segment without
-a speaker (one that fell in no speaker's turn) is an ``Unknown speaker``'s; with no speaker
-anywhere the file is one participant's unlabelled speech.
+opening its text names its speaker, as in a subtitle file. A segment without a speaker (in a
+diarised file, one that fell in no speaker's turn: often the rest of a sentence the speaker
+before began) continues the last speaker's turn; with no speaker anywhere the file is one
+participant's unlabelled speech.
 Other keys (``words``, ``tokens``, ``language`` ...) are ignored. The transcript's text is the
 canonical rendering of :mod:`roqa_nlp.transcripts.render`, each segment's times kept so that a
 coded segment is cited at its own time.
@@ -22,7 +23,6 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,6 @@ from ..io import decode_text, read_bytes
 from ..schema import Transcript
 from .utterances import (
     SPEAKER_TURN,
-    UNKNOWN_SPEAKER,
     Utterance,
     known_speaker,
     speech_file_text,
@@ -155,11 +154,6 @@ def read_whisper_json_transcript(
         raise RoqaError("is not a Whisper transcript", path=path, hint=HINT)
     segments, unit = found
     utterances = [_utterance(s, unit, n, path) for n, s in enumerate(segments, start=1)]
-    if any(u.speaker for u in utterances):
-        # diarised, but some segments fell in no speaker's turn (WhisperX leaves them without
-        # one): an unknown speaker's, not the last speaker's (an interviewer's "Mm-hmm." or
-        # closing words were read into the participant's answer)
-        utterances = [u if u.speaker else replace(u, speaker=UNKNOWN_SPEAKER) for u in utterances]
     return utterances_transcript(
         utterances,
         path,
