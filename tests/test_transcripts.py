@@ -1703,6 +1703,20 @@ def test_files_named_in_a_shells_text_order_are_coded_with_numbers_as_numbers(tm
     # a generator of paths is read once and ordered the same way
     with pytest.warns(RoqaWarning):
         assert expand_paths(iter(glob)) == got
+    # files from several folders in the order given: kept (sorting whole paths put fmt2/p22
+    # before fmt/p12, session 27)
+    for folder in ("fmt", "fmt2"):
+        (tmp_path / folder).mkdir()
+    given = [
+        tmp_path / "fmt" / "p12.txt",
+        tmp_path / "fmt" / "p13.txt",
+        tmp_path / "fmt2" / "p22.txt",
+    ]
+    for f in given:
+        f.write_text("P1: Hello.\n", "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert expand_paths(given) == given
 
 
 def test_a_missing_folder_is_not_found_not_an_unsupported_extension(tmp_path) -> None:

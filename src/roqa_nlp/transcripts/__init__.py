@@ -433,12 +433,14 @@ _NOT_READ_BY_NAME_OR_HEADER = _NOT_TRANSCRIPTS[:3]
 
 def _numbers_as_numbers(files: list[Path], given: Iterable[str | Path]) -> list[Path]:
     """``files`` in natural order (``p2`` before ``p10``) when they were all named one by one in
-    plain text order, as a shell's ``*.vtt`` lists them (``p1, p10, p11, ..., p2``): the order
-    interviews are coded in is the order saturation is judged in, and no one numbers interviews
-    that way. Any other order given is kept as given."""
+    plain text order, as a shell's ``*.vtt`` lists them (``p1, p10, p11, ..., p2``), from one
+    folder: the order interviews are coded in is the order saturation is judged in, and no one
+    numbers interviews that way. Any other order given is kept as given."""
     named = [str(Path(x)) for x in given]
     if len(files) < 2 or len(named) != len(files) or [str(f) for f in files] != named:
         return files  # a folder among them, or not a plain list of files
+    if len({f.parent for f in files}) > 1:
+        return files  # from several folders: not one shell pattern's list, kept as given
     natural = sorted(files, key=lambda f: natural_key(str(f)))
     if named != sorted(named) or natural == files:
         return files
