@@ -394,8 +394,8 @@ def test_a_speakers_name_in_the_file_name_is_warned_of_without_a_key(tmp_path: P
         t = read_transcript(path)
     assert [str(w.message) for w in caught if "file's name" in str(w.message)] == [
         f"{path}: the file's name holds a speaker's name (Denise, Okoro), and the outputs name "
-        "the transcript by it (its case, segment ids, the report): rename the file (p14.vtt) "
-        "or code with --pseudonymise KEY.csv"
+        "the transcript by it (its case, segment ids, the report): rename the file by the "
+        "participant's number (e.g. p07.vtt) or code with --pseudonymise KEY.csv"
     ]
     assert name_in_file_warning(t) == str(caught[0].message)
     # a role or number label, a name the file does not hold, a name that is a common word: none
@@ -988,3 +988,16 @@ def test_roqa_code_pseudonymise_names_the_most_frequent_words_to_check(
         f"within a sentence, never in lower case, not in the key): Leeds ×2, {shown} and 3 more; "
         f"add a row to {key} for each"
     ) in " ".join(run.out.split())
+
+
+def test_the_file_name_warning_names_the_participants_file(tmp_path: Path) -> None:
+    from roqa_nlp.transcripts.language import name_in_file_warning
+
+    path = tmp_path / "p07_denise_okoro.txt"
+    path.write_text("Interviewer: What helps?\nDenise Okoro: The team does.\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(path)
+    assert "rename the file p07.txt or code with --pseudonymise KEY.csv" in str(
+        name_in_file_warning(t)
+    )

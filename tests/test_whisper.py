@@ -468,3 +468,13 @@ def test_the_never_asking_interviewer_is_warned_of_only_for_one_files_labels(
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         read_transcript(path)
+
+
+def test_an_unlabelled_speech_to_text_file_is_told_to_diarise(tmp_path: Path) -> None:
+    """The warning said to label the turns 'Interviewer: ...', which a .json or .tsv cannot."""
+    with pytest.warns(SpeakerWarning) as caught:
+        read_transcript(write_json(tmp_path / "p07.json", whisperx((None, None))))
+    assert str(caught[0].message).endswith(
+        "questions included (transcribe it with speakers (diarisation: WhisperX, or whisper.cpp "
+        "--diarize), or label the turns 'Interviewer: ...' and 'P04: ...')"
+    )

@@ -69,10 +69,21 @@ def name_in_file_warning(transcript: Transcript) -> str | None:
     named = names_in_file_name(transcript)
     if not named:
         return None
+    from pathlib import Path
+
+    from .roles import participant_number_label
+
+    suffix = Path(transcript.source).suffix if transcript.source else ""
+    number = participant_number_label(transcript.participant or "")
+    rename = (
+        f"rename the file {number.lower()}{suffix}"
+        if number is not None
+        else f"rename the file by the participant's number (e.g. p07{suffix})"
+    )
     return (
         f"{transcript.source or transcript.id}: the file's name holds a speaker's name "
         f"({', '.join(named)}), and the outputs name the transcript by it (its case, segment "
-        "ids, the report): rename the file (p14.vtt) or code with --pseudonymise KEY.csv"
+        f"ids, the report): {rename} or code with --pseudonymise KEY.csv"
     )
 
 

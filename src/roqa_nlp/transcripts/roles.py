@@ -425,6 +425,21 @@ def interviewer_who_never_asks(transcript: Transcript) -> tuple[str, int, str, i
     return named, len(theirs), asker, q, len(others)
 
 
+#: Formats speech-to-text writes with its speakers only when it diarises.
+_SPEECH_TO_TEXT_FORMATS = ("whisper-json", "tsv", "srt", "vtt")
+
+
+def _how_to_label(transcript: Transcript) -> str:
+    """What gives an unlabelled transcript its speakers: a speech-to-text file diarised, or the
+    turns labelled."""
+    if transcript.metadata.get("format") in _SPEECH_TO_TEXT_FORMATS:
+        return (
+            "transcribe it with speakers (diarisation: WhisperX, or whisper.cpp --diarize), or "
+            "label the turns 'Interviewer: ...' and 'P04: ...'"
+        )
+    return "label the turns 'Interviewer: ...' and 'P04: ...'"
+
+
 def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | None:
     """What a researcher should check about who the interviewer is in ``transcript``, in one line
     naming its file and the fix, or ``None``: the interviewer was guessed
@@ -494,6 +509,6 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
     if transcript.metadata.get("speaker_labels") is False:
         return (
             f"{where}: no speaker labels found, so all of it {coded} as the participant's talk, "
-            "questions included (label the turns 'Interviewer: ...' and 'P04: ...')"
+            f"questions included ({_how_to_label(transcript)})"
         )
     return None
