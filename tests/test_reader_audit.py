@@ -584,6 +584,22 @@ def test_a_label_on_a_line_of_its_own_opens_the_turn_below_it() -> None:
     ]
 
 
+@pytest.mark.parametrize("answerer", ["PARTICIPANT", "Respondent", "INTERVIEWEE"])
+def test_the_one_who_answers_may_be_named_by_their_role_alone_on_a_line(answerer: str) -> None:
+    """INTERVIEWER above the question and PARTICIPANT above the answer: every paragraph was
+    read as the participant's, the questions coded (session 27)."""
+    text = (
+        f"INTERVIEWER\nHow is it going?\n\n{answerer}\nFine, but short of staff.\n\n"
+        f"INTERVIEWER\nAnd what helps?\n\n{answerer}\nSupervision.\n"
+    )
+    assert turns_of(parse_text(text, "p04.txt")) == [
+        ("INTERVIEWER", "interviewer", "How is it going?"),
+        (answerer, "participant", "Fine, but short of staff."),
+        ("INTERVIEWER", "interviewer", "And what helps?"),
+        (answerer, "participant", "Supervision."),
+    ]
+
+
 def test_one_kind_of_label_alone_on_a_line_is_a_title_not_a_turn() -> None:
     text = "Participant 4\n\nInterviewer: How is it going?\nP04: Fine.\nParticipant 4\n"
     assert [u.speaker for u in parse_text(text, "p04.txt").turns] == ["Interviewer", "P04"]

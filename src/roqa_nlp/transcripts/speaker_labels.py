@@ -52,7 +52,8 @@ a speaker in the usual shape:
   is the longest run of up to four words after the time that the reader knows, never ``I`` or
   ``Me``, which open sentences;
 - a line holding only the label, the words on the lines after it (``INTERVIEWER``, then the
-  question, as a script is laid out), with the same conditions; a line its reader says is set
+  question, ``PARTICIPANT`` or ``RESPONDENT``, then the answer, as a script is laid out), with
+  the same conditions; a line its reader says is set
   apart (all in bold, or a heading: ``**Sam Roe**``, ``### Sam Roe``, a Word heading) may also
   hold a capitalised label (as above) that stands alone on two or more such lines;
 - a tab instead of the colon (``Interviewer<TAB>words``, a two-column table pasted as text),
@@ -138,6 +139,10 @@ _LOOSE_SHAPES: tuple[tuple[re.Pattern[str], LooseForm], ...] = (
 #: Labels of the one who answers in a question-and-answer transcript (``A.``, ``R.``, ``B.``,
 #: German ``B`` for *Befragte*), read with a full stop or a tab though no role names them.
 _ANSWER_LABELS = frozenset({"a", "r", "b", "p", "ie", "ip", "resp"})
+#: Words naming the one who answers that may hold a line alone above their words, as a script is
+#: laid out (``PARTICIPANT``, then the answer): not the one letters, which a line may hold as
+#: talk.
+_LONE_ANSWER_LABELS = frozenset({"participant", "interviewee", "respondent", "informant", "resp"})
 TIMESTAMP_PREFIX = re.compile(rf"^[ \t]*{_TIMESTAMP}(?:[ \t]+|$)")
 
 
@@ -542,7 +547,11 @@ def _with_lone_labels(
         ok = (
             0 < len(label) <= MAX_LABEL_CHARS
             and label.casefold() not in _SENTENCE_OPENERS
-            and (known(label) or (s and set_apart_name(label)))
+            and (
+                known(label)
+                or label.casefold() in _LONE_ANSWER_LABELS
+                or (s and set_apart_name(label))
+            )
         )
         alone.append(LabelMatch(label, len(line), None, form="alone") if ok else None)
     if len({m.label.casefold() for m in alone if m is not None}) < 2:
