@@ -1001,3 +1001,47 @@ def test_the_file_name_warning_names_the_participants_file(tmp_path: Path) -> No
     assert "rename the file p07.txt or code with --pseudonymise KEY.csv" in str(
         name_in_file_warning(t)
     )
+
+
+def test_an_empty_key_given_is_the_key_that_learns_the_speakers(tmp_path: Path) -> None:
+    """pseudonymise(ts, PseudonymKey()) returned a new key and left the one given empty, so
+    key.write() wrote nothing (brought in and mended in session 27)."""
+    path = tmp_path / "p01.txt"
+    path.write_text("Interviewer: Hi?\nMaria Okafor: Hello.\n", encoding="utf-8")
+    key = PseudonymKey()
+    _, returned = pseudonymise([read_transcript(path)], key)
+    assert returned is key and key.get("Maria Okafor") == "P01"
+
+
+def test_roqa_pseudonymise_names_a_copy_by_its_pseudonym_when_the_file_name_names_someone(
+    tmp_path: Path,
+) -> None:
+    """The 'de-identified' copy of zoom_denise_okoro.vtt was shared_out/zoom_denise_okoro.txt,
+    and the command gave Denise P01, which p01_interview.txt claims (session 27)."""
+    from test_cli_core import roqa
+
+    study = tmp_path / "zoom"
+    study.mkdir()
+    (study / "zoom_denise_okoro.txt").write_text(
+        "Sam Roe: What helps?\nDenise Okoro: The team does.\n", encoding="utf-8"
+    )
+    (study / "p01_interview.txt").write_text(
+        "Interviewer: What helps?\nP01: The manager.\n", encoding="utf-8"
+    )
+    run = roqa(
+        "pseudonymise", study, "--interviewer", "Sam Roe", "--key", tmp_path / "key.csv",
+        "--out", tmp_path / "shared",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert sorted(f.name for f in (tmp_path / "shared").iterdir()) == [
+        "p01_interview.txt",
+        "p02.txt",
+    ]
+    assert "zoom_denise_okoro.txt -> p02.txt (its file name holds a name of the key)" in " ".join(
+        run.out.split()
+    )
+    assert (
+        (tmp_path / "shared" / "p02.txt")
+        .read_text("utf-8")
+        .startswith("Interviewer: What helps?\nP02: The team does.")
+    )

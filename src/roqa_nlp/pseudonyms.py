@@ -542,21 +542,26 @@ class PseudonymKey:
         body = "|".join(f"(?P<_{i}>{regex})" for i, (regex, _) in enumerate(alternatives))
         return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), [what for _, what in alternatives]
 
-    def _warn_of_file_name(self, transcript: Transcript) -> None:
-        """Warn when the transcript's id or a folder or file name of its path holds a name of
-        the key: outputs carry them (segment ids, the report's headings, ``source``)."""
-        where = [transcript.id, *Path(transcript.source).parts] if transcript.source else []
-        words = {
-            w
-            for piece in where or [transcript.id]
-            for w in re.findall(r"[^\W\d_]+", piece.casefold())
-        }
-        found = {
+    def names_in_path(self, transcript: Transcript, *, folders: bool = True) -> set[str]:
+        """The parts of the key's names that the transcript's id, file name or (with
+        ``folders``) a folder of its path holds: outputs carry them (segment ids, the report's
+        headings, ``source``)."""
+        path = Path(transcript.source) if transcript.source else None
+        where = [transcript.id]
+        if path is not None:
+            where += list(path.parts) if folders else [path.name]
+        words = {w for piece in where for w in re.findall(r"[^\W\d_]+", piece.casefold())}
+        return {
             p
             for name in self.pseudonyms
             for p in name_parts(name)
             if p.casefold() in words and not _is_common_word(p)
         }
+
+    def _warn_of_file_name(self, transcript: Transcript) -> None:
+        """Warn when the transcript's id or a folder or file name of its path holds a name of
+        the key (:meth:`names_in_path`)."""
+        found = self.names_in_path(transcript)
         if found:
             warn(
                 f"the file's name or folder holds a name of the pseudonym key "
@@ -689,7 +694,8 @@ def pseudonymise(
 ) -> tuple[list[Transcript], PseudonymKey]:
     """The transcripts pseudonymised with ``key`` (a new key when None), and the key, which now
     holds every speaker of them (see the module docstring). One transcript may be given alone."""
-    key = checked_key(key, "pseudonymise()") or PseudonymKey()
+    checked = checked_key(key, "pseudonymise()")
+    key = PseudonymKey() if checked is None else checked  # an empty key is falsy: not `or`
     transcripts = checked_transcripts(transcripts, "pseudonymise()")
     for t in transcripts:  # the numbers files claim, before any is given as a free one
         key.reserve(t)
