@@ -3,42 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
 from .app import app, transcripts_argument
-
-if TYPE_CHECKING:
-    from ..pseudonyms import PseudonymKey
-    from ..schema import Transcript
-
-
-def shared_names(
-    key: PseudonymKey, originals: list[Transcript], pseudonymised: list[Transcript]
-) -> dict[str, str]:
-    """The file name (without .txt) of each pseudonymised copy, by transcript id: the id, or
-    when the file name holds a name of the key (``zoom_denise_okoro``), the participant's
-    pseudonym (``p07``; ``p07-2`` for a second file of theirs): a copy made to share must not
-    name the person in its file name."""
-    taken = {
-        t.id.casefold()
-        for t, o in zip(pseudonymised, originals)
-        if not key.names_in_path(o, folders=False)
-    }
-    out: dict[str, str] = {}
-    for t, original in zip(pseudonymised, originals, strict=True):
-        if not key.names_in_path(original, folders=False):
-            out[t.id] = t.id
-            continue
-        base = (t.participant or "participant").lower()
-        name, n = base, 1
-        while name.casefold() in taken:
-            n += 1
-            name = f"{base}-{n}"
-        taken.add(name.casefold())
-        out[t.id] = name
-    return out
 
 
 @app.command("pseudonymise")
@@ -63,8 +31,6 @@ def pseudonymise_command(
     """Write each transcript with people's names replaced by pseudonyms, as plain text
     (`P07: words`) that roqa, NVivo, ATLAS.ti, MAXQDA and QualCoder read; coding these files
     gives the same text and offsets as `roqa code --pseudonymise` on the originals."""
-    from rich.markup import escape
-
     from ..errors import RoqaError, warn
     from ..io import atomic_write_text
     from ..transcripts import expand_paths, read_files, with_default_labels
@@ -84,9 +50,8 @@ def pseudonymise_command(
     transcripts, _ = pseudonymise(originals, pseudonyms)
     sources = {f.resolve() for f in files}
     targets: dict[Path, str] = {}
-    names = shared_names(pseudonyms, originals, transcripts)
     for t in transcripts:
-        target = out / f"{names[t.id]}.txt"
+        target = out / f"{t.id}.txt"
         if target.resolve() in sources:
             raise RoqaError(
                 "would overwrite a transcript it reads",
@@ -108,12 +73,6 @@ def pseudonymise_command(
     out.mkdir(parents=True, exist_ok=True)
     _write_key(pseudonyms, key, transcripts, every_name=True)
     for t in transcripts:
-        atomic_write_text(out / f"{names[t.id]}.txt", t.text)  # exactly: it reads back the same
+        atomic_write_text(out / f"{t.id}.txt", t.text)  # exactly: it reads back the same
     con = _console()
     con.print(f"Wrote {len(transcripts)} pseudonymised transcript(s) to {out}.")
-    renamed = [(t.source, names[t.id]) for t in transcripts if names[t.id] != t.id]
-    for source, name in renamed:
-        con.print(
-            escape(f"  {source} -> {name}.txt (its file name holds a name of the key)"),
-            soft_wrap=True,  # a path is cut by nothing
-        )
