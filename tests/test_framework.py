@@ -439,7 +439,26 @@ def test_a_focus_groups_quotes_are_its_speakers_and_table_2_counts_people(
         transcripts={"FG2": transcript("FG2", "FG2")},
     )
     row2 = barriers_enablers(named, MINI).construct("IC.F")
-    assert row2 is not None and row2.barriers.participants == ["Anna", "Ben", "FG2"]
+    assert row2 is not None and row2.barriers.participants == ["Anna", "Ben"]
+    # a joint interview named by its first participant's number is still two people; one
+    # person's device rejoin, and a file's own speaker numbers, are not
+    joint = CodingResult(
+        segments=[
+            spoken(seg("J1", 0, "No staff.", ("IC.F", 0.9, "barrier")), "P06"),
+            spoken(seg("J1", 1, "No time.", ("IC.F", 0.9, "barrier")), "P07"),
+            spoken(seg("S1", 0, "No staff.", ("IC.F", 0.9, "barrier")), "Maria Okafor"),
+            spoken(seg("S1", 1, "No time.", ("IC.F", 0.9, "barrier")), "Maria's iPhone"),
+            spoken(seg("S2", 0, "No staff.", ("IC.F", 0.9, "barrier")), "SPEAKER_01"),
+            spoken(seg("S2", 1, "No time.", ("IC.F", 0.9, "barrier")), "SPEAKER_02"),
+        ],
+        transcripts={
+            "J1": transcript("J1", "P06"),
+            "S1": transcript("S1", "S1"),
+            "S2": transcript("S2", "S2"),
+        },
+    )
+    row3 = barriers_enablers(joint, MINI).construct("IC.F")
+    assert row3 is not None and row3.barriers.participants == ["P06", "P07", "S1", "S2"]
     # one participant speaking under one label: the transcript's case, as before
     alone = barriers_enablers(three_interviews(), MINI).construct("IC.F")
     assert alone is not None

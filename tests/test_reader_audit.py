@@ -600,6 +600,17 @@ def test_the_one_who_answers_may_be_named_by_their_role_alone_on_a_line(answerer
     ]
 
 
+def test_a_participant_heading_above_a_consent_statement_is_no_turn() -> None:
+    """A lone 'Participant' is a turn's label only on two or more lines (third review of
+    session 27: a heading above a consent statement was read as the participant speaking)."""
+    text = (
+        "Consent\n\nParticipant\nI have read the information sheet and agree to take part.\n\n"
+        "Interviewer\nI confirm the participant was given a copy.\n\n"
+        "Interviewer: Can you tell me about your work?\nP03: I work nights on the ward.\n"
+    )
+    assert [u.speaker for u in parse_text(text, "p03.txt").turns] == ["Interviewer", "P03"]
+
+
 def test_one_kind_of_label_alone_on_a_line_is_a_title_not_a_turn() -> None:
     text = "Participant 4\n\nInterviewer: How is it going?\nP04: Fine.\nParticipant 4\n"
     assert [u.speaker for u in parse_text(text, "p04.txt").turns] == ["Interviewer", "P04"]

@@ -198,8 +198,6 @@ def coded_segments(
             ids[key] = key if found is None else found.id
         return ids[key]
 
-    from .transcripts.roles import UNKNOWN_SPEAKER
-
     groups = group_transcripts(result)
     out: list[Quote] = []
     for s in result.segments:
@@ -227,9 +225,7 @@ def coded_segments(
                         None if g.valence_probability is None else float(g.valence_probability)
                     ),
                     begin_time=seg.begin_time,
-                    speaker=seg.speaker
-                    if seg.transcript_id in groups and seg.speaker != UNKNOWN_SPEAKER
-                    else "",
+                    speaker=seg.speaker if seg.transcript_id in groups else "",
                 )
             )
     return out
@@ -237,27 +233,39 @@ def coded_segments(
 
 def group_transcripts(result: CodingResult) -> set[str]:
     """The transcripts in which two or more participants speak (a focus group, a joint
-    interview: ``P06`` and ``P07``, ``Anna`` and ``Ben``): their quotes are each a speaker's, not
-    the transcript's one case's. One person under two labels is one: a Zoom rename ("Maria
-    Okafor", "Maria Okafor (she/her)") or a participant number written two ways (``P7``,
-    ``P07``); and a transcript whose case is one participant's number (``p07.vtt``) is that
-    participant's, whatever its labels (a diarisation split). An unknown speaker is no one."""
-    from .pseudonyms import _person
-    from .transcripts.roles import UNKNOWN_SPEAKER, participant_number_label
+    interview): their quotes are each a speaker's, not the transcript's one case's. Two or more
+    numbered participants (``P06``, ``P07``) make a group; so do two or more people named
+    (``Anna``, ``Ben``) in a transcript whose case is not one participant's number, one person
+    under two labels counted once (a Zoom rename or rejoin, "Maria Okafor (she/her)", "Maria's
+    iPhone": one's name words within the other's). A file's own speaker numbers (SPEAKER_01,
+    Speaker 2: a diarisation split as often as two people) and an unknown speaker are no one."""
+    from .pseudonyms import name_parts
+    from .transcripts.roles import UNKNOWN_SPEAKER, is_role_label, participant_number_label
+    from .transcripts.roles import _names_a_person as names_a_person
 
-    people: dict[str, set[str]] = {}
+    numbers: dict[str, set[str]] = {}
+    names: dict[str, list[frozenset[str]]] = {}
     for s in result.segments:
         seg = s.segment
         if seg.role != "participant" or not seg.speaker or seg.speaker == UNKNOWN_SPEAKER:
             continue
         number = participant_number_label(seg.speaker)
-        who = _same_id(number) if number is not None else _person(seg.speaker)
-        people.setdefault(seg.transcript_id, set()).add(who)
-    return {
+        if number is not None:
+            numbers.setdefault(seg.transcript_id, set()).add(_same_id(number))
+        elif names_a_person(seg.speaker) and not is_role_label(seg.speaker):
+            words = frozenset(w.casefold() for w in name_parts(seg.speaker)) or frozenset(
+                [seg.speaker.casefold()]
+            )
+            people = names.setdefault(seg.transcript_id, [])
+            if not any(words <= other or other <= words for other in people):
+                people.append(words)
+    groups = {t for t, found in numbers.items() if len(found) > 1}
+    groups |= {
         t
-        for t, found in people.items()
-        if len(found) > 1 and participant_number_label(result.participant_of(t)) is None
+        for t, people in names.items()
+        if len(people) > 1 and participant_number_label(result.participant_of(t)) is None
     }
+    return groups
 
 
 def charted_top_k(result: CodingResult, top_k: int | None = None) -> int:
@@ -843,6 +851,8 @@ def barriers_enablers(
     count as codes (see :func:`coded_segments`).
     """
     result = as_result(result, "barriers_enablers")
+    from .transcripts.roles import UNKNOWN_SPEAKER
+
     book = chart_codebook(codebook, result, check=coded is None)
     assert book is not None
     codebook = book
@@ -859,7 +869,8 @@ def barriers_enablers(
         return Side(
             valence=valence,
             segments=len({q.segment_id for q in mine}),
-            participants=sorted({q.who for q in mine}, key=natural_key),
+            # an unknown speaker of a group is no one to count
+            participants=sorted({q.who for q in mine if q.who != UNKNOWN_SPEAKER}, key=natural_key),
             quotes=most_representative(mine, quotes, spread=True),
         )
 

@@ -542,6 +542,9 @@ def _with_lone_labels(
             and not all(_is_common_word(w) for w in label.split())  # a bold "Yes" is an answer
         )
 
+    # a role word for the one who answers ("Participant") alone on one line is as likely a
+    # heading (above a consent statement): it counts on two or more lines
+    lone = Counter(label.casefold() for label in shown if label)
     alone: list[LabelMatch | None] = []
     for label, line, s in zip(shown, lines, set_apart, strict=True):
         ok = (
@@ -549,7 +552,7 @@ def _with_lone_labels(
             and label.casefold() not in _SENTENCE_OPENERS
             and (
                 known(label)
-                or label.casefold() in _LONE_ANSWER_LABELS
+                or (label.casefold() in _LONE_ANSWER_LABELS and lone[label.casefold()] >= 2)
                 or (s and set_apart_name(label))
             )
         )
