@@ -593,3 +593,25 @@ def test_a_group_of_talk_in_another_language_is_labelled_so() -> None:
     english = ["The staff are exhausted and there is no housing for people leaving hospital."] * 2
     assert _label(["staff", "housing", "hospital"], english) == "staff, housing, hospital"
     assert _label([], ["Hola, sí."] * 2) == "Hola, sí."  # too few words to judge
+
+
+def test_set_aside_talk_that_recurs_across_interviews_is_named() -> None:
+    """Burnout answers in three interviews were all set aside as background and the queue said
+    0 candidate codes (session 27): recurring set-aside talk is grouped to be read."""
+    from dataclasses import replace
+
+    from roqa_nlp.open_coding import recurring_set_aside
+
+    result, emb = build_result()
+    # the two covid segments of t1 and t2 set aside as background; the garden one too (alone)
+    result.segments = [
+        replace(s, off_topic=True) if s.novel and not s.procedural else s for s in result.segments
+    ]
+    assert not [s for s in result.segments if s.for_open_coding]  # nothing queued
+    groups = recurring_set_aside(result, emb)  # type: ignore[arg-type]
+    assert [(c.segment_ids, c.transcripts) for c in groups] == [
+        (["t1:0", "t1:3", "t2:1"], ["t1", "t2"])
+    ]
+    # set-aside talk of one interview only is no pointer
+    one = replace(result, segments=[s for s in result.segments if s.segment.transcript_id == "t1"])
+    assert recurring_set_aside(one, emb) == []  # type: ignore[arg-type]

@@ -320,3 +320,23 @@ def write_open_coding(queue: list[CandidateCode], out_dir: str | Path) -> dict[s
         )
     write_spreadsheet_csv(cpath, rows)
     return {"open_coding.jsonl": jpath, "open_coding.csv": cpath}
+
+
+def recurring_set_aside(
+    result: CodingResult, embedder: Embedder, *, distance_threshold: float | None = None
+) -> list[CandidateCode]:
+    """Groups of the talk set aside as small talk or background (novel, ``off_topic``) that
+    recur across two or more transcripts, as the open-coding queue would group them: the
+    off-framework class also takes personal talk (burnout, a bereavement), which may be a theme
+    the study did not expect, so ``roqa code`` names such groups for the researcher to read.
+    Weather and travel chat recur too: this is a pointer, not a verdict."""
+    from dataclasses import replace
+
+    from .result import CodingResult
+
+    aside = [replace(s, off_topic=False) for s in result.segments if s.novel and s.off_topic]
+    if len(aside) < 2:
+        return []
+    sub = CodingResult(aside, result.transcripts, result.meta)
+    queue = open_coding_queue(sub, embedder, distance_threshold=distance_threshold)
+    return [c for c in queue if len(c.transcripts) >= 2]

@@ -428,7 +428,24 @@ def code_command(
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
+    _note_recurring_set_aside(result, ac.embedder)
     _warn_of_earlier_outputs(out, written.values())
+
+
+def _note_recurring_set_aside(result: Any, embedder: Any) -> None:
+    """Name the talk set aside as small talk or background that recurs across interviews
+    (:func:`~roqa_nlp.open_coding.recurring_set_aside`): it may be a theme (staff burnout) the
+    off-framework class took for background."""
+    from ..open_coding import recurring_set_aside
+
+    for c in recurring_set_aside(result, embedder):
+        _console().print(
+            f"  note: {c.size} segments set aside as small talk or background recur across "
+            f"{len(c.transcripts)} interviews ({c.label}: {', '.join(c.segment_ids[:3])}"
+            f"{' ...' if c.size > 3 else ''}): read them in the report's open-coding section, "
+            "and give one a new code if it is a theme",
+            soft_wrap=True,
+        )
 
 
 def _file_safe(name: str) -> str:
