@@ -608,10 +608,10 @@ def test_set_aside_talk_that_recurs_across_interviews_is_named() -> None:
         replace(s, off_topic=True) if s.novel and not s.procedural else s for s in result.segments
     ]
     assert not [s for s in result.segments if s.for_open_coding]  # nothing queued
-    groups = recurring_set_aside(result, emb)  # type: ignore[arg-type]
+    groups = recurring_set_aside(result, emb, cached=False)  # type: ignore[arg-type]
     assert [(c.segment_ids, c.transcripts) for c in groups] == [
         (["t1:0", "t1:3", "t2:1"], ["t1", "t2"])
     ]
     # set-aside talk of one interview only is no pointer
     one = replace(result, segments=[s for s in result.segments if s.segment.transcript_id == "t1"])
-    assert recurring_set_aside(one, emb) == []  # type: ignore[arg-type]
+    assert recurring_set_aside(one, emb, cached=False) == []  # type: ignore[arg-type]

@@ -323,13 +323,18 @@ def write_open_coding(queue: list[CandidateCode], out_dir: str | Path) -> dict[s
 
 
 def recurring_set_aside(
-    result: CodingResult, embedder: Embedder, *, distance_threshold: float | None = None
+    result: CodingResult,
+    embedder: Embedder,
+    *,
+    distance_threshold: float | None = None,
+    cached: bool = True,
 ) -> list[CandidateCode]:
     """Groups of the talk set aside as small talk or background (novel, ``off_topic``) that
     recur across two or more transcripts, as the open-coding queue would group them: the
     off-framework class also takes personal talk (burnout, a bereavement), which may be a theme
     the study did not expect, so ``roqa code`` names such groups for the researcher to read.
-    Weather and travel chat recur too: this is a pointer, not a verdict."""
+    Weather and travel chat recur too: this is a pointer, not a verdict. ``cached``: grouped
+    through the open-coding cache in the embedder's cache folder, as the queue is."""
     from dataclasses import replace
 
     from .result import CodingResult
@@ -337,6 +342,10 @@ def recurring_set_aside(
     aside = [replace(s, off_topic=False) for s in result.segments if s.novel and s.off_topic]
     if len(aside) < 2:
         return []
+    from .open_coding_cache import cached_open_coding_queue
+
     sub = CodingResult(aside, result.transcripts, result.meta)
-    queue = open_coding_queue(sub, embedder, distance_threshold=distance_threshold)
+    # cached as the queue is: a warm re-run clusters nothing (and imports no SciPy)
+    group = cached_open_coding_queue if cached else open_coding_queue
+    queue = group(sub, embedder, distance_threshold=distance_threshold)
     return [c for c in queue if len(c.transcripts) >= 2]
