@@ -7,6 +7,10 @@ them, so the sentence rows measure how much of its turn's coding a sentence alon
 a sentence-level gold. Packaged model, the question as context (the default). Top-1 / top-3 /
 domain accuracy over segments of coded turns.
 
+The three sets are training data since session 17 (and the question model learns from their
+questions since session 21): with the packaged model the scores are in sample now. Point
+``DATA`` at interviews never trained on to compare units again.
+
 Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/segment_units.py`` (about a minute).
 Results: ``benchmarks/results/segment_units.{json,md}``.
 """
