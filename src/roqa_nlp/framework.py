@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .errors import RoqaError
 from .io import atomic_open, write_spreadsheet_csv, xml_text
 from .schema import SegmentResult, Suggestion, normalise_valence
-from .transcripts import natural_key
+from .transcripts import natural_key, same_id
 
 #: a valence probability from which the model's barrier/enabler call counts as sure: below it a
 #: rating is never strong and the report marks a quote's side "valence unsure"
@@ -251,7 +251,7 @@ def group_transcripts(result: CodingResult) -> set[str]:
             continue
         number = participant_number_label(seg.speaker)
         if number is not None:
-            numbers.setdefault(seg.transcript_id, set()).add(_same_id(number))
+            numbers.setdefault(seg.transcript_id, set()).add(same_id(number))
         elif names_a_person(seg.speaker) and not is_role_label(seg.speaker):
             words = frozenset(w.casefold() for w in name_parts(seg.speaker)) or frozenset(
                 [seg.speaker.casefold()]
@@ -305,12 +305,6 @@ def _recorded(result: CodingResult) -> Codebook | None:
 
     name = recorded_codebook(result.meta) if isinstance(result.meta, dict) else None
     return result.codebook if name is None else Codebook.load(name)
-
-
-def _same_id(name: str) -> str:
-    """``name`` with its numbers written without leading zeros, in lower case: ``P03`` and
-    ``p3`` are one interviewee."""
-    return re.sub(r"\d+", lambda m: str(int(m.group())), name).casefold()
 
 
 def mixed_id_spellings(ids: Iterable[str]) -> list[list[str]]:
@@ -1264,6 +1258,7 @@ def saturation(
     (default: the one the result recorded).
     """
     result = as_result(result, "saturation")
+    meta = result.meta if isinstance(result.meta, dict) else {}
     known = interview_order(result)
     left_out: list[str] = []
     if order is None:
@@ -1274,22 +1269,22 @@ def saturation(
         # leading zeros or in another case (P3 = p03): the one transcript it names
         named: dict[str, list[str]] = {}
         for t in known:
-            for spelled in {_same_id(t), _same_id(result.participant_of(t))}:
+            for spelled in {same_id(t), same_id(result.participant_of(t))}:
                 named.setdefault(spelled, []).append(t)
 
         def transcript_of(given_name: str) -> str:
             if given_name in known:
                 return given_name
-            found = sorted(set(named.get(_same_id(given_name), ())))
+            found = sorted(set(named.get(same_id(given_name), ())))
             return found[0] if len(found) == 1 else given_name
 
         seq = [transcript_of(str(x).strip()) for x in given]
         known_ids = set(known)
         missing = [t for t in seq if t not in known_ids]
         several = {
-            t: sorted(set(named[_same_id(t)]))
+            t: sorted(set(named[same_id(t)]))
             for t in missing
-            if len(set(named.get(_same_id(t), ()))) > 1
+            if len(set(named.get(same_id(t), ()))) > 1
         }
         if several:
             t, ids = next(iter(several.items()))
@@ -1297,12 +1292,11 @@ def saturation(
                 f"interview order names {t!r}, who has {len(ids)} transcripts ({', '.join(ids)})",
                 hint="name each of them by its transcript id, in the order they were done",
             )
-        meta = result.meta if isinstance(result.meta, dict) else {}
         not_reviewed = meta.get(NOT_REVIEWED)
         not_reviewed = set(not_reviewed) if isinstance(not_reviewed, list) else set()
         cases = meta.get("participants_not_reviewed")
-        not_reviewed |= {_same_id(str(c)) for c in cases} if isinstance(cases, list) else set()
-        unread = [t for t in missing if t in not_reviewed or _same_id(t) in not_reviewed]
+        not_reviewed |= {same_id(str(c)) for c in cases} if isinstance(cases, list) else set()
+        unread = [t for t in missing if t in not_reviewed or same_id(t) in not_reviewed]
         if unread:
             from .errors import first_few, warn
 
@@ -1388,7 +1382,6 @@ def saturation(
             "waiting for open coding: a new idea among them restarts the count"
         )
 
-    meta = result.meta if isinstance(result.meta, dict) else {}
     partly = meta.get("undecided_segments")
     partly = partly if isinstance(partly, dict) else {}
 
@@ -1417,10 +1410,10 @@ def saturation(
         later = [k for k in range(last + 1, len(seq) + 1) if counts[k - 1]]
         if not later:
             return ""
-        shown = "; ".join(f"interview {k}: {evidence(k)}" for k in later[:3])
+        listed = "; ".join(f"interview {k}: {evidence(k)}" for k in later[:3])
         more = f"; and {len(later) - 3} more interview(s)" if len(later) > 3 else ""
         return (
-            f"; but {len(later)} later interview(s) added new codes ({shown}{more}): the "
+            f"; but {len(later)} later interview(s) added new codes ({listed}{more}): the "
             "interviews after the stopping point do not bear saturation out"
         )
 

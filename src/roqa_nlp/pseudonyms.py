@@ -542,21 +542,11 @@ class PseudonymKey:
         body = "|".join(f"(?P<_{i}>{regex})" for i, (regex, _) in enumerate(alternatives))
         return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), [what for _, what in alternatives]
 
-    def names_in_path(self, transcript: Transcript, *, folders: bool = True) -> set[str]:
-        """The parts of the key's names that the transcript's id, file name or (with
-        ``folders``) a folder of its path holds: outputs carry them (segment ids, the report's
-        headings, ``source``)."""
-        path = Path(transcript.source) if transcript.source else None
-        where = [transcript.id]
-        if path is not None:
-            where += list(path.parts) if folders else [path.name]
-        words = {w for piece in where for w in re.findall(r"[^\W\d_]+", piece.casefold())}
-        return {
-            p
-            for name in self.pseudonyms
-            for p in name_parts(name)
-            if p.casefold() in words and not _is_common_word(p)
-        }
+    def names_in_path(self, transcript: Transcript) -> set[str]:
+        """The parts of the key's names that the transcript's id, or a folder or file name of
+        its path, holds: outputs carry them (segment ids, the report's headings, ``source``)."""
+        where = [transcript.id, *Path(transcript.source).parts] if transcript.source else []
+        return set(_name_parts_in(where or [transcript.id], self.pseudonyms))
 
     def _warn_of_file_name(self, transcript: Transcript) -> None:
         """Warn when the transcript's id or a folder or file name of its path holds a name of
@@ -577,16 +567,20 @@ def names_in_file_name(transcript: Transcript) -> list[str]:
     ids and the report carry it, so coding without a pseudonym key puts the name in every
     output. Role and number labels, and name parts that are common words, are not names."""
     stem = Path(transcript.source).stem if transcript.source else ""
-    words = {
-        w for piece in (stem, transcript.id) for w in re.findall(r"[^\W\d_]+", piece.casefold())
+    speakers = dict.fromkeys(t.speaker for t in transcript.turns if not is_role_label(t.speaker))
+    return _name_parts_in([stem, transcript.id], speakers)
+
+
+def _name_parts_in(pieces: Iterable[str], names: Iterable[str]) -> list[str]:
+    """The parts of ``names`` (:func:`name_parts`; common words left out) that are words of
+    ``pieces`` (file and folder names), in the order of the names."""
+    words = {w for piece in pieces for w in re.findall(r"[^\W\d_]+", piece.casefold())}
+    found = {
+        part: None
+        for name in names
+        for part in name_parts(name)
+        if part.casefold() in words and not _is_common_word(part)
     }
-    found: dict[str, None] = {}
-    for speaker in dict.fromkeys(turn.speaker for turn in transcript.turns):
-        if is_role_label(speaker):
-            continue
-        for part in name_parts(speaker):
-            if part.casefold() in words and not _is_common_word(part):
-                found[part] = None
     return list(found)
 
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, overload
 from .errors import RoqaError
 from .io import EXCEL_BOM, atomic_write_text, read_jsonl_numbered, read_text, spreadsheet_csv
 from .schema import SegmentResult, Transcript, Turn
-from .transcripts import SUPPORTED_EXTENSIONS
+from .transcripts import SUPPORTED_EXTENSIONS, same_id
 
 #: transcript files: given where codings are expected, they are a one-line error saying to code
 #: them first (a ``.csv`` can be either and a ``.qdpx`` holds codings: both are read as codings)
@@ -42,12 +42,9 @@ def _is_whisper_transcript(p: Path) -> bool:
     """A ``.json`` file that is a Whisper transcript (any other ``.json`` is read as codings)."""
     if p.suffix.lower() != ".json" or not p.is_file():
         return False
-    from .transcripts.whisper_json import whisper_segments
+    from .transcripts.whisper_json import is_whisper_json
 
-    try:
-        return whisper_segments(json.loads(read_text(p))) is not None
-    except (RoqaError, ValueError, RecursionError):
-        return False  # read as codings, which names what is wrong
+    return is_whisper_json(p, unreadable=False)
 
 
 #: file suffixes ``save`` refuses: it writes a folder, and ``save("out.csv")`` is a slip for
@@ -257,15 +254,15 @@ class CodingResult:
             # P1, p01 and P01 are one participant, as an interview order names them
             given = _names(participant)
             known = {tid: self.participant_of(tid) for tid in self._transcript_ids()}
-            cases = {_same_case(p) for p in known.values()}
+            cases = {same_id(p) for p in known.values()}
             _check_known(
                 "participant",
-                {p for p in given if _same_case(p) not in cases},
+                {p for p in given if same_id(p) not in cases},
                 set(),
                 set(known.values()),
             )
-            wanted = {_same_case(p) for p in given}
-            keep_ids = {tid for tid, p in known.items() if _same_case(p) in wanted}
+            wanted = {same_id(p) for p in given}
+            keep_ids = {tid for tid, p in known.items() if same_id(p) in wanted}
         if transcript is not None:
             wanted = _names(transcript)
             _check_known("transcript", wanted, set(self._transcript_ids()))
@@ -562,14 +559,6 @@ def _s(n: int) -> str:
 
 def _names(value: str | Iterable[str]) -> set[str]:
     return {value} if isinstance(value, str) else set(value)
-
-
-def _same_case(name: str) -> str:
-    """A participant id with its numbers without leading zeros, in lower case: ``P03``,
-    ``p3`` and ``P3`` are one participant."""
-    import re
-
-    return re.sub(r"\d+", lambda m: str(int(m.group())), name).casefold()
 
 
 def _check_known(

@@ -453,6 +453,12 @@ def _numbers_as_numbers(files: list[Path], given: Iterable[str | Path]) -> list[
     return natural
 
 
+def same_id(name: str) -> str:
+    """``name`` with its numbers written without leading zeros, in lower case: ``P03``, ``p3``
+    and ``P3`` are one interviewee (an interview order, a subset, a participant's transcripts)."""
+    return re.sub(r"\d+", lambda m: str(int(m.group())), name).casefold()
+
+
 def natural_key(text: str) -> tuple[Any, ...]:
     """Sort key that orders ``P2`` before ``P10`` and ``IS.D.2`` before ``IS.D.10`` (digits
     compare as numbers, letters regardless of case): interviews numbered without leading zeros

@@ -234,8 +234,9 @@ def table_transcript(
             hint="read codings with CodingResult.read() or `roqa report FOLDER`; give the "
             "transcript files to code them",
         )
-    labelled_text = "text" in roles and "speaker" not in roles and "start" in roles
-    if not (_has_transcript_columns(roles) or labelled_text):
+    # a time and the words, no speaker column: a transcript only if its words name speakers
+    needs_labels = not _has_transcript_columns(roles)
+    if needs_labels and not ("text" in roles and "start" in roles):
         missing = next(c for c in REQUIRED_COLUMNS if c not in roles)
         raise RoqaError(f"has no '{missing}' column", path=path, hint=COLUMNS_HINT)
     whisper = _whisper_milliseconds(rows, roles)
@@ -266,8 +267,6 @@ def table_transcript(
         interviewer_labels=interviewer_labels,
         participant=participant,
     )
-    # a time and the words, no speaker column: a transcript only if its words name speakers
-    unnamed = transcript.metadata.get("speaker_labels") is False
-    if labelled_text and not _has_transcript_columns(roles) and unnamed:
+    if needs_labels and transcript.metadata.get("speaker_labels") is False:
         raise RoqaError("has no 'speaker' column", path=path, hint=COLUMNS_HINT)
     return transcript

@@ -405,8 +405,6 @@ def interviewer_who_never_asks(transcript: Transcript) -> tuple[str, int, str, i
     (three or more) while another speaker clearly asks the questions (:func:`guess_interviewer`
     with no roles given): diarisation numbers speakers anew in each file, so SPEAKER_00 may
     be the participant here. Else None."""
-    from dataclasses import replace
-
     turns = transcript.turns
     interviewers = {t.speaker for t in turns if t.role == "interviewer"}
     if len(interviewers) != 1:

@@ -78,13 +78,14 @@ def _is_segment(item: Any) -> bool:
     return isinstance(item, dict) and isinstance(item.get("text"), str) and "start" in item
 
 
-def is_whisper_json(path: str | Path) -> bool:
+def is_whisper_json(path: str | Path, *, unreadable: bool = True) -> bool:
     """Whether ``path`` holds a Whisper JSON transcript. A file that cannot be read or decoded
-    counts as one, so that reading it names what is wrong."""
+    counts as one when ``unreadable`` (so that reading it as a transcript names what is wrong),
+    else not (so that reading it as codings does)."""
     try:
         document = json.loads(decode_text(read_bytes(path), path))
     except (RoqaError, ValueError, RecursionError):
-        return True
+        return unreadable
     found = whisper_segments(document)
     # segments without text (a diarisation-only dump) are no transcript either
     return found is not None and any(
