@@ -784,14 +784,16 @@ def reviewed_codings(
         "decisions": str(where),
         "reviewed_segments": [s.segment.id for s in out],
     }
+    from .framework import NOT_REVIEWED, NOT_REVIEWED_CASES, UNDECIDED
+
     undecided = undecided_segments(result, {s.segment.id for s in out}, reviewed)
     if undecided:
         meta[UNDECIDED] = undecided
     not_reviewed = [t for t in result.transcripts if t not in reviewed]
     if not_reviewed:
-        meta["transcripts_not_reviewed"] = not_reviewed  # framework.NOT_REVIEWED
+        meta[NOT_REVIEWED] = not_reviewed
         # their cases, so that an interview order naming participants (P03) finds them too
-        meta["participants_not_reviewed"] = [result.participant_of(t) for t in not_reviewed]
+        meta[NOT_REVIEWED_CASES] = [result.participant_of(t) for t in not_reviewed]
     model_meta = result.meta.get("model") if isinstance(result.meta, dict) else None
     if isinstance(model_meta, dict) and model_meta.get("hash"):
         meta["reviewed_model"] = model_meta["hash"]  # the model whose suggestions were reviewed
@@ -799,10 +801,6 @@ def reviewed_codings(
     if not out and used:
         warn("no decision is on a segment of the codings", path=where)
     return CodingResult(out, transcripts, meta), book, counts
-
-
-#: The run-metadata key of a review's partly reviewed transcripts (:func:`undecided_segments`).
-UNDECIDED = "undecided_segments"
 
 
 def undecided_segments(

@@ -1162,9 +1162,14 @@ class Saturation:
         )
 
 
-#: The run-metadata key of the transcripts of a study a review did not reach (``roqa
-#: apply-decisions``): an interview order naming them leaves them out with a warning.
+#: The run-metadata keys ``roqa apply-decisions`` records a review's reach under
+#: (:func:`~roqa_nlp.decisions.reviewed_codings`): the study's transcripts it did not reach and
+#: their cases (an interview order naming them leaves them out with a warning), and the
+#: transcripts it reached only partly, ``[undecided, to review]`` segments each (a verdict of
+#: "reached" says so).
 NOT_REVIEWED = "transcripts_not_reviewed"
+NOT_REVIEWED_CASES = "participants_not_reviewed"
+UNDECIDED = "undecided_segments"
 
 
 def francis_stopping_rule(
@@ -1294,7 +1299,7 @@ def saturation(
             )
         not_reviewed = meta.get(NOT_REVIEWED)
         not_reviewed = set(not_reviewed) if isinstance(not_reviewed, list) else set()
-        cases = meta.get("participants_not_reviewed")
+        cases = meta.get(NOT_REVIEWED_CASES)
         not_reviewed |= {same_id(str(c)) for c in cases} if isinstance(cases, list) else set()
         unread = [t for t in missing if t in not_reviewed or same_id(t) in not_reviewed]
         if unread:
@@ -1382,7 +1387,7 @@ def saturation(
             "waiting for open coding: a new idea among them restarts the count"
         )
 
-    partly = meta.get("undecided_segments")
+    partly = meta.get(UNDECIDED)
     partly = partly if isinstance(partly, dict) else {}
 
     def half_reviewed(first: int, last: int) -> str:
