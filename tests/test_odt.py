@@ -291,9 +291,9 @@ def test_transcript_tables_are_read_other_tables_are_not(tmp_path: Path) -> None
     t = read_transcript(f)
     assert [(x.speaker, t.text[x.start : x.end], x.begin_time) for x in t.turns] == [
         ("Interviewer", "Welcome.", 5.0),
-        ("P08", "We had no budget.", 70.0),
-        ("P08", "And staff.", 90.0),
+        ("P08", "We had no budget.\nAnd staff.", 70.0),  # one speaker's rows are one turn
     ]
+    assert t.metadata["cue_times"][0]["cues"] == [[0, 70.0, None], [18, 90.0, None]]
 
 
 def test_a_flat_fodt_document_reads_as_an_odt(tmp_path: Path) -> None:
@@ -378,7 +378,10 @@ def test_roqa_inspect_reads_an_odt_transcript(tmp_path: Path) -> None:
 
     f = tmp_path / "p04.odt"
     _odfdo_interview(
-        f, [("Interviewer", "What helps?"), ("P04", "Peer workers."), ("P04", "Yeah.")], bold=True
+        f,
+        [("Interviewer", "What helps?"), ("P04", "Peer workers."), ("Interviewer", "And?")]
+        + [("P04", "Yeah.")],
+        bold=True,
     )
     run = roqa("inspect", f, "--json")
     assert run.code == 0, run.err
@@ -387,7 +390,7 @@ def test_roqa_inspect_reads_an_odt_transcript(tmp_path: Path) -> None:
         "odt",
         "P04",
         [
-            {"speaker": "Interviewer", "role": "interviewer", "turns": 1, "words": 2},
+            {"speaker": "Interviewer", "role": "interviewer", "turns": 2, "words": 3},
             {"speaker": "P04", "role": "participant", "turns": 2, "words": 3},
         ],
     )

@@ -5,6 +5,7 @@ inputs that would otherwise be coded wrongly or not at all without a word."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,10 +30,10 @@ def turns_of(t: Transcript) -> list[tuple[str, str, str]]:
     return [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns]
 
 
-def read_txt(tmp_path: Path, text: str, name: str = "p24.txt") -> Transcript:
+def read_txt(tmp_path: Path, text: str, name: str = "p24.txt", **options: Any) -> Transcript:
     f = tmp_path / name
     f.write_text(text, "utf-8")
-    return read_transcript(f)
+    return read_transcript(f, **options)
 
 
 # --- looser speaker labels ------------------------------------------------------------------
@@ -305,12 +306,21 @@ def test_a_transcript_of_only_the_interviewer_warns_that_there_is_no_participant
 ) -> None:
     t = read_txt(
         tmp_path,
-        "Interviewer: Hello?\nInterviewer: Can you hear me?\n"
+        "Interviewer: Hello?\nSam: Can you hear me?\n"
         "Interviewer: It seems the participant dropped out.\n",
         name="onlyint.txt",
+        interviewer_labels=["Sam"],
     )
     assert speaker_warning(t) == (
         f"{tmp_path / 'onlyint.txt'}: no participant talk found: all 3 turns are the "
+        "interviewer's ('Interviewer', 'Sam'), so there is nothing to code (check that the "
+        "participant's turns are labelled 'P04: ...' and that --interviewer names only the "
+        "interviewer)"
+    )
+    # one speaker's lines are one turn
+    t = read_txt(tmp_path, "Interviewer: Hello?\nInterviewer: Can you hear me?\n", name="one.txt")
+    assert speaker_warning(t) == (
+        f"{tmp_path / 'one.txt'}: no participant talk found: the one turn is the "
         "interviewer's ('Interviewer'), so there is nothing to code (check that the participant's "
         "turns are labelled 'P04: ...' and that --interviewer names only the interviewer)"
     )
@@ -425,7 +435,7 @@ def test_roqa_code_warns_of_a_mistyped_interviewer_and_of_a_transcript_without_p
         f"roqa: warning: {zoom}: no speaker matched the interviewer label(s) 'Sam Row': the "
         "speakers are 'Sam Roe', 'Priya Patel', so everyone's talk was coded (give --interviewer "
         "the interviewer's label as the transcript spells it)",
-        f"roqa: warning: {only}: no participant talk found: all 2 turns are the interviewer's "
+        f"roqa: warning: {only}: no participant talk found: the one turn is the interviewer's "
         "('Interviewer'), so there is nothing to code (check that the participant's turns are "
         "labelled 'P04: ...' and that --interviewer names only the interviewer)",
     ]

@@ -1801,3 +1801,77 @@ def test_cues_whose_every_speaker_has_an_odd_display_name_are_read(tmp_path) -> 
         ("Sam 🌻", "interviewer", "How is it?"),
         (nfd, "participant", "Fine: busy."),
     ]
+
+
+def test_a_speakers_consecutive_labelled_lines_are_one_turn_as_transcription_exports_write_them(
+    tmp_path: Path,
+) -> None:
+    # WhisperX's and MacWhisper's .txt label every line; a Zoom .vtt merges such cues into a turn,
+    # and so must the text reader, or each line is coded alone, out of its turn's context.
+    f = tmp_path / "wx.txt"
+    f.write_text(
+        "[00:00:01] Interviewer: Can you tell me about recovery in your service?\n"
+        "[00:00:05] P14: We're a supported living provider.\n"
+        "[00:01:10] P14: Staffing is the biggest thing. We just can't recruit.\n"
+        "[00:02:00] Interviewer: What helps?\n"
+        "[00:02:04] P14: Supervision helps.\n",
+        encoding="utf-8",
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        (
+            "Interviewer",
+            "interviewer",
+            "Can you tell me about recovery in your service?",
+            1.0,
+            None,
+        ),
+        (
+            "P14",
+            "participant",
+            "We're a supported living provider.\nStaffing is the biggest thing. We just can't recruit.",
+            5.0,
+            None,
+        ),
+        ("Interviewer", "interviewer", "What helps?", 120.0, None),
+        ("P14", "participant", "Supervision helps.", 124.0, None),
+    ]
+    assert t.metadata["rendering"] == "canonical"
+    from roqa_nlp.transcripts.segment import segment
+
+    # each line's words keep their own time: a quote from the second line is cited at 01:10
+    cited = [(s.text, s.begin_time) for s in segment(t, unit="sentence")]
+    assert cited == [
+        ("We're a supported living provider.", 5.0),
+        ("Staffing is the biggest thing.", 70.0),
+        ("We just can't recruit.", 70.0),
+        ("Supervision helps.", 124.0),
+    ]
+
+
+def test_a_speakers_consecutive_docx_paragraphs_are_one_turn(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    for line in ["Interviewer: What gets in the way?", "P02: Money, mostly.", "P02: And time."]:
+        d.add_paragraph(line)
+    d.save(str(tmp_path / "p02.docx"))
+    t = read_transcript(tmp_path / "p02.docx")
+    assert [(s, r, w) for s, r, w, _, _ in turns_of(t)] == [
+        ("Interviewer", "interviewer", "What gets in the way?"),
+        ("P02", "participant", "Money, mostly.\nAnd time."),
+    ]
+
+
+def test_an_unlabelled_files_paragraphs_stay_turns_of_their_own(tmp_path: Path) -> None:
+    f = tmp_path / "notes.txt"
+    f.write_text(
+        "Money, mostly.\n\nAnd time. #00:01:02-3#\n\nSupervision helps.\n", encoding="utf-8"
+    )
+    with pytest.warns(SpeakerWarning, match="no speaker labels"):
+        t = read_transcript(f)
+    assert [w for _, _, w, _, _ in turns_of(t)] == [
+        "Money, mostly.",
+        "And time.",
+        "Supervision helps.",
+    ]

@@ -88,6 +88,37 @@ def without_time_marks(spoken: Iterable[SpokenTurn]) -> list[SpokenTurn]:
     return out
 
 
+def merged_turns(spoken: Iterable[SpokenTurn]) -> list[SpokenTurn]:
+    """``spoken`` with each run of one speaker's consecutive turns joined into one turn (a
+    transcription export that labels every line or paragraph, or two paragraphs of one speaker
+    whose interviewer's "Mm-hmm" was left out): its words the turns' words, paragraph by
+    paragraph, and its times the first begin and the last end. Each merged part stays a timed
+    piece of the turn, so a quote from it is cited at its own time. Turns with no words are left
+    out first, so they do not keep apart the turns around them."""
+    out: list[SpokenTurn] = []
+    for s in spoken:
+        words = tidy_words(s.words)
+        if not words:
+            continue
+        if out and tidy_speaker(out[-1].speaker).casefold() == tidy_speaker(s.speaker).casefold():
+            last = out[-1]
+            out[-1] = SpokenTurn(
+                speaker=last.speaker,
+                words=f"{last.words}\n{words}",
+                begin_time=last.begin_time if last.begin_time is not None else s.begin_time,
+                end_time=s.end_time if s.end_time is not None else last.end_time,
+                cues=_pieces(last) + _pieces(s),
+            )
+        else:
+            out.append(replace(s, words=words))
+    return out
+
+
+def _pieces(s: SpokenTurn) -> tuple[CuePiece, ...]:
+    """The timed pieces of a turn: its cues, or its words at its own times."""
+    return s.cues or ((s.words, s.begin_time, s.end_time),)
+
+
 def render_transcript(
     spoken: Iterable[SpokenTurn],
     path: str | Path,
@@ -97,8 +128,10 @@ def render_transcript(
     metadata: dict[str, Any] | None = None,
     speaker_labels: bool = True,
 ) -> Transcript:
-    """Build a transcript whose text is the canonical rendering of ``spoken`` (turns with no words dropped)."""
-    spoken = list(spoken)
+    """Build a transcript whose text is the canonical rendering of ``spoken`` (turns with no words
+    dropped; when speakers are labelled, one speaker's consecutive turns joined:
+    :func:`merged_turns`; an unlabelled file's paragraphs stay turns)."""
+    spoken = merged_turns(spoken) if speaker_labels else list(spoken)
     spelling = first_spellings(tidy_speaker(s.speaker) for s in spoken)
     pieces: list[str] = []
     turns: list[Turn] = []

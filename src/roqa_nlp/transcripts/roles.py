@@ -474,8 +474,10 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
         interviewers = first_few(
             [repr(n) for n in dict.fromkeys(t.speaker for t in transcript.turns)]
         )
+        n = len(transcript.turns)
+        every = "the one turn is" if n == 1 else f"all {n} turns are"
         return (
-            f"{where}: no participant talk found: all {len(transcript.turns)} turns are the "
+            f"{where}: no participant talk found: {every} the "
             f"interviewer's ({interviewers}), so there is nothing to code (check that the "
             f"participant's turns are labelled 'P04: ...' and that {option} names only the "
             "interviewer)"

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from ..io import decode_text, read_bytes
@@ -178,14 +179,22 @@ def parse_text(
         "rendering": "original",
         **({"header_people": found.people} if found.people else {}),
     }
-    if has_time_marks(text):  # f4transkript's or MAXQDA's #00:01:02-3#: rendered without them
+    marks = has_time_marks(text)
+    repeats = any(a.speaker.casefold() == b.speaker.casefold() for a, b in pairwise(turns))
+    if marks or (labelled and repeats):
+        # f4transkript's or MAXQDA's #00:01:02-3# are rendered without them; a speaker's
+        # consecutive labelled lines (a transcription export's line per utterance) become a turn
         spoken = [SpokenTurn(t.speaker, text[t.start : t.end], t.begin_time) for t in turns]
         return render_transcript(
-            without_time_marks(spoken),
+            without_time_marks(spoken) if marks else spoken,
             path,
             interviewer_labels=interviewer_labels,
             participant=participant,
-            metadata={**metadata, "rendering": "canonical", "time_marks": True},
+            metadata={
+                **metadata,
+                "rendering": "canonical",
+                **({"time_marks": True} if marks else {}),
+            },
             speaker_labels=labelled,
         )
     return finish_transcript(
