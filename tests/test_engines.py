@@ -353,3 +353,35 @@ def test_ray_that_cannot_start_or_be_reached_is_a_one_line_error(
     monkeypatch.setattr(ray, "init", lambda **kwargs: seen.update(kwargs))
     init_ray(num_cpus=2)
     assert (seen["address"], seen["num_cpus"]) == ("local", 2)  # never a cluster left running
+
+
+def test_an_address_where_nothing_listens_is_named_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ray retries an unreachable RAY_ADDRESS for a long while before it gives up; a refused
+    connection is said at once, and Ray is never asked."""
+    import socket
+
+    ray = pytest.importorskip("ray", reason="the ray engine needs `pip install roqa_nlp[ray]`")
+    from roqa_nlp.errors import RoqaError
+    from roqa_nlp.ray_engine import init_ray
+
+    with socket.socket() as s:  # a port that was free a moment ago: nothing listens there
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    asked: list[object] = []
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", lambda **kwargs: asked.append(kwargs))
+    for address in (f"127.0.0.1:{port}", f"ray://127.0.0.1:{port}"):
+        monkeypatch.setenv("RAY_ADDRESS", address)
+        with pytest.raises(RoqaError) as caught:
+            init_ray()
+        assert str(caught.value).startswith(
+            f"no Ray cluster answers at RAY_ADDRESS={address} (Connection refused) (start the "
+            "cluster (`ray start --head`), check the address and port, or unset RAY_ADDRESS"
+        )
+    assert asked == []
+    with socket.socket() as listening:  # an address that answers is left to Ray
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        monkeypatch.setenv("RAY_ADDRESS", f"127.0.0.1:{listening.getsockname()[1]}")
+        init_ray()
+    assert len(asked) == 1

@@ -225,6 +225,8 @@ def init_ray(num_cpus: int | None = None) -> Any:
             # refuses num_cpus)
             kwargs["address"] = "local"
             kwargs["num_cpus"] = num_cpus or os.cpu_count() or 1
+        else:
+            _check_reachable(address)
         try:
             ray.init(**kwargs)
         except (ConnectionError, ValueError, RuntimeError, TimeoutError) as e:
@@ -235,6 +237,30 @@ def init_ray(num_cpus: int | None = None) -> Any:
                 "address needs pip install 'ray[client]'; or use --engine local",
             ) from None
     return ray
+
+
+#: Seconds to wait for a Ray cluster's address to answer before saying it does not (Ray itself
+#: retries an unreachable address for minutes before it gives up).
+REACH_TIMEOUT = 5.0
+
+
+def _check_reachable(address: str) -> None:
+    """Fail at once, naming ``RAY_ADDRESS``, when its host and port (``10.0.0.5:6379`` or
+    ``ray://10.0.0.5:10001``) accept no connection; ``auto`` and other forms are left to Ray."""
+    import socket
+
+    hostport = address.removeprefix("ray://")
+    host, sep, port = hostport.rpartition(":")
+    if not sep or not port.isdigit() or not host:
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=REACH_TIMEOUT).close()
+    except OSError as e:
+        raise RoqaError(
+            f"no Ray cluster answers at RAY_ADDRESS={address} ({e.strerror or e})",
+            hint="start the cluster (`ray start --head`), check the address and port, or unset "
+            "RAY_ADDRESS; or use --engine local",
+        ) from None
 
 
 def quiet_ray_data() -> None:
