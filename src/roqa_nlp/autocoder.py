@@ -1129,7 +1129,7 @@ class AutoCoder:
             rows, pvals, _, proc, aside = self._suggest_rows(X, every, texts)
             tops = _tops(rows)  # the model's own codes judge whether a text fits one
             keep = int(self.params["top_k"] if top_k is None else top_k)
-            rows = [r[:keep] for r in translate_rows(rows, self.codebook, book)]
+            rows = [r[:keep] for r in translate_rows(rows, self.codebook, book, list(texts))]
         alpha = float(self.params["alpha"])
         flags = [
             segment_flags(p, pr, a, alpha, t)
@@ -1393,7 +1393,7 @@ class AutoCoder:
         if book.id != self.codebook.id:
             from .crosswalk import translate_rows
 
-            rows = translate_rows(rows, self.codebook, book)
+            rows = translate_rows(rows, self.codebook, book, list(ts.texts))
         ranked = [[g.code_id for g in r] for r in rows]
         alpha = float(self.params["alpha"])
         # flagged as roqa code and suggest flag a segment: never procedural talk, nor a text that

@@ -15,9 +15,18 @@ How a segment's suggestions are carried over:
   Individual Identification with Organization, which CFIR 2.0 dropped) is dropped;
 - where target codes carry a valence (a barrier or an enabler code), only those whose valence
   matches the suggestion's are used, unless none matches;
-- a suggestion that reaches several target codes shares its probability equally among them, and
-  a target code reached by several suggestions adds their shares, so the probabilities of a
-  segment never sum to more than before;
+- where target codes carry a valence, a target code without one (a theme that describes rather
+  than helps or hinders, as the seed study's "Understanding of recovery") is used with those
+  that match;
+- a suggestion that reaches several target codes shares its probability among them by what the
+  segment says: each target code's share grows with the words the segment has in common with
+  the code's name, aliases and description (stop words left out, simple English endings
+  dropped, each shared word weighted by how few of the target codebook's codes use it, and
+  twice over when it is in the code's name; shares the softmax of those weights), so talk of housing charted as Patient Needs & Resources goes
+  to the seed study's "Lack of secure housing", not to the first of its five community themes;
+  with no word in common the share is equal (:func:`target_shares`). A target code reached by
+  several suggestions adds their shares, so the probabilities of a segment never sum to more
+  than before;
 - each target code keeps the valence, valence probability and evidence of the suggestion that
   gave it the largest share; suggestions whose code maps onto nothing are dropped;
 - a code the source codebook does not know (a project's own code: a new code named in a review,
@@ -28,10 +37,14 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import math
+from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import lexical
 from .codebook import BUILTIN, Codebook, builtin_codebook_with
 from .errors import RoqaError
 from .result import CodingResult
@@ -231,17 +244,89 @@ def _translate_segment(
     s: SegmentResult, walk: dict[str, list[str]], source: Codebook, target: Codebook
 ) -> SegmentResult:
     return dataclasses.replace(
-        s, suggestions=translate_suggestions(s.suggestions, walk, source, target)
+        s, suggestions=translate_suggestions(s.suggestions, walk, source, target, s.segment.text)
     )
 
 
 def translate_rows(
-    rows: list[list[Suggestion]], source: Codebook, target: Codebook
+    rows: list[list[Suggestion]],
+    source: Codebook,
+    target: Codebook,
+    texts: list[str] | None = None,
 ) -> list[list[Suggestion]]:
-    """Each segment's ranked suggestions (one list per segment) as codes of ``target``
-    (:func:`translate_suggestions`)."""
+    """Each segment's ranked suggestions (one list per segment, its text in ``texts``) as codes
+    of ``target`` (:func:`translate_suggestions`)."""
     walk = crosswalk(source, target)
-    return [translate_suggestions(r, walk, source, target) for r in rows]
+    said = texts if texts is not None else [None] * len(rows)
+    return [
+        translate_suggestions(r, walk, source, target, t) for r, t in zip(rows, said, strict=True)
+    ]
+
+
+#: Endings dropped from a word before segment and code words are compared, longest first, when
+#: at least three letters are left ("housing" and "house", "families" and "family", "culturally"
+#: and "culture" meet); a
+#: final "y" only after a consonant ("stay" stays).
+_ENDINGS = ("ally", "ies", "ing", "ed", "es", "al", "ly", "s", "y", "e")
+
+
+def _stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            if ending == "y" and word[-2] in "aeiou":
+                continue
+            return word[: -len(ending)]
+    return word
+
+
+def _words(text: str) -> set[str]:
+    from .open_coding import english_stop_words
+
+    stop = english_stop_words()
+    return {_stem(w) for w in lexical.TOKEN.findall(text.lower()) if w not in stop}
+
+
+#: How much more a word of a target code's name or aliases weighs than a word of its description
+#: only: the name is what the code is about, the description also what it is not.
+NAME_WEIGHT = 2.0
+
+
+def _code_words(target: Codebook) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+    """Each codable code's words with their weight in it (:data:`NAME_WEIGHT` for a word of its
+    name or aliases, 1 for one of its description only), and each word's rarity: the log of how
+    many codable codes there are over how many use it."""
+    return _words_of_codes(
+        tuple((c.id, " ".join([c.name, *c.aliases]), c.description or "") for c in target.codable)
+    )
+
+
+@lru_cache(maxsize=16)
+def _words_of_codes(
+    codes: tuple[tuple[str, str, str], ...],
+) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+    words: dict[str, dict[str, float]] = {}
+    for code_id, name, description in codes:
+        named = _words(name)
+        words[code_id] = {
+            w: NAME_WEIGHT if w in named else 1.0 for w in named | _words(description)
+        }
+    uses = Counter(w for ws in words.values() for w in ws)
+    n = len(words)
+    return words, {w: math.log(n / k) for w, k in uses.items()}
+
+
+def target_shares(text: str, ids: list[str], target: Codebook) -> list[float]:
+    """How a suggestion reaching the target codes ``ids`` shares its probability among them for a
+    segment saying ``text``: the softmax of the words each code has in common with the segment,
+    each word weighted by its rarity and by whether it names the code (equal shares when no code
+    has any); sums to 1."""
+    words, rarity = _code_words(target)
+    said = _words(text)
+    scores = [sum(rarity[w] * k for w, k in words.get(t, {}).items() if w in said) for t in ids]
+    top = max(scores)
+    exp = [math.exp(x - top) for x in scores]
+    total = sum(exp)
+    return [e / total for e in exp]
 
 
 def translate_suggestions(
@@ -249,9 +334,11 @@ def translate_suggestions(
     walk: dict[str, list[str]],
     source: Codebook,
     target: Codebook,
+    text: str | None = None,
 ) -> list[Suggestion]:
     """One segment's ranked suggestions as codes of ``target``, most probable first (``walk``:
-    :func:`crosswalk` of the two; see the module notes for how probabilities are shared)."""
+    :func:`crosswalk` of the two; see the module notes for how probabilities are shared: by the
+    segment's ``text`` where one suggestion reaches several codes, equally without it)."""
     share: dict[str, float] = {}
     best: dict[str, tuple[float, Suggestion]] = {}
     own: list[Suggestion] = []
@@ -261,10 +348,11 @@ def translate_suggestions(
             continue
         ids = [t for t in _targets(g.code_id, walk, source) if t in target and target[t].codable]
         matching = [t for t in ids if target[t].valence == g.valence]
-        if any(target[t].valence is not None for t in ids) and matching:
-            ids = matching
-        for t in ids:
-            part = g.probability / len(ids)
+        if any(target[t].valence not in (None, "neutral") for t in ids) and matching:
+            ids = [t for t in ids if t in matching or target[t].valence in (None, "neutral")]
+        weights = target_shares(text, ids, target) if text and len(ids) > 1 else None
+        for i, t in enumerate(ids):
+            part = g.probability * (weights[i] if weights is not None else 1 / len(ids))
             share[t] = share.get(t, 0.0) + part
             if t not in best or part > best[t][0]:
                 best[t] = (part, g)
