@@ -1875,3 +1875,18 @@ def test_an_unlabelled_files_paragraphs_stay_turns_of_their_own(tmp_path: Path) 
         "And time.",
         "Supervision helps.",
     ]
+
+
+def test_a_joint_interview_is_its_own_case_even_when_its_file_name_carries_a_members_number(
+    tmp_path: Path,
+) -> None:
+    # p44_p45_joint.txt was the case P44, so P45's quotes sat in P44's row of the matrix
+    f = tmp_path / "p44_p45_joint.txt"
+    f.write_text(
+        "Interviewer: What gets in the way?\nP44: Money.\nP45: Staff turnover, for me.\n",
+        encoding="utf-8",
+    )
+    assert read_transcript(f).participant == "p44_p45_joint"
+    solo = tmp_path / "p46_interview.txt"
+    solo.write_text("Interviewer: What helps?\nParticipant: Supervision.\n", encoding="utf-8")
+    assert read_transcript(solo).participant == "P46"

@@ -11,8 +11,10 @@ people (``Jane Smith``) rather than roles.
 The participant id is the case the transcript belongs to in the framework matrix: the
 participant number the participants' labels name (``P04``, ``Participant 4`` -> ``P4``), when
 they name one; else (no number, or several: a focus group, whose quotes must not be put to one
-of its members) a participant number in the file name (``p03_interview.docx`` -> ``P03``), else
-the file stem (``focus_group_site_a``).
+of its members) a participant number in the file name (``p03_interview.docx`` -> ``P03``,
+``p07_group.docx`` -> ``P07``) unless it is one of the members' numbers (a joint interview of P44
+and P45 in ``p44_p45_joint.txt`` is the case ``p44_p45_joint``), else the file stem
+(``focus_group_site_a``).
 """
 
 from __future__ import annotations
@@ -223,10 +225,21 @@ def participant_id(
         for speaker in speakers
         if speaker not in keys and (found := participant_number_label(speaker)) is not None
     ]
-    if len({n.casefold() for n in numbers}) == 1:
+    distinct = {_number_key(n) for n in numbers}
+    if len(distinct) == 1:
         return numbers[0]
-    # no participant number, or a group of participants (a focus group): the file is the case
-    return participant_from_filename(path) or Path(path).stem
+    in_name = participant_from_filename(path)
+    if in_name is not None and _number_key(in_name) in distinct:
+        # a joint interview of P44 and P45 in p44_p45_joint.txt: the name's number is a member's,
+        # not the group's, so the file is the case
+        return Path(path).stem
+    return in_name or Path(path).stem
+
+
+def _number_key(label: str) -> str:
+    """A participant number's digits without leading zeros (``P04``, ``p4`` -> ``4``)."""
+    digits = "".join(ch for ch in label if ch.isdigit())
+    return digits.lstrip("0") or digits
 
 
 #: Speaker name for speech whose speaker the file does not give (and no participant number is
