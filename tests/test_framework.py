@@ -269,8 +269,29 @@ def test_a_matrix_quote_whose_code_is_unsure_says_so_as_table_2_does() -> None:
     )
     assert framework_matrix(r).wide_rows()[1] == [
         "P01",
-        '1 segment | "I was a nurse for years." [T1:0-24, unsure: p=0.15]',
+        '1 segment | "I was a nurse for years." [T1:0-24, code unsure (0.15)]',
     ]
+
+
+def test_table_2_and_matrix_spreadsheets_say_what_the_word_table_marks_unsure() -> None:
+    """table2.xlsx/.csv and matrix.xlsx dropped the dagger and double dagger of the Word table:
+    46 of 88 quotes of a 15-interview study were unsure with no word of it (session 28)."""
+    from dataclasses import replace
+
+    said = "Money, mostly."
+    s = seg("T1", 0, said, ("IC.F", 0.9, "barrier"))
+    s.suggestions[0] = replace(s.suggestions[0], valence_probability=0.48)
+    r = CodingResult([s], {"T1": transcript("T1", "P01")})
+    row = barriers_enablers(r, MINI).rows()[1]
+    assert row[6] == '"Money, mostly." [T1:0-14, valence unsure (0.48)]'
+    long = framework_matrix(r).long_rows()
+    assert long[0][-4:] == ["probability", "valence", "valence_probability", "unsure"]
+    assert long[1][-4:] == [0.9, "barrier", 0.48, "valence unsure (0.48)"]
+    sure = replace(s.suggestions[0], probability=0.3, valence_probability=0.9)
+    both = replace(s, suggestions=[replace(sure, valence_probability=0.5)])
+    assert framework_matrix(CodingResult([both], r.transcripts)).wide_rows()[1][1] == (
+        '1 segment | "Money, mostly." [T1:0-14, code unsure (0.30), valence unsure (0.50)]'
+    )
 
 
 def test_charted_quotes_are_on_one_line_and_the_long_rows_keep_the_words_as_said() -> None:
@@ -347,7 +368,10 @@ def test_matrix_xlsx_leaves_out_what_xml_cannot_hold_and_keeps_numbers_numbers(
     out = tmp_path / "matrix.xlsx"
     framework_matrix(result).to_xlsx(out)
     quotes = [[c.value for c in row] for row in load_workbook(out)["Quotes"].iter_rows()]
-    assert quotes[1][8:] == ["Money, mostly.", "T1", "T1:0", 0, 17, 0.3478, "barrier"]
+    assert quotes[1][8:] == [
+        *["Money, mostly.", "T1", "T1:0", 0, 17, 0.3478, "barrier"],
+        *[None, "code unsure (0.35)"],  # no valence probability recorded
+    ]
     table = tmp_path / "table2.xlsx"
     barriers_enablers(result, MINI).to_xlsx(table)
     assert "Money, mostly." in str(load_workbook(table).active["G2"].value)

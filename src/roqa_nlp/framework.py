@@ -89,6 +89,26 @@ class Quote:
     speaker: str = ""
 
     @property
+    def unsure(self) -> str:
+        """What is unsure about this coding, as the report and Table 2's marks say it: ``code
+        unsure (0.15)`` when its code's probability is below :data:`SURE_CODE`, ``valence unsure
+        (0.48)`` when its valence's is below :data:`SURE_VALENCE` (a person's codes, at 1 with no
+        valence probability, never); joined by ``, ``, empty when sure."""
+        parts = []
+        if self.probability < SURE_CODE:
+            parts.append(f"code unsure ({self.probability:.2f})")
+        if self.valence_probability is not None and self.valence_probability < SURE_VALENCE:
+            parts.append(f"valence unsure ({self.valence_probability:.2f})")
+        return ", ".join(parts)
+
+    @property
+    def cited(self) -> str:
+        """The quote on one line with where it is and what is unsure:
+        ``"text" [P01, transcript 10-42, valence unsure (0.48)]``."""
+        unsure = self.unsure
+        return f'"{self.one_line}" [{self.citation}{", " + unsure if unsure else ""}]'
+
+    @property
     def who(self) -> str:
         """The person the quote is from: the speaker in a focus group, else the participant. A
         table counts people by it and cites each quote by it."""
@@ -422,16 +442,12 @@ class Cell:
     quotes: list[Quote] = field(default_factory=list)
 
     def summary(self) -> str:
-        """The charted text of the cell: segment count, then each quote with where it is, and
-        ``unsure: p=0.15`` when its code's probability is below :data:`SURE_CODE` (as Table 2
-        marks it with a dagger)."""
+        """The charted text of the cell: segment count, then each quote with where it is and what
+        is unsure about it (:attr:`Quote.cited`, as Table 2 marks it with a dagger or a double
+        dagger)."""
         if not self.segments:
             return ""
-        parts = [
-            f'"{q.one_line}" [{q.citation}'
-            + (f", unsure: p={q.probability:.2f}]" if q.probability < SURE_CODE else "]")
-            for q in self.quotes
-        ]
+        parts = [q.cited for q in self.quotes]
         return " | ".join([f"{self.segments} segment{'s' if self.segments != 1 else ''}", *parts])
 
 
@@ -497,7 +513,8 @@ class FrameworkMatrix:
         return rows
 
     def long_rows(self) -> list[list[Any]]:
-        """Header + one row per quote of every non-empty cell (tidy data for R or pandas)."""
+        """Header + one row per quote of every non-empty cell (tidy data for R or pandas), with
+        its probabilities and what is unsure about it (:attr:`Quote.unsure`)."""
         head = [
             "case",
             "code_id",
@@ -514,6 +531,8 @@ class FrameworkMatrix:
             "end",
             "probability",
             "valence",
+            "valence_probability",
+            "unsure",
         ]
         rows: list[list[Any]] = [head]
         for c in self.cases:
@@ -524,12 +543,14 @@ class FrameworkMatrix:
                 base = [c, k, self.names.get(k, k), cell.segments]
                 base += [cell.barriers, cell.enablers, cell.neutral]
                 if not cell.quotes:
-                    rows.append(base + [""] * 8)
+                    rows.append(base + [""] * 10)
                 for rank, q in enumerate(cell.quotes, 1):
+                    vp = q.valence_probability
                     rows.append(
                         base
                         + [rank, q.text, q.transcript_id, q.segment_id, q.start, q.end]
                         + [round(q.probability, 4), q.valence]
+                        + ["" if vp is None else round(vp, 4), q.unsure]
                     )
         return rows
 
@@ -765,7 +786,9 @@ class BarriersEnablers:
     def rows(self) -> list[list[Any]]:
         """Header + one row per construct, as the seed study's Table 2: domain, construct, then
         per side (barriers, enablers) the segments, the participants and the quotes (each
-        ``"text" [P01, transcript start-end]``, joined by `` | ``), then the neutral segments."""
+        ``"text" [P01, transcript start-end]``, with ``code unsure (0.15)`` or ``valence unsure
+        (0.48)`` where the Word table marks it: :attr:`Quote.cited`; joined by `` | ``), then the
+        neutral segments."""
         head = ["domain_id", "domain", "code_id", "construct"]
         for name in ("barriers", "enablers"):
             head += [f"{name}_segments", f"{name}_participants", f"{name}_quotes"]
@@ -774,7 +797,7 @@ class BarriersEnablers:
             for c in d.constructs:
                 row: list[Any] = [d.id, d.name, c.code_id, c.name]
                 for side in (c.barriers, c.enablers):
-                    quotes = " | ".join(f'"{q.one_line}" [{q.citation}]' for q in side.quotes)
+                    quotes = " | ".join(q.cited for q in side.quotes)
                     row += [side.segments, ", ".join(side.participants), quotes]
                 rows.append([*row, c.neutral.segments])
         return rows
