@@ -1442,3 +1442,18 @@ def test_a_writer_refuses_a_file_name_of_another_format(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())  # nothing written
     m.to_csv(tmp_path / "matrix.txt")  # another extension is the caller's choice
     assert (tmp_path / "matrix.txt").read_text("utf-8-sig").startswith("participant,")
+
+
+def test_a_reached_verdict_says_when_interviews_of_its_run_have_nothing_coded() -> None:
+    """Three dropped calls after ten interviews 'reached' saturation with no word of it: rows
+    11-13 charted nothing (session 28)."""
+    result = interviews(SEQUENCE[:10] + ["", "", ""])
+    s = saturation(result)
+    assert s.francis.at == 13
+    assert s.francis.message == (
+        "saturation reached at interview 13 (I13 (P13)): no new codes in interviews 11-13 after "
+        "an initial sample of 10; but interview(s) 11, 12, 13 of that run have no code charted "
+        "at all (a failed recording, consent or small talk only?): an interview with nothing "
+        "coded is no evidence of saturation, so leave it out of the order (--order)"
+    )
+    assert "12, 13 of that run have no code" not in saturation(interviews(SEQUENCE)).guest.message

@@ -1410,6 +1410,18 @@ def saturation(
             "waiting for open coding: a new idea among them restarts the count"
         )
 
+    def nothing_coded(first: int, last: int) -> str:
+        """What a verdict of "reached" must add when interviews first..last have no code charted
+        at all: a dropped call or a consent-only recording adds no new code and no evidence."""
+        empty = [k for k in range(first, last + 1) if not codes_in[seq[k - 1]]]
+        if not empty:
+            return ""
+        return (
+            f"; but interview(s) {', '.join(map(str, empty))} of that run have no code charted "
+            "at all (a failed recording, consent or small talk only?): an interview with nothing "
+            "coded is no evidence of saturation, so leave it out of the order (--order)"
+        )
+
     partly = meta.get(UNDECIDED)
     partly = partly if isinstance(partly, dict) else {}
 
@@ -1464,6 +1476,7 @@ def saturation(
         msg = (
             f"saturation reached at interview {at} ({label(at)}): no new codes in interviews "
             f"{at - stopping_criterion + 1}-{at} after an initial sample of {initial_sample}"
+            + nothing_coded(at - stopping_criterion + 1, at)
             + still_open(at - stopping_criterion + 1, at)
             + half_reviewed(at - stopping_criterion + 1, at)
             + later_new(at)
@@ -1496,6 +1509,7 @@ def saturation(
             f"saturation reached at interview {hit.last} ({label(hit.last)}): base {base_size} "
             f"interviews ({base} codes), run {hit.first}-{hit.last} added {hit.new} new "
             f"code(s) = {ratio:.1%} <= {pct} new information"
+            + nothing_coded(hit.first, hit.last)
             + still_open(hit.first, hit.last)
             + half_reviewed(hit.first, hit.last)
             + later_new(hit.last)
