@@ -915,9 +915,14 @@ def test_packaged_model_keeps_small_talk_out_of_the_candidate_codes(
     queued = {sid for c in queue for sid in c["segment_ids"]}
     assert queued.isdisjoint(s.segment.id for s in [*aside, drilling])
     n_novel = sum(1 for s in result if s.novel)
-    assert f"({n_novel} fit no code: {n_novel - len(aside)} for open coding" in " ".join(
-        run.out.split()
-    )
+    n_procedural = sum(1 for s in result if s.procedural and not s.novel)
+    n_coded = len(result) - n_novel - n_procedural
+    assert n_procedural > 0 and n_coded > 0
+    assert (
+        f"{len(result)} segments: {n_coded} with a suggested code, {n_procedural} procedural "
+        f"(greetings, connection trouble, goodbyes), {n_novel} fit no code "
+        f"({n_novel - len(aside)} for open coding"
+    ) in " ".join(run.out.split())
 
 
 def test_quickstart_example_runs_and_prints_what_it_found(packaged_model: Path) -> None:

@@ -419,10 +419,13 @@ def code_command(
         written["qdpx"] = qdpx
     n_novel = sum(1 for s in result.segments if s.novel)
     n_queued = sum(1 for s in result.segments if s.for_open_coding)
+    n_procedural = sum(1 for s in result.segments if s.procedural and not s.novel)
+    n_coded = len(result) - n_novel - n_procedural
     con = _console()
     con.print(
-        f"Coded {len(result.transcripts)} transcript(s), {len(result)} segments "
-        f"({n_novel} fit no code: {n_queued} for open coding, {len(queue)} candidate "
+        f"Coded {len(result.transcripts)} transcript(s), {len(result)} segments: {n_coded} "
+        f"with a suggested code, {n_procedural} procedural (greetings, connection trouble, "
+        f"goodbyes), {n_novel} fit no code ({n_queued} for open coding, {len(queue)} candidate "
         f"code(s) and {len(queue.ungrouped)} not grouped; {n_novel - n_queued} small talk or "
         "background)."
     )
