@@ -314,3 +314,74 @@ def test_a_new_code_the_codebook_already_has_is_that_code(cfir: Codebook) -> Non
         ("p01:0001", ["IC.F"])
     ]
     assert book.id == "cfir-2009" and counts["recode"] == 1
+
+
+def retrained_model_codings(cfir: Codebook) -> CodingResult:
+    """:func:`model_codings` as a model trained with round 1's new code "Agency staff" made them:
+    its codebook cfir-2009+project, saved beside the codings, and p01:0003 suggested the code."""
+    from roqa_nlp.decisions import project_codebook
+
+    book = project_codebook(cfir, [Decision("x", "new-code", new_code="Agency staff")])
+    result = model_codings()
+    staff = book["project.agency-staff"]
+    seg = result.segments[2]
+    result.segments[2] = SegmentResult(
+        seg.segment, [Suggestion(staff.id, staff.name, None, 0.7, "barrier"), *seg.suggestions]
+    )
+    result.meta["model"]["codebook"] = book.id
+    result.codebook = book
+    return result
+
+
+def test_a_review_of_a_retrained_models_codings_keeps_its_project_codebook(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """Round 2: the model's codebook already is cfir-2009+project. The reviewed codings take it
+    along (with round 2's own new code), so they chart and export without --codebook."""
+    coded = tmp_path / "coded_r1"
+    retrained_model_codings(cfir).save(coded)
+    rows = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+        Decision("p01:0003", "accept", "project.agency-staff", text=TEXTS[2]),
+    ]
+    write_decisions(coded / "decisions.csv", rows)
+    out = tmp_path / "reviewed_r1"
+    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", out).code == 0
+    book = json.loads((out / "codebook.json").read_text("utf-8"))
+    assert book["id"] == "cfir-2009+project"
+    assert [c["id"] for c in book["codes"] if c["id"].startswith("project.")] == [
+        "project.agency-staff"
+    ]
+    run = roqa("report", out)
+    assert run.code == 0, run.err
+    run = roqa("export", out, "--qdpx", tmp_path / "r1.qdpx")
+    assert run.code == 0, run.err
+    # round 2 makes a code of its own: both project codes go with the reviewed codings
+    write_decisions(
+        coded / "decisions.csv",
+        [*rows, Decision("p01:0005", "new-code", new_code="Paperwork", text=TEXTS[4])],
+    )
+    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", out).code == 0
+    book = json.loads((out / "codebook.json").read_text("utf-8"))
+    assert [c["id"] for c in book["codes"] if c["id"].startswith("project.")] == [
+        "project.agency-staff",
+        "project.paperwork",
+    ]
+    run = roqa("report", out)
+    assert run.code == 0, run.err
+    assert "Paperwork" in (out / "report.html").read_text("utf-8")
+
+
+def test_a_review_in_the_built_in_codebook_removes_an_earlier_reviews_codebook(
+    tmp_path: Path,
+) -> None:
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    out = tmp_path / "reviewed"
+    write_decisions(coded / "decisions.csv", DECISIONS)  # a new code: codebook.json written
+    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", out).code == 0
+    assert (out / "codebook.json").is_file()
+    write_decisions(coded / "decisions.csv", DECISIONS[:2])  # none: cfir-2009 again
+    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", out).code == 0
+    assert not (out / "codebook.json").exists()
+    assert roqa("report", out).code == 0

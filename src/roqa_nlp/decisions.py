@@ -698,7 +698,10 @@ def reviewed_codings(
     code: the reviewer decided it; one with only some rejected is not decided yet. Segments
     without a code decision, and transcripts with none, are left out; ``meta["reviewed_segments"]`` lists the decided segments, which
     ``roqa agree`` compares. The result is ``coder``'s (its meta records them as the user, not a
-    model); the codebook returned holds the new codes.
+    model); the codebook returned holds the new codes. When that codebook is not built in (new
+    codes, or a model trained with earlier rounds' new codes) the result carries it
+    (``result.codebook``), so :meth:`~roqa_nlp.result.CodingResult.save` writes it beside the
+    codings.
 
     Returns the result, the codebook and counts: ``segments`` coded, ``codes`` applied,
     ``accept``/``recode``/``new-code`` codes by their deciding row, ``rejected`` segments
@@ -800,7 +803,12 @@ def reviewed_codings(
     transcripts = {k: t for k, t in result.transcripts.items() if k in reviewed}
     if not out and used:
         warn("no decision is on a segment of the codings", path=where)
-    return CodingResult(out, transcripts, meta), book, counts
+    from .codebook import BUILTIN
+
+    # a project codebook (the review's new codes, or a retrained model's) goes with the codings:
+    # saved beside them as codebook.json, which the report, export and charts read
+    own = None if book.id in BUILTIN else book
+    return CodingResult(out, transcripts, meta, codebook=own), book, counts
 
 
 def undecided_segments(

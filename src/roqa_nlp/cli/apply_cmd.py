@@ -59,13 +59,10 @@ def apply_decisions_command(
     reviewed, book, counts = reviewed_codings(
         review.decisions, result, model_book, coder=coder.strip(), where=review.path
     )
-    written = reviewed.save(out)
+    written = reviewed.save(out)  # with codebook.json when the codebook is a project's
     stale = out / CODEBOOK_FILE
-    if book.id != model_book.id:  # the review made new codes
-        book.save(stale)
-        written[CODEBOOK_FILE] = stale
-    elif stale.is_file():
-        stale.unlink()  # an earlier review's new codes
+    if CODEBOOK_FILE not in written and stale.is_file():
+        stale.unlink()  # an earlier review's new codes, of codings now in a built-in codebook
     used = ", ".join(f"{counts[k]} {k}" for k in ("accept", "recode", "new-code") if counts[k])
     n_decided = counts["segments"] + counts["rejected"]
     extra = [
