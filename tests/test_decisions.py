@@ -815,3 +815,23 @@ def test_a_note_row_is_matched_to_its_segment_like_a_decision() -> None:
     note = Decision("old:0001", "note", note="n", text="The council changed the thresholds again.")
     m = match_decisions([note], result)
     assert m.matched == ((note, "p01_interview:0007"),)
+
+
+def test_wholly_empty_rows_a_spreadsheet_leaves_are_skipped(tmp_path: Path) -> None:
+    text = (
+        "\ufeffsegment_id;decision;code_id;new_code;note;text;valence;suggestion\n"
+        "s:1;accept;IS.A;;;;;\n"
+        ";;;;;;;\n"
+        "s:2;reject;IC.A;;;;;\n"
+        ";;;;;;;\n"
+        ";;;;;;;\n"
+    )
+    decisions, _ = read_decisions(write(tmp_path, "d.csv", text))
+    assert decisions == [Decision("s:1", "accept", "IS.A"), Decision("s:2", "reject", "IC.A")]
+
+
+def test_a_file_of_empty_rows_only_holds_no_decisions(tmp_path: Path) -> None:
+    p = write(tmp_path, "d.csv", "segment_id;decision;code_id\n;;\n;;\n")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert one_line_error(exc, p).startswith(f"{p}: holds no decisions")

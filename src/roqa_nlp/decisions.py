@@ -17,7 +17,8 @@ it again; training ignores it); ``valence`` corrects the segment's valence (colu
 barrier, enabler or neutral) where the model's is wrong. The ``valence`` column is optional (files
 without it are read as before); a valence given on another row of the segment counts the same.
 It is written by the HTML report's review buttons, by hand in a spreadsheet, or
-from a REFI-QDA import. Optional ``text`` gives the segment text when no coding result is at hand.
+from a REFI-QDA import. Optional ``text`` gives the segment text when no coding result is at hand. A wholly empty
+row (Excel leaves some below the last one, ``;;;;;;``) is skipped.
 
 How decisions become training examples (:func:`feedback_examples`):
 
@@ -166,6 +167,8 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             for k, v in r.items()
             if k
         }
+        if not any(r.values()):
+            continue  # a wholly empty row, as Excel leaves below the last one (;;;;;;)
         d = r.get("decision", "").lower().replace("_", "-").replace("newcode", "new-code")
         if d not in DECISIONS:
             raise RoqaError(
