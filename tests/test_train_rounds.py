@@ -82,3 +82,55 @@ def test_codings_must_pair_with_the_decisions_files(tmp_path: Path) -> None:
     assert_one_line_user_error(
         run, "1 --codings for 2 --feedback (give --codings once per --feedback, in the same order"
     )
+
+
+def test_the_researchers_decided_segments_are_never_stored_or_shown_as_evidence(
+    tmp_path: Path,
+) -> None:
+    """Evidence stays the written exemplars and the seed quotes: the model folder holds none of
+    the researcher's segments in words (each was stored --feedback-weight times before), and a
+    decided segment coded again is not shown itself as the reason for its suggestion."""
+    r0, r1 = rounds(tmp_path)
+    out = tmp_path / "model"
+    assert_success(roqa("train", TRAINING, "--out", out, "--feedback", r0, "--feedback", r1))
+    evidence = [json.loads(line) for line in (out / "evidence.jsonl").open(encoding="utf-8")]
+    written = [json.loads(line) for line in TRAINING.open(encoding="utf-8")]
+    assert [e["id"] for e in evidence] == [r["id"] for r in written if r["codes"]]
+    from roqa_nlp.autocoder import AutoCoder
+
+    decided = "There was never enough money for extra shifts."
+    top = AutoCoder.load(out).suggest(decided)[0][0]
+    assert top.code_id == "IS.E.2"
+    assert top.evidence == (
+        "There was no money left in the budget to pay for the new system.",
+        "We simply do not have enough staff on shift to release people for the training.",
+    )
+
+
+def test_a_model_storing_each_example_three_times_shows_a_quote_once_and_never_the_segment(
+    tiny_model_dir: Path,
+) -> None:
+    """A model trained before the decided segments were kept out of evidence holds each one
+    three times (the --feedback-weight copies): a suggestion shows two different quotes, and
+    not the words of the segment coded."""
+    import numpy as np
+
+    from roqa_nlp.autocoder import AutoCoder
+
+    ac = AutoCoder.load(tiny_model_dir)
+    ac._evidence_texts = ac._evidence_texts * 3
+    ac._evidence_X = np.concatenate([ac._evidence_X] * 3)
+    own = "We simply do not have enough staff on shift to release people for the training."
+    top = ac.suggest(own)[0][0]
+    assert (top.code_id, top.evidence) == (
+        "IS.E.2",
+        (
+            "Agency cover costs us a fortune, so every extra hour of training hurts.",
+            "Our rota is so thin that nobody can be spared for a half-day course.",
+        ),
+    )
+    top = ac.suggest("Nobody can be spared for training, the rota is too thin.")[0][0]
+    assert top.evidence == (
+        "Our rota is so thin that nobody can be spared for a half-day course.",
+        own,
+    )

@@ -734,7 +734,8 @@ class AutoCoder:
         self._novelty, self._classifier = det, clf
         self._scorer = NoveltyScorer.of(det, self._predictor)
         # Evidence: coded examples whose own text shows their codes (not the descriptions, nor
-        # records marked "evidence": false, such as interview windows with their turn's codes).
+        # records marked "evidence": false, such as interview windows with their turn's codes,
+        # nor the researcher's decided segments, which update() marks so).
         keep = [
             j
             for j, (i, c, k) in enumerate(zip(ts.ids, ts.codes, ts.kinds))
@@ -802,6 +803,8 @@ class AutoCoder:
         (classes are balanced, so a code known only from decisions weighs the same however often
         they count; it needs several decided segments). The decisions files, their counts, the
         codings used and what was left out are recorded in the model card (``feedback``).
+        The decided segments are learnt but never shown as evidence (nor stored in words in the
+        model's ``evidence.jsonl``): evidence stays the written exemplars and seed quotes.
         """
         from .decisions import NOTE, Decision, feedback_plan, project_codebook, read_decisions
         from .training import TrainingSet, load_training_set
@@ -1026,6 +1029,12 @@ class AutoCoder:
         best_valence = np.argmax(V, axis=1).tolist()
         code_of = {j: self.codebook.find(classes[j]) for j in code_cols}
         evidence_text = [e["text"] for e in self._evidence_texts]
+        # a quote is shown once per suggestion, and never as the evidence for its own words (a
+        # model trained before feedback was kept out of evidence stored each decided segment
+        # once per --feedback-weight copy)
+        evidence_words = [" ".join(t.split()) for t in evidence_text]
+        own_words = None if texts is None else [" ".join(str(t).split()) for t in texts]
+        n_evidence = int(self.params["n_evidence"])
         evidence: dict[tuple[int, str], tuple[str, ...]] = {}
         if ev_sims is not None:
             for j, code in code_of.items():
@@ -1034,9 +1043,16 @@ class AutoCoder:
                     continue
                 cand = evidence_of.get(code.id, no_evidence)
                 order = np.argsort(-ev_sims[np.ix_(rows, cand)], axis=1, kind="stable")
-                best = cand[order[:, : self.params["n_evidence"]]]
-                for i, b in zip(rows.tolist(), best.tolist()):
-                    evidence[i, code.id] = tuple(evidence_text[m] for m in b)
+                for i, ranked_rows in zip(rows.tolist(), cand[order].tolist()):
+                    seen = {own_words[i]} if own_words is not None else set()
+                    picked: list[str] = []
+                    for m in ranked_rows:
+                        if len(picked) == n_evidence:
+                            break
+                        if evidence_words[m] not in seen:
+                            seen.add(evidence_words[m])
+                            picked.append(evidence_text[m])
+                    evidence[i, code.id] = tuple(picked)
         valence_names = [str(v) for v in clf.valence_classes_]
         P_rows, V_rows = shown.tolist(), V.tolist()
         out: list[list[Suggestion]] = []

@@ -406,10 +406,16 @@ class FeedbackExamples:
         """The examples as training records (group and source ``researcher-decisions``): the
         coded, fits-no-code, small-talk and procedural examples, then the valence-only ones
         (kind :data:`~roqa_nlp.training.VALENCE_ONLY`, no codes), which only the valence head
-        learns (:meth:`~roqa_nlp.training.TrainingSet.valence_rows`)."""
+        learns (:meth:`~roqa_nlp.training.TrainingSet.valence_rows`).
+
+        None of them is ever shown as evidence for a suggestion (``not_evidence``): evidence stays
+        the written exemplars and the seed paper's quotes, so the researcher's own segments are
+        not stored in words in a model folder that may be shared, nor shown back to them as the
+        reason for a suggestion."""
         n = len(self.texts) + len(self.valence_texts)
+        ids = [f"feedback-{i}" for i in [*self.ids, *self.valence_ids]]
         return TrainingSet(
-            ids=[f"feedback-{i}" for i in [*self.ids, *self.valence_ids]],
+            ids=ids,
             texts=[*self.texts, *self.valence_texts],
             codes=[*(list(c) for c in self.labels), *([] for _ in self.valence_texts)],
             valences=[*self.valences, *self.valence_labels],
@@ -418,6 +424,7 @@ class FeedbackExamples:
             sources=["researcher-decisions"] * n,
             contexts=[*self.contexts, *[""] * len(self.valence_texts)],
             hash=hash,
+            not_evidence=set(ids),
         )
 
 
