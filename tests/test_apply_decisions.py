@@ -385,3 +385,53 @@ def test_a_review_in_the_built_in_codebook_removes_an_earlier_reviews_codebook(
     assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", out).code == 0
     assert not (out / "codebook.json").exists()
     assert roqa("report", out).code == 0
+
+
+def test_rows_a_later_row_contradicts_are_warned_of_by_row(tmp_path: Path, cfir: Codebook) -> None:
+    from roqa_nlp.decisions import read_decisions
+    from roqa_nlp.errors import RoqaWarning
+
+    p = tmp_path / "decisions.csv"
+    write_decisions(
+        p,
+        [
+            Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+            Decision("p01:0001", "reject", "IS.E.2", text=TEXTS[0]),
+            Decision("p01:0002", "accept", "IS.B", text=TEXTS[1], valence="barrier"),
+            Decision("p01:0002", "valence", text=TEXTS[1], valence="enabler"),
+            Decision("p01:0003", "accept", "IC.F", text=TEXTS[2]),
+            Decision("p01:0003", "recode", "IC.F", text=TEXTS[2]),  # agrees: no warning
+        ],
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed, _, _ = reviewed_codings(
+            read_decisions(p)[0], model_codings(), cfir, coder="Alice", where=p
+        )
+    assert [str(w.message) for w in caught] == [
+        f"{p}: 2 decision(s) contradicted by a later row on the same segment, the later row "
+        "kept: rows 2 and 3: accept then reject IS.E.2 on “We never have the staff for…”; "
+        "rows 4 and 5: valence barrier then enabler on “The director backs the project.”"
+    ]
+    assert [(s.segment.id, [(g.code_id, g.valence) for g in s.suggestions]) for s in reviewed] == [
+        ("p01:0002", [("IS.B", "enabler")]),
+        ("p01:0003", [("IC.F", "barrier")]),
+    ]
+
+
+def test_code_decisions_on_no_segment_are_named_by_their_first_words(cfir: Codebook) -> None:
+    from roqa_nlp.errors import RoqaWarning
+
+    rows = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+        Decision(
+            "p01:0009", "accept", "IC.F", text="The rota was rewritten after the audit in May."
+        ),
+        Decision("p01:0009", "valence", text="The rota was rewritten after the audit in May."),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        _, _, counts = reviewed_codings(rows, model_codings(), cfir, coder="Alice", where="d.csv")
+    assert [str(w.message) for w in caught] == [
+        "d.csv: 1 code decision(s) on no segment of the codings, left out: "
+        "“The rota was rewritten after the…”"
+    ]
+    assert counts["not_found"] == 1

@@ -831,7 +831,10 @@ class AutoCoder:
                 )
             # a Decision without a valence hashes as before the field was added
             blob = json.dumps(
-                [{k: v for k, v in d.__dict__.items() if k != "valence" or v} for d in decs],
+                [
+                    {k: v for k, v in d.__dict__.items() if (k != "valence" or v) and k != "row"}
+                    for d in decs
+                ],
                 sort_keys=True,
             ).encode()
             files.append((decs, "decisions", sha256_bytes(blob)))

@@ -99,6 +99,9 @@ class Decision:
     #: of a recode made in the report: the suggestion it replaced (its code id), or "" (the report
     #: shows the recode there again; training reads the code recoded to only)
     suggestion: str = ""
+    #: the row of the decisions file it was read from (as messages number them), 0 when made
+    #: in memory; not compared
+    row: int = field(default=0, compare=False, repr=False)
 
 
 def slug(name: str) -> str:
@@ -208,6 +211,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
                 text=r.get("text", ""),
                 valence=valence,
                 suggestion=r.get("suggestion", "") if d == "recode" else "",
+                row=i,
             )
         )
     if not out and not allow_empty:
@@ -267,6 +271,11 @@ def _first_words(d: Decision, n: int = 6) -> str:
     if not words:
         return d.segment_id
     return "“" + " ".join(words[:n]) + ("…" if len(words) > n else "") + "”"
+
+
+def _rows(earlier: Decision, later: Decision) -> str:
+    """ "rows 2 and 3: " of two rows read from a file; "" for decisions made in memory."""
+    return f"rows {earlier.row} and {later.row}: " if earlier.row and later.row else ""
 
 
 def _named(decisions: Sequence[Decision], limit: int = 3) -> str:
@@ -704,7 +713,9 @@ def reviewed_codings(
     codes its decisions leave (accepted, recoded to, or new codes; the last row on a code
     wins), each at probability 1, with the researcher's valence when they gave one (valence
     probability 1), else the model's with the model's valence probability (a "valence unsure"
-    stays unsure). A segment whose decisions reject every suggestion it shows is kept with no
+    stays unsure). Rows a later row contradicts (an accept then a reject of one code, two
+    valences for one segment) and code decisions on no segment are warned about, named by their
+    rows and first words. A segment whose decisions reject every suggestion it shows is kept with no
     code: the reviewer decided it; one with only some rejected is not decided yet. Segments
     without a code decision, and transcripts with none, are left out; ``meta["reviewed_segments"]`` lists the decided segments, which
     ``roqa agree`` compares. The result is ``coder``'s (its meta records them as the user, not a
@@ -738,12 +749,23 @@ def reviewed_codings(
     _warn_of_moved_ids(used, on, result, where)
     state: dict[str, dict[str, str]] = {}  # segment -> code -> its last decision
     valence: dict[str, str] = {}
-    not_found = 0
+    lost: list[Decision] = []
+    conflicts: list[str] = []  # rows a later row contradicts, settled by the later one
+    valence_row: dict[str, Decision] = {}
+    code_row: dict[tuple[str, str], Decision] = {}
     for d, o in zip(used, on):
         if o is None:
-            not_found += d.decision != VALENCE
+            if d.decision != VALENCE:
+                lost.append(d)
             continue
         if d.valence:
+            before = valence_row.get(o)
+            if before is not None and before.valence != d.valence:
+                conflicts.append(
+                    f"{_rows(before, d)}valence {before.valence} then {d.valence} on "
+                    f"{_first_words(d)}"
+                )
+            valence_row[o] = d
             valence[o] = d.valence
         if d.decision == VALENCE:
             continue
@@ -751,7 +773,27 @@ def reviewed_codings(
             code_id = project_code_id(d.new_code)
         else:
             code_id = _model_code(book, d.code_id, where)
+        before = code_row.get((o, code_id))
+        if before is not None and (before.decision == "reject") != (d.decision == "reject"):
+            conflicts.append(
+                f"{_rows(before, d)}{before.decision} then {d.decision} {code_id} on "
+                f"{_first_words(d)}"
+            )
+        code_row[o, code_id] = d
         state.setdefault(o, {})[code_id] = d.decision
+    not_found = len(lost)
+    if conflicts:
+        more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
+        warn(
+            f"{len(conflicts)} decision(s) contradicted by a later row on the same segment, "
+            f"the later row kept: {'; '.join(conflicts[:3])}{more}",
+            path=where,
+        )
+    if lost:
+        warn(
+            f"{len(lost)} code decision(s) on no segment of the codings, left out: {_named(lost)}",
+            path=where,
+        )
     counts = {"segments": 0, "codes": 0, "rejected": 0, "short_of_all": 0, "not_found": not_found}
     counts.update({k: 0 for k in ("accept", "recode", "new-code")})
     out: list[SegmentResult] = []
