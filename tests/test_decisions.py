@@ -835,3 +835,26 @@ def test_a_file_of_empty_rows_only_holds_no_decisions(tmp_path: Path) -> None:
     with pytest.raises(RoqaError) as exc:
         read_decisions(p)
     assert one_line_error(exc, p).startswith(f"{p}: holds no decisions")
+
+
+def test_a_header_without_code_id_names_the_missing_column(tmp_path: Path) -> None:
+    p = write(tmp_path, "d.csv", "segment_id,decision,code\ns:1,accept,IS.A\n")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert one_line_error(exc, p) == (
+        f"{p}: row 2: accept needs a code_id, and the file has no code_id column (header: "
+        "segment_id,decision,code_id,new_code,note,text,valence,suggestion (found: "
+        "segment_id,decision,code))"
+    )
+
+
+def test_a_decisions_file_given_as_training_data_points_to_feedback(tmp_path: Path) -> None:
+    from roqa_nlp.training import load_training_set
+
+    p = write(tmp_path, "decisions.csv", "segment_id,decision,code_id,text\ns:1,accept,IS.A,Hi\n")
+    with pytest.raises(RoqaError) as exc:
+        load_training_set(p, Codebook.load("cfir-2009"))
+    assert one_line_error(exc, p) == (
+        f"{p}: is a decisions file, not training data (give it with --feedback: roqa train "
+        f"TRAINING_DATA --feedback {p} (in Python, AutoCoder.update({str(p)!r})))"
+    )

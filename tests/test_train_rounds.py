@@ -134,3 +134,24 @@ def test_a_model_storing_each_example_three_times_shows_a_quote_once_and_never_t
         "Our rota is so thin that nobody can be spared for a half-day course.",
         own,
     )
+
+
+def test_update_reads_the_codings_beside_the_decisions_as_roqa_train_does(
+    tmp_path: Path, embedder, tiny_training
+) -> None:
+    from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.io import sha256_bytes
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+    text = "There was never enough money for extra shifts."
+    seg = Segment("p02:0004", "p02", "P02", "participant", 0, len(text), text)
+    sugg = Suggestion("IS.E.2", "Available Resources", "IS", 0.6, "barrier", 0.8)
+    CodingResult([SegmentResult(seg, [sugg])]).save(tmp_path / "coded")
+    decisions = tmp_path / "coded" / "decisions.csv"
+    decisions.write_text(f"segment_id,decision,code_id,text\np02:0004,accept,IS.E.2,{text}\n")
+    ac = AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=tiny_training)
+    beside = tmp_path / "coded" / "codings.jsonl"
+    assert ac.card["feedback"]["codings"] == [
+        {"path": str(beside), "sha256": sha256_bytes(beside.read_bytes())}
+    ]

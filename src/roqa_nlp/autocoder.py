@@ -796,7 +796,9 @@ class AutoCoder:
         ``decisions`` is a decisions file, a list of them (rounds of review, in order: all are
         trained together, and the project codebook holds the new codes of every round), or a
         list of :class:`~roqa_nlp.decisions.Decision`; ``codings`` the coding result they refer
-        to (for segment texts, valences and the suggestions shown), or one per decisions file;
+        to (for segment texts, valences and the suggestions shown), or one per decisions file
+        (default: the ``codings.jsonl`` beside each decisions file when there, as ``roqa train
+        --feedback`` reads them; none for a list of :class:`~roqa_nlp.decisions.Decision`);
         ``training`` the base training data (default: the project's ``training_data/``). Each
         decided segment counts ``weight`` times (an integer >= 1), since it comes from the study
         being coded: this changes how strongly decisions on existing codes count, not a new code
@@ -838,8 +840,12 @@ class AutoCoder:
                 sort_keys=True,
             ).encode()
             files.append((decs, "decisions", sha256_bytes(blob)))
-        if codings is None or isinstance(codings, (str, Path, CodingResult)):
-            per_file: list[Any] = [codings] * len(files)
+        if codings is None and items and all(isinstance(d, (str, Path)) for d in items):
+            # as roqa train does: the codings.jsonl beside each decisions file, when there
+            beside = [Path(path).parent / "codings.jsonl" for path in items]
+            per_file: list[Any] = [c if c.is_file() else None for c in beside]
+        elif codings is None or isinstance(codings, (str, Path, CodingResult)):
+            per_file = [codings] * len(files)
         else:
             per_file = list(codings)
             if len(per_file) != len(files):

@@ -183,6 +183,12 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             raise RoqaError(
                 f"row {i}: no segment_id", path=p, hint="every decision names a segment"
             )
+        if d in ("accept", "reject", "recode") and "code_id" not in r:
+            raise RoqaError(
+                f"row {i}: {d} needs a code_id, and the file has no code_id column",
+                path=p,
+                hint=f"header: {','.join(COLUMNS)} (found: {','.join(k for k in r)})",
+            )
         if d in ("accept", "reject", "recode") and not r.get("code_id"):
             raise RoqaError(f"row {i}: {d} needs a code_id", path=p)
         if d == "new-code" and not r.get("new_code"):

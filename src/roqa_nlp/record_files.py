@@ -116,6 +116,13 @@ def _spreadsheet_records(
     if "text" not in header:
         raise RoqaError("has no `text` column in its header row", path=path, hint=_HINT)
     code_columns = [c for c in CODE_COLUMNS if c in header]
+    if not code_columns and {"segment_id", "decision"} <= set(header):
+        raise RoqaError(
+            "is a decisions file, not training data",
+            path=path,
+            hint=f"give it with --feedback: roqa train TRAINING_DATA --feedback {path} "
+            f"(in Python, AutoCoder.update({str(path)!r}))",
+        )
     if not code_columns:
         raise RoqaError("has no `construct` or `codes` column", path=path, hint=_HINT)
     out: list[tuple[int, dict[str, Any]]] = []
