@@ -172,6 +172,28 @@ def suggestion_description(code_name: str, probability: float, valence: str) -> 
     return f"{SUGGESTION_PREFIX}{code_name} (p={probability_text(probability)}, {valence})"
 
 
+#: The key of a machine user's imported codings' ``meta`` (their ``run.json``) that maps each
+#: segment id to the codes whose probability and valence their selection's description no longer
+#: gave (a QDA program dropped the description or merged selections): ``roqa import`` reads them
+#: at probability 0 and valence neutral, and ``roqa export`` writes them as not known.
+PROBABILITY_NOT_RECOVERED = "probability_not_recovered"
+
+
+def not_recovered(result: CodingResult) -> dict[str, set[str]]:
+    """Segment id -> the codes whose probability was lost (:data:`PROBABILITY_NOT_RECOVERED`)."""
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    lost = meta.get(PROBABILITY_NOT_RECOVERED)
+    if not isinstance(lost, dict):
+        return {}
+    return {str(k): set(map(str, v)) for k, v in lost.items() if isinstance(v, list)}
+
+
+def unknown_suggestion_description(code_name: str) -> str:
+    """The note of a suggestion whose probability and valence were lost on an earlier round trip:
+    said as not known rather than written as ``p=0.000`` (which would read back as the model's)."""
+    return f"{SUGGESTION_PREFIX}{code_name} (probability and valence not known)"
+
+
 def source_guid(t: Transcript) -> str:
     """A transcript's source GUID: the one it had in a QDA program, else derived from its id."""
     known = t.metadata.get("refi_guid") if isinstance(t.metadata, dict) else None
@@ -330,6 +352,7 @@ def qdpx_bytes(
     # a neutral a person gave (not the default of a code given no valence): codings imported
     # from a QDA project list the passages given none (roqa import's valence_not_given)
     not_given = valence_not_given(result)
+    lost = not_recovered(result) if person is None else {}
 
     def neutral_given(segment_id: str) -> bool:
         return not_given is not None and segment_id not in not_given
@@ -411,7 +434,11 @@ def qdpx_bytes(
                         "creationDateTime": now,
                     },
                 )
-                if person is None:  # a person's codings are not suggestions
+                if person is None and sug.code_id in lost.get(seg.id, ()):
+                    ET.SubElement(sel, "Description").text = xml_text(
+                        unknown_suggestion_description(code.name)
+                    )
+                elif person is None:  # a person's codings are not suggestions
                     ET.SubElement(sel, "Description").text = xml_text(
                         suggestion_description(code.name, sug.probability, _valence(sug.valence))
                     )

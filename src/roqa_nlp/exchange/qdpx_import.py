@@ -35,7 +35,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from ..codebook import Codebook
+from ..codebook import Codebook, normalise_name
 from ..errors import RoqaError, warn
 from ..result import CodingResult
 from ..schema import (
@@ -47,7 +47,7 @@ from ..schema import (
     normalise_valence,
 )
 from .plaintext import NewlineMap, normalise_newlines
-from .qdpx_export import SUGGESTION_PREFIX, VALENCE_PREFIX
+from .qdpx_export import PROBABILITY_NOT_RECOVERED, SUGGESTION_PREFIX, VALENCE_PREFIX
 from .refiqda import (
     VALENCE_CODE_GUIDS,
     VALENCE_CODES,
@@ -66,10 +66,15 @@ from .safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
 #: Name under which codings with no ``creatingUser`` are filed.
 UNKNOWN_USER = "unknown user"
 
+# One suggestion in a selection's description; a selection that a program merged with others of
+# the same span may hold several, a line each.
 _SUGGESTION = re.compile(
     re.escape(SUGGESTION_PREFIX)
-    + r"(?P<name>.*) \(p=(?P<p>[0-9]*\.?[0-9]+), (?P<valence>[^)]*)\)\s*$",
-    re.DOTALL,
+    + r"(?P<name>[^\n]+?) \(p=(?P<p>[0-9]*\.?[0-9]+), (?P<valence>[^)\n]*)\)"
+)
+# A suggestion whose probability was lost before (qdpx_export.unknown_suggestion_description).
+_UNKNOWN_SUGGESTION = re.compile(
+    re.escape(SUGGESTION_PREFIX) + r"[^\n]+? \(probability and valence not known\)"
 )
 _LINE_PREFIX = re.compile(r"^line:\d+ ")  # roqa_nlp's selection names: "line:<n> <segment id>"
 _DOCUMENT_EXTENSIONS = {"txt", "md", "docx", "doc", "rtf", "odt", "vtt", "srt", "csv", "pdf"}
@@ -310,6 +315,7 @@ class _Pending:
     order: int
     suggestions: list[Suggestion] = field(default_factory=list)
     noted: bool = False  # a selection's description gave the person's valence
+    lost: list[str] = field(default_factory=list)  # codes whose probability no note gave
 
 
 _VALENCE_NOTE = re.compile(
@@ -333,17 +339,49 @@ def _valence_note(description: str) -> tuple[str, float | None] | None:
     return valence, None if p is None else min(max(float(p), 0.0), 1.0)
 
 
-def _suggestion_note(description: str) -> tuple[str, float, str] | None:
-    """(code name, probability, valence) from a roqa_nlp suggestion's selection description."""
-    m = _SUGGESTION.match(description.strip())
-    if m is None:
-        return None
-    try:
-        p = float(m.group("p"))
-        valence = normalise_valence(m.group("valence"))
-    except ValueError:
-        return None
-    return m.group("name"), min(max(p, 0.0), 1.0), valence
+def _suggestion_notes(description: str) -> tuple[list[tuple[str, float, str]], str]:
+    """The (code name, probability, valence) of each roqa_nlp suggestion in a selection's
+    description (one; several, a line each, when a program merged selections), and what else
+    the description says."""
+    notes: list[tuple[str, float, str]] = []
+
+    def take(m: re.Match[str]) -> str:
+        try:
+            p = float(m.group("p"))
+            valence = normalise_valence(m.group("valence"))
+        except ValueError:
+            return m.group(0)
+        notes.append((m.group("name"), min(max(p, 0.0), 1.0), valence))
+        return ""
+
+    rest = _UNKNOWN_SUGGESTION.sub("", _SUGGESTION.sub(take, description))
+    return notes, rest.strip(" \t\r\n;,|")
+
+
+def _note_of(
+    notes: list[tuple[str, float, str]],
+    cid: str,
+    cname: str,
+    alone: bool,
+    named: dict[str, set[str]],
+    book: Codebook,
+) -> tuple[float, str] | None:
+    """The probability and valence the notes give a machine user's coding of code ``cid`` (now
+    named ``cname``): the note of its current name, else of a name it had (in a known codebook:
+    ``named`` maps normalised names to code ids) or its id, else, when it is the selection's only
+    coding by that user (``alone``; roqa export writes one per selection), the selection's only
+    note unless that names another code of the project. None when no note is its."""
+    for name, p, valence in notes:
+        if name == cname:
+            return p, valence
+    for name, p, valence in notes:
+        if name.strip() == cid or cid in named.get(normalise_name(name), ()):
+            return p, valence
+    if alone and len(notes) == 1:
+        name, p, valence = notes[0]
+        if not any(i != cid and book.find(i) for i in named.get(normalise_name(name), ())):
+            return p, valence
+    return None
 
 
 def _valence_only(s: SegmentResult) -> bool:
@@ -354,11 +392,14 @@ def _valence_only(s: SegmentResult) -> bool:
 
 
 def _segment_results(
-    pending: list[_Pending], rank: dict[str, int], noted: set[str] | None = None
+    pending: list[_Pending],
+    rank: dict[str, int],
+    noted: set[str] | None = None,
+    lost: dict[str, list[str]] | None = None,
 ) -> list[SegmentResult]:
     """Segments in transcript order, then by position; ids from roqa_nlp's selection names.
     The ids of those whose selection's description gave a person's valence are put in
-    ``noted``."""
+    ``noted``; those with codes whose probability no note gave, in ``lost`` (id -> codes)."""
     out: list[SegmentResult] = []
     used: set[str] = set()
     turn_ends: dict[str, list[int]] = {}
@@ -392,6 +433,8 @@ def _segment_results(
         )
         if p.noted and noted is not None:
             noted.add(seg_id)
+        if p.lost and lost is not None:
+            lost[seg_id] = p.lost
     return out
 
 
@@ -485,10 +528,11 @@ def _read_project(
     colors: dict[str, str] = {}
     # valence codes are no codes of the codebook; their codings give the passage's valence
     valence_codes: dict[str, str] = {}
+    known = known_codebooks(codebook)
     book, guid_to_id = codebook_from_codes(
         None if book_el is None else child(book_el, "Codes"),
         name=name,
-        known=known_codebooks(codebook),
+        known=known,
         warnings=warnings,
         colors=colors,
         valence_codes=valence_codes,
@@ -501,6 +545,12 @@ def _read_project(
         if g not in valence_codes and g not in guid_to_id
     }
     valence_uses: dict[str, int] = {}  # codings of valence codes not in the codebook, by GUID
+    # the codes each name stands for, now or in the codebooks a suggestion's note may name
+    named: dict[str, set[str]] = {}
+    for b in [*known, book]:
+        for c in b.codes:
+            for known_as in (c.name, *c.aliases):
+                named.setdefault(normalise_name(known_as), set()).add(c.id)
 
     skipped: dict[str, int] = {}  # what is not imported: noun -> how many
     skipped_codings: dict[str, int] = {}  # non-text sources: noun -> codings they held
@@ -606,6 +656,7 @@ def _read_project(
             memo = _read_selection(
                 sel, transcript, got.raw, to_plain, label, order, guid_to_id, book,
                 user_names, pending, warnings, strangers, {**deleted, **valence_codes}, valence_uses,
+                named,
             )  # fmt: skip
             skip("selection memo", memo)
 
@@ -655,8 +706,9 @@ def _read_project(
     }
     guid_of = {v: k for k, v in user_names.items()}
     noted: set[str] = set()  # a person's segments whose selection's description gave a valence
+    unnoted: dict[str, dict[str, list[str]]] = {}  # user -> segment -> codes no note gave
     for uname, spans in pending.items():
-        segs = _segment_results(list(spans.values()), rank, noted)
+        segs = _segment_results(list(spans.values()), rank, noted, unnoted.setdefault(uname, {}))
         codings[uname] = CodingResult(
             segments=segs,
             transcripts=dict(by_name),
@@ -668,6 +720,7 @@ def _read_project(
     for uname, result in codings.items():
         if is_machine_user(uname):
             result.segments = [s for s in result if not _valence_only(s)]
+            _probabilities_lost(uname, result, unnoted[uname], warnings)
         else:
             codings[uname] = with_given_valence(
                 machine, result, coder=uname, noted=noted, warnings=warnings
@@ -730,6 +783,34 @@ def _participant(
     return chosen
 
 
+def _probabilities_lost(
+    user: str, result: CodingResult, lost: dict[str, list[str]], warnings: list[str]
+) -> None:
+    """Record in a machine user's codings the codes whose probability and valence no note gave
+    (:data:`~.qdpx_export.PROBABILITY_NOT_RECOVERED`), ranked after those whose note was kept,
+    and say how many in one warning. They keep probability 0 and valence neutral: the model
+    suggested them, at a probability no longer known, and they are never taken for its most
+    confident suggestion."""
+    found: dict[str, list[str]] = {}
+    for s in result:
+        codes = set(lost.get(s.segment.id, ()))
+        gone = [g.code_id for g in s.suggestions if g.code_id in codes]
+        if gone:
+            found[s.segment.id] = gone
+            s.suggestions.sort(key=lambda g: g.code_id in codes)  # stable: the kept first
+    if not found:
+        return
+    result.meta[PROBABILITY_NOT_RECOVERED] = found
+    n = sum(map(len, found.values()))
+    total = sum(len(s.suggestions) for s in result)
+    warnings.append(
+        f"{n} of the {_plural(total, 'coding')} by {user!r} carry no probability or valence in "
+        "their selection's description (the QDA program dropped it or merged selections): "
+        "imported at probability 0 and valence neutral, below the suggestions whose probability "
+        "was kept"
+    )
+
+
 def _read_selection(
     sel: ET.Element,
     transcript: Transcript,
@@ -745,19 +826,23 @@ def _read_selection(
     strangers: dict[str, int],
     valence_codes: dict[str, str],
     valence_uses: dict[str, int],
+    named: dict[str, set[str]],
 ) -> bool:
     """Add a selection's codings to ``pending``; whether it carries a memo that is not kept (a
     description other than roqa_nlp's suggestion note). A coding of a valence code that is not
     in the codebook (``valence_codes``: normalised GUID -> name) is kept as a suggestion of the
     code's GUID and name (a person's valence codes are turned into valences later), and
-    counted in ``valence_uses`` (GUID -> codings)."""
+    counted in ``valence_uses`` (GUID -> codings). A machine user's coding takes its probability
+    and valence from the description's note that is its (:func:`_note_of`; ``named``: the codes
+    each normalised name stands for), else probability 0 and valence neutral, recorded in
+    ``_Pending.lost``."""
     sel_name = sel.get("name") or ""
     where = f"{label}, selection {sel_name or sel.get('guid')!r}"
     codings = children(sel, "Coding")
     desc = _text_of(child(sel, "Description"))
-    note = _suggestion_note(desc) if desc else None
-    given = _valence_note(desc) if desc and note is None else None
-    memo = bool(desc) and note is None and given is None
+    notes, rest = _suggestion_notes(desc) if desc else ([], "")
+    given = _valence_note(desc) if desc and not notes else None
+    memo = bool(rest) and given is None
     try:
         raw_start = int(sel.get("startPosition", ""))
         raw_end = int(sel.get("endPosition", ""))
@@ -772,7 +857,8 @@ def _read_selection(
         return memo
     start, end = to_plain(raw_start), to_plain(raw_end)
     sel_user = normalise_guid(sel.get("creatingUser"))
-    for coding in codings:
+    users = [normalise_guid(c.get("creatingUser")) or sel_user for c in codings]
+    for coding, user_guid in zip(codings, users):
         ref = child(coding, "CodeRef")
         target = normalise_guid(ref.get("targetGUID")) if ref is not None else ""
         cid = guid_to_id.get(target)
@@ -785,7 +871,6 @@ def _read_selection(
         else:
             warnings.append(f"{where}: coding of unknown code {target or '(none)'!r} not imported")
             continue
-        user_guid = normalise_guid(coding.get("creatingUser")) or sel_user
         uname = user_names.get(user_guid, user_guid) if user_guid else UNKNOWN_USER
         if user_guid and user_guid not in user_names:
             strangers[user_guid] = strangers.get(user_guid, 0) + 1
@@ -798,9 +883,15 @@ def _read_selection(
             continue  # the same code twice on the same span by the same user
         probability, valence, valence_p = 1.0, "neutral", None
         # The note is the machine user's: a person who coded roqa_nlp's selection applied a code.
-        if note is not None and note[0] == cname and is_machine_user(uname):
-            probability, valence = note[1], note[2]
-        elif given is not None and not is_machine_user(uname):
+        if is_machine_user(uname):
+            alone = users.count(user_guid) == 1
+            note = _note_of(notes, cid, cname, alone, named, book)
+            if note is not None:
+                probability, valence = note
+            elif valence_code(cid, cname) is None:  # a valence code's coding is dropped later
+                probability = 0.0
+                item.lost.append(cid)
+        elif given is not None:
             valence, valence_p = given  # a person's valence, as roqa export writes it
             item.noted = True
         item.suggestions.append(
