@@ -27,6 +27,7 @@ from roqa_nlp.exchange import export_qdc, export_qdpx, read_qdc, read_qdpx
 from roqa_nlp.exchange.plaintext import normalise_newlines
 from roqa_nlp.exchange.qdpx_import import read_qdpx_codings, read_qdpx_transcripts
 from roqa_nlp.exchange.refiqda import GUID_NAMESPACE
+from roqa_nlp.exchange.safezip import DEFAULT_LIMITS
 from roqa_nlp.exchange.validation import qdpx_schema_errors, schema_errors
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Code, Segment, SegmentResult, Suggestion, Transcript
@@ -1263,3 +1264,21 @@ def test_export_keeps_every_code_a_person_gave_and_a_models_top_one_by_default(
     assert codes(tmp_path / "one.qdpx") == ["Available Resources"]
     with pytest.raises(ValueError, match="top_k must be"):
         export_qdpx(person, book, tmp_path / "bad.qdpx", top_k="all")
+
+
+def test_a_project_carrying_a_recording_beyond_the_size_limit_imports_its_text(
+    tmp_path: Path,
+) -> None:
+    """The recording is never read, so its size is no reason to refuse the project."""
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '
+        f'plainTextPath="internal://p1.txt">{selection(0, 2)}</TextSource>'
+        '<AudioSource guid="00000000-0000-4000-8000-000000000012" name="P1 audio" '
+        'path="internal://p1.m4a"/>'
+    )
+    members = {"sources/p1.txt": b"We lacked staff.", "sources/p1.m4a": bytes(range(256)) * 400}
+    path = build_qdpx(tmp_path / "q.qdpx", project_xml(src), members)
+    p = read_qdpx(path, limits=replace(DEFAULT_LIMITS, max_total_bytes=50_000))
+    assert [t.text for t in p.transcripts] == ["We lacked staff."]
+    assert p.coding_count == 1
+    assert p.warnings == ["not imported: 1 audio source (only text sources, codes and codings are)"]

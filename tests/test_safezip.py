@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.errors import RoqaError
-from roqa_nlp.exchange.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
+from roqa_nlp.exchange.safezip import DEFAULT_LIMITS, MEDIA_SUFFIXES, SafeZip, ZipLimits
 
 
 def make_zip(members: list[tuple[str, bytes]], *, symlink: str | None = None) -> bytes:
@@ -170,3 +170,35 @@ def test_error_is_one_line_naming_the_archive(tmp_path: Path) -> None:
         SafeZip(p)
     assert str(err.value).startswith(f"{p}: unsafe archive:")
     assert "\n" not in str(err.value)
+
+
+AUDIO = bytes(range(256)) * 40  # 10 KiB that do not compress
+
+
+def test_members_never_read_do_not_count_towards_the_total_size() -> None:
+    """A project's recordings (hundreds of MB) are not read: they cannot exhaust the budget."""
+    data = make_zip([("project.qde", b"<Project/>"), ("sources/a.m4a", AUDIO)])
+    limits = ZipLimits(max_total_bytes=1000)
+    with SafeZip(data, limits=limits, unread=MEDIA_SUFFIXES) as z:
+        assert z.read("project.qde") == b"<Project/>"
+
+
+def test_a_member_never_meant_to_be_read_is_still_bounded_when_read() -> None:
+    data = make_zip([("project.qde", b"<Project/>"), ("sources/a.m4a", AUDIO)])
+    limits = ZipLimits(max_total_bytes=1000)
+    with (
+        SafeZip(data, limits=limits, unread=MEDIA_SUFFIXES) as z,
+        pytest.raises(RoqaError, match="'sources/a.m4a' expands beyond its declared size or"),
+    ):
+        z.read("sources/a.m4a")
+
+
+def test_members_that_are_read_still_add_up_to_the_total_size_limit() -> None:
+    data = make_zip([("project.qde", b"<Project/>"), ("sources/a.txt", AUDIO)])
+    with pytest.raises(RoqaError, match="more than 1000 bytes in total"):
+        SafeZip(data, limits=ZipLimits(max_total_bytes=1000), unread=MEDIA_SUFFIXES)
+
+
+def test_media_suffixes_are_recordings_pictures_and_pdfs() -> None:
+    assert {"m4a", "mp3", "wav", "mp4", "mov", "jpg", "png", "pdf"} <= MEDIA_SUFFIXES
+    assert not {"txt", "docx", "qde", "xml"} & MEDIA_SUFFIXES

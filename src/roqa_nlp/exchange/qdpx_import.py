@@ -61,7 +61,7 @@ from .refiqda import (
     parse_xml,
 )
 from .review import is_machine_user, valence_code, with_given_valence
-from .safezip import DEFAULT_LIMITS, SafeZip, ZipLimits
+from .safezip import DEFAULT_LIMITS, MEDIA_SUFFIXES, SafeZip, ZipLimits
 
 #: Name under which codings with no ``creatingUser`` are filed.
 UNKNOWN_USER = "unknown user"
@@ -458,7 +458,7 @@ def read_qdpx(
     :func:`~.review.with_given_valence`; a passage given two valences is named in ``warnings``).
     """
     p = Path(path)
-    with SafeZip(p, limits=limits) as z:
+    with SafeZip(p, limits=limits, unread=MEDIA_SUFFIXES) as z:
         qde = z.find("project.qde")
         if qde is None:
             root_qde = [n for n in z.names if "/" not in n and n.lower().endswith(".qde")]

@@ -7,6 +7,11 @@ duplicated members, a bounded number of members, a bounded total uncompressed si
 compression ratio (the signature of a zip bomb). Members are only ever read into memory, with the
 byte count enforced while decompressing (the sizes a zip declares can lie); nothing is extracted
 to disk. Any violation is one :class:`~roqa_nlp.errors.RoqaError` line naming the archive.
+
+Members the caller never reads (a project's interview recordings, pictures and PDFs:
+:data:`MEDIA_SUFFIXES`) are left out of the total size and the compression ratio: a 560 MB
+recording is no reason to refuse the transcripts beside it, and whatever is read, those included,
+still draws on the same budget of :attr:`ZipLimits.max_total_bytes`.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import io
 import stat
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
@@ -39,6 +44,13 @@ class ZipLimits:
 
 
 DEFAULT_LIMITS = ZipLimits()
+
+#: Suffixes of the members a REFI-QDA project carries that roqa_nlp never reads: recordings,
+#: videos, pictures and PDFs (their sources are named as not imported).
+_AUDIO = ("aac", "aif", "aiff", "amr", "flac", "m4a", "mp3", "oga", "ogg", "opus", "wav", "wma")
+_VIDEO = ("3gp", "avi", "m4v", "mkv", "mov", "mp4", "mpeg", "mpg", "webm", "wmv")
+_PICTURES = ("bmp", "gif", "heic", "jpeg", "jpg", "png", "tif", "tiff", "webp")
+MEDIA_SUFFIXES = frozenset((*_AUDIO, *_VIDEO, *_PICTURES, "pdf"))
 
 _CHUNK = 1 << 16
 
@@ -69,6 +81,9 @@ class SafeZip:
 
         with SafeZip(path) as z:
             data = z.read(z.find("project.qde"))
+
+    ``unread``: suffixes (``"m4a"``) of members the caller will not read, left out of the total
+    size and ratio checks (:data:`MEDIA_SUFFIXES` for a REFI-QDA project).
     """
 
     def __init__(
@@ -81,11 +96,14 @@ class SafeZip:
             "is not a zip archive (a .qdpx file is a zip)",
             "export the project again from your QDA program as REFI-QDA (.qdpx)",
         ),
+        unread: Collection[str] = (),
     ) -> None:
         if label is None:
             label = "archive" if isinstance(source, bytes) else source
         self.label = str(label)
         self.limits = limits
+        # suffixes of members the caller does not read: outside the total and ratio checks
+        self._unread = {s.lower().lstrip(".") for s in unread}
         self._budget = limits.max_total_bytes
         fh: BinaryIO | str | Path
         if isinstance(source, bytes):
@@ -143,6 +161,8 @@ class SafeZip:
             if key in seen:
                 raise self._refuse(f"member {name!r} appears twice")
             seen.add(key)
+            if PurePosixPath(key).suffix.lower().lstrip(".") in self._unread:
+                continue  # never decompressed: read() still bounds it by the budget
             total += info.file_size
             if total > lim.max_total_bytes:
                 raise self._refuse(
