@@ -18,8 +18,9 @@ import pytest
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.exchange import export_qdpx, read_qdpx
 from roqa_nlp.exchange.qdpx_import import PROBABILITY_NOT_RECOVERED
+from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Suggestion
-from test_refiqda import NS, build_qdpx, one_segment_result, project_xml, selections_of
+from test_refiqda import NS, build_qdpx, one_segment_result, project_xml, qde_of, selections_of
 
 MODEL_USER = "roqa_nlp 0.1.0 (model sha256: abcd1234…)"
 THREE = [
@@ -211,3 +212,18 @@ def test_a_note_naming_another_code_of_the_project_is_not_taken(tmp_path: Path) 
         for g in s.suggestions
     ] == [("Staffing", 0.0, "neutral")]
     assert len(project.warnings) == 1
+
+
+def test_the_models_imported_codings_go_back_under_the_user_and_guid_they_came_with(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    first = exported(tmp_path, cfir)
+    (result,) = read_qdpx(first).codings.values()
+    result.save(tmp_path / "imported")
+    again = tmp_path / "again.qdpx"
+    summary = export_qdpx(CodingResult.read(tmp_path / "imported"), cfir, again)
+    (user,) = qde_of(again).iter(NS + "User")
+    (original,) = qde_of(first).iter(NS + "User")
+    assert (user.get("name"), user.get("guid")) == (MODEL_USER, original.get("guid"))
+    assert summary.user == MODEL_USER
+    assert {s.get("creatingUser") for s in selections_of(again)} == {original.get("guid")}

@@ -105,6 +105,18 @@ def _meta_user(result: CodingResult) -> dict[str, Any]:
     return user if isinstance(user, dict) else {}
 
 
+def machine_user_of(result: CodingResult) -> str:
+    """The machine user ``result``'s suggestions go under: the roqa_nlp user recorded in its meta
+    when it records no model (a model's codings ``roqa import`` read back from a QDA project keep
+    the user they were exported under, ``roqa_nlp 0.1.0 (model sha256: 105155c7…)``, and with it
+    that user's GUID), else :func:`machine_user_name`."""
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    name = _meta_user(result).get("name")
+    if model_hash(meta) is None and isinstance(name, str) and is_machine_user(name.strip()):
+        return name.strip()
+    return machine_user_name(meta)
+
+
 def is_model_run(result: CodingResult) -> bool | None:
     """Whether ``result`` is a model's run, decided by who it records as its maker (its
     ``run.json``), never by its probabilities: ``True`` when it records a model (``roqa code``
@@ -306,7 +318,7 @@ def qdpx_bytes(
     _check_options(top_k, min_probability)
     transcripts = _transcripts_of(result)
     now = _timestamp()
-    user = person or machine_user_name(result.meta)
+    user = person or machine_user_of(result)
     user_guid = _user_guid(result, user)
     summary = QdpxExport(path=path, user=user, by_person=person is not None)
 
