@@ -199,7 +199,7 @@ def test_read_transcripts_of_a_qdpx_warns_about_a_source_without_text(tmp_path: 
     with pytest.warns(RoqaWarning) as got:
         assert [t.id for t in read_transcripts([path])] == ["P1"]
     assert [str(w.message) for w in got] == [
-        f"{path}: source 'P2': sources/p2.txt is not UTF-8 or UTF-16 text",
+        f"{path}: source 'P2': sources/p2.txt is not UTF-8, UTF-16 or UTF-32 text",
         f"{path}: source 'P2' has no text: not imported",
     ]
 

@@ -4,7 +4,8 @@ What real exports contain, and what this reader copes with (see
 ``../shared/reference/refi-qda/README.md``): text sources as ``sources/<guid>.txt`` or
 ``Sources/...``, referenced as ``internal://x.txt``, ``relative://x.txt`` or a bare ``x.txt``;
 inline ``<PlainTextContent>``; sources with only a ``.docx`` rendition (read with python-docx);
-byte-order marks; sources without a name; users without a name; missing optional elements.
+byte-order marks (UTF-8, UTF-16, UTF-32); sources without a name; users without a name; missing
+optional elements.
 
 Offsets: ``startPosition``/``endPosition`` are code points into the source's plain text. Text is
 kept with ``\\n`` line endings like every other transcript reader; offsets are translated so that
@@ -177,15 +178,22 @@ def keep_literal_cr(data: bytes) -> tuple[bytes, list[bool]]:
 
 
 def _decode(data: bytes) -> str | None:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM; None if it is neither."""
-    try:
-        if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-            text = data.decode("utf-16")
-        else:
-            text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-    return text[1:] if text.startswith("\ufeff") else text
+    """UTF-8 (with or without BOM), or UTF-32 or UTF-16 with BOM; None if it is none of them.
+
+    The UTF-32 LE mark (``FF FE 00 00``) begins with the UTF-16 LE one: such a file is read as
+    UTF-32 when it is valid UTF-32, else as UTF-16 (whose text starts with U+0000)."""
+    codecs_: list[str] = []
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        codecs_.append("utf-32")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codecs_.append("utf-16")
+    for codec in codecs_ or ["utf-8-sig"]:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return text[1:] if text.startswith("\ufeff") else text
+    return None
 
 
 def _member_for(z: SafeZip, ref: str) -> tuple[str | None, bool]:
@@ -261,7 +269,7 @@ def _source_text(
         if is_plain or not member.lower().endswith(".docx"):
             text = _decode(data)
             if text is None:
-                warnings.append(f"{label}: {member} is not UTF-8 or UTF-16 text")
+                warnings.append(f"{label}: {member} is not UTF-8, UTF-16 or UTF-32 text")
                 continue
             plain = _SourceText(text, member)
             if text.strip():
@@ -927,7 +935,7 @@ def read_qdpx_transcripts(path: str | Path, **kwargs: Any) -> list[Transcript]:
     """The text sources of a ``.qdpx`` file as transcripts (see :func:`read_qdpx`).
 
     Sources that could not be read as text (PDF, picture and audio sources, text that is not
-    UTF-8 or UTF-16, empty sources ...) are issued as a :class:`~roqa_nlp.errors.RoqaWarning`
+    UTF-8, UTF-16 or UTF-32, empty sources ...) are issued as a :class:`~roqa_nlp.errors.RoqaWarning`
     each, naming the file.
     """
     project = read_qdpx(path, **kwargs)

@@ -1,0 +1,54 @@
+"""Specification: how a REFI-QDA project's bytes are read (source encodings, a UTF-16 project
+file, archives that are not a project as it should be), and what is said when they cannot be."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.exchange import read_qdpx
+from test_refiqda import build_qdpx, project_xml, selection
+
+TEXT = "Café 😀 we lacked staff."
+
+
+def one_source(tmp_path: Path, data: bytes) -> Path:
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '
+        f'plainTextPath="internal://p1.txt">{selection(0, 4)}{selection(10, 16)}</TextSource>'
+    )
+    return build_qdpx(tmp_path / "q.qdpx", project_xml(src), {"sources/p1.txt": data})
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"),
+        codecs.BOM_UTF32_BE + TEXT.encode("utf-32-be"),
+    ],
+    ids=["le", "be"],
+)
+def test_a_utf32_source_with_its_byte_order_mark_is_read(tmp_path: Path, data: bytes) -> None:
+    p = read_qdpx(one_source(tmp_path, data))
+    assert [t.text for t in p.transcripts] == [TEXT]
+    assert [s.segment.text for s in p.codings["Alice"]] == ["Café", "lacked"]
+    assert p.warnings == []
+
+
+def test_a_utf16_source_starting_with_a_nul_is_not_taken_for_utf32(tmp_path: Path) -> None:
+    """``FF FE 00 00`` opens both; UTF-16 it is when it is no valid UTF-32."""
+    text = "\0" + TEXT[:-1]
+    p = read_qdpx(one_source(tmp_path, text.encode("utf-16-le").join([codecs.BOM_UTF16_LE, b""])))
+    assert [t.text for t in p.transcripts] == [text]
+
+
+def test_a_source_that_is_no_utf32_after_its_mark_is_named_as_undecodable(tmp_path: Path) -> None:
+    data = codecs.BOM_UTF32_LE + b"\x00\x00\x11\x00" * 3  # code points beyond U+10FFFF, odd length
+    p = read_qdpx(one_source(tmp_path, data + b"\x01"))
+    assert p.transcripts == []
+    assert p.warnings == [
+        "source 'P1': sources/p1.txt is not UTF-8, UTF-16 or UTF-32 text",
+        "source 'P1' has no text: not imported, with its 2 selections (2 codings)",
+    ]
