@@ -52,3 +52,28 @@ def test_a_source_that_is_no_utf32_after_its_mark_is_named_as_undecodable(tmp_pa
         "source 'P1': sources/p1.txt is not UTF-8, UTF-16 or UTF-32 text",
         "source 'P1' has no text: not imported, with its 2 selections (2 codings)",
     ]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_a_utf16_project_with_literal_crlf_inline_keeps_its_selections_on_their_words(
+    tmp_path: Path, codec: str
+) -> None:
+    """As in a UTF-8 project: the selections are counted with the ``\\r`` written in the text."""
+    raw = "P01: line one\r\nP01: the cost was high\r\nP01: and staff left.\r\n"
+    cost = (raw.index("cost"), raw.index("cost") + 4)
+    staff = (raw.index("staff"), raw.index("staff") + 5)
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="p01">\r\n'
+        f"<PlainTextContent>{raw}</PlainTextContent>\r\n{selection(*cost)}\r\n"
+        f"{selection(*staff)}\r\n</TextSource>"
+    )
+    qde = f'<?xml version="1.0" encoding="utf-16"?>\r\n{project_xml(src)}'
+    data = qde.encode(codec) if codec == "utf-16" else codecs.BOM_UTF16_BE + qde.encode(codec)
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", data))
+    (t,) = p.transcripts
+    assert t.text == "P01: line one\nP01: the cost was high\nP01: and staff left.\n"
+    assert [s.segment.text for s in p.codings["Alice"]] == ["cost", "staff"]
+    assert p.warnings == [
+        "source 'p01': its inline text has Windows line ends (\\r\\n) written as they are; "
+        "its selections are counted with them, as in a .txt source"
+    ]

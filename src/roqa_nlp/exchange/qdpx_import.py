@@ -162,10 +162,19 @@ def keep_literal_cr(data: bytes) -> tuple[bytes, list[bool]]:
     An XML parser reads a literal ``\r\n`` in element content as ``\n`` (XML 1.0, 2.11), but
     a program that writes the text inline with its Windows line ends counts selections in that
     text, ``\r`` included, as in a ``.txt`` source. Escaping them first keeps the text as it was
-    written, and the offsets are mapped as for a ``.txt`` source with ``\r\n``. UTF-16
-    documents are left as they are.
+    written, and the offsets are mapped as for a ``.txt`` source with ``\r\n``. A UTF-16
+    document (with its byte order mark) is treated the same way and given back in UTF-16.
     """
-    if b"\r" not in data or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return data, []  # the parser names what is wrong with it
+        if "\r" not in text:
+            return data, []
+        utf8, found = keep_literal_cr(text.encode("utf-8"))
+        return utf8.decode("utf-8").encode("utf-16"), found
+    if b"\r" not in data:
         return data, []
     flags: list[bool] = []
 
