@@ -4,11 +4,14 @@ file, archives that are not a project as it should be), and what is said when th
 from __future__ import annotations
 
 import codecs
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from roqa_nlp.exchange import read_qdpx
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.exchange import export_qdc, read_qdpx
 from test_refiqda import build_qdpx, project_xml, selection
 
 TEXT = "Café 😀 we lacked staff."
@@ -77,3 +80,52 @@ def test_a_utf16_project_with_literal_crlf_inline_keeps_its_selections_on_their_
         "source 'p01': its inline text has Windows line ends (\\r\\n) written as they are; "
         "its selections are counted with them, as in a .txt source"
     ]
+
+
+def test_a_project_zipped_with_its_folder_is_read_from_one_folder_down(tmp_path: Path) -> None:
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '
+        f'plainTextPath="internal://p1.txt">{selection(10, 16)}</TextSource>'
+    )
+    with zipfile.ZipFile(tmp_path / "nested.qdpx", "w") as zf:
+        zf.writestr("MyProject/", b"")
+        zf.writestr("MyProject/project.qde", project_xml(src))
+        zf.writestr("MyProject/sources/p1.txt", TEXT.encode())
+    p = read_qdpx(tmp_path / "nested.qdpx")
+    assert [t.text for t in p.transcripts] == [TEXT]
+    assert [s.segment.text for s in p.codings["Alice"]] == ["lacked"]
+    assert p.warnings == []
+
+
+def test_a_truncated_project_is_called_an_incomplete_download(tmp_path: Path) -> None:
+    whole = build_qdpx(tmp_path / "whole.qdpx", project_xml(""), {"sources/p1.txt": b"x" * 4000})
+    cut = tmp_path / "cut.qdpx"
+    cut.write_bytes(whole.read_bytes()[:200])
+    with pytest.raises(RoqaError) as err:
+        read_qdpx(cut)
+    assert str(err.value) == (
+        f"{cut}: is an incomplete or damaged zip archive (a download or copy cut short?) "
+        "(copy or download it again, or export the project again from your QDA program)"
+    )
+
+
+def test_a_codebook_named_qdpx_is_called_a_codebook(tmp_path: Path) -> None:
+    qdc = tmp_path / "codes.qdpx"
+    export_qdc(Codebook.load("cfir-2009"), qdc)
+    with pytest.raises(RoqaError) as err:
+        read_qdpx(qdc)
+    assert str(err.value) == (
+        f"{qdc}: is a REFI-QDA codebook (.qdc), not a project (.qdpx) "
+        "(rename it to .qdc: roqa import reads it as a codebook)"
+    )
+
+
+def test_a_bare_project_file_is_called_one(tmp_path: Path) -> None:
+    qde = tmp_path / "p.qdpx"
+    qde.write_text('<?xml version="1.0"?>\n' + project_xml(""), encoding="utf-8")
+    with pytest.raises(RoqaError) as err:
+        read_qdpx(qde)
+    assert str(err.value) == (
+        f"{qde}: is a bare project.qde, not the zipped project (.qdpx) "
+        "(export the project again from your QDA program as REFI-QDA (.qdpx))"
+    )

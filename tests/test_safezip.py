@@ -139,13 +139,23 @@ def test_refuses_a_file_that_is_not_a_zip(tmp_path: Path) -> None:
         SafeZip(p)
 
 
-def test_a_zip_version_zipfile_cannot_read_is_not_a_zip_archive() -> None:
+def test_a_zip_version_zipfile_cannot_read_is_a_damaged_zip_archive() -> None:
     # a damaged header can claim "version 16.2 needed": zipfile raises NotImplementedError
     forged = patch_central_directory(
         make_zip([("project.qde", b"x")]), field="version_needed", value=162
     )
-    with pytest.raises(RoqaError, match=r"archive: is not a zip archive"):
+    with pytest.raises(RoqaError, match=r"archive: is an incomplete or damaged zip archive"):
         SafeZip(forged)
+
+
+def test_a_zip_cut_short_is_an_incomplete_archive() -> None:
+    whole = make_zip([("project.qde", bytes(range(256)) * 16)])
+    with pytest.raises(RoqaError) as err:
+        SafeZip(whole[: len(whole) // 2])
+    assert str(err.value) == (
+        "archive: is an incomplete or damaged zip archive (a download or copy cut short?) "
+        "(copy or download it again, or export the project again from your QDA program)"
+    )
 
 
 def test_an_office_file_that_is_no_zip_says_so_in_office_terms(tmp_path: Path) -> None:

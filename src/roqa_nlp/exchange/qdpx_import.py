@@ -205,10 +205,11 @@ def _decode(data: bytes) -> str | None:
     return None
 
 
-def _member_for(z: SafeZip, ref: str) -> tuple[str | None, bool]:
+def _member_for(z: SafeZip, ref: str, folder: str = "") -> tuple[str | None, bool]:
     """The archive member a source path refers to, and whether the path points outside the archive.
 
-    ``internal://x`` and bare names live in ``sources/`` (any case); ``relative://x`` is relative
+    ``internal://x`` and bare names live in ``sources/`` (any case) beside the project file (in
+    ``folder`` when the project was zipped with its folder); ``relative://x`` is relative
     to the project's base path, outside the archive, but is looked for inside it too.
     """
     scheme, sep, rest = ref.partition("://")
@@ -222,9 +223,10 @@ def _member_for(z: SafeZip, ref: str) -> tuple[str | None, bool]:
         name = name.replace("\\", "/").lstrip("/")
         base = PurePosixPath(name).name
         for cand in (f"sources/{name}", name, f"sources/{base}", base):
-            hit = z.find(cand)
-            if hit is not None:
-                return hit, False
+            for prefix in dict.fromkeys([folder, ""]):
+                hit = z.find(prefix + cand)
+                if hit is not None:
+                    return hit, False
     return None, scheme == "relative"
 
 
@@ -258,7 +260,12 @@ class _SourceText:
 
 
 def _source_text(
-    z: SafeZip, el: ET.Element, label: str, limits: ZipLimits, warnings: list[str]
+    z: SafeZip,
+    el: ET.Element,
+    label: str,
+    limits: ZipLimits,
+    warnings: list[str],
+    folder: str = "",
 ) -> _SourceText | None:
     inline = child(el, "PlainTextContent")
     if inline is not None and (inline.text or "").strip():
@@ -269,7 +276,7 @@ def _source_text(
     for ref, is_plain in ((plain_ref, True), (rich_ref, False)):
         if not ref:
             continue
-        member, external = _member_for(z, ref)
+        member, external = _member_for(z, ref, folder)
         if member is None:
             where = "outside the archive" if external else "not in the archive"
             warnings.append(f"{label}: its file {ref!r} is {where}")
@@ -475,11 +482,16 @@ def read_qdpx(
     :func:`~.review.with_given_valence`; a passage given two valences is named in ``warnings``).
     """
     p = Path(path)
+    _refuse_bare_xml(p)
     with SafeZip(p, limits=limits, unread=MEDIA_SUFFIXES) as z:
         qde = z.find("project.qde")
         if qde is None:
             root_qde = [n for n in z.names if "/" not in n and n.lower().endswith(".qde")]
             qde = root_qde[0] if len(root_qde) == 1 else None
+        if qde is None:  # zipped with its folder: MyProject/project.qde, MyProject/sources/
+            nested = [n for n in z.names if n.count("/") == 1 and n.lower().endswith(".qde")]
+            named = [n for n in nested if n.lower().endswith("/project.qde")]
+            qde = (named or nested)[0] if len(named or nested) == 1 else None
         if qde is None:
             raise RoqaError(
                 "has no project.qde inside (not a REFI-QDA project)",
@@ -501,7 +513,38 @@ def read_qdpx(
             crlf = (
                 {id(el) for el in inline if "\r" in (el.text or "")} if any(literal_cr) else set()
             )
-        return _read_project(z, root, p, codebook, limits, crlf)
+        folder = qde.rpartition("/")[0] + "/" if "/" in qde else ""
+        return _read_project(z, root, p, codebook, limits, crlf, folder)
+
+
+_BARE_XML = re.compile(r"<(?:[\w.\-]+:)?(CodeBook|Project)[\s>/]")
+
+
+def _refuse_bare_xml(path: Path) -> None:
+    """A one-line error for a REFI-QDA XML file given where the zipped project belongs: a
+    codebook (``.qdc``) or a bare ``project.qde`` renamed ``.qdpx``."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return  # SafeZip names a missing file or a folder
+    if head.startswith(b"PK"):
+        return
+    text = _decode(head) or head.decode("utf-8", "replace")
+    m = _BARE_XML.search(text)
+    if m is None:
+        return
+    if m.group(1) == "CodeBook":
+        raise RoqaError(
+            "is a REFI-QDA codebook (.qdc), not a project (.qdpx)",
+            path=path,
+            hint="rename it to .qdc: roqa import reads it as a codebook",
+        )
+    raise RoqaError(
+        "is a bare project.qde, not the zipped project (.qdpx)",
+        path=path,
+        hint="export the project again from your QDA program as REFI-QDA (.qdpx)",
+    )
 
 
 def _plural(n: int, noun: str) -> str:
@@ -519,6 +562,7 @@ def _read_project(
     codebook: Codebook | None,
     limits: ZipLimits,
     literal_crlf: set[int] | None = None,
+    folder: str = "",
 ) -> QdpxProject:
     warnings: list[str] = []
     about_sources: set[int] = set()  # indexes of the warnings about sources and their text
@@ -609,7 +653,7 @@ def _read_project(
         label = f"source {sname or ref or guid!r}"
         selections = children(src, "PlainTextSelection")
         found: list[str] = []
-        got = _source_text(z, src, label, limits, found)
+        got = _source_text(z, src, label, limits, found, folder)
         for line in found:
             source_warning(line)
         if got is None or not got.raw.strip():

@@ -54,6 +54,15 @@ MEDIA_SUFFIXES = frozenset((*_AUDIO, *_VIDEO, *_PICTURES, "pdf"))
 
 _CHUNK = 1 << 16
 
+_NOT_A_QDPX = (
+    "is not a zip archive (a .qdpx file is a zip)",
+    "export the project again from your QDA program as REFI-QDA (.qdpx)",
+)
+_DAMAGED_QDPX = (
+    "is an incomplete or damaged zip archive (a download or copy cut short?)",
+    "copy or download it again, or export the project again from your QDA program",
+)
+
 
 def _is_symlink(info: zipfile.ZipInfo) -> bool:
     mode = info.external_attr >> 16
@@ -83,7 +92,10 @@ class SafeZip:
             data = z.read(z.find("project.qde"))
 
     ``unread``: suffixes (``"m4a"``) of members the caller will not read, left out of the total
-    size and ratio checks (:data:`MEDIA_SUFFIXES` for a REFI-QDA project).
+    size and ratio checks (:data:`MEDIA_SUFFIXES` for a REFI-QDA project). ``not_a_zip`` and
+    ``damaged`` are the message and hint for a file that is no zip archive, and for one that
+    starts as one but cannot be read (a download cut short; by default a project's own message,
+    or ``not_a_zip`` when that is given).
     """
 
     def __init__(
@@ -92,11 +104,9 @@ class SafeZip:
         *,
         label: str | Path | None = None,
         limits: ZipLimits = DEFAULT_LIMITS,
-        not_a_zip: tuple[str, str] = (
-            "is not a zip archive (a .qdpx file is a zip)",
-            "export the project again from your QDA program as REFI-QDA (.qdpx)",
-        ),
+        not_a_zip: tuple[str, str] = _NOT_A_QDPX,
         unread: Collection[str] = (),
+        damaged: tuple[str, str] | None = None,
     ) -> None:
         if label is None:
             label = "archive" if isinstance(source, bytes) else source
@@ -108,6 +118,7 @@ class SafeZip:
         fh: BinaryIO | str | Path
         if isinstance(source, bytes):
             fh = io.BytesIO(source)
+            head = source[:4]
         else:
             p = Path(source)
             if not p.exists():
@@ -115,13 +126,19 @@ class SafeZip:
             if p.is_dir():
                 raise RoqaError("is a directory, not a file", path=p, hint="give a .qdpx file")
             fh = p
+            with p.open("rb") as f:
+                head = f.read(4)
         try:
             self._zip = zipfile.ZipFile(fh)
         except (
             zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
             NotImplementedError,  # a zip "version" zipfile does not read (a damaged header)
         ):  # fmt: skip
-            raise RoqaError(not_a_zip[0], path=self.label, hint=not_a_zip[1]) from None
+            # it starts as a zip (a local file header) but its end or directory is unreadable
+            if damaged is None:  # a caller that names its kind of file names it for both
+                damaged = _DAMAGED_QDPX if not_a_zip == _NOT_A_QDPX else not_a_zip
+            message, hint = damaged if head == b"PK\x03\x04" else not_a_zip
+            raise RoqaError(message, path=self.label, hint=hint) from None
         try:
             self._check()
         except BaseException:
