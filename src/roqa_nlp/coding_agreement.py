@@ -538,6 +538,144 @@ def _span_units(
     return CodedUnits(coders, units, codings, names, models, "spans")
 
 
+def _project_key(coder: str, result: CodingResult) -> str:
+    """Which codebook (project) a result's code ids belong to: its recorded codebook's hash or
+    id, else the coder (one QDA project's users share it, two projects' do not)."""
+    book = result.meta.get("codebook") if isinstance(result.meta, dict) else None
+    if isinstance(book, dict):
+        for k in ("hash", "id"):
+            if isinstance(book.get(k), str) and book[k]:
+                return f"{k}:{book[k]}"
+    return f"coder:{coder}"
+
+
+def match_codes_by_name(
+    results: Mapping[str, CodingResult], codebook: Codebook | None = None
+) -> tuple[dict[str, CodingResult], list[str]]:
+    """``results`` with codes of different projects that carry one name counted as one code,
+    and a note per kind of match.
+
+    A code made by hand in a QDA program gets a GUID of that project, so two coders who each
+    made "Cost" in their own NVivo project, or a person's hand-typed CFIR node list and the
+    model's CFIR codes, share no code id and could never agree. Codes are matched by name, as
+    :meth:`Codebook.find` compares names (case, spacing, punctuation and ``&``/``and`` aside):
+    first, a code no reference codebook knows by id takes the id of the code its name resolves
+    to in a reference codebook (the built-in codebooks the other coders use, then
+    ``codebook``); then codes still unmatched that carry one name in several projects take the
+    id of the first coder's. Within one project ids stay authoritative: a name two codes of one
+    project carry (or a name resolving to a code the project already has) is not matched, and
+    the note says so.
+    """
+    from .codebook import Codebook, normalise_name
+    from .crosswalk import codebook_of
+
+    coders = list(results)
+    key = {c: _project_key(c, results[c]) for c in coders}
+    used: dict[str, dict[str, str]] = {}  # coder -> code id -> name
+    for c in coders:
+        per = used.setdefault(c, {})
+        for s in results[c].segments:
+            for g in s.suggestions:
+                per.setdefault(g.code_id, g.name)
+    refs: list[Codebook] = []
+    for c in coders:
+        book_id = codebook_of(results[c])
+        if book_id is not None and all(b.id != book_id for b in refs):
+            refs.append(Codebook.load(book_id))
+    if codebook is not None and all(b.id != codebook.id for b in refs):
+        refs.append(codebook)
+
+    ids_of_project: dict[str, set[str]] = {}
+    names_of: dict[tuple[str, str], str] = {}  # (project, id) -> name
+    for c in coders:
+        ids_of_project.setdefault(key[c], set()).update(used[c])
+        names_of.update({(key[c], cid): name for cid, name in used[c].items()})
+    rename: dict[str, dict[str, str]] = {c: {} for c in coders}  # coder -> old id -> new id
+    resolved: dict[str, dict[str, set[str]]] = {}  # reference codebook -> coder -> names
+    ambiguous: set[str] = set()
+    # 1. names that resolve in a reference codebook
+    wanted: dict[tuple[str, str], set[str]] = {}  # (project, target id) -> ids resolving to it
+    target_of: dict[tuple[str, str], tuple[str, str]] = {}  # (project, id) -> (target, book)
+    for c in coders:
+        for cid, name in used[c].items():
+            if any(cid in b for b in refs) or (key[c], cid) in target_of:
+                continue
+            for b in refs:
+                found = b.find(name)
+                if found is not None:
+                    target_of[key[c], cid] = (found.id, b.id)
+                    wanted.setdefault((key[c], found.id), set()).add(cid)
+                    break
+    for (project, cid), (target, book_id) in target_of.items():
+        clash = len(wanted[project, target]) > 1 or target in ids_of_project[project]
+        if clash:
+            ambiguous.add(names_of[project, cid])
+            continue
+        for c in coders:
+            if key[c] == project and cid in used[c]:
+                rename[c][cid] = target
+                resolved.setdefault(book_id, {}).setdefault(c, set()).add(used[c][cid])
+    # 2. names several projects gave codes that no reference codebook knows
+    by_name: dict[str, dict[str, set[str]]] = {}  # name -> project -> ids
+    first: dict[str, str] = {}  # name -> the first coder's id, and its spelling
+    spelt: dict[str, str] = {}
+    for c in coders:
+        for cid, name in used[c].items():
+            if cid in rename[c] or any(cid in b for b in refs):
+                continue
+            if (n := normalise_name(name)) and (key[c], cid) not in target_of:
+                by_name.setdefault(n, {}).setdefault(key[c], set()).add(cid)
+                first.setdefault(n, cid)
+                spelt.setdefault(n, name)
+    across: list[str] = []
+    for n, projects in by_name.items():
+        if len(projects) < 2 or len({i for ids in projects.values() for i in ids}) < 2:
+            continue  # one project, or one id: nothing to match
+        if any(len(ids) > 1 for ids in projects.values()):
+            ambiguous.add(spelt[n])
+            continue
+        across.append(spelt[n])
+        for c in coders:
+            for cid in used[c]:
+                if cid != first[n] and key[c] in projects and cid in projects[key[c]]:
+                    rename[c][cid] = first[n]
+    out = {c: _renamed_codes(results[c], rename[c]) if rename[c] else results[c] for c in coders}
+    notes = [
+        f"{coder}: {len(names)} code{'s' * (len(names) > 1)} matched by name to codebook "
+        f"{book_id} (their ids differ): "
+        + first_few([repr(x) for x in sorted(names, key=natural_key)], 3)
+        for book_id, per in resolved.items()
+        for coder, names in per.items()
+    ]
+    if across:
+        notes.append(
+            "codes of different projects matched by name (their ids differ): "
+            + first_few([repr(x) for x in sorted(across, key=natural_key)], 4)
+        )
+    if ambiguous:
+        notes.append(
+            "not matched by name, as one project has two codes of that name: "
+            + first_few([repr(x) for x in sorted(ambiguous, key=natural_key)], 4)
+        )
+    return out, notes
+
+
+def _renamed_codes(result: CodingResult, rename: Mapping[str, str]) -> CodingResult:
+    """A copy of ``result`` whose suggestions' code ids are renamed (a code applied twice to a
+    segment once renamed is kept once)."""
+    segments = []
+    for s in result.segments:
+        seen: set[str] = set()
+        suggestions = []
+        for g in s.suggestions:
+            g = dataclasses.replace(g, code_id=rename.get(g.code_id, g.code_id))
+            if g.code_id not in seen:
+                seen.add(g.code_id)
+                suggestions.append(g)
+        segments.append(dataclasses.replace(s, suggestions=suggestions))
+    return CodingResult(segments, dict(result.transcripts), result.meta)
+
+
 def merge_coded_units(parts: Sequence[CodedUnits]) -> CodedUnits:
     """Put several inputs' coders side by side; units are matched by id."""
     if len(parts) == 1:
@@ -1092,6 +1230,7 @@ __all__ = [
     "coded_units_from_results",
     "coded_units_from_rows",
     "is_model_result",
+    "match_codes_by_name",
     "merge_coded_units",
     "merge_spelling_variants",
     "read_long_csv",

@@ -102,6 +102,7 @@ def load_coded_units(
     """
     from ..coding_agreement import (
         coded_units_from_results,
+        match_codes_by_name,
         merge_coded_units,
         merge_spelling_variants,
         read_long_csv,
@@ -176,6 +177,7 @@ def load_coded_units(
             )
     parts = list(tables)
     results, reviewed_note = _on_reviewed_segments(results)
+    results, matched_notes = match_codes_by_name(results, book)
     results, translated, models = in_one_codebook(results, book, model_threshold=model_threshold)
     if results:
         parts.append(
@@ -195,6 +197,7 @@ def load_coded_units(
     if reviewed_note:
         notes.insert(0, reviewed_note)
     notes.extend(review_notes)
+    notes.extend(matched_notes)
     if book is None and tables:
         merged, groups = merge_spelling_variants(merged, {c for t in tables for c in t.codes})
         if groups:

@@ -1,0 +1,193 @@
+"""Specification of how ``roqa agree`` matches codes of different projects: by name.
+
+A code made by hand in a QDA program carries a GUID of that project, so two coders who each made
+"Cost" in their own NVivo project share no code id; nor does a person's hand-typed CFIR node list
+share ids with the model's CFIR codes. Codes are matched by name (as a codebook compares names),
+with a note; within one project ids stay authoritative.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+import pytest
+
+from roqa_nlp.coding_agreement import match_codes_by_name
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+from test_cli_agree import run
+
+TEXT = (
+    "Interviewer: How is staffing at the moment?\n"
+    "Manager: We cannot afford agency staff this year. "
+    "The culture here is very supportive though.\n"
+    "Interviewer: And leadership?\n"
+    "Manager: Our director backs every new idea we bring.\n"
+)
+
+
+def span(words: str) -> tuple[int, int]:
+    start = TEXT.index(words)
+    return start, start + len(words)
+
+
+AFFORD = span("We cannot afford agency staff this year.")
+CULTURE = span("The culture here is very supportive though.")
+DIRECTOR = span("Our director backs every new idea we bring.")
+
+
+def project(path: Path, user: str, codes: dict[str, str], selections: list) -> Path:
+    """A minimal REFI-QDA project: one user, codes {GUID: name}, one transcript p01 and
+    selections (start, end, [code GUIDs])."""
+    src = "aaaaaaaa-0000-4000-8000-000000000001"
+    user_guid = "bbbbbbbb-0000-4000-8000-000000000001"
+    xml = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="NVivo 14">',
+        f'<Users><User guid="{user_guid}" name={quoteattr(user)}/></Users><CodeBook><Codes>',
+        *(f'<Code guid="{g}" name={quoteattr(n)} isCodable="true"/>' for g, n in codes.items()),
+        "</Codes></CodeBook><Sources>",
+        f'<TextSource guid="{src}" name="p01" plainTextPath="internal://{src}.txt">',
+    ]
+    for k, (start, end, refs) in enumerate(selections):
+        xml.append(
+            f'<PlainTextSelection guid="cccccccc-0000-4000-8000-{k:012d}" startPosition="{start}"'
+            f' endPosition="{end}" creatingUser="{user_guid}">'
+        )
+        xml.extend(
+            f'<Coding guid="dddddddd-{k:04d}-4000-8000-{j:012d}" creatingUser="{user_guid}">'
+            f'<CodeRef targetGUID="{g}"/></Coding>'
+            for j, g in enumerate(refs)
+        )
+        xml.append("</PlainTextSelection>")
+    xml.append("</TextSource></Sources></Project>")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", "".join(xml))
+        z.writestr(f"sources/{src}.txt", TEXT)
+    return path
+
+
+def two_projects(tmp_path: Path) -> tuple[Path, Path]:
+    """Ann and Ben each made Cost, Culture and Leadership Engagement in their own project (other
+    GUIDs). Ann coded both sentences of the first answer Cost, Ben the first Cost and the second
+    Culture; both coded the last answer Leadership Engagement."""
+    ann_codes = {
+        "10000000-0000-4000-8000-000000000001": "Cost",
+        "10000000-0000-4000-8000-000000000002": "Culture",
+        "10000000-0000-4000-8000-000000000003": "Leadership Engagement",
+    }
+    ben_codes = {
+        "20000000-0000-4000-8000-000000000001": "cost",
+        "20000000-0000-4000-8000-000000000002": "Culture",
+        "20000000-0000-4000-8000-000000000003": "Leadership engagement",
+    }
+    a, c, le = list(ann_codes)
+    b_cost, b_cul, b_le = list(ben_codes)
+    ann = project(
+        tmp_path / "ann.qdpx",
+        "Ann",
+        ann_codes,
+        [(AFFORD[0], CULTURE[1], [a]), (*DIRECTOR, [le])],
+    )
+    ben = project(
+        tmp_path / "ben.qdpx",
+        "Ben",
+        ben_codes,
+        [(*AFFORD, [b_cost]), (*CULTURE, [b_cul]), (*DIRECTOR, [b_le])],
+    )
+    return ann, ben
+
+
+def test_same_named_codes_of_two_projects_are_one_code_with_a_note(tmp_path, capsys) -> None:
+    """Units: the first lines (uncoded), the first sentence (Cost / Cost), the second (Cost /
+    Culture), the lines between (uncoded) and the last answer (Leadership Engagement by both);
+    the space between the sentences holds no letter and is no unit. 3 codes x 5 units = 15
+    decisions, 13 agree; each coder applied 3 codes, so p_e = (3/15)^2 + (12/15)^2 = 17/25 and
+    kappa = (13/15 - 17/25) / (8/25) = 7/12 (was -18/132 = -0.136 over 5 codes, none shared)."""
+    ann, ben = two_projects(tmp_path)
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(ann), str(ben), "--n-boot", "0", "--json", str(out_path)], capsys
+    )
+    assert code == 0, err
+    assert (
+        "Note: codes of different projects matched by name (their ids differ): 'Cost', "
+        "'Leadership Engagement'." in " ".join(out.split())
+    )
+    data = json.loads(out_path.read_text("utf-8"))
+    assert data["n_units"] == {"total": 5, "all": 5, "coded": 3}
+    assert sorted(c["name"] for c in data["per_code"]) == [
+        "Cost",
+        "Culture",
+        "Leadership Engagement",
+    ]
+    assert data["pooled"]["all"]["percent_agreement"] == pytest.approx(13 / 15)
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(7 / 12)
+
+
+def seg(i: int, codes: list[tuple[str, str]], p: float = 1.0) -> SegmentResult:
+    s = Segment(f"p01:{i}", "p01", "P01", "participant", 10 * i, 10 * i + 9, "x" * 9)
+    return SegmentResult(s, [Suggestion(cid, name, None, p) for cid, name in codes])
+
+
+def test_a_hand_typed_cfir_node_list_meets_the_models_cfir_ids() -> None:
+    """A person's flat node list with the CFIR names (GUID ids) is matched to the model's CFIR
+    2009 codes by name: Culture is IS.C, Cost IC.H."""
+    model = CodingResult(
+        [seg(0, [("IS.C", "Culture")], 0.8), seg(1, [("IC.H", "Cost")], 0.6)],
+        meta={"model": {"codebook": "cfir-2009"}},
+    )
+    hana = CodingResult(
+        [seg(0, [("guid-1", "culture")]), seg(1, [("guid-2", "Cost"), ("guid-3", "Morale")])],
+        meta={"codebook": {"id": "hana", "hash": "h1"}, "user": {"name": "Hana"}},
+    )
+    out, notes = match_codes_by_name({"model": model, "Hana": hana})
+    assert out["model"] is model
+    assert [[g.code_id for g in s.suggestions] for s in out["Hana"].segments] == [
+        ["IS.C"],
+        ["IC.H", "guid-3"],
+    ]
+    assert notes == [
+        "Hana: 2 codes matched by name to codebook cfir-2009 (their ids differ): 'Cost', 'culture'"
+    ]
+
+
+def test_codes_are_matched_to_the_codebook_given(tmp_path) -> None:
+    """With no coder in a built-in codebook, names resolve in the codebook given (--codebook)."""
+    from roqa_nlp.codebook import Codebook
+
+    ann = CodingResult(
+        [seg(0, [("a-1", "Culture")])], meta={"codebook": {"id": "ann", "hash": "h1"}}
+    )
+    ben = CodingResult(
+        [seg(0, [("b-1", "CULTURE")])], meta={"codebook": {"id": "ben", "hash": "h2"}}
+    )
+    out, notes = match_codes_by_name({"Ann": ann, "Ben": ben}, Codebook.load("cfir-2009"))
+    assert [out[c].segments[0].suggestions[0].code_id for c in ("Ann", "Ben")] == ["IS.C", "IS.C"]
+    assert len(notes) == 2
+
+
+def test_one_projects_codes_are_never_merged_by_name() -> None:
+    """Ann and Ben coded in one project (one codebook hash): its two codes named Cost are two
+    codes, whatever their names."""
+    meta = {"codebook": {"id": "study", "hash": "h1"}}
+    ann = CodingResult([seg(0, [("g-1", "Cost")])], meta=meta)
+    ben = CodingResult([seg(0, [("g-2", "Cost")])], meta=dict(meta))
+    out, notes = match_codes_by_name({"Ann": ann, "Ben": ben})
+    assert out["Ann"] is ann and out["Ben"] is ben
+    assert notes == []
+
+
+def test_a_name_two_codes_of_one_project_carry_is_not_matched_and_said_so() -> None:
+    ann = CodingResult([seg(0, [("a-1", "Cost")])], meta={"codebook": {"id": "a", "hash": "1"}})
+    ben = CodingResult(
+        [seg(0, [("b-1", "Cost")]), seg(1, [("b-2", "cost")])],
+        meta={"codebook": {"id": "b", "hash": "2"}},
+    )
+    out, notes = match_codes_by_name({"Ann": ann, "Ben": ben})
+    assert out["Ann"].segments[0].suggestions[0].code_id == "a-1"
+    assert [s.suggestions[0].code_id for s in out["Ben"].segments] == ["b-1", "b-2"]
+    assert notes == ["not matched by name, as one project has two codes of that name: 'Cost'"]
