@@ -14,7 +14,9 @@ How units are built
   only in case or spacing can be counted as one code (:func:`merge_spelling_variants`).
 - **Segment codings** (``codings.jsonl`` results with the same segments, ids and ranges): a
   unit is a segment.
-  A coder whose result lacks a segment did not code it (missing).
+  A coder whose result lacks a segment did not code it (missing), so a result holding part of
+  the others' segments (a partial review) is still compared by segment; QDA selections only
+  when every coder's are the same (see :func:`_same_segments`).
 - **Character-span codings** (results whose segments differ, e.g. selections made in a QDA
   program): within each transcript, units are the maximal character ranges over which no
   coder's coding changes, i.e. the text is cut at every coding's start and end, and neighbouring
@@ -429,10 +431,11 @@ def coded_units_from_results(
 ) -> CodedUnits:
     """Units from one :class:`CodingResult` per coder: shared segments, or character spans.
 
-    ``units="auto"`` uses segments when every two coders' results have the same segments (ids
-    and character ranges) in each transcript both coded (so a coder who coded some of the
-    transcripts, as a double-coded subsample is, still compares by segment), and character
-    spans otherwise. ``models`` names the coders whose results
+    ``units="auto"`` uses segments when every two coders' results cut each transcript both
+    coded into one set of segments (ids and character ranges; one may lack some, which are
+    missing for it: :func:`_same_segments`), so a coder who coded some of the transcripts, as
+    a double-coded subsample is, or some of a transcript's segments, still compares by segment;
+    and character spans otherwise. ``models`` names the coders whose results
     are a model's (default: those :func:`is_model_result` finds), e.g. for results already cut
     to their counted codes by :func:`counted_codings`.
     """
@@ -469,8 +472,12 @@ def coded_units_from_results(
 
 
 def _same_segments(results: Sequence[CodingResult]) -> bool:
-    """Whether every two of ``results`` cut each transcript both coded into the same segments
-    (ids and character ranges)."""
+    """Whether ``results`` cut each transcript into one set of segments: every two of them give
+    a segment id they share the same character range, and a segment only one of them has
+    overlaps none of the other's (so one may lack some segments, missing for it: a coder who
+    reviewed part of a transcript). Selections made in a QDA program (read from a .qdpx) only
+    count as segments when they are the same for every coder: there, text a coder did not
+    select is text they read and gave no code, which only character spans compare."""
     layouts: list[dict[str, dict[str, tuple[int, int]]]] = []
     for result in results:
         per: dict[str, dict[str, tuple[int, int]]] = {}
@@ -478,9 +485,39 @@ def _same_segments(results: Sequence[CodingResult]) -> bool:
             seg = sr.segment
             per.setdefault(seg.transcript_id, {})[seg.id] = (seg.start, seg.end)
         layouts.append(per)
-    return all(
-        a[t] == b[t] for a, b in itertools.combinations(layouts, 2) for t in a.keys() & b.keys()
-    )
+    selections = [_is_selections(r) for r in results]
+    for i, j in itertools.combinations(range(len(layouts)), 2):
+        a, b = layouts[i], layouts[j]
+        for t in a.keys() & b.keys():
+            if a[t] == b[t]:
+                continue
+            if selections[i] or selections[j] or not _one_segmentation(a[t], b[t]):
+                return False
+    return True
+
+
+def _is_selections(result: CodingResult) -> bool:
+    """Whether ``result`` holds a QDA program's selections (``roqa import`` or a .qdpx)."""
+    return isinstance(result.meta, dict) and result.meta.get("source") == "REFI-QDA"
+
+
+def _one_segmentation(a: Mapping[str, tuple[int, int]], b: Mapping[str, tuple[int, int]]) -> bool:
+    """Whether two coders' segments of one transcript (id -> range) are parts of one
+    segmentation: shared ids have one range, and the others overlap nothing of the other's."""
+    if any(a[k] != b[k] for k in a.keys() & b.keys()):
+        return False
+    for mine, theirs in ((a, b), (b, a)):
+        ranges = sorted(theirs.values())
+        starts = [lo for lo, _ in ranges]
+        ends = list(itertools.accumulate((hi for _, hi in ranges), max))
+        for k, (lo, hi) in mine.items():
+            if k in theirs:
+                continue
+            # the ranges of theirs starting before hi; the furthest any of them reaches
+            n = bisect.bisect_left(starts, hi)
+            if n and ends[n - 1] > lo and lo < hi:
+                return False
+    return True
 
 
 def _span_units(

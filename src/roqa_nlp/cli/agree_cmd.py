@@ -238,26 +238,40 @@ def _review_route_notes(path: Path, users: dict[str, Any]) -> list[str]:
 
 
 def _on_reviewed_segments(results: dict[str, Any]) -> tuple[dict[str, Any], str]:
-    """``results`` cut to the segments a review decided, when one of them is a reviewer's
-    codings (``roqa apply-decisions`` records them as ``reviewed_segments``): what the reviewer
-    left undecided is no judgement to compare. Also the note saying so ("" when none is)."""
-    found = [
-        (coder, set(ids))
-        for coder, result in results.items()
-        if isinstance(result.meta, dict)
-        and isinstance(ids := result.meta.get("reviewed_segments"), list)
-        and ids
-    ]
-    if not found:
+    """``results`` cut to the segments reviews decided, when some of them are reviewers' codings
+    (``roqa apply-decisions`` records them as ``reviewed_segments``): what a reviewer left
+    undecided is no judgement to compare, so it is missing for them (each reviewer's codings
+    keep their own decided segments; the others are cut to the segments any reviewer decided,
+    whatever the order of the inputs). Also the note saying so ("" when no input is a review)."""
+    reviewed: dict[str, set[str]] = {}  # coder -> the segments their review decided
+    who: dict[str, str] = {}  # coder -> the reviewer's name
+    for coder, result in results.items():
+        meta = result.meta if isinstance(result.meta, dict) else {}
+        ids = meta.get("reviewed_segments")
+        if not (isinstance(ids, list) and ids):
+            continue
+        reviewed[coder] = set(ids)
+        user = meta.get("user")
+        name = user.get("name") if isinstance(user, dict) else None
+        # the reviewer, not the folder their codings are in
+        who[coder] = name.strip() if isinstance(name, str) and name.strip() else coder
+    if not reviewed:
         return results, ""
-    coder, keep = found[0]
-    user = results[coder].meta.get("user")
-    if isinstance(user, dict) and isinstance(user.get("name"), str) and user["name"].strip():
-        coder = user["name"].strip()  # the reviewer, not the folder their codings are in
-    cut = {c: r.subset(where=lambda s: s.segment.id in keep) for c, r in results.items()}
+    anyone = set().union(*reviewed.values())
+    cut = {
+        c: r.subset(where=lambda s, keep=reviewed.get(c, anyone): s.segment.id in keep)
+        for c, r in results.items()
+    }
+    if len(reviewed) == 1:
+        ((coder, keep),) = reviewed.items()
+        return cut, (
+            f"compared on the {len(keep)} segments {who[coder]} decided in their review "
+            "(roqa apply-decisions); segments without a decision are not compared"
+        )
+    each = ", ".join(f"{who[c]} {len(keep)}" for c, keep in reviewed.items())
     return cut, (
-        f"compared on the {len(keep)} segments {coder} decided in their review "
-        "(roqa apply-decisions); segments without a decision are not compared"
+        f"compared on the {len(anyone)} segments the reviews decided ({each}; roqa "
+        "apply-decisions); a segment a reviewer did not decide is missing for them"
     )
 
 

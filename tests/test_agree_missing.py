@@ -1,0 +1,121 @@
+"""Specification of what a coder's missing segments are: missing, not "no code".
+
+A coder whose result lacks some segments of a transcript (a partial review, a reviewer's
+undecided segments) did not code them: they are compared by segment, and those segments are
+left out for that coder, whatever the order of the inputs.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.coding_agreement import agreement_report, coded_units_from_results
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+from test_cli_agree import run
+
+
+def seg(i: int, codes: list[str], transcript: str = "p01") -> SegmentResult:
+    s = Segment(f"{transcript}:{i}", transcript, "P01", "participant", 10 * i, 10 * i + 9, "x" * 9)
+    return SegmentResult(s, [Suggestion(c, c, None, 1.0) for c in codes])
+
+
+#: Ann coded six segments; Ben the same segments but 3 and 4, which he never reached.
+ANN = [seg(0, ["X"]), seg(1, ["X"]), seg(2, []), seg(3, ["Y"]), seg(4, ["X"]), seg(5, [])]
+BEN = [seg(0, ["X"]), seg(1, []), seg(2, []), seg(5, [])]
+
+
+@pytest.mark.parametrize("order", [("Ann", "Ben"), ("Ben", "Ann")])
+def test_segments_one_coder_lacks_are_missing_for_them(order) -> None:
+    """Compared: segments 0, 1, 2 and 5, with code X only (Y is in segment 3 alone). Ann has X
+    on 0 and 1, Ben on 0: agreement 3/4, p_e = 1/2 * 1/4 + 1/2 * 3/4 = 1/2, kappa
+    (3/4 - 1/2) / (1/2) = 1/2. (Ben counted as "no code" on 3 and 4 gave 8 span units, kappa 1/3.)"""
+    given = {"Ann": CodingResult(ANN), "Ben": CodingResult(BEN)}
+    cu = coded_units_from_results({c: given[c] for c in order})
+    assert cu.unit_kind == "segments"
+    assert cu.codes_of("Ben", "p01:3") is None
+    report = agreement_report(cu, n_boot=0)
+    assert report.n_units == {"total": 6, "all": 4, "coded": 2}
+    assert report.codes == ["X"]
+    assert report.pooled["all"].percent_agreement == pytest.approx(3 / 4)
+    assert report.pooled["all"].kappa == pytest.approx(1 / 2)
+
+
+def test_segments_that_overlap_another_coders_are_still_compared_as_spans() -> None:
+    """Ben's segment 1 covers Ann's 1 and 2 under another id: no shared segmentation."""
+    ben = [
+        seg(0, ["X"]),
+        SegmentResult(Segment("p01:1-2", "p01", "P01", "participant", 10, 29, "x")),
+    ]
+    cu = coded_units_from_results({"Ann": CodingResult(ANN[:3]), "Ben": CodingResult(ben)})
+    assert cu.unit_kind == "spans"
+
+
+def review(folder: Path, name: str, segments: list[SegmentResult]) -> Path:
+    """A reviewer's codings as roqa apply-decisions writes them: the decided segments only."""
+    CodingResult(
+        segments,
+        meta={
+            "source": "roqa apply-decisions",
+            "user": {"name": name},
+            "reviewed_segments": [s.segment.id for s in segments],
+        },
+    ).save(folder)
+    return folder
+
+
+def three_coders(tmp_path: Path) -> list[Path]:
+    """The model coded segments 0-5; Alice decided 0-3, Bob 2-5. The model's top codes are X on
+    0, 2 and 4; Alice applied X to 0, 1 and 2, Bob to 2 and 4."""
+    model = tmp_path / "model"
+    CodingResult(
+        [seg(i, ["X"] if i in (0, 2, 4) else []) for i in range(6)],
+        meta={"model": {"codebook": "cfir-2009"}},
+    ).save(model)
+    alice = review(tmp_path / "alice", "Alice", [seg(i, ["X"] if i < 3 else []) for i in range(4)])
+    bob = review(
+        tmp_path / "bob", "Bob", [seg(i, ["X"] if i in (2, 4) else []) for i in range(2, 6)]
+    )
+    return [model, alice, bob]
+
+
+def pairs(tmp_path: Path, capsys, inputs: list[Path]) -> tuple[str, dict]:
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", *map(str, inputs), "--n-boot", "0", "--json", str(out_path)], capsys
+    )
+    assert code == 0, err
+    data = json.loads(out_path.read_text("utf-8"))
+    return " ".join(out.split()), {
+        frozenset((p["coder_a"], p["coder_b"])): p["all"] for p in data["pairs"]
+    }
+
+
+def test_each_reviewer_is_compared_on_the_segments_they_decided(tmp_path, capsys) -> None:
+    """Model and Bob: segments 2-5, X by both on 2 and 4: agreement 1 over 4 units. Model and
+    Alice: 0-3, they differ on 1: 3/4. Alice and Bob: 2 and 3, both agree: 2 units. (It was
+    spans, 6 units for every pair, each reviewer's undecided segments counted as "no code".)"""
+    model, alice, bob = three_coders(tmp_path)
+    out, got = pairs(tmp_path, capsys, [model, alice, bob])
+    assert (
+        "Note: compared on the 6 segments the reviews decided (Alice 4, Bob 4; roqa "
+        "apply-decisions); a segment a reviewer did not decide is missing for them." in out
+    )
+    assert got[frozenset(("model", "bob"))]["n_units"] == 4
+    assert got[frozenset(("model", "bob"))]["percent_agreement"] == 1.0
+    assert got[frozenset(("model", "alice"))]["n_units"] == 4
+    assert got[frozenset(("model", "alice"))]["percent_agreement"] == pytest.approx(3 / 4)
+    assert got[frozenset(("alice", "bob"))]["n_units"] == 2
+
+
+def test_two_reviews_compare_alike_whatever_their_order(tmp_path, capsys) -> None:
+    """Alice and Bob share the decided segments 2 and 3, on which they agree (X on 2): agreement
+    1 and kappa 1 on 2 units either way (it was spans: Alice first 6 units, agreement 2/3; Bob first 5, 4/5)."""
+    _, alice, bob = three_coders(tmp_path)
+    for inputs in ([alice, bob], [bob, alice]):
+        _, got = pairs(tmp_path, capsys, inputs)
+        (pair,) = got.values()
+        assert (pair["n_units"], pair["percent_agreement"], pair["kappa"]) == (2, 1.0, 1.0)
