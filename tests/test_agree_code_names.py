@@ -39,9 +39,11 @@ CULTURE = span("The culture here is very supportive though.")
 DIRECTOR = span("Our director backs every new idea we bring.")
 
 
-def project(path: Path, user: str, codes: dict[str, str], selections: list) -> Path:
-    """A minimal REFI-QDA project: one user, codes {GUID: name}, one transcript p01 and
-    selections (start, end, [code GUIDs])."""
+def project(
+    path: Path, user: str, codes: dict[str, str], selections: list, text: str = TEXT
+) -> Path:
+    """A minimal REFI-QDA project: one user, codes {GUID: name}, one transcript p01 (``text``)
+    and selections (start, end, [code GUIDs])."""
     src = "aaaaaaaa-0000-4000-8000-000000000001"
     user_guid = "bbbbbbbb-0000-4000-8000-000000000001"
     xml = [
@@ -66,7 +68,7 @@ def project(path: Path, user: str, codes: dict[str, str], selections: list) -> P
     xml.append("</TextSource></Sources></Project>")
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("project.qde", "".join(xml))
-        z.writestr(f"sources/{src}.txt", TEXT)
+        z.writestr(f"sources/{src}.txt", text)
     return path
 
 
@@ -191,3 +193,62 @@ def test_a_name_two_codes_of_one_project_carry_is_not_matched_and_said_so() -> N
     assert out["Ann"].segments[0].suggestions[0].code_id == "a-1"
     assert [s.suggestions[0].code_id for s in out["Ben"].segments] == ["b-1", "b-2"]
     assert notes == ["not matched by name, as one project has two codes of that name: 'Cost'"]
+
+
+# -- the coders' texts of one transcript ------------------------------------------------------------
+
+
+def test_selections_in_different_texts_of_one_transcript_are_a_one_line_error(
+    tmp_path, capsys
+) -> None:
+    """Ben coded a copy of p01 with a header line added, his selections shifted by its length:
+    comparing offsets across the two texts gave kappa 0.087 over 7 units of misaligned words."""
+    ann, _ = two_projects(tmp_path)
+    header = "Transcript of interview p01, 3 March 2021\n"
+    ben = project(
+        tmp_path / "ben.qdpx",
+        "Ben",
+        {"10000000-0000-4000-8000-000000000001": "Cost"},
+        [
+            (
+                AFFORD[0] + len(header),
+                AFFORD[1] + len(header),
+                ["10000000-0000-4000-8000-000000000001"],
+            )
+        ],
+        text=header + TEXT,
+    )
+    code, out, err = run(["agree", str(ann), str(ben), "--n-boot", "0"], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        "roqa: error: transcript 'p01' is not the same text for 'Ann' (220 characters) and 'Ben' "
+        "(262; they differ from character 0), so their selections cannot be compared (have every "
+        "coder code the same text of it (the same pseudonymised copy, or the same corrected "
+        "transcript))\n"
+    )
+
+
+def test_one_text_is_compared_whoever_gives_it() -> None:
+    """A coder whose result holds no text of the transcript takes the others'."""
+    from roqa_nlp.coding_agreement import coded_units_from_results
+    from roqa_nlp.schema import Transcript, Turn
+
+    t = Transcript("p01", TEXT, [Turn("P01", "participant", 0, len(TEXT))])
+
+    def result(start: int, end: int, text: bool) -> CodingResult:
+        s = Segment(f"p01:@{start}", "p01", "P01", "participant", start, end, TEXT[start:end])
+        return CodingResult(
+            [SegmentResult(s, [Suggestion("C", "Cost", None, 1.0)])],
+            transcripts={"p01": t} if text else {},
+        )
+
+    ann, ben = result(*AFFORD, True), result(AFFORD[0], CULTURE[1], False)
+    for given in ({"Ann": ann, "Ben": ben}, {"Ben": ben, "Ann": ann}):
+        units = coded_units_from_results(given).units
+        # the text runs to 220, past the last selection (without it, to the last end, 137)
+        assert [(u.start, u.end) for u in units] == [
+            (0, AFFORD[0]),
+            AFFORD,
+            (AFFORD[1], CULTURE[1]),
+            (CULTURE[1], 220),
+        ]

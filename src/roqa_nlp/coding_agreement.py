@@ -25,6 +25,8 @@ How units are built
   two selections) are dropped, so that a selection boundary one character off does not make a
   unit of its own. A coder with no coding at all in a transcript is missing for its units. When
   no transcript text is available, the text is taken to run from 0 to the last coding's end.
+  Two coders whose texts of one transcript differ are an error (offsets into one are other
+  words in the other).
   Every range counts as one unit whatever its length (agreement is about coding decisions, not
   characters).
 
@@ -528,11 +530,18 @@ def _span_units(
 ) -> CodedUnits:
     coders = list(results)
     texts: dict[str, str] = {}
+    text_of: dict[str, str] = {}  # transcript -> the coder whose text ``texts`` holds
     spans: dict[str, dict[str, list[tuple[int, int, frozenset[str]]]]] = {}
+    coded = {c: {sr.segment.transcript_id for sr in results[c].segments} for c in coders}
     for c in coders:
         res = results[c]
         for tid, t in res.transcripts.items():
+            if tid not in coded[c]:
+                continue
+            if tid in texts and texts[tid] != t.text:
+                raise _texts_differ(tid, text_of[tid], texts[tid], c, t.text)
             texts.setdefault(tid, t.text)
+            text_of.setdefault(tid, c)
         for sr in res.segments:
             g = sr.segment
             spans.setdefault(g.transcript_id, {}).setdefault(c, []).append(
@@ -711,6 +720,22 @@ def _renamed_codes(result: CodingResult, rename: Mapping[str, str]) -> CodingRes
                 suggestions.append(g)
         segments.append(dataclasses.replace(s, suggestions=suggestions))
     return CodingResult(segments, dict(result.transcripts), result.meta)
+
+
+def _texts_differ(tid: str, a: str, text_a: str, b: str, text_b: str) -> RoqaError:
+    """The one-line error for two coders' different texts of one transcript: character spans
+    of one text are other words in the other (a header line added, a pseudonymised copy)."""
+    at = next(
+        (k for k, (x, y) in enumerate(zip(text_a, text_b, strict=False)) if x != y),
+        min(len(text_a), len(text_b)),
+    )
+    return RoqaError(
+        f"transcript {quoted(tid)} is not the same text for {a!r} ({len(text_a)} characters) and "
+        f"{b!r} ({len(text_b)}; they differ from character {at}), so their selections cannot "
+        "be compared",
+        hint="have every coder code the same text of it (the same pseudonymised copy, or the "
+        "same corrected transcript)",
+    )
 
 
 def merge_coded_units(parts: Sequence[CodedUnits]) -> CodedUnits:
