@@ -349,3 +349,34 @@ def test_two_projects_with_one_user_name_are_told_apart_by_file(tmp_path, capsys
     # one project given twice is still an error
     code, _, err = run(["agree", str(a), str(a), "--n-boot", "0"], capsys)
     assert (code, err) == (2, f"roqa: error: {a}: is given twice (give each input once)\n")
+
+
+#: Ann wrote two codes in one cell on u1, Ben two rows; on u3 Ben wrote two in one cell.
+MULTI_CELL = (
+    "unit,coder,code\n"
+    'u1,ann,"Cost; Culture"\nu1,ben,Cost\nu1,ben,Culture\n'
+    "u2,ann,Cost\nu2,ben,Cost\n"
+    'u3,ann,\nu3,ben,"Culture;Cost"\n'
+    "u4,ann,Leadership Engagement\nu4,ben,Leadership Engagement\n"
+)
+
+
+def test_codes_separated_by_semicolons_in_one_cell_are_several_codes(tmp_path) -> None:
+    """As roqa evaluate reads "Culture; Cost". 3 codes x 4 units = 12 decisions, 10 agree (Ben
+    alone has Cost and Culture on u3); Ann applied 4 codes, Ben 6: p_e = 1/3 * 1/2 + 2/3 * 1/2
+    = 1/2 and kappa (10/12 - 1/2) / (1/2) = 2/3 (sklearn agrees). Read as two combined codes
+    "Cost; Culture" and "Culture; Cost", it was 5 codes and kappa 0.385."""
+    cu = read_long_csv(write(tmp_path / "m.csv", MULTI_CELL))
+    assert cu.codes == ["Cost", "Culture", "Leadership Engagement"]
+    assert cu.codes_of("ann", "u1") == {"Cost", "Culture"}
+    assert cu.codes_of("ann", "u3") == frozenset()
+    report = agreement_report(cu, n_boot=0)
+    assert report.pooled["all"].percent_agreement == pytest.approx(10 / 12)
+    assert report.pooled["all"].kappa == pytest.approx(2 / 3)
+
+
+def test_codes_in_one_cell_are_each_resolved_in_the_codebook(tmp_path) -> None:
+    p = write(tmp_path / "m.csv", 'unit,coder,code\nu1,A,"culture ; IS.E.1"\nu1,B,;\n')
+    cu = read_long_csv(p, codebook=Codebook.load("cfir-2009"))
+    assert cu.codes_of("A", "u1") == {"IS.C", "IS.E.1"}
+    assert cu.codes_of("B", "u1") == frozenset()

@@ -8,7 +8,7 @@ is what NVivo, ATLAS.ti and MAXQDA call code-by-code agreement.
 How units are built
 -------------------
 - **Long CSV** (``unit``, ``coder``, ``code``): a unit is a ``unit`` value. Several rows for one
-  unit and coder are several codes; a row with an empty ``code`` means the coder read the unit and
+  unit and coder are several codes, and so are codes separated by ``;`` in one cell; a row with an empty ``code`` means the coder read the unit and
   applied no code; a coder with no row for a unit did not code it (missing, not "no code").
   Codes are resolved in a codebook when one is given (:func:`read_long_csv`); names that differ
   only in case or spacing can be counted as one code (:func:`merge_spelling_variants`).
@@ -99,6 +99,7 @@ from .agreement import (
 from .errors import RoqaError, first_few, quoted
 from .framework import carries_codes
 from .io import csv_delimiter, read_text
+from .record_files import CODE_SEPARATOR
 from .result import CodingResult
 from .schema import SegmentResult
 from .transcripts import natural_key
@@ -218,6 +219,9 @@ def coded_units_from_rows(
 def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> CodedUnits:
     """Read the long CSV (columns ``unit``, ``coder``, ``code``; others are ignored).
 
+    A ``code`` cell may hold several codes separated by ``;`` ("Culture; Cost"), as
+    ``roqa evaluate`` reads them; each is one code of the unit, as if on rows of its own.
+
     With ``codebook``, each code is resolved in it (an id, a name or an alias, names compared as
     :meth:`Codebook.find` does: case, spacing, punctuation and ``&``/``and`` aside) and counted
     by its id, so "Leadership Engagement", "leadership engagement" and "IN.B" are one code; a code
@@ -259,25 +263,28 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
         if not any(cell.strip() for cell in row):
             continue
         cells = [*row, *([""] * (len(names) - len(row)))]
-        unit, coder, code = cells[iu].strip(), cells[ic].strip(), cells[ik].strip()
+        unit, coder = cells[iu].strip(), cells[ic].strip()
         if not unit or not coder:
             raise RoqaError(
                 f"line {n} has an empty {'unit' if not unit else 'coder'}",
                 path=p,
                 hint="every row needs a unit and a coder; leave only code empty for 'no code'",
             )
-        if code and codebook is not None:
-            found = codebook.find(code)
-            if found is None:
-                raise RoqaError(
-                    f"line {n}: unknown code {quoted(code)} in codebook {codebook.id!r}",
-                    path=p,
-                    hint=f"use a code id or name listed by `roqa codebook {codebook.id}`, "
-                    "or leave out the codebook to compare codes as written",
-                )
-            code = found.id
-            code_names[code] = found.name
-        rows.append((unit, coder, code))
+        # several codes in one cell, as roqa evaluate reads them ("Culture; Cost")
+        codes = [c.strip() for c in cells[ik].split(CODE_SEPARATOR) if c.strip()] or [""]
+        for code in codes:
+            if code and codebook is not None:
+                found = codebook.find(code)
+                if found is None:
+                    raise RoqaError(
+                        f"line {n}: unknown code {quoted(code)} in codebook {codebook.id!r}",
+                        path=p,
+                        hint=f"use a code id or name listed by `roqa codebook {codebook.id}`, "
+                        "or leave out the codebook to compare codes as written",
+                    )
+                code = found.id
+                code_names[code] = found.name
+            rows.append((unit, coder, code))
     if not rows:
         raise RoqaError(
             "has a header but no codings", path=p, hint="add one row per unit, coder and code"
