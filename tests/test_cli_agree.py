@@ -331,3 +331,24 @@ def test_codebook_compares_every_coder_in_one(
     (pair,) = data["pairs"]
     assert pair["all"]["percent_agreement"] == pytest.approx(agreement)
     assert pair["all"]["kappa"] == pytest.approx(kappa)
+
+
+def test_names_in_square_brackets_are_shown_as_written(tmp_path, capsys) -> None:
+    """Code and coder names are the researcher's text, not rich markup: "Culture [/b]" crashed
+    the table (MarkupError), "[new] Workforce" showed as " Workforce", "[red]Cost" in red."""
+    p = tmp_path / "m.csv"
+    p.write_text(
+        "unit,coder,code\nu1,Ann [PI],[red]Cost\nu1,Ben,[red]Cost\n"
+        "u2,Ann [PI],Culture [/b]\nu2,Ben,Culture [/b]\nu3,Ann [PI],\nu3,Ben,[new] Workforce\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(["agree", str(p), "--by", "code", "--n-boot", "0"], capsys)
+    assert (code, err) == (0, "")
+    assert "2 coders: Ann [PI], Ben;" in out
+    assert "units coded (Ann [PI] / Ben)" in " ".join(out.split())
+    codes = [line.split("│")[1].strip() for line in out.splitlines() if line.startswith("│ ")]
+    assert sorted(c for c in codes if c[:1] == "[" or c.startswith("Culture")) == [
+        "Culture [/b]",
+        "[new] Workforce",
+        "[red]Cost",
+    ]

@@ -360,12 +360,14 @@ def _kappa_label(fig: Any) -> str:
 
 def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> None:
     """The agreement tables for one universe, as a researcher reads them."""
+    from rich.markup import escape
     from rich.table import Table
 
     from ..agreement import krippendorff_label, landis_koch_label
 
+    # coder and code names are the researcher's text, never rich markup ("[new] Workforce")
     def who(c: str) -> str:
-        return f"{c} (model)" if c in report.models else c
+        return escape(f"{c} (model)" if c in report.models else c)
 
     n_total = report.n_units["total"]
     n_all, n_coded = report.n_units["all"], report.n_units["coded"]
@@ -437,7 +439,7 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         for col in (
             "code",
             "name",
-            "units coded (" + " / ".join(report.coders) + ")",
+            "units coded (" + " / ".join(escape(c) for c in report.coders) + ")",
             "units",
             "agreement",
             "kappa",
@@ -448,8 +450,8 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         for c in report.per_code:
             f = getattr(c, universe)
             t.add_row(
-                c.code,
-                c.name,
+                escape(c.code),
+                escape(c.name),
                 " / ".join(str(c.units_coded[k]) for k in report.coders),
                 str(f.n_units),
                 _fmt(f.percent_agreement, pct=True),
@@ -462,13 +464,13 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
     if report.single_code is not None:
         f = report.single_code[universe]
         console.print(
-            f"One code per unit ({report.single_code_note}, n={f.n_units}): agreement "
+            f"One code per unit ({escape(report.single_code_note)}, n={f.n_units}): agreement "
             f"{_fmt(f.percent_agreement, pct=True)}, kappa {_with_ci(f, 'kappa')}, alpha "
             f"{_fmt(f.alpha)} ({report.settings['level']}), AC1 {_with_ci(f, 'ac1')}."
         )
     else:
         note = report.single_code_note
-        console.print(note[:1].upper() + note[1:] + ".")
+        console.print(note[:1].upper() + note[1:] + ".", markup=False)
     shown_figures = [report.pooled[universe], *(getattr(p, universe) for p in report.pairs)]
     if any(f.ci_withheld for f in shown_figures):
         console.print(_withheld_footnote(report))
@@ -581,4 +583,4 @@ def agree_command(
         atomic_write_text(
             json_out, json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
         )
-        console.print(f"Wrote {json_out}")
+        console.print(f"Wrote {json_out}", markup=False)
