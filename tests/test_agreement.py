@@ -639,3 +639,40 @@ def test_common_slips_in_giving_labels_are_plain_errors_or_just_work() -> None:
     for counts in ([[2, 0], [1, 1, 0]], [a, b]):
         with pytest.raises(ValueError, match="counts must be a table of numbers"):
             A.fleiss_kappa(counts)
+
+
+# -- weights on text categories ---------------------------------------------------------------------
+
+VALENCE_A = ["barrier", "barrier", "neutral", "enabler", "enabler", "neutral", "barrier", "enabler"]
+VALENCE_B = ["barrier", "neutral", "neutral", "enabler", "neutral", "enabler", "barrier", "enabler"]
+VALENCE_ORDER = ["barrier", "neutral", "enabler"]
+
+
+@pytest.mark.parametrize(
+    "statistic",
+    [
+        lambda **kw: cohen_kappa(VALENCE_A, VALENCE_B, **kw),
+        lambda **kw: cohen_kappa_se(VALENCE_A, VALENCE_B, **kw),
+        lambda **kw: gwet_ac2([VALENCE_A, VALENCE_B], **kw),
+        lambda **kw: gwet_ac2_se([VALENCE_A, VALENCE_B], **kw),
+        lambda **kw: brennan_prediger([VALENCE_A, VALENCE_B], **kw),
+    ],
+)
+def test_weights_on_text_values_need_their_order(statistic) -> None:
+    """Alphabetical order put neutral last (barrier, enabler, neutral): quadratic kappa 0.415
+    here (0.060 in the researcher's data) instead of 8/11."""
+    with pytest.raises(ValueError, match="weights on text values need categories= listing"):
+        statistic(weights="quadratic")
+
+
+def test_weighted_kappa_and_ac2_on_text_follow_the_order_given() -> None:
+    """scikit-learn cohen_kappa_score(weights='quadratic', labels=order): 0.7272727 = 8/11;
+    irrCAC CAC(weights='quadratic', categories=order).gwet(): AC2 0.72093, p_a 0.90625 = 29/32,
+    p_e 0.66406 = 85/128, so (29/32 - 85/128) / (43/128) = 31/43."""
+    kw = {"weights": "quadratic", "categories": VALENCE_ORDER}
+    assert cohen_kappa(VALENCE_A, VALENCE_B, **kw) == pytest.approx(8 / 11)
+    assert gwet_ac2([VALENCE_A, VALENCE_B], **kw) == pytest.approx(31 / 43)
+    # unweighted needs no order
+    assert cohen_kappa(VALENCE_A, VALENCE_B) == cohen_kappa(
+        VALENCE_A, VALENCE_B, categories=VALENCE_ORDER
+    )

@@ -19,8 +19,9 @@ category nobody used still counts, e.g. for Gwet's AC1, or to give strings an or
 Weights for the weighted coefficients (``"linear"``, ``"quadratic"``) are agreement weights
 ``w_kl = 1 - d_kl`` and ``1 - d_kl**2`` with ``d_kl = |x_k - x_l| / (x_max - x_min)``, where
 ``x`` is the category's value when every category is a number (as SAS PROC FREQ and Gwet's irrCAC
-do) and its position in ``categories`` otherwise. For consecutive integer categories this is the
-same as scikit-learn's index-based weights.
+do) and its position in ``categories`` otherwise, so text values need ``categories=`` in their
+order (without, weights on text are an error rather than weights by alphabetical order). For
+consecutive integer categories this is the same as scikit-learn's index-based weights.
 
 Undefined values: a coefficient whose denominator is zero (no unit with two values; every value
 the same, so chance agreement is 1) returns ``nan`` and never emits a numpy warning. Each
@@ -246,6 +247,17 @@ def _positions(cats: list[Any]) -> np.ndarray:
     return np.arange(len(cats), dtype=float)
 
 
+def _check_order(weights: Any, categories: Sequence[Any] | None, cats: list[Any]) -> None:
+    """Weights need the categories' order: text values without ``categories=`` have none (their
+    alphabetical order would weigh "barrier" next to "enabler", "neutral" at the far end)."""
+    identity = weights is None or (isinstance(weights, str) and weights == "identity")
+    if not identity and categories is None and not all(_is_number(c) for c in cats):
+        raise ValueError(
+            "weights on text values need categories= listing them in order "
+            f"(found {', '.join(map(repr, cats[:4]))}{' ...' if len(cats) > 4 else ''})"
+        )
+
+
 def weight_matrix(weights: Weights, categories: Sequence[Any]) -> np.ndarray:
     """Agreement weights ``w_kl`` (1 on the diagonal) for ``categories`` in their given order.
 
@@ -307,6 +319,7 @@ def cohen_kappa(
     "kappa paradox"; :func:`gwet_ac1` stays defined in that case.
     """
     ca, cb, cats = _pair_codes(a, b, categories)
+    _check_order(weights, categories, cats)
     if ca.size == 0:
         return math.nan
     w = weight_matrix(weights, cats)
@@ -340,6 +353,7 @@ def cohen_kappa_se(
     ``nan`` wherever :func:`cohen_kappa` does.
     """
     ca, cb, cats = _pair_codes(a, b, categories)
+    _check_order(weights, categories, cats)
     if ca.size == 0:
         return math.nan
     w = weight_matrix(weights, cats)
@@ -578,6 +592,7 @@ def _gwet_parts(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int] | None:
     """Counts r_ik, weighted counts r*_ik and weights for units with at least one value."""
     codes, cats = _encode(reliability_data, categories)
+    _check_order(weights, categories, cats)
     q = len(cats)
     r = _unit_counts(codes, q)
     r = r[r.sum(axis=1) >= 1]
