@@ -185,3 +185,36 @@ def test_header_says_one_code_in_the_singular(tmp_path, capsys) -> None:
     p = write(tmp_path / "s.csv", "unit,coder,code\nu1,A,X\nu1,B,X\nu2,A,\nu2,B,X\n")
     code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)
     assert "2 coders: A, B; 2 units (units), 2 coded by someone; 1 code used." in one_line(out)
+
+
+#: Three coders; on u2 C applied no code, which the ordinal view leaves out as missing.
+THREE = "unit,coder,code\n" + "".join(
+    f"{u},{c},{v}\n"
+    for u, vals in (("u1", "111"), ("u2", "22 "), ("u3", "323"), ("u4", "112"))
+    for c, v in zip("ABC", vals.replace(" ", "_"), strict=True)
+).replace(",_\n", ",\n")
+
+
+def test_ordinal_view_says_its_kappa_and_ac1_are_unweighted(tmp_path, capsys) -> None:
+    """Light's kappa over the pairs' units (sklearn cohen_kappa_score): A-B 3/5 on 4 units, A-C
+    1/2 and B-C 0 on 3, mean 11/30; unweighted, which the line now says. u2 keeps A's and B's
+    values, so no unit is lost: the note said '1 of the 4 compared units left out' with n=4."""
+    p = write(tmp_path / "three.csv", THREE)
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(p), "--level", "ordinal", "--n-boot", "0", "--json", str(out_path)], capsys
+    )
+    assert code == 0, err
+    note = (
+        "each unit's code as one ordinal value; in 1 of the 4 compared units a coder's no code "
+        "is left out as missing, the other coders' values kept ((none) has no place on an "
+        "ordinal scale; --level nominal counts it)"
+    )
+    data = json.loads(out_path.read_text(encoding="utf-8"))
+    assert data["single_code_note"] == note
+    assert data["settings"]["single_code_kappa_ac1"] == "unweighted"
+    assert data["single_code"]["all"]["n_units"] == 4
+    assert data["single_code"]["all"]["kappa"] == pytest.approx(11 / 30)
+    assert f"One code per unit ({note}, n=4): agreement" in one_line(out)
+    assert ", unweighted kappa 0.367, alpha" in one_line(out)
+    assert "(ordinal), unweighted AC1" in one_line(out)

@@ -75,6 +75,7 @@ def test_json_writes_every_figure(csv_file, tmp_path, capsys) -> None:
     assert len(data["pooled"]["all"]["ci"]["kappa"]) == 2
     assert data["settings"] == {
         "level": "nominal",
+        "single_code_kappa_ac1": "unweighted",
         "n_boot": 100,
         "ci_level": 0.95,
         "seed": 1,

@@ -1222,7 +1222,10 @@ def agreement_report(
             for uni, mask in masks.items()
         }
         left_out = {uni: int((no_value & mask & compared).sum()) for uni, mask in masks.items()}
-        note = _single_code_note(level, left_out, masks, compared)
+        # units the left-out "no code" leaves with fewer than two values: out of the view
+        short = (~np.isnan(values)).sum(axis=0) < 2
+        lost = {uni: int((no_value & mask & compared & short).sum()) for uni, mask in masks.items()}
+        note = _single_code_note(level, left_out, masks, compared, lost)
 
     return AgreementReport(
         coders=list(cu.coders),
@@ -1242,6 +1245,9 @@ def agreement_report(
         single_code_note=note,
         settings={
             "level": level,
+            # the single-code view's kappa and AC1 take each value as a category (alpha alone
+            # follows the level)
+            "single_code_kappa_ac1": "unweighted",
             **boot,
             "ci_withheld_below_units": CI_MIN_UNITS,
             "ci_withheld_below_valid_share": CI_MIN_VALID_SHARE,
@@ -1267,9 +1273,17 @@ def _compared_only(cu: CodedUnits) -> CodedUnits:
 
 
 def _single_code_note(
-    level: str, left_out: dict[str, int], masks: dict[str, np.ndarray], compared: np.ndarray
+    level: str,
+    left_out: dict[str, int],
+    masks: dict[str, np.ndarray],
+    compared: np.ndarray,
+    lost: dict[str, int] | None = None,
 ) -> str:
-    """What the single-code view holds, with the units it leaves out at a non-nominal level."""
+    """What the single-code view holds, with the units it leaves out at a non-nominal level.
+
+    ``left_out``: units of each universe where a coder's "no code" is left out as missing;
+    ``lost``: those of them left with fewer than two values, so out of the view (all of them
+    with two coders; with more, a unit keeps the other coders' values)."""
     if level == "nominal":
         return f"each unit's code, or {NONE_CODE}, as one {level} value"
     note = f"each unit's code as one {level} value"
@@ -1280,10 +1294,14 @@ def _single_code_note(
     if (left_out["coded"], n["coded"]) != (left_out["all"], n["all"]):
         shown += f" ({left_out['coded']} of the {n['coded']} coded by someone)"
     article = "an" if level[:1] in "aeiou" else "a"
-    return (
-        f"{note}; {shown} left out because a coder applied no code there ({NONE_CODE} has no "
-        f"place on {article} {level} scale; --level nominal counts it)"
-    )
+    scale = f"{NONE_CODE} has no place on {article} {level} scale; --level nominal counts it"
+    if lost is None or lost == left_out:
+        return f"{note}; {shown} left out because a coder applied no code there ({scale})"
+    if not lost["all"]:
+        kept = "the other coders' values kept"
+    else:
+        kept = f"{lost['all']} of them left out as fewer than two values remain"
+    return f"{note}; in {shown} a coder's no code is left out as missing, {kept} ({scale})"
 
 
 __all__ = [

@@ -463,10 +463,13 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
 
     if report.single_code is not None:
         f = report.single_code[universe]
+        # each value one category: kappa and AC1 weigh no distance between them, only alpha does
+        unweighted = "" if report.settings["level"] == "nominal" else "unweighted "
         console.print(
             f"One code per unit ({escape(report.single_code_note)}, n={f.n_units}): agreement "
-            f"{_fmt(f.percent_agreement, pct=True)}, kappa {_with_ci(f, 'kappa')}, alpha "
-            f"{_fmt(f.alpha)} ({report.settings['level']}), AC1 {_with_ci(f, 'ac1')}."
+            f"{_fmt(f.percent_agreement, pct=True)}, {unweighted}kappa {_with_ci(f, 'kappa')}, "
+            f"alpha {_fmt(f.alpha)} ({report.settings['level']}), {unweighted}AC1 "
+            f"{_with_ci(f, 'ac1')}."
         )
     else:
         note = report.single_code_note
