@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1069,6 +1070,42 @@ def test_docx_tracked_changes_are_read_as_accepted(tmp_path: Path) -> None:
         ("Interviewer", "What gets in the way?"),
         ("P04", "Staffing mostly, and cover in Leeds today is the barrier."),
         ("Interviewer", "Why is that?"),
+    ]
+
+
+def test_docx_bold_speaker_name_corrected_as_a_tracked_change_opens_the_turn(
+    tmp_path: Path,
+) -> None:
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+
+    def said(name: str, words: str) -> Any:
+        p = d.add_paragraph()
+        if name:
+            p.add_run(name).bold = True
+        p.add_run(words)
+        return p
+
+    said("Interviewer", " How was it introduced?")
+    said("Maria", " Through the commissioners.")
+    said("Interviewer", " What got in the way?")
+    corrected = said("", " Staffing, mostly.")
+    bold = "<w:rPr><w:b/></w:rPr>"
+    for tag, text, i in (("w:del", "Speaker 2", 1), ("w:ins", "Maria", 2)):
+        t = "w:delText" if tag == "w:del" else "w:t"
+        change = f'<{tag} {W_NS} w:id="{i}" {REVISION}><w:r>{bold}<{t}>{text}</{t}></w:r></{tag}>'
+        corrected._p.insert(i - 1, parse_xml(change))
+    said("Interviewer", " Thank you.")
+    d.save(str(tmp_path / "p05.docx"))
+    t = read_transcript(tmp_path / "p05.docx")
+    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Interviewer", "interviewer", "How was it introduced?"),
+        ("Maria", "participant", "Through the commissioners."),
+        ("Interviewer", "interviewer", "What got in the way?"),
+        ("Maria", "participant", "Staffing, mostly."),
+        ("Interviewer", "interviewer", "Thank you."),
     ]
 
 

@@ -58,9 +58,12 @@ def _emphasised(run: Any) -> bool:
 
 
 def _emphasised_prefix(paragraph: Any) -> str:
-    """The text of the bold or styled runs that open the paragraph (empty if none do)."""
+    """The text of the bold or styled runs that open the paragraph as Word shows it (empty if
+    none do): a speaker's name corrected as a tracked change is the inserted name."""
+    from docx.text.run import Run
+
     parts: list[str] = []
-    for run in paragraph.runs:
+    for run in (Run(r, paragraph) for r in paragraph._p.xpath(_SHOWN_RUNS)):
         if not run.text:
             continue
         if not _emphasised(run):
