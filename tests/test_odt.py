@@ -158,6 +158,21 @@ def test_spaces_tabs_and_line_breaks_read_as_a_reader_sees_them(tmp_path: Path) 
     assert _turns(f) == [("P05", "participant", "We waited   weeks.\tThen\nit came.")]
 
 
+def test_a_label_after_a_line_break_opens_a_turn(tmp_path: Path) -> None:
+    body = (
+        "<text:p>Interviewer: What helped?<text:line-break/>P05: The peer workers.</text:p>"
+        "<text:p>Interviewer: And then?<text:line-break/>P05: Money.</text:p>"
+    )
+    f = tmp_path / "p05.odt"
+    f.write_bytes(odt_bytes(body))
+    assert _turns(f) == [
+        ("Interviewer", "interviewer", "What helped?"),
+        ("P05", "participant", "The peer workers."),
+        ("Interviewer", "interviewer", "And then?"),
+        ("P05", "participant", "Money."),
+    ]
+
+
 def test_lists_sections_links_and_fields_are_read_headings_are_not(tmp_path: Path) -> None:
     styles = (
         '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Title"/>'

@@ -1109,6 +1109,79 @@ def test_docx_bold_speaker_name_corrected_as_a_tracked_change_opens_the_turn(
     ]
 
 
+def _paragraphs_with_breaks(path: Path, paragraphs: list[list[str]]) -> None:
+    """A Word document of ``paragraphs``, each typed as lines parted by soft line breaks
+    (Shift+Enter, ``<w:br/>``)."""
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for lines in paragraphs:
+        p = d.add_paragraph()
+        for k, line in enumerate(lines):
+            run = p.add_run(line)
+            if k < len(lines) - 1:
+                run.add_break()
+    d.save(str(path))
+
+
+def test_docx_a_label_after_a_soft_line_break_opens_a_turn(tmp_path: Path) -> None:
+    _paragraphs_with_breaks(
+        tmp_path / "p03.docx",
+        [
+            ["Interviewer: How was the recovery model introduced?", "P03: Through training."],
+            [
+                "Interviewer: What helped?",
+                "P03: The peer workers.",
+                "They changed how staff talked.",
+            ],
+            ["Interviewer: And what got in the way?"],
+            ["P03: Money."],
+        ],
+    )
+    t = read_transcript(tmp_path / "p03.docx")
+    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Interviewer", "interviewer", "How was the recovery model introduced?"),
+        ("P03", "participant", "Through training."),
+        ("Interviewer", "interviewer", "What helped?"),
+        ("P03", "participant", "The peer workers.\nThey changed how staff talked."),
+        ("Interviewer", "interviewer", "And what got in the way?"),
+        ("P03", "participant", "Money."),
+    ]
+
+
+def test_docx_a_name_and_time_then_a_soft_line_break_open_a_turn(tmp_path: Path) -> None:
+    _paragraphs_with_breaks(
+        tmp_path / "p07.docx",
+        [
+            ["Sam Roe   0:03", "How was it introduced?"],
+            ["Maria Okafor   0:08", "Through the commissioners."],
+            ["Sam Roe   0:15", "What got in the way?"],
+        ],
+    )
+    t = read_transcript(tmp_path / "p07.docx", interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, u.role, t.text[u.start : u.end], u.begin_time) for u in t.turns] == [
+        ("Sam Roe", "interviewer", "How was it introduced?", 3.0),
+        ("Maria Okafor", "participant", "Through the commissioners.", 8.0),
+        ("Sam Roe", "interviewer", "What got in the way?", 15.0),
+    ]
+
+
+def test_docx_a_soft_line_break_without_a_label_is_a_new_line_in_the_turn(
+    tmp_path: Path,
+) -> None:
+    _paragraphs_with_breaks(
+        tmp_path / "p03.docx",
+        [
+            ["Interviewer: What helped?"],
+            ["P03: Three things helped:", "training, cover: the rota, and money."],
+        ],
+    )
+    t = read_transcript(tmp_path / "p03.docx")
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Interviewer", "What helped?"),
+        ("P03", "Three things helped:\ntraining, cover: the rota, and money."),
+    ]
+
+
 def test_docx_three_column_table_without_times_is_not_a_transcript(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     d = docx.Document()

@@ -10,7 +10,10 @@ in a paragraph, the words in the paragraphs below it, is a label as a lone line 
 (``INTERVIEWER``; :mod:`roqa_nlp.transcripts.speaker_labels`); a paragraph all in bold or a
 heading may also hold a capitalised name set apart so two or more times (``Sam Roe`` in bold, or
 as a heading); any other heading is not speech. A paragraph without a label
-continues the previous turn (kept as a line break in the turn). Paragraphs before the first
+continues the previous turn (kept as a line break in the turn). A soft line break (Shift+Enter)
+is a new line in the turn, but where a speaker's label opens the line after it, or a label holds
+the line before it alone (``Sam Roe  0:03``), the paragraph is parted there, as the same lines
+of plain text are (:func:`at_labelled_breaks`). Paragraphs before the first
 label and header fields at the top (``Date: ...``, as in plain text) are not speech. A table is
 read when its first row names its speaker and text columns in any order, among others
 (NVivo's ``Timespan | Content | Speaker``; the names of :mod:`roqa_nlp.transcripts.columns`), or
@@ -65,6 +68,7 @@ class Block:
     table_time: float | None = None  # the time cell of a ``time | speaker | text`` row
     set_apart: bool = False  # all in bold, or a heading: a speaker's name alone may be
     heading: bool = False  # a heading: a speaker's name alone, or not speech
+    emphasised: str = ""  # the text of the bold or styled runs that open the paragraph
 
 
 def paragraph_block(text: str, emphasised_prefix: str, *, heading: bool = False) -> Block:
@@ -76,8 +80,63 @@ def paragraph_block(text: str, emphasised_prefix: str, *, heading: bool = False)
     styled = _styled_label(emphasised_prefix, text)
     if styled is None:
         all_bold = bool(emphasised_prefix.strip()) and emphasised_prefix.strip() == text.strip()
-        return Block(text=text, set_apart=all_bold)
-    return Block(text, styled[0], styled[1], styled[2])
+        return Block(text=text, set_apart=all_bold, emphasised=emphasised_prefix)
+    return Block(text, styled[0], styled[1], styled[2], emphasised=emphasised_prefix)
+
+
+def _soft_lines(b: Block) -> list[str]:
+    """The lines a paragraph's soft line breaks (Shift+Enter) part it into; a heading's or a
+    table row's text is one line."""
+    return [b.text] if b.heading or b.table_speaker is not None else b.text.split("\n")
+
+
+def at_labelled_breaks(
+    blocks: Sequence[Block], interviewer_labels: Sequence[str] | None = None
+) -> list[Block]:
+    """``blocks`` with each paragraph parted at the soft line breaks (Shift+Enter) after which
+    a line opens with a speaker's label, or after a line that holds a label alone (``Sam Roe
+    0:03``, the words below it), labels read line by line as in plain text
+    (:func:`~.speaker_labels.line_labels`): a transcript typed with breaks instead of new
+    paragraphs (``Interviewer: ...``, break, ``P03: ...``) has its turns, as the same lines in a
+    .txt file do. A break with no label around it stays in its paragraph, a new line in the
+    turn."""
+    parts = [_soft_lines(b) for b in blocks]
+    if all(len(p) == 1 for p in parts):
+        return list(blocks)
+    lines = [line if b.table_speaker is None else "" for b, p in zip(blocks, parts) for line in p]
+    set_apart = [
+        b.set_apart if len(p) == 1 else _all_emphasised_line(b, p, k)
+        for b, p in zip(blocks, parts)
+        for k in range(len(p))
+    ]
+    labels = line_labels(lines, interviewer_labels, set_apart=set_apart)
+    out: list[Block] = []
+    at = 0
+    for b, p in zip(blocks, parts, strict=True):
+        found = labels[at : at + len(p)]
+        at += len(p)
+        cuts = [k for k in range(1, len(p)) if found[k] is not None or _alone(found[k - 1])]
+        if not cuts:
+            out.append(b)
+            continue
+        offset = 0
+        for first, end in zip([0, *cuts], [*cuts, len(p)]):
+            text = "\n".join(p[first:end])
+            out.append(paragraph_block(text, b.emphasised[offset : offset + len(text)]))
+            offset += len(text) + 1
+    return out
+
+
+def _alone(label: LabelMatch | None) -> bool:
+    return label is not None and label.stands_alone
+
+
+def _all_emphasised_line(b: Block, lines: list[str], k: int) -> bool:
+    """Whether line ``k`` of paragraph ``b`` (its ``lines``) is all in bold or a speaker's
+    character style, with words."""
+    start = sum(len(line) + 1 for line in lines[:k])
+    shown = b.emphasised[start : start + len(lines[k])]
+    return bool(shown.strip()) and shown.strip() == lines[k].strip()
 
 
 def _styled_label(prefix: str, full: str) -> tuple[str, str, bool] | None:
@@ -173,6 +232,7 @@ def read_blocks(
     participant: str | None = None,
 ) -> Transcript:
     """The transcript of a word processor's blocks (see the module docstring)."""
+    blocks = at_labelled_breaks(blocks, interviewer_labels)
     texts = ["" if b.table_speaker is not None else b.text for b in blocks]
     cues = "\n".join(texts)
     if looks_like_cues(cues):  # Teams' old Word transcripts: timing, name and words
