@@ -1182,6 +1182,124 @@ def test_docx_a_soft_line_break_without_a_label_is_a_new_line_in_the_turn(
     ]
 
 
+def _table_docx(path: Path, rows: list[list[str]], *, above: str = "") -> None:
+    """A Word document holding one table of ``rows`` (a paragraph ``above`` it, if given)."""
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    if above:
+        d.add_paragraph(above)
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    d.save(str(path))
+
+
+def _said(t: Transcript) -> list[tuple[str, str, str]]:
+    return [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns]
+
+
+def test_docx_table_speaker_cell_on_two_lines_is_the_speaker_other_rows_name(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["Interviewer", "What got in the way?"],
+        ["P07\n(RM)", "Staffing, mostly."],
+        ["Interviewer", "What helped?"],
+        ["P07", "Peer workers."],
+    ]
+    _table_docx(tmp_path / "p07.docx", rows, above="Interviewer: Thanks for taking part.")
+    assert _said(read_transcript(tmp_path / "p07.docx")) == [
+        ("Interviewer", "interviewer", "Thanks for taking part.\nWhat got in the way?"),
+        ("P07", "participant", "Staffing, mostly."),
+        ("Interviewer", "interviewer", "What helped?"),
+        ("P07", "participant", "Peer workers."),
+    ]
+
+
+def test_docx_table_note_row_in_brackets_is_left_out_and_the_table_read(tmp_path: Path) -> None:
+    rows = [
+        ["Interviewer", "What got in the way?"],
+        ["P07", "Staffing, mostly."],
+        ["[Recording paused - phone call, 2 minutes]", ""],
+        ["P07", "Sorry. And money."],
+        ["Interviewer", "What helped?"],
+        ["P07", "Peer workers."],
+    ]
+    _table_docx(tmp_path / "p07.docx", rows)
+    assert _said(read_transcript(tmp_path / "p07.docx")) == [
+        ("Interviewer", "interviewer", "What got in the way?"),
+        ("P07", "participant", "Staffing, mostly.\nSorry. And money."),
+        ("Interviewer", "interviewer", "What helped?"),
+        ("P07", "participant", "Peer workers."),
+    ]
+
+
+def test_docx_table_row_of_talk_in_the_speaker_column_continues_the_turn(tmp_path: Path) -> None:
+    rows = [
+        ["Interviewer", "What got in the way?"],
+        ["P07", "Staffing, mostly."],
+        ["and the money, which was never enough for us", ""],
+        ["Interviewer", "What helped?"],
+        ["P07", "Peer workers."],
+    ]
+    _table_docx(tmp_path / "p07.docx", rows)
+    assert _said(read_transcript(tmp_path / "p07.docx")) == [
+        ("Interviewer", "interviewer", "What got in the way?"),
+        ("P07", "participant", "Staffing, mostly.\nand the money, which was never enough for us"),
+        ("Interviewer", "interviewer", "What helped?"),
+        ("P07", "participant", "Peer workers."),
+    ]
+
+
+def test_docx_table_of_mostly_long_left_cells_is_no_transcript(tmp_path: Path) -> None:
+    rows = [
+        ["I confirm that I have read the information sheet for this study", "Yes"],
+        ["I understand that taking part is voluntary and I may withdraw", "Yes"],
+        ["Signed", "M. Okafor"],
+    ]
+    _table_docx(tmp_path / "p07.docx", rows, above="P07: Consent form signed before the talk.")
+    assert _said(read_transcript(tmp_path / "p07.docx")) == [
+        ("P07", "participant", "Consent form signed before the talk."),
+    ]
+
+
+def test_docx_table_with_line_numbers_and_no_header_row_reads_as_turns(tmp_path: Path) -> None:
+    rows = [
+        ["1", "Int", "What got in the way?"],
+        ["2", "P07", "Staffing, mostly."],
+        ["3", "Int", "What helped?"],
+        ["4", "P07", "Peer workers."],
+    ]
+    _table_docx(tmp_path / "p07.docx", rows)
+    assert _said(read_transcript(tmp_path / "p07.docx")) == [
+        ("Int", "interviewer", "What got in the way?"),
+        ("P07", "participant", "Staffing, mostly."),
+        ("Int", "interviewer", "What helped?"),
+        ("P07", "participant", "Peer workers."),
+    ]
+
+
+def test_docx_table_with_interviewer_and_participant_columns_reads_as_turns(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["Interviewer", "Participant"],
+        ["What got in the way?", ""],
+        ["", "Staffing, mostly."],
+        ["", "And money."],
+        ["What helped?", ""],
+        ["", "Peer workers."],
+    ]
+    _table_docx(tmp_path / "p07.docx", rows)
+    assert _said(read_transcript(tmp_path / "p07.docx")) == [
+        ("Interviewer", "interviewer", "What got in the way?"),
+        ("Participant", "participant", "Staffing, mostly.\nAnd money."),
+        ("Interviewer", "interviewer", "What helped?"),
+        ("Participant", "participant", "Peer workers."),
+    ]
+
+
 def test_docx_three_column_table_without_times_is_not_a_transcript(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     d = docx.Document()

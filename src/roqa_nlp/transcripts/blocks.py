@@ -41,7 +41,7 @@ from ..schema import Transcript
 from .columns import column_roles, span
 from .cues import cue_transcript, looks_like_cues
 from .render import SpokenTurn, has_time_marks, render_transcript, without_time_marks
-from .roles import interviewer_keys, participant_number_label, unlabelled_speaker
+from .roles import interviewer_keys, participant_number_label, role_of, unlabelled_speaker
 from .speaker_labels import (
     MAX_LABEL_CHARS,
     LabelMatch,
@@ -175,29 +175,57 @@ def _named_columns(rows: list[list[str]]) -> list[Block] | None:
     roles = column_roles(rows[0]) if rows else {}
     if "speaker" not in roles or "text" not in roles:
         return None
-    blocks: list[Block] = []
+    if any(len(row) <= max(roles.values()) for row in rows[1:]):
+        return None
+    read: list[tuple[str, str, float | None]] = []
     for row in rows[1:]:
-        if len(row) <= max(roles.values()):
-            return None
-        speaker = row[roles["speaker"]].strip().rstrip(":").strip()
-        text = row[roles["text"]]
-        if len(speaker) > MAX_LABEL_CHARS or "\n" in speaker:
-            return None
-        if not text.strip():
+        cell, text = row[roles["speaker"]].strip().rstrip(":").strip(), row[roles["text"]]
+        if text.strip() or not _reads_as_speaker(cell):
+            time = _time_cell(span(row[roles["start"]])[0])[1] if "start" in roles else None
+            read.append((cell, text, time))
+    return _row_blocks(read)
+
+
+def _row_blocks(read: list[tuple[str, str, float | None]]) -> list[Block] | None:
+    """The blocks of a transcript table's rows, each its speaker cell, words and time (see
+    :func:`table_blocks` for the rows whose speaker cell reads as no speaker); None when the
+    table is no transcript."""
+    named_once = {cell for cell, _, _ in read if cell and _reads_as_speaker(cell)}
+    blocks: list[Block] = []
+    odd = 0
+    for cell, text, time in read:
+        speaker = _row_speaker(cell, named_once)
+        if speaker is None:
+            odd += 1
+            if not (_bracketed(cell) and not text.strip()):
+                blocks.append(Block(text=f"{cell}\n{text}", table_speaker=""))
             continue
-        time = _time_cell(span(row[roles["start"]])[0])[1] if "start" in roles else None
         blocks.append(Block(text=text, table_speaker=speaker, table_time=time))
+    named_rows = sum(1 for b in blocks if b.table_speaker)
+    if odd and (named_rows < 2 or odd >= named_rows):
+        return None
     return blocks
 
 
 def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
     """The blocks of a table whose rows have these cell texts: one per row when the table is a
-    transcript (its first row names the speaker and text columns, or each row is
-    ``speaker | text`` or ``time | speaker | text``), else none."""
-    table = [list(row) for row in rows]
+    transcript (its first row names the speaker and text columns; or it is ``speaker | text`` or
+    ``time | speaker | text``, with or without a column of line numbers before; or its first row
+    names the interviewer and the participant and each row's words are in one of the two
+    columns), else none. A row whose speaker cell reads as no speaker (over
+    :data:`MAX_LABEL_CHARS` characters) is a transcriber's note when the cell is all in brackets
+    and the row has no other words (``[Recording paused]``), left out; else its words continue
+    the turn before it. A speaker cell on two lines (``P07``, then ``(RM)``) is the speaker of
+    another row it names (its first line, or its lines joined), else its lines joined. A table
+    with fewer than two rows naming a speaker, or with odd rows as many as those, is no
+    transcript."""
+    table = _without_line_numbers([list(row) for row in rows])
     named = _named_columns(table)
     if named is not None:
         return named
+    by_role = _role_columns(table)
+    if by_role is not None:
+        return by_role
     read: list[tuple[str, str, float | None]] = []
     for row in table:
         cells = list(row)
@@ -212,15 +240,72 @@ def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
         speaker, text = cells[0].strip(), cells[1]
         if not speaker and not text.strip():
             continue
-        speaker = speaker.rstrip(":").strip()
-        if len(speaker) > MAX_LABEL_CHARS or "\n" in speaker:
-            return []
-        read.append((speaker, text, time))
+        read.append((speaker.rstrip(":").strip(), text, time))
     if read and read[0][0].lower() == TABLE_HEADER_SPEAKER:
         read = read[1:]
-    return [
-        Block(text=text, table_speaker=speaker, table_time=time) for speaker, text, time in read
-    ]
+    return _row_blocks(read) or []
+
+
+def _reads_as_speaker(cell: str) -> bool:
+    return len(cell) <= MAX_LABEL_CHARS and "\n" not in cell
+
+
+def _row_speaker(cell: str, speakers: set[str]) -> str | None:
+    """The speaker a row's speaker ``cell`` names (empty: the row continues a turn), where
+    ``speakers`` are the cells of the table that read as speakers; None when it names none."""
+    if _reads_as_speaker(cell):
+        return cell
+    joined = " ".join(cell.split())
+    first = cell.strip().split("\n")[0].strip()
+    for label in (joined, first):
+        if label in speakers:
+            return label
+    return joined if len(joined) <= MAX_LABEL_CHARS else None
+
+
+def _bracketed(cell: str) -> bool:
+    """Whether ``cell`` is all in square or round brackets (``[Recording paused]``)."""
+    cell = cell.strip()
+    return len(cell) >= 2 and (cell[0], cell[-1]) in (("[", "]"), ("(", ")"))
+
+
+def _without_line_numbers(table: list[list[str]]) -> list[list[str]]:
+    """``table`` without its first column when that holds line numbers (each row of three or
+    more cells opens with a whole number, rising from row to row), else ``table``."""
+    rows = [row for row in table if any(c.strip() for c in row)]
+    if len(rows) < 2 or any(len(row) < 3 for row in rows):
+        return table
+    firsts = [row[0].strip() for row in rows]
+    if not all(f.isdigit() and len(f) <= 6 for f in firsts):
+        return table
+    numbers = [int(f) for f in firsts]
+    if any(b <= a for a, b in zip(numbers, numbers[1:])):
+        return table
+    return [row[1:] for row in table]
+
+
+def _role_columns(table: list[list[str]]) -> list[Block] | None:
+    """The blocks of a table whose first row names the interviewer and the participant
+    (``Interviewer | Participant``, in either order) and whose other rows hold words in one of
+    the two columns, each its speaker's; else None."""
+    if len(table) < 3 or any(len(row) != 2 for row in table):
+        return None
+    header = [" ".join(c.split()).rstrip(":").strip() for c in table[0]]
+    if not all(h and _reads_as_speaker(h) for h in header):
+        return None
+    if sorted(role_of(h) for h in header) != ["interviewer", "participant"]:
+        return None
+    if any(c in h for h in header for c in SENTENCE_PUNCTUATION):
+        return None
+    blocks: list[Block] = []
+    for row in table[1:]:
+        said = [(h, c) for h, c in zip(header, row, strict=True) if c.strip()]
+        if len(said) > 1:
+            return None
+        blocks += [Block(text=c, table_speaker=h) for h, c in said]
+    if {b.table_speaker for b in blocks} != set(header):
+        return None
+    return blocks
 
 
 def read_blocks(
