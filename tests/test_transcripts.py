@@ -1300,6 +1300,39 @@ def test_docx_table_with_interviewer_and_participant_columns_reads_as_turns(
     ]
 
 
+def test_docx_paragraphs_in_a_content_control_are_read(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph("Interview transcript P08")
+    said = "".join(
+        f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>"
+        for line in ("Interviewer: What got in the way?", "P08: Staffing, mostly.")
+    )
+    control = (
+        f'<w:sdt {W_NS}><w:sdtPr><w:alias w:val="Transcript"/></w:sdtPr>'
+        f"<w:sdtContent>{said}</w:sdtContent></w:sdt>"
+    )
+    d.element.body.insert(1, parse_xml(control))
+    table = d.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Interviewer"
+    cell = table.rows[0].cells[1]._tc
+    cell.remove(cell.p_lst[0])
+    cell.append(
+        parse_xml(
+            f"<w:sdt {W_NS}><w:sdtContent><w:p><w:r><w:t>What helped?</w:t></w:r></w:p>"
+            "</w:sdtContent></w:sdt>"
+        )
+    )
+    d.save(str(tmp_path / "p08.docx"))
+    assert _said(read_transcript(tmp_path / "p08.docx")) == [
+        ("Interviewer", "interviewer", "What got in the way?"),
+        ("P08", "participant", "Staffing, mostly."),
+        ("Interviewer", "interviewer", "What helped?"),
+    ]
+
+
 def test_docx_three_column_table_without_times_is_not_a_transcript(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     d = docx.Document()

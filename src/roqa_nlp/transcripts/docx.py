@@ -1,7 +1,7 @@
 """Word transcripts (.docx), read with python-docx (imported only when a .docx is read).
 
-The body is read in document order, as the paragraphs and table rows of
-:mod:`roqa_nlp.transcripts.blocks`, which says how speaker labels (``Speaker: words`` or a bold
+The body is read in document order (inside content controls too), as the paragraphs and table
+rows of :mod:`roqa_nlp.transcripts.blocks`, which says how speaker labels (``Speaker: words`` or a bold
 first run), header fields and ``speaker | text`` tables are read. Headings (but a speaker's name
 alone, the words below it) and empty paragraphs are not speech, and tables that are not
 transcripts are ignored. Tracked changes are read as accepted: an insertion's words are read, a
@@ -25,6 +25,7 @@ from ..schema import Transcript
 from .blocks import Block, paragraph_block, read_blocks, table_blocks
 
 HEADING_STYLES = ("heading", "title", "subtitle")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 #: The runs of a paragraph as Word shows it with its tracked changes accepted: every run in
@@ -44,8 +45,12 @@ def _paragraph_text(paragraph: Any) -> str:
 
 
 def _cell_text(cell: Any) -> str:
-    """A table cell's text, its paragraphs read as :func:`_paragraph_text` reads them."""
-    return "\n".join(_paragraph_text(p) for p in cell.paragraphs)
+    """A table cell's text, its paragraphs (in content controls too) read as
+    :func:`_paragraph_text` reads them."""
+    from docx.text.paragraph import Paragraph
+
+    items = _body_items(cell._tc, cell)
+    return "\n".join(_paragraph_text(p) for p in items if isinstance(p, Paragraph))
 
 
 def _emphasised(run: Any) -> bool:
@@ -78,10 +83,27 @@ def _is_heading(paragraph: Any) -> bool:
     return name.startswith(HEADING_STYLES)
 
 
+def _body_items(container: Any, parent: Any) -> Iterator[Any]:
+    """The paragraphs and tables of a body (or a cell) in document order, those inside block
+    content controls (``w:sdt``: a template's fields, or a whole transcript pasted into one) too,
+    which python-docx's ``iter_inner_content`` passes over."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for el in container.iterchildren():
+        if el.tag == f"{_W}p":
+            yield Paragraph(el, parent)
+        elif el.tag == f"{_W}tbl":
+            yield Table(el, parent)
+        elif el.tag == f"{_W}sdt":
+            for content in el.iterchildren(f"{_W}sdtContent"):
+                yield from _body_items(content, parent)
+
+
 def _blocks(document: Any) -> Iterator[Block]:
     from docx.table import Table
 
-    for item in document.iter_inner_content():
+    for item in _body_items(document.element.body, document._body):
         if isinstance(item, Table):
             yield from table_blocks([_cell_text(c) for c in row.cells] for row in item.rows)
             continue
