@@ -2031,6 +2031,73 @@ def test_zoom_display_names_the_strict_label_shape_cannot_read_are_speakers(tmp_
     ]
 
 
+def _zoom_vtt(path: Path, cues: list[tuple[str, str]]) -> None:
+    """A Zoom .vtt of ``cues`` (display name, words), one every five seconds."""
+    blocks = [
+        f"{i}\n00:00:{5 * i:02d}.000 --> 00:00:{5 * i + 4:02d}.000\n{name}: {words}"
+        for i, (name, words) in enumerate(cues, 1)
+    ]
+    path.write_text("WEBVTT\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "caller", ["+44 7700 900123", "+14155551234", "1415****234", "+44 (0)113 496 0000"]
+)
+def test_a_zoom_caller_who_dialled_in_is_a_speaker(tmp_path: Path, caller: str) -> None:
+    _zoom_vtt(
+        tmp_path / "p05.vtt",
+        [
+            ("Sam Roe", "What were the barriers?"),
+            ("Maria Okafor", "Time."),
+            ("Sam Roe", "Anyone else?"),
+            (caller, "Staffing, for us."),
+        ],
+    )
+    t = read_transcript(tmp_path / "p05.vtt", interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, u.role, t.turn_text(u)) for u in t.turns] == [
+        ("Sam Roe", "interviewer", "What were the barriers?"),
+        ("Maria Okafor", "participant", "Time."),
+        ("Sam Roe", "interviewer", "Anyone else?"),
+        (caller, "participant", "Staffing, for us."),
+    ]
+
+
+@pytest.mark.parametrize("name", ["Jo Bloggs | Mind in Leeds", "Maria Okafor (she/her) | RM"])
+def test_a_zoom_display_name_with_an_organisation_after_a_bar_is_a_speaker(
+    tmp_path: Path, name: str
+) -> None:
+    _zoom_vtt(
+        tmp_path / "p05.vtt",
+        [("Sam Roe", "What were the barriers?"), (name, "Staffing."), ("Sam Roe", "And then?")],
+    )
+    t = read_transcript(tmp_path / "p05.vtt", interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, u.role, t.turn_text(u)) for u in t.turns] == [
+        ("Sam Roe", "interviewer", "What were the barriers?"),
+        (name, "participant", "Staffing."),
+        ("Sam Roe", "interviewer", "And then?"),
+    ]
+
+
+@pytest.mark.parametrize("given", ["Sam Roe | University of Leeds", "Sam Roe"])
+def test_the_interviewer_is_named_as_the_zoom_display_name_spells_it_or_by_the_name(
+    tmp_path: Path, given: str
+) -> None:
+    _zoom_vtt(
+        tmp_path / "p05.vtt",
+        [
+            ("Sam Roe | University of Leeds", "What were the barriers?"),
+            ("Maria Okafor", "Staffing."),
+            ("Sam Roe | University of Leeds", "And then?"),
+        ],
+    )
+    t = read_transcript(tmp_path / "p05.vtt", interviewer_labels=[given])
+    assert [(u.speaker, u.role, t.turn_text(u)) for u in t.turns] == [
+        ("Sam Roe | University of Leeds", "interviewer", "What were the barriers?"),
+        ("Maria Okafor", "participant", "Staffing."),
+        ("Sam Roe | University of Leeds", "interviewer", "And then?"),
+    ]
+
+
 def test_a_colon_in_unlabelled_cues_is_not_taken_for_a_speaker(tmp_path) -> None:
     # a subtitle file with no speakers: talk with a colon stays talk
     f = tmp_path / "p06.vtt"

@@ -132,7 +132,9 @@ class InterviewerLabels:
 
     A label given without a number matches it with any number (``Interviewer`` matches
     ``Interviewer 2``); one given with a number matches only that number, so naming
-    ``Speaker 1`` the interviewer leaves ``Speaker 2`` a participant.
+    ``Speaker 1`` the interviewer leaves ``Speaker 2`` a participant. A video call's display
+    name with an organisation after ``|`` matches by the name too (``Sam Roe`` matches ``Sam
+    Roe | University of Leeds``).
     """
 
     any_number: frozenset[str]
@@ -153,8 +155,11 @@ class InterviewerLabels:
     def __contains__(self, label: object) -> bool:
         if not isinstance(label, str):
             return False
-        return self.names_role(label) or any(
-            self.names_role(note) for note in _bracketed_notes(label) if note.strip()
+        name, bar, _ = label.partition("|")  # a display name and organisation: "Sam Roe | UoL"
+        return (
+            self.names_role(label)
+            or any(self.names_role(note) for note in _bracketed_notes(label) if note.strip())
+            or bool(bar and name.strip() and self.names_role(name))
         )
 
     def names_role(self, label: str) -> bool:

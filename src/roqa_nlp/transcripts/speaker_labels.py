@@ -613,10 +613,22 @@ _NAME_PARTICLES = frozenset(
 )  # fmt: skip
 
 
+#: A caller's telephone number as Zoom shows one who dials in (``+44 7700 900123``,
+#: ``+44 (0)113 496 0000``, ``1415****234`` with digits masked).
+_PHONE_NUMBER = re.compile(r"\+?[ \t]*[\d(][\d \t()*.-]{5,}")
+
+
 def is_display_name(label: str) -> bool:
     """Whether a cue's looser label reads as a person's display name: letters in it, no URL or
     clock time, at most six words, each capitalised somewhere (``iPhone``), a name particle,
-    an e-mail address, or no letter at all (an emoji, ``|``)."""
+    an e-mail address, in brackets (``(she/her)``) or with no letter at all (an emoji, ``|``); or a telephone number (one who
+    dialled in, :data:`_PHONE_NUMBER`); or such a name before ``|`` and any words after it (an
+    organisation: ``Jo Bloggs | Mind in Leeds``)."""
+    if _PHONE_NUMBER.fullmatch(label.strip()) and sum(c.isdigit() for c in label) >= 7:
+        return True
+    name, bar, organisation = label.partition("|")
+    if bar and name.strip() and organisation.strip() and "//" not in organisation:
+        return is_display_name(name)
     words = label.split()
     if not words or len(words) > 6 or "//" in label or not any(c.isalpha() for c in label):
         return False
@@ -625,6 +637,7 @@ def is_display_name(label: str) -> bool:
         or w.casefold() in _NAME_PARTICLES
         or "@" in w
         or not any(c.isalpha() for c in w)
+        or (w.startswith("(") and w.endswith(")"))  # pronouns: "(she/her)"
         for w in words
     )
 
