@@ -2098,6 +2098,72 @@ def test_the_interviewer_is_named_as_the_zoom_display_name_spells_it_or_by_the_n
     ]
 
 
+def test_two_voice_tags_in_one_cue_are_two_turns(tmp_path: Path) -> None:
+    f = tmp_path / "p05.vtt"
+    f.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Sam Roe>What got in the way?</v>\n\n"
+        "00:00:05.000 --> 00:00:09.000\n<v Sam Roe>And funding?</v>\n"
+        "<v Maria Okafor>Funding, yes.</v>\n\n"
+        "00:00:10.000 --> 00:00:14.000\n<v Maria Okafor>It was short.</v>\n",
+        encoding="utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, u.role, t.turn_text(u), u.begin_time) for u in t.turns] == [
+        ("Sam Roe", "interviewer", "What got in the way? And funding?", 1.0),
+        ("Maria Okafor", "participant", "Funding, yes. It was short.", 5.0),
+    ]
+
+
+def test_two_labelled_lines_in_one_zoom_cue_are_two_turns(tmp_path: Path) -> None:
+    _zoom_vtt(
+        tmp_path / "p05.vtt",
+        [
+            ("Sam Roe", "What got in the way?"),
+            ("Maria Okafor", "Staffing."),
+            ("Sam Roe", "Right, and funding?\nMaria Okafor: Funding too."),
+        ],
+    )
+    t = read_transcript(tmp_path / "p05.vtt", interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, u.role, t.turn_text(u)) for u in t.turns] == [
+        ("Sam Roe", "interviewer", "What got in the way?"),
+        ("Maria Okafor", "participant", "Staffing."),
+        ("Sam Roe", "interviewer", "Right, and funding?"),
+        ("Maria Okafor", "participant", "Funding too."),
+    ]
+
+
+def test_srt_dialogue_dashes_before_labels_are_two_turns(tmp_path: Path) -> None:
+    f = tmp_path / "p02.srt"
+    f.write_text(
+        "1\n00:00:01,000 --> 00:00:04,000\nP02: It was the staffing.\n\n"
+        "2\n00:00:05,000 --> 00:00:08,000\n- Interviewer: Thank you.\n- P02: You're welcome.\n",
+        encoding="utf-8",
+    )
+    t = read_transcript(f)
+    assert [(u.speaker, u.role, t.turn_text(u)) for u in t.turns] == [
+        ("P02", "participant", "It was the staffing."),
+        ("Interviewer", "interviewer", "Thank you."),
+        ("P02", "participant", "You're welcome."),
+    ]
+
+
+def test_a_wrapped_cue_line_with_a_colon_stays_in_the_turn(tmp_path: Path) -> None:
+    _zoom_vtt(
+        tmp_path / "p05.vtt",
+        [
+            ("Sam Roe", "What got in the way?"),
+            ("Maria Okafor", "Two things got in the way\nof it all: staff and money."),
+            ("Sam Roe", "Thanks."),
+        ],
+    )
+    t = read_transcript(tmp_path / "p05.vtt", interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, t.turn_text(u)) for u in t.turns] == [
+        ("Sam Roe", "What got in the way?"),
+        ("Maria Okafor", "Two things got in the way of it all: staff and money."),
+        ("Sam Roe", "Thanks."),
+    ]
+
+
 def test_a_colon_in_unlabelled_cues_is_not_taken_for_a_speaker(tmp_path) -> None:
     # a subtitle file with no speakers: talk with a colon stays talk
     f = tmp_path / "p06.vtt"

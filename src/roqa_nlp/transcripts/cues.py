@@ -4,7 +4,10 @@ A cue is a timing line (``00:01:02.500 --> 00:01:05.000``, ``,`` or ``.`` before
 fraction of a second, hours optional, ``->`` for the arrow too, cue settings after the end time
 ignored) followed by its text lines up to a blank line; words after the end time that are not
 cue settings (``00:00:04.900 --> 00:00:12.300 SPEAKER_01: words``) are the cue's first line.
-Lines before the timing line (cue ids, SubRip numbers) are not text.
+Lines before the timing line (cue ids, SubRip numbers) are not text. A cue in which a later
+line opens with another voice (a second voice tag, or a second speaker's label in a labelled
+cue; a dialogue dash before a label, ``- P02: words``, left out) is read as one cue per voice,
+each with the cue's times (:func:`by_voice`).
 Blocks that open with ``NOTE``, ``STYLE`` or ``REGION`` (WebVTT) and the ``WEBVTT`` header are
 skipped. A SubRip file missing the blank line between cues is still read: a timing line inside a
 cue starts the next cue, and the cue number just before it is dropped.
@@ -25,6 +28,7 @@ from pathlib import Path
 
 from ..errors import quoted
 from ..schema import Transcript
+from .speaker_labels import LABEL_LINE
 from .timecodes import parse_timecode
 from .utterances import Utterance, utterances_transcript
 
@@ -115,6 +119,41 @@ def unread_cues_warning(transcript: Transcript) -> str | None:
     )
 
 
+#: A cue line opening with a voice tag (``<v Maria Okafor>words</v>``).
+_VOICE_LINE = re.compile(r"^[ \t]*<v[ .\t]")
+#: A subtitle's dialogue dash opening a line: ``- P02: words`` (a new speaker's line).
+_DIALOGUE_DASH = re.compile(r"^[ \t]*[-–—][ \t]+")
+#: Markup a subtitle line may open with before its speaker's label (``<b>P02:</b>``,
+#: ``{\an8}``), left out where a line is looked at for a label.
+_LINE_MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
+
+
+def _opens_label(line: str) -> bool:
+    return LABEL_LINE.match(_LINE_MARKUP.sub("", line)) is not None
+
+
+def by_voice(cue: Cue) -> list[Cue]:
+    """``cue`` parted where a line after its first opens with another voice: a voice tag
+    (Teams' ``<v Sam>...</v>`` above ``<v Maria>...</v>``), or, in a cue that opens with a
+    speaker's label, a line that opens with one (``Sam Roe: ...`` above ``Maria Okafor: ...``);
+    each part keeps the cue's times. A subtitle's dialogue dash before a label (``- P02:
+    words``) is left out. A cue of one voice is returned as it is."""
+    lines = [
+        line[m.end() :] if m is not None and _opens_label(line[m.end() :]) else line
+        for line, m in ((line, _DIALOGUE_DASH.match(line)) for line in cue.lines)
+    ]
+    labelled = bool(lines) and _opens_label(lines[0])
+    parts: list[list[str]] = []
+    for line in lines:
+        if parts and not (_VOICE_LINE.match(line) or (labelled and _opens_label(line))):
+            parts[-1].append(line)
+        else:
+            parts.append([line])
+    if len(parts) == 1 and lines == cue.lines:
+        return [cue]
+    return [Cue(cue.begin_time, cue.end_time, part) for part in parts]
+
+
 #: Turns one cue's text lines and times into an utterance (the format-specific part).
 CueReader = Callable[[Sequence[str], float, float], Utterance]
 
@@ -183,7 +222,9 @@ def cue_transcript(
     rendered canonically (``metadata["format"] = fmt``)."""
     timed = timed_lines_as_cues(text)
     unread: list[str] = []
-    cues = parse_cues(text if timed is None else timed, unread)
+    cues = [
+        c for cue in parse_cues(text if timed is None else timed, unread) for c in by_voice(cue)
+    ]
     utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
     return utterances_transcript(
         utterances,
