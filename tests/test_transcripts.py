@@ -1333,6 +1333,44 @@ def test_docx_paragraphs_in_a_content_control_are_read(tmp_path: Path) -> None:
     ]
 
 
+TEAMS_PAUSED = [
+    "Sam Roe started transcription",
+    "Sam Roe   0:03",
+    "What got in the way?",
+    "Maria Okafor   0:08",
+    "Staffing, mostly.",
+    "Sam Roe stopped transcription",
+    "Sam Roe started transcription",
+    "Sam Roe   2:10",
+    "And what helped?",
+    "Maria Okafor   2:15",
+    "Peer workers.",
+    "Sam Roe stopped transcription",
+]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".txt"])
+def test_teams_started_and_stopped_transcription_lines_are_no_ones_words(
+    tmp_path: Path, suffix: str
+) -> None:
+    f = tmp_path / f"p07{suffix}"
+    if suffix == ".docx":
+        docx = pytest.importorskip("docx")
+        d = docx.Document()
+        for line in TEAMS_PAUSED:
+            d.add_paragraph(line)
+        d.save(str(f))
+    else:
+        f.write_text("\n".join(TEAMS_PAUSED) + "\n", encoding="utf-8")
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Sam Roe", "interviewer", "What got in the way?"),
+        ("Maria Okafor", "participant", "Staffing, mostly."),
+        ("Sam Roe", "interviewer", "And what helped?"),
+        ("Maria Okafor", "participant", "Peer workers."),
+    ]
+
+
 def test_docx_three_column_table_without_times_is_not_a_transcript(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     d = docx.Document()

@@ -380,6 +380,27 @@ SERVICE_FOOTER = re.compile(
 )
 
 
+#: Teams' line where a person starts or stops its transcription (``Sam Roe stopped
+#: transcription``), at the ends and wherever the recording was paused: no one's words.
+TRANSCRIPTION_NOTICE = re.compile(
+    rf"^[ \t]*(?P<name>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?)[ \t]+(?:started|stopped)[ \t]+"
+    r"transcription[ \t.]*$",
+    re.IGNORECASE,
+)
+
+
+def transcription_notices(lines: Sequence[str], labels: Sequence[object | None]) -> set[int]:
+    """The lines (``labels``: each line's speaker label, or None) that are Teams' notice that a
+    person started or stopped the transcription (:data:`TRANSCRIPTION_NOTICE`), a display name
+    (:func:`is_display_name`) before the words."""
+    out = set()
+    for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
+        m = TRANSCRIPTION_NOTICE.match(line) if label is None and len(line) <= 120 else None
+        if m is not None and is_display_name(m["name"].strip()):
+            out.add(i)
+    return out
+
+
 def is_end_marker(line: str) -> bool:
     """Whether ``line`` only marks the end of the talk (:data:`END_MARKER`) or is a
     transcription service's footer (:data:`SERVICE_FOOTER`)."""
@@ -400,8 +421,8 @@ def end_markers(lines: Sequence[str], labels: Sequence[object | None]) -> set[in
 class Header:
     """What a file's header gives (:func:`transcript_header`)."""
 
-    #: the header lines and a closing marker after the last speaker: left out of the talk, each
-    #: ending the turn before it
+    #: the header lines, a closing marker after the last speaker and Teams' "started/stopped
+    #: transcription" lines: left out of the talk, each ending the turn before it
     lines: set[int]
     #: the participant number a header line gives (``Participant: P07``), if any
     participant: str | None
@@ -444,10 +465,11 @@ def is_initials_of(label: str, name: str) -> bool:
 def transcript_header(labels: Sequence[str | None], words: Sequence[str]) -> Header:
     """The header of a file whose lines have ``labels`` (a speaker label or header field, or
     None: :func:`with_header_fields`) and ``words`` (what follows the label, or the whole line):
-    :func:`header_lines`, :func:`end_markers`, :func:`header_participant`, :func:`header_people`."""
+    :func:`header_lines`, :func:`end_markers`, :func:`transcription_notices`,
+    :func:`header_participant`, :func:`header_people`."""
     header = header_lines(labels, words)
     return Header(
-        lines=header | end_markers(words, labels),
+        lines=header | end_markers(words, labels) | transcription_notices(words, labels),
         participant=header_participant(words, header),
         people=header_people(labels, words, header),
     )
