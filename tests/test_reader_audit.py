@@ -800,6 +800,34 @@ def test_an_excel_transcript_reads_as_its_csv(tmp_path: Path) -> None:
         assert t.metadata["format"] == fmt
 
 
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@pytest.mark.parametrize(("suffix", "app"), [(".docx", "Word"), (".xlsx", "Excel")])
+def test_a_password_protected_office_file_is_named_as_one(
+    tmp_path: Path, suffix: str, app: str
+) -> None:
+    f = tmp_path / f"p07{suffix}"
+    f.write_bytes(OLE + bytes(56) + "EncryptedPackage".encode("utf-16-le") + bytes(64))
+    with pytest.raises(RoqaError) as exc:
+        read_transcript(f)
+    assert str(exc.value) == (
+        f"{f}: is password-protected (open it in {app}, save a copy without the password as "
+        f"{suffix}, and read that)"
+    )
+
+
+def test_an_old_word_file_named_docx_is_named_as_protected_or_old(tmp_path: Path) -> None:
+    f = tmp_path / "p07.docx"
+    f.write_bytes(OLE + bytes(120))
+    with pytest.raises(RoqaError) as exc:
+        read_transcript(f)
+    assert str(exc.value) == (
+        f"{f}: is password-protected, or saved in the Word 97-2003 format, not as .docx (open it "
+        "in Word, save a copy without the password as .docx, and read that)"
+    )
+
+
 def test_a_workbook_without_speaker_and_text_columns_is_left_out_of_a_folder(
     tmp_path: Path,
 ) -> None:

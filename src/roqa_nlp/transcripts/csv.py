@@ -30,8 +30,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import RoqaError, quoted
+from ..io import read_bytes
 from ..schema import Transcript
 from .columns import column_roles, span
+from .protected import refuse_ole_office_file
 from .timecodes import parse_time
 from .utterances import Utterance, known_speaker, speech_file_text, utterances_transcript
 
@@ -192,6 +194,7 @@ def read_xlsx_transcript(
     docstring); a time cell formatted as a time reads as that clock time."""
     from ..record_files import xlsx_rows
 
+    refuse_ole_office_file(read_bytes(path), path, app="Excel", extension=".xlsx")
     rows = [[_cell_text(v) for v in row] for row in xlsx_rows(Path(path))]
     if not any(any(c.strip() for c in row) for row in rows):
         raise RoqaError("no speech found", path=path, hint="the first sheet is empty")

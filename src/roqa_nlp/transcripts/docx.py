@@ -23,6 +23,7 @@ from ..errors import RoqaError
 from ..io import read_bytes
 from ..schema import Transcript
 from .blocks import Block, paragraph_block, read_blocks, table_blocks
+from .protected import refuse_ole_office_file
 
 HEADING_STYLES = ("heading", "title", "subtitle")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -120,6 +121,7 @@ def _open_document(path: str | Path) -> Any:
     from ..exchange.safezip import screen_office_file
 
     data = read_bytes(path)
+    refuse_ole_office_file(data, path, app="Word", extension=".docx")
     if zipfile.is_zipfile(io.BytesIO(data)):
         screen_office_file(data, path)
     try:
