@@ -1371,6 +1371,31 @@ def test_teams_started_and_stopped_transcription_lines_are_no_ones_words(
     ]
 
 
+def test_docx_header_table_reads_as_the_same_header_lines_would(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    header = [
+        ("Participant", "P07"),
+        ("Role", "Registered manager"),
+        ("Organisation type", "Supported living"),
+        ("Interviewer", "Sam Roe"),
+        ("Date of interview", "12 March 2021"),
+    ]
+    table = d.add_table(rows=len(header), cols=2)
+    for row, cells in zip(table.rows, header, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    d.add_paragraph("Interviewer: How was it introduced?")
+    d.add_paragraph("Respondent: Through the commissioners.")
+    d.save(str(tmp_path / "interview.docx"))
+    t = read_transcript(tmp_path / "interview.docx")
+    assert _said(t) == [
+        ("Interviewer", "interviewer", "How was it introduced?"),
+        ("Respondent", "participant", "Through the commissioners."),
+    ]
+    assert (t.participant, t.metadata["header_people"]) == ("P07", {"Sam Roe": "interviewer"})
+
+
 def test_docx_three_column_table_without_times_is_not_a_transcript(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     d = docx.Document()

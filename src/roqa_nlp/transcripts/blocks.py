@@ -45,7 +45,9 @@ from .roles import interviewer_keys, participant_number_label, role_of, unlabell
 from .speaker_labels import (
     MAX_LABEL_CHARS,
     LabelMatch,
+    is_header_field,
     line_labels,
+    person_line_role,
     transcript_header,
     with_header_fields,
 )
@@ -218,7 +220,8 @@ def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
     the turn before it. A speaker cell on two lines (``P07``, then ``(RM)``) is the speaker of
     another row it names (its first line, or its lines joined), else its lines joined. A table
     with fewer than two rows naming a speaker, or with odd rows as many as those, is no
-    transcript."""
+    transcript. A short ``field | value`` table of a transcript's header (:func:`_is_header_table`)
+    is read as its lines ``field: value`` would be, so as a header."""
     table = _without_line_numbers([list(row) for row in rows])
     named = _named_columns(table)
     if named is not None:
@@ -243,7 +246,35 @@ def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
         read.append((speaker.rstrip(":").strip(), text, time))
     if read and read[0][0].lower() == TABLE_HEADER_SPEAKER:
         read = read[1:]
+    if _is_header_table(read):  # read as its lines would be: "Date of interview: 12 March"
+        return [paragraph_block(f"{s}: {text}", "") for s, text, _ in read if s and text.strip()]
     return _row_blocks(read) or []
+
+
+#: Most rows, and most words in a row, of a table holding a transcript's header fields.
+MAX_HEADER_TABLE_ROWS = 12
+MAX_HEADER_TABLE_WORDS = 20
+
+
+def _is_header_table(read: list[tuple[str, str, float | None]]) -> bool:
+    """Whether a two-column table's rows (``field | value``, no time column) are a transcript's
+    header (``Participant | P07``, ``Date of interview | 12 March 2021``, ``Interviewer | Sam
+    Roe``): at most :data:`MAX_HEADER_TABLE_ROWS` rows of at most
+    :data:`MAX_HEADER_TABLE_WORDS` words on one line, a header field name or a participant number
+    in one of them, and at least half of them header lines (:func:`.speaker_labels.header_lines`
+    reads them as text lines)."""
+    if not read or len(read) > MAX_HEADER_TABLE_ROWS or any(t is not None for _, _, t in read):
+        return False
+    if any(
+        len(text.split()) > MAX_HEADER_TABLE_WORDS or "\n" in text.strip() for _, text, _ in read
+    ):
+        return False
+    fields = [
+        is_header_field(s) or participant_number_label(text.strip().rstrip(".")) is not None
+        for s, text, _ in read
+    ]
+    people = [person_line_role(s, text) is not None for s, text, _ in read]
+    return any(fields) and 2 * sum(f or p for f, p in zip(fields, people, strict=True)) >= len(read)
 
 
 def _reads_as_speaker(cell: str) -> bool:
