@@ -96,6 +96,21 @@ def test_label_shapes_mixed_in_one_file_and_ids_in_any_case(tmp_path: Path) -> N
     assert speaker_warning(t) is None
 
 
+def test_a_transcribers_unknown_speaker_label_opens_a_turn(tmp_path: Path) -> None:
+    t = read_txt(
+        tmp_path,
+        "Interviewer: What gets measured?\n\nP1: The numbers.\n\n"
+        "Unknown speaker: [inaudible] the KPIs.\n\nP2: And turnover.\n",
+        name="fg1.txt",
+    )
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What gets measured?"),
+        ("P1", "participant", "The numbers."),
+        ("Unknown speaker", "participant", "[inaudible] the KPIs."),
+        ("P2", "participant", "And turnover."),
+    ]
+
+
 def test_a_label_the_file_uses_with_a_space_is_a_label_without_one(tmp_path: Path) -> None:
     t = read_txt(
         tmp_path,

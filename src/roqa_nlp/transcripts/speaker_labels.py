@@ -33,7 +33,8 @@ The same shape also matches the start of an ordinary sentence (``The problem was
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
 is a role label (interviewer, participant number), or it labels at least two lines of the file,
 or every word of it is capitalised (``Jane Smith``, ``Registered Manager``) and it has at most
-four words.
+four words, or it is a transcriber's ``Unknown speaker`` (the speaker the readers name speech
+no label names).
 
 On a line that opens with no such speaker, two looser shapes are tried (:func:`line_labels`),
 only for labels whose form the reader knows: an interviewer label, a participant number
@@ -71,7 +72,12 @@ from itertools import islice
 from typing import Literal
 
 from ..io import packaged_words
-from .roles import interviewer_keys, is_speaker_number_label, participant_number_label
+from .roles import (
+    UNKNOWN_SPEAKER,
+    interviewer_keys,
+    is_speaker_number_label,
+    participant_number_label,
+)
 from .timecodes import parse_timecode
 
 MAX_LABEL_CHARS = 40
@@ -722,4 +728,5 @@ def accepted_labels(
         or label in keys
         or participant_number_label(label) is not None
         or _is_capitalised(label)
+        or " ".join(label.split()).casefold() == UNKNOWN_SPEAKER.casefold()
     }
