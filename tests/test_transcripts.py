@@ -2227,6 +2227,37 @@ def test_a_wrapped_cue_line_with_a_colon_stays_in_the_turn(tmp_path: Path) -> No
     ]
 
 
+@pytest.mark.parametrize("end", ["10", "10\n"])
+def test_the_next_cue_number_ending_a_cut_off_srt_is_no_ones_words(
+    tmp_path: Path, end: str
+) -> None:
+    f = tmp_path / "p02.srt"
+    f.write_text(
+        "8\n00:00:01,000 --> 00:00:04,000\nInterviewer: How many staff?\n\n"
+        "9\n00:00:05,000 --> 00:00:08,000\nP02: Ten, now.\n" + end,
+        encoding="utf-8",
+    )
+    t = read_transcript(f)
+    assert [(u.speaker, t.turn_text(u)) for u in t.turns] == [
+        ("Interviewer", "How many staff?"),
+        ("P02", "Ten, now."),
+    ]
+
+
+def test_a_number_said_in_the_last_srt_cue_is_kept(tmp_path: Path) -> None:
+    f = tmp_path / "p02.srt"
+    f.write_text(
+        "8\n00:00:01,000 --> 00:00:04,000\nInterviewer: How many staff?\n\n"
+        "9\n00:00:05,000 --> 00:00:08,000\nP02: Oh, about\n40\n",
+        encoding="utf-8",
+    )
+    t = read_transcript(f)
+    assert [(u.speaker, t.turn_text(u)) for u in t.turns] == [
+        ("Interviewer", "How many staff?"),
+        ("P02", "Oh, about 40"),
+    ]
+
+
 def test_a_colon_in_unlabelled_cues_is_not_taken_for_a_speaker(tmp_path) -> None:
     # a subtitle file with no speakers: talk with a colon stays talk
     f = tmp_path / "p06.vtt"

@@ -10,7 +10,8 @@ cue; a dialogue dash before a label, ``- P02: words``, left out) is read as one 
 each with the cue's times (:func:`by_voice`).
 Blocks that open with ``NOTE``, ``STYLE`` or ``REGION`` (WebVTT) and the ``WEBVTT`` header are
 skipped. A SubRip file missing the blank line between cues is still read: a timing line inside a
-cue starts the next cue, and the cue number just before it is dropped.
+cue starts the next cue, and the cue number just before it is dropped; so is the next cue's
+number ending the last cue of a file cut off after it.
 
 Text whose lines open with their time range in brackets, the words after it
 (``[00:00:04.900 --> 00:00:12.300] SPEAKER_01: words``, as Whisper and the tools built on it
@@ -60,6 +61,7 @@ def parse_cues(text: str, unread: list[str] | None = None) -> list[Cue]:
     block_start = True
     skipping = False
     before: list[str] = []  # the block's lines before a timing line (a cue id, or words)
+    last_number: int | None = None  # the number of the last cue, if numbered
 
     def end_block() -> None:
         words = [line for line in before if not _CUE_NUMBER.match(line)]
@@ -84,6 +86,8 @@ def parse_cues(text: str, unread: list[str] | None = None) -> list[Cue]:
         if timing is not None:
             if current is not None and current.lines and _CUE_NUMBER.match(current.lines[-1]):
                 current.lines.pop()
+            number = before[-1].strip() if before else ""
+            last_number = int(number) if number.isdecimal() and len(number) <= 9 else None
             before.clear()  # a cue id
             current = Cue(parse_timecode(timing["begin"]), parse_timecode(timing["end"]))
             cues.append(current)
@@ -95,6 +99,9 @@ def parse_cues(text: str, unread: list[str] | None = None) -> list[Cue]:
         else:
             before.append(line)
     end_block()
+    last = cues[-1].lines if cues else []
+    if last_number is not None and last and last[-1].strip() == str(last_number + 1):
+        last.pop()  # the next cue's number, the file cut off after it
     return cues
 
 
