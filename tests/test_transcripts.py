@@ -1264,6 +1264,32 @@ def test_docx_table_of_mostly_long_left_cells_is_no_transcript(tmp_path: Path) -
     ]
 
 
+def test_docx_table_with_merged_cells_reads_as_turns(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    rows = [
+        ["Interviewer", "What got in the way?"],
+        ["P07", "Staffing, mostly."],
+        ["[Section 2: enablers]", ""],
+        ["Interviewer", "What helped?"],
+        ["P07", "Peer workers."],
+        ["", "And the manager."],
+    ]
+    table = d.add_table(rows=len(rows), cols=2)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    table.cell(2, 0).merge(table.cell(2, 1))  # a section heading across the table
+    table.cell(4, 0).merge(table.cell(5, 0))  # one speaker cell for two rows
+    d.save(str(tmp_path / "p07.docx"))
+    assert _said(read_transcript(tmp_path / "p07.docx")) == [
+        ("Interviewer", "interviewer", "What got in the way?"),
+        ("P07", "participant", "Staffing, mostly."),
+        ("Interviewer", "interviewer", "What helped?"),
+        ("P07", "participant", "Peer workers.\nAnd the manager."),
+    ]
+
+
 def test_docx_table_with_line_numbers_and_no_header_row_reads_as_turns(tmp_path: Path) -> None:
     rows = [
         ["1", "Int", "What got in the way?"],

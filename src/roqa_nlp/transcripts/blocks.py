@@ -196,11 +196,12 @@ def _row_blocks(read: list[tuple[str, str, float | None]]) -> list[Block] | None
     blocks: list[Block] = []
     odd = 0
     for cell, text, time in read:
-        speaker = _row_speaker(cell, named_once)
+        spanning = bool(cell) and cell == text.strip().rstrip(":").strip()  # cells merged
+        speaker = None if spanning else _row_speaker(cell, named_once)
         if speaker is None:
             odd += 1
-            if not (_bracketed(cell) and not text.strip()):
-                blocks.append(Block(text=f"{cell}\n{text}", table_speaker=""))
+            if not (_bracketed(cell) and (spanning or not text.strip())):
+                blocks.append(Block(text=cell if spanning else f"{cell}\n{text}", table_speaker=""))
             continue
         blocks.append(Block(text=text, table_speaker=speaker, table_time=time))
     named_rows = sum(1 for b in blocks if b.table_speaker)
@@ -215,9 +216,9 @@ def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
     ``time | speaker | text``, with or without a column of line numbers before; or its first row
     names the interviewer and the participant and each row's words are in one of the two
     columns), else none. A row whose speaker cell reads as no speaker (over
-    :data:`MAX_LABEL_CHARS` characters) is a transcriber's note when the cell is all in brackets
-    and the row has no other words (``[Recording paused]``), left out; else its words continue
-    the turn before it. A speaker cell on two lines (``P07``, then ``(RM)``) is the speaker of
+    :data:`MAX_LABEL_CHARS` characters, or a row of cells merged across the table) is a
+    transcriber's note when the cell is all in brackets and the row has no other words
+    (``[Recording paused]``), left out; else its words continue the turn before it. A speaker cell on two lines (``P07``, then ``(RM)``) is the speaker of
     another row it names (its first line, or its lines joined), else its lines joined. A table
     with fewer than two rows naming a speaker, or with odd rows as many as those, is no
     transcript. A short ``field | value`` table of a transcript's header (:func:`_is_header_table`)
