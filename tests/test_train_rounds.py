@@ -96,6 +96,13 @@ def test_the_researchers_decided_segments_are_never_stored_or_shown_as_evidence(
     evidence = [json.loads(line) for line in (out / "evidence.jsonl").open(encoding="utf-8")]
     written = [json.loads(line) for line in TRAINING.open(encoding="utf-8")]
     assert [e["id"] for e in evidence] == [r["id"] for r in written if r["codes"]]
+    # nor do the word models' vocabularies (lexical.json): each decided segment was trained on
+    # three times, so every word and word pair of it (names too) reached the vocabulary
+    stored = "".join(
+        f.read_text("utf-8").casefold() for f in out.iterdir() if f.suffix in (".json", ".jsonl")
+    )
+    for word in ("mosque", "lifeline", "canal", "church", "extra shifts", "sunday"):
+        assert f'"{word}"' not in stored, word
     from roqa_nlp.autocoder import AutoCoder
 
     decided = "There was never enough money for extra shifts."

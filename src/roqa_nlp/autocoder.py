@@ -764,11 +764,14 @@ class AutoCoder:
                 self._valence_lexical = LexicalModel.fit(
                     [everything.texts[i] for i in vrows],
                     [everything.valences[i] for i in vrows],
+                    vocabulary_from=_words_may_be_kept(everything, vrows),
                 )
         if float(p.get("lexical_weight", 0.0)) > 0:
             from .lexical import LexicalModel, fit_combined_temperature
 
-            self._lexical = LexicalModel.fit(ts.texts, y)
+            self._lexical = LexicalModel.fit(
+                ts.texts, y, vocabulary_from=_words_may_be_kept(ts, range(len(ts.texts)))
+            )
             self._lexical.temperature_ = fit_combined_temperature(
                 X,
                 ts.texts,
@@ -1827,3 +1830,14 @@ def _load_lexical(
             hint="retrain the model",
         )
     return lex
+
+
+def _words_may_be_kept(ts: TrainingSet, rows: Iterable[int]) -> list[bool] | None:
+    """Per row of ``ts``, whether a word model may know and store its words: not the
+    researcher's decided segments (source ``researcher-decisions``), whose words, names
+    included, would otherwise sit in the retrained model's ``lexical.json``; None when every
+    row may (the same vocabulary as before)."""
+    from .decisions import FEEDBACK_SOURCE
+
+    keep = [ts.sources[i] != FEEDBACK_SOURCE if i < len(ts.sources) else True for i in rows]
+    return None if all(keep) else keep

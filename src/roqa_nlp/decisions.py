@@ -63,6 +63,9 @@ from .result import CodingResult
 from .schema import Code, SegmentResult, Suggestion, normalise_valence
 from .training import VALENCE_ONLY, TrainingSet
 
+#: the group and source of the training records made from decisions: trained on, never shown as
+#: evidence, and their words never kept in a word model's vocabulary
+FEEDBACK_SOURCE = "researcher-decisions"
 #: a row that keeps a note on a segment with no decision: read back, never trained on
 NOTE = "note"
 #: a row that corrects the valence of a segment (column ``valence``), on no code
@@ -434,9 +437,9 @@ class FeedbackExamples:
             texts=[*self.texts, *self.valence_texts],
             codes=[*(list(c) for c in self.labels), *([] for _ in self.valence_texts)],
             valences=[*self.valences, *self.valence_labels],
-            groups=["researcher-decisions"] * n,
+            groups=[FEEDBACK_SOURCE] * n,
             kinds=[*self.kinds, *[VALENCE_ONLY] * len(self.valence_texts)],
-            sources=["researcher-decisions"] * n,
+            sources=[FEEDBACK_SOURCE] * n,
             contexts=[*self.contexts, *[""] * len(self.valence_texts)],
             hash=hash,
             not_evidence=set(ids),

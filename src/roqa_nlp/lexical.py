@@ -89,9 +89,14 @@ class LexicalModel:
         C: float = PARAMS["C"],
         min_df: int = PARAMS["min_df"],
         ngram_range: Sequence[int] = tuple(PARAMS["ngram_range"]),
+        vocabulary_from: Sequence[bool] | None = None,
     ) -> LexicalModel:
         """Fit on ``texts`` and labels as :class:`~roqa_nlp.classifier.CodeClassifier` takes
-        them (a code id, a list of ids, or an off-framework class)."""
+        them (a code id, a list of ids, or an off-framework class). ``vocabulary_from`` (one flag
+        per text) names the texts whose words the model may know and store: all by default; the
+        researcher's decided segments are left out of it, so a retrained model's ``lexical.json``
+        holds no word of their interviews (names included); the model still learns from them
+        through the words the other texts know."""
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
@@ -107,7 +112,11 @@ class LexicalModel:
         )
         classes = sorted(set(map(str, y)))
         try:
-            T = vec.fit_transform(list(texts))
+            if vocabulary_from is None:
+                T = vec.fit_transform(list(texts))
+            else:
+                known = [t for t, ok in zip(texts, vocabulary_from, strict=True) if ok]
+                T = vec.fit(known).transform(list(texts))
         except ValueError:  # no term in min_df records (a small training set): no word evidence
             T = None
         if T is None or len(classes) < 2:
