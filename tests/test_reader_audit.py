@@ -333,7 +333,7 @@ def test_a_transcript_of_only_the_interviewer_warns_that_there_is_no_participant
         "interviewer)"
     )
     # one speaker's lines are one turn
-    t = read_txt(tmp_path, "Interviewer: Hello?\nInterviewer: Can you hear me?\n", name="one.txt")
+    t = read_txt(tmp_path, "Interviewer: Hello? Can you hear me?\n", name="one.txt")
     assert speaker_warning(t) == (
         f"{tmp_path / 'one.txt'}: no participant talk found: the one turn is the "
         "interviewer's ('Interviewer'), so there is nothing to code (check that the participant's "
@@ -450,7 +450,7 @@ def test_roqa_code_warns_of_a_mistyped_interviewer_and_of_a_transcript_without_p
         f"roqa: warning: {zoom}: no speaker matched the interviewer label(s) 'Sam Row': the "
         "speakers are 'Sam Roe', 'Priya Patel', so everyone's talk was coded (give --interviewer "
         "the interviewer's label as the transcript spells it)",
-        f"roqa: warning: {only}: no participant talk found: the one turn is the interviewer's "
+        f"roqa: warning: {only}: no participant talk found: all 2 turns are the interviewer's "
         "('Interviewer'), so there is nothing to code (check that the participant's turns are "
         "labelled 'P04: ...' and that --interviewer names only the interviewer)",
     ]

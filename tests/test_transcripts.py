@@ -2317,21 +2317,27 @@ def test_cues_whose_every_speaker_has_an_odd_display_name_are_read(tmp_path) -> 
     ]
 
 
-def test_a_speakers_consecutive_labelled_lines_are_one_turn_as_transcription_exports_write_them(
+TIMED_LINES = [
+    "[00:00:01] Interviewer: Can you tell me about recovery in your service?",
+    "[00:00:05] P14: We're a supported living provider.",
+    "[00:01:10] P14: Staffing is the biggest thing. We just can't recruit.",
+    "[00:02:00] Interviewer: What helps?",
+    "[00:02:04] P14: Supervision helps.",
+]
+
+
+def test_a_speakers_consecutive_labelled_paragraphs_are_one_turn_as_exports_write_them(
     tmp_path: Path,
 ) -> None:
-    # WhisperX's and MacWhisper's .txt label every line; a Zoom .vtt merges such cues into a turn,
-    # and so must the text reader, or each line is coded alone, out of its turn's context.
-    f = tmp_path / "wx.txt"
-    f.write_text(
-        "[00:00:01] Interviewer: Can you tell me about recovery in your service?\n"
-        "[00:00:05] P14: We're a supported living provider.\n"
-        "[00:01:10] P14: Staffing is the biggest thing. We just can't recruit.\n"
-        "[00:02:00] Interviewer: What helps?\n"
-        "[00:02:04] P14: Supervision helps.\n",
-        encoding="utf-8",
-    )
-    t = read_transcript(f)
+    # A Word export of WhisperX or MacWhisper labels every line; a Zoom .vtt merges such cues
+    # into a turn, and so does the Word reader, or each line is coded alone, out of context.
+    import docx
+
+    d = docx.Document()
+    for line in TIMED_LINES:
+        d.add_paragraph(line)
+    d.save(str(tmp_path / "wx.docx"))
+    t = read_transcript(tmp_path / "wx.docx")
     assert turns_of(t) == [
         (
             "Interviewer",
@@ -2350,7 +2356,6 @@ def test_a_speakers_consecutive_labelled_lines_are_one_turn_as_transcription_exp
         ("Interviewer", "interviewer", "What helps?", 120.0, None),
         ("P14", "participant", "Supervision helps.", 124.0, None),
     ]
-    assert t.metadata["rendering"] == "canonical"
     from roqa_nlp.transcripts.segment import segment
 
     # each line's words keep their own time: a quote from the second line is cited at 01:10
@@ -2360,6 +2365,22 @@ def test_a_speakers_consecutive_labelled_lines_are_one_turn_as_transcription_exp
         ("Staffing is the biggest thing.", 70.0),
         ("We just can't recruit.", 70.0),
         ("Supervision helps.", 124.0),
+    ]
+
+
+def test_a_text_files_labelled_lines_stay_turns_so_its_offsets_stay_the_files_own(
+    tmp_path: Path,
+) -> None:
+    """A QDA program that coded the same .txt counts offsets in the file's own text: rendering
+    it anew to join one speaker's lines moved every offset after them (review of d98f7e0)."""
+    f = tmp_path / "wx.txt"
+    said = "\n".join(TIMED_LINES) + "\n"
+    f.write_text(said, encoding="utf-8")
+    t = read_transcript(f)
+    assert (t.text, t.metadata["rendering"]) == (said, "original")
+    assert [w for _, _, w, _, _ in turns_of(t)][1:3] == [
+        "We're a supported living provider.",
+        "Staffing is the biggest thing. We just can't recruit.",
     ]
 
 

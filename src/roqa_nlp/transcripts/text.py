@@ -11,7 +11,11 @@ as a .vtt file is (:mod:`.vtt`).
 
 The transcript's ``text`` is the file's own text (decoded, line endings normalised to ``\\n``),
 so offsets are the researcher's own; each turn points at its words only, from the first
-character after the label to the last non-blank character of its last line. In Markdown files
+character after the label to the last non-blank character of its last line. One speaker's
+consecutive labelled lines therefore stay turns of their own (a turn spanning the label between
+them would carry it into its segments), unlike the formats rendered canonically, which join them
+(:func:`~roqa_nlp.transcripts.render.merged_turns`): a line-per-utterance export from
+speech-to-text is best read from its ``.json``. In Markdown files
 heading lines (``# ...``) and rules (``---``) are never speech.
 
 A transcript whose lines are numbered (``12  P04: words``; ``13  and then``), as transcripts
@@ -29,7 +33,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
 
 from ..io import decode_text, read_bytes
@@ -179,22 +182,14 @@ def parse_text(
         "rendering": "original",
         **({"header_people": found.people} if found.people else {}),
     }
-    marks = has_time_marks(text)
-    repeats = any(a.speaker.casefold() == b.speaker.casefold() for a, b in pairwise(turns))
-    if marks or (labelled and repeats):
-        # f4transkript's or MAXQDA's #00:01:02-3# are rendered without them; a speaker's
-        # consecutive labelled lines (a transcription export's line per utterance) become a turn
+    if has_time_marks(text):  # f4transkript's or MAXQDA's #00:01:02-3#: rendered without them
         spoken = [SpokenTurn(t.speaker, text[t.start : t.end], t.begin_time) for t in turns]
         return render_transcript(
-            without_time_marks(spoken) if marks else spoken,
+            without_time_marks(spoken),
             path,
             interviewer_labels=interviewer_labels,
             participant=participant,
-            metadata={
-                **metadata,
-                "rendering": "canonical",
-                **({"time_marks": True} if marks else {}),
-            },
+            metadata={**metadata, "rendering": "canonical", "time_marks": True},
             speaker_labels=labelled,
         )
     return finish_transcript(
