@@ -2425,3 +2425,10 @@ def test_a_joint_interview_is_its_own_case_even_when_its_file_name_carries_a_mem
     solo = tmp_path / "p46_interview.txt"
     solo.write_text("Interviewer: What helps?\nParticipant: Supervision.\n", encoding="utf-8")
     assert read_transcript(solo).participant == "P46"
+    # a group's own numbering of its members does not make the file's number a member's
+    group = tmp_path / "p03_focus_group.txt"
+    group.write_text(
+        "Facilitator: What helps?\nParticipant 1: Peers.\nParticipant 3: Supervision.\n",
+        encoding="utf-8",
+    )
+    assert read_transcript(group).participant == "P03"

@@ -12,8 +12,9 @@ The participant id is the case the transcript belongs to in the framework matrix
 participant number the participants' labels name (``P04``, ``Participant 4`` -> ``P4``), when
 they name one; else (no number, or several: a focus group, whose quotes must not be put to one
 of its members) a participant number in the file name (``p03_interview.docx`` -> ``P03``,
-``p07_group.docx`` -> ``P07``) unless it is one of the members' numbers (a joint interview of P44
-and P45 in ``p44_p45_joint.txt`` is the case ``p44_p45_joint``), else the file stem
+``p07_group.docx`` -> ``P07``) unless a member's study id names it (a joint interview of P44
+and P45 in ``p44_p45_joint.txt`` is the case ``p44_p45_joint``; ``Participant 3`` of
+``p03_focus_group.txt`` is the group's own numbering, so that is ``P03``), else the file stem
 (``focus_group_site_a``).
 """
 
@@ -225,20 +226,28 @@ def participant_id(
 ) -> str:
     """The case a transcript belongs to (see the module docstring for the order of the rules)."""
     keys = interviewer_keys(interviewer_labels)
-    numbers = [
-        found
+    labelled = [
+        (speaker, found)
         for speaker in speakers
         if speaker not in keys and (found := participant_number_label(speaker)) is not None
     ]
+    numbers = [found for _, found in labelled]
     distinct = {_number_key(n) for n in numbers}
     if len(distinct) == 1:
         return numbers[0]
     in_name = participant_from_filename(path)
-    if in_name is not None and _number_key(in_name) in distinct:
-        # a joint interview of P44 and P45 in p44_p45_joint.txt: the name's number is a member's,
-        # not the group's, so the file is the case
+    # a joint interview of P44 and P45 in p44_p45_joint.txt: the name's number is a member's
+    # study id, not the group's, so the file is the case; a group's own numbering of its members
+    # (Participant 1, 2, 3 in p03_focus_group.txt) says nothing of the file's number
+    ids = {_number_key(n) for speaker, n in labelled if _STUDY_ID.fullmatch(speaker.strip())}
+    if in_name is not None and _number_key(in_name) in ids:
         return Path(path).stem
     return in_name or Path(path).stem
+
+
+#: A speaker label that is a study's participant id (``P44``, ``p07``, ``R12``), not a group's
+#: numbering of its members (``Participant 3``, ``Speaker 2``).
+_STUDY_ID = re.compile(r"[A-Za-z]{1,3}\d{1,4}")
 
 
 def _number_key(label: str) -> str:
