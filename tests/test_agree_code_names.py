@@ -252,3 +252,27 @@ def test_one_text_is_compared_whoever_gives_it() -> None:
             (AFFORD[1], CULTURE[1]),
             (CULTURE[1], 220),
         ]
+
+
+def test_a_name_resolves_first_in_the_codebook_the_researcher_names() -> None:
+    """A hand-made CFIR 2.0 'Communications' node compared with a CFIR 2009 model under
+    --codebook cfir-2022 is CFIR 2.0's Communications (INS.C), not 2009's Networks &
+    Communications, whose alias it also is (review of 8d15dc4)."""
+    from roqa_nlp.codebook import Codebook
+
+    model = CodingResult(
+        [seg(0, [("IS.B", "Networks & Communications")], 0.9)],
+        meta={"model": {"codebook": "cfir-2009"}},
+    )
+    ann = CodingResult(
+        [seg(0, [("guid-1", "Communications")])],
+        meta={"codebook": {"id": "ann", "hash": "h1"}, "user": {"name": "Ann"}},
+    )
+    book = Codebook.load("cfir-2022")
+    out, notes = match_codes_by_name({"model": model, "Ann": ann}, book)
+    assert [g.code_id for g in out["Ann"].segments[0].suggestions] == [
+        book.find("Communications").id
+    ]
+    assert notes == [
+        "Ann: 1 code matched by name to codebook cfir-2022 (their ids differ): 'Communications'"
+    ]

@@ -613,8 +613,8 @@ def match_codes_by_name(
     model's CFIR codes, share no code id and could never agree. Codes are matched by name, as
     :meth:`Codebook.find` compares names (case, spacing, punctuation and ``&``/``and`` aside):
     first, a code no reference codebook knows by id takes the id of the code its name resolves
-    to in a reference codebook (the built-in codebooks the other coders use, then
-    ``codebook``); then codes still unmatched that carry one name in several projects take the
+    to in a reference codebook (``codebook``, the one the researcher named, then the built-in
+    codebooks the coders use); then codes still unmatched that carry one name in several projects take the
     id of the first coder's. Within one project ids stay authoritative: a name two codes of one
     project carry (or a name resolving to a code the project already has) is not matched, and
     the note says so.
@@ -630,13 +630,11 @@ def match_codes_by_name(
         for s in results[c].segments:
             for g in s.suggestions:
                 per.setdefault(g.code_id, g.name)
-    refs: list[Codebook] = []
+    refs: list[Codebook] = [] if codebook is None else [codebook]  # the one named comes first
     for c in coders:
         book_id = codebook_of(results[c])
         if book_id is not None and all(b.id != book_id for b in refs):
             refs.append(Codebook.load(book_id))
-    if codebook is not None and all(b.id != codebook.id for b in refs):
-        refs.append(codebook)
 
     ids_of_project: dict[str, set[str]] = {}
     names_of: dict[tuple[str, str], str] = {}  # (project, id) -> name
