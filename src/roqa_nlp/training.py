@@ -157,7 +157,8 @@ NOT_CODED_KINDS = ("off-framework", "procedural")
 def _codes_of(
     record: dict[str, Any], codebook: Codebook, where: Path, line: int, item: str = "line"
 ) -> list[str]:
-    key = "codes" if "codes" in record else "construct"
+    # a table or a Dataset gives every record both keys, the one it lacks as None
+    key = "codes" if record.get("codes") is not None or "construct" not in record else "construct"
     raw = record.get(key)
     if raw is None and record.get("kind") in NOT_CODED_KINDS:
         raw = []  # talk marked by its kind (procedural, off-framework): no code by definition
@@ -195,6 +196,13 @@ def _codes_of(
     return out
 
 
+def _field(record: dict[str, Any], key: str) -> str:
+    """A record's text field, stripped: a missing or null one (JSON ``null``, as pandas and
+    ``datasets`` write a key a record lacks) is empty, never the word "None"."""
+    value = record.get(key)
+    return "" if value is None else str(value).strip()
+
+
 def _group_of(record: dict[str, Any], source: str, line: int) -> str:
     """Cross-validation group: the source and setting, so a setting never helps classify itself.
 
@@ -224,7 +232,7 @@ def normalise_records(
     a spreadsheet): ``numbers``, or its place in ``records`` from 1."""
     ts = TrainingSet()
     for line, r in zip(numbers or range(1, len(records) + 1), records, strict=True):
-        text = str(r.get("text", "")).strip()
+        text = _field(r, "text")
         if not text:
             raise RoqaError(
                 f"{item} {line} has no text", path=where, hint="every record needs text"
@@ -239,9 +247,9 @@ def normalise_records(
             )
         except ValueError as e:
             raise RoqaError(f"{item} {line}: {e}", path=where) from None
-        source = str(r.get("source", "team-written"))
+        source = _field(r, "source") or "team-written"
         kind = str(r.get("kind") or ("coded" if codes else "off-framework"))
-        ts.ids.append(str(r.get("id", f"{where.stem}-{line}")))
+        ts.ids.append(_field(r, "id") or f"{where.stem}-{line}")
         if r.get("evidence", True) is False:
             ts.not_evidence.add(ts.ids[-1])
         ts.texts.append(text)
@@ -250,7 +258,7 @@ def normalise_records(
         ts.groups.append(_group_of(r, source, line))
         ts.kinds.append(kind)
         ts.sources.append(source)
-        ts.contexts.append(str(r.get("context", "")))
+        ts.contexts.append(_field(r, "context"))
     return ts
 
 
