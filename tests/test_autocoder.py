@@ -1165,6 +1165,30 @@ def test_evaluate_reads_cfir_2022_names_and_translates_the_suggestions(
     }
     same = tiny_model.evaluate(CFIR_2022_RECORDS, codebook="cfir-2022")
     assert same["construct_top1"] == 1.0 and same["codebook"] == "cfir-2022"
+    assert (same["n_unreachable"], same["unreachable_codes"]) == (0, [])
+
+
+def test_evaluate_counts_the_records_no_cfir_2009_code_can_reach(tiny_model: AutoCoder) -> None:
+    """26 of CFIR 2.0's 67 codes (Funding, Teaming, Critical Incidents ...) are no 2009 code's
+    counterpart, so a 2009 model never suggests them: their records are misses by construction,
+    and the output says how many (session 28: 7 of 9 records, with no word of it)."""
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.crosswalk import unreachable
+
+    never = unreachable(Codebook.load("cfir-2009"), Codebook.load("cfir-2022"))
+    assert len(never) == 26
+    names = {Codebook.load("cfir-2022")[k].name for k in never}
+    assert {"Funding", "Teaming", "Critical Incidents", "Adapting"} <= names
+    records = [
+        *CFIR_2022_RECORDS,
+        {"text": "The grant ran out in March.", "construct": "Funding"},
+        {"text": "The ward flooded and we closed for a month.", "construct": "Critical Incidents"},
+        {"text": "Money and teamwork.", "codes": ["Funding", "Available Resources"]},
+    ]
+    m = tiny_model.evaluate(records, codebook="cfir-2022")
+    book = Codebook.load("cfir-2022")
+    assert m["n_unreachable"] == 2
+    assert sorted(book[k].name for k in m["unreachable_codes"]) == ["Critical Incidents", "Funding"]
 
 
 def test_evaluate_keeps_the_models_codebook_when_every_code_is_in_it(

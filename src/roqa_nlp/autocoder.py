@@ -1445,8 +1445,16 @@ class AutoCoder:
         )
         metrics["alpha"] = alpha
         if book.id != self.codebook.id:
+            from .crosswalk import unreachable
+            from .transcripts import natural_key
+
             metrics["codebook"] = book.id
             metrics["translated_from"] = self.codebook.id
+            # records whose every gold code the translated suggestions can never reach
+            never = unreachable(self.codebook, book)
+            beyond = [c for c in ts.codes if c and all(k in never for k in c)]
+            metrics["n_unreachable"] = len(beyond)
+            metrics["unreachable_codes"] = sorted({k for c in beyond for k in c}, key=natural_key)
         if per_code:
             names = {c.id: c.name for c in book}
             rows_by = per_code_metrics(ts.codes, ranked, domain_of=domain_of)

@@ -248,6 +248,15 @@ def _translate_segment(
     )
 
 
+def unreachable(source: Codebook, target: Codebook) -> set[str]:
+    """The codable codes of ``target`` no codable code of ``source`` maps onto: a model coding in
+    ``source`` never suggests them (CFIR 2.0's Funding, Teaming, Critical Incidents ... from CFIR
+    2009)."""
+    walk = crosswalk(source, target)
+    reached = {t for c in source.codable for t in _targets(c.id, walk, source)}
+    return {c.id for c in target.codable if c.id not in reached}
+
+
 def translate_rows(
     rows: list[list[Suggestion]],
     source: Codebook,

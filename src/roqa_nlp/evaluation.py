@@ -147,8 +147,15 @@ def _counted_codes(
     gold: Sequence[list[str]], ranked: Sequence[list[str]], coded: Sequence[int]
 ) -> tuple[list[str], list[str]]:
     """Per coded record, the gold code counted (the top-1 code when it is among the record's
-    gold codes, else the first listed) and the top-1 code (``""`` when nothing is ranked)."""
-    g1 = [ranked[i][0] if ranked[i] and ranked[i][0] in gold[i] else gold[i][0] for i in coded]
+    gold codes, else the gold code the model ranked highest, then the first by id: never the
+    order a record lists its codes in, so the same labels give the same score) and the top-1
+    code (``""`` when nothing is ranked)."""
+
+    def missed(i: int) -> str:
+        place = {c: k for k, c in enumerate(ranked[i])}
+        return min(gold[i], key=lambda c: (place.get(c, len(place)), c))
+
+    g1 = [ranked[i][0] if ranked[i] and ranked[i][0] in gold[i] else missed(i) for i in coded]
     p1 = [ranked[i][0] if ranked[i] else "" for i in coded]
     return g1, p1
 
@@ -185,8 +192,9 @@ def per_code_metrics(
     evaluate --per-code``), over the coded records.
 
     ``codes``: one row per gold code counted (as for ``construct_macro_f1`` and
-    ``construct_kappa``: the top-1 code when it is among a record's gold codes, else the first
-    listed), in code order: ``code``, ``domain``, ``n`` (records), ``top1`` and ``top3`` (share of
+    ``construct_kappa``: the top-1 code when it is among a record's gold codes, else the one the
+    model ranked highest, then the first by id, whatever order the record lists them in), in code
+    order: ``code``, ``domain``, ``n`` (records), ``top1`` and ``top3`` (share of
     them with the code first / among the first three), ``suggested`` (records whose top-1 code
     it is), ``precision`` (share of those where it is the code counted; ``None`` when never
     suggested) and ``f1``. The mean of ``f1`` is ``construct_macro_f1``.

@@ -609,7 +609,7 @@ def suggest_command(
 
 
 #: metric keys whose bare name could be misread in the table (the JSON keeps the keys)
-METRIC_LABELS = {"alpha": "novelty alpha"}
+METRIC_LABELS = {"alpha": "novelty alpha", "n_unreachable": "beyond the mapping"}
 
 
 @app.command("evaluate")
@@ -674,6 +674,15 @@ def evaluate_command(
             markup=False,
             highlight=False,
         )
+        if m.get("n_unreachable"):
+            names = ", ".join(book[k].name if k in book else k for k in m["unreachable_codes"])
+            console.print(
+                f"{m['n_unreachable']} coded record(s) carry only codes no {m['translated_from']} "
+                f"code maps onto ({names}): the model never suggests them, so they count as "
+                "misses.",
+                markup=False,
+                highlight=False,
+            )
     table = Table()
     table.add_column("metric")
     table.add_column("value", justify="right")
