@@ -575,6 +575,16 @@ def test_evaluate_per_code_and_predictions(tiny_model_dir: Path, tmp_path: Path)
     assert np.mean([r["top1"] for r in lines if r["gold"]]) == pytest.approx(m["construct_top1"])
     assert np.mean([r["top3"] for r in lines if r["gold"]]) == pytest.approx(m["construct_top3"])
     assert [r["novel"] for r in lines] == [r["novelty_p"] < m["alpha"] for r in lines]
+    # the predictions reproduce the novelty figures (session 28: novel_recall counts procedural
+    # talk as set aside too, and the AUROC ranks by P(fits no code) + P(procedural))
+    from sklearn.metrics import roc_auc_score
+
+    none = [r for r in lines if not r["gold"]]
+    aside = np.mean([r["novel"] or r["procedural"] for r in none])
+    assert aside == pytest.approx(m["novel_recall"])
+    auroc = roc_auc_score([not r["gold"] for r in lines], [r["off_framework_p"] for r in lines])
+    assert auroc == pytest.approx(m["novelty_auroc"])
+    assert [r["id"] for r in lines] == [f"{LABELLED.stem}-{k}" for k in range(1, 8)]
     assert "predictions" not in m  # the per-record lines go to their own file
     # without the flag the JSON keeps the pooled metrics only
     run = roqa("evaluate", LABELLED, "--json", out, "--model", tiny_model_dir)
@@ -1007,4 +1017,5 @@ def test_evaluate_with_a_codebook_file_names_its_codes_in_the_predictions(
     assert_success(run)
     assert "│ codebook           │ our-cfir2 │" in run.out
     header, row = preds.read_text("utf-8-sig").splitlines()
-    assert row.startswith("The app has too many steps.,INN.F,Innovation Complexity,")
+    assert row.startswith("r-1,The app has too many steps.,INN.F,Innovation Complexity,")
+    assert header.split(",")[-4:] == ["novel", "procedural", "novelty_p", "off_framework_p"]

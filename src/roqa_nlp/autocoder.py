@@ -1470,6 +1470,7 @@ class AutoCoder:
         if predictions:
             metrics["predictions"] = [
                 {
+                    "id": rid,
                     "text": text,
                     "gold": list(gold),
                     "suggestions": [
@@ -1483,9 +1484,11 @@ class AutoCoder:
                     "novel": f["novel"],
                     "procedural": f["procedural"],
                     "novelty_p": float(p),
+                    # what novelty_auroc ranks records by: P(fits no code) + P(procedural)
+                    "off_framework_p": float(sc),
                 }
-                for text, gold, r, gv, p, f in zip(
-                    ts.texts, ts.codes, rows, ts.valences, pvals, flags, strict=True
+                for rid, text, gold, r, gv, p, sc, f in zip(
+                    ts.ids, ts.texts, ts.codes, rows, ts.valences, pvals, scores, flags, strict=True
                 )
             ]
         return metrics

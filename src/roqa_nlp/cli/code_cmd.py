@@ -711,32 +711,37 @@ def evaluate_command(
 
 #: The columns of ``roqa evaluate --predictions FILE.csv``, one row a record.
 PREDICTION_COLUMNS = (
-    "text", "gold", "gold_names", "top1", "top3",
+    "id", "text", "gold", "gold_names", "top1", "top3",
     "code_1", "name_1", "probability_1", "code_2", "name_2", "probability_2",
     "code_3", "name_3", "probability_3",
-    "gold_valence", "valence", "novel", "novelty_p",
+    "gold_valence", "valence", "novel", "procedural", "novelty_p", "off_framework_p",
 )  # fmt: skip
 
 
 def _prediction_rows(records: list[dict[str, Any]], codebook: Any) -> list[list[Any]]:
     """``--predictions`` records as spreadsheet rows (:data:`PREDICTION_COLUMNS`): several gold
-    codes joined by ``;``, the three suggestions side by side."""
+    codes joined by ``;`` (``NONE`` for talk that fits no code, as the input writes it), the
+    three suggestions side by side; ``novel`` or ``procedural`` is what ``novel_recall`` counts
+    as set aside, and ``off_framework_p`` what ``novelty_auroc`` ranks by."""
     rows: list[list[Any]] = [list(PREDICTION_COLUMNS)]
     for r in records:
         shown = [[g["code"], g["name"], g["probability"]] for g in r["suggestions"][:3]]
         shown += [["", "", ""]] * (3 - len(shown))
         rows.append(
             [
+                r.get("id", ""),
                 r["text"],
-                "; ".join(r["gold"]),
-                "; ".join(getattr(codebook.find(c), "name", c) for c in r["gold"]),
+                "; ".join(r["gold"]) or "NONE",
+                "; ".join(getattr(codebook.find(c), "name", c) for c in r["gold"]) or "NONE",
                 r["top1"],
                 r["top3"],
                 *(cell for s in shown for cell in s),
                 r.get("gold_valence") or "",
                 r.get("valence") or "",
                 r.get("novel"),
+                r.get("procedural"),
                 r.get("novelty_p"),
+                r.get("off_framework_p"),
             ]
         )
     return rows
