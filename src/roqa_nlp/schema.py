@@ -39,7 +39,11 @@ def normalise_valence(label: str | None) -> str:
     """Map a valence label (``facilitator``, ``barrier`` ...) onto barrier/enabler/neutral."""
     key = (label or "").strip().lower()
     if key not in VALENCE_SYNONYMS:
-        raise ValueError(f"unknown valence {label!r}: use barrier, enabler or neutral")
+        raise ValueError(
+            f"unknown valence {label!r}: use barrier, enabler or neutral (negative, hindrance, "
+            "positive, facilitator and mixed are read as barrier, barrier, enabler, enabler and "
+            "neutral)"
+        )
     return VALENCE_SYNONYMS[key]
 
 
