@@ -358,3 +358,185 @@ def test_a_codes_colour_survives_load_and_save(tmp_path) -> None:
     # a colour is presentation: recolouring changes no model's codebook hash
     recoloured = {**d, "codes": [{**d["codes"][0], "color": "#00FF00"}]}
     assert Codebook.from_dict(recoloured).hash == book.hash
+
+
+# -- a researcher's own codebook file ------------------------------------------------------------
+
+
+def own_codes() -> list[dict]:
+    """A small two-domain codebook, as a researcher writes one after the built-in files."""
+    return [
+        {"id": "CAP", "name": "Capability", "level": "domain", "parent": None, "codable": False},
+        {"id": "CAP.KN", "name": "Knowledge", "level": "construct", "parent": "CAP"},
+        {"id": "CAP.SK", "name": "Skills", "level": "construct", "parent": "CAP"},
+        {"id": "OPP", "name": "Opportunity", "level": "domain", "parent": None, "codable": False},
+        {"id": "OPP.ENV", "name": "Environment", "level": "construct", "parent": "OPP"},
+    ]
+
+
+def write_book(tmp_path: Path, codes: list[dict] | None = None, **top: object) -> Path:
+    path = tmp_path / "own.json"
+    book = {"id": "own", "name": "Our codes", "codes": own_codes() if codes is None else codes}
+    path.write_text(json.dumps({**book, **top}), "utf-8")
+    return path
+
+
+def load_error(path: Path) -> str:
+    with pytest.raises(RoqaError) as info:
+        Codebook.load(path)
+    return str(info.value)
+
+
+def with_code(index: int, **fields: object) -> list[dict]:
+    codes = own_codes()
+    codes[index] = {**codes[index], **fields}
+    return [{k: v for k, v in c.items() if v is not ...} for c in codes]
+
+
+def test_own_codebook_file_loads_with_its_domains_and_codable_codes(tmp_path: Path) -> None:
+    book = Codebook.load(write_book(tmp_path))
+    assert [c.id for c in book.domains] == ["CAP", "OPP"]
+    assert [c.id for c in book.codable] == ["CAP.KN", "CAP.SK", "OPP.ENV"]
+    assert book.domain_of("Skills").id == "CAP"
+
+
+def test_a_file_with_a_built_in_id_and_other_codes_is_refused(tmp_path: Path) -> None:
+    path = write_book(tmp_path, id="cfir-2009")
+    assert load_error(path) == (
+        f"{path}: the codebook has the id 'cfir-2009' of a built-in codebook but other codes "
+        '(give it an id of its own ("id": "...") at the top of the file)'
+    )
+
+
+def test_a_copy_of_a_built_in_file_with_edited_descriptions_loads_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    from roqa_nlp.errors import RoqaWarning
+
+    d = raw_codebook("cfir-2009")
+    d["codes"][1]["description"] = "Our own wording."
+    path = tmp_path / "copy.json"
+    path.write_text(json.dumps(d), "utf-8")
+    with pytest.warns(RoqaWarning) as caught:
+        book = Codebook.load(path)
+    assert [c.id for c in book] == [c.id for c in Codebook.load("cfir-2009")]
+    assert str(caught[0].message) == (
+        f"{path}: the codebook has the id 'cfir-2009' of a built-in codebook and its codes, but "
+        "other names or descriptions: what it codes records 'cfir-2009', and reports chart the "
+        "built-in codebook; give it an id of its own to keep it apart"
+    )
+
+
+@pytest.mark.parametrize("book_id", BUILTIN)
+def test_an_unchanged_copy_of_a_built_in_file_loads_silently(book_id: str, tmp_path: Path) -> None:
+    import warnings
+
+    Codebook.load(book_id).save(tmp_path / "copy.json")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert Codebook.load(tmp_path / "copy.json").hash == Codebook.load(book_id).hash
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"name": ""}, 'code \'CAP.SK\' has the name "" (give every code a "name" of its own)'),
+        ({"name": None}, "code 'CAP.SK' has the name null (give every code a \"name\" of its own)"),
+        ({"name": ...}, "code 'CAP.SK' has no 'name' (give every code a \"name\" of its own)"),
+        ({"id": ...}, 'code 3 of \'codes\' has no id (give every code an "id", e.g. "CAP.KN")'),
+        (
+            {"id": None},
+            'code 3 of \'codes\' has no id (None) (give every code an "id", e.g. "CAP.KN")',
+        ),
+        (
+            {"codable": "false"},
+            'code \'CAP.SK\' has "codable": "false", not true or false '
+            "(write true or false without quotes)",
+        ),
+        (
+            {"aliases": "training"},
+            'code \'CAP.SK\' has "aliases": "training", not a list of names '
+            '(write them as a list, e.g. ["training", "competence"])',
+        ),
+        (
+            {"level": "domian"},
+            "code 'CAP.SK' has the level \"domian\" "
+            "(use one of domain, construct, subconstruct, code)",
+        ),
+        (
+            {"domain": "OPP"},
+            "codebook 'own': code 'CAP.SK' gives the domain 'OPP' but its parent 'CAP' is in "
+            "'CAP' (leave 'domain' out, the parents give it, or make the two agree)",
+        ),
+        (
+            {"parent": "CAP.SK"},
+            "codebook 'own': the parents of 'CAP.SK' form a cycle "
+            "(give every code a parent chain that ends at a domain)",
+        ),
+        (
+            {"id": "NONE", "parent": "CAP"},
+            "codebook 'own': the code id 'NONE' is reserved for talk that fits no code (NONE, "
+            "PROCEDURAL, REJECTED are the model's own classes) (give the code another id)",
+        ),
+        (
+            {"id": "Procedural"},
+            "codebook 'own': the code id 'Procedural' is reserved for talk that fits no code "
+            "(NONE, PROCEDURAL, REJECTED are the model's own classes) (give the code another id)",
+        ),
+    ],
+)
+def test_a_malformed_code_is_a_one_line_error_naming_the_file_and_the_code(
+    tmp_path: Path, fields: dict, message: str
+) -> None:
+    path = write_book(tmp_path, with_code(2, **fields))
+    assert load_error(path) == f"{path}: {message}"
+
+
+def test_a_domain_that_does_not_say_whether_it_is_codable_is_refused(tmp_path: Path) -> None:
+    path = write_book(tmp_path, with_code(0, codable=...))
+    assert load_error(path) == (
+        f"{path}: domain 'CAP' does not say whether it is codable (add \"codable\": false to "
+        'make it a heading only, or "codable": true to code talk with it too)'
+    )
+
+
+def test_a_level_is_read_in_any_case(tmp_path: Path) -> None:
+    book = Codebook.load(write_book(tmp_path, with_code(0, level="Domain")))
+    assert [c.id for c in book.domains] == ["CAP", "OPP"]
+    assert book.domain_of("CAP.KN").id == "CAP"
+
+
+@pytest.mark.parametrize(
+    ("top", "message"),
+    [
+        ([], "not a codebook: a JSON object with 'id', 'name' and 'codes' expected, not a list"),
+        ({"id": "own", "codes": {}}, "not a codebook: 'codes' is an object, not a list of codes"),
+    ],
+)
+def test_a_file_that_is_not_a_codebook_object_says_what_it_is(
+    tmp_path: Path, top: object, message: str
+) -> None:
+    path = tmp_path / "own.json"
+    path.write_text(json.dumps(top), "utf-8")
+    assert load_error(path) == f"{path}: {message} (see roqa_nlp/codebooks/*.json)"
+
+
+def test_a_name_two_codes_share_resolves_to_neither(tmp_path: Path) -> None:
+    book = Codebook.load(write_book(tmp_path, with_code(4, name="Knowledge")))
+    with pytest.raises(RoqaError) as info:
+        book.resolve("knowledge", where="train.jsonl:3")
+    assert str(info.value) == (
+        "train.jsonl:3: code name 'knowledge' is that of 2 codes of codebook 'own' "
+        "(CAP.KN, OPP.ENV) (use the code's id instead, or give the codes names of their own)"
+    )
+    assert book.resolve("OPP.ENV").name == "Knowledge"
+
+
+def test_an_unknown_code_of_a_file_codebook_points_to_the_file(tmp_path: Path) -> None:
+    path = write_book(tmp_path)
+    with pytest.raises(RoqaError) as info:
+        Codebook.load(path).resolve("Peer mentoring")
+    assert str(info.value) == (
+        "unknown code 'Peer mentoring' in codebook 'own' "
+        f"(use a code id or name listed by `roqa codebook {path}`)"
+    )

@@ -24,7 +24,7 @@ from typing import Any
 from .codebooks import BUILTIN, DEFAULT_CODEBOOK
 from .errors import RoqaError, quoted
 from .io import atomic_write_text, read_text, sha256_bytes
-from .schema import Code, normalise_valence
+from .schema import OFF_FRAMEWORK, Code, normalise_valence
 
 #: A code id that says nothing to a reader: the GUID a QDA program gave a code it made
 #: (``556d5796-daaa-4b66-9060-a902ab13334c``), as ``roqa import`` keeps it.
@@ -64,6 +64,9 @@ class Codebook:
     version: str = ""
     source: str = ""
     mapping: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    #: the file the codebook was read from (None for a built-in one or one made in Python): what
+    #: a message names for the researcher to look the codes up in
+    origin: str | None = field(default=None, compare=False, repr=False)
 
     def __repr__(self) -> str:
         """One line for a notebook (the codes are ``list(book)``; ``book.codable`` the codable)."""
@@ -79,6 +82,12 @@ class Codebook:
         for c in self.codes:
             if c.id in self._by_id:
                 raise RoqaError(f"codebook {self.id!r} has the code id {c.id!r} twice")
+            if c.id.strip().casefold() in RESERVED_IDS:
+                raise RoqaError(
+                    f"codebook {self.id!r}: the code id {c.id!r} is reserved for talk that fits "
+                    "no code (NONE, PROCEDURAL, REJECTED are the model's own classes)",
+                    hint="give the code another id",
+                )
             self._by_id[c.id] = c
         for c in self.codes:
             if c.parent is not None and c.parent not in self._by_id:
@@ -86,7 +95,12 @@ class Codebook:
                     f"codebook {self.id!r}: code {c.id!r} has unknown parent {c.parent!r}"
                 )
         # Ids and names take precedence over aliases; an alias two codes share resolves to the
-        # first code that claims it.
+        # first code that claims it. A name two codes share resolves to neither in resolve():
+        # a training record or a coding by that name could mean either.
+        named: dict[str, list[str]] = {}
+        for c in self.codes:
+            named.setdefault(normalise_name(c.name), []).append(c.id)
+        self._shared_names = {k: ids for k, ids in named.items() if len(ids) > 1}
         for c in self.codes:
             for key in (c.id, c.name):
                 self._by_name.setdefault(normalise_name(key), c.id)
@@ -114,15 +128,39 @@ class Codebook:
         return None if cid is None else self._by_id[cid]
 
     def resolve(self, key: str, *, where: str | Path | None = None) -> Code:
-        """The code with this id, name or alias; a one-line error if there is none."""
+        """The code with this id, name or alias; a one-line error if there is none, or if the
+        name is that of several codes (it could mean either: their ids tell them apart)."""
         code = self.find(key)
         if code is None:
             raise UnknownCode(
                 f"unknown code {quoted(key)} in codebook {self.id!r}",
                 path=where,
-                hint="use a code id or name listed by `roqa codebook " + self.id + "`",
+                hint=f"use a code id or name listed by `{self.listing_command}`",
+            )
+        shared = self._shared_names.get(normalise_name(key))
+        if shared and normalise_name(key) != normalise_name(code.id):
+            raise UnknownCode(
+                f"code name {quoted(key)} is that of {len(shared)} codes of codebook "
+                f"{self.id!r} ({', '.join(shared)})",
+                path=where,
+                hint="use the code's id instead, or give the codes names of their own",
             )
         return code
+
+    @property
+    def cli_name(self) -> str:
+        """How ``--codebook`` and ``roqa codebook`` name this codebook: its id when it is built
+        in, else the file it was read from (``tdf.json``), else its id."""
+        from shlex import quote
+
+        if self.origin is not None and self.id not in BUILTIN:
+            return quote(self.origin)
+        return self.id
+
+    @property
+    def listing_command(self) -> str:
+        """The ``roqa codebook`` command that lists this codebook's codes."""
+        return f"roqa codebook {self.cli_name}"
 
     def __getitem__(self, code_id: str) -> Code:
         return self.resolve(code_id)
@@ -205,29 +243,34 @@ class Codebook:
             version=self.version,
             source=self.source,
             mapping=self.mapping,
+            origin=self.origin,
         )
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str | Path | None = None) -> Codebook:
         """A codebook from the JSON object of its file (:meth:`to_dict`); ``where`` names the file
-        in the one-line error a malformed object gives."""
+        in the one-line error a malformed object gives.
+
+        Each code needs an ``id`` and a ``name``; ``level`` is ``domain``, ``construct``,
+        ``subconstruct`` or ``code`` (any case; ``code`` when left out); a domain must say
+        whether it is ``codable`` (``false``: a heading only), other codes are codable unless
+        they say ``"codable": false``; ``aliases`` is a list of names.
+        """
+        if not isinstance(d, dict):
+            raise RoqaError(
+                f"not a codebook: a JSON object with 'id', 'name' and 'codes' expected, "
+                f"not {_json_kind(d)}",
+                path=where,
+                hint="see roqa_nlp/codebooks/*.json",
+            )
         try:
-            codes = []
-            for c in d["codes"]:
-                codes.append(
-                    Code(
-                        id=str(c["id"]),
-                        name=str(c["name"]),
-                        level=str(c.get("level", "code")),
-                        parent=c.get("parent"),
-                        domain=c.get("domain"),
-                        codable=bool(c.get("codable", True)),
-                        description=str(c.get("description", "")),
-                        aliases=tuple(c.get("aliases") or ()),
-                        valence=_code_valence(c, where),
-                        color=None if c.get("color") is None else str(c["color"]),
-                    )
+            if not isinstance(d["codes"], list):
+                raise RoqaError(
+                    f"not a codebook: 'codes' is {_json_kind(d['codes'])}, not a list of codes",
+                    path=where,
+                    hint="see roqa_nlp/codebooks/*.json",
                 )
+            codes = [_code_from_dict(c, i, where) for i, c in enumerate(d["codes"], 1)]
             book = cls(
                 id=str(d["id"]),
                 name=str(d.get("name", d["id"])),
@@ -236,24 +279,26 @@ class Codebook:
                 source=str(d.get("source", "")),
                 mapping=dict(d.get("mapping") or {}),
             )
+            return book._fill_domains()
         except (KeyError, TypeError) as e:
             raise RoqaError(
                 f"not a codebook (missing {e})", path=where, hint="see roqa_nlp/codebooks/*.json"
             ) from None
         except RoqaError as e:
-            # Hierarchy errors (duplicate id, unknown parent) are raised without the file: add it.
+            # Hierarchy errors (duplicate id, unknown parent, cycle) are raised without the file.
             if e.path is not None or where is None:
                 raise
             raise RoqaError(
-                str(e), path=where, hint="fix the code's id or parent in the file"
+                str(e),
+                path=where,
+                hint=None if e.hint else "fix the code's id or parent in the file",
             ) from None
-        return book._fill_domains()
 
     def _fill_domains(self) -> Codebook:
         """Derive each code's ``domain`` from the hierarchy when the file leaves it out."""
         fixed = []
         for c in self.codes:
-            if c.domain is None and c.level != "domain":
+            if c.level != "domain":
                 top, seen = c, {c.id}
                 while top.parent is not None:
                     top = self._by_id[top.parent]
@@ -264,9 +309,18 @@ class Codebook:
                         )
                     seen.add(top.id)
                 dom = top.id if top.level == "domain" else None
-                c = Code(**{**c.to_dict(), "domain": dom, "aliases": c.aliases})
+                if c.domain is None:
+                    c = Code(**{**c.to_dict(), "domain": dom, "aliases": c.aliases})
+                elif c.parent is not None and c.domain != dom:
+                    raise RoqaError(
+                        f"codebook {self.id!r}: code {c.id!r} gives the domain {c.domain!r} but "
+                        f"its parent {c.parent!r} is in {dom!r}",
+                        hint="leave 'domain' out, the parents give it, or make the two agree",
+                    )
             fixed.append(c)
-        return Codebook(self.id, self.name, fixed, self.version, self.source, self.mapping)
+        return Codebook(
+            self.id, self.name, fixed, self.version, self.source, self.mapping, self.origin
+        )
 
     @classmethod
     def load(cls, name_or_path: str | Path = DEFAULT_CODEBOOK) -> Codebook:
@@ -300,7 +354,116 @@ class Codebook:
         except (ValueError, RecursionError) as e:  # also 4 300-digit numbers, deep nesting
             why = e.msg if isinstance(e, json.JSONDecodeError) else type(e).__name__
             raise RoqaError(f"codebook is not valid JSON ({why})", path=where) from None
-        return cls.from_dict(data, where=where)
+        book = cls.from_dict(data, where=where)
+        if isinstance(where, Path):
+            book.origin = str(where)
+            if book.id in BUILTIN and book.hash != cls.load(book.id).hash:
+                _refuse_builtin_id(book, where)
+        return book
+
+
+#: Code ids the classifier keeps for talk that fits no code (:data:`roqa_nlp.schema.NONE` ...),
+#: in any case: a code with one of them would vanish into that class.
+RESERVED_IDS = frozenset(x.casefold() for x in OFF_FRAMEWORK)
+#: The levels a code can have, top down.
+LEVELS = ("domain", "construct", "subconstruct", "code")
+
+
+def _json_kind(value: object) -> str:
+    """What a JSON value is, in words (``a list``, ``a string``), for an error message."""
+    kinds = {dict: "an object", list: "a list", str: "a string", bool: "true/false"}
+    if value is None:
+        return "null"
+    return kinds.get(type(value), "a number")
+
+
+def _code_from_dict(c: object, number: int, where: str | Path | None) -> Code:
+    """Code ``number`` (from 1) of a codebook file's ``codes``, checked field by field."""
+
+    def fail(message: str, hint: str) -> RoqaError:
+        return RoqaError(message, path=where, hint=hint)
+
+    if not isinstance(c, dict):
+        raise fail(f"code {number} of 'codes' is {_json_kind(c)}", "write each code as an object")
+    cid = c.get("id")
+    if isinstance(cid, bool) or not isinstance(cid, (str, int)) or not str(cid).strip():
+        raise fail(
+            f"code {number} of 'codes' has no id" + ("" if "id" not in c else f" ({cid!r})"),
+            'give every code an "id", e.g. "CAP.KN"',
+        )
+    cid = str(cid)
+    name = c.get("name")
+    if not isinstance(name, str) or not name.strip():
+        found = "no 'name'" if "name" not in c else f"the name {json.dumps(name)}"
+        raise fail(f"code {cid!r} has {found}", 'give every code a "name" of its own')
+    level = c.get("level", "code")
+    if not isinstance(level, str) or level.strip().casefold() not in LEVELS:
+        raise fail(
+            f"code {cid!r} has the level {json.dumps(level)}", f"use one of {', '.join(LEVELS)}"
+        )
+    level = level.strip().casefold()
+    codable = c.get("codable", level != "domain" or None)
+    if codable is None:
+        raise fail(
+            f"domain {cid!r} does not say whether it is codable",
+            'add "codable": false to make it a heading only, or "codable": true to code talk '
+            "with it too",
+        )
+    if not isinstance(codable, bool):
+        raise fail(
+            f'code {cid!r} has "codable": {json.dumps(codable)}, not true or false',
+            "write true or false without quotes",
+        )
+    aliases = c.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise fail(
+            f'code {cid!r} has "aliases": {json.dumps(aliases)[:60]}, not a list of names',
+            'write them as a list, e.g. ["training", "competence"]',
+        )
+    for key in ("parent", "domain"):
+        if c.get(key) is not None and not isinstance(c[key], str):
+            raise fail(
+                f"code {cid!r} has the {key} {json.dumps(c[key])}",
+                f"give the {key} as a code id (a string), or null",
+            )
+    return Code(
+        id=cid,
+        name=name,
+        level=level,
+        parent=c.get("parent"),
+        domain=c.get("domain"),
+        codable=codable,
+        description=str(c.get("description", "")),
+        aliases=tuple(aliases),
+        valence=_code_valence(c, where),
+        color=None if c.get("color") is None else str(c["color"]),
+    )
+
+
+def _refuse_builtin_id(book: Codebook, where: Path) -> None:
+    """Refuse a codebook file that takes a built-in codebook's id with other codes: runs record
+    the id alone, so reports would chart the built-in codebook. One with the built-in's codes
+    (a copy whose names or descriptions were edited, a REFI-QDA import of it) is only warned
+    about."""
+    builtin = Codebook.load(book.id)
+
+    def shape(b: Codebook) -> list[tuple[str, str, str | None, bool]]:
+        return [(c.id, c.level, c.parent, c.codable) for c in b.codes]
+
+    if shape(book) != shape(builtin):
+        raise RoqaError(
+            f"the codebook has the id {book.id!r} of a built-in codebook but other codes",
+            path=where,
+            hint='give it an id of its own ("id": "...") at the top of the file',
+        )
+    from .errors import warn
+
+    warn(
+        f"the codebook has the id {book.id!r} of a built-in codebook and its codes, but other "
+        f"names or descriptions: what it codes records {book.id!r}, and reports chart the "
+        "built-in codebook; give it an id of its own to keep it apart",
+        path=where,
+    )
 
 
 def _code_valence(c: dict[str, Any], where: str | Path | None) -> str | None:

@@ -279,7 +279,7 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
                     raise RoqaError(
                         f"line {n}: unknown code {quoted(code)} in codebook {codebook.id!r}",
                         path=p,
-                        hint=f"use a code id or name listed by `roqa codebook {codebook.id}`, "
+                        hint=f"use a code id or name listed by `{codebook.listing_command}`, "
                         "or leave out the codebook to compare codes as written",
                     )
                 code = found.id

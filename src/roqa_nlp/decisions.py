@@ -677,7 +677,8 @@ def _model_code(codebook: Codebook, code_id: str, where: str | Path) -> str:
     if other is not None:
         from .crosswalk import PROJECT_SUFFIX
 
-        base = codebook.id.removesuffix(PROJECT_SUFFIX)  # what --codebook takes
+        # what --codebook takes: the codebook's file, or the built-in one a project's extends
+        base = codebook.cli_name if codebook.origin else codebook.id.removesuffix(PROJECT_SUFFIX)
         raise RoqaError(
             f"code {quoted(code_id)} is a code of {other}, not of the model's codebook {codebook.id}",
             path=where,
