@@ -1227,3 +1227,48 @@ def test_suggest_ranks_the_codes_of_another_codebook(tiny_model: AutoCoder) -> N
         "be translated into its codes",
     ):
         tiny_model.suggest(said, codebook=unmapped)
+
+
+def no_codable_codebook() -> Codebook:
+    return Codebook.from_dict(
+        {
+            "id": "headings",
+            "name": "Headings only",
+            "codes": [{"id": "CAP", "name": "Capability", "level": "domain", "codable": False}],
+        }
+    )
+
+
+def test_training_on_a_codebook_without_codable_codes_is_a_one_line_error(
+    embedder: Embedder,
+) -> None:
+    records = [{"text": "We had no training at all.", "codes": []}]
+    with pytest.raises(RoqaError) as info:
+        AutoCoder(no_codable_codebook(), embedder=embedder).fit(records)
+    assert str(info.value) == (
+        "codebook 'headings' has no codable code, so there is nothing to learn (mark the codes "
+        'talk is coded with "codable": true; domains may stay headings)'
+    )
+
+
+def test_a_model_of_a_codebook_without_codable_codes_is_refused_at_load(
+    tiny_model_dir: Path, tmp_path: Path, embedder: Embedder
+) -> None:
+    """A model trained before training refused such a codebook crashed at its first text."""
+    from roqa_nlp.autocoder import CARD, card_sha256, card_text
+    from roqa_nlp.io import sha256_bytes
+
+    model = copy_model(tiny_model_dir, tmp_path)
+    data = no_codable_codebook().to_json().encode("utf-8")
+    (model / "codebook.json").write_bytes(data)
+    card = json.loads((model / CARD).read_text("utf-8"))
+    card["files"]["codebook.json"] = sha256_bytes(data)
+    card["codebook"] = {"id": "headings", "sha256": no_codable_codebook().hash}
+    card["model_sha256"] = card_sha256(card)
+    (model / CARD).write_text(card_text(card), encoding="utf-8")
+    with pytest.raises(RoqaError) as info:
+        AutoCoder.load(model, embedder=embedder)
+    assert one_line_error_naming(info, model / "codebook.json").endswith(
+        "codebook 'headings' has no codable code, so there is nothing to learn (mark the codes "
+        'talk is coded with "codable": true; domains may stay headings)'
+    )

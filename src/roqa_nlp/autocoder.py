@@ -651,6 +651,7 @@ class AutoCoder:
         """
         from .training import as_training_set
 
+        _require_codable(self.codebook, self.codebook.origin)
         everything = as_training_set(training, self.codebook)
         # valence-only records (a researcher's valence on a segment given no code) train the
         # valence head alone; the classifier and novelty detector learn from the rest
@@ -1666,6 +1667,7 @@ class AutoCoder:
                 path=d / "codebook.json",
                 hint="retrain the model with this codebook",
             )
+        _require_codable(codebook, d / "codebook.json")
         emb_info = card.get("embedding_model", {})
         from .backends import backend_kind
 
@@ -1754,6 +1756,16 @@ class AutoCoder:
         ac._evidence_X = evidence_X
         ac._evidence_texts = read_jsonl(d / "evidence.jsonl")
         return ac
+
+
+def _require_codable(codebook: Codebook, where: str | Path | None) -> None:
+    """Refuse a codebook with no codable code: a model of it could only say "fits no code"."""
+    if not codebook.codable:
+        raise RoqaError(
+            f"codebook {codebook.id!r} has no codable code, so there is nothing to learn",
+            path=where,
+            hint='mark the codes talk is coded with "codable": true; domains may stay headings',
+        )
 
 
 def _check_model_file(p: Path, files: dict[str, str]) -> None:
