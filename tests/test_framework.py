@@ -1457,3 +1457,79 @@ def test_a_reached_verdict_says_when_interviews_of_its_run_have_nothing_coded() 
         "coded is no evidence of saturation, so leave it out of the order (--order)"
     )
     assert "12, 13 of that run have no code" not in saturation(interviews(SEQUENCE)).guest.message
+
+
+# -- charting a researcher's own codebook --------------------------------------------------------
+
+OWN_BOOK = {
+    "id": "own",
+    "name": "Our codes",
+    "codes": [
+        {"id": "CAP", "name": "Capability", "level": "domain", "codable": False},
+        {"id": "CAP.KN", "name": "Knowledge", "level": "construct", "parent": "CAP"},
+        {"id": "CAP.SK", "name": "Skills", "level": "construct", "parent": "CAP"},
+    ],
+}
+
+
+def own_codings(meta: dict) -> CodingResult:
+    return CodingResult(
+        segments=[
+            seg("T1", 0, "Nobody told us what it was.", ("CAP.KN", 0.9, "barrier")),
+            seg("T2", 0, "The course showed us how.", ("CAP.SK", 0.8, "enabler")),
+        ],
+        transcripts={"T1": transcript("T1", "P01"), "T2": transcript("T2", "P02")},
+        meta=meta,
+    )
+
+
+def made_with(book: Codebook | dict, sha: str | None = None) -> dict:
+    if isinstance(book, dict):
+        book = Codebook.from_dict(book)
+    return {"model": {"codebook": book.id, "codebook_sha256": sha or book.hash}}
+
+
+def test_charting_warns_when_the_codings_were_made_with_a_codebook_of_a_file() -> None:
+    r = own_codings(made_with(OWN_BOOK))
+    with pytest.warns(RoqaWarning) as caught:
+        barriers_enablers(r, "cfir-2009")
+    assert [str(w.message) for w in caught] == [
+        "2 of the 2 codes of these codings are not in codebook 'cfir-2009' (CAP.KN, CAP.SK): "
+        "they were coded with 'own'; give that codebook"
+    ]
+
+
+def test_charting_warns_when_the_codings_were_made_with_another_version_of_the_codebook() -> None:
+    edited = {**OWN_BOOK, "codes": OWN_BOOK["codes"][:2]}  # Skills deleted
+    r = own_codings(made_with(OWN_BOOK))
+    book = Codebook.from_dict(edited)
+    before = Codebook.from_dict(OWN_BOOK).hash
+    with pytest.warns(RoqaWarning) as caught:
+        barriers_enablers(r, book)
+    assert [str(w.message) for w in caught] == [
+        f"these codings were made with another version of codebook 'own' (sha256 {before[:12]}, "
+        f"this one's {book.hash[:12]}); 1 of the 2 codes of these codings are not in codebook "
+        "'own' (CAP.SK): give the codebook they were coded with"
+    ]
+
+
+def test_charting_warns_when_codings_that_record_no_codebook_are_mostly_unknown_to_it() -> None:
+    r = own_codings({})
+    with pytest.warns(RoqaWarning) as caught:
+        barriers_enablers(r)  # the default codebook, CFIR 2009
+    assert [str(w.message) for w in caught] == [
+        "2 of the 2 codes of these codings are not in codebook 'cfir-2009' (CAP.KN, CAP.SK): "
+        "they are charted as codes outside the codebook; give the codebook they were coded with"
+    ]
+
+
+def test_charting_with_the_codebook_the_codings_were_made_with_is_silent() -> None:
+    import warnings
+
+    r = own_codings(made_with(OWN_BOOK))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = barriers_enablers(r, Codebook.from_dict(OWN_BOOK))
+    assert [(d.id, [c.code_id for c in d.constructs]) for d in table.domains] == [
+        ("CAP", ["CAP.KN", "CAP.SK"])
+    ]

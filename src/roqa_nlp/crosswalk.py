@@ -81,6 +81,65 @@ def recorded_codebook(meta: Mapping[str, Any]) -> str | None:
     return None
 
 
+def recorded_hash(meta: Mapping[str, Any]) -> str | None:
+    """The SHA-256 of the codebook a coding run's model was trained with (``run.json``), when
+    the run records one and charts in that codebook (not translated into another)."""
+    model = meta.get("model")
+    if not isinstance(model, Mapping):
+        return None
+    own = meta.get("codebook")
+    if own is not None and own != model.get("codebook"):
+        return None
+    sha = model.get("codebook_sha256")
+    return sha if isinstance(sha, str) and sha else None
+
+
+def chart_mismatch(book: Codebook, result: CodingResult) -> str | None:
+    """Why charting ``result`` with ``book`` may mislead, in one line, or ``None``.
+
+    The codings recorded another codebook (built in or not) and some of their codes are not in
+    ``book``; or they recorded ``book``'s id with another content (an edited copy of the file:
+    a code renamed or deleted); or they record no codebook and most of their codes are not in
+    ``book``. Each of these charts the codes ``book`` lacks as codes outside the codebook.
+    """
+    from .errors import first_few
+    from .framework import natural_key
+
+    meta = result.meta if isinstance(result.meta, Mapping) else {}
+    ids = sorted({g.code_id for s in result.segments for g in s.suggestions}, key=natural_key)
+    missing = [k for k in ids if book.find(k) is None]
+    lacking = (
+        f"{len(missing)} of the {len(ids)} codes of these codings are not in codebook "
+        f"{book.id!r} ({first_few(missing)})"
+    )
+    used = next(iter(_recorded_ids(meta)), None)
+    if used is None:
+        if 2 * len(missing) > len(ids):
+            return (
+                f"{lacking}: they are charted as codes outside the codebook; give the codebook "
+                "they were coded with"
+            )
+        return None
+    if used.removesuffix(PROJECT_SUFFIX) != book.id.removesuffix(PROJECT_SUFFIX):
+        if not missing:
+            return None
+        if used in BUILTIN:
+            return (
+                f"{lacking}: they were coded with {used!r}; chart result.translate({book.id!r}) "
+                f"to see them in {book.id!r}'s codes, or give {used!r}"
+            )
+        return f"{lacking}: they were coded with {used!r}; give that codebook"
+    sha = recorded_hash(meta)
+    if used == book.id and sha is not None and sha != book.hash:
+        return (
+            f"these codings were made with another version of codebook {book.id!r} "
+            f"(sha256 {sha[:12]}, this one's {book.hash[:12]})"
+            + (f"; {lacking}" if missing else "")
+            + ": give the codebook they were coded with"
+        )
+    return None
+
+
 #: Where a project codebook of imported codings is looked for, from the codings' folder up:
 #: ``roqa import`` writes ``OUT/codebook.json`` and each coder's ``OUT/codings/NAME/codings.jsonl``.
 CODEBOOK_FILE = "codebook.json"

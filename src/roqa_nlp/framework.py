@@ -352,29 +352,24 @@ def chart_codebook(
     id (``"cfir-2009"``) or a JSON file, or by default the one the result recorded (a built-in
     codebook, else the default one; ``None`` when not ``required``).
 
-    Warns (:class:`~roqa_nlp.errors.RoqaWarning`) when the result's codes are not in the codebook
-    but in the one it was coded with: they would all be charted as "codes outside the codebook".
+    Warns (:class:`~roqa_nlp.errors.RoqaWarning`) when the codebook may not be the one the
+    result was coded with (:func:`~roqa_nlp.crosswalk.chart_mismatch`): another codebook's
+    codes, or another version of its own, would be charted as "codes outside the codebook".
     Not when ``check`` is false: a caller that computed the charted quotes (``coded=``, as the
     report does) checked the codebook once already.
     """
     from .codebook import Codebook
-    from .crosswalk import codebook_for, recorded_codebook
-    from .errors import first_few, warn
+    from .crosswalk import chart_mismatch, codebook_for
+    from .errors import warn
 
     if codebook is None:
-        return codebook_for(None, result, result.source) if required else _recorded(result)
-    book = codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
-    if not check:
-        return book
-    ids = sorted({g.code_id for s in result.segments for g in s.suggestions}, key=natural_key)
-    missing = [k for k in ids if book.find(k) is None]
-    used = recorded_codebook(result.meta) if isinstance(result.meta, dict) else None
-    if missing and used is not None and used != book.id:
-        warn(
-            f"{len(missing)} of the {len(ids)} codes of these codings are not in codebook "
-            f"{book.id!r} ({first_few(missing)}): they were coded with {used!r}; chart "
-            f"result.translate({book.id!r}) to see them in {book.id!r}'s codes, or give {used!r}"
-        )
+        if not required:
+            return _recorded(result)
+        book = codebook_for(None, result, result.source)
+    else:
+        book = codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
+    if check and (why := chart_mismatch(book, result)) is not None:
+        warn(why)
     return book
 
 
