@@ -1533,3 +1533,18 @@ def test_charting_with_the_codebook_the_codings_were_made_with_is_silent() -> No
     assert [(d.id, [c.code_id for c in d.constructs]) for d in table.domains] == [
         ("CAP", ["CAP.KN", "CAP.SK"])
     ]
+
+
+def test_a_flat_codebooks_codes_are_charted_under_one_heading_not_as_outside_it() -> None:
+    flat = {
+        "id": "flat",
+        "name": "Flat",
+        "codes": [{"id": "CAP.KN", "name": "Knowledge"}, {"id": "CAP.SK", "name": "Skills"}],
+    }
+    r = own_codings(made_with(flat))
+    r.segments.append(seg("T2", 1, "The forms.", ("PAPER", 0.7, "barrier")))
+    table = barriers_enablers(r, Codebook.from_dict(flat))
+    assert [(d.id, d.name, [c.code_id for c in d.constructs]) for d in table.domains] == [
+        ("-", "Codes", ["CAP.KN", "CAP.SK"]),
+        ("", "Codes outside the codebook", ["PAPER"]),
+    ]

@@ -838,6 +838,8 @@ class BarriersEnablers:
 
 
 OTHER_DOMAIN = ("", "Codes outside the codebook")
+#: The row of a codebook's codes that are under no domain (all of a flat codebook's codes)
+NO_DOMAIN = ("-", "Codes")
 
 
 def barriers_enablers(
@@ -855,8 +857,9 @@ def barriers_enablers(
     construct's barriers, enablers or neutral side. Each side lists the participants it came from
     (natural order) and up to ``quotes`` representative quotes: the highest-probability quote of
     each participant first, so the row shows as many voices as possible. Domains and constructs
-    follow codebook order and only appear when something was coded under them; codes the
-    codebook does not know are listed under a last domain with an empty id.
+    follow codebook order and only appear when something was coded under them; the codebook's
+    codes under no domain (every code of a flat codebook) are listed under ``"-"`` ``Codes``
+    after them, and codes the codebook does not know under a last domain with an empty id.
 
     ``codebook`` is a :class:`~roqa_nlp.codebook.Codebook`, a built-in id or a JSON file (default:
     the one the result recorded). ``top_k`` and ``min_probability`` choose which suggestions
@@ -896,7 +899,7 @@ def barriers_enablers(
     for k in known:
         code = codebook[k]
         dom = codebook.domain_of(code.id)
-        did, dname = (dom.id, dom.name) if dom is not None else OTHER_DOMAIN
+        did, dname = (dom.id, dom.name) if dom is not None else NO_DOMAIN
         up = codebook.find(code.parent) if code.parent else None
         parent = up.name if up is not None and up.level != "domain" else None
         domains.setdefault(did, DomainRow(did, dname, [])).constructs.append(
@@ -909,6 +912,7 @@ def barriers_enablers(
             row(k, names.get(k, k))
         )
     dom_order = {d.id: i for i, d in enumerate(codebook.domains)}
+    dom_order.setdefault(NO_DOMAIN[0], len(dom_order))
     ordered = sorted(domains.values(), key=lambda d: dom_order.get(d.id, len(dom_order)))
     neutral = len({q.segment_id for q in coded if q.valence == "neutral"})
     note = charted_note(result, codebook, coded, top_k=top_k, min_probability=min_probability)
