@@ -28,3 +28,24 @@ def test_cli_leaves_other_warnings_as_python_shows_them(capsys) -> None:
     show(FutureWarning("old"), FutureWarning, "lib.py", 7)
     assert seen == [("old", "lib.py", 7)]
     assert capsys.readouterr().err == ""
+
+
+def test_a_warning_said_twice_in_one_command_is_printed_once(capsys) -> None:
+    """roqa report --table checked the codebook for the report and again for Table 2, so the
+    same warning line came twice (session 28)."""
+    import warnings
+
+    from roqa_nlp.cli import _warning_printer
+    from roqa_nlp.errors import RoqaWarning
+
+    show = _warning_printer(warnings.showwarning)
+    for text in (
+        "codings made with another codebook",
+        "a.txt: odd",
+        "codings made with another codebook",
+    ):
+        show(RoqaWarning(text), RoqaWarning, "x.py", 1)
+    assert capsys.readouterr().err.splitlines() == [
+        "roqa: warning: codings made with another codebook",
+        "roqa: warning: a.txt: odd",
+    ]

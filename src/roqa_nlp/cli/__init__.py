@@ -50,9 +50,12 @@ def _is_click_error(e: Exception, name: str) -> bool:
 
 def _warning_printer(previous: Callable[..., None]) -> Callable[..., None]:
     """A ``warnings.showwarning`` that prints a :class:`~roqa_nlp.errors.RoqaWarning` as one
-    ``roqa: warning:`` line (no source file or line number) and hands other libraries' warnings
-    to ``previous``."""
+    ``roqa: warning:`` line (no source file or line number), each the first time it is said in
+    a command (a report and its Table 2 each check the codebook: one line, not two), and hands
+    other libraries' warnings to ``previous``."""
     from ..errors import RoqaWarning
+
+    said: set[str] = set()
 
     def show(
         message: Warning | str,
@@ -63,7 +66,9 @@ def _warning_printer(previous: Callable[..., None]) -> Callable[..., None]:
         line: str | None = None,
     ) -> None:
         if issubclass(category, RoqaWarning):
-            print(f"roqa: warning: {message}", file=sys.stderr)
+            if str(message) not in said:
+                said.add(str(message))
+                print(f"roqa: warning: {message}", file=sys.stderr)
         else:
             previous(message, category, filename, lineno, file, line)
 
