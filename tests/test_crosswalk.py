@@ -571,3 +571,28 @@ def test_a_theme_without_a_side_stays_in_reach_of_a_barrier_or_enabler(
     )
     assert out.segments[0].suggestions[0].code_id == "T1.1"
     assert {x.code_id for x in out.segments[0].suggestions} == {"T1.1", "T3.2"}
+
+
+def test_charting_in_other_codes_leaves_out_a_segment_whose_top_suggestion_has_no_counterpart(
+    cfir2009: Codebook, themes: Codebook
+) -> None:
+    """Cosmopolitanism (OS.B) at 0.99 maps onto no seed-study row: charted from a fifth
+    suggestion, the segment stood under "Registered managers championing" at p = 0.0000
+    (session 28). Charting leaves it with no code in the themes; translate() alone keeps the
+    lower suggestion's share, and a person's codes (probability 1) are all kept."""
+    said = "We link up with the other providers in the borough every month."
+    seg = Segment("p01:0001", "p01", "P01", "participant", 0, len(said), said)
+    model = CodingResult(
+        [SegmentResult(seg, [g("OS.B", 0.99, "enabler"), g("PR.B.3", 0.00004, "enabler")])],
+        meta={"codebook": "cfir-2009"},
+    )
+    charted, note = chart_with(model, themes)
+    assert note is not None and charted.segments[0].suggestions == []
+    assert [x.code_id for x in translate(model, cfir2009, themes).segments[0].suggestions] == [
+        "T1.4"
+    ]
+    person = CodingResult(
+        [SegmentResult(seg, [g("OS.B", 1.0, "enabler"), g("PR.B.3", 1.0, "enabler")])],
+        meta={"codebook": "cfir-2009"},
+    )
+    assert [x.code_id for x in chart_with(person, themes)[0].segments[0].suggestions] == ["T1.4"]

@@ -204,18 +204,46 @@ def _recorded_ids(meta: Mapping[str, Any]) -> list[str]:
     return out
 
 
-def translate(result: CodingResult, source: Codebook, target: Codebook) -> CodingResult:
-    """A copy of ``result`` whose suggestions are codes of ``target`` (see the module notes)."""
+def translate(
+    result: CodingResult, source: Codebook, target: Codebook, *, top_decides: bool = False
+) -> CodingResult:
+    """A copy of ``result`` whose suggestions are codes of ``target`` (see the module notes).
+
+    ``top_decides`` (how the reports chart a model's suggestions in another codebook): a segment
+    whose most probable suggestion has no counterpart in ``target`` gets no suggestion there,
+    rather than the translation of a lower one (Cosmopolitanism at 0.99, which no seed-study
+    row holds, was charted under "Registered managers championing" at p = 0.0000 from a fifth
+    suggestion). A person's codes (probability 1) are each applied and never dropped so."""
     if source.id == target.id:
         return CodingResult(
             list(result.segments), dict(result.transcripts), copy.deepcopy(result.meta)
         )
     walk = crosswalk(source, target)
     segments = [_translate_segment(s, walk, source, target) for s in result.segments]
+    if top_decides:
+        segments = [
+            dataclasses.replace(t, suggestions=[])
+            if _top_has_no_counterpart(s.suggestions, walk, source, target)
+            else t
+            for s, t in zip(result.segments, segments, strict=True)
+        ]
     meta = copy.deepcopy(result.meta)
     meta["codebook"] = target.id
     meta["crosswalk"] = {"from": source.id, "to": target.id}
     return CodingResult(segments=segments, transcripts=dict(result.transcripts), meta=meta)
+
+
+def _top_has_no_counterpart(
+    suggestions: list[Suggestion], walk: dict[str, list[str]], source: Codebook, target: Codebook
+) -> bool:
+    """Whether the most probable of a model's suggestions (probability below 1) is a code of
+    ``source`` that maps onto no codable code of ``target``."""
+    if not suggestions:
+        return False
+    top = max(suggestions, key=lambda g: g.probability)
+    if top.probability >= 1.0 or top.code_id not in source:
+        return False
+    return not any(t in target and target[t].codable for t in _targets(top.code_id, walk, source))
 
 
 def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, str | None]:
@@ -232,7 +260,7 @@ def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, st
     used = codebook_of(result)  # never target: target lacks some of the codes
     if used is None or used == target.id:
         return result, None
-    translated = translate(result, Codebook.load(used), target)
+    translated = translate(result, Codebook.load(used), target, top_decides=True)
     return translated, f"codes translated from {used} to {target.id} through the documented mapping"
 
 
