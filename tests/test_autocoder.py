@@ -366,14 +366,17 @@ def test_novelty_p_values_are_conformal_and_procedural_talk_is_never_novel(coded
         (0.01, 0, 0, 0.5, False, False),  # a code at 0.5 or more: it fits that code
         (0.01, 0, 1, 0.96, False, False),
         (0.2, 0, 0, 0.1, False, False),
+        (0.5, 1, 0, 0.73, False, False),  # a code shown at 0.73: not procedural talk
     ],
 )
 def test_segment_flags(p, procedural, aside, top, novel, off_topic) -> None:
     """A recode the word model learned (top code 0.96) but the embedding classifier's p-value
-    still calls unlike the training data is no longer sent back as fitting no code."""
+    still calls unlike the training data is no longer sent back as fitting no code; an answer
+    whose top code is shown at 0.5 or more is not procedural talk either (session 28: an
+    answer ending in an emoji was folded away as procedural with Access to Knowledge at 0.73)."""
     flags = segment_flags(p, procedural, aside, 0.1, top)
     assert (flags["novel"], flags["off_topic"]) == (novel, off_topic)
-    assert flags["procedural"] is bool(procedural)
+    assert flags["procedural"] is (bool(procedural) and top < FITS_A_CODE)
 
 
 def test_off_topic_is_novel_talk_the_off_framework_class_explains_best(coded) -> None:

@@ -356,13 +356,17 @@ def segment_flags(
 ) -> NoveltyFlags:
     """A segment's novelty flags from its conformal p-value, whether procedural talk or the
     off-framework class (small talk, background) explains it best, and ``top``, the probability
-    of its top code as shown: novel when p < ``alpha``, not procedural and ``top`` is below
-    :data:`FITS_A_CODE`; off topic when novel and the off-framework class explains it best."""
+    of its top code as shown: procedural when procedural talk explains it best and ``top`` is
+    below :data:`FITS_A_CODE` (an answer ending in an emoji read as procedural by the embedding
+    classifier while its top code was shown at 0.73); novel when p < ``alpha``, not procedural
+    and ``top`` is below :data:`FITS_A_CODE`; off topic when novel and the off-framework class
+    explains it best."""
+    procedural = bool(procedural) and top < FITS_A_CODE
     novel = bool(p_value < alpha) and not procedural and top < FITS_A_CODE
     return {
         "novel": novel,
         "novelty_p": round(float(p_value), 6),
-        "procedural": bool(procedural),
+        "procedural": procedural,
         "off_topic": novel and bool(aside),
     }
 
