@@ -588,6 +588,27 @@ def test_loading_a_decisions_csv_applies_it_and_counts_what_matched(
     WebDriverWait(driver, 10).until(lambda _: status.text.startswith("notes.csv"))
     assert "no segment_id and decision columns" in status.text
     assert driver.find_element(By.ID, "decision-count").text == "3 decisions"
+    # Excel in German, French or Dutch settings saves with semicolons (session 28: "no
+    # segment_id and decision columns"); its plain "CSV" is Windows-1252, which is said
+    semi = tmp_path / "semi.csv"
+    semi.write_text(
+        f"segment_id;decision;code_id;new_code;note;text\np03_interview:0002;reject;IC.H;;;{P03_0002}\n",
+        encoding="utf-8",
+    )
+    field.send_keys(str(semi))
+    WebDriverWait(driver, 10).until(lambda _: status.text.startswith("semi.csv"))
+    assert status.text == "semi.csv: 1 decision loaded; all matched"
+    assert driver.find_element(By.ID, "decision-count").text == "4 decisions"
+    ansi = tmp_path / "ansi.csv"
+    ansi.write_bytes(
+        b"segment_id,decision,code_id,new_code,note,text\np03_interview:0002,reject,IC.H,,caf\xe9,x\n"
+    )
+    field.send_keys(str(ansi))
+    WebDriverWait(driver, 10).until(lambda _: status.text.startswith("ansi.csv"))
+    assert status.text == (
+        'ansi.csv: Not loaded: the file is not UTF-8 text: save it from Excel as "CSV UTF-8" '
+        "and load it again."
+    )
 
 
 # -- a review kept in the browser, found by a report written again in the same place -------------

@@ -339,3 +339,19 @@ def test_a_long_table2_quote_is_cut_to_40_words_with_more_linking_to_its_segment
     assert "… more" not in str(quote_html(q))  # the matrix and ratings quote whole
     short = {**q, "text": " ".join(words[:44])}
     assert "… more" not in str(short_quote_html(short))  # a few words over: not worth a link
+
+
+def test_a_screen_reader_names_the_code_each_review_button_acts_on() -> None:
+    """Every accept and reject button was named just "accept" / "reject" (session 28)."""
+    html = SegmentRows().suggestion(
+        {
+            "code_id": "IS.E.2",
+            "css": "d-IS",
+            "name": "Available Resources & <Staff>",
+            "probability": 0.8,
+            "valence": "barrier",
+            "evidence": [],
+        }
+    )
+    assert 'aria-label="accept IS.E.2 Available Resources &amp; &lt;Staff&gt;"' in html
+    assert 'aria-label="reject IS.E.2 Available Resources &amp; &lt;Staff&gt;"' in html

@@ -27,11 +27,13 @@ EXTRA = (
     'aria-label="new code for this segment"><input type="text" class="note" placeholder="note" '
     'aria-label="note on this segment"></div>\n'
 )
-#: The review buttons and the recode list (report.js fills it with every code when opened).
+#: The review buttons and the recode list (report.js fills it with every code when opened); a
+#: screen reader names the code each button acts on.
 ACTIONS = (
     '<span class="act"><button type="button" class="accept" data-action="accept" '
-    'aria-pressed="false">accept</button><button type="button" class="reject" '
-    'data-action="reject" aria-pressed="false">reject</button><select class="recode" '
+    'aria-pressed="false" aria-label="accept {code} {name}">accept</button><button '
+    'type="button" class="reject" data-action="reject" aria-pressed="false" '
+    'aria-label="reject {code} {name}">reject</button><select class="recode" '
     'aria-label="recode {code} as"><option value="">recode…</option></select></span>'
 )
 
@@ -113,7 +115,7 @@ class SegmentRows:
             self._code_html[key] = (
                 f'<li class="sugg" data-code="{code}"><span class="chip {escape(g["css"])}">'
                 f'{code}</span> <span class="name">{escape(g["name"])}</span> ',
-                ACTIONS.format(code=code),
+                ACTIONS.format(code=code, name=escape(g["name"])),
             )
         return self._code_html[key]
 

@@ -537,10 +537,24 @@
     }
   }
 
-  /* decisions.csv as rows of fields: quoted fields with doubled quotes, commas and line breaks
-     in them, CRLF or LF line ends, a UTF-8 byte order mark. */
+  /* The separator of a decisions.csv: the one of commas, semicolons (Excel in German, French or
+     Dutch settings) and tabs that its header line holds most of. */
+  function separatorOf(text) {
+    var line = text.split(/\r?\n/, 1)[0] || "";
+    var best = ",", most = -1;
+    [",", ";", "\t"].forEach(function (sep) {
+      var n = line.split(sep).length - 1;
+      if (n > most) { best = sep; most = n; }
+    });
+    return best;
+  }
+
+  /* decisions.csv as rows of fields: quoted fields with doubled quotes, separators and line
+     breaks in them, CRLF or LF line ends, a UTF-8 byte order mark; comma, semicolon or tab
+     separated (separatorOf), as roqa's own reader takes them. */
   function parseCsv(text) {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    var sep = separatorOf(text);
     var rows = [], row = [], field = "", quoted = false, started = false;
     for (var i = 0; i < text.length; i++) {
       var c = text[i];
@@ -550,7 +564,7 @@
         else quoted = false;
       } else if (c === '"' && field === "" && !started) {
         quoted = true; started = true;
-      } else if (c === ",") {
+      } else if (c === sep) {
         row.push(field); field = ""; started = false;
       } else if (c === "\r" || c === "\n") {
         if (c === "\r" && text[i + 1] === "\n") i++;
@@ -569,6 +583,11 @@
      (a "note" row: a segment's note, no decision); rows that are not a decision are counted in
      `skipped`. */
   function readDecisionsCsv(text) {
+    if (text.indexOf("\ufffd") >= 0) {
+      /* read as UTF-8, a Windows-1252 file (Excel's plain "CSV") garbles its accents, and a
+         decision's text then matches no segment */
+      return { error: "the file is not UTF-8 text: save it from Excel as \"CSV UTF-8\" and load it again" };
+    }
     var rows = parseCsv(text);
     if (!rows.length) return { error: "the file is empty" };
     var header = rows[0].map(function (h) { return h.trim().toLowerCase(); });
