@@ -755,7 +755,9 @@ def test_carried_review_wins_over_the_embedded_one_and_keeps_what_was_taken_back
     )
     assert note.get_attribute("value") == "only a note, <b>&"
     assert _status(driver) == (
-        "1 decision carried from the earlier report in this folder; all matched"
+        "1 decision carried from the earlier report in this folder; all matched. 1 segment's "
+        "decision written into this report stays cleared or taken back in this browser (Load "
+        "decisions… with the decisions file brings them back)"
     )
     # Clear, then written again: the embedded review stays forgotten there too
     driver.execute_script("window.confirm = () => true")
@@ -764,6 +766,11 @@ def test_carried_review_wins_over_the_embedded_one_and_keeps_what_was_taken_back
     driver.get(path.as_uri())
     assert driver.find_element(By.ID, "decision-count").text == "0 decisions"
     assert _pressed(driver, "p02_interview:0001", "OS.A") == []
+    # but not silently: `roqa report --decisions` said they were carried (session 28)
+    assert _status(driver).endswith(
+        "decisions written into this report stay cleared or taken back in this browser (Load "
+        "decisions… with the decisions file brings them back)"
+    )
 
 
 # -- audit G: notes, the toolbar, jumps to a quote -------------------------------------------------

@@ -530,11 +530,31 @@
       });
     }
     paintAll(true);
+    var said = [];
     if (carried && !carried.same && (carried.carried || carried.unmatched)) {
       var n = carried.carried, u = carried.unmatched;
-      showStatus(n + (n === 1 ? " decision" : " decisions") + " carried from the earlier report in this folder; " +
+      said.push(n + (n === 1 ? " decision" : " decisions") + " carried from the earlier report in this folder; " +
         unmatchedText(u));
     }
+    /* decisions written into the page (roqa report --decisions) that this browser keeps taken
+       back or cleared win over them, as they should after a reload, but never silently: the
+       command said they were carried into the report */
+    var hidden = {};
+    embedded.forEach(function (r) {
+      if (r[1] && r[1] !== "note" && isBlank(state[r[0]])) hidden[r[0]] = true;
+    });
+    var h = Object.keys(hidden).length;
+    if (h) {
+      said.push(h + (h === 1 ? " segment's decision written into this report stays" :
+        " segments' decisions written into this report stay") + " cleared or taken back in " +
+        "this browser (Load decisions… with the decisions file brings them back)");
+    }
+    if (said.length) showStatus(said.join(". "));
+  }
+
+  function isBlank(st) {
+    return !st || (!Object.keys(st.codes || {}).length && !st.newCode && !st.note && !st.valence &&
+      !(st.extra || []).length);
   }
 
   /* The separator of a decisions.csv: the one of commas, semicolons (Excel in German, French or
