@@ -918,3 +918,16 @@ def test_the_barriers_and_enablers_heading_names_themes_for_a_codebook_of_themes
     page = _page(render_report(result, themes))
     assert "<h2>Barriers and enablers by theme</h2>" in page
     assert "<h2>Barriers and enablers by CFIR domain</h2>" not in page
+
+
+def test_a_report_in_another_framework_does_not_call_it_cfir(tmp_path) -> None:
+    """A researcher's own codebook's report said 'Suggested CFIR construct ratings' and 'as in
+    Table 2 of a typical CFIR paper' (session 28)."""
+    themes = Codebook.load("erondu-2021")
+    page = write_report(build_result(), tmp_path / "report.html", themes).read_text("utf-8")
+    assert "Suggested code ratings" in page and "typical framework-guided paper" in page
+    assert "Suggested CFIR construct ratings" not in page and "typical CFIR paper" not in page
+
+
+def test_a_cfir_report_still_says_cfir(html: str) -> None:
+    assert "Suggested CFIR construct ratings" in html and "typical CFIR paper" in html
