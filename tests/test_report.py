@@ -931,3 +931,14 @@ def test_a_report_in_another_framework_does_not_call_it_cfir(tmp_path) -> None:
 
 def test_a_cfir_report_still_says_cfir(html: str) -> None:
     assert "Suggested CFIR construct ratings" in html and "typical CFIR paper" in html
+
+
+def test_the_mean_top_1_probability_is_over_the_coded_segments(html: str) -> None:
+    """It sat beside 'Coded segments' but took in small talk, whose top is about 0 (0.60 for
+    0.71 over the coded segments, session 28)."""
+    from roqa_nlp.framework import coded_segments
+
+    result = build_result()
+    charted = {q.segment_id for q in coded_segments(result)}
+    tops = [s.top.probability for s in result if s.segment.id in charted]
+    assert f"<dd>{sum(tops) / len(tops):.2f}</dd>" in html.split("Mean top-1 probability")[1][:40]

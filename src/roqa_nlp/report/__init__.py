@@ -270,7 +270,6 @@ def report_context(
         for tid, segs in ordered_transcripts(result).items()
     ]
 
-    tops = [s.top.probability for s in result if s.top is not None and not s.procedural]
     coded_top = [
         s.top.probability for s in result if s.top and not s.procedural and s.novel is not True
     ]
@@ -282,11 +281,9 @@ def report_context(
 
     used_codes = [k for k in matrix.codes if any(matrix.count(c, k) for c in matrix.cases)]
     charted_ids = {q.segment_id for q in coded}
-    unsure_charted = sum(
-        1
-        for s in result
-        if s.segment.id in charted_ids and s.top is not None and s.top.probability < SURE_CODE
-    )
+    # the top suggestions the charted segments rest on (not small talk's, whose top is ~0)
+    tops = [s.top.probability for s in result if s.segment.id in charted_ids and s.top is not None]
+    unsure_charted = sum(1 for p in tops if p < SURE_CODE)
     participants = sorted(
         {result.participant_of(t) for t in ordered_transcripts(result)},
         key=_natural,
