@@ -403,8 +403,34 @@ def test_own_codebook_file_loads_with_its_domains_and_codable_codes(tmp_path: Pa
 def test_a_file_with_a_built_in_id_and_other_codes_is_refused(tmp_path: Path) -> None:
     path = write_book(tmp_path, id="cfir-2009")
     assert load_error(path) == (
-        f"{path}: the codebook has the id 'cfir-2009' of a built-in codebook but other codes "
-        '(give it an id of its own ("id": "...") at the top of the file)'
+        f"{path}: the codebook has the id 'cfir-2009' of a built-in codebook but codes of its "
+        "own ('CAP', 'CAP.KN', 'CAP.SK' ...) (give it an id of its own (\"id\": \"...\") at "
+        "the top of the file)"
+    )
+
+
+def test_a_refi_qda_import_of_a_built_in_codebook_loads_with_a_warning_saying_what_differs(
+    tmp_path: Path,
+) -> None:
+    """NVivo, ATLAS.ti and QualCoder mark every code codable, and a team may delete codes:
+    roqa import keeps the id cfir-2009 for such a file, which must load again (review of
+    0011d7e: it was refused as having 'other codes')."""
+    from roqa_nlp.errors import RoqaWarning
+
+    d = raw_codebook("cfir-2009")
+    for c in d["codes"]:
+        c["codable"] = True
+    d["codes"] = [c for c in d["codes"] if c["id"] != "IC.A"]
+    path = tmp_path / "codebook.json"
+    path.write_text(json.dumps(d), "utf-8")
+    with pytest.warns(RoqaWarning) as caught:
+        book = Codebook.load(path)
+    assert len(book.codes) == len(Codebook.load("cfir-2009").codes) - 1
+    assert str(caught[0].message) == (
+        f"{path}: the codebook has the id 'cfir-2009' of a built-in codebook and its codes, but "
+        "1 of its codes left out and 5 code(s) with another level, parent or codable flag: what "
+        "it codes records 'cfir-2009', and reports chart the built-in codebook; give it an id of "
+        "its own to keep it apart"
     )
 
 
@@ -540,3 +566,29 @@ def test_an_unknown_code_of_a_file_codebook_points_to_the_file(tmp_path: Path) -
         "unknown code 'Peer mentoring' in codebook 'own' "
         f"(use a code id or name listed by `roqa codebook {path}`)"
     )
+
+
+def test_a_sub_constructs_domain_agreeing_with_its_parents_own_domain_field_loads(
+    tmp_path: Path,
+) -> None:
+    """A construct with no parent that gives its domain itself, and a sub-construct under it
+    giving the same domain, was refused: 'its parent 'IS.A' is in None' (review of 0011d7e)."""
+    book = {
+        "id": "mini",
+        "name": "mini",
+        "codes": [
+            {"id": "IS", "name": "Inner Setting", "level": "domain", "codable": False},
+            {"id": "IS.A", "name": "Culture", "level": "construct", "domain": "IS"},
+            {"id": "IS.A.1", "name": "Tension", "level": "subconstruct", "parent": "IS.A", "domain": "IS"},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "mini.json"
+    path.write_text(json.dumps(book), "utf-8")
+    assert [(c.id, c.domain) for c in Codebook.load(path).codes] == [
+        ("IS", None),
+        ("IS.A", "IS"),
+        ("IS.A.1", "IS"),
+    ]
+    book["codes"][2]["domain"] = "OS"
+    path.write_text(json.dumps(book), "utf-8")
+    assert "gives the domain 'OS' but its parent 'IS.A' is in 'IS'" in load_error(path)

@@ -591,6 +591,9 @@ def test_charting_in_other_codes_leaves_out_a_segment_whose_top_suggestion_has_n
     assert [x.code_id for x in translate(model, cfir2009, themes).segments[0].suggestions] == [
         "T1.4"
     ]
+    # result.translate() charts as the reports do (review of 104b977: a notebook's Table 2
+    # charted 15 segments the CLI's left uncoded)
+    assert model.translate(themes).segments[0].suggestions == []
     person = CodingResult(
         [SegmentResult(seg, [g("OS.B", 1.0, "enabler"), g("PR.B.3", 1.0, "enabler")])],
         meta={"codebook": "cfir-2009"},

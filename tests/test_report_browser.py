@@ -609,6 +609,16 @@ def test_loading_a_decisions_csv_applies_it_and_counts_what_matched(
         'ansi.csv: Not loaded: the file is not UTF-8 text: save it from Excel as "CSV UTF-8" '
         "and load it again."
     )
+    # a U+FFFD that a transcript itself holds is UTF-8, and loads (review of afe95d8)
+    fffd = tmp_path / "fffd.csv"
+    fffd.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        "p03_interview:0002,reject,IC.H,,we had \ufffd none,\n",
+        encoding="utf-8",
+    )
+    field.send_keys(str(fffd))
+    WebDriverWait(driver, 10).until(lambda _: status.text.startswith("fffd.csv"))
+    assert status.text == "fffd.csv: 1 decision loaded; all matched"
 
 
 # -- a review kept in the browser, found by a report written again in the same place -------------

@@ -308,10 +308,12 @@ class Codebook:
                             hint="give every code a parent chain that ends at a domain",
                         )
                     seen.add(top.id)
-                dom = top.id if top.level == "domain" else None
+                # the domain the parents give: the top's own id, or the domain the top (a
+                # construct with no parent) gives itself
+                dom = top.id if top.level == "domain" else top.domain
                 if c.domain is None:
                     c = Code(**{**c.to_dict(), "domain": dom, "aliases": c.aliases})
-                elif c.parent is not None and c.domain != dom:
+                elif c.parent is not None and dom is not None and c.domain != dom:
                     raise RoqaError(
                         f"codebook {self.id!r}: code {c.id!r} gives the domain {c.domain!r} but "
                         f"its parent {c.parent!r} is in {dom!r}",
@@ -441,26 +443,34 @@ def _code_from_dict(c: object, number: int, where: str | Path | None) -> Code:
 
 
 def _refuse_builtin_id(book: Codebook, where: Path) -> None:
-    """Refuse a codebook file that takes a built-in codebook's id with other codes: runs record
-    the id alone, so reports would chart the built-in codebook. One with the built-in's codes
-    (a copy whose names or descriptions were edited, a REFI-QDA import of it) is only warned
-    about."""
+    """Refuse a codebook file that takes a built-in codebook's id with codes of its own (a
+    built-in file copied as a template): runs record the id alone, so reports would chart the
+    built-in codebook. One whose codes are the built-in's, or some of them (a REFI-QDA import:
+    programs mark every code codable and let a team move or delete codes; a copy whose names or
+    descriptions were edited) is only warned about, naming what differs."""
     builtin = Codebook.load(book.id)
-
-    def shape(b: Codebook) -> list[tuple[str, str, str | None, bool]]:
-        return [(c.id, c.level, c.parent, c.codable) for c in b.codes]
-
-    if shape(book) != shape(builtin):
+    own = [c.id for c in book.codes if c.id not in builtin]
+    if own:
         raise RoqaError(
-            f"the codebook has the id {book.id!r} of a built-in codebook but other codes",
+            f"the codebook has the id {book.id!r} of a built-in codebook but codes of its own "
+            f"({', '.join(map(repr, own[:3]))}{' ...' if len(own) > 3 else ''})",
             path=where,
             hint='give it an id of its own ("id": "...") at the top of the file',
         )
+    differs = []
+    if len(book.codes) != len(builtin.codes):
+        differs.append(f"{len(builtin.codes) - len(book.codes)} of its codes left out")
+    shape = {c.id: (c.level, c.parent, c.codable) for c in builtin.codes}
+    moved = [c.id for c in book.codes if (c.level, c.parent, c.codable) != shape[c.id]]
+    if moved:
+        differs.append(f"{len(moved)} code(s) with another level, parent or codable flag")
+    if not differs:
+        differs.append("other names or descriptions")
     from .errors import warn
 
     warn(
-        f"the codebook has the id {book.id!r} of a built-in codebook and its codes, but other "
-        f"names or descriptions: what it codes records {book.id!r}, and reports chart the "
+        f"the codebook has the id {book.id!r} of a built-in codebook and its codes, but "
+        f"{' and '.join(differs)}: what it codes records {book.id!r}, and reports chart the "
         "built-in codebook; give it an id of its own to keep it apart",
         path=where,
     )

@@ -346,7 +346,9 @@ class CodingResult:
         constructs; ``result.translate("erondu-2021")`` as the seed study's barriers and enablers.
         See :mod:`roqa_nlp.crosswalk` for how probabilities and valences are carried over; a
         person's codes (reviewed, imported) are applied, not suggested, so every code one reaches
-        is applied (probability 1), as ``roqa report --codebook`` charts them.
+        is applied (probability 1), as ``roqa report --codebook`` charts them; and, as it charts
+        them, a segment whose top suggestion has no counterpart in ``codebook`` gets none there
+        (``translate(..., top_decides=True)``), not the translation of a lower suggestion.
         """
         from dataclasses import replace
 
@@ -358,7 +360,7 @@ class CodingResult:
             return b if isinstance(b, Codebook) else Codebook.load(b)
 
         src = as_book(source or recorded_codebook(self.meta) or DEFAULT_CODEBOOK)
-        out = translate(self, src, as_book(codebook))
+        out = translate(self, src, as_book(codebook), top_decides=True)
         if person_of(self, "a coder") is not None:
             out.segments = [
                 replace(s, suggestions=[replace(g, probability=1.0) for g in s.suggestions])

@@ -603,11 +603,6 @@
      (a "note" row: a segment's note, no decision); rows that are not a decision are counted in
      `skipped`. */
   function readDecisionsCsv(text) {
-    if (text.indexOf("\ufffd") >= 0) {
-      /* read as UTF-8, a Windows-1252 file (Excel's plain "CSV") garbles its accents, and a
-         decision's text then matches no segment */
-      return { error: "the file is not UTF-8 text: save it from Excel as \"CSV UTF-8\" and load it again" };
-    }
     var rows = parseCsv(text);
     if (!rows.length) return { error: "the file is empty" };
     var header = rows[0].map(function (h) { return h.trim().toLowerCase(); });
@@ -736,8 +731,16 @@
       if (!file) return;
       var reader = new FileReader();
       reader.onload = function () {
-        var msg;
-        try { msg = loadDecisions(String(reader.result || "")); } catch (e) { msg = "Not loaded: " + e.message; }
+        var msg, text = null;
+        /* strictly UTF-8: a Windows-1252 file (Excel's plain "CSV") would have its accents
+           garbled, and a decision's text would then match no segment (a U+FFFD a transcript
+           itself holds is UTF-8 and reads as such) */
+        try { text = new TextDecoder("utf-8", { fatal: true }).decode(reader.result); } catch (e) {
+          msg = "Not loaded: the file is not UTF-8 text: save it from Excel as \"CSV UTF-8\" and load it again.";
+        }
+        if (text !== null) {
+          try { msg = loadDecisions(text); } catch (e) { msg = "Not loaded: " + e.message; }
+        }
         showStatus(file.name + ": " + msg);
         loadInput.value = ""; /* the same file can be loaded again */
       };
@@ -745,7 +748,7 @@
         showStatus(file.name + ": could not be read");
         loadInput.value = "";
       };
-      reader.readAsText(file, "utf-8");
+      reader.readAsArrayBuffer(file);
     });
   }
 
