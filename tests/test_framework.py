@@ -1548,3 +1548,19 @@ def test_a_flat_codebooks_codes_are_charted_under_one_heading_not_as_outside_it(
         ("-", "Codes", ["CAP.KN", "CAP.SK"]),
         ("", "Codes outside the codebook", ["PAPER"]),
     ]
+
+
+def test_a_persons_codings_made_with_another_version_of_their_codebook_are_warned_of() -> None:
+    """Reviewed and imported codings record {"codebook": {"id", "hash"}}, which the version
+    check never read, so another reviewer's project codebook of the same id charted them
+    silently (review, session 28)."""
+    edited = {**OWN_BOOK, "codes": OWN_BOOK["codes"][:2]}
+    before = Codebook.from_dict(OWN_BOOK)
+    r = own_codings({"codebook": {"id": before.id, "hash": before.hash}})
+    book = Codebook.from_dict(edited)
+    with pytest.warns(RoqaWarning) as caught:
+        barriers_enablers(r, book)
+    assert [str(w.message) for w in caught][0].startswith(
+        f"these codings were made with another version of codebook 'own' (sha256 "
+        f"{before.hash[:12]}, this one's {book.hash[:12]})"
+    )

@@ -83,7 +83,13 @@ def recorded_codebook(meta: Mapping[str, Any]) -> str | None:
 
 def recorded_hash(meta: Mapping[str, Any]) -> str | None:
     """The SHA-256 of the codebook a coding run's model was trained with (``run.json``), when
-    the run records one and charts in that codebook (not translated into another)."""
+    the run records one and charts in that codebook (not translated into another); for a
+    person's codings (``roqa apply-decisions``, ``roqa import``), the one they record with its
+    id (``{"codebook": {"id": ..., "hash": ...}}``)."""
+    own = meta.get("codebook")
+    if isinstance(own, Mapping):
+        sha = own.get("hash")
+        return sha if isinstance(sha, str) and sha else None
     model = meta.get("model")
     if not isinstance(model, Mapping):
         return None
