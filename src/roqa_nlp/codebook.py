@@ -359,8 +359,10 @@ class Codebook:
         book = cls.from_dict(data, where=where)
         if isinstance(where, Path):
             book.origin = str(where)
-            if book.id in BUILTIN and book.hash != cls.load(book.id).hash:
-                _refuse_builtin_id(book, where)
+            if book.id in BUILTIN:
+                builtin = cls.load(book.id)
+                if book.hash != builtin.hash:
+                    _refuse_builtin_id(book, builtin, where)
         return book
 
 
@@ -442,18 +444,19 @@ def _code_from_dict(c: object, number: int, where: str | Path | None) -> Code:
     )
 
 
-def _refuse_builtin_id(book: Codebook, where: Path) -> None:
+def _refuse_builtin_id(book: Codebook, builtin: Codebook, where: Path) -> None:
     """Refuse a codebook file that takes a built-in codebook's id with codes of its own (a
     built-in file copied as a template): runs record the id alone, so reports would chart the
     built-in codebook. One whose codes are the built-in's, or some of them (a REFI-QDA import:
     programs mark every code codable and let a team move or delete codes; a copy whose names or
     descriptions were edited) is only warned about, naming what differs."""
-    builtin = Codebook.load(book.id)
-    own = [c.id for c in book.codes if c.id not in builtin]
+    from .errors import first_few, warn
+
+    own = [repr(c.id) for c in book.codes if c.id not in builtin]
     if own:
         raise RoqaError(
             f"the codebook has the id {book.id!r} of a built-in codebook but codes of its own "
-            f"({', '.join(map(repr, own[:3]))}{' ...' if len(own) > 3 else ''})",
+            f"({first_few(own, 3)})",
             path=where,
             hint='give it an id of its own ("id": "...") at the top of the file',
         )
@@ -466,8 +469,6 @@ def _refuse_builtin_id(book: Codebook, where: Path) -> None:
         differs.append(f"{len(moved)} code(s) with another level, parent or codable flag")
     if not differs:
         differs.append("other names or descriptions")
-    from .errors import warn
-
     warn(
         f"the codebook has the id {book.id!r} of a built-in codebook and its codes, but "
         f"{' and '.join(differs)}: what it codes records {book.id!r}, and reports chart the "

@@ -22,8 +22,9 @@ How a segment's suggestions are carried over:
   segment says: each target code's share grows with the words the segment has in common with
   the code's name, aliases and description (stop words left out, simple English endings
   dropped, each shared word weighted by how few of the target codebook's codes use it, and
-  twice over when it is in the code's name; shares the softmax of those weights), so talk of housing charted as Patient Needs & Resources goes
-  to the seed study's "Lack of secure housing", not to the first of its five community themes;
+  twice over when it is in the code's name; shares the softmax of those weights), so talk of
+  housing charted as Patient Needs & Resources goes to the seed study's "Lack of secure
+  housing", not to the first of its five community themes;
   with no word in common the share is equal (:func:`target_shares`). A target code reached by
   several suggestions adds their shares, so the probabilities of a segment never sum to more
   than before;
@@ -87,16 +88,13 @@ def recorded_hash(meta: Mapping[str, Any]) -> str | None:
     person's codings (``roqa apply-decisions``, ``roqa import``), the one they record with its
     id (``{"codebook": {"id": ..., "hash": ...}}``)."""
     own = meta.get("codebook")
+    model = meta.get("model")
     if isinstance(own, Mapping):
         sha = own.get("hash")
-        return sha if isinstance(sha, str) and sha else None
-    model = meta.get("model")
-    if not isinstance(model, Mapping):
+    elif not isinstance(model, Mapping) or (own is not None and own != model.get("codebook")):
         return None
-    own = meta.get("codebook")
-    if own is not None and own != model.get("codebook"):
-        return None
-    sha = model.get("codebook_sha256")
+    else:
+        sha = model.get("codebook_sha256")
     return sha if isinstance(sha, str) and sha else None
 
 
@@ -367,8 +365,7 @@ def translate_rows(
 
 #: Endings dropped from a word before segment and code words are compared, longest first, when
 #: at least three letters are left ("housing" and "house", "families" and "family", "culturally"
-#: and "culture" meet); a
-#: final "y" only after a consonant ("stay" stays).
+#: and "culture" meet); a final "y" only after a consonant ("stay" stays).
 _ENDINGS = ("ally", "ies", "ing", "ed", "es", "al", "ly", "s", "y", "e")
 
 
