@@ -1390,7 +1390,8 @@ class AutoCoder:
         ``ece`` and ``valence_accuracy`` (records that state a valence); ``novelty_auroc``,
         ``novel_recall`` (share of NONE records set aside: flagged novel, or procedural talk, as
         ``roqa code`` flags segments; both are left out of the coding) and ``false_novel_rate``
-        (share of coded ones set aside); ``alpha``, the novelty level used. A metric that cannot be computed is
+        (share of coded ones set aside); ``alpha``, the novelty level used. A metric that cannot
+        be computed is
         ``None``; when every record is NONE, ``note`` says only novelty was evaluated.
 
         ``per_code=True`` adds ``per_code`` and ``per_domain``: where the suggestions are right

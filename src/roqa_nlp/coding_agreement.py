@@ -8,7 +8,8 @@ is what NVivo, ATLAS.ti and MAXQDA call code-by-code agreement.
 How units are built
 -------------------
 - **Long CSV** (``unit``, ``coder``, ``code``): a unit is a ``unit`` value. Several rows for one
-  unit and coder are several codes, and so are codes separated by ``;`` in one cell; a row with an empty ``code`` means the coder read the unit and
+  unit and coder are several codes, and so are codes separated by ``;`` in one cell; a row with
+  an empty ``code`` means the coder read the unit and
   applied no code; a coder with no row for a unit did not code it (missing, not "no code").
   Codes are resolved in a codebook when one is given (:func:`read_long_csv`); names that differ
   only in case or spacing can be counted as one code (:func:`merge_spelling_variants`).
@@ -305,7 +306,8 @@ def merge_spelling_variants(
     the coders agree into two disagreements. Names are compared as a codebook compares them
     (:func:`roqa_nlp.codebook.normalise_name`), except codes that read as numbers (ratings such
     as CFIR's -2..+2): they merge only with spellings of the same number ("+1" = "1" = "1.0"),
-    never "-1" with "1" as the name comparison, which drops punctuation, would. Each group takes its most used spelling (ties: the
+    never "-1" with "1" as the name comparison, which drops punctuation, would. Each group takes
+    its most used spelling (ties: the
     first in natural order), which starts the group's list. ``codes`` limits the merge to those
     codes (default: every code; codebook ids need no merging).
     """
@@ -614,7 +616,8 @@ def match_codes_by_name(
     :meth:`Codebook.find` compares names (case, spacing, punctuation and ``&``/``and`` aside):
     first, a code no reference codebook knows by id takes the id of the code its name resolves
     to in a reference codebook (``codebook``, the one the researcher named, then the built-in
-    codebooks the coders use); then codes still unmatched that carry one name in several projects take the
+    codebooks the coders use); then codes still unmatched that carry one name in several
+    projects take the
     id of the first coder's. Within one project ids stay authoritative: a name two codes of one
     project carry (or a name resolving to a code the project already has) is not matched, and
     the note says so.

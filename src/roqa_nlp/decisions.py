@@ -17,7 +17,8 @@ it again; training ignores it); ``valence`` corrects the segment's valence (colu
 barrier, enabler or neutral) where the model's is wrong. The ``valence`` column is optional (files
 without it are read as before); a valence given on another row of the segment counts the same.
 It is written by the HTML report's review buttons, by hand in a spreadsheet, or
-from a REFI-QDA import. Optional ``text`` gives the segment text when no coding result is at hand. A wholly empty
+from a REFI-QDA import. Optional ``text`` gives the segment text when no coding result is at
+hand. A wholly empty
 row (Excel leaves some below the last one, ``;;;;;;``) is skipped.
 
 How decisions become training examples (:func:`feedback_examples`):
@@ -727,7 +728,8 @@ def reviewed_codings(
     valences for one segment) and code decisions on no segment are warned about, named by their
     rows and first words. A segment whose decisions reject every suggestion it shows is kept with no
     code: the reviewer decided it; one with only some rejected is not decided yet. Segments
-    without a code decision, and transcripts with none, are left out; ``meta["reviewed_segments"]`` lists the decided segments, which
+    without a code decision, and transcripts with none, are left out;
+    ``meta["reviewed_segments"]`` lists the decided segments, which
     ``roqa agree`` compares. The result is ``coder``'s (its meta records them as the user, not a
     model); the codebook returned holds the new codes. When that codebook is not built in (new
     codes, or a model trained with earlier rounds' new codes) the result carries it

@@ -47,7 +47,8 @@ that may still name a person or a place (capitalised within a sentence, never wr
 case anywhere in the study, and neither a pseudonym's word nor a word of
 ``data/public_proper_words.txt`` such as ``Monday`` or ``British``; a part of a key's name left
 in the talk, such as a first name where its person does not speak, is listed);
-``roqa pseudonymise`` and ``roqa code --pseudonymise`` print them. Offsets (turns, and the segments cut from them) are into
+``roqa pseudonymise`` and ``roqa code --pseudonymise`` print them. Offsets (turns, and the
+segments cut from them) are into
 the rewritten text.
 """
 

@@ -716,8 +716,8 @@ def _read_project(
             order += 1
             memo = _read_selection(
                 sel, transcript, got.raw, to_plain, label, order, guid_to_id, book,
-                user_names, pending, warnings, strangers, {**deleted, **valence_codes}, valence_uses,
-                named,
+                user_names, pending, warnings, strangers, {**deleted, **valence_codes},
+                valence_uses, named,
             )  # fmt: skip
             skip("selection memo", memo)
 
@@ -988,7 +988,8 @@ def read_qdpx_transcripts(path: str | Path, **kwargs: Any) -> list[Transcript]:
     """The text sources of a ``.qdpx`` file as transcripts (see :func:`read_qdpx`).
 
     Sources that could not be read as text (PDF, picture and audio sources, text that is not
-    UTF-8, UTF-16 or UTF-32, empty sources ...) are issued as a :class:`~roqa_nlp.errors.RoqaWarning`
+    UTF-8, UTF-16 or UTF-32, empty sources ...) are issued as a
+    :class:`~roqa_nlp.errors.RoqaWarning`
     each, naming the file.
     """
     project = read_qdpx(path, **kwargs)

@@ -205,7 +205,8 @@ def read_transcript(
     the interviewer was guessed, when no speaker is the interviewer, when every turn is the
     interviewer's, or when the file has no speaker labels at all (everything would be coded as
     the participant's talk), and a :class:`~roqa_nlp.errors.RoqaWarning` when its talk does not
-    read as English (:mod:`.language`). ``participant`` sets the case id instead of taking it from the
+    read as English (:mod:`.language`). ``participant`` sets the case id instead of taking it
+    from the
     speaker labels or the file name. A ``.qdpx`` project must hold exactly one transcript here;
     use :func:`read_transcripts` for a whole project or a folder.
     """

@@ -218,7 +218,8 @@ def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
     columns), else none. A row whose speaker cell reads as no speaker (over
     :data:`MAX_LABEL_CHARS` characters, or a row of cells merged across the table) is a
     transcriber's note when the cell is all in brackets and the row has no other words
-    (``[Recording paused]``), left out; else its words continue the turn before it. A speaker cell on two lines (``P07``, then ``(RM)``) is the speaker of
+    (``[Recording paused]``), left out; else its words continue the turn before it. A speaker
+    cell on two lines (``P07``, then ``(RM)``) is the speaker of
     another row it names (its first line, or its lines joined), else its lines joined. A table
     with fewer than two rows naming a speaker, or with odd rows as many as those, is no
     transcript. A short ``field | value`` table of a transcript's header (:func:`_is_header_table`)

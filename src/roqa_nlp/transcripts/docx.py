@@ -1,7 +1,8 @@
 """Word transcripts (.docx), read with python-docx (imported only when a .docx is read).
 
 The body is read in document order (inside content controls too), as the paragraphs and table
-rows of :mod:`roqa_nlp.transcripts.blocks`, which says how speaker labels (``Speaker: words`` or a bold
+rows of :mod:`roqa_nlp.transcripts.blocks`, which says how speaker labels (``Speaker: words`` or
+a bold
 first run), header fields and ``speaker | text`` tables are read. Headings (but a speaker's name
 alone, the words below it) and empty paragraphs are not speech, and tables that are not
 transcripts are ignored. Tracked changes are read as accepted: an insertion's words are read, a

@@ -649,7 +649,8 @@ _PHONE_NUMBER = re.compile(r"\+?[ \t]*[\d(][\d \t()*.-]{5,}")
 def is_display_name(label: str) -> bool:
     """Whether a cue's looser label reads as a person's display name: letters in it, no URL or
     clock time, at most six words, each capitalised somewhere (``iPhone``), a name particle,
-    an e-mail address, in brackets (``(she/her)``) or with no letter at all (an emoji, ``|``); or a telephone number (one who
+    an e-mail address, in brackets (``(she/her)``) or with no letter at all (an emoji, ``|``);
+    or a telephone number (one who
     dialled in, :data:`_PHONE_NUMBER`); or such a name before ``|`` and any words after it (an
     organisation: ``Jo Bloggs | Mind in Leeds``)."""
     if _PHONE_NUMBER.fullmatch(label.strip()) and sum(c.isdigit() for c in label) >= 7:
