@@ -364,7 +364,8 @@ def test_several_decisions_on_one_segment_give_one_multi_label_example(cfir: Cod
         Decision("s:1", "recode", "Available Resources"),  # a name resolves to its id
         Decision("s:1", "accept", "IC.H"),
     ]
-    _, labels, _ = feedback_examples(decisions, cfir, None)
+    with pytest.warns(RoqaWarning, match="reject then accept IC.H on “No staff, no money.”"):
+        _, labels, _ = feedback_examples(decisions, cfir, None)
     assert labels == [["IS.E.2", "IC.H"]]
 
 
@@ -688,7 +689,12 @@ def test_a_later_reject_of_an_accepted_code_wins(cfir: Codebook) -> None:
         Decision("s:1", "accept", "CI.A", text="a"),
         Decision("s:1", "reject", "CI.A", note="changed my mind", text="a"),
     ]
-    plan = feedback_plan([(decisions, None, "d")], cfir)
+    with pytest.warns(RoqaWarning) as caught:
+        plan = feedback_plan([(decisions, None, "d")], cfir)
+    assert [str(w.message) for w in caught] == [
+        "d: 1 decision(s) contradicted by a later row on the same words, the later row kept: "
+        "accept then reject CI.A on “a”"
+    ]
     assert (plan.labels, plan.left_out) == (
         [],
         {
@@ -704,8 +710,46 @@ def test_a_later_rounds_decision_wins_over_an_earlier_one(cfir: Codebook) -> Non
         Decision("p01:0005", "reject", "CI.A", text="We never have the staff for it."),
         Decision("p01:0005", "recode", "IS.E.2", text="We never have the staff for it."),
     ]
-    plan = feedback_plan([(r0, coded(SEGS), "r0.csv"), (r1, coded(SEGS, first=4), "r1.csv")], cfir)
+    with pytest.warns(RoqaWarning) as caught:
+        plan = feedback_plan(
+            [(r0, coded(SEGS), "r0.csv"), (r1, coded(SEGS, first=4), "r1.csv")], cfir
+        )
+    assert [str(w.message) for w in caught] == [
+        "1 decision(s) contradicted by a later row on the same words, the later row kept: "
+        "accept then reject CI.A on “We never have the staff for…”"
+    ]
     assert (plan.ids, plan.labels, plan.counts) == (["p01:0005"], [["IS.E.2"]], {"recode": 1})
+
+
+def test_rows_of_two_rounds_that_contradict_are_named_by_file_and_row(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    from roqa_nlp.decisions import read_decisions
+
+    text = "We never have the staff for it."
+    r0, r1 = tmp_path / "r0" / "decisions.csv", tmp_path / "r1.csv"
+    r0.parent.mkdir()
+    write(
+        tmp_path,
+        "r0/decisions.csv",
+        f"segment_id,decision,code_id,text\np01:0002,accept,CI.A,{text}\n",
+    )
+    write(
+        tmp_path,
+        "r1.csv",
+        "segment_id,decision,code_id,text\n"
+        f"p01:0005,accept,IS.B,{text}\np01:0005,reject,CI.A,{text}\np01:0005,reject,IS.B,{text}\n",
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        plan = feedback_plan(
+            [(read_decisions(r0)[0], None, r0), (read_decisions(r1)[0], None, r1)], cfir
+        )
+    assert [str(w.message) for w in caught] == [
+        "2 decision(s) contradicted by a later row on the same words, the later row kept: "
+        "decisions.csv row 2, r1.csv row 3: accept then reject CI.A on “We never have the staff "
+        "for…”; rows 2 and 4: accept then reject IS.B on “We never have the staff for…”"
+    ]
+    assert plan.labels == []
 
 
 # -- rounds (D1) and the summary (D7) --------------------------------------------------------------

@@ -534,17 +534,27 @@ def feedback_plan(
         if n:
             table[key] = table.get(key, 0) + n
 
+    conflicts: list[str] = []  # rows a later row (or round) contradicts, settled by the later one
     for group in groups.values():
         # code -> (its last decision, that row's index), codes in the order first named
         state: dict[str, tuple[str, int]] = {}
         given = [r[0].valence for r in group if r[0].valence]
         corrected = given[-1] if given else ""
         code_rows = [r for r in group if r[0].decision != VALENCE]
+        deciding: dict[str, tuple[Decision, str | Path]] = {}  # code -> its last row, file
         for k, (dk, _, _, where) in enumerate(code_rows):
             if dk.decision == "new-code":
                 code = project_code_id(dk.new_code)
             else:
                 code = _model_code(codebook, dk.code_id, where)
+            if code in deciding:
+                before, before_where = deciding[code]
+                if (before.decision == "reject") != (dk.decision == "reject"):
+                    conflicts.append(
+                        f"{_rows_in(before, before_where, dk, where)}{before.decision} then "
+                        f"{dk.decision} {code} on {_first_words(dk)}"
+                    )
+            deciding[code] = (dk, where)
             state[code] = (dk.decision, k)
         count(out.left_out, REPLACED, len(code_rows) - len(state))
         codes = [c for c, (dec, _) in state.items() if dec != "reject"]
@@ -594,7 +604,26 @@ def feedback_plan(
             out.valences.append(corrected)
         else:
             out.valences.append(sugg[0].valence if sugg else "")
+    if conflicts:
+        more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
+        warn(
+            f"{len(conflicts)} decision(s) contradicted by a later row on the same words, "
+            f"the later row kept: {'; '.join(conflicts[:3])}{more}",
+            path=sources[-1][2] if len({str(w) for _, _, w in sources}) == 1 else None,
+        )
     return out
+
+
+def _rows_in(
+    earlier: Decision, earlier_in: str | Path, later: Decision, later_in: str | Path
+) -> str:
+    """ "rows 2 and 3: " of two rows of one file, "a.csv row 2, b.csv row 5: " of two files' rows
+    (rounds of review); "" for decisions made in memory."""
+    if str(earlier_in) == str(later_in):
+        return _rows(earlier, later)
+    if not (earlier.row and later.row):
+        return ""
+    return f"{Path(earlier_in).name} row {earlier.row}, {Path(later_in).name} row {later.row}: "
 
 
 def _with_text(d: Decision, first_text: dict[str, str]) -> Decision:
