@@ -276,3 +276,22 @@ def test_a_name_resolves_first_in_the_codebook_the_researcher_names() -> None:
     assert notes == [
         "Ann: 1 code matched by name to codebook cfir-2022 (their ids differ): 'Communications'"
     ]
+
+
+def test_codes_with_guid_ids_are_listed_by_name(tmp_path, capsys) -> None:
+    """Codes made in a QDA program carry GUIDs, which say nothing to a reader: the per-code rows
+    list them by name (Access before Zeal), not by GUID (Zeal's GUID is the smaller)."""
+    codes = {
+        "10000000-0000-4000-8000-000000000001": "Zeal",
+        "10000000-0000-4000-8000-000000000002": "Access",
+    }
+    zeal, access = list(codes)
+    ann = project(tmp_path / "ann.qdpx", "Ann", codes, [(*AFFORD, [zeal]), (*DIRECTOR, [access])])
+    ben = project(tmp_path / "ben.qdpx", "Ben", codes, [(*AFFORD, [zeal]), (*CULTURE, [access])])
+    out_path = tmp_path / "a.json"
+    code, _, err = run(
+        ["agree", str(ann), str(ben), "--n-boot", "0", "--json", str(out_path)], capsys
+    )
+    assert code == 0, err
+    data = json.loads(out_path.read_text("utf-8"))
+    assert [c["name"] for c in data["per_code"]] == ["Access", "Zeal"]

@@ -154,9 +154,17 @@ class CodedUnits:
 
     @property
     def codes(self) -> list[str]:
-        """Every code any coder applied, in natural order (IS.D.2 before IS.D.10)."""
+        """Every code any coder applied, in natural order (IS.D.2 before IS.D.10); a code whose
+        id is a QDA program's GUID sorts by its name, as the program lists it."""
+        from .exchange.refiqda import is_guid
+
         found = {c for per in self.codings.values() for codes in per.values() for c in codes}
-        return sorted(found, key=natural_key)
+
+        def key(code: str) -> tuple[Any, ...]:
+            name = self.code_names.get(code)
+            return natural_key(name if name and is_guid(code) else code)
+
+        return sorted(found, key=key)
 
     def codes_of(self, coder: str, unit_id: str) -> frozenset[str] | None:
         return self.codings[coder].get(unit_id)
