@@ -868,6 +868,20 @@ def test_help_imports_neither_numpy_nor_torch() -> None:
     assert proc.stdout.strip().splitlines()[-1] == "HEAVY="
 
 
+@pytest.mark.parametrize(
+    "command",
+    ["code", "suggest", "evaluate", "train", "agree", "report", "export", "import", "inspect"],
+)
+def test_every_commands_help_says_how_to_see_a_traceback(command: str) -> None:
+    """``--debug`` is taken by every command, so every command's help says so, not only
+    ``roqa --help`` (a researcher asked for a traceback reads the command's own help)."""
+    run = roqa(command, "--help")
+    assert run.code == 0, run.err
+    assert " ".join(run.out.split()).endswith(
+        "Add --debug to see a traceback when something goes wrong."
+    )
+
+
 # -- the packaged model -------------------------------------------------------------------------
 
 

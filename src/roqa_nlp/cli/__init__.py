@@ -32,6 +32,11 @@ from . import (  # noqa: E402,F401
 )
 from .app import app, state  # noqa: E402
 
+#: Every command's help ends saying how to see a traceback (``main`` takes ``--debug`` anywhere).
+DEBUG_EPILOG = "Add --debug to see a traceback when something goes wrong."
+for _command in app.registered_commands:
+    _command.epilog = _command.epilog or DEBUG_EPILOG
+
 
 def _is_click_error(e: Exception, name: str) -> bool:
     """Whether ``e`` is click's exception class ``name``; typer >= 0.22 raises those of its own
