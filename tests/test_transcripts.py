@@ -25,6 +25,7 @@ from roqa_nlp.transcripts.roles import (
     participant_from_filename,
     participant_id,
     role_of,
+    speaker_warning,
     speakers_without_interviewer,
 )
 from roqa_nlp.transcripts.speaker_labels import match_label
@@ -1847,6 +1848,27 @@ def test_a_guessed_interviewer_is_recorded_and_skipped_but_never_overrides_given
     given = read_transcript(f, interviewer_labels=["Jo Bell"])  # the researcher's word stands
     assert "interviewer_guessed" not in given.metadata
     assert {u.speaker for u in given.turns if u.role == "interviewer"} == {"Jo Bell"}
+
+
+def test_an_interviewer_named_for_another_file_leaves_this_files_interviewer_to_be_guessed(
+    tmp_path: Path,
+) -> None:
+    """``--interviewer "Helen Marsh"`` names one file's interviewer; in the study's other file,
+    where she does not speak, the one asking the questions is still guessed (before, naming
+    anyone turned the guess off and Sam Roe's questions were coded as participant talk), and
+    the warning says the label matched no one here."""
+    f = tmp_path / "zoom_call.txt"
+    f.write_text("".join(f"{s}: {w}\n" for s, w in SAM_ASKS), "utf-8")
+    with pytest.warns(SpeakerWarning, match="'Helen Marsh', so 'Sam Roe'"):
+        t = read_transcript(f, interviewer_labels=["Helen Marsh"])
+    assert {u.speaker for u in t.turns if u.role == "interviewer"} == {"Sam Roe"}
+    assert t.metadata["interviewer_guessed"] == "Sam Roe"
+    assert t.metadata["interviewer_labels_unmatched"] == ["Helen Marsh"]
+    assert speaker_warning(t) == (
+        f"{f}: no speaker matched the interviewer label(s) 'Helen Marsh', so 'Sam Roe', who asks "
+        "the questions (3 of 3 turns), was taken as the interviewer (name the interviewer with "
+        "--interviewer NAME to choose otherwise)"
+    )
 
 
 #: Sam Roe interviews again, but Ada Lee asks back as often as she answers: no clear guess

@@ -207,13 +207,15 @@ def finish_transcript(
     meta = dict(metadata or {})
     if not speaker_labels:
         meta["speaker_labels"] = False
-    # With the default labels only: an interviewer named by the researcher is never second-guessed.
-    guessed = guess_interviewer(text, turns) if interviewer_labels is None else None
+    # An interviewer a label names is never second-guessed (guess_interviewer guesses only when
+    # no turn is the interviewer's). Labels given that match no one here (a study's other
+    # interviewer, a typo) leave the guess to be made, as without them, and are recorded.
+    if interviewer_labels is not None and all(t.role != "interviewer" for t in turns):
+        meta["interviewer_labels_unmatched"] = _labels_given(interviewer_labels)
+    guessed = guess_interviewer(text, turns)
     if guessed is not None:
         turns = [replace(t, role="interviewer") if t.speaker == guessed else t for t in turns]
         meta["interviewer_guessed"] = guessed
-    if interviewer_labels is not None and all(t.role != "interviewer" for t in turns):
-        meta["interviewer_labels_unmatched"] = _labels_given(interviewer_labels)
     speakers = [t.speaker for t in turns if t.speaker != guessed]
     pid = participant or participant_id(speakers, path, interviewer_labels)
     return Transcript(

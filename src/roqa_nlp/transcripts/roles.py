@@ -492,8 +492,15 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
     if guessed:
         asked = [t for t in transcript.turns if t.speaker == guessed]
         n_q = sum(asks(transcript.text[t.start : t.end]) for t in asked)
+        unmatched = transcript.metadata.get("interviewer_labels_unmatched")
+        none_named = (
+            f"no speaker matched the interviewer label(s) "
+            f"{first_few([repr(label) for label in unmatched])}"
+            if unmatched
+            else "no speaker is named as the interviewer"
+        )
         return (
-            f"{where}: no speaker is named as the interviewer, so {guessed!r}, who asks the "
+            f"{where}: {none_named}, so {guessed!r}, who asks the "
             f"questions ({n_q} of {len(asked)} turns), was taken as the interviewer (name the "
             f"interviewer with {name_it} to choose otherwise)"
         )
