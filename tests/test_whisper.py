@@ -152,6 +152,23 @@ def test_a_timed_table_in_seconds_or_with_speakers_keeps_its_seconds(tmp_path: P
     ]
 
 
+def test_a_speaker_table_in_whole_milliseconds_is_read_as_milliseconds_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """A researcher's speaker,text,start,end export in milliseconds (rows of 4 and 14 seconds
+    written 4000 and 14000) was read as seconds: a 26-minute interview cited at 200 hours. Whole
+    numbers whose rows last a median of 100 or more are milliseconds, said in a warning."""
+    p = tmp_path / "p11.csv"
+    p.write_text(
+        "speaker,text,start,end\nInterviewer,Why?,2000,6000\nP11,No staff at all.,7000,21000\n"
+        "Interviewer,And then?,22000,24000\n",
+        "utf-8",
+    )
+    with pytest.warns(RoqaWarning, match="p11.csv: its start and end are whole numbers"):
+        t = read_transcript(p)
+    assert [(u.begin_time, u.end_time) for u in t.turns] == [(2.0, 6.0), (7.0, 21.0), (22.0, 24.0)]
+
+
 def test_a_table_without_speaker_or_time_columns_is_still_an_error(tmp_path: Path) -> None:
     (tmp_path / "notes.csv").write_text("text\nWe lack staff.\n", "utf-8")
     with pytest.raises(RoqaError, match=r"notes.csv: has no 'speaker' column"):

@@ -3,7 +3,8 @@ per subtitle cue.
 
 The header row names the columns, in any case and order: ``speaker`` and ``text`` are required,
 ``start`` and ``end`` (seconds, or ``[HH:]MM:SS[.mmm]``; a start column may hold a span,
-``0:00.0 - 0:05.2``) are optional; other columns are ignored. A timed table may leave the speaker
+``0:00.0 - 0:05.2``; whole numbers whose rows last a median of 100 or more are milliseconds, with
+a warning) are optional; other columns are ignored. A timed table may leave the speaker
 out when it has both time columns: Whisper's ``.tsv`` and whisper.cpp's ``.csv`` (``start``,
 ``end``, ``text``, the times in whole milliseconds; whisper.cpp's ``--diarize`` adds ``speaker``)
 are read as unlabelled speech, or by the ``SPEAKER_00: words`` labels their text opens with, as a
@@ -145,6 +146,15 @@ def _whisper_milliseconds(rows: list[list[str]], roles: dict[str, int]) -> bool:
     :data:`MIN_MEDIAN_MS` or more long (a researcher's own table in whole seconds is not)."""
     if [cell.strip().lstrip("\ufeff") for cell in rows[0]] not in WHISPER_HEADERS:
         return False
+    return _whole_milliseconds(rows, roles)
+
+
+def _whole_milliseconds(rows: list[list[str]], roles: dict[str, int]) -> bool:
+    """Whether a table's ``start`` and ``end`` are whole numbers whose rows last a median
+    :data:`MIN_MEDIAN_MS` or more: milliseconds (a row of 100 seconds or more is no turn of a
+    conversation, as a rule; one of 100 milliseconds or more is any spoken row)."""
+    if "start" not in roles or "end" not in roles:
+        return False
     lengths = []
     for row in rows[1:]:
         begin, end = (
@@ -244,6 +254,17 @@ def table_transcript(
         raise RoqaError(f"has no '{missing}' column", path=path, hint=COLUMNS_HINT)
     whisper = _whisper_milliseconds(rows, roles)
     scale = 1000.0 if whisper else 1.0
+    if not whisper and _whole_milliseconds(rows, roles):
+        from ..errors import warn
+
+        scale = 1000.0
+        warn(
+            "its start and end are whole numbers whose rows last a median of 100 or more: read "
+            "as milliseconds (give seconds with a decimal point, 12.0, or HH:MM:SS if they are "
+            "seconds)",
+            path=path,
+            stacklevel=2,
+        )
     utterances = []
     for number, row in enumerate(rows[1:], start=2):
         cells = {role: row[i] if i < len(row) else "" for role, i in roles.items()}
