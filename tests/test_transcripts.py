@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import sys
 import warnings
 from pathlib import Path
@@ -1565,6 +1566,67 @@ def test_latin1_bytes_are_a_one_line_encoding_error(tmp_path: Path) -> None:
         RoqaError, match=r"latin\.txt: is not UTF-8 text .*re-save the file as UTF-8"
     ):
         read_transcript(f)
+
+
+UTF32_TEXT = "Interviewer: Café?\nP1: Naïve plans fail 😀 quickly.\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF32_LE + UTF32_TEXT.encode("utf-32-le"),
+        codecs.BOM_UTF32_BE + UTF32_TEXT.encode("utf-32-be"),
+    ],
+    ids=["le", "be"],
+)
+def test_utf32_txt_with_its_byte_order_mark_is_read_as_utf32(tmp_path: Path, data: bytes) -> None:
+    """``FF FE 00 00`` begins with UTF-16's mark: it is read as UTF-32, not as UTF-16."""
+    f = tmp_path / "p1.txt"
+    f.write_bytes(data)
+    t = read_transcript(f)
+    assert t.text == UTF32_TEXT
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "Café?", None, None),
+        ("P1", "participant", "Naïve plans fail 😀 quickly.", None, None),
+    ]
+
+
+def test_utf16_txt_starting_with_a_nul_is_not_taken_for_utf32(tmp_path: Path) -> None:
+    """``FF FE 00 00`` opens both marks; UTF-16 it is when it is no valid UTF-32 (as a REFI-QDA
+    source is read)."""
+    f = tmp_path / "p1.txt"
+    f.write_bytes(codecs.BOM_UTF16_LE + "\0P1: Yes.".encode("utf-16-le"))
+    with pytest.warns(SpeakerWarning, match="no speaker labels found"):
+        assert read_transcript(f).text == "\0P1: Yes."
+
+
+@pytest.mark.parametrize(
+    ("mark", "said"),
+    [
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ],
+    ids=["utf32-be", "utf32-le", "utf16-be"],
+)
+def test_invalid_text_after_a_utf32_or_utf16_mark_is_a_one_line_error(
+    tmp_path: Path, mark: bytes, said: str
+) -> None:
+    f = tmp_path / "p1.txt"
+    f.write_bytes(mark + b"\xd8\x00\x00\x11\x00")  # a lone surrogate, a code point > U+10FFFF
+    with pytest.raises(RoqaError) as err:
+        read_transcript(f)
+    assert str(err.value) == f"{f}: is not valid {said} text (re-save the file as UTF-8)"
+
+
+def test_utf32_csv_is_read_and_its_header_recognised_in_a_folder(tmp_path: Path) -> None:
+    f = tmp_path / "p3.csv"
+    f.write_bytes("speaker,text\nInterviewer,Why?\nP3,Yes\n".encode("utf-32"))
+    (t,) = read_transcripts([tmp_path])
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "Why?", None, None),
+        ("P3", "participant", "Yes", None, None),
+    ]
 
 
 @pytest.mark.parametrize("name", ["empty.txt", "empty.vtt", "empty.srt", "empty.csv"])

@@ -6,6 +6,7 @@ name, so a crash never leaves a half-written file under a final name. Inputs are
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -237,27 +238,64 @@ def read_bytes(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
     return data
 
 
+#: The byte order marks of UTF-32 and UTF-16 and the codec each says, UTF-32 first: its
+#: little-endian mark (``FF FE 00 00``) begins with UTF-16's (``FF FE``).
+_BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def bom_encodings(data: bytes) -> list[str]:
+    """The encodings ``data``'s byte order mark says, in the order to try them: ``["UTF-32",
+    "UTF-16"]`` after ``FF FE 00 00`` (a UTF-16 text may start with U+0000 too), ``["UTF-32"]``,
+    ``["UTF-16"]``, or ``[]`` when it has no UTF-32 or UTF-16 mark (UTF-8's is read as UTF-8)."""
+    return list(dict.fromkeys(name for mark, name in _BYTE_ORDER_MARKS if data.startswith(mark)))
+
+
+def _decoded(data: bytes, errors: str = "strict") -> str:
+    """``data`` decoded as its byte order mark says, else as UTF-8; the codec's
+    ``UnicodeDecodeError`` (the last one tried) when it is not valid."""
+    names = bom_encodings(data) or ["UTF-8"]
+    for name in names[:-1]:
+        try:
+            return data.decode(name.lower(), errors)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8-sig" if names[-1] == "UTF-8" else names[-1].lower(), errors)
+
+
+def decode_unicode(data: bytes, *, errors: str = "strict") -> str | None:
+    """``data`` decoded as UTF-32 or UTF-16 after its byte order mark (:func:`bom_encodings`),
+    else as UTF-8 (with or without its mark), the mark left out; None when it is not valid in
+    the encoding its mark says (or UTF-8, without one). ``errors="replace"`` decodes a file's
+    first bytes, cut anywhere, as :meth:`bytes.decode` does (a file opening ``FF FE 00 00`` is
+    then always UTF-32)."""
+    try:
+        return _decoded(data, errors)
+    except UnicodeDecodeError:
+        return None
+
+
 def decode_text(data: bytes, path: str | Path) -> str:
-    """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; normalise line endings to ``\\n``.
+    """Decode UTF-8 (with or without BOM), or UTF-32 or UTF-16 with BOM (:func:`decode_unicode`);
+    normalise line endings to ``\\n``.
 
     Anything else is a one-line error: guessing an encoding silently corrupts offsets.
     """
-    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise RoqaError(
-                "is not valid UTF-16 text", path=path, hint="re-save the file as UTF-8"
-            ) from None
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            raise RoqaError(
-                f"is not UTF-8 text (undecodable byte at position {e.start})",
-                path=path,
-                hint="re-save the file as UTF-8",
-            ) from None
+    try:
+        text = _decoded(data)
+    except UnicodeDecodeError as e:
+        said = bom_encodings(data)
+        raise RoqaError(
+            f"is not valid {said[0]} text"
+            if said
+            else f"is not UTF-8 text (undecodable byte at position {e.start})",
+            path=path,
+            hint="re-save the file as UTF-8",
+        ) from None
     text = text.lstrip("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

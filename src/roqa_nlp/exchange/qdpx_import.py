@@ -38,6 +38,7 @@ from urllib.parse import unquote
 
 from ..codebook import Codebook, normalise_name
 from ..errors import RoqaError, warn
+from ..io import decode_unicode
 from ..result import CodingResult
 from ..schema import (
     Segment,
@@ -187,22 +188,11 @@ def keep_literal_cr(data: bytes) -> tuple[bytes, list[bool]]:
 
 
 def _decode(data: bytes) -> str | None:
-    """UTF-8 (with or without BOM), or UTF-32 or UTF-16 with BOM; None if it is none of them.
-
-    The UTF-32 LE mark (``FF FE 00 00``) begins with the UTF-16 LE one: such a file is read as
-    UTF-32 when it is valid UTF-32, else as UTF-16 (whose text starts with U+0000)."""
-    codecs_: list[str] = []
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        codecs_.append("utf-32")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        codecs_.append("utf-16")
-    for codec in codecs_ or ["utf-8-sig"]:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        return text[1:] if text.startswith("\ufeff") else text
-    return None
+    """UTF-8 (with or without BOM), or UTF-32 or UTF-16 with BOM; None if it is none of them
+    (:func:`roqa_nlp.io.decode_unicode`: ``FF FE 00 00`` is UTF-32 when it is valid UTF-32, else
+    UTF-16 whose text starts with U+0000). A second U+FEFF after the mark is left out too."""
+    text = decode_unicode(data)
+    return text[1:] if text is not None and text.startswith("\ufeff") else text
 
 
 def _member_for(z: SafeZip, ref: str, folder: str = "") -> tuple[str | None, bool]:

@@ -23,7 +23,6 @@ its turn are kept so that a segment is cited at the time of its own row
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime
 import io
@@ -31,7 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import RoqaError, quoted
-from ..io import read_bytes
+from ..io import bom_encodings, decode_unicode, read_bytes
 from ..schema import Transcript
 from .columns import column_roles, span
 from .protected import refuse_ole_office_file
@@ -63,8 +62,8 @@ def _header_names(first_line: str) -> set[str]:
 
 
 def _header_line(path: str | Path) -> str | None:
-    """The first line of ``path`` as the reader decodes it (UTF-8, or UTF-16 after its byte
-    order mark), or None when it cannot be read or decoded. Only that line's bytes are decoded:
+    """The first line of ``path`` as the reader decodes it (UTF-8, or UTF-32 or UTF-16 after its
+    byte order mark), or None when it cannot be read or decoded. Only that line's bytes are decoded:
     a character cut where the bytes read end, or a wrong byte further down, says nothing of the
     header."""
     try:
@@ -72,8 +71,8 @@ def _header_line(path: str | Path) -> str | None:
             head = f.read(_HEADER_BYTES)
     except OSError:
         return None
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        first = head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    if bom_encodings(head):
+        first = decode_unicode(head[: len(head) // 4 * 4], errors="replace") or ""
     else:
         try:
             first = head.split(b"\n", 1)[0].decode("utf-8-sig")
