@@ -285,6 +285,25 @@ def test_a_transcript_without_an_interviewer_is_coded_with_a_warning(
     }
 
 
+def test_participant_codes_a_zoom_host_as_the_participant(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Zoom marks whoever hosted the call (Host), a default interviewer label: ``--participant``
+    names the participant who hosted it, ``--interviewer`` the researcher."""
+    hosted = NAMED.replace("Jo Bell:", "Jo Bell (Host):")
+    (tmp_path / "zoom_p07.txt").write_text(hosted, "utf-8")
+    run = roqa(
+        "code", tmp_path / "zoom_p07.txt", "--out", tmp_path / "out", "--model", tiny_model_dir,
+        "--no-report", "--participant", "Jo Bell", "--interviewer", "Sam Roe",
+    )  # fmt: skip
+    assert (run.code, run.err) == (0, "")
+    coded = CodingResult.read(tmp_path / "out")
+    assert [(s.segment.speaker, s.segment.role) for s in coded] == [
+        ("Jo Bell (Host)", "participant"),
+        ("Jo Bell (Host)", "participant"),
+    ]
+
+
 def test_a_qdpx_path_that_cannot_be_written_stops_roqa_code_before_it_writes(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:

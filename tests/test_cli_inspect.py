@@ -69,6 +69,37 @@ def test_inspect_says_what_to_check_and_takes_the_interviewers_name(tmp_path: Pa
     assert named[0]["participant"] == "P07" and named[0]["warning"] is None
 
 
+def test_inspect_names_a_zoom_host_a_participant_with_participant(tmp_path: Path) -> None:
+    """Zoom marks whoever hosted the call (Host), a default interviewer label; the participant
+    may be the host."""
+    call = tmp_path / "zoom_p07.txt"
+    call.write_text(
+        "Sam Roe: What has helped?\nJane Smith (Host): The training days, without a doubt.\n"
+        "Sam Roe: What got in the way?\nJane Smith (Host): Staffing. We were two carers short.\n"
+        "Sam Roe: How did you cope?\nJane Smith (Host): Agency staff, at a cost.\n",
+        encoding="utf-8",
+    )
+    run = roqa("inspect", call, "--json")
+    (got,) = json.loads(run.out)
+    assert [(s["speaker"], s["role"]) for s in got["speakers"]] == [
+        ("Sam Roe", "participant"),
+        ("Jane Smith (Host)", "interviewer"),
+    ]
+    assert got["warning"] == (
+        f"{call}: 'Jane Smith (Host)', taken as the interviewer for the role in brackets, asks "
+        "in none of their 3 turns while 'Sam Roe' asks in 3 of 3: check who interviews here (if "
+        "the participant hosted the video call, name them with --participant NAME)"
+    )
+    run = roqa("inspect", call, "--json", "--participant", "Jane Smith", "--interviewer", "Sam Roe")
+    assert run.code == 0, run.err
+    (got,) = json.loads(run.out)
+    assert [(s["speaker"], s["role"]) for s in got["speakers"]] == [
+        ("Sam Roe", "interviewer"),
+        ("Jane Smith (Host)", "participant"),
+    ]
+    assert (got["turns_to_code"], got["warning"]) == (3, None)
+
+
 def test_inspect_of_a_missing_file_is_a_one_line_error(tmp_path: Path) -> None:
     run = roqa("inspect", tmp_path / "nope.txt")
     assert run.code == 2

@@ -72,6 +72,44 @@ def test_one_name_given_as_a_string_is_one_label_not_its_letters(tmp_path: Path)
     assert [u.role for u in t.turns] == ["participant", "interviewer", "participant"]
 
 
+#: The participant hosted the Zoom call, so Zoom marks her (Host), a default interviewer label.
+PARTICIPANT_HOSTS = (
+    "Sam Roe: What has helped the new care plans along?\n"
+    "Jane Smith (Host): Honestly the training days. Everyone came back with the same language.\n"
+    "Sam Roe: And what got in the way?\n"
+    "Jane Smith (Host): Staffing. We were two carers short for most of the winter.\n"
+)
+
+
+def test_participant_labels_overrule_the_default_interviewer_label_host(tmp_path: Path) -> None:
+    f = tmp_path / "p07.txt"
+    f.write_text(PARTICIPANT_HOSTS, "utf-8")
+    assert {(u.speaker, u.role) for u in read_transcript(f).turns} == {
+        ("Sam Roe", "participant"),
+        ("Jane Smith (Host)", "interviewer"),
+    }
+    t, caught = recorded(
+        read_transcript, f, interviewer_labels=["Sam Roe"], participant_labels=["Jane Smith"]
+    )
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Sam Roe", "interviewer"),
+        ("Jane Smith (Host)", "participant"),
+        ("Sam Roe", "interviewer"),
+        ("Jane Smith (Host)", "participant"),
+    ]
+    assert (t.participant, caught) == ("P07", [])
+    (again,) = read_transcripts([f], interviewer_labels=["Sam Roe"], participant_labels=["Host"])
+    assert again.turns == t.turns
+
+
+def test_code_reads_files_with_participant_labels(tiny_model: AutoCoder, tmp_path: Path) -> None:
+    f = tmp_path / "p07.txt"
+    f.write_text(PARTICIPANT_HOSTS, "utf-8")
+    result = tiny_model.code(f, interviewer_labels=["Sam Roe"], participant_labels=["Jane Smith"])
+    assert [s.segment.speaker for s in result] == ["Jane Smith (Host)", "Jane Smith (Host)"]
+    assert [s.segment.role for s in result] == ["participant", "participant"]
+
+
 def test_the_interviewer_named_in_p01_keeps_the_interviewers_turns_the_interviewers() -> None:
     t = read_transcript(P01, interviewer_labels=["Sam Roe"])
     assert sorted({(u.speaker, u.role) for u in t.turns}) == [

@@ -1933,6 +1933,29 @@ def test_an_interviewer_named_for_another_file_leaves_this_files_interviewer_to_
     )
 
 
+def test_a_speaker_named_a_participant_is_never_the_guessed_interviewer(tmp_path: Path) -> None:
+    """Participant labels alone leave the interviewer to be guessed, but never among them."""
+    f = tmp_path / "zoom_call.txt"
+    f.write_text("".join(f"{s}: {w}\n" for s, w in SAM_ASKS), "utf-8")
+    host = read_transcript(f, participant_labels=["Jo Bell"])
+    assert host.metadata["interviewer_guessed"] == "Sam Roe"
+    assert "interviewer_labels_unmatched" not in host.metadata
+    asker = read_transcript(f, participant_labels=["Sam Roe"])
+    assert {u.role for u in asker.turns} == {"participant"}
+    assert "interviewer_guessed" not in asker.metadata
+
+
+def test_a_participant_label_is_a_speaker_label_as_an_interviewer_label_is(tmp_path: Path) -> None:
+    """``[Host]`` opens a turn because ``Host`` is a role label, as a participant's too."""
+    f = tmp_path / "p07.txt"
+    f.write_text("[Interviewer] What helped?\n[Host] The training days.\n", "utf-8")
+    t = read_transcript(f, participant_labels=["Host"])
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What helped?", None, None),
+        ("Host", "participant", "The training days.", None, None),
+    ]
+
+
 #: Sam Roe interviews again, but Ada Lee asks back as often as she answers: no clear guess
 ADA_ASKS_BACK = [
     ("Sam Roe", "Thanks for joining. Happy to start?"),

@@ -1207,6 +1207,7 @@ class AutoCoder:
         top_k: int | None = None,
         batch_segments: int = 512,
         interviewer_labels: Sequence[str] | None = None,
+        participant_labels: Sequence[str] | None = None,
         pseudonyms: PseudonymKey | None = None,
         study_interviewers: Collection[str] | None = None,
     ) -> CodingResult:
@@ -1227,6 +1228,9 @@ class AutoCoder:
         ``read_transcript``; giving both issues a warning). A file whose interviewer was guessed
         or whose talk may be coded as the participant's issues a
         :class:`~roqa_nlp.transcripts.roles.SpeakerWarning`, as ``read_transcript`` does.
+        ``participant_labels`` are labels or names that are a participant's even when they match
+        an interviewer label (a Zoom participant who hosted the call, ``Host``), as
+        ``roqa code --participant`` gives them; like ``interviewer_labels``, for files only.
 
         ``pseudonyms`` (a :class:`~roqa_nlp.pseudonyms.PseudonymKey`) replaces people's names in
         each transcript as it is read, before anything is coded; every speaker of ``inputs`` is
@@ -1254,6 +1258,7 @@ class AutoCoder:
             top_k=top_k,
             batch_segments=batch_segments,
             interviewer_labels=interviewer_labels,
+            participant_labels=participant_labels,
             pseudonyms=pseudonyms,
             study_interviewers=study_interviewers,
             _stacklevel=3,  # warnings name the caller of code(), not this line
@@ -1268,6 +1273,7 @@ class AutoCoder:
         top_k: int | None = None,
         batch_segments: int = 512,
         interviewer_labels: Sequence[str] | None = None,
+        participant_labels: Sequence[str] | None = None,
         pseudonyms: PseudonymKey | None = None,
         study_interviewers: Collection[str] | None = None,
         _stacklevel: int = 2,
@@ -1289,13 +1295,13 @@ class AutoCoder:
         pseudonyms = checked_key(pseudonyms, "code()")
         if isinstance(inputs, (str, Path, Transcript)):
             inputs = [inputs]
-        labels = with_default_labels(interviewer_labels)
+        labels = with_default_labels(interviewer_labels, participant_labels)
         inputs = list(inputs)
         interviewers = _study_pass(inputs, labels, pseudonyms, study_interviewers)
         seen: dict[str, str | None] = {}  # transcript id -> the file it came from
         pending: list[Segment] = []
         part = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
-        labels_warned = interviewer_labels is None  # nothing to warn of
+        labels_warned = labels is None  # nothing to warn of
 
         def flush() -> None:
             if not pending:
@@ -1350,9 +1356,17 @@ class AutoCoder:
                 labels_warned = True
                 from .errors import warn
 
+                given = [
+                    name
+                    for name, value in (
+                        ("interviewer_labels", interviewer_labels),
+                        ("participant_labels", participant_labels),
+                    )
+                    if value is not None
+                ]
                 warn(
-                    "interviewer_labels do not apply to Transcript objects, whose speakers' roles "
-                    "were set when they were read: pass them to read_transcript() instead",
+                    f"{' and '.join(given)} do not apply to Transcript objects, whose speakers' "
+                    "roles were set when they were read: pass them to read_transcript() instead",
                     stacklevel=_stacklevel,
                 )
             part.transcripts[t.id] = t

@@ -75,12 +75,14 @@ class CodeChunk:
         params: dict[str, Any] | None = None,
         interviewer_labels: list[str] | None = None,
         study_interviewers: list[str] | None = None,
+        participant_labels: list[str] | None = None,
     ):
         from .autocoder import AutoCoder
 
         self.out = Path(out)
         self.top_k = top_k
         self.interviewer_labels = interviewer_labels
+        self.participant_labels = participant_labels
         self.study_interviewers = study_interviewers
         #: A user mistake met by this actor (a model or transcript that cannot be read): sent
         #: back to the driver as data, which reports it in one line like the local engine.
@@ -111,6 +113,7 @@ class CodeChunk:
                             [str(p) for p in paths],
                             top_k=self.top_k,
                             interviewer_labels=self.interviewer_labels,
+                            participant_labels=self.participant_labels,
                             study_interviewers=self.study_interviewers,
                         )
                 except RoqaError as e:
@@ -161,7 +164,11 @@ def read_shard(out: Path, number: int) -> CodingResult:
     return CodingResult(segments=segs, transcripts={t.id: t for t in ts})
 
 
-def _read_on_driver(paths: list[Path], interviewer_labels: list[str] | None) -> list[str]:
+def _read_on_driver(
+    paths: list[Path],
+    interviewer_labels: list[str] | None,
+    participant_labels: list[str] | None = None,
+) -> list[str]:
     """Read every transcript once on the driver, before Ray starts: issue the warnings of how
     each was read (its language, words left out between cues, a name in its file name: the
     workers' warnings never reach the user) and learn who interviews in the study, as the local
@@ -172,7 +179,7 @@ def _read_on_driver(paths: list[Path], interviewer_labels: list[str] | None) -> 
     from .transcripts.language import warn_of_reading
     from .transcripts.roles import study_interviewers
 
-    labels = with_default_labels(interviewer_labels)
+    labels = with_default_labels(interviewer_labels, participant_labels)
     found: set[str] = set()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SpeakerWarning)
@@ -283,6 +290,7 @@ def code_with_ray(
     params: dict[str, Any] | None = None,
     interviewer_labels: list[str] | None = None,
     on_part: Callable[[CodingResult], None] | None = None,
+    participant_labels: list[str] | None = None,
 ) -> RaySummary:
     """Code ``paths`` with Ray Data ``map_batches``; write shards and the merged result in ``out``.
 
@@ -303,7 +311,7 @@ def code_with_ray(
         paths = [Path(p).resolve() for p in paths]
     paths = [Path(p) for p in paths]
     _refuse_shared_ids(paths)
-    study = _read_on_driver(paths, interviewer_labels)
+    study = _read_on_driver(paths, interviewer_labels, participant_labels)
     ray = init_ray()
     quiet_ray_data()
     per_actor = max(1, threads or 1)
@@ -330,6 +338,7 @@ def code_with_ray(
             "threads": per_actor,
             "params": params,
             "interviewer_labels": interviewer_labels,
+            "participant_labels": participant_labels,
             "study_interviewers": study,
         },
         batch_size=1,

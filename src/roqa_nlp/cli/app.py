@@ -38,5 +38,17 @@ def transcripts_argument() -> Any:
     )
 
 
+def participant_option() -> Any:
+    """The ``--participant`` option of the commands that take ``--interviewer``: labels or names
+    that are a participant's though they match an interviewer label (``Host``)."""
+    return typer.Option(
+        [],
+        "--participant",
+        help="A speaker label or name that is a participant (repeatable), even if it matches an "
+        "interviewer label: e.g. a Zoom participant who hosted the call ('Host', 'Jane Smith "
+        "(Host)'). It overrules --interviewer and the labels known already.",
+    )
+
+
 #: Process-wide CLI flags (set by ``main`` before the command runs).
 state: dict[str, Any] = {"debug": False}

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
-from .app import app, codebook_option, transcripts_argument
+from .app import app, codebook_option, participant_option, transcripts_argument
 
 if TYPE_CHECKING:
     from ..pseudonyms import PseudonymKey
@@ -210,6 +210,7 @@ def code_command(
         "a focus group's Mod, Fac, Co-facilitator, Note-taker ...: the README lists them): e.g. "
         "the name a Zoom transcript gives them.",
     ),
+    participant: list[str] = participant_option(),
     pseudonymise: Path | None = typer.Option(
         None,
         "--pseudonymise",
@@ -317,6 +318,7 @@ def code_command(
     files = expand_paths(paths)
     _note_skipped(paths)
     labels = list(interviewer) or None  # AutoCoder.code adds them to the default labels
+    participants = list(participant) or None
     if engine == "ray":
         from ..ray_engine import code_with_ray
 
@@ -330,6 +332,7 @@ def code_command(
             threads=threads,
             params=overrides,
             interviewer_labels=labels,
+            participant_labels=participants,
             on_part=_warn_of_nothing_coded,
         )
         for warning in summary.speaker_warnings:
@@ -356,7 +359,13 @@ def code_command(
     if stream:
         from ..codings_writer import write_codings
 
-        parts = ac.code_batches(files, top_k=top_k, interviewer_labels=labels, pseudonyms=key)
+        parts = ac.code_batches(
+            files,
+            top_k=top_k,
+            interviewer_labels=labels,
+            participant_labels=participants,
+            pseudonyms=key,
+        )
         with _own_speaker_warnings():
             w = write_codings(_parts_warned(parts), out)
         w.paths.update(_keep_project_codebook(ac.codebook, out))
@@ -372,7 +381,13 @@ def code_command(
         _warn_of_earlier_outputs(out, w.paths.values())
         return
     with _own_speaker_warnings():
-        result = ac.code(files, top_k=top_k, interviewer_labels=labels, pseudonyms=key)
+        result = ac.code(
+            files,
+            top_k=top_k,
+            interviewer_labels=labels,
+            participant_labels=participants,
+            pseudonyms=key,
+        )
     _warn_of_speakers(result.transcripts.values())
     _warn_of_nothing_coded(result)
     written: dict[str, Path] = {}

@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from .app import app, transcripts_argument
+from .app import app, participant_option, transcripts_argument
 
 
 def transcript_summary(t: Any) -> dict[str, Any]:
@@ -78,6 +78,7 @@ def inspect_command(
         "--interviewer",
         help="A speaker label or name that is the interviewer (repeatable), as for roqa code.",
     ),
+    participant: list[str] = participant_option(),
     as_json: bool = typer.Option(
         False, "--json", help="Print JSON: per transcript its speakers, roles, turns and words."
     ),
@@ -97,7 +98,8 @@ def inspect_command(
     _note_skipped(paths)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SpeakerWarning)  # shown below, naming --interviewer
-        transcripts = read_files(files, with_default_labels(list(interviewer) or None))
+        labels = with_default_labels(list(interviewer) or None, list(participant))
+        transcripts = read_files(files, labels)
     summaries = [transcript_summary(t) for t in transcripts]
     if as_json:
         typer.echo(json.dumps(summaries, indent=2, ensure_ascii=False))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from .app import app, transcripts_argument
+from .app import app, participant_option, transcripts_argument
 
 
 @app.command("pseudonymise")
@@ -27,6 +27,7 @@ def pseudonymise_command(
         "--interviewer",
         help="A speaker label or name that is the interviewer (repeatable), as for roqa code.",
     ),
+    participant: list[str] = participant_option(),
 ) -> None:
     """Write each transcript with people's names replaced by pseudonyms, as plain text
     (`P07: words`) that roqa, NVivo, ATLAS.ti, MAXQDA and QualCoder read; coding these files
@@ -41,7 +42,7 @@ def pseudonymise_command(
         raise RoqaError("is a file, not a folder", path=out, hint="give a folder with --out")
     pseudonyms = _read_key(key, out, "local")
     files = expand_paths(paths)
-    labels = with_default_labels(list(interviewer) or None)
+    labels = with_default_labels(list(interviewer) or None, list(participant))
     originals = read_files(files, labels)
     # the numbers files claim (p01_interview), then every speaker: as roqa code and
     # pseudonymise() do

@@ -171,24 +171,37 @@ def _read_qdpx(path: Path) -> list[Transcript]:
     return found
 
 
-def with_default_labels(interviewer_labels: Sequence[str] | None) -> list[str] | None:
+def with_default_labels(
+    interviewer_labels: Sequence[str] | None,
+    participant_labels: Sequence[str] | None = None,
+) -> Sequence[str] | None:
     """``interviewer_labels`` added to the default interviewer labels
-    (:data:`~roqa_nlp.transcripts.roles.DEFAULT_INTERVIEWER_LABELS`), or ``None`` when none are
-    given: what :func:`read_transcript`, ``AutoCoder.code`` and ``roqa code --interviewer`` match
-    speaker labels against."""
-    if interviewer_labels is None:
+    (:data:`~roqa_nlp.transcripts.roles.DEFAULT_INTERVIEWER_LABELS`), or ``None`` when neither
+    they nor ``participant_labels`` are given: what :func:`read_transcript`, ``AutoCoder.code``
+    and ``roqa code --interviewer`` match speaker labels against. ``participant_labels``
+    (``roqa code --participant``) ride along (a :class:`~roqa_nlp.transcripts.roles.RoleLabels`)
+    and overrule them: a speaker they match is a participant even when named ``Host``."""
+    if interviewer_labels is None and not participant_labels:
         return None
-    if isinstance(interviewer_labels, str):  # one name, not its letters
-        interviewer_labels = [interviewer_labels]
-    from .roles import DEFAULT_INTERVIEWER_LABELS
+    from .roles import DEFAULT_INTERVIEWER_LABELS, RoleLabels
 
-    return list(dict.fromkeys([*DEFAULT_INTERVIEWER_LABELS, *interviewer_labels]))
+    labels = list(dict.fromkeys([*DEFAULT_INTERVIEWER_LABELS, *_one_or_many(interviewer_labels)]))
+    participants = _one_or_many(participant_labels)
+    return RoleLabels(labels, participants) if participants else labels
+
+
+def _one_or_many(labels: Sequence[str] | None) -> list[str]:
+    """The labels given, one name given as a string taken whole, not as its letters."""
+    if labels is None:
+        return []
+    return [labels] if isinstance(labels, str) else list(labels)
 
 
 def read_transcript(
     path: str | Path,
     *,
     interviewer_labels: Sequence[str] | None = None,
+    participant_labels: Sequence[str] | None = None,
     participant: str | None = None,
 ) -> Transcript:
     """Read one transcript file, choosing the reader by its extension.
@@ -200,6 +213,10 @@ def read_transcript(
     ``roqa code --interviewer`` add them: pass the interviewer's name for a Zoom transcript that
     names people (``interviewer_labels=["Sam Roe"]``). When none are given and no speaker is an
     interviewer, the speaker who asks the questions may be taken as the interviewer.
+    ``participant_labels`` are speaker labels or names that are a participant's even when they
+    match an interviewer label (``roqa code --participant``): a Zoom participant who hosted the
+    call, ``participant_labels=["Jane Smith"]`` for ``Jane Smith (Host)``. They are never taken
+    for the interviewer.
 
     A :class:`~roqa_nlp.transcripts.roles.SpeakerWarning` (a ``UserWarning``) is issued when
     the interviewer was guessed, when no speaker is the interviewer, when every turn is the
@@ -210,7 +227,8 @@ def read_transcript(
     speaker labels or the file name. A ``.qdpx`` project must hold exactly one transcript here;
     use :func:`read_transcripts` for a whole project or a folder.
     """
-    t = _read_one(Path(path), with_default_labels(interviewer_labels), participant)
+    labels = with_default_labels(interviewer_labels, participant_labels)
+    t = _read_one(Path(path), labels, participant)
     from .language import warn_of_reading
 
     warn_of_reading(t, stacklevel=2)
@@ -531,6 +549,7 @@ def read_transcripts(
     paths: str | Path | Iterable[str | Path],
     *,
     interviewer_labels: Sequence[str] | None = None,
+    participant_labels: Sequence[str] | None = None,
 ) -> list[Transcript]:
     """Read transcript files; a directory stands for its supported files, in name order.
 
@@ -539,11 +558,12 @@ def read_transcripts(
     :func:`expand_paths`); a file named explicitly must be supported. A ``roqa code`` output
     folder is an error. Transcript ids (file stems) must be unique, because segment ids and the
     framework matrix are keyed by them. ``interviewer_labels`` are added to the default
-    interviewer labels, and each transcript is warned of as by :func:`read_transcript`.
+    interviewer labels, ``participant_labels`` overrule them, and each transcript is warned of
+    as by :func:`read_transcript`.
     """
     from .language import warn_of_reading
 
-    out = read_files(paths, with_default_labels(interviewer_labels))
+    out = read_files(paths, with_default_labels(interviewer_labels, participant_labels))
     for t in out:
         warn_of_reading(t, stacklevel=2)
     return out

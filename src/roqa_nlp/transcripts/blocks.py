@@ -377,7 +377,7 @@ def read_blocks(
         return bool(label) and (
             b.styled_colon
             or styled_counts[label] >= 2
-            or label in keys
+            or keys.known(label)
             or participant_number_label(label) is not None
         )
 

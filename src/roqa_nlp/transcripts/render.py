@@ -29,7 +29,15 @@ from typing import Any
 from ..errors import RoqaError
 from ..schema import Transcript, Turn
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
-from .roles import first_spellings, guess_interviewer, interviewer_keys, participant_id, role_of
+from .roles import (
+    InterviewerLabels,
+    first_spellings,
+    guess_interviewer,
+    interviewer_keys,
+    participant_id,
+    participant_labels_of,
+    role_of,
+)
 from .timecodes import TIME_MARK, strip_time_marks
 
 NO_SPEECH_HINT = "the file holds no transcript text: check that it is the right file"
@@ -209,10 +217,15 @@ def finish_transcript(
         meta["speaker_labels"] = False
     # An interviewer a label names is never second-guessed (guess_interviewer guesses only when
     # no turn is the interviewer's). Labels given that match no one here (a study's other
-    # interviewer, a typo) leave the guess to be made, as without them, and are recorded.
-    if interviewer_labels is not None and all(t.role != "interviewer" for t in turns):
+    # interviewer, a typo) leave the guess to be made, as without them, and are recorded; the
+    # participants named (--participant) are never guessed.
+    participants = participant_labels_of(interviewer_labels)
+    named = interviewer_labels is not None and (
+        not participants or bool(_own_labels(interviewer_labels))
+    )
+    if named and interviewer_labels is not None and all(t.role != "interviewer" for t in turns):
         meta["interviewer_labels_unmatched"] = _labels_given(interviewer_labels)
-    guessed = guess_interviewer(text, turns)
+    guessed = guess_interviewer(text, turns, InterviewerLabels.of(participants))
     if guessed is not None:
         turns = [replace(t, role="interviewer") if t.speaker == guessed else t for t in turns]
         meta["interviewer_guessed"] = guessed
@@ -228,10 +241,13 @@ def finish_transcript(
     )
 
 
-def _labels_given(interviewer_labels: Sequence[str]) -> list[str]:
+def _own_labels(interviewer_labels: Sequence[str]) -> list[str]:
     """The interviewer labels the researcher added to the defaults (``read_transcript`` and
-    ``roqa code --interviewer`` pass both), or all of ``interviewer_labels`` when none is extra."""
+    ``roqa code --interviewer`` pass both)."""
     defaults = interviewer_keys(None)
-    return [label for label in interviewer_labels if label not in defaults] or list(
-        interviewer_labels
-    )
+    return [label for label in interviewer_labels if label not in defaults]
+
+
+def _labels_given(interviewer_labels: Sequence[str]) -> list[str]:
+    """:func:`_own_labels`, or all of ``interviewer_labels`` when none is extra."""
+    return _own_labels(interviewer_labels) or list(interviewer_labels)

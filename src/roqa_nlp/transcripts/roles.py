@@ -6,7 +6,10 @@ interviewer labels; an interviewer label given with a number (``Speaker 1``) mat
 number. A bracketed note that is itself an interviewer label makes its speaker the interviewer
 too: Teams and Zoom write a role after a name (``Jane Smith (Interviewer)``, ``Sam Roe [Host]``).
 Every other speaker is a participant. The labels are configurable because Zoom transcripts name
-people (``Jane Smith``) rather than roles.
+people (``Jane Smith``) rather than roles. A participant label the researcher gives
+(``participant_labels=``, ``roqa code --participant``) overrules them, matched the same way: a
+Zoom participant who hosted the call (``Host``, ``Jane Smith (Host)``) is the participant when
+named one, though ``Host`` is a default interviewer label.
 
 The participant id is the case the transcript belongs to in the framework matrix: the
 participant number the participants' labels name (``P04``, ``Participant 4`` -> ``P4``), when
@@ -21,7 +24,7 @@ and P45 in ``p44_p45_joint.txt`` is the case ``p44_p45_joint``; ``Participant 3`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -140,6 +143,9 @@ class InterviewerLabels:
 
     any_number: frozenset[str]
     numbered: frozenset[str]
+    #: the labels the researcher named participants' (:class:`RoleLabels`), matched the same way:
+    #: a speaker they match is no interviewer, whatever else matches
+    participants: InterviewerLabels | None = None
 
     @classmethod
     def of(cls, labels: Iterable[str]) -> InterviewerLabels:
@@ -151,16 +157,33 @@ class InterviewerLabels:
                 any_number.add(bare)
             else:
                 numbered.add(full)
-        return cls(frozenset(any_number), frozenset(numbered))
+        participants = participant_labels_of(labels)
+        return cls(
+            frozenset(any_number),
+            frozenset(numbered),
+            InterviewerLabels.of(participants) if participants else None,
+        )
 
     def __contains__(self, label: object) -> bool:
         if not isinstance(label, str):
             return False
+        return self._matches(label) and not (
+            self.participants is not None and self.participants._matches(label)
+        )
+
+    def _matches(self, label: str) -> bool:
         name, bar, _ = label.partition("|")  # a display name and organisation: "Sam Roe | UoL"
         return (
             self.names_role(label)
             or any(self.names_role(note) for note in _bracketed_notes(label) if note.strip())
             or bool(bar and name.strip() and self.names_role(name))
+        )
+
+    def known(self, label: str) -> bool:
+        """Whether ``label`` is one of these labels, an interviewer's or one named a
+        participant's: a speaker label either way (``label in self`` is the role)."""
+        return self._matches(label) or (
+            self.participants is not None and self.participants._matches(label)
         )
 
     def names_role(self, label: str) -> bool:
@@ -169,6 +192,30 @@ class InterviewerLabels:
         return normalise_label(label) in self.any_number or (
             bool(self.numbered) and _numbered_form(label) in self.numbered
         )
+
+
+class RoleLabels(tuple[str, ...]):
+    """Interviewer labels (the items) with the labels the researcher named participants'
+    (``participants``), which overrule them: what :func:`~roqa_nlp.transcripts.with_default_labels`
+    gives a reader as its ``interviewer_labels`` when participant labels are given, so that
+    they reach every place a speaker's role is decided."""
+
+    participants: tuple[str, ...]
+
+    def __new__(cls, labels: Iterable[str], participants: Iterable[str] = ()) -> RoleLabels:
+        self = super().__new__(cls, labels)
+        self.participants = tuple(participants)
+        return self
+
+
+def participant_labels_of(labels: Iterable[str] | None) -> tuple[str, ...]:
+    """The participant labels ``labels`` carries (a :class:`RoleLabels`), else none."""
+    return labels.participants if isinstance(labels, RoleLabels) else ()
+
+
+def more_interviewer_labels(labels: Sequence[str] | None, extra: Sequence[str]) -> RoleLabels:
+    """``labels`` and ``extra`` interviewer labels, the participant labels of ``labels`` kept."""
+    return RoleLabels([*(labels or ()), *extra], participant_labels_of(labels))
 
 
 def interviewer_keys(interviewer_labels: Iterable[str] | None) -> InterviewerLabels:
@@ -301,14 +348,17 @@ def asks(words: str) -> bool:
 UNKNOWN_SPEAKER = "Unknown speaker"
 
 
-def guess_interviewer(text: str, turns: Sequence[Turn]) -> str | None:
+def guess_interviewer(
+    text: str, turns: Sequence[Turn], participants: Container[str] = ()
+) -> str | None:
     """The speaker who asks the questions, in a conversation of two or more speakers none of whom
     is the interviewer (Zoom names people, not roles), else ``None``.
 
     A speaker qualifies when at least half of their turns (and at least three) hold a ``?``, every
     other speaker asks in at most a third of that share of their turns, and they say fewer words
     than the speaker who says most: an interviewer asks and listens. Anything less clear-cut is
-    left to the researcher (``--interviewer NAME``)."""
+    left to the researcher (``--interviewer NAME``). A speaker in ``participants`` (the
+    researcher named them a participant, ``--participant NAME``) is never the one guessed."""
     stats: dict[str, list[int]] = {}  # speaker -> [turns, turns with a question, words]
     for turn in turns:
         if turn.role == "interviewer":
@@ -323,7 +373,10 @@ def guess_interviewer(text: str, turns: Sequence[Turn]) -> str | None:
     if len(stats) < 2:
         return None
     share = {speaker: asked / n for speaker, (n, asked, _) in stats.items()}
-    best = max(stats, key=lambda speaker: share[speaker])
+    candidates = [speaker for speaker in stats if speaker not in participants]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda speaker: share[speaker])
     n, _, n_words = stats[best]
     others = [speaker for speaker in stats if speaker != best]
     if n < GUESS_MIN_TURNS or share[best] < GUESS_MIN_QUESTION_SHARE:
@@ -403,6 +456,12 @@ _NAMING = {
     "cli": ("--interviewer NAME", "--interviewer"),
     "inspect": ("--interviewer NAME", "--interviewer"),  # `roqa inspect`, before any coding
     "python": ("interviewer_labels=['NAME']", "interviewer_labels"),
+}
+#: How a researcher names a participant, per interface (``--participant``).
+_NAMING_PARTICIPANT = {
+    "cli": "--participant NAME",
+    "inspect": "--participant NAME",
+    "python": "participant_labels=['NAME']",
 }
 
 
@@ -517,6 +576,15 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
             "interviewer)"
         )
     swapped = interviewer_who_never_asks(transcript)
+    defaults = _default_interviewer_keys()
+    if swapped is not None and swapped[0] in defaults and not defaults.names_role(swapped[0]):
+        named, n, asker, q, m = swapped  # a person with a role's note: "Jane Smith (Host)"
+        return (
+            f"{where}: {named!r}, taken as the interviewer for the role in brackets, asks in "
+            f"none of their {n} turns while {asker!r} asks in {q} of {m}: check who interviews "
+            "here (if the participant hosted the video call, name them with "
+            f"{_NAMING_PARTICIPANT[interface]})"
+        )
     if swapped is not None:
         named, n, asker, q, m = swapped
         return (

@@ -76,6 +76,7 @@ from .roles import (
     UNKNOWN_SPEAKER,
     interviewer_keys,
     is_speaker_number_label,
+    more_interviewer_labels,
     participant_number_label,
 )
 from .timecodes import parse_timecode
@@ -224,7 +225,8 @@ def match_loose_label(line: str) -> LabelMatch | None:
 
 def _names_a_role(label: str, interviewer_labels: Iterable[str] | None) -> bool:
     return (
-        label in interviewer_keys(interviewer_labels) or participant_number_label(label) is not None
+        interviewer_keys(interviewer_labels).known(label)
+        or participant_number_label(label) is not None
     )
 
 
@@ -450,7 +452,7 @@ class Header:
         for p in named:
             extra += [p] if any(s in interviewer_keys([p]) for s in others) else []
             extra += [s for s in sorted(others) if is_initials_of(s, p)]  # "HW" for her
-        return [*(given or ()), *extra] if extra else given
+        return more_interviewer_labels(given, extra) if extra else given
 
 
 def is_initials_of(label: str, name: str) -> bool:
@@ -726,7 +728,7 @@ def accepted_labels(
         label
         for label, n in counts.items()
         if n >= 2
-        or label in keys
+        or keys.known(label)
         or participant_number_label(label) is not None
         or _is_capitalised(label)
         or " ".join(label.split()).casefold() == UNKNOWN_SPEAKER.casefold()
