@@ -98,6 +98,109 @@ def test_utf16_txt_without_labels_is_one_participant_turn_per_paragraph() -> Non
     assert t.participant == "P05"
 
 
+QUESTION_MARKERS = (
+    "Question 1: Can you tell me about your role?\n"
+    "I'm the registered manager here.\n\n"
+    "Question 2: How did you find the CQC inspection,\n"
+    "and what came of it?\n"
+    "It was stressful. We had three weeks' notice.\n"
+    "CQC: they came in March and looked at every care plan.\n\n"
+    "Question 3: Tell me about the new system.\n\n"
+    "We went live in May. Nobody had been trained.\n"
+)
+
+
+def test_numbered_question_markers_are_the_interviewer_asking_and_what_follows_the_answer(
+    tmp_path: Path,
+) -> None:
+    """``Question 5:`` marks the interviewer's question; the unlabelled words after it (after
+    the line ending in ``?``, or after a blank line) are the participant's answer."""
+    f = tmp_path / "p05.txt"
+    f.write_text(QUESTION_MARKERS, "utf-8")
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Question 1", "interviewer", "Can you tell me about your role?", None, None),
+        ("P05", "participant", "I'm the registered manager here.", None, None),
+        (
+            "Question 2",
+            "interviewer",
+            "How did you find the CQC inspection,\nand what came of it?",
+            None,
+            None,
+        ),
+        (
+            "P05",
+            "participant",
+            "It was stressful. We had three weeks' notice.\n"
+            "CQC: they came in March and looked at every care plan.",
+            None,
+            None,
+        ),
+        ("Question 3", "interviewer", "Tell me about the new system.", None, None),
+        ("P05", "participant", "We went live in May. Nobody had been trained.", None, None),
+    ]
+    assert (t.participant, t.metadata) == ("P05", {"format": "txt", "rendering": "original"})
+
+
+def test_the_answer_after_a_question_marker_is_the_one_participant_the_file_labels(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "interview.txt"
+    f.write_text("Q1: What helped?\nTraining.\nQ2: What got in the way?\nA: Staffing.\n", "utf-8")
+    assert turns_of(read_transcript(f)) == [
+        ("Q1", "interviewer", "What helped?", None, None),
+        ("A", "participant", "Training.", None, None),
+        ("Q2", "interviewer", "What got in the way?", None, None),
+        ("A", "participant", "Staffing.", None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "CQC: they came in March and looked at every care plan.",
+        "CQC: They came in March and looked at every care plan.",
+        "Honestly: it was the worst week of the year.",
+    ],
+)
+def test_a_one_off_acronym_or_common_word_label_continues_the_turn(
+    tmp_path: Path, line: str
+) -> None:
+    """Labels that recur are the speakers; one word the file opens a line with once, an acronym
+    (the Care Quality Commission) or a word no name is made of, is a word of their talk."""
+    f = tmp_path / "p06.txt"
+    f.write_text(
+        "Interviewer: How did the inspection go?\n"
+        f"P06: It was stressful. We had three weeks' notice.\n{line}\n"
+        "Interviewer: And afterwards?\nP06: We got a good rating in the end.\n",
+        "utf-8",
+    )
+    assert turns_of(read_transcript(f))[1] == (
+        "P06",
+        "participant",
+        f"It was stressful. We had three weeks' notice.\n{line}",
+        None,
+        None,
+    )
+
+
+def test_a_speaker_who_speaks_once_is_still_a_speaker(tmp_path: Path) -> None:
+    f = tmp_path / "p06.txt"
+    f.write_text(
+        "Interviewer: How did the inspection go?\nP06: It was stressful.\n"
+        "Mary: sorry to interrupt, your ten o'clock is here.\n"
+        "Interviewer: And afterwards?\nP06: We got a good rating.\n",
+        "utf-8",
+    )
+    assert [u.speaker for u in read_transcript(f).turns] == [
+        "Interviewer",
+        "P06",
+        "Mary",
+        "Interviewer",
+        "P06",
+    ]
+
+
 def test_txt_sentence_with_a_colon_is_not_a_speaker_label(tmp_path: Path) -> None:
     f = tmp_path / "notes.txt"
     f.write_text("Interviewer: Why?\nP02: The problem was this: no staff.\nthe reason was: money\n")

@@ -43,6 +43,7 @@ DEFAULT_INTERVIEWER_LABELS: tuple[str, ...] = (
     "ir",  # interviewer, beside IE or IP for the interviewee
     "i",
     "q",
+    "question",  # "Question 5: How do you ...": the interviewer asking, as Q5 is
     "researcher",
     "research assistant",
     "facilitator",
@@ -56,6 +57,16 @@ DEFAULT_INTERVIEWER_LABELS: tuple[str, ...] = (
     "host",
     "me",
 )
+
+#: Interviewer labels that mark a question rather than name who asks it (``Question 5:``,
+#: ``Q3:``): the words after the question, unlabelled, are the answer (:func:`is_question_marker`).
+QUESTION_MARKERS = frozenset({"question", "q"})
+
+
+def is_question_marker(label: str) -> bool:
+    """Whether ``label`` marks a question (``Question 5``, ``Q3``, ``Q``) rather than a speaker."""
+    return normalise_label(label) in QUESTION_MARKERS
+
 
 #: A speaker label naming a participant number: ``P04``, ``p 4``, ``Participant 12``, ``R3``.
 PARTICIPANT_LABEL = re.compile(

@@ -34,7 +34,11 @@ a candidate counts as a speaker only when it is likely to be one (:func:`accepte
 is a role label (interviewer, participant number), or it labels at least two lines of the file,
 or every word of it is capitalised (``Jane Smith``, ``Registered Manager``) and it has at most
 four words, or it is a transcriber's ``Unknown speaker`` (the speaker the readers name speech
-no label names).
+no label names). A capitalised word the file opens a line with only once, while another label
+recurs, is talk when it is an acronym or a word no name is made of (``CQC: they came in
+March``, inside a participant's answer; :func:`words_not_speakers`): the speakers of a file
+recur, and an organisation is no speaker. ``Question 5:`` and ``Q5:`` mark the interviewer's
+questions (``question`` and ``q`` are interviewer labels, :data:`~.roles.QUESTION_MARKERS`).
 
 On a line that opens with no such speaker, two looser shapes are tried (:func:`line_labels`),
 only for labels whose form the reader knows: an interviewer label, a participant number
@@ -77,6 +81,7 @@ from .roles import (
     interviewer_keys,
     is_speaker_number_label,
     more_interviewer_labels,
+    normalise_label,
     participant_number_label,
 )
 from .timecodes import parse_timecode
@@ -245,6 +250,7 @@ def line_labels(
     if sum(1 for m in matches if m is not None and m.timed) < 2:
         matches = [None if m is not None and m.timed else m for m in matches]
     accepted = accepted_labels([m.label for m in matches if m], interviewer_labels)
+    accepted -= words_not_speakers(matches, interviewer_labels)
     found = [m if m is not None and m.label in accepted else None for m in matches]
     return _with_loose_labels(lines, found, interviewer_labels, set_apart)
 
@@ -733,3 +739,34 @@ def accepted_labels(
         or _is_capitalised(label)
         or " ".join(label.split()).casefold() == UNKNOWN_SPEAKER.casefold()
     }
+
+
+def words_not_speakers(
+    matches: Sequence[LabelMatch | None],
+    interviewer_labels: Iterable[str] | None = None,
+) -> set[str]:
+    """The candidate labels of ``matches`` (one per line) that are words of someone's talk, not
+    a speaker, though capitalised: a label of one word the file opens a line with only once, in
+    a file where another label recurs (a speaker; ``Question 1``, ``Question 2`` recur as
+    ``Question``), when it is an acronym (``CQC: they came in March``, the regulator; ``NHS:``)
+    or a word no name is made of (``Honestly: ...``, ``So: ...``; :func:`_is_common_word`). A
+    speaker who says one thing (``Mary: Sorry to interrupt``) is still one; so are role labels,
+    participant numbers, the answerer's labels (``A``, ``R``) and initials that recur (``HW``)."""
+    counts = Counter(m.label for m in matches if m is not None)
+    # a numbered label recurs by its name: Question 1, Question 2, ...
+    by_name = Counter(normalise_label(label) for label in counts.elements())
+    if all(n < 2 for n in by_name.values()):
+        return set()
+    keys = interviewer_keys(interviewer_labels)
+    found: set[str] = set()
+    for m in matches:
+        if m is None or counts[m.label] != 1 or len(m.label.split()) != 1:
+            continue
+        if keys.known(m.label) or participant_number_label(m.label) is not None:
+            continue
+        if m.label.casefold() in _ANSWER_LABELS:  # "A: Staffing." after "Q: ...?"
+            continue
+        acronym = m.label.isupper() and m.label.isalpha() and len(m.label) >= 2
+        if acronym or _is_common_word(m.label):
+            found.add(m.label)
+    return found

@@ -4,7 +4,11 @@ A turn starts at a line that opens with a speaker label (``P04: words``, ``Inter
 ``**Q:**``; see :mod:`roqa_nlp.transcripts.speaker_labels`), optionally after a timestamp such as
 ``[00:01:02]``, which becomes the turn's ``begin_time`` (a line holding only a timestamp gives its
 time to the next turn). Lines without a label, including whole paragraphs after a blank line,
-continue the previous turn. Lines before the first label (a title, the date) are not speech.
+continue the previous turn, except after a question marker's question (``Question 5: How do
+you ...?``, ``Q5:``; the line ending in ``?``, or its paragraph): a researcher's transcript
+that numbers its questions labels no answers, so the words after the question are the answer,
+of the one participant the file labels, else of the case (``P05`` from ``p05.txt``). Lines
+before the first label (a title, the date) are not speech.
 A file with no speaker labels at all is read as one participant turn per paragraph. A subtitle
 file saved as text (``WEBVTT`` first, or timing lines ``00:00:01.000 --> 00:00:04.000``) is read
 as a .vtt file is (:mod:`.vtt`).
@@ -45,7 +49,7 @@ from .render import (
     render_transcript,
     without_time_marks,
 )
-from .roles import role_of, unlabelled_speaker
+from .roles import is_question_marker, role_of, unlabelled_speaker
 from .speaker_labels import (
     LABEL_LINE,
     LabelMatch,
@@ -174,7 +178,8 @@ def parse_text(
             lines[i] = _Line(lines[i].start, "")
     labelled = any(labels)
     if labelled:
-        turns = _labelled_turns(lines, labels, interviewer_labels, header)
+        answerer = _answerer(labels, interviewer_labels, participant or unlabelled_speaker(path))
+        turns = _labelled_turns(lines, labels, interviewer_labels, header, answerer)
     else:
         turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
     metadata = {
@@ -302,22 +307,43 @@ def _close(
     )
 
 
+def _answerer(
+    labels: Sequence[LabelMatch | None], interviewer_labels: Sequence[str] | None, default: str
+) -> str:
+    """Who answers an unlabelled answer after a question marker (``Question 5: ...?``): the one
+    participant the file labels, else ``default`` (the case, from the file name)."""
+    found = {m.label for m in labels if m is not None}
+    answering = [s for s in found if role_of(s, interviewer_labels) == "participant"]
+    return answering[0] if len(answering) == 1 else default
+
+
 def _labelled_turns(
     lines: list[_Line],
     labels: list[LabelMatch | None],
     interviewer_labels: Sequence[str] | None,
     header: set[int],
+    answerer: str,
 ) -> list[Turn]:
+    """The turns of labelled ``lines``; lines without a label continue the turn before them,
+    except after a question marker's question (its line ending in ``?``, or its paragraph):
+    ``Question 5: How do you ...?`` marks the interviewer's question, and the unlabelled words
+    after it are ``answerer``'s answer."""
     out: list[Turn] = []
     current: _OpenTurn | None = None
     pending_time: float | None = None
+    asked = False  # the question of a question marker's turn is over
     for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
         if i in header:
             _close(current, out, interviewer_labels)
             current = None
             continue
         if not line.text.strip():
+            asked = asked or (current is not None and is_question_marker(current.speaker))
             continue
+        if label is None and asked and current is not None:
+            _close(current, out, interviewer_labels)
+            current = _OpenTurn(speaker=answerer, begin_time=None)
+        asked = False
         if label is not None:
             _close(current, out, interviewer_labels)
             begin = label.time if label.time is not None else pending_time
@@ -326,6 +352,7 @@ def _labelled_turns(
             rest = _Line(line.start + label.words_start, line.text[label.words_start :])
             if rest.text.strip():
                 current.start, current.end = rest.content_start, rest.content_end
+            asked = is_question_marker(label.label) and line.text.rstrip().endswith("?")
             continue
         stamp = match_timestamp(line.text)
         if stamp is not None and not line.text[stamp[1] :].strip():
@@ -336,6 +363,7 @@ def _labelled_turns(
         if current.start is None:
             current.start = line.content_start
         current.end = line.content_end
+        asked = is_question_marker(current.speaker) and line.text.rstrip().endswith("?")
     _close(current, out, interviewer_labels)
     return out
 
