@@ -1098,6 +1098,49 @@ def test_docx_label_and_time_paragraphs_as_teams_and_word_transcribe_export_them
     ]
 
 
+NAME_TIME_WORDS = (
+    "Jane Smith", "0:03", "So tell me about your role?",
+    "Sam Roe", "0:09", "I manage a care home of forty beds.",
+    "Jane Smith", "1:15", "What helped?",
+)  # fmt: skip
+
+
+def test_txt_name_time_and_words_on_three_lines_are_turns_with_their_times(
+    tmp_path: Path,
+) -> None:
+    """Otter, Microsoft Stream and Teams export the speaker's name, their time and their words
+    on lines of their own."""
+    f = tmp_path / "p1.txt"
+    f.write_text("\n".join(NAME_TIME_WORDS) + "\n", "utf-8")
+    t = read_transcript(f, interviewer_labels=["Jane Smith"])
+    assert turns_of(t) == [
+        ("Jane Smith", "interviewer", "So tell me about your role?", 3.0, None),
+        ("Sam Roe", "participant", "I manage a care home of forty beds.", 9.0, None),
+        ("Jane Smith", "interviewer", "What helped?", 75.0, None),
+    ]
+    assert t.metadata == {"format": "txt", "rendering": "original"}
+
+
+def test_docx_name_time_and_words_in_three_paragraphs_are_turns_with_their_times(
+    tmp_path: Path,
+) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for line in NAME_TIME_WORDS:
+        d.add_paragraph(line)
+    d.save(str(tmp_path / "p1.docx"))
+    t = read_transcript(tmp_path / "p1.docx", interviewer_labels=["Jane Smith"])
+    assert t.text == (
+        "Jane Smith: So tell me about your role?\n\nSam Roe: I manage a care home of forty "
+        "beds.\n\nJane Smith: What helped?"
+    )
+    assert turns_of(t) == [
+        ("Jane Smith", "interviewer", "So tell me about your role?", 3.0, None),
+        ("Sam Roe", "participant", "I manage a care home of forty beds.", 9.0, None),
+        ("Jane Smith", "interviewer", "What helped?", 75.0, None),
+    ]
+
+
 @pytest.mark.parametrize(
     ("rows", "times"),
     [

@@ -48,6 +48,7 @@ from .speaker_labels import (
     is_header_field,
     line_labels,
     person_line_role,
+    time_alone,
     transcript_header,
     with_header_fields,
 )
@@ -416,6 +417,14 @@ def read_blocks(
         elif speaker is not None:
             turns.append((speaker, [words], time))
             continuing = True
+        elif continuing and not "".join(turns[-1][1]).strip() and time_alone(words) is not None:
+            # the time below a speaker's name, above their words (Teams, Stream, Otter)
+            last_speaker, last_words, last_time = turns[-1]
+            turns[-1] = (
+                last_speaker,
+                last_words,
+                time_alone(words) if last_time is None else last_time,
+            )
         elif continuing:
             turns[-1][1].append(words)
         elif not turns:

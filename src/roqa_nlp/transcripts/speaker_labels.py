@@ -60,7 +60,9 @@ a speaker in the usual shape:
   question, ``PARTICIPANT`` or ``RESPONDENT``, then the answer, as a script is laid out), with
   the same conditions; a line its reader says is set
   apart (all in bold, or a heading: ``**Sam Roe**``, ``### Sam Roe``, a Word heading) may also
-  hold a capitalised label (as above) that stands alone on two or more such lines;
+  hold a capitalised label (as above) that stands alone on two or more such lines, and so may a
+  line whose next line holds only a time (``Jane Smith``, then ``0:03``, then the words, as
+  Otter, Microsoft Stream and Teams export): that is the turn's time;
 - a tab instead of the colon (``Interviewer<TAB>words``, a two-column table pasted as text),
   taken as the dash is, and a full stop (``Q. words`` / ``A. words``), taken only for labels the
   reader knows or that name the one who answers (``A``, ``R``, ``B``, ``IE``), never ``OK.``.
@@ -581,8 +583,16 @@ def _with_lone_labels(
     # a role word for the one who answers ("Participant") alone on one line is as likely a
     # heading (above a consent statement): it counts on two or more lines
     lone = Counter(label.casefold() for label in shown if label)
+    # a name above a line holding only its time, the words below (Otter, Teams, Stream)
+    times = [time_alone(line) for line in [*lines[1:], ""]][: len(lines)]
     alone: list[LabelMatch | None] = []
-    for label, line, s in zip(shown, lines, set_apart, strict=True):
+    for label, line, s, time in zip(shown, lines, set_apart, times, strict=True):
+        timed_name = (
+            time is not None
+            and _is_capitalised(label)
+            and bool(_LONE_NAME.fullmatch(label))
+            and not all(_is_common_word(w) for w in label.split())
+        )
         ok = (
             0 < len(label) <= MAX_LABEL_CHARS
             and label.casefold() not in _SENTENCE_OPENERS
@@ -590,9 +600,10 @@ def _with_lone_labels(
                 known(label)
                 or (label.casefold() in _LONE_ANSWER_LABELS and lone[label.casefold()] >= 2)
                 or (s and set_apart_name(label))
+                or timed_name
             )
         )
-        alone.append(LabelMatch(label, len(line), None, form="alone") if ok else None)
+        alone.append(LabelMatch(label, len(line), time, form="alone") if ok else None)
     if len({m.label.casefold() for m in alone if m is not None}) < 2:
         return found
     return [f if f is not None else a for f, a in zip(found, alone, strict=True)]
@@ -707,6 +718,12 @@ def cue_labels(lines: Sequence[str], found: Sequence[LabelMatch | None]) -> list
         f if f is not None else (m if m is not None and m.label in taken else None)
         for f, m in zip(found, loose, strict=True)
     ]
+
+
+def time_alone(line: str) -> float | None:
+    """The time of a line holding only a time (``0:03``, ``[00:01:02]``), else None."""
+    stamp = match_timestamp(line)
+    return None if stamp is None or line[stamp[1] :].strip() else stamp[0]
 
 
 def match_timestamp(line: str) -> tuple[float, int] | None:

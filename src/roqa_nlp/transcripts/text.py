@@ -3,7 +3,8 @@
 A turn starts at a line that opens with a speaker label (``P04: words``, ``Interviewer:``,
 ``**Q:**``; see :mod:`roqa_nlp.transcripts.speaker_labels`), optionally after a timestamp such as
 ``[00:01:02]``, which becomes the turn's ``begin_time`` (a line holding only a timestamp gives its
-time to the next turn). Lines without a label, including whole paragraphs after a blank line,
+time to the next turn, or to the turn whose label is just above it: ``Jane Smith`` / ``0:03`` /
+words). Lines without a label, including whole paragraphs after a blank line,
 continue the previous turn, except after a question marker's question (``Question 5: How do
 you ...?``, ``Q5:``; the line ending in ``?``, or its paragraph): a researcher's transcript
 that numbers its questions labels no answers, so the words after the question are the answer,
@@ -356,7 +357,10 @@ def _labelled_turns(
             continue
         stamp = match_timestamp(line.text)
         if stamp is not None and not line.text[stamp[1] :].strip():
-            pending_time = stamp[0]
+            if current is not None and current.start is None:  # "Jane Smith" / "0:03" / words
+                current.begin_time = stamp[0] if current.begin_time is None else current.begin_time
+            else:
+                pending_time = stamp[0]
             continue
         if current is None:
             continue  # a title or header before the first speaker
