@@ -1098,6 +1098,43 @@ def test_docx_label_and_time_paragraphs_as_teams_and_word_transcribe_export_them
     ]
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("[Jane Smith] 10:15:32", "So tell me about your role?", "[Sam Roe] 10:15:40",
+         "I manage a care home.", "[Jane Smith] 10:16:02", "What helped?"),
+        ("10:15:32 From Jane Smith : So tell me about your role?",
+         "10:15:40 From Sam Roe : I manage a care home.", "10:16:02 From Jane Smith : What helped?"),
+        ("10:15:32 From Jane Smith to Everyone:", "So tell me about your role?",
+         "10:15:40 From Sam Roe to Everyone:", "I manage a care home.",
+         "10:16:02 From Jane Smith to Everyone:", "What helped?"),
+    ],
+    ids=["zoom-transcript", "zoom-chat", "zoom-chat-to-everyone"],
+)  # fmt: skip
+def test_zoom_clock_times_count_from_the_first_lines_and_its_clock_time_is_kept(
+    tmp_path: Path, lines: tuple[str, ...]
+) -> None:
+    """A time of day is not a time into the recording, whose start the file does not give: the
+    turns are timed from the first line's time (10:15:32 = 36 932 s after midnight)."""
+    f = tmp_path / "p1.txt"
+    f.write_text("\n".join(lines) + "\n", "utf-8")
+    t = read_transcript(f, interviewer_labels=["Jane Smith"])
+    assert turns_of(t) == [
+        ("Jane Smith", "interviewer", "So tell me about your role?", 0.0, None),
+        ("Sam Roe", "participant", "I manage a care home.", 8.0, None),
+        ("Jane Smith", "interviewer", "What helped?", 30.0, None),
+    ]
+    assert t.metadata == {"format": "txt", "rendering": "original", "clock_start": 36932.0}
+
+
+def test_times_into_the_recording_are_kept_as_they_are(tmp_path: Path) -> None:
+    f = tmp_path / "p1.txt"
+    f.write_text("[Jane Smith] 0:15:32\nWhy?\n[Sam Roe] 0:15:40\nCost.\n", "utf-8")
+    t = read_transcript(f, interviewer_labels=["Jane Smith"])
+    assert [u.begin_time for u in t.turns] == [932.0, 940.0]
+    assert "clock_start" not in t.metadata
+
+
 NAME_TIME_WORDS = (
     "Jane Smith", "0:03", "So tell me about your role?",
     "Sam Roe", "0:09", "I manage a care home of forty beds.",

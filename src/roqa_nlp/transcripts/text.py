@@ -23,6 +23,10 @@ them would carry it into its segments), unlike the formats rendered canonically,
 speech-to-text is best read from its ``.json``. In Markdown files
 heading lines (``# ...``) and rules (``---``) are never speech.
 
+Times of day (Zoom's saved transcript and chat, ``[Jane Smith] 10:15:32`` or ``10:15:32 From
+Jane Smith : words``, whose speaker is ``Jane Smith``) are kept as times from the first line's
+(:func:`from_first_clock_time`): the recording's own start is not in the file.
+
 A transcript whose lines are numbered (``12  P04: words``; ``13  and then``), as transcripts
 are printed for analysis, is read without the numbers, and its text is the file's text without
 them (``metadata["line_numbers"]``).
@@ -37,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..io import decode_text, read_bytes
@@ -183,10 +187,12 @@ def parse_text(
         turns = _labelled_turns(lines, labels, interviewer_labels, header, answerer)
     else:
         turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
+    turns, clock_start = from_first_clock_time(turns)
     metadata = {
         "format": "md" if markdown else "txt",
         "rendering": "original",
         **({"header_people": found.people} if found.people else {}),
+        **({"clock_start": clock_start} if clock_start is not None else {}),
     }
     if has_time_marks(text):  # f4transkript's or MAXQDA's #00:01:02-3#: rendered without them
         spoken = [SpokenTurn(t.speaker, text[t.start : t.end], t.begin_time) for t in turns]
@@ -306,6 +312,29 @@ def _close(
             begin_time=turn.begin_time,
         )
     )
+
+
+#: A first time at least this late (seconds) is a clock time of day, not a time into the
+#: recording: Zoom's saved transcript and chat (``[Jane Smith] 10:15:32``, ``10:15:32 From Jane
+#: Smith : words``). An interview's first words come in its first minutes.
+CLOCK_TIME_FROM = 3600.0
+
+
+def from_first_clock_time(turns: list[Turn]) -> tuple[list[Turn], float | None]:
+    """``turns`` timed from the first turn's time, and that time, when their times are clock
+    times of day (the first at least :data:`CLOCK_TIME_FROM`, none earlier than the one before);
+    else ``turns`` as they are and None. The recording's own start is not in such a file: the
+    first line's clock time is the nearest known to it, so the times count from there (0 for
+    the first turn, its clock time kept as ``metadata["clock_start"]``, in seconds after
+    midnight) rather than as hours into the recording."""
+    times = [t.begin_time for t in turns if t.begin_time is not None]
+    if not times or times[0] < CLOCK_TIME_FROM or any(b < a for a, b in zip(times, times[1:])):
+        return turns, None
+    start = times[0]
+    return [
+        t if t.begin_time is None else replace(t, begin_time=round(t.begin_time - start, 3))
+        for t in turns
+    ], start
 
 
 def _answerer(
