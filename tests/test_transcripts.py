@@ -142,6 +142,36 @@ def test_numbered_question_markers_are_the_interviewer_asking_and_what_follows_t
     assert (t.participant, t.metadata) == ("P05", {"format": "txt", "rendering": "original"})
 
 
+def test_in_word_the_paragraphs_after_a_numbered_question_are_the_answer(tmp_path: Path) -> None:
+    """A Word transcript that numbers its questions labels no answers: each question marker's
+    paragraph is the question, asked with or without a '?', and the paragraphs after it are the
+    participant's answer (before, they continued the question and were skipped as the
+    interviewer's: nothing to code)."""
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for text in [
+        "Question 1: Can you tell me about your role?",
+        "I'm the registered manager here.",
+        "About six years now.",
+        "Question 2: Tell me about the new system.",
+        "We went live in May. Nobody had been trained.",
+    ]:
+        d.add_paragraph(text)
+    d.save(str(tmp_path / "p05.docx"))
+    assert turns_of(read_transcript(tmp_path / "p05.docx")) == [
+        ("Question 1", "interviewer", "Can you tell me about your role?", None, None),
+        (
+            "P05",
+            "participant",
+            "I'm the registered manager here.\nAbout six years now.",
+            None,
+            None,
+        ),
+        ("Question 2", "interviewer", "Tell me about the new system.", None, None),
+        ("P05", "participant", "We went live in May. Nobody had been trained.", None, None),
+    ]
+
+
 def test_the_answer_after_a_question_marker_is_the_one_participant_the_file_labels(
     tmp_path: Path,
 ) -> None:

@@ -41,7 +41,14 @@ from ..schema import Transcript
 from .columns import column_roles, span
 from .cues import cue_transcript, looks_like_cues
 from .render import SpokenTurn, has_time_marks, render_transcript, without_time_marks
-from .roles import interviewer_keys, participant_number_label, role_of, unlabelled_speaker
+from .roles import (
+    answerer,
+    interviewer_keys,
+    is_question_marker,
+    participant_number_label,
+    role_of,
+    unlabelled_speaker,
+)
 from .speaker_labels import (
     MAX_LABEL_CHARS,
     LabelMatch,
@@ -342,6 +349,14 @@ def _role_columns(table: list[list[str]]) -> list[Block] | None:
     return blocks
 
 
+def _asked(turn: tuple[str, list[str], float | None]) -> bool:
+    """Whether ``turn`` is a question marker's question, asked (``Question 5: How do you ...?``,
+    or ``Question 6: Tell me about ...``): its paragraph is the question and the paragraphs after
+    it are the answer, as a plain-text paragraph's are (:mod:`.text`)."""
+    speaker, words, _ = turn
+    return is_question_marker(speaker) and bool("".join(words).strip())
+
+
 def read_blocks(
     blocks: Sequence[Block],
     path: str | Path,
@@ -406,6 +421,11 @@ def read_blocks(
         (r[0] for r in read if r[0] is not None), interviewer_labels
     )
     header = found.lines
+    answering = answerer(
+        (r[0] for r in read if r[0] is not None),
+        interviewer_labels,
+        participant or unlabelled_speaker(path),
+    )
     turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
     unlabelled: list[str] = []
     continuing = False  # whether a paragraph without a label continues the last turn
@@ -425,6 +445,9 @@ def read_blocks(
                 last_words,
                 time_alone(words) if last_time is None else last_time,
             )
+        elif continuing and _asked(turns[-1]) and words.strip():
+            # the answer below a numbered question ("Question 5: How do you ...?")
+            turns.append((answering, [words], None))
         elif continuing:
             turns[-1][1].append(words)
         elif not turns:

@@ -68,6 +68,18 @@ def is_question_marker(label: str) -> bool:
     return normalise_label(label) in QUESTION_MARKERS
 
 
+def answerer(
+    speakers: Iterable[str], interviewer_labels: Sequence[str] | None, default: str
+) -> str:
+    """Who answers the unlabelled words after a question marker's question (``Question 5: ...?``)
+    in a transcript whose labels are ``speakers``: the one participant it labels, else
+    ``default`` (the case, from the file name)."""
+    answering = [
+        s for s in dict.fromkeys(speakers) if role_of(s, interviewer_labels) == "participant"
+    ]
+    return answering[0] if len(answering) == 1 else default
+
+
 #: A speaker label naming a participant number: ``P04``, ``p 4``, ``Participant 12``, ``R3``.
 PARTICIPANT_LABEL = re.compile(
     r"(?:p|participant|interviewee|respondent|r)[\s_#-]*(?P<number>\d{1,4})", re.IGNORECASE

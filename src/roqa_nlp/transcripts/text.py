@@ -54,7 +54,7 @@ from .render import (
     render_transcript,
     without_time_marks,
 )
-from .roles import is_question_marker, role_of, unlabelled_speaker
+from .roles import answerer, is_question_marker, role_of, unlabelled_speaker
 from .speaker_labels import (
     LABEL_LINE,
     LabelMatch,
@@ -183,8 +183,12 @@ def parse_text(
             lines[i] = _Line(lines[i].start, "")
     labelled = any(labels)
     if labelled:
-        answerer = _answerer(labels, interviewer_labels, participant or unlabelled_speaker(path))
-        turns = _labelled_turns(lines, labels, interviewer_labels, header, answerer)
+        answering = answerer(
+            (m.label for m in labels if m is not None),
+            interviewer_labels,
+            participant or unlabelled_speaker(path),
+        )
+        turns = _labelled_turns(lines, labels, interviewer_labels, header, answering)
     else:
         turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
     turns, clock_start = from_first_clock_time(turns)
@@ -337,27 +341,17 @@ def from_first_clock_time(turns: list[Turn]) -> tuple[list[Turn], float | None]:
     ], start
 
 
-def _answerer(
-    labels: Sequence[LabelMatch | None], interviewer_labels: Sequence[str] | None, default: str
-) -> str:
-    """Who answers an unlabelled answer after a question marker (``Question 5: ...?``): the one
-    participant the file labels, else ``default`` (the case, from the file name)."""
-    found = {m.label for m in labels if m is not None}
-    answering = [s for s in found if role_of(s, interviewer_labels) == "participant"]
-    return answering[0] if len(answering) == 1 else default
-
-
 def _labelled_turns(
     lines: list[_Line],
     labels: list[LabelMatch | None],
     interviewer_labels: Sequence[str] | None,
     header: set[int],
-    answerer: str,
+    answering: str,
 ) -> list[Turn]:
     """The turns of labelled ``lines``; lines without a label continue the turn before them,
     except after a question marker's question (its line ending in ``?``, or its paragraph):
     ``Question 5: How do you ...?`` marks the interviewer's question, and the unlabelled words
-    after it are ``answerer``'s answer."""
+    after it are ``answering``'s answer."""
     out: list[Turn] = []
     current: _OpenTurn | None = None
     pending_time: float | None = None
@@ -372,7 +366,7 @@ def _labelled_turns(
             continue
         if label is None and asked and current is not None:
             _close(current, out, interviewer_labels)
-            current = _OpenTurn(speaker=answerer, begin_time=None)
+            current = _OpenTurn(speaker=answering, begin_time=None)
         asked = False
         if label is not None:
             _close(current, out, interviewer_labels)
