@@ -1157,11 +1157,15 @@ def test_zoom_clock_times_count_from_the_first_lines_and_its_clock_time_is_kept(
     assert t.metadata == {"format": "txt", "rendering": "original", "clock_start": 36932.0}
 
 
-def test_times_into_the_recording_are_kept_as_they_are(tmp_path: Path) -> None:
+@pytest.mark.parametrize("hour", ["0", "1", "3"])
+def test_times_into_the_recording_are_kept_as_they_are(tmp_path: Path, hour: str) -> None:
+    """Times under four hours are into the recording: a long recording's second part,
+    transcribed apart, starts an hour or more in and keeps its times."""
     f = tmp_path / "p1.txt"
-    f.write_text("[Jane Smith] 0:15:32\nWhy?\n[Sam Roe] 0:15:40\nCost.\n", "utf-8")
+    f.write_text(f"[Jane Smith] {hour}:15:32\nWhy?\n[Sam Roe] {hour}:15:40\nCost.\n", "utf-8")
     t = read_transcript(f, interviewer_labels=["Jane Smith"])
-    assert [u.begin_time for u in t.turns] == [932.0, 940.0]
+    start = int(hour) * 3600 + 932.0
+    assert [u.begin_time for u in t.turns] == [start, start + 8]
     assert "clock_start" not in t.metadata
 
 

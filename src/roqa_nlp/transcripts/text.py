@@ -320,8 +320,10 @@ def _close(
 
 #: A first time at least this late (seconds) is a clock time of day, not a time into the
 #: recording: Zoom's saved transcript and chat (``[Jane Smith] 10:15:32``, ``10:15:32 From Jane
-#: Smith : words``). An interview's first words come in its first minutes.
-CLOCK_TIME_FROM = 3600.0
+#: Smith : words``). An interview's first words come in its first minutes, and the second part
+#: of a long recording, transcribed apart, starts an hour or two in: four hours is neither (no
+#: one is interviewed before 4 a.m.).
+CLOCK_TIME_FROM = 4 * 3600.0
 
 
 def from_first_clock_time(turns: list[Turn]) -> tuple[list[Turn], float | None]:
