@@ -67,6 +67,56 @@ def test_cache_ignores_vectors_of_another_dimension(tmp_path: Path) -> None:
     assert cache.get_many(["k"]) == {}
 
 
+def test_a_cache_damaged_inside_costs_speed_not_the_run(tmp_path: Path) -> None:
+    """Random bytes over the middle of the file (a crash, a bad disk): reading it fails with
+    'database disk image is malformed'; the cache gives nothing, says so once, and is left
+    alone (before, every roqa code crashed until the file was found and deleted)."""
+    from roqa_nlp.errors import RoqaWarning
+
+    path = tmp_path / "e.sqlite"
+    cache = EmbeddingCache(path, "model-a", dim=384)
+    rows = [(f"k{i}", np.full(384, i, dtype=np.float32).tobytes()) for i in range(400)]
+    cache.put_many(rows)
+    cache.close()
+    for name in ("e.sqlite-wal", "e.sqlite-shm"):
+        (tmp_path / name).unlink(missing_ok=True)
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 8192] = np.random.default_rng(0).bytes(8192)
+    path.write_bytes(bytes(data))
+    damaged = EmbeddingCache(path, "model-a", dim=384)
+    with pytest.warns(RoqaWarning) as caught:
+        assert damaged.get_many([k for k, _ in rows]) == {}
+        damaged.put_many(rows[:1])  # given up: nothing more is tried, nor said
+        assert damaged.get_many(["k0"]) == {}
+    assert [str(w.message) for w in caught] == [
+        f"{path}: could not read the embedding cache (database disk image is malformed): coding "
+        "goes on without it, more slowly (delete the file to start it anew, free disk space, or "
+        "set ROQA_CACHE_DIR to another folder; --no-cache runs without one)"
+    ]
+    assert not damaged.usable
+
+
+def test_a_full_disk_under_the_cache_costs_speed_not_the_run(tmp_path: Path) -> None:
+    """A cache on a full disk (a home folder's quota) fails to write after every segment was
+    encoded: the run goes on without it, with one warning (before: an internal error and no
+    outputs)."""
+    from roqa_nlp.errors import RoqaWarning
+
+    class FullDisk:
+        def executemany(self, *args: object) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        def close(self) -> None:
+            pass
+
+    cache = EmbeddingCache(tmp_path / "e.sqlite", "model-a", dim=3)
+    cache._db = FullDisk()  # type: ignore[assignment]
+    with pytest.warns(RoqaWarning, match=r"could not write the embedding cache \(database or "):
+        cache.put_many([("k", np.ones(3, dtype=np.float32).tobytes())])
+    assert not cache.usable
+
+
 def test_cache_stores_no_pickle(tmp_path: Path) -> None:
     v = np.arange(3, dtype=np.float32).tobytes()
     EmbeddingCache(tmp_path / "e.sqlite", "model-a", dim=3).put_many([("k", v)])

@@ -17,6 +17,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,39 +99,76 @@ class EmbeddingCache:
         self.dim = dim
         self._lock = threading.Lock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+        self._db: sqlite3.Connection | None = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS emb (model TEXT, key TEXT, vec BLOB, PRIMARY KEY (model, key))"
         )
         self._db.commit()
 
+    @property
+    def usable(self) -> bool:
+        """False once the file failed to read or write: the run goes on without it."""
+        return self._db is not None
+
+    def _give_up(self, e: sqlite3.Error, doing: str) -> None:
+        """Stop using the cache after ``e`` (a damaged page, a full disk), with one warning: a
+        cache only ever costs speed, never the run. Call with the lock held."""
+        from .errors import warn
+
+        if self._db is None:
+            return
+        with suppress(sqlite3.Error):
+            self._db.close()
+        self._db = None
+        warn(
+            f"could not {doing} the embedding cache ({e}): coding goes on without it, more "
+            "slowly (delete the file to start it anew, free disk space, or set ROQA_CACHE_DIR "
+            "to another folder; --no-cache runs without one)",
+            path=self.path,
+            stacklevel=4,
+        )
+
     def get_many(self, keys: Sequence[str]) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
         with self._lock:
-            for i in range(0, len(keys), 500):
-                chunk = list(keys[i : i + 500])
-                q = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    f"SELECT key, vec FROM emb WHERE model = ? AND key IN ({q})",
-                    [self.model_hash, *chunk],
-                ).fetchall()
-                for k, v in rows:
-                    if len(v) == 4 * self.dim:
-                        out[k] = v
+            if self._db is None:
+                return out
+            try:
+                for i in range(0, len(keys), 500):
+                    chunk = list(keys[i : i + 500])
+                    q = ",".join("?" * len(chunk))
+                    rows = self._db.execute(
+                        f"SELECT key, vec FROM emb WHERE model = ? AND key IN ({q})",
+                        [self.model_hash, *chunk],
+                    ).fetchall()
+                    for k, v in rows:
+                        if isinstance(v, bytes) and len(v) == 4 * self.dim:
+                            out[k] = v
+            except sqlite3.Error as e:
+                self._give_up(e, "read")
+                return {}
         return out
 
     def put_many(self, items: Sequence[tuple[str, bytes]]) -> None:
         with self._lock:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO emb (model, key, vec) VALUES (?, ?, ?)",
-                [(self.model_hash, k, v) for k, v in items],
-            )
-            self._db.commit()
+            if self._db is None:
+                return
+            try:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO emb (model, key, vec) VALUES (?, ?, ?)",
+                    [(self.model_hash, k, v) for k, v in items],
+                )
+                self._db.commit()
+            except sqlite3.Error as e:
+                self._give_up(e, "write")
 
     def close(self) -> None:
         with self._lock:
-            self._db.close()
+            if self._db is not None:
+                with suppress(sqlite3.Error):
+                    self._db.close()
+            self._db = None
 
 
 class Embedder:
