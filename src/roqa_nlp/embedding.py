@@ -99,7 +99,9 @@ class EmbeddingCache:
         self.dim = dim
         self._lock = threading.Lock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db: sqlite3.Connection | None = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+        self._db: sqlite3.Connection | None = sqlite3.connect(
+            str(self.path), timeout=30, check_same_thread=False
+        )
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS emb (model TEXT, key TEXT, vec BLOB, PRIMARY KEY (model, key))"
