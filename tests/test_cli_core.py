@@ -901,6 +901,28 @@ def test_every_commands_help_says_how_to_see_a_traceback(command: str) -> None:
     )
 
 
+def test_a_tilde_after_an_options_equals_sign_is_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shell expands ``--out ~/x`` but not ``--out=~/x``: roqa does, so no folder named
+    ``~`` is made where the command runs (a pseudonym key written into it, far from home)."""
+    import roqa_nlp.cli as cli
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    seen: list[list[str]] = []
+    monkeypatch.setattr(cli, "app", lambda args, **_: seen.append(args))
+    main(["code", "~/in", "--out=~/coded", "--pseudonymise=~/private/key.csv", "--note=a~b"])
+    assert seen == [
+        [
+            "code",
+            "~/in",  # the shell's to expand, or quoted on purpose
+            f"--out={tmp_path}/coded",
+            f"--pseudonymise={tmp_path}/private/key.csv",
+            "--note=a~b",
+        ]
+    ]
+
+
 # -- the packaged model -------------------------------------------------------------------------
 
 

@@ -80,13 +80,23 @@ def _warning_printer(previous: Callable[..., None]) -> Callable[..., None]:
     return show
 
 
+def _home_expanded(arg: str) -> str:
+    """``--out=~/coded`` with ``~`` made the home folder, as the shell does for ``--out
+    ~/coded`` but not after ``=``: else a folder named ``~`` is made where the command runs, and
+    a pseudonym key written into it, far from where the researcher meant to keep it."""
+    option, eq, value = arg.partition("=")
+    if eq and option.startswith("--") and value.startswith("~"):
+        return f"{option}={os.path.expanduser(value)}"
+    return arg
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``roqa`` console script."""
     import warnings
 
     from ..errors import RoqaError, RoqaWarning
 
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = [_home_expanded(a) for a in (sys.argv[1:] if argv is None else argv)]
     debug = "--debug" in args
     if debug:
         args.remove("--debug")
