@@ -265,15 +265,25 @@ def main() -> None:
     }
     print(json.dumps(rows, indent=1))
     OUT.mkdir(parents=True, exist_ok=True)
+    # Every set is training data since session 17 (TRAINED_SETS): the packaged model scores them
+    # in sample, which must not overwrite the held-out record of the sessions before. A model
+    # given by folder (one trained without them) is scored as held out.
+    in_sample = args.model is None and args.data.resolve() in {
+        p.resolve() for p in TRAINED_SETS.values()
+    }
+    stem = f"{dataset}_in_sample" if in_sample else dataset
     atomic_write_text(
-        OUT / f"{dataset}.json", json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n"
+        OUT / f"{stem}.json",
+        json.dumps({"meta": {**meta, "in_sample": in_sample}, "rows": rows}, indent=1) + "\n",
     )
     lines = [
-        "# Held-out interviews: " + TITLES.get(dataset, dataset),
+        ("# In sample (trained on since session 17): " if in_sample else "# Held-out interviews: ")
+        + TITLES.get(dataset, dataset),
         "",
         f"Measured {meta['date']} with model {str(meta['model_sha256'])[:12]}…; "
         f"{len(meta['interviews'])} interviews, {meta['n_segments']} participant segments, "
-        f"{n_coded} coded (`benchmarks/data/{dataset}/`, never trained on). Produced by "
+        f"{n_coded} coded (`benchmarks/data/{dataset}/`, "
+        f"{'in the training data: not a check of generalisation' if in_sample else 'never trained on'}). Produced by "
         f"`benchmarks/heldout_interviews.py{'' if dataset == DATA.name else ' --data ' + str(args.data)}`. "
         f"The packaged model codes with the question as context: {meta['use_context']}, "
         f"w = {meta['context_weight']}.",
@@ -289,7 +299,7 @@ def main() -> None:
             f"| {r['ece']:.3f} | {r['uncoded_set_aside']:.3f} | {r['coded_set_aside']:.3f} |"
         )
     lines.append("")
-    atomic_write_text(OUT / f"{dataset}.md", "\n".join(lines))
+    atomic_write_text(OUT / f"{stem}.md", "\n".join(lines))
 
 
 if __name__ == "__main__":
