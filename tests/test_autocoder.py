@@ -1275,3 +1275,33 @@ def test_a_model_of_a_codebook_without_codable_codes_is_refused_at_load(
         "codebook 'headings' has no codable code, so there is nothing to learn (mark the codes "
         'talk is coded with "codable": true; domains may stay headings)'
     )
+
+
+def test_a_templates_label_in_files_given_one_by_one_takes_the_case_from_each_file_name(
+    tiny_model: AutoCoder, tmp_path: Path
+) -> None:
+    # the study is every file given, not each file alone: each is coded as its own input
+    files = []
+    for n in (1, 2, 3):
+        f = tmp_path / f"p{n}_interview.txt"
+        f.write_text("Interviewer: What helps?\nParticipant 1: Supervision helps.\n", "utf-8")
+        files.append(f)
+    result = tiny_model.code(files)
+    assert [t.participant for t in result.transcripts.values()] == ["P1", "P2", "P3"]
+    assert [result.participant_of(s.segment.transcript_id) for s in result] == ["P1", "P2", "P3"]
+
+
+def test_a_participant_id_shared_by_files_given_one_by_one_is_warned_of_once(
+    tiny_model: AutoCoder, tmp_path: Path
+) -> None:
+    files = []
+    for n in (1, 2):
+        f = tmp_path / f"p{n}_interview.txt"
+        f.write_text("Interviewer: What helps?\nP01: Supervision helps.\n", "utf-8")
+        files.append(f)
+    from roqa_nlp.errors import RoqaWarning
+
+    with pytest.warns(RoqaWarning, match="'P01' speaks in 2 transcripts") as caught:
+        result = tiny_model.code(files)
+    assert [t.participant for t in result.transcripts.values()] == ["P01", "P01"]
+    assert sum("speaks in" in str(w.message) for w in caught) == 1

@@ -2756,3 +2756,69 @@ def test_a_joint_interview_is_its_own_case_even_when_its_file_name_carries_a_mem
         encoding="utf-8",
     )
     assert read_transcript(group).participant == "P03"
+
+
+def _interviews(folder: Path, label_of: dict[str, str]) -> Path:
+    """One short interview per file name of ``label_of``, its participant labelled as given."""
+    folder.mkdir()
+    for name, label in label_of.items():
+        (folder / name).write_text(
+            f"Interviewer: What gets in the way?\n{label}: Money, and staff turnover.\n", "utf-8"
+        )
+    return folder
+
+
+@pytest.mark.parametrize("label", ["Participant 1", "Respondent 1", "Interviewee 1", "R1"])
+def test_a_templates_label_in_every_file_takes_the_case_from_the_file_name(
+    tmp_path: Path, label: str
+) -> None:
+    # three people labelled "Participant 1" by a transcription template were one case, P1
+    names = ["p1_interview.txt", "p2_interview.txt", "p3_interview.txt"]
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, label))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        found = read_transcripts(folder)
+    assert [t.participant for t in found] == ["P1", "P2", "P3"]
+
+
+def test_a_templates_label_in_one_file_still_names_the_case(tmp_path: Path) -> None:
+    folder = _interviews(
+        tmp_path / "study", {"p1_interview.txt": "Participant 1", "p2_interview.txt": "P02"}
+    )
+    assert [t.participant for t in read_transcripts(folder)] == ["P1", "P02"]
+
+
+def test_a_participant_id_in_several_transcripts_is_one_case_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    folder = _interviews(tmp_path / "study", dict.fromkeys(["p1_a.txt", "p2_b.txt"], "P01"))
+    with pytest.warns(RoqaWarning) as caught:
+        found = read_transcripts(folder)
+    assert [t.participant for t in found] == ["P01", "P01"]
+    assert [str(w.message) for w in caught] == [
+        "the participant label 'P01' speaks in 2 transcripts (p1_a, p2_b), so they are one "
+        "case, P01, as a follow-up interview of one person is: if they are different people, "
+        "give each transcript's participant their own id (label their turns 'P02: ...', or add "
+        "a header line 'Participant ID: P02' above the talk)"
+    ]
+
+
+def test_a_follow_up_interview_named_for_its_participant_is_not_warned_of(
+    tmp_path: Path,
+) -> None:
+    names = ["p01_first.txt", "p01_follow_up.txt"]
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, "P01"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        found = read_transcripts(folder)
+    assert [t.participant for t in found] == ["P01", "P01"]
+
+
+def test_a_header_naming_the_participant_overrides_a_shared_label(tmp_path: Path) -> None:
+    folder = _interviews(tmp_path / "study", dict.fromkeys(["a.txt", "b.txt", "c.txt"], "P01"))
+    (folder / "b.txt").write_text(
+        "Participant ID: P02\n\n" + (folder / "b.txt").read_text("utf-8"), "utf-8"
+    )
+    with pytest.warns(RoqaWarning, match=r"speaks in 2 transcripts \(a, c\)"):
+        found = read_transcripts(folder)
+    assert [t.participant for t in found] == ["P01", "P02", "P01"]

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from .pseudonyms import PseudonymKey
     from .question_model import QuestionModel
     from .training import TrainingSet
+    from .transcripts.roles import LabelledCase, StudyCases
     from .transcripts.segment_cache import SegmentCache
     from .valence_prior import ValencePrior
 
@@ -303,18 +304,24 @@ def _study_pass(
     labels: Sequence[str] | None,
     key: PseudonymKey | None,
     known: Collection[str] | None = None,
-) -> frozenset[str]:
+) -> tuple[frozenset[str], StudyCases]:
     """Read the files of ``inputs`` once before coding them (quietly: they are read again, with
     warnings, to be coded), for what takes the whole study: the people who interview in it
-    (:func:`~roqa_nlp.transcripts.roles.study_interviewers`), returned, and with ``key`` every
-    speaker added to the pseudonym key before any transcript is rewritten, so that a full name
-    is replaced also in the interviews read before its person's own. ``known``: the study's
-    interviewers, given (not read from ``inputs``)."""
+    (:func:`~roqa_nlp.transcripts.roles.study_interviewers`) and the cases its transcripts
+    take from one another (:class:`~roqa_nlp.transcripts.roles.StudyCases`), returned, and with
+    ``key`` every speaker added to the pseudonym key before any transcript is rewritten, so that
+    a full name is replaced also in the interviews read before its person's own. ``known``: the
+    study's interviewers, given (not read from ``inputs``)."""
     import warnings
 
     from .errors import RoqaWarning
     from .transcripts import read_files
-    from .transcripts.roles import study_interviewers, with_study_interviewers
+    from .transcripts.roles import (
+        StudyCases,
+        labelled_case,
+        study_interviewers,
+        with_study_interviewers,
+    )
 
     def each() -> Iterator[Transcript]:
         """The transcripts of ``inputs``, one at a time (none is kept: memory stays flat)."""
@@ -325,22 +332,26 @@ def _study_pass(
                     yield item
                 elif isinstance(item, (str, Path)):
                     try:
-                        yield from read_files([item], labels)
+                        yield from read_files([item], labels, whole_study=False)
                     except RoqaError:
                         continue  # coding it raises the error, in order
 
     one = inputs[0] if len(inputs) == 1 else None
     found: set[str] = set(known or ())
-    if known is None and (one is None or (isinstance(one, (str, Path)) and Path(one).is_dir())):
+    labelled: list[LabelledCase | None] = []
+    if one is None or (isinstance(one, (str, Path)) and Path(one).is_dir()):
         for t in each():  # one transcript alone has no study to learn from
-            found |= study_interviewers([t])
+            labelled.append(labelled_case(t))
+            if known is None:
+                found |= study_interviewers([t])
             if key is not None:
                 key.reserve(t)  # the numbers files claim, before any is given as a free one
     interviewers = frozenset(found)
+    cases = StudyCases.of(labelled)
     if key is not None:  # a second reading: roles decide the pseudonyms
         for t in each():
-            key.register(with_study_interviewers(t, interviewers))
-    return interviewers
+            key.register(cases.apply(with_study_interviewers(t, interviewers)))
+    return interviewers, cases
 
 
 #: A segment whose top code the model gives at least this probability (the ranking's combined
@@ -1297,7 +1308,11 @@ class AutoCoder:
             inputs = [inputs]
         labels = with_default_labels(interviewer_labels, participant_labels)
         inputs = list(inputs)
-        interviewers = _study_pass(inputs, labels, pseudonyms, study_interviewers)
+        interviewers, cases = _study_pass(inputs, labels, pseudonyms, study_interviewers)
+        from .errors import warn
+
+        for line in cases.warnings():
+            warn(line, stacklevel=_stacklevel + 1)
         seen: dict[str, str | None] = {}  # transcript id -> the file it came from
         pending: list[Segment] = []
         part = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
@@ -1334,8 +1349,8 @@ class AutoCoder:
                         f"cannot code an object of type {type(item).__name__}",
                         hint="give transcript files, folders or Transcript objects",
                     )
-                for t in read_files([item], labels):
-                    t = with_study_interviewers(t, interviewers)
+                for t in read_files([item], labels, whole_study=False):
+                    t = cases.apply(with_study_interviewers(t, interviewers))
                     if pseudonyms is not None:
                         t = pseudonyms.apply(t)
                     yield t, True, self.segments_of(t)

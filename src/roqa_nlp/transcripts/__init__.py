@@ -570,13 +570,20 @@ def read_transcripts(
 
 
 def read_files(
-    paths: str | Path | Iterable[str | Path], interviewer_labels: Sequence[str] | None
+    paths: str | Path | Iterable[str | Path],
+    interviewer_labels: Sequence[str] | None,
+    *,
+    whole_study: bool = True,
 ) -> list[Transcript]:
     """:func:`read_transcripts` with exactly ``interviewer_labels`` (the defaults not added) and
     no speaker warnings (the caller issues them). A transcript none of whose speakers is the
     interviewer takes the study's: who interviews in the others
-    (:func:`~roqa_nlp.transcripts.roles.with_study_interviewers`)."""
-    from .roles import study_interviewers, with_study_interviewers
+    (:func:`~roqa_nlp.transcripts.roles.with_study_interviewers`). With ``whole_study``, the
+    files are the study, so their cases are taken from one another
+    (:class:`~roqa_nlp.transcripts.roles.StudyCases`: a template's ``Participant 1`` in every
+    file names no one) and a participant id label speaking in several of them is warned of;
+    ``False`` leaves both to a caller reading the study in parts."""
+    from .roles import StudyCases, labelled_case, study_interviewers, with_study_interviewers
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -593,4 +600,10 @@ def read_files(
             seen[t.id] = str(f)
             out.append(t)
     interviewers = study_interviewers(out)
-    return [with_study_interviewers(t, interviewers) for t in out]
+    out = [with_study_interviewers(t, interviewers) for t in out]
+    if not whole_study:
+        return out
+    cases = StudyCases.of(labelled_case(t) for t in out)
+    for line in cases.warnings():
+        warn(line)
+    return [cases.apply(t) for t in out]

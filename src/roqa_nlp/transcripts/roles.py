@@ -18,7 +18,9 @@ of its members) a participant number in the file name (``p03_interview.docx`` ->
 ``p07_group.docx`` -> ``P07``) unless a member's study id names it (a joint interview of P44
 and P45 in ``p44_p45_joint.txt`` is the case ``p44_p45_joint``; ``Participant 3`` of
 ``p03_focus_group.txt`` is the group's own numbering, so that is ``P03``), else the file stem
-(``focus_group_site_a``).
+(``focus_group_site_a``). Read as a study, its transcripts' cases are weighed together
+(:class:`StudyCases`): a template's ``Participant 1`` in every file names no one, so each
+takes its case from its file name, and one participant id in several files is warned of.
 """
 
 from __future__ import annotations
@@ -305,6 +307,13 @@ def participant_id(
     distinct = {_number_key(n) for n in numbers}
     if len(distinct) == 1:
         return numbers[0]
+    return case_from_file_name(path, labelled)
+
+
+def case_from_file_name(path: str | Path, labelled: Sequence[tuple[str, str]] = ()) -> str:
+    """The case of a transcript its speaker labels do not name one participant in: the
+    participant number in its file name, else its file stem. ``labelled`` are its participants'
+    labels that name a number, each with that number (``("P44", "P44")``)."""
     in_name = participant_from_filename(path)
     # a joint interview of P44 and P45 in p44_p45_joint.txt: the name's number is a member's
     # study id, not the group's, so the file is the case; a group's own numbering of its members
@@ -471,6 +480,113 @@ def with_study_interviewers(transcript: Transcript, interviewers: Iterable[str])
     if participant in found:  # a case named after the interviewer: name it again
         participant = participant_id(speakers, transcript.source or transcript.id)
     return replace(transcript, turns=turns, metadata=metadata, participant=participant)
+
+
+#: A participant label a transcription template gives every interviewee alike, numbered the
+#: same in each file (``Participant 1``, ``Respondent 1``, ``Interviewee 1``, ``R1``), unlike a
+#: study's participant id (``P01``).
+GENERIC_PARTICIPANT_LABEL = re.compile(
+    r"(?:participant|interviewee|respondent|r)[\s_#-]*\d{1,4}", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class LabelledCase:
+    """A transcript whose case is the participant number its participants' labels name."""
+
+    transcript: str  #: the transcript's id
+    source: str  #: its file (or id), to take the case from its name
+    label: str  #: the label, as the transcript spells it (``Participant 1``)
+    case: str  #: the case it names (``P1``)
+
+    @property
+    def generic(self) -> bool:
+        """Whether the label is a template's (:data:`GENERIC_PARTICIPANT_LABEL`)."""
+        return GENERIC_PARTICIPANT_LABEL.fullmatch(self.label.strip()) is not None
+
+    @property
+    def in_name(self) -> str | None:
+        """The participant number in the file's name (``p03_x.txt`` -> ``P03``), if any."""
+        return participant_from_filename(self.source)
+
+
+def labelled_case(transcript: Transcript) -> LabelledCase | None:
+    """How ``transcript``'s case came from its participants' speaker labels, when it did (its
+    case is the one number they name), else None (a header, the file name, a focus group)."""
+    found: dict[str, tuple[str, str]] = {}
+    for turn in transcript.turns:
+        if turn.role == "participant":
+            number = participant_number_label(turn.speaker)
+            if number is not None:
+                found.setdefault(_number_key(number), (turn.speaker, number))
+    if len(found) != 1:
+        return None
+    ((label, number),) = found.values()
+    if transcript.participant != number:
+        return None
+    return LabelledCase(transcript.id, transcript.source or transcript.id, label, number)
+
+
+@dataclass(frozen=True)
+class StudyCases:
+    """The cases a study's transcripts take from one another (:meth:`of`): ``from_file_name``
+    maps a transcript id to the case its file name gives it, and ``shared`` lists each case
+    one participant id label gives several transcripts, as ``(labels, case, transcripts)``."""
+
+    from_file_name: dict[str, str]
+    shared: list[tuple[list[str], str, list[str]]]
+
+    @classmethod
+    def of(cls, labelled: Iterable[LabelledCase | None]) -> StudyCases:
+        """The study's cases, from each of its transcripts' :func:`labelled_case`.
+
+        A template's label (:data:`GENERIC_PARTICIPANT_LABEL`: ``Participant 1``, ``R1``)
+        naming the same number in several transcripts whose file names carry different
+        participant numbers (``p1_interview.txt``, ``p2_interview.txt``) names no one: each
+        of those transcripts is the case its file name gives (:func:`case_from_file_name`), as
+        with ``Speaker 2``. A participant id label (``P01``) speaking in several transcripts
+        whose file names do not all carry its number stays one case (a follow-up interview of
+        one person is one case), and is listed in ``shared`` to be warned of."""
+        groups: dict[str, list[LabelledCase]] = {}
+        for found in labelled:
+            if found is not None:
+                groups.setdefault(_number_key(found.case), []).append(found)
+        from_file_name: dict[str, str] = {}
+        shared: list[tuple[list[str], str, list[str]]] = []
+        for key, group in groups.items():
+            if len(group) < 2:
+                continue
+            numbers = {_number_key(g.in_name) for g in group if g.in_name is not None}
+            if len(numbers) > 1:
+                for g in group:
+                    if g.generic:
+                        from_file_name[g.transcript] = case_from_file_name(g.source)
+                group = [g for g in group if not g.generic]
+            if len(group) > 1 and not all(
+                g.in_name is not None and _number_key(g.in_name) == key for g in group
+            ):
+                labels = list(dict.fromkeys(g.label for g in group))
+                shared.append((labels, group[0].case, [g.transcript for g in group]))
+        return cls(from_file_name, shared)
+
+    def apply(self, transcript: Transcript) -> Transcript:
+        """``transcript`` with the case its file name gives it, when it takes that one."""
+        case = self.from_file_name.get(transcript.id)
+        if case is None or case == transcript.participant:
+            return transcript
+        return replace(transcript, participant=case)
+
+    def warnings(self) -> list[str]:
+        """One line for each case several transcripts share (``shared``), naming the label,
+        the transcripts and the fix."""
+        return [
+            f"the participant label {first_few([repr(label) for label in labels])} speaks in "
+            f"{len(transcripts)} transcripts ({first_few(transcripts)}), so they are one case, "
+            f"{case}, as a follow-up interview of one person is: if they are different people, "
+            "give each transcript's participant their own id (label their turns 'P02: ...', or "
+            "add a header line 'Participant ID: P02' above the talk)"
+            for labels, case, transcripts in self.shared
+        ]
 
 
 #: How a researcher names the interviewer, per interface: the ``roqa`` command's option, or the
