@@ -129,6 +129,8 @@ def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
     assert "undecided_segments" not in reviewed.meta  # p01 reviewed to its end
     assert reviewed.meta["transcripts_not_reviewed"] == ["p02"]
     assert reviewed.meta["participants_not_reviewed"] == ["P02"]
+    # the study's order, so that saturation numbers p01 ... as the study does
+    assert reviewed.meta["study_interviews"] == ["p01", "p02"]
     # a person's codings, not a model's
     assert is_model_run(reviewed) is False and coder_of(reviewed) == "Alice"
     assert reviewed.meta["reviewed_model"] == "abc123"

@@ -774,6 +774,76 @@ def test_an_order_naming_transcripts_a_review_did_not_reach_leaves_them_out() ->
         assert saturation(result, order="P2,P1,P3,p04").interviews == ["I02", "I01"]
 
 
+def partly_reviewed() -> CodingResult:
+    """A review of I01, I02, I04 and I05 of a study of five interviews: I03 not reached, one
+    segment of I05 undecided."""
+    codes = {"I01": "IC.A IC.B", "I02": "IC.C", "I04": "IC.A", "I05": "IS.C"}
+    result = CodingResult(
+        segments=[
+            seg(tid, n, f"about {code}", (code, 1.0, "neutral"))
+            for tid, line in codes.items()
+            for n, code in enumerate(line.split())
+        ],
+        transcripts={tid: transcript(tid, f"P{tid[1:]}") for tid in codes},
+    )
+    result.meta = {
+        "user": {"name": "Alice"},
+        "transcripts_not_reviewed": ["I03"],
+        "participants_not_reviewed": ["P03"],
+        "study_interviews": ["I01", "I02", "I03", "I04", "I05"],
+        "undecided_segments": {"I05": [1, 2]},
+    }
+    return result
+
+
+def test_saturation_of_a_review_numbers_the_interviews_as_the_study_and_names_those_not_reached(
+    tmp_path: Path,
+) -> None:
+    """A partial review renumbered the interviews (I04 was interview 3) and said nothing of the
+    transcripts it left out (session 29)."""
+    from openpyxl import load_workbook
+
+    s = saturation(partly_reviewed(), initial_sample=1, stopping_criterion=1, base_size=1,
+                   run_length=1)  # fmt: skip
+    note = (
+        "1 transcript(s) not reviewed yet are left out of the judgement (the others keep their "
+        "numbers in the study's order): I03 (interview 3, P03)"
+    )
+    assert s.not_reviewed == [("I03", "P03", 3)]
+    assert [r[:2] + r[-1:] for r in s.rows()[1:]] == [
+        [1, "I01", "initial sample"],
+        [2, "I02", "new code"],
+        [3, "I03", "not reviewed"],
+        [4, "I04", "saturation reached (1 of 1)"],
+        [5, "I05", "after saturation: new code"],
+    ]
+    assert s.francis.message.startswith("saturation reached at interview 4 (I04 (P04)): no new ")
+    assert s.francis.message.endswith("; " + note)
+    assert s.guest.message.endswith("; " + note)
+    assert s.verdict_rows()[-1] == ["review", "", "", "", note]
+    s.to_xlsx(tmp_path / "s.xlsx")
+    rows = list(load_workbook(tmp_path / "s.xlsx")["Verdicts"].iter_rows(values_only=True))
+    assert rows[-1] == ("review", None, None, None, note)
+
+
+def test_saturation_of_a_review_given_the_studys_order_numbers_the_interviews_by_it() -> None:
+    with pytest.warns(RoqaWarning, match="not reviewed yet"):
+        s = saturation(partly_reviewed(), order="I05,I03,I04,I02,I01")
+    assert [r[:2] for r in s.rows()[1:]] == [[1, "I05"], [2, "I03"], [3, "I04"], [4, "I02"],
+                                             [5, "I01"]]  # fmt: skip
+    assert s.not_reviewed == [("I03", "P03", 2)]
+
+
+def test_the_table_note_of_a_review_counts_what_it_left_out_as_not_reviewed() -> None:
+    from roqa_nlp.codebook import Codebook
+
+    note = barriers_enablers(partly_reviewed(), Codebook.load("cfir-2009")).note
+    assert note.endswith(
+        " Left out as not reviewed yet: 1 undecided segment of the reviewed transcripts and 1 "
+        "transcript the review did not reach (I03)."
+    )
+
+
 # -- construct ratings ------------------------------------------------------------------------
 
 
@@ -1564,3 +1634,13 @@ def test_a_persons_codings_made_with_another_version_of_their_codebook_are_warne
         f"these codings were made with another version of codebook 'own' (sha256 "
         f"{before.hash[:12]}, this one's {book.hash[:12]})"
     )
+
+
+def test_a_reviews_report_shows_the_transcripts_it_did_not_reach_in_the_studys_order() -> None:
+    from roqa_nlp.report import render_report
+
+    html = render_report(partly_reviewed(), Codebook.load("cfir-2009"))
+    row = "<tr><td>3</td><td>I03</td><td>P03</td><td></td><td></td><td></td><td>not reviewed</td>"
+    assert row in html
+    assert "<dd>4 <small>(+ 1 not reviewed)</small></dd>" in html
+    assert "<strong>1 transcript(s) not reviewed yet are left out of the judgement" in html

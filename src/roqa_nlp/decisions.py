@@ -880,7 +880,13 @@ def reviewed_codings(
         "decisions": str(where),
         "reviewed_segments": [s.segment.id for s in out],
     }
-    from .framework import NOT_REVIEWED, NOT_REVIEWED_CASES, UNDECIDED
+    from .framework import (
+        NOT_REVIEWED,
+        NOT_REVIEWED_CASES,
+        STUDY_INTERVIEWS,
+        UNDECIDED,
+        interview_order,
+    )
 
     undecided = undecided_segments(result, {s.segment.id for s in out}, reviewed)
     if undecided:
@@ -890,6 +896,7 @@ def reviewed_codings(
         meta[NOT_REVIEWED] = not_reviewed
         # their cases, so that an interview order naming participants (P03) finds them too
         meta[NOT_REVIEWED_CASES] = [result.participant_of(t) for t in not_reviewed]
+        meta[STUDY_INTERVIEWS] = interview_order(result)  # numbers the interviews in saturation
     model_meta = result.meta.get("model") if isinstance(result.meta, dict) else None
     if isinstance(model_meta, dict) and model_meta.get("hash"):
         meta["reviewed_model"] = model_meta["hash"]  # the model whose suggestions were reviewed

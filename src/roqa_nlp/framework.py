@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import RoqaError
+from .errors import RoqaError, first_few
 from .io import atomic_open, write_spreadsheet_csv, xml_text
 from .schema import SegmentResult, Suggestion, normalise_valence
 from .transcripts import natural_key, same_id
@@ -919,6 +919,31 @@ def barriers_enablers(
     return BarriersEnablers(ordered, neutral, note)
 
 
+def _review_left_out(meta: dict[str, Any]) -> str:
+    """What a review (``roqa apply-decisions``) left out as not reviewed yet, as a sentence of
+    a table's note: the segments of reviewed transcripts no decision decided, and the
+    transcripts it did not reach. Empty when it left nothing out."""
+    partly = meta.get(UNDECIDED)
+    undecided = (
+        sum(int(n[0]) for n in partly.values() if isinstance(n, list) and len(n) == 2)
+        if isinstance(partly, dict)
+        else 0
+    )
+    unreached = meta.get(NOT_REVIEWED)
+    unreached = [str(t) for t in unreached] if isinstance(unreached, list) else []
+    parts = [
+        f"{undecided} undecided segment{'s' * (undecided != 1)} of the reviewed transcripts"
+        if undecided
+        else "",
+        f"{len(unreached)} transcript{'s' * (len(unreached) != 1)} the review did not reach "
+        f"({first_few(unreached)})"
+        if unreached
+        else "",
+    ]
+    shown = " and ".join(p for p in parts if p)
+    return f" Left out as not reviewed yet: {shown}." if shown else ""
+
+
 def charted_note(
     result: CodingResult,
     codebook: Codebook,
@@ -950,6 +975,7 @@ def charted_note(
         )
         u = len((valence_not_given(result) or set()) & {s.segment.id for s in segments})
         said += f" {person} gave no valence to {u} of them, counted as neutral." if u else ""
+        said += _review_left_out(meta)
         most = max((len(s.suggestions) for s in segments), default=0)
         said += (
             f" Only the first {top_k} code(s) of a passage are charted ({most} the most given)."
@@ -1045,6 +1071,20 @@ class Saturation:
     names: dict[str, str] = field(default_factory=dict)
     #: transcripts of the result the interview order left out (not judged)
     left_out: list[str] = field(default_factory=list)
+    #: each interview's number in the study's order (empty: 1, 2, ...): a review's interviews
+    #: keep theirs, with the ones it did not reach between them
+    numbers: list[int] = field(default_factory=list)
+    #: the study's transcripts a review did not reach (``roqa apply-decisions``), left out of
+    #: the judgement: each with its participant and its number in the study (None: not known)
+    not_reviewed: list[tuple[str, str, int | None]] = field(default_factory=list)
+
+    def number(self, k: int) -> int:
+        """The number in the study's order of the ``k``-th interview judged (1-based)."""
+        return self.numbers[k - 1] if self.numbers else k
+
+    def not_reviewed_note(self) -> str:
+        """The transcripts a review did not reach, in one phrase (empty when there are none)."""
+        return not_reviewed_note(self.not_reviewed)
 
     def code_label(self, code_id: str) -> str:
         """``code_id`` as the table and verdicts show it (:func:`~roqa_nlp.codebook.shown_code`)."""
@@ -1085,6 +1125,10 @@ class Saturation:
             ],
             "francis": asdict(self.francis),
             "guest": asdict(self.guest),
+            "numbers": [self.number(k) for k in range(1, len(self.interviews) + 1)],
+            "not_reviewed": [
+                {"interview": t, "participant": p, "number": n} for t, p, n in self.not_reviewed
+            ],
         }
 
     def stopping_rule(self) -> list[str]:
@@ -1134,7 +1178,20 @@ class Saturation:
             zip(self.interviews, self.participants, self.new_codes, self.cumulative, strict=True)
         ):
             waiting = self.open_coding[n] if n < len(self.open_coding) else 0
-            rows.append([n + 1, t, p, len(new), self.new_code_labels(n), cum, waiting, rule[n]])
+            rows.append(
+                [self.number(n + 1), t, p, len(new), self.new_code_labels(n), cum, waiting, rule[n]]
+            )
+        for t, p, k in self.not_reviewed:  # in the study's order, else after the others
+            row = [k if k is not None else "", t, p, "", "", "", "", "not reviewed"]
+            at = next(
+                (
+                    i
+                    for i, r in enumerate(rows[1:], 1)
+                    if k is not None and isinstance(r[0], int) and r[0] > k
+                ),
+                len(rows),
+            )
+            rows.insert(at, row)
         return rows
 
     def to_csv(self, path: str | Path) -> None:
@@ -1165,6 +1222,7 @@ class Saturation:
                 if self.left_out
                 else []
             ),
+            *([["review", "", "", "", self.not_reviewed_note()]] if self.not_reviewed else []),
         ]
 
     def to_xlsx(self, path: str | Path) -> None:
@@ -1184,13 +1242,36 @@ class Saturation:
         )
 
 
+def not_reviewed_note(not_reviewed: Sequence[tuple[str, str, int | None]]) -> str:
+    """The transcripts a review did not reach (:attr:`Saturation.not_reviewed`), in one phrase
+    (empty when there are none)."""
+    if not not_reviewed:
+        return ""
+    shown = ", ".join(
+        f"{t} ({'' if n is None else f'interview {n}, '}{p})" for t, p, n in not_reviewed
+    )
+    kept = (
+        " (the others keep their numbers in the study's order)"
+        if any(n is not None for _, _, n in not_reviewed)
+        else ""
+    )
+    return (
+        f"{len(not_reviewed)} transcript(s) not reviewed yet are left out of the judgement"
+        f"{kept}: {shown}"
+    )
+
+
 #: The run-metadata keys ``roqa apply-decisions`` records a review's reach under
 #: (:func:`~roqa_nlp.decisions.reviewed_codings`): the study's transcripts it did not reach and
-#: their cases (an interview order naming them leaves them out with a warning), and the
+#: their cases (an interview order naming them leaves them out with a warning; saturation names
+#: them), and the
 #: transcripts it reached only partly, ``[undecided, to review]`` segments each (a verdict of
 #: "reached" says so).
 NOT_REVIEWED = "transcripts_not_reviewed"
 NOT_REVIEWED_CASES = "participants_not_reviewed"
+#: ... and the study's transcripts in the order the review found them, those it did not reach
+#: among them, so that saturation numbers the interviews as the study does
+STUDY_INTERVIEWS = "study_interviews"
 UNDECIDED = "undecided_segments"
 
 
@@ -1288,6 +1369,10 @@ def saturation(
     meta = result.meta if isinstance(result.meta, dict) else {}
     known = interview_order(result)
     left_out: list[str] = []
+    unread: list[str] = []
+    # the study's order, the review's unreached transcripts among the others: it numbers them
+    study = meta.get(STUDY_INTERVIEWS)
+    study = [str(t) for t in study] if isinstance(study, list) else []
     if order is None:
         seq = known
     else:
@@ -1324,8 +1409,9 @@ def saturation(
         cases = meta.get(NOT_REVIEWED_CASES)
         not_reviewed |= {same_id(str(c)) for c in cases} if isinstance(cases, list) else set()
         unread = [t for t in missing if t in not_reviewed or same_id(t) in not_reviewed]
+        study = list(seq)  # numbered as the order given numbers them
         if unread:
-            from .errors import first_few, warn
+            from .errors import warn
 
             warn(
                 f"the interview order names {len(unread)} transcript(s) these codings do not "
@@ -1344,7 +1430,7 @@ def saturation(
             raise RoqaError(f"interview order repeats {', '.join(map(repr, dupes))}")
         left_out = [t for t in known if t not in set(seq)]
         if left_out:
-            from .errors import first_few, warn
+            from .errors import warn
 
             warn(
                 f"the interview order leaves out {len(left_out)} of the {len(known)} transcripts "
@@ -1352,6 +1438,20 @@ def saturation(
             )
     if not 0 <= new_info_threshold <= 1:
         raise RoqaError(f"new_info_threshold must be between 0 and 1, got {new_info_threshold}")
+    place = {t: k for k, t in enumerate(study, 1)}
+    numbers = [place[t] for t in seq] if all(t in place for t in seq) else []
+    listed = meta.get(NOT_REVIEWED)
+    listed = [str(t) for t in listed] if isinstance(listed, list) else []
+    cases_of = meta.get(NOT_REVIEWED_CASES)
+    cases_of = [str(c) for c in cases_of] if isinstance(cases_of, list) else []
+    case_of = dict(zip(listed, cases_of))
+    # an order names them by transcript or participant id: shown by the transcript's
+    by_case = {same_id(c): t for t, c in case_of.items()} | {same_id(t): t for t in listed}
+    named_unread = {by_case.get(same_id(u), u): place.get(u) for u in unread}
+    unreached = [
+        (t, case_of.get(t, t), named_unread.get(t, place.get(t)))
+        for t in dict.fromkeys([*listed, *named_unread])
+    ]
     codes_in: dict[str, list[str]] = {t: [] for t in seq}
     support: dict[tuple[str, str], list[float]] = {}  # (interview, code) -> its probabilities
     # the codebook only resolves codes given by name when the quotes are not given
@@ -1403,7 +1503,7 @@ def saturation(
         if not held:
             return ""
         n = sum(open_coding[k - 1] for k in held)
-        which = ", ".join(map(str, held))
+        which = ", ".join(str(num(k)) for k in held)
         return (
             f"; but interview(s) {which} of that run hold {n} segment(s) that fit no code, "
             "waiting for open coding: a new idea among them restarts the count"
@@ -1416,7 +1516,8 @@ def saturation(
         if not empty:
             return ""
         return (
-            f"; but interview(s) {', '.join(map(str, empty))} of that run have no code charted "
+            f"; but interview(s) {', '.join(str(num(k)) for k in empty)} of that run have no "
+            "code charted "
             "at all (a failed recording, consent or small talk only?): an interview with nothing "
             "coded is no evidence of saturation, so leave it out of the order (--order)"
         )
@@ -1438,7 +1539,7 @@ def saturation(
         undecided = sum(int(partly[seq[k - 1]][0]) for k in held)
         total = sum(int(partly[seq[k - 1]][1]) for k in held)
         return (
-            f"; but interview(s) {', '.join(map(str, held))} of that run are only partly "
+            f"; but interview(s) {', '.join(str(num(k)) for k in held)} of that run are only partly "
             f"reviewed ({undecided} of their {total} segments undecided): the verdict rests on "
             "the decided segments, so finish the review before reporting it"
         )
@@ -1449,15 +1550,26 @@ def saturation(
         later = [k for k in range(last + 1, len(seq) + 1) if counts[k - 1]]
         if not later:
             return ""
-        listed = "; ".join(f"interview {k}: {evidence(k)}" for k in later[:3])
+        shown = "; ".join(f"interview {num(k)}: {evidence(k)}" for k in later[:3])
         more = f"; and {len(later) - 3} more interview(s)" if len(later) > 3 else ""
         return (
-            f"; but {len(later)} later interview(s) added new codes ({listed}{more}): the "
+            f"; but {len(later)} later interview(s) added new codes ({shown}{more}): the "
             "interviews after the stopping point do not bear saturation out"
         )
 
     def name(k: int | None) -> str | None:
         return None if k is None else seq[k - 1]
+
+    def num(k: int) -> int:
+        """The number in the study's order of the ``k``-th interview judged (1-based)."""
+        return numbers[k - 1] if numbers else k
+
+    def span(first: int, last: int) -> str:
+        """Interviews ``first..last`` judged, by their numbers in the study's order."""
+        shown = [num(k) for k in range(first, last + 1)]
+        if shown == list(range(shown[0], shown[-1] + 1)):
+            return f"{shown[0]}-{shown[-1]}" if len(shown) > 1 else str(shown[0])
+        return ", ".join(map(str, shown))
 
     def label(k: int) -> str:
         p = participants[k - 1]
@@ -1473,8 +1585,9 @@ def saturation(
     )
     if at is not None:
         msg = (
-            f"saturation reached at interview {at} ({label(at)}): no new codes in interviews "
-            f"{at - stopping_criterion + 1}-{at} after an initial sample of {initial_sample}"
+            f"saturation reached at interview {num(at)} ({label(at)}): no new codes in "
+            f"interviews {span(at - stopping_criterion + 1, at)} after an initial sample of "
+            f"{initial_sample}"
             + nothing_coded(at - stopping_criterion + 1, at)
             + still_open(at - stopping_criterion + 1, at)
             + half_reviewed(at - stopping_criterion + 1, at)
@@ -1488,7 +1601,7 @@ def saturation(
             if seq and not any(counts)
             else f"only {len(seq)} interview(s), the rule needs at least {need}"
             if len(seq) < need
-            else f"interview {last_new} still added new codes: {evidence(last_new)}"
+            else f"interview {num(last_new)} still added new codes: {evidence(last_new)}"
             if last_new is not None and last_new > len(seq) - stopping_criterion
             else f"no {stopping_criterion} consecutive interviews without new codes"
         )
@@ -1497,6 +1610,8 @@ def saturation(
             f"continue interviewing until {stopping_criterion} consecutive interviews add no "
             "new code"
         )
+    if unreached:
+        msg += "; " + not_reviewed_note(unreached)
     francis = FrancisVerdict(initial_sample, stopping_criterion, at is not None, at, name(at), msg)
 
     base, runs = guest_runs(counts, base_size=base_size, run_length=run_length)
@@ -1505,8 +1620,9 @@ def saturation(
     if hit is not None:
         ratio = hit.ratio or 0.0
         gmsg = (
-            f"saturation reached at interview {hit.last} ({label(hit.last)}): base {base_size} "
-            f"interviews ({base} codes), run {hit.first}-{hit.last} added {hit.new} new "
+            f"saturation reached at interview {num(hit.last)} ({label(hit.last)}): base "
+            f"{base_size} interviews ({base} codes), run {span(hit.first, hit.last)} added "
+            f"{hit.new} new "
             f"code(s) = {ratio:.1%} <= {pct} new information"
             + nothing_coded(hit.first, hit.last)
             + still_open(hit.first, hit.last)
@@ -1525,6 +1641,8 @@ def saturation(
             f"saturation not reached: every run of {run_length} interviews after a base of "
             f"{base_size} added more than {pct} new information"
         )
+    if unreached:
+        gmsg += "; " + not_reviewed_note(unreached)
     guest = GuestView(
         base_size,
         run_length,
@@ -1547,6 +1665,8 @@ def saturation(
         new_support,
         shown,
         left_out,
+        numbers,
+        unreached,
     )
 
 

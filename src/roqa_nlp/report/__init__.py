@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RoqaError
-from ..framework import SURE_CODE
+from ..framework import NOT_REVIEWED, SURE_CODE
 from ..io import atomic_write_text
 
 if TYPE_CHECKING:
@@ -278,6 +278,7 @@ def report_context(
 
     card = dict(model_card) if model_card is not None else dict(result.meta.get("model") or {})
     run_meta = {k: v for k, v in result.meta.items() if k not in ("model", "reliability")}
+    unreached = result.meta.get(NOT_REVIEWED)
 
     used_codes = [k for k in matrix.codes if any(matrix.count(c, k) for c in matrix.cases)]
     charted_ids = {q.segment_id for q in coded}
@@ -314,6 +315,8 @@ def report_context(
         ],
         "overview": {
             "transcripts": len(transcripts),
+            # the study's transcripts a review (roqa apply-decisions) did not reach
+            "not_reviewed": len(unreached) if isinstance(unreached, list) else 0,
             "participants": len(participants),
             "segments": len(result),
             "coded_segments": len(charted_ids),
@@ -673,41 +676,69 @@ def thin_rating(r: Any) -> bool:
 def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
     """The saturation verdicts and each interview's new codes, each with its segments in the
     interview and their highest probability (a person's codes with their segments only)."""
+    judged = [
+        {
+            "n": sat.number(i),
+            "id": tid,
+            "participant": p,
+            "new": [
+                sat.code_label(k)
+                if k not in support
+                else f"{sat.code_label(k)} ({support[k][0]})"
+                if person
+                else f"{sat.code_label(k)} ({support[k][0]}, p={support[k][1]:.2f})"
+                for k in new
+            ],
+            "cumulative": cum,
+            "open_coding": n_open,
+            "stopping_rule": rule,
+        }
+        for i, (tid, p, new, cum, n_open, support, rule) in enumerate(
+            zip(
+                sat.interviews,
+                sat.participants,
+                sat.new_codes,
+                sat.cumulative,
+                sat.open_coding,
+                sat.new_support,
+                sat.stopping_rule(),
+                strict=True,
+            ),
+            1,
+        )
+    ]
+    # the transcripts a review did not reach, in their place in the study's order (as the .csv)
+    unreached = {t for t, _, _ in sat.not_reviewed}
+    each = iter(judged)
+    interviews = [
+        {
+            "n": row[0],
+            "id": row[1],
+            "participant": row[2],
+            "new": [],
+            "cumulative": "",
+            "open_coding": "",
+            "stopping_rule": "not reviewed",
+        }
+        if row[1] in unreached
+        else next(each)
+        for row in sat.rows()[1:]
+    ]
     return {
-        "interviews": [
-            {
-                "n": i,
-                "id": tid,
-                "participant": p,
-                "new": [
-                    sat.code_label(k)
-                    if k not in support
-                    else f"{sat.code_label(k)} ({support[k][0]})"
-                    if person
-                    else f"{sat.code_label(k)} ({support[k][0]}, p={support[k][1]:.2f})"
-                    for k in new
-                ],
-                "cumulative": cum,
-                "open_coding": n_open,
-                "stopping_rule": rule,
-            }
-            for i, (tid, p, new, cum, n_open, support, rule) in enumerate(
-                zip(
-                    sat.interviews,
-                    sat.participants,
-                    sat.new_codes,
-                    sat.cumulative,
-                    sat.open_coding,
-                    sat.new_support,
-                    sat.stopping_rule(),
-                    strict=True,
-                ),
-                1,
-            )
-        ],
+        "interviews": interviews,
         "francis": sat.francis,
         "guest": sat.guest,
+        "runs": [
+            {
+                "first": sat.number(r.first),
+                "last": sat.number(r.last),
+                "new": r.new,
+                "ratio": r.ratio,
+            }
+            for r in sat.guest.runs
+        ],
         "left_out": sat.left_out,
+        "not_reviewed": (note := sat.not_reviewed_note())[:1].upper() + note[1:],
     }
 
 

@@ -333,7 +333,7 @@ def saturation_svg(sat: Saturation) -> str | None:
     for i, p in enumerate(sat.participants, 1):
         x = ax.x(i)
         fig.line(x, ax.bottom, x, ax.bottom + 4, INK)
-        fig.text(x, ax.bottom + 12, str(i), size=9, anchor="middle")
+        fig.text(x, ax.bottom + 12, str(sat.number(i)), size=9, anchor="middle")
         fig.text(x, ax.bottom + 24, p, size=9, anchor="middle")
     fig.text(ax.left + ax.width / 2, height - 14, "interview (in order) and participant",
              size=11, anchor="middle")  # fmt: skip
