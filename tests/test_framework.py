@@ -283,7 +283,7 @@ def test_table_2_and_matrix_spreadsheets_say_what_the_word_table_marks_unsure() 
     s.suggestions[0] = replace(s.suggestions[0], valence_probability=0.48)
     r = CodingResult([s], {"T1": transcript("T1", "P01")})
     row = barriers_enablers(r, MINI).rows()[1]
-    assert row[6] == '"Money, mostly." [T1:0-14, valence unsure (0.48)]'
+    assert row[6] == '"Money, mostly." [P01, T1:0-14, valence unsure (0.48)]'
     long = framework_matrix(r).long_rows()
     assert long[0][-4:] == ["probability", "valence", "valence_probability", "unsure"]
     assert long[1][-4:] == [0.9, "barrier", 0.48, "valence unsure (0.48)"]
@@ -309,7 +309,7 @@ def test_charted_quotes_are_on_one_line_and_the_long_rows_keep_the_words_as_said
     )
     assert [row[8] for row in matrix.long_rows()[1:]] == [said]
     row = barriers_enablers(result, MINI).rows()[1]
-    assert row[6] == '"We lost two support workers in May." [T1:0-37]'
+    assert row[6] == '"We lost two support workers in May." [P01, T1:0-37]'
 
 
 def test_matrix_long_csv_has_one_row_per_quote_and_defuses_formulas(tmp_path: Path) -> None:
@@ -439,6 +439,18 @@ def test_a_focus_groups_quotes_are_its_speakers_and_table_2_counts_people(
         "Complexity: 4 participants (P01, P02, P06, P07), 7 segments",
         "\u201cYou need real skill to do recovery work.\u201d (P01, T3:0-40)",
         "\u201cTraining is thin.\u201d (P06, FG1:0-17)",
+    ]
+    # the spreadsheets cite each quote as the Word table does, by who said it (session 29)
+    out = tmp_path / "t.csv"
+    barriers_enablers(r, MINI, quotes=2).to_csv(out)
+    quotes = next(row for row in csv.reader(out.open(encoding="utf-8-sig")) if row[2] == "IC.F")[6]
+    assert quotes == (
+        '"You need real skill to do recovery work." [P01, T3:0-40] | '
+        '"Training is thin." [P06, FG1:0-17]'
+    )
+    # the matrix's row is the group: its cell names the member who said it
+    assert framework_matrix(r).cell("FG1", "IC.F").summary().split(" | ")[1:2] == [
+        '"Training is thin." [P06, FG1:0-17]'
     ]
     # one participant under two display names (a Zoom rename), or a diarisation split: one
     # person, the transcript's case, not two people named by their (real) display names

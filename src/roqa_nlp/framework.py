@@ -103,10 +103,21 @@ class Quote:
 
     @property
     def cited(self) -> str:
-        """The quote on one line with where it is and what is unsure:
-        ``"text" [P01, transcript 10-42, valence unsure (0.48)]``."""
+        """The quote on one line with who said it (:attr:`who`), where it is and what is
+        unsure, as Table 2 cites it: ``"text" [P01, p01_interview:10-42, valence unsure
+        (0.48)]``."""
+        return self._cited(self.who)
+
+    @property
+    def cited_in_row(self) -> str:
+        """:attr:`cited` in a framework matrix row, which is the participant's: without them,
+        but with a focus group's speaker (``"text" [p01_interview:10-42]``)."""
+        return self._cited(self.speaker)
+
+    def _cited(self, who: str) -> str:
         unsure = self.unsure
-        return f'"{self.one_line}" [{self.citation}{", " + unsure if unsure else ""}]'
+        said = ", ".join(part for part in (who, self.citation, unsure) if part)
+        return f'"{self.one_line}" [{said}]'
 
     @property
     def who(self) -> str:
@@ -438,11 +449,11 @@ class Cell:
 
     def summary(self) -> str:
         """The charted text of the cell: segment count, then each quote with where it is and what
-        is unsure about it (:attr:`Quote.cited`, as Table 2 marks it with a dagger or a double
-        dagger)."""
+        is unsure about it (:attr:`Quote.cited_in_row`, as Table 2 marks it with a dagger or a
+        double dagger; the row names the participant, a focus group's quote its speaker)."""
         if not self.segments:
             return ""
-        parts = [q.cited for q in self.quotes]
+        parts = [q.cited_in_row for q in self.quotes]
         return " | ".join([f"{self.segments} segment{'s' if self.segments != 1 else ''}", *parts])
 
 
@@ -781,7 +792,7 @@ class BarriersEnablers:
     def rows(self) -> list[list[Any]]:
         """Header + one row per construct, as the seed study's Table 2: domain, construct, then
         per side (barriers, enablers) the segments, the participants and the quotes (each
-        ``"text" [P01, transcript start-end]``, with ``code unsure (0.15)`` or ``valence unsure
+        ``"text" [P01, transcript:start-end]``, with ``code unsure (0.15)`` or ``valence unsure
         (0.48)`` where the Word table marks it: :attr:`Quote.cited`; joined by `` | ``), then the
         neutral segments."""
         head = ["domain_id", "domain", "code_id", "construct"]
