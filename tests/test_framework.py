@@ -1526,19 +1526,38 @@ def test_a_writer_refuses_a_file_name_of_another_format(tmp_path: Path) -> None:
     assert (tmp_path / "matrix.txt").read_text("utf-8-sig").startswith("participant,")
 
 
-def test_a_reached_verdict_says_when_interviews_of_its_run_have_nothing_coded() -> None:
-    """Three dropped calls after ten interviews 'reached' saturation with no word of it: rows
-    11-13 charted nothing (session 28)."""
-    result = interviews(SEQUENCE[:10] + ["", "", ""])
-    s = saturation(result)
-    assert s.francis.at == 13
+def test_interviews_with_nothing_coded_do_not_count_toward_the_quiet_run() -> None:
+    """Three dropped calls after ten interviews 'reached' saturation, the verdict with a caveat
+    and the .csv's stopping_rule with none (sessions 28, 29): an interview with nothing coded is
+    no evidence, so the rule passes over it; it is reached after three interviews with codes
+    and nothing new."""
+    s = saturation(interviews(SEQUENCE[:10] + ["", "", ""]))
+    assert (s.francis.reached, s.francis.at) == (False, None)
     assert s.francis.message == (
-        "saturation reached at interview 13 (I13 (P13)): no new codes in interviews 11-13 after "
-        "an initial sample of 10; but interview(s) 11, 12, 13 of that run have no code charted "
-        "at all (a failed recording, consent or small talk only?): an interview with nothing "
-        "coded is no evidence of saturation, so leave it out of the order (--order)"
+        "saturation not reached (10+3 rule): no 3 consecutive interviews without new codes "
+        "(interview(s) 11, 12, 13 have no code charted at all, a failed recording, consent or "
+        "small talk only?, and are not counted: an interview with nothing coded is no evidence "
+        "of saturation); continue interviewing until 3 consecutive interviews add no new code"
     )
-    assert "12, 13 of that run have no code" not in saturation(interviews(SEQUENCE)).guest.message
+    assert s.stopping_rule()[10:] == ["nothing coded, not counted (0 of 3)"] * 3
+    assert [row[-1] for row in s.rows()[11:]] == s.stopping_rule()[10:]
+    # passed over, not breaking the run: 11, 13 and 14 have codes and nothing new
+    gap = saturation(interviews(SEQUENCE[:10] + ["A", "", "B", "C"]))
+    assert gap.francis.at == 14
+    assert gap.stopping_rule()[10:] == [
+        "no new code (1 of 3)",
+        "nothing coded, not counted (1 of 3)",
+        "no new code (2 of 3)",
+        "saturation reached (3 of 3)",
+    ]
+    assert gap.francis.message == (
+        "saturation reached at interview 14 (I14 (P14)): no new codes in interviews 11, 13, 14 "
+        "after an initial sample of 10 (interview(s) 12 have no code charted at all, a failed "
+        "recording, consent or small talk only?, and are not counted: an interview with "
+        "nothing coded is no evidence of saturation)"
+    )
+    assert francis_stopping_rule([1] * 10 + [0] * 4, coded=[True] * 11 + [False, True, True]) == 14
+    assert francis_stopping_rule([1] * 10 + [0] * 3) == 13  # counts alone: every one counts
 
 
 # -- charting a researcher's own codebook --------------------------------------------------------
@@ -1656,3 +1675,10 @@ def test_a_reviews_report_shows_the_transcripts_it_did_not_reach_in_the_studys_o
     assert row in html
     assert "<dd>4 <small>(+ 1 not reviewed)</small></dd>" in html
     assert "<strong>1 transcript(s) not reviewed yet are left out of the judgement" in html
+
+
+def test_the_quiet_run_passes_over_an_interview_with_nothing_coded() -> None:
+    gap = saturation(interviews(SEQUENCE[:10] + ["A", "", "B", "C"]))
+    assert gap.quiet_run() == [11, 13, 14]
+    assert saturation(interviews(SEQUENCE)).quiet_run() == [13, 14, 15]
+    assert saturation(interviews(SEQUENCE[:12])).quiet_run() == []

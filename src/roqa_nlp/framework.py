@@ -1088,6 +1088,20 @@ class Saturation:
     #: the study's transcripts a review did not reach (``roqa apply-decisions``), left out of
     #: the judgement: each with its participant and its number in the study (None: not known)
     not_reviewed: list[tuple[str, str, int | None]] = field(default_factory=list)
+    #: per interview, whether it has no code charted at all: no evidence, so the 10+3 rule
+    #: passes it over (:func:`francis_stopping_rule`); empty: every interview has codes
+    nothing_coded: list[bool] = field(default_factory=list)
+
+    def quiet_run(self) -> list[int]:
+        """The interviews (1-based) whose codes, none new, met the 10+3 rule: the last
+        ``stopping_criterion`` with codes up to where it was met (empty when not met)."""
+        f = self.francis
+        if f.at is None:
+            return []
+        coded = [
+            k for k in range(1, f.at + 1) if not (self.nothing_coded and self.nothing_coded[k - 1])
+        ]
+        return coded[-f.stopping_criterion :]
 
     def number(self, k: int) -> int:
         """The number in the study's order of the ``k``-th interview judged (1-based)."""
@@ -1146,9 +1160,10 @@ class Saturation:
         """Per interview, where the Francis et al. stopping rule stands after it: ``initial
         sample``, ``new code`` (the count of quiet interviews restarts), ``no new code (j of
         S)``, ``saturation reached (S of S)`` at the interview it is reached, then ``after
-        saturation`` (with ``: new code`` when one still comes). With no code charted in any
-        interview, quiet interviews say nothing of saturation: every row says ``no code
-        charted``."""
+        saturation`` (with ``: new code`` when one still comes); an interview with no code
+        charted, which the rule passes over, ``nothing coded, not counted (j of S)``. With no
+        code charted in any interview, quiet interviews say nothing of saturation: every row
+        says ``no code charted``."""
         f = self.francis
         if not any(self.new_counts):
             return ["no code charted"] * len(self.new_counts)
@@ -1159,6 +1174,8 @@ class Saturation:
                 out.append("after saturation" + (": new code" if n else ""))
             elif k <= f.initial_sample:
                 out.append("initial sample")
+            elif self.nothing_coded and self.nothing_coded[k - 1]:
+                out.append(f"nothing coded, not counted ({quiet} of {f.stopping_criterion})")
             elif n:
                 quiet = 0
                 out.append("new code")
@@ -1287,7 +1304,11 @@ UNDECIDED = "undecided_segments"
 
 
 def francis_stopping_rule(
-    new_counts: Sequence[int], *, initial_sample: int = 10, stopping_criterion: int = 3
+    new_counts: Sequence[int],
+    *,
+    initial_sample: int = 10,
+    stopping_criterion: int = 3,
+    coded: Sequence[bool] | None = None,
 ) -> int | None:
     """The 1-based interview at which the 10+3 rule of Francis et al. (2010) [3]_ is met.
 
@@ -1296,6 +1317,12 @@ def francis_stopping_rule(
     is reached at the first interview ``k`` such that ``k >= initial_sample + stopping_criterion``
     and interviews ``k - stopping_criterion + 1 .. k`` (all after the initial sample) add no new
     code. ``None`` when the sequence never meets the rule.
+
+    ``coded`` says of each interview whether anything is coded in it: one with nothing coded (a
+    dropped call, consent or small talk only) brings no new code but is no evidence that there
+    are none to find, so it is passed over, neither counted toward the quiet interviews nor
+    breaking their run; the rule is met after ``stopping_criterion`` interviews past the initial
+    sample with something coded and nothing new. None: every interview counts.
     """
     if initial_sample < 0 or stopping_criterion < 1:
         raise RoqaError(
@@ -1304,8 +1331,10 @@ def francis_stopping_rule(
         )
     quiet = 0
     for k, n in enumerate(new_counts, 1):
+        if k <= initial_sample or (coded is not None and not coded[k - 1]):
+            continue
         quiet = quiet + 1 if n == 0 else 0
-        if k >= initial_sample + stopping_criterion and quiet >= stopping_criterion:
+        if quiet >= stopping_criterion:
             return k
     return None
 
@@ -1587,21 +1616,40 @@ def saturation(
         return f"{seq[k - 1]}" + (f" ({p})" if p != seq[k - 1] else "")
 
     # with no code charted in any interview, quiet interviews say nothing of saturation
+    empty = [not codes_in[t] for t in seq]
     at = (
         francis_stopping_rule(
-            counts, initial_sample=initial_sample, stopping_criterion=stopping_criterion
+            counts,
+            initial_sample=initial_sample,
+            stopping_criterion=stopping_criterion,
+            coded=[not e for e in empty],
         )
         if any(counts)
         else None
     )
+
+    def passed_over(first: int, last: int) -> str:
+        """The interviews first..last with nothing coded, which the rule passed over, said."""
+        gone = [k for k in range(first, last + 1) if empty[k - 1]]
+        if not gone:
+            return ""
+        return (
+            f" (interview(s) {', '.join(str(num(k)) for k in gone)} have no code charted at "
+            "all, a failed recording, consent or small talk only?, and are not counted: an "
+            "interview with nothing coded is no evidence of saturation)"
+        )
+
     if at is not None:
+        run = [k for k in range(initial_sample + 1, at + 1) if not empty[k - 1]]
+        first = run[-stopping_criterion]
+        quiet_ones = ", ".join(str(num(k)) for k in run[-stopping_criterion:])
         msg = (
             f"saturation reached at interview {num(at)} ({label(at)}): no new codes in "
-            f"interviews {span(at - stopping_criterion + 1, at)} after an initial sample of "
-            f"{initial_sample}"
-            + nothing_coded(at - stopping_criterion + 1, at)
-            + still_open(at - stopping_criterion + 1, at)
-            + half_reviewed(at - stopping_criterion + 1, at)
+            f"interviews {span(first, at) if first == at - stopping_criterion + 1 else quiet_ones}"
+            f" after an initial sample of {initial_sample}"
+            + passed_over(first, at)
+            + still_open(first, at)
+            + half_reviewed(first, at)
             + later_new(at)
         )
     else:
@@ -1615,6 +1663,7 @@ def saturation(
             else f"interview {num(last_new)} still added new codes: {evidence(last_new)}"
             if last_new is not None and last_new > len(seq) - stopping_criterion
             else f"no {stopping_criterion} consecutive interviews without new codes"
+            + passed_over(initial_sample + 1, len(seq))
         )
         msg = (
             f"saturation not reached ({initial_sample}+{stopping_criterion} rule): {why}; "
@@ -1678,6 +1727,7 @@ def saturation(
         left_out,
         numbers,
         unreached,
+        empty if any(empty) else [],
     )
 
 

@@ -307,7 +307,7 @@ def saturation_svg(sat: Saturation) -> str | None:
     right = Axes(fig, ax.left, ax.top, ax.width, ax.height, ax.xlim, (0.0, right_top))
     f = sat.francis
     if f.at is not None:
-        x0, x1 = ax.x(f.at - f.stopping_criterion + 0.5), ax.x(f.at + 0.5)
+        x0, x1 = ax.x(sat.quiet_run()[0] - 0.5), ax.x(f.at + 0.5)
         fig.rect(x0, ax.top, x1 - x0, ax.height, GREEN, ' fill-opacity="0.12"')
     for i, v in enumerate(new, 1):
         if v:
