@@ -308,3 +308,43 @@ def test_the_table_workbook_says_what_it_charts(tmp_path: Path, capsys) -> None:
         "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
         "codes Alice gave: 2 of 2 participant segments.",
     ]
+
+
+def test_an_order_naming_no_interview_is_a_one_line_error(tmp_path: Path, capsys) -> None:
+    """--order "" wrote a saturation file with no rows and exited 0 (session 29)."""
+    from report_fixture import build_result
+
+    build_result().save(tmp_path / "coded")
+    empty = tmp_path / "order.txt"
+    empty.write_text("\n  \n", "utf-8")
+    for given, said in (
+        ("", "roqa: error: --order names no interview"),
+        (" , ", "roqa: error: --order names no interview"),
+        (str(empty), f"roqa: error: {empty}: --order names no interview"),
+    ):
+        code, _, err = run(
+            ["report", str(tmp_path / "coded"), "--saturation", str(tmp_path / "s.csv"), "--order", given],
+            capsys,
+        )  # fmt: skip
+        assert code != 0
+        assert err.strip().splitlines() == [
+            f"{said} (give transcript ids separated by commas, or a text file with one per line)"
+        ]
+    assert not (tmp_path / "s.csv").exists()
+
+
+def test_an_order_file_may_separate_ids_by_commas(tmp_path: Path, capsys) -> None:
+    """An order file line 'p02_interview, p01_interview' was refused as one unknown transcript
+    (session 29): commas separate ids in the file as on the command line."""
+    from report_fixture import build_result
+
+    build_result().save(tmp_path / "coded")
+    order = tmp_path / "order.txt"
+    order.write_text("p02_interview, p01_interview\np03_interview\n", "utf-8")
+    code, _, err = run(
+        ["report", str(tmp_path / "coded"), "--saturation", str(tmp_path / "s.csv"), "--order", str(order)],
+        capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    rows = list(csv.reader((tmp_path / "s.csv").open(encoding="utf-8-sig")))
+    assert [r[1] for r in rows[1:]] == ["p02_interview", "p01_interview", "p03_interview"]

@@ -1682,3 +1682,9 @@ def test_the_quiet_run_passes_over_an_interview_with_nothing_coded() -> None:
     assert gap.quiet_run() == [11, 13, 14]
     assert saturation(interviews(SEQUENCE)).quiet_run() == [13, 14, 15]
     assert saturation(interviews(SEQUENCE[:12])).quiet_run() == []
+
+
+def test_saturation_refuses_an_order_naming_no_interview() -> None:
+    for order in ("", " , ", []):
+        with pytest.raises(RoqaError, match="the interview order names no interview"):
+            saturation(interviews(["A", "B"]), order=order)

@@ -1417,6 +1417,11 @@ def saturation(
         seq = known
     else:
         given = order.split(",") if isinstance(order, str) else list(order)
+        if not any(str(x).strip() for x in given):
+            raise RoqaError(
+                "the interview order names no interview",
+                hint="give transcript ids in the order the interviews were done, or no order",
+            )
         # a name in the order may be a transcript id or a participant id, spelled with or without
         # leading zeros or in another case (P3 = p03): the one transcript it names
         named: dict[str, list[str]] = {}

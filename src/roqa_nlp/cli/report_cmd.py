@@ -99,7 +99,8 @@ def report_command(
         "--order",
         help="The order the interviews were done in, for saturation: transcript (or participant) "
         "ids separated "
-        "by commas, or a text file with one id per line (default: the order they were coded "
+        "by commas, or a text file with one id per line (or commas between them) (default: the "
+        "order they were coded "
         "in: file names with numbers compared as numbers, p2 before p10).",
     ),
     initial_sample: int = typer.Option(
@@ -322,10 +323,20 @@ def _read_candidates(path: Path, required: bool) -> list[dict[str, Any]] | None:
 
 
 def _interview_order(order: str) -> tuple[str, ...]:
-    """Transcript ids from ``--order``: a text file with one per line, or ids separated by
-    commas."""
+    """Transcript ids from ``--order``: ids separated by commas, or a text file with one per
+    line, or several on a line separated by commas (as on the command line). Blanks do not
+    separate ids: a transcript id is a file name, which may hold them (``p12 final``). An order
+    naming no interview is an error."""
+    from ..errors import RoqaError
     from ..io import read_text
 
     path = Path(order)
-    text = read_text(path) if path.is_file() else order.replace(",", "\n")
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
+    text = read_text(path) if path.is_file() else order
+    ids = tuple(i.strip() for line in text.splitlines() for i in line.split(",") if i.strip())
+    if not ids:
+        raise RoqaError(
+            "--order names no interview",
+            path=path if path.is_file() else None,
+            hint="give transcript ids separated by commas, or a text file with one per line",
+        )
+    return ids
