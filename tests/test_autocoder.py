@@ -638,6 +638,7 @@ def test_update_records_the_decisions_in_the_model_card(
         "by_decision": {"accept": 1, "new-code": 3, "reject": 3},
         "n_examples": 5,
         "examples": {"new-code": 3, "accept": 1, "rejected": 1},
+        "n_without_valence": 4,
         "n_left_out": 0,
         "left_out": {},
         "codings": [],
@@ -1134,7 +1135,8 @@ def test_a_row_that_only_keeps_a_note_is_not_counted_as_a_decision(
     assert feedback_summary(fb) == (
         "feedback: 5 examples from 7 decisions (1 accepted, 3 new-code (1 new code created), 1 "
         "fit no code); 0 left out; 1 note alone (kept, not trained on); codings: none (no "
-        "valence, 3 suggestions assumed shown)"
+        "model valence or questions, 3 suggestions assumed shown); valence: none on 4 examples "
+        "(without codings; the valence head leaves them out)"
     )
 
 

@@ -84,6 +84,21 @@ def assert_success(run: Run) -> None:
     assert "roqa: " not in run.err
 
 
+def without_codings(decisions: Path) -> str:
+    """The warning ``roqa train`` gives for a decisions file with no codings.jsonl beside it."""
+    return (
+        f"roqa: warning: {decisions}: no codings.jsonl beside it: its decisions are trained "
+        "without the model's valence or the interviewer's question before each segment (give the "
+        "codings the review was made on: --codings FOLDER/codings.jsonl)"
+    )
+
+
+def assert_trained_without_codings(run: Run, *decisions: Path) -> None:
+    """Exit status 0, and on stderr one warning per decisions file that has no codings."""
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [without_codings(d) for d in decisions]
+
+
 @dataclass
 class Coded:
     inputs: Path
@@ -670,7 +685,7 @@ def test_train_feedback_weight_sets_how_often_each_decision_counts(tmp_path: Pat
     )
     out = tmp_path / "model"
     run = roqa("train", TRAINING, "--out", out, "--feedback", decisions, "--feedback-weight", "5")
-    assert_success(run)
+    assert_trained_without_codings(run, decisions)
     # 79 records (see above) + 5 x 2 decided segments, of which 5 x 1 fit no code.
     assert "Trained on 89 records (74 coded, 15 off-framework)" in run.out
     card = json.loads((out / "model_card.json").read_text("utf-8"))
@@ -689,7 +704,8 @@ def test_codings_of_a_model_with_new_codes_are_read_back_by_report_and_export(
         encoding="utf-8",
     )
     model = tmp_path / "model"
-    assert_success(roqa("train", TRAINING, "--out", model, "--feedback", decisions))
+    run = roqa("train", TRAINING, "--out", model, "--feedback", decisions)
+    assert_trained_without_codings(run, decisions)
     out = tmp_path / "o"
     run = roqa("code", EXAMPLES, "--out", out, "--model", model, "--no-report")
     assert_success(run)

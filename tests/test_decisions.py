@@ -796,8 +796,24 @@ def test_the_summary_says_what_the_decisions_became() -> None:
 def test_the_summary_says_when_no_codings_were_used() -> None:
     card = {"n_decisions": 1, "n_examples": 1, "examples": {"accept": 1}, "codings": []}
     assert feedback_summary(card) == (
-        "feedback: 1 example from 1 decision (1 accepted); 0 left out; codings: none (no "
-        "valence, 3 suggestions assumed shown)"
+        "feedback: 1 example from 1 decision (1 accepted); 0 left out; codings: none (no model "
+        "valence or questions, 3 suggestions assumed shown)"
+    )
+
+
+def test_the_summary_says_which_examples_have_no_valence_when_one_round_has_no_codings() -> None:
+    card = {
+        "decisions_files": [{"name": "r0/decisions.csv"}, {"name": "Downloads/decisions.csv"}],
+        "n_decisions": 5,
+        "n_examples": 5,
+        "examples": {"accept": 5, "valence": 1},
+        "n_without_valence": 2,
+        "codings": [{"path": "r0/codings.jsonl"}],
+    }
+    assert feedback_summary(card) == (
+        "feedback: 5 examples from 5 decisions in 2 files (5 accepted); 0 left out; codings: "
+        "r0/codings.jsonl; valence: the researcher's on 1 example, none on 2 (without codings; "
+        "the valence head leaves them out), the model's on the rest"
     )
 
 

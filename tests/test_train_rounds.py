@@ -6,7 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_cli_core import TRAINING, assert_one_line_user_error, assert_success, roqa
+from test_cli_core import (
+    TRAINING,
+    assert_one_line_user_error,
+    assert_trained_without_codings,
+    roqa,
+)
 
 R0 = (
     "segment_id,decision,code_id,new_code,note,text\n"
@@ -31,11 +36,38 @@ def rounds(tmp_path: Path) -> tuple[Path, Path]:
     return r0, r1
 
 
+def test_decisions_without_codings_are_warned_and_summed_up_as_having_no_valence(
+    tmp_path: Path,
+) -> None:
+    """A report's "Save decisions" goes to Downloads, with no codings.jsonl beside it: the
+    decisions are trained without the model's valence (those with no valence of the researcher's
+    are left out of the valence head) and without each segment's question. Before, nothing warned
+    and the summary said "the model's [valence] on the rest" though there was none."""
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(
+        "segment_id,decision,code_id,new_code,note,text,valence\n"
+        "p02:0004,accept,IS.E.2,,,There was never enough money for extra shifts.,\n"
+        "p02:0004,valence,,,,There was never enough money for extra shifts.,barrier\n"
+        "p02:0005,accept,IC.H,,,We had a champion on every ward.,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "model"
+    run = roqa("train", TRAINING, "--out", out, "--feedback", decisions)
+    assert_trained_without_codings(run, decisions)
+    assert (
+        "feedback: 2 examples from 3 decisions (2 accepted); 0 left out; codings: none (no model "
+        "valence or questions, 3 suggestions assumed shown); valence: the researcher's on 1 "
+        "example, none on 1 (without codings; the valence head leaves them out)"
+    ) in " ".join(run.out.split())
+    card = json.loads((out / "model_card.json").read_text("utf-8"))["feedback"]
+    assert (card["codings"], card["n_without_valence"]) == ([], 1)
+
+
 def test_repeated_feedback_trains_every_round(tmp_path: Path) -> None:
     r0, r1 = rounds(tmp_path)
     out = tmp_path / "model"
     run = roqa("train", TRAINING, "--out", out, "--feedback", r0, "--feedback", r1)
-    assert_success(run)
+    assert_trained_without_codings(run, r0, r1)
     card = json.loads((out / "model_card.json").read_text("utf-8"))["feedback"]
     assert [(f["name"], f["n_decisions"]) for f in card["decisions_files"]] == [
         (str(r0), 2),
@@ -45,8 +77,9 @@ def test_repeated_feedback_trains_every_round(tmp_path: Path) -> None:
     assert card["new_codes"] == ["project.faith-communities"]
     assert (
         "feedback: 4 examples from 6 decisions in 2 files (1 accepted, 1 recoded, 1 new-code "
-        "(1 new code created), 1 fit no code); 0 left out; codings: none (no valence, 3 "
-        "suggestions assumed shown); recoded segments keep the valence the model suggested"
+        "(1 new code created), 1 fit no code); 0 left out; codings: none (no model valence or "
+        "questions, 3 suggestions assumed shown); valence: none on 3 examples (without codings; "
+        "the valence head leaves them out)"
     ) in " ".join(run.out.split())
     # 80 records (79 and the project code's description) + 3 x 4 decided segments, of which
     # 3 x 1 fit no code
@@ -92,7 +125,8 @@ def test_the_researchers_decided_segments_are_never_stored_or_shown_as_evidence(
     decided segment coded again is not shown itself as the reason for its suggestion."""
     r0, r1 = rounds(tmp_path)
     out = tmp_path / "model"
-    assert_success(roqa("train", TRAINING, "--out", out, "--feedback", r0, "--feedback", r1))
+    run = roqa("train", TRAINING, "--out", out, "--feedback", r0, "--feedback", r1)
+    assert_trained_without_codings(run, r0, r1)
     evidence = [json.loads(line) for line in (out / "evidence.jsonl").open(encoding="utf-8")]
     written = [json.loads(line) for line in TRAINING.open(encoding="utf-8")]
     assert [e["id"] for e in evidence] == [r["id"] for r in written if r["codes"]]

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from . import __version__
 from .codebook import Codebook
-from .errors import RoqaError
+from .errors import RoqaError, warn
 from .io import atomic_write_bytes, atomic_write_text, read_jsonl, sha256_bytes, sha256_file
 from .result import CodingResult
 from .schema import (
@@ -859,7 +859,10 @@ class AutoCoder:
                 sort_keys=True,
             ).encode()
             files.append((decs, "decisions", sha256_bytes(blob)))
-        if codings is None and items and all(isinstance(d, (str, Path)) for d in items):
+        looked_beside = (
+            codings is None and bool(items) and all(isinstance(d, (str, Path)) for d in items)
+        )
+        if looked_beside:
             # as roqa train does: the codings.jsonl beside each decisions file, when there
             beside = [Path(path).parent / "codings.jsonl" for path in items]
             per_file: list[Any] = [c if c.is_file() else None for c in beside]
@@ -898,6 +901,16 @@ class AutoCoder:
                 hint="nothing to learn: accept or recode suggestions, name new codes, or reject "
                 "every suggestion of a segment that fits no code",
             )
+        # said once the decisions are known to train (an error above stops first)
+        for (decs_i, name, _), r in zip(files, results):
+            if r is None and any(d.decision != NOTE for d in decs_i):
+                warn(
+                    f"{'no codings.jsonl beside it' if looked_beside else 'no codings given'}: "
+                    "its decisions are trained without the model's valence or the interviewer's "
+                    "question before each segment (give the codings the review was made on: "
+                    "--codings FOLDER/codings.jsonl)",
+                    path=name,
+                )
         dhash = (
             files[0][2]
             if len(files) == 1
@@ -912,6 +925,7 @@ class AutoCoder:
         before = {c.id for c in self.codebook.codes}
         self.codebook = book
         self.fit(combined)
+        n_bare = sum(k == "coded" and not v for k, v in zip(plan.kinds, plan.valences))
         # a row that only keeps a note on a segment decides nothing and trains nothing
         n_notes = sum(d.decision == NOTE for d in all_decs)
         self.card["feedback"] = {
@@ -931,6 +945,9 @@ class AutoCoder:
             },
             "n_examples": len(fb),
             "examples": plan.counts,
+            # coded examples with no valence (no codings to take the model's from): the valence
+            # head leaves them out
+            **({"n_without_valence": n_bare} if n_bare else {}),
             "n_left_out": sum(plan.left_out.values()),
             "left_out": plan.left_out,
             "codings": used,

@@ -681,16 +681,25 @@ def feedback_summary(card: dict[str, object]) -> str:
     codings = card.get("codings") or []
     paths = [str(c.get("path")) for c in codings if c]  # type: ignore[union-attr, attr-defined]
     line += "; codings: " + (
-        ", ".join(paths) if paths else "none (no valence, 3 suggestions assumed shown)"
+        ", ".join(paths)
+        if paths
+        else "none (no model valence or questions, 3 suggestions assumed shown)"
     )
     n_only = counts.get(VALENCE_ONLY, 0)
     n_valence = counts.get(VALENCE, 0) + n_only
+    # coded examples with no valence at all: no codings to take the model's from
+    n_bare = int(card.get("n_without_valence") or 0)  # type: ignore[call-overload]
+    said = []
     if n_valence:
         only = f" ({n_only} valence only, for the valence head alone)" if n_only else ""
-        line += (
-            f"; valence: the researcher's on {n_valence} example{'s' if n_valence != 1 else ''}"
-            f"{only}, the model's on the rest"
+        said.append(f"the researcher's on {n_valence} example{'s' if n_valence != 1 else ''}{only}")
+    if n_bare:
+        said.append(
+            f"none on {n_bare}{'' if said else ' example' + ('s' if n_bare != 1 else '')} "
+            "(without codings; the valence head leaves them out)"
         )
+    if said:
+        line += "; valence: " + ", ".join(said) + (", the model's on the rest" if paths else "")
     elif counts.get("recode"):
         line += "; recoded segments keep the valence the model suggested"
     return line

@@ -70,14 +70,10 @@ def train_command(
                 hint="give --codings once per --feedback, in the same order, or leave it out to "
                 "use the codings.jsonl beside each decisions file",
             )
-        if not codings:
-            beside = [f.parent / "codings.jsonl" for f in feedback]
-            found: list[Path | None] = [c if c.exists() else None for c in beside]
-        else:
-            found = list(codings)
         ac.update(
             list(feedback),
-            codings=found,
+            # none given: update() reads the codings.jsonl beside each decisions file
+            codings=list(codings) if codings else None,
             training=data,
             **({} if feedback_weight is None else {"weight": feedback_weight}),
         )
