@@ -458,8 +458,54 @@ def test_codings_csv_has_one_row_per_segment(coded: Coded) -> None:
 def test_open_coding_queue_holds_novel_talk_not_procedural_nor_small_talk(coded: Coded) -> None:
     result = CodingResult.read(coded.out)
     novel = {s.segment.id for s in result if s.novel and not s.procedural and not s.off_topic}
-    queue = [json.loads(line) for line in (coded.out / "open_coding.jsonl").open(encoding="utf-8")]
+    rows = [json.loads(line) for line in (coded.out / "open_coding.jsonl").open(encoding="utf-8")]
+    queue = [c for c in rows if not c["set_aside"]]
     assert sorted(sid for c in queue for sid in c["segment_ids"]) == sorted(novel)
+
+
+def section(html: str, name: str) -> str:
+    return html[html.index(f'<section id="{name}">') :].split("</section>")[0]
+
+
+def test_set_aside_talk_that_recurs_is_saved_shown_and_named_again_by_roqa_report(
+    coded: Coded, tmp_path: Path
+) -> None:
+    """roqa code named the set-aside talk that recurs across interviews on the terminal only,
+    pointing at a report section that listed it flat, and saved the groups nowhere: `roqa
+    report` could not name them again (session 29). The examples' career stories (the tiny
+    model's training has one, a baker's) are set aside and recur in all three interviews."""
+    result = CodingResult.read(coded.out)
+    by_id = {s.segment.id: s for s in result}
+    rows = [json.loads(line) for line in (coded.out / "open_coding.jsonl").open(encoding="utf-8")]
+    aside = [r for r in rows if r["set_aside"]]
+    assert [r["id"] for r in aside] == [f"set-aside-{n:03d}" for n in range(1, len(aside) + 1)]
+    assert rows[-len(aside) :] == aside  # after the queue
+    assert all(by_id[sid].novel and by_id[sid].off_topic for r in aside for sid in r["segment_ids"])
+    careers = aside[0]
+    assert careers["transcripts"] == ["p01_interview", "p02_interview", "p03_interview"]
+    assert [
+        phrase in by_id[sid].segment.text
+        for phrase, sid in zip(
+            ("I qualified in 2002", "I came up the care route", "I qualified in 1995"),
+            careers["segment_ids"],
+            strict=True,
+        )
+    ] == [True, True, True]
+    notes = [line.strip() for line in coded.run.out.splitlines() if "note:" in line]
+    assert len(notes) == len(aside)
+    assert notes[0] == (
+        "note: 3 segments set aside as small talk or background recur across 3 interviews "
+        f"({careers['label']}: {', '.join(careers['segment_ids'])}): read them in the report's "
+        "open-coding section, and give one a new code if it is a theme"
+    )
+    html = section((coded.out / "report.html").read_text("utf-8"), "open-coding")
+    assert f"<h3>{careers['label']} <span" in html
+    assert "but recurs across 3 interviews (P01, P02, P03): read it, it may be a theme." in html
+    # the folder alone is enough to show and name them again
+    again = roqa("report", coded.out, "--out", tmp_path / "again.html")
+    assert_success(again)
+    assert [line for line in again.out.splitlines() if "note:" in line] == notes
+    assert section((tmp_path / "again.html").read_text("utf-8"), "open-coding") == html
 
 
 def test_report_is_a_single_html_file(coded: Coded) -> None:
@@ -993,8 +1039,11 @@ def test_packaged_model_keeps_small_talk_out_of_the_candidate_codes(
     (drilling,) = [s for s in result if "having his kitchen done" in s.segment.text]
     assert drilling.procedural and not drilling.off_topic
     queue = [json.loads(line) for line in (tmp_path / "out" / "open_coding.jsonl").open()]
-    queued = {sid for c in queue for sid in c["segment_ids"]}
+    queued = {sid for c in queue if not c["set_aside"] for sid in c["segment_ids"]}
     assert queued.isdisjoint(s.segment.id for s in [*aside, drilling])
+    # the set-aside talk that recurs across interviews is saved apart, to be read
+    recurring = {sid for c in queue if c["set_aside"] for sid in c["segment_ids"]}
+    assert recurring <= {s.segment.id for s in aside}
     n_novel = sum(1 for s in result if s.novel)
     n_procedural = sum(1 for s in result if s.procedural and not s.novel)
     n_coded = len(result) - n_novel - n_procedural

@@ -431,9 +431,11 @@ def test_open_coding_jsonl_has_one_candidate_per_line(queue_and_embedder, tmp_pa
         "participants",
         "representative",
         "segment_ids",
+        "set_aside",
         "size",
         "transcripts",
     ]
+    assert [r["set_aside"] for r in records] == [False, False]
 
 
 def test_an_empty_queue_writes_a_header_only_csv_and_an_empty_jsonl(tmp_path: Path) -> None:
@@ -609,9 +611,52 @@ def test_set_aside_talk_that_recurs_across_interviews_is_named() -> None:
     ]
     assert not [s for s in result.segments if s.for_open_coding]  # nothing queued
     groups = recurring_set_aside(result, emb, cached=False)  # type: ignore[arg-type]
-    assert [(c.segment_ids, c.transcripts) for c in groups] == [
-        (["t1:0", "t1:3", "t2:1"], ["t1", "t2"])
+    assert [(c.id, c.segment_ids, c.transcripts, c.set_aside) for c in groups] == [
+        ("set-aside-001", ["t1:0", "t1:3", "t2:1"], ["t1", "t2"], True)
     ]
     # set-aside talk of one interview only is no pointer
     one = replace(result, segments=[s for s in result.segments if s.segment.transcript_id == "t1"])
     assert recurring_set_aside(one, emb, cached=False) == []  # type: ignore[arg-type]
+
+
+def set_aside_queue() -> OpenCodingQueue:
+    """build_result's queue, with its covid talk also set aside and recurring in t1 and t2."""
+    from dataclasses import replace
+
+    from roqa_nlp.open_coding import recurring_set_aside
+
+    result, emb = build_result()
+    queue = open_coding_queue(result, emb)  # type: ignore[arg-type]
+    result.segments = [
+        replace(s, off_topic=True) if s.novel and not s.procedural else s for s in result.segments
+    ]
+    queue.set_aside = recurring_set_aside(result, emb, cached=False)  # type: ignore[arg-type]
+    return queue
+
+
+def test_recurring_set_aside_groups_follow_the_queue_and_count_in_none_of_it() -> None:
+    queue = set_aside_queue()
+    assert (len(queue), len(queue.ungrouped), len(queue.set_aside)) == (1, 1, 1)
+    assert [c.id for c in queue.everything()] == [
+        "candidate-001",
+        "ungrouped-001",
+        "set-aside-001",
+    ]
+    assert queue != OpenCodingQueue(list(queue), queue.ungrouped)
+
+
+def test_the_files_list_recurring_set_aside_groups_last_marked_set_aside(tmp_path: Path) -> None:
+    """roqa code named recurring set-aside talk (staff burnout) on the terminal only: the
+    grouping was saved nowhere, so `roqa report` could not show it again (session 29)."""
+    queue = set_aside_queue()
+    write_open_coding(queue, tmp_path)
+    records = [json.loads(line) for line in (tmp_path / "open_coding.jsonl").open(encoding="utf-8")]
+    assert [(r["id"], r["grouped"], r["set_aside"], r["segment_ids"]) for r in records] == [
+        ("candidate-001", True, False, ["t1:0", "t1:3", "t2:1"]),
+        ("ungrouped-001", False, False, ["t2:0"]),
+        ("set-aside-001", True, True, ["t1:0", "t1:3", "t2:1"]),
+    ]
+    assert records[2] == queue.set_aside[0].to_dict()
+    rows = list(csv.reader(io.StringIO((tmp_path / "open_coding.csv").read_text("utf-8-sig"))))
+    assert [r[0] for r in rows[1:]] == ["candidate-001", "ungrouped-001", "set-aside-001"]
+    assert rows[3][3:6] == ["3", "P01; P02", "t1:0; t1:3; t2:1"]

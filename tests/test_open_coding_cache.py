@@ -236,3 +236,15 @@ def test_without_a_cache_folder_the_queue_is_computed(tmp_path: Path) -> None:
     assert queue(tmp_path, embedder=emb) == open_coding_queue(coding(), StandInEmbedder(None))  # type: ignore[arg-type]
     assert emb.encoded == 4
     assert not (tmp_path / CACHE_FILE).exists()
+
+
+def test_a_stored_recurring_set_aside_group_comes_back_as_one(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    fresh = open_coding_queue(coding(), StandInEmbedder(None))  # type: ignore[arg-type]
+    group = replace(fresh[0], id="set-aside-001", set_aside=True)
+    full = OpenCodingQueue(fresh, fresh.ungrouped, [group])
+    text_of = {s.segment.id: s.segment.text for s in coding().segments}
+    back = candidates_from_json(candidates_to_json(full, text_of), text_of)
+    assert back == full
+    assert back is not None and (len(back), back.set_aside) == (1, [group])

@@ -1,11 +1,18 @@
 """Specification of the report's open-coding section: a candidate code has at least two segments;
-a segment alone is listed after the candidates, under "Not grouped", with no label."""
+a segment alone is listed after the candidates, under "Not grouped", with no label; talk set
+aside as small talk or background that recurs across interviews is grouped before the rest of
+it, from the queue object of ``roqa code`` or the ``set_aside`` entries of open_coding.jsonl."""
 
 from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
 
 import pytest
 
 from report_fixture import OPEN_CODING, build_result
+from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.open_coding import CandidateCode, OpenCodingQueue
 from roqa_nlp.report import render_report
@@ -103,4 +110,151 @@ def test_the_queue_object_of_roqa_code_renders_as_its_jsonl_does(cfir: Codebook)
     rows = [c.to_dict() for c in queue.everything()]
     assert render_report(build_result(), cfir, open_coding=queue) == render_report(
         build_result(), cfir, open_coding=rows
+    )
+
+
+# -- talk set aside as small talk or background that recurs across interviews -------------------
+
+#: the pandemic answers of P02 and P03 set aside as background, as ``roqa code`` saves their group
+RECURRING = {
+    "id": "set-aside-001",
+    "label": "pandemic, rotas, isolating",
+    "keywords": ["pandemic", "rotas", "isolating"],
+    "segment_ids": ["p02_interview:0002", "p03_interview:0002"],
+    "transcripts": ["p02_interview", "p03_interview"],
+    "size": 2,
+    "grouped": True,
+    "set_aside": True,
+}
+
+
+def set_aside_result():
+    """The fixture with its three novel segments (a dog, two pandemic answers) set aside as
+    small talk or background: none is left for open coding."""
+    import dataclasses
+
+    result = build_result()
+    result.segments = [dataclasses.replace(s, off_topic=s.novel) for s in result.segments]
+    return result
+
+
+def test_set_aside_talk_that_recurs_is_grouped_before_the_rest_of_the_small_talk(
+    cfir: Codebook,
+) -> None:
+    """The burnout answers of three interviews were listed flat under 'Small talk and background:
+    fits no code and is not offered as a new theme', though roqa code's note sent the researcher
+    to the report to read them (session 29)."""
+    out = section(render_report(set_aside_result(), cfir, open_coding=[RECURRING]))
+    assert (
+        "0 segments fit no code of the codebook, besides 3 of small talk or background listed at "
+        "the end (2 of them in 1 group that recurs across interviews, to be read)." in out
+    )
+    assert '<div class="candidate recurring">\n    <h3>pandemic, rotas, isolating <span' in out
+    assert (
+        "Set aside as small talk or background, but recurs across 2 interviews (P02, P03): read "
+        "it, it may be a theme." in out
+    )
+    group = out[out.index('class="candidate recurring"') : out.index('class="candidate off-topic"')]
+    assert re.findall(r">(p0\d_interview:\d+)</a>", group) == [
+        "p02_interview:0002",
+        "p03_interview:0002",
+    ]
+    rest = out[out.index('class="candidate off-topic"') :]
+    assert (
+        "<summary>The rest of the small talk and background (1 segment): fits no code and is not "
+        "offered as a new theme</summary>" in rest
+    )
+    assert re.findall(r">(p0\d_interview:\d+)</a>", rest) == ["p01_interview:0003"]
+
+
+def test_set_aside_talk_without_recurring_groups_is_listed_flat_as_before(cfir: Codebook) -> None:
+    out = section(render_report(set_aside_result(), cfir, open_coding=[]))
+    assert "recurring" not in out and "recurs across" not in out
+    assert (
+        "<summary>Small talk and background (3 segments): fits no code and is not offered as a "
+        "new theme</summary>" in out
+    )
+
+
+def test_a_recurring_group_is_not_a_candidate_code_or_stale(cfir: Codebook) -> None:
+    from roqa_nlp.report import stale_candidates
+
+    result = set_aside_result()
+    assert stale_candidates(result, [RECURRING]) == 0
+    out = section(render_report(build_result(), cfir, open_coding=[*OPEN_CODING, RECURRING]))
+    # its segments wait for open coding in these codings: grouped as a candidate, not set aside
+    assert "recurs across" not in out
+    assert re.findall(r"<h3>([^<]+)", out) == ["pandemic, rotas, isolating ", "Not grouped"]
+
+
+def test_a_recurring_group_whose_talk_was_coded_since_is_not_shown(cfir: Codebook) -> None:
+    import dataclasses
+
+    from roqa_nlp.report import recurring_set_aside_groups, stale_candidates
+
+    result = set_aside_result()
+    coded = "p03_interview:0002"
+    result.segments = [
+        dataclasses.replace(s, novel=False, off_topic=False) if s.segment.id == coded else s
+        for s in result.segments
+    ]
+    assert stale_candidates(result, [RECURRING]) == 1
+    assert recurring_set_aside_groups(result, [RECURRING]) == []  # one interview left: no group
+    out = section(render_report(result, cfir, open_coding=[RECURRING]))
+    assert "recurs across" not in out
+    assert "<summary>Small talk and background (2 segments)" in out
+
+
+def test_the_queue_object_with_its_recurring_groups_renders_as_its_jsonl_does(
+    cfir: Codebook,
+) -> None:
+    group = CandidateCode(
+        RECURRING["id"],
+        RECURRING["label"],
+        RECURRING["keywords"],
+        RECURRING["segment_ids"],
+        [],
+        RECURRING["transcripts"],
+        ["P02", "P03"],
+        2,
+        set_aside=True,
+    )
+    queue = OpenCodingQueue(set_aside=[group])
+    rows = [c.to_dict() for c in queue.everything()]
+    html = render_report(set_aside_result(), cfir, open_coding=queue)
+    assert "recurs across 2 interviews (P02, P03)" in html
+    assert html == render_report(set_aside_result(), cfir, open_coding=rows)
+
+
+def test_roqa_report_shows_and_names_the_recurring_groups_it_finds_beside_the_codings(
+    tmp_path: Path, capsys
+) -> None:
+    set_aside_result().save(tmp_path / "run")
+    (tmp_path / "run" / "open_coding.jsonl").write_text(json.dumps(RECURRING) + "\n", "utf-8")
+    assert main(["report", str(tmp_path / "run")]) in (None, 0)
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.splitlines() == [
+        f"report: {tmp_path / 'run' / 'report.html'}",
+        "note: 2 segments set aside as small talk or background recur across 2 interviews "
+        "(pandemic, rotas, isolating: p02_interview:0002, p03_interview:0002): read them in the "
+        "report's open-coding section, and give one a new code if it is a theme",
+    ]
+    html = (tmp_path / "run" / "report.html").read_text("utf-8")
+    assert "Set aside as small talk or background, but recurs across 2 interviews" in html
+    # an output folder of before: no group, no note
+    (tmp_path / "run" / "open_coding.jsonl").write_text("", "utf-8")
+    main(["report", str(tmp_path / "run")])
+    assert "note:" not in capsys.readouterr().out
+
+
+def test_the_note_of_a_run_without_a_report_points_at_open_coding_csv() -> None:
+    from roqa_nlp.cli.report_cmd import recurring_note
+
+    four = {**RECURRING, "segment_ids": ["a:1", "b:1", "c:1", "d:1"], "transcripts": ["a", "b"]}
+    assert recurring_note(four, in_report=False) == (
+        "note: 4 segments set aside as small talk or background recur across 2 interviews "
+        "(pandemic, rotas, isolating: a:1, b:1, c:1 ...): read them in open_coding.csv "
+        "(set-aside-001), or in the report `roqa report` writes, and give one a new code if it "
+        "is a theme"
     )

@@ -28,7 +28,9 @@ segments (closest to the cluster's centroid) and the transcripts/participants it
 natural order (P2 before P10, :func:`roqa_nlp.transcripts.natural_key`). Procedural
 talk (greetings, consent, Zoom chatter) is never offered as a theme, nor is novel talk that reads
 as small talk or the speaker's background (``off_topic``: the weather, a career story), which the
-report lists apart so a researcher can still check it.
+report lists apart so a researcher can still check it: first the groups of it that recur across
+interviews (:func:`recurring_set_aside`, saved in the queue's files marked ``set_aside``), since
+the off-framework class also takes personal talk that may be a theme, then the rest.
 
 The result is deterministic: clustering has no randomness and ties are broken by segment order.
 """
@@ -70,6 +72,9 @@ class CandidateCode:
     extra: dict[str, Any] = field(default_factory=dict)
     #: False for a segment close enough to no other: listed as not grouped, not a candidate
     grouped: bool = True
+    #: True for a group of talk set aside as small talk or background that recurs across
+    #: interviews (:func:`recurring_set_aside`): listed to be read, not a candidate
+    set_aside: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -81,23 +86,38 @@ NOT_GROUPED = "not grouped"
 
 class OpenCodingQueue(list[CandidateCode]):
     """The candidate codes (groups of two or more segments, largest first), with the segments
-    close enough to no other in :attr:`ungrouped` (in segment order). Its length is the number
-    of candidate codes."""
+    close enough to no other in :attr:`ungrouped` (in segment order) and, in :attr:`set_aside`,
+    the groups of talk set aside as small talk or background that recur across interviews
+    (:func:`recurring_set_aside`; empty unless given). Its length is the number of candidate
+    codes."""
 
     def __init__(
-        self, candidates: Iterable[CandidateCode] = (), ungrouped: Iterable[CandidateCode] = ()
+        self,
+        candidates: Iterable[CandidateCode] = (),
+        ungrouped: Iterable[CandidateCode] = (),
+        set_aside: Iterable[CandidateCode] = (),
     ):
         super().__init__(candidates)
         self.ungrouped: list[CandidateCode] = list(ungrouped)
+        self.set_aside: list[CandidateCode] = list(set_aside)
 
     def everything(self) -> list[CandidateCode]:
-        """The candidate codes, then the segments not grouped."""
-        return [*self, *self.ungrouped]
+        """The candidate codes, then the segments not grouped, then the recurring set-aside
+        groups."""
+        return [*self, *self.ungrouped, *self.set_aside]
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, OpenCodingQueue):
-            return list(self) == list(other) and self.ungrouped == other.ungrouped
+            return (
+                list(self) == list(other)
+                and self.ungrouped == other.ungrouped
+                and self.set_aside == other.set_aside
+            )
         return list.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:  # list's own would compare the candidates alone
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -294,8 +314,10 @@ def open_coding_queue(
 
 def write_open_coding(queue: list[CandidateCode], out_dir: str | Path) -> dict[str, Path]:
     """Write ``open_coding.jsonl`` (one candidate per line) and ``open_coding.csv``: the
-    candidate codes, then the segments not grouped (``grouped`` false, label "not grouped", no
-    keywords) when ``queue`` is an :class:`OpenCodingQueue`."""
+    candidate codes, then, when ``queue`` is an :class:`OpenCodingQueue`, the segments not
+    grouped (``grouped`` false, label "not grouped", no keywords) and the groups of set-aside
+    talk that recurs across interviews (``set_aside`` true, id ``set-aside-NNN``): read back by
+    ``roqa report``, which shows each where ``roqa code``'s report did."""
     out = Path(out_dir)
     if isinstance(queue, OpenCodingQueue):
         queue = queue.everything()
@@ -333,8 +355,11 @@ def recurring_set_aside(
     recur across two or more transcripts, as the open-coding queue would group them: the
     off-framework class also takes personal talk (burnout, a bereavement), which may be a theme
     the study did not expect, so ``roqa code`` names such groups for the researcher to read.
-    Weather and travel chat recur too: this is a pointer, not a verdict. ``cached``: grouped
-    through the open-coding cache in the embedder's cache folder, as the queue is."""
+    Weather and travel chat recur too: this is a pointer, not a verdict. Each group is marked
+    ``set_aside`` and numbered ``set-aside-001`` on (largest first): not a candidate code, so
+    it counts in no total of the queue; give it to the queue (:attr:`OpenCodingQueue.set_aside`)
+    for :func:`write_open_coding` and the report to list it. ``cached``: grouped through the
+    open-coding cache in the embedder's cache folder, as the queue is."""
     from dataclasses import replace
 
     from .result import CodingResult
@@ -348,4 +373,5 @@ def recurring_set_aside(
     # cached as the queue is: a warm re-run clusters nothing (and imports no SciPy)
     group = cached_open_coding_queue if cached else open_coding_queue
     queue = group(sub, embedder, distance_threshold=distance_threshold)
-    return [c for c in queue if len(c.transcripts) >= 2]
+    recurring = [c for c in queue if len(c.transcripts) >= 2]
+    return [replace(c, id=f"set-aside-{n:03d}", set_aside=True) for n, c in enumerate(recurring, 1)]

@@ -104,7 +104,11 @@ def candidates_from_json(value: Any, text_of: dict[str, str]) -> OpenCodingQueue
         if not isinstance(label, str):
             return None
         out.append(CandidateCode(**{**item, "label": label, "representative": reps}))
-    return OpenCodingQueue([c for c in out if c.grouped], [c for c in out if not c.grouped])
+    return OpenCodingQueue(
+        [c for c in out if c.grouped and not c.set_aside],
+        [c for c in out if not c.grouped],
+        [c for c in out if c.grouped and c.set_aside],
+    )
 
 
 def _strings(value: Any) -> bool:
@@ -122,6 +126,7 @@ def _well_typed(item: dict[str, Any]) -> bool:
         and type(item["size"]) is int
         and isinstance(item["extra"], dict)
         and type(item["grouped"]) is bool
+        and type(item["set_aside"]) is bool
     )
 
 

@@ -260,9 +260,10 @@ def code_command(
     ),
 ) -> None:
     """Suggest codes for every participant segment and flag segments that fit no code."""
-    from ..open_coding import write_open_coding
+    from ..open_coding import recurring_set_aside, write_open_coding
     from ..open_coding_cache import cached_open_coding_queue
     from ..transcripts import expand_paths
+    from .report_cmd import recurring_note
 
     if alpha is not None and not 0 < alpha < 1:
         raise typer.BadParameter("alpha must be between 0 and 1")
@@ -396,6 +397,8 @@ def code_command(
     written.update(result.save(out))
     written.update(_keep_project_codebook(ac.codebook, out))
     queue = cached_open_coding_queue(result, ac.embedder)
+    # saved with the queue (marked set_aside) for the report, and `roqa report` after it
+    queue.set_aside = recurring_set_aside(result, ac.embedder)
     written.update(write_open_coding(queue, out))
     charted, book = result, ac.codebook
     if chart_book is not None:
@@ -446,24 +449,11 @@ def code_command(
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
-    _note_recurring_set_aside(result, ac.embedder)
-    _warn_of_earlier_outputs(out, written.values())
-
-
-def _note_recurring_set_aside(result: Any, embedder: Any) -> None:
-    """Name the talk set aside as small talk or background that recurs across interviews
-    (:func:`~roqa_nlp.open_coding.recurring_set_aside`): it may be a theme (staff burnout) the
-    off-framework class took for background."""
-    from ..open_coding import recurring_set_aside
-
-    for c in recurring_set_aside(result, embedder):
-        _console().print(
-            f"  note: {c.size} segments set aside as small talk or background recur across "
-            f"{len(c.transcripts)} interviews ({c.label}: {', '.join(c.segment_ids[:3])}"
-            f"{' ...' if c.size > 3 else ''}): read them in the report's open-coding section, "
-            "and give one a new code if it is a theme",
-            soft_wrap=True,
+    for c in queue.set_aside:  # it may be a theme (staff burnout) taken for background
+        con.print(
+            "  " + recurring_note(c.to_dict(), in_report=report), soft_wrap=True, markup=False
         )
+    _warn_of_earlier_outputs(out, written.values())
 
 
 def _file_safe(name: str) -> str:

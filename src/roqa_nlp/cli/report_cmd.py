@@ -119,7 +119,7 @@ def report_command(
     from ..exchange.qdpx_export import coder_of, person_of
     from ..framework import framework_matrix
     from ..io import check_outputs
-    from ..report import MATRIX_QUOTES, ReportOptions, write_report
+    from ..report import MATRIX_QUOTES, ReportOptions, recurring_set_aside_groups, write_report
     from ..result import CodingResult
     from .agree_cmd import coder_name
 
@@ -208,6 +208,8 @@ def report_command(
     if review is not None:
         typer.echo(review.line(result))
     typer.echo(f"report: {path}")
+    for group in recurring_set_aside_groups(result, candidates):
+        typer.echo(recurring_note(group))
     if matrix is not None:
         m = framework_matrix(
             result,
@@ -291,6 +293,24 @@ def read_review(given: Path | None, folder: Path) -> Review | None:
     if not beside.is_file():
         return None
     return Review(read_decisions(beside, allow_empty=True)[0], beside, found=True)
+
+
+def recurring_note(group: dict[str, Any], *, in_report: bool = True) -> str:
+    """The note naming a group of talk set aside as small talk or background that recurs
+    across interviews (an entry of ``open_coding.jsonl`` marked ``set_aside``): where to read
+    it (the report's open-coding section, else ``open_coding.csv``), since it may be a theme."""
+    ids = group["segment_ids"]
+    where = (
+        "in the report's open-coding section"
+        if in_report
+        else f"in open_coding.csv ({group['id']}), or in the report `roqa report` writes"
+    )
+    return (
+        f"note: {len(ids)} segments set aside as small talk or background recur across "
+        f"{len(group['transcripts'])} interviews ({group['label']}: {', '.join(ids[:3])}"
+        f"{' ...' if len(ids) > 3 else ''}): read them {where}, and give one a new code if it "
+        "is a theme"
+    )
 
 
 def _read_candidates(path: Path, required: bool) -> list[dict[str, Any]] | None:

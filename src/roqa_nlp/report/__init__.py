@@ -791,33 +791,72 @@ def _candidate(c: Any) -> dict[str, Any]:
         "label": str(c.get("label") or ", ".join(kw[:3]) or c.get("id", "")),
         "keywords": kw,
         "segment_ids": [str(s) for s in c["segment_ids"]],
+        # talk set aside as small talk or background that recurs across interviews: no candidate
+        "set_aside": c.get("set_aside") is True,
     }
 
 
+def _candidates(open_coding: Iterable[Any] | None) -> list[dict[str, Any]]:
+    """The entries of ``open_coding`` (an :class:`~roqa_nlp.open_coding.OpenCodingQueue`: all
+    of it, not only its candidate codes), as :func:`_candidate` reads them."""
+    from ..open_coding import OpenCodingQueue
+
+    if isinstance(open_coding, OpenCodingQueue):
+        open_coding = open_coding.everything()
+    return [_candidate(c) for c in open_coding or []]
+
+
 def stale_candidates(result: CodingResult, open_coding: Iterable[Any] | None) -> int:
-    """How many segments the candidate groups list that no longer wait for open coding in
-    ``result`` (coded, or gone, since the groups were made): the report leaves them out."""
+    """How many segments the candidate groups (and the groups of recurring set-aside talk)
+    list that no longer fit no code in ``result`` (coded, or gone, since the groups were made):
+    the report leaves them out."""
     waiting = {s.segment.id for s in result if s.for_open_coding}
+    novel = {s.segment.id for s in result if s.novel}
     return sum(
         1
-        for c in (_candidate(c) for c in open_coding or [])
+        for c in _candidates(open_coding)
         if c["grouped"]
         for sid in c["segment_ids"]
-        if sid not in waiting
+        if sid not in (novel if c["set_aside"] else waiting)
     )
+
+
+def recurring_set_aside_groups(
+    result: CodingResult, open_coding: Iterable[Any] | None
+) -> list[dict[str, Any]]:
+    """The groups of ``open_coding`` marked ``set_aside`` (talk set aside as small talk or
+    background that recurs across interviews, :func:`~roqa_nlp.open_coding.recurring_set_aside`)
+    with only the members still set aside in ``result``, each with its ``transcripts`` and
+    ``participants`` (natural order); a group left with one member, or in one interview, is no
+    longer one."""
+    from ..transcripts import natural_key
+
+    aside = {s.segment.id: s.segment.transcript_id for s in result if s.novel and s.off_topic}
+    out = []
+    for c in _candidates(open_coding):
+        if not (c["grouped"] and c["set_aside"]):
+            continue
+        members = [sid for sid in c["segment_ids"] if sid in aside]
+        tids = sorted({aside[sid] for sid in members}, key=natural_key)
+        if len(members) < 2 or len(tids) < 2:
+            continue
+        participants = sorted({result.participant_of(t) for t in tids}, key=natural_key)
+        out.append({**c, "segment_ids": members, "transcripts": tids, "participants": participants})
+    return out
 
 
 def open_coding_view(
     result: CodingResult, open_coding: Iterable[Any] | None, views: Mapping[str, dict[str, Any]]
 ) -> dict[str, Any]:
     """Novel segments, grouped by the candidate codes when they are given (a segment alone is
-    listed as not grouped, with no label); small talk and background listed apart."""
+    listed as not grouped, with no label); small talk and background listed apart, the groups
+    of it that recur across interviews first (:func:`recurring_set_aside_groups`)."""
     novel = [s.segment.id for s in result if s.for_open_coding]
     waiting = set(novel)
     groups = []
     grouped: set[str] = set()
-    for c in [_candidate(c) for c in open_coding or []]:
-        if not c["grouped"]:
+    for c in _candidates(open_coding):
+        if not c["grouped"] or c["set_aside"]:
             continue
         # only the members still waiting for open coding: a group written before they were
         # coded (an older open_coding.jsonl beside re-coded codings) is not shown as current
@@ -827,6 +866,11 @@ def open_coding_view(
         grouped.update(v["id"] for v in segs)
         groups.append({**c, "segments": segs})
     rest = [views[sid] for sid in novel if sid not in grouped]
+    recurring = [
+        {**g, "segments": [views[sid] for sid in g["segment_ids"]]}
+        for g in recurring_set_aside_groups(result, open_coding)
+    ]
+    in_recurring = {sid for g in recurring for sid in g["segment_ids"]}
     off_topic = [views[s.segment.id] for s in result if s.novel and s.off_topic]
     return {
         "total": len(novel),
@@ -834,6 +878,10 @@ def open_coding_view(
         "groups": groups,
         "ungrouped": rest,
         "off_topic": off_topic,
+        "set_aside_groups": recurring,
+        "n_set_aside_grouped": len(in_recurring),
+        # the small talk and background in no recurring group, listed flat at the end
+        "off_topic_rest": [v for v in off_topic if v["id"] not in in_recurring],
     }
 
 
