@@ -644,7 +644,7 @@ def test_codes_a_qda_program_made_are_shown_by_name_not_guid() -> None:
     assert sat.rows()[1][4] == "Staff turnover; IC.F"
     assert sat.francis.message.startswith(
         "saturation not reached (0+1 rule): interview 1 still added new codes: Staff turnover "
-        "(1 segment, p=1.00), IC.F (1 segment, p=1.00);"
+        "(1 segment), IC.F (1 segment);"  # a person's codes: no p, as the report shows them
     )
     assert framework_matrix(bob).wide_rows()[0][1:] == ["Staff turnover", "IC.F Complexity"]
     # two codes of one name stay apart; names are separated by semicolons, never blanks
@@ -1688,3 +1688,66 @@ def test_saturation_refuses_an_order_naming_no_interview() -> None:
     for order in ("", " , ", []):
         with pytest.raises(RoqaError, match="the interview order names no interview"):
             saturation(interviews(["A", "B"]), order=order)
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("-", "-"),  # a lone minus runs nothing: Table 2's domain id of codes under no domain
+        ("+", "+"),
+        ("-1+1", "'-1+1"),
+        ("--1", "'--1"),
+        ("+SUM(A1)", "'+SUM(A1)"),
+        ("=1+1", "'=1+1"),
+        ("=", "'="),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("a-b", "a-b"),
+    ],
+)
+def test_spreadsheet_safe_guards_formulas_but_not_a_lone_sign(cell: str, written: str) -> None:
+    from roqa_nlp.io import spreadsheet_safe, spreadsheet_text
+
+    assert spreadsheet_safe(cell) == written
+    assert spreadsheet_text(written) == cell
+
+
+def test_table_2_csv_writes_the_domain_of_codes_under_no_domain_as_a_plain_dash(
+    tmp_path: Path,
+) -> None:
+    """It was written '- (session 29): a lone '-' is no formula."""
+    r = CodingResult(
+        [seg("T1", 0, "People judge us.", ("project.stigma", 1.0, "barrier"))],
+        {"T1": transcript("T1", "P01")},
+    )
+    book = Codebook.from_dict(
+        {"id": "own", "name": "Own", "codes": [{"id": "project.stigma", "name": "Stigma"}]}
+    )
+    out = tmp_path / "t.csv"
+    barriers_enablers(r, book).to_csv(out)
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert rows[1][:4] == ["-", "Codes", "project.stigma", "Stigma"]
+
+
+def test_a_persons_saturation_verdict_gives_segments_without_p_as_the_report_does() -> None:
+    """'(1 segment, p=1.00)' of a person's codes, all at 1 (session 29)."""
+    result = interviews([*SEQUENCE, "A", "Z"])
+    result.meta = {"user": {"name": "Alice"}}
+    s = saturation(result)
+    assert s.francis.message.endswith(
+        "(interview 17: Z (1 segment)): the interviews after the stopping point do not bear "
+        "saturation out"
+    )
+
+
+def test_the_reports_transcript_list_says_1_segment() -> None:
+    from roqa_nlp.report import render_report
+
+    r = CodingResult(
+        [seg("T1", 0, "People judge us.", ("IC.F", 0.9, "barrier"))],
+        {"T1": transcript("T1", "P01")},
+    )
+    html = render_report(r, MINI)
+    assert "(P01) – 1 segment</li>" in html
+    assert "1 segments" not in html

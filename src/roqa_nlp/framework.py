@@ -1526,11 +1526,17 @@ def saturation(
     names = _code_names(result, book)
     shown = {k: names[k] for ks in new_codes for k in ks if k in names}  # the codes shown
 
+    from .exchange.qdpx_export import coder_of
+
+    person = coder_of(result) is not None  # a person's codes are all at p = 1: no p shown
+
     def evidence(k: int) -> str:
         """Interview ``k``'s new codes with what they rest on: a verdict kept open by one
-        passage at p = 0.45 reads differently from one kept open by five at 0.9."""
+        passage at p = 0.45 reads differently from one kept open by five at 0.9 (a person's
+        codes, as the report shows them, with their segments only)."""
         return ", ".join(
-            f"{shown_code(code, names.get(code), shown)} ({n} segment{'s' * (n != 1)}, p={p:.2f})"
+            f"{shown_code(code, names.get(code), shown)} ({n} segment{'s' * (n != 1)}"
+            f"{'' if person else f', p={p:.2f}'})"
             for code, (n, p) in new_support[k - 1].items()
         )
 

@@ -54,10 +54,12 @@ def xml_text(text: str) -> str:
 
 
 def spreadsheet_safe(text: str) -> str:
-    """Text a spreadsheet shows as text, never runs: a leading ``= + - @`` gets an apostrophe.
-
-    Transcripts are untrusted input; this is the OWASP advice against CSV/formula injection.
-    """
+    """Text a spreadsheet shows as text, never runs: a leading ``= + - @`` (or tab, carriage
+    return) gets an apostrophe, as OWASP advises against CSV/formula injection (transcripts are
+    untrusted input). A lone ``-`` or ``+`` runs nothing (a table's mark for "no domain", "none")
+    and stays as it is; ``-1+1`` or ``--x`` is guarded."""
+    if text in ("-", "+"):
+        return text
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
