@@ -1751,3 +1751,31 @@ def test_the_reports_transcript_list_says_1_segment() -> None:
     html = render_report(r, MINI)
     assert "(P01) – 1 segment</li>" in html
     assert "1 segments" not in html
+
+
+def test_a_table2_docx_saved_among_the_transcripts_is_left_out_and_not_read_as_one(
+    tmp_path: Path,
+) -> None:
+    """`roqa report --table table2.docx` into the transcripts folder: the next `roqa code
+    FOLDER` read Table 2 as an interview (case "table2", a speaker "Codes" from the caption),
+    while roqa's own CSV and workbook outputs were left out. Its author, roqa_nlp, tells it."""
+    import warnings
+
+    from roqa_nlp.transcripts import expand_paths, read_transcript
+
+    (tmp_path / "p1.txt").write_text("Interviewer: Why?\nP1: No staff.\n", "utf-8")
+    table2 = tmp_path / "table2.docx"
+    barriers_enablers(three_interviews(), MINI).to_docx(table2, title="Table 2. Codes")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert expand_paths([tmp_path]) == [tmp_path / "p1.txt"]
+    assert [str(w.message) for w in caught] == [
+        f"{tmp_path}: left out table2.docx: roqa's own output (a Word document it wrote, such as "
+        "Table 2), not a transcript"
+    ]
+    with pytest.raises(RoqaError) as e:
+        read_transcript(table2)
+    assert str(e.value) == (
+        f"{table2}: is roqa's own output (a Word document it wrote, such as Table 2), not a "
+        "transcript (give the interview transcripts to code them)"
+    )

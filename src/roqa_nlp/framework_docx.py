@@ -111,10 +111,13 @@ def write_table2_docx(
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
+    from .transcripts.docx import ROQA_AUTHOR
+
     doc: Any = Document()
     _plain_package(doc)
     doc.core_properties.title = xml_text(title or DEFAULT_TITLE)
-    doc.core_properties.author = "roqa_nlp"
+    # what tells it from a transcript when it is saved among them (transcripts.docx)
+    doc.core_properties.author = ROQA_AUTHOR
     doc.add_paragraph(xml_text(title or DEFAULT_TITLE), style="Caption")
     if note:
         doc.add_paragraph(xml_text(note))

@@ -381,6 +381,12 @@ def _is_roqa_csv(f: Path) -> bool:
     return f.suffix.lower() == ".csv" and is_roqa_csv(f)
 
 
+def _is_roqa_docx(f: Path) -> bool:
+    from .docx import is_roqa_docx
+
+    return f.suffix.lower() == ".docx" and is_roqa_docx(f)
+
+
 def _is_chat_log(f: Path) -> bool:
     from ..io import decode_text, read_bytes
     from .text import is_chat_log
@@ -417,6 +423,10 @@ _NOT_TRANSCRIPTS: tuple[tuple[Callable[[Path], bool], str], ...] = (
         "roqa's own output (codings or decisions, with a segment_id column), not a transcript",
     ),
     (
+        _is_roqa_docx,
+        "roqa's own output (a Word document it wrote, such as Table 2), not a transcript",
+    ),
+    (
         _table_without_columns,
         "a table without speaker and text columns (participants' details?) is not read from a "
         "folder (name the file on its own to read it)",
@@ -444,10 +454,11 @@ _NOT_TRANSCRIPTS: tuple[tuple[Callable[[Path], bool], str], ...] = (
 )
 
 
-#: The rules of :data:`_NOT_TRANSCRIPTS` that read no more than a file's name or its header
-#: line (a README, roqa's own CSV, a table without speaker and text columns): cheap enough to
-#: tell a subfolder of transcripts from one of codings (``examples/gold``).
-_NOT_READ_BY_NAME_OR_HEADER = _NOT_TRANSCRIPTS[:3]
+#: The rules of :data:`_NOT_TRANSCRIPTS` that read no more than a file's name, its header
+#: line or its document properties (a README, roqa's own CSV or Word document, a table without
+#: speaker and text columns): cheap enough to tell a subfolder of transcripts from one of
+#: codings (``examples/gold``).
+_NOT_READ_BY_NAME_OR_HEADER = _NOT_TRANSCRIPTS[:4]
 
 
 def _numbers_as_numbers(files: list[Path], given: Iterable[str | Path]) -> list[Path]:

@@ -14,6 +14,7 @@ canonical rendering of :mod:`roqa_nlp.transcripts.render`.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
@@ -137,15 +138,49 @@ def _open_document(path: str | Path) -> Any:
         ) from None
 
 
+#: The author roqa writes in the core properties of its own Word documents (Table 2): a folder
+#: of transcripts it is saved into leaves them out (:func:`is_roqa_docx`).
+ROQA_AUTHOR = "roqa_nlp"
+#: Bytes of ``docProps/core.xml`` read at most to find its author.
+_CORE_BYTES = 1 << 16
+_ROQA_CREATOR = re.compile(rb"<(?:\w+:)?creator>\s*" + ROQA_AUTHOR.encode() + rb"\s*</")
+
+
+def is_roqa_docx(path: str | Path) -> bool:
+    """Whether ``path`` is a Word document ``roqa`` wrote (Table 2; edited in Word too): its
+    core properties name :data:`ROQA_AUTHOR` as its author. Unreadable files are not."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            info = z.getinfo("docProps/core.xml")
+            if info.file_size > _CORE_BYTES:
+                return False
+            with z.open(info) as fh:
+                core = fh.read(_CORE_BYTES)
+    except (
+        OSError, KeyError, ValueError, RuntimeError, EOFError, NotImplementedError,
+        zipfile.BadZipFile, zlib.error,
+    ):  # fmt: skip
+        return False
+    return _ROQA_CREATOR.search(core) is not None
+
+
 def read_docx_transcript(
     path: str | Path,
     *,
     interviewer_labels: Sequence[str] | None = None,
     participant: str | None = None,
 ) -> Transcript:
-    """Read a Word transcript (see the module docstring)."""
+    """Read a Word transcript (see the module docstring); a Word document roqa wrote (Table 2)
+    is an error."""
+    document = _open_document(path)
+    if (document.core_properties.author or "").strip() == ROQA_AUTHOR:
+        raise RoqaError(
+            "is roqa's own output (a Word document it wrote, such as Table 2), not a transcript",
+            path=path,
+            hint="give the interview transcripts to code them",
+        )
     return read_blocks(
-        list(_blocks(_open_document(path))),
+        list(_blocks(document)),
         path,
         file_format="docx",
         interviewer_labels=interviewer_labels,
