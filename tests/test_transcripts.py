@@ -2129,6 +2129,44 @@ def test_a_guessed_interviewer_is_recorded_and_skipped_but_never_overrides_given
     assert {u.speaker for u in given.turns if u.role == "interviewer"} == {"Jo Bell"}
 
 
+def test_backchannels_do_not_count_against_the_one_who_asks(tmp_path: Path) -> None:
+    """Sam Roe asks three questions and says "Mm-hmm." four times while Jo Bell answers (a .txt
+    file keeps them as turns): his backchannels are no turns that could ask, so he is guessed
+    as the interviewer (3 of 3 turns); before, 3 questions in 7 turns were too few."""
+    said = [
+        *SAM_ASKS[:4],
+        ("Sam Roe", "Mm-hmm."),
+        ("Jo Bell", "She came to every handover, every single one."),
+        ("Sam Roe", "Yeah, yeah."),
+        ("Jo Bell", "So we knew it wasn't going away."),
+        ("Sam Roe", "Right."),
+        ("Jo Bell", "And the staff saw that."),
+        ("Sam Roe", "Okay."),
+        *SAM_ASKS[4:],
+    ]
+    assert guess_interviewer(*_conversation(*said)) == "Sam Roe"
+    # "And?" asks for more: a question of his, not a backchannel (a third question here)
+    prompted = [
+        *SAM_ASKS[:4],
+        ("Sam Roe", "And?"),
+        ("Jo Bell", "She came to every handover, every single one."),
+        ("Sam Roe", "Mm-hmm."),
+        ("Jo Bell", "So we knew it wasn't going away."),
+    ]
+    assert guess_interviewer(*_conversation(*prompted)) == "Sam Roe"
+    f = tmp_path / "zoom_call.txt"
+    f.write_text("".join(f"{s}: {w}\n" for s, w in said), "utf-8")
+    with pytest.warns(SpeakerWarning, match="asks the questions"):
+        t = read_transcript(f)
+    assert len(t.turns) == 13  # a .txt file's turns stay the file's own
+    assert t.metadata["interviewer_guessed"] == "Sam Roe"
+    assert speaker_warning(t) == (
+        f"{f}: no speaker is named as the interviewer, so 'Sam Roe', who asks the questions "
+        "(3 of 3 turns), was taken as the interviewer (name the interviewer with "
+        "--interviewer NAME to choose otherwise)"
+    )
+
+
 def test_an_interviewer_named_for_another_file_leaves_this_files_interviewer_to_be_guessed(
     tmp_path: Path,
 ) -> None:

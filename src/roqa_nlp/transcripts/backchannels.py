@@ -34,3 +34,10 @@ def is_backchannel(words: str) -> bool:
     """True when a turn's words are only an acknowledgement (see the module docstring)."""
     tokens = [t.lower() for t in _WORD.findall(_NOTE.sub(" ", words))]
     return len(tokens) <= MAX_BACKCHANNEL_WORDS and all(t in BACKCHANNEL_WORDS for t in tokens)
+
+
+def only_acknowledges(words: str) -> bool:
+    """True for a backchannel that asks nothing: ``Mm-hmm.``, not ``And?`` or ``Yeah?``, which
+    prompt for more. Such a turn does not count as a turn of the one who may be asking the
+    questions (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`)."""
+    return "?" not in words and is_backchannel(words)

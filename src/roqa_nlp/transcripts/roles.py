@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..errors import RoqaWarning, first_few
 from ..schema import Role, Transcript, Turn
+from .backchannels import only_acknowledges
 
 #: Labels interviewers are given in transcripts (compared case-insensitively, trailing digits
 #: allowed, so ``Interviewer 1``, ``Interviewer2`` and ``INT`` all match). ``Me`` is the
@@ -375,6 +376,12 @@ def asks(words: str) -> bool:
     return "?" in words
 
 
+def _counted(text: str, turns: Iterable[Turn]) -> list[Turn]:
+    """``turns`` that :func:`guess_interviewer` counts: not those that only acknowledge
+    ("Mm-hmm."), which a listener says between answers and which ask nothing."""
+    return [t for t in turns if not only_acknowledges(text[t.start : t.end])]
+
+
 #: Speaker of speech no label names: before the first named speaker, in a file that names
 #: speakers later, or a diarised segment that fell in no speaker's turn.
 UNKNOWN_SPEAKER = "Unknown speaker"
@@ -388,13 +395,16 @@ def guess_interviewer(
 
     A speaker qualifies when at least half of their turns (and at least three) hold a ``?``, every
     other speaker asks in at most a third of that share of their turns, and they say fewer words
-    than the speaker who says most: an interviewer asks and listens. Anything less clear-cut is
-    left to the researcher (``--interviewer NAME``). A speaker in ``participants`` (the
-    researcher named them a participant, ``--participant NAME``) is never the one guessed."""
+    than the speaker who says most: an interviewer asks and listens. Turns that only acknowledge
+    ("Mm-hmm.", "Yeah."; :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`) are not
+    counted: an interviewer who says "Mm-hmm." between a participant's answers still asks in
+    most of her turns. Anything less clear-cut is left to the researcher
+    (``--interviewer NAME``). A speaker in ``participants`` (the researcher named them a
+    participant, ``--participant NAME``) is never the one guessed."""
+    if any(turn.role == "interviewer" for turn in turns):
+        return None
     stats: dict[str, list[int]] = {}  # speaker -> [turns, turns with a question, words]
-    for turn in turns:
-        if turn.role == "interviewer":
-            return None
+    for turn in _counted(text, turns):
         if turn.speaker == UNKNOWN_SPEAKER:
             continue  # no one in particular: neither the interviewer nor the one answering
         said = text[turn.start : turn.end]
@@ -637,13 +647,13 @@ def interviewer_who_never_asks(transcript: Transcript) -> tuple[str, int, str, i
     (named,) = interviewers
     if _default_interviewer_keys().names_role(named) or _names_a_person(named):
         return None  # a role or a person: the same in every file, unlike SPEAKER_00
-    theirs = [t for t in turns if t.speaker == named]
+    theirs = _counted(transcript.text, (t for t in turns if t.speaker == named))
     if len(theirs) < GUESS_MIN_TURNS or any(asks(transcript.text[t.start : t.end]) for t in theirs):
         return None
     asker = guess_interviewer(transcript.text, [replace(t, role="participant") for t in turns])
     if asker is None or asker == named:
         return None
-    others = [t for t in turns if t.speaker == asker]
+    others = _counted(transcript.text, (t for t in turns if t.speaker == asker))
     q = sum(asks(transcript.text[t.start : t.end]) for t in others)
     return named, len(theirs), asker, q, len(others)
 
@@ -688,7 +698,7 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
         )
     guessed = transcript.metadata.get("interviewer_guessed")
     if guessed:
-        asked = [t for t in transcript.turns if t.speaker == guessed]
+        asked = _counted(transcript.text, (t for t in transcript.turns if t.speaker == guessed))
         n_q = sum(asks(transcript.text[t.start : t.end]) for t in asked)
         unmatched = transcript.metadata.get("interviewer_labels_unmatched")
         none_named = (
