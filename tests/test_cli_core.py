@@ -1066,11 +1066,11 @@ def test_quickstart_example_runs_and_prints_what_it_found(packaged_model: Path) 
     )
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines[0] == "3 transcripts, 89 participant segments"
+    assert lines[0] == "3 transcripts, 78 participant segments"
     assert re.fullmatch(
         r"\d+ procedural, \d+ for open coding, \d+ small talk or background", lines[1]
     )
-    assert lines[-3] == "framework matrix: 3 cases x 20 codes"
+    assert lines[-3] == "framework matrix: 3 cases x 19 codes"
     assert lines[-2] == "barriers/enablers table covers 5 CFIR domains"
     assert lines[-1].startswith("Suggestion(code_id='IS.E.2', name='Available Resources'")
 

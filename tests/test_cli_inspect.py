@@ -23,23 +23,30 @@ def test_inspect_reports_each_speakers_role_turns_and_words_of_the_examples() ->
             {"speaker": "Interviewer", "role": "interviewer", "turns": 30, "words": 276},
             {"speaker": "P01", "role": "participant", "turns": 29, "words": 1655},
         ],
-        [
-            {"speaker": "Interviewer", "role": "interviewer", "turns": 30, "words": 222},
-            {"speaker": "P02", "role": "participant", "turns": 30, "words": 1706},
+        [  # the interviewer's 9 "Mm-hmm." cues between two of P02's are left out
+            {"speaker": "Interviewer", "role": "interviewer", "turns": 21, "words": 213},
+            {"speaker": "P02", "role": "participant", "turns": 21, "words": 1706},
         ],
-        [
-            {"speaker": "Interviewer", "role": "interviewer", "turns": 29, "words": 254},
-            {"speaker": "P03", "role": "participant", "turns": 29, "words": 1644},
+        [  # and her 8 paragraphs of them between two of P03's (the .txt keeps its own turns)
+            {"speaker": "Interviewer", "role": "interviewer", "turns": 21, "words": 246},
+            {"speaker": "P03", "role": "participant", "turns": 21, "words": 1644},
         ],
     ]
-    # `make demo` codes 89 segments of these 88 turns: one long turn is cut in two windows
+    # `make demo` codes 78 segments of these 71 turns: long turns are cut into windows
     assert [(s["turns_to_code"], s["backchannels"], s["warning"]) for s in got] == [
         (29, 0, None),
-        (30, 0, None),
-        (29, 0, None),
+        (21, 0, None),
+        (21, 0, None),
     ]
+    assert [s["read_as"] for s in got] == [
+        [],
+        ["9 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
+         "turn is read whole"],
+        ["8 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
+         "turn is read whole"],
+    ]  # fmt: skip
     text = roqa("inspect", EXAMPLES)
-    assert "3 transcript(s), 88 participant turn(s) to code." in text.out
+    assert "3 transcript(s), 71 participant turn(s) to code." in text.out
     heading = f"p02_interview (case P02): {EXAMPLES / 'p02_interview.vtt'}, vtt"
     assert heading in text.out.splitlines()  # one line, however long the path
 
@@ -154,6 +161,47 @@ def test_inspect_says_what_the_reader_left_out_or_read_in_another_shape(tmp_path
     ]
     text = roqa("inspect", tmp_path / "p02.txt")
     assert "  read: time marks (#00:01:02-3#) left out" in text.out.splitlines()
+
+
+def test_inspect_counts_the_backchannels_left_out_inside_a_turn(tmp_path: Path) -> None:
+    """A Zoom call's "Mm-hmm." cues between the pieces of an answer are left out so that the
+    answer is one turn: inspect says how many, and the interviewer is guessed."""
+    cues = [
+        ("Sam Roe", "What helps?"),
+        ("Ann Lee", "Supervision, every week."),
+        ("Sam Roe", "Mm-hmm."),
+        ("Ann Lee", "And training, when there is time for it."),
+        ("Sam Roe", "Yeah."),
+        ("Ann Lee", "Which there often isn't."),
+        ("Sam Roe", "What gets in the way?"),
+        ("Ann Lee", "Staffing, mostly."),
+        ("Sam Roe", "Anything else?"),
+        ("Ann Lee", "The rota."),
+    ]
+    (tmp_path / "zoom_p08.vtt").write_text(
+        "WEBVTT\n\n"
+        + "".join(
+            f"00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 1:02d}.000\n{who}: {words}\n\n"
+            for i, (who, words) in enumerate(cues)
+        ),
+        "utf-8",
+    )
+    run = roqa("inspect", tmp_path, "--json")
+    assert run.code == 0, run.err
+    (got,) = json.loads(run.out)
+    assert got["speakers"] == [
+        {"speaker": "Sam Roe", "role": "interviewer", "turns": 3, "words": 9},
+        {"speaker": "Ann Lee", "role": "participant", "turns": 3, "words": 19},
+    ]
+    assert got["read_as"] == [
+        "2 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
+        "turn is read whole"
+    ]
+    text = roqa("inspect", tmp_path)
+    assert (
+        "read: 2 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so "
+        "that turn is read whole"
+    ) in " ".join(text.out.split())
 
 
 GERMAN = (

@@ -18,6 +18,7 @@ from roqa_nlp.transcripts import (
     read_transcript,
     read_transcripts,
 )
+from roqa_nlp.transcripts.cue_times import turn_check
 from roqa_nlp.transcripts.roles import (
     DEFAULT_INTERVIEWER_LABELS,
     SpeakerWarning,
@@ -29,6 +30,7 @@ from roqa_nlp.transcripts.roles import (
     speaker_warning,
     speakers_without_interviewer,
 )
+from roqa_nlp.transcripts.segment import segment
 from roqa_nlp.transcripts.speaker_labels import match_label
 from roqa_nlp.transcripts.text import parse_text
 
@@ -935,6 +937,138 @@ def test_vtt_interviewer_named_by_caller(tmp_path: Path) -> None:
         ("P3", "participant"),
     ]
     assert t.participant == "P3"
+
+
+#: A Zoom call: the interviewer's "Mm-hmm." and "Yeah." are cues of their own between the pieces
+#: of the participant's answer; her "Yes." answers a question.
+ZOOM_WITH_BACKCHANNELS = """WEBVTT
+
+1
+00:00:01.000 --> 00:00:03.000
+Sarah Jones: Can you hear me okay?
+
+2
+00:00:03.500 --> 00:00:04.000
+Gemma Clarke: Yes.
+
+3
+00:00:04.500 --> 00:00:06.000
+Sarah Jones: How did the training go?
+
+4
+00:00:06.500 --> 00:00:08.000
+Gemma Clarke: It was hard to find the time.
+
+5
+00:00:08.200 --> 00:00:08.800
+Sarah Jones: Mm-hmm.
+
+6
+00:00:09.000 --> 00:00:12.000
+Gemma Clarke: We were two carers short all winter.
+
+7
+00:00:12.200 --> 00:00:12.600
+Sarah Jones: Yeah.
+
+8
+00:00:13.000 --> 00:00:16.000
+Gemma Clarke: So the one-to-one time went first.
+
+9
+00:00:16.500 --> 00:00:18.000
+Sarah Jones: And what helped?
+
+10
+00:00:18.500 --> 00:00:21.000
+Gemma Clarke: The manager backed us, and the rota was fixed.
+"""
+
+
+def test_a_backchannel_cue_between_two_cues_of_one_speaker_does_not_split_the_turn(
+    tmp_path: Path,
+) -> None:
+    """Zoom transcribes the interviewer's "Mm-hmm." as a cue of its own: it is left out of the
+    text (counted in the metadata) and the participant's answer is one turn, coded whole and
+    cited at its cues' own times; before, the answer was three turns, each coded without the
+    others. A "Yes." answering a question stays a turn."""
+    f = tmp_path / "zoom_p04.vtt"
+    f.write_text(ZOOM_WITH_BACKCHANNELS, "utf-8")
+    with pytest.warns(SpeakerWarning, match="'Sarah Jones', who asks the questions"):
+        t = read_transcript(f)
+    answer = (
+        "It was hard to find the time.\nWe were two carers short all winter.\n"
+        "So the one-to-one time went first."
+    )
+    assert t.text == (
+        "Sarah Jones: Can you hear me okay?\n\n"
+        "Gemma Clarke: Yes.\n\n"
+        "Sarah Jones: How did the training go?\n\n"
+        f"Gemma Clarke: {answer}\n\n"
+        "Sarah Jones: And what helped?\n\n"
+        "Gemma Clarke: The manager backed us, and the rota was fixed."
+    )
+    assert turns_of(t) == [
+        ("Sarah Jones", "interviewer", "Can you hear me okay?", 1.0, 3.0),
+        ("Gemma Clarke", "participant", "Yes.", 3.5, 4.0),
+        ("Sarah Jones", "interviewer", "How did the training go?", 4.5, 6.0),
+        ("Gemma Clarke", "participant", answer, 6.5, 16.0),
+        ("Sarah Jones", "interviewer", "And what helped?", 16.5, 18.0),
+        (
+            "Gemma Clarke",
+            "participant",
+            "The manager backed us, and the rota was fixed.",
+            18.5,
+            21.0,
+        ),
+    ]
+    assert t.metadata["backchannels_left_out"] == 2
+    assert t.metadata["interviewer_guessed"] == "Sarah Jones"
+    assert t.metadata["cue_times"] == [
+        {
+            "turn": 3,
+            "check": turn_check(answer),
+            "cues": [[0, 6.5, 8.0], [30, 9.0, 12.0], [67, 13.0, 16.0]],
+        }
+    ]
+    assert [(s.text, s.context, s.begin_time, s.end_time) for s in segment(t, "sentence")] == [
+        ("It was hard to find the time.", "How did the training go?", 6.5, 8.0),
+        ("We were two carers short all winter.", "How did the training go?", 9.0, 12.0),
+        ("So the one-to-one time went first.", "How did the training go?", 13.0, 16.0),
+        ("The manager backed us, and the rota was fixed.", "And what helped?", 18.5, 21.0),
+    ]
+    assert [(s.text, s.begin_time, s.end_time) for s in segment(t)] == [
+        (answer, 6.5, 16.0),
+        ("The manager backed us, and the rota was fixed.", 18.5, 21.0),
+    ]
+
+
+def test_a_backchannel_of_a_third_speaker_or_at_the_ends_splits_nothing(tmp_path: Path) -> None:
+    """Only another speaker's backchannel that asks nothing, between two turns of one speaker,
+    is left out: one before a different speaker, at either end, or asking ("And?") stays a
+    turn, and a file without any left out keeps no count."""
+    f = tmp_path / "call.vtt"
+    f.write_text(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\nAmy: Right.\n\n"
+        "00:02.000 --> 00:03.000\nBen: We had no staff.\n\n"
+        "00:03.000 --> 00:04.000\nAmy: Mm-hmm.\n\n"
+        "00:04.000 --> 00:05.000\nCal: Same here.\n\n"
+        "00:05.000 --> 00:06.000\nAmy: And?\n\n"
+        "00:06.000 --> 00:07.000\nCal: And no money.\n\n"
+        "00:07.000 --> 00:08.000\nAmy: Yeah.\n",
+        "utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["Amy"])
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Amy", "Right."),
+        ("Ben", "We had no staff."),
+        ("Amy", "Mm-hmm."),
+        ("Cal", "Same here."),
+        ("Amy", "And?"),  # asks for more: Cal's next words answer it
+        ("Cal", "And no money."),
+        ("Amy", "Yeah."),
+    ]
+    assert "backchannels_left_out" not in t.metadata
 
 
 def test_srt_with_crlf_tags_and_unlabelled_cue_continuing_the_speaker() -> None:

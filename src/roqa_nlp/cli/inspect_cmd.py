@@ -55,10 +55,19 @@ def transcript_summary(t: Any) -> dict[str, Any]:
 
 def reading_notes(t: Any) -> list[str]:
     """What the reader left out of a transcript's file or read in another shape than its
-    extension's, as its metadata records it: numbered lines, f4transkript's or MAXQDA's time
-    marks, subtitle cues in a text or Word file (or lines opening with a time range)."""
+    extension's, as its metadata records it: another speaker's backchannels inside a turn,
+    numbered lines, f4transkript's or MAXQDA's time marks, subtitle cues in a text or Word file
+    (or lines opening with a time range)."""
+    from ..transcripts.render import BACKCHANNELS_LEFT_OUT
+
     meta = t.metadata
     notes = []
+    n = meta.get(BACKCHANNELS_LEFT_OUT)
+    if n:
+        notes.append(
+            f"{n} backchannel{'s' if n != 1 else ''} (such as 'Mm-hmm.') inside another speaker's turn "
+            "left out, so that turn is read whole"
+        )
     if meta.get("line_numbers"):
         notes.append("line numbers left out")
     if meta.get("time_marks"):

@@ -38,6 +38,7 @@ def is_backchannel(words: str) -> bool:
 
 def only_acknowledges(words: str) -> bool:
     """True for a backchannel that asks nothing: ``Mm-hmm.``, not ``And?`` or ``Yeah?``, which
-    prompt for more. Such a turn does not count as a turn of the one who may be asking the
-    questions (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`)."""
+    prompt for more. Such a turn of another speaker does not part one speaker's turn
+    (:func:`~roqa_nlp.transcripts.render.across_backchannels`), nor count as a turn of the one
+    who may be asking the questions (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`)."""
     return "?" not in words and is_backchannel(words)

@@ -14,6 +14,12 @@ them and blank lines are collapsed), so a turn never contains a blank line. Each
 the label, so a coding selection never includes the speaker's name. Plain-text files keep their
 own text instead (see :mod:`roqa_nlp.transcripts.text`).
 
+One speaker's consecutive turns are one turn, and so are one speaker's turns that only another
+speaker's backchannel (``Sarah Jones: Mm-hmm.``) keeps apart, as video calls transcribe a
+listener: the backchannel is left out of the text, and how many were left out is recorded as
+``metadata["backchannels_left_out"]`` (:func:`across_backchannels`), so an answer is coded
+whole rather than in pieces.
+
 A turn made of timed cues (subtitles, table rows) keeps where each cue starts in its words and
 the cue's times, as ``metadata["cue_times"]`` (:mod:`roqa_nlp.transcripts.cue_times`), so that a
 segment from the middle of a long turn is cited at the time of its own words.
@@ -21,6 +27,7 @@ segment from the middle of a long turn is cited at the time of its own words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,6 +35,7 @@ from typing import Any
 
 from ..errors import RoqaError
 from ..schema import Transcript, Turn
+from .backchannels import only_acknowledges
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import (
     InterviewerLabels,
@@ -103,23 +111,65 @@ def merged_turns(spoken: Iterable[SpokenTurn]) -> list[SpokenTurn]:
     paragraph, and its times the first begin and the last end. Each merged part stays a timed
     piece of the turn, so a quote from it is cited at its own time. Turns with no words are left
     out first, so they do not keep apart the turns around them."""
+    return across_backchannels(spoken, bridge=False)[0]
+
+
+#: The transcript metadata key of the number of turns left out by :func:`across_backchannels`:
+#: another speaker's backchannels ("Mm-hmm.") inside one speaker's turn.
+BACKCHANNELS_LEFT_OUT = "backchannels_left_out"
+
+#: A turn's words end asking (``... alright?``, ``... alright?)``): a short reply is an answer.
+_ENDS_ASKING = re.compile(r"\?[^\w]*$")
+
+
+def across_backchannels(
+    spoken: Iterable[SpokenTurn], *, bridge: bool = True
+) -> tuple[list[SpokenTurn], int]:
+    """``spoken`` with one speaker's consecutive turns joined (:func:`merged_turns`) and, with
+    ``bridge``, also one speaker's turns that only another speaker's backchannel keeps apart
+    (``P04: ... | Sarah Jones: Mm-hmm. | P04: ...``, as video calls transcribe a listener; a
+    backchannel that asks nothing: :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`,
+    so not ``And?``): the backchannel is left out of the turns and the two turns are joined as
+    consecutive ones are. A short reply to a turn that ends asking (``... can you hear me?``
+    ``Yeah.``) is an answer, and is kept. Returns the turns and how many backchannels were left
+    out."""
     out: list[SpokenTurn] = []
+    left_out = 0
     for s in spoken:
         words = tidy_words(s.words)
         if not words:
             continue
-        if out and tidy_speaker(out[-1].speaker).casefold() == tidy_speaker(s.speaker).casefold():
-            last = out[-1]
-            out[-1] = SpokenTurn(
-                speaker=last.speaker,
-                words=f"{last.words}\n{words}",
-                begin_time=last.begin_time if last.begin_time is not None else s.begin_time,
-                end_time=s.end_time if s.end_time is not None else last.end_time,
-                cues=_pieces(last) + _pieces(s),
-            )
+        s = replace(s, words=words)
+        if out and _same_speaker(out[-1], s):
+            out[-1] = _joined(out[-1], s)
+        elif (
+            bridge
+            and len(out) >= 2
+            and _same_speaker(out[-2], s)
+            and only_acknowledges(out[-1].words)
+            and _ENDS_ASKING.search(out[-2].words) is None
+        ):
+            out.pop()
+            left_out += 1
+            out[-1] = _joined(out[-1], s)
         else:
-            out.append(replace(s, words=words))
-    return out
+            out.append(s)
+    return out, left_out
+
+
+def _same_speaker(a: SpokenTurn, b: SpokenTurn) -> bool:
+    return tidy_speaker(a.speaker).casefold() == tidy_speaker(b.speaker).casefold()
+
+
+def _joined(last: SpokenTurn, s: SpokenTurn) -> SpokenTurn:
+    """Two turns of one speaker as one: words paragraph by paragraph, times first to last."""
+    return SpokenTurn(
+        speaker=last.speaker,
+        words=f"{last.words}\n{s.words}",
+        begin_time=last.begin_time if last.begin_time is not None else s.begin_time,
+        end_time=s.end_time if s.end_time is not None else last.end_time,
+        cues=_pieces(last) + _pieces(s),
+    )
 
 
 def _pieces(s: SpokenTurn) -> tuple[CuePiece, ...]:
@@ -137,9 +187,10 @@ def render_transcript(
     speaker_labels: bool = True,
 ) -> Transcript:
     """Build a transcript whose text is the canonical rendering of ``spoken`` (turns with no words
-    dropped; when speakers are labelled, one speaker's consecutive turns joined:
-    :func:`merged_turns`; an unlabelled file's paragraphs stay turns)."""
-    spoken = merged_turns(spoken) if speaker_labels else list(spoken)
+    dropped; when speakers are labelled, one speaker's consecutive turns joined, and so are
+    those only another speaker's backchannel keeps apart: :func:`across_backchannels`; an
+    unlabelled file's paragraphs stay turns)."""
+    spoken, left_out = across_backchannels(spoken) if speaker_labels else (list(spoken), 0)
     spelling = first_spellings(tidy_speaker(s.speaker) for s in spoken)
     pieces: list[str] = []
     turns: list[Turn] = []
@@ -175,6 +226,8 @@ def render_transcript(
     meta = dict(metadata or {})
     if cue_times:
         meta[CUE_TIMES] = cue_times
+    if left_out:
+        meta[BACKCHANNELS_LEFT_OUT] = left_out
     return finish_transcript(
         path,
         "".join(pieces),
