@@ -832,6 +832,35 @@ def test_a_transcript_given_for_codings_says_to_code_it_first() -> None:
     assert_one_line_user_error(run, str(transcript), "is a transcript, not codings", "roqa code")
 
 
+def test_a_report_given_for_codings_says_to_give_its_folder(tmp_path: Path) -> None:
+    """Before: `--out would overwrite a file the codings are read from`, though no --out was
+    given (the default report.html beside the report given is the report itself)."""
+    coded = tmp_path / "coded"
+    coded.mkdir()
+    report = coded / "report.html"
+    report.write_text('<html><head><meta name="generator" content="roqa_nlp">', "utf-8")
+    run = roqa("report", report)
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"roqa: error: {report}: is roqa's report, not codings (give the folder roqa code wrote, "
+        f"{coded}, or the codings.jsonl in it)"
+    ]
+
+
+def test_a_folder_of_transcripts_given_for_codings_says_to_code_it_first(tmp_path: Path) -> None:
+    """Before: only `study/codings.jsonl: file not found`."""
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "p1.txt").write_text("Interviewer: Why?\nP1: No staff.\n", "utf-8")
+    run = roqa("report", study)
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"roqa: error: {study}: holds transcripts and no codings.jsonl (code them first: roqa "
+        f"code {study} --out coded/, then give coded/)"
+    ]
+    assert not (study / "report.html").exists()
+
+
 def test_no_report_into_a_folder_with_an_old_report_warns_that_it_is_stale(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:

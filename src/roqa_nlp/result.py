@@ -38,6 +38,64 @@ from .transcripts import SUPPORTED_EXTENSIONS, same_id
 _TRANSCRIPT_SUFFIXES = frozenset(SUPPORTED_EXTENSIONS) - {".csv", ".qdpx", ".json"}
 
 
+def codings_file(path: str | Path) -> Path:
+    """The ``codings.jsonl`` that :meth:`CodingResult.read` reads for ``path`` (a file, or a
+    folder holding one), or the one-line error of a path that is not codings: a transcript or
+    a folder of them (to code first), roqa's report or its spreadsheet of the codings. Reads
+    nothing but a report's head and a folder's file names, so a command can check its input
+    before it checks or writes its outputs."""
+    p = Path(path)
+    if p.is_dir():
+        codings = p / "codings.jsonl"
+        if not codings.exists() and _holds_transcripts(p):
+            raise RoqaError(
+                "holds transcripts and no codings.jsonl",
+                path=p,
+                hint=f"code them first: roqa code {p} --out coded/, then give coded/",
+            )
+        return codings
+    from .transcripts import _is_roqa_report
+
+    if _is_roqa_report(p):
+        raise RoqaError(
+            "is roqa's report, not codings",
+            path=p,
+            hint=f"give the folder roqa code wrote, {p.parent}, or the codings.jsonl in it",
+        )
+    if p.suffix.lower() in _TRANSCRIPT_SUFFIXES or _is_whisper_transcript(p):
+        raise RoqaError(
+            "is a transcript, not codings",
+            path=p,
+            hint=f"code it first: roqa code {p} --out coded/, then give coded/",
+        )
+    if p.suffix.lower() == ".csv" and p.with_name("codings.jsonl").is_file():
+        raise RoqaError(  # roqa's spreadsheet of codings: what it shows, not all it holds
+            "is the spreadsheet of the codings, which cannot be read back",
+            path=p,
+            hint=f"give the codings.jsonl beside it, or its folder {p.parent}",
+        )
+    return p
+
+
+def _holds_transcripts(folder: Path) -> bool:
+    """Whether ``folder`` holds a transcript file (by its extension) directly in it, and is no
+    ``roqa code`` output folder (its report and a README are no transcripts)."""
+    from .transcripts import _is_roqa_report
+
+    if (folder / "run.json").exists():
+        return False
+    try:
+        return any(
+            f.is_file()
+            and f.suffix.lower() in _TRANSCRIPT_SUFFIXES
+            and f.stem.casefold() != "readme"
+            and not _is_roqa_report(f)
+            for f in folder.iterdir()
+        )
+    except OSError:
+        return False
+
+
 def _is_whisper_transcript(p: Path) -> bool:
     """A ``.json`` file that is a Whisper transcript (any other ``.json`` is read as codings)."""
     if p.suffix.lower() != ".json" or not p.is_file():
@@ -492,21 +550,7 @@ class CodingResult:
         """Read ``codings.jsonl`` (a file, or a folder holding one, as :meth:`save` and
         ``roqa code`` write) with its sidecar files ``transcripts.jsonl`` and ``run.json`` when
         they are there. :meth:`load` is the same."""
-        p = Path(path)
-        if p.is_dir():
-            p = p / "codings.jsonl"
-        elif p.suffix.lower() in _TRANSCRIPT_SUFFIXES or _is_whisper_transcript(p):
-            raise RoqaError(
-                "is a transcript, not codings",
-                path=p,
-                hint=f"code it first: roqa code {p} --out coded/, then give coded/",
-            )
-        elif p.suffix.lower() == ".csv" and p.with_name("codings.jsonl").is_file():
-            raise RoqaError(  # roqa's spreadsheet of codings: what it shows, not all it holds
-                "is the spreadsheet of the codings, which cannot be read back",
-                path=p,
-                hint=f"give the codings.jsonl beside it, or its folder {p.parent}",
-            )
+        p = codings_file(path)
         segs: list[SegmentResult] = []
         for i, r in read_jsonl_numbered(p):
             try:

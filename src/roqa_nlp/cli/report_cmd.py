@@ -131,7 +131,9 @@ def report_command(
         if path is not None and path.suffix.lower() not in formats:
             names = ", ".join(formats[:-1]) + f" or {formats[-1]}"
             raise RoqaError(f"unknown {what} format", path=path, hint=f"use a {names} file name")
-    source = codings / "codings.jsonl" if codings.is_dir() else codings
+    from ..result import codings_file
+
+    source = codings_file(codings)  # a report, or transcripts, given: said before --out is
     check_outputs(
         {
             "--out": out or source.with_name("report.html"),
