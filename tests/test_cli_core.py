@@ -370,6 +370,21 @@ def test_a_roqa_output_folder_given_to_code_is_a_one_line_error(tmp_path: Path) 
     assert not (tmp_path / "again").exists()
 
 
+def test_the_transcripts_folder_itself_is_refused_as_the_output_folder(tmp_path: Path) -> None:
+    """Before: `roqa code study/ --out study/` coded, and the next run failed: `study: is a roqa
+    coding output folder`. A subfolder is fine (a folder's subfolders are not read)."""
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "p07.txt").write_text(NAMED.replace("Sam Roe", "Interviewer"), "utf-8")
+    run = roqa("code", study, "--out", study, "--model", tmp_path / "no-model")
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"roqa: error: {study}: --out is the folder of transcripts being coded, which would then "
+        "be read as roqa's output, not transcripts (give another folder, e.g. --out coded/)"
+    ]
+    assert sorted(f.name for f in study.iterdir()) == ["p07.txt"]
+
+
 def test_a_readme_and_a_codings_csv_in_a_folder_are_left_out_with_a_warning(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:

@@ -294,6 +294,7 @@ def code_command(
         raise RoqaError(
             "is a file, not a folder", path=out, hint="give a folder for the outputs with --out"
         )
+    _refuse_output_into_inputs(out, paths)
     review = None
     if report and not stream and engine == "local":
         from .report_cmd import read_review
@@ -459,6 +460,21 @@ def code_command(
 def _file_safe(name: str) -> str:
     """``name`` (a codebook id) as part of a file name: letters, digits, ``.``, ``_``, ``-``."""
     return "".join(c if c.isalnum() or c in "._-" else "_" for c in name) or "codebook"
+
+
+def _refuse_output_into_inputs(out: Path, paths: Iterable[Path]) -> None:
+    """--out may not be a folder of transcripts given: its run.json would make the folder read
+    as a coding output, not transcripts, on the next run. A subfolder of it is fine: a folder's
+    subfolders are not read."""
+    from ..errors import RoqaError
+
+    if out.is_dir() and out.resolve() in {p.resolve() for p in paths if p.is_dir()}:
+        raise RoqaError(
+            "--out is the folder of transcripts being coded, which would then be read as "
+            "roqa's output, not transcripts",
+            path=out,
+            hint="give another folder, e.g. --out coded/",
+        )
 
 
 def _read_key(path: Path, out: Path, engine: str) -> PseudonymKey:
