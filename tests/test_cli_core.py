@@ -370,6 +370,18 @@ def test_a_roqa_output_folder_given_to_code_is_a_one_line_error(tmp_path: Path) 
     assert not (tmp_path / "again").exists()
 
 
+@pytest.mark.parametrize("command", ["code", "report", "train"])
+def test_a_long_option_typed_with_one_dash_is_named(tmp_path: Path, command: str) -> None:
+    """Before: `roqa code study/ -out coded/` was read as `-o ut` and `coded/` as a transcript
+    folder (`coded: file or folder not found`, or coded into ./ut when it existed)."""
+    run = roqa(command, tmp_path, "-out", tmp_path / "coded")
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        "roqa: error: -out is not an option: did you mean --out? (a long option takes two dashes)"
+    ]
+    assert sorted(tmp_path.iterdir()) == []
+
+
 def test_the_transcripts_folder_itself_is_refused_as_the_output_folder(tmp_path: Path) -> None:
     """Before: `roqa code study/ --out study/` coded, and the next run failed: `study: is a roqa
     coding output folder`. A subfolder is fine (a folder's subfolders are not read)."""

@@ -90,6 +90,24 @@ def _home_expanded(arg: str) -> str:
     return arg
 
 
+def _one_dash_option(args: list[str]) -> str | None:
+    """The long option a word of ``args`` names with one dash (``-out`` for ``--out``), which
+    click would read as a short option and its value (``-o ut``), or None."""
+    import re
+
+    words = args[1 : args.index("--")] if "--" in args else args[1:]
+    typed = [w for w in words if re.fullmatch(r"-[A-Za-z][A-Za-z-]+", w)]
+    if not args or not typed:
+        return None
+    import typer
+
+    command = getattr(typer.main.get_command(app), "commands", {}).get(args[0])
+    if command is None:
+        return None
+    longs = {o for p in command.params for o in getattr(p, "opts", []) if o.startswith("--")}
+    return next((w for w in typed if "-" + w in longs), None)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``roqa`` console script."""
     import warnings
@@ -102,6 +120,12 @@ def main(argv: list[str] | None = None) -> None:
         args.remove("--debug")
         state["debug"] = True
     try:
+        typo = _one_dash_option(args)
+        if typo is not None:
+            raise RoqaError(
+                f"{typo} is not an option: did you mean -{typo}?",
+                hint="a long option takes two dashes",
+            )
         with warnings.catch_warnings():
             # every RoqaWarning is shown (not once per place in the code), as one plain line
             warnings.simplefilter("always", RoqaWarning)
