@@ -40,5 +40,8 @@ def only_acknowledges(words: str) -> bool:
     """True for a backchannel that asks nothing: ``Mm-hmm.``, not ``And?`` or ``Yeah?``, which
     prompt for more. Such a turn of another speaker does not part one speaker's turn
     (:func:`~roqa_nlp.transcripts.render.across_backchannels`), nor count as a turn of the one
-    who may be asking the questions (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`)."""
-    return "?" not in words and is_backchannel(words)
+    who may be asking the questions (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`).
+    Words holding no word at all (a symbol, ``[inaudible]``) acknowledge nothing: such a turn
+    stays where it is."""
+    has_word = bool(_WORD.findall(_NOTE.sub(" ", words)))
+    return "?" not in words and has_word and is_backchannel(words)
