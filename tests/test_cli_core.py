@@ -339,18 +339,26 @@ def test_a_qdpx_path_that_cannot_be_written_stops_roqa_code_before_it_writes(
 def test_files_of_other_formats_in_a_directory_are_named_not_coded(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:
+    """A document in a word processor's other format (an old .doc interview: one of four is easy
+    to miss) is a warning saying how to save it; other files (a recording beside its transcript,
+    a photo) a note. Before, the .doc was only in the note's list of files."""
     folder = tmp_path / "interviews"
     folder.mkdir()
     (folder / "p07.txt").write_text(NAMED.replace("Sam Roe", "Interviewer"), "utf-8")
-    for name in ("p08.doc", "consent.pages", ".DS_Store", "~$p07.docx"):
+    for name in ("p08.doc", "p09.doc", "consent.pages", "p07.m4a", "ward.jpg", ".DS_Store"):
         (folder / name).write_bytes(b"x")
+    (folder / "~$p07.docx").write_bytes(b"x")
     run = roqa("code", folder, "--out", tmp_path / "out", "--model", tiny_model_dir, "--no-report")
     assert run.code == 0
     assert run.err.splitlines() == [
+        f"roqa: warning: {folder}: left out consent.pages: a Pages document: export it from Pages "
+        "as Word (.docx) to code it",
+        f"roqa: warning: {folder}: left out p08.doc, p09.doc: an old Word document: open it in "
+        "Word or LibreOffice and save it as .docx to code them",
         f"roqa: note: {folder}: left out 2 file(s) that are not transcripts it reads: "
-        "consent.pages, p08.doc (it reads .txt, .md, .vtt, .srt, .docx, .odt, .fodt, .rtf, .pdf, "
+        "p07.m4a, ward.jpg (it reads .txt, .md, .vtt, .srt, .docx, .odt, .fodt, .rtf, .pdf, "
         ".html, .htm, .csv, .tsv, .xlsx, .json, .qdpx; "
-        "save a transcript in one of these to code it)"
+        "save a transcript in one of these to code it)",
     ]
     assert {s.segment.transcript_id for s in CodingResult.read(tmp_path / "out")} == {"p07"}
 

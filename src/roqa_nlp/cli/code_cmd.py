@@ -77,7 +77,13 @@ def _note_skipped(paths: Iterable[Path]) -> None:
     """One line per directory given whose files of other formats are left out, naming them, and
     one warning per directory whose subfolders hold transcripts that are not read."""
     from ..errors import first_few
-    from ..transcripts import SUPPORTED_EXTENSIONS, skipped_files, skipped_folders
+    from ..transcripts import (
+        _SAVE_AS,
+        _TRANSCRIBE,
+        SUPPORTED_EXTENSIONS,
+        skipped_files,
+        skipped_folders,
+    )
 
     for p in paths:
         folders = skipped_folders(p) if p.is_dir() else []
@@ -89,6 +95,16 @@ def _note_skipped(paths: Iterable[Path]) -> None:
                 file=sys.stderr,
             )
         skipped = skipped_files(p) if p.is_dir() else []
+        # an interview in a word processor's other format is easy to miss among four: a warning
+        for hint in dict.fromkeys(_SAVE_AS.get(f.suffix.lower(), "") for f in skipped):
+            docs = [f for f in skipped if _SAVE_AS.get(f.suffix.lower()) == hint]
+            if hint and hint != _TRANSCRIBE:  # a recording sits beside its transcript
+                print(
+                    f"roqa: warning: {p}: left out {first_few([f.name for f in docs])}: {hint} "
+                    f"to code {'it' if len(docs) == 1 else 'them'}",
+                    file=sys.stderr,
+                )
+                skipped = [f for f in skipped if f not in docs]
         if skipped:
             shown = first_few([f.name for f in skipped])
             print(
