@@ -30,10 +30,18 @@ _NOTE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
+def _tokens(words: str) -> list[str]:
+    """The words of ``words``, lower-cased, without bracketed notes (``[laughs]``)."""
+    return [t.lower() for t in _WORD.findall(_NOTE.sub(" ", words))]
+
+
+def _acknowledgement(tokens: list[str]) -> bool:
+    return len(tokens) <= MAX_BACKCHANNEL_WORDS and all(t in BACKCHANNEL_WORDS for t in tokens)
+
+
 def is_backchannel(words: str) -> bool:
     """True when a turn's words are only an acknowledgement (see the module docstring)."""
-    tokens = [t.lower() for t in _WORD.findall(_NOTE.sub(" ", words))]
-    return len(tokens) <= MAX_BACKCHANNEL_WORDS and all(t in BACKCHANNEL_WORDS for t in tokens)
+    return _acknowledgement(_tokens(words))
 
 
 def only_acknowledges(words: str) -> bool:
@@ -43,5 +51,7 @@ def only_acknowledges(words: str) -> bool:
     who may be asking the questions (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`).
     Words holding no word at all (a symbol, ``[inaudible]``) acknowledge nothing: such a turn
     stays where it is."""
-    has_word = bool(_WORD.findall(_NOTE.sub(" ", words)))
-    return "?" not in words and has_word and is_backchannel(words)
+    if "?" in words:
+        return False
+    tokens = _tokens(words)
+    return bool(tokens) and _acknowledgement(tokens)
