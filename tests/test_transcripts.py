@@ -22,6 +22,7 @@ from roqa_nlp.transcripts.cue_times import turn_check
 from roqa_nlp.transcripts.roles import (
     DEFAULT_INTERVIEWER_LABELS,
     SpeakerWarning,
+    asks,
     guess_interviewer,
     is_interviewer,
     participant_from_filename,
@@ -2343,6 +2344,134 @@ def test_a_participant_label_is_a_speaker_label_as_an_interviewer_label_is(tmp_p
         ("Interviewer", "interviewer", "What helped?", None, None),
         ("Host", "participant", "The training days.", None, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("What helped the roll-out?", True),
+        ('So you asked them "why not?"', True),  # closing quotes and brackets after it
+        ("And the funding? [laughs]", True),  # a bracketed note after it
+        ("Was it the training or the staffing? Or—", False),  # trailing off into words
+        ("Did the managers back it? (crosstalk)", True),
+        ("Is that?..", True),
+        ("Honestly? Being small enough that I can walk down the hall.", False),  # answered
+        ("Where was I? Oh yes, the funding ran out in March.", False),
+        ("We tried the scorecards. Mostly.", False),  # no question at all
+        ("What helped? [long pause] Take your time.", False),  # words after a note are words
+    ],
+)
+def test_a_turn_asks_when_it_ends_on_a_question(words: str, expected: bool) -> None:
+    assert asks(words) is expected
+
+
+#: Written for these tests (not from the benchmark): Sam Roe interviews Jo Bell, who asks herself
+#: rhetorical questions inside her answers ("Honestly?", "What can you do?") in three of her
+#: four turns. Counting every "?", she asked in 3/4 of her turns against his 4/4, more than a
+#: third as often, so no one was guessed and his questions were coded as her talk.
+RHETORICAL_ANSWERS = [
+    ("Sam Roe", "Thanks for making time. How did the falls programme start on your ward?"),
+    (
+        "Jo Bell",
+        "Honestly? It started because we had three falls in one week and the matron had had "
+        "enough. She put the leaflets on every bed and asked us to do the checks at handover.",
+    ),
+    ("Sam Roe", "What got in the way of the checks?"),
+    (
+        "Jo Bell",
+        "Staffing, mainly. Two nurses short most nights. What can you do? You do the checks "
+        "you can and you write down the ones you missed.",
+    ),
+    ("Sam Roe", "And how did the healthcare assistants take to it?"),
+    (
+        "Jo Bell",
+        "They were the ones who made it work, you know what I mean? They knew the patients who "
+        "would get up in the night.",
+    ),
+    ("Sam Roe", "If you started again, what would you change?"),
+    ("Jo Bell", "More time for the training. The e-learning alone was never going to do it."),
+]
+
+#: Written for these tests: a talkative interviewer, who says a good deal before each question
+#: (but less, all told, than the participant), with a participant who asks herself questions.
+TALKATIVE_INTERVIEWER = [
+    (
+        "Ada Lee",
+        "Lovely, we're recording now. I'll say a bit about the study first: we're talking to "
+        "ward managers in four trusts about the new discharge checklist, there are no right "
+        "answers, and you can stop whenever you like. So, to start, what was your first "
+        "impression of the checklist?",
+    ),
+    (
+        "Ruth Kay",
+        "My first impression? Another form. We'd had three discharge forms in two years and "
+        "each one added boxes. But this one replaced the old two, which people liked once they "
+        "saw it. The pharmacists were the first to come round, because it put the medicines "
+        "reconciliation in one place, and the doctors followed once they saw the discharges "
+        "going out before lunch. The consultants took longer, they always do.",
+    ),
+    (
+        "Ada Lee",
+        "That's really interesting, because in other trusts we've heard the opposite, that the "
+        "pharmacists were the last to come on board. What do you think made the difference on "
+        "your ward?",
+    ),
+    (
+        "Ruth Kay",
+        "Why did they come round? Because we asked them in at the start. Our lead pharmacist "
+        "sat on the group that designed it, so it was partly hers. She'd go round the other "
+        "pharmacists and say, look, this saves you the phone calls at five o'clock. And it did, "
+        "mostly. The phone calls didn't stop, but they halved, which on a Friday is a lot.",
+    ),
+    (
+        "Ada Lee",
+        "Thank you. I want to ask about the time it takes, since that comes up a lot, and I know "
+        "the nurses were worried about it at the start. How long does a discharge take now?",
+    ),
+    (
+        "Ruth Kay",
+        "About the same, honestly, maybe ten minutes more for the complicated ones. Is that "
+        "worth it? I think so, because we get fewer coming back within the week, and every one "
+        "who comes back is a whole admission again, the bed, the bloods, the lot. The nurses "
+        "came round when they saw the readmission numbers on the board every month.",
+    ),
+]
+
+
+def test_rhetorical_questions_in_answers_leave_the_one_who_asks_clear() -> None:
+    """A question its speaker goes on to answer asks no one (:func:`asks`): Jo Bell's and Ruth
+    Kay's rhetorical questions no longer hide who interviews (before: no guess for either)."""
+    assert guess_interviewer(*_conversation(*RHETORICAL_ANSWERS)) == "Sam Roe"
+    assert guess_interviewer(*_conversation(*TALKATIVE_INTERVIEWER)) == "Ada Lee"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # the talkative interviewer says more than the participant: an interviewer listens
+        [(s, w + " " + w) if s == "Ada Lee" else (s, w) for s, w in TALKATIVE_INTERVIEWER],
+        # the participant ends half her answers by asking back: both ask
+        [
+            (s, w + " Do you mean the ward or the trust?")
+            if s == "Jo Bell" and i % 4 == 1
+            else (s, w)
+            for i, (s, w) in enumerate(RHETORICAL_ANSWERS)
+        ],
+        # the interviewer goes on after each question while the participant, saying less, ends
+        # each short answer by asking back: she ends on a question more often, but he holds one
+        # as often, so she is never taken (before: no guess either)
+        [
+            ("Sam Roe", "How did the roll-out go? Take your time, there's no rush at all."),
+            ("Jo Bell", "Fine. Why?"),
+            ("Sam Roe", "And what helped it along? I'm thinking of the managers, say."),
+            ("Jo Bell", "The matron. Is that what you mean?"),
+            ("Sam Roe", "What got in the way? Staffing comes up a lot, for example."),
+            ("Jo Bell", "Staffing. Doesn't it always?"),
+        ],
+    ],
+)
+def test_a_participant_who_asks_is_never_guessed(turns: list[tuple[str, str]]) -> None:
+    assert guess_interviewer(*_conversation(*turns)) is None
 
 
 #: Sam Roe interviews again, but Ada Lee asks back as often as she answers: no clear guess

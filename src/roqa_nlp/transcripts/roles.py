@@ -25,6 +25,7 @@ takes its case from its file name, and one participant id in several files is wa
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -372,8 +373,40 @@ GUESS_MAX_OTHER_RATIO = 1 / 3
 
 
 def asks(words: str) -> bool:
-    """Whether a turn's words hold a question (what :func:`guess_interviewer` counts)."""
-    return "?" in words
+    """Whether a turn's words end on a question (what :func:`guess_interviewer` counts): after
+    their last ``?`` comes no word but in brackets (``What helped? [laughs]``, ``Is that?..``).
+    A question its speaker goes on to answer hands the talk to no one: a participant's
+    ``Honestly? Being small enough that ...`` or ``Where was I? Oh yes, the funding ...``
+    is not one of the interviewer's."""
+    at = words.rfind("?")
+    return at >= 0 and _no_word_outside_brackets(words, at + 1)
+
+
+#: At most this many words after a question make a remark that still leaves the question to be
+#: answered (``What helped? Take your time.``, ``You mentioned the high school.``); a speaker
+#: answering their own question goes on longer (:func:`asks_or_remarks`).
+GUESS_REMARK_WORDS = 12
+
+
+def asks_or_remarks(words: str) -> bool:
+    """Whether a turn's words end on a question (:func:`asks`) or on a question and at most
+    :data:`GUESS_REMARK_WORDS` words after it."""
+    at = words.rfind("?")
+    return at >= 0 and (len(words[at + 1 :].split()) <= GUESS_REMARK_WORDS or asks(words))
+
+
+def _no_word_outside_brackets(words: str, start: int) -> bool:
+    """Whether ``words[start:]`` holds no letter or digit outside ``[...]``/``(...)`` notes (one
+    scan: a long run of ``[`` must not make it slow)."""
+    closer = ""
+    for c in itertools.islice(words, start, None):
+        if closer:
+            closer = "" if c == closer else closer
+        elif c in "[(":
+            closer = "]" if c == "[" else ")"
+        elif c.isalnum():
+            return False
+    return True
 
 
 def _counted(text: str, turns: Iterable[Turn]) -> list[Turn]:
@@ -393,39 +426,50 @@ def guess_interviewer(
     """The speaker who asks the questions, in a conversation of two or more speakers none of whom
     is the interviewer (Zoom names people, not roles), else ``None``.
 
-    A speaker qualifies when at least half of their turns (and at least three) hold a ``?``, every
-    other speaker asks in at most a third of that share of their turns, and they say fewer words
-    than the speaker who says most: an interviewer asks and listens. Turns that only acknowledge
-    ("Mm-hmm.", "Yeah."; :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`) are not
-    counted: an interviewer who says "Mm-hmm." between a participant's answers still asks in
-    most of her turns. Anything less clear-cut is left to the researcher
+    A speaker qualifies when at least half of their turns (and at least three) end on a question
+    (:func:`asks`), every other speaker ends on one in at most a third of that share of their
+    turns, they end on a question or a question and a short remark (:func:`asks_or_remarks`)
+    in a larger share of their turns than every other speaker, and they say fewer words than
+    the speaker who says most: an interviewer asks and listens. Counting the turns that end on
+    a question leaves out a participant's rhetorical questions inside an answer (``Honestly?
+    Being small enough ...``); the count with a remark after the question must agree, so an
+    interviewer who adds one (``What helped? Take your time.``) is never outdone by a
+    participant who ends short answers by asking back. Turns that only acknowledge ("Mm-hmm.",
+    "Yeah."; :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`) are not counted: an
+    interviewer who says "Mm-hmm." between a participant's answers still asks in most of her
+    turns. Anything less clear-cut is left to the researcher
     (``--interviewer NAME``). A speaker in ``participants`` (the researcher named them a
     participant, ``--participant NAME``) is never the one guessed."""
     if any(turn.role == "interviewer" for turn in turns):
         return None
-    stats: dict[str, list[int]] = {}  # speaker -> [turns, turns with a question, words]
+    # speaker -> [turns, turns ending on a question, ... or a question and a remark, words]
+    stats: dict[str, list[int]] = {}
     for turn in _counted(text, turns):
         if turn.speaker == UNKNOWN_SPEAKER:
             continue  # no one in particular: neither the interviewer nor the one answering
         said = text[turn.start : turn.end]
-        s = stats.setdefault(turn.speaker, [0, 0, 0])
+        s = stats.setdefault(turn.speaker, [0, 0, 0, 0])
         s[0] += 1
         s[1] += asks(said)
-        s[2] += len(said.split())
+        s[2] += asks_or_remarks(said)
+        s[3] += len(said.split())
     if len(stats) < 2:
         return None
-    share = {speaker: asked / n for speaker, (n, asked, _) in stats.items()}
+    share = {speaker: asked / n for speaker, (n, asked, _, _) in stats.items()}
+    or_remarks = {speaker: held / n for speaker, (n, _, held, _) in stats.items()}
     candidates = [speaker for speaker in stats if speaker not in participants]
     if not candidates:
         return None
     best = max(candidates, key=lambda speaker: share[speaker])
-    n, _, n_words = stats[best]
+    n, _, _, n_words = stats[best]
     others = [speaker for speaker in stats if speaker != best]
     if n < GUESS_MIN_TURNS or share[best] < GUESS_MIN_QUESTION_SHARE:
         return None
     if any(share[o] > share[best] * GUESS_MAX_OTHER_RATIO for o in others):
         return None
-    if n_words >= max(stats[o][2] for o in others):
+    if any(or_remarks[o] >= or_remarks[best] for o in others):
+        return None
+    if n_words >= max(stats[o][3] for o in others):
         return None
     return best
 
