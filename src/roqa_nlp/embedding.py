@@ -15,14 +15,13 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import threading
 from collections.abc import Callable, Sequence
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import RoqaError
 from .io import sha256_file
+from .json_cache import SqliteCache
 
 if TYPE_CHECKING:
     import numpy as np
@@ -90,46 +89,20 @@ def weights_hash(model_dir: Path) -> str:
     )
 
 
-class EmbeddingCache:
+class EmbeddingCache(SqliteCache):
     """Embeddings on disk in SQLite, keyed by model hash and text hash; float32 bytes, no pickle."""
 
     def __init__(self, path: str | Path, model_hash: str, dim: int):
-        self.path = Path(path)
+        super().__init__(path)
         self.model_hash = model_hash
         self.dim = dim
-        self._lock = threading.Lock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db: sqlite3.Connection | None = sqlite3.connect(
-            str(self.path), timeout=30, check_same_thread=False
-        )
+        self._db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS emb (model TEXT, key TEXT, vec BLOB, PRIMARY KEY (model, key))"
         )
         self._db.commit()
-
-    @property
-    def usable(self) -> bool:
-        """False once the file failed to read or write: the run goes on without it."""
-        return self._db is not None
-
-    def _give_up(self, e: sqlite3.Error, doing: str) -> None:
-        """Stop using the cache after ``e`` (a damaged page, a full disk), with one warning: a
-        cache only ever costs speed, never the run. Call with the lock held."""
-        from .errors import warn
-
-        if self._db is None:
-            return
-        with suppress(sqlite3.Error):
-            self._db.close()
-        self._db = None
-        warn(
-            f"could not {doing} the embedding cache ({e}): coding goes on without it, more "
-            "slowly (delete the file to start it anew, free disk space, or set ROQA_CACHE_DIR "
-            "to another folder; --no-cache runs without one)",
-            path=self.path,
-            stacklevel=4,
-        )
 
     def get_many(self, keys: Sequence[str]) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
@@ -148,7 +121,7 @@ class EmbeddingCache:
                         if isinstance(v, bytes) and len(v) == 4 * self.dim:
                             out[k] = v
             except sqlite3.Error as e:
-                self._give_up(e, "read")
+                self._give_up(_unusable(e, "read"))
                 return {}
         return out
 
@@ -163,14 +136,16 @@ class EmbeddingCache:
                 )
                 self._db.commit()
             except sqlite3.Error as e:
-                self._give_up(e, "write")
+                self._give_up(_unusable(e, "write"))
 
-    def close(self) -> None:
-        with self._lock:
-            if self._db is not None:
-                with suppress(sqlite3.Error):
-                    self._db.close()
-            self._db = None
+
+def _unusable(e: sqlite3.Error, doing: str) -> str:
+    """The warning of an embedding cache given up after ``e``, which failed to ``doing`` it."""
+    return (
+        f"could not {doing} the embedding cache ({e}): coding goes on without it, more slowly "
+        "(delete the file to start it anew, free disk space, or set ROQA_CACHE_DIR to another "
+        "folder; --no-cache runs without one)"
+    )
 
 
 class Embedder:

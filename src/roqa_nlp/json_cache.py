@@ -57,13 +57,45 @@ def source_hash(*modules: str) -> str:
     return h.hexdigest()
 
 
-class JsonCache:
-    """JSON values by key in one SQLite file (see the module docstring for failures)."""
+class SqliteCache:
+    """A cache in one SQLite file that only ever costs speed: on a failure of its file (a
+    damaged page, a full disk, a lock held too long) it is given up (:meth:`_give_up`) for this
+    instance, after which lookups miss and stores are dropped. Subclasses open ``_db``."""
 
-    def __init__(self, path: str | Path, *, timeout: float = 5.0):
+    def __init__(self, path: str | Path):
         self.path = Path(path)
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
+
+    @property
+    def usable(self) -> bool:
+        """False once the file failed to read or write: the run goes on without it."""
+        return self._db is not None
+
+    def _give_up(self, warning: str | None = None) -> None:
+        """Stop using the file, closing it, with ``warning`` (a :class:`RoqaWarning` naming the
+        file and the caller of the caller, once: a cache given up says nothing more). Call with
+        the lock held."""
+        if self._db is None:
+            return
+        with suppress(sqlite3.Error):
+            self._db.close()
+        self._db = None
+        if warning is not None:
+            from .errors import warn
+
+            warn(warning, path=self.path, stacklevel=4)
+
+    def close(self) -> None:
+        with self._lock:
+            self._give_up()
+
+
+class JsonCache(SqliteCache):
+    """JSON values by key in one SQLite file (see the module docstring for failures)."""
+
+    def __init__(self, path: str | Path, *, timeout: float = 5.0):
+        super().__init__(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(str(self.path), timeout=timeout, check_same_thread=False)
@@ -73,17 +105,7 @@ class JsonCache:
             )
             self._db.commit()
         except (sqlite3.Error, OSError):
-            self._disable()
-
-    @property
-    def usable(self) -> bool:
-        return self._db is not None
-
-    def _disable(self) -> None:
-        if self._db is not None:
-            with suppress(sqlite3.Error):
-                self._db.close()
-        self._db = None
+            self._give_up()
 
     def get(self, key: str) -> Any:
         """The parsed JSON stored under ``key``, or None (absent, unreadable or not JSON)."""
@@ -93,7 +115,7 @@ class JsonCache:
             try:
                 row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
             except sqlite3.Error:
-                self._disable()
+                self._give_up()
                 return None
         if row is None or not isinstance(row[0], str):
             return None
@@ -114,11 +136,7 @@ class JsonCache:
                 )
                 self._db.commit()
             except sqlite3.Error:
-                self._disable()
-
-    def close(self) -> None:
-        with self._lock:
-            self._disable()
+                self._give_up()
 
 
 def open_json_cache(cache_dir: str | Path | None, name: str) -> JsonCache | None:
