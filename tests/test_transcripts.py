@@ -3123,3 +3123,23 @@ def test_a_header_naming_the_participant_overrides_a_shared_label(tmp_path: Path
     with pytest.warns(RoqaWarning, match=r"speaks in 2 transcripts \(a, c\)"):
         found = read_transcripts(folder)
     assert [t.participant for t in found] == ["P01", "P02", "P01"]
+
+
+def test_read_each_gives_a_studys_transcripts_one_by_one_passing_over_what_cannot_be_read(
+    tmp_path: Path,
+) -> None:
+    """The pass over a study before it is coded (AutoCoder's, the Ray driver's): each file read
+    alone, a file that cannot be read passed over, a Transcript given as is, the quiet category
+    of warnings ignored."""
+    from roqa_nlp.transcripts import read_each
+
+    (tmp_path / "p01.txt").write_text("Interviewer: How was it?\nP01: Slow at first.\n", "utf-8")
+    (tmp_path / "p02.docx").write_bytes(b"not a zip")
+    given = Transcript("mine", "x", [Turn("P03", "participant", 0, 1)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warnings.simplefilter("ignore", DeprecationWarning)
+        got = read_each(
+            [tmp_path / "p01.txt", tmp_path / "p02.docx", given], None, quiet=RoqaWarning
+        )
+        assert [t.id for t in got] == ["p01", "mine"]

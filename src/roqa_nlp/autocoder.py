@@ -312,10 +312,8 @@ def _study_pass(
     ``key`` every speaker added to the pseudonym key before any transcript is rewritten, so that
     a full name is replaced also in the interviews read before its person's own. ``known``: the
     study's interviewers, given (not read from ``inputs``)."""
-    import warnings
-
     from .errors import RoqaWarning
-    from .transcripts import read_files
+    from .transcripts import read_each
     from .transcripts.roles import (
         StudyCases,
         labelled_case,
@@ -324,17 +322,7 @@ def _study_pass(
     )
 
     def each() -> Iterator[Transcript]:
-        """The transcripts of ``inputs``, one at a time (none is kept: memory stays flat)."""
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RoqaWarning)
-            for item in inputs:
-                if isinstance(item, Transcript):
-                    yield item
-                elif isinstance(item, (str, Path)):
-                    try:
-                        yield from read_files([item], labels, whole_study=False)
-                    except RoqaError:
-                        continue  # coding it raises the error, in order
+        return read_each(inputs, labels, quiet=RoqaWarning, whole_study=False)
 
     one = inputs[0] if len(inputs) == 1 else None
     found: set[str] = set(known or ())

@@ -175,22 +175,15 @@ def _read_on_driver(
     engine learns it from all of it, for every chunk (a chunk alone would not see the other
     transcripts). Speaker warnings are issued after coding; a file that cannot be read is
     reported by the worker that codes it, in order."""
-    from .transcripts import read_files, with_default_labels
+    from .transcripts import read_each, with_default_labels
     from .transcripts.language import warn_of_reading
     from .transcripts.roles import study_interviewers
 
     labels = with_default_labels(interviewer_labels, participant_labels)
     found: set[str] = set()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SpeakerWarning)
-        for p in paths:
-            try:
-                transcripts = read_files([p], labels)
-            except RoqaError:
-                continue
-            for t in transcripts:
-                found |= study_interviewers([t])
-                warn_of_reading(t, stacklevel=4)
+    for t in read_each(paths, labels, quiet=SpeakerWarning):
+        found |= study_interviewers([t])
+        warn_of_reading(t, stacklevel=4)
     return sorted(found) if len(paths) > 1 else []
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -618,3 +618,31 @@ def read_files(
     for line in cases.warnings():
         warn(line)
     return [cases.apply(t) for t in out]
+
+
+def read_each(
+    items: Iterable[str | Path | Transcript],
+    interviewer_labels: Sequence[str] | None,
+    *,
+    quiet: type[Warning],
+    whole_study: bool = True,
+) -> Iterator[Transcript]:
+    """The transcripts of ``items`` one at a time, each file read by :func:`read_files` alone
+    (none is kept: memory stays flat), for a pass over a study before it is coded: warnings of
+    category ``quiet`` are ignored while it runs (the coding pass issues them), a file that
+    cannot be read is passed over (coding it raises its error, in order) and a
+    :class:`~roqa_nlp.schema.Transcript` item is given as it is."""
+    import warnings
+
+    from ..schema import Transcript
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", quiet)
+        for item in items:
+            if isinstance(item, Transcript):
+                yield item
+            elif isinstance(item, (str, Path)):
+                try:
+                    yield from read_files([item], interviewer_labels, whole_study=whole_study)
+                except RoqaError:
+                    continue
