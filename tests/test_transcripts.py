@@ -3143,3 +3143,16 @@ def test_read_each_gives_a_studys_transcripts_one_by_one_passing_over_what_canno
             [tmp_path / "p01.txt", tmp_path / "p02.docx", given], None, quiet=RoqaWarning
         )
         assert [t.id for t in got] == ["p01", "mine"]
+
+
+def test_a_template_participant_label_is_a_participant_label_less_the_study_id() -> None:
+    """A template's label (Participant 1, R1) names its number as a participant label does;
+    a study's participant id (P01) is a participant label but not a template's."""
+    from roqa_nlp.transcripts.roles import GENERIC_PARTICIPANT_LABEL, PARTICIPANT_LABEL
+
+    for label, number in (("Participant 1", "1"), ("R 12", "12"), ("respondent_#3", "3")):
+        template = GENERIC_PARTICIPANT_LABEL.fullmatch(label)
+        assert template is not None and template["number"] == number
+        assert PARTICIPANT_LABEL.fullmatch(label)["number"] == number  # type: ignore[index]
+    assert PARTICIPANT_LABEL.fullmatch("P01") is not None
+    assert GENERIC_PARTICIPANT_LABEL.fullmatch("P01") is None

@@ -84,9 +84,14 @@ def answerer(
     return answering[0] if len(answering) == 1 else default
 
 
+#: The words a transcription template labels every interviewee with alike (``Participant 1``,
+#: ``R1``), before the number; a study's participant id (``P01``) also takes ``p``.
+_TEMPLATE_PARTICIPANT_WORDS = "participant|interviewee|respondent|r"
+_LABEL_NUMBER = r"[\s_#-]*(?P<number>\d{1,4})"
+
 #: A speaker label naming a participant number: ``P04``, ``p 4``, ``Participant 12``, ``R3``.
 PARTICIPANT_LABEL = re.compile(
-    r"(?:p|participant|interviewee|respondent|r)[\s_#-]*(?P<number>\d{1,4})", re.IGNORECASE
+    rf"(?:p|{_TEMPLATE_PARTICIPANT_WORDS}){_LABEL_NUMBER}", re.IGNORECASE
 )
 
 #: A speaker label numbering a speaker, as transcription services write them: ``Speaker 2``.
@@ -540,7 +545,7 @@ def with_study_interviewers(transcript: Transcript, interviewers: Iterable[str])
 #: same in each file (``Participant 1``, ``Respondent 1``, ``Interviewee 1``, ``R1``), unlike a
 #: study's participant id (``P01``).
 GENERIC_PARTICIPANT_LABEL = re.compile(
-    r"(?:participant|interviewee|respondent|r)[\s_#-]*\d{1,4}", re.IGNORECASE
+    rf"(?:{_TEMPLATE_PARTICIPANT_WORDS}){_LABEL_NUMBER}", re.IGNORECASE
 )
 
 
