@@ -182,6 +182,19 @@ def _warn_of_earlier_outputs(out: Path, written: Iterable[Path]) -> None:
         )
 
 
+def _say_streamed(out: Path, coded: str, written: dict[str, Path], note: str = "") -> None:
+    """What a run that writes no report (``--stream``, ``--engine ray``) says at its end: the
+    ``coded`` line, the files ``written``, a ``note``, then the warnings of a stale report and
+    of earlier outputs in ``out``."""
+    _console().print(coded)
+    for name, p in written.items():
+        _console().print(f"  {name:18} {p}")
+    if note:
+        _console().print(note)
+    _warn_if_report_is_stale(out)
+    _warn_of_earlier_outputs(out, written.values())
+
+
 def _note_review_in_browser(out: Path) -> None:
     """Before ``out/report.html`` is written over with no decisions.csv beside it: the review
     may live in the browser alone, which finds it again only where the report is."""
@@ -358,19 +371,15 @@ def code_command(
         if model is not None and (Path(model) / "codebook.json").is_file():
             model_book = Codebook.load(Path(model) / "codebook.json")
             summary.paths.update(_keep_project_codebook(model_book, out))
-        _console().print(
+        _say_streamed(
+            out,
             f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments "
-            f"({summary.n_novel} fit no code) with Ray in {summary.n_shards} shard(s)."
-        )
-        for name, p in summary.paths.items():
-            _console().print(f"  {name:18} {p}")
-        _console().print(
+            f"({summary.n_novel} fit no code) with Ray in {summary.n_shards} shard(s).",
+            summary.paths,
             "  The Ray engine writes no report and does not group the talk that fits no code "
             f"into candidate codes: run `roqa report {out}` for the report, or the local engine "
-            "for the groups."
+            "for the groups.",
         )
-        _warn_if_report_is_stale(out)
-        _warn_of_earlier_outputs(out, summary.paths.values())
         return
     ac = _load_model(model, no_cache, backend, threads)
     ac.params.update(overrides)
@@ -389,14 +398,12 @@ def code_command(
         w.paths.update(_keep_project_codebook(ac.codebook, out))
         if key is not None and pseudonymise is not None:
             w.paths["pseudonym key"] = _write_key(key, pseudonymise)
-        _console().print(
+        _say_streamed(
+            out,
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments "
-            f"({w.n_novel} fit no code)."
+            f"({w.n_novel} fit no code).",
+            w.paths,
         )
-        for name, p in w.paths.items():
-            _console().print(f"  {name:18} {p}")
-        _warn_if_report_is_stale(out)
-        _warn_of_earlier_outputs(out, w.paths.values())
         return
     with _own_speaker_warnings():
         result = ac.code(
