@@ -66,3 +66,36 @@ def test_heldout_segments_are_the_segments_roqa_code_makes(
     assert list(zip(got.transcripts, got.texts, got.questions)) == expected
     # 100 participant turns, 29 of them cut in two (the estimate made 165 segments of them)
     assert len(expected) == 129
+
+
+EXAMPLES = REPO / "examples"
+
+
+def test_the_example_gold_is_keyed_to_the_segments_roqa_code_makes(embedder: Embedder) -> None:
+    """examples/gold codes every participant segment of the example interviews by id; the ids and
+    texts must be those ``roqa code`` gives now, or ``roqa agree`` compares the model with the gold
+    of other talk (until session 30 p02 and p03 were keyed to their turns as cut at every
+    interviewer "Mm-hmm.": 89 segments, not 78)."""
+    import csv
+    import json
+
+    from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.transcripts import read_transcript
+
+    ac = AutoCoder(Codebook.load("cfir-2009"), embedder=embedder)
+    segments = [
+        (s.id, s.text)
+        for path in sorted((EXAMPLES / "interviews").glob("p0*"))
+        for s in ac.segments_of(read_transcript(path))
+        if s.role == "participant"
+    ]
+    lines = (EXAMPLES / "gold" / "codings.jsonl").read_text("utf-8").splitlines()
+    gold_jsonl = [json.loads(line) for line in lines if line]
+    assert [(r["segment_id"], r["text"]) for r in gold_jsonl] == segments
+    with (EXAMPLES / "gold" / "codings.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert list(dict.fromkeys(r["segment_id"] for r in rows)) == [sid for sid, _ in segments]
+    coded = {r["segment_id"] for r in rows if r["code_id"]}
+    per_transcript = [sum(sid.startswith(p) for sid, _ in segments) for p in ("p01", "p02", "p03")]
+    assert (len(segments), per_transcript, len(coded)) == (78, [29, 26, 23], 46)
