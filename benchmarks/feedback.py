@@ -398,10 +398,13 @@ def markdown(r: dict[str, Any]) -> str:
                 f"| {v(m['novel_recall'])} / "
                 f"{v(m['novel_recall_off_framework'])} | {v(m['false_novel_rate'])} |"
             )
+    coded = sum(run["packaged"]["n_coded"] for run in r["runs"]) / len(r["runs"])
+    uncoded = sum(run["packaged"]["n_none"] for run in r["runs"]) / len(r["runs"])
     lines += [
         "",
-        "Small samples: each pair of interviews has about 35 gold-coded and 22 uncoded segments, "
-        "so one segment moves top-1 by about 0.03; read the direction, not the third decimal. "
+        f"Small samples: each pair of interviews has about {coded:.0f} gold-coded and "
+        f"{uncoded:.0f} uncoded segments, so one segment moves top-1 by about {1 / coded:.2f}; "
+        "read the direction, not the third decimal. "
         "Per-interview figures are in `feedback.json`. "
         + (
             "Valence is scored on the gold-coded segments against the gold main code's valence; "
