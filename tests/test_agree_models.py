@@ -49,10 +49,40 @@ def test_a_model_is_known_by_its_run_or_its_machine_user() -> None:
     assert is_model_result(machine)
 
 
-def test_results_recording_no_identity_are_judged_by_their_content() -> None:
-    assert is_model_result(CodingResult([seg(0, [sug("X")], novel=False)]))
+def test_results_recording_no_identity_are_judged_by_their_probabilities() -> None:
     assert is_model_result(CodingResult([seg(0, [sug("X", 0.9)])]))
+    assert is_model_result(CodingResult([seg(0, [sug("X"), sug("Y", 0.999999)], novel=False)]))
     assert not is_model_result(CodingResult([seg(0, [sug("X"), sug("Y")])]))
+
+
+def test_a_hand_edited_copy_keeping_the_models_novel_flags_is_a_persons() -> None:
+    """Every file roqa code writes carries "novel": false (or true); a person who edits a copy
+    of it, their codes at probability 1, keeps the flags. Before: read as a model's."""
+    edited = CodingResult([seg(0, [sug("X"), sug("Y")], novel=False), seg(1, [], novel=True)])
+    assert not is_model_result(edited)
+    assert segment_codes(edited) == {"t1:0": {"X", "Y"}, "t1:1": frozenset()}
+
+
+def test_agree_names_hand_edited_copies_as_people(tmp_path, capsys) -> None:
+    """Two coders' edited copies of codings.jsonl (no run.json, every probability 1, "novel":
+    false kept): two people, every code counted. Before: 'alice (model), bob (model)', and
+    Bob's second code of the segment not counted."""
+    for name, codes in (("alice", ["X"]), ("bob", ["X", "Y"])):
+        CodingResult([seg(0, [sug(c) for c in codes], novel=False)]).save(tmp_path / name)
+        (tmp_path / name / "run.json").unlink()
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(tmp_path / "alice"), str(tmp_path / "bob"), "--n-boot", "0", "--json",
+         str(out_path)],
+        capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    assert "2 coders: alice, bob;" in out
+    data = json.loads(out_path.read_text(encoding="utf-8"))
+    assert data["models"] == []
+    (pair,) = data["pairs"]
+    assert pair["kind"] == "human-human"
+    assert pair["all"]["percent_agreement"] == 0.5
 
 
 def test_a_models_top_code_is_its_most_probable_whatever_the_order() -> None:

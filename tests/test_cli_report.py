@@ -111,6 +111,33 @@ def test_codings_that_record_no_maker_but_read_as_a_persons_are_charted_whole(
     assert "3 codings by user 'Alice'" in said
 
 
+def test_a_hand_edited_copy_of_a_models_codings_keeping_its_novel_flags_is_a_persons(
+    tmp_path: Path, capsys
+) -> None:
+    """A second coder edits a copy of codings.jsonl: suggestions replaced by their own codes at
+    probability 1, every other field kept, "novel": false included. Before: read as a model's
+    (the flag taken for a model's novelty flag), Table 2 captioned "Charted from the model's top
+    suggestion ... Not reviewed" and the passage's second code (Leadership Engagement) dropped."""
+    folder = alices_codings(tmp_path, None)
+    edited = CodingResult.read(folder)
+    for s in edited.segments:
+        s.novel, s.novelty_p, s.procedural, s.off_topic = False, 0.42, False, False
+    edited.save(folder)
+    (folder / "run.json").unlink()  # a bare codings.jsonl
+    assert '"novel": false' in (folder / "codings.jsonl").read_text("utf-8")
+    m, t = tmp_path / "m.csv", tmp_path / "t2.docx"
+    code, out, err = run(["report", str(folder), "--matrix", str(m), "--table", str(t)], capsys)
+    assert code == 0, err
+    assert "charting every code Alice gave a passage" in out
+    assert matrix_codes(m) == ["IS.E.1", "IS.E.2"]
+    from docx import Document
+
+    assert Document(str(t)).paragraphs[1].text == (
+        "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
+        "codes Alice gave: 2 of 2 participant segments."
+    )
+
+
 def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Path, capsys) -> None:
     from docx import Document
 

@@ -374,19 +374,18 @@ def is_model_result(result: CodingResult) -> bool:
     their ``user``, a model only when that user is roqa_nlp's machine user. Probabilities do not
     decide it: a person who coded a passage roqa_nlp suggested may carry the suggestion's
     probability. Only a result that records neither (a bare ``codings.jsonl``) is judged by its
-    content: a model's when some segment has a novelty flag or some suggestion a probability < 1.
+    content: a model's when some suggestion has a probability below 1, a person's when every
+    probability is exactly 1. The segments' flags (``novel``, ``procedural``) do not decide it:
+    every file ``roqa code`` writes carries them, so a person's codings made by editing a copy of
+    a model's ``codings.jsonl`` keep them, while a model's suggestions (its top ``k`` for every
+    segment, flagged or not) are never all exactly 1.
     """
     from .exchange.qdpx_export import is_model_run
 
     recorded = is_model_run(result)
     if recorded is not None:
         return recorded
-    for s in result.segments:
-        if s.novel is not None:
-            return True
-        if any(g.probability < 1.0 for g in s.suggestions):
-            return True
-    return False
+    return any(g.probability < 1.0 for s in result.segments for g in s.suggestions)
 
 
 def top_codes(s: SegmentResult) -> frozenset[str]:

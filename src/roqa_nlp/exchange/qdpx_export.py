@@ -144,8 +144,9 @@ def coder_of(result: CodingResult) -> str | None:
 
 def person_of(result: CodingResult, name: str) -> str | None:
     """:func:`coder_of`, and for codings that record no maker (a bare ``codings.jsonl``: hand-made,
-    or a program's export) ``name`` when their content is a person's (every probability 1, no
-    novelty flag), as ``roqa agree`` reads them; else ``None`` (a model's suggestions)."""
+    or a program's export) ``name`` when their content is a person's (every probability exactly 1,
+    whatever flags the segments carry), as ``roqa agree`` reads them; else ``None`` (a model's
+    suggestions)."""
     from ..coding_agreement import is_model_result
 
     recorded = coder_of(result)
