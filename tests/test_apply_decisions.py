@@ -5,6 +5,7 @@ the codes a review decided become the reviewer's own codings, which the report, 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from pathlib import Path
 
@@ -437,3 +438,80 @@ def test_code_decisions_on_no_segment_are_named_by_their_first_words(cfir: Codeb
         "“The rota was rewritten after the…”"
     ]
     assert counts["not_found"] == 1
+
+
+@pytest.mark.parametrize("target", ["cfir-2022", "erondu-2021"])
+def test_a_code_created_in_review_is_exported_in_another_codebook_as_one_of_its_own(
+    tmp_path: Path, target: str
+) -> None:
+    """Before: 'the codings use the code 'project.agency-staff', which is not in codebook
+    'cfir-2022'', exit 2 and no .qdpx, though roqa report --codebook cfir-2022 charts the same
+    codings (the new code under "Codes outside the codebook")."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    write_decisions(coded / "decisions.csv", DECISIONS)
+    reviewed = tmp_path / "reviewed"
+    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", reviewed).code == 0
+    project = tmp_path / "alice.qdpx"
+    run = roqa("export", reviewed, "--codebook", target, "--qdpx", project)
+    assert run.code == 0, run.err
+    assert " ".join(run.err.split()) == (
+        f"roqa: warning: 1 code of the project's own is not in codebook '{target}' "
+        "(project.agency-staff Agency staff): exported as a code of its own after the "
+        f"codebook's codes, in codebook '{target}+project'"
+    )
+    assert f"by user 'Alice', codebook {target}+project and the valence codes" in run.out
+    run = roqa("import", project, "--out", tmp_path / "back")
+    assert run.code == 0, run.err
+    back = CodingResult.read(tmp_path / "back" / "codings" / "Alice")
+    assert [
+        (s.segment.text, g.name) for s in back for g in s.suggestions if g.name == "Agency staff"
+    ] == [(TEXTS[2], "Agency staff")]
+
+
+def test_a_code_in_no_codebook_and_not_the_projects_is_still_refused(tmp_path: Path) -> None:
+    """A typo'd code id (IS.E.22) is no project code: exporting it in CFIR 2.0 stays an error."""
+    typo = model_codings().subset(transcript="p01")
+    typo.segments[0].suggestions[0] = Suggestion("IS.E.22", "Available Resources", "IS", 1.0)
+    for s in typo.segments:
+        s.suggestions = [dataclasses.replace(g, probability=1.0) for g in s.suggestions]
+    typo.meta = {"user": {"name": "Alice"}, "codebook": "cfir-2009"}
+    typo.save(tmp_path / "typo")
+    run = roqa(
+        "export", tmp_path / "typo", "--codebook", "cfir-2022", "--qdpx", tmp_path / "t.qdpx"
+    )
+    assert run.code == 2
+    assert "the codings use the code 'IS.E.22', which is not in codebook 'cfir-2022'" in " ".join(
+        run.err.split()
+    )
+    assert not (tmp_path / "t.qdpx").exists()
+
+
+def test_export_qdpx_takes_a_project_code_from_the_codings_own_codebook(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """What roqa code --codebook cfir-2022 --qdpx does with a model trained on a review's new
+    code: the code, kept as it is by the translation, goes out with its own codebook's
+    description. Before: 'the codings use the code 'project.agency-staff'...' after coding."""
+    import warnings
+    import zipfile
+
+    from roqa_nlp.errors import RoqaWarning
+    from roqa_nlp.exchange import export_qdpx
+
+    with warnings.catch_warnings():  # the review's own warnings are specified above
+        warnings.simplefilter("ignore", RoqaWarning)
+        reviewed, book, _ = reviewed_codings(DECISIONS, model_codings(), cfir, coder="Alice")
+    charted = reviewed.translate("cfir-2022", source=cfir)
+    with pytest.warns(RoqaWarning, match=r"exported as a code of its own .* 'cfir-2022\+project'"):
+        summary = export_qdpx(charted, "cfir-2022", tmp_path / "a.qdpx", own=book)
+    assert (summary.codebook, summary.project_codes) == (
+        "cfir-2022+project",
+        ["project.agency-staff"],
+    )
+    with zipfile.ZipFile(tmp_path / "a.qdpx") as z:
+        qde = z.read("project.qde").decode("utf-8")
+    assert (
+        'name="Agency staff" isCodable="true"> <Description>Project code created during open '
+        "coding: Agency staff.</Description>" in " ".join(qde.split())
+    )

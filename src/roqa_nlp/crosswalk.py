@@ -49,7 +49,7 @@ from . import lexical
 from .codebook import BUILTIN, Codebook, builtin_codebook_with
 from .errors import RoqaError
 from .result import CodingResult
-from .schema import SegmentResult, Suggestion
+from .schema import Code, SegmentResult, Suggestion
 
 
 def crosswalk(source: Codebook, target: Codebook) -> dict[str, list[str]]:
@@ -308,6 +308,50 @@ def chart_codings(
         for s in charted.segments
     ]
     return CodingResult(applied, charted.transcripts, charted.meta), note
+
+
+def project_codes(book: Codebook, result: CodingResult, own: Codebook | None = None) -> list[Code]:
+    """The project's own codes ``result`` uses that ``book`` lacks, as top-level codes of their
+    own: what a crosswalk keeps as it is (see the module notes) when the codings are charted in
+    another codebook, e.g. a new code named in a review charted in CFIR 2.0.
+
+    A project's own code is in no built-in codebook and is a code of ``own`` (the codings'
+    project codebook: ``cfir-2009+project``, or the ``codebook.json`` of a QDA project ``roqa
+    import`` read, whose own codes keep their GUIDs as ids), or has the id of one (``project.``
+    as a review names new codes, or a QDA program's GUID) and is named after its suggestion.
+    Any other code ``book`` lacks (a typo'd id) is not one: the export refuses it."""
+    from .decisions import PROJECT_PREFIX
+    from .exchange.refiqda import is_guid
+
+    builtins = [Codebook.load(b) for b in BUILTIN]
+    found: dict[str, Code] = {}
+    for s in result.segments:
+        for g in s.suggestions:
+            cid = g.code_id
+            if cid in found or book.find(cid) is not None:
+                continue
+            if any(b.find(cid) is not None for b in builtins):
+                continue
+            code = None if own is None else own.find(cid)
+            if code is None and (cid.startswith(PROJECT_PREFIX) or is_guid(cid)):
+                code = Code(id=cid, name=g.name or cid, level="code")
+            if code is not None:  # kept under its own id, whatever its parent was in ``own``
+                found[cid] = dataclasses.replace(
+                    code, level="code", parent=None, domain=None, codable=True
+                )
+    return list(found.values())
+
+
+def with_project_codes(
+    book: Codebook, result: CodingResult, own: Codebook | None = None
+) -> tuple[Codebook, list[Code]]:
+    """``book`` with :func:`project_codes` appended (its id ending ``+project``, as a project
+    codebook's does), and those codes; ``book`` itself when the codings use none."""
+    codes = project_codes(book, result, own)
+    if not codes:
+        return book, []
+    pid = book.id if book.id.endswith(PROJECT_SUFFIX) else f"{book.id}{PROJECT_SUFFIX}"
+    return book.with_codes(codes, id=pid), codes
 
 
 def _targets(code_id: str, walk: dict[str, list[str]], source: Codebook) -> list[str]:

@@ -457,7 +457,7 @@ def code_command(
     if qdpx is not None:
         from ..exchange import export_qdpx
 
-        export_qdpx(charted, book, qdpx, top_k=1)
+        export_qdpx(charted, book, qdpx, top_k=1, own=ac.codebook)
         written["qdpx"] = qdpx
     n_novel = sum(1 for s in result.segments if s.novel)
     n_queued = sum(1 for s in result.segments if s.for_open_coding)

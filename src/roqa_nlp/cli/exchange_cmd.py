@@ -105,6 +105,7 @@ def export_cmd(
             top_k=AUTO if top_k is None else top_k,
             min_probability=min_probability,
             colors=colors,
+            own=_own_codebook(result, codings) if codebook else None,
         )
         _warn(summary.skipped)
         kind = "codings" if summary.by_person else "suggested codings"
@@ -120,11 +121,23 @@ def export_cmd(
         )
         print(
             f"wrote {qdpx}: {summary.sources} transcripts, {summary.selections} {kind} "
-            f"by user '{summary.user}', codebook {book.id}{valence_note(book)}{left_out}"
+            f"by user '{summary.user}', codebook {summary.codebook}{valence_note(book)}{left_out}"
         )
     if qdc is not None:
         export_qdc(book, qdc, colors)
         print(f"wrote {qdc}: codebook {book.id} ({len(book)} codes){valence_note(book)}")
+
+
+def _own_codebook(result: Any, codings: Path) -> Any:
+    """The codebook the codings were made with (a project codebook found beside them), whose
+    own codes an export in another codebook carries over; ``None`` when it cannot be found."""
+    from ..crosswalk import codebook_for
+    from ..errors import RoqaError
+
+    try:
+        return codebook_for(None, result, codings)
+    except RoqaError:
+        return None
 
 
 def valence_note(book: Any) -> str:

@@ -34,7 +34,7 @@ from typing import Any
 
 from .. import __version__
 from ..codebook import Codebook
-from ..errors import RoqaError, first_few
+from ..errors import RoqaError, first_few, warn
 from ..framework import carries_codes
 from ..io import atomic_write_bytes, xml_text
 from ..result import CodingResult
@@ -72,6 +72,11 @@ class QdpxExport:
     not_coded: int = 0
     #: segments left out because they carry no suggestion at all
     no_suggestion: int = 0
+    #: the id of the codebook written: the one given, ``+project`` when the project's own codes
+    #: it lacks were added to it (``project_codes``)
+    codebook: str = ""
+    #: the project's own codes the codebook given lacks, written after its codes
+    project_codes: list[str] = field(default_factory=list)
 
     @property
     def left_out(self) -> int:
@@ -311,17 +316,38 @@ def qdpx_bytes(
     path: Path = Path("project.qdpx"),
     colors: Mapping[str, str] | None = None,
     valence_codes: bool = True,
+    own: Codebook | None = None,
 ) -> tuple[bytes, QdpxExport]:
     """The ``.qdpx`` archive of a coding result, in memory, and a summary of what it holds
-    (``top_k``, ``colors`` and ``valence_codes`` as :func:`export_qdpx` takes them)."""
+    (``top_k``, ``colors``, ``valence_codes`` and ``own`` as :func:`export_qdpx` takes them)."""
+    from ..crosswalk import with_project_codes
+
     person = coder_of(result)
     top_k = codes_per_segment(top_k, person)
     _check_options(top_k, min_probability)
     transcripts = _transcripts_of(result)
+    given = codebook.id
+    codebook, carried = with_project_codes(codebook, result, own or result.codebook)
+    if carried:
+        one = len(carried) == 1
+        warn(
+            f"{len(carried)} code{'' if one else 's'} of the project's own "
+            f"{'is' if one else 'are'} not in codebook {given!r} "
+            f"({first_few([f'{c.id} {c.name}' for c in carried], 3)}): exported as "
+            f"{'a code of its' if one else 'codes of their'} own after the codebook's codes, "
+            f"in codebook {codebook.id!r}",
+            stacklevel=4,
+        )
     now = _timestamp()
     user = person or machine_user_of(result)
     user_guid = _user_guid(result, user)
-    summary = QdpxExport(path=path, user=user, by_person=person is not None)
+    summary = QdpxExport(
+        path=path,
+        user=user,
+        by_person=person is not None,
+        codebook=codebook.id,
+        project_codes=[c.id for c in carried],
+    )
 
     root = ET.Element(
         "Project",
@@ -498,6 +524,7 @@ def export_qdpx(
     min_probability: float = 0.0,
     colors: Mapping[str, str] | None = None,
     valence_codes: bool = True,
+    own: Codebook | None = None,
 ) -> QdpxExport:
     """Write the suggestions of ``result`` as a REFI-QDA project to ``path`` (atomically).
 
@@ -510,6 +537,13 @@ def export_qdpx(
     gives a passage's valence with (see :func:`~.refiqda.add_valence_group`); nothing is coded
     with it. ``codebook`` is a :class:`~roqa_nlp.codebook.Codebook`, a built-in id
     (``"cfir-2009"``) or a codebook JSON file.
+
+    Codes of the project's own that ``codebook`` lacks (a new code named in a review, kept as it
+    is when the codings were translated into CFIR 2.0: :func:`~roqa_nlp.crosswalk.project_codes`)
+    are written after its codes as codes of their own, taken from ``own`` (the codings' project
+    codebook; default ``result.codebook``) or named after their suggestion, with a
+    :class:`~roqa_nlp.errors.RoqaWarning` naming them; the codebook written is then
+    ``<id>+project``. Any other code ``codebook`` lacks is a one-line error.
     """
     out = Path(path)
     data, summary = qdpx_bytes(
@@ -520,6 +554,7 @@ def export_qdpx(
         path=out,
         colors=colors,
         valence_codes=valence_codes,
+        own=own,
     )
     atomic_write_bytes(out, data)
     return summary
