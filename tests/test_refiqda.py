@@ -31,6 +31,7 @@ from roqa_nlp.exchange.safezip import DEFAULT_LIMITS
 from roqa_nlp.exchange.validation import qdpx_schema_errors, schema_errors
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Code, Segment, SegmentResult, Suggestion, Transcript
+from roqa_nlp.transcripts.segment import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 REF = ROOT.parent / "shared" / "reference" / "refi-qda"
@@ -772,6 +773,51 @@ def test_turns_and_participant_come_from_the_speaker_labels(tmp_path: Path) -> N
         ("I", "interviewer", "Thanks."),
     ]
     assert t.participant == "P04"
+
+
+def test_each_imported_passage_gets_the_question_before_it_as_roqa_code_does(
+    tmp_path: Path,
+) -> None:
+    """The context roqa code gives a segment: the nearest interviewer turn before its turn that
+    is not a backchannel ("Mm-hm." is not the question), "" before the first question. Before:
+    "" for every imported passage, so roqa train --codings trained without the questions."""
+    text = (
+        "P04: Hello.\nI: What gets in the way?\nP04: We lacked staff.\nI: Mm-hm.\n"
+        "P04: And money.\nI: What helps?\nP04: The manager."
+    )
+    spans = ["Hello.", "lacked staff", "And money.", "The manager", "What helps?"]
+    sels = "".join(selection(text.index(w), text.index(w) + len(w)) for w in spans)
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="interview">'
+        f"<PlainTextContent>{text}</PlainTextContent>{sels}</TextSource>"
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
+    assert [(s.segment.text, s.segment.context) for s in p.codings["Alice"]] == [
+        ("Hello.", ""),
+        ("lacked staff", "What gets in the way?"),
+        ("And money.", "What gets in the way?"),
+        ("What helps?", "What gets in the way?"),  # the interviewer's own turn: the one before
+        ("The manager", "What helps?"),
+    ]
+    (t,) = p.transcripts
+    assert [s.context for s in segment(t)] == [
+        "",
+        "What gets in the way?",
+        "What gets in the way?",
+        "What helps?",
+    ]
+
+
+def test_a_source_without_speaker_labels_gives_no_question(tmp_path: Path) -> None:
+    text = "What gets in the way? We lacked staff."
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="notes">'
+        f"<PlainTextContent>{text}</PlainTextContent>{selection(22, 38)}</TextSource>"
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
+    assert [(s.segment.text, s.segment.context) for s in p.codings["Alice"]] == [
+        ("We lacked staff.", "")
+    ]
 
 
 # -- decisions coming back from a QDA program ----------------------------------------------------

@@ -411,12 +411,16 @@ def _segment_results(
     noted: set[str] | None = None,
     lost: dict[str, list[str]] | None = None,
 ) -> list[SegmentResult]:
-    """Segments in transcript order, then by position; ids from roqa_nlp's selection names.
+    """Segments in transcript order, then by position; ids from roqa_nlp's selection names, and
+    each one's context the question before its turn (:func:`~roqa_nlp.transcripts.segment.questions_before`).
     The ids of those whose selection's description gave a person's valence are put in
     ``noted``; those with codes whose probability no note gave, in ``lost`` (id -> codes)."""
+    from ..transcripts.segment import questions_before
+
     out: list[SegmentResult] = []
     used: set[str] = set()
     turn_ends: dict[str, list[int]] = {}
+    questions: dict[str, list[str]] = {}
     for p in sorted(pending, key=lambda x: (rank[x.transcript.id], x.start, x.end, x.order)):
         t = p.transcript
         name = _LINE_PREFIX.sub("", p.name)
@@ -430,6 +434,8 @@ def _segment_results(
         ends = turn_ends.setdefault(t.id, [u.end for u in t.turns])
         i = bisect.bisect_right(ends, p.start)
         turn = t.turns[i] if i < len(t.turns) and t.turns[i].start < p.end else None
+        # the question before it, as roqa code gives a segment of that turn its context
+        asked = questions.setdefault(t.id, questions_before(t))
         out.append(
             SegmentResult(
                 segment=Segment(
@@ -441,6 +447,7 @@ def _segment_results(
                     end=p.end,
                     text=t.text[p.start : p.end],
                     turn_index=i if turn else 0,
+                    context=asked[i] if turn else "",
                 ),
                 suggestions=p.suggestions,
             )

@@ -228,27 +228,37 @@ def segment_spans(
     return spans
 
 
+def questions_before(transcript: Transcript) -> list[str]:
+    """The context of a segment of each turn of ``transcript`` (by turn index): the text of the
+    nearest preceding interviewer turn that is not a backchannel (the question being answered),
+    or ``""`` before the first question. What :func:`segment` gives each segment, and ``roqa
+    import`` each coded passage of a transcript it reads back."""
+    text = transcript.text
+    out: list[str] = []
+    question = ""
+    for turn in transcript.turns:
+        out.append(question)
+        if turn.role == "interviewer":
+            words = text[turn.start : turn.end]
+            if not is_backchannel(words):
+                question = words.strip()
+    return out
+
+
 def segments_from_spans(transcript: Transcript, spans: list[SegmentSpan]) -> list[Segment]:
     """The :class:`Segment` of each ``(turn index, start, end)`` of ``transcript``, numbered from 1.
 
-    ``context`` of a segment is the text of the nearest preceding interviewer turn that is not a
-    backchannel (the question being answered), or ``""`` before the first question. Times are
-    those of the cues the segment's first and last characters lie in, or its turn's (module
+    ``context`` of a segment is the question before its turn (:func:`questions_before`). Times
+    are those of the cues the segment's first and last characters lie in, or its turn's (module
     docstring).
     """
     text = transcript.text
     turns = transcript.turns
     timeline = cue_timeline(transcript)
     segments: list[Segment] = []
-    question = ""
-    asked = 0  # turns before this index have been looked at for a question
+    questions = questions_before(transcript) if spans else []
     for index, start, end in spans:
-        for turn in turns[asked:index]:
-            if turn.role == "interviewer":
-                words = text[turn.start : turn.end]
-                if not is_backchannel(words):
-                    question = words.strip()
-        asked = max(asked, index)
+        question = questions[index]
         turn = turns[index]
         begin_time, end_time = segment_times(turn, timeline.get(index), start, end)
         segments.append(
