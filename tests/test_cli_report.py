@@ -375,3 +375,61 @@ def test_an_order_file_may_separate_ids_by_commas(tmp_path: Path, capsys) -> Non
     assert code == 0, err
     rows = list(csv.reader((tmp_path / "s.csv").open(encoding="utf-8-sig")))
     assert [r[1] for r in rows[1:]] == ["p02_interview", "p01_interview", "p03_interview"]
+
+
+def interviews_of(tmp_path: Path, ids: list[tuple[str, str]]) -> Path:
+    """One coded passage per transcript (id, participant), held in the order given."""
+    transcripts, segments = {}, []
+    for tid, who in ids:
+        text = f"{who}: We never have the staff."
+        transcripts[tid] = Transcript(
+            id=tid, text=text, turns=[Turn(who, "participant", 5, len(text))], participant=who
+        )
+        segments.append(
+            SegmentResult(
+                Segment(f"{tid}:0001", tid, who, "participant", 5, len(text), text[5:]),
+                [Suggestion("IS.E.2", "Available Resources", "IS", 1.0, "barrier")],
+            )
+        )
+    out = tmp_path / "Alice"
+    CodingResult(segments, transcripts, {"codebook": "cfir-2009", "user": {"name": "Alice"}}).save(
+        out
+    )
+    return out
+
+
+def test_saturation_notes_when_the_coded_order_is_not_the_participants(
+    tmp_path: Path, capsys
+) -> None:
+    """Interview 9 - final.txt (P09) sorts before p01 ... by file name: saturation counts it
+    first. Before: nothing said so."""
+    names = [("Interview 9 - final", "P09"), ("manager_call", "P06"), ("p01", "P01")]
+    names += [(f"p{n:02d}", f"P{n:02d}") for n in (2, 3, 4, 5)] + [("twelve", "P12")]
+    folder = interviews_of(tmp_path, names)
+    s = tmp_path / "s.csv"
+    code, out, err = run(["report", str(folder), "--saturation", str(s)], capsys)
+    assert code == 0, err
+    assert out.splitlines()[-1] == (
+        "note: saturation takes the interviews in the order they were coded (a folder's in "
+        "file-name order; by participant: P09, P06, P01\u2013P05, P12), not participant order "
+        "(P01\u2013P06, P09, P12); to judge it in the order they were done in, give --order "
+        "(participant or transcript ids separated by commas, e.g. --order P01,P02,P03,..., or a "
+        "file with one per line)"
+    )
+    code, out, _ = run(["report", str(folder), "--saturation", str(s), "--order", "P01,P02,P03,P04,P05,P06,P09,P12"], capsys)  # fmt: skip
+    assert code == 0 and "note: saturation" not in out
+
+
+def test_saturation_says_nothing_of_order_in_participant_order_or_without_numbered_ids(
+    tmp_path: Path, capsys
+) -> None:
+    s = tmp_path / "s.csv"
+    for ids in (
+        [("p01", "P01"), ("p02", "P02"), ("p10", "P10")],  # in order
+        [("b", "P02"), ("a", "P01"), ("focus", "focus")],  # a case not numbered
+        [("b", "P02"), ("a", "S01")],  # numbered alike? no
+    ):
+        folder = interviews_of(tmp_path / ids[0][0] / ids[1][0], ids)
+        code, out, err = run(["report", str(folder), "--saturation", str(s)], capsys)
+        assert code == 0, err
+        assert "note: saturation" not in out

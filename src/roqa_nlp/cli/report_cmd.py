@@ -4,6 +4,7 @@ barriers/enablers table and the saturation table as files for a write-up)."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -241,6 +242,60 @@ def report_command(
         else:
             sat.to_csv(saturation_out)
         typer.echo(f"saturation: {saturation_out} ({sat.verdict})")
+        if order is None and (note := participant_order_note(sat.participants)) is not None:
+            typer.echo(note)
+
+
+_NUMBERED = re.compile(r"(\D*?)0*(\d+)")
+
+
+def _numbered(participant: str) -> tuple[str, int] | None:
+    """A participant id's letters (any case) and number (``P07`` -> ``("p", 7)``), else None."""
+    m = _NUMBERED.fullmatch(participant.strip())
+    return None if m is None else (m.group(1).casefold(), int(m.group(2)))
+
+
+def _runs(ids: list[str]) -> str:
+    """Participant ids joined by commas, three or more numbered one after another written as a
+    range (``P01–P05``)."""
+    parts: list[str] = []
+    k = 0
+    while k < len(ids):
+        end = k
+        while end + 1 < len(ids) and (a := _numbered(ids[end])) and (b := _numbered(ids[end + 1])):
+            if b != (a[0], a[1] + 1):
+                break
+            end += 1
+        if end - k >= 2:
+            parts.append(f"{ids[k]}\u2013{ids[end]}")
+        else:
+            parts.extend(ids[k : end + 1])
+        k = end + 1
+    return ", ".join(parts)
+
+
+def participant_order_note(participants: list[str]) -> str | None:
+    """The note ``roqa report --saturation`` prints when the interviews, taken in the order they
+    were coded (the default: a folder's in file-name order), are not in their participants'
+    order, and every interview has an id of its own numbered alike (``P01`` ... ``P13``): the
+    saturation verdict depends on the order, and interviews are often numbered in the order
+    they were done. ``None`` otherwise."""
+    numbered = [_numbered(p) for p in participants]
+    if len(participants) < 2 or any(n is None for n in numbered):
+        return None
+    if len({n[0] for n in numbered if n}) != 1 or len(set(numbered)) != len(numbered):
+        return None
+    by_id = sorted(participants, key=lambda p: _numbered(p) or ("", 0))
+    if by_id == participants:
+        return None
+    example = ",".join(by_id[:3]) + (",..." if len(by_id) > 3 else "")
+    return (
+        "note: saturation takes the interviews in the order they were coded (a folder's in "
+        f"file-name order; by participant: {_runs(participants)}), not participant order "
+        f"({_runs(by_id)}); to judge it in the "
+        "order they were done in, give --order (participant or transcript ids separated by "
+        f"commas, e.g. --order {example}, or a file with one per line)"
+    )
 
 
 def write_table(
