@@ -118,6 +118,7 @@ def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
         "rejected": 2,
         "short_of_all": 0,
         "not_found": 1,
+        "valence_not_found": 0,
         "accept": 2,
         "recode": 1,
         "new-code": 1,
@@ -515,3 +516,22 @@ def test_export_qdpx_takes_a_project_code_from_the_codings_own_codebook(
         'name="Agency staff" isCodable="true"> <Description>Project code created during open '
         "coding: Agency staff.</Description>" in " ".join(qde.split())
     )
+
+
+def test_a_valence_decision_on_a_segment_gone_since_is_counted_as_left_out(tmp_path: Path) -> None:
+    """The transcript was edited after the review: the passage a barrier was given to is gone.
+    Before: its valence row was dropped without a word, while a code row on no segment was
+    counted in the "left out" line and warned of."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    gone = Decision("p01:0009", "valence", text="The rota was rewritten.", valence="barrier")
+    write_decisions(coded / "decisions.csv", [*DECISIONS, gone])
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
+    assert run.code == 0, run.err
+    assert (
+        "left out: 1 code decision(s) on no segment of the codings, 1 valence decision(s) on no "
+        "segment of the codings. Only these are charted"
+    ) in " ".join(run.out.split())
+    assert (
+        "1 valence decision(s) on no segment of the codings, left out: “The rota was rewritten.”"
+    ) in " ".join(run.err.split())

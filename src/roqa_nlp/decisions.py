@@ -763,9 +763,10 @@ def reviewed_codings(
     wins), each at probability 1, with the researcher's valence when they gave one (valence
     probability 1), else the model's with the model's valence probability (a "valence unsure"
     stays unsure). Rows a later row contradicts (an accept then a reject of one code, two
-    valences for one segment) and code decisions on no segment are warned about, named by their
-    rows and first words. A segment whose decisions reject every suggestion it shows is kept with no
-    code: the reviewer decided it; one with only some rejected is not decided yet. Segments
+    valences for one segment) and code and valence decisions on no segment are warned about,
+    named by their rows and first words. A segment whose decisions reject every suggestion it
+    shows is kept with no code: the reviewer decided it; one with only some rejected is not
+    decided yet. Segments
     without a code decision, and transcripts with none, are left out;
     ``meta["reviewed_segments"]`` lists the decided segments, which
     ``roqa agree`` compares. The result is ``coder``'s (its meta records them as the user, not a
@@ -778,8 +779,8 @@ def reviewed_codings(
     ``accept``/``recode``/``new-code`` codes by their deciding row, ``rejected`` segments
     decided with no code, ``short_of_all`` segments left out as undecided (some suggestions
     rejected, the others neither accepted nor rejected: :func:`rejects_all`), ``not_found`` code
-    decisions on no segment, ``notes`` and ``valence_only`` valences on a segment given no
-    coding."""
+    decisions on no segment, ``valence_not_found`` valence decisions (giving a valence) on no
+    segment, ``notes`` and ``valence_only`` valences on a segment given no coding."""
     from dataclasses import replace
 
     from .errors import warn
@@ -800,6 +801,7 @@ def reviewed_codings(
     state: dict[str, dict[str, str]] = {}  # segment -> code -> its last decision
     valence: dict[str, str] = {}
     lost: list[Decision] = []
+    lost_valences: list[Decision] = []  # valence rows on no segment (a transcript edited since)
     conflicts: list[str] = []  # rows a later row contradicts, settled by the later one
     valence_row: dict[str, Decision] = {}
     code_row: dict[tuple[str, str], Decision] = {}
@@ -807,6 +809,8 @@ def reviewed_codings(
         if o is None:
             if d.decision != VALENCE:
                 lost.append(d)
+            elif d.valence:
+                lost_valences.append(d)
             continue
         if d.valence:
             before = valence_row.get(o)
@@ -844,7 +848,14 @@ def reviewed_codings(
             f"{len(lost)} code decision(s) on no segment of the codings, left out: {_named(lost)}",
             path=where,
         )
+    if lost_valences:
+        warn(
+            f"{len(lost_valences)} valence decision(s) on no segment of the codings, left out: "
+            f"{_named(lost_valences)}",
+            path=where,
+        )
     counts = {"segments": 0, "codes": 0, "rejected": 0, "short_of_all": 0, "not_found": not_found}
+    counts["valence_not_found"] = len(lost_valences)
     counts.update({k: 0 for k in ("accept", "recode", "new-code")})
     out: list[SegmentResult] = []
     for s in result.segments:

@@ -69,6 +69,9 @@ def apply_decisions_command(
         f"{counts['not_found']} code decision(s) on no segment of the codings"
         if counts["not_found"]
         else "",
+        f"{counts['valence_not_found']} valence decision(s) on no segment of the codings"
+        if counts["valence_not_found"]
+        else "",
         f"{counts['short_of_all']} segment(s) with some suggestions rejected and the others "
         "undecided (accept one, or reject every suggestion shown)"
         if counts["short_of_all"]
