@@ -210,3 +210,31 @@ def test_roqa_evaluate_writes_its_predictions_as_a_spreadsheet(
         assert (
             1 >= float(r["probability_1"]) >= float(r["probability_2"]) >= float(r["probability_3"])
         )
+
+
+def test_a_jsonl_code_string_holds_several_codes_as_a_spreadsheet_cell_does(
+    tmp_path: Path,
+) -> None:
+    # the same cell, "Available Resources; External Policy & Incentives", in both kinds of file
+    # (the tester's repro: JSON Lines said "unknown code", the CSV scored both codes)
+    record = {"text": "We lost six support workers.", "construct": "Cost; Culture"}
+    jsonl = tmp_path / "gold.jsonl"
+    jsonl.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    sheet = tmp_path / "gold.csv"
+    sheet.write_text(csv_text([["text", "construct"], list(record.values())]), encoding="utf-8")
+    assert load_evaluation_set(jsonl, CFIR).codes == [["IC.H", "IS.C"]]
+    assert load_evaluation_set(sheet, CFIR).codes == [["IC.H", "IS.C"]]
+    assert load_training_set(jsonl, CFIR, descriptions=False).codes == [["IC.H", "IS.C"]]
+
+
+@pytest.mark.parametrize("name", ["gold.jsonl", "gold.csv"])
+def test_a_code_cell_of_separators_alone_is_empty_not_none(tmp_path: Path, name: str) -> None:
+    p = tmp_path / name
+    if name.endswith(".jsonl"):
+        p.write_text(json.dumps({"text": "Hello.", "construct": " ; "}) + "\n")
+    else:
+        p.write_text(csv_text([["text", "construct"], ["Hello.", " ; "]]))
+    with pytest.raises(RoqaError) as err:
+        load_evaluation_set(p, CFIR)
+    item = "line 1" if name.endswith(".jsonl") else "row 2"
+    assert f": {item} has an empty" in str(err.value)

@@ -100,7 +100,7 @@ from .agreement import (
 from .errors import RoqaError, first_few, quoted
 from .framework import carries_codes
 from .io import csv_delimiter, read_text
-from .record_files import CODE_SEPARATOR
+from .record_files import code_names as cell_codes
 from .result import CodingResult
 from .schema import SegmentResult
 from .transcripts import natural_key
@@ -280,7 +280,7 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
                 hint="every row needs a unit and a coder; leave only code empty for 'no code'",
             )
         # several codes in one cell, as roqa evaluate reads them ("Culture; Cost")
-        codes = [c.strip() for c in cells[ik].split(CODE_SEPARATOR) if c.strip()] or [""]
+        codes = cell_codes(cells[ik]) or [""]
         for code in codes:
             if code and codebook is not None:
                 found = codebook.find(code)

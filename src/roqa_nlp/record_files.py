@@ -12,6 +12,9 @@ question), ``setting``, ``source``, ``kind`` and ``id`` (:mod:`roqa_nlp.training
   code. An empty code cell is an error rather than "fits no code", so that a row left uncoded
   never teaches or scores the model as off-framework talk.
 
+A JSON Lines record's ``construct`` or ``codes`` string is read as such a cell too
+(:func:`code_names`): ``"Available Resources; Cost"`` is two codes in either kind of file.
+
 :func:`read_records` gives each record with the number of its line or row, for errors.
 """
 
@@ -94,6 +97,13 @@ def xlsx_rows(path: Path) -> Iterable[Sequence[Any]]:
     return rows
 
 
+def code_names(cell: str) -> list[str]:
+    """The code names or ids a ``construct`` or ``codes`` cell (or a JSON Lines record's string)
+    holds: one, or several separated by :data:`CODE_SEPARATOR`, each stripped; ``[]`` when it
+    holds none (blank, or separators alone)."""
+    return [s.strip() for s in cell.split(CODE_SEPARATOR) if s.strip()]
+
+
 def _cell(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
@@ -132,7 +142,12 @@ def _spreadsheet_records(
         if not record:
             continue  # a blank row
         record.setdefault("text", "")
-        given = [c for c in code_columns if c in record]
+        # a cell of separators alone (" ; ") holds no code: empty, not "fits no code"
+        given = [
+            c
+            for c in code_columns
+            if c in record and (isinstance(raw[c], (list, tuple)) or code_names(record[c]))
+        ]
         if not given:
             raise RoqaError(
                 f"{item} {n} has an empty `{code_columns[0]}` cell",
@@ -145,7 +160,7 @@ def _spreadsheet_records(
             if isinstance(value, (list, tuple)):
                 record[column] = [str(v).strip() for v in value]
                 continue
-            names = [s.strip() for s in record[column].split(CODE_SEPARATOR) if s.strip()]
+            names = code_names(record[column])
             record[column] = names[0] if len(names) == 1 else names
         out.append((n, record))
     return out

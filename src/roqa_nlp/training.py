@@ -24,6 +24,7 @@ from .codebook import Codebook
 from .errors import RoqaError, quoted
 from .io import sha256_bytes
 from .record_files import (
+    code_names,
     dataframe_records,
     is_record_file,
     is_spreadsheet,
@@ -162,17 +163,17 @@ def _codes_of(
     raw = record.get(key)
     if raw is None and record.get("kind") in NOT_CODED_KINDS:
         raw = []  # talk marked by its kind (procedural, off-framework): no code by definition
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
+    if isinstance(raw, str):  # one code, or several separated by ";" as in a spreadsheet cell
+        raw = code_names(raw) or None
+    if raw is None:
         said = "no code" if key not in record else f'an empty "{key}"'
         raise RoqaError(
             f"{item} {line} has {said}",
             path=where,
-            hint='give "construct" (or "codes"): a code\'s name or id, a list of them, or '
-            '"NONE" for talk that fits no code; a record not coded yet is never learned as '
-            "off-framework talk",
+            hint='give "construct" (or "codes"): a code\'s name or id, several separated by '
+            '";" or a list of them, or "NONE" for talk that fits no code; a record not coded '
+            "yet is never learned as off-framework talk",
         )
-    if isinstance(raw, str):
-        raw = [] if raw.strip().lower() in NONE_LABELS else [raw]
     if not isinstance(raw, list) or not all(isinstance(name, str) for name in raw):
         found = json.dumps(raw, ensure_ascii=False)
         raise RoqaError(
