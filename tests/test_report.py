@@ -193,6 +193,25 @@ def test_report_draws_a_reliability_diagram_when_gold_labels_are_given(cfir: Cod
     assert "expected calibration error 0.325" in out
 
 
+def test_without_gold_labels_the_report_says_how_to_get_a_reliability_diagram(
+    cfir: Codebook,
+) -> None:
+    """No command writes `reliability` into a run: the report names the real ways (roqa
+    evaluate's calibration on coded records; its --predictions into run.json, as docs/report.md
+    shows) rather than a "run metadata" the user has no command to set."""
+    out = " ".join(render_report(build_result(), cfir).split())
+    assert "to the run metadata to show one" not in out
+    assert (
+        "No gold labels in this run, so no reliability diagram. <code>roqa evaluate "
+        "LABELLED.jsonl</code> measures how well the model's probabilities are calibrated "
+        "(<code>ece</code>, expected calibration error) on quotes you have coded; no command "
+        "adds it to a run: to draw the diagram here, add <code>reliability</code> (each record's "
+        "top probability and whether it was right, from <code>roqa evaluate LABELLED.jsonl "
+        "--predictions preds.jsonl</code>) to this run's <code>run.json</code>, as the roqa "
+        'documentation\'s report page (docs/report.md, "A reliability diagram") shows.'
+    ) in out
+
+
 def test_reliability_bins_and_ece_match_a_hand_computation() -> None:
     bins = reliability_bins([0.95, 0.91, 0.15], [1, 0, 0])
     assert [(round(b["lower"], 9), b["count"], b["accuracy"]) for b in bins] == [
