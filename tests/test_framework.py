@@ -22,6 +22,7 @@ from roqa_nlp.framework import (
     rate_construct,
     saturation,
 )
+from roqa_nlp.report import saturation_view
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Code, Segment, SegmentResult, Suggestion, Transcript
 
@@ -44,6 +45,54 @@ def test_saturation_names_what_the_last_new_codes_rest_on() -> None:
         "B": {"segments": 1, "max_probability": 0.9},
         "C": {"segments": 1, "max_probability": 0.9},
     }
+
+
+def test_saturation_marks_new_codes_resting_only_on_unsure_suggestions() -> None:
+    """Tester D: unreviewed model output charted each segment's top suggestion as a code the
+    interview used, at p = 0.19 too (a personal story as Intervention Source). A new code whose
+    every segment is below SURE_CODE (0.40, "code unsure" as Table 2 marks it) is marked in the
+    sheet and the report, and both verdicts say how many there are; the verdict itself is
+    unchanged. A code with one sure segment among unsure ones is not marked."""
+    result = interviews(["A B", "C", "D"])
+    result.segments += [
+        seg("I01", 5, "my dad's allotment", ("IC.A", 0.19, "neutral")),
+        seg("I02", 5, "the rota, sort of", ("IS.C", 0.33, "barrier")),
+        seg("I02", 6, "the rota again", ("IS.C", 0.38, "barrier")),
+        seg("I03", 5, "the ward", ("E", 0.2, "neutral")),
+        seg("I03", 6, "the ward, clearly", ("E", 0.85, "neutral")),
+    ]
+    s = saturation(result)
+    assert s.new_codes == [["A", "B", "IC.A"], ["C", "IS.C"], ["D", "E"]]
+    assert s.unsure_new == [["IC.A"], ["IS.C"], []]
+    assert [r[4:6] for r in s.rows()] == [
+        ["new_codes", "unsure_new_codes"],
+        ["A B IC.A", "IC.A (0.19)"],
+        ["C IS.C", "IS.C (0.38)"],
+        ["D E", ""],
+    ]
+    note = (
+        "; 2 of the 7 new codes rest only on unsure suggestions (every segment below p=0.40: "
+        "interview 1: IC.A p=0.19; interview 2: IS.C p=0.38): the verdict counts them as codes "
+        "the interviews used, so review them before reporting it"
+    )
+    assert s.francis.message == (
+        "saturation not reached (10+3 rule): only 3 interview(s), the rule needs at least 13; "
+        "continue interviewing until 3 consecutive interviews add no new code" + note
+    )
+    assert s.guest.message == (
+        "saturation not reached: 3 interview(s) are too few for a base of 4 and a run of 2" + note
+    )
+    assert s.to_dict()["unsure_new_codes"] == [["IC.A"], ["IS.C"], []]
+    view = saturation_view(s)
+    assert [i["new"] for i in view["interviews"]][:2] == [
+        ["A (1, p=0.90)", "B (1, p=0.90)", "IC.A (1, p=0.19, code unsure)"],
+        ["C (1, p=0.90)", "IS.C (2, p=0.38, code unsure)"],
+    ]
+    # a person's codes are never unsure, whatever probability a file gives them
+    result.meta = {"user": {"name": "Alice"}}
+    mine = saturation(result, top_k=1)
+    assert mine.unsure_new == [] and "unsure" not in mine.francis.message
+    assert [r[5] for r in mine.rows()[1:]] == ["", "", ""]
 
 
 def test_saturation_counts_talk_for_open_coding_and_says_when_the_quiet_run_holds_it() -> None:
@@ -1156,15 +1205,15 @@ def test_table_2_and_saturation_write_csv_and_a_workbook(tmp_path: Path) -> None
 
     sat = saturation(r)
     assert sat.rows() == [
-        ["n", "interview", "participant", "new", "new_codes", "cumulative", "open_coding", "stopping_rule"],
-        [1, "T1", "P01", 2, "IC.F IS.C", 2, 1, "initial sample"],  # the novel line about Biscuit
-        [2, "T2", "P02", 0, "", 2, 0, "initial sample"],
-        [3, "T3", "P01", 0, "", 2, 0, "initial sample"],
+        ["n", "interview", "participant", "new", "new_codes", "unsure_new_codes", "cumulative", "open_coding", "stopping_rule"],
+        [1, "T1", "P01", 2, "IC.F IS.C", "", 2, 1, "initial sample"],  # the novel line about Biscuit
+        [2, "T2", "P02", 0, "", "", 2, 0, "initial sample"],
+        [3, "T3", "P01", 0, "", "", 2, 0, "initial sample"],
     ]  # fmt: skip
     sat.to_csv(tmp_path / "sat.csv")
     assert (tmp_path / "sat.csv").read_text("utf-8-sig").splitlines()[
         1
-    ] == "1,T1,P01,2,IC.F IS.C,2,1,initial sample"
+    ] == "1,T1,P01,2,IC.F IS.C,,2,1,initial sample"
 
 
 def test_charting_objects_have_short_reprs() -> None:

@@ -1091,6 +1091,10 @@ class Saturation:
     #: per interview, whether it has no code charted at all: no evidence, so the 10+3 rule
     #: passes it over (:func:`francis_stopping_rule`); empty: every interview has codes
     nothing_coded: list[bool] = field(default_factory=list)
+    #: per interview, its new codes that rest only on unsure suggestions: a model's, every one
+    #: of its segments charted with the code below :data:`SURE_CODE` ("code unsure", as Table 2
+    #: marks a quote); the verdicts count them and say how many (empty: none)
+    unsure_new: list[list[str]] = field(default_factory=list)
 
     def quiet_run(self) -> list[int]:
         """The interviews (1-based) whose codes, none new, met the 10+3 rule: the last
@@ -1125,6 +1129,19 @@ class Saturation:
         named = any(x != k for x, k in zip(labels, ids, strict=True))
         return ("; " if named else " ").join(labels)
 
+    def unsure_new_labels(self, n: int) -> str:
+        """The new codes of the ``n``-th interview (0-based) that rest only on unsure
+        suggestions, each with its highest probability, as one cell: ``PR.C (0.19) IS.A
+        (0.33)`` (``; `` between them when a code is shown by its name); empty when none."""
+        ids = self.unsure_new[n] if n < len(self.unsure_new) else []
+        labels = [self.code_label(k) for k in ids]
+        named = any(x != k for x, k in zip(labels, ids, strict=True))
+        support = self.new_support[n] if n < len(self.new_support) else {}
+        return ("; " if named else " ").join(
+            f"{x} ({support[k][1]:.2f})" if k in support else x
+            for x, k in zip(labels, ids, strict=True)
+        )
+
     @property
     def new_counts(self) -> list[int]:
         """Per interview, how many codes it brought that no earlier interview carried."""
@@ -1144,6 +1161,7 @@ class Saturation:
             "new_counts": self.new_counts,
             "cumulative": self.cumulative,
             "open_coding": self.open_coding,
+            "unsure_new_codes": self.unsure_new,
             "new_support": [
                 {k: {"segments": n, "max_probability": p} for k, (n, p) in row.items()}
                 for row in self.new_support
@@ -1187,8 +1205,10 @@ class Saturation:
 
     def rows(self) -> list[list[Any]]:
         """Header + one row per interview in order: position, interview, participant, the new
-        codes (count and ids), codes so far, segments waiting for open coding, and where the
-        stopping rule stands (:meth:`stopping_rule`), so that a .csv carries the verdict too."""
+        codes (count and ids), those of them resting only on unsure suggestions (with their
+        highest probability: :meth:`unsure_new_labels`), codes so far, segments waiting for open
+        coding, and where the stopping rule stands (:meth:`stopping_rule`), so that a .csv
+        carries the verdict too."""
         rows: list[list[Any]] = [
             [
                 "n",
@@ -1196,6 +1216,7 @@ class Saturation:
                 "participant",
                 "new",
                 "new_codes",
+                "unsure_new_codes",
                 "cumulative",
                 "open_coding",
                 "stopping_rule",
@@ -1207,10 +1228,20 @@ class Saturation:
         ):
             waiting = self.open_coding[n] if n < len(self.open_coding) else 0
             rows.append(
-                [self.number(n + 1), t, p, len(new), self.new_code_labels(n), cum, waiting, rule[n]]
+                [
+                    self.number(n + 1),
+                    t,
+                    p,
+                    len(new),
+                    self.new_code_labels(n),
+                    self.unsure_new_labels(n),
+                    cum,
+                    waiting,
+                    rule[n],
+                ]
             )
         for t, p, k in self.not_reviewed:  # in the study's order, else after the others
-            row = [k if k is not None else "", t, p, "", "", "", "", "not reviewed"]
+            row = [k if k is not None else "", t, p, "", "", "", "", "", "not reviewed"]
             at = next(
                 (
                     i
@@ -1403,7 +1434,9 @@ def saturation(
     (default: the order the result holds them). Ids it leaves out are not considered; unknown or
     repeated ids are errors. ``top_k`` and ``min_probability`` choose which suggestions count as
     codes (see :func:`coded_segments`); a code given by name counts as its id in ``codebook``
-    (default: the one the result recorded).
+    (default: the one the result recorded). A model's new code whose every segment in the
+    interview is below :data:`SURE_CODE` is still counted, but listed in
+    :attr:`Saturation.unsure_new`, and both verdicts say how many there are.
     """
     result = as_result(result, "saturation")
     meta = result.meta if isinstance(result.meta, dict) else {}
@@ -1529,6 +1562,11 @@ def saturation(
     from .exchange.qdpx_export import coder_of
 
     person = coder_of(result) is not None  # a person's codes are all at p = 1: no p shown
+    # a model's new codes charted only from suggestions below SURE_CODE ("code unsure")
+    unsure_new = [
+        [] if person else [code for code, (_, p) in row.items() if p < SURE_CODE]
+        for row in new_support
+    ]
 
     def evidence(k: int) -> str:
         """Interview ``k``'s new codes with what they rest on: a verdict kept open by one
@@ -1608,6 +1646,28 @@ def saturation(
             "interviews after the stopping point do not bear saturation out"
         )
 
+    def unsure_note() -> str:
+        """What either verdict must add when new codes rest only on unsure suggestions: it counts
+        them as codes the interviews used, and the model was not sure of them."""
+        flagged = [k for k in range(1, len(seq) + 1) if unsure_new[k - 1]]
+        if not flagged:
+            return ""
+        n = sum(len(unsure_new[k - 1]) for k in flagged)
+        listed = "; ".join(
+            f"interview {num(k)}: "
+            + ", ".join(
+                f"{shown_code(code, names.get(code), shown)} p={new_support[k - 1][code][1]:.2f}"
+                for code in unsure_new[k - 1]
+            )
+            for k in flagged[:3]
+        )
+        more = f"; and {len(flagged) - 3} more interview(s)" if len(flagged) > 3 else ""
+        return (
+            f"; {n} of the {sum(counts)} new codes rest only on unsure suggestions (every "
+            f"segment below p={SURE_CODE:.2f}: {listed}{more}): the verdict counts them as codes "
+            "the interviews used, so review them before reporting it"
+        )
+
     def name(k: int | None) -> str | None:
         return None if k is None else seq[k - 1]
 
@@ -1681,6 +1741,7 @@ def saturation(
             f"continue interviewing until {stopping_criterion} consecutive interviews add no "
             "new code"
         )
+    msg += unsure_note()
     if unreached:
         msg += "; " + not_reviewed_note(unreached)
     francis = FrancisVerdict(initial_sample, stopping_criterion, at is not None, at, name(at), msg)
@@ -1712,6 +1773,7 @@ def saturation(
             f"saturation not reached: every run of {run_length} interviews after a base of "
             f"{base_size} added more than {pct} new information"
         )
+    gmsg += unsure_note()
     if unreached:
         gmsg += "; " + not_reviewed_note(unreached)
     guest = GuestView(
@@ -1739,6 +1801,7 @@ def saturation(
         numbers,
         unreached,
         empty if any(empty) else [],
+        unsure_new if any(unsure_new) else [],
     )
 
 

@@ -675,7 +675,10 @@ def thin_rating(r: Any) -> bool:
 
 def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
     """The saturation verdicts and each interview's new codes, each with its segments in the
-    interview and their highest probability (a person's codes with their segments only)."""
+    interview and their highest probability (a person's codes with their segments only), and
+    ``code unsure`` when it rests only on suggestions below
+    :data:`~roqa_nlp.framework.SURE_CODE` (:attr:`~roqa_nlp.framework.Saturation.unsure_new`)."""
+    unsure = sat.unsure_new or [[] for _ in sat.interviews]
     judged = [
         {
             "n": sat.number(i),
@@ -686,14 +689,15 @@ def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
                 if k not in support
                 else f"{sat.code_label(k)} ({support[k][0]})"
                 if person
-                else f"{sat.code_label(k)} ({support[k][0]}, p={support[k][1]:.2f})"
+                else f"{sat.code_label(k)} ({support[k][0]}, p={support[k][1]:.2f}"
+                + (", code unsure)" if k in doubtful else ")")
                 for k in new
             ],
             "cumulative": cum,
             "open_coding": n_open,
             "stopping_rule": rule,
         }
-        for i, (tid, p, new, cum, n_open, support, rule) in enumerate(
+        for i, (tid, p, new, cum, n_open, support, doubtful, rule) in enumerate(
             zip(
                 sat.interviews,
                 sat.participants,
@@ -701,6 +705,7 @@ def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
                 sat.cumulative,
                 sat.open_coding,
                 sat.new_support,
+                unsure,
                 sat.stopping_rule(),
                 strict=True,
             ),
