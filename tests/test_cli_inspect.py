@@ -23,30 +23,31 @@ def test_inspect_reports_each_speakers_role_turns_and_words_of_the_examples() ->
             {"speaker": "Interviewer", "role": "interviewer", "turns": 30, "words": 276},
             {"speaker": "P01", "role": "participant", "turns": 29, "words": 1655},
         ],
-        [  # the interviewer's 9 "Mm-hmm." cues between two of P02's are left out
-            {"speaker": "Interviewer", "role": "interviewer", "turns": 21, "words": 213},
-            {"speaker": "P02", "role": "participant", "turns": 21, "words": 1706},
+        [  # the interviewer's 10 "Mm-hmm." (and a "That makes sense.") cues between two of
+            # P02's are left out
+            {"speaker": "Interviewer", "role": "interviewer", "turns": 20, "words": 210},
+            {"speaker": "P02", "role": "participant", "turns": 20, "words": 1706},
         ],
         [  # and her 8 paragraphs of them between two of P03's (the .txt keeps its own turns)
             {"speaker": "Interviewer", "role": "interviewer", "turns": 21, "words": 246},
             {"speaker": "P03", "role": "participant", "turns": 21, "words": 1644},
         ],
     ]
-    # `make demo` codes 78 segments of these 71 turns: long turns are cut into windows
+    # `make demo` codes 77 segments of these 70 turns: long turns are cut into windows
     assert [(s["turns_to_code"], s["backchannels"], s["warning"]) for s in got] == [
         (29, 0, None),
-        (21, 0, None),
+        (20, 0, None),
         (21, 0, None),
     ]
     assert [s["read_as"] for s in got] == [
         [],
-        ["9 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
+        ["10 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
          "turn is read whole"],
         ["8 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
          "turn is read whole"],
     ]  # fmt: skip
     text = roqa("inspect", EXAMPLES)
-    assert "3 transcript(s), 71 participant turn(s) to code." in text.out
+    assert "3 transcript(s), 70 participant turn(s) to code." in text.out
     heading = f"p02_interview (case P02): {EXAMPLES / 'p02_interview.vtt'}, vtt"
     assert heading in text.out.splitlines()  # one line, however long the path
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from roqa_nlp.errors import RoqaError
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
-from roqa_nlp.transcripts.backchannels import is_backchannel
+from roqa_nlp.transcripts.backchannels import is_backchannel, only_acknowledges
 from roqa_nlp.transcripts.segment import estimate_tokens, segment, turn_spans
 from roqa_nlp.transcripts.sentences import split_sentences
 from roqa_nlp.transcripts.text import parse_text
@@ -77,17 +77,39 @@ def test_split_sentences(text: str, sentences: list[str]) -> None:
 @pytest.mark.parametrize(
     "words",
     ["Yeah.", "Mm-hmm.", "Okay.", "Right.", "Yes, yes.", "Uh-huh", "Sure.", "Exactly.", "[laughs] Yeah.",
-     "Okay, right, yeah, sure.", "(inaudible)"],
+     "Okay, right, yeah, sure.", "(inaudible)",
+     # phrases that only acknowledge, each one piece of the four (data/backchannel_phrases.txt)
+     "I see.", "Oh, I see, yeah.", "Oh dear.", "Gotcha.", "That makes sense.", "Fair enough.",
+     "Okay, got it.", "I see what you mean, yeah.", "Right, right, I see, okay."],
 )  # fmt: skip
 def test_backchannels(words: str) -> None:
     assert is_backchannel(words)
+    assert only_acknowledges(words) == (words != "(inaudible)")
 
 
 @pytest.mark.parametrize(
-    "words", ["No.", "Yeah, the rota.", "Yes 100%.", "Okay, right, yeah, sure, yes.", "Money."]
-)
+    "words",
+    ["No.", "Yeah, the rota.", "Yes 100%.", "Okay, right, yeah, sure, yes.", "Money.",
+     "I see the problem.", "I see it every day.", "See, I told them.", "Oh I see, right, okay, yeah.",
+     "Dear me, the rota."],
+)  # fmt: skip
 def test_not_backchannels(words: str) -> None:
     assert not is_backchannel(words)
+    assert not only_acknowledges(words)
+
+
+@pytest.mark.parametrize(
+    "words", ["Of course.", "Yes, of course.", "That’s right.", "I know, yeah.", "Oh, I agree."]
+)
+def test_agreeing_acknowledges_between_an_answers_pieces_but_as_a_turn_is_coded(
+    words: str,
+) -> None:
+    """A listener's "Of course." while the other speaker talks joins their turn around it, but a
+    participant's "Of course." answers a yes/no question ("Did your manager back it?"), which
+    makes it codable: it is not left out of the coding as "I see." is."""
+    assert only_acknowledges(words)
+    assert not is_backchannel(words)
+    assert not only_acknowledges(words.replace(".", "?"))  # asking for more
 
 
 # --- units and skipping ---------------------------------------------------------------------

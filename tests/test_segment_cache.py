@@ -204,6 +204,14 @@ def test_the_segmenter_version_is_part_of_the_key(monkeypatch: pytest.MonkeyPatc
     assert key() != before
 
 
+def test_the_acknowledging_phrases_are_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phrase added to data/backchannel_phrases.txt leaves turns of it out of the coding."""
+    before = key()
+    assert "i see" in sc.acknowledgement_phrases()
+    monkeypatch.setattr(sc, "acknowledgement_phrases", lambda: ["i see", "oh my"])
+    assert key() != before
+
+
 def test_the_segmenter_source_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
     before = key()
     monkeypatch.setattr(sc, "source_hash", lambda *modules: "other code")

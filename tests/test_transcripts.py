@@ -3156,3 +3156,54 @@ def test_a_template_participant_label_is_a_participant_label_less_the_study_id()
         assert PARTICIPANT_LABEL.fullmatch(label)["number"] == number  # type: ignore[index]
     assert PARTICIPANT_LABEL.fullmatch("P01") is not None
     assert GENERIC_PARTICIPANT_LABEL.fullmatch("P01") is None
+
+
+def test_an_answer_is_one_turn_across_the_interviewers_i_see(tmp_path: Path) -> None:
+    """A listener's "I see.", "Oh dear." or "Of course." cue between two pieces of an answer is
+    left out and the answer read whole, as "Mm-hmm." is; before, "I see." split the answer in
+    two turns (the tester's i_see.srt: 4 participant turns where there are 3). "Of course."
+    answering a yes/no question stays a turn, coded, and an interviewer's "Of course." is not
+    the question the next answer answers."""
+    cues = [
+        ("Tom Whitlock", "What challenges have you found?"),
+        ("Grace Mensah", "Staffing has been the real problem for us this year, honestly."),
+        ("Tom Whitlock", "I see."),
+        ("Grace Mensah", "We lost six support workers, three of them to Amazon."),
+        ("Tom Whitlock", "Oh dear."),
+        ("Grace Mensah", "And the agency cost twice as much."),
+        ("Tom Whitlock", "Of course."),
+        ("Grace Mensah", "So the rota never settled."),
+        ("Tom Whitlock", "Did your manager back the project?"),
+        ("Grace Mensah", "Of course."),
+        ("Tom Whitlock", "What else helped?"),
+        ("Grace Mensah", "Can I say something about the council first?"),
+        ("Tom Whitlock", "Of course."),
+        ("Grace Mensah", "They only pay for ten hours a week."),
+    ]
+    f = tmp_path / "i_see.srt"
+    f.write_text(
+        "\n".join(
+            f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 1:02d},000\n{who}: {words}\n"
+            for n, (who, words) in enumerate(cues, 1)
+        ),
+        "utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["Tom Whitlock"])
+    answer = "\n".join(words for _, words in cues[1:8:2])
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Tom Whitlock", "What challenges have you found?"),
+        ("Grace Mensah", answer),
+        ("Tom Whitlock", "Did your manager back the project?"),
+        ("Grace Mensah", "Of course."),  # an answer: kept, and coded
+        ("Tom Whitlock", "What else helped?"),
+        ("Grace Mensah", "Can I say something about the council first?"),
+        ("Tom Whitlock", "Of course."),  # answers her question: a turn of its own
+        ("Grace Mensah", "They only pay for ten hours a week."),
+    ]
+    assert t.metadata["backchannels_left_out"] == 3
+    assert [(s.text, s.context) for s in segment(t, "turn")] == [
+        (answer, "What challenges have you found?"),
+        ("Of course.", "Did your manager back the project?"),
+        ("Can I say something about the council first?", "What else helped?"),
+        ("They only pay for ten hours a week.", "What else helped?"),
+    ]

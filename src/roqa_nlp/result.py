@@ -13,7 +13,7 @@ Reading ``codings.jsonl`` back gives a result equal to the one written.
 In a notebook::
 
     result = CodingResult.load("coded/")           # or ac.code("interviews/")
-    result                                         # CodingResult(3 transcripts, 78 segments: ...)
+    result                                         # CodingResult(3 transcripts, 77 segments: ...)
     result[0], result[:10]                         # a SegmentResult; a CodingResult
     p01 = result.subset(participant="P01")         # keeps the transcripts and meta
     df = result.to_dataframe()                     # needs pandas

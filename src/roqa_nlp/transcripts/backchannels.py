@@ -1,15 +1,27 @@
-"""Backchannels: turns that only acknowledge (``Yeah.``, ``Mm-hmm.``, ``Okay, right.``).
+"""Backchannels: turns that only acknowledge (``Yeah.``, ``Mm-hmm.``, ``Okay, right.``, ``I see.``).
 
 A turn is a backchannel when, ignoring bracketed notes such as ``[laughs]`` or ``(inaudible)``
-and punctuation, it has at most :data:`MAX_BACKCHANNEL_WORDS` words and every one of them is in
-:data:`BACKCHANNEL_WORDS` (a turn with no words left, e.g. ``[inaudible]``, counts too). They are
-skipped because they carry no codable content and would otherwise crowd the novelty flags;
-``No.`` is not in the list because a bare refusal or denial can be an answer worth coding.
+and punctuation, it is made of at most :data:`MAX_BACKCHANNEL_WORDS` pieces, each a word of
+:data:`BACKCHANNEL_WORDS` or a phrase of :data:`ACKNOWLEDGEMENT_PHRASES`
+(``data/backchannel_phrases.txt``: ``I see``, ``Oh dear``, ``That makes sense``), a phrase
+counting as one (a turn with no words left, e.g. ``[inaudible]``, counts too). So ``Oh, I see,
+yeah.`` is one and ``I see the problem.`` is not. They are skipped because they carry no codable
+content and would otherwise crowd the novelty flags; ``No.`` is not in the list because a bare
+refusal or denial can be an answer worth coding.
+
+Phrases that agree (:data:`AGREEMENT_PHRASES`, ``data/backchannel_agreements.txt``: ``Of
+course``, ``That's right``) acknowledge too when a listener says them while the other speaker
+talks, but answer a yes/no question as well, which makes them codable: they count only in
+:func:`only_acknowledges` (joining the pieces of another speaker's turn around them), not in
+:func:`is_backchannel` (which leaves a participant's turn out of the coding).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from ..io import packaged_words
 
 #: Words a backchannel turn is made of (lower case; hyphenated forms as researchers type them).
 BACKCHANNEL_WORDS: frozenset[str] = frozenset(
@@ -19,24 +31,59 @@ BACKCHANNEL_WORDS: frozenset[str] = frozenset(
         "um", "umm", "er", "erm", "ah", "aha", "oh", "ooh",
         "okay", "ok", "alright", "right", "sure", "exactly", "absolutely", "definitely",
         "indeed", "true", "fine", "cool", "great", "lovely", "brilliant", "perfect", "wow",
-        "gosh", "so", "well", "and",
+        "gosh", "so", "well", "and", "gotcha",
     )
 )  # fmt: skip
 
-#: Longest backchannel, in words (``Yeah, yeah, right, okay.``).
+#: Longest backchannel, in words or phrases (``Yeah, yeah, right, okay.``, ``Oh, I see, right.``).
 MAX_BACKCHANNEL_WORDS = 4
+#: The packaged lists of phrases (``roqa_nlp/data/``): see the module docstring.
+ACKNOWLEDGEMENT_PHRASES = "backchannel_phrases.txt"
+AGREEMENT_PHRASES = "backchannel_agreements.txt"
 
 _NOTE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 def _tokens(words: str) -> list[str]:
-    """The words of ``words``, lower-cased, without bracketed notes (``[laughs]``)."""
-    return [t.lower() for t in _WORD.findall(_NOTE.sub(" ", words))]
+    """The words of ``words``, lower-cased, without bracketed notes (``[laughs]``), any
+    apostrophe as ``'``."""
+    return [t.lower().replace("’", "'") for t in _WORD.findall(_NOTE.sub(" ", words))]
 
 
-def _acknowledgement(tokens: list[str]) -> bool:
-    return len(tokens) <= MAX_BACKCHANNEL_WORDS and all(t in BACKCHANNEL_WORDS for t in tokens)
+@cache
+def _phrases(*names: str) -> frozenset[tuple[str, ...]]:
+    """The phrases of the packaged lists ``names``, each as its words (:func:`_tokens`)."""
+    return frozenset(tuple(_tokens(p)) for name in names for p in packaged_words(name))
+
+
+def acknowledgement_phrases() -> list[str]:
+    """The phrases :func:`is_backchannel` takes as acknowledgements, sorted: a change to the list
+    moves segments, so the segmentation cache keys on it
+    (:mod:`~roqa_nlp.transcripts.segment_cache`)."""
+    return sorted(" ".join(p) for p in _phrases(ACKNOWLEDGEMENT_PHRASES))
+
+
+def _acknowledgement(tokens: list[str], *, agreeing: bool = False) -> bool:
+    """Whether ``tokens`` are at most :data:`MAX_BACKCHANNEL_WORDS` pieces, each a word of
+    :data:`BACKCHANNEL_WORDS` or an acknowledging phrase (and, when ``agreeing``, an agreeing
+    one)."""
+    if len(tokens) <= MAX_BACKCHANNEL_WORDS and all(t in BACKCHANNEL_WORDS for t in tokens):
+        return True  # the common case, words alone
+    names = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES) if agreeing else (ACKNOWLEDGEMENT_PHRASES,)
+    phrases = _phrases(*names)
+    longest = max(map(len, phrases), default=1)
+    if len(tokens) > MAX_BACKCHANNEL_WORDS * longest:
+        return False
+    # fewest pieces covering tokens[:i], the words of a phrase taken together
+    fewest = [0] + [MAX_BACKCHANNEL_WORDS + 1] * len(tokens)
+    for i in range(1, len(tokens) + 1):
+        if tokens[i - 1] in BACKCHANNEL_WORDS:
+            fewest[i] = fewest[i - 1] + 1
+        for n in range(1, min(longest, i) + 1):
+            if tuple(tokens[i - n : i]) in phrases:
+                fewest[i] = min(fewest[i], fewest[i - n] + 1)
+    return fewest[-1] <= MAX_BACKCHANNEL_WORDS
 
 
 def is_backchannel(words: str) -> bool:
@@ -45,13 +92,14 @@ def is_backchannel(words: str) -> bool:
 
 
 def only_acknowledges(words: str) -> bool:
-    """True for a backchannel that asks nothing: ``Mm-hmm.``, not ``And?`` or ``Yeah?``, which
-    prompt for more. Such a turn of another speaker does not part one speaker's turn
-    (:func:`~roqa_nlp.transcripts.render.across_backchannels`), nor count as a turn of the one
-    who may be asking the questions (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`).
-    Words holding no word at all (a symbol, ``[inaudible]``) acknowledge nothing: such a turn
-    stays where it is."""
+    """True for a backchannel that asks nothing: ``Mm-hmm.``, ``I see.``, also one that agrees
+    (``Of course.``), not ``And?`` or ``Yeah?``, which prompt for more. Such a turn of another
+    speaker does not part one speaker's turn
+    (:func:`~roqa_nlp.transcripts.render.across_backchannels`, which keeps a short reply to a
+    question as an answer), nor count as a turn of the one who may be asking the questions
+    (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`). Words holding no word at all (a
+    symbol, ``[inaudible]``) acknowledge nothing: such a turn stays where it is."""
     if "?" in words:
         return False
     tokens = _tokens(words)
-    return bool(tokens) and _acknowledgement(tokens)
+    return bool(tokens) and _acknowledgement(tokens, agreeing=True)

@@ -38,7 +38,7 @@ from typing import Literal
 
 from ..errors import RoqaError
 from ..schema import Segment, Transcript
-from .backchannels import is_backchannel
+from .backchannels import is_backchannel, only_acknowledges
 from .cue_times import cue_timeline, segment_times
 from .sentences import split_sentences
 
@@ -230,7 +230,8 @@ def segment_spans(
 
 def questions_before(transcript: Transcript) -> list[str]:
     """The context of a segment of each turn of ``transcript`` (by turn index): the text of the
-    nearest preceding interviewer turn that is not a backchannel (the question being answered),
+    nearest preceding interviewer turn that is not a backchannel nor only agrees (``Of course.``,
+    :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`): the question being answered,
     or ``""`` before the first question. What :func:`segment` gives each segment, and ``roqa
     import`` each coded passage of a transcript it reads back."""
     text = transcript.text
@@ -240,7 +241,7 @@ def questions_before(transcript: Transcript) -> list[str]:
         out.append(question)
         if turn.role == "interviewer":
             words = text[turn.start : turn.end]
-            if not is_backchannel(words):
+            if not (is_backchannel(words) or only_acknowledges(words)):  # not "Of course."
                 question = words.strip()
     return out
 

@@ -7,8 +7,9 @@ transcript's text and turns and on the segmentation options, so it is kept on di
 
 * the key is the SHA-256 of the text, every turn's offsets, role and speaker, the unit,
   ``max_tokens``, the skip options, the identity of the token counter (a hash of the tokenizer
-  files), the installed spaCy and tokenizers versions, :data:`SEGMENTER_VERSION` and a hash of
-  the segmenter's source, so changing any of them misses the cache;
+  files), the installed spaCy and tokenizers versions, :data:`SEGMENTER_VERSION`, a hash of
+  the segmenter's source and the acknowledging phrases a backchannel may hold
+  (``data/backchannel_phrases.txt``), so changing any of them misses the cache;
 * the value is the ``(turn index, start, end)`` of each segment as JSON (no pickle), in
   ``segments.sqlite`` beside the embedding cache (a :class:`~roqa_nlp.json_cache.JsonCache`);
 * a cached value is checked against the transcript before use (turn indexes in range and in
@@ -32,6 +33,7 @@ from typing import Any
 
 from ..json_cache import JsonCache, content_key, open_json_cache, package_version, source_hash
 from ..schema import Segment, Transcript
+from .backchannels import acknowledgement_phrases
 from .segment import (
     DEFAULT_MAX_TOKENS,
     SegmentSpan,
@@ -43,7 +45,7 @@ from .segment import (
 
 #: Bump whenever a change to segmentation can move a segment boundary: every cached segmentation
 #: is then recomputed. (The key also holds a hash of the modules below, as a safety net.)
-SEGMENTER_VERSION = 1
+SEGMENTER_VERSION = 2  # 2: phrases such as "I see." are backchannels
 #: The modules whose code decides segment boundaries.
 SEGMENTER_MODULES = (
     "roqa_nlp.transcripts.segment",
@@ -69,6 +71,7 @@ def segmentation_key(
         {
             "segmenter": SEGMENTER_VERSION,
             "segmenter_source": source_hash(*SEGMENTER_MODULES),
+            "backchannel_phrases": acknowledgement_phrases(),
             "spacy": package_version("spacy"),
             "tokenizers": package_version("tokenizers"),
             "unit": unit,
