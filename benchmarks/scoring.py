@@ -27,7 +27,7 @@ class Study:
     """The packaged training data embedded, and the held-out sets every benchmark scores.
 
     ``seed`` marks the seed paper's 22 quotes (held out of training in the benchmarks), ``gold``
-    the gold-coded segments of the example interviews (46; 55 before session 30 re-keyed the
+    the gold-coded segments of the example interviews (45; 55 before session 30 re-keyed the
     gold), ``heldout`` the segments of the four held-out interviews (``heldout_interviews.py``;
     ``heldout_coded`` indexes the coded ones), ``dev`` every dev record and ``dev_texts`` /
     ``dev_codes`` the coded ones.
