@@ -1203,17 +1203,75 @@ def test_evaluate_keeps_the_models_codebook_when_every_code_is_in_it(
     assert "codebook" not in m and "translated_from" not in m
 
 
-def test_evaluate_names_the_models_codebook_when_a_code_is_in_none(tiny_model: AutoCoder) -> None:
-    records = [*CFIR_2022_RECORDS, {"text": "Words.", "construct": "Nonexistent Construct"}]
-    # the model's codebook's first error, not cfir-2022's (which knows record 2 but not 5)
-    with pytest.raises(
-        RoqaError, match="record 2: unknown code 'Innovation Complexity' in codebook 'cfir-2009'"
-    ):
+def test_evaluate_names_a_typo_in_the_codebook_that_knows_most_labels(
+    tiny_model: AutoCoder, tmp_path: Path
+) -> None:
+    """One typo among CFIR 2.0 names is named as such, in cfir-2022, which knows the other
+    labels; before, cfir-2009 was blamed for record 1's valid 'Work Infrastructure'."""
+    records = [
+        {"text": "We had no staff.", "construct": "Work Infrastructure"},
+        {"text": "It was hard to use.", "construct": "Innovation Complexityy"},
+    ]
+    expected = (
+        "record 2: unknown code 'Innovation Complexityy' in codebook 'cfir-2022' (use a code id "
+        "or name listed by `roqa codebook cfir-2022`)"
+    )
+    with pytest.raises(RoqaError) as e:
         tiny_model.evaluate(records)
+    assert str(e.value) == f"labelled records, {expected}"
+    file = tmp_path / "gold.jsonl"
+    file.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with pytest.raises(RoqaError) as e:
+        tiny_model.evaluate(file)
+    assert str(e.value) == f"{file}:2: unknown code 'Innovation Complexityy' in codebook " + (
+        "'cfir-2022' (use a code id or name listed by `roqa codebook cfir-2022`)"
+    )
+    # cfir-2022 knows 3 of the 4 labels, cfir-2009 2 of them (Available Resources, Planning)
+    with pytest.raises(
+        RoqaError, match="record 5: unknown code 'Nonexistent Construct' in codebook 'cfir-2022'"
+    ):
+        tiny_model.evaluate(
+            [*CFIR_2022_RECORDS, {"text": "W.", "construct": "Nonexistent Construct"}]
+        )
     with pytest.raises(
         RoqaError, match="unknown code 'Innovation Complexity' in codebook 'cfir-2009'"
     ):
         tiny_model.evaluate(CFIR_2022_RECORDS, codebook="cfir-2009")
+
+
+def test_evaluate_keeps_the_models_codebook_for_a_typo_among_its_codes(
+    tiny_model: AutoCoder,
+) -> None:
+    records = [
+        {"text": "Nobody wanted it.", "construct": "Implementation Climate"},
+        {"text": "We made a plan.", "construct": "Planningg"},
+    ]
+    with pytest.raises(RoqaError) as e:
+        tiny_model.evaluate(records)
+    assert str(e.value) == (
+        "labelled records, record 2: unknown code 'Planningg' in codebook 'cfir-2009' (use a code "
+        "id or name listed by `roqa codebook cfir-2009`)"
+    )
+
+
+def test_evaluate_says_the_labels_seem_to_mix_codebooks(tiny_model: AutoCoder) -> None:
+    climate = {"text": "Nobody wanted it.", "construct": "Implementation Climate"}  # 2009 only
+    staff = {"text": "We had no staff.", "construct": "Work Infrastructure"}  # CFIR 2.0 only
+    with pytest.raises(RoqaError) as e:
+        tiny_model.evaluate([staff, climate])  # one each: the model's codebook is kept
+    assert str(e.value) == (
+        "labelled records, record 1: unknown code 'Work Infrastructure' in codebook 'cfir-2009', "
+        "a cfir-2022 code: the labels seem to mix codebooks (label every record with one "
+        "codebook's codes, as `roqa codebook cfir-2009` lists them)"
+    )
+    hard = {"text": "It was hard to use.", "construct": "Innovation Complexity"}
+    with pytest.raises(RoqaError) as e:
+        tiny_model.evaluate([staff, hard, climate])
+    assert str(e.value) == (
+        "labelled records, record 3: unknown code 'Implementation Climate' in codebook "
+        "'cfir-2022', a cfir-2009 code: the labels seem to mix codebooks (label every record "
+        "with one codebook's codes, as `roqa codebook cfir-2022` lists them)"
+    )
 
 
 def test_suggest_ranks_the_codes_of_another_codebook(tiny_model: AutoCoder) -> None:

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from . import __version__
 from .codebook import Codebook
-from .errors import RoqaError, warn
+from .errors import RoqaError, quoted, warn
 from .io import atomic_write_bytes, atomic_write_text, read_jsonl, sha256_bytes, sha256_file
 from .result import CodingResult
 from .schema import (
@@ -1439,9 +1439,10 @@ class AutoCoder:
         ``novelty_p``, for reading the errors one by one.
 
         ``codebook`` is the codebook the records' codes are of, when it is not the model's
-        (``"cfir-2022"`` for CFIR 2.0 names); when None, it is the model's, or else the first
-        other built-in codebook that knows every record's code (records labelled with CFIR 2.0
-        names are read as such). The model's suggestions are then translated into that
+        (``"cfir-2022"`` for CFIR 2.0 names); when None, it is the model's, or else the
+        built-in codebook that knows most of the records' codes, when it knows more of them than
+        the model's (records labelled with CFIR 2.0 names are read as such, and a typo among them
+        is named in cfir-2022); labels that mix codebooks are an error saying so. The model's suggestions are then translated into that
         codebook through the documented mapping (:mod:`roqa_nlp.crosswalk`) before they are
         scored, and the result names ``codebook`` and ``translated_from``.
         """
@@ -1537,9 +1538,9 @@ class AutoCoder:
         self, labelled: Any, codebook: str | Path | Codebook | None
     ) -> tuple[TrainingSet, Codebook]:
         """The labelled records of :meth:`evaluate`, and the codebook their codes are of."""
-        from .codebook import BUILTIN, UnknownCode
+        from .codebook import BUILTIN, UnknownCode, builtin_codebook_with
         from .crosswalk import crosswalk
-        from .training import TrainingSet, as_labelled_set
+        from .training import TrainingSet, as_labelled_set, code_labels
 
         if codebook is not None:
             book = self._codebook(codebook)
@@ -1548,18 +1549,36 @@ class AutoCoder:
             return as_labelled_set(labelled, book), book
         try:
             return as_labelled_set(labelled, self.codebook), self.codebook
-        except UnknownCode:
+        except UnknownCode as e:
             if isinstance(labelled, TrainingSet):
                 raise
-            for other in BUILTIN:
-                book = Codebook.load(other)
-                if other == self.codebook.id or not self._maps_to(book):
-                    continue
-                try:
-                    return as_labelled_set(labelled, book), book
-                except UnknownCode:
-                    continue
-            raise
+            error = e
+        # The labels' codebook: the built-in one that knows most of them, when it knows more
+        # than the model's (one typo among CFIR 2.0 names is then named as such, in cfir-2022).
+        labels = code_labels(labelled)
+
+        def known(b: Codebook) -> int:
+            return sum(label in b for label in labels)
+
+        others = (Codebook.load(b) for b in BUILTIN if b != self.codebook.id)
+        best = max((b for b in others if self._maps_to(b)), key=known, default=None)
+        book = self.codebook
+        if best is not None and known(best) > known(book):
+            book = best
+            try:
+                return as_labelled_set(labelled, book), book
+            except UnknownCode as e:
+                error = e
+        stray = next((label for label in labels if label not in book), None)
+        origin = None if stray is None else builtin_codebook_with([stray], besides=book.id)
+        if stray is None or origin is None or f"code {quoted(stray)} " not in error.reason:
+            raise error
+        raise UnknownCode(
+            f"{error.reason}, a {origin} code: the labels seem to mix codebooks",
+            path=error.path,
+            hint=f"label every record with one codebook's codes, as `{book.listing_command}` "
+            "lists them",
+        ) from None
 
     def _codebook(self, codebook: str | Path | Codebook | None) -> Codebook:
         """``codebook`` as a :class:`Codebook` (built-in id or file); the model's when None."""

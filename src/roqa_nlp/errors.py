@@ -18,6 +18,8 @@ class RoqaError(Exception):
     def __init__(self, message: str, *, path: str | Path | None = None, hint: str | None = None):
         self.path = None if path is None else str(path)
         self.hint = hint
+        #: the message alone, without the path and the hint: what a caller adds to
+        self.reason = message.rstrip(".")
         parts = []
         if self.path is not None:
             parts.append(f"{self.path}: ")

@@ -155,9 +155,8 @@ class TrainingSet:
 NOT_CODED_KINDS = ("off-framework", "procedural")
 
 
-def _codes_of(
-    record: dict[str, Any], codebook: Codebook, where: Path, line: int, item: str = "line"
-) -> list[str]:
+def _raw_codes(record: dict[str, Any]) -> tuple[str, Any]:
+    """The key a record's codes are under and what it holds, a string split into its names."""
     # a table or a Dataset gives every record both keys, the one it lacks as None
     key = "codes" if record.get("codes") is not None or "construct" not in record else "construct"
     raw = record.get(key)
@@ -165,6 +164,30 @@ def _codes_of(
         raw = []  # talk marked by its kind (procedural, off-framework): no code by definition
     if isinstance(raw, str):  # one code, or several separated by ";" as in a spreadsheet cell
         raw = code_names(raw) or None
+    return key, raw
+
+
+def code_labels(data: Any) -> list[str]:
+    """The code names or ids labelled records (a file, list of dicts, ``datasets.Dataset`` or
+    DataFrame) give, each once, in order, NONE left out: what tells which codebook they are of.
+    A record whose codes are no names is passed over: loading the records names it."""
+    if isinstance(data, (str, Path)):
+        records = [r for _, r in read_records(data)]
+    else:
+        records = _records_of(data, "labelled records") or []
+    labels: dict[str, None] = {}
+    for record in records:
+        raw = _raw_codes(record)[1]
+        for name in raw if isinstance(raw, list) else []:
+            if isinstance(name, str) and name.strip().lower() not in NONE_LABELS:
+                labels[name] = None
+    return list(labels)
+
+
+def _codes_of(
+    record: dict[str, Any], codebook: Codebook, where: Path, line: int, item: str = "line"
+) -> list[str]:
+    key, raw = _raw_codes(record)
     if raw is None:
         said = "no code" if key not in record else f'an empty "{key}"'
         raise RoqaError(
