@@ -227,6 +227,15 @@ def test_a_typographic_minus_is_a_minus(tmp_path) -> None:
     assert report.pooled["all"].percent_agreement == 1.0
 
 
+def test_a_dashed_rating_keeps_its_sign(tmp_path) -> None:
+    """A code name's dash is a hyphen (normalise_name drops it), but Word's "–1" (en dash)
+    is the rating -1, never merged with 1."""
+    rows = "unit,coder,code\nu1,A,\u20131\nu1,B,-1\nu2,A,1\nu2,B,\u20141\n"
+    merged, groups = merge_spelling_variants(read_long_csv(write(tmp_path / "d.csv", rows)))
+    assert groups == [["-1", "\u20131", "\u20141"]]
+    assert sorted(merged.codes) == ["-1", "1"]
+
+
 def test_merge_keeps_the_most_used_spelling_and_treats_ampersand_as_and() -> None:
     cu = coded_units_from_rows(
         [

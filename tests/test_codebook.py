@@ -9,6 +9,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from roqa_nlp.codebook import BUILTIN, Codebook, normalise_name
 from roqa_nlp.errors import RoqaError
@@ -225,6 +227,34 @@ def test_cfir2022_name_variants_resolve_to_the_same_id(
     cfir2022: Codebook, variant: str, code_id: str
 ) -> None:
     assert cfir2022.resolve(variant).id == code_id
+
+
+@pytest.mark.parametrize(
+    "dash",
+    ["\u2013", "\u2014", "\u2212", "\u2011"],
+    ids=["en dash", "em dash", "minus sign", "non-breaking hyphen"],
+)
+def test_a_dash_of_any_kind_is_a_hyphen(cfir2022: Codebook, dash: str) -> None:
+    """Word turns " - " into " – ": the name still resolves."""
+    assert cfir2022.resolve(f"Assessing Needs {dash} Innovation Recipients").id == "PRO.B.2"
+    assert cfir2022.resolve(f"Human Equality{dash}Centredness").id == "INS.D.1"
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_every_name_resolves_with_its_hyphens_and_spaces_varied(data: st.DataObject) -> None:
+    """A code's name, with each hyphen or ": " written as any dash, spaced or not, and the
+    case changed, resolves to that code."""
+    book = Codebook.load(data.draw(st.sampled_from(BUILTIN)))
+    code = data.draw(st.sampled_from([c for c in book if c.name not in SHARED_SHORT_NAMES]))
+    dashes = st.sampled_from(["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"])
+    spaced = st.builds(
+        lambda a, d, b: a + d + b, st.sampled_from(["", " "]), dashes, st.sampled_from(["", " "])
+    )
+    pieces = re.split(r"-|: ", code.name)
+    variant = pieces[0] + "".join(data.draw(spaced) + p for p in pieces[1:])
+    variant = data.draw(st.sampled_from([variant, variant.upper(), variant.lower()]))
+    assert book.resolve(variant).id == code.id
 
 
 @pytest.mark.parametrize(("short_name", "code_id"), sorted(SHARED_SHORT_NAMES.items()))

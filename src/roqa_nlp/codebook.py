@@ -7,8 +7,9 @@ Built-in codebooks live in ``roqa_nlp/codebooks/<id>.json``::
                 "parent": null, "codable": false, "description": "...", "aliases": []}, ...],
      "mapping": {"cfir-2022": {"IC.A": ["INN.A"], ...}}}
 
-Names resolve case-insensitively, with ``&``/``and``, hyphens, punctuation and spacing variants
-treated alike (``"External Policy & Incentives" == "external policy and incentives"``).
+Names resolve case-insensitively, with ``&``/``and``, hyphens and dashes (``-``, ``–``, ``—``,
+``−``), punctuation and spacing variants treated alike (``"External Policy & Incentives" ==
+"external policy and incentives"``).
 """
 
 from __future__ import annotations
@@ -44,9 +45,10 @@ def shown_code(code_id: str, name: str | None, names: dict[str, str] | None = No
 
 
 def normalise_name(name: str) -> str:
-    """The key a code name is looked up by: lower case, ``&`` = ``and``, no punctuation."""
+    """The key a code name is looked up by: lower case, ``&`` = ``and``, no punctuation (a
+    dash of any kind, as a word processor turns `` - `` into `` – ``, being a hyphen)."""
     s = name.casefold().replace("&", " and ")
-    s = re.sub(r"[\-_/.,:;()'\"’]+", " ", s)
+    s = re.sub(r"[\-\u2010-\u2015\u2212_/.,:;()'\"’]+", " ", s)
     return " ".join(s.split())
 
 

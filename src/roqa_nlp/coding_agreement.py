@@ -79,6 +79,7 @@ import functools
 import io
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -354,8 +355,8 @@ def merge_spelling_variants(
 
 def _as_number(code: str) -> float | None:
     """The finite number a code reads as ("+1", "1" and "1.0" are 1.0; "-1" is -1.0), else None."""
-    try:  # a typographic minus (U+2212, as Word and Excel may write it) is a minus
-        value = float(code.strip().replace("\u2212", "-"))
+    try:  # a typographic minus (U+2212) or a dash (as Word and Excel may write it) is a minus
+        value = float(re.sub("[\u2010-\u2015\u2212]", "-", code.strip()))
     except ValueError:
         return None
     return value if math.isfinite(value) else None
