@@ -375,3 +375,15 @@ def test_a_missed_record_with_two_gold_codes_counts_the_one_ranked_higher_whatev
     assert scores[0]["construct_macro_f1"] == pytest.approx(2 / 3, abs=1e-12)
     ref = cohen_kappa_score(["IS.B", "IS.B"], ["IC.A", "IS.B"])
     assert scores[0]["construct_kappa"] == pytest.approx(ref, abs=1e-12)
+
+
+def test_the_module_doc_says_which_of_several_gold_codes_is_counted() -> None:
+    """Gold [B, A], ranked [C, A, B]: A is counted, the one the model ranked highest, not B, the
+    first listed (the module docstring said so until session 30)."""
+    import roqa_nlp.evaluation as evaluation
+
+    rows = per_code_metrics([["B", "A"], ["C"]], [["C", "A", "B"], ["C"]], domain_of={})
+    assert [(r["code"], r["n"]) for r in rows["codes"]] == [("A", 1), ("C", 1)]
+    doc = " ".join((evaluation.__doc__ or "").split())
+    assert "else the one the model ranked highest (then the first by id)" in doc
+    assert "first listed" not in doc

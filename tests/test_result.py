@@ -567,6 +567,22 @@ def test_public_methods_have_docstrings() -> None:
                 assert doc, f"{cls.__name__}.{name} has no docstring"
 
 
+def test_docstrings_name_only_their_own_keyword_arguments() -> None:
+    """A ``name=`` in a method's docstring is one of its parameters: translate's spoke of
+    ``top_decides=True``, which only crosswalk.translate takes."""
+    import inspect
+    import re
+
+    for cls in (CodingResult, SegmentResult):
+        for name, member in vars(cls).items():
+            method = getattr(member, "__func__", member)
+            if name.startswith("_") or not callable(method) or not method.__doc__:
+                continue
+            params = set(inspect.signature(method).parameters)
+            stray = set(re.findall(r"\b([a-z_]+)=", method.__doc__)) - params
+            assert not stray, f"{cls.__name__}.{name}'s docstring names {sorted(stray)}"
+
+
 def test_top_is_the_most_probable_suggestion_whatever_the_order() -> None:
     seg = Segment("t:1", "t", "P01", "participant", 0, 5, "hello")
 

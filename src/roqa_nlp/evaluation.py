@@ -7,8 +7,8 @@ PROCEDURAL classes are never a suggestion):
   record has several) is the first / among the first three suggestions;
 - ``construct_macro_f1``: macro-averaged F1 of the top-1 code over the gold codes present;
 - ``construct_kappa``: Cohen's kappa between gold code and top-1 code; for these two, a record
-  with several gold codes counts one of them: the top-1 code when it is among them, else the
-  first listed;
+  with several gold codes counts one of them: the top-1 code when it is among them, else the one
+  the model ranked highest (then the first by id), whatever order the record lists them in;
 - ``domain_accuracy``: share whose top-1 code lies in the gold code's domain;
 - ``valence_accuracy``: share of coded records whose predicted valence equals the gold valence;
 - ``ece``: expected calibration error of the top-1 probability, 10 equal-width bins

@@ -405,8 +405,8 @@ class CodingResult:
         See :mod:`roqa_nlp.crosswalk` for how probabilities and valences are carried over; a
         person's codes (reviewed, imported) are applied, not suggested, so every code one reaches
         is applied (probability 1), as ``roqa report --codebook`` charts them; and, as it charts
-        them, a segment whose top suggestion has no counterpart in ``codebook`` gets none there
-        (``translate(..., top_decides=True)``), not the translation of a lower suggestion.
+        them, a segment whose most probable suggestion has no counterpart in ``codebook`` gets no
+        suggestion there, not the translation of a lower one.
         """
         from dataclasses import replace
 
