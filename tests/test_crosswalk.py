@@ -281,6 +281,21 @@ def test_coding_result_translate_defaults_to_the_recorded_codebook() -> None:
     ]
 
 
+def test_coding_result_translate_refuses_a_source_its_codes_are_not_of() -> None:
+    """Before: a CFIR 2009 result 'translated' from cfir-2022 came back with its 2009 codes."""
+    recorded = one_segment(g("OS.D", 0.8, "enabler"), meta={"codebook": "cfir-2009"})
+    unrecorded = one_segment(g("OS.D", 0.8, "enabler"))  # told apart by its codes
+    for r in (recorded, unrecorded):
+        with pytest.raises(RoqaError) as e:
+            r.translate("cfir-2022", source="cfir-2022")
+        assert str(e.value) == (
+            "translate(source='cfir-2022'): the result's codes are of codebook 'cfir-2009' "
+            "(leave source out, or give source='cfir-2009')"
+        )
+        translated = r.translate("cfir-2022", source="cfir-2009")
+        assert [w[0] for w in walked(translated)] == ["OUT.E", "OUT.F", "OUT.G.3"]
+
+
 CFIR_2009_CODABLE = [c.id for c in Codebook.load("cfir-2009").codable]
 
 

@@ -400,8 +400,8 @@ class CodingResult:
         """This result in another codebook's codes, through the mapping either codebook documents.
 
         ``source`` is the codebook the suggestions use (default: the one the run recorded, else
-        cfir-2009). ``result.translate("cfir-2022")`` charts CFIR 2009 suggestions as CFIR 2.0
-        constructs; ``result.translate("erondu-2021")`` as the seed study's barriers and enablers.
+        cfir-2009); a built-in codebook the result's codes are not of is a one-line error.
+        ``result.translate("cfir-2022")`` charts CFIR 2009 suggestions as CFIR 2.0 constructs; ``result.translate("erondu-2021")`` as the seed study's barriers and enablers.
         See :mod:`roqa_nlp.crosswalk` for how probabilities and valences are carried over; a
         person's codes (reviewed, imported) are applied, not suggested, so every code one reaches
         is applied (probability 1), as ``roqa report --codebook`` charts them; and, as it charts
@@ -410,14 +410,20 @@ class CodingResult:
         """
         from dataclasses import replace
 
-        from .codebook import DEFAULT_CODEBOOK, Codebook
-        from .crosswalk import recorded_codebook, translate
+        from .codebook import BUILTIN, DEFAULT_CODEBOOK, Codebook
+        from .crosswalk import codebook_of, recorded_codebook, translate
         from .exchange.qdpx_export import person_of
 
         def as_book(b: str | Codebook) -> Codebook:
             return b if isinstance(b, Codebook) else Codebook.load(b)
 
         src = as_book(source or recorded_codebook(self.meta) or DEFAULT_CODEBOOK)
+        own = codebook_of(self) if source is not None and src.id in BUILTIN else None
+        if own is not None and own != src.id:  # its codes would pass through untranslated
+            raise RoqaError(
+                f"translate(source={src.id!r}): the result's codes are of codebook {own!r}",
+                hint=f"leave source out, or give source={own!r}",
+            )
         out = translate(self, src, as_book(codebook), top_decides=True)
         if person_of(self, "a coder") is not None:
             out.segments = [
