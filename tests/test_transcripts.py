@@ -3207,3 +3207,58 @@ def test_an_answer_is_one_turn_across_the_interviewers_i_see(tmp_path: Path) -> 
         ("Can I say something about the council first?", "What else helped?"),
         ("They only pay for ten hours a week.", "What else helped?"),
     ]
+
+
+def test_a_participants_agreement_between_two_interviewer_turns_stays_a_turn(
+    tmp_path: Path,
+) -> None:
+    """A participant's "That's right." or "I agree." confirming what the interviewer said is an
+    answer, kept and coded; before, it was left out as a backchannel and the interviewer's two
+    turns joined, becoming the next answer's question. The interviewer's "Mm-hmm." or "I see."
+    between two pieces of an answer is still left out, and so is a participant's "Mm-hmm."
+    between two interviewer turns."""
+    cues = [
+        ("Tom Whitlock", "What got in the way of the project?"),
+        ("Grace Mensah", "Staffing, mostly."),
+        ("Tom Whitlock", "So the staffing was the main barrier."),
+        ("Grace Mensah", "That's right."),
+        ("Tom Whitlock", "And what helped?"),
+        ("Grace Mensah", "The manager backed it."),
+        ("Tom Whitlock", "I see."),
+        ("Grace Mensah", "From the start."),
+        ("Tom Whitlock", "It sounds as if the managers were keen on it."),
+        ("Grace Mensah", "I agree."),
+        ("Tom Whitlock", "Let me read you the next one."),
+        ("Grace Mensah", "Mm-hmm."),
+        ("Tom Whitlock", "How did the families take it?"),
+        ("Grace Mensah", "Well, mostly."),
+    ]
+    f = tmp_path / "agree.srt"
+    f.write_text(
+        "\n".join(
+            f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 1:02d},000\n{who}: {words}\n"
+            for n, (who, words) in enumerate(cues, 1)
+        ),
+        "utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["Tom Whitlock"])
+    assert [(u.role, t.text[u.start : u.end]) for u in t.turns] == [
+        ("interviewer", "What got in the way of the project?"),
+        ("participant", "Staffing, mostly."),
+        ("interviewer", "So the staffing was the main barrier."),
+        ("participant", "That's right."),
+        ("interviewer", "And what helped?"),
+        ("participant", "The manager backed it.\nFrom the start."),
+        ("interviewer", "It sounds as if the managers were keen on it."),
+        ("participant", "I agree."),
+        ("interviewer", "Let me read you the next one.\nHow did the families take it?"),
+        ("participant", "Well, mostly."),
+    ]
+    assert t.metadata["backchannels_left_out"] == 2
+    assert [(s.text, s.context) for s in segment(t, "turn")] == [
+        ("Staffing, mostly.", "What got in the way of the project?"),
+        ("That's right.", "So the staffing was the main barrier."),
+        ("The manager backed it.\nFrom the start.", "And what helped?"),
+        ("I agree.", "It sounds as if the managers were keen on it."),
+        ("Well, mostly.", "Let me read you the next one.\nHow did the families take it?"),
+    ]

@@ -12,8 +12,10 @@ refusal or denial can be an answer worth coding.
 Phrases that agree (:data:`AGREEMENT_PHRASES`, ``data/backchannel_agreements.txt``: ``Of
 course``, ``That's right``) acknowledge too when a listener says them while the other speaker
 talks, but answer a yes/no question as well, which makes them codable: they count only in
-:func:`only_acknowledges` (joining the pieces of another speaker's turn around them), not in
-:func:`is_backchannel` (which leaves a participant's turn out of the coding).
+:func:`only_acknowledges` (joining the pieces of the participant's turn around an interviewer's
+``Of course.``), not in :func:`is_backchannel` (which leaves a participant's turn out of the
+coding). A participant's ``That's right.`` between two interviewer turns confirms what the
+interviewer said (``So the staffing was the main barrier.``) and stays a turn.
 """
 
 from __future__ import annotations
@@ -91,9 +93,10 @@ def is_backchannel(words: str) -> bool:
     return _acknowledgement(_tokens(words))
 
 
-def only_acknowledges(words: str) -> bool:
-    """True for a backchannel that asks nothing: ``Mm-hmm.``, ``I see.``, also one that agrees
-    (``Of course.``), not ``And?`` or ``Yeah?``, which prompt for more. Such a turn of another
+def only_acknowledges(words: str, *, agreeing: bool = True) -> bool:
+    """True for a backchannel that asks nothing: ``Mm-hmm.``, ``I see.``, also (with
+    ``agreeing``) one that agrees (``Of course.``), not ``And?`` or ``Yeah?``, which prompt for
+    more. Such a turn of another
     speaker does not part one speaker's turn
     (:func:`~roqa_nlp.transcripts.render.across_backchannels`, which keeps a short reply to a
     question as an answer), nor count as a turn of the one who may be asking the questions
@@ -102,4 +105,4 @@ def only_acknowledges(words: str) -> bool:
     if "?" in words:
         return False
     tokens = _tokens(words)
-    return bool(tokens) and _acknowledgement(tokens, agreeing=True)
+    return bool(tokens) and _acknowledgement(tokens, agreeing=agreeing)

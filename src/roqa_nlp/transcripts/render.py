@@ -42,6 +42,7 @@ from .roles import (
     first_spellings,
     guess_interviewer,
     interviewer_keys,
+    is_interviewer,
     participant_id,
     participant_labels_of,
     role_of,
@@ -123,7 +124,10 @@ _ENDS_ASKING = re.compile(r"\?[^\w]*$")
 
 
 def across_backchannels(
-    spoken: Iterable[SpokenTurn], *, bridge: bool = True
+    spoken: Iterable[SpokenTurn],
+    *,
+    bridge: bool = True,
+    interviewer_labels: Sequence[str] | None = None,
 ) -> tuple[list[SpokenTurn], int]:
     """``spoken`` with one speaker's consecutive turns joined (:func:`merged_turns`) and, with
     ``bridge``, also one speaker's turns that only another speaker's backchannel keeps apart
@@ -131,8 +135,10 @@ def across_backchannels(
     backchannel that asks nothing: :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`,
     so not ``And?``): the backchannel is left out of the turns and the two turns are joined as
     consecutive ones are. A short reply to a turn that ends asking (``... can you hear me?``
-    ``Yeah.``) is an answer, and is kept. Returns the turns and how many backchannels were left
-    out."""
+    ``Yeah.``) is an answer, and is kept. A backchannel that agrees (``Of course.``, ``That's
+    right.``) is left out only when the interviewer (``interviewer_labels``) says it: a
+    participant's ``That's right.`` confirms what the interviewer said and stays a turn. Returns
+    the turns and how many backchannels were left out."""
     out: list[SpokenTurn] = []
     left_out = 0
     for s in spoken:
@@ -146,7 +152,10 @@ def across_backchannels(
             bridge
             and len(out) >= 2
             and _same_speaker(out[-2], s)
-            and only_acknowledges(out[-1].words)
+            and only_acknowledges(
+                out[-1].words,
+                agreeing=is_interviewer(tidy_speaker(out[-1].speaker), interviewer_labels),
+            )
             and _ENDS_ASKING.search(out[-2].words) is None
         ):
             out.pop()
@@ -190,7 +199,11 @@ def render_transcript(
     dropped; when speakers are labelled, one speaker's consecutive turns joined, and so are
     those only another speaker's backchannel keeps apart: :func:`across_backchannels`; an
     unlabelled file's paragraphs stay turns)."""
-    spoken, left_out = across_backchannels(spoken) if speaker_labels else (list(spoken), 0)
+    spoken, left_out = (
+        across_backchannels(spoken, interviewer_labels=interviewer_labels)
+        if speaker_labels
+        else (list(spoken), 0)
+    )
     spelling = first_spellings(tidy_speaker(s.speaker) for s in spoken)
     pieces: list[str] = []
     turns: list[Turn] = []
