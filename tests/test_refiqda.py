@@ -808,6 +808,37 @@ def test_each_imported_passage_gets_the_question_before_it_as_roqa_code_does(
     ]
 
 
+def test_the_questions_of_a_transcript_are_found_once_however_many_passages_it_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, questions_before ran once per imported passage (the default of a setdefault is
+    evaluated each time): 3 calls here, now 1."""
+    import roqa_nlp.transcripts.segment as segment_module
+
+    calls: list[str] = []
+    real = segment_module.questions_before
+
+    def counted(t: Transcript) -> list[str]:
+        calls.append(t.id)
+        return real(t)
+
+    monkeypatch.setattr(segment_module, "questions_before", counted)
+    text = "I: What gets in the way?\nP04: We lacked staff.\nI: What helps?\nP04: The manager."
+    spans = ["What gets", "lacked staff", "The manager"]
+    sels = "".join(selection(text.index(w), text.index(w) + len(w)) for w in spans)
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="interview">'
+        f"<PlainTextContent>{text}</PlainTextContent>{sels}</TextSource>"
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
+    assert [s.segment.context for s in p.codings["Alice"]] == [
+        "",
+        "What gets in the way?",
+        "What helps?",
+    ]
+    assert calls == ["interview"]
+
+
 def test_a_source_without_speaker_labels_gives_no_question(tmp_path: Path) -> None:
     text = "What gets in the way? We lacked staff."
     src = (

@@ -431,11 +431,14 @@ def _segment_results(
             seg_id = f"{base}#{k}"
         used.add(seg_id)
         # The speaker is that of the first turn the selection overlaps (it may start at a label).
-        ends = turn_ends.setdefault(t.id, [u.end for u in t.turns])
+        if t.id not in turn_ends:  # once per transcript (setdefault would build it each time)
+            turn_ends[t.id] = [u.end for u in t.turns]
+            questions[t.id] = questions_before(t)
+        ends = turn_ends[t.id]
         i = bisect.bisect_right(ends, p.start)
         turn = t.turns[i] if i < len(t.turns) and t.turns[i].start < p.end else None
         # the question before it, as roqa code gives a segment of that turn its context
-        asked = questions.setdefault(t.id, questions_before(t))
+        asked = questions[t.id]
         out.append(
             SegmentResult(
                 segment=Segment(
