@@ -3145,6 +3145,24 @@ def test_read_each_gives_a_studys_transcripts_one_by_one_passing_over_what_canno
         assert [t.id for t in got] == ["p01", "mine"]
 
 
+def test_read_each_silences_only_the_quiet_category_of_warnings(tmp_path: Path) -> None:
+    """A study folder holding a README warns (a RoqaWarning) that it is left out: silenced with
+    quiet=RoqaWarning, issued with another quiet category. (Speaker warnings are not issued by
+    the files read_each reads: the coding pass issues them.)"""
+    from roqa_nlp.transcripts import read_each
+
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "p01.txt").write_text("Interviewer: How was it?\nP01: Slow at first.\n", "utf-8")
+    (study / "README.txt").write_text("Interviews of 2024.\n", "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warnings.simplefilter("ignore", DeprecationWarning)
+        assert [t.id for t in read_each([study], None, quiet=RoqaWarning)] == ["p01"]
+    with pytest.warns(RoqaWarning, match=r"left out README\.txt: a README is not read"):
+        assert [t.id for t in read_each([study], None, quiet=DeprecationWarning)] == ["p01"]
+
+
 def test_a_template_participant_label_is_a_participant_label_less_the_study_id() -> None:
     """A template's label (Participant 1, R1) names its number as a participant label does;
     a study's participant id (P01) is a participant label but not a template's."""
