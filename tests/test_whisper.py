@@ -337,6 +337,34 @@ def test_an_interviewer_named_who_never_asks_while_another_speaker_does_is_warne
         read_transcript(path, interviewer_labels=["SPEAKER_01"])
 
 
+def test_an_interviewer_named_who_asks_with_a_remark_after_the_question_is_not_warned_of(
+    tmp_path: Path,
+) -> None:
+    """'What got in the way? Take your time.' is a question (asks_or_remarks, as
+    guess_interviewer counts it): before, only a turn ending on '?' counted, so SPEAKER_00,
+    rightly named, was warned of as asking in none of their 4 turns while the participant, who
+    asks back, 'asks in 4 of 4'."""
+    path = tmp_path / "p10.txt"
+    path.write_text(
+        "SPEAKER_00: Thanks for joining, I'll start with a few words about the study and how we "
+        "will use what you tell us today.\n"
+        "SPEAKER_01: Is it recorded?\n"
+        "SPEAKER_00: It is, and the recording stays on the university's drive until the study "
+        "ends, then it is deleted for good.\n"
+        "SPEAKER_01: And my name?\n"
+        "SPEAKER_00: Your name never appears anywhere, we use a number for you in every file and "
+        "every report we write.\n"
+        "SPEAKER_01: Shall we start then?\n"
+        "SPEAKER_00: What got in the way of the project? Take your time.\n"
+        "SPEAKER_01: The staffing, you mean?\n",
+        "utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        t = read_transcript(path, interviewer_labels=["SPEAKER_00"])
+    assert {u.speaker for u in t.turns if u.role == "interviewer"} == {"SPEAKER_00"}
+
+
 def test_whisper_cpp_speaker_marks_name_the_speakers(tmp_path: Path) -> None:
     """whisper.cpp --diarize writes '(speaker 0) words' in its .srt and printed lines, and
     tinydiarize '[SPEAKER_TURN]' (JSON: speaker_turn_next) where the speaker changes: all of it

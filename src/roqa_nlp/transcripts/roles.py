@@ -686,7 +686,7 @@ def interviewer_who_never_asks(transcript: Transcript) -> tuple[str, int, str, i
     """``(interviewer, turns, asker, questions, turns)`` when the one speaker taken as the
     interviewer by a label of one file's (``--interviewer SPEAKER_00``, ``Speaker 1``; not a
     role, ``Interviewer``, nor a person's name) asks in none of their turns
-    (three or more) while another speaker clearly asks the questions (:func:`guess_interviewer`
+    (three or more; not even with a short remark after the question, :func:`asks_or_remarks`) while another speaker clearly asks the questions (:func:`guess_interviewer`
     with no roles given): diarisation numbers speakers anew in each file, so SPEAKER_00 may
     be the participant here. Else None."""
     turns = transcript.turns
@@ -697,8 +697,11 @@ def interviewer_who_never_asks(transcript: Transcript) -> tuple[str, int, str, i
     if _default_interviewer_keys().names_role(named) or _names_a_person(named):
         return None  # a role or a person: the same in every file, unlike SPEAKER_00
     theirs = _counted(transcript.text, (t for t in turns if t.speaker == named))
-    if len(theirs) < GUESS_MIN_TURNS or any(asks(transcript.text[t.start : t.end]) for t in theirs):
-        return None
+    said = (transcript.text[t.start : t.end] for t in theirs)
+    if len(theirs) < GUESS_MIN_TURNS or any(asks_or_remarks(words) for words in said):
+        return (
+            None  # a question with a remark after it is asked too ("What helped? Take your time.")
+        )
     asker = guess_interviewer(transcript.text, [replace(t, role="participant") for t in turns])
     if asker is None or asker == named:
         return None
