@@ -470,6 +470,50 @@ def test_a_code_created_in_review_is_exported_in_another_codebook_as_one_of_its_
     ] == [(TEXTS[2], "Agency staff")]
 
 
+def test_a_project_codebook_beside_the_codings_gives_its_codes_to_an_export_in_another(
+    tmp_path: Path,
+) -> None:
+    """The codebook.json beside the codings (cfir-2009 plus the project's FAM) is read before
+    the codings are translated into CFIR 2.0. Before, it was looked for after, under the
+    translated codebook's id, and not found: 'the codings use the code 'FAM', which is not in
+    codebook 'cfir-2022'', exit 2 (a 'project.*' code was exported without its description)."""
+    import zipfile
+
+    from roqa_nlp.schema import Code
+
+    book = Codebook.load("cfir-2009").with_codes(
+        [Code("FAM", "Family involvement", "code", description="Families pushing for it.")],
+        id="cfir-2009+project",
+    )
+    text = "P04: The families pushed for it.\n\nP04: We had no budget."
+    turns = [Turn("P04", "participant", 5, 32), Turn("P04", "participant", 39, len(text))]
+    segments = [
+        SegmentResult(
+            Segment("p04:0001", "p04", "P04", "participant", 5, 32, text[5:32]),
+            [Suggestion("FAM", "Family involvement", None, 1.0, "enabler")],
+        ),
+        SegmentResult(
+            Segment("p04:0002", "p04", "P04", "participant", 39, len(text), text[39:]),
+            [Suggestion("IS.E.2", "Available Resources", "IS", 1.0, "barrier")],
+        ),
+    ]
+    coded = tmp_path / "alice"
+    meta = {"codebook": "cfir-2009+project", "user": {"name": "Alice"}}
+    CodingResult(segments, {"p04": Transcript("p04", text, turns, "P04")}, meta).save(coded)
+    book.save(coded / "codebook.json")
+    project = tmp_path / "alice.qdpx"
+    run = roqa("export", coded, "--codebook", "cfir-2022", "--qdpx", project)
+    assert run.code == 0, run.err
+    assert " ".join(run.err.split()) == (
+        "roqa: warning: 1 code of the project's own is not in codebook 'cfir-2022' "
+        "(FAM Family involvement): exported as a code of its own after the codebook's codes, "
+        "in codebook 'cfir-2022+project'"
+    )
+    with zipfile.ZipFile(project) as z:
+        qde = z.read("project.qde").decode("utf-8")
+    assert "<Description>Families pushing for it.</Description>" in qde
+
+
 def test_a_code_in_no_codebook_and_not_the_projects_is_still_refused(tmp_path: Path) -> None:
     """A typo'd code id (IS.E.22) is no project code: exporting it in CFIR 2.0 stays an error."""
     typo = model_codings().subset(transcript="p01")

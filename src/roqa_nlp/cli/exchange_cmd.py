@@ -95,6 +95,9 @@ def export_cmd(
             )
         # A person's codes are applied, not suggested: charted in another codebook, every code
         # one of theirs maps onto is theirs too, under their name (as roqa agree charts them).
+        # the codebook the codings were made with, from the untranslated codings: once charted
+        # their meta names the export's codebook and the one beside them is not looked for
+        own = _own_codebook(result, codings) if codebook else None
         result, note = chart_codings(result, book, person=person is not None)
         if note:
             typer.echo(note)
@@ -105,7 +108,7 @@ def export_cmd(
             top_k=AUTO if top_k is None else top_k,
             min_probability=min_probability,
             colors=colors,
-            own=_own_codebook(result, codings) if codebook else None,
+            own=own,
         )
         _warn(summary.skipped)
         kind = "codings" if summary.by_person else "suggested codings"
