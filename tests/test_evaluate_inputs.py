@@ -81,6 +81,44 @@ def test_none_inside_a_list_of_codes_is_no_code(tmp_path) -> None:
     assert records.codes == [[], ["IS.C"]]
 
 
+def test_a_code_string_that_names_a_code_whole_is_that_code_semicolon_and_all(tmp_path) -> None:
+    """A project code named 'Cost; Staffing' is that code; a string naming no code whole is split
+    on ';' as a spreadsheet cell is. Before, every string was split: 'unknown code 'Cost''."""
+    from roqa_nlp.schema import Code
+
+    book = CFIR.with_codes([Code("PRJ.1", "Cost; Staffing", "code")], id="cfir-2009+project")
+    p = write(
+        tmp_path / "gold.jsonl",
+        [
+            {"text": "Agency staff cost twice as much.", "construct": "Cost; Staffing"},
+            {"text": "No money, no staff.", "construct": "Cost; Available Resources"},
+        ],
+    )
+    assert load_evaluation_set(p, book).codes == [["PRJ.1"], ["IC.H", "IS.E.2"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("gold.jsonl", '{"text": "No money.", "construct": "NONE; Cost"}\n'),
+        ("gold.jsonl", '{"text": "No money.", "codes": ["NONE", "Cost"]}\n'),
+        ("gold.csv", "text,construct\nNo money.,NONE; Cost\n"),
+    ],
+)
+def test_none_with_a_code_is_a_one_line_error(tmp_path, name: str, content: str) -> None:
+    """'NONE; Cost' says both "fits no code" and Cost. Before, it read as Cost alone, in JSON
+    Lines, a list and a spreadsheet alike (the NONE dropped)."""
+    p = tmp_path / name
+    p.write_text(content, "utf-8")
+    item = "row 2" if name.endswith(".csv") else "line 1"
+    with pytest.raises(RoqaError) as err:
+        load_evaluation_set(p, CFIR)
+    assert str(err.value) == (
+        f"{p}: {item} gives NONE (fits no code) with codes: 'NONE; Cost' (give NONE alone for "
+        "talk that fits no code, or the codes without it)"
+    )
+
+
 def test_a_coding_result_is_an_error_explaining_the_format(tmp_path) -> None:
     p = write(tmp_path / "codings.jsonl", [CODING])
     with pytest.raises(RoqaError) as err:

@@ -13,7 +13,10 @@ question), ``setting``, ``source``, ``kind`` and ``id`` (:mod:`roqa_nlp.training
   never teaches or scores the model as off-framework talk.
 
 A JSON Lines record's ``construct`` or ``codes`` string is read as such a cell too
-(:func:`code_names`): ``"Available Resources; Cost"`` is two codes in either kind of file.
+(:func:`code_names`): ``"Available Resources; Cost"`` is two codes in either kind of file; but a
+string that is a code's name as a whole is that code, so a project code named with a ``;``
+still reads (``training._codes_of``). ``NONE`` with a code (``"NONE; Cost"``) is an error in
+either.
 
 :func:`read_records` gives each record with the number of its line or row, for errors.
 """

@@ -188,6 +188,9 @@ def _codes_of(
     record: dict[str, Any], codebook: Codebook, where: Path, line: int, item: str = "line"
 ) -> list[str]:
     key, raw = _raw_codes(record)
+    whole = record.get(key)
+    if isinstance(whole, str) and whole.strip() in codebook:  # a code whose name holds ";"
+        raw = [whole.strip()]
     if raw is None:
         said = "no code" if key not in record else f'an empty "{key}"'
         raise RoqaError(
@@ -204,6 +207,15 @@ def _codes_of(
             path=where,
             hint='give "construct" (or "codes") as a name or id in quotes, or a list of them, '
             'or "NONE"',
+        )
+    given = [n.strip() for n in raw if n.strip()]
+    none = [n for n in given if n.lower() in NONE_LABELS]
+    if none and len(none) < len(given):  # "NONE; Cost": fits no code, or Cost?
+        both = quoted("; ".join(given))
+        raise RoqaError(
+            f"{item} {line} gives {none[0]} (fits no code) with codes: {both}",
+            path=where,
+            hint=f"give {none[0]} alone for talk that fits no code, or the codes without it",
         )
     out: list[str] = []
     for name in (n for n in raw if n.strip().lower() not in NONE_LABELS):  # ["NONE"] is []
