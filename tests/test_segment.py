@@ -261,11 +261,18 @@ TURN = st.tuples(st.sampled_from(SPEAKERS), st.lists(LINE, min_size=1, max_size=
 
 
 def _distinct_speakers(turns: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """Turns of alternating speakers, each line said once in a row: three or more lines alike of
+    three words or more in a row are read once, as Whisper's highlighted words
+    (:func:`~roqa_nlp.transcripts.utterances.without_repeats`), so they are not generated."""
     out: list[tuple[str, list[str]]] = []
     for speaker, lines in turns:
         if out and out[-1][0] == speaker:
             continue
-        out.append((speaker, lines))
+        said: list[str] = []
+        for line in lines:
+            if not (said and " ".join(said[-1].split()) == " ".join(line.split())):
+                said.append(line)
+        out.append((speaker, said))
     return out
 
 
