@@ -1498,8 +1498,9 @@ def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
         "\u2020 Code unsure: the probability charted for it is below 40%.",
         "\u2021 Valence unsure: the probability of its valence is below 60%.",
         "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
-        "under 2 constructs.",
-    ]
+        "under 2 constructs. Charted only as neutral, so in no row above: Intervention Source "
+        "(1 segment); give them a valence in review if they are barriers or enablers.",
+    ]  # Complexity's neutral segment is not named: Complexity has a row
     props = doc.core_properties
     assert props.comments == "" and props.created.year >= 2026 and props.created == props.modified
     assert props.created <= datetime.datetime.now(datetime.timezone.utc)

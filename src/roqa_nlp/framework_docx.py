@@ -181,10 +181,22 @@ def write_table2_docx(
     neutral = [c for d in table.domains for c in d.constructs if c.neutral]
     if neutral:
         n_seg = table.neutral_segments
+        only = [c for c in neutral if not (c.barriers or c.enablers)]
+        absent = "; ".join(
+            f"{construct_name(c)} ({c.neutral.segments} segment"
+            f"{'s' if c.neutral.segments != 1 else ''})"
+            for c in sorted(only, key=lambda c: -c.neutral.segments)
+        )
         doc.add_paragraph(
             f"Not in the table: {n_seg} segment{'s' if n_seg != 1 else ''} whose valence is "
             f"neutral (neither barrier nor enabler), under {len(neutral)} construct"
             f"{'s' if len(neutral) != 1 else ''}."
+            + (
+                f" Charted only as neutral, so in no row above: {absent}; give them a valence"
+                " in review if they are barriers or enablers."
+                if only
+                else ""
+            )
         )
     with atomic_open(path, "wb") as fh:
         doc.save(fh)
