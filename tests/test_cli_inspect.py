@@ -40,7 +40,9 @@ def test_inspect_reports_each_speakers_role_turns_and_words_of_the_examples() ->
         (21, 0, None),
     ]
     assert [s["read_as"] for s in got] == [
-        [],
+        ["8 turns split by another speaker's backchannel (such as 'Right.'): this format is read "
+         "as typed, so each part is coded on its own (delete the backchannel line in the file to "
+         "code the turn whole)"],  # P01's, around the interviewer's 'Mm-hmm.', 'Yeah.', 'Right.'
         ["10 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
          "turn is read whole"],
         ["8 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
@@ -239,3 +241,27 @@ def test_words_left_out_between_cues_are_named_to_check(tmp_path: Path) -> None:
     [got] = json.loads(roqa("inspect", f, "--json").out)
     assert got["left_out"].startswith(f"{f}: 1 block of words between its cues has no timing")
     assert "; 1 to check (above)." in roqa("inspect", f).out
+
+
+def test_inspect_counts_the_turns_a_plain_text_backchannel_splits(tmp_path: Path) -> None:
+    """A .txt keeps its turns as typed: the interviewer's 'Right.' between two of P14's turns
+    splits an answer, which inspect says; 'Yes.' answering a question and a participant's
+    'That's right.' confirming the interviewer are no such split."""
+    (tmp_path / "p14.txt").write_text(
+        "Interviewer: What gets in the way of recovery work?\n\n"
+        "P14: Honestly, the hours. We are commissioned for one worker where two are needed.\n\n"
+        "Interviewer: Right.\n\n"
+        "P14: And the pay, we lose people to the supermarkets every month.\n\n"
+        "Interviewer: Is there anything that helps?\n\nP14: Yes.\n\nInterviewer: Go on.\n\n"
+        "P14: Supervision, every month.\n\nInterviewer: So supervision is what keeps it going.\n\n"
+        "P14: That's right.\n\nInterviewer: Thank you.\n",
+        encoding="utf-8",
+    )
+    run = roqa("inspect", tmp_path / "p14.txt", "--json")
+    assert run.code == 0, run.err
+    (got,) = json.loads(run.out)
+    assert got["read_as"] == [
+        "1 turn split by another speaker's backchannel (such as 'Right.'): this format is read "
+        "as typed, so each part is coded on its own (delete the backchannel line in the file to "
+        "code the turn whole)"
+    ]

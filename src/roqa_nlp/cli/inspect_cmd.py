@@ -58,7 +58,7 @@ def reading_notes(t: Any) -> list[str]:
     extension's, as its metadata records it: another speaker's backchannels inside a turn,
     numbered lines, f4transkript's or MAXQDA's time marks, subtitle cues in a text or Word file
     (or lines opening with a time range)."""
-    from ..transcripts.render import BACKCHANNELS_LEFT_OUT
+    from ..transcripts.render import BACKCHANNELS_LEFT_OUT, backchannels_between
 
     meta = t.metadata
     notes = []
@@ -67,6 +67,13 @@ def reading_notes(t: Any) -> list[str]:
         notes.append(
             f"{n} backchannel{'s' if n != 1 else ''} (such as 'Mm-hmm.') inside another speaker's turn "
             "left out, so that turn is read whole"
+        )
+    split = backchannels_between(t)
+    if split:
+        notes.append(
+            f"{split} turn{'s' if split != 1 else ''} split by another speaker's backchannel "
+            "(such as 'Right.'): this format is read as typed, so each part is coded on its own "
+            "(delete the backchannel line in the file to code the turn whole)"
         )
     if meta.get("line_numbers"):
         notes.append("line numbers left out")

@@ -166,6 +166,17 @@ def across_backchannels(
     return out, left_out
 
 
+def backchannels_between(transcript: Transcript) -> int:
+    """How many of ``transcript``'s turns are another speaker's backchannel between two turns of
+    one speaker that :func:`across_backchannels` would join: 0 for a transcript a reader joined
+    already (subtitles, Word, tables), and the splits a plain-text or PDF transcript keeps, its
+    text being the file's own (``roqa inspect`` says so)."""
+    text = transcript.text
+    interviewers = sorted({t.speaker for t in transcript.turns if t.role == "interviewer"})
+    spoken = [SpokenTurn(t.speaker, text[t.start : t.end]) for t in transcript.turns]
+    return across_backchannels(spoken, interviewer_labels=interviewers)[1]
+
+
 def _same_speaker(a: SpokenTurn, b: SpokenTurn) -> bool:
     return tidy_speaker(a.speaker).casefold() == tidy_speaker(b.speaker).casefold()
 
