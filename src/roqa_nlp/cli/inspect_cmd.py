@@ -55,8 +55,8 @@ def transcript_summary(t: Any) -> dict[str, Any]:
 
 def reading_notes(t: Any) -> list[str]:
     """What the reader left out of a transcript's file or read in another shape than its
-    extension's, as its metadata records it: another speaker's backchannels inside a turn,
-    numbered lines, f4transkript's or MAXQDA's time marks, subtitle cues in a text or Word file
+    extension's, as its metadata records it: another speaker's backchannels inside a turn (and,
+    in a file read as typed, the turns such backchannels split), numbered lines, f4transkript's or MAXQDA's time marks, subtitle cues in a text or Word file
     (or lines opening with a time range)."""
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, backchannels_between
 
