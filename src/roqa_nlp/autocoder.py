@@ -1442,9 +1442,10 @@ class AutoCoder:
         (``"cfir-2022"`` for CFIR 2.0 names); when None, it is the model's, or else the
         built-in codebook that knows most of the records' codes, when it knows more of them than
         the model's (records labelled with CFIR 2.0 names are read as such, and a typo among them
-        is named in cfir-2022); labels that mix codebooks are an error saying so. The model's suggestions are then translated into that
-        codebook through the documented mapping (:mod:`roqa_nlp.crosswalk`) before they are
-        scored, and the result names ``codebook`` and ``translated_from``.
+        is named in cfir-2022); labels that mix codebooks are an error saying so. The model's
+        suggestions are then translated into that codebook through the documented mapping
+        (:mod:`roqa_nlp.crosswalk`) before they are scored, and the result names ``codebook``
+        and ``translated_from``.
         """
         from .evaluation import construct_metrics, per_code_metrics, per_valence_metrics
 

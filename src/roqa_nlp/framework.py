@@ -1124,22 +1124,24 @@ class Saturation:
     def new_code_labels(self, n: int) -> str:
         """The new codes of the ``n``-th interview (0-based) as one cell: ids separated by
         blanks, or by semicolons when a code is shown by its name."""
-        ids = self.new_codes[n]
-        labels = [self.code_label(k) for k in ids]
-        named = any(x != k for x, k in zip(labels, ids, strict=True))
-        return ("; " if named else " ").join(labels)
+        return self._cell(self.new_codes[n])
 
     def unsure_new_labels(self, n: int) -> str:
         """The new codes of the ``n``-th interview (0-based) that rest only on unsure
         suggestions, each with its highest probability, as one cell: ``PR.C (0.19) IS.A
         (0.33)`` (``; `` between them when a code is shown by its name); empty when none."""
         ids = self.unsure_new[n] if n < len(self.unsure_new) else []
+        support = self.new_support[n] if n < len(self.new_support) else {}
+        return self._cell(ids, {k: f" ({p:.2f})" for k, (_, p) in support.items()})
+
+    def _cell(self, ids: list[str], after: Mapping[str, str] | None = None) -> str:
+        """Codes ``ids`` as one cell, each by :meth:`code_label` followed by its text in
+        ``after``: separated by blanks, or by semicolons when a code is shown by its name."""
         labels = [self.code_label(k) for k in ids]
         named = any(x != k for x, k in zip(labels, ids, strict=True))
-        support = self.new_support[n] if n < len(self.new_support) else {}
+        after = after or {}
         return ("; " if named else " ").join(
-            f"{x} ({support[k][1]:.2f})" if k in support else x
-            for x, k in zip(labels, ids, strict=True)
+            f"{x}{after.get(k, '')}" for x, k in zip(labels, ids, strict=True)
         )
 
     @property

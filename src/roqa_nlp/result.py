@@ -401,7 +401,8 @@ class CodingResult:
 
         ``source`` is the codebook the suggestions use (default: the one the run recorded, else
         cfir-2009); a built-in codebook the result's codes are not of is a one-line error.
-        ``result.translate("cfir-2022")`` charts CFIR 2009 suggestions as CFIR 2.0 constructs; ``result.translate("erondu-2021")`` as the seed study's barriers and enablers.
+        ``result.translate("cfir-2022")`` charts CFIR 2009 suggestions as CFIR 2.0 constructs;
+        ``result.translate("erondu-2021")`` as the seed study's barriers and enablers.
         See :mod:`roqa_nlp.crosswalk` for how probabilities and valences are carried over; a
         person's codes (reviewed, imported) are applied, not suggested, so every code one reaches
         is applied (probability 1), as ``roqa report --codebook`` charts them; and, as it charts

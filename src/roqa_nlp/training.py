@@ -155,15 +155,17 @@ class TrainingSet:
 NOT_CODED_KINDS = ("off-framework", "procedural")
 
 
-def _raw_codes(record: dict[str, Any]) -> tuple[str, Any]:
-    """The key a record's codes are under and what it holds, a string split into its names."""
+def _raw_codes(record: dict[str, Any], codebook: Codebook | None = None) -> tuple[str, Any]:
+    """The key a record's codes are under and what it holds, a string split into its names (a
+    string that is a code of ``codebook`` as a whole, its name holding ";", is that code)."""
     # a table or a Dataset gives every record both keys, the one it lacks as None
     key = "codes" if record.get("codes") is not None or "construct" not in record else "construct"
     raw = record.get(key)
     if raw is None and record.get("kind") in NOT_CODED_KINDS:
         raw = []  # talk marked by its kind (procedural, off-framework): no code by definition
     if isinstance(raw, str):  # one code, or several separated by ";" as in a spreadsheet cell
-        raw = code_names(raw) or None
+        whole = raw.strip()
+        raw = [whole] if codebook is not None and whole in codebook else code_names(raw) or None
     return key, raw
 
 
@@ -187,10 +189,7 @@ def code_labels(data: Any) -> list[str]:
 def _codes_of(
     record: dict[str, Any], codebook: Codebook, where: Path, line: int, item: str = "line"
 ) -> list[str]:
-    key, raw = _raw_codes(record)
-    whole = record.get(key)
-    if isinstance(whole, str) and whole.strip() in codebook:  # a code whose name holds ";"
-        raw = [whole.strip()]
+    key, raw = _raw_codes(record, codebook)
     if raw is None:
         said = "no code" if key not in record else f'an empty "{key}"'
         raise RoqaError(

@@ -285,7 +285,9 @@ def participant_order_note(participants: list[str]) -> str | None:
         return None
     if len({n[0] for n in numbered if n}) != 1 or len(set(numbered)) != len(numbered):
         return None
-    by_id = sorted(participants, key=lambda p: _numbered(p) or ("", 0))
+    from ..transcripts import natural_key
+
+    by_id = sorted(participants, key=natural_key)  # one prefix, numbers distinct: by number
     if by_id == participants:
         return None
     example = ",".join(by_id[:3]) + (",..." if len(by_id) > 3 else "")
