@@ -59,6 +59,12 @@ def _phrases(*names: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(_tokens(p)) for name in names for p in packaged_words(name))
 
 
+@cache
+def _longest(*names: str) -> int:
+    """The most words of a phrase of the packaged lists ``names`` (1 when they hold none)."""
+    return max(map(len, _phrases(*names)), default=1)
+
+
 def acknowledgement_phrases() -> list[str]:
     """The phrases :func:`is_backchannel` takes as acknowledgements, sorted: a change to the list
     moves segments, so the segmentation cache keys on it
@@ -73,8 +79,7 @@ def _acknowledgement(tokens: list[str], *, agreeing: bool = False) -> bool:
     if len(tokens) <= MAX_BACKCHANNEL_WORDS and all(t in BACKCHANNEL_WORDS for t in tokens):
         return True  # the common case, words alone
     names = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES) if agreeing else (ACKNOWLEDGEMENT_PHRASES,)
-    phrases = _phrases(*names)
-    longest = max(map(len, phrases), default=1)
+    phrases, longest = _phrases(*names), _longest(*names)
     if len(tokens) > MAX_BACKCHANNEL_WORDS * longest:
         return False
     # fewest pieces covering tokens[:i], the words of a phrase taken together
