@@ -2560,6 +2560,24 @@ def test_participant_from_filename_needs_a_number() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Interview 08 - registered manager.csv", "P08"),
+        ("interviewee_3.docx", "P3"),
+        ("Respondent-12 transcript.txt", "P12"),
+        ("interview_2024-03-08.vtt", None),  # a date is no interview number
+        ("p04 interview 2.docx", "P04"),  # a participant number comes before an interview's
+        ("interview 2 p04.docx", "P04"),
+        ("GMT20240308-101502_Recording.transcript.vtt", None),
+    ],
+)
+def test_participant_from_filename_reads_an_interview_number(
+    name: str, expected: str | None
+) -> None:
+    assert participant_from_filename(name) == expected
+
+
+@pytest.mark.parametrize(
     ("line", "label", "words"),
     [
         ("P04: hello", "P04", "hello"),

@@ -15,7 +15,7 @@ The participant id is the case the transcript belongs to in the framework matrix
 participant number the participants' labels name (``P04``, ``Participant 4`` -> ``P4``), when
 they name one; else (no number, or several: a focus group, whose quotes must not be put to one
 of its members) a participant number in the file name (``p03_interview.docx`` -> ``P03``,
-``p07_group.docx`` -> ``P07``) unless a member's study id names it (a joint interview of P44
+``p07_group.docx`` -> ``P07``; failing one, an interview's: ``Interview 08.csv`` -> ``P08``) unless a member's study id names it (a joint interview of P44
 and P45 in ``p44_p45_joint.txt`` is the case ``p44_p45_joint``; ``Participant 3`` of
 ``p03_focus_group.txt`` is the group's own numbering, so that is ``P03``), else the file stem
 (``focus_group_site_a``). Read as a study, its transcripts' cases are weighed together
@@ -100,6 +100,13 @@ SPEAKER_NUMBER_LABEL = re.compile(r"speaker[\s_#-]*\d{1,4}", re.IGNORECASE)
 #: A participant number inside a file name: ``p03_interview``, ``interview-participant-7``.
 PARTICIPANT_IN_FILENAME = re.compile(
     r"(?:^|[^a-z])(?:p|participant)[\s_-]*(?P<number>\d{1,4})(?![0-9])", re.IGNORECASE
+)
+#: An interview or interviewee number inside a file name, read when no participant number is
+#: (``Interview 08 - registered manager.csv``, ``interviewee_3``, ``respondent-12``): at most
+#: three digits, so a date (``interview_2024-03-08``) is no number.
+INTERVIEW_IN_FILENAME = re.compile(
+    r"(?:^|[^a-z])(?:interview(?:ee)?|respondent)[\s_#-]*(?P<number>\d{1,3})(?![0-9])",
+    re.IGNORECASE,
 )
 
 # The bracketed note and the trailing number are removed by single scans, not by re.sub with
@@ -293,8 +300,10 @@ def first_spellings(speakers: Iterable[str]) -> dict[str, str]:
 
 
 def participant_from_filename(path: str | Path) -> str | None:
-    """``P<number>`` when the file name carries a participant number (``p03_x.docx`` -> ``P03``)."""
-    m = PARTICIPANT_IN_FILENAME.search(Path(path).stem)
+    """``P<number>`` when the file name carries a participant number (``p03_x.docx`` -> ``P03``),
+    else an interview's or interviewee's (``Interview 08 - manager.csv`` -> ``P08``)."""
+    stem = Path(path).stem
+    m = PARTICIPANT_IN_FILENAME.search(stem) or INTERVIEW_IN_FILENAME.search(stem)
     return None if m is None else f"P{m.group('number')}"
 
 
