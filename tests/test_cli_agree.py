@@ -353,3 +353,23 @@ def test_names_in_square_brackets_are_shown_as_written(tmp_path, capsys) -> None
         "[new] Workforce",
         "[red]Cost",
     ]
+
+
+def test_long_csv_codes_by_name_get_no_empty_name_column(tmp_path, capsys) -> None:
+    p = tmp_path / "c.csv"
+    p.write_text("unit,coder,code\nu1,A,Culture\nu1,B,Culture\nu2,A,X\nu2,B,\n", encoding="utf-8")
+    code, out, err = run(["agree", str(p), "--by", "code", "--n-boot", "0"], capsys)
+    assert code == 0, err
+    header = next(line for line in out.splitlines() if "┃ code " in line)
+    assert "name" not in header
+    assert "units coded (A / B)" in header
+
+
+def test_codes_with_names_keep_the_name_column(tmp_path, capsys) -> None:
+    p = tmp_path / "c.csv"
+    p.write_text("unit,coder,code\nu1,A,IS.C\nu1,B,IS.C\nu2,A,IS.A\nu2,B,\n", encoding="utf-8")
+    code, out, err = run(["agree", str(p), "--by", "code", "--n-boot", "0"], capsys)
+    assert code == 0, err
+    header = next(line for line in out.splitlines() if "┃ code " in line)
+    assert "┃ name" in header
+    assert "Culture" in out  # IS.C's CFIR 2009 name

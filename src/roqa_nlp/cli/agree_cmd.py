@@ -436,9 +436,11 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
 
     if by_code:
         t = Table(title=f"Each code, presence/absence, {scope}", title_justify="left")
+        # codes typed as names (a long CSV's) have no other name: no empty column for it
+        named = any(c.name for c in report.per_code)
         for col in (
             "code",
-            "name",
+            *(("name",) if named else ()),
             "units coded (" + " / ".join(escape(c) for c in report.coders) + ")",
             "units",
             "agreement",
@@ -451,7 +453,7 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
             f = getattr(c, universe)
             t.add_row(
                 escape(c.code),
-                escape(c.name),
+                *((escape(c.name),) if named else ()),
                 " / ".join(str(c.units_coded[k]) for k in report.coders),
                 str(f.n_units),
                 _fmt(f.percent_agreement, pct=True),
