@@ -7,7 +7,8 @@ is what NVivo, ATLAS.ti and MAXQDA call code-by-code agreement.
 
 How units are built
 -------------------
-- **Long CSV** (``unit``, ``coder``, ``code``): a unit is a ``unit`` value. Several rows for one
+- **Long CSV** (``unit``, ``coder``, ``code``, optionally ``valence``): a unit is a ``unit``
+  value. Several rows for one
   unit and coder are several codes, and so are codes separated by ``;`` in one cell; a row with
   an empty ``code`` means the coder read the unit and
   applied no code; a coder with no row for a unit did not code it (missing, not "no code").
@@ -46,7 +47,9 @@ for a pair, "coded" means coded by either of the two. When no coder ever applies
 unit, the **single-code** view also treats each unit's code (or "(none)") as one categorical
 value, which is where ``level`` (ordinal, interval, ratio for numeric codes) applies. "(none)" has
 no place on an ordinal, interval or ratio scale: at those levels a coder's "no code" is left out
-as missing, and the report says in how many units (``single_code_left_out``).
+as missing, and the report says in how many units (``single_code_left_out``). **Valence**
+(:func:`valence_agreement`): over the (unit, code) pairs two or more coders applied, the valence
+(barrier, enabler, neutral) each gave the code, as nominal values; or why it was not compared.
 
 Confidence intervals of the per-code, pooled and pair figures are percentile bootstrap
 intervals over units (not over unit-code decisions, which are not independent):
@@ -138,6 +141,10 @@ class CodedUnits:
 
     ``codings[coder][unit_id]`` is the set of codes the coder applied (empty: read and coded with
     nothing); a unit absent from a coder's mapping was not coded by that coder (missing).
+    ``valences[coder][unit_id][code]`` is the valence (barrier, enabler or neutral) the coder
+    gave a code they applied to the unit; a code with no entry was given none. ``no_valence``
+    names the coders whose input records no valence at all, with the reason (a long CSV
+    without a ``valence`` column).
     """
 
     coders: list[str]
@@ -146,6 +153,8 @@ class CodedUnits:
     code_names: dict[str, str] = field(default_factory=dict)
     models: list[str] = field(default_factory=list)
     unit_kind: str = "units"
+    valences: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    no_valence: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if len(set(self.coders)) != len(self.coders):
@@ -227,10 +236,15 @@ def coded_units_from_rows(
 
 
 def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> CodedUnits:
-    """Read the long CSV (columns ``unit``, ``coder``, ``code``; others are ignored).
+    """Read the long CSV (columns ``unit``, ``coder``, ``code``, optionally ``valence``; others
+    are ignored).
 
     A ``code`` cell may hold several codes separated by ``;`` ("Culture; Cost"), as
     ``roqa evaluate`` reads them; each is one code of the unit, as if on rows of its own.
+    A ``valence`` cell (barrier, enabler or neutral, or a synonym ``roqa evaluate`` reads:
+    facilitator, negative, mixed ...) gives the valence of the row's codes; an empty one gives
+    none, and so does a code given two different valences in one unit. Without the column,
+    every coder of the file is in :attr:`CodedUnits.no_valence`.
 
     With ``codebook``, each code is resolved in it (an id, a name or an alias, names compared as
     :meth:`Codebook.find` does: case, spacing, punctuation and ``&``/``and`` aside) and counted
@@ -267,8 +281,10 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
             else "the first line must name the columns unit, coder and code",
         )
     iu, ic, ik = names.index("unit"), names.index("coder"), names.index("code")
+    iv = names.index("valence") if "valence" in names else None
     rows: list[tuple[str, str, str]] = []
     code_names: dict[str, str] = {}
+    given: dict[str, dict[str, dict[str, set[str]]]] = {}  # coder -> unit -> code -> valences
     for n, row in enumerate(body, start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -282,6 +298,7 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
             )
         # several codes in one cell, as roqa evaluate reads them ("Culture; Cost")
         codes = cell_codes(cells[ik]) or [""]
+        valence = _csv_valence(cells[iv], n, p) if iv is not None else None
         for code in codes:
             if code and codebook is not None:
                 found = codebook.find(code)
@@ -295,13 +312,49 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
                 code = found.id
                 code_names[code] = found.name
             rows.append((unit, coder, code))
+            if code and valence is not None:
+                given.setdefault(coder, {}).setdefault(unit, {}).setdefault(code, set()).add(
+                    valence
+                )
     if not rows:
         raise RoqaError(
             "has a header but no codings", path=p, hint="add one row per unit, coder and code"
         )
     cu = coded_units_from_rows(rows, unit_kind="units")
     cu.code_names.update(code_names)
+    cu.valences = {
+        coder: {
+            unit: {code: v for code, found in per.items() if (v := _one_valence(found))}
+            for unit, per in units.items()
+        }
+        for coder, units in given.items()
+    }
+    if iv is None:
+        cu.no_valence = {c: f"the long CSV {p.name} has no valence column" for c in cu.coders}
     return cu
+
+
+def _csv_valence(cell: str, line: int, path: Path) -> str | None:
+    """The valence a long CSV's ``valence`` cell gives (None: empty, no valence given)."""
+    from .schema import normalise_valence
+
+    if not cell.strip():
+        return None
+    try:
+        return normalise_valence(cell)
+    except ValueError:
+        raise RoqaError(
+            f"line {line}: unknown valence {quoted(cell.strip())}",
+            path=path,
+            hint="use barrier, enabler or neutral (or facilitator, negative, mixed ...), or "
+            "leave the cell empty for no valence",
+        ) from None
+
+
+def _one_valence(found: Collection[str]) -> str | None:
+    """The valence a coder gave a code in one unit: the one given, else None (none, or two
+    different ones, as a passage given two valences in a QDA program reads as given none)."""
+    return next(iter(found)) if len(set(found)) == 1 else None
 
 
 def merge_spelling_variants(
@@ -350,7 +403,16 @@ def merge_spelling_variants(
         coder: {u: frozenset(rename.get(c, c) for c in got) for u, got in per.items()}
         for coder, per in cu.codings.items()
     }
-    return dataclasses.replace(cu, codings=codings), merged
+    valences: dict[str, dict[str, dict[str, str]]] = {}
+    for coder, units in cu.valences.items():
+        for u, given in units.items():
+            found: dict[str, set[str]] = {}
+            for c, label in given.items():
+                found.setdefault(rename.get(c, c), set()).add(label)
+            valences.setdefault(coder, {})[u] = {
+                c: one for c, vs in found.items() if (one := _one_valence(vs))
+            }
+    return dataclasses.replace(cu, codings=codings, valences=valences), merged
 
 
 def _as_number(code: str) -> float | None:
@@ -418,6 +480,55 @@ def segment_codes(
     return out
 
 
+def segment_valences(
+    result: CodingResult, counted: Mapping[str, frozenset[str]]
+) -> dict[str, dict[str, str]]:
+    """The valence (barrier, enabler or neutral) each segment's counted codes (``counted``, as
+    :func:`segment_codes` gives them) were given: their suggestion's ``valence``. Segments of a
+    person's codings imported from a QDA project that were given no valence
+    (:func:`roqa_nlp.exchange.review.valence_not_given`) have none: their "neutral" is the
+    default of a code given no valence, not a valence given. A code given two different
+    valences in one segment has none."""
+    from .exchange.review import valence_not_given
+    from .schema import normalise_valence
+
+    not_given = valence_not_given(result) or set()
+    found: dict[str, dict[str, set[str]]] = {}
+    for s in result.segments:
+        sid = s.segment.id
+        mine = counted.get(sid, frozenset())
+        per = found.setdefault(sid, {})
+        if sid in not_given:
+            continue
+        for g in s.suggestions:
+            if g.code_id in mine:
+                try:
+                    per.setdefault(g.code_id, set()).add(normalise_valence(g.valence))
+                except ValueError:  # a label no synonym names: no valence given
+                    per.setdefault(g.code_id, set())
+    return {
+        sid: {c: v for c, vs in per.items() if (v := _one_valence(vs))}
+        for sid, per in found.items()
+    }
+
+
+def _no_valence_reason(
+    coder: str, result: CodingResult, counted: Mapping[str, frozenset[str]]
+) -> str:
+    """Why ``coder``'s result records no valence at all ("" when it records some): a person's
+    codings imported from a QDA project in which no coded passage was given a valence."""
+    from .exchange.review import valence_not_given
+
+    not_given = valence_not_given(result)
+    coded = {sid for sid, codes in counted.items() if codes}
+    if not_given is None or not coded or not coded <= not_given:
+        return ""
+    return (
+        f"{coder}'s codings give no valence (no passage of theirs coded Barrier, Enabler or "
+        "Neutral in the QDA project)"
+    )
+
+
 def counted_codings(
     result: CodingResult, *, model_threshold: float | None = None, model: bool | None = None
 ) -> CodingResult:
@@ -471,6 +582,10 @@ def coded_units_from_results(
         c: segment_codes(results[c], model_threshold=model_threshold, model=c in model_coders)
         for c in coders
     }
+    valences = {c: segment_valences(results[c], per_coder[c]) for c in coders}
+    no_valence = {
+        c: why for c in coders if (why := _no_valence_reason(c, results[c], per_coder[c]))
+    }
     names: dict[str, str] = {}
     for res in results.values():
         for sr in res.segments:
@@ -484,9 +599,12 @@ def coded_units_from_results(
             for sr in res.segments:
                 seg = sr.segment
                 seen.setdefault(seg.id, Unit(seg.id, seg.transcript_id, seg.start, seg.end))
-        cu = CodedUnits(coders, list(seen.values()), per_coder, names, model_coders, "segments")
+        cu = CodedUnits(
+            coders, list(seen.values()), per_coder, names, model_coders, "segments", valences
+        )
     else:
-        cu = _span_units(results, per_coder, names, model_coders)
+        cu = _span_units(results, per_coder, names, model_coders, valences)
+    cu.no_valence = no_valence
     return cu
 
 
@@ -544,11 +662,15 @@ def _span_units(
     per_coder: dict[str, dict[str, frozenset[str]]],
     names: dict[str, str],
     models: list[str],
+    valences: dict[str, dict[str, dict[str, str]]],
 ) -> CodedUnits:
+    """Character-span units (see the module docstring). A coder's valence of a code in a unit
+    is the one their selections carrying the code there gave it (two different ones: none)."""
     coders = list(results)
     texts: dict[str, str] = {}
     text_of: dict[str, str] = {}  # transcript -> the coder whose text ``texts`` holds
-    spans: dict[str, dict[str, list[tuple[int, int, frozenset[str]]]]] = {}
+    # transcript -> coder -> (start, end, codes, their valences) of each selection
+    spans: dict[str, dict[str, list[tuple[int, int, frozenset[str], Mapping[str, str]]]]] = {}
     coded = {c: {sr.segment.transcript_id for sr in results[c].segments} for c in coders}
     for c in coders:
         res = results[c]
@@ -562,43 +684,60 @@ def _span_units(
         for sr in res.segments:
             g = sr.segment
             spans.setdefault(g.transcript_id, {}).setdefault(c, []).append(
-                (g.start, g.end, per_coder[c].get(g.id, frozenset()))
+                (g.start, g.end, per_coder[c].get(g.id, frozenset()), valences[c].get(g.id, {}))
             )
     units: list[Unit] = []
     codings: dict[str, dict[str, frozenset[str]]] = {c: {} for c in coders}
+    unit_valences: dict[str, dict[str, dict[str, str]]] = {c: {} for c in coders}
     for tid, by_coder in spans.items():
         text = texts.get(tid)
         length = (
-            len(text) if text is not None else max(e for v in by_coder.values() for _, e, _ in v)
+            len(text) if text is not None else max(e for v in by_coder.values() for _, e, _, _ in v)
         )
         cuts = {0, length}
         for v in by_coder.values():
-            for lo_, hi_, _ in v:
+            for lo_, hi_, _, _ in v:
                 cuts.update((min(max(lo_, 0), length), min(max(hi_, 0), length)))
         bounds = sorted(cuts)
         present = [c for c in coders if c in by_coder]
         pieces: list[list[set[str]]] = [[set() for _ in bounds[:-1]] for _ in present]
+        # coder -> piece -> code -> the valences their selections there gave it
+        piece_valences: list[list[dict[str, set[str]]]] = [
+            [{} for _ in bounds[:-1]] for _ in present
+        ]
         for k, c in enumerate(present):
-            for lo_, hi_, codes in by_coder[c]:
+            for lo_, hi_, codes, given in by_coder[c]:
                 lo = bisect.bisect_left(bounds, min(max(lo_, 0), length))
                 hi = bisect.bisect_left(bounds, min(max(hi_, 0), length))
                 for i in range(lo, hi):
                     pieces[k][i] |= codes
+                    for code in codes:
+                        # a code without a valence here stands in the way of any other's
+                        piece_valences[k][i].setdefault(code, set()).add(given.get(code, ""))
+        # (first piece, last piece + 1, each coder's codes)
         merged: list[tuple[int, int, tuple[frozenset[str], ...]]] = []
         for i in range(len(bounds) - 1):
             key = tuple(frozenset(pieces[k][i]) for k in range(len(present)))
             if merged and merged[-1][2] == key:
-                merged[-1] = (merged[-1][0], bounds[i + 1], key)
+                merged[-1] = (merged[-1][0], i + 1, key)
             else:
-                merged.append((bounds[i], bounds[i + 1], key))
-        for start, end, key in merged:
+                merged.append((i, i + 1, key))
+        for first, stop, key in merged:
+            start, end = bounds[first], bounds[stop]
             if text is not None and not any(ch.isalnum() for ch in text[start:end]):
                 continue
             uid = f"{tid}:{start}-{end}"
             units.append(Unit(uid, tid, start, end))
             for k, c in enumerate(present):
                 codings[c][uid] = key[k]
-    return CodedUnits(coders, units, codings, names, models, "spans")
+                found: dict[str, set[str]] = {}
+                for i in range(first, stop):
+                    for code, vs in piece_valences[k][i].items():
+                        found.setdefault(code, set()).update(vs)
+                unit_valences[c][uid] = {
+                    code: one for code, vs in found.items() if (one := _one_valence(vs))
+                }
+    return CodedUnits(coders, units, codings, names, models, "spans", unit_valences)
 
 
 def _project_key(coder: str, result: CodingResult) -> str:
@@ -779,6 +918,8 @@ def merge_coded_units(parts: Sequence[CodedUnits]) -> CodedUnits:
         code_names={k: v for p in parts for k, v in p.code_names.items()},
         models=[m for p in parts for m in p.models],
         unit_kind=kinds.pop() if len(kinds) == 1 else "mixed",
+        valences={c: dict(p.valences.get(c, {})) for p in parts for c in p.coders},
+        no_valence={c: why for p in parts for c, why in p.no_valence.items()},
     )
 
 
@@ -975,6 +1116,139 @@ class PairAgreement:
 
 
 @dataclass
+class ValencePair:
+    """Two coders' valence agreement over the (unit, code) pairs both applied and gave a valence;
+    ``table[a_valence][b_valence]`` counts them."""
+
+    coder_a: str
+    coder_b: str
+    n_pairs: int
+    percent_agreement: float
+    kappa: float
+    alpha: float
+    ac1: float
+    table: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass
+class ValenceAgreement:
+    """Agreement on the valence (barrier, enabler, neutral) of the codes coders both applied.
+
+    The items are (unit, code) pairs: a code two or more of ``coders`` applied to one compared
+    unit, each of them giving it a valence (a coder who did not apply the code there is missing
+    for it). ``n_pairs`` counts them; ``n_without_valence`` the pairs two or more coders applied
+    that are left out because fewer than two of them gave the code a valence there. Kappa is
+    Cohen's (two coders) or Light's (the mean of the pairwise ones); alpha is nominal; AC1's q
+    is the three valences.
+    """
+
+    coders: list[str]
+    n_pairs: int
+    n_without_valence: int
+    percent_agreement: float
+    kappa: float
+    alpha: float
+    ac1: float
+    kappa_method: str
+    pairs: list[ValencePair] = field(default_factory=list)
+
+
+def valence_agreement(cu: CodedUnits) -> tuple[ValenceAgreement | None, str]:
+    """How far ``cu``'s coders agree on the valence of the codes they both applied to a unit,
+    and one line saying what was compared, or why nothing was (None).
+
+    Code agreement asks whether a code applies; this asks, where two coders both applied it,
+    whether they read the passage as a barrier, an enabler or neutral (CFIR studies report
+    barriers and enablers per construct). Over the compared units (two or more coders) only.
+    Coders whose input records no valence (:attr:`CodedUnits.no_valence`) are left out.
+    """
+    from .schema import VALENCES
+
+    coders = [c for c in cu.coders if c not in cu.no_valence]
+    reasons = list(dict.fromkeys(cu.no_valence[c] for c in cu.coders if c in cu.no_valence))
+    if len(coders) < 2:
+        return None, "valence not compared: " + "; ".join(reasons)
+    compared = {u.id for u, k in zip(cu.units, cu.compared_mask(), strict=True) if k}
+    rows: list[list[str | None]] = [[] for _ in coders]
+    without = 0
+    for unit in cu.units:
+        if unit.id not in compared:
+            continue
+        applied = {c: cu.codings[c].get(unit.id) or frozenset() for c in coders}
+        for code in sorted({k for got in applied.values() for k in got}, key=natural_key):
+            who = [c for c in coders if code in applied[c]]
+            if len(who) < 2:
+                continue
+            values = [
+                cu.valences.get(c, {}).get(unit.id, {}).get(code) if c in who else None
+                for c in coders
+            ]
+            if sum(v is not None for v in values) < 2:
+                without += 1
+                continue
+            for row, v in zip(rows, values, strict=True):
+                row.append(v)
+    absent = [c for c in cu.coders if c in cu.no_valence]
+    left_out = (
+        f"; left out, as {'they record' if len(absent) > 1 else 'it records'} no valence: "
+        f"{', '.join(absent)} ({'; '.join(reasons)})"
+        if absent
+        else ""
+    )
+    if not rows[0]:
+        why = (
+            "no code two coders applied to one unit was given a valence by both"
+            if without
+            else "no unit has a code two coders both applied"
+        )
+        return None, f"valence not compared: {why}{left_out}"
+    pairs = []
+    for i, j in itertools.combinations(range(len(coders)), 2):
+        both = [
+            (a, b) for a, b in zip(rows[i], rows[j], strict=True) if a is not None and b is not None
+        ]
+        counts = Counter(both)
+        table = {
+            a: {b: counts[a, b] for b in VALENCES if counts[a, b]}
+            for a in VALENCES
+            if any(counts[a, b] for b in VALENCES)
+        }
+        a_vals, b_vals = [a for a, _ in both], [b for _, b in both]
+        pair_x = [a_vals, b_vals]
+        pairs.append(
+            ValencePair(
+                coder_a=coders[i],
+                coder_b=coders[j],
+                n_pairs=len(both),
+                percent_agreement=percent_agreement(pair_x) if both else math.nan,
+                kappa=cohen_kappa(a_vals, b_vals) if both else math.nan,
+                alpha=krippendorff_alpha(pair_x, level="nominal") if both else math.nan,
+                ac1=gwet_ac1(pair_x, categories=VALENCES) if both else math.nan,
+                table=table,
+            )
+        )
+    kappas = [p.kappa for p in pairs if math.isfinite(p.kappa)]
+    agreement = ValenceAgreement(
+        coders=coders,
+        n_pairs=len(rows[0]),
+        n_without_valence=without,
+        percent_agreement=percent_agreement(rows),
+        kappa=float(sum(kappas) / len(kappas)) if kappas else math.nan,
+        alpha=krippendorff_alpha(rows, level="nominal"),
+        ac1=gwet_ac1(rows, categories=VALENCES),
+        kappa_method="cohen" if len(coders) == 2 else "light",
+        pairs=pairs,
+    )
+    note = f"{' / '.join(VALENCES)} of the codes two or more coders applied to one unit"
+    if without:
+        note += (
+            f"; {without} more pair{'s' * (without > 1)} where fewer than two of them gave the "
+            "code a valence (or gave it two) left out"
+        )
+    return agreement, note + left_out
+
+
+@dataclass
 class AgreementReport:
     """Everything :func:`agreement_report` computes; :meth:`to_dict` is the JSON form."""
 
@@ -994,6 +1268,10 @@ class AgreementReport:
     #: units of each universe the single-code view leaves out because a coder applied no code
     #: there (ordinal, interval and ratio levels: "(none)" is no value on those scales)
     single_code_left_out: dict[str, int] = field(default_factory=dict)
+    #: agreement on the valence of the codes coders both applied (:func:`valence_agreement`);
+    #: None when it was not compared, ``valence_note`` saying why
+    valence: ValenceAgreement | None = None
+    valence_note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data; undefined values (NaN) become ``None``."""
@@ -1132,7 +1410,7 @@ def agreement_report(
     ci_level: float = 0.95,
     seed: int = 0,
 ) -> AgreementReport:
-    """Per-code, pooled, pairwise and single-code agreement of ``cu``'s coders.
+    """Per-code, pooled, pairwise, single-code and valence agreement of ``cu``'s coders.
 
     ``level`` is Krippendorff's level of measurement for the single-code view (presence/absence
     is binary, where every level gives the same alpha). ``n_boot`` bootstrap resamples of units
@@ -1235,6 +1513,7 @@ def agreement_report(
         short = (~np.isnan(values)).sum(axis=0) < 2
         lost = {uni: int((no_value & mask & compared & short).sum()) for uni, mask in masks.items()}
         note = _single_code_note(level, left_out, masks, compared, lost)
+    valence, valence_note = valence_agreement(cu)
 
     return AgreementReport(
         coders=list(cu.coders),
@@ -1262,6 +1541,8 @@ def agreement_report(
             "ci_withheld_below_valid_share": CI_MIN_VALID_SHARE,
         },
         single_code_left_out=left_out,
+        valence=valence,
+        valence_note=valence_note,
     )
 
 
@@ -1322,6 +1603,8 @@ __all__ = [
     "Figures",
     "PairAgreement",
     "Unit",
+    "ValenceAgreement",
+    "ValencePair",
     "agreement_report",
     "coded_units_from_results",
     "coded_units_from_rows",
@@ -1331,5 +1614,7 @@ __all__ = [
     "merge_spelling_variants",
     "read_long_csv",
     "segment_codes",
+    "segment_valences",
     "units_compared",
+    "valence_agreement",
 ]

@@ -476,6 +476,7 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
     else:
         note = report.single_code_note
         console.print(note[:1].upper() + note[1:] + ".", markup=False)
+    _print_valence(report, console=console)
     shown_figures = [report.pooled[universe], *(getattr(p, universe) for p in report.pairs)]
     if any(f.ci_withheld for f in shown_figures):
         console.print(_withheld_footnote(report))
@@ -485,6 +486,41 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         + ("" if by_code else ", --by code for each code")
         + ", --json FILE for every figure."
     )
+
+
+def _print_valence(report: Any, *, console: Any) -> None:
+    """One line on the valence of the codes coders both applied (and one per pair of coders
+    when there are more than two), or the line saying why valence was not compared."""
+    from ..agreement import landis_koch_label
+
+    v = report.valence
+    if v is None:
+        note = report.valence_note
+        console.print(note[:1].upper() + note[1:] + ".", markup=False, highlight=False)
+        return
+
+    def figures(f: Any, kappa: str) -> str:
+        reading = f" ({landis_koch_label(f.kappa)})" if math.isfinite(f.kappa) else ""
+        return (
+            f"agreement {_fmt(f.percent_agreement, pct=True)}, {kappa} {_fmt(f.kappa)}{reading}, "
+            f"alpha {_fmt(f.alpha)} (nominal), AC1 {_fmt(f.ac1)}"
+        )
+
+    kappa = "Cohen's kappa" if v.kappa_method == "cohen" else "Light's kappa"
+    console.print(
+        f"Valence ({report.valence_note}; n={v.n_pairs} unit-code pairs): {figures(v, kappa)}.",
+        markup=False,
+        highlight=False,
+    )
+    if len(v.coders) > 2:
+        for p in v.pairs:
+            console.print(
+                f"  valence, {p.coder_a} - {p.coder_b} (n={p.n_pairs}): "
+                + figures(p, "Cohen's kappa")
+                + ".",
+                markup=False,
+                highlight=False,
+            )
 
 
 #: Most bootstrap resamples ``--n-boot`` accepts (memory grows with resamples x units).

@@ -1,0 +1,325 @@
+"""Specification of valence agreement in ``roqa agree``.
+
+Code agreement asks whether a code applies to a unit; CFIR studies also report each construct
+as a barrier or an enabler, so two coders who applied the same codes but read every barrier as
+an enabler must not look as if they agreed. Valence agreement compares, over the (unit, code)
+pairs two or more coders applied, the valence (barrier / enabler / neutral) each gave the code.
+An input that records no valence (a long CSV without a ``valence`` column, a QDA project whose
+coder gave no valence code) is said to be so in one line, never left out in silence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from sklearn.metrics import cohen_kappa_score
+
+from roqa_nlp.coding_agreement import (
+    agreement_report,
+    coded_units_from_results,
+    read_long_csv,
+    valence_agreement,
+)
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+from test_agree_code_names import AFFORD, CULTURE, DIRECTOR, TEXT, project
+from test_cli_agree import run
+
+#: Two coders' valences of the five codes both applied (units u1-u5), and, on u6, codes only
+#: one of them applied (X by A, Y by B: no pair, so no valence comparison).
+#: A: b b e e n;  B: b e e e b  (b = barrier, e = enabler, n = neutral)
+VALENCE_CSV = (
+    "unit,coder,code,valence\n"
+    "u1,A,X,barrier\nu1,B,X,Barrier\n"
+    "u2,A,X,barrier\nu2,B,X,facilitator\n"  # facilitator reads as enabler
+    "u3,A,Y,enabler\nu3,B,Y,enabler\n"
+    "u4,A,Y,enabler\nu4,B,Y,positive\n"
+    "u5,A,X,neutral\nu5,B,X,negative\n"
+    "u6,A,X,barrier\nu6,B,Y,barrier\n"
+)
+A_VALENCES = ["barrier", "barrier", "enabler", "enabler", "neutral"]
+B_VALENCES = ["barrier", "enabler", "enabler", "enabler", "barrier"]
+#: p_o = 3/5; p_e = (2*2 + 2*3 + 1*0) / 25 = 2/5; kappa = (3/5 - 2/5) / (3/5) = 1/3.
+KAPPA = 1 / 3
+#: Coincidences (each pair counted both ways): o_bb 2, o_ee 4, o_be = o_eb 1, o_bn = o_nb 1;
+#: n_b 4, n_e 5, n_n 1, n 10. alpha = 1 - (n - 1) * 4 / (n^2 - 16 - 25 - 1) = 1 - 36/58 = 11/29.
+ALPHA = 11 / 29
+#: Gwet: p_a 3/5; pi = (b 4/10, e 5/10, n 1/10); p_e = (.24 + .25 + .09) / (q - 1 = 2) = .29;
+#: AC1 = (.6 - .29) / .71 = 31/71.
+AC1 = 31 / 71
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def seg(i: int, coded: list[tuple[str, str]]) -> SegmentResult:
+    """Segment p01:i of a person's codings, with (code, valence) suggestions."""
+    s = Segment(f"p01:{i}", "p01", "P01", "participant", 10 * i, 10 * i + 9, "x" * 9)
+    return SegmentResult(s, [Suggestion(c, c, None, 1.0, valence=v) for c, v in coded])
+
+
+FLIP = {"barrier": "enabler", "enabler": "barrier", "neutral": "barrier"}
+#: A reviewer's codings: seven segments, one with two codes, one with none.
+REVIEWED = [
+    [("X", "barrier")],
+    [("X", "enabler"), ("Y", "neutral")],
+    [("Y", "enabler")],
+    [("Z", "barrier")],
+    [],
+    [("X", "neutral")],
+    [("Z", "enabler")],
+]
+
+
+def flipped(codings: list[list[tuple[str, str]]]) -> list[list[tuple[str, str]]]:
+    return [[(c, FLIP[v]) for c, v in coded] for coded in codings]
+
+
+def test_the_same_codes_with_every_valence_flipped_agree_on_codes_not_on_valence() -> None:
+    """The tester's case: a copy of the reviewer's codings with barrier and enabler swapped and
+    neutral made barrier. Codes agree perfectly; valence not at all, and its kappa is the one
+    scikit-learn gives over the seven (segment, code) pairs."""
+    ann = CodingResult([seg(i, coded) for i, coded in enumerate(REVIEWED)])
+    ben = CodingResult([seg(i, coded) for i, coded in enumerate(flipped(REVIEWED))])
+    cu = coded_units_from_results({"ann": ann, "ben": ben})
+    report = agreement_report(cu, n_boot=0)
+    assert report.pooled["all"].percent_agreement == 1.0
+    assert report.pooled["all"].kappa == 1.0
+    a = [v for coded in REVIEWED for _, v in coded]
+    b = [FLIP[v] for v in a]
+    v = report.valence
+    assert v is not None
+    assert v.n_pairs == 7
+    assert v.percent_agreement == 0.0
+    assert v.kappa == pytest.approx(cohen_kappa_score(a, b))
+    assert v.kappa < 0
+    assert v.pairs[0].table == {
+        "barrier": {"enabler": 2},
+        "enabler": {"barrier": 3},
+        "neutral": {"barrier": 2},
+    }
+
+
+def test_long_csv_valence_column_gives_kappa_alpha_and_ac1_over_the_pairs_both_applied(
+    tmp_path,
+) -> None:
+    cu = read_long_csv(write(tmp_path / "c.csv", VALENCE_CSV))
+    v, note = valence_agreement(cu)
+    assert v is not None
+    assert note == "barrier / enabler / neutral of the codes two or more coders applied to one unit"
+    assert v.n_pairs == 5
+    assert v.n_without_valence == 0
+    assert v.percent_agreement == pytest.approx(3 / 5)
+    assert v.kappa == pytest.approx(KAPPA)
+    assert cohen_kappa_score(A_VALENCES, B_VALENCES) == pytest.approx(KAPPA)
+    assert v.alpha == pytest.approx(ALPHA)
+    assert v.ac1 == pytest.approx(AC1)
+    assert v.kappa_method == "cohen"
+
+
+def test_a_pair_where_a_coder_gave_no_valence_is_left_out_and_counted(tmp_path) -> None:
+    text = VALENCE_CSV + "u7,A,X,barrier\nu7,B,X,\n"
+    v, note = valence_agreement(read_long_csv(write(tmp_path / "c.csv", text)))
+    assert v is not None
+    assert (v.n_pairs, v.n_without_valence) == (5, 1)
+    assert v.kappa == pytest.approx(KAPPA)
+    assert note.endswith(
+        "; 1 more pair where fewer than two of them gave the code a valence (or gave it two) "
+        "left out"
+    )
+
+
+def test_a_code_given_two_valences_in_one_unit_has_none(tmp_path) -> None:
+    text = VALENCE_CSV + "u7,A,X,barrier\nu7,A,X,enabler\nu7,B,X,barrier\n"
+    v, _ = valence_agreement(read_long_csv(write(tmp_path / "c.csv", text)))
+    assert v is not None
+    assert (v.n_pairs, v.n_without_valence) == (5, 1)
+
+
+def test_unknown_valence_in_the_long_csv_is_a_one_line_error_naming_the_line(tmp_path) -> None:
+    p = write(tmp_path / "c.csv", "unit,coder,code,valence\nu1,A,X,barrier\nu1,B,X,good\n")
+    with pytest.raises(RoqaError) as e:
+        read_long_csv(p)
+    assert str(e.value) == (
+        f"{p}: line 3: unknown valence 'good' (use barrier, enabler or neutral (or facilitator, "
+        "negative, mixed ...), or leave the cell empty for no valence)"
+    )
+
+
+def test_three_coders_give_lights_kappa_and_a_line_per_pair(tmp_path, capsys) -> None:
+    """C applied X to u1 and u2 only (barrier, barrier): C is missing on the other pairs. Light's
+    kappa is the mean of the three pairwise Cohen's kappas (scikit-learn's)."""
+    text = VALENCE_CSV + "u1,C,X,barrier\nu2,C,X,barrier\nu3,C,,\n"
+    v, _ = valence_agreement(read_long_csv(write(tmp_path / "c.csv", text)))
+    assert v is not None
+    assert v.kappa_method == "light"
+    assert v.n_pairs == 5
+    pairwise = [
+        cohen_kappa_score(A_VALENCES, B_VALENCES),
+        cohen_kappa_score(["barrier", "enabler"], ["barrier", "barrier"]),  # B-C: 0
+    ]
+    assert [p.n_pairs for p in v.pairs] == [5, 2, 2]
+    assert v.pairs[0].kappa == pytest.approx(pairwise[0])
+    assert math.isnan(v.pairs[1].kappa)  # A-C: barrier twice each, chance agreement 1
+    assert v.pairs[2].kappa == pytest.approx(pairwise[1])
+    assert v.kappa == pytest.approx((pairwise[0] + pairwise[1]) / 2)  # the undefined one left out
+    code, out, err = run(["agree", str(tmp_path / "c.csv"), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert "valence, A - B (n=5): agreement 60.0%, Cohen's kappa 0.333 (fair)" in out
+
+
+def test_a_third_coder_without_valence_is_left_out_with_the_reason(tmp_path) -> None:
+    from roqa_nlp.coding_agreement import merge_coded_units
+
+    with_valence = read_long_csv(write(tmp_path / "c.csv", VALENCE_CSV))
+    plain = read_long_csv(write(tmp_path / "c2.csv", "unit,coder,code\nu1,C,X\nu2,C,X\n"))
+    v, note = valence_agreement(merge_coded_units([with_valence, plain]))
+    assert v is not None
+    assert v.coders == ["A", "B"]
+    assert v.kappa == pytest.approx(KAPPA)
+    assert note.endswith(
+        "; left out, as it records no valence: C (the long CSV c2.csv has no valence column)"
+    )
+
+
+def test_cli_prints_the_valence_line_and_writes_the_valence_object(tmp_path, capsys) -> None:
+    p = write(tmp_path / "c.csv", VALENCE_CSV)
+    out_json = tmp_path / "a.json"
+    code, out, err = run(["agree", str(p), "--n-boot", "0", "--json", str(out_json)], capsys)
+    assert code == 0, err
+    assert (
+        "Valence (barrier / enabler / neutral of the codes two or more coders applied to one "
+        "unit; n=5 unit-code pairs): agreement 60.0%, Cohen's kappa 0.333 (fair), alpha "
+        f"{ALPHA:.3f} (nominal), AC1 {AC1:.3f}." in " ".join(out.split())
+    )
+    data = json.loads(out_json.read_text("utf-8"))
+    assert data["valence"]["n_pairs"] == 5
+    assert data["valence"]["kappa"] == pytest.approx(KAPPA)
+    assert data["valence"]["pairs"][0]["table"] == {
+        "barrier": {"barrier": 1, "enabler": 1},
+        "enabler": {"enabler": 2},
+        "neutral": {"barrier": 1},
+    }
+
+
+def test_a_long_csv_without_valence_column_says_valence_was_not_compared(tmp_path, capsys) -> None:
+    p = write(tmp_path / "c.csv", "unit,coder,code\nu1,A,X\nu1,B,X\nu2,A,Y\nu2,B,X\n")
+    out_json = tmp_path / "a.json"
+    code, out, err = run(["agree", str(p), "--n-boot", "0", "--json", str(out_json)], capsys)
+    assert code == 0, err
+    assert "Valence not compared: the long CSV c.csv has no valence column.\n" in out
+    data = json.loads(out_json.read_text("utf-8"))
+    assert data["valence"] is None
+    assert data["valence_note"] == "valence not compared: the long CSV c.csv has no valence column"
+
+
+def test_coders_who_share_no_code_in_a_unit_say_so(tmp_path) -> None:
+    text = "unit,coder,code,valence\nu1,A,X,barrier\nu1,B,Y,barrier\n"
+    v, note = valence_agreement(read_long_csv(write(tmp_path / "c.csv", text)))
+    assert v is None
+    assert note == "valence not compared: no unit has a code two coders both applied"
+
+
+# -- QDA projects: valence codes give the valence of the passage's codes --------------------------
+
+COST = "10000000-0000-4000-8000-000000000001"
+CULTURE_CODE = "10000000-0000-4000-8000-000000000002"
+LEAD = "10000000-0000-4000-8000-000000000003"
+BARRIER = "10000000-0000-4000-8000-000000000008"
+ENABLER = "10000000-0000-4000-8000-000000000009"
+CODES = {
+    COST: "Cost",
+    CULTURE_CODE: "Culture",
+    LEAD: "Leadership Engagement",
+    BARRIER: "Barrier",
+    ENABLER: "Enabler",
+}
+
+
+def test_qdpx_coders_valence_codes_are_compared_over_character_spans(tmp_path) -> None:
+    """Both code the three sentences alike (Ben's last selection takes in the speaker label
+    too, so units are character spans: the label is a unit only Ben coded, no valence pair);
+    Ann calls the cost a barrier and the director an enabler, Ben the reverse, and both the
+    culture an enabler: 1 of 3 pairs agree."""
+    ann = project(
+        tmp_path / "ann.qdpx",
+        "Ann",
+        CODES,
+        [
+            (*AFFORD, [COST, BARRIER]),
+            (*CULTURE, [CULTURE_CODE, ENABLER]),
+            (*DIRECTOR, [LEAD, ENABLER]),
+        ],
+    )
+    ben = project(
+        tmp_path / "ben.qdpx",
+        "Ben",
+        CODES,
+        [
+            (*AFFORD, [COST, ENABLER]),
+            (*CULTURE, [CULTURE_CODE, ENABLER]),
+            (TEXT.index("Manager: Our director"), DIRECTOR[1], [LEAD, BARRIER]),
+        ],
+    )
+    from roqa_nlp.cli.agree_cmd import load_coded_units
+
+    cu = load_coded_units([ann, ben]).coded
+    assert cu.unit_kind == "spans"
+    v, _ = valence_agreement(cu)
+    assert v is not None
+    assert v.n_pairs == 3
+    assert v.percent_agreement == pytest.approx(1 / 3)
+    assert v.kappa == pytest.approx(
+        cohen_kappa_score(["barrier", "enabler", "enabler"], ["enabler", "enabler", "barrier"])
+    )
+
+
+def test_qdpx_without_valence_codes_says_valence_was_not_compared(tmp_path, capsys) -> None:
+    sel = [(*AFFORD, [COST]), (*DIRECTOR, [LEAD])]
+    ann = project(tmp_path / "ann.qdpx", "Ann", CODES, sel)
+    ben = project(tmp_path / "ben.qdpx", "Ben", CODES, sel)
+    out_json = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(ann), str(ben), "--n-boot", "0", "--json", str(out_json)], capsys
+    )
+    assert code == 0, err
+    reason = (
+        "Ann's codings give no valence (no passage of theirs coded Barrier, Enabler or Neutral "
+        "in the QDA project); Ben's codings give no valence (no passage of theirs coded "
+        "Barrier, Enabler or Neutral in the QDA project)"
+    )
+    assert f"Valence not compared: {reason}." in " ".join(out.split())
+    data = json.loads(out_json.read_text("utf-8"))
+    assert data["valence"] is None
+    assert data["valence_note"] == f"valence not compared: {reason}"
+
+
+def test_a_models_valence_is_that_of_the_code_it_counts() -> None:
+    """The model counts its top suggestion (X, barrier); its enabler on Y, below the top, is no
+    coding. The person applied X as an enabler and Y as a barrier: one pair, X, disagreeing."""
+    s = Segment("p01:0", "p01", "P01", "participant", 0, 9, "x" * 9)
+    model = CodingResult(
+        [
+            SegmentResult(
+                s,
+                [
+                    Suggestion("X", "X", None, 0.7, valence="barrier"),
+                    Suggestion("Y", "Y", None, 0.2, valence="enabler"),
+                ],
+            )
+        ],
+        meta={"model": "roqa"},
+    )
+    person = CodingResult([seg(0, [("X", "enabler"), ("Y", "barrier")])])
+    cu = coded_units_from_results({"model": model, "person": person})
+    assert cu.models == ["model"]
+    v, _ = valence_agreement(cu)
+    assert v is not None
+    assert v.n_pairs == 1
+    assert v.pairs[0].table == {"barrier": {"enabler": 1}}
