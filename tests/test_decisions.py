@@ -116,7 +116,7 @@ def test_unknown_decision_is_a_one_line_error_naming_file_and_row(tmp_path: Path
         read_decisions(p)
     msg = one_line_error(exc, p)
     assert "row 3: unknown decision 'maybe'" in msg
-    assert "accept, reject, recode, new-code, note or valence" in msg
+    assert "accept, reject, recode, new-code, no-code, note or valence" in msg
 
 
 def test_unknown_decision_in_jsonl_names_the_line(tmp_path: Path) -> None:

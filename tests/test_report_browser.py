@@ -1673,3 +1673,34 @@ def test_a_review_kept_by_an_earlier_version_of_the_page_is_found_again(
     assert _decisions_csv(driver).splitlines()[1:] == [
         f"p01_interview:0001,accept,IS.E.3,,,{P01_0001}"
     ]
+
+
+def test_a_no_code_row_loaded_is_shown_and_saved_back(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A segment judged to fit no code when the review was made (a ``no-code`` row, which
+    ``roqa code --out`` records when it carries a review into a folder coded again) keeps its
+    row through the page; before, Load decisions… skipped the row as no decision."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver, _ = page
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p02_interview:0000,no-code,,,,{P02_0000}\n",
+        encoding="utf-8",
+    )
+    field = driver.find_element(By.ID, "load-decisions-file")
+    driver.execute_script("arguments[0].hidden = false", field)
+    field.send_keys(str(path))
+    status = driver.find_element(By.ID, "load-status")
+    WebDriverWait(driver, 10).until(lambda _: status.text)
+    assert status.text == "decisions.csv: 1 decision loaded; all matched"
+    carried = driver.find_element(
+        By.CSS_SELECTOR, '.review[data-segment="p02_interview:0000"] .carried'
+    )
+    assert carried.text == "Also decided: fits no code (every suggestion shown then rejected)"
+    assert _decisions_csv(driver) == _review_csv(
+        [("p02_interview:0000", "no-code", "", "", "", P02_0000)]
+    )

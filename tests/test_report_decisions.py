@@ -264,7 +264,7 @@ def test_roqa_code_reads_the_decisions_before_coding(tmp_path: Path, capsys) -> 
     assert code == 2
     assert (
         err
-        == f"roqa: error: {bad}: row 2: unknown decision 'maybe' (use accept, reject, recode, new-code, note or valence)\n"
+        == f"roqa: error: {bad}: row 2: unknown decision 'maybe' (use accept, reject, recode, new-code, no-code, note or valence)\n"
     )
     assert not (tmp_path / "out").exists()
     (tmp_path / "out").mkdir()

@@ -928,7 +928,7 @@ class AutoCoder:
             **({"n_notes": n_notes} if n_notes else {}),
             "by_decision": {
                 k: n
-                for k in ("accept", "recode", "new-code", "reject", "valence")
+                for k in ("accept", "recode", "new-code", "reject", "valence", "no-code")
                 if (n := sum(1 for d in all_decs if d.decision == k))
             },
             "n_examples": len(fb),

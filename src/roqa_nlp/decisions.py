@@ -14,7 +14,10 @@ A decisions file (CSV or JSON Lines) has one row per decision::
 ``recode`` gives the right code (``code_id``); ``new-code`` creates a project code named
 ``new_code``; ``note`` keeps a researcher's note on a segment with no decision (the report shows
 it again; training ignores it); ``valence`` corrects the segment's valence (column ``valence``:
-barrier, enabler or neutral) where the model's is wrong. The ``valence`` column is optional (files
+barrier, enabler or neutral) where the model's is wrong; ``no-code`` says the segment fits no
+code, whatever suggestions the codings show now (the reviewer rejected every one shown when the
+review was made: ``roqa code --out`` adds the row when it carries a review into that folder coded
+again, where a retrained model may suggest other codes). The ``valence`` column is optional (files
 without it are read as before); a valence given on another row of the segment counts the same.
 It is written by the HTML report's review buttons, by hand in a spreadsheet, or
 from a REFI-QDA import. Optional ``text`` gives the segment text when no coding result is at
@@ -27,7 +30,8 @@ How decisions become training examples (:func:`feedback_examples`):
 - a new code is added to a project codebook with a stable id ``project.<slug-of-name>`` and
   labels the segment;
 - a segment whose decisions reject its top :data:`REJECT_ALL` suggestions (or every one it
-  has, when the codings show fewer) and accept none becomes an example of talk that fits no code
+  has, when the codings show fewer), or that has a ``no-code`` row, and accept none becomes an
+  example of talk that fits no code
   (the researcher saw the suggestions and none applied), in a class of its own (``REJECTED``)
   rather than the team-written small talk's (``NONE``), so that talk like it is flagged for open
   coding and not set aside as small talk or background (``off_topic``);
@@ -71,7 +75,11 @@ FEEDBACK_SOURCE = "researcher-decisions"
 NOTE = "note"
 #: a row that corrects the valence of a segment (column ``valence``), on no code
 VALENCE = "valence"
-DECISIONS = ("accept", "reject", "recode", "new-code", NOTE, VALENCE)
+#: a row that says the segment fits no code: the reviewer rejected every suggestion it showed
+#: when the review was made (``roqa code`` adds one when it carries a review into codings made
+#: again, whose retrained model may suggest other codes there)
+NO_CODE = "no-code"
+DECISIONS = ("accept", "reject", "recode", "new-code", NOTE, VALENCE, NO_CODE)
 #: rejections (of different codes, none accepted) that make a segment talk that fits no code:
 #: the three suggestions codings.csv and the report's top-3 show first
 REJECT_ALL = 3
@@ -177,11 +185,12 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
         if not any(r.values()):
             continue  # a wholly empty row, as Excel leaves below the last one (;;;;;;)
         d = r.get("decision", "").lower().replace("_", "-").replace("newcode", "new-code")
+        d = d.replace("nocode", NO_CODE)
         if d not in DECISIONS:
             raise RoqaError(
                 f"row {i}: unknown decision {quoted(r.get('decision', ''))}",
                 path=p,
-                hint="use accept, reject, recode, new-code, note or valence",
+                hint="use accept, reject, recode, new-code, no-code, note or valence",
             )
         if not r.get("segment_id"):
             raise RoqaError(
@@ -329,6 +338,70 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     return DecisionMatch(
         tuple(decisions), tuple(chosen[(d.segment_id, same_text(d.text))] for d in decisions)
     )
+
+
+def no_code_rows(decisions: Sequence[Decision], result: CodingResult) -> list[Decision]:
+    """The ``no-code`` rows that keep what ``decisions`` decided on ``result``, the codings the
+    review was made on: one for each segment (with its id, text and note) whose decisions reject
+    every suggestion it shows (:func:`rejects_all`) and decide no code, unless it has one
+    already. ``roqa code --out`` adds them to the review it carries into that folder coded
+    again: a retrained model may show other suggestions there, and the segment still fits no
+    code."""
+    kinds = ("accept", "reject", "recode", "new-code", NO_CODE)
+    used = [d for d in decisions if d.decision in kinds]
+    by_segment: dict[str, list[Decision]] = {}
+    for d, o in zip(used, match_decisions(list(used), result).on):
+        if o is not None:
+            by_segment.setdefault(o, []).append(d)
+    out = []
+    for s in result.segments:
+        rows = by_segment.get(s.segment.id, [])
+        if not rows or any(d.decision == NO_CODE for d in rows):
+            continue
+        last: dict[str, str] = {}  # code -> its last decision
+        for d in rows:
+            last[project_code_id(d.new_code) if d.decision == "new-code" else d.code_id] = (
+                d.decision
+            )
+        if any(v != "reject" for v in last.values()):
+            continue
+        if rejects_all(last, [g.code_id for g in s.suggestions]):
+            note = next((d.note for d in rows if d.note), "")
+            out.append(Decision(s.segment.id, NO_CODE, note=note, text=s.segment.text))
+    return out
+
+
+def append_decisions(path: str | Path, rows: Sequence[Decision]) -> None:
+    """Add ``rows`` at the end of the decisions file ``path`` (CSV in its own columns and
+    separator, or JSON Lines), written whole again in one step (UTF-8, lines ending in ``\\n``);
+    the rows above keep their cells. A CSV without a ``text`` column takes the rows without their text."""
+    import json
+
+    from .io import EXCEL_BOM, atomic_write_text, spreadsheet_safe
+
+    p = Path(path)
+    text = read_text(p)
+    fields = {c: "" for c in COLUMNS}
+    if p.suffix.lower() in (".jsonl", ".json"):
+        lines = [json.dumps({**fields, **_fields(d)}, ensure_ascii=False) for d in rows]
+        end = "" if not text or text.endswith("\n") else "\n"
+        atomic_write_text(p, text + end + "".join(f"{line}\n" for line in lines))
+        return
+    delimiter = csv_delimiter(text)
+    header = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    names = [h.strip().lower() for h in header]
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    for d in rows:
+        values = {**fields, **_fields(d)}
+        w.writerow([spreadsheet_safe(values.get(n, "")) for n in names])
+    end = "" if not text or text.endswith("\n") else "\n"
+    atomic_write_text(p, EXCEL_BOM + text + end + buf.getvalue())
+
+
+def _fields(d: Decision) -> dict[str, str]:
+    """A decision's columns (:data:`COLUMNS`) as a decisions file holds them."""
+    return {c: str(getattr(d, c)) for c in COLUMNS}
 
 
 def _moved_segment(segment_id: str, candidates: list[str], taken: set[str | None]) -> str | None:
@@ -535,12 +608,16 @@ def feedback_plan(
             table[key] = table.get(key, 0) + n
 
     conflicts: list[str] = []  # rows a later row (or round) contradicts, settled by the later one
+    # segments with REJECT_ALL codes rejected, not all those shown now: a row of each, its id
+    short: list[tuple[Decision, str]] = []
     for group in groups.values():
         # code -> (its last decision, that row's index), codes in the order first named
         state: dict[str, tuple[str, int]] = {}
         given = [r[0].valence for r in group if r[0].valence]
         corrected = given[-1] if given else ""
-        code_rows = [r for r in group if r[0].decision != VALENCE]
+        code_rows = [r for r in group if r[0].decision not in (VALENCE, NO_CODE)]
+        # a no-code row: the segment was judged to fit no code when the review was made
+        judged = sum(1 for r in group if r[0].decision == NO_CODE)
         deciding: dict[str, tuple[Decision, str | Path]] = {}  # code -> its last row, file
         for k, (dk, _, _, where) in enumerate(code_rows):
             if dk.decision == "new-code":
@@ -567,7 +644,7 @@ def feedback_plan(
             for dec, _ in state.values():
                 if dec != "reject":
                     count(out.counts, dec)
-            count(out.left_out, BESIDE_A_CODE, len(rejected))
+            count(out.left_out, BESIDE_A_CODE, len(rejected) + judged)
         else:
             if corrected and valence_only:
                 count(out.counts, VALENCE_ONLY)
@@ -584,8 +661,10 @@ def feedback_plan(
             made_on: list[list[str] | None] = [
                 [g.code_id for g in f.suggestions] for f in seen_on.values()
             ]
-            if not any(rejects_all(rejected, shown) for shown in made_on or [None]):
+            if not judged and not any(rejects_all(rejected, shown) for shown in made_on or [None]):
                 count(out.left_out, SHORT_OF_ALL, len(rejected))
+                if len(rejected) >= REJECT_ALL:
+                    short.append((d, found.segment.id if found is not None else d.segment_id))
                 continue  # "not this code" only: nothing to learn the segment as
             kind = "rejected"
             if found is not None and found.procedural:
@@ -611,7 +690,34 @@ def feedback_plan(
             f"the later row kept: {'; '.join(conflicts[:3])}{more}",
             path=sources[-1][2] if len({str(w) for _, _, w in sources}) == 1 else None,
         )
+    if short:
+        _warn_of_short_rejections(
+            short, sources[-1][2] if len({str(w) for _, _, w in sources}) == 1 else None
+        )
     return out
+
+
+def _warn_of_short_rejections(
+    segments: Sequence[tuple[Decision, str]], where: str | Path | None
+) -> None:
+    """Warn of segments (a row of each, and the segment's id in the codings) with :data:`REJECT_ALL` codes or more rejected and
+    nothing decided that are short of the suggestions their codings show now: their review may
+    have rejected every suggestion shown when it was made, on codings made again since."""
+    from .errors import first_few, warn
+
+    n = len(segments)
+    ids = first_few([sid for _, sid in segments], 3)
+    if any(d.text for d, _ in segments):
+        ids += f" ({_named([d for d, _ in segments])})"
+    warn(
+        f"{n} segment{'s' if n != 1 else ''} with {REJECT_ALL} or more suggestions rejected and "
+        "no code decided, not taken as fitting no code because the codings now suggest codes "
+        f"the review did not reject: {ids}; if the review "
+        "rejected every suggestion shown when it was "
+        "made (the codings were made again since, by a retrained model), add a row "
+        f"'{NO_CODE}' for each segment",
+        path=where,
+    )
 
 
 def _rows_in(
@@ -765,8 +871,9 @@ def reviewed_codings(
     stays unsure). Rows a later row contradicts (an accept then a reject of one code, two
     valences for one segment) and code and valence decisions on no segment are warned about,
     named by their rows and first words. A segment whose decisions reject every suggestion it
-    shows is kept with no code: the reviewer decided it; one with only some rejected is not
-    decided yet. Segments
+    shows, or that has a ``no-code`` row, is kept with no code: the reviewer decided it; one
+    with only some rejected is not decided yet (warned of, named, when it has
+    :data:`REJECT_ALL` rejections or more: codings made again may show other suggestions). Segments
     without a code decision, and transcripts with none, are left out;
     ``meta["reviewed_segments"]`` lists the decided segments, which
     ``roqa agree`` compares. The result is ``coder``'s (its meta records them as the user, not a
@@ -794,7 +901,7 @@ def reviewed_codings(
         for d in decisions
     ]
     book = project_codebook(codebook, decisions, where=where)
-    kinds = ("accept", "reject", "recode", "new-code", VALENCE)
+    kinds = ("accept", "reject", "recode", "new-code", VALENCE, NO_CODE)
     used = [d for d in decisions if d.decision in kinds]
     on = match_decisions(used, result).on
     _warn_of_moved_ids(used, on, result, where)
@@ -805,6 +912,7 @@ def reviewed_codings(
     conflicts: list[str] = []  # rows a later row contradicts, settled by the later one
     valence_row: dict[str, Decision] = {}
     code_row: dict[tuple[str, str], Decision] = {}
+    no_code: set[str] = set()  # segments judged to fit no code when the review was made
     for d, o in zip(used, on):
         if o is None:
             if d.decision != VALENCE:
@@ -822,6 +930,10 @@ def reviewed_codings(
             valence_row[o] = d
             valence[o] = d.valence
         if d.decision == VALENCE:
+            continue
+        if d.decision == NO_CODE:
+            no_code.add(o)
+            state.setdefault(o, {})
             continue
         if d.decision == "new-code":
             code_id = project_code_id(d.new_code)
@@ -858,6 +970,7 @@ def reviewed_codings(
     counts["valence_not_found"] = len(lost_valences)
     counts.update({k: 0 for k in ("accept", "recode", "new-code")})
     out: list[SegmentResult] = []
+    short: list[tuple[Decision, str]] = []  # REJECT_ALL codes or more rejected, not all shown now
     for s in result.segments:
         sid = s.segment.id
         if sid not in state:
@@ -882,13 +995,18 @@ def reviewed_codings(
                 )
             )
             counts[decision] += 1
-        if not suggestions and not rejects_all(state[sid], [g.code_id for g in s.suggestions]):
+        shown = [g.code_id for g in s.suggestions]
+        if not suggestions and sid not in no_code and not rejects_all(state[sid], shown):
             # "not this code" on some suggestions, the others undecided: not reviewed yet
             counts["short_of_all"] += 1
+            if len(state[sid]) >= REJECT_ALL:
+                short.append((next(d for (o, _), d in code_row.items() if o == sid), sid))
             continue
         out.append(SegmentResult(segment=s.segment, suggestions=suggestions))
         counts["segments" if suggestions else "rejected"] += 1
         counts["codes"] += len(suggestions)
+    if short:
+        _warn_of_short_rejections(short, where)
     counts["notes"] = sum(1 for d in decisions if d.decision == NOTE)
     coded = {s.segment.id for s in out if s.suggestions}
     counts["valence_only"] = sum(1 for sid in valence if sid not in coded)

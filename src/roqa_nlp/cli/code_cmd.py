@@ -16,6 +16,7 @@ from .app import app, codebook_option, participant_option, transcripts_argument
 
 if TYPE_CHECKING:
     from ..pseudonyms import PseudonymKey
+    from .report_cmd import Review
 
 
 def _console() -> Any:
@@ -210,6 +211,47 @@ def _note_review_in_browser(out: Path) -> None:
         )
 
 
+def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> None:
+    """Before ``out`` is coded again: a segment whose every suggestion the review rejected on
+    the codings it was made on keeps fitting no code whatever the new codings suggest. The
+    review is ``out/decisions.csv`` (or the ``--decisions`` file), made on the ``codings.jsonl``
+    beside it; a ``no-code`` row is added for each such segment
+    (:func:`~roqa_nlp.decisions.no_code_rows`): to ``out/decisions.csv`` itself, whose codings
+    are about to be replaced (said in a note), and to the review carried into the report. A
+    decisions file elsewhere is not written to: its codings stay beside it."""
+    from ..decisions import NO_CODE, append_decisions, no_code_rows, read_decisions
+    from ..errors import RoqaError, warn
+    from ..result import CodingResult
+    from .report_cmd import DECISIONS_FILE
+
+    path = given if given is not None else out / DECISIONS_FILE
+    codings = path.parent / "codings.jsonl"
+    if not (path.is_file() and codings.is_file()):
+        return
+    try:
+        decisions = (
+            review.decisions if review is not None else read_decisions(path, allow_empty=True)[0]
+        )
+        rows = no_code_rows(decisions, CodingResult.load(codings))
+    except RoqaError as e:
+        warn(f"segments whose every suggestion was rejected not recorded: {e}", path=path)
+        return
+    if not rows:
+        return
+    if review is not None:
+        review.decisions = [*review.decisions, *rows]
+    n = len(rows)
+    which = ", ".join(d.segment_id for d in rows[:3]) + (" ..." if n > 3 else "")
+    if path.parent.resolve() == out.resolve():
+        append_decisions(path, rows)
+        print(
+            f"roqa: note: {path}: {n} segment{'s' if n != 1 else ''} whose every suggestion the "
+            f"review rejected ({which}) recorded as fitting no code (a row '{NO_CODE}' each), "
+            "so they still fit no code when the new codings suggest other codes",
+            file=sys.stderr,
+        )
+
+
 @app.command("code")
 def code_command(
     paths: list[Path] = transcripts_argument(),
@@ -329,6 +371,7 @@ def code_command(
         from .report_cmd import read_review
 
         review = read_review(decisions, out)  # before coding: a bad file fails at once
+    _keep_fits_no_code(out, decisions, review)
     if qdpx is not None:
         from ..io import check_output_file
 

@@ -22,7 +22,9 @@
  * version is matched the same way. A note on a segment with no decision is saved as a row of
  * its own, decision "note" (roqa train ignores it). The valence buttons under a segment's
  * suggestions correct the model's valence: saved as a row of its own, decision "valence" with the
- * column valence (barrier, enabler or neutral), restored like any other decision.
+ * column valence (barrier, enabler or neutral), restored like any other decision. A "no-code" row
+ * (the segment fits no code: roqa code --out adds one when it carries a review into codings made
+ * again) is shown as "Also decided: fits no code" and saved back as it came.
  *
  * A report of a person's codings (body[data-read-only]: roqa apply-decisions, roqa import) has
  * nothing to review: no controls, no decision kept or saved, nothing written to localStorage;
@@ -288,7 +290,8 @@
       review.insertBefore(box, review.querySelector(".extra"));
     }
     box.textContent = "Also decided: " + extra.map(function (e) {
-      return e[0] === "new-code" ? "new code " + e[2] : e[0] + " " + e[1];
+      return e[0] === "new-code" ? "new code " + e[2] :
+        e[0] === "no-code" ? "fits no code (every suggestion shown then rejected)" : e[0] + " " + e[1];
     }).join("; ");
     var folded = box.closest("details.set-aside");
     if (folded) folded.setAttribute("open", "");
@@ -597,7 +600,7 @@
     return rows.filter(function (r) { return r.length > 1 || r[0].trim() !== ""; });
   }
 
-  var DECISIONS = ["accept", "reject", "recode", "new-code", "note", "valence"];
+  var DECISIONS = ["accept", "reject", "recode", "new-code", "note", "valence", "no-code"];
 
   /* The decisions of a decisions.csv as {segment_id, decision, code_id, new_code, note, text}
      (a "note" row: a segment's note, no decision); rows that are not a decision are counted in
@@ -613,11 +616,13 @@
     rows.slice(1).forEach(function (fields) {
       var r = {};
       header.forEach(function (h, i) { r[h] = unprotect((fields[i] || "").trim()); });
-      r.decision = r.decision.toLowerCase().replace(/_/g, "-").replace("newcode", "new-code");
+      r.decision = r.decision.toLowerCase().replace(/_/g, "-").replace("newcode", "new-code")
+        .replace("nocode", "no-code");
       r.valence = (r.valence || "").toLowerCase();
       var ok = r.segment_id && DECISIONS.indexOf(r.decision) >= 0 &&
         (r.decision === "new-code" ? !!r.new_code : r.decision === "note" ? !!r.note :
-         r.decision === "valence" ? VALENCES.indexOf(r.valence) >= 0 : !!r.code_id);
+         r.decision === "valence" ? VALENCES.indexOf(r.valence) >= 0 :
+         r.decision === "no-code" ? true : !!r.code_id);
       if (ok) out.push(r); else skipped += 1;
     });
     return { rows: out, skipped: skipped };

@@ -1,0 +1,181 @@
+"""Specification: a review that rejected every suggestion a segment showed keeps meaning "fits no
+code" when the study is coded again with a model retrained on it, which shows other suggestions
+there (session 31, tester F). ``roqa code --out`` records the judgement in the carried
+decisions.csv as a ``no-code`` row, which ``roqa apply-decisions`` and ``roqa train`` read
+whatever the codings show; a review short of the codings' suggestions with three rejections is
+named in a warning."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.decisions import (
+    Decision,
+    append_decisions,
+    feedback_plan,
+    no_code_rows,
+    read_decisions,
+    reviewed_codings,
+)
+from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+
+TEXTS = ["It was. I was terrible at it, to be honest.", "The director backs the project."]
+FIRST = ("CI.C", "IC.C", "IS.D.3")  # what the model showed when the review was made
+RETRAINED = ("CI.C", "OS.D", "IC.C")  # what the retrained model shows there now
+
+
+@pytest.fixture(scope="module")
+def cfir() -> Codebook:
+    return Codebook.load("cfir-2009")
+
+
+def codings(shown: tuple[str, ...]) -> CodingResult:
+    """One transcript p01: segment 1 suggesting ``shown``, segment 2 IS.B."""
+    text = " ".join(TEXTS)
+    segs, pos = [], 0
+    for n, (words, codes) in enumerate(zip(TEXTS, (shown, ("IS.B",))), 1):
+        seg = Segment(f"p01:{n:04d}", "p01", "P01", "participant", pos, pos + len(words), words)
+        suggestions = [Suggestion(c, c, c.split(".")[0], 0.5 - i / 10) for i, c in enumerate(codes)]
+        segs.append(SegmentResult(seg, suggestions, novel=False, novelty_p=0.5))
+        pos += len(words) + 1
+    t = Transcript("p01", text, [Turn("P01", "participant", 0, len(text))], participant="P01")
+    return CodingResult(segs, {"p01": t}, {})
+
+
+REVIEW = [
+    *(Decision("p01:0001", "reject", c, note="small talk?", text=TEXTS[0]) for c in FIRST),
+    Decision("p01:0002", "accept", "IS.B", text=TEXTS[1]),
+]
+
+
+def test_the_codings_a_review_was_made_on_give_a_no_code_row_for_each_segment_it_rejected() -> None:
+    assert no_code_rows(REVIEW, codings(FIRST)) == [
+        Decision("p01:0001", "no-code", note="small talk?", text=TEXTS[0])
+    ]
+    # not on the retrained codings (they show OS.D, not rejected), nor twice
+    assert no_code_rows(REVIEW, codings(RETRAINED)) == []
+    assert no_code_rows([*REVIEW, *no_code_rows(REVIEW, codings(FIRST))], codings(FIRST)) == []
+
+
+def test_a_no_code_row_keeps_the_segment_fitting_no_code_whatever_the_codings_show(
+    cfir: Codebook,
+) -> None:
+    carried = [*REVIEW, Decision("p01:0001", "no-code", text=TEXTS[0])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        reviewed, _, counts = reviewed_codings(carried, codings(RETRAINED), cfir, coder="Fiona")
+        plan = feedback_plan([(carried, codings(RETRAINED), "decisions.csv")], cfir)
+    assert [(s.segment.id, len(s.suggestions)) for s in reviewed] == [
+        ("p01:0001", 0),
+        ("p01:0002", 1),
+    ]
+    assert (counts["rejected"], counts["short_of_all"]) == (1, 0)
+    assert (plan.ids, plan.kinds, plan.labels) == (
+        ["p01:0001", "p01:0002"],
+        ["rejected", "coded"],
+        [[], ["IS.B"]],
+    )
+    assert plan.left_out == {}
+    # a code decided on the segment wins over the no-code row
+    coded = [*carried, Decision("p01:0001", "accept", "OS.D", text=TEXTS[0])]
+    plan = feedback_plan([(coded, codings(RETRAINED), "decisions.csv")], cfir)
+    assert plan.labels[0] == ["OS.D"]
+    assert plan.left_out == {"rejections on segments given a code": 4}
+
+
+def test_three_rejections_short_of_what_the_codings_show_now_are_named_in_a_warning(
+    cfir: Codebook,
+) -> None:
+    with pytest.warns(RoqaWarning) as caught:
+        _, _, counts = reviewed_codings(REVIEW, codings(RETRAINED), cfir, coder="Fiona")
+    assert counts["short_of_all"] == 1
+    expected = (
+        "decisions.csv: 1 segment with 3 or more suggestions rejected and no code decided, not "
+        "taken as fitting no code because the codings now suggest codes the review did not "
+        "reject: p01:0001 (“It was. I was terrible at…”); if the review rejected every "
+        "suggestion shown when it was made (the codings were made again since, by a retrained "
+        "model), add a row 'no-code' for each segment"
+    )
+    assert [str(w.message) for w in caught] == [expected.replace("decisions.csv", "decisions")]
+    with pytest.warns(RoqaWarning) as caught:
+        plan = feedback_plan([(REVIEW, codings(RETRAINED), "decisions.csv")], cfir)
+    assert plan.left_out == {"rejections short of all the segment's suggestions": 3}
+    assert [str(w.message) for w in caught] == [expected]
+    # fewer than three rejections: "not this code", as before, and no warning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        reviewed_codings(REVIEW[1:], codings(RETRAINED), cfir, coder="Fiona")
+
+
+def test_no_code_rows_are_added_to_a_decisions_file_in_its_own_columns(tmp_path: Path) -> None:
+    old = "\ufeffsegment_id;decision;code_id;text\r\np01:0001;reject;CI.C;x\r\n"
+    path = tmp_path / "decisions.csv"
+    path.write_text(old, encoding="utf-8", newline="")
+    append_decisions(path, [Decision("p01:0001", "no-code", text="=1+1 she said")])
+    assert path.read_bytes().decode("utf-8") == (
+        "\ufeffsegment_id;decision;code_id;text\np01:0001;reject;CI.C;x\n"
+        "p01:0001;no-code;;'=1+1 she said\n"
+    )
+    assert [d.decision for d in read_decisions(path)[0]] == ["reject", "no-code"]
+    jsonl = tmp_path / "decisions.jsonl"
+    jsonl.write_text('{"segment_id": "p01:0001", "decision": "reject", "code_id": "CI.C"}')
+    append_decisions(jsonl, [Decision("p01:0001", "no-code")])
+    assert [(d.decision, d.code_id) for d in read_decisions(jsonl)[0]] == [
+        ("reject", "CI.C"),
+        ("no-code", ""),
+    ]
+
+
+@pytest.mark.slow
+def test_roqa_code_into_the_reviewed_folder_records_the_segments_that_fit_no_code(
+    tiny_model_dir: Path, tmp_path: Path, capsys
+) -> None:
+    """Tester F's repro, small: the review rejected the three suggestions a segment showed; the
+    folder is coded again by a model showing others there. Before, apply-decisions called the
+    segment "some suggestions rejected and the others undecided" and training left it out."""
+    from test_cli_agree import run
+
+    examples = Path(__file__).resolve().parents[1] / "examples" / "interviews"
+    interviews, out = tmp_path / "interviews", tmp_path / "coded"
+    interviews.mkdir()
+    shutil.copy(examples / "p01_interview.txt", interviews)
+    args = ["code", str(interviews), "--out", str(out), "--model", str(tiny_model_dir)]
+    assert run(args, capsys)[0] == 0
+    # the codings the review was made on: a model that showed FIRST on the first coded segment
+    result = CodingResult.read(out)
+    target = next(s for s in result.segments if s.suggestions)
+    target.suggestions[:] = [Suggestion(c, c, c.split(".")[0], 0.5) for c in FIRST]
+    result.save(out)
+    with (out / "decisions.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["segment_id", "decision", "code_id", "new_code", "note", "text"])
+        for c in FIRST:
+            w.writerow([target.segment.id, "reject", c, "", "", target.segment.text])
+
+    code, stdout, err = run(args, capsys)
+    assert code == 0, err
+    assert (
+        f"roqa: note: {out / 'decisions.csv'}: 1 segment whose every suggestion the review "
+        f"rejected ({target.segment.id}) recorded as fitting no code (a row 'no-code' each), so "
+        "they still fit no code when the new codings suggest other codes"
+    ) in err.splitlines()
+    decisions = read_decisions(out / "decisions.csv")[0]
+    assert [(d.segment_id, d.decision) for d in decisions][-1] == (target.segment.id, "no-code")
+    reviewed = tmp_path / "reviewed"
+    code, stdout, err = run(
+        ["apply-decisions", str(out), "--coder", "Fiona", "--out", str(reviewed)], capsys
+    )
+    assert code == 0, err
+    assert "1 with every suggestion rejected and no code" in " ".join(stdout.split())
+    # coded again: the row is there already, none added
+    code, _, err = run(args, capsys)
+    assert code == 0 and "no-code" not in err
+    assert read_decisions(out / "decisions.csv")[0] == decisions
