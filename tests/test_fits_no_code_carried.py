@@ -179,3 +179,28 @@ def test_roqa_code_into_the_reviewed_folder_records_the_segments_that_fit_no_cod
     code, _, err = run(args, capsys)
     assert code == 0 and "no-code" not in err
     assert read_decisions(out / "decisions.csv")[0] == decisions
+
+
+def test_rows_without_text_are_said_to_be_matched_by_id_alone(cfir: Codebook) -> None:
+    """Tester F: a decisions file without a text column put its decisions on other segments
+    after a turn was added to a transcript, with no word (the warning that ids moved needs rows
+    with text to tell). Now a warning names the file and what to keep; none when rows have text."""
+    bare = [Decision("p01:0002", "accept", "IS.B"), Decision("p01:0002", "note", note="later")]
+    expected = (
+        "notext.csv: 1 decision row without text, matched to segments by id alone: if a "
+        "transcript changed since the review (a turn added or removed), they land on other "
+        "segments; keep the text column as the report's Save decisions and roqa import write it"
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed_codings(bare, codings(FIRST), cfir, coder="Fiona", where="notext.csv")
+    assert [str(w.message) for w in caught] == [expected]
+    with pytest.warns(RoqaWarning) as caught:
+        feedback_plan([(bare, codings(FIRST), "notext.csv")], cfir)
+    assert [str(w.message) for w in caught] == [expected]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        reviewed_codings(REVIEW[3:], codings(FIRST), cfir, coder="Fiona")
+        feedback_plan([(REVIEW[3:], codings(FIRST), "decisions.csv")], cfir)
+        # a row without text on a segment another row gives the text of: trained on that text
+        feedback_plan([([*REVIEW[3:], Decision("p01:0002", "valence", valence="barrier")],
+                        codings(FIRST), "decisions.csv")], cfir)  # fmt: skip

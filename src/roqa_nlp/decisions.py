@@ -569,6 +569,8 @@ def feedback_plan(
         segs = {} if result is None else {s.segment.id: s for s in result.segments}
         on = [None] * len(filled) if result is None else list(match_decisions(filled, result).on)
         unsure = len(_found_by_moved_id(filled, on, segs))
+        if not unsure and result is not None:
+            _warn_of_rows_without_text(filled, on, where)
         lost: list[Decision] = []
         for d, o in zip(filled, on):
             if o is None and not d.text:
@@ -1095,7 +1097,8 @@ def _warn_of_moved_ids(
     result: CodingResult,
     where: str | Path,
 ) -> None:
-    """Warn of the rows :func:`_found_by_moved_id` finds."""
+    """Warn of the rows :func:`_found_by_moved_id` finds, else of rows matched by their id
+    alone (:func:`_warn_of_rows_without_text`)."""
     unsure = _found_by_moved_id(decisions, on, (s.segment.id for s in result.segments))
     if unsure:
         from .errors import warn
@@ -1104,5 +1107,26 @@ def _warn_of_moved_ids(
             f"{len(unsure)} decision(s) without text, found by segment id in transcripts whose "
             "segment ids have moved since the decisions were made: they may be on another "
             f"segment's words ({_named(unsure)}; save the decisions with their text)",
+            path=where,
+        )
+    else:
+        _warn_of_rows_without_text(decisions, on, where)
+
+
+def _warn_of_rows_without_text(
+    decisions: Sequence[Decision], on: Sequence[str | None], where: str | Path | None
+) -> None:
+    """Warn when rows without text were matched to a segment by their id alone: nothing tells
+    whether the transcript changed since the review (a turn added moves the ids after it), so
+    they may be on other segments. No warning when every row has its text."""
+    n = sum(1 for d, o in zip(decisions, on) if not d.text and o is not None)
+    if n:
+        from .errors import warn
+
+        warn(
+            f"{n} decision row{'s' if n != 1 else ''} without text, matched to segments by id "
+            "alone: if a transcript changed since the review (a turn added or removed), they "
+            "land on other segments; keep the text column as the report's Save decisions and "
+            "roqa import write it",
             path=where,
         )
