@@ -727,6 +727,127 @@ def test_lines_that_are_not_names_set_apart_are_not_speakers(
     assert speakers == ({"Participant"} if name == "b.txt" else {"Interviewer", "P04"})
 
 
+#: A typist's transcript: a title and header fields, then each speaker's name in plain type on a
+#: line of its own above the turn's words, a blank line between turns.
+_NAME_LINE_TURNS = [
+    ("Interviewer", "Could you tell me about your role?"),
+    ("Priya Nair", "I manage a fourteen-bed service for people leaving hospital."),
+    ("Interviewer", "How did the new care plans land with staff?"),
+    ("Priya Nair", "Mixed, to be honest.\nThe night staff found them long."),
+    ("Interviewer", "What got in the way?"),
+    ("Priya Nair", "Time, mostly, and the paperwork from the council."),
+]
+_NAME_LINE_HEADER = ["Recovery study - interview transcript", "Interview date: 14 March 2024", ""]
+
+
+def _name_line_turns(first: str = "Interviewer") -> list[tuple[str, str, str, None, None]]:
+    return [
+        (
+            first if who == "Interviewer" else who,
+            "interviewer" if who == "Interviewer" else "participant",
+            said,
+            None,
+            None,
+        )
+        for who, said in _NAME_LINE_TURNS
+    ]
+
+
+@pytest.mark.parametrize("blank_between", [True, False])
+def test_txt_a_name_alone_on_its_line_in_plain_type_is_a_speaker(
+    tmp_path: Path, blank_between: bool
+) -> None:
+    """'Priya Nair' alone on its line above each answer, alternating with 'Interviewer' above each
+    question, is a speaker's label though in plain type (before, only the role label was known,
+    so no label was taken: every line, the 'Priya Nair' lines and the questions too, was coded
+    as the participant's talk). The header line is still no one's."""
+    f = tmp_path / "p09.txt"
+    gap = "\n" if blank_between else ""
+    f.write_text(
+        "\n".join(_NAME_LINE_HEADER)
+        + "\n"
+        + "".join(f"{who}\n{said}\n{gap}" for who, said in _NAME_LINE_TURNS),
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == _name_line_turns()
+    assert "speaker_labels" not in t.metadata
+
+
+def test_txt_two_names_alone_on_their_lines_alternating_are_speakers(tmp_path: Path) -> None:
+    """Two people's names in plain type, each alone above their turns and taking turns, are both
+    speakers (the interviewer then named with --interviewer as usual)."""
+    f = tmp_path / "p09.txt"
+    f.write_text(
+        "".join(
+            f"{'Sam Roe' if who == 'Interviewer' else who}\n{said}\n\n"
+            for who, said in _NAME_LINE_TURNS
+        ),
+        "utf-8",
+    )
+    assert turns_of(read_transcript(f, interviewer_labels=["Sam Roe"])) == _name_line_turns(
+        "Sam Roe"
+    )
+
+
+def test_docx_a_name_alone_in_its_paragraph_in_plain_type_is_a_speaker(tmp_path: Path) -> None:
+    """The same layout in Word, each name a paragraph in plain type above the turn's paragraph
+    (before: 'no speaker labels found', the line 'Priya Nair' coded again and again)."""
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for line in _NAME_LINE_HEADER:
+        d.add_paragraph(line)
+    for who, said in _NAME_LINE_TURNS:
+        d.add_paragraph(who)
+        for paragraph in said.split("\n"):
+            d.add_paragraph(paragraph)
+        d.add_paragraph("")
+    d.save(str(tmp_path / "P09 transcript FINAL.docx"))
+    t = read_transcript(tmp_path / "P09 transcript FINAL.docx")
+    assert turns_of(t) == _name_line_turns()
+    assert (t.participant, "speaker_labels" in t.metadata) == ("P09", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a one-line answer again and again inside the participant's labelled turns
+        (
+            "".join(
+                f"Interviewer: {q}\nP04: It was hard.\nExactly\nWe had no time.\n"
+                for q in ("Why?", "And then?", "And after?")
+            ),
+            {"Interviewer", "P04"},
+        ),
+        # the same answer as the first line of each answer of a script: no speaker's words
+        # above it, so it takes no turn
+        (
+            "".join(
+                f"INTERVIEWER\n{q}\nPARTICIPANT\nExactly\nWe had no time.\n\n"
+                for q in ("Why?", "And then?", "And after?")
+            ),
+            {"INTERVIEWER", "PARTICIPANT"},
+        ),
+        # no speaker labels at all: a repeated answer is no speaker's name
+        ("".join(f"{q}\n\nExactly\n\nWe had no time.\n\n" for q in "ABC"), {"P04"}),
+        # a name-like line twice only, and a heading once, beside the role labels
+        (
+            "Interviewer: Why?\nP04: Cost.\nMental Health\nThe beds.\nInterviewer: And?\n"
+            "P04: Staff.\nMental Health\nAgain.\n\nClosing Remarks\nThanks.\n",
+            {"Interviewer", "P04"},
+        ),
+    ],
+)
+def test_a_repeated_one_line_answer_is_no_speaker(
+    tmp_path: Path, text: str, speakers: set[str]
+) -> None:
+    f = tmp_path / "p04.txt"
+    f.write_text(text, "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        assert {u.speaker for u in read_transcript(f).turns} == speakers
+
+
 def test_txt_whisper_lines_opening_with_a_time_range_are_cues(tmp_path: Path) -> None:
     """Whisper and the tools built on it (whisper.cpp, WhisperX, aTrain) print one line per
     stretch of speech, its time range first: each line is a cue, a line without a range

@@ -9,7 +9,9 @@ two paragraphs; a paragraph entirely in bold is not a label with words. A speake
 in a paragraph, the words in the paragraphs below it, is a label as a lone line of plain text is
 (``INTERVIEWER``; :mod:`roqa_nlp.transcripts.speaker_labels`); a paragraph all in bold or a
 heading may also hold a capitalised name set apart so two or more times (``Sam Roe`` in bold, or
-as a heading); any other heading is not speech. A paragraph without a label
+as a heading), and a paragraph in plain type a name that stands alone so above three or more of
+its speaker's turns, taking each from another speaker (``Interviewer`` / ``Priya Nair``); any
+other heading is not speech. A paragraph without a label
 continues the previous turn (kept as a line break in the turn). A soft line break (Shift+Enter)
 is a new line in the turn, but where a speaker's label opens the line after it, or a label holds
 the line before it alone (``Sam Roe  0:03``), the paragraph is parted there, as the same lines

@@ -62,7 +62,11 @@ a speaker in the usual shape:
   apart (all in bold, or a heading: ``**Sam Roe**``, ``### Sam Roe``, a Word heading) may also
   hold a capitalised label (as above) that stands alone on two or more such lines, and so may a
   line whose next line holds only a time (``Jane Smith``, then ``0:03``, then the words, as
-  Otter, Microsoft Stream and Teams export): that is the turn's time;
+  Otter, Microsoft Stream and Teams export): that is the turn's time; so may a name in plain
+  type (one to four capitalised words, no sentence punctuation) that stands alone on three or
+  more lines, at least two thirds of them taking the turn from another speaker's words
+  (``Interviewer``, the question, ``Priya Nair``, the answer, as a typist lays a transcript out;
+  :func:`_recurring_names`), which a one-line answer said again and again does not do;
 - a tab instead of the colon (``Interviewer<TAB>words``, a two-column table pasted as text),
   taken as the dash is, and a full stop (``Q. words`` / ``A. words``), taken only for labels the
   reader knows or that name the one who answers (``A``, ``R``, ``B``, ``IE``), never ``OK.``.
@@ -576,7 +580,7 @@ def _with_lone_labels(
     lines where it has none, in a file where at least two such lines with two different labels
     are roles, numbered speakers or labels the file uses in another shape (``known``), or, on
     the lines ``set_apart`` (in bold, a heading), capitalised names set apart alone on two or
-    more lines."""
+    more lines, or names in plain type that take turns so (:func:`_recurring_names`)."""
     shown = [" ".join(line.split()) if f is None else "" for f, line in zip(found, lines)]
     apart = Counter(label for label, s in zip(shown, set_apart, strict=True) if s and label)
 
@@ -612,9 +616,93 @@ def _with_lone_labels(
             )
         )
         alone.append(LabelMatch(label, len(line), time, form="alone") if ok else None)
+    names = _recurring_names(lines, shown, found, alone)
+    alone = [
+        LabelMatch(label, len(line), time, form="alone") if a is None and label in names else a
+        for a, label, line, time in zip(alone, shown, lines, times, strict=True)
+    ]
     if len({m.label.casefold() for m in alone if m is not None}) < 2:
         return found
     return [f if f is not None else a for f, a in zip(found, alone, strict=True)]
+
+
+#: Fewest lines a name in plain type must stand alone on to be read as a speaker's label
+#: (:func:`_recurring_names`): with no bold or heading to set it apart, it has to recur.
+MIN_RECURRING_NAME_LINES = 3
+#: Most times :func:`_recurring_names` weighs its names again without those it turned down (a
+#: bound, so a file built to turn them down one by one stays linear).
+_NAME_ROUNDS = 3
+
+
+def _names_alone(label: str) -> bool:
+    """Whether a line holding only ``label`` may be a person's name standing alone: one to
+    :data:`MAX_CAPITALISED_LABEL_WORDS` capitalised words with no sentence punctuation, not all of
+    them stop words or greetings ("Good Morning"), never ``I`` nor a header field."""
+    return (
+        0 < len(label) <= MAX_LABEL_CHARS
+        and bool(_LONE_NAME.fullmatch(label))
+        and _is_capitalised(label)
+        and not all(_is_common_word(w) for w in label.split())
+        and label.casefold() not in _SENTENCE_OPENERS
+        and not is_header_field(label)
+    )
+
+
+def _recurring_names(
+    lines: Sequence[str],
+    shown: Sequence[str],
+    found: Sequence[LabelMatch | None],
+    alone: Sequence[LabelMatch | None],
+) -> set[str]:
+    """The names in plain type that stand alone on their lines as speakers' labels do, the words
+    on the lines below (``Interviewer``, the question, ``Priya Nair``, the answer, as a typist
+    lays a transcript out): a line holding only a name (:func:`_names_alone`, ``shown``) on at
+    least :data:`MIN_RECURRING_NAME_LINES` lines, at least two thirds of which take a turn from
+    another speaker: the speaker line before it (a label ``found``, one read ``alone``, or
+    another such name) is someone else's, the line before it (blank lines aside) is that
+    speaker's words, not their label alone, and the line after it is words, not a label. A
+    one-line answer ("Exactly", "Mental Health") recurs inside one speaker's turns, so it takes
+    no turn from another; a heading stands once."""
+    counts = Counter(label for label, a in zip(shown, alone, strict=True) if label and a is None)
+    names = {
+        label
+        for label, n in counts.items()
+        if n >= MIN_RECURRING_NAME_LINES and _names_alone(label)
+    }
+    for _ in range(_NAME_ROUNDS):  # each round without the names the last one turned down
+        speaker: dict[int, str] = {}  # line -> its speaker
+        bare: set[int] = set()  # lines holding a speaker's label alone
+        for i, (f, a, label) in enumerate(zip(found, alone, shown, strict=True)):
+            if f is not None and not is_header_field(f.label):
+                speaker[i] = f.label.casefold()
+                if not lines[i][f.words_start :].strip():
+                    bare.add(i)
+            elif a is not None or label in names:
+                speaker[i] = (label if a is None else a.label).casefold()
+                bare.add(i)
+        said = [i for i, line in enumerate(lines) if line.strip()]
+        taking: Counter[str] = Counter()
+        last: str | None = None
+        for k, i in enumerate(said):
+            if i not in speaker:
+                continue
+            if shown[i] in names and alone[i] is None:
+                before = said[k - 1] if k else None
+                after = said[k + 1] if k + 1 < len(said) else None
+                if (
+                    last not in (None, speaker[i])
+                    and before is not None
+                    and before not in bare
+                    and after is not None
+                    and after not in speaker
+                ):
+                    taking[shown[i]] += 1
+            last = speaker[i]
+        kept = {label for label in names if 3 * taking[label] >= 2 * counts[label]}
+        if kept == names:
+            break
+        names = kept
+    return names
 
 
 #: ``00:00:15 P06 words``: a clock time, then a label with no colon (a transcript table printed
