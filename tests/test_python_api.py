@@ -148,7 +148,10 @@ def test_a_file_without_speaker_labels_is_a_speaker_warning(tmp_path: Path) -> N
         (
             "SpeakerWarning",
             f"{f}: no speaker labels found, so all of it is coded as the participant's talk, "
-            "questions included (label the turns 'Interviewer: ...' and 'P04: ...')",
+            "questions included (label the turns 'Interviewer: ...' and 'P04: ...', or, if "
+            "each speaker's name stands on a line of its own above their words, name the "
+            "participant with participant_labels=['NAME'] (and the interviewer with "
+            "interviewer_labels=['NAME'] unless labelled 'Interviewer'))",
         )
     ]
 

@@ -808,6 +808,27 @@ def test_docx_a_name_alone_in_its_paragraph_in_plain_type_is_a_speaker(tmp_path:
     assert (t.participant, "speaker_labels" in t.metadata) == ("P09", False)
 
 
+def test_the_no_speaker_warning_names_the_one_option_that_reads_names_alone(
+    tmp_path: Path,
+) -> None:
+    """Two turns each, too few for a name in plain type to be read as a label: the warning
+    said only to relabel every turn; it now names --participant, which reads the file."""
+    f = tmp_path / "p09.txt"
+    f.write_text("".join(f"{who}\n{said}\n\n" for who, said in _NAME_LINE_TURNS[:4]), "utf-8")
+    with pytest.warns(SpeakerWarning):
+        unread = read_transcript(f)
+    assert speaker_warning(unread, interface="inspect") == (
+        f"{f}: no speaker labels found, so all of it is coded as the participant's talk, "
+        "questions included (label the turns 'Interviewer: ...' and 'P04: ...', or, if each "
+        "speaker's name stands on a line of its own above their words, name the participant "
+        "with --participant NAME (and the interviewer with --interviewer NAME unless labelled "
+        "'Interviewer'))"
+    )
+    read = read_transcript(f, participant_labels=["Priya Nair"])
+    assert turns_of(read) == _name_line_turns()[:4]
+    assert speaker_warning(read, interface="inspect") is None
+
+
 @pytest.mark.parametrize(
     ("text", "speakers"),
     [

@@ -723,15 +723,23 @@ def interviewer_who_never_asks(transcript: Transcript) -> tuple[str, int, str, i
 _SPEECH_TO_TEXT_FORMATS = ("whisper-json", "tsv", "srt", "vtt")
 
 
-def _how_to_label(transcript: Transcript) -> str:
+def _how_to_label(transcript: Transcript, interface: str) -> str:
     """What gives an unlabelled transcript its speakers: a speech-to-text file diarised, or the
-    turns labelled."""
+    turns labelled; or, in a typed transcript whose speakers' names each stand on a line above
+    their words though too seldom to be read as labels (:mod:`.speaker_labels`), those names
+    given (``--participant NAME``, and ``--interviewer NAME`` for an interviewer named so),
+    which reads it in one step."""
     if transcript.metadata.get("format") in _SPEECH_TO_TEXT_FORMATS:
         return (
             "transcribe it with speakers (diarisation: WhisperX, or whisper.cpp --diarize), or "
             "label the turns 'Interviewer: ...' and 'P04: ...'"
         )
-    return "label the turns 'Interviewer: ...' and 'P04: ...'"
+    return (
+        "label the turns 'Interviewer: ...' and 'P04: ...', or, if each speaker's name stands on "
+        f"a line of its own above their words, name the participant with "
+        f"{_NAMING_PARTICIPANT[interface]} (and the interviewer with {_NAMING[interface][0]} "
+        "unless labelled 'Interviewer')"
+    )
 
 
 def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | None:
@@ -821,6 +829,6 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
     if transcript.metadata.get("speaker_labels") is False:
         return (
             f"{where}: no speaker labels found, so all of it {coded} as the participant's talk, "
-            f"questions included ({_how_to_label(transcript)})"
+            f"questions included ({_how_to_label(transcript, interface)})"
         )
     return None
