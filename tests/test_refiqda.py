@@ -1360,3 +1360,20 @@ def test_a_project_carrying_a_recording_beyond_the_size_limit_imports_its_text(
     assert [t.text for t in p.transcripts] == ["We lacked staff."]
     assert p.coding_count == 1
     assert p.warnings == ["not imported: 1 audio source (only text sources, codes and codings are)"]
+
+
+def test_code_named_only_blank_is_named_by_its_id(tmp_path: Path) -> None:
+    """A code whose name is only blanks (a no-break space) was refused with an error naming no
+    file (``code '…' has the name "\\u00a0"``), found by the qdpx fuzz test; it is read as a code
+    with no name is, named by its id with a warning."""
+    guid = "00000000-0000-4000-8000-0000000000a1"
+    path = tmp_path / "c.qdc"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="test"><Codes>'
+        f'<Code guid="{guid}" name="&#160;" isCodable="true"/>'
+        "</Codes></CodeBook>",
+        "utf-8",
+    )
+    book = read_qdc(path)
+    assert [(c.id, c.name) for c in book.codes] == [(guid, guid)]

@@ -561,7 +561,7 @@ def codebook_from_codes(
             cid = (raw_guid or "").strip().strip("{}") or guid
             aliases = []
             all_known = False
-        if not cname:
+        if not cname.strip():  # no name, or only blanks (a no-break space)
             warnings.append(f"code {cid} has no name: named by its id")
             cname = cid
         desc_el = child(el, "Description")
