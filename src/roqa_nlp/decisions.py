@@ -685,26 +685,27 @@ def feedback_plan(
             out.valences.append(corrected)
         else:
             out.valences.append(sugg[0].valence if sugg else "")
+    # the decisions file the warnings name, when every row came from one
+    one_file = sources[-1][2] if len({str(w) for _, _, w in sources}) == 1 else None
     if conflicts:
         more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
         warn(
             f"{len(conflicts)} decision(s) contradicted by a later row on the same words, "
             f"the later row kept: {'; '.join(conflicts[:3])}{more}",
-            path=sources[-1][2] if len({str(w) for _, _, w in sources}) == 1 else None,
+            path=one_file,
         )
     if short:
-        _warn_of_short_rejections(
-            short, sources[-1][2] if len({str(w) for _, _, w in sources}) == 1 else None
-        )
+        _warn_of_short_rejections(short, one_file)
     return out
 
 
 def _warn_of_short_rejections(
     segments: Sequence[tuple[Decision, str]], where: str | Path | None
 ) -> None:
-    """Warn of segments (a row of each, and the segment's id in the codings) with :data:`REJECT_ALL` codes or more rejected and
-    nothing decided that are short of the suggestions their codings show now: their review may
-    have rejected every suggestion shown when it was made, on codings made again since."""
+    """Warn of segments (a row of each, and the segment's id in the codings) with
+    :data:`REJECT_ALL` codes or more rejected and nothing decided that are short of the
+    suggestions their codings show now: their review may have rejected every suggestion shown
+    when it was made, on codings made again since."""
     from .errors import first_few, warn
 
     n = len(segments)
