@@ -248,6 +248,17 @@ def same_text(text: str) -> str:
     return " ".join(text.split())
 
 
+#: how near a decision's text must be to a segment's, when no segment has its very words, for
+#: the decision to go to that segment (its transcript corrected since the review: a typo fixed,
+#: a repeated word removed, a name pseudonymised): the similarity of their words, spacing and
+#: case aside, as :class:`difflib.SequenceMatcher` measures it (2 × the words kept in order /
+#: the words of both): one word changed in ten words is 0.9
+NEAR_TEXT = 0.9
+#: how far below that segment's similarity every other segment's must be: a decision nearly as
+#: near two segments (an answer given twice in nearly the same words) goes to neither
+NEAR_MARGIN = 0.1
+
+
 def _transcript_part(segment_id: str) -> str:
     """The transcript part of a segment id (``p01_interview`` of ``p01_interview:0003``)."""
     return segment_id.rpartition(":")[0]
@@ -260,6 +271,20 @@ class DecisionMatch:
     decisions: tuple[Decision, ...]
     #: the id of the segment each decision is now on, None when on no segment
     on: tuple[str | None, ...]
+    #: whether each decision went to a segment with nearly its text, not its very words (the
+    #: transcript edited since the review: :data:`NEAR_TEXT`), as :func:`match_decisions`
+    #: finds them (() read as none)
+    edited: tuple[bool, ...] = ()
+
+    @property
+    def matched_to_edited(self) -> tuple[tuple[Decision, str], ...]:
+        """(decision, id of the segment it is now on) of the decisions that went to a segment
+        whose text was edited since the review (nearly their words), in the decisions' order."""
+        return tuple(
+            (d, sid)
+            for d, sid, e in zip(self.decisions, self.on, self.edited)
+            if e and sid is not None
+        )
 
     @property
     def matched(self) -> tuple[tuple[Decision, str], ...]:
@@ -312,8 +337,17 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     A decision with text goes to a segment with that text (spacing aside): the segment of its
     own id when that one has the text, else one in the same transcript not taken by another
     segment's decisions, else any such segment; ids move when transcripts are coded again,
-    words do not. A decision without text goes to the segment of its id. The rest match no
-    segment. Report.js applies the same rule to a decisions.csv loaded in the browser.
+    words do not. A decision without text goes to the segment of its id.
+
+    A decision whose text is in no segment then goes to the segment whose text is nearly its
+    own (the transcript corrected since the review: a typo fixed, a repeated word removed, a
+    name pseudonymised), when there is exactly one: in the transcript of its segment id, not
+    holding another segment's decisions, its words at least :data:`NEAR_TEXT` similar
+    (:func:`_edited_segment`), every other segment there at least :data:`NEAR_MARGIN` less
+    similar, and no other segment's decisions going there too. Those are marked ``edited``
+    (:func:`warn_of_edited_text` names them); words matched exactly keep their segments
+    whatever the near ones do. The rest match no segment. Report.js applies the rule of exact
+    words (not the near text) to a decisions.csv loaded in the browser.
     """
     if isinstance(decisions, (str, Path)):
         decisions = read_decisions(decisions)[0]
@@ -335,22 +369,121 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
             chosen[(sid, text)] = found = _moved_segment(sid, by_text.get(text, []), taken)
             if found is not None:
                 taken.add(found)
+    edited = _near_matches(chosen, result)
+    chosen.update(edited)
     return DecisionMatch(
-        tuple(decisions), tuple(chosen[(d.segment_id, same_text(d.text))] for d in decisions)
+        tuple(decisions),
+        tuple(chosen[(d.segment_id, same_text(d.text))] for d in decisions),
+        tuple((d.segment_id, same_text(d.text)) in edited for d in decisions),
     )
 
 
-def no_code_rows(decisions: Sequence[Decision], result: CodingResult) -> list[Decision]:
+def _words(text: str) -> list[str]:
+    """The words of ``text`` as near texts are compared: spacing and case aside."""
+    return same_text(text).casefold().split()
+
+
+def _near_matches(
+    chosen: dict[tuple[str, str], str | None], result: CodingResult
+) -> dict[tuple[str, str], str]:
+    """Of the (segment id, text) of decisions with text on no segment in ``chosen``, those with
+    a segment of nearly their text (:func:`match_decisions`), and that segment's id."""
+    left = [(sid, text) for (sid, text), on in chosen.items() if on is None and text]
+    if not left:
+        return {}
+    owners: dict[str, set[str]] = {}  # segment -> the segment ids of the decisions on it
+    for (sid, _), on in chosen.items():
+        if on is not None:
+            owners.setdefault(on, set()).add(sid)
+    parts = {_transcript_part(sid) for sid, _ in left}
+    segments: dict[str, list[tuple[str, list[str]]]] = {}  # transcript part -> (id, words)
+    for s in result.segments:
+        part = _transcript_part(s.segment.id)
+        if part in parts:
+            segments.setdefault(part, []).append((s.segment.id, _words(s.segment.text)))
+    near: dict[tuple[str, str], str] = {}
+    for sid, text in left:
+        free = [
+            (c, words)
+            for c, words in segments.get(_transcript_part(sid), [])
+            if owners.get(c, {sid}) <= {sid}  # a segment holding this segment's decisions only
+        ]
+        found = _edited_segment(_words(text), free)
+        if found is not None:
+            near[(sid, text)] = found
+    # a segment nearest to the words of two segments' decisions goes to neither
+    claims: dict[str, set[str]] = {}
+    for (sid, _), c in near.items():
+        claims.setdefault(c, set()).add(sid)
+    return {key: c for key, c in near.items() if len(claims[c]) == 1}
+
+
+def _edited_segment(words: list[str], candidates: Sequence[tuple[str, list[str]]]) -> str | None:
+    """Of ``candidates`` (segment id, its words), the one whose words are an edit of ``words``:
+    similarity (:class:`difflib.SequenceMatcher` ratio over the words, no word set aside as
+    junk) at least :data:`NEAR_TEXT`, every other candidate's at least :data:`NEAR_MARGIN`
+    lower; None when no candidate is that near, or two are."""
+    from difflib import SequenceMatcher
+
+    floor = NEAR_TEXT - NEAR_MARGIN  # below it a segment is neither the match nor its rival
+    matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(words)  # the decision's words are indexed once
+    scores = []
+    for sid, seg_words in candidates:
+        matcher.set_seq1(seg_words)
+        if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+            continue  # upper bounds of ratio(), cheap: most segments stop here
+        score = matcher.ratio()
+        if score >= floor:
+            scores.append((score, sid))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] < NEAR_TEXT:
+        return None
+    if len(scores) > 1 and scores[1][0] > scores[0][0] - NEAR_MARGIN:
+        return None
+    return scores[0][1]
+
+
+def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
+    """Warn, naming the decisions file ``where``, of the decisions that went to a segment whose
+    text was edited since the review (nearly their words, :func:`match_decisions`): how many,
+    and the first segments with the first words of their decisions, to check."""
+    edited = match.matched_to_edited
+    if not edited:
+        return
+    from .errors import warn
+
+    first: dict[str, Decision] = {}
+    for d, sid in edited:
+        first.setdefault(sid, d)
+    named = [f"{sid} ({_first_words(d)})" for sid, d in first.items()]
+    more = f" and {len(named) - 3} more" if len(named) > 3 else ""
+    n, k = len(edited), len(first)
+    warn(
+        f"{n} decision{'s' if n != 1 else ''} matched to {k} segment{'s' if k != 1 else ''} "
+        "whose text was edited since the review (nearly the same words, not the same): "
+        f"{', '.join(named[:3])}{more}; check they are the talk decided on",
+        path=where,
+    )
+
+
+def no_code_rows(
+    decisions: Sequence[Decision], result: CodingResult, *, where: str | Path | None = None
+) -> list[Decision]:
     """The ``no-code`` rows that keep what ``decisions`` decided on ``result``, the codings the
     review was made on: one for each segment (with its id, text and note) whose decisions reject
     every suggestion it shows (:func:`rejects_all`) and decide no code, unless it has one
     already. ``roqa code --out`` adds them to the review it carries into that folder coded
     again: a retrained model may show other suggestions there, and the segment still fits no
-    code."""
+    code. Decisions that went to a segment whose text was edited since are warned about,
+    naming ``where`` (the decisions file), when it is given (:func:`warn_of_edited_text`)."""
     kinds = ("accept", "reject", "recode", "new-code", NO_CODE)
     used = [d for d in decisions if d.decision in kinds]
+    match = match_decisions(list(used), result)
+    if where is not None:
+        warn_of_edited_text(match, where)
     by_segment: dict[str, list[Decision]] = {}
-    for d, o in zip(used, match_decisions(list(used), result).on):
+    for d, o in zip(used, match.on):
         if o is not None:
             by_segment.setdefault(o, []).append(d)
     out = []
@@ -530,7 +663,9 @@ def feedback_plan(
     result they were made on or None, the file's name for messages), rounds in order.
 
     - Each decision is found in its coding result by :func:`match_decisions` (its text first: ids
-      move when a transcript is coded again); a row without text takes the text of a row with
+      move when a transcript is coded again; nearly its text when the transcript was corrected
+      since the review, warned of by :func:`warn_of_edited_text`), and the example takes that
+      segment's words; a row without text takes the text of a row with
       text on the same segment id. A row with text on no segment is trained on its own text
       (warned); a row without text on no segment is a one-line error. Rows without text in a
       transcript whose ids have moved (other rows' texts are now elsewhere) are warned about.
@@ -567,7 +702,11 @@ def feedback_plan(
             for d in decisions
         ]
         segs = {} if result is None else {s.segment.id: s for s in result.segments}
-        on = [None] * len(filled) if result is None else list(match_decisions(filled, result).on)
+        on: list[str | None] = [None] * len(filled)
+        if result is not None:
+            match = match_decisions(filled, result)
+            on = list(match.on)
+            warn_of_edited_text(match, where)
         unsure = len(_found_by_moved_id(filled, on, segs))
         if not unsure and result is not None:
             _warn_of_rows_without_text(filled, on, where)
@@ -640,7 +779,9 @@ def feedback_plan(
         rejected = [c for c, (dec, _) in state.items() if dec == "reject"]
         # the words and the segment of the last row matched to one (a later round's codings)
         last = next((r for r in reversed(group) if r[2] is not None), group[-1])
-        d, text, found = last[0], last[0].text or last[1], last[2]
+        d, text, found = last[0], last[1], last[2]
+        if d.text and same_text(d.text) == same_text(text):
+            text = d.text  # the row's own words (its spacing) when the segment's are the same
         if codes:
             kind = "coded"
             for dec, _ in state.values():
@@ -867,7 +1008,8 @@ def reviewed_codings(
     and ``roqa export`` (the coding in a QDA program).
 
     Each decision is found on its segment as :func:`match_decisions` finds it (its words first,
-    so decisions on two segments with the same words stay apart). A segment is coded with the
+    so decisions on two segments with the same words stay apart; nearly its words on a
+    transcript corrected since, warned of by :func:`warn_of_edited_text`). A segment is coded with the
     codes its decisions leave (accepted, recoded to, or new codes; the last row on a code
     wins), each at probability 1, with the researcher's valence when they gave one (valence
     probability 1), else the model's with the model's valence probability (a "valence unsure"
@@ -906,7 +1048,9 @@ def reviewed_codings(
     book = project_codebook(codebook, decisions, where=where)
     kinds = ("accept", "reject", "recode", "new-code", VALENCE, NO_CODE)
     used = [d for d in decisions if d.decision in kinds]
-    on = match_decisions(used, result).on
+    match = match_decisions(used, result)
+    on = match.on
+    warn_of_edited_text(match, where)
     _warn_of_moved_ids(used, on, result, where)
     state: dict[str, dict[str, str]] = {}  # segment -> code -> its last decision
     valence: dict[str, str] = {}

@@ -232,7 +232,7 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
         decisions = (
             review.decisions if review is not None else read_decisions(path, allow_empty=True)[0]
         )
-        rows = no_code_rows(decisions, CodingResult.load(codings))
+        rows = no_code_rows(decisions, CodingResult.load(codings), where=path)
     except RoqaError as e:
         warn(f"segments whose every suggestion was rejected not recorded: {e}", path=path)
         return

@@ -330,11 +330,14 @@ class Review:
     found: bool  # found beside the codings, not given with --decisions
 
     def line(self, result: CodingResult) -> str:
-        """What the CLI says of them: how many were carried into the report, which were not."""
-        from ..decisions import match_decisions
+        """What the CLI says of them: how many were carried into the report, which were not
+        (and, in a warning, which went to segments whose text was edited since the review)."""
+        from ..decisions import match_decisions, warn_of_edited_text
 
         where = f"{self.path} (found beside the codings)" if self.found else str(self.path)
-        return match_decisions(self.decisions, result).summary(where)
+        match = match_decisions(self.decisions, result)
+        warn_of_edited_text(match, self.path)
+        return match.summary(where)
 
 
 def read_review(given: Path | None, folder: Path) -> Review | None:

@@ -359,14 +359,21 @@ def embedded_decisions(
 ) -> list[list[str]]:
     """The decisions the page starts from, as rows ``[segment_id, decision, code_id, new_code,
     note, valence, suggestion]`` (the researcher's valence and a recode's suggestion, when a
-    row gives them) with the id of the segment each is on now (those on no segment left out)."""
-    from ..decisions import match_decisions, read_decisions
+    row gives them) with the id of the segment each is on now (those on no segment left out).
+    Given a file, the decisions that went to a segment whose text was edited since the review
+    are warned about, naming it (:func:`~roqa_nlp.decisions.warn_of_edited_text`; the CLI,
+    which gives a list, says so with its line on the review)."""
+    from ..decisions import match_decisions, read_decisions, warn_of_edited_text
 
     if decisions is None:
         return []
+    where = None
     if isinstance(decisions, (str, Path)):
+        where = decisions
         decisions = read_decisions(decisions, allow_empty=True)[0]
     match = match_decisions(list(decisions), result)
+    if where is not None:
+        warn_of_edited_text(match, where)
     rows = []
     for d, sid in match.matched:
         row = [sid, d.decision, d.code_id, d.new_code, d.note, d.valence, d.suggestion]

@@ -18,8 +18,9 @@
  * version of the report wins over them for the segments it has, and a review kept for this very
  * report wins over both. "Load decisions…" reads a saved decisions.csv and applies it, each
  * decision matched to a segment by its text first (ids move when transcripts are coded again),
- * then by its id: the rule of roqa_nlp.decisions.match_decisions; the review of an earlier
- * version is matched the same way. A note on a segment with no decision is saved as a row of
+ * then by its id: the rule of roqa_nlp.decisions.match_decisions for exact words (its match of
+ * nearly the same words, a transcript corrected since the review, is Python's only: roqa report
+ * --decisions embeds what it finds); the review of an earlier version is matched the same way. A note on a segment with no decision is saved as a row of
  * its own, decision "note" (roqa train ignores it). The valence buttons under a segment's
  * suggestions correct the model's valence: saved as a row of its own, decision "valence" with the
  * column valence (barrier, enabler or neutral), restored like any other decision. A "no-code" row
@@ -308,7 +309,8 @@
     return at < 0 ? "" : segmentId.slice(0, at);
   }
 
-  /* [{row, segment}] and the rows on no segment, as match_decisions finds them in Python: a row
+  /* [{row, segment}] and the rows on no segment, as match_decisions finds them by their exact
+     words in Python (not its near text): a row
      with text goes to the segment of its id when that one has the text, else to a segment with
      the text in the same transcript not holding other decisions, else any free one, else the
      first; a row without text goes to the segment of its id. */

@@ -1,0 +1,281 @@
+"""Decisions on a transcript corrected since the review (``match_decisions``): a decision whose
+words are in no segment goes to the one segment of its transcript with nearly its words (a typo
+fixed, a repeated word removed, a name pseudonymised), with a warning naming the file; exact
+words keep priority, and a rewritten answer, or words nearly as near two segments, match
+nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from roqa_nlp import decisions as decisions_module
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.decisions import (
+    Decision,
+    feedback_plan,
+    match_decisions,
+    no_code_rows,
+    reviewed_codings,
+)
+from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+#: what the participant said as the review read it, and as the corrected transcript has it
+TYPO = "I did not recieve any training on the new care plans before they started in March."
+TYPO_FIXED = "I did not receive any training on the new care plans before they started in March."
+REPEAT = "We had to ring the the commissioner every week to ask about the funding."
+REPEAT_FIXED = "We had to ring the commissioner every week to ask about the funding."
+NAME = (
+    "Sarah Jones from the council came to every team meeting and she really understood "
+    "what the staff needed from us."
+)
+NAME_HIDDEN = (
+    "[P07] from the council came to every team meeting and she really understood "
+    "what the staff needed from us."
+)
+ROTA = "The rota was fine and nobody complained about the hours we worked last year."
+ROTA_REWRITTEN = (
+    "Honestly the rota caused trouble all year, people kept complaining about their hours."
+)
+
+#: the review, made on the transcript before it was corrected (p01:0001 ... p01:0004)
+REVIEW = [
+    Decision("p01:0001", "accept", "IS.E.2", text=TYPO),
+    Decision("p01:0002", "accept", "IC.F", text=REPEAT),
+    Decision("p01:0003", "recode", "CI.A", text=NAME),
+    Decision("p01:0004", "accept", "IS.E.2", text=ROTA),
+]
+
+SHOWN = ("IS.E.2", "IC.F", "CI.A")
+
+
+def seg(sid: str, text: str) -> SegmentResult:
+    """A participant's segment ``sid`` (transcript: the part before ':') suggested SHOWN."""
+    tid = sid.rpartition(":")[0]
+    suggestions = [Suggestion(c, c, None, 0.5, valence="barrier") for c in SHOWN]
+    return SegmentResult(Segment(sid, tid, "P01", "participant", 0, len(text), text), suggestions)
+
+
+def corrected() -> CodingResult:
+    """The transcript coded again after its corrections, with a turn added at the start: every
+    id moved by one."""
+    texts = ["Where do I start?", TYPO_FIXED, REPEAT_FIXED, NAME_HIDDEN, ROTA_REWRITTEN]
+    return CodingResult(segments=[seg(f"p01:{n:04d}", t) for n, t in enumerate(texts)])
+
+
+@pytest.fixture(scope="module")
+def cfir() -> Codebook:
+    return Codebook.load("cfir-2009")
+
+
+# -- the rule -------------------------------------------------------------------------------------
+
+
+def test_a_typo_fixed_a_repeated_word_removed_and_a_name_pseudonymised_keep_their_decisions() -> (
+    None
+):
+    m = match_decisions(REVIEW, corrected())
+    assert m.on == ("p01:0001", "p01:0002", "p01:0003", None)
+    assert m.edited == (True, True, True, False)
+    assert [sid for _, sid in m.matched_to_edited] == ["p01:0001", "p01:0002", "p01:0003"]
+
+
+def test_a_rewritten_answer_matches_no_segment() -> None:
+    m = match_decisions(REVIEW[3:], corrected())
+    assert m.unmatched == (REVIEW[3],)
+    assert m.edited == (False,)
+
+
+def test_a_short_answer_with_a_word_changed_matches_no_segment() -> None:
+    """Three words, one changed: too few to tell a correction from other talk (0.67 < 0.9)."""
+    d = Decision("p01:0001", "accept", "IS.E.2", text="I didnt know.")
+    m = match_decisions([d], CodingResult(segments=[seg("p01:0001", "I didn't know.")]))
+    assert m.on == (None,)
+
+
+def test_words_nearly_as_near_two_segments_match_neither() -> None:
+    """0.93 to the spring turn, 0.86 to the autumn one: within 0.1, so no way to tell."""
+    spring = "We did the moving and handling training together last spring with the whole team."
+    autumn = "We did the moving and handling training together last autumn with the whole team."
+    d = Decision("p01:0001", "accept", "IS.E.2", text=spring.replace("together", "togther"))
+    result = CodingResult(segments=[seg("p01:0001", spring), seg("p01:0002", autumn)])
+    assert match_decisions([d], result).on == (None,)
+
+
+def test_two_segments_decisions_nearest_to_one_segment_go_to_neither() -> None:
+    """The review had the answer twice (a slip each time); the corrected transcript once."""
+    twice = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TYPO),
+        Decision("p01:0002", "reject", "IS.E.2", text=TYPO.replace("any", "any any")),
+    ]
+    m = match_decisions(twice, CodingResult(segments=[seg("p01:0001", TYPO_FIXED)]))
+    assert m.on == (None, None)
+
+
+def test_a_segment_holding_another_segments_decisions_is_not_matched_by_near_text() -> None:
+    exact = Decision("p01:0001", "accept", "IS.E.2", text=TYPO_FIXED)
+    near = Decision("p01:0002", "accept", "IC.F", text=TYPO)
+    m = match_decisions([exact, near], CodingResult(segments=[seg("p01:0001", TYPO_FIXED)]))
+    assert m.on == ("p01:0001", None)
+    assert m.edited == (False, False)
+
+
+def test_rows_of_one_segment_with_old_and_new_words_both_go_to_it() -> None:
+    rows = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TYPO_FIXED),
+        Decision("p01:0001", "valence", text=TYPO, valence="barrier"),
+    ]
+    m = match_decisions(rows, CodingResult(segments=[seg("p01:0001", TYPO_FIXED)]))
+    assert m.on == ("p01:0001", "p01:0001")
+    assert m.edited == (False, True)
+
+
+def test_exact_words_in_another_transcript_win_over_near_words_in_its_own() -> None:
+    d = Decision("p01:0001", "accept", "IS.E.2", text=TYPO)
+    result = CodingResult(segments=[seg("p01:0001", TYPO_FIXED), seg("p02:0004", TYPO)])
+    m = match_decisions([d], result)
+    assert m.on == ("p02:0004",)
+    assert m.edited == (False,)
+
+
+def test_near_words_are_looked_for_in_the_transcript_of_the_segment_id_only() -> None:
+    d = Decision("p01:0001", "accept", "IS.E.2", text=TYPO)
+    other = CodingResult(segments=[seg("p02:0001", TYPO_FIXED)])
+    assert match_decisions([d], other).on == (None,)
+
+
+# -- the warning, and every user of the matching ---------------------------------------------------
+
+
+def test_the_warning_names_the_file_how_many_and_where() -> None:
+    with pytest.warns(RoqaWarning) as got:
+        decisions_module.warn_of_edited_text(match_decisions(REVIEW, corrected()), "r/d.csv")
+    assert [str(w.message) for w in got] == [
+        "r/d.csv: 3 decisions matched to 3 segments whose text was edited since the review "
+        "(nearly the same words, not the same): p01:0001 (“I did not recieve any training…”), "
+        "p01:0002 (“We had to ring the the…”), p01:0003 (“Sarah Jones from the council came…”); "
+        "check they are the talk decided on"
+    ]
+
+
+def test_no_warning_when_every_decision_is_on_its_very_words(recwarn) -> None:
+    decisions_module.warn_of_edited_text(match_decisions(REVIEW[:1], corrected()), "d.csv")
+    exact = [Decision("p01:0001", "accept", "IS.E.2", text=TYPO_FIXED)]
+    decisions_module.warn_of_edited_text(match_decisions(exact, corrected()), "d.csv")
+    assert [str(w.message) for w in recwarn] == [
+        "d.csv: 1 decision matched to 1 segment whose text was edited since the review (nearly "
+        "the same words, not the same): p01:0001 (“I did not recieve any training…”); check "
+        "they are the talk decided on"
+    ]
+
+
+def test_apply_decisions_codes_the_corrected_segments(cfir: Codebook) -> None:
+    with pytest.warns(RoqaWarning, match="^d.csv: 3 decisions matched to 3 segments whose text"):
+        reviewed, _, counts = reviewed_codings(
+            REVIEW, corrected(), cfir, coder="Alice", where="d.csv"
+        )
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed.segments] == [
+        ("p01:0001", ["IS.E.2"]),
+        ("p01:0002", ["IC.F"]),
+        ("p01:0003", ["CI.A"]),
+    ]
+    assert counts["not_found"] == 1  # the rewritten answer
+
+
+def test_training_learns_the_corrected_words(cfir: Codebook) -> None:
+    with pytest.warns(RoqaWarning, match="^d.csv: 3 decisions matched to 3 segments whose text"):
+        plan = feedback_plan([(REVIEW, corrected(), "d.csv")], cfir)
+    assert plan.ids == ["p01:0001", "p01:0002", "p01:0003", "p01:0004"]
+    assert plan.texts == [TYPO_FIXED, REPEAT_FIXED, NAME_HIDDEN, ROTA]  # the last on no segment
+    assert plan.valences == ["barrier", "barrier", "barrier", ""]
+
+
+def test_the_report_starts_from_the_decisions_on_corrected_segments(tmp_path: Path) -> None:
+    from roqa_nlp.report import embedded_decisions
+
+    p = tmp_path / "decisions.csv"
+    p.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        + "".join(f'{d.segment_id},{d.decision},{d.code_id},,,"{d.text}"\n' for d in REVIEW),
+        encoding="utf-8",
+    )
+    with pytest.warns(RoqaWarning, match=f"^{p}: 3 decisions matched to 3 segments"):
+        rows = embedded_decisions(corrected(), p)
+    assert rows == [
+        ["p01:0001", "accept", "IS.E.2", "", ""],
+        ["p01:0002", "accept", "IC.F", "", ""],
+        ["p01:0003", "recode", "CI.A", "", ""],
+    ]
+
+
+def test_the_report_command_line_warns_of_them(tmp_path: Path) -> None:
+    from roqa_nlp.cli.report_cmd import Review
+
+    review = Review(REVIEW, tmp_path / "decisions.csv", found=True)
+    with pytest.warns(RoqaWarning, match="decisions.csv: 3 decisions matched to 3 segments"):
+        line = review.line(corrected())
+    assert line == (
+        f"decisions: 3 carried into the report from {tmp_path / 'decisions.csv'} (found beside "
+        "the codings); 1 matches no segment: “The rota was fine and nobody…”"
+    )
+
+
+def test_segments_whose_every_suggestion_was_rejected_are_kept_on_corrected_words() -> None:
+    review = [Decision("p01:0001", "reject", code, text=TYPO) for code in SHOWN]
+    with pytest.warns(RoqaWarning, match="^d.csv: 3 decisions matched to 1 segment whose text"):
+        rows = no_code_rows(review, corrected(), where="d.csv")
+    assert rows == [Decision("p01:0001", "no-code", text=TYPO_FIXED)]
+
+
+# -- exact words: unchanged -----------------------------------------------------------------------
+
+WORDS = ["we", "had", "no", "staff", "the", "funding", "training"]
+
+
+@st.composite
+def review_and_codings(draw: st.DrawFn) -> tuple[list[Decision], CodingResult]:
+    """Segments in two transcripts from a few words (so that repeated and nearly repeated texts
+    are common), and decisions on their texts, on edits of them and on other words."""
+    sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=20).map(" ".join)
+    texts = draw(st.lists(sentence, min_size=1, max_size=8))
+    ids = [f"{draw(st.sampled_from(['a', 'b']))}:{n:04d}" for n in range(len(texts))]
+    result = CodingResult(segments=[seg(sid, t) for sid, t in zip(ids, texts)])
+    decisions = []
+    for _ in range(draw(st.integers(0, 8))):
+        sid = f"{draw(st.sampled_from(['a', 'b', 'c']))}:{draw(st.integers(0, 9)):04d}"
+        text = draw(st.sampled_from(texts))
+        how = draw(st.sampled_from(["exact", "spacing", "edited", "other", "none"]))
+        if how == "spacing":
+            text = f"  {text.replace(' ', chr(10))} "
+        elif how == "edited":
+            words = text.split()
+            words[draw(st.integers(0, len(words) - 1))] = draw(st.sampled_from(WORDS + ["x"]))
+            text = " ".join(words)
+        elif how == "other":
+            text = draw(sentence)
+        elif how == "none":
+            text = ""
+        decisions.append(Decision(sid, "accept", "IS.E.2", text=text))
+    return decisions, result
+
+
+@settings(max_examples=300, deadline=None)
+@given(review_and_codings())
+def test_decisions_found_by_their_very_words_are_where_they_were_before(
+    case: tuple[list[Decision], CodingResult],
+) -> None:
+    """Matching by nearly the same words moves no decision the exact rule placed (the rule as it
+    was: NEAR_TEXT out of reach), and only places decisions it left on no segment."""
+    decisions, result = case
+    with mock.patch.object(decisions_module, "NEAR_TEXT", 2.0):
+        before = match_decisions(decisions, result)
+    after = match_decisions(decisions, result)
+    for was, now, edited in zip(before.on, after.on, after.edited):
+        assert now == was if was is not None else (now is None) != edited
+    assert before.edited == (False,) * len(decisions)
