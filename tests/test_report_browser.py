@@ -1422,6 +1422,7 @@ def test_keys_walk_the_segments_and_decide_without_the_mouse(page: tuple[Any, Pa
         "p01_interview:0002,reject,IS.E.2,,,Training costs money we simply do not have.,\n"
         "p01_interview:0002,valence,,,,Training costs money we simply do not have.,enabler\n"
         "p01_interview:0003,reject,IS.C,,,My dog thinks Zoom calls are the best thing ever.,\n"
+        "p01_interview:0003,no-code,,,,My dog thinks Zoom calls are the best thing ever.,\n"
     )
     # the fold of talk that fits no code opened to show the decision made on it
     assert _suggestion_shown(driver, "p01_interview:0003", "IS.C")
@@ -1703,4 +1704,193 @@ def test_a_no_code_row_loaded_is_shown_and_saved_back(
     assert carried.text == "Also decided: fits no code (every suggestion shown then rejected)"
     assert _decisions_csv(driver) == _review_csv(
         [("p02_interview:0000", "no-code", "", "", "", P02_0000)]
+    )
+
+
+def _load_file(driver: Any, path: Path) -> str:
+    """Load decisions… with the file ``path`` on a page that shows no status yet, as a person
+    clicks the button and picks it: the status line it says then."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    field = driver.find_element(By.ID, "load-decisions-file")
+    driver.execute_script("arguments[0].hidden = false", field)
+    field.send_keys(str(path))
+    WebDriverWait(driver, 10).until(lambda _: _status(driver))
+    return _status(driver)
+
+
+#: the words of p01_interview:0002, whose suggestions are IC.H and IS.E.2
+P01_0002 = "Training costs money we simply do not have."
+
+
+def _fits_no_code(rows: Any = ()) -> str:
+    """decisions.csv of p01_interview:0002 with both its suggestions rejected and a ``no-code``
+    row after them, ``rows`` (of other segments) before them."""
+    return _review_csv(
+        [
+            *rows,
+            ("p01_interview:0002", "reject", "IC.H", "", "", P01_0002),
+            ("p01_interview:0002", "reject", "IS.E.2", "", "", P01_0002),
+            ("p01_interview:0002", "no-code", "", "", "", P01_0002),
+        ]
+    )
+
+
+def test_rejecting_every_suggestion_saves_a_no_code_row_that_roqa_reads_back(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """x on a segment saves its rejects and a ``no-code`` row, as ``roqa code --out`` adds one
+    (decisions.no_code_rows): the segment keeps fitting no code when the folder is coded again
+    and a retrained model suggests other codes there; before, the saved file had the rejects
+    only, and apply-decisions on those codings left the segment out as not reviewed yet."""
+    import copy
+
+    from selenium.webdriver.common.by import By
+
+    from report_fixture import INTERVIEWS
+    from roqa_nlp.decisions import Decision, no_code_rows, read_decisions, reviewed_codings
+
+    driver, downloads = page
+    _keys(driver, "j", "j", "j", "x")
+    assert _current(driver) == "p01_interview:0002"
+    assert driver.find_element(By.ID, "decision-count").text == "3 decisions"
+    assert _saved_decisions(driver, downloads) == [
+        HEADER,
+        ["p01_interview:0002", "reject", "IC.H", "", "", P01_0002],
+        ["p01_interview:0002", "reject", "IS.E.2", "", "", P01_0002],
+        ["p01_interview:0002", "no-code", "", "", "", P01_0002],
+    ]
+    decisions, _ = read_decisions(downloads / "decisions.csv")
+    assert decisions[2] == Decision("p01_interview:0002", "no-code", text=P01_0002)
+    assert no_code_rows(decisions, build_result()) == []  # roqa code --out adds none again
+    # coded again: a retrained model suggests OS.A there first
+    interviews = copy.deepcopy(INTERVIEWS)
+    interviews["p01_interview"][1][3][1][1] = (P01_0002, [("OS.A", 0.6, "barrier")], {})
+    again = build_result(interviews)
+    book = Codebook.load("cfir-2009")
+    coded, _, counts = reviewed_codings(decisions, again, book, coder="me")
+    assert [(s.segment.id, s.suggestions) for s in coded] == [("p01_interview:0002", [])]
+    assert (counts["rejected"], counts["short_of_all"]) == (1, 0)
+
+
+def test_the_no_code_row_goes_with_any_other_decision_on_the_segment(
+    page: tuple[Any, Path],
+) -> None:
+    """The ``no-code`` row stands while every suggestion the segment shows is rejected (by x or
+    by each reject button) and nothing else is decided there: an accept, a reject taken back, a
+    recode or a new code takes it back, as decisions.no_code_rows reads a review."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import Select
+
+    driver, _ = page
+    _keys(driver, "j", "j", "j", "x", "1")  # every one rejected, then the first accepted
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            ("p01_interview:0002", "accept", "IC.H", "", "", P01_0002),
+            ("p01_interview:0002", "reject", "IS.E.2", "", "", P01_0002),
+        ]
+    )
+    _keys(driver, "x")
+    assert _decisions_csv(driver) == _fits_no_code()
+    _keys(driver, "1", shift=True)  # the first one's reject taken back
+    assert _decisions_csv(driver) == _review_csv(
+        [("p01_interview:0002", "reject", "IS.E.2", "", "", P01_0002)]
+    )
+    _keys(driver, "1", shift=True)  # rejected again, one by one: every one rejected
+    assert _decisions_csv(driver) == _fits_no_code()
+    select = _suggestion(driver, "p01_interview:0002", "IS.E.2").find_element(
+        By.CSS_SELECTOR, "select.recode"
+    )
+    _click(driver, select)
+    Select(select).select_by_value("OS.A")
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            ("p01_interview:0002", "reject", "IC.H", "", "", P01_0002),
+            _recoded(("p01_interview:0002", "recode", "OS.A", "", "", P01_0002), "IS.E.2"),
+        ]
+    )
+    # Esc closes the recode list, Esc again leaves it; x makes the recode a reject again
+    _keys(driver, Keys.ESCAPE, Keys.ESCAPE, "x")
+    assert _decisions_csv(driver) == _fits_no_code()
+    new_code = driver.find_element(
+        By.CSS_SELECTOR, '.review[data-segment="p01_interview:0002"] input.new-code'
+    )
+    new_code.send_keys("Budget cuts")
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            ("p01_interview:0002", "reject", "IC.H", "", "", P01_0002),
+            ("p01_interview:0002", "reject", "IS.E.2", "", "", P01_0002),
+            ("p01_interview:0002", "new-code", "", "Budget cuts", "", P01_0002),
+        ]
+    )
+    new_code.clear()
+    new_code.send_keys(" ")  # an input event: the new code is gone
+    assert _decisions_csv(driver) == _fits_no_code()
+    assert driver.find_element(By.ID, "decision-count").text == "3 decisions"
+    _keys(driver, Keys.ESCAPE, "x")  # out of the box; every reject taken back
+    assert _decisions_csv(driver) == _review_csv([])
+    assert driver.find_element(By.ID, "decision-count").text == "0 decisions"
+
+
+def test_a_saved_no_code_row_comes_back_with_its_rejects(
+    page: tuple[Any, Path], report_url: str, tmp_path: Path
+) -> None:
+    """The saved file, read again (a reload, Load decisions…, roqa report --decisions), shows
+    the rejects and saves the same rows: the ``no-code`` row is the rejects', not a decision
+    carried beside them ("Also decided"), and taking a reject back takes it back; a ``no-code``
+    row that the rejects do not decide (loaded alone) stays beside them, saved once."""
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    _keys(driver, "j", "j", "j", "x")
+    driver.get(report_url)
+    assert _decisions_csv(driver) == _fits_no_code()
+    saved = tmp_path / "decisions.csv"
+    saved.write_text("\ufeff" + _fits_no_code(), encoding="utf-8")
+    # Load decisions… in a page that keeps no review
+    driver.execute_script("window.localStorage.clear()")
+    driver.get(report_url)
+    assert _load_file(driver, saved) == "decisions.csv: 3 decisions loaded; all matched"
+    assert driver.find_element(By.ID, "decision-count").text == "3 decisions"
+    review = '.review[data-segment="p01_interview:0002"]'
+    assert driver.find_elements(By.CSS_SELECTOR, f"{review} .carried") == []
+    assert _pressed(driver, "p01_interview:0002", "IS.E.2") == ["reject"]
+    assert _decisions_csv(driver) == _fits_no_code()
+    _decide(driver, "p01_interview:0002", "IS.E.2", "reject")  # taken back
+    assert _decisions_csv(driver) == _review_csv(
+        [("p01_interview:0002", "reject", "IC.H", "", "", P01_0002)]
+    )
+    # written into the report by roqa report --decisions
+    embedded = tmp_path / "embedded" / "report.html"
+    embedded.parent.mkdir()
+    write_report(build_result(), embedded, "cfir-2009", decisions=saved)
+    _open_fresh(driver, embedded.as_uri())
+    assert driver.find_elements(By.CSS_SELECTOR, f"{review} .carried") == []
+    assert _decisions_csv(driver) == _fits_no_code()
+    # a no-code row alone (codings made again since the review): beside the rejects made now
+    alone = tmp_path / "alone.csv"
+    alone.write_text(
+        f"segment_id,decision,code_id,new_code,note,text\np02_interview:0000,no-code,,,,{P02_0000}\n",
+        encoding="utf-8",
+    )
+    _open_fresh(driver, report_url)
+    assert _load_file(driver, alone) == "alone.csv: 1 decision loaded; all matched"
+    _decide(driver, "p02_interview:0000", "OS.D", "reject")
+    _decide(driver, "p02_interview:0000", "IC.H", "reject")
+    expected = _review_csv(
+        [
+            ("p02_interview:0000", "reject", "OS.D", "", "", P02_0000),
+            ("p02_interview:0000", "reject", "IC.H", "", "", P02_0000),
+            ("p02_interview:0000", "no-code", "", "", "", P02_0000),
+        ]
+    )
+    assert _decisions_csv(driver) == expected
+    _decide(driver, "p02_interview:0000", "IC.H", "reject")  # taken back: the loaded row stays
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            ("p02_interview:0000", "reject", "OS.D", "", "", P02_0000),
+            ("p02_interview:0000", "no-code", "", "", "", P02_0000),
+        ]
     )

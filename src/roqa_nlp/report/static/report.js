@@ -23,9 +23,13 @@
  * --decisions embeds what it finds); the review of an earlier version is matched the same way. A note on a segment with no decision is saved as a row of
  * its own, decision "note" (roqa train ignores it). The valence buttons under a segment's
  * suggestions correct the model's valence: saved as a row of its own, decision "valence" with the
- * column valence (barrier, enabler or neutral), restored like any other decision. A "no-code" row
- * (the segment fits no code: roqa code --out adds one when it carries a review into codings made
- * again) is shown as "Also decided: fits no code" and saved back as it came.
+ * column valence (barrier, enabler or neutral), restored like any other decision. A segment whose
+ * every suggestion shown is rejected (x, or each reject button) and nothing else decided is saved
+ * with a "no-code" row too (it fits no code: decisions.no_code_rows, which roqa code --out adds
+ * when it carries a review into codings made again, where a retrained model may suggest other
+ * codes); any other decision on the segment, or a reject taken back, takes it back. A "no-code"
+ * row loaded on a segment whose shown suggestions it does not all reject (the codings were made
+ * again since) is shown as "Also decided: fits no code" and saved back as it came.
  *
  * A report of a person's codings (body[data-read-only]: roqa apply-decisions, roqa import) has
  * nothing to review: no controls, no decision kept or saved, nothing written to localStorage;
@@ -38,6 +42,9 @@
      reads as before) */
   var HEADER = ["segment_id", "decision", "code_id", "new_code", "note", "text"];
   var VALENCES = ["barrier", "enabler", "neutral"];
+  /* the suggestions of a segment that its review must reject to decide it fits no code: the
+     first three (roqa_nlp.decisions.REJECT_ALL, the report's SHOWN_SUGGESTIONS) */
+  var REJECT_ALL = 3;
   var codes = JSON.parse(document.getElementById("roqa-codes").textContent || "[]");
   var embeddedNode = document.getElementById("roqa-decisions");
   var embedded = embeddedNode ? JSON.parse(embeddedNode.textContent || "[]") : [];
@@ -96,9 +103,41 @@
     return s.charAt(0) === "'" && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s;
   }
 
+  function shownCodes(review) {
+    var codes = [];
+    var items = review ? review.querySelectorAll(".sugg[data-code]") : [];
+    for (var i = 0; i < items.length; i++) codes.push(items[i].getAttribute("data-code"));
+    return codes;
+  }
+
+  /* Whether a segment's review decides that it fits no code, as roqa_nlp.decisions.no_code_rows
+     has it: every decision on it a reject (none accepted or recoded, no new code) and those
+     rejects every suggestion it shows, its first REJECT_ALL (rejects_all; any reject, when it
+     shows none). A "no-code" row it holds already (loaded, carried) is not counted here. */
+  function rejectsAll(review, st) {
+    if (st.newCode) return false;
+    var rejected = {}, any = false, other = false;
+    Object.keys(st.codes).forEach(function (code) {
+      if (st.codes[code].decision === "reject") { rejected[code] = true; any = true; } else other = true;
+    });
+    (st.extra || []).forEach(function (e) {
+      if (e[0] === "reject") { rejected[e[1]] = true; any = true; } else if (e[0] !== "no-code") other = true;
+    });
+    if (other) return false;
+    var shown = shownCodes(review).slice(0, REJECT_ALL);
+    return shown.length ? shown.every(function (c) { return rejected[c]; }) : any;
+  }
+
+  /* Whether a segment is saved with a "no-code" row: its review rejects every suggestion, or it
+     holds one (loaded, carried). */
+  function fitsNoCode(review, st) {
+    return (st.extra || []).some(function (e) { return e[0] === "no-code"; }) || rejectsAll(review, st);
+  }
+
   /* One segment's decision rows: each suggestion's decision, then its new code, then the
-     carried decisions no control shows. The segment's text goes with its decisions: they stay
-     right if the transcript is coded again and its segment ids move. */
+     carried decisions no control shows, then "no-code" when it fits no code. The segment's text
+     goes with its decisions: they stay right if the transcript is coded again and its segment
+     ids move. */
   function segmentRows(review, seg, st) {
     var rows = [];
     var text = segmentText(review);
@@ -112,7 +151,10 @@
                                         : [seg, d.decision, code, "", st.note, text]);
     }
     if (st.newCode) rows.push([seg, "new-code", "", st.newCode, st.note, text]);
-    (st.extra || []).forEach(function (e) { rows.push([seg, e[0], e[1], e[2], st.note, text]); });
+    (st.extra || []).forEach(function (e) {
+      if (e[0] !== "no-code") rows.push([seg, e[0], e[1], e[2], st.note, text]);
+    });
+    if (fitsNoCode(review, st)) rows.push([seg, "no-code", "", "", st.note, text]);
     if (st.valence) rows.push([seg, "valence", "", "", st.note, text, st.valence]);
     /* a note on its own is kept too: it is lost otherwise wherever the saved file is used */
     if (!rows.length && st.note) rows.push([seg, "note", "", "", st.note, text]);
@@ -156,12 +198,14 @@
     return "\ufeff" + lines.join("\n") + "\n";
   }
 
+  /* the rows Save decisions writes, notes left out */
   function countDecisions() {
-    var n = 0;
+    var n = 0, reviews = reviewsById();
     Object.keys(state).forEach(function (seg) {
       var st = state[seg];
-      n += Object.keys(st.codes).length + (st.newCode ? 1 : 0) + (st.extra ? st.extra.length : 0) +
-        (st.valence ? 1 : 0);
+      n += Object.keys(st.codes).length + (st.newCode ? 1 : 0) + (st.valence ? 1 : 0) +
+        (st.extra || []).filter(function (e) { return e[0] !== "no-code"; }).length +
+        (fitsNoCode(reviews[seg], st) ? 1 : 0);
     });
     return n;
   }
@@ -358,11 +402,7 @@
      decision, else on the first suggestion with none (other than its target); an accept of a
      code not suggested here becomes such a recode; what no control can show is kept as extra. */
   function entryFromRows(review, rows) {
-    var shown = [];
-    if (review) {
-      var items = review.querySelectorAll(".sugg[data-code]");
-      for (var i = 0; i < items.length; i++) shown.push(items[i].getAttribute("data-code"));
-    }
+    var shown = shownCodes(review);
     var st = blank();
     var later = [];
     rows.forEach(function (r) {
@@ -394,6 +434,9 @@
         st.extra.push([r.decision, r.code_id || "", r.new_code || ""]);
       }
     });
+    /* a "no-code" row that the segment's rejects decide anyway (the page saved it so) is theirs:
+       taking one back takes it back */
+    if (rejectsAll(review, st)) st.extra = st.extra.filter(function (e) { return e[0] !== "no-code"; });
     return st;
   }
 
@@ -878,8 +921,8 @@
      recode list; Escape leaves the box): j / k the next / previous segment shown (outlined,
      scrolled to the middle); on it, 1-9 accept the suggestion of that rank, Shift+1-9 reject it
      (pressed again, each takes the decision back, as the buttons do), x reject every suggestion
-     it shows (talk that fits no code; again: take them back), b / e / n its valence barrier /
-     enabler / neutral; ? shows the keys. A key decides only on the outlined segment while it is
+     it shows (talk that fits no code, saved with a "no-code" row; again: take them back), b / e
+     / n its valence barrier / enabler / neutral; ? shows the keys. A key decides only on the outlined segment while it is
      on screen: once it is hidden (filter, picker, a folded transcript) or scrolled away, the key
      brings it back into view, or moves to the segment next to it, instead. A click in a segment,
      or a link to one, outlines it. */
@@ -929,6 +972,8 @@
     var fold = row.querySelector("details.set-aside");
     if (fold) fold.setAttribute("open", "");
   }
+  /* x: every suggestion the segment shows rejected (saved with a "no-code" row: rejectsAll),
+     or, when they are all rejected already, every one taken back */
   function rejectAll(review) {
     var st = entry(review.getAttribute("data-segment"));
     var items = review.querySelectorAll(".sugg[data-code]");
