@@ -16,7 +16,7 @@ from roqa_nlp.decisions import Decision, reviewed_codings
 from roqa_nlp.exchange.qdpx_export import coder_of, is_model_run
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
-from test_cli_core import roqa
+from test_cli_core import Run, roqa
 
 TEXTS = [
     "We never have the staff for it.",
@@ -201,15 +201,21 @@ def write_decisions(path: Path, decisions: list[Decision]) -> None:
             w.writerow([d.segment_id, d.decision, d.code_id, d.new_code, "", d.text, d.valence])
 
 
+def apply_review(tmp_path: Path, decisions: list[Decision]) -> Run:
+    """``roqa apply-decisions --coder Alice`` of :func:`model_codings`, saved in ``tmp_path /
+    "coded"`` with ``decisions`` as its decisions.csv, into ``tmp_path / "reviewed"``."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    write_decisions(coded / "decisions.csv", decisions)
+    return roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
+
+
 def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_reviewers(
     tmp_path: Path,
 ) -> None:
-    coded = tmp_path / "coded"
-    model_codings().save(coded)
-    write_decisions(coded / "decisions.csv", DECISIONS)
-    out = tmp_path / "reviewed"
-    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", out)
+    run = apply_review(tmp_path, DECISIONS)
     assert run.code == 0, run.err
+    coded, out = tmp_path / "coded", tmp_path / "reviewed"
     assert " ".join(run.out.split()).startswith(
         "Alice's review: 5 of 6 segment(s) decided, in 1 of 2 transcript(s): 3 coded with 4 "
         "code(s) (2 accept, 1 recode, 1 new-code), 2 with every suggestion rejected and no code; "
@@ -257,12 +263,16 @@ def test_roqa_apply_decisions_needs_decisions_and_another_folder(tmp_path: Path)
     assert run.code == 2 and "is the folder of the codings reviewed" in run.err
 
 
-def test_a_reviewers_valence_survives_a_refi_qda_round_trip(tmp_path: Path) -> None:
-    coded = tmp_path / "coded"
-    model_codings().save(coded)
-    write_decisions(coded / "decisions.csv", DECISIONS)
-    reviewed = tmp_path / "reviewed"
-    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", reviewed).code == 0
+@pytest.fixture
+def reviewed(tmp_path: Path) -> Path:
+    """Alice's codings from her review :data:`DECISIONS`, in ``tmp_path / "reviewed"``
+    (:func:`apply_review`)."""
+    run = apply_review(tmp_path, DECISIONS)
+    assert run.code == 0, run.err
+    return tmp_path / "reviewed"
+
+
+def test_a_reviewers_valence_survives_a_refi_qda_round_trip(tmp_path: Path, reviewed: Path) -> None:
     project = tmp_path / "alice.qdpx"
     run = roqa("export", reviewed, "--qdpx", project)
     assert run.code == 0, run.err
@@ -443,16 +453,11 @@ def test_code_decisions_on_no_segment_are_named_by_their_first_words(cfir: Codeb
 
 @pytest.mark.parametrize("target", ["cfir-2022", "erondu-2021"])
 def test_a_code_created_in_review_is_exported_in_another_codebook_as_one_of_its_own(
-    tmp_path: Path, target: str
+    tmp_path: Path, reviewed: Path, target: str
 ) -> None:
     """Before: 'the codings use the code 'project.agency-staff', which is not in codebook
     'cfir-2022'', exit 2 and no .qdpx, though roqa report --codebook cfir-2022 charts the same
     codings (the new code under "Codes outside the codebook")."""
-    coded = tmp_path / "coded"
-    model_codings().save(coded)
-    write_decisions(coded / "decisions.csv", DECISIONS)
-    reviewed = tmp_path / "reviewed"
-    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", reviewed).code == 0
     project = tmp_path / "alice.qdpx"
     run = roqa("export", reviewed, "--codebook", target, "--qdpx", project)
     assert run.code == 0, run.err
@@ -566,11 +571,8 @@ def test_a_valence_decision_on_a_segment_gone_since_is_counted_as_left_out(tmp_p
     """The transcript was edited after the review: the passage a barrier was given to is gone.
     Before: its valence row was dropped without a word, while a code row on no segment was
     counted in the "left out" line and warned of."""
-    coded = tmp_path / "coded"
-    model_codings().save(coded)
     gone = Decision("p01:0009", "valence", text="The rota was rewritten.", valence="barrier")
-    write_decisions(coded / "decisions.csv", [*DECISIONS, gone])
-    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
+    run = apply_review(tmp_path, [*DECISIONS, gone])
     assert run.code == 0, run.err
     assert (
         "left out: 1 code decision(s) on no segment of the codings, 1 valence decision(s) on no "

@@ -2914,6 +2914,22 @@ def _zoom_vtt(path: Path, cues: list[tuple[str, str]]) -> None:
     path.write_text("WEBVTT\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
 
 
+def write_srt(path: Path, cues: list[tuple[str, str]]) -> None:
+    """An .srt of ``cues`` (speaker, words), each labelled "speaker: words": cue n from second
+    2n to 2n + 1."""
+
+    def at(seconds: int) -> str:
+        return f"00:{seconds // 60:02d}:{seconds % 60:02d},000"
+
+    path.write_text(
+        "\n".join(
+            f"{n}\n{at(2 * n)} --> {at(2 * n + 1)}\n{who}: {words}\n"
+            for n, (who, words) in enumerate(cues, 1)
+        ),
+        "utf-8",
+    )
+
+
 @pytest.mark.parametrize(
     "caller", ["+44 7700 900123", "+14155551234", "1415****234", "+44 (0)113 496 0000"]
 )
@@ -3359,13 +3375,7 @@ def test_an_answer_is_one_turn_across_the_interviewers_i_see(tmp_path: Path) -> 
         ("Grace Mensah", "They only pay for ten hours a week."),
     ]
     f = tmp_path / "i_see.srt"
-    f.write_text(
-        "\n".join(
-            f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 1:02d},000\n{who}: {words}\n"
-            for n, (who, words) in enumerate(cues, 1)
-        ),
-        "utf-8",
-    )
+    write_srt(f, cues)
     t = read_transcript(f, interviewer_labels=["Tom Whitlock"])
     answer = "\n".join(words for _, words in cues[1:8:2])
     assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
@@ -3412,13 +3422,7 @@ def test_a_participants_agreement_between_two_interviewer_turns_stays_a_turn(
         ("Grace Mensah", "Well, mostly."),
     ]
     f = tmp_path / "agree.srt"
-    f.write_text(
-        "\n".join(
-            f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 1:02d},000\n{who}: {words}\n"
-            for n, (who, words) in enumerate(cues, 1)
-        ),
-        "utf-8",
-    )
+    write_srt(f, cues)
     t = read_transcript(f, interviewer_labels=["Tom Whitlock"])
     assert [(u.role, t.text[u.start : u.end]) for u in t.turns] == [
         ("interviewer", "What got in the way of the project?"),
