@@ -13,6 +13,7 @@ import pytest
 
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision, reviewed_codings
+from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.exchange.qdpx_export import coder_of, is_model_run
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
@@ -403,7 +404,6 @@ def test_a_review_in_the_built_in_codebook_removes_an_earlier_reviews_codebook(
 
 def test_rows_a_later_row_contradicts_are_warned_of_by_row(tmp_path: Path, cfir: Codebook) -> None:
     from roqa_nlp.decisions import read_decisions
-    from roqa_nlp.errors import RoqaWarning
 
     p = tmp_path / "decisions.csv"
     write_decisions(
@@ -433,7 +433,6 @@ def test_rows_a_later_row_contradicts_are_warned_of_by_row(tmp_path: Path, cfir:
 
 
 def test_code_decisions_on_no_segment_are_named_by_their_first_words(cfir: Codebook) -> None:
-    from roqa_nlp.errors import RoqaWarning
 
     rows = [
         Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
@@ -546,7 +545,6 @@ def test_export_qdpx_takes_a_project_code_from_the_codings_own_codebook(
     import warnings
     import zipfile
 
-    from roqa_nlp.errors import RoqaWarning
     from roqa_nlp.exchange import export_qdpx
 
     with warnings.catch_warnings():  # the review's own warnings are specified above
@@ -581,3 +579,23 @@ def test_a_valence_decision_on_a_segment_gone_since_is_counted_as_left_out(tmp_p
     assert (
         "1 valence decision(s) on no segment of the codings, left out: “The rota was rewritten.”"
     ) in " ".join(run.err.split())
+
+
+def test_a_review_with_only_some_suggestions_rejected_says_nothing_is_decided_yet(
+    cfir: Codebook,
+) -> None:
+    """Rejects on a segment that leave other suggestions undecided are on a segment: the
+    warning says the segment is not decided yet (it said no decision was on a segment)."""
+    rows = [Decision("p01:0001", "reject", "IC.F", text=TEXTS[0])]
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed, _, counts = reviewed_codings(rows, model_codings(), cfir, coder="Alice")
+    assert (len(reviewed.segments), counts["short_of_all"]) == (0, 1)
+    assert [str(w.message) for w in caught] == [
+        "decisions: no segment of the codings is decided yet: 1 segment has some suggestions "
+        "rejected and "
+        "the others undecided; accept or recode a code there, or reject every suggestion shown"
+    ]
+    # a decision on no segment at all keeps the old message
+    gone = [Decision("p09:0001", "accept", "IC.F")]
+    with pytest.warns(RoqaWarning, match="^decisions: no decision is on a segment of the codings$"):
+        reviewed_codings(gone, model_codings(), cfir, coder="Alice")

@@ -1187,7 +1187,15 @@ def reviewed_codings(
         meta["reviewed_model"] = model_meta["hash"]  # the model whose suggestions were reviewed
     transcripts = {k: t for k, t in result.transcripts.items() if k in reviewed}
     if not out and used:
-        warn("no decision is on a segment of the codings", path=where)
+        part = counts["short_of_all"]
+        warn(
+            f"no segment of the codings is decided yet: {part} segment"
+            f"{'s have' if part != 1 else ' has'} some suggestions rejected and the others "
+            "undecided; accept or recode a code there, or reject every suggestion shown"
+            if part
+            else "no decision is on a segment of the codings",
+            path=where,
+        )
     from .codebook import BUILTIN
 
     # a project codebook (the review's new codes, or a retrained model's) goes with the codings:
