@@ -487,6 +487,33 @@ def test_single_code_view_uses_the_level_for_numeric_codes() -> None:
     assert report.single_code["all"].alpha == pytest.approx(expected)
 
 
+def test_one_core_gives_the_single_code_view_and_valence_its_four_figures() -> None:
+    """The single-code view and valence agreement share ``_categorical_figures``: on Krippendorff
+    (2011)'s 4 coders x 12 units (section C) it gives his nominal alpha 0.743, Gwet's irrCAC AC1
+    0.77544 with the five values as categories, p_a 9/11, and Light's kappa as the mean of the
+    six pairwise kappas scikit-learn gives (listwise deletion). AC1's q is the ``categories``
+    passed: with a sixth, unused one, AC1 is the one gwet_ac1 gives for q = 6."""
+    from sklearn.metrics import cohen_kappa_score
+
+    from roqa_nlp.coding_agreement import _categorical_figures
+    from test_agreement import KRIPPENDORFF_2011
+
+    x = np.array([[np.nan if v is None else v for v in row] for row in KRIPPENDORFF_2011])
+    got = _categorical_figures(x, [1, 2, 3, 4, 5])
+    assert round(got.alpha, 3) == 0.743
+    assert round(got.ac1, 5) == 0.77544
+    assert got.percent_agreement == pytest.approx(9 / 11, abs=1e-15)
+    pairwise = []
+    for i in range(4):
+        for j in range(i + 1, 4):
+            both = ~np.isnan(x[i]) & ~np.isnan(x[j])
+            pairwise.append(cohen_kappa_score(x[i, both], x[j, both]))
+    assert got.kappa == pytest.approx(sum(pairwise) / 6, abs=1e-12)
+    six = _categorical_figures(x, [1, 2, 3, 4, 5, 6]).ac1
+    assert six == pytest.approx(gwet_ac1(KRIPPENDORFF_2011, categories=[1, 2, 3, 4, 5, 6]))
+    assert round(six, 5) != 0.77544
+
+
 # -- degenerate input ------------------------------------------------------------------------------
 
 

@@ -87,7 +87,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -1089,6 +1089,38 @@ def _figures(
     return out
 
 
+class _Statistics(NamedTuple):
+    """The four figures of one set of units, in the order of :data:`STATISTICS`."""
+
+    percent_agreement: float
+    kappa: float
+    alpha: float
+    ac1: float
+
+
+def _categorical_figures(
+    x: np.ndarray, categories: Sequence[Any], *, level: str = "nominal"
+) -> _Statistics:
+    """Percent agreement, kappa, alpha and AC1 of the coders x units values ``x`` (NaN: the
+    coder gave the unit no value), each unit's value one category of ``categories``.
+
+    Kappa is Cohen's (1960) for two coders, else Light's (1971), the mean of the pairwise
+    Cohen's kappas, a pair whose kappa is undefined left out of the mean; alpha is
+    Krippendorff's (2011) at ``level``; AC1's q counts ``categories`` (Gwet 2008), which the
+    caller gives: the single-code view the values the coders used, valence the three valences.
+    Each is the function of :mod:`roqa_nlp.agreement`, checked there against the published
+    worked examples. Undefined values are NaN.
+    """
+    pairs = [cohen_kappa(x[i], x[j]) for i, j in itertools.combinations(range(x.shape[0]), 2)]
+    finite = [v for v in pairs if math.isfinite(v)]
+    return _Statistics(
+        percent_agreement=percent_agreement(x),
+        kappa=float(sum(finite) / len(finite)) if finite else math.nan,
+        alpha=krippendorff_alpha(x, level=level),  # type: ignore[arg-type]
+        ac1=gwet_ac1(x, categories=categories),
+    )
+
+
 @dataclass
 class CodeAgreement:
     """One code's presence/absence agreement over all units and over coded units."""
@@ -1165,7 +1197,8 @@ def valence_agreement(cu: CodedUnits) -> tuple[ValenceAgreement | None, str]:
     if len(coders) < 2:
         return None, "valence not compared: " + "; ".join(reasons)
     compared = {u.id for u, k in zip(cu.units, cu.compared_mask(), strict=True) if k}
-    rows: list[list[str | None]] = [[] for _ in coders]
+    # each (unit, code) pair's valences, one column per pair: VALENCES' index, NaN for none
+    columns: list[list[float]] = []
     without = 0
     for unit in cu.units:
         if unit.id not in compared:
@@ -1182,8 +1215,7 @@ def valence_agreement(cu: CodedUnits) -> tuple[ValenceAgreement | None, str]:
             if sum(v is not None for v in values) < 2:
                 without += 1
                 continue
-            for row, v in zip(rows, values, strict=True):
-                row.append(v)
+            columns.append([math.nan if v is None else VALENCES.index(v) for v in values])
     absent = [c for c in cu.coders if c in cu.no_valence]
     left_out = (
         f"; left out, as {'they record' if len(absent) > 1 else 'it records'} no valence: "
@@ -1191,47 +1223,36 @@ def valence_agreement(cu: CodedUnits) -> tuple[ValenceAgreement | None, str]:
         if absent
         else ""
     )
-    if not rows[0]:
+    if not columns:
         why = (
             "no code two coders applied to one unit was given a valence by both"
             if without
             else "no unit has a code two coders both applied"
         )
         return None, f"valence not compared: {why}{left_out}"
+    x = np.array(columns, dtype=float).T  # coders x (unit, code) pairs
+    categories = list(range(len(VALENCES)))
     pairs = []
     for i, j in itertools.combinations(range(len(coders)), 2):
-        both = [
-            (a, b) for a, b in zip(rows[i], rows[j], strict=True) if a is not None and b is not None
-        ]
-        counts = Counter(both)
+        both = ~np.isnan(x[i]) & ~np.isnan(x[j])
+        pair_x = x[[i, j]][:, both]
+        counts = Counter((VALENCES[int(a)], VALENCES[int(b)]) for a, b in zip(*pair_x, strict=True))
         table = {
             a: {b: counts[a, b] for b in VALENCES if counts[a, b]}
             for a in VALENCES
             if any(counts[a, b] for b in VALENCES)
         }
-        a_vals, b_vals = [a for a, _ in both], [b for _, b in both]
-        pair_x = [a_vals, b_vals]
-        pairs.append(
-            ValencePair(
-                coder_a=coders[i],
-                coder_b=coders[j],
-                n_pairs=len(both),
-                percent_agreement=percent_agreement(pair_x) if both else math.nan,
-                kappa=cohen_kappa(a_vals, b_vals) if both else math.nan,
-                alpha=krippendorff_alpha(pair_x, level="nominal") if both else math.nan,
-                ac1=gwet_ac1(pair_x, categories=VALENCES) if both else math.nan,
-                table=table,
-            )
+        figures = (
+            _categorical_figures(pair_x, categories)
+            if both.any()
+            else _Statistics(math.nan, math.nan, math.nan, math.nan)
         )
-    kappas = [p.kappa for p in pairs if math.isfinite(p.kappa)]
+        pairs.append(ValencePair(coders[i], coders[j], int(both.sum()), *figures, table=table))
     agreement = ValenceAgreement(
-        coders=coders,
-        n_pairs=len(rows[0]),
-        n_without_valence=without,
-        percent_agreement=percent_agreement(rows),
-        kappa=float(sum(kappas) / len(kappas)) if kappas else math.nan,
-        alpha=krippendorff_alpha(rows, level="nominal"),
-        ac1=gwet_ac1(rows, categories=VALENCES),
+        coders,
+        x.shape[1],
+        without,
+        *_categorical_figures(x, categories),
         kappa_method="cohen" if len(coders) == 2 else "light",
         pairs=pairs,
     )
@@ -1380,14 +1401,9 @@ def _single_code_figures(x: np.ndarray, cats: list[Any], level: str, *, ci_level
     n_coders = x.shape[0]
     # AC1's q: the categories the coders used here ((none) only where a coder applied no code)
     used = [c for c in cats if np.any(x == c)]
-    pairs = [cohen_kappa(x[i], x[j]) for i, j in itertools.combinations(range(n_coders), 2)]
-    finite = [v for v in pairs if math.isfinite(v)]
     fig = Figures(
-        n_units=int(((~np.isnan(x)).sum(axis=0) >= 2).sum()),
-        percent_agreement=percent_agreement(x),
-        kappa=float(sum(finite) / len(finite)) if finite else math.nan,
-        alpha=krippendorff_alpha(x, level=level),  # type: ignore[arg-type]
-        ac1=gwet_ac1(x, categories=used),
+        int(((~np.isnan(x)).sum(axis=0) >= 2).sum()),
+        *_categorical_figures(x, used, level=level),
         kappa_method="cohen" if n_coders == 2 else "light",
     )
     if n_coders == 2:
