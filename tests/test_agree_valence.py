@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 from pathlib import Path
 
+import numpy as np
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
+from roqa_nlp.agreement import bootstrap_ci, cohen_kappa, gwet_ac1, krippendorff_alpha
 from roqa_nlp.coding_agreement import (
     agreement_report,
     coded_units_from_results,
@@ -323,3 +326,169 @@ def test_a_models_valence_is_that_of_the_code_it_counts() -> None:
     assert v is not None
     assert v.n_pairs == 1
     assert v.pairs[0].table == {"barrier": {"enabler": 1}}
+
+
+# -- intervals: units resampled, each with all its pairs ------------------------------------------
+
+#: Eight units holding 17 (unit, code) pairs, (A's valence, B's): a unit's pairs go together (the
+#: coders agree on all of u1, u4, u6, u8 and on none of u2, u5, u7), as one reading of a passage.
+CLUSTERED = {
+    "u1": {"X": ("barrier", "barrier"), "Y": ("enabler", "enabler"), "Z": ("neutral", "neutral")},
+    "u2": {"X": ("barrier", "enabler"), "Y": ("enabler", "barrier")},
+    "u3": {"X": ("enabler", "enabler")},
+    "u4": {"X": ("barrier", "barrier"), "Y": ("barrier", "barrier")},
+    "u5": {"X": ("neutral", "barrier"), "Y": ("enabler", "neutral"), "Z": ("barrier", "enabler")},
+    "u6": {"Y": ("enabler", "enabler"), "Z": ("barrier", "barrier")},
+    "u7": {"X": ("barrier", "enabler")},
+    "u8": {"X": ("enabler", "enabler"), "Y": ("neutral", "neutral"), "Z": ("barrier", "barrier")},
+}
+
+
+def clustered_csv(tmp_path: Path) -> Path:
+    rows = [
+        f"{unit},{coder},{code},{pair[k]}"
+        for unit, codes in CLUSTERED.items()
+        for code, pair in codes.items()
+        for k, coder in enumerate("AB")
+    ]
+    return write(tmp_path / "clustered.csv", "unit,coder,code,valence\n" + "\n".join(rows) + "\n")
+
+
+def by_hand(pairs: list[tuple[str, str]]) -> dict[str, float]:
+    """The four figures of two coders' valences without missing values, straight from the
+    formulas: p_o; Cohen's kappa (scikit-learn); nominal alpha = 1 - (n - 1) D / (n^2 - sum
+    n_c^2), D twice the disagreeing pairs, n_c the values c of both coders (Krippendorff 2011);
+    AC1 = (p_a - p_e) / (1 - p_e), p_e = sum pi_k (1 - pi_k) / (q - 1), q = 3 (Gwet 2008)."""
+    a, b = [x for x, _ in pairs], [y for _, y in pairs]
+    n_items = len(pairs)
+    p_o = sum(x == y for x, y in pairs) / n_items
+    n_c = np.array([a.count(v) + b.count(v) for v in ("barrier", "enabler", "neutral")])
+    n = 2 * n_items
+    expected = n * n - float((n_c**2).sum())
+    alpha = 1 - (n - 1) * 2 * (1 - p_o) * n_items / expected if expected else math.nan
+    pi = n_c / n
+    p_e = float((pi * (1 - pi)).sum()) / 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a resample holding one valence: kappa undefined
+        kappa = cohen_kappa_score(a, b, labels=["barrier", "enabler", "neutral"])
+    return {
+        "percent_agreement": p_o,
+        "kappa": kappa,
+        "alpha": alpha,
+        "ac1": (p_o - p_e) / (1 - p_e),
+    }
+
+
+def test_valence_intervals_resample_units_with_all_their_pairs(tmp_path) -> None:
+    """The interval is the percentile one over numpy.random.default_rng(seed)'s draws of the 8
+    units (bootstrap_ci's draws), a unit drawn k times bringing its pairs k times: re-done here
+    with numpy, scikit-learn and the formulas by hand, it is the same to 1e-12."""
+    v, _ = valence_agreement(read_long_csv(clustered_csv(tmp_path)), n_boot=400, seed=7)
+    assert v is not None
+    assert (v.n_pairs, v.n_units) == (17, 8)
+    units = list(CLUSTERED.values())
+    draws = np.random.default_rng(7).integers(0, 8, size=(400, 8))
+    resampled = [by_hand([p for u in draw for p in units[u].values()]) for draw in draws]
+    for k in ("percent_agreement", "kappa", "alpha", "ac1"):
+        values = np.array([r[k] for r in resampled])
+        finite = values[np.isfinite(values)]
+        assert v.n_valid[k] == finite.size
+        assert v.ci[k] == pytest.approx(list(np.quantile(finite, [0.025, 0.975])), abs=1e-12)
+    assert [round(x, 3) for x in v.ci["kappa"]] == [-0.148, 0.913]
+    assert v.ci_withheld == []
+    point = by_hand([p for u in units for p in u.values()])
+    assert v.kappa == pytest.approx(point["kappa"])
+    assert v.alpha == pytest.approx(point["alpha"])
+    assert v.ac1 == pytest.approx(point["ac1"])
+    assert v.pairs[0].ci == v.ci  # two coders: their pair is the whole
+
+
+def test_resampling_pairs_one_by_one_would_give_a_narrower_interval(tmp_path) -> None:
+    """Resampling the 17 pairs as if independent (bootstrap_ci over them, the same seed) gives
+    another, narrower kappa interval: the coders agree or disagree on a unit's pairs together,
+    which only resampling units carries into the interval."""
+    v, _ = valence_agreement(read_long_csv(clustered_csv(tmp_path)), n_boot=400, seed=7)
+    assert v is not None
+    pairs = [p for u in CLUSTERED.values() for p in u.values()]
+    flat = bootstrap_ci(
+        lambda d: cohen_kappa(d[0], d[1]),
+        [[a for a, _ in pairs], [b for _, b in pairs]],
+        n_boot=400,
+        seed=7,
+    )
+    low, high = v.ci["kappa"]
+    assert (low, high) != pytest.approx((flat.low, flat.high), abs=1e-3)
+    assert high - low > (flat.high - flat.low) + 0.05
+
+
+def test_with_one_pair_per_unit_the_interval_is_bootstrap_cis(tmp_path) -> None:
+    """u1-u5 hold one pair each (u6 none): resampling units is resampling pairs, and the
+    interval is the one roqa_nlp.agreement.bootstrap_ci gives on the five pairs."""
+    v, _ = valence_agreement(read_long_csv(write(tmp_path / "c.csv", VALENCE_CSV)), n_boot=300)
+    assert v is not None
+    assert v.n_units == 5
+    for k, statistic in (
+        ("kappa", lambda d: cohen_kappa(d[0], d[1])),
+        ("alpha", krippendorff_alpha),
+        ("ac1", lambda d: gwet_ac1(d, categories=["barrier", "enabler", "neutral"])),
+    ):
+        ci = bootstrap_ci(statistic, [A_VALENCES, B_VALENCES], n_boot=300, seed=0)
+        assert v.ci[k] == pytest.approx([ci.low, ci.high], abs=1e-12)
+        assert v.n_valid[k] == ci.n_valid
+
+
+def test_cli_shows_the_valence_intervals_and_writes_them(tmp_path, capsys) -> None:
+    p = clustered_csv(tmp_path)
+    out_json = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(p), "--n-boot", "400", "--seed", "7", "--json", str(out_json)], capsys
+    )
+    assert code == 0, err
+    v, _ = valence_agreement(read_long_csv(p), n_boot=400, seed=7)
+    assert v is not None
+
+    def shown(k: str, pct: bool = False) -> str:
+        fmt = (lambda x: f"{100 * x:.1f}%") if pct else (lambda x: f"{x:.3f}")
+        return f"{fmt(getattr(v, k))} [{fmt(v.ci[k][0])}, {fmt(v.ci[k][1])}]"
+
+    assert (
+        "n=17 unit-code pairs in 8 units): agreement "
+        f"{shown('percent_agreement', pct=True)}, Cohen's kappa {shown('kappa')} ("
+    ) in " ".join(out.split())
+    assert f"alpha {shown('alpha')} (nominal), AC1 {shown('ac1')}." in " ".join(out.split())
+    data = json.loads(out_json.read_text("utf-8"))["valence"]
+    assert data["n_units"] == 8
+    assert data["ci"] == v.ci
+    assert data["n_valid"] == v.n_valid
+    assert data["ci_withheld"] == []
+
+
+def test_valence_intervals_over_fewer_than_five_units_are_withheld(tmp_path, capsys) -> None:
+    """Four units hold the pairs: the intervals are in the JSON but not shown, as a rare
+    code's are, and the footnote says why."""
+    text = "".join(line + "\n" for line in VALENCE_CSV.splitlines() if not line.startswith("u5"))
+    p = write(tmp_path / "c.csv", text)
+    v, _ = valence_agreement(read_long_csv(p), n_boot=200)
+    assert v is not None
+    assert v.n_units == 4
+    assert v.ci_withheld == ["percent_agreement", "kappa", "alpha", "ac1"]
+    code, out, err = run(["agree", str(p), "--n-boot", "200"], capsys)
+    assert code == 0, err
+    flat = " ".join(out.split())
+    assert "n=4 unit-code pairs in 4 units): agreement 75.0% [—], Cohen's kappa" in flat
+    assert (
+        "[—] = interval not shown: fewer than 5 compared units carry the code(s) (valence: hold "
+        "a unit-code pair compared), or under 90% of the 200 resamples gave a value"
+    ) in flat
+
+
+def test_three_coders_each_pair_has_its_own_valence_interval(tmp_path) -> None:
+    """With three coders each pair is resampled over the units holding its own pairs: A-C and
+    B-C over u1 and u2 only (C coded X there), so theirs are withheld, A-B's over five units."""
+    text = VALENCE_CSV + "u1,C,X,barrier\nu2,C,X,barrier\nu3,C,,\n"
+    v, _ = valence_agreement(read_long_csv(write(tmp_path / "c.csv", text)), n_boot=200)
+    assert v is not None
+    assert [p.n_units for p in v.pairs] == [5, 2, 2]
+    ab = bootstrap_ci(lambda d: cohen_kappa(d[0], d[1]), [A_VALENCES, B_VALENCES], n_boot=200)
+    assert v.pairs[0].ci["kappa"] == pytest.approx([ab.low, ab.high], abs=1e-12)
+    assert [p.ci_withheld != [] for p in v.pairs] == [False, True, True]

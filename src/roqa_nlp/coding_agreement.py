@@ -51,8 +51,9 @@ as missing, and the report says in how many units (``single_code_left_out``). **
 (:func:`valence_agreement`): over the (unit, code) pairs two or more coders applied, the valence
 (barrier, enabler, neutral) each gave the code, as nominal values; or why it was not compared.
 
-Confidence intervals of the per-code, pooled and pair figures are percentile bootstrap
-intervals over units (not over unit-code decisions, which are not independent):
+Confidence intervals of the per-code, pooled, pair and valence figures are percentile bootstrap
+intervals over units (not over unit-code decisions, which are not independent; valence: over
+the units holding its (unit, code) pairs, each drawn with all of them):
 ``numpy.random.default_rng(seed)`` draws the same resamples as
 :func:`roqa_nlp.agreement.bootstrap_ci`, so for one code the interval is the one that function
 gives on that code's presence matrix, and ``n_valid`` how many resamples left each statistic
@@ -70,7 +71,8 @@ what it records (:func:`is_model_result`): a model run, or roqa_nlp's machine us
 project; a person's codings count every code, whatever probability they carry.
 
 References: Light RJ. Measures of response agreement for qualitative data. Psychol Bull
-1971;76:365-377; and those of :mod:`roqa_nlp.agreement`.
+1971;76:365-377; Field CA, Welsh AH. Bootstrapping clustered data. J R Stat Soc B
+2007;69:369-390 (units resampled with all their pairs); and those of :mod:`roqa_nlp.agreement`.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -1072,21 +1074,74 @@ def _figures(
         stats = _stats_from_sums((w @ flat).reshape(len(w), n_blocks, width))
         for k in STATISTICS:
             reps[k].append(stats[k])
+    values = {k: np.concatenate(reps[k], axis=0) for k in STATISTICS}
+    for b in range(n_blocks):
+        _set_intervals(
+            out[b],
+            {k: v[:, b] for k, v in values.items()},
+            n_carrying=int(with_code[b]),
+            n_boot=n_boot,
+            ci_level=ci_level,
+        )
+    return out
+
+
+def _check_ci_level(ci_level: float) -> None:
+    if not 0.0 < ci_level < 1.0:
+        raise RoqaError(f"confidence level {ci_level} is not between 0 and 1", hint="e.g. 0.95")
+
+
+def _set_intervals(
+    fig: Figures | ValenceAgreement | ValencePair,
+    values: Mapping[str, np.ndarray],
+    *,
+    n_carrying: int,
+    n_boot: int,
+    ci_level: float,
+) -> None:
+    """Set ``fig``'s percentile intervals (``ci``, ``n_valid``, ``ci_withheld``) from each
+    statistic's ``n_boot`` resampled ``values``: the ``(1 - ci_level) / 2`` and
+    ``(1 + ci_level) / 2`` quantiles of those that are defined, as
+    :func:`roqa_nlp.agreement.bootstrap_ci` takes them; withheld when fewer than
+    :data:`CI_MIN_UNITS` units carry what is compared (``n_carrying``) or fewer than
+    :data:`CI_MIN_VALID_SHARE` of the resamples left the statistic defined."""
     tail = (1.0 - ci_level) / 2.0
     for k in STATISTICS:
-        values = np.concatenate(reps[k], axis=0)
-        for b in range(n_blocks):
-            v = values[:, b]
-            v = v[np.isfinite(v)]
-            out[b].n_valid[k] = int(v.size)
-            if v.size:
-                lo, hi = np.quantile(v, [tail, 1.0 - tail])
-                out[b].ci[k] = [float(lo), float(hi)]
-            else:
-                out[b].ci[k] = [math.nan, math.nan]
-            if int(with_code[b]) < CI_MIN_UNITS or v.size < CI_MIN_VALID_SHARE * n_boot:
-                out[b].ci_withheld.append(k)
-    return out
+        v = values[k][np.isfinite(values[k])]
+        fig.n_valid[k] = int(v.size)
+        if v.size:
+            lo, hi = np.quantile(v, [tail, 1.0 - tail])
+            fig.ci[k] = [float(lo), float(hi)]
+        else:
+            fig.ci[k] = [math.nan, math.nan]
+        if n_carrying < CI_MIN_UNITS or v.size < CI_MIN_VALID_SHARE * n_boot:
+            fig.ci_withheld.append(k)
+
+
+def _cluster_resamples(
+    x: np.ndarray,
+    unit_of: np.ndarray,
+    statistic: Callable[[np.ndarray], _Statistics],
+    *,
+    n_boot: int,
+    seed: int,
+) -> dict[str, np.ndarray]:
+    """Each statistic over ``n_boot`` resamples of the units of ``x``'s columns (coders x
+    items), ``unit_of[j]`` the unit (0, 1, ...) of column ``j``: the units are drawn with
+    replacement (:func:`_draw_weights`, the draws of ``bootstrap_ci``), and a unit drawn k
+    times brings every one of its columns k times (a cluster bootstrap: a unit's items are not
+    independent, so they are resampled together; Field & Welsh 2007)."""
+    n_units = int(unit_of.max()) + 1
+    columns = np.arange(x.shape[1])
+    values = {k: np.empty(n_boot) for k in STATISTICS}
+    row = 0
+    for block in _draw_weights(n_units, n_boot, seed):
+        for weights in block:
+            stats = statistic(x[:, np.repeat(columns, weights[unit_of])])
+            for k, v in zip(STATISTICS, stats, strict=True):
+                values[k][row] = v
+            row += 1
+    return values
 
 
 class _Statistics(NamedTuple):
@@ -1156,6 +1211,11 @@ class ValencePair:
     alpha: float
     ac1: float
     table: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: units holding those pairs, and bootstrap intervals over them, as in ValenceAgreement
+    n_units: int = 0
+    ci: dict[str, list[float]] = field(default_factory=dict)
+    n_valid: dict[str, int] = field(default_factory=dict)
+    ci_withheld: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -1168,6 +1228,11 @@ class ValenceAgreement:
     that are left out because fewer than two of them gave the code a valence there. Kappa is
     Cohen's (two coders) or Light's (the mean of the pairwise ones); alpha is nominal; AC1's q
     is the three valences.
+
+    ``ci`` maps a statistic to its percentile bootstrap interval over the ``n_units`` units
+    holding the pairs: units are resampled, each with all of its pairs (not pairs one by one:
+    one unit's pairs are one coder's reading of one passage); ``n_valid`` and ``ci_withheld``
+    as in :class:`Figures`, with the units holding pairs for the units carrying the code.
     """
 
     coders: list[str]
@@ -1179,9 +1244,15 @@ class ValenceAgreement:
     ac1: float
     kappa_method: str
     pairs: list[ValencePair] = field(default_factory=list)
+    n_units: int = 0
+    ci: dict[str, list[float]] = field(default_factory=dict)
+    n_valid: dict[str, int] = field(default_factory=dict)
+    ci_withheld: list[str] = field(default_factory=list)
 
 
-def valence_agreement(cu: CodedUnits) -> tuple[ValenceAgreement | None, str]:
+def valence_agreement(
+    cu: CodedUnits, *, n_boot: int = 1000, ci_level: float = 0.95, seed: int = 0
+) -> tuple[ValenceAgreement | None, str]:
     """How far ``cu``'s coders agree on the valence of the codes they both applied to a unit,
     and one line saying what was compared, or why nothing was (None).
 
@@ -1189,9 +1260,14 @@ def valence_agreement(cu: CodedUnits) -> tuple[ValenceAgreement | None, str]:
     whether they read the passage as a barrier, an enabler or neutral (CFIR studies report
     barriers and enablers per construct). Over the compared units (two or more coders) only.
     Coders whose input records no valence (:attr:`CodedUnits.no_valence`) are left out.
+
+    ``n_boot`` resamples of the units holding the pairs (0: no intervals), seeded by ``seed``,
+    give ``ci_level`` percentile intervals, as :func:`agreement_report`'s; each pair of coders'
+    figures are resampled over the units holding that pair's items.
     """
     from .schema import VALENCES
 
+    _check_ci_level(ci_level)
     coders = [c for c in cu.coders if c not in cu.no_valence]
     reasons = list(dict.fromkeys(cu.no_valence[c] for c in cu.coders if c in cu.no_valence))
     if len(coders) < 2:
@@ -1199,6 +1275,8 @@ def valence_agreement(cu: CodedUnits) -> tuple[ValenceAgreement | None, str]:
     compared = {u.id for u, k in zip(cu.units, cu.compared_mask(), strict=True) if k}
     # each (unit, code) pair's valences, one column per pair: VALENCES' index, NaN for none
     columns: list[list[float]] = []
+    unit_of: list[int] = []  # each column's unit: 0, 1, ... in the order of the units
+    holding: dict[str, int] = {}  # unit id -> its number there
     without = 0
     for unit in cu.units:
         if unit.id not in compared:
@@ -1216,6 +1294,7 @@ def valence_agreement(cu: CodedUnits) -> tuple[ValenceAgreement | None, str]:
                 without += 1
                 continue
             columns.append([math.nan if v is None else VALENCES.index(v) for v in values])
+            unit_of.append(holding.setdefault(unit.id, len(holding)))
     absent = [c for c in cu.coders if c in cu.no_valence]
     left_out = (
         f"; left out, as {'they record' if len(absent) > 1 else 'it records'} no valence: "
@@ -1231,7 +1310,23 @@ def valence_agreement(cu: CodedUnits) -> tuple[ValenceAgreement | None, str]:
         )
         return None, f"valence not compared: {why}{left_out}"
     x = np.array(columns, dtype=float).T  # coders x (unit, code) pairs
+    units = np.array(unit_of)
     categories = list(range(len(VALENCES)))
+
+    def statistics(values: np.ndarray) -> _Statistics:
+        return _categorical_figures(values, categories)
+
+    def add_intervals(
+        fig: ValenceAgreement | ValencePair, values: np.ndarray, unit_of_value: np.ndarray
+    ) -> None:
+        """Bootstrap intervals of ``fig``, the figures of ``values`` (coders x pairs), pair
+        ``j`` in unit ``unit_of_value[j]``."""
+        if n_boot <= 0:
+            return
+        _, renumbered = np.unique(unit_of_value, return_inverse=True)  # 0, 1, ... in order
+        resampled = _cluster_resamples(values, renumbered, statistics, n_boot=n_boot, seed=seed)
+        _set_intervals(fig, resampled, n_carrying=fig.n_units, n_boot=n_boot, ci_level=ci_level)
+
     pairs = []
     for i, j in itertools.combinations(range(len(coders)), 2):
         both = ~np.isnan(x[i]) & ~np.isnan(x[j])
@@ -1242,20 +1337,30 @@ def valence_agreement(cu: CodedUnits) -> tuple[ValenceAgreement | None, str]:
             for a in VALENCES
             if any(counts[a, b] for b in VALENCES)
         }
-        figures = (
-            _categorical_figures(pair_x, categories)
-            if both.any()
-            else _Statistics(math.nan, math.nan, math.nan, math.nan)
+        pair = ValencePair(
+            coders[i],
+            coders[j],
+            int(both.sum()),
+            *(statistics(pair_x) if both.any() else _Statistics(*[math.nan] * 4)),
+            table=table,
+            n_units=len(set(units[both].tolist())),
         )
-        pairs.append(ValencePair(coders[i], coders[j], int(both.sum()), *figures, table=table))
+        if both.any() and len(coders) > 2:  # two coders' pair is the whole: its intervals below
+            add_intervals(pair, pair_x, units[both])
+        pairs.append(pair)
     agreement = ValenceAgreement(
         coders,
         x.shape[1],
         without,
-        *_categorical_figures(x, categories),
+        *statistics(x),
         kappa_method="cohen" if len(coders) == 2 else "light",
         pairs=pairs,
+        n_units=len(holding),
     )
+    add_intervals(agreement, x, units)
+    if len(coders) == 2:
+        pairs[0].ci, pairs[0].n_valid = dict(agreement.ci), dict(agreement.n_valid)
+        pairs[0].ci_withheld = list(agreement.ci_withheld)
     note = f"{' / '.join(VALENCES)} of the codes two or more coders applied to one unit"
     if without:
         note += (
@@ -1430,8 +1535,7 @@ def agreement_report(
     """
     if level not in LEVELS:
         raise RoqaError(f"unknown level {level!r}", hint=f"use one of {', '.join(LEVELS)}")
-    if not 0.0 < ci_level < 1.0:
-        raise RoqaError(f"confidence level {ci_level} is not between 0 and 1", hint="e.g. 0.95")
+    _check_ci_level(ci_level)
     if len(cu.coders) < 2:
         found = f" ({', '.join(cu.coders)})" if cu.coders else ""
         raise RoqaError(
@@ -1525,7 +1629,7 @@ def agreement_report(
         short = (~np.isnan(values)).sum(axis=0) < 2
         lost = {uni: int((no_value & mask & compared & short).sum()) for uni, mask in masks.items()}
         note = _single_code_note(level, left_out, masks, compared, lost)
-    valence, valence_note = valence_agreement(cu)
+    valence, valence_note = valence_agreement(cu, **boot)
 
     return AgreementReport(
         coders=list(cu.coders),

@@ -22,6 +22,8 @@ REFERENCES = (
     "Gwet KL. Br J Math Stat Psychol 2008;61:29-48 (AC1 and its variance)",
     "Landis JR, Koch GG. Biometrics 1977;33:159-174 (strength-of-agreement bands)",
     "Efron B, Tibshirani RJ. An Introduction to the Bootstrap, 1993 (percentile intervals)",
+    "Field CA, Welsh AH. J R Stat Soc B 2007;69:369-390 (valence: units resampled with their "
+    "pairs)",
 )
 
 
@@ -344,12 +346,14 @@ def _with_ci(fig: Any, key: str, pct: bool = False) -> str:
     return text
 
 
-def _withheld_footnote(report: Any) -> str:
+def _withheld_footnote(report: Any, *, valence: bool = False) -> str:
+    """The footnote of withheld intervals; ``valence``: some of them are valence figures."""
     from ..coding_agreement import CI_MIN_UNITS, CI_MIN_VALID_SHARE
 
+    held = " (valence: hold a unit-code pair compared)" if valence else ""
     return (
         f"{WITHHELD} = interval not shown: fewer than {CI_MIN_UNITS} compared units carry the "
-        f"code(s), or under {CI_MIN_VALID_SHARE:.0%} of the {report.settings['n_boot']} "
+        f"code(s){held}, or under {CI_MIN_VALID_SHARE:.0%} of the {report.settings['n_boot']} "
         "resamples gave a value (the JSON has it, with n_valid)."
     )
 
@@ -478,8 +482,11 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         console.print(note[:1].upper() + note[1:] + ".", markup=False)
     _print_valence(report, console=console)
     shown_figures = [report.pooled[universe], *(getattr(p, universe) for p in report.pairs)]
-    if any(f.ci_withheld for f in shown_figures):
-        console.print(_withheld_footnote(report))
+    v = report.valence
+    shown_valence = [] if v is None else [v, *(v.pairs if len(v.coders) > 2 else [])]
+    if any(f.ci_withheld for f in [*shown_figures, *shown_valence]):
+        valence = any(f.ci_withheld for f in shown_valence)
+        console.print(_withheld_footnote(report, valence=valence))
     other = "coded" if universe == "all" else "all"
     console.print(
         f"'-' = undefined (e.g. every value the same). Use --universe {other} for the other view"
@@ -502,13 +509,16 @@ def _print_valence(report: Any, *, console: Any) -> None:
     def figures(f: Any, kappa: str) -> str:
         reading = f" ({landis_koch_label(f.kappa)})" if math.isfinite(f.kappa) else ""
         return (
-            f"agreement {_fmt(f.percent_agreement, pct=True)}, {kappa} {_fmt(f.kappa)}{reading}, "
-            f"alpha {_fmt(f.alpha)} (nominal), AC1 {_fmt(f.ac1)}"
+            f"agreement {_with_ci(f, 'percent_agreement', pct=True)}, {kappa} "
+            f"{_with_ci(f, 'kappa')}{reading}, alpha {_with_ci(f, 'alpha')} (nominal), AC1 "
+            f"{_with_ci(f, 'ac1')}"
         )
 
     kappa = "Cohen's kappa" if v.kappa_method == "cohen" else "Light's kappa"
+    # intervals resample units, each with all its pairs
+    n = f"n={v.n_pairs} unit-code pairs" + (f" in {v.n_units} units" if v.ci else "")
     console.print(
-        f"Valence ({report.valence_note}; n={v.n_pairs} unit-code pairs): {figures(v, kappa)}.",
+        f"Valence ({report.valence_note}; {n}): {figures(v, kappa)}.",
         markup=False,
         highlight=False,
     )
