@@ -492,3 +492,70 @@ def test_three_coders_each_pair_has_its_own_valence_interval(tmp_path) -> None:
     ab = bootstrap_ci(lambda d: cohen_kappa(d[0], d[1]), [A_VALENCES, B_VALENCES], n_boot=200)
     assert v.pairs[0].ci["kappa"] == pytest.approx([ab.low, ab.high], abs=1e-12)
     assert [p.ci_withheld != [] for p in v.pairs] == [False, True, True]
+
+
+def span_coders(tmp_path: Path, ann: list, ben: list) -> object:
+    """Ann's and Ben's projects with ``ann`` / ``ben`` selections, and the director's sentence
+    coded Leadership (enabler) by both, Ben's taking in the speaker label: units are spans."""
+    from roqa_nlp.cli.agree_cmd import load_coded_units
+
+    director = TEXT.index("Manager: Our director")
+    a = project(tmp_path / "ann.qdpx", "Ann", CODES, [*ann, (*DIRECTOR, [LEAD, ENABLER])])
+    b = project(
+        tmp_path / "ben.qdpx", "Ben", CODES, [*ben, (director, DIRECTOR[1], [LEAD, ENABLER])]
+    )
+    cu = load_coded_units([a, b]).coded
+    assert cu.unit_kind == "spans"
+    return cu
+
+
+#: The cost sentence with the space after it, so that it meets the culture sentence.
+COST_SENTENCE = (AFFORD[0], CULTURE[0])
+
+
+def test_one_codes_adjacent_selections_with_two_valences_stay_two_units(tmp_path) -> None:
+    """Both code the cost sentence Cost as a barrier and the next sentence Cost as an enabler,
+    selection against selection: two units, both valences agreed (3 pairs with the director's),
+    none left out. Joined into one unit, each coder would have given Cost two valences there,
+    so none, and the pair would be left out uncompared."""
+    selections = [(*COST_SENTENCE, [COST, BARRIER]), (*CULTURE, [COST, ENABLER])]
+    cu = span_coders(tmp_path, selections, selections)
+    sentences = [f"p01:{COST_SENTENCE[0]}-{CULTURE[0]}", f"p01:{CULTURE[0]}-{CULTURE[1]}"]
+    assert [u.id for u in cu.units][1:3] == sentences
+    v, note = valence_agreement(cu, n_boot=0)
+    assert v is not None
+    assert (v.n_pairs, v.n_without_valence, v.percent_agreement) == (3, 0, 1.0)
+    assert note == "barrier / enabler / neutral of the codes two or more coders applied to one unit"
+
+
+def test_a_coder_who_splits_a_passage_by_valence_is_compared_on_each_part(tmp_path) -> None:
+    """Ann: the cost sentence a barrier, the culture sentence an enabler (two selections of
+    Cost); Ben: both sentences one Cost selection, a barrier. Ben agrees on the first, not on
+    the second: 2 of the 3 pairs agree."""
+    cu = span_coders(
+        tmp_path,
+        [(*COST_SENTENCE, [COST, BARRIER]), (*CULTURE, [COST, ENABLER])],
+        [(COST_SENTENCE[0], CULTURE[1], [COST, BARRIER])],
+    )
+    v, _ = valence_agreement(cu, n_boot=0)
+    assert v is not None
+    assert (v.n_pairs, v.n_without_valence) == (3, 0)
+    assert v.pairs[0].table == {"barrier": {"barrier": 1}, "enabler": {"barrier": 1, "enabler": 1}}
+
+
+def test_overlapping_selections_of_one_code_with_two_valences_give_it_none(tmp_path) -> None:
+    """Ann codes both sentences Cost as a barrier and, within them, the culture sentence Cost
+    as an enabler: that text has Cost with two valences from her, so no valence of hers (the
+    pair is left out and counted), while the cost sentence's barrier is compared."""
+    both = (COST_SENTENCE[0], CULTURE[1])
+    cu = span_coders(
+        tmp_path,
+        [(*both, [COST, BARRIER]), (*CULTURE, [COST, ENABLER])],
+        [(*both, [COST, BARRIER])],
+    )
+    v, note = valence_agreement(cu, n_boot=0)
+    assert v is not None
+    assert (v.n_pairs, v.n_without_valence) == (2, 1)
+    assert (
+        "1 more pair where fewer than two of them gave the code a valence (or gave it two)" in note
+    )

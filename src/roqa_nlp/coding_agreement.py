@@ -22,8 +22,10 @@ How units are built
 - **Character-span codings** (results whose segments differ, e.g. selections made in a QDA
   program): within each transcript, units are the maximal character ranges over which no
   coder's coding changes, i.e. the text is cut at every coding's start and end, and neighbouring
-  pieces with the same codes for every coder are joined again. Uncoded text between codings is a
-  unit coded with nothing. Ranges holding no letter or digit (a space or full stop left between
+  pieces with the same codes, each given the same valence, for every coder are joined again (a
+  coder's adjacent barrier and enabler selections of one code stay two units, as two segments
+  would, rather than one unit where the code has two valences, so none). Uncoded text between
+  codings is a unit coded with nothing. Ranges holding no letter or digit (a space or full stop left between
   two selections) are dropped, so that a selection boundary one character off does not make a
   unit of its own. A coder with no coding at all in a transcript is missing for its units. When
   no transcript text is available, the text is taken to run from 0 to the last coding's end.
@@ -665,7 +667,9 @@ def _span_units(
     valences: dict[str, dict[str, dict[str, str]]],
 ) -> CodedUnits:
     """Character-span units (see the module docstring). A coder's valence of a code in a unit
-    is the one their selections carrying the code there gave it (two different ones: none)."""
+    is the one their selections carrying the code there gave it: pieces are joined only where
+    it stays the same, so two different ones remain only where a coder's selections of the
+    code with two valences overlap (none: the text was given both)."""
     coders = list(results)
     texts: dict[str, str] = {}
     text_of: dict[str, str] = {}  # transcript -> the coder whose text ``texts`` holds
@@ -714,15 +718,22 @@ def _span_units(
                     for code in codes:
                         # a code without a valence here stands in the way of any other's
                         piece_valences[k][i].setdefault(code, set()).add(given.get(code, ""))
-        # (first piece, last piece + 1, each coder's codes)
-        merged: list[tuple[int, int, tuple[frozenset[str], ...]]] = []
+        # (first piece, last piece + 1, each coder's codes, and the valences given them): a
+        # valence that changes is a coding that changes (one coder's barrier sentence, then
+        # enabler sentence, of one code are two units, as two segments would be), so that a
+        # unit never joins two valences a coder gave one code into none
+        merged: list[tuple[int, int, tuple[frozenset[str], ...], tuple[frozenset[Any], ...]]] = []
         for i in range(len(bounds) - 1):
             key = tuple(frozenset(pieces[k][i]) for k in range(len(present)))
-            if merged and merged[-1][2] == key:
-                merged[-1] = (merged[-1][0], i + 1, key)
+            given_key = tuple(
+                frozenset((code, frozenset(vs)) for code, vs in piece_valences[k][i].items())
+                for k in range(len(present))
+            )
+            if merged and merged[-1][2:] == (key, given_key):
+                merged[-1] = (merged[-1][0], i + 1, key, given_key)
             else:
-                merged.append((i, i + 1, key))
-        for first, stop, key in merged:
+                merged.append((i, i + 1, key, given_key))
+        for first, stop, key, _ in merged:
             start, end = bounds[first], bounds[stop]
             if text is not None and not any(ch.isalnum() for ch in text[start:end]):
                 continue
