@@ -612,6 +612,23 @@ def test_suggest_reads_texts_from_standard_input_with_a_dash(
     )
 
 
+def test_suggest_json_given_a_file_name_says_to_redirect_instead_of_coding_it(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    run = roqa("suggest", "We lack staff.", "--json", "sugg_out.json", "--model", tiny_model_dir)
+    assert (run.code, run.out) == (2, "")
+    assert run.err.strip().splitlines() == [
+        "roqa: error: sugg_out.json: --json prints the JSON to the screen and takes no file "
+        "name, so this would be read as a text to code (to save the JSON, redirect it: "
+        "roqa suggest ... --json > sugg_out.json)"
+    ]
+    # a text with spaces that ends in .json is a sentence, and without --json no file is meant
+    run = roqa("suggest", "We wrote it to settings.json", "--json", "--model", tiny_model_dir)
+    assert [r["text"] for r in json.loads(run.out)] == ["We wrote it to settings.json"]
+    run = roqa("suggest", "We lack staff.", "notes.json", "--model", tiny_model_dir)
+    assert run.code == 0
+
+
 def test_suggest_table_says_when_a_text_fits_no_code(tiny_model_dir: Path) -> None:
     run = roqa(
         "suggest",

@@ -118,6 +118,27 @@ def test_inspect_of_a_missing_file_is_a_one_line_error(tmp_path: Path) -> None:
     ]
 
 
+def test_inspect_json_given_a_file_name_says_to_redirect(tmp_path: Path) -> None:
+    run = roqa("inspect", EXAMPLES, "--json", "inspect.json")
+    assert (run.code, run.out) == (2, "")
+    assert run.err.strip().splitlines() == [
+        "roqa: error: inspect.json: --json prints the JSON to the screen and takes no file "
+        "name, so this would be read as a transcript (to save the JSON, redirect it: "
+        "roqa inspect ... --json > inspect.json)"
+    ]
+
+
+def test_inspect_json_reads_a_speech_to_text_json_file_that_exists(tmp_path: Path) -> None:
+    whisper = tmp_path / "p05.json"
+    whisper.write_text(
+        json.dumps({"segments": [{"start": 0.0, "end": 4.0, "text": "We never had the staff."}]}),
+        encoding="utf-8",
+    )
+    run = roqa("inspect", whisper, "--json")
+    assert run.code == 0, run.err
+    assert [s["source"] for s in json.loads(run.out)] == [str(whisper)]
+
+
 def test_code_warns_of_a_transcript_whose_participant_only_says_yeah(
     tmp_path: Path, tiny_model_dir: Path
 ) -> None:

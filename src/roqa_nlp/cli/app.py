@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -52,3 +53,23 @@ def participant_option() -> Any:
 
 #: Process-wide CLI flags (set by ``main`` before the command runs).
 state: dict[str, Any] = {"debug": False}
+
+
+def refuse_json_output_file(command: str, words: list[str], *, paths: bool) -> None:
+    """Stop ``roqa COMMAND ... --json FILE`` with one line when ``--json`` is the switch that
+    prints JSON to the screen (``suggest``, ``inspect``) and a word of ``words`` looks like the
+    file it was meant to write (ends ``.json``, holds no space and, when ``words`` are ``paths``,
+    is no file that exists): else ``suggest`` codes the file name as a text and ``inspect`` says
+    it is not found, while ``evaluate`` and ``agree`` take ``--json FILE``."""
+    from ..errors import RoqaError
+
+    for word in words:
+        looks_like_a_file = word.lower().endswith(".json") and not any(c.isspace() for c in word)
+        if looks_like_a_file and not (paths and Path(word).exists()):
+            read_as = "a transcript" if paths else "a text to code"
+            raise RoqaError(
+                f"--json prints the JSON to the screen and takes no file name, so this would be "
+                f"read as {read_as}",
+                path=word,
+                hint=f"to save the JSON, redirect it: roqa {command} ... --json > {word}",
+            )

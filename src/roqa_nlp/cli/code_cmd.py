@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
-from .app import app, codebook_option, participant_option, transcripts_argument
+from .app import (
+    app,
+    codebook_option,
+    participant_option,
+    refuse_json_output_file,
+    transcripts_argument,
+)
 
 if TYPE_CHECKING:
     from ..pseudonyms import PseudonymKey
@@ -640,7 +646,8 @@ def suggest_command(
         False,
         "--json",
         help="Print JSON instead of tables: per text its suggestions and the flags "
-        "`roqa code` would give it (novel, novelty_p, procedural, off_topic).",
+        "`roqa code` would give it (novel, novelty_p, procedural, off_topic). It takes no file "
+        "name: to save it, redirect it (--json > suggestions.json).",
     ),
     codebook: str | None = typer.Option(
         None,
@@ -654,6 +661,8 @@ def suggest_command(
     from ..codebook import Codebook
     from ..errors import RoqaError
 
+    if as_json:
+        refuse_json_output_file("suggest", text, paths=False)
     if text == ["-"]:  # `roqa suggest - < quotes.txt`: one text a line, blank lines skipped
         text = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
         if not text:

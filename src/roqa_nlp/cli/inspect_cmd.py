@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from .app import app, participant_option, transcripts_argument
+from .app import app, participant_option, refuse_json_output_file, transcripts_argument
 
 
 def transcript_summary(t: Any) -> dict[str, Any]:
@@ -96,7 +96,10 @@ def inspect_command(
     ),
     participant: list[str] = participant_option(),
     as_json: bool = typer.Option(
-        False, "--json", help="Print JSON: per transcript its speakers, roles, turns and words."
+        False,
+        "--json",
+        help="Print JSON: per transcript its speakers, roles, turns and words. It takes no file "
+        "name: to save it, redirect it (--json > inspect.json).",
     ),
 ) -> None:
     """Show how each transcript is read before coding it: its case, each speaker's role, turns
@@ -110,6 +113,8 @@ def inspect_command(
     from ..transcripts.roles import SpeakerWarning
     from .code_cmd import _console, _note_skipped
 
+    if as_json:
+        refuse_json_output_file("inspect", [str(p) for p in paths], paths=True)
     files = expand_paths(paths)
     _note_skipped(paths)
     with warnings.catch_warnings():
