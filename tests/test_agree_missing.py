@@ -119,3 +119,59 @@ def test_two_reviews_compare_alike_whatever_their_order(tmp_path, capsys) -> Non
         _, got = pairs(tmp_path, capsys, inputs)
         (pair,) = got.values()
         assert (pair["n_units"], pair["percent_agreement"], pair["kappa"]) == (2, 1.0, 1.0)
+
+
+def test_a_reviewed_project_counts_no_code_only_in_the_transcripts_the_reviewer_coded(
+    tmp_path: Path, capsys
+) -> None:
+    """roqa_nlp suggested codes on two passages of P04 and one of P05; Alice coded one passage,
+    in P04 only. P05 is missing for her (she coded nothing there), so one passage, not two,
+    counts as given no code by her."""
+    import uuid
+
+    from roqa_nlp.exchange import export_qdpx
+    from roqa_nlp.exchange.refiqda import code_guid
+    from roqa_nlp.schema import Transcript
+    from test_refiqda_valence_codes import excerpt, rewrite
+
+    texts = {"P04": "P04: We lacked staff. The fee never changed.", "P05": "P05: We had cover."}
+    alice = "00000000-0000-4000-8000-0000000000aa"
+
+    def suggested(tid: str, n: int, quote: str) -> SegmentResult:
+        s = texts[tid].index(quote)
+        segment = Segment(f"{tid}:{n}", tid, tid, "participant", s, s + len(quote), quote)
+        return SegmentResult(segment, [Suggestion("IS.E.2", "Available Resources", "IS", 0.8)])
+
+    machine = CodingResult(
+        segments=[
+            suggested("P04", 1, "We lacked staff."),
+            suggested("P04", 2, "The fee never changed."),
+            suggested("P05", 1, "We had cover."),
+        ],
+        transcripts={t: Transcript(t, text, [], participant=t) for t, text in texts.items()},
+        meta={"model": {"hash": "abcd1234ef567890"}},
+    )
+    export_qdpx(machine, excerpt(), tmp_path / "export.qdpx")
+    start = texts["P04"].index("We lacked staff.")
+
+    def review(qde: str) -> str:
+        selection = (
+            f'<PlainTextSelection guid="{uuid.uuid4()}" startPosition="{start}" '
+            f'endPosition="{start + 16}" creatingUser="{alice}">'
+            f'<Coding guid="{uuid.uuid4()}" creatingUser="{alice}">'
+            f'<CodeRef targetGUID="{code_guid("cfir-2009", "IS.E.2")}"/></Coding>'
+            "</PlainTextSelection>"
+        )
+        qde = qde.replace("</Users>", f'<User guid="{alice}" name="Alice"/></Users>')
+        first = qde.index("</TextSource>")  # P04's source comes first
+        assert 'name="P04' in qde[:first].rsplit("<TextSource", 1)[1]
+        return qde[:first] + selection + qde[first:]
+
+    project = rewrite(tmp_path / "export.qdpx", tmp_path / "reviewed.qdpx", review)
+    code, out, err = run(["agree", str(project)], capsys)
+    assert code == 0, err
+    said = " ".join((out + err).split())
+    assert (
+        "Alice coded 1 of the 2 passages roqa_nlp suggested codes on in reviewed.qdpx (in the "
+        "transcript Alice coded, P04); here the other 1 count as given no code by Alice."
+    ) in said

@@ -215,26 +215,40 @@ def load_coded_units(
 
 def _review_route_notes(path: Path, users: dict[str, Any]) -> list[str]:
     """For a QDA project holding roqa_nlp's suggestions and a reviewer's codings: how many of the
-    suggested passages each reviewer coded, and that the others count as "no code" for them
-    here, with the route that compares on what they reviewed only (docs/refi-qda.md)."""
+    suggested passages in the transcripts each reviewer coded they coded, and that the others
+    count as "no code" for them here (a transcript they coded nothing in is missing for them, so
+    its passages are not counted), with the route that compares on what they reviewed only
+    (docs/refi-qda.md)."""
+    from ..errors import first_few
     from ..exchange.review import is_machine_user, same_passage
 
     machine = [r for u, r in users.items() if is_machine_user(u)]
     if not machine:
         return []
     suggested = [s for r in machine for s in r if s.suggestions]
+    everywhere = {s.segment.transcript_id for s in suggested}
     out = []
     for user, result in users.items():
-        if is_machine_user(user) or not suggested:
+        if is_machine_user(user):
             continue
         mine = list(result)
-        seen = sum(1 for m in suggested if any(same_passage(m, h) for h in mine))
-        if seen < len(suggested):
+        theirs = {h.segment.transcript_id for h in mine}
+        passages = [m for m in suggested if m.segment.transcript_id in theirs]
+        seen = sum(1 for m in passages if any(same_passage(m, h) for h in mine))
+        if seen < len(passages):
+            where = sorted(everywhere & theirs)
+            within = (
+                ""
+                if set(where) == everywhere
+                else f" (in the transcript{'s' * (len(where) > 1)} {user} coded, "
+                f"{first_few(where, 3)})"
+            )
             out.append(
-                f"{user} coded {seen} of the {len(suggested)} passages roqa_nlp suggested codes "
-                f"on in {path.name}; here the other {len(suggested) - seen} count as given no code "
-                f"by {user}. To compare on what {user} reviewed only: roqa import, then roqa "
-                "apply-decisions with their decisions file, then roqa agree (docs/refi-qda.md)"
+                f"{user} coded {seen} of the {len(passages)} passages roqa_nlp suggested codes "
+                f"on in {path.name}{within}; here the other {len(passages) - seen} count as "
+                f"given no code by {user}. To compare on what {user} reviewed only: roqa "
+                "import, then roqa apply-decisions with their decisions file, then roqa agree "
+                "(docs/refi-qda.md)"
             )
     return out
 
