@@ -1044,6 +1044,22 @@ def test_every_commands_help_says_how_to_see_a_traceback(command: str) -> None:
     )
 
 
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_debug_shows_a_user_mistakes_traceback_and_keeps_its_exit_status(
+    tmp_path: Path, where: str
+) -> None:
+    """README: user mistakes exit with status 2; --debug adds the traceback, it does not make the
+    mistake a bug (status 1)."""
+    missing = tmp_path / "nothere"
+    args = ["report", missing, "--debug"] if where == "after" else ["--debug", "report", missing]
+    run = roqa(*args)
+    assert run.code == 2
+    lines = run.err.strip().splitlines()
+    assert lines[0] == "Traceback (most recent call last):"
+    assert lines[-1] == f"roqa: error: {missing}: file not found (check the path)"
+    assert lines[-2].startswith("roqa_nlp.errors.RoqaError: ")
+
+
 def test_a_tilde_after_an_options_equals_sign_is_the_home_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,7 +2,8 @@
 
 Each subcommand lives in its own module of this package and registers itself on :data:`app`.
 Heavy libraries are imported inside the command functions, so ``roqa --help`` stays fast and
-never imports numpy or torch. User errors (:class:`RoqaError`) print one line and exit with 2.
+never imports numpy or torch. User errors (:class:`RoqaError`) print one line and exit with 2
+(``--debug`` prints their traceback above that line, and they still exit with 2).
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ def _one_dash_option(args: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``roqa`` console script."""
+    import traceback
     import warnings
 
     from ..errors import RoqaError, RoqaWarning
@@ -132,8 +134,8 @@ def main(argv: list[str] | None = None) -> None:
             warnings.showwarning = _warning_printer(warnings.showwarning)
             app(args=args, prog_name="roqa", standalone_mode=False)
     except RoqaError as e:
-        if debug:
-            raise
+        if debug:  # the traceback too, and still the exit status of a user mistake
+            traceback.print_exc()
         print(f"roqa: error: {e}", file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt:
@@ -144,8 +146,10 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as e:
         # The machine refused (no permission, not a directory, disk full, name too long): a user
         # error to fix, not a bug. Only with an errno: a bare OSError would be a bug.
-        if debug or e.errno is None:
+        if e.errno is None:
             raise
+        if debug:
+            traceback.print_exc()
         where = f"{e.filename}: " if e.filename else ""
         print(f"roqa: error: {where}{e.strerror or e} (check the path)", file=sys.stderr)
         sys.exit(2)
