@@ -62,15 +62,14 @@ WINDOWS = {
         ("That helped a lot. Now everyone uses them.", 65.0, 136.0),
         ("Nobody wants the old forms back.", 130.0, 136.0),
     ],
-    36: [
+    36: [  # as even as three windows can be: 16, 26 and 28 tokens (packed greedily: 16, 34, 20)
         ("We started the new care plans in March.", 1.0, 6.5),
+        ("It was slow at first, and then the manager gave us time for training.", 1.0, 70.25),
         (
-            "It was slow at first, and then the manager gave us time for training. "
-            "That helped a lot.",
-            1.0,
-            70.25,
+            "That helped a lot. Now everyone uses them. Nobody wants the old forms back.",
+            65.0,
+            136.0,
         ),
-        ("Now everyone uses them. Nobody wants the old forms back.", 130.0, 136.0),
     ],
 }
 

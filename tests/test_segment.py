@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import string
+from collections.abc import Callable
+from itertools import combinations, pairwise
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,14 @@ from roqa_nlp.errors import RoqaError
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
 from roqa_nlp.transcripts.backchannels import is_backchannel, only_acknowledges
-from roqa_nlp.transcripts.segment import estimate_tokens, segment, turn_spans
+from roqa_nlp.transcripts.segment import (
+    _balance,
+    _fit,
+    _pack,
+    estimate_tokens,
+    segment,
+    turn_spans,
+)
 from roqa_nlp.transcripts.sentences import split_sentences
 from roqa_nlp.transcripts.text import parse_text
 
@@ -199,6 +208,98 @@ def test_long_turn_unit_is_cut_into_windows() -> None:
     assert texts(text, "turn", 14) == ["One two three. Four five six.", "Seven eight nine."]
 
 
+def words_plus_two(s: str) -> int:
+    return len(s.split()) + 2
+
+
+def test_a_long_turn_is_cut_into_even_windows_not_full_ones_and_a_tail() -> None:
+    # sentences of 3, 3, 3, 3, 3, 3 and 2 words, at most 9 words (11 tokens) a window: greedy
+    # packing made windows of 9, 9 and 2 words; the same three windows now hold 6, 6 and 8
+    text = (
+        "Staff left early. Money ran out. Nobody came back. Rotas were empty. "
+        "Agency cost more. Managers felt tired. Very hard."
+    )
+    spans = turn_spans(text, 0, len(text), "window", max_tokens=11, count_tokens=words_plus_two)
+    assert [text[a:b] for a, b in spans] == [
+        "Staff left early. Money ran out.",
+        "Nobody came back. Rotas were empty.",
+        "Agency cost more. Managers felt tired. Very hard.",
+    ]
+
+
+def test_a_long_answer_ends_in_a_window_of_its_size_not_a_sentence_left_over() -> None:
+    # a 277-word answer: greedy windows of 93, 82, 94 and 8 words ("I certainly didn't come into
+    # this for that." alone, which the model gave a code of its own)
+    t = read_transcript(Path(__file__).parent / "data" / "long_answer.txt")
+    assert [len(s.text.split()) for s in segment(t)] == [58, 77, 72, 70]
+
+
+SENTENCE_WORDS = st.lists(st.integers(min_value=1, max_value=12), min_size=1, max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=SENTENCE_WORDS,
+    limit=st.integers(min_value=8, max_value=40),
+    count=st.sampled_from([words_plus_two, estimate_tokens]),
+)
+def test_even_windows_are_as_many_as_greedy_ones_and_never_larger(
+    words: list[int], limit: int, count: Callable[[str], int]
+) -> None:
+    sentences = [" ".join(["word"] * (n - 1) + ["end."]) for n in words]
+    text = " ".join(sentences)
+    spans, start = [], 0
+    for sentence in sentences:
+        spans.append((start, start + len(sentence)))
+        start += len(sentence) + 1
+    spans = [p for span in spans for p in _fit(text, span, limit, count)]
+    greedy = _pack(text, spans, limit, count)
+    even = _balance(text, spans, limit, count)
+    # each window runs from a sentence's start to a later one's end; together, in order, they
+    # hold every sentence (or piece of a long one) once
+    inside = [[p for p in spans if a <= p[0] and p[1] <= b] for a, b in even]
+    assert [(a, b) for a, b in even] == [(ps[0][0], ps[-1][1]) for ps in inside]
+    assert [p for ps in inside for p in ps] == spans
+    sizes = [count(text[a:b]) for a, b in even]
+    assert max(sizes) <= limit
+    assert len(even) == len(greedy)
+    assert max(sizes) <= max(count(text[a:b]) for a, b in greedy)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.integers(min_value=1, max_value=6), min_size=2, max_size=10),
+    limit=st.integers(min_value=8, max_value=20),
+)
+def test_the_largest_even_window_is_the_least_any_cut_into_as_many_windows_gives(
+    words: list[int], limit: int
+) -> None:
+    sentences = [" ".join(["w"] * n) + "." for n in words]
+    text = " ".join(sentences)
+    spans, start = [], 0
+    for sentence in sentences:
+        spans.append((start, start + len(sentence)))
+        start += len(sentence) + 1
+    even = _balance(text, spans, limit, words_plus_two)
+    least = min(
+        max(words_plus_two(text[spans[a][0] : spans[b - 1][1]]) for a, b in pairwise(bounds))
+        for k in range(len(spans))
+        for cuts in combinations(range(1, len(spans)), k)
+        if k + 1 == len(even)
+        for bounds in [(0, *cuts, len(spans))]
+    )
+    assert max(words_plus_two(text[a:b]) for a, b in even) == least
+
+
+def test_a_character_over_the_limit_is_a_window_of_its_own() -> None:
+    def heavy_x(s: str) -> int:
+        return words_plus_two(s) + 100 * s.count("X")
+
+    text = "a b. X. c d."
+    spans = turn_spans(text, 0, len(text), "window", max_tokens=8, count_tokens=heavy_x)
+    assert [text[a:b] for a, b in spans] == ["a b.", "X", ". c d."]
+
+
 def test_long_sentence_is_cut_at_commas() -> None:
     assert texts("aa bb, cc dd, ee ff, gg hh.", max_tokens=8) == [
         "aa bb,",
@@ -226,9 +327,6 @@ def test_dashes_are_cut_only_when_needed() -> None:
 
 
 def test_caller_token_counter_is_used() -> None:
-    def words_plus_two(s: str) -> int:
-        return len(s.split()) + 2
-
     text = "a b c d e f g h i j"
     spans = turn_spans(text, 0, len(text), "window", max_tokens=8, count_tokens=words_plus_two)
     assert [text[a:b] for a, b in spans] == ["a b c d e f", "g h i j"]

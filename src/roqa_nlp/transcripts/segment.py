@@ -4,8 +4,10 @@ Three units:
 
 * ``"turn"``: one segment per turn; a turn too long for the model is cut into windows;
 * ``"sentence"``: one segment per sentence (:mod:`roqa_nlp.transcripts.sentences`);
-* ``"window"`` (default): consecutive sentences of one turn packed greedily while the window
-  stays within ``max_tokens``; a window never crosses a turn, so every segment has one speaker.
+* ``"window"`` (default): a turn too long for one window is cut between its sentences into the
+  fewest windows within ``max_tokens``, of sizes as even as can be (not filled one by one to the
+  limit, which left the end of a long answer, a sentence or two, as a window of its own); a
+  window never crosses a turn, so every segment has one speaker.
 
 The embedding model reads at most 256 word pieces (all-MiniLM-L6-v2) and silently drops the
 rest, so no segment may exceed ``max_tokens`` tokens: a sentence that is too long is cut at
@@ -100,6 +102,73 @@ def _pack(text: str, spans: list[Span], limit: int, count: TokenCounter) -> list
     return out
 
 
+def _balance(text: str, spans: list[Span], limit: int, count: TokenCounter) -> list[Span]:
+    """Join consecutive spans into the fewest windows of at most ``limit`` tokens, as even as can
+    be.
+
+    Packing greedily (:func:`_pack`) fills each window to the limit and leaves the rest, however
+    short, as the last window (a 277-word answer became windows of 135, 134 and 8 words), and a
+    window of a few words gets a code its turn's other windows do not have. So, of the cuts
+    between the spans into the fewest windows, this takes those whose largest window has the
+    fewest tokens and, of those, the least sum of squared window sizes (the most even). A window
+    is counted on its joined text, and ``spans[i]`` to ``spans[j]`` is a window only if
+    ``spans[i]`` to each earlier ``spans[j']`` fits too, as greedy packing tries them: greedy's
+    cuts are among those searched, so there are as many windows as greedy makes and none larger
+    than its largest.
+    """
+    n = len(spans)
+    # sizes[i][m]: tokens of the window joining spans[i] .. spans[i + m]
+    sizes: list[list[int]] = []
+    for i in range(n):
+        row = [count(text[spans[i][0] : spans[i][1]])]  # each span fits on its own (_fit)
+        for j in range(i + 1, n):
+            c = count(text[spans[i][0] : spans[j][1]])
+            if c > limit:
+                break
+            row.append(c)
+        sizes.append(row)
+
+    def fits(m: int, c: int, most: int) -> bool:
+        # a single span is always a window: one character over the limit cannot be cut (_fit)
+        return m == 0 or c <= most
+
+    def fewest(most: int) -> int:
+        """The fewest windows none of which has more than ``most`` tokens."""
+        best = [0] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            best[i] = min(1 + best[i + m + 1] for m, c in enumerate(sizes[i]) if fits(m, c, most))
+        return best[0]
+
+    windows = fewest(limit)
+    candidates = sorted({c for row in sizes for c in row})
+    lo, hi = 0, len(candidates) - 1  # the smallest largest window that keeps ``windows``
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if fewest(candidates[mid]) <= windows:
+            hi = mid
+        else:
+            lo = mid + 1
+    most = candidates[lo]
+    # best[i]: (windows, sum of squared sizes, minus the first window's spans) for spans[i:]: on a
+    # tie the first window is the longest, as greedy packing would make it
+    best: list[tuple[int, int, int]] = [(0, 0, 0)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        best[i] = min(
+            (
+                (1 + best[i + m + 1][0], c * c + best[i + m + 1][1], -m - 1)
+                for m, c in enumerate(sizes[i])
+                if fits(m, c, most)
+            )
+        )
+    out: list[Span] = []
+    i = 0
+    while i < n:
+        m = -best[i][2]
+        out.append((spans[i][0], spans[i + m - 1][1]))
+        i += m
+    return out
+
+
 def _cut(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[Span]:
     pieces: list[Span] = []
     last = start
@@ -178,7 +247,7 @@ def turn_spans(
         for s in _sentence_spans(text, start, end)
         for piece in _fit(text, s, max_tokens, count)
     ]
-    return sentences if unit == "sentence" else _pack(text, sentences, max_tokens, count)
+    return sentences if unit == "sentence" else _balance(text, sentences, max_tokens, count)
 
 
 #: One segment's place in a transcript: (index of its turn, start, end).

@@ -45,7 +45,9 @@ from .segment import (
 
 #: Bump whenever a change to segmentation can move a segment boundary: every cached segmentation
 #: is then recomputed. (The key also holds a hash of the modules below, as a safety net.)
-SEGMENTER_VERSION = 2  # 2: phrases such as "I see." are backchannels
+#: 2: phrases such as "I see." are backchannels; 3: a long turn is cut into windows of even size
+#: (``segment._balance``), not filled greedily to the limit with the rest left as the last window
+SEGMENTER_VERSION = 3
 #: The modules whose code decides segment boundaries.
 SEGMENTER_MODULES = (
     "roqa_nlp.transcripts.segment",
