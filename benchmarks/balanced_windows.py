@@ -15,8 +15,9 @@ the segments ``roqa code`` makes (the packaged model's tokenizer and ``max_token
   records, so this favours the old windows. Held out: each set coded by a model trained as
   packaged without that set (leave one set out, as ``interview_training.py``), and the example
   interviews (``examples/``, never trained on) coded by the packaged model, an example turn's
-  gold being the codes of its gold segments (``examples/gold/codings.csv``, keyed to the greedy
-  windows) together.
+  gold being the codes of its gold segments (``examples/gold/codings.csv``) together. (The
+  recorded run read the gold as keyed to the greedy windows; its session-32 re-key to the even
+  windows adds one code to one turn, pay in p02's answer on costs.)
 
 Cells count segments (hits), not shares, since only the windows of the long turns differ.
 
@@ -61,8 +62,8 @@ def cutting(way: str) -> Iterator[None]:
 
 def example_segments(ac: Any) -> HeldOut:
     """The participant segments of the example interviews, with their turn's gold: the codes of
-    the turn's gold segments (as cut greedily, the cut the gold is keyed to), main codes first,
-    and the turn's valence when its coded segments agree on one (else none, not scored)."""
+    the turn's gold segments, main codes first, and the turn's valence when its coded segments
+    agree on one (else none, not scored). Both cuts give a turn the same segment ids."""
     from roqa_nlp.transcripts import read_transcript
     from roqa_nlp.transcripts.segment import segment
 

@@ -19,6 +19,11 @@ the turn as its ``context`` (session 21: the question model learns which codes a
 to; the classifier learns from the answer alone). The gold example interviews in
 ``examples/`` are not among them: they stay evaluation data.
 
+The records in ``training_data/`` were written before session 32, with long turns packed greedily
+into windows; since then ``roqa code`` cuts them into windows of even size
+(``results/balanced_windows.md``), so re-running this changes the text of 946 of the 4,809
+records (not their number), and the packaged model would have to be trained again with them.
+
 Run: ``.venv/bin/python benchmarks/interview_records.py`` (seconds); deterministic.
 """
 

@@ -1167,7 +1167,10 @@ def test_quickstart_example_runs_and_prints_what_it_found(packaged_model: Path) 
     assert re.fullmatch(
         r"\d+ procedural, \d+ for open coding, \d+ small talk or background", lines[1]
     )
-    assert lines[-3] == "framework matrix: 3 cases x 19 codes"
+    # 19 codes until session 32, when p02's two short last windows (12 and 38 words: its only
+    # Reflecting & Evaluating and Tension for Change) became parts of even windows, and p03's
+    # answer on leadership and champions a window of its own (Champions)
+    assert lines[-3] == "framework matrix: 3 cases x 18 codes"
     assert lines[-2] == "barriers/enablers table covers 5 CFIR domains"
     assert lines[-1].startswith("Suggestion(code_id='IS.E.2', name='Available Resources'")
 
