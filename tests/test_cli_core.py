@@ -23,6 +23,7 @@ import numpy as np
 import pytest
 
 from roqa_nlp.cli import main
+from roqa_nlp.cli.train_cmd import HEADLINE
 from roqa_nlp.result import CodingResult
 
 pytestmark = pytest.mark.slow
@@ -766,9 +767,28 @@ def test_train_writes_a_loadable_model_with_its_evaluation(tmp_path: Path) -> No
     # 40 records plus one description example per codable CFIR 2009 code (39).
     assert "Trained on 79 records (69 coded, 10 off-framework)" in run.out
     card = json.loads((out / "model_card.json").read_text("utf-8"))
-    assert set(card["metrics"]["tiny_labelled.jsonl"]) >= METRIC_KEYS
+    m = card["metrics"]["tiny_labelled.jsonl"]
+    assert set(m) >= METRIC_KEYS
+    # the headline figures it recorded are printed, one line
+    assert (m["n"], m["n_coded"]) == (7, 5)
+    assert [m[k] for k in HEADLINE] == [1.0] * 5
+    assert run.out.strip().splitlines()[-1] == (
+        "Evaluated on tiny_labelled.jsonl (7 records, 5 coded): top-1 1.000, top-3 1.000, "
+        "macro F1 1.000, valence 1.000, novelty AUROC 1.000 (all figures in the model card; "
+        "roqa evaluate --per-code for each code)"
+    )
     suggest = roqa("suggest", "The CQC changed the rules again.", "--json", "--model", out)
     assert json.loads(suggest.out)[0]["suggestions"][0]["code_id"] == "OS.D"
+
+
+def test_train_help_says_evaluate_reads_what_roqa_evaluate_reads() -> None:
+    run = roqa("train", "--help")
+    assert run.code == 0, run.err
+    assert (
+        "--evaluate <path> Labelled records to evaluate the new model on, as roqa evaluate reads "
+        "them (.jsonl/.csv/.tsv/.xlsx with `text` and `construct` or `codes` columns): every "
+        "figure is recorded in the model card and the headline ones printed."
+    ) in " ".join(run.out.split())
 
 
 def test_train_feedback_weight_sets_how_often_each_decision_counts(tmp_path: Path) -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from ..codebooks import DEFAULT_CODEBOOK
+from ..record_files import RECORD_SUFFIXES
 from .app import app, codebook_option
 
 
@@ -43,7 +45,11 @@ def train_command(
     codebook: str = codebook_option("Codebook id ({builtin}) or .json file.", DEFAULT_CODEBOOK),
     method: str = typer.Option("logreg", "--method", help="logreg | prototype | hybrid."),
     evaluate: Path | None = typer.Option(
-        None, "--evaluate", help="Labelled JSONL to evaluate on and record in the model card."
+        None,
+        "--evaluate",
+        help=f"Labelled records to evaluate the new model on, as roqa evaluate reads them "
+        f"({'/'.join(RECORD_SUFFIXES)} with `text` and `construct` or `codes` columns): every "
+        "figure is recorded in the model card and the headline ones printed.",
     ),
     backend: str = typer.Option(
         "torch",
@@ -93,4 +99,34 @@ def train_command(
     con.print(
         f"Trained on {td['n_records']} records ({td['n_coded']} coded, {td['n_none']} off-framework); "
         f"model written to {path}"
+    )
+    if evaluate is not None:
+        con.print(
+            evaluation_headline(evaluate.name, ac.card["metrics"][evaluate.name]),
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+#: The figures ``roqa train --evaluate`` prints (all are in the model card): key -> label.
+HEADLINE = {
+    "construct_top1": "top-1",
+    "construct_top3": "top-3",
+    "construct_macro_f1": "macro F1",
+    "valence_accuracy": "valence",
+    "novelty_auroc": "novelty AUROC",
+}
+
+
+def evaluation_headline(name: str, metrics: dict[str, Any]) -> str:
+    """One line of the evaluation ``roqa train --evaluate`` recorded in the model card: the
+    records, then the :data:`HEADLINE` figures (``-`` for one that is undefined)."""
+    figures = ", ".join(
+        f"{label} {'-' if metrics.get(k) is None else format(metrics[k], '.3f')}"
+        for k, label in HEADLINE.items()
+    )
+    return (
+        f"Evaluated on {name} ({metrics['n']} records, {metrics['n_coded']} coded): {figures} "
+        "(all figures in the model card; roqa evaluate --per-code for each code)"
     )
