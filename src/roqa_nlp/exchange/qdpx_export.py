@@ -388,13 +388,17 @@ def qdpx_bytes(
                 ET.SubElement(case, "SourceRef", {"targetGUID": g})
 
     by_transcript = result.by_transcript()
-    # a neutral a person gave (not the default of a code given no valence): codings imported
-    # from a QDA project list the passages given none (roqa import's valence_not_given)
     not_given = valence_not_given(result)
     lost = not_recovered(result) if person is None else {}
 
-    def neutral_given(segment_id: str) -> bool:
-        return not_given is not None and segment_id not in not_given
+    def valence_given(segment_id: str, sug: Suggestion) -> bool:
+        """Whether a person's coding carries a valence someone gave (the person, or the model
+        whose valence they kept), not the default of a code given none: codings imported from
+        a QDA project list the passages given none (roqa import's valence_not_given); in other
+        codings (roqa apply-decisions') a neutral with no valence probability is that default."""
+        if not_given is not None:
+            return segment_id not in not_given
+        return _valence(sug.valence) != "neutral" or sug.valence_probability is not None
 
     files: list[tuple[str, bytes]] = []
     sources_el = ET.SubElement(root, "Sources")
@@ -481,7 +485,7 @@ def qdpx_bytes(
                     ET.SubElement(sel, "Description").text = xml_text(
                         suggestion_description(code.name, sug.probability, _valence(sug.valence))
                     )
-                elif _valence(sug.valence) != "neutral" or neutral_given(seg.id):
+                elif valence_given(seg.id, sug):
                     ET.SubElement(sel, "Description").text = xml_text(  # theirs: back on import
                         valence_description(sug.valence, sug.valence_probability)
                     )

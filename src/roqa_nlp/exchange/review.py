@@ -98,18 +98,21 @@ def valence_code(code_id: str, name: str) -> str | None:
     return None
 
 
-def _valence_of(codings: list[SegmentResult]) -> str | None:
+def _valence_of(codings: list[SegmentResult], not_given: set[str] | None = None) -> str | None:
     """The one valence the researcher gave these spans, else None (none, or two different ones):
     from their valence codes, else from the valence their codings carry as their own (``roqa
     export`` of a person's codings writes it; a valence with a probability is the model's,
-    kept, not given)."""
+    kept, not given). A neutral is given when the codings say which spans were given none
+    (``not_given``, a person's imported codings' :data:`VALENCE_NOT_GIVEN`) and these are not
+    among them; else it is the default of a code given no valence."""
     found = {v for h in codings for g in h.suggestions if (v := valence_code(g.code_id, g.name))}
     if not found:
+        given = set() if not_given is None else {h.segment.id for h in codings} - not_given
         found = {
             g.valence
             for h in codings
             for g in h.suggestions
-            if g.valence != "neutral" and g.valence_probability is None
+            if g.valence_probability is None and (g.valence != "neutral" or h.segment.id in given)
         }
     return found.pop() if len(found) == 1 else None
 
@@ -126,6 +129,7 @@ def review_decisions(machine: CodingResult, human: CodingResult, *, coder: str) 
     ``human`` holds their codings as made in the QDA program, valence codes included; of a
     person's codings as :func:`~.qdpx_import.read_qdpx` gives them (:class:`PersonsCodings`,
     whose valence codes are turned into their passages' valence) those codings are read."""
+    not_given = valence_not_given(human)
     if isinstance(human, PersonsCodings):
         human = CodingResult(segments=human.as_coded)
     note = f"REFI-QDA review by {coder}"
@@ -151,7 +155,7 @@ def review_decisions(machine: CodingResult, human: CodingResult, *, coder: str) 
         for code_id, code in coded.items():
             if code_id not in suggested:
                 out.append(_decision_for_human_code(sid, code, text, note))
-        _add_valence(out, sid, mine, text, note)
+        _add_valence(out, sid, mine, text, note, not_given)
     for h in human:
         if h.segment.id in covered:
             continue
@@ -162,14 +166,19 @@ def review_decisions(machine: CodingResult, human: CodingResult, *, coder: str) 
                         h.segment.id, _HumanCode(g.code_id, g.name), h.segment.text, note
                     )
                 )
-        _add_valence(out, h.segment.id, [h], h.segment.text, note)
+        _add_valence(out, h.segment.id, [h], h.segment.text, note, not_given)
     return out
 
 
 def _add_valence(
-    out: list[Decision], segment_id: str, codings: list[SegmentResult], text: str, note: str
+    out: list[Decision],
+    segment_id: str,
+    codings: list[SegmentResult],
+    text: str,
+    note: str,
+    not_given: set[str] | None,
 ) -> None:
-    valence = _valence_of(codings)
+    valence = _valence_of(codings, not_given)
     if valence is not None:
         out.append(Decision(segment_id, VALENCE, note=note, text=text, valence=valence))
 
