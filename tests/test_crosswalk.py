@@ -489,6 +489,32 @@ def test_a_projects_own_code_is_kept_while_the_codebooks_codes_are_translated(
     assert chart_with(r, cfir2022) == (r, None)
 
 
+def test_a_projects_own_code_named_like_a_code_of_the_target_is_charted_as_that_code(
+    cfir2022: Codebook,
+) -> None:
+    """Tester H: new codes named in a CFIR 2009 review after CFIR 2.0 constructs that CFIR 2009
+    lacks (Critical Incidents, Innovation Recipients) stayed project codes when charted in CFIR
+    2.0, beside the real ones: exported, the code tree held each name twice. A project code
+    named like no target code (Alert fatigue) is still kept as it is."""
+    incident = Suggestion("project.critical-incidents", "Critical Incidents", None, 1.0, "barrier")
+    fatigue = Suggestion("project.alert-fatigue", "Alert fatigue", None, 1.0, "barrier")
+    r = one_segment(
+        g("IS.E.2", 1.0, "barrier"), incident, fatigue, meta={"codebook": "cfir-2009+project"}
+    )
+    out, note = chart_with(r, cfir2022)
+    assert note == (
+        "codes translated from cfir-2009 to cfir-2022 through the documented mapping; the "
+        "project's own code Critical Incidents (project.critical-incidents) charted as "
+        "cfir-2022's OUT.A of that name"
+    )
+    assert walked(out) == [
+        ("INS.J", 1.0, "barrier"),
+        ("OUT.A", 1.0, "barrier"),
+        ("project.alert-fatigue", 1.0, "barrier"),
+    ]
+    assert out.segments[0].suggestions[1].name == "Critical Incidents"
+
+
 def test_a_persons_codes_are_applied_in_the_codebook_they_are_translated_into() -> None:
     """result.translate('cfir-2022') shared a reviewer's code between the constructs it maps
     onto (p = 0.33), so the matrix marked her decisions 'unsure'; the CLI applied them (session

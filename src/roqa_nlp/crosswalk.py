@@ -31,7 +31,10 @@ How a segment's suggestions are carried over:
 - each target code keeps the valence, valence probability and evidence of the suggestion that
   gave it the largest share; suggestions whose code maps onto nothing are dropped;
 - a code the source codebook does not know (a project's own code: a new code named in a review,
-  a code a reviewer made in a QDA program) is kept as it is, under its own id and name.
+  a code a reviewer made in a QDA program) is kept as it is, under its own id and name, unless
+  a codable code of the target codebook has its name: then it is that code (a new code "Critical
+  Incidents" named in a CFIR 2009 review, which CFIR 2009 lacks, is CFIR 2.0's Critical
+  Incidents, not a second code of that name beside it).
 """
 
 from __future__ import annotations
@@ -264,8 +267,46 @@ def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, st
     used = codebook_of(result)  # never target: target lacks some of the codes
     if used is None or used == target.id:
         return result, None
-    translated = translate(result, Codebook.load(used), target, top_decides=True)
-    return translated, f"codes translated from {used} to {target.id} through the documented mapping"
+    source = Codebook.load(used)
+    translated = translate(result, source, target, top_decides=True)
+    note = f"codes translated from {used} to {target.id} through the documented mapping"
+    named = {
+        (g.code_id, g.name, code.id)
+        for s in result.segments
+        for g in s.suggestions
+        if g.code_id not in source
+        and g.code_id not in target
+        and _is_own_id(g.code_id)
+        and (code := named_in(target, g.name)) is not None
+    }
+    if named:
+        one = len(named) == 1
+        which = ", ".join(f"{name} ({cid})" for cid, name, _ in sorted(named))
+        to = ", ".join(t for _, _, t in sorted(named))
+        note += (
+            f"; the project's own code{'' if one else 's'} {which} charted as {target.id}'s "
+            f"{to} of {'that name' if one else 'those names'}"
+        )
+    return translated, note
+
+
+def _is_own_id(code_id: str) -> bool:
+    """Whether ``code_id`` is the id of a project's own code: ``project.`` as a review names new
+    codes, or a QDA program's GUID (not a typo'd codebook id, which stays an error on export)."""
+    from .decisions import PROJECT_PREFIX
+    from .exchange.refiqda import is_guid
+
+    return code_id.startswith(PROJECT_PREFIX) or is_guid(code_id)
+
+
+def named_in(target: Codebook, name: str) -> Code | None:
+    """The codable code of ``target`` named ``name`` (as :func:`~roqa_nlp.codebook.normalise_name`
+    compares names; aliases do not count), else None: the code a project's own code of that
+    name is charted as."""
+    from .codebook import normalise_name
+
+    key = normalise_name(name)
+    return next((c for c in target.codable if key and normalise_name(c.name) == key), None)
 
 
 def codebook_of(result: CodingResult) -> str | None:
@@ -320,9 +361,6 @@ def project_codes(book: Codebook, result: CodingResult, own: Codebook | None = N
     import`` read, whose own codes keep their GUIDs as ids), or has the id of one (``project.``
     as a review names new codes, or a QDA program's GUID) and is named after its suggestion.
     Any other code ``book`` lacks (a typo'd id) is not one: the export refuses it."""
-    from .decisions import PROJECT_PREFIX
-    from .exchange.refiqda import is_guid
-
     builtins = [Codebook.load(b) for b in BUILTIN]
     found: dict[str, Code] = {}
     for s in result.segments:
@@ -333,7 +371,7 @@ def project_codes(book: Codebook, result: CodingResult, own: Codebook | None = N
             if any(b.find(cid) is not None for b in builtins):
                 continue
             code = None if own is None else own.find(cid)
-            if code is None and (cid.startswith(PROJECT_PREFIX) or is_guid(cid)):
+            if code is None and _is_own_id(cid):
                 code = Code(id=cid, name=g.name or cid, level="code")
             if code is not None:  # kept under its own id, whatever its parent was in ``own``
                 found[cid] = dataclasses.replace(
@@ -486,10 +524,13 @@ def translate_suggestions(
     best: dict[str, tuple[float, Suggestion]] = {}
     own: list[Suggestion] = []
     for g in suggestions:
-        if g.code_id not in source and g.code_id not in target:
-            own.append(g)  # a project's own code: kept as it is
-            continue
         ids = [t for t in _targets(g.code_id, walk, source) if t in target and target[t].codable]
+        if g.code_id not in source and g.code_id not in target:
+            same = named_in(target, g.name) if _is_own_id(g.code_id) else None
+            if same is None:
+                own.append(g)  # a project's own code: kept as it is
+                continue
+            ids = [same.id]  # named like a code of the target: that code
         matching = [t for t in ids if target[t].valence == g.valence]
         if any(target[t].valence not in (None, "neutral") for t in ids) and matching:
             ids = [t for t in ids if t in matching or target[t].valence in (None, "neutral")]
