@@ -2,9 +2,10 @@
 
 The codings ``roqa apply-decisions`` writes from a review (a person's, under the reviewer's name)
 are exported with ``roqa export --qdpx`` and read back with ``roqa import``. What the reviewer
-decided comes back as it was: each code, each valence (a neutral the reviewer set as well as a
-barrier or an enabler, and the model's valence they kept, with its probability), and "no
-valence given" only where none was.
+decided comes back as it was: each code (a new code under its project id), each valence (a
+neutral the reviewer set as well as a barrier or an enabler, and the model's valence they kept,
+with its probability), and "no valence given" only where none was; exporting what came back
+gives the same project again.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision, reviewed_codings
 from roqa_nlp.exchange import export_qdpx, read_qdpx
+from roqa_nlp.exchange.refiqda import code_guid
 from roqa_nlp.exchange.validation import qdpx_schema_errors
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
@@ -163,3 +165,192 @@ def test_a_reviewers_neutral_in_a_merged_project_is_a_valence_decision(
         ("p01:0003", "valence", "", "barrier"),
         ("p01:0004", "recode", "IS.B", ""),
     ]
+
+
+# -- the project's own codes ----------------------------------------------------------------------
+
+NEW_CODES = [
+    *REVIEW,
+    Decision("p01:0002", "new-code", new_code="Innovation Recipients", text=TEXTS[1]),
+    Decision("p01:0004", "new-code", new_code="Alert fatigue", text=TEXTS[3]),
+]
+
+
+def reviewed_folder(cfir: Codebook, folder: Path) -> Path:
+    """Alice's review with two new codes, as `roqa apply-decisions` saves it: cfir-2009+project,
+    its codebook.json beside the codings. CFIR 2009 has no "Innovation Recipients"; CFIR 2.0
+    has (IND.I)."""
+    result, book, _ = reviewed_codings(NEW_CODES, model_codings(), cfir, coder="Alice")
+    result.save(folder)
+    assert (folder / "codebook.json").is_file() and book.id == "cfir-2009+project"
+    return folder
+
+
+def without_times(path: Path) -> str:
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        qde = z.read("project.qde").decode("utf-8")
+    return re.sub(r'creationDateTime="[^"]*"', "", qde)
+
+
+def code_tree(path: Path) -> list[tuple[int, str, str]]:
+    """(depth, name, GUID) of every code of an exported project, in order."""
+    out: list[tuple[int, str, str]] = []
+
+    def walk(el, depth: int) -> None:
+        for c in el.findall(NS + "Code"):
+            out.append((depth, c.get("name"), c.get("guid")))
+            walk(c, depth + 1)
+
+    walk(qde_of(path).find(f"{NS}CodeBook/{NS}Codes"), 0)
+    return out
+
+
+def roqa_ok(*args: str | Path) -> str:
+    from test_cli_core import roqa
+
+    run = roqa(*args)
+    assert run.code == 0, run.err
+    return run.out + run.err
+
+
+@needs_reference
+def test_a_project_code_keeps_its_id_and_a_round_trip_gives_the_same_project(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Before: the new codes came back with GUID ids (project.alert-fatigue became
+    5a1e…-GUID), the codebook as 'alices-codings-…' rather than cfir-2009+project, and
+    exporting the import again gave every CFIR code a new GUID (a QDA program merging the two
+    exports had every code twice)."""
+    coded = reviewed_folder(cfir, tmp_path / "alice")
+    first, second = tmp_path / "first.qdpx", tmp_path / "second.qdpx"
+    roqa_ok("export", coded, "--qdpx", first)
+    roqa_ok("import", first, "--out", tmp_path / "back")
+    book = Codebook.load(tmp_path / "back" / "codebook.json")
+    assert book.id == "cfir-2009+project"
+    assert book.to_dict() == Codebook.load(coded / "codebook.json").to_dict()
+    back = CodingResult.read(tmp_path / "back" / "codings" / "Alice")
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in back] == [
+        ("p01:0001", ["IS.E.2"]),
+        ("p01:0002", ["IS.E.2", "project.innovation-recipients"]),
+        ("p01:0003", ["IS.E.2"]),
+        ("p01:0004", ["IS.B", "project.alert-fatigue"]),
+    ]
+    roqa_ok("export", tmp_path / "back" / "codings" / "Alice", "--qdpx", second)
+    assert qdpx_schema_errors(second, PROJECT_XSD) == []
+    assert without_times(second) == without_times(first)
+
+
+@needs_reference
+def test_a_cfir_2_round_trip_has_each_code_once_and_is_idempotent(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Tester H: after exporting a CFIR 2009 review with --codebook cfir-2022 and importing it,
+    the codebook held "Innovation Recipients" twice (CFIR 2.0's IND.I and the review's new code
+    under a GUID). The new code named like a CFIR 2.0 code is that code; the other keeps its
+    project id, and export -> import -> export gives the same project."""
+    coded = reviewed_folder(cfir, tmp_path / "alice")
+    first, second = tmp_path / "first.qdpx", tmp_path / "second.qdpx"
+    said = " ".join(roqa_ok("export", coded, "--codebook", "cfir-2022", "--qdpx", first).split())
+    assert (
+        "codes translated from cfir-2009 to cfir-2022 through the documented mapping; the "
+        "project's own code Innovation Recipients (project.innovation-recipients) charted as "
+        "cfir-2022's IND.I of that name"
+    ) in said
+    assert "1 code of the project's own is not in codebook 'cfir-2022' (project.alert-fatigue Alert fatigue)" in said  # fmt: skip
+    assert qdpx_schema_errors(first, PROJECT_XSD) == []
+    names = [name for _, name, _ in code_tree(first)]
+    assert names.count("Innovation Recipients") == 1
+    assert names[-6:] == ["Adapting", "Alert fatigue", "Valence (roqa_nlp)", "Barrier", "Enabler", "Neutral"]  # fmt: skip
+    roqa_ok("import", first, "--out", tmp_path / "back")
+    book = Codebook.load(tmp_path / "back" / "codebook.json")
+    cfir2 = Codebook.load("cfir-2022")
+    assert (book.id, len(book), [c.id for c in book.codes][-1]) == (
+        "cfir-2022+project",
+        len(cfir2) + 1,
+        "project.alert-fatigue",
+    )
+    assert [c.id for c in book.codes][:-1] == [c.id for c in cfir2.codes]
+    back = CodingResult.read(tmp_path / "back" / "codings" / "Alice")
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in back] == [
+        ("p01:0001", ["INS.J"]),
+        ("p01:0002", ["INS.J", "IND.I"]),
+        ("p01:0003", ["INS.J"]),
+        ("p01:0004", ["project.alert-fatigue", "INS.B", "INS.C"]),  # IS.B's two: p=0.5 each
+    ]
+    roqa_ok("export", tmp_path / "back" / "codings" / "Alice", "--qdpx", second)
+    assert without_times(second) == without_times(first)
+
+
+@needs_reference
+def test_a_project_code_an_earlier_export_wrote_beside_its_namesake_is_read_as_it(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """A file an earlier version exported holds the review's "Innovation Recipients" beside CFIR
+    2.0's: its codings are read as IND.I's, the codebook holds the name once, and a warning
+    says so."""
+    import warnings
+    import zipfile
+
+    from roqa_nlp.errors import RoqaWarning
+    from roqa_nlp.exchange.refiqda import stable_guid
+    from test_refiqda_valence_codes import rewrite
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        result, book, _ = reviewed_codings(NEW_CODES, model_codings(), cfir, coder="Alice")
+    kept = {"IS.E.2": ("INS.J", "Available Resources", "INS")}
+    for s in result:  # charted as earlier versions did: the new codes kept as they are
+        s.suggestions = [
+            Suggestion(*kept[g.code_id], 1.0) if g.code_id in kept else g
+            for g in s.suggestions
+            if g.code_id != "IS.B"
+        ]
+    old = tmp_path / "old.qdpx"
+    with pytest.warns(RoqaWarning, match="2 codes of the project's own"):
+        export_qdpx(result, "cfir-2022", old, own=book)
+    with zipfile.ZipFile(old) as z:  # every code under its GUID in cfir-2022+project, as before
+        qde = z.read("project.qde").decode("utf-8")
+    cfir2 = Codebook.load("cfir-2022")
+    for code_id in [*(c.id for c in cfir2.codes), "project.innovation-recipients", "project.alert-fatigue"]:  # fmt: skip
+        qde = qde.replace(
+            code_guid("cfir-2022", code_id), stable_guid("cfir-2022+project", code_id)
+        )
+    old = rewrite(old, tmp_path / "older.qdpx", lambda _: qde)
+    assert [name for _, name, _ in code_tree(old)].count("Innovation Recipients") == 2
+    project = read_qdpx(old)
+    assert project.warnings == [
+        "1 code of the project's own named like codes of cfir-2022 (written beside them by an "
+        "earlier roqa_nlp export): their codings are read as those codes' ('Innovation "
+        "Recipients' (project.innovation-recipients) as IND.I's)"
+    ]
+    assert project.codebook.id == "cfir-2022+project"
+    assert [c.name for c in project.codebook.codes].count("Innovation Recipients") == 1
+    assert [
+        (s.segment.id, [g.code_id for g in s.suggestions]) for s in project.codings["Alice"]
+    ] == [
+        ("p01:0001", ["INS.J"]),
+        ("p01:0002", ["INS.J", "IND.I"]),
+        ("p01:0003", ["INS.J"]),
+        ("p01:0004", ["project.alert-fatigue"]),
+    ]
+
+
+@needs_reference
+def test_a_model_export_and_a_review_with_new_codes_share_the_codebooks_guids(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Before: the review's export (cfir-2009+project) gave every CFIR code a GUID of its own,
+    so merging it with the model's export (cfir-2009) in a QDA program had every code twice.
+    Only the review's new codes are new."""
+    result, book, _ = reviewed_codings(NEW_CODES, model_codings(), cfir, coder="Alice")
+    export_qdpx(model_codings(), cfir, tmp_path / "model.qdpx")
+    export_qdpx(result, book, tmp_path / "alice.qdpx")
+    model, alice = code_tree(tmp_path / "model.qdpx"), code_tree(tmp_path / "alice.qdpx")
+    assert [c for c in alice if c not in model] == [
+        (0, "Innovation Recipients", code_guid("cfir-2009", "project.innovation-recipients")),
+        (0, "Alert fatigue", code_guid("cfir-2009", "project.alert-fatigue")),
+    ]
+    assert len(alice) == len(model) + 2

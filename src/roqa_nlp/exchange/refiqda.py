@@ -64,11 +64,18 @@ def code_guid(codebook_id: str, code_id: str) -> str:
     """The GUID of a code in every export of its codebook.
 
     A code imported from a QDA program has its GUID as id; it keeps that GUID, so the program
-    recognises its own codes when the suggestions come back to it.
+    recognises its own codes when the suggestions come back to it. A project codebook (a
+    codebook and the project's own codes, ``cfir-2009+project``) gives every code the GUID it
+    has in the codebook it extends, so that a model's suggestions (``cfir-2009``) and a
+    reviewer's codings with new codes (``cfir-2009+project``) merge into one code tree in a QDA
+    program. (Versions before this wrote the GUIDs of ``cfir-2009+project``'s own: see
+    :func:`_guids_of`.)
     """
+    from ..crosswalk import PROJECT_SUFFIX
+
     if is_guid(code_id):
         return code_id.strip().strip("{}")
-    return stable_guid(codebook_id, code_id)
+    return stable_guid(codebook_id.removesuffix(PROJECT_SUFFIX), code_id)
 
 
 def normalise_guid(guid: str | None) -> str:
@@ -466,6 +473,44 @@ def _code_paths(top: list[ET.Element]) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+def _project_id(book: Codebook) -> str:
+    """The id ``book`` has in an export that adds the project's own codes to it."""
+    from ..crosswalk import PROJECT_SUFFIX
+
+    return book.id if book.id.endswith(PROJECT_SUFFIX) else book.id + PROJECT_SUFFIX
+
+
+def _exported_guids(book: Codebook, code_id: str) -> set[str]:
+    """The normalised GUIDs roqa_nlp gave a code of ``book``: :func:`code_guid`'s, and the one
+    versions before it wrote when the project's own codes were added to ``book`` (a GUID of
+    ``<book>+project``'s own)."""
+    earlier = code_id if is_guid(code_id) else stable_guid(_project_id(book), code_id)
+    return {normalise_guid(code_guid(book.id, code_id)), normalise_guid(earlier)}
+
+
+def _guids_of(book: Codebook) -> dict[str, Code]:
+    """Normalised GUID -> code of every code of ``book``, as roqa_nlp exports it
+    (:func:`_exported_guids`)."""
+    out: dict[str, Code] = {}
+    for c in book.codes:
+        for guid in sorted(_exported_guids(book, c.id)):
+            out.setdefault(guid, c)
+    return out
+
+
+def _project_code_of(guid: str, name: str, book: Codebook) -> str | None:
+    """The id of the project's own code a ``<Code>`` is (``project.alert-fatigue``) when roqa_nlp
+    exported it beside ``book``'s codes: its GUID is one ``project.<its name>`` has there
+    (:func:`_exported_guids`); else None (a code made in the QDA program, or a project code
+    renamed there)."""
+    from ..decisions import project_code_id
+
+    if not name.strip():
+        return None
+    cid = project_code_id(name)
+    return cid if guid in _exported_guids(book, cid) else None
+
+
 def _best_known_codebook(top: list[ET.Element], books: list[Codebook]) -> Codebook | None:
     """The known codebook the file's codes come from, if any.
 
@@ -476,13 +521,22 @@ def _best_known_codebook(top: list[ET.Element], books: list[Codebook]) -> Codebo
     codes = _code_paths(top)
     best: tuple[int, Codebook] | None = None
     for book in books:
-        guids = {normalise_guid(code_guid(book.id, c.id)) for c in book.codes}
+        guids = set(_guids_of(book))
         paths = {tuple(normalise_name(x.name) for x in book.path(c.id)) for c in book.codes}
         by_guid = sum(g in guids for g, _ in codes)
         matched = sum(g in guids or p in paths for g, p in codes)
         if (by_guid or 2 * matched >= len(codes) > 0) and (best is None or matched > best[0]):
             best = (matched, book)
     return None if best is None else best[1]
+
+
+def _level(depth: int) -> str:
+    return _LEVELS[depth] if depth < len(_LEVELS) else "code"
+
+
+def _codable_named(book: Codebook, name: str) -> Code | None:
+    key = normalise_name(name)
+    return next((c for c in book.codable if key and normalise_name(c.name) == key), None)
 
 
 def codebook_from_codes(
@@ -525,9 +579,13 @@ def codebook_from_codes(
     recognised: dict[str, Code] = {}
     by_path: dict[tuple[str, ...], Code] = {}
     if book is not None:
-        for c in book.codes:
-            recognised.setdefault(normalise_guid(code_guid(book.id, c.id)), c)
-            by_path.setdefault(tuple(normalise_name(x.name) for x in book.path(c.id)), c)
+        recognised = _guids_of(book)
+        for code in book.codes:
+            by_path.setdefault(tuple(normalise_name(x.name) for x in book.path(code.id)), code)
+    project_codes: list[str] = []  # the project's own codes an export wrote, by their ids
+    namesakes: list[str] = []  # those named like a code of the codebook, read as that code
+    # the known codebook's codes the file holds (a project code named like one is that code)
+    held = {c.id for g, p in _code_paths(top) if (c := recognised.get(g) or by_path.get(p))}
 
     records: list[dict[str, Any]] = []
     guid_to_id: dict[str, str] = {}
@@ -554,9 +612,20 @@ def codebook_from_codes(
             continue
         names = (*parents, normalise_name(cname))
         known_code = recognised.get(guid) or by_path.get(names)
+        own = None if book is None or known_code else _project_code_of(guid, cname, book)
+        same = None if own is None or book is None else _codable_named(book, cname)
+        if same is not None and same.id in held and not children(el, "Code"):
+            # a project code an earlier export wrote beside the codebook's code of its name
+            # (a CFIR 2009 review's "Critical Incidents" exported in CFIR 2.0): that code
+            namesakes.append(f"{cname!r} ({own}) as {same.id}'s")
+            guid_to_id[guid] = same.id
+            continue
         if known_code is not None and known_code.id not in used_ids:
             cid = known_code.id
             aliases = list(known_code.aliases)
+        elif own is not None and own not in used_ids:
+            cid, aliases = own, []
+            project_codes.append(own)
         else:
             cid = (raw_guid or "").strip().strip("{}") or guid
             aliases = []
@@ -569,7 +638,7 @@ def codebook_from_codes(
             {
                 "id": cid,
                 "name": cname,
-                "level": _LEVELS[depth] if depth < len(_LEVELS) else "code",
+                "level": "code" if cid == own and not depth else _level(depth),
                 "parent": parent_id,
                 "codable": (el.get("isCodable") or "true").strip().lower() in ("true", "1"),
                 "description": (desc_el.text or "").strip() if desc_el is not None else "",
@@ -586,13 +655,24 @@ def codebook_from_codes(
         used_ids.add(cid)
         stack.extend((c, cid, names) for c in reversed(children(el, "Code")))
 
+    if namesakes and book is not None:
+        warnings.append(
+            f"{len(namesakes)} code{'s' if len(namesakes) > 1 else ''} of the project's own "
+            f"named like codes of {book.id} (written beside them by an earlier roqa_nlp "
+            f"export): their codings are read as those codes' ({', '.join(namesakes)})"
+        )
     base = book if records and all_known else None
     if base is not None:
-        # Keep the known codebook's order: it is the order of a classifier's classes.
+        # Keep the known codebook's order: it is the order of a classifier's classes; the
+        # project's own codes after its codes, in the file's order.
         rank = {c.id: i for i, c in enumerate(base.codes)}
+        rank.update({cid: len(rank) + i for i, cid in enumerate(project_codes)})
         records.sort(key=lambda r: rank[r["id"]])
+    book_id = slug(name)
+    if base is not None:
+        book_id = _project_id(base) if project_codes else base.id
     data: dict[str, Any] = {
-        "id": base.id if base else slug(name),
+        "id": book_id,
         "name": base.name if base else name,
         "version": base.version if base else "",
         "source": base.source if base else "REFI-QDA import",
