@@ -124,6 +124,7 @@ def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
         "recode": 1,
         "new-code": 1,
         "notes": 0,
+        "notes_kept": 0,
         "valence_only": 0,
     }
     assert book.id == "cfir-2009+project" and book["project.agency-staff"].name == "Agency staff"
@@ -199,7 +200,7 @@ def write_decisions(path: Path, decisions: list[Decision]) -> None:
         w = csv.writer(f)
         w.writerow(["segment_id", "decision", "code_id", "new_code", "note", "text", "valence"])
         for d in decisions:
-            w.writerow([d.segment_id, d.decision, d.code_id, d.new_code, "", d.text, d.valence])
+            w.writerow([d.segment_id, d.decision, d.code_id, d.new_code, d.note, d.text, d.valence])
 
 
 def apply_review(tmp_path: Path, decisions: list[Decision]) -> Run:
@@ -563,6 +564,50 @@ def test_export_qdpx_takes_a_project_code_from_the_codings_own_codebook(
         'name="Agency staff" isCodable="true"> <Description>Project code created during open '
         "coding: Agency staff.</Description>" in " ".join(qde.split())
     )
+
+
+def test_a_note_on_a_decided_segment_is_kept_and_only_the_others_are_left_out(
+    tmp_path: Path,
+) -> None:
+    """Tester H: "left out: 1 note(s)" although the note was on a coded segment. A note on a
+    decided segment (coded, or decided to fit no code) is kept in the reviewed codings'
+    run.json; one on a segment no decision decided is left out, and said so."""
+    notes = [
+        Decision("p01:0001", "note", note="check dates with IG", text=TEXTS[0]),
+        Decision("p01:0004", "note", note="small talk", text=TEXTS[3]),
+        Decision("p02:0001", "note", note="not reviewed yet", text=TEXTS[0]),
+    ]
+    run = apply_review(tmp_path, [*DECISIONS, *notes])
+    assert run.code == 0, run.err
+    assert (
+        "2 with every suggestion rejected and no code, 2 note(s) kept with their segments; left "
+        "out: 1 code decision(s) on no segment of the codings, 1 note(s) on no decided segment. "
+        "Only these are charted and compared."
+    ) in " ".join(run.out.split())
+    meta = json.loads((tmp_path / "reviewed" / "run.json").read_text(encoding="utf-8"))
+    assert meta["notes"] == {"p01:0001": ["check dates with IG"], "p01:0004": ["small talk"]}
+    # exported, p01:0004 (decided to fit no code) has no coded passage to carry its note
+    run = roqa("export", tmp_path / "reviewed", "--qdpx", tmp_path / "alice.qdpx")
+    assert run.code == 0, run.err
+    assert "4 codings with 1 note(s) on them by user 'Alice'" in " ".join(run.out.split())
+    assert " ".join(run.err.split()) == (
+        "roqa: warning: 1 note(s) on segments with no coded passage in the project (decided to "
+        "fit no code) left out: a note goes on a coded passage"
+    )
+
+
+def test_a_note_the_report_wrote_in_a_segments_rows_is_kept_once(cfir: Codebook) -> None:
+    """The report writes a decided segment's note in the `note` column of each of its rows (a
+    `note` row only for a segment with no decision); roqa import writes where its decisions came
+    from there ("REFI-QDA review by Alice"), which is no note of the reviewer's."""
+    rows = [
+        Decision("p01:0001", "accept", "IS.E.2", note="agency staff again", text=TEXTS[0]),
+        Decision("p01:0001", "reject", "IC.F", note="agency staff again", text=TEXTS[0]),
+        Decision("p01:0002", "accept", "IS.E.2", note="REFI-QDA review by Alice", text=TEXTS[1]),
+    ]
+    reviewed, _, counts = reviewed_codings(rows, model_codings(), cfir, coder="Alice")
+    assert reviewed.meta["notes"] == {"p01:0001": ["agency staff again"]}
+    assert (counts["notes"], counts["notes_kept"]) == (1, 1)
 
 
 def test_a_valence_decision_on_a_segment_gone_since_is_counted_as_left_out(tmp_path: Path) -> None:

@@ -4,8 +4,8 @@ The codings ``roqa apply-decisions`` writes from a review (a person's, under the
 are exported with ``roqa export --qdpx`` and read back with ``roqa import``. What the reviewer
 decided comes back as it was: each code (a new code under its project id), each valence (a
 neutral the reviewer set as well as a barrier or an enabler, and the model's valence they kept,
-with its probability), and "no valence given" only where none was; exporting what came back
-gives the same project again.
+with its probability), "no valence given" only where none was, and each note on a decided
+passage (a REFI-QDA note); exporting what came back gives the same project again.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def test_a_reviewers_neutral_comes_back_as_given(cfir: Codebook, tmp_path: Path)
 
 def merged(model: Path, person: Path, out: Path) -> Path:
     """The two exports merged as a QDA program merges projects by GUID: ``person``'s user,
-    selections and the top-level codes ``model`` lacks added to ``model``'s project (same
+    selections, notes and the top-level codes ``model`` lacks added to ``model``'s project (same
     transcripts: same source GUIDs)."""
     import xml.etree.ElementTree as ET
     import zipfile
@@ -133,6 +133,9 @@ def merged(model: Path, person: Path, out: Path) -> Path:
     root.find(NS + "Users").extend(theirs.find(NS + "Users"))  # type: ignore[union-attr]
     source = root.find(f"{NS}Sources/{NS}TextSource")
     source.extend(theirs.find(f"{NS}Sources/{NS}TextSource"))  # type: ignore[union-attr,arg-type]
+    notes = theirs.find(NS + "Notes")
+    if notes is not None:
+        root.insert(list(root).index(root.find(NS + "Sources")) + 1, notes)  # type: ignore[arg-type]
     with zipfile.ZipFile(out, "w") as z:
         z.writestr("project.qde", ET.tostring(root, encoding="utf-8", xml_declaration=True))
         for n, data in members.items():
@@ -169,10 +172,12 @@ def test_a_reviewers_neutral_in_a_merged_project_is_a_valence_decision(
 
 # -- the project's own codes ----------------------------------------------------------------------
 
+NOTE = "patients' view: ask the ward manager"
 NEW_CODES = [
     *REVIEW,
     Decision("p01:0002", "new-code", new_code="Innovation Recipients", text=TEXTS[1]),
     Decision("p01:0004", "new-code", new_code="Alert fatigue", text=TEXTS[3]),
+    Decision("p01:0002", "note", note=NOTE, text=TEXTS[1]),
 ]
 
 
@@ -336,6 +341,96 @@ def test_a_project_code_an_earlier_export_wrote_beside_its_namesake_is_read_as_i
         ("p01:0003", ["INS.J"]),
         ("p01:0004", ["project.alert-fatigue"]),
     ]
+
+
+# -- review notes ---------------------------------------------------------------------------------
+
+
+def test_a_note_on_a_decided_segment_goes_with_the_reviewed_codings(cfir: Codebook) -> None:
+    """Before: every note was counted and dropped ("left out: 1 note(s)"), even one on a
+    segment the review coded. A note on no decided segment is still left out."""
+    lost = Decision("p09:0001", "note", note="coded nowhere", text="Words coded nowhere.")
+    result, _, counts = reviewed_codings([*NEW_CODES, lost], model_codings(), cfir, coder="Alice")
+    assert result.meta["notes"] == {"p01:0002": [NOTE]}
+    assert (counts["notes"], counts["notes_kept"]) == (2, 1)
+
+
+@needs_reference
+def test_a_note_is_exported_as_a_refi_qda_note_on_the_passage(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Before: no exported project held a note (0 Note elements). The note is one <Note> in
+    <Notes>, by the reviewer, referred to by each selection of its passage (one per code)."""
+    from roqa_nlp.exchange.refiqda import stable_guid
+
+    result, book, _ = reviewed_codings(NEW_CODES, model_codings(), cfir, coder="Alice")
+    out = tmp_path / "alice.qdpx"
+    summary = export_qdpx(result, book, out)
+    assert qdpx_schema_errors(out, PROJECT_XSD) == []
+    assert (summary.notes, summary.notes_left_out) == (1, 0)
+    root = qde_of(out)
+    alice = stable_guid("user", "Alice")
+    guid = stable_guid("note", alice, "p01:0002", NOTE)
+    (note,) = root.iter(NS + "Note")
+    assert (note.attrib, note.findtext(NS + "PlainTextContent")) == (
+        {
+            "guid": guid,
+            "name": "Note on p01:0002",
+            "creatingUser": alice,
+            "creationDateTime": note.get("creationDateTime"),
+        },
+        NOTE,
+    )
+    assert [
+        (sel.get("name"), [r.get("targetGUID") for r in sel.findall(NS + "NoteRef")])
+        for sel in root.iter(NS + "PlainTextSelection")
+    ] == [
+        ("line:0 p01:0001", []),
+        ("line:0 p01:0002", [guid]),
+        ("line:0 p01:0002", [guid]),
+        ("line:0 p01:0003", []),
+        ("line:0 p01:0004", []),
+        ("line:0 p01:0004", []),
+    ]
+
+
+@needs_reference
+def test_a_note_comes_back_on_its_passage_and_as_a_note_decision(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Imported, the note is the reviewer's on that passage again (run.json "notes"), so
+    exporting their codings again writes it again; merged with the suggestions it is a `note`
+    row of their decisions. Before: "not imported: 1 note"."""
+    from roqa_nlp.exchange.review import review_decisions
+
+    result, book, _ = reviewed_codings(NEW_CODES, model_codings(), cfir, coder="Alice")
+    export_qdpx(result, book, tmp_path / "alice.qdpx")
+    project = read_qdpx(tmp_path / "alice.qdpx")
+    assert project.warnings == []
+    assert project.codings["Alice"].meta["notes"] == {"p01:0002": [NOTE]}
+    export_qdpx(model_codings(), cfir, tmp_path / "model.qdpx", top_k=1)
+    both = merged(tmp_path / "model.qdpx", tmp_path / "alice.qdpx", tmp_path / "both.qdpx")
+    codings = read_qdpx(both).codings
+    (machine,) = [r for u, r in codings.items() if u != "Alice"]
+    found = review_decisions(machine, codings["Alice"], coder="Alice")
+    assert [(d.segment_id, d.decision, d.note) for d in found if d.decision == "note"] == [
+        ("p01:0002", "note", NOTE)
+    ]
+
+
+def test_a_note_no_coded_selection_refers_to_is_named_as_not_imported(tmp_path: Path) -> None:
+    """A project note on the project, a code or a source (not on a coded passage) is not a
+    reviewer's note on a passage: still named as not imported."""
+    from test_refiqda import build_qdpx
+
+    qde = (
+        '<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" '
+        'name="p"><Notes><Note guid="00000000-0000-4000-8000-000000000001" name="memo">'
+        "<PlainTextContent>about the whole study</PlainTextContent></Note></Notes>"
+        '<NoteRef targetGUID="00000000-0000-4000-8000-000000000001"/></Project>'
+    )
+    project = read_qdpx(build_qdpx(tmp_path / "n.qdpx", qde))
+    assert project.warnings == ["not imported: 1 note (only text sources, codes and codings are)"]
 
 
 @needs_reference

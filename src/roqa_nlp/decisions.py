@@ -132,6 +132,41 @@ def _same_name(name: str) -> str:
 #: the id prefix of a project's own codes, made from decisions (``project.<slug-of-name>``)
 PROJECT_PREFIX = "project."
 
+#: The key of a person's codings' ``meta`` (their ``run.json``) that maps a segment id to the
+#: notes the reviewer wrote on it (``note`` rows of their decisions, or REFI-QDA notes on their
+#: coded passages): ``roqa export`` writes them as REFI-QDA notes on the passage.
+SEGMENT_NOTES = "notes"
+
+
+#: What ``roqa import`` writes in the ``note`` column of the decisions it reads from a review
+#: in a QDA program (``REFI-QDA review by Alice``): where they came from, not a note of the
+#: reviewer's, so not one kept with the segment.
+QDA_REVIEW_NOTE = "REFI-QDA review by {coder}"
+
+
+def reviewer_note(d: Decision) -> str:
+    """The note a reviewer wrote on ``d``'s segment: its ``note`` column (the report writes a
+    segment's note in every decision row of the segment, a ``note`` row of its own when there is
+    none), stripped; "" when empty or only :data:`QDA_REVIEW_NOTE`."""
+    note = d.note.strip()
+    head, _, tail = QDA_REVIEW_NOTE.partition("{coder}")
+    if note.startswith(head) and note.endswith(tail) and len(note) > len(head + tail):
+        return ""
+    return note
+
+
+def segment_notes(result: CodingResult) -> dict[str, list[str]]:
+    """Segment id -> the notes written on it (:data:`SEGMENT_NOTES`); empty when none."""
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    notes = meta.get(SEGMENT_NOTES)
+    if not isinstance(notes, dict):
+        return {}
+    return {
+        str(k): [str(n) for n in v if isinstance(n, str) and n.strip()]
+        for k, v in notes.items()
+        if isinstance(v, list)
+    }
+
 
 def project_code_id(name: str) -> str:
     """The stable id of a new code named ``name``."""
@@ -1032,7 +1067,12 @@ def reviewed_codings(
     decided with no code, ``short_of_all`` segments left out as undecided (some suggestions
     rejected, the others neither accepted nor rejected: :func:`rejects_all`), ``not_found`` code
     decisions on no segment, ``valence_not_found`` valence decisions (giving a valence) on no
-    segment, ``notes`` and ``valence_only`` valences on a segment given no coding."""
+    segment, ``notes`` (the reviewer's notes, each once: a ``note`` row's, or the ``note``
+    column of the rows of a segment, where the report writes a segment's note;
+    :func:`reviewer_note`), ``notes_kept`` (those on a decided segment: kept in
+    ``meta["notes"]``, :data:`SEGMENT_NOTES`, segment id -> its notes, which ``roqa export``
+    writes as REFI-QDA notes on the segment's passage) and ``valence_only`` valences on a
+    segment given no coding."""
     from dataclasses import replace
 
     from .errors import warn
@@ -1154,7 +1194,21 @@ def reviewed_codings(
         counts["codes"] += len(suggestions)
     if short:
         _warn_of_short_rejections(short, where)
-    counts["notes"] = sum(1 for d in decisions if d.decision == NOTE)
+    # a note on a decided segment goes with it (roqa export writes it as a REFI-QDA note); each
+    # once, though the report writes it in every row of its segment
+    noted = [d for d in decisions if reviewer_note(d)]
+    placed = match_decisions([*used, *noted], result).on[len(used) :]
+    decided = {s.segment.id for s in out}
+    kept: dict[str, list[str]] = {}
+    left: set[tuple[str, str]] = set()
+    for d, o in zip(noted, placed):
+        if o in decided:
+            if reviewer_note(d) not in kept.setdefault(o, []):
+                kept[o].append(reviewer_note(d))
+        else:
+            left.add((d.segment_id, reviewer_note(d)))
+    counts["notes_kept"] = sum(len(n) for n in kept.values())
+    counts["notes"] = counts["notes_kept"] + len(left)
     coded = {s.segment.id for s in out if s.suggestions}
     counts["valence_only"] = sum(1 for sid in valence if sid not in coded)
     reviewed = {s.segment.transcript_id for s in out}
@@ -1165,6 +1219,10 @@ def reviewed_codings(
         "decisions": str(where),
         "reviewed_segments": [s.segment.id for s in out],
     }
+    if kept:
+        meta[SEGMENT_NOTES] = {
+            s.segment.id: kept[s.segment.id] for s in out if s.segment.id in kept
+        }
     from .framework import (
         NOT_REVIEWED,
         NOT_REVIEWED_CASES,

@@ -24,8 +24,8 @@ def apply_decisions_command(
         help="The saved decisions.csv (default: decisions.csv beside the codings).",
     ),
 ) -> None:
-    """Write the codings the review decided (accepted, recoded and new codes; nothing else), as
-    the reviewer's own: `roqa report OUT` charts Table 2 and the matrix from them, `roqa agree
+    """Write the codings the review decided (accepted, recoded and new codes, and the notes on
+    those segments; nothing else), as the reviewer's own: `roqa report OUT` charts Table 2 and the matrix from them, `roqa agree
     CODINGS OUT` compares the model with the reviewer, `roqa export OUT --qdpx F` takes them to a
     QDA program."""
     from ..crosswalk import CODEBOOK_FILE, codebook_for
@@ -63,6 +63,10 @@ def apply_decisions_command(
     stale = out / CODEBOOK_FILE
     if CODEBOOK_FILE not in written and stale.is_file():
         stale.unlink()  # an earlier review's new codes, of codings now in a built-in codebook
+    notes_left = counts["notes"] - counts["notes_kept"]
+    kept = (
+        f", {counts['notes_kept']} note(s) kept with their segments" if counts["notes_kept"] else ""
+    )
     used = ", ".join(f"{counts[k]} {k}" for k in ("accept", "recode", "new-code") if counts[k])
     n_decided = counts["segments"] + counts["rejected"]
     extra = [
@@ -76,7 +80,7 @@ def apply_decisions_command(
         "undecided (accept one, or reject every suggestion shown)"
         if counts["short_of_all"]
         else "",
-        f"{counts['notes']} note(s)" if counts["notes"] else "",
+        f"{notes_left} note(s) on no decided segment" if notes_left else "",
         f"{counts['valence_only']} valence correction(s) on segments given no code"
         if counts["valence_only"]
         else "",
@@ -87,7 +91,7 @@ def apply_decisions_command(
         f"{coder.strip()}'s review: {n_decided} of {len(result)} segment(s) decided, in "
         f"{len(reviewed.transcripts)} of {len(result.transcripts)} transcript(s): "
         f"{counts['segments']} coded with {counts['codes']} code(s) ({used or 'none'}), "
-        f"{counts['rejected']} with every suggestion rejected and no code{left}. "
+        f"{counts['rejected']} with every suggestion rejected and no code{kept}{left}. "
         "Only these are charted and compared."
     )
     for name, p in written.items():

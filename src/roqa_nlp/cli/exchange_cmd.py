@@ -111,7 +111,16 @@ def export_cmd(
             own=own,
         )
         _warn(summary.skipped)
+        if summary.notes_left_out:
+            _warn(
+                [
+                    f"{summary.notes_left_out} note(s) on segments with no coded passage in the "
+                    "project (decided to fit no code) left out: a note goes on a coded passage"
+                ]
+            )
         kind = "codings" if summary.by_person else "suggested codings"
+        if summary.notes:
+            kind += f" with {summary.notes} note(s) on them"
         why = [
             f"fit no code or procedural talk: {summary.not_coded}" if summary.not_coded else "",
             f"no suggestion: {summary.no_suggestion}" if summary.no_suggestion else "",

@@ -12,8 +12,11 @@ or delete machine codings in one go. The probability and valence go in the selec
 ``<Description>``, which the programs show next to the quotation: ``suggested by roqa_nlp:
 Available Resources (p=0.823, barrier)``. A person's codings read from a QDA project
 (:func:`coder_of`) go back under that person's name and GUID, in sources of their original
-names, without the description. Participants become ``Case`` elements. Selection and coding
-GUIDs are stable for one user and differ between users, so merged exports keep both coders.
+names, with the valence they gave as the description (``valence: barrier``) and their notes
+on a passage (``meta["notes"]``, a review's notes) as ``<Note>`` elements each coded selection
+of the passage refers to (``<NoteRef>``). Participants become ``Case`` elements. Selection and
+coding GUIDs are stable for one user and differ between users, so merged exports keep both
+coders.
 
 A selection is named ``line:<n> <segment id>``: ``n`` is the 0-based line of its start, which is
 how the ``qc`` tool (qualitative-coding) places codings it imports, and the segment id lets the
@@ -34,6 +37,7 @@ from typing import Any
 
 from .. import __version__
 from ..codebook import Codebook
+from ..decisions import segment_notes
 from ..errors import RoqaError, first_few, warn
 from ..framework import carries_codes
 from ..io import atomic_write_bytes, xml_text
@@ -77,6 +81,11 @@ class QdpxExport:
     codebook: str = ""
     #: the project's own codes the codebook given lacks, written after its codes
     project_codes: list[str] = field(default_factory=list)
+    #: the notes written (a reviewer's notes on their coded passages, as REFI-QDA notes)
+    notes: int = 0
+    #: notes on segments that gave no coded passage to attach them to (a segment decided to
+    #: fit no code), left out
+    notes_left_out: int = 0
 
     @property
     def left_out(self) -> int:
@@ -390,6 +399,8 @@ def qdpx_bytes(
     by_transcript = result.by_transcript()
     not_given = valence_not_given(result)
     lost = not_recovered(result) if person is None else {}
+    notes = segment_notes(result)
+    written_notes: dict[str, tuple[str, str]] = {}  # note GUID -> (segment id, text)
 
     def valence_given(segment_id: str, sug: Suggestion) -> bool:
         """Whether a person's coding carries a valence someone gave (the person, or the model
@@ -499,6 +510,10 @@ def qdpx_bytes(
                     },
                 )
                 ET.SubElement(coding, "CodeRef", {"targetGUID": code_guid(codebook.id, code.id)})
+                for text_of_note in dict.fromkeys(notes.get(seg.id, [])):
+                    note_guid = stable_guid("note", user_guid, seg.id, text_of_note)
+                    written_notes[note_guid] = (seg.id, text_of_note)
+                    ET.SubElement(sel, "NoteRef", {"targetGUID": note_guid})
                 selections.append((start, end, sel))
         selections.sort(key=lambda x: (x[0], x[1]))  # stable: keeps each segment's rank order
         for _, _, sel in selections:
@@ -507,6 +522,23 @@ def qdpx_bytes(
         summary.selections += len(selections)
     if not len(sources_el):
         root.remove(sources_el)
+    if written_notes:
+        notes_el = ET.SubElement(root, "Notes")
+        for note_guid, (segment_id, text_of_note) in written_notes.items():
+            note = ET.SubElement(
+                notes_el,
+                "Note",
+                {
+                    "guid": note_guid,
+                    "name": xml_text(f"Note on {segment_id}"),
+                    "creatingUser": user_guid,
+                    "creationDateTime": now,
+                },
+            )
+            ET.SubElement(note, "PlainTextContent").text = xml_text(text_of_note)
+    summary.notes = len(written_notes)
+    attached = {sid for sid, _ in written_notes.values()}
+    summary.notes_left_out = sum(len(set(t)) for sid, t in notes.items() if sid not in attached)
 
     buf = io.BytesIO()
     stamp = datetime.now(timezone.utc).timetuple()[:6]

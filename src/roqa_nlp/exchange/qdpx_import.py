@@ -12,11 +12,13 @@ kept with ``\\n`` line endings like every other transcript reader; offsets are t
 each segment covers exactly the characters the selection covered.
 
 A person's valence codes (``Barrier``, ``Enabler``, ``Neutral``) are not codes: they give the
-valence of the codes of the passage they are on (:func:`~.review.with_given_valence`).
+valence of the codes of the passage they are on (:func:`~.review.with_given_valence`). A
+``<Note>`` a coded selection refers to (``<NoteRef>``) is its coder's note on the passage: in
+their codings' meta under ``notes`` (:data:`~roqa_nlp.decisions.SEGMENT_NOTES`).
 
 Nothing that cannot be imported is dropped silently: a selection outside its text, a coding of an
 unknown code, a source without text, PDF/audio/picture sources, memos, descriptions, variable
-values, notes and sets are each reported in :attr:`QdpxProject.warnings`
+values, notes on no coded passage and sets are each reported in :attr:`QdpxProject.warnings`
 (:func:`read_qdpx_codings` and :func:`read_qdpx_transcripts` issue them as
 :class:`~roqa_nlp.errors.RoqaWarning`). Code colours are kept (:attr:`QdpxProject.colors`). A
 malformed or hostile archive is one :class:`RoqaError`.
@@ -37,6 +39,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..codebook import Codebook, normalise_name
+from ..decisions import SEGMENT_NOTES
 from ..errors import RoqaError, warn
 from ..io import decode_unicode
 from ..result import CodingResult
@@ -87,7 +90,6 @@ _NON_TEXT_SOURCES = {
     "VideoSource": "video source",
 }
 _SKIPPED_PARTS = {
-    "Notes": ("Note", "note"),
     "Sets": ("Set", "set"),
     "Graphs": ("Graph", "graph"),
     "Links": ("Link", "link"),
@@ -330,6 +332,7 @@ class _Pending:
     suggestions: list[Suggestion] = field(default_factory=list)
     noted: bool = False  # a selection's description gave the person's valence
     lost: list[str] = field(default_factory=list)  # codes whose probability no note gave
+    notes: list[str] = field(default_factory=list)  # REFI-QDA notes on the selection
 
 
 _VALENCE_NOTE = re.compile(
@@ -410,11 +413,13 @@ def _segment_results(
     rank: dict[str, int],
     noted: set[str] | None = None,
     lost: dict[str, list[str]] | None = None,
+    notes: dict[str, list[str]] | None = None,
 ) -> list[SegmentResult]:
     """Segments in transcript order, then by position; ids from roqa_nlp's selection names, and
     each one's context the question before its turn (:func:`~roqa_nlp.transcripts.segment.questions_before`).
     The ids of those whose selection's description gave a person's valence are put in
-    ``noted``; those with codes whose probability no note gave, in ``lost`` (id -> codes)."""
+    ``noted``; those with codes whose probability no note gave, in ``lost`` (id -> codes); the
+    REFI-QDA notes on each, in ``notes`` (id -> their texts)."""
     from ..transcripts.segment import questions_before
 
     out: list[SegmentResult] = []
@@ -459,6 +464,8 @@ def _segment_results(
             noted.add(seg_id)
         if p.lost and lost is not None:
             lost[seg_id] = p.lost
+        if p.notes and notes is not None:
+            notes[seg_id] = p.notes
     return out
 
 
@@ -633,6 +640,21 @@ def _read_project(
             if case_name not in names:
                 names.append(case_name)
 
+    # the project's notes, by GUID: (who wrote it, its text); those a coded selection refers
+    # to are its coders' notes on the passage, the others are not imported
+    notes: dict[str, tuple[str, str]] = {}
+    notes_el = child(root, "Notes")
+    all_notes = [] if notes_el is None else children(notes_el, "Note")
+    for note in all_notes:
+        got_note = _source_text(z, note, f"note {note.get('name') or ''!r}", limits, [], folder)
+        text_of_note = normalise_newlines(got_note.raw)[0].strip() if got_note else ""
+        if text_of_note and normalise_guid(note.get("guid")):
+            notes.setdefault(
+                normalise_guid(note.get("guid")),
+                (normalise_guid(note.get("creatingUser")), text_of_note),
+            )
+    used_notes: set[str] = set()
+
     transcripts: list[Transcript] = []
     pending: dict[str, dict[tuple[str, int, int], _Pending]] = {}
     strangers: dict[str, int] = {}  # users missing from <Users>: GUID -> codings
@@ -717,7 +739,7 @@ def _read_project(
             memo = _read_selection(
                 sel, transcript, got.raw, to_plain, label, order, guid_to_id, book,
                 user_names, pending, warnings, strangers, {**deleted, **valence_codes},
-                valence_uses, named,
+                valence_uses, named, notes, used_notes,
             )  # fmt: skip
             skip("selection memo", memo)
 
@@ -734,6 +756,7 @@ def _read_project(
             f"{_plural(n, 'coding')} by user {stranger!r}, who is not in the project's <Users>: "
             "imported as a coder of that name"
         )
+    skip("note", sum(1 for n in all_notes if normalise_guid(n.get("guid")) not in used_notes))
     for section, (item, noun) in _SKIPPED_PARTS.items():
         el = child(root, section)
         if el is not None:
@@ -769,12 +792,14 @@ def _read_project(
     noted: set[str] = set()  # a person's segments whose selection's description gave a valence
     unnoted: dict[str, dict[str, list[str]]] = {}  # user -> segment -> codes no note gave
     for uname, spans in pending.items():
-        segs = _segment_results(list(spans.values()), rank, noted, unnoted.setdefault(uname, {}))
-        codings[uname] = CodingResult(
-            segments=segs,
-            transcripts=dict(by_name),
-            meta={**meta_base, "user": {"name": uname, "guid": guid_of.get(uname)}},
+        on: dict[str, list[str]] = {}  # segment -> the notes on it
+        segs = _segment_results(
+            list(spans.values()), rank, noted, unnoted.setdefault(uname, {}), on
         )
+        meta = {**meta_base, "user": {"name": uname, "guid": guid_of.get(uname)}}
+        if on:
+            meta[SEGMENT_NOTES] = on
+        codings[uname] = CodingResult(segments=segs, transcripts=dict(by_name), meta=meta)
     # A person's valence codes give the valence of their passages' codes, as the decisions give
     # it (review.with_given_valence); the suggestions' passages are the machine user's spans.
     machine = [s for u, r in codings.items() if is_machine_user(u) for s in r]
@@ -888,6 +913,8 @@ def _read_selection(
     valence_codes: dict[str, str],
     valence_uses: dict[str, int],
     named: dict[str, set[str]],
+    project_notes: dict[str, tuple[str, str]] | None = None,
+    used_notes: set[str] | None = None,
 ) -> bool:
     """Add a selection's codings to ``pending``; whether it carries a memo that is not kept (a
     description other than roqa_nlp's suggestion note). A coding of a valence code that is not
@@ -896,7 +923,9 @@ def _read_selection(
     counted in ``valence_uses`` (GUID -> codings). A machine user's coding takes its probability
     and valence from the description's note that is its (:func:`_note_of`; ``named``: the codes
     each normalised name stands for), else probability 0 and valence neutral, recorded in
-    ``_Pending.lost``."""
+    ``_Pending.lost``. The ``project_notes`` (GUID -> writer's GUID, text) the selection or its codings
+    refer to (``<NoteRef>``) are put on the span of the user who wrote them, when they coded
+    it, else on each coder's span, and their GUIDs in ``used_notes``."""
     sel_name = sel.get("name") or ""
     where = f"{label}, selection {sel_name or sel.get('guid')!r}"
     codings = children(sel, "Coding")
@@ -919,6 +948,7 @@ def _read_selection(
     start, end = to_plain(raw_start), to_plain(raw_end)
     sel_user = normalise_guid(sel.get("creatingUser"))
     users = [normalise_guid(c.get("creatingUser")) or sel_user for c in codings]
+    coded: dict[str, _Pending] = {}  # each coder's span of the selection, by their GUID
     for coding, user_guid in zip(codings, users):
         ref = child(coding, "CodeRef")
         target = normalise_guid(ref.get("targetGUID")) if ref is not None else ""
@@ -940,6 +970,7 @@ def _read_selection(
         item = spans.get(key)
         if item is None:
             item = spans[key] = _Pending(transcript, start, end, sel_name, order)
+        coded.setdefault(user_guid, item)
         if any(s.code_id == cid for s in item.suggestions):
             continue  # the same code twice on the same span by the same user
         probability, valence, valence_p = 1.0, "neutral", None
@@ -965,6 +996,18 @@ def _read_selection(
                 valence_probability=valence_p,
             )
         )
+    refs = [sel, *codings]
+    for guid in dict.fromkeys(
+        normalise_guid(r.get("targetGUID")) for el in refs for r in children(el, "NoteRef")
+    ):
+        if project_notes is None or guid not in project_notes or not coded:
+            continue
+        writer, text = project_notes[guid]
+        for item in [coded[writer]] if writer in coded else coded.values():
+            if text not in item.notes:
+                item.notes.append(text)
+        if used_notes is not None:
+            used_notes.add(guid)
     return memo
 
 

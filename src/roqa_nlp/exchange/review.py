@@ -10,6 +10,8 @@ that ``roqa train --feedback`` learns from (see :mod:`roqa_nlp.decisions`):
 - a code they coded that was not suggested is ``recode`` (or ``new-code`` for a code they created
   in the program, which has no codebook id, only a GUID);
 - passages they coded where nothing was suggested are ``recode``/``new-code`` on their own span;
+- a REFI-QDA note of theirs on a passage they coded (``<NoteRef>`` on their selection) is a
+  ``note`` row on that passage, the note's text in the ``note`` column;
 - a passage with suggestions that the researcher did not code at all gives no decision: it was
   not reviewed;
 - a code the researcher created in the program named as a valence (``Barrier``, ``Barriers``,
@@ -37,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 
-from ..decisions import VALENCE, Decision
+from ..decisions import NOTE, QDA_REVIEW_NOTE, VALENCE, Decision, segment_notes
 from ..result import CodingResult
 from ..schema import VALENCE_SYNONYMS, SegmentResult, Suggestion
 from .refiqda import VALENCE_CODE_GUIDS, is_guid, normalise_guid
@@ -130,11 +132,17 @@ def review_decisions(machine: CodingResult, human: CodingResult, *, coder: str) 
     person's codings as :func:`~.qdpx_import.read_qdpx` gives them (:class:`PersonsCodings`,
     whose valence codes are turned into their passages' valence) those codings are read."""
     not_given = valence_not_given(human)
+    written = segment_notes(human)
     if isinstance(human, PersonsCodings):
         human = CodingResult(segments=human.as_coded)
-    note = f"REFI-QDA review by {coder}"
+    note = QDA_REVIEW_NOTE.format(coder=coder)
     out: list[Decision] = []
     covered: set[str] = set()
+
+    def add_notes(segment_id: str, spans: list[SegmentResult], text: str) -> None:
+        for n in dict.fromkeys(n for h in spans for n in written.get(h.segment.id, [])):
+            out.append(Decision(segment_id, NOTE, note=n, text=text))
+
     for m in machine:
         mine = [h for h in human if same_passage(m, h)]
         if not mine:
@@ -156,6 +164,7 @@ def review_decisions(machine: CodingResult, human: CodingResult, *, coder: str) 
             if code_id not in suggested:
                 out.append(_decision_for_human_code(sid, code, text, note))
         _add_valence(out, sid, mine, text, note, not_given)
+        add_notes(sid, mine, text)
     for h in human:
         if h.segment.id in covered:
             continue
@@ -167,6 +176,7 @@ def review_decisions(machine: CodingResult, human: CodingResult, *, coder: str) 
                     )
                 )
         _add_valence(out, h.segment.id, [h], h.segment.text, note, not_given)
+        add_notes(h.segment.id, [h], h.segment.text)
     return out
 
 
