@@ -401,31 +401,34 @@ def test_unknown_code_is_a_one_line_error_naming_the_decisions(
     assert msg.startswith("decisions.csv: unknown code 'IC.Z' in codebook 'cfir-2009'")
 
 
-@pytest.mark.parametrize(("code", "other"), [("T2.8", "erondu-2021"), ("INN.A", "cfir-2022")])
-def test_a_code_of_a_translated_report_is_named_with_its_codebook(
-    cfir: Codebook, code: str, other: str
+@pytest.mark.parametrize(
+    ("code", "label"), [("T2.8", "project.high-staff-turnover"), ("INN.A", "IC.A")]
+)
+def test_a_code_of_a_translated_report_is_read_as_the_models_code(
+    cfir: Codebook, code: str, label: str
 ) -> None:
+    """A decision made on a report charted in another built-in codebook was refused ("code
+    'INN.A' is a code of cfir-2022, not of the model's codebook"); it is read through the
+    documented mapping (tests/test_decisions_cfir2.py), with a warning."""
     decisions = [Decision("s:1", "accept", code, text="x")]
-    with pytest.raises(RoqaError) as exc:
-        feedback_examples(decisions, cfir, None, where="decisions.csv")
-    assert str(exc.value) == (
-        f"decisions.csv: code '{code}' is a code of {other}, not of the model's codebook "
-        "cfir-2009 (record decisions on a report in the model's codebook: "
-        "roqa report CODINGS --codebook cfir-2009)"
-    )
+    with pytest.warns(RoqaWarning, match="read as decisions on the model's cfir-2009 codes"):
+        assert feedback_examples(decisions, cfir, None)[1] == [[label]]
 
 
-def test_a_translated_code_with_a_project_codebook_names_the_codebook_to_report_in(
+def test_a_code_of_a_codebook_with_no_mapping_to_the_models_is_named_with_its_codebook(
     cfir: Codebook,
 ) -> None:
-    """The model's codebook is cfir-2009+project (it has a new code); the hint names the
-    codebook roqa report --codebook takes, cfir-2009 (it named cfir-2009+project, refused)."""
-    book = project_codebook(cfir, [Decision("s:0", "new-code", new_code="Faith", text="y")])
+    """A model of a codebook of its own, which documents no mapping to CFIR 2.0: a CFIR 2.0 code
+    cannot be read as one of its codes, and the error says whose code it is."""
+    own = Codebook(id="tdf", name="TDF", codes=[c for c in cfir.codes if c.id.startswith("IC")])
     decisions = [Decision("s:1", "accept", "INN.A", text="x")]
     with pytest.raises(RoqaError) as exc:
-        feedback_examples(decisions, book, None, where="decisions.csv")
-    assert str(exc.value).endswith("roqa report CODINGS --codebook cfir-2009)")
-    assert book.id == "cfir-2009+project"
+        feedback_examples(decisions, own, None, where="decisions.csv")
+    assert str(exc.value) == (
+        "decisions.csv: code 'INN.A' is a code of cfir-2022, not of the model's codebook tdf "
+        "(record decisions on a report in the model's codebook: roqa report CODINGS "
+        "--codebook tdf)"
+    )
 
 
 def test_a_new_code_outside_the_project_codebook_is_still_labelled_by_its_id(

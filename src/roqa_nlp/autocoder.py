@@ -873,6 +873,22 @@ class AutoCoder:
                 results.append(c)
                 if c is not None:
                     used.append({"path": None, "sha256": None})
+        from .decisions_crosswalk import in_model_codes, other_codebook
+
+        translated_from = sorted(
+            {
+                b
+                for decs_i, _, _ in files
+                for d in decs_i
+                if (b := other_codebook(d.code_id, self.codebook))
+            }
+        )
+        # rows on codes of another codebook (a review charted in CFIR 2.0): the decisions they
+        # are on the model's codes, new codes among them (before the project codebook is made)
+        files = [
+            (in_model_codes(decs_i, self.codebook, r, where=name), name, h)
+            for (decs_i, name, h), r in zip(files, results)
+        ]
         all_decs = [d for decs_i, _, _ in files for d in decs_i]
         where = ", ".join(name for _, name, _ in files)
         book = project_codebook(self.codebook, all_decs, where=where)
@@ -942,6 +958,9 @@ class AutoCoder:
             "weight": weight,
             "new_codes": [c.id for c in book.codes if c.id.startswith("project.")],
             "new_codes_created": [c.id for c in book.codes if c.id not in before],
+            # a review made on the codings charted in another codebook (CFIR 2.0), its rows read
+            # as decisions on the model's codes (roqa_nlp.decisions_crosswalk)
+            **({"translated_from": translated_from} if translated_from else {}),
         }
         return self
 

@@ -520,6 +520,49 @@ def translate_suggestions(
     """One segment's ranked suggestions as codes of ``target``, most probable first (``walk``:
     :func:`crosswalk` of the two; see the module notes for how probabilities are shared: by the
     segment's ``text`` where one suggestion reaches several codes, equally without it)."""
+    share, best, own = _shares(suggestions, walk, source, target, text)
+    translated = []
+    for t, p in sorted(share.items(), key=lambda kv: -kv[1]):
+        code, origin = target[t], best[t][1]
+        translated.append(
+            Suggestion(
+                code_id=code.id,
+                name=code.name,
+                domain=code.domain,
+                probability=min(p, 1.0),
+                valence=origin.valence,
+                valence_probability=origin.valence_probability,
+                evidence=origin.evidence,
+            )
+        )
+    return sorted([*translated, *own], key=lambda g: -g.probability)
+
+
+def suggestion_origins(
+    suggestions: list[Suggestion],
+    walk: dict[str, list[str]],
+    source: Codebook,
+    target: Codebook,
+    text: str | None = None,
+) -> dict[str, str]:
+    """Each target code of :func:`translate_suggestions` -> the code of the suggestion it was
+    translated from: the one that gave it the largest share, whose valence and evidence it
+    carries (a researcher who accepts Policies & Laws, shown for External Policy & Incentives,
+    accepts that suggestion)."""
+    return {
+        t: g.code_id for t, (_, g) in _shares(suggestions, walk, source, target, text)[1].items()
+    }
+
+
+def _shares(
+    suggestions: list[Suggestion],
+    walk: dict[str, list[str]],
+    source: Codebook,
+    target: Codebook,
+    text: str | None,
+) -> tuple[dict[str, float], dict[str, tuple[float, Suggestion]], list[Suggestion]]:
+    """The probability each target code gets, the suggestion that gave it the largest share
+    (with that share), and the project's own codes kept as they are."""
     share: dict[str, float] = {}
     best: dict[str, tuple[float, Suggestion]] = {}
     own: list[Suggestion] = []
@@ -540,18 +583,4 @@ def translate_suggestions(
             share[t] = share.get(t, 0.0) + part
             if t not in best or part > best[t][0]:
                 best[t] = (part, g)
-    translated = []
-    for t, p in sorted(share.items(), key=lambda kv: -kv[1]):
-        code, origin = target[t], best[t][1]
-        translated.append(
-            Suggestion(
-                code_id=code.id,
-                name=code.name,
-                domain=code.domain,
-                probability=min(p, 1.0),
-                valence=origin.valence,
-                valence_probability=origin.valence_probability,
-                evidence=origin.evidence,
-            )
-        )
-    return sorted([*translated, *own], key=lambda g: -g.probability)
+    return share, best, own

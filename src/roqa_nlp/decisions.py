@@ -26,6 +26,10 @@ row (Excel leaves some below the last one, ``;;;;;;``) is skipped.
 
 How decisions become training examples (:func:`feedback_examples`):
 
+- a decision on a code of another built-in codebook (a review made on the codings charted in
+  CFIR 2.0) is first read as the decision it is on the model's codes
+  (:mod:`roqa_nlp.decisions_crosswalk`); :func:`reviewed_codings` keeps a review made wholly in
+  CFIR 2.0 in CFIR 2.0 codes;
 - accepted and recoded codes label the segment with those codes;
 - a new code is added to a project codebook with a stable id ``project.<slug-of-name>`` and
   labels the segment;
@@ -718,11 +722,18 @@ def feedback_plan(
       (:data:`VALENCE_UNCODED`). Words whose every suggestion was rejected are an example of
       talk that fits no code besides.
     """
+    from .decisions_crosswalk import in_model_codes
     from .errors import warn
 
-    # a note row decides nothing: it gives no example and is matched to no segment
+    # a note row decides nothing: it gives no example and is matched to no segment; a row on a
+    # code of another codebook (a review charted in CFIR 2.0) is the decision on the model's
     sources = [
-        ([d for d in ds if d.decision != NOTE], result, where) for ds, result, where in sources
+        (
+            in_model_codes([d for d in ds if d.decision != NOTE], codebook, result, where=where),
+            result,
+            where,
+        )
+        for ds, result, where in sources
     ]
     rows: list[
         tuple[Decision, str, SegmentResult | None, str | Path]
@@ -1062,6 +1073,13 @@ def reviewed_codings(
     (``result.codebook``), so :meth:`~roqa_nlp.result.CodingResult.save` writes it beside the
     codings.
 
+    A review whose every code is of another built-in codebook that documents a mapping with
+    ``codebook`` (one made on the codings charted in CFIR 2.0) is kept in that codebook's codes,
+    as it was made: ``result`` is compared as the review saw it (translated, as the report
+    charts it), and the codebook returned is that one (with the model's project codes). A review
+    mixing both is read in ``codebook``'s codes
+    (:func:`~roqa_nlp.decisions_crosswalk.in_model_codes`, which warns).
+
     Returns the result, the codebook and counts: ``segments`` coded, ``codes`` applied,
     ``accept``/``recode``/``new-code`` codes by their deciding row, ``rejected`` segments
     decided with no code, ``short_of_all`` segments left out as undecided (some suggestions
@@ -1075,8 +1093,14 @@ def reviewed_codings(
     segment given no coding."""
     from dataclasses import replace
 
+    from .decisions_crosswalk import in_model_codes, review_codebook
     from .errors import warn
 
+    made_in = review_codebook(decisions, codebook)
+    if made_in is not None:  # a review in CFIR 2.0 codes: the codings as it saw them, its codes
+        result, codebook = _charted_in(result, codebook, made_in)
+    else:
+        decisions = in_model_codes(decisions, codebook, result, where=where)
     # a new code that the codebook already has (made in a QDA program, read by roqa import):
     # that code, applied
     decisions = [
@@ -1260,6 +1284,23 @@ def reviewed_codings(
     # saved beside them as codebook.json, which the report, export and charts read
     own = None if book.id in BUILTIN else book
     return CodingResult(out, transcripts, meta, codebook=own), book, counts
+
+
+def _charted_in(
+    result: CodingResult, codebook: Codebook, made_in: str
+) -> tuple[CodingResult, Codebook]:
+    """``result`` (the model's codings, in ``codebook``) as a review in the built-in codebook
+    ``made_in`` saw it (translated as the report charts it), and that codebook with the model's
+    project codes (an earlier round's new codes, kept as they are)."""
+    from .crosswalk import translate
+    from .decisions_crosswalk import base_codebook
+
+    base = base_codebook(codebook)
+    seen = Codebook.load(made_in)
+    own = [c for c in codebook.codes if c.id not in base]
+    if own:
+        seen = seen.with_codes(own, id=f"{seen.id}+project")
+    return translate(result, base, Codebook.load(made_in), top_decides=True), seen
 
 
 def undecided_segments(

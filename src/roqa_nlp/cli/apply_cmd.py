@@ -27,7 +27,8 @@ def apply_decisions_command(
     """Write the codings the review decided (accepted, recoded and new codes, and the notes on
     those segments; nothing else), as the reviewer's own: `roqa report OUT` charts Table 2 and the matrix from them, `roqa agree
     CODINGS OUT` compares the model with the reviewer, `roqa export OUT --qdpx F` takes them to a
-    QDA program."""
+    QDA program. A review made on the codings charted in CFIR 2.0 (`roqa code --codebook
+    cfir-2022`) is written in CFIR 2.0 codes, as it was made."""
     from ..crosswalk import CODEBOOK_FILE, codebook_for
     from ..decisions import reviewed_codings
     from ..errors import RoqaError
@@ -86,9 +87,14 @@ def apply_decisions_command(
         else "",
     ]
     left = "; left out: " + ", ".join(e for e in extra if e) if any(extra) else ""
+    from ..decisions_crosswalk import base_codebook
+
+    # a review made on the codings charted in CFIR 2.0 is kept in CFIR 2.0 codes, as made
+    made_in = base_codebook(book).id
+    made = "" if made_in == base_codebook(model_book).id else f" (in {made_in} codes, as made)"
     con = _console()
     con.print(
-        f"{coder.strip()}'s review: {n_decided} of {len(result)} segment(s) decided, in "
+        f"{coder.strip()}'s review{made}: {n_decided} of {len(result)} segment(s) decided, in "
         f"{len(reviewed.transcripts)} of {len(result.transcripts)} transcript(s): "
         f"{counts['segments']} coded with {counts['codes']} code(s) ({used or 'none'}), "
         f"{counts['rejected']} with every suggestion rejected and no code{kept}{left}. "

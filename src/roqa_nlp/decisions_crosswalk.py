@@ -1,0 +1,331 @@
+"""Decisions made on codes of another codebook, read as decisions on the model's codes.
+
+A researcher who reviews the suggestions charted in CFIR 2.0 (``roqa code --codebook cfir-2022``,
+``roqa report --codebook cfir-2022``, a CFIR 2.0 ``.qdpx`` that ``roqa import`` reads back) saves
+decisions on CFIR 2.0 codes (``INS.E``, ``INS.A.2``, ``OUT.A``), while the model suggests and
+learns CFIR 2009 codes (``codings.jsonl`` keeps them). Each row naming a code of another built-in
+codebook that documents a mapping with the model's (:mod:`roqa_nlp.crosswalk`) is read as the
+decision it is on the model's codes (:func:`in_model_codes`):
+
+- an ``accept`` or ``reject`` of a code shown as the translation of one of the segment's
+  suggestions (its codings charted as the report and ``--qdpx`` chart them) is that decision on
+  the suggestion it was translated from, the one that gave it the largest share (Tension for
+  Change shown for the model's Tension for Change, Policies & Laws for External Policy &
+  Incentives). A rejection of a code whose suggestion the researcher accepted under another of
+  its codes (Policies & Laws accepted, Financing rejected, both shown for External Policy &
+  Incentives) is left out: the suggestion was right;
+- a ``recode`` to a code, or an ``accept`` of one the segment was not shown, is that decision on
+  the model's code the code stands for: the one model code that maps onto it (Communications:
+  Networks & Communications); for a sub-construct no model code maps onto, its construct's
+  (Information Technology Infrastructure: Structural Characteristics; Funding: Available
+  Resources); of several model codes, the one of its name (Planning: Planning, not Goals &
+  Feedback; Opinion Leaders: Opinion Leaders, not Champions). A code no model code maps onto
+  (Critical Incidents, Adapting, Innovation Recipients), or that several do with none of its name
+  (Capability, Motivation, Implementation Leads), becomes a **new code named as the construct**
+  (``new-code`` "Critical Incidents" -> ``project.critical-incidents``), so that the retrained
+  model can suggest it; a code of that name the model has already (an earlier round's) is that
+  code;
+- a ``reject`` of a code not shown is a rejection of its one model code, and is left out when it
+  has none (rejecting Capability says nothing of Knowledge & Beliefs or of Self-efficacy alone);
+- a segment whose every code shown (the first :data:`~roqa_nlp.decisions.REJECT_ALL`, as the
+  model's codes are judged) was rejected, with nothing accepted, recoded or named, gets a
+  ``no-code`` row: the reviewer decided it fits no code, which the rejections of the model's
+  codes (fewer, or others, than the codes shown) may not say;
+- a recode's ``suggestion`` (the code it replaced) becomes the suggestion it was shown for;
+  ``valence``, ``note``, ``new-code`` and ``no-code`` rows are kept as they are.
+
+One warning says how many rows were read so and what became of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .codebook import BUILTIN, Codebook, builtin_codebook_with
+from .crosswalk import (
+    PROJECT_SUFFIX,
+    _top_has_no_counterpart,
+    crosswalk,
+    suggestion_origins,
+    translate_suggestions,
+)
+from .decisions import NO_CODE, Decision, match_decisions, rejects_all, same_text
+from .errors import RoqaError, first_few, quoted, warn
+from .result import CodingResult
+from .schema import SegmentResult
+
+#: the decisions that name a code
+CODE_DECISIONS = ("accept", "reject", "recode")
+
+
+def base_codebook(model: Codebook) -> Codebook:
+    """The codebook the model's codes come from: the built-in one a project codebook extends
+    (``cfir-2009+project``: ``cfir-2009``), else the model's own."""
+    base = model.id.removesuffix(PROJECT_SUFFIX)
+    return Codebook.load(base) if base in BUILTIN and base != model.id else model
+
+
+def other_codebook(code_id: str, model: Codebook) -> str | None:
+    """The built-in codebook ``code_id`` is a code of, when the model's codebook lacks it and the
+    two document a mapping; else None."""
+    if not code_id or model.find(code_id) is not None:
+        return None
+    base = base_codebook(model)
+    other = builtin_codebook_with([code_id], besides=base.id)
+    if other is None:
+        return None
+    try:
+        crosswalk(base, Codebook.load(other))
+    except RoqaError:
+        return None  # no documented mapping: the row is left for the model's error
+    return other
+
+
+def review_codebook(decisions: Sequence[Decision], model: Codebook) -> str | None:
+    """The built-in codebook a review was made in when it is not the model's: every code its
+    rows name (the model's project codes aside) is a code of it, documented as mapping onto the
+    model's codebook (a review of the codings charted in CFIR 2.0); else None."""
+    found: set[str] = set()
+    for d in decisions:
+        if d.decision not in CODE_DECISIONS or not d.code_id:
+            continue
+        other = other_codebook(d.code_id, model)
+        if other is not None:
+            found.add(other)
+            continue
+        code = model.find(d.code_id)
+        if code is None or code.id not in base_codebook(model):
+            continue  # a project code (or an unknown one, refused later)
+        return None  # a code of the model's own codebook: a review in its codes
+    return found.pop() if len(found) == 1 else None
+
+
+def counterpart(code_id: str, model: Codebook, other: Codebook) -> str | None:
+    """The model's code a code of ``other`` stands for (see the module notes): the one that maps
+    onto it; for a sub-construct none maps onto, its construct's; of several, the one of its
+    name; else None (it becomes a new code named as it)."""
+    base = base_codebook(model)
+    walk = crosswalk(base, other)
+    code = other.find(code_id)
+    while code is not None:
+        direct = [c for c, ts in walk.items() if code.id in ts and c in base and base[c].codable]
+        if direct:
+            if len(direct) == 1:
+                return direct[0]
+            named = base.find(code.name)
+            return named.id if named is not None and named.id in direct else None
+        code = None if code.parent is None else other.find(code.parent)
+    return None
+
+
+@dataclass
+class _Shown:
+    """A segment's codes in another codebook as its codings were charted there: the ranked codes
+    shown, and the model's code each was translated from."""
+
+    codes: list[str]
+    origins: dict[str, str] = field(default_factory=dict)
+
+
+def _shown(seg: SegmentResult | None, model: Codebook, other: Codebook) -> _Shown | None:
+    if seg is None:
+        return None
+    base = base_codebook(model)
+    if not any(g.code_id in base for g in seg.suggestions):
+        # codings already in ``other``'s codes (a QDA project's roqa_nlp user, imported)
+        return _Shown([g.code_id for g in seg.suggestions])
+    walk = crosswalk(base, other)
+    text = seg.segment.text
+    if _top_has_no_counterpart(seg.suggestions, walk, base, other):
+        return _Shown([])  # the report charts nothing for it (crosswalk.translate top_decides)
+    ranked = translate_suggestions(seg.suggestions, walk, base, other, text)
+    return _Shown(
+        [g.code_id for g in ranked], suggestion_origins(seg.suggestions, walk, base, other, text)
+    )
+
+
+#: what became of a row on another codebook's code (:func:`in_model_codes`), as the warning says
+SHOWN, COUNTERPART, NEW, LEFT_OUT, MERGED = "shown", "counterpart", "new", "left out", "merged"
+
+
+def in_model_codes(
+    decisions: Sequence[Decision],
+    model: Codebook,
+    result: CodingResult | None,
+    *,
+    where: str | Path | None = None,
+) -> list[Decision]:
+    """``decisions`` with every row on a code of another built-in codebook (a review of the
+    codings charted in CFIR 2.0) read as the decision it is on ``model``'s codes (the module
+    notes), found on the segments of ``result`` (the model's codings the review was made on,
+    as :func:`~roqa_nlp.decisions.match_decisions` finds them; None: every row by the mapping
+    alone). Rows on the model's codes are kept as they are; when none names another codebook's
+    code, ``decisions`` is returned as it is. One warning, naming ``where``, says what became of
+    the rows read so."""
+    decisions = list(decisions)
+    others: dict[int, str] = {}
+    for i, d in enumerate(decisions):
+        book_id = other_codebook(d.code_id, model) if d.decision in CODE_DECISIONS else None
+        if book_id is not None:
+            others[i] = book_id
+    if not others:
+        return decisions
+    books = {b: Codebook.load(b) for b in set(others.values())}
+    for i, b in others.items():
+        code = books[b][decisions[i].code_id]
+        if not code.codable:
+            raise RoqaError(
+                f"code {quoted(decisions[i].code_id)} is {code.id} {code.name}, a domain of {b}, "
+                "not a codable construct",
+                path=where,
+                hint="give one of its constructs",
+            )
+    segs = {} if result is None else {s.segment.id: s for s in result.segments}
+    on: list[str | None] = (
+        [None] * len(decisions) if result is None else list(match_decisions(decisions, result).on)
+    )
+    keys = [
+        o if o is not None else f"{d.segment_id}\0{same_text(d.text)}"
+        for d, o in zip(decisions, on)
+    ]
+    shown: dict[tuple[str, str], _Shown | None] = {}
+
+    def shown_on(i: int, book: str) -> _Shown | None:
+        k = (keys[i], book)
+        if k not in shown:
+            sid = on[i]
+            shown[k] = _shown(None if sid is None else segs.get(sid), model, books[book])
+        return shown[k]
+
+    kinds: dict[int, str] = {}  # row -> what became of it
+    names: list[str] = []  # the codes that became new codes
+    out: list[Decision | None] = list(decisions)
+    for i, b in others.items():
+        d, other = decisions[i], books[b]
+        seen = shown_on(i, b)
+        origins = seen.origins if seen is not None else {}
+        suggestion = origins.get(d.suggestion, "") if other_codebook(d.suggestion, model) else None
+        row = d if suggestion is None else dataclasses.replace(d, suggestion=suggestion)
+        if d.decision in ("accept", "reject") and d.code_id in origins:
+            out[i], kinds[i] = dataclasses.replace(row, code_id=origins[d.code_id]), SHOWN
+            continue
+        cid = counterpart(d.code_id, model, other)
+        name = other[d.code_id].name
+        known = model.find(name) if cid is None else None
+        if known is not None and known.codable:
+            cid = known.id  # a code of that name the model has: an earlier round's new code
+        if cid is not None:
+            out[i], kinds[i] = dataclasses.replace(row, code_id=cid), COUNTERPART
+        elif d.decision == "reject":
+            out[i], kinds[i] = None, LEFT_OUT
+        else:
+            out[i] = dataclasses.replace(
+                row, decision="new-code", code_id="", new_code=name, suggestion=""
+            )
+            kinds[i] = NEW
+            names.append(name)
+    _merge(out, keys, kinds)
+    rows, n_no_code = _with_no_code(out, decisions, keys, others, shown_on)
+    _say(kinds, names, n_no_code, sorted(set(others.values())), base_codebook(model).id, where)
+    return rows
+
+
+def _merge(out: list[Decision | None], keys: list[str], kinds: dict[int, str]) -> None:
+    """Leave out the translated rows (``kinds``) another row on the segment makes redundant: a
+    rejection of a code accepted or recoded to there, and a second decision on one code (an
+    accept of Available Resources and a recode to Materials & Equipment, both Available
+    Resources), unless it carries a valence or a note of its own."""
+    positive = {
+        (keys[i], d.code_id)
+        for i, d in enumerate(out)
+        if d is not None and d.decision in ("accept", "recode") and d.code_id
+    }
+    seen: dict[tuple[str, bool, str, str], Decision] = {}
+    for i, d in enumerate(out):
+        if d is None:
+            continue
+        key = (keys[i], d.decision == "reject", d.code_id, d.new_code.casefold())
+        first = seen.setdefault(key, d)
+        if i not in kinds:
+            continue
+        if d.decision == "reject" and (keys[i], d.code_id) in positive:
+            out[i], kinds[i] = None, LEFT_OUT
+        elif first is not d and d.valence in ("", first.valence) and d.note in ("", first.note):
+            out[i], kinds[i] = None, MERGED
+
+
+def _with_no_code(
+    out: list[Decision | None],
+    decisions: list[Decision],
+    keys: list[str],
+    others: dict[int, str],
+    shown_on: Callable[[int, str], _Shown | None],
+) -> tuple[list[Decision], int]:
+    """The rows kept, each segment whose every code shown was rejected (and nothing decided) with
+    a ``no-code`` row after its last one; and how many were added."""
+    last: dict[str, int] = {}
+    decided: set[str] = set()
+    rejected: dict[str, set[str]] = {}
+    for i, d in enumerate(decisions):
+        last[keys[i]] = i
+        if d.decision in ("accept", "recode", "new-code", NO_CODE):
+            decided.add(keys[i])
+        elif d.decision == "reject":
+            rejected.setdefault(keys[i], set()).add(d.code_id)
+    add: dict[int, Decision] = {}
+    for i, b in others.items():
+        key, d = keys[i], decisions[i]
+        if d.decision != "reject" or key in decided or last[key] in add:
+            continue
+        seen = shown_on(i, b)
+        if rejects_all(rejected[key], None if seen is None else seen.codes):
+            add[last[key]] = Decision(d.segment_id, NO_CODE, text=d.text, row=d.row)
+    rows: list[Decision] = []
+    for i, kept in enumerate(out):
+        if kept is not None:
+            rows.append(kept)
+        if i in add:
+            rows.append(add[i])
+    return rows, len(add)
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _say(
+    kinds: dict[int, str],
+    names: list[str],
+    n_no_code: int,
+    books: list[str],
+    base: str,
+    where: str | Path | None,
+) -> None:
+    """One warning: how many rows were read as decisions on the model's codes, and how."""
+    other = " and ".join(books)
+    n = {k: sum(1 for v in kinds.values() if v == k) for k in (SHOWN, COUNTERPART, NEW, MERGED)}
+    n_left = sum(1 for v in kinds.values() if v == LEFT_OUT)
+    parts = [
+        f"{n[SHOWN]} on the {base} suggestion their code was shown for" if n[SHOWN] else "",
+        f"{n[COUNTERPART]} on the {base} code their code stands for" if n[COUNTERPART] else "",
+        f"{n[NEW]} as new codes named as their {other} code "
+        f"({first_few(list(dict.fromkeys(names)), 3)})"
+        if n[NEW]
+        else "",
+        f"{n[MERGED]} merged with a row on the same {base} code" if n[MERGED] else "",
+        f"{_n(n_left, 'rejection')} left out (of a code with no one {base} code, or of a "
+        "suggestion accepted under another code)"
+        if n_left
+        else "",
+        f"{_n(n_no_code, 'segment')} with every code shown rejected kept as fitting no code"
+        if n_no_code
+        else "",
+    ]
+    warn(
+        f"{_n(len(kinds), 'decision')} on {other} codes read as decisions on the model's {base} "
+        f"codes through the documented mapping: {', '.join(p for p in parts if p)}",
+        path=where,
+    )

@@ -1,0 +1,356 @@
+"""Specification of a review made in CFIR 2.0 (``roqa code --codebook cfir-2022``): its decisions
+on CFIR 2.0 codes are read as decisions on the model's CFIR 2009 codes for training, and kept as
+the reviewer's CFIR 2.0 codes by ``apply-decisions`` (``roqa_nlp.decisions_crosswalk``)."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.decisions import (
+    COLUMNS,
+    NO_CODE,
+    Decision,
+    feedback_plan,
+    project_codebook,
+    reviewed_codings,
+)
+from roqa_nlp.decisions_crosswalk import counterpart, in_model_codes, review_codebook
+from roqa_nlp.errors import RoqaError, RoqaWarning
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+CFIR = Codebook.load("cfir-2009")
+CFIR2 = Codebook.load("cfir-2022")
+
+
+def sug(code: str, p: float, valence: str = "neutral") -> Suggestion:
+    c = CFIR[code]
+    return Suggestion(code, c.name, c.domain, p, valence, valence_probability=0.6)
+
+
+#: each segment's words and the model's suggestions; in CFIR 2.0 (as the report charts them):
+#: 1 INS.E, PRO.H; 2 OUT.E, OUT.G.3, OUT.F; 3 INS.J, INN.F; 4 PRO.G, INS.E;
+#: 5 INN.C, IND.K, INS.F; 6 none (its top code, Individual Identification, has no CFIR 2.0 code)
+SEGMENTS = {
+    "We missed a deteriorating patient on paper charts, so we knew something had to change.": [
+        sug("IS.D.1", 0.7, "enabler"),
+        sug("PR.D", 0.2),
+    ],
+    "The national early warning policy and the commissioners' money pushed it through.": [
+        sug("OS.D", 0.8, "enabler")
+    ],
+    "The wifi drops in the side rooms and the device logs you out.": [
+        sug("IS.E.2", 0.6, "barrier"),
+        sug("IC.F", 0.2, "barrier"),
+    ],
+    "It was the month of the ransomware attack on our supplier.": [
+        sug("PR.C", 0.5),
+        sug("IS.D.1", 0.3),
+    ],
+    "I liked the old charts, honestly, I was used to them.": [
+        sug("IC.C", 0.5),
+        sug("CI.B", 0.3),
+        sug("IS.D.2", 0.1),
+    ],
+    "I feel part of this trust, it's my hospital.": [sug("CI.D", 0.6), sug("IS.D.1", 0.3)],
+}
+TEXT = list(SEGMENTS)
+
+
+def codings() -> CodingResult:
+    """The model's codings (CFIR 2009) the review was made on: one transcript p01."""
+    out, pos = [], 0
+    for n, (words, suggestions) in enumerate(SEGMENTS.items(), 1):
+        seg = Segment(f"p01:{n:04d}", "p01", "P01", "participant", pos, pos + len(words), words)
+        out.append(SegmentResult(segment=seg, suggestions=suggestions, novel=False, novelty_p=0.5))
+        pos += len(words) + 1
+    return CodingResult(out, meta={"model": {"codebook": "cfir-2009"}})
+
+
+def row(n: int, decision: str, code: str = "", **kw: str) -> Decision:
+    return Decision(f"p01:{n:04d}", decision, code, text=TEXT[n - 1], **kw)
+
+
+#: the review, as the CFIR 2.0 report's buttons save it
+REVIEW = [
+    row(1, "accept", "INS.E"),
+    row(1, "reject", "PRO.H"),
+    row(2, "accept", "OUT.E"),
+    row(2, "reject", "OUT.F"),
+    row(3, "recode", "INS.A.2", suggestion="INS.J"),
+    row(4, "recode", "OUT.A", suggestion="PRO.G"),
+    row(5, "reject", "INN.C"),
+    row(5, "reject", "IND.K"),
+    row(5, "reject", "INS.F"),
+    row(6, "accept", "INS.E"),
+]
+
+
+def read(decisions: list[Decision], result: CodingResult | None) -> tuple[list[Decision], str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = in_model_codes(decisions, CFIR, result, where="decisions.csv")
+    said = [str(w.message) for w in caught if issubclass(w.category, RoqaWarning)]
+    assert len(said) == 1, said
+    return out, said[0]
+
+
+def test_each_cfir2_decision_becomes_the_decision_on_the_model_code_it_stands_for() -> None:
+    out, _ = read(REVIEW, codings())
+    assert out == [
+        row(1, "accept", "IS.D.1"),  # Tension for Change, shown for Tension for Change
+        row(1, "reject", "PR.D"),  # Reflecting & Evaluating, shown for Reflecting & Evaluating
+        row(2, "accept", "OS.D"),  # Policies & Laws, shown for External Policy & Incentives;
+        # Financing, rejected, was shown for that suggestion too: the suggestion was right
+        row(3, "recode", "IS.A", suggestion="IS.E.2"),  # IT Infrastructure: its construct's
+        row(4, "new-code", new_code="Critical Incidents"),  # no CFIR 2009 code maps onto it
+        row(5, "reject", "IC.C"),
+        row(5, "reject", "CI.B"),
+        row(5, "reject", "IS.D.2"),
+        row(5, NO_CODE),  # every code shown rejected: fits no code
+        row(6, "accept", "IS.D.1"),  # not shown there: the one code that maps onto it
+    ]
+
+
+def test_one_warning_says_how_many_decisions_were_read_so_and_what_became_of_them() -> None:
+    _, said = read(REVIEW, codings())
+    assert said == (
+        "decisions.csv: 10 decisions on cfir-2022 codes read as decisions on the model's "
+        "cfir-2009 codes through the documented mapping: 6 on the cfir-2009 suggestion their code "
+        "was shown for, 2 on the cfir-2009 code their code stands for, 1 as new codes named as "
+        "their cfir-2022 code (Critical Incidents), 1 rejection left out (of a code with no one "
+        "cfir-2009 code, or of a suggestion accepted under another code), 1 segment with every "
+        "code shown rejected kept as fitting no code"
+    )
+
+
+def test_decisions_on_the_models_own_codes_are_kept_as_they_are_without_a_warning() -> None:
+    decisions = [row(1, "accept", "IS.D.1"), row(3, "recode", "IS.A")]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert in_model_codes(decisions, CFIR, codings()) == decisions
+
+
+def test_without_codings_each_code_is_read_by_the_mapping_alone() -> None:
+    """No codings: nothing says what was shown, so accepts and rejects go by the mapping too, a
+    rejection of a code with no one CFIR 2009 code is left out, and three rejections with nothing
+    decided fit no code (as three rejections of the model's codes do without codings)."""
+    out, _ = read(REVIEW, None)
+    assert out == [
+        row(1, "accept", "IS.D.1"),
+        row(1, "reject", "PR.D"),
+        row(2, "accept", "OS.D"),
+        row(3, "recode", "IS.A", suggestion=""),
+        row(4, "new-code", new_code="Critical Incidents"),
+        row(5, "reject", "IC.C"),
+        row(5, "reject", "IS.D.2"),
+        row(5, NO_CODE),
+        row(6, "accept", "IS.D.1"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("INS.E", "IS.D.1"),  # one CFIR 2009 code maps onto it
+        ("INS.C", "IS.B"),  # Networks & Communications maps onto Communications (and more)
+        ("OUT.F", "OS.D"),
+        ("PRO.H.1", "IS.D.5"),
+        ("INS.A.2", "IS.A"),  # a sub-construct none maps onto: its construct's
+        ("INS.J.1", "IS.E.2"),
+        ("PRO.F.2", "PR.B"),
+        ("PRO.D", "PR.A"),  # Planning and Goals & Feedback map onto it: the one of its name
+        ("IND.C", "PR.B.1"),  # Opinion Leaders, not Champions
+        ("IND.K", None),  # Capability: Knowledge & Beliefs, Self-efficacy, Personal Attributes
+        ("IND.E", None),  # Implementation Leads: Formally Appointed Leaders, Champions
+        ("OUT.A", None),  # Critical Incidents: no CFIR 2009 code maps onto it
+        ("PRO.I", None),  # Adapting
+        ("IND.I", None),  # Innovation Recipients
+        ("PRO.B.1", None),  # Assessing Needs: Innovation Deliverers, nor its construct
+    ],
+)
+def test_the_model_code_a_cfir2_code_stands_for(code: str, expected: str | None) -> None:
+    assert counterpart(code, CFIR, CFIR2) == expected
+
+
+def test_a_recode_to_a_construct_several_codes_map_onto_becomes_a_new_code_of_its_name() -> None:
+    out, said = read([row(3, "recode", "IND.K"), row(4, "accept", "PRO.I")], codings())
+    assert out == [
+        row(3, "new-code", new_code="Capability"),
+        row(4, "new-code", new_code="Adapting"),
+    ]
+    assert said.endswith("2 as new codes named as their cfir-2022 code (Capability, Adapting)")
+
+
+def test_a_new_code_an_earlier_round_made_of_that_construct_is_that_code() -> None:
+    book = project_codebook(CFIR, [row(1, "new-code", new_code="Critical Incidents")])
+    out = in_model_codes([row(4, "recode", "OUT.A")], book, codings())
+    assert out == [row(4, "recode", "project.critical-incidents")]
+
+
+def test_a_domain_of_cfir2_is_a_one_line_error() -> None:
+    with pytest.raises(RoqaError) as exc:
+        in_model_codes([row(1, "recode", "INS")], CFIR, codings(), where="decisions.csv")
+    assert str(exc.value) == (
+        "decisions.csv: code 'INS' is INS Inner Setting, a domain of cfir-2022, not a codable "
+        "construct (give one of its constructs)"
+    )
+
+
+def test_the_training_labels_of_a_cfir2_review() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        plan = feedback_plan([(REVIEW, codings(), "decisions.csv")], CFIR)
+    assert list(zip(plan.ids, plan.labels, plan.kinds)) == [
+        ("p01:0001", ["IS.D.1"], "coded"),
+        ("p01:0002", ["OS.D"], "coded"),
+        ("p01:0003", ["IS.A"], "coded"),
+        ("p01:0004", ["project.critical-incidents"], "coded"),
+        ("p01:0005", [], "rejected"),
+        ("p01:0006", ["IS.D.1"], "coded"),
+    ]
+    assert plan.counts == {"accept": 3, "recode": 1, "new-code": 1, "rejected": 1}
+    assert plan.left_out == {"rejections on segments given a code": 1}
+
+
+def test_a_review_made_in_cfir2_is_the_reviewers_codings_in_cfir2() -> None:
+    """apply-decisions keeps what the reviewer decided as they decided it: IT Infrastructure,
+    not the Structural Characteristics the model would learn it as."""
+    assert review_codebook(REVIEW, CFIR) == "cfir-2022"
+    reviewed, book, counts = reviewed_codings(REVIEW, codings(), CFIR, coder="Tester")
+    assert book.id == "cfir-2022"
+    assert reviewed.meta["codebook"] == {"id": "cfir-2022", "hash": CFIR2.hash}
+    assert [(s.segment.id, [(g.code_id, g.valence) for g in s.suggestions]) for s in reviewed] == [
+        ("p01:0001", [("INS.E", "enabler")]),
+        ("p01:0002", [("OUT.E", "enabler")]),
+        ("p01:0003", [("INS.A.2", "barrier")]),
+        ("p01:0004", [("OUT.A", "neutral")]),
+        ("p01:0005", []),  # every code shown rejected: decided, no code
+        ("p01:0006", [("INS.E", "neutral")]),
+    ]
+    assert (counts["accept"], counts["recode"], counts["rejected"]) == (3, 2, 1)
+
+
+def test_a_review_mixing_both_codebooks_is_the_reviewers_codings_in_the_models() -> None:
+    decisions = [row(1, "accept", "INS.E"), row(3, "recode", "IC.A"), row(4, "recode", "OUT.A")]
+    assert review_codebook(decisions, CFIR) is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        reviewed, book, _ = reviewed_codings(decisions, codings(), CFIR, coder="Tester")
+    assert book.id == "cfir-2009+project"
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed] == [
+        ("p01:0001", ["IS.D.1"]),
+        ("p01:0003", ["IC.A"]),
+        ("p01:0004", ["project.critical-incidents"]),
+    ]
+
+
+def test_codings_already_in_cfir2_read_every_code_by_the_mapping() -> None:
+    """The roqa_nlp user's codings of a CFIR 2.0 .qdpx, as roqa import writes them (their codes
+    CFIR 2.0's, nothing to say what each was translated from), given with a decisions file the
+    import wrote: each code goes by the mapping, and every code shown rejected fits no code."""
+    imported = CodingResult(
+        [
+            dataclasses.replace(
+                s,
+                suggestions=[
+                    Suggestion(t, CFIR2[t].name, CFIR2[t].domain, 1.0, "neutral") for t in shown
+                ],
+            )
+            for s, shown in zip(codings(), [["INS.E"], ["OUT.E"], ["INS.J"], ["PRO.G"], ["IND.K"]])
+        ]
+    )
+    decisions = [
+        row(1, "accept", "INS.E"),
+        row(2, "accept", "OUT.E"),
+        row(3, "recode", "INS.J.3"),
+        row(3, "reject", "INS.J"),
+        row(5, "reject", "IND.K"),
+    ]
+    out, _ = read(decisions, imported)
+    assert out == [
+        row(1, "accept", "IS.D.1"),
+        row(2, "accept", "OS.D"),
+        row(3, "recode", "IS.E.2"),  # Materials & Equipment: its construct's, Available Resources
+        # rejecting Available Resources there is left out: the recode says it is that code
+        row(5, NO_CODE),  # Capability, the one code shown, rejected; no one CFIR 2009 code
+    ]
+
+
+# -- end to end -----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_review_saved_from_the_cfir2_report_applies_and_trains(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """roqa code --codebook cfir-2022, decisions on its CFIR 2.0 codes as the report's buttons save
+    them, then roqa apply-decisions and roqa train --feedback: both stopped with "code 'INS.E' is a
+    code of cfir-2022, not of the model's codebook"."""
+    from test_cli_core import EXAMPLES, TRAINING, assert_success, roqa
+
+    coded = tmp_path / "coded"
+    assert_success(
+        roqa("code", EXAMPLES, "--out", coded, "--model", tiny_model_dir, "--codebook", "cfir-2022")
+    )
+    with (coded / "codings.cfir-2022.csv").open(encoding="utf-8-sig") as f:
+        shown = [
+            (r["segment_id"], r["text"], [r[f"code_{i}"] for i in (1, 2, 3) if r[f"code_{i}"]])
+            for r in csv.DictReader(f)
+            if r["code_1"] and r["novel"] == r["procedural"] == "false"
+        ]
+    (a, a_text, a_codes), (b, b_text, b_codes), (c, c_text, c_codes) = shown[:3]
+    rows = [
+        Decision(a, "accept", a_codes[0], text=a_text),
+        Decision(b, "recode", "OUT.A", text=b_text, suggestion=b_codes[0]),
+        *(Decision(c, "reject", code, text=c_text) for code in c_codes),
+    ]
+    with (coded / "decisions.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(COLUMNS)
+        w.writerows([getattr(d, k) for k in COLUMNS] for d in rows)
+
+    run = roqa("apply-decisions", coded, "--coder", "Tester", "--out", tmp_path / "reviewed")
+    assert run.code == 0, run.err
+    assert " ".join(run.out.split()).startswith(
+        "Tester's review (in cfir-2022 codes, as made): 3 of "
+    )
+    reviewed = CodingResult.read(tmp_path / "reviewed")
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed] == [
+        (a, [a_codes[0]]),
+        (b, ["OUT.A"]),
+        (c, []),
+    ]
+    assert reviewed.meta["codebook"]["id"] == "cfir-2022"
+
+    run = roqa(
+        "train", TRAINING, "--out", tmp_path / "model", "--feedback", coded / "decisions.csv"
+    )
+    assert run.code == 0, run.err
+    assert run.err.startswith(
+        f"roqa: warning: {coded / 'decisions.csv'}: {len(rows)} decisions on cfir-2022 codes read "
+        "as decisions on the model's cfir-2009 codes through the documented mapping: "
+    )
+    card = json.loads((tmp_path / "model" / "model_card.json").read_text("utf-8"))["feedback"]
+    assert card["translated_from"] == ["cfir-2022"]
+    assert card["new_codes"] == ["project.critical-incidents"]
+    assert card["examples"] == {"accept": 1, "new-code": 1, "rejected": 1}
+
+
+def test_two_cfir2_codes_of_one_model_code_on_a_segment_are_one_decision() -> None:
+    """Available Resources accepted and Materials & Equipment named (a QDA reviewer codes both)
+    are one decision on Available Resources: the second was counted as "replaced by a later row"
+    in training."""
+    out, said = read([row(3, "accept", "INS.J"), row(3, "recode", "INS.J.3")], codings())
+    assert out == [row(3, "accept", "IS.E.2")]
+    assert said.endswith(
+        "1 on the cfir-2009 suggestion their code was shown for, 1 merged with a row on the same "
+        "cfir-2009 code"
+    )
