@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import re
 import warnings
 from pathlib import Path
 
@@ -342,6 +343,19 @@ def test_a_review_saved_from_the_cfir2_report_applies_and_trains(
     assert card["translated_from"] == ["cfir-2022"]
     assert card["new_codes"] == ["project.critical-incidents"]
     assert card["examples"] == {"accept": 1, "new-code": 1, "rejected": 1}
+
+    # coded again without --codebook: the report, in CFIR 2009, shows the review on its codes
+    run = roqa("code", EXAMPLES, "--out", coded, "--model", tiny_model_dir)
+    assert run.code == 0, run.err
+    assert "decisions on cfir-2022 codes read as decisions on the model's cfir-2009" in run.err
+    html = (coded / "report.html").read_text("utf-8")
+    (page,) = re.findall(
+        r'<script type="application/json" id="roqa-decisions">(.*?)</script>', html
+    )
+    review = json.loads(page)
+    assert [r[1] for r in review][:2] == ["accept", "new-code"]
+    assert review[1][3] == "Critical Incidents"
+    assert not any(r[2] in CFIR2 for r in review)
 
 
 def test_two_cfir2_codes_of_one_model_code_on_a_segment_are_one_decision() -> None:

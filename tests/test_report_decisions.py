@@ -193,6 +193,36 @@ def test_roqa_report_carries_the_decisions_given(coded: Path, tmp_path: Path, ca
     assert len(embedded((coded / "report.html").read_text(encoding="utf-8"))) == 2
 
 
+def test_roqa_report_shows_a_cfir2_review_on_the_codings_own_codes(
+    coded: Path, tmp_path: Path, capsys
+) -> None:
+    """A review saved from the report charted in CFIR 2.0, given to the report of the model's
+    CFIR 2009 codes: each decision is shown as the one it is on those codes (it was carried
+    unchanged, on no control, and saved back with its CFIR 2.0 codes)."""
+    path = tmp_path / "review22.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:0001,accept,INS.K,,,{P01_0001}\n"  # shown for Access to Knowledge
+        f"p02_interview:0000,reject,OUT.F,,,{P02_0000}\n"  # Financing, shown for External Policy
+        f"p03_interview:0002,recode,OUT.A,,,{P03_0002}\n",  # Critical Incidents
+        encoding="utf-8",
+    )
+    code, out, err = run(["report", str(coded), "--decisions", str(path)], capsys)
+    assert code == 0
+    assert err == (
+        f"roqa: warning: {path}: 3 decisions on cfir-2022 codes read as decisions on the "
+        "model's cfir-2009 codes through the documented mapping: 2 on the cfir-2009 suggestion "
+        "their code was shown for, 1 as new codes named as their cfir-2022 code (Critical "
+        "Incidents)\n"
+    )
+    assert out.splitlines()[0] == f"decisions: 3 carried into the report from {path}"
+    assert embedded((coded / "report.html").read_text(encoding="utf-8")) == [
+        ["p01_interview:0002", "accept", "IS.E.3", "", ""],
+        ["p02_interview:0000", "reject", "OS.D", "", ""],
+        ["p03_interview:0002", "new-code", "", "Critical Incidents", ""],
+    ]
+
+
 def test_roqa_report_uses_the_decisions_csv_beside_the_codings(coded: Path, capsys) -> None:
     (coded / "decisions.csv").write_text(CSV, encoding="utf-8")
     code, out, err = run(["report", str(coded / "codings.jsonl")], capsys)

@@ -488,6 +488,8 @@ def code_command(
     if report:
         from ..report import write_report
 
+        if review is not None and charted is result:
+            review.read_in(book, result)  # a review made in CFIR 2.0, on codings charted in 2009
         path = out / "report.html"
         _note_review_in_browser(out)
         write_report(

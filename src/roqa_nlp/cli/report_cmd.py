@@ -170,6 +170,8 @@ def report_command(
     result, note = chart_codings(result, book, person=person is not None)
     if note:
         typer.echo(note)
+    elif review is not None:
+        review.read_in(book, result)  # a review made in CFIR 2.0, on codings charted in 2009
     if top_k is None:
         top_k = 1 if person is None else max((len(s.suggestions) for s in result), default=1)
         if person is not None and top_k > 1:
@@ -328,6 +330,14 @@ class Review:
     decisions: list[Decision]
     path: Path
     found: bool  # found beside the codings, not given with --decisions
+
+    def read_in(self, book: Codebook, result: CodingResult) -> None:
+        """Read its decisions on codes of another codebook (a review made on the codings charted
+        in CFIR 2.0) as the decisions they are on ``book``'s codes, the codes of ``result`` (the
+        codings charted as they are), so the report's controls show them; one warning says so."""
+        from ..decisions_crosswalk import in_model_codes
+
+        self.decisions = in_model_codes(self.decisions, book, result, where=self.path)
 
     def line(self, result: CodingResult) -> str:
         """What the CLI says of them: how many were carried into the report, which were not

@@ -179,7 +179,9 @@ def render_report(
         title=title,
         person=person is not None,
     )
-    ctx["decisions_json"] = [] if person is not None else embedded_decisions(result, decisions)
+    ctx["decisions_json"] = (
+        [] if person is not None else embedded_decisions(result, decisions, codebook=book)
+    )
     ctx["charted_by"] = person
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
@@ -355,14 +357,22 @@ def report_context(
 
 
 def embedded_decisions(
-    result: CodingResult, decisions: str | Path | Sequence[Decision] | None
+    result: CodingResult,
+    decisions: str | Path | Sequence[Decision] | None,
+    *,
+    codebook: Codebook | None = None,
 ) -> list[list[str]]:
     """The decisions the page starts from, as rows ``[segment_id, decision, code_id, new_code,
     note, valence, suggestion]`` (the researcher's valence and a recode's suggestion, when a
     row gives them) with the id of the segment each is on now (those on no segment left out).
     Given a file, the decisions that went to a segment whose text was edited since the review
     are warned about, naming it (:func:`~roqa_nlp.decisions.warn_of_edited_text`; the CLI,
-    which gives a list, says so with its line on the review)."""
+    which gives a list, says so with its line on the review).
+
+    Charted in ``codebook``, the codings' own (not translated into another), decisions on codes
+    of another codebook (a review made on the codings charted in CFIR 2.0) are shown as the
+    decisions they are on its codes (:func:`~roqa_nlp.decisions_crosswalk.in_model_codes`, which
+    warns), so the page's controls show them and *Save decisions* writes them so."""
     from ..decisions import match_decisions, read_decisions, warn_of_edited_text
 
     if decisions is None:
@@ -371,6 +381,12 @@ def embedded_decisions(
     if isinstance(decisions, (str, Path)):
         where = decisions
         decisions = read_decisions(decisions, allow_empty=True)[0]
+    if codebook is not None and not (
+        isinstance(result.meta, dict) and result.meta.get("crosswalk")
+    ):
+        from ..decisions_crosswalk import in_model_codes
+
+        decisions = in_model_codes(decisions, codebook, result, where=where or "decisions")
     match = match_decisions(list(decisions), result)
     if where is not None:
         warn_of_edited_text(match, where)
