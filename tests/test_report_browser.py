@@ -649,6 +649,48 @@ def _coded_again(later: bool = False) -> Any:
     return build_result(interviews)
 
 
+def test_loading_decisions_on_codes_of_another_codebook_names_them_and_keeps_them(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A review saved from the report charted in CFIR 2.0, loaded into this CFIR 2009 report:
+    the status line names the codes it does not have (it said "3 decisions loaded; all matched"
+    and nothing else), they are shown as decided on no suggestion, and saving keeps them as they
+    came (an accept of INS.K was saved as a recode of the segment's first suggestion)."""
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:0001,accept,INS.K,,,{P01_0001}\n"
+        f"p02_interview:0000,recode,OUT.A,,,{P02_0000}\n"
+        f'p02_interview:0001,reject,OS.A,,,"{P02_0001}"\n',
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == (
+        "decisions.csv: 3 decisions loaded; all matched; 2 decisions name codes not in this "
+        "report's codebook cfir-2009 (INS.K, OUT.A): kept and saved as they came, not shown on "
+        "a suggestion (roqa report CODINGS --decisions FILE shows CFIR 2.0 decisions on this "
+        "report's codes)"
+    )
+    # on no suggestion (an accept of INS.K went on the first one as a recode to a code the
+    # recode list does not have), shown as decided, and saved as they came
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == []
+    assert _pressed(driver, "p02_interview:0000", "OS.D") == []
+    carried = driver.find_element(
+        By.CSS_SELECTOR, '.review[data-segment="p01_interview:0001"] .carried'
+    )
+    assert carried.text == "Also decided: accept INS.K"
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            ("p01_interview:0001", "accept", "INS.K", "", "", P01_0001),
+            ("p02_interview:0000", "recode", "OUT.A", "", "", P02_0000),
+            ("p02_interview:0001", "reject", "OS.A", "", "", P02_0001),
+            ("p02_interview:0001", "no-code", "", "", "", P02_0001),
+        ]
+    )
+
+
 def _open_fresh(driver: Any, url: str) -> None:
     driver.get(url)
     driver.execute_script("window.localStorage.clear()")

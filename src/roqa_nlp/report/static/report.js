@@ -46,6 +46,8 @@
      first three (roqa_nlp.decisions.REJECT_ALL, the report's SHOWN_SUGGESTIONS) */
   var REJECT_ALL = 3;
   var codes = JSON.parse(document.getElementById("roqa-codes").textContent || "[]");
+  /* the codes a decision may name on this page (isOtherCode), found when first needed */
+  var knownCodes = null;
   var embeddedNode = document.getElementById("roqa-decisions");
   var embedded = embeddedNode ? JSON.parse(embeddedNode.textContent || "[]") : [];
   var reportId = document.body.getAttribute("data-report-id") || "report";
@@ -420,6 +422,10 @@
       }
     });
     later.forEach(function (r) {
+      if (isOtherCode(r)) {  /* another codebook's code: carried as it came, on no suggestion */
+        st.extra.push([r.decision, r.code_id, r.new_code || ""]);
+        return;
+      }
       var free = shown.filter(function (c) { return !st.codes[c] && c !== r.code_id; });
       /* a recode goes back on the suggestion it replaced, when the file says which */
       if (r.decision === "recode" && r.suggestion && free.indexOf(r.suggestion) >= 0) {
@@ -688,7 +694,42 @@
       (notes ? " and " + notes + (notes === 1 ? " note" : " notes") : "") + " loaded; " +
       unmatchedText(u);
     if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
-    return msg;
+    return msg + otherCodesText(m.matched.map(function (x) { return x.row; }));
+  }
+
+  /* Whether a decision names a code that is neither this report's codebook's nor suggested
+     here, nor a project's own (project.…): another codebook's (INS.E of CFIR 2.0 on a CFIR 2009
+     report). */
+  function isOtherCode(r) {
+    if (["accept", "reject", "recode"].indexOf(r.decision) < 0 || !r.code_id ||
+        r.code_id.indexOf("project.") === 0) return false;
+    if (!knownCodes) {
+      knownCodes = {};
+      codes.forEach(function (c) { knownCodes[c.id] = true; });
+      var suggested = document.querySelectorAll(".sugg[data-code]");
+      for (var i = 0; i < suggested.length; i++) knownCodes[suggested[i].getAttribute("data-code")] = true;
+    }
+    return !knownCodes[r.code_id];
+  }
+
+  /* What the status line says of loaded rows on codes this report's codebook does not have (a
+     review made on the codings charted in CFIR 2.0, INS.E on a CFIR 2009 report): they are kept
+     as they came and saved back so (roqa train and apply-decisions read them through the
+     documented mapping), not shown on a suggestion; roqa report --decisions shows them as the
+     decisions they are on this report's codes (roqa_nlp.decisions_crosswalk). */
+  function otherCodesText(rows) {
+    var named = [], n = 0;
+    rows.forEach(function (r) {
+      if (!isOtherCode(r)) return;
+      n += 1;
+      if (named.indexOf(r.code_id) < 0) named.push(r.code_id);
+    });
+    if (!n) return "";
+    var book = document.body.getAttribute("data-codebook") || "";
+    return "; " + n + (n === 1 ? " decision names a code" : " decisions name codes") +
+      " not in this report's codebook" + (book ? " " + book : "") + " (" + named.slice(0, 3).join(", ") +
+      (named.length > 3 ? " …" : "") + "): kept and saved as they came, not shown on a suggestion " +
+      "(roqa report CODINGS --decisions FILE shows CFIR 2.0 decisions on this report's codes)";
   }
 
   function download(text, name) {
