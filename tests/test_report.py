@@ -961,3 +961,27 @@ def test_the_mean_top_1_probability_is_over_the_coded_segments(html: str) -> Non
     charted = {q.segment_id for q in coded_segments(result)}
     tops = [s.top.probability for s in result if s.segment.id in charted]
     assert f"<dd>{sum(tops) / len(tops):.2f}</dd>" in html.split("Mean top-1 probability")[1][:40]
+
+
+def test_docs_list_every_stopping_rule_value_the_saturation_table_writes() -> None:
+    """docs/report.md lists the values of the saturation table's `stopping_rule` column; a
+    partial review whose last interview brings a new code after saturation writes two that it
+    once left out."""
+    from roqa_nlp.framework import saturation
+    from test_framework import partly_reviewed
+
+    s = saturation(partly_reviewed(), initial_sample=1, stopping_criterion=1, base_size=1,
+                   run_length=1)  # fmt: skip
+    written = [r[-1] for r in s.rows()[1:]]
+    assert written == [
+        "initial sample",
+        "new code",
+        "not reviewed",
+        "saturation reached (1 of 1)",
+        "after saturation: new code",
+    ]
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "report.md").read_text("utf-8")
+    listing = " ".join(doc.split("`stopping_rule`:", 1)[1].split("The workbook adds")[0].split())
+    # the documented examples count other interviews: "(3 of 3)" stands for "(1 of 1)"
+    listed = {re.sub(r"\d+", "N", v) for v in re.findall(r"`([^`]+)`", listing)}
+    assert [v for v in written if re.sub(r"\d+", "N", v) not in listed] == []
