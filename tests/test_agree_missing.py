@@ -101,7 +101,7 @@ def test_each_reviewer_is_compared_on_the_segments_they_decided(tmp_path, capsys
     model, alice, bob = three_coders(tmp_path)
     out, got = pairs(tmp_path, capsys, [model, alice, bob])
     assert (
-        "Note: compared on the 6 segments the reviews decided (Alice 4, Bob 4; roqa "
+        "Note: compared on the 6 segments the reviews decided (alice 4, bob 4; roqa "
         "apply-decisions); a segment a reviewer did not decide is missing for them." in out
     )
     assert got[frozenset(("model", "bob"))]["n_units"] == 4

@@ -250,7 +250,10 @@ def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_re
     assert run.code == 0, run.err
     report = json.loads((tmp_path / "agree.json").read_text("utf-8"))
     assert report["pairs"][0]["kind"] == "model-human"
-    assert "compared on the 5 segments Alice decided in their review" in " ".join(run.out.split())
+    # the reviewer named as the table names the coder (the folder), then by name
+    said = " ".join(run.out.split())
+    assert "compared on the 5 segments reviewed (Alice) decided in their review" in said
+    assert {report["pairs"][0]["coder_a"], report["pairs"][0]["coder_b"]} == {"coded", "reviewed"}
     assert report["unit_kind"] == "segments" and report["n_units"]["all"] == 5
 
 

@@ -260,7 +260,7 @@ def _on_reviewed_segments(results: dict[str, Any]) -> tuple[dict[str, Any], str]
     keep their own decided segments; the others are cut to the segments any reviewer decided,
     whatever the order of the inputs). Also the note saying so ("" when no input is a review)."""
     reviewed: dict[str, set[str]] = {}  # coder -> the segments their review decided
-    who: dict[str, str] = {}  # coder -> the reviewer's name
+    who: dict[str, str] = {}  # coder -> as the tables name them, with the reviewer's name
     for coder, result in results.items():
         meta = result.meta if isinstance(result.meta, dict) else {}
         ids = meta.get("reviewed_segments")
@@ -269,8 +269,9 @@ def _on_reviewed_segments(results: dict[str, Any]) -> tuple[dict[str, Any], str]
         reviewed[coder] = set(ids)
         user = meta.get("user")
         name = user.get("name") if isinstance(user, dict) else None
-        # the reviewer, not the folder their codings are in
-        who[coder] = name.strip() if isinstance(name, str) and name.strip() else coder
+        # the coder as the tables name them (their folder), and the reviewer when not the same
+        name = name.strip() if isinstance(name, str) else ""
+        who[coder] = coder if name.casefold() in ("", coder.casefold()) else f"{coder} ({name})"
     if not reviewed:
         return results, ""
     anyone = set().union(*reviewed.values())
