@@ -791,6 +791,18 @@ def test_train_help_says_evaluate_reads_what_roqa_evaluate_reads() -> None:
     ) in " ".join(run.out.split())
 
 
+def test_train_help_lists_every_decisions_column_and_decision() -> None:
+    run = roqa("train", "--help")
+    assert run.code == 0, run.err
+    assert (
+        "--feedback <list[Path]> Decisions file, as the report's review saves it (CSV/JSONL: "
+        "segment_id, decision, code_id, new_code, note, text, valence, suggestion; valence and "
+        "suggestion only where a row needs them). A decision is accept, reject, recode, "
+        "new-code, note, valence or no-code (no-code: the segment fits no code). Give it once "
+        "per round of review"
+    ) in " ".join(run.out.split())
+
+
 def test_train_feedback_weight_sets_how_often_each_decision_counts(tmp_path: Path) -> None:
     decisions = tmp_path / "decisions.csv"
     decisions.write_text(

@@ -8,6 +8,8 @@ from typing import Any
 import typer
 
 from ..codebooks import DEFAULT_CODEBOOK
+from ..decisions import COLUMNS as DECISION_COLUMNS
+from ..decisions import DECISIONS, NO_CODE
 from ..record_files import RECORD_SUFFIXES
 from .app import app, codebook_option
 
@@ -23,9 +25,10 @@ def train_command(
     feedback: list[Path] | None = typer.Option(
         None,
         "--feedback",
-        help="Decisions file (CSV/JSONL: segment_id, decision, code_id, new_code, note, text, "
-        "optional valence). "
-        "Give it once per round of review (--feedback r0/decisions.csv --feedback "
+        help=f"Decisions file, as the report's review saves it (CSV/JSONL: "
+        f"{', '.join(DECISION_COLUMNS)}; valence and suggestion only where a row needs them). "
+        f"A decision is {', '.join(DECISIONS[:-1])} or {DECISIONS[-1]} ({NO_CODE}: the segment "
+        "fits no code). Give it once per round of review (--feedback r0/decisions.csv --feedback "
         "r1/decisions.csv): all are trained together, a later row winning over an earlier one.",
     ),
     codings: list[Path] | None = typer.Option(
