@@ -670,6 +670,23 @@ def test_evaluate_writes_every_documented_metric(tiny_model_dir: Path, tmp_path:
     assert "alpha" in metrics
 
 
+def test_evaluate_help_and_reading_take_a_codes_column(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    run = roqa("evaluate", "--help")
+    assert (
+        "Labelled records: JSONL with `text` and `construct` or `codes` (a code name or id, a "
+        "list of them, or NONE = fits no code), or a .csv/.tsv/.xlsx spreadsheet with those "
+        "columns (several codes separated by ';')."
+    ) in " ".join(run.out.split())
+    gold = tmp_path / "gold.csv"
+    gold.write_text("text,codes\nWe never had enough staff.,Available Resources\n", "utf-8")
+    run = roqa("evaluate", gold, "--model", tiny_model_dir, "--json", tmp_path / "m.json")
+    assert run.code == 0, run.err
+    m = json.loads((tmp_path / "m.json").read_text("utf-8"))
+    assert (m["n"], m["n_coded"]) == (1, 1)
+
+
 def test_evaluate_per_code_and_predictions(tiny_model_dir: Path, tmp_path: Path) -> None:
     """`--per-code` shows and writes where the model is right and wrong; `--predictions` writes
     one line per record, which adds up to the pooled metrics."""

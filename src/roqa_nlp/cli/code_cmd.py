@@ -714,9 +714,9 @@ METRIC_LABELS = {"alpha": "novelty alpha", "n_unreachable": "beyond the mapping"
 def evaluate_command(
     file: Path = typer.Argument(
         ...,
-        help="Labelled records: JSONL with `text` and `construct` (name or id; NONE = no "
-        "construct), or a .csv/.tsv/.xlsx spreadsheet with those columns (several codes "
-        "separated by ';').",
+        help="Labelled records: JSONL with `text` and `construct` or `codes` (a code name or id, "
+        "a list of them, or NONE = fits no code), or a .csv/.tsv/.xlsx spreadsheet with those "
+        "columns (several codes separated by ';').",
     ),
     model: Path | None = typer.Option(
         None, "--model", help="Model directory (default: the packaged model)."
