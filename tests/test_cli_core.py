@@ -1093,6 +1093,21 @@ def test_every_commands_help_says_how_to_see_a_traceback(command: str) -> None:
     )
 
 
+def test_every_command_with_out_takes_o_for_it() -> None:
+    import typer
+
+    from roqa_nlp.cli import app
+
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    with_out = {
+        name: {o for p in c.params for o in getattr(p, "opts", [])}
+        for name, c in commands.items()
+        if any("--out" in getattr(p, "opts", []) for p in c.params)
+    }
+    assert "import" in with_out
+    assert [name for name, opts in sorted(with_out.items()) if "-o" not in opts] == []
+
+
 @pytest.mark.parametrize("where", ["after", "before"])
 def test_debug_shows_a_user_mistakes_traceback_and_keeps_its_exit_status(
     tmp_path: Path, where: str

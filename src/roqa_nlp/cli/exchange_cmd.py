@@ -247,7 +247,9 @@ def _is_qdc(path: Path) -> bool:
 @app.command("import")
 def import_cmd(
     file: Path = typer.Argument(..., help="A REFI-QDA project (.qdpx) or codebook (.qdc)."),
-    out: Path = typer.Option(..., "--out", help="Directory to write the imported files into."),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Directory to write the imported files into."
+    ),
     codebook: str | None = codebook_option(
         "Codebook .json whose codes the file may carry (built-in codebooks are recognised anyway)."
     ),
