@@ -75,7 +75,8 @@ def test_the_example_gold_is_keyed_to_the_segments_roqa_code_makes(embedder: Emb
     """examples/gold codes every participant segment of the example interviews by id; the ids and
     texts must be those ``roqa code`` gives now, or ``roqa agree`` compares the model with the gold
     of other talk (until session 30 p02 and p03 were keyed to their turns as cut at every
-    interviewer "Mm-hmm.": 89 segments, not 77)."""
+    interviewer "Mm-hmm.": 89 segments, not 76; until session 32 p02's answer was cut at the
+    "Mm-hmm." after its "... who's liable?": 77)."""
     import csv
     import json
 
@@ -98,4 +99,4 @@ def test_the_example_gold_is_keyed_to_the_segments_roqa_code_makes(embedder: Emb
     assert list(dict.fromkeys(r["segment_id"] for r in rows)) == [sid for sid, _ in segments]
     coded = {r["segment_id"] for r in rows if r["code_id"]}
     per_transcript = [sum(sid.startswith(p) for sid, _ in segments) for p in ("p01", "p02", "p03")]
-    assert (len(segments), per_transcript, len(coded)) == (77, [29, 25, 23], 45)
+    assert (len(segments), per_transcript, len(coded)) == (76, [29, 24, 23], 44)

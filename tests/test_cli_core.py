@@ -1227,7 +1227,7 @@ def test_quickstart_example_runs_and_prints_what_it_found(packaged_model: Path) 
     )
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines[0] == "3 transcripts, 77 participant segments"
+    assert lines[0] == "3 transcripts, 76 participant segments"
     assert re.fullmatch(
         r"\d+ procedural, \d+ for open coding, \d+ small talk or background", lines[1]
     )

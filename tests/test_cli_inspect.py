@@ -23,33 +23,33 @@ def test_inspect_reports_each_speakers_role_turns_and_words_of_the_examples() ->
             {"speaker": "Interviewer", "role": "interviewer", "turns": 30, "words": 276},
             {"speaker": "P01", "role": "participant", "turns": 29, "words": 1655},
         ],
-        [  # the interviewer's 10 "Mm-hmm." (and a "That makes sense.") cues between two of
-            # P02's are left out
-            {"speaker": "Interviewer", "role": "interviewer", "turns": 20, "words": 210},
-            {"speaker": "P02", "role": "participant", "turns": 20, "words": 1706},
+        [  # the interviewer's 11 "Mm-hmm." (and a "That makes sense.") cues between two of
+            # P02's are left out, one after her "... who's liable?"
+            {"speaker": "Interviewer", "role": "interviewer", "turns": 19, "words": 209},
+            {"speaker": "P02", "role": "participant", "turns": 19, "words": 1706},
         ],
         [  # and her 8 paragraphs of them between two of P03's (the .txt keeps its own turns)
             {"speaker": "Interviewer", "role": "interviewer", "turns": 21, "words": 246},
             {"speaker": "P03", "role": "participant", "turns": 21, "words": 1644},
         ],
     ]
-    # `make demo` codes 77 segments of these 70 turns: long turns are cut into windows
+    # `make demo` codes 76 segments of these 69 turns: long turns are cut into windows
     assert [(s["turns_to_code"], s["backchannels"], s["warning"]) for s in got] == [
         (29, 0, None),
-        (20, 0, None),
+        (19, 0, None),
         (21, 0, None),
     ]
     assert [s["read_as"] for s in got] == [
         ["8 turns split by another speaker's backchannel (such as 'Right.'): this format is read "
          "as typed, so each part is coded on its own (delete the backchannel line in the file to "
          "code the turn whole)"],  # P01's, around the interviewer's 'Mm-hmm.', 'Yeah.', 'Right.'
-        ["10 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
+        ["11 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
          "turn is read whole"],
         ["8 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
          "turn is read whole"],
     ]  # fmt: skip
     text = roqa("inspect", EXAMPLES)
-    assert "3 transcript(s), 70 participant turn(s) to code." in text.out
+    assert "3 transcript(s), 69 participant turn(s) to code." in text.out
     heading = f"p02_interview (case P02): {EXAMPLES / 'p02_interview.vtt'}, vtt"
     assert heading in text.out.splitlines()  # one line, however long the path
 
@@ -303,4 +303,54 @@ def test_inspect_counts_the_turns_a_plain_text_backchannel_splits(tmp_path: Path
         "1 turn split by another speaker's backchannel (such as 'Right.'): this format is read "
         "as typed, so each part is coded on its own (delete the backchannel line in the file to "
         "code the turn whole)"
+    ]
+
+
+def test_inspect_counts_the_interviewers_mm_after_a_participants_question_alike_in_text_and_vtt(
+    tmp_path: Path,
+) -> None:
+    """The interviewer's 'Mm.' after the participant's own question ('... isn't it?') splits her
+    answer: a .vtt reads it whole and says 1 backchannel was left out, and the same talk typed
+    as a .txt says 1 turn is split by one; the participant's 'Yeah.' answering 'Can you hear
+    me?' is neither. Before, both said none."""
+    said = [
+        ("Interviewer", "Can you hear me?"),
+        ("P21", "Yeah."),
+        ("Interviewer", "What gets in the way?"),
+        ("P21", "Bank staff at nights, which is the same everywhere, isn't it?"),
+        ("Interviewer", "Mm."),
+        ("P21", "Two vacancies for six months."),
+    ]
+    (tmp_path / "p21.txt").write_text("".join(f"{w}: {s}\n\n" for w, s in said), "utf-8")
+    (tmp_path / "p22.vtt").write_text(
+        "WEBVTT\n\n"
+        + "".join(
+            f"00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 1:02d}.000\n{w}: {s}\n\n"
+            for i, (w, s) in enumerate(said)
+        ),
+        "utf-8",
+    )
+    run = roqa("inspect", tmp_path, "--json")
+    assert run.code == 0, run.err
+    assert [
+        (got["id"], [s["turns"] for s in got["speakers"]], got["read_as"])
+        for got in json.loads(run.out)
+    ] == [
+        (
+            "p21",
+            [3, 3],
+            [
+                "1 turn split by another speaker's backchannel (such as 'Right.'): this format "
+                "is read as typed, so each part is coded on its own (delete the backchannel "
+                "line in the file to code the turn whole)"
+            ],
+        ),
+        (
+            "p22",
+            [2, 2],
+            [
+                "1 backchannel (such as 'Mm-hmm.') inside another speaker's turn left out, so "
+                "that turn is read whole"
+            ],
+        ),
     ]

@@ -28,7 +28,7 @@ segment from the middle of a long turn is cited at the time of its own words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -134,29 +134,71 @@ def across_backchannels(
     (``P04: ... | Sarah Jones: Mm-hmm. | P04: ...``, as video calls transcribe a listener; a
     backchannel that asks nothing: :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`,
     so not ``And?``): the backchannel is left out of the turns and the two turns are joined as
-    consecutive ones are. A short reply to a turn that ends asking (``... can you hear me?``
-    ``Yeah.``) is an answer, and is kept. A backchannel that agrees (``Of course.``, ``That's
-    right.``) is left out only when the interviewer (``interviewer_labels``) says it: a
-    participant's ``That's right.`` confirms what the interviewer said and stays a turn. Returns
-    the turns and how many backchannels were left out."""
+    consecutive ones are. A short reply to the interviewer's question (``Interviewer: ... can
+    you hear me?`` ``P04: Yeah.``) is an answer, and is kept; the interviewer's ``Mm.`` after
+    a participant's own question (a rhetorical ``... where are they going to go?``, a tag
+    ``..., isn't it?``) is a backchannel like any other. A backchannel that agrees (``Of
+    course.``, ``That's right.``) is left out only when the interviewer says it: a
+    participant's ``That's right.`` confirms what the interviewer said and stays a turn. The
+    interviewer is who ``interviewer_labels`` name, else, when they name none of the speakers,
+    the speaker :func:`~roqa_nlp.transcripts.roles.guess_interviewer` takes for the one asking
+    the questions (as :func:`finish_transcript` will), else no one (a reply to any question
+    is then kept). Returns the turns and how many backchannels were left out."""
+    spoken = [replace(s, words=w) for s in spoken if (w := tidy_words(s.words))]
+    if not bridge:
+        return _bridged(spoken, None)
+    return _bridged(spoken, lambda: _interviewers(spoken, interviewer_labels))
+
+
+def backchannels_between(transcript: Transcript) -> int:
+    """How many of ``transcript``'s turns are another speaker's backchannel between two turns of
+    one speaker that :func:`across_backchannels` would join, its interviewer being the
+    transcript's (named or guessed): 0 for a transcript a reader joined already (subtitles,
+    Word, tables), and the splits a plain-text or PDF transcript keeps, its text being the
+    file's own (``roqa inspect`` says so)."""
+    text = transcript.text
+    interviewers = frozenset(
+        tidy_speaker(t.speaker).casefold() for t in transcript.turns if t.role == "interviewer"
+    )
+    spoken = [
+        SpokenTurn(t.speaker, w)
+        for t in transcript.turns
+        if (w := tidy_words(text[t.start : t.end]))
+    ]
+    return _bridged(spoken, lambda: interviewers)[1]
+
+
+def _bridged(
+    spoken: list[SpokenTurn], interviewers: Callable[[], frozenset[str]] | None
+) -> tuple[list[SpokenTurn], int]:
+    """:func:`across_backchannels` of turns with words, ``interviewers`` giving the speakers
+    (tidied, casefolded) who are the interviewer (asked for once, and only when a backchannel
+    needs it); no bridging when it is None."""
+    known: frozenset[str] | None = None
+
+    def interviewer(s: SpokenTurn) -> bool:
+        nonlocal known
+        if known is None:
+            known = interviewers() if interviewers is not None else frozenset()
+        return tidy_speaker(s.speaker).casefold() in known
+
     out: list[SpokenTurn] = []
     left_out = 0
     for s in spoken:
-        words = tidy_words(s.words)
-        if not words:
-            continue
-        s = replace(s, words=words)
         if out and _same_speaker(out[-1], s):
             out[-1] = _joined(out[-1], s)
         elif (
-            bridge
+            interviewers is not None
             and len(out) >= 2
             and _same_speaker(out[-2], s)
-            and only_acknowledges(
-                out[-1].words,
-                agreeing=is_interviewer(tidy_speaker(out[-1].speaker), interviewer_labels),
+            and only_acknowledges(out[-1].words)
+            and (
+                interviewer(out[-1])
+                or (
+                    only_acknowledges(out[-1].words, agreeing=False)
+                    and _ENDS_ASKING.search(out[-2].words) is None
+                )
             )
-            and _ENDS_ASKING.search(out[-2].words) is None
         ):
             out.pop()
             left_out += 1
@@ -166,15 +208,32 @@ def across_backchannels(
     return out, left_out
 
 
-def backchannels_between(transcript: Transcript) -> int:
-    """How many of ``transcript``'s turns are another speaker's backchannel between two turns of
-    one speaker that :func:`across_backchannels` would join: 0 for a transcript a reader joined
-    already (subtitles, Word, tables), and the splits a plain-text or PDF transcript keeps, its
-    text being the file's own (``roqa inspect`` says so)."""
-    text = transcript.text
-    interviewers = sorted({t.speaker for t in transcript.turns if t.role == "interviewer"})
-    spoken = [SpokenTurn(t.speaker, text[t.start : t.end]) for t in transcript.turns]
-    return across_backchannels(spoken, interviewer_labels=interviewers)[1]
+def _interviewers(
+    spoken: list[SpokenTurn], interviewer_labels: Sequence[str] | None
+) -> frozenset[str]:
+    """The speakers of ``spoken`` (tidied, casefolded) who are the interviewer when a reader
+    bridges its backchannels: those ``interviewer_labels`` name, else the one
+    :func:`~roqa_nlp.transcripts.roles.guess_interviewer` guesses from the turns joined across
+    every backchannel (no participant's piece of an answer ending on a rhetorical question then
+    counts as a turn that asks), else none."""
+    speakers = dict.fromkeys(tidy_speaker(s.speaker) for s in spoken)
+    named = frozenset(s.casefold() for s in speakers if is_interviewer(s, interviewer_labels))
+    if named:
+        return named
+    everyone = frozenset(s.casefold() for s in speakers)
+    joined, _ = _bridged(spoken, lambda: everyone)
+    spelling = first_spellings(speakers)
+    text: list[str] = []
+    turns: list[Turn] = []
+    pos = 0
+    for s in joined:
+        speaker = spelling[tidy_speaker(s.speaker)]
+        turns.append(Turn(speaker=speaker, role="participant", start=pos, end=pos + len(s.words)))
+        text.append(s.words)
+        pos += len(s.words) + 2
+    participants = InterviewerLabels.of(participant_labels_of(interviewer_labels))
+    guessed = guess_interviewer("\n\n".join(text), turns, participants)
+    return frozenset() if guessed is None else frozenset({guessed.casefold()})
 
 
 def _same_speaker(a: SpokenTurn, b: SpokenTurn) -> bool:
