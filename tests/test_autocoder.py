@@ -1196,6 +1196,56 @@ def test_evaluate_counts_the_records_no_cfir_2009_code_can_reach(tiny_model: Aut
     assert sorted(book[k].name for k in m["unreachable_codes"]) == ["Critical Incidents", "Funding"]
 
 
+INCIDENTS = (
+    "segment_id,decision,code_id,new_code,text\n"
+    "p02:0001,new-code,,Critical Incidents,A ransomware attack took the system down for a week.\n"
+    "p02:0002,new-code,,Critical Incidents,The cyber incident sent every ward back to paper.\n"
+    "p02:0003,new-code,,Critical Incidents,After the hack we re-entered a week of data by hand.\n"
+    "p02:0004,new-code,,Alert fatigue,The device bleeps so often that nobody listens any more.\n"
+    "p02:0005,new-code,,Alert fatigue,We are bleeped for every score of three and ignore it.\n"
+    "p02:0006,new-code,,Alert fatigue,So many alarms go off that the doctors tune them out.\n"
+)
+
+
+@pytest.fixture
+def incidents_model(embedder: Embedder, tiny_training: TrainingSet, tmp_path: Path) -> AutoCoder:
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(INCIDENTS, encoding="utf-8")
+    return AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=tiny_training)
+
+
+def test_evaluate_in_cfir_2022_scores_the_models_own_code_named_as_a_construct(
+    incidents_model: AutoCoder,
+) -> None:
+    """Tester H (session 32): a model trained with a new code "Critical Incidents" suggests it
+    at p = 1.000 for a ransomware story, but evaluating CFIR 2.0 gold dropped the project code
+    (suggestions PRO.G 7e-06 ...), scored a miss, and said the model never suggests Critical
+    Incidents. Its suggestions are now translated as `roqa code --codebook` translates them: the
+    code named Critical Incidents is CFIR 2.0's Critical Incidents, and a project code named as
+    no construct (Alert fatigue) is kept as the model's own."""
+    said = "The ransomware attack sent every ward back to paper for a week."
+    (own,) = incidents_model.suggest(said, top_k=1)
+    assert own[0].code_id == "project.critical-incidents"
+    records = [
+        {"text": said, "construct": "Critical Incidents"},
+        {"text": "The grant ran out in March.", "construct": "Funding"},
+        {"text": "We made a timetable for the roll-out with clear steps.", "construct": "Planning"},
+    ]
+    m = incidents_model.evaluate(records, predictions=True)
+    assert (m["codebook"], m["translated_from"]) == ("cfir-2022", "cfir-2009+project")
+    first = m["predictions"][0]
+    assert (first["gold"], first["top1"]) == (["OUT.A"], True)
+    assert first["suggestions"][0]["code"] == "OUT.A"
+    assert first["suggestions"][0]["name"] == "Critical Incidents"
+    assert first["suggestions"][0]["probability"] == pytest.approx(own[0].probability)
+    assert (m["n_unreachable"], m["unreachable_codes"]) == (1, ["INS.J.1"])  # Funding
+    (walked,) = incidents_model.suggest(said, top_k=1, codebook="cfir-2022")
+    assert [(g.code_id, g.name) for g in walked] == [("OUT.A", "Critical Incidents")]
+    bleeps = "The alarms bleep so often that the doctors ignore them."
+    (kept,) = incidents_model.suggest(bleeps, top_k=1, codebook="cfir-2022")
+    assert [(g.code_id, g.name) for g in kept] == [("project.alert-fatigue", "Alert fatigue")]
+
+
 def test_evaluate_keeps_the_models_codebook_when_every_code_is_in_it(
     tiny_model: AutoCoder,
 ) -> None:

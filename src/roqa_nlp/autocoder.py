@@ -1197,7 +1197,8 @@ class AutoCoder:
             rows, pvals, _, proc, aside = self._suggest_rows(X, every, texts)
             tops = _tops(rows)  # the model's own codes judge whether a text fits one
             keep = int(self.params["top_k"] if top_k is None else top_k)
-            rows = [r[:keep] for r in translate_rows(rows, self.codebook, book, list(texts))]
+            walked = translate_rows(rows, self._translated_from(), book, list(texts))
+            rows = [r[:keep] for r in walked]
         alpha = float(self.params["alpha"])
         flags = [
             segment_flags(p, pr, a, alpha, t)
@@ -1463,8 +1464,10 @@ class AutoCoder:
         the model's (records labelled with CFIR 2.0 names are read as such, and a typo among them
         is named in cfir-2022); labels that mix codebooks are an error saying so. The model's
         suggestions are then translated into that codebook through the documented mapping
-        (:mod:`roqa_nlp.crosswalk`) before they are scored, and the result names ``codebook``
-        and ``translated_from``.
+        (:mod:`roqa_nlp.crosswalk`) before they are scored, as ``roqa code --codebook``
+        translates them (a project codebook's own codes kept, one named as a code of that
+        codebook scored as that code), and the result names ``codebook`` and
+        ``translated_from``.
         """
         from .evaluation import construct_metrics, per_code_metrics, per_valence_metrics
 
@@ -1482,7 +1485,7 @@ class AutoCoder:
         if book.id != self.codebook.id:
             from .crosswalk import translate_rows
 
-            rows = translate_rows(rows, self.codebook, book, list(ts.texts))
+            rows = translate_rows(rows, self._translated_from(), book, list(ts.texts))
         ranked = [[g.code_id for g in r] for r in rows]
         alpha = float(self.params["alpha"])
         # flagged as roqa code and suggest flag a segment: never procedural talk, nor a text that
@@ -1605,6 +1608,20 @@ class AutoCoder:
         if codebook is None:
             return self.codebook
         return codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
+
+    def _translated_from(self) -> Codebook:
+        """The codebook the model's suggestions are translated from into another one: its own,
+        or, for a project codebook (``cfir-2009+project``), the built-in one it extends, so that
+        the project's own codes are kept (or become the code of the other codebook they are
+        named as) rather than dropped as codes with no counterpart, as ``roqa code --codebook``
+        charts them (:func:`~roqa_nlp.crosswalk.chart_with`)."""
+        from .codebook import BUILTIN
+        from .crosswalk import PROJECT_SUFFIX
+
+        base = self.codebook.id.removesuffix(PROJECT_SUFFIX)
+        if base != self.codebook.id and base in BUILTIN:
+            return Codebook.load(base)
+        return self.codebook
 
     def _maps_to(self, book: Codebook) -> bool:
         """Whether a mapping from the model's codebook to ``book`` is documented."""
