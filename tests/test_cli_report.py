@@ -57,12 +57,12 @@ def alices_codings(tmp_path: Path, user: dict[str, str] | None, *, model: bool =
     return out
 
 
-def matrix_codes(path: Path) -> list[str]:
-    """The codes of the matrix's P07 row with something charted."""
+def matrix_codes(path: Path, participant: str = "P07") -> list[str]:
+    """The codes of the matrix's row of ``participant`` with something charted."""
     with path.open(encoding="utf-8-sig", newline="") as f:
         header, *rows = csv.reader(f)
-    (p07,) = (r for r in rows if r[0] == "P07")
-    return [h.split()[0] for h, cell in zip(header[1:], p07[1:], strict=True) if cell.strip()]
+    (row,) = (r for r in rows if r[0] == participant)
+    return [h.split()[0] for h, cell in zip(header[1:], row[1:], strict=True) if cell.strip()]
 
 
 def test_report_charts_every_code_of_a_persons_passage(tmp_path: Path, capsys) -> None:
@@ -436,3 +436,121 @@ def test_saturation_says_nothing_of_order_in_participant_order_or_without_number
         code, out, err = run(["report", str(folder), "--saturation", str(s)], capsys)
         assert code == 0, err
         assert "note: saturation" not in out
+
+
+BEA = (
+    "P02: NHS England pushed it. "
+    "Agency staff never had a log-in. "
+    "Nobody felt it was urgent. "
+    "The ransomware attack sent us back to paper. "
+    "We had no money for devices."
+)
+
+#: Bea's code of each sentence of BEA: (code id, name, valence).
+BEAS_CODES = [
+    ("OS.D", "External Policy & Incentives", "enabler"),  # -> OUT.E, OUT.F, OUT.G.3
+    ("CI.E", "Other Personal Attributes", "barrier"),  # -> IND.J, IND.K, IND.L, IND.M
+    ("IS.D", "Implementation Climate", "neutral"),  # -> five INS codes and two PRO codes
+    ("project.critical-incidents", "Critical Incidents", "barrier"),  # a new code of hers
+    ("IS.E.2", "Available Resources", "barrier"),  # -> INS.J
+]
+
+
+def beas_codings(tmp_path: Path) -> Path:
+    """Five passages Bea reviewed in CFIR 2009, one code each (:data:`BEAS_CODES`)."""
+    t = Transcript(
+        id="p02", text=BEA, turns=[Turn("P02", "participant", 5, len(BEA))], participant="P02"
+    )
+    ends = [i + 1 for i, ch in enumerate(BEA) if ch == "."]
+    starts = [5, *(e + 1 for e in ends[:-1])]
+    segments = [
+        SegmentResult(
+            Segment(f"p02:{n:04d}", "p02", "P02", "participant", a, b, BEA[a:b]),
+            [Suggestion(code, name, None, 1.0, valence)],
+        )
+        for n, (a, b, (code, name, valence)) in enumerate(
+            zip(starts, ends, BEAS_CODES, strict=True), 1
+        )
+    ]
+    meta = {"codebook": "cfir-2009+project", "user": {"name": "Bea"}}
+    out = tmp_path / "Bea"
+    CodingResult(segments, {"p02": t}, meta).save(out)
+    return out
+
+
+def test_a_persons_code_with_several_cfir_2_0_counterparts_is_charted_once(
+    tmp_path: Path, capsys
+) -> None:
+    """Tester H (session 32): a reviewer's one passage accepted as External Policy & Incentives
+    was charted in CFIR 2.0's Table 2 as Policies & Laws, Financing and Performance-Measurement
+    Pressure, a whole segment each; Other Personal Attributes under Need, Capability,
+    Opportunity and Motivation; her new code "Critical Incidents" under "Codes outside the
+    codebook"; and the note said a code's probability was shared. Each passage is now one
+    segment of one row: a code with several counterparts is charted as she gave it, under the
+    domain they share (or a heading of its own when they lie in several), a new code named as a
+    CFIR 2.0 construct as that construct; the matrix and saturation count the same codes."""
+    from openpyxl import load_workbook
+
+    folder = beas_codings(tmp_path)
+    t, x, m, s = (tmp_path / n for n in ("t.csv", "t.xlsx", "m.csv", "s.csv"))
+    args = ["--codebook", "cfir-2022", "--matrix", str(m), "--saturation", str(s)]
+    code, out, err = run(["report", str(folder), "--table", str(t), *args], capsys)
+    assert (code, err) == (0, "")
+    with t.open(encoding="utf-8-sig", newline="") as f:
+        rows = [
+            (r["domain_id"], r["code_id"], r["construct"], r["barriers_segments"])
+            + (r["enablers_segments"], r["neutral_segments"])
+            for r in csv.DictReader(f)
+        ]
+    assert rows == [
+        ("OUT", "OUT.A", "Critical Incidents", "1", "0", "0"),
+        (
+            "OUT",
+            "cfir-2009:OS.D",
+            "External Policy & Incentives (cfir-2009): one of Policies & Laws; Financing; "
+            "Performance-Measurement Pressure",
+            "0",
+            "1",
+            "0",
+        ),
+        ("INS", "INS.J", "Available Resources", "1", "0", "0"),
+        (
+            "IND",
+            "cfir-2009:CI.E",
+            "Other Personal Attributes (cfir-2009): one of Need; Capability; Opportunity; "
+            "Motivation",
+            "1",
+            "0",
+            "0",
+        ),
+        (
+            "cfir-2009",
+            "cfir-2009:IS.D",
+            "Implementation Climate (cfir-2009): one of Tension for Change; Compatibility; "
+            "Relative Priority; Incentive Systems; Learning-Centeredness (Inner Setting); "
+            "Planning; Reflecting & Evaluating: Implementation (Implementation Process)",
+            "0",
+            "0",
+            "1",
+        ),
+    ]
+    assert matrix_codes(m, "P02") == [  # codebook order, the rows of several domains last
+        "OUT.A",
+        "cfir-2009:OS.D",
+        "INS.J",
+        "cfir-2009:CI.E",
+        "cfir-2009:IS.D",
+    ]
+    with s.open(encoding="utf-8-sig", newline="") as f:
+        (sat,) = csv.DictReader(f)
+    assert (sat["new"], sat["cumulative"]) == ("5", "5")
+    code, _, _ = run(["report", str(folder), "--table", str(x), "--codebook", "cfir-2022"], capsys)
+    assert code == 0
+    assert load_workbook(x)["About"]["A2"].value == (
+        "Codes: Consolidated Framework for Implementation Research (CFIR) 2.0. Charted from the "
+        "codes Bea gave: 5 of 5 participant segments. Codes translated from cfir-2009 to "
+        "cfir-2022 through the documented mapping; a code Bea gave that maps onto several "
+        "cfir-2022 codes is charted once, under its own name with the codes it may be (3 such: "
+        "cfir-2009:CI.E, cfir-2009:IS.D, cfir-2009:OS.D). A code of the project's own named as a "
+        "cfir-2022 code is charted as that code (project.critical-incidents as OUT.A)."
+    )

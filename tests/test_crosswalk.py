@@ -420,7 +420,16 @@ def test_cli_report_charts_the_gold_codings_as_the_seed_studys_themes(
         "T1.1 Understanding of recovery",
         "T1.2 Organisational commitment to recovery-orientated practice",
     ]
-    assert len(header) == 1 + 22  # the 22 codes of the themes codebook, nothing left over
+    # the 22 codes of the themes codebook, and the five CFIR 2009 codes the gold coder gave that
+    # reach several themes, each charted once as given (chart_given), not under every theme
+    assert len(header) == 1 + 22 + 5
+    assert [h.split()[0] for h in header if h.startswith("cfir-2009:")] == [
+        "cfir-2009:IC.F",
+        "cfir-2009:IS.E.3",
+        "cfir-2009:PR.D",
+        "cfir-2009:OS.A",
+        "cfir-2009:OS.D",
+    ]
     html = (tmp_path / "r.html").read_text("utf-8")
     assert "Limited community capacity for recovery-orientated support" in html
 
@@ -640,3 +649,89 @@ def test_charting_in_other_codes_leaves_out_a_segment_whose_top_suggestion_has_n
         meta={"codebook": "cfir-2009"},
     )
     assert [x.code_id for x in chart_with(person, themes)[0].segments[0].suggestions] == ["T1.4"]
+
+
+def test_a_projects_own_code_named_as_a_target_code_is_that_code(cfir2022: Codebook) -> None:
+    """Tester H (session 32): a new code "Critical Incidents", made while coding in CFIR 2009,
+    which lacks the construct, stayed a project code when charted in CFIR 2.0 (under "Codes
+    outside the codebook"), beside CFIR 2.0's own Critical Incidents; it is that construct.
+    Names match as codebook names do (case, punctuation, & and "and" aside); a project code
+    named as no CFIR 2.0 code is kept as it is."""
+    incident = Suggestion("project.critical-incidents", "critical  incidents", None, 1.0, "barrier")
+    policies = Suggestion("project.policies", "Policies and Laws", None, 0.4, "enabler")
+    fatigue = Suggestion("project.alert-fatigue", "Alert fatigue", None, 0.2, "barrier")
+    r = one_segment(incident, policies, fatigue, meta={"codebook": "cfir-2009+project"})
+    out, _ = chart_with(r, cfir2022)
+    assert walked(out) == [
+        ("OUT.A", 1.0, "barrier"),
+        ("OUT.E", 0.4, "enabler"),
+        ("project.alert-fatigue", 0.2, "barrier"),
+    ]
+    assert [(x.name, x.domain) for x in out.segments[0].suggestions[:2]] == [
+        ("Critical Incidents", "OUT"),
+        ("Policies & Laws", "OUT"),
+    ]
+
+
+def test_unreachable_leaves_out_the_codes_a_projects_own_code_is_named_as(
+    cfir2009: Codebook, cfir2022: Codebook
+) -> None:
+    """A model trained with a new code "Critical Incidents" suggests CFIR 2.0's Critical
+    Incidents, so roqa evaluate no longer says it never does."""
+    from roqa_nlp.codebook import Code
+    from roqa_nlp.crosswalk import unreachable
+
+    before = unreachable(cfir2009, cfir2022)
+    project = cfir2009.with_codes(
+        [
+            Code("project.critical-incidents", "Critical Incidents", "code"),
+            Code("project.alert-fatigue", "Alert fatigue", "code"),
+        ],
+        id="cfir-2009+project",
+    )
+    assert before - unreachable(project, cfir2022) == {"OUT.A"}
+    assert len(before) == 26
+
+
+def test_a_persons_code_reaching_other_themes_by_valence_has_a_row_for_each_set(
+    themes: Codebook, cfir2022: Codebook
+) -> None:
+    """chart_given (Table 2 of a person's codings): External Policy & Incentives reaches two
+    seed-study themes as an enabler, three as neutral talk and one as a barrier; each set of
+    several is one row of its own, the theme alone is that theme, and the row's themes lie
+    under two headings, so the row goes under the heading of such codes."""
+    from roqa_nlp.crosswalk import chart_given
+
+    segments = [
+        SegmentResult(
+            Segment(f"p01:000{i}", "p01", "P01", "participant", 0, 4, "text"),
+            [Suggestion("OS.D", "External Policy & Incentives", None, 1.0, v)],
+        )
+        for i, v in enumerate(["enabler", "neutral", "barrier"], 1)
+    ]
+    r = CodingResult(segments, meta={"codebook": "cfir-2009", "user": {"name": "Alice"}})
+    out, book, note = chart_given(r, themes)
+    assert note == "codes translated from cfir-2009 to erondu-2021 through the documented mapping"
+    assert [[(g.code_id, g.domain, g.probability) for g in s.suggestions] for s in out] == [
+        [("cfir-2009:OS.D", "cfir-2009", 1.0)],
+        [("cfir-2009:OS.D/2", "cfir-2009", 1.0)],
+        [("T2.4", "T2", 1.0)],
+    ]
+    assert out.meta["crosswalk"]["one_of"] == {
+        "cfir-2009:OS.D": ["T1.5", "T2.5"],
+        "cfir-2009:OS.D/2": ["T1.5", "T2.4", "T2.5"],
+    }
+    assert book["cfir-2009:OS.D"].name == (
+        "External Policy & Incentives (cfir-2009): one of Local authority commissioning "
+        "standards (Recovery-orientated practice is not an entirely alien concept); Flexible "
+        "commissioner funding thresholds (Recovery-orientated support is a labour-intensive and "
+        "skilled activity)"
+    )
+    assert [c.id for c in book.codes][len(themes.codes) :] == [
+        "cfir-2009",
+        "cfir-2009:OS.D",
+        "cfir-2009:OS.D/2",
+    ]
+    assert book.domain_of("cfir-2009:OS.D").name == "Codes with counterparts in several domains"
+    own = one_segment(g("INN.A", 1.0), meta={"user": {"name": "Alice"}})
+    assert chart_given(own, cfir2022) == (own, cfir2022, None)

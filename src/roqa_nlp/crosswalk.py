@@ -30,6 +30,9 @@ How a segment's suggestions are carried over:
   than before;
 - each target code keeps the valence, valence probability and evidence of the suggestion that
   gave it the largest share; suggestions whose code maps onto nothing are dropped;
+- a person's codes are applied, not suggested: compared and exported, a code that reaches
+  several target codes applies each (:func:`chart_codings`); counted in Table 2, the framework
+  matrix and saturation, it is charted once, as the code they gave (:func:`chart_given`);
 - a code the source codebook does not know (a project's own code: a new code named in a review,
   a code a reviewer made in a QDA program) is kept as it is, under its own id and name, unless
   a codable code of the target codebook has its name: then it is that code (a new code "Critical
@@ -237,6 +240,9 @@ def translate(
     meta = copy.deepcopy(result.meta)
     meta["codebook"] = target.id
     meta["crosswalk"] = {"from": source.id, "to": target.id}
+    named = _named(result, source, target)
+    if named:
+        meta["crosswalk"]["named"] = named
     return CodingResult(segments=segments, transcripts=dict(result.transcripts), meta=meta)
 
 
@@ -335,10 +341,11 @@ def codebook_of(result: CodingResult) -> str | None:
 def chart_codings(
     result: CodingResult, target: Codebook, *, person: bool
 ) -> tuple[CodingResult, str | None]:
-    """:func:`chart_with` for comparing coders. A model's suggestions share their probability
-    as in :func:`translate`; a person's codes are applied, not suggested, so every target code a
-    person's code reaches is applied too (probability 1: a CFIR 2009 construct that maps onto two
-    CFIR 2.0 constructs codes the segment with both)."""
+    """:func:`chart_with` for comparing coders and exporting. A model's suggestions share their
+    probability as in :func:`translate`; a person's codes are applied, not suggested, so every
+    target code a person's code reaches is applied too (probability 1: a CFIR 2009 construct
+    that maps onto two CFIR 2.0 constructs codes the segment with both). For counting a
+    person's codes (Table 2, matrix, saturation) see :func:`chart_given`."""
     charted, note = chart_with(result, target)
     if note is None or not person:
         return charted, note
@@ -349,6 +356,132 @@ def chart_codings(
         for s in charted.segments
     ]
     return CodingResult(applied, charted.transcripts, charted.meta), note
+
+
+def chart_given(
+    result: CodingResult, target: Codebook
+) -> tuple[CodingResult, Codebook, str | None]:
+    """A person's codings charted in ``target`` for counting (Table 2, the framework matrix,
+    saturation, the report), with the codebook to chart them with and a one-line note when
+    they were translated (else ``None``).
+
+    As :func:`chart_codings` with ``person=True`` (every code applied, at probability 1),
+    except that a code of theirs that maps onto several codes of ``target`` (CFIR 2009's
+    External Policy & Incentives: CFIR 2.0's Policies & Laws, Financing and
+    Performance-Measurement Pressure) is charted once, as the code they gave: a code of its
+    own, ``cfir-2009:OS.D`` "External Policy & Incentives (cfir-2009): one of Policies & Laws;
+    Financing; Performance-Measurement Pressure", under the domain its counterparts share, or,
+    when they lie in several, under a heading of such codes after the codebook's domains. So
+    one passage is one segment of one row, not a segment of each counterpart that the person
+    never chose between. (Comparing coders and exporting to a QDA program need codes of
+    ``target``: there every counterpart is applied, :func:`chart_codings`.) A code reaching
+    different counterparts by valence (a seed-study theme is a barrier or an enabler) has a
+    row for each set, the second ``cfir-2009:OS.D/2``. The returned codebook is ``target``
+    with these codes, under its own id.
+    """
+    ids = {g.code_id for s in result.segments for g in s.suggestions}
+    if all(i in target for i in ids):
+        return result, target, None
+    used = codebook_of(result)
+    if used is None or used == target.id:
+        return result, target, None
+    source = Codebook.load(used)
+    walk = crosswalk(source, target)
+    rows: dict[tuple[str, tuple[str, ...]], Code] = {}
+    segments = []
+    for s in result.segments:
+        given: dict[str, Suggestion] = {}
+        for g in s.suggestions:
+            to = reached(g, walk, source, target)
+            if to is None or len(to) < 2:
+                for t in translate_suggestions([g], walk, source, target):
+                    given.setdefault(t.code_id, dataclasses.replace(t, probability=1.0))
+                continue
+            key = (source.resolve(g.code_id).id, tuple(to))
+            if key not in rows:
+                sets = sum(k[0] == key[0] for k in rows)
+                rows[key] = _one_of(source, target, key[0], to, sets + 1)
+            code = rows[key]
+            given.setdefault(
+                code.id,
+                dataclasses.replace(
+                    g, code_id=code.id, name=code.name, domain=code.domain, probability=1.0
+                ),
+            )
+        segments.append(dataclasses.replace(s, suggestions=list(given.values())))
+    meta = copy.deepcopy(result.meta)
+    meta["codebook"] = target.id
+    walked: dict[str, Any] = {"from": source.id, "to": target.id}
+    walked["one_of"] = {c.id: list(k[1]) for k, c in rows.items()}
+    named = _named(result, source, target)
+    if named:
+        walked["named"] = named
+    meta["crosswalk"] = walked
+    charted = CodingResult(segments, dict(result.transcripts), meta)
+    note = f"codes translated from {used} to {target.id} through the documented mapping"
+    return charted, _with_rows(target, source, list(rows.values())), note
+
+
+def _one_of(source: Codebook, target: Codebook, code_id: str, to: list[str], n: int) -> Code:
+    """The code a person's source code that maps onto the target codes ``to`` is charted as
+    (:func:`chart_given`); ``n``: the how-manieth set of target codes of that code."""
+    code = source[code_id]
+    domains = list(dict.fromkeys(target[t].domain for t in to))
+    if len(domains) == 1:
+        names = "; ".join(target[t].name for t in to)
+    else:
+        names = "; ".join(
+            "; ".join(target[t].name for t in to if target[t].domain == d)
+            + f" ({target[d].name if d is not None and d in target else 'no domain'})"
+            for d in domains
+        )
+    where = domains[0] if len(domains) == 1 else source.id
+    return Code(
+        id=f"{source.id}:{code.id}" + (f"/{n}" if n > 1 else ""),
+        name=f"{code.name} ({source.id}): one of {names}",
+        level="construct",
+        parent=where,
+        domain=where,
+        description=(
+            f"The {source.id} code {code.name}, which maps onto several {target.id} codes "
+            f"({', '.join(to)}), charted once as it was given."
+        ),
+    )
+
+
+def _with_rows(target: Codebook, source: Codebook, rows: list[Code]) -> Codebook:
+    """``target`` with :func:`_one_of` codes, each after the last code of its domain; those
+    whose counterparts lie in several domains under a heading of their own, last."""
+    if not rows:
+        return target
+    codes = list(target.codes)
+    across = [r for r in rows if r.domain == source.id]
+    for r in (r for r in rows if r.domain != source.id):
+        last = max((i for i, c in enumerate(codes) if r.domain in (c.id, c.domain)), default=-1)
+        codes.insert(last + 1 if last >= 0 else len(codes), r)
+    if across:
+        heading = Code(
+            id=source.id,
+            name="Codes with counterparts in several domains",
+            level="domain",
+            codable=False,
+        )
+        codes += [heading, *across]
+    return dataclasses.replace(target, codes=codes)
+
+
+def _named(result: CodingResult, source: Codebook, target: Codebook) -> dict[str, str]:
+    """The project's own codes of ``result`` named as a code of ``target`` (:func:`named_as`),
+    each with that code's id."""
+    out: dict[str, str] = {}
+    for s in result.segments:
+        for g in s.suggestions:
+            if g.code_id in out or g.code_id in source or g.code_id in target:
+                continue
+            same = named_as(g.name, target) if _is_own_id(g.code_id) else None
+            if same is not None:
+                out[g.code_id] = same.id
+    return out
 
 
 def project_codes(book: Codebook, result: CodingResult, own: Codebook | None = None) -> list[Code]:
@@ -424,10 +557,14 @@ def _translate_segment(
 def unreachable(source: Codebook, target: Codebook) -> set[str]:
     """The codable codes of ``target`` no codable code of ``source`` maps onto: a model coding in
     ``source`` never suggests them (CFIR 2.0's Funding, Teaming, Critical Incidents ... from CFIR
-    2009)."""
+    2009), unless a project's own code of ``source`` is named as one (:func:`named_as`)."""
     walk = crosswalk(source, target)
-    reached = {t for c in source.codable for t in _targets(c.id, walk, source)}
-    return {c.id for c in target.codable if c.id not in reached}
+    found = {t for c in source.codable for t in _targets(c.id, walk, source)}
+    for c in source.codable:
+        same = named_as(c.name, target) if c.id not in walk else None
+        if same is not None and builtin_codebook_with([c.id], besides="") is None:
+            found.add(same.id)  # a project's own code (project.critical-incidents)
+    return {c.id for c in target.codable if c.id not in found}
 
 
 def translate_rows(
@@ -510,6 +647,28 @@ def target_shares(text: str, ids: list[str], target: Codebook) -> list[float]:
     return [e / total for e in exp]
 
 
+def named_as(name: str | None, target: Codebook) -> Code | None:
+    """The codable code of ``target`` named ``name`` (:func:`named_in`), None without a name."""
+    return named_in(target, name) if name else None
+
+
+def reached(
+    g: Suggestion, walk: dict[str, list[str]], source: Codebook, target: Codebook
+) -> list[str] | None:
+    """The codable codes of ``target`` a suggestion goes to (see the module notes): those its
+    code maps onto, kept to the ones of its valence where the target codes carry one; for a
+    project's own code (in neither codebook) the target code named as it is, else ``None``:
+    the code is kept as it is."""
+    if g.code_id not in source and g.code_id not in target:
+        same = named_as(g.name, target) if _is_own_id(g.code_id) else None
+        return None if same is None else [same.id]  # named like a code of the target: that code
+    ids = [t for t in _targets(g.code_id, walk, source) if t in target and target[t].codable]
+    matching = [t for t in ids if target[t].valence == g.valence]
+    if any(target[t].valence not in (None, "neutral") for t in ids) and matching:
+        ids = [t for t in ids if t in matching or target[t].valence in (None, "neutral")]
+    return ids
+
+
 def translate_suggestions(
     suggestions: list[Suggestion],
     walk: dict[str, list[str]],
@@ -567,16 +726,11 @@ def _shares(
     best: dict[str, tuple[float, Suggestion]] = {}
     own: list[Suggestion] = []
     for g in suggestions:
-        ids = [t for t in _targets(g.code_id, walk, source) if t in target and target[t].codable]
-        if g.code_id not in source and g.code_id not in target:
-            same = named_in(target, g.name) if _is_own_id(g.code_id) else None
-            if same is None:
-                own.append(g)  # a project's own code: kept as it is
-                continue
-            ids = [same.id]  # named like a code of the target: that code
-        matching = [t for t in ids if target[t].valence == g.valence]
-        if any(target[t].valence not in (None, "neutral") for t in ids) and matching:
-            ids = [t for t in ids if t in matching or target[t].valence in (None, "neutral")]
+        found = reached(g, walk, source, target)
+        if found is None:
+            own.append(g)  # a project's own code: kept as it is
+            continue
+        ids = found
         weights = target_shares(text, ids, target) if text and len(ids) > 1 else None
         for i, t in enumerate(ids):
             part = g.probability * (weights[i] if weights is not None else 1 / len(ids))

@@ -1014,13 +1014,39 @@ def charted_note(
             f"Charted from the model's {which}{at_least}: {k} of {n} participant "
             f"segments{f' ({others})' if others else ''}. Not reviewed by a researcher."
         )
-    moved = (
-        f" Codes translated from {walk.get('from')} to {walk.get('to')} through the documented "
-        "mapping (a suggestion that maps onto several codes shares its probability among them)."
-        if walk
-        else ""
-    )
-    return f"Codes: {codebook.name}. {said}{moved}"
+    return f"Codes: {codebook.name}. {said}{_translated_note(walk, person)}"
+
+
+def _translated_note(walk: Mapping[str, Any] | None, person: str | None) -> str:
+    """How codes translated from another codebook (``meta["crosswalk"]``, as
+    :func:`~roqa_nlp.crosswalk.translate` and :func:`~roqa_nlp.crosswalk.chart_given` record
+    it) are charted, as a sentence or two of a table's note; empty when they were not."""
+    if not walk:
+        return ""
+    source, target = walk.get("from"), walk.get("to")
+    said = f" Codes translated from {source} to {target} through the documented mapping"
+    one_of = walk.get("one_of")
+    if person is None:
+        said += " (a suggestion that maps onto several codes shares its probability among them)."
+    elif isinstance(one_of, Mapping):  # chart_given: charted once, as the person gave it
+        rows = sorted(one_of, key=natural_key)
+        said += (
+            f"; a code {person} gave that maps onto several {target} codes is charted once, "
+            f"under its own name with the codes it may be ({len(rows)} such: "
+            f"{first_few(rows)})."
+            if rows
+            else "."
+        )
+    else:  # result.translate: every counterpart applied, as roqa agree and export apply them
+        said += f" (a code {person} gave that maps onto several codes is charted under each)."
+    named = walk.get("named")
+    if isinstance(named, Mapping) and named:
+        pairs = [f"{k} as {v}" for k, v in sorted(named.items())]
+        said += (
+            f" A code of the project's own named as a {target} code is charted as that code "
+            f"({first_few(pairs)})."
+        )
+    return said
 
 
 # -- data saturation --------------------------------------------------------------------------

@@ -405,8 +405,10 @@ class CodingResult:
         ``result.translate("erondu-2021")`` as the seed study's barriers and enablers.
         See :mod:`roqa_nlp.crosswalk` for how probabilities and valences are carried over; a
         person's codes (reviewed, imported) are applied, not suggested, so every code one reaches
-        is applied (probability 1), as ``roqa report --codebook`` charts them; and, as it charts
-        them, a segment whose most probable suggestion has no counterpart in ``codebook`` gets no
+        is applied (probability 1), as ``roqa agree`` and ``roqa export --codebook`` apply them
+        (``roqa report --codebook`` charts a code with several counterparts once instead, as
+        :func:`~roqa_nlp.crosswalk.chart_given` does); and, as the report charts a model's, a
+        segment whose most probable suggestion has no counterpart in ``codebook`` gets no
         suggestion there, not the translation of a lower one.
         """
         from dataclasses import replace

@@ -115,7 +115,7 @@ def report_command(
     ),
 ) -> None:
     """Write the self-contained HTML report of a coding result (opens offline, no network)."""
-    from ..crosswalk import chart_codings, codebook_for
+    from ..crosswalk import chart_codings, chart_given, codebook_for
     from ..errors import RoqaError
     from ..exchange.qdpx_export import coder_of, person_of
     from ..framework import framework_matrix
@@ -158,6 +158,7 @@ def report_command(
         )
     book = codebook_for(codebook, result, codings)
     # a person applied every code they gave: chart them all, and translate them as applied codes
+    # (one with several counterparts in --codebook charted once, under its own name)
     person = person_of(result, coder_name(codings))
     if person is not None and coder_of(result) is None:
         # codings that record no maker but read as a person's: the page shows them as theirs
@@ -167,7 +168,10 @@ def report_command(
         }
     if person is not None:
         review = None  # a person's page is read-only: no review to carry
-    result, note = chart_codings(result, book, person=person is not None)
+    if person is None:
+        result, note = chart_codings(result, book, person=False)
+    else:  # a code of theirs with several counterparts is charted once, as they gave it
+        result, book, note = chart_given(result, book)
     if note:
         typer.echo(note)
     elif review is not None:
