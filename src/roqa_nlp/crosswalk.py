@@ -276,15 +276,9 @@ def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, st
     source = Codebook.load(used)
     translated = translate(result, source, target, top_decides=True)
     note = f"codes translated from {used} to {target.id} through the documented mapping"
-    named = {
-        (g.code_id, g.name, code.id)
-        for s in result.segments
-        for g in s.suggestions
-        if g.code_id not in source
-        and g.code_id not in target
-        and _is_own_id(g.code_id)
-        and (code := named_in(target, g.name)) is not None
-    }
+    found = translated.meta["crosswalk"].get("named", {})  # own code id -> target code id
+    names = {g.code_id: g.name for s in result.segments for g in s.suggestions}
+    named = {(cid, names[cid], to) for cid, to in found.items()}
     if named:
         one = len(named) == 1
         which = ", ".join(f"{name} ({cid})" for cid, name, _ in sorted(named))
@@ -305,12 +299,14 @@ def _is_own_id(code_id: str) -> bool:
     return code_id.startswith(PROJECT_PREFIX) or is_guid(code_id)
 
 
-def named_in(target: Codebook, name: str) -> Code | None:
+def named_in(target: Codebook, name: str | None) -> Code | None:
     """The codable code of ``target`` named ``name`` (as :func:`~roqa_nlp.codebook.normalise_name`
-    compares names; aliases do not count), else None: the code a project's own code of that
-    name is charted as."""
+    compares names; aliases do not count), else None (also without a name): the code a
+    project's own code of that name is charted as."""
     from .codebook import normalise_name
 
+    if not name:
+        return None
     key = normalise_name(name)
     return next((c for c in target.codable if key and normalise_name(c.name) == key), None)
 
@@ -471,14 +467,14 @@ def _with_rows(target: Codebook, source: Codebook, rows: list[Code]) -> Codebook
 
 
 def _named(result: CodingResult, source: Codebook, target: Codebook) -> dict[str, str]:
-    """The project's own codes of ``result`` named as a code of ``target`` (:func:`named_as`),
+    """The project's own codes of ``result`` named as a code of ``target`` (:func:`named_in`),
     each with that code's id."""
     out: dict[str, str] = {}
     for s in result.segments:
         for g in s.suggestions:
             if g.code_id in out or g.code_id in source or g.code_id in target:
                 continue
-            same = named_as(g.name, target) if _is_own_id(g.code_id) else None
+            same = named_in(target, g.name) if _is_own_id(g.code_id) else None
             if same is not None:
                 out[g.code_id] = same.id
     return out
@@ -557,11 +553,11 @@ def _translate_segment(
 def unreachable(source: Codebook, target: Codebook) -> set[str]:
     """The codable codes of ``target`` no codable code of ``source`` maps onto: a model coding in
     ``source`` never suggests them (CFIR 2.0's Funding, Teaming, Critical Incidents ... from CFIR
-    2009), unless a project's own code of ``source`` is named as one (:func:`named_as`)."""
+    2009), unless a project's own code of ``source`` is named as one (:func:`named_in`)."""
     walk = crosswalk(source, target)
     found = {t for c in source.codable for t in _targets(c.id, walk, source)}
     for c in source.codable:
-        same = named_as(c.name, target) if c.id not in walk else None
+        same = named_in(target, c.name) if c.id not in walk else None
         if same is not None and builtin_codebook_with([c.id], besides="") is None:
             found.add(same.id)  # a project's own code (project.critical-incidents)
     return {c.id for c in target.codable if c.id not in found}
@@ -647,11 +643,6 @@ def target_shares(text: str, ids: list[str], target: Codebook) -> list[float]:
     return [e / total for e in exp]
 
 
-def named_as(name: str | None, target: Codebook) -> Code | None:
-    """The codable code of ``target`` named ``name`` (:func:`named_in`), None without a name."""
-    return named_in(target, name) if name else None
-
-
 def reached(
     g: Suggestion, walk: dict[str, list[str]], source: Codebook, target: Codebook
 ) -> list[str] | None:
@@ -660,7 +651,7 @@ def reached(
     project's own code (in neither codebook) the target code named as it is, else ``None``:
     the code is kept as it is."""
     if g.code_id not in source and g.code_id not in target:
-        same = named_as(g.name, target) if _is_own_id(g.code_id) else None
+        same = named_in(target, g.name) if _is_own_id(g.code_id) else None
         return None if same is None else [same.id]  # named like a code of the target: that code
     ids = [t for t in _targets(g.code_id, walk, source) if t in target and target[t].codable]
     matching = [t for t in ids if target[t].valence == g.valence]

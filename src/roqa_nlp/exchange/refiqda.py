@@ -534,11 +534,6 @@ def _level(depth: int) -> str:
     return _LEVELS[depth] if depth < len(_LEVELS) else "code"
 
 
-def _codable_named(book: Codebook, name: str) -> Code | None:
-    key = normalise_name(name)
-    return next((c for c in book.codable if key and normalise_name(c.name) == key), None)
-
-
 def codebook_from_codes(
     codes_el: ET.Element | None,
     *,
@@ -570,6 +565,8 @@ def codebook_from_codes(
     come from. The normalised GUID and name of each valence code left out is put in
     ``valence_codes`` when given (what the file's codings of them are read with).
     """
+    from ..crosswalk import named_in
+
     found = [] if codes_el is None else children(codes_el, "Code")
     drop, left_out = _valence_codes_left_out(found)
     if valence_codes is not None:
@@ -613,7 +610,7 @@ def codebook_from_codes(
         names = (*parents, normalise_name(cname))
         known_code = recognised.get(guid) or by_path.get(names)
         own = None if book is None or known_code else _project_code_of(guid, cname, book)
-        same = None if own is None or book is None else _codable_named(book, cname)
+        same = None if own is None or book is None else named_in(book, cname)
         if same is not None and same.id in held and not children(el, "Code"):
             # a project code an earlier export wrote beside the codebook's code of its name
             # (a CFIR 2009 review's "Critical Incidents" exported in CFIR 2.0): that code
