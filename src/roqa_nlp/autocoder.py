@@ -1615,13 +1615,9 @@ class AutoCoder:
         the project's own codes are kept (or become the code of the other codebook they are
         named as) rather than dropped as codes with no counterpart, as ``roqa code --codebook``
         charts them (:func:`~roqa_nlp.crosswalk.chart_with`)."""
-        from .codebook import BUILTIN
-        from .crosswalk import PROJECT_SUFFIX
+        from .crosswalk import base_codebook
 
-        base = self.codebook.id.removesuffix(PROJECT_SUFFIX)
-        if base != self.codebook.id and base in BUILTIN:
-            return Codebook.load(base)
-        return self.codebook
+        return base_codebook(self.codebook)
 
     def _maps_to(self, book: Codebook) -> bool:
         """Whether a mapping from the model's codebook to ``book`` is documented."""

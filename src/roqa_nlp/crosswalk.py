@@ -311,6 +311,13 @@ def named_in(target: Codebook, name: str | None) -> Code | None:
     return next((c for c in target.codable if key and normalise_name(c.name) == key), None)
 
 
+def base_codebook(model: Codebook) -> Codebook:
+    """The codebook a model's codes come from: the built-in one a project codebook extends
+    (``cfir-2009+project``: ``cfir-2009``), else the model's own."""
+    base = model.id.removesuffix(PROJECT_SUFFIX)
+    return Codebook.load(base) if base in BUILTIN and base != model.id else model
+
+
 def codebook_of(result: CodingResult) -> str | None:
     """The built-in codebook ``result``'s codes come from: the one its run recorded (for a
     project codebook that extends one, ``cfir-2009+project``, that one), else the first built-in

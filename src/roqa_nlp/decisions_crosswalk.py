@@ -44,10 +44,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .codebook import BUILTIN, Codebook, builtin_codebook_with
+from .codebook import Codebook, builtin_codebook_with
 from .crosswalk import (
-    PROJECT_SUFFIX,
     _top_has_no_counterpart,
+    base_codebook,
     crosswalk,
     suggestion_origins,
     translate_suggestions,
@@ -59,13 +59,6 @@ from .schema import SegmentResult
 
 #: the decisions that name a code
 CODE_DECISIONS = ("accept", "reject", "recode")
-
-
-def base_codebook(model: Codebook) -> Codebook:
-    """The codebook the model's codes come from: the built-in one a project codebook extends
-    (``cfir-2009+project``: ``cfir-2009``), else the model's own."""
-    base = model.id.removesuffix(PROJECT_SUFFIX)
-    return Codebook.load(base) if base in BUILTIN and base != model.id else model
 
 
 def other_codebook(code_id: str, model: Codebook) -> str | None:
