@@ -227,3 +227,47 @@ def test_the_models_imported_codings_go_back_under_the_user_and_guid_they_came_w
     assert (user.get("name"), user.get("guid")) == (MODEL_USER, original.get("guid"))
     assert summary.user == MODEL_USER
     assert {s.get("creatingUser") for s in selections_of(again)} == {original.get("guid")}
+
+
+def test_a_suggested_project_code_renamed_without_its_description_is_the_code_it_was(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """A model trained on a review's new code suggested it; in the program the code was renamed
+    and its description is gone (a program that keeps no code descriptions). The name the
+    suggestion note gives ("Alert fatigue") tells which project code it was: it keeps its id
+    (project.alert-fatigue) and probability, under its new name, and the codebook is
+    cfir-2009+project. Before: a code with its GUID as id, in a codebook 'roqa-nlp-suggestions-…'."""
+    from roqa_nlp.decisions import PROJECT_CODE_DESCRIPTION
+    from roqa_nlp.schema import Code
+
+    fatigue = Code(
+        "project.alert-fatigue",
+        "Alert fatigue",
+        "code",
+        description=PROJECT_CODE_DESCRIPTION.format(name="Alert fatigue"),
+    )
+    book = cfir.with_codes([fatigue], id="cfir-2009+project")
+    suggested = [Suggestion("project.alert-fatigue", "Alert fatigue", None, 0.7125, "barrier")]
+    out = tmp_path / "demo.qdpx"
+    export_qdpx(one_segment_result(suggestions=suggested), book, out)
+
+    def rename_and_drop(qde: str) -> str:
+        description = f"<Description>{fatigue.description}</Description>"
+        assert qde.count(description) == 1 and qde.count('name="Alert fatigue"') == 1
+        return qde.replace(description, "").replace('name="Alert fatigue"', 'name="Alarm fatigue"')
+
+    project = read_qdpx(edited(out, rename_and_drop))
+    assert project.warnings == []
+    assert (
+        project.codebook.id,
+        project.codebook.codes[-1].id,
+        project.codebook.codes[-1].name,
+    ) == (
+        "cfir-2009+project",
+        "project.alert-fatigue",
+        "Alarm fatigue",
+    )
+    (result,) = project.codings.values()
+    assert [
+        (g.code_id, g.name, g.probability, g.valence) for s in result for g in s.suggestions
+    ] == [("project.alert-fatigue", "Alarm fatigue", 0.7125, "barrier")]

@@ -449,3 +449,80 @@ def test_a_model_export_and_a_review_with_new_codes_share_the_codebooks_guids(
         (0, "Alert fatigue", code_guid("cfir-2009", "project.alert-fatigue")),
     ]
     assert len(alice) == len(model) + 2
+
+
+def renamed_in_the_program(path: Path, dst: Path, old: str, new: str) -> Path:
+    """``path`` with the code named ``old`` renamed ``new``, as a QDA program renames a code:
+    its <Code> keeps its GUID (and its description), only its name changes."""
+    from test_refiqda_valence_codes import rewrite
+
+    def rename(qde: str) -> str:
+        assert qde.count(f'name="{old}"') == 1
+        return qde.replace(f'name="{old}"', f'name="{new}"')
+
+    return rewrite(path, dst, rename)
+
+
+def test_a_project_code_renamed_in_the_program_keeps_its_id_and_takes_the_new_name(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Alice renamed the review's new code "Alert fatigue" to "Alarm fatigue" in NVivo (same
+    GUID). Before: it came back as a code whose id was its GUID (in codings.jsonl, the
+    decisions and the report), and the project's codebook as 'alice-s-codings-…' instead of
+    cfir-2009+project, so exporting it again gave every CFIR code a new GUID. Now it is the
+    project code it was, under its new name, and exporting it again gives the renamed project."""
+    coded = reviewed_folder(cfir, tmp_path / "alice")
+    first = tmp_path / "first.qdpx"
+    roqa_ok("export", coded, "--qdpx", first)
+    renamed = renamed_in_the_program(first, tmp_path / "renamed.qdpx", "Alert fatigue", "Alarm fatigue")  # fmt: skip
+    said = roqa_ok("import", renamed, "--out", tmp_path / "back")
+    assert "warning" not in said.lower()
+    book = Codebook.load(tmp_path / "back" / "codebook.json")
+    before = Codebook.load(coded / "codebook.json")
+    assert book.id == "cfir-2009+project"
+    assert [(c.id, c.name) for c in book.codes] == [
+        (c.id, "Alarm fatigue" if c.id == "project.alert-fatigue" else c.name) for c in before.codes
+    ]
+    back = CodingResult.read(tmp_path / "back" / "codings" / "Alice")
+    assert [(s.segment.id, [(g.code_id, g.name) for g in s.suggestions]) for s in back] == [
+        ("p01:0001", [("IS.E.2", "Available Resources")]),
+        (
+            "p01:0002",
+            [
+                ("IS.E.2", "Available Resources"),
+                ("project.innovation-recipients", "Innovation Recipients"),
+            ],
+        ),  # fmt: skip
+        ("p01:0003", [("IS.E.2", "Available Resources")]),
+        (
+            "p01:0004",
+            [("IS.B", "Networks & Communications"), ("project.alert-fatigue", "Alarm fatigue")],
+        ),  # fmt: skip
+    ]
+    second = tmp_path / "second.qdpx"
+    roqa_ok("export", tmp_path / "back" / "codings" / "Alice", "--qdpx", second)
+    assert without_times(second) == without_times(renamed)
+
+
+def test_a_project_code_renamed_twice_is_still_the_code_it_was(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Renamed in the program, imported, exported and renamed again: still
+    project.alert-fatigue, under its latest name."""
+    coded = reviewed_folder(cfir, tmp_path / "alice")
+    roqa_ok("export", coded, "--qdpx", tmp_path / "first.qdpx")
+    once = renamed_in_the_program(tmp_path / "first.qdpx", tmp_path / "once.qdpx", "Alert fatigue", "Alarm fatigue")  # fmt: skip
+    roqa_ok("import", once, "--out", tmp_path / "back")
+    roqa_ok("export", tmp_path / "back" / "codings" / "Alice", "--qdpx", tmp_path / "again.qdpx")
+    twice = renamed_in_the_program(tmp_path / "again.qdpx", tmp_path / "twice.qdpx", "Alarm fatigue", "Alarm overload")  # fmt: skip
+    project = read_qdpx(twice)
+    assert project.warnings == []
+    assert (
+        project.codebook.id,
+        project.codebook.codes[-1].id,
+        project.codebook.codes[-1].name,
+    ) == (
+        "cfir-2009+project",
+        "project.alert-fatigue",
+        "Alarm overload",
+    )

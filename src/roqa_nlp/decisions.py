@@ -177,6 +177,21 @@ def project_code_id(name: str) -> str:
     return f"{PROJECT_PREFIX}{slug(name)}"
 
 
+#: The description a new code is given (:func:`project_codebook`). It names the code as it was
+#: created, so a code renamed later (in a QDA program) is still known as the code it was.
+PROJECT_CODE_DESCRIPTION = "Project code created during open coding: {name}."
+
+
+def created_as(description: str) -> str | None:
+    """The name a new code was created under, from its description
+    (:data:`PROJECT_CODE_DESCRIPTION`), else None."""
+    head, _, tail = PROJECT_CODE_DESCRIPTION.partition("{name}")
+    text = description.strip()
+    if text.startswith(head) and text.endswith(tail) and len(text) > len(head + tail):
+        return text[len(head) : len(text) - len(tail)].strip() or None
+    return None
+
+
 #: the columns of a decisions file, as the report writes them (``valence`` and ``suggestion``
 #: when a row needs them)
 COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text", "valence", "suggestion")
@@ -622,7 +637,7 @@ def project_codebook(
                 parent=None,
                 domain=None,
                 codable=True,
-                description=f"Project code created during open coding: {d.new_code}.",
+                description=PROJECT_CODE_DESCRIPTION.format(name=d.new_code),
             )
     if not new:
         return codebook

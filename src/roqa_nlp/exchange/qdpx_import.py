@@ -597,6 +597,14 @@ def _read_project(
     # valence codes are no codes of the codebook; their codings give the passage's valence
     valence_codes: dict[str, str] = {}
     known = known_codebooks(codebook)
+    # the codes roqa_nlp's suggestion notes name, as they were named when suggested: a project
+    # code of the model's renamed in the program is known by one of them
+    suggested = {
+        note[0]
+        for sel in root.iter()
+        if local_name(sel.tag) == "PlainTextSelection"
+        for note in _suggestion_notes(_text_of(child(sel, "Description")))[0]
+    }
     book, guid_to_id = codebook_from_codes(
         None if book_el is None else child(book_el, "Codes"),
         name=name,
@@ -604,6 +612,7 @@ def _read_project(
         warnings=warnings,
         colors=colors,
         valence_codes=valence_codes,
+        former_names=sorted(suggested),
     )
     # the exported valence codes are known by their fixed GUIDs even when the code tree lost them
     valence_names = {v.valence: v.name for v in VALENCE_CODES}

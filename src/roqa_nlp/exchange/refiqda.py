@@ -498,17 +498,18 @@ def _guids_of(book: Codebook) -> dict[str, Code]:
     return out
 
 
-def _project_code_of(guid: str, name: str, book: Codebook) -> str | None:
+def _project_code_of(guid: str, names: Iterable[str], book: Codebook) -> str | None:
     """The id of the project's own code a ``<Code>`` is (``project.alert-fatigue``) when roqa_nlp
-    exported it beside ``book``'s codes: its GUID is one ``project.<its name>`` has there
-    (:func:`_exported_guids`); else None (a code made in the QDA program, or a project code
-    renamed there)."""
+    exported it beside ``book``'s codes: its GUID is one ``project.<name>`` has there
+    (:func:`_exported_guids`) for the first of ``names`` (its name, or names it had) that gives
+    one; else None (a code made in the QDA program)."""
     from ..decisions import project_code_id
 
-    if not name.strip():
-        return None
-    cid = project_code_id(name)
-    return cid if guid in _exported_guids(book, cid) else None
+    for name in dict.fromkeys(n for n in names if n.strip()):
+        cid = project_code_id(name)
+        if guid in _exported_guids(book, cid):
+            return cid
+    return None
 
 
 def _best_known_codebook(top: list[ET.Element], books: list[Codebook]) -> Codebook | None:
@@ -542,6 +543,7 @@ def codebook_from_codes(
     warnings: list[str],
     colors: dict[str, str] | None = None,
     valence_codes: dict[str, str] | None = None,
+    former_names: Iterable[str] = (),
 ) -> tuple[Codebook, dict[str, str]]:
     """A :class:`Codebook` from a ``<Codes>`` tree, and the map ``normalised GUID -> code id``.
 
@@ -564,8 +566,17 @@ def codebook_from_codes(
     program are (GUID ids), but still never counts in deciding which known codebook the codes
     come from. The normalised GUID and name of each valence code left out is put in
     ``valence_codes`` when given (what the file's codings of them are read with).
+
+    A project's own code roqa_nlp exported (``project.alert-fatigue``) is known by its GUID and
+    its name; renamed in the program, it keeps its GUID, and is known by the name it was created
+    under (its description, :func:`~roqa_nlp.decisions.created_as`) or one of
+    ``former_names`` (the code names roqa_nlp's suggestion notes in the file give): it keeps its
+    id and takes its new name, as a code of the codebook renamed there does.
     """
     from ..crosswalk import named_in
+    from ..decisions import created_as
+
+    former = list(dict.fromkeys(former_names))
 
     found = [] if codes_el is None else children(codes_el, "Code")
     drop, left_out = _valence_codes_left_out(found)
@@ -609,8 +620,14 @@ def codebook_from_codes(
             continue
         names = (*parents, normalise_name(cname))
         known_code = recognised.get(guid) or by_path.get(names)
-        own = None if book is None or known_code else _project_code_of(guid, cname, book)
-        same = None if own is None or book is None else named_in(book, cname)
+        desc_el = child(el, "Description")
+        description = (desc_el.text or "").strip() if desc_el is not None else ""
+        own = None if book is None or known_code else _project_code_of(guid, [cname], book)
+        renamed = None
+        if own is None and book is not None and not known_code:
+            # renamed in the program: known by a name it had
+            renamed = own = _project_code_of(guid, [created_as(description) or "", *former], book)
+        same = None if own is None or renamed or book is None else named_in(book, cname)
         if same is not None and same.id in held and not children(el, "Code"):
             # a project code an earlier export wrote beside the codebook's code of its name
             # (a CFIR 2009 review's "Critical Incidents" exported in CFIR 2.0): that code
@@ -630,7 +647,6 @@ def codebook_from_codes(
         if not cname.strip():  # no name, or only blanks (a no-break space)
             warnings.append(f"code {cid} has no name: named by its id")
             cname = cid
-        desc_el = child(el, "Description")
         records.append(
             {
                 "id": cid,
@@ -638,7 +654,7 @@ def codebook_from_codes(
                 "level": "code" if cid == own and not depth else _level(depth),
                 "parent": parent_id,
                 "codable": (el.get("isCodable") or "true").strip().lower() in ("true", "1"),
-                "description": (desc_el.text or "").strip() if desc_el is not None else "",
+                "description": description,
                 "aliases": aliases,
             }
         )
