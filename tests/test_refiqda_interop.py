@@ -297,13 +297,16 @@ def coloured_project(tmp_path: Path) -> Path:
 
 
 def test_code_colours_are_imported_and_the_rest_is_named_as_not_imported(tmp_path: Path) -> None:
+    """The selection's memo (its description, a quotation's comment) is the coder's note on
+    the passage (before session 33: named as not imported, "1 selection memo")."""
     p = read_qdpx(coloured_project(tmp_path))
     assert p.colors == {STAFFING: "#FF0000", "00000000-0000-4000-8000-000000000002": "#0f0"}
     assert p.warnings == [
-        "not imported: 1 case description, 1 case variable value, 1 source description, "
-        "1 selection memo (only text sources, codes and codings are)"
+        "not imported: 1 case description, 1 case variable value, 1 source description "
+        "(only text sources, codes and codings are)"
     ]
     assert [s.segment.text for s in p.codings["Alice"]] == [QUOTE]
+    assert p.codings["Alice"].meta["notes"] == {"p01:@23-63": ["my memo on this quote"]}
 
 
 def test_an_invalid_colour_is_named_and_not_kept(tmp_path: Path) -> None:

@@ -526,3 +526,133 @@ def test_a_project_code_renamed_twice_is_still_the_code_it_was(
         "project.alert-fatigue",
         "Alarm overload",
     )
+
+
+# -- a selection's comment (its <Description>) ---------------------------------------------------
+
+CHARGERS = "The chargers are kept in the office.\nAsk the ward manager."
+NOBODY = "Nobody at all? Check with the pilot lead."
+
+
+def commented(path: Path, dst: Path) -> Path:
+    """Alice's export with her comments on two passages, as a program writes a quotation's
+    comment (ATLAS.ti) in REFI-QDA: the selection's <Description>. On p01:0003 below the
+    `valence: barrier` roqa wrote there, on p01:0004 (no description) as the description."""
+    import re
+
+    from test_refiqda_valence_codes import rewrite
+
+    def comment(qde: str) -> str:
+        assert qde.count("<Description>valence: barrier</Description>") == 1
+        qde = qde.replace(
+            "<Description>valence: barrier</Description>",
+            f"<Description>valence: barrier\n{CHARGERS}</Description>",
+        )
+        return re.sub(
+            r'(<PlainTextSelection [^>]*name="line:0 p01:0004"[^>]*>)',
+            rf"\1<Description>{NOBODY}</Description>",
+            qde,
+            count=1,
+        )
+
+    return rewrite(path, dst, comment)
+
+
+def test_a_selections_comment_comes_back_as_the_note_on_its_passage(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Before: "not imported: 2 selection memos", and p01:0003 lost its barrier (the
+    description was no longer `valence: barrier` alone). Now each comment is Alice's note on
+    the passage, as a REFI-QDA note of hers is (run.json "notes"), the valence line is still
+    her valence, and exporting her codings again writes the comments as notes."""
+    export_qdpx(reviewed(cfir), cfir, tmp_path / "alice.qdpx")
+    project = read_qdpx(commented(tmp_path / "alice.qdpx", tmp_path / "commented.qdpx"))
+    assert project.warnings == []
+    alice = project.codings["Alice"]
+    assert alice.meta["notes"] == {"p01:0003": [CHARGERS], "p01:0004": [NOBODY]}
+    assert [(s.segment.id, [(g.code_id, g.valence) for g in s.suggestions]) for s in alice] == [
+        ("p01:0001", [("IS.E.2", "neutral")]),
+        ("p01:0002", [("IS.E.2", "neutral")]),
+        ("p01:0003", [("IS.E.2", "barrier")]),
+        ("p01:0004", [("IS.B", "neutral")]),
+    ]
+    assert alice.meta["valence_not_given"] == ["p01:0004"]
+    again = tmp_path / "again.qdpx"
+    export_qdpx(alice, cfir, again)
+    assert [
+        (n.get("name"), n.findtext(NS + "PlainTextContent"))
+        for n in qde_of(again).iter(NS + "Note")
+    ] == [("Note on p01:0003", CHARGERS), ("Note on p01:0004", NOBODY)]
+    assert read_qdpx(again).codings["Alice"].meta["notes"] == alice.meta["notes"]
+
+
+def test_a_selections_comment_in_a_merged_project_is_a_note_decision(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Merged with the suggestions, Alice's comments are `note` rows of her decisions, as her
+    REFI-QDA notes are. Before: none."""
+    from roqa_nlp.exchange.review import review_decisions
+
+    export_qdpx(model_codings(), cfir, tmp_path / "model.qdpx", top_k=1)
+    export_qdpx(reviewed(cfir), cfir, tmp_path / "alice.qdpx")
+    alice = commented(tmp_path / "alice.qdpx", tmp_path / "commented.qdpx")
+    codings = read_qdpx(merged(tmp_path / "model.qdpx", alice, tmp_path / "both.qdpx")).codings
+    (machine,) = [r for u, r in codings.items() if u != "Alice"]
+    found = review_decisions(machine, codings["Alice"], coder="Alice")
+    assert [(d.segment_id, d.decision, d.note) for d in found if d.decision == "note"] == [
+        ("p01:0003", "note", CHARGERS),
+        ("p01:0004", "note", NOBODY),
+    ]
+
+
+def test_a_comment_on_a_suggestion_is_the_note_of_the_person_who_coded_it(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Alice coded roqa_nlp's own selection (her coding added to it, as ATLAS.ti adds a code
+    to a quotation) and wrote a comment under the suggestion note: the suggestion keeps its
+    probability, and the comment is Alice's note on the passage, not the model's."""
+    from test_refiqda_valence_codes import rewrite
+
+    export_qdpx(model_codings(), cfir, tmp_path / "model.qdpx", top_k=1)
+    alice_guid = "11111111-1111-4111-8111-111111111111"
+
+    def coded_and_commented(qde: str) -> str:
+        first = qde.index("<PlainTextSelection ")
+        start = qde.index("</Description>", first)
+        qde = qde[:start] + "\nNot resources: time." + qde[start:]
+        end = qde.index("</PlainTextSelection>", first)
+        coding = (
+            f'<Coding guid="33333333-3333-4333-8333-333333333333" creatingUser="{alice_guid}">'
+            f'<CodeRef targetGUID="{code_guid("cfir-2009", "IS.E.2")}"/></Coding>'
+        )
+        qde = qde[:end] + coding + qde[end:]
+        return qde.replace("</Users>", f'<User guid="{alice_guid}" name="Alice"/></Users>')
+
+    project = read_qdpx(rewrite(tmp_path / "model.qdpx", tmp_path / "c.qdpx", coded_and_commented))
+    assert project.warnings == []
+    (user,) = [u for u in project.codings if u != "Alice"]
+    machine, alice = project.codings[user], project.codings["Alice"]
+    assert [(s.segment.id, g.code_id, g.probability) for s in machine for g in s.suggestions] == [
+        ("p01:0001", "IS.E.2", 0.6),
+        ("p01:0002", "IS.E.2", 0.6),
+        ("p01:0003", "IS.E.2", 0.6),
+    ]
+    assert "notes" not in machine.meta
+    assert alice.meta["notes"] == {"p01:0001": ["Not resources: time."]}
+
+
+def test_a_comment_on_no_imported_coding_is_named_as_not_imported(tmp_path: Path) -> None:
+    """A comment on a selection whose codings are not imported (a code the project lacks)
+    has no passage to go with: still named as not imported."""
+    from test_refiqda import build_qdpx, project_xml, selection
+
+    text = "P01: We never knew what the new tool was for."
+    sel = selection(5, len(text), code="00000000-0000-4000-8000-00000000dead").replace(
+        '">', '"><Description>why?</Description>', 1
+    )
+    src = f'<TextSource guid="00000000-0000-4000-8000-000000000010" name="p01"><PlainTextContent>{text}</PlainTextContent>{sel}</TextSource>'  # fmt: skip
+    project = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
+    assert project.codings == {}
+    assert project.warnings[-1] == (
+        "not imported: 1 selection memo (only text sources, codes and codings are)"
+    )

@@ -14,10 +14,12 @@ each segment covers exactly the characters the selection covered.
 A person's valence codes (``Barrier``, ``Enabler``, ``Neutral``) are not codes: they give the
 valence of the codes of the passage they are on (:func:`~.review.with_given_valence`). A
 ``<Note>`` a coded selection refers to (``<NoteRef>``) is its coder's note on the passage: in
-their codings' meta under ``notes`` (:data:`~roqa_nlp.decisions.SEGMENT_NOTES`).
+their codings' meta under ``notes`` (:data:`~roqa_nlp.decisions.SEGMENT_NOTES`), and so is a
+comment written on the selection itself (its ``<Description>``, less roqa_nlp's own lines).
 
 Nothing that cannot be imported is dropped silently: a selection outside its text, a coding of an
-unknown code, a source without text, PDF/audio/picture sources, memos, descriptions, variable
+unknown code, a source without text, PDF/audio/picture sources, comments on selections whose
+codings are not imported, source and case descriptions, variable
 values, notes on no coded passage and sets are each reported in :attr:`QdpxProject.warnings`
 (:func:`read_qdpx_codings` and :func:`read_qdpx_transcripts` issue them as
 :class:`~roqa_nlp.errors.RoqaWarning`). Code colours are kept (:attr:`QdpxProject.colors`). A
@@ -354,6 +356,19 @@ def _valence_note(description: str) -> tuple[str, float | None] | None:
         return None
     p = m.group("p")
     return valence, None if p is None else min(max(float(p), 0.0), 1.0)
+
+
+def _valence_and_comment(description: str) -> tuple[tuple[str, float | None] | None, str]:
+    """The person's valence a selection's description gives (:func:`_valence_note`: a line
+    ``valence: barrier`` as ``roqa export`` writes it; None when no line, or lines giving two
+    different valences) and the rest of it: a comment the coder wrote there (a quotation's
+    comment), "" when none."""
+    lines = description.strip().splitlines()
+    found = {i: v for i, line in enumerate(lines) if (v := _valence_note(line)) is not None}
+    if len(set(found.values())) != 1:
+        return None, description.strip()
+    rest = "\n".join(line for i, line in enumerate(lines) if i not in found)
+    return next(iter(found.values())), rest.strip()
 
 
 def _suggestion_notes(description: str) -> tuple[list[tuple[str, float, str]], str]:
@@ -925,8 +940,11 @@ def _read_selection(
     project_notes: dict[str, tuple[str, str]] | None = None,
     used_notes: set[str] | None = None,
 ) -> bool:
-    """Add a selection's codings to ``pending``; whether it carries a memo that is not kept (a
-    description other than roqa_nlp's suggestion note). A coding of a valence code that is not
+    """Add a selection's codings to ``pending``; whether it carries a comment that is not kept
+    (a description other than roqa_nlp's suggestion and valence lines, on a selection none of
+    whose codings is imported). A comment that is kept is a note on the passage: the span of
+    the user who last modified the selection (else created it) when they coded it, else each
+    person's who coded it (else the machine user's). A coding of a valence code that is not
     in the codebook (``valence_codes``: normalised GUID -> name) is kept as a suggestion of the
     code's GUID and name (a person's valence codes are turned into valences later), and
     counted in ``valence_uses`` (GUID -> codings). A machine user's coding takes its probability
@@ -940,8 +958,11 @@ def _read_selection(
     codings = children(sel, "Coding")
     desc = _text_of(child(sel, "Description"))
     notes, rest = _suggestion_notes(desc) if desc else ([], "")
-    given = _valence_note(desc) if desc and not notes else None
-    memo = bool(rest) and given is None
+    given: tuple[str, float | None] | None = None
+    if desc and not notes:
+        given, rest = _valence_and_comment(desc)
+    comment = normalise_newlines(rest)[0].strip()  # what the coder wrote there: a note
+    memo = bool(comment)
     try:
         raw_start = int(sel.get("startPosition", ""))
         raw_end = int(sel.get("endPosition", ""))
@@ -1017,6 +1038,20 @@ def _read_selection(
                 item.notes.append(text)
         if used_notes is not None:
             used_notes.add(guid)
+    if comment and coded:
+        # A comment has no writer of its own: the selection's last modifier, else its creator,
+        # when they coded it; else each person who coded it (roqa_nlp writes no comments).
+        writer = normalise_guid(sel.get("modifyingUser")) or sel_user
+        people = [
+            item
+            for g, item in coded.items()
+            if not is_machine_user(user_names.get(g, g) if g else UNKNOWN_USER)
+        ]
+        mine = coded.get(writer) if writer in coded and coded[writer] in people else None
+        for item in [mine] if mine is not None else people or list(coded.values()):
+            if comment not in item.notes:
+                item.notes.append(comment)
+        memo = False
     return memo
 
 

@@ -10,8 +10,9 @@ that ``roqa train --feedback`` learns from (see :mod:`roqa_nlp.decisions`):
 - a code they coded that was not suggested is ``recode`` (or ``new-code`` for a code they created
   in the program, which has no codebook id, only a GUID);
 - passages they coded where nothing was suggested are ``recode``/``new-code`` on their own span;
-- a REFI-QDA note of theirs on a passage they coded (``<NoteRef>`` on their selection) is a
-  ``note`` row on that passage, the note's text in the ``note`` column;
+- a REFI-QDA note of theirs on a passage they coded (``<NoteRef>`` on their selection, or a
+  comment, the selection's ``<Description>``) is a ``note`` row on that passage, the note's text
+  in the ``note`` column;
 - a passage with suggestions that the researcher did not code at all gives no decision: it was
   not reviewed;
 - a code the researcher created in the program named as a valence (``Barrier``, ``Barriers``,
