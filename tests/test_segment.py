@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import string
 from collections.abc import Callable
 from itertools import combinations, pairwise
@@ -291,6 +292,60 @@ def test_the_largest_even_window_is_the_least_any_cut_into_as_many_windows_gives
     assert max(words_plus_two(text[a:b]) for a, b in even) == least
 
 
+# sentences of clauses of 1 to 6 words: "word word, word word word, word end."
+CLAUSE_WORDS = st.lists(
+    st.lists(st.integers(min_value=1, max_value=6), min_size=1, max_size=8), min_size=1, max_size=6
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    clauses=CLAUSE_WORDS,
+    limit=st.integers(min_value=8, max_value=30),
+    count=st.sampled_from([words_plus_two, estimate_tokens]),
+    unit=st.sampled_from(["window", "sentence"]),
+)
+def test_long_sentences_are_cut_at_commas_into_as_few_pieces_as_greedy_and_never_larger(
+    clauses: list[list[int]], limit: int, count: Callable[[str], int], unit: str
+) -> None:
+    text = " ".join(
+        ", ".join(" ".join(["word"] * n) for n in sentence)[:-4] + "end." for sentence in clauses
+    )
+    sentences = [(a, b) for a, b in split_sentences(text)]
+    spans = turn_spans(text, 0, len(text), unit, max_tokens=limit, count_tokens=count)  # type: ignore[arg-type]
+    # in order, within the limit, and nothing but the white space between them left out
+    assert all(count(text[a:b]) <= limit for a, b in spans)
+    assert " ".join(text[a:b] for a, b in spans).split() == text.split()
+    assert [a for a, _ in spans] == sorted(a for a, _ in spans)
+    # cut only between sentences, after a comma or, in a clause too long alone, between words
+    pieces = [p for s in sentences for p in _fit(text, s, limit, count)]
+    assert {a for a, _ in spans} <= {a for a, _ in pieces}
+    # greedy packing of each sentence's pieces, then (windows) even windows of those
+    greedy = [_pack(text, _fit(text, s, limit, count), limit, count) for s in sentences]
+    if unit == "sentence":
+        for (a, b), theirs in zip(sentences, greedy, strict=True):
+            mine = [(x, y) for x, y in spans if a <= x and y <= b]
+            assert len(mine) == len(theirs)
+            # and, when each clause fits on its own, its largest piece is the least any cut
+            # between its clauses into as many pieces gives
+            own = [(a + m.start(), a + m.end()) for m in re.finditer(r"\S[^,]*,?", text[a:b])]
+            if max(count(text[x:y]) for x, y in own) > limit:
+                continue
+            least = min(
+                max(count(text[own[i][0] : own[j - 1][1]]) for i, j in pairwise(bounds))
+                for cuts in combinations(range(1, len(own)), len(mine) - 1)
+                for bounds in [(0, *cuts, len(own))]
+            )
+            assert max(count(text[x:y]) for x, y in mine) == least
+    else:
+        before = _balance(text, [p for g in greedy for p in g], limit, count)
+        assert len(spans) <= len(before)
+        if len(spans) == len(before):
+            assert max(count(text[a:b]) for a, b in spans) <= max(
+                count(text[a:b]) for a, b in before
+            )
+
+
 def test_a_character_over_the_limit_is_a_window_of_its_own() -> None:
     def heavy_x(s: str) -> int:
         return words_plus_two(s) + 100 * s.count("X")
@@ -306,6 +361,43 @@ def test_long_sentence_is_cut_at_commas() -> None:
         "cc dd,",
         "ee ff,",
         "gg hh.",
+    ]
+
+
+# one sentence, no full stop until the end (as speech-to-text often writes an answer): clauses of
+# 3, 3, 3, 3, 3, 3 and 2 words, at most 9 words (11 tokens) a segment
+COMMA_SPLICED = (
+    "we lost staff, the rota collapsed, agency cost more, managers felt tired, families were "
+    "angry, nobody came back, very hard."
+)
+
+
+@pytest.mark.parametrize("unit", ["window", "sentence"])
+def test_a_long_sentence_is_cut_at_commas_into_even_pieces_not_full_ones_and_a_tail(
+    unit: str,
+) -> None:
+    # greedy packing of the clauses made pieces of 9, 9 and 2 words ("very hard." alone); the
+    # same three pieces, cut at the same commas, now hold 6, 6 and 8
+    text = COMMA_SPLICED
+    spans = turn_spans(text, 0, len(text), unit, max_tokens=11, count_tokens=words_plus_two)  # type: ignore[arg-type]
+    assert [text[a:b] for a, b in spans] == [
+        "we lost staff, the rota collapsed,",
+        "agency cost more, managers felt tired,",
+        "families were angry, nobody came back, very hard.",
+    ]
+
+
+def test_the_clauses_of_a_long_sentence_are_balanced_with_the_turns_other_sentences() -> None:
+    # clauses of 3, 3, 3 and 3 words, then a sentence of 5, at most 9 words a window: the long
+    # sentence evened out on its own (6 and 6 words) would leave the next sentence a window of
+    # its own; cut where the turn's windows come out even, it is two windows, 9 and 8 words
+    text = "we lost staff, the rota collapsed, agency cost more, managers felt tired. " + (
+        "Families were angry about it."
+    )
+    spans = turn_spans(text, 0, len(text), "window", max_tokens=11, count_tokens=words_plus_two)
+    assert [text[a:b] for a, b in spans] == [
+        "we lost staff, the rota collapsed, agency cost more,",
+        "managers felt tired. Families were angry about it.",
     ]
 
 

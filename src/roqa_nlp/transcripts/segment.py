@@ -12,9 +12,13 @@ Three units:
 The embedding model reads at most 256 word pieces (all-MiniLM-L6-v2) and silently drops the
 rest, so no segment may exceed ``max_tokens`` tokens: a sentence that is too long is cut at
 clause punctuation (``,`` ``;`` ``:`` and dashes), then between words, and a single word longer
-than the limit between characters (never inside a character and its combining marks), and the
-pieces are packed back greedily. Token counts come from ``count_tokens`` (pass the model
-tokenizer's count, special tokens included) or, by default, :func:`estimate_tokens`.
+than the limit between characters (never inside a character and its combining marks). Its
+clauses are joined back as its sentences are: into the fewest pieces within ``max_tokens``, as
+even as can be (with the turn's other sentences for a window; on their own for ``"sentence"``),
+so a speech-to-text answer written as one 300-word sentence of commas is not cut into full
+pieces and a last clause or two; the words of a clause too long on its own are packed back
+greedily. Token counts come from ``count_tokens`` (pass the model tokenizer's count, special
+tokens included) or, by default, :func:`estimate_tokens`.
 
 By default interviewer turns are skipped (the researcher codes what participants say; each
 segment carries the interviewer's preceding question as ``context``) and so are backchannels
@@ -117,6 +121,8 @@ def _balance(text: str, spans: list[Span], limit: int, count: TokenCounter) -> l
     than its largest.
     """
     n = len(spans)
+    if n < 2:
+        return list(spans)
     # sizes[i][m]: tokens of the window joining spans[i] .. spans[i + m]
     sizes: list[list[int]] = []
     for i in range(n):
@@ -209,7 +215,14 @@ def _cut_characters(text: str, start: int, end: int, limit: int, count: TokenCou
 
 
 def _fit(text: str, span: Span, limit: int, count: TokenCounter, level: int = 0) -> list[Span]:
-    """``span`` cut into pieces of at most ``limit`` tokens (see the module docstring)."""
+    """``span`` cut into pieces of at most ``limit`` tokens (see the module docstring): a sentence
+    that is too long into its clauses, left for :func:`_balance` to join into even runs, a clause
+    still too long into runs of its words packed greedily.
+
+    Words are packed greedily, not evened out, because :func:`_balance` counts every run of its
+    pieces that fits a window: with the model's tokenizer, seconds for a clause of a few hundred
+    words (28 s for 400), against a fraction of a second for its clauses.
+    """
     start, end = span
     if count(text[start:end]) <= limit:
         return [span]
@@ -217,7 +230,7 @@ def _fit(text: str, span: Span, limit: int, count: TokenCounter, level: int = 0)
         return _cut_characters(text, start, end, limit, count)
     pieces = _cut(text, start, end, _CUTS[level])
     fitted = [p for piece in pieces for p in _fit(text, piece, limit, count, level + 1)]
-    return _pack(text, fitted, limit, count)
+    return fitted if level == 0 else _pack(text, fitted, limit, count)
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[Span]:
@@ -242,12 +255,12 @@ def turn_spans(
     # of a text never has more tokens than the text), so the sentence splitter is not needed.
     if unit != "sentence" and count(text[start:end]) <= max_tokens:
         return [(start, end)]
-    sentences = [
-        piece
-        for s in _sentence_spans(text, start, end)
-        for piece in _fit(text, s, max_tokens, count)
-    ]
-    return sentences if unit == "sentence" else _balance(text, sentences, max_tokens, count)
+    sentences = [_fit(text, s, max_tokens, count) for s in _sentence_spans(text, start, end)]
+    if unit == "sentence":
+        return [piece for s in sentences for piece in _balance(text, s, max_tokens, count)]
+    # the clauses of a sentence too long for a window are joined together with the turn's other
+    # sentences, so a long sentence's last clause can share a window with the next sentence
+    return _balance(text, [piece for s in sentences for piece in s], max_tokens, count)
 
 
 #: One segment's place in a transcript: (index of its turn, start, end).

@@ -46,8 +46,9 @@ from .segment import (
 #: Bump whenever a change to segmentation can move a segment boundary: every cached segmentation
 #: is then recomputed. (The key also holds a hash of the modules below, as a safety net.)
 #: 2: phrases such as "I see." are backchannels; 3: a long turn is cut into windows of even size
-#: (``segment._balance``), not filled greedily to the limit with the rest left as the last window
-SEGMENTER_VERSION = 3
+#: (``segment._balance``), not filled greedily to the limit with the rest left as the last window;
+#: 4: so is a sentence too long for one, between its clauses
+SEGMENTER_VERSION = 4
 #: The modules whose code decides segment boundaries.
 SEGMENTER_MODULES = (
     "roqa_nlp.transcripts.segment",
