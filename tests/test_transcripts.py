@@ -2488,6 +2488,9 @@ def test_a_participant_label_is_a_speaker_label_as_an_interviewer_label_is(tmp_p
     ]
 
 
+AGENCY = "I put my seniors on the lates and the agency covered the days, every week. "
+
+
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
@@ -2501,6 +2504,22 @@ def test_a_participant_label_is_a_speaker_label_as_an_interviewer_label_is(tmp_p
         ("Where was I? Oh yes, the funding ran out in March.", False),
         ("We tried the scorecards. Mostly.", False),  # no question at all
         ("What helped? [long pause] Take your time.", False),  # words after a note are words
+        # a tag after a sentence or two of one's own (12 words) asks for agreement, not an answer
+        (AGENCY + "It's not sustainable, though, is it?", False),
+        (AGENCY + "It took eight months to get her, and for what, you know?", False),
+        (AGENCY + "And they still haven’t got a login, have they? [laughs]", False),
+        (AGENCY + "They were the ones who made it work, you know what I mean?", False),
+        (AGENCY + "Why do we bother?", True),  # no tag
+        # but an interviewer's check of a fact, or a question with a clause after a comma, asks
+        ("Thanks. So you started in 2019, right?", True),
+        ("And you were the lead on that, weren't you?", True),
+        ("Was it better than what you had before, would you say?", True),
+        ("Was everyone on the team ready for it, do you think?", True),
+        ("And the foot care clinic, can you tell me how that got started?", True),
+        # a question after 60 words of one's own closes an answer; after 59 it is put to the
+        # listener (interviewers say at most 44 before a question in the benchmark transcripts)
+        ("Staff were short. " * 20 + "Where are they going to go?", False),
+        ("Staff were short. " * 19 + "Really, truly. Where are they going to go?", True),
     ],
 )
 def test_a_turn_asks_when_it_ends_on_a_question(words: str, expected: bool) -> None:
@@ -2585,6 +2604,71 @@ def test_rhetorical_questions_in_answers_leave_the_one_who_asks_clear() -> None:
     Kay's rhetorical questions no longer hide who interviews (before: no guess for either)."""
     assert guess_interviewer(*_conversation(*RHETORICAL_ANSWERS)) == "Sam Roe"
     assert guess_interviewer(*_conversation(*TALKATIVE_INTERVIEWER)) == "Ada Lee"
+
+
+#: Written for these tests (not from the benchmark): Tom Hale interviews Dee Okafor, a care home
+#: manager who ends three of her six answers on a question she asks no one: "Where are they
+#: going to go?" after a long answer, and the tags "..., is it?" and "..., you know?". Counting
+#: them, she asked in 3/6 of her turns against his 6/6, more than a third as often, so no one
+#: was guessed and his questions were coded as her talk.
+RHETORICAL_ENDINGS = [
+    (
+        "Tom Hale",
+        "Thanks for talking to me. Could you start by telling me what discharge to assess looked "
+        "like from your side?",
+    ),
+    (
+        "Dee Okafor",
+        "It looked like a phone call at four o'clock on a Friday. The hospital needs the bed, so "
+        "they ring round the homes, and whoever says yes first gets the admission. Half the time "
+        "there's no medication chart with them, the carer on shift has never met them, and the "
+        "family has been told it's a six-week stay while they sort out something permanent. But "
+        "six weeks comes and nothing has been sorted, and we can't keep the bed. Where are they "
+        "going to go?",
+    ),
+    ("Tom Hale", "How did your staff cope with the extra admissions?"),
+    (
+        "Dee Okafor",
+        "They coped because they always do. I put my most experienced seniors on the lates and "
+        "the agency covered the days. It's not sustainable, though, is it?",
+    ),
+    ("Tom Hale", "What support did you get from the hospital team?"),
+    (
+        "Dee Okafor",
+        "A phone number. The discharge coordinator was lovely, but she covered four hospitals "
+        "and she finished at five.",
+    ),
+    ("Tom Hale", "Did anything make it work better over time?"),
+    (
+        "Dee Okafor",
+        "The trusted assessor. Once one person from the hospital actually knew our home, the "
+        "wrong admissions stopped. It took eight months to get her, and for what, you know?",
+    ),
+    ("Tom Hale", "What was the hardest part for the residents who were already living there?"),
+    (
+        "Dee Okafor",
+        "The noise at night, mostly. Someone new and confused walking the corridor at two in "
+        "the morning unsettles everybody.",
+    ),
+    ("Tom Hale", "If the scheme carried on, what would you want changed first?"),
+    (
+        "Dee Okafor",
+        "Medication comes with the person, every time, no exceptions. And a named person at the "
+        "hospital end who picks up the phone after five.",
+    ),
+]
+
+
+def test_questions_that_close_an_answer_leave_the_one_who_asks_clear(tmp_path: Path) -> None:
+    """A question that ends a long answer (more than 60 words of one's own before it) or is a
+    tag after a statement asks no one (:func:`asks`): Tom Hale is guessed (before: no guess)."""
+    assert guess_interviewer(*_conversation(*RHETORICAL_ENDINGS)) == "Tom Hale"
+    f = tmp_path / "care_home_manager.txt"
+    f.write_text("".join(f"{s}: {w}\n" for s, w in RHETORICAL_ENDINGS), "utf-8")
+    with pytest.warns(SpeakerWarning, match="asks the questions"):
+        t = read_transcript(f)
+    assert t.metadata["interviewer_guessed"] == "Tom Hale"
+    assert [u.role for u in t.turns] == ["interviewer", "participant"] * 6
 
 
 @pytest.mark.parametrize(
