@@ -368,3 +368,25 @@ def test_two_cfir2_codes_of_one_model_code_on_a_segment_are_one_decision() -> No
         "1 on the cfir-2009 suggestion their code was shown for, 1 merged with a row on the same "
         "cfir-2009 code"
     )
+
+
+def test_a_cfir2_review_carried_into_its_folder_coded_again_keeps_what_fits_no_code() -> None:
+    """``roqa code --out`` into a folder reviewed in CFIR 2.0 (decisions.no_code_rows with the
+    model's codebook): segment 5, whose three CFIR 2.0 codes shown (INN.C, IND.K, INS.F) were
+    rejected, gets the ``no-code`` row a CFIR 2009 review rejecting its three suggestions gets.
+    Before, its rejections were compared with the CFIR 2009 suggestions (IC.C, CI.B, IS.D.2) and
+    no row was added; segment 1's (one rejection, one accept) and segment 2's stay without one."""
+    from roqa_nlp.decisions import no_code_rows
+
+    noted = [dataclasses.replace(d, note="small talk?") if d.row == 0 else d for d in REVIEW]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning: the note of `roqa code` says what was added
+        rows = no_code_rows(noted, codings(), codebook=CFIR)
+    assert rows == [Decision("p01:0005", NO_CODE, note="small talk?", text=TEXT[4])]
+    # the same as a CFIR 2009 review rejecting the three suggestions segment 5 showed
+    in_2009 = [row(5, "reject", c, note="small talk?") for c in ("IC.C", "CI.B", "IS.D.2")]
+    assert no_code_rows(in_2009, codings(), codebook=CFIR) == rows
+    # a no-code row the CFIR 2.0 page saved itself: none added again
+    assert no_code_rows([*noted, *rows], codings(), codebook=CFIR) == []
+    # two of the three CFIR 2.0 codes rejected: not every code shown, no row
+    assert no_code_rows(REVIEW[6:8], codings(), codebook=CFIR) == []

@@ -204,3 +204,36 @@ def test_rows_without_text_are_said_to_be_matched_by_id_alone(cfir: Codebook) ->
         # a row without text on a segment another row gives the text of: trained on that text
         feedback_plan([([*REVIEW[3:], Decision("p01:0002", "valence", valence="barrier")],
                         codings(FIRST), "decisions.csv")], cfir)  # fmt: skip
+
+
+def test_roqa_code_into_a_folder_reviewed_in_cfir2_records_the_segments_that_fit_no_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The review in decisions.csv beside the codings was made on them charted in CFIR 2.0 (the
+    three CFIR 2.0 codes shown for segment 1 rejected, rows written by hand or by a QDA program:
+    no ``no-code`` row); before the folder is coded again it gets the row a CFIR 2009 review
+    gets (before, none: the rejections were compared with the CFIR 2009 suggestions)."""
+    from roqa_nlp.cli.code_cmd import _keep_fits_no_code
+
+    result = codings(FIRST)
+    result.meta = {"model": {"codebook": "cfir-2009"}}
+    result.save(tmp_path)
+    # FIRST charted in CFIR 2.0 (as the report shows them): Motivation, Innovation Relative
+    # Advantage, Relative Priority
+    shown = ["IND.M", "INN.C", "INS.G"]
+    with (tmp_path / "decisions.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["segment_id", "decision", "code_id", "new_code", "note", "text"])
+        for c in shown:
+            w.writerow(["p01:0001", "reject", c, "", "", TEXTS[0]])
+        w.writerow(["p01:0002", "accept", "INS.B", "", "", TEXTS[1]])
+    _keep_fits_no_code(tmp_path, None, None)
+    err = capsys.readouterr().err
+    assert (
+        f"roqa: note: {tmp_path / 'decisions.csv'}: 1 segment whose every suggestion the review "
+        "rejected (p01:0001) recorded as fitting no code (a row 'no-code' each), so they still "
+        "fit no code when the new codings suggest other codes"
+    ) in err.splitlines()
+    decisions = read_decisions(tmp_path / "decisions.csv")[0]
+    assert decisions[-1] == Decision("p01:0001", "no-code", text=TEXTS[0])
+    assert len(decisions) == 5

@@ -522,7 +522,11 @@ def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
 
 
 def no_code_rows(
-    decisions: Sequence[Decision], result: CodingResult, *, where: str | Path | None = None
+    decisions: Sequence[Decision],
+    result: CodingResult,
+    *,
+    where: str | Path | None = None,
+    codebook: Codebook | None = None,
 ) -> list[Decision]:
     """The ``no-code`` rows that keep what ``decisions`` decided on ``result``, the codings the
     review was made on: one for each segment (with its id, text and note) whose decisions reject
@@ -530,9 +534,27 @@ def no_code_rows(
     already. ``roqa code --out`` adds them to the review it carries into that folder coded
     again: a retrained model may show other suggestions there, and the segment still fits no
     code. Decisions that went to a segment whose text was edited since are warned about,
-    naming ``where`` (the decisions file), when it is given (:func:`warn_of_edited_text`)."""
+    naming ``where`` (the decisions file), when it is given (:func:`warn_of_edited_text`).
+
+    Given ``codebook`` (the model's, the codes of ``result``), decisions on codes of another
+    codebook (a review made on the codings charted in CFIR 2.0) are first read as decisions on
+    its codes (:func:`~roqa_nlp.decisions_crosswalk.in_model_codes`, its warning left to the
+    report that shows them), and a segment whose every CFIR 2.0 code shown was rejected gets its
+    row as one whose every suggestion was: the row a review in the model's codes gets."""
     kinds = ("accept", "reject", "recode", "new-code", NO_CODE)
     used = [d for d in decisions if d.decision in kinds]
+    rejected_all: set[int] = set()  # the no-code rows read into a review in another codebook
+    if codebook is not None:
+        import warnings
+
+        from .decisions_crosswalk import in_model_codes
+        from .errors import RoqaWarning
+
+        given = {id(d) for d in used}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RoqaWarning)
+            used = in_model_codes(used, codebook, result, where=where)
+        rejected_all = {id(d) for d in used if d.decision == NO_CODE and id(d) not in given}
     match = match_decisions(list(used), result)
     if where is not None:
         warn_of_edited_text(match, where)
@@ -543,7 +565,11 @@ def no_code_rows(
     out = []
     for s in result.segments:
         rows = by_segment.get(s.segment.id, [])
-        if not rows or any(d.decision == NO_CODE for d in rows):
+        if not rows or any(d.decision == NO_CODE and id(d) not in rejected_all for d in rows):
+            continue
+        note = next((d.note for d in rows if d.note), "")
+        if any(id(d) in rejected_all for d in rows):
+            out.append(Decision(s.segment.id, NO_CODE, note=note, text=s.segment.text))
             continue
         last: dict[str, str] = {}  # code -> its last decision
         for d in rows:
@@ -553,7 +579,6 @@ def no_code_rows(
         if any(v != "reject" for v in last.values()):
             continue
         if rejects_all(last, [g.code_id for g in s.suggestions]):
-            note = next((d.note for d in rows if d.note), "")
             out.append(Decision(s.segment.id, NO_CODE, note=note, text=s.segment.text))
     return out
 

@@ -224,7 +224,10 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
     beside it; a ``no-code`` row is added for each such segment
     (:func:`~roqa_nlp.decisions.no_code_rows`): to ``out/decisions.csv`` itself, whose codings
     are about to be replaced (said in a note), and to the review carried into the report. A
-    decisions file elsewhere is not written to: its codings stay beside it."""
+    review made on the codings charted in CFIR 2.0 is read in the codings' own codes first, so
+    a segment whose every CFIR 2.0 code shown was rejected gets its row too. A decisions file
+    elsewhere is not written to: its codings stay beside it."""
+    from ..crosswalk import codebook_for
     from ..decisions import NO_CODE, append_decisions, no_code_rows, read_decisions
     from ..errors import RoqaError, warn
     from ..result import CodingResult
@@ -238,7 +241,9 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
         decisions = (
             review.decisions if review is not None else read_decisions(path, allow_empty=True)[0]
         )
-        rows = no_code_rows(decisions, CodingResult.load(codings), where=path)
+        result = CodingResult.load(codings)
+        book = codebook_for(None, result, codings)
+        rows = no_code_rows(decisions, result, where=path, codebook=book)
     except RoqaError as e:
         warn(f"segments whose every suggestion was rejected not recorded: {e}", path=path)
         return
