@@ -390,3 +390,32 @@ def test_a_cfir2_review_carried_into_its_folder_coded_again_keeps_what_fits_no_c
     assert no_code_rows([*noted, *rows], codings(), codebook=CFIR) == []
     # two of the three CFIR 2.0 codes rejected: not every code shown, no row
     assert no_code_rows(REVIEW[6:8], codings(), codebook=CFIR) == []
+
+
+def test_the_report_page_reads_a_cfir2_review_from_what_python_writes_into_it() -> None:
+    """What report.js reads a decisions.csv loaded in the page with (page_crosswalk), made by
+    the rules above: each CFIR 2.0 code with the model code it stands for ("" for a new code),
+    and each segment's CFIR 2.0 codes as shown, with the suggestion each was shown for."""
+    from roqa_nlp.decisions_crosswalk import page_crosswalk
+
+    data = page_crosswalk(codings(), CFIR)
+    assert data["base"] == "cfir-2009"
+    codes = data["codes"]
+    assert isinstance(codes, dict)
+    assert codes["INS.E"] == ["cfir-2022", CFIR2["INS.E"].name, "IS.D.1"]
+    assert codes["INS.A.2"] == ["cfir-2022", CFIR2["INS.A.2"].name, "IS.A"]
+    assert codes["OUT.A"] == ["cfir-2022", "Critical Incidents", ""]
+    assert "INS" not in codes  # a domain: no construct
+    shown = data["shown"]
+    assert isinstance(shown, dict)
+    assert shown["cfir-2022"]["p01:0002"] == [
+        ["OUT.E", "OS.D"],
+        ["OUT.G.3", "OS.D"],
+        ["OUT.F", "OS.D"],
+    ]
+    assert shown["cfir-2022"]["p01:0005"][:3] == [
+        ["INN.C", "IC.C"],
+        ["IND.K", "CI.B"],
+        ["INS.F", "IS.D.2"],
+    ]
+    assert "p01:0006" not in shown["cfir-2022"]  # its top code has no CFIR 2.0 code: none shown

@@ -649,46 +649,145 @@ def _coded_again(later: bool = False) -> Any:
     return build_result(interviews)
 
 
-def test_loading_decisions_on_codes_of_another_codebook_names_them_and_keeps_them(
+#: the fixture's segment p01_interview:0002
+P01_0002 = "Training costs money we simply do not have."
+
+
+def _in_python(path: Path) -> list[tuple[str, ...]]:
+    """The rows of decisions file ``path`` as roqa report --decisions shows them on the fixture's
+    CFIR 2009 codings (decisions_crosswalk.in_model_codes, then match_decisions), in the
+    columns of decisions.csv, the segment's text from the codings: what the page must do."""
+    import warnings
+
+    from roqa_nlp.decisions import match_decisions, read_decisions
+    from roqa_nlp.decisions_crosswalk import in_model_codes
+
+    result = build_result()
+    texts = {s.segment.id: s.segment.text for s in result.segments}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows = in_model_codes(read_decisions(path)[0], Codebook.load("cfir-2009"), result)
+        match = match_decisions(rows, result)
+    out = []
+    for d, sid in match.matched:
+        row = (sid, d.decision, d.code_id, d.new_code, d.note, texts[sid], d.valence, d.suggestion)
+        out.append(row[:6] if not any(row[6:]) else row)
+    return out
+
+
+def test_loading_a_review_made_in_cfir2_reads_it_in_this_reports_codes(
     page: tuple[Any, Path], tmp_path: Path
 ) -> None:
-    """A review saved from the report charted in CFIR 2.0, loaded into this CFIR 2009 report:
-    the status line names the codes it does not have (it said "3 decisions loaded; all matched"
-    and nothing else), they are shown as decided on no suggestion, and saving keeps them as they
-    came (an accept of INS.K was saved as a recode of the segment's first suggestion)."""
+    """A review saved from the report charted in CFIR 2.0, loaded into this CFIR 2009 report, is
+    read as roqa report --decisions reads it (decisions_crosswalk.in_model_codes, from the
+    mapping the page holds as data): an accept of a code shown goes on the suggestion it was
+    shown for, a recode to the code its code stands for, a recode to a construct CFIR 2009 lacks
+    becomes a new code of its name, and a segment whose every CFIR 2.0 code shown was rejected
+    fits no code. Before, the rows were kept as they came, on no suggestion, and the status line
+    only named their codes."""
+    driver, _ = page
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text,valence,suggestion\n"
+        f"p01_interview:0001,accept,INS.K,,,{P01_0001},,\n"  # shown for IS.E.3
+        f"p01_interview:0002,recode,INS.A.2,,,{P01_0002},,INS.J\n"  # IS.A; INS.J for IS.E.2
+        f"p02_interview:0000,recode,OUT.A,,,{P02_0000},,OUT.F\n"  # Critical Incidents: none
+        # both CFIR 2.0 codes shown for its one suggestion, OS.A, rejected
+        f'p02_interview:0001,reject,PRO.B.2,,,"{P02_0001}",,\n'
+        f'p02_interview:0001,reject,INS.D.2,,,"{P02_0001}",,\n',
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == (
+        "decisions.csv: 5 decisions loaded; all matched; 5 decisions on cfir-2022 codes read as "
+        "decisions on this report's cfir-2009 codes through the documented mapping: 2 on the "
+        "cfir-2009 suggestion their code was shown for, 1 on the cfir-2009 code their code "
+        "stands for, 1 as new codes named as their cfir-2022 code (Critical Incidents), 1 "
+        "merged with a row on the same cfir-2009 code, 1 segment with every code shown "
+        "rejected kept as fitting no code"
+    )
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    assert _pressed(driver, "p01_interview:0002", "IS.E.2") == ["recode IS.A"]
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["reject"]
+    expected = [
+        ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001),
+        ("p01_interview:0002", "recode", "IS.A", "", "", P01_0002, "", "IS.E.2"),
+        ("p02_interview:0000", "new-code", "", "Critical Incidents", "", P02_0000),
+        ("p02_interview:0001", "reject", "OS.A", "", "", P02_0001),
+        ("p02_interview:0001", "no-code", "", "", "", P02_0001),
+    ]
+    assert _decisions_csv(driver) == _review_csv(expected)
+    assert _in_python(path) == expected  # the page reads it as Python does
+
+
+def test_loading_decisions_on_codes_of_no_codebook_names_them_and_keeps_them(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Rows on codes the page can read in none of its codes (a CFIR 2.0 domain, which is no
+    construct, a code of no built-in codebook) are named in the status line, shown as decided on
+    no suggestion and saved as they came."""
     from selenium.webdriver.common.by import By
 
     driver, _ = page
     path = tmp_path / "decisions.csv"
     path.write_text(
         "segment_id,decision,code_id,new_code,note,text\n"
-        f"p01_interview:0001,accept,INS.K,,,{P01_0001}\n"
-        f"p02_interview:0000,recode,OUT.A,,,{P02_0000}\n"
-        f'p02_interview:0001,reject,OS.A,,,"{P02_0001}"\n',
+        f"p01_interview:0001,accept,INS,,,{P01_0001}\n"
+        f"p02_interview:0000,recode,XYZ.9,,,{P02_0000}\n",
         encoding="utf-8",
     )
     assert _load_file(driver, path) == (
-        "decisions.csv: 3 decisions loaded; all matched; 2 decisions name codes not in this "
-        "report's codebook cfir-2009 (INS.K, OUT.A): kept and saved as they came, not shown on "
-        "a suggestion (roqa report CODINGS --decisions FILE shows CFIR 2.0 decisions on this "
-        "report's codes)"
+        "decisions.csv: 2 decisions loaded; all matched; 2 decisions name codes not in this "
+        "report's codebook cfir-2009 (INS, XYZ.9): kept and saved as they came, not shown on "
+        "a suggestion"
     )
-    # on no suggestion (an accept of INS.K went on the first one as a recode to a code the
-    # recode list does not have), shown as decided, and saved as they came
     assert _pressed(driver, "p01_interview:0001", "IS.E.3") == []
     assert _pressed(driver, "p02_interview:0000", "OS.D") == []
     carried = driver.find_element(
         By.CSS_SELECTOR, '.review[data-segment="p01_interview:0001"] .carried'
     )
-    assert carried.text == "Also decided: accept INS.K"
+    assert carried.text == "Also decided: accept INS"
     assert _decisions_csv(driver) == _review_csv(
         [
-            ("p01_interview:0001", "accept", "INS.K", "", "", P01_0001),
-            ("p02_interview:0000", "recode", "OUT.A", "", "", P02_0000),
-            ("p02_interview:0001", "reject", "OS.A", "", "", P02_0001),
-            ("p02_interview:0001", "no-code", "", "", "", P02_0001),
+            ("p01_interview:0001", "accept", "INS", "", "", P01_0001),
+            ("p02_interview:0000", "recode", "XYZ.9", "", "", P02_0000),
         ]
     )
+
+
+def test_loading_decisions_on_text_edited_since_the_review_matches_nearly_the_same_words(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Load decisions… matches a row whose words are in no segment to the segment of nearly its
+    words in its transcript, as match_decisions does (difflib's ratio over the words at least
+    0.9, every other segment there 0.1 less): one word of twelve corrected is matched, and the
+    status line names it to check; a four-word answer with two words changed (0.57) is not. Before,
+    only the very words matched."""
+    driver, _ = page
+    typo = P01_0001.replace("trained", "trainned")  # 22/24 = 0.917
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:0007,accept,IS.E.3,,,{typo}\n"  # its id moved too
+        f'p01_interview:0000,reject,IS.C,,,"Yes, loud, clear."\n'  # short: 0.67
+        f"p02_interview:0000,reject,IC.H,,,{P02_0000.replace('one-to-one', '1:1')}\n",
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == (
+        "decisions.csv: 2 decisions loaded; 1 could not be matched to a segment; 2 decisions "
+        "matched to 2 segments whose text was edited since the review (nearly the same words, "
+        "not the same): p01_interview:0001 (“Our support workers have not been…”), "
+        "p02_interview:0000 (“The social worker said there was…”); check they are the talk "
+        "decided on"
+    )
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    assert _pressed(driver, "p02_interview:0000", "IC.H") == ["reject"]
+    assert _pressed(driver, "p01_interview:0000", "IS.C") == []
+    expected = [
+        ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001),
+        ("p02_interview:0000", "reject", "IC.H", "", "", P02_0000),
+    ]
+    assert _decisions_csv(driver) == _review_csv(expected)
+    assert _in_python(path) == expected  # the page matches as Python does
 
 
 def _open_fresh(driver: Any, url: str) -> None:
@@ -1936,3 +2035,32 @@ def test_a_saved_no_code_row_comes_back_with_its_rejects(
             ("p02_interview:0000", "no-code", "", "", "", P02_0000),
         ]
     )
+
+
+def test_the_pages_word_ratio_is_difflibs(page: tuple[Any, Path]) -> None:
+    """report.js's ratio (its port of difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    over words, by which Load decisions… finds text edited since the review) gives Python's
+    value on word lists with repeats, runs and ties, where the choice of the longest match
+    decides what is counted."""
+    import random
+    import re
+    from difflib import SequenceMatcher
+
+    driver, _ = page
+    js = (Path(__file__).resolve().parents[1] / "src/roqa_nlp/report/static/report.js").read_text(
+        encoding="utf-8"
+    )
+    source = re.search(r"\n  function ratio\(a, b\) \{\n.*?\n  \}\n", js, re.S)
+    assert source is not None
+    rng = random.Random(33)
+    pairs = []
+    for _ in range(300):
+        vocab = ["a", "b", "c", "d", "e"][: rng.randint(1, 5)]
+        a = [rng.choice(vocab) for _ in range(rng.randint(0, 14))]
+        b = [rng.choice(vocab) for _ in range(rng.randint(0, 14))]
+        pairs.append([a, b])
+    got = driver.execute_script(
+        source.group(0) + "return arguments[0].map(function (p) { return ratio(p[0], p[1]); });",
+        pairs,
+    )
+    assert got == [SequenceMatcher(None, a, b, autojunk=False).ratio() for a, b in pairs]

@@ -400,8 +400,9 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     (:func:`_edited_segment`), every other segment there at least :data:`NEAR_MARGIN` less
     similar, and no other segment's decisions going there too. Those are marked ``edited``
     (:func:`warn_of_edited_text` names them); words matched exactly keep their segments
-    whatever the near ones do. The rest match no segment. Report.js applies the rule of exact
-    words (not the near text) to a decisions.csv loaded in the browser.
+    whatever the near ones do. The rest match no segment. Report.js applies the same rule (its
+    port of the words' ratio, these thresholds written into the page) to a decisions.csv loaded
+    in the browser.
     """
     if isinstance(decisions, (str, Path)):
         decisions = read_decisions(decisions)[0]

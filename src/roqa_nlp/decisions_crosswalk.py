@@ -114,6 +114,58 @@ def counterpart(code_id: str, model: Codebook, other: Codebook) -> str | None:
     return None
 
 
+def stands_for(code_id: str, model: Codebook, other: Codebook) -> str | None:
+    """The model's code a recode to ``code_id`` (a code of ``other``) is read as: its
+    :func:`counterpart`, else a code of the model of its name (an earlier round's new code);
+    None: it becomes a new code named as it (a rejection of it is left out)."""
+    cid = counterpart(code_id, model, other)
+    if cid is not None:
+        return cid
+    known = model.find(other[code_id].name)
+    return known.id if known is not None and known.codable else None
+
+
+def page_crosswalk(result: CodingResult, model: Codebook) -> dict[str, object]:
+    """What the report's page (report.js) needs to read a decisions file loaded in the browser
+    as :func:`in_model_codes` reads it on ``result`` (the model's codings, in ``model``'s codes):
+    ``{"base": the model's built-in codebook, "codes": {code of another built-in codebook
+    documented as mapping onto it: [that codebook, the code's name, the model code it stands for
+    (:func:`stands_for`) or ""]}, "shown": {that codebook: {segment id: [[code shown, the
+    suggestion it was shown for or ""], ...]}}}``, each segment's codes as the report charted in
+    that codebook shows them, best first; ``{}`` when no codebook documents a mapping. Written
+    from the same mapping and rules as Python reads a review with, never by hand."""
+    from .crosswalk import BUILTIN
+
+    base = base_codebook(model)
+    loaded = {b: Codebook.load(b) for b in BUILTIN if b != base.id}
+    books: dict[str, Codebook] = {}
+    for book_id, other in loaded.items():
+        try:
+            crosswalk(base, other)
+        except RoqaError:
+            continue
+        books[book_id] = other
+    if not books:
+        return {}
+    codes: dict[str, list[str]] = {}
+    for book_id, other in books.items():
+        for c in other.codable:
+            if c.id in codes or model.find(c.id) is not None:
+                continue
+            # the first built-in codebook with the code is the one it is read in (other_codebook)
+            if next(b for b, book in loaded.items() if c.id in book) == book_id:
+                codes[c.id] = [book_id, c.name, stands_for(c.id, model, other) or ""]
+    shown: dict[str, dict[str, list[list[str]]]] = {b: {} for b in books}
+    for seg in result.segments:
+        if not seg.suggestions:
+            continue
+        for book_id, other in books.items():
+            seen = _shown(seg, model, other)
+            if seen is not None and seen.codes:
+                shown[book_id][seg.segment.id] = [[c, seen.origins.get(c, "")] for c in seen.codes]
+    return {"base": base.id, "codes": codes, "shown": shown}
+
+
 @dataclass
 class _Shown:
     """A segment's codes in another codebook as its codings were charted there: the ranked codes
@@ -205,11 +257,8 @@ def in_model_codes(
         if d.decision in ("accept", "reject") and d.code_id in origins:
             out[i], kinds[i] = dataclasses.replace(row, code_id=origins[d.code_id]), SHOWN
             continue
-        cid = counterpart(d.code_id, model, other)
+        cid = stands_for(d.code_id, model, other)
         name = other[d.code_id].name
-        known = model.find(name) if cid is None else None
-        if known is not None and known.codable:
-            cid = known.id  # a code of that name the model has: an earlier round's new code
         if cid is not None:
             out[i], kinds[i] = dataclasses.replace(row, code_id=cid), COUNTERPART
         elif d.decision == "reject":

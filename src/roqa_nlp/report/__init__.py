@@ -183,6 +183,16 @@ def render_report(
         [] if person is not None else embedded_decisions(result, decisions, codebook=book)
     )
     ctx["charted_by"] = person
+    # what Load decisions… needs to read a file as Python does: a review made on these codings
+    # charted in another codebook (CFIR 2.0) read in theirs, and text edited since matched
+    ctx["crosswalk_json"] = {}
+    if person is None and not (isinstance(result.meta, dict) and result.meta.get("crosswalk")):
+        from ..decisions_crosswalk import page_crosswalk
+
+        ctx["crosswalk_json"] = page_crosswalk(result, book)
+    from ..decisions import NEAR_MARGIN, NEAR_TEXT
+
+    ctx["near_text_json"] = {"near_text": NEAR_TEXT, "near_margin": NEAR_MARGIN}
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
         autoescape=True,

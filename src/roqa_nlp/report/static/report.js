@@ -18,9 +18,12 @@
  * version of the report wins over them for the segments it has, and a review kept for this very
  * report wins over both. "Load decisions…" reads a saved decisions.csv and applies it, each
  * decision matched to a segment by its text first (ids move when transcripts are coded again),
- * then by its id: the rule of roqa_nlp.decisions.match_decisions for exact words (its match of
- * nearly the same words, a transcript corrected since the review, is Python's only: roqa report
- * --decisions embeds what it finds); the review of an earlier version is matched the same way. A note on a segment with no decision is saved as a row of
+ * then by its id, then by nearly the same words (a transcript corrected since the review, said
+ * in the status line): the rule of roqa_nlp.decisions.match_decisions, its thresholds given by
+ * Python (#roqa-near-text); a file saved from the report charted in CFIR 2.0 (decisions on codes
+ * of another codebook) is read in this report's codes as roqa_nlp.decisions_crosswalk reads it,
+ * from the mapping Python writes into the page (#roqa-crosswalk); the review of an earlier
+ * version is matched and read the same way. A note on a segment with no decision is saved as a row of
  * its own, decision "note" (roqa train ignores it). The valence buttons under a segment's
  * suggestions correct the model's valence: saved as a row of its own, decision "valence" with the
  * column valence (barrier, enabler or neutral), restored like any other decision. A segment whose
@@ -50,6 +53,17 @@
   var knownCodes = null;
   var embeddedNode = document.getElementById("roqa-decisions");
   var embedded = embeddedNode ? JSON.parse(embeddedNode.textContent || "[]") : [];
+  /* what reading a loaded file as Python reads it needs, written by Python from its own rules
+     and data (never by hand here): #roqa-crosswalk, roqa_nlp.decisions_crosswalk.page_crosswalk
+     (the codes of the other codebooks documented as mapping onto this report's, the code each
+     stands for, and the codes each segment showed charted in them); #roqa-near-text, the
+     thresholds of roqa_nlp.decisions.NEAR_TEXT and NEAR_MARGIN */
+  function jsonOf(id, empty) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent || empty) : JSON.parse(empty);
+  }
+  var crosswalk = jsonOf("roqa-crosswalk", "{}");
+  var near = jsonOf("roqa-near-text", "{}");
   var reportId = document.body.getAttribute("data-report-id") || "report";
   var readOnly = document.body.hasAttribute("data-read-only");
   var storeKey = "roqa-decisions:" + reportId + ":" + window.location.pathname;
@@ -355,19 +369,23 @@
     return at < 0 ? "" : segmentId.slice(0, at);
   }
 
-  /* [{row, segment}] and the rows on no segment, as match_decisions finds them by their exact
-     words in Python (not its near text): a row
-     with text goes to the segment of its id when that one has the text, else to a segment with
-     the text in the same transcript not holding other decisions, else any free one, else the
-     first; a row without text goes to the segment of its id. */
+  /* [{row, segment, edited}] and the rows on no segment, as roqa_nlp.decisions.match_decisions
+     finds them: a row with text goes to the segment of its id when that one has the text, else to
+     a segment with the text in the same transcript not holding other decisions, else any free
+     one, else the first; a row without text goes to the segment of its id. A row whose text is in
+     no segment then goes to the one segment of nearly its words (its transcript corrected since
+     the review), marked edited: in the transcript of its segment id, holding no other segment's
+     decisions, as near as nearSegment says, and not nearest to another segment's rows too. */
   function matchRows(rows) {
-    var ids = {}, byText = {};
+    var ids = {}, byText = {}, order = [], textOf = {};
     var reviews = document.querySelectorAll(".review[data-segment]");
     for (var i = 0; i < reviews.length; i++) {
       var sid = reviews[i].getAttribute("data-segment");
       ids[sid] = true;
       var t = sameText(segmentText(reviews[i]));
       (byText[t] = byText[t] || []).push(sid);
+      order.push(sid);
+      textOf[sid] = t;
     }
     var keys = [], chosen = {}, taken = {};
     rows.forEach(function (r) {
@@ -391,12 +409,268 @@
       chosen[key] = found;
       if (found) taken[found] = true;
     });
+    var edited = nearMatches(keys, chosen, order, textOf);
     var matched = [], unmatched = [];
     rows.forEach(function (r) {
-      var sid = chosen[JSON.stringify([r.segment_id, sameText(r.text)])];
-      if (sid) matched.push({ row: r, segment: sid }); else unmatched.push(r);
+      var key = JSON.stringify([r.segment_id, sameText(r.text)]);
+      var sid = chosen[key];
+      if (sid) matched.push({ row: r, segment: sid, edited: !!edited[key] }); else unmatched.push(r);
     });
     return { matched: matched, unmatched: unmatched };
+  }
+
+  /* The words of a text as near texts are compared: spacing and case aside (toLowerCase, where
+     Python casefolds: the two differ for a few letters, ß among them). */
+  function wordsOf(text) {
+    var t = sameText(text).toLowerCase();
+    return t ? t.split(" ") : [];
+  }
+
+  /* The rows on no segment in `chosen` (key -> segment id or null) that go to a segment of nearly
+     their text (roqa_nlp.decisions._near_matches), put in `chosen`; {key: true} of those. */
+  function nearMatches(keys, chosen, order, textOf) {
+    var left = keys.filter(function (key) { return chosen[key] === null && JSON.parse(key)[1]; });
+    var edited = {};
+    if (!left.length || !near.near_text) return edited;
+    var owners = Object.create(null);  /* segment -> {segment id of a row on it: true} */
+    keys.forEach(function (key) {
+      var on = chosen[key];
+      if (on) (owners[on] = owners[on] || Object.create(null))[JSON.parse(key)[0]] = true;
+    });
+    var parts = Object.create(null), segments = Object.create(null);
+    left.forEach(function (key) { parts[transcriptPart(JSON.parse(key)[0])] = true; });
+    order.forEach(function (sid) {
+      var part = transcriptPart(sid);
+      if (parts[part]) (segments[part] = segments[part] || []).push([sid, wordsOf(textOf[sid])]);
+    });
+    var found = {}, claims = Object.create(null);
+    left.forEach(function (key) {
+      var k = JSON.parse(key);
+      var free = (segments[transcriptPart(k[0])] || []).filter(function (c) {
+        return !owners[c[0]] || Object.keys(owners[c[0]]).every(function (o) { return o === k[0]; });
+      });
+      var sid = nearSegment(wordsOf(k[1]), free);
+      if (sid) {
+        found[key] = sid;
+        (claims[sid] = claims[sid] || Object.create(null))[k[0]] = true;
+      }
+    });
+    /* a segment nearest to the words of two segments' rows goes to neither */
+    Object.keys(found).forEach(function (key) {
+      if (Object.keys(claims[found[key]]).length === 1) { chosen[key] = found[key]; edited[key] = true; }
+    });
+    return edited;
+  }
+
+  /* Of `candidates` ([segment id, its words]), the one whose words are an edit of `words`
+     (roqa_nlp.decisions._edited_segment): similarity (ratio) at least near_text, every other
+     candidate's at least near_margin lower; null when none is that near, or two are. */
+  function nearSegment(words, candidates) {
+    var floor = near.near_text - near.near_margin, scores = [];
+    candidates.forEach(function (c) {
+      var total = c[1].length + words.length;
+      if (total && 2 * Math.min(c[1].length, words.length) / total < floor) return;  /* a bound */
+      var score = ratio(c[1], words);
+      if (score >= floor) scores.push([score, c[0]]);
+    });
+    scores.sort(function (x, y) { return y[0] - x[0] || (x[1] < y[1] ? 1 : x[1] > y[1] ? -1 : 0); });
+    if (!scores.length || scores[0][0] < near.near_text) return null;
+    if (scores.length > 1 && scores[1][0] > scores[0][0] - near.near_margin) return null;
+    return scores[0][1];
+  }
+
+  /* difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() of two lists of words: twice the
+     words of its matching blocks (the earliest longest run of words both share, then the same on
+     either side of it) over the words of both, counted as Python counts them. */
+  function ratio(a, b) {
+    var b2j = new Map();
+    b.forEach(function (w, j) {
+      var at = b2j.get(w);
+      if (at) at.push(j); else b2j.set(w, [j]);
+    });
+    function longest(alo, ahi, blo, bhi) {
+      var besti = alo, bestj = blo, bestsize = 0, j2len = new Map();
+      for (var i = alo; i < ahi; i++) {
+        var next = new Map(), at = b2j.get(a[i]) || [];
+        for (var x = 0; x < at.length; x++) {
+          var j = at[x];
+          if (j < blo) continue;
+          if (j >= bhi) break;
+          var k = (j2len.get(j - 1) || 0) + 1;
+          next.set(j, k);
+          if (k > bestsize) { besti = i - k + 1; bestj = j - k + 1; bestsize = k; }
+        }
+        j2len = next;
+      }
+      return [besti, bestj, bestsize];
+    }
+    var matches = 0, queue = [[0, a.length, 0, b.length]];
+    while (queue.length) {
+      var q = queue.pop(), m = longest(q[0], q[1], q[2], q[3]);
+      if (!m[2]) continue;
+      matches += m[2];
+      if (q[0] < m[0] && q[2] < m[1]) queue.push([q[0], m[0], q[2], m[1]]);
+      if (m[0] + m[2] < q[1] && m[1] + m[2] < q[3]) queue.push([m[0] + m[2], q[1], m[1] + m[2], q[3]]);
+    }
+    var total = a.length + b.length;
+    return total ? 2 * matches / total : 1;
+  }
+
+  /* What the status line says of the rows that went to a segment of nearly their words (as
+     roqa_nlp.decisions.warn_of_edited_text warns of them): how many, and the first segments with
+     the first words of their rows, to check. */
+  function editedText(matched) {
+    var edited = matched.filter(function (x) { return x.edited; });
+    if (!edited.length) return "";
+    var first = {}, named = [];
+    edited.forEach(function (x) {
+      if (first[x.segment]) return;
+      first[x.segment] = true;
+      var words = sameText(x.row.text).split(" ");
+      named.push(x.segment + " (\u201c" + words.slice(0, 6).join(" ") + (words.length > 6 ? "\u2026" : "") +
+        "\u201d)");
+    });
+    var n = edited.length, k = named.length;
+    return "; " + n + (n === 1 ? " decision" : " decisions") + " matched to " + k +
+      (k === 1 ? " segment" : " segments") + " whose text was edited since the review (nearly " +
+      "the same words, not the same): " + named.slice(0, 3).join(", ") +
+      (k > 3 ? " and " + (k - 3) + " more" : "") + "; check they are the talk decided on";
+  }
+
+  /* -- a review made in another codebook (on these codings charted in CFIR 2.0), read in this
+     report's codes as roqa_nlp.decisions_crosswalk.in_model_codes reads it ------------------- */
+
+  /* The codebook (of #roqa-crosswalk) a code is read in: a code of another built-in codebook
+     documented as mapping onto this report's, not a code of this page; else null. */
+  function bookOf(code) {
+    var c = crosswalk.codes && Object.prototype.hasOwnProperty.call(crosswalk.codes, code) ?
+      crosswalk.codes[code] : null;
+    return c && isOtherCode({ decision: "accept", code_id: code }) ? c[0] : null;
+  }
+
+  function copyRow(r, changes) {
+    var out = {};
+    Object.keys(r).forEach(function (k) { out[k] = r[k]; });
+    Object.keys(changes).forEach(function (k) { out[k] = changes[k]; });
+    return out;
+  }
+
+  /* `matched` ([{row, segment, edited}]) with every accept, reject or recode of another
+     codebook's code read as the decision it is on this report's codes: an accept or reject of a
+     code shown on the segment, on the suggestion it was shown for; else on the code it stands
+     for; a rejection of a code with none left out, a recode to it (or an accept) a new code of
+     its name; a rejection of a code accepted or recoded to there, and a second row on one code,
+     left out; a no-code row after a segment whose every code shown was rejected, nothing decided.
+     {matched, kinds (what became of each such row), names (of the new codes), noCode, books}. */
+  function inModelCodes(matched) {
+    var others = {}, any = false;
+    matched.forEach(function (m, i) {
+      var book = ["accept", "reject", "recode"].indexOf(m.row.decision) >= 0 ? bookOf(m.row.code_id) : null;
+      if (book) { others[i] = book; any = true; }
+    });
+    if (!any) return { matched: matched, kinds: {}, names: [], noCode: 0, books: [] };
+    var shownOn = function (i) {
+      return ((crosswalk.shown || {})[others[i]] || {})[matched[i].segment] || [];
+    };
+    var out = matched.slice(), kinds = {}, names = [];
+    Object.keys(others).forEach(function (key) {
+      var i = Number(key), m = matched[i], r = m.row, code = crosswalk.codes[r.code_id];
+      var origins = {};
+      shownOn(i).forEach(function (p) { if (p[1]) origins[p[0]] = p[1]; });
+      var row = r.suggestion && bookOf(r.suggestion) ?
+        copyRow(r, { suggestion: origins[r.suggestion] || "" }) : r;
+      var change = null;
+      if ((r.decision === "accept" || r.decision === "reject") && origins[r.code_id]) {
+        change = { code_id: origins[r.code_id] };
+        kinds[i] = "shown";
+      } else if (code[2]) {
+        change = { code_id: code[2] };
+        kinds[i] = "counterpart";
+      } else if (r.decision === "reject") {
+        kinds[i] = "left";
+      } else {
+        change = { decision: "new-code", code_id: "", new_code: code[1], suggestion: "" };
+        kinds[i] = "new";
+        names.push(code[1]);
+      }
+      out[i] = change ? { row: copyRow(row, change), segment: m.segment, edited: m.edited } : null;
+    });
+    /* roqa_nlp.decisions_crosswalk._merge */
+    var positive = {}, seen = {};
+    out.forEach(function (m) {
+      if (m && (m.row.decision === "accept" || m.row.decision === "recode") && m.row.code_id) {
+        positive[JSON.stringify([m.segment, m.row.code_id])] = true;
+      }
+    });
+    out.forEach(function (m, i) {
+      if (!m) return;
+      var d = m.row;
+      var key = JSON.stringify([m.segment, d.decision === "reject", d.code_id, (d.new_code || "").toLowerCase()]);
+      var first = seen[key] || (seen[key] = d);
+      if (!(i in kinds)) return;
+      if (d.decision === "reject" && positive[JSON.stringify([m.segment, d.code_id])]) {
+        out[i] = null;
+        kinds[i] = "left";
+      } else if (first !== d && (!d.valence || d.valence === first.valence) &&
+                 (!d.note || d.note === first.note)) {
+        out[i] = null;
+        kinds[i] = "merged";
+      }
+    });
+    /* roqa_nlp.decisions_crosswalk._with_no_code, on the codes each segment showed there */
+    var last = {}, decided = {}, rejected = {}, add = {};
+    matched.forEach(function (m, i) {
+      var d = m.row;
+      last[m.segment] = i;
+      if (["accept", "recode", "new-code", "no-code"].indexOf(d.decision) >= 0) decided[m.segment] = true;
+      else if (d.decision === "reject") (rejected[m.segment] = rejected[m.segment] || {})[d.code_id] = true;
+    });
+    Object.keys(others).forEach(function (key) {
+      var i = Number(key), m = matched[i];
+      if (m.row.decision !== "reject" || decided[m.segment] || add[last[m.segment]]) return;
+      var shown = shownOn(i).slice(0, REJECT_ALL).map(function (p) { return p[0]; });
+      var rej = rejected[m.segment];
+      if (shown.length ? shown.every(function (c) { return rej[c]; }) : Object.keys(rej).length) {
+        add[last[m.segment]] = {
+          row: { segment_id: m.row.segment_id, decision: "no-code", code_id: "", new_code: "", note: "",
+                 text: m.row.text, valence: "", suggestion: "" },
+          segment: m.segment, edited: m.edited
+        };
+      }
+    });
+    var rows = [];
+    out.forEach(function (m, i) {
+      if (m) rows.push(m);
+      if (add[i]) rows.push(add[i]);
+    });
+    var books = [];
+    Object.keys(others).forEach(function (i) { if (books.indexOf(others[i]) < 0) books.push(others[i]); });
+    return { matched: rows, kinds: kinds, names: names, noCode: Object.keys(add).length, books: books.sort() };
+  }
+
+  /* What the status line says of the rows read so (the warning of
+     roqa_nlp.decisions_crosswalk._say). */
+  function translatedText(t) {
+    var n = { shown: 0, counterpart: 0, "new": 0, merged: 0, left: 0 };
+    Object.keys(t.kinds).forEach(function (i) { n[t.kinds[i]] += 1; });
+    var total = Object.keys(t.kinds).length;
+    if (!total) return "";
+    var count = function (k, word) { return k + " " + word + (k === 1 ? "" : "s"); };
+    var base = crosswalk.base, other = t.books.join(" and ");
+    var names = t.names.filter(function (x, i) { return t.names.indexOf(x) === i; });
+    var parts = [
+      n.shown ? n.shown + " on the " + base + " suggestion their code was shown for" : "",
+      n.counterpart ? n.counterpart + " on the " + base + " code their code stands for" : "",
+      n["new"] ? n["new"] + " as new codes named as their " + other + " code (" +
+        names.slice(0, 3).join(", ") + (names.length > 3 ? " ..." : "") + ")" : "",
+      n.merged ? n.merged + " merged with a row on the same " + base + " code" : "",
+      n.left ? count(n.left, "rejection") + " left out (of a code with no one " + base +
+        " code, or of a suggestion accepted under another code)" : "",
+      t.noCode ? count(t.noCode, "segment") + " with every code shown rejected kept as fitting no code" : ""
+    ];
+    return "; " + count(total, "decision") + " on " + other + " codes read as decisions on this " +
+      "report's " + base + " codes through the documented mapping: " +
+      parts.filter(Boolean).join(", ");
   }
 
   /* The state of one segment from its decisions: accept and reject go on the suggestion of their
@@ -554,6 +828,7 @@
     });
     if (!rows.length) return null;
     var m = matchRows(rows);
+    m.matched = inModelCodes(m.matched).matched;
     var matched = m.matched.filter(function (x) { return !saved || !Object.prototype.hasOwnProperty.call(saved, x.segment); });
     applyMatched(matched, true);
     var decided = function (r) { return !!r.decision && r.decision !== "note"; };
@@ -683,18 +958,20 @@
     var read = readDecisionsCsv(text);
     if (read.error) return "Not loaded: " + read.error + ".";
     var m = matchRows(read.rows);
-    applyMatched(m.matched, true);
+    var t = inModelCodes(m.matched);
+    applyMatched(t.matched, true);
     paintAll();
     save();
     applyFilter();
     var isNote = function (r) { return r.decision === "note"; };
-    var notes = m.matched.filter(function (x) { return isNote(x.row); }).length;
-    var n = m.matched.length - notes, u = m.unmatched.length;
+    var notes = t.matched.filter(function (x) { return isNote(x.row); }).length;
+    var n = t.matched.length - notes, u = m.unmatched.length;
     var msg = n + (n === 1 ? " decision" : " decisions") +
       (notes ? " and " + notes + (notes === 1 ? " note" : " notes") : "") + " loaded; " +
       unmatchedText(u);
     if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
-    return msg + otherCodesText(m.matched.map(function (x) { return x.row; }));
+    return msg + editedText(t.matched) + translatedText(t) +
+      otherCodesText(t.matched.map(function (x) { return x.row; }));
   }
 
   /* Whether a decision names a code that is neither this report's codebook's nor suggested
@@ -712,11 +989,10 @@
     return !knownCodes[r.code_id];
   }
 
-  /* What the status line says of loaded rows on codes this report's codebook does not have (a
-     review made on the codings charted in CFIR 2.0, INS.E on a CFIR 2009 report): they are kept
-     as they came and saved back so (roqa train and apply-decisions read them through the
-     documented mapping), not shown on a suggestion; roqa report --decisions shows them as the
-     decisions they are on this report's codes (roqa_nlp.decisions_crosswalk). */
+  /* What the status line says of loaded rows on codes the page cannot read in its codes (a
+     domain of CFIR 2.0, which is no construct; a code of no built-in codebook), once those of
+     a review made in CFIR 2.0 are read in them (inModelCodes): they are kept as they came and
+     saved back so, not shown on a suggestion. */
   function otherCodesText(rows) {
     var named = [], n = 0;
     rows.forEach(function (r) {
@@ -728,8 +1004,7 @@
     var book = document.body.getAttribute("data-codebook") || "";
     return "; " + n + (n === 1 ? " decision names a code" : " decisions name codes") +
       " not in this report's codebook" + (book ? " " + book : "") + " (" + named.slice(0, 3).join(", ") +
-      (named.length > 3 ? " …" : "") + "): kept and saved as they came, not shown on a suggestion " +
-      "(roqa report CODINGS --decisions FILE shows CFIR 2.0 decisions on this report's codes)";
+      (named.length > 3 ? " …" : "") + "): kept and saved as they came, not shown on a suggestion";
   }
 
   function download(text, name) {
