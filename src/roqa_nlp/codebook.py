@@ -14,6 +14,7 @@ Names resolve case-insensitively, with ``&``/``and``, hyphens and dashes (``-``,
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -493,11 +494,19 @@ def _code_valence(c: dict[str, Any], where: str | Path | None) -> str | None:
         ) from None
 
 
+@functools.cache
+def _builtin(book_id: str) -> Codebook:
+    """A built-in codebook loaded once, for looking codes and mappings up in (never changed, never
+    handed out): a review of a thousand rows asks which codebook each code is of, and loading
+    the built-in ones for each took seconds."""
+    return Codebook.load(book_id)
+
+
 def builtin_codebook_with(ids: Iterable[str], *, besides: str) -> str | None:
     """The first built-in codebook other than ``besides`` that knows every one of ``ids``."""
     ids = set(ids)
     for book_id in BUILTIN:
-        if book_id != besides and all(i in Codebook.load(book_id) for i in ids):
+        if book_id != besides and all(i in _builtin(book_id) for i in ids):
             return book_id
     return None
 

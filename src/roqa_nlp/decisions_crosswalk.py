@@ -44,7 +44,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .codebook import Codebook, builtin_codebook_with
+from .codebook import Codebook, _builtin, builtin_codebook_with
 from .crosswalk import (
     _top_has_no_counterpart,
     base_codebook,
@@ -71,7 +71,7 @@ def other_codebook(code_id: str, model: Codebook) -> str | None:
     if other is None:
         return None
     try:
-        crosswalk(base, Codebook.load(other))
+        crosswalk(base, _builtin(other))
     except RoqaError:
         return None  # no documented mapping: the row is left for the model's error
     return other
