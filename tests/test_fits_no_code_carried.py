@@ -237,3 +237,30 @@ def test_roqa_code_into_a_folder_reviewed_in_cfir2_records_the_segments_that_fit
     decisions = read_decisions(tmp_path / "decisions.csv")[0]
     assert decisions[-1] == Decision("p01:0001", "no-code", text=TEXTS[0])
     assert len(decisions) == 5
+
+
+def test_roqa_code_records_what_fits_no_code_when_the_codings_project_codebook_is_gone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Codings recording a project codebook that is no longer beside them, reviewed in their own
+    codes: the segment whose three suggestions were rejected still gets its ``no-code`` row
+    (reading the review in CFIR 2009 codes needs no codebook), not a warning that none were
+    recorded."""
+    from roqa_nlp.cli.code_cmd import _keep_fits_no_code
+
+    result = codings(FIRST)
+    result.meta = {"model": {"codebook": "cfir-2009+project"}}
+    result.save(tmp_path)
+    (tmp_path / "codebook.json").unlink(missing_ok=True)
+    append = [Decision("p01:0001", "reject", c, text=TEXTS[0]) for c in FIRST]
+    (tmp_path / "decisions.csv").write_text(
+        "segment_id,decision,code_id,new_code,note,text\n", encoding="utf-8"
+    )
+    append_decisions(tmp_path / "decisions.csv", append)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)  # not "... not recorded: ..."
+        _keep_fits_no_code(tmp_path, None, None)
+    assert "1 segment whose every suggestion the review rejected" in capsys.readouterr().err
+    assert read_decisions(tmp_path / "decisions.csv")[0][-1] == Decision(
+        "p01:0001", "no-code", text=TEXTS[0]
+    )

@@ -242,7 +242,10 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
             review.decisions if review is not None else read_decisions(path, allow_empty=True)[0]
         )
         result = CodingResult.load(codings)
-        book = codebook_for(None, result, codings)
+        try:
+            book = codebook_for(None, result, codings)
+        except RoqaError:
+            book = None  # its project codebook is gone: the review is read in its own codes
         rows = no_code_rows(decisions, result, where=path, codebook=book)
     except RoqaError as e:
         warn(f"segments whose every suggestion was rejected not recorded: {e}", path=path)
