@@ -656,3 +656,58 @@ def test_a_comment_on_no_imported_coding_is_named_as_not_imported(tmp_path: Path
     assert project.warnings[-1] == (
         "not imported: 1 selection memo (only text sources, codes and codings are)"
     )
+
+
+# -- hand-made codings (a person's, recording no maker) --------------------------------------------
+
+
+def hand_made_folder(folder: Path) -> Path:
+    """A person's codings made by hand as examples/gold/codings.jsonl is: every code at
+    probability 1 with the valence they chose and no valence probability, no run.json naming a
+    maker. They gave p01:0001 a neutral, p01:0002 a barrier, p01:0003 a neutral on two codes,
+    and p01:0004 no code."""
+    text = " ".join(TEXTS)
+    given = {1: [("IS.E.2", "neutral")], 2: [("IS.E.2", "barrier")]}
+    given[3] = [("IS.E.2", "neutral"), ("IS.B", "neutral")]
+    names = {"IS.E.2": ("Available Resources", "IS"), "IS.B": ("Networks & Communications", "IS")}
+    segs, pos = [], 0
+    for n, words in enumerate(TEXTS, 1):
+        seg = Segment(f"p01:{n:04d}", "p01", "P01", "participant", pos, pos + len(words), words)
+        codes = [Suggestion(c, *names[c], 1.0, v) for c, v in given.get(n, [])]
+        segs.append(SegmentResult(seg, codes))
+        pos += len(words) + 1
+    transcript = Transcript(
+        "p01", text, [Turn("P01", "participant", 0, len(text))], participant="P01"
+    )
+    CodingResult(segs, {"p01": transcript}, {}).save(folder)
+    return folder
+
+
+def test_a_hand_made_neutral_comes_back_as_given(tmp_path: Path) -> None:
+    """Tester K (session 33): the gold's neutrals (valence_probability null) were exported with
+    no description, as if no valence had been given, so `roqa import` listed their passages
+    under valence_not_given, Table 2 said "coderB gave no valence to 8 of them" and `roqa agree`
+    left those pairs out of the valence comparison. A hand-made codings file gives every code the
+    valence its maker wrote: a neutral there is one they gave."""
+    coded = hand_made_folder(tmp_path / "coderB")
+    first = tmp_path / "first.qdpx"
+    roqa_ok("export", coded, "--qdpx", first)
+    assert descriptions(first) == [
+        ("line:0 p01:0001", "valence: neutral"),
+        ("line:0 p01:0002", "valence: barrier"),
+        ("line:0 p01:0003", "valence: neutral"),
+        ("line:0 p01:0003", "valence: neutral"),
+    ]
+    roqa_ok("import", first, "--out", tmp_path / "back")
+    back = CodingResult.read(tmp_path / "back" / "codings" / "coderB")
+    assert [
+        (s.segment.id, g.code_id, g.valence, g.valence_probability)
+        for s in back
+        for g in s.suggestions
+    ] == [
+        ("p01:0001", "IS.E.2", "neutral", None),
+        ("p01:0002", "IS.E.2", "barrier", None),
+        ("p01:0003", "IS.E.2", "neutral", None),
+        ("p01:0003", "IS.B", "neutral", None),
+    ]
+    assert back.meta["valence_not_given"] == []

@@ -62,6 +62,7 @@ def export_cmd(
     from ..errors import RoqaError
     from ..exchange import export_qdc, export_qdpx
     from ..exchange.qdpx_export import AUTO, coder_of, person_of
+    from ..exchange.review import VALENCE_NOT_GIVEN, valence_not_given
     from ..io import check_output_file
     from ..result import CodingResult
     from .agree_cmd import coder_name
@@ -88,7 +89,12 @@ def export_cmd(
         assert codings is not None
         person = person_of(result, coder_name(codings))
         if person is not None and coder_of(result) is None:
-            result.meta = {**result.meta, "user": {"name": person}}
+            # a hand-made file (examples/gold's) holds the valence its maker wrote on every
+            # code: a neutral there is one they gave, not the default of a code given none
+            given: dict[str, Any] = (
+                {} if valence_not_given(result) is not None else {VALENCE_NOT_GIVEN: []}
+            )
+            result.meta = {**result.meta, "user": {"name": person}, **given}
             typer.echo(
                 f"{codings} records no maker and reads as a person's codings (every probability "
                 f"1): exported under the name {person!r}, every code they gave"
