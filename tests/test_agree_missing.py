@@ -101,14 +101,15 @@ def test_each_reviewer_is_compared_on_the_segments_they_decided(tmp_path, capsys
     model, alice, bob = three_coders(tmp_path)
     out, got = pairs(tmp_path, capsys, [model, alice, bob])
     assert (
-        "Note: compared on the 6 segments the reviews decided (alice 4, bob 4; roqa "
+        "Note: compared on the 6 segments the reviews decided (Alice 4, Bob 4; roqa "
         "apply-decisions); a segment a reviewer did not decide is missing for them." in out
     )
-    assert got[frozenset(("model", "bob"))]["n_units"] == 4
-    assert got[frozenset(("model", "bob"))]["percent_agreement"] == 1.0
-    assert got[frozenset(("model", "alice"))]["n_units"] == 4
-    assert got[frozenset(("model", "alice"))]["percent_agreement"] == pytest.approx(3 / 4)
-    assert got[frozenset(("alice", "bob"))]["n_units"] == 2
+    # each reviewer is named as run.json records them (folders alice/ and bob/)
+    assert got[frozenset(("model", "Bob"))]["n_units"] == 4
+    assert got[frozenset(("model", "Bob"))]["percent_agreement"] == 1.0
+    assert got[frozenset(("model", "Alice"))]["n_units"] == 4
+    assert got[frozenset(("model", "Alice"))]["percent_agreement"] == pytest.approx(3 / 4)
+    assert got[frozenset(("Alice", "Bob"))]["n_units"] == 2
 
 
 def test_two_reviews_compare_alike_whatever_their_order(tmp_path, capsys) -> None:

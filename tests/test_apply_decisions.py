@@ -250,11 +250,43 @@ def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_re
     assert run.code == 0, run.err
     report = json.loads((tmp_path / "agree.json").read_text("utf-8"))
     assert report["pairs"][0]["kind"] == "model-human"
-    # the reviewer named as the table names the coder (the folder), then by name
+    # the reviewer named by the name their codings record (tester K, session 33: the tables
+    # said "reviewed", the folder, and only the note "reviewed (Alice)"); the model by folder
     said = " ".join(run.out.split())
-    assert "compared on the 5 segments reviewed (Alice) decided in their review" in said
-    assert {report["pairs"][0]["coder_a"], report["pairs"][0]["coder_b"]} == {"coded", "reviewed"}
+    assert "compared on the 5 segments Alice decided in their review" in said
+    assert {report["pairs"][0]["coder_a"], report["pairs"][0]["coder_b"]} == {"coded", "Alice"}
     assert report["unit_kind"] == "segments" and report["n_units"]["all"] == 5
+
+
+def test_agree_names_reviewers_by_their_recorded_names_and_tells_two_of_one_name_apart(
+    tmp_path: Path,
+) -> None:
+    """Two reviews in folders "reviewed" and "reviewedBob" (`--coder Alice`, `--coder Bob`):
+    the tables name Alice and Bob. A second review recorded under a name another input already
+    has (Alice's second round) is named after its folder too, with a note."""
+    assert apply_review(tmp_path, DECISIONS).code == 0
+    coded = tmp_path / "coded"
+    bob = tmp_path / "reviewedBob"
+    assert roqa("apply-decisions", coded, "--coder", "Bob", "--out", bob).code == 0
+    run = roqa("agree", tmp_path / "reviewed", bob, "--n-boot", "0", "--json", tmp_path / "a.json")
+    assert run.code == 0, run.err
+    report = json.loads((tmp_path / "a.json").read_text("utf-8"))
+    assert report["coders"] == ["Alice", "Bob"]
+    assert [(p["coder_a"], p["coder_b"]) for p in report["pairs"]] == [("Alice", "Bob")]
+    said = " ".join(run.out.split())
+    assert "2 coders: Alice, Bob;" in said
+    assert "segments the reviews decided (Alice 5, Bob 5;" in said
+    again = tmp_path / "round2"
+    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", again).code == 0
+    run = roqa(
+        "agree", tmp_path / "reviewed", again, "--n-boot", "0", "--json", tmp_path / "b.json"
+    )
+    assert run.code == 0, run.err
+    report = json.loads((tmp_path / "b.json").read_text("utf-8"))
+    assert report["coders"] == ["Alice", "Alice (round2)"]
+    said = " ".join(run.out.split())
+    assert "segments the reviews decided (Alice 5, Alice (round2) 5;" in said
+    assert f"{again} records the coder 'Alice' of another input: coder 'Alice (round2)'" in said
 
 
 def test_roqa_apply_decisions_needs_decisions_and_another_folder(tmp_path: Path) -> None:

@@ -912,7 +912,8 @@ def merge_coded_units(parts: Sequence[CodedUnits]) -> CodedUnits:
             if c in coders:
                 raise RoqaError(
                     f"two inputs both have a coder named {c!r}",
-                    hint="rename one (a coder's name is its folder or file name)",
+                    hint="rename one (a coder's name is the person its run.json records, else "
+                    "its folder or file name)",
                 )
             coders.append(c)
     units: dict[str, Unit] = {}

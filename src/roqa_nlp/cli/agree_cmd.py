@@ -124,6 +124,7 @@ def load_coded_units(
     renamed: list[str] = []
     source: dict[str, Path] = {}  # coder -> the file it came from
     review_notes: list[str] = []
+    renamed_codings: list[str] = []  # a recorded coder's name another input already has
 
     def add_result(name: str, result: CodingResult, path: Path, label: str) -> None:
         if name in results and source[name].resolve() == path.resolve():
@@ -143,6 +144,23 @@ def load_coded_units(
         where[name] = label
         source[name] = path
 
+    def add_codings(path: Path) -> None:
+        """A codings.jsonl (or its folder) as the coder its run.json records when that is a
+        person (roqa apply-decisions' --coder, roqa import's QDA user), else as its folder or
+        file is named; a recorded name another input already has gets the folder's too."""
+        from ..exchange.qdpx_export import coder_of
+
+        result = CodingResult.read(path)
+        plain = coder_name(path)
+        name = coder_of(result) or plain
+        if name != plain and name in results and source[name].resolve() != path.resolve():
+            named = f"{name} ({plain})"
+            renamed_codings.append(
+                f"{path} records the coder {name!r} of another input: coder {named!r}"
+            )
+            name = named
+        add_result(name, result, path, str(path))
+
     given: dict[Path, Path] = {}  # each input's codings file -> the input naming it
     for p in inputs:
         if not p.exists():
@@ -158,14 +176,14 @@ def load_coded_units(
                 raise RoqaError(
                     "folder has no codings.jsonl", path=p, hint="give a result folder of roqa code"
                 )
-            add_result(p.name, CodingResult.read(p), p, str(p))
+            add_codings(p)
         elif suffix == ".csv":
             table = read_long_csv(p, codebook=book)
             tables.append(table)
             for c in table.coders:
                 where.setdefault(c, f"{p} (coder {c})")
         elif suffix == ".jsonl":
-            add_result(coder_name(p), CodingResult.read(p), p, str(p))
+            add_codings(p)
         elif suffix == ".qdpx":
             users = _read_qdpx(p)
             for user, result in users.items():
@@ -196,6 +214,7 @@ def load_coded_units(
                 hint="compare CSV with CSV, or results with results",
             )
     notes = [f"{r}, as another input has a coder of that name" for r in renamed]
+    notes.extend(renamed_codings)
     if reviewed_note:
         notes.insert(0, reviewed_note)
     notes.extend(review_notes)
@@ -269,9 +288,11 @@ def _on_reviewed_segments(results: dict[str, Any]) -> tuple[dict[str, Any], str]
         reviewed[coder] = set(ids)
         user = meta.get("user")
         name = user.get("name") if isinstance(user, dict) else None
-        # the coder as the tables name them (their folder), and the reviewer when not the same
+        # the coder as the tables name them (the reviewer, or "Alice (round2)" when another
+        # input is also Alice), and the reviewer when not named in it
         name = name.strip() if isinstance(name, str) else ""
-        who[coder] = coder if name.casefold() in ("", coder.casefold()) else f"{coder} ({name})"
+        named = name.casefold() in ("", coder.casefold()) or coder.startswith(f"{name} (")
+        who[coder] = coder if named else f"{coder} ({name})"
     if not reviewed:
         return results, ""
     anyone = set().union(*reviewed.values())
