@@ -170,15 +170,40 @@ def test_header_is_unchanged_when_every_unit_is_compared(tmp_path, capsys) -> No
 # -- the single-code note keeps coder names as written --------------------------------------------
 
 
-def test_single_code_note_keeps_the_coders_capitals(tmp_path, capsys) -> None:
-    """Before: "Coder 'a' applied several codes to one unit" for coder A."""
+def test_single_code_note_keeps_the_coders_capitals_and_says_why(tmp_path, capsys) -> None:
+    """Before: "Coder 'a' applied several codes to one unit" for coder A; then (tester K,
+    session 33) the line said neither where nor why no main code stands in."""
     p = write(tmp_path / "multi.csv", MULTI)
     code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)
     assert code == 0
     assert (
-        "Single-code view not computed: coder 'A' applied several codes to one unit."
-        in one_line(out)
+        "Single-code view not computed: coder 'A' applied several codes to 1 unit (u2), and "
+        "the view needs one code per unit from each coder (codings record no main code among "
+        "a unit's codes); compare code by code (--by code)."
+    ) in one_line(out)
+
+
+def test_pooled_figures_say_how_many_decisions_are_shared_absences(tmp_path, capsys) -> None:
+    """Tester K (session 33): gold vs model read "96.8%" and AC1 0.966 "almost perfect" beside
+    kappa 0.546, pooled over 22 codes most units carry none of. MULTI over the 5 compared units
+    and codes X, Y: 10 unit-code decisions, of which neither coder applied Y on u1, X on u3 and
+    u4, Y on u5: 4. Agreement 7/10 (u2 Y, u3 Y and u5 X disagree); the figures are unchanged."""
+    p = write(tmp_path / "multi.csv", MULTI)
+    code, out, _ = run(
+        ["agree", str(p), "--n-boot", "0", "--json", str(tmp_path / "a.json")], capsys
     )
+    assert code == 0
+    assert (
+        "Pooled agreement and AC1 (both tables) count a code no coder applied to a unit as "
+        "agreement: 4 of the 10 unit-code decisions here (40%). Kappa and alpha correct for "
+        "chance; quote them, or each code's figures (--by code), not the pooled agreement alone."
+    ) in one_line(out)
+    data = json.loads((tmp_path / "a.json").read_text("utf-8"))
+    assert data["pooled"]["all"]["percent_agreement"] == pytest.approx(0.7)
+    assert data["pooled_decisions"] == {
+        "all": {"decisions": 10, "shared_absences": 4},
+        "coded": {"decisions": 10, "shared_absences": 4},
+    }
 
 
 def test_header_says_one_code_in_the_singular(tmp_path, capsys) -> None:

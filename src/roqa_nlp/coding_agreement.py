@@ -1402,6 +1402,10 @@ class AgreementReport:
     #: units of each universe the single-code view leaves out because a coder applied no code
     #: there (ordinal, interval and ratio levels: "(none)" is no value on those scales)
     single_code_left_out: dict[str, int] = field(default_factory=dict)
+    #: per universe, the pooled figures' unit-code decisions (two or more coders' values) and
+    #: how many of them are a code no coder applied to the unit, which pooled agreement and AC1
+    #: count as agreement
+    pooled_decisions: dict[str, dict[str, int]] = field(default_factory=dict)
     #: agreement on the valence of the codes coders both applied (:func:`valence_agreement`);
     #: None when it was not compared, ``valence_note`` saying why
     valence: ValenceAgreement | None = None
@@ -1478,9 +1482,15 @@ def _single_code_values(
     coder's "no code" is left out (missing) as no value on the ``level`` scale; or the reason
     the view does not apply."""
     for c in cu.coders:
-        for codes in cu.codings[c].values():
-            if len(codes) > 1:
-                return f"coder {c!r} applied several codes to one unit"
+        several = [u.id for u in cu.units if len(cu.codings[c].get(u.id) or ()) > 1]
+        if several:
+            # a unit's codes are a set: nothing says which is its main code
+            return (
+                f"coder {c!r} applied several codes to {len(several)} "
+                f"unit{'s' * (len(several) != 1)} ({first_few(several, 3)}), and the view "
+                "needs one code per unit from each coder (codings record no main code among a "
+                "unit's codes); compare code by code (--by code)"
+            )
     x = np.full((len(cu.coders), len(cu.units)), np.nan)
     if level == "nominal":
         cats: list[Any] = [NONE_CODE, *cu.codes]
@@ -1566,6 +1576,13 @@ def agreement_report(
 
     pooled: dict[str, Figures] = {}
     code_figs: dict[str, list[Figures]] = {}
+    # unit-code decisions two or more coders made, and those where no coder applied the code
+    decided = (~np.isnan(x)).sum(axis=0) >= 2
+    absent = decided & (np.nansum(x, axis=0) == 0)
+    pooled_decisions = {
+        uni: {"decisions": int(decided[m].sum()), "shared_absences": int(absent[m].sum())}
+        for uni, m in masks.items()
+    }
     for uni, mask in masks.items():
         s = sums[mask]
         pooled[uni] = _figures(s.sum(axis=1, keepdims=True), n_coders, **boot)[0]
@@ -1669,6 +1686,7 @@ def agreement_report(
             "ci_withheld_below_valid_share": CI_MIN_VALID_SHARE,
         },
         single_code_left_out=left_out,
+        pooled_decisions=pooled_decisions,
         valence=valence,
         valence_note=valence_note,
     )
