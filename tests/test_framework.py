@@ -1584,10 +1584,11 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_quiet_run() -> No
     s = saturation(interviews(SEQUENCE[:10] + ["", "", ""]))
     assert (s.francis.reached, s.francis.at) == (False, None)
     assert s.francis.message == (
-        "saturation not reached (10+3 rule): no 3 consecutive interviews without new codes "
-        "(interview(s) 11, 12, 13 have no code charted at all, a failed recording, consent or "
-        "small talk only?, and are not counted: an interview with nothing coded is no evidence "
-        "of saturation); continue interviewing until 3 consecutive interviews add no new code"
+        "saturation not reached (10+3 rule): only 10 of the 13 interviews have something "
+        "coded, the rule needs at least 13 (interview(s) 11, 12, 13 have no code charted at "
+        "all, a failed recording, consent or small talk only?, and are not counted: an "
+        "interview with nothing coded is no evidence of saturation); continue interviewing "
+        "until 3 consecutive interviews add no new code"
     )
     assert s.stopping_rule()[10:] == ["nothing coded, not counted (0 of 3)"] * 3
     assert [row[-1] for row in s.rows()[11:]] == s.stopping_rule()[10:]
@@ -1608,6 +1609,51 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_quiet_run() -> No
     )
     assert francis_stopping_rule([1] * 10 + [0] * 4, coded=[True] * 11 + [False, True, True]) == 14
     assert francis_stopping_rule([1] * 10 + [0] * 3) == 13  # counts alone: every one counts
+
+
+def test_interviews_with_nothing_coded_do_not_count_toward_the_initial_sample_either() -> None:
+    """Interviews 5-7 with nothing coded (procedural talk only) counted silently as three of
+    the initial ten, and saturation was 'reached at interview 13 ... after an initial sample
+    of 10' (session 33, tester K), while the same interview after the first ten was passed
+    over. The initial sample is the first ten interviews with something coded, the rows and
+    the verdict say which interviews were passed over."""
+    # 1-4 bring A-F, 5-7 nothing coded, 8-13 only A: 10 interviews with codes, none after them
+    s = saturation(interviews(SEQUENCE[:4] + ["", "", ""] + ["A"] * 6))
+    assert (s.francis.reached, s.francis.at) == (False, None)
+    assert s.francis.message == (
+        "saturation not reached (10+3 rule): only 10 of the 13 interviews have something "
+        "coded, the rule needs at least 13 (interview(s) 5, 6, 7 have no code charted at all, "
+        "a failed recording, consent or small talk only?, and are not counted: an interview "
+        "with nothing coded is no evidence of saturation); continue interviewing until 3 "
+        "consecutive interviews add no new code"
+    )
+    assert s.stopping_rule() == [
+        *["initial sample"] * 4,
+        *["nothing coded, not counted (initial sample still 4 of 10)"] * 3,
+        *["initial sample"] * 6,
+    ]
+    assert s.initial_sample_end() == 13  # the tenth with something coded
+    # three more quiet interviews with codes: reached at 16, the initial sample 1-13
+    r = saturation(interviews(SEQUENCE[:4] + ["", "", ""] + ["A"] * 6 + ["B", "C", "D"]))
+    assert r.francis.at == 16
+    assert r.francis.message == (
+        "saturation reached at interview 16 (I16 (P16)): no new codes in interviews 14-16 "
+        "after an initial sample of 10 with something coded, interviews 1-13 (interview(s) 5, "
+        "6, 7 have no code charted at all, a failed recording, consent or small talk only?, and "
+        "are not counted: an interview with nothing coded is no evidence of saturation)"
+    )
+    assert r.stopping_rule()[13:] == [
+        "no new code (1 of 3)",
+        "no new code (2 of 3)",
+        "saturation reached (3 of 3)",
+    ]
+    assert (r.initial_sample_end(), r.quiet_run()) == (13, [14, 15, 16])
+    assert [row[-1] for row in r.rows()[5:8]] == [
+        "nothing coded, not counted (initial sample still 4 of 10)"
+    ] * 3
+    coded = [True] * 4 + [False] * 3 + [True] * 9
+    assert francis_stopping_rule([2, 1, 1, 1] + [0] * 12, coded=coded) == 16
+    assert francis_stopping_rule([2, 1, 1, 1] + [0] * 9, coded=coded[:13]) is None
 
 
 # -- charting a researcher's own codebook --------------------------------------------------------

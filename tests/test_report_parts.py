@@ -156,6 +156,21 @@ def test_saturation_marks_the_initial_sample_and_where_each_rule_was_met() -> No
     assert len(rects(svg, plots.BLUE)) == 1 + sum(1 for n in new if n)  # legend + bars
 
 
+def test_saturation_marks_the_initial_sample_where_its_tenth_interview_with_codes_ends() -> None:
+    """Interviews 5-7 with nothing coded do not count toward the initial sample (session 33):
+    the dashed line stands after interview 13, the tenth with something coded, not after 10."""
+    new = [2, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]
+    sat = saturation(new, at=16, guest_at=None)
+    sat.nothing_coded = [False] * 4 + [True] * 3 + [False] * 9
+    svg = plots.saturation_svg(sat)
+    assert svg is not None
+    dashed = [ln for ln in parse(svg).iter(f"{SVG}line") if ln.get("stroke-dasharray") == "4 3"]
+    # x axis 0.4 .. 16.6 over 616 px from x = 56 (36 px an interview + 160, less the margins)
+    assert [float(ln.get("x1", 0)) for ln in dashed] == [
+        pytest.approx(56 + 13.1 / 16.2 * 616, abs=0.01)
+    ]
+
+
 def test_saturation_without_a_verdict_marks_neither_rule() -> None:
     svg = plots.saturation_svg(saturation([4, 2, 1], at=None, guest_at=None))
     assert svg is not None

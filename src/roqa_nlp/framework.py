@@ -1122,6 +1122,21 @@ class Saturation:
     #: marks a quote); the verdicts count them and say how many (empty: none)
     unsure_new: list[list[str]] = field(default_factory=list)
 
+    def initial_sample_end(self) -> int | None:
+        """The interview (1-based) that completes the initial sample of the 10+3 rule: the
+        ``initial_sample``-th with something coded, interviews with nothing coded passed over as
+        the rule passes them over (:func:`francis_stopping_rule`); None when fewer have
+        something coded."""
+        n = self.francis.initial_sample
+        if n == 0:
+            return 0
+        coded = [
+            k
+            for k in range(1, len(self.new_counts) + 1)
+            if not (self.nothing_coded and self.nothing_coded[k - 1])
+        ]
+        return coded[n - 1] if len(coded) >= n else None
+
     def quiet_run(self) -> list[int]:
         """The interviews (1-based) whose codes, none new, met the 10+3 rule: the last
         ``stopping_criterion`` with codes up to where it was met (empty when not met)."""
@@ -1207,20 +1222,29 @@ class Saturation:
         sample``, ``new code`` (the count of quiet interviews restarts), ``no new code (j of
         S)``, ``saturation reached (S of S)`` at the interview it is reached, then ``after
         saturation`` (with ``: new code`` when one still comes); an interview with no code
-        charted, which the rule passes over, ``nothing coded, not counted (j of S)``. With no
-        code charted in any interview, quiet interviews say nothing of saturation: every row
-        says ``no code charted``."""
+        charted, which the rule passes over in the initial sample as after it,
+        ``nothing coded, not counted (initial sample still i of N)`` or ``nothing coded, not
+        counted (j of S)``. With no code charted in any interview, quiet interviews say nothing
+        of saturation: every row says ``no code charted``."""
         f = self.francis
         if not any(self.new_counts):
             return ["no code charted"] * len(self.new_counts)
         out: list[str] = []
         quiet = 0
+        sampled = 0  # interviews with something coded in the initial sample so far
         for k, n in enumerate(self.new_counts, 1):
+            empty = bool(self.nothing_coded and self.nothing_coded[k - 1])
             if f.at is not None and k > f.at:
                 out.append("after saturation" + (": new code" if n else ""))
-            elif k <= f.initial_sample:
+            elif sampled < f.initial_sample and empty:
+                out.append(
+                    f"nothing coded, not counted (initial sample still {sampled} of "
+                    f"{f.initial_sample})"
+                )
+            elif sampled < f.initial_sample:
+                sampled += 1
                 out.append("initial sample")
-            elif self.nothing_coded and self.nothing_coded[k - 1]:
+            elif empty:
                 out.append(f"nothing coded, not counted ({quiet} of {f.stopping_criterion})")
             elif n:
                 quiet = 0
@@ -1379,9 +1403,11 @@ def francis_stopping_rule(
 
     ``coded`` says of each interview whether anything is coded in it: one with nothing coded (a
     dropped call, consent or small talk only) brings no new code but is no evidence that there
-    are none to find, so it is passed over, neither counted toward the quiet interviews nor
-    breaking their run; the rule is met after ``stopping_criterion`` interviews past the initial
-    sample with something coded and nothing new. None: every interview counts.
+    are none to find, and no interview analysed, so it is passed over wherever it falls: it
+    counts neither toward the initial sample (the first ``initial_sample`` interviews with
+    something coded) nor toward the quiet interviews, nor breaks their run; the rule is met
+    after ``stopping_criterion`` interviews past the initial sample with something coded and
+    nothing new. None: every interview counts.
     """
     if initial_sample < 0 or stopping_criterion < 1:
         raise RoqaError(
@@ -1389,8 +1415,12 @@ def francis_stopping_rule(
             hint=f"got {initial_sample} and {stopping_criterion}",
         )
     quiet = 0
+    sampled = 0
     for k, n in enumerate(new_counts, 1):
-        if k <= initial_sample or (coded is not None and not coded[k - 1]):
+        if coded is not None and not coded[k - 1]:
+            continue
+        if sampled < initial_sample:
+            sampled += 1
             continue
         quiet = quiet + 1 if n == 0 else 0
         if quiet >= stopping_criterion:
@@ -1738,15 +1768,24 @@ def saturation(
             "interview with nothing coded is no evidence of saturation)"
         )
 
+    # the initial sample is the first interviews with something coded (the rule passes over
+    # those with nothing coded there too): where it ends
+    with_codes = [k for k in range(1, len(seq) + 1) if not empty[k - 1]]
+    sample_end = with_codes[initial_sample - 1] if 0 < initial_sample <= len(with_codes) else 0
     if at is not None:
-        run = [k for k in range(initial_sample + 1, at + 1) if not empty[k - 1]]
+        run = [k for k in range(sample_end + 1, at + 1) if not empty[k - 1]]
         first = run[-stopping_criterion]
         quiet_ones = ", ".join(str(num(k)) for k in run[-stopping_criterion:])
+        sample = (
+            f" with something coded, interviews {span(1, sample_end)}"
+            if sample_end > initial_sample
+            else ""
+        )
         msg = (
             f"saturation reached at interview {num(at)} ({label(at)}): no new codes in "
             f"interviews {span(first, at) if first == at - stopping_criterion + 1 else quiet_ones}"
-            f" after an initial sample of {initial_sample}"
-            + passed_over(first, at)
+            f" after an initial sample of {initial_sample}{sample}"
+            + passed_over(1 if sample else first, at)
             + still_open(first, at)
             + half_reviewed(first, at)
             + later_new(at)
@@ -1759,10 +1798,13 @@ def saturation(
             if seq and not any(counts)
             else f"only {len(seq)} interview(s), the rule needs at least {need}"
             if len(seq) < need
+            else f"only {len(with_codes)} of the {len(seq)} interviews have something coded, the "
+            f"rule needs at least {need}" + passed_over(1, len(seq))
+            if len(with_codes) < need
             else f"interview {num(last_new)} still added new codes: {evidence(last_new)}"
             if last_new is not None and last_new > len(seq) - stopping_criterion
             else f"no {stopping_criterion} consecutive interviews without new codes"
-            + passed_over(initial_sample + 1, len(seq))
+            + passed_over(1, len(seq))
         )
         msg = (
             f"saturation not reached ({initial_sample}+{stopping_criterion} rule): {why}; "

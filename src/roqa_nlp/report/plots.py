@@ -313,8 +313,9 @@ def saturation_svg(sat: Saturation) -> str | None:
         if v:
             x0, x1 = ax.x(i - 0.35), ax.x(i + 0.35)
             fig.rect(x0, ax.y(v), x1 - x0, ax.bottom - ax.y(v), BLUE)
-    if 0 < f.initial_sample < n:
-        x = ax.x(f.initial_sample + 0.5)
+    end = sat.initial_sample_end()  # interviews with nothing coded are not in its count
+    if end is not None and 0 < end < n:
+        x = ax.x(end + 0.5)
         fig.line(x, ax.top, x, ax.bottom, GREY, ' stroke-dasharray="4 3"')
         fig.text(x + 3, ax.top + 8, "initial sample", size=9, fill=MUTED)
     if f.at is not None:
