@@ -1224,7 +1224,7 @@ class Saturation:
         saturation`` (with ``: new code`` when one still comes); an interview with no code
         charted, which the rule passes over in the initial sample as after it,
         ``nothing coded, not counted (initial sample still i of N)`` or ``nothing coded, not
-        counted (j of S)``. With no code charted in any interview, quiet interviews say nothing
+        counted (still j of S without new codes)``: the count stands still. With no code charted in any interview, quiet interviews say nothing
         of saturation: every row says ``no code charted``."""
         f = self.francis
         if not any(self.new_counts):
@@ -1245,7 +1245,10 @@ class Saturation:
                 sampled += 1
                 out.append("initial sample")
             elif empty:
-                out.append(f"nothing coded, not counted ({quiet} of {f.stopping_criterion})")
+                out.append(
+                    f"nothing coded, not counted (still {quiet} of {f.stopping_criterion} "
+                    "without new codes)"
+                )
             elif n:
                 quiet = 0
                 out.append("new code")
