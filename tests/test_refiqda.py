@@ -1154,6 +1154,46 @@ def test_hostile_file_makes_the_cli_exit_2_and_write_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["evil.qdpx"]
 
 
+@pytest.mark.parametrize("name", ["notes.txt", "notes"])
+def test_import_of_a_file_neither_a_project_nor_a_codebook_says_so(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`roqa import notes.txt` said "is not well-formed XML (syntax error: line 1, column 0)
+    (the file is damaged; export it again)" (session 33, tester K): a file named neither .qdpx
+    nor .qdc that is no zip archive was read as a codebook. It is neither kind of file."""
+    path = tmp_path / name
+    path.write_text("Interview notes\nP01 was late.\n", "utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["import", str(path), "--out", str(tmp_path / "out")])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == (
+        f"roqa: error: {path}: is not a REFI-QDA project (.qdpx) or codebook (.qdc): neither "
+        "a zip archive nor XML (export the project from your QDA program as REFI-QDA (.qdpx) "
+        "and import that; a transcript is coded with `roqa code`)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_import_reads_a_codebook_not_named_qdc_as_before(tmp_path: Path) -> None:
+    """XML named neither .qdc nor .qdpx is still read as a REFI-QDA codebook (with a byte-order
+    mark, or UTF-16 as some programs write it)."""
+    book = (
+        '<?xml version="1.0" encoding="utf-8"?><CodeBook '
+        'xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="00000000-0000-4000-8000-00000000'
+        '0001" name="Funding" isCodable="true"/></Codes></CodeBook>'
+    )
+    for name, data in [
+        ("book.xml", book.encode("utf-8")),
+        ("book2", b"\xef\xbb\xbf" + book.encode("utf-8")),
+        ("book3.txt", book.replace("utf-8", "utf-16").encode("utf-16")),
+    ]:
+        (tmp_path / name).write_bytes(data)
+        out = tmp_path / f"out-{name}"
+        main_ok = main(["import", str(tmp_path / name), "--out", str(out)])
+        assert main_ok in (None, 0)
+        assert "Funding" in (out / "codebook.json").read_text("utf-8")
+
+
 def test_hostile_docx_inside_a_project_is_refused(tmp_path: Path) -> None:
     src = (
         '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '

@@ -241,13 +241,30 @@ def _write_staged(out: Path, write: Callable[[Path], None], replace: tuple[str, 
 
 
 def _is_qdc(path: Path) -> bool:
+    """Whether ``path`` is read as a codebook: named .qdc, or named neither .qdc nor .qdpx and no
+    zip archive, when it is XML (a file that is neither, notes or a transcript, is refused)."""
     import zipfile
+
+    from ..errors import RoqaError
 
     if path.suffix.lower() == ".qdc":
         return True
     if path.suffix.lower() == ".qdpx":
         return False
-    return path.is_file() and not zipfile.is_zipfile(path)
+    if not path.is_file() or zipfile.is_zipfile(path):
+        return False
+    with path.open("rb") as f:
+        head = f.read(64)
+    # UTF-16 (with its byte-order mark) is left to the XML reader; else XML starts with "<"
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not utf16 and not head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
+        raise RoqaError(
+            "is not a REFI-QDA project (.qdpx) or codebook (.qdc): neither a zip archive nor XML",
+            path=path,
+            hint="export the project from your QDA program as REFI-QDA (.qdpx) and import "
+            "that; a transcript is coded with `roqa code`",
+        )
+    return True
 
 
 @app.command("import")
