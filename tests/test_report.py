@@ -119,6 +119,41 @@ def test_report_accepts_candidate_objects_with_to_dict(cfir: Codebook) -> None:
     assert "<h3>lockdown <span" in out
 
 
+def test_overview_counts_the_people_something_is_coded_for_and_names_those_left_out(
+    cfir: Codebook,
+) -> None:
+    """The study's Overview said "14 participants", counting an interviewer-only file and a
+    dropped call with procedural talk only, and one interview's heat map "1 participants"
+    (session 33, tester K). The Overview counts the people something is charted for, as Table 2
+    counts them, and names the transcripts left out and why."""
+    extra = {
+        "p14_dropped": (
+            "P14",
+            [
+                ("I", [("Hello, can you hear me?", [], {})]),
+                ("P14", [("Hello? You're breaking up.", [("IS.C", 0.2, "neutral")],
+                          {"procedural": True})]),
+            ],
+        ),
+        "p16_interviewer_only": ("P16", [("I", [("Thanks for joining, shall we start?", [], {})])]),
+    }  # fmt: skip
+    page = render_report(build_result({**INTERVIEWS, **extra}), cfir, open_coding=OPEN_CODING)
+    assert re.search(r"<dt>Transcripts</dt><dd>(\d+)</dd>", page)[1] == "5"  # type: ignore[index]
+    assert re.search(r"<dt>Participants</dt><dd>(.*?)</dd>", page)[1] == (  # type: ignore[index]
+        "3 <small>(not counted, nothing coded: P14 (p14_dropped, procedural talk only), P16 "
+        "(p16_interviewer_only, no participant speech))</small>"
+    )
+    # the matrix keeps a row for every transcript, and its heat map says which are empty
+    assert (
+        "Heat map of the framework matrix (5 participants (2 with nothing coded, an empty row) × "
+        in page
+    )
+    one = {"p01_interview": INTERVIEWS["p01_interview"]}
+    page = render_report(build_result(one), cfir, open_coding=OPEN_CODING)
+    assert re.search(r"<dt>Participants</dt><dd>(.*?)</dd>", page)[1] == "1"  # type: ignore[index]
+    assert "Heat map of the framework matrix (1 participant × " in page
+
+
 def test_report_shows_the_model_card(html: str) -> None:
     section = html[html.index('<section id="model-card">') :]
     assert "all-MiniLM-L6-v2" in section

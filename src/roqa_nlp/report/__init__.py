@@ -224,6 +224,35 @@ def render_report(
 # -- the template's data ----------------------------------------------------------------------
 
 
+def _people_coded(result: CodingResult, coded: Sequence[Any]) -> tuple[set[str], list[str]]:
+    """The people something is charted for (:attr:`~roqa_nlp.framework.Quote.who`: a focus
+    group's speakers, else the participant, as Table 2 counts them), and the transcripts with
+    nothing charted whose participant is not among them, each said with why: ``P14
+    (p14_dropped, procedural talk only)``; ``no participant speech`` for an interviewer-only
+    file, ``nothing coded`` otherwise (talk for open coding or small talk only, or a person
+    gave it no code)."""
+    from ..transcripts.roles import UNKNOWN_SPEAKER
+
+    people = {q.who for q in coded if q.who != UNKNOWN_SPEAKER}
+    charted = {q.transcript_id for q in coded}
+    said = result.by_transcript()
+    left_out = []
+    for tid in ordered_transcripts(result):
+        case = result.participant_of(tid)
+        if tid in charted or case in people:
+            continue
+        talk = [s for s in said.get(tid, []) if s.segment.role != "interviewer"]
+        why = (
+            "no participant speech"
+            if not talk
+            else "procedural talk only"
+            if all(s.procedural for s in talk)
+            else "nothing coded"
+        )
+        left_out.append(f"{case} ({tid}, {why})" if case != tid else f"{tid} ({why})")
+    return people, left_out
+
+
 def report_context(
     result: CodingResult,
     codebook: Codebook,
@@ -301,6 +330,7 @@ def report_context(
         {result.participant_of(t) for t in ordered_transcripts(result)},
         key=_natural,
     )
+    people, left_out = _people_coded(result, coded)
     mixed = mixed_id_spellings(participants)
     if mixed:
         from ..errors import first_few, warn
@@ -329,7 +359,10 @@ def report_context(
             "transcripts": len(transcripts),
             # the study's transcripts a review (roqa apply-decisions) did not reach
             "not_reviewed": len(unreached) if isinstance(unreached, list) else 0,
-            "participants": len(participants),
+            # the people something is charted for, as Table 2 counts them (a focus group's
+            # speakers), and the transcripts of no one else with nothing charted, said why
+            "participants": len(people),
+            "participants_left_out": left_out,
             "segments": len(result),
             "coded_segments": len(charted_ids),
             "unsure_charted": unsure_charted,
@@ -609,6 +642,10 @@ def matrix_view(matrix: Any, used_codes: list[str], anchors: Mapping[str, str]) 
     return {
         "case_kind": matrix.case_kind,
         "cases": matrix.cases,
+        # every transcript is a row, one with nothing charted too: the heat map says how many
+        "empty_cases": sum(
+            1 for c in matrix.cases if not any(matrix.count(c, k) for k in used_codes)
+        ),
         "codes": [{"id": k, "name": matrix.names.get(k, k)} for k in used_codes],
         "rows": [
             {
