@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from roqa_nlp.errors import RoqaError, RoqaWarning
+from roqa_nlp.io import decode_text
 from roqa_nlp.schema import Transcript, Turn
 from roqa_nlp.transcripts import (
     SUPPORTED_EXTENSIONS,
@@ -2060,6 +2061,34 @@ def test_latin1_bytes_are_a_one_line_encoding_error(tmp_path: Path) -> None:
         RoqaError, match=r"latin\.txt: is not UTF-8 text .*re-save the file as UTF-8"
     ):
         read_transcript(f)
+
+
+def test_the_encoding_error_says_where_the_bad_byte_is_and_how_to_re_save(tmp_path: Path) -> None:
+    """A Windows-1252 file gave "undecodable byte at position 108": no line or character a
+    Notepad user can find, and no how-to (session 33, tester K). The error gives the line and
+    column, the byte and what it is in Windows-1252, and how to save the file as UTF-8."""
+    f = tmp_path / "p13_cp1252.txt"
+    # "é" in line 2 is UTF-8 (two bytes, one column); the "£" in line 3 is Windows-1252
+    f.write_bytes(
+        "Interviewer: How is funding?\r\nP13: Café budget is tight.\r\nP13: It costs ".encode()
+        + "£40 a week.\r\n".encode("cp1252")
+    )
+    with pytest.raises(RoqaError) as err:
+        read_transcript(f)
+    assert str(err.value) == (
+        f'{f}: is not UTF-8 text (line 3, column 15: byte 0xA3, which is "£" in '
+        "Windows-1252) (re-save the file as UTF-8: in Notepad, File > Save As with Encoding "
+        "UTF-8; in Word, Save As Plain Text with Unicode (UTF-8))"
+    )
+    csv = tmp_path / "key.csv"  # a file of names Excel saved: the hint is Excel's
+    csv.write_bytes("name,pseudonym\nJosé,P01\n".encode("cp1252"))
+    with pytest.raises(RoqaError) as err:
+        decode_text(csv.read_bytes(), csv)
+    assert str(err.value) == (
+        f'{csv}: is not UTF-8 text (line 2, column 4: byte 0xE9, which is "é" in '
+        "Windows-1252) (re-save the file as UTF-8: in Excel, Save As CSV UTF-8 (Comma "
+        "delimited))"
+    )
 
 
 UTF32_TEXT = "Interviewer: Café?\nP1: Naïve plans fail 😀 quickly.\n"

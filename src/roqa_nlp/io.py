@@ -281,6 +281,33 @@ def decode_unicode(data: bytes, *, errors: str = "strict") -> str | None:
         return None
 
 
+def _where(data: bytes, e: UnicodeDecodeError) -> str:
+    """Where UTF-8 ``data`` first fails to decode, as a text editor shows it: ``line 3, column
+    15: byte 0xA3, which is "£" in Windows-1252`` (lines and columns counted in the text before
+    it, a line end \\r\\n, \\r or \\n; what the byte is in Windows-1252, the usual other
+    encoding of a file saved on Windows, when it is a character there)."""
+    before = data[: e.start].decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    line = before.count("\n") + 1
+    column = len(before) - before.rfind("\n")
+    byte = data[e.start]
+    try:
+        char = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        char = ""
+    seen = f', which is "{char}" in Windows-1252' if char.isprintable() and char else ""
+    return f"line {line}, column {column}: byte 0x{byte:02X}{seen}"
+
+
+def _how_to_save_utf8(suffix: str) -> str:
+    """How to save a file of this suffix as UTF-8 in the program a researcher made it with."""
+    if suffix.lower() == ".csv":
+        return "in Excel, Save As CSV UTF-8 (Comma delimited)"
+    return (
+        "in Notepad, File > Save As with Encoding UTF-8; in Word, Save As Plain Text with "
+        "Unicode (UTF-8)"
+    )
+
+
 def decode_text(data: bytes, path: str | Path) -> str:
     """Decode UTF-8 (with or without BOM), or UTF-32 or UTF-16 with BOM (:func:`decode_unicode`);
     normalise line endings to ``\\n``.
@@ -292,11 +319,10 @@ def decode_text(data: bytes, path: str | Path) -> str:
     except UnicodeDecodeError as e:
         said = bom_encodings(data)
         raise RoqaError(
-            f"is not valid {said[0]} text"
-            if said
-            else f"is not UTF-8 text (undecodable byte at position {e.start})",
+            f"is not valid {said[0]} text" if said else f"is not UTF-8 text ({_where(data, e)})",
             path=path,
-            hint="re-save the file as UTF-8",
+            hint="re-save the file as UTF-8"
+            + ("" if said else f": {_how_to_save_utf8(Path(path).suffix)}"),
         ) from None
     text = text.lstrip("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
