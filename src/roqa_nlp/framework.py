@@ -1800,6 +1800,7 @@ def saturation(
             "no interview has a code charted"
             if seq and not any(counts)
             else f"only {len(seq)} interview(s), the rule needs at least {need}"
+            + passed_over(1, len(seq))
             if len(seq) < need
             else f"only {len(with_codes)} of the {len(seq)} interviews have something coded, the "
             f"rule needs at least {need}" + passed_over(1, len(seq))
