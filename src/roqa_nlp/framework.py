@@ -1222,10 +1222,11 @@ class Saturation:
         sample``, ``new code`` (the count of quiet interviews restarts), ``no new code (j of
         S)``, ``saturation reached (S of S)`` at the interview it is reached, then ``after
         saturation`` (with ``: new code`` when one still comes); an interview with no code
-        charted, which the rule passes over in the initial sample as after it,
-        ``nothing coded, not counted (initial sample still i of N)`` or ``nothing coded, not
-        counted (still j of S without new codes)``: the count stands still. With no code charted in any interview, quiet interviews say nothing
-        of saturation: every row says ``no code charted``."""
+        charted, which the rule passes over in the initial sample as after it, ``nothing
+        coded, not counted (initial sample still i of N)`` or ``nothing coded, not counted
+        (still j of S without new codes)``: the count stands still. With no code charted in
+        any interview, quiet interviews say nothing of saturation: every row says ``no code
+        charted``."""
         f = self.francis
         if not any(self.new_counts):
             return ["no code charted"] * len(self.new_counts)
