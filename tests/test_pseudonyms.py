@@ -1039,3 +1039,65 @@ def test_roqa_pseudonymise_keeps_the_participant_numbers_files_claim(tmp_path: P
         "Interviewer: What helps?\nP02: The team does.\n"
     )
     assert "the file's name or folder holds a name of the pseudonym key" in run.err
+
+
+RENAMED_VTT = """WEBVTT
+
+1
+00:00:01.000 --> 00:00:05.000
+Sam Roe: What gets in the way?
+
+2
+00:00:06.000 --> 00:00:12.000
+Maria Okafor: Funding, mostly.
+
+3
+00:00:13.000 --> 00:00:17.000
+Sam Roe: And families?
+
+4
+00:00:18.000 --> 00:00:25.000
+{renamed}: They help a lot.
+"""
+
+
+def test_a_participant_renamed_mid_call_is_one_person_with_one_pseudonym(tmp_path: Path) -> None:
+    """Maria Okafor renames herself P17 (her study id) mid-call: one person, as the case logic
+    has it (case P17), so her name takes P17 too, not the next free number (P18, which made
+    Table 2 count and cite two people); renamed "Maria (iPhone)", both labels take one
+    pseudonym (P17 from the file name), not P17 and P18."""
+    (tmp_path / "zoom_p17.vtt").write_text(RENAMED_VTT.format(renamed="P17"), "utf-8")
+    t = read_transcript(tmp_path / "zoom_p17.vtt", interviewer_labels=["Sam Roe"])
+    assert t.participant == "P17"  # without a key, one case
+    (out,), key = pseudonymise([t])
+    assert key.pseudonyms == {"Sam Roe": "Interviewer", "Maria Okafor": "P17"}
+    assert [u.speaker for u in out.turns] == ["Interviewer", "P17", "Interviewer", "P17"]
+    assert out.participant == "P17"
+    (tmp_path / "zoom_p17.vtt").write_text(RENAMED_VTT.format(renamed="Maria (iPhone)"), "utf-8")
+    t = read_transcript(tmp_path / "zoom_p17.vtt", interviewer_labels=["Sam Roe"])
+    (out,), key = pseudonymise([t])
+    assert key.pseudonyms == {
+        "Sam Roe": "Interviewer", "Maria Okafor": "P17", "Maria (iPhone)": "P17"
+    }  # fmt: skip
+    assert [u.speaker for u in out.turns] == ["Interviewer", "P17", "Interviewer", "P17"]
+    assert out.participant == "P17"
+    # keyed in an earlier run under her first display name, the rename takes that pseudonym
+    (out,), key = pseudonymise([t], PseudonymKey({"Maria Okafor": "P03", "Sam Roe": "Interviewer"}))
+    assert key.pseudonyms["Maria (iPhone)"] == "P03"
+    assert [u.speaker for u in out.turns] == ["Interviewer", "P03", "Interviewer", "P03"]
+    # two people of one name word apart are still two (a joint interview)
+    (tmp_path / "joint.vtt").write_text(RENAMED_VTT.format(renamed="Joan Baker"), "utf-8")
+    t = read_transcript(tmp_path / "joint.vtt", interviewer_labels=["Sam Roe"])
+    (out,), key = pseudonymise([t])
+    assert (key.get("Maria Okafor"), key.get("Joan Baker")) == ("P01", "P02")
+
+
+def test_a_name_keyed_apart_from_the_number_label_it_renamed_to_is_warned_of(
+    tmp_path: Path,
+) -> None:
+    """A key from an earlier run gave Maria Okafor P18; here she also speaks as P17: the key
+    cannot make one person of them, so the researcher is told to change the row."""
+    (tmp_path / "zoom_p17.vtt").write_text(RENAMED_VTT.format(renamed="P17"), "utf-8")
+    t = read_transcript(tmp_path / "zoom_p17.vtt", interviewer_labels=["Sam Roe"])
+    with pytest.warns(RoqaWarning, match=r"zoom_p17\.vtt.*P18.*P17"):
+        pseudonymise([t], PseudonymKey({"Maria Okafor": "P18"}))

@@ -268,14 +268,14 @@ def group_transcripts(result: CodingResult) -> set[str]:
     numbered participants (``P06``, ``P07``) make a group; so do two or more people named
     (``Anna``, ``Ben``) in a transcript whose case is not one participant's number, one person
     under two labels counted once (a Zoom rename or rejoin, "Maria Okafor (she/her)", "Maria's
-    iPhone": one's name words within the other's). A file's own speaker numbers (SPEAKER_01,
+    iPhone": one's name words within the other's; :func:`~roqa_nlp.pseudonyms.people_named`, the
+    rule a pseudonym key gives one pseudonym per person by). A file's own speaker numbers (SPEAKER_01,
     Speaker 2: a diarisation split as often as two people) and an unknown speaker are no one."""
-    from .pseudonyms import name_parts
-    from .transcripts.roles import UNKNOWN_SPEAKER, is_role_label, participant_number_label
-    from .transcripts.roles import _names_a_person as names_a_person
+    from .pseudonyms import people_named
+    from .transcripts.roles import UNKNOWN_SPEAKER, participant_number_label
 
     numbers: dict[str, set[str]] = {}
-    names: dict[str, list[frozenset[str]]] = {}
+    speakers: dict[str, dict[str, None]] = {}
     for s in result.segments:
         seg = s.segment
         if seg.role != "participant" or not seg.speaker or seg.speaker == UNKNOWN_SPEAKER:
@@ -283,13 +283,9 @@ def group_transcripts(result: CodingResult) -> set[str]:
         number = participant_number_label(seg.speaker)
         if number is not None:
             numbers.setdefault(seg.transcript_id, set()).add(same_id(number))
-        elif names_a_person(seg.speaker) and not is_role_label(seg.speaker):
-            words = frozenset(w.casefold() for w in name_parts(seg.speaker)) or frozenset(
-                [seg.speaker.casefold()]
-            )
-            people = names.setdefault(seg.transcript_id, [])
-            if not any(words <= other or other <= words for other in people):
-                people.append(words)
+        else:
+            speakers.setdefault(seg.transcript_id, {})[seg.speaker] = None
+    names = {t: people_named(labels) for t, labels in speakers.items()}
     groups = {t for t, found in numbers.items() if len(found) > 1}
     groups |= {
         t

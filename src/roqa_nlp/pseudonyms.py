@@ -28,7 +28,11 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
 - a speaker who is not yet in the key is added: an interviewer as ``Interviewer`` (a second one
   ``Interviewer 2`` ...), a participant as the transcript's participant number when its file name
   gives one (``zoom_p07.vtt`` -> ``P07``) and no other name has it, else the next free ``P``
-  number. Labels that are already roles (``Interviewer``, ``P04``, ``Speaker 2``) are no names
+  number. A participant under two labels in one transcript (a Zoom rename or rejoin: ``Maria
+  Okafor``, then ``Maria (iPhone)``; :func:`people_named`, the rule the framework counts people
+  by) is one person with one pseudonym, and one who renamed to their participant number (``P17``)
+  takes that number, when they are the transcript's only person named and it its only number
+  label (a key giving them another is warned of). Labels that are already roles (``Interviewer``, ``P04``, ``Speaker 2``) are no names
   and stay as they are. A key that gives the interviewer a participant's pseudonym (or the other
   way round) is warned of, and so is a file or folder name that holds a name of the key.
 
@@ -123,6 +127,29 @@ def name_parts(name: str) -> list[str]:
             continue
         parts.append(word.rstrip(".") if word.endswith(".") and len(bare) > 2 else word)
     return parts
+
+
+def people_named(labels: Iterable[str]) -> list[list[str]]:
+    """The speaker labels among ``labels`` that name a person (a display name, initials; not a
+    role, a participant number or a file's own speaker number), grouped into people, in order
+    of first label: one person under two labels is one (a Zoom rename or rejoin, "Maria Okafor
+    (she/her)", "Maria (iPhone)": one label's name words (:func:`name_parts`) within the
+    other's). The rule by which the framework counts a transcript's participants
+    (:func:`~roqa_nlp.framework.group_transcripts`) and a pseudonym key gives one pseudonym per
+    person (:meth:`PseudonymKey.register`)."""
+    from .transcripts.roles import _names_a_person
+
+    people: list[tuple[frozenset[str], list[str]]] = []
+    for label in dict.fromkeys(labels):
+        if not _names_a_person(label):
+            continue
+        words = frozenset(w.casefold() for w in name_parts(label)) or frozenset([label.casefold()])
+        person = next((p for p in people if words <= p[0] or p[0] <= words), None)
+        if person is None:
+            people.append((words, [label]))
+        else:
+            person[1].append(label)
+    return [found for _, found in people]
 
 
 def _pieces(part: str) -> list[str]:
@@ -345,13 +372,23 @@ class PseudonymKey:
         speakers = _speakers(transcript)
         taken = {s.casefold() for s in speakers if is_role_label(s)}
         hint = _number_hint(transcript)
+        person_of = _one_person_labels(speakers)
         for speaker, role in speakers.items():
             if is_role_label(speaker) or self.get(speaker) is not None:
                 continue
-            pseudonym = self._new_pseudonym(role, hint, taken)
+            labels, number = person_of.get(speaker, ([speaker], None))
+            theirs = [p for p in (self.get(s) for s in labels) if p is not None]
+            if theirs:  # keyed under another of their labels in an earlier run
+                pseudonym = _bare(theirs[0])
+            elif number is not None:  # renamed to their participant number: P17
+                pseudonym = number
+            else:
+                pseudonym = self._new_pseudonym(role, hint, taken)
             if role == "participant" and hint is not None and _number(pseudonym) == _number(hint):
                 hint = None  # one name per participant number
-            self.add(speaker, pseudonym)
+            for label in labels:
+                if self.get(label) is None:
+                    self.add(label, pseudonym)
         # a person the header names ("Participant name: Maria Okafor") gets the pseudonym of
         # this transcript's speaker of that role, so their name in the talk is replaced too
         for name, role in _header_people(transcript).items():
@@ -383,6 +420,20 @@ class PseudonymKey:
             path=transcript.source or transcript.id,
         )
 
+    def _check_renamed(self, transcript: Transcript, speakers: dict[str, str]) -> None:
+        """Warn when the key gives a participant who renamed to a participant number (``Maria
+        Okafor`` speaking as ``P17`` too) another number: one person would be two."""
+        for labels, number in {id(v[0]): v for v in _one_person_labels(speakers).values()}.values():
+            keyed = next((p for p in (self.get(s) for s in labels) if p is not None), None)
+            if number is None or keyed is None or _number(_bare(keyed)) == _number(number):
+                continue
+            warn(
+                f"the pseudonym key gives this transcript's participant {_bare(keyed)}, but they "
+                f"also speak as {number} (renamed in the call), so one person would be two: "
+                f"change that row of the key to {number}",
+                path=transcript.source or transcript.id,
+            )
+
     def apply(self, transcript: Transcript) -> Transcript:
         """``transcript`` with every name of the key replaced (see the module docstring); its
         speakers who are not yet in the key are added first (:meth:`register`)."""
@@ -395,6 +446,7 @@ class PseudonymKey:
             known = self.get(speaker)
             if known is not None:
                 self._check_role(transcript, role, known)
+        self._check_renamed(transcript, speakers)
         # the people the header names speak here too: their first names are theirs in this talk
         edits = self._edits(transcript, {**speakers, **_header_people(transcript)})
         new_text, where = _rewrite(transcript.text, edits)
@@ -610,6 +662,22 @@ def _speakers(transcript: Transcript) -> dict[str, str]:
     for turn in transcript.turns:
         speakers.setdefault(turn.speaker, turn.role)
     return speakers
+
+
+def _one_person_labels(speakers: dict[str, str]) -> dict[str, tuple[list[str], str | None]]:
+    """Each participant label of a transcript (``speakers``: label -> role) that names a person,
+    mapped to all the labels that person speaks under (:func:`people_named`: a Zoom rename or
+    rejoin) and the participant number label they also speak under, if any: when they are the
+    transcript's only person named and it its only number label (``Maria Okafor`` renamed
+    ``P17``), the two are one person, as the transcript's case (``P17``) has it."""
+    from .transcripts.roles import participant_number_label
+
+    participants = [s for s, r in speakers.items() if r == "participant"]
+    people = people_named(participants)
+    numbered = [s for s in participants if participant_number_label(s) is not None]
+    numbers = {_number(participant_number_label(s) or "") for s in numbered}
+    number = numbered[0] if len(people) == 1 and len(numbers) == 1 else None
+    return {label: (labels, number) for labels in people for label in labels}
 
 
 def _joined(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
