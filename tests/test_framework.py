@@ -1885,3 +1885,21 @@ def test_a_table2_docx_saved_among_the_transcripts_is_left_out_and_not_read_as_o
         f"{table2}: is roqa's own output (a Word document it wrote, such as Table 2), not a "
         "transcript (give the interview transcripts to code them)"
     )
+
+
+def test_a_dyads_lettered_members_are_two_people_in_one_case() -> None:
+    """P05a and P05b, a dyad interview's members, both said it: Table 2 counts two people and
+    cites each (it counted 1 participant, P05); the matrix keeps the interview as case P05."""
+    dyad = CodingResult(
+        segments=[
+            spoken(seg("D5", 0, "No staff.", ("IC.F", 0.9, "barrier")), "P05a"),
+            spoken(seg("D5", 1, "No time.", ("IC.F", 0.9, "barrier")), "P05b"),
+            spoken(seg("D5", 2, "No money.", ("IC.F", 0.9, "barrier")), "P05a"),
+        ],
+        transcripts={"D5": transcript("D5", "P05")},
+    )
+    row = barriers_enablers(dyad, MINI).construct("IC.F")
+    assert row is not None and row.barriers.participants == ["P05a", "P05b"]
+    assert row.barriers.segments == 3
+    assert [q.who for q in row.barriers.quotes] == ["P05a", "P05b"]
+    assert framework_matrix(dyad).count("P05", "IC.F") == 3

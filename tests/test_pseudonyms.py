@@ -1101,3 +1101,28 @@ def test_a_name_keyed_apart_from_the_number_label_it_renamed_to_is_warned_of(
     t = read_transcript(tmp_path / "zoom_p17.vtt", interviewer_labels=["Sam Roe"])
     with pytest.warns(RoqaWarning, match=r"zoom_p17\.vtt.*P18.*P17"):
         pseudonymise([t], PseudonymKey({"Maria Okafor": "P18"}))
+
+
+def test_a_dyads_lettered_ids_stay_and_their_number_is_given_to_no_one_else(
+    tmp_path: Path,
+) -> None:
+    """P05a and P05b are study ids already: they stay (they became P05 and P06, another
+    participant's number, and later interviews shifted). A new pseudonym skips the number any
+    transcript's label has: the key runs to P04, the dyad holds 5, zoom_p06 claims 6, so the
+    participant of a file without a number is P07."""
+    (tmp_path / "dyad_interview.txt").write_text(
+        "Interviewer: What gets in the way?\nP05a: Money.\nP05b: Staff turnover, for me.\n",
+        "utf-8",
+    )
+    (tmp_path / "site_visit.txt").write_text("Interviewer: Hi?\nAda Lee: Hello.\n", "utf-8")
+    (tmp_path / "zoom_p06.vtt").write_text(RENAMED_VTT.format(renamed="Maria (iPhone)"), "utf-8")
+    out, key = pseudonymise(
+        read_transcripts(tmp_path, interviewer_labels=["Interviewer", "Sam Roe"]),
+        PseudonymKey({"Dee Fox": "P04"}),
+    )
+    assert key.pseudonyms == {
+        "Dee Fox": "P04", "Ada Lee": "P07", "Sam Roe": "Interviewer",
+        "Maria Okafor": "P06", "Maria (iPhone)": "P06",
+    }  # fmt: skip
+    assert [u.speaker for u in out[0].turns] == ["Interviewer", "P05a", "P05b"]
+    assert [t.participant for t in out] == ["P05", "P07", "P06"]

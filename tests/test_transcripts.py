@@ -3776,3 +3776,25 @@ def test_a_guessed_interviewers_of_course_inside_an_answer_is_left_out(tmp_path:
         ("participant", "Well, mostly."),
     ]
     assert t.metadata["backchannels_left_out"] == 1
+
+
+def test_a_dyads_members_lettered_p05a_and_p05b_are_the_case_p05(tmp_path: Path) -> None:
+    """P05a and P05b are the two members of interview 5: study ids, not names (pseudonymising
+    leaves them), in the one case P05; a file of one member alone is that member's case."""
+    from roqa_nlp.transcripts.roles import is_role_label, participant_member_label
+
+    assert [participant_member_label(x) for x in ("P05a", "p5B", "P05-a", "P05", "Pat")] == [
+        "P05a",
+        "P5b",
+        "P05a",
+        None,
+        None,
+    ]
+    assert is_role_label("P05a") and is_role_label("P05b")
+    dyad = tmp_path / "dyad_interview.txt"
+    dyad.write_text(
+        "Interviewer: What gets in the way?\nP05a: Money.\nP05b: Staff turnover, for me.\n",
+        encoding="utf-8",
+    )
+    assert read_transcript(dyad).participant == "P05"
+    assert participant_id(["Interviewer", "P05a"], "x.txt") == "P05a"

@@ -265,14 +265,19 @@ def coded_segments(
 def group_transcripts(result: CodingResult) -> set[str]:
     """The transcripts in which two or more participants speak (a focus group, a joint
     interview): their quotes are each a speaker's, not the transcript's one case's. Two or more
-    numbered participants (``P06``, ``P07``) make a group; so do two or more people named
+    numbered participants (``P06``, ``P07``; a joint interview's members ``P05a``, ``P05b``)
+    make a group; so do two or more people named
     (``Anna``, ``Ben``) in a transcript whose case is not one participant's number, one person
     under two labels counted once (a Zoom rename or rejoin, "Maria Okafor (she/her)", "Maria's
     iPhone": one's name words within the other's; :func:`~roqa_nlp.pseudonyms.people_named`, the
     rule a pseudonym key gives one pseudonym per person by). A file's own speaker numbers (SPEAKER_01,
     Speaker 2: a diarisation split as often as two people) and an unknown speaker are no one."""
     from .pseudonyms import people_named
-    from .transcripts.roles import UNKNOWN_SPEAKER, participant_number_label
+    from .transcripts.roles import (
+        UNKNOWN_SPEAKER,
+        participant_member_label,
+        participant_number_label,
+    )
 
     numbers: dict[str, set[str]] = {}
     speakers: dict[str, dict[str, None]] = {}
@@ -280,7 +285,8 @@ def group_transcripts(result: CodingResult) -> set[str]:
         seg = s.segment
         if seg.role != "participant" or not seg.speaker or seg.speaker == UNKNOWN_SPEAKER:
             continue
-        number = participant_number_label(seg.speaker)
+        # a joint interview's members lettered P05a and P05b are two people of the case P05
+        number = participant_member_label(seg.speaker) or participant_number_label(seg.speaker)
         if number is not None:
             numbers.setdefault(seg.transcript_id, set()).add(same_id(number))
         else:

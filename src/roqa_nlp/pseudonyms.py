@@ -32,8 +32,9 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   Okafor``, then ``Maria (iPhone)``; :func:`people_named`, the rule the framework counts people
   by) is one person with one pseudonym, and one who renamed to their participant number (``P17``)
   takes that number, when they are the transcript's only person named and it its only number
-  label (a key giving them another is warned of). Labels that are already roles (``Interviewer``, ``P04``, ``Speaker 2``) are no names
-  and stay as they are. A key that gives the interviewer a participant's pseudonym (or the other
+  label (a key giving them another is warned of). Labels that are already roles (``Interviewer``, ``P04``, a joint interview's ``P05a``,
+  ``Speaker 2``) are no names and stay as they are, and a new number is never one that a
+  transcript's file name, header or participant id label has (:meth:`PseudonymKey.reserve`). A key that gives the interviewer a participant's pseudonym (or the other
   way round) is warned of, and so is a file or folder name that holds a name of the key.
 
 The key is a CSV file with the columns ``name`` and ``pseudonym``. The researcher keeps it apart
@@ -79,6 +80,8 @@ __all__ = ["KEY_COLUMNS", "NameToCheck", "PseudonymKey", "names_to_check", "pseu
 KEY_COLUMNS = ("name", "pseudonym")
 
 _PARTICIPANT_NUMBER = re.compile(r"P(\d+)", re.IGNORECASE)
+#: a participant id label (``P17``, ``P05a``), as a pseudonym is written
+_STUDY_ID_LABEL = re.compile(r"P[\s_#-]*\d", re.IGNORECASE)
 #: the pseudonyms roqa gives speakers: a participant number or an interviewer
 _SPEAKER_PSEUDONYM = re.compile(r"P\d+|Interviewer(?: \d+)?", re.IGNORECASE)
 #: where a sentence starts: a common word there ("Will it work?") is not taken for a name
@@ -354,13 +357,22 @@ class PseudonymKey:
 
     def reserve(self, transcript: Transcript) -> None:
         """Keep the participant number ``transcript``'s file name or header gives (``p18.docx``,
-        ``Participant ID: P18``) for its own participant: a speaker of another transcript,
+        ``Participant ID: P18``), and that of its participants' id labels (``P18``, a joint
+        interview's ``P05a``), for its own participant: a speaker of another transcript,
         registered before it, is never given that number as the next free one (a focus group's
         members took P18-P20, and p18.docx's participant P21)."""
+        from .transcripts.roles import participant_label_number
+
         hint = _number_hint(transcript)
         number = None if hint is None else _number(hint)
         if number is not None:
             self.reserved.add(number)
+        for label in {t.speaker for t in transcript.turns if t.role == "participant"}:
+            # a participant id label (P17; a joint interview's member P05a) is its own person's,
+            # not a template's Participant 1, which names no one
+            found = participant_label_number(label)
+            if found is not None and _STUDY_ID_LABEL.match(label.strip()):
+                self.reserved.add(int(found[1:]))
 
     def register(self, transcript: Transcript) -> None:
         """Add the speakers of ``transcript`` who are not yet in the key (see the module

@@ -12,7 +12,8 @@ Zoom participant who hosted the call (``Host``, ``Jane Smith (Host)``) is the pa
 named one, though ``Host`` is a default interviewer label.
 
 The participant id is the case the transcript belongs to in the framework matrix: the
-participant number the participants' labels name (``P04``, ``Participant 4`` -> ``P4``), when
+participant number the participants' labels name (``P04``, ``Participant 4`` -> ``P4``; a joint
+interview's members lettered ``P05a`` and ``P05b`` -> ``P05``, one member alone ``P05a``), when
 they name one; else (no number, or several: a focus group, whose quotes must not be put to one
 of its members) a participant number in the file name (``p03_interview.docx`` -> ``P03``,
 ``p07_group.docx`` -> ``P07``; failing one, an interview's: ``Interview 08.csv`` -> ``P08``) unless a member's study id names it (a joint interview of P44
@@ -93,6 +94,12 @@ _LABEL_NUMBER = r"[\s_#-]*(?P<number>\d{1,4})"
 #: A speaker label naming a participant number: ``P04``, ``p 4``, ``Participant 12``, ``R3``.
 PARTICIPANT_LABEL = re.compile(
     rf"(?:p|{_TEMPLATE_PARTICIPANT_WORDS}){_LABEL_NUMBER}", re.IGNORECASE
+)
+
+#: A participant id with a letter after its number: a member of a joint interview (``P05a``,
+#: ``P05b``: the two people of interview 5), each their own person in the interview's case.
+PARTICIPANT_MEMBER_LABEL = re.compile(
+    r"p[\s_#-]*(?P<number>\d{1,4})[_-]?(?P<member>[a-z])", re.IGNORECASE
 )
 
 #: A speaker label numbering a speaker, as transcription services write them: ``Speaker 2``.
@@ -288,6 +295,21 @@ def participant_number_label(label: str) -> str | None:
     return None if m is None else f"P{m.group('number')}"
 
 
+def participant_member_label(label: str) -> str | None:
+    """``P<number><letter>`` when the label is a member of a joint interview (``P05a``,
+    ``p5-B`` -> ``P5b``): a study id, as a participant number is, naming one person of the
+    interview ``P<number>``."""
+    m = PARTICIPANT_MEMBER_LABEL.fullmatch(label.strip())
+    return None if m is None else f"P{m.group('number')}{m.group('member').lower()}"
+
+
+def participant_label_number(label: str) -> str | None:
+    """``P<number>`` when the label names a participant number (:func:`participant_number_label`)
+    or a member of one (``P05a`` -> ``P05``)."""
+    member = participant_member_label(label)
+    return participant_number_label(label) if member is None else member[:-1]
+
+
 def is_speaker_number_label(label: str) -> bool:
     """Whether the label numbers a speaker (``Speaker 2``), as transcription services write them."""
     return SPEAKER_NUMBER_LABEL.fullmatch(label.strip()) is not None
@@ -318,12 +340,14 @@ def participant_id(
     labelled = [
         (speaker, found)
         for speaker in speakers
-        if speaker not in keys and (found := participant_number_label(speaker)) is not None
+        if speaker not in keys and (found := participant_label_number(speaker)) is not None
     ]
     numbers = [found for _, found in labelled]
     distinct = {_number_key(n) for n in numbers}
     if len(distinct) == 1:
-        return numbers[0]
+        # a joint interview's members (P05a, P05b) are its case, P05; one member alone, theirs
+        members = {participant_member_label(s) or n for s, n in labelled}
+        return members.pop() if len(members) == 1 else numbers[0]
     return case_from_file_name(path, labelled)
 
 
@@ -550,10 +574,10 @@ _PER_FILE_LABEL = re.compile(
 
 def is_role_label(label: str) -> bool:
     """A speaker label that names a role or a number, not a person (``Interviewer``, ``P04``,
-    ``Speaker 2``, ``Participant``); ``Jane Smith (Interviewer)`` names a person."""
+    ``P05a``, ``Speaker 2``, ``Participant``); ``Jane Smith (Interviewer)`` names a person."""
     return (
         _default_interviewer_keys().names_role(label)
-        or participant_number_label(label) is not None
+        or participant_label_number(label) is not None
         or is_speaker_number_label(label)
         or label.casefold() == UNLABELLED_SPEAKER.casefold()
     )
