@@ -1903,3 +1903,30 @@ def test_a_dyads_lettered_members_are_two_people_in_one_case() -> None:
     assert row.barriers.segments == 3
     assert [q.who for q in row.barriers.quotes] == ["P05a", "P05b"]
     assert framework_matrix(dyad).count("P05", "IC.F") == 3
+
+
+def test_a_participant_rejoining_as_a_device_label_is_one_person() -> None:
+    """Zoom's default file name gives no number; Maria Okafor rejoins as "iPhone", a label of
+    no name words: one person, the transcript's case (Table 2 listed "Maria Okafor" and
+    "iPhone", two people by their display names). Two people named and a device are a group,
+    the device its own speaker."""
+    case = "GMT20200715-103045_Recording.transcript"
+    one = CodingResult(
+        segments=[
+            spoken(seg("G1", 0, "No staff.", ("IC.F", 0.9, "barrier")), "Maria Okafor"),
+            spoken(seg("G1", 1, "No time.", ("IC.F", 0.9, "barrier")), "iPhone"),
+        ],
+        transcripts={"G1": transcript("G1", case)},
+    )
+    row = barriers_enablers(one, MINI).construct("IC.F")
+    assert row is not None and row.barriers.participants == [case]
+    group = CodingResult(
+        segments=[
+            spoken(seg("G2", 0, "No staff.", ("IC.F", 0.9, "barrier")), "Anna Lee"),
+            spoken(seg("G2", 1, "No time.", ("IC.F", 0.9, "barrier")), "Ben Ode"),
+            spoken(seg("G2", 2, "No money.", ("IC.F", 0.9, "barrier")), "iPhone"),
+        ],
+        transcripts={"G2": transcript("G2", "G2")},
+    )
+    row = barriers_enablers(group, MINI).construct("IC.F")
+    assert row is not None and row.barriers.participants == ["Anna Lee", "Ben Ode", "iPhone"]

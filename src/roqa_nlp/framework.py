@@ -264,41 +264,24 @@ def coded_segments(
 
 def group_transcripts(result: CodingResult) -> set[str]:
     """The transcripts in which two or more participants speak (a focus group, a joint
-    interview): their quotes are each a speaker's, not the transcript's one case's. Two or more
-    numbered participants (``P06``, ``P07``; a joint interview's members ``P05a``, ``P05b``)
-    make a group; so do two or more people named
-    (``Anna``, ``Ben``) in a transcript whose case is not one participant's number, one person
-    under two labels counted once (a Zoom rename or rejoin, "Maria Okafor (she/her)", "Maria's
-    iPhone": one's name words within the other's; :func:`~roqa_nlp.pseudonyms.people_named`, the
-    rule a pseudonym key gives one pseudonym per person by). A file's own speaker numbers (SPEAKER_01,
-    Speaker 2: a diarisation split as often as two people) and an unknown speaker are no one."""
-    from .pseudonyms import people_named
-    from .transcripts.roles import (
-        UNKNOWN_SPEAKER,
-        participant_member_label,
-        participant_number_label,
-    )
+    interview): their quotes are each a speaker's, not the transcript's one case's. The
+    speakers of each transcript's participant segments are weighed by
+    :func:`~roqa_nlp.transcripts.roles.several_participants` (two or more numbered participants,
+    ``P06`` and ``P07`` or a dyad's ``P05a`` and ``P05b``; two or more people named where the
+    case is not a participant's number, one person under two labels counted once, as a
+    pseudonym key gives them one pseudonym)."""
+    from .transcripts.roles import several_participants
 
-    numbers: dict[str, set[str]] = {}
     speakers: dict[str, dict[str, None]] = {}
     for s in result.segments:
         seg = s.segment
-        if seg.role != "participant" or not seg.speaker or seg.speaker == UNKNOWN_SPEAKER:
-            continue
-        # a joint interview's members lettered P05a and P05b are two people of the case P05
-        number = participant_member_label(seg.speaker) or participant_number_label(seg.speaker)
-        if number is not None:
-            numbers.setdefault(seg.transcript_id, set()).add(same_id(number))
-        else:
+        if seg.role == "participant" and seg.speaker:
             speakers.setdefault(seg.transcript_id, {})[seg.speaker] = None
-    names = {t: people_named(labels) for t, labels in speakers.items()}
-    groups = {t for t, found in numbers.items() if len(found) > 1}
-    groups |= {
+    return {
         t
-        for t, people in names.items()
-        if len(people) > 1 and participant_number_label(result.participant_of(t)) is None
+        for t, labels in speakers.items()
+        if several_participants(labels, result.participant_of(t))
     }
-    return groups
 
 
 def charted_top_k(result: CodingResult, top_k: int | None = None) -> int:

@@ -29,10 +29,11 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   ``Interviewer 2`` ...), a participant as the transcript's participant number when its file name
   gives one (``zoom_p07.vtt`` -> ``P07``) and no other name has it, else the next free ``P``
   number. A participant under two labels in one transcript (a Zoom rename or rejoin: ``Maria
-  Okafor``, then ``Maria (iPhone)``; :func:`people_named`, the rule the framework counts people
-  by) is one person with one pseudonym, and one who renamed to their participant number (``P17``)
-  takes that number, when they are the transcript's only person named and it its only number
-  label (a key giving them another is warned of). Labels that are already roles (``Interviewer``, ``P04``, a joint interview's ``P05a``,
+  Okafor``, then ``Maria (iPhone)`` or ``iPhone``) is one person with one pseudonym, by the rule
+  the framework counts people by (:func:`~roqa_nlp.transcripts.roles.several_participants`,
+  :func:`people_named`): a transcript of one participant gives all its named participant labels
+  one pseudonym, its number label's when it has one (renamed ``P17``; a key giving them another
+  is warned of). Labels that are already roles (``Interviewer``, ``P04``, a joint interview's ``P05a``,
   ``Speaker 2``) are no names and stay as they are, and a new number is never one that a
   transcript's file name, header or participant id label has (:meth:`PseudonymKey.reserve`). A key that gives the interviewer a participant's pseudonym (or the other
   way round) is warned of, and so is a file or folder name that holds a name of the key.
@@ -133,26 +134,35 @@ def name_parts(name: str) -> list[str]:
 
 
 def people_named(labels: Iterable[str]) -> list[list[str]]:
-    """The speaker labels among ``labels`` that name a person (a display name, initials; not a
-    role, a participant number or a file's own speaker number), grouped into people, in order
-    of first label: one person under two labels is one (a Zoom rename or rejoin, "Maria Okafor
-    (she/her)", "Maria (iPhone)": one label's name words (:func:`name_parts`) within the
-    other's). The rule by which the framework counts a transcript's participants
-    (:func:`~roqa_nlp.framework.group_transcripts`) and a pseudonym key gives one pseudonym per
-    person (:meth:`PseudonymKey.register`)."""
+    """The speaker labels among ``labels`` that name a person (a display name, initials, a
+    device; not a role, a participant number or a file's own speaker number), grouped into
+    people, in order of first label: one person under two labels is one (a Zoom rename or
+    rejoin, "Maria Okafor (she/her)", "Maria (iPhone)": one label's name words
+    (:func:`name_parts`) within the other's; and a label of no name words, "iPhone", is the one
+    person named, when only one is). The rule by which the framework counts a transcript's
+    participants (:func:`~roqa_nlp.transcripts.roles.several_participants`) and a pseudonym key
+    gives one pseudonym per person (:meth:`PseudonymKey.register`)."""
     from .transcripts.roles import _names_a_person
 
     people: list[tuple[frozenset[str], list[str]]] = []
+    nameless: list[str] = []
     for label in dict.fromkeys(labels):
         if not _names_a_person(label):
             continue
-        words = frozenset(w.casefold() for w in name_parts(label)) or frozenset([label.casefold()])
+        words = frozenset(w.casefold() for w in name_parts(label))
+        if not words:
+            nameless.append(label)
+            continue
         person = next((p for p in people if words <= p[0] or p[0] <= words), None)
         if person is None:
             people.append((words, [label]))
         else:
             person[1].append(label)
-    return [found for _, found in people]
+    if len(people) == 1:  # the one person named, rejoined from a device
+        return [[label for label in dict.fromkeys(labels) if label in {*people[0][1], *nameless}]]
+    found = [*(labels for _, labels in people), *([label] for label in nameless)]
+    order = {label: i for i, label in enumerate(dict.fromkeys(labels))}
+    return sorted(found, key=lambda person: order[person[0]])
 
 
 def _pieces(part: str) -> list[str]:
@@ -384,7 +394,7 @@ class PseudonymKey:
         speakers = _speakers(transcript)
         taken = {s.casefold() for s in speakers if is_role_label(s)}
         hint = _number_hint(transcript)
-        person_of = _one_person_labels(speakers)
+        person_of = _one_person_labels(speakers, transcript.participant)
         for speaker, role in speakers.items():
             if is_role_label(speaker) or self.get(speaker) is not None:
                 continue
@@ -435,7 +445,8 @@ class PseudonymKey:
     def _check_renamed(self, transcript: Transcript, speakers: dict[str, str]) -> None:
         """Warn when the key gives a participant who renamed to a participant number (``Maria
         Okafor`` speaking as ``P17`` too) another number: one person would be two."""
-        for labels, number in {id(v[0]): v for v in _one_person_labels(speakers).values()}.values():
+        found = _one_person_labels(speakers, transcript.participant)
+        for labels, number in {id(v[0]): v for v in found.values()}.values():
             keyed = next((p for p in (self.get(s) for s in labels) if p is not None), None)
             if number is None or keyed is None or _number(_bare(keyed)) == _number(number):
                 continue
@@ -676,20 +687,26 @@ def _speakers(transcript: Transcript) -> dict[str, str]:
     return speakers
 
 
-def _one_person_labels(speakers: dict[str, str]) -> dict[str, tuple[list[str], str | None]]:
-    """Each participant label of a transcript (``speakers``: label -> role) that names a person,
-    mapped to all the labels that person speaks under (:func:`people_named`: a Zoom rename or
-    rejoin) and the participant number label they also speak under, if any: when they are the
-    transcript's only person named and it its only number label (``Maria Okafor`` renamed
-    ``P17``), the two are one person, as the transcript's case (``P17``) has it."""
-    from .transcripts.roles import participant_number_label
+def _one_person_labels(
+    speakers: dict[str, str], case: str | None
+) -> dict[str, tuple[list[str], str | None]]:
+    """Each participant label of a transcript (``speakers``: label -> role; ``case``, its case)
+    that names a person, mapped to all the labels that person speaks under and the participant
+    number label they also speak under, if any, as the case logic counts people
+    (:func:`~roqa_nlp.transcripts.roles.several_participants`): in a transcript of one
+    participant, every named label is theirs (``Maria Okafor`` renamed ``Maria (iPhone)``, or
+    rejoined as ``iPhone``) and so is its one number label (renamed ``P17``); in one of several,
+    a person is their labels by :func:`people_named`."""
+    from .transcripts.roles import participant_number_label, several_participants
 
     participants = [s for s, r in speakers.items() if r == "participant"]
     people = people_named(participants)
+    if several_participants(participants, case or ""):
+        return {label: (labels, None) for labels in people for label in labels}
+    named = [label for labels in people for label in labels]
     numbered = [s for s in participants if participant_number_label(s) is not None]
-    numbers = {_number(participant_number_label(s) or "") for s in numbered}
-    number = numbered[0] if len(people) == 1 and len(numbers) == 1 else None
-    return {label: (labels, number) for labels in people for label in labels}
+    number = numbered[0] if numbered else None
+    return {label: (named, number) for label in named}
 
 
 def _joined(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

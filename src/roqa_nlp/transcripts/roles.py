@@ -310,6 +310,33 @@ def participant_label_number(label: str) -> str | None:
     return participant_number_label(label) if member is None else member[:-1]
 
 
+def several_participants(labels: Iterable[str], case: str) -> bool:
+    """Whether the participant speaker labels ``labels`` of a transcript whose case is ``case``
+    are several people (a focus group, a joint interview), each to be cited by their label:
+    two or more participant numbers (``P06``, ``P07``; a joint interview's members ``P05a``,
+    ``P05b``), or two or more people named (``Anna``, ``Ben``) where the case is not one
+    participant's number, one person under two labels counted once
+    (:func:`~roqa_nlp.pseudonyms.people_named`: a Zoom rename or rejoin). A file's own speaker
+    numbers (SPEAKER_01, Speaker 2: a diarisation split as often as two people) and an unknown
+    speaker are no one. Else the transcript is one participant's, its case."""
+    from ..pseudonyms import people_named
+    from . import same_id
+
+    numbers: set[str] = set()
+    named: list[str] = []
+    for label in dict.fromkeys(labels):
+        if not label or label == UNKNOWN_SPEAKER:
+            continue
+        number = participant_member_label(label) or participant_number_label(label)
+        if number is not None:
+            numbers.add(same_id(number))
+        else:
+            named.append(label)
+    if len(numbers) > 1:
+        return True
+    return len(people_named(named)) > 1 and participant_number_label(case) is None
+
+
 def is_speaker_number_label(label: str) -> bool:
     """Whether the label numbers a speaker (``Speaker 2``), as transcription services write them."""
     return SPEAKER_NUMBER_LABEL.fullmatch(label.strip()) is not None
