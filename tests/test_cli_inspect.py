@@ -354,3 +354,41 @@ def test_inspect_counts_the_interviewers_mm_after_a_participants_question_alike_
             ],
         ),
     ]
+
+
+def test_inspect_names_an_interview_whose_participant_speaks_under_two_labels(
+    tmp_path: Path,
+) -> None:
+    """A Zoom rename (Maria Okafor, then P17) is read as one person, a dyad (P05a, P05b) as two:
+    both are named to check, saying how they are counted and the fix if that is wrong."""
+    call = tmp_path / "zoom_p17.txt"
+    call.write_text(
+        "Sam Roe: What gets in the way?\nMaria Okafor: Staffing, mostly.\n"
+        "Sam Roe: And families?\nP17: They help a lot.\n",
+        encoding="utf-8",
+    )
+    dyad = tmp_path / "p05_dyad.txt"
+    dyad.write_text(
+        "Interviewer: What gets in the way?\nP05a: Money.\nP05b: Staff turnover, for me.\n",
+        encoding="utf-8",
+    )
+    solo = tmp_path / "p06.txt"
+    solo.write_text("Interviewer: What gets in the way?\nP06: Money.\n", encoding="utf-8")
+    run = roqa(
+        "inspect", call, dyad, solo, "--interviewer", "Sam Roe", "--interviewer", "Interviewer"
+    )
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert (
+        f"check: {call}: the participant speaks under 2 labels ('Maria Okafor', 'P17'), read "
+        "as one person, the case P17 (renamed or rejoined in the call): if they are different "
+        "people, label each one's turns with their own id ('P17a: ...', 'P17b: ...')"
+    ) in said
+    assert (
+        f"check: {dyad}: 2 participants speak ('P05a', 'P05b'), each counted and cited by "
+        "their label in the case P05: if they are one person under two labels (renamed in the "
+        "call), label all their turns alike"
+    ) in said
+    assert said.endswith("3 transcript(s), 5 participant turn(s) to code; 2 to check (above).")
+    found = json.loads(roqa("inspect", solo, "--json").out)
+    assert found[0]["labels"] is None

@@ -15,13 +15,14 @@ from .app import app, participant_option, refuse_json_output_file, transcripts_a
 def transcript_summary(t: Any) -> dict[str, Any]:
     """What ``roqa inspect`` reports of one transcript: its id, file, format, case, each
     speaker's role, turns and words, the participant turns to code (backchannels aside), the
-    warnings about its speakers, its language and words left out between subtitle cues, if
+    warnings about its speakers (its interviewer; two or three participant labels, a rename or a
+    dyad), its language and words left out between subtitle cues, if
     any, and how it was read
     (:func:`reading_notes`)."""
     from ..transcripts.backchannels import is_backchannel
     from ..transcripts.cues import unread_cues_warning
     from ..transcripts.language import language_warning, name_in_file_warning
-    from ..transcripts.roles import speaker_warning
+    from ..transcripts.roles import participant_labels_warning, speaker_warning
 
     speakers: dict[str, dict[str, Any]] = {}
     to_code = backchannels = 0
@@ -46,6 +47,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         "turns_to_code": to_code,
         "backchannels": backchannels,
         "warning": speaker_warning(t, interface="inspect"),
+        "labels": participant_labels_warning(t),
         "language": language_warning(t),
         "left_out": unread_cues_warning(t),
         "name_in_file": name_in_file_warning(t),
@@ -143,12 +145,20 @@ def inspect_command(
         con.print(f"  {s['turns_to_code']} participant turn(s) to code{skipped}")
         if s["read_as"]:
             con.print(f"  read: {'; '.join(s['read_as'])}")
-        for warning in (s["warning"], s["language"], s["left_out"], s["name_in_file"]):
+        for warning in (
+            s["warning"],
+            s["labels"],
+            s["language"],
+            s["left_out"],
+            s["name_in_file"],
+        ):
             if warning:
                 con.print(escape(f"  check: {warning}"))
     total = sum(s["turns_to_code"] for s in summaries)
     checks = sum(
-        1 for s in summaries if s["warning"] or s["language"] or s["left_out"] or s["name_in_file"]
+        1
+        for s in summaries
+        if s["warning"] or s["labels"] or s["language"] or s["left_out"] or s["name_in_file"]
     )
     con.print(
         f"{len(summaries)} transcript(s), {total} participant turn(s) to code"

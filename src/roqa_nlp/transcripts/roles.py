@@ -337,6 +337,44 @@ def several_participants(labels: Iterable[str], case: str) -> bool:
     return len(people_named(named)) > 1 and participant_number_label(case) is None
 
 
+#: At most this many participant labels in a transcript are named to check
+#: (:func:`participant_labels_warning`): more are a focus group.
+CHECK_LABELS_UP_TO = 3
+
+
+def participant_labels_warning(transcript: Transcript) -> str | None:
+    """What a researcher should check when two or three participant labels speak in a
+    transcript (:data:`CHECK_LABELS_UP_TO`; more are a focus group), in one line naming its file
+    and the fix: a one-to-one interview whose participant renamed or rejoined in the call
+    (``Maria Okafor``, then ``P17``) is read as one person, the case, and a joint interview
+    (``P05a``, ``P05b``) as several, each cited by their label
+    (:func:`several_participants`), and either may be wrong. None for one label."""
+    labels = list(
+        dict.fromkeys(
+            t.speaker
+            for t in transcript.turns
+            if t.role == "participant" and t.speaker and t.speaker != UNKNOWN_SPEAKER
+        )
+    )
+    if not 2 <= len(labels) <= CHECK_LABELS_UP_TO:
+        return None
+    where = transcript.source or transcript.id
+    case = transcript.participant or transcript.id
+    shown = ", ".join(repr(label) for label in labels)
+    if several_participants(labels, case):
+        return (
+            f"{where}: {len(labels)} participants speak ({shown}), each counted and cited by "
+            f"their label in the case {case}: if they are one person under two labels (renamed "
+            "in the call), label all their turns alike"
+        )
+    own = case if participant_number_label(case) is not None else "P05"
+    return (
+        f"{where}: the participant speaks under {len(labels)} labels ({shown}), read as one "
+        f"person, the case {case} (renamed or rejoined in the call): if they are different "
+        f"people, label each one's turns with their own id ('{own}a: ...', '{own}b: ...')"
+    )
+
+
 def is_speaker_number_label(label: str) -> bool:
     """Whether the label numbers a speaker (``Speaker 2``), as transcription services write them."""
     return SPEAKER_NUMBER_LABEL.fullmatch(label.strip()) is not None
