@@ -1140,3 +1140,16 @@ def test_a_participant_rejoining_as_a_device_is_one_person_with_one_pseudonym(
     assert key.pseudonyms == {"Sam Roe": "Interviewer", "Maria Okafor": "P18", "iPhone": "P18"}
     assert [u.speaker for u in out.turns] == ["Interviewer", "P18", "Interviewer", "P18"]
     assert out.participant == "P18"
+
+
+def test_speakers_of_a_transcript_with_no_interviewer_found_are_not_made_one_person(
+    tmp_path: Path,
+) -> None:
+    """No speaker is the interviewer (a Zoom file read without --interviewer, nobody asking
+    enough to be guessed): its case P07 does not make Sam Roe and Maria Okafor one person, who
+    would share a pseudonym; each keeps their own, as before."""
+    (tmp_path / "zoom_p07.txt").write_text("Sam Roe: Hello.\nMaria Okafor: Hello, Sam.\n", "utf-8")
+    t = read_transcript(tmp_path / "zoom_p07.txt")
+    assert {u.role for u in t.turns} == {"participant"} and t.participant == "P07"
+    _, key = pseudonymise([t])
+    assert key.pseudonyms == {"Sam Roe": "P07", "Maria Okafor": "P08"}

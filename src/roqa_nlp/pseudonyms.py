@@ -696,12 +696,15 @@ def _one_person_labels(
     (:func:`~roqa_nlp.transcripts.roles.several_participants`): in a transcript of one
     participant, every named label is theirs (``Maria Okafor`` renamed ``Maria (iPhone)``, or
     rejoined as ``iPhone``) and so is its one number label (renamed ``P17``); in one of several,
-    a person is their labels by :func:`people_named`."""
+    a person is their labels by :func:`people_named`, as in a transcript no interviewer was
+    found in (the interviewer is then among its participants)."""
     from .transcripts.roles import participant_number_label, several_participants
 
     participants = [s for s, r in speakers.items() if r == "participant"]
     people = people_named(participants)
-    if several_participants(participants, case or ""):
+    # with no interviewer found, the interviewer is among the "participants": never one of them
+    interviewed = "interviewer" in speakers.values()
+    if not interviewed or several_participants(participants, case or ""):
         return {label: (labels, None) for labels in people for label in labels}
     named = [label for labels in people for label in labels]
     numbered = [s for s in participants if participant_number_label(s) is not None]
