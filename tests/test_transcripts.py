@@ -2090,6 +2090,20 @@ def test_the_encoding_error_says_where_the_bad_byte_is_and_how_to_re_save(tmp_pa
         "delimited))"
     )
 
+    # after a UTF-8 byte-order mark the place is counted in the text, not the mark (the fuzz
+    # test found b"\xef\xbb\xbf\x00\x80" raising UnicodeDecodeError from the error message)
+    bom = tmp_path / "p14_bom.txt"
+    bom.write_bytes(codecs.BOM_UTF8 + "P14: Café\nP14: ".encode() + "£5".encode("cp1252"))
+    with pytest.raises(RoqaError) as err:
+        read_transcript(bom)
+    assert str(err.value).startswith(
+        f'{bom}: is not UTF-8 text (line 2, column 6: byte 0xA3, which is "£" in Windows-1252)'
+    )
+    short = tmp_path / "p15_bom.txt"
+    short.write_bytes(codecs.BOM_UTF8 + b"\x00\x80")
+    with pytest.raises(RoqaError, match=r"\(line 1, column 2: byte 0x80, which is \"€\""):
+        read_transcript(short)
+
 
 UTF32_TEXT = "Interviewer: Café?\nP1: Naïve plans fail 😀 quickly.\n"
 

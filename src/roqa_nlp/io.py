@@ -286,10 +286,13 @@ def _where(data: bytes, e: UnicodeDecodeError) -> str:
     15: byte 0xA3, which is "£" in Windows-1252`` (lines and columns counted in the text before
     it, a line end \\r\\n, \\r or \\n; what the byte is in Windows-1252, the usual other
     encoding of a file saved on Windows, when it is a character there)."""
-    before = data[: e.start].decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    # the error's positions count in the bytes it decoded: after a byte-order mark, if any
+    decoded = bytes(e.object) if isinstance(e.object, (bytes, bytearray, memoryview)) else data
+    before = decoded[: e.start].decode("utf-8", "replace")
+    before = before.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     line = before.count("\n") + 1
     column = len(before) - before.rfind("\n")
-    byte = data[e.start]
+    byte = decoded[e.start]
     try:
         char = bytes([byte]).decode("cp1252")
     except UnicodeDecodeError:
