@@ -1,7 +1,7 @@
 """Fixtures shared by the test files.
 
 - Every test session uses its own embedding cache (``ROQA_CACHE_DIR`` in a temporary directory),
-  so tests never write to the user's home.
+  and its own per-user cache (``XDG_CACHE_HOME``), so tests never read or write the user's home.
 - ``embedder`` loads the packaged embedding model once per session (about 10 s; slow tests only).
 - ``tiny_model`` / ``tiny_model_dir``: one small AutoCoder trained once per session on the
   hand-written records in ``tests/data/core/tiny_training.jsonl`` (6 CFIR constructs, off-framework
@@ -31,10 +31,12 @@ REPO = TESTS.parent
 
 @pytest.fixture(scope="session", autouse=True)
 def private_embedding_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Point the default embedding cache at a session temporary directory."""
+    """Point the default embedding cache at a session temporary directory, and the per-user
+    cache (which a cache elsewhere reads from) at another, empty one."""
     cache = tmp_path_factory.mktemp("roqa-cache")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ROQA_CACHE_DIR", str(cache))
+        mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache-home")))
         yield cache
 
 

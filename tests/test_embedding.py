@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -202,6 +203,101 @@ def test_encoding_nothing_gives_an_empty_float32_matrix(monkeypatch: pytest.Monk
     emb, calls = stand_in_embedder(monkeypatch, cache=False)
     X = emb.encode([])
     assert (X.shape, X.dtype, calls) == ((0, 4), np.float32, [])
+
+
+# -- a project's cache and the per-user cache -----------------------------------------------
+
+
+def test_user_cache_dir_ignores_roqa_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setenv("ROQA_CACHE_DIR", str(tmp_path / "project"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert embedding.user_cache_dir() == tmp_path / "xdg" / "roqa_nlp"
+
+
+def user_and_project_caches(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The per-user cache holding TEXTS[:3] (as an earlier run without ROQA_CACHE_DIR left it),
+    then ROQA_CACHE_DIR set to an empty project folder; returns the user cache's file."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("ROQA_CACHE_DIR", raising=False)
+    stand_in_embedder(monkeypatch, cache=True)[0].encode(TEXTS[:3])
+    monkeypatch.setenv("ROQA_CACHE_DIR", str(tmp_path / "project"))
+    return tmp_path / "xdg" / "roqa_nlp" / "embeddings.sqlite"
+
+
+def cache_rows(path: Path) -> list[tuple[str, str, bytes]]:
+    db = sqlite3.connect(path)
+    try:
+        return sorted(db.execute("SELECT model, key, vec FROM emb").fetchall())
+    finally:
+        db.close()
+
+
+def test_a_project_cache_takes_what_it_lacks_from_the_user_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    user = user_and_project_caches(monkeypatch, tmp_path)
+    expected = stand_in_embedder(monkeypatch, cache=False)[0].encode(TEXTS[:3])
+    emb, calls = stand_in_embedder(monkeypatch, cache=True)
+    assert emb.encode(TEXTS[:3]).tobytes() == expected.tobytes()
+    assert calls == []
+    user.unlink()  # the project cache now holds all it read from the user's
+    again, calls = stand_in_embedder(monkeypatch, cache=True)
+    assert again.encode(TEXTS[:3]).tobytes() == expected.tobytes() and calls == []
+
+
+def test_only_texts_in_neither_cache_reach_the_model(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    user_and_project_caches(monkeypatch, tmp_path)
+    emb, calls = stand_in_embedder(monkeypatch, cache=True)
+    emb.encode(TEXTS)
+    assert calls == [[TEXTS[3]]]
+
+
+def test_nothing_of_a_project_is_written_to_the_user_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    user = user_and_project_caches(monkeypatch, tmp_path)
+    before = cache_rows(user)
+    emb, calls = stand_in_embedder(monkeypatch, cache=True)
+    emb.encode(TEXTS + ["P04: the ward manager never came to the meetings."])
+    assert len(calls[0]) == 2
+    assert cache_rows(user) == before
+    assert len(cache_rows(tmp_path / "project" / "embeddings.sqlite")) == len(TEXTS) + 1
+
+
+def test_without_a_user_cache_none_is_made(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("ROQA_CACHE_DIR", str(tmp_path / "project"))
+    emb, calls = stand_in_embedder(monkeypatch, cache=True)
+    emb.encode(TEXTS)
+    assert sorted(calls[0]) == sorted(TEXTS)
+    assert not (tmp_path / "xdg").exists()
+
+
+def test_a_damaged_user_cache_is_passed_over_silently(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    user = user_and_project_caches(monkeypatch, tmp_path)
+    user.write_bytes(b"not a database" * 100)
+    for side in ("-wal", "-shm"):
+        user.with_name(user.name + side).unlink(missing_ok=True)
+    emb, calls = stand_in_embedder(monkeypatch, cache=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        emb.encode(TEXTS)
+    assert sorted(calls[0]) == sorted(TEXTS)
+    assert user.read_bytes() == b"not a database" * 100
+
+
+def test_an_explicit_cache_folder_is_the_user_cache_read_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    user = user_and_project_caches(monkeypatch, tmp_path)
+    emb, calls = stand_in_embedder(monkeypatch, cache=user.parent)
+    emb.encode(TEXTS)
+    assert calls == [[TEXTS[3]]]
+    assert emb._get_user_cache() is None  # the cache in use is the user's: no second look
 
 
 # -- model identity -----------------------------------------------------------------------------

@@ -8,6 +8,10 @@ then identifies it in the cache and the model card). Nothing is downloaded: the 
 
 Embeddings are L2-normalised float32. The cache is an SQLite file keyed by (model hash, SHA-256 of
 the text) holding raw float32 bytes (no pickle), so re-coding unchanged transcripts skips encoding.
+A cache kept elsewhere than the per-user one (``ROQA_CACHE_DIR``, a project's folder) also looks
+up, read-only, the texts it lacks in the per-user cache (:func:`user_cache_dir`): the packaged
+training data embedded once for the user is not embedded again for each project, and nothing of
+the project's is ever written there.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DEFAULT_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 #: Word pieces the default model reads; anything longer would be truncated.
 DEFAULT_MAX_TOKENS = 256
+#: The embedding cache's file in the cache folder.
+CACHE_FILE = "embeddings.sqlite"
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.onnx")
 #: How the torch backend batches texts (see :func:`_batches`), part of its cache key.
 TORCH_ENCODING = "unpadded"
@@ -66,9 +72,16 @@ def default_model_path() -> Path:
 
 
 def default_cache_dir() -> Path:
+    """Where the caches are: ``ROQA_CACHE_DIR`` when set, else :func:`user_cache_dir`."""
     env = os.environ.get("ROQA_CACHE_DIR")
     if env:
         return Path(env)
+    return user_cache_dir()
+
+
+def user_cache_dir() -> Path:
+    """The per-user cache folder, whatever ``ROQA_CACHE_DIR`` says: ``$XDG_CACHE_HOME/roqa_nlp``
+    or ``~/.cache/roqa_nlp``."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "roqa_nlp"
 
@@ -92,10 +105,18 @@ def weights_hash(model_dir: Path) -> str:
 class EmbeddingCache(SqliteCache):
     """Embeddings on disk in SQLite, keyed by model hash and text hash; float32 bytes, no pickle."""
 
-    def __init__(self, path: str | Path, model_hash: str, dim: int):
+    def __init__(self, path: str | Path, model_hash: str, dim: int, *, read_only: bool = False):
         super().__init__(path)
         self.model_hash = model_hash
         self.dim = dim
+        #: Opened to read only: no folder, file or table is made, :meth:`put_many` stores
+        #: nothing, and a file failing to read is given up without a warning (a fallback).
+        self.read_only = read_only
+        if read_only:  # sqlite3.Error when there is no such cache file
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=False)
+            self._db.execute("SELECT 1 FROM emb LIMIT 1").fetchall()
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -121,13 +142,13 @@ class EmbeddingCache(SqliteCache):
                         if isinstance(v, bytes) and len(v) == 4 * self.dim:
                             out[k] = v
             except sqlite3.Error as e:
-                self._give_up(_unusable(e, "read"))
+                self._give_up(None if self.read_only else _unusable(e, "read"))
                 return {}
         return out
 
     def put_many(self, items: Sequence[tuple[str, bytes]]) -> None:
         with self._lock:
-            if self._db is None:
+            if self._db is None or self.read_only:
                 return
             try:
                 self._db.executemany(
@@ -185,6 +206,7 @@ class Embedder:
         self._st: Any = None
         self._hash: str | None = None
         self._cache: EmbeddingCache | None = None
+        self._user_cache: tuple[EmbeddingCache | None] | None = None
         self._tokenizer: Any = None
         self._tokenizer_id: str | None = None
 
@@ -368,10 +390,30 @@ class Embedder:
             return None
         if self._cache is None:
             try:
-                self._cache = EmbeddingCache(where / "embeddings.sqlite", self.cache_hash, self.dim)
+                self._cache = EmbeddingCache(where / CACHE_FILE, self.cache_hash, self.dim)
             except sqlite3.Error:
                 return None  # an unusable cache only costs speed
         return self._cache
+
+    def _get_user_cache(self) -> EmbeddingCache | None:
+        """The per-user cache, read-only, when the cache in use is another folder's (None when
+        it is the same, absent or unreadable): what it holds need not be encoded again."""
+        where = self.cache_dir()
+        if where is None:
+            return None
+        if self._user_cache is None:
+            user = user_cache_dir() / CACHE_FILE
+            try:
+                if os.path.samefile(user, where / CACHE_FILE):
+                    return None
+            except OSError:  # either file missing: not the same
+                pass
+            try:
+                cache = EmbeddingCache(user, self.cache_hash, self.dim, read_only=True)
+            except (sqlite3.Error, OSError, ValueError):
+                cache = None
+            self._user_cache = (cache,)
+        return self._user_cache[0]
 
     # -- encoding ------------------------------------------------------------------------------
 
@@ -384,7 +426,15 @@ class Embedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         cache = self._get_cache()
         keys = [text_key(t) for t in texts]
-        found = cache.get_many(sorted(set(keys))) if cache is not None else {}
+        unique = sorted(set(keys))
+        found = cache.get_many(unique) if cache is not None else {}
+        user = self._get_user_cache() if cache is not None and len(found) < len(unique) else None
+        if cache is not None and user is not None:
+            # copied into the cache in use, so it holds all it needs without the user's
+            again = user.get_many([k for k in unique if k not in found])
+            if again:
+                cache.put_many(sorted(again.items()))
+            found.update(again)
         todo = sorted({k: t for k, t in zip(keys, texts) if k not in found}.items())
         if todo:
             vecs = self._encode_uncached([t for _, t in todo])
