@@ -140,6 +140,33 @@ def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
     assert reviewed.meta["reviewed_model"] == "abc123"
 
 
+def test_a_new_code_on_fewer_segments_than_training_needs_is_warned(cfir: Codebook) -> None:
+    """Tester K14: a new code made on one segment gave no word, though docs/report.md says a
+    model learns a new code on one or two segments for them alone. One line names the code and
+    how many decided segments carry it; a new code on three is not named."""
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed_codings(DECISIONS, model_codings(), cfir, coder="Alice", where="decisions.csv")
+    assert [str(w.message) for w in caught if "new code" in str(w.message)] == [
+        "decisions.csv: new code project.agency-staff 'Agency staff' is on 1 decided segment "
+        "only: a model trained on these decisions (roqa train --feedback) learns it for that "
+        "segment but rarely suggests it for other talk like it (give a new code 3 decided "
+        "segments or more; docs/report.md)"
+    ]
+    three = [
+        Decision(f"p01:000{n}", "new-code", new_code="Agency staff", text=TEXTS[n - 1])
+        for n in (1, 2, 3)
+    ]
+    two = [Decision("p01:0005", "new-code", new_code="Paperwork", text=TEXTS[4])] * 2
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed_codings([*three, *two], model_codings(), cfir, coder="Alice", where="d.csv")
+    assert [str(w.message) for w in caught if "new code" in str(w.message)] == [
+        "d.csv: new code project.paperwork 'Paperwork' is on 1 decided segment only: a model "
+        "trained on these decisions (roqa train --feedback) learns it for that segment but "
+        "rarely suggests it for other talk like it (give a new code 3 decided segments or more; "
+        "docs/report.md)"
+    ]
+
+
 def test_a_segment_with_only_some_suggestions_rejected_is_not_decided(cfir: Codebook) -> None:
     """Audit T2, N9: rejecting a wrong second suggestion (Shift+2 in the report) and leaving the
     top one undecided is "not this code", not "fits no code" (training reads it so too): the

@@ -27,6 +27,15 @@ R1 = (
 )
 
 
+def faith_on_two(r0: Path, r1: Path) -> str:
+    """The warning for the rounds' new code, on 2 decided segments (Tester K14)."""
+    return (
+        f"roqa: warning: {r0}, {r1}: new code project.faith-communities 'Faith communities' is "
+        "on 2 decided segments only: the model learns it for them but rarely suggests it for "
+        "other talk like it (give a new code 3 decided segments or more; docs/report.md)"
+    )
+
+
 def rounds(tmp_path: Path) -> tuple[Path, Path]:
     (tmp_path / "r0").mkdir()
     (tmp_path / "r1").mkdir()
@@ -67,7 +76,9 @@ def test_repeated_feedback_trains_every_round(tmp_path: Path) -> None:
     r0, r1 = rounds(tmp_path)
     out = tmp_path / "model"
     run = roqa("train", TRAINING, "--out", out, "--feedback", r0, "--feedback", r1)
-    assert_trained_without_codings(run, r0, r1)
+    # the new code is on 2 decided segments (a new-code row in r0, a recode to it in r1): fewer
+    # than the several docs/report.md asks for, said once the examples are known
+    assert_trained_without_codings(run, r0, r1, also=[faith_on_two(r0, r1)])
     card = json.loads((out / "model_card.json").read_text("utf-8"))["feedback"]
     assert [(f["name"], f["n_decisions"]) for f in card["decisions_files"]] == [
         (str(r0), 2),
@@ -126,7 +137,7 @@ def test_the_researchers_decided_segments_are_never_stored_or_shown_as_evidence(
     r0, r1 = rounds(tmp_path)
     out = tmp_path / "model"
     run = roqa("train", TRAINING, "--out", out, "--feedback", r0, "--feedback", r1)
-    assert_trained_without_codings(run, r0, r1)
+    assert_trained_without_codings(run, r0, r1, also=[faith_on_two(r0, r1)])
     evidence = [json.loads(line) for line in (out / "evidence.jsonl").open(encoding="utf-8")]
     written = [json.loads(line) for line in TRAINING.open(encoding="utf-8")]
     assert [e["id"] for e in evidence] == [r["id"] for r in written if r["codes"]]

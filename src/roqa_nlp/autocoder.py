@@ -815,7 +815,15 @@ class AutoCoder:
         The decided segments are learnt but never shown as evidence (nor stored in words in the
         model's ``evidence.jsonl``): evidence stays the written exemplars and seed quotes.
         """
-        from .decisions import NOTE, Decision, feedback_plan, project_codebook, read_decisions
+        from .decisions import (
+            NOTE,
+            PROJECT_PREFIX,
+            Decision,
+            feedback_plan,
+            project_codebook,
+            read_decisions,
+            warn_of_few_segments,
+        )
         from .training import TrainingSet, load_training_set
 
         if isinstance(weight, bool) or not isinstance(weight, int) or weight < 1:
@@ -915,6 +923,14 @@ class AutoCoder:
                     "--codings FOLDER/codings.jsonl)",
                     path=name,
                 )
+        # a new code needs several decided segments to be suggested for other talk
+        made = [c.id for c in book.codes if c.id.startswith(PROJECT_PREFIX)]
+        warn_of_few_segments(
+            {cid: sum(cid in labels for labels in plan.labels) for cid in made},
+            book,
+            where,
+            training=True,
+        )
         dhash = (
             files[0][2]
             if len(files) == 1

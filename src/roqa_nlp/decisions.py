@@ -927,6 +927,51 @@ def feedback_plan(
     return out
 
 
+#: decided segments a new code needs for the model to suggest it for other talk like it: on one
+#: or two it is learnt for those segments but rarely reaches the top three elsewhere (the audit
+#: in docs/report.md, "New codes": 0 of 7 new sentences); fewer are warned about
+NEW_CODE_SEGMENTS = 3
+
+
+def warn_of_few_segments(
+    on: dict[str, int], book: Codebook, where: str | Path | None, *, training: bool
+) -> None:
+    """One warning naming the new codes of ``on`` (code id -> decided segments carrying it) that
+    are on fewer than :data:`NEW_CODE_SEGMENTS` segments, and how many each is on. ``training``:
+    said by ``roqa train`` (the model being trained), else by ``roqa apply-decisions`` (a model
+    trained on these decisions)."""
+    from .errors import warn
+
+    few = [(cid, n) for cid, n in on.items() if n < NEW_CODE_SEGMENTS]
+    if not few:
+        return
+    who = (
+        "the model learns"
+        if training
+        else ("a model trained on these decisions (roqa train --feedback) learns")
+    )
+    advice = f"give a new code {NEW_CODE_SEGMENTS} decided segments or more; docs/report.md"
+
+    def name(cid: str) -> str:
+        return f"{cid} {quoted(book[cid].name)}" if cid in book else cid
+
+    if len(few) == 1:
+        cid, n = few[0]
+        message = (
+            f"new code {name(cid)} is on {n} decided segment{'s' if n != 1 else ''} only: {who} "
+            f"it for {'that segment' if n == 1 else 'them'} but rarely suggests it for other "
+            f"talk like it ({advice})"
+        )
+    else:
+        each = ", ".join(f"{name(cid)} on {n}" for cid, n in few)
+        message = (
+            f"{len(few)} new codes are on fewer than {NEW_CODE_SEGMENTS} decided segments "
+            f"({each}): {who} them for those segments but rarely suggests them for other talk "
+            f"like it ({advice})"
+        )
+    warn(message, path=where)
+
+
 def _warn_of_short_rejections(
     segments: Sequence[tuple[Decision, str]], where: str | Path | None
 ) -> None:
@@ -1259,6 +1304,16 @@ def reviewed_codings(
         counts["codes"] += len(suggestions)
     if short:
         _warn_of_short_rejections(short, where)
+    made = {project_code_id(d.new_code) for d in used if d.decision == "new-code"}
+    warn_of_few_segments(
+        {
+            cid: sum(any(g.code_id == cid for g in s.suggestions) for s in out)
+            for cid in sorted(made)
+        },
+        book,
+        where,
+        training=False,
+    )
     # a note on a decided segment goes with it (roqa export writes it as a REFI-QDA note); each
     # once, though the report writes it in every row of its segment
     noted = [d for d in decisions if reviewer_note(d)]
