@@ -194,3 +194,30 @@ def test_models_argument_names_the_model_coders() -> None:
     assert cu.models == ["b"]
     assert cu.codings["b"]["t1:0"] == {"X"}
     assert np.isnan(cu.presence(["X"])).sum() == 0
+
+
+def test_two_inputs_read_as_models_say_why_and_how_a_second_coder_is_read_as_a_person(
+    tmp_path, capsys
+) -> None:
+    """Tester K10: a second coder who edits a copy of the run folder keeps its run.json, which
+    records the model, so agree read them as "coderC (model)" in a model-model pair and said
+    nothing of why. A note now names how each input was read as a model and the routes that
+    make a second coder's codings a person's."""
+    model = {"model": {"hash": "abc", "codebook": "cfir-2009"}}
+    CodingResult([seg(0, [sug("X", 0.7)])], meta=model).save(tmp_path / "coded")
+    CodingResult([seg(0, [sug("Y")])], meta=model).save(tmp_path / "coderC")
+    CodingResult([seg(0, [sug("X", 0.6), sug("Y", 0.3)])]).save(tmp_path / "bare")
+    (tmp_path / "bare" / "run.json").unlink()
+    code, out, err = run(
+        ["agree", str(tmp_path / "coded"), str(tmp_path / "coderC"), str(tmp_path / "bare"),
+         "--n-boot", "0"],
+        capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    assert (
+        "3 inputs are read as models, and compared as models: coded, coderC (they record a "
+        "model as their maker: run.json, or roqa_nlp's user in a .qdpx); bare (no run.json, and a probability below 1). "
+        "A second coder's codings count as a person's when made with roqa apply-decisions "
+        "--coder NAME from their review's decisions, or given as a long CSV (unit,coder,code); "
+        "an edited copy of a model's run folder keeps its run.json (docs/agreement.md)"
+    ) in " ".join(out.split())
