@@ -165,6 +165,21 @@ def test_a_new_code_on_fewer_segments_than_training_needs_is_warned(cfir: Codebo
         "rarely suggests it for other talk like it (give a new code 3 decided segments or more; "
         "docs/report.md)"
     ]
+    # two new codes on too few segments: one line naming both, each with its count
+    more = [
+        Decision("p01:0001", "new-code", new_code="Paperwork", text=TEXTS[0]),
+        Decision("p01:0002", "new-code", new_code="Agency staff", text=TEXTS[1]),
+        Decision("p01:0003", "new-code", new_code="Agency staff", text=TEXTS[2]),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed_codings(more, model_codings(), cfir, coder="Alice", where="d.csv")
+    assert [str(w.message) for w in caught if "new code" in str(w.message)] == [
+        "d.csv: 2 new codes are on fewer than 3 decided segments (project.agency-staff "
+        "'Agency staff' on 2, project.paperwork 'Paperwork' on 1): a model trained on these "
+        "decisions (roqa train --feedback) learns them for those segments but rarely suggests "
+        "them for other talk like it (give a new code 3 decided segments or more; "
+        "docs/report.md)"
+    ]
 
 
 def test_a_segment_with_only_some_suggestions_rejected_is_not_decided(cfir: Codebook) -> None:
