@@ -137,7 +137,7 @@ def page_crosswalk(result: CodingResult, model: Codebook) -> dict[str, object]:
     from .crosswalk import BUILTIN
 
     base = base_codebook(model)
-    loaded = {b: Codebook.load(b) for b in BUILTIN if b != base.id}
+    loaded = {b: _builtin(b) for b in BUILTIN if b != base.id}
     books: dict[str, Codebook] = {}
     for book_id, other in loaded.items():
         try:

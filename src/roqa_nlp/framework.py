@@ -1112,15 +1112,9 @@ class Saturation:
         ``initial_sample``-th with something coded, interviews with nothing coded passed over as
         the rule passes them over (:func:`francis_stopping_rule`); None when fewer have
         something coded."""
-        n = self.francis.initial_sample
-        if n == 0:
-            return 0
-        coded = [
-            k
-            for k in range(1, len(self.new_counts) + 1)
-            if not (self.nothing_coded and self.nothing_coded[k - 1])
-        ]
-        return coded[n - 1] if len(coded) >= n else None
+        return initial_sample_end(
+            self.nothing_coded or [False] * len(self.new_counts), self.francis.initial_sample
+        )
 
     def quiet_run(self) -> list[int]:
         """The interviews (1-based) whose codes, none new, met the 10+3 rule: the last
@@ -1373,6 +1367,18 @@ NOT_REVIEWED_CASES = "participants_not_reviewed"
 #: among them, so that saturation numbers the interviews as the study does
 STUDY_INTERVIEWS = "study_interviews"
 UNDECIDED = "undecided_segments"
+
+
+def initial_sample_end(nothing_coded: Sequence[bool], initial_sample: int) -> int | None:
+    """The interview (1-based) that completes the initial sample of the 10+3 rule: the
+    ``initial_sample``-th of those with something coded (``nothing_coded``: of each interview,
+    whether nothing is coded in it), the rule passing over the others
+    (:func:`francis_stopping_rule`); 0 for no initial sample, None when fewer have something
+    coded."""
+    if initial_sample == 0:
+        return 0
+    coded = [k for k, empty in enumerate(nothing_coded, 1) if not empty]
+    return coded[initial_sample - 1] if len(coded) >= initial_sample else None
 
 
 def francis_stopping_rule(
@@ -1759,8 +1765,8 @@ def saturation(
 
     # the initial sample is the first interviews with something coded (the rule passes over
     # those with nothing coded there too): where it ends
-    with_codes = [k for k in range(1, len(seq) + 1) if not empty[k - 1]]
-    sample_end = with_codes[initial_sample - 1] if 0 < initial_sample <= len(with_codes) else 0
+    n_with_codes = len(seq) - sum(empty)
+    sample_end = initial_sample_end(empty, initial_sample) or 0
     if at is not None:
         run = [k for k in range(sample_end + 1, at + 1) if not empty[k - 1]]
         first = run[-stopping_criterion]
@@ -1788,9 +1794,9 @@ def saturation(
             else f"only {len(seq)} interview(s), the rule needs at least {need}"
             + passed_over(1, len(seq))
             if len(seq) < need
-            else f"only {len(with_codes)} of the {len(seq)} interviews have something coded, the "
+            else f"only {n_with_codes} of the {len(seq)} interviews have something coded, the "
             f"rule needs at least {need}" + passed_over(1, len(seq))
-            if len(with_codes) < need
+            if n_with_codes < need
             else f"interview {num(last_new)} still added new codes: {evidence(last_new)}"
             if last_new is not None and last_new > len(seq) - stopping_criterion
             else f"no {stopping_criterion} consecutive interviews without new codes"
