@@ -495,10 +495,12 @@ def _code_valence(c: dict[str, Any], where: str | Path | None) -> str | None:
 
 
 @functools.cache
-def _builtin(book_id: str) -> Codebook:
-    """A built-in codebook loaded once, for looking codes and mappings up in (never changed, never
-    handed out): a review of a thousand rows asks which codebook each code is of, and loading
-    the built-in ones for each took seconds."""
+def builtin_codebook(book_id: str) -> Codebook:
+    """The built-in codebook ``book_id`` (an id of :data:`BUILTIN`, as written there), loaded once
+    and shared, for looking codes and mappings up in: a review of a thousand rows asks which
+    codebook each code is of, and loading the built-in ones for each took seconds. Every caller
+    gets the same object, so read it and never change it; :meth:`Codebook.load` gives a copy of
+    one's own."""
     return Codebook.load(book_id)
 
 
@@ -506,7 +508,7 @@ def builtin_codebook_with(ids: Iterable[str], *, besides: str) -> str | None:
     """The first built-in codebook other than ``besides`` that knows every one of ``ids``."""
     ids = set(ids)
     for book_id in BUILTIN:
-        if book_id != besides and all(i in _builtin(book_id) for i in ids):
+        if book_id != besides and all(i in builtin_codebook(book_id) for i in ids):
             return book_id
     return None
 

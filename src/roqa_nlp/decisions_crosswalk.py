@@ -44,7 +44,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .codebook import Codebook, _builtin, builtin_codebook_with
+from .codebook import Codebook, builtin_codebook, builtin_codebook_with
 from .crosswalk import (
     _top_has_no_counterpart,
     base_codebook,
@@ -71,7 +71,7 @@ def other_codebook(code_id: str, model: Codebook) -> str | None:
     if other is None:
         return None
     try:
-        crosswalk(base, _builtin(other))
+        crosswalk(base, builtin_codebook(other))
     except RoqaError:
         return None  # no documented mapping: the row is left for the model's error
     return other
@@ -137,7 +137,7 @@ def page_crosswalk(result: CodingResult, model: Codebook) -> dict[str, object]:
     from .crosswalk import BUILTIN
 
     base = base_codebook(model)
-    loaded = {b: _builtin(b) for b in BUILTIN if b != base.id}
+    loaded = {b: builtin_codebook(b) for b in BUILTIN if b != base.id}
     books: dict[str, Codebook] = {}
     for book_id, other in loaded.items():
         try:
