@@ -1128,6 +1128,26 @@ def test_a_dyads_lettered_ids_stay_and_their_number_is_given_to_no_one_else(
     assert [t.participant for t in out] == ["P05", "P07", "P06"]
 
 
+@pytest.mark.parametrize(
+    ("members", "pseudonym"),
+    [(("Participant 1", "Participant 2"), "P01"), (("R1", "R2"), "P01"), (("P01", "P02"), "P03")],
+)
+def test_a_groups_template_labels_hold_no_number_and_its_study_ids_do(
+    tmp_path: Path, members: tuple[str, str], pseudonym: str
+) -> None:
+    """A focus group's members labelled as a template labels every interviewee (Participant 1,
+    R1) are no study's participants 1 and 2, so the next free pseudonym is still P01; labelled
+    with study ids (P01, P02) they are, and the participant of another file gets P03."""
+    first, second = members
+    (tmp_path / "a_group.txt").write_text(
+        f"Moderator: Welcome all.\n{first}: Hi.\n{second}: Hello.\n", "utf-8"
+    )
+    (tmp_path / "b_site.txt").write_text("Interviewer: Hi?\nAda Lee: Hello.\n", "utf-8")
+    out, key = pseudonymise(read_transcripts(tmp_path), PseudonymKey())
+    assert key.pseudonyms == {"Ada Lee": pseudonym}
+    assert [u.speaker for u in out[0].turns] == ["Moderator", first, second]
+
+
 def test_a_participant_rejoining_as_a_device_is_one_person_with_one_pseudonym(
     tmp_path: Path,
 ) -> None:

@@ -3479,6 +3479,17 @@ def test_a_template_participant_label_is_a_participant_label_less_the_study_id()
     assert GENERIC_PARTICIPANT_LABEL.fullmatch("P01") is None
 
 
+def test_a_study_id_names_its_number_and_a_template_label_none() -> None:
+    """A study's participant id (P17, p 4, a joint interview's member P05a) is one person's
+    number; a template's label (Participant 1, R1, Respondent 3) and a name are none."""
+    from roqa_nlp.transcripts.roles import study_id_number
+
+    labels = ("P17", " p 4 ", "P05a", "p5-B", "Participant 1", "R1", "Respondent 3", "Pat")
+    assert [study_id_number(x) for x in labels] == [
+        "P17", "P4", "P05", "P5", None, None, None, None
+    ]  # fmt: skip
+
+
 def test_an_answer_is_one_turn_across_the_interviewers_i_see(tmp_path: Path) -> None:
     """A listener's "I see.", "Oh dear." or "Of course." cue between two pieces of an answer is
     left out and the answer read whole, as "Mm-hmm." is; before, "I see." split the answer in

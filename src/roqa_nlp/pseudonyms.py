@@ -81,8 +81,6 @@ __all__ = ["KEY_COLUMNS", "NameToCheck", "PseudonymKey", "names_to_check", "pseu
 KEY_COLUMNS = ("name", "pseudonym")
 
 _PARTICIPANT_NUMBER = re.compile(r"P(\d+)", re.IGNORECASE)
-#: a participant id label (``P17``, ``P05a``), as a pseudonym is written
-_STUDY_ID_LABEL = re.compile(r"P[\s_#-]*\d", re.IGNORECASE)
 #: the pseudonyms roqa gives speakers: a participant number or an interviewer
 _SPEAKER_PSEUDONYM = re.compile(r"P\d+|Interviewer(?: \d+)?", re.IGNORECASE)
 #: where a sentence starts: a common word there ("Will it work?") is not taken for a name
@@ -371,17 +369,15 @@ class PseudonymKey:
         interview's ``P05a``), for its own participant: a speaker of another transcript,
         registered before it, is never given that number as the next free one (a focus group's
         members took P18-P20, and p18.docx's participant P21)."""
-        from .transcripts.roles import participant_label_number
+        from .transcripts.roles import study_id_number
 
         hint = _number_hint(transcript)
         number = None if hint is None else _number(hint)
         if number is not None:
             self.reserved.add(number)
         for label in {t.speaker for t in transcript.turns if t.role == "participant"}:
-            # a participant id label (P17; a joint interview's member P05a) is its own person's,
-            # not a template's Participant 1, which names no one
-            found = participant_label_number(label)
-            if found is not None and _STUDY_ID_LABEL.match(label.strip()):
+            found = study_id_number(label)  # P17, P05a; not a template's Participant 1
+            if found is not None:
                 self.reserved.add(int(found[1:]))
 
     def register(self, transcript: Transcript) -> None:

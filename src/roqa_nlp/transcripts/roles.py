@@ -310,6 +310,16 @@ def participant_label_number(label: str) -> str | None:
     return participant_number_label(label) if member is None else member[:-1]
 
 
+def study_id_number(label: str) -> str | None:
+    """``P<number>`` when the label is a study's participant id (``P17``; a joint interview's
+    member ``P05a`` -> ``P05``), one person's, as a pseudonym is written; None for a template's
+    label every interviewee gets alike (``Participant 1``, ``R1``:
+    :data:`GENERIC_PARTICIPANT_LABEL`), which names no one, and for any other label."""
+    if GENERIC_PARTICIPANT_LABEL.fullmatch(label.strip()) is not None:
+        return None
+    return participant_label_number(label)
+
+
 def several_participants(labels: Iterable[str], case: str) -> bool:
     """Whether the participant speaker labels ``labels`` of a transcript whose case is ``case``
     are several people (a focus group, a joint interview), each to be cited by their label:
