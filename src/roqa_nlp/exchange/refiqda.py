@@ -498,17 +498,17 @@ def _guids_of(book: Codebook) -> dict[str, Code]:
     return out
 
 
-def _project_code_of(guid: str, names: Iterable[str], book: Codebook) -> str | None:
+def _project_code_of(guid: str, names: Iterable[str], book: Codebook) -> tuple[str, str] | None:
     """The id of the project's own code a ``<Code>`` is (``project.alert-fatigue``) when roqa_nlp
-    exported it beside ``book``'s codes: its GUID is one ``project.<name>`` has there
-    (:func:`_exported_guids`) for the first of ``names`` (its name, or names it had) that gives
-    one; else None (a code made in the QDA program)."""
+    exported it beside ``book``'s codes, and the name that tells it: its GUID is one
+    ``project.<name>`` has there (:func:`_exported_guids`) for the first of ``names`` (its name,
+    then names it had) that gives one; else None (a code made in the QDA program)."""
     from ..decisions import project_code_id
 
     for name in dict.fromkeys(n for n in names if n.strip()):
         cid = project_code_id(name)
         if guid in _exported_guids(book, cid):
-            return cid
+            return cid, name
     return None
 
 
@@ -622,11 +622,12 @@ def codebook_from_codes(
         known_code = recognised.get(guid) or by_path.get(names)
         desc_el = child(el, "Description")
         description = (desc_el.text or "").strip() if desc_el is not None else ""
-        own = None if book is None or known_code else _project_code_of(guid, [cname], book)
-        renamed = None
-        if own is None and book is not None and not known_code:
-            # renamed in the program: known by a name it had
-            renamed = own = _project_code_of(guid, [created_as(description) or "", *former], book)
+        own: str | None = None
+        renamed = False  # renamed in the program: known by a name it had, not its name
+        if book is not None and not known_code:
+            names_had = [cname, created_as(description) or "", *former]
+            if (project_code := _project_code_of(guid, names_had, book)) is not None:
+                own, renamed = project_code[0], project_code[1] != cname
         same = None if own is None or renamed or book is None else named_in(book, cname)
         if same is not None and same.id in held and not children(el, "Code"):
             # a project code an earlier export wrote beside the codebook's code of its name
