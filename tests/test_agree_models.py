@@ -221,3 +221,29 @@ def test_two_inputs_read_as_models_say_why_and_how_a_second_coder_is_read_as_a_p
         "--coder NAME from their review's decisions, or given as a long CSV (unit,coder,code); "
         "an edited copy of a model's run folder keeps its run.json (docs/agreement.md)"
     ) in " ".join(out.split())
+
+
+def test_one_input_read_as_a_model_says_why_too(tmp_path, capsys) -> None:
+    """A second coder's edited copy of a run folder (their codes at probability 1, the run.json
+    recording the model kept) compared with a gold coder alone is read as "coderC (model)": the
+    note saying why and how a second coder counts as a person is given for it too. Before, only
+    two inputs or more read as models got it, and this pair had no note."""
+    model = {"model": {"hash": "abc", "codebook": "cfir-2009"}}
+    CodingResult([seg(0, [sug("X")]), seg(1, [sug("Y")])], meta=model).save(tmp_path / "coderC")
+    CodingResult([seg(0, [sug("X")]), seg(1, [sug("X")])]).save(tmp_path / "gold")
+    out_json = tmp_path / "agree.json"
+    code, out, err = run(
+        ["agree", str(tmp_path / "coderC"), str(tmp_path / "gold"), "--n-boot", "0",
+         "--json", str(out_json)],
+        capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    note = (
+        "1 input is read as a model, and compared as a model: coderC (it records a model as its "
+        "maker: run.json, or roqa_nlp's user in a .qdpx). A second coder's codings count as a "
+        "person's when made with roqa apply-decisions --coder NAME from their review's "
+        "decisions, or given as a long CSV (unit,coder,code); an edited copy of a model's run "
+        "folder keeps its run.json (docs/agreement.md)"
+    )
+    assert json.loads(out_json.read_text("utf-8"))["notes"] == [note]
+    assert f"Note: {note}." in " ".join(out.split())

@@ -217,7 +217,7 @@ def load_coded_units(
     notes.extend(renamed_codings)
     if reviewed_note:
         notes.insert(0, reviewed_note)
-    if len(models) >= 2:
+    if models:
         notes.append(_models_note(models, results))
     notes.extend(review_notes)
     notes.extend(matched_notes)
@@ -235,22 +235,25 @@ def load_coded_units(
 
 
 def _models_note(models: list[str], results: dict[str, Any]) -> str:
-    """For two inputs or more read as models (a model-model pair): how each was decided to be a
-    model, and how a second coder's codings are read as a person's (Tester K10: an edited copy
-    of a run folder keeps the run.json that records the model)."""
+    """For every input read as a model (one compared with people, or a model-model pair): how
+    each was decided to be a model, and how a second coder's codings are read as a person's
+    (Tester K10: an edited copy of a run folder keeps the run.json that records the model, and
+    one such copy compared with a gold coder alone was shown "(model)" with no word of why)."""
     from ..exchange.qdpx_export import is_model_run
 
     recorded = [c for c in models if c in results and is_model_run(results[c]) is not None]
     judged = [c for c in models if c not in recorded]
     how = []
     if recorded:
-        how.append(
-            f"{', '.join(recorded)} (they record a model as their maker: run.json, or roqa_nlp's user in a .qdpx)"
-        )
+        they = "they record a model as their" if len(recorded) > 1 else "it records a model as its"
+        how.append(f"{', '.join(recorded)} ({they} maker: run.json, or roqa_nlp's user in a .qdpx)")
     if judged:
         how.append(f"{', '.join(judged)} (no run.json, and a probability below 1)")
+    read = "inputs are read as models, and compared as models"
+    if len(models) == 1:
+        read = "input is read as a model, and compared as a model"
     return (
-        f"{len(models)} inputs are read as models, and compared as models: {'; '.join(how)}. "
+        f"{len(models)} {read}: {'; '.join(how)}. "
         "A second coder's codings count as a person's when made with roqa apply-decisions "
         "--coder NAME from their review's decisions, or given as a long CSV (unit,coder,code); "
         "an edited copy of a model's run folder keeps its run.json (docs/agreement.md)"
