@@ -122,6 +122,38 @@ def test_agreeing_acknowledges_between_an_answers_pieces_but_as_a_turn_is_coded(
     assert not only_acknowledges(words.replace(".", "?"))  # asking for more
 
 
+@pytest.mark.parametrize(
+    "words",
+    ["It is. It is.", "They do, they do.", "Absolutely. Absolutely.", "Yeah. Yeah.",
+     "Yes, it is, it is.", "That's right, that's right.", "Of course, of course.",
+     "It was, it was, yeah.", "It is, it is. That's right, that's right."],
+)  # fmt: skip
+def test_an_agreement_said_over_again_is_a_backchannel_as_yeah_yeah_is(words: str) -> None:
+    """A tester's "It is. It is." went to the open-coding queue as fitting no code, while
+    "Yeah. Yeah." and "Absolutely. Absolutely." are left out of the coding as backchannels."""
+    assert is_backchannel(words)
+    assert only_acknowledges(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["It is.", "It is, yeah.", "They do.", "It is, they do.", "It is. It is. The staffing.",
+     "It is, it is, it is, it is, it is.", "It is. It isn't.", "That's right, it is."],
+)  # fmt: skip
+def test_an_agreement_said_once_is_coded_as_that_s_right_is(words: str) -> None:
+    """Said once ("Is that the main barrier?" "It is."), a bare echo of a yes answers the
+    question and stays a coded turn; so does one said five times (more than four pieces), or
+    with anything else in it."""
+    assert not is_backchannel(words)
+
+
+def test_a_turn_of_a_repeated_agreement_is_not_a_segment() -> None:
+    t = interview("Interviewer: So the rota is the hard part?\nP01: It is. It is.\n"
+                  "Interviewer: Do the agencies charge more?\nP01: They do, they do.\n"
+                  "Interviewer: And who covers?\nP01: Nobody covers.\n")  # fmt: skip
+    assert [s.text for s in segment(t)] == ["Nobody covers."]
+
+
 # --- units and skipping ---------------------------------------------------------------------
 
 

@@ -212,6 +212,15 @@ def test_the_acknowledging_phrases_are_part_of_the_key(monkeypatch: pytest.Monke
     assert key() != before
 
 
+def test_the_agreeing_phrases_are_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An agreeing phrase added to data/backchannel_agreements.txt leaves turns of it said over
+    again ("It is. It is.") out of the coding."""
+    before = key()
+    assert "it is" in sc.agreement_phrases()
+    monkeypatch.setattr(sc, "agreement_phrases", lambda: ["it is", "so it is"])
+    assert key() != before
+
+
 def test_the_segmenter_source_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
     before = key()
     monkeypatch.setattr(sc, "source_hash", lambda *modules: "other code")

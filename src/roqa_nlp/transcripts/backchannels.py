@@ -15,12 +15,22 @@ talks, but answer a yes/no question as well, which makes them codable: they coun
 :func:`only_acknowledges` (joining the pieces of the participant's turn around an interviewer's
 ``Of course.``), not in :func:`is_backchannel` (which leaves a participant's turn out of the
 coding). A participant's ``That's right.`` between two interviewer turns confirms what the
-interviewer said (``So the staffing was the main barrier.``) and stays a turn.
+interviewer said (``So the staffing was the main barrier.``) and stays a turn. The agreeing
+phrases include the bare echoes of a yes (``It is.``, ``They do.``) for the same reason.
+
+An agreeing phrase said over again, and nothing else (``It is. It is.``, ``They do, they do.``,
+``Yes, of course, of course.``), is a backchannel as ``Yeah. Yeah.`` and ``Absolutely.
+Absolutely.`` are: the listener agreeing along, with nothing to code (session 34: a tester's
+``It is. It is.`` went to the open-coding queue as fitting no code; none of the 4,814
+participant turns of the team-written interview sets is one, so no coded turn is lost). So
+:func:`is_backchannel` also takes a turn of at most :data:`MAX_BACKCHANNEL_WORDS` pieces of
+which every agreeing phrase is said at least twice.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from ..io import packaged_words
@@ -72,6 +82,12 @@ def acknowledgement_phrases() -> list[str]:
     return sorted(" ".join(p) for p in _phrases(ACKNOWLEDGEMENT_PHRASES))
 
 
+def agreement_phrases() -> list[str]:
+    """The agreeing phrases, sorted: said over again, they make a backchannel
+    (:func:`is_backchannel`), so the segmentation cache keys on them too."""
+    return sorted(" ".join(p) for p in _phrases(AGREEMENT_PHRASES))
+
+
 def _acknowledgement(tokens: list[str], *, agreeing: bool = False) -> bool:
     """Whether ``tokens`` are at most :data:`MAX_BACKCHANNEL_WORDS` pieces, each a word of
     :data:`BACKCHANNEL_WORDS` or an acknowledging phrase (and, when ``agreeing``, an agreeing
@@ -93,9 +109,42 @@ def _acknowledgement(tokens: list[str], *, agreeing: bool = False) -> bool:
     return fewest[-1] <= MAX_BACKCHANNEL_WORDS
 
 
+def _pieces(
+    tokens: tuple[str, ...], phrases: frozenset[tuple[str, ...]], longest: int, most: int
+) -> Iterator[list[tuple[str, ...]]]:
+    """Every way of reading ``tokens`` as at most ``most`` pieces, each a word of
+    :data:`BACKCHANNEL_WORDS` or a phrase of ``phrases``, as the list of its pieces."""
+    if not tokens:
+        yield []
+        return
+    if most == 0:
+        return
+    for n in range(1, min(longest, len(tokens)) + 1):
+        head = tokens[:n]
+        if head in phrases or (n == 1 and head[0] in BACKCHANNEL_WORDS):
+            for rest in _pieces(tokens[n:], phrases, longest, most - 1):
+                yield [head, *rest]
+
+
+def _repeated_agreement(tokens: list[str]) -> bool:
+    """Whether ``tokens`` are at most :data:`MAX_BACKCHANNEL_WORDS` pieces (acknowledgements and
+    agreeing phrases) with an agreeing phrase among them and each said at least twice."""
+    names = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES)
+    agreeing = _phrases(AGREEMENT_PHRASES)
+    if len(tokens) > MAX_BACKCHANNEL_WORDS * _longest(*names):
+        return False
+    for pieces in _pieces(tuple(tokens), _phrases(*names), _longest(*names), MAX_BACKCHANNEL_WORDS):
+        said = [p for p in pieces if p in agreeing]
+        if said and all(said.count(p) >= 2 for p in said):
+            return True
+    return False
+
+
 def is_backchannel(words: str) -> bool:
-    """True when a turn's words are only an acknowledgement (see the module docstring)."""
-    return _acknowledgement(_tokens(words))
+    """True when a turn's words are only an acknowledgement, or an agreement said over again
+    (see the module docstring)."""
+    tokens = _tokens(words)
+    return _acknowledgement(tokens) or _repeated_agreement(tokens)
 
 
 def only_acknowledges(words: str, *, agreeing: bool = True) -> bool:

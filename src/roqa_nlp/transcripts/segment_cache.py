@@ -8,8 +8,9 @@ transcript's text and turns and on the segmentation options, so it is kept on di
 * the key is the SHA-256 of the text, every turn's offsets, role and speaker, the unit,
   ``max_tokens``, the skip options, the identity of the token counter (a hash of the tokenizer
   files), the installed spaCy and tokenizers versions, :data:`SEGMENTER_VERSION`, a hash of
-  the segmenter's source and the acknowledging phrases a backchannel may hold
-  (``data/backchannel_phrases.txt``), so changing any of them misses the cache;
+  the segmenter's source and the acknowledging and agreeing phrases a backchannel may hold
+  (``data/backchannel_phrases.txt``, ``data/backchannel_agreements.txt``), so changing any of
+  them misses the cache;
 * the value is the ``(turn index, start, end)`` of each segment as JSON (no pickle), in
   ``segments.sqlite`` beside the embedding cache (a :class:`~roqa_nlp.json_cache.JsonCache`);
 * a cached value is checked against the transcript before use (turn indexes in range and in
@@ -33,7 +34,7 @@ from typing import Any
 
 from ..json_cache import JsonCache, content_key, open_json_cache, package_version, source_hash
 from ..schema import Segment, Transcript
-from .backchannels import acknowledgement_phrases
+from .backchannels import acknowledgement_phrases, agreement_phrases
 from .segment import (
     DEFAULT_MAX_TOKENS,
     SegmentSpan,
@@ -47,8 +48,9 @@ from .segment import (
 #: is then recomputed. (The key also holds a hash of the modules below, as a safety net.)
 #: 2: phrases such as "I see." are backchannels; 3: a long turn is cut into windows of even size
 #: (``segment._balance``), not filled greedily to the limit with the rest left as the last window;
-#: 4: so is a sentence too long for one, between its clauses
-SEGMENTER_VERSION = 4
+#: 4: so is a sentence too long for one, between its clauses; 5: an agreement said over again
+#: ("It is. It is.") is a backchannel
+SEGMENTER_VERSION = 5
 #: The modules whose code decides segment boundaries.
 SEGMENTER_MODULES = (
     "roqa_nlp.transcripts.segment",
@@ -75,6 +77,7 @@ def segmentation_key(
             "segmenter": SEGMENTER_VERSION,
             "segmenter_source": source_hash(*SEGMENTER_MODULES),
             "backchannel_phrases": acknowledgement_phrases(),
+            "backchannel_agreements": agreement_phrases(),
             "spacy": package_version("spacy"),
             "tokenizers": package_version("tokenizers"),
             "unit": unit,
