@@ -395,6 +395,45 @@ def one_turn(said: str) -> Transcript:
     )
 
 
+def test_a_closing_formula_is_procedural_talk_whatever_the_model_says() -> None:
+    """ "No, I think that's everything." was charted as Knowledge & Beliefs at 0.71 (session 34)."""
+    flags = segment_flags(0.01, 0, 0, 0.1, 0.71, closing=True)
+    assert flags == {"novel": False, "novelty_p": 0.01, "procedural": True, "off_topic": False}
+
+
+@pytest.mark.parametrize(
+    "said", ["No, I think that's everything.", "No, that's everything really."]
+)
+def test_a_participants_closing_formula_is_procedural_in_code_and_suggest(
+    tiny_model: AutoCoder, monkeypatch: pytest.MonkeyPatch, said: str
+) -> None:
+    """Even when the model reads it as a code at 0.71 and not as procedural talk, as the
+    packaged model read the tester's line."""
+    import roqa_nlp.autocoder as autocoder
+
+    def as_the_packaged_model(p, procedural, aside, alpha, top=0.0, *, closing=False):  # type: ignore[no-untyped-def]
+        return segment_flags(p, 0, aside, alpha, 0.71, closing=closing)
+
+    monkeypatch.setattr(autocoder, "segment_flags", as_the_packaged_model)
+    (s,) = tiny_model.code(one_turn(said)).segments
+    assert (s.procedural, s.novel, s.for_open_coding) == (True, False, False)
+    (flags,) = tiny_model.fits_no_code(said)
+    assert (flags["procedural"], flags["novel"]) == (True, False)
+    (goes_on,) = tiny_model.fits_no_code("No, that's everything, apart from the funding.")
+    assert goes_on["procedural"] is False  # the model's say: a code at 0.71
+
+
+def test_a_closing_that_goes_on_is_flagged_as_the_model_says(
+    tiny_model: AutoCoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said = "No, that's everything, apart from the funding which worries me."
+    (s,) = tiny_model.code(one_turn(said)).segments
+    monkeypatch.setattr("roqa_nlp.transcripts.closings.is_closing_formula", lambda words: False)
+    (without_the_rule,) = tiny_model.code(one_turn(said)).segments
+    assert s.to_dict() == without_the_rule.to_dict()
+    assert not s.procedural
+
+
 def test_small_talk_fits_no_code_and_is_set_aside_as_off_topic(tiny_model: AutoCoder) -> None:
     said = "We went on holiday to Wales and it rained every single day, the tent leaked."
     (s,) = tiny_model.code(one_turn(said)).segments

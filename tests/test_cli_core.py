@@ -665,7 +665,7 @@ def test_suggest_table_says_when_a_text_fits_no_code(tiny_model_dir: Path) -> No
         holiday,
     )
     assert "evidence for" not in holiday
-    assert "procedural talk (greeting, consent, Zoom): not coded" in consent
+    assert "procedural talk (greeting, consent, Zoom, closing): not coded" in consent
 
 
 def test_evaluate_writes_every_documented_metric(tiny_model_dir: Path, tmp_path: Path) -> None:

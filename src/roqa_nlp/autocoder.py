@@ -237,7 +237,8 @@ class NoveltyFlags(TypedDict):
     novel: bool
     #: the conformal p-value (small = unlike every coded training example)
     novelty_p: float
-    #: procedural talk (greeting, consent, Zoom) explains it best: never coded, never novel
+    #: procedural talk (greeting, consent, Zoom) explains it best, or the text is only a closing
+    #: formula ("No, that's everything."): never coded, never novel
     procedural: bool
     #: novel and small talk or background (the off-framework class) explains it best
     off_topic: bool
@@ -351,16 +352,24 @@ FITS_A_CODE = 0.5
 
 
 def segment_flags(
-    p_value: float, procedural: float, aside: float, alpha: float, top: float = 0.0
+    p_value: float,
+    procedural: float,
+    aside: float,
+    alpha: float,
+    top: float = 0.0,
+    *,
+    closing: bool = False,
 ) -> NoveltyFlags:
     """A segment's novelty flags from its conformal p-value, whether procedural talk or the
     off-framework class (small talk, background) explains it best, and ``top``, the probability
     of its top code as shown: procedural when procedural talk explains it best and ``top`` is
     below :data:`FITS_A_CODE` (an answer ending in an emoji read as procedural by the embedding
-    classifier while its top code was shown at 0.73); novel when p < ``alpha``, not procedural
-    and ``top`` is below :data:`FITS_A_CODE`; off topic when novel and the off-framework class
-    explains it best."""
-    procedural = bool(procedural) and top < FITS_A_CODE
+    classifier while its top code was shown at 0.73), or whatever the model says when
+    ``closing``, the segment being only a closing formula ("No, I think that's everything.",
+    :func:`~roqa_nlp.transcripts.closings.is_closing_formula`); novel when p < ``alpha``, not
+    procedural and ``top`` is below :data:`FITS_A_CODE`; off topic when novel and the
+    off-framework class explains it best."""
+    procedural = closing or (bool(procedural) and top < FITS_A_CODE)
     novel = bool(p_value < alpha) and not procedural and top < FITS_A_CODE
     return {
         "novel": novel,
@@ -1215,10 +1224,12 @@ class AutoCoder:
             keep = int(self.params["top_k"] if top_k is None else top_k)
             walked = translate_rows(rows, self._translated_from(), book, list(texts))
             rows = [r[:keep] for r in walked]
+        from .transcripts.closings import is_closing_formula
+
         alpha = float(self.params["alpha"])
         flags = [
-            segment_flags(p, pr, a, alpha, t)
-            for p, pr, a, t in zip(pvals, proc, aside, tops, strict=True)
+            segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(text))
+            for p, pr, a, t, text in zip(pvals, proc, aside, tops, texts, strict=True)
         ]
         return rows, flags
 
@@ -1338,6 +1349,7 @@ class AutoCoder:
         (``roqa code --stream``, the Ray engine). Concatenating the parts gives :meth:`code`.
         """
         from .transcripts import read_files, with_default_labels
+        from .transcripts.closings import is_closing_formula
         from .transcripts.language import warn_of_reading
         from .transcripts.roles import with_study_interviewers
 
@@ -1375,7 +1387,7 @@ class AutoCoder:
             )
             alpha = float(self.params["alpha"])
             for s, sug, p, pr, a, t in zip(pending, rows, pvals, proc, aside, _tops(rows)):
-                flags = segment_flags(p, pr, a, alpha, t)
+                flags = segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(s.text))
                 part.segments.append(SegmentResult(segment=s, suggestions=sug, **flags))
             pending.clear()
 
@@ -1503,12 +1515,14 @@ class AutoCoder:
 
             rows = translate_rows(rows, self._translated_from(), book, list(ts.texts))
         ranked = [[g.code_id for g in r] for r in rows]
+        from .transcripts.closings import is_closing_formula
+
         alpha = float(self.params["alpha"])
         # flagged as roqa code and suggest flag a segment: never procedural talk, nor a text that
         # fits a code; set aside (left out of the coding) when novel or procedural
         flags = [
-            segment_flags(p, pr, a, alpha, t)
-            for p, pr, a, t in zip(pvals, proc, aside, tops, strict=True)
+            segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(text))
+            for p, pr, a, t, text in zip(pvals, proc, aside, tops, ts.texts, strict=True)
         ]
         set_aside = [f["novel"] or f["procedural"] for f in flags]
         domain_of = {c.id: c.domain for c in book.codable}

@@ -703,7 +703,7 @@ def suggest_command(
             table.add_row(str(i), g.code_id, g.name, dom, f"{g.probability:.3f}", g.valence)
         con.print(table)
         if flag["procedural"]:
-            con.print("  procedural talk (greeting, consent, Zoom): not coded")
+            con.print("  procedural talk (greeting, consent, Zoom, closing): not coded")
         elif flag["novel"]:
             what = "small talk or background" if flag["off_topic"] else "for open coding"
             con.print(
