@@ -2064,3 +2064,95 @@ def test_the_pages_word_ratio_is_difflibs(page: tuple[Any, Path]) -> None:
         pairs,
     )
     assert got == [SequenceMatcher(None, a, b, autojunk=False).ratio() for a, b in pairs]
+
+
+# -- the page folds case as Python does (str.casefold), not as toLowerCase -------------------------
+
+#: a transcript in German and one with an English word as a PDF copy gives it (the "ﬁ" ligature)
+CASEFOLD_INTERVIEWS: Any = {
+    "p09_interview": (
+        "P09",
+        [
+            (
+                "P09",
+                [
+                    ("Die Straße zur Klinik ist gesperrt.", [("IS.E.2", 0.7, "barrier")], {}),
+                    ("The financial year ends in March.", [("IC.H", 0.6, "barrier")], {}),
+                ],
+            )
+        ],
+    )
+}
+STRASSE = "DIE STRASSE ZUR KLINIK IST GESPERRT."
+FINANCIAL = "The \ufb01nancial year ends in March."
+
+
+@pytest.fixture(scope="module")
+def casefold_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    _require_browser()
+    path = tmp_path_factory.mktemp("casefold") / "report.html"
+    write_report(build_result(CASEFOLD_INTERVIEWS), path, "cfir-2009")
+    return path.as_uri()
+
+
+def test_nearly_the_same_words_are_compared_casefolded_as_python_does(
+    browser: tuple[Any, Path], casefold_url: str, tmp_path: Path
+) -> None:
+    """Load decisions… compares the words of a row with a segment's casefolded, as
+    match_decisions does (str.casefold): "STRASSE" is "Straße" and "ﬁnancial" is "financial", so
+    both rows go to their segment, one word of six each being no longer a word apart (0.83, below
+    0.9). Before, the page lower-cased them ("strasse" vs "straße", "ﬁnancial" vs "financial")
+    and matched neither, where roqa report --decisions matched both."""
+    from roqa_nlp.decisions import Decision, match_decisions
+
+    driver, _ = browser
+    _open_fresh(driver, casefold_url)
+    rows = [
+        ("p09_interview:0000", "accept", "IS.E.2", "", "", STRASSE),
+        ("p09_interview:0001", "accept", "IC.H", "", "", FINANCIAL),
+    ]
+    path = tmp_path / "decisions.csv"
+    path.write_text(_review_csv(rows), encoding="utf-8")
+    assert _load_file(driver, path) == (
+        "decisions.csv: 2 decisions loaded; all matched; 2 decisions matched to 2 segments whose "
+        "text was edited since the review (nearly the same words, not the same): "
+        f"p09_interview:0000 (“{STRASSE}”), p09_interview:0001 (“{FINANCIAL}”); check they are "
+        "the talk decided on"
+    )
+    assert _pressed(driver, "p09_interview:0000", "IS.E.2") == ["accept"]
+    assert _pressed(driver, "p09_interview:0001", "IC.H") == ["accept"]
+    match = match_decisions([Decision(*r) for r in rows], build_result(CASEFOLD_INTERVIEWS))
+    assert match.on == ("p09_interview:0000", "p09_interview:0001")  # as Python matches them
+    assert match.edited == (True, True)
+
+
+def test_the_pages_casefold_is_pythons_for_every_character(
+    browser: tuple[Any, Path], casefold_url: str
+) -> None:
+    """report.js folds case (foldCase, from the table Python writes into the page) as
+    str.casefold does, for every character of the planes with letters in case, each on its own
+    and in a word (a final sigma folded to σ, not ς), whatever Unicode the browser knows: not
+    as toLowerCase, which keeps ß and ﬁ and lower-cases letters newer than Python's Unicode."""
+    import re
+    import sys
+
+    driver, _ = browser
+    _open_fresh(driver, casefold_url)
+    js = (Path(__file__).resolve().parents[1] / "src/roqa_nlp/report/static/report.js").read_text(
+        encoding="utf-8"
+    )
+    source = re.search(r"\n  function foldCase\(text\) \{\n.*?\n  \}\n", js, re.S)
+    assert source is not None
+    chars = [chr(c) for c in range(0x20000) if not 0xD800 <= c < 0xE000]
+    words = ["ΟΔΟΣ", "Straße", "STRAẞE", "ﬁnancial", "İstanbul", "ǰ", "ᾼ", "Ꭰꭰ"]
+    got = driver.execute_script(
+        "var near = JSON.parse(document.getElementById('roqa-near-text').textContent);"
+        + source.group(0)
+        + "return [arguments[0].map(foldCase), arguments[1].map(foldCase)];",
+        chars,
+        words,
+    )
+    assert sys.maxunicode >= 0x20000
+    wrong = [(c, f) for c, f in zip(chars, got[0], strict=True) if f != c.casefold()]
+    assert wrong == []
+    assert got[1] == [w.casefold() for w in words]

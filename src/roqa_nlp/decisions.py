@@ -62,6 +62,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -311,6 +312,22 @@ NEAR_TEXT = 0.9
 #: how far below that segment's similarity every other segment's must be: a decision nearly as
 #: near two segments (an answer given twice in nearly the same words) goes to neither
 NEAR_MARGIN = 0.1
+
+
+def casefold_table() -> dict[str, str]:
+    """Each character that :meth:`str.casefold` changes (A: a, ß: ss, ς: σ, the ligature ﬁ: fi)
+    -> its casefold: what the report's page (report.js) folds words with to compare them as
+    :func:`_words` does, written into it by Python from Python's own Unicode data (a browser's
+    ``toLowerCase`` keeps ß and ﬁ, and may know letters of a newer Unicode than Python)."""
+    return dict(_casefold_table())
+
+
+@lru_cache(maxsize=1)
+def _casefold_table() -> tuple[tuple[str, str], ...]:
+    import sys
+
+    chars = (chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    return tuple((c, f) for c in chars if (f := c.casefold()) != c)
 
 
 def _transcript_part(segment_id: str) -> str:

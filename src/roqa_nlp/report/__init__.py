@@ -190,9 +190,13 @@ def render_report(
         from ..decisions_crosswalk import page_crosswalk
 
         ctx["crosswalk_json"] = page_crosswalk(result, book)
-    from ..decisions import NEAR_MARGIN, NEAR_TEXT
+    from ..decisions import NEAR_MARGIN, NEAR_TEXT, casefold_table
 
-    ctx["near_text_json"] = {"near_text": NEAR_TEXT, "near_margin": NEAR_MARGIN}
+    ctx["near_text_json"] = {
+        "near_text": NEAR_TEXT,
+        "near_margin": NEAR_MARGIN,
+        "casefold": casefold_table(),
+    }
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
         autoescape=True,

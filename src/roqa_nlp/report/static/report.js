@@ -419,10 +419,19 @@
     return { matched: matched, unmatched: unmatched };
   }
 
-  /* The words of a text as near texts are compared: spacing and case aside (toLowerCase, where
-     Python casefolds: the two differ for a few letters, ß among them). */
+  /* `text` with its case folded as Python's str.casefold folds it, character by character from
+     Python's own table (#roqa-near-text's casefold: every character casefold changes), not by
+     toLowerCase, which keeps ß and ﬁ and may know letters of a newer Unicode than Python. */
+  function foldCase(text) {
+    var fold = near.casefold || {}, out = "";
+    for (var ch of String(text)) out += Object.prototype.hasOwnProperty.call(fold, ch) ? fold[ch] : ch;
+    return out;
+  }
+
+  /* The words of a text as near texts are compared (roqa_nlp.decisions._words): spacing and
+     case aside. */
   function wordsOf(text) {
-    var t = sameText(text).toLowerCase();
+    var t = foldCase(sameText(text));
     return t ? t.split(" ") : [];
   }
 
@@ -605,7 +614,7 @@
     out.forEach(function (m, i) {
       if (!m) return;
       var d = m.row;
-      var key = JSON.stringify([m.segment, d.decision === "reject", d.code_id, (d.new_code || "").toLowerCase()]);
+      var key = JSON.stringify([m.segment, d.decision === "reject", d.code_id, foldCase(d.new_code || "")]);
       var first = seen[key] || (seen[key] = d);
       if (!(i in kinds)) return;
       if (d.decision === "reject" && positive[JSON.stringify([m.segment, d.code_id])]) {
