@@ -419,3 +419,66 @@ def test_the_report_page_reads_a_cfir2_review_from_what_python_writes_into_it() 
         ["INS.F", "IS.D.2"],
     ]
     assert "p01:0006" not in shown["cfir-2022"]  # its top code has no CFIR 2.0 code: none shown
+
+
+# -- the other way: a review made in CFIR 2009 on the codings charted in CFIR 2.0 -----------------
+
+
+def charted() -> CodingResult:
+    """The model's codings charted in CFIR 2.0, as roqa report --codebook cfir-2022 charts them."""
+    from roqa_nlp.crosswalk import chart_with
+
+    return chart_with(codings(), CFIR2)[0]
+
+
+def test_a_cfir2009_review_is_read_on_the_cfir2_codes_the_report_shows() -> None:
+    """roqa report --codebook cfir-2022 --decisions with a review made in CFIR 2009: an accept of
+    External Policy & Incentives is an accept of each CFIR 2.0 code shown for it (Policies &
+    Laws, Performance-Measurement Pressure, Financing); a recode to Complexity is a recode to its
+    one CFIR 2.0 code, on the code shown for the suggestion it replaced; a recode to Champions
+    (IND.C, IND.E, IND.F, none shown there) is kept as it came; one warning says so. Before,
+    every row was embedded as it came, on no suggestion of the page."""
+    from roqa_nlp.report import embedded_decisions
+
+    review = [
+        row(2, "accept", "OS.D"),
+        row(3, "recode", "IC.F", suggestion="IS.E.2"),
+        row(4, "recode", "PR.B.3", suggestion="PR.C"),
+    ]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rows = embedded_decisions(charted(), review, codebook=CFIR2)
+    assert rows == [
+        ["p01:0002", "accept", "OUT.E", "", ""],
+        ["p01:0002", "accept", "OUT.G.3", "", ""],
+        ["p01:0002", "accept", "OUT.F", "", ""],
+        ["p01:0003", "recode", "INN.F", "", "", "", "INS.J"],
+        ["p01:0004", "recode", "PR.B.3", "", ""],
+    ]
+    said = [str(w.message) for w in caught if issubclass(w.category, RoqaWarning)]
+    assert said == [
+        "decisions: 3 decisions on cfir-2009 codes read as decisions on the report's cfir-2022 "
+        "codes through the documented mapping: 1 on each cfir-2022 code shown that their code "
+        "maps onto (1 onto several), 1 on the one cfir-2022 code their code maps onto, 1 kept "
+        "on their cfir-2009 code, which maps onto several cfir-2022 codes (none shown) or none "
+        "(Champions): saved as they came"
+    ]
+
+
+def test_the_report_page_reads_a_cfir2009_review_from_what_python_writes_into_it() -> None:
+    """What report.js reads a CFIR 2009 decisions.csv loaded in the page charted in CFIR 2.0
+    with (page_charted_crosswalk): each CFIR 2009 code with its name and the CFIR 2.0 codes it
+    maps onto (a construct without an entry through its sub-constructs, none for Individual
+    Identification with Organization)."""
+    from roqa_nlp.decisions_crosswalk import page_charted_crosswalk
+
+    data = page_charted_crosswalk(charted(), CFIR2)
+    assert data["base"] == "cfir-2022"
+    assert data["from"] == "cfir-2009"
+    into = data["into"]
+    assert isinstance(into, dict)
+    assert into["OS.D"] == ["External Policy & Incentives", ["OUT.E", "OUT.F", "OUT.G.3"]]
+    assert into["IS.E.1"] == ["Leadership Engagement", ["IND.A", "IND.B"]]
+    assert into["CI.D"] == ["Individual Identification with Organization", []]
+    assert "IS" not in into  # a domain: no construct
+    assert page_charted_crosswalk(codings(), CFIR) == {}  # not charted from another codebook

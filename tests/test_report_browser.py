@@ -2156,3 +2156,110 @@ def test_the_pages_casefold_is_pythons_for_every_character(
     wrong = [(c, f) for c, f in zip(chars, got[0], strict=True) if f != c.casefold()]
     assert wrong == []
     assert got[1] == [w.casefold() for w in words]
+
+
+# -- a review made in CFIR 2009 loaded into the report charted in CFIR 2.0 -----------------------
+
+
+@pytest.fixture(scope="module")
+def charted_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The fixture's CFIR 2009 codings charted in CFIR 2.0, as roqa report --codebook cfir-2022
+    charts them."""
+    from roqa_nlp.crosswalk import chart_with
+
+    _require_browser()
+    book = Codebook.load("cfir-2022")
+    path = tmp_path_factory.mktemp("charted") / "report.html"
+    write_report(chart_with(build_result(), book)[0], path, book)
+    return path.as_uri()
+
+
+#: the fixture's segments the CFIR 2009 review below decides on, and what CFIR 2.0 shows there
+P02_0003 = "Honestly, I pushed recovery onto the agenda myself and kept pushing."
+P03_0000 = "It is really hard to measure progress when you rely on what the service-user tells you."
+P03_0001 = "The Recovery Star helps us see change over time."
+
+
+def _charted_in_python(path: Path) -> list[tuple[str, ...]]:
+    """The rows of decisions file ``path`` as roqa report --codebook cfir-2022 --decisions shows
+    them on the fixture's codings charted in CFIR 2.0 (decisions_crosswalk.in_charted_codes,
+    then match_decisions), in the columns of decisions.csv: what the page must do."""
+    import warnings
+
+    from roqa_nlp.crosswalk import chart_with
+    from roqa_nlp.decisions import match_decisions, read_decisions
+    from roqa_nlp.decisions_crosswalk import in_charted_codes
+
+    book = Codebook.load("cfir-2022")
+    charted = chart_with(build_result(), book)[0]
+    texts = {s.segment.id: s.segment.text for s in charted.segments}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows = in_charted_codes(read_decisions(path)[0], charted, book)
+        match = match_decisions(rows, charted)
+    out = []
+    for d, sid in match.matched:
+        row = (sid, d.decision, d.code_id, d.new_code, d.note, texts[sid], d.valence, d.suggestion)
+        out.append(row[:6] if not any(row[6:]) else row)
+    return out
+
+
+def test_loading_a_review_made_in_cfir2009_reads_it_in_this_reports_cfir2_codes(
+    browser: tuple[Any, Path], charted_url: str, tmp_path: Path
+) -> None:
+    """A review saved from the report of the model's CFIR 2009 codings, loaded into their report
+    charted in CFIR 2.0, is read as roqa report --codebook cfir-2022 --decisions reads it
+    (decisions_crosswalk.in_charted_codes, from the mapping the page holds as data): an accept
+    or reject of a CFIR 2009 code goes on each CFIR 2.0 code shown on the segment that it maps
+    onto (Knowledge & Beliefs: Capability and Motivation; External Policy & Incentives:
+    Financing and Policies & Laws, the third not shown), a recode to the one CFIR 2.0 code its
+    code maps onto (Complexity: INN.F, back on Cost's INN.H), a rejection of a code accepted
+    there under another CFIR 2009 code is left out, and a recode to a code that maps onto several
+    CFIR 2.0 codes none shown (Champions) or none (Individual Identification with Organization)
+    is kept as it came, said so. Before, every row was kept as it came, on no suggestion."""
+    driver, _ = browser
+    _open_fresh(driver, charted_url)
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text,valence,suggestion\n"
+        f"p01_interview:0001,accept,IS.E.3,,,{P01_0001},,\n"  # INS.K
+        f"p01_interview:0001,reject,CI.A,,,{P01_0001},,\n"  # IND.K and IND.M, both shown
+        f"p01_interview:0002,recode,IC.F,,,{P01_0002},,IC.H\n"  # INN.F, on INN.H
+        f"p02_interview:0000,accept,OS.D,,,{P02_0000},,\n"  # OUT.F, OUT.E (OUT.G.3 not shown)
+        f'p02_interview:0001,recode,PR.B.3,,,"{P02_0001}",,OS.A\n'  # IND.C/E/F, none shown
+        f'p02_interview:0003,accept,PR.B.3,,,"{P02_0003}",,\n'  # IND.C, IND.E, IND.F shown
+        f"p03_interview:0000,recode,CI.D,,,{P03_0000},,IC.F\n"  # no CFIR 2.0 counterpart
+        f"p03_interview:0001,accept,CI.A,,,{P03_0001},,\n"  # IND.M and IND.K
+        f"p03_interview:0001,reject,CI.B,,,{P03_0001},,\n",  # IND.K: accepted there
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == (
+        "decisions.csv: 9 decisions loaded; all matched; 9 decisions on cfir-2009 codes read as "
+        "decisions on this report's cfir-2022 codes through the documented mapping: 5 on each "
+        "cfir-2022 code shown that their code maps onto (4 onto several), 1 on the one "
+        "cfir-2022 code their code maps onto, 2 kept on their cfir-2009 code, which maps onto "
+        "several cfir-2022 codes (none shown) or none (Champions, Individual Identification "
+        "with Organization): saved as they came, 1 rejection left out (of a code accepted "
+        "there under another cfir-2009 code)"
+    )
+    assert _pressed(driver, "p01_interview:0001", "IND.K") == ["reject"]
+    assert _pressed(driver, "p01_interview:0002", "INN.H") == ["recode INN.F"]
+    assert _pressed(driver, "p02_interview:0000", "OUT.E") == ["accept"]
+    assert _pressed(driver, "p03_interview:0001", "IND.K") == ["accept"]
+    expected = [
+        ("p01_interview:0001", "accept", "INS.K", "", "", P01_0001),
+        ("p01_interview:0001", "reject", "IND.K", "", "", P01_0001),
+        ("p01_interview:0001", "reject", "IND.M", "", "", P01_0001),
+        ("p01_interview:0002", "recode", "INN.F", "", "", P01_0002, "", "INN.H"),
+        ("p02_interview:0000", "accept", "OUT.F", "", "", P02_0000),
+        ("p02_interview:0000", "accept", "OUT.E", "", "", P02_0000),
+        ("p02_interview:0001", "recode", "PR.B.3", "", "", P02_0001),
+        ("p02_interview:0003", "accept", "IND.C", "", "", P02_0003),
+        ("p02_interview:0003", "accept", "IND.E", "", "", P02_0003),
+        ("p02_interview:0003", "accept", "IND.F", "", "", P02_0003),
+        ("p03_interview:0000", "recode", "CI.D", "", "", P03_0000),
+        ("p03_interview:0001", "accept", "IND.M", "", "", P03_0001),
+        ("p03_interview:0001", "accept", "IND.K", "", "", P03_0001),
+    ]
+    assert _decisions_csv(driver) == _review_csv(expected)
+    assert _charted_in_python(path) == expected  # the page reads it as Python does

@@ -46,6 +46,7 @@ from pathlib import Path
 
 from .codebook import Codebook, builtin_codebook, builtin_codebook_with
 from .crosswalk import (
+    _targets,
     _top_has_no_counterpart,
     base_codebook,
     crosswalk,
@@ -164,6 +165,181 @@ def page_crosswalk(result: CodingResult, model: Codebook) -> dict[str, object]:
             if seen is not None and seen.codes:
                 shown[book_id][seg.segment.id] = [[c, seen.origins.get(c, "")] for c in seen.codes]
     return {"base": base.id, "codes": codes, "shown": shown}
+
+
+# -- the other way: a review made in the model's codes, on its codings charted in CFIR 2.0 ------
+
+
+def charted_from(result: CodingResult) -> str | None:
+    """The built-in codebook ``result`` (codings charted in another codebook, as ``roqa report
+    --codebook cfir-2022`` charts them: :func:`~roqa_nlp.crosswalk.translate`) was charted from
+    (the model's ``cfir-2009``), when it documents a mapping onto the one it is charted in; else
+    None."""
+    from .crosswalk import BUILTIN
+
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    walked = meta.get("crosswalk")
+    if not isinstance(walked, dict) or walked.get("one_of") is not None:
+        return None  # not charted, or a person's codes charted once (crosswalk.chart_given)
+    source, target = walked.get("from"), walked.get("to")
+    if source not in BUILTIN or not isinstance(target, str) or target not in BUILTIN:
+        return None
+    try:
+        crosswalk(_builtin(source), _builtin(target))
+    except RoqaError:
+        return None
+    return str(source)
+
+
+def charted_counterparts(source: Codebook, book: Codebook) -> dict[str, list[str]]:
+    """Each codable code of ``source`` that ``book`` lacks -> the codable codes of ``book`` it
+    maps onto (:func:`~roqa_nlp.crosswalk.crosswalk`, a construct without an entry through its
+    sub-constructs, a sub-construct through its construct): what a decision on it is read as on
+    codings charted from ``source`` into ``book`` (:func:`in_charted_codes`)."""
+    walk = crosswalk(source, book)
+    return {
+        c.id: [t for t in _targets(c.id, walk, source) if t in book and book[t].codable]
+        for c in source.codable
+        if book.find(c.id) is None
+    }
+
+
+def page_charted_crosswalk(result: CodingResult, book: Codebook) -> dict[str, object]:
+    """What the report's page (report.js) needs to read a decisions file loaded in the browser
+    as :func:`in_charted_codes` reads it on ``result`` (codings charted in ``book`` from the
+    model's codebook): ``{"base": book's built-in codebook, "from": the codebook charted from,
+    "into": {code of it that book lacks: [its name, [the codes of book it maps onto]]}}``; ``{}``
+    when ``result`` was not charted from a built-in codebook. Written from the same mapping and
+    rules as Python reads a review with, never by hand (the page knows the codes it shows)."""
+    source_id = charted_from(result)
+    if source_id is None:
+        return {}
+    source = _builtin(source_id)
+    into = charted_counterparts(source, book)
+    return {
+        "base": base_codebook(book).id,
+        "from": source_id,
+        "into": {cid: [source[cid].name, to] for cid, to in into.items()},
+    }
+
+
+#: what became of a row on a code of the codebook the codings were charted from
+#: (:func:`in_charted_codes`), as the warning says; and with :data:`COUNTERPART`, :data:`MERGED`,
+#: :data:`LEFT_OUT`
+ON_SHOWN, KEPT = "on shown", "kept"
+
+
+def in_charted_codes(
+    decisions: Sequence[Decision],
+    result: CodingResult,
+    book: Codebook,
+    *,
+    where: str | Path | None = None,
+) -> list[Decision]:
+    """``decisions`` with every row on a code of the codebook ``result`` was charted from (a
+    review of the model's CFIR 2009 codings, loaded into their report charted in CFIR 2.0,
+    ``book``) read as the decision it is on ``book``'s codes, found on the segments of
+    ``result`` as :func:`~roqa_nlp.decisions.match_decisions` finds them; ``decisions`` as they
+    are when ``result`` was not charted from a built-in codebook or no row names its codes.
+
+    - an ``accept`` or ``reject`` of a code is that decision on each code the segment shows (its
+      first :data:`~roqa_nlp.decisions.REJECT_ALL`, as the report shows them) that the code maps
+      onto (:func:`charted_counterparts`): on each of several, as a person's code that maps onto
+      several is applied to each (:func:`~roqa_nlp.crosswalk.chart_codings`);
+    - else, of a code that maps onto one code of ``book``, on that code (a recode's
+      ``suggestion``: the first code shown there that it maps onto, else "");
+    - else (a code that maps onto several codes of ``book``, none shown there, or onto none) the
+      row is kept on its code as it came (its ``suggestion`` left out): ``roqa apply-decisions``
+      and ``train --feedback`` read it in the model's codes;
+    - a rejection of a code accepted or recoded to on the segment is left out, and a second row
+      on one code merged (:func:`_merge`).
+
+    One warning, naming ``where``, says what became of the rows read so."""
+    from .decisions import REJECT_ALL
+
+    decisions = list(decisions)
+    source_id = charted_from(result)
+    if source_id is None:
+        return decisions
+    source = _builtin(source_id)
+    into = charted_counterparts(source, book)
+    others = [
+        i
+        for i, d in enumerate(decisions)
+        if d.decision in CODE_DECISIONS and d.code_id in into and book.find(d.code_id) is None
+    ]
+    if not others:
+        return decisions
+    on = match_decisions(decisions, result).on
+    segs = {s.segment.id: s for s in result.segments}
+    keys = [
+        o if o is not None else f"{d.segment_id}\0{same_text(d.text)}"
+        for d, o in zip(decisions, on)
+    ]
+
+    def shown(i: int) -> list[str]:
+        seg = segs.get(on[i] or "")
+        return [] if seg is None else [g.code_id for g in seg.suggestions[:REJECT_ALL]]
+
+    kinds: dict[int, str] = {}  # row -> what became of it
+    multi: set[int] = set()  # rows decided on each of several codes shown
+    names: list[str] = []  # the codes kept as they came
+    rows: list[list[Decision]] = [[d] for d in decisions]
+    for i in others:
+        d, to = decisions[i], into[decisions[i].code_id]
+        here = [c for c in shown(i) if c in to]
+        if d.decision in ("accept", "reject") and here:
+            rows[i] = [dataclasses.replace(d, code_id=c, suggestion="") for c in here]
+            kinds[i] = ON_SHOWN
+            if len(to) > 1:
+                multi.add(i)
+        elif len(to) == 1:
+            was = into.get(d.suggestion)
+            suggestion = (
+                next((c for c in shown(i) if c in was), "") if was is not None else d.suggestion
+            )
+            rows[i] = [dataclasses.replace(d, code_id=to[0], suggestion=suggestion)]
+            kinds[i] = COUNTERPART
+        else:
+            rows[i] = [dataclasses.replace(d, suggestion="")]
+            kinds[i] = KEPT
+            names.append(source[d.code_id].name)
+    flat = [r for rs in rows for r in rs]
+    owner = [i for i, rs in enumerate(rows) for _ in rs]
+    out: list[Decision | None] = list(flat)
+    flat_kinds = {j: kinds[i] for j, i in enumerate(owner) if i in kinds}
+    _merge(out, [keys[i] for i in owner], flat_kinds)
+    for i in kinds:  # a row is left out (or merged) when every row it became is
+        became = {flat_kinds[j] for j, o in enumerate(owner) if o == i}
+        if len(became) == 1 and became <= {LEFT_OUT, MERGED}:
+            kinds[i] = became.pop()
+    base = base_codebook(book).id
+    several = sum(1 for i in multi if kinds[i] == ON_SHOWN)
+    n = {k: sum(1 for v in kinds.values() if v == k) for k in (ON_SHOWN, COUNTERPART, KEPT)}
+    n_merged = sum(1 for v in kinds.values() if v == MERGED)
+    n_left = sum(1 for v in kinds.values() if v == LEFT_OUT)
+    parts = [
+        f"{n[ON_SHOWN]} on each {base} code shown that their code maps onto"
+        + (f" ({several} onto several)" if several else "")
+        if n[ON_SHOWN]
+        else "",
+        f"{n[COUNTERPART]} on the one {base} code their code maps onto" if n[COUNTERPART] else "",
+        f"{n[KEPT]} kept on their {source_id} code, which maps onto several {base} codes (none "
+        f"shown) or none ({first_few(list(dict.fromkeys(names)), 3)}): saved as they came"
+        if n[KEPT]
+        else "",
+        f"{n_merged} merged with a row on the same {base} code" if n_merged else "",
+        f"{_n(n_left, 'rejection')} left out (of a code accepted there under another "
+        f"{source_id} code)"
+        if n_left
+        else "",
+    ]
+    warn(
+        f"{_n(len(kinds), 'decision')} on {source_id} codes read as decisions on the report's "
+        f"{base} codes through the documented mapping: {', '.join(p for p in parts if p)}",
+        path=where,
+    )
+    return [d for d in out if d is not None]
 
 
 @dataclass

@@ -184,12 +184,16 @@ def render_report(
     )
     ctx["charted_by"] = person
     # what Load decisions… needs to read a file as Python does: a review made on these codings
-    # charted in another codebook (CFIR 2.0) read in theirs, and text edited since matched
+    # charted in another codebook (CFIR 2.0) read in theirs; on codings charted in CFIR 2.0 from
+    # the model's CFIR 2009, a review made in CFIR 2009 read in CFIR 2.0; text edited since matched
     ctx["crosswalk_json"] = {}
-    if person is None and not (isinstance(result.meta, dict) and result.meta.get("crosswalk")):
-        from ..decisions_crosswalk import page_crosswalk
+    if person is None:
+        from ..decisions_crosswalk import page_charted_crosswalk, page_crosswalk
 
-        ctx["crosswalk_json"] = page_crosswalk(result, book)
+        charted = isinstance(result.meta, dict) and result.meta.get("crosswalk")
+        ctx["crosswalk_json"] = (
+            page_charted_crosswalk(result, book) if charted else page_crosswalk(result, book)
+        )
     from ..decisions import NEAR_MARGIN, NEAR_TEXT, casefold_table
 
     ctx["near_text_json"] = {
@@ -419,7 +423,9 @@ def embedded_decisions(
     Charted in ``codebook``, the codings' own (not translated into another), decisions on codes
     of another codebook (a review made on the codings charted in CFIR 2.0) are shown as the
     decisions they are on its codes (:func:`~roqa_nlp.decisions_crosswalk.in_model_codes`, which
-    warns), so the page's controls show them and *Save decisions* writes them so."""
+    warns), so the page's controls show them and *Save decisions* writes them so; charted in
+    ``codebook`` from the model's codebook (CFIR 2.0 from CFIR 2009), decisions on the model's
+    codes likewise (:func:`~roqa_nlp.decisions_crosswalk.in_charted_codes`)."""
     from ..decisions import match_decisions, read_decisions, warn_of_edited_text
 
     if decisions is None:
@@ -428,12 +434,13 @@ def embedded_decisions(
     if isinstance(decisions, (str, Path)):
         where = decisions
         decisions = read_decisions(decisions, allow_empty=True)[0]
-    if codebook is not None and not (
-        isinstance(result.meta, dict) and result.meta.get("crosswalk")
-    ):
-        from ..decisions_crosswalk import in_model_codes
+    if codebook is not None:
+        from ..decisions_crosswalk import in_charted_codes, in_model_codes
 
-        decisions = in_model_codes(decisions, codebook, result, where=where or "decisions")
+        if isinstance(result.meta, dict) and result.meta.get("crosswalk"):
+            decisions = in_charted_codes(decisions, result, codebook, where=where or "decisions")
+        else:
+            decisions = in_model_codes(decisions, codebook, result, where=where or "decisions")
     match = match_decisions(list(decisions), result)
     if where is not None:
         warn_of_edited_text(match, where)

@@ -22,7 +22,9 @@
  * in the status line): the rule of roqa_nlp.decisions.match_decisions, its thresholds given by
  * Python (#roqa-near-text); a file saved from the report charted in CFIR 2.0 (decisions on codes
  * of another codebook) is read in this report's codes as roqa_nlp.decisions_crosswalk reads it,
- * from the mapping Python writes into the page (#roqa-crosswalk); the review of an earlier
+ * from the mapping Python writes into the page (#roqa-crosswalk), and a review made in CFIR 2009
+ * loaded into this report charted in CFIR 2.0 on the CFIR 2.0 codes it shows, as
+ * roqa_nlp.decisions_crosswalk.in_charted_codes reads it; the review of an earlier
  * version is matched and read the same way. A note on a segment with no decision is saved as a row of
  * its own, decision "note" (roqa train ignores it). The valence buttons under a segment's
  * suggestions correct the model's valence: saved as a row of its own, decision "valence" with the
@@ -564,6 +566,34 @@
     return out;
   }
 
+  /* roqa_nlp.decisions_crosswalk._merge: of `out` ([{row, segment, edited}] or null), the
+     translated rows (`kinds`, index -> what became of it) another row on the segment makes
+     redundant set to null, their kind "left" (a rejection of a code accepted or recoded to
+     there) or "merged" (a second row on one code without a valence or note of its own). */
+  function mergeRows(out, kinds) {
+    var positive = {}, seen = {};
+    out.forEach(function (m) {
+      if (m && (m.row.decision === "accept" || m.row.decision === "recode") && m.row.code_id) {
+        positive[JSON.stringify([m.segment, m.row.code_id])] = true;
+      }
+    });
+    out.forEach(function (m, i) {
+      if (!m) return;
+      var d = m.row;
+      var key = JSON.stringify([m.segment, d.decision === "reject", d.code_id, foldCase(d.new_code || "")]);
+      var first = seen[key] || (seen[key] = d);
+      if (!(i in kinds)) return;
+      if (d.decision === "reject" && positive[JSON.stringify([m.segment, d.code_id])]) {
+        out[i] = null;
+        kinds[i] = "left";
+      } else if (first !== d && (!d.valence || d.valence === first.valence) &&
+                 (!d.note || d.note === first.note)) {
+        out[i] = null;
+        kinds[i] = "merged";
+      }
+    });
+  }
+
   /* `matched` ([{row, segment, edited}]) with every accept, reject or recode of another
      codebook's code read as the decision it is on this report's codes: an accept or reject of a
      code shown on the segment, on the suggestion it was shown for; else on the code it stands
@@ -604,28 +634,7 @@
       }
       out[i] = change ? { row: copyRow(row, change), segment: m.segment, edited: m.edited } : null;
     });
-    /* roqa_nlp.decisions_crosswalk._merge */
-    var positive = {}, seen = {};
-    out.forEach(function (m) {
-      if (m && (m.row.decision === "accept" || m.row.decision === "recode") && m.row.code_id) {
-        positive[JSON.stringify([m.segment, m.row.code_id])] = true;
-      }
-    });
-    out.forEach(function (m, i) {
-      if (!m) return;
-      var d = m.row;
-      var key = JSON.stringify([m.segment, d.decision === "reject", d.code_id, foldCase(d.new_code || "")]);
-      var first = seen[key] || (seen[key] = d);
-      if (!(i in kinds)) return;
-      if (d.decision === "reject" && positive[JSON.stringify([m.segment, d.code_id])]) {
-        out[i] = null;
-        kinds[i] = "left";
-      } else if (first !== d && (!d.valence || d.valence === first.valence) &&
-                 (!d.note || d.note === first.note)) {
-        out[i] = null;
-        kinds[i] = "merged";
-      }
-    });
+    mergeRows(out, kinds);
     /* roqa_nlp.decisions_crosswalk._with_no_code, on the codes each segment showed there */
     var last = {}, decided = {}, rejected = {}, add = {};
     matched.forEach(function (m, i) {
@@ -680,6 +689,104 @@
     return "; " + count(total, "decision") + " on " + other + " codes read as decisions on this " +
       "report's " + base + " codes through the documented mapping: " +
       parts.filter(Boolean).join(", ");
+  }
+
+  /* -- a review made in the model's codes (CFIR 2009), loaded into its codings charted in
+     another codebook (CFIR 2.0, body[data-codebook]): read in this report's codes as
+     roqa_nlp.decisions_crosswalk.in_charted_codes reads it, from #roqa-crosswalk's "into" (each
+     code of the codebook charted from that this report lacks: [its name, [the codes of this
+     report it maps onto]]), written by Python from its mapping ---------------------------- */
+
+  function intoOf(r) {
+    var into = crosswalk.into;
+    return into && ["accept", "reject", "recode"].indexOf(r.decision) >= 0 &&
+      Object.prototype.hasOwnProperty.call(into, r.code_id) && isOtherCode(r) ? into[r.code_id] : null;
+  }
+
+  /* `matched` with every accept, reject or recode of a code of the codebook charted from read as
+     the decision it is on this report's codes: an accept or reject on each code the segment
+     shows that its code maps onto; else, of a code that maps onto one, on that one (a recode's
+     suggestion: the first code shown that it maps onto); else kept as it came, its suggestion
+     left out; then mergeRows. {matched, kinds, names (of the codes kept), several (rows decided
+     on each of several codes shown), charted: true}. */
+  function inChartedCodes(matched) {
+    var reviews = reviewsById(), rows = [], kinds = {}, multi = {}, names = [], any = false;
+    matched.forEach(function (m, i) {
+      var r = m.row, c = intoOf(r);
+      rows.push([m]);
+      if (!c) return;
+      any = true;
+      var to = c[1], shown = shownCodes(reviews[m.segment]).slice(0, REJECT_ALL);
+      var on = function (row) { return { row: row, segment: m.segment, edited: m.edited }; };
+      var here = shown.filter(function (x) { return to.indexOf(x) >= 0; });
+      if ((r.decision === "accept" || r.decision === "reject") && here.length) {
+        rows[i] = here.map(function (x) { return on(copyRow(r, { code_id: x, suggestion: "" })); });
+        kinds[i] = "shown";
+        if (to.length > 1) multi[i] = true;
+      } else if (to.length === 1) {
+        var was = r.suggestion && Object.prototype.hasOwnProperty.call(crosswalk.into, r.suggestion) ?
+          crosswalk.into[r.suggestion][1] : null;
+        var suggestion = was ? shown.filter(function (x) { return was.indexOf(x) >= 0; })[0] || "" :
+          r.suggestion || "";
+        rows[i] = [on(copyRow(r, { code_id: to[0], suggestion: suggestion }))];
+        kinds[i] = "counterpart";
+      } else {
+        rows[i] = [on(copyRow(r, { suggestion: "" }))];
+        kinds[i] = "kept";
+        names.push(c[0]);
+      }
+    });
+    if (!any) return { matched: matched, kinds: {}, names: [], several: 0, charted: true };
+    var out = [], owner = [], flatKinds = {};
+    rows.forEach(function (rs, i) {
+      rs.forEach(function (m) {
+        if (i in kinds) flatKinds[out.length] = kinds[i];
+        out.push(m);
+        owner.push(i);
+      });
+    });
+    mergeRows(out, flatKinds);
+    /* a row is left out (or merged) when every row it became is */
+    Object.keys(kinds).forEach(function (i) {
+      var became = {};
+      owner.forEach(function (o, j) { if (String(o) === i) became[flatKinds[j]] = true; });
+      var k = Object.keys(became);
+      if (k.length === 1 && (k[0] === "left" || k[0] === "merged")) kinds[i] = k[0];
+    });
+    var several = Object.keys(multi).filter(function (i) { return kinds[i] === "shown"; }).length;
+    return { matched: out.filter(Boolean), kinds: kinds, names: names, several: several, charted: true };
+  }
+
+  /* What the status line says of the rows read so (the warning of
+     roqa_nlp.decisions_crosswalk.in_charted_codes). */
+  function chartedText(t) {
+    var n = { shown: 0, counterpart: 0, kept: 0, merged: 0, left: 0 };
+    Object.keys(t.kinds).forEach(function (i) { n[t.kinds[i]] += 1; });
+    var total = Object.keys(t.kinds).length;
+    if (!total) return "";
+    var count = function (k, word) { return k + " " + word + (k === 1 ? "" : "s"); };
+    var base = crosswalk.base, from = crosswalk.from;
+    var names = t.names.filter(function (x, i) { return t.names.indexOf(x) === i; });
+    var parts = [
+      n.shown ? n.shown + " on each " + base + " code shown that their code maps onto" +
+        (t.several ? " (" + t.several + " onto several)" : "") : "",
+      n.counterpart ? n.counterpart + " on the one " + base + " code their code maps onto" : "",
+      n.kept ? n.kept + " kept on their " + from + " code, which maps onto several " + base +
+        " codes (none shown) or none (" + names.slice(0, 3).join(", ") + (names.length > 3 ? " ..." : "") +
+        "): saved as they came" : "",
+      n.merged ? n.merged + " merged with a row on the same " + base + " code" : "",
+      n.left ? count(n.left, "rejection") + " left out (of a code accepted there under another " +
+        from + " code)" : ""
+    ];
+    return "; " + count(total, "decision") + " on " + from + " codes read as decisions on this " +
+      "report's " + base + " codes through the documented mapping: " +
+      parts.filter(Boolean).join(", ");
+  }
+
+  /* `matched` read in this report's codes: a review on the codes of the codebook it was
+     charted from (inChartedCodes), or on another codebook's (inModelCodes) */
+  function readInPage(matched) {
+    return crosswalk.into ? inChartedCodes(matched) : inModelCodes(matched);
   }
 
   /* The state of one segment from its decisions: accept and reject go on the suggestion of their
@@ -837,7 +944,7 @@
     });
     if (!rows.length) return null;
     var m = matchRows(rows);
-    m.matched = inModelCodes(m.matched).matched;
+    m.matched = readInPage(m.matched).matched;
     var matched = m.matched.filter(function (x) { return !saved || !Object.prototype.hasOwnProperty.call(saved, x.segment); });
     applyMatched(matched, true);
     var decided = function (r) { return !!r.decision && r.decision !== "note"; };
@@ -967,19 +1074,20 @@
     var read = readDecisionsCsv(text);
     if (read.error) return "Not loaded: " + read.error + ".";
     var m = matchRows(read.rows);
-    var t = inModelCodes(m.matched);
+    var t = readInPage(m.matched);
     applyMatched(t.matched, true);
     paintAll();
     save();
     applyFilter();
     var isNote = function (r) { return r.decision === "note"; };
-    var notes = t.matched.filter(function (x) { return isNote(x.row); }).length;
-    var n = t.matched.length - notes, u = m.unmatched.length;
+    /* the file's rows (a row decided on each of several codes shown counts once) */
+    var notes = m.matched.filter(function (x) { return isNote(x.row); }).length;
+    var n = m.matched.length - notes, u = m.unmatched.length;
     var msg = n + (n === 1 ? " decision" : " decisions") +
       (notes ? " and " + notes + (notes === 1 ? " note" : " notes") : "") + " loaded; " +
       unmatchedText(u);
     if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
-    return msg + editedText(t.matched) + translatedText(t) +
+    return msg + editedText(t.matched) + (t.charted ? chartedText(t) : translatedText(t)) +
       otherCodesText(t.matched.map(function (x) { return x.row; }));
   }
 
@@ -1005,7 +1113,7 @@
   function otherCodesText(rows) {
     var named = [], n = 0;
     rows.forEach(function (r) {
-      if (!isOtherCode(r)) return;
+      if (!isOtherCode(r) || intoOf(r)) return;  /* said by chartedText */
       n += 1;
       if (named.indexOf(r.code_id) < 0) named.push(r.code_id);
     });
