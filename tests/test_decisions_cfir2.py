@@ -482,3 +482,33 @@ def test_the_report_page_reads_a_cfir2009_review_from_what_python_writes_into_it
     assert into["CI.D"] == ["Individual Identification with Organization", []]
     assert "IS" not in into  # a domain: no construct
     assert page_charted_crosswalk(codings(), CFIR) == {}  # not charted from another codebook
+
+
+def test_a_cfir2009_review_read_on_the_cfir2_codes_reads_back_as_itself() -> None:
+    """What the CFIR 2.0 report saves of a CFIR 2009 review loaded into it (in_charted_codes) is
+    read in the model's codes (in_model_codes, as train --feedback reads it) as that review: the
+    accept of External Policy & Incentives, made three CFIR 2.0 accepts, is one accept again, a
+    recode is on its suggestion again; only a kept recode's suggestion is not saved."""
+    review = [
+        row(1, "accept", "IS.D.1"),
+        row(1, "reject", "PR.D"),
+        row(2, "accept", "OS.D"),
+        row(3, "recode", "IC.F", suggestion="IS.E.2"),
+        row(4, "recode", "PR.B.3", suggestion="PR.C"),
+    ]
+    from roqa_nlp.decisions_crosswalk import in_charted_codes
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        saved = in_charted_codes(review, charted(), CFIR2)
+        back = in_model_codes(saved, CFIR, codings())
+    assert [(d.decision, d.code_id) for d in saved] == [
+        ("accept", "INS.E"),
+        ("reject", "PRO.H"),
+        ("accept", "OUT.E"),
+        ("accept", "OUT.G.3"),
+        ("accept", "OUT.F"),
+        ("recode", "INN.F"),
+        ("recode", "PR.B.3"),
+    ]
+    assert back == [*review[:4], row(4, "recode", "PR.B.3")]
