@@ -314,20 +314,41 @@ NEAR_TEXT = 0.9
 NEAR_MARGIN = 0.1
 
 
-def casefold_table() -> dict[str, str]:
-    """Each character that :meth:`str.casefold` changes (A: a, ß: ss, ς: σ, the ligature ﬁ: fi)
-    -> its casefold: what the report's page (report.js) folds words with to compare them as
-    :func:`_words` does, written into it by Python from Python's own Unicode data (a browser's
-    ``toLowerCase`` keeps ß and ﬁ, and may know letters of a newer Unicode than Python)."""
-    return dict(_casefold_table())
+def casefold_table() -> dict[str, Any]:
+    """Every character that :meth:`str.casefold` changes (A: a, ß: ss, ς: σ, the ligature ﬁ:
+    fi), as the report's page (report.js) folds words with to compare them as :func:`_words`
+    does, written into it by Python from Python's own Unicode data (a browser's
+    ``toLowerCase`` keeps ß and ﬁ, and may know letters of a newer Unicode than Python):
+    ``{"runs": [[first, last, step, delta], ...], "more": {character: casefold}}``, a run being
+    the code points ``first, first + step, ... last`` each folded to the one ``delta`` after it
+    (A-Z: ``[65, 90, 1, 32]``), ``more`` the characters folded to several (ß: ss)."""
+    runs, more = _casefold_table()
+    return {"runs": [list(r) for r in runs], "more": dict(more)}
 
 
 @lru_cache(maxsize=1)
-def _casefold_table() -> tuple[tuple[str, str], ...]:
+def _casefold_table() -> tuple[tuple[tuple[int, int, int, int], ...], tuple[tuple[str, str], ...]]:
     import sys
 
-    chars = (chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
-    return tuple((c, f) for c in chars if (f := c.casefold()) != c)
+    runs: list[list[int]] = []  # [first, last, step (0: one code point so far), delta]
+    more: list[tuple[str, str]] = []
+    for cp in range(sys.maxunicode + 1):
+        if 0xD800 <= cp < 0xE000 or (f := chr(cp).casefold()) == chr(cp):
+            continue
+        if len(f) != 1:
+            more.append((chr(cp), f))
+            continue
+        delta, last = ord(f) - cp, runs[-1] if runs else None
+        if (
+            last is not None
+            and last[3] == delta
+            and cp - last[1] in (1, 2)
+            and last[2] in (0, cp - last[1])
+        ):
+            last[1], last[2] = cp, cp - last[0] if last[2] == 0 else last[2]
+        else:
+            runs.append([cp, cp, 0, delta])
+    return tuple((a, b, step or 1, d) for a, b, step, d in runs), tuple(more)
 
 
 def _transcript_part(segment_id: str) -> str:

@@ -422,11 +422,22 @@
   }
 
   /* `text` with its case folded as Python's str.casefold folds it, character by character from
-     Python's own table (#roqa-near-text's casefold: every character casefold changes), not by
-     toLowerCase, which keeps ß and ﬁ and may know letters of a newer Unicode than Python. */
+     Python's own table (#roqa-near-text's casefold, roqa_nlp.decisions.casefold_table: runs of
+     code points each folded to the one `delta` after it, and the characters folded to several),
+     not by toLowerCase, which keeps ß and ﬁ and may know letters of a newer Unicode than
+     Python. The table is read into `foldMap` when first needed. */
+  var foldMap = null;
   function foldCase(text) {
-    var fold = near.casefold || {}, out = "";
-    for (var ch of String(text)) out += Object.prototype.hasOwnProperty.call(fold, ch) ? fold[ch] : ch;
+    if (!foldMap) {
+      var table = near.casefold || {};
+      foldMap = Object.create(null);
+      (table.runs || []).forEach(function (r) {
+        for (var c = r[0]; c <= r[1]; c += r[2]) foldMap[String.fromCodePoint(c)] = String.fromCodePoint(c + r[3]);
+      });
+      Object.keys(table.more || {}).forEach(function (ch) { foldMap[ch] = table.more[ch]; });
+    }
+    var out = "";
+    for (var ch of String(text)) out += foldMap[ch] !== undefined ? foldMap[ch] : ch;
     return out;
   }
 
