@@ -512,3 +512,40 @@ def test_a_cfir2009_review_read_on_the_cfir2_codes_reads_back_as_itself() -> Non
         ("recode", "PR.B.3"),
     ]
     assert back == [*review[:4], row(4, "recode", "PR.B.3")]
+
+
+def test_roqa_report_in_cfir2_reads_a_cfir2009_review_and_names_its_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """roqa report CODINGS --codebook cfir-2022 --decisions review.csv (a review made in CFIR
+    2009) embeds its rows on the CFIR 2.0 codes shown, with one warning naming the file."""
+    from roqa_nlp.cli import main
+
+    codings().save(tmp_path)
+    review = tmp_path / "review.csv"
+    review.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f'p01:0002,accept,OS.D,,,"{TEXT[1]}"\n'
+        f'p01:0004,recode,CI.D,,,"{TEXT[3]}"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "report.html"
+    argv = ["report", str(tmp_path), "--codebook", "cfir-2022", "--decisions", str(review)]
+    main([*argv, "--out", str(out)])
+    err = " ".join(capsys.readouterr().err.split())
+    assert (
+        f"roqa: warning: {review}: 2 decisions on cfir-2009 codes read as decisions on the "
+        "report's cfir-2022 codes through the documented mapping: 1 on each cfir-2022 code shown "
+        "that their code maps onto (1 onto several), 1 kept on their cfir-2009 code, which maps "
+        "onto several cfir-2022 codes (none shown) or none (Individual Identification with "
+        "Organization): saved as they came"
+    ) in err
+    page = out.read_text(encoding="utf-8")
+    embedded = re.search(r'id="roqa-decisions">(.*?)</script>', page, re.S)
+    assert embedded is not None
+    assert json.loads(embedded.group(1)) == [
+        ["p01:0002", "accept", "OUT.E", "", ""],
+        ["p01:0002", "accept", "OUT.G.3", "", ""],
+        ["p01:0002", "accept", "OUT.F", "", ""],
+        ["p01:0004", "recode", "CI.D", "", ""],
+    ]

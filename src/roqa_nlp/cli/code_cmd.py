@@ -507,6 +507,7 @@ def code_command(
             model_card=ac.card,
             open_coding=queue,
             decisions=None if review is None else review.decisions,
+            decisions_from=None if review is None else review.path,
         )
         written["report.html"] = path
         if review is not None:

@@ -213,6 +213,7 @@ def report_command(
         open_coding=candidates,
         options=opts,
         decisions=None if review is None else review.decisions,
+        decisions_from=None if review is None else review.path,
     )
     if review is not None:
         typer.echo(review.line(result))

@@ -105,6 +105,7 @@ def write_report(
     options: ReportOptions | None = None,
     title: str | None = None,
     decisions: str | Path | Sequence[Decision] | None = None,
+    decisions_from: str | Path | None = None,
 ) -> Path:
     """Render the report for ``result`` and write it atomically to ``path`` (an ``.html`` file).
 
@@ -119,7 +120,9 @@ def write_report(
     :class:`~roqa_nlp.decisions.Decision`) is the review the page starts from: each decision is
     shown on the segment with its text (see :func:`~roqa_nlp.decisions.match_decisions`; those
     on no segment are left out); a review kept in the browser for the same report, or for an
-    earlier report written at the same path (matched the same way), wins.
+    earlier report written at the same path (matched the same way), wins. ``decisions_from``:
+    the file a list of ``decisions`` was read from, named in the warning that says how rows on
+    another codebook's codes were read (:func:`embedded_decisions`).
     """
     from ..codebook import Codebook
 
@@ -141,6 +144,7 @@ def write_report(
         options=options,
         title=title,
         decisions=decisions,
+        decisions_from=decisions_from,
     )
     out = Path(path)
     atomic_write_text(out, html)
@@ -156,6 +160,7 @@ def render_report(
     options: ReportOptions | None = None,
     title: str | None = None,
     decisions: str | Path | Sequence[Decision] | None = None,
+    decisions_from: str | Path | None = None,
 ) -> str:
     """The report as one HTML string (see :func:`write_report`)."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -180,7 +185,9 @@ def render_report(
         person=person is not None,
     )
     ctx["decisions_json"] = (
-        [] if person is not None else embedded_decisions(result, decisions, codebook=book)
+        []
+        if person is not None
+        else embedded_decisions(result, decisions, codebook=book, where=decisions_from)
     )
     ctx["charted_by"] = person
     # what Load decisions… needs to read a file as Python does: a review made on these codings
@@ -412,6 +419,7 @@ def embedded_decisions(
     decisions: str | Path | Sequence[Decision] | None,
     *,
     codebook: Codebook | None = None,
+    where: str | Path | None = None,
 ) -> list[list[str]]:
     """The decisions the page starts from, as rows ``[segment_id, decision, code_id, new_code,
     note, valence, suggestion]`` (the researcher's valence and a recode's suggestion, when a
@@ -425,14 +433,15 @@ def embedded_decisions(
     decisions they are on its codes (:func:`~roqa_nlp.decisions_crosswalk.in_model_codes`, which
     warns), so the page's controls show them and *Save decisions* writes them so; charted in
     ``codebook`` from the model's codebook (CFIR 2.0 from CFIR 2009), decisions on the model's
-    codes likewise (:func:`~roqa_nlp.decisions_crosswalk.in_charted_codes`)."""
+    codes likewise (:func:`~roqa_nlp.decisions_crosswalk.in_charted_codes`). Their warning names
+    the file read, else ``where`` (the file a list was read from), else "decisions"."""
     from ..decisions import match_decisions, read_decisions, warn_of_edited_text
 
     if decisions is None:
         return []
-    where = None
+    read_from = None
     if isinstance(decisions, (str, Path)):
-        where = decisions
+        read_from = where = decisions
         decisions = read_decisions(decisions, allow_empty=True)[0]
     if codebook is not None:
         from ..decisions_crosswalk import in_charted_codes, in_model_codes
@@ -442,8 +451,8 @@ def embedded_decisions(
         else:
             decisions = in_model_codes(decisions, codebook, result, where=where or "decisions")
     match = match_decisions(list(decisions), result)
-    if where is not None:
-        warn_of_edited_text(match, where)
+    if read_from is not None:  # a list's caller warns of edited text (the CLI, with its line)
+        warn_of_edited_text(match, read_from)
     rows = []
     for d, sid in match.matched:
         row = [sid, d.decision, d.code_id, d.new_code, d.note, d.valence, d.suggestion]
