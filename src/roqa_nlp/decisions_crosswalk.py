@@ -185,7 +185,7 @@ def charted_from(result: CodingResult) -> str | None:
     if source not in BUILTIN or not isinstance(target, str) or target not in BUILTIN:
         return None
     try:
-        crosswalk(_builtin(source), _builtin(target))
+        crosswalk(builtin_codebook(source), builtin_codebook(target))
     except RoqaError:
         return None
     return str(source)
@@ -214,7 +214,7 @@ def page_charted_crosswalk(result: CodingResult, book: Codebook) -> dict[str, ob
     source_id = charted_from(result)
     if source_id is None:
         return {}
-    source = _builtin(source_id)
+    source = builtin_codebook(source_id)
     into = charted_counterparts(source, book)
     return {
         "base": base_codebook(book).id,
@@ -261,7 +261,7 @@ def in_charted_codes(
     source_id = charted_from(result)
     if source_id is None:
         return decisions
-    source = _builtin(source_id)
+    source = builtin_codebook(source_id)
     into = charted_counterparts(source, book)
     others = [
         i
