@@ -176,3 +176,126 @@ def test_a_reviewed_project_counts_no_code_only_in_the_transcripts_the_reviewer_
         "Alice coded 1 of the 2 passages roqa_nlp suggested codes on in reviewed.qdpx (in the "
         "transcript Alice coded, P04); here the other 1 count as given no code by Alice."
     ) in said
+
+
+#: One transcript of eight sentences; a reviewer decided the first six (0-5), not 6 and 7.
+SENTENCES = [f"Sentence {i} of the interview." for i in range(8)]
+TEXT = " ".join(SENTENCES)
+
+
+def sentence(i: int, codes: list[str], seg_id: str | None = None) -> SegmentResult:
+    start = TEXT.index(SENTENCES[i])
+    s = Segment(
+        seg_id or f"p01:{i}",
+        "p01",
+        "P01",
+        "participant",
+        start,
+        start + len(SENTENCES[i]),
+        SENTENCES[i],
+    )
+    return SegmentResult(s, [Suggestion(c, c, None, 1.0) for c in codes])
+
+
+def reviewed_and_imported(tmp_path: Path, bob: list[SegmentResult]) -> list[Path]:
+    """Alice's review (roqa apply-decisions, sentences 0-5 decided) and Bob's codings as
+    roqa import reads them from a QDA project: his selections only (tester M, session 34)."""
+    from roqa_nlp.schema import Transcript
+
+    transcripts = {"p01": Transcript("p01", TEXT, [], participant="P01")}
+    alice = [sentence(i, c) for i, c in enumerate([["X"], ["X"], ["Y"], [], ["X"], ["Y"]])]
+    CodingResult(
+        alice,
+        transcripts=transcripts,
+        meta={
+            "source": "roqa apply-decisions",
+            "user": {"name": "Alice"},
+            "reviewed_segments": [s.segment.id for s in alice],
+        },
+    ).save(tmp_path / "reviewedA")
+    CodingResult(
+        bob, transcripts=transcripts, meta={"source": "REFI-QDA", "user": {"name": "Bob"}}
+    ).save(tmp_path / "BobNVivo")
+    return [tmp_path / "reviewedA", tmp_path / "BobNVivo"]
+
+
+def test_a_qda_coder_is_compared_with_a_reviewer_on_the_decided_segments_only(
+    tmp_path: Path, capsys
+) -> None:
+    """Bob selected sentences 0, 1, 2, 4 and 5 (and 7, which Alice did not decide). On the six
+    decided sentences, codes X and Y: Alice X on 0, 1, 4, Y on 2, 5; Bob X on 0, 4, 5, Y on 1,
+    2, 5. Of the 12 unit-code decisions 9 agree (p_o = 3/4); Alice applied 5, Bob 6:
+    p_e = 5/12 * 6/12 + 7/12 * 6/12 = 1/2, kappa = (3/4 - 1/2) / (1/2) = 1/2; alpha (nominal,
+    24 values, 11 present, 3 unit-code pairs disagreeing) = 1 - 23 * 3 / (11 * 13) = 74/143.
+    (It was 7 span units: sentences 6 and 7, which Alice never decided, counted as one more
+    unit neither coded, kappa 26/47, despite the note saying they are not compared.)"""
+    from sklearn.metrics import cohen_kappa_score
+
+    bob = [sentence(0, ["X"]), sentence(1, ["Y"]), sentence(2, ["Y"]), sentence(4, ["X"])]
+    bob += [sentence(5, ["X", "Y"]), sentence(7, ["X"])]
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        [
+            "agree",
+            *map(str, reviewed_and_imported(tmp_path, bob)),
+            "--n-boot",
+            "0",
+            "--json",
+            str(out_path),
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert "compared on the 6 segments Alice decided in their review" in said
+    report = json.loads(out_path.read_text("utf-8"))
+    assert report["unit_kind"] == "spans"
+    assert report["n_units"]["all"] == 6
+    assert "2 coders: Alice, Bob; 6 units (spans), 5 coded by someone" in said
+    alice_x, alice_y = [1, 1, 0, 0, 1, 0], [0, 0, 1, 0, 0, 1]
+    bob_x, bob_y = [1, 0, 0, 0, 1, 1], [0, 1, 1, 0, 0, 1]
+    by_hand = cohen_kappa_score(alice_x + alice_y, bob_x + bob_y)
+    assert by_hand == pytest.approx(1 / 2)
+    pooled = report["pooled"]["all"]
+    assert pooled["percent_agreement"] == pytest.approx(3 / 4)
+    assert pooled["kappa"] == pytest.approx(by_hand)
+    assert pooled["alpha"] == pytest.approx(74 / 143)
+
+
+def test_a_qda_selection_within_a_decided_segment_is_compared_there(tmp_path: Path, capsys) -> None:
+    """Bob's selections, made in the QDA program (no roqa segment id): sentence 0 and 1 in one
+    selection coded X, and sentence 6, which Alice did not decide, coded X. Sentence 0-1 is
+    compared as Alice's sentences 0 and 1 (X by both on each), sentence 6 is not: units 0-5,
+    X agreed on 0 and 1, Alice's X on 4 and Y on 2 and 5 not Bob's: 9 of 12 decisions agree.
+    (Cut by segment id, Bob's selections were all dropped, and he was missing from the
+    transcript: nothing to compare.)"""
+    both = TEXT.index(SENTENCES[0]), TEXT.index(SENTENCES[1]) + len(SENTENCES[1])
+    joined = SegmentResult(
+        Segment(
+            f"p01:@{both[0]}-{both[1]}",
+            "p01",
+            "P01",
+            "participant",
+            *both,
+            TEXT[both[0] : both[1]],
+        ),
+        [Suggestion("X", "X", None, 1.0)],
+    )
+    six = TEXT.index(SENTENCES[6])
+    bob = [joined, sentence(6, ["X"], seg_id=f"p01:@{six}-{six + len(SENTENCES[6])}")]
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        [
+            "agree",
+            *map(str, reviewed_and_imported(tmp_path, bob)),
+            "--n-boot",
+            "0",
+            "--json",
+            str(out_path),
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    report = json.loads(out_path.read_text("utf-8"))
+    assert report["n_units"]["all"] == 6
+    assert report["pooled"]["all"]["percent_agreement"] == pytest.approx(9 / 12)

@@ -27,7 +27,9 @@ How units are built
   would, rather than one unit where the code has two valences, so none). Uncoded text between
   codings is a unit coded with nothing. Ranges holding no letter or digit (a space or full stop left between
   two selections) are dropped, so that a selection boundary one character off does not make a
-  unit of its own. A coder with no coding at all in a transcript is missing for its units. When
+  unit of its own. A coder with no coding at all in a transcript is missing for its units, and
+  one whose judgement covers part of the text only (a review's decided segments: ``coverage``
+  of :func:`coded_units_from_results`) is missing outside it; text no coder judged is no unit. When
   no transcript text is available, the text is taken to run from 0 to the last coding's end.
   Two coders whose texts of one transcript differ are an error (offsets into one are other
   words in the other).
@@ -560,6 +562,7 @@ def coded_units_from_results(
     model_threshold: float | None = None,
     units: str = "auto",
     models: Collection[str] | None = None,
+    coverage: Mapping[str, Mapping[str, Sequence[tuple[int, int]]]] | None = None,
 ) -> CodedUnits:
     """Units from one :class:`CodingResult` per coder: shared segments, or character spans.
 
@@ -569,7 +572,10 @@ def coded_units_from_results(
     a double-coded subsample is, or some of a transcript's segments, still compares by segment;
     and character spans otherwise. ``models`` names the coders whose results
     are a model's (default: those :func:`is_model_result` finds), e.g. for results already cut
-    to their counted codes by :func:`counted_codings`.
+    to their counted codes by :func:`counted_codings`. ``coverage`` (coder -> transcript ->
+    character ranges) limits character spans to the text a coder judged, e.g. the segments a
+    reviewer decided: outside it the coder is missing, not "no code", and text no coder judged
+    is no unit (segments need none: a result holds the segments its coder judged).
     """
     if units not in UNIT_KINDS:
         raise RoqaError(f"unknown unit kind {units!r}", hint=f"use one of {', '.join(UNIT_KINDS)}")
@@ -605,7 +611,7 @@ def coded_units_from_results(
             coders, list(seen.values()), per_coder, names, model_coders, "segments", valences
         )
     else:
-        cu = _span_units(results, per_coder, names, model_coders, valences)
+        cu = _span_units(results, per_coder, names, model_coders, valences, coverage or {})
     cu.no_valence = no_valence
     return cu
 
@@ -665,11 +671,13 @@ def _span_units(
     names: dict[str, str],
     models: list[str],
     valences: dict[str, dict[str, dict[str, str]]],
+    coverage: Mapping[str, Mapping[str, Sequence[tuple[int, int]]]],
 ) -> CodedUnits:
     """Character-span units (see the module docstring). A coder's valence of a code in a unit
     is the one their selections carrying the code there gave it: pieces are joined only where
     it stays the same, so two different ones remain only where a coder's selections of the
-    code with two valences overlap (none: the text was given both)."""
+    code with two valences overlap (none: the text was given both). A coder in ``coverage`` is
+    missing outside the ranges it gives them (:func:`coded_units_from_results`)."""
     coders = list(results)
     texts: dict[str, str] = {}
     text_of: dict[str, str] = {}  # transcript -> the coder whose text ``texts`` holds
@@ -702,8 +710,19 @@ def _span_units(
         for v in by_coder.values():
             for lo_, hi_, _, _ in v:
                 cuts.update((min(max(lo_, 0), length), min(max(hi_, 0), length)))
+        judged = {c: coverage[c].get(tid, ()) for c in by_coder if c in coverage}
+        for ranges in judged.values():
+            for lo_, hi_ in ranges:
+                cuts.update((min(max(lo_, 0), length), min(max(hi_, 0), length)))
         bounds = sorted(cuts)
         present = [c for c in coders if c in by_coder]
+        # coder -> piece -> whether they judged its text (everywhere, unless ``coverage`` says)
+        seen = [[c not in judged] * (len(bounds) - 1) for c in present]
+        for k, c in enumerate(present):
+            for lo_, hi_ in judged.get(c, ()):
+                lo = bisect.bisect_left(bounds, min(max(lo_, 0), length))
+                hi = bisect.bisect_left(bounds, min(max(hi_, 0), length))
+                seen[k][lo:hi] = [True] * (hi - lo)
         pieces: list[list[set[str]]] = [[set() for _ in bounds[:-1]] for _ in present]
         # coder -> piece -> code -> the valences their selections there gave it
         piece_valences: list[list[dict[str, set[str]]]] = [
@@ -721,10 +740,15 @@ def _span_units(
         # (first piece, last piece + 1, each coder's codes, and the valences given them): a
         # valence that changes is a coding that changes (one coder's barrier sentence, then
         # enabler sentence, of one code are two units, as two segments would be), so that a
-        # unit never joins two valences a coder gave one code into none
-        merged: list[tuple[int, int, tuple[frozenset[str], ...], tuple[frozenset[Any], ...]]] = []
+        # unit never joins two valences a coder gave one code into none; a coder's codes are
+        # None where they judged nothing
+        merged: list[
+            tuple[int, int, tuple[frozenset[str] | None, ...], tuple[frozenset[Any], ...]]
+        ] = []
         for i in range(len(bounds) - 1):
-            key = tuple(frozenset(pieces[k][i]) for k in range(len(present)))
+            key = tuple(
+                frozenset(pieces[k][i]) if seen[k][i] else None for k in range(len(present))
+            )
             given_key = tuple(
                 frozenset((code, frozenset(vs)) for code, vs in piece_valences[k][i].items())
                 for k in range(len(present))
@@ -737,10 +761,15 @@ def _span_units(
             start, end = bounds[first], bounds[stop]
             if text is not None and not any(ch.isalnum() for ch in text[start:end]):
                 continue
+            if all(v is None for v in key):
+                continue  # text no coder judged (a review's undecided segments)
             uid = f"{tid}:{start}-{end}"
             units.append(Unit(uid, tid, start, end))
             for k, c in enumerate(present):
-                codings[c][uid] = key[k]
+                judged_codes = key[k]
+                if judged_codes is None:
+                    continue
+                codings[c][uid] = judged_codes
                 found: dict[str, set[str]] = {}
                 for i in range(first, stop):
                     for code, vs in piece_valences[k][i].items():

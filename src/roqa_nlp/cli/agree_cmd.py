@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import math
 from dataclasses import dataclass, field
@@ -196,13 +198,17 @@ def load_coded_units(
                 hint="give a long CSV (unit,coder,code), a codings.jsonl or result folder, or a .qdpx",
             )
     parts = list(tables)
-    results, reviewed_note = _on_reviewed_segments(results)
+    results, reviewed_note, decided = _on_reviewed_segments(results)
     results, matched_notes = match_codes_by_name(results, book)
     results, translated, models = in_one_codebook(results, book, model_threshold=model_threshold)
     if results:
         parts.append(
             coded_units_from_results(
-                results, model_threshold=model_threshold, units=units, models=models
+                results,
+                model_threshold=model_threshold,
+                units=units,
+                models=models,
+                coverage=decided,
             )
         )
     merged = merge_coded_units(parts)
@@ -300,13 +306,21 @@ def _review_route_notes(path: Path, users: dict[str, Any]) -> list[str]:
     return out
 
 
-def _on_reviewed_segments(results: dict[str, Any]) -> tuple[dict[str, Any], str]:
+def _on_reviewed_segments(
+    results: dict[str, Any],
+) -> tuple[dict[str, Any], str, dict[str, dict[str, list[tuple[int, int]]]]]:
     """``results`` cut to the segments reviews decided, when some of them are reviewers' codings
     (``roqa apply-decisions`` records them as ``reviewed_segments``): what a reviewer left
     undecided is no judgement to compare, so it is missing for them (each reviewer's codings
-    keep their own decided segments; the others are cut to the segments any reviewer decided,
-    whatever the order of the inputs). Also the note saying so ("" when no input is a review)."""
+    keep their own decided segments; the others are cut to the text any reviewer decided,
+    whatever the order of the inputs: the segments of theirs that overlap it, as a QDA
+    program's selection may not be one of roqa's segments). Also the note saying so ("" when
+    no input is a review), and the text each coder is compared on (coder -> transcript ->
+    character ranges), for character-span units: there a coder is missing outside it, and
+    text outside every review is not compared (Tester M, session 34: a QDA coder's
+    undecided text counted as 48 more units neither coded, kappa 0.802 for 0.798)."""
     reviewed: dict[str, set[str]] = {}  # coder -> the segments their review decided
+    ranges: dict[str, dict[str, list[tuple[int, int]]]] = {}  # coder -> transcript -> ranges
     who: dict[str, str] = {}  # coder -> as the tables name them, with the reviewer's name
     for coder, result in results.items():
         meta = result.meta if isinstance(result.meta, dict) else {}
@@ -314,6 +328,13 @@ def _on_reviewed_segments(results: dict[str, Any]) -> tuple[dict[str, Any], str]
         if not (isinstance(ids, list) and ids):
             continue
         reviewed[coder] = set(ids)
+        mine: dict[str, list[tuple[int, int]]] = {}
+        for s in result:
+            if s.segment.id in reviewed[coder]:
+                mine.setdefault(s.segment.transcript_id, []).append(
+                    (s.segment.start, s.segment.end)
+                )
+        ranges[coder] = {t: sorted(r) for t, r in mine.items()}
         user = meta.get("user")
         name = user.get("name") if isinstance(user, dict) else None
         # the coder as the tables name them (the reviewer, or "Alice (round2)" when another
@@ -322,22 +343,51 @@ def _on_reviewed_segments(results: dict[str, Any]) -> tuple[dict[str, Any], str]
         named = name.casefold() in ("", coder.casefold()) or coder.startswith(f"{name} (")
         who[coder] = coder if named else f"{coder} ({name})"
     if not reviewed:
-        return results, ""
+        return results, "", {}
     anyone = set().union(*reviewed.values())
+    everywhere: dict[str, list[tuple[int, int]]] = {}
+    for per in ranges.values():
+        for t, r in per.items():
+            everywhere.setdefault(t, []).extend(r)
+    everywhere = {t: sorted(set(r)) for t, r in everywhere.items()}
+    starts = {t: [lo for lo, _ in r] for t, r in everywhere.items()}
+    reach = {t: list(itertools.accumulate((hi for _, hi in r), max)) for t, r in everywhere.items()}
+
+    def decided_text(s: Any) -> bool:
+        seg = s.segment
+        if seg.id in anyone:
+            return True
+        # the decided ranges starting before the segment ends: does any reach into it?
+        n = bisect.bisect_left(starts.get(seg.transcript_id, []), seg.end)
+        return bool(n) and reach[seg.transcript_id][n - 1] > seg.start and seg.start < seg.end
+
     cut = {
-        c: r.subset(where=lambda s, keep=reviewed.get(c, anyone): s.segment.id in keep)
+        c: (
+            r.subset(where=lambda s, keep=reviewed[c]: s.segment.id in keep)
+            if c in reviewed
+            else r.subset(where=decided_text)
+        )
         for c, r in results.items()
     }
+    coverage = {c: ranges.get(c, everywhere) for c in results}
     if len(reviewed) == 1:
         ((coder, keep),) = reviewed.items()
-        return cut, (
-            f"compared on the {len(keep)} segments {who[coder]} decided in their review "
-            "(roqa apply-decisions); segments without a decision are not compared"
+        return (
+            cut,
+            (
+                f"compared on the {len(keep)} segments {who[coder]} decided in their review "
+                "(roqa apply-decisions); segments without a decision are not compared"
+            ),
+            coverage,
         )
     each = ", ".join(f"{who[c]} {len(keep)}" for c, keep in reviewed.items())
-    return cut, (
-        f"compared on the {len(anyone)} segments the reviews decided ({each}; roqa "
-        "apply-decisions); a segment a reviewer did not decide is missing for them"
+    return (
+        cut,
+        (
+            f"compared on the {len(anyone)} segments the reviews decided ({each}; roqa "
+            "apply-decisions); a segment a reviewer did not decide is missing for them"
+        ),
+        coverage,
     )
 
 
