@@ -331,6 +331,27 @@ def test_agree_names_reviewers_by_their_recorded_names_and_tells_two_of_one_name
     assert f"{again} records the coder 'Alice' of another input: coder 'Alice (round2)'" in said
 
 
+def test_agree_tells_a_review_from_its_own_import_by_the_import_folder(
+    tmp_path: Path, reviewed: Path
+) -> None:
+    """Alice's review, exported to a QDA project and read back with roqa import into imp/: its
+    codings are imp/codings/Alice, named Alice as the folder is, so the folder's name cannot
+    tell the two apart; the import folder's does (tester M, session 34: "a second input is
+    also coder 'Alice'", though docs/agreement.md promises the folder's name). The two agree on
+    every one of the 5 segments Alice decided."""
+    assert roqa("export", reviewed, "--qdpx", tmp_path / "alice.qdpx").code == 0
+    assert roqa("import", tmp_path / "alice.qdpx", "--out", tmp_path / "imp").code == 0
+    again = tmp_path / "imp" / "codings" / "Alice"
+    run = roqa("agree", reviewed, again, "--n-boot", "0", "--json", tmp_path / "a.json")
+    assert run.code == 0, run.err
+    report = json.loads((tmp_path / "a.json").read_text("utf-8"))
+    assert report["coders"] == ["Alice", "Alice (imp)"]
+    said = " ".join(run.out.split())
+    assert f"{again} records the coder 'Alice' of another input: coder 'Alice (imp)'" in said
+    assert report["n_units"]["all"] == 5
+    assert report["pooled"]["all"]["percent_agreement"] == 1.0
+
+
 def test_roqa_apply_decisions_needs_decisions_and_another_folder(tmp_path: Path) -> None:
     coded = tmp_path / "coded"
     model_codings().save(coded)

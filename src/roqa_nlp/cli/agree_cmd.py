@@ -44,6 +44,24 @@ def coder_name(path: Path) -> str:
     return path.parent.name if path.name == "codings.jsonl" else path.stem
 
 
+def telling_part(path: Path, name: str, taken: set[str]) -> str | None:
+    """The nearest name in ``path`` that tells its coder ``name`` from another input's of that
+    name: ``name (part)`` not in ``taken``. From the file's stem (not ``codings.jsonl``) or the
+    folder outwards, skipping the coder's own name and the ``codings`` folder of a ``roqa
+    import`` (imp/codings/Alice is "Alice (imp)", reviewed/ "Alice (reviewed)"); None when no
+    name does."""
+    here = path.resolve()
+    parts = [] if here.is_dir() or here.name == "codings.jsonl" else [here.stem]
+    folder = here if here.is_dir() else here.parent
+    for d in (folder, *folder.parents):
+        if d.name and not (d.name == "codings" and (d.parent / "import.json").is_file()):
+            parts.append(d.name)
+    for part in parts:
+        if part.casefold() != name.casefold() and f"{name} ({part})" not in taken:
+            return part
+    return None
+
+
 def in_one_codebook(
     results: dict[str, Any], book: Any | None, *, model_threshold: float | None = None
 ) -> tuple[dict[str, Any], list[str], list[str]]:
@@ -149,18 +167,22 @@ def load_coded_units(
     def add_codings(path: Path) -> None:
         """A codings.jsonl (or its folder) as the coder its run.json records when that is a
         person (roqa apply-decisions' --coder, roqa import's QDA user), else as its folder or
-        file is named; a recorded name another input already has gets the folder's too."""
+        file is named; a recorded name another input already has gets the nearest name in its
+        path that tells them apart (:func:`telling_part`)."""
         from ..exchange.qdpx_export import coder_of
 
         result = CodingResult.read(path)
-        plain = coder_name(path)
-        name = coder_of(result) or plain
-        if name != plain and name in results and source[name].resolve() != path.resolve():
-            named = f"{name} ({plain})"
-            renamed_codings.append(
-                f"{path} records the coder {name!r} of another input: coder {named!r}"
-            )
-            name = named
+        recorded = coder_of(result)
+        name = recorded or coder_name(path)
+        # two folders named alike with no run.json stay an error: the folder names the coder
+        if recorded and name in results and source[name].resolve() != path.resolve():
+            part = telling_part(path, name, set(results))
+            if part is not None:
+                named = f"{name} ({part})"
+                renamed_codings.append(
+                    f"{path} records the coder {name!r} of another input: coder {named!r}"
+                )
+                name = named
         add_result(name, result, path, str(path))
 
     given: dict[Path, Path] = {}  # each input's codings file -> the input naming it
