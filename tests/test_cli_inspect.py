@@ -392,3 +392,77 @@ def test_inspect_names_an_interview_whose_participant_speaks_under_two_labels(
     assert said.endswith("3 transcript(s), 5 participant turn(s) to code; 2 to check (above).")
     found = json.loads(roqa("inspect", solo, "--json").out)
     assert found[0]["labels"] is None
+
+
+#: A Zoom cloud recording's transcript under the name Zoom saves it by: the participant's
+#: display name ('Grace (she/her)') names no study id, so the file name is the case.
+_ZOOM_CALL = (
+    "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nDr Sam Patel: What helps on the unit?\n\n"
+    "2\n00:00:05.000 --> 00:00:09.000\nGrace (she/her): The team does, mostly.\n\n"
+    "3\n00:00:10.000 --> 00:00:13.000\nDr Sam Patel: And what gets in the way?\n\n"
+    "4\n00:00:14.000 --> 00:00:18.000\nGrace (she/her): Paperwork, and the staffing.\n"
+)
+
+
+def _zoom_default_name_warning(path: Path) -> str:
+    return (
+        f"{path}: the file has Zoom's default name, which the outputs give as its case "
+        "(Table 2, the framework matrix, quotes): rename the file by the participant's study "
+        "id (e.g. P07.vtt), or code with --pseudonymise KEY.csv to give the case a pseudonym "
+        "such as P01"
+    )
+
+
+def test_inspect_says_a_zoom_default_file_name_is_the_case_and_how_to_rename_it(
+    tmp_path: Path,
+) -> None:
+    """GMT20261014-100312_Recording.transcript.vtt was the case in Table 2, the matrix and
+    quote citations, and inspect gave no hint to rename it (session 34 tester L, finding 6)."""
+    call = tmp_path / "GMT20261014-100312_Recording.transcript.vtt"
+    call.write_text(_ZOOM_CALL, encoding="utf-8")
+    run = roqa("inspect", call, "--interviewer", "Dr Sam Patel")
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    # the console wraps the line, and the long temporary path within a word
+    assert "".join(f"check: {_zoom_default_name_warning(call)}".split()) in "".join(said.split())
+    assert said.endswith("1 transcript(s), 2 participant turn(s) to code; 1 to check (above).")
+    (found,) = json.loads(roqa("inspect", call, "--interviewer", "Dr Sam Patel", "--json").out)
+    assert found["participant"] == "GMT20261014-100312_Recording.transcript"
+    assert found["default_name"] == _zoom_default_name_warning(call)
+
+
+def test_a_zoom_default_name_is_not_warned_of_once_a_label_or_the_name_gives_the_case(
+    tmp_path: Path,
+) -> None:
+    """A participant who renamed to their study id in the call (P07) gives the case; a renamed
+    file (P07.vtt) gives it; a name that only looks like Zoom's is not Zoom's."""
+    labelled = tmp_path / "GMT20261014-100312_Recording.transcript.vtt"
+    labelled.write_text(_ZOOM_CALL.replace("Grace (she/her)", "P07"), encoding="utf-8")
+    renamed = tmp_path / "P08.vtt"
+    renamed.write_text(_ZOOM_CALL, encoding="utf-8")
+    other = tmp_path / "GMT_notes.vtt"
+    other.write_text(_ZOOM_CALL, encoding="utf-8")
+    run = roqa("inspect", labelled, renamed, other, "--interviewer", "Dr Sam Patel", "--json")
+    assert run.code == 0, run.err
+    assert [(s["participant"], s["default_name"]) for s in json.loads(run.out)] == [
+        ("P07", None),
+        ("P08", None),
+        ("GMT_notes", None),
+    ]
+
+
+def test_code_says_a_zoom_default_file_name_is_the_case_unless_pseudonymised(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    call = tmp_path / "GMT20261014-100312_Recording.transcript.vtt"
+    call.write_text(_ZOOM_CALL, encoding="utf-8")
+    common = ("--model", tiny_model_dir, "--no-report", "--interviewer", "Dr Sam Patel")
+    run = roqa("code", call, "--out", tmp_path / "out", *common)
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [f"roqa: warning: {_zoom_default_name_warning(call)}"]
+    key = tmp_path / "key.csv"
+    named = roqa("code", call, "--out", tmp_path / "named", "--pseudonymise", key, *common)
+    assert named.code == 0, named.err
+    assert "Zoom's default name" not in named.err
+    (read,) = [json.loads(line) for line in (tmp_path / "named" / "transcripts.jsonl").open()]
+    assert read["participant"] == "P01"

@@ -16,13 +16,17 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     """What ``roqa inspect`` reports of one transcript: its id, file, format, case, each
     speaker's role, turns and words, the participant turns to code (backchannels aside), the
     warnings about its speakers (its interviewer; two or three participant labels, a rename or a
-    dyad), its language and words left out between subtitle cues, if
-    any, and how it was read
+    dyad), its language, words left out between subtitle cues, a speaker's name in its file name
+    and a case named by Zoom's default file name, if any, and how it was read
     (:func:`reading_notes`)."""
     from ..transcripts.backchannels import is_backchannel
     from ..transcripts.cues import unread_cues_warning
     from ..transcripts.language import language_warning, name_in_file_warning
-    from ..transcripts.roles import participant_labels_warning, speaker_warning
+    from ..transcripts.roles import (
+        participant_labels_warning,
+        speaker_warning,
+        zoom_default_name_warning,
+    )
 
     speakers: dict[str, dict[str, Any]] = {}
     to_code = backchannels = 0
@@ -51,8 +55,13 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         "language": language_warning(t),
         "left_out": unread_cues_warning(t),
         "name_in_file": name_in_file_warning(t),
+        "default_name": zoom_default_name_warning(t),
         "read_as": reading_notes(t),
     }
+
+
+#: The keys of :func:`transcript_summary` that hold a warning to check, in the order shown.
+_CHECKS = ("warning", "labels", "language", "left_out", "name_in_file", "default_name")
 
 
 def reading_notes(t: Any) -> list[str]:
@@ -145,21 +154,11 @@ def inspect_command(
         con.print(f"  {s['turns_to_code']} participant turn(s) to code{skipped}")
         if s["read_as"]:
             con.print(f"  read: {'; '.join(s['read_as'])}")
-        for warning in (
-            s["warning"],
-            s["labels"],
-            s["language"],
-            s["left_out"],
-            s["name_in_file"],
-        ):
+        for warning in (s[k] for k in _CHECKS):
             if warning:
                 con.print(escape(f"  check: {warning}"))
     total = sum(s["turns_to_code"] for s in summaries)
-    checks = sum(
-        1
-        for s in summaries
-        if s["warning"] or s["labels"] or s["language"] or s["left_out"] or s["name_in_file"]
-    )
+    checks = sum(1 for s in summaries if any(s[k] for k in _CHECKS))
     con.print(
         f"{len(summaries)} transcript(s), {total} participant turn(s) to code"
         + (f"; {checks} to check (above)" if checks else "")

@@ -91,13 +91,14 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     """Issue every warning about how a transcript file was read: its speakers
     (:func:`~roqa_nlp.transcripts.roles.warn_of_speakers`), its language
     (:func:`warn_of_language`), words between subtitle cues left out
-    (:func:`~roqa_nlp.transcripts.cues.unread_cues_warning`) and a speaker's name in the file's
-    name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`). ``stacklevel`` as for
+    (:func:`~roqa_nlp.transcripts.cues.unread_cues_warning`), a speaker's name in the file's
+    name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`) and a case named by Zoom's default
+    file name (:func:`~roqa_nlp.transcripts.roles.zoom_default_name_warning`). ``stacklevel`` as for
     :func:`warnings.warn`, counted from the caller of this function."""
     import warnings
 
     from .cues import unread_cues_warning
-    from .roles import warn_of_speakers
+    from .roles import warn_of_speakers, zoom_default_name_warning
 
     warn_of_speakers(transcript, stacklevel=stacklevel + 1)
     warn_of_language(transcript, stacklevel=stacklevel + 1)
@@ -107,3 +108,6 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     named = name_in_file_warning(transcript)
     if named:
         warnings.warn(RoqaWarning(named), stacklevel=stacklevel + 1)
+    default_name = zoom_default_name_warning(transcript)
+    if default_name:
+        warnings.warn(RoqaWarning(default_name), stacklevel=stacklevel + 1)

@@ -444,6 +444,28 @@ def case_from_file_name(path: str | Path, labelled: Sequence[tuple[str, str]] = 
 #: numbering of its members (``Participant 3``, ``Speaker 2``).
 _STUDY_ID = re.compile(r"[A-Za-z]{1,3}\d{1,4}")
 
+#: The name Zoom saves a cloud recording's files by, the meeting's start in GMT
+#: (``GMT20261014-100312_Recording.transcript.vtt``, ``..._Recording.cc.vtt``): it names no one.
+ZOOM_DEFAULT_NAME = re.compile(r"GMT\d{8}-\d{6}_Recording")
+
+
+def zoom_default_name_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file when its case is the name Zoom saved the file by
+    (:data:`ZOOM_DEFAULT_NAME`: no label or header gave a participant number), with the fix: a
+    file renamed by the participant's study id (``P07.vtt``) gives its case, as pseudonymising
+    does (the participant's label becomes a pseudonym, ``P01``). Else None. The participant's
+    display name is never the case: it would put a real name in every output."""
+    case = transcript.participant or ""
+    source = transcript.source
+    if not source or Path(source).stem != case or ZOOM_DEFAULT_NAME.match(case) is None:
+        return None
+    return (
+        f"{source}: the file has Zoom's default name, which the outputs give as its case "
+        "(Table 2, the framework matrix, quotes): rename the file by the participant's study id "
+        f"(e.g. P07{Path(source).suffix}), or code with --pseudonymise KEY.csv to give the case "
+        "a pseudonym such as P01"
+    )
+
 
 def _number_key(label: str) -> str:
     """A participant number's digits without leading zeros (``P04``, ``p4`` -> ``4``)."""
