@@ -155,7 +155,7 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
         "codes Alice gave: 2 of 2 participant segments.",
         "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
         "under 1 construct. Charted only as neutral, so in no row above: Leadership Engagement "
-        "(Readiness for Implementation) (1 segment); give them a valence in review if they are "
+        "(Readiness for Implementation) (1 segment). Give them a valence in review if they are "
         "barriers or enablers.",  # Alice's second code of the first passage
     ]
     cells = [[p.text for p in c.paragraphs] for c in doc.tables[0].rows[2].cells]

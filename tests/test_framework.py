@@ -1388,7 +1388,8 @@ def test_table2_docx_counts_neutral_talk_cites_times_and_drops_characters_word_r
         "Codes: two CFIR domains. Charted from the model's top suggestion: 9 of 11 participant "
         "segments (2 fit no code or are procedural talk). Not reviewed by a researcher.",
         "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
-        "under 1 construct.",
+        "under 1 construct. Under a construct that also has a row above: Culture (1 segment). "
+        "Give them a valence in review if they are barriers or enablers.",
     ]
     assert docx_rows(out)[2][0] == [
         "Complexity: 2 participants (P01, P02), 5 segments",
@@ -1498,9 +1499,11 @@ def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
         "\u2020 Code unsure: the probability charted for it is below 40%.",
         "\u2021 Valence unsure: the probability of its valence is below 60%.",
         "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
-        "under 2 constructs. Charted only as neutral, so in no row above: Intervention Source "
-        "(1 segment); give them a valence in review if they are barriers or enablers.",
-    ]  # Complexity's neutral segment is not named: Complexity has a row
+        "under 2 constructs (a segment neutral under several constructs is named under each). "
+        "Charted only as neutral, so in no row above: Intervention Source (1 segment). Under a "
+        "construct that also has a row above: Complexity (1 segment). Give them a valence in "
+        "review if they are barriers or enablers.",
+    ]  # one segment, neutral under Intervention Source and Complexity, which has a row
     props = doc.core_properties
     assert props.comments == "" and props.created.year >= 2026 and props.created == props.modified
     assert props.created <= datetime.datetime.now(datetime.timezone.utc)
@@ -1930,3 +1933,30 @@ def test_a_participant_rejoining_as_a_device_label_is_one_person() -> None:
     )
     row = barriers_enablers(group, MINI).construct("IC.F")
     assert row is not None and row.barriers.participants == ["Anna Lee", "Ben Ode", "iPhone"]
+
+
+def test_table2_docx_names_every_construct_its_neutral_count_is_under(tmp_path: Path) -> None:
+    """The note said '13 segments ... under 8 constructs' and named 8 segments under 5: the
+    constructs that also have a barrier or enabler row (Culture 2, Patient Needs 2, Complexity
+    1) went unnamed, which read as a count mismatch (session 34 tester L, finding 2)."""
+    from docx import Document
+
+    r = CodingResult(
+        segments=[
+            seg("T1", 0, "Nobody trained us.", ("IS.C", 0.9, "barrier")),
+            seg("T1", 1, "We meet on Tuesdays.", ("IS.C", 0.9, "neutral")),
+            seg("T1", 2, "The forms came from the trust.", ("IC.A", 0.9, "neutral")),
+            seg("T2", 0, "It is simple to use.", ("IC.F", 0.9, "enabler")),
+            seg("T2", 1, "It has four steps.", ("IC.F", 0.9, "neutral")),
+            seg("T2", 2, "We sit together at lunch.", ("IS.C", 0.9, "neutral")),
+        ],
+        transcripts={t.id: t for t in [transcript("T1", "P01"), transcript("T2", "P02")]},
+    )
+    out = tmp_path / "t.docx"
+    barriers_enablers(r, MINI).to_docx(out)
+    assert Document(str(out)).paragraphs[-1].text == (
+        "Not in the table: 4 segments whose valence is neutral (neither barrier nor enabler), "
+        "under 3 constructs. Charted only as neutral, so in no row above: Intervention Source "
+        "(1 segment). Under constructs that also have a row above: Culture (2 segments); "
+        "Complexity (1 segment). Give them a valence in review if they are barriers or enablers."
+    )

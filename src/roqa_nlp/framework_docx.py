@@ -52,6 +52,46 @@ def construct_line(name: str, side: Side) -> str:
     return f"{name}: {who}, {side.segments} segment{'s' if side.segments != 1 else ''}"
 
 
+def _counted(c: ConstructRow) -> str:
+    n = c.neutral.segments
+    return f"{construct_name(c)} ({n} segment{'s' if n != 1 else ''})"
+
+
+def neutral_note(table: BarriersEnablers) -> str | None:
+    """The line under the table counting the segments whose valence is neutral, which it leaves
+    out, and naming every construct they are under with its count: first those charted only as
+    neutral (so in no row of the table), then those that also have a barrier or enabler row, so
+    that the constructs named are the constructs counted. A segment neutral under two
+    constructs (two codes charted) is named under each, and the line says so. None when no
+    segment is neutral."""
+    neutral = [c for d in table.domains for c in d.constructs if c.neutral]
+    if not neutral:
+        return None
+    n_seg = table.neutral_segments
+    by_count = sorted(neutral, key=lambda c: -c.neutral.segments)
+    only = [c for c in by_count if not (c.barriers or c.enablers)]
+    rowed = [c for c in by_count if c.barriers or c.enablers]
+    twice = sum(c.neutral.segments for c in neutral) > n_seg
+    line = (
+        f"Not in the table: {n_seg} segment{'s' if n_seg != 1 else ''} whose valence is neutral "
+        f"(neither barrier nor enabler), under {len(neutral)} construct"
+        f"{'s' if len(neutral) != 1 else ''}"
+        + (" (a segment neutral under several constructs is named under each)" if twice else "")
+        + "."
+    )
+    if only:
+        line += " Charted only as neutral, so in no row above: "
+        line += "; ".join(_counted(c) for c in only) + "."
+    if rowed:
+        line += (
+            " Under constructs that also have a row above: "
+            if len(rowed) > 1
+            else " Under a construct that also has a row above: "
+        )
+        line += "; ".join(_counted(c) for c in rowed) + "."
+    return line + " Give them a valence in review if they are barriers or enablers."
+
+
 def unsure_marks(q: Quote) -> str:
     """The marks of a quote whose coding is unsure, as the report flags it: ``†`` a code
     probability below :data:`~roqa_nlp.framework.SURE_CODE`, ``‡`` a valence probability below
@@ -178,25 +218,8 @@ def write_table2_docx(
         doc.add_paragraph(
             f"\u2021 Valence unsure: the probability of its valence is below {SURE_VALENCE:.0%}."
         )
-    neutral = [c for d in table.domains for c in d.constructs if c.neutral]
+    neutral = neutral_note(table)
     if neutral:
-        n_seg = table.neutral_segments
-        only = [c for c in neutral if not (c.barriers or c.enablers)]
-        absent = "; ".join(
-            f"{construct_name(c)} ({c.neutral.segments} segment"
-            f"{'s' if c.neutral.segments != 1 else ''})"
-            for c in sorted(only, key=lambda c: -c.neutral.segments)
-        )
-        doc.add_paragraph(
-            f"Not in the table: {n_seg} segment{'s' if n_seg != 1 else ''} whose valence is "
-            f"neutral (neither barrier nor enabler), under {len(neutral)} construct"
-            f"{'s' if len(neutral) != 1 else ''}."
-            + (
-                f" Charted only as neutral, so in no row above: {absent}; give them a valence"
-                " in review if they are barriers or enablers."
-                if only
-                else ""
-            )
-        )
+        doc.add_paragraph(xml_text(neutral))
     with atomic_open(path, "wb") as fh:
         doc.save(fh)
