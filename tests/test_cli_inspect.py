@@ -466,3 +466,28 @@ def test_code_says_a_zoom_default_file_name_is_the_case_unless_pseudonymised(
     assert "Zoom's default name" not in named.err
     (read,) = [json.loads(line) for line in (tmp_path / "named" / "transcripts.jsonl").open()]
     assert read["participant"] == "P01"
+
+
+def test_inspect_counts_two_people_named_apart_in_a_numbered_interview_as_two(
+    tmp_path: Path,
+) -> None:
+    """The tester's p04: the manager Margaret Okafor and the support worker Dean were read as
+    one person, the case P04 ("renamed or rejoined"), though their names share no word; they
+    are two people of the case, as roqa pseudonymise and the report count them."""
+    p04 = tmp_path / "p04_interview.txt"
+    p04.write_text(
+        "Chima (researcher): Thanks for joining, Margaret.\n\n"
+        "Margaret Okafor: I've got Dean with me.\n\n"
+        "Chima (researcher): Welcome Dean. What gets in the way?\n\n"
+        "Dean (support worker): Time, on the floor.\n\n"
+        "Margaret Okafor: Staffing.\n\n"
+        "Dean (support worker): And the paperwork.\n",
+        encoding="utf-8",
+    )
+    found = json.loads(roqa("inspect", p04, "--json").out)
+    assert found[0]["participant"] == "P04"
+    assert found[0]["labels"] == (
+        f"{p04}: 2 participants speak ('Margaret Okafor', 'Dean (support worker)'), each "
+        "counted and cited by their label in the case P04: if they are one person under two "
+        "labels (renamed in the call), label all their turns alike"
+    )

@@ -1960,3 +1960,26 @@ def test_table2_docx_names_every_construct_its_neutral_count_is_under(tmp_path: 
         "(1 segment). Under constructs that also have a row above: Culture (2 segments); "
         "Complexity (1 segment). Give them a valence in review if they are barriers or enablers."
     )
+
+
+def test_two_people_named_apart_in_a_numbered_interview_are_two_people_of_its_case() -> None:
+    """The tester's p04_interview.txt: the manager Margaret Okafor and the support worker Dean
+    both speak. The file's number made them one person, so Table 2 cited Dean's words to the
+    case; their names share no word, so they are two people of the case P04, counted and cited
+    as their pseudonyms P04a and P04b are (roqa pseudonymise keys them so)."""
+    for manager, worker, listed in [
+        ("Margaret Okafor", "Dean (support worker)", ["Dean (support worker)", "Margaret Okafor"]),
+        ("P04a", "P04b", ["P04a", "P04b"]),
+    ]:
+        r = CodingResult(
+            segments=[
+                spoken(seg("T4", 0, "Staffing.", ("IC.F", 0.9, "barrier")), manager),
+                spoken(seg("T4", 1, "No time.", ("IC.F", 0.9, "barrier")), worker),
+            ],
+            transcripts={"T4": transcript("T4", "P04")},
+        )
+        row = barriers_enablers(r, MINI).construct("IC.F")
+        assert row is not None
+        assert row.barriers.participants == listed
+        assert [q.who for q in row.barriers.quotes] == [manager, worker]
+        assert framework_matrix(r).count("P04", "IC.F") == 2

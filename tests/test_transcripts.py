@@ -29,6 +29,7 @@ from roqa_nlp.transcripts.roles import (
     participant_from_filename,
     participant_id,
     role_of,
+    several_participants,
     speaker_warning,
     speakers_without_interviewer,
 )
@@ -2821,6 +2822,35 @@ def test_who_interviews_in_the_study_interviews_where_no_one_is_clear(tmp_path: 
 )
 def test_participant_id(speakers: list[str], path: str, expected: str) -> None:
     assert participant_id(speakers, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("labels", "case", "several"),
+    [
+        # the tester's p04: two names with no name word in common are two people, whatever
+        # the file's number (they were read as one person, the case P04)
+        (["Margaret Okafor", "Dean (support worker)"], "P04", True),
+        (["Margaret Okafor", "Dean (support worker)"], "p04_interview", True),
+        (["Anna Lee", "Ben Ode", "iPhone"], "P08", True),
+        # one person under two labels, in a numbered case or not: a rename or rejoin
+        (["Maria Okafor", "Maria (iPhone)"], "P17", False),
+        (["Maria Okafor (she/her)", "Maria's iPhone"], "S1", False),
+        (["Maria Okafor", "iPhone"], "P18", False),
+        (["Maria Okafor", "Guest"], "P18", False),
+        (["Maria Okafor", "P17"], "P17", False),
+        (["Dr Okafor", "Maria Okafor"], "P17", False),
+        # labels naming no one: a device rejoin is the case's one participant when it is
+        # numbered, as before; speaker numbers are no one
+        (["iPhone", "iPad"], "P18", False),
+        (["iPhone", "iPad"], "zoom_call", True),
+        (["SPEAKER_01", "SPEAKER_02"], "P07", False),
+        (["P05a", "P05b"], "P05", True),
+    ],
+)
+def test_several_participants_are_two_names_not_one_persons_labels(
+    labels: list[str], case: str, several: bool
+) -> None:
+    assert several_participants(labels, case) is several
 
 
 def test_participant_from_filename_needs_a_number() -> None:

@@ -267,9 +267,10 @@ def group_transcripts(result: CodingResult) -> set[str]:
     interview): their quotes are each a speaker's, not the transcript's one case's. The
     speakers of each transcript's participant segments are weighed by
     :func:`~roqa_nlp.transcripts.roles.several_participants` (two or more numbered participants,
-    ``P06`` and ``P07`` or a dyad's ``P05a`` and ``P05b``; two or more people named where the
-    case is not a participant's number, one person under two labels counted once, as a
-    pseudonym key gives them one pseudonym)."""
+    ``P06`` and ``P07`` or a dyad's ``P05a`` and ``P05b``; two or more people named, whatever
+    the case, one person under two labels counted once, as a pseudonym key gives them one
+    pseudonym, and a pseudonym key gives two people named in a numbered case ``P04a`` and
+    ``P04b``)."""
     from .transcripts.roles import several_participants
 
     speakers: dict[str, dict[str, None]] = {}

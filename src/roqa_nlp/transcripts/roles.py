@@ -324,12 +324,16 @@ def several_participants(labels: Iterable[str], case: str) -> bool:
     """Whether the participant speaker labels ``labels`` of a transcript whose case is ``case``
     are several people (a focus group, a joint interview), each to be cited by their label:
     two or more participant numbers (``P06``, ``P07``; a joint interview's members ``P05a``,
-    ``P05b``), or two or more people named (``Anna``, ``Ben``) where the case is not one
-    participant's number, one person under two labels counted once
-    (:func:`~roqa_nlp.pseudonyms.people_named`: a Zoom rename or rejoin). A file's own speaker
-    numbers (SPEAKER_01, Speaker 2: a diarisation split as often as two people) and an unknown
-    speaker are no one. Else the transcript is one participant's, its case."""
-    from ..pseudonyms import people_named
+    ``P05b``), or two or more people named (``Anna``, ``Ben``; ``Margaret Okafor`` and ``Dean
+    (support worker)`` in ``p04_interview.txt``), one person under two labels counted once
+    (:func:`~roqa_nlp.pseudonyms.people_named`: a Zoom rename or rejoin, ``Maria Okafor`` then
+    ``Maria (iPhone)``, ``iPhone`` or ``P17``). Where the case is one participant's number,
+    labels that name no one (``iPhone``, ``iPad``) are that participant's, however many; the
+    number no longer makes two names one person (it read a manager and the support worker she
+    brought as one). A file's own speaker numbers (SPEAKER_01, Speaker 2: a diarisation split as
+    often as two people) and an unknown speaker are no one. Else the transcript is one
+    participant's, its case."""
+    from ..pseudonyms import name_parts, people_named
     from . import same_id
 
     numbers: set[str] = set()
@@ -344,7 +348,10 @@ def several_participants(labels: Iterable[str], case: str) -> bool:
             named.append(label)
     if len(numbers) > 1:
         return True
-    return len(people_named(named)) > 1 and participant_number_label(case) is None
+    people = people_named(named)
+    if participant_number_label(case) is None:
+        return len(people) > 1
+    return sum(1 for labels in people if any(name_parts(label) for label in labels)) > 1
 
 
 #: At most this many participant labels in a transcript are named to check
