@@ -1173,3 +1173,120 @@ def test_speakers_of_a_transcript_with_no_interviewer_found_are_not_made_one_per
     assert {u.role for u in t.turns} == {"participant"} and t.participant == "P07"
     _, key = pseudonymise([t])
     assert key.pseudonyms == {"Sam Roe": "P07", "Maria Okafor": "P08"}
+
+
+#: the blind tester's p04 (session 34): the researcher, the manager and a support worker speak
+MANAGER_AND_SUPPORT_WORKER = """\
+Chima (researcher): Thanks for joining, Margaret. Can you hear me alright?
+
+Margaret Okafor: Yes. I've got Dean with me, he's one of our senior support workers.
+
+Chima (researcher): Of course, welcome Dean. How does your service support recovery?
+
+Margaret Okafor: We use the Recovery Star with everyone.
+
+Dean (support worker): On the floor it's really about time. You end up firefighting.
+
+Chima (researcher): And families?
+
+Dean (support worker): Some families think we're setting them up to fail.
+"""
+
+
+def test_two_people_named_apart_in_a_numbered_interview_take_two_lettered_pseudonyms(
+    tmp_path: Path,
+) -> None:
+    """In p04_interview.txt the manager Margaret Okafor brings the support worker Dean: the
+    file's number made them one person, both keyed P04 ("I've got [P04] with me", Dean's turns
+    shared as hers), with nothing said. Two names with no name word in common are two people,
+    members of the case P04 as a dyad's are: P04a and P04b, and no merge is told of."""
+    (tmp_path / "p04_interview.txt").write_text(MANAGER_AND_SUPPORT_WORKER, "utf-8")
+    t = read_transcript(tmp_path / "p04_interview.txt")
+    assert t.participant == "P04"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        (out,), key = pseudonymise([t])
+    assert key.pseudonyms == {
+        "Chima (researcher)": "Interviewer",
+        "Margaret Okafor": "P04a",
+        "Dean (support worker)": "P04b",
+    }
+    assert [u.speaker for u in out.turns] == [
+        "Interviewer", "P04a", "Interviewer", "P04a", "P04b", "Interviewer", "P04b"
+    ]  # fmt: skip
+    assert out.text.splitlines()[2] == (
+        "P04a: Yes. I've got [P04b] with me, he's one of our senior support workers."
+    )
+    assert out.participant == "P04"
+    # read back, the shared copy is the same case and the same two people
+    (tmp_path / "shared.txt").write_text(out.text, "utf-8")
+    again = read_transcript(tmp_path / "shared.txt")
+    assert again.participant == "P04"
+    assert list(dict.fromkeys(u.speaker for u in again.turns if u.role == "participant")) == [
+        "P04a",
+        "P04b",
+    ]
+
+
+def test_labels_given_one_pseudonym_are_told_of_in_one_line_per_file(tmp_path: Path) -> None:
+    """A rename (Maria Okafor, then Maria (iPhone) or P17) is one person, and so are two names a
+    key gives one pseudonym (the tester's key from before, Margaret Okafor and Dean both P04):
+    pseudonymising says so in one line naming the file and the fix, so the researcher can check
+    before sharing the copies."""
+    (tmp_path / "zoom_p17.vtt").write_text(RENAMED_VTT.format(renamed="Maria (iPhone)"), "utf-8")
+    t = read_transcript(tmp_path / "zoom_p17.vtt", interviewer_labels=["Sam Roe"])
+    with pytest.warns(RoqaWarning) as said:
+        pseudonymise([t])
+    assert [str(w.message) for w in said] == [
+        f"{tmp_path / 'zoom_p17.vtt'}: the participant speaks under 2 labels ('Maria Okafor', "
+        "'Maria (iPhone)'), given one pseudonym, P17 (renamed or rejoined in the call): if they "
+        "are different people, give each their own pseudonym in the key ('P17a', 'P17b') and "
+        "run again"
+    ]
+    (tmp_path / "zoom_p17.vtt").write_text(RENAMED_VTT.format(renamed="P17"), "utf-8")
+    t = read_transcript(tmp_path / "zoom_p17.vtt", interviewer_labels=["Sam Roe"])
+    with pytest.warns(RoqaWarning, match=r"2 labels \('Maria Okafor', 'P17'\), given one pseudo"):
+        pseudonymise([t])
+    (tmp_path / "p04_interview.txt").write_text(MANAGER_AND_SUPPORT_WORKER, "utf-8")
+    t = read_transcript(tmp_path / "p04_interview.txt")
+    old = PseudonymKey({"Margaret Okafor": "P04", "Dean (support worker)": "P04"})
+    with pytest.warns(RoqaWarning) as said:
+        (out,), _ = pseudonymise([t], old)
+    assert [str(w.message) for w in said] == [
+        f"{tmp_path / 'p04_interview.txt'}: the participant speaks under 2 labels ('Margaret "
+        "Okafor', 'Dean (support worker)'), given one pseudonym, P04 (renamed or rejoined in the "
+        "call): if they are different people, give each their own pseudonym in the key ('P04a', "
+        "'P04b') and run again"
+    ]
+
+
+def test_roqa_pseudonymise_keeps_two_people_apart_and_tells_of_a_rename(tmp_path: Path) -> None:
+    """The tester's command: p04's manager and support worker get two rows of the key and two
+    speakers in the shared copy, with no line of one person; a rename beside it gets its line."""
+    raw = tmp_path / "rawp"
+    raw.mkdir()
+    (raw / "p04_interview.txt").write_text(MANAGER_AND_SUPPORT_WORKER, "utf-8")
+    (raw / "p17_interview.txt").write_text(
+        "Sam Roe (researcher): What gets in the way?\nMaria Okafor: Funding, mostly.\n"
+        "Sam Roe (researcher): And families?\nMaria (iPhone): They help a lot.\n",
+        "utf-8",
+    )
+    key, out = tmp_path / "key_raw.csv", tmp_path / "shared_raw"
+    run = roqa("pseudonymise", raw, "--key", key, "--out", out)
+    assert run.code == 0, run.err
+    assert key.read_text("utf-8-sig").splitlines()[1:] == [
+        "Chima (researcher),Interviewer",
+        "Margaret Okafor,P04a",
+        "Dean (support worker),P04b",
+        "Sam Roe (researcher),Interviewer 2",
+        "Maria Okafor,P17",
+        "Maria (iPhone),P17",
+    ]
+    shared = (out / "p04_interview.txt").read_text("utf-8")
+    assert "I've got [P04b] with me" in shared and "P04b: Some families" in shared
+    said = " ".join(run.err.split())
+    assert said.count("given one pseudonym") == 1
+    assert (
+        f"{raw / 'p17_interview.txt'}: the participant speaks under 2 labels ('Maria Okafor', "
+        "'Maria (iPhone)'), given one pseudonym, P17 (renamed or rejoined in the call)"
+    ) in said

@@ -33,7 +33,12 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   the framework counts people by (:func:`~roqa_nlp.transcripts.roles.several_participants`,
   :func:`people_named`): a transcript of one participant gives all its named participant labels
   one pseudonym, its number label's when it has one (renamed ``P17``; a key giving them another
-  is warned of). Labels that are already roles (``Interviewer``, ``P04``, a joint interview's ``P05a``,
+  is warned of). Two names with no name word in common are two people: in a transcript whose
+  file name or header numbers it (``p04_interview.txt``), each is a member of that case, lettered
+  as a joint interview's are (``Margaret Okafor`` -> ``P04a``, ``Dean (support worker)`` ->
+  ``P04b``). Labels of one transcript given one pseudonym, by this rule or by the key's rows,
+  are told of in one warning for the transcript, to check before sharing. Labels that are
+  already roles (``Interviewer``, ``P04``, a joint interview's ``P05a``,
   ``Speaker 2``) are no names and stay as they are, and a new number is never one that a
   transcript's file name, header or participant id label has (:meth:`PseudonymKey.reserve`). A key that gives the interviewer a participant's pseudonym (or the other
   way round) is warned of, and so is a file or folder name that holds a name of the key.
@@ -68,6 +73,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from string import ascii_lowercase
 
 from .errors import RoqaError, first_few, quoted, warn
 from .io import packaged_words
@@ -363,6 +369,15 @@ class PseudonymKey:
             n += 1
         return f"P{n:02d}"
 
+    def _new_member(self, number: str, taken: set[str]) -> str:
+        """The first of ``number`` lettered (``P04a``, ``P04b`` ... ``P04z``) that no one has:
+        a member of the case ``number``, as a joint interview's are written."""
+        used = {p.casefold() for p in self.pseudonyms.values()} | taken
+        letter = next((c for c in ascii_lowercase if f"{number}{c}".casefold() not in used), None)
+        if letter is None:  # 26 members of one case: the next free numbers
+            return self._new_pseudonym("participant", None, taken)
+        return f"{number}{letter}"
+
     def reserve(self, transcript: Transcript) -> None:
         """Keep the participant number ``transcript``'s file name or header gives (``p18.docx``,
         ``Participant ID: P18``), and that of its participants' id labels (``P18``, a joint
@@ -391,6 +406,7 @@ class PseudonymKey:
         taken = {s.casefold() for s in speakers if is_role_label(s)}
         hint = _number_hint(transcript)
         person_of = _one_person_labels(speakers, transcript.participant)
+        members = _several_interviewed(speakers, transcript.participant)
         for speaker, role in speakers.items():
             if is_role_label(speaker) or self.get(speaker) is not None:
                 continue
@@ -400,6 +416,10 @@ class PseudonymKey:
                 pseudonym = _bare(theirs[0])
             elif number is not None:  # renamed to their participant number: P17
                 pseudonym = number
+            elif members and role == "participant" and hint is not None:
+                # two people of the numbered case P04 (a manager and a support worker), as
+                # a joint interview's members are lettered: P04a, P04b
+                pseudonym = self._new_member(hint, taken)
             else:
                 pseudonym = self._new_pseudonym(role, hint, taken)
             if role == "participant" and hint is not None and _number(pseudonym) == _number(hint):
@@ -453,6 +473,30 @@ class PseudonymKey:
                 path=transcript.source or transcript.id,
             )
 
+    def _tell_of_one_person(self, transcript: Transcript, speakers: dict[str, str]) -> None:
+        """Say, in one line for the transcript, which of its participant labels are given one
+        pseudonym (a rename or rejoin, by :func:`_one_person_labels`, or rows of the key), so
+        the researcher can check they are one person before sharing the copies."""
+        from .transcripts.roles import UNKNOWN_SPEAKER
+
+        people: dict[str, list[str]] = {}
+        for speaker, role in speakers.items():
+            if role == "participant" and speaker and speaker != UNKNOWN_SPEAKER:
+                people.setdefault(_bare(self.get(speaker) or speaker), []).append(speaker)
+        said = []
+        for pseudonym, labels in people.items():
+            if len(labels) < 2:
+                continue
+            shown = ", ".join(repr(label) for label in labels)
+            own = f" ('{pseudonym}a', '{pseudonym}b')" if _number(pseudonym) is not None else ""
+            said.append(
+                f"the participant speaks under {len(labels)} labels ({shown}), given one "
+                f"pseudonym, {pseudonym} (renamed or rejoined in the call): if they are "
+                f"different people, give each their own pseudonym in the key{own} and run again"
+            )
+        if said:
+            warn("; ".join(said), path=transcript.source or transcript.id)
+
     def apply(self, transcript: Transcript) -> Transcript:
         """``transcript`` with every name of the key replaced (see the module docstring); its
         speakers who are not yet in the key are added first (:meth:`register`)."""
@@ -466,6 +510,7 @@ class PseudonymKey:
             if known is not None:
                 self._check_role(transcript, role, known)
         self._check_renamed(transcript, speakers)
+        self._tell_of_one_person(transcript, speakers)
         # the people the header names speak here too: their first names are theirs in this talk
         edits = self._edits(transcript, {**speakers, **_header_people(transcript)})
         new_text, where = _rewrite(transcript.text, edits)
@@ -683,6 +728,16 @@ def _speakers(transcript: Transcript) -> dict[str, str]:
     return speakers
 
 
+def _several_interviewed(speakers: dict[str, str], case: str | None) -> bool:
+    """Whether the participants of a transcript with an interviewer (``speakers``: label ->
+    role; ``case``, its case) are several people
+    (:func:`~roqa_nlp.transcripts.roles.several_participants`)."""
+    from .transcripts.roles import several_participants
+
+    participants = [s for s, r in speakers.items() if r == "participant"]
+    return "interviewer" in speakers.values() and several_participants(participants, case or "")
+
+
 def _one_person_labels(
     speakers: dict[str, str], case: str | None
 ) -> dict[str, tuple[list[str], str | None]]:
@@ -694,13 +749,13 @@ def _one_person_labels(
     rejoined as ``iPhone``) and so is its one number label (renamed ``P17``); in one of several,
     a person is their labels by :func:`people_named`, as in a transcript no interviewer was
     found in (the interviewer is then among its participants)."""
-    from .transcripts.roles import participant_number_label, several_participants
+    from .transcripts.roles import participant_number_label
 
     participants = [s for s, r in speakers.items() if r == "participant"]
     people = people_named(participants)
     # with no interviewer found, the interviewer is among the "participants": never one of them
     interviewed = "interviewer" in speakers.values()
-    if not interviewed or several_participants(participants, case or ""):
+    if not interviewed or _several_interviewed(speakers, case):
         return {label: (labels, None) for labels in people for label in labels}
     named = [label for labels in people for label in labels]
     numbered = [s for s in participants if participant_number_label(s) is not None]
