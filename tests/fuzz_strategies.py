@@ -140,6 +140,8 @@ def text_lines(line: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 txt_line = st.one_of(
     st.builds(lambda lab, w: f"{lab}: {w}", labels, words),
     st.builds(lambda t, lab, w: f"[{t}] {lab}: {w}", times, labels, words),
+    st.builds(lambda t, lab, w: f"{t} From {lab} : {w}", times, labels, words),  # Zoom chat
+    st.builds(lambda t, lab: f"{t} From {lab} to Everyone:", times, labels),
     words,
     times,
     st.just(""),

@@ -187,6 +187,37 @@ def test_inspect_says_what_the_reader_left_out_or_read_in_another_shape(tmp_path
     assert "  read: time marks (#00:01:02-3#) left out" in text.out.splitlines()
 
 
+def test_inspect_names_the_zoom_chat_lines_left_out_of_the_turns(tmp_path: Path) -> None:
+    """Chat messages pasted among the turns are no one's speech: inspect counts the turns
+    without them and names them (a sender's [brackets] shown as typed)."""
+    (tmp_path / "p04.txt").write_text(
+        "Chima (researcher): Can you hear me?\n\n"
+        "10:15:32 From Chima [host] : sorry, my video froze\n\n"
+        "P04a: Yes, loud and clear.\n\n"
+        "10:22:05 From P04b : I have to leave at half past for a visit\n\n"
+        "P04b: And the paperwork.\n",
+        "utf-8",
+    )
+    run = roqa("inspect", tmp_path, "--json")
+    assert run.code == 0, run.err
+    (got,) = json.loads(run.out)
+    assert got["speakers"] == [
+        {"speaker": "Chima (researcher)", "role": "interviewer", "turns": 1, "words": 4},
+        {"speaker": "P04a", "role": "participant", "turns": 1, "words": 4},
+        {"speaker": "P04b", "role": "participant", "turns": 1, "words": 3},
+    ]
+    assert got["turns_to_code"] == 2
+    assert got["read_as"] == [
+        "2 Zoom chat lines left out: 10:15:32 From Chima [host], 10:22:05 From P04b (typed in "
+        "the call's chat, not speech: not coded)"
+    ]
+    text = roqa("inspect", tmp_path / "p04.txt")
+    assert (
+        "read: 2 Zoom chat lines left out: 10:15:32 From Chima [host], 10:22:05 From P04b "
+        "(typed in the call's chat, not speech: not coded)"
+    ) in " ".join(text.out.split())
+
+
 def test_inspect_counts_the_backchannels_left_out_inside_a_turn(tmp_path: Path) -> None:
     """A Zoom call's "Mm-hmm." cues between the pieces of an answer are left out so that the
     answer is one turn: inspect says how many, and the interviewer is guessed."""

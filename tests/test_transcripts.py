@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.io import decode_text
@@ -1434,6 +1437,178 @@ def test_zoom_clock_times_count_from_the_first_lines_and_its_clock_time_is_kept(
         ("Jane Smith", "interviewer", "What helped?", 30.0, None),
     ]
     assert t.metadata == {"format": "txt", "rendering": "original", "clock_start": 36932.0}
+
+
+# --- Zoom chat lines pasted into a transcript ------------------------------------------------
+
+P04_WITH_CHAT = (
+    "Chima (researcher): Can you hear me?\n"
+    "\n"
+    "P04a: Yes, loud and clear.\n"
+    "\n"
+    "10:15:32 From Chima (researcher) : sorry, my video froze for a second\n"
+    "\n"
+    "Chima (researcher): [00:04:55] What about the commissioners?\n"
+    "\n"
+    "P04a: They count minutes.\n"
+    "\n"
+    "10:22:05 From P04b : I have to leave at half past for a visit\n"
+    "\n"
+    "P04b: And the paperwork.\n"
+)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_zoom_chat_lines_in_a_transcript_are_no_ones_turns_but_stay_in_its_text(
+    tmp_path: Path, suffix: str
+) -> None:
+    """A message typed in the call's chat (``10:22:05 From P04b : I have to leave ...``) was
+    read as P04b's speech: coded, quoted in Table 2 and cited at a clock time among recording
+    times (session 34). It is no one's turn; the file's text keeps it, so offsets hold."""
+    f = tmp_path / f"p04{suffix}"
+    f.write_text(P04_WITH_CHAT, "utf-8")
+    t = read_transcript(f)
+    assert t.text == P04_WITH_CHAT
+    assert turns_of(t) == [
+        ("Chima (researcher)", "interviewer", "Can you hear me?", None, None),
+        ("P04a", "participant", "Yes, loud and clear.", None, None),
+        ("Chima (researcher)", "interviewer", "What about the commissioners?", 295.0, None),
+        ("P04a", "participant", "They count minutes.", None, None),
+        ("P04b", "participant", "And the paperwork.", None, None),
+    ]
+    assert [(u.start, u.end) for u in t.turns][-1] == (295, 313)
+    assert t.metadata == {
+        "format": suffix[1:],
+        "rendering": "original",
+        "zoom_chat": ["10:15:32 From Chima (researcher)", "10:22:05 From P04b"],
+    }
+    assert [s.text for s in segment(t)] == [
+        "Yes, loud and clear.",
+        "They count minutes.",
+        "And the paperwork.",
+    ]
+
+
+def test_a_newer_zoom_chat_message_below_its_line_is_left_out_with_it(tmp_path: Path) -> None:
+    """Newer Zoom writes ``From P04b to Everyone:`` and the message on the lines below it (or
+    after the colon); the lines directly below are the message, not the turn before's words."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer: What helped?\n"
+        "10:22:05 From P04b to Everyone:\n"
+        "\tI have to leave at half past\n"
+        "P04: Having a champion.\n"
+        "10:23:00 From  P04  to  Everyone: the course link\n"
+        "Interviewer: Thanks.\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What helped?", None, None),
+        ("P04", "participant", "Having a champion.", None, None),
+        ("Interviewer", "interviewer", "Thanks.", None, None),
+    ]
+    assert t.metadata["zoom_chat"] == [
+        "10:22:05 From P04b to Everyone",
+        "10:23:00 From P04 to Everyone",
+    ]
+
+
+def test_words_after_a_chat_line_typed_into_a_turn_go_on_with_that_speakers_turn(
+    tmp_path: Path,
+) -> None:
+    """A chat message pasted between two paragraphs of one answer parts it: the paragraph after
+    it is the same speaker's, not the chat sender's."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer: What gets in the way?\n\nP04: We lost four staff.\n\n"
+        "10:15:32 From Sam Roe : sorry, my video froze\n\n"
+        "And agency staff don't know the people.\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What gets in the way?", None, None),
+        ("P04", "participant", "We lost four staff.", None, None),
+        ("P04", "participant", "And agency staff don't know the people.", None, None),
+    ]
+
+
+def test_a_chat_line_in_a_transcript_without_labels_parts_its_paragraphs(tmp_path: Path) -> None:
+    """With no speaker labels, each paragraph is the participant's: a chat line among them was
+    taken for the one label, its sender given all the words after it and those before lost."""
+    f = tmp_path / "p1.txt"
+    f.write_text(
+        "We lost staff.\n\n10:15:32 From Sam Roe : my video froze\n\nFunding was short.\n", "utf-8"
+    )
+    with pytest.warns(SpeakerWarning, match="no speaker labels found"):
+        t = read_transcript(f)
+    assert turns_of(t) == [
+        ("P1", "participant", "We lost staff.", None, None),
+        ("P1", "participant", "Funding was short.", None, None),
+    ]
+    assert t.metadata["zoom_chat"] == ["10:15:32 From Sam Roe"]
+
+
+@pytest.mark.parametrize(
+    ("line", "time"),
+    [
+        ("[00:12:40] P04: From memory, the link.", 760.0),
+        ("10:22:05 P04: From memory, the link.", 0.0),
+    ],
+)
+def test_a_speech_line_opening_with_a_time_is_speech_beside_chat_lines(
+    tmp_path: Path, line: str, time: float
+) -> None:
+    """Only ``From Name :`` or ``From Name to Everyone:`` after the time makes a chat line."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        f"Interviewer: What did you share?\n10:22:04 From Sam Roe : the link\n{line}\n", "utf-8"
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What did you share?", None, None),
+        ("P04", "participant", "From memory, the link.", time, None),
+    ]
+    assert t.metadata["zoom_chat"] == ["10:22:04 From Sam Roe"]
+
+
+_SPOKEN = st.tuples(st.sampled_from(["Interviewer", "P04", "[00:12:40] P04", "10:22:05 P04"]))
+_TYPED = st.tuples(
+    st.sampled_from(["10:15:32 From Sam Roe : ", "10:15:32 From P04 to Everyone: "]),
+    st.sampled_from(["", "\n", "\n\t"]),  # the message after the colon, or below it
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    items=st.lists(st.one_of(_SPOKEN, _TYPED), min_size=1, max_size=12).filter(
+        lambda items: 0 < len(items) <= 2 * sum(len(item) == 1 for item in items)
+    ),  # a transcript, its speech lines no fewer than its messages (more: a saved chat)
+    gap=st.sampled_from(["\n", "\n\n"]),
+)
+def test_no_turn_or_segment_holds_a_chat_message_and_every_said_word_is_in_one(
+    items: list[tuple[str, ...]], gap: str
+) -> None:
+    """Whatever the mix of speech lines and chat messages, each turn and segment is
+    ``text[start:end]``, no chat message is in one, and each speech line's words are in one."""
+    lines = [
+        f"{item[0]}: said{i} words" if len(item) == 1 else f"{item[0]}{item[1]}typed{i}"
+        for i, item in enumerate(items)
+    ]
+    text = gap.join(lines) + "\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        t = parse_text(text, "p04.txt")
+    assert t.text == text
+    spoken = [t.text[u.start : u.end] for u in t.turns]
+    assert not any("typed" in words for words in spoken)
+    said = [f"said{i} words" for i, item in enumerate(items) if len(item) == 1]
+    assert sorted(w for words in spoken for w in re.findall(r"said\d+ words", words)) == sorted(
+        said
+    )
+    for s in segment(t, skip_interviewer=False):
+        assert t.text[s.start : s.end] == s.text
 
 
 @pytest.mark.parametrize("hour", ["0", "1", "3"])

@@ -67,9 +67,12 @@ _CHECKS = ("warning", "labels", "language", "left_out", "name_in_file", "default
 def reading_notes(t: Any) -> list[str]:
     """What the reader left out of a transcript's file or read in another shape than its
     extension's, as its metadata records it: another speaker's backchannels inside a turn (and,
-    in a file read as typed, the turns such backchannels split), numbered lines, f4transkript's or MAXQDA's time marks, subtitle cues in a text or Word file
-    (or lines opening with a time range)."""
+    in a file read as typed, the turns such backchannels split), Zoom chat messages among the
+    turns, numbered lines, f4transkript's or MAXQDA's time marks, subtitle cues in a text or
+    Word file (or lines opening with a time range)."""
+    from ..errors import first_few
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, backchannels_between
+    from ..transcripts.text import ZOOM_CHAT
 
     meta = t.metadata
     notes = []
@@ -85,6 +88,12 @@ def reading_notes(t: Any) -> list[str]:
             f"{split} turn{'s' if split != 1 else ''} split by another speaker's backchannel "
             "(such as 'Right.'): this format is read as typed, so each part is coded on its own "
             "(delete the backchannel line in the file to code the turn whole)"
+        )
+    chat = meta.get(ZOOM_CHAT)
+    if chat:
+        notes.append(
+            f"{len(chat)} Zoom chat line{'s' if len(chat) != 1 else ''} left out: "
+            f"{first_few(chat)} (typed in the call's chat, not speech: not coded)"
         )
     if meta.get("line_numbers"):
         notes.append("line numbers left out")
@@ -153,7 +162,7 @@ def inspect_command(
         skipped = f" ({s['backchannels']} backchannel(s) left out)" if s["backchannels"] else ""
         con.print(f"  {s['turns_to_code']} participant turn(s) to code{skipped}")
         if s["read_as"]:
-            con.print(f"  read: {'; '.join(s['read_as'])}")
+            con.print(escape(f"  read: {'; '.join(s['read_as'])}"))
         for warning in (s[k] for k in _CHECKS):
             if warning:
                 con.print(escape(f"  check: {warning}"))

@@ -389,12 +389,12 @@ def _is_roqa_docx(f: Path) -> bool:
 
 def _is_chat_log(f: Path) -> bool:
     from ..io import decode_text, read_bytes
-    from .text import is_chat_log
+    from .text import is_saved_chat
 
     if f.suffix.lower() != ".txt":
         return False
     try:
-        return is_chat_log(decode_text(read_bytes(f), f))
+        return is_saved_chat(decode_text(read_bytes(f), f))
     except RoqaError:  # unreadable: reading it names what is wrong
         return False
 

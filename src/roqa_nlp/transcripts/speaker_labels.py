@@ -82,6 +82,7 @@ from itertools import islice
 from typing import Literal
 
 from ..io import packaged_words
+from .chat import CHAT_SENDER
 from .roles import (
     UNKNOWN_SPEAKER,
     interviewer_keys,
@@ -199,7 +200,7 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
         return None
     label = " ".join(m.group("label").split())
     if m.re is LABEL_LINE and m.group("ts") is not None:
-        label = _ZOOM_CHAT_SENDER.sub(r"\g<name>", label)  # "10:15:32 From Jane Smith : hi"
+        label = CHAT_SENDER.sub(r"\g<name>", label)  # "10:15:32 From Jane Smith : hi"
     if not label or len(label) > MAX_LABEL_CHARS:
         return None
     if m.re is BRACKETED_LINE and not _names_a_role(label, interviewer_labels):
@@ -214,12 +215,6 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
         time=None if ts is None else parse_timecode(ts),
         timed=m.re is TIMED_LINE or m.re is TIME_FIRST_LINE,
     )
-
-
-#: The sender of a Zoom chat message after its clock time: ``From Jane Smith`` (older Zoom,
-#: ``10:15:32 From Jane Smith : words``) or ``From Jane Smith to Everyone`` (newer, the words on
-#: the next line): the speaker is ``Jane Smith``.
-_ZOOM_CHAT_SENDER = re.compile(r"^From (?P<name>.+?)(?: to (?:Everyone|.+))?$")
 
 
 def match_loose_label(line: str) -> LabelMatch | None:

@@ -23,9 +23,15 @@ them would carry it into its segments), unlike the formats rendered canonically,
 speech-to-text is best read from its ``.json``. In Markdown files
 heading lines (``# ...``) and rules (``---``) are never speech.
 
-Times of day (Zoom's saved transcript and chat, ``[Jane Smith] 10:15:32`` or ``10:15:32 From
-Jane Smith : words``, whose speaker is ``Jane Smith``) are kept as times from the first line's
-(:func:`from_first_clock_time`): the recording's own start is not in the file.
+Times of day (Zoom's saved transcript, ``[Jane Smith] 10:15:32``) are kept as times from the
+first line's (:func:`from_first_clock_time`): the recording's own start is not in the file.
+
+Zoom chat messages pasted among the turns (``10:22:05 From P04b : words``, or ``From P04b to
+Everyone:`` and the message on the lines directly below; :mod:`.chat`) were typed, not said:
+they stay in the text, so offsets hold, but are no one's turn (not coded, quoted or counted,
+their clock times not mixed with the recording's), a turn they part going on as a new turn of
+its speaker after them; ``metadata["zoom_chat"]`` names each (``10:22:05 From P04b``). A saved
+chat named on its own (:func:`is_saved_chat`) is read as its messages, each its sender's.
 
 A transcript whose lines are numbered (``12  P04: words``; ``13  and then``), as transcripts
 are printed for analysis, is read without the numbers, and its text is the file's text without
@@ -46,6 +52,7 @@ from pathlib import Path
 
 from ..io import decode_text, read_bytes
 from ..schema import Transcript, Turn
+from .chat import chat_messages, is_chat_log, outnumbers_speech
 from .cues import cue_transcript, looks_like_cues
 from .render import (
     SpokenTurn,
@@ -166,6 +173,9 @@ def parse_text(
         None if h is not None and (m is None or not m.stands_alone) else m
         for m, h in zip(labels, headings, strict=True)
     ]
+    chat = _chat_left_out(text, label_texts, labels)
+    for i in chat:  # typed in the call, no one's speech; it parts the turn it is pasted into
+        lines[i], labels[i], label_texts[i] = _Line(lines[i].start, ""), None, ""
     fields = with_header_fields(label_texts, labels)
     said = [
         line.text if m is None else line.text[m.words_start :] for line, m in zip(lines, fields)
@@ -188,7 +198,7 @@ def parse_text(
             interviewer_labels,
             participant or unlabelled_speaker(path),
         )
-        turns = _labelled_turns(lines, labels, interviewer_labels, header, answering)
+        turns = _labelled_turns(lines, labels, interviewer_labels, header, set(chat), answering)
     else:
         turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
     turns, clock_start = from_first_clock_time(turns)
@@ -197,6 +207,7 @@ def parse_text(
         "rendering": "original",
         **({"header_people": found.people} if found.people else {}),
         **({"clock_start": clock_start} if clock_start is not None else {}),
+        **({ZOOM_CHAT: list(dict.fromkeys(chat.values()))} if chat else {}),
     }
     if has_time_marks(text):  # f4transkript's or MAXQDA's #00:01:02-3#: rendered without them
         spoken = [SpokenTurn(t.speaker, text[t.start : t.end], t.begin_time) for t in turns]
@@ -219,18 +230,33 @@ def parse_text(
     )
 
 
-#: A message line of a Zoom meeting's saved chat: ``00:05:12 From Sam Roe to Everyone:`` (the
-#: message on the next line) or ``10:05:12\t From  Sam Roe : message``.
-_CHAT_LINE = re.compile(r"^[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]+From[ \t]+[^:\n]{1,120}:")
+#: The metadata key of the Zoom chat messages left out of a transcript's turns: the heading of
+#: each (``10:22:05 From P04b``), in the file's order.
+ZOOM_CHAT = "zoom_chat"
 
 
-def is_chat_log(text: str) -> bool:
-    """Whether ``text`` is a video call's saved chat rather than its transcript: two or more
-    ``00:05:12 From Sam Roe to Everyone:`` lines, making up at least 30 % of its lines with
-    words (the messages themselves are the others)."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    chat = sum(1 for line in lines if _CHAT_LINE.match(line))
-    return chat >= 2 and chat >= 0.3 * len(lines)
+def _chat_left_out(
+    text: str, label_texts: list[str], labels: list[LabelMatch | None]
+) -> dict[int, str]:
+    """The lines of Zoom chat messages (:mod:`.chat`) among a transcript's turns, each with
+    its message's heading: none in a saved chat named on its own, which is read as its
+    messages (:func:`is_saved_chat`)."""
+    labelled = [m is not None for m in labels]
+    messages = chat_messages(label_texts, labelled)
+    if is_chat_log(text) and outnumbers_speech(messages, labelled):
+        return {}
+    return {i: m.heading for m in messages for i in m.lines}
+
+
+def is_saved_chat(text: str) -> bool:
+    """Whether ``text`` is a video call's saved chat, not a transcript with a few of its
+    messages pasted among the turns: the shape of a chat log (:func:`.chat.is_chat_log`), its
+    messages outnumbering its speakers' labelled lines."""
+    if not is_chat_log(text):
+        return False
+    lines = text.split("\n")
+    labelled = [m is not None for m in line_labels(lines)]
+    return outnumbers_speech(chat_messages(lines, labelled), labelled)
 
 
 #: Markdown emphasis around the words opening a line (``**Sam Roe** [00:03]``).
@@ -348,12 +374,14 @@ def _labelled_turns(
     labels: list[LabelMatch | None],
     interviewer_labels: Sequence[str] | None,
     header: set[int],
+    chat: set[int],
     answering: str,
 ) -> list[Turn]:
     """The turns of labelled ``lines``; lines without a label continue the turn before them,
     except after a question marker's question (its line ending in ``?``, or its paragraph):
     ``Question 5: How do you ...?`` marks the interviewer's question, and the unlabelled words
-    after it are ``answering``'s answer."""
+    after it are ``answering``'s answer. A ``chat`` line (a chat message's) ends the turn it
+    parts, whose speaker's words after it are a new turn."""
     out: list[Turn] = []
     current: _OpenTurn | None = None
     pending_time: float | None = None
@@ -362,6 +390,11 @@ def _labelled_turns(
         if i in header:
             _close(current, out, interviewer_labels)
             current = None
+            continue
+        if i in chat:
+            if current is not None and current.start is not None:
+                _close(current, out, interviewer_labels)
+                current = _OpenTurn(speaker=current.speaker, begin_time=None)
             continue
         if not line.text.strip():
             asked = asked or (current is not None and is_question_marker(current.speaker))
