@@ -263,6 +263,9 @@ def docx_shaped(draw: st.DrawFn) -> bytes:
             st.one_of(
                 st.builds(docx_paragraph, words, st.one_of(st.none(), labels), st.booleans()),
                 st.builds(lambda lab, w: docx_paragraph(f"{lab}: {w}"), labels, words),
+                st.builds(  # a Zoom chat message pasted in
+                    lambda t, lab, w: docx_paragraph(f"{t} From {lab} : {w}"), times, labels, words
+                ),
                 st.builds(
                     docx_table, st.lists(st.lists(words, min_size=1, max_size=3), max_size=4)
                 ),

@@ -1550,6 +1550,43 @@ def test_a_chat_line_in_a_transcript_without_labels_parts_its_paragraphs(tmp_pat
     assert t.metadata["zoom_chat"] == ["10:15:32 From Sam Roe"]
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".odt"])
+def test_zoom_chat_paragraphs_in_a_word_transcript_are_no_ones_turns(
+    tmp_path: Path, suffix: str
+) -> None:
+    """A Word or OpenDocument transcript reads its paragraphs as a text file's lines: a chat
+    message pasted into an answer is no one's turn, and its text, rendered from the turns,
+    leaves it out: the answer is read whole (one speaker's paragraphs are one turn)."""
+    paragraphs = [
+        "Interviewer: What helped?",
+        "P04: Having a champion.",
+        "10:22:05 From P04b : I have to leave at half past",
+        "And the training itself.",
+        "10:23:00 From Sam Roe to Everyone:",
+        "the course link",
+        "Interviewer: Thanks.",
+    ]
+    f = tmp_path / f"p04{suffix}"
+    if suffix == ".docx":
+        docx = pytest.importorskip("docx")
+        d = docx.Document()
+        for p in paragraphs:
+            d.add_paragraph(p)
+        d.save(str(f))
+    else:
+        from hostile_files import odt_bytes
+
+        f.write_bytes(odt_bytes("".join(f"<text:p>{p}</text:p>" for p in paragraphs)))
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What helped?", None, None),
+        ("P04", "participant", "Having a champion.\nAnd the training itself.", None, None),
+        ("Interviewer", "interviewer", "Thanks.", None, None),
+    ]
+    assert "From" not in t.text
+    assert t.metadata["zoom_chat"] == ["10:22:05 From P04b", "10:23:00 From Sam Roe to Everyone"]
+
+
 @pytest.mark.parametrize(
     ("line", "time"),
     [

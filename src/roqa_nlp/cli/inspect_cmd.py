@@ -71,8 +71,8 @@ def reading_notes(t: Any) -> list[str]:
     turns, numbered lines, f4transkript's or MAXQDA's time marks, subtitle cues in a text or
     Word file (or lines opening with a time range)."""
     from ..errors import first_few
+    from ..transcripts.chat import ZOOM_CHAT
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, backchannels_between
-    from ..transcripts.text import ZOOM_CHAT
 
     meta = t.metadata
     notes = []

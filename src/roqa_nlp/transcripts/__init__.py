@@ -389,14 +389,19 @@ def _is_roqa_docx(f: Path) -> bool:
 
 def _is_chat_log(f: Path) -> bool:
     from ..io import decode_text, read_bytes
-    from .text import is_saved_chat
+    from .chat import is_chat_log, is_saved_chat
+    from .speaker_labels import line_labels
 
     if f.suffix.lower() != ".txt":
         return False
     try:
-        return is_saved_chat(decode_text(read_bytes(f), f))
+        text = decode_text(read_bytes(f), f)
     except RoqaError:  # unreadable: reading it names what is wrong
         return False
+    if not is_chat_log(text):  # the shape first: most files are not, and labels cost more
+        return False
+    lines = text.split("\n")
+    return is_saved_chat(lines, [m is not None for m in line_labels(lines)])
 
 
 def _json_not_whisper(f: Path) -> bool:

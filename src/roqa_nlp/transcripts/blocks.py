@@ -16,7 +16,9 @@ continues the previous turn (kept as a line break in the turn). A soft line brea
 is a new line in the turn, but where a speaker's label opens the line after it, or a label holds
 the line before it alone (``Sam Roe  0:03``), the paragraph is parted there, as the same lines
 of plain text are (:func:`at_labelled_breaks`). Paragraphs before the first
-label and header fields at the top (``Date: ...``, as in plain text) are not speech. A table is
+label and header fields at the top (``Date: ...``, as in plain text) are not speech, nor are
+Zoom chat messages pasted in (``10:22:05 From P04b : words``; :mod:`.chat`), left out of the
+text, the turn they part read whole. A table is
 read when its first row names its speaker and text columns in any order, among others
 (NVivo's ``Timespan | Content | Speaker``; the names of :mod:`roqa_nlp.transcripts.columns`), or
 when every row has two cells, ``speaker | text``, or three with a clock time before or after the
@@ -40,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..schema import Transcript
+from .chat import chat_left_out, chat_note
 from .columns import column_roles, span
 from .cues import cue_transcript, looks_like_cues
 from .render import SpokenTurn, has_time_marks, render_transcript, without_time_marks
@@ -410,6 +413,8 @@ def read_blocks(
         return None, b.text, None
 
     read = [labelled_as(b, t) for b, t in zip(blocks, text_labels, strict=True)]
+    messages = chat_left_out(texts, [r[0] is not None for r in read], paragraphs=True)
+    chat = {i for m in messages for i in m.lines}
     # the header as in plain text (a bold "Date:" too), its fields found even where they are no
     # speaker's label ("Participant name:")
     with_fields = with_header_fields(texts, text_labels)  # the same matches but on a few lines
@@ -432,8 +437,8 @@ def read_blocks(
     unlabelled: list[str] = []
     continuing = False  # whether a paragraph without a label continues the last turn
     for i, (speaker, words, time) in enumerate(read):
-        if blocks[i].heading and speaker is None:
-            continue  # no one's words, and no break in the turn
+        if (blocks[i].heading and speaker is None) or i in chat:
+            continue  # no one's words (a chat message was typed), and no break in the turn
         if i in header:
             continuing = False  # left out; it ends the turn before it
         elif speaker is not None:
@@ -470,6 +475,7 @@ def read_blocks(
             "rendering": "canonical",
             **({"header_people": found.people} if found.people else {}),
             **({"time_marks": True} if has_time_marks(cues) else {}),
+            **chat_note(messages),
         },
         speaker_labels=labelled,
     )

@@ -3,9 +3,10 @@
 Zoom saves a meeting's chat as ``10:05:12 From Sam Roe : message`` lines (older Zoom) or as
 ``00:05:12 From Sam Roe to Everyone:`` with the message on the lines below (newer Zoom, or after
 the colon). The messages were typed, not said: pasted among a transcript's turns they are no
-one's speech (:mod:`.text` leaves them out of the turns), and a file of them alone is a saved
-chat, left out of a folder of transcripts (:func:`is_chat_log`) and read as its messages only
-when named on its own. A line that merely opens with a time (``10:22:05 P04: words``) is speech.
+one's speech (:func:`chat_left_out`: :mod:`.text` and :mod:`.blocks` leave them out of the
+turns), and a file of them is a saved chat (:func:`is_saved_chat`), left out of a folder of
+transcripts and read as its messages, each its sender's, only when named on its own. A line
+that merely opens with a time (``10:22:05 P04: words``) is speech.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ CHAT_LINE = re.compile(
 CHAT_SENDER = re.compile(r"^From (?P<name>.+?)(?: to (?:Everyone|.+))?$")
 
 
+#: The metadata key of the Zoom chat messages left out of a transcript's turns: the heading of
+#: each (``10:22:05 From P04b``), in the file's order.
+ZOOM_CHAT = "zoom_chat"
+
+
 @dataclass(frozen=True)
 class ChatMessage:
     """A chat message in a file's lines: its heading (:func:`chat_heading`) and the indices of
@@ -36,21 +42,43 @@ class ChatMessage:
 def is_chat_log(text: str) -> bool:
     """Whether ``text`` has the shape of a video call's saved chat: two or more ``00:05:12 From
     Sam Roe to Everyone:`` lines, making up at least 30 % of its lines with words (the messages
-    themselves are the others). A transcript with messages pasted in may too: it is a saved
-    chat only if they also outnumber its speakers' lines (:func:`outnumbers_speech`,
-    :func:`roqa_nlp.transcripts.text.is_saved_chat`)."""
+    themselves are the others). A transcript with messages pasted in may have it too: it is a
+    saved chat only if they also outnumber its speakers' lines (:func:`is_saved_chat`)."""
     lines = [line for line in text.split("\n") if line.strip()]
     chat = sum(1 for line in lines if CHAT_LINE.match(line))
     return chat >= 2 and chat >= 0.3 * len(lines)
 
 
-def outnumbers_speech(messages: Sequence[ChatMessage], labelled: Sequence[bool]) -> bool:
-    """Whether chat ``messages`` outnumber the lines with a speaker's label (``labelled``) that
-    are none of theirs: a saved chat (with a stray ``Note: ...`` in a message, say) rather than
-    a transcript with a few messages pasted among its turns."""
+def is_saved_chat(
+    lines: Sequence[str], labelled: Sequence[bool], *, paragraphs: bool = False
+) -> bool:
+    """Whether ``lines`` (``labelled``: those opening with a speaker's label) are a video call's
+    saved chat, not a transcript with a few of its messages pasted among the turns: the shape of
+    a chat log (:func:`is_chat_log`), its messages outnumbering the labelled lines that are none
+    of theirs (a saved chat may hold a stray ``Note: ...`` line)."""
+    if not is_chat_log("\n".join(lines)):
+        return False
+    messages = chat_messages(lines, labelled, paragraphs=paragraphs)
     theirs = {i for m in messages for i in m.lines}
     speech = sum(1 for i, is_labelled in enumerate(labelled) if is_labelled and i not in theirs)
     return len(messages) > speech
+
+
+def chat_left_out(
+    lines: Sequence[str], labelled: Sequence[bool], *, paragraphs: bool = False
+) -> list[ChatMessage]:
+    """The chat messages among a transcript's ``lines`` (or word processor's ``paragraphs``,
+    :func:`chat_messages`), to be left out of its turns: none in a saved chat
+    (:func:`is_saved_chat`), which is read as its messages, each its sender's."""
+    if is_saved_chat(lines, labelled, paragraphs=paragraphs):
+        return []
+    return chat_messages(lines, labelled, paragraphs=paragraphs)
+
+
+def chat_note(messages: Sequence[ChatMessage]) -> dict[str, list[str]]:
+    """The metadata recording ``messages`` left out of a transcript's turns: the heading of
+    each under :data:`ZOOM_CHAT` (nothing when there are none)."""
+    return {ZOOM_CHAT: [m.heading for m in messages]} if messages else {}
 
 
 def chat_heading(line: str) -> str | None:
@@ -62,14 +90,29 @@ def chat_heading(line: str) -> str | None:
     return f"{m['time']} From {' '.join(m['sender'].split())}"
 
 
-def chat_messages(lines: Sequence[str], labelled: Sequence[bool]) -> list[ChatMessage]:
+def chat_messages(
+    lines: Sequence[str], labelled: Sequence[bool], *, paragraphs: bool = False
+) -> list[ChatMessage]:
     """The chat messages among ``lines``: each chat line, with the lines with words directly
-    below it that open with no speaker's label (``labelled``) as its message's lines."""
+    below it that open with no speaker's label (``labelled``) as its message's lines. In a word
+    processor's ``paragraphs``, which no blank line parts, only the one paragraph below a chat
+    line with nothing after its colon (newer Zoom's ``From Sam Roe to Everyone:``) is its
+    message: the next is the talk again."""
     out: list[ChatMessage] = []
     for i, line in enumerate(lines):
         heading = chat_heading(line)
         if heading is not None:
             out.append(ChatMessage(heading, range(i, i + 1)))
-        elif out and out[-1].lines.stop == i and line.strip() and not labelled[i]:
-            out[-1] = ChatMessage(out[-1].heading, range(out[-1].lines.start, i + 1))
+            continue
+        last = out[-1] if out else None
+        if last is None or last.lines.stop != i or not line.strip() or labelled[i]:
+            continue
+        if paragraphs and (len(last.lines) > 1 or _said_after_colon(lines[last.lines.start])):
+            continue
+        out[-1] = ChatMessage(last.heading, range(last.lines.start, i + 1))
     return out
+
+
+def _said_after_colon(line: str) -> bool:
+    m = CHAT_LINE.match(line)
+    return m is not None and bool(line[m.end() :].strip())

@@ -31,7 +31,7 @@ Everyone:`` and the message on the lines directly below; :mod:`.chat`) were type
 they stay in the text, so offsets hold, but are no one's turn (not coded, quoted or counted,
 their clock times not mixed with the recording's), a turn they part going on as a new turn of
 its speaker after them; ``metadata["zoom_chat"]`` names each (``10:22:05 From P04b``). A saved
-chat named on its own (:func:`is_saved_chat`) is read as its messages, each its sender's.
+chat named on its own (:func:`.chat.is_saved_chat`) is read as its messages, each its sender's.
 
 A transcript whose lines are numbered (``12  P04: words``; ``13  and then``), as transcripts
 are printed for analysis, is read without the numbers, and its text is the file's text without
@@ -52,7 +52,7 @@ from pathlib import Path
 
 from ..io import decode_text, read_bytes
 from ..schema import Transcript, Turn
-from .chat import chat_messages, is_chat_log, outnumbers_speech
+from .chat import chat_left_out, chat_note
 from .cues import cue_transcript, looks_like_cues
 from .render import (
     SpokenTurn,
@@ -173,7 +173,8 @@ def parse_text(
         None if h is not None and (m is None or not m.stands_alone) else m
         for m, h in zip(labels, headings, strict=True)
     ]
-    chat = _chat_left_out(text, label_texts, labels)
+    messages = chat_left_out(label_texts, [m is not None for m in labels])
+    chat = {i for m in messages for i in m.lines}
     for i in chat:  # typed in the call, no one's speech; it parts the turn it is pasted into
         lines[i], labels[i], label_texts[i] = _Line(lines[i].start, ""), None, ""
     fields = with_header_fields(label_texts, labels)
@@ -198,7 +199,7 @@ def parse_text(
             interviewer_labels,
             participant or unlabelled_speaker(path),
         )
-        turns = _labelled_turns(lines, labels, interviewer_labels, header, set(chat), answering)
+        turns = _labelled_turns(lines, labels, interviewer_labels, header, chat, answering)
     else:
         turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
     turns, clock_start = from_first_clock_time(turns)
@@ -207,7 +208,7 @@ def parse_text(
         "rendering": "original",
         **({"header_people": found.people} if found.people else {}),
         **({"clock_start": clock_start} if clock_start is not None else {}),
-        **({ZOOM_CHAT: list(dict.fromkeys(chat.values()))} if chat else {}),
+        **chat_note(messages),
     }
     if has_time_marks(text):  # f4transkript's or MAXQDA's #00:01:02-3#: rendered without them
         spoken = [SpokenTurn(t.speaker, text[t.start : t.end], t.begin_time) for t in turns]
@@ -228,35 +229,6 @@ def parse_text(
         metadata=metadata,
         speaker_labels=labelled,
     )
-
-
-#: The metadata key of the Zoom chat messages left out of a transcript's turns: the heading of
-#: each (``10:22:05 From P04b``), in the file's order.
-ZOOM_CHAT = "zoom_chat"
-
-
-def _chat_left_out(
-    text: str, label_texts: list[str], labels: list[LabelMatch | None]
-) -> dict[int, str]:
-    """The lines of Zoom chat messages (:mod:`.chat`) among a transcript's turns, each with
-    its message's heading: none in a saved chat named on its own, which is read as its
-    messages (:func:`is_saved_chat`)."""
-    labelled = [m is not None for m in labels]
-    messages = chat_messages(label_texts, labelled)
-    if is_chat_log(text) and outnumbers_speech(messages, labelled):
-        return {}
-    return {i: m.heading for m in messages for i in m.lines}
-
-
-def is_saved_chat(text: str) -> bool:
-    """Whether ``text`` is a video call's saved chat, not a transcript with a few of its
-    messages pasted among the turns: the shape of a chat log (:func:`.chat.is_chat_log`), its
-    messages outnumbering its speakers' labelled lines."""
-    if not is_chat_log(text):
-        return False
-    lines = text.split("\n")
-    labelled = [m is not None for m in line_labels(lines)]
-    return outnumbers_speech(chat_messages(lines, labelled), labelled)
 
 
 #: Markdown emphasis around the words opening a line (``**Sam Roe** [00:03]``).
