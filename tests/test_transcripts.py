@@ -239,6 +239,55 @@ def test_a_speaker_who_speaks_once_is_still_a_speaker(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "label", ["Dean (support worker)", "Dean (deputy manager)", "Ama Boateng (she/her)"]
+)
+def test_a_speaker_who_speaks_once_under_a_name_and_a_role_is_still_a_speaker(
+    tmp_path: Path, label: str
+) -> None:
+    """A name with a role in brackets, said once, was read as the interviewer's words: the
+    lower-case words of the role made the label look like the start of a sentence (session 34:
+    "Dean (support worker): Time, on the floor." was never coded)."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer: What gets in the way?\nP04: Staffing, mostly.\n"
+        f"Interviewer: And what would help?\n{label}: Time, on the floor.\n"
+        "P04: Yes, what Dean said.\n",
+        "utf-8",
+    )
+    assert turns_of(read_transcript(f))[3:] == [
+        (label, "participant", "Time, on the floor.", None, None),
+        ("P04", "participant", "Yes, what Dean said.", None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The problem (as I see it): nobody had the time.",
+        "Honestly (and I mean this): it was the worst week.",
+        "CQC (the regulator): they came in March.",
+    ],
+)
+def test_a_sentence_with_brackets_before_a_colon_said_once_continues_the_turn(
+    tmp_path: Path, line: str
+) -> None:
+    f = tmp_path / "p06.txt"
+    f.write_text(
+        "Interviewer: How did the inspection go?\n"
+        f"P06: It was stressful.\n{line}\n"
+        "Interviewer: And afterwards?\nP06: We got a good rating in the end.\n",
+        "utf-8",
+    )
+    assert turns_of(read_transcript(f))[1] == (
+        "P06",
+        "participant",
+        f"It was stressful.\n{line}",
+        None,
+        None,
+    )
+
+
 def test_txt_sentence_with_a_colon_is_not_a_speaker_label(tmp_path: Path) -> None:
     f = tmp_path / "notes.txt"
     f.write_text("Interviewer: Why?\nP02: The problem was this: no staff.\nthe reason was: money\n")

@@ -33,7 +33,7 @@ The same shape also matches the start of an ordinary sentence (``The problem was
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
 is a role label (interviewer, participant number), or it labels at least two lines of the file,
 or every word of it is capitalised (``Jane Smith``, ``Registered Manager``) and it has at most
-four words, or it is a transcriber's ``Unknown speaker`` (the speaker the readers name speech
+four words, or it is such a name followed by words in brackets (``Dean (support worker)``), or it is a transcriber's ``Unknown speaker`` (the speaker the readers name speech
 no label names). A capitalised word the file opens a line with only once, while another label
 recurs, is talk when it is an acronym or a word no name is made of (``CQC: they came in
 March``, inside a participant's answer; :func:`words_not_speakers`): the speakers of a file
@@ -832,6 +832,16 @@ def _is_capitalised(label: str) -> bool:
     )
 
 
+#: A role or pronouns in brackets after a name (``Dean (support worker)``, ``Grace (she/her)``)
+_BRACKETED_AFTER_NAME = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def name_before_brackets(label: str) -> str:
+    """``label`` without the words in brackets it ends on (``Dean (support worker)`` → ``Dean``),
+    the name a once-said label is judged by; ``label`` itself when it ends on none."""
+    return _BRACKETED_AFTER_NAME.sub("", label)
+
+
 def accepted_labels(
     candidates: Iterable[str], interviewer_labels: Iterable[str] | None = None
 ) -> set[str]:
@@ -845,6 +855,7 @@ def accepted_labels(
         or keys.known(label)
         or participant_number_label(label) is not None
         or _is_capitalised(label)
+        or (name_before_brackets(label) != label and _is_capitalised(name_before_brackets(label)))
         or " ".join(label.split()).casefold() == UNKNOWN_SPEAKER.casefold()
     }
 
@@ -868,13 +879,15 @@ def words_not_speakers(
     keys = interviewer_keys(interviewer_labels)
     found: set[str] = set()
     for m in matches:
-        if m is None or counts[m.label] != 1 or len(m.label.split()) != 1:
+        # judged by the name before any brackets: "Honestly (and I mean it): ..." is talk too
+        word = name_before_brackets(m.label) if m is not None else ""
+        if m is None or counts[m.label] != 1 or len(word.split()) != 1:
             continue
         if keys.known(m.label) or participant_number_label(m.label) is not None:
             continue
         if m.label.casefold() in _ANSWER_LABELS:  # "A: Staffing." after "Q: ...?"
             continue
-        acronym = m.label.isupper() and m.label.isalpha() and len(m.label) >= 2
-        if acronym or _is_common_word(m.label):
+        acronym = word.isupper() and word.isalpha() and len(word) >= 2
+        if acronym or _is_common_word(word):
             found.add(m.label)
     return found
