@@ -221,6 +221,10 @@ def test_two_inputs_with_the_same_coder_name_exit_2(tmp_path, capsys) -> None:
     code, _, err = run(["agree", str(a), str(b)], capsys)
     assert code == 2
     assert "also coder 'ann'" in err
+    # the hint says what to change: both folders already carry the coder's name
+    assert "give each coder's folder a name of its own (ann/ and ann_round2/)" in " ".join(
+        err.split()
+    )
 
 
 def test_one_input_given_twice_is_said_to_be(tmp_path, capsys) -> None:

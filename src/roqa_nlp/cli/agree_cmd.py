@@ -158,7 +158,10 @@ def load_coded_units(
             raise RoqaError(
                 f"a second input is also coder {name!r}",
                 path=path,
-                hint="put each coder's codings.jsonl in a folder named after the coder",
+                hint=(
+                    f"give each coder's folder a name of its own ({name}/ and {name}_round2/), "
+                    "or record the coder with roqa apply-decisions --coder"
+                ),
             )
         results[name] = result
         where[name] = label
