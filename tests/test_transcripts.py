@@ -1583,6 +1583,43 @@ def test_words_after_a_chat_line_typed_into_a_turn_go_on_with_that_speakers_turn
     ]
 
 
+def test_the_line_right_below_a_chat_message_with_its_words_is_the_speakers_talk(
+    tmp_path: Path,
+) -> None:
+    """No blank line between: the line after ``10:22:05 From P10 : sorry my camera froze`` was
+    read as more of the chat message, so the answer's last sentence was never coded (session 34
+    tester N); only a chat line with nothing after its colon has its message below."""
+    f = tmp_path / "p10.txt"
+    f.write_text(
+        "Interviewer: What gets in the way?\n"
+        "P10: Staffing is the main thing. We never have enough people on shift.\n"
+        "10:22:05 From P10 : sorry my camera froze\n"
+        "So yes, that is the biggest barrier for us, the staffing.\n"
+        "Interviewer: Thank you.\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What gets in the way?", None, None),
+        (
+            "P10",
+            "participant",
+            "Staffing is the main thing. We never have enough people on shift.",
+            None,
+            None,
+        ),
+        (
+            "P10",
+            "participant",
+            "So yes, that is the biggest barrier for us, the staffing.",
+            None,
+            None,
+        ),
+        ("Interviewer", "interviewer", "Thank you.", None, None),
+    ]
+    assert t.metadata["zoom_chat"] == ["10:22:05 From P10"]
+
+
 def test_a_chat_line_in_a_transcript_without_labels_parts_its_paragraphs(tmp_path: Path) -> None:
     """With no speaker labels, each paragraph is the participant's: a chat line among them was
     taken for the one label, its sender given all the words after it and those before lost."""

@@ -67,12 +67,16 @@ def is_saved_chat(
 def chat_left_out(
     lines: Sequence[str], labelled: Sequence[bool], *, paragraphs: bool = False
 ) -> list[ChatMessage]:
-    """The chat messages among a transcript's ``lines`` (or word processor's ``paragraphs``,
-    :func:`chat_messages`), to be left out of its turns: none in a saved chat
-    (:func:`is_saved_chat`), which is read as its messages, each its sender's."""
+    """The chat messages among a transcript's ``lines`` (or word processor's ``paragraphs``),
+    to be left out of its turns: none in a saved chat (:func:`is_saved_chat`), which is read as
+    its messages, each its sender's. Pasted among the turns, a message is its chat line and,
+    only when nothing follows that line's colon (newer Zoom's ``From Sam Roe to Everyone:``),
+    the one line below it (:func:`chat_messages` with ``paragraphs``): the line after
+    ``10:22:05 From P10 : sorry my camera froze`` is the speaker's talk going on (a tester's
+    answer lost its last sentence to the chat before, session 34)."""
     if is_saved_chat(lines, labelled, paragraphs=paragraphs):
         return []
-    return chat_messages(lines, labelled, paragraphs=paragraphs)
+    return chat_messages(lines, labelled, paragraphs=True)
 
 
 def chat_note(messages: Sequence[ChatMessage]) -> dict[str, list[str]]:
