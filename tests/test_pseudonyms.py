@@ -466,7 +466,9 @@ def test_no_name_is_left_in_what_the_reading_recorded(tmp_path: Path) -> None:
         ("Sam Roe", "No, everything is anonymised."),
         ("Ada Lee", "Good, because we were four nurses short all year."),
     ]
-    (tmp_path / "p01.txt").write_text("".join(f"{a}: {w}\n" for a, w in sam), "utf-8")
+    # a chat message pasted in: its sender's name is kept in the metadata too (session 34)
+    chat = "10:22:05 From Jo Bell : sorry my camera froze\n"
+    (tmp_path / "p01.txt").write_text("".join(f"{a}: {w}\n" for a, w in sam) + chat, "utf-8")
     (tmp_path / "p02.txt").write_text("".join(f"{a}: {w}\n" for a, w in back), "utf-8")
     (tmp_path / "p03.vtt").write_text(
         "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nSam Roe: What helped?\n\n"
@@ -482,6 +484,8 @@ def test_no_name_is_left_in_what_the_reading_recorded(tmp_path: Path) -> None:
         done, _ = pseudonymise(transcripts)
     assert done[1].metadata["interviewer_from_study"] == ["Interviewer"]
     assert done[2].metadata["blocks_without_timing"] == ["P03: And Interviewer's visit."]
+    assert transcripts[0].metadata["zoom_chat"] == ["10:22:05 From Jo Bell"]
+    assert done[0].metadata["zoom_chat"] == ["10:22:05 From P01"]
     for t in done:
         assert not re.search(r"Sam|Roe|Kim|Wu|Jo Bell|Ada", json.dumps(t.metadata)), t.metadata
 

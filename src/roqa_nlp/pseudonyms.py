@@ -533,17 +533,22 @@ class PseudonymKey:
         studied = meta.get("interviewer_from_study")
         if isinstance(studied, list):  # who interviews in the study: names, as display names
             meta["interviewer_from_study"] = [_bare(self.get(str(n)) or str(n)) for n in studied]
+        from .transcripts.chat import ZOOM_CHAT
         from .transcripts.cues import UNREAD
 
-        unread = meta.get(UNREAD)
-        if isinstance(unread, list):  # words left out between cues: talk, names and all
-            people = {**speakers, **_header_people(transcript)}
-            meta[UNREAD] = [
-                _rewrite(
-                    str(line), self._edits(replace(transcript, text=str(line), turns=[]), people)
-                )[0]
-                for line in unread
-            ]
+        # words left out between cues (talk, names and all) and the chat messages left out
+        # (their senders' names: '10:22:05 From Margaret Okafor')
+        for key in (UNREAD, ZOOM_CHAT):
+            left_out = meta.get(key)
+            if isinstance(left_out, list):
+                people = {**speakers, **_header_people(transcript)}
+                meta[key] = [
+                    _rewrite(
+                        str(line),
+                        self._edits(replace(transcript, text=str(line), turns=[]), people),
+                    )[0]
+                    for line in left_out
+                ]
         unmatched = meta.get("interviewer_labels_unmatched")
         if isinstance(unmatched, list):  # labels the researcher gave: names, often
             meta["interviewer_labels_unmatched"] = [
