@@ -935,6 +935,8 @@ def test_valence_is_the_heads_and_the_word_models_weighted_geometric_mean(
     V = combine(np.log(clf.predict_valence_proba(embedder.encode(TEXTS))), names, words, TEXTS, 0.2)
     head = clf.predict_valence_proba(embedder.encode(TEXTS))
     assert not np.allclose(V, head)
+    # as trained: no prior shift (the neutral weight's own test is below)
+    valence_model.params["valence_neutral_weight"] = 1.0
     for row, sugg in zip(V, valence_model.suggest(TEXTS, top_k=2)):
         best = int(np.argmax(row))
         for s in sugg:
@@ -943,6 +945,38 @@ def test_valence_is_the_heads_and_the_word_models_weighted_geometric_mean(
                 names[best],
                 pytest.approx(row[best], abs=5e-7),
             )
+
+
+@pytest.mark.parametrize("weight", [0.5, 0.2])
+def test_the_neutral_weight_scales_neutral_against_barrier_and_enabler(
+    valence_model: AutoCoder, embedder: Embedder, weight: float
+) -> None:
+    """valence_neutral_weight w: a segment's valence probabilities are the trained ones (the
+    head's and the word model's weighted geometric mean, as above) with neutral times w,
+    renormalised; barrier against enabler never changes."""
+    from roqa_nlp.lexical import combine
+
+    clf = valence_model._predictor
+    names = [str(v) for v in clf.valence_classes_]
+    head = np.log(clf.predict_valence_proba(embedder.encode(TEXTS)))
+    V = combine(head, names, valence_model._valence_lexical, TEXTS, 0.2)
+    V[:, names.index("neutral")] *= weight
+    V = V / V.sum(axis=1, keepdims=True)
+    valence_model.params["valence_neutral_weight"] = weight
+    try:
+        shown = [s[0] for s in valence_model.suggest(TEXTS, top_k=1)]
+    finally:
+        valence_model.params["valence_neutral_weight"] = 1.0
+    assert [(s.valence, s.valence_probability) for s in shown] == [
+        (names[int(np.argmax(row))], pytest.approx(float(row.max()), abs=5e-7)) for row in V
+    ]
+
+
+def test_the_neutral_weight_is_checked() -> None:
+    with pytest.raises(RoqaError, match="valence_neutral_weight must be a number above 0"):
+        AutoCoder("cfir-2009", params={"valence_neutral_weight": 0})
+    with pytest.raises(RoqaError, match="valence_neutral_weight must be a number above 0"):
+        AutoCoder("cfir-2009", params={"valence_neutral_weight": 1.5})
 
 
 def test_the_valence_word_model_is_saved_checked_and_loaded(
@@ -982,7 +1016,11 @@ def test_without_the_valence_word_model_valence_is_the_heads_alone(
     ac = AutoCoder(
         "cfir-2009",
         embedder=embedder,
-        params={"valence_lexical_weight": 0.0, "valence_prior_weight": 0.0},
+        params={
+            "valence_lexical_weight": 0.0,
+            "valence_prior_weight": 0.0,
+            "valence_neutral_weight": 1.0,
+        },
     )
     ac.fit(ts)
     out = ac.save(tmp_path / "model")

@@ -183,6 +183,26 @@ def test_codings_jsonl_reads_back_to_the_result_the_library_gives(
     assert (coded.out / "codings.jsonl").read_text("utf-8") == expected.to_jsonl()
 
 
+def test_neutral_weight_is_passed_to_the_model_and_recorded(
+    coded: Coded, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    from roqa_nlp.autocoder import AutoCoder
+
+    run = roqa(
+        "code", coded.inputs, "--out", tmp_path, "--model", tiny_model_dir, "--neutral-weight", "1"
+    )
+    assert_success(run)
+    as_trained = AutoCoder.load(tiny_model_dir)
+    as_trained.params["valence_neutral_weight"] = 1.0
+    assert CodingResult.read(tmp_path) == as_trained.code(sorted(coded.inputs.iterdir()))
+    params = json.loads((tmp_path / "run.json").read_text("utf-8"))["params"]
+    assert params["valence_neutral_weight"] == 1.0
+    for bad in ("0", "1.5"):
+        run = roqa("code", coded.inputs, "--out", tmp_path / bad, "--neutral-weight", bad)
+        assert run.code == 2
+        assert "neutral weight must be above 0 and at most 1" in run.err
+
+
 def test_no_context_codes_the_answers_alone_and_records_it(
     coded: Coded, tiny_model_dir: Path, tmp_path: Path
 ) -> None:

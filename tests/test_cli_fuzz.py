@@ -418,6 +418,7 @@ COMMANDS: dict[str, dict[str, list[str]]] = {
     "codebook": {},
     "code": {
         "--out": OUT_PATHS, "--top-k": NUMBERS, "--alpha": NUMBERS, "--threads": NUMBERS,
+        "--neutral-weight": NUMBERS,
         "--qdpx": OUT_PATHS, "--engine": ["local", "ray", "x"], "--no-report": [],
     },
     "suggest": {"--top-k": NUMBERS, "--json": []},

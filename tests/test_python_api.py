@@ -446,7 +446,7 @@ def stub_coder(**params: object) -> AutoCoder:
             "unknown parameter(s) 'top_kk' (the parameters are method, C, alpha, novelty_score, "
             "unit, max_tokens, top_k, use_context, context_weight, lexical_weight, "
             "question_temperature, valence_lexical_weight, valence_C, valence_prior_weight, "
-            "question_weight, n_evidence)",
+            "valence_neutral_weight, question_weight, n_evidence)",
         ),
         (
             {"alpha": 2},
@@ -455,6 +455,10 @@ def stub_coder(**params: object) -> AutoCoder:
             "(higher flags more))",
         ),
         ({"alpha": 0}, "alpha must be a number between 0 and 1 (not 0 or 1), got 0"),
+        (
+            {"valence_neutral_weight": 0.0},
+            "valence_neutral_weight must be a number above 0, at most 1, got 0.0",
+        ),
         ({"alpha": 1.0}, "alpha must be a number between 0 and 1 (not 0 or 1), got 1.0"),
         ({"alpha": "0.1"}, "alpha must be a number between 0 and 1 (not 0 or 1), got '0.1'"),
         ({"unit": "paragraph"}, "unit must be one of turn, sentence, window, got 'paragraph'"),

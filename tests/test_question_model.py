@@ -367,6 +367,7 @@ def test_the_valence_mix_reads_the_codes_as_the_question_reweighed_them(
     from roqa_nlp.valence_prior import with_prior
 
     ac = with_questions
+    ac.params["valence_neutral_weight"] = 1.0  # as trained: the mix alone (no prior shift)
     clf, lex, qm, prior = ac._predictor, ac._lexical, ac._question_model, ac._valence_prior
     assert clf is not None and lex is not None and qm is not None and prior is not None
     assert ac._valence_lexical is None  # the tiny set has no neutral records

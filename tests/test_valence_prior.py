@@ -143,6 +143,7 @@ def test_shown_valence_is_the_head_and_words_times_the_likely_codes_mix(
     clf, lex, vlex = with_words._predictor, with_words._lexical, with_words._valence_lexical
     assert clf is not None and lex is not None and vlex is not None
     assert with_words._valence_prior is not None
+    with_words.params["valence_neutral_weight"] = 1.0  # as trained: the mix alone
     classes = [str(c) for c in clf.classes_]
     names = [str(v) for v in clf.valence_classes_]
     X = embedder.encode(TEXTS).astype(np.float64)

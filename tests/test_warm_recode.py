@@ -39,6 +39,11 @@ def row_by_row(ac: AutoCoder, X: np.ndarray, k: int) -> list[list[Suggestion]]:
     classes = [str(c) for c in clf.classes_]
     if ac._valence_prior is not None:  # each likely code's own valence mix (valence_prior.py)
         V = with_prior(V, P, classes, ac._valence_prior, ac.params["valence_prior_weight"])
+    names = [str(v) for v in clf.valence_classes_]
+    if "neutral" in names:  # neutral weighed against barrier and enabler (a prior shift)
+        V = V.copy()
+        V[:, names.index("neutral")] *= ac.params["valence_neutral_weight"]
+        V = V / V.sum(axis=1, keepdims=True)
     code_cols = [j for j, c in enumerate(classes) if c not in (NONE, PROCEDURAL)]
     ev_sims = X @ ac._evidence_X.astype(np.float32).T
     out = []

@@ -108,6 +108,13 @@ DEFAULT_PARAMS: dict[str, Any] = {
     # How strongly each likely code's own valence mix weighs in: chosen on out-of-sample
     # interview folds and the quote sets (benchmarks/valence_prior.py).
     "valence_prior_weight": 1.0,
+    # How much neutral weighs against barrier and enabler in a segment's valence (1 = as trained;
+    # a prior shift): the team's interview sets call a third of coded talk neutral, researchers
+    # coding for a barriers/enablers table far less (6-7 % in three blind testers' interviews,
+    # 3 of the seed paper's 22 quotes); chosen by a rule set before the run on interview folds,
+    # the quote sets and those testers' interviews (benchmarks/results/classifier_comparison.md,
+    # session 34). Barrier against enabler is never changed by it.
+    "valence_neutral_weight": 0.5,
     # How strongly the codes an interviewer's question leads to weigh in, for segments read with
     # their question: chosen on folds of the interview sets (benchmarks/question_model.py; 0.7
     # until session 22, when the model stopped learning codes too few answers carry).
@@ -136,6 +143,9 @@ PARAM_HELP: dict[str, str] = {
     "valence_C": "inverse regularisation strength of the valence head's logistic regression (> 0)",
     "valence_prior_weight": "weight of the likely codes' own barrier/enabler/neutral mix in a "
     "segment's valence, 0 to 1",
+    "valence_neutral_weight": "how much neutral weighs against barrier and enabler in a "
+    "segment's valence, above 0 to 1 (1 = as trained; lower calls more talk a barrier or an "
+    "enabler)",
     "question_weight": "weight of the codes the interviewer's question leads to, for segments "
     "read with their question, 0 to 1",
     "n_evidence": "training examples shown as evidence per suggestion (0 or more)",
@@ -182,6 +192,11 @@ def check_params(params: dict[str, Any]) -> None:
     ):
         if key in params and not (_is_number(params[key]) and 0.0 <= params[key] <= 1.0):
             raise bad(key, "a number from 0 to 1")
+    if "valence_neutral_weight" in params and not (
+        _is_number(params["valence_neutral_weight"])
+        and 0.0 < params["valence_neutral_weight"] <= 1.0
+    ):
+        raise bad("valence_neutral_weight", "a number above 0, at most 1")
     if "alpha" in params and not (_is_number(params["alpha"]) and 0.0 < params["alpha"] < 1.0):
         raise bad("alpha", "a number between 0 and 1 (not 0 or 1)")
     for key in ("C", "valence_C"):
@@ -473,6 +488,10 @@ class AutoCoder:
     - ``valence_prior_weight``: how much a segment's valence leans to its likely codes' own mix
       of barriers, enablers and neutral talk in the training data, 0 to 1 (1; 0 turns it off;
       :mod:`roqa_nlp.valence_prior`);
+    - ``valence_neutral_weight``: how much neutral weighs against barrier and enabler in a
+      segment's valence, above 0 to 1 (0.5; 1 = as trained): a prior shift from the training
+      data's share of neutral talk (a third) to what researchers coding for a barriers/enablers
+      table call neutral (far less); barrier against enabler does not change;
     - ``question_weight``: how much the codes an interviewer's question leads to (learnt from
       coded training answers with their question) weigh in the ranking of a segment read with its
       question, 0 to 1 (1; 0 turns it off; :mod:`roqa_nlp.question_model`);
@@ -480,7 +499,8 @@ class AutoCoder:
 
     ``method``, ``C``, ``valence_C``, ``novelty_score`` and the word-model weights take effect
     when the model is trained; ``alpha``, ``unit``, ``max_tokens``, ``top_k``, ``use_context``,
-    ``context_weight``, ``question_temperature``, ``n_evidence`` and a ``valence_prior_weight`` or
+    ``context_weight``, ``question_temperature``, ``n_evidence``, ``valence_neutral_weight`` and a
+    ``valence_prior_weight`` or
     ``question_weight`` above 0 may also be changed on a loaded model
     (``ac.params["alpha"] = 0.05``), as ``roqa code --alpha/--unit/--context`` does.
     """
@@ -1072,6 +1092,12 @@ class AutoCoder:
             from .valence_prior import with_prior
 
             V = with_prior(V, shown, classes, self._valence_prior, wp)
+        wn = float(self.params.get("valence_neutral_weight", 1.0))
+        names = [str(v) for v in clf.valence_classes_]
+        if wn != 1.0 and "neutral" in names:
+            V = V.copy()
+            V[:, names.index("neutral")] *= wn
+            V = V / V.sum(axis=1, keepdims=True)
         scores, pvals = det.score_samples_and_p_values(X, P)
 
         def column(M: np.ndarray, name: str) -> np.ndarray:

@@ -280,6 +280,13 @@ def code_command(
     alpha: float | None = typer.Option(
         None, "--alpha", help="Novelty significance level (default 0.1)."
     ),
+    neutral_weight: float | None = typer.Option(
+        None,
+        "--neutral-weight",
+        help="How much neutral weighs against barrier and enabler in each segment's valence, "
+        "above 0 to 1 (the packaged model's 0.5; 1 = as trained, for a team that codes much "
+        "descriptive talk as neutral).",
+    ),
     report: bool = typer.Option(True, "--report/--no-report", help="Write report.html."),
     decisions: Path | None = typer.Option(
         None,
@@ -352,6 +359,8 @@ def code_command(
 
     if alpha is not None and not 0 < alpha < 1:
         raise typer.BadParameter("alpha must be between 0 and 1")
+    if neutral_weight is not None and not 0 < neutral_weight <= 1:
+        raise typer.BadParameter("neutral weight must be above 0 and at most 1")
     if engine not in ("local", "ray"):
         raise typer.BadParameter("engine must be local or ray")
     if codebook is not None and (stream or engine == "ray"):
@@ -399,6 +408,8 @@ def code_command(
     overrides: dict[str, Any] = {}
     if alpha is not None:
         overrides["alpha"] = alpha
+    if neutral_weight is not None:
+        overrides["valence_neutral_weight"] = neutral_weight
     if context is not None:
         overrides["use_context"] = context
     if unit is not None:
