@@ -51,13 +51,15 @@ def cutting(way: str) -> Iterator[None]:
     """Segment long turns the ``way`` given: ``greedy`` (before session 32) or ``balanced``."""
     from roqa_nlp.transcripts import segment as seg
 
-    balanced = seg._balance
-    if way == "greedy":
+    balanced, even_words = seg._balance, seg._even_words
+    if way == "greedy":  # the words of a clause too long for a window too (even since session 34)
         seg._balance = seg._pack  # type: ignore[assignment]
+        seg._even_words = seg._pack  # type: ignore[assignment]
     try:
         yield
     finally:
         seg._balance = balanced  # type: ignore[assignment]
+        seg._even_words = even_words  # type: ignore[assignment]
 
 
 def example_segments(ac: Any) -> HeldOut:

@@ -434,10 +434,82 @@ def test_the_clauses_of_a_long_sentence_are_balanced_with_the_turns_other_senten
 
 
 def test_long_clause_is_cut_between_words() -> None:
+    # greedy packing made "alpha beta gamma delta" and "epsilon"; the same two pieces, even
     assert texts("alpha beta gamma delta epsilon", max_tokens=8) == [
-        "alpha beta gamma delta",
-        "epsilon",
+        "alpha beta gamma",
+        "delta epsilon",
     ]
+
+
+def unpunctuated(words: int) -> str:
+    """An answer as speech-to-text writes it: ``words`` words, no punctuation at all."""
+    vocabulary = "so the recovery star has been really good for us and the staff use it"
+    return " ".join(vocabulary.split()[i % 15] for i in range(words))
+
+
+def piece_words(
+    text: str, max_tokens: int, count: Callable[[str], int] = words_plus_two
+) -> list[int]:
+    spans = turn_spans(text, 0, len(text), "window", max_tokens=max_tokens, count_tokens=count)
+    assert " ".join(text[a:b] for a, b in spans) == text
+    return [len(text[a:b].split()) for a, b in spans]
+
+
+def test_an_unpunctuated_answer_is_cut_between_words_into_even_pieces_not_full_ones() -> None:
+    # 23 words and no punctuation, at most 9 words (11 tokens) a piece: greedy packing made
+    # pieces of 9, 9 and 5 words; the same three pieces cut at the words nearest a third and two
+    # thirds of the way
+    assert piece_words(unpunctuated(23), 11) == [8, 7, 8]
+    # tester N's p08 answers, as many word pieces as words: 191 + 142 and 196 + 73 before
+    assert piece_words(unpunctuated(333), 200) == [167, 166]
+    assert piece_words(unpunctuated(269), 200) == [135, 134]
+
+
+@pytest.mark.parametrize(
+    ("words", "pieces"), [(205, [103, 102]), (210, [105, 105]), (221, [111, 110])]
+)
+def test_an_unpunctuated_answer_just_over_the_limit_is_two_halves_not_a_tail(
+    words: int, pieces: list[int]
+) -> None:
+    # 207, 212 and 223 word pieces at most 200 a segment (tester N's tail_repro files): greedy
+    # packing left 198 words and a tail of 7, 12 or 23 that the model gave a code of its own
+    assert piece_words(unpunctuated(words), 200) == pieces
+
+
+def letters_plus_two(s: str) -> int:
+    """A token counter in which a word counts as many tokens as it has letters."""
+    return sum(len(w) for w in s.split()) + 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lengths=st.lists(st.integers(min_value=1, max_value=5), min_size=1, max_size=12),
+    limit=st.integers(min_value=8, max_value=24),
+    count=st.sampled_from([words_plus_two, letters_plus_two, estimate_tokens]),
+)
+def test_a_long_clause_is_cut_between_words_into_as_few_pieces_as_greedy_and_the_least_largest(
+    lengths: list[int], limit: int, count: Callable[[str], int]
+) -> None:
+    text = " ".join("w" * n for n in lengths)
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    spans = _fit(text, (0, len(text)), limit, count)
+    # in order, every word once, none over the limit, cut only between words
+    assert " ".join(text[a:b] for a, b in spans) == text
+    assert all(count(text[a:b]) <= limit for a, b in spans)
+    assert {a for a, _ in spans} <= {a for a, _ in words}
+    assert len(spans) == len(_pack(text, words, limit, count))
+    if count is estimate_tokens:
+        return  # not a sum over the words: only the above holds
+    # the largest piece is the least any cut between the words into as many pieces gives
+    least = min(
+        max(count(text[words[i][0] : words[j - 1][1]]) for i, j in pairwise(bounds))
+        for cuts in combinations(range(1, len(words)), len(spans) - 1)
+        for bounds in [(0, *cuts, len(words))]
+    )
+    assert max(count(text[a:b]) for a, b in spans) == least
+    if count is words_plus_two:  # words of one token each: pieces differ by a word at most
+        sizes = [len(text[a:b].split()) for a, b in spans]
+        assert max(sizes) - min(sizes) <= 1
 
 
 def test_long_word_is_cut_between_characters_keeping_combining_marks() -> None:
@@ -453,7 +525,8 @@ def test_dashes_are_cut_only_when_needed() -> None:
 def test_caller_token_counter_is_used() -> None:
     text = "a b c d e f g h i j"
     spans = turn_spans(text, 0, len(text), "window", max_tokens=8, count_tokens=words_plus_two)
-    assert [text[a:b] for a, b in spans] == ["a b c d e f", "g h i j"]
+    # the estimate would make three pieces of 4, 3 and 3 words; words_plus_two two even ones
+    assert [text[a:b] for a, b in spans] == ["a b c d e", "f g h i j"]
 
 
 def test_unknown_unit_is_a_user_error() -> None:

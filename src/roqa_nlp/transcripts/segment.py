@@ -16,9 +16,10 @@ than the limit between characters (never inside a character and its combining ma
 clauses are joined back as its sentences are: into the fewest pieces within ``max_tokens``, as
 even as can be (with the turn's other sentences for a window; on their own for ``"sentence"``),
 so a speech-to-text answer written as one 300-word sentence of commas is not cut into full
-pieces and a last clause or two; the words of a clause too long on its own are packed back
-greedily. Token counts come from ``count_tokens`` (pass the model tokenizer's count, special
-tokens included) or, by default, :func:`estimate_tokens`.
+pieces and a last clause or two; the words of a clause too long on its own (an answer with no
+punctuation at all) are joined back the same way, into as few pieces as fit, as even as can be
+(:func:`_even_words`). Token counts come from ``count_tokens`` (pass the model tokenizer's
+count, special tokens included) or, by default, :func:`estimate_tokens`.
 
 By default interviewer turns are skipped (the researcher codes what participants say; each
 segment carries the interviewer's preceding question as ``context``) and so are backchannels
@@ -38,7 +39,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import PurePath
 from typing import Literal
 
@@ -175,6 +178,89 @@ def _balance(text: str, spans: list[Span], limit: int, count: TokenCounter) -> l
     return out
 
 
+def _even_words(text: str, words: list[Span], limit: int, count: TokenCounter) -> list[Span]:
+    """Join consecutive words (each within ``limit``) into as few pieces of at most ``limit``
+    tokens as greedy packing makes, as even as can be.
+
+    Greedy packing (:func:`_pack`) fills each piece to the limit and leaves the rest as the last
+    (an unpunctuated answer of 207 word pieces became pieces of 196 and 7 words). Counting every
+    run of words that fits, as :func:`_balance` does, takes seconds with the model's tokenizer (28
+    s for 400 words), so each word is counted once, on its own: a run's tokens are about the sum
+    of its words' (exactly, for a BERT-style tokenizer, which cuts a text into word pieces word by
+    word). Of the cuts into greedy's number of pieces, those whose largest piece has the fewest
+    of these summed tokens are searched, and each cut is put at the word whose running sum is
+    nearest to an equal share of the whole. Each piece is then counted on its text; one over the
+    limit (the counter is not a sum over words) gives its words one at a time to its smaller
+    neighbour, and if that does not bring all within the limit the greedy pieces are kept.
+    """
+    greedy = _pack(text, words, limit, count)
+    k = len(greedy)
+    if k < 2:
+        return greedy
+    n = len(words)
+    empty = count("")  # the special tokens ([CLS] and [SEP]) every count includes
+    total = [0]  # total[j]: summed tokens of words[:j]
+    for a, b in words:
+        total.append(total[-1] + max(1, count(text[a:b]) - empty))
+
+    def reach(most: int) -> tuple[list[int], list[int]]:
+        """For each word ``i``: the end of the longest run from it within ``most`` (``nxt``),
+        and the fewest runs within ``most`` the words from it take (``fewest``)."""
+        nxt = [n] * (n + 1)
+        fewest = [0] * (n + 1)
+        j = n
+        for i in range(n - 1, -1, -1):
+            while total[j] - total[i] > most:
+                j -= 1
+            nxt[i] = j
+            fewest[i] = 1 + fewest[j]
+        return nxt, fewest
+
+    lo = max(max(b - a for a, b in pairwise(total)), -(-total[n] // k))
+    hi = total[n]
+    while lo < hi:  # the least largest piece into k pieces
+        mid = (lo + hi) // 2
+        if reach(mid)[1][0] <= k:
+            hi = mid
+        else:
+            lo = mid + 1
+    nxt, fewest = reach(lo)
+    bounds = [0]
+    for m in range(1, k):
+        # the cut after the m-th piece: within reach of the last, leaving the rest k - m pieces
+        # (``fewest`` falls as the start moves on), each of one word at least
+        first = max(bounds[-1] + 1, bisect_left(fewest, m - k, key=lambda f: -f))
+        last = min(nxt[bounds[-1]], n - (k - m))
+        share = total[n] * m / k
+        j = min(max(bisect_left(total, share), first), last)
+        if j > first and share - total[j - 1] < total[j] - share:
+            j -= 1  # on a tie the later cut: the first piece the longer, as greedy makes it
+        bounds.append(j)
+    bounds.append(n)
+
+    def size(m: int) -> int:
+        return count(text[words[bounds[m]][0] : words[bounds[m + 1] - 1][1]])
+
+    sizes = [size(m) for m in range(k)]
+    for _ in range(2 * n):
+        over = [m for m in range(k) if sizes[m] > limit]
+        if not over:
+            return [(words[bounds[m]][0], words[bounds[m + 1] - 1][1]) for m in range(k)]
+        m = over[0]
+        if bounds[m + 1] - bounds[m] < 2:
+            break
+        left = sizes[m - 1] if m > 0 else math.inf
+        right = sizes[m + 1] if m < k - 1 else math.inf
+        if left <= right:  # its first word to the piece before
+            bounds[m] += 1
+            sizes[m - 1] = size(m - 1)
+        else:  # its last word to the piece after
+            bounds[m + 1] -= 1
+            sizes[m + 1] = size(m + 1)
+        sizes[m] = size(m)
+    return greedy
+
+
 def _cut(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[Span]:
     pieces: list[Span] = []
     last = start
@@ -217,11 +303,9 @@ def _cut_characters(text: str, start: int, end: int, limit: int, count: TokenCou
 def _fit(text: str, span: Span, limit: int, count: TokenCounter, level: int = 0) -> list[Span]:
     """``span`` cut into pieces of at most ``limit`` tokens (see the module docstring): a sentence
     that is too long into its clauses, left for :func:`_balance` to join into even runs, a clause
-    still too long into runs of its words packed greedily.
-
-    Words are packed greedily, not evened out, because :func:`_balance` counts every run of its
-    pieces that fits a window: with the model's tokenizer, seconds for a clause of a few hundred
-    words (28 s for 400), against a fraction of a second for its clauses.
+    still too long into even runs of its words (:func:`_even_words`, which counts each word once:
+    :func:`_balance` counts every run of its pieces that fits a window, with the model's tokenizer
+    28 s for a clause of 400 words).
     """
     start, end = span
     if count(text[start:end]) <= limit:
@@ -230,7 +314,7 @@ def _fit(text: str, span: Span, limit: int, count: TokenCounter, level: int = 0)
         return _cut_characters(text, start, end, limit, count)
     pieces = _cut(text, start, end, _CUTS[level])
     fitted = [p for piece in pieces for p in _fit(text, piece, limit, count, level + 1)]
-    return fitted if level == 0 else _pack(text, fitted, limit, count)
+    return fitted if level == 0 else _even_words(text, fitted, limit, count)
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[Span]:

@@ -49,8 +49,9 @@ from .segment import (
 #: 2: phrases such as "I see." are backchannels; 3: a long turn is cut into windows of even size
 #: (``segment._balance``), not filled greedily to the limit with the rest left as the last window;
 #: 4: so is a sentence too long for one, between its clauses; 5: an agreement said over again
-#: ("It is. It is.") is a backchannel
-SEGMENTER_VERSION = 5
+#: ("It is. It is.") is a backchannel; 6: a clause too long for one (an unpunctuated answer) is cut
+#: between its words evenly too (``segment._even_words``)
+SEGMENTER_VERSION = 6
 #: The modules whose code decides segment boundaries.
 SEGMENTER_MODULES = (
     "roqa_nlp.transcripts.segment",
