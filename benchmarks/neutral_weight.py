@@ -53,6 +53,8 @@ def summary(pred: list[str], gold: list[str]) -> dict[str, Any]:
         "n": len(gold),
         "recall": {v: [sum(p == g == v for p, g in zip(pred, gold)), gold.count(v)] for v in vs},
         "predicted": dict(Counter(pred)),
+        # gold -> predicted: barrier -> enabler and enabler -> barrier put talk on the wrong side
+        "confusion": {f"{g}->{p}": n for (g, p), n in sorted(Counter(zip(gold, pred)).items())},
     }
 
 
