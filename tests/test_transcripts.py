@@ -27,6 +27,7 @@ from roqa_nlp.transcripts.roles import (
     DEFAULT_INTERVIEWER_LABELS,
     SpeakerWarning,
     asks,
+    asks_unpunctuated,
     guess_interviewer,
     is_interviewer,
     participant_from_filename,
@@ -2730,6 +2731,40 @@ def test_the_speaker_who_asks_is_guessed_as_the_interviewer() -> None:
 )
 def test_no_interviewer_is_guessed_unless_it_is_clear_cut(turns: list[tuple[str, str]]) -> None:
     assert guess_interviewer(*_conversation(*turns)) is None
+
+
+#: SAM_ASKS as speech-to-text that writes no punctuation gives it
+SAM_ASKS_UNPUNCTUATED = [
+    ("Sam Roe", "hi thanks for joining can you hear me ok"),
+    ("Jo Bell", "yes loud and clear thanks"),
+    ("Sam Roe", "great so what helped the care plans along"),
+    ("Jo Bell", "the training days mostly and a manager who backed us all the way"),
+    ("Sam Roe", "ok and what got in the way"),
+    ("Jo Bell", "staffing we were two carers short all winter so one to one time went"),
+    ("Sam Roe", "is there anything else youd like to add"),
+    ("Jo Bell", "no i think thats everything really"),
+]
+
+
+def test_with_no_punctuation_the_speaker_whose_turns_open_as_questions_is_guessed() -> None:
+    """Speech-to-text without punctuation gave the guess no question mark to count, so no one
+    was taken as the interviewer and every question was coded as talk (session 34 tester N)."""
+    text, turns = _conversation(*SAM_ASKS_UNPUNCTUATED)
+    assert guess_interviewer(text, turns) == "Sam Roe"
+    # the opening counts, not a question word further in, nor a question word after talk
+    assert [asks_unpunctuated(w) for _, w in SAM_ASKS_UNPUNCTUATED] == [
+        False,
+        False,
+        True,
+        False,
+        True,
+        False,
+        True,
+        False,
+    ]
+    # a typed transcript with full stops and no question mark still asks nothing
+    typed = [(s, w.capitalize() + ".") for s, w in SAM_ASKS_UNPUNCTUATED]
+    assert guess_interviewer(*_conversation(*typed)) is None
 
 
 def test_a_guessed_interviewer_is_recorded_and_skipped_but_never_overrides_given_labels(

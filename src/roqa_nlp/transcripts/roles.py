@@ -590,6 +590,41 @@ def asks_or_remarks(words: str) -> bool:
     )
 
 
+#: How a question opens, and the words that only lead in to it, for a transcript with no
+#: punctuation at all (``roqa_nlp/data/``; :func:`is_unpunctuated`, :func:`asks_unpunctuated`).
+QUESTION_OPENERS = "question_openers.txt"
+QUESTION_LEAD_INS = "question_lead_ins.txt"
+
+
+@cache
+def _unpunctuated_question() -> re.Pattern[str]:
+    """A turn's opening: lead-in words, then a question's opening words (then a word break)."""
+
+    def alternatives(name: str) -> str:
+        phrases = sorted(packaged_words(name), key=len, reverse=True)
+        return "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+
+    lead_in = alternatives(QUESTION_LEAD_INS)
+    return re.compile(
+        rf"^\W*(?:(?:{lead_in})\W+)*(?:{alternatives(QUESTION_OPENERS)})\b", re.IGNORECASE
+    )
+
+
+def is_unpunctuated(text: str) -> bool:
+    """Whether ``text`` holds no sentence punctuation at all (no ``?``, ``.``, ``,`` or ``!``), as
+    speech-to-text that writes none gives it; a typed transcript whose questions end on full
+    stops is punctuated, and no turn of it is taken to ask."""
+    return not any(c in text for c in "?.,!")
+
+
+def asks_unpunctuated(words: str) -> bool:
+    """Whether a turn of a transcript with no question marks asks, as far as its words tell:
+    after words that only lead in (``ok great so``) it opens as a question does (``could you``,
+    ``how``, ``is there``; ``data/question_openers.txt``): ``great so could you tell me a bit
+    about your service``. Speech-to-text that writes no punctuation leaves nothing else."""
+    return _unpunctuated_question().search(words.replace("’", "'")) is not None
+
+
 def _no_word_outside_brackets(words: str, start: int) -> bool:
     """Whether ``words[start:]`` holds no letter or digit outside ``[...]``/``(...)`` notes (one
     scan: a long run of ``[`` must not make it slow)."""
@@ -637,6 +672,9 @@ def guess_interviewer(
     participant, ``--participant NAME``) is never the one guessed."""
     if any(turn.role == "interviewer" for turn in turns):
         return None
+    # speech-to-text that writes no punctuation: a turn asks when it opens as a question does
+    # (asks_unpunctuated), for both counts
+    unpunctuated = is_unpunctuated(text)
     # speaker -> [turns, turns ending on a question, ... or a question and a remark, words]
     stats: dict[str, list[int]] = {}
     for turn in _counted(text, turns):
@@ -645,8 +683,12 @@ def guess_interviewer(
         said = text[turn.start : turn.end]
         s = stats.setdefault(turn.speaker, [0, 0, 0, 0])
         s[0] += 1
-        s[1] += asks(said)
-        s[2] += asks_or_remarks(said)
+        if unpunctuated:
+            s[1] += asks_unpunctuated(said)
+            s[2] += asks_unpunctuated(said)
+        else:
+            s[1] += asks(said)
+            s[2] += asks_or_remarks(said)
         s[3] += len(said.split())
     if len(stats) < 2:
         return None
@@ -949,7 +991,8 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
     guessed = transcript.metadata.get("interviewer_guessed")
     if guessed:
         asked = _counted(transcript.text, (t for t in transcript.turns if t.speaker == guessed))
-        n_q = sum(asks(transcript.text[t.start : t.end]) for t in asked)
+        ask = asks_unpunctuated if is_unpunctuated(transcript.text) else asks  # as guessed
+        n_q = sum(ask(transcript.text[t.start : t.end]) for t in asked)
         unmatched = transcript.metadata.get("interviewer_labels_unmatched")
         none_named = (
             f"no speaker matched the interviewer label(s) "
