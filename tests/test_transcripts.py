@@ -1584,6 +1584,34 @@ def test_words_after_a_chat_line_typed_into_a_turn_go_on_with_that_speakers_turn
     ]
 
 
+def test_a_chat_message_pasted_between_vtt_cues_is_told_of_as_chat_not_a_cue_to_mend(
+    tmp_path: Path,
+) -> None:
+    """It has no timing line, like a malformed cue, but it was typed in the call's chat: the
+    warning told the researcher to mend its timing line, which would have it coded as speech
+    (session 34 tester N). It is left out as chat, and its turn is read whole across it."""
+    f = tmp_path / "p07.vtt"
+    f.write_text(
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nSam Roe: What gets in the way?\n\n"
+        "2\n00:00:05.000 --> 00:00:09.000\nP07: The day centres closed and the\n\n"
+        "10:24:13 From P07 : sorry my internet dropped\n\n"
+        "3\n00:00:10.000 --> 00:00:12.000\nP07: clubhouse lost its funding.\n",
+        "utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)  # no warning to mend a timing line
+        t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert "blocks_without_timing" not in t.metadata
+    assert t.metadata["zoom_chat"] == ["10:24:13 From P07"]
+    assert turns_of(t)[1] == (
+        "P07",
+        "participant",
+        "The day centres closed and the clubhouse lost its funding.",
+        5.0,
+        12.0,
+    )
+
+
 def test_the_line_right_below_a_chat_message_with_its_words_is_the_speakers_talk(
     tmp_path: Path,
 ) -> None:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..errors import quoted
 from ..schema import Transcript
+from .chat import ZOOM_CHAT, chat_heading
 from .speaker_labels import LABEL_LINE
 from .timecodes import parse_timecode
 from .utterances import Utterance, utterances_transcript
@@ -233,6 +234,10 @@ def cue_transcript(
         c for cue in parse_cues(text if timed is None else timed, unread) for c in by_voice(cue)
     ]
     utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
+    # a Zoom chat message pasted between cues has no timing line either, but it was typed, not
+    # said: it is told of as chat (inspect), not as a cue to mend
+    chat = [heading for line in unread if (heading := chat_heading(line)) is not None]
+    unread = [line for line in unread if chat_heading(line) is None]
     return utterances_transcript(
         utterances,
         path,
@@ -242,6 +247,7 @@ def cue_transcript(
             "cues": len(utterances),
             **({"timed_lines": True} if timed is not None else {}),
             **({UNREAD: unread} if unread else {}),
+            **({ZOOM_CHAT: chat} if chat else {}),
         },
         interviewer_labels=interviewer_labels,
         participant=participant,
