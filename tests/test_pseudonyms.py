@@ -490,6 +490,42 @@ def test_no_name_is_left_in_what_the_reading_recorded(tmp_path: Path) -> None:
         assert not re.search(r"Sam|Roe|Kim|Wu|Jo Bell|Ada", json.dumps(t.metadata)), t.metadata
 
 
+def test_a_chat_sender_who_speaks_under_no_label_gets_a_pseudonym_and_is_told_of(
+    tmp_path: Path,
+) -> None:
+    """Speakers labelled by study id, a real name in the chat lines: the name stayed in the
+    shared copy and in the metadata, and nothing said so (session 34 tester P)."""
+    f = tmp_path / "p03.txt"
+    f.write_text(
+        "Interviewer: What gets in the way?\nP03: Staffing, mostly.\n"
+        "10:05:40 From Margaret Okafor : sorry my camera froze\n"
+        "Interviewer: And what helps?\nP03: The training days.\n"
+        "10:07:02 From Margaret Okafor to Everyone: back now\n",
+        "utf-8",
+    )
+    key = PseudonymKey()
+    with pytest.warns(RoqaWarning) as caught:
+        done = key.apply(read_transcript(f))
+    assert [str(w.message) for w in caught] == [
+        f"{f}: 'Margaret Okafor' typed in the call's chat but speaks under no label, so is "
+        "'Chat sender 1': if they are a speaker (e.g. the participant), give them that "
+        "speaker's pseudonym in the key and run again"
+    ]
+    assert key.get("Margaret Okafor") == "Chat sender 1"
+    assert "Okafor" not in done.text and "Okafor" not in json.dumps(done.metadata)
+    assert done.metadata["zoom_chat"] == [
+        "10:05:40 From Chat sender 1",
+        "10:07:02 From Chat sender 1 to Everyone",
+    ]
+    # given the participant's pseudonym in the key, the name becomes it, and nothing is said
+    key = PseudonymKey()
+    key.add("Margaret Okafor", "P03")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        done = key.apply(read_transcript(f))
+    assert done.metadata["zoom_chat"][0] == "10:05:40 From P03"
+
+
 # names that are no English stop word ("Be" is not taken for a name: see name_parts; a name
 # that is also a common word, "All", "Will", follows the sentence-start rule tested below)
 _NAME = (

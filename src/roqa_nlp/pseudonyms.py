@@ -96,6 +96,8 @@ _AFTER_HONORIFIC = re.compile(
     r"(?<![\w'’-])(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Sir|Dame)\.?[ \t]+$"
 )
 _INTERVIEWER = "Interviewer"
+#: The pseudonym of a person who typed in the call's chat but speaks under no label: Chat sender 1
+_CHAT_SENDER = "Chat sender"
 #: after a name that is also a word, at the start of a sentence: the word ("Will it help?",
 #: "May I ask", "Will the team cope?"), not the name ("Will is great", "May said so")
 _WORD_AFTER = re.compile(
@@ -443,6 +445,21 @@ class PseudonymKey:
             else:
                 self.add(name, self._new_pseudonym(role, hint, taken))
 
+        # a person who typed in the call's chat but speaks under no label of the transcript (its
+        # speakers are labelled by study id): their name is in the chat lines and metadata, so
+        # it gets a pseudonym of its own, which the researcher can change in the key
+        for name in _chat_senders(transcript):
+            if self.get(name) is None and name not in speakers and not is_role_label(name):
+                self.add(name, self._new_chat_sender())
+
+    def _new_chat_sender(self) -> str:
+        """``Chat sender 1``, ``Chat sender 2`` ...: the first no one in the key has."""
+        used = {p.casefold() for p in self.pseudonyms.values()}
+        k = 1
+        while f"{_CHAT_SENDER} {k}".casefold() in used:
+            k += 1
+        return f"{_CHAT_SENDER} {k}"
+
     def _check_role(self, transcript: Transcript, role: str, pseudonym: str) -> None:
         """Warn when the key gives a speaker a pseudonym of the other role (a name first keyed
         when the interviewer was not named, then named with ``--interviewer``)."""
@@ -497,6 +514,22 @@ class PseudonymKey:
         if said:
             warn("; ".join(said), path=transcript.source or transcript.id)
 
+    def _tell_of_chat_senders(self, transcript: Transcript, speakers: dict[str, str]) -> None:
+        """Say, in one line for the transcript, which chat senders speak under no label and the
+        pseudonym each has, so the researcher can give them their speaker's in the key."""
+        said = [
+            f"{name!r} typed in the call's chat but speaks under no label, so is "
+            f"{_bare(self.get(name) or '')!r}"
+            for name in _chat_senders(transcript)
+            if name not in speakers and _bare(self.get(name) or "").startswith(_CHAT_SENDER)
+        ]
+        if said:
+            warn(
+                "; ".join(said) + ": if they are a speaker (e.g. the participant), give them "
+                "that speaker's pseudonym in the key and run again",
+                path=transcript.source or transcript.id,
+            )
+
     def apply(self, transcript: Transcript) -> Transcript:
         """``transcript`` with every name of the key replaced (see the module docstring); its
         speakers who are not yet in the key are added first (:meth:`register`)."""
@@ -511,6 +544,7 @@ class PseudonymKey:
                 self._check_role(transcript, role, known)
         self._check_renamed(transcript, speakers)
         self._tell_of_one_person(transcript, speakers)
+        self._tell_of_chat_senders(transcript, speakers)
         # the people the header names speak here too: their first names are theirs in this talk
         edits = self._edits(transcript, {**speakers, **_header_people(transcript)})
         new_text, where = _rewrite(transcript.text, edits)
@@ -704,6 +738,20 @@ def _name_parts_in(pieces: Iterable[str], names: Iterable[str]) -> list[str]:
         if part.casefold() in words and not _is_common_word(part)
     }
     return list(found)
+
+
+def _chat_senders(transcript: Transcript) -> list[str]:
+    """The senders of the chat messages left out of the transcript's turns (``10:22:05 From
+    Margaret Okafor`` → ``Margaret Okafor``; ``... to Everyone`` left out), in order, once each."""
+    from .transcripts.chat import CHAT_SENDER, ZOOM_CHAT
+
+    senders: dict[str, None] = {}
+    for heading in transcript.metadata.get(ZOOM_CHAT) or []:
+        _, _, sender = str(heading).partition(" From ")
+        m = CHAT_SENDER.match(f"From {sender}")
+        if m is not None and m["name"].strip():
+            senders.setdefault(" ".join(m["name"].split()), None)
+    return list(senders)
 
 
 def _header_people(transcript: Transcript) -> dict[str, str]:
