@@ -725,7 +725,10 @@ def agree_command(
         "auto", "--units", help="auto, segments (shared segment ids) or spans (character ranges)."
     ),
     n_boot: int = typer.Option(
-        1000, "--n-boot", help="Bootstrap resamples for intervals (0: none)."
+        1000,
+        "--n-boot",
+        help="Bootstrap resamples for intervals (0: none; the one-code-per-unit line's kappa "
+        "and AC1 keep their analytic, Wald intervals).",
     ),
     seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap resampling."),
     ci_level: float = typer.Option(0.95, "--ci-level", help="Confidence level of the intervals."),
