@@ -284,7 +284,7 @@ def code_command(
         None,
         "--neutral-weight",
         help="How much neutral weighs against barrier and enabler in each segment's valence, "
-        "above 0 to 1 (the packaged model's 0.5; 1 = as trained, for a team that codes much "
+        "above 0 to 1 (the packaged model's 0.8; 1 = as trained, for a team that codes much "
         "descriptive talk as neutral).",
     ),
     report: bool = typer.Option(True, "--report/--no-report", help="Write report.html."),
