@@ -703,6 +703,27 @@ def test_evaluate_writes_every_documented_metric(tiny_model_dir: Path, tmp_path:
     assert "alpha" in metrics
 
 
+def test_evaluate_takes_the_neutral_weight_a_team_codes_with(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """A team scores the setting it codes with against its own gold (tester Q, session 34)."""
+    run = roqa(
+        "evaluate",
+        LABELLED,
+        "--json",
+        tmp_path / "m.json",
+        "--model",
+        tiny_model_dir,
+        "--neutral-weight",
+        "1",
+    )
+    assert_success(run)
+    for bad in ("0", "1.5", "-1"):
+        run = roqa("evaluate", LABELLED, "--model", tiny_model_dir, "--neutral-weight", bad)
+        assert run.code == 2
+        assert "neutral weight must be above 0 and at most 1" in run.err
+
+
 def test_evaluate_help_and_reading_take_a_codes_column(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:

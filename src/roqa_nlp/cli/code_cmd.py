@@ -52,6 +52,26 @@ def backend_option() -> Any:
     )
 
 
+def neutral_weight_option() -> Any:
+    return typer.Option(
+        None,
+        "--neutral-weight",
+        help="How much neutral weighs against barrier and enabler in each segment's valence, "
+        "above 0 to 1 (the packaged model's 0.8; 1 = as trained, for a team that codes much "
+        "descriptive talk as neutral; lower for one that calls almost everything a barrier or "
+        "an enabler).",
+    )
+
+
+def _neutral_weight(value: float | None) -> dict[str, float]:
+    """The parameter ``--neutral-weight`` sets, checked (empty when not given)."""
+    if value is None:
+        return {}
+    if not 0 < value <= 1:
+        raise typer.BadParameter("neutral weight must be above 0 and at most 1")
+    return {"valence_neutral_weight": value}
+
+
 def _warn_of_speakers(transcripts: Iterable[Any]) -> None:
     """One warning line per transcript whose interviewer's talk may have been coded."""
     from ..transcripts.roles import speaker_warning
@@ -280,13 +300,7 @@ def code_command(
     alpha: float | None = typer.Option(
         None, "--alpha", help="Novelty significance level (default 0.1)."
     ),
-    neutral_weight: float | None = typer.Option(
-        None,
-        "--neutral-weight",
-        help="How much neutral weighs against barrier and enabler in each segment's valence, "
-        "above 0 to 1 (the packaged model's 0.8; 1 = as trained, for a team that codes much "
-        "descriptive talk as neutral).",
-    ),
+    neutral_weight: float | None = neutral_weight_option(),
     report: bool = typer.Option(True, "--report/--no-report", help="Write report.html."),
     decisions: Path | None = typer.Option(
         None,
@@ -359,8 +373,7 @@ def code_command(
 
     if alpha is not None and not 0 < alpha < 1:
         raise typer.BadParameter("alpha must be between 0 and 1")
-    if neutral_weight is not None and not 0 < neutral_weight <= 1:
-        raise typer.BadParameter("neutral weight must be above 0 and at most 1")
+    weighed = _neutral_weight(neutral_weight)
     if engine not in ("local", "ray"):
         raise typer.BadParameter("engine must be local or ray")
     if codebook is not None and (stream or engine == "ray"):
@@ -408,8 +421,7 @@ def code_command(
     overrides: dict[str, Any] = {}
     if alpha is not None:
         overrides["alpha"] = alpha
-    if neutral_weight is not None:
-        overrides["valence_neutral_weight"] = neutral_weight
+    overrides.update(weighed)
     if context is not None:
         overrides["use_context"] = context
     if unit is not None:
@@ -764,10 +776,13 @@ def evaluate_command(
         "suggestions are translated through the documented mapping before scoring.",
     ),
     backend: str | None = backend_option(),
+    neutral_weight: float | None = neutral_weight_option(),
 ) -> None:
     """Score the model's suggestions against labelled records."""
     from ..codebook import Codebook
     from ..io import atomic_write_text, check_outputs
+
+    weighed = _neutral_weight(neutral_weight)
 
     check_outputs(
         {"--json": json_out, "--predictions": predictions},
@@ -775,6 +790,7 @@ def evaluate_command(
         inputs_are="the labelled records are read from",
     )
     ac = _load_model(model, backend=backend)
+    ac.params.update(weighed)
     given = None if codebook is None else Codebook.load(codebook)  # an id or a file
     m = ac.evaluate(file, per_code=per_code, predictions=predictions is not None, codebook=given)
     per_record = m.pop("predictions", None)  # to its own file, not the JSON of metrics
