@@ -1962,6 +1962,26 @@ def test_table2_docx_names_every_construct_its_neutral_count_is_under(tmp_path: 
     )
 
 
+def test_one_person_under_two_labels_in_a_group_is_named_by_their_first() -> None:
+    """A Zoom rename in a call with a second person: Maria Okafor, then Maria (iPhone), and Tom
+    Reid. Table 2 named 'Maria (iPhone)' as a participant beside 'Maria Okafor' (session 34
+    tester P); she is one person, cited and counted under her first label."""
+    r = CodingResult(
+        segments=[
+            spoken(seg("T12", 0, "Staffing.", ("IC.F", 0.9, "barrier")), "Maria Okafor"),
+            spoken(seg("T12", 1, "No time.", ("IC.F", 0.9, "barrier")), "Tom Reid"),
+            spoken(seg("T12", 2, "Agency staff.", ("IC.F", 0.9, "barrier")), "Maria (iPhone)"),
+        ],
+        transcripts={"T12": transcript("T12", "P12")},
+    )
+    row = barriers_enablers(r, MINI).construct("IC.F")
+    assert row is not None
+    assert row.barriers.participants == ["Maria Okafor", "Tom Reid"]
+    # one quote a person, as for any two people (before: Maria under each of her labels)
+    assert [q.who for q in row.barriers.quotes] == ["Maria Okafor", "Tom Reid"]
+    assert row.barriers.segments == 3
+
+
 def test_two_people_named_apart_in_a_numbered_interview_are_two_people_of_its_case() -> None:
     """The tester's p04_interview.txt: the manager Margaret Okafor and the support worker Dean
     both speak. The file's number made them one person, so Table 2 cited Dean's words to the

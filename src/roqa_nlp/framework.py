@@ -230,6 +230,7 @@ def coded_segments(
         return ids[key]
 
     groups = group_transcripts(result)
+    named = person_labels(result)
     out: list[Quote] = []
     for s in result.segments:
         for g in codes_of(s, top_k=k, min_probability=min_probability):
@@ -256,10 +257,38 @@ def coded_segments(
                         None if g.valence_probability is None else float(g.valence_probability)
                     ),
                     begin_time=seg.begin_time,
-                    speaker=seg.speaker if seg.transcript_id in groups else "",
+                    speaker=(
+                        named.get((seg.transcript_id, seg.speaker), seg.speaker)
+                        if seg.transcript_id in groups
+                        else ""
+                    ),
                 )
             )
     return out
+
+
+def _participant_speakers(result: CodingResult) -> dict[str, dict[str, None]]:
+    """Each transcript's participant speaker labels, in order of first segment."""
+    speakers: dict[str, dict[str, None]] = {}
+    for s in result.segments:
+        seg = s.segment
+        if seg.role == "participant" and seg.speaker:
+            speakers.setdefault(seg.transcript_id, {})[seg.speaker] = None
+    return speakers
+
+
+def person_labels(result: CodingResult) -> dict[tuple[str, str], str]:
+    """(transcript, speaker label) → the label its person is named by: the first of the labels
+    one person speaks under (a Zoom rename, "Maria Okafor" then "Maria (iPhone)",
+    :func:`~roqa_nlp.pseudonyms.people_named`), so a group's quotes cite and count them once."""
+    from .pseudonyms import people_named
+
+    return {
+        (t, label): person[0]
+        for t, labels in _participant_speakers(result).items()
+        for person in people_named(labels)
+        for label in person
+    }
 
 
 def group_transcripts(result: CodingResult) -> set[str]:
@@ -273,14 +302,9 @@ def group_transcripts(result: CodingResult) -> set[str]:
     ``P04b``)."""
     from .transcripts.roles import several_participants
 
-    speakers: dict[str, dict[str, None]] = {}
-    for s in result.segments:
-        seg = s.segment
-        if seg.role == "participant" and seg.speaker:
-            speakers.setdefault(seg.transcript_id, {})[seg.speaker] = None
     return {
         t
-        for t, labels in speakers.items()
+        for t, labels in _participant_speakers(result).items()
         if several_participants(labels, result.participant_of(t))
     }
 
