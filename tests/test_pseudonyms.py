@@ -524,6 +524,16 @@ def test_a_chat_sender_who_speaks_under_no_label_gets_a_pseudonym_and_is_told_of
         warnings.simplefilter("error", RoqaWarning)
         done = key.apply(read_transcript(f))
     assert done.metadata["zoom_chat"][0] == "10:05:40 From P03"
+    # a copy pseudonymised before keeps its chat sender's pseudonym, and nothing is said
+    copy = tmp_path / "copy" / "p03.txt"
+    copy.parent.mkdir()
+    copy.write_text(f.read_text("utf-8").replace("Margaret Okafor", "Chat sender 1"), "utf-8")
+    key = PseudonymKey()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        again = key.apply(read_transcript(copy))
+    assert again.metadata["zoom_chat"][0] == "10:05:40 From Chat sender 1"
+    assert key.get("Chat sender 1") is None
 
 
 # names that are no English stop word ("Be" is not taken for a name: see name_parts; a name

@@ -98,6 +98,7 @@ _AFTER_HONORIFIC = re.compile(
 _INTERVIEWER = "Interviewer"
 #: The pseudonym of a person who typed in the call's chat but speaks under no label: Chat sender 1
 _CHAT_SENDER = "Chat sender"
+_CHAT_SENDER_PSEUDONYM = re.compile(rf"{_CHAT_SENDER} \d+", re.IGNORECASE)
 #: after a name that is also a word, at the start of a sentence: the word ("Will it help?",
 #: "May I ask", "Will the team cope?"), not the name ("Will is great", "May said so")
 _WORD_AFTER = re.compile(
@@ -449,7 +450,12 @@ class PseudonymKey:
         # speakers are labelled by study id): their name is in the chat lines and metadata, so
         # it gets a pseudonym of its own, which the researcher can change in the key
         for name in _chat_senders(transcript):
-            if self.get(name) is None and name not in speakers and not is_role_label(name):
+            if (
+                self.get(name) is None
+                and name not in speakers
+                and not is_role_label(name)
+                and not _CHAT_SENDER_PSEUDONYM.fullmatch(name)  # a copy pseudonymised before
+            ):
                 self.add(name, self._new_chat_sender())
 
     def _new_chat_sender(self) -> str:
