@@ -578,10 +578,10 @@ class PseudonymKey:
 
         # words left out between cues (talk, names and all) and the chat messages left out
         # (their senders' names: '10:22:05 From Margaret Okafor')
+        people = {**speakers, **_header_people(transcript)}
         for key in (UNREAD, ZOOM_CHAT):
             left_out = meta.get(key)
             if isinstance(left_out, list):
-                people = {**speakers, **_header_people(transcript)}
                 meta[key] = [
                     _rewrite(
                         str(line),

@@ -57,35 +57,35 @@ _NOTE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
-def _tokens(words: str) -> list[str]:
+def words_of(words: str) -> list[str]:
     """The words of ``words``, lower-cased, without bracketed notes (``[laughs]``), any
     apostrophe as ``'``."""
     return [t.lower().replace("’", "'") for t in _WORD.findall(_NOTE.sub(" ", words))]
 
 
 @cache
-def _phrases(*names: str) -> frozenset[tuple[str, ...]]:
-    """The phrases of the packaged lists ``names``, each as its words (:func:`_tokens`)."""
-    return frozenset(tuple(_tokens(p)) for name in names for p in packaged_words(name))
+def phrases_of(*names: str) -> frozenset[tuple[str, ...]]:
+    """The phrases of the packaged lists ``names``, each as its words (:func:`words_of`)."""
+    return frozenset(tuple(words_of(p)) for name in names for p in packaged_words(name))
 
 
 @cache
 def _longest(*names: str) -> int:
     """The most words of a phrase of the packaged lists ``names`` (1 when they hold none)."""
-    return max(map(len, _phrases(*names)), default=1)
+    return max(map(len, phrases_of(*names)), default=1)
 
 
 def acknowledgement_phrases() -> list[str]:
     """The phrases :func:`is_backchannel` takes as acknowledgements, sorted: a change to the list
     moves segments, so the segmentation cache keys on it
     (:mod:`~roqa_nlp.transcripts.segment_cache`)."""
-    return sorted(" ".join(p) for p in _phrases(ACKNOWLEDGEMENT_PHRASES))
+    return sorted(" ".join(p) for p in phrases_of(ACKNOWLEDGEMENT_PHRASES))
 
 
 def agreement_phrases() -> list[str]:
     """The agreeing phrases, sorted: said over again, they make a backchannel
     (:func:`is_backchannel`), so the segmentation cache keys on them too."""
-    return sorted(" ".join(p) for p in _phrases(AGREEMENT_PHRASES))
+    return sorted(" ".join(p) for p in phrases_of(AGREEMENT_PHRASES))
 
 
 def _acknowledgement(tokens: list[str], *, agreeing: bool = False) -> bool:
@@ -95,7 +95,7 @@ def _acknowledgement(tokens: list[str], *, agreeing: bool = False) -> bool:
     if len(tokens) <= MAX_BACKCHANNEL_WORDS and all(t in BACKCHANNEL_WORDS for t in tokens):
         return True  # the common case, words alone
     names = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES) if agreeing else (ACKNOWLEDGEMENT_PHRASES,)
-    phrases, longest = _phrases(*names), _longest(*names)
+    phrases, longest = phrases_of(*names), _longest(*names)
     if len(tokens) > MAX_BACKCHANNEL_WORDS * longest:
         return False
     # fewest pieces covering tokens[:i], the words of a phrase taken together
@@ -130,10 +130,12 @@ def _repeated_agreement(tokens: list[str]) -> bool:
     """Whether ``tokens`` are at most :data:`MAX_BACKCHANNEL_WORDS` pieces (acknowledgements and
     agreeing phrases) with an agreeing phrase among them and each said at least twice."""
     names = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES)
-    agreeing = _phrases(AGREEMENT_PHRASES)
+    agreeing = phrases_of(AGREEMENT_PHRASES)
     if len(tokens) > MAX_BACKCHANNEL_WORDS * _longest(*names):
         return False
-    for pieces in _pieces(tuple(tokens), _phrases(*names), _longest(*names), MAX_BACKCHANNEL_WORDS):
+    for pieces in _pieces(
+        tuple(tokens), phrases_of(*names), _longest(*names), MAX_BACKCHANNEL_WORDS
+    ):
         said = [p for p in pieces if p in agreeing]
         if said and all(said.count(p) >= 2 for p in said):
             return True
@@ -143,7 +145,7 @@ def _repeated_agreement(tokens: list[str]) -> bool:
 def is_backchannel(words: str) -> bool:
     """True when a turn's words are only an acknowledgement, or an agreement said over again
     (see the module docstring)."""
-    tokens = _tokens(words)
+    tokens = words_of(words)
     return _acknowledgement(tokens) or _repeated_agreement(tokens)
 
 
@@ -158,5 +160,5 @@ def only_acknowledges(words: str, *, agreeing: bool = True) -> bool:
     symbol, ``[inaudible]``) acknowledge nothing: such a turn stays where it is."""
     if "?" in words:
         return False
-    tokens = _tokens(words)
+    tokens = words_of(words)
     return bool(tokens) and _acknowledgement(tokens, agreeing=agreeing)

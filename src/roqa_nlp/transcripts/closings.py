@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .backchannels import BACKCHANNEL_WORDS, _phrases, _tokens
+from .backchannels import BACKCHANNEL_WORDS, phrases_of, words_of
 
 #: The packaged lists (``roqa_nlp/data/``): see the module docstring.
 CLOSING_FORMULAS = "closing_formulas.txt"
@@ -28,13 +28,13 @@ CLOSING_WORDS = "closing_words.txt"
 
 @cache
 def _longest() -> int:
-    return max(map(len, _phrases(CLOSING_FORMULAS) | _phrases(CLOSING_WORDS)), default=1)
+    return max(map(len, phrases_of(CLOSING_FORMULAS) | phrases_of(CLOSING_WORDS)), default=1)
 
 
 def is_closing_formula(words: str) -> bool:
     """True when ``words`` are only a closing formula (see the module docstring)."""
-    tokens = _tokens(words)
-    formulas, extras, longest = _phrases(CLOSING_FORMULAS), _phrases(CLOSING_WORDS), _longest()
+    tokens = words_of(words)
+    formulas, extras, longest = phrases_of(CLOSING_FORMULAS), phrases_of(CLOSING_WORDS), _longest()
     # covered[i]: (tokens[:i] are formulas and extra words, with a formula among them) or None
     covered: list[bool | None] = [False] + [None] * len(tokens)
     for i in range(1, len(tokens) + 1):

@@ -236,8 +236,9 @@ def cue_transcript(
     utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
     # a Zoom chat message pasted between cues has no timing line either, but it was typed, not
     # said: it is told of as chat (inspect), not as a cue to mend
-    chat = [heading for line in unread if (heading := chat_heading(line)) is not None]
-    unread = [line for line in unread if chat_heading(line) is None]
+    headings = [chat_heading(line) for line in unread]
+    chat = [heading for heading in headings if heading is not None]
+    unread = [line for line, heading in zip(unread, headings, strict=True) if heading is None]
     return utterances_transcript(
         utterances,
         path,

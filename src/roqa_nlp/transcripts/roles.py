@@ -542,11 +542,17 @@ _TAG_PRONOUN = r"(?:it|they|he|she|we|you|i|there|that)"
 _STATEMENT_END = re.compile(r"[.!…][\"'”’)\]]*\s")
 
 
+def _alternatives(name: str) -> str:
+    """The phrases of the packaged list ``name`` as one regular-expression alternation, longest
+    first, any run of blanks between their words."""
+    phrases = sorted(packaged_words(name), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+
+
 @cache
 def _question_tag() -> re.Pattern[str]:
     """A question tag after a comma at the end of a question's words (``?`` left out)."""
-    phrases = sorted(packaged_words(QUESTION_TAGS), key=len, reverse=True)
-    listed = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    listed = _alternatives(QUESTION_TAGS)
     return re.compile(
         rf",\s*(?:(?:{_NEGATIVE_AUXILIARY}|{_AUXILIARY})\s+{_TAG_PRONOUN}|{listed})[\s\"”’)\]]*$",
         re.IGNORECASE,
@@ -599,15 +605,8 @@ QUESTION_LEAD_INS = "question_lead_ins.txt"
 @cache
 def _unpunctuated_question() -> re.Pattern[str]:
     """A turn's opening: lead-in words, then a question's opening words (then a word break)."""
-
-    def alternatives(name: str) -> str:
-        phrases = sorted(packaged_words(name), key=len, reverse=True)
-        return "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-
-    lead_in = alternatives(QUESTION_LEAD_INS)
-    return re.compile(
-        rf"^\W*(?:(?:{lead_in})\W+)*(?:{alternatives(QUESTION_OPENERS)})\b", re.IGNORECASE
-    )
+    lead_in, opener = _alternatives(QUESTION_LEAD_INS), _alternatives(QUESTION_OPENERS)
+    return re.compile(rf"^\W*(?:(?:{lead_in})\W+)*(?:{opener})\b", re.IGNORECASE)
 
 
 def is_unpunctuated(text: str) -> bool:
