@@ -115,12 +115,15 @@ def load_coded_units(
     model_threshold: float | None = None,
     units: str = "auto",
     codebook: str | None = None,
+    at: str = "code",
 ) -> LoadedCodings:
     """Read every input (long CSV, codings.jsonl or result folder, .qdpx) into one CodedUnits.
 
     Results are put in one codebook (:func:`in_one_codebook`). Long CSV codes are resolved in
     ``codebook`` when given, else spellings of one name are merged (with a note). Inputs that
     share no unit are a one-line error naming them; units only one coder coded get a note.
+    ``at`` (construct, domain) maps every coder's codes up the codebook's hierarchy first
+    (:mod:`roqa_nlp.code_levels`), with a note, and a note naming codes left as written.
     """
     from ..coding_agreement import (
         coded_units_from_results,
@@ -222,10 +225,15 @@ def load_coded_units(
                 path=p,
                 hint="give a long CSV (unit,coder,code), a codings.jsonl or result folder, or a .qdpx",
             )
-    parts = list(tables)
     results, reviewed_note, decided = _on_reviewed_segments(results)
     results, matched_notes = match_codes_by_name(results, book)
     results, translated, models = in_one_codebook(results, book, model_threshold=model_threshold)
+    level_notes: list[str] = []
+    if at != "code":
+        results, tables, level_notes = _at_level(
+            results, tables, book, at, models=models, model_threshold=model_threshold
+        )
+    parts = list(tables)
     if results:
         parts.append(
             coded_units_from_results(
@@ -245,6 +253,7 @@ def load_coded_units(
                 hint="compare CSV with CSV, or results with results",
             )
     notes = [f"{r}, as another input has a coder of that name" for r in renamed]
+    notes.extend(level_notes)
     notes.extend(renamed_codings)
     if reviewed_note:
         notes.insert(0, reviewed_note)
@@ -263,6 +272,55 @@ def load_coded_units(
     if len(merged.coders) >= 2:
         notes.extend(_overlap_notes(merged, where))
     return LoadedCodings(merged, translated, notes)
+
+
+def _at_level(
+    results: dict[str, Any],
+    tables: list[Any],
+    book: Any | None,
+    at: str,
+    *,
+    models: list[str],
+    model_threshold: float | None,
+) -> tuple[dict[str, Any], list[Any], list[str]]:
+    """Results and long CSV tables with every code mapped to level ``at`` of the hierarchy of
+    ``book``, else of the one built-in codebook the results record; the notes that say so.
+    A model's codes are cut to those it counts as coded with before they are mapped (``book``
+    has done so already), so its top suggestion is chosen as at the code level."""
+    from ..code_levels import coded_units_at, left_as_written_note, level_note, results_at
+    from ..codebook import builtin_codebook
+    from ..codebooks import BUILTIN
+    from ..coding_agreement import counted_codings
+    from ..crosswalk import codebook_of
+    from ..errors import RoqaError
+
+    hierarchy = book
+    if hierarchy is None and not tables:
+        used = {b for r in results.values() if (b := codebook_of(r)) is not None}
+        hierarchy = builtin_codebook(used.pop()) if len(used) == 1 else None
+    if hierarchy is None:
+        raise RoqaError(
+            f"--at {at} needs the codebook whose hierarchy to follow",
+            hint=f"give --codebook {', '.join(BUILTIN)} or a codebook .json file",
+        )
+    left: dict[str, dict[str, str]] = {}
+    mapped = {}
+    for coder, result in results.items():
+        if book is None:
+            result = counted_codings(result, model_threshold=model_threshold, model=coder in models)
+        mapped[coder], own = results_at(result, hierarchy, at)
+        if own:
+            left[coder] = own
+    mapped_tables = []
+    for table in tables:
+        table, own_by_coder = coded_units_at(table, hierarchy, at)
+        mapped_tables.append(table)
+        for coder, own in own_by_coder.items():
+            left.setdefault(coder, {}).update(own)
+    notes = [level_note(hierarchy, at, models=bool(models))]
+    if (note := left_as_written_note(hierarchy, at, left)) is not None:
+        notes.append(note)
+    return mapped, mapped_tables, notes
 
 
 def _models_note(models: list[str], results: dict[str, Any]) -> str:
@@ -732,6 +790,13 @@ def agree_command(
     ),
     seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap resampling."),
     ci_level: float = typer.Option(0.95, "--ci-level", help="Confidence level of the intervals."),
+    at: str = typer.Option(
+        "code",
+        "--at",
+        help="code: compare codes as coded; construct: a sub-construct counts as its "
+        "construct; domain: every code as its domain (the codebook's hierarchy; a model's "
+        "codes too; codes outside it are compared as written, with a note).",
+    ),
     codebook: str | None = codebook_option(
         "Compare every coder in this codebook ({builtin} or a file): long CSV codes are "
         "resolved to its code ids (names case-insensitively), results in another codebook "
@@ -744,6 +809,7 @@ def agree_command(
     from rich.console import Console
 
     from ..agreement import LEVELS
+    from ..code_levels import AT_LEVELS
     from ..coding_agreement import UNIT_KINDS, UNIVERSES, agreement_report
     from ..errors import RoqaError
     from ..io import atomic_write_text
@@ -753,6 +819,7 @@ def agree_command(
         ("--universe", universe, UNIVERSES),
         ("--level", level, LEVELS),
         ("--units", units, UNIT_KINDS),
+        ("--at", at, AT_LEVELS),
     ):
         if value not in allowed:
             raise RoqaError(f"{name} {value!r} is not one of {', '.join(allowed)}")
@@ -771,7 +838,7 @@ def agree_command(
         raise RoqaError(f"--ci-level {ci_level} is not between 0 and 1", hint="e.g. 0.95")
 
     loaded = load_coded_units(
-        inputs, model_threshold=model_threshold, units=units, codebook=codebook
+        inputs, model_threshold=model_threshold, units=units, codebook=codebook, at=at
     )
     report = agreement_report(
         loaded.coded, level=level, n_boot=n_boot, ci_level=ci_level, seed=seed
@@ -787,6 +854,7 @@ def agree_command(
             "inputs": [str(p) for p in inputs],
             "model_threshold": model_threshold,
             "codebook": codebook,
+            "at": at,
             "translated": loaded.translated,
             "notes": loaded.notes,
             **report.to_dict(),
