@@ -261,3 +261,37 @@ def test_a_free_code_is_left_as_written_with_one_note(tmp_path, capsys) -> None:
     )
     assert note in data["notes"]
     assert f"Note: {note}." in " ".join(data["printed"].split())
+
+
+TEXT = "I think the budget was the main barrier. We had no staff for it. Thanks, bye."
+
+
+def selections(folder: Path, coder: str, spans: list[tuple[int, int, str]]) -> Path:
+    """A person's selections of TEXT (as a QDA program's are: their own ranges)."""
+    from roqa_nlp.schema import Transcript, Turn
+
+    segments = [
+        SegmentResult(
+            Segment(f"{coder}:{i}", "P01", "P01", "participant", a, b, TEXT[a:b]),
+            [Suggestion(code, code, None, 1.0)],
+        )
+        for i, (a, b, code) in enumerate(spans)
+    ]
+    t = Transcript("P01", TEXT, [Turn("P01", "participant", 0, len(TEXT))])
+    CodingResult(segments, {"P01": t}, meta={"codebook": {"id": "cfir-2009"}}).save(folder)
+    return folder
+
+
+@pytest.mark.parametrize(("at", "n_units"), [("code", 3), ("domain", 2)])
+def test_selection_units_are_cut_where_a_coding_changes_at_the_level(
+    tmp_path, capsys, at, n_units
+) -> None:
+    """Ann coded the budget sentence Available Resources and the staff sentence Leadership
+    Engagement, Ben both Networks & Communications. As coded, the text is cut where Ann's code
+    changes (character 41): two units, and the closing words coded by no one a third. At the
+    domain level neither coder's coding changes there (Inner Setting throughout): one unit."""
+    ann = selections(tmp_path / "ann", "ann", [(0, 41, "IS.E.2"), (41, 64, "IS.E.1")])
+    ben = selections(tmp_path / "ben", "ben", [(0, 64, "IS.B")])
+    data = agree_json(tmp_path, capsys, [str(ann), str(ben), "--at", at])
+    assert data["unit_kind"] == "spans"
+    assert data["n_units"]["total"] == n_units
