@@ -88,7 +88,7 @@ def coded_units_at(
 ) -> tuple[CodedUnits, dict[str, dict[str, str]]]:
     """``cu`` with every coder's codes mapped to level ``at`` of ``book``, and per coder the
     codes left as written (id -> name)."""
-    from .coding_agreement import _valences_given
+    from .coding_agreement import valences_given
 
     left: dict[str, dict[str, str]] = {}
     codings: dict[str, dict[str, frozenset[str]]] = {}
@@ -113,7 +113,7 @@ def coded_units_at(
             found: dict[str, list[str]] = {}
             for code, valence in given.items():
                 found.setdefault(mapped(coder, code), []).append(valence)
-            per_unit[unit] = _valences_given(found)
+            per_unit[unit] = valences_given(found)
         valences[coder] = per_unit
     used = {c for per in codings.values() for codes in per.values() for c in codes}
     return dataclasses.replace(

@@ -329,7 +329,7 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
     cu = coded_units_from_rows(rows, unit_kind="units")
     cu.code_names.update(code_names)
     cu.valences = {
-        coder: {unit: _valences_given(per) for unit, per in units.items()}
+        coder: {unit: valences_given(per) for unit, per in units.items()}
         for coder, units in given.items()
     }
     if iv is None:
@@ -360,7 +360,7 @@ def _one_valence(found: Collection[str]) -> str | None:
     return next(iter(found)) if len(set(found)) == 1 else None
 
 
-def _valences_given(found: Mapping[str, Collection[str]]) -> dict[str, str]:
+def valences_given(found: Mapping[str, Collection[str]]) -> dict[str, str]:
     """Code -> the one valence a coder gave it in one unit, of ``found`` (code -> the valences
     given it there), leaving out codes given none or two (:func:`_one_valence`)."""
     return {code: v for code, vs in found.items() if (v := _one_valence(vs))}
@@ -418,7 +418,7 @@ def merge_spelling_variants(
             found: dict[str, set[str]] = {}
             for c, label in given.items():
                 found.setdefault(rename.get(c, c), set()).add(label)
-            valences.setdefault(coder, {})[u] = _valences_given(found)
+            valences.setdefault(coder, {})[u] = valences_given(found)
     return dataclasses.replace(cu, codings=codings, valences=valences), merged
 
 
@@ -513,7 +513,7 @@ def segment_valences(
                     per.setdefault(g.code_id, set()).add(normalise_valence(g.valence))
                 except ValueError:  # a label no synonym names: no valence given
                     per.setdefault(g.code_id, set())
-    return {sid: _valences_given(per) for sid, per in found.items()}
+    return {sid: valences_given(per) for sid, per in found.items()}
 
 
 def _no_valence_reason(
@@ -774,7 +774,7 @@ def _span_units(
                 for i in range(first, stop):
                     for code, vs in piece_valences[k][i].items():
                         found.setdefault(code, set()).update(vs)
-                unit_valences[c][uid] = _valences_given(found)
+                unit_valences[c][uid] = valences_given(found)
     return CodedUnits(coders, units, codings, names, models, "spans", unit_valences)
 
 
