@@ -1567,20 +1567,26 @@ def test_a_newer_zoom_chat_message_below_its_line_is_left_out_with_it(tmp_path: 
 def test_words_after_a_chat_line_typed_into_a_turn_go_on_with_that_speakers_turn(
     tmp_path: Path,
 ) -> None:
-    """A chat message pasted between two paragraphs of one answer parts it: the paragraph after
-    it is the same speaker's, not the chat sender's."""
+    """A chat message pasted between two paragraphs of one answer: the paragraph after it is
+    the same speaker's, not the chat sender's, and the answer goes on across the message,
+    blanked in the text."""
     f = tmp_path / "p04.txt"
+    chat = "10:15:32 From Sam Roe : sorry, my video froze"
     f.write_text(
-        "Interviewer: What gets in the way?\n\nP04: We lost four staff.\n\n"
-        "10:15:32 From Sam Roe : sorry, my video froze\n\n"
+        f"Interviewer: What gets in the way?\n\nP04: We lost four staff.\n\n{chat}\n\n"
         "And agency staff don't know the people.\n",
         "utf-8",
     )
     t = read_transcript(f)
     assert turns_of(t) == [
         ("Interviewer", "interviewer", "What gets in the way?", None, None),
-        ("P04", "participant", "We lost four staff.", None, None),
-        ("P04", "participant", "And agency staff don't know the people.", None, None),
+        (
+            "P04",
+            "participant",
+            f"We lost four staff.\n\n{' ' * len(chat)}\n\nAnd agency staff don't know the people.",
+            None,
+            None,
+        ),
     ]
 
 
@@ -1617,7 +1623,8 @@ def test_the_line_right_below_a_chat_message_with_its_words_is_the_speakers_talk
 ) -> None:
     """No blank line between: the line after ``10:22:05 From P10 : sorry my camera froze`` was
     read as more of the chat message, so the answer's last sentence was never coded (session 34
-    tester N); only a chat line with nothing after its colon has its message below."""
+    tester N); only a chat line with nothing after its colon has its message below. The answer
+    goes on across the message, blanked in the text."""
     f = tmp_path / "p10.txt"
     f.write_text(
         "Interviewer: What gets in the way?\n"
@@ -1633,14 +1640,9 @@ def test_the_line_right_below_a_chat_message_with_its_words_is_the_speakers_talk
         (
             "P10",
             "participant",
-            "Staffing is the main thing. We never have enough people on shift.",
-            None,
-            None,
-        ),
-        (
-            "P10",
-            "participant",
-            "So yes, that is the biggest barrier for us, the staffing.",
+            "Staffing is the main thing. We never have enough people on shift.\n"
+            + " " * len("10:22:05 From P10 : sorry my camera froze")
+            + "\nSo yes, that is the biggest barrier for us, the staffing.",
             None,
             None,
         ),
@@ -1702,6 +1704,60 @@ def test_zoom_chat_paragraphs_in_a_word_transcript_are_no_ones_turns(
     assert t.metadata["zoom_chat"] == ["10:22:05 From P04b", "10:23:00 From Sam Roe to Everyone"]
 
 
+#: An answer with a chat message pasted inside it, and one between two turns.
+ANSWER_WITH_CHAT = [
+    "Interviewer: What made the new rota hard to bring in?",
+    "P06: Mostly the night shift. Two of the nurses would not swap.",
+    "09:41:07 From Dee Harper : my sound dropped, carry on",
+    "In the end the manager paid them extra, so it worked.",
+    "09:42:30 From Dee Harper to Everyone:",
+    "the rota template",
+    "Interviewer: Thank you.",
+]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".docx"])
+def test_a_chat_message_inside_an_answer_does_not_cut_it_into_separately_coded_pieces(
+    tmp_path: Path, suffix: str
+) -> None:
+    """The same interview as .txt and .docx was segmented differently: in .txt a chat line
+    pasted inside an answer cut it into two turns, so its last sentence was coded on its own,
+    while .docx read the answer whole (session 34 tester P). A .txt answer is read whole too:
+    the chat message it spans is blanked in the text (spaces, its line breaks kept), so offsets
+    still match the file; a chat message between two turns stays in the text as it is."""
+    f = tmp_path / f"p06{suffix}"
+    if suffix == ".docx":
+        docx = pytest.importorskip("docx")
+        d = docx.Document()
+        for p in ANSWER_WITH_CHAT:
+            d.add_paragraph(p)
+        d.save(str(f))
+    else:
+        f.write_text("\n".join(ANSWER_WITH_CHAT) + "\n", "utf-8")
+    t = read_transcript(f)
+    answer = (
+        "Mostly the night shift. Two of the nurses would not swap.\n"
+        + ("" if suffix == ".docx" else " " * len(ANSWER_WITH_CHAT[2]) + "\n")
+        + "In the end the manager paid them extra, so it worked."
+    )
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What made the new rota hard to bring in?", None, None),
+        ("P06", "participant", answer, None, None),
+        ("Interviewer", "interviewer", "Thank you.", None, None),
+    ]
+    assert [(s.text, t.text[s.start : s.end]) for s in segment(t)] == [(answer, answer)]
+    assert t.metadata["zoom_chat"] == [
+        "09:41:07 From Dee Harper",
+        "09:42:30 From Dee Harper to Everyone",
+    ]
+    if suffix != ".docx":  # the file's text, offsets and all, but for the message inside the answer
+        original = "\n".join(ANSWER_WITH_CHAT) + "\n"
+        lines = original.split("\n")
+        lines[2] = " " * len(lines[2])
+        assert t.text == "\n".join(lines)
+        assert len(t.text) == len(original)
+
+
 @pytest.mark.parametrize(
     ("line", "time"),
     [
@@ -1730,11 +1786,12 @@ _TYPED = st.tuples(
     st.sampled_from(["10:15:32 From Sam Roe : ", "10:15:32 From P04 to Everyone: "]),
     st.sampled_from(["", "\n", "\n\t"]),  # the message after the colon, or below it
 )
+_GOING_ON = st.just(("", "", ""))  # a line of talk with no label: the turn above goes on
 
 
 @settings(max_examples=150, deadline=None)
 @given(
-    items=st.lists(st.one_of(_SPOKEN, _TYPED), min_size=1, max_size=12).filter(
+    items=st.lists(st.one_of(_SPOKEN, _TYPED, _GOING_ON), min_size=1, max_size=12).filter(
         lambda items: 0 < len(items) <= 2 * sum(len(item) == 1 for item in items)
     ),  # a transcript, its speech lines no fewer than its messages (more: a saved chat)
     gap=st.sampled_from(["\n", "\n\n"]),
@@ -1743,19 +1800,34 @@ def test_no_turn_or_segment_holds_a_chat_message_and_every_said_word_is_in_one(
     items: list[tuple[str, ...]], gap: str
 ) -> None:
     """Whatever the mix of speech lines and chat messages, each turn and segment is
-    ``text[start:end]``, no chat message is in one, and each speech line's words are in one."""
+    ``text[start:end]``, no chat message is in one, each speech line's words are in one, a
+    labelled line starts each turn (no message cuts one), and the text is the file's but for
+    the messages a turn spans, blanked, so offsets hold."""
     lines = [
-        f"{item[0]}: said{i} words" if len(item) == 1 else f"{item[0]}{item[1]}typed{i}"
+        f"{item[0]}: said{i} words"
+        if len(item) == 1
+        else f"{item[0]}{item[1]}typed{i}"
+        if len(item) == 2
+        else f"said{i} words"
         for i, item in enumerate(items)
     ]
     text = gap.join(lines) + "\n"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RoqaWarning)
         t = parse_text(text, "p04.txt")
-    assert t.text == text
+    assert all(  # a line is the file's, or a chat message's line blanked
+        read == typed or (read == " " * len(typed) and ("From" in typed or "typed" in typed))
+        for read, typed in zip(t.text.split("\n"), text.split("\n"), strict=True)
+    )
     spoken = [t.text[u.start : u.end] for u in t.turns]
     assert not any("typed" in words for words in spoken)
-    said = [f"said{i} words" for i, item in enumerate(items) if len(item) == 1]
+    labelled = [i for i, item in enumerate(items) if len(item) == 1]
+    said = [
+        f"said{i} words"
+        for i, item in enumerate(items)
+        if i in labelled or len(item) == 3 and i > labelled[0]
+    ]
+    assert len(t.turns) == len(labelled)
     assert sorted(w for words in spoken for w in re.findall(r"said\d+ words", words)) == sorted(
         said
     )

@@ -28,10 +28,16 @@ first line's (:func:`from_first_clock_time`): the recording's own start is not i
 
 Zoom chat messages pasted among the turns (``10:22:05 From P04b : words``, or ``From P04b to
 Everyone:`` and the message on the lines directly below; :mod:`.chat`) were typed, not said:
-they stay in the text, so offsets hold, but are no one's turn (not coded, quoted or counted,
-their clock times not mixed with the recording's), a turn they part going on as a new turn of
-its speaker after them; ``metadata["zoom_chat"]`` names each (``10:22:05 From P04b``). A saved
-chat named on its own (:func:`.chat.is_saved_chat`) is read as its messages, each its sender's.
+they are no one's turn (not coded, quoted or counted, their clock times not mixed with the
+recording's), and ``metadata["zoom_chat"]`` names each (``10:22:05 From P04b``). One between
+two turns stays in the text. One pasted inside a turn, its speaker's words going on below it
+with no label, does not cut the turn: the turn is read whole across it, as a Word transcript's
+is, and the message is blanked in the text (each of its characters a space, its line breaks
+kept), so that no segment quotes it and every offset still matches the file (a segment cannot
+span the message's characters without holding them; before, the turn's words after the message
+were a turn of their own, coded apart, where the same answer in ``.docx`` was one segment). A
+saved chat named on its own (:func:`.chat.is_saved_chat`) is read as its messages, each its
+sender's.
 
 A transcript whose lines are numbered (``12  P04: words``; ``13  and then``), as transcripts
 are printed for analysis, is read without the numbers, and its text is the file's text without
@@ -157,13 +163,14 @@ def parse_text(
         if t.metadata.get("rendering") == "original":
             t.metadata["rendering"] = "extracted"
         return t
+    raw = text.split("\n")
     lines: list[_Line] = []
     headings: list[str | None] = []  # a Markdown heading's words (a speaker's name, or not speech)
     pos = 0
-    for raw in text.split("\n"):
-        lines.append(_Line(pos, raw))
-        headings.append(_markdown_heading(raw) if markdown else None)
-        pos += len(raw) + 1
+    for line_text in raw:
+        lines.append(_Line(pos, line_text))
+        headings.append(_markdown_heading(line_text) if markdown else None)
+        pos += len(line_text) + 1
     label_texts = _without_turn_numbers(
         [_without_emphasis(line.text if h is None else h) for line, h in zip(lines, headings)]
     )
@@ -199,7 +206,8 @@ def parse_text(
             interviewer_labels,
             participant or unlabelled_speaker(path),
         )
-        turns = _labelled_turns(lines, labels, interviewer_labels, header, chat, answering)
+        turns, spanned = _labelled_turns(lines, labels, interviewer_labels, header, chat, answering)
+        text = blanked(text, [(lines[i].start, len(raw[i])) for i in sorted(spanned)])
     else:
         turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
     turns, clock_start = from_first_clock_time(turns)
@@ -348,35 +356,38 @@ def _labelled_turns(
     header: set[int],
     chat: set[int],
     answering: str,
-) -> list[Turn]:
+) -> tuple[list[Turn], set[int]]:
     """The turns of labelled ``lines``; lines without a label continue the turn before them,
     except after a question marker's question (its line ending in ``?``, or its paragraph):
     ``Question 5: How do you ...?`` marks the interviewer's question, and the unlabelled words
-    after it are ``answering``'s answer. A ``chat`` line (a chat message's) ends the turn it
-    parts, whose speaker's words after it are a new turn."""
+    after it are ``answering``'s answer. A ``chat`` line (a chat message's) is no one's: a turn
+    goes on across it, as a Word transcript's does, and the chat lines so spanned are returned
+    with the turns (their text to blank, :func:`blanked`)."""
     out: list[Turn] = []
+    spanned: set[int] = set()
+    inside: list[int] = []  # chat lines after the current turn's words, before any more of them
     current: _OpenTurn | None = None
     pending_time: float | None = None
     asked = False  # the question of a question marker's turn is over
     for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
         if i in header:
             _close(current, out, interviewer_labels)
-            current = None
+            current, inside = None, []
             continue
         if i in chat:
             if current is not None and current.start is not None:
-                _close(current, out, interviewer_labels)
-                current = _OpenTurn(speaker=current.speaker, begin_time=None)
+                inside.append(i)
             continue
         if not line.text.strip():
             asked = asked or (current is not None and is_question_marker(current.speaker))
             continue
         if label is None and asked and current is not None:
             _close(current, out, interviewer_labels)
-            current = _OpenTurn(speaker=answering, begin_time=None)
+            current, inside = _OpenTurn(speaker=answering, begin_time=None), []
         asked = False
         if label is not None:
             _close(current, out, interviewer_labels)
+            inside = []
             begin = label.time if label.time is not None else pending_time
             current = _OpenTurn(speaker=label.label, begin_time=begin)
             pending_time = None
@@ -397,9 +408,26 @@ def _labelled_turns(
         if current.start is None:
             current.start = line.content_start
         current.end = line.content_end
+        spanned.update(inside)
+        inside = []
         asked = is_question_marker(current.speaker) and line.text.rstrip().endswith("?")
     _close(current, out, interviewer_labels)
-    return out
+    return out, spanned
+
+
+def blanked(text: str, lines: Sequence[tuple[int, int]]) -> str:
+    """``text`` with each of ``lines`` (its start and length) written as blanks of the same
+    length, so that every offset holds: the chat messages a turn spans, typed in the call and no
+    one's speech, are no part of its words, as a Word transcript leaves them out."""
+    if not lines:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for start, length in lines:
+        parts += [text[pos:start], " " * length]
+        pos = start + length
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _paragraph_turns(
