@@ -4286,3 +4286,27 @@ def test_a_dyads_members_lettered_p05a_and_p05b_are_the_case_p05(tmp_path: Path)
     )
     assert read_transcript(dyad).participant == "P05"
     assert participant_id(["Interviewer", "P05a"], "x.txt") == "P05a"
+
+
+@pytest.mark.parametrize(
+    ("line", "sender"),
+    [
+        ("10:22:05 From P04b : I have to leave at half past", "P04b"),
+        ("10:23:00 From  Sam   Roe  to Everyone:", "Sam Roe"),
+        ("10:23:00 From Sam Roe to Everyone", "Sam Roe"),  # a heading, as metadata keeps it
+        ("10:05:40 From Margaret Okafor", "Margaret Okafor"),
+        ("09:12 From Chima (researcher) to P04 (Direct Message):", "Chima (researcher)"),
+        ("10:22:05 From  : blank", None),
+        ("10:22:05 P04: From memory, the link.", None),
+        ("From Sam Roe to Everyone:", None),
+        ("Interviewer: Who sent it?", None),
+    ],
+)
+def test_a_chat_messages_sender_is_read_from_its_line_or_its_heading(
+    line: str, sender: str | None
+) -> None:
+    """One rule for who sent a chat message, for the reader and for pseudonymising its
+    senders' names (which read the headings the reader kept in the metadata)."""
+    from roqa_nlp.transcripts.chat import chat_sender
+
+    assert chat_sender(line) == sender

@@ -749,15 +749,10 @@ def _name_parts_in(pieces: Iterable[str], names: Iterable[str]) -> list[str]:
 def _chat_senders(transcript: Transcript) -> list[str]:
     """The senders of the chat messages left out of the transcript's turns (``10:22:05 From
     Margaret Okafor`` → ``Margaret Okafor``; ``... to Everyone`` left out), in order, once each."""
-    from .transcripts.chat import CHAT_SENDER, ZOOM_CHAT
+    from .transcripts.chat import ZOOM_CHAT, chat_sender
 
-    senders: dict[str, None] = {}
-    for heading in transcript.metadata.get(ZOOM_CHAT) or []:
-        _, _, sender = str(heading).partition(" From ")
-        m = CHAT_SENDER.match(f"From {sender}")
-        if m is not None and m["name"].strip():
-            senders.setdefault(" ".join(m["name"].split()), None)
-    return list(senders)
+    senders = (chat_sender(str(heading)) for heading in transcript.metadata.get(ZOOM_CHAT) or [])
+    return list(dict.fromkeys(name for name in senders if name))
 
 
 def _header_people(transcript: Transcript) -> dict[str, str]:

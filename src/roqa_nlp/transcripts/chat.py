@@ -20,9 +20,13 @@ from dataclasses import dataclass
 CHAT_LINE = re.compile(
     r"^[ \t]*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)[ \t]+From[ \t]+(?P<sender>[^:\n]{1,120}):"
 )
+#: A chat message's heading (:func:`chat_heading`), or its line, up to the sender.
+_HEADING = re.compile(
+    r"^[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]+From[ \t]+(?P<sender>[^:\n]{1,120})(?::|$)"
+)
 #: The sender of a chat message, as a speaker's label reads it after the time (``From Jane
 #: Smith`` or ``From Jane Smith to Everyone``): the speaker is ``Jane Smith``.
-CHAT_SENDER = re.compile(r"^From (?P<name>.+?)(?: to (?:Everyone|.+))?$")
+_SENDER = re.compile(r"^From (?P<name>.+?)(?: to (?:Everyone|.+))?$")
 
 
 #: The metadata key of the Zoom chat messages left out of a transcript's turns: the heading of
@@ -92,6 +96,23 @@ def chat_heading(line: str) -> str | None:
     if m is None:
         return None
     return f"{m['time']} From {' '.join(m['sender'].split())}"
+
+
+def chat_sender(line: str) -> str | None:
+    """Who sent a chat message, from its line (``10:22:05 From Margaret Okafor : hi``,
+    ``10:23:00 From Sam Roe to Everyone:``) or its heading (``10:23:00 From Sam Roe to
+    Everyone``, as :func:`chat_heading` and ``metadata["zoom_chat"]`` write it): ``Margaret
+    Okafor``, ``Sam Roe``, blanks as one; None when ``line`` is neither."""
+    m = _HEADING.match(line)
+    sender = None if m is None else _SENDER.match(f"From {' '.join(m['sender'].split())}")
+    return None if sender is None else sender["name"]
+
+
+def sender_named(label: str) -> str:
+    """The person a chat line's label names, as the speaker's label of a saved chat's message
+    reads after its time: ``From Jane Smith`` or ``From Jane Smith to Everyone`` is ``Jane
+    Smith``; any other label is itself."""
+    return _SENDER.sub(r"\g<name>", label)
 
 
 def chat_messages(

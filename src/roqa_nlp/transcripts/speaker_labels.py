@@ -82,7 +82,7 @@ from itertools import islice
 from typing import Literal
 
 from ..io import packaged_words
-from .chat import CHAT_SENDER
+from .chat import sender_named
 from .roles import (
     UNKNOWN_SPEAKER,
     interviewer_keys,
@@ -200,7 +200,7 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
         return None
     label = " ".join(m.group("label").split())
     if m.re is LABEL_LINE and m.group("ts") is not None:
-        label = CHAT_SENDER.sub(r"\g<name>", label)  # "10:15:32 From Jane Smith : hi"
+        label = sender_named(label)  # "10:15:32 From Jane Smith : hi"
     if not label or len(label) > MAX_LABEL_CHARS:
         return None
     if m.re is BRACKETED_LINE and not _names_a_role(label, interviewer_labels):
