@@ -1198,6 +1198,24 @@ def test_a_groups_template_labels_hold_no_number_and_its_study_ids_do(
     assert [u.speaker for u in out[0].turns] == ["Moderator", first, second]
 
 
+def test_the_key_reserves_the_numbers_of_study_ids_and_not_of_template_labels() -> None:
+    """The numbers a transcript's participant labels reserve are those of its study ids (P17,
+    p 4, a joint interview's P05a), not a template's numbering (R12, Participant 3), the one
+    rule :func:`study_id_number` gives, as the case of a group's file reads it."""
+    labels = ["P17", "p 4", "P05a", "R12", "Participant 3", "Pat Lee"]
+    text = "".join(f"{label}: Yes.\n" for label in labels)
+    turns, pos = [], 0
+    for label in labels:
+        start = pos + len(label) + 2
+        turns.append(Turn(speaker=label, role="participant", start=start, end=start + 4))
+        pos = start + 5
+    t = Transcript(id="group", text=text, turns=turns)
+    assert [t.text[u.start : u.end] for u in t.turns] == ["Yes."] * 6
+    key = PseudonymKey()
+    key.reserve(t)
+    assert key.reserved == {17, 4, 5}
+
+
 def test_a_participant_rejoining_as_a_device_is_one_person_with_one_pseudonym(
     tmp_path: Path,
 ) -> None:

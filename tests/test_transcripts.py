@@ -3953,6 +3953,34 @@ def test_a_study_id_names_its_number_and_a_template_label_none() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("name", "members", "case"),
+    [
+        ("p03_focus_group.txt", ("R1", "R3"), "P03"),  # a template's numbering (was the file)
+        ("p03_focus_group.txt", ("Participant 1", "Participant 3"), "P03"),
+        ("p44_p45_joint.txt", ("P44", "P45"), "p44_p45_joint"),
+        ("p44_p45_joint.txt", ("P 44", "P-45"), "p44_p45_joint"),  # study ids (was P44)
+        ("p05_p06_joint.txt", ("P05a", "P06a"), "p05_p06_joint"),  # members' ids (was P05)
+        ("p03_focus_group.txt", ("P07", "P08"), "P03"),
+    ],
+)
+def test_a_group_file_takes_its_names_number_unless_a_member_holds_it_as_a_study_id(
+    tmp_path: Path, name: str, members: tuple[str, str], case: str
+) -> None:
+    """The case of a group's file is the number in its name unless a member's study id holds
+    that number (then the file is the case): a study id as :func:`study_id_number` and the
+    pseudonym key's reservations read it, one rule. Before, the file's case used a pattern of
+    its own, which took a template's ``R3`` for a study id (``p03_focus_group.txt`` with R1 and
+    R3 was the case ``p03_focus_group``, where with Participant 1 and 3 it was P03) and missed
+    ``P 44`` and a joint interview's ``P05a``."""
+    f = tmp_path / name
+    first, second = members
+    f.write_text(f"Facilitator: What helps?\n{first}: Peers.\n{second}: Supervision.\n", "utf-8")
+    t = read_transcript(f, interviewer_labels=["Facilitator"])
+    assert [u.speaker for u in t.turns] == ["Facilitator", first, second]
+    assert t.participant == case
+
+
 def test_an_answer_is_one_turn_across_the_interviewers_i_see(tmp_path: Path) -> None:
     """A listener's "I see.", "Oh dear." or "Of course." cue between two pieces of an answer is
     left out and the answer read whole, as "Mm-hmm." is; before, "I see." split the answer in

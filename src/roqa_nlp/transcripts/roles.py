@@ -16,9 +16,10 @@ participant number the participants' labels name (``P04``, ``Participant 4`` -> 
 interview's members lettered ``P05a`` and ``P05b`` -> ``P05``, one member alone ``P05a``), when
 they name one; else (no number, or several: a focus group, whose quotes must not be put to one
 of its members) a participant number in the file name (``p03_interview.docx`` -> ``P03``,
-``p07_group.docx`` -> ``P07``; failing one, an interview's: ``Interview 08.csv`` -> ``P08``) unless a member's study id names it (a joint interview of P44
-and P45 in ``p44_p45_joint.txt`` is the case ``p44_p45_joint``; ``Participant 3`` of
-``p03_focus_group.txt`` is the group's own numbering, so that is ``P03``), else the file stem
+``p07_group.docx`` -> ``P07``; failing one, an interview's: ``Interview 08.csv`` -> ``P08``) unless a member's study id names it (:func:`study_id_number`, the rule the pseudonym key
+reserves numbers by: a joint interview of P44 and P45, or of P05a and P06a, in
+``p44_p45_joint.txt`` is the case ``p44_p45_joint``; ``Participant 3`` or ``R3`` of
+``p03_focus_group.txt`` is a template's numbering, so that is ``P03``), else the file stem
 (``focus_group_site_a``). Read as a study, its transcripts' cases are weighed together
 (:class:`StudyCases`): a template's ``Participant 1`` in every file names no one, so each
 takes its case from its file name, and one participant id in several files is warned of.
@@ -439,17 +440,14 @@ def case_from_file_name(path: str | Path, labelled: Sequence[tuple[str, str]] = 
     labels that name a number, each with that number (``("P44", "P44")``)."""
     in_name = participant_from_filename(path)
     # a joint interview of P44 and P45 in p44_p45_joint.txt: the name's number is a member's
-    # study id, not the group's, so the file is the case; a group's own numbering of its members
-    # (Participant 1, 2, 3 in p03_focus_group.txt) says nothing of the file's number
-    ids = {_number_key(n) for speaker, n in labelled if _STUDY_ID.fullmatch(speaker.strip())}
+    # study id, not the group's, so the file is the case; a template's numbering of a group's
+    # members (Participant 1, 2, 3 or R1, R2, R3 in p03_focus_group.txt) says nothing of the
+    # file's number
+    ids = {_number_key(n) for speaker, n in labelled if study_id_number(speaker) is not None}
     if in_name is not None and _number_key(in_name) in ids:
         return Path(path).stem
     return in_name or Path(path).stem
 
-
-#: A speaker label that is a study's participant id (``P44``, ``p07``, ``R12``), not a group's
-#: numbering of its members (``Participant 3``, ``Speaker 2``).
-_STUDY_ID = re.compile(r"[A-Za-z]{1,3}\d{1,4}")
 
 #: The name Zoom saves a cloud recording's files by, the meeting's start in GMT
 #: (``GMT20261014-100312_Recording.transcript.vtt``, ``..._Recording.cc.vtt``): it names no one.
