@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -449,6 +450,77 @@ def test_barriers_enablers_quotes_one_voice_per_participant_first() -> None:
     row = barriers_enablers(three_interviews(), MINI, quotes=2).construct("IC.F")
     assert row is not None
     assert [q.segment_id for q in row.barriers.quotes] == ["T3:0", "T2:3"]
+
+
+def valenced(
+    tid: str, n: int, code: str, p: float, valence: str, vp: float | None
+) -> SegmentResult:
+    """Segment ``n`` of ``tid`` suggested ``code`` at ``p`` with ``valence`` at ``vp``."""
+    s = seg(tid, n, f"{tid} segment {n}.", (code, p, valence))
+    return dataclasses.replace(
+        s, suggestions=[dataclasses.replace(s.suggestions[0], valence_probability=vp)]
+    )
+
+
+def test_a_sides_quotes_are_the_surest_of_code_and_valence_first(tmp_path: Path) -> None:
+    """Tester T (s35), defect 1: a quote is evidence for its cell, the construct on one side, so
+    a side's quotes go by code probability x valence probability: the 0.94 code whose
+    enabler call is 0.52 (a barrier in fact) comes after a 0.70 code sure of its enabler
+    (0.665 > 0.4888), and was the only quote of the default Word table. Ties (T3:0 and T3:1,
+    both 0.8 x 0.8) keep data order; each participant's surest first, as before."""
+    r = CodingResult(
+        segments=[
+            valenced("T1", 0, "IC.F", 0.94, "enabler", 0.52),  # 0.4888
+            valenced("T2", 0, "IC.F", 0.70, "enabler", 0.95),  # 0.665
+            valenced("T3", 0, "IC.F", 0.80, "enabler", 0.80),  # 0.64
+            valenced("T3", 1, "IC.F", 0.80, "enabler", 0.80),  # 0.64, P03's second
+            valenced("T1", 1, "IC.F", 0.30, "enabler", None),  # 0.30: no valence probability
+        ],
+        transcripts={
+            t.id: t
+            for t in [transcript("T1", "P01"), transcript("T2", "P02"), transcript("T3", "P03")]
+        },
+    )
+    row = barriers_enablers(r, MINI, quotes=5).construct("IC.F")
+    assert row is not None
+    assert [q.segment_id for q in row.enablers.quotes] == ["T2:0", "T3:0", "T1:0", "T3:1", "T1:1"]
+    out = tmp_path / "t.docx"
+    barriers_enablers(r, MINI).to_docx(out)  # one quote per bullet, as roqa report --table
+    assert docx_rows(out)[2][1][1] == "\u201cT2 segment 0.\u201d (P02, T2:0-13)"
+    from roqa_nlp.report import render_report
+
+    html = render_report(r, MINI)
+    page = html[html.index('id="table2"') : html.index('id="ratings"')]
+    shown = re.findall(r'<span class="qtext">(T\d segment \d)\.</span>', page)
+    assert shown == ["T2 segment 0", "T3 segment 0", "T1 segment 0"]  # 3 a side (TABLE2_QUOTES)
+
+
+def test_a_review_charts_the_researchers_valences_before_the_models_kept_unsure() -> None:
+    """Every reviewed code is at probability 1 (first, as before); among them a valence the
+    researcher gave (1) before the model's kept on an accepted code (0.55, still marked
+    unsure), whatever the data order."""
+    from roqa_nlp.decisions import Decision, reviewed_codings
+
+    model = CodingResult(
+        segments=[valenced(f"T{n}", 0, "IS.C", 0.6, "barrier", 0.55) for n in (1, 2, 3)],
+        transcripts={f"T{n}": transcript(f"T{n}", f"P0{n}") for n in (1, 2, 3)},
+    )
+    said = {f"T{n}:0": f"T{n} segment 0." for n in (1, 2, 3)}
+    decisions = [
+        Decision("T1:0", "accept", "IS.C", text=said["T1:0"]),
+        Decision("T2:0", "accept", "IS.C", text=said["T2:0"]),
+        Decision("T2:0", "valence", text=said["T2:0"], valence="barrier"),
+        Decision("T3:0", "accept", "IS.C", text=said["T3:0"]),
+        Decision("T3:0", "valence", text=said["T3:0"], valence="barrier"),
+    ]
+    reviewed, _, _ = reviewed_codings(decisions, model, MINI, coder="Alice")
+    row = barriers_enablers(reviewed, MINI, quotes=3).construct("IS.C")
+    assert row is not None
+    assert [(q.segment_id, q.probability, q.valence_probability) for q in row.barriers.quotes] == [
+        ("T2:0", 1.0, 1.0),
+        ("T3:0", 1.0, 1.0),
+        ("T1:0", 1.0, 0.55),
+    ]
 
 
 def spoken(s: SegmentResult, speaker: str) -> SegmentResult:

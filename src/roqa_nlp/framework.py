@@ -102,6 +102,16 @@ class Quote:
         return ", ".join(parts)
 
     @property
+    def cell_probability(self) -> float:
+        """How sure the coding is that the segment belongs in its cell of Table 2, its construct
+        on its valence's side: the code's probability times the valence's (a valence with no
+        probability, a person's own, counts as sure). A 0.94 code read as an enabler at 0.52 is
+        weaker evidence of an enabler (0.49) than a 0.70 code sure of it at 0.95 (0.67); a
+        reviewed code (probability 1) with the researcher's valence (1) is surest."""
+        sure = 1.0 if self.valence_probability is None else self.valence_probability
+        return self.probability * sure
+
+    @property
     def cited(self) -> str:
         """The quote on one line with who said it (:attr:`who`), where it is and what is
         unsure, as Table 2 cites it: ``"text" [P01, p01_interview:10-42, valence unsure
@@ -394,13 +404,21 @@ def chart_codebook(
     return book
 
 
-def most_representative(quotes: Iterable[Quote], n: int, *, spread: bool = False) -> list[Quote]:
+def most_representative(
+    quotes: Iterable[Quote], n: int, *, spread: bool = False, of_side: bool = False
+) -> list[Quote]:
     """The ``n`` quotes with the highest probability (ties: earlier in the data first).
 
+    With ``of_side=True`` (the quotes of a barrier, enabler or neutral side) the probability is
+    that of the code *and* the valence (:attr:`Quote.cell_probability`), since a quote there is
+    evidence of both; else that of the code (a matrix cell, a rating: a case and a construct).
     With ``spread=True`` the best quote of each participant is taken before any participant's
     second one, so a summary row shows as many voices as it can.
     """
-    ranked = sorted(quotes, key=lambda q: -q.probability)  # stable: keeps data order on ties
+    if of_side:
+        ranked = sorted(quotes, key=lambda q: -q.cell_probability)  # stable: data order on ties
+    else:
+        ranked = sorted(quotes, key=lambda q: -q.probability)
     if not spread:
         return ranked[:n]
     firsts: list[Quote] = []
@@ -876,8 +894,10 @@ def barriers_enablers(
 
     Each coded segment goes to its code's domain and, by the valence of its suggestion, to the
     construct's barriers, enablers or neutral side. Each side lists the participants it came from
-    (natural order) and up to ``quotes`` representative quotes: the highest-probability quote of
-    each participant first, so the row shows as many voices as possible. Domains and constructs
+    (natural order) and up to ``quotes`` representative quotes, the surest of their code and
+    valence first (probability of the code times that of the valence:
+    :attr:`Quote.cell_probability`; ties in data order), each participant's surest before any
+    participant's second, so the row shows as many voices as possible. Domains and constructs
     follow codebook order and only appear when something was coded under them; the codebook's
     codes under no domain (every code of a flat codebook) are listed under ``"-"`` ``Codes``
     after them, and codes the codebook does not know under a last domain with an empty id.
@@ -907,7 +927,7 @@ def barriers_enablers(
             segments=len({q.segment_id for q in mine}),
             # an unknown speaker of a group is no one to count
             participants=sorted({q.who for q in mine if q.who != UNKNOWN_SPEAKER}, key=natural_key),
-            quotes=most_representative(mine, quotes, spread=True),
+            quotes=most_representative(mine, quotes, spread=True, of_side=True),
         )
 
     def row(code_id: str, name: str, parent: str | None = None) -> ConstructRow:
