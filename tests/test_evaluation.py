@@ -151,18 +151,46 @@ def test_a_project_codes_exact_hit_is_a_domain_hit() -> None:
     ]
 
 
-def test_per_code_counts_the_gold_code_the_kappa_counts() -> None:
-    """A record with two gold codes counts its top-1 code when that is one of them (as the
-    kappa and macro-F1 do), else the one the model ranked higher, else the first by id."""
-    rows = per_code_metrics(
-        [["IS.B", "IC.A"], ["IS.B", "IC.A"], ["IS.B", "IC.A"]],
-        [["IC.A"], ["PR.A"], ["PR.A", "IS.B"]],
-        domain_of=DOMAIN_OF,
-    )
-    assert [(r["code"], r["n"], r["top1"]) for r in rows["codes"]] == [
-        ("IC.A", 2, 0.5),
-        ("IS.B", 1, 0.0),
+def test_per_code_counts_a_record_under_every_gold_code_whatever_the_model_ranked() -> None:
+    """Tester T (s35), defect 5: a record with several gold codes was counted under one of them,
+    chosen by the model's top-1 (Culture read n=1, top-1 1.000 while it was a gold code of 3
+    records, 1 of them hit; n moved between two runs on the same gold). Now a code's row is
+    every record whose gold includes it: ``top1`` = the top-1 code is that code, ``top3`` = it
+    is among the first three, ``precision`` = of the records whose top-1 it is, the share
+    whose gold includes it. By hand (codes A, B in domain X; C, D, E in Y):
+
+    1. gold A B, ranked A C B: A top-1 and top-3; B top-3 only
+    2. gold B,   ranked B A:   B top-1 and top-3
+    3. gold A C, ranked C D E: C top-1 and top-3; A neither
+    4. gold C,   ranked A B C: C top-3 only; A suggested first, not a gold code
+    5. NONE,     ranked A:     no code's row
+
+    A: n 2, top-1 1/2, top-3 1/2, suggested 2 (1, 4), precision 1/2, F1 1/2
+    B: n 2, top-1 1/2, top-3 2/2, suggested 1 (2), precision 1, F1 2/3
+    C: n 2, top-1 1/2, top-3 2/2, suggested 1 (3), precision 1, F1 2/3
+    Domains: X (records 1, 2, 3) top-1 in X for 1 and 2: 2/3; Y (records 3, 4): 3 only, 1/2.
+    """
+    domain_of: dict[str, str | None] = {"A": "X", "B": "X", "C": "Y", "D": "Y", "E": "Y"}
+    gold = [["A", "B"], ["B"], ["A", "C"], ["C"], []]
+    ranked = [["A", "C", "B"], ["B", "A"], ["C", "D", "E"], ["A", "B", "C"], ["A"]]
+    rows = per_code_metrics(gold, ranked, domain_of=domain_of)
+    assert rows["codes"] == [
+        {"code": "A", "domain": "X", "n": 2, "top1": 0.5, "top3": 0.5, "suggested": 2, "precision": 0.5, "f1": 0.5},
+        {"code": "B", "domain": "X", "n": 2, "top1": 0.5, "top3": 1.0, "suggested": 1, "precision": 1.0, "f1": pytest.approx(2 / 3)},
+        {"code": "C", "domain": "Y", "n": 2, "top1": 0.5, "top3": 1.0, "suggested": 1, "precision": 1.0, "f1": pytest.approx(2 / 3)},
+    ]  # fmt: skip
+    assert rows["domains"] == [
+        {"domain": "X", "n": 3, "accuracy": pytest.approx(2 / 3)},
+        {"domain": "Y", "n": 2, "accuracy": 0.5},
     ]
+    # another ranking of record 1 moves the hits, never the n of a row
+    other = per_code_metrics(gold, [["B", "A", "C"], *ranked[1:]], domain_of=domain_of)
+    assert [(r["code"], r["n"], r["top1"]) for r in other["codes"]] == [
+        ("A", 2, 0.0),
+        ("B", 2, 1.0),
+        ("C", 2, 0.5),
+    ]
+    assert [(r["domain"], r["n"]) for r in other["domains"]] == [("X", 3), ("Y", 2)]
 
 
 def test_valence_accuracy_is_over_coded_records(metrics: dict) -> None:
@@ -378,12 +406,13 @@ def test_a_missed_record_with_two_gold_codes_counts_the_one_ranked_higher_whatev
 
 
 def test_the_module_doc_says_which_of_several_gold_codes_is_counted() -> None:
-    """Gold [B, A], ranked [C, A, B]: A is counted, the one the model ranked highest, not B, the
-    first listed (the module docstring said so until session 30)."""
+    """Gold [B, A], ranked [C, A, B]: macro-F1 and kappa count A, the one the model ranked
+    highest, not B, the first listed (the module docstring said so until session 30); the
+    per-code rows count the record under both (since session 35)."""
     import roqa_nlp.evaluation as evaluation
 
     rows = per_code_metrics([["B", "A"], ["C"]], [["C", "A", "B"], ["C"]], domain_of={})
-    assert [(r["code"], r["n"]) for r in rows["codes"]] == [("A", 1), ("C", 1)]
+    assert [(r["code"], r["n"]) for r in rows["codes"]] == [("A", 1), ("B", 1), ("C", 1)]
     doc = " ".join((evaluation.__doc__ or "").split())
     assert "else the one the model ranked highest (then the first by id)" in doc
     assert "first listed" not in doc

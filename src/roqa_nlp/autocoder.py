@@ -1504,7 +1504,8 @@ class AutoCoder:
         ``None``; when every record is NONE, ``note`` says only novelty was evaluated.
 
         ``per_code=True`` adds ``per_code`` and ``per_domain``: where the suggestions are right
-        and wrong, code by code and domain by domain, each row with its ``name``
+        and wrong, code by code and domain by domain, each row with its ``name``, a record
+        counted under every one of its gold codes
         (:func:`~roqa_nlp.evaluation.per_code_metrics`), and ``per_valence``, each gold valence
         with what it was read as (:func:`~roqa_nlp.evaluation.per_valence_metrics`).
         ``predictions=True`` adds

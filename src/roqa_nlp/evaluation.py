@@ -19,6 +19,12 @@ PROCEDURAL classes are never a suggestion):
   records set aside at the detector's alpha (``novel_flag``: :meth:`AutoCoder.evaluate` gives the
   segments ``roqa code`` leaves out of the coding, flagged novel or procedural talk).
 
+``roqa evaluate --per-code`` (:func:`per_code_metrics`) counts a record under every one of its
+gold codes, so a code's row holds the same records whatever the model ranked: ``n`` = records
+whose gold includes the code, ``top1`` / ``top3`` = share of them with that code first / among the
+first three. A record with gold codes A and B and top-1 A is right for ``construct_top1``, a
+top-1 hit for A and a miss for B.
+
 A file whose records are all NONE evaluates the novelty detector only: the construct metrics are
 ``None`` and ``note`` says why. A file with no records, a record without a ``construct``, or a
 ``roqa code`` output given in place of labelled records is a one-line error
@@ -191,50 +197,52 @@ def per_code_metrics(
     """Where the suggestions are right and wrong, code by code and domain by domain (``roqa
     evaluate --per-code``), over the coded records.
 
-    ``codes``: one row per gold code counted (as for ``construct_macro_f1`` and
-    ``construct_kappa``: the top-1 code when it is among a record's gold codes, else the one the
-    model ranked highest, then the first by id, whatever order the record lists them in), in code
-    order: ``code``, ``domain``, ``n`` (records), ``top1`` and ``top3`` (share of
-    them with the code first / among the first three), ``suggested`` (records whose top-1 code
-    it is), ``precision`` (share of those where it is the code counted; ``None`` when never
-    suggested) and ``f1``. The mean of ``f1`` is ``construct_macro_f1``.
+    Each record counts under *every* one of its gold codes, so a row's records are fixed by the
+    labels alone, never by what the model ranked (a code that is mostly a record's second code
+    is judged on all its records, not only those where the model put it first).
 
-    ``domains``: one row per gold domain (the domain of the code counted), in domain order:
-    ``domain``, ``n`` and ``accuracy`` (share whose top-1 code lies in a gold code's domain);
-    the ``n``-weighted mean of ``accuracy`` is ``domain_accuracy``.
+    ``codes``: one row per gold code, in code order: ``code``, ``domain``, ``n`` (records whose
+    gold includes the code), ``top1`` and ``top3`` (share of them whose top-1 suggestion is the
+    code / with the code among the first three), ``suggested`` (coded records whose top-1 code
+    it is), ``precision`` (share of those whose gold includes it; ``None`` when never
+    suggested) and ``f1`` (of that precision and ``top1`` as recall). A record with gold codes
+    A and B and top-1 A is a top-1 hit for A and a miss for B, while ``construct_top1`` counts it
+    right; so with one gold code a record the rows are what the pooled figures count (the mean
+    of ``f1`` is ``construct_macro_f1``), and with several they are not meant to add up to them.
+
+    ``domains``: one row per gold domain, each record under every domain of its gold codes
+    (once a domain), in domain order: ``domain``, ``n`` and ``accuracy`` (share whose top-1
+    code lies in that domain; for :data:`NO_DOMAIN`, the project's own codes, whose top-1 code
+    is one of its gold codes without a domain). With one gold domain a record the
+    ``n``-weighted mean of ``accuracy`` is ``domain_accuracy``.
     """
-    from sklearn.metrics import precision_recall_fscore_support
-
     coded = [i for i in range(len(gold)) if gold[i]]
     if not coded:
         return {"codes": [], "domains": []}
-    g1, p1 = _counted_codes(gold, ranked, coded)
-    labels = sorted(set(g1))
-    _, _, f1, _ = precision_recall_fscore_support(
-        g1, p1, labels=labels, average=None, zero_division=0
-    )
+    p1 = {i: ranked[i][0] if ranked[i] else "" for i in coded}
     codes: list[dict[str, Any]] = []
-    for label, f in zip(labels, f1, strict=True):
-        mine = [j for j, g in enumerate(g1) if g == label]
-        suggested = [j for j, p in enumerate(p1) if p == label]
+    for label in sorted({c for i in coded for c in gold[i]}):
+        mine = [i for i in coded if label in gold[i]]
+        suggested = [i for i in coded if p1[i] == label]
+        hits = sum(p1[i] == label for i in mine)  # also the suggested ones whose gold has it
         codes.append(
             {
                 "code": label,
                 "domain": domain_of.get(label),
                 "n": len(mine),
-                "top1": float(np.mean([p1[j] == label for j in mine])),
-                "top3": float(np.mean([label in ranked[coded[j]][:3] for j in mine])),
+                "top1": hits / len(mine),
+                "top3": float(np.mean([label in ranked[i][:3] for i in mine])),
                 "suggested": len(suggested),
-                "precision": (
-                    float(np.mean([g1[j] == label for j in suggested])) if suggested else None
-                ),
-                "f1": float(f),
+                "precision": hits / len(suggested) if suggested else None,
+                "f1": 2 * hits / (len(mine) + len(suggested)),
             }
         )
-    hits = _domain_hits(gold, p1, coded, domain_of)
     by_domain: dict[str, list[bool]] = {}
-    for j, g in enumerate(g1):
-        by_domain.setdefault(domain_of.get(g) or NO_DOMAIN, []).append(hits[j])
+    for i in coded:
+        top = domain_of.get(p1[i])
+        own = top is None and p1[i] in gold[i]  # a project code: a hit only as itself
+        for d in sorted({domain_of.get(g) or NO_DOMAIN for g in gold[i]}):
+            by_domain.setdefault(d, []).append(own if d == NO_DOMAIN else top == d)
     domains = [
         {"domain": d, "n": len(h), "accuracy": float(np.mean(h))}
         for d, h in sorted(by_domain.items())

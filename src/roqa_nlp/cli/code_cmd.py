@@ -890,7 +890,10 @@ def _print_per_code(
     def share(v: float | None) -> str:
         return "—" if v is None else f"{v:.3f}"
 
-    codes = Table(title="Per code (the gold code counted)", title_justify="left")
+    codes = Table(
+        title="Per code (each record under every gold code it has; top-1 hit: that code first)",
+        title_justify="left",
+    )
     for col in ("code", "construct", "n", "top-1", "top-3", "suggested", "precision", "F1"):
         codes.add_column(col, justify="left" if col in ("code", "construct") else "right")
     for r in by_code:
@@ -905,7 +908,10 @@ def _print_per_code(
             share(r["f1"]),
         )
     console.print(codes)
-    domains = Table(title="Per domain (top-1 code in a gold code's domain)", title_justify="left")
+    domains = Table(
+        title="Per domain (each record under every gold code's domain; top-1 code in it)",
+        title_justify="left",
+    )
     for col in ("domain", "n", "accuracy"):
         domains.add_column(col, justify="left" if col == "domain" else "right")
     for r in by_domain:
