@@ -742,3 +742,26 @@ def test_a_review_with_only_some_suggestions_rejected_says_nothing_is_decided_ye
     gone = [Decision("p09:0001", "accept", "IC.F")]
     with pytest.warns(RoqaWarning, match="^decisions: no decision is on a segment of the codings$"):
         reviewed_codings(gone, model_codings(), cfir, coder="Alice")
+
+
+def test_a_review_of_codings_charted_in_cfir_2_0_is_charted_there_too(tmp_path: Path) -> None:
+    """Tester R (session 35): the codebook `roqa code --codebook cfir-2022` chose goes with the
+    reviewed codings (run.json ``chart_codebook``), so `roqa report` of the review charts in CFIR
+    2.0 as the model's codings were, though the review was saved in CFIR 2009 codes."""
+    coded = tmp_path / "coded"
+    codings = model_codings()
+    codings.meta["chart_codebook"] = "cfir-2022"
+    codings.save(coded)
+    write_decisions(coded / "decisions.csv", DECISIONS[:1])  # accept IS.E.2
+    out = tmp_path / "reviewed"
+    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", out).code == 0
+    assert json.loads((out / "run.json").read_text("utf-8"))["chart_codebook"] == "cfir-2022"
+    table = tmp_path / "t.csv"
+    run = roqa("report", out, "--table", table)
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[0] == (
+        "charting in cfir-2022, the codebook `roqa code --codebook` chose (run.json); "
+        "--codebook cfir-2009 charts the codings' own codes"
+    )
+    with table.open(encoding="utf-8-sig", newline="") as f:
+        assert [r["code_id"] for r in csv.DictReader(f)] == ["INS.J"]

@@ -377,3 +377,27 @@ def test_codes_with_names_keep_the_name_column(tmp_path, capsys) -> None:
     header = next(line for line in out.splitlines() if "┃ code " in line)
     assert "┃ name" in header
     assert "Culture" in out  # IS.C's CFIR 2009 name
+
+
+def test_a_model_charted_in_cfir_2_0_by_roqa_code_is_compared_there_by_default(
+    tmp_path, capsys
+) -> None:
+    """Tester R (session 35): `roqa code --codebook cfir-2022` records the codebook chosen
+    (run.json ``chart_codebook``); the model's codings and a person's in CFIR 2.0 are then
+    compared in CFIR 2.0, as with --codebook cfir-2022 (17/20, kappa 14/29), not refused."""
+    model, person = two_codebooks(tmp_path)
+    meta = json.loads((model / "run.json").read_text("utf-8"))
+    (model / "run.json").write_text(json.dumps({**meta, "chart_codebook": "cfir-2022"}), "utf-8")
+    out_path = tmp_path / "a.json"
+    args = ["agree", str(model), str(person), "--json", str(out_path), "--n-boot", "0"]
+    code, out, err = run(args, capsys)
+    assert (code, err) == (0, "")
+    data = json.loads(out_path.read_text())
+    assert data["translated"] == [
+        "compared in cfir-2022, the codebook `roqa code --codebook` chose (run.json); "
+        "--codebook sets another",
+        "model: codes translated from cfir-2009 to cfir-2022 through the documented mapping",
+    ]
+    (pair,) = data["pairs"]
+    assert pair["all"]["percent_agreement"] == pytest.approx(17 / 20)
+    assert pair["all"]["kappa"] == pytest.approx(14 / 29)

@@ -263,6 +263,8 @@ def test_codebook_charts_the_project_in_another_codebook_and_keeps_the_codings(
     assert f"{project}, codings.cfir-2022.csv: codes translated from cfir-2009 to cfir-2022" in said
     result = CodingResult.read(tmp_path / "o")
     assert result == CodingResult.read(coded.out)  # the model's own codes, as without --codebook
+    # the codebook chosen is recorded, the default of `roqa report`/`export` (tester R, s35)
+    assert result.meta["chart_codebook"] == "cfir-2022"
     assert (tmp_path / "o" / "codings.csv").read_bytes() == (coded.out / "codings.csv").read_bytes()
     charted, _ = chart_with(result, Codebook.load("cfir-2022"))
     # the spreadsheet in CFIR 2.0: the translated result's own CSV, with Excel's byte order mark

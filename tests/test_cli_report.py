@@ -554,3 +554,42 @@ def test_a_persons_code_with_several_cfir_2_0_counterparts_is_charted_once(
         "cfir-2009:CI.E, cfir-2009:IS.D, cfir-2009:OS.D). A code of the project's own named as a "
         "cfir-2022 code is charted as that code (project.critical-incidents as OUT.A)."
     )
+
+
+def test_report_and_export_chart_in_the_codebook_roqa_code_chose(tmp_path: Path, capsys) -> None:
+    """Tester R (session 35): after `roqa code --codebook cfir-2022`, `roqa report coded/` (or a
+    copy of the folder), `--table` and `roqa export --qdpx` charted everything in CFIR 2009
+    again, with no note. The codebook chosen is recorded in run.json (``chart_codebook``) and is
+    the default of every later chart, said in one line; an explicit --codebook still wins."""
+    import json
+
+    from roqa_nlp.exchange import read_qdpx_codings
+
+    model = alices_codings(tmp_path, None, model=True)
+    run_json = model / "run.json"
+    meta = json.loads(run_json.read_text("utf-8"))
+    run_json.write_text(json.dumps({**meta, "chart_codebook": "cfir-2022"}), "utf-8")
+
+    def table(*extra: str) -> list[str]:
+        t = tmp_path / "t.csv"
+        code, out, err = run(["report", str(model), "--table", str(t), *extra], capsys)
+        assert (code, err) == (0, "")
+        with t.open(encoding="utf-8-sig", newline="") as f:
+            rows = [r["code_id"] for r in csv.DictReader(f)]
+        return [*out.split("report: ")[0].splitlines(), *rows]
+
+    said = (
+        "charting in cfir-2022, the codebook `roqa code --codebook` chose (run.json); "
+        "--codebook cfir-2009 charts the codings' own codes"
+    )
+    translated = "codes translated from cfir-2009 to cfir-2022 through the documented mapping"
+    assert table() == [said, translated, "INS.J"]
+    assert "CFIR) 2.0" in (model / "report.html").read_text("utf-8")
+    assert table("--codebook", "cfir-2009") == ["IS.E.2"]
+    project = tmp_path / "p.qdpx"
+    code, out, err = run(["export", str(model), "--qdpx", str(project)], capsys)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:2] == [said, translated]
+    assert "codebook cfir-2022" in out.splitlines()[-1]
+    (exported,) = read_qdpx_codings(project).values()
+    assert {g.code_id for s in exported for g in s.suggestions} == {"INS.J"}

@@ -199,6 +199,41 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
     )
 
 
+#: The key of ``run.json`` recording the codebook ``roqa code --codebook`` charted the run in
+#: (a built-in id, or the codebook file's path): the default of every later chart of the run.
+CHART_KEY = "chart_codebook"
+
+
+def recorded_chart(meta: Mapping[str, Any]) -> str | None:
+    """The codebook ``roqa code --codebook`` charted a run in (:data:`CHART_KEY`), if any."""
+    value = meta.get(CHART_KEY) if isinstance(meta, Mapping) else None
+    return value if isinstance(value, str) and value else None
+
+
+def chart_codebook_for(
+    choice: str | None, result: CodingResult, where: Path | None = None
+) -> tuple[Codebook, str | None]:
+    """The codebook to chart ``result`` in, and a one-line note when it is the one ``roqa code
+    --codebook`` recorded (:func:`recorded_chart`) rather than the codings' own.
+
+    ``choice`` when given; else the recorded chart codebook, so a CFIR 2.0 project stays in
+    CFIR 2.0 (``roqa report``, ``roqa export`` after ``roqa code --codebook cfir-2022``); else
+    :func:`codebook_for`. A recorded codebook the codings are in already (a review in CFIR
+    2.0 codes, ``cfir-2022+project``) is the codings' own, with no note.
+    """
+    chart = None if choice else recorded_chart(result.meta)
+    own = codebook_for(choice, result, where)
+    if chart is None or own.id.removesuffix(PROJECT_SUFFIX) == chart:
+        return own, None
+    book = Codebook.load(chart)
+    if book.id == own.id.removesuffix(PROJECT_SUFFIX):
+        return own, None
+    return book, (
+        f"charting in {book.id}, the codebook `roqa code --codebook` chose (run.json); "
+        f"--codebook {own.id} charts the codings' own codes"
+    )
+
+
 #: The id a project codebook (a built-in one and the project's own new codes) ends with.
 PROJECT_SUFFIX = "+project"
 

@@ -77,21 +77,32 @@ def in_one_codebook(
     Without, results whose codes come from different built-in codebooks are a one-line error:
     their codes could never agree.
     """
+    from ..codebook import Codebook
     from ..coding_agreement import counted_codings, is_model_result
-    from ..crosswalk import chart_codings, codebook_of
+    from ..crosswalk import chart_codings, codebook_of, recorded_chart
     from ..errors import RoqaError
 
     models = [c for c, r in results.items() if is_model_result(r)]
+    out, notes = {}, []
     if book is None:
         used = {c: b for c, r in results.items() if (b := codebook_of(r)) is not None}
-        if len(set(used.values())) > 1:
+        charts = {c for r in results.values() if (c := recorded_chart(r.meta)) is not None}
+        chosen = charts.pop() if len(charts) == 1 else None
+        if len(set(used.values())) > 1 and chosen is not None and chosen in used.values():
+            # a model charted in CFIR 2.0 (`roqa code --codebook cfir-2022`) and a review in it
+            book = Codebook.load(chosen)
+            notes.append(
+                f"compared in {book.id}, the codebook `roqa code --codebook` chose (run.json); "
+                "--codebook sets another"
+            )
+        elif len(set(used.values())) > 1:
             shown = ", ".join(f"{c}: {b}" for c, b in used.items())
             raise RoqaError(
                 f"the coders used different codebooks ({shown}), so no code can agree",
                 hint=f"compare them in one with --codebook {sorted(set(used.values()))[-1]}",
             )
-        return results, [], models
-    out, notes = {}, []
+        else:
+            return results, [], models
     for coder, result in results.items():
         counted = counted_codings(result, model_threshold=model_threshold, model=coder in models)
         out[coder], note = chart_codings(counted, book, person=True)

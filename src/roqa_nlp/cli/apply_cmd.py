@@ -60,6 +60,11 @@ def apply_decisions_command(
     reviewed, book, counts = reviewed_codings(
         review.decisions, result, model_book, coder=coder.strip(), where=review.path
     )
+    from ..crosswalk import CHART_KEY, recorded_chart
+
+    chart = recorded_chart(result.meta)
+    if chart is not None:  # charted, as the codings reviewed were, in `roqa code --codebook`'s
+        reviewed.meta[CHART_KEY] = chart
     written = reviewed.save(out)  # with codebook.json when the codebook is a project's
     stale = out / CODEBOOK_FILE
     if CODEBOOK_FILE not in written and stale.is_file():

@@ -498,6 +498,11 @@ def code_command(
     written: dict[str, Path] = {}
     if key is not None and pseudonymise is not None:  # first: the outputs are named by it
         written["pseudonym key"] = _write_key(key, pseudonymise, result.transcripts.values())
+    if chart_book is not None:  # the default of `roqa report OUT`, `roqa export OUT` ...
+        from ..crosswalk import CHART_KEY
+
+        origin = chart_book.origin if chart_book.id not in BUILTIN else None
+        result.meta[CHART_KEY] = str(Path(origin).resolve()) if origin else chart_book.id
     written.update(result.save(out))
     written.update(_keep_project_codebook(ac.codebook, out))
     queue = cached_open_coding_queue(result, ac.embedder)

@@ -58,7 +58,7 @@ def export_cmd(
 ) -> None:
     """Export suggestions to NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdpx), or a codebook (.qdc)."""
     from ..codebook import DEFAULT_CODEBOOK, Codebook
-    from ..crosswalk import chart_codings, codebook_for
+    from ..crosswalk import chart_codebook_for, chart_codings
     from ..errors import RoqaError
     from ..exchange import export_qdc, export_qdpx
     from ..exchange.qdpx_export import AUTO, coder_of, person_of
@@ -76,12 +76,14 @@ def export_cmd(
     for out in (qdpx, qdc):  # both checked before either is written
         if out is not None:
             check_output_file(out)
-    result = None
+    result, chosen = None, None
     if codings is None:
         book = Codebook.load(codebook or DEFAULT_CODEBOOK)
     else:
         result = CodingResult.read(codings)
-        book = codebook_for(codebook, result, codings)
+        book, chosen = chart_codebook_for(codebook, result, codings)
+        if chosen:
+            typer.echo(chosen)
     colors = _colors_of(book, codebook, codings)
     if qdpx is not None and result is not None:
         # codings that record no maker but read as a person's are that person's, named after
@@ -103,7 +105,7 @@ def export_cmd(
         # one of theirs maps onto is theirs too, under their name (as roqa agree charts them).
         # the codebook the codings were made with, from the untranslated codings: once charted
         # their meta names the export's codebook and the one beside them is not looked for
-        own = _own_codebook(result, codings) if codebook else None
+        own = _own_codebook(result, codings) if codebook or chosen else None
         result, note = chart_codings(result, book, person=person is not None)
         if note:
             typer.echo(note)

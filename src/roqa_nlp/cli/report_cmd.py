@@ -115,7 +115,7 @@ def report_command(
     ),
 ) -> None:
     """Write the self-contained HTML report of a coding result (opens offline, no network)."""
-    from ..crosswalk import chart_codings, chart_given, codebook_for
+    from ..crosswalk import chart_codebook_for, chart_codings, chart_given
     from ..errors import RoqaError
     from ..exchange.qdpx_export import coder_of, person_of
     from ..framework import framework_matrix
@@ -156,7 +156,9 @@ def report_command(
             path=source,
             hint="give the codings.jsonl that `roqa code` wrote",
         )
-    book = codebook_for(codebook, result, codings)
+    book, chosen = chart_codebook_for(codebook, result, codings)
+    if chosen:
+        typer.echo(chosen)
     # a person applied every code they gave: chart them all, and translate them as applied codes
     # (one with several counterparts in --codebook charted once, under its own name)
     person = person_of(result, coder_name(codings))
