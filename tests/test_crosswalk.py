@@ -735,3 +735,56 @@ def test_a_persons_code_reaching_other_themes_by_valence_has_a_row_for_each_set(
     assert book.domain_of("cfir-2009:OS.D").name == "Codes with counterparts in several domains"
     own = one_segment(g("INN.A", 1.0), meta={"user": {"name": "Alice"}})
     assert chart_given(own, cfir2022) == (own, cfir2022, None)
+
+
+def tied_and_untied(cfir_ids: tuple[str, str] = ("OS.D", "OS.D")) -> CodingResult:
+    """A model's External Policy & Incentives on talk sharing no word with its three CFIR 2.0
+    counterparts (an exact three-way tie), and on talk of a CQC rating (not tied)."""
+    texts = ["Nice weather today.", "The CQC rating drives everything we do."]
+    segs = []
+    for n, (said, code) in enumerate(zip(texts, cfir_ids, strict=True), 1):
+        seg = Segment(f"p01:000{n}", "p01", "P01", "participant", 0, len(said), said)
+        segs.append(SegmentResult(seg, [g(code, 0.9, "barrier")]))
+    return CodingResult(segs, meta={"codebook": "cfir-2009"})
+
+
+def test_an_exact_tie_at_the_top_after_translation_is_recorded_and_said(
+    cfir2009: Codebook, cfir2022: Codebook
+) -> None:
+    """Tester R (session 35): one CFIR 2009 suggestion shared equally among several CFIR 2.0
+    codes (the talk shares no word with them) was charted under the first, with no mark. The
+    translation records such ties (``meta["crosswalk"]["tied"]``), charted under the first (in
+    the mapping's order), and the charting note says how many; an untied one is not recorded."""
+    model = tied_and_untied()
+    translated = translate(model, cfir2009, cfir2022)
+    assert translated.meta["crosswalk"]["tied"] == {"p01:0001": ["OUT.E", "OUT.F", "OUT.G.3"]}
+    assert walked(translated) == [
+        ("OUT.E", 0.3, "barrier"),
+        ("OUT.F", 0.3, "barrier"),
+        ("OUT.G.3", 0.3, "barrier"),
+    ]
+    charted, note = chart_with(model, cfir2022)
+    assert [s.suggestions[0].code_id for s in charted] == ["OUT.E", "OUT.G.3"]
+    assert note == (
+        "codes translated from cfir-2009 to cfir-2022 through the documented mapping; 1 "
+        "segment's top suggestion is an exact tie of several cfir-2022 codes (nothing in it "
+        "decides between them), charted under the first of them (p01:0001)"
+    )
+    untied = translate(tied_and_untied(("IS.C", "OS.D")), cfir2009, cfir2022)
+    assert "tied" not in untied.meta["crosswalk"]
+
+
+def test_table_2_says_which_charted_segments_were_an_exact_tie(cfir2022: Codebook) -> None:
+    """The Table 2 note (Word, spreadsheet, report) names the charted segments whose top
+    suggestion was an exact tie after translation (tester R, session 35)."""
+    from roqa_nlp.framework import barriers_enablers
+
+    charted, _ = chart_with(tied_and_untied(), cfir2022)
+    assert barriers_enablers(charted, codebook=cfir2022, top_k=1).note == (
+        "Codes: Consolidated Framework for Implementation Research (CFIR) 2.0. Charted from the "
+        "model's top suggestion: 2 of 2 participant segments. Not reviewed by a researcher. "
+        "Codes translated from cfir-2009 to cfir-2022 through the documented mapping (a "
+        "suggestion that maps onto several codes shares its probability among them). 1 "
+        "segment's top suggestion is an exact tie of several cfir-2022 codes (nothing in it "
+        "decides between them), charted under the first of them (p01:0001)."
+    )

@@ -17,6 +17,7 @@ from roqa_nlp.evaluation import (
     per_code_metrics,
     per_valence_metrics,
     reliability_bins,
+    ties_count_as_the_top,
 )
 from roqa_nlp.training import load_labelled, normalise_records
 
@@ -416,3 +417,25 @@ def test_the_module_doc_says_which_of_several_gold_codes_is_counted() -> None:
     doc = " ".join((evaluation.__doc__ or "").split())
     assert "else the one the model ranked highest (then the first by id)" in doc
     assert "first listed" not in doc
+
+
+def test_a_gold_code_among_codes_tied_at_the_top_is_a_top1_hit() -> None:
+    """Tester R (session 35): translated into CFIR 2.0, one suggestion shared equally among
+    Policies & Laws and Performance-Measurement Pressure (P22-09, a CQC rating) was scored a
+    top-1 miss by codebook order, while roqa agree counted it as agreeing. Codes tied exactly at
+    the top are each the model's top one: a gold code among them comes first; untied records
+    and ties without a gold code stay as ranked."""
+    gold = [["OUT.G.3"], ["OUT.G.3"], ["INS.C"], ["OUT.G.3"]]
+    ranked = [
+        ["OUT.E", "OUT.G.3", "OUT.F"],  # tied OUT.E = OUT.G.3: a hit
+        ["OUT.E", "OUT.G.3", "OUT.F"],  # OUT.E above OUT.G.3: a miss as before
+        ["INS.B", "INS.C"],  # tied, INS.C gold
+        ["OUT.E", "OUT.F", "OUT.G.3"],  # tied OUT.E = OUT.F, gold third: a miss
+    ]
+    ties = [["OUT.E", "OUT.G.3"], [], ["INS.B", "INS.C"], ["OUT.E", "OUT.F"]]
+    assert ties_count_as_the_top(gold, ranked, ties) == [
+        ["OUT.G.3", "OUT.E", "OUT.F"],
+        ["OUT.E", "OUT.G.3", "OUT.F"],
+        ["INS.C", "INS.B"],
+        ["OUT.E", "OUT.F", "OUT.G.3"],
+    ]

@@ -1523,7 +1523,9 @@ class AutoCoder:
         (:mod:`roqa_nlp.crosswalk`) before they are scored, as ``roqa code --codebook``
         translates them (a project codebook's own codes kept, one named as a code of that
         codebook scored as that code), and the result names ``codebook`` and
-        ``translated_from``.
+        ``translated_from``; ``n_tied_top`` counts the coded records whose top codes tie exactly
+        after the translation, each of which counts as the top one
+        (:func:`~roqa_nlp.evaluation.ties_count_as_the_top`).
         """
         from .evaluation import construct_metrics, per_code_metrics, per_valence_metrics
 
@@ -1538,11 +1540,17 @@ class AutoCoder:
             questions=questions,
         )
         tops = _tops(rows)
+        ranked = [[g.code_id for g in r] for r in rows]
+        n_tied = None
         if book.id != self.codebook.id:
-            from .crosswalk import translate_rows
+            from .crosswalk import tied_top, translate_rows
+            from .evaluation import ties_count_as_the_top
 
             rows = translate_rows(rows, self._translated_from(), book, list(ts.texts))
-        ranked = [[g.code_id for g in r] for r in rows]
+            ties = [tied_top(r) for r in rows]
+            n_tied = sum(1 for t, c in zip(ties, ts.codes, strict=True) if t and c)
+            # codes tied exactly at the top are each the top one (roqa_nlp.evaluation notes)
+            ranked = ties_count_as_the_top(ts.codes, [[g.code_id for g in r] for r in rows], ties)
         from .transcripts.closings import is_closing_formula
 
         alpha = float(self.params["alpha"])
@@ -1572,6 +1580,7 @@ class AutoCoder:
 
             metrics["codebook"] = book.id
             metrics["translated_from"] = self.codebook.id
+            metrics["n_tied_top"] = n_tied  # coded records whose top codes tie exactly
             # records whose every gold code the translated suggestions can never reach
             never = unreachable(self.codebook, book)
             beyond = [c for c in ts.codes if c and all(k in never for k in c)]
@@ -1599,7 +1608,7 @@ class AutoCoder:
                         {"code": g.code_id, "name": g.name, "probability": g.probability}
                         for g in r[:3]
                     ],
-                    "top1": bool(gold) and bool(r) and r[0].code_id in gold,
+                    "top1": bool(gold) and bool(k) and k[0] in gold,
                     "top3": bool(set(gold) & {g.code_id for g in r[:3]}),
                     "valence": r[0].valence if r else "neutral",
                     "gold_valence": gv or None,
@@ -1609,8 +1618,17 @@ class AutoCoder:
                     # what novelty_auroc ranks records by: P(fits no code) + P(procedural)
                     "off_framework_p": float(sc),
                 }
-                for rid, text, gold, r, gv, p, sc, f in zip(
-                    ts.ids, ts.texts, ts.codes, rows, ts.valences, pvals, scores, flags, strict=True
+                for rid, text, gold, r, k, gv, p, sc, f in zip(
+                    ts.ids,
+                    ts.texts,
+                    ts.codes,
+                    rows,
+                    ranked,
+                    ts.valences,
+                    pvals,
+                    scores,
+                    flags,
+                    strict=True,
                 )
             ]
         return metrics

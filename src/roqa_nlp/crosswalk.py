@@ -278,7 +278,39 @@ def translate(
     named = _named(result, source, target)
     if named:
         meta["crosswalk"]["named"] = named
+    tied = {
+        t.segment.id: ties
+        for s, t in zip(result.segments, segments, strict=True)
+        if s.suggestions and max(g.probability for g in s.suggestions) < 1.0
+        if (ties := tied_top(t.suggestions))
+    }
+    if tied:  # a model's top suggestion shared equally: charted under the first listed
+        meta["crosswalk"]["tied"] = tied
     return CodingResult(segments=segments, transcripts=dict(result.transcripts), meta=meta)
+
+
+def tied_top(suggestions: list[Suggestion]) -> list[str]:
+    """The codes of ranked ``suggestions`` that share the top probability exactly, when there
+    are several (else empty): after a translation, one suggestion shared equally among target
+    codes the segment says nothing to tell apart (:func:`target_shares`), listed in the order
+    the mapping gives them; charting a top suggestion takes the first."""
+    if len(suggestions) < 2:
+        return []
+    top = suggestions[0].probability
+    tied = [g.code_id for g in suggestions if math.isclose(g.probability, top, rel_tol=1e-9)]
+    return tied if len(tied) > 1 else []
+
+
+def tied_note(ties: Mapping[str, list[str]], target: str) -> str:
+    """What charting the top suggestion does with exact ties (:func:`tied_top`), in a clause."""
+    from .errors import first_few
+
+    n = len(ties)
+    return (
+        f"{n} segment{'s' if n != 1 else ''}'{'' if n != 1 else 's'} top suggestion "
+        f"{'are' if n != 1 else 'is'} an exact tie of several {target} codes (nothing in it "
+        f"decides between them), charted under the first of them ({first_few(list(ties))})"
+    )
 
 
 def _top_has_no_counterpart(
@@ -311,6 +343,10 @@ def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, st
     source = Codebook.load(used)
     translated = translate(result, source, target, top_decides=True)
     note = f"codes translated from {used} to {target.id} through the documented mapping"
+    coded = {s.segment.id for s in translated if not (s.novel or s.procedural)}
+    ties = {k: v for k, v in translated.meta["crosswalk"].get("tied", {}).items() if k in coded}
+    if ties:
+        note += "; " + tied_note(ties, target.id)
     found = translated.meta["crosswalk"].get("named", {})  # own code id -> target code id
     names = {g.code_id: g.name for s in result.segments for g in s.suggestions}
     named = {(cid, names[cid], to) for cid, to in found.items()}

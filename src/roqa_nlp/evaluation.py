@@ -9,6 +9,12 @@ PROCEDURAL classes are never a suggestion):
 - ``construct_kappa``: Cohen's kappa between gold code and top-1 code; for these two, a record
   with several gold codes counts one of them: the top-1 code when it is among them, else the one
   the model ranked highest (then the first by id), whatever order the record lists them in;
+- codes tied exactly at the top (after a translation into another codebook: one suggestion
+  shared equally among codes the talk says nothing to tell apart) are each the model's top
+  one, so a gold code among them is a top-1 hit (:func:`ties_count_as_the_top`): the model did
+  not choose between them (which a chart lists first is the mapping's order, not its choice),
+  and ``roqa agree`` counts the model's code as each code it maps onto in the same way. A tie
+  without a gold code, and every untied record, are scored as ranked;
 - ``domain_accuracy``: share whose top-1 code lies in the gold code's domain;
 - ``valence_accuracy``: share of coded records whose predicted valence equals the gold valence;
 - ``ece``: expected calibration error of the top-1 probability, 10 equal-width bins
@@ -280,6 +286,20 @@ def per_valence_metrics(
                 "predicted": {p: read.count(p) for p in VALENCES},
             }
         )
+    return out
+
+
+def ties_count_as_the_top(
+    gold: Sequence[list[str]], ranked: Sequence[list[str]], ties: Sequence[list[str]]
+) -> list[list[str]]:
+    """``ranked`` with, in each record whose top codes ``ties`` are tied exactly (several
+    codes; :func:`~roqa_nlp.crosswalk.tied_top`), the first gold code among them moved to the
+    front: codes the model ranks equal are each its top one (module notes). Other records are
+    returned as ranked."""
+    out = []
+    for want, codes, tied in zip(gold, ranked, ties, strict=True):
+        hit = next((c for c in tied if c in want), None) if len(tied) > 1 else None
+        out.append(list(codes) if hit is None else [hit, *(c for c in codes if c != hit)])
     return out
 
 

@@ -1044,7 +1044,14 @@ def charted_note(
             f"Charted from the model's {which}{at_least}: {k} of {n} participant "
             f"segments{f' ({others})' if others else ''}. Not reviewed by a researcher."
         )
-    return f"Codes: {codebook.name}. {said}{_translated_note(walk, person)}"
+    said += _translated_note(walk, person)
+    ties = walk.get("tied") if walk is not None and person is None and top_k == 1 else None
+    if isinstance(ties, Mapping) and (ties := {k: v for k, v in ties.items() if k in charted}):
+        from .crosswalk import tied_note
+
+        tied = tied_note(ties, codebook.id)
+        said += f" {tied[0].upper()}{tied[1:]}."
+    return f"Codes: {codebook.name}. {said}"
 
 
 def _translated_note(walk: Mapping[str, Any] | None, person: str | None) -> str:

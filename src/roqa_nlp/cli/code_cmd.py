@@ -744,7 +744,11 @@ def suggest_command(
 
 
 #: metric keys whose bare name could be misread in the table (the JSON keeps the keys)
-METRIC_LABELS = {"alpha": "novelty alpha", "n_unreachable": "beyond the mapping"}
+METRIC_LABELS = {
+    "alpha": "novelty alpha",
+    "n_unreachable": "beyond the mapping",
+    "n_tied_top": "tied at the top",
+}
 
 
 @app.command("evaluate")
@@ -819,6 +823,14 @@ def evaluate_command(
                 f"{m['n_unreachable']} coded record(s) carry only codes no {m['translated_from']} "
                 f"code maps onto ({names}): the model never suggests them, so they count as "
                 "misses.",
+                markup=False,
+                highlight=False,
+            )
+        if m.get("n_tied_top"):
+            console.print(
+                f"{m['n_tied_top']} coded record(s) have codes tied exactly at the top (one "
+                f"{m['translated_from']} suggestion shared equally, nothing in the talk telling "
+                "them apart): each tied code counts as the top one, as roqa agree counts them.",
                 markup=False,
                 highlight=False,
             )
