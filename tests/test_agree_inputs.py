@@ -181,6 +181,21 @@ def test_csv_code_the_codebook_does_not_know_is_a_one_line_error(tmp_path, capsy
     )
 
 
+def test_csv_code_of_another_codebook_is_named_with_its_counterparts(tmp_path, capsys) -> None:
+    """Tester R (session 35): a CFIR 2009 name compared in CFIR 2.0 said only "unknown code";
+    the error names the CFIR 2009 code and its CFIR 2.0 counterparts."""
+    text = "unit,coder,code\nu1,A,Networks & Communications\nu1,B,Relational Connections\n"
+    p = write(tmp_path / "c.csv", text)
+    code, _, err = run(["agree", str(p), "--codebook", "cfir-2022"], capsys)
+    assert code == 2
+    assert err == (
+        f"roqa: error: {p}: line 2: unknown code 'Networks & Communications' in codebook "
+        "'cfir-2022': it is cfir-2009's IS.B Networks & Communications, whose cfir-2022 "
+        "counterparts are INS.B Relational Connections and INS.C Communications (code it as one "
+        "of those, or give --codebook cfir-2009)\n"
+    )
+
+
 def test_read_long_csv_with_a_codebook_gives_ids_and_names(tmp_path) -> None:
     p = write(tmp_path / "c.csv", "unit,coder,code\nu1,A,external policy and incentives\n")
     cu = read_long_csv(p, codebook=Codebook.load("cfir-2009"))

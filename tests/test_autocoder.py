@@ -1387,17 +1387,40 @@ def test_evaluate_says_the_labels_seem_to_mix_codebooks(tiny_model: AutoCoder) -
     with pytest.raises(RoqaError) as e:
         tiny_model.evaluate([staff, climate])  # one each: the model's codebook is kept
     assert str(e.value) == (
-        "labelled records, record 1: unknown code 'Work Infrastructure' in codebook 'cfir-2009', "
-        "a cfir-2022 code: the labels seem to mix codebooks (label every record with one "
-        "codebook's codes, as `roqa codebook cfir-2009` lists them)"
+        "labelled records, record 1: unknown code 'Work Infrastructure' in codebook 'cfir-2009': "
+        "it is cfir-2022's INS.A.3 Work Infrastructure, whose cfir-2009 counterpart is IS.A "
+        "Structural Characteristics: the labels seem to mix codebooks (label every record with "
+        "one codebook's codes, as `roqa codebook cfir-2009` lists them)"
     )
     hard = {"text": "It was hard to use.", "construct": "Innovation Complexity"}
     with pytest.raises(RoqaError) as e:
         tiny_model.evaluate([staff, hard, climate])
     assert str(e.value) == (
         "labelled records, record 3: unknown code 'Implementation Climate' in codebook "
-        "'cfir-2022', a cfir-2009 code: the labels seem to mix codebooks (label every record "
-        "with one codebook's codes, as `roqa codebook cfir-2022` lists them)"
+        "'cfir-2022': it is cfir-2009's IS.D Implementation Climate, whose cfir-2022 "
+        "counterparts are INS.E Tension for Change, INS.F Compatibility, INS.G Relative "
+        "Priority, INS.H Incentive Systems, PRO.D Planning, PRO.H.1 Reflecting & Evaluating: "
+        "Implementation and INS.D.4 Learning-Centeredness: the labels seem to mix codebooks "
+        "(label every record with one codebook's codes, as `roqa codebook cfir-2022` lists them)"
+    )
+    # tester R (session 35): "Champions" was a silent CFIR 2.0 alias of Implementation Leads
+    incidents = {"text": "Covid shut everything.", "construct": "Critical Incidents"}
+    champion = {"text": "Our champion Sue drove it.", "construct": "Champions"}
+    with pytest.raises(RoqaError) as e:
+        tiny_model.evaluate([incidents, champion])
+    assert str(e.value) == (
+        "labelled records, record 1: unknown code 'Critical Incidents' in codebook 'cfir-2009': "
+        "it is cfir-2022's OUT.A Critical Incidents, which has no cfir-2009 counterpart: the "
+        "labels seem to mix codebooks (label every record with one codebook's codes, as `roqa "
+        "codebook cfir-2009` lists them)"
+    )
+    with pytest.raises(RoqaError) as e:
+        tiny_model.evaluate([incidents, champion], codebook="cfir-2022")
+    assert str(e.value) == (
+        "labelled records, record 2: unknown code 'Champions' in codebook 'cfir-2022': it is "
+        "cfir-2009's PR.B.3 Champions, whose cfir-2022 counterparts are IND.C Opinion Leaders, "
+        "IND.E Implementation Leads and IND.F Implementation Team Members (label it with one of "
+        "those, or every record with cfir-2009's codes)"
     )
 
 

@@ -622,3 +622,76 @@ def test_a_sub_constructs_domain_agreeing_with_its_parents_own_domain_field_load
     book["codes"][2]["domain"] = "OS"
     path.write_text(json.dumps(book), "utf-8")
     assert "gives the domain 'OS' but its parent 'IS.A' is in 'IS'" in load_error(path)
+
+
+def test_no_cfir_2_0_alias_is_a_cfir_2009_name_that_maps_elsewhere() -> None:
+    """Tester R (session 35): with cfir-2022, "Champions" resolved silently to Implementation
+    Leads, while the crosswalk (and roqa agree on 2009 codings) maps CFIR 2009's Champions
+    onto three roles. A CFIR 2009 name or alias may be a CFIR 2.0 alias only of the one code its
+    2009 code maps onto; "Staffing" (a 2009 alias of Available Resources) stays Work
+    Infrastructure's, whose CFIR 2.0 definition names staffing levels, and the spellings of
+    Communications (a 2009 alias of Networks & Communications too) stay its own."""
+    from roqa_nlp.crosswalk import _targets, crosswalk
+
+    old, new = Codebook.load("cfir-2009"), Codebook.load("cfir-2022")
+    walk = crosswalk(old, new)
+    names = {normalise_name(n): c.id for c in old for n in (c.name, *c.aliases)}
+    elsewhere = sorted(
+        (c.id, alias)
+        for c in new
+        for alias in c.aliases
+        if (was := names.get(normalise_name(alias))) and _targets(was, walk, old) != [c.id]
+    )
+    assert elsewhere == [
+        ("INS.A.3", "Staffing"),
+        ("INS.C", "Communication"),
+        ("INS.C", "Internal communication"),
+        ("INS.C", "Internal communications"),
+    ]
+    assert new.find("Champions") is None and new.find("Champion") is None
+
+
+@pytest.mark.parametrize(
+    ("book", "key", "said"),
+    [
+        (
+            "cfir-2022",
+            "Networks & Communications",
+            "unknown code 'Networks & Communications' in codebook 'cfir-2022': it is cfir-2009's "
+            "IS.B Networks & Communications, whose cfir-2022 counterparts are INS.B Relational "
+            "Connections and INS.C Communications (label it with one of those, or every record "
+            "with cfir-2009's codes)",
+        ),
+        (
+            "cfir-2022",
+            "Champions",
+            "unknown code 'Champions' in codebook 'cfir-2022': it is cfir-2009's PR.B.3 "
+            "Champions, whose cfir-2022 counterparts are IND.C Opinion Leaders, IND.E "
+            "Implementation Leads and IND.F Implementation Team Members (label it with one of "
+            "those, or every record with cfir-2009's codes)",
+        ),
+        (
+            "cfir-2009",
+            "Critical Incidents",
+            "unknown code 'Critical Incidents' in codebook 'cfir-2009': it is cfir-2022's OUT.A "
+            "Critical Incidents, which has no cfir-2009 counterpart (label every record with "
+            "one codebook's codes, as `roqa codebook cfir-2009` lists them)",
+        ),
+        (
+            "cfir-2022",
+            "Planningg",
+            "unknown code 'Planningg' in codebook 'cfir-2022' (use a code id or name listed by "
+            "`roqa codebook cfir-2022`)",
+        ),
+    ],
+)
+def test_a_code_of_another_codebook_is_named_with_its_counterparts(
+    book: str, key: str, said: str
+) -> None:
+    """Tester R (session 35): `--codebook cfir-2022` with "Networks & Communications" said only
+    "unknown code"; the one-line error names the CFIR 2009 code and its CFIR 2.0 counterparts."""
+    from roqa_nlp.codebook import UnknownCode
+
+    with pytest.raises(UnknownCode) as e:
+        Codebook.load(book).resolve(key)
+    assert str(e.value) == said

@@ -788,3 +788,38 @@ def test_table_2_says_which_charted_segments_were_an_exact_tie(cfir2022: Codeboo
         "segment's top suggestion is an exact tie of several cfir-2022 codes (nothing in it "
         "decides between them), charted under the first of them (p01:0001)."
     )
+
+
+def test_a_review_recorded_before_the_champions_alias_was_removed_is_of_cfir_2_0_still() -> None:
+    """Removing CFIR 2.0's aliases Champions and Champion (session 35) changed the codebook's
+    hash; a review recorded with the earlier hash has the same codes and is charted with no
+    "another version of codebook" warning. Any other hash is still warned of."""
+    from roqa_nlp.crosswalk import chart_mismatch
+
+    before = "6b8e34f25132a4b5f84ae4497ade3c879ac98014be32576a71da5e16b3bb367f"
+    book = Codebook.load("cfir-2022")
+    assert book.hash != before
+    review = one_segment(g("INS.J", 1.0), meta={"codebook": {"id": "cfir-2022", "hash": before}})
+    assert chart_mismatch(book, review) is None
+    review.meta["codebook"]["hash"] = "0" * 64
+    assert chart_mismatch(book, review) == (
+        "these codings were made with another version of codebook 'cfir-2022' (sha256 "
+        f"000000000000, this one's {book.hash[:12]}): give the codebook they were coded with"
+    )
+
+
+def test_the_cfir_2_0_file_before_the_alias_removal_loads_without_a_warning(
+    tmp_path: Path,
+) -> None:
+    """A codebook.json written from CFIR 2.0 before session 35 (a model's, an import's) has
+    exactly the earlier hash, and loads as the built-in codebook's codes, with no warning."""
+    import warnings
+
+    data = json.loads(Codebook.load("cfir-2022").to_json())
+    leads = next(c for c in data["codes"] if c["id"] == "IND.E")
+    leads["aliases"][3:3] = ["Champions", "Champion"]
+    (tmp_path / "codebook.json").write_text(json.dumps(data), "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        book = Codebook.load(tmp_path / "codebook.json")
+    assert book.hash == "6b8e34f25132a4b5f84ae4497ade3c879ac98014be32576a71da5e16b3bb367f"

@@ -1672,8 +1672,9 @@ class AutoCoder:
         origin = None if stray is None else builtin_codebook_with([stray], besides=book.id)
         if stray is None or origin is None or f"code {quoted(stray)} " not in error.reason:
             raise error
+        said = "" if f"it is {origin}'s " in error.reason else f", a {origin} code"
         raise UnknownCode(
-            f"{error.reason}, a {origin} code: the labels seem to mix codebooks",
+            f"{error.reason}{said}: the labels seem to mix codebooks",
             path=error.path,
             hint=f"label every record with one codebook's codes, as `{book.listing_command}` "
             "lists them",

@@ -135,11 +135,20 @@ class Codebook:
         name is that of several codes (it could mean either: their ids tell them apart)."""
         code = self.find(key)
         if code is None:
-            raise UnknownCode(
-                f"unknown code {quoted(key)} in codebook {self.id!r}",
-                path=where,
-                hint=f"use a code id or name listed by `{self.listing_command}`",
-            )
+            reason = f"unknown code {quoted(key)} in codebook {self.id!r}"
+            hint = f"use a code id or name listed by `{self.listing_command}`"
+            other = self.code_elsewhere(key)
+            if other is not None:
+                said, other_id, n = other
+                reason += f": {said}"
+                hint = (
+                    f"label it with {'one of those' if n > 1 else 'that'}, or every record "
+                    f"with {other_id}'s codes"
+                    if n
+                    else f"label every record with one codebook's codes, as "
+                    f"`{self.listing_command}` lists them"
+                )
+            raise UnknownCode(reason, path=where, hint=hint)
         shared = self._shared_names.get(normalise_name(key))
         if shared and normalise_name(key) != normalise_name(code.id):
             raise UnknownCode(
@@ -149,6 +158,35 @@ class Codebook:
                 hint="use the code's id instead, or give the codes names of their own",
             )
         return code
+
+    def code_elsewhere(self, key: str) -> tuple[str, str, int] | None:
+        """What a key this built-in codebook lacks is, when it is a code of another built-in
+        codebook whose mapping to this one is documented (CFIR 2009's Networks &
+        Communications given as a CFIR 2.0 code), for a one-line error: a clause naming that
+        code and its counterparts here, the other codebook's id and how many counterparts
+        there are; else None."""
+        if self.id not in BUILTIN:
+            return None
+        from .crosswalk import _targets, crosswalk
+
+        for other_id in BUILTIN:
+            other = builtin_codebook(other_id)
+            code = None if other_id == self.id else other.find(key)
+            if code is None:
+                continue
+            try:
+                walk = crosswalk(other, self)
+            except RoqaError:
+                continue
+            to = [t for t in _targets(code.id, walk, other) if t in self and self[t].codable]
+            it = f"it is {other.id}'s {code.id} {code.name}"
+            if not to:
+                return f"{it}, which has no {self.id} counterpart", other.id, 0
+            named = [f"{t} {self[t].name}" for t in to]
+            listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+            are = "s are" if len(to) > 1 else " is"
+            return f"{it}, whose {self.id} counterpart{are} {listed}", other.id, len(to)
+        return None
 
     @property
     def cli_name(self) -> str:
@@ -455,6 +493,8 @@ def _refuse_builtin_id(book: Codebook, builtin: Codebook, where: Path) -> None:
     descriptions were edited) is only warned about, naming what differs."""
     from .errors import first_few, warn
 
+    if is_earlier_version(builtin.id, book.hash):
+        return  # the built-in codebook before an alias was removed: its codes are the same
     own = [repr(c.id) for c in book.codes if c.id not in builtin]
     if own:
         raise RoqaError(
@@ -502,6 +542,23 @@ def builtin_codebook(book_id: str) -> Codebook:
     gets the same object, so read it and never change it; :meth:`Codebook.load` gives a copy of
     one's own."""
     return Codebook.load(book_id)
+
+
+@functools.cache
+def _earlier_versions() -> dict[str, Any]:
+    text = (resources.files("roqa_nlp") / "data" / "earlier_codebook_versions.json").read_text(
+        "utf-8"
+    )
+    data = json.loads(text)
+    return data if isinstance(data, dict) else {}
+
+
+def is_earlier_version(book_id: str, sha: str) -> bool:
+    """Whether ``sha`` is an earlier hash of the built-in codebook ``book_id`` whose codes are
+    those of the current one (``data/earlier_codebook_versions.json``: an alias removed), so
+    codings recorded with it are of this codebook, not of another version of it."""
+    earlier = _earlier_versions().get(book_id)
+    return isinstance(earlier, dict) and sha in earlier
 
 
 def builtin_codebook_with(ids: Iterable[str], *, besides: str) -> str | None:

@@ -309,12 +309,21 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
             if code and codebook is not None:
                 found = codebook.find(code)
                 if found is None:
-                    raise RoqaError(
-                        f"line {n}: unknown code {quoted(code)} in codebook {codebook.id!r}",
-                        path=p,
-                        hint=f"use a code id or name listed by `{codebook.listing_command}`, "
-                        "or leave out the codebook to compare codes as written",
+                    reason = f"line {n}: unknown code {quoted(code)} in codebook {codebook.id!r}"
+                    hint = (
+                        f"use a code id or name listed by `{codebook.listing_command}`, "
+                        "or leave out the codebook to compare codes as written"
                     )
+                    if (elsewhere := codebook.code_elsewhere(code)) is not None:
+                        said, other, k = elsewhere
+                        reason += f": {said}"
+                        hint = (
+                            f"code it as {'one of those' if k > 1 else 'that'}, or give "
+                            f"--codebook {other}"
+                            if k
+                            else f"give --codebook {other}"
+                        )
+                    raise RoqaError(reason, path=p, hint=hint)
                 code = found.id
                 code_names[code] = found.name
             rows.append((unit, coder, code))

@@ -141,6 +141,10 @@ def chart_mismatch(book: Codebook, result: CodingResult) -> str | None:
         return f"{lacking}: they were coded with {used!r}; give that codebook"
     sha = recorded_hash(meta)
     if used == book.id and sha is not None and sha != book.hash:
+        from .codebook import is_earlier_version
+
+        if is_earlier_version(book.id, sha):
+            return None  # the same codes, before an alias was removed
         return (
             f"these codings were made with another version of codebook {book.id!r} "
             f"(sha256 {sha[:12]}, this one's {book.hash[:12]})"
