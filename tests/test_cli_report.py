@@ -593,3 +593,21 @@ def test_report_and_export_chart_in_the_codebook_roqa_code_chose(tmp_path: Path,
     assert "codebook cfir-2022" in out.splitlines()[-1]
     (exported,) = read_qdpx_codings(project).values()
     assert {g.code_id for s in exported for g in s.suggestions} == {"INS.J"}
+
+
+def test_a_cfir_2_0_sub_construct_named_with_its_parent_is_not_labelled_twice() -> None:
+    """Tester R (session 35): the Word Table 2 row read "Assessing Needs: Innovation Recipients
+    (Assessing Needs)". A sub-construct whose name starts with its construct's is shown as
+    named; one whose name does not keeps its construct in brackets."""
+    from roqa_nlp.framework import ConstructRow, Side
+    from roqa_nlp.framework_docx import construct_name
+
+    empty = Side("neutral")
+    recipients = ConstructRow(
+        "PRO.B.2", "Assessing Needs: Innovation Recipients", empty, empty, empty, "Assessing Needs"
+    )
+    tension = ConstructRow(
+        "IS.D.1", "Tension for Change", empty, empty, empty, "Implementation Climate"
+    )
+    assert construct_name(recipients) == "Assessing Needs: Innovation Recipients"
+    assert construct_name(tension) == "Tension for Change (Implementation Climate)"

@@ -41,8 +41,11 @@ def quote_line(q: Quote) -> str:
 
 def construct_name(c: ConstructRow) -> str:
     """A construct's name in the table; a sub-construct's with its construct's, which the table
-    would otherwise hide: ``Tension for Change (Implementation Climate)``."""
-    return c.name if c.parent is None else f"{c.name} ({c.parent})"
+    would otherwise hide: ``Tension for Change (Implementation Climate)``; not when its name
+    starts with it already (CFIR 2.0's ``Assessing Needs: Innovation Recipients``)."""
+    if c.parent is None or c.name.casefold().startswith(c.parent.casefold()):
+        return c.name
+    return f"{c.name} ({c.parent})"
 
 
 def construct_line(name: str, side: Side) -> str:
