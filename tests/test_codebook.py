@@ -695,3 +695,28 @@ def test_a_code_of_another_codebook_is_named_with_its_counterparts(
     with pytest.raises(UnknownCode) as e:
         Codebook.load(book).resolve(key)
     assert str(e.value) == said
+
+
+@pytest.mark.parametrize(
+    ("given", "book_id"),
+    [
+        ("cfir-2.0", "cfir-2022"),
+        ("CFIR 2.0", "cfir-2022"),
+        ("cfir2", "cfir-2022"),
+        ("cfir_2022", "cfir-2022"),
+        ("cfir2009", "cfir-2009"),
+        ("CFIR-1.0", "cfir-2009"),
+    ],
+)
+def test_common_spellings_of_a_built_in_codebook_id_load_it(given: str, book_id: str) -> None:
+    """Tester R (session 35): `--codebook cfir-2.0` was an error listing the ids."""
+    assert Codebook.load(given).id == book_id
+
+
+def test_an_ambiguous_spelling_is_still_an_error() -> None:
+    with pytest.raises(RoqaError) as e:
+        Codebook.load("cfir")
+    assert str(e.value) == (
+        "cfir: codebook not found (use one of cfir-2009, cfir-2022, erondu-2021 or a codebook "
+        ".json file)"
+    )

@@ -371,6 +371,8 @@ class Codebook:
         key = str(name_or_path)
         if key.casefold() in BUILTIN and not Path(key).exists():
             key = key.casefold()  # CFIR-2009 is cfir-2009
+        elif key not in BUILTIN and not Path(key).exists():
+            key = builtin_id_spelled(key) or key  # cfir-2.0 is cfir-2022
         if key in BUILTIN:
             try:
                 text = (resources.files("roqa_nlp") / "codebooks" / f"{key}.json").read_text(
@@ -542,6 +544,25 @@ def builtin_codebook(book_id: str) -> Codebook:
     gets the same object, so read it and never change it; :meth:`Codebook.load` gives a copy of
     one's own."""
     return Codebook.load(book_id)
+
+
+@functools.cache
+def _id_spellings() -> dict[str, str]:
+    text = (resources.files("roqa_nlp") / "data" / "codebook_id_spellings.json").read_text("utf-8")
+    data = json.loads(text)
+    return {
+        spelled: book_id
+        for book_id, spellings in data.items()
+        if book_id in BUILTIN and isinstance(spellings, list)
+        for spelled in spellings
+    }
+
+
+def builtin_id_spelled(key: str) -> str | None:
+    """The built-in codebook id ``key`` is a common spelling of (``cfir-2.0``, ``CFIR 2``:
+    ``cfir-2022``; ``data/codebook_id_spellings.json``), compared without case, spaces, dots,
+    hyphens and underscores; else None."""
+    return _id_spellings().get(re.sub(r"[\s._\-]+", "", key.casefold()))
 
 
 @functools.cache
