@@ -766,9 +766,9 @@ def test_an_exact_tie_at_the_top_after_translation_is_recorded_and_said(
     charted, note = chart_with(model, cfir2022)
     assert [s.suggestions[0].code_id for s in charted] == ["OUT.E", "OUT.G.3"]
     assert note == (
-        "codes translated from cfir-2009 to cfir-2022 through the documented mapping; 1 "
-        "segment's top suggestion is an exact tie of several cfir-2022 codes (nothing in it "
-        "decides between them), charted under the first of them (p01:0001)"
+        "codes translated from cfir-2009 to cfir-2022 through the documented mapping; the top "
+        "suggestion of 1 segment is an exact tie of several cfir-2022 codes (nothing in the "
+        "segment decides between them), charted under the first of them (p01:0001)"
     )
     untied = translate(tied_and_untied(("IS.C", "OS.D")), cfir2009, cfir2022)
     assert "tied" not in untied.meta["crosswalk"]
@@ -784,9 +784,9 @@ def test_table_2_says_which_charted_segments_were_an_exact_tie(cfir2022: Codeboo
         "Codes: Consolidated Framework for Implementation Research (CFIR) 2.0. Charted from the "
         "model's top suggestion: 2 of 2 participant segments. Not reviewed by a researcher. "
         "Codes translated from cfir-2009 to cfir-2022 through the documented mapping (a "
-        "suggestion that maps onto several codes shares its probability among them). 1 "
-        "segment's top suggestion is an exact tie of several cfir-2022 codes (nothing in it "
-        "decides between them), charted under the first of them (p01:0001)."
+        "suggestion that maps onto several codes shares its probability among them). The top "
+        "suggestion of 1 segment is an exact tie of several cfir-2022 codes (nothing in the "
+        "segment decides between them), charted under the first of them (p01:0001)."
     )
 
 

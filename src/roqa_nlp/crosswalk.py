@@ -311,9 +311,9 @@ def tied_note(ties: Mapping[str, list[str]], target: str) -> str:
 
     n = len(ties)
     return (
-        f"{n} segment{'s' if n != 1 else ''}'{'' if n != 1 else 's'} top suggestion "
-        f"{'are' if n != 1 else 'is'} an exact tie of several {target} codes (nothing in it "
-        f"decides between them), charted under the first of them ({first_few(list(ties))})"
+        f"the top suggestion of {n} segment{'s' if n != 1 else ''} is an exact tie of several "
+        f"{target} codes (nothing in the segment decides between them), charted under the "
+        f"first of them ({first_few(list(ties))})"
     )
 
 
