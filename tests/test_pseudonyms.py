@@ -480,10 +480,12 @@ def test_no_name_is_left_in_what_the_reading_recorded(tmp_path: Path) -> None:
         warnings.simplefilter("ignore")
         transcripts = read_transcripts(tmp_path)
         assert transcripts[1].metadata["interviewer_from_study"] == ["Sam Roe"]
-        assert transcripts[2].metadata["blocks_without_timing"] == ["Kim Wu: And Sam Roe's visit."]
+        assert transcripts[2].metadata["blocks_read_without_timing"] == [
+            "Kim Wu: And Sam Roe's visit."
+        ]
         done, _ = pseudonymise(transcripts)
     assert done[1].metadata["interviewer_from_study"] == ["Interviewer"]
-    assert done[2].metadata["blocks_without_timing"] == ["P03: And Interviewer's visit."]
+    assert done[2].metadata["blocks_read_without_timing"] == ["P03: And Interviewer's visit."]
     assert transcripts[0].metadata["zoom_chat"] == ["10:22:05 From Jo Bell"]
     assert done[0].metadata["zoom_chat"] == ["10:22:05 From P01"]
     for t in done:

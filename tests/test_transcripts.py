@@ -978,10 +978,12 @@ def test_timings_with_four_or_more_fraction_digits_are_read(
     ]
 
 
-def test_words_between_cues_without_a_timing_line_are_warned_of(tmp_path: Path) -> None:
-    """A cue whose timing line is malformed (``>>``) holds words no cue reads: they are left
-    out, and the reader says so, with the block's first line; a title before the first cue is
-    no talk and is not warned of."""
+def test_a_cue_with_a_malformed_timing_line_is_read_without_times_and_warned_of(
+    tmp_path: Path,
+) -> None:
+    """A cue whose timing line is malformed (``>>``) was left out with its words; its
+    speaker's words are read without times, and the reader says so, with the block's lines and
+    its first line; a title before the first cue is no talk and is not warned of."""
     f = tmp_path / "p19.vtt"
     f.write_text(
         "WEBVTT\n\nInterview 19\n\n"
@@ -991,21 +993,92 @@ def test_words_between_cues_without_a_timing_line_are_warned_of(tmp_path: Path) 
         "utf-8",
     )
     message = (
-        f"{f}: 1 block of words between its cues has no timing line (00:00:01.000 --> "
-        "00:00:04.000), so it was left out: '00:00:05.000 >> 00:00:09.000' (mend the timing "
-        "line to have the words coded)"
+        f"{f}: 1 cue block has no timing line (lines 10-11), so its words were read without a "
+        "time: '00:00:05.000 >> 00:00:09.000' (mend the timing line to have them timed)"
     )
     with pytest.warns(RoqaWarning) as caught:
         t = read_transcript(f)
     assert [str(w.message) for w in caught] == [message]
     assert turns_of(t) == [
         ("Interviewer", "interviewer", "What gets in the way?", 1.0, 4.0),
-        ("P19", "participant", "And time.", 10.0, 12.0),
+        ("P19", "participant", "Money, mostly. And time.", None, 12.0),
     ]
     f.write_text(f.read_text("utf-8").replace(" >> ", " -> "), "utf-8")  # an arrow, if short
     t = read_transcript(f)
-    assert "blocks_without_timing" not in t.metadata
+    assert "blocks_read_without_timing" not in t.metadata
     assert turns_of(t)[1] == ("P19", "participant", "Money, mostly. And time.", 5.0, 12.0)
+
+
+def test_unlabelled_words_between_cues_without_a_timing_line_are_left_out_with_their_lines(
+    tmp_path: Path,
+) -> None:
+    """Words with no timing line and no speaker's label are no one's for sure: left out, and
+    the warning names their lines in the file (it quoted a made-up time range instead)."""
+    f = tmp_path / "p19.vtt"
+    f.write_text(
+        "WEBVTT\n\n"
+        "1\n00:00:01.000 --> 00:00:04.000\nInterviewer: What gets in the way?\n\n"
+        "2\n00:00:05 to 00:00:09\nMoney, mostly.\n\n"
+        "3\n00:00:10.000 --> 00:00:12.000\nP19: And time.\n",
+        "utf-8",
+    )
+    message = (
+        f"{f}: 1 block of words between its cues has no timing line nor a speaker's label "
+        "(lines 8-9), so it was left out: '00:00:05 to 00:00:09' (mend the timing line to have "
+        "the words coded)"
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        t = read_transcript(f)
+    assert [str(w.message) for w in caught] == [message]
+    assert t.metadata["blocks_without_timing"] == ["00:00:05 to 00:00:09"]
+    assert t.metadata["blocks_without_timing_lines"] == ["8-9"]
+    assert [u.speaker for u in t.turns] == ["Interviewer", "P19"]
+
+
+def test_labelled_cue_blocks_without_a_timing_line_are_read_as_talk_without_times(
+    tmp_path: Path,
+) -> None:
+    """Two cues whose timing lines are missing hold a question and the participant's answer:
+    both were left out (the answer's two sentences lost, exit 0) and the warning quoted a time
+    range not in the file, with no line numbers (session 35 tester U). A block with words but
+    no timing line that opens with a speaker's label is that speaker's talk, read without
+    times, and the warning names its lines."""
+    f = tmp_path / "p04.vtt"
+    f.write_text(
+        "WEBVTT\n\n"
+        "1\n00:00:05.000 --> 00:00:09.000\nInterviewer: Can you tell me about training?\n\n"
+        "2\n00:00:10.000 --> 00:00:14.000\nP04: A two-day induction.\n\n"
+        "3\nInterviewer: What about families?\n\n"
+        "4\nP04: Families can make or break it.\nSome parents are frightened.\n\n"
+        "5\n00:00:25.000 --> 00:00:29.000\nInterviewer: And funding?\n",
+        "utf-8",
+    )
+    message = (
+        f"{f}: 2 cue blocks have no timing line (lines 12, 15-16), so their words were read "
+        "without a time: 'Interviewer: What about families?' (mend the timing lines to have "
+        "them timed)"
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        t = read_transcript(f)
+    assert [str(w.message) for w in caught] == [message]
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "Can you tell me about training?", 5.0, 9.0),
+        ("P04", "participant", "A two-day induction.", 10.0, 14.0),
+        ("Interviewer", "interviewer", "What about families?", None, None),
+        (
+            "P04",
+            "participant",
+            "Families can make or break it. Some parents are frightened.",
+            None,
+            None,
+        ),
+        ("Interviewer", "interviewer", "And funding?", 25.0, 29.0),
+    ]
+    assert t.metadata["blocks_read_without_timing"] == [
+        "Interviewer: What about families?",
+        "P04: Families can make or break it.",
+    ]
+    assert t.metadata["blocks_read_without_timing_lines"] == ["12", "15-16"]
 
 
 def test_a_first_cue_without_a_timing_line_is_warned_of(tmp_path: Path) -> None:
@@ -1015,7 +1088,7 @@ def test_a_first_cue_without_a_timing_line_is_warned_of(tmp_path: Path) -> None:
         "2\n00:00:05,000 --> 00:00:09,000\nP20: Money.\n",
         "utf-8",
     )
-    with pytest.warns(RoqaWarning, match="left out: '00:00:01,000 >> 00:00:04,000'"):
+    with pytest.warns(RoqaWarning, match="read without a time: '00:00:01,000 >> 00:00:04,000'"):
         read_transcript(f)
 
 

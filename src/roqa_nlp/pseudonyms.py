@@ -574,12 +574,12 @@ class PseudonymKey:
         if isinstance(studied, list):  # who interviews in the study: names, as display names
             meta["interviewer_from_study"] = [_bare(self.get(str(n)) or str(n)) for n in studied]
         from .transcripts.chat import ZOOM_CHAT
-        from .transcripts.cues import UNREAD
+        from .transcripts.cues import UNREAD, UNTIMED
 
         # words left out between cues (talk, names and all) and the chat messages left out
         # (their senders' names: '10:22:05 From Margaret Okafor')
         people = {**speakers, **_header_people(transcript)}
-        for key in (UNREAD, ZOOM_CHAT):
+        for key in (UNREAD, UNTIMED, ZOOM_CHAT):
             left_out = meta.get(key)
             if isinstance(left_out, list):
                 meta[key] = [

@@ -11,7 +11,11 @@ each with the cue's times (:func:`by_voice`).
 Blocks that open with ``NOTE``, ``STYLE`` or ``REGION`` (WebVTT) and the ``WEBVTT`` header are
 skipped. A SubRip file missing the blank line between cues is still read: a timing line inside a
 cue starts the next cue, and the cue number just before it is dropped; so is the next cue's
-number ending the last cue of a file cut off after it.
+number ending the last cue of a file cut off after it. A block of words after the first cue with
+no timing line (missing or malformed) is read as a cue without times from its first line that
+opens with a speaker (a label or a voice tag), so that no one's talk is lost; a Zoom chat
+message pasted there is chat (:mod:`.chat`), and other words are left out; the warning names
+their lines in the file (:func:`unread_cues_warning`).
 
 Text whose lines open with their time range in brackets, the words after it
 (``[00:00:04.900 --> 00:00:12.300] SPEAKER_01: words``, as Whisper and the tools built on it
@@ -27,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import quoted
+from ..errors import first_few, quoted
 from ..schema import Transcript
 from .chat import ZOOM_CHAT, chat_heading
 from .speaker_labels import LABEL_LINE
@@ -45,34 +49,57 @@ _CUE_NUMBER = re.compile(r"^\s*\d+\s*$")
 
 @dataclass
 class Cue:
-    """One subtitle cue: its times in seconds and its raw text lines."""
+    """One subtitle cue: its times in seconds (None for a block read without a timing line) and
+    its raw text lines."""
 
-    begin_time: float
-    end_time: float
+    begin_time: float | None
+    end_time: float | None
     lines: list[str] = field(default_factory=list)
 
 
-def parse_cues(text: str, unread: list[str] | None = None) -> list[Cue]:
-    """The cues of a WebVTT or SubRip text (line endings already ``\\n``). ``unread``, when
-    given, gets the first line of each block with words but no timing line (a cue whose timing
-    line is malformed) after the first cue, or before it when numbered as a cue: its words are in
-    no cue."""
+@dataclass
+class UntimedBlock:
+    """A block of words between cues with no timing line: its lines with words (cue numbers
+    left out), the file's line numbers of the first and last of them (from 1), and how many
+    cues come before it."""
+
+    lines: list[str]
+    first_line: int
+    last_line: int
+    after_cues: int
+
+    def line_range(self) -> str:
+        """``12`` or ``15-16``: where the block's words are in the file."""
+        if self.first_line == self.last_line:
+            return str(self.first_line)
+        return f"{self.first_line}-{self.last_line}"
+
+
+def parse_cues(text: str, untimed: list[UntimedBlock] | None = None) -> list[Cue]:
+    """The cues of a WebVTT or SubRip text (line endings already ``\\n``). ``untimed``, when
+    given, gets each block with words but no timing line (a cue whose timing line is missing or
+    malformed) after the first cue, or before it when numbered as a cue: its words are in no
+    cue (:func:`cue_transcript` reads it)."""
     cues: list[Cue] = []
     current: Cue | None = None
     block_start = True
     skipping = False
-    before: list[str] = []  # the block's lines before a timing line (a cue id, or words)
+    before: list[
+        tuple[int, str]
+    ] = []  # the block's lines before a timing line (a cue id, or words)
     last_number: int | None = None  # the number of the last cue, if numbered
 
     def end_block() -> None:
-        words = [line for line in before if not _CUE_NUMBER.match(line)]
+        words = [(n, line) for n, line in before if not _CUE_NUMBER.match(line)]
         # before the first cue, only a numbered block is a cue (a title is no talk)
-        numbered = bool(before) and _CUE_NUMBER.match(before[0]) is not None
-        if unread is not None and (cues or numbered) and current is None and words:
-            unread.append(words[0].strip())
+        numbered = bool(before) and _CUE_NUMBER.match(before[0][1]) is not None
+        if untimed is not None and (cues or numbered) and current is None and words:
+            untimed.append(
+                UntimedBlock([line for _, line in words], words[0][0], words[-1][0], len(cues))
+            )
         before.clear()
 
-    for line in text.split("\n"):
+    for number_of_line, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             end_block()
             current = None
@@ -87,7 +114,7 @@ def parse_cues(text: str, unread: list[str] | None = None) -> list[Cue]:
         if timing is not None:
             if current is not None and current.lines and _CUE_NUMBER.match(current.lines[-1]):
                 current.lines.pop()
-            number = before[-1].strip() if before else ""
+            number = before[-1][1].strip() if before else ""
             last_number = int(number) if number.isdecimal() and len(number) <= 9 else None
             before.clear()  # a cue id
             current = Cue(parse_timecode(timing["begin"]), parse_timecode(timing["end"]))
@@ -98,7 +125,7 @@ def parse_cues(text: str, unread: list[str] | None = None) -> list[Cue]:
         elif current is not None:
             current.lines.append(line)
         else:
-            before.append(line)
+            before.append((number_of_line, line))
     end_block()
     last = cues[-1].lines if cues else []
     if last_number is not None and last and last[-1].strip() == str(last_number + 1):
@@ -107,24 +134,49 @@ def parse_cues(text: str, unread: list[str] | None = None) -> list[Cue]:
 
 
 #: The transcript metadata key of the first lines of the blocks that were left out, having
-#: words but no timing line (:func:`unread_cues_warning`).
+#: words but no timing line nor a speaker's label (:func:`unread_cues_warning`), and the key of
+#: their line numbers in the file (``"8-9"``).
 UNREAD = "blocks_without_timing"
+UNREAD_LINES = "blocks_without_timing_lines"
+#: The metadata keys of the first lines and the line numbers of the blocks without a timing
+#: line whose words were read without times, from the first line opening with a speaker.
+UNTIMED = "blocks_read_without_timing"
+UNTIMED_LINES = "blocks_read_without_timing_lines"
+
+
+def _lines_named(ranges: Sequence[object]) -> str:
+    return f"line{'s' if len(ranges) != 1 or '-' in str(ranges[0]) else ''} " + first_few(
+        [str(r) for r in ranges], 6
+    )
 
 
 def unread_cues_warning(transcript: Transcript) -> str | None:
     """One line naming the transcript's file when blocks of words between its cues had no
-    timing line and were left out (a malformed ``00:00:05 -> 00:00:07``), else None."""
-    unread = transcript.metadata.get(UNREAD)
-    if not unread:
-        return None
-    n = len(unread)
+    timing line (a missing or malformed ``00:00:05 -> 00:00:07``): those that open with a
+    speaker's label were read without times, the others left out; else None."""
     where = transcript.source or transcript.id
-    return (
-        f"{where}: {n} block{'s' if n != 1 else ''} of words between its cues "
-        f"{'have' if n != 1 else 'has'} no timing line (00:00:01.000 --> 00:00:04.000), so "
-        f"{'they were' if n != 1 else 'it was'} left out: {quoted(str(unread[0]))} (mend the "
-        "timing line to have the words coded)"
-    )
+    said = []
+    read = transcript.metadata.get(UNTIMED)
+    if read:
+        n = len(read)
+        lines = _lines_named(transcript.metadata.get(UNTIMED_LINES) or [])
+        said.append(
+            f"{n} cue block{'s have' if n != 1 else ' has'} no timing line ({lines}), so "
+            f"{'their' if n != 1 else 'its'} words were read without a time: "
+            f"{quoted(str(read[0]))} (mend the timing line{'s' if n != 1 else ''} to have "
+            "them timed)"
+        )
+    unread = transcript.metadata.get(UNREAD)
+    if unread:
+        n = len(unread)
+        lines = _lines_named(transcript.metadata.get(UNREAD_LINES) or [])
+        said.append(
+            f"{n} block{'s' if n != 1 else ''} of words between its cues "
+            f"{'have' if n != 1 else 'has'} no timing line nor a speaker's label ({lines}), so "
+            f"{'they were' if n != 1 else 'it was'} left out: {quoted(str(unread[0]))} (mend the "
+            "timing line to have the words coded)"
+        )
+    return f"{where}: {'; '.join(said)}" if said else None
 
 
 #: A cue line opening with a voice tag (``<v Maria Okafor>words</v>``).
@@ -138,6 +190,11 @@ _LINE_MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
 
 def _opens_label(line: str) -> bool:
     return LABEL_LINE.match(_LINE_MARKUP.sub("", line)) is not None
+
+
+def _opens_speaker(line: str) -> bool:
+    """Whether a line opens with a speaker: a voice tag or a speaker's label."""
+    return _VOICE_LINE.match(line) is not None or _opens_label(line)
 
 
 def by_voice(cue: Cue) -> list[Cue]:
@@ -163,7 +220,7 @@ def by_voice(cue: Cue) -> list[Cue]:
 
 
 #: Turns one cue's text lines and times into an utterance (the format-specific part).
-CueReader = Callable[[Sequence[str], float, float], Utterance]
+CueReader = Callable[[Sequence[str], float | None, float | None], Utterance]
 
 
 def looks_like_cues(text: str) -> bool:
@@ -229,16 +286,26 @@ def cue_transcript(
     ``cue_utterance`` turns into utterances: consecutive utterances of one speaker form a turn,
     rendered canonically (``metadata["format"] = fmt``)."""
     timed = timed_lines_as_cues(text)
-    unread: list[str] = []
-    cues = [
-        c for cue in parse_cues(text if timed is None else timed, unread) for c in by_voice(cue)
-    ]
-    utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
+    untimed: list[UntimedBlock] = []
+    parsed = parse_cues(text if timed is None else timed, untimed)
     # a Zoom chat message pasted between cues has no timing line either, but it was typed, not
     # said: it is told of as chat (inspect), not as a cue to mend
-    headings = [chat_heading(line) for line in unread]
-    chat = [heading for heading in headings if heading is not None]
-    unread = [line for line, heading in zip(unread, headings, strict=True) if heading is None]
+    chat = [h for h in (chat_heading(b.lines[0]) for b in untimed) if h is not None]
+    read: list[UntimedBlock] = []
+    unread: list[UntimedBlock] = []
+    for block in untimed:
+        if chat_heading(block.lines[0]) is not None:
+            continue
+        talk = next((i for i, line in enumerate(block.lines) if _opens_speaker(line)), None)
+        if talk is None:
+            unread.append(block)
+            continue
+        # the speaker's words, read without times where they are (a missing or malformed
+        # timing line, or a cue id, before them is no talk)
+        read.append(block)
+        parsed.insert(block.after_cues + len(read) - 1, Cue(None, None, block.lines[talk:]))
+    cues = [c for cue in parsed for c in by_voice(cue)]
+    utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
     return utterances_transcript(
         utterances,
         path,
@@ -247,7 +314,18 @@ def cue_transcript(
             "rendering": "canonical",
             "cues": len(utterances),
             **({"timed_lines": True} if timed is not None else {}),
-            **({UNREAD: unread} if unread else {}),
+            **(
+                {UNTIMED: [b.lines[0].strip() for b in read]}
+                | {UNTIMED_LINES: [b.line_range() for b in read]}
+                if read
+                else {}
+            ),
+            **(
+                {UNREAD: [b.lines[0].strip() for b in unread]}
+                | {UNREAD_LINES: [b.line_range() for b in unread]}
+                if unread
+                else {}
+            ),
             **({ZOOM_CHAT: chat} if chat else {}),
         },
         interviewer_labels=interviewer_labels,

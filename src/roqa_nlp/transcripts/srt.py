@@ -24,7 +24,9 @@ from .utterances import Utterance
 MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
 
 
-def cue_utterance(lines: Sequence[str], begin_time: float, end_time: float) -> Utterance:
+def cue_utterance(
+    lines: Sequence[str], begin_time: float | None, end_time: float | None
+) -> Utterance:
     """The words of one SubRip cue's text lines (the speaker label stays in the words)."""
     words = MARKUP.sub("", " ".join(line.strip() for line in lines))
     name_line, after = None, ""

@@ -28,7 +28,9 @@ VOICE_TAG = re.compile(r"<v(?:\.[^\s<>]*)?[ \t](?P<name>[^<>]*)>")
 ANY_TAG = re.compile(r"<[^<>]*>")
 
 
-def cue_utterance(lines: Sequence[str], begin_time: float, end_time: float) -> Utterance:
+def cue_utterance(
+    lines: Sequence[str], begin_time: float | None, end_time: float | None
+) -> Utterance:
     """The words and speaker of one WebVTT cue's text lines."""
     raw = " ".join(line.strip() for line in lines)
     voice = VOICE_TAG.search(raw)
