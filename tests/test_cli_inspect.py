@@ -525,3 +525,30 @@ def test_inspect_counts_two_people_named_apart_in_a_numbered_interview_as_two(
         "counted and cited by their label in the case P04: if they are one person under two "
         "labels (renamed in the call), label all their turns alike"
     )
+
+
+def test_labels_with_a_colon_in_their_brackets_are_not_extra_participants(tmp_path: Path) -> None:
+    """``Interviewer (Q1: intro):`` and ``(Q2: families)`` were cut at their colons into two
+    more participant labels: four in all, which inspect takes for a focus group and does not
+    check (session 35 tester U). Read whole, they are the interviewer's, and the two labels
+    left are named to check."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer (Q1: intro): Can you tell me about training?\n\n"
+        "Jane Smith: A two-day induction.\n\n"
+        "Interviewer (Q2: families): What about families?\n\n"
+        "P04 (RM): They can make or break it.\n",
+        "utf-8",
+    )
+    [got] = json.loads(roqa("inspect", f, "--json").out)
+    assert [(s["speaker"], s["role"]) for s in got["speakers"]] == [
+        ("Interviewer (Q1: intro)", "interviewer"),
+        ("Jane Smith", "participant"),
+        ("Interviewer (Q2: families)", "interviewer"),
+        ("P04 (RM)", "participant"),
+    ]
+    assert got["labels"] == (
+        f"{f}: 2 participants speak ('Jane Smith', 'P04 (RM)'), each counted and cited by their "
+        "label in the case P04: if they are one person under two labels (renamed in the call), "
+        "label all their turns alike"
+    )

@@ -617,6 +617,46 @@ def test_txt_speaker_label_with_honorific_and_bracketed_initials(tmp_path: Path)
     ]
 
 
+def test_txt_a_colon_inside_a_labels_brackets_is_part_of_the_label(tmp_path: Path) -> None:
+    """``Interviewer (Q1: intro): words``: the label was cut at the colon in its brackets, so
+    the interviewer was read as a participant ``Interviewer (Q1`` and the question coded and
+    quoted in Table 2 (session 35 tester U). The label ends at the colon after the bracket."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer (Q1: intro): Can you tell me about training?\n\n"
+        "P04 (RM): A two-day induction.\n\n"
+        "Interviewer (Q2: families): What about families?\n\n"
+        "P04 (RM): They can make or break it.\n"
+    )
+    assert turns_of(read_transcript(f)) == [
+        ("Interviewer (Q1: intro)", "interviewer", "Can you tell me about training?", None, None),
+        ("P04 (RM)", "participant", "A two-day induction.", None, None),
+        ("Interviewer (Q2: families)", "interviewer", "What about families?", None, None),
+        ("P04 (RM)", "participant", "They can make or break it.", None, None),
+    ]
+
+
+def test_txt_a_time_right_after_a_label_is_its_time_not_speech(tmp_path: Path) -> None:
+    """``P04 (RM): 12:30: words`` kept ``12:30:`` in the coded words, and ``P04 12:31: words``
+    was no label at all (its words read as the interviewer's); a time after the colon, or
+    before it, is the turn's time, bracketed (``[12:32]``, as before) or not."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer: What gets in the way?\n\n"
+        "P04 (RM): 12:30: The contract.\n\n"
+        "Interviewer: And?\n\n"
+        "P04 12:31: Landlords.\n\n"
+        "Interviewer: [12:32] Thanks.\n"
+    )
+    assert turns_of(read_transcript(f)) == [
+        ("Interviewer", "interviewer", "What gets in the way?", None, None),
+        ("P04 (RM)", "participant", "The contract.", 750.0, None),
+        ("Interviewer", "interviewer", "And?", None, None),
+        ("P04", "participant", "Landlords.", 751.0, None),
+        ("Interviewer", "interviewer", "Thanks.", 752.0, None),
+    ]
+
+
 def test_txt_rev_export_labels_with_a_time_before_the_colon(tmp_path: Path) -> None:
     f = tmp_path / "p05.txt"
     f.write_text(

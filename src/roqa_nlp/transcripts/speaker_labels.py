@@ -2,12 +2,14 @@
 
 A speaker label is at most 40 characters of letters, digits, spaces and ``'()-/&#`` (an honorific
 such as ``Dr.`` may open it), starts with a letter or digit, and is followed by a colon and then
-white space or the end of the line, so clock times (``10:30``) and URLs are never labels. Markdown
+white space or the end of the line, so clock times (``10:30``) and URLs are never labels; a colon
+may stand inside the label's round brackets (``Interviewer (Q1: intro): words``). Markdown
 emphasis around the label (``**Interviewer:**``, ``**P04**:``) and square brackets
 (``[P04]:``) are allowed. An optional timestamp (``[00:01:02]``, ``(01:02)``, ``00:01:02``) may come
-before the label, or in brackets between the label and its colon, as Rev exports
-(``Interviewer (00:01:02):``), or in brackets just after the colon (``Speaker 1: [00:00:03] words``,
-as Sonix exports). Two more shapes that transcription services write are labels too:
+before the label, or between the label and its colon, as Rev exports
+(``Interviewer (00:01:02):``; ``P04 12:30:``), or just after the colon, in brackets
+(``Speaker 1: [00:00:03] words``, as Sonix exports) or before a colon of its own (``P04: 12:30:
+words``): it is the turn's time, not its words. Two more shapes that transcription services write are labels too:
 
 - a label in square brackets without a colon (``[Interviewer] words``), only when it names a role
   (an interviewer label or a participant number), because ``[laughs]`` and ``[inaudible]`` open
@@ -110,11 +112,25 @@ _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
 # blank runs made the match cubic in the length of a line of spaces (minutes for 2 000 blanks).
 _LABEL = rf"{_HONORIFIC}[^\W_](?:[\w '’()/&#-]*?[\w'’()/&#-])?"
 _TIME_AFTER = rf"(?:[ \t]*[\[(](?P<ts_after>{_TIME})[\])])?"
+#: A time right after a label's colon, the turn's time: ``[12:30]``, ``(12:30)`` or ``12:30:``.
+_TIME_IN_WORDS = (
+    rf"(?:[\[(](?P<ts_words>{_TIME})[\])](?:[ \t]+|$)|(?P<ts_words_bare>{_TIME}):(?:[ \t]+|$))?"
+)
 LABEL_LINE = re.compile(
     rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
-    rf"(?P<open>\*\*|__)?(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\]){_TIME_AFTER}"
+    rf"(?P<open>\*\*|__)?(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\])"
+    rf"(?:{_TIME_AFTER}|[ \t]+(?P<ts_after_bare>{_TIME}))"
     r"[ \t]*(?:(?P=open)[ \t]*)?:(?:[ \t]*(?P=open))?(?=\s|$)[ \t]*"
-    rf"(?:[\[(](?P<ts_words>{_TIME})[\])](?:[ \t]+|$))?"
+    rf"{_TIME_IN_WORDS}"
+)
+#: ``Interviewer (Q1: intro): words``: a label whose brackets hold a colon, which
+#: :data:`LABEL_LINE` would cut at (``Interviewer (Q1``); tried first. A time in the brackets
+#: (``Interviewer (00:00:03):``) is the turn's time, as before.
+BRACKET_COLON_LINE = re.compile(
+    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
+    rf"(?P<label>{_HONORIFIC}[^\W_][\w '’/&#-]{{0,40}}"
+    rf"\((?![ \t]*{_TIME}[ \t]*\))[^()\n:]{{0,40}}:[^()\n]{{0,40}}\))"
+    rf"[ \t]*:(?=\s|$)[ \t]*{_TIME_IN_WORDS}"
 )
 #: ``[Interviewer] words``: taken only when the label names a role.
 BRACKETED_LINE = re.compile(
@@ -191,7 +207,8 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
     """The candidate speaker label at the start of ``line``, if it has the shape of one
     (``interviewer_labels``: the role labels a bracketed label without a colon may name)."""
     m = (
-        LABEL_LINE.match(line)
+        BRACKET_COLON_LINE.match(line)
+        or LABEL_LINE.match(line)
         or TIMED_LINE.match(line)
         or BRACKETED_LINE.match(line)
         or TIME_FIRST_LINE.match(line)
@@ -199,7 +216,7 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
     if m is None:
         return None
     label = " ".join(m.group("label").split())
-    if m.re is LABEL_LINE and m.group("ts") is not None:
+    if m.re in (LABEL_LINE, BRACKET_COLON_LINE) and m.group("ts") is not None:
         label = sender_named(label)  # "10:15:32 From Jane Smith : hi"
     if not label or len(label) > MAX_LABEL_CHARS:
         return None
@@ -208,7 +225,14 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
     if m.re is TIME_FIRST_LINE and not _is_capitalised(label):
         return None
     groups = m.groupdict()
-    ts = groups.get("ts") or groups.get("ts_after") or groups.get("ts_words")
+    ts = next(
+        (
+            groups[key]
+            for key in ("ts", "ts_after", "ts_after_bare", "ts_words", "ts_words_bare")
+            if groups.get(key)
+        ),
+        None,
+    )
     return LabelMatch(
         label=label,
         words_start=m.end(),
