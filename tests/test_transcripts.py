@@ -1507,6 +1507,39 @@ def test_csv_semicolon_delimiter(tmp_path: Path) -> None:
     ]
 
 
+def test_csv_rows_without_a_speaker_before_any_named_one_are_warned_of_once(
+    tmp_path: Path,
+) -> None:
+    """Rows with an empty speaker cell before any row names a speaker were read as an
+    'Unknown speaker' participant and coded with no word said (session 35 tester U): one
+    warning names their rows. An empty cell after a named row continues that speaker's turn,
+    as a line without a label does in a .txt, and is not warned of."""
+    f = tmp_path / "p04.csv"
+    f.write_text(
+        "speaker,text\n"
+        ",We do not have the staff.\n"
+        ",Nor the time.\n"
+        "Interviewer,What else?\n"
+        "P04,Money.\n"
+        ",And landlords.\n"
+        "P04,\n",
+        "utf-8",
+    )
+    message = (
+        f"{f}: rows 2, 3 have no speaker and come before any row that names one, so their "
+        "words were read as 'Unknown speaker', a participant (fill in the speaker cells; an "
+        "empty cell after a named row continues that speaker's turn)"
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        t = read_transcript(f)
+    assert [str(w.message) for w in caught] == [message]
+    assert turns_of(t) == [
+        ("Unknown speaker", "participant", "We do not have the staff. Nor the time.", None, None),
+        ("Interviewer", "interviewer", "What else?", None, None),
+        ("P04", "participant", "Money. And landlords.", None, None),
+    ]
+
+
 def test_csv_missing_column_names_the_column(tmp_path: Path) -> None:
     f = tmp_path / "bad.csv"
     f.write_text("speaker,notes\nP1,hello\n")

@@ -14,7 +14,9 @@ transcription services and QDA programs give it (``Content``, ``Transcript``, ``
 ``Timespan``: :mod:`roqa_nlp.transcripts.columns`).
 The delimiter is whichever of comma, semicolon or tab the header uses (Excel in many European
 locales saves with semicolons). Rows with empty text are skipped; a row with an empty speaker
-continues the previous speaker, and consecutive rows of one speaker form one turn (see
+continues the previous speaker, as a line without a label does in a .txt (rows before any row
+names a speaker are read as ``Unknown speaker``, a participant, with a warning naming them), and
+consecutive rows of one speaker form one turn (see
 :mod:`roqa_nlp.transcripts.utterances`). The transcript's text is the canonical rendering of
 :mod:`roqa_nlp.transcripts.render`; with ``start``/``end`` columns, each row's place and times in
 its turn are kept so that a segment is cited at the time of its own row
@@ -34,6 +36,7 @@ from ..io import bom_encodings, decode_unicode, read_bytes
 from ..schema import Transcript
 from .columns import column_roles, span
 from .protected import refuse_ole_office_file
+from .roles import UNKNOWN_SPEAKER
 from .timecodes import parse_time
 from .utterances import Utterance, known_speaker, speech_file_text, utterances_transcript
 
@@ -264,12 +267,16 @@ def table_transcript(
             path=path,
             stacklevel=2,
         )
-    utterances = []
+    utterances: list[Utterance] = []
+    unnamed: list[int] = []  # rows with words but no speaker before any row names one
     for number, row in enumerate(rows[1:], start=2):
         cells = {role: row[i] if i < len(row) else "" for role, i in roles.items()}
         begin, end = span(cells.get("start", ""))
         if "end" in cells:
             end = cells["end"]
+        no_speaker = not (cells.get("speaker") or "").strip()
+        if no_speaker and cells["text"].strip() and not any(u.speaker for u in utterances):
+            unnamed.append(number)
         begin_time = _time(begin, "start", number, path)
         end_time = _time(end or "", "end", number, path)
         utterances.append(
@@ -292,4 +299,24 @@ def table_transcript(
     )
     if needs_labels and transcript.metadata.get("speaker_labels") is False:
         raise RoqaError("has no 'speaker' column", path=path, hint=COLUMNS_HINT)
+    if unnamed and "speaker" in roles and _read_as_unknown(transcript, utterances):
+        from ..errors import first_few, warn
+
+        n = len(unnamed)
+        warn(
+            f"row{'s' if n != 1 else ''} {first_few([str(r) for r in unnamed], 6)} "
+            f"{'have' if n != 1 else 'has'} no speaker and come{'' if n != 1 else 's'} before "
+            f"any row that names one, so {'their' if n != 1 else 'its'} words were read as "
+            f"{UNKNOWN_SPEAKER!r}, a participant (fill in the speaker cells; an empty cell "
+            "after a named row continues that speaker's turn)",
+            path=path,
+            stacklevel=2,
+        )
     return transcript
+
+
+def _read_as_unknown(transcript: Transcript, utterances: Sequence[Utterance]) -> bool:
+    """Whether a turn of ``transcript`` is the unknown speaker's that no row names so."""
+    return any(t.speaker == UNKNOWN_SPEAKER for t in transcript.turns) and not any(
+        u.speaker == UNKNOWN_SPEAKER for u in utterances
+    )
