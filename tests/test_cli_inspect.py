@@ -552,3 +552,18 @@ def test_labels_with_a_colon_in_their_brackets_are_not_extra_participants(tmp_pa
         "label in the case P04: if they are one person under two labels (renamed in the call), "
         "label all their turns alike"
     )
+
+
+def test_a_cue_that_ends_before_it_starts_is_named_to_check(tmp_path: Path) -> None:
+    f = tmp_path / "p04.srt"
+    f.write_text(
+        "1\n00:00:05,000 --> 00:00:09,000\nInterviewer: Why?\n\n"
+        "2\n00:00:30,000 --> 00:00:10,000\nP04: Money.\n",
+        "utf-8",
+    )
+    [got] = json.loads(roqa("inspect", f, "--json").out)
+    assert got["cue_order"] == (
+        f"{f}: 1 cue ends before it starts (line 6: '00:00:30,000 --> 00:00:10,000'), so its "
+        "words were read without a time (mend the timing line to have them timed)"
+    )
+    assert "; 1 to check (above)." in roqa("inspect", f).out

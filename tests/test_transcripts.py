@@ -1121,6 +1121,35 @@ def test_labelled_cue_blocks_without_a_timing_line_are_read_as_talk_without_time
     assert t.metadata["blocks_read_without_timing_lines"] == ["12", "15-16"]
 
 
+def test_a_cue_that_ends_before_it_starts_is_read_without_its_times_and_warned_of(
+    tmp_path: Path,
+) -> None:
+    """``00:00:30.000 --> 00:00:10.000``: the cue was taken as it stood, its segment cited from
+    30.0 to 10.0 with no word said (session 35 tester U). Which time is wrong cannot be told:
+    its words are read without times, and the warning names its line; reading goes on."""
+    f = tmp_path / "p04.vtt"
+    f.write_text(
+        "WEBVTT\n\n"
+        "1\n00:00:05.000 --> 00:00:09.000\nInterviewer: What about families?\n\n"
+        "2\n00:00:30.000 --> 00:00:10.000\nP04: They can make or break it.\n\n"
+        "3\n00:00:15.000 --> 00:00:19.000\nInterviewer: And funding?\n",
+        "utf-8",
+    )
+    message = (
+        f"{f}: 1 cue ends before it starts (line 8: '00:00:30.000 --> 00:00:10.000'), so its "
+        "words were read without a time (mend the timing line to have them timed)"
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        t = read_transcript(f)
+    assert [str(w.message) for w in caught] == [message]
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What about families?", 5.0, 9.0),
+        ("P04", "participant", "They can make or break it.", None, None),
+        ("Interviewer", "interviewer", "And funding?", 15.0, 19.0),
+    ]
+    assert t.metadata["cues_ending_before_start"] == ["8"]
+
+
 def test_a_first_cue_without_a_timing_line_is_warned_of(tmp_path: Path) -> None:
     f = tmp_path / "p20.srt"
     f.write_text(

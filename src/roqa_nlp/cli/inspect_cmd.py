@@ -20,7 +20,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     and a case named by Zoom's default file name, if any, and how it was read
     (:func:`reading_notes`)."""
     from ..transcripts.backchannels import is_backchannel
-    from ..transcripts.cues import unread_cues_warning
+    from ..transcripts.cues import backward_cues_warning, unread_cues_warning
     from ..transcripts.language import language_warning, name_in_file_warning
     from ..transcripts.roles import (
         participant_labels_warning,
@@ -54,6 +54,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         "labels": participant_labels_warning(t),
         "language": language_warning(t),
         "left_out": unread_cues_warning(t),
+        "cue_order": backward_cues_warning(t),
         "name_in_file": name_in_file_warning(t),
         "default_name": zoom_default_name_warning(t),
         "read_as": reading_notes(t),
@@ -61,7 +62,15 @@ def transcript_summary(t: Any) -> dict[str, Any]:
 
 
 #: The keys of :func:`transcript_summary` that hold a warning to check, in the order shown.
-_CHECKS = ("warning", "labels", "language", "left_out", "name_in_file", "default_name")
+_CHECKS = (
+    "warning",
+    "labels",
+    "language",
+    "left_out",
+    "cue_order",
+    "name_in_file",
+    "default_name",
+)
 
 
 def reading_notes(t: Any) -> list[str]:

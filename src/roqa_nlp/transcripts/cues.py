@@ -15,7 +15,8 @@ number ending the last cue of a file cut off after it. A block of words after th
 no timing line (missing or malformed) is read as a cue without times from its first line that
 opens with a speaker (a label or a voice tag), so that no one's talk is lost; a Zoom chat
 message pasted there is chat (:mod:`.chat`), and other words are left out; the warning names
-their lines in the file (:func:`unread_cues_warning`).
+their lines in the file (:func:`unread_cues_warning`). A cue that ends before it starts
+is read without times, with a warning naming its line (:func:`backward_cues_warning`).
 
 Text whose lines open with their time range in brackets, the words after it
 (``[00:00:04.900 --> 00:00:12.300] SPEAKER_01: words``, as Whisper and the tools built on it
@@ -75,11 +76,17 @@ class UntimedBlock:
         return f"{self.first_line}-{self.last_line}"
 
 
-def parse_cues(text: str, untimed: list[UntimedBlock] | None = None) -> list[Cue]:
+def parse_cues(
+    text: str,
+    untimed: list[UntimedBlock] | None = None,
+    backwards: list[tuple[int, str]] | None = None,
+) -> list[Cue]:
     """The cues of a WebVTT or SubRip text (line endings already ``\\n``). ``untimed``, when
     given, gets each block with words but no timing line (a cue whose timing line is missing or
     malformed) after the first cue, or before it when numbered as a cue: its words are in no
-    cue (:func:`cue_transcript` reads it)."""
+    cue (:func:`cue_transcript` reads it). A cue that ends before it starts has no times (which
+    of the two is wrong cannot be told); ``backwards``, when given, gets its line number and
+    time range."""
     cues: list[Cue] = []
     current: Cue | None = None
     block_start = True
@@ -118,6 +125,10 @@ def parse_cues(text: str, untimed: list[UntimedBlock] | None = None) -> list[Cue
             last_number = int(number) if number.isdecimal() and len(number) <= 9 else None
             before.clear()  # a cue id
             current = Cue(parse_timecode(timing["begin"]), parse_timecode(timing["end"]))
+            if current.end_time is not None and current.end_time < (current.begin_time or 0.0):
+                current.begin_time = current.end_time = None
+                if backwards is not None:
+                    backwards.append((number_of_line, f"{timing['begin']} --> {timing['end']}"))
             cues.append(current)
             words = (timing["rest"] or "").strip()
             if words and not all(_CUE_SETTING.fullmatch(w) for w in words.split()):
@@ -142,6 +153,29 @@ UNREAD_LINES = "blocks_without_timing_lines"
 #: line whose words were read without times, from the first line opening with a speaker.
 UNTIMED = "blocks_read_without_timing"
 UNTIMED_LINES = "blocks_read_without_timing_lines"
+
+
+#: The metadata keys of the line numbers and time ranges of the cues that end before they
+#: start (:func:`backward_cues_warning`).
+BACKWARDS_LINES = "cues_ending_before_start"
+BACKWARDS_RANGES = "cues_ending_before_start_times"
+
+
+def backward_cues_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file when cues in it end before they start (``00:00:30
+    --> 00:00:10``), read without times, with their lines; else None."""
+    lines = transcript.metadata.get(BACKWARDS_LINES)
+    if not lines:
+        return None
+    n = len(lines)
+    ranges = transcript.metadata.get(BACKWARDS_RANGES) or [""]
+    where = transcript.source or transcript.id
+    ends = "s end before they start" if n != 1 else " ends before it starts"
+    return (
+        f"{where}: {n} cue{ends} ({_lines_named(lines)}: {quoted(str(ranges[0]))}), so "
+        f"{'their' if n != 1 else 'its'} words were read without a time (mend the timing "
+        f"line{'s' if n != 1 else ''} to have them timed)"
+    )
 
 
 def _lines_named(ranges: Sequence[object]) -> str:
@@ -287,7 +321,8 @@ def cue_transcript(
     rendered canonically (``metadata["format"] = fmt``)."""
     timed = timed_lines_as_cues(text)
     untimed: list[UntimedBlock] = []
-    parsed = parse_cues(text if timed is None else timed, untimed)
+    backwards: list[tuple[int, str]] = []
+    parsed = parse_cues(text if timed is None else timed, untimed, backwards)
     # a Zoom chat message pasted between cues has no timing line either, but it was typed, not
     # said: it is told of as chat (inspect), not as a cue to mend
     chat = [h for h in (chat_heading(b.lines[0]) for b in untimed) if h is not None]
@@ -318,6 +353,12 @@ def cue_transcript(
                 {UNTIMED: [b.lines[0].strip() for b in read]}
                 | {UNTIMED_LINES: [b.line_range() for b in read]}
                 if read
+                else {}
+            ),
+            **(
+                {BACKWARDS_LINES: [str(n) for n, _ in backwards]}
+                | {BACKWARDS_RANGES: [r for _, r in backwards]}
+                if backwards
                 else {}
             ),
             **(
