@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.codebook import Codebook
+from roqa_nlp.errors import RoqaError
 from roqa_nlp.training import load_training_set, training_files
 from roqa_nlp.transcripts.backchannels import is_backchannel
 
@@ -209,3 +210,15 @@ def test_the_heldout_gold_matches_its_interviews_turn_by_turn(folder: Path) -> N
         assert len(g["codes"]) <= 2 and all(book.resolve(c).codable for c in g["codes"])
         assert g["valence"] in {"barrier", "enabler", "neutral"}
         assert g["codes"] or g["note"].startswith(("procedural:", "off-framework:"))
+
+
+def test_missing_training_data_says_where_the_teams_training_data_is(tmp_path: Path) -> None:
+    """``roqa train training_data`` run outside the clone said only "give training_data/ or a
+    .jsonl file" (session 35): the training data ship with the clone, not the installed package."""
+    with pytest.raises(RoqaError) as caught:
+        training_files(tmp_path / "training_data")
+    assert str(caught.value) == (
+        f"{tmp_path / 'training_data'}: training data not found (the team's training data is "
+        f"the clone's training_data/ folder, {TRAINING}, which is not installed with the "
+        "package: give that folder, a folder of your own or a .jsonl file)"
+    )

@@ -341,10 +341,23 @@ def training_files(path: str | Path) -> list[Path]:
             )
         return files
     if not p.exists():
-        raise RoqaError(
-            "training data not found", path=p, hint="give training_data/ or a .jsonl file"
-        )
+        raise RoqaError("training data not found", path=p, hint=_where_the_training_data_is())
     return [p]
+
+
+def _where_the_training_data_is() -> str:
+    """Where the team's training data are: the clone's ``training_data/`` (``pip install``
+    does not install it), named when this package runs from a clone."""
+    from .autocoder import default_training_dir
+
+    try:
+        where = f"the clone's training_data/ folder, {default_training_dir()},"
+    except RoqaError:
+        where = "the training_data/ folder of a clone of roqa_nlp,"
+    return (
+        f"the team's training data is {where} which is not installed with the package: "
+        "give that folder, a folder of your own or a .jsonl file"
+    )
 
 
 def read_record_file(
