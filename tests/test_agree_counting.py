@@ -206,6 +206,22 @@ def test_pooled_figures_say_how_many_decisions_are_shared_absences(tmp_path, cap
     }
 
 
+def test_pooled_readings_name_their_two_scales(tmp_path, capsys) -> None:
+    """Tester S (session 35): gold vs model read kappa 0.546 "moderate" and alpha 0.546
+    "unreliable" with nothing on screen saying these are two scales. A line under the pooled
+    table names them, with the thresholds from agreement.LANDIS_KOCH and KRIPPENDORFF_*."""
+    p = write(tmp_path / "multi.csv", MULTI)
+    code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    table_end = next(i for i, line in enumerate(lines) if line.startswith("└"))
+    assert one_line(" ".join(lines[table_end + 1 : table_end + 3])).startswith(
+        "Readings: kappa and AC1 on Landis & Koch's (1977) bands (0.41-0.60 moderate, "
+        "0.61-0.80 substantial, above 0.80 almost perfect); alpha on Krippendorff's (2004): "
+        "0.800 to rely on the data, 0.667 for tentative conclusions, below that unreliable."
+    )
+
+
 def test_header_says_one_code_in_the_singular(tmp_path, capsys) -> None:
     p = write(tmp_path / "s.csv", "unit,coder,code\nu1,A,X\nu1,B,X\nu2,A,\nu2,B,X\n")
     code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)

@@ -575,7 +575,12 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
     from rich.markup import escape
     from rich.table import Table
 
-    from ..agreement import krippendorff_label, landis_koch_label
+    from ..agreement import (
+        KRIPPENDORFF_RELIABLE,
+        KRIPPENDORFF_TENTATIVE,
+        krippendorff_label,
+        landis_koch_label,
+    )
 
     # coder and code names are the researcher's text, never rich markup ("[new] Workforce")
     def who(c: str) -> str:
@@ -606,6 +611,14 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
     t.add_row("Krippendorff's alpha", _with_ci(pooled, "alpha"), krippendorff_label(pooled.alpha))
     t.add_row("Gwet's AC1", _with_ci(pooled, "ac1"), landis_koch_label(pooled.ac1))
     console.print(t)
+    # the same value reads "moderate" as kappa and "unreliable" as alpha: say these are two scales
+    console.print(
+        "Readings: kappa and AC1 on Landis & Koch's (1977) bands (0.41-0.60 moderate, "
+        "0.61-0.80 substantial, above 0.80 almost perfect); alpha on Krippendorff's (2004): "
+        f"{KRIPPENDORFF_RELIABLE:.3f} to rely on the data, {KRIPPENDORFF_TENTATIVE:.3f} for "
+        "tentative conclusions, below that unreliable.",
+        markup=False,
+    )
 
     t = Table(title=f"Every pair of coders, pooled over codes, {scope}", title_justify="left")
     for col in (
