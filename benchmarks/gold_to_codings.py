@@ -9,22 +9,27 @@ code and no novelty flag, which is how ``roqa agree`` recognises a person's codi
 
     roqa agree examples/gold/codings.jsonl /tmp/gold_run/codings.jsonl
 
-compares the model with the human gold. Only ``codings.jsonl`` is written (not
-``CodingResult.save``, which would overwrite the gold ``codings.csv``).
+compares the model with the human gold. Beside it, ``labelled.jsonl`` holds the same gold as
+labelled records (``text``, ``codes`` or ``NONE``, the main code's ``valence``, the interviewer's
+question as ``context``) for ``roqa evaluate`` and ``ac.evaluate``. Only these two files are
+written (not ``CodingResult.save``, which would overwrite the gold ``codings.csv``).
 
 Run (after ``ROQA_CACHE_DIR=/tmp/rcache .venv/bin/roqa code examples/interviews --out /tmp/gold_run``)::
 
-    .venv/bin/python benchmarks/gold_to_codings.py [/tmp/gold_run/codings.jsonl]
+    .venv/bin/python benchmarks/gold_to_codings.py /tmp/gold_run/codings.jsonl --out /tmp/gold/codings.jsonl
+
+``--out`` defaults to ``examples/gold/codings.jsonl`` (and ``labelled.jsonl`` beside it): without
+it the script rewrites the shipped gold files, which the team does when the segmentation changes.
 
 ``read_gold`` is also what the feedback benchmark uses to read the gold.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -170,14 +175,43 @@ def gold_result(
     return out
 
 
-def main(run_path: str | Path = DEFAULT_RUN) -> None:
+def labelled_records(gold: CodingResult) -> list[dict[str, object]]:
+    """The gold as labelled records, one per segment in file order: ``codes`` (main first) or
+    ``construct: NONE`` for talk that fits no code, the main code's ``valence``."""
+    records: list[dict[str, object]] = []
+    for s in gold.segments:
+        record: dict[str, object] = {"id": s.segment.id, "text": s.segment.text}
+        if s.suggestions:
+            record["codes"] = [x.code_id for x in s.suggestions]
+            record["valence"] = s.suggestions[0].valence
+        else:
+            record["construct"] = "NONE"
+        record["context"] = s.segment.context
+        records.append(record)
+    return records
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("run", nargs="?", default=DEFAULT_RUN, type=Path,
+                        help=f"codings.jsonl of a roqa code run on examples/interviews (default {DEFAULT_RUN})")  # fmt: skip
+    parser.add_argument("--out", default=GOLD_JSONL, type=Path,
+                        help="the gold codings.jsonl to write, labelled.jsonl beside it (default: the shipped examples/gold/codings.jsonl)")  # fmt: skip
+    args = parser.parse_args(argv)
     book = Codebook.load("cfir-2009")
-    run = CodingResult.read(run_path)
+    run = CodingResult.read(args.run)
     result = gold_result(read_gold(GOLD_CSV, book), run, book)
-    atomic_write_text(GOLD_JSONL, result.to_jsonl())
+    out: Path = args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(out, result.to_jsonl())
+    labelled = out.with_name("labelled.jsonl")
+    atomic_write_text(
+        labelled,
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in labelled_records(result)),
+    )
     n_coded = sum(1 for s in result.segments if s.suggestions)
-    print(f"{GOLD_JSONL}: {len(result)} segments, {n_coded} coded")
+    print(f"{out}: {len(result)} segments, {n_coded} coded; {labelled}: the same as records")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_RUN)
+    main()
