@@ -1298,6 +1298,41 @@ def test_quickstart_example_runs_and_prints_what_it_found(packaged_model: Path) 
     assert lines[-1].startswith("Suggestion(code_id='IS.E.2', name='Available Resources'")
 
 
+def readme_python_quick_start() -> str:
+    """The first ``python`` block under the README's "Python quick-start" heading."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Python quick-start") :]
+    block = section[section.index("```python\n") + len("```python\n") :]
+    return block[: block.index("```\n")]
+
+
+def test_readme_python_quick_start_runs_top_to_bottom_from_a_clone(
+    packaged_model: Path, tmp_path: Path
+) -> None:
+    """Tester S (session 35) ran the block as written: it stopped at
+    ``ac.evaluate("../shared/eval/cfir_dev.jsonl")`` (the developers' layout) and then at
+    ``my_labelled.jsonl`` (not shipped), so the open-coding, matrix and Table 2 lines never ran.
+    Run in a folder holding the clone's ``examples/``, as from the folder you cloned."""
+    (tmp_path / "examples").symlink_to(REPO / "examples")
+    (tmp_path / "quick_start.py").write_text(readme_python_quick_start(), "utf-8")
+    proc = subprocess.run(
+        [sys.executable, "quick_start.py"], cwd=tmp_path, capture_output=True, text=True,
+        timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    written = {"coded/codings.jsonl", "coded/open_coding.jsonl", "matrix.xlsx", "table2.docx"}
+    assert {f for f in written if (tmp_path / f).is_file()} == written
+    # the loop prints the first five segments that are not procedural talk: p01's small talk
+    # fits no code and says so (the snippet printed "novel" only for segments it had left out)
+    assert proc.stdout.splitlines() == [
+        "p01_interview:0002 fits no code (small talk)",
+        "p01_interview:0003 fits no code (small talk)",
+        "p01_interview:0006 fits no code (small talk)",
+        "p01_interview:0007 Individual Stage of Change 0.16 enabler",
+        "p01_interview:0008 Structural Characteristics 1.00 neutral",
+    ]
+
+
 def test_evaluate_says_when_it_translated_the_suggestions(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:
