@@ -31,7 +31,7 @@ NO_SIDE_CHARTED = "No segment is charted as a barrier or an enabler."
 
 def quote_line(q: Quote) -> str:
     """A quote as the table cites it: ``“words” (P04, 00:12:31)`` when the transcript has times,
-    else ``“words” (P04, p04:120-340)`` (transcript and code-point offsets)."""
+    else ``“words” (P04, p04_interview:120-340)`` (transcript id and code-point offsets)."""
     if q.begin_time is not None:
         where = clock(q.begin_time)
     else:
