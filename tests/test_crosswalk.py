@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.crosswalk import (
     chart_codings,
+    chart_given,
     chart_with,
     codebook_for,
     codebook_of,
@@ -21,7 +23,7 @@ from roqa_nlp.crosswalk import (
     translate,
     translate_suggestions,
 )
-from roqa_nlp.errors import RoqaError
+from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion
 
@@ -421,14 +423,22 @@ def test_cli_report_charts_the_gold_codings_as_the_seed_studys_themes(
         "T1.2 Organisational commitment to recovery-orientated practice",
     ]
     # the 22 codes of the themes codebook, and the five CFIR 2009 codes the gold coder gave that
-    # reach several themes, each charted once as given (chart_given), not under every theme
-    assert len(header) == 1 + 22 + 5
+    # reach several themes, each charted once as given (chart_given), not under every theme;
+    # and the six codes the gold coder gave ten passages that reach no theme, kept under their
+    # own names (session 35: they were left out without a word)
+    assert len(header) == 1 + 22 + 5 + 6
     assert [h.split()[0] for h in header if h.startswith("cfir-2009:")] == [
         "cfir-2009:IC.F",
         "cfir-2009:IS.E.3",
         "cfir-2009:PR.D",
         "cfir-2009:OS.A",
         "cfir-2009:OS.D",
+        "cfir-2009:CI.C",
+        "cfir-2009:IC.G",
+        "cfir-2009:IS.A",
+        "cfir-2009:OS.B",
+        "cfir-2009:PR.B.1",
+        "cfir-2009:PR.C",
     ]
     html = (tmp_path / "r.html").read_text("utf-8")
     assert "Limited community capacity for recovery-orientated support" in html
@@ -823,3 +833,207 @@ def test_the_cfir_2_0_file_before_the_alias_removal_loads_without_a_warning(
         warnings.simplefilter("error")
         book = Codebook.load(tmp_path / "codebook.json")
     assert book.hash == "6b8e34f25132a4b5f84ae4497ade3c879ac98014be32576a71da5e16b3bb367f"
+
+
+# -- a person's code with no counterpart in the target codebook ----------------------------------
+
+CI_D = "Individual Identification with Organization"  # CFIR 2009's; CFIR 2.0 has none
+
+
+def kept_warnings(record: list[pytest.WarningMessage]) -> list[str]:
+    return [str(w.message) for w in record if "no counterpart" in str(w.message)]
+
+
+def test_a_persons_code_with_no_counterpart_is_kept_under_its_own_name(
+    cfir2022: Codebook,
+) -> None:
+    """Tester V (session 35): a reviewer's CFIR 2009 Individual Identification with
+    Organization, which CFIR 2.0 dropped, vanished from the export, the report and roqa agree
+    with no word of it (the export said "no suggestion"). A person's decision is kept, as a
+    code outside the target codebook under its own name, and one warning names it."""
+    r = one_segment(
+        g("IS.E.2", 1.0, "barrier"),
+        Suggestion("CI.D", CI_D, "CI", 1.0, "enabler"),
+        meta={"codebook": "cfir-2009", "user": {"name": "Cara"}},
+    )
+    with pytest.warns(RoqaWarning) as record:
+        out, note = chart_codings(r, cfir2022, person=True)
+    assert kept_warnings(record) == [
+        "Cara: 1 code has no counterpart in cfir-2022 and is kept under its own name, as a code "
+        "outside that codebook: Individual Identification with Organization (cfir-2009 CI.D, "
+        "1 passage)"
+    ]
+    assert note == "codes translated from cfir-2009 to cfir-2022 through the documented mapping"
+    assert walked(out) == [("INS.J", 1.0, "barrier"), ("cfir-2009:CI.D", 1.0, "enabler")]
+    assert out.segments[0].suggestions[1].name == CI_D
+    assert out.meta["crosswalk"]["kept"] == {"cfir-2009:CI.D": "CI.D"}
+
+
+def test_a_persons_codes_with_no_counterpart_are_counted_as_given(cfir2009: Codebook) -> None:
+    """CFIR 2.0 into CFIR 2009 (chart_given, the report's Table 2): Local Attitudes in two
+    passages and Local Conditions in one have no CFIR 2009 counterpart; each is one row of
+    its own, named with its passages."""
+    segments = [
+        SegmentResult(Segment(f"p01:000{i}", "p01", "P01", "participant", 0, 4, "text"), [s])
+        for i, s in enumerate(
+            [
+                Suggestion("OUT.B", "Local Attitudes", "OUT", 1.0, "barrier"),
+                Suggestion("OUT.B", "Local Attitudes", "OUT", 1.0, "barrier"),
+                Suggestion("OUT.C", "Local Conditions", "OUT", 1.0, "barrier"),
+                Suggestion("INS.J", "Available Resources", "INS", 1.0, "barrier"),
+            ],
+            1,
+        )
+    ]
+    r = CodingResult(segments, meta={"codebook": "cfir-2022", "user": {"name": "Asha"}})
+    with pytest.warns(RoqaWarning) as record:
+        out, book, note = chart_given(r, cfir2009)
+    assert kept_warnings(record) == [
+        "Asha: 2 codes have no counterpart in cfir-2009 and are kept under their own names, as "
+        "codes outside that codebook: Local Attitudes (cfir-2022 OUT.B, 2 passages), Local "
+        "Conditions (cfir-2022 OUT.C, 1 passage)"
+    ]
+    assert [[(x.code_id, x.name) for x in s.suggestions] for s in out] == [
+        [("cfir-2022:OUT.B", "Local Attitudes")],
+        [("cfir-2022:OUT.B", "Local Attitudes")],
+        [("cfir-2022:OUT.C", "Local Conditions")],
+        [("IS.E.2", "Available Resources")],
+    ]
+    assert out.meta["crosswalk"]["kept"] == {
+        "cfir-2022:OUT.B": "OUT.B",
+        "cfir-2022:OUT.C": "OUT.C",
+    }
+
+
+def test_a_models_suggestion_with_no_counterpart_is_left_out_and_recorded(
+    cfir2022: Codebook,
+) -> None:
+    """A model suggests, it decides nothing: its top suggestion with no counterpart leaves the
+    segment without one (as the report charts it), and the translation records which segments
+    so, for the export to give that reason rather than "no suggestion"."""
+    r = one_segment(
+        Suggestion("CI.D", CI_D, "CI", 0.8, "enabler"),
+        g("IS.E.2", 0.1),
+        meta={"model": {"codebook": "cfir-2009"}},
+    )
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        out, _ = chart_codings(r, cfir2022, person=False)
+    assert walked(out) == []
+    assert out.meta["crosswalk"]["no_counterpart"] == ["p01:0001"]
+
+
+def cara(tmp_path: Path) -> Path:
+    """A person's CFIR 2009 codings (no run.json) of one transcript: Available Resources, and
+    Individual Identification with Organization, which CFIR 2.0 lacks."""
+    from roqa_nlp.schema import Transcript, Turn
+
+    text = "We had no staff. I am proud to work here."
+    segments = [
+        SegmentResult(
+            Segment(f"p01:000{i}", "p01", "P01", "participant", a, b, text[a:b]),
+            [Suggestion(code, name, None, 1.0, valence)],
+        )
+        for i, (a, b, code, name, valence) in enumerate(
+            [(0, 16, "IS.E.2", "Available Resources", "barrier"), (17, 41, "CI.D", CI_D, "enabler")]
+        )
+    ]
+    t = Transcript("p01", text, [Turn("P01", "participant", 0, len(text))])
+    folder = tmp_path / "Cara"
+    CodingResult(segments, {"p01": t}).save(folder)
+    (folder / "run.json").unlink()
+    return folder
+
+
+def test_cli_export_keeps_a_persons_code_with_no_counterpart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from roqa_nlp.cli import main
+    from roqa_nlp.exchange import read_qdpx_codings
+
+    out = tmp_path / "c.qdpx"
+    main(["export", str(cara(tmp_path)), "--qdpx", str(out), "--codebook", "cfir-2022"])
+    printed, err = capsys.readouterr()
+    assert (
+        "roqa: warning: Cara: 1 code has no counterpart in cfir-2022 and is kept under its own "
+        "name, as a code outside that codebook: Individual Identification with Organization "
+        "(cfir-2009 CI.D, 1 passage)"
+    ) in err.splitlines()
+    assert "left out" not in printed
+    assert "2 codings by user 'Cara', codebook cfir-2022+project" in printed
+    (person,) = read_qdpx_codings(out).values()
+    assert [[x.name for x in s.suggestions] for s in person] == [["Available Resources"], [CI_D]]
+
+
+def test_cli_report_table_has_a_row_for_a_persons_code_with_no_counterpart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from roqa_nlp.cli import main
+
+    table = tmp_path / "t.csv"
+    folder = cara(tmp_path)
+    main(["report", str(folder), "--codebook", "cfir-2022", "--table", str(table)])
+    rows = table.read_text("utf-8-sig")
+    assert CI_D in rows
+
+
+def test_cli_agree_compares_a_persons_code_with_no_counterpart_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Cara's second passage is CI.D, Dan's nothing: at the domain level the codes are INS and
+    the kept CI.D, over two units: 4 decisions, both present 1 (INS in the first), one only 1,
+    both absent 2: p_o = 3/4, p_e = (2/4)(1/4) + (2/4)(3/4) = 1/2, kappa = 1/2 (charted as
+    nothing, Cara's CI.D made the two agree on every decision: kappa 1)."""
+    from roqa_nlp.cli import main
+
+    a = cara(tmp_path)
+    b = tmp_path / "Dan"
+    dan = CodingResult.read(a)
+    dan.segments[1] = SegmentResult(dan.segments[1].segment, [])
+    dan.save(b)
+    (b / "run.json").unlink()
+    js = tmp_path / "a.json"
+    main(
+        [
+            "agree", str(a), str(b), "--codebook", "cfir-2022", "--at", "domain",
+            "--json", str(js), "--n-boot", "0",
+        ]
+    )  # fmt: skip
+    data = json.loads(js.read_text("utf-8"))
+    assert data["codes"] == ["cfir-2009:CI.D", "INS"]
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(1 / 2)
+    assert (
+        "1 code is in no domain of codebook cfir-2022 and is compared as written: "
+        "'Individual Identification with Organization' (Cara)"
+    ) in data["notes"]
+    assert "roqa: warning: Cara: 1 code has no counterpart in cfir-2022" in capsys.readouterr().err
+
+
+def test_cli_export_says_a_models_segment_had_no_counterpart_not_no_suggestion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from roqa_nlp.cli import main
+
+    model = CodingResult.read(cara(tmp_path))
+    model.segments = [
+        SegmentResult(s.segment, [dataclasses.replace(s.suggestions[0], probability=0.8)])
+        for s in model.segments
+    ]
+    model.meta = {"model": {"codebook": "cfir-2009", "hash": "x"}}
+    model.save(tmp_path / "run")
+    main(
+        [
+            "export",
+            str(tmp_path / "run"),
+            "--qdpx",
+            str(tmp_path / "m.qdpx"),
+            "--codebook",
+            "cfir-2022",
+        ]
+    )
+    printed = capsys.readouterr().out
+    assert printed.rstrip().endswith(
+        "; 1 segment left out as in the report (no counterpart in cfir-2022: 1)"
+    )

@@ -11,8 +11,10 @@ How a segment's suggestions are carried over:
 - each suggestion goes to the target codes its code maps onto; a construct without an entry of
   its own goes to its sub-constructs' together (CFIR 2009's Implementation Climate and Readiness
   for Implementation, whose sub-constructs CFIR 2.0 made constructs of their own), a
-  sub-construct without one to its parent construct's; a code with no counterpart (CFIR 2009's
-  Individual Identification with Organization, which CFIR 2.0 dropped) is dropped;
+  sub-construct without one to its parent construct's; a suggestion whose code has no
+  counterpart (CFIR 2009's Individual Identification with Organization, which CFIR 2.0 dropped)
+  is dropped (a segment left with none records it: ``meta["crosswalk"]["no_counterpart"]``),
+  but a person's code is not: see below;
 - where target codes carry a valence (a barrier or an enabler code), only those whose valence
   matches the suggestion's are used, unless none matches;
 - where target codes carry a valence, a target code without one (a theme that describes rather
@@ -33,6 +35,11 @@ How a segment's suggestions are carried over:
 - a person's codes are applied, not suggested: compared and exported, a code that reaches
   several target codes applies each (:func:`chart_codings`); counted in Table 2, the framework
   matrix and saturation, it is charted once, as the code they gave (:func:`chart_given`);
+  a person's code with no counterpart is kept as a code outside the target codebook, under its
+  own name and the id ``<source>:<code>`` (``cfir-2009:CI.D`` "Individual Identification with
+  Organization"), with one warning naming each such code and its passages: a decision a
+  researcher made never vanishes in the translation (exported, it is a project code; compared
+  at a level, a code the codebook does not know);
 - a code the source codebook does not know (a project's own code: a new code named in a review,
   a code a reviewer made in a QDA program) is kept as it is, under its own id and name, unless
   a codable code of the target codebook has its name: then it is that code (a new code "Critical
@@ -290,7 +297,20 @@ def translate(
     }
     if tied:  # a model's top suggestion shared equally: charted under the first listed
         meta["crosswalk"]["tied"] = tied
+    emptied = _emptied(result.segments, segments)
+    if emptied:  # suggestions whose codes have no counterpart: the segment is left with none
+        meta["crosswalk"]["no_counterpart"] = emptied
     return CodingResult(segments=segments, transcripts=dict(result.transcripts), meta=meta)
+
+
+def _emptied(before: list[SegmentResult], after: list[SegmentResult]) -> list[str]:
+    """The ids of the segments that had suggestions ``before`` a translation and none
+    ``after`` it (every one of their codes had no counterpart)."""
+    return [
+        s.segment.id
+        for s, t in zip(before, after, strict=True)
+        if s.suggestions and not t.suggestions
+    ]
 
 
 def tied_top(suggestions: list[Suggestion]) -> list[str]:
@@ -371,7 +391,98 @@ def _is_own_id(code_id: str) -> bool:
     from .decisions import PROJECT_PREFIX
     from .exchange.refiqda import is_guid
 
-    return code_id.startswith(PROJECT_PREFIX) or is_guid(code_id)
+    return code_id.startswith(PROJECT_PREFIX) or is_guid(code_id) or kept_code(code_id) is not None
+
+
+def kept_id(source: Codebook, code_id: str) -> str:
+    """The id a person's code of ``source`` with no counterpart in the codebook it is charted
+    in is kept under (see the module notes): ``cfir-2009:CI.D``."""
+    return f"{source.id}:{source.resolve(code_id).id}"
+
+
+def kept_code(code_id: str) -> tuple[str, str] | None:
+    """The built-in codebook and the code of it a :func:`kept_id` names, else ``None``."""
+    book, sep, code = code_id.partition(":")
+    if not sep or book not in BUILTIN:
+        return None
+    found = Codebook.load(book).find(code)
+    return (book, code) if found is not None and found.id == code else None
+
+
+def _no_counterpart(
+    g: Suggestion, walk: dict[str, list[str]], source: Codebook, target: Codebook
+) -> Suggestion | None:
+    """A person's code ``g`` kept as it was given when it is a code of ``source`` with no
+    counterpart in ``target`` (see the module notes), else ``None``."""
+    if g.code_id not in source or reached(g, walk, source, target):
+        return None
+    code = source.resolve(g.code_id)
+    return dataclasses.replace(
+        g, code_id=kept_id(source, code.id), name=code.name, domain=None, probability=1.0
+    )
+
+
+def _keep_given(
+    result: CodingResult, charted: CodingResult, target: Codebook, who: str | None
+) -> CodingResult:
+    """``charted`` (``result`` translated into ``target``) with a person's codes that have no
+    counterpart there kept (:func:`_no_counterpart`), recorded in ``meta["crosswalk"]["kept"]``
+    and named in one warning (:func:`_record_kept`)."""
+    used = codebook_of(result)
+    if used is None or used == target.id:
+        return charted
+    source = Codebook.load(used)
+    walk = crosswalk(source, target)
+    segments = []
+    kept: dict[str, list[Suggestion]] = {}
+    for s, t in zip(result.segments, charted.segments, strict=True):
+        extra: list[Suggestion] = []
+        for g in s.suggestions:
+            k = _no_counterpart(g, walk, source, target)
+            if k is not None and all(x.code_id != k.code_id for x in [*t.suggestions, *extra]):
+                extra.append(k)
+                kept.setdefault(k.code_id, []).append(k)
+        segments.append(
+            dataclasses.replace(t, suggestions=[*t.suggestions, *extra]) if extra else t
+        )
+    if not kept:
+        return charted
+    meta = copy.deepcopy(charted.meta)
+    _record_kept(meta, kept, source, who)
+    emptied = _emptied(result.segments, segments)
+    if emptied:
+        meta["crosswalk"]["no_counterpart"] = emptied
+    else:
+        meta["crosswalk"].pop("no_counterpart", None)
+    return CodingResult(segments, charted.transcripts, meta)
+
+
+def _record_kept(
+    meta: dict[str, Any], kept: Mapping[str, list[Suggestion]], source: Codebook, who: str | None
+) -> None:
+    """Record the kept codes (kept id -> the source code's id) in ``meta["crosswalk"]`` and
+    issue one :class:`~roqa_nlp.errors.RoqaWarning` naming each with its passages."""
+    from .errors import warn
+
+    order = {c.id: i for i, c in enumerate(source.codes)}
+    codes = sorted(kept, key=lambda k: order.get(k.partition(":")[2], len(order)))
+    meta["crosswalk"]["kept"] = {k: k.partition(":")[2] for k in codes}
+    target = meta["crosswalk"]["to"]
+    shown = ", ".join(
+        f"{kept[k][0].name} ({source.id} {k.partition(':')[2]}, {len(kept[k])} "
+        f"passage{'s' * (len(kept[k]) != 1)})"
+        for k in codes
+    )
+    one = len(codes) == 1
+    name = (meta.get("user") or {}).get("name") if who is None else who
+    warn(
+        (f"{name}: " if isinstance(name, str) and name else "")
+        + f"{len(codes)} code{'' if one else 's'} {'has' if one else 'have'} no counterpart in "
+        f"{target} and {'is' if one else 'are'} kept under {'its' if one else 'their'} own "
+        f"name{'' if one else 's'}, as {'a code' if one else 'codes'} outside that codebook: "
+        f"{shown}",
+        stacklevel=5,
+    )
 
 
 def named_in(target: Codebook, name: str | None) -> Code | None:
@@ -417,16 +528,19 @@ def codebook_of(result: CodingResult) -> str | None:
 
 
 def chart_codings(
-    result: CodingResult, target: Codebook, *, person: bool
+    result: CodingResult, target: Codebook, *, person: bool, who: str | None = None
 ) -> tuple[CodingResult, str | None]:
     """:func:`chart_with` for comparing coders and exporting. A model's suggestions share their
     probability as in :func:`translate`; a person's codes are applied, not suggested, so every
     target code a person's code reaches is applied too (probability 1: a CFIR 2009 construct
-    that maps onto two CFIR 2.0 constructs codes the segment with both). For counting a
+    that maps onto two CFIR 2.0 constructs codes the segment with both), and one with no
+    counterpart in ``target`` is kept under its own name, with a warning naming ``who`` (default:
+    the user the codings record) and each such code (see the module notes). For counting a
     person's codes (Table 2, matrix, saturation) see :func:`chart_given`."""
     charted, note = chart_with(result, target)
     if note is None or not person:
         return charted, note
+    charted = _keep_given(result, charted, target, who)
     applied = [
         dataclasses.replace(
             s, suggestions=[dataclasses.replace(g, probability=1.0) for g in s.suggestions]
@@ -443,8 +557,9 @@ def chart_given(
     saturation, the report), with the codebook to chart them with and a one-line note when
     they were translated (else ``None``).
 
-    As :func:`chart_codings` with ``person=True`` (every code applied, at probability 1),
-    except that a code of theirs that maps onto several codes of ``target`` (CFIR 2009's
+    As :func:`chart_codings` with ``person=True`` (every code applied, at probability 1; one
+    with no counterpart in ``target`` kept under its own name, with a warning), except that a
+    code of theirs that maps onto several codes of ``target`` (CFIR 2009's
     External Policy & Incentives: CFIR 2.0's Policies & Laws, Financing and
     Performance-Measurement Pressure) is charted once, as the code they gave: a code of its
     own, ``cfir-2009:OS.D`` "External Policy & Incentives (cfir-2009): one of Policies & Laws;
@@ -467,9 +582,16 @@ def chart_given(
     walk = crosswalk(source, target)
     rows: dict[tuple[str, tuple[str, ...]], Code] = {}
     segments = []
+    kept: dict[str, list[Suggestion]] = {}
     for s in result.segments:
         given: dict[str, Suggestion] = {}
         for g in s.suggestions:
+            k = _no_counterpart(g, walk, source, target)
+            if k is not None:
+                if k.code_id not in given:
+                    given[k.code_id] = k
+                    kept.setdefault(k.code_id, []).append(k)
+                continue
             to = reached(g, walk, source, target)
             if to is None or len(to) < 2:
                 for t in translate_suggestions([g], walk, source, target):
@@ -495,6 +617,8 @@ def chart_given(
     if named:
         walked["named"] = named
     meta["crosswalk"] = walked
+    if kept:
+        _record_kept(meta, kept, source, None)
     charted = CodingResult(segments, dict(result.transcripts), meta)
     note = f"codes translated from {used} to {target.id} through the documented mapping"
     return charted, _with_rows(target, source, list(rows.values())), note

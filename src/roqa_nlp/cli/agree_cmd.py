@@ -105,7 +105,7 @@ def in_one_codebook(
             return results, [], models
     for coder, result in results.items():
         counted = counted_codings(result, model_threshold=model_threshold, model=coder in models)
-        out[coder], note = chart_codings(counted, book, person=True)
+        out[coder], note = chart_codings(counted, book, person=True, who=coder)
         if note:
             notes.append(f"{coder}: {note}")
     return out, notes, models

@@ -132,6 +132,9 @@ def export_cmd(
         why = [
             f"fit no code or procedural talk: {summary.not_coded}" if summary.not_coded else "",
             f"no suggestion: {summary.no_suggestion}" if summary.no_suggestion else "",
+            f"no counterpart in {book.id}: {summary.no_counterpart}"
+            if summary.no_counterpart
+            else "",
         ]
         left_out = (
             f"; {summary.left_out} segment{'s' * (summary.left_out != 1)} left out as in the "

@@ -76,6 +76,9 @@ class QdpxExport:
     not_coded: int = 0
     #: segments left out because they carry no suggestion at all
     no_suggestion: int = 0
+    #: a model's segments left out because, charted in another codebook, their suggestions
+    #: have no counterpart there (``meta["crosswalk"]["no_counterpart"]``)
+    no_counterpart: int = 0
     #: the id of the codebook written: the one given, ``+project`` when the project's own codes
     #: it lacks were added to it (``project_codes``)
     codebook: str = ""
@@ -90,7 +93,7 @@ class QdpxExport:
     @property
     def left_out(self) -> int:
         """Every segment that gave no coding because it had none to give."""
-        return self.not_coded + self.no_suggestion
+        return self.not_coded + self.no_suggestion + self.no_counterpart
 
 
 def model_hash(meta: dict[str, Any]) -> str | None:
@@ -397,6 +400,8 @@ def qdpx_bytes(
                 ET.SubElement(case, "SourceRef", {"targetGUID": g})
 
     by_transcript = result.by_transcript()
+    walked = result.meta.get("crosswalk") if isinstance(result.meta, Mapping) else None
+    emptied = set(walked.get("no_counterpart", ())) if isinstance(walked, Mapping) else set()
     not_given = valence_not_given(result)
     lost = not_recovered(result) if person is None else {}
     notes = segment_notes(result)
@@ -453,7 +458,10 @@ def qdpx_bytes(
                 summary.not_coded += 1
                 continue
             if not seg_result.suggestions:
-                summary.no_suggestion += 1
+                if seg.id in emptied:
+                    summary.no_counterpart += 1
+                else:
+                    summary.no_suggestion += 1
                 continue
             ranked = _ranked(seg_result.suggestions)
             chosen = ranked if top_k is None else ranked[:top_k]
