@@ -1037,3 +1037,46 @@ def test_cli_export_says_a_models_segment_had_no_counterpart_not_no_suggestion(
     assert printed.rstrip().endswith(
         "; 1 segment left out as in the report (no counterpart in cfir-2022: 1)"
     )
+
+
+# -- codings that record no codebook --------------------------------------------------------------
+
+
+def test_codings_recording_no_codebook_are_charted_in_the_one_their_codes_are_of(
+    tmp_path: Path,
+) -> None:
+    """Tester V (session 35): a hand-made CFIR 2.0 codings.jsonl without run.json was charted
+    and exported in CFIR 2009 (the default codebook), translated, though the export's help says
+    the default is the one the codings used. Codes of a project's own only: the default."""
+    from roqa_nlp.crosswalk import chart_codebook_for
+
+    hand = one_segment(g("INN.A", 1.0), g("OUT.B", 1.0))
+    assert codebook_for(None, hand).id == "cfir-2022"
+    book, note = chart_codebook_for(None, hand, tmp_path)
+    assert book.id == "cfir-2022"
+    assert note == (
+        "charting in cfir-2022, the codebook the codings' codes are of (no run.json records "
+        "one); --codebook sets another"
+    )
+    assert chart_codebook_for(None, one_segment(g("IC.A", 1.0)), tmp_path)[1] is None  # default
+    assert codebook_for(None, one_segment(g("project.covid", 1.0))).id == "cfir-2009"
+
+
+def test_cli_export_of_hand_made_cfir_2_0_codings_stays_in_cfir_2_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from roqa_nlp.cli import main
+
+    folder = cara(tmp_path)
+    hand = CodingResult.read(folder)
+    hand.segments = [
+        SegmentResult(s.segment, [Suggestion("INS.J", "Available Resources", "INS", 1.0)])
+        for s in hand.segments
+    ]
+    hand.save(tmp_path / "Asha")
+    (tmp_path / "Asha" / "run.json").unlink()
+    main(["export", str(tmp_path / "Asha"), "--qdpx", str(tmp_path / "a.qdpx")])
+    printed = capsys.readouterr().out
+    assert "translated" not in printed
+    assert "charting in cfir-2022, the codebook the codings' codes are of" in printed
+    assert "2 codings by user 'Asha', codebook cfir-2022 and" in printed

@@ -174,9 +174,11 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
     recorded: a built-in one, or a project codebook (e.g. of a REFI-QDA project ``roqa import``
     read): the result's own (``result.codebook``, a model's coding), or found as
     ``codebook.json`` in the folder of the codings ``where`` (their
-    ``codings.jsonl`` or its folder) or up to two folders above it; else the default codebook for
-    codings that record none. A recorded project codebook that cannot be found is a one-line
-    error asking for ``--codebook``.
+    ``codings.jsonl`` or its folder) or up to two folders above it; for codings that record none
+    (made by hand, no ``run.json``), the built-in codebook their codes are of
+    (:func:`codebook_of`: hand-made CFIR 2.0 codings are charted in CFIR 2.0), else the default
+    codebook. A recorded project codebook that cannot be found is a one-line error asking for
+    ``--codebook``.
     """
     from .codebook import DEFAULT_CODEBOOK
 
@@ -187,7 +189,7 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
         return Codebook.load(builtin)
     wanted = next(iter(_recorded_ids(result.meta)), None)
     if wanted is None:
-        return Codebook.load(DEFAULT_CODEBOOK)
+        return Codebook.load(codebook_of(result) or DEFAULT_CODEBOOK)
     if result.codebook is not None and result.codebook.id == wanted:
         return result.codebook  # the model's project codebook, carried by the result
     folder = None if where is None else Path(where).resolve()
@@ -230,10 +232,21 @@ def chart_codebook_for(
     ``choice`` when given; else the recorded chart codebook, so a CFIR 2.0 project stays in
     CFIR 2.0 (``roqa report``, ``roqa export`` after ``roqa code --codebook cfir-2022``); else
     :func:`codebook_for`. A recorded codebook the codings are in already (a review in CFIR
-    2.0 codes, ``cfir-2022+project``) is the codings' own, with no note.
+    2.0 codes, ``cfir-2022+project``) is the codings' own, with no note. Codings that record
+    no codebook and whose codes are of another than the default one (hand-made CFIR 2.0
+    codings) are charted in that one, with a note saying so.
     """
+    from .codebook import DEFAULT_CODEBOOK
+
     chart = None if choice else recorded_chart(result.meta)
     own = codebook_for(choice, result, where)
+    if chart is None and not choice and not _recorded_ids(result.meta):
+        if own.id == DEFAULT_CODEBOOK:
+            return own, None
+        return own, (
+            f"charting in {own.id}, the codebook the codings' codes are of (no run.json records "
+            "one); --codebook sets another"
+        )
     if chart is None or own.id.removesuffix(PROJECT_SUFFIX) == chart:
         return own, None
     book = Codebook.load(chart)
