@@ -295,3 +295,19 @@ def test_selection_units_are_cut_where_a_coding_changes_at_the_level(
     data = agree_json(tmp_path, capsys, [str(ann), str(ben), "--at", at])
     assert data["unit_kind"] == "spans"
     assert data["n_units"]["total"] == n_units
+
+
+@pytest.mark.parametrize("gap", [0, 1])
+def test_two_selections_a_space_apart_are_one_unit_at_the_level_where_they_agree(
+    tmp_path, capsys, gap
+) -> None:
+    """Tester V (session 35): Ann's Available Resources sentence and Leadership Engagement
+    sentence, a space apart, against Ben's Readiness for Implementation across both: at the
+    construct level all three are Readiness for Implementation, and the passage is one unit
+    whether Ann's selections touch or leave the space between (before: two, so the one
+    agreeing passage counted twice), with the closing words a second unit."""
+    ann = selections(tmp_path / "ann", "ann", [(0, 40, "IS.E.2"), (40 + gap, 64, "IS.E.1")])
+    ben = selections(tmp_path / "ben", "ben", [(0, 64, "IS.E")])
+    data = agree_json(tmp_path, capsys, [str(ann), str(ben), "--at", "construct"])
+    assert data["n_units"]["total"] == 2
+    assert data["pooled"]["all"]["percent_agreement"] == 1.0

@@ -427,6 +427,24 @@ def test_span_ranges_without_letters_or_digits_are_dropped() -> None:
     assert agreement_report(cu, n_boot=0).pooled["all"].percent_agreement == 1.0
 
 
+def test_a_range_without_letters_or_digits_does_not_keep_two_equal_pieces_apart() -> None:
+    """Tester V (session 35): Ann's two selections of X a space apart ([0, 40) and [41, 64)),
+    Ben's one across both: the space, X for Ben only, was dropped but still cut the passage
+    into two units, so the one agreeing passage counted twice (touching selections were one
+    unit). It is now one unit, as when the selections touch."""
+    for gap in (0, 1):
+        ann = result(
+            [
+                SegmentResult(segment(0, 0, 40), [suggestion("X")]),
+                SegmentResult(segment(1, 40 + gap, 64), [suggestion("X")]),
+            ]
+        )
+        ben = result([SegmentResult(segment(0, 0, 64), [suggestion("X")])])
+        cu = coded_units_from_results({"Ann": ann, "Ben": ben})
+        assert [(u.start, u.end) for u in cu.units] == [(0, 64), (64, 77)]
+        assert [cu.codes_of("Ann", u.id) for u in cu.units] == [{"X"}, set()]
+
+
 def test_coder_without_codings_in_a_transcript_is_missing_there() -> None:
     ann = result([SegmentResult(segment(0, 0, 40), [suggestion("X")])])
     other = SegmentResult(segment(0, 0, 10, tid="P02"), [suggestion("X")])

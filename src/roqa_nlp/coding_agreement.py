@@ -25,9 +25,11 @@ How units are built
   pieces with the same codes, each given the same valence, for every coder are joined again (a
   coder's adjacent barrier and enabler selections of one code stay two units, as two segments
   would, rather than one unit where the code has two valences, so none). Uncoded text between
-  codings is a unit coded with nothing. Ranges holding no letter or digit (a space or full stop left between
-  two selections) are dropped, so that a selection boundary one character off does not make a
-  unit of its own. A coder with no coding at all in a transcript is missing for its units, and
+  codings is a unit coded with nothing. Ranges holding no letter or digit (a space or full stop
+  left between two selections) are dropped, so that a selection boundary one character off does
+  not make a unit of its own, and do not keep apart the pieces on either side: one coder's two
+  selections of a code a line break apart, the other's one across both, are one unit, as when
+  they touch. A coder with no coding at all in a transcript is missing for its units, and
   one whose judgement covers part of the text only (a review's decided segments: ``coverage``
   of :func:`coded_units_from_results`) is missing outside it; text no coder judged is no unit. When
   no transcript text is available, the text is taken to run from 0 to the last coding's end.
@@ -754,6 +756,11 @@ def _span_units(
         merged: list[
             tuple[int, int, tuple[frozenset[str] | None, ...], tuple[frozenset[Any], ...]]
         ] = []
+        # pieces with no letter or digit whose coding differs from the piece before (the
+        # space or line break between two selections of one coder): they count for nothing,
+        # so they neither make a unit nor keep the pieces on either side apart; unless a coder
+        # judged nothing there (between two segments a review decided: two judgements)
+        passed: set[int] = set()
         for i in range(len(bounds) - 1):
             key = tuple(
                 frozenset(pieces[k][i]) if seen[k][i] else None for k in range(len(present))
@@ -764,11 +771,18 @@ def _span_units(
             )
             if merged and merged[-1][2:] == (key, given_key):
                 merged[-1] = (merged[-1][0], i + 1, key, given_key)
+            elif (
+                merged
+                and text is not None
+                and None not in key
+                and not _has_words(text[bounds[i] : bounds[i + 1]])
+            ):
+                passed.add(i)
             else:
                 merged.append((i, i + 1, key, given_key))
         for first, stop, key, _ in merged:
             start, end = bounds[first], bounds[stop]
-            if text is not None and not any(ch.isalnum() for ch in text[start:end]):
+            if text is not None and not _has_words(text[start:end]):
                 continue
             if all(v is None for v in key):
                 continue  # text no coder judged (a review's undecided segments)
@@ -781,10 +795,17 @@ def _span_units(
                 codings[c][uid] = judged_codes
                 found: dict[str, set[str]] = {}
                 for i in range(first, stop):
+                    if i in passed:
+                        continue
                     for code, vs in piece_valences[k][i].items():
                         found.setdefault(code, set()).update(vs)
                 unit_valences[c][uid] = valences_given(found)
     return CodedUnits(coders, units, codings, names, models, "spans", unit_valences)
+
+
+def _has_words(text: str) -> bool:
+    """Whether a range of text holds a letter or digit (else it counts for nothing as a unit)."""
+    return any(ch.isalnum() for ch in text)
 
 
 def _project_key(coder: str, result: CodingResult) -> str:
