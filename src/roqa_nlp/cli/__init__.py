@@ -41,10 +41,11 @@ for _command in app.registered_commands:
 
 def _is_click_error(e: Exception, name: str) -> bool:
     """Whether ``e`` is click's exception class ``name``; typer >= 0.22 raises those of its own
-    vendored copy (``typer._click``), which are not subclasses of ``click``'s."""
+    vendored copy (``typer._click``, with ``Exit`` and ``Abort`` in ``typer.exceptions``), which
+    are not subclasses of ``click``'s."""
     from importlib import import_module
 
-    for module in ("typer._click.exceptions", "click.exceptions"):
+    for module in ("typer._click.exceptions", "typer.exceptions", "click.exceptions"):
         try:
             cls = getattr(import_module(module), name, None)
         except ImportError:
@@ -109,6 +110,20 @@ def _one_dash_option(args: list[str]) -> str | None:
     return next((w for w in typed if "-" + w in longs), None)
 
 
+def _run(args: list[str]) -> None:
+    """Run the command ``args`` names, letting every exception reach :func:`main`.
+
+    Not ``app(standalone_mode=False)``: typer's main turns Ctrl-C into a *returned* 130 and a
+    closed standard output into ``sys.exit(1)``, so a run stopped part-way ended with no message,
+    its status lost or the same as a bug's.
+    """
+    import typer
+
+    command = typer.main.get_command(app)
+    with command.make_context("roqa", args) as ctx:
+        command.invoke(ctx)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``roqa`` console script."""
     import traceback
@@ -132,15 +147,19 @@ def main(argv: list[str] | None = None) -> None:
             # every RoqaWarning is shown (not once per place in the code), as one plain line
             warnings.simplefilter("always", RoqaWarning)
             warnings.showwarning = _warning_printer(warnings.showwarning)
-            app(args=args, prog_name="roqa", standalone_mode=False)
+            _run(args)
     except RoqaError as e:
         if debug:  # the traceback too, and still the exit status of a user mistake
             traceback.print_exc()
         print(f"roqa: error: {e}", file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt:
-        print("roqa: interrupted", file=sys.stderr)
-        sys.exit(130)
+        # Outputs are written whole (a temporary file renamed), so a stop leaves none half-done.
+        print(
+            "roqa: interrupted (no output file was left half-written; run the command again)",
+            file=sys.stderr,
+        )
+        sys.exit(130)  # 128 + SIGINT, as a shell reports a program stopped by Ctrl-C
     except SystemExit:
         raise
     except OSError as e:
@@ -164,6 +183,8 @@ def main(argv: list[str] | None = None) -> None:
             command = ctx.command_path if ctx is not None else "roqa"
             print(f"roqa: error: {message} (see '{command} --help')", file=sys.stderr)
             sys.exit(2)
+        if _is_click_error(e, "Exit"):  # --help, or a command that ends early on purpose
+            sys.exit(e.exit_code)  # type: ignore[attr-defined]
         if _is_click_error(e, "Abort"):
             print("roqa: aborted", file=sys.stderr)
             sys.exit(1)

@@ -1,0 +1,72 @@
+"""How ``roqa`` ends when it is stopped from outside: Ctrl-C, or a closed standard output.
+
+A script (``roqa code ... && roqa report ...``, a Makefile) reads only the exit status, so a run
+stopped part-way must not end with 0. The child-process tests run the real entry point with the
+worktree's source, each in well under a second (no model is loaded).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.cli import main
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+INTERRUPTED = "roqa: interrupted (no output file was left half-written; run the command again)\n"
+
+
+def _roqa(*args: str, stdin: int | None = None, stdout: int | None = None) -> subprocess.Popen:
+    """``roqa ARGS`` in a child process; it prints ``reading`` on stderr when the command starts
+    to read its standard input, so a signal sent then reaches the command itself."""
+    script = (
+        "import sys\n"
+        "from roqa_nlp.cli import main\n"
+        "class Stdin:\n"
+        "    def read(self):\n"
+        "        print('reading', file=sys.stderr, flush=True)\n"
+        "        return sys.__stdin__.read()\n"
+        "sys.stdin = Stdin()\n"
+        "main(sys.argv[1:])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdin=stdin,
+        stdout=stdout if stdout is not None else subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+
+
+def test_ctrl_c_in_a_command_says_interrupted_and_exits_130(monkeypatch, capsys) -> None:
+    """typer turned the KeyboardInterrupt into a returned 130, which main dropped: the run
+    ended silently with status 0, as if it had succeeded (session 35)."""
+    from roqa_nlp.codebook import Codebook
+
+    def pressed_ctrl_c(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Codebook, "load", pressed_ctrl_c)
+    with pytest.raises(SystemExit) as ended:
+        main(["codebook", "cfir-2009"])
+    assert ended.value.code == 130
+    assert capsys.readouterr().err == INTERRUPTED
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX")
+def test_sigint_to_a_waiting_roqa_says_interrupted_and_exits_130() -> None:
+    # `roqa suggest -` waits for standard input before it loads any model: a cheap run to stop.
+    child = _roqa("suggest", "-", stdin=subprocess.PIPE)
+    assert child.stderr is not None
+    assert child.stderr.readline() == "reading\n"
+    child.send_signal(signal.SIGINT)
+    err = child.stderr.read()
+    assert child.wait(timeout=30) == 130
+    assert err == INTERRUPTED
