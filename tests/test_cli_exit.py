@@ -70,3 +70,30 @@ def test_sigint_to_a_waiting_roqa_says_interrupted_and_exits_130() -> None:
     err = child.stderr.read()
     assert child.wait(timeout=30) == 130
     assert err == INTERRUPTED
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a closed pipe ends a POSIX tool with 141")
+def test_a_closed_standard_output_ends_quietly_with_141() -> None:
+    """`roqa code ... | head -3` ended with 1, the status of a bug, once head had stopped reading
+    (session 35). Now it ends as `seq 100000 | head -3` does under `set -o pipefail`."""
+    child = _roqa("codebook", "cfir-2009", stdout=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # the reader has gone before roqa writes a line
+    err = child.stderr.read()
+    assert child.wait(timeout=30) == 141
+    assert err == ""
+
+
+def test_a_broken_pipe_that_is_not_standard_output_is_still_an_error(monkeypatch, capsys) -> None:
+    """Only a closed standard output ends quietly: a pipe to another process that breaks is
+    said (here standard output is pytest's capture, which is open)."""
+    from roqa_nlp.codebook import Codebook
+
+    def lost_worker(*args: object, **kwargs: object) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(Codebook, "load", lost_worker)
+    with pytest.raises(SystemExit) as ended:
+        main(["codebook", "cfir-2009"])
+    assert ended.value.code == 2
+    assert capsys.readouterr().err == "roqa: error: Broken pipe (check the path)\n"

@@ -122,6 +122,33 @@ def _run(args: list[str]) -> None:
     command = typer.main.get_command(app)
     with command.make_context("roqa", args) as ctx:
         command.invoke(ctx)
+    sys.stdout.flush()  # a closed pipe is found here, not as Python exits
+
+
+def _standard_output_closed() -> bool:
+    """Whether standard output is a pipe whose reader has gone (``roqa ... | head -3``)."""
+    import select
+
+    try:
+        poll = select.poll()  # not on Windows: there a broken pipe is reported as an error
+        poll.register(sys.stdout.fileno(), select.POLLOUT)
+    except (AttributeError, OSError, ValueError):
+        return False
+    return any(event & (select.POLLERR | select.POLLHUP) for _, event in poll.poll(0))
+
+
+def _end_quietly_on_a_closed_pipe() -> None:
+    """End as a Unix tool does when the reader of its output stops reading: no message, and
+    exit status 141 (128 + SIGPIPE), what ``seq 100000 | head -3`` gives under ``set -o
+    pipefail``. Not 0: roqa cannot tell whether it had said everything before the pipe closed,
+    and a run that stops before its outputs are written must not look like a success. Standard
+    output goes to the null device so that Python's own flush at exit does not fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        pass
+    sys.exit(141)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -167,6 +194,8 @@ def main(argv: list[str] | None = None) -> None:
         # error to fix, not a bug. Only with an errno: a bare OSError would be a bug.
         if e.errno is None:
             raise
+        if isinstance(e, BrokenPipeError) and _standard_output_closed():
+            _end_quietly_on_a_closed_pipe()
         if debug:
             traceback.print_exc()
         where = f"{e.filename}: " if e.filename else ""

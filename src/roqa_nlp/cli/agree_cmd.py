@@ -13,6 +13,7 @@ from typing import Any
 import typer
 
 from .app import app, codebook_option
+from .app import console as new_console
 
 #: Sources printed in the JSON output, so a reader knows which formula each figure follows.
 REFERENCES = (
@@ -830,8 +831,6 @@ def agree_command(
     ),
 ) -> None:
     """Agreement between coders, per code and pooled, with every pair of coders (model included)."""
-    from rich.console import Console
-
     from ..agreement import LEVELS
     from ..code_levels import AT_LEVELS
     from ..coding_agreement import UNIT_KINDS, UNIVERSES, agreement_report
@@ -867,9 +866,9 @@ def agree_command(
     report = agreement_report(
         loaded.coded, level=level, n_boot=n_boot, ci_level=ci_level, seed=seed
     )
-    console = Console()
+    console = new_console()
     if not console.is_terminal:
-        console = Console(width=160)
+        console = new_console(width=160)
     for note in [*loaded.translated, *loaded.notes]:
         console.print(f"Note: {note}.", markup=False, highlight=False)
     print_report(report, universe=universe, by_code=by == "code", console=console)

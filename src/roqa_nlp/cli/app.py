@@ -51,6 +51,26 @@ def participant_option() -> Any:
     )
 
 
+def console(**options: Any) -> Any:
+    """A rich ``Console`` for what a command prints on standard output (``options`` as rich's).
+
+    rich ends the process itself, with status 1, when standard output is a pipe whose reader
+    has gone (``roqa code ... | head -3``); this one hands the ``BrokenPipeError`` on, so that
+    :func:`roqa_nlp.cli.main` ends every command the same way.
+    """
+    import errno
+    import os
+
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    return _Console(**options)
+
+
 #: Process-wide CLI flags (set by ``main`` before the command runs).
 state: dict[str, Any] = {"debug": False}
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from .app import app
+from .app import app, console
 
 
 @app.command("build-backend")
@@ -30,14 +30,12 @@ def build_backend_command(
     ),
 ) -> None:
     """Build a fast embedding backend from the local model (no download) with a hash-checked card."""
-    from rich.console import Console
-
     from ..backends import build_backend
     from ..embedding import Embedder
 
     emb = Embedder(model, cache=False)
     path = build_backend(kind, emb.model_path, emb.weights_hash, out, source_name=emb.model_name)
-    Console().print(
+    console().print(
         f"Built the {kind} backend of {emb.model_name} in {path}; "
         f"use it with `--backend {kind if out is None else path}`."
     )

@@ -15,6 +15,7 @@ from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
 from .app import (
     app,
     codebook_option,
+    console,
     participant_option,
     refuse_json_output_file,
     transcripts_argument,
@@ -26,9 +27,7 @@ if TYPE_CHECKING:
 
 
 def _console() -> Any:
-    from rich.console import Console
-
-    return Console()
+    return console()
 
 
 def _load_model(

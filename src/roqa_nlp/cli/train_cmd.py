@@ -11,7 +11,7 @@ from ..codebooks import DEFAULT_CODEBOOK
 from ..decisions import COLUMNS as DECISION_COLUMNS
 from ..decisions import DECISIONS, NO_CODE
 from ..record_files import RECORD_SUFFIXES
-from .app import app, codebook_option
+from .app import app, codebook_option, console
 
 
 @app.command("train")
@@ -62,13 +62,11 @@ def train_command(
     ),
 ) -> None:
     """Train the classifier, valence head and novelty detector; write arrays + a model card."""
-    from rich.console import Console
-
     from ..autocoder import AutoCoder
     from ..errors import RoqaError
     from ..training import load_training_set
 
-    con = Console()
+    con = console()
     from ..embedding import Embedder
 
     ac = AutoCoder(codebook, embedder=Embedder(backend=backend), params={"method": method})
