@@ -32,6 +32,7 @@ def apply_decisions_command(
     from ..crosswalk import CODEBOOK_FILE, codebook_for
     from ..decisions import reviewed_codings
     from ..errors import RoqaError
+    from ..io import check_output_folder
     from ..result import CodingResult
     from .code_cmd import _console, _warn_if_report_is_stale
     from .report_cmd import DECISIONS_FILE, read_review
@@ -47,6 +48,7 @@ def apply_decisions_command(
             path=out,
             hint="give another folder, so the model's codings stay",
         )
+    check_output_folder(out)
     result = CodingResult.read(codings)
     review = read_review(decisions, source.parent)
     if review is None or not review.decisions:

@@ -32,7 +32,10 @@ def build_backend_command(
     """Build a fast embedding backend from the local model (no download) with a hash-checked card."""
     from ..backends import build_backend
     from ..embedding import Embedder
+    from ..io import check_output_folder
 
+    if out is not None:
+        check_output_folder(out)
     emb = Embedder(model, cache=False)
     path = build_backend(kind, emb.model_path, emb.weights_hash, out, source_name=emb.model_name)
     console().print(

@@ -401,16 +401,16 @@ def code_command(
             "is a file, not a folder", path=out, hint="give a folder for the outputs with --out"
         )
     _refuse_output_into_inputs(out, paths)
+    from ..io import check_output_folder, check_outputs
+
+    check_output_folder(out)  # before reading or coding: found after minutes of coding else
     review = None
     if report and not stream and engine == "local":
         from .report_cmd import read_review
 
         review = read_review(decisions, out)  # before coding: a bad file fails at once
     _keep_fits_no_code(out, decisions, review)
-    if qdpx is not None:
-        from ..io import check_output_file
-
-        check_output_file(qdpx)  # before coding: a bad path must not leave half the outputs
+    check_outputs({"--qdpx": qdpx})  # before coding: a bad path must not leave half the outputs
     key = None
     if pseudonymise is not None:
         key = _read_key(pseudonymise, out, engine)
@@ -604,9 +604,9 @@ def _read_key(path: Path, out: Path, engine: str) -> PseudonymKey:
             path=path,
             hint="keep the key in another folder",
         )
-    from ..io import check_output_file
+    from ..io import check_outputs
 
-    check_output_file(path)
+    check_outputs({"--pseudonymise": path})
     return PseudonymKey.read(path)
 
 

@@ -287,9 +287,12 @@ def import_cmd(
     from ..exchange import read_qdc, read_qdpx
     from ..exchange.refiqda import codebook_json
     from ..exchange.review import decisions_csv, is_machine_user, review_decisions
-    from ..io import atomic_write_text, sha256_file
+    from ..io import atomic_write_text, check_output_folder, sha256_file
     from ..result import CodingResult
 
+    # written beside --out first, then moved into it: both folders must take files
+    for folder in (out.parent, *([out] if out.is_dir() else [])):
+        check_output_folder(folder)
     known = Codebook.load(codebook) if codebook else None
     if _is_qdc(file):
         warnings: list[str] = []

@@ -33,13 +33,14 @@ def pseudonymise_command(
     (`P07: words`) that roqa, NVivo, ATLAS.ti, MAXQDA and QualCoder read; coding these files
     gives the same text and offsets as `roqa code --pseudonymise` on the originals."""
     from ..errors import RoqaError, warn
-    from ..io import atomic_write_text
+    from ..io import atomic_write_text, check_output_folder
     from ..transcripts import expand_paths, read_files, with_default_labels
     from ..transcripts.roles import speaker_warning
     from .code_cmd import _console, _read_key, _write_key
 
     if out.exists() and not out.is_dir():
         raise RoqaError("is a file, not a folder", path=out, hint="give a folder with --out")
+    check_output_folder(out)
     pseudonyms = _read_key(key, out, "local")
     files = expand_paths(paths)
     labels = with_default_labels(list(interviewer) or None, list(participant))

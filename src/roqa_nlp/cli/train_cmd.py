@@ -64,8 +64,10 @@ def train_command(
     """Train the classifier, valence head and novelty detector; write arrays + a model card."""
     from ..autocoder import AutoCoder
     from ..errors import RoqaError
+    from ..io import check_output_folder
     from ..training import load_training_set
 
+    check_output_folder(out)  # before the training, not after it
     con = console()
     from ..embedding import Embedder
 
