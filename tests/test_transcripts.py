@@ -2680,6 +2680,59 @@ def test_the_encoding_error_says_where_the_bad_byte_is_and_how_to_re_save(tmp_pa
         read_transcript(short)
 
 
+RESAVE_UTF8 = (
+    "re-save the file as UTF-8: in Notepad, File > Save As with Encoding UTF-8; in Word, Save "
+    "As Plain Text with Unicode (UTF-8)"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "codec"),
+    [
+        ("p06.txt", "Interviewer: Can you hear me?\nP06: Yes, loud and clear.\n", "utf-16-le"),
+        ("p06.txt", "Interviewer: Can you hear me?\nP06: Yes, loud and clear.\n", "utf-16-be"),
+        ("p07.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nP07: Café staff.\n", "utf-16-le"),
+    ],
+    ids=["txt-le", "txt-be", "vtt-le-accented"],
+)
+def test_utf16_without_a_byte_order_mark_is_named_with_how_to_re_save(
+    tmp_path: Path, name: str, text: str, codec: str
+) -> None:
+    """It was read as UTF-8: 6 segments of 'I\\x00n\\x00t...' coded, and warnings blaming
+    "not English" (session 35, tester U)."""
+    f = tmp_path / name
+    f.write_bytes(text.encode(codec))
+    with pytest.raises(RoqaError) as err:
+        read_transcript(f)
+    assert str(err.value) == (
+        f"{f}: looks like UTF-16 text saved without a byte-order mark ({RESAVE_UTF8})"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("p06.txt", b"Interviewer: Hi?\nP06: Yes,\x00 loud.\n"),
+        ("p06.csv", b'speaker,text\nInterviewer,Hi?\nP06,"Yes,\x00 loud."\n'),
+    ],
+    ids=["txt", "csv"],
+)
+def test_a_nul_byte_in_utf8_text_is_a_one_line_error_saying_where(
+    tmp_path: Path, name: str, data: bytes
+) -> None:
+    """NUL bytes passed silently into codings.csv and codings.jsonl (session 35, tester U)."""
+    f = tmp_path / name
+    f.write_bytes(data)
+    line, column = (2, 10) if name.endswith(".txt") else (3, 10)
+    with pytest.raises(RoqaError) as err:
+        read_transcript(f)
+    assert str(err.value) == (
+        f"{f}: holds a NUL character (line {line}, column {column}), which is not text (the "
+        "file may be damaged: delete the character in a text editor, or save the file again "
+        "from the program that made it)"
+    )
+
+
 UTF32_TEXT = "Interviewer: Café?\nP1: Naïve plans fail 😀 quickly.\n"
 
 
@@ -2705,11 +2758,11 @@ def test_utf32_txt_with_its_byte_order_mark_is_read_as_utf32(tmp_path: Path, dat
 
 def test_utf16_txt_starting_with_a_nul_is_not_taken_for_utf32(tmp_path: Path) -> None:
     """``FF FE 00 00`` opens both marks; UTF-16 it is when it is no valid UTF-32 (as a REFI-QDA
-    source is read)."""
+    source is read). Its first character is then a NUL, which a transcript may not hold."""
     f = tmp_path / "p1.txt"
     f.write_bytes(codecs.BOM_UTF16_LE + "\0P1: Yes.".encode("utf-16-le"))
-    with pytest.warns(SpeakerWarning, match="no speaker labels found"):
-        assert read_transcript(f).text == "\0P1: Yes."
+    with pytest.raises(RoqaError, match=r"p1\.txt: holds a NUL character \(line 1, column 1\)"):
+        read_transcript(f)
 
 
 @pytest.mark.parametrize(

@@ -350,24 +350,59 @@ def _how_to_save_utf8(suffix: str) -> str:
     )
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """Whether ``data`` (with no byte order mark) has the NUL bytes of UTF-16: in text that is
+    mostly Latin letters, every other byte is 0, all at even positions (big-endian) or all at
+    odd ones (little-endian). As UTF-8 it would read as ``I\\x00n\\x00t\\x00...``."""
+    if data.startswith(codecs.BOM_UTF8):
+        return False
+    head = data[:4096]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    # at least 2 NULs, in at least a quarter of the bytes at one parity, and few at the other
+    return max(even, odd) >= max(2, len(head) // 8) and min(even, odd) * 10 <= max(even, odd)
+
+
+def _nul_error(text: str, path: str | Path) -> RoqaError:
+    """The error of a text holding U+0000, which no transcript, codebook or record holds: a
+    damaged file, or one that is not text, that would pass NULs into the outputs."""
+    before = text[: text.index("\0")]
+    line = before.count("\n") + 1
+    column = len(before) - before.rfind("\n")
+    return RoqaError(
+        f"holds a NUL character (line {line}, column {column}), which is not text",
+        path=path,
+        hint="the file may be damaged: delete the character in a text editor, or save the file "
+        "again from the program that made it",
+    )
+
+
 def decode_text(data: bytes, path: str | Path) -> str:
     """Decode UTF-8 (with or without BOM), or UTF-32 or UTF-16 with BOM (:func:`decode_unicode`);
     normalise line endings to ``\\n``.
 
-    Anything else is a one-line error: guessing an encoding silently corrupts offsets.
+    Anything else is a one-line error: guessing an encoding silently corrupts offsets. So is a
+    NUL character, and UTF-16 without a byte order mark, which is valid UTF-8 full of NULs.
     """
+    said = bom_encodings(data)
+    if not said and _looks_like_utf16(data):
+        raise RoqaError(
+            "looks like UTF-16 text saved without a byte-order mark",
+            path=path,
+            hint=f"re-save the file as UTF-8: {_how_to_save_utf8(Path(path).suffix)}",
+        )
     try:
         text = _decoded(data)
     except UnicodeDecodeError as e:
-        said = bom_encodings(data)
         raise RoqaError(
             f"is not valid {said[0]} text" if said else f"is not UTF-8 text ({_where(data, e)})",
             path=path,
             hint="re-save the file as UTF-8"
             + ("" if said else f": {_how_to_save_utf8(Path(path).suffix)}"),
         ) from None
-    text = text.lstrip("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in text:
+        raise _nul_error(text, path)
+    return text
 
 
 def read_text(path: str | Path) -> str:
