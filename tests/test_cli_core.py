@@ -1192,7 +1192,7 @@ def test_a_tilde_after_an_options_equals_sign_is_the_home_folder(
 
     monkeypatch.setenv("HOME", str(tmp_path))
     seen: list[list[str]] = []
-    monkeypatch.setattr(cli, "app", lambda args, **_: seen.append(args))
+    monkeypatch.setattr(cli, "_run", seen.append)  # the arguments the command is run with
     main(["code", "~/in", "--out=~/coded", "--pseudonymise=~/private/key.csv", "--note=a~b"])
     assert seen == [
         [
