@@ -8,7 +8,8 @@ renames that label to a person's name, reads the file again with the default lab
 whether the guess is that person, another speaker (the costly mistake: a participant's talk would
 be skipped), or no one (everyone's talk coded, with a warning, as before the guess existed). The
 same again with every turn's words lower-cased and stripped of punctuation, as speech-to-text
-that writes none gives them (the guess then reads how each turn opens: session 34).
+that writes none gives them (the guess then reads how each turn opens, and whether a short turn
+holds a question's opening words anywhere: sessions 34, 35).
 
 Run: ``.venv/bin/python benchmarks/interviewer_guess.py`` (seconds). Results:
 ``benchmarks/results/interviewer_guess.{json,md}``.
