@@ -567,3 +567,39 @@ def test_a_cue_that_ends_before_it_starts_is_named_to_check(tmp_path: Path) -> N
         "words were read without a time (mend the timing line to have them timed)"
     )
     assert "; 1 to check (above)." in roqa("inspect", f).out
+
+
+#: A study of two calls: Sam Roe interviews in the first, and the second, whose speech-to-text
+#: numbered its speakers, names no one given as the interviewer (its asker is guessed)
+STUDY_OF_TWO = {
+    "zoom_p07.txt": "Sam Roe: What has helped?\nMaria Okafor: The training days, without a "
+    "doubt.\nSam Roe: What got in the way?\nMaria Okafor: Staffing, all winter.\n",
+    "p31.txt": "Speaker 1: What has helped?\nSpeaker 2: The champions on each shift, mostly.\n"
+    "Speaker 1: And what got in the way?\nSpeaker 2: The software, which kept crashing.\n"
+    "Speaker 1: How did the staff take it?\nSpeaker 2: Badly at first, then well enough.\n",
+}
+
+
+def test_an_interviewer_name_is_called_unmatched_only_when_it_matches_no_transcript(
+    tmp_path: Path,
+) -> None:
+    """``--interviewer 'Sam Roe'`` names the interviewer of zoom_p07 but no speaker of p31,
+    whose interviewer is guessed: the check said "no speaker matched the interviewer label(s)
+    'Sam Roe'" for p31 as if the name were mistyped (session 34 tester P). A name that matches
+    no transcript at all is still named ('Sam Row')."""
+    for name, text in STUDY_OF_TWO.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    p31 = tmp_path / "p31.txt"
+    guessed = (
+        "so 'Speaker 1', who asks the questions (3 of 3 turns), was taken as the interviewer "
+        "(name the interviewer with --interviewer NAME to choose otherwise)"
+    )
+    for names, none_named in [
+        (["Sam Roe"], "no speaker is named as the interviewer"),
+        (["Sam Roe", "Sam Row"], "no speaker matched the interviewer label(s) 'Sam Row'"),
+    ]:
+        given = [a for n in names for a in ("--interviewer", n)]
+        run = roqa("inspect", tmp_path, "--json", *given)
+        assert run.code == 0, run.err
+        got = {s["id"]: s["warning"] for s in json.loads(run.out)}
+        assert got == {"p31": f"{p31}: {none_named}, {guessed}", "zoom_p07": None}

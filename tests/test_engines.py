@@ -385,3 +385,33 @@ def test_an_address_where_nothing_listens_is_named_at_once(monkeypatch: pytest.M
         monkeypatch.setenv("RAY_ADDRESS", f"127.0.0.1:{listening.getsockname()[1]}")
         init_ray()
     assert len(asked) == 1
+
+
+def test_the_ray_engine_calls_an_interviewer_name_unmatched_only_when_no_transcript_has_it(
+    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """As the local engine (test_reader_audit): Sam Roe interviews in zoom_p07, so p31, whose
+    interviewer is guessed, is not said to match no 'Sam Roe'."""
+    from test_cli_inspect import STUDY_OF_TWO
+
+    study = tmp_path / "study"
+    study.mkdir()
+    for name, text in STUDY_OF_TWO.items():
+        (study / name).write_text(text, "utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        main(
+            [
+                str(a)
+                for a in (
+                    "code", study, "--out", tmp_path / "out", "--model", tiny_model_dir,
+                    "--engine", "ray", "--interviewer", "Sam Roe",
+                )
+            ]
+        )  # fmt: skip
+    warned = [line for line in err.getvalue().splitlines() if line.startswith("roqa: ")]
+    assert warned == [
+        f"roqa: warning: {study / 'p31.txt'}: no speaker is named as the interviewer, so "
+        "'Speaker 1', who asks the questions (3 of 3 turns), was taken as the interviewer (name "
+        "the interviewer with --interviewer NAME to choose otherwise)"
+    ]

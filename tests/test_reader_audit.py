@@ -972,3 +972,30 @@ def test_a_file_given_twice_is_said_to_be_given_twice(tmp_path: Path) -> None:
     with pytest.raises(RoqaError) as caught:
         read_transcripts([f, f])
     assert str(caught.value) == f"{f}: is given twice (give each transcript file once)"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stream", [False, True])
+def test_roqa_code_calls_an_interviewer_name_unmatched_only_when_no_transcript_has_it(
+    tiny_model_dir: Path, tmp_path: Path, stream: bool
+) -> None:
+    """Sam Roe interviews in zoom_p07; p31's interviewer is guessed. Before, `roqa code` said of
+    p31 "no speaker matched the interviewer label(s) 'Sam Roe'" (session 34 tester P)."""
+    from test_cli_core import roqa
+    from test_cli_inspect import STUDY_OF_TWO
+
+    study = tmp_path / "study"
+    study.mkdir()
+    for name, text in STUDY_OF_TWO.items():
+        (study / name).write_text(text, "utf-8")
+    mode = "--stream" if stream else "--no-report"
+    run = roqa(
+        "code", study, "--out", tmp_path / "out", "--model", tiny_model_dir, mode,
+        "--interviewer", "Sam Roe",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert said(run.err) == [
+        f"roqa: warning: {study / 'p31.txt'}: no speaker is named as the interviewer, so "
+        "'Speaker 1', who asks the questions (3 of 3 turns), was taken as the interviewer (name "
+        "the interviewer with --interviewer NAME to choose otherwise)"
+    ]

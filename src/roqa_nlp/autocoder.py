@@ -321,19 +321,23 @@ def _study_pass(
     labels: Sequence[str] | None,
     key: PseudonymKey | None,
     known: Collection[str] | None = None,
-) -> tuple[frozenset[str], StudyCases]:
+) -> tuple[frozenset[str], StudyCases, frozenset[str]]:
     """Read the files of ``inputs`` once before coding them (quietly: they are read again, with
     warnings, to be coded), for what takes the whole study: the people who interview in it
     (:func:`~roqa_nlp.transcripts.roles.study_interviewers`) and the cases its transcripts
-    take from one another (:class:`~roqa_nlp.transcripts.roles.StudyCases`), returned, and with
+    take from one another (:class:`~roqa_nlp.transcripts.roles.StudyCases`) and the
+    interviewer labels given that name a speaker of some transcript
+    (:func:`~roqa_nlp.transcripts.roles.labels_matched`), returned, and with
     ``key`` every speaker added to the pseudonym key before any transcript is rewritten, so that
     a full name is replaced also in the interviews read before its person's own. ``known``: the
     study's interviewers, given (not read from ``inputs``)."""
     from .errors import RoqaWarning
     from .transcripts import read_each
     from .transcripts.roles import (
+        UNMATCHED_LABELS,
         StudyCases,
         labelled_case,
+        labels_matched,
         study_interviewers,
         with_study_interviewers,
     )
@@ -344,9 +348,13 @@ def _study_pass(
     one = inputs[0] if len(inputs) == 1 else None
     found: set[str] = set(known or ())
     labelled: list[LabelledCase | None] = []
+    speakers: set[str] = set()
+    unmatched: set[str] = set()
     if one is None or (isinstance(one, (str, Path)) and Path(one).is_dir()):
         for t in each():  # one transcript alone has no study to learn from
             labelled.append(labelled_case(t))
+            speakers.update(u.speaker for u in t.turns)
+            unmatched.update(t.metadata.get(UNMATCHED_LABELS, ()))
             if known is None:
                 found |= study_interviewers([t])
             if key is not None:
@@ -356,7 +364,7 @@ def _study_pass(
     if key is not None:  # a second reading: roles decide the pseudonyms
         for t in each():
             key.register(cases.apply(with_study_interviewers(t, interviewers)))
-    return interviewers, cases
+    return interviewers, cases, labels_matched(speakers, unmatched)
 
 
 #: A segment whose top code the model gives at least this probability (the ranking's combined
@@ -1378,7 +1386,7 @@ class AutoCoder:
         from .transcripts import read_files, with_default_labels
         from .transcripts.closings import is_closing_formula
         from .transcripts.language import warn_of_reading
-        from .transcripts.roles import with_study_interviewers
+        from .transcripts.roles import with_labels_matched_elsewhere, with_study_interviewers
 
         check_top_k(top_k)
         from .pseudonyms import checked_key
@@ -1388,7 +1396,7 @@ class AutoCoder:
             inputs = [inputs]
         labels = with_default_labels(interviewer_labels, participant_labels)
         inputs = list(inputs)
-        interviewers, cases = _study_pass(inputs, labels, pseudonyms, study_interviewers)
+        interviewers, cases, matched = _study_pass(inputs, labels, pseudonyms, study_interviewers)
         from .errors import warn
 
         for line in cases.warnings():
@@ -1431,6 +1439,7 @@ class AutoCoder:
                     )
                 for t in read_files([item], labels, whole_study=False):
                     t = cases.apply(with_study_interviewers(t, interviewers))
+                    t = with_labels_matched_elsewhere(t, matched)
                     if pseudonyms is not None:
                         t = pseudonyms.apply(t)
                     yield t, True, self.segments_of(t)

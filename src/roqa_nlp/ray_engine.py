@@ -30,7 +30,13 @@ from .errors import RoqaError
 from .io import atomic_write_text, read_jsonl
 from .result import CodingResult, transcript_from_dict, transcript_to_dict
 from .schema import SegmentResult
-from .transcripts.roles import SpeakerWarning, speaker_warning
+from .transcripts.roles import (
+    UNMATCHED_LABELS,
+    SpeakerWarning,
+    labels_matched,
+    speaker_warning,
+    with_labels_matched_elsewhere,
+)
 
 #: Most transcripts one task codes: bounds a worker's memory whatever the corpus size.
 MAX_CHUNK = 64
@@ -349,16 +355,24 @@ def code_with_ray(
     if [int(r["chunk"]) for r in rows] != list(range(len(chunks))):
         raise RoqaError("some chunks were not coded", path=out, hint="run the command again")
     summary = RaySummary(n_shards=len(chunks))
+    warned: list[Any] = []  # transcripts to warn of; labels matched in another chunk known last
+    speakers: set[str] = set()
     with CodingsWriter(out, json.loads(rows[0]["meta"])) as writer:
         for r in rows:
             part = read_shard(out, int(r["chunk"]))
             if on_part is not None:
                 on_part(part)
             for t in part.transcripts.values():
-                warning = speaker_warning(t)
-                if warning:
-                    summary.speaker_warnings.append(warning)
+                speakers.update(u.speaker for u in t.turns)
+                if speaker_warning(t):
+                    warned.append(t)
             writer.write(part)
+    given = {label for t in warned for label in t.metadata.get(UNMATCHED_LABELS, ())}
+    matched = labels_matched(speakers, given)
+    for t in warned:
+        warning = speaker_warning(with_labels_matched_elsewhere(t, matched))
+        if warning:
+            summary.speaker_warnings.append(warning)
     summary.n_transcripts = writer.n_transcripts
     summary.n_segments = writer.n_segments
     summary.n_novel = writer.n_novel

@@ -594,12 +594,22 @@ def read_files(
     """:func:`read_transcripts` with exactly ``interviewer_labels`` (the defaults not added) and
     no speaker warnings (the caller issues them). A transcript none of whose speakers is the
     interviewer takes the study's: who interviews in the others
-    (:func:`~roqa_nlp.transcripts.roles.with_study_interviewers`). With ``whole_study``, the
+    (:func:`~roqa_nlp.transcripts.roles.with_study_interviewers`), and an interviewer label
+    given that names a speaker of another file is not recorded as unmatched in one without it
+    (:func:`~roqa_nlp.transcripts.roles.with_labels_matched_elsewhere`). With ``whole_study``, the
     files are the study, so their cases are taken from one another
     (:class:`~roqa_nlp.transcripts.roles.StudyCases`: a template's ``Participant 1`` in every
     file names no one) and a participant id label speaking in several of them is warned of;
     ``False`` leaves both to a caller reading the study in parts."""
-    from .roles import StudyCases, labelled_case, study_interviewers, with_study_interviewers
+    from .roles import (
+        UNMATCHED_LABELS,
+        StudyCases,
+        labelled_case,
+        labels_matched,
+        study_interviewers,
+        with_labels_matched_elsewhere,
+        with_study_interviewers,
+    )
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -617,6 +627,10 @@ def read_files(
             out.append(t)
     interviewers = study_interviewers(out)
     out = [with_study_interviewers(t, interviewers) for t in out]
+    given = {label for t in out for label in t.metadata.get(UNMATCHED_LABELS, ())}
+    if given:  # a name given that interviews in another file is no mistyped name here
+        matched = labels_matched((u.speaker for t in out for u in t.turns), given)
+        out = [with_labels_matched_elsewhere(t, matched) for t in out]
     if not whole_study:
         return out
     cases = StudyCases.of(labelled_case(t) for t in out)

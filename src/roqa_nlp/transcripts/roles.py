@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -793,6 +793,38 @@ def with_study_interviewers(transcript: Transcript, interviewers: Iterable[str])
     if participant in found:  # a case named after the interviewer: name it again
         participant = participant_id(speakers, transcript.source or transcript.id)
     return replace(transcript, turns=turns, metadata=metadata, participant=participant)
+
+
+#: The metadata key of the interviewer labels given that match no speaker of a transcript in
+#: which no speaker is the interviewer (:func:`~roqa_nlp.transcripts.render.transcript_of`).
+UNMATCHED_LABELS = "interviewer_labels_unmatched"
+
+
+def labels_matched(speakers: Iterable[str], labels: Iterable[str]) -> frozenset[str]:
+    """Those of ``labels`` (interviewer labels) that name one of ``speakers``, matched as
+    :class:`InterviewerLabels` match a speaker."""
+    said = set(speakers)
+    return frozenset(
+        label for label in labels if any(s in InterviewerLabels.of([label]) for s in said)
+    )
+
+
+def with_labels_matched_elsewhere(transcript: Transcript, matched: Collection[str]) -> Transcript:
+    """``transcript`` without the interviewer labels it records as matching none of its speakers
+    (``metadata["interviewer_labels_unmatched"]``) that are in ``matched``, the labels that
+    name a speaker of another transcript of the study (:func:`labels_matched`): a study's
+    interviewers each interview some of its calls, so a name absent from one call is no
+    mistyped name (:func:`speaker_warning` names only the labels left, or none)."""
+    unmatched = transcript.metadata.get(UNMATCHED_LABELS)
+    if not unmatched or not any(label in matched for label in unmatched):
+        return transcript
+    metadata = dict(transcript.metadata)
+    left = [label for label in unmatched if label not in matched]
+    if left:
+        metadata[UNMATCHED_LABELS] = left
+    else:
+        del metadata[UNMATCHED_LABELS]
+    return replace(transcript, metadata=metadata)
 
 
 #: A participant label a transcription template gives every interviewee alike, numbered the
