@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from test_cli_core import EXAMPLES, roqa
 
 
@@ -216,6 +218,37 @@ def test_inspect_names_the_zoom_chat_lines_left_out_of_the_turns(tmp_path: Path)
         "read: 2 Zoom chat lines left out: 10:15:32 From Chima [host], 10:22:05 From P04b "
         "(typed in the call's chat, not speech: not coded)"
     ) in " ".join(text.out.split())
+
+
+#: A call with two chat messages pasted among its turns, and one with none
+CHAT_CALL = (
+    "Chima (researcher): Can you hear me?\n\n"
+    "10:15:32 From Chima [host] : sorry, my video froze\n\n"
+    "P04a: Yes, loud and clear. The staffing was the hardest part all winter.\n\n"
+    "10:22:05 From P04b : I have to leave at half past for a visit\n\n"
+    "P04b: And the paperwork, which doubled.\n"
+)
+
+
+@pytest.mark.parametrize("mode", ["--no-report", "--stream"])
+def test_code_says_once_per_transcript_how_many_zoom_chat_lines_it_left_out(
+    tmp_path: Path, tiny_model_dir: Path, mode: str
+) -> None:
+    """roqa code left chat lines out without a word, while roqa inspect named them (session 34
+    tester P). It counts them, not naming the senders (real names, in a run that may be
+    pseudonymised), and points to inspect."""
+    (tmp_path / "in").mkdir()
+    chat = tmp_path / "in" / "p04.txt"
+    chat.write_text(CHAT_CALL, "utf-8")
+    (tmp_path / "in" / "p05.txt").write_text(
+        "Interviewer: What helped?\nP05: Supervision, every week.\n", "utf-8"
+    )
+    run = roqa("code", tmp_path / "in", "--out", tmp_path / "out", "--model", tiny_model_dir, mode)
+    assert run.code == 0, run.err
+    assert [line for line in run.err.splitlines() if line.startswith("roqa: ")] == [
+        f"roqa: note: {chat}: 2 Zoom chat lines left out (typed in the call's chat, not speech: "
+        "not coded; roqa inspect lists them)"
+    ]
 
 
 def test_inspect_counts_the_backchannels_left_out_inside_a_turn(tmp_path: Path) -> None:

@@ -415,3 +415,27 @@ def test_the_ray_engine_calls_an_interviewer_name_unmatched_only_when_no_transcr
         "'Speaker 1', who asks the questions (3 of 3 turns), was taken as the interviewer (name "
         "the interviewer with --interviewer NAME to choose otherwise)"
     ]
+
+
+def test_the_ray_engine_notes_the_zoom_chat_lines_left_out_as_the_local_engine_does(
+    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    from test_cli_inspect import CHAT_CALL
+
+    chat = tmp_path / "p04.txt"
+    chat.write_text(CHAT_CALL, "utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        main(
+            [
+                str(a)
+                for a in (
+                    "code", chat, "--out", tmp_path / "out", "--model", tiny_model_dir,
+                    "--engine", "ray",
+                )
+            ]
+        )  # fmt: skip
+    assert [line for line in err.getvalue().splitlines() if line.startswith("roqa: ")] == [
+        f"roqa: note: {chat}: 2 Zoom chat lines left out (typed in the call's chat, not speech: "
+        "not coded; roqa inspect lists them)"
+    ]

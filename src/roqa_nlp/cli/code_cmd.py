@@ -81,6 +81,24 @@ def _warn_of_speakers(transcripts: Iterable[Any]) -> None:
             print(f"roqa: warning: {warning}", file=sys.stderr)
 
 
+def _note_chat_left_out(transcripts: Iterable[Any]) -> None:
+    """One note line per transcript with Zoom chat messages left out of its turns, counting
+    them, as ``roqa inspect`` notes them (session 34: only inspect said so)."""
+    from .inspect_cmd import chat_left_out
+
+    for t in transcripts:
+        note = chat_left_out(t, listed=False)
+        if note:
+            print(f"roqa: note: {t.source or t.id}: {note}", file=sys.stderr)
+
+
+def _said_of_part(part: Any) -> None:
+    """What the Ray engine's command says of each part as it is merged: its transcripts' chat
+    lines left out and those with nothing to code (speaker warnings come after, for all)."""
+    _note_chat_left_out(part.transcripts.values())
+    _warn_of_nothing_coded(part)
+
+
 def _warn_of_nothing_coded(result: Any) -> None:
     """One warning line per transcript that gave no segment although its speakers look right:
     every participant turn was a backchannel ("Yeah.", "Mm-hmm.")."""
@@ -145,6 +163,7 @@ def _parts_warned(parts: Iterable[Any]) -> Iterator[Any]:
     """``parts`` (streamed coding results), warning of each one's transcripts on the way."""
     for part in parts:
         _warn_of_speakers(part.transcripts.values())
+        _note_chat_left_out(part.transcripts.values())
         yield part
 
 
@@ -443,7 +462,7 @@ def code_command(
             params=overrides,
             interviewer_labels=labels,
             participant_labels=participants,
-            on_part=_warn_of_nothing_coded,
+            on_part=_said_of_part,
         )
         for warning in summary.speaker_warnings:
             print(f"roqa: warning: {warning}", file=sys.stderr)
@@ -493,6 +512,7 @@ def code_command(
             pseudonyms=key,
         )
     _warn_of_speakers(result.transcripts.values())
+    _note_chat_left_out(result.transcripts.values())
     _warn_of_nothing_coded(result)
     written: dict[str, Path] = {}
     if key is not None and pseudonymise is not None:  # first: the outputs are named by it

@@ -73,14 +73,28 @@ _CHECKS = (
 )
 
 
+def chat_left_out(t: Any, *, listed: bool) -> str | None:
+    """How many Zoom chat messages were left out of a transcript's turns, and, when ``listed``,
+    the heading of each (time and sender: ``roqa inspect``), else None. ``roqa code`` gives the
+    count alone: a sender is named as Zoom shows them, in a run that may be pseudonymised."""
+    from ..errors import first_few
+    from ..transcripts.chat import ZOOM_CHAT
+
+    chat = t.metadata.get(ZOOM_CHAT)
+    if not chat:
+        return None
+    left_out = f"{len(chat)} Zoom chat line{'s' if len(chat) != 1 else ''} left out"
+    if listed:
+        return f"{left_out}: {first_few(chat)} (typed in the call's chat, not speech: not coded)"
+    return f"{left_out} (typed in the call's chat, not speech: not coded; roqa inspect lists them)"
+
+
 def reading_notes(t: Any) -> list[str]:
     """What the reader left out of a transcript's file or read in another shape than its
     extension's, as its metadata records it: another speaker's backchannels inside a turn (and,
     in a file read as typed, the turns such backchannels split), Zoom chat messages among the
     turns, numbered lines, f4transkript's or MAXQDA's time marks, subtitle cues in a text or
     Word file (or lines opening with a time range)."""
-    from ..errors import first_few
-    from ..transcripts.chat import ZOOM_CHAT
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, backchannels_between
 
     meta = t.metadata
@@ -98,12 +112,9 @@ def reading_notes(t: Any) -> list[str]:
             "(such as 'Right.'): this format is read as typed, so each part is coded on its own "
             "(delete the backchannel line in the file to code the turn whole)"
         )
-    chat = meta.get(ZOOM_CHAT)
+    chat = chat_left_out(t, listed=True)
     if chat:
-        notes.append(
-            f"{len(chat)} Zoom chat line{'s' if len(chat) != 1 else ''} left out: "
-            f"{first_few(chat)} (typed in the call's chat, not speech: not coded)"
-        )
+        notes.append(chat)
     if meta.get("line_numbers"):
         notes.append("line numbers left out")
     if meta.get("time_marks"):
