@@ -434,6 +434,45 @@ def test_a_closing_that_goes_on_is_flagged_as_the_model_says(
     assert not s.procedural
 
 
+def test_an_answer_that_opens_with_a_closing_formula_is_read_without_it(
+    tiny_model: AutoCoder,
+) -> None:
+    """The formula's words pulled "Not that I can think of, but the IT system was a nightmare
+    ..." towards small talk: the packaged model set it aside, off topic (NONE 0.33; the IT
+    system alone 0.025; session 34 tester P). The segment keeps its words; the model reads it
+    as it reads what follows the formula, in code, suggest and evaluate alike."""
+    said = "Not that I can think of, but the IT system was a nightmare from start to finish."
+    rest = "but the IT system was a nightmare from start to finish."
+    (s,) = tiny_model.code(one_turn(said)).segments
+    (r,) = tiny_model.code(one_turn(rest)).segments
+    assert s.segment.text == said
+    own = {"text": None, "end": None}  # the words and where they end, the segment's own
+    assert s.to_dict() | own == r.to_dict() | own
+    assert tiny_model.suggest_and_flag(said) == tiny_model.suggest_and_flag(rest)
+    records = [{"text": t, "construct": "IS.E"} for t in (said, rest)]
+    (a,), (b,) = (tiny_model.evaluate([x], predictions=True)["predictions"] for x in records)
+    assert a | {"text": None} == b | {"text": None}
+
+
+def test_the_packaged_model_codes_what_follows_a_closing_formula_and_a_but() -> None:
+    """Tester P's p21 (session 34): the bare closings are procedural talk; the two that go on
+    after "but" and "except" are coded, not set aside as small talk (the "but" one was:
+    off_topic, in no Table 2 row)."""
+    result = AutoCoder.load().code(DATA.parent / "transcripts" / "closing_with_content.txt")
+    got = [
+        (s.segment.text[:24], s.procedural, s.novel, s.off_topic)
+        + ((None,) if s.procedural else (s.suggestions[0].code_id,))
+        for s in result.segments
+    ]
+    assert got == [
+        ("It is the single biggest", False, False, False, "IS.E.2"),
+        ("No, I think that's every", True, False, False, None),
+        ("No, I think that's every", False, False, False, "OS.D"),
+        ("Not that I can think of,", False, False, False, "IS.E"),  # Readiness for Implementation
+        ("No, that's everything re", True, False, False, None),
+    ]
+
+
 def test_small_talk_fits_no_code_and_is_set_aside_as_off_topic(tiny_model: AutoCoder) -> None:
     said = "We went on holiday to Wales and it rained every single day, the tent leaked."
     (s,) = tiny_model.code(one_turn(said)).segments

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from roqa_nlp.io import packaged_words
-from roqa_nlp.transcripts.closings import CLOSING_FORMULAS, CLOSING_WORDS, is_closing_formula
+from roqa_nlp.transcripts.closings import (
+    CLOSING_FORMULAS,
+    CLOSING_TURNS,
+    CLOSING_WORDS,
+    after_closing_formula,
+    is_closing_formula,
+)
 
 FORMULAS = sorted(packaged_words(CLOSING_FORMULAS))
 
@@ -56,3 +62,37 @@ def test_no_formula_of_the_file_is_matched_with_content_words(formula: str, more
 def test_the_words_around_a_formula_are_no_formula_alone(word: str) -> None:
     assert not is_closing_formula(f"{word}.")
     assert not is_closing_formula(f"{word}, {word}, okay.")
+
+
+@pytest.mark.parametrize(
+    ("words", "read"),
+    [("Not that I can think of, but the IT system was a nightmare from start to finish.",
+      "but the IT system was a nightmare from start to finish."),
+     ("Um, no, I think that's everything, except that the commissioners never listened.",
+      "except that the commissioners never listened."),
+     ("Nothing else [laughs], apart from the rota.", "apart from the rota."),
+     ("Nope, that's it really, though the rota never worked.", "though the rota never worked."),
+     # no formula first, only one, or one that goes on otherwise: read whole
+     ("No, that’s everything really. Thanks for having me.",
+      "No, that’s everything really. Thanks for having me."),
+     ("No, I think that is all. Only that the staff matter most.",
+      "No, I think that is all. Only that the staff matter most."),
+     ("No, that's everything though.", "No, that's everything though."),
+     ("The staffing, no, that's everything.", "The staffing, no, that's everything."),
+     ("No, I think that's everything really, thanks.",
+      "No, I think that's everything really, thanks."),
+     ("No, the rota was the problem.", "No, the rota was the problem."), ("", "")],
+)  # fmt: skip
+def test_the_model_reads_an_answer_without_the_closing_formula_it_opens_with(
+    words: str, read: str
+) -> None:
+    assert after_closing_formula(words) == read
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_every_turn_of_the_file_after_every_formula_is_where_the_model_reads_from(
+    formula: str,
+) -> None:
+    for turn in sorted(packaged_words(CLOSING_TURNS)):
+        assert after_closing_formula(f"{formula}, {turn} the rota.") == f"{turn} the rota."
+        assert after_closing_formula(f"{formula} {turn}.") == f"{formula} {turn}."

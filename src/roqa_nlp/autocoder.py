@@ -1246,21 +1246,22 @@ class AutoCoder:
                     hint="give the sentence to code",
                 )
         book = self._codebook(codebook)
-        X = self._inputs(texts)
+        from .transcripts.closings import after_closing_formula, is_closing_formula
+
+        read = [after_closing_formula(t) for t in texts]
+        X = self._inputs(read)
         if book.id == self.codebook.id:
-            rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, texts)
+            rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, read)
             tops = _tops(rows)
         else:  # every code first: one code can map onto two, or onto none
             from .crosswalk import translate_rows
 
             every = len(self.codebook.codable)
-            rows, pvals, _, proc, aside = self._suggest_rows(X, every, texts)
+            rows, pvals, _, proc, aside = self._suggest_rows(X, every, read)
             tops = _tops(rows)  # the model's own codes judge whether a text fits one
             keep = int(self.params["top_k"] if top_k is None else top_k)
             walked = translate_rows(rows, self._translated_from(), book, list(texts))
             rows = [r[:keep] for r in walked]
-        from .transcripts.closings import is_closing_formula
-
         alpha = float(self.params["alpha"])
         flags = [
             segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(text))
@@ -1384,7 +1385,7 @@ class AutoCoder:
         (``roqa code --stream``, the Ray engine). Concatenating the parts gives :meth:`code`.
         """
         from .transcripts import read_files, with_default_labels
-        from .transcripts.closings import is_closing_formula
+        from .transcripts.closings import after_closing_formula, is_closing_formula
         from .transcripts.language import warn_of_reading
         from .transcripts.roles import with_labels_matched_elsewhere, with_study_interviewers
 
@@ -1411,15 +1412,14 @@ class AutoCoder:
                 return
             contexts = [s.context for s in pending] if self.params.get("use_context") else None
             questions = self._question_embeddings(contexts)  # read twice, embedded once
+            read = [after_closing_formula(s.text) for s in pending]
             X = self._inputs(
-                [s.text for s in pending],
+                read,
                 contexts,
                 whole=False,  # segments are cut to fit the model already
                 questions=questions,
             )
-            rows, pvals, _, proc, aside = self._suggest_rows(
-                X, top_k, [s.text for s in pending], contexts, questions
-            )
+            rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, read, contexts, questions)
             alpha = float(self.params["alpha"])
             for s, sug, p, pr, a, t in zip(pending, rows, pvals, proc, aside, _tops(rows)):
                 flags = segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(s.text))
@@ -1539,12 +1539,15 @@ class AutoCoder:
         from .evaluation import construct_metrics, per_code_metrics, per_valence_metrics
 
         ts, book = self._labelled_set(labelled, codebook)
+        from .transcripts.closings import after_closing_formula, is_closing_formula
+
         questions = self._question_embeddings(ts.contexts)
-        X = self._inputs(ts.texts, ts.contexts, questions=questions)
+        read = [after_closing_formula(t) for t in ts.texts]  # as roqa code reads a segment
+        X = self._inputs(read, ts.contexts, questions=questions)
         rows, pvals, scores, proc, aside = self._suggest_rows(
             X,
             top_k=len(self.codebook.codable),
-            texts=ts.texts,
+            texts=read,
             contexts=ts.contexts,
             questions=questions,
         )
@@ -1560,8 +1563,6 @@ class AutoCoder:
             n_tied = sum(1 for t, c in zip(ties, ts.codes, strict=True) if t and c)
             # codes tied exactly at the top are each the top one (roqa_nlp.evaluation notes)
             ranked = ties_count_as_the_top(ts.codes, [[g.code_id for g in r] for r in rows], ties)
-        from .transcripts.closings import is_closing_formula
-
         alpha = float(self.params["alpha"])
         # flagged as roqa code and suggest flag a segment: never procedural talk, nor a text that
         # fits a code; set aside (left out of the coding) when novel or procedural

@@ -12,18 +12,23 @@ bracketed notes left out, any apostrophe as ``'``) are one or more phrases of
 of :data:`CLOSING_WORDS` (``data/closing_words.txt``: ``no``, ``really``, ``thank you``) or
 :data:`~roqa_nlp.transcripts.backchannels.BACKCHANNEL_WORDS`. A closing that goes on ("No,
 that's everything, apart from the funding which worries me.", "Good luck getting the
-commissioners to pay for anything.") is not one, and is coded as any answer.
+commissioners to pay for anything.") is not one, and is coded as any answer; when it turns
+from the formula to what the speaker adds with a word of :data:`CLOSING_TURNS` ("Not that I can
+think of, but the IT system was a nightmare."), the model reads it from that word on
+(:func:`after_closing_formula`): read whole, the formula's words pulled it towards small talk
+(``benchmarks/results/closing_content.md``).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from .backchannels import BACKCHANNEL_WORDS, phrases_of, words_of
+from .backchannels import _NOTE, _WORD, BACKCHANNEL_WORDS, phrases_of, words_of
 
 #: The packaged lists (``roqa_nlp/data/``): see the module docstring.
 CLOSING_FORMULAS = "closing_formulas.txt"
 CLOSING_WORDS = "closing_words.txt"
+CLOSING_TURNS = "closing_turns.txt"
 
 
 @cache
@@ -31,12 +36,14 @@ def _longest() -> int:
     return max(map(len, phrases_of(CLOSING_FORMULAS) | phrases_of(CLOSING_WORDS)), default=1)
 
 
-def is_closing_formula(words: str) -> bool:
-    """True when ``words`` are only a closing formula (see the module docstring)."""
-    tokens = words_of(words)
+def _covered(tokens: list[str]) -> tuple[list[bool | None], list[bool]]:
+    """For each ``i``: True when ``tokens[:i]`` are closing formulas and the words that may
+    surround them, a formula among them, False when only such words, None otherwise; and
+    whether they so end on a formula (the first is what :func:`after_closing_formula` reads;
+    a benchmark reads the second)."""
     formulas, extras, longest = phrases_of(CLOSING_FORMULAS), phrases_of(CLOSING_WORDS), _longest()
-    # covered[i]: (tokens[:i] are formulas and extra words, with a formula among them) or None
     covered: list[bool | None] = [False] + [None] * len(tokens)
+    on_formula = [False] * (len(tokens) + 1)
     for i in range(1, len(tokens) + 1):
         for n in range(1, min(longest, i) + 1):
             before = covered[i - n]
@@ -44,7 +51,33 @@ def is_closing_formula(words: str) -> bool:
                 continue
             piece = tuple(tokens[i - n : i])
             if piece in formulas:
-                covered[i] = True
+                covered[i] = on_formula[i] = True
             elif piece in extras or (n == 1 and piece[0] in BACKCHANNEL_WORDS):
                 covered[i] = bool(covered[i]) or before
-    return bool(covered[-1]) if tokens else False
+    return covered, on_formula
+
+
+def is_closing_formula(words: str) -> bool:
+    """True when ``words`` are only a closing formula (see the module docstring)."""
+    tokens = words_of(words)
+    return bool(_covered(tokens)[0][-1]) if tokens else False
+
+
+def after_closing_formula(words: str) -> str:
+    """``words`` from the word that turns from the closing formula they open with to what the
+    speaker still adds (a phrase of :data:`CLOSING_TURNS`, ``data/closing_turns.txt``: "but",
+    "except", "apart from"): "Not that I can think of, but the IT system was a nightmare."
+    gives "but the IT system was a nightmare.", and "Um, no, I think that's everything really,
+    except ..." gives "except ...". Any other words are given back whole: those that open with
+    no formula, are only one, or go on otherwise ("No, I think that is all. Only that ...")."""
+    spans = [m.span() for m in _WORD.finditer(_NOTE.sub(lambda m: " " * len(m[0]), words))]
+    tokens = [words[a:b].lower().replace("’", "'") for a, b in spans]
+    covered, _ = _covered(tokens)
+    turns = phrases_of(CLOSING_TURNS)
+    longest = max(map(len, turns), default=1)
+    for i in range(len(tokens) - 1, 0, -1):
+        if covered[i] and any(
+            tuple(tokens[i : i + n]) in turns and i + n < len(tokens) for n in range(1, longest + 1)
+        ):
+            return words[spans[i][0] :]
+    return words

@@ -1,0 +1,220 @@
+"""What the model makes of an answer that opens with a closing formula and goes on.
+
+"Not that I can think of, but the IT system was a nightmare from start to finish." is no closing
+formula (:func:`roqa_nlp.transcripts.closings.is_closing_formula`: it goes on), so it is coded as
+any answer; but read whole, the formula's words pull its embedding towards the off-framework
+class: the packaged model gave it NONE 0.33 (the IT system alone: 0.025) and set it aside as small
+talk (session 34 tester P). Since session 35 the model reads a segment that turns from the closing
+formula it opens with to what the speaker adds ("but", "except": ``data/closing_turns.txt``) from
+that word on (:func:`~roqa_nlp.transcripts.closings.after_closing_formula`): "but the IT system
+was a nightmare ...".
+
+Two measurements, each reading the same segments three ways with the question "Is there anything
+else you'd like to add?" (or the segment's own, for real ones) as ``roqa code`` reads a segment
+with its context: whole (as before); from the turning word on (as now); and from the end of any
+formula it opens with, whatever follows (tried first: it changed real answers for the worse):
+
+1. written answers: every formula of ``data/closing_formulas.txt``, then "but", "except that" or
+   "although", then one of eight sentences written for this (barriers and enablers of several
+   constructs). Counted: set aside as small talk (``off_topic``), fits no code (``novel``), and
+   the top code the same as the sentence's alone.
+2. real answers: every participant segment of ``examples/interviews`` and ``benchmarks/data``
+   that opens with a closing formula and goes on, with its gold codes where the set has a
+   ``gold.jsonl`` (a segment is matched to the gold turn that holds its text).
+
+Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/closing_content.py`` (a few minutes).
+Results: ``benchmarks/results/closing_content.{json,md}``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import ROOT, run_meta, write_results  # noqa: E402
+
+QUESTION = "Is there anything else you'd like to add?"
+CONNECTIVES = ("but", "except that", "although")
+#: written for this benchmark by the roqa_nlp team
+SENTENCES = (
+    "the IT system was a nightmare from start to finish.",
+    "the commissioners never listened to us about the paperwork.",
+    "we never had enough staff on nights to make it work.",
+    "the training was rushed and half the team missed it.",
+    "our manager really backed it, and that made all the difference.",
+    "the families loved it once they saw the results.",
+    "the funding runs out next March and nobody knows what happens then.",
+    "the new forms take twice as long as the old ones.",
+)
+FORMATS = (".txt", ".md", ".vtt", ".srt", ".docx")
+
+
+def flags(ac: Any, texts: list[str], read: list[str], contexts: list[str]) -> list[dict[str, Any]]:
+    """What ``roqa code`` flags each of ``texts`` with when the model reads ``read`` (the flags
+    and top code, as ``AutoCoder.code_batches`` computes them)."""
+    from roqa_nlp.autocoder import segment_flags
+    from roqa_nlp.transcripts.closings import is_closing_formula
+
+    questions = ac._question_embeddings(contexts)
+    X = ac._inputs(read, contexts, whole=False, questions=questions)
+    rows, pvals, _, proc, aside = ac._suggest_rows(X, 1, read, contexts, questions)
+    alpha = float(ac.params["alpha"])
+    out = []
+    for text, row, p, pr, a in zip(texts, rows, pvals, proc, aside, strict=True):
+        top = row[0] if row else None
+        f = segment_flags(p, pr, a, alpha, top.probability if top else 0.0)
+        f["procedural"] = f["procedural"] or is_closing_formula(text)
+        out.append({**f, "top": top.code_id if top else None})
+    return out
+
+
+def after_any_formula(words: str) -> str:
+    """``words`` from the end of the last closing formula they open with, whatever follows
+    (the reading tried first), or whole."""
+    from roqa_nlp.transcripts.backchannels import _NOTE, _WORD
+    from roqa_nlp.transcripts.closings import _covered
+
+    spans = [m.span() for m in _WORD.finditer(_NOTE.sub(lambda m: " " * len(m[0]), words))]
+    tokens = [words[a:b].lower().replace("’", "'") for a, b in spans]
+    covered, on_formula = _covered(tokens)
+    if not tokens or covered[-1]:
+        return words
+    ends = [i for i in range(1, len(tokens)) if on_formula[i]]
+    return words[spans[ends[-1]][0] :] if ends else words
+
+
+def readings(texts: list[str]) -> dict[str, list[str]]:
+    from roqa_nlp.transcripts.closings import after_closing_formula
+
+    return {
+        "whole": texts,
+        "from the turning word": [after_closing_formula(t) for t in texts],
+        "after any formula": [after_any_formula(t) for t in texts],
+    }
+
+
+HOWS = ("whole", "from the turning word", "after any formula")
+
+
+def written(ac: Any) -> dict[str, Any]:
+    from roqa_nlp.io import packaged_words
+    from roqa_nlp.transcripts.closings import CLOSING_FORMULAS
+
+    alone = flags(ac, list(SENTENCES), list(SENTENCES), [QUESTION] * len(SENTENCES))
+    texts, refs = [], []
+    for formula in sorted(packaged_words(CLOSING_FORMULAS)):
+        for c in CONNECTIVES:
+            for k, s in enumerate(SENTENCES):
+                texts.append(f"{formula[0].upper()}{formula[1:]}, {c} {s}")
+                refs.append(alone[k])
+    contexts = [QUESTION] * len(texts)
+    result: dict[str, Any] = {"n": len(texts), "alone": alone}
+    for how, read in readings(texts).items():
+        got = flags(ac, texts, read, contexts)
+        result[how] = {
+            "off_topic": sum(g["off_topic"] for g in got),
+            "novel": sum(g["novel"] for g in got),
+            "novel_as_alone": sum(g["novel"] == r["novel"] for g, r in zip(got, refs, strict=True)),
+            "procedural": sum(g["procedural"] for g in got),
+            "top_as_alone": sum(g["top"] == r["top"] for g, r in zip(got, refs, strict=True)),
+        }
+    return result
+
+
+def real(ac: Any) -> list[dict[str, Any]]:
+    from roqa_nlp.transcripts import read_transcript
+
+    rows: list[dict[str, Any]] = []
+    for folder in ("examples/interviews", "benchmarks/data"):
+        for f in sorted((ROOT / folder).rglob("*")):
+            if f.suffix.lower() not in FORMATS or f.name == "README.md":
+                continue
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                t = read_transcript(f)
+            segs = [
+                s
+                for s in ac.segments_of(t)
+                if s.role == "participant" and after_any_formula(s.text) != s.text
+            ]
+            if not segs:
+                continue
+            gold_file = f.parent / "gold.jsonl"
+            gold = []
+            if gold_file.is_file():
+                gold = [json.loads(x) for x in gold_file.read_text("utf-8").splitlines() if x]
+                gold = [g for g in gold if g["transcript"] == t.id]
+            texts = [s.text for s in segs]
+            contexts = [s.context if ac.params.get("use_context") else "" for s in segs]
+            got = {how: flags(ac, texts, read, contexts) for how, read in readings(texts).items()}
+            for k, s in enumerate(segs):
+                turn = next((g for g in gold if s.text in g["text"]), None)
+                rows.append(
+                    {
+                        "file": str(f.relative_to(ROOT)),
+                        "text": s.text,
+                        "gold": None if turn is None else turn["codes"],
+                        **{how: got[how][k] for how in HOWS},
+                    }
+                )
+    return rows
+
+
+def _said(f: dict[str, Any]) -> str:
+    if f["procedural"]:
+        return "procedural"
+    if f["off_topic"]:
+        return "small talk"
+    return f"{f['top']}{' (novel)' if f['novel'] else ''}"
+
+
+def main() -> None:
+    from roqa_nlp.autocoder import AutoCoder
+
+    ac = AutoCoder.load()
+    w = written(ac)
+    r = real(ac)
+    trained_on = ac.card.get("training_data", {}).get("sha256", "")
+    meta = run_meta(trained_on, n_written=w["n"], n_real=len(r))
+    lines = [
+        "# Answers that open with a closing formula and go on",
+        "",
+        f"Measured {meta['date']} on {meta['machine']} by `benchmarks/closing_content.py` (method "
+        f"in its docstring), packaged model {str(ac.card.get('model_sha256'))[:12]}…",
+        "",
+        f"## Written answers ({w['n']}: {len(SENTENCES)} sentences × {len(CONNECTIVES)} "
+        "connectives × every formula)",
+        "",
+        "| the model reads | set aside as small talk | fit no code | fits no code as the "
+        "sentence alone | procedural | top code as the sentence's alone |",
+        "|---|---|---|---|---|---|",
+        *(
+            f"| {how} | {w[how]['off_topic']} | {w[how]['novel']} | {w[how]['novel_as_alone']} "
+            f"| {w[how]['procedural']} | {w[how]['top_as_alone']} |"
+            for how in HOWS
+        ),
+        "",
+        f"## Real answers ({len(r)} participant segments of the team-written interviews that "
+        "open with a closing formula and go on)",
+        "",
+        "| file | segment | gold codes | " + " | ".join(HOWS) + " |",
+        "|---|---|---|---|---|---|",
+        *(
+            f"| {x['file']} | {x['text'][:90]}… | "
+            f"{'-' if x['gold'] is None else ', '.join(x['gold']) or 'none'} | "
+            + " | ".join(_said(x[how]) for how in HOWS)
+            + " |"
+            for x in r
+        ),
+        "",
+    ]
+    write_results("closing_content", {"meta": meta, "written": w, "real": r}, lines)
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
