@@ -75,10 +75,10 @@ def flags(ac: Any, texts: list[str], read: list[str], contexts: list[str]) -> li
 def after_any_formula(words: str) -> str:
     """``words`` from the end of the last closing formula they open with, whatever follows
     (the reading tried first), or whole."""
-    from roqa_nlp.transcripts.backchannels import _NOTE, _WORD
+    from roqa_nlp.transcripts.backchannels import word_spans
     from roqa_nlp.transcripts.closings import _covered
 
-    spans = [m.span() for m in _WORD.finditer(_NOTE.sub(lambda m: " " * len(m[0]), words))]
+    spans = word_spans(words)
     tokens = [words[a:b].lower().replace("’", "'") for a, b in spans]
     covered, on_formula = _covered(tokens)
     if not tokens or covered[-1]:

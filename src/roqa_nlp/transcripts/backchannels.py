@@ -63,6 +63,11 @@ def words_of(words: str) -> list[str]:
     return [t.lower().replace("’", "'") for t in _WORD.findall(_NOTE.sub(" ", words))]
 
 
+def word_spans(words: str) -> list[tuple[int, int]]:
+    """Where each word of :func:`words_of` is in ``words`` (start, end-exclusive)."""
+    return [m.span() for m in _WORD.finditer(_NOTE.sub(lambda m: " " * len(m[0]), words))]
+
+
 @cache
 def phrases_of(*names: str) -> frozenset[tuple[str, ...]]:
     """The phrases of the packaged lists ``names``, each as its words (:func:`words_of`)."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .backchannels import _NOTE, _WORD, BACKCHANNEL_WORDS, phrases_of, words_of
+from .backchannels import BACKCHANNEL_WORDS, phrases_of, word_spans, words_of
 
 #: The packaged lists (``roqa_nlp/data/``): see the module docstring.
 CLOSING_FORMULAS = "closing_formulas.txt"
@@ -70,7 +70,7 @@ def after_closing_formula(words: str) -> str:
     gives "but the IT system was a nightmare.", and "Um, no, I think that's everything really,
     except ..." gives "except ...". Any other words are given back whole: those that open with
     no formula, are only one, or go on otherwise ("No, I think that is all. Only that ...")."""
-    spans = [m.span() for m in _WORD.finditer(_NOTE.sub(lambda m: " " * len(m[0]), words))]
+    spans = word_spans(words)
     tokens = [words[a:b].lower().replace("’", "'") for a, b in spans]
     covered, _ = _covered(tokens)
     turns = phrases_of(CLOSING_TURNS)
