@@ -458,7 +458,7 @@ def test_the_packaged_model_codes_what_follows_a_closing_formula_and_a_but() -> 
     """Tester P's p21 (session 34): the bare closings are procedural talk; the two that go on
     after "but" and "except" are coded, not set aside as small talk (the "but" one was:
     off_topic, in no Table 2 row)."""
-    result = AutoCoder.load().code(DATA.parent / "transcripts" / "closing_with_content.txt")
+    result = AutoCoder.load().code(DATA.parent / "closings" / "closing_with_content.txt")
     got = [
         (s.segment.text[:24], s.procedural, s.novel, s.off_topic)
         + ((None,) if s.procedural else (s.suggestions[0].code_id,))
