@@ -592,3 +592,16 @@ def test_top_is_the_most_probable_suggestion_whatever_the_order() -> None:
     assert SegmentResult(seg, [g("A", 0.2), g("B", 0.7), g("C", 0.7)]).top == g("B", 0.7)
     assert SegmentResult(seg, [g("A", 1.0), g("B", 1.0)]).top == g("A", 1.0)  # first of equals
     assert SegmentResult(seg, []).top is None
+
+
+def test_codings_csv_leaves_the_codes_of_talk_set_aside_empty() -> None:
+    """A greeting or small talk keeps its flags but no code in the spreadsheet, so a pivot on
+    name_1 counts constructs only; codings.jsonl keeps the model's suggestions."""
+    r = build()
+    r.segments[0].procedural = True
+    r.segments[1].suggestions = list(r.segments[0].suggestions)
+    rows = list(csv.reader(io.StringIO(r.to_csv())))
+    assert rows[1][6:22] == [""] * 12 + ["false", "0.4321", "true", "false"]
+    assert rows[2][6:22] == [""] * 12 + ["true", "0.0100", "false", "true"]
+    kept = [json.loads(line)["suggestions"] for line in r.to_jsonl().splitlines()]
+    assert [len(k) for k in kept] == [4, 4]

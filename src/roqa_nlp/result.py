@@ -444,7 +444,9 @@ class CodingResult:
 
     def _table(self, top_k: int) -> tuple[list[str], list[list[Any]]]:
         """The columns of ``codings.csv`` and one row of plain values per segment (a missing
-        value is None)."""
+        value is None). A segment set aside as procedural talk or small talk shows no
+        suggestion: a pivot on ``name_1`` would count a greeting as a construct
+        (``codings.jsonl`` keeps the model's suggestions for it)."""
         if top_k < 1:
             raise RoqaError(f"top_k must be at least 1, got {top_k}")
         head = ["transcript", "segment_id", "speaker", "start", "end", "text"]
@@ -456,9 +458,10 @@ class CodingResult:
         for s in self.segments:
             g = s.segment
             row: list[Any] = [g.transcript_id, g.id, g.speaker, g.start, g.end, g.text]
+            shown = [] if s.procedural or s.off_topic else s.suggestions
             for k in range(top_k):
-                if k < len(s.suggestions):
-                    x = s.suggestions[k]
+                if k < len(shown):
+                    x = shown[k]
                     row += [x.code_id, x.name, x.probability, x.valence]
                 else:
                     row += [None, None, None, None]
@@ -474,7 +477,8 @@ class CodingResult:
 
         Columns: ``transcript``, ``segment_id``, ``speaker``, ``start``, ``end``, ``text``; for
         each of the top ``top_k`` suggestions ``code_k``, ``name_k``, ``probability_k``,
-        ``valence_k``; then ``novel``, ``novelty_p``, ``procedural``, ``off_topic``, the
+        ``valence_k`` (empty on a row set aside as ``procedural`` or ``off_topic`` talk); then
+        ``novel``, ``novelty_p``, ``procedural``, ``off_topic``, the
         interviewer's ``question`` and ``begin_time``/``end_time`` in seconds. Text cells a
         spreadsheet would run as a formula get a leading ``'``."""
         if isinstance(path, int):  # to_csv(5) from before the path came first
