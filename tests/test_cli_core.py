@@ -690,6 +690,33 @@ def test_suggest_table_says_when_a_text_fits_no_code(tiny_model_dir: Path) -> No
     assert "procedural talk (greeting, consent, Zoom, closing): not coded" in consent
 
 
+def test_suggest_shows_the_valence_once_per_text_not_per_code(tiny_model_dir: Path) -> None:
+    """The valence is the text's, the same for every ranked code: a valence column beside each
+    code read as 'Champions: barrier, Engaging: barrier'."""
+    text = "We never had enough staff on shift to cover the training."
+    (row,) = json.loads(roqa("suggest", text, "--json", "--model", tiny_model_dir).out)
+    first = row["suggestions"][0]
+    assert (row["valence"], row["valence_probability"]) == (
+        first["valence"],
+        first["valence_probability"],
+    )
+    assert {g["valence"] for g in row["suggestions"]} == {row["valence"]}
+    run = roqa("suggest", text, "--model", tiny_model_dir)
+    assert_success(run)
+    header = next(line for line in run.out.splitlines() if "rank" in line)
+    assert [c.strip() for c in header.strip("┃ ").split("┃")] == [
+        "rank",
+        "code",
+        "construct",
+        "domain",
+        "probability",
+    ]
+    assert (
+        f"valence of the text: {row['valence']} (p={row['valence_probability']:.3f}), "
+        "whichever code applies" in " ".join(run.out.split())
+    )
+
+
 def test_evaluate_writes_every_documented_metric(tiny_model_dir: Path, tmp_path: Path) -> None:
     before = LABELLED.read_bytes()
     run = roqa("evaluate", LABELLED, "--json", tmp_path / "m.json", "--model", tiny_model_dir)

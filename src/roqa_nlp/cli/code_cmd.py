@@ -703,7 +703,8 @@ def suggest_command(
     as_json: bool = typer.Option(
         False,
         "--json",
-        help="Print JSON instead of tables: per text its suggestions and the flags "
+        help="Print JSON instead of tables: per text its valence (one per text, which each "
+        "suggestion repeats), its suggestions and the flags "
         "`roqa code` would give it (novel, novelty_p, procedural, off_topic). It takes no file "
         "name: to save it, redirect it (--json > suggestions.json).",
     ),
@@ -715,7 +716,7 @@ def suggest_command(
     ),
     backend: str | None = backend_option(),
 ) -> None:
-    """Ranked CFIR constructs for a sentence, with probability, valence and evidence."""
+    """Ranked CFIR constructs for a sentence, with probability and evidence, and its valence."""
     from ..codebook import Codebook
     from ..errors import RoqaError
 
@@ -733,7 +734,7 @@ def suggest_command(
     rows, flags = ac.suggest_and_flag(text, top_k=top_k, codebook=book)
     if as_json:
         out = [
-            {"text": t, "suggestions": [g.to_dict() for g in r], **flag}
+            {"text": t, **_text_valence(r), "suggestions": [g.to_dict() for g in r], **flag}
             for t, r, flag in zip(text, rows, flags)
         ]
         typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
@@ -743,13 +744,21 @@ def suggest_command(
     con = _console()
     for t, r, flag in zip(text, rows, flags):
         table = Table(title=t, title_justify="left")
-        for col in ("rank", "code", "construct", "domain", "probability", "valence"):
+        for col in ("rank", "code", "construct", "domain", "probability"):
             table.add_column(col)
         for i, g in enumerate(r, 1):
             domain = book.find(g.domain) if g.domain else None
             dom = domain.name if domain is not None else ""
-            table.add_row(str(i), g.code_id, g.name, dom, f"{g.probability:.3f}", g.valence)
+            table.add_row(str(i), g.code_id, g.name, dom, f"{g.probability:.3f}")
         con.print(table)
+        valence = _text_valence(r)
+        if valence:
+            p = valence["valence_probability"]
+            con.print(
+                f"  valence of the text: {valence['valence']}"
+                + ("" if p is None else f" (p={p:.3f})")
+                + ", whichever code applies"
+            )
         if flag["procedural"]:
             con.print("  procedural talk (greeting, consent, Zoom, closing): not coded")
         elif flag["novel"]:
@@ -760,6 +769,14 @@ def suggest_command(
             )
         elif r and r[0].evidence:
             con.print(f"  evidence for {r[0].name}: " + " | ".join(r[0].evidence))
+
+
+def _text_valence(ranked: list[Any]) -> dict[str, Any]:
+    """The valence of a text and its probability: one per text, which each of its suggestions
+    repeats (empty without suggestions)."""
+    if not ranked:
+        return {}
+    return {"valence": ranked[0].valence, "valence_probability": ranked[0].valence_probability}
 
 
 #: metric keys whose bare name could be misread in the table (the JSON keeps the keys)
