@@ -1085,6 +1085,31 @@ def test_files_an_earlier_run_left_in_the_output_folder_are_named(
     )
 
 
+def test_recoding_names_the_files_left_from_before_that_it_did_not_rewrite(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Before, a report, matrix and project made from the earlier codings stayed beside the new
+    ones with no word: they show codings that are no longer there. They are named, not deleted;
+    a folder that held no codings before names nothing, and a file of another kind is not named."""
+    out = tmp_path / "o"
+    out.mkdir()
+    mine = ("seed-themes.html", "matrix-cfir2.xlsx", "project.qdpx", "notes.txt")
+    for name in mine:
+        (out / name).write_text("made before\n", encoding="utf-8")
+    run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--no-report")
+    assert (run.code, run.err) == (0, "")
+    run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--no-report")
+    stale = (
+        f"roqa: warning: {out}: matrix-cfir2.xlsx, project.qdpx, seed-themes.html are from "
+        "before this run, which did not rewrite them: a report, table or export among them "
+        "shows the earlier codings (make it again from these)"
+    )
+    assert (run.code, run.err.strip()) == (0, stale)
+    assert all((out / name).read_text("utf-8") == "made before\n" for name in mine)
+    run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--stream")
+    assert run.err.strip().splitlines()[0] == stale
+
+
 def test_builtin_codebook_ids_are_case_insensitive() -> None:
     run = roqa("codebook", "CFIR-2009")
     assert_success(run)

@@ -209,14 +209,52 @@ def _warn_if_report_is_stale(out: Path) -> None:
 _EARLIER_OUTPUTS = ("open_coding.jsonl", "open_coding.csv", "codings.*.csv")
 
 
-def _warn_of_earlier_outputs(out: Path, written: Iterable[Path]) -> None:
+#: Kinds of file roqa makes from codings (reports, matrices, tables, exports, codings): one of
+#: them left in an output folder coded again shows the earlier codings.
+_MADE_FROM_CODINGS = (".html", ".xlsx", ".docx", ".qdpx", ".qdc", ".csv", ".jsonl", ".json")
+
+
+def _files_before(out: Path) -> set[str]:
+    """The names of the files in ``out`` before a run, when it holds codings (a folder coded
+    before); empty otherwise."""
+    if not (out / "codings.jsonl").is_file():
+        return set()
+    return {f.name for f in out.iterdir() if f.is_file()}
+
+
+def _warn_of_earlier_outputs(
+    out: Path, written: Iterable[Path], before: Iterable[str] = ()
+) -> None:
     """Name, in one warning, the files of :data:`_EARLIER_OUTPUTS` in ``out`` that this run did
-    not write (``written``): they are another run's and do not belong to these codings."""
+    not write (``written``): they are another run's and do not belong to these codings. Then,
+    in one more, the other files ``before`` (:func:`_files_before`) that this run did not
+    rewrite, of the kinds roqa makes from codings: a report, matrix or export made from the
+    earlier codings (``roqa report``, ``roqa export``) no longer shows the codings beside it.
+    They are the researcher's files: named, never deleted. The review (``decisions.csv``, read
+    by this run) and a report already warned of are left out."""
+    from ..transcripts import natural_key
+    from .report_cmd import DECISIONS_FILE
+
     fresh = {Path(p).resolve() for p in written}
-    left = sorted(
-        {f.name for pattern in _EARLIER_OUTPUTS for f in out.glob(pattern)}
-        - {p.name for p in fresh if p.parent == out.resolve()}
+    rewritten = {p.name for p in fresh if p.parent == out.resolve()}
+    earlier = {f.name for pattern in _EARLIER_OUTPUTS for f in out.glob(pattern)}
+    left = sorted(earlier - rewritten)
+    stale = sorted(
+        (
+            name
+            for name in set(before) - rewritten - earlier - {DECISIONS_FILE, "report.html"}
+            if Path(name).suffix.lower() in _MADE_FROM_CODINGS and (out / name).is_file()
+        ),
+        key=natural_key,
     )
+    if stale:
+        one = len(stale) == 1
+        print(
+            f"roqa: warning: {out}: {', '.join(stale)} {'is' if one else 'are'} from before "
+            f"this run, which did not rewrite {'it' if one else 'them'}: a report, table or "
+            "export among them shows the earlier codings (make it again from these)",
+            file=sys.stderr,
+        )
     if left:
         one = len(left) == 1
         print(
@@ -227,17 +265,19 @@ def _warn_of_earlier_outputs(out: Path, written: Iterable[Path]) -> None:
         )
 
 
-def _say_streamed(out: Path, coded: str, written: dict[str, Path], note: str = "") -> None:
+def _say_streamed(
+    out: Path, coded: str, written: dict[str, Path], note: str = "", before: Iterable[str] = ()
+) -> None:
     """What a run that writes no report (``--stream``, ``--engine ray``) says at its end: the
     ``coded`` line, the files ``written``, a ``note``, then the warnings of a stale report and
-    of earlier outputs in ``out``."""
+    of earlier outputs in ``out`` (the files ``before`` the run among them)."""
     _console().print(coded)
     for name, p in written.items():
         _console().print(f"  {name:18} {p}")
     if note:
         _console().print(note)
     _warn_if_report_is_stale(out)
-    _warn_of_earlier_outputs(out, written.values())
+    _warn_of_earlier_outputs(out, written.values(), before)
 
 
 def _note_review_in_browser(out: Path) -> None:
@@ -423,6 +463,7 @@ def code_command(
     from ..io import check_output_folder, check_outputs
 
     check_output_folder(out)  # before reading or coding: found after minutes of coding else
+    before = _files_before(out) if out.is_dir() else set()
     review = None
     if report and not stream and engine == "local":
         from .report_cmd import read_review
@@ -477,6 +518,7 @@ def code_command(
             "  The Ray engine writes no report and does not group the talk that fits no code "
             f"into candidate codes: run `roqa report {out}` for the report, or the local engine "
             "for the groups.",
+            before,
         )
         return
     ac = _load_model(model, no_cache, backend, threads)
@@ -501,6 +543,7 @@ def code_command(
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments "
             f"({w.n_novel} fit no code).",
             w.paths,
+            before=before,
         )
         return
     with _own_speaker_warnings():
@@ -584,7 +627,7 @@ def code_command(
         con.print(
             "  " + recurring_note(c.to_dict(), in_report=report), soft_wrap=True, markup=False
         )
-    _warn_of_earlier_outputs(out, written.values())
+    _warn_of_earlier_outputs(out, written.values(), before)
 
 
 def _file_safe(name: str) -> str:
