@@ -47,8 +47,9 @@ def test_roqa_code_again_keeps_the_review_of_the_first_run(
     code, stdout, err = run(args, capsys)
     assert code == 0, err
     assert (
-        f"decisions: 2 carried into the report from {out / 'decisions.csv'} (found beside the "
-        "codings); 1 matches no segment: “Nobody said this at all.”"
+        f"decisions: 2 on 2 segments (2 accept) carried into the report from "
+        f"{out / 'decisions.csv'} (found beside the codings); 1 matches no segment: "
+        "“Nobody said this at all.”"
     ) in stdout.splitlines()
     again = {s.segment.text: s.segment.id for s in CodingResult.read(out)}
     assert embedded((out / "report.html").read_text(encoding="utf-8")) == [
@@ -59,4 +60,6 @@ def test_roqa_code_again_keeps_the_review_of_the_first_run(
     shutil.move(out / "decisions.csv", review)
     code, stdout, err = run([*args, "--decisions", str(review)], capsys)
     assert code == 0, err
-    assert f"decisions: 2 carried into the report from {review}; 1 matches" in stdout
+    assert (
+        f"decisions: 2 on 2 segments (2 accept) carried into the report from {review}; 1 " in stdout
+    )

@@ -221,8 +221,9 @@ def test_the_report_command_line_warns_of_them(tmp_path: Path) -> None:
     with pytest.warns(RoqaWarning, match="decisions.csv: 3 decisions matched to 3 segments"):
         line = review.line(corrected())
     assert line == (
-        f"decisions: 3 carried into the report from {tmp_path / 'decisions.csv'} (found beside "
-        "the codings); 1 matches no segment: “The rota was fine and nobody…”"
+        "decisions: 3 on 3 segments (2 accept, 1 recode) carried into the report from "
+        f"{tmp_path / 'decisions.csv'} (found beside the codings); 1 matches no segment: "
+        "“The rota was fine and nobody…”"
     )
 
 

@@ -109,9 +109,12 @@ def test_repeated_text_goes_to_the_free_segment_of_its_own_transcript() -> None:
 
 
 def test_summary_counts_and_names_the_unmatched_by_their_first_words() -> None:
+    """The rows carried say what they are: decisions on how many segments, by decision (it said
+    "decisions: 13 and 1 note" for 13 rows on 11 segments, one a valence)."""
     m = match_decisions(REVIEW, rerun())
     assert m.summary("coded/decisions.csv") == (
-        "decisions: 5 carried into the report from coded/decisions.csv; 2 match no segment: "
+        "decisions: 5 on 4 segments (1 accept, 2 reject, 1 recode, 1 new-code) carried into "
+        "the report from coded/decisions.csv; 2 match no segment: "
         "“We used to have a recovery…”, p09_interview:0001"
     )
     many = [Decision(f"x:{i}", "reject", "IC.H", text=f"Gone sentence {i}") for i in range(5)]
@@ -125,7 +128,7 @@ def test_summary_counts_and_names_the_unmatched_by_their_first_words() -> None:
     # 15 decisions and a note)
     noted = [REVIEW[0], Decision(REVIEW[0].segment_id, "note", note="ask", text=REVIEW[0].text)]
     assert match_decisions(noted, rerun()).summary() == (
-        "decisions: 1 and 1 note carried into the report"
+        "decisions: 1 on 1 segment (1 accept) and 1 note carried into the report"
     )
 
 
@@ -186,7 +189,8 @@ def test_roqa_report_carries_the_decisions_given(coded: Path, tmp_path: Path, ca
     code, out, err = run(["report", str(coded), "--decisions", str(path)], capsys)
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        f"decisions: 2 carried into the report from {path}; 1 matches no segment: "
+        f"decisions: 2 on 2 segments (1 accept, 1 reject) carried into the report from {path}; "
+        "1 matches no segment: "
         "“We used to have a recovery…”",
         f"report: {coded / 'report.html'}",
     ]
@@ -215,7 +219,10 @@ def test_roqa_report_shows_a_cfir2_review_on_the_codings_own_codes(
         "their code was shown for, 1 as new codes named as their cfir-2022 code (Critical "
         "Incidents)\n"
     )
-    assert out.splitlines()[0] == f"decisions: 3 carried into the report from {path}"
+    assert out.splitlines()[0] == (
+        "decisions: 3 on 3 segments (1 accept, 1 reject, 1 new-code) carried into the report "
+        f"from {path}"
+    )
     assert embedded((coded / "report.html").read_text(encoding="utf-8")) == [
         ["p01_interview:0002", "accept", "IS.E.3", "", ""],
         ["p02_interview:0000", "reject", "OS.D", "", ""],
@@ -228,8 +235,9 @@ def test_roqa_report_uses_the_decisions_csv_beside_the_codings(coded: Path, caps
     code, out, err = run(["report", str(coded / "codings.jsonl")], capsys)
     assert (code, err) == (0, "")
     assert out.splitlines()[0] == (
-        f"decisions: 2 carried into the report from {coded / 'decisions.csv'} (found beside "
-        "the codings); 1 matches no segment: “We used to have a recovery…”"
+        "decisions: 2 on 2 segments (1 accept, 1 reject) carried into the report from "
+        f"{coded / 'decisions.csv'} (found beside the codings); 1 matches no segment: "
+        "“We used to have a recovery…”"
     )
     assert len(embedded((coded / "report.html").read_text(encoding="utf-8"))) == 2
 

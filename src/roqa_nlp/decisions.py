@@ -389,12 +389,23 @@ class DecisionMatch:
         return tuple(d for d, sid in zip(self.decisions, self.on) if sid is None)
 
     def summary(self, source: str | Path | None = None, *, limit: int = 3) -> str:
-        """One line for the CLI: how many decisions (and notes alone) were carried, and which
-        match no segment (named by their first words, ``limit`` at most)."""
+        """One line for the CLI: how many decisions (rows of the review) were carried, on how
+        many segments and by decision, the notes alone apart, and which match no segment (named
+        by their first words, ``limit`` at most)."""
         where = "" if source is None else f" from {source}"
         notes = sum(1 for d, _ in self.matched if d.decision == NOTE)  # as the browser counts
         also = f" and {notes} note{'s' if notes != 1 else ''}" if notes else ""
-        line = f"decisions: {len(self.matched) - notes}{also} carried into the report{where}"
+        decided = [(d, sid) for d, sid in self.matched if d.decision != NOTE]
+        what = ""
+        if decided:
+            n_segments = len({sid for _, sid in decided})
+            by = [
+                f"{n} {k}"
+                for k in DECISIONS
+                if (n := sum(1 for d, _ in decided if d.decision == k))
+            ]
+            what = f" on {n_segments} segment{'s' if n_segments != 1 else ''} ({', '.join(by)})"
+        line = f"decisions: {len(decided)}{what}{also} carried into the report{where}"
         unmatched = self.unmatched
         if not unmatched:
             return line
