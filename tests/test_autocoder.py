@@ -716,6 +716,7 @@ def test_update_records_the_decisions_in_the_model_card(
         "by_decision": {"accept": 1, "new-code": 3, "reject": 3},
         "n_examples": 5,
         "examples": {"new-code": 3, "accept": 1, "rejected": 1},
+        "n_records": 15,
         "n_without_valence": 4,
         "n_left_out": 0,
         "left_out": {},
@@ -1220,7 +1221,8 @@ def test_update_trains_the_valence_head_with_the_researchers_valence(
     assert [v for i, v in zip(ts0.ids, ts0.valences) if i.startswith("feedback-")] == (
         ["enabler"] * 10
     )
-    assert ac.card["feedback"]["examples"] == {"accept": 1, "valence": 1}
+    assert ac.card["feedback"]["examples"] == {"accept": 1}
+    assert ac.card["feedback"]["n_researcher_valence"] == 1
     assert ac.card["feedback"]["by_decision"] == {"accept": 1, "valence": 1}
 
     # the valence head learnt it: the segment is more of a barrier than the model alone says
@@ -1250,7 +1252,8 @@ def test_a_row_that_only_keeps_a_note_is_not_counted_as_a_decision(
     assert fb["decisions_files"][0]["n_decisions"] == 7
     assert feedback_summary(fb) == (
         "feedback: 5 examples from 7 decisions (1 accepted, 3 new-code (1 new code created), 1 "
-        "fit no code); 0 left out; 1 note alone (kept, not trained on); codings: none (no "
+        "fit no code), each example a decided segment counted 3 times (--feedback-weight): 15 "
+        "training records; 0 left out; 1 note alone (kept, not trained on); codings: none (no "
         "model valence or questions, 3 suggestions assumed shown); valence: none on 4 examples "
         "(without codings; the valence head leaves them out)"
     )

@@ -64,12 +64,20 @@ def test_decisions_without_codings_are_warned_and_summed_up_as_having_no_valence
     run = roqa("train", TRAINING, "--out", out, "--feedback", decisions)
     assert_trained_without_codings(run, decisions)
     assert (
-        "feedback: 2 examples from 3 decisions (2 accepted); 0 left out; codings: none (no model "
+        "feedback: 2 examples from 3 decisions (2 accepted), each example a decided segment "
+        "counted 3 times (--feedback-weight): 6 training records; 0 left out; codings: none (no model "
         "valence or questions, 3 suggestions assumed shown); valence: the researcher's on 1 "
         "example, none on 1 (without codings; the valence head leaves them out)"
     ) in " ".join(run.out.split())
     card = json.loads((out / "model_card.json").read_text("utf-8"))["feedback"]
     assert (card["codings"], card["n_without_valence"]) == ([], 1)
+    # the researcher's valence is a property of a coded example, not one more example: the
+    # card's examples summed to 3 for its 2 examples
+    assert (card["n_examples"], card["examples"], card["n_researcher_valence"]) == (
+        2,
+        {"accept": 2},
+        1,
+    )
 
 
 def test_repeated_feedback_trains_every_round(tmp_path: Path) -> None:
@@ -88,13 +96,18 @@ def test_repeated_feedback_trains_every_round(tmp_path: Path) -> None:
     assert card["new_codes"] == ["project.faith-communities"]
     assert (
         "feedback: 4 examples from 6 decisions in 2 files (1 accepted, 1 recoded, 1 new-code "
-        "(1 new code created), 1 fit no code); 0 left out; codings: none (no model valence or "
+        "(1 new code created), 1 fit no code), each example a decided segment counted 3 times "
+        "(--feedback-weight): 12 training records; 0 left out; codings: none (no model valence or "
         "questions, 3 suggestions assumed shown); valence: none on 3 examples (without codings; "
         "the valence head leaves them out)"
     ) in " ".join(run.out.split())
     # 80 records (79 and the project code's description) + 3 x 4 decided segments, of which
     # 3 x 1 fit no code
-    assert "Trained on 92 records (79 coded, 13 off-framework)" in run.out
+    assert (
+        "Trained on 92 records (79 coded, 13 off-framework): 79 from the training data, 1 from "
+        "the definition of a new code, 12 from the decisions;"
+    ) in " ".join(run.out.split())
+    assert (card["n_records"], card["n_new_code_definitions"]) == (12, 1)
 
 
 def test_a_later_round_alone_names_the_earlier_decisions_file(tmp_path: Path) -> None:

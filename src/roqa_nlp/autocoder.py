@@ -856,6 +856,7 @@ class AutoCoder:
         from .decisions import (
             NOTE,
             PROJECT_PREFIX,
+            VALENCE,
             Decision,
             feedback_plan,
             project_codebook,
@@ -986,6 +987,7 @@ class AutoCoder:
         n_bare = sum(k == "coded" and not v for k, v in zip(plan.kinds, plan.valences))
         # a row that only keeps a note on a segment decides nothing and trains nothing
         n_notes = sum(d.decision == NOTE for d in all_decs)
+        n_definitions = sum(1 for i in ts.ids if i.startswith("desc-" + PROJECT_PREFIX))
         self.card["feedback"] = {
             # the written training data alone (card["training_data"] hashes it with the decisions)
             "base_training_data_sha256": ts.hash,
@@ -1001,8 +1003,18 @@ class AutoCoder:
                 for k in ("accept", "recode", "new-code", "reject", "valence", "no-code")
                 if (n := sum(1 for d in all_decs if d.decision == k))
             },
+            # one example per decided segment (its words), by the decision that labelled it
+            # (accept, recode, new-code: a segment given two codes counts under each) or by
+            # kind (fits no code, small talk, procedural talk, valence only)
             "n_examples": len(fb),
-            "examples": plan.counts,
+            "examples": {k: n for k, n in plan.counts.items() if k != VALENCE},
+            # coded examples trained on the researcher's valence, not the model's
+            **({"n_researcher_valence": n} if (n := plan.counts.get(VALENCE, 0)) else {}),
+            # the training records the examples became: each counted `weight` times
+            "n_records": len(fb) * weight,
+            # the definitions of the new codes, added to training data read from files as the
+            # codebook's are
+            **({"n_new_code_definitions": n} if (n := n_definitions) else {}),
             # coded examples with no valence (no codings to take the model's from): the valence
             # head leaves them out
             **({"n_without_valence": n_bare} if n_bare else {}),

@@ -1100,8 +1100,15 @@ def feedback_summary(card: dict[str, object]) -> str:
     n_ex, n_dec = card.get("n_examples"), card.get("n_decisions")
     line = (
         f"feedback: {n_ex} example{'' if n_ex == 1 else 's'} from {n_dec} "
-        f"decision{'' if n_dec == 1 else 's'}{files} ({', '.join(parts) or 'none'}); "
+        f"decision{'' if n_dec == 1 else 's'}{files} ({', '.join(parts) or 'none'})"
     )
+    weight, n_records = card.get("weight"), card.get("n_records")
+    if weight is not None and n_records is not None:  # what "Trained on N records" adds up
+        line += (
+            f", each example a decided segment counted {weight} time{'' if weight == 1 else 's'} "
+            f"(--feedback-weight): {n_records} training record{'' if n_records == 1 else 's'}"
+        )
+    line += "; "
     n_left = sum(left.values())
     line += f"{n_left} left out" + (
         " (" + ", ".join(f"{n} {why}" for why, n in left.items()) + ")" if n_left else ""
@@ -1117,7 +1124,10 @@ def feedback_summary(card: dict[str, object]) -> str:
         else "none (no model valence or questions, 3 suggestions assumed shown)"
     )
     n_only = counts.get(VALENCE_ONLY, 0)
-    n_valence = counts.get(VALENCE, 0) + n_only
+    # a card written before the researcher's valence had a key of its own counted it in examples
+    given = card.get("n_researcher_valence") or counts.get(VALENCE, 0)
+    n_researcher = int(given)  # type: ignore[call-overload]
+    n_valence = n_researcher + n_only
     # coded examples with no valence at all: no codings to take the model's from
     n_bare = int(card.get("n_without_valence") or 0)  # type: ignore[call-overload]
     said = []

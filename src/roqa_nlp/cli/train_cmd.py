@@ -100,8 +100,8 @@ def train_command(
     path = ac.save(out)
     td = ac.card["training_data"]
     con.print(
-        f"Trained on {td['n_records']} records ({td['n_coded']} coded, {td['n_none']} off-framework); "
-        f"model written to {path}"
+        f"Trained on {td['n_records']} records ({td['n_coded']} coded, {td['n_none']} off-framework)"
+        f"{_records_from(td['n_records'], ac.card.get('feedback'))}; model written to {path}"
     )
     if evaluate is not None:
         con.print(
@@ -110,6 +110,24 @@ def train_command(
             highlight=False,
             soft_wrap=True,
         )
+
+
+def _records_from(n_records: int, feedback: dict[str, Any] | None) -> str:
+    """Where the records trained on came from, when decisions were trained too: the training
+    data, the new codes' definitions and the decided segments, each counted ``weight`` times
+    (empty without decisions)."""
+    if not feedback or "n_records" not in feedback:
+        return ""
+    from_decisions = int(feedback["n_records"])
+    n_defs = int(feedback.get("n_new_code_definitions", 0))
+    said = [f"{n_records - from_decisions - n_defs} from the training data"]
+    if n_defs:
+        said.append(
+            f"{n_defs} from the definition{'s' if n_defs != 1 else ''} of "
+            f"{'a new code' if n_defs == 1 else 'the new codes'}"
+        )
+    said.append(f"{from_decisions} from the decisions")
+    return ": " + ", ".join(said)
 
 
 #: The figures ``roqa train --evaluate`` prints (all are in the model card): key -> label.
