@@ -1049,30 +1049,128 @@ def test_a_cue_with_a_malformed_timing_line_is_read_without_times_and_warned_of(
     assert turns_of(t)[1] == ("P19", "participant", "Money, mostly. And time.", 5.0, 12.0)
 
 
-def test_unlabelled_words_between_cues_without_a_timing_line_are_left_out_with_their_lines(
+def test_unlabelled_words_in_a_cue_block_without_a_timing_line_go_on_the_turn_before(
     tmp_path: Path,
 ) -> None:
-    """Words with no timing line and no speaker's label are no one's for sure: left out, and
-    the warning names their lines in the file (it quoted a made-up time range instead)."""
+    """Words with no timing line and no speaker's label were left out (session 35 tester W's
+    p09_unlab.vtt, line 16), while the same words in a timed cue carry on the speaker's turn
+    before them: they are read so too, without times, and the warning says so, naming their
+    lines; the malformed timing line is not read as words."""
     f = tmp_path / "p19.vtt"
     f.write_text(
         "WEBVTT\n\n"
         "1\n00:00:01.000 --> 00:00:04.000\nInterviewer: What gets in the way?\n\n"
-        "2\n00:00:05 to 00:00:09\nMoney, mostly.\n\n"
-        "3\n00:00:10.000 --> 00:00:12.000\nP19: And time.\n",
+        "2\n00:00:05.000 --> 00:00:09.000\nP19: Money, mostly.\n\n"
+        "3\n00:00:10 to 00:00:12\nAnd time.\n\n"
+        "4\nthe peer group is run by residents now.\n\n"
+        "5\n00:00:20.000 --> 00:00:22.000\nInterviewer: Thank you.\n",
         "utf-8",
     )
     message = (
-        f"{f}: 1 block of words between its cues has no timing line nor a speaker's label "
-        "(lines 8-9), so it was left out: '00:00:05 to 00:00:09' (mend the timing line to have "
-        "the words coded)"
+        f"{f}: 2 cue blocks have no timing line (lines 12-13, 16), so their words were read "
+        "without a time, those with no speaker's label (lines 13, 16) as the talk of the "
+        "speaker before them: '00:00:10 to 00:00:12' (mend the timing lines to have them timed)"
     )
     with pytest.warns(RoqaWarning) as caught:
         t = read_transcript(f)
     assert [str(w.message) for w in caught] == [message]
-    assert t.metadata["blocks_without_timing"] == ["00:00:05 to 00:00:09"]
-    assert t.metadata["blocks_without_timing_lines"] == ["8-9"]
-    assert [u.speaker for u in t.turns] == ["Interviewer", "P19"]
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What gets in the way?", 1.0, 4.0),
+        (
+            "P19",
+            "participant",
+            "Money, mostly. And time. the peer group is run by residents now.",
+            5.0,
+            9.0,
+        ),
+        ("Interviewer", "interviewer", "Thank you.", 20.0, 22.0),
+    ]
+    assert t.metadata["blocks_read_without_timing"] == [
+        "00:00:10 to 00:00:12",
+        "the peer group is run by residents now.",
+    ]
+    assert t.metadata["blocks_read_without_timing_lines"] == ["12-13", "16"]
+    assert t.metadata["blocks_read_without_timing_unlabelled_lines"] == ["13", "16"]
+    assert "blocks_without_timing" not in t.metadata
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [
+        ("p21.vtt", "WEBVTT\n\n"),
+        ("p27.srt", ""),
+    ],
+)
+def test_a_cue_block_without_a_timing_line_opening_with_unlabelled_words_keeps_them(
+    tmp_path: Path, name: str, head: str
+) -> None:
+    """The block's first line carries on the participant's answer, its second is the
+    interviewer's next question: only the question was read, the answer's last sentence was
+    lost while the warning said the block was read and quoted that very sentence (session 35
+    tester W's p21.vtt, p27.srt). Both are read, the sentence as the participant's."""
+    sep = "," if name.endswith(".srt") else "."
+    f = tmp_path / name
+    f.write_text(
+        f"{head}1\n00:00:01{sep}000 --> 00:00:05{sep}000\nSam Roe: What are the main barriers?\n\n"
+        f"2\n00:00:06{sep}000 --> 00:00:15{sep}000\n"
+        "Priya Shah: The biggest one is staffing. We cannot recruit.\n\n"
+        "3\nand pay is the root of it, the contract rate is too low.\nSam Roe: What helps?\n\n"
+        f"4\n00:00:30{sep}000 --> 00:00:35{sep}000\n"
+        "Priya Shah: Peer supervision helps a lot, the team values it.\n",
+        "utf-8",
+    )
+    n = 12 if head else 10
+    message = (
+        f"{f}: 1 cue block has no timing line (lines {n}-{n + 1}), so its words were read "
+        f"without a time, those with no speaker's label (line {n}) as the talk of the speaker "
+        "before them: 'and pay is the root of it, the contract rate is too low.' (mend the "
+        "timing line to have them timed)"
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [str(w.message) for w in caught] == [message]
+    assert turns_of(t) == [
+        ("Sam Roe", "interviewer", "What are the main barriers?", 1.0, 5.0),
+        (
+            "Priya Shah",
+            "participant",
+            "The biggest one is staffing. We cannot recruit. "
+            "and pay is the root of it, the contract rate is too low.",
+            6.0,
+            15.0,
+        ),
+        ("Sam Roe", "interviewer", "What helps?", None, None),
+        (
+            "Priya Shah",
+            "participant",
+            "Peer supervision helps a lot, the team values it.",
+            30.0,
+            35.0,
+        ),
+    ]
+
+
+def test_a_text_cue_id_opening_a_cue_block_without_a_timing_line_is_not_read_as_words(
+    tmp_path: Path,
+) -> None:
+    """A WebVTT cue id need not be a number (Teams writes ``8e5c0d1a-.../12-0``): as the first
+    line of a block with no timing line it is no one's words."""
+    f = tmp_path / "p05.vtt"
+    f.write_text(
+        "WEBVTT\n\n"
+        "8e5c0d1a-11aa/11-0\n00:00:01.000 --> 00:00:04.000\n<v Sam Roe>What helps?</v>\n\n"
+        "8e5c0d1a-11aa/12-0\n<v P05>A manager who listens.</v>\n",
+        "utf-8",
+    )
+    with pytest.warns(
+        RoqaWarning,
+        match=r"\(lines 7-8\), so its words were read without a time: '8e5c0d1a-11aa/12-0'",
+    ):
+        t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert turns_of(t) == [
+        ("Sam Roe", "interviewer", "What helps?", 1.0, 4.0),
+        ("P05", "participant", "A manager who listens.", None, None),
+    ]
 
 
 def test_labelled_cue_blocks_without_a_timing_line_are_read_as_talk_without_times(

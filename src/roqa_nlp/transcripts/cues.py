@@ -12,9 +12,10 @@ Blocks that open with ``NOTE``, ``STYLE`` or ``REGION`` (WebVTT) and the ``WEBVT
 skipped. A SubRip file missing the blank line between cues is still read: a timing line inside a
 cue starts the next cue, and the cue number just before it is dropped; so is the next cue's
 number ending the last cue of a file cut off after it. A block of words after the first cue with
-no timing line (missing or malformed) is read as a cue without times from its first line that
-opens with a speaker (a label or a voice tag), so that no one's talk is lost; a Zoom chat
-message pasted there is chat (:mod:`.chat`), and other words are left out; the warning names
+no timing line (missing or malformed) is read as a cue without times, as a timed cue would be:
+its words up to a line that opens with a speaker (a label or a voice tag) carry on the turn
+before them, the rest is that speaker's talk; a malformed timing line, or a cue id, opening it
+is no talk, and a Zoom chat message pasted there is chat (:mod:`.chat`). The warning names
 their lines in the file (:func:`unread_cues_warning`). A cue that ends before it starts
 is read without times, with a warning naming its line (:func:`backward_cues_warning`).
 
@@ -61,19 +62,45 @@ class Cue:
 @dataclass
 class UntimedBlock:
     """A block of words between cues with no timing line: its lines with words (cue numbers
-    left out), the file's line numbers of the first and last of them (from 1), and how many
-    cues come before it."""
+    left out), the file's line numbers of the first and last of them (from 1), how many cues
+    come before it, and the file's line number of each of its lines."""
 
     lines: list[str]
     first_line: int
     last_line: int
     after_cues: int
+    numbers: list[int] = field(default_factory=list)
 
     def line_range(self) -> str:
         """``12`` or ``15-16``: where the block's words are in the file."""
-        if self.first_line == self.last_line:
-            return str(self.first_line)
-        return f"{self.first_line}-{self.last_line}"
+        return _line_range(self.first_line, self.last_line)
+
+
+def _line_range(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}-{last}"
+
+
+#: A malformed timing line (``00:00:05 to 00:00:09``, ``00:00:05.000 >> 00:00:09.000``): two
+#: times a few characters apart, any words after them the cue's.
+_MALFORMED_TIMING = re.compile(rf"^\s*{_TIME}[^\d\n]{{1,8}}?{_TIME}(?:\s+(?P<rest>.*))?$")
+#: A WebVTT cue id that is not a number (Teams': ``8e5c0d1a-11aa/12-0``): one token with a digit.
+_CUE_ID = re.compile(r"^\s*[^\s\d]*\d\S*\s*$")
+
+
+def _untimed_talk(block: UntimedBlock) -> tuple[list[str], list[int]]:
+    """The lines of talk in a block without a timing line, and their line numbers in the file:
+    a cue id or a malformed timing line opening it is no talk (words after the times are)."""
+    lines, numbers = list(block.lines), list(block.numbers)
+    if len(lines) > 1 and _CUE_ID.match(lines[0]) and not _MALFORMED_TIMING.match(lines[0]):
+        del lines[0], numbers[0]
+    timing = _MALFORMED_TIMING.match(lines[0]) if lines else None
+    if timing is not None:
+        rest = (timing["rest"] or "").strip()
+        if rest and not all(_CUE_SETTING.fullmatch(w) for w in rest.split()):
+            lines[0] = rest
+        else:
+            del lines[0], numbers[0]
+    return lines, numbers
 
 
 def parse_cues(
@@ -102,7 +129,13 @@ def parse_cues(
         numbered = bool(before) and _CUE_NUMBER.match(before[0][1]) is not None
         if untimed is not None and (cues or numbered) and current is None and words:
             untimed.append(
-                UntimedBlock([line for _, line in words], words[0][0], words[-1][0], len(cues))
+                UntimedBlock(
+                    [line for _, line in words],
+                    words[0][0],
+                    words[-1][0],
+                    len(cues),
+                    [n for n, _ in words],
+                )
             )
         before.clear()
 
@@ -145,14 +178,17 @@ def parse_cues(
 
 
 #: The transcript metadata key of the first lines of the blocks that were left out, having
-#: words but no timing line nor a speaker's label (:func:`unread_cues_warning`), and the key of
-#: their line numbers in the file (``"8-9"``).
+#: words but no timing line nor a speaker's label, and the key of their line numbers in the
+#: file (``"8-9"``). No reader writes them now (such words carry on the turn before them, as in
+#: a timed cue); the keys stay for the metadata of transcripts read before.
 UNREAD = "blocks_without_timing"
 UNREAD_LINES = "blocks_without_timing_lines"
 #: The metadata keys of the first lines and the line numbers of the blocks without a timing
-#: line whose words were read without times, from the first line opening with a speaker.
+#: line whose words were read without times, and of the line numbers of the words in them
+#: under no speaker's label, read as the talk of the speaker before them.
 UNTIMED = "blocks_read_without_timing"
 UNTIMED_LINES = "blocks_read_without_timing_lines"
+UNTIMED_UNLABELLED_LINES = "blocks_read_without_timing_unlabelled_lines"
 
 
 #: The metadata keys of the line numbers and time ranges of the cues that end before they
@@ -186,17 +222,25 @@ def _lines_named(ranges: Sequence[object]) -> str:
 
 def unread_cues_warning(transcript: Transcript) -> str | None:
     """One line naming the transcript's file when blocks of words between its cues had no
-    timing line (a missing or malformed ``00:00:05 -> 00:00:07``): those that open with a
-    speaker's label were read without times, the others left out; else None."""
+    timing line (a missing or malformed ``00:00:05 -> 00:00:07``): their words were read without
+    times, those under no speaker's label as the talk of the speaker before them (whose lines
+    it names); else None."""
     where = transcript.source or transcript.id
     said = []
     read = transcript.metadata.get(UNTIMED)
     if read:
         n = len(read)
         lines = _lines_named(transcript.metadata.get(UNTIMED_LINES) or [])
+        unlabelled = transcript.metadata.get(UNTIMED_UNLABELLED_LINES)
+        carried = (
+            f", those with no speaker's label ({_lines_named(unlabelled)}) as the talk of the "
+            "speaker before them"
+            if unlabelled
+            else ""
+        )
         said.append(
             f"{n} cue block{'s have' if n != 1 else ' has'} no timing line ({lines}), so "
-            f"{'their' if n != 1 else 'its'} words were read without a time: "
+            f"{'their' if n != 1 else 'its'} words were read without a time{carried}: "
             f"{quoted(str(read[0]))} (mend the timing line{'s' if n != 1 else ''} to have "
             "them timed)"
         )
@@ -327,18 +371,20 @@ def cue_transcript(
     # said: it is told of as chat (inspect), not as a cue to mend
     chat = [h for h in (chat_heading(b.lines[0]) for b in untimed) if h is not None]
     read: list[UntimedBlock] = []
-    unread: list[UntimedBlock] = []
-    for block in untimed:
+    unlabelled: list[str] = []
+    for block in reversed(untimed):  # from the last, so that each goes where its cues are
         if chat_heading(block.lines[0]) is not None:
             continue
-        talk = next((i for i, line in enumerate(block.lines) if _opens_speaker(line)), None)
-        if talk is None:
-            unread.append(block)
+        lines, numbers = _untimed_talk(block)
+        if not lines:
             continue
-        # the speaker's words, read without times where they are (a missing or malformed
-        # timing line, or a cue id, before them is no talk)
-        read.append(block)
-        parsed.insert(block.after_cues + len(read) - 1, Cue(None, None, block.lines[talk:]))
+        read.insert(0, block)
+        talk = next((i for i, line in enumerate(lines) if _opens_speaker(line)), len(lines))
+        # words before a speaker's are more of the turn before them, as in a timed cue
+        if talk:
+            unlabelled.insert(0, _line_range(numbers[0], numbers[talk - 1]))
+        parts = [part for part in (lines[:talk], lines[talk:]) if part]
+        parsed[block.after_cues : block.after_cues] = [Cue(None, None, p) for p in parts]
     cues = [c for cue in parsed for c in by_voice(cue)]
     utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
     return utterances_transcript(
@@ -355,16 +401,11 @@ def cue_transcript(
                 if read
                 else {}
             ),
+            **({UNTIMED_UNLABELLED_LINES: unlabelled} if unlabelled else {}),
             **(
                 {BACKWARDS_LINES: [str(n) for n, _ in backwards]}
                 | {BACKWARDS_RANGES: [r for _, r in backwards]}
                 if backwards
-                else {}
-            ),
-            **(
-                {UNREAD: [b.lines[0].strip() for b in unread]}
-                | {UNREAD_LINES: [b.line_range() for b in unread]}
-                if unread
                 else {}
             ),
             **({ZOOM_CHAT: chat} if chat else {}),
