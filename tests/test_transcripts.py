@@ -1891,6 +1891,54 @@ def test_a_chat_message_pasted_between_vtt_cues_is_told_of_as_chat_not_a_cue_to_
     )
 
 
+def test_zoom_chat_lines_inside_vtt_cues_are_left_out_not_read_as_speech(
+    tmp_path: Path,
+) -> None:
+    """A chat line inside a cue, timed or not, was read as a speaker's label: its sender became
+    a participant and the speaker's next words were hers (session 35 tester W's p32.vtt). It is
+    left out as chat, as in a .txt: the line below a chat line with its words after the colon
+    is the speaker's talk going on, the one line below a chat line with nothing after it is the
+    message."""
+    f = tmp_path / "p32.vtt"
+    f.write_text(
+        "WEBVTT\n\n"
+        "1\n00:00:01.000 --> 00:00:05.000\nSam Roe: What are the main barriers?\n\n"
+        "2\n00:00:06.000 --> 00:00:15.000\nPriya Shah: The biggest one is staffing.\n"
+        "10:22:05 From Margaret Okafor : sorry, dog barking\n"
+        "We cannot recruit support workers.\n\n"
+        "3\nPriya Shah: Pay is the root of it.\n10:23:00 From Margaret Okafor : back now\n"
+        "The contract rate is too low.\n\n"
+        "4\n00:00:16.000 --> 00:00:20.000\nPriya Shah: And the hours.\n"
+        "10:24:00 From Sam Roe to Everyone:\nlink to the survey\n\n"
+        "5\n00:00:31.000 --> 00:00:35.000\nSam Roe: What helps?\n",
+        "utf-8",
+    )
+    message = (
+        f"{f}: 1 cue block has no timing line (lines 14-16), so its words were read without a "
+        "time: 'Priya Shah: Pay is the root of it.' (mend the timing line to have them timed)"
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [str(w.message) for w in caught] == [message]
+    assert turns_of(t) == [
+        ("Sam Roe", "interviewer", "What are the main barriers?", 1.0, 5.0),
+        (
+            "Priya Shah",
+            "participant",
+            "The biggest one is staffing. We cannot recruit support workers. "
+            "Pay is the root of it. The contract rate is too low. And the hours.",
+            6.0,
+            20.0,
+        ),
+        ("Sam Roe", "interviewer", "What helps?", 31.0, 35.0),
+    ]
+    assert t.metadata["zoom_chat"] == [
+        "10:22:05 From Margaret Okafor",
+        "10:23:00 From Margaret Okafor",
+        "10:24:00 From Sam Roe to Everyone",
+    ]
+
+
 def test_the_line_right_below_a_chat_message_with_its_words_is_the_speakers_talk(
     tmp_path: Path,
 ) -> None:

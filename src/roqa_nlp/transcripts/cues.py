@@ -15,7 +15,8 @@ number ending the last cue of a file cut off after it. A block of words after th
 no timing line (missing or malformed) is read as a cue without times, as a timed cue would be:
 its words up to a line that opens with a speaker (a label or a voice tag) carry on the turn
 before them, the rest is that speaker's talk; a malformed timing line, or a cue id, opening it
-is no talk, and a Zoom chat message pasted there is chat (:mod:`.chat`). The warning names
+is no talk. A Zoom chat message pasted in a cue or between cues is left out by the rules of
+:mod:`.chat` (as in a .txt; ``metadata["zoom_chat"]`` names each). The warning names
 their lines in the file (:func:`unread_cues_warning`). A cue that ends before it starts
 is read without times, with a warning naming its line (:func:`backward_cues_warning`).
 
@@ -35,7 +36,7 @@ from pathlib import Path
 
 from ..errors import first_few, quoted
 from ..schema import Transcript
-from .chat import ZOOM_CHAT, chat_heading
+from .chat import ZOOM_CHAT, chat_messages
 from .speaker_labels import LABEL_LINE
 from .timecodes import parse_timecode
 from .utterances import Utterance, utterances_transcript
@@ -51,12 +52,13 @@ _CUE_NUMBER = re.compile(r"^\s*\d+\s*$")
 
 @dataclass
 class Cue:
-    """One subtitle cue: its times in seconds (None for a block read without a timing line) and
-    its raw text lines."""
+    """One subtitle cue: its times in seconds (None for a block read without a timing line),
+    its raw text lines, and the file's line number of its timing line (0 if unknown)."""
 
     begin_time: float | None
     end_time: float | None
     lines: list[str] = field(default_factory=list)
+    line: int = 0
 
 
 @dataclass
@@ -85,6 +87,18 @@ def _line_range(first: int, last: int) -> str:
 _MALFORMED_TIMING = re.compile(rf"^\s*{_TIME}[^\d\n]{{1,8}}?{_TIME}(?:\s+(?P<rest>.*))?$")
 #: A WebVTT cue id that is not a number (Teams': ``8e5c0d1a-11aa/12-0``): one token with a digit.
 _CUE_ID = re.compile(r"^\s*[^\s\d]*\d\S*\s*$")
+
+
+def _chat_left_out(
+    lines: Sequence[str], numbers: Sequence[int], chat: list[tuple[int, str]]
+) -> set[int]:
+    """The indices of ``lines`` (a cue's, or a block's) that are Zoom chat messages, by the
+    rules of :func:`.chat.chat_messages` (a chat line, and the one line below it when nothing
+    follows its colon); each message's heading is added to ``chat`` with its line number in the
+    file (``numbers``, one per line)."""
+    messages = chat_messages(lines, [_opens_speaker(line) for line in lines], paragraphs=True)
+    chat.extend((numbers[m.lines.start], m.heading) for m in messages)
+    return {i for m in messages for i in m.lines}
 
 
 def _untimed_talk(block: UntimedBlock) -> tuple[list[str], list[int]]:
@@ -157,7 +171,9 @@ def parse_cues(
             number = before[-1][1].strip() if before else ""
             last_number = int(number) if number.isdecimal() and len(number) <= 9 else None
             before.clear()  # a cue id
-            current = Cue(parse_timecode(timing["begin"]), parse_timecode(timing["end"]))
+            current = Cue(
+                parse_timecode(timing["begin"]), parse_timecode(timing["end"]), line=number_of_line
+            )
             if current.end_time is not None and current.end_time < (current.begin_time or 0.0):
                 current.begin_time = current.end_time = None
                 if backwards is not None:
@@ -367,14 +383,23 @@ def cue_transcript(
     untimed: list[UntimedBlock] = []
     backwards: list[tuple[int, str]] = []
     parsed = parse_cues(text if timed is None else timed, untimed, backwards)
-    # a Zoom chat message pasted between cues has no timing line either, but it was typed, not
-    # said: it is told of as chat (inspect), not as a cue to mend
-    chat = [h for h in (chat_heading(b.lines[0]) for b in untimed) if h is not None]
+    # a Zoom chat message pasted in a cue, or between cues, was typed, not said: it is told of
+    # as chat (inspect), not read as a speaker's label nor as a cue to mend
+    chat: list[tuple[int, str]] = []
+    for cue in parsed:
+        left_out = _chat_left_out(cue.lines, [cue.line] * len(cue.lines), chat)
+        cue.lines = [line for i, line in enumerate(cue.lines) if i not in left_out]
     read: list[UntimedBlock] = []
     unlabelled: list[str] = []
-    for block in reversed(untimed):  # from the last, so that each goes where its cues are
-        if chat_heading(block.lines[0]) is not None:
+    for whole in reversed(untimed):  # from the last, so that each goes where its cues are
+        left_out = _chat_left_out(whole.lines, whole.numbers, chat)
+        kept = [i for i in range(len(whole.lines)) if i not in left_out]
+        if not kept:
             continue
+        numbers = [whole.numbers[i] for i in kept]
+        block = UntimedBlock(
+            [whole.lines[i] for i in kept], numbers[0], numbers[-1], whole.after_cues, numbers
+        )
         lines, numbers = _untimed_talk(block)
         if not lines:
             continue
@@ -408,7 +433,7 @@ def cue_transcript(
                 if backwards
                 else {}
             ),
-            **({ZOOM_CHAT: chat} if chat else {}),
+            **({ZOOM_CHAT: [h for _, h in sorted(chat, key=lambda c: c[0])]} if chat else {}),
         },
         interviewer_labels=interviewer_labels,
         participant=participant,
