@@ -1528,6 +1528,33 @@ def test_srt_with_crlf_tags_and_unlabelled_cue_continuing_the_speaker() -> None:
     assert [(u.start, u.end) for u in t.turns] == [(13, 49), (56, 126)]
 
 
+@pytest.mark.parametrize("timing", ["00:00:20,000 --> 00:00:28,000\n", ""])
+def test_srt_voice_tags_name_the_speaker_as_in_vtt(tmp_path: Path, timing: str) -> None:
+    """``<v Priya Shah>words</v>`` in a .srt was only markup taken out: the participant's
+    answer joined the interviewer's turn (session 35 tester W's p28.srt, and p26.srt with the
+    cue's timing line missing). The voice tag names the speaker, as in a .vtt."""
+    f = tmp_path / "p28.srt"
+    f.write_text(
+        "1\n00:00:01,000 --> 00:00:05,000\nSam Roe: What are the main barriers?\n\n"
+        "2\n00:00:06,000 --> 00:00:15,000\nPriya Shah: The biggest one is staffing.\n\n"
+        "3\n00:00:16,000 --> 00:00:18,000\nSam Roe: What helps?\n\n"
+        f"4\n{timing}<v Priya Shah>Peer supervision helps a lot.</v>\n\n"
+        "5\n00:00:30,000 --> 00:00:35,000\nSam Roe: Thank you.\n",
+        "utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)  # the missing timing line's, tested above
+        t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    times = (20.0, 28.0) if timing else (None, None)
+    assert turns_of(t) == [
+        ("Sam Roe", "interviewer", "What are the main barriers?", 1.0, 5.0),
+        ("Priya Shah", "participant", "The biggest one is staffing.", 6.0, 15.0),
+        ("Sam Roe", "interviewer", "What helps?", 16.0, 18.0),
+        ("Priya Shah", "participant", "Peer supervision helps a lot.", *times),
+        ("Sam Roe", "interviewer", "Thank you.", 30.0, 35.0),
+    ]
+
+
 def test_srt_without_blank_line_between_cues(tmp_path: Path) -> None:
     f = tmp_path / "p1.srt"
     f.write_text(
