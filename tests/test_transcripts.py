@@ -1248,6 +1248,30 @@ def test_a_cue_that_ends_before_it_starts_is_read_without_its_times_and_warned_o
     assert t.metadata["cues_ending_before_start"] == ["8"]
 
 
+def test_a_backward_time_range_in_whisper_timed_lines_is_warned_of_at_its_own_line(
+    tmp_path: Path,
+) -> None:
+    """In a .txt of lines opening with their time range, the warning named the line of the
+    cues the lines are read as ("line 7"), not the file's (session 35 tester W's
+    p33_whisper.txt: a 5-line file, the range on line 3)."""
+    f = tmp_path / "p33_whisper.txt"
+    f.write_text(
+        "[00:00:01.000 --> 00:00:05.000] SPEAKER_00: What are the main barriers?\n\n"
+        "[00:00:06.000 --> 00:00:15.000] SPEAKER_01: Staffing.\n"
+        "[00:00:30.000 --> 00:00:20.000] SPEAKER_01: And the pay is too low.\n"
+        "[00:00:31.000 --> 00:00:35.000] SPEAKER_00: What helps you?\n",
+        "utf-8",
+    )
+    message = (
+        f"{f}: 1 cue ends before it starts (line 4: '00:00:30.000 --> 00:00:20.000'), so its "
+        "words were read without a time (mend the timing line to have them timed)"
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        t = read_transcript(f, interviewer_labels=["SPEAKER_00"])
+    assert [str(w.message) for w in caught] == [message]
+    assert t.metadata["cues_ending_before_start"] == ["4"]
+
+
 def test_a_first_cue_without_a_timing_line_is_warned_of(tmp_path: Path) -> None:
     f = tmp_path / "p20.srt"
     f.write_text(

@@ -346,25 +346,33 @@ def _range_matches(lines: Sequence[str]) -> list[re.Match[str] | None] | None:
     return found if ranges >= 2 and 2 * ranges >= len(lines) else None
 
 
-def timed_lines_as_cues(text: str) -> str | None:
+def timed_lines_as_cues(text: str) -> tuple[str, list[int]] | None:
     """``text`` written as subtitle cues, when two or more of its lines, and at least half of
     its lines with words, open with a time range in brackets (``[00:00:04.900 -->
     00:00:12.300] SPEAKER_01: words``): each such line a cue of the words after the range, a
-    line without one continuing the cue before it. Else None (so also for text that already
-    has timing lines)."""
-    lines = [line for line in text.split("\n") if line.strip()]
+    line without one continuing the cue before it; with the line number in ``text`` of each
+    line of the cues (from 1; 0 for the blank lines between them), so that a warning names
+    the file's line. Else None (so also for text that already has timing lines)."""
+    numbered = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    lines = [line for _, line in numbered]
     if any(TIMING_LINE.match(line) for line in lines):  # cues already (a .vtt stops at once)
         return None
     found = _range_matches(lines)
     if found is None:
         return None
-    blocks: list[str] = []
-    for line, m in zip(lines, found, strict=True):
+    out: list[str] = []
+    numbers: list[int] = []
+    for (n, line), m in zip(numbered, found, strict=True):
         if m is not None:
-            blocks.append(f"{m['begin']} --> {m['end']}\n{m['words']}")
-        elif blocks:
-            blocks[-1] += f"\n{line}"
-    return "\n\n".join(blocks)
+            if out:
+                out.append("")
+                numbers.append(0)
+            out += [f"{m['begin']} --> {m['end']}", m["words"]]
+            numbers += [n, n]
+        elif out:
+            out.append(line)
+            numbers.append(n)
+    return "\n".join(out), numbers
 
 
 def cue_transcript(
@@ -382,7 +390,9 @@ def cue_transcript(
     timed = timed_lines_as_cues(text)
     untimed: list[UntimedBlock] = []
     backwards: list[tuple[int, str]] = []
-    parsed = parse_cues(text if timed is None else timed, untimed, backwards)
+    parsed = parse_cues(text if timed is None else timed[0], untimed, backwards)
+    if timed is not None:  # the lines of the file, not of the cues it is read as
+        backwards = [(timed[1][n - 1], r) for n, r in backwards]
     # a Zoom chat message pasted in a cue, or between cues, was typed, not said: it is told of
     # as chat (inspect), not read as a speaker's label nor as a cue to mend
     chat: list[tuple[int, str]] = []
