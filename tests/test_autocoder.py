@@ -187,6 +187,58 @@ def test_records_marked_not_evidence_are_learned_but_never_shown(
     assert shown and not shown & {r["text"] for r in records if r["id"] in hidden}
 
 
+def mixed_valence_model(embedder: Embedder, tiny_training: TrainingSet, **params: Any) -> AutoCoder:
+    """The tiny model with three examples on the other side of their code: two enablers of
+    Available Resources (IS.E.2, otherwise all barriers) and a barrier of Networks &
+    Communications (IS.B, otherwise all enablers)."""
+    extra = [
+        (
+            "IS.E.2",
+            "enabler",
+            "We had plenty of staff on shift to release people for the training.",
+        ),
+        (
+            "IS.E.2",
+            "enabler",
+            "Our rota was generous, so somebody could always be spared for a half-day course.",
+        ),
+        (
+            "IS.B",
+            "barrier",
+            "Nobody tells the night staff anything; messages never get passed on between shifts.",
+        ),
+    ]
+    ts = tiny_training.extend(
+        TrainingSet(
+            ids=[f"tiny-{40 + n}" for n in range(len(extra))],
+            texts=[t for _, _, t in extra],
+            codes=[[c] for c, _, _ in extra],
+            valences=[v for _, v, _ in extra],
+            groups=[f"group-{n % 5}" for n in range(len(extra))],
+            kinds=["coded"] * len(extra),
+            sources=["team-written"] * len(extra),
+            contexts=[""] * len(extra),
+            hash="tiny-training-set-mixed",
+        )
+    )
+    return AutoCoder("cfir-2009", embedder=embedder, params=params).fit(ts)
+
+
+@pytest.fixture(scope="module")
+def mixed_valence(embedder: Embedder, tiny_training: TrainingSet) -> AutoCoder:
+    return mixed_valence_model(embedder, tiny_training)
+
+
+def test_evidence_keeps_each_training_examples_valence(
+    mixed_valence: AutoCoder, tiny_training: TrainingSet
+) -> None:
+    """The model's evidence.jsonl holds the valence of each example as training data gave it."""
+    coded = [i for i, c in enumerate(tiny_training.codes) if c]
+    assert [(e["id"], e["valence"]) for e in mixed_valence._evidence_texts] == [
+        (tiny_training.ids[i], tiny_training.valences[i]) for i in coded
+    ] + [("tiny-40", "enabler"), ("tiny-41", "enabler"), ("tiny-42", "barrier")]
+
+
 def test_fits_no_code_flags_texts_as_code_does(tiny_model: AutoCoder) -> None:
     texts = [
         "We never had enough staff on shift to cover the training.",

@@ -783,8 +783,10 @@ class AutoCoder:
             for j, (i, c, k) in enumerate(zip(ts.ids, ts.codes, ts.kinds))
             if c and k != "description" and i not in ts.not_evidence
         ]
+        # Each keeps its valence, so that a barrier or an enabler can be shown examples on its side.
         self._evidence_texts = [
-            {"id": ts.ids[j], "text": ts.texts[j], "codes": ts.codes[j]} for j in keep
+            {"id": ts.ids[j], "text": ts.texts[j], "codes": ts.codes[j], "valence": ts.valences[j]}
+            for j in keep
         ]
         self._evidence_X = X[keep].astype("float16")
         self._lexical = self._valence_lexical = self._valence_prior = None
