@@ -71,6 +71,10 @@ if TYPE_CHECKING:
 CARD = "model_card.json"
 #: How many times each decided segment counts in ``update`` (they come from the study being coded).
 UPDATE_WEIGHT = 3
+#: The valences whose suggestions are shown evidence of the same valence first: a barrier's or an
+#: enabler's, not a neutral one's (the valence the model is least sure of).
+EVIDENCE_SIDES = ("barrier", "enabler")
+
 ARRAY_FILES = ("classifier.safetensors", "novelty.safetensors", "evidence.safetensors")
 #: The word model (:mod:`roqa_nlp.lexical`): present when ``lexical_weight`` > 0.
 LEXICAL_FILES = ("lexical.safetensors", "lexical.json")
@@ -783,7 +787,7 @@ class AutoCoder:
             for j, (i, c, k) in enumerate(zip(ts.ids, ts.codes, ts.kinds))
             if c and k != "description" and i not in ts.not_evidence
         ]
-        # Each keeps its valence, so that a barrier or an enabler can be shown examples on its side.
+        # Each keeps its valence, so that a barrier or an enabler is shown examples on its side.
         self._evidence_texts = [
             {"id": ts.ids[j], "text": ts.texts[j], "codes": ts.codes[j], "valence": ts.valences[j]}
             for j in keep
@@ -1155,6 +1159,14 @@ class AutoCoder:
         best_valence = np.argmax(V, axis=1).tolist()
         code_of = {j: self.codebook.find(classes[j]) for j in code_cols}
         evidence_text = [e["text"] for e in self._evidence_texts]
+        # A barrier or an enabler is shown the code's examples on its own side first, most like
+        # it first, then the most like it of any valence if too few; a neutral suggestion (the
+        # valence the model is least sure of) is shown the most like it of any valence. A model
+        # saved before evidence kept its valence (no "valence") is shown the most like it.
+        evidence_valence = np.asarray([str(e.get("valence") or "") for e in self._evidence_texts])
+        valence_names = [str(v) for v in clf.valence_classes_]
+        sided = np.asarray([valence_names[v] in EVIDENCE_SIDES for v in best_valence])
+        wanted = np.asarray([valence_names[v] for v in best_valence])
         # a quote is shown once per suggestion, and never as the evidence for its own words (a
         # model trained before feedback was kept out of evidence stored each decided segment
         # once per --feedback-weight copy)
@@ -1168,7 +1180,9 @@ class AutoCoder:
                 if code is None or not len(rows):
                     continue
                 cand = evidence_of.get(code.id, no_evidence)
-                order = np.argsort(-ev_sims[np.ix_(rows, cand)], axis=1, kind="stable")
+                other_side = sided[rows, None] & (evidence_valence[cand] != wanted[rows, None])
+                # lexsort's last key sorts first, and it is stable: on its side, then most like
+                order = np.lexsort((-ev_sims[np.ix_(rows, cand)], other_side), axis=1)
                 for i, ranked_rows in zip(rows.tolist(), cand[order].tolist()):
                     seen = {own_words[i]} if own_words is not None else set()
                     picked: list[str] = []
@@ -1179,7 +1193,6 @@ class AutoCoder:
                             seen.add(evidence_words[m])
                             picked.append(evidence_text[m])
                     evidence[i, code.id] = tuple(picked)
-        valence_names = [str(v) for v in clf.valence_classes_]
         P_rows, V_rows = shown.tolist(), V.tolist()
         out: list[list[Suggestion]] = []
         for i, ranked in enumerate(top.tolist()):
@@ -1217,9 +1230,10 @@ class AutoCoder:
         Each :class:`~roqa_nlp.schema.Suggestion` has ``code_id``, ``name``, ``domain``,
         ``probability`` (calibrated), ``valence`` and ``valence_probability`` (the text's most
         likely valence, the same for every code of a text) and ``evidence`` (training examples of
-        the code most like the text). ``top_k`` is how many codes to keep (default
-        ``params["top_k"]``, 5; at least 1). An empty text is an error. Whether a text fits no
-        code at all is :meth:`fits_no_code`'s answer, not a low probability here.
+        the code most like the text; a barrier's or an enabler's of its own valence first).
+        ``top_k`` is how many codes to keep (default ``params["top_k"]``, 5; at least 1). An
+        empty text is an error. Whether a text fits no code at all is :meth:`fits_no_code`'s
+        answer, not a low probability here.
 
         ``codebook`` (``"cfir-2022"``, ``"erondu-2021"`` or a file) ranks that codebook's codes
         instead: the model's suggestions translated through the documented mapping
