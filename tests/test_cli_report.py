@@ -611,3 +611,58 @@ def test_a_cfir_2_0_sub_construct_named_with_its_parent_is_not_labelled_twice() 
     )
     assert construct_name(recipients) == "Assessing Needs: Innovation Recipients"
     assert construct_name(tension) == "Tension for Change (Implementation Climate)"
+
+
+def own_themes(path: Path) -> Path:
+    """The seed study's themes as a codebook file of a project's own (id ``my-themes``)."""
+    import json
+
+    from roqa_nlp.codebook import Codebook
+
+    data = Codebook.load("erondu-2021").to_dict()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({**data, "id": "my-themes"}), "utf-8")
+    return path
+
+
+def test_a_run_charted_in_a_codebook_file_keeps_it_when_the_file_moves(
+    tmp_path: Path, capsys
+) -> None:
+    """Tester W (session 35): run.json recorded the absolute path of `roqa code --codebook
+    cb/mythemes.json`; once the file moved (or the folder was shared) `roqa report` failed with
+    ".../cb/mythemes.json: codebook not found". The codebook is now kept with the result
+    (chart_codebook.json, recorded by that name) and read from there; an old record of a file
+    that is gone says where it came from and how to chart anyway."""
+    import json
+    import shutil
+
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.crosswalk import CHART_FILE, keep_chart
+
+    model = alices_codings(tmp_path, None, model=True)
+    book = Codebook.load(own_themes(tmp_path / "cb" / "mythemes.json"))
+    run_json = model / "run.json"
+    meta = json.loads(run_json.read_text("utf-8"))
+    record, kept = keep_chart(book, model)
+    assert (record, kept) == (CHART_FILE, model / CHART_FILE)
+    assert keep_chart(Codebook.load("cfir-2022"), model) == ("cfir-2022", None)
+    run_json.write_text(json.dumps({**meta, "chart_codebook": record}), "utf-8")
+    shutil.rmtree(tmp_path / "cb")
+    shared = tmp_path / "shared" / "Alice"
+    shutil.copytree(model, shared)  # the folder shared: read where it is now
+    code, out, err = run(["report", str(shared), "--table", str(tmp_path / "t.csv")], capsys)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == (
+        "charting in my-themes, the codebook `roqa code --codebook` chose (run.json); "
+        "--codebook cfir-2009 charts the codings' own codes"
+    )
+    # a run recorded before: the absolute path of a file that is no longer there
+    gone = str(tmp_path / "cb" / "mythemes.json")
+    run_json.write_text(json.dumps({**meta, "chart_codebook": gone}), "utf-8")
+    code, out, err = run(["report", str(model)], capsys)
+    assert code == 2, err
+    assert err.strip() == (
+        f"roqa: error: {run_json}: codebook {gone} not found: run.json's chart_codebook names "
+        "it, the codebook `roqa code --codebook` charted this run in (give --codebook with the "
+        "file or a built-in id, which overrides run.json, or put the file back)"
+    )

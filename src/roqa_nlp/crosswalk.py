@@ -213,8 +213,48 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
 
 
 #: The key of ``run.json`` recording the codebook ``roqa code --codebook`` charted the run in
-#: (a built-in id, or the codebook file's path): the default of every later chart of the run.
+#: (a built-in id, or the name of its copy kept beside the codings, :data:`CHART_FILE`): the
+#: default of every later chart of the run.
 CHART_KEY = "chart_codebook"
+
+#: The copy of a codebook file ``roqa code --codebook FILE`` charted a run in, kept beside the
+#: codings so that the folder charts alike when the file moves or the folder is shared.
+CHART_FILE = "chart_codebook.json"
+
+
+def keep_chart(book: Codebook, out: Path) -> tuple[str, Path | None]:
+    """What ``run.json`` records of the chart codebook ``book`` (:data:`CHART_KEY`) of codings
+    saved in ``out``, and the copy of it written there: a built-in codebook's id (no copy), else
+    :data:`CHART_FILE`, the name of the copy, read from the codings' folder wherever it is."""
+    if book.id in BUILTIN:
+        return book.id, None
+    path = Path(out) / CHART_FILE
+    book.save(path)
+    return CHART_FILE, path
+
+
+def load_chart(chart: str, where: Path | None) -> Codebook:
+    """The chart codebook a run recorded (:func:`recorded_chart`) of the codings at ``where``
+    (their ``codings.jsonl`` or folder): a built-in id, or a file named relative to the codings'
+    folder (:data:`CHART_FILE`; runs before it recorded an absolute path). A file that is not
+    there is a one-line error naming ``run.json`` and how to chart anyway."""
+    if chart in BUILTIN:
+        return Codebook.load(chart)
+    folder = None if where is None else Path(where)
+    if folder is not None and not folder.is_dir():
+        folder = folder.parent
+    path = Path(chart)
+    if not path.is_absolute() and folder is not None:
+        path = folder / path
+    if path.is_file():
+        return Codebook.load(path)
+    raise RoqaError(
+        f"codebook {chart} not found: run.json's {CHART_KEY} names it, the codebook "
+        "`roqa code --codebook` charted this run in",
+        path=None if folder is None else folder / "run.json",
+        hint="give --codebook with the file or a built-in id, which overrides run.json, or put "
+        "the file back",
+    )
 
 
 def recorded_chart(meta: Mapping[str, Any]) -> str | None:
@@ -249,7 +289,7 @@ def chart_codebook_for(
         )
     if chart is None or own.id.removesuffix(PROJECT_SUFFIX) == chart:
         return own, None
-    book = Codebook.load(chart)
+    book = load_chart(chart, where)
     if book.id == own.id.removesuffix(PROJECT_SUFFIX):
         return own, None
     return book, (

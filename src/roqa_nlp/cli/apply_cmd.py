@@ -62,11 +62,13 @@ def apply_decisions_command(
     reviewed, book, counts = reviewed_codings(
         review.decisions, result, model_book, coder=coder.strip(), where=review.path
     )
-    from ..crosswalk import CHART_KEY, recorded_chart
+    from ..crosswalk import CHART_KEY, keep_chart, load_chart, recorded_chart
 
     chart = recorded_chart(result.meta)
     if chart is not None:  # charted, as the codings reviewed were, in `roqa code --codebook`'s
-        reviewed.meta[CHART_KEY] = chart
+        # (a codebook file's copy kept beside the reviewed codings too)
+        out.mkdir(parents=True, exist_ok=True)
+        reviewed.meta[CHART_KEY], _ = keep_chart(load_chart(chart, codings), out)
     written = reviewed.save(out)  # with codebook.json when the codebook is a project's
     stale = out / CODEBOOK_FILE
     if CODEBOOK_FILE not in written and stale.is_file():

@@ -561,10 +561,13 @@ def code_command(
     if key is not None and pseudonymise is not None:  # first: the outputs are named by it
         written["pseudonym key"] = _write_key(key, pseudonymise, result.transcripts.values())
     if chart_book is not None:  # the default of `roqa report OUT`, `roqa export OUT` ...
-        from ..crosswalk import CHART_KEY
+        from ..crosswalk import CHART_KEY, keep_chart
 
-        origin = chart_book.origin if chart_book.id not in BUILTIN else None
-        result.meta[CHART_KEY] = str(Path(origin).resolve()) if origin else chart_book.id
+        out.mkdir(parents=True, exist_ok=True)
+        # a codebook file is kept beside the codings: the folder charts alike when it moves
+        result.meta[CHART_KEY], kept = keep_chart(chart_book, out)
+        if kept is not None:
+            written[kept.name] = kept
     written.update(result.save(out))
     written.update(_keep_project_codebook(ac.codebook, out))
     queue = cached_open_coding_queue(result, ac.embedder)
