@@ -666,3 +666,33 @@ def test_a_run_charted_in_a_codebook_file_keeps_it_when_the_file_moves(
         "it, the codebook `roqa code --codebook` charted this run in (give --codebook with the "
         "file or a built-in id, which overrides run.json, or put the file back)"
     )
+
+
+def test_the_python_charts_of_a_run_default_to_the_codebook_roqa_code_chose(
+    tmp_path: Path,
+) -> None:
+    """Tester W (session 35): barriers_enablers(CodingResult.read("c22/")) (and framework_matrix,
+    saturation, the report) charted CFIR 2009 although run.json recorded `roqa code --codebook
+    cfir-2022`. The recorded codebook is the default there as in `roqa report`; an explicit
+    codebook still wins."""
+    import json
+
+    from roqa_nlp.framework import barriers_enablers, framework_matrix, saturation
+    from roqa_nlp.report import render_report
+
+    model = alices_codings(tmp_path, None, model=True)
+    run_json = model / "run.json"
+    meta = json.loads(run_json.read_text("utf-8"))
+    run_json.write_text(json.dumps({**meta, "chart_codebook": "cfir-2022"}), "utf-8")
+    result = CodingResult.read(model)
+    table = barriers_enablers(result)
+    assert [(c.code_id, c.name) for d in table.domains for c in d.constructs] == [
+        ("INS.J", "Available Resources")
+    ]
+    assert framework_matrix(result).codes == ["INS.J"]
+    assert saturation(result).new_codes == [["INS.J"]]
+    assert "CFIR) 2.0" in render_report(result)
+    assert [c.code_id for d in barriers_enablers(result, "cfir-2009").domains for c in d.constructs] == ["IS.E.2"]  # fmt: skip
+    assert "IS.E.2" in framework_matrix(result, codebook="cfir-2009").codes
+    assert result.meta["chart_codebook"] == "cfir-2022"  # the result itself is left as it was
+    assert {g.code_id for s in result for g in s.suggestions} == {"IS.E.2", "IS.E.1"}

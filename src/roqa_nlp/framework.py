@@ -404,6 +404,33 @@ def chart_codebook(
     return book
 
 
+def in_recorded_chart(
+    result: CodingResult, codebook: Codebook | str | Path | None
+) -> tuple[CodingResult, Codebook | str | Path | None]:
+    """``result`` and the codebook to chart it in, by default (``codebook`` not given) the one
+    ``roqa code --codebook`` chose for the run (``run.json``'s ``chart_codebook``,
+    :func:`~roqa_nlp.crosswalk.chart_codebook_for`), as ``roqa report`` and ``roqa export``
+    chart it: a run coded in CFIR 2009 and charted in CFIR 2.0 is charted in CFIR 2.0, its
+    codes translated (a model's as :func:`~roqa_nlp.crosswalk.chart_codings`, a person's as
+    :func:`~roqa_nlp.crosswalk.chart_given`). Else ``result`` and ``codebook`` unchanged. The
+    default of every charting function (Table 2, the framework matrix, saturation, ratings,
+    the report): an explicit ``codebook`` wins."""
+    from .crosswalk import chart_codebook_for, chart_codings, chart_given, recorded_chart
+
+    if codebook is not None or recorded_chart(result.meta) is None:
+        return result, codebook
+    book, chosen = chart_codebook_for(None, result, result.source)
+    if chosen is None:  # the codings' own codebook
+        return result, codebook
+    from .exchange.qdpx_export import person_of
+
+    if person_of(result, "a coder") is None:
+        charted, _ = chart_codings(result, book, person=False)
+        return charted, book
+    charted, book, _ = chart_given(result, book)
+    return charted, book
+
+
 def most_representative(
     quotes: Iterable[Quote], n: int, *, spread: bool = False, of_side: bool = False
 ) -> list[Quote]:
@@ -690,6 +717,9 @@ def framework_matrix(
     """
     result = as_result(result, "framework_matrix")
     _check_cases(cases)
+    given = codebook is not None
+    if coded is None:  # by default charted as `roqa code --codebook` chose (the codes used)
+        result, codebook = in_recorded_chart(result, codebook)
     book = None if codebook is None else chart_codebook(codebook, result, check=coded is None)
     coded = _coded(result, top_k, min_probability, coded, book)
     case_ids = {_case_of(result, tid, cases) for tid in interview_order(result)}
@@ -698,7 +728,7 @@ def framework_matrix(
         case = q.participant if cases == "participant" else q.transcript_id
         by_cell.setdefault((case, q.code_id), []).append(q)
     used = {k for _, k in by_cell}
-    if book is not None:
+    if book is not None and given:
         codes = [c.id for c in book.codable]
         codes += sorted(used - set(codes), key=natural_key)
     else:
@@ -909,6 +939,8 @@ def barriers_enablers(
     result = as_result(result, "barriers_enablers")
     from .transcripts.roles import UNKNOWN_SPEAKER
 
+    if coded is None:
+        result, codebook = in_recorded_chart(result, codebook)
     book = chart_codebook(codebook, result, check=coded is None)
     assert book is not None
     codebook = book
@@ -1544,6 +1576,8 @@ def saturation(
     :attr:`Saturation.unsure_new`, and both verdicts say how many there are.
     """
     result = as_result(result, "saturation")
+    if coded is None:
+        result, codebook = in_recorded_chart(result, codebook)
     meta = result.meta if isinstance(result.meta, dict) else {}
     known = interview_order(result)
     left_out: list[str] = []
@@ -2084,6 +2118,8 @@ def construct_ratings(
     """
     result = as_result(result, "construct_ratings")
     _check_cases(cases)
+    if coded is None:
+        result, codebook = in_recorded_chart(result, codebook)
     codebook = None if codebook is None else chart_codebook(codebook, result, check=coded is None)
     coded = _coded(result, top_k, min_probability, coded, codebook)
     groups: dict[tuple[str, str], list[Quote]] = {}

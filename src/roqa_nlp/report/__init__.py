@@ -167,9 +167,10 @@ def render_report(
     from markupsafe import Markup
 
     from ..exchange.qdpx_export import coder_of
-    from ..framework import chart_codebook
+    from ..framework import chart_codebook, in_recorded_chart
     from . import fragments
 
+    result, codebook = in_recorded_chart(result, codebook)  # by default as `roqa code` chose
     book = chart_codebook(codebook, result)
     assert book is not None
     # a person's codings (roqa apply-decisions, roqa import) chart that person's codes, and the
