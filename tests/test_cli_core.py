@@ -1449,3 +1449,31 @@ def test_evaluate_with_a_codebook_file_names_its_codes_in_the_predictions(
     header, row = preds.read_text("utf-8-sig").splitlines()
     assert row.startswith("r-1,The app has too many steps.,INN.F,Innovation Complexity,")
     assert header.split(",")[-4:] == ["novel", "procedural", "novelty_p", "off_framework_p"]
+
+
+def test_recoding_a_folder_charted_in_another_codebook_warns_that_the_choice_is_dropped(
+    coded: Coded, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Tester W (session 35): `roqa code --out c22re` without --codebook over a folder charted
+    in CFIR 2.0 quietly dropped the choice (run.json lost chart_codebook; later reports charted
+    CFIR 2009). Now it says so in one line, and how to keep it; the same codebook given again
+    says nothing."""
+    out = tmp_path / "o"
+    shutil.copytree(coded.out, out)
+    run_json = out / "run.json"
+    meta = json.loads(run_json.read_text("utf-8"))
+    run_json.write_text(json.dumps({**meta, "chart_codebook": "cfir-2022"}), "utf-8")
+    run = roqa("code", coded.inputs, "--out", out, "--model", tiny_model_dir, "--no-report")
+    assert run.code == 0, run.err
+    assert [line for line in run.err.splitlines() if "charted in" in line] == [
+        f"roqa: warning: {out}: the earlier run in it charted in cfir-2022; this one charts in "
+        "cfir-2009 (give --codebook cfir-2022 to keep it)"
+    ]
+    assert "chart_codebook" not in json.loads(run_json.read_text("utf-8"))
+    run_json.write_text(json.dumps({**meta, "chart_codebook": "cfir-2022"}), "utf-8")
+    run = roqa(
+        "code", coded.inputs, "--out", out, "--model", tiny_model_dir, "--no-report",
+        "--codebook", "cfir-2022",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert "charted in" not in run.err

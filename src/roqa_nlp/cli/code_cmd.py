@@ -193,6 +193,41 @@ def _keep_project_codebook(book: Any, out: Path) -> dict[str, Path]:
     return {CODEBOOK_FILE: path}
 
 
+def _earlier_chart(out: Path) -> str | None:
+    """The id (else the record) of the codebook an earlier run into ``out`` was charted in
+    (``run.json``'s ``chart_codebook``, ``roqa code --codebook``), if any."""
+    from ..crosswalk import load_chart, recorded_chart
+    from ..errors import RoqaError
+
+    try:
+        meta = json.loads((out / "run.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    chart = recorded_chart(meta) if isinstance(meta, dict) else None
+    if chart is None:
+        return None
+    try:
+        return load_chart(chart, out).id
+    except RoqaError:
+        return chart
+
+
+def _warn_if_chart_dropped(out: Path, earlier: str | None, this: str) -> None:
+    """Warn in one line when this run into ``out`` charts in another codebook than the earlier
+    run there recorded (:func:`_earlier_chart`): without ``--codebook`` again, its later reports
+    and exports would chart in the model's codebook, the choice quietly dropped."""
+    if earlier is None or earlier == this:
+        return
+    from ..crosswalk import CHART_FILE
+
+    again = earlier if earlier in BUILTIN else out / CHART_FILE
+    print(
+        f"roqa: warning: {out}: the earlier run in it charted in {earlier}; this one charts in "
+        f"{this} (give --codebook {again} to keep it)",
+        file=sys.stderr,
+    )
+
+
 def _warn_if_report_is_stale(out: Path) -> None:
     """A report.html left by an earlier run into ``out`` no longer shows its codings."""
     if (out / "report.html").exists():
@@ -464,6 +499,7 @@ def code_command(
 
     check_output_folder(out)  # before reading or coding: found after minutes of coding else
     before = _files_before(out) if out.is_dir() else set()
+    earlier_chart = _earlier_chart(out)  # before this run's run.json replaces it
     review = None
     if report and not stream and engine == "local":
         from .report_cmd import read_review
@@ -492,6 +528,16 @@ def code_command(
     if engine == "ray":
         from ..ray_engine import code_with_ray
 
+        ray_book = Path(model) / "codebook.json" if model is not None else None
+        _warn_if_chart_dropped(
+            out,
+            earlier_chart,
+            chart_book.id
+            if chart_book is not None
+            else Codebook.load(ray_book).id
+            if ray_book is not None and ray_book.is_file()
+            else DEFAULT_CODEBOOK,
+        )
         summary = code_with_ray(
             files,
             out,
@@ -523,6 +569,11 @@ def code_command(
         return
     ac = _load_model(model, no_cache, backend, threads)
     ac.params.update(overrides)
+    _warn_if_chart_dropped(
+        out,
+        earlier_chart,
+        (chart_book if chart_book is not None and not stream else ac.codebook).id,
+    )
     if stream:
         from ..codings_writer import write_codings
 
