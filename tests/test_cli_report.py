@@ -696,3 +696,37 @@ def test_the_python_charts_of_a_run_default_to_the_codebook_roqa_code_chose(
     assert "IS.E.2" in framework_matrix(result, codebook="cfir-2009").codes
     assert result.meta["chart_codebook"] == "cfir-2022"  # the result itself is left as it was
     assert {g.code_id for s in result for g in s.suggestions} == {"IS.E.2", "IS.E.1"}
+
+
+def test_codings_mixing_cfir_2009_and_2_0_codes_are_one_error_in_report_export_and_agree(
+    tmp_path: Path, capsys
+) -> None:
+    """Tester W (session 35): hand-made codings mixing CFIR 2009 and CFIR 2.0 codes, with no
+    run.json, were charted three ways: `roqa report` in CFIR 2.0 with the 2009 codes "outside
+    the codebook", `roqa agree` as written, `roqa export` an error on OS.D. Now each gives the
+    one-line error that the codes seem to mix codebooks, naming some of each."""
+    alice = alices_codings(tmp_path, None)
+    result = CodingResult.read(alice)
+    first, second = result.segments
+    work = Suggestion("INS.A.3", "Work Infrastructure", "INS", 1.0, valence="barrier")
+    mixed = CodingResult(
+        [first, dataclasses.replace(second, suggestions=[work])], result.transcripts, {}
+    )
+    folder = tmp_path / "Mixed"
+    mixed.save(folder)
+    said = (
+        f"roqa: error: {folder / 'codings.jsonl'}: these codings seem to mix codebooks: "
+        "cfir-2009 codes IS.E.1, IS.E.2 beside cfir-2022 codes INS.A.3 (code every passage with "
+        "one codebook's codes, as `roqa codebook cfir-2009` lists them, or give --codebook to "
+        "chart them all in one)"
+    )
+    for args in (
+        ["report", str(folder)],
+        ["export", str(folder), "--qdpx", str(tmp_path / "m.qdpx")],
+        ["agree", str(alice), str(folder)],
+    ):
+        code, out, err = run(args, capsys)
+        assert (code, err.strip()) == (2, said), args
+    assert not (tmp_path / "m.qdpx").exists()
+    code, out, err = run(["report", str(folder), "--codebook", "cfir-2022"], capsys)
+    assert code == 0, err  # a codebook given charts them in it, as before

@@ -189,6 +189,7 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
         return Codebook.load(builtin)
     wanted = next(iter(_recorded_ids(result.meta)), None)
     if wanted is None:
+        check_one_codebook(result)
         return Codebook.load(codebook_of(result) or DEFAULT_CODEBOOK)
     if result.codebook is not None and result.codebook.id == wanted:
         return result.codebook  # the model's project codebook, carried by the result
@@ -209,6 +210,38 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
         f"{CODEBOOK_FILE} beside them",
         path=where,
         hint=f"give it with --codebook, e.g. the {CODEBOOK_FILE} that roqa import wrote",
+    )
+
+
+def check_one_codebook(result: CodingResult) -> None:
+    """A one-line error when codings that record no codebook (made by hand, no ``run.json``)
+    seem to mix codebooks: some codes are only of one built-in codebook (CFIR 2009's OS.D),
+    others only of another (CFIR 2.0's INS.J). Charted in either, the other's codes would be
+    codes outside it (Available Resources twice), compared as written or refused on export;
+    naming a few of each, it asks for one codebook's codes or ``--codebook``. Codes of a
+    project's own (in no built-in codebook) do not count."""
+    from .errors import first_few
+    from .framework import natural_key
+
+    if _recorded_ids(result.meta) or recorded_chart(result.meta) is not None:
+        return
+    ids = {g.code_id for s in result.segments for g in s.suggestions}
+    of = {b: {c.id for c in Codebook.load(b).codes} & ids for b in BUILTIN}
+    only = {
+        b: sorted(mine - set().union(*(v for o, v in of.items() if o != b)), key=natural_key)
+        for b, mine in of.items()
+    }
+    books = [b for b, v in only.items() if v]
+    if len(books) < 2:
+        return
+    most = max(books, key=lambda b: len(of[b]))
+    shown = " beside ".join(f"{b} codes {first_few(only[b])}" for b in books)
+    raise RoqaError(
+        f"these codings seem to mix codebooks: {shown}",
+        path=result.source,
+        hint=f"code every passage with one codebook's codes, as "
+        f"`{Codebook.load(most).listing_command}` lists them, or give --codebook to chart them "
+        "all in one",
     )
 
 

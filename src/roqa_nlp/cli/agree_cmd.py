@@ -80,12 +80,14 @@ def in_one_codebook(
     """
     from ..codebook import Codebook
     from ..coding_agreement import counted_codings, is_model_result
-    from ..crosswalk import chart_codings, codebook_of, recorded_chart
+    from ..crosswalk import chart_codings, check_one_codebook, codebook_of, recorded_chart
     from ..errors import RoqaError
 
     models = [c for c, r in results.items() if is_model_result(r)]
     out, notes = {}, []
     if book is None:
+        for r in results.values():
+            check_one_codebook(r)  # hand-made codings of CFIR 2009 and 2.0 codes: an error
         used = {c: b for c, r in results.items() if (b := codebook_of(r)) is not None}
         charts = {c for r in results.values() if (c := recorded_chart(r.meta)) is not None}
         chosen = charts.pop() if len(charts) == 1 else None
