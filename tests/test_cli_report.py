@@ -730,3 +730,35 @@ def test_codings_mixing_cfir_2009_and_2_0_codes_are_one_error_in_report_export_a
     assert not (tmp_path / "m.qdpx").exists()
     code, out, err = run(["report", str(folder), "--codebook", "cfir-2022"], capsys)
     assert code == 0, err  # a codebook given charts them in it, as before
+
+
+def test_agree_notes_that_a_review_exported_to_a_qda_project_lost_what_was_left_undecided(
+    tmp_path: Path, capsys
+) -> None:
+    """Tester W (session 35): `roqa agree c22/ rev22/` compared the 10 segments Alice decided
+    (kappa 0.457); after `roqa export rev22 --qdpx` (and `roqa import`) the same review compared
+    93 units, every undecided one as given no code (0.187), with no note. A person's codings
+    exported by roqa_nlp that leave some units uncoded which another coder coded now say so."""
+    model = alices_codings(tmp_path, None, model=True)
+    result = CodingResult.read(model)
+    first, second = result.segments
+    bob = CodingResult(
+        [first, dataclasses.replace(second, suggestions=[])],
+        result.transcripts,
+        {"source": "REFI-QDA", "origin": "roqa_nlp 0.1.0", "user": {"name": "Bob"}},
+    )
+    bob.save(tmp_path / "Bob")
+    code, out, err = run(["agree", str(model), str(tmp_path / "Bob")], capsys)
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert (
+        "Note: Bob's codings were exported by roqa_nlp to a QDA project, which does not keep "
+        "which segments a review decided: the 1 of the 2 units Bob coded nothing in that "
+        "another coder coded count as given no code by Bob. If they were a partial review, "
+        "compare the reviewed codings roqa apply-decisions wrote instead (they compare on the "
+        "decided segments only)." in said
+    )
+    bob.meta.pop("origin")  # a QDA program's own coder: nothing to say
+    bob.save(tmp_path / "Bob")
+    code, out, err = run(["agree", str(model), str(tmp_path / "Bob")], capsys)
+    assert "exported by roqa_nlp" not in out
