@@ -1477,3 +1477,29 @@ def test_recoding_a_folder_charted_in_another_codebook_warns_that_the_choice_is_
     )  # fmt: skip
     assert run.code == 0, run.err
     assert "charted in" not in run.err
+
+
+def test_codebook_file_chosen_is_kept_beside_the_codings(
+    coded: Coded, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Tester W (session 35): run.json recorded the absolute path of `--codebook
+    cb/mythemes.json`, so reports failed once the file moved. The copy kept beside the codings
+    is what run.json names."""
+    from roqa_nlp.codebook import Codebook
+
+    mine = tmp_path / "cb" / "mythemes.json"
+    mine.parent.mkdir()
+    data = Codebook.load("erondu-2021").to_dict()
+    mine.write_text(json.dumps({**data, "id": "my-themes"}), "utf-8")
+    out = tmp_path / "o"
+    run = roqa(
+        "code", coded.inputs, "--out", out, "--model", tiny_model_dir, "--no-report",
+        "--codebook", mine,
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert json.loads((out / "run.json").read_text("utf-8"))["chart_codebook"] == (
+        "chart_codebook.json"
+    )
+    assert Codebook.load(out / "chart_codebook.json") == Codebook.load(mine)
+    shutil.rmtree(mine.parent)
+    assert roqa("report", out).code == 0
