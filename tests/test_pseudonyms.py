@@ -1360,3 +1360,110 @@ def test_roqa_pseudonymise_keeps_two_people_apart_and_tells_of_a_rename(tmp_path
         f"{raw / 'p17_interview.txt'}: the participant speaks under 2 labels ('Maria Okafor', "
         "'Maria (iPhone)'), given one pseudonym, P17 (renamed or rejoined in the call)"
     ) in said
+
+
+SITE_CSV = (
+    'speaker,text\n,"{first}"\nInterviewer,What are the barriers?\n{name},"{answer}"\n'
+    "Interviewer,Thanks.\n"
+)
+
+
+def _unknown_first_study(tmp_path: Path) -> list[Path]:
+    """Two interviews in CSV whose first row has no speaker (read as ``Unknown speaker``)."""
+    study = tmp_path / "unk"
+    study.mkdir()
+    a, b = study / "siteA.csv", study / "siteB.csv"
+    a.write_text(
+        SITE_CSV.format(
+            first="Thanks for having me, happy to help.",
+            name="Mary Jones",
+            answer="Staffing and funding are the main barriers for us.",
+        ),
+        "utf-8",
+    )
+    b.write_text(
+        SITE_CSV.format(
+            first="Hello, I am the deputy manager, sitting in.",
+            name="Tom Price",
+            answer="Recruitment is our main barrier, we cannot find staff.",
+        ),
+        "utf-8",
+    )
+    return [a, b]
+
+
+def _read_quietly(paths: list[Path]) -> list[Transcript]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)  # the reader warns of the empty cell
+        return read_transcripts(paths)
+
+
+def test_an_unknown_speaker_is_no_one_in_the_key_and_shares_no_ones_pseudonym(
+    tmp_path: Path,
+) -> None:
+    """Rows with no speaker before the first named one are the reader's ``Unknown speaker``,
+    no one's name: it was keyed as P01 beside Mary Jones (one participant), so Tom Price of the
+    next interview took P01 too and the deputy manager's words became P01's (session 35). Each
+    transcript's unknown speaker stays ``Unknown speaker`` in its own case."""
+    out, key = pseudonymise(_read_quietly(_unknown_first_study(tmp_path)))
+    assert key.pseudonyms == {"Mary Jones": "P01", "Tom Price": "P02"}
+    assert [[u.speaker for u in t.turns] for t in out] == [
+        ["Unknown speaker", "Interviewer", "P01", "Interviewer"],
+        ["Unknown speaker", "Interviewer", "P02", "Interviewer"],
+    ]
+    assert [t.participant for t in out] == ["P01", "P02"]
+
+
+def test_an_unknown_speaker_stays_apart_across_two_runs_with_one_key(tmp_path: Path) -> None:
+    """The second interview, pseudonymised in a later run with the key the first wrote, takes
+    the next number, not its unknown speaker's keyed one."""
+    a, b = _unknown_first_study(tmp_path)
+    key_file = tmp_path / "key.csv"
+    pseudonymise(_read_quietly([a]), PseudonymKey())[1].write(key_file)
+    out, key = pseudonymise(_read_quietly([b]), PseudonymKey.read(key_file))
+    assert key.pseudonyms == {"Mary Jones": "P01", "Tom Price": "P02"}
+    assert [u.speaker for u in out[0].turns] == [
+        "Unknown speaker",
+        "Interviewer",
+        "P02",
+        "Interviewer",
+    ]
+
+
+def test_a_keys_row_for_a_readers_placeholder_is_left_out_and_told_of(tmp_path: Path) -> None:
+    """A key written before session 35 holds ``Unknown speaker,P01``: the row names no one, so
+    it is left out (and gone from the key written back), with a warning naming the rows that
+    share its pseudonym, which it may have given to two people."""
+    key_file = tmp_path / "key.csv"
+    key_file.write_text(
+        "name,pseudonym\nUnknown speaker,P01\nMary Jones,P01\nTom Price,P01\n", "utf-8"
+    )
+    with pytest.warns(RoqaWarning) as told:
+        key = PseudonymKey.read(key_file)
+    assert key.pseudonyms == {"Mary Jones": "P01", "Tom Price": "P01"}
+    assert [str(w.message) for w in told] == [
+        f"{key_file}: row 2: 'Unknown speaker' is the speaker roqa gives speech no label names, "
+        "not a person: left out of the key (it shared P01 with 'Mary Jones', 'Tom Price': if "
+        "they are different people, give each their own pseudonym)"
+    ]
+    with pytest.raises(RoqaError, match="'Unknown speaker' is the speaker roqa gives"):
+        key.add("Unknown speaker", "P03")
+
+
+def test_roqa_pseudonymise_keys_each_named_participant_of_unknown_first_rows(
+    tmp_path: Path,
+) -> None:
+    """The tester's command: the key holds two people with two pseudonyms and no unknown
+    speaker, and the unknown speaker's words stay theirs in the shared copy."""
+    _unknown_first_study(tmp_path)
+    key, out = tmp_path / "keyZ.csv", tmp_path / "shared"
+    run = roqa("pseudonymise", tmp_path / "unk", "--key", key, "--out", out)
+    assert run.code == 0, run.err
+    assert key.read_text("utf-8-sig").splitlines() == [
+        "name,pseudonym",
+        "Mary Jones,P01",
+        "Tom Price,P02",
+    ]
+    shared = (out / "siteB.txt").read_text("utf-8")
+    assert "Unknown speaker: Hello, I am the deputy manager, sitting in." in shared
+    assert "P02: Recruitment is our main barrier" in shared

@@ -39,7 +39,9 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   ``P04b``). Labels of one transcript given one pseudonym, by this rule or by the key's rows,
   are told of in one warning for the transcript, to check before sharing. Labels that are
   already roles (``Interviewer``, ``P04``, a joint interview's ``P05a``,
-  ``Speaker 2``) are no names and stay as they are, and a new number is never one that a
+  ``Speaker 2``) are no names and stay as they are, and so are the speakers a reader makes up
+  for speech no label names (``Unknown speaker``, ``Participant``: :func:`is_placeholder_speaker`),
+  never keyed nor made one with a named participant, since each file's is someone else; a new number is never one that a
   transcript's file name, header or participant id label has (:meth:`PseudonymKey.reserve`). A key that gives the interviewer a participant's pseudonym (or the other
   way round) is warned of, and so is a file or folder name that holds a name of the key.
 
@@ -109,6 +111,30 @@ _WORD_AFTER = re.compile(
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
+def is_placeholder_speaker(label: str) -> bool:
+    """Whether ``label`` is a speaker the readers make up for speech no label names, not a
+    person: :data:`~roqa_nlp.transcripts.roles.UNKNOWN_SPEAKER` (rows or cues before the first
+    named one, a diarised segment in no speaker's turn; a transcriber's ``Unknown speaker``) and
+    :data:`~roqa_nlp.transcripts.roles.UNLABELLED_SPEAKER` (a file of no labels), in any case.
+    Each file's is someone else, so a pseudonym key never holds one (it gave a CSV's unknown
+    speaker P01 beside its participant, and so every later participant of such a file that
+    pseudonym too) and a person is never made one with it: it stays as read, in its own case."""
+    from .transcripts.roles import UNKNOWN_SPEAKER, UNLABELLED_SPEAKER
+
+    said = " ".join(label.split()).casefold()
+    return said in (UNKNOWN_SPEAKER.casefold(), UNLABELLED_SPEAKER.casefold())
+
+
+def _names_no_one(label: str) -> bool:
+    """A speaker label the key gives no pseudonym: a role or a number (``Interviewer``, ``P04``,
+    ``Speaker 2``) or a reader's placeholder (:func:`is_placeholder_speaker`)."""
+    return is_role_label(label) or is_placeholder_speaker(label)
+
+
+def _placeholder_refused(name: str) -> str:
+    return f"{quoted(name)} is the speaker roqa gives speech no label names, not a person"
+
+
 def _not_names() -> frozenset[str]:
     """Lower-case words that are never taken for a part of a name (``data/not_names.txt``)."""
     return packaged_words("not_names.txt")
@@ -154,7 +180,7 @@ def people_named(labels: Iterable[str]) -> list[list[str]]:
     people: list[tuple[frozenset[str], list[str]]] = []
     nameless: list[str] = []
     for label in dict.fromkeys(labels):
-        if not _names_a_person(label):
+        if not _names_a_person(label) or is_placeholder_speaker(label):
             continue
         words = frozenset(w.casefold() for w in name_parts(label))
         if not words:
@@ -278,6 +304,11 @@ class PseudonymKey:
         pseudonym = " ".join(pseudonym.split())
         if not name or not pseudonym:
             raise RoqaError("a pseudonym key entry needs a name and a pseudonym")
+        if is_placeholder_speaker(name):
+            raise RoqaError(
+                _placeholder_refused(name),
+                hint="give a pseudonym to the person, once their turns name them",
+            )
         old = self._by_key.get(name.casefold())  # as written: variants may each have a row
         if old is not None and old != pseudonym:
             raise RoqaError(
@@ -321,10 +352,14 @@ class PseudonymKey:
             )
         at_name, at_pseudonym = columns.index("name"), columns.index("pseudonym")
         key = cls()
+        placeholders: list[tuple[int, str, str]] = []
         for i, row in enumerate(rows[1:], 2):
             name = row[at_name].strip() if at_name < len(row) else ""
             pseudonym = row[at_pseudonym].strip() if at_pseudonym < len(row) else ""
             if not name and not pseudonym:
+                continue
+            if name and pseudonym and is_placeholder_speaker(name):
+                placeholders.append((i, name, pseudonym))  # keyed before session 35
                 continue
             if not name or not pseudonym:
                 raise RoqaError(
@@ -336,6 +371,15 @@ class PseudonymKey:
                 key.add(name, pseudonym)
             except RoqaError as e:
                 raise RoqaError(f"row {i}: {e}", path=p) from None
+        for i, name, pseudonym in placeholders:
+            sharing = [n for n, q in key.pseudonyms.items() if _bare(q) == _bare(pseudonym)]
+            shared = (
+                f" (it shared {_bare(pseudonym)} with {', '.join(map(quoted, sharing))}: if "
+                "they are different people, give each their own pseudonym)"
+                if sharing
+                else ""
+            )
+            warn(f"row {i}: {_placeholder_refused(name)}: left out of the key{shared}", path=p)
         key.added = []
         return key
 
@@ -411,7 +455,7 @@ class PseudonymKey:
         person_of = _one_person_labels(speakers, transcript.participant)
         members = _several_interviewed(speakers, transcript.participant)
         for speaker, role in speakers.items():
-            if is_role_label(speaker) or self.get(speaker) is not None:
+            if _names_no_one(speaker) or self.get(speaker) is not None:
                 continue
             labels, number = person_of.get(speaker, ([speaker], None))
             theirs = [p for p in (self.get(s) for s in labels) if p is not None]
@@ -453,7 +497,7 @@ class PseudonymKey:
             if (
                 self.get(name) is None
                 and name not in speakers
-                and not is_role_label(name)
+                and not _names_no_one(name)
                 and not _CHAT_SENDER_PSEUDONYM.fullmatch(name)  # a copy pseudonymised before
             ):
                 self.add(name, self._new_chat_sender())
@@ -729,7 +773,7 @@ def names_in_file_name(transcript: Transcript) -> list[str]:
     ids and the report carry it, so coding without a pseudonym key puts the name in every
     output. Role and number labels, and name parts that are common words, are not names."""
     stem = Path(transcript.source).stem if transcript.source else ""
-    speakers = dict.fromkeys(t.speaker for t in transcript.turns if not is_role_label(t.speaker))
+    speakers = dict.fromkeys(t.speaker for t in transcript.turns if not _names_no_one(t.speaker))
     return _name_parts_in([stem, transcript.id], speakers)
 
 
