@@ -289,6 +289,27 @@ def test_a_sentence_with_brackets_before_a_colon_said_once_continues_the_turn(
     )
 
 
+def test_a_role_in_brackets_before_a_colon_makes_a_named_speaker_the_interviewer(
+    tmp_path: Path,
+) -> None:
+    """The tester's p34 (session 35): "Jane Smith (Interviewer: lead):" and "Sam Roe (Host:
+    note-taker):" were participants, so everyone's talk was coded; "(Interviewer)" was right."""
+    f = tmp_path / "p34.txt"
+    f.write_text(
+        "Jane Smith (Interviewer: lead): What are the main barriers in your service?\n"
+        "P34: Staffing. We cannot recruit support workers at all.\n"
+        "Sam Roe (Host: note-taker): Sorry, can I just check the recording is running?\n"
+        "P34: Yes it is.\n",
+        "utf-8",
+    )
+    assert [(u.speaker, u.role) for u in read_transcript(f).turns] == [
+        ("Jane Smith (Interviewer: lead)", "interviewer"),
+        ("P34", "participant"),
+        ("Sam Roe (Host: note-taker)", "interviewer"),
+        ("P34", "participant"),
+    ]
+
+
 def test_txt_sentence_with_a_colon_is_not_a_speaker_label(tmp_path: Path) -> None:
     f = tmp_path / "notes.txt"
     f.write_text("Interviewer: Why?\nP02: The problem was this: no staff.\nthe reason was: money\n")
@@ -3140,6 +3161,10 @@ def test_participant_labels(label: str) -> None:
         ("Bob Jones (he/him)", False),
         ("Bob Jones ()", False),
         ("Bob Jones (Interviewer", False),  # an unclosed note is no note
+        ("Jane Smith (Interviewer: lead)", True),  # the role word before a colon
+        ("Sam Roe (Host: note-taker)", True),
+        ("Bob Jones (RM: site A)", False),
+        ("Bob Jones (site A: Interviewer)", False),  # what follows the colon describes
     ],
 )
 def test_a_role_in_brackets_after_a_name_decides_the_role(label: str, expected: bool) -> None:

@@ -4,7 +4,8 @@ A speaker label is the interviewer's when, lower-cased and stripped of a trailin
 bracketed note (``Interviewer 2``, ``INT1``, ``Interviewer (JM)``, ``Q.``), it is one of the
 interviewer labels; an interviewer label given with a number (``Speaker 1``) matches only that
 number. A bracketed note that is itself an interviewer label makes its speaker the interviewer
-too: Teams and Zoom write a role after a name (``Jane Smith (Interviewer)``, ``Sam Roe [Host]``).
+too: Teams and Zoom write a role after a name (``Jane Smith (Interviewer)``, ``Sam Roe [Host]``),
+and so does its role word before a colon (``Jane Smith (Interviewer: lead)``).
 Every other speaker is a participant. The labels are configurable because Zoom transcripts name
 people (``Jane Smith``) rather than roles. A participant label the researcher gives
 (``participant_labels=``, ``roqa code --participant``) overrules them, matched the same way: a
@@ -155,6 +156,17 @@ def _bracketed_notes(label: str) -> list[str]:
     return notes
 
 
+def _role_notes(label: str) -> list[str]:
+    """What may name a role in ``label``'s bracketed notes: each note, and its words before a
+    colon (``Jane Smith (Interviewer: lead)`` -> ``Interviewer: lead``, ``Interviewer``), as a
+    role is written with what the person does in the call after it."""
+    found: list[str] = []
+    for note in _bracketed_notes(label):
+        role = note.partition(":")[0]
+        found += [n for n in dict.fromkeys([note, role]) if n.strip()]
+    return found
+
+
 def _without_trailing_number(key: str) -> str:
     """``key`` without a final run of digits and the blanks or ``#._-`` just before it."""
     end = len(key)
@@ -223,7 +235,7 @@ class InterviewerLabels:
         name, bar, _ = label.partition("|")  # a display name and organisation: "Sam Roe | UoL"
         return (
             self.names_role(label)
-            or any(self.names_role(note) for note in _bracketed_notes(label) if note.strip())
+            or any(self.names_role(role) for role in _role_notes(label))
             or bool(bar and name.strip() and self.names_role(name))
         )
 
