@@ -310,6 +310,73 @@ def test_a_role_in_brackets_before_a_colon_makes_a_named_speaker_the_interviewer
     ]
 
 
+@pytest.mark.parametrize(
+    "aside",
+    ["Staffing (and I mean this: truly)", "Staffing (and I mean it)", "Funding (the big one)"],
+)
+def test_a_sentences_opening_word_and_aside_before_a_colon_continue_the_turn(
+    tmp_path: Path, aside: str
+) -> None:
+    """The tester's p29 and p30 (session 35): "Staffing (and I mean this: truly): we cannot
+    recruit ..." was a new speaker's turn, "Staffing" lost from the coded words. Said once, with
+    the words after its colon running on in lower case as a sentence does, and no label of the
+    file before its brackets, it is the participant's talk."""
+    f = tmp_path / "p29.txt"
+    f.write_text(
+        "Interviewer: What are the barriers?\n"
+        "P29: There are three, really.\n"
+        f"{aside}: we cannot recruit and agency staff do not know people.\n"
+        "Interviewer: Thank you. What helps?\nP29: A manager who listens.\n",
+        "utf-8",
+    )
+    assert turns_of(read_transcript(f))[1] == (
+        "P29",
+        "participant",
+        f"There are three, really.\n{aside}: we cannot recruit and agency staff do not know "
+        "people.",
+        None,
+        None,
+    )
+
+
+def test_a_once_said_name_with_a_note_is_a_speaker_when_the_name_labels_another_line(
+    tmp_path: Path,
+) -> None:
+    """The lower-case words after a label with a note are a speaker's when the name before the
+    brackets is a speaker of the file ("Dean:" elsewhere)."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer: What gets in the way?\nDean: Staffing, mostly.\n"
+        "Interviewer: And what would help?\nDean (support worker): time on the floor.\n",
+        "utf-8",
+    )
+    assert [u.speaker for u in read_transcript(f).turns] == [
+        "Interviewer",
+        "Dean",
+        "Interviewer",
+        "Dean (support worker)",
+    ]
+
+
+def test_a_once_said_name_with_a_note_is_a_speaker_where_turns_open_in_lower_case(
+    tmp_path: Path,
+) -> None:
+    """Speech-to-text that writes no capitals opens every turn in lower case: there, the words
+    after a name with a note say nothing of a sentence running on."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer: what gets in the way\nP04: staffing mostly\n"
+        "Interviewer: and what would help\nDean (support worker): time on the floor\n",
+        "utf-8",
+    )
+    assert [u.speaker for u in read_transcript(f).turns] == [
+        "Interviewer",
+        "P04",
+        "Interviewer",
+        "Dean (support worker)",
+    ]
+
+
 def test_txt_sentence_with_a_colon_is_not_a_speaker_label(tmp_path: Path) -> None:
     f = tmp_path / "notes.txt"
     f.write_text("Interviewer: Why?\nP02: The problem was this: no staff.\nthe reason was: money\n")
