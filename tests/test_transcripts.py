@@ -3804,6 +3804,12 @@ def test_who_interviews_in_the_study_interviews_where_no_one_is_clear(tmp_path: 
         # a focus group: its quotes must not be put to its first member
         (["Moderator", "P1", "P2", "P3"], "x/focus_group_site_a.txt", "focus_group_site_a"),
         (["Facilitator", "Participant 1", "Participant 2"], "x/p07_group.docx", "P07"),
+        # a study id with a note in brackets names the case as the id alone does (session 35)
+        (["Jane Smith (Interviewer)", "P34 (RM)"], "x/manager_interview.txt", "P34"),
+        (["Interviewer", "P34 (RM: site A)"], "x/site_a_manager.txt", "P34"),
+        (["Interviewer", "P05a (manager)", "P05b (support worker)"], "x/joint.txt", "P05"),
+        (["Interviewer", "P44 (RM)", "P45 (RM)"], "x/p44_p45_joint.txt", "p44_p45_joint"),
+        (["Interviewer", "Jane Doe (P34)"], "x/manager_interview.txt", "manager_interview"),
     ],
 )
 def test_participant_id(speakers: list[str], path: str, expected: str) -> None:
@@ -4891,3 +4897,25 @@ def test_a_chat_messages_sender_is_read_from_its_line_or_its_heading(
     from roqa_nlp.transcripts.chat import chat_sender
 
     assert chat_sender(line) == sender
+
+
+def test_a_study_id_label_with_a_note_in_brackets_names_the_transcripts_case(
+    tmp_path: Path,
+) -> None:
+    """The tester's manager_interview.txt (session 35): "P34 (RM):" gave the case
+    manager_interview, from the file name, where "P34:" gives P34; pseudonymising keeps it."""
+    from roqa_nlp.pseudonyms import pseudonymise
+
+    f = tmp_path / "manager_interview.txt"
+    f.write_text(
+        "Jane Smith (Interviewer): What are the main barriers in your service?\n"
+        "P34 (RM): Staffing. We cannot recruit support workers at all.\n"
+        "Jane Smith (Interviewer): What helps you?\n"
+        "P34 (RM): A manager who listens and proper supervision.\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert t.participant == "P34"
+    (shared,), key = pseudonymise(t)
+    assert key.pseudonyms == {"Jane Smith (Interviewer)": "Interviewer", "P34 (RM)": "P34"}
+    assert shared.participant == "P34"

@@ -431,14 +431,15 @@ class PseudonymKey:
         interview's ``P05a``), for its own participant: a speaker of another transcript,
         registered before it, is never given that number as the next free one (a focus group's
         members took P18-P20, and p18.docx's participant P21)."""
-        from .transcripts.roles import study_id_number
+        from .transcripts.roles import case_label, study_id_number
 
         hint = _number_hint(transcript)
         number = None if hint is None else _number(hint)
         if number is not None:
             self.reserved.add(number)
         for label in {t.speaker for t in transcript.turns if t.role == "participant"}:
-            found = study_id_number(label)  # P17, P05a; not a template's Participant 1
+            # P17, P05a, P17 (RM); not a template's Participant 1
+            found = study_id_number(case_label(label))
             if found is not None:
                 self.reserved.add(int(found[1:]))
 

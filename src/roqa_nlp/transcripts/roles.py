@@ -14,7 +14,8 @@ named one, though ``Host`` is a default interviewer label.
 
 The participant id is the case the transcript belongs to in the framework matrix: the
 participant number the participants' labels name (``P04``, ``Participant 4`` -> ``P4``; a joint
-interview's members lettered ``P05a`` and ``P05b`` -> ``P05``, one member alone ``P05a``), when
+interview's members lettered ``P05a`` and ``P05b`` -> ``P05``, one member alone ``P05a``; a
+note in brackets after the id aside, ``P34 (RM)`` -> ``P34``: :func:`case_label`), when
 they name one; else (no number, or several: a focus group, whose quotes must not be put to one
 of its members) a participant number in the file name (``p03_interview.docx`` -> ``P03``,
 ``p07_group.docx`` -> ``P07``; failing one, an interview's: ``Interview 08.csv`` -> ``P08``) unless a member's study id names it (:func:`study_id_number`, the rule the pseudonym key
@@ -433,9 +434,10 @@ def participant_id(
     """The case a transcript belongs to (see the module docstring for the order of the rules)."""
     keys = interviewer_keys(interviewer_labels)
     labelled = [
-        (speaker, found)
+        (case_label(speaker), found)
         for speaker in speakers
-        if speaker not in keys and (found := participant_label_number(speaker)) is not None
+        if speaker not in keys
+        and (found := participant_label_number(case_label(speaker))) is not None
     ]
     numbers = [found for _, found in labelled]
     distinct = {_number_key(n) for n in numbers}
@@ -444,6 +446,13 @@ def participant_id(
         members = {participant_member_label(s) or n for s, n in labelled}
         return members.pop() if len(members) == 1 else numbers[0]
     return case_from_file_name(path, labelled)
+
+
+def case_label(label: str) -> str:
+    """``label`` as it names a case: without the notes in brackets after a study id (``P34
+    (RM)``, ``P34 (RM: site A)`` -> ``P34``), which name the case as the id alone does; a note
+    before a name holds no case (``Jane Doe (P34)`` -> ``Jane Doe``)."""
+    return " ".join(_without_bracketed_notes(label).split())
 
 
 def case_from_file_name(path: str | Path, labelled: Sequence[tuple[str, str]] = ()) -> str:
@@ -859,7 +868,7 @@ class LabelledCase:
     @property
     def generic(self) -> bool:
         """Whether the label is a template's (:data:`GENERIC_PARTICIPANT_LABEL`)."""
-        return GENERIC_PARTICIPANT_LABEL.fullmatch(self.label.strip()) is not None
+        return GENERIC_PARTICIPANT_LABEL.fullmatch(case_label(self.label)) is not None
 
     @property
     def in_name(self) -> str | None:
@@ -873,7 +882,7 @@ def labelled_case(transcript: Transcript) -> LabelledCase | None:
     found: dict[str, tuple[str, str]] = {}
     for turn in transcript.turns:
         if turn.role == "participant":
-            number = participant_number_label(turn.speaker)
+            number = participant_number_label(case_label(turn.speaker))
             if number is not None:
                 found.setdefault(_number_key(number), (turn.speaker, number))
     if len(found) != 1:
