@@ -38,9 +38,9 @@ from pathlib import Path
 
 import pytest
 
-from roqa_nlp.cli import main
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+from test_cli_agree import run
 
 #: (kappa, percent agreement) pooled over all units, and the one-code-per-unit agreement
 EXPECTED = {
@@ -84,16 +84,6 @@ EXAMPLES = {
     ],
     "custom": [("C1a", "C1"), ("C2", "C3"), ("C5", "C5"), ("C4a", "C6")],
 }
-
-
-def run(args: list[str], capsys) -> tuple[int, str, str]:
-    try:
-        main(args)
-        code = 0
-    except SystemExit as e:
-        code = int(e.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def example_csv(tmp_path: Path, book: str) -> tuple[Path, str]:

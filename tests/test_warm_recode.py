@@ -58,7 +58,15 @@ def row_by_row(ac: AutoCoder, X: np.ndarray, k: int) -> list[list[Suggestion]]:
                 [m for m, e in enumerate(ac._evidence_texts) if code.id in e["codes"]],
                 dtype=np.intp,
             )
-            best = cand[np.argsort(-ev_sims[i, cand], kind="stable")][: ac.params["n_evidence"]]
+            valence = str(clf.valence_classes_[vi])
+            # a barrier or an enabler: the code's examples of that valence first, most like first
+            other_side = [
+                valence in ("barrier", "enabler")
+                and ac._evidence_texts[m].get("valence") != valence
+                for m in cand
+            ]
+            order = sorted(range(len(cand)), key=lambda n: (other_side[n], -ev_sims[i, cand[n]]))
+            best = cand[order][: ac.params["n_evidence"]]
             row.append(
                 Suggestion(
                     code_id=code.id,
