@@ -39,11 +39,7 @@ four words, or it is such a name followed by words in brackets (``Dean (support 
 no label names). A capitalised word the file opens a line with only once, while another label
 recurs, is talk when it is an acronym or a word no name is made of (``CQC: they came in
 March``, inside a participant's answer; :func:`words_not_speakers`): the speakers of a file
-recur, and an organisation is no speaker. A label with a note in brackets said once is a
-sentence's opening words and an aside when the words after its colon run on in lower case, in a
-file whose other turns mostly open with a capital ("Staffing (and I mean this: truly): we cannot
-recruit"; :func:`asides_not_speakers`), unless it names a role, a participant number is before
-its note, or the name before its note labels another line. ``Question 5:`` and ``Q5:`` mark the interviewer's
+recur, and an organisation is no speaker. ``Question 5:`` and ``Q5:`` mark the interviewer's
 questions (``question`` and ``q`` are interviewer labels, :data:`~.roles.QUESTION_MARKERS`).
 
 On a line that opens with no such speaker, two looser shapes are tried (:func:`line_labels`),
@@ -288,7 +284,6 @@ def line_labels(
         matches = [None if m is not None and m.timed else m for m in matches]
     accepted = accepted_labels([m.label for m in matches if m], interviewer_labels)
     accepted -= words_not_speakers(matches, interviewer_labels)
-    accepted -= asides_not_speakers(lines, matches, interviewer_labels)
     found = [m if m is not None and m.label in accepted else None for m in matches]
     return _with_loose_labels(lines, found, interviewer_labels, set_apart)
 
@@ -887,47 +882,6 @@ def accepted_labels(
         or (name_before_brackets(label) != label and _is_capitalised(name_before_brackets(label)))
         or " ".join(label.split()).casefold() == UNKNOWN_SPEAKER.casefold()
     }
-
-
-def _opens_in_lower_case(line: str, m: LabelMatch) -> bool | None:
-    """Whether the words after the label open with a lower-case letter (None: no letter)."""
-    first = next((c for c in line[m.words_start :] if c.isalpha()), None)
-    return None if first is None else first.islower()
-
-
-def asides_not_speakers(
-    lines: Sequence[str],
-    matches: Sequence[LabelMatch | None],
-    interviewer_labels: Iterable[str] | None = None,
-) -> set[str]:
-    """The candidate labels of ``matches`` (one per line of ``lines``) that are a sentence's
-    opening words and an aside in brackets, not a name with a note: a label with a bracketed
-    note the file opens a line with only once, whose words run on in lower case after its colon
-    as a sentence does ("Staffing (and I mean this: truly): we cannot recruit"), in a file whose
-    other speakers' turns mostly open with a capital, as a turn does ("Dean (support worker):
-    Time, on the floor."). A label is a name, a role or a study id: one that names a role
-    (``Jane Smith (Interviewer: lead)``), a participant number before its note (``P34 (RM)``),
-    or a name before its note that labels another line of the file (``Dean:``) is a speaker
-    whatever follows it."""
-    counts = Counter(m.label for m in matches if m is not None)
-    keys = interviewer_keys(interviewer_labels)
-    lower = [
-        None if m is None else _opens_in_lower_case(line, m)
-        for line, m in zip(lines, matches, strict=True)
-    ]
-    in_lower, in_capitals = lower.count(True), lower.count(False)
-    found: set[str] = set()
-    for m, opens_lower in zip(matches, lower, strict=True):
-        if m is None or counts[m.label] != 1 or opens_lower is not True:
-            continue
-        name = name_before_brackets(m.label)
-        if name == m.label or keys.known(m.label) or participant_number_label(name) is not None:
-            continue
-        others = {name_before_brackets(o).casefold() for o in counts if o != m.label}
-        # the other lines' turns mostly open with a capital (this one aside)
-        if name.casefold() not in others and in_capitals > in_lower - 1:
-            found.add(m.label)
-    return found
 
 
 def words_not_speakers(
