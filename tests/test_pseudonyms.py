@@ -16,6 +16,7 @@ from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.pseudonyms import (
     PseudonymKey,
     _is_common_word,
+    is_placeholder_speaker,
     name_parts,
     names_to_check,
     pseudonymise,
@@ -1412,6 +1413,31 @@ def test_an_unknown_speaker_is_no_one_in_the_key_and_shares_no_ones_pseudonym(
         ["Unknown speaker", "Interviewer", "P02", "Interviewer"],
     ]
     assert [t.participant for t in out] == ["P01", "P02"]
+
+
+def test_a_transcribers_numbered_unknown_speaker_is_no_one_in_the_key(tmp_path: Path) -> None:
+    """``Unknown Speaker 1`` (as Otter and others number speech they cannot name) in two
+    interviews is two people and no one's name: keyed as P05 beside Mary Jones, it gave John
+    Adeyemi of the next interview P05 too (session 35 tester Y). ``Participant 3`` stays a
+    study's numbering, not a placeholder."""
+    paths = []
+    for name, who, said in [
+        ("p05.txt", "Mary Jones", "Staffing. We cannot recruit."),
+        ("p07.txt", "John Adeyemi", "Funding. The contract value has not risen."),
+    ]:
+        paths.append(tmp_path / name)
+        paths[-1].write_text(
+            "Interviewer: What gets in the way?\nUnknown Speaker 1: Can you hear me?\n"
+            f"{who}: {said}\n",
+            "utf-8",
+        )
+    out, key = pseudonymise(_read_quietly(paths))
+    assert key.pseudonyms == {"Mary Jones": "P05", "John Adeyemi": "P07"}
+    assert [t.participant for t in out] == ["P05", "P07"]
+    assert [is_placeholder_speaker(s) for s in ("unknown  speaker #2", "Participant 3")] == [
+        True,
+        False,
+    ]
 
 
 def test_an_unknown_speaker_stays_apart_across_two_runs_with_one_key(tmp_path: Path) -> None:

@@ -115,14 +115,17 @@ def is_placeholder_speaker(label: str) -> bool:
     """Whether ``label`` is a speaker the readers make up for speech no label names, not a
     person: :data:`~roqa_nlp.transcripts.roles.UNKNOWN_SPEAKER` (rows or cues before the first
     named one, a diarised segment in no speaker's turn; a transcriber's ``Unknown speaker``) and
-    :data:`~roqa_nlp.transcripts.roles.UNLABELLED_SPEAKER` (a file of no labels), in any case.
+    :data:`~roqa_nlp.transcripts.roles.UNLABELLED_SPEAKER` (a file of no labels), in any case and numbered or not (``Unknown Speaker 1``).
     Each file's is someone else, so a pseudonym key never holds one (it gave a CSV's unknown
     speaker P01 beside its participant, and so every later participant of such a file that
     pseudonym too) and a person is never made one with it: it stays as read, in its own case."""
     from .transcripts.roles import UNKNOWN_SPEAKER, UNLABELLED_SPEAKER
 
     said = " ".join(label.split()).casefold()
-    return said in (UNKNOWN_SPEAKER.casefold(), UNLABELLED_SPEAKER.casefold())
+    if said == UNLABELLED_SPEAKER.casefold():
+        return True
+    # a transcriber's numbered "Unknown Speaker 1" too ("Participant 3" is a study's numbering)
+    return re.sub(r" ?#?\d+$", "", said) == UNKNOWN_SPEAKER.casefold()
 
 
 def _names_no_one(label: str) -> bool:
