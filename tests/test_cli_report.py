@@ -6,6 +6,9 @@ import csv
 import dataclasses
 from pathlib import Path
 
+import pytest
+
+from roqa_nlp.errors import RoqaError
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
 from test_cli_agree import run
@@ -730,6 +733,14 @@ def test_codings_mixing_cfir_2009_and_2_0_codes_are_one_error_in_report_export_a
     assert not (tmp_path / "m.qdpx").exists()
     code, out, err = run(["report", str(folder), "--codebook", "cfir-2022"], capsys)
     assert code == 0, err  # a codebook given charts them in it, as before
+    # the Python charts too (tester Y: framework_matrix and saturation charted INS.J as a code
+    # of its own while barriers_enablers refused)
+    from roqa_nlp import barriers_enablers, framework_matrix, saturation
+
+    for chart in (barriers_enablers, framework_matrix, saturation):
+        with pytest.raises(RoqaError, match="these codings seem to mix codebooks"):
+            chart(CodingResult.load(folder))
+        chart(CodingResult.load(folder), codebook="cfir-2022")
 
 
 def test_agree_notes_that_a_review_exported_to_a_qda_project_lost_what_was_left_undecided(

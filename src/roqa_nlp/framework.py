@@ -414,9 +414,18 @@ def in_recorded_chart(
     codes translated (a model's as :func:`~roqa_nlp.crosswalk.chart_codings`, a person's as
     :func:`~roqa_nlp.crosswalk.chart_given`). Else ``result`` and ``codebook`` unchanged. The
     default of every charting function (Table 2, the framework matrix, saturation, ratings,
-    the report): an explicit ``codebook`` wins."""
-    from .crosswalk import chart_codebook_for, chart_codings, chart_given, recorded_chart
+    the report): an explicit ``codebook`` wins. Hand-made codings that mix codebooks are a
+    one-line error (:func:`~roqa_nlp.crosswalk.check_one_codebook`), as in ``roqa report``."""
+    from .crosswalk import (
+        chart_codebook_for,
+        chart_codings,
+        chart_given,
+        check_one_codebook,
+        recorded_chart,
+    )
 
+    if codebook is None:
+        check_one_codebook(result)  # hand-made codings mixing codebooks: one error everywhere
     if codebook is not None or recorded_chart(result.meta) is None:
         return result, codebook
     book, chosen = chart_codebook_for(None, result, result.source)
