@@ -22,6 +22,17 @@ formula it opens with, whatever follows (tried first: it changed real answers fo
    that opens with a closing formula and goes on, with its gold codes where the set has a
    ``gold.jsonl`` (a segment is matched to the gold turn that holds its text).
 
+The trailing shape ("The IT system was a nightmare from start to finish, but no, I think that's
+everything.") was read whole until session 35; read so, 61 of 1584 written answers were set aside
+(23 as small talk, 38 as procedural) and 301 lost the sentence's top code. Since then the model
+reads such an answer without its trailing formula and the words that lead to it
+(:func:`~roqa_nlp.transcripts.closings.before_closing_formula`). Two more measurements:
+
+3. written answers: each of the eight sentences, then ", but", ". Other than that," or ". So
+   yes,", then every formula; counted as in 1, read whole and without the trailing formula.
+4. real answers: every participant segment of the same interviews that ends with a closing
+   formula after something else, read as before (from the turning word only) and as now.
+
 Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/closing_content.py`` (a few minutes).
 Results: ``benchmarks/results/closing_content.{json,md}``.
 """
@@ -99,6 +110,47 @@ def readings(texts: list[str]) -> dict[str, list[str]]:
 
 HOWS = ("whole", "from the turning word", "after any formula")
 
+#: the trailing shape: what comes between the sentence and the closing formula that ends it
+JOINERS = (", but", ". Other than that,", ". So yes,")
+TRAILING_HOWS = ("whole", "without the trailing formula")
+
+
+def trailing(ac: Any) -> dict[str, Any]:
+    """The trailing shape: each of :data:`SENTENCES` then each joiner then each formula ("The IT
+    system was a nightmare from start to finish, but that's everything.")."""
+    import re
+
+    from roqa_nlp.io import packaged_words
+    from roqa_nlp.transcripts.closings import CLOSING_FORMULAS, before_closing_formula
+
+    alone = flags(ac, list(SENTENCES), list(SENTENCES), [QUESTION] * len(SENTENCES))
+    texts, refs = [], []
+    for formula in sorted(packaged_words(CLOSING_FORMULAS)):
+        said = re.sub(r"\bi\b", "I", formula)
+        for j in JOINERS:
+            for k, s in enumerate(SENTENCES):
+                texts.append(f"{s[0].upper()}{s[1:-1]}{j} {said}.")
+                refs.append(alone[k])
+    contexts = [QUESTION] * len(texts)
+    result: dict[str, Any] = {"n": len(texts)}
+    reads = {
+        "whole": texts,
+        "without the trailing formula": [before_closing_formula(t) for t in texts],
+    }
+    for how, read in reads.items():
+        got = flags(ac, texts, read, contexts)
+        result[how] = {
+            "off_topic": sum(g["off_topic"] for g in got),
+            "novel": sum(g["novel"] for g in got),
+            "novel_as_alone": sum(g["novel"] == r["novel"] for g, r in zip(got, refs, strict=True)),
+            "procedural": sum(g["procedural"] for g in got),
+            "top_as_alone": sum(g["top"] == r["top"] for g, r in zip(got, refs, strict=True)),
+            "aside_examples": [
+                t for t, g in zip(texts, got, strict=True) if g["off_topic"] or g["procedural"]
+            ][:12],
+        }
+    return result
+
 
 def written(ac: Any) -> dict[str, Any]:
     from roqa_nlp.io import packaged_words
@@ -164,6 +216,58 @@ def real(ac: Any) -> list[dict[str, Any]]:
     return rows
 
 
+def real_trailing(ac: Any) -> list[dict[str, Any]]:
+    """Every participant segment of the team-written interviews that ends with a closing
+    formula and says something before it, read as before this change (from the turning word
+    only) and as now (without the trailing formula too)."""
+    from roqa_nlp.transcripts import read_transcript
+    from roqa_nlp.transcripts.closings import after_closing_formula, before_closing_formula
+
+    rows: list[dict[str, Any]] = []
+    for folder in ("examples/interviews", "benchmarks/data"):
+        for f in sorted((ROOT / folder).rglob("*")):
+            if f.suffix.lower() not in FORMATS or f.name == "README.md":
+                continue
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                t = read_transcript(f)
+            segs = [
+                s
+                for s in ac.segments_of(t)
+                if s.role == "participant"
+                and before_closing_formula(after_closing_formula(s.text))
+                != after_closing_formula(s.text)
+            ]
+            if not segs:
+                continue
+            gold_file = f.parent / "gold.jsonl"
+            gold = []
+            if gold_file.is_file():
+                gold = [json.loads(x) for x in gold_file.read_text("utf-8").splitlines() if x]
+                gold = [g for g in gold if g["transcript"] == t.id]
+            texts = [s.text for s in segs]
+            contexts = [s.context if ac.params.get("use_context") else "" for s in segs]
+            before = [after_closing_formula(x) for x in texts]
+            now = [before_closing_formula(x) for x in before]
+            got = {
+                "before": flags(ac, texts, before, contexts),
+                "now": flags(ac, texts, now, contexts),
+            }
+            for k, s in enumerate(segs):
+                turn = next((g for g in gold if s.text in g["text"]), None)
+                rows.append(
+                    {
+                        "file": str(f.relative_to(ROOT)),
+                        "text": s.text,
+                        "read": now[k],
+                        "gold": None if turn is None else turn["codes"],
+                        "before": got["before"][k],
+                        "now": got["now"][k],
+                    }
+                )
+    return rows
+
+
 def _said(f: dict[str, Any]) -> str:
     if f["procedural"]:
         return "procedural"
@@ -178,6 +282,8 @@ def main() -> None:
     ac = AutoCoder.load()
     w = written(ac)
     r = real(ac)
+    tw = trailing(ac)
+    tr = real_trailing(ac)
     trained_on = ac.card.get("training_data", {}).get("sha256", "")
     meta = run_meta(trained_on, n_written=w["n"], n_real=len(r))
     lines = [
@@ -212,7 +318,45 @@ def main() -> None:
         ),
         "",
     ]
-    write_results("closing_content", {"meta": meta, "written": w, "real": r}, lines)
+    lines += [
+        "# Answers that end with a closing formula",
+        "",
+        "Since session 35 the model reads an answer without a closing formula it ends with and "
+        "the words that lead to it (`data/closing_leads.txt`; "
+        '`closings.before_closing_formula`): "The IT system was a nightmare from start to '
+        'finish, but no, I think that\'s everything." is read as "The IT system was a '
+        'nightmare from start to finish".',
+        "",
+        f"## Written answers ({tw['n']}: {len(SENTENCES)} sentences × {len(JOINERS)} joiners "
+        f"({', '.join(repr(j) for j in JOINERS)}) × every formula)",
+        "",
+        "| the model reads | set aside as small talk | fit no code | fits no code as the "
+        "sentence alone | procedural | top code as the sentence's alone |",
+        "|---|---|---|---|---|---|",
+        *(
+            f"| {how} | {tw[how]['off_topic']} | {tw[how]['novel']} | "
+            f"{tw[how]['novel_as_alone']} | {tw[how]['procedural']} | {tw[how]['top_as_alone']} |"
+            for how in TRAILING_HOWS
+        ),
+        "",
+        f"## Real answers ({len(tr)} participant segments of the team-written interviews that "
+        "end with a closing formula after something else)",
+        "",
+        "| file | segment | read now | gold codes | before | now |",
+        "|---|---|---|---|---|---|",
+        *(
+            f"| {x['file']} | {x['text'][-90:]} | …{x['read'][-60:]} | "
+            f"{'-' if x['gold'] is None else ', '.join(x['gold']) or 'none'} | "
+            f"{_said(x['before'])} | {_said(x['now'])} |"
+            for x in tr
+        ),
+        "",
+    ]
+    write_results(
+        "closing_content",
+        {"meta": meta, "written": w, "real": r, "trailing_written": tw, "trailing_real": tr},
+        lines,
+    )
     print("\n".join(lines))
 
 

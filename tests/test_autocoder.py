@@ -574,6 +574,41 @@ def test_an_answer_that_opens_with_a_closing_formula_is_read_without_it(
     assert a | {"text": None} == b | {"text": None}
 
 
+def test_an_answer_that_ends_with_a_closing_formula_is_read_without_it(
+    tiny_model: AutoCoder,
+) -> None:
+    """Read whole, "..., but I can't think of anything." pulled content towards small talk and
+    procedural talk: the packaged model set 61 of 1584 such written answers aside
+    (``benchmarks/results/closing_content.md``). The segment keeps its words; the model reads it
+    as it reads what comes before the formula, in code, suggest and evaluate alike."""
+    said = "The IT system was a nightmare from start to finish, but no, I think that's everything."
+    rest = "The IT system was a nightmare from start to finish"
+    (s,) = tiny_model.code(one_turn(said)).segments
+    (r,) = tiny_model.code(one_turn(rest)).segments
+    assert s.segment.text == said
+    own = {"text": None, "end": None}  # the words and where they end, the segment's own
+    assert s.to_dict() | own == r.to_dict() | own
+    assert tiny_model.suggest_and_flag(said) == tiny_model.suggest_and_flag(rest)
+    records = [{"text": t, "construct": "IS.E"} for t in (said, rest)]
+    (a,), (b,) = (tiny_model.evaluate([x], predictions=True)["predictions"] for x in records)
+    assert a | {"text": None} == b | {"text": None}
+
+
+def test_the_packaged_model_codes_what_comes_before_a_closing_formula() -> None:
+    """Read whole, the first fitted no code and was coded Patient Needs (PR.A), the second was
+    procedural talk; each is read now as the sentence alone is (IS.E; OS.D, fitting no code)."""
+    said = [
+        "The IT system was a nightmare from start to finish, but I can't think of anything.",
+        "The commissioners never listened to us about the paperwork. So yes, I have nothing to add.",
+    ]
+    rows, flags = AutoCoder.load().suggest_and_flag(said)
+    got = [
+        (f["novel"], f["procedural"], f["off_topic"], r[0].code_id)
+        for r, f in zip(rows, flags, strict=True)
+    ]
+    assert got == [(False, False, False, "IS.E"), (True, False, False, "OS.D")]
+
+
 def test_the_packaged_model_codes_what_follows_a_closing_formula_and_a_but() -> None:
     """Tester P's p21 (session 34): the bare closings are procedural talk; the two that go on
     after "but" and "except" are coded, not set aside as small talk (the "but" one was:

@@ -10,6 +10,7 @@ from roqa_nlp.transcripts.closings import (
     CLOSING_TURNS,
     CLOSING_WORDS,
     after_closing_formula,
+    before_closing_formula,
     is_closing_formula,
 )
 
@@ -96,3 +97,26 @@ def test_every_turn_of_the_file_after_every_formula_is_where_the_model_reads_fro
     for turn in sorted(packaged_words(CLOSING_TURNS)):
         assert after_closing_formula(f"{formula}, {turn} the rota.") == f"{turn} the rota."
         assert after_closing_formula(f"{formula} {turn}.") == f"{formula} {turn}."
+
+
+@pytest.mark.parametrize(
+    ("words", "read"),
+    [("The IT system was a nightmare from start to finish, but no, I think that's everything.",
+      "The IT system was a nightmare from start to finish"),
+     ("The training was rushed. Other than that, I have nothing to add.",
+      "The training was rushed."),
+     ("The funding runs out in March. So yes, I think I said everything, thanks.",
+      "The funding runs out in March."),
+     ("Our manager backed it, and I think we covered it really.", "Our manager backed it"),
+     ("No, I think that's everything.", "No, I think that's everything."),
+     ("But no, that's everything.", "But no, that's everything."),
+     ("No. Think we've covered it.", "No. Think we've covered it."),
+     ("That's everything. The rota was the problem.", "That's everything. The rota was the problem."),
+     ("The rota was the problem.", "The rota was the problem.")],
+)  # fmt: skip
+def test_an_answer_is_read_without_the_closing_formula_it_ends_with(words: str, read: str) -> None:
+    """Read whole, "The IT system was a nightmare ..., but no, I think that's everything." was
+    set aside as small talk or procedural by the packaged model, as 61 of 1584 such written
+    answers were (``benchmarks/results/closing_content.md``): the model reads it without the
+    formula and the words that lead to it ("but", "other than that", "so yes")."""
+    assert before_closing_formula(words) == read

@@ -1274,9 +1274,13 @@ class AutoCoder:
                     hint="give the sentence to code",
                 )
         book = self._codebook(codebook)
-        from .transcripts.closings import after_closing_formula, is_closing_formula
+        from .transcripts.closings import (
+            after_closing_formula,
+            before_closing_formula,
+            is_closing_formula,
+        )
 
-        read = [after_closing_formula(t) for t in texts]
+        read = [before_closing_formula(after_closing_formula(t)) for t in texts]
         X = self._inputs(read)
         if book.id == self.codebook.id:
             rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, read)
@@ -1413,7 +1417,11 @@ class AutoCoder:
         (``roqa code --stream``, the Ray engine). Concatenating the parts gives :meth:`code`.
         """
         from .transcripts import read_files, with_default_labels
-        from .transcripts.closings import after_closing_formula, is_closing_formula
+        from .transcripts.closings import (
+            after_closing_formula,
+            before_closing_formula,
+            is_closing_formula,
+        )
         from .transcripts.language import warn_of_reading
         from .transcripts.roles import with_labels_matched_elsewhere, with_study_interviewers
 
@@ -1440,7 +1448,7 @@ class AutoCoder:
                 return
             contexts = [s.context for s in pending] if self.params.get("use_context") else None
             questions = self._question_embeddings(contexts)  # read twice, embedded once
-            read = [after_closing_formula(s.text) for s in pending]
+            read = [before_closing_formula(after_closing_formula(s.text)) for s in pending]
             X = self._inputs(
                 read,
                 contexts,
@@ -1567,10 +1575,16 @@ class AutoCoder:
         from .evaluation import construct_metrics, per_code_metrics, per_valence_metrics
 
         ts, book = self._labelled_set(labelled, codebook)
-        from .transcripts.closings import after_closing_formula, is_closing_formula
+        from .transcripts.closings import (
+            after_closing_formula,
+            before_closing_formula,
+            is_closing_formula,
+        )
 
         questions = self._question_embeddings(ts.contexts)
-        read = [after_closing_formula(t) for t in ts.texts]  # as roqa code reads a segment
+        read = [
+            before_closing_formula(after_closing_formula(t)) for t in ts.texts
+        ]  # as roqa code reads a segment
         X = self._inputs(read, ts.contexts, questions=questions)
         rows, pvals, scores, proc, aside = self._suggest_rows(
             X,

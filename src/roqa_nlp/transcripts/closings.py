@@ -16,7 +16,9 @@ commissioners to pay for anything.") is not one, and is coded as any answer; whe
 from the formula to what the speaker adds with a word of :data:`CLOSING_TURNS` ("Not that I can
 think of, but the IT system was a nightmare."), the model reads it from that word on
 (:func:`after_closing_formula`): read whole, the formula's words pulled it towards small talk
-(``benchmarks/results/closing_content.md``).
+(``benchmarks/results/closing_content.md``). So it is read too without a closing formula it ends
+with and the words of :data:`CLOSING_LEADS` that lead to it ("The IT system was a nightmare, but
+no, I think that's everything.": :func:`before_closing_formula`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from .backchannels import BACKCHANNEL_WORDS, phrases_of, word_spans, words_of
 CLOSING_FORMULAS = "closing_formulas.txt"
 CLOSING_WORDS = "closing_words.txt"
 CLOSING_TURNS = "closing_turns.txt"
+CLOSING_LEADS = "closing_leads.txt"
 
 
 @cache
@@ -81,3 +84,36 @@ def after_closing_formula(words: str) -> str:
         ):
             return words[spans[i][0] :]
     return words
+
+
+def before_closing_formula(words: str) -> str:
+    """``words`` without the closing formula they end with (with the words that may surround
+    one) and the words of :data:`CLOSING_LEADS` (``data/closing_leads.txt``: "but", "other than
+    that", "so yes") that lead to it: "The training was rushed. Other than that, I have nothing
+    to add." gives "The training was rushed.", and "The IT system was a nightmare, but no, I
+    think that's everything." gives "The IT system was a nightmare". Any other words are given
+    back whole: those that end with no formula, are only one, or say nothing else before it
+    ("But no, that's everything.")."""
+    spans = word_spans(words)
+    tokens = [words[a:b].lower().replace("’", "'") for a, b in spans]
+    covered, _ = _covered(tokens)
+    cut = next(
+        (
+            i
+            for i in range(1, len(tokens))
+            if covered[i] is None and is_closing_formula(words[spans[i][0] :])
+        ),
+        None,
+    )
+    if cut is None or covered[-1]:
+        return words
+    leads = phrases_of(CLOSING_LEADS)
+    longest = max(map(len, leads), default=1)
+    while cut:
+        n = next(
+            (n for n in range(min(longest, cut), 0, -1) if tuple(tokens[cut - n : cut]) in leads), 0
+        )
+        if not n:
+            break
+        cut -= n
+    return words[: spans[cut][0]].rstrip(" ,;:-–—\t\n") if cut else words
