@@ -42,6 +42,7 @@ from __future__ import annotations
 import json
 import sys
 import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -177,10 +178,13 @@ def written(ac: Any) -> dict[str, Any]:
     return result
 
 
-def real(ac: Any) -> list[dict[str, Any]]:
+def team_segments(
+    ac: Any, wanted: Callable[[str], bool]
+) -> Iterator[tuple[Path, list[Any], list[dict[str, Any]]]]:
+    """Each team-written interview file with participant segments whose text is ``wanted``:
+    the file, those segments (as ``roqa code`` makes them) and the gold turns of its transcript."""
     from roqa_nlp.transcripts import read_transcript
 
-    rows: list[dict[str, Any]] = []
     for folder in ("examples/interviews", "benchmarks/data"):
         for f in sorted((ROOT / folder).rglob("*")):
             if f.suffix.lower() not in FORMATS or f.name == "README.md":
@@ -188,11 +192,7 @@ def real(ac: Any) -> list[dict[str, Any]]:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 t = read_transcript(f)
-            segs = [
-                s
-                for s in ac.segments_of(t)
-                if s.role == "participant" and after_any_formula(s.text) != s.text
-            ]
+            segs = [s for s in ac.segments_of(t) if s.role == "participant" and wanted(s.text)]
             if not segs:
                 continue
             gold_file = f.parent / "gold.jsonl"
@@ -200,19 +200,25 @@ def real(ac: Any) -> list[dict[str, Any]]:
             if gold_file.is_file():
                 gold = [json.loads(x) for x in gold_file.read_text("utf-8").splitlines() if x]
                 gold = [g for g in gold if g["transcript"] == t.id]
-            texts = [s.text for s in segs]
-            contexts = [s.context if ac.params.get("use_context") else "" for s in segs]
-            got = {how: flags(ac, texts, read, contexts) for how, read in readings(texts).items()}
-            for k, s in enumerate(segs):
-                turn = next((g for g in gold if s.text in g["text"]), None)
-                rows.append(
-                    {
-                        "file": str(f.relative_to(ROOT)),
-                        "text": s.text,
-                        "gold": None if turn is None else turn["codes"],
-                        **{how: got[how][k] for how in HOWS},
-                    }
-                )
+            yield f, segs, gold
+
+
+def real(ac: Any) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for f, segs, gold in team_segments(ac, lambda text: after_any_formula(text) != text):
+        texts = [s.text for s in segs]
+        contexts = [s.context if ac.params.get("use_context") else "" for s in segs]
+        got = {how: flags(ac, texts, read, contexts) for how, read in readings(texts).items()}
+        for k, s in enumerate(segs):
+            turn = next((g for g in gold if s.text in g["text"]), None)
+            rows.append(
+                {
+                    "file": str(f.relative_to(ROOT)),
+                    "text": s.text,
+                    "gold": None if turn is None else turn["codes"],
+                    **{how: got[how][k] for how in HOWS},
+                }
+            )
     return rows
 
 
@@ -220,51 +226,34 @@ def real_trailing(ac: Any) -> list[dict[str, Any]]:
     """Every participant segment of the team-written interviews that ends with a closing
     formula and says something before it, read as before this change (from the turning word
     only) and as now (without the trailing formula too)."""
-    from roqa_nlp.transcripts import read_transcript
     from roqa_nlp.transcripts.closings import after_closing_formula, before_closing_formula
 
+    def ends_with_one(text: str) -> bool:
+        opened = after_closing_formula(text)
+        return before_closing_formula(opened) != opened
+
     rows: list[dict[str, Any]] = []
-    for folder in ("examples/interviews", "benchmarks/data"):
-        for f in sorted((ROOT / folder).rglob("*")):
-            if f.suffix.lower() not in FORMATS or f.name == "README.md":
-                continue
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                t = read_transcript(f)
-            segs = [
-                s
-                for s in ac.segments_of(t)
-                if s.role == "participant"
-                and before_closing_formula(after_closing_formula(s.text))
-                != after_closing_formula(s.text)
-            ]
-            if not segs:
-                continue
-            gold_file = f.parent / "gold.jsonl"
-            gold = []
-            if gold_file.is_file():
-                gold = [json.loads(x) for x in gold_file.read_text("utf-8").splitlines() if x]
-                gold = [g for g in gold if g["transcript"] == t.id]
-            texts = [s.text for s in segs]
-            contexts = [s.context if ac.params.get("use_context") else "" for s in segs]
-            before = [after_closing_formula(x) for x in texts]
-            now = [before_closing_formula(x) for x in before]
-            got = {
-                "before": flags(ac, texts, before, contexts),
-                "now": flags(ac, texts, now, contexts),
-            }
-            for k, s in enumerate(segs):
-                turn = next((g for g in gold if s.text in g["text"]), None)
-                rows.append(
-                    {
-                        "file": str(f.relative_to(ROOT)),
-                        "text": s.text,
-                        "read": now[k],
-                        "gold": None if turn is None else turn["codes"],
-                        "before": got["before"][k],
-                        "now": got["now"][k],
-                    }
-                )
+    for f, segs, gold in team_segments(ac, ends_with_one):
+        texts = [s.text for s in segs]
+        contexts = [s.context if ac.params.get("use_context") else "" for s in segs]
+        before = [after_closing_formula(x) for x in texts]
+        now = [before_closing_formula(x) for x in before]
+        got = {
+            "before": flags(ac, texts, before, contexts),
+            "now": flags(ac, texts, now, contexts),
+        }
+        for k, s in enumerate(segs):
+            turn = next((g for g in gold if s.text in g["text"]), None)
+            rows.append(
+                {
+                    "file": str(f.relative_to(ROOT)),
+                    "text": s.text,
+                    "read": now[k],
+                    "gold": None if turn is None else turn["codes"],
+                    "before": got["before"][k],
+                    "now": got["now"][k],
+                }
+            )
     return rows
 
 
