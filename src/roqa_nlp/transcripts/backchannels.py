@@ -75,7 +75,7 @@ def phrases_of(*names: str) -> frozenset[tuple[str, ...]]:
 
 
 @cache
-def _longest(*names: str) -> int:
+def longest_of(*names: str) -> int:
     """The most words of a phrase of the packaged lists ``names`` (1 when they hold none)."""
     return max(map(len, phrases_of(*names)), default=1)
 
@@ -100,7 +100,7 @@ def _acknowledgement(tokens: list[str], *, agreeing: bool = False) -> bool:
     if len(tokens) <= MAX_BACKCHANNEL_WORDS and all(t in BACKCHANNEL_WORDS for t in tokens):
         return True  # the common case, words alone
     names = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES) if agreeing else (ACKNOWLEDGEMENT_PHRASES,)
-    phrases, longest = phrases_of(*names), _longest(*names)
+    phrases, longest = phrases_of(*names), longest_of(*names)
     if len(tokens) > MAX_BACKCHANNEL_WORDS * longest:
         return False
     # fewest pieces covering tokens[:i], the words of a phrase taken together
@@ -136,10 +136,10 @@ def _repeated_agreement(tokens: list[str]) -> bool:
     agreeing phrases) with an agreeing phrase among them and each said at least twice."""
     names = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES)
     agreeing = phrases_of(AGREEMENT_PHRASES)
-    if len(tokens) > MAX_BACKCHANNEL_WORDS * _longest(*names):
+    if len(tokens) > MAX_BACKCHANNEL_WORDS * longest_of(*names):
         return False
     for pieces in _pieces(
-        tuple(tokens), phrases_of(*names), _longest(*names), MAX_BACKCHANNEL_WORDS
+        tuple(tokens), phrases_of(*names), longest_of(*names), MAX_BACKCHANNEL_WORDS
     ):
         said = [p for p in pieces if p in agreeing]
         if said and all(said.count(p) >= 2 for p in said):

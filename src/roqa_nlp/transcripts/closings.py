@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .backchannels import BACKCHANNEL_WORDS, phrases_of, word_spans, words_of
+from .backchannels import BACKCHANNEL_WORDS, longest_of, phrases_of, word_spans, words_of
 
 #: The packaged lists (``roqa_nlp/data/``): see the module docstring.
 CLOSING_FORMULAS = "closing_formulas.txt"
@@ -35,16 +35,23 @@ CLOSING_LEADS = "closing_leads.txt"
 
 
 @cache
-def _longest() -> int:
-    return max(map(len, phrases_of(CLOSING_FORMULAS) | phrases_of(CLOSING_WORDS)), default=1)
+def _phrases(backwards: bool) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """The closing formulas and the words that may surround them, each phrase's words
+    reversed when ``backwards``."""
+    formulas, extras = phrases_of(CLOSING_FORMULAS), phrases_of(CLOSING_WORDS)
+    if backwards:
+        formulas, extras = (frozenset(p[::-1] for p in ps) for ps in (formulas, extras))
+    return formulas, extras
 
 
-def _covered(tokens: list[str]) -> tuple[list[bool | None], list[bool]]:
+def _covered(tokens: list[str], *, backwards: bool = False) -> tuple[list[bool | None], list[bool]]:
     """For each ``i``: True when ``tokens[:i]`` are closing formulas and the words that may
     surround them, a formula among them, False when only such words, None otherwise; and
     whether they so end on a formula (the first is what :func:`after_closing_formula` reads;
-    a benchmark reads the second)."""
-    formulas, extras, longest = phrases_of(CLOSING_FORMULAS), phrases_of(CLOSING_WORDS), _longest()
+    a benchmark reads the second). ``backwards``: ``tokens`` are a text's words in reverse
+    order, read with each phrase reversed (:func:`_closing_suffixes`)."""
+    formulas, extras = _phrases(backwards)
+    longest = longest_of(CLOSING_FORMULAS, CLOSING_WORDS)
     covered: list[bool | None] = [False] + [None] * len(tokens)
     on_formula = [False] * (len(tokens) + 1)
     for i in range(1, len(tokens) + 1):
@@ -66,6 +73,14 @@ def is_closing_formula(words: str) -> bool:
     return bool(_covered(tokens)[0][-1]) if tokens else False
 
 
+def _closing_suffixes(tokens: list[str]) -> list[bool]:
+    """For each ``i``: whether ``tokens[i:]`` are only a closing formula (as
+    :func:`is_closing_formula` reads them), all found in one pass over the words reversed
+    rather than one pass per word."""
+    back, _ = _covered(tokens[::-1], backwards=True)
+    return [bool(back[len(tokens) - i]) for i in range(len(tokens) + 1)]
+
+
 def after_closing_formula(words: str) -> str:
     """``words`` from the word that turns from the closing formula they open with to what the
     speaker still adds (a phrase of :data:`CLOSING_TURNS`, ``data/closing_turns.txt``: "but",
@@ -73,11 +88,9 @@ def after_closing_formula(words: str) -> str:
     gives "but the IT system was a nightmare.", and "Um, no, I think that's everything really,
     except ..." gives "except ...". Any other words are given back whole: those that open with
     no formula, are only one, or go on otherwise ("No, I think that is all. Only that ...")."""
-    spans = word_spans(words)
-    tokens = [words[a:b].lower().replace("’", "'") for a, b in spans]
+    spans, tokens = word_spans(words), words_of(words)
     covered, _ = _covered(tokens)
-    turns = phrases_of(CLOSING_TURNS)
-    longest = max(map(len, turns), default=1)
+    turns, longest = phrases_of(CLOSING_TURNS), longest_of(CLOSING_TURNS)
     for i in range(len(tokens) - 1, 0, -1):
         if covered[i] and any(
             tuple(tokens[i : i + n]) in turns and i + n < len(tokens) for n in range(1, longest + 1)
@@ -94,21 +107,13 @@ def before_closing_formula(words: str) -> str:
     think that's everything." gives "The IT system was a nightmare". Any other words are given
     back whole: those that end with no formula, are only one, or say nothing else before it
     ("But no, that's everything.")."""
-    spans = word_spans(words)
-    tokens = [words[a:b].lower().replace("’", "'") for a, b in spans]
+    spans, tokens = word_spans(words), words_of(words)
     covered, _ = _covered(tokens)
-    cut = next(
-        (
-            i
-            for i in range(1, len(tokens))
-            if covered[i] is None and is_closing_formula(words[spans[i][0] :])
-        ),
-        None,
-    )
+    ends = _closing_suffixes(tokens)
+    cut = next((i for i in range(1, len(tokens)) if covered[i] is None and ends[i]), None)
     if cut is None or covered[-1]:
         return words
-    leads = phrases_of(CLOSING_LEADS)
-    longest = max(map(len, leads), default=1)
+    leads, longest = phrases_of(CLOSING_LEADS), longest_of(CLOSING_LEADS)
     while cut:
         n = next(
             (n for n in range(min(longest, cut), 0, -1) if tuple(tokens[cut - n : cut]) in leads), 0
