@@ -171,6 +171,19 @@ def transcript_from_dict(d: dict[str, Any]) -> Transcript:
     )
 
 
+def run_record(folder: Path) -> dict[str, Any]:
+    """The run record (``run.json``) in ``folder``: empty when there is none, or it cannot be
+    read as a JSON object."""
+    run = folder / "run.json"
+    if not run.exists():
+        return {}
+    try:
+        meta = json.loads(read_text(run))
+    except (RoqaError, ValueError, RecursionError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
 @dataclass
 class CodingResult:
     """Segments with ranked code suggestions, plus the transcripts they come from.
@@ -588,15 +601,7 @@ class CodingResult:
                         hint="each line needs id, text and turns within the text",
                     ) from None
                 transcripts[t.id] = t
-        meta: dict[str, Any] = {}
-        run = p.with_name("run.json")
-        if run.exists():
-            try:
-                meta = json.loads(read_text(run))
-            except (RoqaError, ValueError, RecursionError):
-                meta = {}
-            if not isinstance(meta, dict):
-                meta = {}
+        meta = run_record(p.parent)
         return cls(segments=segs, transcripts=transcripts, meta=meta, source=p)
 
     @classmethod

@@ -198,12 +198,12 @@ def _earlier_chart(out: Path) -> str | None:
     (``run.json``'s ``chart_codebook``, ``roqa code --codebook``), if any."""
     from ..crosswalk import load_chart, recorded_chart
     from ..errors import RoqaError
+    from ..result import run_record
 
     try:
-        meta = json.loads((out / "run.json").read_text("utf-8"))
-    except (OSError, ValueError):
+        chart = recorded_chart(run_record(out))
+    except OSError:  # an unreadable record: nothing to compare
         return None
-    chart = recorded_chart(meta) if isinstance(meta, dict) else None
     if chart is None:
         return None
     try:
