@@ -289,6 +289,74 @@ def test_a_sentence_with_brackets_before_a_colon_said_once_continues_the_turn(
     )
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Staffing (and I mean this: truly): we never have enough people.",
+        "Staffing: that's the barrier.",
+        "Recovery: it means getting your life back, not just fewer symptoms.",
+        "Funding (the big one): it ran out in June.",
+        "Time (and there's never enough of it): that's what we lack.",
+        "Mental Health: it's the biggest gap we have.",
+        "Implementation: nobody planned it.",
+        "Budget: zero.",
+        "Weekends (and I mean every one): we're always short.",
+    ],
+)
+def test_a_topic_said_once_before_a_colon_continues_the_turn(tmp_path: Path, line: str) -> None:
+    """A participant who names a topic and then speaks to it ("Staffing: that's the barrier.")
+    opened a "speaker" called Staffing, and the word was lost from the coded answer (session 36):
+    words no one is called (``data/talk_words.txt``: topics, and endings such as ``-tion``) and
+    an aside in the speaker's own words in brackets (``data/aside_words.txt``: "and", "I") are
+    talk when said once."""
+    f = tmp_path / "p06.txt"
+    f.write_text(
+        "Interviewer: How did the inspection go?\n"
+        f"P06: It was stressful.\n{line}\n"
+        "Interviewer: And afterwards?\nP06: We got a good rating in the end.\n",
+        "utf-8",
+    )
+    assert turns_of(read_transcript(f))[1] == (
+        "P06",
+        "participant",
+        f"It was stressful.\n{line}",
+        None,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "words"),
+    [
+        ("Ruth (deputy manager)", "yeah i'd add that the board never funds training."),
+        ("Speaker 2 (guest)", "honestly the paperwork is the worst of it."),
+        ("Dr. Okafor (CEO)", "sorry to jump in, we did fund it in the end."),
+        ("Ming", "the night shift is the hardest."),
+        ("Grace (she/her)", "it was hard for everyone."),
+        ("Sam Roe (note-taker)", "can I check the date of that?"),
+        ("Priya Nair", "we had the same problem on our ward."),
+        ("Sion", "same here, we lost two nurses."),  # ends as "Decision" does, but is a name
+    ],
+)
+def test_a_second_speaker_who_speaks_once_in_lower_case_is_still_a_speaker(
+    tmp_path: Path, label: str, words: str
+) -> None:
+    """Session 35's aside rule read these as the participant's words and was reverted: a real
+    person who says one thing, in lower case as speech-to-text writes it, keeps their turn."""
+    f = tmp_path / "p06.txt"
+    f.write_text(
+        "Interviewer: How did the inspection go?\n"
+        f"P06: It was stressful.\n{label}: {words}\n"
+        "Interviewer: And afterwards?\nP06: We got a good rating in the end.\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns][1:3] == [
+        ("P06", "It was stressful."),
+        (label, words),
+    ]
+
+
 def test_a_role_in_brackets_before_a_colon_makes_a_named_speaker_the_interviewer(
     tmp_path: Path,
 ) -> None:

@@ -39,7 +39,11 @@ four words, or it is such a name followed by words in brackets (``Dean (support 
 no label names). A capitalised word the file opens a line with only once, while another label
 recurs, is talk when it is an acronym or a word no name is made of (``CQC: they came in
 March``, inside a participant's answer; :func:`words_not_speakers`): the speakers of a file
-recur, and an organisation is no speaker. ``Question 5:`` and ``Q5:`` mark the interviewer's
+recur, and an organisation is no speaker. So is a label said once that names a topic
+(``Staffing: that's the barrier.``, ``Mental Health: ...``; ``data/talk_words.txt``) or whose
+brackets hold the speaker's own aside (``Staffing (and I mean this: truly): ...``;
+``data/aside_words.txt``), unless its name labels another line: a person who says one thing
+(``Ruth (deputy manager): yeah i'd add ...``) is still a speaker. ``Question 5:`` and ``Q5:`` mark the interviewer's
 questions (``question`` and ``q`` are interviewer labels, :data:`~.roles.QUESTION_MARKERS`).
 
 On a line that opens with no such speaker, two looser shapes are tried (:func:`line_labels`),
@@ -892,26 +896,73 @@ def words_not_speakers(
     a speaker, though capitalised: a label of one word the file opens a line with only once, in
     a file where another label recurs (a speaker; ``Question 1``, ``Question 2`` recur as
     ``Question``), when it is an acronym (``CQC: they came in March``, the regulator; ``NHS:``)
-    or a word no name is made of (``Honestly: ...``, ``So: ...``; :func:`_is_common_word`). A
-    speaker who says one thing (``Mary: Sorry to interrupt``) is still one; so are role labels,
-    participant numbers, the answerer's labels (``A``, ``R``) and initials that recur (``HW``)."""
+    or a word no name is made of (``Honestly: ...``, ``So: ...``; :func:`_is_common_word`), or
+    names a topic in words no one is called (``Staffing: that's the barrier.``, ``Mental
+    Health: ...``; :func:`_names_a_topic`), of one word or more; and a label said once whose
+    brackets hold the speaker's own aside (``Weekends (and I mean every one): ...``;
+    :func:`_is_aside`). A speaker who says one thing (``Mary: Sorry to interrupt``, ``Ruth
+    (deputy manager): yeah i'd add ...``) is still one; so are role labels, participant
+    numbers, numbered speakers (``Speaker 2 (guest)``), the answerer's labels (``A``, ``R``),
+    initials that recur (``HW``) and a name before brackets that labels another line
+    (``Dean (RM):`` and ``Dean:``)."""
     counts = Counter(m.label for m in matches if m is not None)
     # a numbered label recurs by its name: Question 1, Question 2, ...
     by_name = Counter(normalise_label(label) for label in counts.elements())
     if all(n < 2 for n in by_name.values()):
         return set()
     keys = interviewer_keys(interviewer_labels)
+    # a name before brackets that labels another line is a speaker's ("Dean:", "Dean (RM):")
+    names = Counter(name_before_brackets(label).casefold() for label in counts)
     found: set[str] = set()
     for m in matches:
-        # judged by the name before any brackets: "Honestly (and I mean it): ..." is talk too
-        word = name_before_brackets(m.label) if m is not None else ""
-        if m is None or counts[m.label] != 1 or len(word.split()) != 1:
+        if m is None or counts[m.label] != 1:
             continue
         if keys.known(m.label) or participant_number_label(m.label) is not None:
             continue
         if m.label.casefold() in _ANSWER_LABELS:  # "A: Staffing." after "Q: ...?"
             continue
-        acronym = word.isupper() and word.isalpha() and len(word) >= 2
-        if acronym or _is_common_word(word):
+        # judged by the name before any brackets: "Honestly (and I mean it): ..." is talk too
+        name = name_before_brackets(m.label)
+        if names[name.casefold()] > 1 or is_speaker_number_label(name):
+            continue
+        words = name.split()
+        acronym = len(words) == 1 and name.isupper() and name.isalpha() and len(name) >= 2
+        if (
+            acronym
+            or (len(words) == 1 and _is_common_word(name))
+            or _names_a_topic(words)
+            or _is_aside(m.label[len(name) :])
+        ):
             found.add(m.label)
     return found
+
+
+def _is_talk_word(word: str) -> bool:
+    """Whether ``word`` names a topic no speaker is called (``data/talk_words.txt``: a word
+    listed, or one ending as listed with three letters or more before the ending)."""
+    word = word.casefold()
+    listed = packaged_words("talk_words.txt")
+    return word in listed or any(
+        e.startswith("-") and word.endswith(e[1:]) and len(word) >= len(e) + 2 for e in listed
+    )
+
+
+def _names_a_topic(words: Sequence[str]) -> bool:
+    """Whether a label's ``words`` name a topic ("Staffing", "Mental Health"): each a topic's
+    word (:func:`_is_talk_word`) or a stop word, at least one a topic's."""
+    return any(_is_talk_word(w) for w in words) and all(
+        _is_talk_word(w) or _is_common_word(w) for w in words
+    )
+
+
+_ASIDE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _is_aside(brackets: str) -> bool:
+    """Whether the words in a label's brackets are the speaker's own aside ("(and I mean this:
+    truly)"), not a note on who speaks ("(deputy manager)"): one of them is a word of
+    ``data/aside_words.txt``."""
+    listed = packaged_words("aside_words.txt")
+    return any(
+        w.group().casefold().replace("’", "'") in listed for w in _ASIDE_WORD.finditer(brackets)
+    )
