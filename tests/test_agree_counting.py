@@ -183,6 +183,23 @@ def test_single_code_note_keeps_the_coders_capitals_and_says_why(tmp_path, capsy
     ) in one_line(out)
 
 
+def test_single_code_note_names_every_coder_who_applied_several_codes(tmp_path, capsys) -> None:
+    """Tester (session 36): B gave u02 two codes as well (on two rows), and A gave u03 two
+    too (one cell), but the line named A's u02 only. Each coder with their count and units."""
+    text = (
+        "unit,coder,code\nu01,A,Cost\nu01,B,Cost\nu02,A,Culture;Planning\nu02,B,Culture\n"
+        "u02,B,Planning\nu03,A,Cost;Culture\nu03,B,Cost\nu04,A,\nu04,B,\n"
+    )
+    p = write(tmp_path / "edge_multi.csv", text)
+    code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)
+    assert code == 0
+    assert (
+        "Single-code view not computed: coder 'A' applied several codes to 2 units (u02, u03) "
+        "and coder 'B' to 1 unit (u02), and the view needs one code per unit from each coder "
+        "(codings record no main code among a unit's codes); compare code by code (--by code)."
+    ) in one_line(out)
+
+
 def test_pooled_figures_say_how_many_decisions_are_shared_absences(tmp_path, capsys) -> None:
     """Tester K (session 33): gold vs model read "96.8%" and AC1 0.966 "almost perfect" beside
     kappa 0.546, pooled over 22 codes most units carry none of. MULTI over the 5 compared units

@@ -1540,16 +1540,24 @@ def _single_code_values(
     """Coders x units values for the single-code view, its categories and the units where a
     coder's "no code" is left out (missing) as no value on the ``level`` scale; or the reason
     the view does not apply."""
-    for c in cu.coders:
-        several = [u.id for u in cu.units if len(cu.codings[c].get(u.id) or ()) > 1]
-        if several:
-            # a unit's codes are a set: nothing says which is its main code
-            return (
-                f"coder {c!r} applied several codes to {len(several)} "
-                f"unit{'s' * (len(several) != 1)} ({first_few(several, 3)}), and the view "
-                "needs one code per unit from each coder (codings record no main code among a "
-                "unit's codes); compare code by code (--by code)"
-            )
+    several = {
+        c: units
+        for c in cu.coders
+        if (units := [u.id for u in cu.units if len(cu.codings[c].get(u.id) or ()) > 1])
+    }
+    if several:
+        # a unit's codes are a set: nothing says which is its main code
+        # "coder 'A' applied several codes to 2 units (u1, u2) and coder 'B' to 1 unit (u2)"
+        who = [
+            f"coder {c!r}{' applied several codes' if k == 0 else ''} to {len(units)} "
+            f"unit{'s' * (len(units) != 1)} ({first_few(units, 3)})"
+            for k, (c, units) in enumerate(several.items())
+        ]
+        listed = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+        return (
+            f"{listed}, and the view needs one code per unit from each coder (codings record no "
+            "main code among a unit's codes); compare code by code (--by code)"
+        )
     x = np.full((len(cu.coders), len(cu.units)), np.nan)
     if level == "nominal":
         cats: list[Any] = [NONE_CODE, *cu.codes]
