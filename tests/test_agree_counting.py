@@ -9,6 +9,7 @@ names as written. Every expected value is worked out by hand in the comments.
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -95,12 +96,14 @@ RARE = "unit,coder,code\nu0,A,X\nu0,B,X\nu1,A,Y\nu1,B,Y\nu2,A,Y\nu2,B,\nu3,A,\nu
 
 def test_rare_code_intervals_carry_n_valid_and_are_withheld(tmp_path) -> None:
     """X on 1 unit of 30: kappa 1.0 and a percentile 'interval' [1.0, 1.0] over the resamples
-    that drew u0 (about 1 - (29/30)^30 = 64 % of them). Before: ci [1.0, 1.0], nothing else."""
+    that drew u0 (about 1 - (29/30)^30 = 64 % of them). Before: ci [1.0, 1.0], nothing else;
+    then (session 29) the same ci, withheld from the tables; now none at all (session 36: null
+    in the JSON), with the reason."""
     cu = read_long_csv(write(tmp_path / "rare.csv", RARE))
     report = agreement_report(cu, n_boot=1000, seed=0)
     x = next(c for c in report.per_code if c.code == "X").all
     assert x.kappa == 1.0
-    assert x.ci["kappa"] == [1.0, 1.0]
+    assert all(math.isnan(v) for v in x.ci["kappa"]) and len(x.ci["kappa"]) == 2
     presence = cu.presence(["X"])[:, :, 0]
     expected = bootstrap_ci(lambda d: cohen_kappa(d[0], d[1]), presence, n_boot=1000, seed=0)
     assert x.n_valid["kappa"] == expected.n_valid
@@ -108,6 +111,7 @@ def test_rare_code_intervals_carry_n_valid_and_are_withheld(tmp_path) -> None:
     assert x.n_valid["percent_agreement"] == 1000
     assert x.n_with_code == 1 < CI_MIN_UNITS
     assert x.ci_withheld == ["percent_agreement", "kappa", "alpha", "ac1"]
+    assert set(x.ci_withheld_why.values()) == {"units"}
 
 
 def test_intervals_with_enough_units_and_resamples_are_shown() -> None:
@@ -122,15 +126,16 @@ def test_intervals_with_enough_units_and_resamples_are_shown() -> None:
 
 
 def test_withheld_intervals_show_as_a_dash_with_a_footnote(tmp_path, capsys) -> None:
-    """Pooled over X and Y, 4 compared units carry a code (u0-u3): fewer than 5."""
+    """Pooled over X and Y, 4 compared units carry a code (u0-u3): fewer than 5, the one
+    reason here, so the only one the footnote gives."""
     p = write(tmp_path / "rare.csv", RARE)
     code, out, err = run(["agree", str(p), "--n-boot", "200"], capsys)
     assert code == 0, err
     text = one_line(out)
     assert "0.649 [—]" in text  # pooled kappa
     assert (
-        "[—] = interval not shown: fewer than 5 compared units carry the code(s), or under 90% of "
-        "the 200 resamples gave a value (the JSON has it, with n_valid)."
+        "[—] = no interval, as these data cannot give one: fewer than 5 compared units carry "
+        "the code(s). The JSON has null there, with the reason in ci_withheld_why."
     ) in text
 
 

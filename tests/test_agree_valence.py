@@ -464,8 +464,8 @@ def test_cli_shows_the_valence_intervals_and_writes_them(tmp_path, capsys) -> No
 
 
 def test_valence_intervals_over_fewer_than_five_units_are_withheld(tmp_path, capsys) -> None:
-    """Four units hold the pairs: the intervals are in the JSON but not shown, as a rare
-    code's are, and the footnote says why."""
+    """Four units hold the pairs: no interval, as for a rare code, and the footnote says why
+    (the code figures, over five units with a disagreement, keep theirs)."""
     text = "".join(line + "\n" for line in VALENCE_CSV.splitlines() if not line.startswith("u5"))
     p = write(tmp_path / "c.csv", text)
     v, _ = valence_agreement(read_long_csv(p), n_boot=200)
@@ -477,8 +477,9 @@ def test_valence_intervals_over_fewer_than_five_units_are_withheld(tmp_path, cap
     flat = " ".join(out.split())
     assert "n=4 unit-code pairs in 4 units): agreement 75.0% [—], Cohen's kappa" in flat
     assert (
-        "[—] = interval not shown: fewer than 5 compared units carry the code(s) (valence: hold "
-        "a unit-code pair compared), or under 90% of the 200 resamples gave a value"
+        "[—] = no interval, as these data cannot give one: fewer than 5 compared units carry "
+        "the code(s) (valence: hold a unit-code pair compared). The JSON has null there, with "
+        "the reason in ci_withheld_why."
     ) in flat
 
 

@@ -234,8 +234,13 @@ def test_codes_applied_only_where_one_coder_coded_are_not_in_the_pooled_table() 
 
 
 def test_per_code_interval_is_bootstrap_ci_on_the_code_presence_matrix() -> None:
-    cu = coded_units_from_rows(TEN_UNITS)
+    """X on six units (u1-u4 of TEN_UNITS, u11, u12): its interval exists, and is the one of
+    bootstrap_ci. (TEN_UNITS alone carry X on four, too few for an interval: see
+    tests/test_agree_intervals.py.)"""
+    more = [("u11", "A", "X"), ("u11", "B", "X"), ("u12", "A", ""), ("u12", "B", "X")]
+    cu = coded_units_from_rows([*TEN_UNITS, *more])
     report = agreement_report(cu, n_boot=300, seed=3)
+    assert code_row(report, "X").all.ci_withheld == []
     d = cu.presence(["X"])[:, :, 0]
     expected = bootstrap_ci(krippendorff_alpha, d, n_boot=300, seed=3)
     assert code_row(report, "X").all.ci["alpha"] == pytest.approx([expected.low, expected.high])

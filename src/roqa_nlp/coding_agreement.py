@@ -63,10 +63,12 @@ the units holding its (unit, code) pairs, each drawn with all of them):
 ``numpy.random.default_rng(seed)`` draws the same resamples as
 :func:`roqa_nlp.agreement.bootstrap_ci`, so for one code the interval is the one that function
 gives on that code's presence matrix, and ``n_valid`` how many resamples left each statistic
-defined. An interval is marked withheld (``ci_withheld``; the tables show none) when fewer than
-:data:`CI_MIN_UNITS` compared units carry the code, or fewer than :data:`CI_MIN_VALID_SHARE` of
-the resamples left the statistic defined. The single-code view gives analytic (Wald) intervals
-for Cohen's kappa (two coders) and AC1.
+defined. The single-code view gives analytic (Wald) intervals for Cohen's kappa (two coders)
+and AC1. An interval these data cannot give is withheld (``[nan, nan]``, named in
+``ci_withheld`` with the reason in ``ci_withheld_why``; the tables show none): when fewer than
+:data:`CI_MIN_UNITS` compared units carry the code, fewer than :data:`CI_MIN_VALID_SHARE` of the
+resamples left the statistic defined, or the interval would have zero width, as it has under
+perfect agreement (:data:`CI_WITHHELD_REASONS`).
 
 A model's :class:`CodingResult` counts a segment as coded with its top suggestion (the most
 probable, whatever the order; suggestions tied for the top all count), or with every suggestion
@@ -78,7 +80,9 @@ project; a person's codings count every code, whatever probability they carry.
 
 References: Light RJ. Measures of response agreement for qualitative data. Psychol Bull
 1971;76:365-377; Field CA, Welsh AH. Bootstrapping clustered data. J R Stat Soc B
-2007;69:369-390 (units resampled with all their pairs); and those of :mod:`roqa_nlp.agreement`.
+2007;69:369-390 (units resampled with all their pairs); Hanley JA, Lippman-Hand A. If nothing
+goes wrong, is everything all right? JAMA 1983;249:1743-1745 (no disagreement in n units: a rate
+up to about 3/n); and those of :mod:`roqa_nlp.agreement`.
 """
 
 from __future__ import annotations
@@ -1001,9 +1005,11 @@ class Figures:
 
     ``n_units`` counts the units compared (two or more coders coded them); ``n_with_code`` those
     of them where some coder applied the code (pooled figures: any code; ``None`` for the
-    single-code view). For bootstrap intervals, ``n_valid`` gives how many resamples left each
-    statistic defined (the interval is over those), and ``ci_withheld`` the statistics whose
-    interval rests on too little to show (:data:`CI_MIN_UNITS`, :data:`CI_MIN_VALID_SHARE`).
+    single-code view: units where some coder applied a code). For bootstrap intervals,
+    ``n_valid`` gives how many resamples left each statistic defined (the interval is over
+    those). ``ci_withheld`` names the statistics whose interval these data cannot give, and
+    ``ci_withheld_why`` says why, one of :data:`CI_WITHHELD_REASONS`; their ``ci`` is
+    ``[nan, nan]`` (``null`` in the JSON).
     """
 
     n_units: int
@@ -1016,15 +1022,27 @@ class Figures:
     n_with_code: int | None = None
     n_valid: dict[str, int] = field(default_factory=dict)
     ci_withheld: list[str] = field(default_factory=list)
+    ci_withheld_why: dict[str, str] = field(default_factory=dict)
 
 
-#: A bootstrap interval is withheld (kept in the JSON, not shown in the tables) when fewer
-#: compared units than this carry the code: with one unit carrying it, every resample that
-#: defines kappa gives 1.0 and the "interval" is [1.0, 1.0].
+#: An interval is withheld (none shown, ``null`` in the JSON) when fewer compared units than
+#: this carry the code: with one unit carrying it, every resample that defines kappa gives 1.0
+#: and the "interval" is [1.0, 1.0]; a large-sample (Wald) interval from so few is no better.
 CI_MIN_UNITS = 5
 #: ... or when fewer than this share of the resamples left the statistic defined (the interval
 #: is then over an unstated selection of resamples, those that happened to draw the code).
 CI_MIN_VALID_SHARE = 0.9
+#: Why an interval is withheld, in the order they are tested: ``units`` (fewer than
+#: :data:`CI_MIN_UNITS` units carry the code), ``resamples`` (under :data:`CI_MIN_VALID_SHARE`
+#: of the resamples defined the statistic), ``zero_width`` (the resamples' percentile interval
+#: has zero width) and ``standard_error`` (the analytic standard error is 0 or undefined). The
+#: last two are what perfect agreement gives: no resample holds a disagreement the sample lacks,
+#: and the variances of kappa (Fleiss, Cohen & Everitt 1969) and AC1 (Gwet 2008) are 0 at
+#: p_o = 1; yet no disagreement in n units is compatible with a rate up to about 3/n (Hanley &
+#: Lippman-Hand 1983), so a zero-width interval claims a certainty the sample cannot give.
+CI_WITHHELD_REASONS: tuple[str, ...] = ("units", "resamples", "zero_width", "standard_error")
+#: An interval narrower than this is of zero width (percentile ends of one repeated value).
+_ZERO_WIDTH = 1e-12
 
 
 # Columns of the per-(unit, code) sufficient sums of a binary presence matrix:
@@ -1173,20 +1191,30 @@ def _set_intervals(
     """Set ``fig``'s percentile intervals (``ci``, ``n_valid``, ``ci_withheld``) from each
     statistic's ``n_boot`` resampled ``values``: the ``(1 - ci_level) / 2`` and
     ``(1 + ci_level) / 2`` quantiles of those that are defined, as
-    :func:`roqa_nlp.agreement.bootstrap_ci` takes them; withheld when fewer than
-    :data:`CI_MIN_UNITS` units carry what is compared (``n_carrying``) or fewer than
-    :data:`CI_MIN_VALID_SHARE` of the resamples left the statistic defined."""
+    :func:`roqa_nlp.agreement.bootstrap_ci` takes them; withheld (``[nan, nan]``, the reason in
+    ``ci_withheld_why``) when fewer than :data:`CI_MIN_UNITS` units carry what is compared
+    (``n_carrying``), fewer than :data:`CI_MIN_VALID_SHARE` of the resamples left the statistic
+    defined, or the interval has zero width (:data:`CI_WITHHELD_REASONS`)."""
     tail = (1.0 - ci_level) / 2.0
     for k in STATISTICS:
         v = values[k][np.isfinite(values[k])]
         fig.n_valid[k] = int(v.size)
+        ci = [math.nan, math.nan]
         if v.size:
             lo, hi = np.quantile(v, [tail, 1.0 - tail])
-            fig.ci[k] = [float(lo), float(hi)]
+            ci = [float(lo), float(hi)]
+        if n_carrying < CI_MIN_UNITS:
+            why = "units"
+        elif v.size < CI_MIN_VALID_SHARE * n_boot:
+            why = "resamples"
+        elif ci[1] - ci[0] < _ZERO_WIDTH:
+            why = "zero_width"
         else:
-            fig.ci[k] = [math.nan, math.nan]
-        if n_carrying < CI_MIN_UNITS or v.size < CI_MIN_VALID_SHARE * n_boot:
-            fig.ci_withheld.append(k)
+            fig.ci[k] = ci
+            continue
+        fig.ci[k] = [math.nan, math.nan]
+        fig.ci_withheld.append(k)
+        fig.ci_withheld_why[k] = why
 
 
 def _cluster_resamples(
@@ -1287,6 +1315,7 @@ class ValencePair:
     ci: dict[str, list[float]] = field(default_factory=dict)
     n_valid: dict[str, int] = field(default_factory=dict)
     ci_withheld: list[str] = field(default_factory=list)
+    ci_withheld_why: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -1319,6 +1348,7 @@ class ValenceAgreement:
     ci: dict[str, list[float]] = field(default_factory=dict)
     n_valid: dict[str, int] = field(default_factory=dict)
     ci_withheld: list[str] = field(default_factory=list)
+    ci_withheld_why: dict[str, str] = field(default_factory=dict)
 
 
 def valence_agreement(
@@ -1432,6 +1462,7 @@ def valence_agreement(
     if len(coders) == 2:
         pairs[0].ci, pairs[0].n_valid = dict(agreement.ci), dict(agreement.n_valid)
         pairs[0].ci_withheld = list(agreement.ci_withheld)
+        pairs[0].ci_withheld_why = dict(agreement.ci_withheld_why)
     note = f"{' / '.join(VALENCES)} of the codes two or more coders applied to one unit"
     if without:
         note += (
@@ -1585,26 +1616,45 @@ def _single_code_values(
     return x, sorted(values), left_out
 
 
-def _single_code_figures(x: np.ndarray, cats: list[Any], level: str, *, ci_level: float) -> Figures:
+def _single_code_figures(
+    x: np.ndarray, cats: list[Any], level: str, *, ci_level: float, none: float | None
+) -> Figures:
     """Figures of the single-code view; intervals are analytic (Wald) where a formula exists.
 
     Cohen's kappa (two coders) uses the Fleiss-Cohen-Everitt standard error and AC1 Gwet's
     (2008); alpha and Light's kappa get no interval here (bootstrap them with
-    :func:`roqa_nlp.agreement.bootstrap_ci` if needed).
+    :func:`roqa_nlp.agreement.bootstrap_ci` if needed). An interval is withheld, as a bootstrap
+    one is (:data:`CI_WITHHELD_REASONS`), when fewer than :data:`CI_MIN_UNITS` compared units
+    carry a code (a value other than ``none``, the value of "(none)") or the standard error is
+    0 or undefined.
     """
     n_coders = x.shape[0]
     # AC1's q: the categories the coders used here ((none) only where a coder applied no code)
     used = [c for c in cats if np.any(x == c)]
+    compared = (~np.isnan(x)).sum(axis=0) >= 2
+    valued = ~np.isnan(x)
+    carrying = compared & np.any(valued if none is None else valued & (x != none), axis=0)
     fig = Figures(
-        int(((~np.isnan(x)).sum(axis=0) >= 2).sum()),
+        int(compared.sum()),
         *_categorical_figures(x, used, level=level),
         kappa_method="cohen" if n_coders == 2 else "light",
+        n_with_code=int(carrying.sum()),
     )
+    standard_errors = {"ac1": gwet_ac1_se(x, categories=used)}
     if n_coders == 2:
-        ci = normal_ci(fig.kappa, cohen_kappa_se(x[0], x[1]), level=ci_level)
-        fig.ci["kappa"] = [ci.low, ci.high]
-    ci = normal_ci(fig.ac1, gwet_ac1_se(x, categories=used), level=ci_level)
-    fig.ci["ac1"] = [ci.low, ci.high]
+        standard_errors = {"kappa": cohen_kappa_se(x[0], x[1]), **standard_errors}
+    for k, se in standard_errors.items():
+        if carrying.sum() < CI_MIN_UNITS:
+            why = "units"
+        elif not math.isfinite(se) or se < _ZERO_WIDTH:
+            why = "standard_error"
+        else:
+            ci = normal_ci(getattr(fig, k), se, level=ci_level)
+            fig.ci[k] = [ci.low, ci.high]
+            continue
+        fig.ci[k] = [math.nan, math.nan]
+        fig.ci_withheld.append(k)
+        fig.ci_withheld_why[k] = why
     return fig
 
 
@@ -1716,8 +1766,10 @@ def agreement_report(
         note = f"single-code view not computed: {prepared}"
     else:
         values, cats, no_value = prepared
+        # "(none)" is category 0 of the nominal view; at other levels it is no value (NaN)
+        none = 0.0 if level == "nominal" else None
         single = {
-            uni: _single_code_figures(values[:, mask], cats, level, ci_level=ci_level)
+            uni: _single_code_figures(values[:, mask], cats, level, ci_level=ci_level, none=none)
             for uni, mask in masks.items()
         }
         left_out = {uni: int((no_value & mask & compared).sum()) for uni, mask in masks.items()}

@@ -27,6 +27,8 @@ REFERENCES = (
     "Efron B, Tibshirani RJ. An Introduction to the Bootstrap, 1993 (percentile intervals)",
     "Field CA, Welsh AH. J R Stat Soc B 2007;69:369-390 (valence: units resampled with their "
     "pairs)",
+    "Hanley JA, Lippman-Hand A. JAMA 1983;249:1743-1745 (no interval under perfect agreement: "
+    "no disagreement in n units allows a rate up to about 3/n)",
 )
 
 
@@ -588,7 +590,7 @@ def _fmt(value: float, pct: bool = False) -> str:
     return f"{100 * value:.1f}%" if pct else f"{value:.3f}"
 
 
-#: Shown instead of a bootstrap interval that rests on too little (see the footnote).
+#: Shown instead of an interval these data cannot give (see the footnote).
 WITHHELD = "[—]"
 
 
@@ -602,15 +604,36 @@ def _with_ci(fig: Any, key: str, pct: bool = False) -> str:
     return text
 
 
-def _withheld_footnote(report: Any, *, valence: bool = False) -> str:
-    """The footnote of withheld intervals; ``valence``: some of them are valence figures."""
-    from ..coding_agreement import CI_MIN_UNITS, CI_MIN_VALID_SHARE
+def _withheld_footnote(report: Any, figures: list[Any], valence: list[Any]) -> str | None:
+    """One footnote saying why the intervals shown as [—] are missing, each reason that applies
+    to one of ``figures`` or ``valence`` (figures shown), in the order of
+    :data:`~roqa_nlp.coding_agreement.CI_WITHHELD_REASONS`; None when none is missing."""
+    from ..coding_agreement import CI_MIN_UNITS, CI_MIN_VALID_SHARE, CI_WITHHELD_REASONS
 
-    held = " (valence: hold a unit-code pair compared)" if valence else ""
+    why = {r for f in [*figures, *valence] for r in f.ci_withheld_why.values()}
+    if not why:
+        return None
+    held = (
+        " (valence: hold a unit-code pair compared)"
+        if any("units" in f.ci_withheld_why.values() for f in valence)
+        else ""
+    )
+    text = {
+        "units": f"fewer than {CI_MIN_UNITS} compared units carry the code(s){held}",
+        "resamples": f"under {CI_MIN_VALID_SHARE:.0%} of the {report.settings['n_boot']} "
+        "resamples gave a value",
+        "zero_width": "the resamples give an interval of zero width",
+        "standard_error": "the standard error (one code per unit) is 0 or undefined",
+    }
+    reasons = ", or ".join(text[r] for r in CI_WITHHELD_REASONS if r in why)
+    if why & {"zero_width", "standard_error"}:
+        reasons += (
+            ", as when the coders agree on every unit (no disagreement in n units still allows a "
+            "disagreement rate up to about 3/n)"
+        )
     return (
-        f"{WITHHELD} = interval not shown: fewer than {CI_MIN_UNITS} compared units carry the "
-        f"code(s){held}, or under {CI_MIN_VALID_SHARE:.0%} of the {report.settings['n_boot']} "
-        "resamples gave a value (the JSON has it, with n_valid)."
+        f"{WITHHELD} = no interval, as these data cannot give one: {reasons}. The JSON has null "
+        "there, with the reason in ci_withheld_why."
     )
 
 
@@ -752,11 +775,13 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         console.print(note[:1].upper() + note[1:] + ".", markup=False)
     _print_valence(report, console=console)
     shown_figures = [report.pooled[universe], *(getattr(p, universe) for p in report.pairs)]
+    if report.single_code is not None:
+        shown_figures.append(report.single_code[universe])
     v = report.valence
     shown_valence = [] if v is None else [v, *(v.pairs if len(v.coders) > 2 else [])]
-    if any(f.ci_withheld for f in [*shown_figures, *shown_valence]):
-        valence = any(f.ci_withheld for f in shown_valence)
-        console.print(_withheld_footnote(report, valence=valence))
+    footnote = _withheld_footnote(report, shown_figures, shown_valence)
+    if footnote is not None:
+        console.print(footnote, markup=False, highlight=False)
     other = "coded" if universe == "all" else "all"
     console.print(
         f"'-' = undefined (e.g. every value the same). Use --universe {other} for the other view"
