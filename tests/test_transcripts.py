@@ -4886,7 +4886,9 @@ def test_a_dyads_members_lettered_p05a_and_p05b_are_the_case_p05(tmp_path: Path)
         ("09:12 From Chima (researcher) to P04 (Direct Message):", "Chima (researcher)"),
         ("10:22:05 From  : blank", None),
         ("10:22:05 P04: From memory, the link.", None),
-        ("From Sam Roe to Everyone:", None),
+        ("From Sam Roe to Everyone:", "Sam Roe"),  # copied from the chat panel, no time
+        ("From Chima to P04 (Direct Message)", "Chima"),
+        ("From day one: we had no cover.", None),  # talk: sent to no one
         ("Interviewer: Who sent it?", None),
     ],
 )

@@ -2,7 +2,9 @@
 
 Zoom saves a meeting's chat as ``10:05:12 From Sam Roe : message`` lines (older Zoom) or as
 ``00:05:12 From Sam Roe to Everyone:`` with the message on the lines below (newer Zoom, or after
-the colon). The messages were typed, not said: pasted among a transcript's turns they are no
+the colon); copied from the meeting's chat panel, a message line has no time (``From Sam Roe to
+Everyone: message``, or to anyone ``(Direct Message)``), and is told from talk that opens with
+"From" by whom it was sent to. The messages were typed, not said: pasted among a transcript's turns they are no
 one's speech (:func:`chat_left_out`: :mod:`.text` and :mod:`.blocks` leave them out of the
 turns), and a file of them is a saved chat (:func:`is_saved_chat`), left out of a folder of
 transcripts and read as its messages, each its sender's, only when named on its own. A line
@@ -20,9 +22,24 @@ from dataclasses import dataclass
 CHAT_LINE = re.compile(
     r"^[ \t]*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)[ \t]+From[ \t]+(?P<sender>[^:\n]{1,120}):"
 )
+#: Whom a message without its time was sent to, as Zoom writes it: ``Everyone`` (``Everyone
+#: (in Waiting Room)``), or anyone ``(Direct Message)`` or ``(Privately)``. Without a time,
+#: only this tells a chat line from talk that opens with "From" ("From day one: ...").
+_RECIPIENT = (
+    r"(?:Everyone(?:[ \t]*\([^()\n:]{1,40}\))?"
+    r"|[^:\n]{1,120}?[ \t]*\((?:Direct Message|[Pp]rivately)\))"
+)
+#: A message line copied from the meeting's chat panel, without its time: ``From Jane Smith
+#: to Everyone:``, then the message after the colon or on the line below.
+_UNTIMED_CHAT_LINE = re.compile(
+    rf"^[ \t]*From[ \t]+(?P<sender>[^:\n]{{1,120}}?[ \t]+to[ \t]+{_RECIPIENT})[ \t]*:"
+)
 #: A chat message's heading (:func:`chat_heading`), or its line, up to the sender.
 _HEADING = re.compile(
     r"^[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]+From[ \t]+(?P<sender>[^:\n]{1,120})(?::|$)"
+)
+_UNTIMED_HEADING = re.compile(
+    rf"^[ \t]*From[ \t]+(?P<sender>[^:\n]{{1,120}}?[ \t]+to[ \t]+{_RECIPIENT})[ \t]*(?::|$)"
 )
 #: The sender of a chat message, as a speaker's label reads it after the time (``From Jane
 #: Smith`` or ``From Jane Smith to Everyone``): the speaker is ``Jane Smith``.
@@ -49,7 +66,7 @@ def is_chat_log(text: str) -> bool:
     themselves are the others). A transcript with messages pasted in may have it too: it is a
     saved chat only if they also outnumber its speakers' lines (:func:`is_saved_chat`)."""
     lines = [line for line in text.split("\n") if line.strip()]
-    chat = sum(1 for line in lines if CHAT_LINE.match(line))
+    chat = sum(1 for line in lines if _chat_line(line))
     return chat >= 2 and chat >= 0.3 * len(lines)
 
 
@@ -89,13 +106,21 @@ def chat_note(messages: Sequence[ChatMessage]) -> dict[str, list[str]]:
     return {ZOOM_CHAT: [m.heading for m in messages]} if messages else {}
 
 
+def _chat_line(line: str) -> re.Match[str] | None:
+    """``line`` matched as a chat message line, with its time or without (:data:`CHAT_LINE`,
+    :data:`_UNTIMED_CHAT_LINE`)."""
+    return CHAT_LINE.match(line) or _UNTIMED_CHAT_LINE.match(line)
+
+
 def chat_heading(line: str) -> str | None:
     """The time and sender of ``line`` when it is a chat message line (``10:22:05 From P04b``,
-    ``10:23:00 From P04 to Everyone``, blanks as one), else None."""
-    m = CHAT_LINE.match(line)
+    ``10:23:00 From P04 to Everyone``, blanks as one; ``From P04 to Everyone`` for a line
+    copied from the meeting's chat panel, which has no time), else None."""
+    m = _chat_line(line)
     if m is None:
         return None
-    return f"{m['time']} From {' '.join(m['sender'].split())}"
+    sender = f"From {' '.join(m['sender'].split())}"
+    return sender if m.re is _UNTIMED_CHAT_LINE else f"{m['time']} {sender}"
 
 
 def chat_sender(line: str) -> str | None:
@@ -103,7 +128,7 @@ def chat_sender(line: str) -> str | None:
     ``10:23:00 From Sam Roe to Everyone:``) or its heading (``10:23:00 From Sam Roe to
     Everyone``, as :func:`chat_heading` and ``metadata["zoom_chat"]`` write it): ``Margaret
     Okafor``, ``Sam Roe``, blanks as one; None when ``line`` is neither."""
-    m = _HEADING.match(line)
+    m = _HEADING.match(line) or _UNTIMED_HEADING.match(line)
     sender = None if m is None else _SENDER.match(f"From {' '.join(m['sender'].split())}")
     return None if sender is None else sender["name"]
 
@@ -139,5 +164,5 @@ def chat_messages(
 
 
 def _said_after_colon(line: str) -> bool:
-    m = CHAT_LINE.match(line)
+    m = _chat_line(line)
     return m is not None and bool(line[m.end() :].strip())

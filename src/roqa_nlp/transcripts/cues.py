@@ -16,7 +16,8 @@ no timing line (missing or malformed) is read as a cue without times, as a timed
 its words up to a line that opens with a speaker (a label or a voice tag) carry on the turn
 before them, the rest is that speaker's talk; a malformed timing line, or a cue id, opening it
 is no talk. A Zoom chat message pasted in a cue or between cues is left out by the rules of
-:mod:`.chat` (as in a .txt; ``metadata["zoom_chat"]`` names each). The warning names
+:mod:`.chat` (as in a .txt, with its time or without, inside a subtitle's tags or after its
+dialogue dash; ``metadata["zoom_chat"]`` names each). The warning names
 their lines in the file (:func:`unread_cues_warning`). A cue that ends before it starts
 is read without times, with a warning naming its line (:func:`backward_cues_warning`).
 
@@ -94,9 +95,11 @@ def _chat_left_out(
 ) -> set[int]:
     """The indices of ``lines`` (a cue's, or a block's) that are Zoom chat messages, by the
     rules of :func:`.chat.chat_messages` (a chat line, and the one line below it when nothing
-    follows its colon); each message's heading is added to ``chat`` with its line number in the
-    file (``numbers``, one per line)."""
-    messages = chat_messages(lines, [_opens_speaker(line) for line in lines], paragraphs=True)
+    follows its colon), each line looked at without a subtitle's tags (``<i>``, ``{\\an8}``)
+    and dialogue dash, as it is for a speaker's label; each message's heading is added to
+    ``chat`` with its line number in the file (``numbers``, one per line)."""
+    seen = [_without_dialogue_dash(_LINE_MARKUP.sub("", line)) for line in lines]
+    messages = chat_messages(seen, [_opens_speaker(line) for line in lines], paragraphs=True)
     chat.extend((numbers[m.lines.start], m.heading) for m in messages)
     return {i for m in messages for i in m.lines}
 
@@ -280,6 +283,11 @@ _DIALOGUE_DASH = re.compile(r"^[ \t]*[-–—][ \t]+")
 #: Markup a subtitle line may open with before its speaker's label (``<b>P02:</b>``,
 #: ``{\an8}``), left out where a line is looked at for a label.
 _LINE_MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
+
+
+def _without_dialogue_dash(line: str) -> str:
+    m = _DIALOGUE_DASH.match(line)
+    return line if m is None else line[m.end() :]
 
 
 def _opens_label(line: str) -> bool:

@@ -88,7 +88,7 @@ from itertools import islice
 from typing import Literal
 
 from ..io import packaged_words
-from .chat import sender_named
+from .chat import chat_heading, sender_named
 from .roles import (
     UNKNOWN_SPEAKER,
     interviewer_keys,
@@ -220,8 +220,11 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
     if m is None:
         return None
     label = " ".join(m.group("label").split())
-    if m.re in (LABEL_LINE, BRACKET_COLON_LINE) and m.group("ts") is not None:
-        label = sender_named(label)  # "10:15:32 From Jane Smith : hi"
+    if m.re in (LABEL_LINE, BRACKET_COLON_LINE) and (
+        m.group("ts") is not None or chat_heading(line) is not None
+    ):
+        # "10:15:32 From Jane Smith : hi", "From Jane Smith to Everyone: hi"
+        label = sender_named(label)
     if not label or len(label) > MAX_LABEL_CHARS:
         return None
     if m.re is BRACKETED_LINE and not _names_a_role(label, interviewer_labels):
