@@ -1,5 +1,6 @@
-"""Who says the words of a subtitle cue (.vtt, .srt): a Zoom chat line pasted into a cue is
-chat, not anyone's speech (session 36)."""
+"""Who says the words of a subtitle cue (.vtt, .srt) that holds more than one line: a labelled
+line inside a cue starts that speaker's turn, and a Zoom chat line pasted into a cue is chat,
+not anyone's speech (session 36)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,143 @@ def subtitles(path: Path, cues: list[str]) -> Path:
     head = "WEBVTT\n\n" if path.suffix == ".vtt" else ""
     path.write_text(head + "\n\n".join(blocks) + "\n", "utf-8")
     return path
+
+
+@pytest.mark.parametrize("name", ["p04.vtt", "p04.srt"])
+def test_a_label_on_a_later_line_of_a_cue_opening_unlabelled_starts_that_speakers_turn(
+    tmp_path: Path, name: str
+) -> None:
+    """The cue's first line ends the participant's answer, its second is the interviewer's
+    next question: the question was read as more of the participant's answer ("...the end of
+    it. Interviewer: And what gets in the way now?"), coded as hers. The first line goes on
+    with her turn, the labelled line is the interviewer's, both at the cue's times."""
+    f = subtitles(
+        tmp_path / name,
+        [
+            "Interviewer: What happened when the home closed?",
+            "P04: We moved everyone out in a week,",
+            "and that was the end of it.\nInterviewer: And what gets in the way now?",
+            "P04: Well, staffing is the thing.\nWe cannot recruit.",
+        ],
+    )
+    t = read_transcript(f)
+    assert t.text == (
+        "Interviewer: What happened when the home closed?\n\n"
+        "P04: We moved everyone out in a week, and that was the end of it.\n\n"
+        "Interviewer: And what gets in the way now?\n\n"
+        "P04: Well, staffing is the thing. We cannot recruit."
+    )
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What happened when the home closed?", 1.0, 4.0),
+        (
+            "P04",
+            "participant",
+            "We moved everyone out in a week, and that was the end of it.",
+            6.0,
+            14.0,
+        ),
+        ("Interviewer", "interviewer", "And what gets in the way now?", 11.0, 14.0),
+        ("P04", "participant", "Well, staffing is the thing. We cannot recruit.", 16.0, 19.0),
+    ]
+    assert [(u.start, u.end) for u in t.turns] == [(13, 48), (55, 115), (130, 159), (166, 213)]
+
+
+@pytest.mark.parametrize("name", ["p05.vtt", "p05.srt"])
+def test_a_speaker_of_the_file_on_a_later_line_of_a_cue_starts_their_turn(
+    tmp_path: Path, name: str
+) -> None:
+    """Zoom names speakers as they call themselves: ``Sam 🌻:`` opens no label of the plain
+    text shape, so the cue was not parted at ``Maria Okafor:``, and her answer was read as the
+    interviewer's question, never coded. She speaks in the file: her line is her turn."""
+    f = subtitles(
+        tmp_path / name,
+        [
+            "Sam 🌻: What got in the way?",
+            "Maria Okafor: Staffing, mostly.",
+            "Sam 🌻: So what helped?\nMaria Okafor: Honestly the team.",
+            "Sam 🌻: Thank you.",
+        ],
+    )
+    t = read_transcript(f, interviewer_labels=["Sam 🌻"])
+    assert turns_of(t) == [
+        ("Sam 🌻", "interviewer", "What got in the way?", 1.0, 4.0),
+        ("Maria Okafor", "participant", "Staffing, mostly.", 6.0, 9.0),
+        ("Sam 🌻", "interviewer", "So what helped?", 11.0, 14.0),
+        ("Maria Okafor", "participant", "Honestly the team.", 11.0, 14.0),
+        ("Sam 🌻", "interviewer", "Thank you.", 16.0, 19.0),
+    ]
+
+
+@pytest.mark.parametrize("name", ["p06.vtt", "p06.srt"])
+def test_a_word_and_colon_on_a_later_line_of_a_cue_stays_the_speakers_talk(
+    tmp_path: Path, name: str
+) -> None:
+    """A wrapped subtitle line may open with a word and a colon in someone's talk
+    (``Staffing: we could not recruit.``): it is no speaker the file has, so it stays in the
+    turn of the speaker before it, as it did."""
+    f = subtitles(
+        tmp_path / name,
+        [
+            "Interviewer: What gets in the way?",
+            "P06: We had two problems,\nreally, in the end.",
+            "the second was bigger.\nStaffing: we could not recruit.",
+            "Interviewer: And what helped?",
+        ],
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What gets in the way?", 1.0, 4.0),
+        (
+            "P06",
+            "participant",
+            "We had two problems, really, in the end. the second was bigger. "
+            "Staffing: we could not recruit.",
+            6.0,
+            14.0,
+        ),
+        ("Interviewer", "interviewer", "And what helped?", 16.0, 19.0),
+    ]
+
+
+@pytest.mark.parametrize("name", ["p07.vtt", "p07.srt"])
+def test_a_labelled_line_in_a_cue_block_without_times_is_read_as_in_a_timed_cue(
+    tmp_path: Path, name: str
+) -> None:
+    """The same words in a timed cue and in a block whose timing line is missing are read
+    alike: the unlabelled first line goes on with the turn before, the labelled line starts
+    the interviewer's turn."""
+    sep = "," if name.endswith(".srt") else "."
+    head = "WEBVTT\n\n" if name.endswith(".vtt") else ""
+    f = tmp_path / name
+    f.write_text(
+        f"{head}1\n00:00:01{sep}000 --> 00:00:04{sep}000\nP07: We moved everyone out,\n\n"
+        "2\nand that was the end of it.\nInterviewer: And now?\n\n"
+        f"3\n00:00:11{sep}000 --> 00:00:14{sep}000\nP07: Staffing.\n",
+        "utf-8",
+    )
+    with pytest.warns(RoqaWarning):  # the block without a timing line, as before
+        untimed = read_transcript(f)
+    timed = read_transcript(
+        subtitles(
+            tmp_path / f"timed{f.suffix}",
+            [
+                "P07: We moved everyone out,",
+                "and that was the end of it.\nInterviewer: And now?",
+                "P07: Staffing.",
+            ],
+        )
+    )
+    assert (
+        untimed.text
+        == timed.text
+        == (
+            "P07: We moved everyone out, and that was the end of it.\n\n"
+            "Interviewer: And now?\n\nP07: Staffing."
+        )
+    )
+    assert [(u.speaker, u.start, u.end) for u in untimed.turns] == [
+        (u.speaker, u.start, u.end) for u in timed.turns
+    ]
 
 
 # --- Zoom chat pasted into subtitle cues ----------------------------------------------------

@@ -7,7 +7,9 @@ cue settings (``00:00:04.900 --> 00:00:12.300 SPEAKER_01: words``) are the cue's
 Lines before the timing line (cue ids, SubRip numbers) are not text. A cue in which a later
 line opens with another voice (a second voice tag, or a second speaker's label in a labelled
 cue; a dialogue dash before a label, ``- P02: words``, left out) is read as one cue per voice,
-each with the cue's times (:func:`by_voice`).
+each with the cue's times (:func:`by_voice`); so is a cue in which a later line opens with the
+label of one of the file's speakers, however its first line opens (its unlabelled first line
+goes on with the turn before; :func:`at_speakers_of_the_file`).
 Blocks that open with ``NOTE``, ``STYLE`` or ``REGION`` (WebVTT) and the ``WEBVTT`` header are
 skipped. A SubRip file missing the blank line between cues is still read: a timing line inside a
 cue starts the next cue, and the cue number just before it is dropped; so is the next cue's
@@ -38,9 +40,15 @@ from pathlib import Path
 from ..errors import first_few, quoted
 from ..schema import Transcript
 from .chat import ZOOM_CHAT, chat_messages
-from .speaker_labels import LABEL_LINE
+from .speaker_labels import (
+    CUE_LABEL,
+    LABEL_LINE,
+    is_display_name,
+    match_label,
+    names_a_known_speaker,
+)
 from .timecodes import parse_timecode
-from .utterances import Utterance, utterances_transcript
+from .utterances import Utterance, utterance_labels, utterances_transcript
 
 # Seconds may have one digit: Teams wrote ``0:0:5.230 --> 0:0:9.0``.
 _TIME = r"(?:\d{1,9}:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?"
@@ -325,6 +333,63 @@ def by_voice(cue: Cue) -> list[Cue]:
 CueReader = Callable[[Sequence[str], float | None, float | None], Utterance]
 
 
+def _line_label(line: str, interviewer_labels: Sequence[str] | None) -> str | None:
+    """The speaker's label a cue's line opens with, in the shape of plain text's labels
+    (:func:`.speaker_labels.match_label`) or of a video call's display name
+    (:data:`.speaker_labels.CUE_LABEL`), after any tags and dialogue dash; else None."""
+    seen = _without_dialogue_dash(_LINE_MARKUP.sub("", line))
+    found = match_label(seen, interviewer_labels)
+    if found is not None:
+        return found.label
+    m = CUE_LABEL.match(seen)
+    label = "" if m is None else " ".join(m["label"].split())
+    return label if label and is_display_name(label) else None
+
+
+def at_speakers_of_the_file(
+    cues: Sequence[Cue], cue_utterance: CueReader, interviewer_labels: Sequence[str] | None = None
+) -> list[Cue]:
+    """``cues`` (each of one voice, :func:`by_voice`) parted where a line after a cue's first
+    opens with the label of one of the file's speakers, of a role or of a numbered speaker
+    (:func:`.speaker_labels.names_a_known_speaker`), however its first line opens: ``and that
+    was the end of it.`` above ``Interviewer: And now?`` is the end of the turn before, then
+    the interviewer's question. The speakers are those the cues name as they are read
+    (:func:`.utterances.utterance_labels`), so a line that opens with a word and a colon in
+    someone's talk (``Staffing: we could not recruit.``) stays in it. Each part keeps the
+    cue's times; a cue in a voice tag is that voice's alone."""
+    il = interviewer_labels
+    later = [
+        [(k, label) for k in range(1, len(cue.lines)) if (label := _line_label(cue.lines[k], il))]
+        for cue in cues
+    ]
+    if not any(later):
+        return list(cues)
+    utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
+    speakers: set[str] = set()
+    if not all(names_a_known_speaker(label, (), il) for found in later for _, label in found):
+        # labels of a role or a number need no reading of the file's speakers
+        labels = utterance_labels(utterances, il)
+        speakers = {u.speaker.casefold() for u in utterances if u.speaker} | {
+            label.label.casefold() for label in labels if label is not None
+        }
+    out: list[Cue] = []
+    for cue, u, found in zip(cues, utterances, later, strict=True):
+        cuts = [
+            k
+            for k, label in found
+            if u.speaker is None and names_a_known_speaker(label, speakers, il)
+        ]
+        if not cuts:
+            out.append(cue)
+            continue
+        for first, end in zip([0, *cuts], [*cuts, len(cue.lines)], strict=True):
+            part = list(cue.lines[first:end])
+            if first:
+                part[0] = _without_dialogue_dash(part[0])
+            out.append(Cue(cue.begin_time, cue.end_time, part, cue.line))
+    return out
+
+
 def looks_like_cues(text: str) -> bool:
     """Whether ``text`` (of a .txt or Word file) is subtitle cues: it opens with ``WEBVTT`` and
     has a timing line, or two or more timing lines make up a fifth or more of its lines with
@@ -428,7 +493,9 @@ def cue_transcript(
             unlabelled.insert(0, _line_range(numbers[0], numbers[talk - 1]))
         parts = [part for part in (lines[:talk], lines[talk:]) if part]
         parsed[block.after_cues : block.after_cues] = [Cue(None, None, p) for p in parts]
-    cues = [c for cue in parsed for c in by_voice(cue)]
+    cues = at_speakers_of_the_file(
+        [c for cue in parsed for c in by_voice(cue)], cue_utterance, interviewer_labels
+    )
     utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
     return utterances_transcript(
         utterances,

@@ -268,6 +268,19 @@ def match_loose_label(line: str) -> LabelMatch | None:
     return None
 
 
+def names_a_known_speaker(
+    label: str, speakers: Iterable[str], interviewer_labels: Iterable[str] | None = None
+) -> bool:
+    """Whether ``label`` names a speaker whose form the reader knows: a role (an interviewer
+    label, a participant number), a numbered speaker (``Speaker 2``), or one of the file's
+    ``speakers`` (case-folded), as a label in a looser shape or place is taken."""
+    return (
+        _names_a_role(label, interviewer_labels)
+        or is_speaker_number_label(label)
+        or label.casefold() in speakers
+    )
+
+
 def _names_a_role(label: str, interviewer_labels: Iterable[str] | None) -> bool:
     return (
         interviewer_keys(interviewer_labels).known(label)
@@ -552,11 +565,7 @@ def _with_loose_labels(
     speakers = {m.label.casefold() for m in found if m is not None}
 
     def known(label: str) -> bool:
-        return (
-            _names_a_role(label, interviewer_labels)
-            or is_speaker_number_label(label)
-            or label.casefold() in speakers
-        )
+        return names_a_known_speaker(label, speakers, interviewer_labels)
 
     taken_in_form: dict[str, set[str]] = {}
     for form in ("dash", "tab", "full stop"):

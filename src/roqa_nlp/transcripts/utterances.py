@@ -136,9 +136,7 @@ def merge_utterances(
     """Speaker turns from utterances (see the module docstring), and whether any utterance
     named its speaker (if none did, every turn is the participant's by default)."""
     utterances = without_repeats(whisper_cpp_speakers(utterances))
-    texts = ["" if u.speaker is not None else u.words for u in utterances]
-    labels = cue_labels(texts, line_labels(texts, interviewer_labels))
-    labels = _with_name_lines(utterances, labels)
+    labels = utterance_labels(utterances, interviewer_labels)
     named = any(u.speaker for u in utterances) or any(labels)
     default = UNKNOWN_SPEAKER if named else unlabelled_speaker(path)
 
@@ -169,6 +167,17 @@ def merge_utterances(
         for s, c in zip(speakers, cues, strict=True)
     ]
     return turns, named
+
+
+def utterance_labels(
+    utterances: Sequence[Utterance], interviewer_labels: Sequence[str] | None = None
+) -> list[LabelMatch | None]:
+    """The speaker's label each utterance opens with, where it is taken as a speaker (None for
+    one a voice tag or column names): as in plain text, in a video call's looser display names
+    (:func:`~.speaker_labels.cue_labels`), or on a name line of its own (Teams')."""
+    texts = ["" if u.speaker is not None else u.words for u in utterances]
+    labels = cue_labels(texts, line_labels(texts, interviewer_labels))
+    return _with_name_lines(utterances, labels)
 
 
 def _with_name_lines(
