@@ -905,6 +905,57 @@ def test_a_persons_codes_with_no_counterpart_are_counted_as_given(cfir2009: Code
     }
 
 
+def test_result_translate_keeps_a_persons_code_with_no_counterpart_as_agree_and_export_do(
+    cfir2022: Codebook,
+) -> None:
+    """Tester (session 35): result.translate('cfir-2022') dropped Cara's reviewed Individual
+    Identification with Organization, which CFIR 2.0 lacks, where roqa agree and roqa export
+    --codebook keep it: a notebook charted her passage as coded with nothing. It is kept under
+    its own name as cfir-2009:CI.D, with the same one warning, and a passage coded with it
+    alone is not recorded as left with no counterpart."""
+    seg = Segment("p01:0002", "p01", "P01", "participant", 5, 9, "text")
+    r = one_segment(
+        g("IS.E.2", 1.0, "barrier"),
+        Suggestion("CI.D", CI_D, "CI", 1.0, "enabler"),
+        meta={"codebook": "cfir-2009", "user": {"name": "Cara"}},
+    )
+    r.segments.append(SegmentResult(seg, [Suggestion("CI.D", CI_D, "CI", 1.0, "neutral")]))
+    with pytest.warns(RoqaWarning) as record:
+        out = r.translate("cfir-2022")
+    assert kept_warnings(record) == [
+        "Cara: 1 code has no counterpart in cfir-2022 and is kept under its own name, as a code "
+        "outside that codebook: Individual Identification with Organization (cfir-2009 CI.D, "
+        "2 passages)"
+    ]
+    assert {w.filename for w in record} == {__file__}  # the warning points at the caller
+    assert [[(x.code_id, x.name, x.probability) for x in s.suggestions] for s in out] == [
+        [("INS.J", "Available Resources", 1.0), ("cfir-2009:CI.D", CI_D, 1.0)],
+        [("cfir-2009:CI.D", CI_D, 1.0)],
+    ]
+    assert out.meta["crosswalk"] == {
+        "from": "cfir-2009",
+        "to": "cfir-2022",
+        "kept": {"cfir-2009:CI.D": "CI.D"},
+    }
+
+
+def test_result_translate_still_leaves_out_a_models_top_suggestion_with_no_counterpart() -> None:
+    """The rule for a person's codes is not a model's: its top suggestion with no counterpart
+    gives the segment no suggestion in cfir-2022, with no warning, and is recorded."""
+    import warnings
+
+    r = one_segment(
+        Suggestion("CI.D", CI_D, "CI", 0.8, "enabler"),
+        g("IS.E.2", 0.1),
+        meta={"model": {"codebook": "cfir-2009", "hash": "x"}},
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        out = r.translate("cfir-2022")
+    assert walked(out) == []
+    assert out.meta["crosswalk"]["no_counterpart"] == ["p01:0001"]
+
+
 def test_a_models_suggestion_with_no_counterpart_is_left_out_and_recorded(
     cfir2022: Codebook,
 ) -> None:

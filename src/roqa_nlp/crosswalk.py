@@ -39,7 +39,8 @@ How a segment's suggestions are carried over:
   own name and the id ``<source>:<code>`` (``cfir-2009:CI.D`` "Individual Identification with
   Organization"), with one warning naming each such code and its passages: a decision a
   researcher made never vanishes in the translation (exported, it is a project code; compared
-  at a level, a code the codebook does not know);
+  at a level, a code the codebook does not know; ``result.translate()`` keeps it so too,
+  :func:`keep_given`);
 - a code the source codebook does not know (a project's own code: a new code named in a review,
   a code a reviewer made in a QDA program) is kept as it is, under its own id and name, unless
   a codable code of the target codebook has its name: then it is that code (a new code "Critical
@@ -508,12 +509,15 @@ def _no_counterpart(
     )
 
 
-def _keep_given(
+def keep_given(
     result: CodingResult, charted: CodingResult, target: Codebook, who: str | None
 ) -> CodingResult:
-    """``charted`` (``result`` translated into ``target``) with a person's codes that have no
-    counterpart there kept (:func:`_no_counterpart`), recorded in ``meta["crosswalk"]["kept"]``
-    and named in one warning (:func:`_record_kept`)."""
+    """``charted`` (``result``, a person's codings, translated into ``target``) with their codes
+    that have no counterpart there kept (:func:`_no_counterpart`), recorded in
+    ``meta["crosswalk"]["kept"]`` and named in one warning naming ``who`` (default: the user
+    the codings record) (:func:`_record_kept`): the rule ``roqa agree``, ``roqa export
+    --codebook`` (:func:`chart_codings`) and :meth:`CodingResult.translate
+    <roqa_nlp.result.CodingResult.translate>` share."""
     used = codebook_of(result)
     if used is None or used == target.id:
         return charted
@@ -626,7 +630,7 @@ def chart_codings(
     charted, note = chart_with(result, target)
     if note is None or not person:
         return charted, note
-    charted = _keep_given(result, charted, target, who)
+    charted = keep_given(result, charted, target, who)
     applied = [
         dataclasses.replace(
             s, suggestions=[dataclasses.replace(g, probability=1.0) for g in s.suggestions]

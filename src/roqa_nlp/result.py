@@ -420,14 +420,18 @@ class CodingResult:
         person's codes (reviewed, imported) are applied, not suggested, so every code one reaches
         is applied (probability 1), as ``roqa agree`` and ``roqa export --codebook`` apply them
         (``roqa report --codebook`` charts a code with several counterparts once instead, as
-        :func:`~roqa_nlp.crosswalk.chart_given` does); and, as the report charts a model's, a
-        segment whose most probable suggestion has no counterpart in ``codebook`` gets no
-        suggestion there, not the translation of a lower one.
+        :func:`~roqa_nlp.crosswalk.chart_given` does), and one with no counterpart in
+        ``codebook`` is kept under its own name and the id ``<source>:<code>``
+        (``cfir-2009:CI.D``), with one warning naming it, as they keep it
+        (:func:`~roqa_nlp.crosswalk.keep_given`): a researcher's code never vanishes. A model's
+        suggestions are charted as the report charts them: a segment whose most probable
+        suggestion has no counterpart in ``codebook`` gets no suggestion there, not the
+        translation of a lower one.
         """
         from dataclasses import replace
 
         from .codebook import BUILTIN, DEFAULT_CODEBOOK, Codebook
-        from .crosswalk import codebook_of, recorded_codebook, translate
+        from .crosswalk import codebook_of, keep_given, recorded_codebook, translate
         from .exchange.qdpx_export import person_of
 
         def as_book(b: str | Codebook) -> Codebook:
@@ -440,8 +444,10 @@ class CodingResult:
                 f"translate(source={src.id!r}): the result's codes are of codebook {own!r}",
                 hint=f"leave source out, or give source={own!r}",
             )
-        out = translate(self, src, as_book(codebook), top_decides=True)
+        target = as_book(codebook)
+        out = translate(self, src, target, top_decides=True)
         if person_of(self, "a coder") is not None:
+            out = keep_given(self, out, target, None)
             out.segments = [
                 replace(s, suggestions=[replace(g, probability=1.0) for g in s.suggestions])
                 for s in out.segments
