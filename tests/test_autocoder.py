@@ -870,7 +870,8 @@ def test_update_records_the_decisions_in_the_model_card(
         "n_decisions": 7,
         "by_decision": {"accept": 1, "new-code": 3, "reject": 3},
         "n_examples": 5,
-        "examples": {"new-code": 3, "accept": 1, "rejected": 1},
+        "examples_by_kind": {"coded": 4, "rejected": 1},
+        "codes_by_decision": {"accept": 1, "new-code": 3},
         "n_records": 15,
         "n_without_valence": 4,
         "n_left_out": 0,
@@ -883,6 +884,74 @@ def test_update_records_the_decisions_in_the_model_card(
     # Each decided segment counts three times: 40 + 3 x 5 records, of which 3 x 1 fit no code.
     assert ac.card["training_data"]["n_records"] == 55
     assert ac.card["training_data"]["n_none"] == 13
+
+
+SHIFTS_TWICE = (
+    "segment_id,decision,code_id,new_code,text\n"
+    "p02:0004,accept,IS.E.2,,There was never enough money for extra shifts.\n"
+    "p02:0004,accept,OS.D,,There was never enough money for extra shifts.\n"
+    "p02:0004,new-code,,Agency staff,There was never enough money for extra shifts.\n"
+    "p02:0005,reject,OS.D,,I like walking by the canal on my days off.\n"
+    "p02:0005,reject,IC.H,,I like walking by the canal on my days off.\n"
+    "p02:0005,reject,IS.C,,I like walking by the canal on my days off.\n"
+)
+
+
+def test_the_card_counts_examples_by_kind_and_the_codes_of_coded_examples_by_decision(
+    embedder: Embedder, tiny_training: TrainingSet, tmp_path: Path
+) -> None:
+    """Tester (session 35): a segment given three codes (two accepted, one new) counted once
+    under each decision in the card's ``examples``, which summed to 4 for ``n_examples`` 2.
+    ``examples_by_kind`` counts the examples (decided segments) and sums to ``n_examples``;
+    ``codes_by_decision`` counts the codes the coded examples are trained with, each under
+    the decision that gave it."""
+    from roqa_nlp.decisions import feedback_summary
+
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(SHIFTS_TWICE, encoding="utf-8")
+    ac = AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=tiny_training)
+    fb = ac.card["feedback"]
+    assert (fb["n_decisions"], fb["n_examples"], fb["n_records"]) == (6, 2, 6)
+    assert fb["examples_by_kind"] == {"coded": 1, "rejected": 1}
+    assert fb["codes_by_decision"] == {"accept": 2, "new-code": 1}
+    assert "examples" not in fb  # the key that mixed the two counts
+    assert feedback_summary(fb).startswith(
+        "feedback: 2 examples from 6 decisions (2 accepted, 1 new-code (1 new code created), 1 "
+        "fit no code; the 1 coded example is given 3 codes), each example a decided segment "
+        "counted 3 times (--feedback-weight): 6 training records; "
+    )
+
+
+def test_the_summary_of_a_card_written_before_examples_by_kind_reads_its_examples() -> None:
+    """A card of an earlier version counts codes and kinds in one ``examples``: its line is the
+    one a card of this version gives for the same decisions."""
+    from roqa_nlp.decisions import feedback_summary
+
+    common = {
+        "n_decisions": 6,
+        "n_examples": 2,
+        "n_records": 6,
+        "weight": 3,
+        "left_out": {},
+        "codings": [],
+        "new_codes_created": ["project.agency-staff"],
+    }
+    old = {**common, "examples": {"accept": 2, "new-code": 1, "rejected": 1}}
+    new = {
+        **common,
+        "examples_by_kind": {"coded": 1, "rejected": 1},
+        "codes_by_decision": {"accept": 2, "new-code": 1},
+    }
+    assert (
+        feedback_summary(old)
+        == feedback_summary(new)
+        == (
+            "feedback: 2 examples from 6 decisions (2 accepted, 1 new-code (1 new code created), 1 "
+            "fit no code; the 1 coded example is given 3 codes), each example a decided segment "
+            "counted 3 times (--feedback-weight): 6 training records; 0 left out; codings: none (no "
+            "model valence or questions, 3 suggestions assumed shown)"
+        )
+    )
 
 
 @pytest.mark.parametrize("weight", [0, -1, 2.5])
@@ -937,7 +1006,8 @@ def test_rounds_of_decisions_are_trained_together(
     assert [f["n_decisions"] for f in fb["decisions_files"]] == [7, 2]
     # the later reject of IS.E.2 replaces round 1's accept: that segment is left out
     assert (fb["n_decisions"], fb["n_examples"]) == (9, 5)
-    assert fb["examples"] == {"new-code": 3, "rejected": 1, "recode": 1}
+    assert fb["examples_by_kind"] == {"coded": 4, "rejected": 1}
+    assert fb["codes_by_decision"] == {"recode": 1, "new-code": 3}
     assert fb["left_out"] == {
         "replaced by a later row on the same segment and code": 1,
         "rejections short of all the segment's suggestions": 1,
@@ -1376,7 +1446,8 @@ def test_update_trains_the_valence_head_with_the_researchers_valence(
     assert [v for i, v in zip(ts0.ids, ts0.valences) if i.startswith("feedback-")] == (
         ["enabler"] * 10
     )
-    assert ac.card["feedback"]["examples"] == {"accept": 1}
+    assert ac.card["feedback"]["examples_by_kind"] == {"coded": 1}
+    assert ac.card["feedback"]["codes_by_decision"] == {"accept": 1}
     assert ac.card["feedback"]["n_researcher_valence"] == 1
     assert ac.card["feedback"]["by_decision"] == {"accept": 1, "valence": 1}
 

@@ -786,14 +786,15 @@ def test_the_summary_says_what_the_decisions_became() -> None:
     card = {
         "decisions_files": [{"name": "r0/decisions.csv"}, {"name": "r1/decisions.csv"}],
         "n_decisions": 42,
-        "n_examples": 38,
-        "examples": {"accept": 20, "recode": 12, "new-code": 6, "rejected": 1},
+        "n_examples": 39,
+        "examples_by_kind": {"coded": 38, "rejected": 1},
+        "codes_by_decision": {"accept": 20, "recode": 12, "new-code": 6},
         "left_out": {"rejections short of all the segment's suggestions": 2},
         "codings": [{"path": "r0/codings.jsonl"}, {"path": "r1/codings.jsonl"}],
         "new_codes_created": ["project.a", "project.b", "project.c", "project.d"],
     }
     assert feedback_summary(card) == (
-        "feedback: 38 examples from 42 decisions in 2 files (20 accepted, 12 recoded, 6 new-code "
+        "feedback: 39 examples from 42 decisions in 2 files (20 accepted, 12 recoded, 6 new-code "
         "(4 new codes created), 1 fit no code); 2 left out (2 rejections short of all the "
         "segment's suggestions); codings: r0/codings.jsonl, r1/codings.jsonl; recoded segments "
         "keep the valence the model suggested"

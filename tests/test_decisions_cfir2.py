@@ -342,7 +342,8 @@ def test_a_review_saved_from_the_cfir2_report_applies_and_trains(
     card = json.loads((tmp_path / "model" / "model_card.json").read_text("utf-8"))["feedback"]
     assert card["translated_from"] == ["cfir-2022"]
     assert card["new_codes"] == ["project.critical-incidents"]
-    assert card["examples"] == {"accept": 1, "new-code": 1, "rejected": 1}
+    assert card["examples_by_kind"] == {"coded": 2, "rejected": 1}
+    assert card["codes_by_decision"] == {"accept": 1, "new-code": 1}
 
     # coded again without --codebook: the report, in CFIR 2009, shows the review on its codes
     run = roqa("code", EXAMPLES, "--out", coded, "--model", tiny_model_dir)

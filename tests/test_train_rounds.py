@@ -73,11 +73,12 @@ def test_decisions_without_codings_are_warned_and_summed_up_as_having_no_valence
     assert (card["codings"], card["n_without_valence"]) == ([], 1)
     # the researcher's valence is a property of a coded example, not one more example: the
     # card's examples summed to 3 for its 2 examples
-    assert (card["n_examples"], card["examples"], card["n_researcher_valence"]) == (
+    assert (card["n_examples"], card["examples_by_kind"], card["n_researcher_valence"]) == (
         2,
-        {"accept": 2},
+        {"coded": 2},
         1,
     )
+    assert card["codes_by_decision"] == {"accept": 2}
 
 
 def test_repeated_feedback_trains_every_round(tmp_path: Path) -> None:

@@ -59,7 +59,8 @@ def test_a_valence_only_row_trains_the_valence_head_on_exactly_its_segment(
     np.testing.assert_array_equal(
         with_it.novelty.calibration_scores_, without.novelty.calibration_scores_
     )
-    assert with_it.card["feedback"]["examples"] == {"accept": 1, "valence-only": 1}
+    assert with_it.card["feedback"]["examples_by_kind"] == {"coded": 1, "valence-only": 1}
+    assert with_it.card["feedback"]["codes_by_decision"] == {"accept": 1}
     assert with_it.card["feedback"]["left_out"] == {}
     assert with_it.card["feedback"]["n_examples"] == 2
     assert with_it.card["training_data"]["n_valence_only"] == 1

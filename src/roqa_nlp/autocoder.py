@@ -1009,11 +1009,15 @@ class AutoCoder:
                 for k in ("accept", "recode", "new-code", "reject", "valence", "no-code")
                 if (n := sum(1 for d in all_decs if d.decision == k))
             },
-            # one example per decided segment (its words), by the decision that labelled it
-            # (accept, recode, new-code: a segment given two codes counts under each) or by
-            # kind (fits no code, small talk, procedural talk, valence only)
+            # one example per decided segment (its words), by kind (coded, fits no code
+            # "rejected", small talk "off-framework", procedural, valence-only): they sum to
+            # n_examples
             "n_examples": len(fb),
-            "examples": {k: n for k, n in plan.counts.items() if k != VALENCE},
+            "examples_by_kind": plan.examples_by_kind(),
+            # the codes the coded examples are trained with, by the decision that gave each
+            # (accept, recode, new-code): a segment given two codes counts under each, so they
+            # may sum to more than the coded examples
+            "codes_by_decision": plan.codes_by_decision(),
             # coded examples trained on the researcher's valence, not the model's
             **({"n_researcher_valence": n} if (n := plan.counts.get(VALENCE, 0)) else {}),
             # the training records the examples became: each counted `weight` times

@@ -60,6 +60,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -727,6 +728,13 @@ BESIDE_A_CODE = "rejections on segments given a code"
 VALENCE_UNCODED = "valence corrections on segments with no code decided"
 
 
+#: the decisions that give a coded example its codes, in the order the card counts them
+CODE_DECISIONS = ("accept", "recode", "new-code")
+#: the kinds of example decisions give, in the order the card counts them: a segment given a
+#: code, one that fits no code, small talk, procedural talk, one given a valence and no code
+EXAMPLE_KINDS = ("coded", "rejected", "off-framework", "procedural", VALENCE_ONLY)
+
+
 @dataclass
 class FeedbackExamples:
     """The training examples decisions give (:func:`feedback_plan`), with what became of each
@@ -755,6 +763,18 @@ class FeedbackExamples:
     #: the interviewer's question before each example's segment ("" without codings or without
     #: a question): the question model learns which codes this study's questions lead to
     contexts: list[str] = field(default_factory=list)
+
+    def examples_by_kind(self) -> dict[str, int]:
+        """The examples (one per decided segment) by kind (:data:`EXAMPLE_KINDS`, those with
+        any): they sum to the examples' number, the records of :meth:`training_set`."""
+        kinds = Counter([*self.kinds, *[VALENCE_ONLY] * len(self.valence_texts)])
+        return {k: kinds[k] for k in EXAMPLE_KINDS if kinds[k]}
+
+    def codes_by_decision(self) -> dict[str, int]:
+        """The codes the coded examples are trained with, each under the decision that gave it
+        (:data:`CODE_DECISIONS`, those with any): a segment given two codes counts twice, so
+        they sum to at least the coded examples' number."""
+        return {k: self.counts[k] for k in CODE_DECISIONS if self.counts.get(k)}
 
     def training_set(self, hash: str = "") -> TrainingSet:
         """The examples as training records (group and source ``researcher-decisions``): the
@@ -1078,8 +1098,23 @@ def feedback_examples(
 
 def feedback_summary(card: dict[str, object]) -> str:
     """One line for ``roqa train``: the examples the decisions became, by kind, what was left
-    out and why, and the codings used (``card`` is a model card's ``feedback``)."""
-    counts: dict[str, int] = dict(card.get("examples", {}))  # type: ignore[call-overload]
+    out and why, and the codings used (``card`` is a model card's ``feedback``). The codes of
+    coded examples are counted by decision, the other examples by kind; when coded examples
+    carry more codes than there are of them, the line says so."""
+    # a card before examples_by_kind counted codes by decision and other examples by kind in one
+    earlier: dict[str, int] = dict(card.get("examples", {}))  # type: ignore[call-overload]
+    n_ex, n_dec = card.get("n_examples"), card.get("n_decisions")
+    kinds: dict[str, int] = dict(
+        card.get("examples_by_kind")  # type: ignore[call-overload]
+        or {k: n for k, n in earlier.items() if k in EXAMPLE_KINDS}
+    )
+    if "examples_by_kind" not in card:
+        kinds["coded"] = int(n_ex or 0) - sum(kinds.values())  # type: ignore[call-overload]
+    codes: dict[str, int] = dict(
+        card.get("codes_by_decision")  # type: ignore[call-overload]
+        or {k: n for k, n in earlier.items() if k in CODE_DECISIONS}
+    )
+    counts = {**codes, **kinds}
     left: dict[str, int] = dict(card.get("left_out", {}))  # type: ignore[call-overload]
     n_files = len(card.get("decisions_files", []) or [])  # type: ignore[arg-type]
     n_new = len(card.get("new_codes_created", []) or [])  # type: ignore[arg-type]
@@ -1097,10 +1132,15 @@ def feedback_summary(card: dict[str, object]) -> str:
         if counts.get(k)
     ]
     files = f" in {n_files} files" if n_files > 1 else ""
-    n_ex, n_dec = card.get("n_examples"), card.get("n_decisions")
+    n_coded, n_codes = kinds.get("coded", 0), sum(codes.values())
+    several = (
+        f"; the {n_coded} coded example{' is' if n_coded == 1 else 's are'} given {n_codes} codes"
+        if n_codes > n_coded
+        else ""
+    )
     line = (
         f"feedback: {n_ex} example{'' if n_ex == 1 else 's'} from {n_dec} "
-        f"decision{'' if n_dec == 1 else 's'}{files} ({', '.join(parts) or 'none'})"
+        f"decision{'' if n_dec == 1 else 's'}{files} ({', '.join(parts) or 'none'}{several})"
     )
     weight, n_records = card.get("weight"), card.get("n_records")
     if weight is not None and n_records is not None:  # what "Trained on N records" adds up
@@ -1125,7 +1165,7 @@ def feedback_summary(card: dict[str, object]) -> str:
     )
     n_only = counts.get(VALENCE_ONLY, 0)
     # a card written before the researcher's valence had a key of its own counted it in examples
-    given = card.get("n_researcher_valence") or counts.get(VALENCE, 0)
+    given = card.get("n_researcher_valence") or earlier.get(VALENCE, 0)
     n_researcher = int(given)  # type: ignore[call-overload]
     n_valence = n_researcher + n_only
     # coded examples with no valence at all: no codings to take the model's from
