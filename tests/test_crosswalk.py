@@ -939,6 +939,58 @@ def test_result_translate_keeps_a_persons_code_with_no_counterpart_as_agree_and_
     }
 
 
+def test_result_translate_reads_hand_made_codings_in_the_codebook_their_codes_are_of() -> None:
+    """Hand-made CFIR 2.0 codings (no run.json) translated into CFIR 2009: translate() took
+    them for CFIR 2009 codes (the default codebook) and returned Local Attitudes untranslated
+    as a code of CFIR 2009; as roqa agree and export read them, they are CFIR 2.0 codes:
+    Available Resources is IS.E.2, Local Attitudes (no counterpart) kept as cfir-2022:OUT.B."""
+    segments = [
+        SegmentResult(Segment(f"p01:000{i}", "p01", "P01", "participant", 0, 4, "text"), [s])
+        for i, s in enumerate(
+            [
+                Suggestion("INS.J", "Available Resources", "INS", 1.0, "barrier"),
+                Suggestion("OUT.B", "Local Attitudes", "OUT", 1.0, "barrier"),
+            ],
+            1,
+        )
+    ]
+    with pytest.warns(RoqaWarning) as record:
+        out = CodingResult(segments).translate("cfir-2009")
+    assert kept_warnings(record) == [
+        "1 code has no counterpart in cfir-2009 and is kept under its own name, as a code "
+        "outside that codebook: Local Attitudes (cfir-2022 OUT.B, 1 passage)"
+    ]
+    assert [[(x.code_id, x.name) for x in s.suggestions] for s in out] == [
+        [("IS.E.2", "Available Resources")],
+        [("cfir-2022:OUT.B", "Local Attitudes")],
+    ]
+
+
+def test_result_translate_into_its_own_project_codebook_leaves_a_persons_codes_as_they_are(
+    cfir2009: Codebook,
+) -> None:
+    """A reviewer's codings in a project codebook (CFIR 2009 and a new code) given as both
+    source and target: nothing to translate, nothing kept, no warning (the check for codes
+    with no counterpart looked for a mapping from CFIR 2009 into the project codebook)."""
+    import warnings
+
+    from roqa_nlp.schema import Code
+
+    book = cfir2009.with_codes(
+        [Code(id="project.agency-staff", name="Agency staff", level="code")],
+        id="cfir-2009+project",
+    )
+    r = one_segment(
+        Suggestion("CI.D", CI_D, "CI", 1.0, "enabler"),
+        Suggestion("project.agency-staff", "Agency staff", None, 1.0, "barrier"),
+        meta={"codebook": "cfir-2009+project", "user": {"name": "Cara"}},
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        out = r.translate(book, source=book)
+    assert walked(out) == [("CI.D", 1.0, "enabler"), ("project.agency-staff", 1.0, "barrier")]
+
+
 def test_result_translate_still_leaves_out_a_models_top_suggestion_with_no_counterpart() -> None:
     """The rule for a person's codes is not a model's: its top suggestion with no counterpart
     gives the segment no suggestion in cfir-2022, with no warning, and is recorded."""

@@ -413,7 +413,9 @@ class CodingResult:
         """This result in another codebook's codes, through the mapping either codebook documents.
 
         ``source`` is the codebook the suggestions use (default: the one the run recorded, else
-        cfir-2009); a built-in codebook the result's codes are not of is a one-line error.
+        the built-in codebook the codes are of, as ``roqa agree`` and ``roqa export`` read
+        hand-made codings, :func:`~roqa_nlp.crosswalk.codebook_of`, else cfir-2009); a
+        built-in codebook the result's codes are not of is a one-line error.
         ``result.translate("cfir-2022")`` charts CFIR 2009 suggestions as CFIR 2.0 constructs;
         ``result.translate("erondu-2021")`` as the seed study's barriers and enablers.
         See :mod:`roqa_nlp.crosswalk` for how probabilities and valences are carried over; a
@@ -431,13 +433,13 @@ class CodingResult:
         from dataclasses import replace
 
         from .codebook import BUILTIN, DEFAULT_CODEBOOK, Codebook
-        from .crosswalk import codebook_of, keep_given, recorded_codebook, translate
+        from .crosswalk import codebook_of, keep_given, translate
         from .exchange.qdpx_export import person_of
 
         def as_book(b: str | Codebook) -> Codebook:
             return b if isinstance(b, Codebook) else Codebook.load(b)
 
-        src = as_book(source or recorded_codebook(self.meta) or DEFAULT_CODEBOOK)
+        src = as_book(source or codebook_of(self) or DEFAULT_CODEBOOK)
         own = codebook_of(self) if source is not None and src.id in BUILTIN else None
         if own is not None and own != src.id:  # its codes would pass through untranslated
             raise RoqaError(
@@ -447,7 +449,8 @@ class CodingResult:
         target = as_book(codebook)
         out = translate(self, src, target, top_decides=True)
         if person_of(self, "a coder") is not None:
-            out = keep_given(self, out, target, None)
+            if src.id != target.id:  # translated (into their own codebook: as they are)
+                out = keep_given(self, out, target, None)
             out.segments = [
                 replace(s, suggestions=[replace(g, probability=1.0) for g in s.suggestions])
                 for s in out.segments
