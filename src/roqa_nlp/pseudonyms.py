@@ -80,8 +80,7 @@ from string import ascii_lowercase
 from .errors import RoqaError, first_few, quoted, warn
 from .io import packaged_words
 from .schema import Transcript, Turn
-from .transcripts.roles import is_role_label
-from .transcripts.speaker_labels import HONORIFICS
+from .transcripts.roles import honorifics, is_role_label
 
 __all__ = ["KEY_COLUMNS", "NameToCheck", "PseudonymKey", "names_to_check", "pseudonymise"]
 
@@ -161,7 +160,7 @@ def name_parts(name: str) -> list[str]:
             if word.lower().endswith(suffix):
                 word = word[: -len(suffix)]
         bare = word.rstrip(".").lower()
-        if len(bare) < 2 or not word[:1].isalpha() or bare in HONORIFICS:
+        if len(bare) < 2 or not word[:1].isalpha() or bare in honorifics():
             continue
         if bare in _not_names():
             continue
@@ -246,7 +245,7 @@ def _person(name: str) -> str:
     plain = _BRACKETED.sub(" ", unicodedata.normalize("NFC", name))
     plain = plain.replace("’", "'").replace("‐", "-").replace("‑", "-")
     words = plain.casefold().split()
-    named = [w for w in words if w.rstrip(".") not in HONORIFICS]
+    named = [w for w in words if w.rstrip(".") not in honorifics()]
     # a name of two words or more names one person with or without a title; a surname alone
     # does not ("Mrs Patel" is not "Mr Patel")
     return " ".join(named if len(named) >= 2 else words)
@@ -999,7 +998,7 @@ def _may_be_a_name(word: str) -> bool:
     lower case ("Punjabi-speaking")."""
     if len(word) < 2 or not word[0].isupper() or not any(c.islower() for c in word):
         return False
-    if word[1] in "'’" or word.casefold() in HONORIFICS or word.removesuffix("s").isupper():
+    if word[1] in "'’" or word.casefold() in honorifics() or word.removesuffix("s").isupper():
         return False  # "I'm", "Mr", "GPs"
     return all(piece[:1].isupper() for piece in word.split("-")[1:] if piece)
 

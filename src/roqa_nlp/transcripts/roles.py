@@ -191,6 +191,32 @@ def normalise_label(label: str) -> str:
     return " ".join(_without_trailing_number(_numbered_form(label)).split())
 
 
+@cache
+def honorifics() -> dict[str, str]:
+    """Each spelling of a title written before a person's name (``data/honorifics.txt``), lower
+    case without its full stop, with the title it spells (``professor`` -> ``prof``)."""
+    out: dict[str, str] = {}
+    for line in packaged_words("honorifics.txt"):
+        spellings = line.casefold().split()
+        out.update((spelling, spellings[0]) for spelling in spellings)
+    return out
+
+
+def person_name(label: str) -> tuple[str | None, str]:
+    """``(title, name)``: a speaker label as a person's name is compared, in lower case, without
+    a bracketed note, a trailing number, full stops or commas, its blanks and apostrophes as
+    one, a name written surname first turned round (``SMITH, Jane`` -> ``jane smith``), and the
+    title before it apart (``data/honorifics.txt``: ``Dr. Jane Smith`` -> ``("dr", "jane
+    smith")``; a title alone is the name)."""
+    key = normalise_label(label).replace("’", "'")
+    surname, comma, forename = key.partition(",")
+    if comma and surname.strip() and forename.strip():
+        key = f"{forename} {surname}"
+    words = key.replace(".", " ").replace(",", " ").split()
+    title = honorifics().get(words[0]) if len(words) > 1 else None
+    return title, " ".join(words[1:] if title else words)
+
+
 @dataclass(frozen=True)
 class InterviewerLabels:
     """Interviewer labels to match speaker labels against (``label in labels``).
@@ -199,7 +225,11 @@ class InterviewerLabels:
     ``Interviewer 2``); one given with a number matches only that number, so naming
     ``Speaker 1`` the interviewer leaves ``Speaker 2`` a participant. A video call's display
     name with an organisation after ``|`` matches by the name too (``Sam Roe`` matches ``Sam
-    Roe | University of Leeds``).
+    Roe | University of Leeds``). A person's name given matches the same name written with or
+    without a title, a full stop, in another case or spacing, or surname first
+    (:func:`person_name`: ``Jane Smith`` matches ``Dr. Jane Smith``, ``Prof Jane Smith`` and
+    ``Smith, Jane``), unless both give a title and the titles differ (``Mr Smith``, ``Mrs
+    Smith``).
     """
 
     any_number: frozenset[str]
@@ -207,15 +237,20 @@ class InterviewerLabels:
     #: the labels the researcher named participants' (:class:`RoleLabels`), matched the same way:
     #: a speaker they match is no interviewer, whatever else matches
     participants: InterviewerLabels | None = None
+    #: the people named among the labels, other than the default labels (:func:`person_name`)
+    people: frozenset[tuple[str | None, str]] = frozenset()
 
     @classmethod
     def of(cls, labels: Iterable[str]) -> InterviewerLabels:
         any_number: set[str] = set()
         numbered: set[str] = set()
+        people: set[tuple[str | None, str]] = set()
         for label in labels:
             full, bare = _numbered_form(label), normalise_label(label)
             if full == bare:
                 any_number.add(bare)
+                if bare not in DEFAULT_INTERVIEWER_LABELS:
+                    people.add(person_name(label))
             else:
                 numbered.add(full)
         participants = participant_labels_of(labels)
@@ -223,6 +258,7 @@ class InterviewerLabels:
             frozenset(any_number),
             frozenset(numbered),
             InterviewerLabels.of(participants) if participants else None,
+            frozenset(people),
         )
 
     def __contains__(self, label: object) -> bool:
@@ -250,8 +286,17 @@ class InterviewerLabels:
     def names_role(self, label: str) -> bool:
         """Whether ``label`` itself, not a bracketed note after a name, is an interviewer
         label: ``Interviewer (JM)`` is, ``Jane Smith (Interviewer)`` is a person's name."""
-        return normalise_label(label) in self.any_number or (
-            bool(self.numbered) and _numbered_form(label) in self.numbered
+        return (
+            normalise_label(label) in self.any_number
+            or (bool(self.numbered) and _numbered_form(label) in self.numbered)
+            or (bool(self.people) and self._names_person(label))
+        )
+
+    def _names_person(self, label: str) -> bool:
+        title, name = person_name(label)
+        return any(
+            name == named and (title is None or given is None or title == given)
+            for given, named in self.people
         )
 
 

@@ -91,6 +91,7 @@ from ..io import packaged_words
 from .chat import chat_heading, sender_named
 from .roles import (
     UNKNOWN_SPEAKER,
+    honorifics,
     interviewer_keys,
     is_speaker_number_label,
     more_interviewer_labels,
@@ -107,8 +108,6 @@ MAX_CAPITALISED_LABEL_WORDS = 4
 #: (``Interviewer: Sam Roe``, ``P04: Hello``); a longer one is talk, and the header is over.
 MAX_HEADER_WORDS = 6
 
-#: Titles before a person's name, lower case without the full stop.
-HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"})
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?"
 _TIMESTAMP = rf"[\[(]?(?P<ts>{_TIME})[\])]?"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
@@ -521,7 +520,7 @@ def is_initials_of(label: str, name: str) -> bool:
     letters = label.replace(".", "").replace(" ", "")
     if not 2 <= len(letters) <= 4 or not letters.isalpha() or not letters.isupper():
         return False
-    words = [w for w in name.split() if w.rstrip(".").casefold() not in HONORIFICS]
+    words = [w for w in name.split() if w.rstrip(".").casefold() not in honorifics()]
     if len(words) < 2:
         return False
     by_word = "".join(w[0] for w in words)
