@@ -1,14 +1,213 @@
-"""An interviewer named with ``--interviewer`` matches a label that writes the name with a title,
-a full stop, another case or spacing, or surname first (``Dr. Jane Smith``, ``Smith, Jane``)."""
+"""Speakers named as a directory lists them, "Surname, Forename" (Teams and Outlook, common in
+the NHS: ``Smith, Jane:``), read as one speaker in every format; and an interviewer named with
+``--interviewer`` matches a label that writes the name with a title, a full stop, another case or
+spacing, or surname first (``Dr. Jane Smith``, ``Smith, Jane``)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
 from roqa_nlp.transcripts.roles import is_interviewer, speaker_warning
+from roqa_nlp.transcripts.segment import segment
+from roqa_nlp.transcripts.speaker_labels import match_label
+from test_cli_core import roqa
+
+NAIR = "NAIR, Priya (Herts Care Ltd)"
+TALK = [
+    ("Smith, Jane", "Thanks for joining. Could you tell me about your service?"),
+    (NAIR, "We're a supported living service for twelve adults in Stevenage."),
+    ("Smith, Jane", "What gets in the way of recovery-orientated practice?"),
+    (NAIR, "Staffing and money, mostly."),
+]
+ROLES = {"Smith, Jane": "interviewer", NAIR: "participant"}
+
+
+def turns_of(t: Transcript) -> list[tuple[str, str, str, float | None]]:
+    """(speaker, role, words, begin_time) of every turn."""
+    return [(u.speaker, u.role, t.text[u.start : u.end], u.begin_time) for u in t.turns]
+
+
+def expected(times: list[float | None] | None = None) -> list[tuple[str, str, str, float | None]]:
+    times = times or [None] * len(TALK)
+    return [(s, ROLES[s], w, time) for (s, w), time in zip(TALK, times, strict=True)]
+
+
+def write_docx(path: Path, paragraphs: list[str]) -> Path:
+    import docx
+
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    d.save(str(path))
+    return path
+
+
+# --- "Surname, Forename" labels -----------------------------------------------------------------
+
+
+def test_a_surname_first_label_is_one_speaker_label() -> None:
+    m = match_label(f"{NAIR}: We're a supported living service.")
+    assert m is not None and m.label == NAIR and m.words_start == len(NAIR) + 2
+    m = match_label("[Smith, Jane] 10:15:01")
+    assert m is not None and (m.label, m.time, m.timed) == ("Smith, Jane", 36901.0, True)
+
+
+def test_surname_first_speakers_read_from_plain_text(tmp_path: Path) -> None:
+    """Before, no line of this file was read as a speaker ("no speaker labels found"): the
+    questions and both names were coded as the participant's talk."""
+    f = tmp_path / "plain_p45.txt"
+    f.write_text("".join(f"{s}: {w}\n" for s, w in TALK), "utf-8")
+    t = read_transcript(f, interviewer_labels=["Smith, Jane"])
+    assert turns_of(t) == expected()
+    assert t.participant == "P45"
+
+
+def test_surname_first_speakers_read_from_word(tmp_path: Path) -> None:
+    f = write_docx(tmp_path / "docx_p46.docx", [f"{s}: {w}" for s, w in TALK])
+    t = read_transcript(f, interviewer_labels=["Smith, Jane"])
+    assert turns_of(t) == expected()
+
+
+def test_surname_first_speakers_above_their_times_read_from_otter_text(tmp_path: Path) -> None:
+    f = tmp_path / "otter_p43.txt"
+    f.write_text("".join(f"{s}  0:0{2 * i + 1}\n{w}\n\n" for i, (s, w) in enumerate(TALK)))
+    t = read_transcript(f, interviewer_labels=["Smith, Jane"])
+    assert turns_of(t) == expected([1.0, 3.0, 5.0, 7.0])
+
+
+def test_surname_first_speakers_above_their_times_read_from_a_teams_word_export(
+    tmp_path: Path,
+) -> None:
+    paragraphs = [p for i, (s, w) in enumerate(TALK) for p in (f"{s}   0:0{2 * i + 1}", w)]
+    t = read_transcript(
+        write_docx(tmp_path / "teams_p42.docx", paragraphs), interviewer_labels=["Smith, Jane"]
+    )
+    assert turns_of(t) == expected([1.0, 3.0, 5.0, 7.0])
+
+
+def test_a_zoom_saved_transcript_of_surname_first_names_has_two_speakers(tmp_path: Path) -> None:
+    """Before, with ``--interviewer "Smith, Jane"`` each ``[Smith, Jane] 10:15:01`` line was a
+    speaker of its own, the interviewer, and the participant's words were theirs: nothing was
+    coded."""
+    f = tmp_path / "zoomsave_p44.txt"
+    f.write_text(
+        "".join(f"[{s}] 10:15:{10 * i + 1:02d}\n{w}\n\n" for i, (s, w) in enumerate(TALK)), "utf-8"
+    )
+    t = read_transcript(f, interviewer_labels=["Smith, Jane"])
+    assert turns_of(t) == expected([0.0, 10.0, 20.0, 30.0])
+    assert [s.text for s in segment(t) if s.role == "participant"] == [TALK[1][1], TALK[3][1]]
+
+
+def test_a_surname_first_interviewer_beside_a_participant_number(tmp_path: Path) -> None:
+    """Before, each ``Smith, Jane:`` question was glued to the end of the P40 answer before it
+    and coded as P40's, with no warning."""
+    f = tmp_path / "names_p40.txt"
+    f.write_text(
+        "Smith, Jane: Could you tell me about your service?\n"
+        "P40: We are a supported living service for twelve adults.\n"
+        "Smith, Jane: What gets in the way?\n"
+        "P40: Staffing and money, mostly.\n",
+        "utf-8",
+    )
+    for given in (["Smith, Jane"], ["Jane Smith"], ["Dr Jane Smith"]):
+        t = read_transcript(f, interviewer_labels=given)
+        assert [(u.speaker, u.role) for u in t.turns] == [
+            ("Smith, Jane", "interviewer"),
+            ("P40", "participant"),
+        ] * 2
+        assert [s.text for s in segment(t)] == [
+            "We are a supported living service for twelve adults.",
+            "Staffing and money, mostly.",
+        ]
+
+
+def test_roqa_inspect_shows_surname_first_speakers(tmp_path: Path) -> None:
+    f = tmp_path / "plain_p45.txt"
+    f.write_text("".join(f"{s}: {w}\n" for s, w in TALK), "utf-8")
+    run = roqa("inspect", f, "--json", "--interviewer", "Jane Smith")
+    assert run.code == 0, run.err
+    (got,) = json.loads(run.out)
+    assert [(s["speaker"], s["role"], s["turns"]) for s in got["speakers"]] == [
+        ("Smith, Jane", "interviewer", 2),
+        (NAIR, "participant", 2),
+    ]
+    assert got["warning"] is None
+
+
+def test_roqa_pseudonymise_replaces_a_surname_first_speaker_and_their_name(tmp_path: Path) -> None:
+    f = tmp_path / "p45.txt"
+    f.write_text(
+        "Smith, Jane: Thanks, Priya. What helps?\n"
+        f"{NAIR}: Jane Smith asked me that before.\n"
+        "Smith, Jane: And what gets in the way?\n"
+        f"{NAIR}: Staffing, Jane.\n",
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    run = roqa(
+        "pseudonymise",
+        f,
+        "--key",
+        tmp_path / "key.csv",
+        "--out",
+        out,
+        "--interviewer",
+        "Smith, Jane",
+    )
+    assert run.code == 0, run.err
+    assert (out / "p45.txt").read_text("utf-8") == (
+        "Interviewer: Thanks, [P45]. What helps?\n"
+        "P45: [Interviewer] asked me that before.\n"
+        "Interviewer: And what gets in the way?\n"
+        "P45: Staffing, [Interviewer].\n"
+    )
+
+
+def test_words_before_a_comma_and_a_colon_in_an_answer_are_talk(tmp_path: Path) -> None:
+    """``Well, honestly: ...``, ``So, Yes: ...`` and ``Look, Funding: ...`` recur at the start
+    of the participant's lines, but no one is called so: each line continues the answer."""
+    f = tmp_path / "p04.txt"
+    lines = [
+        "Interviewer: What got in the way?",
+        "P04: We lost two seniors in March.",
+        "Well, honestly: it was the rota that did it.",
+        "So, Yes: we rebuilt it.",
+        "Look, Funding: it ran out.",
+        "Interviewer: And then?",
+        "P04: It settled.",
+        "Well, honestly: nobody expected that.",
+        "So, Yes: it worked.",
+        "Look, Funding: it came back.",
+    ]
+    f.write_text("\n".join(lines) + "\n", "utf-8")
+    t = read_transcript(f)
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Interviewer", lines[0][13:]),
+        ("P04", "\n".join([lines[1][5:], *lines[2:5]])),
+        ("Interviewer", lines[5][13:]),
+        ("P04", "\n".join([lines[6][5:], *lines[7:10]])),
+    ]
+
+
+def test_a_surname_first_name_said_once_is_talk_unless_named(tmp_path: Path) -> None:
+    """A ``Surname, Forename`` label needs evidence as a speaker: it recurs in the file, or the
+    researcher names it (``--interviewer "Smith, Jane"``)."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer: Who helped?\nP04: Our deputy.\n"
+        "Interviewer: Who else?\nP04: The trainer.\nSmith, Jane: can I add one thing?\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert [u.speaker for u in t.turns] == ["Interviewer", "P04", "Interviewer", "P04"]
+    named = read_transcript(f, interviewer_labels=["Smith, Jane"])
+    assert [(u.speaker, u.role) for u in named.turns][-1] == ("Smith, Jane", "interviewer")
+
 
 # --- interviewer names ----------------------------------------------------------------------
 

@@ -5,7 +5,11 @@ such as ``Dr.`` may open it), starts with a letter or digit, and is followed by 
 white space or the end of the line, so clock times (``10:30``) and URLs are never labels; a colon
 may stand inside the label's round brackets (``Interviewer (Q1: intro): words``). Markdown
 emphasis around the label (``**Interviewer:**``, ``**P04**:``) and square brackets
-(``[P04]:``) are allowed. An optional timestamp (``[00:01:02]``, ``(01:02)``, ``00:01:02``) may come
+(``[P04]:``) are allowed. A name written surname first, as Teams and Outlook list people
+(``Smith, Jane:``, ``NAIR, Priya (Herts Care Ltd):``, ``[Smith, Jane] 10:32:05``), is a label
+in every one of these shapes, taken only where it recurs in the file or the researcher names it,
+and only when it reads as a name (:func:`is_comma_name`), since ``Well, honestly: ...`` opens a
+participant's sentence the same way. An optional timestamp (``[00:01:02]``, ``(01:02)``, ``00:01:02``) may come
 before the label, or between the label and its colon, as Rev exports
 (``Interviewer (00:01:02):``; ``P04 12:30:``), or just after the colon, in brackets
 (``Speaker 1: [00:00:03] words``, as Sonix exports) or before a colon of its own (``P04: 12:30:
@@ -119,13 +123,30 @@ _TIME_AFTER = rf"(?:[ \t]*[\[(](?P<ts_after>{_TIME})[\])])?"
 _TIME_IN_WORDS = (
     rf"(?:[\[(](?P<ts_words>{_TIME})[\])](?:[ \t]+|$)|(?P<ts_words_bare>{_TIME}):(?:[ \t]+|$))?"
 )
-LABEL_LINE = re.compile(
-    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
-    rf"(?P<open>\*\*|__)?(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\])"
-    rf"(?:{_TIME_AFTER}|[ \t]+(?P<ts_after_bare>{_TIME}))"
-    r"[ \t]*(?:(?P=open)[ \t]*)?:(?:[ \t]*(?P=open))?(?=\s|$)[ \t]*"
-    rf"{_TIME_IN_WORDS}"
+#: A name as a directory lists it, surname first (``Smith, Jane``, ``NAIR, Priya (Herts Care
+#: Ltd)``, ``de Souza, Ana``): one or two words, a comma, one to three words (an initial with its
+#: full stop), and a note in brackets; a speaker only with the evidence of :func:`is_comma_name`.
+_NAME_WORD = r"[^\W\d_][\w'’-]*"
+_COMMA_NAME = (
+    rf"{_HONORIFIC}{_NAME_WORD}(?:[ \t]{_NAME_WORD})?,[ \t]*{_HONORIFIC}{_NAME_WORD}\.?"
+    rf"(?:[ \t]{_NAME_WORD}\.?){{0,2}}(?:[ \t]+\([^()\n]{{0,{MAX_LABEL_CHARS}}}\))?"
 )
+
+
+def _label_line(label: str) -> re.Pattern[str]:
+    """``Speaker: words`` with the speaker's label in the shape ``label``."""
+    return re.compile(
+        rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
+        rf"(?P<open>\*\*|__)?(?P<bracket>\[)?(?P<label>{label})(?(bracket)\])"
+        rf"(?:{_TIME_AFTER}|[ \t]+(?P<ts_after_bare>{_TIME}))"
+        r"[ \t]*(?:(?P=open)[ \t]*)?:(?:[ \t]*(?P=open))?(?=\s|$)[ \t]*"
+        rf"{_TIME_IN_WORDS}"
+    )
+
+
+LABEL_LINE = _label_line(_LABEL)
+#: ``Smith, Jane: words``: a surname-first name (:data:`_COMMA_NAME`) before the colon.
+COMMA_LABEL_LINE = _label_line(_COMMA_NAME)
 #: ``Interviewer (Q1: intro): words``: a label whose brackets hold a colon, which
 #: :data:`LABEL_LINE` would cut at (``Interviewer (Q1``); tried first. A time in the brackets
 #: (``Interviewer (00:00:03):``) is the turn's time, as before.
@@ -143,7 +164,8 @@ BRACKETED_LINE = re.compile(
 #: ``Jane Smith  0:03`` or ``[Jane Smith] 10:32:05`` alone on a line: taken only where two or
 #: more lines have it.
 TIMED_LINE = re.compile(
-    rf"^[ \t]*(?P<bracket>\[)?(?P<label>{_LABEL})(?(bracket)\])[ \t]+{_TIMESTAMP}[ \t]*$"
+    rf"^[ \t]*(?P<bracket>\[)?(?P<label>{_LABEL}|{_COMMA_NAME})(?(bracket)\])[ \t]+{_TIMESTAMP}"
+    r"[ \t]*$"
 )
 #: ``00:00:03 Speaker 1`` alone on a line (the time first, or ``[00:00:03.12] - Speaker 1`` as
 #: Happy Scribe writes it): taken only where two or more lines are label-and-time lines, and
@@ -212,6 +234,7 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
     m = (
         BRACKET_COLON_LINE.match(line)
         or LABEL_LINE.match(line)
+        or COMMA_LABEL_LINE.match(line)
         or TIMED_LINE.match(line)
         or BRACKETED_LINE.match(line)
         or TIME_FIRST_LINE.match(line)
@@ -219,7 +242,7 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
     if m is None:
         return None
     label = " ".join(m.group("label").split())
-    if m.re in (LABEL_LINE, BRACKET_COLON_LINE) and (
+    if m.re in (LABEL_LINE, COMMA_LABEL_LINE, BRACKET_COLON_LINE) and (
         m.group("ts") is not None or chat_heading(line) is not None
     ):
         # "10:15:32 From Jane Smith : hi", "From Jane Smith to Everyone: hi"
@@ -890,13 +913,46 @@ def accepted_labels(
     return {
         label
         for label, n in counts.items()
-        if n >= 2
-        or keys.known(label)
-        or participant_number_label(label) is not None
-        or _is_capitalised(label)
-        or (name_before_brackets(label) != label and _is_capitalised(name_before_brackets(label)))
-        or " ".join(label.split()).casefold() == UNKNOWN_SPEAKER.casefold()
+        if (
+            (n >= 2 or keys.known(label)) and is_comma_name(label)
+            if "," in name_before_brackets(label)
+            else n >= 2
+            or keys.known(label)
+            or participant_number_label(label) is not None
+            or _is_capitalised(label)
+            or (
+                name_before_brackets(label) != label
+                and _is_capitalised(name_before_brackets(label))
+            )
+            or " ".join(label.split()).casefold() == UNKNOWN_SPEAKER.casefold()
+        )
     }
+
+
+def is_comma_name(label: str) -> bool:
+    """Whether ``label`` is a person's name written surname first, as a directory lists it
+    (``Smith, Jane``, ``NAIR, Priya (Herts Care Ltd)``, ``de Souza, Ana``, ``Smith, Jane A.``):
+    one comma, every word capitalised (or a name particle, or a title), the surname's
+    capitalised words none of them a stop word, greeting, title or topic's word, and the
+    forename's no topic's word (``data/talk_words.txt``): those open a participant's sentence
+    before a comma and a colon (``Well, honestly: ...``, ``So, Yes: ...``, ``Look, Funding:
+    ...``); a forename may be a word too (``Will``, ``May``). A speaker label in that shape also
+    has to recur in its file or be named by the researcher (:func:`accepted_labels`)."""
+    surname, comma, forename = name_before_brackets(label).partition(",")
+    if not comma or "," in forename or not surname.strip() or not forename.strip():
+        return False
+    words = (surname + " " + forename).split()
+    if not all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in words):
+        return False
+    capitalised = [w for w in surname.split() if w[0].isupper()]
+    return (
+        bool(capitalised)
+        and not any(
+            _is_common_word(w) or _is_talk_word(w) or w.rstrip(".").casefold() in honorifics()
+            for w in capitalised
+        )
+        and not any(_is_talk_word(w) for w in forename.split())
+    )
 
 
 def words_not_speakers(
