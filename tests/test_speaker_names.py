@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.schema import Transcript
-from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts import read_files, read_transcript, with_default_labels
 from roqa_nlp.transcripts.roles import is_interviewer, speaker_warning
 from roqa_nlp.transcripts.segment import segment
 from roqa_nlp.transcripts.speaker_labels import match_label
@@ -268,3 +268,31 @@ def test_a_rev_interviewer_with_a_full_stop_after_her_title_is_matched(tmp_path:
         ("Priya Nair", "participant"),
     ] * 2
     assert speaker_warning(t) is None
+
+
+def test_a_name_given_that_matches_only_another_transcript_is_said_so(tmp_path: Path) -> None:
+    """``--interviewer "Jane Smith"`` names the interviewer of one call; in the other, where
+    she does not speak and no one asks clearly enough to be guessed, the warning asked to
+    "name the interviewer with --interviewer NAME" as if none had been given."""
+    (tmp_path / "p07.txt").write_text(
+        "Jane Smith: What helped?\nP07: The training days.\n"
+        "Jane Smith: And what got in the way?\nP07: Staffing.\n",
+        "utf-8",
+    )
+    other = tmp_path / "p08.txt"
+    other.write_text(
+        "Sam Roe: What helped?\nPriya Nair: The champions on each shift.\n"
+        "Sam Roe: And what got in the way?\nPriya Nair: The software.\n",
+        "utf-8",
+    )
+    study = read_files(tmp_path, with_default_labels(["Jane Smith"], None))
+    warned = {t.id: speaker_warning(t) for t in study}
+    assert warned == {
+        "p07": None,
+        "p08": (
+            f"{other}: no interviewer among the speakers 'Sam Roe', 'Priya Nair': the "
+            "interviewer label(s) given ('Jane Smith') name speakers of the study's other "
+            "transcripts only, so everyone's talk was coded (give --interviewer this "
+            "transcript's interviewer's label as it spells it)"
+        ),
+    }

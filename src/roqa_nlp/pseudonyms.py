@@ -636,14 +636,15 @@ class PseudonymKey:
                     )[0]
                     for line in left_out
                 ]
-        unmatched = meta.get("interviewer_labels_unmatched")
-        if isinstance(unmatched, list):  # labels the researcher gave: names, often
-            meta["interviewer_labels_unmatched"] = [
-                str(u)
-                if self.get(str(u)) is None
-                else f"{_bare(self.get(str(u)) or '')} (a name of the pseudonym key)"
-                for u in unmatched
-            ]
+        for given in ("interviewer_labels_unmatched", "interviewer_labels_elsewhere"):
+            unmatched = meta.get(given)
+            if isinstance(unmatched, list):  # labels the researcher gave: names, often
+                meta[given] = [
+                    str(u)
+                    if self.get(str(u)) is None
+                    else f"{_bare(self.get(str(u)) or '')} (a name of the pseudonym key)"
+                    for u in unmatched
+                ]
         # each cue's place moves with the names replaced before it, so a segment keeps the time
         # of its own cue (a turn whose cues cannot be placed falls back on the turn's times)
         cues = carry_cue_times(transcript, new_text, turns, where)

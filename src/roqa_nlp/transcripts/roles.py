@@ -864,6 +864,10 @@ def with_study_interviewers(transcript: Transcript, interviewers: Iterable[str])
 #: The metadata key of the interviewer labels given that match no speaker of a transcript in
 #: which no speaker is the interviewer (:func:`~roqa_nlp.transcripts.render.transcript_of`).
 UNMATCHED_LABELS = "interviewer_labels_unmatched"
+#: The metadata key of the interviewer labels given that match no speaker of a transcript in
+#: which no speaker is the interviewer but match a speaker of another transcript of the study
+#: (:func:`with_labels_matched_elsewhere`).
+ELSEWHERE_LABELS = "interviewer_labels_elsewhere"
 
 
 def labels_matched(speakers: Iterable[str], labels: Iterable[str]) -> frozenset[str]:
@@ -880,11 +884,14 @@ def with_labels_matched_elsewhere(transcript: Transcript, matched: Collection[st
     (``metadata["interviewer_labels_unmatched"]``) that are in ``matched``, the labels that
     name a speaker of another transcript of the study (:func:`labels_matched`): a study's
     interviewers each interview some of its calls, so a name absent from one call is no
-    mistyped name (:func:`speaker_warning` names only the labels left, or none)."""
+    mistyped name (:func:`speaker_warning` names only the labels left, or none); they are
+    recorded as ``metadata["interviewer_labels_elsewhere"]``, for the warning to say that the
+    labels given name no one here when no one here is the interviewer."""
     unmatched = transcript.metadata.get(UNMATCHED_LABELS)
     if not unmatched or not any(label in matched for label in unmatched):
         return transcript
     metadata = dict(transcript.metadata)
+    metadata[ELSEWHERE_LABELS] = [label for label in unmatched if label in matched]
     left = [label for label in unmatched if label not in matched]
     if left:
         metadata[UNMATCHED_LABELS] = left
@@ -1091,7 +1098,8 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
     (``metadata["interviewer_guessed"]``, :func:`guess_interviewer`), every turn is the
     interviewer's (no participant talk to code), no speaker is the interviewer
     (:func:`speakers_without_interviewer`; said of the labels given when none of them matched,
-    ``metadata["interviewer_labels_unmatched"]``), or its reader found no speaker label at all
+    ``metadata["interviewer_labels_unmatched"]``, or matched only speakers of other transcripts,
+    ``metadata["interviewer_labels_elsewhere"]``), or its reader found no speaker label at all
     (``metadata["speaker_labels"]`` is False). ``interface`` is ``"cli"`` (the fix names
     ``--interviewer``), ``"inspect"`` (the same, before anything is coded) or ``"python"`` (it
     names ``interviewer_labels=``)."""
@@ -1163,6 +1171,15 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
             f"{where}: no speaker matched the interviewer label(s) {given}: the speakers are "
             f"{shown}, so everyone's talk {coded} (give {option} the interviewer's label "
             "as the transcript spells it)"
+        )
+    elsewhere = transcript.metadata.get(ELSEWHERE_LABELS)
+    if names and elsewhere:
+        given = first_few([repr(label) for label in elsewhere])
+        shown = first_few([repr(n) for n in names])
+        return (
+            f"{where}: no interviewer among the speakers {shown}: the interviewer label(s) "
+            f"given ({given}) name speakers of the study's other transcripts only, so everyone's "
+            f"talk {coded} (give {option} this transcript's interviewer's label as it spells it)"
         )
     if names:
         shown = first_few([repr(n) for n in names])
