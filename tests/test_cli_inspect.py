@@ -146,7 +146,10 @@ def test_code_warns_of_a_transcript_whose_participant_only_says_yeah(
 ) -> None:
     said = tmp_path / "p04.txt"
     said.write_text(
-        "Interviewer: How are things?\nP04: Yeah.\nInterviewer: Anything else?\nP04: Mm-hmm.\n",
+        # agreeing along ("Yeah, yeah.") and acknowledging a statement: a single "Yeah." right
+        # after "How are things?" would be the answer, and coded
+        "Interviewer: How are things?\nP04: Yeah, yeah.\nInterviewer: Tell me about the rota."
+        "\nP04: Mm-hmm.\n",
         encoding="utf-8",
     )
     run = roqa("code", said, "--out", tmp_path / "out", "--model", tiny_model_dir, "--no-report")

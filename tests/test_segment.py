@@ -697,3 +697,55 @@ def test_windows_of_a_long_turn_fit_the_real_tokenizer() -> None:
         assert max(word_pieces(s.text) for s in segs) <= 256
     exact = segment(t, max_tokens=256, count_tokens=word_pieces)
     assert max(word_pieces(s.text) for s in exact) <= 256
+
+
+# --- a short reply to the interviewer's question -----------------------------------------------
+
+REPLIES = [
+    ("Interviewer", ["Hi, thanks for joining. Is it okay to record?"]),
+    ("P09", ["Yes."]),
+    ("Interviewer", ["Could you tell me about your role?"]),
+    ("P09", ["I manage two homes in Leeds, and the staffing is the hard part."]),
+    ("Interviewer", ["Did your manager back the new care plans?"]),
+    ("P09", ["Yep, absolutely."]),
+    ("Interviewer", ["And the staff, did they take to them?"]),
+    ("P09", ["Yeah. Yeah."]),
+    ("Interviewer", ["That must have been hard."]),
+    ("P09", ["Mm-hmm."]),
+    ("Interviewer", ["What got in the way?"]),
+    ("P09", ["Money, mostly."]),
+    ("Interviewer", ["And?"]),
+    ("P09", ["Yeah."]),
+]
+
+#: A backchannel said once right after the interviewer's question is the answer and is coded,
+#: its question the context; said over again ("Yeah. Yeah.") it is agreeing along, and after a
+#: statement ("That must have been hard.") or a prompt ("And?") it only acknowledges: all are
+#: left out, and the interviewer's words on either side of that "Mm-hmm." are one turn, the
+#: next answer's context.
+REPLIES_SEGMENTS = [
+    ("P09", "participant", "Yes.", "Hi, thanks for joining. Is it okay to record?"),
+    ("P09", "participant", "I manage two homes in Leeds, and the staffing is the hard part.",
+     "Could you tell me about your role?"),
+    ("P09", "participant", "Yep, absolutely.", "Did your manager back the new care plans?"),
+    ("P09", "participant", "Money, mostly.", "That must have been hard.\nWhat got in the way?"),
+]  # fmt: skip
+
+
+def test_a_short_reply_to_the_interviewers_question_is_coded_with_the_question() -> None:
+    text = "".join(f"{sp}: {lines[0]}\n" for sp, lines in REPLIES)
+    got = [(s.speaker, s.role, s.text, s.context) for s in segment(interview(text))]
+    assert got == REPLIES_SEGMENTS
+
+
+@pytest.mark.parametrize("fmt", ["txt", "vtt", "srt", "docx", "csv"])
+def test_every_format_gives_the_same_segments_of_one_interview(tmp_path: Path, fmt: str) -> None:
+    """The consent reply ("Is it okay to record?" "Yes.") a tester found coded in a .vtt and
+    .txt interview but not in a .docx or .csv one: one interview in each format is coded the
+    same, the same backchannels left out, the same replies kept and the same questions their
+    context (a Word, subtitle or table reader joins the interviewer's turns around a
+    participant's "Mm-hmm.", a .txt file's labelled lines stay turns of their own)."""
+    path = tmp_path / f"p09_interview.{fmt}"
+    _write(fmt, path, REPLIES, "\n")
+    got = [(s.speaker, s.role, s.text, s.context) for s in segment(read_transcript(path))]
+    assert got == REPLIES_SEGMENTS

@@ -19,7 +19,6 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     dyad), its language, words left out between subtitle cues, a speaker's name in its file name
     and a case named by Zoom's default file name, if any, and how it was read
     (:func:`reading_notes`)."""
-    from ..transcripts.backchannels import is_backchannel
     from ..transcripts.cues import backward_cues_warning, unread_cues_warning
     from ..transcripts.language import language_warning, name_in_file_warning
     from ..transcripts.roles import (
@@ -27,10 +26,12 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         speaker_warning,
         zoom_default_name_warning,
     )
+    from ..transcripts.segment import left_out_as_backchannels
 
     speakers: dict[str, dict[str, Any]] = {}
     to_code = backchannels = 0
-    for turn in t.turns:
+    left_out = left_out_as_backchannels(t)
+    for index, turn in enumerate(t.turns):
         words = t.text[turn.start : turn.end]
         s = speakers.setdefault(
             turn.speaker, {"speaker": turn.speaker, "role": turn.role, "turns": 0, "words": 0}
@@ -38,7 +39,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         s["turns"] += 1
         s["words"] += len(words.split())
         if turn.role == "participant":
-            if is_backchannel(words):
+            if index in left_out:
                 backchannels += 1
             else:
                 to_code += 1

@@ -25,6 +25,12 @@ Absolutely.`` are: the listener agreeing along, with nothing to code (session 34
 participant turns of the team-written interview sets is one, so no coded turn is lost). So
 :func:`is_backchannel` also takes a turn of at most :data:`MAX_BACKCHANNEL_WORDS` pieces of
 which every agreeing phrase is said at least twice.
+
+A participant's backchannel said once right after the interviewer's question (``Is it okay to
+record?`` ``Yes.``; ``Did your manager back it?`` ``Yep, absolutely.``) is the answer, as ``No.``
+or ``Of course.`` would be, and is coded with the question as its context
+(:func:`~roqa_nlp.transcripts.segment.left_out_as_backchannels`); one said over again (``Yeah.
+Yeah.``, :func:`said_over_again`) is agreeing along wherever it falls.
 """
 
 from __future__ import annotations
@@ -53,6 +59,8 @@ MAX_BACKCHANNEL_WORDS = 4
 ACKNOWLEDGEMENT_PHRASES = "backchannel_phrases.txt"
 AGREEMENT_PHRASES = "backchannel_agreements.txt"
 
+#: Words that end asking (``... alright?``, ``... alright?)``): a short reply to them is an answer.
+_ENDS_ASKING = re.compile(r"\?[^\w]*$")
 _NOTE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -145,6 +153,25 @@ def _repeated_agreement(tokens: list[str]) -> bool:
         if said and all(said.count(p) >= 2 for p in said):
             return True
     return False
+
+
+def said_over_again(words: str) -> bool:
+    """Whether ``words`` are a backchannel (at most :data:`MAX_BACKCHANNEL_WORDS` pieces, each a
+    word of :data:`BACKCHANNEL_WORDS` or an acknowledging or agreeing phrase) that says one of
+    its pieces at least twice: ``Yeah. Yeah.``, ``Yes, yes, right.``, ``It is. It is.``."""
+    names = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES)
+    tokens = tuple(words_of(words))
+    if len(tokens) > MAX_BACKCHANNEL_WORDS * longest_of(*names):
+        return False
+    return any(
+        len(set(pieces)) < len(pieces)
+        for pieces in _pieces(tokens, phrases_of(*names), longest_of(*names), MAX_BACKCHANNEL_WORDS)
+    )
+
+
+def ends_asking(words: str) -> bool:
+    """Whether ``words`` end on a question mark (closing brackets and quotes aside)."""
+    return _ENDS_ASKING.search(words) is not None
 
 
 def is_backchannel(words: str) -> bool:

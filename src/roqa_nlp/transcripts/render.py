@@ -27,7 +27,6 @@ segment from the middle of a long turn is cited at the time of its own words.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -35,7 +34,7 @@ from typing import Any
 
 from ..errors import RoqaError
 from ..schema import Transcript, Turn
-from .backchannels import only_acknowledges
+from .backchannels import ends_asking, only_acknowledges
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import (
     InterviewerLabels,
@@ -119,9 +118,6 @@ def merged_turns(spoken: Iterable[SpokenTurn]) -> list[SpokenTurn]:
 #: another speaker's backchannels ("Mm-hmm.") inside one speaker's turn.
 BACKCHANNELS_LEFT_OUT = "backchannels_left_out"
 
-#: A turn's words end asking (``... alright?``, ``... alright?)``): a short reply is an answer.
-_ENDS_ASKING = re.compile(r"\?[^\w]*$")
-
 
 def across_backchannels(
     spoken: Iterable[SpokenTurn],
@@ -196,7 +192,7 @@ def _bridged(
                 interviewer(out[-1])
                 or (
                     only_acknowledges(out[-1].words, agreeing=False)
-                    and _ENDS_ASKING.search(out[-2].words) is None
+                    and not ends_asking(out[-2].words)
                 )
             )
         ):

@@ -47,7 +47,7 @@ from typing import Literal
 
 from ..errors import RoqaError
 from ..schema import Segment, Transcript
-from .backchannels import is_backchannel, only_acknowledges
+from .backchannels import ends_asking, is_backchannel, only_acknowledges, said_over_again
 from .cue_times import cue_timeline, segment_times
 from .sentences import split_sentences
 
@@ -379,11 +379,12 @@ def segment_spans(
     _check_options(unit, max_tokens)
     text = transcript.text
     spans: list[SegmentSpan] = []
+    backchannels = left_out_as_backchannels(transcript) if skip_backchannels else frozenset()
     for index, turn in enumerate(transcript.turns):
         interviewer = turn.role == "interviewer"
         if skip_interviewer and interviewer:
             continue
-        if skip_backchannels and is_backchannel(text[turn.start : turn.end]):
+        if index in backchannels:
             continue
         spans.extend(
             (index, start, end)
@@ -394,21 +395,64 @@ def segment_spans(
     return spans
 
 
+def left_out_as_backchannels(transcript: Transcript) -> frozenset[int]:
+    """The indices of the turns of ``transcript`` that :func:`segment` leaves out as
+    backchannels (:func:`~roqa_nlp.transcripts.backchannels.is_backchannel`): all but a reply to
+    the interviewer's question, the one thing a speaker other than the interviewer says right
+    after an interviewer's turn that ends asking (not a prompt such as ``And?``), said once (``Is it okay to record?`` ``Yes.``,
+    ``Did your manager back it?`` ``Yep, absolutely.``): that is the answer, coded with its
+    question as context, as ``No.`` or ``Of course.`` are; said over again (``Yeah. Yeah.``,
+    :func:`~roqa_nlp.transcripts.backchannels.said_over_again`) it is agreeing along. Whatever
+    the format: a reader keeps such a reply as a turn of its own
+    (:func:`~roqa_nlp.transcripts.render.across_backchannels`)."""
+    text = transcript.text
+    turns = transcript.turns
+    left_out: set[int] = set()
+    for index, turn in enumerate(turns):
+        words = text[turn.start : turn.end]
+        if not is_backchannel(words):
+            continue
+        asked = text[turns[index - 1].start : turns[index - 1].end] if index else ""
+        if (
+            index
+            and turns[index - 1].role == "interviewer"
+            and turn.role != "interviewer"
+            and ends_asking(asked)
+            and not is_backchannel(asked)  # a prompt, "And?" or "Yeah?", asks no question
+            and not said_over_again(words)
+        ):
+            continue  # the answer to the interviewer's question
+        left_out.add(index)
+    return frozenset(left_out)
+
+
 def questions_before(transcript: Transcript) -> list[str]:
-    """The context of a segment of each turn of ``transcript`` (by turn index): the text of the
-    nearest preceding interviewer turn that is not a backchannel nor only agrees (``Of course.``,
-    :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`): the question being answered,
-    or ``""`` before the first question. What :func:`segment` gives each segment, and ``roqa
-    import`` each coded passage of a transcript it reads back."""
+    """The context of a segment of each turn of ``transcript`` (by turn index): the words of the
+    interviewer's turn before it, the question being answered, or ``""`` before the first
+    question. Backchannels and agreeing (``Mm-hmm.``, ``Of course.``,
+    :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`) are no question and are passed
+    over. The interviewer's turn is read as a subtitle, Word or table reader joins it
+    (:func:`~roqa_nlp.transcripts.render.across_backchannels`), so that one interview gives the
+    same context in every format: the interviewer's consecutive turns (each labelled line of a
+    ``.txt`` file is a turn) are one, their words joined by a line break, and so are two that only
+    a participant's ``Mm-hmm.`` keeps apart after a first that does not end asking (``That must
+    have been hard.`` ``Mm-hmm.`` ``What got in the way?``). What :func:`segment` gives each
+    segment, and ``roqa import`` each coded passage of a transcript it reads back."""
     text = transcript.text
     out: list[str] = []
     question = ""
+    asking: list[str] = []  # the interviewer's turn being read, its words so far
     for turn in transcript.turns:
         out.append(question)
+        words = text[turn.start : turn.end].strip()
         if turn.role == "interviewer":
-            words = text[turn.start : turn.end]
             if not (is_backchannel(words) or only_acknowledges(words)):  # not "Of course."
-                question = words.strip()
+                asking.append(words)
+                question = "\n".join(asking)
+        elif asking and only_acknowledges(words, agreeing=False) and not ends_asking(asking[-1]):
+            continue  # "Mm-hmm." between two pieces of the interviewer's turn
+        else:
+            asking = []
     return out
 
 
@@ -466,7 +510,8 @@ def segment(
       carries the question before it as ``context``: the nearest preceding interviewer turn that
       is not a backchannel, or ``""`` before the first question).
     - ``skip_backchannels``: leave out turns that are only a backchannel, such as "Mm-hm." or
-      "Right." (default True).
+      "Right." (default True), but for a reply to the interviewer's question ("Is it okay to
+      record?" "Yes."), which is the answer (:func:`left_out_as_backchannels`).
     - ``count_tokens``: how tokens are counted, a function from text to a number; by default
       :func:`estimate_tokens`, a conservative estimate.
 

@@ -50,8 +50,11 @@ from .segment import (
 #: (``segment._balance``), not filled greedily to the limit with the rest left as the last window;
 #: 4: so is a sentence too long for one, between its clauses; 5: an agreement said over again
 #: ("It is. It is.") is a backchannel; 6: a clause too long for one (an unpunctuated answer) is cut
-#: between its words evenly too (``segment._even_words``)
-SEGMENTER_VERSION = 6
+#: between its words evenly too (``segment._even_words``); 7: a backchannel said once in reply to
+#: the interviewer's question ("Is it okay to record?" "Yes.") is the answer, coded
+#: (``segment.left_out_as_backchannels``), and the interviewer's turns around a participant's
+#: "Mm-hmm." are one context in a .txt file as in the other formats (``segment.questions_before``)
+SEGMENTER_VERSION = 7
 #: The modules whose code decides segment boundaries.
 SEGMENTER_MODULES = (
     "roqa_nlp.transcripts.segment",
