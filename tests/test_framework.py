@@ -2075,3 +2075,75 @@ def test_two_people_named_apart_in_a_numbered_interview_are_two_people_of_its_ca
         assert row.barriers.participants == listed
         assert [q.who for q in row.barriers.quotes] == [manager, worker]
         assert framework_matrix(r).count("P04", "IC.F") == 2
+
+
+# -- a reply that only agrees is counted, not quoted -------------------------------------------
+
+
+def agreeing() -> CodingResult:
+    """P01 says "Yeah. Yeah it was." (the surest IS.C enabler) and something of substance; P02
+    only agrees: "Yes, of course." and "Yeah, yeah, it was, it was, absolutely." (more than a
+    backchannel's four pieces, still nothing but agreeing)."""
+    segments = [
+        seg("T1", 0, "Yeah. Yeah it was.", ("IS.C", 0.9, "enabler")),
+        seg("T1", 1, "Everyone believes in recovery.", ("IS.C", 0.5, "enabler")),
+        seg("T2", 0, "Yes, of course.", ("IS.C", 0.04, "enabler")),
+        seg("T2", 1, "Yeah, yeah, it was, it was, absolutely.", ("IS.C", 0.3, "enabler")),
+    ]
+    return CodingResult(
+        segments=segments,
+        transcripts={t.id: t for t in [transcript("T1", "P01"), transcript("T2", "P02")]},
+    )
+
+
+NO_QUOTE = 'no quote, it only agrees: "Yeah, yeah, it was, it was, absolutely."'
+
+
+def test_a_reply_that_only_agrees_is_counted_but_not_quoted_while_its_cell_has_more() -> None:
+    """Tester (s36) D3: "Yeah. Yeah it was." (P14, code p = 0.04) was Table 2's quote for
+    Tension for Change. Words that are only backchannel words and agreeing phrases are no
+    evidence of a construct: P01's cell counts both segments and quotes the one that says
+    something, whatever their probabilities, with room for more quotes too."""
+    m = framework_matrix(agreeing(), quotes=3)
+    cell = m.cell("P01", "IS.C")
+    assert (cell.segments, cell.enablers) == (2, 2)
+    assert [q.segment_id for q in cell.quotes] == ["T1:1"]
+    assert cell.summary() == '2 segments | "Everyone believes in recovery." [T1:100-130]'
+    row = barriers_enablers(agreeing(), MINI, quotes=3).construct("IS.C")
+    assert row is not None
+    assert (row.enablers.segments, row.enablers.participants) == (4, ["P01", "P02"])
+    assert [q.segment_id for q in row.enablers.quotes] == ["T1:1"]
+
+
+def test_a_cell_of_only_agreeing_says_so_instead_of_quoting_it_as_evidence(
+    tmp_path: Path,
+) -> None:
+    """P02's cell rests on two replies that only agree: the matrix, Table 2 (CSV, Word and
+    report) say "no quote, it only agrees" before the surest of them, so the researcher sees
+    what the count rests on and where to read the exchange, and nothing reads as a quote."""
+    m = framework_matrix(agreeing(), quotes=3)
+    cell = m.cell("P02", "IS.C")
+    assert (cell.segments, [q.segment_id for q in cell.quotes]) == (2, ["T2:1"])
+    assert cell.summary() == f"2 segments | {NO_QUOTE} [T2:100-139, code unsure (0.30)]"
+    assert m.long_rows()[2][8:] == [
+        "Yeah, yeah, it was, it was, absolutely.", "T2", "T2:1", 100, 139, 0.3, "enabler", "",
+        "no quote, it only agrees, code unsure (0.30)",
+    ]  # fmt: skip
+    only = CodingResult(agreeing().segments[2:], {"T2": transcript("T2", "P02")})
+    table = barriers_enablers(only, MINI, quotes=3)
+    assert table.rows()[1][7:10] == [
+        2, "P02", f"{NO_QUOTE} [P02, T2:100-139, code unsure (0.30)]",
+    ]  # fmt: skip
+    out = tmp_path / "t.docx"
+    table.to_docx(out)
+    assert docx_rows(out)[2][1][1] == (
+        "no quote, it only agrees: \u201cYeah, yeah, it was, it was, absolutely.\u201d "
+        "(P02, T2:100-139) \u2020"
+    )
+    from roqa_nlp.report import render_report
+
+    html = render_report(only, MINI)
+    page = html[html.index('id="table2"') : html.index('id="ratings"')]
+    assert re.findall(r'<span class="no-quote">([^<]*)</span>', page) == [
+        "no quote, it only agrees:"
+    ]

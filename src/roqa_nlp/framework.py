@@ -49,6 +49,8 @@ SURE_VALENCE = 0.6
 #: a code probability from which the model's suggestion counts as sure: below it the report
 #: marks a quote "code unsure", fades a rating resting on it and shades the segment lightest
 SURE_CODE = 0.4
+#: What a cell says in place of a quote when its words only agree (:attr:`Quote.only_agrees`)
+NO_QUOTE = "no quote, it only agrees"
 
 if TYPE_CHECKING:
     from .codebook import Codebook
@@ -102,6 +104,25 @@ class Quote:
         return ", ".join(parts)
 
     @property
+    def only_agrees(self) -> bool:
+        """Whether the words only acknowledge and agree (``Yeah. Yeah it was.``, ``Yes, of
+        course.``: :func:`~roqa_nlp.transcripts.backchannels.only_agrees`): a reply that is
+        coded, often from the question it answers, and counted, but that holds no evidence of
+        its own, so it is quoted only when its cell holds nothing else, and then marked
+        (:data:`NO_QUOTE`)."""
+        from .transcripts.backchannels import only_agrees
+
+        return only_agrees(self.text)
+
+    @property
+    def marks(self) -> str:
+        """:attr:`unsure`, after :data:`NO_QUOTE` for words that only agree: what the matrix's
+        long rows say of a quote."""
+        return ", ".join(
+            part for part in (NO_QUOTE if self.only_agrees else "", self.unsure) if part
+        )
+
+    @property
     def cell_probability(self) -> float:
         """How sure the coding is that the segment belongs in its cell of Table 2, its construct
         on its valence's side: the code's probability times the valence's (a valence with no
@@ -127,6 +148,8 @@ class Quote:
     def _cited(self, who: str) -> str:
         unsure = self.unsure
         said = ", ".join(part for part in (who, self.citation, unsure) if part)
+        if self.only_agrees:
+            return f'{NO_QUOTE}: "{self.one_line}" [{said}]'
         return f'"{self.one_line}" [{said}]'
 
     @property
@@ -445,6 +468,10 @@ def most_representative(
 ) -> list[Quote]:
     """The ``n`` quotes with the highest probability (ties: earlier in the data first).
 
+    Words that only agree (:attr:`Quote.only_agrees`: ``Yeah. Yeah it was.``) are no evidence
+    and are not taken while any other quote is there; when there is none, the surest of them is
+    the one quote, which every table marks as :data:`NO_QUOTE` (the count still holds them all).
+
     With ``of_side=True`` (the quotes of a barrier, enabler or neutral side) the probability is
     that of the code *and* the valence (:attr:`Quote.cell_probability`), since a quote there is
     evidence of both; else that of the code (a matrix cell, a rating: a case and a construct).
@@ -455,6 +482,8 @@ def most_representative(
         ranked = sorted(quotes, key=lambda q: -q.cell_probability)  # stable: data order on ties
     else:
         ranked = sorted(quotes, key=lambda q: -q.probability)
+    said = [q for q in ranked if not q.only_agrees]
+    ranked = said or ranked[:1]
     if not spread:
         return ranked[:n]
     firsts: list[Quote] = []
@@ -620,7 +649,7 @@ class FrameworkMatrix:
                         base
                         + [rank, q.text, q.transcript_id, q.segment_id, q.start, q.end]
                         + [round(q.probability, 4), q.valence]
-                        + ["" if vp is None else round(vp, 4), q.unsure]
+                        + ["" if vp is None else round(vp, 4), q.marks]
                     )
         return rows
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import RoqaError
-from .framework import SURE_CODE, SURE_VALENCE, clock
+from .framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, clock
 from .io import atomic_open, xml_text
 
 if TYPE_CHECKING:
@@ -188,6 +188,8 @@ def write_table2_docx(
             for q in side.quotes[:quotes]:
                 qp = cell.add_paragraph()
                 qp.paragraph_format.left_indent = Pt(18)
+                if q.only_agrees:  # counted, but no evidence: said so, not quoted as evidence
+                    qp.add_run(f"{NO_QUOTE}: ")
                 run = qp.add_run(xml_text(quote_line(q)))
                 run.italic = True
                 marks = unsure_marks(q)

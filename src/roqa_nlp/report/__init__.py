@@ -655,6 +655,7 @@ def _quote_view(q: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
         "probability": q.probability,
         "valence_probability": q.valence_probability,
         "anchor": anchors.get(q.segment_id, ""),
+        "only_agrees": q.only_agrees,
     }
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..framework import SURE_CODE, SURE_VALENCE
+from ..framework import NO_QUOTE, SURE_CODE, SURE_VALENCE
 
 #: A suggestion below this probability is shown faded beside its segment.
 FAINT_SUGGESTION = 0.1
@@ -279,7 +279,9 @@ def quote_html(q: Mapping[str, Any], *, words: int | None = None, given: bool = 
     if vp is not None and vp < SURE_VALENCE:
         unsure += f' · <span class="unsure">valence unsure ({vp:.2f})</span>'
     prob = "" if given else f" · p={p:.2f}"
+    # a reply that only agrees is counted, but no evidence: said so, not quoted as such
+    lead = f'<span class="no-quote">{NO_QUOTE}:</span> ' if q.get("only_agrees") else ""
     return Markup(
-        f'<blockquote class="quote">{quote_text(q, words)}\n'
+        f'<blockquote class="quote">{lead}{quote_text(q, words)}\n'
         f"  <cite>{who}{prob}{unsure}</cite></blockquote>\n"
     )

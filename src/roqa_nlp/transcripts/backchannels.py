@@ -169,6 +169,24 @@ def said_over_again(words: str) -> bool:
     )
 
 
+def only_agrees(words: str) -> bool:
+    """Whether ``words`` say nothing but acknowledging and agreeing, however many times: every
+    word a word of :data:`BACKCHANNEL_WORDS` or in an acknowledging or agreeing phrase (``Yeah.
+    Yeah it was.``, ``Yes, of course.``), with no limit on the pieces; not words that hold no word
+    at all. Such words are counted where they are coded but are no quote: they hold no evidence
+    of their own (:attr:`roqa_nlp.framework.Quote.only_agrees`)."""
+    tokens = words_of(words)
+    names = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES)
+    phrases, longest = phrases_of(*names), longest_of(*names)
+    covered = [True] + [False] * len(tokens)  # covered[i]: tokens[:i] are such pieces
+    for i in range(1, len(tokens) + 1):
+        covered[i] = (covered[i - 1] and tokens[i - 1] in BACKCHANNEL_WORDS) or any(
+            covered[i - n] and tuple(tokens[i - n : i]) in phrases
+            for n in range(1, min(longest, i) + 1)
+        )
+    return bool(tokens) and covered[-1]
+
+
 def ends_asking(words: str) -> bool:
     """Whether ``words`` end on a question mark (closing brackets and quotes aside)."""
     return _ENDS_ASKING.search(words) is not None
