@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import io
 import json
 import os
@@ -131,18 +132,67 @@ def check_output_file(path: str | Path) -> Path:
             if not folder.is_dir():
                 raise _not_in_a_folder(dest)
             break
+    if dest.is_file() and not dest.is_symlink():
+        _check_replaceable(dest)
     return dest
 
 
+#: errno values of a file that cannot be written over: open in another program (Windows refuses
+#: a file Word or Excel has open), read-only, immutable (``chattr +i``), or being run
+_LOCKED = frozenset({errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY})
+
+
+def _locked(dest: Path) -> RoqaError:
+    return RoqaError(
+        "cannot be written over: it is open in another program, or read-only",
+        path=dest,
+        hint="close it in the program that has it open, or give another path",
+    )
+
+
+def _not_written(dest: Path, e: OSError) -> RoqaError:
+    """The error of ``dest`` not written for ``e``, naming ``dest`` (not the temporary file)."""
+    if e.errno in _LOCKED:
+        return _locked(dest)
+    return RoqaError(
+        f"cannot be written: {e.strerror or e}",
+        path=dest,
+        hint="free some space on the disk, or give another path"
+        if e.errno == errno.ENOSPC
+        else "check that you can write in its folder, or give another path",
+    )
+
+
+def _check_replaceable(dest: Path) -> None:
+    """The one-line error of an existing file ``dest`` that cannot be written over, found by
+    opening it for writing without changing it: Windows refuses that (and the rename over it)
+    while Word or Excel has the file open, as every system does for a read-only or immutable
+    file (a read-only file is refused on Linux too, where the rename would replace it: the
+    researcher made it read-only to keep it)."""
+    try:
+        fd = os.open(dest, os.O_WRONLY | os.O_APPEND)
+    except OSError as e:
+        if e.errno in _LOCKED:
+            raise _locked(dest) from None
+        return  # another trouble (a full disk ...) is said when the file is written
+    os.close(fd)
+
+
 def check_output_folder(
-    folder: str | Path, *, hint: str = "give --out a folder you can write in"
+    folder: str | Path,
+    *,
+    hint: str = "give --out a folder you can write in",
+    files: Iterable[str] = (),
 ) -> Path:
     """``folder`` if files can be written in it, or the one-line error naming it that writing
     would give only after the slow part of a command (coding 13 interviews took 100 s before a
     read-only ``--out`` was found, and the error named a hidden temporary file). A folder that
     does not exist yet is not made here, so a run stopped before it writes leaves nothing behind:
     the nearest folder above it, where it will be made, is tried instead. Tried by making and
-    removing a temporary file, as read-only disks, permissions and ACLs all show only then."""
+    removing a temporary file, as read-only disks, permissions and ACLs all show only then.
+    ``files`` names the files the command writes in it: each already there is checked too
+    (:func:`check_output_file`), as codings.csv open in Excel would stop the command after the
+    coding, with half its outputs written."""
     folder = Path(folder)
     existing = next((f for f in (folder, *folder.parents) if f.exists()), Path("."))
     if not existing.is_dir():
@@ -159,6 +209,8 @@ def check_output_folder(
         ) from None
     os.close(fd)
     os.unlink(probe)
+    for name in files:
+        check_output_file(folder / name)
     return folder
 
 
@@ -234,9 +286,13 @@ def atomic_open(
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, dest)
-    except BaseException:
+    except BaseException as e:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
+        # writing or renaming the temporary file failed (a full disk, the file opened in Excel
+        # meanwhile): the researcher's file is what to name; an input's error keeps its name
+        if isinstance(e, OSError) and e.errno is not None and e.filename in (None, tmp):
+            raise _not_written(dest, e) from None
         raise
 
 

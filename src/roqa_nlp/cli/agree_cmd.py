@@ -907,7 +907,7 @@ def agree_command(
     from ..code_levels import AT_LEVELS
     from ..coding_agreement import UNIT_KINDS, UNIVERSES, agreement_report
     from ..errors import RoqaError
-    from ..io import atomic_write_text
+    from ..io import atomic_write_text, check_outputs
 
     for name, value, allowed in (
         ("--by", by, ("pair", "code")),
@@ -931,6 +931,10 @@ def agree_command(
         raise RoqaError(f"--seed {seed} is negative", hint="use 0 or a positive integer")
     if not 0.0 < ci_level < 1.0:
         raise RoqaError(f"--ci-level {ci_level} is not between 0 and 1", hint="e.g. 0.95")
+    # before the figures are computed and printed: a path refused after them looked like a
+    # finished run that had saved nothing
+    read = [p / "codings.jsonl" if p.is_dir() else p for p in inputs]
+    check_outputs({"--json": json_out}, read)
 
     loaded = load_coded_units(
         inputs, model_threshold=model_threshold, units=units, codebook=codebook, at=at

@@ -29,6 +29,7 @@ def apply_decisions_command(
     CODINGS OUT` compares the model with the reviewer, `roqa export OUT --qdpx F` takes them to a
     QDA program. A review made on the codings charted in CFIR 2.0 (`roqa code --codebook
     cfir-2022`) is written in CFIR 2.0 codes, as it was made."""
+    from ..codings_writer import FILES
     from ..crosswalk import CODEBOOK_FILE, codebook_for
     from ..decisions import reviewed_codings
     from ..errors import RoqaError
@@ -48,7 +49,7 @@ def apply_decisions_command(
             path=out,
             hint="give another folder, so the model's codings stay",
         )
-    check_output_folder(out)
+    check_output_folder(out, files=[*FILES, CODEBOOK_FILE])
     result = CodingResult.read(codings)
     review = read_review(decisions, source.parent)
     if review is None or not review.decisions:

@@ -370,7 +370,18 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
     n = len(rows)
     which = ", ".join(d.segment_id for d in rows[:3]) + (" ..." if n > 3 else "")
     if path.parent.resolve() == out.resolve():
-        append_decisions(path, rows)
+        try:
+            append_decisions(path, rows)
+        except RoqaError as e:  # open in Excel: the coding goes on, the report has the rows
+            many = n != 1
+            warn(
+                f"{e.reason}, so {n} segment{'s' if many else ''} whose every suggestion the "
+                f"review rejected ({which}) {'are' if many else 'is'} not recorded there as "
+                f"fitting no code; report.html's review records {'them' if many else 'it'}: "
+                f"close the file, then Save decisions from report.html as {path}",
+                path=path,
+            )
+            return
         print(
             f"roqa: note: {path}: {n} segment{'s' if n != 1 else ''} whose every suggestion the "
             f"review rejected ({which}) recorded as fitting no code (a row '{NO_CODE}' each), "
@@ -495,9 +506,19 @@ def code_command(
             "is a file, not a folder", path=out, hint="give a folder for the outputs with --out"
         )
     _refuse_output_into_inputs(out, paths)
+    from ..codings_writer import FILES
+    from ..crosswalk import CODEBOOK_FILE
     from ..io import check_output_folder, check_outputs
 
-    check_output_folder(out)  # before reading or coding: found after minutes of coding else
+    made = [*FILES, CODEBOOK_FILE]
+    if not stream and engine == "local":
+        made += ["open_coding.jsonl", "open_coding.csv", *(["report.html"] if report else [])]
+    if chart_book is not None:
+        made.append(f"codings.{_file_safe(chart_book.id)}.csv")
+    # before reading or coding (found after minutes of coding else), its files too: codings.csv
+    # open in Excel; decisions.csv, which it only adds to, is left with a warning if it is
+    check_output_folder(out, files=made)
+    check_outputs({"--qdpx": qdpx})  # a bad path must not leave half the outputs
     before = _files_before(out) if out.is_dir() else set()
     earlier_chart = _earlier_chart(out)  # before this run's run.json replaces it
     review = None
@@ -506,7 +527,6 @@ def code_command(
 
         review = read_review(decisions, out)  # before coding: a bad file fails at once
     _keep_fits_no_code(out, decisions, review)
-    check_outputs({"--qdpx": qdpx})  # before coding: a bad path must not leave half the outputs
     key = None
     if pseudonymise is not None:
         key = _read_key(pseudonymise, out, engine)

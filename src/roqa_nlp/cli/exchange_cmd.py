@@ -63,7 +63,7 @@ def export_cmd(
     from ..exchange import export_qdc, export_qdpx
     from ..exchange.qdpx_export import AUTO, coder_of, person_of
     from ..exchange.review import VALENCE_NOT_GIVEN, valence_not_given
-    from ..io import check_output_file
+    from ..io import check_outputs
     from ..result import CodingResult
     from .agree_cmd import coder_name
 
@@ -73,9 +73,7 @@ def export_cmd(
         raise RoqaError(
             "--qdpx needs the codings to export", hint="roqa export codings.jsonl --qdpx OUT.qdpx"
         )
-    for out in (qdpx, qdc):  # both checked before either is written
-        if out is not None:
-            check_output_file(out)
+    check_outputs({"--qdpx": qdpx, "--qdc": qdc})  # both, and their folders, before either
     result, chosen = None, None
     if codings is None:
         book = Codebook.load(codebook or DEFAULT_CODEBOOK)

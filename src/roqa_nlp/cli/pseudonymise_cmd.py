@@ -33,7 +33,7 @@ def pseudonymise_command(
     (`P07: words`) that roqa, NVivo, ATLAS.ti, MAXQDA and QualCoder read; coding these files
     gives the same text and offsets as `roqa code --pseudonymise` on the originals."""
     from ..errors import RoqaError, warn
-    from ..io import atomic_write_text, check_output_folder
+    from ..io import atomic_write_text, check_output_file, check_output_folder
     from ..transcripts import expand_paths, read_files, with_default_labels
     from ..transcripts.roles import speaker_warning
     from .code_cmd import _console, _read_key, _write_key
@@ -67,6 +67,7 @@ def pseudonymise_command(
                 path=target,
                 hint="rename one of the files",
             )
+        check_output_file(target)  # open in Word: said before the key or any is written
         targets[target] = t.source
     for t in transcripts:
         line = speaker_warning(t, interface="cli")
