@@ -53,6 +53,16 @@ def codings_file(path: str | Path) -> Path:
                 path=p,
                 hint=f"code them first: roqa code {p} --out coded/, then give coded/",
             )
+        coders = _coders_folders(p) if not codings.exists() else []
+        if coders:
+            raise RoqaError(
+                "holds no codings.jsonl: roqa import keeps each coder's codings in a folder of "
+                "their own",
+                path=p,
+                hint="give one: "
+                + " or ".join(str(f) for f in coders[:3])
+                + (" ..." if len(coders) > 3 else ""),
+            )
         return codings
     from .transcripts import _is_roqa_report
 
@@ -75,6 +85,15 @@ def codings_file(path: str | Path) -> Path:
             hint=f"give the codings.jsonl beside it, or its folder {p.parent}",
         )
     return p
+
+
+def _coders_folders(folder: Path) -> list[Path]:
+    """The folders of ``folder/codings/`` that hold a ``codings.jsonl``, sorted: one per coder
+    in a folder ``roqa import`` wrote."""
+    try:
+        return sorted(f for f in (folder / "codings").iterdir() if (f / "codings.jsonl").is_file())
+    except OSError:
+        return []
 
 
 def _holds_transcripts(folder: Path) -> bool:
