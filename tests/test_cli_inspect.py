@@ -639,3 +639,49 @@ def test_an_interviewer_name_is_called_unmatched_only_when_it_matches_no_transcr
         assert run.code == 0, run.err
         got = {s["id"]: s["warning"] for s in json.loads(run.out)}
         assert got == {"p31": f"{p31}: {none_named}, {guessed}", "zoom_p07": None}
+
+
+def test_inspect_names_a_cue_with_no_speakers_name_it_could_not_give_a_speaker(
+    tmp_path: Path,
+) -> None:
+    """A cue with no name after a backchannel: read as the talk of the speaker before the
+    backchannel, inspect says where; when it cannot be told whose it is, a check names the
+    cue's time (roqa code said nothing, and the words were the interviewer's)."""
+    cue = "{n}\n00:00:{b:02d}.000 --> 00:00:{e:02d}.000\n{words}"
+    said = [
+        "Sam Roe: Could you tell me about staff training?",
+        "Priya Nair: We use the recovery college.",
+        "Priya Nair: Face-to-face costs us cover.",
+        "Sam Roe: Mm-hmm.",
+        "So the new starters get the e-learning.",
+        "Sam Roe: Mm-hmm.",
+        "What would you change?",
+        "Priya Nair: Protected time.",
+    ]
+    f = tmp_path / "p24.vtt"
+    f.write_text(
+        "WEBVTT\n\n"
+        + "\n\n".join(
+            cue.format(n=n, b=5 * n - 4, e=5 * n - 1, words=w) for n, w in enumerate(said, 1)
+        )
+        + "\n",
+        "utf-8",
+    )
+    got = json.loads(roqa("inspect", f, "--interviewer", "Sam Roe", "--json").out)[0]
+    assert got["unlabelled"] == (
+        f"{f}: 1 cue with no speaker's name after a backchannel could be either speaker's "
+        "(00:00:31.000 'What would you change?', read as Sam Roe's talk): put the speaker's "
+        "name on it to have it read as theirs"
+    )
+    assert got["read_as"] == [
+        "1 backchannel (such as 'Mm-hmm.') inside another speaker's turn left out, so that turn "
+        "is read whole",
+        "1 cue with no speaker's name after another speaker's backchannel read as the talk of "
+        "the speaker before it (00:00:21.000)",
+    ]
+    assert got["speakers"] == [
+        {"speaker": "Sam Roe", "role": "interviewer", "turns": 2, "words": 12},
+        {"speaker": "Priya Nair", "role": "participant", "turns": 2, "words": 18},
+    ]
+    run = roqa("inspect", f, "--interviewer", "Sam Roe")
+    assert "check:" in run.out and "00:00:31.000" in " ".join(run.out.split())

@@ -302,3 +302,314 @@ def test_a_zoom_chat_line_without_its_time_in_a_txt_transcript_is_left_out_as_ch
         ("Interviewer", "And what helps?"),
     ]
     assert t.metadata["zoom_chat"] == ["From Jane Smith to Everyone"]
+
+
+# --- a cue with no speaker's name after another speaker's backchannel -----------------------
+
+
+def roqa_warnings(caught: list[warnings.WarningMessage]) -> list[str]:
+    return [str(w.message) for w in caught if issubclass(w.category, RoqaWarning)]
+
+
+@pytest.mark.parametrize("name", ["p24.vtt", "p24.srt"])
+def test_an_unlabelled_cue_after_the_interviewers_backchannel_goes_on_with_the_answer(
+    tmp_path: Path, name: str
+) -> None:
+    """Zoom writes a cue with no name when it cannot tell who speaks. After the interviewer's
+    'Mm-hmm.' inside Priya's answer, the unlabelled cue was read as the interviewer's
+    ('Mm-hmm. So the new starters get ...'), its 14 words never coded and nothing said. It
+    goes on with the answer the backchannel came inside, the backchannel left out as any
+    other; the unlabelled cue after her own cue stays hers, as before."""
+    f = subtitles(
+        tmp_path / name,
+        [
+            "Sam Roe: Could you tell me about staff training?",
+            "Priya Nair: We use the recovery college for most of it.",
+            "Though to be honest the e-learning is what gets done.",
+            "Priya Nair: Face-to-face costs us cover for the shift.",
+            "Sam Roe: Mm-hmm.",
+            "So the new starters get the e-learning and a shadow shift, and that's it.",
+            "Sam Roe: What would you change?",
+            "Priya Nair: Protected time.",
+        ],
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert roqa_warnings(caught) == []
+    assert t.text == (
+        "Sam Roe: Could you tell me about staff training?\n\n"
+        "Priya Nair: We use the recovery college for most of it. Though to be honest the "
+        "e-learning is what gets done. Face-to-face costs us cover for the shift.\n"
+        "So the new starters get the e-learning and a shadow shift, and that's it.\n\n"
+        "Sam Roe: What would you change?\n\n"
+        "Priya Nair: Protected time."
+    )
+    assert turns_of(t) == [
+        ("Sam Roe", "interviewer", "Could you tell me about staff training?", 1.0, 4.0),
+        (
+            "Priya Nair",
+            "participant",
+            "We use the recovery college for most of it. Though to be honest the e-learning is "
+            "what gets done. Face-to-face costs us cover for the shift.\nSo the new starters "
+            "get the e-learning and a shadow shift, and that's it.",
+            6.0,
+            29.0,
+        ),
+        ("Sam Roe", "interviewer", "What would you change?", 31.0, 34.0),
+        ("Priya Nair", "participant", "Protected time.", 36.0, 39.0),
+    ]
+    assert [(u.start, u.end) for u in t.turns] == [(9, 48), (62, 276), (287, 309), (323, 338)]
+    assert t.metadata["backchannels_left_out"] == 1
+    assert t.metadata["unlabelled_talk_after_backchannel"] == ["00:00:26.000"]
+
+
+def test_an_unlabelled_cue_after_a_backchannel_in_a_teams_voice_tag_goes_on_with_the_answer(
+    tmp_path: Path,
+) -> None:
+    """Teams' cue without a voice tag after the interviewer's '<v Sam Roe>Mm-hmm.</v>': the
+    participant's 13 words were the interviewer's."""
+    f = subtitles(
+        tmp_path / "p76.vtt",
+        [
+            "<v Sam Roe>What has helped most?</v>",
+            "<v Priya Nair>Honestly the recovery college, they ran sessions for the whole team.</v>",
+            "<v Sam Roe>Mm-hmm.</v>",
+            "And the peer worker we hired last year has been brilliant with residents.",
+            "<v Sam Roe>That's great. Anything else?</v>",
+            "<v Priya Nair>No, that's it.</v>",
+        ],
+    )
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert turns_of(t) == [
+        ("Sam Roe", "interviewer", "What has helped most?", 1.0, 4.0),
+        (
+            "Priya Nair",
+            "participant",
+            "Honestly the recovery college, they ran sessions for the whole team.\n"
+            "And the peer worker we hired last year has been brilliant with residents.",
+            6.0,
+            19.0,
+        ),
+        ("Sam Roe", "interviewer", "That's great. Anything else?", 21.0, 24.0),
+        ("Priya Nair", "participant", "No, that's it.", 26.0, 29.0),
+    ]
+
+
+def test_an_unlabelled_cue_after_the_participants_backchannel_goes_on_with_the_question(
+    tmp_path: Path,
+) -> None:
+    """The reverse: the participant's 'Mm-hmm.' inside the interviewer's long question, then
+    a cue with no name: the rest of the question, not the participant's talk."""
+    f = subtitles(
+        tmp_path / "p04.vtt",
+        [
+            "Interviewer: I want to ask about the new starters,",
+            "Interviewer: the ones who come to you from school,",
+            "P04: Mm-hmm.",
+            "and have never worked in care before.",
+            "Interviewer: What training do they get?",
+            "P04: The e-learning, and a shadow shift.",
+        ],
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        (
+            "Interviewer",
+            "interviewer",
+            "I want to ask about the new starters, the ones who come to you from school,\n"
+            "and have never worked in care before. What training do they get?",
+            1.0,
+            24.0,
+        ),
+        ("P04", "participant", "The e-learning, and a shadow shift.", 26.0, 29.0),
+    ]
+    assert t.metadata["backchannels_left_out"] == 1
+
+
+def test_an_unlabelled_question_after_the_participants_backchannel_is_the_interviewers(
+    tmp_path: Path,
+) -> None:
+    """The participant's 'Mm-hmm.' inside the interviewer's question, then the question's end
+    with no name: the interviewer's question goes on (named, the interviewer asks)."""
+    f = subtitles(
+        tmp_path / "p04.srt",
+        [
+            "Interviewer: I want to ask about the new starters,",
+            "Interviewer: the ones who come to you from school,",
+            "P04: Mm-hmm.",
+            "what training do they get?",
+            "P04: The e-learning, and a shadow shift.",
+        ],
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(f)
+    assert roqa_warnings(caught) == []
+    assert turns_of(t) == [
+        (
+            "Interviewer",
+            "interviewer",
+            "I want to ask about the new starters, the ones who come to you from school,\n"
+            "what training do they get?",
+            1.0,
+            19.0,
+        ),
+        ("P04", "participant", "The e-learning, and a shadow shift.", 21.0, 24.0),
+    ]
+
+
+def _asked_after_mm_hmm(path: Path) -> Path:
+    return subtitles(
+        path,
+        [
+            "Sam Roe: Could you tell me about staff training?",
+            "Priya Nair: We use the recovery college.",
+            "Priya Nair: Face-to-face costs us cover.",
+            "Sam Roe: Mm-hmm.",
+            "What would you change?",
+            "Priya Nair: Protected time.",
+        ],
+    )
+
+
+@pytest.mark.parametrize("interviewer", [None, ["Sam Roe"]])
+def test_an_unlabelled_question_after_a_backchannel_is_named_as_undecided(
+    tmp_path: Path, interviewer: list[str] | None
+) -> None:
+    """'What would you change?' after Sam's 'Mm-hmm.' may be his next question or Priya's own
+    ('Where were we?'), the interviewer named or not: it stays with the cue before it, as
+    before, and one warning names the file and the cue's time."""
+    f = _asked_after_mm_hmm(tmp_path / "p24.vtt")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(f, interviewer_labels=interviewer)
+    said = [w for w in roqa_warnings(caught) if "no speaker's name" in w]
+    assert said == [
+        f"{f}: 1 cue with no speaker's name after a backchannel could be either speaker's "
+        "(00:00:21.000 'What would you change?', read as Sam Roe's talk): put the speaker's "
+        "name on it to have it read as theirs"
+    ]
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns][2:] == [
+        ("Sam Roe", "Mm-hmm. What would you change?"),
+        ("Priya Nair", "Protected time."),
+    ]
+    assert t.metadata["unlabelled_talk_undecided"] == ["00:00:21.000"]
+    assert t.metadata["unlabelled_talk_undecided_read_as"] == ["Sam Roe"]
+
+
+def test_an_unlabelled_cue_after_a_short_reply_to_a_question_is_named_as_undecided(
+    tmp_path: Path,
+) -> None:
+    """'Yeah.' answers the question: the cue with no name after it may be more of the answer
+    or the interviewer's next words. It stays the answer's, and is named for checking."""
+    f = subtitles(
+        tmp_path / "p25.srt",
+        [
+            "Sam Roe: Is the CQC supportive of recovery work?",
+            "Priya Nair: Yeah.",
+            "They came in last year and liked what they saw.",
+            "Priya Nair: The report was good.",
+            "Sam Roe: And the commissioners?",
+        ],
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert roqa_warnings(caught) == [
+        f"{f}: 1 cue with no speaker's name after a backchannel could be either speaker's "
+        "(00:00:11.000 'They came in last year and liked what they saw.', read as Priya Nair's "
+        "talk): put the speaker's name on it to have it read as theirs"
+    ]
+    assert turns_of(t)[1] == (
+        "Priya Nair",
+        "participant",
+        "Yeah. They came in last year and liked what they saw. The report was good.",
+        6.0,
+        19.0,
+    )
+
+
+def test_a_cue_with_no_name_in_a_file_that_names_only_each_turns_first_cue_stays_the_turns(
+    tmp_path: Path,
+) -> None:
+    """A subtitle file that names the speaker on a turn's first cue only (a subtitle editor's,
+    not a video call's) has every cue after it unlabelled: the turn goes on, however it
+    opens ('Okay.'), as before, and nothing is said."""
+    f = subtitles(
+        tmp_path / "p04.srt",
+        [
+            "Interviewer: Tell me about the training.",
+            "P04: Okay.",
+            "So the way it works is the e-learning first.",
+            "Interviewer: And then?",
+            "P04: A shadow shift.",
+        ],
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(f)
+    assert roqa_warnings(caught) == []
+    assert turns_of(t)[1] == (
+        "P04",
+        "participant",
+        "Okay. So the way it works is the e-learning first.",
+        6.0,
+        14.0,
+    )
+    assert "unlabelled_talk_after_backchannel" not in t.metadata
+
+
+def test_an_unlabelled_paragraph_after_the_interviewers_backchannel_in_a_txt_is_the_answers(
+    tmp_path: Path,
+) -> None:
+    """The plain-text reader reads it as the subtitle readers do (each paragraph labelled, as
+    a copied Zoom transcript is): the paragraph was read as more of 'Mm-hmm.', the
+    interviewer's; now it is the participant's turn, the file's text kept as it is."""
+    f = tmp_path / "p24.txt"
+    f.write_text(
+        "Sam Roe: Could you tell me about staff training?\n\n"
+        "Priya Nair: We use the recovery college for most of it.\n\n"
+        "Priya Nair: Face-to-face costs us cover for the shift.\n\n"
+        "Sam Roe: Mm-hmm.\n\n"
+        "So the new starters get the e-learning and a shadow shift.\n\n"
+        "Sam Roe: What would you change?\n\n"
+        "Priya Nair: Protected time.\n",
+        "utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, u.role, t.text[u.start : u.end], u.start, u.end) for u in t.turns] == [
+        ("Sam Roe", "interviewer", "Could you tell me about staff training?", 9, 48),
+        ("Priya Nair", "participant", "We use the recovery college for most of it.", 62, 105),
+        ("Priya Nair", "participant", "Face-to-face costs us cover for the shift.", 119, 161),
+        ("Sam Roe", "interviewer", "Mm-hmm.", 172, 179),
+        (
+            "Priya Nair",
+            "participant",
+            "So the new starters get the e-learning and a shadow shift.",
+            181,
+            239,
+        ),
+        ("Sam Roe", "interviewer", "What would you change?", 250, 272),
+        ("Priya Nair", "participant", "Protected time.", 286, 301),
+    ]
+    assert t.metadata["unlabelled_talk_after_backchannel"] == ["line 9"]
+
+
+def test_an_unlabelled_paragraph_of_a_txt_that_labels_each_turn_once_stays_the_turns(
+    tmp_path: Path,
+) -> None:
+    """A typed transcript labels a turn once and goes on in paragraphs: the paragraph after
+    'P04: Okay.' is more of P04's answer, as before."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer: Tell me about the training.\n\nP04: Okay.\n\n"
+        "So the way it works is the e-learning first.\n\nInterviewer: And then?\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Interviewer", "Tell me about the training."),
+        ("P04", "Okay.\n\nSo the way it works is the e-learning first."),
+        ("Interviewer", "And then?"),
+    ]

@@ -16,7 +16,8 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     """What ``roqa inspect`` reports of one transcript: its id, file, format, case, each
     speaker's role, turns and words, the participant turns to code (backchannels aside), the
     warnings about its speakers (its interviewer; two or three participant labels, a rename or a
-    dyad), its language, words left out between subtitle cues, a speaker's name in its file name
+    dyad), its language, words left out between subtitle cues, talk with no speaker's name
+    whose speaker could not be told, a speaker's name in its file name
     and a case named by Zoom's default file name, if any, and how it was read
     (:func:`reading_notes`)."""
     from ..transcripts.cues import backward_cues_warning, unread_cues_warning
@@ -27,6 +28,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         zoom_default_name_warning,
     )
     from ..transcripts.segment import left_out_as_backchannels
+    from ..transcripts.unlabelled import undecided_talk_warning
 
     speakers: dict[str, dict[str, Any]] = {}
     to_code = backchannels = 0
@@ -56,6 +58,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         "language": language_warning(t),
         "left_out": unread_cues_warning(t),
         "cue_order": backward_cues_warning(t),
+        "unlabelled": undecided_talk_warning(t),
         "name_in_file": name_in_file_warning(t),
         "default_name": zoom_default_name_warning(t),
         "read_as": reading_notes(t),
@@ -69,6 +72,7 @@ _CHECKS = (
     "language",
     "left_out",
     "cue_order",
+    "unlabelled",
     "name_in_file",
     "default_name",
 )
@@ -93,10 +97,12 @@ def chat_left_out(t: Any, *, listed: bool) -> str | None:
 def reading_notes(t: Any) -> list[str]:
     """What the reader left out of a transcript's file or read in another shape than its
     extension's, as its metadata records it: another speaker's backchannels inside a turn (and,
-    in a file read as typed, the turns such backchannels split), Zoom chat messages among the
+    in a file read as typed, the turns such backchannels split), talk with no speaker's name
+    read as the talk of the speaker before such a backchannel, Zoom chat messages among the
     turns, numbered lines, f4transkript's or MAXQDA's time marks, subtitle cues in a text or
     Word file (or lines opening with a time range)."""
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, backchannels_between
+    from ..transcripts.unlabelled import after_backchannel_note
 
     meta = t.metadata
     notes = []
@@ -113,6 +119,9 @@ def reading_notes(t: Any) -> list[str]:
             "(such as 'Right.'): this format is read as typed, so each part is coded on its own "
             "(delete the backchannel line in the file to code the turn whole)"
         )
+    after = after_backchannel_note(t)
+    if after:
+        notes.append(after)
     chat = chat_left_out(t, listed=True)
     if chat:
         notes.append(chat)

@@ -92,7 +92,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     (:func:`~roqa_nlp.transcripts.roles.warn_of_speakers`), its language
     (:func:`warn_of_language`), words between subtitle cues left out
     (:func:`~roqa_nlp.transcripts.cues.unread_cues_warning`), cues that end before they start
-    (:func:`~roqa_nlp.transcripts.cues.backward_cues_warning`), a speaker's name in the file's
+    (:func:`~roqa_nlp.transcripts.cues.backward_cues_warning`), talk with no speaker's name
+    whose speaker could not be told
+    (:func:`~roqa_nlp.transcripts.unlabelled.undecided_talk_warning`), a speaker's name in the file's
     name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`) and a case named by Zoom's default
     file name (:func:`~roqa_nlp.transcripts.roles.zoom_default_name_warning`). ``stacklevel`` as for
     :func:`warnings.warn`, counted from the caller of this function."""
@@ -100,6 +102,7 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
 
     from .cues import backward_cues_warning, unread_cues_warning
     from .roles import warn_of_speakers, zoom_default_name_warning
+    from .unlabelled import undecided_talk_warning
 
     warn_of_speakers(transcript, stacklevel=stacklevel + 1)
     warn_of_language(transcript, stacklevel=stacklevel + 1)
@@ -109,6 +112,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     backwards = backward_cues_warning(transcript)
     if backwards:
         warnings.warn(RoqaWarning(backwards), stacklevel=stacklevel + 1)
+    undecided = undecided_talk_warning(transcript)
+    if undecided:
+        warnings.warn(RoqaWarning(undecided), stacklevel=stacklevel + 1)
     named = name_in_file_warning(transcript)
     if named:
         warnings.warn(RoqaWarning(named), stacklevel=stacklevel + 1)

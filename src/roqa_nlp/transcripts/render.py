@@ -192,7 +192,7 @@ def _bridged(
                 interviewer(out[-1])
                 or (
                     only_acknowledges(out[-1].words, agreeing=False)
-                    and not ends_asking(out[-2].words)
+                    and not ends_asking(out[-2].words)  # a short reply is an answer
                 )
             )
         ):

@@ -8,7 +8,10 @@ words). Lines without a label, including whole paragraphs after a blank line,
 continue the previous turn, except after a question marker's question (``Question 5: How do
 you ...?``, ``Q5:``; the line ending in ``?``, or its paragraph): a researcher's transcript
 that numbers its questions labels no answers, so the words after the question are the answer,
-of the one participant the file labels, else of the case (``P05`` from ``p05.txt``). Lines
+of the one participant the file labels, else of the case (``P05`` from ``p05.txt``); and except,
+in a file that labels each paragraph (a copied Zoom transcript), a paragraph after one that is
+only another speaker's backchannel (``Sam Roe: Mm-hmm.``), which goes on with the turn of the
+speaker before it, as in a subtitle file (:mod:`.unlabelled`). Lines
 before the first label (a title, the date) are not speech.
 A file with no speaker labels at all is read as one participant turn per paragraph. A subtitle
 file saved as text (``WEBVTT`` first, or timing lines ``00:00:01.000 --> 00:00:04.000``) is read
@@ -76,6 +79,7 @@ from .speaker_labels import (
     transcript_header,
     with_header_fields,
 )
+from .unlabelled import UnlabelledTalk, names_each_piece, speaker_of_unlabelled
 
 _MARKDOWN_NOT_SPEECH = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)")
 _MARKDOWN_HEADING_MARK = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
@@ -206,9 +210,21 @@ def parse_text(
             interviewer_labels,
             participant or unlabelled_speaker(path),
         )
-        turns, spanned = _labelled_turns(lines, labels, interviewer_labels, header, chat, answering)
+        unlabelled = UnlabelledTalk()
+        each = names_each_piece(m.label for m in labels if m is not None)
+        turns, spanned = _labelled_turns(
+            lines,
+            labels,
+            interviewer_labels,
+            header,
+            chat,
+            answering,
+            unlabelled if each else None,
+        )
+        found_unlabelled = unlabelled.metadata()
         text = blanked(text, [(lines[i].start, len(raw[i])) for i in sorted(spanned)])
     else:
+        found_unlabelled = {}
         turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
     turns, clock_start = from_first_clock_time(turns)
     metadata = {
@@ -217,6 +233,7 @@ def parse_text(
         **({"header_people": found.people} if found.people else {}),
         **({"clock_start": clock_start} if clock_start is not None else {}),
         **chat_note(messages),
+        **found_unlabelled,
     }
     if has_time_marks(text):  # f4transkript's or MAXQDA's #00:01:02-3#: rendered without them
         spoken = [SpokenTurn(t.speaker, text[t.start : t.end], t.begin_time) for t in turns]
@@ -356,14 +373,20 @@ def _labelled_turns(
     header: set[int],
     chat: set[int],
     answering: str,
+    unlabelled: UnlabelledTalk | None = None,
 ) -> tuple[list[Turn], set[int]]:
     """The turns of labelled ``lines``; lines without a label continue the turn before them,
     except after a question marker's question (its line ending in ``?``, or its paragraph):
     ``Question 5: How do you ...?`` marks the interviewer's question, and the unlabelled words
     after it are ``answering``'s answer. A ``chat`` line (a chat message's) is no one's: a turn
     goes on across it, as a Word transcript's does, and the chat lines so spanned are returned
-    with the turns (their text to blank, :func:`blanked`)."""
+    with the turns (their text to blank, :func:`blanked`). With ``unlabelled`` (the file labels
+    each paragraph: :func:`.unlabelled.names_each_piece`), an unlabelled paragraph after one
+    that is only another speaker's backchannel goes on with the turn of the speaker before it
+    (:func:`.unlabelled.speaker_of_unlabelled`), and ``unlabelled`` gets where it is (``line 9``).
+    """
     out: list[Turn] = []
+    paragraph = False  # a blank line came after the last line with words
     spanned: set[int] = set()
     inside: list[int] = []  # chat lines after the current turn's words, before any more of them
     current: _OpenTurn | None = None
@@ -380,11 +403,28 @@ def _labelled_turns(
             continue
         if not line.text.strip():
             asked = asked or (current is not None and is_question_marker(current.speaker))
+            paragraph = True
             continue
         if label is None and asked and current is not None:
             _close(current, out, interviewer_labels)
             current, inside = _OpenTurn(speaker=answering, begin_time=None), []
-        asked = False
+        elif (
+            label is None
+            and paragraph
+            and unlabelled is not None
+            and current is not None
+            and current.start is not None
+            and current.end is not None
+        ):
+            words = _paragraph_words(lines, labels, i)
+            before = [(t.speaker, _words(lines, t.start, t.end)) for t in out[-1:]]
+            before.append((current.speaker, _words(lines, current.start, current.end)))
+            found = speaker_of_unlabelled(before, words, interviewer_labels)
+            unlabelled.add(found, f"line {i + 1}", words)
+            if found.speaker != current.speaker:
+                _close(current, out, interviewer_labels)
+                current, inside = _OpenTurn(speaker=found.speaker, begin_time=None), []
+        asked, paragraph = False, False
         if label is not None:
             _close(current, out, interviewer_labels)
             inside = []
@@ -413,6 +453,26 @@ def _labelled_turns(
         asked = is_question_marker(current.speaker) and line.text.rstrip().endswith("?")
     _close(current, out, interviewer_labels)
     return out, spanned
+
+
+def _words(lines: list[_Line], start: int, end: int) -> str:
+    """The words of ``lines`` from offset ``start`` to ``end``, one space between lines."""
+    return " ".join(
+        line.text[max(start - line.start, 0) : end - line.start].strip()
+        for line in lines
+        if line.start < end and line.start + len(line.text) >= start and line.text.strip()
+    )
+
+
+def _paragraph_words(lines: list[_Line], labels: list[LabelMatch | None], i: int) -> str:
+    """The words of the unlabelled paragraph from line ``i``: its lines up to a blank or
+    labelled line, one space between them."""
+    words = []
+    for line, label in zip(lines[i:], labels[i:]):
+        if label is not None or not line.text.strip():
+            break
+        words.append(line.text.strip())
+    return " ".join(words)
 
 
 def blanked(text: str, lines: Sequence[tuple[int, int]]) -> str:

@@ -6,7 +6,8 @@ cue. An utterance names its speaker through a voice tag or a column (``speaker``
 (:func:`~roqa_nlp.transcripts.speaker_labels.accepted_labels`), or in the looser shape of a
 video-call display name (``Zoë Ní Bhriain 🌻:``, ``Kate | NHS:``;
 :func:`~roqa_nlp.transcripts.speaker_labels.cue_labels`). An utterance without a speaker
-continues the previous speaker's turn. Consecutive utterances of one speaker become one turn,
+continues the previous speaker's turn, or, after another speaker's backchannel in a file that
+names each piece's speaker, the turn of the speaker before it (:mod:`.unlabelled`). Consecutive utterances of one speaker become one turn,
 their words joined by a space, from the ``begin_time`` of the first to the ``end_time`` of the
 last; each utterance's words and times are kept with the turn (``SpokenTurn.cues``), so that a
 segment is cited at the time of the cue its words are in (:mod:`roqa_nlp.transcripts.cue_times`).
@@ -28,6 +29,7 @@ from .cue_times import CuePiece
 from .render import SpokenTurn, render_transcript
 from .roles import UNKNOWN_SPEAKER, unlabelled_speaker
 from .speaker_labels import LabelMatch, cue_labels, is_display_name, line_labels
+from .unlabelled import UnlabelledTalk, names_each_piece, speaker_of_unlabelled, time_place
 
 #: What speech-to-text writes for a piece whose speaker it could not tell (whisper.cpp's
 #: ``--diarize``: ``?``): no speaker, so the piece continues the last speaker's turn.
@@ -132,13 +134,22 @@ def merge_utterances(
     utterances: Sequence[Utterance],
     path: str | Path,
     interviewer_labels: Sequence[str] | None = None,
+    unlabelled: UnlabelledTalk | None = None,
 ) -> tuple[list[SpokenTurn], bool]:
     """Speaker turns from utterances (see the module docstring), and whether any utterance
-    named its speaker (if none did, every turn is the participant's by default)."""
+    named its speaker (if none did, every turn is the participant's by default). An utterance
+    with no speaker after another speaker's backchannel goes on with the turn of the speaker
+    before it (:mod:`.unlabelled`); ``unlabelled``, when given, gets where each such utterance
+    is, and those whose speaker could not be told."""
     utterances = without_repeats(whisper_cpp_speakers(utterances))
     labels = utterance_labels(utterances, interviewer_labels)
     named = any(u.speaker for u in utterances) or any(labels)
     default = UNKNOWN_SPEAKER if named else unlabelled_speaker(path)
+    # who says a piece with no name after another speaker's backchannel (.unlabelled)
+    each = names_each_piece(
+        u.speaker or (label.label if label is not None else None)
+        for u, label in zip(utterances, labels, strict=True)
+    )
 
     speakers: list[str] = []
     cues: list[list[CuePiece]] = []  # per turn, each utterance's words and times
@@ -146,10 +157,16 @@ def merge_utterances(
         speaker, text = u.speaker, u.words
         if not speaker and label is not None:
             speaker, text = label.label, text[label.words_start :]
+        text = text.strip()
+        if not speaker and each and speakers and text:
+            before = [(s, " ".join(w for w, _, _ in c)) for s, c in zip(speakers[-2:], cues[-2:])]
+            found = speaker_of_unlabelled(before, text, interviewer_labels)
+            speaker = found.speaker
+            if unlabelled is not None:
+                unlabelled.add(found, time_place(u.begin_time), text)
         if not speaker:
             speaker = speakers[-1] if speakers else default
         speaker = " ".join(speaker.split())
-        text = text.strip()
         if not text:
             continue
         if not (speakers and speakers[-1].casefold() == speaker.casefold()):
@@ -231,13 +248,14 @@ def utterances_transcript(
 ) -> Transcript:
     """The transcript of ``utterances`` (cues, table rows, Whisper segments) merged into turns
     (:func:`merge_utterances`) and rendered canonically with ``metadata``."""
-    turns, named = merge_utterances(utterances, path, interviewer_labels)
+    unlabelled = UnlabelledTalk()
+    turns, named = merge_utterances(utterances, path, interviewer_labels, unlabelled)
     return render_transcript(
         turns,
         path,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata=metadata,
+        metadata={**metadata, **unlabelled.metadata()},
         speaker_labels=named,
     )
 

@@ -1,0 +1,178 @@
+"""Talk with no speaker's name after another speaker's backchannel: whose it is.
+
+A video call's transcript names the speaker of every cue (Zoom: ``Sam Roe: words``; Teams: a
+voice tag) and writes a cue with no name when it cannot tell who speaks. Such a cue goes on
+with the turn before it, except after a cue that is only another speaker's backchannel
+(``Sam Roe: Mm-hmm.``, ``Yeah.``, ``Right.``; :func:`~.backchannels.only_acknowledges`, an
+agreeing one such as ``Of course.`` counting when the named interviewer says it), by the rule
+that leaves such a backchannel out of the turn it came inside
+(:func:`~.render.across_backchannels`): the listener spoke inside the turn of the speaker before them (the
+participant's answer, or the interviewer's long question), so the words with no name are that
+speaker's going on (:func:`speaker_of_unlabelled`). Before, they were the listener's: after an
+interviewer's ``Mm-hmm.`` the participant's words were not coded.
+
+Whose the words are cannot be told, and they stay with the backchannel's speaker as before,
+named for checking (:func:`undecided_talk_warning`), when the backchannel opens the file, when
+it is a reply (``Is the CQC supportive?`` ``Yeah.``, or the participant's ``That's right.``, which
+are kept as answers where backchannels are left out: more of the answer, or the interviewer's
+next words?), or when the words ask a question (``Mm-hmm.`` then ``What would you change?``: the
+listener's next question, or the speaker's own ``Where were we?``), unless the backchannel came
+inside the named interviewer's question (``Interviewer: When new starters join,`` ``P04:
+Mm-hmm.`` ``what training do they get?``: the question goes on).
+
+The rule holds only in a file that names the speaker of each piece (:func:`names_each_piece`):
+a subtitle editor's file or a typed transcript names a turn's speaker once and goes on
+unlabelled (``P04: Okay.`` above ``So the way it works is ...``), every piece with no name its
+turn's. The subtitle (.vtt, .srt), table and speech-to-text readers
+(:func:`~.utterances.merge_utterances`) and the plain-text reader, for a paragraph after a
+blank line, read it alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..errors import first_few, quoted
+from ..schema import Transcript
+from .backchannels import ends_asking, only_acknowledges
+from .roles import is_interviewer
+
+#: The transcript metadata keys of where the pieces with no speaker's name are (a cue's time,
+#: ``00:00:26.000``, or a line, ``line 9``) that were read as the talk of the speaker before a
+#: backchannel, and of those whose speaker could not be told, with the speaker each was read
+#: as and its words.
+AFTER_BACKCHANNEL = "unlabelled_talk_after_backchannel"
+UNDECIDED = "unlabelled_talk_undecided"
+UNDECIDED_AS = "unlabelled_talk_undecided_read_as"
+UNDECIDED_WORDS = "unlabelled_talk_undecided_words"
+
+
+def names_each_piece(speakers: Iterable[str | None]) -> bool:
+    """Whether a file's pieces (cues, rows, paragraphs), by the speaker each names (None for
+    none), name one speaker on two pieces with no other speaker named between them: a video
+    call names each cue's speaker, a file that names each turn's speaker once never does."""
+    last: str | None = None
+    for speaker in speakers:
+        if not speaker:
+            continue
+        key = " ".join(speaker.split()).casefold()
+        if key == last:
+            return True
+        last = key
+    return False
+
+
+@dataclass(frozen=True)
+class Continuation:
+    """Whose turn a piece with no speaker's name goes on with: ``speaker``; whether that is the
+    speaker before a backchannel (``after_backchannel``), and whether it could not be told
+    (``undecided``, the piece then staying with the turn it comes after)."""
+
+    speaker: str
+    after_backchannel: bool = False
+    undecided: bool = False
+
+
+def speaker_of_unlabelled(
+    before: Sequence[tuple[str, str]],
+    words: str,
+    interviewer_labels: Sequence[str] | None = None,
+) -> Continuation:
+    """Whose turn ``words``, a piece with no speaker's name, go on with, ``before`` being the
+    turns before it (speaker, words), the last the one it comes after (see the module
+    docstring); the interviewer is who ``interviewer_labels`` name."""
+    speaker, said = before[-1]
+    if not only_acknowledges(said):
+        return Continuation(speaker)
+    if len(before) < 2:
+        return Continuation(speaker, undecided=True)
+    other, spoken = before[-2]
+    listener = is_interviewer(speaker, interviewer_labels)
+    asker = is_interviewer(other, interviewer_labels)
+    # the rule by which the backchannel is left out of the turn it came inside
+    # (render.across_backchannels): the interviewer's, or one that does not answer a question
+    inside = (listener and not asker) or (
+        only_acknowledges(said, agreeing=False) and not ends_asking(spoken)
+    )
+    if not inside or (ends_asking(words) and not (asker and not listener)):
+        return Continuation(speaker, undecided=True)
+    return Continuation(other, after_backchannel=True)
+
+
+@dataclass
+class UnlabelledTalk:
+    """Where a file's pieces with no speaker's name were read as the talk of the speaker before
+    a backchannel (``after_backchannel``), and where their speaker could not be told, with whose
+    talk and what words (``undecided``)."""
+
+    after_backchannel: list[str] = field(default_factory=list)
+    undecided: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def add(self, found: Continuation, place: str, words: str) -> None:
+        """Note ``found``, the speaker of the piece of ``words`` at ``place``."""
+        if found.after_backchannel:
+            self.after_backchannel.append(place)
+        elif found.undecided:
+            self.undecided.append((place, found.speaker, words))
+
+    def metadata(self) -> dict[str, list[str]]:
+        """The transcript metadata of what was noted (see :data:`AFTER_BACKCHANNEL`)."""
+        meta = {AFTER_BACKCHANNEL: self.after_backchannel} if self.after_backchannel else {}
+        if self.undecided:
+            meta[UNDECIDED] = [p for p, _, _ in self.undecided]
+            meta[UNDECIDED_AS] = [s for _, s, _ in self.undecided]
+            meta[UNDECIDED_WORDS] = [w for _, _, w in self.undecided]
+        return meta
+
+
+def time_place(seconds: float | None) -> str:
+    """Where a piece is, by its time (``00:01:02.500``), for a warning: ``no time`` for none."""
+    if seconds is None:
+        return "no time"
+    ms = round(seconds * 1000)
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+
+
+def _piece(transcript: Transcript) -> str:
+    meta = transcript.metadata
+    if "cues" in meta:
+        return "cue"
+    if "rows" in meta:
+        return "row"
+    if "segments" in meta:
+        return "segment"
+    return "paragraph"
+
+
+def undecided_talk_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file and where its pieces with no speaker's name are
+    whose speaker could not be told (see the module docstring), else None."""
+    places = transcript.metadata.get(UNDECIDED)
+    if not places:
+        return None
+    n = len(places)
+    read_as = (transcript.metadata.get(UNDECIDED_AS) or [""])[0]
+    words = (transcript.metadata.get(UNDECIDED_WORDS) or [""])[0]
+    piece = _piece(transcript)
+    more = f"; and at {first_few([str(p) for p in places[1:]], 6)}" if n > 1 else ""
+    return (
+        f"{transcript.source or transcript.id}: {n} {piece}{'s' if n != 1 else ''} with no "
+        f"speaker's name after a backchannel could be either speaker's ({places[0]} "
+        f"{quoted(str(words))}, read as {read_as}'s talk{more}): put the speaker's name on "
+        f"{'them' if n != 1 else 'it'} to have {'them' if n != 1 else 'it'} read as theirs"
+    )
+
+
+def after_backchannel_note(transcript: Transcript) -> str | None:
+    """How many pieces with no speaker's name were read as the talk of the speaker before
+    another speaker's backchannel, and where (``roqa inspect``), else None."""
+    places = transcript.metadata.get(AFTER_BACKCHANNEL)
+    if not places:
+        return None
+    n = len(places)
+    piece = _piece(transcript)
+    return (
+        f"{n} {piece}{'s' if n != 1 else ''} with no speaker's name after another speaker's "
+        f"backchannel read as the talk of the speaker before it ({first_few(places, 6)})"
+    )
