@@ -613,3 +613,40 @@ def test_an_unlabelled_paragraph_of_a_txt_that_labels_each_turn_once_stays_the_t
         ("P04", "Okay.\n\nSo the way it works is the e-learning first."),
         ("Interviewer", "And then?"),
     ]
+
+
+def test_an_unlabelled_paragraph_after_the_interviewers_backchannel_in_a_docx_is_the_answers(
+    tmp_path: Path,
+) -> None:
+    """The Word reader reads it as the subtitle readers do: the paragraph was the
+    interviewer's ('Mm-hmm.\\nSo the new starters ...\\nWhat would you change?'); now it goes
+    on with Priya's answer, the backchannel left out as in a .vtt."""
+    import docx
+
+    f = tmp_path / "p24.docx"
+    d = docx.Document()
+    for paragraph in [
+        "Sam Roe: Could you tell me about staff training?",
+        "Priya Nair: We use the recovery college for most of it.",
+        "Priya Nair: Face-to-face costs us cover for the shift.",
+        "Sam Roe: Mm-hmm.",
+        "So the new starters get the e-learning and a shadow shift.",
+        "Sam Roe: What would you change?",
+        "Priya Nair: Protected time.",
+    ]:
+        d.add_paragraph(paragraph)
+    d.save(str(f))
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Sam Roe", "Could you tell me about staff training?"),
+        (
+            "Priya Nair",
+            "We use the recovery college for most of it.\n"
+            "Face-to-face costs us cover for the shift.\n"
+            "So the new starters get the e-learning and a shadow shift.",
+        ),
+        ("Sam Roe", "What would you change?"),
+        ("Priya Nair", "Protected time."),
+    ]
+    assert t.metadata["unlabelled_talk_after_backchannel"] == [""]
+    assert t.metadata["backchannels_left_out"] == 1

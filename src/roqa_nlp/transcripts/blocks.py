@@ -12,7 +12,9 @@ heading may also hold a capitalised name set apart so two or more times (``Sam R
 as a heading), and a paragraph in plain type a name that stands alone so above three or more of
 its speaker's turns, taking each from another speaker (``Interviewer`` / ``Priya Nair``); any
 other heading is not speech. A paragraph without a label
-continues the previous turn (kept as a line break in the turn). A soft line break (Shift+Enter)
+continues the previous turn (kept as a line break in the turn), except, in a document that labels
+each paragraph, after one that is only another speaker's backchannel (``Sam Roe: Mm-hmm.``):
+it goes on with the turn of the speaker before it, as in a subtitle file (:mod:`.unlabelled`). A soft line break (Shift+Enter)
 is a new line in the turn, but where a speaker's label opens the line after it, or a label holds
 the line before it alone (``Sam Roe  0:03``), the paragraph is parted there, as the same lines
 of plain text are (:func:`at_labelled_breaks`). Paragraphs before the first
@@ -65,6 +67,7 @@ from .speaker_labels import (
     with_header_fields,
 )
 from .timecodes import parse_timecode
+from .unlabelled import UnlabelledTalk, names_each_piece, speaker_of_unlabelled
 
 SENTENCE_PUNCTUATION = '.?!;,"“”'
 TABLE_HEADER_SPEAKER = "speaker"
@@ -435,6 +438,9 @@ def read_blocks(
     )
     turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
     unlabelled: list[str] = []
+    # a paragraph with no name after another speaker's backchannel (.unlabelled)
+    each = names_each_piece(r[0] for r in read)
+    found_unlabelled = UnlabelledTalk()
     continuing = False  # whether a paragraph without a label continues the last turn
     for i, (speaker, words, time) in enumerate(read):
         if (blocks[i].heading and speaker is None) or i in chat:
@@ -455,6 +461,14 @@ def read_blocks(
         elif continuing and _asked(turns[-1]) and words.strip():
             # the answer below a numbered question ("Question 5: How do you ...?")
             turns.append((answering, [words], None))
+        elif continuing and each and words.strip():
+            before = [(who, " ".join(w.strip() for w in ws)) for who, ws, _ in turns[-2:]]
+            whose = speaker_of_unlabelled(before, " ".join(words.split()), interviewer_labels)
+            found_unlabelled.add(whose, "", " ".join(words.split()))
+            if whose.speaker == turns[-1][0]:
+                turns[-1][1].append(words)
+            else:
+                turns.append((whose.speaker, [words], None))
         elif continuing:
             turns[-1][1].append(words)
         elif not turns:
@@ -476,6 +490,7 @@ def read_blocks(
             **({"header_people": found.people} if found.people else {}),
             **({"time_marks": True} if has_time_marks(cues) else {}),
             **chat_note(messages),
+            **found_unlabelled.metadata(),
         },
         speaker_labels=labelled,
     )

@@ -24,8 +24,9 @@ The rule holds only in a file that names the speaker of each piece (:func:`names
 a subtitle editor's file or a typed transcript names a turn's speaker once and goes on
 unlabelled (``P04: Okay.`` above ``So the way it works is ...``), every piece with no name its
 turn's. The subtitle (.vtt, .srt), table and speech-to-text readers
-(:func:`~.utterances.merge_utterances`) and the plain-text reader, for a paragraph after a
-blank line, read it alike.
+(:func:`~.utterances.merge_utterances`), the plain-text reader (also of RTF, HTML and PDF
+text), for a paragraph after a blank line, and the Word and OpenDocument reader
+(:func:`~.blocks.read_blocks`), for a paragraph, read it alike.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from .backchannels import ends_asking, only_acknowledges
 from .roles import is_interviewer
 
 #: The transcript metadata keys of where the pieces with no speaker's name are (a cue's time,
-#: ``00:00:26.000``, or a line, ``line 9``) that were read as the talk of the speaker before a
+#: ``00:00:26.000``, or a line, ``line 9``; empty for a Word paragraph, its words telling) that were read as the talk of the speaker before a
 #: backchannel, and of those whose speaker could not be told, with the speaker each was read
 #: as and its words.
 AFTER_BACKCHANNEL = "unlabelled_talk_after_backchannel"
@@ -155,10 +156,11 @@ def undecided_talk_warning(transcript: Transcript) -> str | None:
     read_as = (transcript.metadata.get(UNDECIDED_AS) or [""])[0]
     words = (transcript.metadata.get(UNDECIDED_WORDS) or [""])[0]
     piece = _piece(transcript)
-    more = f"; and at {first_few([str(p) for p in places[1:]], 6)}" if n > 1 else ""
+    at = f"{places[0]} " if places[0] else ""  # a Word paragraph: its words say where
+    more = f"; and at {first_few([str(p) for p in places[1:]], 6)}" if n > 1 and all(places) else ""
     return (
         f"{transcript.source or transcript.id}: {n} {piece}{'s' if n != 1 else ''} with no "
-        f"speaker's name after a backchannel could be either speaker's ({places[0]} "
+        f"speaker's name after a backchannel could be either speaker's ({at}"
         f"{quoted(str(words))}, read as {read_as}'s talk{more}): put the speaker's name on "
         f"{'them' if n != 1 else 'it'} to have {'them' if n != 1 else 'it'} read as theirs"
     )
@@ -172,7 +174,8 @@ def after_backchannel_note(transcript: Transcript) -> str | None:
         return None
     n = len(places)
     piece = _piece(transcript)
+    where = f" ({first_few(places, 6)})" if all(places) else ""
     return (
         f"{n} {piece}{'s' if n != 1 else ''} with no speaker's name after another speaker's "
-        f"backchannel read as the talk of the speaker before it ({first_few(places, 6)})"
+        f"backchannel read as the talk of the speaker before it{where}"
     )
