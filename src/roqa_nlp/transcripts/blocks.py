@@ -67,7 +67,12 @@ from .speaker_labels import (
     with_header_fields,
 )
 from .timecodes import parse_timecode
-from .unlabelled import UnlabelledTalk, names_each_piece, speaker_of_unlabelled
+from .unlabelled import (
+    MOST_BACKCHANNEL_PIECES,
+    UnlabelledTalk,
+    names_each_piece,
+    speaker_of_unlabelled,
+)
 
 SENTENCE_PUNCTUATION = '.?!;,"“”'
 TABLE_HEADER_SPEAKER = "speaker"
@@ -461,7 +466,7 @@ def read_blocks(
         elif continuing and _asked(turns[-1]) and words.strip():
             # the answer below a numbered question ("Question 5: How do you ...?")
             turns.append((answering, [words], None))
-        elif continuing and each and words.strip():
+        elif continuing and each and words.strip() and len(turns[-1][1]) <= MOST_BACKCHANNEL_PIECES:
             before = [(who, " ".join(w.strip() for w in ws)) for who, ws, _ in turns[-2:]]
             whose = speaker_of_unlabelled(before, " ".join(words.split()), interviewer_labels)
             found_unlabelled.add(whose, "", " ".join(words.split()))

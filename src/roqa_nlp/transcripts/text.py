@@ -55,6 +55,7 @@ ends at its time, and the next turn begins there (``metadata["time_marks"]``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -387,6 +388,7 @@ def _labelled_turns(
     """
     out: list[Turn] = []
     paragraph = False  # a blank line came after the last line with words
+    starts = [line.start for line in lines]
     spanned: set[int] = set()
     inside: list[int] = []  # chat lines after the current turn's words, before any more of them
     current: _OpenTurn | None = None
@@ -415,10 +417,11 @@ def _labelled_turns(
             and current is not None
             and current.start is not None
             and current.end is not None
+            and current.end - current.start <= MOST_BACKCHANNEL_CHARACTERS
         ):
             words = _paragraph_words(lines, labels, i)
-            before = [(t.speaker, _words(lines, t.start, t.end)) for t in out[-1:]]
-            before.append((current.speaker, _words(lines, current.start, current.end)))
+            before = [(t.speaker, _words(lines, starts, t.start, t.end)) for t in out[-1:]]
+            before.append((current.speaker, _words(lines, starts, current.start, current.end)))
             found = speaker_of_unlabelled(before, words, interviewer_labels)
             unlabelled.add(found, f"line {i + 1}", words)
             if found.speaker != current.speaker:
@@ -455,12 +458,20 @@ def _labelled_turns(
     return out, spanned
 
 
-def _words(lines: list[_Line], start: int, end: int) -> str:
-    """The words of ``lines`` from offset ``start`` to ``end``, one space between lines."""
+#: Longest turn (characters) looked at as a backchannel before an unlabelled paragraph: longer,
+#: it is more than :data:`.backchannels.MAX_BACKCHANNEL_WORDS` words and notes.
+MOST_BACKCHANNEL_CHARACTERS = 400
+
+
+def _words(lines: list[_Line], starts: list[int], start: int, end: int) -> str:
+    """The words of ``lines`` (their offsets ``starts``) from offset ``start`` to ``end``, one
+    space between lines."""
+    first = max(bisect_right(starts, start) - 1, 0)
+    last = bisect_left(starts, end)
     return " ".join(
         line.text[max(start - line.start, 0) : end - line.start].strip()
-        for line in lines
-        if line.start < end and line.start + len(line.text) >= start and line.text.strip()
+        for line in lines[first:last]
+        if line.text.strip()
     )
 
 
@@ -468,10 +479,10 @@ def _paragraph_words(lines: list[_Line], labels: list[LabelMatch | None], i: int
     """The words of the unlabelled paragraph from line ``i``: its lines up to a blank or
     labelled line, one space between them."""
     words = []
-    for line, label in zip(lines[i:], labels[i:]):
-        if label is not None or not line.text.strip():
+    for k in range(i, len(lines)):  # not lines[i:], a copy of the rest of the file each time
+        if labels[k] is not None or not lines[k].text.strip():
             break
-        words.append(line.text.strip())
+        words.append(lines[k].text.strip())
     return " ".join(words)
 
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from ..errors import first_few, quoted
 from ..schema import Transcript
-from .backchannels import ends_asking, only_acknowledges
+from .backchannels import MAX_BACKCHANNEL_WORDS, ends_asking, only_acknowledges
 from .roles import is_interviewer
 
 #: The transcript metadata keys of where the pieces with no speaker's name are (a cue's time,
@@ -47,6 +47,12 @@ AFTER_BACKCHANNEL = "unlabelled_talk_after_backchannel"
 UNDECIDED = "unlabelled_talk_undecided"
 UNDECIDED_AS = "unlabelled_talk_undecided_read_as"
 UNDECIDED_WORDS = "unlabelled_talk_undecided_words"
+
+
+#: Most pieces (cues, paragraphs) a backchannel turn is read from: a turn of more, of a word
+#: or a note each, is no backchannel, and is not joined to be looked at (a run of thousands of
+#: unnamed cues would be joined again at each).
+MOST_BACKCHANNEL_PIECES = 2 * MAX_BACKCHANNEL_WORDS
 
 
 def names_each_piece(speakers: Iterable[str | None]) -> bool:

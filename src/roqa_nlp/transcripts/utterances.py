@@ -29,7 +29,13 @@ from .cue_times import CuePiece
 from .render import SpokenTurn, render_transcript
 from .roles import UNKNOWN_SPEAKER, unlabelled_speaker
 from .speaker_labels import LabelMatch, cue_labels, is_display_name, line_labels
-from .unlabelled import UnlabelledTalk, names_each_piece, speaker_of_unlabelled, time_place
+from .unlabelled import (
+    MOST_BACKCHANNEL_PIECES,
+    UnlabelledTalk,
+    names_each_piece,
+    speaker_of_unlabelled,
+    time_place,
+)
 
 #: What speech-to-text writes for a piece whose speaker it could not tell (whisper.cpp's
 #: ``--diarize``: ``?``): no speaker, so the piece continues the last speaker's turn.
@@ -158,7 +164,7 @@ def merge_utterances(
         if not speaker and label is not None:
             speaker, text = label.label, text[label.words_start :]
         text = text.strip()
-        if not speaker and each and speakers and text:
+        if not speaker and each and speakers and text and len(cues[-1]) <= MOST_BACKCHANNEL_PIECES:
             before = [(s, " ".join(w for w, _, _ in c)) for s, c in zip(speakers[-2:], cues[-2:])]
             found = speaker_of_unlabelled(before, text, interviewer_labels)
             speaker = found.speaker
