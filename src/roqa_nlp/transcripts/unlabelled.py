@@ -40,7 +40,8 @@ from .backchannels import MAX_BACKCHANNEL_WORDS, ends_asking, only_acknowledges
 from .roles import is_interviewer
 
 #: The transcript metadata keys of where the pieces with no speaker's name are (a cue's time,
-#: ``00:00:26.000``, or a line, ``line 9``; empty for a Word paragraph, its words telling) that were read as the talk of the speaker before a
+#: ``00:00:26.000``, or a line, ``line 9``; empty for a Word paragraph or an untimed row or cue,
+#: its words telling) that were read as the talk of the speaker before a
 #: backchannel, and of those whose speaker could not be told, with the speaker each was read
 #: as and its words.
 AFTER_BACKCHANNEL = "unlabelled_talk_after_backchannel"
@@ -134,9 +135,10 @@ class UnlabelledTalk:
 
 
 def time_place(seconds: float | None) -> str:
-    """Where a piece is, by its time (``00:01:02.500``), for a warning: ``no time`` for none."""
+    """Where a piece is, by its time (``00:01:02.500``), for a warning: empty for none (its
+    words then tell where it is)."""
     if seconds is None:
-        return "no time"
+        return ""
     ms = round(seconds * 1000)
     return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
 
