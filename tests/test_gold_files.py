@@ -67,5 +67,5 @@ def test_labelled_records_are_the_gold_codes_with_the_main_codes_valence() -> No
         "text": "Yes, I can hear you. Sorry, I was just finding the right button, I've only used "
         "Zoom properly since March.",
         "construct": "NONE",
-        "context": "Hello, can you hear me okay?",
+        "context": "",
     }

@@ -808,6 +808,29 @@ def test_each_imported_passage_gets_the_question_before_it_as_roqa_code_does(
     ]
 
 
+def test_an_imported_passage_after_a_repair_on_a_bad_line_gets_the_question_before_it(
+    tmp_path: Path,
+) -> None:
+    """As roqa code reads it: the interviewer's "Sorry, you cut out there, what was that?" is no
+    question, so the answer said again after it gets the question before it. Before: the
+    repair, and roqa train --codings trained the answer with it."""
+    text = (
+        "I: What does the monitoring ask about?\nP04: Hours delivered and\n"
+        "I: Sorry, you cut out there, what was that?\nP04: I said hours delivered and missed calls."
+    )
+    spans = ["Hours delivered", "missed calls"]
+    sels = "".join(selection(text.index(w), text.index(w) + len(w)) for w in spans)
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="interview">'
+        f"<PlainTextContent>{text}</PlainTextContent>{sels}</TextSource>"
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
+    assert [(s.segment.text, s.segment.context) for s in p.codings["Alice"]] == [
+        ("Hours delivered", "What does the monitoring ask about?"),
+        ("missed calls", "What does the monitoring ask about?"),
+    ]
+
+
 def test_the_questions_of_a_transcript_are_found_once_however_many_passages_it_has(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -18,6 +18,7 @@ from roqa_nlp.errors import RoqaError
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
 from roqa_nlp.transcripts.backchannels import is_backchannel, only_acknowledges
+from roqa_nlp.transcripts.repairs import only_repairs
 from roqa_nlp.transcripts.segment import (
     _balance,
     _fit,
@@ -749,3 +750,87 @@ def test_every_format_gives_the_same_segments_of_one_interview(tmp_path: Path, f
     _write(fmt, path, REPLIES, "\n")
     got = [(s.speaker, s.role, s.text, s.context) for s in segment(read_transcript(path))]
     assert got == REPLIES_SEGMENTS
+
+
+# --- a repair on a bad line is no question -------------------------------------------------------
+
+REPAIRS = [
+    ("Interviewer", ["What does the commissioner's monitoring ask you about?"]),
+    ("P12", ["It asks about hours delivered and"]),
+    ("Interviewer", ["Sorry, you cut out there, what was that?"]),
+    ("P12", ["Oh sorry, the signal in this car park. I said it asks about hours delivered and "
+             "missed calls. Nothing about whether anyone's life is better."]),
+    ("Interviewer", ["Can you hear me now?"]),
+    ("P12", ["Yes."]),
+    ("Interviewer", ["And who looks at those numbers?"]),
+    ("P12", ["The contracts officer, once a quarter."]),
+    ("Interviewer", ["You froze for a second, could you say that again?"]),
+    ("P12", ["The contracts officer. Once a quarter, if that."]),
+    ("Interviewer", ["Sorry, you cut out. So what about training?"]),
+    ("P12", ["Sorry, I think I froze. Can you hear me?"]),
+    ("Interviewer", ["Yes, I can hear you now, you're back."]),
+    ("P12", ["Training is online now, and nobody has time for it."]),
+]  # fmt: skip
+
+#: An interviewer's turn that only asks to hear something again or says the line is bad is no
+#: question: the answer repeated after it keeps the question before it as its context, and a
+#: participant's "Yes." to "Can you hear me now?" is no answer and is left out. A repair that
+#: asks a new question ("Sorry, you cut out. So what about training?") is a question; a
+#: participant's own repair ("Sorry, I think I froze.") is theirs, and the interviewer's
+#: "Yes, I can hear you now" after it is no question either.
+REPAIRS_SEGMENTS = [
+    ("It asks about hours delivered and",
+     "What does the commissioner's monitoring ask you about?"),
+    ("Oh sorry, the signal in this car park. I said it asks about hours delivered and missed "
+     "calls. Nothing about whether anyone's life is better.",
+     "What does the commissioner's monitoring ask you about?"),
+    ("The contracts officer, once a quarter.", "And who looks at those numbers?"),
+    ("The contracts officer. Once a quarter, if that.", "And who looks at those numbers?"),
+    ("Sorry, I think I froze. Can you hear me?", "Sorry, you cut out. So what about training?"),
+    ("Training is online now, and nobody has time for it.",
+     "Sorry, you cut out. So what about training?"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["txt", "vtt"])
+def test_a_repair_on_a_bad_line_leaves_the_question_before_it_as_the_context(
+    tmp_path: Path, fmt: str
+) -> None:
+    path = tmp_path / f"p12_interview.{fmt}"
+    _write(fmt, path, REPAIRS, "\n")
+    got = [(s.text, s.context) for s in segment(read_transcript(path))]
+    assert got == REPAIRS_SEGMENTS
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Sorry, you cut out there, what was that?",
+        "You froze for a second, could you say that again?",
+        "Sorry, I missed the last bit.",
+        "Can you repeat that?",
+        "You're on mute.",
+        "Sorry, the connection dropped.",
+        "Hello? I think I lost you for a moment there.",
+        "Yes, I can hear you now. You dropped off for a moment.",
+    ],
+)
+def test_a_turn_that_only_repairs_is_a_repair(words: str) -> None:
+    assert only_repairs(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Sorry, you cut out. So what about training?",
+        "Sorry, you broke up a little there. Did you say you lose people every May?",
+        "Could you say more about that?",
+        "What was that like?",
+        "And then?",
+        "A little?",
+        "Yeah.",
+        "",
+    ],
+)
+def test_a_turn_that_asks_or_says_more_is_no_repair(words: str) -> None:
+    assert not only_repairs(words)

@@ -221,6 +221,15 @@ def test_the_agreeing_phrases_are_part_of_the_key(monkeypatch: pytest.MonkeyPatc
     assert key() != before
 
 
+def test_the_repair_phrases_are_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phrase added to data/repair_phrases.txt leaves a participant's "Yes." to a repair of it
+    ("Can you hear me now?") out of the coding."""
+    before = key()
+    assert "can you hear me now" in sc.repair_phrases()
+    monkeypatch.setattr(sc, "repair_phrases", lambda: ["can you hear me now", "you're glitching"])
+    assert key() != before
+
+
 def test_the_segmenter_source_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
     before = key()
     monkeypatch.setattr(sc, "source_hash", lambda *modules: "other code")

@@ -1542,7 +1542,8 @@ def test_a_backchannel_cue_between_two_cues_of_one_speaker_does_not_split_the_tu
     """Zoom transcribes the interviewer's "Mm-hmm." as a cue of its own: it is left out of the
     text (counted in the metadata) and the participant's answer is one turn, coded whole and
     cited at its cues' own times; before, the answer was three turns, each coded without the
-    others. A "Yes." answering a question stays a turn, and is coded as the answer it is."""
+    others. A "Yes." answering a question stays a turn; answering the sound check "Can you hear
+    me okay?", a repair on the line and no question, it is no answer to code (session 36)."""
     f = tmp_path / "zoom_p04.vtt"
     f.write_text(ZOOM_WITH_BACKCHANNELS, "utf-8")
     with pytest.warns(SpeakerWarning, match="'Sarah Jones', who asks the questions"):
@@ -1583,14 +1584,12 @@ def test_a_backchannel_cue_between_two_cues_of_one_speaker_does_not_split_the_tu
         }
     ]
     assert [(s.text, s.context, s.begin_time, s.end_time) for s in segment(t, "sentence")] == [
-        ("Yes.", "Can you hear me okay?", 3.5, 4.0),
         ("It was hard to find the time.", "How did the training go?", 6.5, 8.0),
         ("We were two carers short all winter.", "How did the training go?", 9.0, 12.0),
         ("So the one-to-one time went first.", "How did the training go?", 13.0, 16.0),
         ("The manager backed us, and the rota was fixed.", "And what helped?", 18.5, 21.0),
     ]
     assert [(s.text, s.begin_time, s.end_time) for s in segment(t)] == [
-        ("Yes.", 3.5, 4.0),
         (answer, 6.5, 16.0),
         ("The manager backed us, and the rota was fixed.", 18.5, 21.0),
     ]

@@ -176,7 +176,12 @@ def only_agrees(words: str) -> bool:
     at all. Such words are counted where they are coded but are no quote: they hold no evidence
     of their own (:attr:`roqa_nlp.framework.Quote.only_agrees`)."""
     tokens = words_of(words)
-    names = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES)
+    return bool(tokens) and covered_by(tokens, ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES)
+
+
+def covered_by(tokens: list[str], *names: str) -> bool:
+    """Whether ``tokens`` (:func:`words_of`) are all words of :data:`BACKCHANNEL_WORDS` or in
+    phrases of the packaged lists ``names``, however many (true for no tokens)."""
     phrases, longest = phrases_of(*names), longest_of(*names)
     covered = [True] + [False] * len(tokens)  # covered[i]: tokens[:i] are such pieces
     for i in range(1, len(tokens) + 1):
@@ -184,7 +189,7 @@ def only_agrees(words: str) -> bool:
             covered[i - n] and tuple(tokens[i - n : i]) in phrases
             for n in range(1, min(longest, i) + 1)
         )
-    return bool(tokens) and covered[-1]
+    return covered[-1]
 
 
 def ends_asking(words: str) -> bool:

@@ -49,6 +49,7 @@ from ..errors import RoqaError
 from ..schema import Segment, Transcript
 from .backchannels import ends_asking, is_backchannel, only_acknowledges, said_over_again
 from .cue_times import cue_timeline, segment_times
+from .repairs import only_repairs
 from .sentences import split_sentences
 
 Unit = Literal["turn", "sentence", "window"]
@@ -399,7 +400,9 @@ def left_out_as_backchannels(transcript: Transcript) -> frozenset[int]:
     """The indices of the turns of ``transcript`` that :func:`segment` leaves out as
     backchannels (:func:`~roqa_nlp.transcripts.backchannels.is_backchannel`): all but a reply to
     the interviewer's question, the one thing a speaker other than the interviewer says right
-    after an interviewer's turn that ends asking (not a prompt such as ``And?``), said once (``Is it okay to record?`` ``Yes.``,
+    after an interviewer's turn that ends asking (not a prompt such as ``And?``, nor a repair
+    on a bad line such as ``Can you hear me now?``,
+    :func:`~roqa_nlp.transcripts.repairs.only_repairs`), said once (``Is it okay to record?`` ``Yes.``,
     ``Did your manager back it?`` ``Yep, absolutely.``): that is the answer, coded with its
     question as context, as ``No.`` or ``Of course.`` are; said over again (``Yeah. Yeah.``,
     :func:`~roqa_nlp.transcripts.backchannels.said_over_again`) it is agreeing along. Whatever
@@ -419,6 +422,7 @@ def left_out_as_backchannels(transcript: Transcript) -> frozenset[int]:
             and turn.role != "interviewer"
             and ends_asking(asked)
             and not is_backchannel(asked)  # a prompt, "And?" or "Yeah?", asks no question
+            and not only_repairs(asked)  # nor does "Can you hear me now?"
             and not said_over_again(words)
         ):
             continue  # the answer to the interviewer's question
@@ -431,7 +435,10 @@ def questions_before(transcript: Transcript) -> list[str]:
     interviewer's turn before it, the question being answered, or ``""`` before the first
     question. Backchannels and agreeing (``Mm-hmm.``, ``Of course.``,
     :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`) are no question and are passed
-    over. The interviewer's turn is read as a subtitle, Word or table reader joins it
+    over, and so is a repair on a bad line (``Sorry, you cut out there, what was that?``, ``Yes,
+    I can hear you now.``, :func:`~roqa_nlp.transcripts.repairs.only_repairs`): the answer said
+    again after it answers the question before it. A repair that asks something new (``Sorry,
+    you cut out. So what about training?``) is a question. The interviewer's turn is read as a subtitle, Word or table reader joins it
     (:func:`~roqa_nlp.transcripts.render.across_backchannels`), so that one interview gives the
     same context in every format: the interviewer's consecutive turns (each labelled line of a
     ``.txt`` file is a turn) are one, their words joined by a line break, and so are two that only
@@ -448,7 +455,8 @@ def questions_before(transcript: Transcript) -> list[str]:
         if turn.role == "interviewer":
             if not (is_backchannel(words) or only_acknowledges(words)):  # not "Of course."
                 asking.append(words)
-                question = "\n".join(asking)
+                if not only_repairs("\n".join(asking)):  # not "Sorry, you cut out there."
+                    question = "\n".join(asking)
         elif asking and only_acknowledges(words, agreeing=False) and not ends_asking(asking[-1]):
             continue  # "Mm-hmm." between two pieces of the interviewer's turn
         else:

@@ -8,9 +8,10 @@ transcript's text and turns and on the segmentation options, so it is kept on di
 * the key is the SHA-256 of the text, every turn's offsets, role and speaker, the unit,
   ``max_tokens``, the skip options, the identity of the token counter (a hash of the tokenizer
   files), the installed spaCy and tokenizers versions, :data:`SEGMENTER_VERSION`, a hash of
-  the segmenter's source and the acknowledging and agreeing phrases a backchannel may hold
-  (``data/backchannel_phrases.txt``, ``data/backchannel_agreements.txt``), so changing any of
-  them misses the cache;
+  the segmenter's source, the acknowledging and agreeing phrases a backchannel may hold
+  (``data/backchannel_phrases.txt``, ``data/backchannel_agreements.txt``) and the phrases of a
+  repair on a bad line, a reply to which is left out (``data/repair_phrases.txt``,
+  ``data/repair_fillers.txt``), so changing any of them misses the cache;
 * the value is the ``(turn index, start, end)`` of each segment as JSON (no pickle), in
   ``segments.sqlite`` beside the embedding cache (a :class:`~roqa_nlp.json_cache.JsonCache`);
 * a cached value is checked against the transcript before use (turn indexes in range and in
@@ -35,6 +36,7 @@ from typing import Any
 from ..json_cache import JsonCache, content_key, open_json_cache, package_version, source_hash
 from ..schema import Segment, Transcript
 from .backchannels import acknowledgement_phrases, agreement_phrases
+from .repairs import repair_phrases
 from .segment import (
     DEFAULT_MAX_TOKENS,
     SegmentSpan,
@@ -53,13 +55,17 @@ from .segment import (
 #: between its words evenly too (``segment._even_words``); 7: a backchannel said once in reply to
 #: the interviewer's question ("Is it okay to record?" "Yes.") is the answer, coded
 #: (``segment.left_out_as_backchannels``), and the interviewer's turns around a participant's
-#: "Mm-hmm." are one context in a .txt file as in the other formats (``segment.questions_before``)
-SEGMENTER_VERSION = 7
+#: "Mm-hmm." are one context in a .txt file as in the other formats (``segment.questions_before``);
+#: 8: a participant's "Yes." to a repair on a bad line ("Can you hear me now?") is no answer and is
+#: left out, and an answer after a repair keeps the question before it as its context
+#: (``repairs.only_repairs``)
+SEGMENTER_VERSION = 8
 #: The modules whose code decides segment boundaries.
 SEGMENTER_MODULES = (
     "roqa_nlp.transcripts.segment",
     "roqa_nlp.transcripts.sentences",
     "roqa_nlp.transcripts.backchannels",
+    "roqa_nlp.transcripts.repairs",
 )
 CACHE_FILE = "segments.sqlite"
 #: The segmentation cache: a :class:`~roqa_nlp.json_cache.JsonCache` of span lists.
@@ -82,6 +88,7 @@ def segmentation_key(
             "segmenter_source": source_hash(*SEGMENTER_MODULES),
             "backchannel_phrases": acknowledgement_phrases(),
             "backchannel_agreements": agreement_phrases(),
+            "repair_phrases": repair_phrases(),
             "spacy": package_version("spacy"),
             "tokenizers": package_version("tokenizers"),
             "unit": unit,
