@@ -792,7 +792,7 @@ REPAIRS_SEGMENTS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("fmt", ["txt", "vtt"])
+@pytest.mark.parametrize("fmt", ["txt", "vtt", "srt", "docx", "csv"])
 def test_a_repair_on_a_bad_line_leaves_the_question_before_it_as_the_context(
     tmp_path: Path, fmt: str
 ) -> None:
