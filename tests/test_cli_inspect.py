@@ -250,7 +250,37 @@ def test_code_says_once_per_transcript_how_many_zoom_chat_lines_it_left_out(
     assert run.code == 0, run.err
     assert [line for line in run.err.splitlines() if line.startswith("roqa: ")] == [
         f"roqa: note: {chat}: 2 Zoom chat lines left out (typed in the call's chat, not speech: "
-        "not coded; roqa inspect lists them)"
+        "not coded; roqa inspect lists them)",
+        f"roqa: note: {chat}: 2 participants speak ('P04a', 'P04b'), each counted and cited by "
+        "their label in the case P04: if they are one person under two labels (renamed in the "
+        "call), label all their turns alike",
+    ]
+
+
+@pytest.mark.parametrize("mode", ["--no-report", "--stream"])
+def test_code_names_the_participant_labels_to_check_as_inspect_does(
+    tmp_path: Path, tiny_model_dir: Path, mode: str
+) -> None:
+    """A line read as a second participant who speaks once ("Mum: ..." inside P90's answer)
+    was named by roqa inspect ("check: ... speaks under 2 labels") but roqa code said nothing,
+    and Table 2 counted the label as a participant (session 36 tester)."""
+    (tmp_path / "in").mkdir()
+    p90 = tmp_path / "in" / "p90.txt"
+    p90.write_text(
+        "Interviewer: What are the biggest barriers for you?\nP90: Three things, really.\n"
+        "Mum: he doesn't sleep, that's the first.\n"
+        "Interviewer: And what helps?\nP90: A team leader who believes in recovery.\n",
+        "utf-8",
+    )
+    (tmp_path / "in" / "p05.txt").write_text(
+        "Interviewer: What helped?\nP05: Supervision, every week.\n", "utf-8"
+    )
+    run = roqa("code", tmp_path / "in", "--out", tmp_path / "out", "--model", tiny_model_dir, mode)
+    assert run.code == 0, run.err
+    assert [line for line in run.err.splitlines() if line.startswith("roqa: ")] == [
+        f"roqa: note: {p90}: the participant speaks under 2 labels ('P90', 'Mum'), read as one "
+        "person, the case P90 (renamed or rejoined in the call): if they are different people, "
+        "label each one's turns with their own id ('P90a: ...', 'P90b: ...')"
     ]
 
 

@@ -437,5 +437,8 @@ def test_the_ray_engine_notes_the_zoom_chat_lines_left_out_as_the_local_engine_d
         )  # fmt: skip
     assert [line for line in err.getvalue().splitlines() if line.startswith("roqa: ")] == [
         f"roqa: note: {chat}: 2 Zoom chat lines left out (typed in the call's chat, not speech: "
-        "not coded; roqa inspect lists them)"
+        "not coded; roqa inspect lists them)",
+        f"roqa: note: {chat}: 2 participants speak ('P04a', 'P04b'), each counted and cited by "
+        "their label in the case P04: if they are one person under two labels (renamed in the "
+        "call), label all their turns alike",
     ]

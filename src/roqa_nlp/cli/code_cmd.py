@@ -92,10 +92,26 @@ def _note_chat_left_out(transcripts: Iterable[Any]) -> None:
             print(f"roqa: note: {t.source or t.id}: {note}", file=sys.stderr)
 
 
+def _note_participant_labels(transcripts: Iterable[Any]) -> None:
+    """One note line per transcript in which two or three participant labels speak, naming
+    them to check as ``roqa inspect`` does (session 36: a line read as a participant who speaks
+    once, "Mum: ..." inside P90's answer, was counted in Table 2 and only inspect said so).
+    Not for a transcript with a speaker warning: its interviewer, read as a participant, is
+    warned of by :func:`_warn_of_speakers`."""
+    from ..transcripts.roles import participant_labels_warning, speaker_warning
+
+    for t in transcripts:
+        note = None if speaker_warning(t) else participant_labels_warning(t)
+        if note:
+            print(f"roqa: note: {note}", file=sys.stderr)
+
+
 def _said_of_part(part: Any) -> None:
     """What the Ray engine's command says of each part as it is merged: its transcripts' chat
-    lines left out and those with nothing to code (speaker warnings come after, for all)."""
+    lines left out, participant labels to check and those with nothing to code (speaker
+    warnings come after, for all)."""
     _note_chat_left_out(part.transcripts.values())
+    _note_participant_labels(part.transcripts.values())
     _warn_of_nothing_coded(part)
 
 
@@ -164,6 +180,7 @@ def _parts_warned(parts: Iterable[Any]) -> Iterator[Any]:
     for part in parts:
         _warn_of_speakers(part.transcripts.values())
         _note_chat_left_out(part.transcripts.values())
+        _note_participant_labels(part.transcripts.values())
         yield part
 
 
@@ -627,6 +644,7 @@ def code_command(
         )
     _warn_of_speakers(result.transcripts.values())
     _note_chat_left_out(result.transcripts.values())
+    _note_participant_labels(result.transcripts.values())
     _warn_of_nothing_coded(result)
     written: dict[str, Path] = {}
     if key is not None and pseudonymise is not None:  # first: the outputs are named by it
