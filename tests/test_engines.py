@@ -286,7 +286,8 @@ def test_the_ray_engine_warns_as_the_local_engine_does_and_leaves_no_stale_shard
     study = tmp_path / "study"
     study.mkdir()
     (study / "p01.txt").write_text("Interviewer: Why?\nP01: No staff, and no money.\n", "utf-8")
-    (study / "p02.txt").write_text("Interviewer: Was it hard?\nP02: Yeah.\n", "utf-8")
+    # a reply to a statement, not to a question (which would be an answer, and coded)
+    (study / "p02.txt").write_text("Interviewer: That sounds hard.\nP02: Yeah.\n", "utf-8")
     (study / "p03.vtt").write_text(
         "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nInterviewer: What helped?\n\n"
         "00:00:05.000 --> 00:00:09.000\nP03: The manager.\n\nP03: And the training.\n",
