@@ -897,7 +897,7 @@ def test_train_help_lists_every_decisions_column_and_decision() -> None:
     run = roqa("train", "--help")
     assert run.code == 0, run.err
     assert (
-        "--feedback <list[Path]> Decisions file, as the report's review saves it (CSV/JSONL: "
+        "--feedback <list[Path]> Decisions file, as the report's review saves it (CSV/JSONL/.xlsx: "
         "segment_id, decision, code_id, new_code, note, text, valence, suggestion; valence and "
         "suggestion only where a row needs them). A decision is accept, reject, recode, "
         "new-code, note, valence or no-code (no-code: the segment fits no code). Give it once "

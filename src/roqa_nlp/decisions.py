@@ -1,6 +1,7 @@
 """The researcher's decisions on suggestions, and the training examples they become.
 
-A decisions file (CSV or JSON Lines) has one row per decision::
+A decisions file (CSV, JSON Lines, or the first sheet of an Excel ``.xlsx`` the CSV was re-saved
+as) has one row per decision::
 
     segment_id,decision,code_id,new_code,note,valence
     p01_interview:0003,accept,IS.E.2,,,
@@ -70,6 +71,7 @@ from typing import Any
 from .codebook import Codebook
 from .errors import RoqaError, quoted
 from .io import csv_delimiter, read_jsonl, read_text, sha256_bytes, spreadsheet_text
+from .record_files import xlsx_rows
 from .result import CodingResult
 from .schema import Code, SegmentResult, Suggestion, normalise_valence
 from .training import VALENCE_ONLY, TrainingSet
@@ -202,11 +204,19 @@ FIELD_LIMIT = 16 * 2**20
 
 
 def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list[Decision], str]:
-    """Decisions from a CSV or JSONL file, and the SHA-256 of the file; a file holding none is
-    an error unless ``allow_empty`` (a report saved before any decision was made)."""
+    """Decisions from a CSV, JSONL or ``.xlsx`` file (its first sheet, read as ``roqa evaluate``
+    reads records), and the SHA-256 of the file; a file holding none is an error unless
+    ``allow_empty`` (a report saved before any decision was made), and so is a document given
+    in its place (a Word table, a PDF, the report: :func:`_refuse_documents`)."""
     p = Path(path)
-    if p.suffix.lower() in (".jsonl", ".json"):
+    suffix = p.suffix.lower()
+    if suffix != ".xlsx":
+        _refuse_documents(p)
+    rows: list[dict[Any, Any]]
+    if suffix in (".jsonl", ".json"):
         rows = read_jsonl(p)
+    elif suffix == ".xlsx":  # saved from Excel: read as records are (roqa evaluate, train)
+        rows = _sheet_rows(xlsx_rows(p))
     else:
         text = read_text(p)  # UTF-8 (BOM or not) or UTF-16 with BOM (Excel's "Unicode text")
         reader = csv.DictReader(io.StringIO(text), delimiter=csv_delimiter(text))
@@ -225,14 +235,15 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             ) from None
         finally:
             csv.field_size_limit(limit)
-        if rows and "segment_id" not in {str(k).strip().lower() for k in rows[0] if k}:
-            raise RoqaError(
-                "decisions file has no segment_id column",
-                path=p,
-                hint=f"header: {','.join(COLUMNS)}, separated by commas, semicolons or tabs",
-            )
+    header = {str(k).strip().lower() for k in rows[0] if k} if rows else set()
+    if suffix not in (".jsonl", ".json") and rows and "segment_id" not in header:
+        raise RoqaError(
+            "decisions file has no segment_id column",
+            path=p,
+            hint=f"header: {','.join(COLUMNS)}, separated by commas, semicolons or tabs",
+        )
     out = []
-    for i, r in enumerate(rows, 2 if p.suffix.lower() not in (".jsonl", ".json") else 1):
+    for i, r in enumerate(rows, 2 if suffix not in (".jsonl", ".json") else 1):
         r = {  # a cell a spreadsheet would run as a formula was saved with a "'" before it
             str(k).strip().lower(): ("" if v is None else spreadsheet_text(str(v).strip()))
             for k, v in r.items()
@@ -296,6 +307,60 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             hint="accept, reject or recode suggestions in report.html and save its decisions",
         )
     return out, sha256_bytes(p.read_bytes())
+
+
+def _sheet_rows(rows: Iterable[Sequence[Any]]) -> list[dict[Any, Any]]:
+    """The rows under the header row of a sheet (:func:`~roqa_nlp.record_files.xlsx_rows`) as
+    a CSV's rows are read: header cell -> cell (a number as its text, an empty cell ``None``)."""
+    it = iter(rows)
+    header = ["" if c is None else str(c) for c in next(it, ())]
+    return [{k: None if v is None else str(v) for k, v in zip(header, row) if k} for row in it]
+
+
+#: the hint of a file given as decisions that is none
+_GIVE_DECISIONS = (
+    "give the decisions.csv that Save decisions in report.html writes, or a .xlsx or .jsonl with "
+    "its columns"
+)
+
+
+def _refuse_documents(p: Path) -> None:
+    """A one-line error when ``p`` is a document, not a decisions file: a Word table, a PDF, an
+    old ``.xls`` workbook, a REFI-QDA project or the HTML report (by its first bytes, or its
+    suffix for the report), which would otherwise be read as text in the wrong encoding."""
+    try:
+        with p.open("rb") as f:
+            head = f.read(8)
+    except OSError:
+        return  # not found, a folder, unreadable: read_text says which
+    suffix = p.suffix.lower()
+    said = None
+    hint = _GIVE_DECISIONS
+    if head.startswith(b"PK\x03\x04"):
+        said = {
+            ".docx": "is a Word document",
+            ".qdpx": "is a REFI-QDA project",
+            ".xlsm": "is an Excel workbook with macros",
+        }.get(suffix, "is a zip archive (a Word, Excel or QDA file)")
+        if suffix == ".qdpx":
+            hint = (
+                "read the review from it with roqa import, then give the decisions/CODER.csv "
+                "it writes"
+            )
+    elif head.startswith(b"%PDF-"):
+        said = "is a PDF document"
+    elif head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE compound file: Office before 2007
+        if suffix == ".xls":
+            raise RoqaError(
+                "is an Excel .xls workbook, not read as decisions",
+                path=p,
+                hint="save it as .xlsx or as CSV UTF-8",
+            )
+        said = "is a Word document" if suffix == ".doc" else "is an Office document"
+    elif suffix in (".html", ".htm"):
+        said = "is a web page (the HTML report?)"
+    if said is not None:
+        raise RoqaError(f"{said}, not a decisions file", path=p, hint=hint)
 
 
 def same_text(text: str) -> str:

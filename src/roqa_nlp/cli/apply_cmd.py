@@ -21,7 +21,8 @@ def apply_decisions_command(
     decisions: Path | None = typer.Option(
         None,
         "--decisions",
-        help="The saved decisions.csv (default: decisions.csv beside the codings).",
+        help="The saved decisions.csv, or that file re-saved from Excel as .xlsx (default: "
+        "decisions.csv beside the codings).",
     ),
 ) -> None:
     """Write the codings the review decided (accepted, recoded and new codes, and the notes on

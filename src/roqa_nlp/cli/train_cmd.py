@@ -25,7 +25,7 @@ def train_command(
     feedback: list[Path] | None = typer.Option(
         None,
         "--feedback",
-        help=f"Decisions file, as the report's review saves it (CSV/JSONL: "
+        help=f"Decisions file, as the report's review saves it (CSV/JSONL/.xlsx: "
         f"{', '.join(DECISION_COLUMNS)}; valence and suggestion only where a row needs them). "
         f"A decision is {', '.join(DECISIONS[:-1])} or {DECISIONS[-1]} ({NO_CODE}: the segment "
         "fits no code). Give it once per round of review (--feedback r0/decisions.csv --feedback "
