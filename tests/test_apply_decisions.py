@@ -13,7 +13,7 @@ import pytest
 
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision, reviewed_codings
-from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.exchange.qdpx_export import coder_of, is_model_run
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
@@ -210,9 +210,13 @@ def test_a_segment_with_only_some_suggestions_rejected_is_not_decided(cfir: Code
 def test_a_decision_whose_words_are_gone_is_not_put_on_the_segment_now_at_its_id(
     cfir: Codebook,
 ) -> None:
-    lost = [Decision("p01:0002", "accept", "IS.E.1", text="Pay is rubbish here.")]
-    reviewed, _, counts = reviewed_codings(lost, model_codings(), cfir, coder="Alice")
-    assert len(reviewed) == 0 and counts["not_found"] == 1
+    lost = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+        Decision("p01:0002", "accept", "IS.E.1", text="Pay is rubbish here."),
+    ]
+    with pytest.warns(RoqaWarning, match="left out: p01:0002"):
+        reviewed, _, counts = reviewed_codings(lost, model_codings(), cfir, coder="Alice")
+    assert [s.segment.id for s in reviewed] == ["p01:0001"] and counts["not_found"] == 1
 
 
 def test_decisions_on_two_segments_with_the_same_words_stay_apart(cfir: Codebook) -> None:
@@ -544,7 +548,7 @@ def test_code_decisions_on_no_segment_are_named_by_their_first_words(cfir: Codeb
         _, _, counts = reviewed_codings(rows, model_codings(), cfir, coder="Alice", where="d.csv")
     assert [str(w.message) for w in caught] == [
         "d.csv: 1 code decision(s) on no segment of the codings, left out: "
-        "“The rota was rewritten after the…”"
+        "p01:0009 (“The rota was rewritten after the…”)"
     ]
     assert counts["not_found"] == 1
 
@@ -731,7 +735,8 @@ def test_a_valence_decision_on_a_segment_gone_since_is_counted_as_left_out(tmp_p
         "segment of the codings. Only these are charted"
     ) in " ".join(run.out.split())
     assert (
-        "1 valence decision(s) on no segment of the codings, left out: “The rota was rewritten.”"
+        "1 valence decision(s) on no segment of the codings, left out: p01:0009 (row 13: “The "
+        "rota was rewritten.”)"
     ) in " ".join(run.err.split())
 
 
@@ -749,9 +754,17 @@ def test_a_review_with_only_some_suggestions_rejected_says_nothing_is_decided_ye
         "rejected and "
         "the others undecided; accept or recode a code there, or reject every suggestion shown"
     ]
-    # a decision on no segment at all keeps the old message
+    # valence rows alone on a segment decide no code
+    rows = [Decision("p01:0001", "valence", text=TEXTS[0], valence="enabler")]
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed_codings(rows, model_codings(), cfir, coder="Alice")
+    assert [str(w.message) for w in caught] == [
+        "decisions: no segment of the codings is decided yet: valence rows give it no code; "
+        "accept or recode a code there, or reject every suggestion shown"
+    ]
+    # a review none of whose decisions is on a segment: an error (tests/test_decisions_inputs.py)
     gone = [Decision("p09:0001", "accept", "IC.F")]
-    with pytest.warns(RoqaWarning, match="^decisions: no decision is on a segment of the codings$"):
+    with pytest.raises(RoqaError, match="^decisions: no decision is on a segment of the codings"):
         reviewed_codings(gone, model_codings(), cfir, coder="Alice")
 
 

@@ -277,7 +277,8 @@ def test_a_decisions_own_text_wins_over_codings_whose_segment_ids_moved(cfir: Co
     assert (texts, labels) == ([decided], [["IS.E.2"]])
     assert str(got[0].message) == (
         "decisions: 1 decision on no segment of the codings, trained on their own text without "
-        "the model's valence: “Staff turnover means we're always training…”"
+        "the model's valence: p01_interview:0003 (“Staff turnover means we're always "
+        "training…”)"
     )
 
 

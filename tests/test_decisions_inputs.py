@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from roqa_nlp.decisions import read_decisions
-from roqa_nlp.errors import RoqaError
-from test_apply_decisions import TEXTS, model_codings
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.decisions import Decision, feedback_plan, read_decisions, reviewed_codings
+from roqa_nlp.errors import RoqaError, RoqaWarning
+from test_apply_decisions import TEXTS, model_codings, write_decisions
 from test_cli_core import roqa
 
 HEADER = ["segment_id", "decision", "code_id", "new_code", "note", "text", "valence"]
@@ -24,6 +26,11 @@ ROWS = [
     ["p01:0002", "recode", "IS.B", "", "backs it", TEXTS[1], "enabler"],
     ["p01:0003", "new-code", "", "Agency staff", "", TEXTS[2], ""],
 ]
+
+
+@pytest.fixture(scope="module")
+def cfir() -> Codebook:
+    return Codebook.load("cfir-2009")
 
 
 def xlsx_bytes(rows: list[list[object]]) -> bytes:
@@ -149,3 +156,113 @@ def test_roqa_apply_decisions_given_a_word_table_says_it_is_no_decisions_file(
     assert run.code == 2
     assert run.err == f"roqa: error: {docx}: is a Word document, not a decisions file ({HINT})\n"
     assert not (tmp_path / "o").exists()
+
+
+# -- D5: decisions on no segment ----------------------------------------------------------------
+
+
+def test_a_review_with_no_decision_on_any_segment_is_an_error(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """Before: a warning, and an empty review written with exit status 0."""
+    p = tmp_path / "d_badid2.csv"
+    write_decisions(
+        p,
+        [
+            Decision("p09:0042", "accept", "OS.D", text="Some words nobody said at all."),
+            Decision("p09:0043", "accept", "OS.D"),
+        ],
+    )
+    with pytest.raises(RoqaError) as e:
+        reviewed_codings(read_decisions(p)[0], model_codings(), cfir, coder="X", where=p)
+    assert str(e.value) == (
+        f"{p}: no decision is on a segment of the codings: p09:0042 (row 2: “Some words nobody "
+        "said at all.”), p09:0043 (row 3) (are they the codings the review was made on? give "
+        "those codings, or their folder)"
+    )
+
+
+def test_roqa_apply_decisions_of_a_review_of_other_codings_writes_nothing(tmp_path: Path) -> None:
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    gone = [Decision("p09:0042", "accept", "OS.D", text="Some words nobody said at all.")]
+    write_decisions(coded / "decisions.csv", gone)
+    run = roqa("apply-decisions", coded, "--coder", "X", "--out", tmp_path / "o4b")
+    assert run.code == 2
+    assert run.err.splitlines()[-1] == (
+        f"roqa: error: {coded / 'decisions.csv'}: no decision is on a segment of the codings: "
+        "p09:0042 (row 2: “Some words nobody said at all.”) (are they the codings the review "
+        "was made on? give those codings, or their folder)"
+    )
+    assert not (tmp_path / "o4b" / "codings.jsonl").exists()
+
+
+def test_a_decision_on_no_segment_is_named_by_its_segment_id_and_row(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    p = tmp_path / "decisions.csv"
+    gone = "The rota was rewritten after the audit in May."
+    write_decisions(
+        p,
+        [
+            Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+            Decision("p01:0009", "accept", "IC.F", text=gone),
+            Decision("p01:0009", "reject", "IS.B", text=gone),
+        ],
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed_codings(read_decisions(p)[0], model_codings(), cfir, coder="X", where=p)
+    assert [str(w.message) for w in caught] == [
+        f"{p}: 2 code decision(s) on no segment of the codings, left out: p01:0009 (rows 3 and "
+        "4: “The rota was rewritten after the…”)"
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        feedback_plan([(read_decisions(p)[0], model_codings(), p)], cfir)
+    assert [str(w.message) for w in caught] == [
+        f"{p}: 2 decisions on no segment of the codings, trained on their own text without the "
+        "model's valence: p01:0009 (rows 3 and 4: “The rota was rewritten after the…”)"
+    ]
+
+
+# -- D6: a code name with a typo ------------------------------------------------------------------
+
+
+def test_the_codebook_names_the_codes_nearest_an_unknown_name(cfir: Codebook) -> None:
+    assert cfir.nearest_names("Externl Policy & Incentives") == ["External Policy & Incentives"]
+    assert cfir.nearest_names("Leadership Engagment") == ["Leadership Engagement"]
+    assert cfir.nearest_names("zzzz") == []
+
+
+def test_an_unknown_code_in_decisions_is_named_by_its_row_with_the_nearest_code(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """Before: no row, no close match, and an unrelated "rows without text" warning first."""
+    p = csv_file(
+        tmp_path / "d_typo.csv",
+        [HEADER, ["p01:0001", "accept", "IS.E.2"], ["p01:0002", "recode", "Externl Policy & Incentives"]],
+    )  # fmt: skip
+    expected = (
+        f"{p}: row 3: unknown code 'Externl Policy & Incentives' in codebook 'cfir-2009' "
+        "(did you mean 'External Policy & Incentives'? `roqa codebook cfir-2009` lists the codes)"
+    )
+    decisions = read_decisions(p)[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        with pytest.raises(RoqaError) as e:
+            reviewed_codings(decisions, model_codings(), cfir, coder="X", where=p)
+        assert str(e.value) == expected
+        with pytest.raises(RoqaError) as e:
+            feedback_plan([(decisions, model_codings(), p)], cfir)
+        assert str(e.value) == expected
+
+
+def test_an_unknown_code_near_no_name_keeps_the_codebook_listing_hint(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    p = csv_file(tmp_path / "d.csv", [HEADER, ["p01:0001", "accept", "Weather", "", "", TEXTS[0]]])
+    with pytest.raises(RoqaError) as e:
+        reviewed_codings(read_decisions(p)[0], model_codings(), cfir, coder="X", where=p)
+    assert str(e.value) == (
+        f"{p}: row 2: unknown code 'Weather' in codebook 'cfir-2009' (use a code id or name "
+        "listed by `roqa codebook cfir-2009`)"
+    )

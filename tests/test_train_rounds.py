@@ -116,7 +116,8 @@ def test_a_later_round_alone_names_the_earlier_decisions_file(tmp_path: Path) ->
     run = roqa("train", TRAINING, "--out", tmp_path / "m", "--feedback", r1)
     assert_one_line_user_error(
         run,
-        f"{r1}: unknown code 'project.faith-communities' (made by an earlier round's decisions: "
+        f"{r1}: row 2: unknown code 'project.faith-communities' (made by an earlier round's "
+        "decisions: "
         "give that decisions file too (--feedback FILE --feedback FILE))",
     )
 

@@ -53,6 +53,13 @@ def normalise_name(name: str) -> str:
     return " ".join(s.split())
 
 
+#: how near (:class:`difflib.SequenceMatcher` ratio) an unknown code name must be to a code's
+#: name or alias for :meth:`Codebook.nearest_names` to offer it: "Externl Policy & Incentives"
+#: is 0.98 of "External Policy & Incentives", "Planing" 0.93 of "Planning" but 0.73 of "Plan",
+#: and a new code's name ("Staff wellbeing") 0.70 of "Staffing"
+NEAR_NAME = 0.75
+
+
 class UnknownCode(RoqaError):
     """A code id or name a codebook does not know (:meth:`Codebook.resolve`)."""
 
@@ -158,6 +165,25 @@ class Codebook:
                 hint="use the code's id instead, or give the codes names of their own",
             )
         return code
+
+    def nearest_names(self, key: str, *, n: int = 3, codable: bool = True) -> list[str]:
+        """The names of the (``codable``) codes whose name or an alias is nearest ``key`` (a name
+        with a typo: ``Externl Policy & Incentives``), best first, at most ``n``: for the "did
+        you mean" of an unknown name. Compared as :func:`normalise_name` makes them (case,
+        ``&``/``and`` and punctuation aside), by :func:`difflib.get_close_matches` with ratio
+        at least :data:`NEAR_NAME` (a letter or two wrong: another code sharing a word, "External
+        Change Agents", is less near); [] when none is that near."""
+        import difflib
+
+        spelled: dict[str, str] = {}  # a normalised name or alias -> its code's name
+        for c in self.codes:
+            if c.codable or not codable:
+                for k in (c.name, *c.aliases):
+                    spelled.setdefault(normalise_name(k), c.name)
+        near = difflib.get_close_matches(
+            normalise_name(key), list(spelled), n=len(spelled), cutoff=NEAR_NAME
+        )
+        return list(dict.fromkeys(spelled[k] for k in near))[:n]
 
     def code_elsewhere(self, key: str) -> tuple[str, str, int] | None:
         """What a key this built-in codebook lacks is, when it is a code of another built-in

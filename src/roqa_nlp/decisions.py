@@ -498,6 +498,32 @@ def _named(decisions: Sequence[Decision], limit: int = 3) -> str:
     return ", ".join(named[:limit]) + more
 
 
+def _by_id_and_row(decisions: Sequence[Decision], limit: int = 3) -> str:
+    """The first ``limit`` segments of ``decisions`` named by their segment id, with the rows of
+    the decisions file on them and their first words (``p01:0009 (rows 3 and 4: “The rota
+    was…”)``), "and N more" for the rest: what a researcher looks up in the file."""
+    rows: dict[tuple[str, str], list[int]] = {}
+    first: dict[tuple[str, str], Decision] = {}
+    for d in decisions:
+        key = (d.segment_id, same_text(d.text))
+        first.setdefault(key, d)
+        rows.setdefault(key, []).extend([d.row] if d.row else [])
+    named = []
+    for key, d in list(first.items())[:limit]:
+        n = rows[key]
+        at = "" if not n else f"row {n[0]}" if len(n) == 1 else f"rows {_and(map(str, n))}"
+        said = ": ".join(x for x in (at, _first_words(d) if d.text.strip() else "") if x)
+        named.append(f"{d.segment_id} ({said})" if said else d.segment_id)
+    more = f" and {len(first) - limit} more" if len(first) > limit else ""
+    return ", ".join(named) + more
+
+
+def _and(items: Iterable[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    words = list(items)
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult) -> DecisionMatch:
     """The segments of ``result`` the decisions are on, found as feedback finds their text.
     ``decisions`` is a list of :class:`Decision` or a decisions file (read by
@@ -910,6 +936,10 @@ def feedback_plan(
         )
         for ds, result, where in sources
     ]
+    for ds, _, where in sources:  # a code no codebook knows stops it before any warning
+        for d in ds:
+            if d.decision in ("accept", "reject", "recode"):
+                _model_code(codebook, d.code_id, where, d.row)
     rows: list[
         tuple[Decision, str, SegmentResult | None, str | Path]
     ] = []  # decision, text, segment, where
@@ -949,7 +979,8 @@ def feedback_plan(
         if lost:
             warn(
                 f"{len(lost)} decision{'s' if len(lost) != 1 else ''} on no segment of the "
-                f"codings, trained on their own text without the model's valence: {_named(lost)}",
+                f"codings, trained on their own text without the model's valence: "
+                f"{_by_id_and_row(lost)}",
                 path=where,
             )
         if unsure:
@@ -985,7 +1016,7 @@ def feedback_plan(
             if dk.decision == "new-code":
                 code = project_code_id(dk.new_code)
             else:
-                code = _model_code(codebook, dk.code_id, where)
+                code = _model_code(codebook, dk.code_id, where, dk.row)
             if code in deciding:
                 before, before_where = deciding[code]
                 if (before.decision == "reject") != (dk.decision == "reject"):
@@ -1251,37 +1282,51 @@ def feedback_summary(card: dict[str, object]) -> str:
     return line
 
 
-def _model_code(codebook: Codebook, code_id: str, where: str | Path) -> str:
+def _model_code(codebook: Codebook, code_id: str, where: str | Path, row: int = 0) -> str:
     """The id of ``code_id`` in the model's codebook; a decision made on a report charted in
-    another built-in codebook (its codes translated) is named as such."""
-    from .codebook import builtin_codebook_with
+    another built-in codebook (its codes translated) is named as such. Errors name ``row`` (of
+    the decisions file ``where``) when given, and an unknown name the codes nearest it."""
+    from .codebook import UnknownCode, builtin_codebook_with
 
-    other = (
-        None if codebook.find(code_id) else builtin_codebook_with([code_id], besides=codebook.id)
-    )
+    at = f"row {row}: " if row else ""
+    known = codebook.find(code_id)
+    other = None if known else builtin_codebook_with([code_id], besides=codebook.id)
     if other is not None:
         from .crosswalk import PROJECT_SUFFIX
 
         # what --codebook takes: the codebook's file, or the built-in one a project's extends
         base = codebook.cli_name if codebook.origin else codebook.id.removesuffix(PROJECT_SUFFIX)
         raise RoqaError(
-            f"code {quoted(code_id)} is a code of {other}, not of the model's codebook {codebook.id}",
+            f"{at}code {quoted(code_id)} is a code of {other}, not of the model's codebook "
+            f"{codebook.id}",
             path=where,
             hint="record decisions on a report in the model's codebook: "
             f"roqa report CODINGS --codebook {base}",
         )
-    if code_id.startswith(PROJECT_PREFIX) and codebook.find(code_id) is None:
+    if code_id.startswith(PROJECT_PREFIX) and known is None:
         raise RoqaError(
-            f"unknown code {quoted(code_id)}",
+            f"{at}unknown code {quoted(code_id)}",
             path=where,
             hint="made by an earlier round's decisions: give that decisions file too "
             "(--feedback FILE --feedback FILE)",
         )
-    code = codebook.resolve(code_id, where=where)
+    near = [] if known else codebook.nearest_names(code_id)
+    if near and codebook.code_elsewhere(code_id) is None:  # a typo of a code's name
+        raise UnknownCode(
+            f"{at}unknown code {quoted(code_id)} in codebook {codebook.id!r}",
+            path=where,
+            hint=f"did you mean {' or '.join(map(quoted, near))}? "
+            f"`{codebook.listing_command}` lists the codes",
+        )
+    try:
+        code = codebook.resolve(code_id)
+    except UnknownCode as e:
+        raise UnknownCode(f"{at}{e.reason}", path=where, hint=e.hint) from None
     if not code.codable:
         parts = [c.id for c in codebook.codes if c.codable and c.domain == code.id][:3]
         raise RoqaError(
-            f"code {quoted(code_id)} is {code.id} {code.name}, a domain, not a codable construct",
+            f"{at}code {quoted(code_id)} is {code.id} {code.name}, a domain, not a codable "
+            "construct",
             path=where,
             hint="give one of its constructs"
             + (f", e.g. {', '.join(parts)}" if parts else "")
@@ -1310,8 +1355,10 @@ def reviewed_codings(
     wins), each at probability 1, with the researcher's valence when they gave one (valence
     probability 1), else the model's with the model's valence probability (a "valence unsure"
     stays unsure). Rows a later row contradicts (an accept then a reject of one code, two
-    valences for one segment) and code and valence decisions on no segment are warned about,
-    named by their rows and first words. A segment whose decisions reject every suggestion it
+    valences for one segment) are warned about, named by their rows and first words; code and
+    valence decisions on no segment too, named by their segment ids, rows and first words. A
+    review none of whose decisions is on a segment is a one-line error: it was made on other
+    codings. A code no codebook knows is an error naming its row (and the codes nearest it). A segment whose decisions reject every suggestion it
     shows, or that has a ``no-code`` row, is kept with no code: the reviewer decided it; one
     with only some rejected is not decided yet (warned of, named, when it has
     :data:`REJECT_ALL` rejections or more: codings made again may show other suggestions). Segments
@@ -1364,6 +1411,15 @@ def reviewed_codings(
     used = [d for d in decisions if d.decision in kinds]
     match = match_decisions(used, result)
     on = match.on
+    if used and all(o is None for o in on):
+        raise RoqaError(
+            f"no decision is on a segment of the codings: {_by_id_and_row(used)}",
+            path=where,
+            hint="are they the codings the review was made on? give those codings, or their folder",
+        )
+    for d, o in zip(used, on):  # a code no codebook knows stops it before any warning
+        if o is not None and d.decision in ("accept", "reject", "recode"):
+            _model_code(book, d.code_id, where, d.row)
     warn_of_edited_text(match, where)
     _warn_of_moved_ids(used, on, result, where)
     state: dict[str, dict[str, str]] = {}  # segment -> code -> its last decision
@@ -1399,7 +1455,7 @@ def reviewed_codings(
         if d.decision == "new-code":
             code_id = project_code_id(d.new_code)
         else:
-            code_id = _model_code(book, d.code_id, where)
+            code_id = _model_code(book, d.code_id, where, d.row)
         before = code_row.get((o, code_id))
         if before is not None and (before.decision == "reject") != (d.decision == "reject"):
             conflicts.append(
@@ -1418,13 +1474,14 @@ def reviewed_codings(
         )
     if lost:
         warn(
-            f"{len(lost)} code decision(s) on no segment of the codings, left out: {_named(lost)}",
+            f"{len(lost)} code decision(s) on no segment of the codings, left out: "
+            f"{_by_id_and_row(lost)}",
             path=where,
         )
     if lost_valences:
         warn(
             f"{len(lost_valences)} valence decision(s) on no segment of the codings, left out: "
-            f"{_named(lost_valences)}",
+            f"{_by_id_and_row(lost_valences)}",
             path=where,
         )
     counts = {"segments": 0, "codes": 0, "rejected": 0, "short_of_all": 0, "not_found": not_found}
@@ -1535,7 +1592,8 @@ def reviewed_codings(
             f"{'s have' if part != 1 else ' has'} some suggestions rejected and the others "
             "undecided; accept or recode a code there, or reject every suggestion shown"
             if part
-            else "no decision is on a segment of the codings",
+            else "no segment of the codings is decided yet: valence rows give it no code; "
+            "accept or recode a code there, or reject every suggestion shown",
             path=where,
         )
     from .codebook import BUILTIN
