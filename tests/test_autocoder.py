@@ -1479,8 +1479,8 @@ def test_a_row_that_only_keeps_a_note_is_not_counted_as_a_decision(
     assert feedback_summary(fb) == (
         "feedback: 5 examples from 7 decisions (1 accepted, 3 new-code (1 new code created), 1 "
         "fit no code), each example a decided segment counted 3 times (--feedback-weight): 15 "
-        "training records; 0 left out; 1 note alone (kept, not trained on); codings: none (no "
-        "model valence or questions, 3 suggestions assumed shown); valence: none on 4 examples "
+        "training records; 0 left out; 1 note (not trained on); codings: none (no model "
+        "valence or questions, 3 suggestions assumed shown); valence: none on 4 examples "
         "(without codings; the valence head leaves them out)"
     )
 

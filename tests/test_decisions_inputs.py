@@ -15,7 +15,13 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.codebook import Codebook
-from roqa_nlp.decisions import Decision, feedback_plan, read_decisions, reviewed_codings
+from roqa_nlp.decisions import (
+    Decision,
+    feedback_plan,
+    feedback_summary,
+    read_decisions,
+    reviewed_codings,
+)
 from roqa_nlp.errors import RoqaError, RoqaWarning
 from test_apply_decisions import TEXTS, model_codings, write_decisions
 from test_cli_core import roqa
@@ -265,4 +271,86 @@ def test_an_unknown_code_near_no_name_keeps_the_codebook_listing_hint(
     assert str(e.value) == (
         f"{p}: row 2: unknown code 'Weather' in codebook 'cfir-2009' (use a code id or name "
         "listed by `roqa codebook cfir-2009`)"
+    )
+
+
+# -- D7: messages that said something else -------------------------------------------------------
+
+
+def test_a_decisions_file_not_found_says_to_check_the_path(tmp_path: Path) -> None:
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    nope = tmp_path / "nope.csv"
+    run = roqa(
+        "apply-decisions", coded, "--coder", "X", "--decisions", nope, "--out", tmp_path / "o"
+    )
+    assert run.code == 2
+    assert run.err == (
+        f"roqa: error: {nope}: file not found (check the path: the decisions file saved from "
+        "report.html)\n"
+    )
+
+
+def test_the_training_line_counts_note_rows_as_notes_not_as_notes_alone() -> None:
+    """Tester: "3 notes alone (kept, not trained on)" though all 3 notes were on decided
+    segments; the count is of ``note`` rows, wherever they are."""
+    card = {"n_examples": 2, "n_decisions": 3, "examples_by_kind": {"coded": 2}, "n_notes": 3,
+            "codes_by_decision": {"accept": 2}, "left_out": {}, "codings": [{"path": "c.jsonl"}]}  # fmt: skip
+    assert feedback_summary(card) == (
+        "feedback: 2 examples from 3 decisions (2 accepted); 0 left out; 3 notes (not trained "
+        "on); codings: c.jsonl"
+    )
+
+
+def test_a_review_carried_from_elsewhere_counts_the_rows_its_file_holds(tmp_path: Path) -> None:
+    """``roqa code --out NEW --decisions coded/decisions.csv``: the no-code row made for a segment
+    whose every suggestion was rejected goes into the report, not into the file; the line counted
+    it as one of the file's decisions ("5 ... 1 no-code from coded/decisions.csv")."""
+    from roqa_nlp.cli.code_cmd import _keep_fits_no_code
+    from roqa_nlp.cli.report_cmd import read_review
+    from test_fits_no_code_carried import FIRST, REVIEW, codings
+
+    coded, out = tmp_path / "coded", tmp_path / "coded_r1"
+    codings(FIRST).save(coded)
+    given = coded / "decisions.csv"
+    write_decisions(given, REVIEW)
+    before = given.read_bytes()
+    review = read_review(given, out)
+    assert review is not None
+    _keep_fits_no_code(out, given, review)
+    assert given.read_bytes() == before
+    assert review.line(codings(FIRST)) == (
+        f"decisions: 4 on 2 segments (1 accept, 3 reject) carried into the report from {given}, "
+        "with 1 no-code row added for the segment whose every suggestion they rejected"
+    )
+
+
+def test_a_review_saved_as_xlsx_in_the_folder_coded_again_is_not_written_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The no-code rows ``roqa code --out`` adds to the folder's decisions.csv would be CSV text
+    written into a workbook: an .xlsx gets them in the report only, and a note."""
+    from roqa_nlp.cli.code_cmd import _keep_fits_no_code
+    from roqa_nlp.cli.report_cmd import read_review
+    from test_fits_no_code_carried import FIRST, REVIEW, codings
+
+    codings(FIRST).save(tmp_path)
+    xlsx = tmp_path / "dec.xlsx"
+    cells = [
+        [d.segment_id, d.decision, d.code_id, d.new_code, d.note, d.text, d.valence] for d in REVIEW
+    ]
+    xlsx.write_bytes(xlsx_bytes([HEADER, *cells]))  # fmt: skip
+    before = xlsx.read_bytes()
+    review = read_review(xlsx, tmp_path)
+    assert review is not None
+    _keep_fits_no_code(tmp_path, xlsx, review)
+    assert xlsx.read_bytes() == before
+    assert capsys.readouterr().err == (
+        f"roqa: note: {xlsx}: 1 segment whose every suggestion the review rejected (p01:0001) "
+        "fit no code in the new report, but an .xlsx is not written to: add a row 'no-code' for "
+        "each, or Save decisions from the new report as decisions.csv\n"
+    )
+    assert review.line(codings(FIRST)).endswith(
+        "(1 accept, 3 reject) carried into the report from "
+        f"{xlsx}, with 1 no-code row added for the segment whose every suggestion they rejected"
     )

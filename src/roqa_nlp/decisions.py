@@ -454,10 +454,12 @@ class DecisionMatch:
         """Decisions whose text (or, without text, whose segment id) is in no segment."""
         return tuple(d for d, sid in zip(self.decisions, self.on) if sid is None)
 
-    def summary(self, source: str | Path | None = None, *, limit: int = 3) -> str:
+    def summary(self, source: str | Path | None = None, *, limit: int = 3, added: int = 0) -> str:
         """One line for the CLI: how many decisions (rows of the review) were carried, on how
         many segments and by decision, the notes alone apart, and which match no segment (named
-        by their first words, ``limit`` at most)."""
+        by their first words, ``limit`` at most). ``added``: the ``no-code`` rows carried besides
+        them, made for segments whose every suggestion they rejected (:func:`no_code_rows`) and
+        not in ``source``."""
         where = "" if source is None else f" from {source}"
         notes = sum(1 for d, _ in self.matched if d.decision == NOTE)  # as the browser counts
         also = f" and {notes} note{'s' if notes != 1 else ''}" if notes else ""
@@ -472,6 +474,11 @@ class DecisionMatch:
             ]
             what = f" on {n_segments} segment{'s' if n_segments != 1 else ''} ({', '.join(by)})"
         line = f"decisions: {len(decided)}{what}{also} carried into the report{where}"
+        if added:
+            line += (
+                f", with {added} {NO_CODE} row{'s' if added != 1 else ''} added for the "
+                f"segment{'s' if added != 1 else ''} whose every suggestion they rejected"
+            )
         unmatched = self.unmatched
         if not unmatched:
             return line
@@ -1251,7 +1258,8 @@ def feedback_summary(card: dict[str, object]) -> str:
     )
     n_notes = card.get("n_notes")
     if n_notes:
-        line += f"; {n_notes} note{'' if n_notes == 1 else 's'} alone (kept, not trained on)"
+        # note rows, wherever they are (a decided segment's too): a note decides nothing
+        line += f"; {n_notes} note{'' if n_notes == 1 else 's'} (not trained on)"
     codings = card.get("codings") or []
     paths = [str(c.get("path")) for c in codings if c]  # type: ignore[union-attr, attr-defined]
     line += "; codings: " + (

@@ -356,7 +356,8 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
     are about to be replaced (said in a note), and to the review carried into the report. A
     review made on the codings charted in CFIR 2.0 is read in the codings' own codes first, so
     a segment whose every CFIR 2.0 code shown was rejected gets its row too. A decisions file
-    elsewhere is not written to: its codings stay beside it."""
+    elsewhere is not written to: its codings stay beside it (the report's line counts the rows
+    added apart, :attr:`Review.added`); nor is an ``.xlsx`` (a note says so)."""
     from ..crosswalk import codebook_for
     from ..decisions import NO_CODE, append_decisions, no_code_rows, read_decisions
     from ..errors import RoqaError, warn
@@ -382,14 +383,16 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
         return
     if not rows:
         return
-    if review is not None:
-        review.decisions = [*review.decisions, *rows]
     n = len(rows)
     which = ", ".join(d.segment_id for d in rows[:3]) + (" ..." if n > 3 else "")
-    if path.parent.resolve() == out.resolve():
+    here = path.parent.resolve() == out.resolve()
+    written = here and path.suffix.lower() != ".xlsx"
+    locked = False
+    if written:
         try:
             append_decisions(path, rows)
         except RoqaError as e:  # open in Excel: the coding goes on, the report has the rows
+            written, locked = False, True
             many = n != 1
             warn(
                 f"{e.reason}, so {n} segment{'s' if many else ''} whose every suggestion the "
@@ -398,11 +401,23 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
                 f"close the file, then Save decisions from report.html as {path}",
                 path=path,
             )
-            return
+    if review is not None:
+        review.decisions = [*review.decisions, *rows]
+        if not written:
+            review.added += n
+    if written:
         print(
             f"roqa: note: {path}: {n} segment{'s' if n != 1 else ''} whose every suggestion the "
             f"review rejected ({which}) recorded as fitting no code (a row '{NO_CODE}' each), "
             "so they still fit no code when the new codings suggest other codes",
+            file=sys.stderr,
+        )
+    elif here and not locked:  # a workbook: its cells are not rewritten
+        print(
+            f"roqa: note: {path}: {n} segment{'s' if n != 1 else ''} whose every suggestion the "
+            f"review rejected ({which}) fit no code in the new report, but an .xlsx is not "
+            f"written to: add a row '{NO_CODE}' for each, or Save decisions from the new report "
+            f"as {DECISIONS_FILE}",
             file=sys.stderr,
         )
 

@@ -337,6 +337,10 @@ class Review:
     decisions: list[Decision]
     path: Path
     found: bool  # found beside the codings, not given with --decisions
+    #: the no-code rows added to ``decisions`` for the report and not written to ``path``
+    #: (``roqa code --decisions`` of a file elsewhere): made for the segments whose every
+    #: suggestion the review rejected, in memory (their ``row`` is 0)
+    added: int = 0
 
     def read_in(self, book: Codebook, result: CodingResult) -> None:
         """Read its decisions on codes of another codebook (a review made on the codings charted
@@ -349,12 +353,21 @@ class Review:
     def line(self, result: CodingResult) -> str:
         """What the CLI says of them: how many were carried into the report, which were not
         (and, in a warning, which went to segments whose text was edited since the review)."""
-        from ..decisions import match_decisions, warn_of_edited_text
+        from ..decisions import DecisionMatch, match_decisions, warn_of_edited_text
 
         where = f"{self.path} (found beside the codings)" if self.found else str(self.path)
         match = match_decisions(self.decisions, result)
         warn_of_edited_text(match, self.path)
-        return match.summary(where)
+        if not self.added:
+            return match.summary(where)
+        # the rows the file holds (the added ones were made in memory: row 0)
+        own = [i for i, d in enumerate(match.decisions) if d.row]
+        in_file = DecisionMatch(
+            tuple(match.decisions[i] for i in own),
+            tuple(match.on[i] for i in own),
+            tuple(match.edited[i] for i in own) if match.edited else (),
+        )
+        return in_file.summary(where, added=self.added)
 
 
 def read_review(given: Path | None, folder: Path) -> Review | None:
@@ -366,7 +379,11 @@ def read_review(given: Path | None, folder: Path) -> Review | None:
 
     if given is not None:
         if not given.is_file():
-            raise RoqaError("file not found", path=given, hint="give the decisions.csv to show")
+            raise RoqaError(
+                "file not found",
+                path=given,
+                hint="check the path: the decisions file saved from report.html",
+            )
         return Review(read_decisions(given)[0], given, found=False)
     beside = folder / DECISIONS_FILE
     if not beside.is_file():
