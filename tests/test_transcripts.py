@@ -326,87 +326,6 @@ def test_a_topic_said_once_before_a_colon_continues_the_turn(tmp_path: Path, lin
 
 
 @pytest.mark.parametrize(
-    "line",
-    [
-        "Families: we never have enough people on a shift.",
-        "Commissioners: we never have enough people on a shift.",
-        "Providers: they all want the same three staff.",
-        "CCGs: they changed the contract twice.",
-        "Thankfully: the manager backed us.",
-        "Apparently: it's all in the plan.",
-    ],
-)
-def test_a_word_naming_many_or_an_adverb_said_once_continues_the_turn(
-    tmp_path: Path, line: str
-) -> None:
-    """A label names one person: a plural ("Families", "CCGs") or an adverb ("Thankfully") said
-    once is the participant's talk (session 36's tester: "Families: ..." opened a participant
-    called Families, Table 2 counted them, and the word was lost from the coded answer)."""
-    f = tmp_path / "p90.txt"
-    f.write_text(
-        "Interviewer: What are the biggest barriers for you?\n"
-        f"P90: Three things, really.\n{line}\n"
-        "Interviewer: And what helps?\nP90: A team leader who believes in recovery.\n",
-        "utf-8",
-    )
-    assert turns_of(read_transcript(f))[1] == (
-        "P90",
-        "participant",
-        f"Three things, really.\n{line}",
-        None,
-        None,
-    )
-
-
-def test_a_word_said_once_that_the_file_says_in_lower_case_continues_the_turn(
-    tmp_path: Path,
-) -> None:
-    """The tester's txt_colons_p38 (session 36): "Families" and "Mum" opened two participants
-    besides P38 (inspect: "3 participants speak"); the interview says "families" and "mum" as
-    words, so they are no one's names."""
-    f = tmp_path / "p38.txt"
-    f.write_text(
-        "Interviewer: What are the biggest barriers for you?\n"
-        "P38: Three things.\n"
-        "Staffing: we never have enough people on a shift.\n"
-        "Money: the hourly rate is too low.\n"
-        "Families: some of them undermine the work.\n"
-        "Interviewer: Can you say more about families?\n"
-        "P38: One mum said to me, he's not capable, stop pushing him.\n"
-        "Mum: I know best. That's her attitude.\n"
-        "Interviewer: Thank you.\n",
-        "utf-8",
-    )
-    assert [(u.speaker, u.role) for u in read_transcript(f).turns] == [
-        ("Interviewer", "interviewer"),
-        ("P38", "participant"),
-        ("Interviewer", "interviewer"),
-        ("P38", "participant"),
-        ("Interviewer", "interviewer"),
-    ]
-
-
-def test_a_family_word_said_once_and_nowhere_else_is_still_a_speaker(tmp_path: Path) -> None:
-    """Family members are labelled so ("Mum:", "Dad:") in interviews with young people; said
-    once, with nothing in the file using the word, "Mum" may be one, and is kept a speaker (and
-    the file is noted as one where several participants speak)."""
-    f = tmp_path / "p90.txt"
-    f.write_text(
-        "Interviewer: What are the biggest barriers for you?\nP90: Three things, really.\n"
-        "Mum: he doesn't sleep, that's the first.\n"
-        "Interviewer: And what helps?\nP90: A team leader who believes in recovery.\n",
-        "utf-8",
-    )
-    assert [u.speaker for u in read_transcript(f).turns] == [
-        "Interviewer",
-        "P90",
-        "Mum",
-        "Interviewer",
-        "P90",
-    ]
-
-
-@pytest.mark.parametrize(
     ("label", "words"),
     [
         ("Ruth (deputy manager)", "yeah i'd add that the board never funds training."),
@@ -417,14 +336,6 @@ def test_a_family_word_said_once_and_nowhere_else_is_still_a_speaker(tmp_path: P
         ("Sam Roe (note-taker)", "can I check the date of that?"),
         ("Priya Nair", "we had the same problem on our ward."),
         ("Sion", "same here, we lost two nurses."),  # ends as "Decision" does, but is a name
-        ("Hope", "sorry to jump in, can I add something?"),
-        ("Will", "can I add, we did fund it in the end."),  # "will" is a stop word
-        ("Bill", "same here, we lost two nurses."),
-        ("Charles", "we had the same problem on our ward."),  # ends as a plural does
-        ("Davies", "sorry to jump in, can I add something?"),
-        ("Summers", "can I check the date of that?"),
-        ("Emily", "it was hard for everyone."),  # ends as an adverb does
-        ("Will Summers", "can I check the date of that?"),
     ],
 )
 def test_a_second_speaker_who_speaks_once_in_lower_case_is_still_a_speaker(
@@ -443,36 +354,6 @@ def test_a_second_speaker_who_speaks_once_in_lower_case_is_still_a_speaker(
     assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns][1:3] == [
         ("P06", "It was stressful."),
         (label, words),
-    ]
-
-
-@pytest.mark.parametrize(
-    ("label", "later"),
-    [
-        ("Hope", "We hope so, but the hope fades."),
-        ("Mark", "They mark every form we send."),
-        ("Grace", "There was no grace period at all."),
-        ("Manager", "My manager never came to the meetings."),
-    ],
-)
-def test_a_name_or_role_said_once_is_a_speaker_though_the_file_says_it_in_lower_case(
-    tmp_path: Path, label: str, later: str
-) -> None:
-    """A word said in lower case elsewhere in the file is no one's name, except a name that is
-    a word (``data/name_words.txt``) or a role (``data/not_names.txt``)."""
-    f = tmp_path / "p06.txt"
-    f.write_text(
-        "Interviewer: How did the inspection go?\n"
-        f"P06: It was stressful.\n{label}: sorry to jump in, can I add something?\n"
-        f"Interviewer: And afterwards?\nP06: {later}\n",
-        "utf-8",
-    )
-    assert [u.speaker for u in read_transcript(f).turns] == [
-        "Interviewer",
-        "P06",
-        label,
-        "Interviewer",
-        "P06",
     ]
 
 

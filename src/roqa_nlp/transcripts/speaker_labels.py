@@ -44,13 +44,10 @@ no label names). A capitalised word the file opens a line with only once, while 
 recurs, is talk when it is an acronym or a word no name is made of (``CQC: they came in
 March``, inside a participant's answer; :func:`words_not_speakers`): the speakers of a file
 recur, and an organisation is no speaker. So is a label said once that names a topic
-(``Staffing: that's the barrier.``, ``Mental Health: ...``; ``data/talk_words.txt``), many
-people or an adverb by its ending (``Families:``, ``Commissioners:``, ``Personally:``), a
-word the file or a built-in codebook's descriptions write in lower case (``Mum: I know best``
-after "one mum said to me"), or whose brackets hold the speaker's own aside (``Staffing (and
-I mean this: truly): ...``; ``data/aside_words.txt``), unless its name labels another line,
-or is a name that is a word (``data/name_words.txt``: ``Hope``, ``Will``) or a role: a person
-who says one thing (``Ruth (deputy manager): yeah i'd add ...``) is still a speaker. ``Question 5:`` and ``Q5:`` mark the interviewer's
+(``Staffing: that's the barrier.``, ``Mental Health: ...``; ``data/talk_words.txt``) or whose
+brackets hold the speaker's own aside (``Staffing (and I mean this: truly): ...``;
+``data/aside_words.txt``), unless its name labels another line: a person who says one thing
+(``Ruth (deputy manager): yeah i'd add ...``) is still a speaker. ``Question 5:`` and ``Q5:`` mark the interviewer's
 questions (``question`` and ``q`` are interviewer labels, :data:`~.roles.QUESTION_MARKERS`).
 
 On a line that opens with no such speaker, two looser shapes are tried (:func:`line_labels`),
@@ -91,7 +88,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import islice
 from typing import Literal
 
@@ -99,7 +95,6 @@ from ..io import packaged_words
 from .chat import chat_heading, sender_named
 from .roles import (
     UNKNOWN_SPEAKER,
-    InterviewerLabels,
     honorifics,
     interviewer_keys,
     is_speaker_number_label,
@@ -330,7 +325,7 @@ def line_labels(
     if sum(1 for m in matches if m is not None and m.timed) < 2:
         matches = [None if m is not None and m.timed else m for m in matches]
     accepted = accepted_labels([m.label for m in matches if m], interviewer_labels)
-    accepted -= words_not_speakers(matches, interviewer_labels, lines)
+    accepted -= words_not_speakers(matches, interviewer_labels)
     found = [m if m is not None and m.label in accepted else None for m in matches]
     return _with_loose_labels(lines, found, interviewer_labels, set_apart)
 
@@ -963,21 +958,20 @@ def is_comma_name(label: str) -> bool:
 def words_not_speakers(
     matches: Sequence[LabelMatch | None],
     interviewer_labels: Iterable[str] | None = None,
-    lines: Sequence[str] = (),
 ) -> set[str]:
-    """The candidate labels of ``matches`` (one per line of ``lines``) that are words of
-    someone's talk, not a speaker, though capitalised: a label the file opens a line with only
-    once, in a file where another label recurs (a speaker; ``Question 1``, ``Question 2`` recur
-    as ``Question``), whose words read as talk (:func:`_reads_as_talk`: ``CQC: they came in
-    March``, ``Honestly: ...``, ``Staffing: that's the barrier.``, ``Families: ...``,
-    ``Personally: ...``, or a word the file says in lower case: ``Mum: I know best`` after "one
-    mum said to me"); and a label said once whose brackets hold the speaker's own aside
-    (``Weekends (and I mean every one): ...``; :func:`_is_aside`). A speaker who says one thing
-    (``Mary: Sorry to interrupt``, ``Hope: sorry to jump in``, ``Ruth (deputy manager): yeah
-    i'd add ...``) is still one, and so is a name that is a word (``data/name_words.txt``:
-    ``Will``, ``Grace``, ``Ward``); so are role labels, participant numbers, numbered speakers
-    (``Speaker 2 (guest)``), the answerer's labels (``A``, ``R``), initials that recur (``HW``)
-    and a name before brackets that labels another line (``Dean (RM):`` and ``Dean:``)."""
+    """The candidate labels of ``matches`` (one per line) that are words of someone's talk, not
+    a speaker, though capitalised: a label of one word the file opens a line with only once, in
+    a file where another label recurs (a speaker; ``Question 1``, ``Question 2`` recur as
+    ``Question``), when it is an acronym (``CQC: they came in March``, the regulator; ``NHS:``)
+    or a word no name is made of (``Honestly: ...``, ``So: ...``; :func:`_is_common_word`), or
+    names a topic in words no one is called (``Staffing: that's the barrier.``, ``Mental
+    Health: ...``; :func:`_names_a_topic`), of one word or more; and a label said once whose
+    brackets hold the speaker's own aside (``Weekends (and I mean every one): ...``;
+    :func:`_is_aside`). A speaker who says one thing (``Mary: Sorry to interrupt``, ``Ruth
+    (deputy manager): yeah i'd add ...``) is still one; so are role labels, participant
+    numbers, numbered speakers (``Speaker 2 (guest)``), the answerer's labels (``A``, ``R``),
+    initials that recur (``HW``) and a name before brackets that labels another line
+    (``Dean (RM):`` and ``Dean:``)."""
     counts = Counter(m.label for m in matches if m is not None)
     # a numbered label recurs by its name: Question 1, Question 2, ...
     by_name = Counter(normalise_label(label) for label in counts.elements())
@@ -986,7 +980,6 @@ def words_not_speakers(
     keys = interviewer_keys(interviewer_labels)
     # a name before brackets that labels another line is a speaker's ("Dean:", "Dean (RM):")
     names = Counter(name_before_brackets(label).casefold() for label in counts)
-    said_lower: frozenset[str] | None = None
     found: set[str] = set()
     for m in matches:
         if m is None or counts[m.label] != 1:
@@ -999,78 +992,16 @@ def words_not_speakers(
         name = name_before_brackets(m.label)
         if names[name.casefold()] > 1 or is_speaker_number_label(name):
             continue
-        if said_lower is None:
-            said_lower = _lower_case_words(lines)
-        if _is_aside(m.label[len(name) :]) or _reads_as_talk(name.split(), said_lower, keys):
+        words = name.split()
+        acronym = len(words) == 1 and name.isupper() and name.isalpha() and len(name) >= 2
+        if (
+            acronym
+            or (len(words) == 1 and _is_common_word(name))
+            or _names_a_topic(words)
+            or _is_aside(m.label[len(name) :])
+        ):
             found.add(m.label)
     return found
-
-
-def _reads_as_talk(
-    words: Sequence[str], said_lower: frozenset[str], keys: InterviewerLabels
-) -> bool:
-    """Whether a label's ``words``, said once, are talk: none of them a name that is a word
-    (``data/name_words.txt``), and either they name a topic (:func:`_names_a_topic`: "Mental
-    Health"), or the label is one word that is an acronym ("CQC"), a stop word ("Honestly"), a
-    plural of one ("GPs"), a topic or has the ending of a thing, many people or an adverb
-    (``data/talk_words.txt``: "Staffing", "Implementation", "Families", "Commissioners",
-    "Personally"), or is no role (``data/not_names.txt``) and is a word the file or a packaged
-    codebook's descriptions use in lower case, or a plural or singular of one ("Mum" after "one
-    mum said to me"; "Patients"). A plural of a role label ("Participants") stays a speaker."""
-    if any(w.casefold() in packaged_words("name_words.txt") for w in words):
-        return False
-    if len(words) > 1:
-        return _names_a_topic(words)
-    word = words[0]
-    forms = _word_forms(word)
-    if any(keys.known(w) or w in _LONE_ANSWER_LABELS for w in forms - {word.casefold()}):
-        return False  # "Participants: (laughter)", a group's answer
-    if word.isalpha() and len(word) >= 2 and (word.isupper() or _ACRONYM_PLURAL.fullmatch(word)):
-        return True  # "CQC: they came in March", "GPs: ..."
-    if _is_common_word(word) or _is_talk_word(word):
-        return True
-    if word.casefold() in packaged_words("not_names.txt"):
-        return False  # a role: "Manager: sorry to jump in"
-    return bool(forms & (said_lower | _codebook_words()))
-
-
-#: An acronym's plural: ``GPs``, ``CCGs``.
-_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-Z]+(?![\w'’-])")
-
-
-def _word_forms(word: str) -> frozenset[str]:
-    """``word`` in lower case with its singular if it ends as a plural ("families" → "family",
-    "nurses" → "nurse", "boxes" → "box") and its plural otherwise ("mum" → "mums")."""
-    w = word.casefold()
-    if w.endswith("ies"):
-        return frozenset({w, w[:-3] + "y"})
-    if w.endswith("es"):
-        return frozenset({w, w[:-1], w[:-2]})
-    if w.endswith("s") and not w.endswith("ss"):
-        return frozenset({w, w[:-1]})
-    return frozenset({w, w + "es", w[:-1] + "ies" if w.endswith("y") else w + "s"})
-
-
-def _lower_case_words(lines: Sequence[str]) -> frozenset[str]:
-    """The words ``lines`` write wholly in lower case ("families" in "say more about
-    families?"), which, said as a word, are no one's name."""
-    return frozenset(w.group() for line in lines for w in _LOWER_WORD.finditer(line))
-
-
-@cache
-def _codebook_words() -> frozenset[str]:
-    """The words the built-in codebooks' descriptions write in lower case ("patients",
-    "commissioners", "families"): the words of implementation talk."""
-    from ..codebook import Codebook
-    from ..codebooks import BUILTIN
-
-    return frozenset(
-        w.group()
-        for book in BUILTIN
-        for code in Codebook.load(book).codes
-        for w in _LOWER_WORD.finditer(code.description)
-    )
 
 
 def _is_talk_word(word: str) -> bool:
