@@ -1591,6 +1591,62 @@ def test_evaluate_in_cfir_2022_scores_the_models_own_code_named_as_a_construct(
     assert [(g.code_id, g.name) for g in kept] == [("project.alert-fatigue", "Alert fatigue")]
 
 
+def burnout_codebook(base: str = "cfir-2009") -> Codebook:
+    """A built-in codebook and a review's new code "Staff wellbeing and burnout", as the project
+    codebook roqa apply-decisions and roqa import write (id ``<base>+project``)."""
+    from roqa_nlp.schema import Code
+
+    burnout = Code(
+        id="project.staff-wellbeing-and-burnout",
+        name="Staff wellbeing and burnout",
+        level="code",
+        parent=None,
+        domain=None,
+        codable=True,
+        description="Project code created during open coding: Staff wellbeing and burnout.",
+    )
+    return Codebook.load(base).with_codes([burnout], id=f"{base}+project")
+
+
+BURNOUT = "My staff are exhausted, two are off with stress and one uses the food bank."
+
+
+def test_evaluate_scores_a_reviews_new_codes_as_misses_of_a_model_without_them(
+    tiny_model: AutoCoder,
+) -> None:
+    """Tester (session 36): held-out records with a review's new code could not be scored by the
+    model from before the review learnt it, to compare before and after on one file: "unknown
+    code 'Staff wellbeing and burnout'", and with the project codebook "codebook
+    'cfir-2009+project' documents no mapping from 'cfir-2009'". The project codebook extends the
+    model's: its built-in codes are scored as they are, the new code is a miss, counted."""
+    cfir = [json.loads(line) for line in (DATA / "tiny_labelled.jsonl").open(encoding="utf-8")]
+    records = [*cfir[:5], {"text": BURNOUT, "construct": "Staff wellbeing and burnout"}]
+    plain = tiny_model.evaluate(cfir[:5], predictions=True)
+    m = tiny_model.evaluate(records, codebook=burnout_codebook(), predictions=True)
+    assert m["codebook"] == "cfir-2009+project"
+    assert "translated_from" not in m  # nothing translated: the same codes
+    assert (m["n_coded"], m["n_unreachable"]) == (6, 1)
+    assert m["unreachable_codes"] == ["project.staff-wellbeing-and-burnout"]
+    assert (plain["construct_top1"], m["construct_top1"]) == (1.0, 5 / 6)
+    assert m["predictions"][:5] == plain["predictions"]
+    assert (m["predictions"][5]["top1"], m["predictions"][5]["top3"]) == (False, False)
+
+
+def test_evaluate_reads_a_project_codebook_of_cfir_2022_through_its_mapping(
+    tiny_model: AutoCoder,
+) -> None:
+    """A CFIR 2.0 project's codebook (cfir-2022+project) maps from the model's cfir-2009 as
+    cfir-2022 does: its built-in codes through the documented mapping, its own code a miss."""
+    records = [
+        {"text": "The app has too many steps and confusing screens.", "construct": "INN.F"},
+        {"text": BURNOUT, "construct": "Staff wellbeing and burnout"},
+    ]
+    m = tiny_model.evaluate(records, codebook=burnout_codebook("cfir-2022"))
+    assert (m["codebook"], m["translated_from"]) == ("cfir-2022+project", "cfir-2009")
+    assert (m["construct_top1"], m["n_unreachable"]) == (0.5, 1)
+    assert "project.staff-wellbeing-and-burnout" in m["unreachable_codes"]
+
+
 def test_evaluate_keeps_the_models_codebook_when_every_code_is_in_it(
     tiny_model: AutoCoder,
 ) -> None:

@@ -1408,6 +1408,63 @@ def test_evaluate_says_when_it_translated_the_suggestions(
     assert "unknown code 'Innovation Complexity' in codebook 'cfir-2009'" in run.err
 
 
+def test_evaluate_with_the_reviews_project_codebook_counts_its_new_codes_as_misses(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Tester (session 36): the model from before a review could not be scored on held-out
+    records carrying the review's new codes, with or without --codebook reviewed/codebook.json
+    ("codebook 'cfir-2009+project' documents no mapping from 'cfir-2009')."""
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.schema import Code
+
+    burnout = Code(
+        id="project.staff-wellbeing-and-burnout",
+        name="Staff wellbeing and burnout",
+        level="code",
+        parent=None,
+        domain=None,
+        codable=True,
+    )
+    book = tmp_path / "codebook.json"
+    Codebook.load("cfir-2009").with_codes([burnout], id="cfir-2009+project").save(book)
+    records = tmp_path / "gold.jsonl"
+    records.write_text(
+        json.dumps({"text": "The app has too many steps.", "construct": "Complexity"})
+        + "\n"
+        + json.dumps(
+            {"text": "My staff are exhausted.", "construct": "Staff wellbeing and burnout"}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    before = roqa("evaluate", records, "--model", tiny_model_dir)
+    assert_one_line_user_error(
+        before,
+        f"{records}:2: unknown code 'Staff wellbeing and burnout' in codebook 'cfir-2009' (use "
+        "a code id or name listed by `roqa codebook cfir-2009`; a project's own code, as a "
+        "review's new code: give the project codebook with it, --codebook FOLDER/codebook.json "
+        "as roqa apply-decisions and roqa import write it)",
+    )
+    run = roqa("evaluate", records, "--model", tiny_model_dir, "--codebook", book,
+               "--json", tmp_path / "m.json")  # fmt: skip
+    assert_success(run)
+    said = " ".join(run.out.split())
+    assert (
+        "The records' codes are of cfir-2009+project, cfir-2009 codes and a project's own: the "
+        "model's suggestions are scored as they are. 1 coded record(s) carry only codes the "
+        "model does not know (a review's new codes: a model trained with them can suggest "
+        "them) (Staff wellbeing and burnout): the model never suggests them, so they count as "
+        "misses."
+    ) in said
+    assert "│ beyond the model's codes │ 1 │" in said
+    metrics = json.loads((tmp_path / "m.json").read_text("utf-8"))
+    assert (metrics["n_coded"], metrics["construct_top1"], metrics["n_unreachable"]) == (
+        2,
+        0.5,
+        1,
+    )
+
+
 def test_suggest_ranks_the_codes_of_another_codebook(tiny_model_dir: Path) -> None:
     said = "The app has too many steps and confusing screens."
     plain = roqa("suggest", said, "--model", tiny_model_dir, "--json", "--top-k", "39")

@@ -1183,3 +1183,34 @@ def test_cli_export_of_hand_made_cfir_2_0_codings_stays_in_cfir_2_0(
     assert "translated" not in printed
     assert "charting in cfir-2022, the codebook the codings' codes are of" in printed
     assert "2 codings by user 'Asha', codebook cfir-2022 and" in printed
+
+
+def _with_a_project_code(base: str) -> Codebook:
+    from roqa_nlp.schema import Code
+
+    own = Code(
+        id="project.covid-19-disruption",
+        name="COVID-19 disruption",
+        level="code",
+        parent=None,
+        domain=None,
+        codable=True,
+    )
+    return Codebook.load(base).with_codes([own], id=f"{base}+project")
+
+
+def test_a_project_codebook_maps_onto_the_built_in_one_it_extends_code_for_code(
+    cfir2009: Codebook,
+) -> None:
+    """Tester (session 36): "codebook 'cfir-2009+project' documents no mapping from
+    'cfir-2009'": a review's codebook holds the model's codes as they are."""
+    project = _with_a_project_code("cfir-2009")
+    identity = {c.id: [c.id] for c in cfir2009.codes}
+    assert crosswalk(cfir2009, project) == identity
+    assert crosswalk(project, cfir2009) == identity
+
+
+def test_a_project_codebook_of_cfir_2022_maps_as_cfir_2022_does(
+    cfir2009: Codebook, cfir2022: Codebook
+) -> None:
+    assert crosswalk(cfir2009, _with_a_project_code("cfir-2022")) == crosswalk(cfir2009, cfir2022)

@@ -407,6 +407,20 @@ def segment_flags(
     }
 
 
+#: How alike (difflib's ratio) a label must be to a code's id, name or alias to be read as that
+#: code misspelt ("Planningg", "Complexityy") rather than as a code of a project's own ("Staff
+#: wellbeing and burnout" is at most 0.6 like any CFIR 2009 name).
+MISSPELT = 0.8
+
+
+def _like_a_code_of(label: str, book: Codebook) -> bool:
+    """Whether ``label`` is close to a code's id, name or alias in ``book`` (:data:`MISSPELT`)."""
+    import difflib
+
+    keys = [k.casefold() for c in book for k in (c.id, c.name, *c.aliases)]
+    return bool(difflib.get_close_matches(label.casefold(), keys, n=1, cutoff=MISSPELT))
+
+
 def _tops(rows: Sequence[Sequence[Suggestion]]) -> list[float]:
     """The probability of each row's top suggestion (0 for a row without one)."""
     return [r[0].probability if r else 0.0 for r in rows]
@@ -1574,7 +1588,15 @@ class AutoCoder:
         codebook scored as that code), and the result names ``codebook`` and
         ``translated_from``; ``n_tied_top`` counts the coded records whose top codes tie exactly
         after the translation, each of which counts as the top one
-        (:func:`~roqa_nlp.evaluation.ties_count_as_the_top`).
+        (:func:`~roqa_nlp.evaluation.ties_count_as_the_top`). A project codebook of the model's
+        built-in one (``cfir-2009+project`` for a ``cfir-2009`` model: a review's new codes
+        added, as ``roqa apply-decisions`` and ``roqa import`` write it), or the built-in one a
+        model's project codebook extends, has the model's codes as they are: nothing is
+        translated, and ``codebook`` names it without ``translated_from``. Either way
+        ``n_unreachable`` counts the coded records whose every gold code the model never
+        suggests (a code no code of its maps onto, or one it does not know, as a review's new
+        code for the model from before the review), which count as misses, and
+        ``unreachable_codes`` names those codes.
         """
         from .evaluation import construct_metrics, per_code_metrics, per_valence_metrics
 
@@ -1600,7 +1622,10 @@ class AutoCoder:
         tops = _tops(rows)
         ranked = [[g.code_id for g in r] for r in rows]
         n_tied = None
-        if book.id != self.codebook.id:
+        # a project codebook of the model's (its built-in codes and a review's new ones), or the
+        # built-in one the model's project codebook extends: the same codes, scored as they are
+        extends = self._extends(book)
+        if book.id != self.codebook.id and not extends:
             from .crosswalk import tied_top, translate_rows
             from .evaluation import ties_count_as_the_top
 
@@ -1630,18 +1655,26 @@ class AutoCoder:
             novel_flag=set_aside,
         )
         metrics["alpha"] = alpha
-        if book.id != self.codebook.id:
+        if book is not self.codebook:
             from .crosswalk import unreachable
             from .transcripts import natural_key
 
-            metrics["codebook"] = book.id
-            metrics["translated_from"] = self.codebook.id
-            metrics["n_tied_top"] = n_tied  # coded records whose top codes tie exactly
-            # records whose every gold code the translated suggestions can never reach
-            never = unreachable(self.codebook, book)
+            if extends:  # the codes the model does not know (a review's new codes)
+                known = {c.id for c in self.codebook.codable}
+                never = {c.id for c in book.codable if c.id not in known}
+            else:  # those the translated suggestions can never reach
+                never = unreachable(self.codebook, book)
+            # records whose every gold code the model's suggestions can never reach
             beyond = [c for c in ts.codes if c and all(k in never for k in c)]
-            metrics["n_unreachable"] = len(beyond)
-            metrics["unreachable_codes"] = sorted({k for c in beyond for k in c}, key=natural_key)
+            if book.id != self.codebook.id or beyond:
+                metrics["codebook"] = book.id
+                if not extends:
+                    metrics["translated_from"] = self.codebook.id
+                    metrics["n_tied_top"] = n_tied  # coded records whose top codes tie exactly
+                metrics["n_unreachable"] = len(beyond)
+                metrics["unreachable_codes"] = sorted(
+                    {k for c in beyond for k in c}, key=natural_key
+                )
         if per_code:
             names = {c.id: c.name for c in book}
             rows_by = per_code_metrics(ts.codes, ranked, domain_of=domain_of)
@@ -1726,7 +1759,19 @@ class AutoCoder:
                 error = e
         stray = next((label for label in labels if label not in book), None)
         origin = None if stray is None else builtin_codebook_with([stray], besides=book.id)
-        if stray is None or origin is None or f"code {quoted(stray)} " not in error.reason:
+        if stray is None or f"code {quoted(stray)} " not in error.reason:
+            raise error
+        if origin is None and book is self.codebook and not _like_a_code_of(stray, book):
+            # in no built-in codebook, nor a misspelt code: maybe a review's new code, which
+            # the project codebook of the review has
+            raise UnknownCode(
+                error.reason,
+                path=error.path,
+                hint=f"{error.hint}; a project's own code, as a review's new code: give the "
+                "project codebook with it, --codebook FOLDER/codebook.json as roqa "
+                "apply-decisions and roqa import write it",
+            ) from None
+        if origin is None:
             raise error
         said = "" if f"it is {origin}'s " in error.reason else f", a {origin} code"
         raise UnknownCode(
@@ -1751,6 +1796,14 @@ class AutoCoder:
         from .crosswalk import base_codebook
 
         return base_codebook(self.codebook)
+
+    def _extends(self, book: Codebook) -> bool:
+        """Whether ``book`` and the model's codebook are one built-in codebook, either or both
+        with a project's own codes (``cfir-2009`` and ``cfir-2009+project``): the model's
+        suggestions are then codes of ``book`` as they are, bar the project codes one lacks."""
+        from .crosswalk import PROJECT_SUFFIX
+
+        return book.id.removesuffix(PROJECT_SUFFIX) == self.codebook.id.removesuffix(PROJECT_SUFFIX)
 
     def _maps_to(self, book: Codebook) -> bool:
         """Whether a mapping from the model's codebook to ``book`` is documented."""

@@ -69,12 +69,18 @@ from .schema import Code, SegmentResult, Suggestion
 def crosswalk(source: Codebook, target: Codebook) -> dict[str, list[str]]:
     """Source code id -> target code ids, from whichever of the two codebooks documents it.
 
-    Raises a one-line error when neither codebook documents a mapping to the other.
+    A project codebook (``cfir-2009+project``: a built-in codebook and a project's own codes)
+    maps as the built-in one it extends: onto that one (and from it) code for code, the same
+    codes; onto another through the mapping documented for its built-in one. Raises a one-line
+    error when neither codebook documents a mapping to the other.
     """
-    forward = source.mapping.get(target.id)
+    if source.id != target.id and _built_in_id(source) == _built_in_id(target):
+        ids = {c.id for c in target.codes}
+        return {c.id: [c.id] for c in source.codes if c.id in ids}
+    forward = source.mapping.get(target.id) or source.mapping.get(_built_in_id(target))
     if forward:
         return {k: list(v) for k, v in forward.items()}
-    backward = target.mapping.get(source.id)
+    backward = target.mapping.get(source.id) or target.mapping.get(_built_in_id(source))
     if backward:
         out: dict[str, list[str]] = {}
         for target_id, source_ids in backward.items():
@@ -86,6 +92,12 @@ def crosswalk(source: Codebook, target: Codebook) -> dict[str, list[str]]:
         f"so {source.id} codes cannot be translated into its codes",
         hint=f"use --codebook {source.id}, or add a 'mapping' to one of the two codebook files",
     )
+
+
+def _built_in_id(book: Codebook) -> str:
+    """The id of the codebook ``book`` is or extends: a project codebook's
+    (``cfir-2009+project``) without its :data:`PROJECT_SUFFIX`."""
+    return book.id.removesuffix(PROJECT_SUFFIX)
 
 
 def recorded_codebook(meta: Mapping[str, Any]) -> str | None:

@@ -968,7 +968,9 @@ def evaluate_command(
         "--codebook",
         help="The codebook the records' codes are of, when not the model's (cfir-2022 for CFIR "
         "2.0 names; found by itself when every code is of one built-in codebook): the "
-        "suggestions are translated through the documented mapping before scoring.",
+        "suggestions are translated through the documented mapping before scoring. A review's "
+        "codebook.json (cfir-2009+project) scores its new codes as misses of a model without "
+        "them.",
     ),
     backend: str | None = backend_option(),
     neutral_weight: float | None = neutral_weight_option(),
@@ -1003,15 +1005,6 @@ def evaluate_command(
             markup=False,
             highlight=False,
         )
-        if m.get("n_unreachable"):
-            names = ", ".join(book[k].name if k in book else k for k in m["unreachable_codes"])
-            console.print(
-                f"{m['n_unreachable']} coded record(s) carry only codes no {m['translated_from']} "
-                f"code maps onto ({names}): the model never suggests them, so they count as "
-                "misses.",
-                markup=False,
-                highlight=False,
-            )
         if m.get("n_tied_top"):
             console.print(
                 f"{m['n_tied_top']} coded record(s) have codes tied exactly at the top (one "
@@ -1020,6 +1013,34 @@ def evaluate_command(
                 markup=False,
                 highlight=False,
             )
+    elif "codebook" in m and m["codebook"] != ac.codebook.id:
+        from ..crosswalk import PROJECT_SUFFIX
+
+        base = m["codebook"].removesuffix(PROJECT_SUFFIX)
+        of = (
+            f"{m['codebook']}, {base} codes and a project's own"
+            if base != m["codebook"]
+            else f"{m['codebook']}, the codebook the model's {ac.codebook.id} extends"
+        )
+        console.print(
+            f"The records' codes are of {of}: the model's suggestions are scored as they are.",
+            markup=False,
+            highlight=False,
+        )
+    if m.get("n_unreachable"):
+        names = ", ".join(book[k].name if k in book else k for k in m["unreachable_codes"])
+        beyond = (
+            f"no {m['translated_from']} code maps onto"
+            if "translated_from" in m
+            else "the model does not know (a review's new codes: a model trained with them "
+            "can suggest them)"
+        )
+        console.print(
+            f"{m['n_unreachable']} coded record(s) carry only codes {beyond} ({names}): the model "
+            "never suggests them, so they count as misses.",
+            markup=False,
+            highlight=False,
+        )
     table = Table()
     table.add_column("metric")
     table.add_column("value", justify="right")
@@ -1027,6 +1048,8 @@ def evaluate_command(
         if isinstance(v, list):  # per_code, per_domain, per_valence: tables of their own below
             continue
         label = METRIC_LABELS.get(k, k)
+        if k == "n_unreachable" and "translated_from" not in m:
+            label = "beyond the model's codes"  # not translated: codes it does not know
         table.add_row(label, "—" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v)))
     console.print(table)
     if "per_code" in m:
