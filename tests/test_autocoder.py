@@ -20,7 +20,7 @@ import pytest
 from roqa_nlp.autocoder import FITS_A_CODE, AutoCoder, segment_flags
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.embedding import DEFAULT_MODEL_NAME, DEFAULT_WEIGHTS_SHA256, Embedder
-from roqa_nlp.errors import RoqaError
+from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.schema import Transcript, Turn
 from roqa_nlp.training import TrainingSet
 
@@ -1013,6 +1013,79 @@ def test_rounds_of_decisions_are_trained_together(
         "rejections short of all the segment's suggestions": 1,
     }
     assert fb["new_codes"] == ["project.covid-19-disruption"]
+
+
+#: DECISIONS as roqa import reads a QDA review whose project carries roqa's own code for COVID-19
+#: disruption (its export of reviewed codings): recodes to the project code, not new-code rows
+QDA_RECODES = DECISIONS.replace(
+    "new-code,,COVID-19 disruption", "recode,project.covid-19-disruption,"
+)
+
+
+def imported_codebook() -> Codebook:
+    """The project codebook roqa import writes beside the decisions of such a review."""
+    from roqa_nlp.schema import Code
+
+    covid = Code(
+        id="project.covid-19-disruption",
+        name="COVID-19 disruption",
+        level="code",
+        parent=None,
+        domain=None,
+        codable=True,
+        description="Project code created during open coding: COVID-19 disruption.",
+    )
+    return Codebook.load("cfir-2009").with_codes([covid], id="cfir-2009+project")
+
+
+def test_recodes_to_a_code_of_the_imported_project_codebook_train_as_its_new_code(
+    updated, embedder: Embedder, tiny_training: TrainingSet, tmp_path: Path
+) -> None:
+    """Tester (session 36): a QDA review imported from a project carrying roqa's GUID for the
+    review's new code "COVID-19 disruption" gives `recode,project.covid-19-disruption` rows,
+    and training failed "unknown code 'project.covid-19-disruption' (made by an earlier round's
+    decisions: give that decisions file too)" though the codebook.json roqa import wrote
+    beside them defines it; the same code under a fresh GUID (new-code rows) trained. The
+    code is now taken from that codebook: the model is the one the new-code rows give."""
+    from roqa_nlp.decisions import feedback_summary
+
+    folder = tmp_path / "qreview"
+    (folder / "decisions").mkdir(parents=True)
+    imported_codebook().save(folder / "codebook.json")
+    decisions = folder / "decisions" / "Researcher.csv"
+    decisions.write_text(QDA_RECODES, encoding="utf-8")
+    ac = AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=tiny_training)
+    by_new_code, _, _ = updated
+    assert ac.codebook.id == "cfir-2009+project"
+    assert ac.codebook.codes == by_new_code.codebook.codes
+    fb = ac.card["feedback"]
+    assert fb["by_decision"] == {"accept": 1, "recode": 3, "reject": 3}
+    assert fb["new_codes_created"] == fb["new_codes_imported"] == ["project.covid-19-disruption"]
+    assert feedback_summary(fb).startswith(
+        "feedback: 5 examples from 7 decisions (1 accepted, 3 recoded (1 to new code of the "
+        "project codebook), 1 fit no code), "
+    )
+    text = "Covid swept through the home and everyone was isolating."
+    assert ac.suggest(text) == by_new_code.suggest(text)
+
+
+def test_the_codebook_beside_the_codings_defines_the_project_code_too(
+    embedder: Embedder, tiny_training: TrainingSet, tmp_path: Path
+) -> None:
+    """roqa import writes OUT/codebook.json and OUT/codings/USER/codings.jsonl: decisions kept
+    elsewhere find the code through the codings they are given with."""
+    from roqa_nlp.result import CodingResult
+
+    imported_codebook().save(tmp_path / "qreview" / "codebook.json")
+    codings = tmp_path / "qreview" / "codings" / "roqa_nlp"
+    CodingResult(segments=[]).save(codings)
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(QDA_RECODES, encoding="utf-8")
+    with pytest.warns(RoqaWarning, match="7 decisions on no segment of the codings"):
+        ac = AutoCoder("cfir-2009", embedder=embedder).update(
+            decisions, codings=codings / "codings.jsonl", training=tiny_training
+        )
+    assert ac.codebook.resolve("project.covid-19-disruption").name == "COVID-19 disruption"
 
 
 def test_segments_whose_every_suggestion_was_rejected_get_a_class_of_their_own(updated) -> None:

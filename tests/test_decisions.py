@@ -771,8 +771,29 @@ def test_a_project_code_of_an_earlier_round_names_the_missing_decisions_file(
         feedback_plan([(decisions, None, "r1/decisions.csv")], cfir)
     assert str(exc.value) == (
         "r1/decisions.csv: unknown code 'project.faith-communities' (made by an earlier round's "
-        "decisions: give that decisions file too (--feedback FILE --feedback FILE))"
+        "decisions: give that decisions file too (--feedback FILE --feedback FILE); made in a QDA "
+        "project: keep the codebook.json roqa import wrote with the decisions (in their folder or "
+        "up to two above))"
     )
+
+
+def test_a_project_code_named_by_id_is_taken_from_the_codebook_json_up_to_two_folders_above(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """As roqa import writes OUT/codebook.json and OUT/decisions/NAME.csv (session 36)."""
+    from roqa_nlp.decisions import with_imported_project_codes
+    from roqa_nlp.schema import Code
+
+    faith = Code("project.faith-communities", "Faith communities", "code", None, None, True)
+    cfir.with_codes([faith], id="cfir-2009+project").save(tmp_path / "codebook.json")
+    decisions = [Decision("s:1", "recode", "project.faith-communities", text="Church helps.")]
+    two_up = with_imported_project_codes(cfir, decisions, [tmp_path / "a" / "b" / "d.csv"])
+    assert (two_up.id, two_up.codes[-1]) == ("cfir-2009+project", faith)
+    three_up = tmp_path / "a" / "b" / "c" / "d.csv"
+    assert with_imported_project_codes(cfir, decisions, [three_up]) is cfir
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "codebook.json").write_text("not a codebook", encoding="utf-8")
+    assert with_imported_project_codes(cfir, decisions, [tmp_path / "a" / "d.csv"]) == two_up
 
 
 def test_the_new_codes_of_every_round_are_in_the_project_codebook(cfir: Codebook) -> None:

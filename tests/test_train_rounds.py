@@ -117,8 +117,9 @@ def test_a_later_round_alone_names_the_earlier_decisions_file(tmp_path: Path) ->
     assert_one_line_user_error(
         run,
         f"{r1}: row 2: unknown code 'project.faith-communities' (made by an earlier round's "
-        "decisions: "
-        "give that decisions file too (--feedback FILE --feedback FILE))",
+        "decisions: give that decisions file too (--feedback FILE --feedback FILE); made in a "
+        "QDA project: keep the codebook.json roqa import wrote with the decisions (in their "
+        "folder or up to two above))",
     )
 
 

@@ -882,6 +882,7 @@ class AutoCoder:
             project_codebook,
             read_decisions,
             warn_of_few_segments,
+            with_imported_project_codes,
         )
         from .training import TrainingSet, load_training_set
 
@@ -959,6 +960,13 @@ class AutoCoder:
         all_decs = [d for decs_i, _, _ in files for d in decs_i]
         where = ", ".join(name for _, name, _ in files)
         book = project_codebook(self.codebook, all_decs, where=where)
+        # project codes named by id (a QDA review of a project carrying roqa's own codes): as
+        # the codebook.json roqa import wrote beside the decisions or their codings defines them
+        places = [str(p) for p in items if isinstance(p, (str, Path))]
+        places += [str(r.source) for r in results if r is not None and r.source is not None]
+        named = {c.id for c in book.codes}
+        book = with_imported_project_codes(book, all_decs, places)
+        imported = [c.id for c in book.codes if c.id not in named]
         plan = feedback_plan(
             [(decs_i, r, name) for (decs_i, name, _), r in zip(files, results)],
             book,
@@ -1048,6 +1056,9 @@ class AutoCoder:
             "weight": weight,
             "new_codes": [c.id for c in book.codes if c.id.startswith("project.")],
             "new_codes_created": [c.id for c in book.codes if c.id not in before],
+            # of those, the codes decisions named by id, taken from a project codebook beside
+            # them (a QDA review of a project carrying roqa's own codes)
+            **({"new_codes_imported": imported} if imported else {}),
             # a review made on the codings charted in another codebook (CFIR 2.0), its rows read
             # as decisions on the model's codes (roqa_nlp.decisions_crosswalk)
             **({"translated_from": translated_from} if translated_from else {}),

@@ -819,6 +819,60 @@ def project_codebook(
     return codebook.with_codes(new.values(), id=pid)
 
 
+def with_imported_project_codes(
+    codebook: Codebook, decisions: list[Decision], places: Iterable[str | Path]
+) -> Codebook:
+    """``codebook`` with the project codes ``decisions`` name that it lacks (``recode`` to
+    ``project.covid-19-disruption``), as a project codebook found beside ``places`` defines
+    them; ``codebook`` itself when there are none.
+
+    A QDA review of a project that carries roqa's own codes (a review's new codes exported by
+    ``roqa export``) names them by their ids, not as ``new-code`` rows: ``roqa import`` writes
+    the project's ``codebook.json`` in its output folder, with the decisions in ``decisions/``
+    and the codings in ``codings/USER/``. It is looked for in the folder of each decisions file
+    and codings file in ``places`` and up to two folders above; the first that defines a code
+    gives it (its name and description), a codable code of its own, as a new-code row's is.
+    """
+    import dataclasses
+
+    from .crosswalk import _FOLDERS_UP, CODEBOOK_FILE
+
+    wanted = [
+        d.code_id
+        for d in decisions
+        if d.decision in ("accept", "reject", "recode")
+        and d.code_id.startswith(PROJECT_PREFIX)
+        and codebook.find(d.code_id) is None
+    ]
+    if not wanted:
+        return codebook
+    found: dict[str, Code] = {}
+    looked: set[Path] = set()
+    for place in places:
+        folder = Path(place).resolve().parent
+        for _ in range(_FOLDERS_UP + 1):
+            candidate = folder / CODEBOOK_FILE
+            if candidate not in looked and candidate.is_file():
+                looked.add(candidate)
+                try:
+                    book = Codebook.load(candidate)
+                except RoqaError:
+                    book = None  # not a codebook: not the project's
+                for cid in wanted:
+                    code = None if book is None else book.find(cid)
+                    if cid not in found and code is not None and code.id == cid:
+                        found[cid] = dataclasses.replace(
+                            code, level="code", parent=None, domain=None, codable=True
+                        )
+            if folder.parent == folder:
+                break
+            folder = folder.parent
+    if not found:
+        return codebook
+    pid = codebook.id if codebook.id.endswith("+project") else f"{codebook.id}+project"
+    return codebook.with_codes(found.values(), id=pid)
+
+
 #: why decisions give no training example (FeedbackExamples.left_out)
 SHORT_OF_ALL = "rejections short of all the segment's suggestions"
 REPLACED = "replaced by a later row on the same segment and code"
@@ -1220,12 +1274,18 @@ def feedback_summary(card: dict[str, object]) -> str:
     counts = {**codes, **kinds}
     left: dict[str, int] = dict(card.get("left_out", {}))  # type: ignore[call-overload]
     n_files = len(card.get("decisions_files", []) or [])  # type: ignore[arg-type]
-    n_new = len(card.get("new_codes_created", []) or [])  # type: ignore[arg-type]
+    n_imported = len(card.get("new_codes_imported", []) or [])  # type: ignore[arg-type]
+    n_new = len(card.get("new_codes_created", []) or []) - n_imported  # type: ignore[arg-type]
+    to_new = (
+        f" ({n_imported} to new code{'s' if n_imported != 1 else ''} of the project codebook)"
+        if n_imported
+        else ""
+    )
     parts = [
         f"{counts[k]} {label}"
         for k, label in (
             ("accept", "accepted"),
-            ("recode", "recoded"),
+            ("recode", f"recoded{to_new}"),
             ("new-code", f"new-code ({n_new} new code{'s' if n_new != 1 else ''} created)"),
             ("rejected", "fit no code"),
             ("off-framework", "kept as small talk"),
@@ -1316,7 +1376,8 @@ def _model_code(codebook: Codebook, code_id: str, where: str | Path, row: int = 
             f"{at}unknown code {quoted(code_id)}",
             path=where,
             hint="made by an earlier round's decisions: give that decisions file too "
-            "(--feedback FILE --feedback FILE)",
+            "(--feedback FILE --feedback FILE); made in a QDA project: keep the codebook.json "
+            "roqa import wrote with the decisions (in their folder or up to two above)",
         )
     near = [] if known else codebook.nearest_names(code_id)
     if near and codebook.code_elsewhere(code_id) is None:  # a typo of a code's name
