@@ -460,12 +460,14 @@ def test_an_unlabelled_question_after_the_participants_backchannel_is_the_interv
 
 
 def _asked_after_mm_hmm(path: Path) -> Path:
+    """A video call's cues, one cut inside a sentence (a file that names each cue's speaker;
+    one repeated name after a whole sentence could be a typist's)."""
     return subtitles(
         path,
         [
             "Sam Roe: Could you tell me about staff training?",
-            "Priya Nair: We use the recovery college.",
-            "Priya Nair: Face-to-face costs us cover.",
+            "Priya Nair: We use the recovery college,",
+            "Priya Nair: but face-to-face costs us cover.",
             "Sam Roe: Mm-hmm.",
             "What would you change?",
             "Priya Nair: Protected time.",
@@ -650,3 +652,172 @@ def test_an_unlabelled_paragraph_after_the_interviewers_backchannel_in_a_docx_is
     ]
     assert t.metadata["unlabelled_talk_after_backchannel"] == [""]
     assert t.metadata["backchannels_left_out"] == 1
+
+
+_TYPED_PROMPT = [
+    "Interviewer: Can you describe the team you manage?",
+    "P09: Eight support workers and two seniors, plus me.",
+    "P09: Sorry, and one bank worker, I forgot her.",
+    "Interviewer: Okay.",
+    "Tell me about how the new care coordination tool was introduced.",
+    "P09: It came down from head office with a two-week deadline. Nobody asked us.",
+    "Interviewer: Right.",
+    "Let's talk about leadership next. Who championed it?",
+    "P09: The seniors did.",
+]
+
+
+def test_a_typed_transcript_that_repeats_a_label_once_keeps_the_prompt_the_interviewers(
+    tmp_path: Path,
+) -> None:
+    """A typist names a turn's speaker once and repeats one label by accident ('P09: ...'
+    'P09: Sorry, and one bank worker'). That one repeat made the file read as naming each
+    paragraph, as a video call does, and the interviewer's prompt after their own 'Okay.'
+    became P09's answer, coded, the real answer given the first question as context, without
+    a word. The paragraph goes on with the interviewer's turn, as before this session."""
+    f = tmp_path / "p09.txt"
+    f.write_text("\n\n".join(_TYPED_PROMPT) + "\n", "utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(f)
+    assert roqa_warnings(caught) == []
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Interviewer", "Can you describe the team you manage?"),
+        ("P09", "Eight support workers and two seniors, plus me."),
+        ("P09", "Sorry, and one bank worker, I forgot her."),
+        (
+            "Interviewer",
+            "Okay.\n\nTell me about how the new care coordination tool was introduced.",
+        ),
+        ("P09", "It came down from head office with a two-week deadline. Nobody asked us."),
+        ("Interviewer", "Right.\n\nLet's talk about leadership next. Who championed it?"),
+        ("P09", "The seniors did."),
+    ]
+    assert "unlabelled_talk_after_backchannel" not in t.metadata
+
+
+def test_a_typed_word_document_that_repeats_a_label_once_keeps_the_prompt_the_interviewers(
+    tmp_path: Path,
+) -> None:
+    """The same in Word: the prompt was P09's, the interviewer's 'Okay.' left out."""
+    import docx
+
+    f = tmp_path / "p09.docx"
+    d = docx.Document()
+    for paragraph in _TYPED_PROMPT:
+        d.add_paragraph(paragraph)
+    d.save(str(f))
+    t = read_transcript(f)
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Interviewer", "Can you describe the team you manage?"),
+        (
+            "P09",
+            "Eight support workers and two seniors, plus me.\n"
+            "Sorry, and one bank worker, I forgot her.",
+        ),
+        ("Interviewer", "Okay.\nTell me about how the new care coordination tool was introduced."),
+        ("P09", "It came down from head office with a two-week deadline. Nobody asked us."),
+        ("Interviewer", "Right.\nLet's talk about leadership next. Who championed it?"),
+        ("P09", "The seniors did."),
+    ]
+    assert "unlabelled_talk_after_backchannel" not in t.metadata
+
+
+def test_a_typed_question_after_the_interviewers_mm_hmm_stays_the_interviewers(
+    tmp_path: Path,
+) -> None:
+    """A typed transcript with one repeated label: the interviewer's 'Now I'd like to ask
+    about ...' after their 'Okay.' and the paragraph after their 'Mm-hmm.' go on with the
+    interviewer's turn, as the typist's file says (each turn named once), not P09's."""
+    f = tmp_path / "p09.txt"
+    f.write_text(
+        "Interviewer: Can you describe the team you manage?\n\n"
+        "P09: Eight support workers and two seniors, plus me.\n\n"
+        "P09: [Later clarified] Sorry, and one bank worker.\n\n"
+        "Interviewer: Okay.\n\n"
+        "Now I'd like to ask about the new care coordination tool.\n\n"
+        "P09: It came down from head office with a two-week deadline.\n\n"
+        "Interviewer: Mm-hmm.\n\n"
+        "And the training was an online module.\n\n"
+        "P09: The seniors were good though.\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Interviewer", "Can you describe the team you manage?"),
+        ("P09", "Eight support workers and two seniors, plus me."),
+        ("P09", "[Later clarified] Sorry, and one bank worker."),
+        ("Interviewer", "Okay.\n\nNow I'd like to ask about the new care coordination tool."),
+        ("P09", "It came down from head office with a two-week deadline."),
+        ("Interviewer", "Mm-hmm.\n\nAnd the training was an online module."),
+        ("P09", "The seniors were good though."),
+    ]
+
+
+def test_a_cue_with_no_name_in_a_file_naming_speakers_on_change_stays_the_turns(
+    tmp_path: Path,
+) -> None:
+    """An .srt that names the speaker when the speaker changes (one name repeated, 'Collins:
+    Yes.' 'Collins: Twice ...'): the interviewer's 'Let's move on ...' after their 'Right.' was
+    put inside Collins's answer, and his next answer lost its question. It is the
+    interviewer's, as before."""
+    f = subtitles(
+        tmp_path / "p11.srt",
+        [
+            "Interviewer: Can you tell me what the service looks like now?",
+            "Collins: We're a supported housing service, twelve beds.",
+            "The staffing model changed last year.",
+            "Interviewer: Right.",
+            "Let's move on to the outer setting, so the commissioners and the ICB.",
+            "Collins: The ICB has been fine. The local authority cut the contract value.",
+            "Interviewer: Did the board push back on the cut?",
+            "Collins: Yes.",
+            "Collins: Twice, but it made no difference.",
+        ],
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(f)
+    assert roqa_warnings(caught) == []
+    assert [(u.speaker, t.text[u.start : u.end], u.begin_time) for u in t.turns] == [
+        ("Interviewer", "Can you tell me what the service looks like now?", 1.0),
+        (
+            "Collins",
+            "We're a supported housing service, twelve beds. The staffing model changed last year.",
+            6.0,
+        ),
+        (
+            "Interviewer",
+            "Right. Let's move on to the outer setting, so the commissioners and the ICB.",
+            16.0,
+        ),
+        ("Collins", "The ICB has been fine. The local authority cut the contract value.", 26.0),
+        ("Interviewer", "Did the board push back on the cut?", 31.0),
+        ("Collins", "Yes. Twice, but it made no difference.", 36.0),
+    ]
+    assert "unlabelled_talk_after_backchannel" not in t.metadata
+
+
+def _named(speakers: str, words: str = "Yes.") -> list[tuple[str | None, str]]:
+    """Pieces naming the speakers of ``speakers`` in turn ('-' no one), each saying ``words``."""
+    return [(None if s == "-" else s, words) for s in speakers]
+
+
+@pytest.mark.parametrize(
+    ("pieces", "each"),
+    [
+        (_named("IPPIPIP"), False),  # a typist's one repeated label
+        (_named("IPIP-P"), True),  # named again after a piece with no name
+        (_named("IIPIP", "the ones who,"), True),  # named again after a cue cut at a comma
+        (_named("IPPIPPIPPIPIPI"), True),  # 3 repeats in 14 named cues: a short video call
+        (_named("IPPIPPIPIPIPIPIP"), False),  # 2 repeats: a typist's
+        (_named("IPP" + "IP" * 50 + "IPP" + "IP" * 50 + "IPP"), False),  # 3 in 209
+    ],
+)
+def test_a_file_names_each_piece_by_more_than_one_repeated_name(
+    pieces: list[tuple[str | None, str]], each: bool
+) -> None:
+    """What counts as a file naming each piece's speaker (unlabelled.names_each_piece)."""
+    from roqa_nlp.transcripts.unlabelled import names_each_piece
+
+    assert names_each_piece(pieces) is each

@@ -444,7 +444,11 @@ def read_blocks(
     turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
     unlabelled: list[str] = []
     # a paragraph with no name after another speaker's backchannel (.unlabelled)
-    each = names_each_piece(r[0] for r in read)
+    each = names_each_piece(
+        (r[0], r[1])
+        for i, r in enumerate(read)
+        if not (blocks[i].heading and r[0] is None) and i not in chat and i not in header
+    )
     found_unlabelled = UnlabelledTalk()
     continuing = False  # whether a paragraph without a label continues the last turn
     for i, (speaker, words, time) in enumerate(read):

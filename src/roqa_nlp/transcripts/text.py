@@ -212,7 +212,7 @@ def parse_text(
             participant or unlabelled_speaker(path),
         )
         unlabelled = UnlabelledTalk()
-        each = names_each_piece(m.label for m in labels if m is not None)
+        each = names_each_piece(_paragraphs(lines, labels))
         turns, spanned = _labelled_turns(
             lines,
             labels,
@@ -365,6 +365,27 @@ def from_first_clock_time(turns: list[Turn]) -> tuple[list[Turn], float | None]:
         t if t.begin_time is None else replace(t, begin_time=round(t.begin_time - start, 3))
         for t in turns
     ], start
+
+
+def _paragraphs(
+    lines: list[_Line], labels: list[LabelMatch | None]
+) -> list[tuple[str | None, str]]:
+    """The speaker each piece names (None for none) and its words: a piece opens at a labelled
+    line, or at a line after a blank line, and goes on to the next."""
+    pieces: list[tuple[str | None, str]] = []
+    blank = True
+    for line, m in zip(lines, labels, strict=True):
+        if m is not None:
+            pieces.append((m.label, line.text[m.words_start :]))
+        elif not line.text.strip():
+            blank = True
+            continue
+        elif blank or not pieces:
+            pieces.append((None, line.text))
+        else:
+            pieces[-1] = (pieces[-1][0], f"{pieces[-1][1]} {line.text}")
+        blank = False
+    return pieces
 
 
 def _labelled_turns(

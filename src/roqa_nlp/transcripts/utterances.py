@@ -153,7 +153,9 @@ def merge_utterances(
     default = UNKNOWN_SPEAKER if named else unlabelled_speaker(path)
     # who says a piece with no name after another speaker's backchannel (.unlabelled)
     each = names_each_piece(
-        u.speaker or (label.label if label is not None else None)
+        (u.speaker, u.words)
+        if u.speaker or label is None
+        else (label.label, u.words[label.words_start :])
         for u, label in zip(utterances, labels, strict=True)
     )
 
