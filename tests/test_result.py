@@ -605,3 +605,45 @@ def test_codings_csv_leaves_the_codes_of_talk_set_aside_empty() -> None:
     assert rows[2][6:22] == [""] * 12 + ["true", "0.0100", "false", "true"]
     kept = [json.loads(line)["suggestions"] for line in r.to_jsonl().splitlines()]
     assert [len(k) for k in kept] == [4, 4]
+
+
+def five_participants() -> CodingResult:
+    r = build()
+    t = r.transcripts["p07_zoom"]
+    segments, transcripts = [], {}
+    for n in range(1, 6):
+        tid = f"p0{n}_zoom"
+        transcripts[tid] = replace(t, id=tid, participant=f"P0{n}", source=f"{tid}.vtt")
+        segments += [
+            replace(s, segment=replace(s.segment, id=f"{tid}:{i}", transcript_id=tid))
+            for i, s in enumerate(build().segments)
+        ]
+    return CodingResult(segments, transcripts, r.meta)
+
+
+def test_an_unknown_participant_among_five_shows_that_there_are_more_than_four() -> None:
+    """The hint ended 'P01, P02, P03, P04 )': the ' ...' of the fifth was cut as if a full
+    stop, so P05 looked missing from the result."""
+    r = five_participants()
+    with pytest.raises(RoqaError) as exc:
+        r.subset(participant="P99")
+    assert str(exc.value) == "unknown participant(s) 'P99' (this result has P01, P02, P03, P04 ...)"
+    with pytest.raises(RoqaError) as exc:
+        r.subset(transcript="nope")
+    assert str(exc.value) == (
+        "unknown transcript(s) 'nope' (this result has p01_zoom, p02_zoom, p03_zoom, p04_zoom ...)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "hint", "shown"),
+    [
+        ("a list of 9 ...", None, "a list of 9 ..."),
+        ("no file.", "give a, b ...", "no file (give a, b ...)"),
+        ("done.", "fix it.", "done (fix it)"),
+    ],
+)
+def test_an_error_drops_a_full_stop_but_keeps_an_ellipsis(
+    message: str, hint: str | None, shown: str
+) -> None:
+    assert str(RoqaError(message, hint=hint)) == shown

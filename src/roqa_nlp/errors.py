@@ -19,13 +19,13 @@ class RoqaError(Exception):
         self.path = None if path is None else str(path)
         self.hint = hint
         #: the message alone, without the path and the hint: what a caller adds to
-        self.reason = message.rstrip(".")
+        self.reason = _no_full_stop(message)
         parts = []
         if self.path is not None:
             parts.append(f"{self.path}: ")
-        parts.append(message.rstrip("."))
+        parts.append(self.reason)
         if hint:
-            parts.append(f" ({hint.rstrip('.')})")
+            parts.append(f" ({_no_full_stop(hint)})")
         # splitlines() also breaks at \r, \x85, \u2028 ...: a hostile file name stays one line.
         text = " ".join("".join(parts).splitlines())
         super().__init__(text)
@@ -33,6 +33,12 @@ class RoqaError(Exception):
     @property
     def message(self) -> str:
         return str(self)
+
+
+def _no_full_stop(text: str) -> str:
+    """``text`` without its closing full stop; an ellipsis (:func:`first_few`'s " ...", saying
+    there are more) is kept."""
+    return text if text.endswith("...") else text.rstrip(".")
 
 
 class RoqaWarning(UserWarning):
