@@ -468,9 +468,51 @@ def test_one_coder_is_undefined() -> None:
     assert math.isnan(percent_agreement(data))
 
 
-def test_empty_data_is_undefined() -> None:
-    assert math.isnan(krippendorff_alpha([[], []]))
-    assert math.isnan(cohen_kappa([], []))
+NO_UNITS = (
+    "no units to compare: the labels are empty (give one label per unit for each coder; "
+    "a unit no coder labelled is None)"
+)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: cohen_kappa([], []),
+        lambda: cohen_kappa_se([], []),
+        lambda: scott_pi([], []),
+        lambda: percent_agreement([], []),
+        lambda: krippendorff_alpha([]),
+        lambda: krippendorff_alpha([[], []]),
+        lambda: gwet_ac1(np.empty((2, 0))),
+        lambda: brennan_prediger([[], []]),
+    ],
+)
+def test_empty_data_is_an_error_not_a_silent_nan(call) -> None:
+    """cohen_kappa([], []) and krippendorff_alpha([]) returned nan without a word: an empty
+    list from Python is a filter that kept nothing. Units that are all missing stay nan (the
+    test above): the coders did not code them, which is data."""
+    with pytest.raises(ValueError) as exc:
+        call()
+    assert str(exc.value) == NO_UNITS
+
+
+@pytest.mark.parametrize(("a", "b"), [("abc", "abd"), ("abc", ["a", "b", "d"]), (["a"], "a")])
+def test_a_string_is_not_read_letter_by_letter(a, b) -> None:
+    """cohen_kappa("abc", "abd") gave 0.571, each letter a unit."""
+    with pytest.raises(ValueError) as exc:
+        cohen_kappa(a, b)
+    assert str(exc.value) == (
+        "the labels are one str, not one label per unit: give a list of labels, "
+        "e.g. ['barrier', 'enabler', 'neutral']"
+    )
+
+
+def test_unknown_weights_are_named_before_the_categories_are_asked_for() -> None:
+    """weights='bogus' said 'weights on text values need categories=...'."""
+    for cats in (None, ["a", "b"]):
+        with pytest.raises(ValueError) as exc:
+            cohen_kappa(["a", "b"], ["a", "a"], weights="bogus", categories=cats)  # type: ignore[arg-type]
+        assert str(exc.value) == "unknown weights 'bogus': use one of identity, linear, quadratic"
 
 
 def test_fleiss_kappa_refuses_unequal_numbers_of_ratings() -> None:

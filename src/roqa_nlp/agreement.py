@@ -25,8 +25,10 @@ consecutive integer categories this is the same as scikit-learn's index-based we
 
 Undefined values: a coefficient whose denominator is zero (no unit with two values; every value
 the same, so chance agreement is 1) returns ``nan`` and never emits a numpy warning. Each
-docstring says which case applies. Malformed input (ragged rows, unknown level, a value outside
-``categories``, text on an interval scale) raises :class:`ValueError` with the fix in its message.
+docstring says which case applies. Malformed input (ragged rows, unknown level or weights, a
+value outside ``categories``, text on an interval scale, one string where a list of labels is
+due, no units at all) raises :class:`ValueError` with the fix in its message: an empty input is
+a filter that kept nothing, whereas units no coder labelled (all ``None``) are data, and nan.
 
 References (numbered in the docstrings below):
 
@@ -99,12 +101,21 @@ def _plain(value: Any) -> Any:
     return value.item() if isinstance(value, np.generic) else value
 
 
+#: an empty input: a filter that kept nothing, not a study's data (all missing is nan instead)
+NO_UNITS = (
+    "no units to compare: the labels are empty (give one label per unit for each coder; "
+    "a unit no coder labelled is None)"
+)
+
+
 def _as_matrix(reliability_data: Any) -> np.ndarray:
     """The coders x units matrix as a 2-D array (float when numeric, object otherwise)."""
     if hasattr(reliability_data, "to_numpy") and not isinstance(reliability_data, np.ndarray):
         reliability_data = reliability_data.to_numpy()  # a pandas DataFrame, rows = coders
     if not isinstance(reliability_data, np.ndarray):
         reliability_data = list(reliability_data)
+        if not reliability_data:
+            raise ValueError(NO_UNITS)
         if any(
             isinstance(r, (str, bytes)) or not isinstance(r, Iterable) for r in reliability_data
         ):
@@ -137,6 +148,8 @@ def _as_matrix(reliability_data: Any) -> np.ndarray:
         raise ValueError(
             "reliability data must be 2-D (coders x units); for two coders pass [a, b]"
         )
+    if arr.size == 0:
+        raise ValueError(NO_UNITS)
     return arr
 
 
@@ -222,6 +235,11 @@ def _pair_codes(a: Sequence[Any], b: Sequence[Any], categories: Sequence[Any] | 
 
 
 def _two_rows(a: Sequence[Any], b: Sequence[Any]) -> list[Any]:
+    if isinstance(a, str | bytes) or isinstance(b, str | bytes):  # "abc": not three units
+        raise ValueError(
+            "the labels are one str, not one label per unit: give a list of labels, "
+            "e.g. ['barrier', 'enabler', 'neutral']"
+        )
     if not isinstance(a, Sized):  # a generator: its labels, once
         a = list(a)
     if not isinstance(b, Sized):
@@ -231,6 +249,8 @@ def _two_rows(a: Sequence[Any], b: Sequence[Any]) -> list[Any]:
             f"the two coders' label sequences differ in length ({len(a)} and {len(b)}): "
             "give one label per unit for each coder"
         )
+    if len(a) == 0:
+        raise ValueError(NO_UNITS)
     if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
         return [a, b]
     return [list(a), list(b)]
@@ -250,6 +270,8 @@ def _positions(cats: list[Any]) -> np.ndarray:
 def _check_order(weights: Any, categories: Sequence[Any] | None, cats: list[Any]) -> None:
     """Weights need the categories' order: text values without ``categories=`` have none (their
     alphabetical order would weigh "barrier" next to "enabler", "neutral" at the far end)."""
+    if isinstance(weights, str) and weights not in WEIGHTS:
+        raise ValueError(f"unknown weights {weights!r}: use one of {', '.join(WEIGHTS)}")
     identity = weights is None or (isinstance(weights, str) and weights == "identity")
     if not identity and categories is None and not all(_is_number(c) for c in cats):
         raise ValueError(

@@ -1265,6 +1265,8 @@ def _categorical_figures(
     Each is the function of :mod:`roqa_nlp.agreement`, checked there against the published
     worked examples. Undefined values are NaN.
     """
+    if x.shape[1] == 0:  # e.g. no unit anyone coded: undefined (the functions refuse no units)
+        return _Statistics(math.nan, math.nan, math.nan, math.nan)
     pairs = [cohen_kappa(x[i], x[j]) for i, j in itertools.combinations(range(x.shape[0]), 2)]
     finite = [v for v in pairs if math.isfinite(v)]
     return _Statistics(
@@ -1640,9 +1642,10 @@ def _single_code_figures(
         kappa_method="cohen" if n_coders == 2 else "light",
         n_with_code=int(carrying.sum()),
     )
-    standard_errors = {"ac1": gwet_ac1_se(x, categories=used)}
+    standard_errors = {"ac1": gwet_ac1_se(x, categories=used) if x.shape[1] else math.nan}
     if n_coders == 2:
-        standard_errors = {"kappa": cohen_kappa_se(x[0], x[1]), **standard_errors}
+        kappa_se = cohen_kappa_se(x[0], x[1]) if x.shape[1] else math.nan
+        standard_errors = {"kappa": kappa_se, **standard_errors}
     for k, se in standard_errors.items():
         if carrying.sum() < CI_MIN_UNITS:
             why = "units"
