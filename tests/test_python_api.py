@@ -741,3 +741,88 @@ def test_a_warning_of_code_names_the_line_that_called_it(
         warnings.simplefilter("always")
         list(tiny_model.code_batches([f]))
     assert caught and {Path(w.filename).name for w in caught} == {Path(__file__).name}
+
+
+# -- wrong types and empty lists are one-line errors (s36 notebook audit) -------------------------
+
+TEXTS_HINT = "(give a sentence or a list of sentences)"
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"), [(123, "an int"), (None, "None"), (4.5, "a float"), ({"a": 1}, "a dict")]
+)
+def test_suggest_and_fits_no_code_of_a_non_text_name_the_call(given: object, shown: str) -> None:
+    """suggest(123) and fits_no_code(42) raised TypeError: 'int' object is not iterable."""
+    ac = stub_coder()
+    for name in ("suggest", "fits_no_code", "suggest_and_flag"):
+        with pytest.raises(RoqaError) as exc:
+            getattr(ac, name)(given)
+        assert (
+            str(exc.value) == f"{name}() takes a text or a list of texts, not {shown} {TEXTS_HINT}"
+        )
+
+
+CODE_HINT = (
+    "(give a transcript file, a folder of them or a list of these, e.g. ac.code('interviews/'))"
+)
+
+
+@pytest.mark.parametrize(("given", "shown"), [(123, "an int"), (None, "None")])
+def test_code_of_a_non_path_is_a_one_line_error(given: object, shown: str) -> None:
+    """code(123) and code(None) raised TypeError: 'int' object is not iterable."""
+    with pytest.raises(RoqaError) as exc:
+        stub_coder().code(given)  # type: ignore[arg-type]
+    assert (
+        str(exc.value)
+        == f"code() takes transcript files, folders or Transcripts, not {shown} {CODE_HINT}"
+    )
+
+
+def test_code_of_a_list_holding_a_non_path_names_the_item() -> None:
+    with pytest.raises(RoqaError) as exc:
+        stub_coder().code([P01, 5])  # type: ignore[list-item]
+    assert str(exc.value) == (
+        f"item 2 of code()'s inputs is an int, not a path or a Transcript {CODE_HINT}"
+    )
+
+
+def test_code_of_an_empty_list_says_a_glob_may_have_matched_nothing() -> None:
+    """ac.code(glob('interviews/*.txt')) with a typo gave an empty result without a word; the
+    command line cannot be given no transcript (its PATH argument is required)."""
+    with pytest.raises(RoqaError) as exc:
+        stub_coder().code([])
+    assert str(exc.value) == (
+        "code() was given an empty list: no transcripts to code "
+        "(did a glob match nothing? give transcript files or a folder of them)"
+    )
+
+
+def test_read_transcripts_of_an_empty_list_or_a_non_path_is_a_one_line_error() -> None:
+    with pytest.raises(RoqaError) as exc:
+        read_transcripts([])
+    assert str(exc.value) == (
+        "read_transcripts() was given an empty list: no transcripts to read "
+        "(did a glob match nothing? give transcript files or a folder of them)"
+    )
+    with pytest.raises(RoqaError) as exc:
+        read_transcripts(123)  # type: ignore[arg-type]
+    assert str(exc.value) == (
+        "read_transcripts() takes transcript files or folders, not an int "
+        "(give a path or a list of paths)"
+    )
+    with pytest.raises(RoqaError) as exc:
+        read_transcripts([P01, None])  # type: ignore[list-item]
+    assert str(exc.value) == (
+        "item 2 of read_transcripts()'s inputs is None, not a path (give a path or a list of paths)"
+    )
+
+
+@pytest.mark.parametrize(("given", "shown"), [(123, "an int"), (None, "None"), ([P01], "a list")])
+def test_read_transcript_of_a_non_path_is_a_one_line_error(given: object, shown: str) -> None:
+    """read_transcript(123) raised pathlib's TypeError."""
+    with pytest.raises(RoqaError) as exc:
+        read_transcript(given)  # type: ignore[arg-type]
+    assert str(exc.value) == (
+        f"read_transcript() takes the path of one transcript file, not {shown} "
+        "(give a path, e.g. read_transcript('p01.txt'); read_transcripts() reads several)"
+    )

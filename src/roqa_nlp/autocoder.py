@@ -32,7 +32,7 @@ Loading recomputes every hash and fails with a one-line error on any mismatch.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
@@ -318,6 +318,21 @@ def label_of(codes: list[str], kind: str) -> str | list[str]:
     if codes:
         return codes if len(codes) > 1 else codes[0]
     return {"procedural": PROCEDURAL, "rejected": REJECTED}.get(kind, NONE)
+
+
+def given_texts(texts: Any, call: str) -> list[Any]:
+    """``texts`` (a text or an iterable of texts) as a list; anything else, a number or None,
+    is a one-line error naming ``call`` (each item is checked where it is read)."""
+    if isinstance(texts, str):
+        return [texts]
+    if isinstance(texts, (bytes, Mapping)) or not isinstance(texts, Iterable):
+        from .errors import a_type
+
+        raise RoqaError(
+            f"{call}() takes a text or a list of texts, not {a_type(texts)}",
+            hint="give a sentence or a list of sentences",
+        )
+    return list(texts)
 
 
 def _study_pass(
@@ -1268,7 +1283,9 @@ class AutoCoder:
         instead: the model's suggestions translated through the documented mapping
         (:mod:`roqa_nlp.crosswalk`), then the ``top_k`` kept.
         """
-        return self.suggest_and_flag(texts, top_k=top_k, codebook=codebook)[0]
+        return self.suggest_and_flag(given_texts(texts, "suggest"), top_k=top_k, codebook=codebook)[
+            0
+        ]
 
     def fits_no_code(self, texts: str | Sequence[str]) -> list[NoveltyFlags]:
         """What :meth:`code` would flag for each free text: one dict per text (see
@@ -1276,7 +1293,7 @@ class AutoCoder:
         p-value; novel when below ``params["alpha"]``), ``procedural`` (greeting, consent, Zoom
         talk: never novel) and ``off_topic`` (novel small talk or background, not a candidate
         new code)."""
-        return self.suggest_and_flag(texts, top_k=1)[1]
+        return self.suggest_and_flag(given_texts(texts, "fits_no_code"), top_k=1)[1]
 
     def suggest_and_flag(
         self,
@@ -1287,9 +1304,7 @@ class AutoCoder:
     ) -> tuple[list[list[Suggestion]], list[NoveltyFlags]]:
         """:meth:`suggest` and :meth:`fits_no_code` of the same texts, embedded and
         classified once."""
-        if isinstance(texts, str):
-            texts = [texts]
-        texts = list(texts)
+        texts = given_texts(texts, "suggest_and_flag")
         check_top_k(top_k)
         for i, t in enumerate(texts, 1):
             if not isinstance(t, str):
@@ -1422,6 +1437,7 @@ class AutoCoder:
             pseudonyms=pseudonyms,
             study_interviewers=study_interviewers,
             _stacklevel=3,  # warnings name the caller of code(), not this line
+            _call="code",
         ):
             result.extend(part)
         return result
@@ -1437,6 +1453,7 @@ class AutoCoder:
         pseudonyms: PseudonymKey | None = None,
         study_interviewers: Collection[str] | None = None,
         _stacklevel: int = 2,
+        _call: str = "code_batches",
     ) -> Iterator[CodingResult]:
         """Code transcripts batch by batch: each yielded result holds about ``batch_segments``
         coded segments and the transcripts first seen in that batch (arguments as for
@@ -1456,12 +1473,11 @@ class AutoCoder:
 
         check_top_k(top_k)
         from .pseudonyms import checked_key
+        from .transcripts import given_inputs
 
         pseudonyms = checked_key(pseudonyms, "code()")
-        if isinstance(inputs, (str, Path, Transcript)):
-            inputs = [inputs]
+        inputs = given_inputs(inputs, _call, transcripts=True)
         labels = with_default_labels(interviewer_labels, participant_labels)
-        inputs = list(inputs)
         interviewers, cases, matched = _study_pass(inputs, labels, pseudonyms, study_interviewers)
         from .errors import warn
 

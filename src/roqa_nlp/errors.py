@@ -63,6 +63,14 @@ def first_few(names: Sequence[str], n: int = 4) -> str:
     return ", ".join(names[:n]) + (" ..." if len(names) > n else "")
 
 
+def a_type(value: object) -> str:
+    """What ``value`` is, for an error about a wrong argument: ``None``, ``an int``, ``a list``."""
+    if value is None:
+        return "None"
+    name = type(value).__name__
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
 def quoted(value: str, limit: int = 60) -> str:
     """``value`` quoted for an error message, cut to ``limit`` characters (a hostile file can hold
     a cell of any length, and the message must stay short)."""

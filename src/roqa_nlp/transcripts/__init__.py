@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import RoqaError, first_few, warn
+from ..errors import RoqaError, a_type, first_few, warn
 
 if TYPE_CHECKING:
     from ..schema import Transcript
@@ -227,6 +227,11 @@ def read_transcript(
     speaker labels or the file name. A ``.qdpx`` project must hold exactly one transcript here;
     use :func:`read_transcripts` for a whole project or a folder.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise RoqaError(
+            f"read_transcript() takes the path of one transcript file, not {a_type(path)}",
+            hint="give a path, e.g. read_transcript('p01.txt'); read_transcripts() reads several",
+        )
     labels = with_default_labels(interviewer_labels, participant_labels)
     t = _read_one(Path(path), labels, participant)
     from .language import warn_of_reading
@@ -579,9 +584,43 @@ def read_transcripts(
     """
     from .language import warn_of_reading
 
+    paths = given_inputs(paths, "read_transcripts")
     out = read_files(paths, with_default_labels(interviewer_labels, participant_labels))
     for t in out:
         warn_of_reading(t, stacklevel=2)
+    return out
+
+
+def given_inputs(items: Any, call: str, *, transcripts: bool = False) -> list[Any]:
+    """``items`` (a path, a :class:`~roqa_nlp.schema.Transcript` when ``transcripts``, or an
+    iterable of these) as a list, checked: another type, an item of another type or an empty
+    list (a glob that matched nothing) is a one-line error naming ``call``."""
+    from ..schema import Transcript
+
+    one: tuple[type, ...] = (str, os.PathLike) + ((Transcript,) if transcripts else ())
+    if transcripts:
+        kinds, what = "transcript files, folders or Transcripts", "a path or a Transcript"
+        hint = "give a transcript file, a folder of them or a list of these, e.g. ac.code('interviews/')"
+        verb = "code"
+    else:
+        kinds, what = "transcript files or folders", "a path"
+        hint = "give a path or a list of paths"
+        verb = "read"
+    if isinstance(items, one):
+        return [items]
+    if isinstance(items, (bytes, Mapping)) or not isinstance(items, Iterable):
+        raise RoqaError(f"{call}() takes {kinds}, not {a_type(items)}", hint=hint)
+    out = list(items)
+    if not out:
+        raise RoqaError(
+            f"{call}() was given an empty list: no transcripts to {verb}",
+            hint="did a glob match nothing? give transcript files or a folder of them",
+        )
+    for i, item in enumerate(out, 1):
+        if not isinstance(item, one):
+            raise RoqaError(
+                f"item {i} of {call}()'s inputs is {a_type(item)}, not {what}", hint=hint
+            )
     return out
 
 
