@@ -545,3 +545,17 @@ def test_loading_the_model_draws_no_progress_bar_and_keeps_the_callers_setting(
     embedding.Embedder(cache=False).encode(["We lacked staff."])
     assert "Loading weights" not in capfd.readouterr().err
     assert hf_logging.is_progress_bar_enabled() == before
+
+
+def test_an_embedder_shows_its_model_and_backend_not_an_address(tmp_path: Path) -> None:
+    """Embedder printed <roqa_nlp.embedding.Embedder object at 0x...> (s36); the weights' hash
+    shows once it is known (computing it reads the weights, which a repr must not)."""
+    assert repr(Embedder()) == (
+        "Embedder('sentence-transformers/all-MiniLM-L6-v2', backend='torch')"
+    )
+    e = Embedder(tmp_path / "mini", backend="onnx-int8")
+    e._hash = "ab" * 32
+    assert (
+        repr(e)
+        == f"Embedder({str(tmp_path / 'mini')!r}, backend='onnx-int8', weights abababababab)"
+    )

@@ -2147,3 +2147,27 @@ def test_a_cell_of_only_agreeing_says_so_instead_of_quoting_it_as_evidence(
     assert re.findall(r'<span class="no-quote">([^<]*)</span>', page) == [
         "no quote, it only agrees:"
     ]
+
+
+@pytest.mark.parametrize("quotes", [-1, 1.5, True, "2"])
+def test_a_table_or_matrix_of_a_negative_or_odd_number_of_quotes_is_refused(quotes: object) -> None:
+    """barriers_enablers(result, quotes=-1) ran without complaint (s36); to_docx refused it."""
+    expected = f"quotes must be a whole number of 0 or more, got {quotes!r}"
+    with pytest.raises(RoqaError) as caught:
+        barriers_enablers(three_interviews(), MINI, quotes=quotes)  # type: ignore[arg-type]
+    assert str(caught.value) == expected
+    with pytest.raises(RoqaError) as caught:
+        framework_matrix(three_interviews(), codebook=MINI, quotes=quotes)  # type: ignore[arg-type]
+    assert str(caught.value) == expected
+
+
+def test_table2_rows_have_one_line_reprs() -> None:
+    """A DomainRow printed every quote in full in a notebook (s36)."""
+    d = barriers_enablers(three_interviews(), MINI).domains[0]
+    c = d.constructs[0]
+    assert repr(c.barriers) == "Side(barrier: 4 segments from P01, P02; 2 quotes)"
+    assert repr(c) == (
+        "ConstructRow(IC.F 'Complexity': barriers 4 segments (P01, P02), "
+        "enablers 1 (P02), neutral 0)"
+    )
+    assert repr(d) == "DomainRow(IC 'Intervention Characteristics': 1 construct: IC.F)"

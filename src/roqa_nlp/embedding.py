@@ -212,6 +212,10 @@ class Embedder:
 
     # -- identity ------------------------------------------------------------------------------
 
+    def __repr__(self) -> str:
+        known = f", weights {self._hash[:12]}" if self._hash else ""  # hashing reads the weights
+        return f"Embedder({self.model_name!r}, backend={str(self.backend)!r}{known})"
+
     @property
     def model_path(self) -> Path:
         return default_model_path() if self.model is None else self.model

@@ -755,6 +755,7 @@ def framework_matrix(
     """
     result = as_result(result, "framework_matrix")
     _check_cases(cases)
+    check_quotes(quotes)
     given = codebook is not None
     if coded is None:  # by default charted as `roqa code --codebook` chose (the codes used)
         result, codebook = in_recorded_chart(result, codebook)
@@ -804,6 +805,10 @@ class Side:
     def __bool__(self) -> bool:
         return self.segments > 0
 
+    def __repr__(self) -> str:
+        who = f" from {', '.join(self.participants)}" if self.participants else ""
+        return f"Side({self.valence}: {self.segments} segments{who}; {len(self.quotes)} quotes)"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "segments": self.segments,
@@ -825,6 +830,17 @@ class ConstructRow:
     #: for Change), else None
     parent: str | None = None
 
+    def __repr__(self) -> str:
+        def side(name: str, s: Side, unit: str = "") -> str:
+            who = f" ({', '.join(s.participants)})" if s.participants else ""
+            return f"{name} {s.segments}{unit}{who}"
+
+        return (
+            f"ConstructRow({self.code_id} {self.name!r}: "
+            f"{side('barriers', self.barriers, ' segments')}, {side('enablers', self.enablers)}, "
+            f"{side('neutral', self.neutral)})"
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "code_id": self.code_id,
@@ -843,6 +859,11 @@ class DomainRow:
     id: str
     name: str
     constructs: list[ConstructRow]
+
+    def __repr__(self) -> str:
+        n = len(self.constructs)
+        ids = ", ".join(c.code_id for c in self.constructs[:6]) + (" ..." if n > 6 else "")
+        return f"DomainRow({self.id} {self.name!r}: {n} construct{'' if n == 1 else 's'}: {ids})"
 
     @property
     def has_barriers(self) -> bool:
@@ -949,6 +970,12 @@ OTHER_DOMAIN = ("", "Codes outside the codebook")
 NO_DOMAIN = ("-", "Codes")
 
 
+def check_quotes(quotes: object) -> None:
+    """A one-line error unless ``quotes`` (how many quotes to show) is a whole number >= 0."""
+    if isinstance(quotes, bool) or not isinstance(quotes, int) or quotes < 0:
+        raise RoqaError(f"quotes must be a whole number of 0 or more, got {quotes!r}")
+
+
 def barriers_enablers(
     result: CodingResult,
     codebook: Codebook | str | Path | None = None,
@@ -975,6 +1002,7 @@ def barriers_enablers(
     count as codes (see :func:`coded_segments`).
     """
     result = as_result(result, "barriers_enablers")
+    check_quotes(quotes)
     from .transcripts.roles import UNKNOWN_SPEAKER
 
     if coded is None:

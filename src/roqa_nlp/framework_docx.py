@@ -12,8 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import RoqaError
-from .framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, clock
+from .framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, check_quotes, clock
 from .io import atomic_open, xml_text
 
 if TYPE_CHECKING:
@@ -147,8 +146,7 @@ def write_table2_docx(
     from .io import check_format
 
     check_format(path, "Word", "to_docx")
-    if isinstance(quotes, bool) or not isinstance(quotes, int) or quotes < 0:
-        raise RoqaError(f"quotes must be a whole number of 0 or more, got {quotes!r}")
+    check_quotes(quotes)
     from docx import Document
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
