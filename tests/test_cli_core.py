@@ -1560,3 +1560,29 @@ def test_codebook_file_chosen_is_kept_beside_the_codings(
     assert Codebook.load(out / "chart_codebook.json") == Codebook.load(mine)
     shutil.rmtree(mine.parent)
     assert roqa("report", out).code == 0
+
+
+def readme_python_agreement() -> str:
+    """The ``python`` block under the README's "Agreement between coders" heading."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Agreement between coders") :]
+    section = section[: section.index("\n## ")]
+    block = section[section.index("```python\n") + len("```python\n") :]
+    return block[: block.index("```\n")]
+
+
+def test_readme_python_agreement_runs_from_a_clone(packaged_model: Path, tmp_path: Path) -> None:
+    """Tester s36: the README had no Python path from two coders' results to agreement, and the
+    natural guesses (agreement_report(result), a list of results) gave raw Python errors."""
+    (tmp_path / "examples").symlink_to(REPO / "examples")
+    (tmp_path / "agree.py").write_text(readme_python_agreement(), "utf-8")
+    proc = subprocess.run(
+        [sys.executable, "agree.py"], cwd=tmp_path, capture_output=True, text=True, timeout=600
+    )
+    assert proc.returncode == 0, proc.stderr
+    # the figures the README quotes for `roqa agree` of the same two, gold against the model
+    assert proc.stdout.splitlines() == [
+        "AgreementReport(coders gold, model (model); 76 segments, 22 codes; pooled over all "
+        "segments: 96.8% agreement, kappa 0.546, alpha 0.546, AC1 0.966)",
+        "0.537 22",
+    ]

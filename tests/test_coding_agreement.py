@@ -572,3 +572,64 @@ def test_presence_array_marks_missing_as_nan() -> None:
     cu = coded_units_from_rows([("u1", "A", "X"), ("u2", "B", "")])
     x = cu.presence()
     assert x[0, 0, 0] == 1.0 and np.isnan(x[0, 1, 0]) and x[1, 1, 0] == 0.0
+
+
+# -- from Python: wrong inputs say what to give; short reprs (s36 notebook audit) ---------------
+
+TWO_RESULTS_HINT = "e.g. coded_units_from_results({'Ann': ann_result, 'Ben': ben_result})"
+
+
+def test_agreement_report_of_a_result_says_to_make_coded_units_first() -> None:
+    """agreement_report(result) raised AttributeError: 'CodingResult' object has no attribute
+    'coders'."""
+    with pytest.raises(RoqaError) as exc:
+        agreement_report(model_result())  # type: ignore[arg-type]
+    assert str(exc.value) == (
+        "agreement_report() takes CodedUnits, not a CodingResult (make them from one result "
+        "per coder: agreement_report(coded_units_from_results({'Ann': ann_result, "
+        "'Ben': ben_result})))"
+    )
+
+
+@pytest.mark.parametrize(("given", "shown"), [("list", "a list"), ("tuple", "a tuple")])
+def test_results_in_a_list_are_refused_with_the_dict_to_give(given: str, shown: str) -> None:
+    """coded_units_from_results([a, b]) raised TypeError: list indices must be integers."""
+    both = [model_result(), model_result()]
+    with pytest.raises(RoqaError) as exc:
+        coded_units_from_results(both if given == "list" else tuple(both))  # type: ignore[arg-type]
+    assert str(exc.value) == (
+        f"coded_units_from_results() takes a dict of coder name -> CodingResult, not {shown} "
+        f"({TWO_RESULTS_HINT})"
+    )
+
+
+def test_a_coder_whose_result_is_a_path_is_told_to_read_it() -> None:
+    with pytest.raises(RoqaError) as exc:
+        coded_units_from_results({"Ann": model_result(), "Ben": "ben/codings.jsonl"})  # type: ignore[dict-item]
+    assert str(exc.value) == (
+        "coder 'Ben' is given a str, not a CodingResult "
+        "(read it first: CodingResult.read('ben/codings.jsonl'))"
+    )
+
+
+def test_coded_units_and_a_report_have_short_reprs(ten) -> None:
+    """Their dataclass reprs ran to 20,032 and 15,737 characters in a notebook."""
+    cu = coded_units_from_rows(TEN_UNITS)
+    assert repr(cu) == "CodedUnits(coders A, B; 10 units, 2 codes)"
+    # pooled over all units (the hand counts above): 20 decisions, 16 agreed; alpha
+    # 1 - 39 * 4 / (32 * 8) = 0.390625; AC1 (0.8 - 0.32) / 0.68 = 0.7059
+    assert repr(ten) == (
+        "AgreementReport(coders A, B; 10 units, 2 codes; pooled over all units: "
+        "80.0% agreement, kappa 0.375, alpha 0.391, AC1 0.706)"
+    )
+
+
+def test_a_models_coded_units_name_it_a_model() -> None:
+    human = result(
+        [
+            SegmentResult(segment(i, a, b), [])
+            for i, (a, b) in enumerate([(0, 40), (41, 64), (65, 77)])
+        ]
+    )
+    cu = coded_units_from_results({"Ann": human, "roqa": model_result()})
+    assert repr(cu) == "CodedUnits(coders Ann, roqa (model); 3 segments, 2 codes)"

@@ -168,6 +168,11 @@ class CodedUnits:
     valences: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     no_valence: dict[str, str] = field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
+        kind = self.unit_kind if len(self.units) != 1 else self.unit_kind.rstrip("s")
+        return f"CodedUnits(coders {who}; {len(self.units)} {kind}, {len(self.codes)} codes)"
+
     def __post_init__(self) -> None:
         if len(set(self.coders)) != len(self.coders):
             raise RoqaError(f"coder names must be unique, got {self.coders}")
@@ -571,6 +576,29 @@ def counted_codings(
     return CodingResult(segments, dict(result.transcripts), dict(result.meta))
 
 
+#: how to give two coders' results, for the errors of a call that got something else
+TWO_RESULTS = "coded_units_from_results({'Ann': ann_result, 'Ben': ben_result})"
+
+
+def _check_results(results: object) -> None:
+    """A one-line error unless ``results`` maps coder names to :class:`CodingResult`s."""
+    from .errors import a_type
+
+    if not isinstance(results, Mapping):
+        raise RoqaError(
+            "coded_units_from_results() takes a dict of coder name -> CodingResult, "
+            f"not {a_type(results)}",
+            hint=f"e.g. {TWO_RESULTS}",
+        )
+    for coder, res in results.items():
+        if not isinstance(res, CodingResult):
+            read = f"CodingResult.read({str(res)!r})" if isinstance(res, str | Path) else ""
+            raise RoqaError(
+                f"coder {coder!r} is given {a_type(res)}, not a CodingResult",
+                hint=f"read it first: {read}" if read else f"e.g. {TWO_RESULTS}",
+            )
+
+
 def coded_units_from_results(
     results: Mapping[str, CodingResult],
     *,
@@ -592,6 +620,7 @@ def coded_units_from_results(
     reviewer decided: outside it the coder is missing, not "no code", and text no coder judged
     is no unit (segments need none: a result holds the segments its coder judged).
     """
+    _check_results(results)
     if units not in UNIT_KINDS:
         raise RoqaError(f"unknown unit kind {units!r}", hint=f"use one of {', '.join(UNIT_KINDS)}")
     if model_threshold is not None and not 0.0 <= model_threshold <= 1.0:
@@ -1503,6 +1532,19 @@ class AgreementReport:
     valence: ValenceAgreement | None = None
     valence_note: str = ""
 
+    def __repr__(self) -> str:
+        who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
+        kind = self.unit_kind if self.n_units.get("all") != 1 else self.unit_kind.rstrip("s")
+        head = f"coders {who}; {self.n_units.get('all', 0)} {kind}, {len(self.codes)} codes"
+        f = self.pooled.get("all")
+        if f is None:
+            return f"AgreementReport({head})"
+        return (
+            f"AgreementReport({head}; pooled over all {kind}: "
+            f"{f.percent_agreement:.1%} agreement, kappa {f.kappa:.3f}, alpha {f.alpha:.3f}, "
+            f"AC1 {f.ac1:.3f})"
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data; undefined values (NaN) become ``None``."""
         return _json_ready(asdict(self))
@@ -1677,6 +1719,13 @@ def agreement_report(
     """
     if level not in LEVELS:
         raise RoqaError(f"unknown level {level!r}", hint=f"use one of {', '.join(LEVELS)}")
+    if not isinstance(cu, CodedUnits):
+        from .errors import a_type
+
+        raise RoqaError(
+            f"agreement_report() takes CodedUnits, not {a_type(cu)}",
+            hint=f"make them from one result per coder: agreement_report({TWO_RESULTS})",
+        )
     _check_ci_level(ci_level)
     if len(cu.coders) < 2:
         found = f" ({', '.join(cu.coders)})" if cu.coders else ""
