@@ -2171,3 +2171,34 @@ def test_table2_rows_have_one_line_reprs() -> None:
         "enablers 1 (P02), neutral 0)"
     )
     assert repr(d) == "DomainRow(IC 'Intervention Characteristics': 1 construct: IC.F)"
+
+
+def test_read_loads_the_project_codebook_a_saved_result_wrote_beside_it(tmp_path: Path) -> None:
+    """A retrained model's saved result writes codebook.json beside its codings; read() left
+    .codebook None, though the charts found the file (s36)."""
+    project = Codebook(
+        id="staffing-study",
+        name="Staffing study",
+        codes=[
+            Code("T", "Workforce", "domain", codable=False),
+            Code("T.1", "Agency staff", "construct", parent="T", domain="T"),
+        ],
+    )
+    r = CodingResult(
+        segments=[seg("T1", 0, "Agency staff never know the people.", ("T.1", 0.9, "barrier"))],
+        transcripts={"T1": transcript("T1", "P01")},
+        meta={"model": {"codebook": "staffing-study"}},
+        codebook=project,
+    )
+    r.save(tmp_path / "coded")
+    read = CodingResult.read(tmp_path / "coded")
+    assert read.codebook is not None
+    assert (read.codebook.id, [c.id for c in read.codebook.codes]) == (
+        "staffing-study",
+        ["T", "T.1"],
+    )
+    # a codebook.json of another codebook than the one recorded is not the result's
+    other = CodingResult(r.segments, r.transcripts, {"model": {"codebook": "cfir-2009"}})
+    other.save(tmp_path / "other")
+    project.save(tmp_path / "other" / "codebook.json")
+    assert CodingResult.read(tmp_path / "other").codebook is None

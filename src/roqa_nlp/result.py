@@ -630,7 +630,13 @@ class CodingResult:
                     ) from None
                 transcripts[t.id] = t
         meta = run_record(p.parent)
-        return cls(segments=segs, transcripts=transcripts, meta=meta, source=p)
+        return cls(
+            segments=segs,
+            transcripts=transcripts,
+            meta=meta,
+            source=p,
+            codebook=_saved_codebook(p.parent, meta),
+        )
 
     @classmethod
     def load(cls, path: str | Path) -> CodingResult:
@@ -643,6 +649,22 @@ class CodingResult:
         case from its segments' speakers or its transcript id (:meth:`participant_of`). To keep
         the transcripts, filter an existing result with :meth:`subset` or a slice instead."""
         return cls(segments=list(segments))
+
+
+def _saved_codebook(folder: Path, meta: Any) -> Codebook | None:
+    """The project codebook :meth:`CodingResult.save` wrote beside the codings
+    (``codebook.json``), when it is the one the run recorded and not a built-in one."""
+    from .codebooks import BUILTIN
+    from .crosswalk import CODEBOOK_FILE, _recorded_ids
+
+    f = folder / CODEBOOK_FILE
+    wanted = _recorded_ids(meta) if isinstance(meta, dict) else []
+    if not wanted or wanted[0] in BUILTIN or not f.is_file():
+        return None
+    from .codebook import Codebook
+
+    book = Codebook.load(f)
+    return book if book.id == wanted[0] else None
 
 
 def _s(n: int) -> str:
