@@ -616,6 +616,7 @@ def test_coded_units_and_a_report_have_short_reprs(ten) -> None:
     """Their dataclass reprs ran to 20,032 and 15,737 characters in a notebook."""
     cu = coded_units_from_rows(TEN_UNITS)
     assert repr(cu) == "CodedUnits(coders A, B; 10 units, 2 codes)"
+    assert repr(coded_units_from_results({})) == "CodedUnits(no coders; 0 segments, 0 codes)"
     # pooled over all units (the hand counts above): 20 decisions, 16 agreed; alpha
     # 1 - 39 * 4 / (32 * 8) = 0.390625; AC1 (0.8 - 0.32) / 0.68 = 0.7059
     assert repr(ten) == (

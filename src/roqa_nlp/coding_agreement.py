@@ -170,8 +170,9 @@ class CodedUnits:
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
+        who = f"coders {who}" if who else "no coders"
         kind = self.unit_kind if len(self.units) != 1 else self.unit_kind.rstrip("s")
-        return f"CodedUnits(coders {who}; {len(self.units)} {kind}, {len(self.codes)} codes)"
+        return f"CodedUnits({who}; {len(self.units)} {kind}, {len(self.codes)} codes)"
 
     def __post_init__(self) -> None:
         if len(set(self.coders)) != len(self.coders):
