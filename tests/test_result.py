@@ -647,3 +647,13 @@ def test_an_error_drops_a_full_stop_but_keeps_an_ellipsis(
     message: str, hint: str | None, shown: str
 ) -> None:
     assert str(RoqaError(message, hint=hint)) == shown
+
+
+def test_indexing_a_result_by_a_name_points_to_subset() -> None:
+    """result['p01'] raised TypeError: list indices must be integers or slices, not str (s36)."""
+    with pytest.raises(RoqaError) as exc:
+        two_participants()["p07_zoom"]  # type: ignore[call-overload]
+    assert str(exc.value) == (
+        "a result is indexed by position, result[0], or slice, not by a str "
+        "(for one transcript's segments: result.subset(transcript='p07_zoom'))"
+    )

@@ -256,6 +256,11 @@ class CodingResult:
         same transcripts and meta (the segment objects are shared, not copied)."""
         if isinstance(index, slice):
             return self._with(self.segments[index])
+        if isinstance(index, str):
+            raise RoqaError(
+                "a result is indexed by position, result[0], or slice, not by a str",
+                hint=f"for one transcript's segments: result.subset(transcript={index!r})",
+            )
         return self.segments[index]
 
     def __eq__(self, other: object) -> bool:
