@@ -336,6 +336,11 @@ def test_a_topic_said_once_before_a_colon_continues_the_turn(tmp_path: Path, lin
         ("Sam Roe (note-taker)", "can I check the date of that?"),
         ("Priya Nair", "we had the same problem on our ward."),
         ("Sion", "same here, we lost two nurses."),  # ends as "Decision" does, but is a name
+        # names that are also stop words (session 36's regression hunt: read as talk before)
+        ("Will", "can I add that the funding finished in March?"),
+        ("May", "sorry to jump in, we did fund it in the end."),
+        ("Bill", "same here, we lost two nurses."),
+        ("Don", "the night shift is the hardest."),
     ],
 )
 def test_a_second_speaker_who_speaks_once_in_lower_case_is_still_a_speaker(

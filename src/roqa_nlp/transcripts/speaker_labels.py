@@ -364,10 +364,12 @@ _PERSON_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3
 
 def _is_common_word(word: str) -> bool:
     """Whether ``word`` is a stop word or greeting of ``data/stop_words_en.txt`` or
-    ``data/stop_words_spoken.txt`` ("Yes", "Morning"), which no name is made of alone."""
+    ``data/stop_words_spoken.txt`` ("Yes", "Morning"), which no name is made of alone; not the
+    names among them (``data/stop_word_names.txt``: "Will", "May")."""
     from ..open_coding import english_stop_words
 
-    return word.casefold().strip(".") in english_stop_words()
+    word = word.casefold().strip(".")
+    return word in english_stop_words() and word not in packaged_words("stop_word_names.txt")
 
 
 def person_line_role(label: str, said: str) -> str | None:
