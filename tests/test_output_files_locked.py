@@ -30,18 +30,20 @@ LOCKED = (
 def locked(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], Path]:
     """Makes an existing file refuse to be opened for writing or replaced, as Windows does while
     Word or Excel has it open (PermissionError, errno EACCES, on both) and Linux for a file made
-    immutable with ``chattr +i``; chmod would not do, as the tests may run as root."""
+    immutable with ``chattr +i`` (errno EPERM); chmod would not do, as the tests may run as
+    root."""
     files: set[Path] = set()
+    code = errno.EACCES if os.name == "nt" else errno.EPERM
     real_open, real_replace = os.open, os.replace
 
     def open_(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
         if flags & (os.O_WRONLY | os.O_RDWR) and Path(path).resolve() in files:
-            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            raise PermissionError(code, os.strerror(code), str(path))
         return real_open(path, flags, *args, **kwargs)
 
     def replace(src, dst, *args, **kwargs):  # type: ignore[no-untyped-def]
         if Path(dst).resolve() in files:
-            raise PermissionError(errno.EACCES, "Permission denied", str(src), None, str(dst))
+            raise PermissionError(code, os.strerror(code), str(src), None, str(dst))
         return real_replace(src, dst, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", open_)
@@ -299,3 +301,28 @@ def test_roqa_export_checks_the_folder_of_each_output_before_writing_either(
         "(give --qdpx a file in a folder you can write in)\n"
     )
     assert not (tmp_path / "codes.qdc").exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows refuses to replace a file it may not write")
+def test_a_file_only_its_owner_may_write_in_a_folder_we_may_write_is_replaced(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A colleague's earlier output in a team's shared folder (0644, theirs; the folder writable
+    by the team) or a read-only copy: opening it for writing is refused (EACCES), but the rename
+    over it needs only the folder, so the output is replaced as before (hunt2, session 36: every
+    command refused it as 'open in another program')."""
+    from roqa_nlp.io import atomic_write_text, check_output_file
+
+    dest = tmp_path / "report.html"
+    dest.write_text("a colleague's\n", encoding="utf-8")
+    real_open = os.open
+
+    def open_(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if flags & (os.O_WRONLY | os.O_RDWR) and Path(path) == dest:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_)
+    assert check_output_file(dest) == dest
+    atomic_write_text(dest, "mine\n")
+    assert dest.read_text(encoding="utf-8") == "mine\n"

@@ -166,15 +166,16 @@ def _not_written(dest: Path, e: OSError) -> RoqaError:
 def _check_replaceable(dest: Path) -> None:
     """The one-line error of an existing file ``dest`` that cannot be written over, found by
     opening it for writing without changing it: Windows refuses that (and the rename over it)
-    while Word or Excel has the file open, as every system does for a read-only or immutable
-    file (a read-only file is refused on Linux too, where the rename would replace it: the
-    researcher made it read-only to keep it)."""
+    while Word or Excel has the file open, and every system for an immutable file (``chattr
+    +i``: EPERM). Elsewhere a file only we may not write (read-only, or a colleague's in a shared
+    folder: EACCES) is replaced all the same, as the rename over it needs only its folder (hunt2,
+    session 36: re-coding a team's shared --out was refused for a colleague's earlier outputs)."""
     try:
         fd = os.open(dest, os.O_WRONLY | os.O_APPEND)
     except OSError as e:
-        if e.errno in _LOCKED:
+        if e.errno in _LOCKED and (e.errno != errno.EACCES or os.name == "nt"):
             raise _locked(dest) from None
-        return  # another trouble (a full disk ...) is said when the file is written
+        return  # replaced by the rename, or another trouble said when the file is written
     os.close(fd)
 
 
