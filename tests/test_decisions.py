@@ -787,11 +787,15 @@ def test_a_project_code_named_by_id_is_taken_from_the_codebook_json_up_to_two_fo
     faith = Code("project.faith-communities", "Faith communities", "code", None, None, True)
     cfir.with_codes([faith], id="cfir-2009+project").save(tmp_path / "codebook.json")
     decisions = [Decision("s:1", "recode", "project.faith-communities", text="Church helps.")]
+    # beside a roqa code run's codings (no codings/ or decisions/ folder): the model's codebook,
+    # not an import's, so a later round given without the round that made the code is refused
+    assert with_imported_project_codes(cfir, decisions, [tmp_path / "d.csv"]) is cfir
+    (tmp_path / "decisions").mkdir()
     two_up = with_imported_project_codes(cfir, decisions, [tmp_path / "a" / "b" / "d.csv"])
     assert (two_up.id, two_up.codes[-1]) == ("cfir-2009+project", faith)
     three_up = tmp_path / "a" / "b" / "c" / "d.csv"
     assert with_imported_project_codes(cfir, decisions, [three_up]) is cfir
-    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "decisions").mkdir(parents=True)
     (tmp_path / "a" / "codebook.json").write_text("not a codebook", encoding="utf-8")
     assert with_imported_project_codes(cfir, decisions, [tmp_path / "a" / "d.csv"]) == two_up
 

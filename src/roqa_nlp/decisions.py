@@ -830,8 +830,11 @@ def with_imported_project_codes(
     ``roqa export``) names them by their ids, not as ``new-code`` rows: ``roqa import`` writes
     the project's ``codebook.json`` in its output folder, with the decisions in ``decisions/``
     and the codings in ``codings/USER/``. It is looked for in the folder of each decisions file
-    and codings file in ``places`` and up to two folders above; the first that defines a code
-    gives it (its name and description), a codable code of its own, as a new-code row's is.
+    and codings file in ``places`` and up to two folders above, in a folder holding ``codings/``
+    or ``decisions/`` (one roqa import wrote; not the ``codebook.json`` a ``roqa code`` run
+    writes beside its codings, whose project codes come from an earlier round's decisions); the
+    first that defines a code gives it (its name and description), a codable code of its own, as
+    a new-code row's is.
     """
     import dataclasses
 
@@ -852,7 +855,11 @@ def with_imported_project_codes(
         folder = Path(place).resolve().parent
         for _ in range(_FOLDERS_UP + 1):
             candidate = folder / CODEBOOK_FILE
-            if candidate not in looked and candidate.is_file():
+            # only a folder roqa import wrote (codings/USER/, decisions/): the codebook.json
+            # beside a roqa code run's codings is the model's, and taking a code from it would
+            # let a later round train without the round that made the code (hunt2, session 36)
+            imported = (folder / "codings").is_dir() or (folder / "decisions").is_dir()
+            if imported and candidate not in looked and candidate.is_file():
                 looked.add(candidate)
                 try:
                     book = Codebook.load(candidate)
