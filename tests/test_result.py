@@ -650,10 +650,29 @@ def test_an_error_drops_a_full_stop_but_keeps_an_ellipsis(
 
 
 def test_indexing_a_result_by_a_name_points_to_subset() -> None:
-    """result['p01'] raised TypeError: list indices must be integers or slices, not str (s36)."""
+    """result['p01'] raised TypeError: list indices must be integers or slices, not str (s36);
+    the hint names the subset that works (hunt2: a participant's name given as a transcript's
+    failed), and the error is still a TypeError, as code that catches it expects."""
+    result = two_participants()
     with pytest.raises(RoqaError) as exc:
-        two_participants()["p07_zoom"]  # type: ignore[call-overload]
+        result["p07_zoom"]  # type: ignore[call-overload]
+    assert isinstance(exc.value, TypeError)
     assert str(exc.value) == (
         "a result is indexed by position, result[0], or slice, not by a str "
         "(for one transcript's segments: result.subset(transcript='p07_zoom'))"
+    )
+    participant = result.participant_of(result._transcript_ids()[0])
+    with pytest.raises(RoqaError) as exc:
+        result[participant]  # type: ignore[call-overload]
+    assert str(exc.value) == (
+        "a result is indexed by position, result[0], or slice, not by a str "
+        f"(for one participant's segments: result.subset(participant={participant!r}))"
+    )
+    with pytest.raises(TypeError) as caught:
+        result["nobody"]  # type: ignore[call-overload]
+    ids = ", ".join(repr(t) for t in result._transcript_ids())
+    assert str(caught.value) == (
+        "a result is indexed by position, result[0], or slice, not by a str (for one "
+        "transcript's or participant's segments: result.subset(transcript=ID) or "
+        f"result.subset(participant=ID) (transcripts: {ids}))"
     )

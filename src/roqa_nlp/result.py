@@ -203,6 +203,12 @@ def run_record(folder: Path) -> dict[str, Any]:
     return meta if isinstance(meta, dict) else {}
 
 
+class _NotAPosition(RoqaError, TypeError):
+    """``result["p01"]``: a one-line error that is also the TypeError a sequence raises for an
+    index of the wrong type, so code that looks items up and catches TypeError (jinja2's
+    ``{{ result.name }}``) goes on as before."""
+
+
 @dataclass
 class CodingResult:
     """Segments with ranked code suggestions, plus the transcripts they come from.
@@ -257,9 +263,19 @@ class CodingResult:
         if isinstance(index, slice):
             return self._with(self.segments[index])
         if isinstance(index, str):
-            raise RoqaError(
-                "a result is indexed by position, result[0], or slice, not by a str",
-                hint=f"for one transcript's segments: result.subset(transcript={index!r})",
+            ids = self._transcript_ids()
+            if any(same_id(t) == same_id(index) for t in ids):
+                hint = f"for one transcript's segments: result.subset(transcript={index!r})"
+            elif any(same_id(self.participant_of(t)) == same_id(index) for t in ids):
+                hint = f"for one participant's segments: result.subset(participant={index!r})"
+            else:
+                shown = ", ".join(repr(t) for t in ids[:3]) + (", ..." if len(ids) > 3 else "")
+                hint = (
+                    "for one transcript's or participant's segments: result.subset("
+                    f"transcript=ID) or result.subset(participant=ID) (transcripts: {shown})"
+                )
+            raise _NotAPosition(
+                "a result is indexed by position, result[0], or slice, not by a str", hint=hint
             )
         return self.segments[index]
 
