@@ -2202,3 +2202,7 @@ def test_read_loads_the_project_codebook_a_saved_result_wrote_beside_it(tmp_path
     other.save(tmp_path / "other")
     project.save(tmp_path / "other" / "codebook.json")
     assert CodingResult.read(tmp_path / "other").codebook is None
+    # a damaged one: the codings are still read (hunt2, s36: read() failed on it)
+    (tmp_path / "coded" / "codebook.json").write_text("{not json", encoding="utf-8")
+    damaged = CodingResult.read(tmp_path / "coded")
+    assert (damaged.codebook, len(damaged)) == (None, 1)

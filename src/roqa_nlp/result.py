@@ -684,7 +684,10 @@ def _saved_codebook(folder: Path, meta: Any) -> Codebook | None:
         return None
     from .codebook import Codebook
 
-    book = Codebook.load(f)
+    try:
+        book = Codebook.load(f)
+    except RoqaError:  # damaged: the codings are still read, as before the file was loaded here
+        return None
     return book if book.id == wanted[0] else None
 
 
