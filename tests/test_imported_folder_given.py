@@ -28,3 +28,21 @@ def test_roqa_export_of_a_folder_roqa_import_wrote_names_the_coders_folders(
         f"codings in a folder of their own (give one: {codings / 'Ann'} or "
         f"{codings / 'Researcher'})\n"
     )
+
+
+def test_roqa_agree_of_a_folder_roqa_import_wrote_names_the_coders_folders_to_compare(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said "folder has no codings.jsonl (give a result folder of roqa code)" (hunt2, s36)."""
+    imported = tmp_path / "imported"
+    for coder in ("Researcher", "Ann"):
+        build_result().save(imported / "codings" / coder)
+    with pytest.raises(SystemExit) as ended:
+        main(["agree", str(imported)])
+    assert ended.value.code == 2
+    codings = imported / "codings"
+    assert capsys.readouterr().err == (
+        f"roqa: error: {imported}: holds no codings.jsonl: roqa import keeps each coder's "
+        f"codings in a folder of their own (give the coders' folders to compare: "
+        f"{codings / 'Ann'} {codings / 'Researcher'})\n"
+    )
