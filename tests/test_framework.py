@@ -2096,7 +2096,7 @@ def agreeing() -> CodingResult:
     )
 
 
-NO_QUOTE = 'no quote, it only agrees: "Yeah, yeah, it was, it was, absolutely."'
+NO_QUOTE = 'no quote, it only says yes or no: "Yeah, yeah, it was, it was, absolutely."'
 
 
 def test_a_reply_that_only_agrees_is_counted_but_not_quoted_while_its_cell_has_more() -> None:
@@ -2115,11 +2115,26 @@ def test_a_reply_that_only_agrees_is_counted_but_not_quoted_while_its_cell_has_m
     assert [q.segment_id for q in row.enablers.quotes] == ["T1:1"]
 
 
+@pytest.mark.parametrize("said", ["No.", "Not at all.", "No, they did not.", "Nope, not really."])
+def test_a_bare_no_is_counted_but_not_quoted_as_a_bare_yes_is(said: str) -> None:
+    """Regression hunt (s36): "Yes." was held back as a quote but "No." and "No, they did not."
+    were not, so a bare no could be Table 2's evidence of a barrier."""
+    result = CodingResult(
+        segments=[
+            seg("T1", 0, said, ("IS.C", 0.9, "barrier")),
+            seg("T1", 1, "Nobody believed in it.", ("IS.C", 0.5, "barrier")),
+        ],
+        transcripts={"T1": transcript("T1", "P01")},
+    )
+    cell = framework_matrix(result, quotes=3).cell("P01", "IS.C")
+    assert (cell.segments, [q.segment_id for q in cell.quotes]) == (2, ["T1:1"])
+
+
 def test_a_cell_of_only_agreeing_says_so_instead_of_quoting_it_as_evidence(
     tmp_path: Path,
 ) -> None:
     """P02's cell rests on two replies that only agree: the matrix, Table 2 (CSV, Word and
-    report) say "no quote, it only agrees" before the surest of them, so the researcher sees
+    report) say "no quote, it only says yes or no" before the surest of them, so the researcher sees
     what the count rests on and where to read the exchange, and nothing reads as a quote."""
     m = framework_matrix(agreeing(), quotes=3)
     cell = m.cell("P02", "IS.C")
@@ -2127,7 +2142,7 @@ def test_a_cell_of_only_agreeing_says_so_instead_of_quoting_it_as_evidence(
     assert cell.summary() == f"2 segments | {NO_QUOTE} [T2:100-139, code unsure (0.30)]"
     assert m.long_rows()[2][8:] == [
         "Yeah, yeah, it was, it was, absolutely.", "T2", "T2:1", 100, 139, 0.3, "enabler", "",
-        "no quote, it only agrees, code unsure (0.30)",
+        "no quote, it only says yes or no, code unsure (0.30)",
     ]  # fmt: skip
     only = CodingResult(agreeing().segments[2:], {"T2": transcript("T2", "P02")})
     table = barriers_enablers(only, MINI, quotes=3)
@@ -2137,7 +2152,7 @@ def test_a_cell_of_only_agreeing_says_so_instead_of_quoting_it_as_evidence(
     out = tmp_path / "t.docx"
     table.to_docx(out)
     assert docx_rows(out)[2][1][1] == (
-        "no quote, it only agrees: \u201cYeah, yeah, it was, it was, absolutely.\u201d "
+        "no quote, it only says yes or no: \u201cYeah, yeah, it was, it was, absolutely.\u201d "
         "(P02, T2:100-139) \u2020"
     )
     from roqa_nlp.report import render_report
@@ -2145,7 +2160,7 @@ def test_a_cell_of_only_agreeing_says_so_instead_of_quoting_it_as_evidence(
     html = render_report(only, MINI)
     page = html[html.index('id="table2"') : html.index('id="ratings"')]
     assert re.findall(r'<span class="no-quote">([^<]*)</span>', page) == [
-        "no quote, it only agrees:"
+        "no quote, it only says yes or no:"
     ]
 
 

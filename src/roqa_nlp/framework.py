@@ -50,7 +50,7 @@ SURE_VALENCE = 0.6
 #: marks a quote "code unsure", fades a rating resting on it and shades the segment lightest
 SURE_CODE = 0.4
 #: What a cell says in place of a quote when its words only agree (:attr:`Quote.only_agrees`)
-NO_QUOTE = "no quote, it only agrees"
+NO_QUOTE = "no quote, it only says yes or no"
 
 if TYPE_CHECKING:
     from .codebook import Codebook

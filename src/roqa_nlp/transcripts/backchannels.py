@@ -58,6 +58,9 @@ MAX_BACKCHANNEL_WORDS = 4
 #: The packaged lists of phrases (``roqa_nlp/data/``): see the module docstring.
 ACKNOWLEDGEMENT_PHRASES = "backchannel_phrases.txt"
 AGREEMENT_PHRASES = "backchannel_agreements.txt"
+#: phrases of a bare no (``No.``, ``Not really.``, ``No, they did not.``): with the two lists
+#: above, a reply of them alone says only yes or no (:func:`only_agrees`)
+BARE_ANSWERS = "bare_answers.txt"
 
 #: Words that end asking (``... alright?``, ``... alright?)``): a short reply to them is an answer.
 _ENDS_ASKING = re.compile(r"\?[^\w]*$")
@@ -170,13 +173,16 @@ def said_over_again(words: str) -> bool:
 
 
 def only_agrees(words: str) -> bool:
-    """Whether ``words`` say nothing but acknowledging and agreeing, however many times: every
-    word a word of :data:`BACKCHANNEL_WORDS` or in an acknowledging or agreeing phrase (``Yeah.
-    Yeah it was.``, ``Yes, of course.``), with no limit on the pieces; not words that hold no word
-    at all. Such words are counted where they are coded but are no quote: they hold no evidence
-    of their own (:attr:`roqa_nlp.framework.Quote.only_agrees`)."""
+    """Whether ``words`` say nothing but yes or no, however many times: every word a word of
+    :data:`BACKCHANNEL_WORDS` or in an acknowledging, agreeing or bare-no phrase (``Yeah. Yeah it
+    was.``, ``Yes, of course.``, ``No, they did not.``: :data:`BARE_ANSWERS`), with no limit on
+    the pieces; not words that hold no word at all. Such words are counted where they are coded
+    but are no quote: they hold no evidence of their own
+    (:attr:`roqa_nlp.framework.Quote.only_agrees`)."""
     tokens = words_of(words)
-    return bool(tokens) and covered_by(tokens, ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES)
+    return bool(tokens) and covered_by(
+        tokens, ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES, BARE_ANSWERS
+    )
 
 
 def covered_by(tokens: list[str], *names: str) -> bool:
