@@ -53,11 +53,10 @@ def codings_file(path: str | Path) -> Path:
                 path=p,
                 hint=f"code them first: roqa code {p} --out coded/, then give coded/",
             )
-        coders = _coders_folders(p) if not codings.exists() else []
+        coders = coders_folders(p) if not codings.exists() else []
         if coders:
             raise RoqaError(
-                "holds no codings.jsonl: roqa import keeps each coder's codings in a folder of "
-                "their own",
+                IMPORTED_FOLDER,
                 path=p,
                 hint="give one: "
                 + " or ".join(str(f) for f in coders[:3])
@@ -87,7 +86,13 @@ def codings_file(path: str | Path) -> Path:
     return p
 
 
-def _coders_folders(folder: Path) -> list[Path]:
+#: What a folder ``roqa import`` wrote is, given where one result's codings are read
+IMPORTED_FOLDER = (
+    "holds no codings.jsonl: roqa import keeps each coder's codings in a folder of their own"
+)
+
+
+def coders_folders(folder: Path) -> list[Path]:
     """The folders of ``folder/codings/`` that hold a ``codings.jsonl``, sorted: one per coder
     in a folder ``roqa import`` wrote."""
     try:

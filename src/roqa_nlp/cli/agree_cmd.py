@@ -149,7 +149,7 @@ def load_coded_units(
         read_long_csv,
     )
     from ..errors import RoqaError
-    from ..result import CodingResult, codings_file
+    from ..result import IMPORTED_FOLDER, CodingResult, coders_folders, codings_file
 
     book = None
     if codebook is not None:
@@ -219,11 +219,10 @@ def load_coded_units(
         suffix = p.suffix.lower()
         if p.is_dir():
             if not (p / "codings.jsonl").exists():
-                coders = sorted(f.parent for f in p.glob("codings/*/codings.jsonl"))
+                coders = coders_folders(p)
                 if coders:  # a folder roqa import wrote: its coders are compared
                     raise RoqaError(
-                        "holds no codings.jsonl: roqa import keeps each coder's codings in a "
-                        "folder of their own",
+                        IMPORTED_FOLDER,
                         path=p,
                         hint="give the coders' folders to compare: "
                         + " ".join(str(f) for f in coders),
