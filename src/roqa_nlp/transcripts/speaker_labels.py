@@ -912,23 +912,21 @@ def accepted_labels(
     """The candidate labels that are taken as speakers (see the module docstring)."""
     counts = Counter(candidates)
     keys = interviewer_keys(interviewer_labels)
-    return {
-        label
-        for label, n in counts.items()
-        if (
-            (n >= 2 or keys.known(label)) and is_comma_name(label)
-            if "," in name_before_brackets(label)
-            else n >= 2
+
+    def accepted(label: str, n: int) -> bool:
+        name = name_before_brackets(label)
+        if "," in name:  # surname first: only with evidence, "Well, honestly:" opens talk
+            return (n >= 2 or keys.known(label)) and is_comma_name(label)
+        return (
+            n >= 2
             or keys.known(label)
             or participant_number_label(label) is not None
             or _is_capitalised(label)
-            or (
-                name_before_brackets(label) != label
-                and _is_capitalised(name_before_brackets(label))
-            )
+            or (name != label and _is_capitalised(name))
             or " ".join(label.split()).casefold() == UNKNOWN_SPEAKER.casefold()
         )
-    }
+
+    return {label for label, n in counts.items() if accepted(label, n)}
 
 
 def is_comma_name(label: str) -> bool:
