@@ -36,7 +36,8 @@ def apply_decisions_command(
     from ..errors import RoqaError
     from ..io import check_output_folder
     from ..result import CodingResult
-    from .code_cmd import _console, _warn_if_report_is_stale
+    from .app import console
+    from .code_cmd import _warn_if_report_is_stale
     from .report_cmd import DECISIONS_FILE, read_review
 
     if not coder.strip():
@@ -103,7 +104,7 @@ def apply_decisions_command(
     # a review made on the codings charted in CFIR 2.0 is kept in CFIR 2.0 codes, as made
     made_in = base_codebook(book).id
     made = "" if made_in == base_codebook(model_book).id else f" (in {made_in} codes, as made)"
-    con = _console()
+    con = console()
     con.print(
         f"{coder.strip()}'s review{made}: {n_decided} of {len(result)} segment(s) decided, in "
         f"{len(reviewed.transcripts)} of {len(result.transcripts)} transcript(s): "

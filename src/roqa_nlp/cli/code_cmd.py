@@ -26,10 +26,6 @@ if TYPE_CHECKING:
     from .report_cmd import Review
 
 
-def _console() -> Any:
-    return console()
-
-
 def _load_model(
     model: Path | None,
     no_cache: bool = False,
@@ -323,11 +319,11 @@ def _say_streamed(
     """What a run that writes no report (``--stream``, ``--engine ray``) says at its end: the
     ``coded`` line, the files ``written``, a ``note``, then the warnings of a stale report and
     of earlier outputs in ``out`` (the files ``before`` the run among them)."""
-    _console().print(coded)
+    console().print(coded)
     for name, p in written.items():
-        _console().print(f"  {name:18} {p}")
+        console().print(f"  {name:18} {p}")
     if note:
-        _console().print(note)
+        console().print(note)
     _warn_if_report_is_stale(out)
     _warn_of_earlier_outputs(out, written.values(), before)
 
@@ -689,7 +685,7 @@ def code_command(
             charted.to_csv(table)
             written[table.name] = table
             charts = [str(x) for x, on in (("report.html", report), (qdpx, qdpx is not None)) if on]
-            _console().print(f"{', '.join([*charts, table.name])}: {note}", soft_wrap=True)
+            console().print(f"{', '.join([*charts, table.name])}: {note}", soft_wrap=True)
     if report:
         from ..report import write_report
 
@@ -720,7 +716,7 @@ def code_command(
     n_queued = sum(1 for s in result.segments if s.for_open_coding)
     n_procedural = sum(1 for s in result.segments if s.procedural and not s.novel)
     n_coded = len(result) - n_novel - n_procedural
-    con = _console()
+    con = console()
     con.print(
         f"Coded {len(result.transcripts)} transcript(s), {len(result)} segments: {n_coded} "
         f"with a suggested code, {n_procedural} procedural (greetings, connection trouble, "
@@ -794,12 +790,12 @@ def _write_key(
     )
     if key.added:
         key.write(path)
-        _console().print(
+        console().print(
             f"Pseudonyms: {done}{len(key.added)} new name(s) added to {path} ({len(key)} in all); "
             "keep it apart from the outputs, it re-identifies them."
         )
     elif done:
-        _console().print(f"Pseudonyms: {done}no new name in {path}.")
+        console().print(f"Pseudonyms: {done}no new name in {path}.")
     if transcripts:
         _print_names_to_check(key, path, transcripts, every_name=every_name)
     return path
@@ -834,11 +830,11 @@ def _print_names_to_check(
         words = ", ".join(f"{f.word} ×{f.count}" if f.count > 1 else f.word for f in shown)
         more = "" if len(shown) == len(found) else f" and {len(found) - len(shown)} more"
         # never wrapped by rich: a long path in it must stay whole (the terminal wraps it)
-        _console().print(escape(f"{what}: {words}{more}; {fix}."), soft_wrap=True)
+        console().print(escape(f"{what}: {words}{more}; {fix}."), soft_wrap=True)
         return
-    _console().print(escape(f"{what}; {fix}. Word, times, transcripts:"), soft_wrap=True)
+    console().print(escape(f"{what}; {fix}. Word, times, transcripts:"), soft_wrap=True)
     for f in found:
-        _console().print(escape(f"  {f.word:20} {f.count:4}  {', '.join(f.transcripts)}"))
+        console().print(escape(f"  {f.word:20} {f.count:4}  {', '.join(f.transcripts)}"))
 
 
 @app.command("suggest")
@@ -891,7 +887,7 @@ def suggest_command(
         return
     from rich.table import Table
 
-    con = _console()
+    con = console()
     for t, r, flag in zip(text, rows, flags):
         table = Table(title=t, title_justify="left")
         for col in ("rank", "code", "construct", "domain", "probability"):
@@ -996,17 +992,17 @@ def evaluate_command(
     from rich.table import Table
 
     # the path as a line of its own: a table title wraps at the (narrow) table's width
-    console = _console()
-    console.print(f"Evaluation on {file}", markup=False, highlight=False)
+    con = console()
+    con.print(f"Evaluation on {file}", markup=False, highlight=False)
     if "translated_from" in m:
-        console.print(
+        con.print(
             f"The records' codes are of {m['codebook']}: the model's {m['translated_from']} "
             "suggestions were translated through the documented mapping before scoring.",
             markup=False,
             highlight=False,
         )
         if m.get("n_tied_top"):
-            console.print(
+            con.print(
                 f"{m['n_tied_top']} coded record(s) have codes tied exactly at the top (one "
                 f"{m['translated_from']} suggestion shared equally, nothing in the talk telling "
                 "them apart): each tied code counts as the top one, as roqa agree counts them.",
@@ -1022,7 +1018,7 @@ def evaluate_command(
             if base != m["codebook"]
             else f"{m['codebook']}, the codebook the model's {ac.codebook.id} extends"
         )
-        console.print(
+        con.print(
             f"The records' codes are of {of}: the model's suggestions are scored as they are.",
             markup=False,
             highlight=False,
@@ -1035,7 +1031,7 @@ def evaluate_command(
             else "the model does not know (a review's new codes: a model trained with them "
             "can suggest them)"
         )
-        console.print(
+        con.print(
             f"{m['n_unreachable']} coded record(s) carry only codes {beyond} ({names}): the model "
             "never suggests them, so they count as misses.",
             markup=False,
@@ -1051,9 +1047,9 @@ def evaluate_command(
         if k == "n_unreachable" and "translated_from" not in m:
             label = "beyond the model's codes"  # not translated: codes it does not know
         table.add_row(label, "—" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v)))
-    console.print(table)
+    con.print(table)
     if "per_code" in m:
-        _print_per_code(console, m["per_code"], m["per_domain"], m["per_valence"])
+        _print_per_code(con, m["per_code"], m["per_domain"], m["per_valence"])
     if json_out is not None:
         atomic_write_text(json_out, json.dumps(m, indent=2, allow_nan=False) + "\n")
     if per_record is not None and predictions is not None:
@@ -1193,4 +1189,4 @@ def codebook_command(
         row += [c.valence or ""] if valenced else []
         row += [", ".join(to_2009.get(c.id, []))] if to_2009 else []
         table.add_row(*row)
-    _console().print(table)
+    console().print(table)

@@ -161,7 +161,8 @@ def inspect_command(
 
     from ..transcripts import expand_paths, read_files, with_default_labels
     from ..transcripts.roles import SpeakerWarning
-    from .code_cmd import _console, _note_skipped
+    from .app import console
+    from .code_cmd import _note_skipped
 
     if as_json:
         refuse_json_output_file("inspect", [str(p) for p in paths], paths=True)
@@ -175,7 +176,7 @@ def inspect_command(
     if as_json:
         typer.echo(json.dumps(summaries, indent=2, ensure_ascii=False))
         return
-    con = _console()
+    con = console()
     for s in summaries:
         # the heading as a line of its own, never wrapped (a path is cut by nothing): a table
         # title wraps at the (narrow) table's width

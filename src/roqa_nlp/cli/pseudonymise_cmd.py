@@ -36,7 +36,8 @@ def pseudonymise_command(
     from ..io import atomic_write_text, check_output_file, check_output_folder
     from ..transcripts import expand_paths, read_files, with_default_labels
     from ..transcripts.roles import speaker_warning
-    from .code_cmd import _console, _read_key, _write_key
+    from .app import console
+    from .code_cmd import _read_key, _write_key
 
     if out.exists() and not out.is_dir():
         raise RoqaError("is a file, not a folder", path=out, hint="give a folder with --out")
@@ -77,5 +78,5 @@ def pseudonymise_command(
     _write_key(pseudonyms, key, transcripts, every_name=True)
     for t in transcripts:
         atomic_write_text(out / f"{t.id}.txt", t.text)  # exactly: it reads back the same
-    con = _console()
+    con = console()
     con.print(f"Wrote {len(transcripts)} pseudonymised transcript(s) to {out}.")
