@@ -328,6 +328,8 @@ def _refuse_documents(p: Path) -> None:
     """A one-line error when ``p`` is a document, not a decisions file: a Word table, a PDF, an
     old ``.xls`` workbook, a REFI-QDA project or the HTML report (by its first bytes, or its
     suffix for the report), which would otherwise be read as text in the wrong encoding."""
+    from .transcripts.protected import OLE_SIGNATURE
+
     try:
         with p.open("rb") as f:
             head = f.read(8)
@@ -349,7 +351,7 @@ def _refuse_documents(p: Path) -> None:
             )
     elif head.startswith(b"%PDF-"):
         said = "is a PDF document"
-    elif head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE compound file: Office before 2007
+    elif head.startswith(OLE_SIGNATURE):  # an OLE compound file: Office before 2007
         if suffix == ".xls":
             raise RoqaError(
                 "is an Excel .xls workbook, not read as decisions",
