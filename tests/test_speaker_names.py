@@ -296,3 +296,46 @@ def test_a_name_given_that_matches_only_another_transcript_is_said_so(tmp_path: 
             "transcript's interviewer's label as it spells it)"
         ),
     }
+
+
+@pytest.mark.parametrize(
+    ("label", "given"),
+    [
+        ("Jane Smith (P04)", "Dr Jane Smith"),
+        ("Jane Smith (P04)", "Jane Smith"),
+        ("Smith, Jane (P04a)", "Jane Smith"),
+        ("Jane Smith [Participant 4]", "Jane Smith"),
+        ("Jane Smith (P04)", "Jane Smith (P05)"),
+    ],
+)
+def test_a_name_with_a_participant_id_in_brackets_is_no_interviewer_named_otherwise(
+    label: str, given: str
+) -> None:
+    """Before, ``--interviewer "Dr Jane Smith"`` took ``Jane Smith (P04)``, a label naming
+    participant P04, as the interviewer, and her answers went uncoded."""
+    assert not is_interviewer(label, [given])
+
+
+@pytest.mark.parametrize("label", ["Jane Smith (P04)", "JANE  SMITH (p04)"])
+def test_a_name_with_a_participant_id_is_the_interviewer_when_named_so_exactly(label: str) -> None:
+    assert is_interviewer(label, ["Jane Smith (P04)"])
+
+
+def test_an_interviewer_label_with_a_participant_id_stays_the_interviewer() -> None:
+    """A role, not a person's name: the interviewer of P04's interview."""
+    assert is_interviewer("Interviewer (P04)")
+
+
+def test_a_namesake_participant_with_her_id_is_read_as_the_participant(tmp_path: Path) -> None:
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Dr Jane Smith: What helped?\nJane Smith (P04): The training days.\n"
+        "Dr Jane Smith: And what got in the way?\nJane Smith (P04): Staffing.\n",
+        "utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["Dr Jane Smith"])
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Dr Jane Smith", "interviewer"),
+        ("Jane Smith (P04)", "participant"),
+    ] * 2
+    assert t.participant == "P04"
