@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from roqa_nlp.agreement import bootstrap_ci, cohen_kappa
+from roqa_nlp.agreement import CI_MIN_UNITS, bootstrap_ci, cohen_kappa
 from roqa_nlp.coding_agreement import (
-    CI_MIN_UNITS,
     agreement_report,
     coded_units_from_rows,
     read_long_csv,
@@ -107,6 +106,10 @@ def test_rare_code_intervals_carry_n_valid_and_are_withheld(tmp_path) -> None:
     presence = cu.presence(["X"])[:, :, 0]
     expected = bootstrap_ci(lambda d: cohen_kappa(d[0], d[1]), presence, n_boot=1000, seed=0)
     assert x.n_valid["kappa"] == expected.n_valid
+    carried = bootstrap_ci(
+        lambda d: cohen_kappa(d[0], d[1]), presence, n_boot=1000, seed=0, absent=0
+    )
+    assert (carried.withheld, expected.withheld) == ("units", "resamples")
     assert 600 < x.n_valid["kappa"] < 680
     assert x.n_valid["percent_agreement"] == 1000
     assert x.n_with_code == 1 < CI_MIN_UNITS

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from roqa_nlp.agreement import (
     LEVELS,
+    ConfidenceInterval,
     bootstrap_ci,
     brennan_prediger,
     cohen_kappa,
@@ -587,16 +588,67 @@ def test_bootstrap_ci_brackets_the_estimate_and_widens_with_level() -> None:
     assert wide.low < narrow.low < 0.4 < narrow.high < wide.high
 
 
+def _kappa_of(d: np.ndarray) -> float:
+    return cohen_kappa(d[0], d[1])
+
+
+def _withheld(ci: ConfidenceInterval) -> tuple[bool, bool, int, str | None]:
+    return math.isnan(ci.low), math.isnan(ci.high), ci.n_valid, ci.withheld
+
+
 def test_bootstrap_ci_leaves_out_undefined_resamples() -> None:
+    """Ten units, one disagreement: 31 of 1000 resamples drew only 0s (kappa undefined)."""
+    data = [[0, 0, 0, 0, 0, 0, 0, 0, 1, 1], [0, 0, 0, 0, 0, 0, 0, 1, 1, 1]]
+    ci = bootstrap_ci(_kappa_of, data, n_boot=1000, seed=0)
+    assert (ci.low, ci.high, ci.n_valid, ci.withheld) == (0.0, 1.0, 969, None)
+
+
+def test_bootstrap_ci_of_always_undefined_statistic_is_withheld() -> None:
+    ci = bootstrap_ci(krippendorff_alpha, [["a", "a"], ["a", "a"]], n_boot=50)
+    assert _withheld(ci) == (True, True, 0, "units")
+
+
+def test_bootstrap_ci_on_fewer_than_five_units_is_withheld() -> None:
+    """Before, the interval was [1.0, 1.0] from 4 units, as if certain; ``roqa agree``
+    withholds it (fewer than CI_MIN_UNITS units)."""
     data = [["a", "b", "b", "b"], ["a", "b", "b", "b"]]
     ci = bootstrap_ci(krippendorff_alpha, data, n_boot=300, seed=0)
-    assert (ci.low, ci.high) == (1.0, 1.0)
-    assert 0 < ci.n_valid < 300
+    assert _withheld(ci) == (True, True, 194, "units")
 
 
-def test_bootstrap_ci_of_always_undefined_statistic_is_nan() -> None:
-    ci = bootstrap_ci(krippendorff_alpha, [["a", "a"], ["a", "a"]], n_boot=50)
-    assert math.isnan(ci.low) and math.isnan(ci.high) and ci.n_valid == 0
+def test_bootstrap_ci_of_perfect_agreement_is_withheld_as_zero_width() -> None:
+    """Before, [1.0, 1.0]: no resample holds a disagreement the ten units lack."""
+    codes = [0, 1] * 5
+    ci = bootstrap_ci(_kappa_of, [codes, codes], n_boot=1000, seed=0)
+    assert _withheld(ci) == (True, True, 1000, "zero_width")
+
+
+def test_bootstrap_ci_over_too_few_defined_resamples_is_withheld() -> None:
+    """A code on 1 of 20 units: kappa is defined only in the 661 of 1000 resamples that drew
+    it (before, their 'interval' [1.0, 1.0] was returned)."""
+    presence = [1] + [0] * 19
+    ci = bootstrap_ci(_kappa_of, [presence, presence], n_boot=1000, seed=0)
+    assert _withheld(ci) == (True, True, 661, "resamples")
+
+
+def test_bootstrap_ci_counts_units_carrying_a_value_other_than_absent() -> None:
+    """With ``absent=0`` (a presence matrix's "no code"), the 19 units no coder coded carry
+    nothing, as ``roqa agree`` counts them: 1 unit carries the code."""
+    presence = [1] + [0] * 19
+    ci = bootstrap_ci(_kappa_of, [presence, presence], n_boot=1000, seed=0, absent=0)
+    assert _withheld(ci) == (True, True, 661, "units")
+
+
+def test_normal_ci_with_a_zero_standard_error_is_withheld() -> None:
+    """Before, [1.0, 1.0]: kappa's variance is 0 at perfect agreement."""
+    assert _withheld(normal_ci(1.0, 0.0)) == (True, True, 0, "standard_error")
+    assert _withheld(normal_ci(0.5, math.nan)) == (True, True, 0, "standard_error")
+
+
+def test_normal_ci_over_fewer_than_five_units_is_withheld() -> None:
+    assert _withheld(normal_ci(0.5, 0.1, n_units=4)) == (True, True, 0, "units")
+    ci = normal_ci(0.5, 0.1, n_units=5)
+    assert (ci.low, ci.high, ci.withheld) == pytest.approx((0.3040036, 0.6959964, None))
 
 
 def test_normal_ci_uses_the_normal_quantile() -> None:

@@ -764,7 +764,9 @@ class ConfidenceInterval(tuple):
     """A two-sided interval that unpacks as ``low, high``.
 
     ``level`` is its confidence level, ``method`` how it was made, and ``n_valid`` how many
-    bootstrap resamples gave a defined value (0 for analytic intervals).
+    bootstrap resamples gave a defined value (0 for analytic intervals). ``withheld`` is why the
+    data cannot give an interval (one of :data:`CI_WITHHELD_REASONS`, :func:`why_withheld`),
+    when they cannot; ``low`` and ``high`` are then ``nan``.
     """
 
     low: float
@@ -772,33 +774,102 @@ class ConfidenceInterval(tuple):
     level: float
     method: str
     n_valid: int
+    withheld: str | None
 
     def __new__(
-        cls, low: float, high: float, level: float, method: str, n_valid: int = 0
+        cls,
+        low: float,
+        high: float,
+        level: float,
+        method: str,
+        n_valid: int = 0,
+        withheld: str | None = None,
     ) -> ConfidenceInterval:
+        if withheld is not None:
+            low, high = math.nan, math.nan
         self = super().__new__(cls, (low, high))
         self.low, self.high = low, high
         self.level, self.method, self.n_valid = level, method, n_valid
+        self.withheld = withheld
         return self
 
     def __repr__(self) -> str:
         return (
             f"ConfidenceInterval(low={self.low!r}, high={self.high!r}, level={self.level!r}, "
-            f"method={self.method!r}, n_valid={self.n_valid!r})"
+            f"method={self.method!r}, n_valid={self.n_valid!r}, withheld={self.withheld!r})"
         )
 
 
+#: An interval is withheld when fewer units than this carry what is compared: with one unit
+#: carrying a code, every resample that defines kappa gives 1.0 and the "interval" is
+#: [1.0, 1.0]; a large-sample (Wald) interval from so few is no better.
+CI_MIN_UNITS = 5
+#: ... or when fewer than this share of the resamples left the statistic defined (the interval
+#: is then over an unstated selection of resamples, those that happened to draw the code).
+CI_MIN_VALID_SHARE = 0.9
+#: Why an interval is withheld, in the order they are tested (:func:`why_withheld`): ``units``
+#: (fewer than :data:`CI_MIN_UNITS` units carry the code), ``resamples`` (under
+#: :data:`CI_MIN_VALID_SHARE` of the resamples defined the statistic), ``zero_width`` (the
+#: resamples' percentile interval has zero width) and ``standard_error`` (the analytic standard
+#: error is 0 or undefined). The last two are what perfect agreement gives: no resample holds a
+#: disagreement the sample lacks, and the variances of kappa (Fleiss, Cohen & Everitt 1969) and
+#: AC1 (Gwet 2008) are 0 at p_o = 1; yet no disagreement in n units is compatible with a rate up
+#: to about 3/n (Hanley & Lippman-Hand 1983), so a zero-width interval claims a certainty the
+#: sample cannot give.
+CI_WITHHELD_REASONS: tuple[str, ...] = ("units", "resamples", "zero_width", "standard_error")
+#: An interval narrower than this is of zero width (percentile ends of one repeated value).
+_ZERO_WIDTH = 1e-12
+
+
+def why_withheld(
+    n_carrying: int | None,
+    *,
+    n_valid: int = 0,
+    n_boot: int = 0,
+    width: float = math.nan,
+    se: float | None = None,
+) -> str | None:
+    """Why the data cannot give an interval (one of :data:`CI_WITHHELD_REASONS`), or None when
+    they can: the one decision of :func:`bootstrap_ci`, :func:`normal_ci` and ``roqa agree``.
+
+    ``n_carrying`` is how many compared units carry what is compared (None: not known). A
+    percentile bootstrap interval (``se`` None) is judged by its ``n_valid`` defined resamples
+    of ``n_boot`` and its ``width``; an analytic one by its standard error ``se``.
+    """
+    if n_carrying is not None and n_carrying < CI_MIN_UNITS:
+        return "units"
+    if se is not None:
+        return "standard_error" if not math.isfinite(se) or se < _ZERO_WIDTH else None
+    if n_valid < CI_MIN_VALID_SHARE * n_boot:
+        return "resamples"
+    if width < _ZERO_WIDTH:
+        return "zero_width"
+    return None
+
+
 def normal_ci(
-    estimate: float, se: float, *, level: float = 0.95, upper: float | None = 1.0
+    estimate: float,
+    se: float,
+    *,
+    level: float = 0.95,
+    upper: float | None = 1.0,
+    n_units: int | None = None,
 ) -> ConfidenceInterval:
     """``estimate -/+ z_{(1+level)/2} se``: the Wald interval for an analytic standard error.
 
     The upper limit is capped at ``upper`` (1 by default: no agreement coefficient exceeds 1, and
     Gwet's irrCAC caps the same way); pass ``upper=None`` for the raw interval.
+
+    Withheld as ``roqa agree`` withholds it (:func:`why_withheld`: ``low`` and ``high`` nan,
+    ``withheld`` the reason) when the standard error is 0 or undefined (``"standard_error"``:
+    the variance of kappa and of AC1 is 0 under perfect agreement, which n units cannot show),
+    or when ``n_units``, the compared units carrying a code if given, are fewer than
+    :data:`CI_MIN_UNITS` (``"units"``). An undefined (nan) estimate gives ``(nan, nan)``.
     """
     _check_level(level)
-    if not (math.isfinite(estimate) and math.isfinite(se)):
-        return ConfidenceInterval(math.nan, math.nan, level, "normal")
+    withheld = why_withheld(n_units, se=se)
+    if withheld is not None or not math.isfinite(estimate):
+        return ConfidenceInterval(math.nan, math.nan, level, "normal", withheld=withheld)
     z = NormalDist().inv_cdf((1.0 + level) / 2.0)
     high = estimate + z * se
     if upper is not None:
@@ -818,6 +889,7 @@ def bootstrap_ci(
     n_boot: int = 1000,
     level: float = 0.95,
     seed: int = 0,
+    absent: Any = None,
 ) -> ConfidenceInterval:
     """Percentile bootstrap interval over units [13].
 
@@ -832,25 +904,47 @@ def bootstrap_ci(
     ``statistic`` receives a 2-D array (float with NaN for missing, or object for text): for a
     two-coder coefficient use e.g. ``lambda d: cohen_kappa(d[0], d[1])``. Pass ``categories=``
     inside it when the category set must not shrink in resamples (Gwet's AC1, Brennan-Prediger).
+
+    The interval is withheld as ``roqa agree`` withholds it (:func:`why_withheld`: ``low`` and
+    ``high`` nan, ``withheld`` the reason, ``n_valid`` still counted) when fewer than
+    :data:`CI_MIN_UNITS` units carry a value (``"units"``; a unit carries one when two or more
+    coders coded it and one of them gave a value other than ``absent``: pass ``absent=0`` for
+    a code's presence matrix, whose units no coder applied the code to carry nothing), when
+    fewer than :data:`CI_MIN_VALID_SHARE` of the resamples gave a defined value
+    (``"resamples"``), or when the interval has zero width (``"zero_width"``, as under perfect
+    agreement: ``[1.0, 1.0]`` claims a certainty the units cannot give).
     """
     _check_level(level)
     if n_boot < 1:
         raise ValueError(f"n_boot must be at least 1, not {n_boot}")
     data = _as_matrix(reliability_data)
     n_units = data.shape[1]
+    method = "percentile bootstrap"
     if n_units == 0:
-        return ConfidenceInterval(math.nan, math.nan, level, "percentile bootstrap", 0)
+        return ConfidenceInterval(math.nan, math.nan, level, method, 0, withheld="units")
     rng = np.random.default_rng(seed)
     draws = rng.integers(0, n_units, size=(n_boot, n_units))
     values = np.array([float(statistic(data[:, idx])) for idx in draws])
     finite = values[np.isfinite(values)]
-    if finite.size == 0:
-        return ConfidenceInterval(math.nan, math.nan, level, "percentile bootstrap", 0)
-    tail = (1.0 - level) / 2.0
-    low, high = np.quantile(finite, [tail, 1.0 - tail])
-    return ConfidenceInterval(
-        float(low), float(high), level, "percentile bootstrap", int(finite.size)
+    low = high = math.nan
+    if finite.size:
+        tail = (1.0 - level) / 2.0
+        low, high = (float(q) for q in np.quantile(finite, [tail, 1.0 - tail]))
+    withheld = why_withheld(
+        _units_carrying(data, absent), n_valid=finite.size, n_boot=n_boot, width=high - low
     )
+    return ConfidenceInterval(low, high, level, method, int(finite.size), withheld)
+
+
+def _units_carrying(data: np.ndarray, absent: Any) -> int:
+    """How many units (columns of ``data``) two or more coders coded, one of them with a value
+    other than ``absent`` (any value, when ``absent`` is None)."""
+    carrying = 0
+    for column in data.T:
+        coded = [v for v in column if not _is_missing(v)]
+        if len(coded) >= 2 and (absent is None or any(v != absent for v in coded)):
+            carrying += 1
+    return carrying
 
 
 #: Landis & Koch (1977) bands [12]: upper bound (inclusive) and label; below 0 is "poor".
@@ -897,6 +991,9 @@ def krippendorff_label(alpha: float) -> str:
 
 
 __all__ = [
+    "CI_MIN_UNITS",
+    "CI_MIN_VALID_SHARE",
+    "CI_WITHHELD_REASONS",
     "LEVELS",
     "ConfidenceInterval",
     "bootstrap_ci",
@@ -916,4 +1013,5 @@ __all__ = [
     "percent_agreement",
     "scott_pi",
     "weight_matrix",
+    "why_withheld",
 ]

@@ -65,10 +65,11 @@ the units holding its (unit, code) pairs, each drawn with all of them):
 gives on that code's presence matrix, and ``n_valid`` how many resamples left each statistic
 defined. The single-code view gives analytic (Wald) intervals for Cohen's kappa (two coders)
 and AC1. An interval these data cannot give is withheld (``[nan, nan]``, named in
-``ci_withheld`` with the reason in ``ci_withheld_why``; the tables show none): when fewer than
-:data:`CI_MIN_UNITS` compared units carry the code, fewer than :data:`CI_MIN_VALID_SHARE` of the
+``ci_withheld`` with the reason in ``ci_withheld_why``; the tables show none), by the decision
+the library's intervals take too (:func:`roqa_nlp.agreement.why_withheld`): when fewer than
+``CI_MIN_UNITS`` compared units carry the code, fewer than ``CI_MIN_VALID_SHARE`` of the
 resamples left the statistic defined, or the interval would have zero width, as it has under
-perfect agreement (:data:`CI_WITHHELD_REASONS`).
+perfect agreement (:data:`roqa_nlp.agreement.CI_WITHHELD_REASONS`).
 
 A model's :class:`CodingResult` counts a segment as coded with its top suggestion (the most
 probable, whatever the order; suggestions tied for the top all count), or with every suggestion
@@ -104,6 +105,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 
 from .agreement import (
+    CI_MIN_UNITS,
+    CI_MIN_VALID_SHARE,
     LEVELS,
     cohen_kappa,
     cohen_kappa_se,
@@ -112,6 +115,7 @@ from .agreement import (
     krippendorff_alpha,
     normal_ci,
     percent_agreement,
+    why_withheld,
 )
 from .errors import RoqaError, first_few, quoted
 from .framework import carries_codes
@@ -1038,8 +1042,8 @@ class Figures:
     single-code view: units where some coder applied a code). For bootstrap intervals,
     ``n_valid`` gives how many resamples left each statistic defined (the interval is over
     those). ``ci_withheld`` names the statistics whose interval these data cannot give, and
-    ``ci_withheld_why`` says why, one of :data:`CI_WITHHELD_REASONS`; their ``ci`` is
-    ``[nan, nan]`` (``null`` in the JSON).
+    ``ci_withheld_why`` says why, one of :data:`~roqa_nlp.agreement.CI_WITHHELD_REASONS`;
+    their ``ci`` is ``[nan, nan]`` (``null`` in the JSON).
     """
 
     n_units: int
@@ -1055,24 +1059,9 @@ class Figures:
     ci_withheld_why: dict[str, str] = field(default_factory=dict)
 
 
-#: An interval is withheld (none shown, ``null`` in the JSON) when fewer compared units than
-#: this carry the code: with one unit carrying it, every resample that defines kappa gives 1.0
-#: and the "interval" is [1.0, 1.0]; a large-sample (Wald) interval from so few is no better.
-CI_MIN_UNITS = 5
-#: ... or when fewer than this share of the resamples left the statistic defined (the interval
-#: is then over an unstated selection of resamples, those that happened to draw the code).
-CI_MIN_VALID_SHARE = 0.9
-#: Why an interval is withheld, in the order they are tested: ``units`` (fewer than
-#: :data:`CI_MIN_UNITS` units carry the code), ``resamples`` (under :data:`CI_MIN_VALID_SHARE`
-#: of the resamples defined the statistic), ``zero_width`` (the resamples' percentile interval
-#: has zero width) and ``standard_error`` (the analytic standard error is 0 or undefined). The
-#: last two are what perfect agreement gives: no resample holds a disagreement the sample lacks,
-#: and the variances of kappa (Fleiss, Cohen & Everitt 1969) and AC1 (Gwet 2008) are 0 at
-#: p_o = 1; yet no disagreement in n units is compatible with a rate up to about 3/n (Hanley &
-#: Lippman-Hand 1983), so a zero-width interval claims a certainty the sample cannot give.
-CI_WITHHELD_REASONS: tuple[str, ...] = ("units", "resamples", "zero_width", "standard_error")
-#: An interval narrower than this is of zero width (percentile ends of one repeated value).
-_ZERO_WIDTH = 1e-12
+# An interval is withheld (none shown, ``null`` in the JSON) by the one decision the library's
+# intervals take too (agreement.why_withheld): CI_MIN_UNITS, CI_MIN_VALID_SHARE and
+# CI_WITHHELD_REASONS live there.
 
 
 # Columns of the per-(unit, code) sufficient sums of a binary presence matrix:
@@ -1222,9 +1211,10 @@ def _set_intervals(
     statistic's ``n_boot`` resampled ``values``: the ``(1 - ci_level) / 2`` and
     ``(1 + ci_level) / 2`` quantiles of those that are defined, as
     :func:`roqa_nlp.agreement.bootstrap_ci` takes them; withheld (``[nan, nan]``, the reason in
-    ``ci_withheld_why``) when fewer than :data:`CI_MIN_UNITS` units carry what is compared
-    (``n_carrying``), fewer than :data:`CI_MIN_VALID_SHARE` of the resamples left the statistic
-    defined, or the interval has zero width (:data:`CI_WITHHELD_REASONS`)."""
+    ``ci_withheld_why``) as :func:`roqa_nlp.agreement.why_withheld` decides: when fewer than
+    ``CI_MIN_UNITS`` units carry what is compared (``n_carrying``), fewer than
+    ``CI_MIN_VALID_SHARE`` of the resamples left the statistic defined, or the interval has
+    zero width."""
     tail = (1.0 - ci_level) / 2.0
     for k in STATISTICS:
         v = values[k][np.isfinite(values[k])]
@@ -1233,13 +1223,8 @@ def _set_intervals(
         if v.size:
             lo, hi = np.quantile(v, [tail, 1.0 - tail])
             ci = [float(lo), float(hi)]
-        if n_carrying < CI_MIN_UNITS:
-            why = "units"
-        elif v.size < CI_MIN_VALID_SHARE * n_boot:
-            why = "resamples"
-        elif ci[1] - ci[0] < _ZERO_WIDTH:
-            why = "zero_width"
-        else:
+        why = why_withheld(n_carrying, n_valid=v.size, n_boot=n_boot, width=ci[1] - ci[0])
+        if why is None:
             fig.ci[k] = ci
             continue
         fig.ci[k] = [math.nan, math.nan]
@@ -1669,9 +1654,9 @@ def _single_code_figures(
     Cohen's kappa (two coders) uses the Fleiss-Cohen-Everitt standard error and AC1 Gwet's
     (2008); alpha and Light's kappa get no interval here (bootstrap them with
     :func:`roqa_nlp.agreement.bootstrap_ci` if needed). An interval is withheld, as a bootstrap
-    one is (:data:`CI_WITHHELD_REASONS`), when fewer than :data:`CI_MIN_UNITS` compared units
-    carry a code (a value other than ``none``, the value of "(none)") or the standard error is
-    0 or undefined.
+    one is (:func:`roqa_nlp.agreement.normal_ci`), when fewer than ``CI_MIN_UNITS`` compared
+    units carry a code (a value other than ``none``, the value of "(none)") or the standard
+    error is 0 or undefined.
     """
     n_coders = x.shape[0]
     # AC1's q: the categories the coders used here ((none) only where a coder applied no code)
@@ -1690,12 +1675,9 @@ def _single_code_figures(
         kappa_se = cohen_kappa_se(x[0], x[1]) if x.shape[1] else math.nan
         standard_errors = {"kappa": kappa_se, **standard_errors}
     for k, se in standard_errors.items():
-        if carrying.sum() < CI_MIN_UNITS:
-            why = "units"
-        elif not math.isfinite(se) or se < _ZERO_WIDTH:
-            why = "standard_error"
-        else:
-            ci = normal_ci(getattr(fig, k), se, level=ci_level)
+        ci = normal_ci(getattr(fig, k), se, level=ci_level, n_units=int(carrying.sum()))
+        why = ci.withheld
+        if why is None:
             fig.ci[k] = [ci.low, ci.high]
             continue
         fig.ci[k] = [math.nan, math.nan]

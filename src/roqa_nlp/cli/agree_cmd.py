@@ -616,8 +616,8 @@ def _with_ci(fig: Any, key: str, pct: bool = False) -> str:
 def _withheld_footnote(report: Any, figures: list[Any], valence: list[Any]) -> str | None:
     """One footnote saying why the intervals shown as [—] are missing, each reason that applies
     to one of ``figures`` or ``valence`` (figures shown), in the order of
-    :data:`~roqa_nlp.coding_agreement.CI_WITHHELD_REASONS`; None when none is missing."""
-    from ..coding_agreement import CI_MIN_UNITS, CI_MIN_VALID_SHARE, CI_WITHHELD_REASONS
+    :data:`~roqa_nlp.agreement.CI_WITHHELD_REASONS`; None when none is missing."""
+    from ..agreement import CI_MIN_UNITS, CI_MIN_VALID_SHARE, CI_WITHHELD_REASONS
 
     why = {r for f in [*figures, *valence] for r in f.ci_withheld_why.values()}
     if not why:
