@@ -29,6 +29,7 @@ from roqa_nlp.transcripts.roles import (
     asks,
     asks_unpunctuated,
     guess_interviewer,
+    honorifics,
     is_interviewer,
     participant_from_filename,
     participant_id,
@@ -709,6 +710,17 @@ def test_txt_speaker_label_with_honorific_and_bracketed_initials(tmp_path: Path)
         ("Interviewer (JM)", "interviewer"),
         ("Dr. Ann Lee", "participant"),
     ]
+
+
+@pytest.mark.parametrize("title", sorted(spelling.capitalize() for spelling in honorifics()))
+def test_a_label_may_open_with_any_title_of_honorifics_txt_and_its_full_stop(title: str) -> None:
+    """Every title of ``data/honorifics.txt`` (written as a name's first word is), with its full
+    stop or without, opens a speaker label: before, the label pattern listed six of them itself,
+    so ``Professor. Ann Lee:``, ``Miss. Ann Lee:``, ``Sir. Ann Lee:`` and ``Dame. Ann Lee:``
+    were no labels though the interviewer's name is matched with those titles."""
+    for written in (f"{title}. Ann Lee", f"{title} Ann Lee"):
+        m = match_label(f"{written}: Hi there.")
+        assert m is not None and (m.label, m.words_start) == (written, len(written) + 2)
 
 
 def test_txt_a_colon_inside_a_labels_brackets_is_part_of_the_label(tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """Recognising ``Speaker: words`` at the start of a line (plain text, Word, subtitle cue text).
 
-A speaker label is at most 40 characters of letters, digits, spaces and ``'()-/&#`` (an honorific
-such as ``Dr.`` may open it), starts with a letter or digit, and is followed by a colon and then
-white space or the end of the line, so clock times (``10:30``) and URLs are never labels; a colon
+A speaker label is at most 40 characters of letters, digits, spaces and ``'()-/&#`` (a title of
+``data/honorifics.txt`` such as ``Dr.`` may open it), starts with a letter or digit, and is
+followed by a colon and then white space or the end of the line, so clock times (``10:30``)
+and URLs are never labels; a colon
 may stand inside the label's round brackets (``Interviewer (Q1: intro): words``). Markdown
 emphasis around the label (``**Interviewer:**``, ``**P04**:``) and square brackets
 (``[P04]:``) are allowed. A name written surname first, as Teams and Outlook list people
@@ -114,7 +115,17 @@ MAX_HEADER_WORDS = 6
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?"
 _TIMESTAMP = rf"[\[(]?(?P<ts>{_TIME})[\])]?"
-_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ \t]+)?"
+
+
+def _honorific_pattern() -> str:
+    """An optional title before a label's name, with or without its full stop (``Dr. ``,
+    ``Professor ``): each spelling in ``data/honorifics.txt``, written as a name's first word
+    is (:func:`~.roles.honorifics`)."""
+    titles = sorted(honorifics(), key=lambda t: (-len(t), t))  # "Mrs" before "Mr"
+    return rf"(?:(?:{'|'.join(re.escape(t.capitalize()) for t in titles)})\.?[ \t]+)?"
+
+
+_HONORIFIC = _honorific_pattern()
 # A label ends with a non-blank character and is closed by one run of blanks: overlapping
 # blank runs made the match cubic in the length of a line of spaces (minutes for 2 000 blanks).
 _LABEL = rf"{_HONORIFIC}[^\W_](?:[\w '’()/&#-]*?[\w'’()/&#-])?"
