@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -212,7 +212,8 @@ def parse_text(
             participant or unlabelled_speaker(path),
         )
         unlabelled = UnlabelledTalk()
-        each = names_each_piece(_paragraphs(lines, labels))
+        paragraphs = _paragraphs(lines, labels)
+        each = names_each_piece((speaker, words) for _, speaker, words in paragraphs)
         turns, spanned = _labelled_turns(
             lines,
             labels,
@@ -221,6 +222,7 @@ def parse_text(
             chat,
             answering,
             unlabelled if each else None,
+            {i: words for i, speaker, words in paragraphs if speaker is None},
         )
         found_unlabelled = unlabelled.metadata()
         text = blanked(text, [(lines[i].start, len(raw[i])) for i in sorted(spanned)])
@@ -369,21 +371,23 @@ def from_first_clock_time(turns: list[Turn]) -> tuple[list[Turn], float | None]:
 
 def _paragraphs(
     lines: list[_Line], labels: list[LabelMatch | None]
-) -> list[tuple[str | None, str]]:
-    """The speaker each piece names (None for none) and its words: a piece opens at a labelled
-    line, or at a line after a blank line, and goes on to the next."""
-    pieces: list[tuple[str | None, str]] = []
+) -> list[tuple[int, str | None, str]]:
+    """Each piece's first line, the speaker it names (None for none) and its words, its lines'
+    one space between them: a piece opens at a labelled line, or at a line after a blank line,
+    and goes on to the next."""
+    pieces: list[tuple[int, str | None, str]] = []
     blank = True
-    for line, m in zip(lines, labels, strict=True):
+    for i, (line, m) in enumerate(zip(lines, labels, strict=True)):
         if m is not None:
-            pieces.append((m.label, line.text[m.words_start :]))
+            pieces.append((i, m.label, line.text[m.words_start :].strip()))
         elif not line.text.strip():
             blank = True
             continue
         elif blank or not pieces:
-            pieces.append((None, line.text))
+            pieces.append((i, None, line.text.strip()))
         else:
-            pieces[-1] = (pieces[-1][0], f"{pieces[-1][1]} {line.text}")
+            first, speaker, words = pieces[-1]
+            pieces[-1] = (first, speaker, f"{words} {line.text.strip()}".lstrip())
         blank = False
     return pieces
 
@@ -396,6 +400,7 @@ def _labelled_turns(
     chat: set[int],
     answering: str,
     unlabelled: UnlabelledTalk | None = None,
+    paragraph_words: Mapping[int, str] | None = None,
 ) -> tuple[list[Turn], set[int]]:
     """The turns of labelled ``lines``; lines without a label continue the turn before them,
     except after a question marker's question (its line ending in ``?``, or its paragraph):
@@ -405,7 +410,9 @@ def _labelled_turns(
     with the turns (their text to blank, :func:`blanked`). With ``unlabelled`` (the file labels
     each paragraph: :func:`.unlabelled.names_each_piece`), an unlabelled paragraph after one
     that is only another speaker's backchannel goes on with the turn of the speaker before it
-    (:func:`.unlabelled.speaker_of_unlabelled`), and ``unlabelled`` gets where it is (``line 9``).
+    (:func:`.unlabelled.speaker_of_unlabelled`), and ``unlabelled`` gets where it is (``line 9``);
+    ``paragraph_words`` holds the words of each unlabelled paragraph by its first line
+    (:func:`_paragraphs`).
     """
     out: list[Turn] = []
     paragraph = False  # a blank line came after the last line with words
@@ -435,12 +442,13 @@ def _labelled_turns(
             label is None
             and paragraph
             and unlabelled is not None
+            and paragraph_words is not None
             and current is not None
             and current.start is not None
             and current.end is not None
             and current.end - current.start <= MOST_BACKCHANNEL_CHARACTERS
         ):
-            words = _paragraph_words(lines, labels, i)
+            words = paragraph_words[i]
             before = [(t.speaker, _words(lines, starts, t.start, t.end)) for t in out[-1:]]
             before.append((current.speaker, _words(lines, starts, current.start, current.end)))
             found = speaker_of_unlabelled(before, words, interviewer_labels)
@@ -494,17 +502,6 @@ def _words(lines: list[_Line], starts: list[int], start: int, end: int) -> str:
         for line in lines[first:last]
         if line.text.strip()
     )
-
-
-def _paragraph_words(lines: list[_Line], labels: list[LabelMatch | None], i: int) -> str:
-    """The words of the unlabelled paragraph from line ``i``: its lines up to a blank or
-    labelled line, one space between them."""
-    words = []
-    for k in range(i, len(lines)):  # not lines[i:], a copy of the rest of the file each time
-        if labels[k] is not None or not lines[k].text.strip():
-            break
-        words.append(lines[k].text.strip())
-    return " ".join(words)
 
 
 def blanked(text: str, lines: Sequence[tuple[int, int]]) -> str:
