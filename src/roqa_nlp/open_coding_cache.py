@@ -12,9 +12,10 @@ number, so a result of another segment unit (another threshold) misses.
 
 Transcripts are confidential, and the cache folder outlives the output folders, so the value
 holds no segment text: each candidate, and each segment not grouped, is stored with segment
-ids, transcript and participant ids and its keywords, and its texts (representative quotes, a label taken from a text) are put
-back from the coding result, which by the key holds the same texts. A queue is stored only if it
-comes back equal from what is stored; a value of the wrong shape is recomputed.
+ids, transcript and participant ids and its keywords, and its texts (representative quotes, a label
+taken from a text) are put back from the coding result, which by the key holds the same texts. A
+queue is stored only if it comes back equal from what is stored; a value of the wrong shape is
+recomputed.
 """
 
 from __future__ import annotations

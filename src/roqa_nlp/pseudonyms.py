@@ -41,9 +41,10 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   already roles (``Interviewer``, ``P04``, a joint interview's ``P05a``,
   ``Speaker 2``) are no names and stay as they are, and so are the speakers a reader makes up
   for speech no label names (``Unknown speaker``, ``Participant``: :func:`is_placeholder_speaker`),
-  never keyed nor made one with a named participant, since each file's is someone else; a new number is never one that a
-  transcript's file name, header or participant id label has (:meth:`PseudonymKey.reserve`). A key that gives the interviewer a participant's pseudonym (or the other
-  way round) is warned of, and so is a file or folder name that holds a name of the key.
+  never keyed nor made one with a named participant, since each file's is someone else; a new number
+  is never one that a transcript's file name, header or participant id label has
+  (:meth:`PseudonymKey.reserve`). A key that gives the interviewer a participant's pseudonym (or the
+  other way round) is warned of, and so is a file or folder name that holds a name of the key.
 
 The key is a CSV file with the columns ``name`` and ``pseudonym``. The researcher keeps it apart
 from the outputs, since it re-identifies them, and can add rows for other people the talk
@@ -114,10 +115,11 @@ def is_placeholder_speaker(label: str) -> bool:
     """Whether ``label`` is a speaker the readers make up for speech no label names, not a
     person: :data:`~roqa_nlp.transcripts.roles.UNKNOWN_SPEAKER` (rows or cues before the first
     named one, a diarised segment in no speaker's turn; a transcriber's ``Unknown speaker``) and
-    :data:`~roqa_nlp.transcripts.roles.UNLABELLED_SPEAKER` (a file of no labels), in any case and numbered or not (``Unknown Speaker 1``).
-    Each file's is someone else, so a pseudonym key never holds one (it gave a CSV's unknown
-    speaker P01 beside its participant, and so every later participant of such a file that
-    pseudonym too) and a person is never made one with it: it stays as read, in its own case."""
+    :data:`~roqa_nlp.transcripts.roles.UNLABELLED_SPEAKER` (a file of no labels), in any case and
+    numbered or not (``Unknown Speaker 1``). Each file's is someone else, so a pseudonym key never
+    holds one (it gave a CSV's unknown speaker P01 beside its participant, and so every later
+    participant of such a file that pseudonym too) and a person is never made one with it: it stays
+    as read, in its own case."""
     from .transcripts.roles import UNKNOWN_SPEAKER, UNLABELLED_SPEAKER
 
     said = " ".join(label.split()).casefold()

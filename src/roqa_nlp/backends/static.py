@@ -8,8 +8,9 @@ is applied, so vectors stay in the transformer's output space and the classifier
 (special and unknown tokens left out), L2-normalised — exactly ``StaticModel.encode`` — computed
 here with ``tokenizers`` and numpy alone, so the runtime needs neither torch nor model2vec.
 
-A whole `roqa code` run is 13-15× faster than with the transformer (README, Performance); it loses accuracy: word order and context are gone.
-Use it for triage of large corpora, not for the coding a study reports.
+A whole `roqa code` run is 13-15× faster than with the transformer (README, Performance); it loses
+accuracy: word order and context are gone. Use it for triage of large corpora, not for the coding a
+study reports.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ TOKENIZER_FILE = "tokenizer.json"
 
 
 def distill_static(model_dir: Path, out: Path, source: dict[str, Any]) -> dict[str, Any]:
-    """Distil static word-piece vectors of ``model_dir`` into ``out`` (vectors + tokenizer + card)."""
+    """Distil static word-piece vectors of ``model_dir`` into ``out`` (vectors + tokenizer +
+    card)."""
     try:
         import model2vec
         from model2vec.distill import distill_from_model

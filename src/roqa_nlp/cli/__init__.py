@@ -221,7 +221,8 @@ def main(argv: list[str] | None = None) -> None:
             raise
         detail = " ".join(str(e).splitlines())
         print(
-            f"roqa: internal error: {type(e).__name__}: {detail} (run again with --debug for the traceback and report it)",
+            f"roqa: internal error: {type(e).__name__}: {detail} "
+            "(run again with --debug for the traceback and report it)",
             file=sys.stderr,
         )
         sys.exit(1)

@@ -248,7 +248,8 @@ def load_coded_units(
             raise RoqaError(
                 f"cannot read {suffix or 'files without an extension'} as codings",
                 path=p,
-                hint="give a long CSV (unit,coder,code), a codings.jsonl or result folder, or a .qdpx",
+                hint="give a long CSV (unit,coder,code), a codings.jsonl or result folder, "
+                "or a .qdpx",
             )
     exported = [c for c, r in results.items() if _exported_person(r)]
     results, reviewed_note, decided = _on_reviewed_segments(results)
@@ -672,7 +673,8 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
     console.print(
         f"{len(report.coders)} coders: {', '.join(who(c) for c in report.coders)}; "
         f"{n_total} units ({report.unit_kind}), {compared}{n_coded} "
-        f"{'of them ' if compared else ''}coded by someone; {len(report.codes)} code{'' if len(report.codes) == 1 else 's'} used."
+        f"{'of them ' if compared else ''}coded by someone; "
+        f"{len(report.codes)} code{'' if len(report.codes) == 1 else 's'} used."
     )
     scope = "all units" if universe == "all" else "units at least one coder coded with something"
     level = report.settings["ci_level"]

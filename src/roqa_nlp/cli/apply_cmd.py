@@ -26,10 +26,10 @@ def apply_decisions_command(
     ),
 ) -> None:
     """Write the codings the review decided (accepted, recoded and new codes, and the notes on
-    those segments; nothing else), as the reviewer's own: `roqa report OUT` charts Table 2 and the matrix from them, `roqa agree
-    CODINGS OUT` compares the model with the reviewer, `roqa export OUT --qdpx F` takes them to a
-    QDA program. A review made on the codings charted in CFIR 2.0 (`roqa code --codebook
-    cfir-2022`) is written in CFIR 2.0 codes, as it was made."""
+    those segments; nothing else), as the reviewer's own: `roqa report OUT` charts Table 2 and the
+    matrix from them, `roqa agree CODINGS OUT` compares the model with the reviewer, `roqa export
+    OUT --qdpx F` takes them to a QDA program. A review made on the codings charted in CFIR 2.0
+    (`roqa code --codebook cfir-2022`) is written in CFIR 2.0 codes, as it was made."""
     from ..codings_writer import FILES
     from ..crosswalk import CODEBOOK_FILE, codebook_for
     from ..decisions import reviewed_codings

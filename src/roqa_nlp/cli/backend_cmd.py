@@ -29,7 +29,8 @@ def build_backend_command(
         help="sentence-transformers directory (default: the packaged model).",
     ),
 ) -> None:
-    """Build a fast embedding backend from the local model (no download) with a hash-checked card."""
+    """Build a fast embedding backend from the local model (no download) with a hash-checked
+    card."""
     from ..backends import build_backend
     from ..embedding import Embedder
     from ..io import check_output_folder

@@ -42,8 +42,8 @@ def backend_option() -> Any:
         None,
         "--backend",
         help="Embedding backend: torch (most accurate), onnx-int8 (≈2-2.5× faster), static "
-        "(≈13-15× faster, less accurate, needs a model trained with it) or a directory; build fast ones with "
-        "`roqa build-backend`. Default: the one the model was trained with (torch).",
+        "(≈13-15× faster, less accurate, needs a model trained with it) or a directory; build "
+        "fast ones with `roqa build-backend`. Default: the one the model was trained with (torch).",
     )
 
 
@@ -1165,7 +1165,8 @@ def codebook_command(
         "code`/`roqa import` output).",
     ),
 ) -> None:
-    """List the codes of a codebook with their ids (and valence and CFIR 2009 codes, if it has them)."""
+    """List the codes of a codebook with their ids (and valence and CFIR 2009 codes, if it has
+    them)."""
     from pathlib import Path
 
     from rich.table import Table

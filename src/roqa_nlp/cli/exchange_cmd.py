@@ -2,9 +2,9 @@
 
 Export takes the suggestions of ``roqa code`` to NVivo, ATLAS.ti, MAXQDA or QualCoder; import
 brings back transcripts, the codebook and each coder's codings, and, when the project holds
-roqa_nlp's suggestions, each coder's decisions on them (for ``roqa train --feedback``). Import parses everything before
-writing anything, then writes into a temporary directory beside ``--out`` and moves it into place,
-so a malformed or hostile file leaves no partial output.
+roqa_nlp's suggestions, each coder's decisions on them (for ``roqa train --feedback``). Import
+parses everything before writing anything, then writes into a temporary directory beside ``--out``
+and moves it into place, so a malformed or hostile file leaves no partial output.
 """
 
 from __future__ import annotations
@@ -280,7 +280,8 @@ def import_cmd(
         "Codebook .json whose codes the file may carry (built-in codebooks are recognised anyway)."
     ),
 ) -> None:
-    """Import transcripts, codebook and each coder's codings from NVivo, ATLAS.ti, MAXQDA, QualCoder."""
+    """Import transcripts, codebook and each coder's codings from NVivo, ATLAS.ti, MAXQDA,
+    QualCoder."""
     from ..codebook import Codebook
     from ..exchange import read_qdc, read_qdpx
     from ..exchange.refiqda import codebook_json

@@ -109,8 +109,8 @@ def reading_notes(t: Any) -> list[str]:
     n = meta.get(BACKCHANNELS_LEFT_OUT)
     if n:
         notes.append(
-            f"{n} backchannel{'s' if n != 1 else ''} (such as 'Mm-hmm.') inside another speaker's turn "
-            "left out, so that turn is read whole"
+            f"{n} backchannel{'s' if n != 1 else ''} (such as 'Mm-hmm.') inside another "
+            "speaker's turn left out, so that turn is read whole"
         )
     split = backchannels_between(t)
     if split:

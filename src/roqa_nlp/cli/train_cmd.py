@@ -100,7 +100,8 @@ def train_command(
     path = ac.save(out)
     td = ac.card["training_data"]
     con.print(
-        f"Trained on {td['n_records']} records ({td['n_coded']} coded, {td['n_none']} off-framework)"
+        f"Trained on {td['n_records']} records ({td['n_coded']} coded, "
+        f"{td['n_none']} off-framework)"
         f"{_records_from(td['n_records'], ac.card.get('feedback'))}; model written to {path}"
     )
     if evaluate is not None:

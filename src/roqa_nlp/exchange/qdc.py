@@ -99,7 +99,8 @@ def read_qdc(
     root = parse_xml(data, label=p)
     if local_name(root.tag) != "CodeBook":
         raise RoqaError(
-            f"is not a REFI-QDA codebook (root element <{local_name(root.tag)}>, expected <CodeBook>)",
+            f"is not a REFI-QDA codebook (root element <{local_name(root.tag)}>, "
+            "expected <CodeBook>)",
             path=p,
             hint="export the codebook from your QDA program as REFI-QDA (.qdc)",
         )

@@ -431,10 +431,11 @@ def _segment_results(
     notes: dict[str, list[str]] | None = None,
 ) -> list[SegmentResult]:
     """Segments in transcript order, then by position; ids from roqa_nlp's selection names, and
-    each one's context the question before its turn (:func:`~roqa_nlp.transcripts.segment.questions_before`).
-    The ids of those whose selection's description gave a person's valence are put in
-    ``noted``; those with codes whose probability no note gave, in ``lost`` (id -> codes); the
-    REFI-QDA notes on each, in ``notes`` (id -> their texts)."""
+    each one's context the question before its turn
+    (:func:`~roqa_nlp.transcripts.segment.questions_before`). The ids of those whose selection's
+    description gave a person's valence are put in ``noted``; those with codes whose probability no
+    note gave, in ``lost`` (id -> codes); the REFI-QDA notes on each, in ``notes`` (id -> their
+    texts)."""
     from ..transcripts.segment import questions_before
 
     out: list[SegmentResult] = []
@@ -950,8 +951,8 @@ def _read_selection(
     counted in ``valence_uses`` (GUID -> codings). A machine user's coding takes its probability
     and valence from the description's note that is its (:func:`_note_of`; ``named``: the codes
     each normalised name stands for), else probability 0 and valence neutral, recorded in
-    ``_Pending.lost``. The ``project_notes`` (GUID -> writer's GUID, text) the selection or its codings
-    refer to (``<NoteRef>``) are put on the span of the user who wrote them, when they coded
+    ``_Pending.lost``. The ``project_notes`` (GUID -> writer's GUID, text) the selection or its
+    codings refer to (``<NoteRef>``) are put on the span of the user who wrote them, when they coded
     it, else on each coder's span, and their GUIDs in ``used_notes``."""
     sel_name = sel.get("name") or ""
     where = f"{label}, selection {sel_name or sel.get('guid')!r}"

@@ -131,7 +131,8 @@ def parse_xml(data: bytes, *, label: str | Path, max_depth: int = MAX_XML_DEPTH)
                 depth -= 1
     except DefusedXmlException as e:
         raise RoqaError(
-            f"XML uses a forbidden construct ({type(e).__name__}: DTDs and entities are not allowed)",
+            f"XML uses a forbidden construct ({type(e).__name__}: "
+            "DTDs and entities are not allowed)",
             path=label,
             hint="refusing to read it; export the project again from the QDA program",
         ) from None

@@ -600,7 +600,10 @@ def given_inputs(items: Any, call: str, *, transcripts: bool = False) -> list[An
     one: tuple[type, ...] = (str, os.PathLike) + ((Transcript,) if transcripts else ())
     if transcripts:
         kinds, what = "transcript files, folders or Transcripts", "a path or a Transcript"
-        hint = "give a transcript file, a folder of them or a list of these, e.g. ac.code('interviews/')"
+        hint = (
+            "give a transcript file, a folder of them or a list of these, "
+            "e.g. ac.code('interviews/')"
+        )
         verb = "code"
     else:
         kinds, what = "transcript files or folders", "a path"

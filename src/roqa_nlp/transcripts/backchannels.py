@@ -216,9 +216,9 @@ def only_acknowledges(words: str, *, agreeing: bool = True) -> bool:
     more. Such a turn of another
     speaker does not part one speaker's turn
     (:func:`~roqa_nlp.transcripts.render.across_backchannels`, which keeps a short reply to the
-    interviewer's question as an answer), nor count as a turn of the one who may be asking the questions
-    (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`). Words holding no word at all (a
-    symbol, ``[inaudible]``) acknowledge nothing: such a turn stays where it is."""
+    interviewer's question as an answer), nor count as a turn of the one who may be asking the
+    questions (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`). Words holding no word at all
+    (a symbol, ``[inaudible]``) acknowledge nothing: such a turn stays where it is."""
     if "?" in words:
         return False
     tokens = words_of(words)

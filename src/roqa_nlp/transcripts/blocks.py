@@ -14,10 +14,10 @@ its speaker's turns, taking each from another speaker (``Interviewer`` / ``Priya
 other heading is not speech. A paragraph without a label
 continues the previous turn (kept as a line break in the turn), except, in a document that labels
 each paragraph, after one that is only another speaker's backchannel (``Sam Roe: Mm-hmm.``):
-it goes on with the turn of the speaker before it, as in a subtitle file (:mod:`.unlabelled`). A soft line break (Shift+Enter)
-is a new line in the turn, but where a speaker's label opens the line after it, or a label holds
-the line before it alone (``Sam Roe  0:03``), the paragraph is parted there, as the same lines
-of plain text are (:func:`at_labelled_breaks`). Paragraphs before the first
+it goes on with the turn of the speaker before it, as in a subtitle file (:mod:`.unlabelled`). A
+soft line break (Shift+Enter) is a new line in the turn, but where a speaker's label opens the line
+after it, or a label holds the line before it alone (``Sam Roe  0:03``), the paragraph is parted
+there, as the same lines of plain text are (:func:`at_labelled_breaks`). Paragraphs before the first
 label and header fields at the top (``Date: ...``, as in plain text) are not speech, nor are
 Zoom chat messages pasted in (``10:22:05 From P04b : words``; :mod:`.chat`), left out of the
 text, the turn they part read whole. A table is

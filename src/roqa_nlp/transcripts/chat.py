@@ -4,9 +4,9 @@ Zoom saves a meeting's chat as ``10:05:12 From Sam Roe : message`` lines (older 
 ``00:05:12 From Sam Roe to Everyone:`` with the message on the lines below (newer Zoom, or after
 the colon); copied from the meeting's chat panel, a message line has no time (``From Sam Roe to
 Everyone: message``, or to anyone ``(Direct Message)``), and is told from talk that opens with
-"From" by whom it was sent to. The messages were typed, not said: pasted among a transcript's turns they are no
-one's speech (:func:`chat_left_out`: :mod:`.text` and :mod:`.blocks` leave them out of the
-turns), and a file of them is a saved chat (:func:`is_saved_chat`), left out of a folder of
+"From" by whom it was sent to. The messages were typed, not said: pasted among a transcript's turns
+they are no one's speech (:func:`chat_left_out`: :mod:`.text` and :mod:`.blocks` leave them out of
+the turns), and a file of them is a saved chat (:func:`is_saved_chat`), left out of a folder of
 transcripts and read as its messages, each its sender's, only when named on its own. A line
 that merely opens with a time (``10:22:05 P04: words``) is speech.
 """

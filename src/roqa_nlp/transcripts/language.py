@@ -94,8 +94,8 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     (:func:`~roqa_nlp.transcripts.cues.unread_cues_warning`), cues that end before they start
     (:func:`~roqa_nlp.transcripts.cues.backward_cues_warning`), talk with no speaker's name
     whose speaker could not be told
-    (:func:`~roqa_nlp.transcripts.unlabelled.undecided_talk_warning`), a speaker's name in the file's
-    name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`) and a case named by Zoom's default
+    (:func:`~roqa_nlp.transcripts.unlabelled.undecided_talk_warning`), a speaker's name in the
+    file's name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`) and a case named by Zoom's default
     file name (:func:`~roqa_nlp.transcripts.roles.zoom_default_name_warning`). ``stacklevel`` as for
     :func:`warnings.warn`, counted from the caller of this function."""
     import warnings

@@ -17,9 +17,9 @@ A turn only repairs when each of its words (bracketed notes aside) is a word of
 ``say the last part again``) or of :data:`REPAIR_FILLERS` (``data/repair_fillers.txt``: the small
 words a repair is said with, ``for a second``, ``there``, ``I think``, ``hi``), matched as the
 backchannel phrases are (:func:`~roqa_nlp.transcripts.backchannels.covered_by`), and they are
-not all backchannel words and small words (``And then?``, ``A little?`` are prompts). A repair that asks something new (``Sorry, you cut out. So what about training?``) or
-checks what it heard (``Did you say you lose people every May?``) has other words, and is a
-question.
+not all backchannel words and small words (``And then?``, ``A little?`` are prompts). A repair that
+asks something new (``Sorry, you cut out. So what about training?``) or checks what it heard
+(``Did you say you lose people every May?``) has other words, and is a question.
 """
 
 from __future__ import annotations

@@ -18,13 +18,14 @@ interview's members lettered ``P05a`` and ``P05b`` -> ``P05``, one member alone 
 note in brackets after the id aside, ``P34 (RM)`` -> ``P34``: :func:`case_label`), when
 they name one; else (no number, or several: a focus group, whose quotes must not be put to one
 of its members) a participant number in the file name (``p03_interview.docx`` -> ``P03``,
-``p07_group.docx`` -> ``P07``; failing one, an interview's: ``Interview 08.csv`` -> ``P08``) unless a member's study id names it (:func:`study_id_number`, the rule the pseudonym key
-reserves numbers by: a joint interview of P44 and P45, or of P05a and P06a, in
-``p44_p45_joint.txt`` is the case ``p44_p45_joint``; ``Participant 3`` or ``R3`` of
-``p03_focus_group.txt`` is a template's numbering, so that is ``P03``), else the file stem
-(``focus_group_site_a``). Read as a study, its transcripts' cases are weighed together
-(:class:`StudyCases`): a template's ``Participant 1`` in every file names no one, so each
-takes its case from its file name, and one participant id in several files is warned of.
+``p07_group.docx`` -> ``P07``; failing one, an interview's: ``Interview 08.csv`` -> ``P08``) unless
+a member's study id names it (:func:`study_id_number`, the rule the pseudonym key reserves numbers
+by: a joint interview of P44 and P45, or of P05a and P06a, in ``p44_p45_joint.txt`` is the case
+``p44_p45_joint``; ``Participant 3`` or ``R3`` of ``p03_focus_group.txt`` is a template's numbering,
+so that is ``P03``), else the file stem (``focus_group_site_a``). Read as a study, its transcripts'
+cases are weighed together (:class:`StudyCases`): a template's ``Participant 1`` in every file names
+no one, so each takes its case from its file name, and one participant id in several files is warned
+of.
 """
 
 from __future__ import annotations
@@ -572,7 +573,8 @@ UNLABELLED_SPEAKER = "Participant"
 
 
 def unlabelled_speaker(path: str | Path) -> str:
-    """The speaker of unlabelled speech: the participant number in the file name, else ``Participant``."""
+    """The speaker of unlabelled speech: the participant number in the file name, else
+    ``Participant``."""
     return participant_from_filename(path) or UNLABELLED_SPEAKER
 
 
@@ -1067,9 +1069,10 @@ def interviewer_who_never_asks(transcript: Transcript) -> tuple[str, int, str, i
     """``(interviewer, turns, asker, questions, turns)`` when the one speaker taken as the
     interviewer by a label of one file's (``--interviewer SPEAKER_00``, ``Speaker 1``; not a
     role, ``Interviewer``, nor a person's name) asks in none of their turns
-    (three or more; not even with a short remark after the question, :func:`asks_or_remarks`) while another speaker clearly asks the questions (:func:`guess_interviewer`
-    with no roles given): diarisation numbers speakers anew in each file, so SPEAKER_00 may
-    be the participant here. Else None."""
+    (three or more; not even with a short remark after the question, :func:`asks_or_remarks`) while
+    another speaker clearly asks the questions (:func:`guess_interviewer` with no roles given):
+    diarisation numbers speakers anew in each file, so SPEAKER_00 may be the participant here. Else
+    None."""
     turns = transcript.turns
     interviewers = {t.speaker for t in turns if t.role == "interviewer"}
     if len(interviewers) != 1:

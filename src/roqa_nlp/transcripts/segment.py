@@ -402,9 +402,9 @@ def left_out_as_backchannels(transcript: Transcript) -> frozenset[int]:
     the interviewer's question, the one thing a speaker other than the interviewer says right
     after an interviewer's turn that ends asking (not a prompt such as ``And?``, nor a repair
     on a bad line such as ``Can you hear me now?``,
-    :func:`~roqa_nlp.transcripts.repairs.only_repairs`), said once (``Is it okay to record?`` ``Yes.``,
-    ``Did your manager back it?`` ``Yep, absolutely.``): that is the answer, coded with its
-    question as context, as ``No.`` or ``Of course.`` are; said over again (``Yeah. Yeah.``,
+    :func:`~roqa_nlp.transcripts.repairs.only_repairs`), said once (``Is it okay to record?``
+    ``Yes.``, ``Did your manager back it?`` ``Yep, absolutely.``): that is the answer, coded with
+    its question as context, as ``No.`` or ``Of course.`` are; said over again (``Yeah. Yeah.``,
     :func:`~roqa_nlp.transcripts.backchannels.said_over_again`) it is agreeing along. Whatever
     the format: a reader keeps such a reply as a turn of its own
     (:func:`~roqa_nlp.transcripts.render.across_backchannels`)."""
@@ -438,7 +438,8 @@ def questions_before(transcript: Transcript) -> list[str]:
     over, and so is a repair on a bad line (``Sorry, you cut out there, what was that?``, ``Yes,
     I can hear you now.``, :func:`~roqa_nlp.transcripts.repairs.only_repairs`): the answer said
     again after it answers the question before it. A repair that asks something new (``Sorry,
-    you cut out. So what about training?``) is a question. The interviewer's turn is read as a subtitle, Word or table reader joins it
+    you cut out. So what about training?``) is a question. The interviewer's turn is read as a
+    subtitle, Word or table reader joins it
     (:func:`~roqa_nlp.transcripts.render.across_backchannels`), so that one interview gives the
     same context in every format: the interviewer's consecutive turns (each labelled line of a
     ``.txt`` file is a turn) are one, their words joined by a line break, and so are two that only

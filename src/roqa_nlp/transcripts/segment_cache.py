@@ -103,7 +103,8 @@ def segmentation_key(
 
 
 def valid_spans(transcript: Transcript, value: Any) -> list[SegmentSpan] | None:
-    """``value`` as segment spans if it is a well-formed segmentation of ``transcript``, else None."""
+    """``value`` as segment spans if it is a well-formed segmentation of ``transcript``, else
+    None."""
     if not isinstance(value, list):
         return None
     turns = transcript.turns

@@ -10,11 +10,12 @@ emphasis around the label (``**Interviewer:**``, ``**P04**:``) and square bracke
 (``Smith, Jane:``, ``NAIR, Priya (Herts Care Ltd):``, ``[Smith, Jane] 10:32:05``), is a label
 in every one of these shapes, taken only where it recurs in the file or the researcher names it,
 and only when it reads as a name (:func:`is_comma_name`), since ``Well, honestly: ...`` opens a
-participant's sentence the same way. An optional timestamp (``[00:01:02]``, ``(01:02)``, ``00:01:02``) may come
-before the label, or between the label and its colon, as Rev exports
+participant's sentence the same way. An optional timestamp (``[00:01:02]``, ``(01:02)``,
+``00:01:02``) may come before the label, or between the label and its colon, as Rev exports
 (``Interviewer (00:01:02):``; ``P04 12:30:``), or just after the colon, in brackets
 (``Speaker 1: [00:00:03] words``, as Sonix exports) or before a colon of its own (``P04: 12:30:
-words``): it is the turn's time, not its words. Two more shapes that transcription services write are labels too:
+words``): it is the turn's time, not its words. Two more shapes that transcription services
+write are labels too:
 
 - a label in square brackets without a colon (``[Interviewer] words``), only when it names a role
   (an interviewer label or a participant number), because ``[laughs]`` and ``[inaudible]`` open
@@ -40,16 +41,17 @@ The same shape also matches the start of an ordinary sentence (``The problem was
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
 is a role label (interviewer, participant number), or it labels at least two lines of the file,
 or every word of it is capitalised (``Jane Smith``, ``Registered Manager``) and it has at most
-four words, or it is such a name followed by words in brackets (``Dean (support worker)``), or it is a transcriber's ``Unknown speaker`` (the speaker the readers name speech
-no label names). A capitalised word the file opens a line with only once, while another label
-recurs, is talk when it is an acronym or a word no name is made of (``CQC: they came in
-March``, inside a participant's answer; :func:`words_not_speakers`): the speakers of a file
-recur, and an organisation is no speaker. So is a label said once that names a topic
-(``Staffing: that's the barrier.``, ``Mental Health: ...``; ``data/talk_words.txt``) or whose
-brackets hold the speaker's own aside (``Staffing (and I mean this: truly): ...``;
-``data/aside_words.txt``), unless its name labels another line: a person who says one thing
-(``Ruth (deputy manager): yeah i'd add ...``) is still a speaker. ``Question 5:`` and ``Q5:`` mark the interviewer's
-questions (``question`` and ``q`` are interviewer labels, :data:`~.roles.QUESTION_MARKERS`).
+four words, or it is such a name followed by words in brackets (``Dean (support worker)``), or it is
+a transcriber's ``Unknown speaker`` (the speaker the readers name speech no label names). A
+capitalised word the file opens a line with only once, while another label recurs, is talk when it
+is an acronym or a word no name is made of (``CQC: they came in March``, inside a participant's
+answer; :func:`words_not_speakers`): the speakers of a file recur, and an organisation is no
+speaker. So is a label said once that names a topic (``Staffing: that's the barrier.``,
+``Mental Health: ...``; ``data/talk_words.txt``) or whose brackets hold the speaker's own aside
+(``Staffing (and I mean this: truly): ...``; ``data/aside_words.txt``), unless its name labels
+another line: a person who says one thing (``Ruth (deputy manager): yeah i'd add ...``) is still a
+speaker. ``Question 5:`` and ``Q5:`` mark the interviewer's questions (``question`` and ``q`` are
+interviewer labels, :data:`~.roles.QUESTION_MARKERS`).
 
 On a line that opens with no such speaker, two looser shapes are tried (:func:`line_labels`),
 only for labels whose form the reader knows: an interviewer label, a participant number

@@ -6,9 +6,9 @@ with the turn before it, except after a cue that is only another speaker's backc
 (``Sam Roe: Mm-hmm.``, ``Yeah.``, ``Right.``; :func:`~.backchannels.only_acknowledges`, an
 agreeing one such as ``Of course.`` counting when the named interviewer says it), by the rule
 that leaves such a backchannel out of the turn it came inside
-(:func:`~.render.across_backchannels`): the listener spoke inside the turn of the speaker before them (the
-participant's answer, or the interviewer's long question), so the words with no name are that
-speaker's going on (:func:`speaker_of_unlabelled`). Before, they were the listener's: after an
+(:func:`~.render.across_backchannels`): the listener spoke inside the turn of the speaker before
+them (the participant's answer, or the interviewer's long question), so the words with no name are
+that speaker's going on (:func:`speaker_of_unlabelled`). Before, they were the listener's: after an
 interviewer's ``Mm-hmm.`` the participant's words were not coded.
 
 Whose the words are cannot be told, and they stay with the backchannel's speaker as before,

@@ -7,10 +7,11 @@ cue. An utterance names its speaker through a voice tag or a column (``speaker``
 video-call display name (``Zoë Ní Bhriain 🌻:``, ``Kate | NHS:``;
 :func:`~roqa_nlp.transcripts.speaker_labels.cue_labels`). An utterance without a speaker
 continues the previous speaker's turn, or, after another speaker's backchannel in a file that
-names each piece's speaker, the turn of the speaker before it (:mod:`.unlabelled`). Consecutive utterances of one speaker become one turn,
-their words joined by a space, from the ``begin_time`` of the first to the ``end_time`` of the
-last; each utterance's words and times are kept with the turn (``SpokenTurn.cues``), so that a
-segment is cited at the time of the cue its words are in (:mod:`roqa_nlp.transcripts.cue_times`).
+names each piece's speaker, the turn of the speaker before it (:mod:`.unlabelled`). Consecutive
+utterances of one speaker become one turn, their words joined by a space, from the ``begin_time`` of
+the first to the ``end_time`` of the last; each utterance's words and times are kept with the turn
+(``SpokenTurn.cues``), so that a segment is cited at the time of the cue its words are in
+(:mod:`roqa_nlp.transcripts.cue_times`).
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ UNKNOWN_SPEAKER_MARKS = frozenset({"", "?", "unknown"})
 
 
 def known_speaker(label: str | None) -> str | None:
-    """A piece's speaker label, or None for none or an unknown one (:data:`UNKNOWN_SPEAKER_MARKS`)."""
+    """A piece's speaker label, or None for none or an unknown one
+    (:data:`UNKNOWN_SPEAKER_MARKS`)."""
     name = (label or "").strip()
     return None if name.casefold() in UNKNOWN_SPEAKER_MARKS else name
 
