@@ -17,8 +17,13 @@ valence of the codes of the passage they are on (:func:`~.review.with_given_vale
 their codings' meta under ``notes`` (:data:`~roqa_nlp.decisions.SEGMENT_NOTES`), and so is a
 comment written on the selection itself (its ``<Description>``, less roqa_nlp's own lines).
 
+A recording's text transcript and a PDF's text representation are read as text sources, with
+the passages coded in them (:mod:`.qdpx_media`; the time stamps of a transcript's sync points
+are its passages' times).
+
 Nothing that cannot be imported is dropped silently: a selection outside its text, a coding of an
-unknown code, a source without text, PDF/audio/picture sources, comments on selections whose
+unknown code, a source without text, picture sources and recordings and PDFs without text,
+codings of a recording's time ranges or a PDF's regions, comments on selections whose
 codings are not imported, source and case descriptions, variable
 values, notes on no coded passage and sets are each reported in :attr:`QdpxProject.warnings`
 (:func:`read_qdpx_codings` and :func:`read_qdpx_transcripts` issue them as
@@ -55,6 +60,7 @@ from ..schema import (
 )
 from .plaintext import NewlineMap, normalise_newlines
 from .qdpx_export import PROBABILITY_NOT_RECOVERED, SUGGESTION_PREFIX, VALENCE_PREFIX
+from .qdpx_media import selection_times, text_sources
 from .refiqda import (
     VALENCE_CODE_GUIDS,
     VALENCE_CODES,
@@ -335,6 +341,8 @@ class _Pending:
     noted: bool = False  # a selection's description gave the person's valence
     lost: list[str] = field(default_factory=list)  # codes whose probability no note gave
     notes: list[str] = field(default_factory=list)  # REFI-QDA notes on the selection
+    # seconds into the recording, for a passage of a recording's transcript
+    times: tuple[float | None, float | None] = (None, None)
 
 
 _VALENCE_NOTE = re.compile(
@@ -472,6 +480,8 @@ def _segment_results(
                     text=t.text[p.start : p.end],
                     turn_index=i if turn else 0,
                     context=asked[i] if turn else "",
+                    begin_time=p.times[0],
+                    end_time=p.times[1],
                 ),
                 suggestions=p.suggestions,
             )
@@ -686,7 +696,9 @@ def _read_project(
     order = 0
     used_ids: set[str] = set()
     sources_el = child(root, "Sources")
-    for src in [] if sources_el is None else list(sources_el):
+    sources = [] if sources_el is None else list(sources_el)
+    # a recording's transcript and a PDF's text are read as text sources
+    for src in text_sources(sources, cases_of, source_warning):
         kind = local_name(src.tag)
         if kind != "TextSource":
             label = _NON_TEXT_SOURCES.get(kind, f"<{kind}> element")
@@ -1000,7 +1012,9 @@ def _read_selection(
         key = (transcript.id, start, end)
         item = spans.get(key)
         if item is None:
-            item = spans[key] = _Pending(transcript, start, end, sel_name, order)
+            item = spans[key] = _Pending(
+                transcript, start, end, sel_name, order, times=selection_times(sel)
+            )
         coded.setdefault(user_guid, item)
         if any(s.code_id == cid for s in item.suggestions):
             continue  # the same code twice on the same span by the same user
@@ -1075,7 +1089,8 @@ def read_qdpx_codings(path: str | Path, **kwargs: Any) -> dict[str, CodingResult
 def read_qdpx_transcripts(path: str | Path, **kwargs: Any) -> list[Transcript]:
     """The text sources of a ``.qdpx`` file as transcripts (see :func:`read_qdpx`).
 
-    Sources that could not be read as text (PDF, picture and audio sources, text that is not
+    A recording's transcript and a PDF's text are transcripts too. Sources that could not be
+    read as text (pictures, recordings and PDFs without text, text that is not
     UTF-8, UTF-16 or UTF-32, empty sources ...) are issued as a
     :class:`~roqa_nlp.errors.RoqaWarning`
     each, naming the file.
