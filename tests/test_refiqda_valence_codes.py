@@ -538,7 +538,7 @@ def test_a_code_of_the_reviewers_own_in_the_group_keeps_the_group(tmp_path: Path
             ),
         )
     )
-    assert p.codebook.id == "roqa-nlp-suggestions-cfir-2009-excerpt"
+    assert p.codebook.id == "cfir-2009+project"  # the excerpt's codes, then the group's
     assert [c.id for c in p.codebook.codes if c.parent == GROUP_GUID] == [
         BARRIER_GUID,
         ENABLER_GUID,

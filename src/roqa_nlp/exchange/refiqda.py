@@ -554,8 +554,9 @@ def codebook_from_codes(
     full path of names (``Inner Setting > Readiness for Implementation > Available Resources``,
     compared as :func:`~roqa_nlp.codebook.normalise_name` does).
     Top-level codes are domains, their children constructs, then sub-constructs, then codes.
-    The codebook id is that of the known codebook when every code comes from it, else a slug
-    of ``name``. Problems (duplicate GUIDs, codes without one) are appended to ``warnings``.
+    The codebook id is that of the known codebook when every code comes from it, that id with
+    ``+project`` when other codes are beside its codes (``cfir-2009+project``: they come after
+    its codes), else a slug of ``name``. Problems (duplicate GUIDs, codes without one) are appended to ``warnings``.
     Each code's colour (``color="#RRGGBB"``) is put in ``colors`` (code id -> colour) when given.
 
     Valence codes are not codes of the codebook: coding a passage with one gives the valence of
@@ -676,16 +677,19 @@ def codebook_from_codes(
             f"named like codes of {book.id} (written beside them by an earlier roqa_nlp "
             f"export): their codings are read as those codes' ({', '.join(namesakes)})"
         )
-    base = book if records and all_known else None
+    # Codes made in the program beside a known codebook's make a project codebook of it
+    # (``cfir-2009+project``), as the project's own codes roqa_nlp exported do: its codes keep
+    # their ids, and so the GUIDs they came with, and the program's codes their GUIDs.
+    rank = {} if book is None else {c.id: i for i, c in enumerate(book.codes)}
+    base = book if any(r["id"] in rank for r in records) else None
     if base is not None:
         # Keep the known codebook's order: it is the order of a classifier's classes; the
         # project's own codes after its codes, in the file's order.
-        rank = {c.id: i for i, c in enumerate(base.codes)}
-        rank.update({cid: len(rank) + i for i, cid in enumerate(project_codes)})
+        rank.update({r["id"]: len(rank) + i for i, r in enumerate(records) if r["id"] not in rank})
         records.sort(key=lambda r: rank[r["id"]])
     book_id = slug(name)
     if base is not None:
-        book_id = _project_id(base) if project_codes else base.id
+        book_id = _project_id(base) if project_codes or not all_known else base.id
     data: dict[str, Any] = {
         "id": book_id,
         "name": base.name if base else name,

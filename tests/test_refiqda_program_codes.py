@@ -1,0 +1,187 @@
+"""Specification of codes a reviewer makes or changes in a QDA program, on the way back.
+
+The model's suggestions are exported (``cfir-2009``); in the program a reviewer codes passages,
+creates a code of their own ("Alert fatigue", at the top or under Inner Setting) or renames a
+CFIR code. ``roqa import`` then ``roqa export`` of any coder's codings must give the program the
+same code tree: the CFIR codes with the GUIDs they came with, the reviewer's code with the GUID
+the program gave it, under the names the reviewer gave them. Otherwise bringing the codings back
+into NVivo, ATLAS.ti or MAXQDA makes a second CFIR tree beside the first.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.cli import main
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.exchange import export_qdpx, read_qdpx
+from roqa_nlp.exchange.refiqda import code_guid
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+from test_refiqda import NS, qde_of
+
+TEXTS = [
+    "The alarms go off all night and we stop hearing them.",
+    "The devices are always on charge.",
+    "Here we just get on with things.",
+]
+ALICE = "00000000-0000-4000-8000-0000000000aa"
+BOB = "00000000-0000-4000-8000-0000000000bb"
+#: the GUID the QDA program gave the code Alice made (upper case, as MAXQDA writes them)
+ALERT_FATIGUE = "DE45BA0D-8FDB-4702-94C9-281EE040E3E0"
+
+
+@pytest.fixture(scope="module")
+def cfir() -> Codebook:
+    return Codebook.load("cfir-2009")
+
+
+def suggestions() -> CodingResult:
+    """Transcript p01, a segment per text, the model suggesting Available Resources on each."""
+    text = " ".join(TEXTS)
+    segs, pos = [], 0
+    for n, words in enumerate(TEXTS, 1):
+        seg = Segment(f"p01:{n:04d}", "p01", "P01", "participant", pos, pos + len(words), words)
+        suggested = [Suggestion("IS.E.2", "Available Resources", "IS", 0.6, "enabler")]
+        segs.append(SegmentResult(seg, suggested))
+        pos += len(words) + 1
+    transcript = Transcript(
+        "p01", text, [Turn("P01", "participant", 0, len(text))], participant="P01"
+    )
+    return CodingResult(segs, {"p01": transcript}, {"model": {"hash": "abc123"}})
+
+
+def span(n: int) -> tuple[int, int]:
+    start = sum(len(t) + 1 for t in TEXTS[:n])
+    return start, start + len(TEXTS[n])
+
+
+def coding(user: str, n: int, code: str, k: int) -> str:
+    s, e = span(n)
+    return (
+        f'<PlainTextSelection guid="00000000-0000-4000-8000-{user[-2:]}000000000{k}" '
+        f'startPosition="{s}" endPosition="{e}"><Coding '
+        f'guid="00000000-0000-4000-8000-{user[-2:]}c00000000{k}" creatingUser="{user}">'
+        f'<CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>'
+    )
+
+
+def reviewed(
+    tmp_path: Path, cfir: Codebook, *, new_code: str = "", rename: tuple[str, str] = ("", "")
+) -> tuple[Path, Path]:
+    """The suggestions exported (``demo.qdpx``), and the project after a review in a QDA program
+    (``reviewed.qdpx``): Alice codes the first passage with a code she made (``new_code``:
+    ``top`` at the top of the tree, ``nested`` under Inner Setting; none when empty) and the
+    third with Culture; Bob codes the second with Available Resources and the third with
+    Culture. ``rename`` (old name, new name) renames a code in the program."""
+    demo = tmp_path / "demo.qdpx"
+    export_qdpx(suggestions(), cfir, demo, top_k=1)
+    with zipfile.ZipFile(demo) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    qde = members.pop("project.qde").decode("utf-8")
+    culture, resources = code_guid("cfir-2009", "IS.C"), code_guid("cfir-2009", "IS.E.2")
+    alice = [coding(ALICE, 2, culture, 2)]
+    if new_code:
+        made = f'<Code guid="{ALERT_FATIGUE}" name="Alert fatigue" isCodable="true"/>'
+        if new_code == "top":
+            qde = qde.replace("</Codes>", f"{made}</Codes>")
+        else:
+            inner = 'name="Inner Setting" isCodable="false">'
+            assert qde.count(inner) == 1
+            qde = qde.replace(inner, inner + made)
+        alice.append(coding(ALICE, 0, ALERT_FATIGUE, 1))
+    old, new = rename
+    if old:
+        assert qde.count(f'name="{old}"') == 1
+        qde = qde.replace(f'name="{old}"', f'name="{new}"')
+    bob = [coding(BOB, 1, resources, 1), coding(BOB, 2, culture, 2)]
+    qde = qde.replace(
+        "</Users>", f'<User guid="{ALICE}" name="Alice"/><User guid="{BOB}" name="Bob"/></Users>'
+    ).replace("</TextSource>", "".join(alice + bob) + "</TextSource>")
+    out = tmp_path / "reviewed.qdpx"
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("project.qde", qde)
+        for n, data in members.items():
+            z.writestr(n, data)
+    return demo, out
+
+
+def code_guids(path: Path) -> dict[str, str]:
+    """Name -> lower-case GUID of every code of an exported project."""
+    return {
+        c.get("name") or "": (c.get("guid") or "").lower() for c in qde_of(path).iter(NS + "Code")
+    }
+
+
+def round_trip(tmp_path: Path, project: Path, coder: str) -> Path:
+    """``roqa import project --out reviewed`` then ``roqa export reviewed/codings/<coder>``."""
+    main(["import", str(project), "--out", str(tmp_path / "reviewed")])
+    folder = tmp_path / "reviewed" / "codings"
+    (codings,) = [p for p in folder.iterdir() if p.name.startswith(coder)]
+    out = tmp_path / f"{coder}.qdpx"
+    main(["export", str(codings), "--qdpx", str(out)])
+    return out
+
+
+@pytest.mark.parametrize("where", ["top", "nested"])
+def test_a_code_made_in_the_program_makes_the_codebook_a_project_codebook(
+    tmp_path: Path, cfir: Codebook, where: str
+) -> None:
+    """Before: the codebook took a slug of the project name as id
+    (`roqa-nlp-suggestions-consolidated-framework-...-cfir-2009`), so that nothing said its
+    CFIR codes were cfir-2009's."""
+    _, project = reviewed(tmp_path, cfir, new_code=where)
+    book = read_qdpx(project).codebook
+    assert book.id == "cfir-2009+project"
+    assert [c.id for c in book.codes] == [*(c.id for c in cfir.codes), ALERT_FATIGUE]
+    made = book[ALERT_FATIGUE]
+    assert (made.name, made.parent, made.codable) == (
+        "Alert fatigue",
+        None if where == "top" else "IS",
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("where", "coder"),
+    [("top", "Alice"), ("top", "Bob"), ("top", "roqa_nlp"), ("nested", "Alice")],
+)
+def test_every_code_keeps_its_guid_after_a_code_is_made_in_the_program(
+    tmp_path: Path, cfir: Codebook, where: str, coder: str
+) -> None:
+    """Before: 4 of the 48 codes (the valence group's) kept their GUIDs; every CFIR code got a
+    new one, so the program made a second CFIR tree beside the first. Bob, who made no code,
+    and the model's codings read back from the project were exported the same way."""
+    demo, project = reviewed(tmp_path, cfir, new_code=where)
+    before, after = code_guids(demo), code_guids(round_trip(tmp_path, project, coder))
+    assert len(before) == len(cfir) + 4
+    assert {n: after.get(n) for n in before} == before
+    assert after["Alert fatigue"] == ALERT_FATIGUE.lower()
+    assert len(after) == len(before) + 1
+
+
+def test_without_a_code_made_in_the_program_the_codebook_stays_cfir_2009(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    _, project = reviewed(tmp_path, cfir)
+    main(["import", str(project), "--out", str(tmp_path / "reviewed")])
+    data = json.loads((tmp_path / "reviewed" / "codebook.json").read_text(encoding="utf-8"))
+    assert (data["id"], len(data["codes"])) == ("cfir-2009", len(cfir))
+
+
+def test_an_unrelated_project_keeps_a_codebook_of_its_own(tmp_path: Path) -> None:
+    """No CFIR code in the file: the codebook is the project's, named after it."""
+    root = ET.Element(f"{NS}Project", name="Ward study")
+    codes = ET.SubElement(ET.SubElement(root, f"{NS}CodeBook"), f"{NS}Codes")
+    ET.SubElement(codes, f"{NS}Code", guid=ALERT_FATIGUE, name="Alert fatigue", isCodable="true")
+    ET.SubElement(root, f"{NS}Sources")
+    path = tmp_path / "ward.qdpx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", ET.tostring(root, encoding="utf-8", xml_declaration=True))
+    book = read_qdpx(path).codebook
+    assert (book.id, [c.id for c in book.codes]) == ("ward-study", [ALERT_FATIGUE])
