@@ -185,3 +185,19 @@ def test_an_unrelated_project_keeps_a_codebook_of_its_own(tmp_path: Path) -> Non
         z.writestr("project.qde", ET.tostring(root, encoding="utf-8", xml_declaration=True))
     book = read_qdpx(path).codebook
     assert (book.id, [c.id for c in book.codes]) == ("ward-study", [ALERT_FATIGUE])
+
+
+@pytest.mark.parametrize("coder", ["Alice", "roqa_nlp"])
+def test_a_codebook_code_renamed_in_the_program_keeps_its_new_name_on_export(
+    tmp_path: Path, cfir: Codebook, coder: str
+) -> None:
+    """Before: the import kept "Organisational culture" for IS.C in codebook.json, but the export
+    wrote the built-in name "Culture" again (the colour chosen in the program was kept), and
+    importing that export gave "Culture" back."""
+    _, project = reviewed(tmp_path, cfir, rename=("Culture", "Organisational culture"))
+    out = round_trip(tmp_path, project, coder)
+    guid = code_guid("cfir-2009", "IS.C")
+    assert {g: n for n, g in code_guids(out).items()}[guid] == "Organisational culture"
+    assert "Culture" not in code_guids(out)
+    back = read_qdpx(out).codebook
+    assert (back.id, back["IS.C"].name) == ("cfir-2009", "Organisational culture")

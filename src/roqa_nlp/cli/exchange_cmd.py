@@ -82,7 +82,8 @@ def export_cmd(
         book, chosen = chart_codebook_for(codebook, result, codings)
         if chosen:
             typer.echo(chosen)
-    colors = _colors_of(book, codebook, codings)
+    # the colours and names the codes had in the QDA program the codebook was imported from
+    colors, book = _as_imported(book, codebook, codings)
     if qdpx is not None and result is not None:
         # codings that record no maker but read as a person's are that person's, named after
         # their folder, as roqa agree names them
@@ -172,11 +173,13 @@ def valence_note(book: Any) -> str:
     return f" and the valence codes {names} (under '{VALENCE_GROUP}') to give a passage's valence"
 
 
-def _colors_of(book: Any, choice: str | None, codings: Path | None) -> dict[str, str]:
-    """The code colours recorded in the codebook file ``book`` was loaded from: ``--codebook``
-    when it is a file, else a ``codebook.json`` of that id beside the codings or up to two
-    folders above them (where ``roqa import`` writes it and the codebook was found)."""
-    from ..exchange.refiqda import codebook_colors
+def _as_imported(book: Any, choice: str | None, codings: Path | None) -> tuple[dict[str, str], Any]:
+    """The code colours recorded in the codebook file ``book`` was loaded from, and ``book``
+    with its codes under the names that file gives them: ``--codebook`` when it is a file, else
+    a ``codebook.json`` of that id beside the codings or up to two folders above them (where
+    ``roqa import`` writes it and the codebook was found). A built-in codebook's code the
+    researcher renamed in the QDA program goes back under its new name, as with its colour."""
+    from ..exchange.refiqda import codebook_colors, codebook_names, with_names
 
     candidates: list[Path] = []
     if choice and Path(choice).is_file():
@@ -191,8 +194,8 @@ def _colors_of(book: Any, choice: str | None, codings: Path | None) -> dict[str,
         except (OSError, ValueError, RecursionError):
             continue
         if isinstance(data, dict) and data.get("id") == book.id:
-            return codebook_colors(path)
-    return {}
+            return codebook_colors(path), with_names(book, codebook_names(path))
+    return {}, book
 
 
 def _filename(name: str, used: set[str]) -> str:

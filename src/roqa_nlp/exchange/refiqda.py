@@ -12,6 +12,7 @@ program and came back is recognised as the code it was (QDA programs keep GUIDs 
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -207,6 +208,33 @@ def codebook_colors(path: str | Path) -> dict[str, str]:
         if isinstance(c, dict) and isinstance(c.get("id"), str) and rgb(c.get("color")):
             out[c["id"]] = str(rgb(c.get("color")))
     return out
+
+
+def codebook_names(path: str | Path) -> dict[str, str]:
+    """The code names a ``codebook.json`` records (code id -> name); empty when it is not
+    readable. ``roqa import`` writes there the names codes have in the QDA program, a codebook
+    code the researcher renamed there (``IS.C`` "Organisational culture") under its new name."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    codes = data.get("codes") if isinstance(data, dict) else None
+    out: dict[str, str] = {}
+    for c in codes if isinstance(codes, list) else []:
+        name = c.get("name") if isinstance(c, dict) else None
+        if isinstance(name, str) and name.strip() and isinstance(c.get("id"), str):
+            out[c["id"]] = name
+    return out
+
+
+def with_names(codebook: Codebook, names: Mapping[str, str]) -> Codebook:
+    """``codebook`` with its codes named as ``names`` (code id -> name) names them: a built-in
+    codebook's codes under the names a researcher gave them in a QDA program, so that an export
+    gives the program its code tree as it was, renamed codes and all (as it does colours)."""
+    if all(names.get(c.id, c.name) == c.name for c in codebook.codes):
+        return codebook
+    codes = [dataclasses.replace(c, name=names.get(c.id, c.name)) for c in codebook.codes]
+    return dataclasses.replace(codebook, codes=codes)
 
 
 # -- codebook -> <Codes> ---------------------------------------------------------------------------
