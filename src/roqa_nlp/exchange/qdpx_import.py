@@ -693,6 +693,8 @@ def _read_project(
     transcripts: list[Transcript] = []
     pending: dict[str, dict[tuple[str, int, int], _Pending]] = {}
     strangers: dict[str, int] = {}  # users missing from <Users>: GUID -> codings
+    repeats: dict[str | None, int] = {}  # codings given twice, by user; None: codings of no user
+    whole_coders: dict[str, None] = {}  # coders of whole sources, in the file's order
     order = 0
     used_ids: set[str] = set()
     sources_el = child(root, "Sources")
@@ -768,15 +770,24 @@ def _read_project(
                 f"{label}: text read from the .docx rendition; its {len(selections)} selections "
                 "may not line up with it"
             )
-        whole = len(children(src, "Coding"))
+        whole: dict[str, int] = {}  # the source's codings of it all, by coder
+        for coding in children(src, "Coding"):
+            user_guid = normalise_guid(coding.get("creatingUser"))
+            coder = user_names.get(user_guid, user_guid) if user_guid else UNKNOWN_USER
+            whole[coder] = whole.get(coder, 0) + 1
         if whole:
-            warnings.append(f"{label}: {whole} codings of the whole source not imported")
+            by = ", ".join(f"{coder} {n}" for coder, n in whole.items())
+            warnings.append(
+                f"{label}: {_plural(sum(whole.values()), 'coding')} of the whole source ({by}) "
+                "not imported: only codings of a selection of its text are"
+            )
+            whole_coders.update(dict.fromkeys(whole))
         for sel in selections:
             order += 1
             memo = _read_selection(
                 sel, transcript, got.raw, to_plain, label, order, guid_to_id, book,
                 user_names, pending, warnings, strangers, {**deleted, **valence_codes},
-                valence_uses, named, notes, used_notes,
+                valence_uses, named, notes, used_notes, repeats,
             )  # fmt: skip
             skip("selection memo", memo)
 
@@ -793,6 +804,25 @@ def _read_project(
             f"{_plural(n, 'coding')} by user {stranger!r}, who is not in the project's <Users>: "
             "imported as a coder of that name"
         )
+    nameless = repeats.pop(None, 0)
+    if nameless:
+        warnings.append(
+            f"{_plural(nameless, 'coding')} "
+            + (
+                "names no user (no creatingUser on it or its selection)"
+                if nameless == 1
+                else "name no user (no creatingUser on them or their selections)"
+            )
+            + f": imported as the coder {UNKNOWN_USER!r}"
+        )
+    for repeater, n in repeats.items():
+        warnings.append(
+            f"{repeater}: {_plural(n, 'coding')} {'repeats' if n == 1 else 'repeat'} another of "
+            "the same code on the same passage (same start and end): kept once"
+        )
+    for coder in whole_coders:
+        if coder not in pending:
+            warnings.append(f"{coder} coded whole sources only: no codings of theirs imported")
     skip("note", sum(1 for n in all_notes if normalise_guid(n.get("guid")) not in used_notes))
     for section, (item, noun) in _SKIPPED_PARTS.items():
         el = child(root, section)
@@ -952,6 +982,7 @@ def _read_selection(
     named: dict[str, set[str]],
     project_notes: dict[str, tuple[str, str]] | None = None,
     used_notes: set[str] | None = None,
+    repeats: dict[str | None, int] | None = None,
 ) -> bool:
     """Add a selection's codings to ``pending``; whether it carries a comment that is not kept
     (a description other than roqa_nlp's suggestion and valence lines, on a selection none of
@@ -965,7 +996,9 @@ def _read_selection(
     each normalised name stands for), else probability 0 and valence neutral, recorded in
     ``_Pending.lost``. The ``project_notes`` (GUID -> writer's GUID, text) the selection or its
     codings refer to (``<NoteRef>``) are put on the span of the user who wrote them, when they coded
-    it, else on each coder's span, and their GUIDs in ``used_notes``."""
+    it, else on each coder's span, and their GUIDs in ``used_notes``. A coding of a code the
+    same user gave the same span already is kept once, and counted in ``repeats`` (user name ->
+    codings; a coding that names no user counts under ``None`` as well)."""
     sel_name = sel.get("name") or ""
     where = f"{label}, selection {sel_name or sel.get('guid')!r}"
     codings = children(sel, "Coding")
@@ -983,9 +1016,14 @@ def _read_selection(
         warnings.append(f"{where}: positions are not integers; {len(codings)} codings not imported")
         return memo
     if not 0 <= raw_start < raw_end <= len(raw):
+        if raw_start == raw_end:
+            why = "is an empty selection (zero length: it ends where it starts)"
+        elif raw_start > raw_end:
+            why = "ends before it starts"
+        else:
+            why = f"is outside its text (0-{len(raw)})"
         warnings.append(
-            f"{where}: {raw_start}-{raw_end} is outside its text (0-{len(raw)}) or empty; "
-            f"{len(codings)} codings not imported"
+            f"{where}: {raw_start}-{raw_end} {why}; {len(codings)} codings not imported"
         )
         return memo
     start, end = to_plain(raw_start), to_plain(raw_end)
@@ -1008,6 +1046,8 @@ def _read_selection(
         uname = user_names.get(user_guid, user_guid) if user_guid else UNKNOWN_USER
         if user_guid and user_guid not in user_names:
             strangers[user_guid] = strangers.get(user_guid, 0) + 1
+        if not user_guid and repeats is not None:
+            repeats[None] = repeats.get(None, 0) + 1
         spans = pending.setdefault(uname, {})
         key = (transcript.id, start, end)
         item = spans.get(key)
@@ -1017,7 +1057,10 @@ def _read_selection(
             )
         coded.setdefault(user_guid, item)
         if any(s.code_id == cid for s in item.suggestions):
-            continue  # the same code twice on the same span by the same user
+            # the same code twice on the same span by the same user
+            if repeats is not None:
+                repeats[uname] = repeats.get(uname, 0) + 1
+            continue
         probability, valence, valence_p = 1.0, "neutral", None
         # The note is the machine user's: a person who coded roqa_nlp's selection applied a code.
         if is_machine_user(uname):

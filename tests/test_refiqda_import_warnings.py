@@ -1,0 +1,97 @@
+"""Specification of what ``roqa import`` says about codings it changes or leaves out.
+
+Nothing a QDA project holds is dropped or changed without a line saying what and whose: a
+coding given twice, codings that name no coder, codings of a whole source, and a selection
+that selects nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roqa_nlp.exchange import read_qdpx
+from test_refiqda import build_qdpx, project_xml, selection
+
+TEXT = b"We lacked staff. The manager backed us."
+ALICE = "00000000-0000-4000-8000-0000000000aa"
+BOB = "00000000-0000-4000-8000-0000000000bb"
+STAFFING = "00000000-0000-4000-8000-000000000001"
+USERS = f'<User guid="{ALICE}" name="Alice"/><User guid="{BOB}" name="Bob"/>'
+
+
+def project(tmp_path: Path, inside: str, users: str = USERS) -> Path:
+    """A project of one text source, p01 (``TEXT``), holding ``inside``."""
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="p01" '
+        f'plainTextPath="internal://p01.txt">{inside}</TextSource>'
+    )
+    return build_qdpx(tmp_path / "q.qdpx", project_xml(src, users=users), {"sources/p01.txt": TEXT})
+
+
+def whole_source_coding(user: str) -> str:
+    return (
+        f'<Coding guid="00000000-0000-4000-8000-0000000000{user[-2:]}" creatingUser="{user}">'
+        f'<CodeRef targetGUID="{STAFFING}"/></Coding>'
+    )
+
+
+def test_a_coding_given_twice_is_kept_once_and_said_so(tmp_path: Path) -> None:
+    """Before: Alice's two codings of Staffing on 3-9 (two selections) became one, and the
+    import said only "Alice (1)"."""
+    p = read_qdpx(project(tmp_path, selection(3, 9) + selection(3, 9) + selection(17, 24)))
+    assert [(s.segment.start, [g.code_id for g in s.suggestions]) for s in p.codings["Alice"]] == [
+        (3, [STAFFING]),
+        (17, [STAFFING]),
+    ]
+    assert p.warnings == [
+        "Alice: 1 coding repeats another of the same code on the same passage (same start and "
+        "end): kept once"
+    ]
+
+
+def test_codings_that_name_no_user_are_imported_with_one_warning(tmp_path: Path) -> None:
+    """Before: they went to "unknown user" with no word of it."""
+    nobody = [
+        selection(s, e).replace(f' creatingUser="{ALICE}"', "") for s, e in [(3, 9), (17, 24)]
+    ]
+    p = read_qdpx(project(tmp_path, "".join(nobody), users=""))
+    assert list(p.codings) == ["unknown user"]
+    assert len(p.codings["unknown user"]) == 2
+    assert p.warnings == [
+        "2 codings name no user (no creatingUser on them or their selections): imported as "
+        "the coder 'unknown user'"
+    ]
+
+
+def test_a_coding_of_the_whole_source_is_reported_with_its_coder(tmp_path: Path) -> None:
+    """Before: "source 'p01': 1 codings of the whole source not imported" named no one, and
+    Bob, whose only coding it was, vanished from the coders without a word."""
+    inside = selection(3, 9) + whole_source_coding(BOB) + whole_source_coding(ALICE)
+    p = read_qdpx(project(tmp_path, inside))
+    assert list(p.codings) == ["Alice"]
+    assert p.warnings == [
+        "source 'p01': 2 codings of the whole source (Bob 1, Alice 1) not imported: only "
+        "codings of a selection of its text are",
+        "Bob coded whole sources only: no codings of theirs imported",
+    ]
+
+
+def test_an_empty_selection_is_called_an_empty_selection(tmp_path: Path) -> None:
+    """Before: "9-9 is outside its text (0-39) or empty", for a selection inside the text."""
+    p = read_qdpx(project(tmp_path, selection(3, 9) + selection(9, 9)))
+    (line,) = p.warnings
+    assert line.endswith(
+        ": 9-9 is an empty selection (zero length: it ends where it starts); 1 codings not imported"
+    )
+
+
+def test_a_reversed_selection_is_said_to_end_before_it_starts(tmp_path: Path) -> None:
+    p = read_qdpx(project(tmp_path, selection(3, 9) + selection(9, 3)))
+    (line,) = p.warnings
+    assert line.endswith(": 9-3 ends before it starts; 1 codings not imported")
+
+
+def test_a_selection_beyond_the_text_is_said_to_be_outside_it(tmp_path: Path) -> None:
+    p = read_qdpx(project(tmp_path, selection(3, 9) + selection(30, 99)))
+    (line,) = p.warnings
+    assert line.endswith(": 30-99 is outside its text (0-39); 1 codings not imported")
