@@ -201,3 +201,48 @@ def test_a_codebook_code_renamed_in_the_program_keeps_its_new_name_on_export(
     assert "Culture" not in code_guids(out)
     back = read_qdpx(out).codebook
     assert (back.id, back["IS.C"].name) == ("cfir-2009", "Organisational culture")
+
+
+def test_a_project_sharing_a_heading_with_cfir_keeps_a_codebook_of_its_own(tmp_path: Path) -> None:
+    """ "Inner Setting > Leadership" (CFIR's is "Leadership Engagement", under Readiness for
+    Implementation): one code of two named like a CFIR code, none with a GUID roqa_nlp gave, is
+    no CFIR project. Before: it became cfir-2009+project, its heading CFIR's IS."""
+    root = ET.Element(f"{NS}Project", name="Ward study")
+    codes = ET.SubElement(ET.SubElement(root, f"{NS}CodeBook"), f"{NS}Codes")
+    inner = ET.SubElement(
+        codes, f"{NS}Code", guid="c0de0000-0000-4000-8000-000000000001", name="Inner Setting"
+    )
+    inner.set("isCodable", "false")
+    ET.SubElement(inner, f"{NS}Code", guid=ALERT_FATIGUE, name="Leadership", isCodable="true")
+    ET.SubElement(root, f"{NS}Sources")
+    path = tmp_path / "ward.qdpx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", ET.tostring(root, encoding="utf-8", xml_declaration=True))
+    book = read_qdpx(path).codebook
+    assert (book.id, book.name, [c.name for c in book.codes]) == (
+        "ward-study",
+        "Ward study",
+        ["Inner Setting", "Leadership"],
+    )
+
+
+def test_codes_made_beside_cfir_codes_the_program_gave_new_guids_make_a_project_codebook(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """A program that gives every code a new GUID on export (qc): the CFIR codes are known by
+    their path of names, and with a code made there the codebook is cfir-2009+project."""
+    from test_refiqda import cfir_tree_with_fresh_guids
+
+    made = f'<Code guid="{ALERT_FATIGUE}" name="Alert fatigue" isCodable="true"/>'
+    qde = (
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="Ward study"><CodeBook><Codes>'
+        f"{cfir_tree_with_fresh_guids(cfir)}{made}</Codes></CodeBook><Sources/></Project>"
+    )
+    path = tmp_path / "qc.qdpx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", qde)
+    book = read_qdpx(path).codebook
+    assert (book.id, [c.id for c in book.codes]) == (
+        "cfir-2009+project",
+        [*(c.id for c in cfir.codes), ALERT_FATIGUE],
+    )

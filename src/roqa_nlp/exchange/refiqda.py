@@ -584,7 +584,8 @@ def codebook_from_codes(
     Top-level codes are domains, their children constructs, then sub-constructs, then codes.
     The codebook id is that of the known codebook when every code comes from it, that id with
     ``+project`` when other codes are beside its codes (``cfir-2009+project``: they come after
-    its codes), else a slug of ``name``. Problems (duplicate GUIDs, codes without one) are appended to ``warnings``.
+    its codes) and its codes are there with GUIDs roqa_nlp gave them or are most of the codes,
+    else a slug of ``name``. Problems (duplicate GUIDs, codes without one) are appended to ``warnings``.
     Each code's colour (``color="#RRGGBB"``) is put in ``colors`` (code id -> colour) when given.
 
     Valence codes are not codes of the codebook: coding a passage with one gives the valence of
@@ -629,6 +630,7 @@ def codebook_from_codes(
     guid_to_id: dict[str, str] = {}
     used_ids: set[str] = set()
     all_known = True
+    by_guid = False  # a code of the known codebook is here with a GUID roqa_nlp gave it
     stack: list[tuple[ET.Element, str | None, tuple[str, ...]]] = [
         (el, None, ()) for el in reversed(top)
     ]
@@ -667,6 +669,7 @@ def codebook_from_codes(
             continue
         if known_code is not None and known_code.id not in used_ids:
             cid = known_code.id
+            by_guid = by_guid or guid in recognised
             aliases = list(known_code.aliases)
         elif own is not None and own not in used_ids:
             cid, aliases = own, []
@@ -707,9 +710,12 @@ def codebook_from_codes(
         )
     # Codes made in the program beside a known codebook's make a project codebook of it
     # (``cfir-2009+project``), as the project's own codes roqa_nlp exported do: its codes keep
-    # their ids, and so the GUIDs they came with, and the program's codes their GUIDs.
+    # their ids, and so the GUIDs they came with, and the program's codes their GUIDs. Beside
+    # codes of its own, a codebook's codes tell it by a GUID roqa_nlp gave them or by being
+    # most of the codes (a project's "Inner Setting" heading alone does not make it CFIR's).
     rank = {} if book is None else {c.id: i for i, c in enumerate(book.codes)}
-    base = book if any(r["id"] in rank for r in records) else None
+    ours = sum(r["id"] in rank for r in records)
+    base = book if records and (all_known or by_guid or 2 * ours > len(records)) else None
     if base is not None:
         # Keep the known codebook's order: it is the order of a classifier's classes; the
         # project's own codes after its codes, in the file's order.
