@@ -222,3 +222,33 @@ def test_missing_training_data_says_where_the_teams_training_data_is(tmp_path: P
         f"the clone's training_data/ folder, {TRAINING}, which is not installed with the "
         "package: give that folder, a folder of your own or a .jsonl file)"
     )
+
+
+SHORT_ANSWERS = REPO / "benchmarks" / "data" / "short_answers" / "check.jsonl"
+
+
+def test_the_short_answer_check_set_is_42_answers_and_30_procedural_lines_of_3_to_25_words() -> (
+    None
+):
+    lines = _records(SHORT_ANSWERS)
+    assert Counter(r["kind"] for r in lines) == {"coded": 42, "procedural": 30}
+    assert all(3 <= len(r["text"].split()) <= 25 and r["question"].strip() for r in lines)
+    book = Codebook.load("cfir-2009")
+    codable = {c.id for c in book.codable}
+    assert all(r["codes"] and set(r["codes"]) <= codable for r in lines if r["kind"] == "coded")
+    assert {r["valence"] for r in lines if r["kind"] == "coded"} == {"barrier", "enabler"}
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(TRAINING)))
+def test_no_training_record_shares_a_six_word_run_with_the_short_answer_check_set(
+    path: Path,
+) -> None:
+    """The check set's lines are short, so six words, not eight, make a shared phrase."""
+    import re
+
+    def runs(text: str) -> set[tuple[str, ...]]:
+        words = re.findall(r"[a-z']+", text.casefold())
+        return {tuple(words[i : i + 6]) for i in range(len(words) - 5)}
+
+    check = set().union(*(runs(r["text"]) for r in _records(SHORT_ANSWERS)))
+    assert [r["id"] for r in _records(path) if runs(r["text"]) & check] == []
