@@ -10,7 +10,7 @@ the files ``training_data/not_used/<pattern>`` and score both on every set.
 - dev: the same, aggregate only (evaluation only: never a reason to keep or drop a batch).
 
 Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/extra_exemplars.py 'mixed_valence_*.jsonl'``
-(about 5 minutes). Results: ``benchmarks/results/extra_exemplars_<name>.{json,md}``.
+(about 5 minutes; `--no-dev` leaves the development set out). Results: ``benchmarks/results/extra_exemplars_<name>.{json,md}``.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from scoring import pipeline_scores as score  # noqa: E402
 NOT_USED = ROOT / "training_data" / "not_used"
 
 
-def main(pattern: str) -> None:
+def main(pattern: str, use_dev: bool = True) -> None:
     from sklearn.model_selection import GroupKFold
 
     from roqa_nlp.autocoder import AutoCoder, label_of
@@ -59,9 +59,10 @@ def main(pattern: str) -> None:
         sets[name] = picked(coded_turns, h.texts, h.codes, h.valences, h.questions)
     seed = np.array([i.startswith("seed") for i in base.ids])
     sets["seed quotes"] = picked(np.flatnonzero(seed), base.texts, base.codes, base.valences)
-    dev = load_labelled(DEV, book)
-    coded = [i for i, c in enumerate(dev.codes) if c]
-    sets["dev"] = picked(coded, dev.texts, dev.codes, [v or "" for v in dev.valences])
+    if use_dev:
+        dev = load_labelled(DEV, book)
+        coded = [i for i, c in enumerate(dev.codes) if c]
+        sets["dev"] = picked(coded, dev.texts, dev.codes, [v or "" for v in dev.valences])
     names = ("packaged data", f"+ {pattern}")
     results: dict[str, dict[str, Any]] = {}
     without_seed = base.subset([i for i in range(len(base.ids)) if not seed[i]])
@@ -106,7 +107,7 @@ def main(pattern: str) -> None:
     meta = run_meta(base.hash, extra=[p.name for p in files], n_extra=len(extra.ids))
     print(json.dumps(results, indent=1))
     cols = ["cv", "seed quotes", "gold", "seed setting", "covered", "unseen", "seed guide"]
-    cols += ["provider voices", "dev"]
+    cols += ["provider voices"] + (["dev"] if use_dev else [])
 
     def fmt(v: list[float | None]) -> str:
         return " / ".join("-" if x is None else f"{x:.3f}" for x in v)
@@ -129,6 +130,9 @@ def main(pattern: str) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        raise SystemExit("usage: extra_exemplars.py 'PATTERN' (files in training_data/not_used/)")
-    main(sys.argv[1])
+    args = [a for a in sys.argv[1:] if a != "--no-dev"]
+    if len(args) != 1:
+        raise SystemExit(
+            "usage: extra_exemplars.py 'PATTERN' [--no-dev] (files in training_data/not_used/)"
+        )
+    main(args[0], use_dev="--no-dev" not in sys.argv[1:])
