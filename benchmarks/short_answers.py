@@ -13,7 +13,7 @@ also read alone (``suggest_and_flag``, no question).
 
 Writes ``results/short_answers.json`` (one entry per label) and ``results/short_answers.md``.
 Beside the check set, each run counts flags by gold category on ``make demo``'s example interviews
-(never trained on) and on the interview sets of ``benchmarks/data/`` (in sample). The two "rule"
+(never trained on) and on the interview sets of ``benchmarks/data/`` (in sample). The three "rule"
 rows of session 37 were measured with a temporary patch of the procedural rule, not kept
 (``classifier_comparison.md``, session 37).
 """
