@@ -565,6 +565,9 @@ class FrameworkMatrix:
     names: dict[str, str]
     cells: dict[tuple[str, str], Cell]
     case_kind: str = "participant"
+    #: what the matrix charts, in one line (:func:`charted_note`, as Table 2 says it): the
+    #: workbook's ``About`` sheet, the first line of the .csv
+    note: str = ""
 
     def cell(self, case: str, code_id: str) -> Cell:
         return self.cells.get((case, code_id), Cell())
@@ -656,14 +659,16 @@ class FrameworkMatrix:
 
     def to_csv(self, path: str | Path, *, layout: Literal["wide", "long"] = "wide") -> None:
         """Write the matrix as CSV: ``wide`` (cases x codes, as charted) or ``long`` (one row per
-        quote). Text cells that a spreadsheet would run as a formula are prefixed with ``'``."""
+        quote), after a first line ``# `` :attr:`note` (:func:`write_charted_csv`). Text cells
+        that a spreadsheet would run as a formula are prefixed with ``'``."""
         if layout not in ("wide", "long"):
             raise RoqaError(f"unknown CSV layout {layout!r}", hint="use 'wide' or 'long'")
         rows = self.wide_rows() if layout == "wide" else self.long_rows()
-        write_spreadsheet_csv(path, rows)
+        write_charted_csv(path, rows, self.note)
 
     def to_xlsx(self, path: str | Path) -> None:
-        """Write an Excel workbook: ``Matrix`` (charted text), ``Counts`` and ``Quotes`` (long)."""
+        """Write an Excel workbook: ``Matrix`` (charted text), ``Counts``, ``Quotes`` (long) and
+        ``About`` (:attr:`note`, what it charts, as Table 2's workbook)."""
         counts: list[list[Any]] = [[self.case_kind, *map(self.column_label, self.codes)]]
         counts += [[c, *row] for c, row in zip(self.cases, self.counts(), strict=True)]
         write_xlsx(
@@ -672,6 +677,7 @@ class FrameworkMatrix:
                 ("Matrix", self.wide_rows(), 45, True),
                 ("Counts", counts, 14, False),
                 ("Quotes", self.long_rows(), 16, False),
+                *about_sheet(self.note),
             ],
         )
 
@@ -681,6 +687,25 @@ class FrameworkMatrix:
             f"FrameworkMatrix({len(self.cases)} {self.case_kind}s x {len(self.codes)} codes, "
             f"{filled} cells charted)"
         )
+
+
+#: the header of the ``About`` sheet of every charted workbook (Table 2, the framework matrix,
+#: saturation), above :func:`charted_note`
+ABOUT = "what this table charts"
+
+
+def about_sheet(note: str) -> list[tuple[str, list[list[Any]], float, bool]]:
+    """The ``About`` sheet of a charted workbook, holding ``note`` (what it charts: whose codes,
+    :func:`charted_note`); none when ``note`` is empty."""
+    return [("About", [[ABOUT], [note]], 120, True)] if note else []
+
+
+def write_charted_csv(path: str | Path, rows: list[list[Any]], note: str) -> None:
+    """Write ``rows`` as a spreadsheet CSV, first a line ``# `` ``note`` saying what they chart
+    (whose codes, :func:`charted_note`), as the workbook's ``About`` sheet does: a .csv
+    attached to a write-up says whether it is the model's unreviewed suggestions or a
+    person's codes (read it with ``skiprows=1`` in pandas, ``skip = 1`` in R)."""
+    write_spreadsheet_csv(path, [[f"# {note}"], *rows] if note else rows)
 
 
 def write_xlsx(
@@ -788,6 +813,7 @@ def framework_matrix(
         names=_code_names(result, book),
         cells=cells,
         case_kind=cases,
+        note=charted_note(result, book, coded, top_k=top_k, min_probability=min_probability),
     )
 
 
@@ -928,17 +954,15 @@ class BarriersEnablers:
 
     def to_csv(self, path: str | Path) -> None:
         """Write :meth:`rows` as CSV (UTF-8 with a byte-order mark for Excel; text a spreadsheet
-        would run as a formula is prefixed with ``'``)."""
-        write_spreadsheet_csv(path, self.rows())
+        would run as a formula is prefixed with ``'``), after a first line ``# `` :attr:`note`
+        (:func:`write_charted_csv`)."""
+        write_charted_csv(path, self.rows(), self.note)
 
     def to_xlsx(self, path: str | Path, *, note: str | None = None) -> None:
         """Write :meth:`rows` as an Excel workbook, sheet ``Barriers and enablers``, and a second
         sheet, ``About``, holding ``note`` (default: :attr:`note`, what the table charts)."""
-        sheets = [("Barriers and enablers", self.rows(), 30, True)]
         note = self.note if note is None else note
-        if note:
-            sheets.append(("About", [["what this table charts"], [note]], 120, True))
-        write_xlsx(path, sheets)
+        write_xlsx(path, [("Barriers and enablers", self.rows(), 30, True), *about_sheet(note)])
 
     def to_docx(
         self,
@@ -1086,7 +1110,7 @@ def _review_left_out(meta: dict[str, Any]) -> str:
 
 def charted_note(
     result: CodingResult,
-    codebook: Codebook,
+    codebook: Codebook | None,
     coded: Sequence[Quote],
     *,
     top_k: int | None = None,
@@ -1132,7 +1156,7 @@ def charted_note(
             s for s in segments if s.segment.id not in charted and not (s.novel or s.procedural)
         ]
         nothing = sum(1 for s in rest if not s.suggestions)
-        where = f"have no code in {codebook.id}" if walk else "have no suggestion"
+        where = f"have no code in {codebook.id}" if walk and codebook else "have no suggestion"
         why = [
             f"{len(set_aside)} fit no code or are procedural talk" if set_aside else "",
             f"{nothing} {where}" if nothing else "",
@@ -1148,9 +1172,9 @@ def charted_note(
     if isinstance(ties, Mapping) and (ties := {k: v for k, v in ties.items() if k in charted}):
         from .crosswalk import tied_note
 
-        tied = tied_note(ties, codebook.id)
+        tied = tied_note(ties, codebook.id if codebook else "")
         said += f" {tied[0].upper()}{tied[1:]}."
-    return f"Codes: {codebook.name}. {said}"
+    return f"Codes: {codebook.name}. {said}" if codebook is not None else said
 
 
 def _translated_note(walk: Mapping[str, Any] | None, person: str | None) -> str:
@@ -1257,6 +1281,9 @@ class Saturation:
     #: of its segments charted with the code below :data:`SURE_CODE` ("code unsure", as Table 2
     #: marks a quote); the verdicts count them and say how many (empty: none)
     unsure_new: list[list[str]] = field(default_factory=list)
+    #: what it charts, in one line (:func:`charted_note`, as Table 2 says it): the workbook's
+    #: ``About`` sheet, the first line of the .csv
+    note: str = ""
 
     def initial_sample_end(self) -> int | None:
         """The interview (1-based) that completes the initial sample of the 10+3 rule: the
@@ -1440,8 +1467,9 @@ class Saturation:
         return rows
 
     def to_csv(self, path: str | Path) -> None:
-        """Write :meth:`rows` as CSV (UTF-8 with a byte-order mark for Excel)."""
-        write_spreadsheet_csv(path, self.rows())
+        """Write :meth:`rows` as CSV (UTF-8 with a byte-order mark for Excel), after a first
+        line ``# `` :attr:`note` (:func:`write_charted_csv`)."""
+        write_charted_csv(path, self.rows(), self.note)
 
     def verdict_rows(self) -> list[list[Any]]:
         """Header + the two views' verdicts, each with the parameters it was judged by."""
@@ -1471,11 +1499,16 @@ class Saturation:
         ]
 
     def to_xlsx(self, path: str | Path) -> None:
-        """Write an Excel workbook: ``Saturation`` (:meth:`rows`) and ``Verdicts``
-        (:meth:`verdict_rows`: each view's verdict and the parameters it was judged by)."""
+        """Write an Excel workbook: ``Saturation`` (:meth:`rows`), ``Verdicts``
+        (:meth:`verdict_rows`: each view's verdict and the parameters it was judged by) and
+        ``About`` (:attr:`note`, what it charts, as Table 2's workbook)."""
         write_xlsx(
             path,
-            [("Saturation", self.rows(), 14, False), ("Verdicts", self.verdict_rows(), 30, True)],
+            [
+                ("Saturation", self.rows(), 14, False),
+                ("Verdicts", self.verdict_rows(), 30, True),
+                *about_sheet(self.note),
+            ],
         )
 
     def __repr__(self) -> str:
@@ -1740,7 +1773,8 @@ def saturation(
     support: dict[tuple[str, str], list[float]] = {}  # (interview, code) -> its probabilities
     # the codebook only resolves codes given by name when the quotes are not given
     book = None if coded is not None else chart_codebook(codebook, result, required=False)
-    for q in _coded(result, top_k, min_probability, coded, book):
+    charted = _coded(result, top_k, min_probability, coded, book)
+    for q in charted:
         if q.transcript_id in codes_in:
             if q.code_id not in codes_in[q.transcript_id]:
                 codes_in[q.transcript_id].append(q.code_id)
@@ -2022,6 +2056,13 @@ def saturation(
         unreached,
         empty if any(empty) else [],
         unsure_new if any(unsure_new) else [],
+        charted_note(
+            result,
+            book if book is not None else chart_codebook(codebook, result, required=False),
+            charted,
+            top_k=top_k,
+            min_probability=min_probability,
+        ),
     )
 
 

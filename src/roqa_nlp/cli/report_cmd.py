@@ -245,7 +245,7 @@ def report_command(
 
         with warnings.catch_warnings():  # the report's saturation has said them already
             warnings.simplefilter("ignore", RoqaWarning)
-            sat = opts.saturation(result)
+            sat = opts.saturation(result, codebook=book)
         if saturation_out.suffix.lower() == ".xlsx":
             sat.to_xlsx(saturation_out)
         else:

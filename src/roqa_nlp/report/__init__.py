@@ -76,9 +76,15 @@ class ReportOptions:
     #: transcript ids in the order the interviews were done (saturation); None = coded order
     order: tuple[str, ...] | None = None
 
-    def saturation(self, result: CodingResult, coded: Sequence[Quote] | None = None) -> Saturation:
+    def saturation(
+        self,
+        result: CodingResult,
+        coded: Sequence[Quote] | None = None,
+        codebook: Codebook | None = None,
+    ) -> Saturation:
         """The saturation of ``result`` computed with these options (``coded``: the segments
-        already charted with them, to chart them once)."""
+        already charted with them, to chart them once; ``codebook``: the one they are charted
+        in, default the one the result recorded)."""
         from ..framework import saturation
 
         return saturation(
@@ -92,6 +98,7 @@ class ReportOptions:
             top_k=self.top_k,
             min_probability=self.min_probability,
             coded=coded,
+            codebook=codebook,
         )
 
 
