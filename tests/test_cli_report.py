@@ -179,7 +179,17 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
                 "open_coding",
                 "stopping_rule",
             ],
-            ["1", "p07", "P07", "2", "IS.E.1 IS.E.2", "", "2", "0", "initial sample"],
+            [
+                "1",
+                "p07",
+                "P07",
+                "2",
+                "IS.E.1 Leadership Engagement; IS.E.2 Available Resources",
+                "",
+                "2",
+                "0",
+                "initial sample",
+            ],
         ]
     # the same table as a spreadsheet, and a model's run is said to be unreviewed suggestions
     x = tmp_path / "table2.csv"

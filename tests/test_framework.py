@@ -67,13 +67,14 @@ def test_saturation_marks_new_codes_resting_only_on_unsure_suggestions() -> None
     assert s.unsure_new == [["IC.A"], ["IS.C"], []]
     assert [r[4:6] for r in s.rows()] == [
         ["new_codes", "unsure_new_codes"],
-        ["A B IC.A", "IC.A (0.19)"],
-        ["C IS.C", "IS.C (0.38)"],
+        ["A; B; IC.A Intervention Source", "IC.A Intervention Source (0.19)"],
+        ["C; IS.C Culture", "IS.C Culture (0.38)"],
         ["D E", ""],
     ]
     note = (
         "; 2 of the 7 new codes rest only on unsure suggestions (every segment below p=0.40: "
-        "interview 1: IC.A p=0.19; interview 2: IS.C p=0.38): the verdict counts them as codes "
+        "interview 1: IC.A Intervention Source p=0.19; interview 2: IS.C Culture p=0.38): the "
+        "verdict counts them as codes "
         "the interviews used, so review them before reporting it"
     )
     assert s.francis.message == (
@@ -86,8 +87,8 @@ def test_saturation_marks_new_codes_resting_only_on_unsure_suggestions() -> None
     assert s.to_dict()["unsure_new_codes"] == [["IC.A"], ["IS.C"], []]
     view = saturation_view(s)
     assert [i["new"] for i in view["interviews"]][:2] == [
-        ["A (1, p=0.90)", "B (1, p=0.90)", "IC.A (1, p=0.19, code unsure)"],
-        ["C (1, p=0.90)", "IS.C (2, p=0.38, code unsure)"],
+        ["A (1, p=0.90)", "B (1, p=0.90)", "IC.A Intervention Source (1, p=0.19, code unsure)"],
+        ["C (1, p=0.90)", "IS.C Culture (2, p=0.38, code unsure)"],
     ]
     # a person's codes are never unsure, whatever probability a file gives them
     result.meta = {"user": {"name": "Alice"}}
@@ -765,10 +766,10 @@ def test_codes_a_qda_program_made_are_shown_by_name_not_guid() -> None:
     bob = CodingResult(segments, {"T1": transcript("T1", "P01")}, {"user": {"name": "Bob"}})
     sat = saturation(bob, initial_sample=0, stopping_criterion=1)
     assert sat.new_codes == [[GUID, "IC.F"]]
-    assert sat.rows()[1][4] == "Staff turnover; IC.F"
+    assert sat.rows()[1][4] == "Staff turnover; IC.F Complexity"
     assert sat.francis.message.startswith(
         "saturation not reached (0+1 rule): interview 1 still added new codes: Staff turnover "
-        "(1 segment), IC.F (1 segment);"  # a person's codes: no p, as the report shows them
+        "(1 segment), IC.F Complexity (1 segment);"  # a person's codes: no p, as the report shows them
     )
     assert framework_matrix(bob).wide_rows()[0][1:] == ["Staff turnover", "IC.F Complexity"]
     # two codes of one name stay apart; names are separated by semicolons, never blanks
@@ -1281,14 +1282,14 @@ def test_table_2_and_saturation_write_csv_and_a_workbook(tmp_path: Path) -> None
     sat = saturation(r)
     assert sat.rows() == [
         ["n", "interview", "participant", "new", "new_codes", "unsure_new_codes", "cumulative", "open_coding", "stopping_rule"],
-        [1, "T1", "P01", 2, "IC.F IS.C", "", 2, 1, "initial sample"],  # the novel line about Biscuit
+        [1, "T1", "P01", 2, "IC.F Complexity; IS.C Culture", "", 2, 1, "initial sample"],  # the novel line about Biscuit
         [2, "T2", "P02", 0, "", "", 2, 0, "initial sample"],
         [3, "T3", "P01", 0, "", "", 2, 0, "initial sample"],
     ]  # fmt: skip
     sat.to_csv(tmp_path / "sat.csv")
     assert (tmp_path / "sat.csv").read_text("utf-8-sig").splitlines()[
         2
-    ] == "1,T1,P01,2,IC.F IS.C,,2,1,initial sample"
+    ] == "1,T1,P01,2,IC.F Complexity; IS.C Culture,,2,1,initial sample"
 
 
 def test_charting_objects_have_short_reprs() -> None:
@@ -2259,3 +2260,33 @@ def test_the_matrix_and_saturation_files_say_whose_codes_they_chart_as_table_2_d
         "reviewed yet: 1 undecided segment of the reviewed transcripts and 1 transcript the "
         "review did not reach (I03)."
     )
+
+
+def test_saturation_names_its_codes_as_the_matrix_headers_do(tmp_path: Path) -> None:
+    """Tester s37 (outputs) 2: the verdict, the Verdicts sheet, the new_codes column and the
+    report's table gave ids alone ("IS.D.5 (1 segment, p=0.52)"), to be translated by hand
+    before a verdict could be quoted. Each code is now its id and name, as the matrix's column
+    headers write it."""
+    from openpyxl import load_workbook
+
+    result = interviews(["IC.F IC.A", *["IC.F"] * 10, "IS.C", "IC.F"])
+    result.segments.append(seg("I12", 5, "the rota, sort of", ("IS.C", 0.3, "barrier")))
+    s = saturation(result)
+    assert s.rows()[1][4] == "IC.A Intervention Source; IC.F Complexity"
+    assert s.rows()[12][4:6] == ["IS.C Culture", ""]
+    assert s.francis.message == (
+        "saturation not reached (10+3 rule): interview 12 still added new codes: IS.C Culture "
+        "(2 segments, p=0.90); continue interviewing until 3 consecutive interviews add no new "
+        "code"
+    )
+    assert saturation_view(s)["interviews"][0]["new"] == [
+        "IC.A Intervention Source (1, p=0.90)",
+        "IC.F Complexity (1, p=0.90)",
+    ]
+    s.to_xlsx(tmp_path / "s.xlsx")
+    verdict = load_workbook(tmp_path / "s.xlsx")["Verdicts"]["E2"].value
+    assert "new codes: IS.C Culture (2 segments" in verdict
+    unsure = interviews(["IC.F"])
+    unsure.segments.append(seg("I01", 5, "my dad's allotment", ("IC.A", 0.19, "neutral")))
+    assert saturation(unsure).unsure_new_labels(0) == "IC.A Intervention Source (0.19)"
+    assert "interview 1: IC.A Intervention Source p=0.19" in saturation(unsure).francis.message

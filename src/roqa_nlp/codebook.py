@@ -45,6 +45,15 @@ def shown_code(code_id: str, name: str | None, names: dict[str, str] | None = No
     return name
 
 
+def named_code(code_id: str, name: str | None, names: dict[str, str] | None = None) -> str:
+    """How a code is written where a reader needs to know what it is (the framework matrix's
+    column headers, saturation's new codes): its id and name (``PR.D Reflecting &
+    Evaluating``); a QDA program's GUID as :func:`shown_code` writes it (its name); its id alone
+    when it has no name of its own."""
+    shown = shown_code(code_id, name, names)
+    return f"{code_id} {name}".strip() if name and shown == code_id != name else shown
+
+
 def normalise_name(name: str) -> str:
     """The key a code name is looked up by: lower case, ``&`` = ``and``, no punctuation (a
     dash of any kind, as a word processor turns `` - `` into `` – ``, being a hyphen)."""

@@ -580,11 +580,10 @@ class FrameworkMatrix:
         return [[self.count(c, k) for k in self.codes] for c in self.cases]
 
     def column_label(self, code_id: str) -> str:
-        from .codebook import shown_code
+        from .codebook import named_code
 
-        name = self.names.get(code_id, "")
-        shown = shown_code(code_id, name, {k: self.names.get(k, "") for k in self.codes})
-        return f"{code_id} {name}".strip() if name and shown == code_id != name else shown
+        names = {k: self.names.get(k, "") for k in self.codes}
+        return named_code(code_id, self.names.get(code_id, ""), names)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -1314,27 +1313,28 @@ class Saturation:
         return not_reviewed_note(self.not_reviewed)
 
     def code_label(self, code_id: str) -> str:
-        """``code_id`` as the table and verdicts show it (:func:`~roqa_nlp.codebook.shown_code`)."""
-        from .codebook import shown_code
+        """``code_id`` as the table and verdicts show it, with its name as the matrix's column
+        headers (:func:`~roqa_nlp.codebook.named_code`): ``PR.D Reflecting & Evaluating``."""
+        from .codebook import named_code
 
-        return shown_code(code_id, self.names.get(code_id), self.names)
+        return named_code(code_id, self.names.get(code_id), self.names)
 
     def new_code_labels(self, n: int) -> str:
         """The new codes of the ``n``-th interview (0-based) as one cell: ids separated by
-        blanks, or by semicolons when a code is shown by its name."""
+        blanks, or by semicolons when a code is shown with its name."""
         return self._cell(self.new_codes[n])
 
     def unsure_new_labels(self, n: int) -> str:
         """The new codes of the ``n``-th interview (0-based) that rest only on unsure
         suggestions, each with its highest probability, as one cell: ``PR.C (0.19) IS.A
-        (0.33)`` (``; `` between them when a code is shown by its name); empty when none."""
+        (0.33)`` (``; `` between them when a code is shown with its name); empty when none."""
         ids = self.unsure_new[n] if n < len(self.unsure_new) else []
         support = self.new_support[n] if n < len(self.new_support) else {}
         return self._cell(ids, {k: f" ({p:.2f})" for k, (_, p) in support.items()})
 
     def _cell(self, ids: list[str], after: Mapping[str, str] | None = None) -> str:
         """Codes ``ids`` as one cell, each by :meth:`code_label` followed by its text in
-        ``after``: separated by blanks, or by semicolons when a code is shown by its name."""
+        ``after``: separated by blanks, or by semicolons when a code is shown with its name."""
         labels = [self.code_label(k) for k in ids]
         named = any(x != k for x, k in zip(labels, ids, strict=True))
         after = after or {}
@@ -1794,7 +1794,7 @@ def saturation(
         for t, fresh in zip(seq, new_codes, strict=True)
     ]
 
-    from .codebook import shown_code
+    from .codebook import named_code
 
     names = _code_names(result, book)
     shown = {k: names[k] for ks in new_codes for k in ks if k in names}  # the codes shown
@@ -1813,7 +1813,7 @@ def saturation(
         passage at p = 0.45 reads differently from one kept open by five at 0.9 (a person's
         codes, as the report shows them, with their segments only)."""
         return ", ".join(
-            f"{shown_code(code, names.get(code), shown)} ({n} segment{'s' * (n != 1)}"
+            f"{named_code(code, names.get(code), shown)} ({n} segment{'s' * (n != 1)}"
             f"{'' if person else f', p={p:.2f}'})"
             for code, (n, p) in new_support[k - 1].items()
         )
@@ -1897,7 +1897,7 @@ def saturation(
         listed = "; ".join(
             f"interview {num(k)}: "
             + ", ".join(
-                f"{shown_code(code, names.get(code), shown)} p={new_support[k - 1][code][1]:.2f}"
+                f"{named_code(code, names.get(code), shown)} p={new_support[k - 1][code][1]:.2f}"
                 for code in unsure_new[k - 1]
             )
             for k in flagged[:3]
