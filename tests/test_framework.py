@@ -952,7 +952,7 @@ def test_saturation_of_a_review_numbers_the_interviews_as_the_study_and_names_th
         [2, "I02", "new code"],
         [3, "I03", "not reviewed"],
         [4, "I04", "saturation reached (1 of 1)"],
-        [5, "I05", "after saturation: new code"],
+        [5, "I05", "after saturation: new code, partly reviewed (1 of 2 segments undecided)"],
     ]
     assert s.francis.message.startswith("saturation reached at interview 4 (I04 (P04)): no new ")
     assert s.francis.message.endswith("; " + note)
@@ -2290,3 +2290,40 @@ def test_saturation_names_its_codes_as_the_matrix_headers_do(tmp_path: Path) -> 
     unsure.segments.append(seg("I01", 5, "my dad's allotment", ("IC.A", 0.19, "neutral")))
     assert saturation(unsure).unsure_new_labels(0) == "IC.A Intervention Source (0.19)"
     assert "interview 1: IC.A Intervention Source p=0.19" in saturation(unsure).francis.message
+
+
+def test_the_rows_and_verdicts_resting_on_a_partial_review_say_so(tmp_path: Path) -> None:
+    """Tester s37 (outputs) 3: with the new construct's segments of interviews 12 and 13 left
+    undecided, only the 10+3 verdict's sentence said so: the Verdicts sheet said "reached: yes",
+    the rows "no new code (2 of 3)" and "saturation reached (3 of 3)", and the Guest verdict
+    (reached at 8) nothing. The rows of partly reviewed interviews, the ``reached`` cells and
+    the Guest verdict now say it."""
+    from openpyxl import load_workbook
+
+    result = interviews(SEQUENCE)
+    result.meta = {"user": {"name": "Alice"}, "undecided_segments": {"I14": [2, 3], "I15": [4, 5]}}
+    s = saturation(result)
+    assert s.stopping_rule()[-3:] == [
+        "no new code (1 of 3)",
+        "no new code (2 of 3), partly reviewed (2 of 3 segments undecided)",
+        "saturation reached (3 of 3), partly reviewed (4 of 5 segments undecided)",
+    ]
+    assert saturation_view(s)["interviews"][14]["stopping_rule"] == s.stopping_rule()[14]
+    partial = "yes, on a partial review (interviews 14, 15 hold undecided segments)"
+    assert (s.francis.partly_reviewed, s.guest.partly_reviewed) == ([14, 15], [14, 15])
+    assert s.guest.at == 9
+    assert (
+        "new information; but interview(s) 14, 15 after it are only partly reviewed (6 of their "
+        "8 segments undecided): a new code among them would not bear saturation out, so finish "
+        "the review before reporting it; but 2 later"
+    ) in s.guest.message
+    s.to_xlsx(tmp_path / "s.xlsx")
+    rows = list(load_workbook(tmp_path / "s.xlsx")["Verdicts"].iter_rows(values_only=True))
+    assert [r[2] for r in rows[1:3]] == [partial, partial]
+    # undecided segments before the quiet run and the Guest run: nothing to say of the verdicts
+    result.meta = {"user": {"name": "Alice"}, "undecided_segments": {"I02": [1, 3]}}
+    before = saturation(result)
+    assert [r[2] for r in before.verdict_rows()[1:3]] == ["yes", "yes"]
+    assert (
+        before.stopping_rule()[1] == "initial sample, partly reviewed (1 of 3 segments undecided)"
+    )

@@ -1221,6 +1221,9 @@ class FrancisVerdict:
     at: int | None  # 1-based position of the interview at which saturation was reached
     interview: str | None
     message: str
+    #: the interviews (numbers in the study's order) of a review, in the quiet run or after it,
+    #: that still hold undecided segments: a verdict of "reached" rests on a partial review
+    partly_reviewed: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -1246,6 +1249,8 @@ class GuestView:
     at: int | None
     interview: str | None
     message: str
+    #: as :attr:`FrancisVerdict.partly_reviewed`, of the run that met the threshold or after it
+    partly_reviewed: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -1283,6 +1288,9 @@ class Saturation:
     #: what it charts, in one line (:func:`charted_note`, as Table 2 says it): the workbook's
     #: ``About`` sheet, the first line of the .csv
     note: str = ""
+    #: per interview of a review (``roqa apply-decisions``), its segments still undecided and
+    #: those it had to review, ``(0, n)`` when done; empty: none is partly reviewed
+    undecided: list[tuple[int, int]] = field(default_factory=list)
 
     def initial_sample_end(self) -> int | None:
         """The interview (1-based) that completes the initial sample of the 10+3 rule: the
@@ -1386,7 +1394,10 @@ class Saturation:
         charted``."""
         f = self.francis
         if not any(self.new_counts):
-            return ["no code charted"] * len(self.new_counts)
+            return [
+                f"no code charted{self.partly_reviewed(k)}"
+                for k in range(1, len(self.new_counts) + 1)
+            ]
         out: list[str] = []
         quiet = 0
         sampled = 0  # interviews with something coded in the initial sample so far
@@ -1414,7 +1425,17 @@ class Saturation:
                 quiet += 1
                 step = f"({quiet} of {f.stopping_criterion})"
                 out.append(f"saturation reached {step}" if k == f.at else f"no new code {step}")
+            out[-1] += self.partly_reviewed(k)
         return out
+
+    def partly_reviewed(self, k: int) -> str:
+        """What the ``k``-th interview's row (1-based) adds when a review left some of its
+        segments undecided: ``, partly reviewed (1 of 4 segments undecided)``, as the verdicts
+        say it (a code among them may be new); empty otherwise."""
+        undecided, total = self.undecided[k - 1] if self.undecided else (0, 0)
+        if not undecided:
+            return ""
+        return f", partly reviewed ({undecided} of {total} segment{'s' * (total != 1)} undecided)"
 
     def rows(self) -> list[list[Any]]:
         """Header + one row per interview in order: position, interview, participant, the new
@@ -1479,14 +1500,14 @@ class Saturation:
             [
                 "Francis et al. (2010) stopping rule",
                 f"initial sample {f.initial_sample}, stopping criterion {f.stopping_criterion}",
-                "yes" if f.reached else "no",
+                reached(f.reached, f.partly_reviewed),
                 f.interview or "",
                 f.message,
             ],
             [
                 "Guest, Namey & Chen (2020) new-information threshold",
                 f"base {g.base_size}, run {g.run_length}, threshold {g.new_info_threshold:.0%}",
-                "yes" if g.reached else "no",
+                reached(g.reached, g.partly_reviewed),
                 g.interview or "",
                 g.message,
             ],
@@ -1518,6 +1539,20 @@ class Saturation:
             f"{self.cumulative[-1] if self.cumulative else 0} codes; "
             f"{self.francis.initial_sample}+{self.francis.stopping_criterion} rule: {verdict})"
         )
+
+
+def reached(yes: bool, partly_reviewed: Sequence[int]) -> str:
+    """The Verdicts sheet's ``reached`` cell: ``no``, ``yes``, or ``yes, on a partial review
+    (interviews 12, 13 hold undecided segments)`` when the verdict rests on one."""
+    if not yes:
+        return "no"
+    if not partly_reviewed:
+        return "yes"
+    return (
+        f"yes, on a partial review (interview{'s' * (len(partly_reviewed) != 1)} "
+        f"{', '.join(map(str, partly_reviewed))} hold{'s' * (len(partly_reviewed) == 1)} "
+        "undecided segments)"
+    )
 
 
 def not_reviewed_note(not_reviewed: Sequence[tuple[str, str, int | None]]) -> str:
@@ -1854,25 +1889,45 @@ def saturation(
     partly = meta.get(UNDECIDED)
     partly = partly if isinstance(partly, dict) else {}
 
+    undecided = [
+        (int(n[0]), int(n[1]))
+        if isinstance(n := partly.get(t), list) and len(n) == 2 and n[0]
+        else (0, 0)
+        for t in seq
+    ]
+
+    def partly_held(first: int, last: int) -> list[int]:
+        """The interviews first..last with undecided segments."""
+        return [k for k in range(first, last + 1) if undecided[k - 1][0]]
+
     def half_reviewed(first: int, last: int) -> str:
         """What a verdict of "reached" must add when interviews first..last of a review (``roqa
         apply-decisions``) still hold segments no decision decided: a code among them would
-        restart the count."""
-        held = [
-            k
-            for k in range(first, last + 1)
-            if isinstance(n := partly.get(seq[k - 1]), list) and len(n) == 2 and n[0]
-        ]
-        if not held:
-            return ""
-        undecided = sum(int(partly[seq[k - 1]][0]) for k in held)
-        total = sum(int(partly[seq[k - 1]][1]) for k in held)
-        return (
-            f"; but interview(s) {', '.join(str(num(k)) for k in held)} of that run are only "
-            "partly "
-            f"reviewed ({undecided} of their {total} segments undecided): the verdict rests on "
-            "the decided segments, so finish the review before reporting it"
-        )
+        restart the count; and when later interviews hold some: a new code among them would
+        not bear saturation out."""
+        said = ""
+        for held, where, why in (
+            (
+                partly_held(first, last),
+                "of that run",
+                "the verdict rests on the decided segments",
+            ),
+            (
+                partly_held(last + 1, len(seq)),
+                "after it",
+                "a new code among them would not bear saturation out",
+            ),
+        ):
+            if held:
+                n = sum(undecided[k - 1][0] for k in held)
+                total = sum(undecided[k - 1][1] for k in held)
+                said += (
+                    f"; {'and' if said else 'but'} interview(s) "
+                    f"{', '.join(str(num(k)) for k in held)} {where} are only partly reviewed "
+                    f"({n} of their {total} segments undecided): {why}, so finish the review "
+                    "before reporting it"
+                )
+        return said
 
     def later_new(last: int) -> str:
         """What a verdict of "reached" at interview ``last`` must add when later interviews
@@ -1998,7 +2053,15 @@ def saturation(
     msg += unsure_note()
     if unreached:
         msg += "; " + not_reviewed_note(unreached)
-    francis = FrancisVerdict(initial_sample, stopping_criterion, at is not None, at, name(at), msg)
+    francis = FrancisVerdict(
+        initial_sample,
+        stopping_criterion,
+        at is not None,
+        at,
+        name(at),
+        msg,
+        [] if at is None else [num(k) for k in partly_held(first, len(seq))],
+    )
 
     base, runs = guest_runs(counts, base_size=base_size, run_length=run_length)
     hit = next((r for r in runs if r.ratio is not None and r.ratio <= new_info_threshold), None)
@@ -2040,6 +2103,7 @@ def saturation(
         None if hit is None else hit.last,
         None if hit is None else name(hit.last),
         gmsg,
+        [] if hit is None else [num(k) for k in partly_held(hit.first, len(seq))],
     )
     return Saturation(
         seq,
@@ -2063,6 +2127,7 @@ def saturation(
             top_k=top_k,
             min_probability=min_probability,
         ),
+        undecided if any(u for u, _ in undecided) else [],
     )
 
 
