@@ -163,8 +163,8 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
     ]
     cells = [[p.text for p in c.paragraphs] for c in doc.tables[0].rows[2].cells]
     assert cells == [
-        ["Available Resources (Readiness for Implementation): 1 participant (P07), 1 segment", "\u201cWe never have the staff.\u201d (P07, p07:5-29)"],
-        ["Available Resources (Readiness for Implementation): 1 participant (P07), 1 segment", "\u201cOur manager backs us though.\u201d (P07, p07:30-58)"],
+        ["Available Resources (Readiness for Implementation): 1 participant (P07), 1 segment", "\u201cWe never have the staff.\u201d (P07)"],
+        ["Available Resources (Readiness for Implementation): 1 participant (P07), 1 segment", "\u201cOur manager backs us though.\u201d (P07)"],
     ]  # fmt: skip
     with s.open(encoding="utf-8-sig", newline="") as f:
         assert list(csv.reader(f))[1:] == [
@@ -786,3 +786,26 @@ def test_agree_notes_that_a_review_exported_to_a_qda_project_lost_what_was_left_
     bob.save(tmp_path / "Bob")
     code, out, err = run(["agree", str(model), str(tmp_path / "Bob")], capsys)
     assert "exported by roqa_nlp" not in out
+
+
+def test_report_cite_sets_how_the_word_table_cites_its_quotes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tester s37 (outputs) 4: by participant, as a paper cites, unless --cite place."""
+    from docx import Document
+
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    t = tmp_path / "t.docx"
+
+    def first_quote(*extra: str) -> str:
+        code, _, err = run(["report", str(folder), "--table", str(t), *extra], capsys)
+        assert (code, err) == (0, "")
+        return [p.text for p in Document(str(t)).tables[0].rows[2].cells[0].paragraphs][1]
+
+    assert first_quote() == "\u201cWe never have the staff.\u201d (P07)"
+    assert first_quote("--cite", "place") == "\u201cWe never have the staff.\u201d (P07, p07:5-29)"
+    code, _, err = run(["report", str(folder), "--table", str(t), "--cite", "apa"], capsys)
+    assert (code, err.strip()) == (
+        2,
+        "roqa: error: unknown --cite 'apa' (use participant or place)",
+    )

@@ -489,7 +489,7 @@ def test_a_sides_quotes_are_the_surest_of_code_and_valence_first(tmp_path: Path)
     assert [q.segment_id for q in row.enablers.quotes] == ["T2:0", "T3:0", "T1:0", "T3:1", "T1:1"]
     out = tmp_path / "t.docx"
     barriers_enablers(r, MINI).to_docx(out)  # one quote per bullet, as roqa report --table
-    assert docx_rows(out)[2][1][1] == "\u201cT2 segment 0.\u201d (P02, T2:0-13)"
+    assert docx_rows(out)[2][1][1] == "\u201cT2 segment 0.\u201d (P02)"
     from roqa_nlp.report import render_report
 
     html = render_report(r, MINI)
@@ -561,8 +561,8 @@ def test_a_focus_groups_quotes_are_its_speakers_and_table_2_counts_people(
     barriers_enablers(r, MINI, quotes=2).to_docx(out, quotes=2)
     assert Document(str(out)).tables[0].rows[2].cells[0].text.split("\n") == [
         "Complexity: 4 participants (P01, P02, P06, P07), 7 segments",
-        "\u201cYou need real skill to do recovery work.\u201d (P01, T3:0-40)",
-        "\u201cTraining is thin.\u201d (P06, FG1:0-17)",
+        "\u201cYou need real skill to do recovery work.\u201d (P01)",
+        "\u201cTraining is thin.\u201d (P06)",
     ]
     # the spreadsheets cite each quote as the Word table does, by who said it (session 29)
     out = tmp_path / "t.csv"
@@ -1415,12 +1415,12 @@ def test_table2_docx_lays_out_barriers_and_enablers_by_domain_as_the_seed_paper(
         [
             [
                 "Complexity: 2 participants (P01, P02), 4 segments",
-                "\u201cYou need real skill to do recovery work.\u201d (P01, T3:0-40)",
-                '\u201c=HYPERLINK("x") too much paperwork\u201d (P02, T2:300-334)',
+                "\u201cYou need real skill to do recovery work.\u201d (P01)",
+                '\u201c=HYPERLINK("x") too much paperwork\u201d (P02)',
             ],
             [
                 "Complexity: 1 participant (P02), 1 segment",
-                "\u201cThe Recovery Star makes reviews simple.\u201d (P02, T2:100-139)",
+                "\u201cThe Recovery Star makes reviews simple.\u201d (P02)",
             ],
         ],
         [["Inner Setting"]],
@@ -1428,8 +1428,8 @@ def test_table2_docx_lays_out_barriers_and_enablers_by_domain_as_the_seed_paper(
             ["\u2014"],
             [
                 "Culture: 2 participants (P01, P02), 2 segments",
-                "\u201cEveryone from the directors down believes in recovery.\u201d (P01, T1:200-254)",
-                "\u201cOur culture is slowly changing.\u201d (P02, T2:0-31)",
+                "\u201cEveryone from the directors down believes in recovery.\u201d (P01)",
+                "\u201cOur culture is slowly changing.\u201d (P02)",
             ],
         ],
     ]
@@ -1456,7 +1456,9 @@ def test_table2_docx_counts_neutral_talk_cites_times_and_drops_characters_word_r
     )
     r = CodingResult(segments=[*r.segments, *extra], transcripts=r.transcripts)
     out = tmp_path / "t.docx"
-    barriers_enablers(r, MINI, quotes=1).to_docx(out, title="Table 2. What helped and hindered")
+    barriers_enablers(r, MINI, quotes=1).to_docx(
+        out, title="Table 2. What helped and hindered", cite="place"
+    )
     doc = Document(str(out))
     assert [p.text for p in doc.paragraphs] == [
         "Table 2. What helped and hindered",
@@ -1469,7 +1471,7 @@ def test_table2_docx_counts_neutral_talk_cites_times_and_drops_characters_word_r
     ]
     assert docx_rows(out)[2][0] == [
         "Complexity: 2 participants (P01, P02), 5 segments",
-        "\u201cBell rang and staff left.\u201d (P01, 01:02:03)",
+        "\u201cBell rang and staff left.\u201d (P01, T3:200-227, 01:02:03)",
     ]
 
 
@@ -1567,9 +1569,9 @@ def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
     assert docx_rows(out) == [
         [["Barriers"], ["Enablers"]],
         [["Intervention Characteristics"]],
-        [["Complexity: 1 participant (P01), 1 segment", "\u201cNobody trained us.\u201d (P01, T1:0-18) \u2020"], ["\u2014"]],
+        [["Complexity: 1 participant (P01), 1 segment", "\u201cNobody trained us.\u201d (P01) \u2020"], ["\u2014"]],
         [["Inner Setting"]],
-        [["\u2014"], ["Culture: 1 participant (P01), 1 segment", "\u201cThe culture is kind.\u201d (P01, T1:100-120) \u2021"]],
+        [["\u2014"], ["Culture: 1 participant (P01), 1 segment", "\u201cThe culture is kind.\u201d (P01) \u2021"]],
     ]  # fmt: skip
     assert [p.text for p in doc.paragraphs[2:]] == [
         "\u2020 Code unsure: the probability charted for it is below 40%.",
@@ -2159,7 +2161,7 @@ def test_a_cell_of_only_agreeing_says_so_instead_of_quoting_it_as_evidence(
     table.to_docx(out)
     assert docx_rows(out)[2][1][1] == (
         "no quote, it only says yes or no: \u201cYeah, yeah, it was, it was, absolutely.\u201d "
-        "(P02, T2:100-139) \u2020"
+        "(P02) \u2020"
     )
     from roqa_nlp.report import render_report
 
@@ -2327,3 +2329,32 @@ def test_the_rows_and_verdicts_resting_on_a_partial_review_say_so(tmp_path: Path
     assert (
         before.stopping_rule()[1] == "initial sample, partly reviewed (1 of 3 segments undecided)"
     )
+
+
+def test_the_word_table_cites_quotes_by_participant_as_a_paper_does_or_by_place_alike(
+    tmp_path: Path,
+) -> None:
+    """Tester s37 (outputs) 4: one Word table cited "(P07, 00:00:43)" for a Zoom transcript and
+    "(P10, p10_interview:888-1010)" for a Word or .txt one, offsets no reader of a paper can
+    use, and had no style a paper cites, "(P04)". It cites by participant now; ``cite="place"``
+    cites every quote alike, transcript and offsets, then the time when there is one."""
+    r = three_interviews()
+    timed = seg("T3", 1, "Bell rang and staff left.", ("IC.F", 0.99, "barrier"))
+    timed = dataclasses.replace(
+        timed, segment=dataclasses.replace(timed.segment, begin_time=3723.6)
+    )
+    r = CodingResult(segments=[*r.segments, timed], transcripts=r.transcripts)
+    table = barriers_enablers(r, MINI, quotes=2)
+    table.to_docx(tmp_path / "t.docx", quotes=2)
+    table.to_docx(tmp_path / "p.docx", quotes=2, cite="place")
+    assert docx_rows(tmp_path / "t.docx")[2][0][1:] == [
+        "\u201cBell rang and staff left.\u201d (P01)",
+        '\u201c=HYPERLINK("x") too much paperwork\u201d (P02)',
+    ]
+    assert docx_rows(tmp_path / "p.docx")[2][0][1:] == [
+        "\u201cBell rang and staff left.\u201d (P01, T3:100-125, 01:02:03)",
+        '\u201c=HYPERLINK("x") too much paperwork\u201d (P02, T2:300-334)',
+    ]
+    with pytest.raises(RoqaError, match="unknown citation style 'apa'"):
+        table.to_docx(tmp_path / "x.docx", cite="apa")
+    assert not (tmp_path / "x.docx").exists()

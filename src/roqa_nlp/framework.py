@@ -970,15 +970,17 @@ class BarriersEnablers:
         title: str | None = None,
         note: str | None = None,
         quotes: int = 1,
+        cite: str = "participant",
     ) -> None:
         """Write the table as a Word document laid out as the seed study's Table 2 (*Barriers* |
         *Enablers*, a row per domain, a bullet per construct with its participants and its
-        ``quotes`` most representative quotes; ``note``, default :attr:`note`, goes under the
+        ``quotes`` most representative quotes, cited by participant, ``(P04)``, or with
+        ``cite="place"`` also where they are; ``note``, default :attr:`note`, goes under the
         caption): see :func:`roqa_nlp.framework_docx.write_table2_docx`."""
         from .framework_docx import write_table2_docx
 
         note = self.note if note is None else note
-        write_table2_docx(self, path, title=title, note=note, quotes=quotes)
+        write_table2_docx(self, path, title=title, note=note, quotes=quotes, cite=cite)
 
     def __repr__(self) -> str:
         constructs = [c for d in self.domains for c in d.constructs]

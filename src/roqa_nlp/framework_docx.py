@@ -3,7 +3,7 @@
 The seed paper reports its findings as a two-column table, *Barriers* | *Enablers*, with a row
 per CFIR domain and a bulleted list in each cell. :func:`write_table2_docx` writes that layout
 from a :class:`~roqa_nlp.framework.BarriersEnablers`, one bullet per construct with the
-participants who raised it and its representative quotes (each cited by participant and place),
+participants who raised it and its representative quotes (each cited by participant, as a paper cites them),
 so the table can be pasted into a write-up and edited there. python-docx is imported only here.
 """
 
@@ -28,14 +28,32 @@ NOTHING_CHARTED = "No segment is charted with a code."
 NO_SIDE_CHARTED = "No segment is charted as a barrier or an enabler."
 
 
-def quote_line(q: Quote) -> str:
-    """A quote as the table cites it: ``“words” (P04, 00:12:31)`` when the transcript has times,
-    else ``“words” (P04, p04_interview:120-340)`` (transcript id and code-point offsets)."""
-    if q.begin_time is not None:
-        where = clock(q.begin_time)
-    else:
-        where = f"{q.transcript_id}:{q.start}-{q.end}"
-    return f"\u201c{q.one_line}\u201d ({q.who}, {where})"
+#: how the Word table cites its quotes: by who said it, as a paper does (``(P04)``, the
+#: default), or also by where it is (``(P04, p04_interview:120-340, 00:12:31)``, as the
+#: .xlsx/.csv table and the report do, whatever the transcript's format)
+CITE_STYLES = ("participant", "place")
+
+
+def quote_line(q: Quote, cite: str = "participant") -> str:
+    """A quote as the table cites it (:data:`CITE_STYLES`): ``“words” (P04)``, as a paper does;
+    with ``cite="place"`` also where it is, as the .xlsx/.csv table cites it, whatever the
+    transcript's format: transcript id and code-point offsets, then the time into the
+    recording when the transcript has times, ``“words” (P04, p04_interview:120-340,
+    00:12:31)``."""
+    where = [q.who]
+    if cite == "place":
+        where.append(f"{q.transcript_id}:{q.start}-{q.end}")
+        where += [] if q.begin_time is None else [clock(q.begin_time)]
+    return f"\u201c{q.one_line}\u201d ({', '.join(where)})"
+
+
+def check_cite(cite: object, what: str = "citation style") -> None:
+    """A one-line error unless ``cite`` is one of :data:`CITE_STYLES` (``what``: how the
+    caller names it, e.g. ``--cite``)."""
+    if cite not in CITE_STYLES:
+        from .errors import RoqaError
+
+        raise RoqaError(f"unknown {what} {cite!r}", hint=f"use {' or '.join(CITE_STYLES)}")
 
 
 def construct_name(c: ConstructRow) -> str:
@@ -134,19 +152,22 @@ def write_table2_docx(
     title: str | None = None,
     note: str | None = None,
     quotes: int = 1,
+    cite: str = "participant",
 ) -> None:
     """Write ``table`` as a Word document (atomically): a caption, ``note`` under it (what was
     charted, e.g. whose codes), then a two-column table. The header row, *Barriers* |
     *Enablers*, repeats on every page; each domain with a barrier or an enabler is a full-width
     row followed by a row whose cells list, per construct, ``Name: n participants (P01, P02), k
     segments`` and its ``quotes`` most representative quotes (0: none, as in the seed paper;
-    the CSV/XLSX table has up to three). Unsure codings are marked (:func:`unsure_marks`) and
+    the CSV/XLSX table has up to three), each cited as ``cite`` says (:func:`quote_line`: by
+    participant, as a paper cites, by default). Unsure codings are marked (:func:`unsure_marks`) and
     explained under the table, where segments whose valence is neutral are counted (the CSV/XLSX
     table lists them)."""
     from .io import check_format
 
     check_format(path, "Word", "to_docx")
     check_quotes(quotes)
+    check_cite(cite)
     from docx import Document
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -188,7 +209,7 @@ def write_table2_docx(
                 qp.paragraph_format.left_indent = Pt(18)
                 if q.only_agrees:  # counted, but no evidence: said so, not quoted as evidence
                     qp.add_run(f"{NO_QUOTE}: ")
-                run = qp.add_run(xml_text(quote_line(q)))
+                run = qp.add_run(xml_text(quote_line(q, cite)))
                 run.italic = True
                 marks = unsure_marks(q)
                 if marks:

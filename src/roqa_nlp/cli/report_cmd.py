@@ -67,6 +67,13 @@ def report_command(
         help="Quotes per construct in the Word table (0: none, as in the seed study's Table 2; "
         "the .xlsx/.csv table always has up to 3, whatever this says).",
     ),
+    cite: str = typer.Option(
+        "participant",
+        "--cite",
+        help='How the Word table cites its quotes: participant ("(P04)", as a paper does) or '
+        "place (also the transcript and offsets, and the time in a timed transcript, as the "
+        ".xlsx/.csv table and the report always cite them).",
+    ),
     saturation_out: Path | None = typer.Option(
         None,
         "--saturation",
@@ -119,11 +126,13 @@ def report_command(
     from ..errors import RoqaError
     from ..exchange.qdpx_export import coder_of, person_of
     from ..framework import framework_matrix
+    from ..framework_docx import check_cite
     from ..io import check_outputs
     from ..report import MATRIX_QUOTES, ReportOptions, recurring_set_aside_groups, write_report
     from ..result import CodingResult
     from .agree_cmd import coder_name
 
+    check_cite(cite, "--cite")
     for what, path, formats in (
         ("matrix", matrix, MATRIX_FORMATS),
         ("table", table, TABLE_FORMATS),
@@ -236,7 +245,7 @@ def report_command(
             m.to_csv(matrix)
         typer.echo(f"matrix: {matrix}")
     if table is not None:
-        write_table(table, result, book, opts, quotes=table_quotes)
+        write_table(table, result, book, opts, quotes=table_quotes, cite=cite)
         typer.echo(f"table: {table}")
     if saturation_out is not None:
         import warnings
@@ -310,11 +319,17 @@ def participant_order_note(participants: list[str]) -> str | None:
 
 
 def write_table(
-    path: Path, result: CodingResult, book: Codebook, opts: ReportOptions, *, quotes: int = 1
+    path: Path,
+    result: CodingResult,
+    book: Codebook,
+    opts: ReportOptions,
+    *,
+    quotes: int = 1,
+    cite: str = "participant",
 ) -> None:
     """Write the barriers/enablers table to ``path`` (.docx, .xlsx or .csv), charted as the
-    report charts it; the Word table (with ``quotes`` quotes per construct) and the workbook say
-    what it charts (:func:`~roqa_nlp.framework.charted_note`)."""
+    report charts it; the Word table (with ``quotes`` quotes per construct, cited as ``cite``
+    says) and the workbook say what it charts (:func:`~roqa_nlp.framework.charted_note`)."""
     from ..framework import barriers_enablers
     from ..report import TABLE2_QUOTES
 
@@ -323,7 +338,7 @@ def write_table(
     )
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        t.to_docx(path, quotes=quotes)
+        t.to_docx(path, quotes=quotes, cite=cite)
     elif suffix == ".xlsx":
         t.to_xlsx(path)
     else:
