@@ -150,7 +150,7 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
     assert (code, err) == (0, "")
     said = " ".join(out.split())
     assert f"table: {t}" in said
-    assert f"saturation: {s} (saturation not reached (10+3 rule): only 1 interview(s)" in said
+    assert f"saturation: {s} (10+3 rule: saturation not reached: only 1 interview(s)" in said
     doc = Document(str(t))
     assert [p.text for p in doc.paragraphs] == [
         "Summary of barriers and enablers",
@@ -426,8 +426,9 @@ def test_saturation_notes_when_the_coded_order_is_not_the_participants(
     code, out, err = run(["report", str(folder), "--saturation", str(s)], capsys)
     assert code == 0, err
     assert out.splitlines()[-1] == (
-        "note: saturation takes the interviews in the order they were coded (a folder's in "
-        "file-name order; by participant: P09, P06, P01\u2013P05, P12), not participant order "
+        "note: saturation takes the interviews in the order they were coded (a folder's files "
+        "by name, files named one by one in the order named; here by participant: P09, P06, "
+        "P01\u2013P05, P12), not participant order "
         "(P01\u2013P06, P09, P12); to judge it in the order they were done in, give --order "
         "(participant or transcript ids separated by commas, e.g. --order P01,P02,P03,..., or a "
         "file with one per line)"

@@ -38,8 +38,7 @@ def test_saturation_names_what_the_last_new_codes_rest_on() -> None:
     s = saturation(result)
     assert s.new_support[11] == {"J": (2, 0.9)}
     assert s.francis.message.startswith(
-        "saturation not reached (10+3 rule): interview 12 still added new codes: "
-        "J (2 segments, p=0.90);"
+        "saturation not reached: interview 12 still added new codes: J (2 segments, p=0.90);"
     )
     assert s.to_dict()["new_support"][0] == {
         "A": {"segments": 1, "max_probability": 0.9},
@@ -78,7 +77,7 @@ def test_saturation_marks_new_codes_resting_only_on_unsure_suggestions() -> None
         "the interviews used, so review them before reporting it"
     )
     assert s.francis.message == (
-        "saturation not reached (10+3 rule): only 3 interview(s), the rule needs at least 13; "
+        "saturation not reached: only 3 interview(s), the rule needs at least 13; "
         "continue interviewing until 3 consecutive interviews add no new code" + note
     )
     assert s.guest.message == (
@@ -676,7 +675,7 @@ def test_francis_10_plus_3_reached_after_three_quiet_interviews_past_the_last_ne
     # Interview 12 brought J, so 11-13 is not quiet; 13, 14, 15 are: reached at 15.
     f = saturation(interviews(SEQUENCE)).francis
     assert (f.reached, f.at, f.interview) == (True, 15, "I15")
-    assert f.message.startswith("saturation reached at interview 15 (I15 (P15))")
+    assert f.message.startswith("saturation reached at interview 15 (P15, I15)")
 
 
 def test_each_row_of_the_saturation_table_says_where_the_stopping_rule_stands() -> None:
@@ -708,7 +707,7 @@ def test_a_verdict_of_reached_says_when_later_interviews_still_brought_new_codes
     s = saturation(interviews([*SEQUENCE, "A", "Z"]))
     assert (s.francis.reached, s.francis.at) == (True, 15)
     assert s.francis.message == (
-        "saturation reached at interview 15 (I15 (P15)): no new codes in interviews 13-15 after "
+        "saturation reached at interview 15 (P15, I15): no new codes in interviews 13-15 after "
         "an initial sample of 10; but 1 later interview(s) added new codes (interview 17: Z "
         "(1 segment, p=0.90)): the interviews after the stopping point do not bear saturation out"
     )
@@ -768,7 +767,7 @@ def test_codes_a_qda_program_made_are_shown_by_name_not_guid() -> None:
     assert sat.new_codes == [[GUID, "IC.F"]]
     assert sat.rows()[1][4] == "Staff turnover; IC.F Complexity"
     assert sat.francis.message.startswith(
-        "saturation not reached (0+1 rule): interview 1 still added new codes: Staff turnover "
+        "saturation not reached: interview 1 still added new codes: Staff turnover "
         "(1 segment), IC.F Complexity (1 segment);"  # a person's codes: no p, as the report shows them
     )
     assert framework_matrix(bob).wide_rows()[0][1:] == ["Staff turnover", "IC.F Complexity"]
@@ -954,7 +953,7 @@ def test_saturation_of_a_review_numbers_the_interviews_as_the_study_and_names_th
         [4, "I04", "saturation reached (1 of 1)"],
         [5, "I05", "after saturation: new code, partly reviewed (1 of 2 segments undecided)"],
     ]
-    assert s.francis.message.startswith("saturation reached at interview 4 (I04 (P04)): no new ")
+    assert s.francis.message.startswith("saturation reached at interview 4 (P04, I04): no new ")
     assert s.francis.message.endswith("; " + note)
     assert s.guest.message.endswith("; " + note)
     assert s.verdict_rows()[-1] == ["review", "", "", "", note]
@@ -1517,7 +1516,7 @@ def test_saturation_is_not_reached_when_no_interview_has_a_code() -> None:
     assert sat.new_counts == [0] * 13
     assert (sat.francis.reached, sat.francis.at) == (False, None)
     assert sat.verdict == (
-        "saturation not reached (10+3 rule): no interview has a code charted; continue "
+        "saturation not reached: no interview has a code charted; continue "
         "interviewing until 3 consecutive interviews add no new code"
     )
     # the rule itself, on counts alone, is as Francis et al. state it
@@ -1667,7 +1666,7 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_quiet_run() -> No
     s = saturation(interviews(SEQUENCE[:10] + ["", "", ""]))
     assert (s.francis.reached, s.francis.at) == (False, None)
     assert s.francis.message == (
-        "saturation not reached (10+3 rule): only 10 of the 13 interviews have something "
+        "saturation not reached: only 10 of the 13 interviews have something "
         "coded, the rule needs at least 13 (interview(s) 11, 12, 13 have no code charted at "
         "all, a failed recording, consent or small talk only?, and are not counted: an "
         "interview with nothing coded is no evidence of saturation); continue interviewing "
@@ -1689,7 +1688,7 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_quiet_run() -> No
         "saturation reached (3 of 3)",
     ]
     assert gap.francis.message == (
-        "saturation reached at interview 14 (I14 (P14)): no new codes in interviews 11, 13, 14 "
+        "saturation reached at interview 14 (P14, I14): no new codes in interviews 11, 13, 14 "
         "after an initial sample of 10 (interview(s) 12 have no code charted at all, a failed "
         "recording, consent or small talk only?, and are not counted: an interview with "
         "nothing coded is no evidence of saturation)"
@@ -1708,7 +1707,7 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_initial_sample_ei
     s = saturation(interviews(SEQUENCE[:4] + ["", "", ""] + ["A"] * 6))
     assert (s.francis.reached, s.francis.at) == (False, None)
     assert s.francis.message == (
-        "saturation not reached (10+3 rule): only 10 of the 13 interviews have something "
+        "saturation not reached: only 10 of the 13 interviews have something "
         "coded, the rule needs at least 13 (interview(s) 5, 6, 7 have no code charted at all, "
         "a failed recording, consent or small talk only?, and are not counted: an interview "
         "with nothing coded is no evidence of saturation); continue interviewing until 3 "
@@ -1724,7 +1723,7 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_initial_sample_ei
     r = saturation(interviews(SEQUENCE[:4] + ["", "", ""] + ["A"] * 6 + ["B", "C", "D"]))
     assert r.francis.at == 16
     assert r.francis.message == (
-        "saturation reached at interview 16 (I16 (P16)): no new codes in interviews 14-16 "
+        "saturation reached at interview 16 (P16, I16): no new codes in interviews 14-16 "
         "after an initial sample of 10 with something coded, interviews 1-13 (interview(s) 5, "
         "6, 7 have no code charted at all, a failed recording, consent or small talk only?, and "
         "are not counted: an interview with nothing coded is no evidence of saturation)"
@@ -1741,7 +1740,7 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_initial_sample_ei
     # too few interviews: the verdict still names the one passed over
     few = saturation(interviews(SEQUENCE[:3] + [""] + SEQUENCE[3:8]))
     assert few.francis.message.startswith(
-        "saturation not reached (10+3 rule): only 9 interview(s), the rule needs at least 13 "
+        "saturation not reached: only 9 interview(s), the rule needs at least 13 "
         "(interview(s) 4 have no code charted at all,"
     )
     coded = [True] * 4 + [False] * 3 + [True] * 9
@@ -2277,7 +2276,7 @@ def test_saturation_names_its_codes_as_the_matrix_headers_do(tmp_path: Path) -> 
     assert s.rows()[1][4] == "IC.A Intervention Source; IC.F Complexity"
     assert s.rows()[12][4:6] == ["IS.C Culture", ""]
     assert s.francis.message == (
-        "saturation not reached (10+3 rule): interview 12 still added new codes: IS.C Culture "
+        "saturation not reached: interview 12 still added new codes: IS.C Culture "
         "(2 segments, p=0.90); continue interviewing until 3 consecutive interviews add no new "
         "code"
     )
@@ -2358,3 +2357,31 @@ def test_the_word_table_cites_quotes_by_participant_as_a_paper_does_or_by_place_
     with pytest.raises(RoqaError, match="unknown citation style 'apa'"):
         table.to_docx(tmp_path / "x.docx", cite="apa")
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_saturation_verdicts_say_the_rule_once_and_count_in_words_that_agree(
+    tmp_path: Path,
+) -> None:
+    """Tester s37 (outputs) 5: "10+3 rule: saturation not reached (10+3 rule)" (the report
+    prefixes the rule), "no new codes in interviews 11", "until 1 consecutive interviews add no
+    new code", and in an order given "reached at interview 13 (p11_interview (P11))": a
+    position beside another participant's number, in nested brackets."""
+    s = saturation(interviews(SEQUENCE[:12]), stopping_criterion=1)
+    assert s.francis.message == "saturation reached at interview 11 (P11, I11): no new codes in " \
+        "interview 11 after an initial sample of 10; but 1 later interview(s) added new codes " \
+        "(interview 12: J (1 segment, p=0.90)): the interviews after the stopping point do not " \
+        "bear saturation out"  # fmt: skip
+    s = saturation(interviews(SEQUENCE[:12]), initial_sample=11, stopping_criterion=1)
+    assert s.francis.message == (
+        "saturation not reached: interview 12 still added new codes: J (1 segment, p=0.90); "
+        "continue interviewing until a further interview adds no new code"
+    )
+    order = [*[f"I{k:02d}" for k in range(1, 13)], "I14", "I15", "I13"]
+    s = saturation(interviews(SEQUENCE), order=order)
+    assert s.francis.message.startswith(
+        "saturation reached at the 15th interview in the order given (P13, I13): no new codes "
+        "in interviews 13-15 after an initial sample of 10"
+    )
+    assert s.guest.message.startswith(
+        "saturation reached at the 9th interview in the order given (P09, I09): base 4"
+    )

@@ -1590,6 +1590,12 @@ STUDY_INTERVIEWS = "study_interviews"
 UNDECIDED = "undecided_segments"
 
 
+def ordinal(n: int) -> str:
+    """``n`` as an English ordinal: ``1st``, ``2nd``, ``3rd``, ``11th``, ``13th``, ``22nd``."""
+    last = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{last}"
+
+
 def initial_sample_end(nothing_coded: Sequence[bool], initial_sample: int) -> int | None:
     """The interview (1-based) that completes the initial sample of the 10+3 rule: the
     ``initial_sample``-th of those with something coded (``nothing_coded``: of each interview,
@@ -1980,9 +1986,25 @@ def saturation(
             return f"{shown[0]}-{shown[-1]}" if len(shown) > 1 else str(shown[0])
         return ", ".join(map(str, shown))
 
-    def label(k: int) -> str:
-        p = participants[k - 1]
-        return f"{seq[k - 1]}" + (f" ({p})" if p != seq[k - 1] else "")
+    def at_interview(k: int) -> str:
+        """Where the ``k``-th interview judged stands and whose it is, said once: ``interview
+        13 (P13, p13_interview)``; in an order given, ``the 13th interview in the order given
+        (P11, p11_interview)``, so that a position is not read as a participant's number."""
+        p, t = participants[k - 1], seq[k - 1]
+        whose = t if p == t else f"{p}, {t}"
+        where = (
+            f"interview {num(k)}"
+            if order is None
+            else f"the {ordinal(num(k))} interview in the order given"
+        )
+        return f"{where} ({whose})"
+
+    # the rule's run, said as many as it is: "a further interview", "3 consecutive interviews"
+    run_of = (
+        "a further interview adds"
+        if stopping_criterion == 1
+        else f"{stopping_criterion} consecutive interviews add"
+    )
 
     # with no code charted in any interview, quiet interviews say nothing of saturation
     empty = [not codes_in[t] for t in seq]
@@ -2021,9 +2043,10 @@ def saturation(
             if sample_end > initial_sample
             else ""
         )
+        quiet = span(first, at) if first == at - stopping_criterion + 1 else quiet_ones
         msg = (
-            f"saturation reached at interview {num(at)} ({label(at)}): no new codes in "
-            f"interviews {span(first, at) if first == at - stopping_criterion + 1 else quiet_ones}"
+            f"saturation reached at {at_interview(at)}: no new codes in "
+            f"interview{'s' * (stopping_criterion != 1)} {quiet}"
             f" after an initial sample of {initial_sample}{sample}"
             + passed_over(1 if sample else first, at)
             + still_open(first, at)
@@ -2044,14 +2067,14 @@ def saturation(
             if n_with_codes < need
             else f"interview {num(last_new)} still added new codes: {evidence(last_new)}"
             if last_new is not None and last_new > len(seq) - stopping_criterion
-            else f"no {stopping_criterion} consecutive interviews without new codes"
+            else (
+                "no interview after the initial sample without new codes"
+                if stopping_criterion == 1
+                else f"no {stopping_criterion} consecutive interviews without new codes"
+            )
             + passed_over(1, len(seq))
         )
-        msg = (
-            f"saturation not reached ({initial_sample}+{stopping_criterion} rule): {why}; "
-            f"continue interviewing until {stopping_criterion} consecutive interviews add no "
-            "new code"
-        )
+        msg = f"saturation not reached: {why}; continue interviewing until {run_of} no new code"
     msg += unsure_note()
     if unreached:
         msg += "; " + not_reviewed_note(unreached)
@@ -2071,7 +2094,7 @@ def saturation(
     if hit is not None:
         ratio = hit.ratio or 0.0
         gmsg = (
-            f"saturation reached at interview {num(hit.last)} ({label(hit.last)}): base "
+            f"saturation reached at {at_interview(hit.last)}: base "
             f"{base_size} interviews ({base} codes), run {span(hit.first, hit.last)} added "
             f"{hit.new} new "
             f"code(s) = {ratio:.1%} <= {pct} new information"

@@ -259,7 +259,8 @@ def report_command(
             sat.to_xlsx(saturation_out)
         else:
             sat.to_csv(saturation_out)
-        typer.echo(f"saturation: {saturation_out} ({sat.verdict})")
+        rule = f"{sat.francis.initial_sample}+{sat.francis.stopping_criterion} rule"
+        typer.echo(f"saturation: {saturation_out} ({rule}: {sat.verdict})")
         if order is None and (note := participant_order_note(sat.participants)) is not None:
             typer.echo(note)
 
@@ -294,7 +295,8 @@ def _runs(ids: list[str]) -> str:
 
 def participant_order_note(participants: list[str]) -> str | None:
     """The note ``roqa report --saturation`` prints when the interviews, taken in the order they
-    were coded (the default: a folder's in file-name order), are not in their participants'
+    were coded (the default: a folder's files by name, files named one by one in the order
+    named), are not in their participants'
     order, and every interview has an id of its own numbered alike (``P01`` ... ``P13``): the
     saturation verdict depends on the order, and interviews are often numbered in the order
     they were done. ``None`` otherwise."""
@@ -310,8 +312,9 @@ def participant_order_note(participants: list[str]) -> str | None:
         return None
     example = ",".join(by_id[:3]) + (",..." if len(by_id) > 3 else "")
     return (
-        "note: saturation takes the interviews in the order they were coded (a folder's in "
-        f"file-name order; by participant: {_runs(participants)}), not participant order "
+        "note: saturation takes the interviews in the order they were coded (a folder's files "
+        "by name, files named one by one in the order named; here by participant: "
+        f"{_runs(participants)}), not participant order "
         f"({_runs(by_id)}); to judge it in the "
         "order they were done in, give --order (participant or transcript ids separated by "
         f"commas, e.g. --order {example}, or a file with one per line)"
