@@ -300,13 +300,15 @@ def test_matrix_wide_csv_charts_count_and_quote_per_cell(tmp_path: Path) -> None
         ["participant", "IC.F Complexity", "IS.C Culture"],
         [
             "P01",
-            '3 segments | "You need real skill to do recovery work." [T3:0-40]',
-            '1 segment | "Everyone from the directors down believes in recovery." [T1:200-254]',
+            '3 segments: 3 barriers | "You need real skill to do recovery work." [T3:0-40]',
+            '1 segment: 1 enabler | "Everyone from the directors down believes in recovery." '
+            "[T1:200-254]",
         ],
         [
             "P02",
-            '2 segments | "The Recovery Star makes reviews simple." [T2:100-139]',
-            '1 segment | "Our culture is slowly changing." [T2:0-31]',
+            '2 segments: 1 barrier, 1 enabler | "The Recovery Star makes reviews simple." '
+            "[T2:100-139]",
+            '1 segment: 1 enabler | "Our culture is slowly changing." [T2:0-31]',
         ],
     ]
 
@@ -319,7 +321,7 @@ def test_a_matrix_quote_whose_code_is_unsure_says_so_as_table_2_does() -> None:
     )
     assert framework_matrix(r).wide_rows()[1] == [
         "P01",
-        '1 segment | "I was a nurse for years." [T1:0-24, code unsure (0.15)]',
+        '1 segment: 1 neutral | "I was a nurse for years." [T1:0-24, code unsure (0.15)]',
     ]
 
 
@@ -340,7 +342,8 @@ def test_table_2_and_matrix_spreadsheets_say_what_the_word_table_marks_unsure() 
     sure = replace(s.suggestions[0], probability=0.3, valence_probability=0.9)
     both = replace(s, suggestions=[replace(sure, valence_probability=0.5)])
     assert framework_matrix(CodingResult([both], r.transcripts)).wide_rows()[1][1] == (
-        '1 segment | "Money, mostly." [T1:0-14, code unsure (0.30), valence unsure (0.50)]'
+        '1 segment: 1 barrier | "Money, mostly." [T1:0-14, code unsure (0.30), valence unsure '
+        "(0.50)]"
     )
 
 
@@ -355,7 +358,7 @@ def test_charted_quotes_are_on_one_line_and_the_long_rows_keep_the_words_as_said
     )
     matrix = framework_matrix(result)
     assert matrix.cell("P01", "IC.F").summary() == (
-        '1 segment | "We lost two support workers in May." [T1:0-37]'
+        '1 segment: 1 barrier | "We lost two support workers in May." [T1:0-37]'
     )
     assert [row[8] for row in matrix.long_rows()[1:]] == [said]
     row = barriers_enablers(result, MINI).rows()[1]
@@ -390,7 +393,7 @@ def test_matrix_xlsx_has_matrix_counts_and_quotes_sheets(tmp_path: Path) -> None
         ["P01", 3, 1],
         ["P02", 2, 1],
     ]
-    assert wb["Matrix"]["B2"].value.startswith("3 segments | ")
+    assert wb["Matrix"]["B2"].value.startswith("3 segments: 3 barriers | ")
 
 
 def test_matrix_xlsx_keeps_formula_like_text_as_text(tmp_path: Path) -> None:
@@ -1345,7 +1348,7 @@ def test_a_quote_from_a_timed_transcript_cites_its_time_in_the_recording() -> No
     m = framework_matrix(r)
     (q,) = m.cell("P01", "A").quotes
     assert q.citation == "I01:0-7 (00:12:31)"
-    assert m.wide_rows()[1][1] == '1 segment | "about A" [I01:0-7 (00:12:31)]'
+    assert m.wide_rows()[1][1] == '1 segment: 1 neutral | "about A" [I01:0-7 (00:12:31)]'
     assert q.to_dict()["begin_time"] == 751.3
 
 
@@ -2115,7 +2118,9 @@ def test_a_reply_that_only_agrees_is_counted_but_not_quoted_while_its_cell_has_m
     cell = m.cell("P01", "IS.C")
     assert (cell.segments, cell.enablers) == (2, 2)
     assert [q.segment_id for q in cell.quotes] == ["T1:1"]
-    assert cell.summary() == '2 segments | "Everyone believes in recovery." [T1:100-130]'
+    assert cell.summary() == (
+        '2 segments: 2 enablers | "Everyone believes in recovery." [T1:100-130]'
+    )
     row = barriers_enablers(agreeing(), MINI, quotes=3).construct("IS.C")
     assert row is not None
     assert (row.enablers.segments, row.enablers.participants) == (4, ["P01", "P02"])
@@ -2146,7 +2151,7 @@ def test_a_cell_of_only_agreeing_says_so_instead_of_quoting_it_as_evidence(
     m = framework_matrix(agreeing(), quotes=3)
     cell = m.cell("P02", "IS.C")
     assert (cell.segments, [q.segment_id for q in cell.quotes]) == (2, ["T2:1"])
-    assert cell.summary() == f"2 segments | {NO_QUOTE} [T2:100-139, code unsure (0.30)]"
+    assert cell.summary() == f"2 segments: 2 enablers | {NO_QUOTE} [T2:100-139, code unsure (0.30)]"
     assert m.long_rows()[2][8:] == [
         "Yeah, yeah, it was, it was, absolutely.", "T2", "T2:1", 100, 139, 0.3, "enabler", "",
         "no quote, it only says yes or no, code unsure (0.30)",
@@ -2385,3 +2390,16 @@ def test_saturation_verdicts_say_the_rule_once_and_count_in_words_that_agree(
     assert s.guest.message.startswith(
         "saturation reached at the 9th interview in the order given (P09, I09): base 4"
     )
+
+
+def test_a_matrix_cell_says_how_its_segments_split_by_valence() -> None:
+    """Tester s37 (outputs) 6: P02's External Policy & Incentives cell read "2 segments" for one
+    enabler and one barrier; only the Quotes sheet split them."""
+    from roqa_nlp.framework import Cell
+
+    assert Cell(segments=2, barriers=1, enablers=1).summary() == "2 segments: 1 barrier, 1 enabler"
+    assert Cell(segments=5, enablers=3, neutral=2).summary() == "5 segments: 3 enablers, 2 neutral"
+    assert Cell(segments=1, neutral=1).summary() == "1 segment: 1 neutral"
+    assert Cell().summary() == ""
+    m = framework_matrix(three_interviews())
+    assert m.wide_rows()[2][1].startswith("2 segments: 1 barrier, 1 enabler | ")

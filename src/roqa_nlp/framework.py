@@ -542,13 +542,24 @@ class Cell:
     quotes: list[Quote] = field(default_factory=list)
 
     def summary(self) -> str:
-        """The charted text of the cell: segment count, then each quote with where it is and what
-        is unsure about it (:attr:`Quote.cited_in_row`, as Table 2 marks it with a dagger or a
-        double dagger; the row names the participant, a focus group's quote its speaker)."""
+        """The charted text of the cell: segment count and its valences (``2 segments: 1
+        barrier, 1 enabler``), then each quote with where it is and what is unsure about it
+        (:attr:`Quote.cited_in_row`, as Table 2 marks it with a dagger or a double dagger; the
+        row names the participant, a focus group's quote its speaker)."""
         if not self.segments:
             return ""
+        sides = [
+            f"{n} {name}{'s' * (n != 1 and name != 'neutral')}"
+            for n, name in (
+                (self.barriers, "barrier"),
+                (self.enablers, "enabler"),
+                (self.neutral, "neutral"),
+            )
+            if n
+        ]
+        count = f"{self.segments} segment{'s' if self.segments != 1 else ''}"
         parts = [q.cited_in_row for q in self.quotes]
-        return " | ".join([f"{self.segments} segment{'s' if self.segments != 1 else ''}", *parts])
+        return " | ".join([f"{count}: {', '.join(sides)}" if sides else count, *parts])
 
 
 @dataclass
