@@ -63,7 +63,7 @@ def alices_codings(tmp_path: Path, user: dict[str, str] | None, *, model: bool =
 def matrix_codes(path: Path, participant: str = "P07") -> list[str]:
     """The codes of the matrix's row of ``participant`` with something charted."""
     with path.open(encoding="utf-8-sig", newline="") as f:
-        _note, header, *rows = csv.reader(f)  # the first line says whose codes
+        header, *rows = csv.reader(f)
     (row,) = (r for r in rows if r[0] == participant)
     return [h.split()[0] for h, cell in zip(header[1:], row[1:], strict=True) if cell.strip()]
 
@@ -167,7 +167,7 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
         ["Available Resources (Readiness for Implementation): 1 participant (P07), 1 segment", "\u201cOur manager backs us though.\u201d (P07)"],
     ]  # fmt: skip
     with s.open(encoding="utf-8-sig", newline="") as f:
-        assert list(csv.reader(f))[1:] == [
+        assert list(csv.reader(f)) == [
             [
                 "n",
                 "interview",
@@ -195,7 +195,7 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
     x = tmp_path / "table2.csv"
     code, _, _ = run(["report", str(folder), "--table", str(x)], capsys)
     with x.open(encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.reader(f))[1:]
+        rows = list(csv.reader(f))
     assert code == 0 and [r[2] for r in rows[1:]] == ["IS.E.1", "IS.E.2"]
     model = alices_codings(tmp_path / "m", None, model=True)
     code, _, _ = run(["report", str(model), "--table", str(t)], capsys)
@@ -389,7 +389,7 @@ def test_an_order_file_may_separate_ids_by_commas(tmp_path: Path, capsys) -> Non
         capsys,
     )  # fmt: skip
     assert code == 0, err
-    rows = list(csv.reader((tmp_path / "s.csv").open(encoding="utf-8-sig")))[1:]
+    rows = list(csv.reader((tmp_path / "s.csv").open(encoding="utf-8-sig")))
     assert [r[1] for r in rows[1:]] == ["p02_interview", "p01_interview", "p03_interview"]
 
 
@@ -511,7 +511,6 @@ def test_a_persons_code_with_several_cfir_2_0_counterparts_is_charted_once(
     code, out, err = run(["report", str(folder), "--table", str(t), *args], capsys)
     assert (code, err) == (0, "")
     with t.open(encoding="utf-8-sig", newline="") as f:
-        f.readline()  # what it charts
         rows = [
             (r["domain_id"], r["code_id"], r["construct"], r["barriers_segments"])
             + (r["enablers_segments"], r["neutral_segments"])
@@ -557,7 +556,6 @@ def test_a_persons_code_with_several_cfir_2_0_counterparts_is_charted_once(
         "cfir-2009:IS.D",
     ]
     with s.open(encoding="utf-8-sig", newline="") as f:
-        f.readline()  # what it charts
         (sat,) = csv.DictReader(f)
     assert (sat["new"], sat["cumulative"]) == ("5", "5")
     code, _, _ = run(["report", str(folder), "--table", str(x), "--codebook", "cfir-2022"], capsys)
@@ -591,7 +589,6 @@ def test_report_and_export_chart_in_the_codebook_roqa_code_chose(tmp_path: Path,
         code, out, err = run(["report", str(model), "--table", str(t), *extra], capsys)
         assert (code, err) == (0, "")
         with t.open(encoding="utf-8-sig", newline="") as f:
-            f.readline()  # what it charts
             rows = [r["code_id"] for r in csv.DictReader(f)]
         return [*out.split("report: ")[0].splitlines(), *rows]
 

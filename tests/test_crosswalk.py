@@ -416,7 +416,7 @@ def test_cli_report_charts_the_gold_codings_as_the_seed_studys_themes(
         ]
     )
     assert "codes translated from cfir-2009 to erondu-2021" in capsys.readouterr().out
-    header = matrix.read_text("utf-8-sig").splitlines()[1].split(",")
+    header = matrix.read_text("utf-8-sig").splitlines()[0].split(",")
     assert header[:3] == [
         "participant",
         "T1.1 Understanding of recovery",

@@ -295,7 +295,7 @@ def test_matrix_rejects_an_unknown_case_kind() -> None:
 def test_matrix_wide_csv_charts_count_and_quote_per_cell(tmp_path: Path) -> None:
     out = tmp_path / "matrix.csv"
     framework_matrix(three_interviews()).to_csv(out)
-    rows = list(csv.reader(out.open(encoding="utf-8-sig")))[1:]  # after what it charts
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert rows == [
         ["participant", "IC.F Complexity", "IS.C Culture"],
         [
@@ -369,7 +369,6 @@ def test_matrix_long_csv_has_one_row_per_quote_and_defuses_formulas(tmp_path: Pa
     out = tmp_path / "long.csv"
     framework_matrix(three_interviews(), quotes=2).to_csv(out, layout="long")
     with out.open(encoding="utf-8-sig") as f:
-        f.readline()  # what it charts
         rows = list(csv.DictReader(f))
     p02 = [r for r in rows if r["case"] == "P02" and r["code_id"] == "IC.F"]
     assert [(r["quote_rank"], r["segment_id"], r["probability"]) for r in p02] == [
@@ -569,8 +568,7 @@ def test_a_focus_groups_quotes_are_its_speakers_and_table_2_counts_people(
     # the spreadsheets cite each quote as the Word table does, by who said it (session 29)
     out = tmp_path / "t.csv"
     barriers_enablers(r, MINI, quotes=2).to_csv(out)
-    rows = list(csv.reader(out.open(encoding="utf-8-sig")))[1:]
-    quotes = next(row for row in rows if row[2] == "IC.F")[6]
+    quotes = next(row for row in csv.reader(out.open(encoding="utf-8-sig")) if row[2] == "IC.F")[6]
     assert quotes == (
         '"You need real skill to do recovery work." [P01, T3:0-40] | '
         '"Training is thin." [P06, FG1:0-17]'
@@ -1271,7 +1269,7 @@ def test_table_2_and_saturation_write_csv_and_a_workbook(tmp_path: Path) -> None
     assert rows[1][5] == "P01, P02"
     table.to_csv(tmp_path / "t2.csv")
     with (tmp_path / "t2.csv").open(encoding="utf-8-sig", newline="") as f:
-        assert list(csv.reader(f))[1:] == [[str(v) for v in row] for row in rows]
+        assert list(csv.reader(f)) == [[str(v) for v in row] for row in rows]
     table.to_xlsx(tmp_path / "t2.xlsx")
     ws = load_workbook(tmp_path / "t2.xlsx")["Barriers and enablers"]
     assert [c.value for c in ws[2]][:4] == [
@@ -1290,7 +1288,7 @@ def test_table_2_and_saturation_write_csv_and_a_workbook(tmp_path: Path) -> None
     ]  # fmt: skip
     sat.to_csv(tmp_path / "sat.csv")
     assert (tmp_path / "sat.csv").read_text("utf-8-sig").splitlines()[
-        2
+        1
     ] == "1,T1,P01,2,IC.F Complexity; IS.C Culture,,2,1,initial sample"
 
 
@@ -1656,9 +1654,7 @@ def test_a_writer_refuses_a_file_name_of_another_format(tmp_path: Path) -> None:
         framework_matrix(r, min_probability=2)
     assert not list(tmp_path.iterdir())  # nothing written
     m.to_csv(tmp_path / "matrix.txt")  # another extension is the caller's choice
-    assert (
-        (tmp_path / "matrix.txt").read_text("utf-8-sig").splitlines()[1].startswith("participant,")
-    )
+    assert (tmp_path / "matrix.txt").read_text("utf-8-sig").startswith("participant,")
 
 
 def test_interviews_with_nothing_coded_do_not_count_toward_the_quiet_run() -> None:
@@ -1918,7 +1914,7 @@ def test_table_2_csv_writes_the_domain_of_codes_under_no_domain_as_a_plain_dash(
     out = tmp_path / "t.csv"
     barriers_enablers(r, book).to_csv(out)
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
-    assert rows[2][:4] == ["-", "Codes", "project.stigma", "Stigma"]
+    assert rows[1][:4] == ["-", "Codes", "project.stigma", "Stigma"]
 
 
 def test_a_persons_saturation_verdict_gives_segments_without_p_as_the_report_does() -> None:
@@ -2241,7 +2237,7 @@ def test_the_matrix_and_saturation_files_say_whose_codes_they_chart_as_table_2_d
     """Tester s37 (outputs) 1: matrix.xlsx/.csv and saturation.xlsx/.csv never said whether they
     chart the model's unreviewed suggestions or a researcher's codes, which Table 2 says (its
     caption, its About sheet). Each file now carries Table 2's one line: an About sheet in the
-    workbook, a first line ``# ...`` in the .csv (Table 2's .csv too)."""
+    workbook. The .csv files keep the column names on their first line, as programs read them."""
     from openpyxl import load_workbook
 
     model = (
@@ -2255,8 +2251,8 @@ def test_the_matrix_and_saturation_files_say_whose_codes_they_chart_as_table_2_d
     for name, chart in (("t2", table), ("m", matrix), ("s", sat)):
         chart.to_csv(tmp_path / f"{name}.csv")
         lines = (tmp_path / f"{name}.csv").read_text("utf-8-sig").splitlines()
-        assert lines[0] == f"# {model}"
-        assert lines[1].split(",")[0] in ("domain_id", "participant", "n")
+        assert lines[0].split(",")[0] in ("domain_id", "participant", "n")
+        assert model not in "\n".join(lines)
         chart.to_xlsx(tmp_path / f"{name}.xlsx")
         about = load_workbook(tmp_path / f"{name}.xlsx")["About"]
         assert [about["A1"].value, about["A2"].value] == ["what this table charts", model]

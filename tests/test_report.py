@@ -302,11 +302,10 @@ def test_cli_report_defaults_to_report_html_beside_the_codings(tmp_path: Path) -
     build_result().save(tmp_path)
     main(["report", str(tmp_path / "codings.jsonl"), "--matrix", str(tmp_path / "m.csv")])
     assert (tmp_path / "report.html").exists()
-    note, head = (tmp_path / "m.csv").read_text(encoding="utf-8").splitlines()[:2]
-    assert note.startswith("\ufeff# Codes: ") and head.startswith("participant,IC.A")
+    assert (tmp_path / "m.csv").read_text(encoding="utf-8").startswith("\ufeffparticipant,IC.A")
     # the report's matrix: up to two quotes per cell (each cited as [transcript:start-end])
     rows = list(csv.reader(io.StringIO((tmp_path / "m.csv").read_text("utf-8-sig"))))
-    cells = [c for row in rows[2:] for c in row[1:]]
+    cells = [c for row in rows[1:] for c in row[1:]]
     assert max(len(re.findall(r"\[p0\d_interview:\d+-\d+\]", c)) for c in cells) == 2
 
 

@@ -669,12 +669,13 @@ class FrameworkMatrix:
 
     def to_csv(self, path: str | Path, *, layout: Literal["wide", "long"] = "wide") -> None:
         """Write the matrix as CSV: ``wide`` (cases x codes, as charted) or ``long`` (one row per
-        quote), after a first line ``# `` :attr:`note` (:func:`write_charted_csv`). Text cells
-        that a spreadsheet would run as a formula are prefixed with ``'``."""
+        quote), the column names on the first line as programs read a .csv (what it charts,
+        :attr:`note`, is on the workbook's ``About`` sheet). Text cells that a spreadsheet would
+        run as a formula are prefixed with ``'``."""
         if layout not in ("wide", "long"):
             raise RoqaError(f"unknown CSV layout {layout!r}", hint="use 'wide' or 'long'")
         rows = self.wide_rows() if layout == "wide" else self.long_rows()
-        write_charted_csv(path, rows, self.note)
+        write_spreadsheet_csv(path, rows)
 
     def to_xlsx(self, path: str | Path) -> None:
         """Write an Excel workbook: ``Matrix`` (charted text), ``Counts``, ``Quotes`` (long) and
@@ -708,14 +709,6 @@ def about_sheet(note: str) -> list[tuple[str, list[list[Any]], float, bool]]:
     """The ``About`` sheet of a charted workbook, holding ``note`` (what it charts: whose codes,
     :func:`charted_note`); none when ``note`` is empty."""
     return [("About", [[ABOUT], [note]], 120, True)] if note else []
-
-
-def write_charted_csv(path: str | Path, rows: list[list[Any]], note: str) -> None:
-    """Write ``rows`` as a spreadsheet CSV, first a line ``# `` ``note`` saying what they chart
-    (whose codes, :func:`charted_note`), as the workbook's ``About`` sheet does: a .csv
-    attached to a write-up says whether it is the model's unreviewed suggestions or a
-    person's codes (read it with ``skiprows=1`` in pandas, ``skip = 1`` in R)."""
-    write_spreadsheet_csv(path, [[f"# {note}"], *rows] if note else rows)
 
 
 def write_xlsx(
@@ -964,9 +957,9 @@ class BarriersEnablers:
 
     def to_csv(self, path: str | Path) -> None:
         """Write :meth:`rows` as CSV (UTF-8 with a byte-order mark for Excel; text a spreadsheet
-        would run as a formula is prefixed with ``'``), after a first line ``# `` :attr:`note`
-        (:func:`write_charted_csv`)."""
-        write_charted_csv(path, self.rows(), self.note)
+        would run as a formula is prefixed with ``'``), the column names on the first line
+        (what it charts, :attr:`note`, is on the workbook's ``About`` sheet)."""
+        write_spreadsheet_csv(path, self.rows())
 
     def to_xlsx(self, path: str | Path, *, note: str | None = None) -> None:
         """Write :meth:`rows` as an Excel workbook, sheet ``Barriers and enablers``, and a second
@@ -1501,9 +1494,9 @@ class Saturation:
         return rows
 
     def to_csv(self, path: str | Path) -> None:
-        """Write :meth:`rows` as CSV (UTF-8 with a byte-order mark for Excel), after a first
-        line ``# `` :attr:`note` (:func:`write_charted_csv`)."""
-        write_charted_csv(path, self.rows(), self.note)
+        """Write :meth:`rows` as CSV (UTF-8 with a byte-order mark for Excel), the column names
+        on the first line (what it charts, :attr:`note`, is on the workbook's ``About`` sheet)."""
+        write_spreadsheet_csv(path, self.rows())
 
     def verdict_rows(self) -> list[list[Any]]:
         """Header + the two views' verdicts, each with the parameters it was judged by."""
