@@ -230,9 +230,7 @@ class InterviewerLabels:
     without a title, a full stop, in another case or spacing, or surname first
     (:func:`person_name`: ``Jane Smith`` matches ``Dr. Jane Smith``, ``Prof Jane Smith`` and
     ``Smith, Jane``), unless both give a title and the titles differ (``Mr Smith``, ``Mrs
-    Smith``). A name with a participant id in brackets (``Jane Smith (P04)``,
-    :func:`names_a_participant`) is that participant, matched only by that label given as
-    written (but for case and spacing): ``Dr Jane Smith`` does not match it.
+    Smith``).
     """
 
     any_number: frozenset[str]
@@ -242,8 +240,6 @@ class InterviewerLabels:
     participants: InterviewerLabels | None = None
     #: the people named among the labels, other than the default labels (:func:`person_name`)
     people: frozenset[tuple[str | None, str]] = frozenset()
-    #: the labels given with a participant id in brackets (:func:`_written_form`)
-    participant_ids: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, labels: Iterable[str]) -> InterviewerLabels:
@@ -264,14 +260,11 @@ class InterviewerLabels:
             frozenset(numbered),
             InterviewerLabels.of(participants) if participants else None,
             frozenset(people),
-            frozenset(_written_form(label) for label in labels if names_a_participant(label)),
         )
 
     def __contains__(self, label: object) -> bool:
         if not isinstance(label, str):
             return False
-        if names_a_participant(label):
-            return _written_form(label) in self.participant_ids
         return self._matches(label) and not (
             self.participants is not None and self.participants._matches(label)
         )
@@ -306,21 +299,6 @@ class InterviewerLabels:
             name == named and (title is None or given is None or title == given)
             for given, named in self.people
         )
-
-
-def names_a_participant(label: str) -> bool:
-    """Whether ``label`` is a person's name with a participant id in brackets after it (``Jane
-    Smith (P04)``, ``Smith, Jane [Participant 4]``): a participant, whoever else shares the
-    name. A role with an id (``Interviewer (P04)``, the interviewer of P04's interview) is not."""
-    if normalise_label(label) in DEFAULT_INTERVIEWER_LABELS:
-        return False
-    return any(participant_label_number(note) is not None for note in _bracketed_notes(label))
-
-
-def _written_form(label: str) -> str:
-    """``label`` as written but for case and spacing: ``JANE  SMITH (p04)`` -> ``jane smith
-    (p04)``."""
-    return " ".join(label.casefold().split())
 
 
 class RoleLabels(tuple[str, ...]):
