@@ -227,6 +227,10 @@ def test_a_surname_first_name_said_once_is_talk_unless_named(tmp_path: Path) -> 
         ("SMITH, Jane (Interviewer team)", "Dr Jane Smith"),
         ("Mx Sam Roe", "Sam Roe"),
         ("Miss Sam Roe", "Sam Roe"),
+        # a transcript that labels its interviewer with the case id (regression hunt s37)
+        ("RA (P05)", "RA"),
+        ("Jane Smith (R1)", "Jane Smith"),
+        ("Dr Jane Smith (P04)", "Jane Smith"),
     ],
 )
 def test_an_interviewer_name_matches_its_spellings(label: str, given: str) -> None:
