@@ -253,7 +253,8 @@ def test_report_checks_every_output_path_before_writing_any(tmp_path: Path, caps
         (["--table", str(tmp_path / "afile" / "t.docx"), "--matrix", str(tmp_path / "m.csv")], "afile/t.docx: cannot be written: a part of its folder path is a file"),
         (["--table", str(tmp_path / "folder.docx")], "folder.docx: is a folder, not a file"),
         (["--table", str(tmp_path / "same.csv"), "--saturation", str(tmp_path / "same.csv")], "same.csv: --table and --saturation would write one file"),
-        (["--matrix", str(tmp_path / "same.csv"), "--out", str(tmp_path / "same.csv")], "same.csv: --out and --matrix would write one file"),
+        (["--matrix", str(tmp_path / "same.csv"), "--table", str(tmp_path / "same.csv")], "same.csv: --matrix and --table would write one file"),
+        (["--matrix", str(tmp_path / "m.csv"), "--out", str(tmp_path / "same.csv")], "same.csv: --out writes an HTML report, not a .csv file"),
         (["--table", str(folder / "codings.csv")], "codings.csv: --table would overwrite a file the codings are read from"),
     ]  # fmt: skip
     for args, said in cases:

@@ -220,13 +220,22 @@ def check_outputs(
     inputs: Iterable[Path] = (),
     *,
     inputs_are: str = "the codings are read from",
+    transcripts: Iterable[Path] = (),
+    formats: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
 ) -> None:
     """Check every output of a command before it writes any: each can be written
     (:func:`check_output_file`) in a folder that can be written (:func:`check_output_folder`),
     no two are one file, and none is one of ``inputs`` (the files the command reads or that
-    belong to them, which the error calls ``inputs_are``).
+    belong to them, which the error calls ``inputs_are``), one of ``transcripts`` (the recorded
+    sources of the codings read), or a file roqa reads that is already there (a transcript,
+    a pseudonym key, codings or decisions, a Word document roqa did not write:
+    :func:`_what_it_would_replace`). ``formats`` maps an option to what it writes and the
+    extensions that fit it (``("an HTML report", (".html", ".htm"))``): a path of another
+    extension is refused (session 37: ``--out transcript.txt`` replaced a transcript with
+    the HTML report, exit 0).
     ``outputs`` maps an option (``--table``) to its path or None (not asked for)."""
     reads = {p.resolve() for p in inputs}
+    sources = {Path(p).resolve() for p in transcripts if str(p)}
     seen: dict[Path, str] = {}
     for option, path in outputs.items():
         if path is None:
@@ -241,6 +250,27 @@ def check_outputs(
                 path=path,
                 hint="give another file name",
             )
+        if dest in sources:
+            raise RoqaError(
+                f"{option} would overwrite a transcript the codings were read from",
+                path=path,
+                hint="give another file name",
+            )
+        fit = (formats or {}).get(option)
+        if fit is not None and Path(path).suffix.lower() not in fit[1]:
+            suffix = Path(path).suffix
+            names = " or ".join(fit[1])
+            raise RoqaError(
+                f"{option} writes {fit[0]}, not "
+                + (f"a {suffix} file" if suffix else "a file without an extension"),
+                path=path,
+                hint=f"give a file name ending in {names}",
+            )
+        held = _what_it_would_replace(dest, option)
+        if held is not None:
+            raise RoqaError(
+                f"{option} would overwrite {held}", path=path, hint="give another file name"
+            )
         if dest in seen:
             raise RoqaError(
                 f"{seen[dest]} and {option} would write one file",
@@ -248,6 +278,42 @@ def check_outputs(
                 hint="give each output a file name of its own",
             )
         seen[dest] = option
+
+
+def _what_it_would_replace(dest: Path, option: str) -> str | None:
+    """What an existing file ``dest`` holds that an output must not replace, as the error says
+    it, or None: a transcript (a table with speaker and text columns, a Whisper JSON file),
+    a pseudonym key (but for ``--pseudonymise``, which adds to it), roqa's codings or a
+    decisions file (a ``segment_id`` column), a Word document roqa did not write (Table 2 is
+    written over). Read from its first line or its properties only."""
+    if not dest.is_file():
+        return None
+    suffix = dest.suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        from .transcripts.columns import column_roles
+        from .transcripts.csv import _has_transcript_columns, _header_line, _header_names_in_order
+
+        first = _header_line(dest)
+        if first is None:
+            return None
+        header = [n.lstrip("\ufeff").strip().lower() for n in _header_names_in_order(first)]
+        if "segment_id" in header:
+            return "a file of codings or decisions roqa reads (it has a segment_id column)"
+        if {"name", "pseudonym"} <= set(header) and option != "--pseudonymise":
+            return "a pseudonym key (it has name and pseudonym columns)"
+        if _has_transcript_columns(column_roles(header)):
+            return "a transcript (it has speaker and text columns)"
+    elif suffix == ".docx":
+        from .transcripts.docx import is_roqa_docx
+
+        if not is_roqa_docx(dest):
+            return "a Word document roqa did not write"
+    elif suffix == ".json":
+        from .transcripts.whisper_json import is_whisper_json
+
+        if is_whisper_json(dest, unreadable=False):
+            return "a Whisper transcript"
+    return None
 
 
 def _not_in_a_folder(dest: Path) -> RoqaError:

@@ -86,6 +86,27 @@ def codings_file(path: str | Path) -> Path:
     return p
 
 
+def recorded_sources(codings: Path) -> list[Path]:
+    """The files the transcripts of ``codings`` (a ``codings.jsonl``) were read from, as
+    ``transcripts.jsonl`` beside it records them (relative to where ``roqa code`` was run, taken
+    from the current folder), for the outputs of a command to be checked against: a report
+    written over one replaced an interview (session 37). Nothing when none is recorded or
+    the file cannot be read (reading the codings names what is wrong)."""
+    found: list[Path] = []
+    try:
+        with open(codings.with_name("transcripts.jsonl"), encoding="utf-8-sig") as fh:
+            for line in fh:
+                try:
+                    source = json.loads(line).get("source")
+                except (ValueError, AttributeError, RecursionError):
+                    continue
+                if isinstance(source, str) and source:
+                    found.append(Path(source))
+    except (OSError, UnicodeDecodeError):
+        return []
+    return found
+
+
 #: What a folder ``roqa import`` wrote is, given where one result's codings are read
 IMPORTED_FOLDER = (
     "holds no codings.jsonl: roqa import keeps each coder's codings in a folder of their own"

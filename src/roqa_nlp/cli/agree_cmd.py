@@ -945,7 +945,14 @@ def agree_command(
     # before the figures are computed and printed: a path refused after them looked like a
     # finished run that had saved nothing
     read = [p / "codings.jsonl" if p.is_dir() else p for p in inputs]
-    check_outputs({"--json": json_out}, read)
+    from ..result import recorded_sources
+
+    check_outputs(
+        {"--json": json_out},
+        read,
+        transcripts=[t for p in read if p.name == "codings.jsonl" for t in recorded_sources(p)],
+        formats={"--json": ("JSON", (".json",))},
+    )
 
     loaded = load_coded_units(
         inputs, model_threshold=model_threshold, units=units, codebook=codebook, at=at

@@ -546,7 +546,11 @@ def code_command(
     # before reading or coding (found after minutes of coding else), its files too: codings.csv
     # open in Excel; decisions.csv, which it only adds to, is left with a warning if it is
     check_output_folder(out, files=made)
-    check_outputs({"--qdpx": qdpx})  # a bad path must not leave half the outputs
+    check_outputs(  # a bad path must not leave half the outputs
+        {"--qdpx": qdpx},
+        transcripts=[p for p in paths if p.is_file()],
+        formats={"--qdpx": ("a REFI-QDA project", (".qdpx",))},
+    )
     before = _files_before(out) if out.is_dir() else set()
     earlier_chart = _earlier_chart(out)  # before this run's run.json replaces it
     review = None
@@ -981,6 +985,10 @@ def evaluate_command(
         {"--json": json_out, "--predictions": predictions},
         [file],
         inputs_are="the labelled records are read from",
+        formats={
+            "--json": ("JSON", (".json",)),
+            "--predictions": ("JSON Lines or CSV", (".jsonl", ".csv")),
+        },
     )
     ac = _load_model(model, backend=backend)
     ac.params.update(weighed)

@@ -73,7 +73,18 @@ def export_cmd(
         raise RoqaError(
             "--qdpx needs the codings to export", hint="roqa export codings.jsonl --qdpx OUT.qdpx"
         )
-    check_outputs({"--qdpx": qdpx, "--qdc": qdc})  # both, and their folders, before either
+    from ..result import codings_file, recorded_sources
+
+    source = None if codings is None else codings_file(codings)
+    check_outputs(  # both, and their folders, before either
+        {"--qdpx": qdpx, "--qdc": qdc},
+        [] if source is None else [source],
+        transcripts=[] if source is None else recorded_sources(source),
+        formats={
+            "--qdpx": ("a REFI-QDA project", (".qdpx",)),
+            "--qdc": ("a REFI-QDA codebook", (".qdc",)),
+        },
+    )
     result, chosen = None, None
     if codings is None:
         book = Codebook.load(codebook or DEFAULT_CODEBOOK)

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 MATRIX_FORMATS = (".xlsx", ".csv")
 TABLE_FORMATS = (".docx", ".xlsx", ".csv")
 SATURATION_FORMATS = (".xlsx", ".csv")
+#: what ``--out`` writes and the extensions that fit it
+HTML_FORMAT = ("an HTML report", (".html", ".htm"))
 #: the review a report starts from when --decisions is not given, found beside the codings
 DECISIONS_FILE = "decisions.csv"
 #: files beside codings.jsonl that a report reads or that belong to the codings: never outputs
@@ -141,7 +143,7 @@ def report_command(
         if path is not None and path.suffix.lower() not in formats:
             names = ", ".join(formats[:-1]) + f" or {formats[-1]}"
             raise RoqaError(f"unknown {what} format", path=path, hint=f"use a {names} file name")
-    from ..result import codings_file
+    from ..result import codings_file, recorded_sources
 
     source = codings_file(codings)  # a report, or transcripts, given: said before --out is
     check_outputs(
@@ -156,6 +158,8 @@ def report_command(
             *(source.with_name(n) for n in CODINGS_FILES),
             *(p for p in (decisions, open_coding) if p),
         ],
+        transcripts=recorded_sources(source),
+        formats={"--out": HTML_FORMAT},
     )
     result = CodingResult.read(codings)
     review = read_review(decisions, source.parent)

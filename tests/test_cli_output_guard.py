@@ -1,0 +1,142 @@
+"""Every output option refuses, before anything is written, a path that would replace a file the
+researcher needs (a transcript the codings were read from, a pseudonym key, a decisions file, a
+Word document roqa did not write) or whose extension says another format than the one written.
+
+Session 37 (daily): `roqa report coded/ --out "interviews/P01 Zoë interview.txt"` turned the
+source transcript into an HTML page, exit 0; `--table "p04 interview.docx"`, `--matrix P03.csv`,
+`export --qdpx P03.csv`, `agree --json "p04 interview.docx"` and `--matrix key.csv` (the
+pseudonym key) were as silent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+from test_cli_agree import run
+
+TEXT = "P07: We never have the staff. Our manager backs us though."
+KEY = "\ufeffname,pseudonym\nZoë Hart,P01\n"
+CSV_TRANSCRIPT = "speaker,text\nInterviewer,How is it going?\nP03,Fine.\n"
+
+
+def coded_study(tmp_path: Path) -> tuple[Path, dict[str, Path]]:
+    """A study folder as a researcher keeps it (run from inside it): interviews/p07.txt coded
+    into coded/, a CSV transcript, a Word transcript, and a pseudonym key."""
+    (tmp_path / "interviews").mkdir()
+    files = {
+        "txt": tmp_path / "interviews" / "p07.txt",
+        "csv": tmp_path / "interviews" / "P03.csv",
+        "docx": tmp_path / "interviews" / "p04 interview.docx",
+        "key": tmp_path / "key.csv",
+    }
+    files["txt"].write_text(TEXT, encoding="utf-8")
+    files["csv"].write_text(CSV_TRANSCRIPT, encoding="utf-8")
+    doc = Document()
+    doc.add_paragraph("Interviewer: How is it going?")
+    doc.add_paragraph("P04: Fine.")
+    doc.save(str(files["docx"]))
+    files["key"].write_text(KEY, encoding="utf-8")
+    t = Transcript(
+        id="p07",
+        text=TEXT,
+        turns=[Turn("P07", "participant", 5, len(TEXT))],
+        source="interviews/p07.txt",  # as recorded: relative to where `roqa code` was run
+        participant="P07",
+    )
+    seg = SegmentResult(
+        segment=Segment("p07:0001", "p07", "P07", "participant", 5, len(TEXT), TEXT[5:]),
+        suggestions=[
+            Suggestion(
+                code_id="IS.E.2",
+                name="Available Resources",
+                domain="IS",
+                probability=0.9,
+                valence="barrier",
+            )
+        ],
+    )
+    CodingResult(segments=[seg], transcripts={"p07": t}, meta={"codebook": "cfir-2009"}).save(
+        tmp_path / "coded"
+    )
+    return tmp_path / "coded", files
+
+
+@pytest.fixture
+def study(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, dict[str, Path]]:
+    monkeypatch.chdir(tmp_path)
+    return coded_study(tmp_path)
+
+
+def _refused(args: list[str], said: str, capsys, files: dict[str, Path]) -> None:
+    before = {k: p.read_bytes() for k, p in files.items()}
+    code, out, err = run(args, capsys)
+    assert (code, out) == (2, ""), (args, out, err)
+    assert err == f"roqa: error: {said}\n", args
+    assert {k: p.read_bytes() for k, p in files.items()} == before, args
+
+
+def test_report_refuses_to_write_over_a_transcript_key_or_word_document(study, capsys) -> None:
+    coded, files = study
+    cases = [
+        (["--out", "interviews/p07.txt"], "interviews/p07.txt: --out would overwrite a transcript the codings were read from (give another file name)"),
+        (["--out", "notes.txt"], "notes.txt: --out writes an HTML report, not a .txt file (give a file name ending in .html or .htm)"),
+        (["--out", "report"], "report: --out writes an HTML report, not a file without an extension (give a file name ending in .html or .htm)"),
+        (["--out", "interviews/p07.html", "--matrix", "interviews/p07.txt"], "unknown matrix format"),
+        (["--matrix", "interviews/P03.csv"], "interviews/P03.csv: --matrix would overwrite a transcript (it has speaker and text columns) (give another file name)"),
+        (["--saturation", "key.csv"], "key.csv: --saturation would overwrite a pseudonym key (it has name and pseudonym columns) (give another file name)"),
+        (["--table", "interviews/p04 interview.docx"], "interviews/p04 interview.docx: --table would overwrite a Word document roqa did not write (give another file name)"),
+        (["--table", "coded/codings.csv"], "coded/codings.csv: --table would overwrite a file the codings are read from (give another file name)"),
+    ]  # fmt: skip
+    for args, said in cases:
+        if said == "unknown matrix format":
+            said = "interviews/p07.txt: unknown matrix format (use a .xlsx or .csv file name)"
+        _refused(["report", "coded", *args], said, capsys, files)
+    assert not (coded / "report.html").exists() and not Path("notes.txt").exists()
+
+
+def test_report_refuses_a_transcript_the_codings_were_read_from_whatever_its_extension(
+    study, capsys
+) -> None:
+    """The recorded source of the codings, a .csv written over by --matrix (not a transcript by
+    its columns: a file of notes the codings were read from all the same)."""
+    coded, files = study
+    t = CodingResult.read(coded)
+    t.transcripts["p07"].source = "interviews/notes.csv"
+    t.save(coded)
+    notes = Path("interviews/notes.csv")
+    notes.write_text("a,b\n1,2\n", encoding="utf-8")
+    files["notes"] = notes
+    _refused(
+        ["report", "coded", "--matrix", str(notes.resolve())],
+        f"{notes.resolve()}: --matrix would overwrite a transcript the codings were read from "
+        "(give another file name)",
+        capsys,
+        files,
+    )
+
+
+def test_export_and_agree_refuse_a_path_of_another_format_or_a_transcript(study, capsys) -> None:
+    coded, files = study
+    cases = [
+        (["export", "coded", "--qdpx", "interviews/P03.csv"], "interviews/P03.csv: --qdpx writes a REFI-QDA project, not a .csv file (give a file name ending in .qdpx)"),
+        (["export", "--qdc", "key.csv"], "key.csv: --qdc writes a REFI-QDA codebook, not a .csv file (give a file name ending in .qdc)"),
+        (["agree", "coded", "coded", "--json", "interviews/p04 interview.docx"], "interviews/p04 interview.docx: --json writes JSON, not a .docx file (give a file name ending in .json)"),
+    ]  # fmt: skip
+    for args, said in cases:
+        _refused(args, said, capsys, files)
+
+
+def test_an_output_of_the_right_format_is_still_written(study, capsys) -> None:
+    coded, _ = study
+    code, out, err = run(
+        ["report", "coded", "--out", "r.HTM", "--matrix", "m.csv", "--table", "t.docx"], capsys
+    )
+    assert code == 0, err
+    assert Path("r.HTM").is_file() and Path("m.csv").is_file() and Path("t.docx").is_file()
+    # written again over its own earlier outputs (a Word table roqa wrote, a matrix)
+    code, out, err = run(["report", "coded", "--matrix", "m.csv", "--table", "t.docx"], capsys)
+    assert code == 0, err
