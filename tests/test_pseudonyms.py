@@ -1493,3 +1493,56 @@ def test_roqa_pseudonymise_keys_each_named_participant_of_unknown_first_rows(
     shared = (out / "siteB.txt").read_text("utf-8")
     assert "Unknown speaker: Hello, I am the deputy manager, sitting in." in shared
     assert "P02: Recruitment is our main barrier" in shared
+
+
+def _zoe_study(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """The tester's study (session 37, daily): interviews/ holds P01's interview, labelled P01;
+    zoom/ a call whose participant is Zoë Hart, whom an earlier run of the key made P01 too."""
+    (tmp_path / "interviews").mkdir()
+    (tmp_path / "zoom").mkdir()
+    (tmp_path / "interviews" / "P01 interview.txt").write_text(
+        "Interviewer: How is it going?\nP01: Supervision helps.\n", encoding="utf-8"
+    )
+    (tmp_path / "zoom" / "call.txt").write_text(
+        "Interviewer: How is it going?\nZoë Hart: Staffing is hard.\n", encoding="utf-8"
+    )
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nZoë Hart,P01\n", encoding="utf-8")
+    return tmp_path / "interviews", tmp_path / "zoom", key
+
+
+SHARED_P01 = (
+    "roqa: warning: the participant label 'P01' speaks in 2 transcripts (P01 interview, call), "
+    "so they are one case, P01, as a follow-up interview of one person is: if they are different "
+    "people, give each transcript's participant their own id (label their turns 'P02: ...', or "
+    "add a header line 'Participant ID: P02' above the talk)"
+)
+
+
+def test_roqa_code_warns_when_a_pseudonym_is_another_transcripts_participant_label(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """Before: `roqa code interviews/ zoom/ --pseudonymise key.csv` put Zoë Hart (P01 by the
+    key) and the other transcript's own P01 into one case without a word, while `roqa inspect`
+    warns of a label speaking in two transcripts."""
+    interviews, zoom, key = _zoe_study(tmp_path)
+    run = roqa(
+        "code", interviews, zoom, "--pseudonymise", key, "--out", tmp_path / "out",
+        "--model", tiny_model_dir, "--no-report",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert run.err.splitlines().count(SHARED_P01) == 1, run.err
+
+
+def test_roqa_pseudonymise_warns_when_a_pseudonym_is_another_transcripts_participant_label(
+    tmp_path: Path,
+) -> None:
+    interviews, zoom, key = _zoe_study(tmp_path)
+    run = roqa("pseudonymise", interviews, zoom, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert run.err.splitlines().count(SHARED_P01) == 1, run.err
+    # a fresh key gives Zoë the next number that no transcript's label claims
+    fresh = tmp_path / "fresh.csv"
+    run = roqa("pseudonymise", interviews, zoom, "--key", fresh, "--out", tmp_path / "out2")
+    assert run.code == 0 and SHARED_P01 not in run.err, run.err
+    assert fresh.read_text("utf-8-sig") == "name,pseudonym\nZoë Hart,P02\n"

@@ -381,9 +381,39 @@ def _study_pass(
     interviewers = frozenset(found)
     cases = StudyCases.of(labelled)
     if key is not None:  # a second reading: roles decide the pseudonyms
+        named: list[LabelledCase | None] = []
         for t in each():
-            key.register(cases.apply(with_study_interviewers(t, interviewers)))
+            t = cases.apply(with_study_interviewers(t, interviewers))
+            key.register(t)
+            named.append(pseudonymised_case(key, t))
+        shared_after_pseudonyms(cases, named)
     return interviewers, cases, labels_matched(speakers, unmatched)
+
+
+def pseudonymised_case(key: PseudonymKey, transcript: Transcript) -> LabelledCase | None:
+    """The case ``transcript`` takes from its labels once ``key`` (holding its speakers) has
+    pseudonymised them (:func:`~roqa_nlp.transcripts.roles.labelled_case`), its warnings
+    (said when it is coded) left unsaid."""
+    import warnings
+
+    from .errors import RoqaWarning
+    from .transcripts.roles import labelled_case
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        return labelled_case(key.apply(transcript))
+
+
+def shared_after_pseudonyms(cases: StudyCases, named: Iterable[LabelledCase | None]) -> None:
+    """Add to ``cases.shared`` (warned of as `roqa inspect` warns) each participant label that
+    speaks in several transcripts once pseudonymised (``named``: their
+    :func:`pseudonymised_case`), as when the key gave a Zoom display name P01 while another
+    transcript's own label is P01 (session 37: two people counted as one case, unsaid)."""
+    from .transcripts.roles import StudyCases
+
+    for entry in StudyCases.of(named).shared:  # a case's transcripts as pseudonymised
+        cases.shared[:] = [e for e in cases.shared if e[1] != entry[1]]
+        cases.shared.append(entry)
 
 
 #: A segment whose top code the model gives at least this probability (the ranking's combined

@@ -51,6 +51,14 @@ def pseudonymise_command(
     from ..pseudonyms import pseudonymise
 
     transcripts, _ = pseudonymise(originals, pseudonyms)
+    from ..transcripts.roles import StudyCases, labelled_case
+
+    # a pseudonym the key gave that is another transcript's participant label (Zoë Hart P01
+    # beside P01's own interview): one case, warned of as `roqa inspect` and `roqa code` do
+    said = StudyCases.of(labelled_case(t) for t in originals).warnings()
+    for shared in StudyCases.of(labelled_case(t) for t in transcripts).warnings():
+        if shared not in said:
+            warn(shared, path=None)
     sources = {f.resolve() for f in files}
     targets: dict[Path, str] = {}
     for t in transcripts:
