@@ -789,3 +789,28 @@ def test_a_review_of_codings_charted_in_cfir_2_0_is_charted_there_too(tmp_path: 
     )
     with table.open(encoding="utf-8-sig", newline="") as f:
         assert [r["code_id"] for r in csv.DictReader(f)] == ["INS.J"]
+
+
+def test_apply_decisions_names_every_output_an_earlier_run_left_in_its_folder(
+    tmp_path: Path,
+) -> None:
+    """Before: apply-decisions named only report.html as from an earlier run, while the
+    table2.csv, matrix.csv and saturation.csv `roqa report` had made in --out from the earlier
+    review (citing a transcript since removed) stayed unnamed; `roqa code` names them all."""
+    assert apply_review(tmp_path, DECISIONS).code == 0
+    out = tmp_path / "reviewed"
+    made = roqa(
+        "report", out, "--matrix", out / "matrix.csv", "--table", out / "table2.csv",
+        "--saturation", out / "saturation.csv",
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    run = roqa("apply-decisions", tmp_path / "coded", "--coder", "Alice", "--out", out)
+    assert run.code == 0, run.err
+    said = [" ".join(line.split()) for line in run.err.splitlines()]
+    assert said[-2:] == [
+        f"roqa: warning: {out / 'report.html'} is from an earlier run and does not show these "
+        f"codings (run `roqa report {out}` to rebuild it)",
+        f"roqa: warning: {out}: matrix.csv, saturation.csv, table2.csv are from before this run, "
+        "which did not rewrite them: a report, table or export among them shows the earlier "
+        "codings (make it again from these)",
+    ]

@@ -37,7 +37,7 @@ def apply_decisions_command(
     from ..io import check_output_folder
     from ..result import CodingResult
     from .app import console
-    from .code_cmd import _warn_if_report_is_stale
+    from .code_cmd import _files_before, _warn_if_report_is_stale, _warn_of_earlier_outputs
     from .report_cmd import DECISIONS_FILE, read_review
 
     if not coder.strip():
@@ -68,10 +68,13 @@ def apply_decisions_command(
     from ..crosswalk import CHART_KEY, keep_chart, load_chart, recorded_chart
 
     chart = recorded_chart(result.meta)
+    # the files an earlier run left (a report's table2.csv, matrix.csv ...), named at the end
+    before = _files_before(out) if out.is_dir() else set()
+    chart_copy = None
     if chart is not None:  # charted, as the codings reviewed were, in `roqa code --codebook`'s
         # (a codebook file's copy kept beside the reviewed codings too)
         out.mkdir(parents=True, exist_ok=True)
-        reviewed.meta[CHART_KEY], _ = keep_chart(load_chart(chart, codings), out)
+        reviewed.meta[CHART_KEY], chart_copy = keep_chart(load_chart(chart, codings), out)
     written = reviewed.save(out)  # with codebook.json when the codebook is a project's
     stale = out / CODEBOOK_FILE
     if CODEBOOK_FILE not in written and stale.is_file():
@@ -115,3 +118,6 @@ def apply_decisions_command(
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
     _warn_if_report_is_stale(out)
+    _warn_of_earlier_outputs(
+        out, [*written.values(), *([chart_copy] if chart_copy else [])], before
+    )
