@@ -814,3 +814,30 @@ def test_apply_decisions_names_every_output_an_earlier_run_left_in_its_folder(
         "which did not rewrite them: a report, table or export among them shows the earlier "
         "codings (make it again from these)",
     ]
+
+
+def test_a_mistyped_code_id_gets_a_did_you_mean_and_a_listing_command_that_works(
+    tmp_path: Path,
+) -> None:
+    """Before: `IS.E.l` (a letter l for the one) in a review with a new code said "use a code
+    id or name listed by `roqa codebook cfir-2009+project`", a command that answers "codebook
+    not found", and no "did you mean", which a mistyped name gets."""
+    typo = [
+        Decision("p01:0003", "new-code", new_code="Agency staff", text=TEXTS[2]),
+        Decision("p01:0002", "accept", "IS.E.l", text=TEXTS[1]),
+    ]
+    run = apply_review(tmp_path, typo)
+    assert run.code == 2
+    assert run.err == (
+        f"roqa: error: {tmp_path / 'coded' / 'decisions.csv'}: row 3: unknown code 'IS.E.l' in "
+        "codebook 'cfir-2009+project' (did you mean IS.E.1 Leadership Engagement? `roqa codebook "
+        "cfir-2009` lists the codes)\n"
+    )
+    listed = roqa("codebook", "cfir-2009")
+    assert listed.code == 0 and "IS.E.1" in listed.out
+    run = apply_review(tmp_path, typo[1:])  # in the built-in codebook alone
+    assert run.err == (
+        f"roqa: error: {tmp_path / 'coded' / 'decisions.csv'}: row 2: unknown code 'IS.E.l' in "
+        "codebook 'cfir-2009' (did you mean IS.E.1 Leadership Engagement? `roqa codebook "
+        "cfir-2009` lists the codes)\n"
+    )

@@ -67,6 +67,10 @@ def normalise_name(name: str) -> str:
 #: is 0.98 of "External Policy & Incentives", "Planing" 0.93 of "Planning" but 0.73 of "Plan",
 #: and a new code's name ("Staff wellbeing") 0.70 of "Staffing"
 NEAR_NAME = 0.75
+#: How near (:func:`difflib.SequenceMatcher` ratio) a mistyped code id must be to a code's id to
+#: be offered in a "did you mean": one character of six wrong (``IS.E.7`` for ``IS.E.1``) or
+#: missing (``IS.E2`` for ``IS.E.2``)
+NEAR_ID = 0.8
 
 
 class UnknownCode(RoqaError):
@@ -154,6 +158,12 @@ class Codebook:
             reason = f"unknown code {quoted(key)} in codebook {self.id!r}"
             hint = f"use a code id or name listed by `{self.listing_command}`"
             other = self.code_elsewhere(key)
+            near = [] if other is not None else self.nearest_ids(key)
+            if near:  # a typo of a code's id (IS.E.l for IS.E.1)
+                hint = (
+                    f"did you mean {' or '.join(f'{c} {self[c].name}' for c in near)}? "
+                    f"`{self.listing_command}` lists the codes"
+                )
             if other is not None:
                 said, other_id, n = other
                 reason += f": {said}"
@@ -193,6 +203,23 @@ class Codebook:
             normalise_name(key), list(spelled), n=len(spelled), cutoff=NEAR_NAME
         )
         return list(dict.fromkeys(spelled[k] for k in near))[:n]
+
+    def nearest_ids(self, key: str, *, n: int = 3) -> list[str]:
+        """The ids of the codable codes nearest ``key`` (an id with a typo), best first, at
+        most ``n``, for the "did you mean" of an unknown id: the one it is when a letter l or I
+        stands for the digit 1 or a letter O for 0 (``IS.E.l``), else those
+        :func:`difflib.get_close_matches` finds at ratio :data:`NEAR_ID` or more (a character
+        wrong or missing: ``IS.E2``), case aside; [] when none is that near."""
+        import difflib
+
+        ids = {c.id.casefold(): c.id for c in self.codes if c.codable}
+        typed = key.strip().casefold()
+        digits = str.maketrans("lio", "110")  # letters typed for the digits they look like
+        for k, cid in ids.items():
+            if k.translate(digits) == typed.translate(digits):
+                return [cid]
+        near = difflib.get_close_matches(typed, list(ids), n=n, cutoff=NEAR_ID)
+        return [ids[k] for k in near]
 
     def code_elsewhere(self, key: str) -> tuple[str, str, int] | None:
         """What a key this built-in codebook lacks is, when it is a code of another built-in
@@ -235,7 +262,15 @@ class Codebook:
 
     @property
     def listing_command(self) -> str:
-        """The ``roqa codebook`` command that lists this codebook's codes."""
+        """The ``roqa codebook`` command that lists this codebook's codes: for a built-in one
+        extended in memory by a review's new codes (``cfir-2009+project``, read from no file),
+        the built-in one's, as ``roqa codebook cfir-2009+project`` finds no codebook."""
+        if self.origin is None and self.id not in BUILTIN:
+            from .crosswalk import PROJECT_SUFFIX
+
+            base = self.id.removesuffix(PROJECT_SUFFIX)
+            if base in BUILTIN:
+                return f"roqa codebook {base}"
         return f"roqa codebook {self.cli_name}"
 
     def __getitem__(self, code_id: str) -> Code:
