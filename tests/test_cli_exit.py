@@ -97,3 +97,40 @@ def test_a_broken_pipe_that_is_not_standard_output_is_still_an_error(monkeypatch
         main(["codebook", "cfir-2009"])
     assert ended.value.code == 2
     assert capsys.readouterr().err == "roqa: error: Broken pipe (check the path)\n"
+
+
+@pytest.mark.parametrize("option,name", [("--matrix", "m.xlsx"), ("--table", "t.docx")])
+def test_ctrl_c_while_a_workbook_or_word_table_is_written_says_only_interrupted(
+    tmp_path: Path, option: str, name: str
+) -> None:
+    """Session 37 (daily): Ctrl-C during `roqa report ... --table t.docx --matrix m.xlsx` printed
+    "Exception ignored in: <function ZipFile.__del__ ...> ValueError: seek of closed file" after
+    the "interrupted" line: the zip being written was closed by the atomic write it was stopped
+    in, and closed again when collected at exit. Stopped here at the zip's second member."""
+    from test_cli_output_guard import coded_study
+
+    coded, _ = coded_study(tmp_path)
+    script = (
+        "import sys, zipfile\n"
+        "from roqa_nlp.cli import main\n"
+        "written = zipfile.ZipFile.writestr\n"
+        "calls = []\n"
+        "def writestr(self, *args, **kwargs):\n"
+        "    calls.append(1)\n"
+        "    if len(calls) == 2:\n"
+        "        raise KeyboardInterrupt\n"
+        "    return written(self, *args, **kwargs)\n"
+        "zipfile.ZipFile.writestr = writestr\n"
+        "main(sys.argv[1:])\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script, "report", str(coded), option, str(tmp_path / name)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert run.returncode == 130
+    assert run.stderr == INTERRUPTED
+    assert not (tmp_path / name).exists()
