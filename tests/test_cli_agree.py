@@ -401,3 +401,25 @@ def test_a_model_charted_in_cfir_2_0_by_roqa_code_is_compared_there_by_default(
     (pair,) = data["pairs"]
     assert pair["all"]["percent_agreement"] == pytest.approx(17 / 20)
     assert pair["all"]["kappa"] == pytest.approx(14 / 29)
+
+
+def test_a_kappa_that_rounds_to_zero_is_shown_without_a_minus_sign(tmp_path, capsys) -> None:
+    """Session 37 (daily): a code one coder gave once and the other never, over 7 units, showed
+    kappa "-0.000" (its kappa is 0, computed as -1e-16)."""
+    p = tmp_path / "k.csv"
+    p.write_text(
+        "unit,coder,code\nu1,A,Z\nu1,B,\nu2,A,X\nu2,B,X\nu3,A,X\nu3,B,X\n"
+        + "".join(f"u{i},A,\nu{i},B,\n" for i in range(4, 8)),
+        encoding="utf-8",
+    )
+    code, out, _ = run(["agree", str(p), "--by", "code", "--n-boot", "0"], capsys)
+    assert code == 0
+    (row,) = [line for line in out.splitlines() if "│ Z " in line]
+    assert [c.strip() for c in row.split("│")[1:-1]] == [
+        "Z", "1 / 0", "7", "85.7%", "0.000", "0.000", "0.835"
+    ]  # fmt: skip
+    from roqa_nlp.cli.agree_cmd import _fmt
+
+    assert [_fmt(-1e-16), _fmt(-0.0004), _fmt(-0.25), _fmt(-1e-5, pct=True)] == [
+        "0.000", "0.000", "-0.250", "0.0%"
+    ]  # fmt: skip

@@ -597,7 +597,9 @@ def _overlap_notes(coded: Any, where: dict[str, str]) -> list[str]:
 def _fmt(value: float, pct: bool = False) -> str:
     if value is None or not math.isfinite(value):
         return "-"
-    return f"{100 * value:.1f}%" if pct else f"{value:.3f}"
+    shown = round(100 * value, 1) if pct else round(value, 3)
+    shown = shown or 0.0  # a kappa of -1e-16 is 0.000, not -0.000
+    return f"{shown:.1f}%" if pct else f"{shown:.3f}"
 
 
 #: Shown instead of an interval these data cannot give (see the footnote).
