@@ -361,6 +361,15 @@ def test_roqa_apply_decisions_needs_decisions_and_another_folder(tmp_path: Path)
     model_codings().save(coded)
     run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r")
     assert run.code == 2
+    # before (session 37): "no decisions found", of a file that does not exist
+    assert run.err == (
+        f"roqa: error: {coded / 'decisions.csv'}: file not found: no review is saved beside the "
+        "codings (save the review from report.html (Save decisions) and give it with "
+        "--decisions)\n"
+    )
+    write_decisions(coded / "decisions.csv", [])  # saved before any decision
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r")
+    assert run.code == 2
     assert f"{coded / 'decisions.csv'}: no decisions found" in " ".join(run.err.split())
     write_decisions(coded / "decisions.csv", DECISIONS)
     run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", coded)

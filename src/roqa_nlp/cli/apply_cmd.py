@@ -57,7 +57,10 @@ def apply_decisions_command(
     if review is None or not review.decisions:
         where = decisions or source.parent / DECISIONS_FILE
         raise RoqaError(
-            "no decisions found",
+            # none saved beside the codings: said as such, not as a file holding none
+            "no decisions found"
+            if review is not None
+            else "file not found: no review is saved beside the codings",
             path=where,
             hint="save the review from report.html (Save decisions) and give it with --decisions",
         )
