@@ -275,7 +275,8 @@ def pdf_source(regions: str = "") -> str:
     )
 
 
-PDF_FILES = {f"sources/{REPRESENTATION}.txt": TEXT.encode("utf-8"), "sources/p02.pdf": b"%PDF"}
+PDF_TEXT = TEXT.replace("Zoom", "Team")  # another interview's, the quote at the same place
+PDF_FILES = {f"sources/{REPRESENTATION}.txt": PDF_TEXT.encode("utf-8"), "sources/p02.pdf": b"%PDF"}
 
 
 def pdf_project(tmp_path: Path, regions: str = "") -> Path:
@@ -286,7 +287,7 @@ def test_a_pdfs_text_representation_is_imported_with_its_coded_passage(tmp_path:
     path = pdf_project(tmp_path)
     project = read_qdpx(path)
     (t,) = project.transcripts
-    assert (t.id, t.text, t.participant) == ("p02_transcript", TEXT, "P01")
+    assert (t.id, t.text, t.participant) == ("p02_transcript", PDF_TEXT, "P01")
     assert t.metadata["refi_guid"] == REPRESENTATION
     assert spans(path) == [("p02_transcript", 50, 74, QUOTE, "Staffing", None, None)]
     assert project.warnings == []
@@ -318,7 +319,7 @@ def test_cli_import_writes_the_recordings_transcript_and_its_codings(
     assert (code, err) == (0, "")
     out_dir = tmp_path / "out"
     assert (out_dir / "transcripts" / "p01_zoom.txt").read_text(encoding="utf-8") == TEXT
-    assert (out_dir / "transcripts" / "p02_transcript.txt").read_text(encoding="utf-8") == TEXT
+    assert (out_dir / "transcripts" / "p02_transcript.txt").read_text(encoding="utf-8") == PDF_TEXT
     rows = [
         json.loads(line)
         for line in (out_dir / "codings" / "Alice" / "codings.jsonl").read_text().splitlines()
@@ -346,4 +347,60 @@ def test_exporting_an_imported_recordings_codings_gives_a_valid_project_of_text_
     assert [(s.segment.transcript_id, s.segment.text) for s in again.codings["Alice"]] == [
         ("p01_zoom", QUOTE),
         ("p02_transcript", QUOTE),
+    ]
+
+
+# -- a recording's transcript that repeats a text source ------------------------------------------
+
+TEXT_SOURCE = "d0c00000-0000-4000-8000-000000000001"
+
+
+def text_source(text_guid: str = TEXT_SOURCE, name: str = "p01_zoom") -> str:
+    return (
+        f'<TextSource guid="{text_guid}" name="{name}" plainTextPath="internal://{text_guid}.txt"/>'
+    )
+
+
+@pytest.mark.parametrize("recording_first", [False, True])
+def test_a_recordings_transcript_that_repeats_a_text_source_is_one_interview(
+    tmp_path: Path, recording_first: bool
+) -> None:
+    """Regression hunt s37: a project holding an interview as a text document and again as the
+    transcript of its recording imported it twice ('p01_zoom' and 'p01_zoom-2', the same case),
+    so saturation counted a second interview and coding the folder coded P01 twice; the warning
+    said only that a second source had the name. Either order, the text is one transcript and
+    the passage coded on the recording's transcript is coded in it."""
+    parts = [text_source(), audio_source()]
+    path = media_project(
+        tmp_path,
+        "".join(reversed(parts) if recording_first else parts),
+        {f"sources/{TEXT_SOURCE}.txt": TEXT.encode("utf-8")},
+    )
+    project = read_qdpx(path)
+    assert [(t.id, t.participant) for t in project.transcripts] == [("p01_zoom", "P01")]
+    assert spans(path) == [("p01_zoom", 50, 74, QUOTE, "Staffing", 1.0, 4.0)]
+    said = (
+        "source 'p01_zoom': its text is that of the transcript 'p01_zoom' of audio source "
+        "'p01_zoom.m4a', imported once"
+        if recording_first
+        else "audio source 'p01_zoom.m4a': its text is that of source 'p01_zoom', imported once, "
+        "with its 1 coded passage(s)"
+    )
+    assert project.warnings == [said]
+
+
+def test_a_recordings_transcript_of_another_text_under_a_taken_name_says_where_it_came_from(
+    tmp_path: Path,
+) -> None:
+    other = "Interviewer: Hello?\nP02: Another interview altogether.\n"
+    path = media_project(
+        tmp_path,
+        text_source() + audio_source(),
+        {f"sources/{TEXT_SOURCE}.txt": other.encode("utf-8")},
+    )
+    project = read_qdpx(path)
+    assert [t.id for t in project.transcripts] == ["p01_zoom", "p01_zoom-2"]
+    assert project.warnings == [
+        "audio source 'p01_zoom.m4a': its text is imported as 'p01_zoom-2' (a source 'p01_zoom' "
+        "is already)"
     ]

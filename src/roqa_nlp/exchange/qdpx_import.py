@@ -60,7 +60,7 @@ from ..schema import (
 )
 from .plaintext import NewlineMap, normalise_newlines
 from .qdpx_export import PROBABILITY_NOT_RECOVERED, SUGGESTION_PREFIX, VALENCE_PREFIX
-from .qdpx_media import selection_times, text_sources
+from .qdpx_media import FROM_MEDIA, selection_times, text_sources
 from .refiqda import (
     VALENCE_CODE_GUIDS,
     VALENCE_CODES,
@@ -697,6 +697,8 @@ def _read_project(
     whole_coders: dict[str, None] = {}  # coders of whole sources, in the file's order
     order = 0
     used_ids: set[str] = set()
+    # each transcript by its text, and what recording or PDF it was read from (or None)
+    by_text: dict[str, tuple[Transcript, str | None]] = {}
     sources_el = child(root, "Sources")
     sources = [] if sources_el is None else list(sources_el)
     # a recording's transcript and a PDF's text are read as text sources
@@ -739,32 +741,54 @@ def _read_project(
                 "its selections are counted with them, as in a .txt source"
             )
         text, to_plain = normalise_newlines(got.raw)
-        tid = _transcript_id(sname) or (PurePosixPath(ref.split("://")[-1]).stem if ref else "")
-        tid = tid or guid
-        base, k = tid, 1
-        while tid in used_ids:
-            k += 1
-            tid = f"{base}-{k}"
-        if tid != base:
-            source_warning(f"{label}: a second source is called {base!r}; imported as {tid!r}")
-        used_ids.add(tid)
-        turns, speaker_participant = _turns(text, tid)
-        participant = _participant(
-            cases_of.get(guid, []), speaker_participant, label, source_warning
-        )
-        transcript = Transcript(
-            id=tid,
-            text=text,
-            turns=turns,
-            source=f"{path}:{got.member}",
-            participant=participant,
-            metadata={
-                "refi_guid": (src.get("guid") or "").strip(),
-                "refi_name": sname or None,
-                "refi_path": ref or None,
-            },
-        )
-        transcripts.append(transcript)
+        media = src.get(FROM_MEDIA)
+        same, same_media = by_text.get(text, (None, None))
+        if same is not None and (media or same_media):
+            # a recording's transcript or a PDF's text that repeats a text source (or the other
+            # way round) is that interview, not a second one: its coded passages are read into it
+            source_warning(
+                f"{media or label}: its text is that of "
+                + (
+                    f"the transcript {same.id!r} of {same_media}"
+                    if same_media
+                    else f"source {same.id!r}"
+                )
+                + ", imported once"
+                + (f", with its {len(selections)} coded passage(s)" if selections else "")
+            )
+            transcript = same
+        else:
+            tid = _transcript_id(sname) or (PurePosixPath(ref.split("://")[-1]).stem if ref else "")
+            tid = tid or guid
+            base, k = tid, 1
+            while tid in used_ids:
+                k += 1
+                tid = f"{base}-{k}"
+            if tid != base:
+                source_warning(
+                    f"{media}: its text is imported as {tid!r} (a source {base!r} is already)"
+                    if media
+                    else f"{label}: a second source is called {base!r}; imported as {tid!r}"
+                )
+            used_ids.add(tid)
+            turns, speaker_participant = _turns(text, tid)
+            participant = _participant(
+                cases_of.get(guid, []), speaker_participant, label, source_warning
+            )
+            transcript = Transcript(
+                id=tid,
+                text=text,
+                turns=turns,
+                source=f"{path}:{got.member}",
+                participant=participant,
+                metadata={
+                    "refi_guid": (src.get("guid") or "").strip(),
+                    "refi_name": sname or None,
+                    "refi_path": ref or None,
+                },
+            )
+            transcripts.append(transcript)
+            by_text.setdefault(text, (transcript, media))
         if got.from_docx and selections:
             source_warning(
                 f"{label}: text read from the .docx rendition; its {len(selections)} selections "

@@ -70,18 +70,26 @@ def _stem(name: str) -> str:
     return stem if dot and stem and ext.lower() in MEDIA_SUFFIXES else name
 
 
+#: the attribute that marks a text source read from a recording or a PDF with what it came from
+#: (``recording 'p01.m4a'``); never written to a file
+FROM_MEDIA = "{urn:roqa-nlp}from"
+
+
 def _text_source(
     text: ET.Element,
     name: str,
     selections: list[ET.Element],
     outer: ET.Element | None,
+    origin: str,
 ) -> ET.Element:
     """``text`` (a transcript or representation) as a ``<TextSource>`` named ``name`` holding
     ``selections``; ``outer``'s description and variable values, when given, go with it (they
-    are counted with what is not imported, as a text source's are)."""
+    are counted with what is not imported, as a text source's are); it is marked
+    :data:`FROM_MEDIA` with ``origin``."""
     attrs = {k: v for k, v in text.attrib.items() if k != "name"}
     if name:
         attrs["name"] = name
+    attrs[FROM_MEDIA] = origin
     src = ET.Element(_renamed(text.tag, "TextSource"), attrs)
     for part in _TEXT_PARTS:
         if part == "PlainTextSelection":
@@ -174,7 +182,7 @@ def _recording(
             if got is not None:
                 placed.append(got)
         tname = name if k == 1 or not name else f"{name}-{k}"
-        out.append(_text_source(t, tname, placed, src if k == 1 else None))
+        out.append(_text_source(t, tname, placed, src if k == 1 else None, label))
     _alias_cases(src, out, cases_of)
     _left_out(
         label,
@@ -197,7 +205,9 @@ def _pdf(
         return []
     label = f"PDF source {src.get('name') or src.get('path') or src.get('guid')!r}"
     out = [
-        _text_source(text, _stem(src.get("name") or ""), children(text, "PlainTextSelection"), src)
+        _text_source(
+            text, _stem(src.get("name") or ""), children(text, "PlainTextSelection"), src, label
+        )
     ]
     _alias_cases(src, out, cases_of)
     _left_out(
