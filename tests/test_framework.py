@@ -2399,3 +2399,28 @@ def test_a_matrix_cell_says_how_its_segments_split_by_valence() -> None:
     assert Cell().summary() == ""
     m = framework_matrix(three_interviews())
     assert m.wide_rows()[2][1].startswith("2 segments: 1 barrier, 1 enabler | ")
+
+
+def test_a_matrix_cell_does_not_call_codes_given_no_valence_neutral() -> None:
+    """Regression hunt s37: a reviewer's imported codes with no valence read "1 segment: 1
+    neutral" in the matrix, a valence nobody gave (Table 2 counts them as neutral and says so in
+    its note; a cell has no room for the note)."""
+    from roqa_nlp.framework import Cell
+
+    assert Cell(segments=2, neutral=2, no_valence=2).summary() == "2 segments"
+    assert (
+        Cell(segments=3, barriers=1, neutral=2, no_valence=1).summary()
+        == "3 segments: 1 barrier, 1 neutral, 1 given no valence"
+    )
+    person = CodingResult(
+        segments=[
+            seg("T1", 0, "Support workers are not trained for this.", ("IC.F", 1.0, "neutral")),
+            seg("T1", 1, "It takes so much longer to do it properly.", ("IC.F", 1.0, "neutral")),
+            seg("T1", 2, "Nobody has the time.", ("IC.F", 1.0, "barrier")),
+        ],
+        transcripts={"T1": transcript("T1", "P01")},
+        meta={"valence_not_given": ["T1:0"]},
+    )
+    (cell,) = framework_matrix(person).cells.values()
+    assert (cell.neutral, cell.no_valence) == (2, 1)
+    assert cell.summary().split(" | ")[0] == "3 segments: 1 barrier, 1 neutral, 1 given no valence"

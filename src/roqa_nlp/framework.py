@@ -540,10 +540,13 @@ class Cell:
     enablers: int = 0
     neutral: int = 0
     quotes: list[Quote] = field(default_factory=list)
+    #: of :attr:`neutral`, the segments a person gave no valence (imported codings)
+    no_valence: int = 0
 
     def summary(self) -> str:
         """The charted text of the cell: segment count and its valences (``2 segments: 1
-        barrier, 1 enabler``), then each quote with where it is and what is unsure about it
+        barrier, 1 enabler``; a person's codes given no valence are not called neutral here),
+        then each quote with where it is and what is unsure about it
         (:attr:`Quote.cited_in_row`, as Table 2 marks it with a dagger or a double dagger; the
         row names the participant, a focus group's quote its speaker)."""
         if not self.segments:
@@ -553,10 +556,12 @@ class Cell:
             for n, name in (
                 (self.barriers, "barrier"),
                 (self.enablers, "enabler"),
-                (self.neutral, "neutral"),
+                (self.neutral - self.no_valence, "neutral"),
             )
             if n
         ]
+        if sides and self.no_valence:
+            sides.append(f"{self.no_valence} given no valence")
         count = f"{self.segments} segment{'s' if self.segments != 1 else ''}"
         parts = [q.cited_in_row for q in self.quotes]
         return " | ".join([f"{count}: {', '.join(sides)}" if sides else count, *parts])
@@ -801,6 +806,9 @@ def framework_matrix(
         codes += sorted(used - set(codes), key=natural_key)
     else:
         codes = sorted(used, key=natural_key)
+    from .exchange.review import valence_not_given
+
+    unvalenced = valence_not_given(result) or set()
     cells: dict[tuple[str, str], Cell] = {}
     for key, qs in by_cell.items():
         cells[key] = Cell(
@@ -809,6 +817,7 @@ def framework_matrix(
             enablers=sum(q.valence == "enabler" for q in qs),
             neutral=sum(q.valence == "neutral" for q in qs),
             quotes=most_representative(qs, quotes),
+            no_valence=sum(q.valence == "neutral" and q.segment_id in unvalenced for q in qs),
         )
     return FrameworkMatrix(
         cases=sorted(case_ids, key=natural_key),
