@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -326,9 +327,13 @@ def _not_in_a_folder(dest: Path) -> RoqaError:
 
 @contextmanager
 def atomic_open(
-    path: str | Path, mode: str = "w", encoding: str | None = "utf-8"
+    path: str | Path, mode: str = "w", encoding: str | None = "utf-8", *, private: bool = False
 ) -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``path``; rename it over ``path`` only if the block succeeds."""
+    """Open a temporary file beside ``path``; rename it over ``path`` only if the block succeeds.
+
+    The file gets the usual permissions (``0666`` less the umask); a ``private`` one (a pseudonym
+    key, which re-identifies people) is its owner's alone, ``0600``, or the file's own mode when
+    that is stricter: rewriting it never widens it."""
     dest = check_output_file(path)
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -342,10 +347,8 @@ def atomic_open(
             path=dest.parent,
             hint="check that you can write in it and that the disk has room",
         ) from None
-    # mkstemp creates 0600 files; give outputs the usual permissions (umask applies).
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
+    # mkstemp creates 0600 files, and the rename gives the file the temporary file's mode
+    os.chmod(tmp, _private_mode(dest) if private else _usual_mode())
     try:
         kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": encoding, "newline": ""}
         with os.fdopen(fd, mode, **kwargs) as fh:
@@ -363,8 +366,24 @@ def atomic_open(
         raise
 
 
-def atomic_write_text(path: str | Path, text: str) -> None:
-    with atomic_open(path, "w") as fh:
+def _usual_mode() -> int:
+    """The mode of a new file: ``0666`` less the umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _private_mode(dest: Path) -> int:
+    """``0600``, narrowed to ``dest``'s own mode when it exists and is stricter (``0400``)."""
+    try:
+        return 0o600 & stat.S_IMODE(dest.stat().st_mode)
+    except OSError:  # no such file yet
+        return 0o600
+
+
+def atomic_write_text(path: str | Path, text: str, *, private: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically (:func:`atomic_open`; ``private``: ``0600``)."""
+    with atomic_open(path, "w", private=private) as fh:
         fh.write(text)
 
 

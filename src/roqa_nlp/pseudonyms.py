@@ -396,10 +396,11 @@ class PseudonymKey:
         return buf.getvalue()
 
     def write(self, path: str | Path) -> Path:
-        """Write the key to ``path`` atomically (UTF-8 with a BOM, so Excel shows accents)."""
+        """Write the key to ``path`` atomically (UTF-8 with a BOM, so Excel shows accents), for
+        its owner alone (mode ``0600``, or the file's own when stricter): it re-identifies."""
         from .io import EXCEL_BOM, atomic_write_text
 
-        atomic_write_text(path, EXCEL_BOM + self.to_csv())
+        atomic_write_text(path, EXCEL_BOM + self.to_csv(), private=True)
         return Path(path)
 
     # -- pseudonymising ------------------------------------------------------------------------

@@ -1,0 +1,119 @@
+"""Specification of the pseudonym key as a file (``PseudonymKey.write``, ``roqa pseudonymise
+--key``, ``roqa code --pseudonymise``): the key is the way back to the real names, so it is the
+owner's alone on disk."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.pseudonyms import PseudonymKey
+from test_cli_core import roqa
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+
+
+@pytest.fixture()
+def usual_umask() -> Iterator[None]:
+    """The umask of most accounts (022), under which a plain new file is world-readable."""
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def study(tmp_path: Path, *people: str) -> Path:
+    """A folder of one transcript per participant: ``pNN_interview.txt``, Sam Roe asking."""
+    folder = tmp_path / "interviews"
+    folder.mkdir(exist_ok=True)
+    for i, person in enumerate(people, 1):
+        (folder / f"p{i:02d}_interview.txt").write_text(
+            f"Sam Roe: What helps?\n{person}: The team does.\n", encoding="utf-8"
+        )
+    return folder
+
+
+def test_a_new_key_is_written_for_its_owner_alone(tmp_path: Path, usual_umask: None) -> None:
+    """Under umask 022 the key (real name -> pseudonym) was written 0644: readable by every
+    account of the machine (tester s37 privacy, 4)."""
+    path = tmp_path / "key.csv"
+    PseudonymKey({"Maria Okafor": "P07"}).write(path)
+    assert mode(path) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [(0o600, 0o600), (0o640, 0o600), (0o400, 0o400)],
+    ids=["0600", "0640", "0400"],
+)
+def test_a_key_written_again_is_never_wider_than_it_was_nor_than_0600(
+    tmp_path: Path, usual_umask: None, before: int, after: int
+) -> None:
+    """A key the researcher had chmod 600'd became 0644 when a run added a speaker: the
+    temporary file renamed over it took the umask's mode (tester s37 privacy, 4)."""
+    path = tmp_path / "key.csv"
+    PseudonymKey({"Maria Okafor": "P07"}).write(path)
+    path.chmod(before)
+    PseudonymKey({"Maria Okafor": "P07", "Lucy Brown": "P12"}).write(path)
+    assert mode(path) == after
+    assert PseudonymKey.read(path).pseudonyms == {"Maria Okafor": "P07", "Lucy Brown": "P12"}
+
+
+def test_roqa_pseudonymise_adding_a_speaker_keeps_the_key_private(
+    tmp_path: Path, usual_umask: None
+) -> None:
+    key = tmp_path / "private" / "key.csv"
+    key.parent.mkdir()
+    key.write_text("name,pseudonym\nMaria Okafor,P01\n", encoding="utf-8")
+    key.chmod(0o600)
+    run = roqa(
+        "pseudonymise", study(tmp_path, "Maria Okafor", "Lucy Brown"), "--key", key,
+        "--out", tmp_path / "shared", "--interviewer", "Sam Roe",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert PseudonymKey.read(key).pseudonyms == {
+        "Maria Okafor": "P01",
+        "Sam Roe": "Interviewer",
+        "Lucy Brown": "P02",
+    }
+    assert mode(key) == 0o600
+    # the pseudonymised copies are to share: they keep the usual mode
+    assert mode(tmp_path / "shared" / "p02_interview.txt") == 0o644
+
+
+def test_roqa_pseudonymise_writes_a_new_key_private(tmp_path: Path, usual_umask: None) -> None:
+    key = tmp_path / "private" / "key.csv"
+    run = roqa(
+        "pseudonymise", study(tmp_path, "Maria Okafor"), "--key", key,
+        "--out", tmp_path / "shared", "--interviewer", "Sam Roe",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert mode(key) == 0o600
+
+
+@pytest.mark.slow
+def test_roqa_code_adding_a_speaker_keeps_the_key_private(
+    tmp_path: Path, tiny_model_dir: Path, usual_umask: None
+) -> None:
+    key = tmp_path / "private" / "key.csv"
+    key.parent.mkdir()
+    key.write_text("name,pseudonym\nMaria Okafor,P01\n", encoding="utf-8")
+    key.chmod(0o600)
+    run = roqa(
+        "code", study(tmp_path, "Maria Okafor", "Lucy Brown"), "--out", tmp_path / "coded",
+        "--model", tiny_model_dir, "--interviewer", "Sam Roe", "--pseudonymise", key,
+        "--no-report",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert PseudonymKey.read(key).get("Lucy Brown") == "P02"
+    assert mode(key) == 0o600
