@@ -271,7 +271,9 @@ def test_roqa_pseudonymise_refuses_a_locked_transcript_before_writing_the_key(
         main(["pseudonymise", str(tmp_path / "p01.txt"), "--key", str(tmp_path / "key.csv"),
               "--out", str(tmp_path / "shared")])  # fmt: skip
     assert ended.value.code == 2
-    assert capsys.readouterr().err == f"roqa: error: {kept}: {LOCKED}\n"
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"roqa: warning: {tmp_path / 'key.csv'}: no pseudonym key there")
+    assert err[1:] == [f"roqa: error: {kept}: {LOCKED}"]
     assert not (tmp_path / "key.csv").exists()
 
 

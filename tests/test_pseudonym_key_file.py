@@ -1,6 +1,6 @@
 """Specification of the pseudonym key as a file (``PseudonymKey.write``, ``roqa pseudonymise
 --key``, ``roqa code --pseudonymise``): the key is the way back to the real names, so it is the
-owner's alone on disk."""
+owner's alone on disk, and a key path that finds no file is said to start a new key."""
 
 from __future__ import annotations
 
@@ -117,3 +117,61 @@ def test_roqa_code_adding_a_speaker_keeps_the_key_private(
     assert run.code == 0, run.err
     assert PseudonymKey.read(key).get("Lucy Brown") == "P02"
     assert mode(key) == 0o600
+
+
+NEW_KEY = (
+    "roqa: warning: {key}: no pseudonym key there, so a new one is started: if this study "
+    "already has a key, give its path with {option} and run again (a new key numbers people "
+    "afresh, and its pseudonyms would be those of other participants)\n"
+)
+
+
+def test_a_key_path_that_finds_no_file_is_said_to_start_a_new_key(tmp_path: Path) -> None:
+    """A mistyped key path was made anew, saying only '3 new name(s) added': Maria Okafor
+    became P01, another participant's pseudonym in the study's first batch (tester s37
+    privacy, 5). A first run starts its key so: a warning, not an error."""
+    typo = tmp_path / "private" / "key_typo.csv"
+    run = roqa(
+        "pseudonymise", study(tmp_path, "Maria Okafor", "Lucy Brown"), "--key", typo,
+        "--out", tmp_path / "shared", "--interviewer", "Sam Roe",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert run.err == NEW_KEY.format(key=typo, option="--key")
+    said = " ".join(run.out.split())
+    assert (
+        "Pseudonyms: 4 name(s) replaced in the transcripts' text, labels included; new key "
+        f"{typo} started with 3 name(s); keep it apart from the outputs, it re-identifies them."
+    ) in said
+    assert "added" not in said
+    assert PseudonymKey.read(typo).pseudonyms == {
+        "Sam Roe": "Interviewer",
+        "Maria Okafor": "P01",
+        "Lucy Brown": "P02",
+    }
+
+
+def test_names_added_to_a_key_that_exists_are_told_apart_from_a_new_key(tmp_path: Path) -> None:
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nSam Roe,Interviewer\nMaria Okafor,P01\n", encoding="utf-8")
+    run = roqa(
+        "pseudonymise", study(tmp_path, "Maria Okafor", "Lucy Brown"), "--key", key,
+        "--out", tmp_path / "shared", "--interviewer", "Sam Roe",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert run.err == ""
+    said = " ".join(run.out.split())
+    assert f"1 new name(s) added to {key} (3 in all)" in said
+    assert "new key" not in said
+
+
+def test_roqa_code_says_the_key_is_new_before_coding(tmp_path: Path) -> None:
+    """Said when the key is read, before the model loads: a long run can be stopped at once.
+    (The unit given is no unit: the run stops there, after the warning.)"""
+    typo = tmp_path / "key_typo.csv"
+    run = roqa(
+        "code", study(tmp_path, "Maria Okafor"), "--out", tmp_path / "coded",
+        "--unit", "chapter", "--pseudonymise", typo,
+    )  # fmt: skip
+    assert run.code == 2
+    assert run.err.startswith(NEW_KEY.format(key=typo, option="--pseudonymise"))
+    assert not typo.exists()

@@ -284,7 +284,7 @@ def check_outputs(
 def _what_it_would_replace(dest: Path, option: str) -> str | None:
     """What an existing file ``dest`` holds that an output must not replace, as the error says
     it, or None: a transcript (a table with speaker and text columns, a Whisper JSON file),
-    a pseudonym key (but for ``--pseudonymise``, which adds to it), roqa's codings or a
+    a pseudonym key (but for ``--pseudonymise`` and ``--key``, which add to it), roqa's codings or a
     decisions file (a ``segment_id`` column), a Word document roqa did not write (Table 2 is
     written over). Read from its first line or its properties only."""
     if not dest.is_file():
@@ -300,7 +300,7 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
         header = [n.lstrip("\ufeff").strip().lower() for n in _header_names_in_order(first)]
         if "segment_id" in header:
             return "a file of codings or decisions roqa reads (it has a segment_id column)"
-        if {"name", "pseudonym"} <= set(header) and option != "--pseudonymise":
+        if {"name", "pseudonym"} <= set(header) and option not in ("--pseudonymise", "--key"):
             return "a pseudonym key (it has name and pseudonym columns)"
         if _has_transcript_columns(column_roles(header)):
             return "a transcript (it has speaker and text columns)"

@@ -757,10 +757,10 @@ def _refuse_output_into_inputs(out: Path, paths: Iterable[Path]) -> None:
         )
 
 
-def _read_key(path: Path, out: Path, engine: str) -> PseudonymKey:
-    """The pseudonym key of ``--pseudonymise`` (empty when the file does not exist yet); a key
-    inside the output folder is refused, since the outputs are what gets shared."""
-    from ..errors import RoqaError
+def _read_key(path: Path, out: Path, engine: str, option: str = "--pseudonymise") -> PseudonymKey:
+    """The pseudonym key of ``option`` (empty when the file does not exist yet, said in one
+    warning); a key inside the output folder is refused, since the outputs are what gets shared."""
+    from ..errors import RoqaError, warn
     from ..pseudonyms import PseudonymKey
 
     if engine == "ray":
@@ -776,7 +776,15 @@ def _read_key(path: Path, out: Path, engine: str) -> PseudonymKey:
         )
     from ..io import check_outputs
 
-    check_outputs({"--pseudonymise": path})
+    check_outputs({option: path})
+    if not path.exists():
+        # a mistyped or lost key path would number the study's people afresh, unsaid
+        warn(
+            f"no pseudonym key there, so a new one is started: if this study already has a key, "
+            f"give its path with {option} and run again (a new key numbers people afresh, and "
+            "its pseudonyms would be those of other participants)",
+            path=path,
+        )
     return PseudonymKey.read(path)
 
 
@@ -793,10 +801,16 @@ def _write_key(
         else ""
     )
     if key.added:
+        new = not path.exists()
         key.write(path)
-        console().print(
-            f"Pseudonyms: {done}{len(key.added)} new name(s) added to {path} ({len(key)} in all); "
-            "keep it apart from the outputs, it re-identifies them."
+        keyed = (
+            f"new key {path} started with {len(key)} name(s)"
+            if new
+            else f"{len(key.added)} new name(s) added to {path} ({len(key)} in all)"
+        )
+        console().print(  # never wrapped by rich: the key's path must stay whole
+            f"Pseudonyms: {done}{keyed}; keep it apart from the outputs, it re-identifies them.",
+            soft_wrap=True,
         )
     elif done:
         console().print(f"Pseudonyms: {done}no new name in {path}.")

@@ -42,7 +42,7 @@ def pseudonymise_command(
     if out.exists() and not out.is_dir():
         raise RoqaError("is a file, not a folder", path=out, hint="give a folder with --out")
     check_output_folder(out)
-    pseudonyms = _read_key(key, out, "local")
+    pseudonyms = _read_key(key, out, "local", "--key")
     files = expand_paths(paths)
     labels = with_default_labels(list(interviewer) or None, list(participant))
     originals = read_files(files, labels)
