@@ -50,8 +50,10 @@ The key is a CSV file with the columns ``name`` and ``pseudonym``. The researche
 from the outputs, since it re-identifies them, and can add rows for other people the talk
 mentions (``Tom Hale,nominated individual`` -> ``[nominated individual]``; a row of one name
 whose pseudonym is not a speaker's, ``Priya,nurse``, replaces that capitalised word wherever it
-stands). Two spellings of one person may share a pseudonym. Reading the same key in a later run
-gives everyone the same pseudonym again. ``AutoCoder.code`` adds every speaker of a study to the
+stands; one given a speaker's own pseudonym, ``Mo,P07``, is that person's alias, a nickname,
+replaced by their pseudonym where they speak, as their first name is, and listed to check
+elsewhere). Two spellings of one person may share a pseudonym. Reading the same key in a later
+run gives everyone the same pseudonym again. ``AutoCoder.code`` adds every speaker of a study to the
 key (:meth:`PseudonymKey.register`) before rewriting any transcript.
 
 Names are replaced as exact words: another spelling ("Mariah"), a nickname, or someone who is not
@@ -718,14 +720,20 @@ class PseudonymKey:
         in a transcript they speak in: in another interview of a study over several sites it
         is as likely someone else, whom a pseudonym would misattribute. Full names of two words
         or more, and one-word rows the researcher added (their pseudonym is not a speaker's),
-        are replaced everywhere."""
+        are replaced everywhere. A one-word row given the pseudonym of a speaker of the
+        transcript ("Mo,P07", a nickname) is that speaker's alias, replaced as their first name."""
+        speakers = list(speakers)
         here = {_person(s) for s in speakers}  # "Mary-Jane O’Neill" speaks as "Mary-Jane O'Neill"
+        # the pseudonyms of the people who speak here: their aliases are theirs in this talk
+        voiced = {_bare(p).casefold() for p in map(self.get, speakers) if p is not None}
         found: dict[str, tuple[str, str]] = {}  # regex -> (pseudonym, kind); first one wins
         parts: dict[str, tuple[str, str]] = {}
         for name, pseudonym in self.pseudonyms.items():
-            speaks_here = _person(name) in here
             words = name_parts(name)
             one_word = len(name.split()) == 1
+            speaks_here = _person(name) in here or (
+                one_word and _bare(pseudonym).casefold() in voiced
+            )
             if not words:
                 found.setdefault(f"(?i:{_name_regex(name)})", (pseudonym, "roles"))
             elif one_word:
