@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import RoqaError
 from .io import sha256_file
-from .json_cache import SqliteCache
+from .json_cache import SqliteCache, make_private_file
 
 if TYPE_CHECKING:
     import numpy as np
@@ -117,7 +117,7 @@ class EmbeddingCache(SqliteCache):
             self._db = sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=False)
             self._db.execute("SELECT 1 FROM emb LIMIT 1").fetchall()
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_file(self.path)
         self._db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import stat
 import threading
 from contextlib import suppress
 from functools import cache
@@ -55,6 +57,46 @@ def source_hash(*modules: str) -> str:
             return ""
         h.update(b"\0")
     return h.hexdigest()
+
+
+#: SQLite's files beside a database in WAL mode, which take the database file's mode
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def make_private_file(path: Path) -> None:
+    """Make the cache file ``path`` its owner's alone before SQLite opens it: a cache is derived
+    from confidential transcripts, and an embedding keyed by the SHA-256 of its text lets whoever
+    reads the file confirm that a guessed sentence was coded. A folder made here is ``0700`` (the
+    folders above it as any program makes them); the per-user folder (``~/.cache/roqa_nlp``),
+    which roqa made ``0755`` before, is narrowed to ``0700``, and a folder the user made
+    (``ROQA_CACHE_DIR``) keeps its mode. The file is made ``0600``, and one left wider is
+    narrowed, with its ``-wal``/``-shm`` (SQLite gives them the database's mode). A file that
+    cannot be made here is left to SQLite, whose error the caches handle."""
+    from .embedding import user_cache_dir
+
+    folder = path.parent
+    if not folder.is_dir():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        with suppress(FileExistsError):
+            folder.mkdir(mode=0o700)
+    elif folder.absolute() == user_cache_dir().absolute():
+        _narrow(folder, 0o700)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        for side in ("", *_SIDE_FILES):
+            _narrow(path.with_name(path.name + side), 0o600)
+    except OSError:  # a read-only folder, a folder where the file should be: SQLite fails too
+        pass
+
+
+def _narrow(path: Path, allowed: int) -> None:
+    """Take away from ``path``'s mode the permissions ``allowed`` does not hold (a file of
+    another account, or none, is left as it is)."""
+    with suppress(OSError):
+        now = stat.S_IMODE(os.stat(path).st_mode)
+        if now & ~allowed:
+            os.chmod(path, now & allowed)
 
 
 class SqliteCache:
@@ -97,7 +139,7 @@ class JsonCache(SqliteCache):
     def __init__(self, path: str | Path, *, timeout: float = 5.0):
         super().__init__(path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_file(self.path)
             self._db = sqlite3.connect(str(self.path), timeout=timeout, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(

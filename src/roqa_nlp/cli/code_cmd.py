@@ -47,6 +47,15 @@ def backend_option() -> Any:
     )
 
 
+def no_cache_option() -> Any:
+    return typer.Option(
+        False,
+        "--no-cache",
+        help="Do not read or write the embedding and segmentation caches (derived from the "
+        "texts coded: see README, The model).",
+    )
+
+
 def neutral_weight_option() -> Any:
     return typer.Option(
         None,
@@ -476,11 +485,7 @@ def code_command(
         "for the model to read whole; turn means the same) or sentence (one sentence per "
         "segment, for line-by-line coding). Default: the model's setting (window).",
     ),
-    no_cache: bool = typer.Option(
-        False,
-        "--no-cache",
-        help="Do not read or write the embedding and segmentation caches.",
-    ),
+    no_cache: bool = no_cache_option(),
     backend: str | None = backend_option(),
     threads: int | None = typer.Option(
         None, "--threads", min=1, help="CPU threads for encoding (default: all cores)."
@@ -879,6 +884,7 @@ def suggest_command(
         "translating the model's suggestions through the documented mapping.",
     ),
     backend: str | None = backend_option(),
+    no_cache: bool = no_cache_option(),
 ) -> None:
     """Ranked CFIR constructs for a sentence, with probability and evidence, and its valence."""
     from ..codebook import Codebook
@@ -893,7 +899,7 @@ def suggest_command(
     for i, t in enumerate(text, 1):
         if not t.strip():
             raise RoqaError(f"text {i} is empty", hint="give the sentence to code in quotes")
-    ac = _load_model(model, backend=backend)
+    ac = _load_model(model, no_cache, backend=backend)
     book = ac.codebook if codebook is None else Codebook.load(codebook)
     rows, flags = ac.suggest_and_flag(text, top_k=top_k, codebook=book)
     if as_json:
@@ -988,6 +994,7 @@ def evaluate_command(
     ),
     backend: str | None = backend_option(),
     neutral_weight: float | None = neutral_weight_option(),
+    no_cache: bool = no_cache_option(),
 ) -> None:
     """Score the model's suggestions against labelled records."""
     from ..codebook import Codebook
@@ -1004,7 +1011,7 @@ def evaluate_command(
             "--predictions": ("JSON Lines or CSV", (".jsonl", ".csv")),
         },
     )
-    ac = _load_model(model, backend=backend)
+    ac = _load_model(model, no_cache, backend=backend)
     ac.params.update(weighed)
     given = None if codebook is None else Codebook.load(codebook)  # an id or a file
     m = ac.evaluate(file, per_code=per_code, predictions=predictions is not None, codebook=given)

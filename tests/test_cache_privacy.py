@@ -1,0 +1,114 @@
+"""Specification of the caches' privacy on disk: they are derived from confidential transcripts
+(an embedding is keyed by the SHA-256 of its text, so whoever reads the file can confirm that a
+guessed sentence was coded), so they are their owner's alone: folders roqa makes are ``0700``,
+cache files (and SQLite's ``-wal``/``-shm`` beside them) ``0600``."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.embedding import EmbeddingCache, user_cache_dir
+from roqa_nlp.json_cache import JsonCache
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+
+VECTOR = bytes(16)  # four float32 zeros
+
+
+@pytest.fixture()
+def usual_umask() -> Iterator[None]:
+    """The umask of most accounts (022), under which a plain new file is world-readable."""
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def modes(folder: Path) -> dict[str, int]:
+    """Name -> mode of the folder itself ('.') and of each file in it."""
+    return {".": mode(folder), **{p.name: mode(p) for p in sorted(folder.iterdir())}}
+
+
+def test_a_new_embedding_cache_is_its_owners_alone(tmp_path: Path, usual_umask: None) -> None:
+    """~/.cache/roqa_nlp was made 0755 and embeddings.sqlite 0644 (tester s37 privacy, 9)."""
+    folder = tmp_path / "cache" / "roqa_nlp"
+    cache = EmbeddingCache(folder / "embeddings.sqlite", "model-a", dim=4)
+    cache.put_many([("k", VECTOR)])  # its -wal and -shm exist while it is open
+    assert modes(folder) == {
+        ".": 0o700,
+        "embeddings.sqlite": 0o600,
+        "embeddings.sqlite-shm": 0o600,
+        "embeddings.sqlite-wal": 0o600,
+    }
+    assert mode(tmp_path / "cache") == 0o755  # a folder above roqa's: as any program makes it
+    assert cache.get_many(["k"]) == {"k": VECTOR}
+
+
+def test_a_new_json_cache_is_its_owners_alone(tmp_path: Path, usual_umask: None) -> None:
+    folder = tmp_path / "roqa_nlp"
+    cache = JsonCache(folder / "segments.sqlite")
+    cache.put("k", [[0, 5]])
+    assert modes(folder) == {
+        ".": 0o700,
+        "segments.sqlite": 0o600,
+        "segments.sqlite-shm": 0o600,
+        "segments.sqlite-wal": 0o600,
+    }
+    assert cache.get("k") == [[0, 5]]
+
+
+def test_a_cache_in_a_folder_the_user_made_leaves_the_folders_mode(
+    tmp_path: Path, usual_umask: None
+) -> None:
+    """ROQA_CACHE_DIR or cache= a project's folder: its mode is the user's choice; the files
+    are made private all the same."""
+    project = tmp_path / "project"
+    project.mkdir(mode=0o750)
+    JsonCache(project / "segments.sqlite").close()
+    assert modes(project) == {".": 0o750, "segments.sqlite": 0o600}
+
+
+def test_the_per_user_cache_left_readable_by_an_earlier_roqa_is_tightened(
+    tmp_path: Path, usual_umask: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    folder = user_cache_dir()
+    EmbeddingCache(folder / "embeddings.sqlite", "model-a", dim=4).close()
+    os.chmod(folder, 0o755)  # as roqa made them before session 37
+    os.chmod(folder / "embeddings.sqlite", 0o644)
+    EmbeddingCache(folder / "embeddings.sqlite", "model-a", dim=4).close()
+    assert modes(folder) == {".": 0o700, "embeddings.sqlite": 0o600}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["suggest", "evaluate"])
+def test_suggest_and_evaluate_take_no_cache_as_code_does(
+    tmp_path: Path, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """`roqa suggest` had no --no-cache and always wrote the cache (tester s37 privacy, 9)."""
+    from test_cli_core import roqa
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ROQA_CACHE_DIR", str(cache))
+    records = tmp_path / "records.jsonl"
+    records.write_text(
+        '{"text": "We never had the budget for agency staff.", "construct": "NONE"}\n', "utf-8"
+    )
+    given = ["We never had the budget for agency staff."] if command == "suggest" else [records]
+    run = roqa(command, *given, "--model", tiny_model_dir, "--no-cache")
+    assert run.code == 0, run.err
+    assert not cache.exists()
+    run = roqa(command, *given, "--model", tiny_model_dir)
+    assert run.code == 0, run.err
+    assert "embeddings.sqlite" in {p.name for p in cache.iterdir()}
