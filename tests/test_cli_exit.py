@@ -134,3 +134,53 @@ def test_ctrl_c_while_a_workbook_or_word_table_is_written_says_only_interrupted(
     assert run.returncode == 130
     assert run.stderr == INTERRUPTED
     assert not (tmp_path / name).exists()
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_roqa_code_writes_its_outputs_says_which_are_this_runs(
+    monkeypatch, capsys, tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """Stopped after the codings were written but before report.html, roqa code said 'no output
+    file was left half-written': true of each file, but the folder then held this run's
+    codings beside an earlier run's report, which does not show them (tester s37 privacy, 10)."""
+    import roqa_nlp.report
+
+    (tmp_path / "p01_interview.txt").write_text(
+        "Interviewer: What gets in the way?\nP01: We never had the budget for agency staff.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "coded"
+    out.mkdir()
+    (out / "report.html").write_text("<html>an earlier run's report</html>", encoding="utf-8")
+
+    def pressed_ctrl_c(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(roqa_nlp.report, "write_report", pressed_ctrl_c)
+    with pytest.raises(SystemExit) as ended:
+        main(["code", str(tmp_path / "p01_interview.txt"), "--out", str(out),
+              "--model", str(tiny_model_dir)])  # fmt: skip
+    assert ended.value.code == 130
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"roqa: interrupted while writing the outputs to {out} (written: codings.jsonl, "
+        "codings.csv, transcripts.jsonl, run.json, open_coding.jsonl, open_coding.csv; not "
+        "written: report.html): report.html is from an earlier run and does not show these "
+        "codings; run the command again"
+    )
+    assert (out / "report.html").read_text("utf-8") == "<html>an earlier run's report</html>"
+
+
+def test_ctrl_c_before_roqa_code_writes_an_output_says_none_was_written(
+    monkeypatch, capsys, tmp_path: Path
+) -> None:
+    from roqa_nlp.cli import code_cmd
+
+    def pressed_ctrl_c(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(code_cmd, "_load_model", pressed_ctrl_c)  # while the model loads
+    (tmp_path / "p01.txt").write_text("Interviewer: Hi?\nP01: Hello.\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as ended:
+        main(["code", str(tmp_path / "p01.txt"), "--out", str(tmp_path / "coded")])
+    assert ended.value.code == 130
+    assert capsys.readouterr().err == INTERRUPTED

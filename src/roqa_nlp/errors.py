@@ -12,6 +12,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
+class OutputsInterrupted(KeyboardInterrupt):
+    """Ctrl-C while a command wrote a set of outputs: ``said`` tells which were written (each
+    file is whole, written atomically, but the set is not)."""
+
+    def __init__(self, said: str):
+        super().__init__(said)
+        self.said = said
+
+
 class RoqaError(Exception):
     """A user-facing error: one line, names the file and the fix."""
 

@@ -204,8 +204,12 @@ def main(argv: list[str] | None = None) -> None:
         # closed) fails again when collected at exit: "Exception ignored in ZipFile.__del__ ...
         # seek of closed file" under the line below (session 37). Nothing of it is the user's.
         _collect_quietly(e)
+        # a set of outputs stopped part-way is said (OutputsInterrupted)
+        said = getattr(e, "said", None)
         print(
-            "roqa: interrupted (no output file was left half-written; run the command again)",
+            f"roqa: interrupted {said}; run the command again"
+            if said
+            else "roqa: interrupted (no output file was left half-written; run the command again)",
             file=sys.stderr,
         )
         sys.exit(130)  # 128 + SIGINT, as a shell reports a program stopped by Ctrl-C

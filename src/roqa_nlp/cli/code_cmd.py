@@ -667,60 +667,67 @@ def code_command(
     _note_participant_labels(result.transcripts.values())
     _warn_of_nothing_coded(result)
     written: dict[str, Path] = {}
-    if key is not None and pseudonymise is not None:  # first: the outputs are named by it
-        written["pseudonym key"] = _write_key(key, pseudonymise, result.transcripts.values())
-    if chart_book is not None:  # the default of `roqa report OUT`, `roqa export OUT` ...
-        from ..crosswalk import CHART_KEY, keep_chart
+    # each file is written whole; said which are this run's if Ctrl-C stops the set
+    planned = [out / name for name in [*FILES, "open_coding.jsonl", "open_coding.csv"]]
+    planned += [out / "report.html"] * report + ([qdpx] if qdpx is not None else [])
+    with _told_if_interrupted(out, planned):
+        if key is not None and pseudonymise is not None:  # first: the outputs are named by it
+            written["pseudonym key"] = _write_key(key, pseudonymise, result.transcripts.values())
+        if chart_book is not None:  # the default of `roqa report OUT`, `roqa export OUT` ...
+            from ..crosswalk import CHART_KEY, keep_chart
 
-        out.mkdir(parents=True, exist_ok=True)
-        # a codebook file is kept beside the codings: the folder charts alike when it moves
-        result.meta[CHART_KEY], kept = keep_chart(chart_book, out)
-        if kept is not None:
-            written[kept.name] = kept
-    written.update(result.save(out))
-    written.update(_keep_project_codebook(ac.codebook, out))
-    queue = cached_open_coding_queue(result, ac.embedder)
-    # saved with the queue (marked set_aside) for the report, and `roqa report` after it
-    queue.set_aside = recurring_set_aside(result, ac.embedder)
-    written.update(write_open_coding(queue, out))
-    charted, book = result, ac.codebook
-    if chart_book is not None:
-        from ..crosswalk import chart_with
+            out.mkdir(parents=True, exist_ok=True)
+            # a codebook file is kept beside the codings: the folder charts alike when it moves
+            result.meta[CHART_KEY], kept = keep_chart(chart_book, out)
+            if kept is not None:
+                written[kept.name] = kept
+        written.update(result.save(out))
+        written.update(_keep_project_codebook(ac.codebook, out))
+        queue = cached_open_coding_queue(result, ac.embedder)
+        # saved with the queue (marked set_aside) for the report, and `roqa report` after it
+        queue.set_aside = recurring_set_aside(result, ac.embedder)
+        written.update(write_open_coding(queue, out))
+        charted, book = result, ac.codebook
+        if chart_book is not None:
+            from ..crosswalk import chart_with
 
-        book = chart_book
-        charted, note = chart_with(result, book)
-        if note:  # the codings in the codebook asked for, for spreadsheets
-            table = out / f"codings.{_file_safe(book.id)}.csv"
-            charted.to_csv(table)
-            written[table.name] = table
-            charts = [str(x) for x, on in (("report.html", report), (qdpx, qdpx is not None)) if on]
-            console().print(f"{', '.join([*charts, table.name])}: {note}", soft_wrap=True)
-    if report:
-        from ..report import write_report
+            book = chart_book
+            charted, note = chart_with(result, book)
+            if note:  # the codings in the codebook asked for, for spreadsheets
+                table = out / f"codings.{_file_safe(book.id)}.csv"
+                charted.to_csv(table)
+                written[table.name] = table
+                charts = [
+                    str(x) for x, on in (("report.html", report), (qdpx, qdpx is not None)) if on
+                ]
+                console().print(f"{', '.join([*charts, table.name])}: {note}", soft_wrap=True)
+        if report:
+            from ..report import write_report
 
-        if review is not None and charted is result:
-            review.read_in(book, result)  # a review made in CFIR 2.0, on codings charted in 2009
-        path = out / "report.html"
-        _note_review_in_browser(out)
-        write_report(
-            charted,
-            path,
-            book,
-            model_card=ac.card,
-            open_coding=queue,
-            decisions=None if review is None else review.decisions,
-            decisions_from=None if review is None else review.path,
-        )
-        written["report.html"] = path
-        if review is not None:
-            typer.echo(review.line(charted))
-    else:
-        _warn_if_report_is_stale(out)
-    if qdpx is not None:
-        from ..exchange import export_qdpx
+            if review is not None and charted is result:
+                # a review made in CFIR 2.0, on codings charted in 2009
+                review.read_in(book, result)
+            path = out / "report.html"
+            _note_review_in_browser(out)
+            write_report(
+                charted,
+                path,
+                book,
+                model_card=ac.card,
+                open_coding=queue,
+                decisions=None if review is None else review.decisions,
+                decisions_from=None if review is None else review.path,
+            )
+            written["report.html"] = path
+            if review is not None:
+                typer.echo(review.line(charted))
+        else:
+            _warn_if_report_is_stale(out)
+        if qdpx is not None:
+            from ..exchange import export_qdpx
 
-        export_qdpx(charted, book, qdpx, top_k=1, own=ac.codebook)
-        written["qdpx"] = qdpx
+            export_qdpx(charted, book, qdpx, top_k=1, own=ac.codebook)
+            written["qdpx"] = qdpx
     n_novel = sum(1 for s in result.segments if s.novel)
     n_queued = sum(1 for s in result.segments if s.for_open_coding)
     n_procedural = sum(1 for s in result.segments if s.procedural and not s.novel)
@@ -740,6 +747,62 @@ def code_command(
             "  " + recurring_note(c.to_dict(), in_report=report), soft_wrap=True, markup=False
         )
     _warn_of_earlier_outputs(out, written.values(), before)
+
+
+def _state_of(paths: Iterable[Path]) -> dict[Path, tuple[int, int, int] | None]:
+    """Each path's inode, size and time of change (None when it does not exist): a file written
+    since, renamed over it, has another."""
+    found: dict[Path, tuple[int, int, int] | None] = {}
+    for p in paths:
+        try:
+            st = p.stat()
+        except OSError:
+            found[p] = None
+        else:
+            found[p] = (st.st_ino, st.st_size, st.st_mtime_ns)
+    return found
+
+
+def _files_in(out: Path) -> list[Path]:
+    return sorted(f for f in out.iterdir() if f.is_file()) if out.is_dir() else []
+
+
+@contextmanager
+def _told_if_interrupted(out: Path, planned: list[Path]) -> Iterator[None]:
+    """Turn a Ctrl-C in the block, which writes the outputs of ``roqa code`` (``planned``, and
+    any other file of ``out``), into :class:`~roqa_nlp.errors.OutputsInterrupted` saying which
+    were written and which not, and which of those left are an earlier run's. Each file is
+    written whole, but a set stopped part-way is from two runs (this run's codings beside an
+    earlier report.html, which does not show them). Before any is written, the usual message."""
+    from ..errors import OutputsInterrupted
+
+    before = _state_of([*planned, *_files_in(out)])
+    try:
+        yield
+    except KeyboardInterrupt as stop:
+        files = [*planned, *(f for f in _files_in(out) if f not in planned)]
+        after = _state_of(files)
+        written = [f for f in files if after[f] is not None and after[f] != before.get(f)]
+        if not written:
+            raise
+        left = [f for f in planned if f not in written]
+        earlier = [f for f in left if after[f] is not None]
+
+        def named(files: list[Path]) -> str:
+            return ", ".join(f.name if f.parent == out else str(f) for f in files)
+
+        said = (
+            f"while writing the outputs to {out} (written: {named(written)}; "
+            f"not written: {named(left) or 'none'})"
+        )
+        if earlier:
+            one = len(earlier) == 1
+            said += (
+                f": {named(earlier)} {'is' if one else 'are'} from an earlier run and "
+                f"{'does' if one else 'do'} not show these codings"
+            )
+        # its frames, down to the write stopped, are main's to free quietly
+        raise OutputsInterrupted(said).with_traceback(stop.__traceback__) from None
 
 
 def _file_safe(name: str) -> str:
