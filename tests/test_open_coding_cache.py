@@ -86,6 +86,13 @@ def test_a_cached_queue_equals_a_fresh_one(tmp_path: Path, monkeypatch: pytest.M
     assert (hit.ungrouped[0].label, hit.ungrouped[0].grouped) == ("not grouped", False)
 
 
+def test_a_cached_queue_records_the_grouping_distance_it_was_made_with(tmp_path: Path) -> None:
+    """The report names it beside the segments not grouped (it is in the key, not the value)."""
+    assert open_coding_queue(coding(), StandInEmbedder(None)).distance_threshold == 0.6  # type: ignore[arg-type]
+    assert queue(tmp_path, distance_threshold=0.45).distance_threshold == 0.45  # type: ignore[attr-defined]
+    assert queue(tmp_path, distance_threshold=0.45).distance_threshold == 0.45  # type: ignore[attr-defined]
+
+
 def test_a_hit_encodes_nothing(tmp_path: Path) -> None:
     queue(tmp_path)
     emb = StandInEmbedder(tmp_path)

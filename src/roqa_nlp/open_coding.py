@@ -89,17 +89,21 @@ class OpenCodingQueue(list[CandidateCode]):
     close enough to no other in :attr:`ungrouped` (in segment order) and, in :attr:`set_aside`,
     the groups of talk set aside as small talk or background that recur across interviews
     (:func:`recurring_set_aside`; empty unless given). Its length is the number of candidate
-    codes."""
+    codes. :attr:`distance_threshold` is the grouping distance it was made with (None: not
+    recorded), which the report names beside the segments not grouped."""
 
     def __init__(
         self,
         candidates: Iterable[CandidateCode] = (),
         ungrouped: Iterable[CandidateCode] = (),
         set_aside: Iterable[CandidateCode] = (),
+        *,
+        distance_threshold: float | None = None,
     ):
         super().__init__(candidates)
         self.ungrouped: list[CandidateCode] = list(ungrouped)
         self.set_aside: list[CandidateCode] = list(set_aside)
+        self.distance_threshold = distance_threshold
 
     def everything(self) -> list[CandidateCode]:
         """The candidate codes, then the segments not grouped, then the recurring set-aside
@@ -121,6 +125,9 @@ class OpenCodingQueue(list[CandidateCode]):
 
     __hash__ = None  # type: ignore[assignment]
 
+
+#: The fewest segments of a candidate code: fewer are listed as not grouped.
+MIN_GROUP_SIZE = 2
 
 #: The clustering threshold per segment unit (``benchmarks/results/open_coding_threshold.md``).
 DISTANCE_THRESHOLDS: dict[str, float] = {"window": 0.6, "turn": 0.6, "sentence": 0.7}
@@ -271,7 +278,7 @@ def open_coding_queue(
 
     # Candidates largest first, ties in the order of their first segment; numbered in that order.
     ranked = sorted(
-        ((idx, kw) for idx, kw in zip(clusters, keywords) if len(idx) >= 2),
+        ((idx, kw) for idx, kw in zip(clusters, keywords) if len(idx) >= MIN_GROUP_SIZE),
         key=lambda c: (-len(c[0]), c[0][0]),
     )
     candidates = []
@@ -309,7 +316,7 @@ def open_coding_queue(
                 grouped=False,
             )
         )
-    return OpenCodingQueue(candidates, ungrouped)
+    return OpenCodingQueue(candidates, ungrouped, distance_threshold=distance_threshold)
 
 
 def write_open_coding(queue: list[CandidateCode], out_dir: str | Path) -> dict[str, Path]:

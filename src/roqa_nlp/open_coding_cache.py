@@ -162,4 +162,5 @@ def cached_open_coding_queue(
         stored = candidates_to_json(queue, text_of)
         if candidates_from_json(stored, text_of) == queue:  # else: not storable without text
             cache.put(key, stored)
+    queue.distance_threshold = params["distance_threshold"]  # in the key, not in the value
     return queue

@@ -954,7 +954,8 @@ def open_coding_view(
 ) -> dict[str, Any]:
     """Novel segments, grouped by the candidate codes when they are given (a segment alone is
     listed as not grouped, with no label); small talk and background listed apart, the groups
-    of it that recur across interviews first (:func:`recurring_set_aside_groups`)."""
+    of it that recur across interviews first (:func:`recurring_set_aside_groups`). ``rule``:
+    the grouping rule the segments not grouped fell short of (:func:`grouping_rule`)."""
     novel = [s.segment.id for s in result if s.for_open_coding]
     waiting = set(novel)
     groups = []
@@ -986,7 +987,21 @@ def open_coding_view(
         "n_set_aside_grouped": len(in_recurring),
         # the small talk and background in no recurring group, listed flat at the end
         "off_topic_rest": [v for v in off_topic if v["id"] not in in_recurring],
+        "rule": grouping_rule(result, open_coding),
     }
+
+
+def grouping_rule(result: CodingResult, open_coding: Iterable[Any] | None) -> dict[str, str]:
+    """The rule the open-coding queue was grouped by, for the report to say why a segment is
+    not grouped (a cut-off, not a finding that it is unlike the others): the grouping distance
+    the queue records (:attr:`~roqa_nlp.open_coding.OpenCodingQueue.distance_threshold`), else
+    the one for the result's segment unit, and the fewest segments of a candidate code."""
+    from ..open_coding import MIN_GROUP_SIZE, OpenCodingQueue, distance_threshold_for
+
+    distance = getattr(open_coding, "distance_threshold", None)
+    if not isinstance(open_coding, OpenCodingQueue) or distance is None:
+        distance = distance_threshold_for(result)
+    return {"distance": f"{distance:g}", "min_size": str(MIN_GROUP_SIZE)}
 
 
 def flatten(d: Mapping[str, Any], prefix: str = "", depth: int = 0) -> list[tuple[str, str]]:
