@@ -557,6 +557,27 @@ def test_candidates_are_numbered_largest_first_ties_by_their_first_segment() -> 
     assert [(c.id, c.segment_ids) for c in queue.ungrouped] == [("ungrouped-001", ["t1:2"])]
 
 
+def test_a_larger_min_group_size_lists_smaller_groups_as_not_grouped() -> None:
+    x, y, z = [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]
+    rows = [
+        ("t1", "Rota gaps over the summer.", x),
+        ("t1", "Minibus for the day trips.", y),
+        ("t1", "The kitchen was locked at nine.", z),
+        ("t2", "Minibus insurance went up.", y),
+        ("t2", "Rota cover from the agency.", x),
+        ("t3", "Minibus drivers need a licence.", y),
+    ]
+    result, emb = novel_result(rows)
+    queue = open_coding_queue(result, emb, min_group_size=3)  # type: ignore[arg-type]
+    assert [(c.id, c.segment_ids) for c in queue] == [("candidate-001", ["t1:1", "t2:3", "t3:5"])]
+    assert [(c.id, c.segment_ids, c.label) for c in queue.ungrouped] == [
+        ("ungrouped-001", ["t1:0"], "not grouped"),
+        ("ungrouped-002", ["t1:2"], "not grouped"),
+        ("ungrouped-003", ["t2:4"], "not grouped"),
+    ]
+    assert (queue.distance_threshold, queue.min_group_size) == (0.6, 3)
+
+
 def test_transcripts_and_participants_of_a_candidate_are_in_natural_order() -> None:
     v = [1.0, 0.0, 0.0]
     rows = [

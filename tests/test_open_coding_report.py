@@ -65,7 +65,8 @@ def test_segments_not_grouped_are_said_to_fall_short_of_the_rule_not_to_be_unlik
     assert "unlike the others" not in out
     assert (
         f"{RULE_06}: two or more of them, or one and a candidate code above, may share a "
-        "theme.</p>" in out
+        "theme. <code>roqa code --group-distance</code> and <code>--min-group-size</code> change "
+        "the rule.</p>" in out
     )
 
 
@@ -79,6 +80,14 @@ def test_the_rule_said_is_the_one_the_queue_was_grouped_with(cfir: Codebook) -> 
     out = section(render_report(build_result(), cfir, open_coding=queue))
     assert "is below 0.45, and a candidate code needs 2 or more" in out
     assert "lie further apart than 0.45, so read them together: two or more of them may" in out
+    queue = OpenCodingQueue([], [code(ALONE)], distance_threshold=0.45, min_group_size=3)
+    out = section(render_report(build_result(), cfir, open_coding=queue))
+    assert "is below 0.45, and a candidate code needs 3 or more" in out
+    # open_coding.jsonl read back by roqa report: the rule roqa code --group-distance recorded
+    result = build_result()
+    result.meta["open_coding"] = {"distance_threshold": 0.8, "min_group_size": 4}
+    out = section(render_report(result, cfir, open_coding=[ALONE]))
+    assert "is below 0.8, and a candidate code needs 4 or more" in out
     # a run of sentences is grouped at 0.7 (open_coding.DISTANCE_THRESHOLDS)
     result = build_result()
     result.meta["params"] = {"unit": "sentence"}
@@ -130,7 +139,7 @@ def test_when_nothing_is_grouped_the_page_says_so(cfir: Codebook) -> None:
     out = section(render_report(build_result(), cfir, open_coding=alone))
     assert "<h3>" not in out
     assert "similar enough" not in out
-    assert f"{RULE_06}: two or more of them may share a theme.</p>" in out
+    assert f"{RULE_06}: two or more of them may share a theme. <code>roqa code" in out
     # without a queue at all, nothing was clustered: no such claim
     out = section(render_report(build_result(), cfir))
     assert "similar enough" not in out and "Not grouped" not in out

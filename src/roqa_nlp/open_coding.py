@@ -89,8 +89,8 @@ class OpenCodingQueue(list[CandidateCode]):
     close enough to no other in :attr:`ungrouped` (in segment order) and, in :attr:`set_aside`,
     the groups of talk set aside as small talk or background that recur across interviews
     (:func:`recurring_set_aside`; empty unless given). Its length is the number of candidate
-    codes. :attr:`distance_threshold` is the grouping distance it was made with (None: not
-    recorded), which the report names beside the segments not grouped."""
+    codes. :attr:`distance_threshold` and :attr:`min_group_size` are the grouping rule it was
+    made with (None: not recorded), which the report names beside the segments not grouped."""
 
     def __init__(
         self,
@@ -99,11 +99,13 @@ class OpenCodingQueue(list[CandidateCode]):
         set_aside: Iterable[CandidateCode] = (),
         *,
         distance_threshold: float | None = None,
+        min_group_size: int | None = None,
     ):
         super().__init__(candidates)
         self.ungrouped: list[CandidateCode] = list(ungrouped)
         self.set_aside: list[CandidateCode] = list(set_aside)
         self.distance_threshold = distance_threshold
+        self.min_group_size = min_group_size
 
     def everything(self) -> list[CandidateCode]:
         """The candidate codes, then the segments not grouped, then the recurring set-aside
@@ -128,6 +130,10 @@ class OpenCodingQueue(list[CandidateCode]):
 
 #: The fewest segments of a candidate code: fewer are listed as not grouped.
 MIN_GROUP_SIZE = 2
+
+#: The key of ``run.json`` where ``roqa code`` records a grouping rule given on its command
+#: line (``--group-distance``, ``--min-group-size``), for ``roqa report`` to name it.
+RULE_KEY = "open_coding"
 
 #: The clustering threshold per segment unit (``benchmarks/results/open_coding_threshold.md``).
 DISTANCE_THRESHOLDS: dict[str, float] = {"window": 0.6, "turn": 0.6, "sentence": 0.7}
@@ -237,13 +243,14 @@ def open_coding_queue(
     embedder: Embedder,
     *,
     distance_threshold: float | None = None,
+    min_group_size: int = MIN_GROUP_SIZE,
     n_representative: int = 3,
     n_keywords: int = 5,
 ) -> OpenCodingQueue:
     """Candidate codes from the segments flagged novel (procedural talk, small talk and
-    background excluded: :func:`queued`), and the segments close enough to no other, listed as
-    not grouped. ``distance_threshold`` None: the one for the result's segment unit
-    (:func:`distance_threshold_for`)."""
+    background excluded: :func:`queued`), and the segments in no group of ``min_group_size``
+    or more, listed as not grouped. ``distance_threshold`` None: the one for the result's
+    segment unit (:func:`distance_threshold_for`)."""
     import numpy as np
 
     # in transcript order (numbers as numbers), whatever order the files were coded in: the same
@@ -278,7 +285,7 @@ def open_coding_queue(
 
     # Candidates largest first, ties in the order of their first segment; numbered in that order.
     ranked = sorted(
-        ((idx, kw) for idx, kw in zip(clusters, keywords) if len(idx) >= MIN_GROUP_SIZE),
+        ((idx, kw) for idx, kw in zip(clusters, keywords) if len(idx) >= min_group_size),
         key=lambda c: (-len(c[0]), c[0][0]),
     )
     candidates = []
@@ -299,7 +306,7 @@ def open_coding_queue(
                 size=len(idx),
             )
         )
-    alone = sorted(idx[0] for idx in clusters if len(idx) == 1)
+    alone = sorted(i for idx in clusters if len(idx) < min_group_size for i in idx)
     ungrouped = []
     for n, i in enumerate(alone, 1):
         tids, participants = where([i])
@@ -316,7 +323,12 @@ def open_coding_queue(
                 grouped=False,
             )
         )
-    return OpenCodingQueue(candidates, ungrouped, distance_threshold=distance_threshold)
+    return OpenCodingQueue(
+        candidates,
+        ungrouped,
+        distance_threshold=distance_threshold,
+        min_group_size=min_group_size,
+    )
 
 
 def write_open_coding(queue: list[CandidateCode], out_dir: str | Path) -> dict[str, Path]:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .json_cache import JsonCache, content_key, open_json_cache, package_version, source_hash
 from .open_coding import (
+    MIN_GROUP_SIZE,
     CandidateCode,
     OpenCodingQueue,
     distance_threshold_for,
@@ -137,6 +138,7 @@ def cached_open_coding_queue(
     *,
     cache: JsonCache | None = None,
     distance_threshold: float | None = None,
+    min_group_size: int = MIN_GROUP_SIZE,
     n_representative: int = 3,
     n_keywords: int = 5,
 ) -> OpenCodingQueue:
@@ -147,6 +149,7 @@ def cached_open_coding_queue(
             distance_threshold_for(result) if distance_threshold is None else distance_threshold
         ),
         "n_representative": n_representative,
+        "min_group_size": min_group_size,
         "n_keywords": n_keywords,
     }
     novel = queued(result)
@@ -162,5 +165,6 @@ def cached_open_coding_queue(
         stored = candidates_to_json(queue, text_of)
         if candidates_from_json(stored, text_of) == queue:  # else: not storable without text
             cache.put(key, stored)
-    queue.distance_threshold = params["distance_threshold"]  # in the key, not in the value
+    # the rule is in the key, not in the value
+    queue.distance_threshold, queue.min_group_size = params["distance_threshold"], min_group_size
     return queue

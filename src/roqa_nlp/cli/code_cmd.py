@@ -76,6 +76,26 @@ def _neutral_weight(value: float | None) -> dict[str, float]:
     return {"valence_neutral_weight": value}
 
 
+def _grouping_rule(distance: float | None, min_size: int | None) -> dict[str, Any]:
+    """The open-coding queue's grouping rule ``--group-distance`` and ``--min-group-size`` set,
+    checked (empty when neither is given)."""
+    rule: dict[str, Any] = {}
+    if distance is not None:
+        if not 0 < distance <= 1:
+            raise typer.BadParameter(
+                "group distance must be above 0 and at most 1 (the average cosine distance "
+                "below which segments that fit no code are grouped; 1 = unrelated)"
+            )
+        rule["distance_threshold"] = distance
+    if min_size is not None:
+        if min_size < 2:
+            raise typer.BadParameter(
+                "min group size must be 2 or more (a segment alone is listed as not grouped)"
+            )
+        rule["min_group_size"] = min_size
+    return rule
+
+
 def _warn_of_speakers(transcripts: Iterable[Any]) -> None:
     """One warning line per transcript whose interviewer's talk may have been coded."""
     from ..transcripts.roles import speaker_warning
@@ -442,6 +462,21 @@ def code_command(
         None, "--alpha", help="Novelty significance level (default 0.1)."
     ),
     neutral_weight: float | None = neutral_weight_option(),
+    group_distance: float | None = typer.Option(
+        None,
+        "--group-distance",
+        help="How alike segments that fit no code must be to be grouped into a candidate new "
+        "code: they are grouped while their average cosine distance (0 = alike, 1 = unrelated) "
+        "is below it. Default 0.6 (0.7 with --unit sentence), chosen in "
+        "benchmarks/results/open_coding_threshold.md; answers on one theme often lie further "
+        "apart, so 0.7 groups more of them, at the cost of groups that mix themes.",
+    ),
+    min_group_size: int | None = typer.Option(
+        None,
+        "--min-group-size",
+        help="Fewest segments of a candidate new code (default 2); segments in a smaller group "
+        "are listed as not grouped.",
+    ),
     report: bool = typer.Option(True, "--report/--no-report", help="Write report.html."),
     decisions: Path | None = typer.Option(
         None,
@@ -503,7 +538,13 @@ def code_command(
     ),
 ) -> None:
     """Suggest codes for every participant segment and flag segments that fit no code."""
-    from ..open_coding import recurring_set_aside, write_open_coding
+    from ..open_coding import (
+        MIN_GROUP_SIZE,
+        RULE_KEY,
+        distance_threshold_for,
+        recurring_set_aside,
+        write_open_coding,
+    )
     from ..open_coding_cache import cached_open_coding_queue
     from ..transcripts import expand_paths
     from .report_cmd import recurring_note
@@ -513,6 +554,12 @@ def code_command(
     weighed = _neutral_weight(neutral_weight)
     if engine not in ("local", "ray"):
         raise typer.BadParameter("engine must be local or ray")
+    rule = _grouping_rule(group_distance, min_group_size)
+    if rule and (stream or engine == "ray"):
+        raise typer.BadParameter(
+            "--group-distance and --min-group-size group the open-coding queue, which "
+            "--stream/--engine ray do not make: drop them, or code with the local engine"
+        )
     if codebook is not None and (stream or engine == "ray"):
         raise typer.BadParameter(
             "--codebook charts report.html and --qdpx, which --stream/--engine ray do not write: "
@@ -681,11 +728,20 @@ def code_command(
             result.meta[CHART_KEY], kept = keep_chart(chart_book, out)
             if kept is not None:
                 written[kept.name] = kept
+        if rule:  # for `roqa report` to name the rule the segments not grouped fell short of
+            result.meta[RULE_KEY] = {
+                "distance_threshold": rule.get(
+                    "distance_threshold", distance_threshold_for(result)
+                ),
+                "min_group_size": rule.get("min_group_size", MIN_GROUP_SIZE),
+            }
         written.update(result.save(out))
         written.update(_keep_project_codebook(ac.codebook, out))
-        queue = cached_open_coding_queue(result, ac.embedder)
+        queue = cached_open_coding_queue(result, ac.embedder, **rule)
         # saved with the queue (marked set_aside) for the report, and `roqa report` after it
-        queue.set_aside = recurring_set_aside(result, ac.embedder)
+        queue.set_aside = recurring_set_aside(
+            result, ac.embedder, distance_threshold=rule.get("distance_threshold")
+        )
         written.update(write_open_coding(queue, out))
         charted, book = result, ac.codebook
         if chart_book is not None:

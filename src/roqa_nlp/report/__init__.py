@@ -994,14 +994,26 @@ def open_coding_view(
 def grouping_rule(result: CodingResult, open_coding: Iterable[Any] | None) -> dict[str, str]:
     """The rule the open-coding queue was grouped by, for the report to say why a segment is
     not grouped (a cut-off, not a finding that it is unlike the others): the grouping distance
-    the queue records (:attr:`~roqa_nlp.open_coding.OpenCodingQueue.distance_threshold`), else
-    the one for the result's segment unit, and the fewest segments of a candidate code."""
-    from ..open_coding import MIN_GROUP_SIZE, OpenCodingQueue, distance_threshold_for
+    and fewest segments of a candidate code the queue records
+    (:class:`~roqa_nlp.open_coding.OpenCodingQueue`), else those ``roqa code --group-distance
+    / --min-group-size`` recorded in the run (``result.meta["open_coding"]``), else the
+    defaults (the distance for the result's segment unit)."""
+    from ..open_coding import MIN_GROUP_SIZE, RULE_KEY, OpenCodingQueue, distance_threshold_for
 
-    distance = getattr(open_coding, "distance_threshold", None)
-    if not isinstance(open_coding, OpenCodingQueue) or distance is None:
+    recorded = result.meta.get(RULE_KEY) if isinstance(result.meta, dict) else None
+    recorded = recorded if isinstance(recorded, dict) else {}
+    queue = open_coding if isinstance(open_coding, OpenCodingQueue) else None
+    distance = getattr(queue, "distance_threshold", None)
+    if distance is None:
+        distance = recorded.get("distance_threshold")
+    if not isinstance(distance, (int, float)) or isinstance(distance, bool):
         distance = distance_threshold_for(result)
-    return {"distance": f"{distance:g}", "min_size": str(MIN_GROUP_SIZE)}
+    size = getattr(queue, "min_group_size", None)
+    if size is None:
+        size = recorded.get("min_group_size")
+    if type(size) is not int:
+        size = MIN_GROUP_SIZE
+    return {"distance": f"{distance:g}", "min_size": str(size)}
 
 
 def flatten(d: Mapping[str, Any], prefix: str = "", depth: int = 0) -> list[tuple[str, str]]:

@@ -1,0 +1,137 @@
+"""Specification of the open-coding options of ``roqa code``: the grouping distance and the
+fewest segments of a candidate new code, which only the Python API could change before (tester
+s37 open coding, 2 and 4)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.cli import main
+from roqa_nlp.result import CodingResult
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "interviews"
+
+
+def roqa(*args: str | Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main([str(a) for a in args])
+        except SystemExit as e:
+            code = int(e.code or 0)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        (
+            "--group-distance",
+            "0",
+            "roqa: error: Invalid value: group distance must be above 0 and at most 1 (the "
+            "average cosine distance below which segments that fit no code are grouped; 1 = "
+            "unrelated) (see 'roqa code --help')",
+        ),
+        (
+            "--group-distance",
+            "1.5",
+            "roqa: error: Invalid value: group distance must be above 0 and at most 1 (the "
+            "average cosine distance below which segments that fit no code are grouped; 1 = "
+            "unrelated) (see 'roqa code --help')",
+        ),
+        (
+            "--min-group-size",
+            "1",
+            "roqa: error: Invalid value: min group size must be 2 or more (a segment alone is "
+            "listed as not grouped) (see 'roqa code --help')",
+        ),
+    ],
+)
+def test_a_grouping_rule_out_of_range_is_a_one_line_error(
+    option: str, value: str, message: str, tmp_path: Path
+) -> None:
+    code, out, err = roqa("code", EXAMPLES, "--out", tmp_path / "out", option, value)
+    assert (code, out, err.splitlines()) == (2, "", [message])
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_grouping_rule_is_refused_where_no_queue_is_made(tmp_path: Path) -> None:
+    code, _, err = roqa(
+        "code", EXAMPLES, "--out", tmp_path / "out", "--stream", "--group-distance", "0.7"
+    )
+    assert (code, err.splitlines()) == (
+        2,
+        [
+            "roqa: error: Invalid value: --group-distance and --min-group-size group the "
+            "open-coding queue, which --stream/--engine ray do not make: drop them, or code "
+            "with the local engine (see 'roqa code --help')"
+        ],
+    )
+
+
+def test_the_help_names_the_options_and_where_the_default_was_chosen() -> None:
+    code, out, _ = roqa("code", "--help")
+    flat = " ".join(out.replace("│", " ").split())
+    assert code == 0
+    assert "--group-distance" in flat and "--min-group-size" in flat
+    assert "benchmarks/results/open_coding_threshold.md" in flat
+
+
+def test_roqa_code_groups_with_the_rule_given_and_records_it(
+    tiny_model_dir: Path, embedder, tmp_path: Path
+) -> None:
+    from roqa_nlp.open_coding import open_coding_queue
+
+    if not EXAMPLES.is_dir():
+        pytest.skip("examples/interviews is missing")
+    inputs = tmp_path / "interviews"
+    shutil.copytree(EXAMPLES, inputs)
+    out = tmp_path / "out"
+    code, _, err = roqa(
+        "code", inputs, "--out", out, "--model", tiny_model_dir,
+        "--group-distance", "0.8", "--min-group-size", "3",
+    )  # fmt: skip
+    assert code == 0, err
+    assert json.loads((out / "run.json").read_text("utf-8"))["open_coding"] == {
+        "distance_threshold": 0.8,
+        "min_group_size": 3,
+    }
+    rows = [json.loads(line) for line in (out / "open_coding.jsonl").open(encoding="utf-8")]
+    # at the packaged rule (0.6, 2): one candidate of 3 and 6 segments not grouped; at 0.8 a pair
+    # (p01_interview:0008 and :0019) forms, but is smaller than 3
+    assert [(r["id"], r["segment_ids"]) for r in rows if not r["set_aside"]] == [
+        (
+            "candidate-001",
+            [
+                "p01_interview:0021",
+                "p02_interview:0009",
+                "p02_interview:0013",
+                "p02_interview:0015",
+                "p02_interview:0020",
+                "p03_interview:0009",
+            ],
+        ),  # fmt: skip
+        ("ungrouped-001", ["p01_interview:0008"]),
+        ("ungrouped-002", ["p01_interview:0010"]),
+        ("ungrouped-003", ["p01_interview:0019"]),
+    ]
+    result = CodingResult.read(out)
+    expected = open_coding_queue(result, embedder, distance_threshold=0.8, min_group_size=3)
+    assert [r["segment_ids"] for r in rows if not r["set_aside"]] == [
+        c.segment_ids for c in expected.everything()
+    ]
+    html = (out / "report.html").read_text("utf-8")
+    assert "is below 0.8, and a candidate code needs 3 or more of them" in html
+    # roqa report reads the rule back from run.json
+    (out / "report.html").unlink()
+    assert roqa("report", out)[0] == 0
+    assert "is below 0.8, and a candidate code needs 3 or more of them" in (
+        out / "report.html"
+    ).read_text("utf-8")
