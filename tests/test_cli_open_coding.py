@@ -135,3 +135,39 @@ def test_roqa_code_groups_with_the_rule_given_and_records_it(
     assert "is below 0.8, and a candidate code needs 3 or more of them" in (
         out / "report.html"
     ).read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def default_run(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """``roqa code`` on a copy of examples/interviews with the tiny model: its output folder and
+    what it printed."""
+    if not EXAMPLES.is_dir():
+        pytest.skip("examples/interviews is missing")
+    work = tmp_path_factory.mktemp("cli-open-coding")
+    shutil.copytree(EXAMPLES, work / "interviews")
+    code, out, err = roqa(
+        "code", work / "interviews", "--out", work / "out", "--model", tiny_model_dir
+    )
+    assert code == 0, err
+    return work / "out", out
+
+
+def test_roqa_code_counts_the_weakly_coded_segments_and_says_where_they_are(
+    default_run: tuple[Path, str],
+) -> None:
+    """Talk of a theme CFIR does not cover is often coded weakly rather than flagged (tester s37
+    open coding, 1): the terminal counted only the flagged talk."""
+    from roqa_nlp.framework import SURE_CODE, coded_segments
+
+    out, printed = default_run
+    result = CodingResult.read(out)
+    charted = {q.segment_id for q in coded_segments(result)}
+    weak = [s for s in result if s.segment.id in charted and s.top.probability < SURE_CODE]
+    assert len(weak) == 17
+    assert (
+        "  17 coded segments rest on a top code below 40%: charted as code unsure (Table 2 "
+        "marks them †), they may belong to a theme the codebook does not cover; the report's "
+        "open-coding section lists them." in printed.splitlines()
+    )
+    html = (out / "report.html").read_text("utf-8")
+    assert '<h3>Coded, but weakly <span class="muted">(17 segments)</span></h3>' in html

@@ -238,6 +238,23 @@ def queued(result: CodingResult) -> list[SegmentResult]:
     return [s for s in result.segments if s.for_open_coding]
 
 
+def weakly_coded(result: CodingResult, charted: Iterable[str] | None = None) -> list[SegmentResult]:
+    """The segments charted with a code (``charted``: their ids; default: those
+    :func:`~roqa_nlp.framework.coded_segments` charts) whose top suggestion is below
+    :data:`~roqa_nlp.framework.SURE_CODE`, in segment order. Talk that fits no code of the
+    codebook is often coded weakly rather than flagged (on a tester's interviews, 7 of 15
+    answers on themes CFIR does not cover, against 0 of 21 CFIR answers), so the report lists
+    them beside the open-coding queue: they are in Table 2 marked unsure, and may be a theme."""
+    from .framework import SURE_CODE, coded_segments
+
+    ids = set(charted) if charted is not None else {q.segment_id for q in coded_segments(result)}
+    return [
+        s
+        for s in result.segments
+        if s.segment.id in ids and s.top is not None and s.top.probability < SURE_CODE
+    ]
+
+
 def open_coding_queue(
     result: CodingResult,
     embedder: Embedder,

@@ -543,6 +543,7 @@ def code_command(
         RULE_KEY,
         distance_threshold_for,
         recurring_set_aside,
+        weakly_coded,
         write_open_coding,
     )
     from ..open_coding_cache import cached_open_coding_queue
@@ -798,6 +799,7 @@ def code_command(
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
+    _say_weakly_coded(weakly_coded(charted), out, report)
     for c in queue.set_aside:  # it may be a theme (staff burnout) taken for background
         con.print(
             "  " + recurring_note(c.to_dict(), in_report=report), soft_wrap=True, markup=False
@@ -859,6 +861,34 @@ def _told_if_interrupted(out: Path, planned: list[Path]) -> Iterator[None]:
             )
         # its frames, down to the write stopped, are main's to free quietly
         raise OutputsInterrupted(said).with_traceback(stop.__traceback__) from None
+
+
+def _say_weakly_coded(weak: list[Any], out: Path, in_report: bool) -> None:
+    """One line counting the charted segments whose top code is below the unsure threshold
+    (:func:`~roqa_nlp.open_coding.weakly_coded`): talk of a theme the codebook does not cover
+    is often coded weakly rather than flagged, and charted in Table 2 as unsure."""
+    if not weak:
+        return
+    from ..framework import SURE_CODE
+
+    one = len(weak) == 1
+    where = (
+        "the report's open-coding section lists"
+        if in_report
+        else f"`roqa report {out}` lists {'it' if one else 'them'} in"
+    )
+    listed = (
+        f"{where} {'it' if one else 'them'}" if in_report else f"{where} its open-coding section"
+    )
+    console().print(
+        f"  {len(weak)} coded segment{'' if one else 's'} rest{'s' if one else ''} on a top code "
+        f"below {SURE_CODE:.0%}: charted as code unsure (Table 2 marks {'it' if one else 'them'} "
+        f"†), {'it' if one else 'they'} may belong to a theme the codebook does not cover; "
+        f"{listed}.",
+        soft_wrap=True,
+        markup=False,
+        highlight=False,
+    )
 
 
 def _file_safe(name: str) -> str:

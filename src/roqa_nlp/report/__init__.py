@@ -296,6 +296,7 @@ def report_context(
         framework_matrix,
         mixed_id_spellings,
     )
+    from ..open_coding import weakly_coded
     from . import plots
 
     k, p = charted_top_k(result, options.top_k), options.min_probability
@@ -416,7 +417,11 @@ def report_context(
         "confidence_svg": plots.confidence_svg(coded_top, novel_top),
         "reliability": reliability,
         "reliability_svg": plots.reliability_svg(reliability["bins"]) if reliability else None,
-        "queue": open_coding_view(result, open_coding, views),
+        "queue": {
+            **open_coding_view(result, open_coding, views),
+            # charted with a top code below SURE_CODE: it may be a theme the codebook lacks
+            "weak": [views[s.segment.id] for s in weakly_coded(result, charted_ids)],
+        },
         "model_card": flatten(card),
         "run_meta": flatten(run_meta),
     }
