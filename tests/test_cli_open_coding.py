@@ -171,3 +171,22 @@ def test_roqa_code_counts_the_weakly_coded_segments_and_says_where_they_are(
     )
     html = (out / "report.html").read_text("utf-8")
     assert '<h3>Coded, but weakly <span class="muted">(17 segments)</span></h3>' in html
+
+
+def test_roqa_code_says_where_to_read_the_queue_and_how_to_record_a_new_code(
+    default_run: tuple[Path, str],
+) -> None:
+    """The terminal gave counts only, with no next step (tester s37 open coding, 3)."""
+    out, printed = default_run
+    assert sum(1 for s in CodingResult.read(out) if s.for_open_coding) == 9
+    lines = printed.splitlines()
+    assert (
+        "  Next: read the 9 segments for open coding in report.html's open-coding section (or "
+        "open_coding.csv); to record a new code, name it beside a segment in the report's "
+        "transcripts, then Save decisions." in lines
+    )
+    # after the files written, before the weakly coded segments
+    assert (
+        lines.index(next(x for x in lines if x.startswith("  Next:")))
+        == lines.index(next(x for x in lines if "17 coded segments" in x)) - 1
+    )

@@ -799,6 +799,7 @@ def code_command(
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
+    _say_next_step(n_queued, out, report)
     _say_weakly_coded(weakly_coded(charted), out, report)
     for c in queue.set_aside:  # it may be a theme (staff burnout) taken for background
         con.print(
@@ -861,6 +862,24 @@ def _told_if_interrupted(out: Path, planned: list[Path]) -> Iterator[None]:
             )
         # its frames, down to the write stopped, are main's to free quietly
         raise OutputsInterrupted(said).with_traceback(stop.__traceback__) from None
+
+
+def _say_next_step(n_queued: int, out: Path, in_report: bool) -> None:
+    """One line after the counts: where to read the segments for open coding and how to record
+    a new code, as the report says."""
+    if not n_queued:
+        return
+    them = f"the {n_queued} segment{'' if n_queued == 1 else 's'} for open coding"
+    line = (
+        f"  Next: read {them} in report.html's open-coding section (or open_coding.csv); to "
+        "record a new code, name it beside a segment in the report's transcripts, then Save "
+        "decisions."
+        if in_report
+        else f"  Next: read {them} in open_coding.csv, or in the report `roqa report {out}` "
+        "writes; to record a new code, name it beside a segment in its transcripts, then Save "
+        "decisions."
+    )
+    console().print(line, soft_wrap=True, markup=False, highlight=False)
 
 
 def _say_weakly_coded(weak: list[Any], out: Path, in_report: bool) -> None:
