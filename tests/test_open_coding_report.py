@@ -352,3 +352,46 @@ def test_segments_coded_below_the_unsure_threshold_are_listed_as_maybe_a_theme(
 def test_no_weakly_coded_segment_no_such_list(cfir: Codebook) -> None:
     out = section(render_report(build_result(), cfir, open_coding=OPEN_CODING))
     assert "Coded, but weakly" not in out
+
+
+# -- a re-run: segments already named a new code in the review carried in -----------------------
+
+
+def test_segments_named_in_the_review_carried_in_are_said_to_be_named(cfir: Codebook) -> None:
+    """After a re-run the section asked for a name for answers already named in the decisions
+    carried into the run (tester s37 open coding, 7)."""
+    from roqa_nlp.decisions import Decision
+
+    named = [Decision("p03_interview:0002", "new-code", new_code="Pandemic staffing")]
+    out = section(
+        render_report(build_result(), cfir, open_coding=[*OPEN_CODING, ALONE], decisions=named)
+    )
+    assert (
+        "3 segments fit no code of the codebook. 1 of them already has a new code in the review "
+        "carried into this report (marked named below); name a new code beside one of the others "
+        "in the transcripts to record it.</p>" in out
+    )
+    assert re.findall(r'<span class="named">([^<]*)</span>', out) == ["named: Pandemic staffing"]
+    item = out[out.index(">p03_interview:0002</a>") :].split("</li>")[0]
+    assert item.endswith('<span class="named">named: Pandemic staffing</span>')
+    # all of them named: nothing left to name
+    every = named + [
+        Decision(sid, "new-code", new_code="Pandemic staffing")
+        for sid in ("p02_interview:0002", "p01_interview:0003")
+    ]
+    out = section(
+        render_report(build_result(), cfir, open_coding=[*OPEN_CODING, ALONE], decisions=every)
+    )
+    assert (
+        "3 segments fit no code of the codebook. All of them already have a new code in the "
+        "review carried into this report (marked named below).</p>" in out
+    )
+
+
+def test_without_a_review_the_section_asks_for_names_as_before(cfir: Codebook) -> None:
+    out = section(render_report(build_result(), cfir, open_coding=[*OPEN_CODING, ALONE]))
+    assert (
+        "3 segments fit no code of the codebook. Name a new code beside a segment in the "
+        "transcripts to record it.</p>" in out
+    )
+    assert 'class="named"' not in out

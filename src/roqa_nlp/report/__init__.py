@@ -198,6 +198,8 @@ def render_report(
         else embedded_decisions(result, decisions, codebook=book, where=decisions_from)
     )
     ctx["charted_by"] = person
+    ctx["queue"]["named"] = named = _named_in_review(ctx["decisions_json"])
+    ctx["queue"]["n_named"] = sum(1 for s in result if s.for_open_coding and s.segment.id in named)
     # what Load decisions… needs to read a file as Python does: a review made on these codings
     # charted in another codebook (CFIR 2.0) read in theirs; on codings charted in CFIR 2.0 from
     # the model's CFIR 2009, a review made in CFIR 2009 read in CFIR 2.0; text edited since matched
@@ -473,6 +475,19 @@ def embedded_decisions(
             row.pop()
         rows.append(row)
     return rows
+
+
+def _named_in_review(rows: Sequence[Sequence[Any]]) -> dict[str, str]:
+    """Segment id -> the new code(s) the review carried into the report names it (rows of
+    :func:`embedded_decisions`; several joined by ", "): the open-coding section says they are
+    named, so a re-run does not ask for their names again."""
+    named: dict[str, list[str]] = {}
+    for row in rows:
+        if len(row) > 3 and row[1] == "new-code" and row[3]:
+            names = named.setdefault(str(row[0]), [])
+            if row[3] not in names:
+                names.append(str(row[3]))
+    return {sid: ", ".join(names) for sid, names in named.items()}
 
 
 def report_id(result: CodingResult) -> str:
