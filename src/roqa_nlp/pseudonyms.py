@@ -81,6 +81,7 @@ from pathlib import Path
 from string import ascii_lowercase
 
 from .errors import RoqaError, first_few, quoted, warn
+from .identifiers import identifier_edits, longest_first
 from .io import packaged_words
 from .schema import Transcript, Turn
 from .transcripts.roles import honorifics, is_role_label
@@ -111,6 +112,9 @@ _WORD_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+#: a key row of no name words that is a number or an address ("943 476 5919,NHS number",
+#: "07700 900123,phone"): replaced in the talk as a full name is, not only in labels
+_IDENTIFIER_ROW = re.compile(r"[0-9@]")
 
 
 def is_placeholder_speaker(label: str) -> bool:
@@ -605,7 +609,9 @@ class PseudonymKey:
         self._tell_of_chat_senders(transcript, speakers)
         # the people the header names speak here too: their first names are theirs in this talk
         edits = self._edits(transcript, {**speakers, **_header_people(transcript)})
-        new_text, where = _rewrite(transcript.text, edits)
+        placeholders = identifier_edits(transcript.text)
+        chosen = longest_first([*edits, *placeholders])  # a key's row wins a tie
+        new_text, where = _rewrite(transcript.text, chosen)
         turns = [
             Turn(
                 speaker=_bare(self.get(t.speaker) or t.speaker),
@@ -637,7 +643,12 @@ class PseudonymKey:
                 meta[key] = [
                     _rewrite(
                         str(line),
-                        self._edits(replace(transcript, text=str(line), turns=[]), people),
+                        longest_first(
+                            [
+                                *self._edits(replace(transcript, text=str(line), turns=[]), people),
+                                *identifier_edits(str(line)),
+                            ]
+                        ),
                     )[0]
                     for line in left_out
                 ]
@@ -659,7 +670,10 @@ class PseudonymKey:
             meta.pop("cue_times", None)
         meta["pseudonymised"] = True
         # names replaced in the text, labels included (the command sums them for the researcher)
-        meta["names_replaced"] = len(edits)
+        kept = set(chosen)
+        meta["names_replaced"] = sum(1 for e in edits if e in kept)
+        # e-mail addresses, phone and NHS numbers, full dates and postcodes (identifiers.py)
+        meta["identifiers_replaced"] = len(chosen) - meta["names_replaced"]
         participant = transcript.participant
         renamed = [s for s, r in speakers.items() if r == "participant" and self.get(s)]
         if participant is not None and self.get(participant) is not None:
@@ -734,8 +748,9 @@ class PseudonymKey:
             speaks_here = _person(name) in here or (
                 one_word and _bare(pseudonym).casefold() in voiced
             )
-            if not words:
-                found.setdefault(f"(?i:{_name_regex(name)})", (pseudonym, "roles"))
+            if not words:  # roles, unless digits or an address: a number is anyone's
+                kind = "name" if _IDENTIFIER_ROW.search(name) else "roles"
+                found.setdefault(f"(?i:{_name_regex(name)})", (pseudonym, kind))
             elif one_word:
                 if speaks_here or not _SPEAKER_PSEUDONYM.fullmatch(_bare(pseudonym)):
                     kind = "common" if _is_common_word(words[0]) else "part"

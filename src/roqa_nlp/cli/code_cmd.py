@@ -966,10 +966,21 @@ def _write_key(
 ) -> Path:
     """Write the key when the run added names, and say what was replaced and which words of the
     talk may still name someone (all of them with ``every_name``, else the most frequent)."""
+    from rich.markup import escape
+
+    from ..identifiers import identifier_patterns
+
     transcripts = list(transcripts)
     replaced = sum(int(t.metadata.get("names_replaced", 0)) for t in transcripts)
+    others = sum(int(t.metadata.get("identifiers_replaced", 0)) for t in transcripts)
+    shown = ", ".join(p.placeholder for p in identifier_patterns())
+    also = (
+        f", and {others} contact detail(s), date(s) or number(s) by placeholders ({shown})"
+        if others
+        else ""
+    )
     done = (
-        f"{replaced} name(s) replaced in the transcripts' text, labels included; "
+        f"{replaced} name(s) replaced in the transcripts' text, labels included{also}; "
         if transcripts
         else ""
     )
@@ -982,11 +993,13 @@ def _write_key(
             else f"{len(key.added)} new name(s) added to {path} ({len(key)} in all)"
         )
         console().print(  # never wrapped by rich: the key's path must stay whole
-            f"Pseudonyms: {done}{keyed}; keep it apart from the outputs, it re-identifies them.",
+            escape(
+                f"Pseudonyms: {done}{keyed}; keep it apart from the outputs, it re-identifies them."
+            ),
             soft_wrap=True,
         )
     elif done:
-        console().print(f"Pseudonyms: {done}no new name in {path}.")
+        console().print(escape(f"Pseudonyms: {done}no new name in {path}."))
     if transcripts:
         _print_names_to_check(key, path, transcripts, every_name=every_name)
     return path

@@ -1,0 +1,85 @@
+"""Direct identifiers other than names: e-mail addresses, UK phone numbers, NHS numbers, full
+dates (of birth, most often) and UK postcodes, replaced by placeholders when pseudonymising.
+
+A participant reads out their mobile number, spells their e-mail address for a follow-up or
+gives their date of birth for the consent form; none of it is a name, so a pseudonym key does
+not reach it, and a quote carrying it identifies them as surely as their name. Each match of a
+pattern of ``data/direct_identifiers.json`` becomes its placeholder (``07700 900123`` ->
+``[phone]``, ``maria.okafor@nhs.net`` -> ``[email]``, ``14/03/1978`` -> ``[date]``, ``943 476
+5919`` -> ``[NHS number]``, ``SG1 2AB`` -> ``[postcode]``). The patterns leave ordinary numbers
+as they are: a year alone, a month and year, a day and month, times, percentages, money,
+counts, scores and ward or room numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["IdentifierPattern", "identifier_edits", "identifier_patterns", "replace_identifiers"]
+
+#: the data file of the patterns and their placeholders
+IDENTIFIERS_FILE = "direct_identifiers.json"
+
+
+@dataclass(frozen=True)
+class IdentifierPattern:
+    """What a pattern finds (``"e-mail address"``), the placeholder that replaces it
+    (``"[email]"``) and the compiled pattern."""
+
+    what: str
+    placeholder: str
+    regex: re.Pattern[str]
+
+
+@cache
+def identifier_patterns() -> tuple[IdentifierPattern, ...]:
+    """The patterns of ``data/direct_identifiers.json``, in the file's order."""
+    text = resources.files("roqa_nlp").joinpath("data", IDENTIFIERS_FILE).read_text("utf-8")
+    data = json.loads(text)
+    parts: dict[str, str] = data.get("parts", {})
+    out = []
+    for entry in data["identifiers"]:
+        pattern = "".join(entry["pattern"])
+        for name, regex in parts.items():
+            pattern = pattern.replace(f"<{name}>", regex)
+        flags = re.IGNORECASE if entry.get("ignore_case") else 0
+        out.append(
+            IdentifierPattern(entry["what"], entry["placeholder"], re.compile(pattern, flags))
+        )
+    return tuple(out)
+
+
+def identifier_edits(text: str) -> list[tuple[int, int, str]]:
+    """Each direct identifier in ``text`` as ``(start, end, placeholder)``, in order of start;
+    where two patterns' matches overlap, the longer is kept (:func:`longest_first`)."""
+    found = [
+        (m.start(), m.end(), p.placeholder)
+        for p in identifier_patterns()
+        for m in p.regex.finditer(text)
+    ]
+    return longest_first(found)
+
+
+def longest_first(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Of ``edits`` (``(start, end, new)``, which may overlap), those that overlap no longer one,
+    in order of start; of two of one length, the one given first is kept."""
+    ranked = sorted(enumerate(edits), key=lambda item: (item[1][0] - item[1][1], item[0]))
+    kept: list[tuple[int, int, str]] = []
+    for _, (start, end, new) in ranked:
+        if all(end <= s or start >= e for s, e, _ in kept):
+            kept.append((start, end, new))
+    return sorted(kept)
+
+
+def replace_identifiers(text: str) -> str:
+    """``text`` with each direct identifier replaced by its placeholder."""
+    out, pos = [], 0
+    for start, end, new in identifier_edits(text):
+        out += [text[pos:start], new]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

@@ -1,0 +1,175 @@
+"""Specification of the direct identifiers other than names that pseudonymising replaces
+(``roqa_nlp.identifiers``, ``data/direct_identifiers.json``): e-mail addresses, UK phone
+numbers, NHS numbers, full dates and UK postcodes become placeholders, ordinary numbers stay,
+and offsets into the pseudonymised text stay exact (tester s37 privacy, 2 and 3)."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.identifiers import replace_identifiers
+from roqa_nlp.pseudonyms import PseudonymKey, pseudonymise
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.segment import segment
+from test_cli_core import roqa
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # e-mail addresses, whoever's name they hold
+        ("or maria.okafor@herts-care.org.uk if you need", "or [email] if you need"),
+        ("and I'm gareth.jones@brookside.wales.", "and I'm [email]."),
+        ("email Derek_W+notes@nhs.net, please", "email [email], please"),
+        # NHS numbers: 3 3 4 digits, spaced, hyphened or not
+        ("NHS number 943 476 5919, living", "NHS number [NHS number], living"),
+        ("it's 401-023-2137 or 4010232137.", "it's [NHS number] or [NHS number]."),
+        # UK phone numbers
+        ("reach me on 07700 900123 or", "reach me on [phone] or"),
+        ("My direct line is 01582 496000,", "My direct line is [phone],"),
+        ("mobile is +44 7700 900456 and", "mobile is [phone] and"),
+        ("ring (01632) 960001 or 0044 20 7946 0000", "ring [phone] or [phone]"),
+        ("+44 (0)20 7946 0000, 0800 123 4567, 07700900123", "[phone], [phone], [phone]"),
+        # full dates: day, month and year, in figures or words, either order
+        ("born 14/03/1978, so", "born [date], so"),
+        ("my date of birth is 2 July 1969 if", "my date of birth is [date] if"),
+        ("DOB 23/11/1975.", "DOB [date]."),
+        ("on the 2nd of July 1969, July 2, 1969", "on the [date], [date]"),
+        ("1969-07-02 or 02.07.1969 or 2-7-1969 or 02/07/69", "[date] or [date] or [date] or [date]"),
+        ("12/25/2019 and 3 Sept 2020", "[date] and [date]"),
+        # UK postcodes, as written in capitals
+        ("living at SG1 2AB, told", "living at [postcode], told"),
+        ("college is LU4 0DZ. And MK9 3EP, EC1A 1BB, M1 1AE", "college is [postcode]. And "
+         "[postcode], [postcode], [postcode]"),
+        ("postcode NN1 5BD, or SG12AB", "postcode [postcode], or [postcode]"),
+    ],
+)  # fmt: skip
+def test_each_identifier_is_replaced_by_its_placeholder(said: str, expected: str) -> None:
+    assert replace_identifiers(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "In 2019 we had 12 staff, 3 on nights, and 15% turnover.",
+        "The budget was £20,000, then £1,250,000, and it costs 1234 pounds a week.",
+        "We started in March 2019 and by July 2020 it was 24/7 care.",
+        "1 in 10 staff left in the 2019/20 budget year, 2020-21 too.",
+        "Ward 7 and room 12, the meeting at 10:30, or 10.30, or 2.30pm.",
+        "Version 1.2.10 of the app; a 0-10 scale, scored 7/10, 50-60 patients.",
+        "The CFIR has 39 constructs in 5 domains, 3-4 times a week.",
+        "I've worked here 14 years, since 1978, about 100 200 people.",
+        "Call 999 or 111; 0.5 FTE; a ratio of 1:4; 1/2 of them; 2/3 of staff.",
+        "The 3rd of July meeting, 2 July, on the 14th, in May 2023.",
+        "NHS 111, the 5 Year Forward View, Band 5 to Band 6, COVID-19.",
+        "CQC rated us Good in 2022, on the A1, with PHQ9 and GAD7 scores.",
+        "12,345 people, ID 123456, a 10-point plan, 00:01:02 in.",
+    ],
+)
+def test_ordinary_numbers_are_left(said: str) -> None:
+    assert replace_identifiers(said) == said
+
+
+TALK = (
+    "Interviewer: Can I check your details, Maria?\n"
+    "Maria Okafor: You can reach me on 07700 900123 or maria.okafor@herts-care.org.uk. "
+    "One service user, born 14/03/1978, NHS number 943 476 5919, living at SG1 2AB, "
+    "told the inspector. We had 12 staff in 2019.\n"
+)
+
+
+def read(tmp_path: Path, name: str, text: str) -> object:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_transcript(path)
+
+
+def test_pseudonymised_talk_holds_placeholders_and_offsets_stay_exact(tmp_path: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (t,), _ = pseudonymise([read(tmp_path, "p07.txt", TALK)])
+    assert t.text == (
+        "Interviewer: Can I check your details, [P07]?\n"
+        "P07: You can reach me on [phone] or [email]. One service user, born [date], NHS number "
+        "[NHS number], living at [postcode], told the inspector. We had 12 staff in 2019.\n"
+    )
+    assert [t.turn_text(u) for u in t.turns] == [
+        "Can I check your details, [P07]?",
+        "You can reach me on [phone] or [email]. One service user, born [date], NHS number "
+        "[NHS number], living at [postcode], told the inspector. We had 12 staff in 2019.",
+    ]
+    assert t.metadata["names_replaced"] == 2  # the label and "Maria"
+    assert t.metadata["identifiers_replaced"] == 5
+    for unit in ("turn", "sentence"):
+        segments = segment(t, unit)
+        assert segments and all(t.text[s.start : s.end] == s.text for s in segments)
+
+
+def test_an_email_address_holding_a_keyed_name_is_replaced_whole(tmp_path: Path) -> None:
+    """maria.okafor@... survived with the name in the key (tester s37 privacy, 2)."""
+    text = "Interviewer: Hi?\nP08: Ask Maria Okafor, maria.okafor@nhs.net, or Maria.\n"
+    key = PseudonymKey({"Maria Okafor": "P07"})
+    (t,), _ = pseudonymise([read(tmp_path, "p08.txt", text)], key)
+    assert t.text == "Interviewer: Hi?\nP08: Ask [P07], [email], or Maria.\n"
+
+
+def test_key_rows_for_numbers_and_addresses_replace_them(tmp_path: Path) -> None:
+    """Rows "943 476 5919,NHS number" and "07700 900123,phone" were read and did nothing (tester
+    s37 privacy, 3); a row's own pseudonym wins over the placeholder of the same string, and a
+    number the patterns leave (an extension) is replaced by its row."""
+    text = (
+        "Interviewer: Hi?\n"
+        "P08: It's 943 476 5919, extension 496000, mobile 07700 900123, "
+        "or maria.okafor@herts-care.org.uk.\n"
+    )
+    key = PseudonymKey(
+        {
+            "943 476 5919": "resident's NHS number",
+            "496000": "extension",
+            "07700 900123": "phone",
+            "maria.okafor@herts-care.org.uk": "email",
+        }
+    )
+    (t,), _ = pseudonymise([read(tmp_path, "p08.txt", text)], key)
+    assert t.turn_text(t.turns[1]) == (
+        "It's [resident's NHS number], extension [extension], mobile [phone], or [email]."
+    )
+
+
+def test_a_placeholder_opening_a_line_reads_back_as_the_same_turn(tmp_path: Path) -> None:
+    """The copy `roqa pseudonymise` writes is read back to the same text and turns, so coding it
+    gives the offsets `roqa code --pseudonymise` gives."""
+    text = (
+        "Interviewer: How can I reach you?\nP07: Here:\n07700 900123\n14/03/1978 is my birthday.\n"
+    )
+    (t,), _ = pseudonymise([read(tmp_path, "p07.txt", text)])
+    assert (
+        t.text == "Interviewer: How can I reach you?\nP07: Here:\n[phone]\n[date] is my birthday.\n"
+    )
+    back = read(tmp_path, "copy.txt", t.text)
+    assert back.text == t.text  # type: ignore[attr-defined]
+    assert [(u.speaker, u.start, u.end) for u in back.turns] == [  # type: ignore[attr-defined]
+        (u.speaker, u.start, u.end) for u in t.turns
+    ]
+
+
+def test_roqa_pseudonymise_replaces_identifiers_and_counts_them(tmp_path: Path) -> None:
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "p07.txt").write_text(TALK, encoding="utf-8")
+    run = roqa("pseudonymise", study, "--key", tmp_path / "key.csv", "--out", tmp_path / "shared")
+    assert run.code == 0, run.err
+    assert (tmp_path / "shared" / "p07.txt").read_text("utf-8") == (
+        "Interviewer: Can I check your details, [P07]?\n"
+        "P07: You can reach me on [phone] or [email]. One service user, born [date], NHS number "
+        "[NHS number], living at [postcode], told the inspector. We had 12 staff in 2019.\n"
+    )
+    assert (
+        "Pseudonyms: 2 name(s) replaced in the transcripts' text, labels included, and 5 contact "
+        "detail(s), date(s) or number(s) by placeholders ([email], [NHS number], [phone], [date], "
+        "[postcode]); new key"
+    ) in " ".join(run.out.split())
