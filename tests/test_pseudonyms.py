@@ -368,14 +368,18 @@ def test_names_match_in_any_case_and_spacing() -> None:
     assert key.get("ADA LEE") == "P1" and key.pseudonyms == {"Ada Lee": "P1"}
 
 
-def test_a_file_name_holding_a_name_is_warned_of(tmp_path: Path) -> None:
+def test_a_file_name_holding_a_name_is_renamed_and_said(tmp_path: Path) -> None:
+    """The name stayed in the id and source, which every output carries, with a warning only
+    (tester s37 privacy, 1): it is replaced as in the talk (tests/test_pseudonym_file_names.py)."""
     path = tmp_path / "okafor_interview.txt"
     path.write_text("Interviewer: Hi?\nMaria Okafor: Hello.\n", encoding="utf-8")
     with pytest.warns(
-        RoqaWarning, match=r"okafor_interview.txt: the file.s name or folder holds a name"
+        RoqaWarning,
+        match=r"okafor_interview.txt: the file.s name holds a name of the pseudonym key "
+        r"\(Okafor\), so the outputs name the transcript 'P01_interview'",
     ):
         (t,), _ = pseudonymise([read_transcript(path)])
-    assert t.participant == "P01"
+    assert (t.id, t.source, t.participant) == ("P01_interview", "P01_interview.txt", "P01")
 
 
 def test_a_speakers_name_in_the_file_name_is_warned_of_without_a_key(tmp_path: Path) -> None:
@@ -850,12 +854,16 @@ def test_a_one_word_display_name_is_replaced_only_where_that_person_speaks(
     assert out[1].text == "Interviewer: And costs?\nP02: They rose by ten. Rose too.\n"
 
 
-def test_a_folder_named_after_a_person_is_warned_of(tmp_path: Path) -> None:
+def test_a_folder_named_after_a_person_is_not_recorded(tmp_path: Path) -> None:
+    """The folder's name was in the source every output carries, with a warning only (tester
+    s37 privacy, 1): a pseudonymised transcript's source is its file name."""
     folder = tmp_path / "Priya Nair"
     folder.mkdir()
     path = write(folder, "p18.txt", "Interviewer: Hi?\nPriya Nair: Hello.\n")
-    with pytest.warns(RoqaWarning, match=r"p18.txt: the file's name or folder holds a name .*Nair"):
-        pseudonymise([read_transcript(path)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        (t,), _ = pseudonymise([read_transcript(path)])
+    assert (t.id, t.source) == ("p18", "p18.txt")
 
 
 def test_decomposed_accents_in_the_talk_are_the_same_name() -> None:
@@ -1068,7 +1076,7 @@ def test_an_empty_key_given_is_the_key_that_learns_the_speakers(tmp_path: Path) 
 
 def test_roqa_pseudonymise_keeps_the_participant_numbers_files_claim(tmp_path: Path) -> None:
     """The command gave Denise P01, which p01_interview.txt claims, as roqa code does not
-    (session 27). Its copy keeps its file name, which the warning names."""
+    (session 27). Her copy is named by her pseudonym, which the warning names."""
     from test_cli_core import roqa
 
     study = tmp_path / "zoom"
@@ -1086,12 +1094,15 @@ def test_roqa_pseudonymise_keeps_the_participant_numbers_files_claim(tmp_path: P
     assert run.code == 0, run.err
     assert sorted(f.name for f in (tmp_path / "shared").iterdir()) == [
         "p01_interview.txt",
-        "zoom_denise_okoro.txt",
+        "zoom_P02.txt",
     ]
-    assert (tmp_path / "shared" / "zoom_denise_okoro.txt").read_text("utf-8") == (
+    assert (tmp_path / "shared" / "zoom_P02.txt").read_text("utf-8") == (
         "Interviewer: What helps?\nP02: The team does.\n"
     )
-    assert "the file's name or folder holds a name of the pseudonym key" in run.err
+    assert (
+        "zoom_denise_okoro.txt: the file's name holds a name of the pseudonym key (Denise, Okoro), "
+        "so the outputs name the transcript 'zoom_P02'"
+    ) in " ".join(run.err.split())
 
 
 RENAMED_VTT = """WEBVTT

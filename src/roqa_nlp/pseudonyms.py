@@ -44,7 +44,15 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   never keyed nor made one with a named participant, since each file's is someone else; a new number
   is never one that a transcript's file name, header or participant id label has
   (:meth:`PseudonymKey.reserve`). A key that gives the interviewer a participant's pseudonym (or the
-  other way round) is warned of, and so is a file or folder name that holds a name of the key.
+  other way round) is warned of;
+- the transcript's id and file name, which every output carries, have the key's names replaced
+  as its talk has, with the bare pseudonym (``Interview 11 - Gareth Jones.txt`` ->
+  ``Interview 11 - P11``, ``zoom_maria_okafor.vtt`` -> ``zoom_P07``:
+  :meth:`PseudonymKey.pseudonymised_name`), which a warning names; its ``source`` keeps the file
+  name alone, so no folder's name is recorded. A name left in the file name (a first name of
+  someone who does not speak in it) is warned of;
+- e-mail addresses, UK phone and NHS numbers, full dates and UK postcodes become placeholders
+  (``[email]``, ``[phone]``, ...: :mod:`roqa_nlp.identifiers`), key or no key.
 
 The key is a CSV file with the columns ``name`` and ``pseudonym``. The researcher keeps it apart
 from the outputs, since it re-identifies them, and can add rows for other people the talk
@@ -683,9 +691,25 @@ class PseudonymKey:
                 [t.speaker for t in turns if t.role == "participant"],
                 transcript.source or transcript.id,
             )
-        self._warn_of_file_name(transcript)
+        # the transcript's name and file name (never its folders) as its talk is rewritten: the
+        # outputs carry them (segment ids, the report's picker, transcripts.jsonl, .qdpx sources)
+        here = [*speakers, *_header_people(transcript)]
+        new_id = self.pseudonymised_name(transcript.id, here)
+        source = self.pseudonymised_name(_last_part(transcript.source), here)
+        if participant is not None:
+            participant = self.pseudonymised_name(participant, here)
+        for given in ("refi_name", "refi_path"):  # a QDA project's name and path of the source
+            if isinstance(meta.get(given), str):
+                meta[given] = self.pseudonymised_name(_last_part(str(meta[given])), here)
+        self._warn_of_file_name(transcript, new_id)
         return replace(
-            transcript, text=new_text, turns=turns, participant=participant, metadata=meta
+            transcript,
+            id=new_id,
+            source=source,
+            text=new_text,
+            turns=turns,
+            participant=participant,
+            metadata=meta,
         )
 
     def _edits(
@@ -784,17 +808,91 @@ class PseudonymKey:
         where = [transcript.id, *Path(transcript.source).parts] if transcript.source else []
         return set(_name_parts_in(where or [transcript.id], self.pseudonyms))
 
-    def _warn_of_file_name(self, transcript: Transcript) -> None:
-        """Warn when the transcript's id or a folder or file name of its path holds a name of
-        the key (:meth:`names_in_path`)."""
-        found = self.names_in_path(transcript)
-        if found:
-            warn(
-                f"the file's name or folder holds a name of the pseudonym key "
-                f"({first_few(sorted(found))}), and the outputs name transcripts by their file "
-                "and folder: rename them",
-                path=transcript.source or transcript.id,
+    def pseudonymised_name(self, name: str, speakers: Iterable[str] = ()) -> str:
+        """``name`` (a transcript's id or file name) with the key's names in it replaced by
+        their pseudonyms, bare, as the talk of a transcript whose ``speakers`` these are has
+        them replaced (:meth:`_edits`): a full name wherever it stands (``Interview 11 - Gareth
+        Jones`` -> ``Interview 11 - P11``), a word of the name of someone who speaks in it, and
+        a one-word row that is no speaker's (``Priya,nurse``). Unlike the talk, in any case and
+        with any blanks, underscores, dots or hyphens between the words, or none, as file names
+        are written (``zoom_maria_okafor``, ``MariaOkafor``); a word that is also an English word
+        (``Will``) stays. The rest of the name is kept, so the names of a study's files stay
+        told apart."""
+        pattern, found_as = self._file_name_pattern(speakers)
+        if pattern is None:
+            return name
+        edits: list[tuple[int, int, str]] = []
+        for m in pattern.finditer(name):
+            new = _FILE_NAME_UNSAFE.sub("-", _bare(found_as[int(str(m.lastgroup)[1:])]))
+            last = edits[-1] if edits else None
+            if (
+                last is not None
+                and last[2] == new
+                and _FILE_NAME_GAP.fullmatch(name[last[1] : m.start()])
+            ):
+                edits[-1] = (last[0], m.end(), new)  # "Jones, Gareth": one P11
+            else:
+                edits.append((m.start(), m.end(), new))
+        return _rewrite(name, edits)[0]
+
+    def _file_name_pattern(
+        self, speakers: Iterable[str]
+    ) -> tuple[re.Pattern[str] | None, list[str]]:
+        """One case-insensitive regular expression for the names :meth:`pseudonymised_name`
+        replaces, and for each of its groups ``_<n>`` the pseudonym."""
+        here = {_person(s) for s in speakers}
+        found: dict[str, str] = {}  # regex -> pseudonym; first one wins
+        parts: dict[str, str] = {}
+        for name, pseudonym in self.pseudonyms.items():
+            words = name_parts(name)
+            speaks_here = _person(name) in here
+            if len(name.split()) == 1:
+                keyed = speaks_here or not _SPEAKER_PSEUDONYM.fullmatch(_bare(pseudonym))
+                if words and keyed and not _is_common_word(words[0]):
+                    parts.setdefault(_file_word_regex(words[0]), pseudonym)
+                continue
+            if len(words) > 1:
+                found.setdefault(r"[\W_]*".join(map(_file_word_regex, words)), pseudonym)
+            if speaks_here:
+                for part in words:
+                    for word in [part, *_pieces(part)]:
+                        if not _is_common_word(word):
+                            parts.setdefault(_file_word_regex(word), pseudonym)
+        alternatives = [
+            (unicodedata.normalize(form, regex), pseudonym)
+            for regex, pseudonym in [*found.items(), *parts.items()]
+            for form in ("NFC", "NFD")
+        ]
+        alternatives = list(dict(alternatives).items())
+        if not alternatives:
+            return None, []
+        alternatives.sort(key=lambda item: len(item[0]), reverse=True)  # longest first
+        body = "|".join(f"(?P<_{i}>{regex})" for i, (regex, _) in enumerate(alternatives))
+        # not within a word: letters on neither side (digits and underscores are no letters)
+        pattern = re.compile(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])", re.IGNORECASE)
+        return pattern, [pseudonym for _, pseudonym in alternatives]
+
+    def _warn_of_file_name(self, transcript: Transcript, renamed: str) -> None:
+        """Tell the researcher when the transcript's id held a name of the key, so the outputs
+        name it ``renamed``; and warn when its new id still holds one (a first name of someone
+        who does not speak in it: :meth:`names_in_path`), for them to rename the file."""
+        before = _name_parts_in([transcript.id], self.pseudonyms)
+        left = _name_parts_in([renamed], self.pseudonyms)
+        said = []
+        if renamed != transcript.id:
+            which = f" ({first_few(sorted(before))})" if before else ""
+            said.append(
+                f"the file's name holds a name of the pseudonym key{which}, so the outputs "
+                f"name the transcript {renamed!r}"
             )
+        if left:
+            said.append(
+                f"{'its new name' if said else 'the file name'} still holds a name of the "
+                f"pseudonym key ({first_few(sorted(left))}), which the outputs carry: rename the "
+                "file"
+            )
+        if said:
+            warn("; ".join(said), path=transcript.source or transcript.id)
 
 
 def names_in_file_name(transcript: Transcript) -> list[str]:
@@ -904,6 +1002,32 @@ def _joined(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int
                 continue
         joined.append((start, end, new))
     return joined
+
+
+#: characters no file name may hold (on Windows), in a pseudonym put in one
+_FILE_NAME_UNSAFE = re.compile(r'[/\\:*?"<>|\x00-\x1f]')
+#: between two words of a name in a file name ("Jones, Gareth", "okafor_maria")
+_FILE_NAME_GAP = re.compile(r"[\W_]{0,3}")
+
+
+def _file_word_regex(word: str) -> str:
+    """``word`` of a name as a regular expression for a file name: an apostrophe may be left out
+    (``obrien`` for ``O'Brien``), and a hyphen may be any blanks, underscores or none."""
+    out = []
+    for c in word:
+        if c in "'’":
+            out.append("['’]?")
+        elif c in "-‐‑":
+            out.append(r"[\W_]*")
+        else:
+            out.append(re.escape(c))
+    return "".join(out)
+
+
+def _last_part(path: str) -> str:
+    """The file name of ``path`` (``/home/sam/Sam Roe interviews/p10.csv`` -> ``p10.csv``; a
+    Windows path or a REFI-QDA ``relative://`` one too), without the folders that hold it."""
+    return re.split(r"[/\\]", path)[-1]
 
 
 def _rewrite(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Callable[[int], int]]:

@@ -20,7 +20,11 @@ def pseudonymise_command(
         "Keep it apart from the transcripts you share.",
     ),
     out: Path = typer.Option(
-        ..., "--out", "-o", help="Folder for the pseudonymised transcripts (one .txt each)."
+        ...,
+        "--out",
+        "-o",
+        help="Folder for the pseudonymised transcripts (one .txt each, named as the outputs of "
+        "roqa code --pseudonymise name it: zoom_maria_okafor.vtt -> zoom_P07.txt).",
     ),
     interviewer: list[str] = typer.Option(
         [],

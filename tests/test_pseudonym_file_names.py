@@ -1,0 +1,157 @@
+"""Specification of transcripts' names under a pseudonym key: a name of the key in a file name
+is replaced as it is in the talk, and no folder name is recorded, so neither reaches an output
+(tester s37 privacy, 1: "Interview 11 - Gareth Jones.txt" and the folder "Sam Roe interviews"
+were in every output of `roqa code --pseudonymise`, with only a warning)."""
+
+from __future__ import annotations
+
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.pseudonyms import PseudonymKey, pseudonymise
+from roqa_nlp.schema import Transcript, Turn
+from roqa_nlp.transcripts import read_transcript
+from test_cli_core import roqa
+
+GARETH = (
+    "Sam Roe: Gareth, thanks for joining. How does your team use care plans?\n"
+    "Gareth Jones: We use them daily. My mobile is +44 7700 900456 and I'm "
+    "gareth.jones@brookside.wales.\n"
+)
+
+
+@pytest.fixture()
+def study(tmp_path: Path) -> Path:
+    folder = tmp_path / "Sam Roe interviews"
+    folder.mkdir()
+    (folder / "Interview 11 - Gareth Jones.txt").write_text(GARETH, encoding="utf-8")
+    return folder
+
+
+def test_a_full_name_in_the_file_name_becomes_the_pseudonym(study: Path) -> None:
+    path = study / "Interview 11 - Gareth Jones.txt"
+    with pytest.warns(RoqaWarning) as caught:
+        (t,), key = pseudonymise([read_transcript(path, interviewer_labels=["Sam Roe"])])
+    assert key.pseudonyms == {"Sam Roe": "Interviewer", "Gareth Jones": "P11"}
+    assert (t.id, t.source, t.participant) == (
+        "Interview 11 - P11",
+        "Interview 11 - P11.txt",  # the file name only: no folder
+        "P11",
+    )
+    assert [str(w.message) for w in caught if "pseudonym key" in str(w.message)] == [
+        f"{path}: the file's name holds a name of the pseudonym key (Gareth, Jones), so the "
+        "outputs name the transcript 'Interview 11 - P11'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("file_name", "renamed"),
+    [
+        ("zoom_maria_okafor.vtt", "zoom_P07.vtt"),
+        ("MariaOkafor.txt", "P07.txt"),
+        ("okafor, maria - follow-up.txt", "P07 - follow-up.txt"),
+        ("MARIA-interview.docx", "P07-interview.docx"),  # a word of a speaker's name
+        ("maria okafor (she-her).csv", "P07 (she-her).csv"),
+        ("Interview 3 - Tom Hale.txt", "Interview 3 - nominated individual.txt"),  # a full name
+        ("priya_notes.txt", "nurse_notes.txt"),  # a one-word row of no speaker
+        ("aoife_obrien-walsh.txt", "aoife_obrien-walsh.txt"),  # not in the key
+        ("will_interview.txt", "will_interview.txt"),  # a word, though Will speaks
+    ],
+)
+def test_names_in_a_file_name_are_replaced_as_file_names_write_them(
+    file_name: str, renamed: str
+) -> None:
+    key = PseudonymKey(
+        {
+            "Maria Okafor (she/her)": "P07",
+            "Will Hughes": "P12",
+            "Tom Hale": "nominated individual",
+            "Priya": "nurse",
+        }
+    )
+    assert key.pseudonymised_name(file_name, ["Maria Okafor (she/her)", "Will Hughes"]) == renamed
+
+
+def test_a_first_name_of_someone_who_does_not_speak_stays_and_is_warned_of(
+    tmp_path: Path,
+) -> None:
+    """As in the talk, a first name alone where its person does not speak is as likely someone
+    else's: it stays, and the warning says to rename the file."""
+    path = tmp_path / "p08_with_gareth.txt"
+    path.write_text("Interviewer: Hi?\nDerek Whitfield: Hello.\n", encoding="utf-8")
+    with pytest.warns(RoqaWarning) as caught:
+        (t,), _ = pseudonymise([read_transcript(path)], PseudonymKey({"Gareth Jones": "P11"}))
+    assert (t.id, t.source) == ("p08_with_gareth", "p08_with_gareth.txt")
+    assert [str(w.message) for w in caught if "file name" in str(w.message)] == [
+        f"{path}: the file name still holds a name of the pseudonym key (Gareth), which the "
+        "outputs carry: rename the file"
+    ]
+
+
+def test_a_pseudonym_put_in_a_file_name_holds_no_path_separator() -> None:
+    key = PseudonymKey({"Tom Hale": "deputy/nominated individual"})
+    assert key.pseudonymised_name("notes on tom hale") == "notes on deputy-nominated individual"
+
+
+def test_a_qda_projects_source_name_and_path_are_pseudonymised() -> None:
+    text = "Gareth Jones: We use them daily."
+    t = Transcript(
+        "Gareth Jones",
+        text,
+        [Turn("Gareth Jones", "participant", 14, len(text))],
+        source="/home/sam/Sam Roe/study.qdpx:sources/0b1c.txt",
+        metadata={
+            "refi_name": "Gareth Jones.docx",
+            "refi_path": "relative://Sam Roe/Gareth Jones.docx",
+        },
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (after,), _ = pseudonymise([t], PseudonymKey({"Gareth Jones": "P11"}))
+    assert (after.id, after.source) == ("P11", "0b1c.txt")
+    assert (after.metadata["refi_name"], after.metadata["refi_path"]) == ("P11.docx", "P11.docx")
+
+
+def test_roqa_pseudonymise_names_the_copy_by_the_pseudonym(study: Path, tmp_path: Path) -> None:
+    run = roqa(
+        "pseudonymise", study, "--interviewer", "Sam Roe", "--key", tmp_path / "key.csv",
+        "--out", tmp_path / "shared",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert [p.name for p in (tmp_path / "shared").iterdir()] == ["Interview 11 - P11.txt"]
+    assert (tmp_path / "shared" / "Interview 11 - P11.txt").read_text("utf-8") == (
+        "Interviewer: [P11], thanks for joining. How does your team use care plans?\n"
+        "P11: We use them daily. My mobile is [phone] and I'm [email].\n"
+    )
+
+
+@pytest.mark.slow
+def test_roqa_code_pseudonymise_leaves_no_name_of_a_file_or_folder_in_any_output(
+    study: Path, tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    out = tmp_path / "coded"
+    run = roqa(
+        "code", study, "--out", out, "--model", tiny_model_dir, "--interviewer", "Sam Roe",
+        "--pseudonymise", tmp_path / "key.csv", "--qdpx", out / "project.qdpx",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    run = roqa(
+        "report", out, "--matrix", out / "matrix.csv", "--table", out / "table2.csv",
+        "--saturation", out / "saturation.csv",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    names = {p.name for p in out.iterdir()}
+    assert names >= {"codings.jsonl", "codings.csv", "transcripts.jsonl", "report.html"}
+    assert names >= {"project.qdpx", "matrix.csv", "table2.csv", "saturation.csv"}
+    for p in out.iterdir():
+        data = p.read_bytes()
+        if p.suffix == ".qdpx":
+            with zipfile.ZipFile(p) as z:
+                data = b"".join(z.read(n) for n in z.namelist())
+        for name in (b"Gareth", b"Jones", b"Sam", b"Roe", b"gareth", b"7700", b"brookside"):
+            assert name not in data, (p.name, name)
+    assert b"Interview 11 - P11" in (out / "codings.jsonl").read_bytes()
