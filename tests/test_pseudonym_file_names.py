@@ -58,6 +58,8 @@ def test_a_full_name_in_the_file_name_becomes_the_pseudonym(study: Path) -> None
         ("maria okafor (she-her).csv", "P07 (she-her).csv"),
         ("Interview 3 - Tom Hale.txt", "Interview 3 - nominated individual.txt"),  # a full name
         ("priya_notes.txt", "nurse_notes.txt"),  # a one-word row of no speaker
+        ("mo_interview.txt", "P07_interview.txt"),  # a nickname of a speaker's, keyed to them
+        ("del_interview.txt", "del_interview.txt"),  # one of someone who does not speak there
         ("aoife_obrien-walsh.txt", "aoife_obrien-walsh.txt"),  # not in the key
         ("will_interview.txt", "will_interview.txt"),  # a word, though Will speaks
     ],
@@ -71,6 +73,8 @@ def test_names_in_a_file_name_are_replaced_as_file_names_write_them(
             "Will Hughes": "P12",
             "Tom Hale": "nominated individual",
             "Priya": "nurse",
+            "Mo": "P07",
+            "Del": "P08",
         }
     )
     assert key.pseudonymised_name(file_name, ["Maria Okafor (she/her)", "Will Hughes"]) == renamed

@@ -840,13 +840,19 @@ class PseudonymKey:
     ) -> tuple[re.Pattern[str] | None, list[str]]:
         """One case-insensitive regular expression for the names :meth:`pseudonymised_name`
         replaces, and for each of its groups ``_<n>`` the pseudonym."""
+        speakers = list(speakers)
         here = {_person(s) for s in speakers}
+        # a one-word row with a speaker's pseudonym ("Mo,P07") is their alias, as in the talk
+        voiced = {_bare(p).casefold() for p in map(self.get, speakers) if p is not None}
         found: dict[str, str] = {}  # regex -> pseudonym; first one wins
         parts: dict[str, str] = {}
         for name, pseudonym in self.pseudonyms.items():
             words = name_parts(name)
-            speaks_here = _person(name) in here
-            if len(name.split()) == 1:
+            one_word = len(name.split()) == 1
+            speaks_here = _person(name) in here or (
+                one_word and _bare(pseudonym).casefold() in voiced
+            )
+            if one_word:
                 keyed = speaks_here or not _SPEAKER_PSEUDONYM.fullmatch(_bare(pseudonym))
                 if words and keyed and not _is_common_word(words[0]):
                     parts.setdefault(_file_word_regex(words[0]), pseudonym)
