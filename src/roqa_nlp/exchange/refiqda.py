@@ -195,36 +195,36 @@ def codebook_json(codebook: Codebook, colors: Mapping[str, str] | None = None) -
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def codebook_colors(path: str | Path) -> dict[str, str]:
-    """The code colours a ``codebook.json`` records (code id -> colour); empty when it records
-    none or is not readable."""
+def _recorded_codes(path: str | Path) -> list[dict[str, Any]]:
+    """The code objects a ``codebook.json`` records that have a string id; none when it is not
+    readable."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except (OSError, ValueError, RecursionError):
-        return {}
+        return []
     codes = data.get("codes") if isinstance(data, dict) else None
-    out: dict[str, str] = {}
-    for c in codes if isinstance(codes, list) else []:
-        if isinstance(c, dict) and isinstance(c.get("id"), str) and rgb(c.get("color")):
-            out[c["id"]] = str(rgb(c.get("color")))
-    return out
+    return [
+        c
+        for c in (codes if isinstance(codes, list) else [])
+        if isinstance(c, dict) and isinstance(c.get("id"), str)
+    ]
+
+
+def codebook_colors(path: str | Path) -> dict[str, str]:
+    """The code colours a ``codebook.json`` records (code id -> colour); empty when it records
+    none or is not readable."""
+    return {c["id"]: str(rgb(c.get("color"))) for c in _recorded_codes(path) if rgb(c.get("color"))}
 
 
 def codebook_names(path: str | Path) -> dict[str, str]:
     """The code names a ``codebook.json`` records (code id -> name); empty when it is not
     readable. ``roqa import`` writes there the names codes have in the QDA program, a codebook
     code the researcher renamed there (``IS.C`` "Organisational culture") under its new name."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    codes = data.get("codes") if isinstance(data, dict) else None
-    out: dict[str, str] = {}
-    for c in codes if isinstance(codes, list) else []:
-        name = c.get("name") if isinstance(c, dict) else None
-        if isinstance(name, str) and name.strip() and isinstance(c.get("id"), str):
-            out[c["id"]] = name
-    return out
+    return {
+        c["id"]: c["name"]
+        for c in _recorded_codes(path)
+        if isinstance(c.get("name"), str) and c["name"].strip()
+    }
 
 
 def with_names(codebook: Codebook, names: Mapping[str, str]) -> Codebook:
