@@ -140,3 +140,48 @@ def test_an_output_of_the_right_format_is_still_written(study, capsys) -> None:
     # written again over its own earlier outputs (a Word table roqa wrote, a matrix)
     code, out, err = run(["report", "coded", "--matrix", "m.csv", "--table", "t.docx"], capsys)
     assert code == 0, err
+
+
+def _rewrite_core(path: Path, old: str, new: str) -> None:
+    """``path`` (a .docx) with ``old`` replaced by ``new`` in its core properties, as another
+    program saving it may write them."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        members = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":
+                assert old.encode() in data
+                data = data.replace(old.encode(), new.encode())
+            z.writestr(info, data)
+
+
+def test_a_table_roqa_wrote_is_written_over_whatever_attributes_its_author_element_carries(
+    study, capsys
+) -> None:
+    """hunt2 s37, 9: a Table 2 whose core properties spell its author
+    ``<dc:creator xmlns:dc="...">roqa_nlp</dc:creator>`` was refused as a Word document roqa
+    did not write."""
+    coded, _ = study
+    code, _, err = run(["report", "coded", "--table", "t.docx"], capsys)
+    assert code == 0, err
+    _rewrite_core(
+        Path("t.docx"),
+        "<dc:creator>roqa_nlp</dc:creator>",
+        '<dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">roqa_nlp</dc:creator>',
+    )
+    code, _, err = run(["report", "coded", "--table", "t.docx"], capsys)
+    assert (code, err) == (0, "")
+    # (written again by roqa) an author of another name still marks a document roqa did not write
+    _rewrite_core(
+        Path("t.docx"),
+        "<dc:creator>roqa_nlp</dc:creator>",
+        '<dc:creator xml:lang="en">roqa_nlp team</dc:creator>',
+    )
+    code, _, err = run(["report", "coded", "--table", "t.docx"], capsys)
+    assert (code, err) == (
+        2,
+        "roqa: error: t.docx: --table would overwrite a Word document roqa did not write "
+        "(give another file name)\n",
+    )

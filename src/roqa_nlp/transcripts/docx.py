@@ -143,7 +143,11 @@ def _open_document(path: str | Path) -> Any:
 ROQA_AUTHOR = "roqa_nlp"
 #: Bytes of ``docProps/core.xml`` read at most to find its author.
 _CORE_BYTES = 1 << 16
-_ROQA_CREATOR = re.compile(rb"<(?:\w+:)?creator>\s*" + ROQA_AUTHOR.encode() + rb"\s*</")
+#: The author element naming roqa, with a namespace prefix or none and any attributes (a copy
+#: saved by another program may declare its namespace on it: ``<dc:creator xmlns:dc="...">``).
+_ROQA_CREATOR = re.compile(
+    rb"<(?:[\w.\-]+:)?creator(?:\s[^<>]*)?>\s*" + ROQA_AUTHOR.encode() + rb"\s*</"
+)
 
 
 def is_roqa_docx(path: str | Path) -> bool:
