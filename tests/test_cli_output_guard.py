@@ -185,3 +185,101 @@ def test_a_table_roqa_wrote_is_written_over_whatever_attributes_its_author_eleme
         "roqa: error: t.docx: --table would overwrite a Word document roqa did not write "
         "(give another file name)\n",
     )
+
+
+def _set_origin(project: Path, origin: str) -> None:
+    """``project`` (a .qdpx) as if saved by the program ``origin`` names."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(project) as z:
+        members = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(project, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in members:
+            if info.filename == "project.qde":
+                data = re.sub(rb'origin="[^"]*"', f'origin="{origin}"'.encode(), data, count=1)
+            z.writestr(info, data)
+
+
+def test_export_refuses_the_qda_project_the_codings_were_imported_from(study, capsys) -> None:
+    """hunt2 s37, 2: `roqa import qx/study.qdpx --out qx/imp` then `roqa export
+    qx/imp/codings/BOB --qdpx qx/study.qdpx` replaced the project (the other coder's codings, its
+    PDF and audio sources and notes lost), exit 0: the transcripts' recorded source,
+    'qx/study.qdpx:sources/....txt', never matched the project file."""
+    coded, files = study
+    code, _, err = run(["export", "coded", "--qdpx", "p.qdpx"], capsys)
+    assert code == 0, err
+    code, _, err = run(["import", "p.qdpx", "--out", "imp"], capsys)
+    assert code == 0, err
+    (person,) = Path("imp/codings").iterdir()
+    files["project"] = Path("p.qdpx")
+    _refused(
+        ["export", str(person), "--qdpx", "p.qdpx"],
+        "p.qdpx: --qdpx would overwrite the QDA project the codings were imported from "
+        "(give another file name)",
+        capsys,
+        files,
+    )
+    # written elsewhere as before
+    code, _, err = run(["export", str(person), "--qdpx", "again.qdpx"], capsys)
+    assert (code, err) == (0, "")
+
+
+def test_recorded_sources_name_the_qda_project_a_transcript_was_imported_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The project of a 'project:member' source, whatever colons the path (a Windows drive
+    letter) or the member hold; a source without a member is itself only."""
+    import json
+
+    from roqa_nlp.result import recorded_sources
+
+    monkeypatch.chdir(tmp_path)
+    windows = "C:\\study\\study.qdpx"
+    for name in ("my:study.qdpx", windows, "C"):
+        Path(name).write_bytes(b"PK")
+    sources = [
+        "my:study.qdpx:sources/a:b.txt",
+        windows + ":sources/c.txt",
+        "C:\\interviews\\p01.txt",
+        "interviews/p02.txt",
+    ]
+    (tmp_path / "transcripts.jsonl").write_text(
+        "".join(json.dumps({"source": s}) + "\n" for s in sources), encoding="utf-8"
+    )
+    assert recorded_sources(tmp_path / "codings.jsonl") == [
+        Path("my:study.qdpx:sources/a:b.txt"),
+        Path("my:study.qdpx"),
+        Path(windows + ":sources/c.txt"),
+        Path(windows),
+        Path("C:\\interviews\\p01.txt"),
+        Path("interviews/p02.txt"),
+    ]
+
+
+def test_export_refuses_a_qda_project_roqa_did_not_write_but_replaces_its_own(
+    study, capsys
+) -> None:
+    """hunt2 s37, 2: `roqa code qx/imp/transcripts --qdpx qx/study.qdpx` or an export into a
+    project a QDA program saved replaced it. A project roqa wrote (its origin 'roqa_nlp ...') is
+    written over, as re-exporting does."""
+    coded, files = study
+    for _ in range(2):
+        code, _, err = run(["export", "coded", "--qdpx", "p.qdpx"], capsys)
+        assert (code, err) == (0, "")
+    _set_origin(Path("p.qdpx"), "NVivo 14")
+    files["project"] = Path("p.qdpx")
+    _refused(
+        ["export", "coded", "--qdpx", "p.qdpx"],
+        "p.qdpx: --qdpx would overwrite a QDA project roqa did not write (its origin is "
+        "'NVivo 14') (give another file name)",
+        capsys,
+        files,
+    )
+    _set_origin(Path("p.qdpx"), "")
+    _refused(
+        ["export", "coded", "--qdpx", "p.qdpx"],
+        "p.qdpx: --qdpx would overwrite a QDA project roqa did not write (give another file name)",
+        capsys,
+        files,
+    )

@@ -81,6 +81,13 @@ def spreadsheet_csv(rows: Iterable[Sequence[Any]]) -> str:
     return buf.getvalue()
 
 
+#: Extensions of a REFI-QDA project: the zipped project and its bare XML.
+QDA_PROJECT_SUFFIXES = (".qdpx", ".qde")
+#: Bytes of a project's XML read at most to find its ``origin``.
+_PROJECT_HEAD = 1 << 16
+_PROJECT_TAG = re.compile(rb"<(?:[\w.\-]+:)?Project(\s[^<>]*)?/?>")
+_ORIGIN = re.compile(rb"""\sorigin\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
 #: What a file of each extension is expected to hold: a writer of another format refuses it.
 _FORMATS = {
     ".csv": "CSV",
@@ -252,8 +259,13 @@ def check_outputs(
                 hint="give another file name",
             )
         if dest in sources:
+            read = (
+                "the QDA project the codings were imported from"
+                if dest.suffix.lower() in QDA_PROJECT_SUFFIXES
+                else "a transcript the codings were read from"
+            )
             raise RoqaError(
-                f"{option} would overwrite a transcript the codings were read from",
+                f"{option} would overwrite {read}",
                 path=path,
                 hint="give another file name",
             )
@@ -286,7 +298,8 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
     it, or None: a transcript (a table with speaker and text columns, a Whisper JSON file),
     a pseudonym key (but for ``--pseudonymise`` and ``--key``, which add to it), roqa's codings or a
     decisions file (a ``segment_id`` column), a Word document roqa did not write (Table 2 is
-    written over). Read from its first line or its properties only."""
+    written over), a QDA project roqa did not write (by its ``origin``: a project it exported
+    is written over). Read from its first line or its properties only."""
     if not dest.is_file():
         return None
     suffix = dest.suffix.lower()
@@ -309,12 +322,52 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
 
         if not is_roqa_docx(dest):
             return "a Word document roqa did not write"
+    elif suffix in QDA_PROJECT_SUFFIXES:
+        origin = _project_origin(dest)
+        if origin is not None and origin.split(" ")[0] != "roqa_nlp":
+            made = f" (its origin is {origin!r})" if origin else ""
+            return f"a QDA project roqa did not write{made}"
     elif suffix == ".json":
         from .transcripts.whisper_json import is_whisper_json
 
         if is_whisper_json(dest, unreadable=False):
             return "a Whisper transcript"
     return None
+
+
+def _project_origin(path: Path) -> str | None:
+    """The ``origin`` of the REFI-QDA project ``path`` (zipped or its bare ``project.qde``), the
+    program that wrote it (roqa writes ``roqa_nlp <version>``); empty if it names none or the
+    file starts as a zip archive and cannot be read as one (a damaged project); None for a file
+    that is no project. Read from the project's first bytes only."""
+    import zipfile
+    import zlib
+
+    head = b""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(_PROJECT_HEAD)
+        if head.startswith(b"PK"):
+            with zipfile.ZipFile(path) as z:
+                names = [
+                    n for n in z.namelist() if n.lower().endswith(".qde") and n.count("/") <= 1
+                ]
+                if not names:
+                    return None
+                with z.open(min(names, key=lambda n: (n.count("/"), n))) as fh:
+                    head = fh.read(_PROJECT_HEAD)
+    except (
+        OSError, KeyError, ValueError, RuntimeError, EOFError, NotImplementedError,
+        zipfile.BadZipFile, zlib.error,
+    ):  # fmt: skip
+        return "" if head.startswith(b"PK") else None
+    tag = _PROJECT_TAG.search(head)
+    if tag is None:
+        return None
+    found = _ORIGIN.search(tag.group(1) or b"")
+    if found is None:
+        return ""
+    return (found.group(1) or found.group(2) or b"").decode("utf-8", "replace").strip()
 
 
 def _not_in_a_folder(dest: Path) -> RoqaError:

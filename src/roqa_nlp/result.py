@@ -89,8 +89,9 @@ def codings_file(path: str | Path) -> Path:
 def recorded_sources(codings: Path) -> list[Path]:
     """The files the transcripts of ``codings`` (a ``codings.jsonl``) were read from, as
     ``transcripts.jsonl`` beside it records them (relative to where ``roqa code`` was run, taken
-    from the current folder), for the outputs of a command to be checked against: a report
-    written over one replaced an interview (session 37). Nothing when none is recorded or
+    from the current folder), and the QDA projects they were imported from, for the outputs of
+    a command to be checked against: a report written over one replaced an interview (session
+    37). Nothing when none is recorded or
     the file cannot be read (reading the codings names what is wrong)."""
     found: list[Path] = []
     try:
@@ -102,9 +103,34 @@ def recorded_sources(codings: Path) -> list[Path]:
                     continue
                 if isinstance(source, str) and source:
                     found.append(Path(source))
+                    project = _project_of(source)
+                    if project is not None:
+                        found.append(project)
     except (OSError, UnicodeDecodeError):
         return []
     return found
+
+
+def _project_of(source: str) -> Path | None:
+    """The QDA project file of a transcript ``roqa import`` read from one, recorded as
+    ``project:member`` (``qx/study.qdpx:sources/....txt``): the first part before a colon that
+    is a file, but a Windows drive letter (``C:\\...``), so colons in its path or its member
+    are no trouble (hunt2 s37: an export over the project it was imported from). None for a
+    source without one."""
+    start = 2 if len(source) > 2 and source[0].isalpha() and source[1:3] in (":\\", ":/") else 0
+    at = source.find(":", start)
+    while at > 0:
+        if source[at + 1 : at + 2] not in ("", "/", "\\") and _is_file(source[:at]):
+            return Path(source[:at])
+        at = source.find(":", at + 1)
+    return None
+
+
+def _is_file(path: str) -> bool:
+    try:
+        return Path(path).is_file()
+    except (OSError, ValueError):  # a name too long for the system
+        return False
 
 
 #: What a folder ``roqa import`` wrote is, given where one result's codings are read
