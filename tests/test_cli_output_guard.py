@@ -283,3 +283,43 @@ def test_export_refuses_a_qda_project_roqa_did_not_write_but_replaces_its_own(
         capsys,
         files,
     )
+
+
+def _workbook(path: Path, *rows: tuple[str, ...]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_report_refuses_an_excel_file_roqa_reads_but_rewrites_its_own(study, capsys) -> None:
+    """hunt2 s37, 3: `roqa report rB --matrix rB/decisions.xlsx` (a review re-saved from Excel,
+    which apply-decisions reads) and `--table P07.xlsx` (a transcript) overwrote them, exit 0:
+    only .csv files were looked into. Their first row now is, by the .csv rules."""
+    coded, files = study
+    files["decisions"] = _workbook(
+        Path("coded/decisions.xlsx"),
+        ("segment_id", "decision", "code"),
+        ("p07:0001", "reject", "IS.E.2"),
+    )
+    files["transcript"] = _workbook(Path("P07.xlsx"), ("Speaker", "Text"), ("P07", "Fine."))
+    files["key"] = _workbook(Path("key.xlsx"), ("Name", "Pseudonym"), ("Zoë Hart", "P01"))
+    cases = [
+        (["--matrix", "coded/decisions.xlsx"], "coded/decisions.xlsx: --matrix would overwrite a file of codings or decisions roqa reads (it has a segment_id column) (give another file name)"),
+        (["--table", "P07.xlsx"], "P07.xlsx: --table would overwrite a transcript (it has speaker and text columns) (give another file name)"),
+        (["--saturation", "key.xlsx"], "key.xlsx: --saturation would overwrite a pseudonym key (it has name and pseudonym columns) (give another file name)"),
+    ]  # fmt: skip
+    for args, said in cases:
+        _refused(["report", "coded", *args], said, capsys, files)
+    # roqa's own workbooks are written over, and so is a damaged one (as a damaged .csv is)
+    Path("damaged.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    for _ in range(2):
+        code, _, err = run(
+            ["report", "coded", "--matrix", "m.xlsx", "--table", "t.xlsx"]
+            + ["--saturation", "damaged.xlsx"],
+            capsys,
+        )
+        assert (code, err) == (0, "")

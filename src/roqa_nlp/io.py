@@ -303,14 +303,18 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
     if not dest.is_file():
         return None
     suffix = dest.suffix.lower()
-    if suffix in (".csv", ".tsv"):
+    if suffix in (".csv", ".tsv", ".xlsx"):
         from .transcripts.columns import column_roles
         from .transcripts.csv import _has_transcript_columns, _header_line, _header_names_in_order
 
-        first = _header_line(dest)
-        if first is None:
+        if suffix == ".xlsx":
+            names = _xlsx_header(dest)
+        else:
+            first = _header_line(dest)
+            names = None if first is None else _header_names_in_order(first)
+        if names is None:
             return None
-        header = [n.lstrip("\ufeff").strip().lower() for n in _header_names_in_order(first)]
+        header = [n.lstrip("\ufeff").strip().lower() for n in names]
         if "segment_id" in header:
             return "a file of codings or decisions roqa reads (it has a segment_id column)"
         if {"name", "pseudonym"} <= set(header) and option not in ("--pseudonymise", "--key"):
@@ -333,6 +337,34 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
         if is_whisper_json(dest, unreadable=False):
             return "a Whisper transcript"
     return None
+
+
+def _xlsx_header(path: Path) -> list[str] | None:
+    """The cells of the first row of the first sheet of the Excel workbook ``path``, the row
+    roqa reads a transcript's, a decisions file's or a key's columns from (hunt2 s37: a review
+    re-saved as .xlsx was written over by ``--matrix``); None for a file too large to be read
+    as one or that is not a readable workbook (checked as roqa reads one, its row read alone)."""
+    try:
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    import openpyxl
+
+    from .exchange.safezip import screen_office_file
+
+    try:
+        screen_office_file(data, path)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            row = next(sheet.iter_rows(max_row=1, values_only=True), ())
+        finally:
+            book.close()
+    except Exception:  # openpyxl raises many kinds on a damaged workbook
+        return None
+    return ["" if cell is None else str(cell) for cell in row]
 
 
 def _project_origin(path: Path) -> str | None:
