@@ -323,3 +323,46 @@ def test_report_refuses_an_excel_file_roqa_reads_but_rewrites_its_own(study, cap
             capsys,
         )
         assert (code, err) == (0, "")
+
+
+def test_json_refuses_a_json_file_roqa_reads_but_rewrites_its_own(study, capsys) -> None:
+    """hunt2 s37, 4: `roqa agree ... --json impd/codebook.json` (also import.json, and the run.json
+    beside an input's codings) wrote over it, exit 0, after which `roqa codebook
+    impd/codebook.json` failed. A codebook and a model card are known by what they hold, the
+    records of a run or an import by their names."""
+    import shutil
+
+    coded, files = study
+    shutil.copytree(coded, "again")
+    Path("imp").mkdir()
+    files["codebook"] = Path("imp/codebook.json")
+    files["codebook"].write_text(
+        '{"id": "ours", "name": "Ours", "codes": [{"id": "A", "name": "Staffing"}]}',
+        encoding="utf-8",
+    )
+    files["import"] = Path("imp/import.json")
+    files["import"].write_text('{"file": "p.qdpx", "users": []}', encoding="utf-8")
+    files["run"] = coded / "run.json"
+    files["card"] = Path("card.json")
+    files["card"].write_text(
+        '{"library": "roqa_nlp", "classes": ["IS.E.2"], "params": {}}', encoding="utf-8"
+    )
+    cases = [
+        ("imp/codebook.json", "a codebook (it has a list of codes)"),
+        ("imp/import.json", "the record of an import roqa reads (import.json)"),
+        ("coded/run.json", "the record of a run roqa reads (run.json)"),
+        ("card.json", "a model card (it names the library and classes of a model)"),
+    ]
+    for path, held in cases:
+        _refused(
+            ["agree", "coded", "again", "--json", path],
+            f"{path}: --json would overwrite {held} (give another file name)",
+            capsys,
+            files,
+        )
+    # its own earlier output, and JSON that is neither (a list, a damaged file), are written over
+    Path("damaged.json").write_text('{"codes": [{"id"', encoding="utf-8")
+    Path("list.json").write_text('[{"codes": [{"id": "A"}]}]', encoding="utf-8")
+    for path in ("agree.json", "agree.json", "damaged.json", "list.json"):
+        code, _, err = run(["agree", "coded", "again", "--json", path], capsys)
+        assert (code, err) == (0, ""), path

@@ -299,7 +299,8 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
     a pseudonym key (but for ``--pseudonymise`` and ``--key``, which add to it), roqa's codings or a
     decisions file (a ``segment_id`` column), a Word document roqa did not write (Table 2 is
     written over), a QDA project roqa did not write (by its ``origin``: a project it exported
-    is written over). Read from its first line or its properties only."""
+    is written over), JSON roqa reads (:func:`_json_roqa_reads`). Read from its first line or
+    its properties only (JSON whole, as it is small)."""
     if not dest.is_file():
         return None
     suffix = dest.suffix.lower()
@@ -336,6 +337,40 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
 
         if is_whisper_json(dest, unreadable=False):
             return "a Whisper transcript"
+        return _json_roqa_reads(dest)
+    return None
+
+
+#: JSON files roqa reads by their name beside what they describe, and what they are
+_RECORDS = {
+    "run.json": "the record of a run roqa reads (run.json)",
+    "import.json": "the record of an import roqa reads (import.json)",
+}
+
+
+def _json_roqa_reads(path: Path) -> str | None:
+    """What the existing JSON file ``path`` holds that roqa reads as an input, as the error says
+    it, or None: the record of a run or an import (by its name: ``run.json`` beside codings,
+    ``import.json``), a codebook (a list of codes, each an object) or a model card (the library
+    and classes of a model). Before, ``roqa agree ... --json codebook.json`` replaced the
+    codebook of an imported project (hunt2 s37). JSON of another kind (an earlier ``--json``
+    output) or unreadable is None."""
+    held = _RECORDS.get(path.name.lower())
+    if held is not None:
+        return held
+    try:
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            return None
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    codes = data.get("codes")
+    if isinstance(codes, list) and codes and isinstance(codes[0], dict):
+        return "a codebook (it has a list of codes)"
+    if {"library", "classes"} <= data.keys():
+        return "a model card (it names the library and classes of a model)"
     return None
 
 
