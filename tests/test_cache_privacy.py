@@ -112,3 +112,76 @@ def test_suggest_and_evaluate_take_no_cache_as_code_does(
     run = roqa(command, *given, "--model", tiny_model_dir)
     assert run.code == 0, run.err
     assert "embeddings.sqlite" in {p.name for p in cache.iterdir()}
+
+
+@pytest.fixture()
+def team_umask() -> Iterator[None]:
+    """The umask of a team that shares files in a group folder (002)."""
+    old = os.umask(0o002)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def test_a_per_user_cache_linked_to_a_team_folder_is_left_shared(
+    tmp_path: Path, team_umask: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """~/.cache/roqa_nlp a symlink to a team folder (2775, files 0664): one roqa run made the
+    team folder 0700 (setgid lost) and embeddings.sqlite 0600, silently (hunt2 s37, 5a)."""
+    team = tmp_path / "team"
+    team.mkdir()
+    os.chmod(team, 0o2775)
+    (tmp_path / "xdg").mkdir()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    user_cache_dir().symlink_to(team)
+    EmbeddingCache(team / "embeddings.sqlite", "model-a", dim=4).close()
+    os.chmod(team / "embeddings.sqlite", 0o664)
+    cache = EmbeddingCache(user_cache_dir() / "embeddings.sqlite", "model-a", dim=4)
+    cache.put_many([("k", VECTOR)])
+    assert modes(team) == {
+        ".": 0o2775,
+        "embeddings.sqlite": 0o664,
+        "embeddings.sqlite-shm": 0o664,
+        "embeddings.sqlite-wal": 0o664,
+    }
+    cache.close()
+
+
+@pytest.mark.parametrize("folder_mode", [0o2770, 0o775, 0o777])
+def test_a_group_shared_cache_folder_keeps_the_umasks_modes(
+    tmp_path: Path, team_umask: None, folder_mode: int
+) -> None:
+    """A group-shared ROQA_CACHE_DIR kept its mode but every file roqa opened in it became 0600,
+    so the next member of the team ran with no cache, unwarned (hunt2 s37, 5b)."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, folder_mode)
+    JsonCache(shared / "segments.sqlite").close()  # a new file: the umask's mode
+    (shared / "embeddings.sqlite").touch()
+    os.chmod(shared / "embeddings.sqlite", 0o664)  # a team member's file
+    EmbeddingCache(shared / "embeddings.sqlite", "model-a", dim=4).close()
+    assert modes(shared) == {".": folder_mode, "embeddings.sqlite": 0o664, "segments.sqlite": 0o664}
+
+
+def test_a_cache_folder_made_in_a_team_folder_is_the_teams(
+    tmp_path: Path, team_umask: None
+) -> None:
+    """ROQA_CACHE_DIR naming a new folder inside a group-shared one: made as the umask and the
+    setgid bit make it, not 0700."""
+    team = tmp_path / "team"
+    team.mkdir()
+    os.chmod(team, 0o2775)
+    JsonCache(team / "roqa" / "segments.sqlite").close()
+    assert modes(team / "roqa") == {".": 0o2775, "segments.sqlite": 0o664}
+
+
+def test_a_cache_folder_made_in_a_public_sticky_folder_is_private(
+    tmp_path: Path, usual_umask: None
+) -> None:
+    """/tmp (1777) is everyone's, not a team's: a cache folder made in it is 0700 as elsewhere."""
+    public = tmp_path / "tmp"
+    public.mkdir()
+    os.chmod(public, 0o1777)
+    JsonCache(public / "roqa" / "segments.sqlite").close()
+    assert modes(public / "roqa") == {".": 0o700, "segments.sqlite": 0o600}

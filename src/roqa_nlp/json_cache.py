@@ -70,24 +70,46 @@ def make_private_file(path: Path) -> None:
     folders above it as any program makes them); the per-user folder (``~/.cache/roqa_nlp``),
     which roqa made ``0755`` before, is narrowed to ``0700``, and a folder the user made
     (``ROQA_CACHE_DIR``) keeps its mode. The file is made ``0600``, and one left wider is
-    narrowed, with its ``-wal``/``-shm`` (SQLite gives them the database's mode). A file that
-    cannot be made here is left to SQLite, whose error the caches handle."""
+    narrowed, with its ``-wal``/``-shm`` (SQLite gives them the database's mode).
+
+    A team's folder (:func:`_shared`: a symlink, setgid, or writable by the group or others) is
+    the team's choice: nothing in it is narrowed, and a folder or file made in it gets the
+    umask's mode (and the setgid bit's group), so the other members can still use the cache.
+    A file that cannot be made here is left to SQLite, whose error the caches handle."""
     from .embedding import user_cache_dir
 
     folder = path.parent
     if not folder.is_dir():
         folder.parent.mkdir(parents=True, exist_ok=True)
         with suppress(FileExistsError):
-            folder.mkdir(mode=0o700)
-    elif folder.absolute() == user_cache_dir().absolute():
+            folder.mkdir(mode=0o777 if _shared(folder.parent) else 0o700)
+    elif folder.absolute() == user_cache_dir().absolute() and not _shared(folder):
         _narrow(folder, 0o700)
+    shared = _shared(folder)
     try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if shared else 0o600))
     except FileExistsError:
-        for side in ("", *_SIDE_FILES):
-            _narrow(path.with_name(path.name + side), 0o600)
+        if not shared:
+            for side in ("", *_SIDE_FILES):
+                _narrow(path.with_name(path.name + side), 0o600)
     except OSError:  # a read-only folder, a folder where the file should be: SQLite fails too
         pass
+
+
+def _shared(folder: Path) -> bool:
+    """Whether ``folder`` is a team's: a symlink (to a folder set up elsewhere), setgid (files
+    made in it take its group), or writable by its group or others without the sticky bit.
+    A public folder with the sticky bit (``/tmp``, ``1777``) is nobody's in particular: not
+    shared. False when it cannot be read."""
+    try:
+        if folder.is_symlink():
+            return True
+        mode = folder.stat().st_mode
+    except OSError:
+        return False
+    if mode & stat.S_ISGID:
+        return True
+    return not mode & stat.S_ISVTX and bool(mode & (stat.S_IWGRP | stat.S_IWOTH))
 
 
 def _narrow(path: Path, allowed: int) -> None:
