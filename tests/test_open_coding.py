@@ -23,6 +23,7 @@ from roqa_nlp.open_coding import (
     english_stop_words,
     open_coding_queue,
     terms,
+    weakly_coded,
     write_open_coding,
 )
 from roqa_nlp.result import CodingResult
@@ -681,3 +682,34 @@ def test_the_files_list_recurring_set_aside_groups_last_marked_set_aside(tmp_pat
     rows = list(csv.reader(io.StringIO((tmp_path / "open_coding.csv").read_text("utf-8-sig"))))
     assert [r[0] for r in rows[1:]] == ["candidate-001", "ungrouped-001", "set-aside-001"]
     assert rows[3][3:6] == ["3", "P01; P02", "t1:0; t1:3; t2:1"]
+
+
+def test_weakly_coded_is_decided_on_the_models_own_codes_not_their_translation() -> None:
+    """Under --codebook cfir-2022 the report listed 11 segments as coded weakly, not 5: six were
+    confident model codes whose probability the 2009 -> 2.0 mapping split across tied codes
+    (OS.D 0.95 -> OUT.E 0.32; hunt2 s37, 1). They are decided on the model's own top code, and
+    listed in the charted codebook's terms."""
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.schema import Suggestion
+
+    def coded(n: int, *codes: tuple[str, float]) -> SegmentResult:
+        seg = Segment(f"p01:000{n}", "p01", "P01", "participant", 10 * n, 10 * n + 4, "text")
+        return SegmentResult(seg, [Suggestion(c, c, None, p, "neutral") for c, p in codes])
+
+    result = CodingResult(
+        [
+            coded(1, ("OS.D", 0.95), ("IS.A", 0.05)),  # sure, split three ways in CFIR 2.0
+            coded(2, ("IS.A", 0.30), ("OS.D", 0.25)),  # unsure in the model's own codes
+            coded(3, ("IS.A", 0.90), ("OS.D", 0.10)),  # sure, and so in CFIR 2.0
+        ]
+    )
+    charted = result.translate(Codebook.load("cfir-2022"))
+    assert [(s.top.code_id, round(s.top.probability, 4)) for s in charted.segments] == [
+        ("OUT.E", 0.3167),
+        ("INS.A", 0.3),
+        ("INS.A", 0.9),
+    ]
+    assert [(s.segment.id, s.top.code_id, s.top.probability) for s in weakly_coded(charted)] == [
+        ("p01:0002", "INS.A", 0.3)
+    ]
+    assert [s.segment.id for s in weakly_coded(result)] == ["p01:0002"]

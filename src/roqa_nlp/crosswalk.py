@@ -399,7 +399,25 @@ def translate(
     emptied = _emptied(result.segments, segments)
     if emptied:  # suggestions whose codes have no counterpart: the segment is left with none
         meta["crosswalk"]["no_counterpart"] = emptied
+    own_top = {
+        s.segment.id: s.top.probability
+        for s, t in zip(result.segments, segments, strict=True)
+        if s.top is not None and t.top is not None and t.top.probability != s.top.probability
+    }
+    if own_top:  # a sure code split across counterparts (OS.D 0.95 -> OUT.E 0.32) is still sure
+        meta["crosswalk"]["source_top"] = own_top
     return CodingResult(segments=segments, transcripts=dict(result.transcripts), meta=meta)
+
+
+def source_top(result: CodingResult, s: SegmentResult) -> float | None:
+    """The probability of segment ``s``'s top code before ``result`` was translated into another
+    codebook (``meta["crosswalk"]["source_top"]``: the model's own code, whose probability the
+    mapping may have shared among several counterparts), else of its top code as it is."""
+    walk = result.meta.get("crosswalk") if isinstance(result.meta, dict) else None
+    own = walk.get("source_top") if isinstance(walk, dict) else None
+    if isinstance(own, dict) and isinstance(p := own.get(s.segment.id), (int, float)):
+        return float(p)
+    return None if s.top is None else s.top.probability
 
 
 def _emptied(before: list[SegmentResult], after: list[SegmentResult]) -> list[str]:

@@ -244,14 +244,21 @@ def weakly_coded(result: CodingResult, charted: Iterable[str] | None = None) -> 
     :data:`~roqa_nlp.framework.SURE_CODE`, in segment order. Talk that fits no code of the
     codebook is often coded weakly rather than flagged (on a tester's interviews, 7 of 15
     answers on themes CFIR does not cover, against 0 of 21 CFIR answers), so the report lists
-    them beside the open-coding queue: they are in Table 2 marked unsure, and may be a theme."""
+    them beside the open-coding queue: they are in Table 2 marked unsure, and may be a theme.
+    A result translated into another codebook is judged on the model's own top code
+    (:func:`~roqa_nlp.crosswalk.source_top`): a CFIR 2009 code at 0.95 shared among three CFIR
+    2.0 counterparts (0.32 each) is a sure code, not talk the codebook may lack."""
+    from .crosswalk import source_top
     from .framework import SURE_CODE, coded_segments
 
     ids = set(charted) if charted is not None else {q.segment_id for q in coded_segments(result)}
     return [
         s
         for s in result.segments
-        if s.segment.id in ids and s.top is not None and s.top.probability < SURE_CODE
+        if s.segment.id in ids
+        and s.top is not None
+        and (p := source_top(result, s)) is not None
+        and p < SURE_CODE
     ]
 
 
