@@ -190,3 +190,88 @@ def test_roqa_code_says_where_to_read_the_queue_and_how_to_record_a_new_code(
         lines.index(next(x for x in lines if x.startswith("  Next:")))
         == lines.index(next(x for x in lines if "17 coded segments" in x)) - 1
     )
+
+
+@pytest.fixture(scope="module")
+def spaced_run(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """``roqa code --no-report`` into a folder whose path has spaces ("My Study/coded run")."""
+    if not EXAMPLES.is_dir():
+        pytest.skip("examples/interviews is missing")
+    work = tmp_path_factory.mktemp("cli-open-coding-spaced") / "My Study"
+    shutil.copytree(EXAMPLES, work / "interviews")
+    out = work / "coded run"
+    code, printed, err = roqa(
+        "code", work / "interviews", "--out", out, "--model", tiny_model_dir, "--no-report"
+    )
+    assert code == 0, err
+    return out, printed
+
+
+def test_the_suggested_roqa_report_command_quotes_a_path_with_spaces(
+    spaced_run: tuple[Path, str],
+) -> None:
+    """ "`roqa report My Study/coded run`" failed when pasted into a shell (hunt2 s37, 8)."""
+    import shlex
+
+    out, printed = spaced_run
+    said = shlex.quote(str(out))
+    assert said == f"'{out}'"
+    lines = printed.splitlines()
+    assert (
+        f"  Next: read the 9 segments for open coding in open_coding.csv, or in the report "
+        f"`roqa report {said}` writes; to record a new code, name it beside a segment in its "
+        "transcripts, then Save decisions." in lines
+    )
+    assert (
+        "  17 coded segments rest on a top code below 40%: charted as code unsure (Table 2 "
+        "marks them †), they may belong to a theme the codebook does not cover; "
+        f"`roqa report {said}` lists them in its open-coding section." in lines
+    )
+
+
+def test_when_the_decisions_name_every_segment_no_new_code_is_asked_for(
+    spaced_run: tuple[Path, str], tiny_model_dir: Path
+) -> None:
+    """With every queued and weakly coded segment already named a new code in --decisions, roqa
+    code's Next line and the report's weakly coded list still said to name a new code (hunt2
+    s37, 8)."""
+    from roqa_nlp.framework import SURE_CODE, coded_segments
+
+    out, _ = spaced_run
+    result = CodingResult.read(out)
+    charted = {q.segment_id for q in coded_segments(result)}
+    ids = [
+        s.segment.id
+        for s in result
+        if s.for_open_coding or (s.segment.id in charted and s.top.probability < SURE_CODE)
+    ]
+    assert len(ids) == 9 + 17
+    decisions = out.parent / "decisions.csv"
+    decisions.write_text(
+        "segment_id,decision,new_code\n" + "".join(f"{i},new-code,Loneliness\n" for i in ids),
+        "utf-8",
+    )
+    again = out.parent / "again"
+    code, printed, err = roqa(
+        "code",
+        out.parent / "interviews",
+        "--out",
+        again,
+        "--model",
+        tiny_model_dir,
+        "--decisions",
+        decisions,
+    )
+    assert code == 0, err
+    lines = printed.splitlines()
+    assert not [x for x in lines if x.startswith("  Next:")]
+    assert (
+        "  17 coded segments rest on a top code below 40%: charted as code unsure (Table 2 "
+        "marks them †); all 17 already have a new code in the decisions given." in lines
+    )
+    html = (again / "report.html").read_text("utf-8")
+    assert (
+        "coded weakly rather than flagged. All of them already have a new code in the review "
+        "carried into this report (marked named below).</p>" in html
+    )
+    assert "name a new code beside one in the transcripts" not in html

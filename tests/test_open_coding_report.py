@@ -395,3 +395,34 @@ def test_without_a_review_the_section_asks_for_names_as_before(cfir: Codebook) -
         "transcripts to record it.</p>" in out
     )
     assert 'class="named"' not in out
+
+
+@pytest.mark.parametrize(
+    ("named", "said"),
+    [
+        (
+            ["So the cl", "The Recov"],
+            "coded weakly rather than flagged. All of them already have a new code in the review "
+            "carried into this report (marked named below).</p>",
+        ),
+        (
+            ["The Recov"],
+            "coded weakly rather than flagged. Read them beside the segments above; 1 of them "
+            "already has a new code in the review carried into this report (marked named below); "
+            "name a new code beside one of the others in the transcripts to record it.</p>",
+        ),
+    ],
+)
+def test_weakly_coded_segments_named_in_the_review_are_not_asked_for_a_name(
+    cfir: Codebook, named: list[str], said: str
+) -> None:
+    """With every weakly coded segment named a new code in the decisions carried in, the list
+    still said to name a new code beside one (hunt2 s37, 8)."""
+    from roqa_nlp.decisions import Decision
+
+    result = weakly_coded_result()
+    ids = {s.segment.text[:9]: s.segment.id for s in result}
+    given = [Decision(ids[n], "new-code", new_code="Leisure") for n in named]
+    out = section(render_report(result, cfir, open_coding=OPEN_CODING, decisions=given))
+    assert said in out
+    assert out.count('<span class="named">named: Leisure</span>') == len(named)

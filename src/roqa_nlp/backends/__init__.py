@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from shlex import quote
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import RoqaError
@@ -73,7 +74,7 @@ def write_card(out: Path, card: dict[str, Any], files: list[str]) -> dict[str, A
 def read_card(directory: Path, *, kind: str | None, source_weights_sha256: str) -> dict[str, Any]:
     """Read and check a backend card: its kind, source model and the hash of every file."""
     path = directory / CARD
-    hint = f"rebuild it with `roqa build-backend {kind or 'KIND'} --out {directory}`"
+    hint = f"rebuild it with `roqa build-backend {kind or 'KIND'} --out {quote(str(directory))}`"
     if not path.exists():
         raise RoqaError(
             "not a built embedding backend (no backend_card.json)", path=directory, hint=hint

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -275,7 +276,7 @@ def _warn_if_report_is_stale(out: Path) -> None:
     if (out / "report.html").exists():
         print(
             f"roqa: warning: {out / 'report.html'} is from an earlier run and does not show these "
-            f"codings (run `roqa report {out}` to rebuild it)",
+            f"codings (run `roqa report {shlex.quote(str(out))}` to rebuild it)",
             file=sys.stderr,
         )
 
@@ -669,7 +670,8 @@ def code_command(
             f"({summary.n_novel} fit no code) with Ray in {summary.n_shards} shard(s).",
             summary.paths,
             "  The Ray engine writes no report and does not group the talk that fits no code "
-            f"into candidate codes: run `roqa report {out}` for the report, or the local engine "
+            f"into candidate codes: run `roqa report {shlex.quote(str(out))}` for the report, or "
+            "the local engine "
             "for the groups.",
             before,
         )
@@ -801,8 +803,15 @@ def code_command(
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
-    _say_next_step(n_queued, out, report)
-    _say_weakly_coded(weakly_coded(charted), out, report)
+    named = _named_in(review)
+    weak = weakly_coded(charted)
+    _say_next_step(
+        n_queued,
+        out,
+        report,
+        sum(1 for s in result.segments if s.for_open_coding and s.segment.id in named),
+    )
+    _say_weakly_coded(weak, out, report, sum(1 for s in weak if s.segment.id in named))
     for c in queue.set_aside:  # it may be a theme (staff burnout) taken for background
         con.print(
             "  " + recurring_note(c.to_dict(), in_report=report), soft_wrap=True, markup=False
@@ -866,50 +875,72 @@ def _told_if_interrupted(out: Path, planned: list[Path]) -> Iterator[None]:
         raise OutputsInterrupted(said).with_traceback(stop.__traceback__) from None
 
 
-def _say_next_step(n_queued: int, out: Path, in_report: bool) -> None:
+def _say_next_step(n_queued: int, out: Path, in_report: bool, n_named: int = 0) -> None:
     """One line after the counts: where to read the segments for open coding and how to record
-    a new code, as the report says."""
-    if not n_queued:
+    a new code, as the report says; none when the decisions given (``--decisions``) already name
+    a new code for each of them (``n_named``), and those named counted when some do."""
+    if not n_queued or n_named >= n_queued:
         return
     them = f"the {n_queued} segment{'' if n_queued == 1 else 's'} for open coding"
+    if n_named:
+        them += f" ({n_named} already named a new code in the decisions given)"
     line = (
         f"  Next: read {them} in report.html's open-coding section (or open_coding.csv); to "
         "record a new code, name it beside a segment in the report's transcripts, then Save "
         "decisions."
         if in_report
-        else f"  Next: read {them} in open_coding.csv, or in the report `roqa report {out}` "
-        "writes; to record a new code, name it beside a segment in its transcripts, then Save "
-        "decisions."
+        else f"  Next: read {them} in open_coding.csv, or in the report "
+        f"`roqa report {shlex.quote(str(out))}` writes; to record a new code, name it beside a "
+        "segment in its transcripts, then Save decisions."
     )
     console().print(line, soft_wrap=True, markup=False, highlight=False)
 
 
-def _say_weakly_coded(weak: list[Any], out: Path, in_report: bool) -> None:
+def _say_weakly_coded(weak: list[Any], out: Path, in_report: bool, n_named: int = 0) -> None:
     """One line counting the charted segments whose top code is below the unsure threshold
     (:func:`~roqa_nlp.open_coding.weakly_coded`): talk of a theme the codebook does not cover
-    is often coded weakly rather than flagged, and charted in Table 2 as unsure."""
+    is often coded weakly rather than flagged, and charted in Table 2 as unsure. When the
+    decisions given already name a new code for each (``n_named``), it says so instead."""
     if not weak:
         return
     from ..framework import SURE_CODE
 
     one = len(weak) == 1
-    where = (
-        "the report's open-coding section lists"
-        if in_report
-        else f"`roqa report {out}` lists {'it' if one else 'them'} in"
-    )
-    listed = (
-        f"{where} {'it' if one else 'them'}" if in_report else f"{where} its open-coding section"
-    )
-    console().print(
+    said = (
         f"  {len(weak)} coded segment{'' if one else 's'} rest{'s' if one else ''} on a top code "
         f"below {SURE_CODE:.0%}: charted as code unsure (Table 2 marks {'it' if one else 'them'} "
-        f"†), {'it' if one else 'they'} may belong to a theme the codebook does not cover; "
-        f"{listed}.",
-        soft_wrap=True,
-        markup=False,
-        highlight=False,
+        "†)"
     )
+    if n_named >= len(weak):
+        said += (
+            "; it already has a new code in the decisions given."
+            if one
+            else f"; all {len(weak)} already have a new code in the decisions given."
+        )
+    else:
+        where = (
+            "the report's open-coding section lists"
+            if in_report
+            else f"`roqa report {shlex.quote(str(out))}` lists {'it' if one else 'them'} in"
+        )
+        listed = (
+            f"{where} {'it' if one else 'them'}"
+            if in_report
+            else f"{where} its open-coding section"
+        )
+        said += (
+            f", {'it' if one else 'they'} may belong to a theme the codebook does not cover; "
+            f"{listed}."
+        )
+    console().print(said, soft_wrap=True, markup=False, highlight=False)
+
+
+def _named_in(review: Any) -> set[str]:
+    """The ids of the segments the decisions carried into the run (``--decisions``, or the
+    output folder's decisions.csv) name a new code for; none without a review."""
+    if review is None:
+        return set()
+    return {d.segment_id for d in review.decisions if d.decision == "new-code" and d.new_code}
 
 
 def _file_safe(name: str) -> str:

@@ -200,6 +200,7 @@ def render_report(
     ctx["charted_by"] = person
     ctx["queue"]["named"] = named = _named_in_review(ctx["decisions_json"])
     ctx["queue"]["n_named"] = sum(1 for s in result if s.for_open_coding and s.segment.id in named)
+    ctx["queue"]["n_weak_named"] = sum(1 for v in ctx["queue"]["weak"] if v["id"] in named)
     # what Load decisions… needs to read a file as Python does: a review made on these codings
     # charted in another codebook (CFIR 2.0) read in theirs; on codings charted in CFIR 2.0 from
     # the model's CFIR 2009, a review made in CFIR 2009 read in CFIR 2.0; text edited since matched
