@@ -559,3 +559,30 @@ def test_an_embedder_shows_its_model_and_backend_not_an_address(tmp_path: Path) 
         repr(e)
         == f"Embedder({str(tmp_path / 'mini')!r}, backend='onnx-int8', weights abababababab)"
     )
+
+
+def test_a_cache_file_that_cannot_be_opened_is_said_once(tmp_path: Path) -> None:
+    """A cache file roqa cannot open (not a database; a team member's file left 0600 by the
+    roqa of session 37) made the run go uncached with no word (hunt2 s37, 5): it says so once,
+    as a cache that fails later does, and the run goes on without it."""
+    from roqa_nlp.errors import RoqaWarning
+
+    path = tmp_path / "e.sqlite"
+    path.write_bytes(b"not a database, but sixteen bytes and more" * 100)
+    with pytest.warns(RoqaWarning) as caught:
+        cache = EmbeddingCache(path, "model-a", dim=3)
+        assert cache.get_many(["k"]) == {}
+        cache.put_many([("k", np.ones(3, dtype=np.float32).tobytes())])
+    assert [str(w.message) for w in caught] == [
+        f"{path}: could not open the embedding cache (file is not a database): coding goes on "
+        "without it, more slowly (delete the file to start it anew, free disk space, or set "
+        "ROQA_CACHE_DIR to another folder; --no-cache runs without one)"
+    ]
+    assert not cache.usable
+
+
+def test_no_cache_file_in_a_folder_that_cannot_take_one_is_silent(tmp_path: Path) -> None:
+    """A cache folder that is a file: no cache, as before, and nothing to warn of in a cache."""
+    (tmp_path / "folder").write_text("x", "utf-8")
+    with pytest.raises(sqlite3.Error):
+        EmbeddingCache(tmp_path / "folder" / "e.sqlite", "model-a", dim=3)

@@ -118,13 +118,26 @@ class EmbeddingCache(SqliteCache):
             self._db.execute("SELECT 1 FROM emb LIMIT 1").fetchall()
             return
         make_private_file(self.path)
-        self._db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS emb "
-            "(model TEXT, key TEXT, vec BLOB, PRIMARY KEY (model, key))"
-        )
-        self._db.commit()
+        try:
+            self._db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS emb "
+                "(model TEXT, key TEXT, vec BLOB, PRIMARY KEY (model, key))"
+            )
+            self._db.commit()
+        except sqlite3.Error as e:
+            if not self.path.is_file():  # none could be made here: no cache, as ever
+                raise
+            # a file there that cannot be opened (not a database, another account's file
+            # left 0600): said once, as a cache failing later is, not a silent uncached run
+            if self._db is None:  # the file would not even open: nothing to close
+                from .errors import warn
+
+                warn(_unusable(e, "open"), path=self.path, stacklevel=3)
+            else:
+                with self._lock:
+                    self._give_up(_unusable(e, "open"))
 
     def get_many(self, keys: Sequence[str]) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
