@@ -173,3 +173,21 @@ def test_roqa_pseudonymise_replaces_identifiers_and_counts_them(tmp_path: Path) 
         "detail(s), date(s) or number(s) by placeholders ([email], [NHS number], [phone], [date], "
         "[postcode]); new key"
     ) in " ".join(run.out.split())
+
+
+def test_a_key_row_for_a_numbered_speaker_leaves_numbers_in_the_talk(tmp_path: Path) -> None:
+    """Regression hunt s37: roqa writes rows "1,P01" and "2,P02" for speakers labelled 1: and 2:;
+    read as numbers to replace, they turned "We had 2 trainers for 1 day" into "We had [P02]
+    trainers for [P01] day" in every transcript of the study. A bare number of under six digits
+    and a numbered speaker ("Speaker 3") are labels only; a longer number is still replaced."""
+    text = (
+        "1: How many came?\n"
+        "2: We had 2 trainers for 1 day, Speaker 3 said, and 2 of our 12 posts are empty. "
+        "Call 496000.\n"
+    )
+    key = PseudonymKey({"1": "Interviewer", "2": "P02", "Speaker 3": "P03", "496000": "phone"})
+    (t,), _ = pseudonymise([read(tmp_path, "p02.txt", text)], key)
+    assert t.turn_text(t.turns[1]) == (
+        "We had 2 trainers for 1 day, Speaker 3 said, and 2 of our 12 posts are empty. "
+        "Call [phone]."
+    )

@@ -123,6 +123,21 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 #: a key row of no name words that is a number or an address ("943 476 5919,NHS number",
 #: "07700 900123,phone"): replaced in the talk as a full name is, not only in labels
 _IDENTIFIER_ROW = re.compile(r"[0-9@]")
+#: a bare number of fewer than six digits ("1", "12"): a speaker label a key row may pseudonymise
+#: ("1,P01", as roqa writes for a transcript whose speakers are numbered), never a number to
+#: replace in the talk ("2 trainers for 1 day")
+_SHORT_NUMBER = re.compile(r"[\W_]*(?:[0-9][\W_]*){1,5}")
+
+
+def _is_identifier_row(name: str) -> bool:
+    """Whether a key row of no name words names a number or an address to replace in the talk:
+    it holds a digit or an ``@``, and is neither a role or numbered speaker (``Speaker 1``) nor a
+    bare short number (:data:`_SHORT_NUMBER`)."""
+    return (
+        _IDENTIFIER_ROW.search(name) is not None
+        and not _SHORT_NUMBER.fullmatch(name)
+        and not _names_no_one(name)
+    )
 
 
 def is_placeholder_speaker(label: str) -> bool:
@@ -773,7 +788,7 @@ class PseudonymKey:
                 one_word and _bare(pseudonym).casefold() in voiced
             )
             if not words:  # roles, unless digits or an address: a number is anyone's
-                kind = "name" if _IDENTIFIER_ROW.search(name) else "roles"
+                kind = "name" if _is_identifier_row(name) else "roles"
                 found.setdefault(f"(?i:{_name_regex(name)})", (pseudonym, kind))
             elif one_word:
                 if speaks_here or not _SPEAKER_PSEUDONYM.fullmatch(_bare(pseudonym)):
