@@ -159,3 +159,39 @@ def test_roqa_code_pseudonymise_leaves_no_name_of_a_file_or_folder_in_any_output
         for name in (b"Gareth", b"Jones", b"Sam", b"Roe", b"gareth", b"7700", b"brookside"):
             assert name not in data, (p.name, name)
     assert b"Interview 11 - P11" in (out / "codings.jsonl").read_bytes()
+
+
+def test_a_renamed_transcript_never_takes_another_transcripts_name(tmp_path: Path) -> None:
+    """Regression hunt s37: with the key giving Gareth Jones P11, 'Gareth Jones.txt' beside
+    'P11.txt' were both named 'P11', and `roqa code` stopped: "two transcripts share the id
+    'P11'" (before names in file names were replaced, it coded both as the case P11). The
+    renamed one gives way, 'P11-2', and keeps that name however often the key applies it."""
+    (tmp_path / "Gareth Jones.txt").write_text(GARETH, encoding="utf-8")
+    (tmp_path / "P11.txt").write_text("Sam Roe: Hello again?\nP11: Yes, still here.\n", "utf-8")
+    given = [
+        read_transcript(tmp_path / name, interviewer_labels=["Sam Roe"])
+        for name in ("Gareth Jones.txt", "P11.txt")
+    ]
+    key = PseudonymKey({"Gareth Jones": "P11"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        renamed, _ = pseudonymise(given, key)
+        again = key.apply(given[0])
+    assert [(t.id, t.source, t.participant) for t in renamed] == [
+        ("P11-2", "P11-2.txt", "P11"),
+        ("P11", "P11.txt", "P11"),
+    ]
+    assert (again.id, again.source) == ("P11-2", "P11-2.txt")
+
+
+def test_cli_codes_a_renamed_transcript_beside_the_one_of_its_new_name(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "Gareth Jones.txt").write_text(GARETH, encoding="utf-8")
+    (tmp_path / "in" / "P11.txt").write_text("Sam Roe: Hello?\nP11: Still here.\n", "utf-8")
+    (tmp_path / "key.csv").write_text("name,pseudonym\nGareth Jones,P11\n", encoding="utf-8")
+    run = roqa(
+        "pseudonymise", str(tmp_path / "in"), "--interviewer", "Sam Roe",
+        "--key", str(tmp_path / "key.csv"), "--out", str(tmp_path / "out"),
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["P11-2.txt", "P11.txt"]

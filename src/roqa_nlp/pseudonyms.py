@@ -305,6 +305,10 @@ class PseudonymKey:
     added: list[str] = field(default_factory=list)
     #: participant numbers the study's files claim (:meth:`reserve`): never given as a free one
     reserved: set[int] = field(default_factory=set, repr=False)
+    #: the names of the study's transcripts (:meth:`reserve`), and the new name each renamed one
+    #: was given (:meth:`apply`): a renamed transcript never takes another's name
+    file_ids: set[str] = field(default_factory=set, repr=False, compare=False)
+    renamed: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_key = {name.casefold(): p for name, p in self.pseudonyms.items()}
@@ -467,6 +471,7 @@ class PseudonymKey:
         members took P18-P20, and p18.docx's participant P21)."""
         from .transcripts.roles import case_label, study_id_number
 
+        self.file_ids.add(transcript.id)
         hint = _number_hint(transcript)
         number = None if hint is None else _number(hint)
         if number is not None:
@@ -711,6 +716,8 @@ class PseudonymKey:
         here = [*speakers, *_header_people(transcript)]
         new_id = self.pseudonymised_name(transcript.id, here)
         source = self.pseudonymised_name(_last_part(transcript.source), here)
+        if new_id != transcript.id:
+            new_id, source = self._distinct(transcript.id, new_id, source)
         if participant is not None:
             participant = self.pseudonymised_name(participant, here)
         for given in ("refi_name", "refi_path"):  # a QDA project's name and path of the source
@@ -726,6 +733,24 @@ class PseudonymKey:
             participant=participant,
             metadata=meta,
         )
+
+    def _distinct(self, given: str, new_id: str, source: str) -> tuple[str, str]:
+        """The name ``new_id`` (and file name ``source``) for the transcript named ``given``, told
+        apart from the other transcripts' names (:attr:`file_ids`) and those given before, as a
+        QDA import tells two sources of one name apart: with the key giving Gareth Jones P11,
+        ``Gareth Jones.txt`` beside ``P11.txt`` is ``P11-2`` (``P11-2.txt``), two transcripts of
+        the case P11. The same transcript is given the same name each time."""
+        taken = (self.file_ids - {given}) | {n for g, n in self.renamed.items() if g != given}
+        name, k = self.renamed.get(given, new_id), 1
+        while name in taken:
+            k += 1
+            name = f"{new_id}-{k}"
+        self.renamed[given] = name
+        if name != new_id:
+            stem, dot, ext = source.rpartition(".")
+            suffix = name[len(new_id) :]
+            source = f"{stem}{suffix}.{ext}" if dot and stem else f"{source}{suffix}"
+        return name, source
 
     def _edits(
         self, transcript: Transcript, speakers: dict[str, str]
