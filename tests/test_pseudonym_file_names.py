@@ -195,3 +195,26 @@ def test_cli_codes_a_renamed_transcript_beside_the_one_of_its_new_name(tmp_path:
     )  # fmt: skip
     assert run.code == 0, run.err
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["P11-2.txt", "P11.txt"]
+
+
+def test_a_participant_id_in_a_speakers_label_stays_in_the_file_name(tmp_path: Path) -> None:
+    """Regression hunt s37: with labels "Interviewer - P04:", `roqa pseudonymise` wrote
+    p04_v16.txt as "Interviewer_v16.txt": the label's P04 was taken for a name of the
+    interviewer's, and the file lost the participant's id. Ids and roles name no one; they
+    stay."""
+    text = (
+        "Interviewer - P04: Thank you for joining. Can you tell me about your role?\n"
+        "P04: I manage a supported living service for adults with mental health needs.\n"
+        "Interviewer - P04: What helped when you introduced the new care plans?\n"
+        "P04: The training from the provider was good, and the team bought in early.\n"
+        "Interviewer - P04: And what got in the way?\n"
+        "P04: Time, mostly. Rotas leave no room for it.\n"
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p04_v16.txt").write_text(text, encoding="utf-8")
+    run = roqa(
+        "pseudonymise", str(tmp_path / "in"), "--key", str(tmp_path / "key.csv"),
+        "--out", str(tmp_path / "out"),
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["p04_v16.txt"]

@@ -887,7 +887,9 @@ class PseudonymKey:
         found: dict[str, str] = {}  # regex -> pseudonym; first one wins
         parts: dict[str, str] = {}
         for name, pseudonym in self.pseudonyms.items():
-            words = name_parts(name)
+            # a participant id or a role in a label ("Interviewer - P04") names no one: a file
+            # name keeps it ("p04_v16" stays, not "Interviewer_v16")
+            words = [w for w in name_parts(name) if not is_role_label(w)]
             one_word = len(name.split()) == 1
             speaks_here = _person(name) in here or (
                 one_word and _bare(pseudonym).casefold() in voiced
