@@ -329,7 +329,8 @@ def test_json_refuses_a_json_file_roqa_reads_but_rewrites_its_own(study, capsys)
     """hunt2 s37, 4: `roqa agree ... --json impd/codebook.json` (also import.json, and the run.json
     beside an input's codings) wrote over it, exit 0, after which `roqa codebook
     impd/codebook.json` failed. A codebook and a model card are known by what they hold, the
-    records of a run or an import by their names."""
+    records of a run or an import by their names beside what they record (hunt3 s37: an
+    earlier `--json run.json` in a folder of its own is written over again)."""
     import shutil
 
     coded, files = study
@@ -342,6 +343,7 @@ def test_json_refuses_a_json_file_roqa_reads_but_rewrites_its_own(study, capsys)
     )
     files["import"] = Path("imp/import.json")
     files["import"].write_text('{"file": "p.qdpx", "users": []}', encoding="utf-8")
+    Path("imp/transcripts").mkdir()  # an import's folder
     files["run"] = coded / "run.json"
     files["card"] = Path("card.json")
     files["card"].write_text(
@@ -363,6 +365,6 @@ def test_json_refuses_a_json_file_roqa_reads_but_rewrites_its_own(study, capsys)
     # its own earlier output, and JSON that is neither (a list, a damaged file), are written over
     Path("damaged.json").write_text('{"codes": [{"id"', encoding="utf-8")
     Path("list.json").write_text('[{"codes": [{"id": "A"}]}]', encoding="utf-8")
-    for path in ("agree.json", "agree.json", "damaged.json", "list.json"):
+    for path in ("agree.json", "agree.json", "damaged.json", "list.json", "run.json", "run.json"):
         code, _, err = run(["agree", "coded", "again", "--json", path], capsys)
         assert (code, err) == (0, ""), path
