@@ -275,3 +275,17 @@ def test_when_the_decisions_name_every_segment_no_new_code_is_asked_for(
         "carried into this report (marked named below).</p>" in html
     )
     assert "name a new code beside one in the transcripts" not in html
+
+
+def test_a_pasted_path_is_quoted_for_the_shell_the_researcher_uses(monkeypatch) -> None:
+    """Regression hunt s37: hints quoted paths with shlex.quote, whose single quotes cmd.exe does
+    not read ("'C:\\Users\\ann\\coded'"); on Windows the path goes in double quotes."""
+    import os
+
+    from roqa_nlp.io import shell_quoted
+
+    assert shell_quoted("coded") == "coded"
+    assert shell_quoted("My Study/coded run") == "'My Study/coded run'"
+    monkeypatch.setattr(os, "name", "nt")
+    assert shell_quoted(r"C:\Users\ann\My Study") == '"C:\\Users\\ann\\My Study"'
+    assert shell_quoted(r"study\coded") == r"study\coded"

@@ -33,6 +33,20 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 EXCEL_BOM = "\ufeff"
 
 
+def shell_quoted(path: str | Path) -> str:
+    """``path`` as a command line printed for the researcher to paste takes it: quoted for the
+    shell (``'My Study/coded'``), and on Windows in double quotes, which cmd.exe and PowerShell
+    both read (``"C:\\Users\\ann\\My Study"``); a path that needs none is given as it is."""
+    text = str(path)
+    if os.name == "nt":
+        import subprocess
+
+        return subprocess.list2cmdline([text])
+    import shlex
+
+    return shlex.quote(text)
+
+
 def csv_delimiter(text: str) -> str:
     """The separator of a CSV file a researcher may have saved from Excel, told from its header
     line: a comma, or a semicolon (Excel's CSV where the decimal mark is a comma) or a tab

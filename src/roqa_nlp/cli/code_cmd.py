@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shlex
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
+from ..io import shell_quoted
 from .app import (
     app,
     codebook_option,
@@ -276,7 +276,7 @@ def _warn_if_report_is_stale(out: Path) -> None:
     if (out / "report.html").exists():
         print(
             f"roqa: warning: {out / 'report.html'} is from an earlier run and does not show these "
-            f"codings (run `roqa report {shlex.quote(str(out))}` to rebuild it)",
+            f"codings (run `roqa report {shell_quoted(out)}` to rebuild it)",
             file=sys.stderr,
         )
 
@@ -670,7 +670,7 @@ def code_command(
             f"({summary.n_novel} fit no code) with Ray in {summary.n_shards} shard(s).",
             summary.paths,
             "  The Ray engine writes no report and does not group the talk that fits no code "
-            f"into candidate codes: run `roqa report {shlex.quote(str(out))}` for the report, or "
+            f"into candidate codes: run `roqa report {shell_quoted(out)}` for the report, or "
             "the local engine "
             "for the groups.",
             before,
@@ -890,7 +890,7 @@ def _say_next_step(n_queued: int, out: Path, in_report: bool, n_named: int = 0) 
         "decisions."
         if in_report
         else f"  Next: read {them} in open_coding.csv, or in the report "
-        f"`roqa report {shlex.quote(str(out))}` writes; to record a new code, name it beside a "
+        f"`roqa report {shell_quoted(out)}` writes; to record a new code, name it beside a "
         "segment in its transcripts, then Save decisions."
     )
     console().print(line, soft_wrap=True, markup=False, highlight=False)
@@ -921,7 +921,7 @@ def _say_weakly_coded(weak: list[Any], out: Path, in_report: bool, n_named: int 
         where = (
             "the report's open-coding section lists"
             if in_report
-            else f"`roqa report {shlex.quote(str(out))}` lists {'it' if one else 'them'} in"
+            else f"`roqa report {shell_quoted(out)}` lists {'it' if one else 'them'} in"
         )
         listed = (
             f"{where} {'it' if one else 'them'}"

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -315,11 +314,13 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             files.append(p)
             continue
         if (p / _OUTPUT_MARKER).is_file():
+            from ..io import shell_quoted
+
             raise RoqaError(
                 f"is a roqa coding output folder (it holds {_OUTPUT_MARKER}), not transcripts",
                 path=p,
                 hint=f"read its codings with CodingResult.read({str(p)!r}) or "
-                f"`roqa report {shlex.quote(str(p))}`; "
+                f"`roqa report {shell_quoted(p)}`; "
                 "give the folder of transcript files to code them",
             )
         inside = [f for f in _listed_files(p) if f.suffix.lower() in SUPPORTED_EXTENSIONS]
