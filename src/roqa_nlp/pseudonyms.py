@@ -244,15 +244,16 @@ def _is_common_word(part: str) -> bool:
     return part.casefold() in _stop_words()
 
 
-def _word_regex(word: str) -> str:
+def _word_regex(word: str, apostrophe: str = "['’]", hyphen: str = r"(?:[-‐‑]|\s+)") -> str:
     """``word`` as a regular expression that takes either apostrophe and a hyphen written as a
-    hyphen, a dash or a blank (speech recognition drops hyphens: "Lee Wong")."""
+    hyphen, a dash or a blank (speech recognition drops hyphens: "Lee Wong"); ``apostrophe`` and
+    ``hyphen`` are what stands for them."""
     out = []
     for c in word:
         if c in "'’":
-            out.append("['’]")
+            out.append(apostrophe)
         elif c in "-‐‑":
-            out.append(r"(?:[-‐‑]|\s+)")
+            out.append(hyphen)
         else:
             out.append(re.escape(c))
     return "".join(out)
@@ -1061,15 +1062,7 @@ _FILE_NAME_GAP = re.compile(r"[\W_]{0,3}")
 def _file_word_regex(word: str) -> str:
     """``word`` of a name as a regular expression for a file name: an apostrophe may be left out
     (``obrien`` for ``O'Brien``), and a hyphen may be any blanks, underscores or none."""
-    out = []
-    for c in word:
-        if c in "'’":
-            out.append("['’]?")
-        elif c in "-‐‑":
-            out.append(r"[\W_]*")
-        else:
-            out.append(re.escape(c))
-    return "".join(out)
+    return _word_regex(word, apostrophe="['’]?", hyphen=r"[\W_]*")
 
 
 def _last_part(path: str) -> str:
