@@ -365,8 +365,8 @@ _RECORDS = {
 def _json_roqa_reads(path: Path) -> str | None:
     """What the existing JSON file ``path`` holds that roqa reads as an input, as the error says
     it, or None: the record of a run or an import (by its name, beside the codings or import it
-    records: ``run.json`` beside ``codings.jsonl``, ``import.json``), a codebook (a list of codes, each an object) or a model card (the library
-    and classes of a model). Before, ``roqa agree ... --json codebook.json`` replaced the
+    records: ``run.json`` beside ``codings.jsonl``, ``import.json``), a codebook (a list of
+    codes, each an object) or a model card (the library and classes of a model). Before, ``roqa agree ... --json codebook.json`` replaced the
     codebook of an imported project (hunt2 s37). JSON of another kind (an earlier ``--json``
     output) or unreadable is None."""
     held = _RECORDS.get(path.name.lower())
@@ -393,27 +393,13 @@ def _json_roqa_reads(path: Path) -> str | None:
 def _xlsx_header(path: Path) -> list[str] | None:
     """The cells of the first row of the first sheet of the Excel workbook ``path``, the row
     roqa reads a transcript's, a decisions file's or a key's columns from (hunt2 s37: a review
-    re-saved as .xlsx was written over by ``--matrix``); None for a file too large to be read
-    as one or that is not a readable workbook (checked as roqa reads one, its row read alone)."""
-    try:
-        if path.stat().st_size > MAX_INPUT_BYTES:
-            return None
-        data = path.read_bytes()
-    except OSError:
-        return None
-    import openpyxl
-
-    from .exchange.safezip import screen_office_file
+    re-saved as .xlsx was written over by ``--matrix``), read as roqa reads a workbook
+    (:func:`~roqa_nlp.record_files.xlsx_rows`); None for a file that is not one it can read."""
+    from .record_files import xlsx_rows
 
     try:
-        screen_office_file(data, path)
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = book.worksheets[0]
-            row = next(sheet.iter_rows(max_row=1, values_only=True), ())
-        finally:
-            book.close()
-    except Exception:  # openpyxl raises many kinds on a damaged workbook
+        row = next(iter(xlsx_rows(path)), ())
+    except RoqaError:
         return None
     return ["" if cell is None else str(cell) for cell in row]
 
