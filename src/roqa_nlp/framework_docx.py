@@ -3,8 +3,9 @@
 The seed paper reports its findings as a two-column table, *Barriers* | *Enablers*, with a row
 per CFIR domain and a bulleted list in each cell. :func:`write_table2_docx` writes that layout
 from a :class:`~roqa_nlp.framework.BarriersEnablers`, one bullet per construct with the
-participants who raised it and its representative quotes (each cited by participant, as a paper cites them),
-so the table can be pasted into a write-up and edited there. python-docx is imported only here.
+participants who raised it and its representative quotes (each cited by participant, as a paper
+cites them), so the table can be pasted into a write-up and edited there. python-docx is imported
+only here.
 """
 
 from __future__ import annotations

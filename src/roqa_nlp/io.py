@@ -366,9 +366,9 @@ def _json_roqa_reads(path: Path) -> str | None:
     """What the existing JSON file ``path`` holds that roqa reads as an input, as the error says
     it, or None: the record of a run or an import (by its name, beside the codings or import it
     records: ``run.json`` beside ``codings.jsonl``, ``import.json``), a codebook (a list of
-    codes, each an object) or a model card (the library and classes of a model). Before, ``roqa agree ... --json codebook.json`` replaced the
-    codebook of an imported project (hunt2 s37). JSON of another kind (an earlier ``--json``
-    output) or unreadable is None."""
+    codes, each an object) or a model card (the library and classes of a model). Before,
+    ``roqa agree ... --json codebook.json`` replaced the codebook of an imported project (hunt2
+    s37). JSON of another kind (an earlier ``--json`` output) or unreadable is None."""
     held = _RECORDS.get(path.name.lower())
     if held is not None and any(
         (path.parent / beside).exists() for beside in ("codings.jsonl", "codings", "transcripts")

@@ -585,7 +585,8 @@ def codebook_from_codes(
     The codebook id is that of the known codebook when every code comes from it, that id with
     ``+project`` when other codes are beside its codes (``cfir-2009+project``: they come after
     its codes) and its codes are there with GUIDs roqa_nlp gave them or are most of the codes,
-    else a slug of ``name``. Problems (duplicate GUIDs, codes without one) are appended to ``warnings``.
+    else a slug of ``name``. Problems (duplicate GUIDs, codes without one) are appended to
+    ``warnings``.
     Each code's colour (``color="#RRGGBB"``) is put in ``colors`` (code id -> colour) when given.
 
     Valence codes are not codes of the codebook: coding a passage with one gives the valence of
