@@ -87,6 +87,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from string import ascii_lowercase
+from typing import TypeVar
 
 from .errors import RoqaError, first_few, quoted, warn
 from .identifiers import identifier_edits, longest_first
@@ -831,17 +832,7 @@ class PseudonymKey:
                     for word in [part, *_pieces(part)]:
                         kind = "common" if _is_common_word(word) else "part"
                         parts.setdefault(f"(?i:{_name_regex(word)})", (pseudonym, kind))
-        # NFC and NFD spellings alike (files from macOS are often decomposed)
-        alternatives: list[tuple[str, tuple[str, str]]] = []
-        for regex, what in [*found.items(), *parts.items()]:
-            for form in ("NFC", "NFD"):
-                alternatives.append((unicodedata.normalize(form, regex), what))
-        alternatives = list(dict(alternatives).items())
-        if not alternatives:
-            return None, []
-        alternatives.sort(key=lambda item: len(item[0]), reverse=True)  # longest first
-        body = "|".join(f"(?P<_{i}>{regex})" for i, (regex, _) in enumerate(alternatives))
-        return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), [what for _, what in alternatives]
+        return _one_pattern([*found.items(), *parts.items()], r"(?<!\w)", r"(?!\w)")
 
     def names_in_path(self, transcript: Transcript) -> set[str]:
         """The parts of the key's names that the transcript's id, or a folder or file name of
@@ -907,19 +898,10 @@ class PseudonymKey:
                     for word in [part, *_pieces(part)]:
                         if not _is_common_word(word):
                             parts.setdefault(_file_word_regex(word), pseudonym)
-        alternatives = [
-            (unicodedata.normalize(form, regex), pseudonym)
-            for regex, pseudonym in [*found.items(), *parts.items()]
-            for form in ("NFC", "NFD")
-        ]
-        alternatives = list(dict(alternatives).items())
-        if not alternatives:
-            return None, []
-        alternatives.sort(key=lambda item: len(item[0]), reverse=True)  # longest first
-        body = "|".join(f"(?P<_{i}>{regex})" for i, (regex, _) in enumerate(alternatives))
         # not within a word: letters on neither side (digits and underscores are no letters)
-        pattern = re.compile(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])", re.IGNORECASE)
-        return pattern, [pseudonym for _, pseudonym in alternatives]
+        return _one_pattern(
+            [*found.items(), *parts.items()], r"(?<![^\W\d_])", r"(?![^\W\d_])", re.IGNORECASE
+        )
 
     def _warn_of_file_name(self, transcript: Transcript, renamed: str) -> None:
         """Tell the researcher when the transcript's id held a name of the key, so the outputs
@@ -1051,6 +1033,28 @@ def _joined(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int
                 continue
         joined.append((start, end, new))
     return joined
+
+
+_V = TypeVar("_V")
+
+
+def _one_pattern(
+    regexes: list[tuple[str, _V]], before: str, after: str, flags: int = 0
+) -> tuple[re.Pattern[str] | None, list[_V]]:
+    """One regular expression of ``regexes`` (each with its value), each a group ``_<n>``
+    between ``before`` and ``after``, NFC and NFD spellings alike (files from macOS are often
+    decomposed), longest first; and each group's value. None when there are none."""
+    alternatives = [
+        (unicodedata.normalize(form, regex), value)
+        for regex, value in regexes
+        for form in ("NFC", "NFD")
+    ]
+    alternatives = list(dict(alternatives).items())
+    if not alternatives:
+        return None, []
+    alternatives.sort(key=lambda item: len(item[0]), reverse=True)  # longest first
+    body = "|".join(f"(?P<_{i}>{regex})" for i, (regex, _) in enumerate(alternatives))
+    return re.compile(rf"{before}(?:{body}){after}", flags), [v for _, v in alternatives]
 
 
 #: characters no file name may hold (on Windows), in a pseudonym put in one
