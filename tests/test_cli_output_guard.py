@@ -285,6 +285,102 @@ def test_export_refuses_a_qda_project_roqa_did_not_write_but_replaces_its_own(
     )
 
 
+def _resaved(path: Path, origin: str | None, codec: str = "utf-8") -> None:
+    """The REFI-QDA XML ``path`` (a .qdc, or the project.qde of a .qdpx) as if saved by the
+    program ``origin`` names (None: it names none), in ``codec`` (``utf-16``: with its byte
+    order mark, as a Windows program may save it)."""
+    import re
+    import zipfile
+
+    def resaved(data: bytes) -> bytes:
+        text = data.decode("utf-8")
+        said = "" if origin is None else f' origin="{origin}"'
+        text = re.sub(r'\sorigin="[^"]*"', said, text, count=1)
+        text = re.sub(r'encoding="[^"]*"', f'encoding="{codec}"', text, count=1)
+        return text.encode(codec)
+
+    if path.suffix == ".qdc":
+        path.write_bytes(resaved(path.read_bytes()))
+        return
+    with zipfile.ZipFile(path) as z:
+        members = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in members:
+            z.writestr(info, resaved(data) if info.filename == "project.qde" else data)
+
+
+def test_export_refuses_a_qda_codebook_roqa_did_not_write_but_replaces_its_own(
+    study, capsys
+) -> None:
+    """`roqa export --qdc codes.qdc` replaced a codebook NVivo, ATLAS.ti or MAXQDA exported
+    (the team's code tree, its descriptions and memos), exit 0, while a .qdpx project was
+    refused (leftover s37). A .qdc roqa wrote (its origin 'roqa_nlp ...') is written over."""
+    coded, files = study
+    for _ in range(2):
+        code, _, err = run(["export", "--qdc", "codes.qdc"], capsys)
+        assert (code, err) == (0, "")
+    files["codebook"] = Path("codes.qdc")
+    for origin, said in [
+        ("NVivo 14", " (its origin is 'NVivo 14')"),
+        (None, ""),
+    ]:
+        _resaved(Path("codes.qdc"), origin)
+        _refused(
+            ["export", "--qdc", "codes.qdc"],
+            f"codes.qdc: --qdc would overwrite a QDA codebook roqa did not write{said} "
+            "(give another file name)",
+            capsys,
+            files,
+        )
+
+
+@pytest.mark.parametrize("output", ["--qdc", "--qdpx"])
+def test_a_utf16_codebook_or_project_is_read_for_its_origin(study, capsys, output: str) -> None:
+    """A .qdc or a project.qde saved as UTF-16 (with its byte order mark) was not recognised by
+    the guard, which looked for '<CodeBook' or '<Project' in its bytes, and was replaced, exit
+    0; roqa import read it all along (leftover s37). One roqa wrote, in UTF-16, is replaced."""
+    from roqa_nlp.exchange.refiqda import ORIGIN
+
+    coded, files = study
+    path = Path("codes.qdc" if output == "--qdc" else "p.qdpx")
+    args = ["export", *([] if output == "--qdc" else ["coded"]), output, str(path)]
+    code, _, err = run(args, capsys)
+    assert (code, err) == (0, "")
+    _resaved(path, ORIGIN, "utf-16")
+    code, _, err = run(args, capsys)
+    assert (code, err) == (0, "")
+    _resaved(path, "ATLAS.ti 23", "utf-16")
+    files["theirs"] = path
+    kind = "codebook" if output == "--qdc" else "project"
+    _refused(
+        args,
+        f"{path}: {output} would overwrite a QDA {kind} roqa did not write (its origin is "
+        "'ATLAS.ti 23') (give another file name)",
+        capsys,
+        files,
+    )
+
+
+def test_a_bare_utf16_project_file_roqa_did_not_write_is_not_replaced(tmp_path: Path) -> None:
+    """The project.qde of a project, out of its archive, saved as UTF-16 by a QDA program."""
+    from roqa_nlp.errors import RoqaError
+    from roqa_nlp.io import check_outputs
+
+    qde = tmp_path / "project.qde"
+    xml = '<?xml version="1.0" encoding="utf-16"?>\n<Project name="S" origin="MAXQDA 24"/>'
+    for codec in ("utf-16", "utf-16-be"):  # little-endian with its mark, big-endian
+        mark = b"\xfe\xff" if codec == "utf-16-be" else b""
+        qde.write_bytes(mark + xml.encode(codec))
+        with pytest.raises(RoqaError) as err:
+            check_outputs({"--out": qde})
+        assert str(err.value) == (
+            f"{qde}: --out would overwrite a QDA project roqa did not write (its origin is "
+            "'MAXQDA 24') (give another file name)"
+        )
+    qde.write_bytes(xml.replace("MAXQDA 24", "roqa_nlp 0.1.0").encode("utf-16"))
+    check_outputs({"--out": qde})  # roqa's own: replaced
+
+
 def _workbook(path: Path, *rows: tuple[str, ...]) -> Path:
     from openpyxl import Workbook
 

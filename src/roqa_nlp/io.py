@@ -97,10 +97,13 @@ def spreadsheet_csv(rows: Iterable[Sequence[Any]]) -> str:
 
 #: Extensions of a REFI-QDA project: the zipped project and its bare XML.
 QDA_PROJECT_SUFFIXES = (".qdpx", ".qde")
-#: Bytes of a project's XML read at most to find its ``origin``.
+#: Extension of a REFI-QDA codebook, which QDA programs export as roqa does.
+QDA_CODEBOOK_SUFFIX = ".qdc"
+#: Bytes of a project's or codebook's XML read at most to find its ``origin``.
 _PROJECT_HEAD = 1 << 16
-_PROJECT_TAG = re.compile(rb"<(?:[\w.\-]+:)?Project(\s[^<>]*)?/?>")
-_ORIGIN = re.compile(rb"""\sorigin\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+#: The root element of a REFI-QDA project (``Project``) or codebook (``CodeBook``)
+_QDA_ROOT_TAG = re.compile(r"<(?:[\w.\-]+:)?(Project|CodeBook)(\s[^<>]*)?/?>")
+_ORIGIN = re.compile(r"""\sorigin\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 #: What a file of each extension is expected to hold: a writer of another format refuses it.
 _FORMATS = {
@@ -312,8 +315,8 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
     it, or None: a transcript (a table with speaker and text columns, a Whisper JSON file),
     a pseudonym key (but for ``--pseudonymise`` and ``--key``, which add to it), roqa's codings or a
     decisions file (a ``segment_id`` column), a Word document roqa did not write (Table 2 is
-    written over), a QDA project roqa did not write (by its ``origin``: a project it exported
-    is written over), JSON roqa reads (:func:`_json_roqa_reads`). Read from its first line or
+    written over), a QDA project or codebook (``.qdc``) roqa did not write (by its ``origin``:
+    one it exported is written over), JSON roqa reads (:func:`_json_roqa_reads`). Read from its first line or
     its properties only (JSON whole, as it is small)."""
     if not dest.is_file():
         return None
@@ -341,11 +344,11 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
 
         if not is_roqa_docx(dest):
             return "a Word document roqa did not write"
-    elif suffix in QDA_PROJECT_SUFFIXES:
-        origin = _project_origin(dest)
-        if origin is not None and origin.split(" ")[0] != "roqa_nlp":
+    elif suffix in (*QDA_PROJECT_SUFFIXES, QDA_CODEBOOK_SUFFIX):
+        kind, origin = _qda_origin(dest)
+        if kind is not None and origin.split(" ")[0] != "roqa_nlp":
             made = f" (its origin is {origin!r})" if origin else ""
-            return f"a QDA project roqa did not write{made}"
+            return f"a QDA {kind} roqa did not write{made}"
     elif suffix == ".json":
         from .transcripts.whisper_json import is_whisper_json
 
@@ -404,11 +407,14 @@ def _xlsx_header(path: Path) -> list[str] | None:
     return ["" if cell is None else str(cell) for cell in row]
 
 
-def _project_origin(path: Path) -> str | None:
-    """The ``origin`` of the REFI-QDA project ``path`` (zipped or its bare ``project.qde``), the
-    program that wrote it (roqa writes ``roqa_nlp <version>``); empty if it names none or the
-    file starts as a zip archive and cannot be read as one (a damaged project); None for a file
-    that is no project. Read from the project's first bytes only."""
+def _qda_origin(path: Path) -> tuple[str | None, str]:
+    """What the REFI-QDA file ``path`` is (``"project"``: zipped or its bare ``project.qde``;
+    ``"codebook"``: a ``.qdc``) and its ``origin``, the program that wrote it (roqa writes
+    ``roqa_nlp <version>``); the origin is empty if it names none, and a file that starts as
+    a zip archive and cannot be read as one is a project (a damaged one) of no origin; ``(None,
+    "")`` for a file that is neither. Read from its first bytes only, in UTF-8, or UTF-16 or
+    UTF-32 after their byte order mark, as the XML reader reads it (a program on Windows may
+    save it in UTF-16: its bytes hold no ``<Project``)."""
     import zipfile
     import zlib
 
@@ -422,21 +428,21 @@ def _project_origin(path: Path) -> str | None:
                     n for n in z.namelist() if n.lower().endswith(".qde") and n.count("/") <= 1
                 ]
                 if not names:
-                    return None
+                    return None, ""
                 with z.open(min(names, key=lambda n: (n.count("/"), n))) as fh:
                     head = fh.read(_PROJECT_HEAD)
     except (
         OSError, KeyError, ValueError, RuntimeError, EOFError, NotImplementedError,
         zipfile.BadZipFile, zlib.error,
     ):  # fmt: skip
-        return "" if head.startswith(b"PK") else None
-    tag = _PROJECT_TAG.search(head)
+        return ("project" if head.startswith(b"PK") else None), ""
+    text = decode_unicode(head, errors="replace") or ""  # cut anywhere: its last character
+    tag = _QDA_ROOT_TAG.search(text)
     if tag is None:
-        return None
-    found = _ORIGIN.search(tag.group(1) or b"")
-    if found is None:
-        return ""
-    return (found.group(1) or found.group(2) or b"").decode("utf-8", "replace").strip()
+        return None, ""
+    found = _ORIGIN.search(tag.group(2) or "")
+    origin = "" if found is None else (found.group(1) or found.group(2) or "").strip()
+    return ("project" if tag.group(1) == "Project" else "codebook"), origin
 
 
 def _not_in_a_folder(dest: Path) -> RoqaError:
