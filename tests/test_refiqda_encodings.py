@@ -129,3 +129,26 @@ def test_a_bare_project_file_is_called_one(tmp_path: Path) -> None:
         f"{qde}: is a bare project.qde, not the zipped project (.qdpx) "
         "(export the project again from your QDA program as REFI-QDA (.qdpx))"
     )
+
+
+def test_a_utf16_codebook_named_qdpx_is_called_a_codebook_wherever_its_head_is_cut(
+    tmp_path: Path,
+) -> None:
+    """The first 4096 bytes of a UTF-16 codebook, which the importer looks into, may end in the
+    middle of a character (😀, two UTF-16 units): they were then read as UTF-8, and the
+    codebook was called no zip archive (leftover s37)."""
+    head = (
+        '<?xml version="1.0" encoding="utf-16"?>\n<CodeBook origin="NVivo 14" '
+        'xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="00000000-0000-4000-8000-000000000001"'
+        ' name="Staffing" isCodable="true"><Description>'
+    )
+    before = head + "x" * (2046 - len(head))  # 😀 in bytes 4094-4097, after the mark
+    qdc = tmp_path / "codes.qdpx"
+    qdc.write_bytes((before + "😀</Description></Code></Codes></CodeBook>").encode("utf-16"))
+    assert qdc.read_bytes()[4094:4098] == "😀".encode("utf-16-le")
+    with pytest.raises(RoqaError) as err:
+        read_qdpx(qdc)
+    assert str(err.value) == (
+        f"{qdc}: is a REFI-QDA codebook (.qdc), not a project (.qdpx) "
+        "(rename it to .qdc: roqa import reads it as a codebook)"
+    )

@@ -563,8 +563,8 @@ def _refuse_bare_xml(path: Path) -> None:
         return  # SafeZip names a missing file or a folder
     if head.startswith(b"PK"):
         return
-    text = _decode(head) or head.decode("utf-8", "replace")
-    m = _BARE_XML.search(text)
+    # cut anywhere (in the middle of a UTF-16 pair too): decoded as its mark says all the same
+    m = _BARE_XML.search(decode_unicode(head, errors="replace") or "")
     if m is None:
         return
     if m.group(1) == "CodeBook":
