@@ -808,3 +808,18 @@ def test_report_cite_sets_how_the_word_table_cites_its_quotes(
         2,
         "roqa: error: unknown --cite 'apa' (use participant or place)",
     )
+
+
+@pytest.mark.parametrize("option", ["--initial-sample", "--stopping-criterion"])
+def test_a_10_plus_3_rule_of_no_interview_is_a_one_line_error(
+    tmp_path: Path, capsys, option: str
+) -> None:
+    """The command refuses 0 before reading anything, as saturation() now does from Python."""
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    code, out, err = run(["report", str(folder), option, "0"], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"roqa: error: Invalid value for '{option}': Input should be greater than or equal "
+        "to 1 (see 'roqa report --help')\n"
+    )
+    assert not (folder / "report.html").exists()

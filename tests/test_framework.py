@@ -757,21 +757,30 @@ def test_codes_a_qda_program_made_are_shown_by_name_not_guid() -> None:
     assert shown_code(GUID, "") == GUID
     assert shown_code("IS.E.2", "Available Resources") == "IS.E.2"
     segments = [
+        seg("T0", 0, "We talked.", ("IC.A", 1.0, "neutral")),  # the initial sample of one
         SegmentResult(
             seg("T1", 0, "People leave.").segment,
             [Suggestion(GUID, "Staff turnover", None, 1.0, "barrier")],
         ),
         seg("T1", 1, "Complex.", ("IC.F", 1.0, "barrier")),
     ]
-    bob = CodingResult(segments, {"T1": transcript("T1", "P01")}, {"user": {"name": "Bob"}})
-    sat = saturation(bob, initial_sample=0, stopping_criterion=1)
-    assert sat.new_codes == [[GUID, "IC.F"]]
-    assert sat.rows()[1][4] == "Staff turnover; IC.F Complexity"
+    bob = CodingResult(
+        segments,
+        {"T0": transcript("T0", "P00"), "T1": transcript("T1", "P01")},
+        {"user": {"name": "Bob"}},
+    )
+    sat = saturation(bob, initial_sample=1, stopping_criterion=1)
+    assert sat.new_codes == [["IC.A"], [GUID, "IC.F"]]
+    assert sat.rows()[2][4] == "Staff turnover; IC.F Complexity"
     assert sat.francis.message.startswith(
-        "saturation not reached: interview 1 still added new codes: Staff turnover "
+        "saturation not reached: interview 2 still added new codes: Staff turnover "
         "(1 segment), IC.F Complexity (1 segment);"  # a person's codes: no p, as the report shows them
     )
-    assert framework_matrix(bob).wide_rows()[0][1:] == ["Staff turnover", "IC.F Complexity"]
+    assert framework_matrix(bob).wide_rows()[0][1:] == [
+        "Staff turnover",
+        "IC.A Intervention Source",
+        "IC.F Complexity",
+    ]
     # two codes of one name stay apart; names are separated by semicolons, never blanks
     other = "9f1c0e2a-0000-4000-8000-000000000000"
     twins = CodingResult(
@@ -788,7 +797,7 @@ def test_codes_a_qda_program_made_are_shown_by_name_not_guid() -> None:
         {"T1": transcript("T1", "P01")},
         {"user": {"name": "Bob"}},
     )
-    sat = saturation(twins, initial_sample=0, stopping_criterion=1)
+    sat = saturation(twins, initial_sample=1, stopping_criterion=1)
     assert sat.rows()[1][4] == "Staff [9f1c0e2a]; Staff [556d5796]"
     assert framework_matrix(twins).wide_rows()[0][1:] == ["Staff [9f1c0e2a]", "Staff [556d5796]"]
 
@@ -815,6 +824,29 @@ def test_francis_ignores_quiet_interviews_inside_the_initial_sample() -> None:
     # 8 and 9 are quiet but inside the initial sample of 10: they do not count.
     assert francis_stopping_rule([1] * 7 + [0, 0, 0, 0, 0, 0]) == 13
     assert francis_stopping_rule([1] * 7 + [0, 0, 0, 0, 0, 0], initial_sample=7) == 10
+
+
+def test_an_initial_sample_of_no_interview_is_a_one_line_error() -> None:
+    """saturation(..., initial_sample=0) was accepted: the 10+3 rule then judged from the first
+    interview, with no sample analysed first, which is not the rule (leftover s37). The
+    command line refused it all along (--initial-sample takes 1 or more)."""
+    for call in (
+        lambda: saturation(interviews(SEQUENCE), initial_sample=0),
+        lambda: francis_stopping_rule([1] * 13, initial_sample=0),
+    ):
+        with pytest.raises(RoqaError) as err:
+            call()
+        assert str(err.value) == (
+            "the initial sample of the 10+3 rule must be at least 1 interview, got 0 "
+            "(Francis et al. (2010) analyse 10 interviews first: initial_sample=10)"
+        )
+    with pytest.raises(RoqaError) as err:
+        saturation(interviews(SEQUENCE), stopping_criterion=0)
+    assert str(err.value) == (
+        "the stopping criterion of the 10+3 rule must be at least 1 interview, got 0 "
+        "(Francis et al. (2010) stop after 3 further interviews with no new idea: "
+        "stopping_criterion=3)"
+    )
 
 
 def test_guest_view_base_runs_and_threshold() -> None:

@@ -1621,6 +1621,23 @@ def initial_sample_end(nothing_coded: Sequence[bool], initial_sample: int) -> in
     return coded[initial_sample - 1] if len(coded) >= initial_sample else None
 
 
+def _check_francis(initial_sample: int, stopping_criterion: int) -> None:
+    """A one-line error unless the 10+3 rule's two numbers are each at least one interview: with
+    no initial sample the rule would judge from the first interview, before any is analysed."""
+    if initial_sample < 1:
+        raise RoqaError(
+            f"the initial sample of the 10+3 rule must be at least 1 interview, got {initial_sample}",
+            hint="Francis et al. (2010) analyse 10 interviews first: initial_sample=10",
+        )
+    if stopping_criterion < 1:
+        raise RoqaError(
+            "the stopping criterion of the 10+3 rule must be at least 1 interview, got "
+            f"{stopping_criterion}",
+            hint="Francis et al. (2010) stop after 3 further interviews with no new idea: "
+            "stopping_criterion=3",
+        )
+
+
 def francis_stopping_rule(
     new_counts: Sequence[int],
     *,
@@ -1644,11 +1661,7 @@ def francis_stopping_rule(
     after ``stopping_criterion`` interviews past the initial sample with something coded and
     nothing new. None: every interview counts.
     """
-    if initial_sample < 0 or stopping_criterion < 1:
-        raise RoqaError(
-            "saturation needs initial_sample >= 0 and stopping_criterion >= 1",
-            hint=f"got {initial_sample} and {stopping_criterion}",
-        )
+    _check_francis(initial_sample, stopping_criterion)
     quiet = 0
     sampled = 0
     for k, n in enumerate(new_counts, 1):
@@ -1731,6 +1744,7 @@ def saturation(
     interview is below :data:`SURE_CODE` is still counted, but listed in
     :attr:`Saturation.unsure_new`, and both verdicts say how many there are.
     """
+    _check_francis(initial_sample, stopping_criterion)
     result = as_result(result, "saturation")
     if coded is None:
         result, codebook = in_recorded_chart(result, codebook)
