@@ -91,6 +91,38 @@ def test_the_per_user_cache_left_readable_by_an_earlier_roqa_is_tightened(
     assert modes(folder) == {".": 0o700, "embeddings.sqlite": 0o600}
 
 
+def test_the_per_user_cache_under_a_linked_cache_folder_is_made_private(
+    tmp_path: Path, usual_umask: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """~/.cache a symlink (to a larger disk, as on many university machines): the first run
+    made ~/.cache/roqa_nlp 0755, taking the link for a team's folder (leftover s37). The link
+    is the user's own ~/.cache; the folder it points to (0755, not a team's) decides."""
+    elsewhere = tmp_path / "scratch" / "cache"
+    elsewhere.mkdir(parents=True)
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / ".cache").symlink_to(elsewhere)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    folder = user_cache_dir()
+    assert folder == tmp_path / "home" / ".cache" / "roqa_nlp"
+    EmbeddingCache(folder / "embeddings.sqlite", "model-a", dim=4).close()
+    assert modes(elsewhere / "roqa_nlp") == {".": 0o700, "embeddings.sqlite": 0o600}
+    assert mode(elsewhere) == 0o755  # the folder linked to is left as it is
+
+
+def test_a_cache_folder_made_under_a_link_to_a_team_folder_is_the_teams(
+    tmp_path: Path, team_umask: None
+) -> None:
+    """A link to a group-shared folder (2775): a cache folder made in it is the team's, as one
+    made in the team folder itself is."""
+    team = tmp_path / "team"
+    team.mkdir()
+    os.chmod(team, 0o2775)
+    (tmp_path / "link").symlink_to(team)
+    JsonCache(tmp_path / "link" / "roqa" / "segments.sqlite").close()
+    assert modes(team / "roqa") == {".": 0o2775, "segments.sqlite": 0o664}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("command", ["suggest", "evaluate"])
 def test_suggest_and_evaluate_take_no_cache_as_code_does(

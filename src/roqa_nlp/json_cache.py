@@ -69,7 +69,8 @@ def make_private_file(path: Path) -> None:
     reads the file confirm that a guessed sentence was coded. A folder made here is ``0700`` (the
     folders above it as any program makes them); the per-user folder (``~/.cache/roqa_nlp``),
     which roqa made ``0755`` before, is narrowed to ``0700``, and a folder the user made
-    (``ROQA_CACHE_DIR``) keeps its mode. The file is made ``0600``, and one left wider is
+    (``ROQA_CACHE_DIR``) keeps its mode. A folder is made in the folder a link above it points
+    to as in that folder (``~/.cache`` linked to another disk: ``0700``). The file is made ``0600``, and one left wider is
     narrowed, with its ``-wal``/``-shm`` (SQLite gives them the database's mode).
 
     A team's folder (:func:`_shared`: a symlink, setgid, or writable by the group or others) is
@@ -81,8 +82,10 @@ def make_private_file(path: Path) -> None:
     folder = path.parent
     if not folder.is_dir():
         folder.parent.mkdir(parents=True, exist_ok=True)
+        # the folder above as it is, not a link to it: ~/.cache linked to a larger disk is the
+        # user's own, and made ~/.cache/roqa_nlp 0755 when taken for a team's
         with suppress(FileExistsError):
-            folder.mkdir(mode=0o777 if _shared(folder.parent) else 0o700)
+            folder.mkdir(mode=0o777 if _shared(folder.parent.resolve()) else 0o700)
     elif folder.absolute() == user_cache_dir().absolute() and not _shared(folder):
         _narrow(folder, 0o700)
     shared = _shared(folder)
