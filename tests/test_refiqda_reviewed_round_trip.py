@@ -711,3 +711,114 @@ def test_a_hand_made_neutral_comes_back_as_given(tmp_path: Path) -> None:
         ("p01:0003", "IS.B", "neutral", None),
     ]
     assert back.meta["valence_not_given"] == []
+
+
+# -- a review that did not reach every transcript ----------------------------------------------
+
+
+def two_interviews() -> CodingResult:
+    """The model's codings of p01 (as :func:`model_codings`) and p02, the same talk by P02."""
+    one = model_codings()
+    t = one.transcripts["p01"]
+    p02 = Transcript("p02", t.text, [Turn("P02", "participant", 0, len(t.text))], participant="P02")
+    again = [
+        SegmentResult(
+            Segment(
+                s.segment.id.replace("p01", "p02"), "p02", "P02", "participant",
+                s.segment.start, s.segment.end, s.segment.text,
+            ),
+            s.suggestions,
+            novel=s.novel,
+        )
+        for s in one
+    ]  # fmt: skip
+    return CodingResult([*one, *again], {"p01": t, "p02": p02}, one.meta)
+
+
+PARTIAL = [
+    Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+    Decision("p01:0003", "recode", "IS.B", text=TEXTS[2]),
+]
+
+
+def framework_outputs(result: CodingResult, cfir: Codebook) -> tuple[str, str, str]:
+    from roqa_nlp.framework import barriers_enablers, framework_matrix, saturation
+
+    return (
+        framework_matrix(result, codebook=cfir).note,
+        barriers_enablers(result, codebook=cfir).note,
+        saturation(result, initial_sample=1, stopping_criterion=1, codebook=cfir).francis.message,
+    )
+
+
+LEFT_OUT = (
+    "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
+    "codes Alice gave: 2 of 2 participant segments. Left out as not reviewed yet: 2 undecided "
+    "segments of the reviewed transcripts and 1 transcript the review did not reach (p02)."
+)
+
+
+def test_a_partial_review_is_still_marked_partial_after_a_round_trip(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Alice decided 2 of p01's 4 segments and none of p02's: the matrix, Table 2 and the
+    saturation verdict say so. Before, after `roqa export --qdpx` and `roqa import` they read
+    as a finished review of one interview ('2 of 2 participant segments.'), the undecided
+    segments and p02 gone without a word (leftover s37)."""
+    review, _, _ = reviewed_codings(PARTIAL, two_interviews(), cfir, coder="Alice")
+    before = framework_outputs(review, cfir)
+    assert before[:2] == (LEFT_OUT, LEFT_OUT)
+    assert before[2].endswith(
+        "1 transcript(s) not reviewed yet are left out of the judgement (the others keep their "
+        "numbers in the study's order): p02 (interview 2, P02)"
+    )
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(review, cfir, out)
+    if PROJECT_XSD.is_file():
+        assert qdpx_schema_errors(out, PROJECT_XSD) == []
+    assert qde_of(out).findtext(NS + "Description") == (
+        "Alice's review (roqa apply-decisions). Left out as not reviewed yet: 2 undecided "
+        "segments of the reviewed transcripts and 1 transcript the review did not reach (p02).\n"
+        'roqa_nlp review: {"participants_not_reviewed": ["P02"], "study_interviews": ["p01", '
+        '"p02"], "transcripts_not_reviewed": ["p02"], "undecided_segments": {"p01": [2, 4]}, '
+        '"user": "Alice"}'
+    )
+    back = read_qdpx(out).codings["Alice"]
+    back.save(tmp_path / "back")  # as `roqa import` writes it
+    assert framework_outputs(CodingResult.read(tmp_path / "back"), cfir) == before
+    # exported again, it says so again
+    export_qdpx(CodingResult.read(tmp_path / "back"), cfir, tmp_path / "again.qdpx")
+    assert without_times(tmp_path / "again.qdpx") == without_times(out)
+
+
+def edited(path: Path, old: bytes, new: bytes) -> Path:
+    """The exported project ``path`` with ``old`` replaced by ``new`` in its project.qde."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    members["project.qde"] = members["project.qde"].replace(old, new)
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+    return path
+
+
+def test_the_left_out_parts_go_to_the_reviewer_only(cfir: Codebook, tmp_path: Path) -> None:
+    """In a project where the reviewer was renamed (or another person's codings are read), the
+    record names someone else: nobody's codings are marked by it; a damaged record is named."""
+    review, _, _ = reviewed_codings(PARTIAL, two_interviews(), cfir, coder="Alice")
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(review, cfir, out)
+    edited(out, b'name="Alice"', b'name="Bea"')
+    back = read_qdpx(out)
+    assert framework_outputs(back.codings["Bea"], cfir)[0] == (
+        "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
+        "codes Bea gave: 2 of 2 participant segments."
+    )
+    assert back.warnings == []
+    edited(out, b'review: {"participants', b"review: {participants")
+    assert read_qdpx(out).warnings == [
+        "the project's description holds a damaged record of what a review left out: not "
+        "read, so its charts do not say the review is partial"
+    ]

@@ -1097,7 +1097,7 @@ def barriers_enablers(
     return BarriersEnablers(ordered, neutral, note)
 
 
-def _review_left_out(meta: dict[str, Any]) -> str:
+def review_left_out(meta: dict[str, Any]) -> str:
     """What a review (``roqa apply-decisions``) left out as not reviewed yet, as a sentence of
     a table's note: the segments of reviewed transcripts no decision decided, and the
     transcripts it did not reach. Empty when it left nothing out."""
@@ -1153,7 +1153,7 @@ def charted_note(
         )
         u = len((valence_not_given(result) or set()) & {s.segment.id for s in segments})
         said += f" {person} gave no valence to {u} of them, counted as neutral." if u else ""
-        said += _review_left_out(meta)
+        said += review_left_out(meta)
         most = max((len(s.suggestions) for s in segments), default=0)
         said += (
             f" Only the first {top_k} code(s) of a passage are charted ({most} the most given)."
@@ -1601,6 +1601,8 @@ NOT_REVIEWED_CASES = "participants_not_reviewed"
 #: among them, so that saturation numbers the interviews as the study does
 STUDY_INTERVIEWS = "study_interviews"
 UNDECIDED = "undecided_segments"
+#: The meta of a review's codings that says what it left out (a ``.qdpx`` export carries them)
+REVIEW_LEFT_OUT = (UNDECIDED, NOT_REVIEWED, NOT_REVIEWED_CASES, STUDY_INTERVIEWS)
 
 
 def ordinal(n: int) -> str:

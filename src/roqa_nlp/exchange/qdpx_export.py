@@ -26,6 +26,7 @@ segment keep its id when the project comes back.
 from __future__ import annotations
 
 import io
+import json
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Mapping
@@ -39,7 +40,7 @@ from .. import __version__
 from ..codebook import Codebook
 from ..decisions import segment_notes
 from ..errors import RoqaError, first_few, warn
-from ..framework import carries_codes
+from ..framework import REVIEW_LEFT_OUT, carries_codes, review_left_out
 from ..io import atomic_write_bytes, xml_text
 from ..result import CodingResult
 from ..schema import Suggestion, Transcript, normalise_valence
@@ -55,6 +56,27 @@ from .refiqda import (
     stable_guid,
 )
 from .review import is_machine_user, valence_not_given
+
+#: Prefix of the line of the project's description that records, as JSON, what a review left out
+#: (:data:`~roqa_nlp.framework.REVIEW_LEFT_OUT`), which the importer gives back to the reviewer's
+#: codings, so that their charts still say the review is partial.
+REVIEW_RECORD = "roqa_nlp review: "
+
+
+def review_description(meta: Mapping[str, Any], person: str) -> str | None:
+    """The project's description for the codings of a review (``roqa apply-decisions``) that
+    left segments undecided or transcripts unreached: what it left out, as the charts say it,
+    and the record of it (:data:`REVIEW_RECORD`); None for a review that left nothing out.
+    Before, a partial review exported and imported back read as a finished one."""
+    record: dict[str, Any] = {k: meta[k] for k in REVIEW_LEFT_OUT if meta.get(k)}
+    if not record:
+        return None
+    said = review_left_out(dict(meta))
+    record["user"] = person
+    return f"{person}'s review (roqa apply-decisions).{said}\n{REVIEW_RECORD}" + json.dumps(
+        record, sort_keys=True, ensure_ascii=False
+    )
+
 
 #: Prefix of the selection description that marks a machine suggestion (the importer reads it).
 SUGGESTION_PREFIX = "suggested by roqa_nlp: "
@@ -545,6 +567,10 @@ def qdpx_bytes(
             )
             ET.SubElement(note, "PlainTextContent").text = xml_text(text_of_note)
     summary.notes = len(written_notes)
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    described = review_description(meta, person) if person is not None else None
+    if described is not None:  # after the notes, as the schema orders the project's parts
+        ET.SubElement(root, "Description").text = xml_text(described)
     attached = {sid for sid, _ in written_notes.values()}
     summary.notes_left_out = sum(len(set(t)) for sid, t in notes.items() if sid not in attached)
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import io
+import json
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -59,7 +60,12 @@ from ..schema import (
     normalise_valence,
 )
 from .plaintext import NewlineMap, normalise_newlines
-from .qdpx_export import PROBABILITY_NOT_RECOVERED, SUGGESTION_PREFIX, VALENCE_PREFIX
+from .qdpx_export import (
+    PROBABILITY_NOT_RECOVERED,
+    REVIEW_RECORD,
+    SUGGESTION_PREFIX,
+    VALENCE_PREFIX,
+)
 from .qdpx_media import FROM_MEDIA, selection_times, text_sources
 from .refiqda import (
     VALENCE_CODE_GUIDS,
@@ -880,6 +886,7 @@ def _read_project(
         "codebook": {"id": book.id, "hash": book.hash},
     }
     guid_of = {v: k for k, v in user_names.items()}
+    left_out = _review_record(_text_of(child(root, "Description")), warnings)
     noted: set[str] = set()  # a person's segments whose selection's description gave a valence
     unnoted: dict[str, dict[str, list[str]]] = {}  # user -> segment -> codes no note gave
     for uname, spans in pending.items():
@@ -890,6 +897,8 @@ def _read_project(
         meta = {**meta_base, "user": {"name": uname, "guid": guid_of.get(uname)}}
         if on:
             meta[SEGMENT_NOTES] = on
+        if left_out.get("user") == uname:  # the reviewer's review left these out
+            meta.update({k: v for k, v in left_out.items() if k != "user"})
         codings[uname] = CodingResult(segments=segs, transcripts=dict(by_name), meta=meta)
     # A person's valence codes give the valence of their passages' codes, as the decisions give
     # it (review.with_given_valence); the suggestions' passages are the machine user's spans.
@@ -916,6 +925,46 @@ def _read_project(
         selection_count=sum(len(r) for r in codings.values()),
         coding_count=sum(len(s.suggestions) for r in codings.values() for s in r),
     )
+
+
+def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
+    """What a review left out (:data:`~.qdpx_export.REVIEW_RECORD`, written by roqa's export of
+    a partial review in the project's description) with the reviewer's name under ``user``;
+    empty when the description holds no record. Only well-formed values are kept (lists of ids,
+    ``{transcript: [undecided, to review]}``); a record that is no JSON object is named in
+    ``warnings``."""
+    from ..framework import NOT_REVIEWED, NOT_REVIEWED_CASES, STUDY_INTERVIEWS, UNDECIDED
+
+    line = next((x for x in description.splitlines() if x.startswith(REVIEW_RECORD)), None)
+    if line is None:
+        return {}
+    try:
+        record = json.loads(line[len(REVIEW_RECORD) :])
+    except (ValueError, RecursionError):
+        record = None
+    if not isinstance(record, dict) or not isinstance(record.get("user"), str):
+        warnings.append(
+            "the project's description holds a damaged record of what a review left out: not "
+            "read, so its charts do not say the review is partial"
+        )
+        return {}
+    kept: dict[str, Any] = {"user": record["user"]}
+    for key in (NOT_REVIEWED, NOT_REVIEWED_CASES, STUDY_INTERVIEWS):
+        ids = record.get(key)
+        if isinstance(ids, list) and ids and all(isinstance(i, str) for i in ids):
+            kept[key] = ids
+    undecided = record.get(UNDECIDED)
+    if isinstance(undecided, dict):
+        counts = {
+            t: [int(n[0]), int(n[1])]
+            for t, n in undecided.items()
+            if isinstance(n, list)
+            and len(n) == 2
+            and all(isinstance(i, int) and not isinstance(i, bool) and i >= 0 for i in n)
+        }
+        if counts:
+            kept[UNDECIDED] = counts
+    return kept
 
 
 def _in_number_order(
