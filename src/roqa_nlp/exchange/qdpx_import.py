@@ -16,6 +16,9 @@ valence of the codes of the passage they are on (:func:`~.review.with_given_vale
 ``<Note>`` a coded selection refers to (``<NoteRef>``) is its coder's note on the passage: in
 their codings' meta under ``notes`` (:data:`~roqa_nlp.decisions.SEGMENT_NOTES`), and so is a
 comment written on the selection itself (its ``<Description>``, less roqa_nlp's own lines).
+What a partial review left out, which roqa's export records in the project's ``<Description>``
+(:data:`~.qdpx_export.REVIEW_RECORD`), goes back into the reviewer's codings' meta, so that
+their charts still say the review is partial.
 
 A recording's text transcript and a PDF's text representation are read as text sources, with
 the passages coded in them (:mod:`.qdpx_media`; the time stamps of a transcript's sync points
