@@ -426,3 +426,83 @@ def test_weakly_coded_segments_named_in_the_review_are_not_asked_for_a_name(
     out = section(render_report(result, cfir, open_coding=OPEN_CODING, decisions=given))
     assert said in out
     assert out.count('<span class="named">named: Leisure</span>') == len(named)
+
+
+# -- a new code for a whole candidate group -------------------------------------------------------
+
+
+def group_controls(out: str) -> list[tuple[str, list[str]]]:
+    """Each group's control in the section: its candidate id and the segment ids of its
+    checkboxes (ticked: the page unticks those already decided when it opens)."""
+    found = []
+    for block in out.split('<div class="candidate')[1:]:
+        ids = re.findall(
+            r'<input type="checkbox" class="group-member no-print" value="([^"]+)" checked', block
+        )
+        control = re.findall(
+            r'<div class="group-code no-print" data-candidate="([^"]+)"><label>New code for the '
+            r'ticked segments <input type="text" class="group-code-name"></label> <button '
+            r'type="button" class="group-code-apply" aria-pressed="false" disabled>Name them</button>'
+            r"</div>",
+            block,
+        )
+        if control or ids:
+            found.append((control[0] if control else "", ids))
+    return found
+
+
+def two_groups_result():
+    """The fixture with P02's swimming answer also waiting for open coding: four segments, two
+    candidate groups (the dog with the swimming, the two pandemic answers)."""
+    import dataclasses
+
+    result = build_result()
+    result.segments = [
+        dataclasses.replace(s, novel=True, novelty_p=0.03)
+        if s.segment.id == "p02_interview:0001"
+        else s
+        for s in result.segments
+    ]
+    return result
+
+
+#: a second candidate code over the fixture where P02's swimming answer waits too
+LEISURE = {
+    "id": "candidate-002",
+    "label": "dog, swimming",
+    "keywords": ["dog", "swimming"],
+    "segment_ids": ["p01_interview:0003", "p02_interview:0001"],
+}
+
+
+def test_each_candidate_group_has_a_control_naming_a_new_code_for_its_segments(
+    cfir: Codebook,
+) -> None:
+    """To name a new code for a candidate of 6 segments, the researcher had to type it beside
+    each of the 6 in the transcripts (tester s38)."""
+    out = section(render_report(two_groups_result(), cfir, open_coding=[*OPEN_CODING, LEISURE]))
+    assert group_controls(out) == [
+        ("candidate-001", ["p02_interview:0002", "p03_interview:0002"]),
+        ("candidate-002", ["p01_interview:0003", "p02_interview:0001"]),
+    ]
+
+
+def test_segments_not_grouped_or_coded_weakly_get_no_group_control(cfir: Codebook) -> None:
+    out = section(render_report(weakly_coded_result(), cfir, open_coding=[*OPEN_CODING, ALONE]))
+    assert group_controls(out) == [("candidate-001", ["p02_interview:0002", "p03_interview:0002"])]
+    assert out.count("group-member") == 2
+
+
+def test_a_recurring_group_of_set_aside_talk_can_be_named_as_a_whole(cfir: Codebook) -> None:
+    """Its note says to give one a new code if it is a theme: burnout answers set aside in three
+    interviews are the case the group control is for."""
+    out = section(render_report(set_aside_result(), cfir, open_coding=[RECURRING]))
+    assert group_controls(out) == [("set-aside-001", ["p02_interview:0002", "p03_interview:0002"])]
+
+
+def test_a_persons_codings_have_no_group_control(cfir: Codebook) -> None:
+    from report_fixture import build_persons_result
+
+    out = section(render_report(build_persons_result(), cfir, open_coding=OPEN_CODING))
+    assert "pandemic, rotas, isolating" in out
+    assert "group-code" not in out and "group-member" not in out

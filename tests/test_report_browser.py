@@ -2265,3 +2265,171 @@ def test_loading_a_review_made_in_cfir2009_reads_it_in_this_reports_cfir2_codes(
     ]
     assert _decisions_csv(driver) == _review_csv(expected)
     assert _charted_in_python(path) == expected  # the page reads it as Python does
+
+
+# -- a new code for a whole group of the open-coding queue --------------------------------------
+
+#: the fixture's one candidate group: the two pandemic answers (report_fixture.OPEN_CODING)
+GROUP = "candidate-001"
+P02_0002 = "The pandemic has turned our rotas upside down."
+
+
+def _group_control(driver: Any) -> Any:
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(By.CSS_SELECTOR, f'.group-code[data-candidate="{GROUP}"]')
+
+
+def _group_button(driver: Any) -> Any:
+    from selenium.webdriver.common.by import By
+
+    return _group_control(driver).find_element(By.CSS_SELECTOR, "button.group-code-apply")
+
+
+def _name_group(driver: Any, name: str | None) -> None:
+    """Type ``name`` in the group's box (None: leave it as it is) and press its button."""
+    from selenium.webdriver.common.by import By
+
+    if name is not None:
+        box = _group_control(driver).find_element(By.CSS_SELECTOR, "input.group-code-name")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+        box.clear()
+        box.send_keys(name)
+    _click(driver, _group_button(driver))
+
+
+def _ticks(driver: Any) -> dict[str, bool]:
+    """The group's segments and whether each is ticked."""
+    return driver.execute_script(
+        "var c = arguments[0].closest('.candidate'), out = {};"
+        "c.querySelectorAll('input.group-member').forEach(b => { out[b.value] = b.checked; });"
+        "return out;",
+        _group_control(driver),
+    )
+
+
+def _tick(driver: Any, segment_id: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    _click(
+        driver,
+        driver.find_element(
+            By.CSS_SELECTOR, f'#open-coding input.group-member[value="{segment_id}"]'
+        ),
+    )
+
+
+def _new_code_box(driver: Any, segment_id: str) -> Any:
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(
+        By.CSS_SELECTOR, f'.review[data-segment="{segment_id}"] input.new-code'
+    )
+
+
+def test_a_new_code_named_for_a_group_is_recorded_on_each_segment_as_its_own_box_does(
+    page: tuple[Any, Path], report_url: str
+) -> None:
+    """To make a new code of a candidate of 6 segments the researcher had to type it beside each
+    of the 6 (tester s38): the group's control records the very rows those boxes record."""
+    from selenium.webdriver.common.by import By
+
+    from roqa_nlp.decisions import Decision, read_decisions
+
+    driver, downloads = page
+    for sid in ("p02_interview:0002", "p03_interview:0002"):
+        box = _new_code_box(driver, sid)
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+        box.send_keys("Pandemic staffing")
+    by_hand = _decisions_csv(driver)
+    driver.execute_script("window.localStorage.clear()")
+    driver.get(report_url)
+    assert _decisions_csv(driver) == ",".join(HEADER) + "\n"
+    assert _ticks(driver) == {"p02_interview:0002": True, "p03_interview:0002": True}
+    assert _group_button(driver).get_attribute("disabled") == "true"  # no name yet
+    _name_group(driver, "Pandemic staffing")
+    assert _decisions_csv(driver) == by_hand
+    assert _saved_decisions(driver, downloads) == [
+        HEADER,
+        ["p02_interview:0002", "new-code", "", "Pandemic staffing", "", P02_0002],
+        ["p03_interview:0002", "new-code", "", "Pandemic staffing", "", P03_0002],
+    ]
+    decisions, _ = read_decisions(downloads / "decisions.csv")  # as roqa train --feedback reads
+    assert decisions == [
+        Decision("p02_interview:0002", "new-code", new_code="Pandemic staffing", text=P02_0002),
+        Decision("p03_interview:0002", "new-code", new_code="Pandemic staffing", text=P03_0002),
+    ]
+    assert driver.find_element(By.ID, "decision-count").text == "2 decisions"
+    assert [
+        _new_code_box(driver, sid).get_attribute("value")
+        for sid in ("p02_interview:0002", "p03_interview:0002")
+    ] == ["Pandemic staffing", "Pandemic staffing"]
+    group = _group_control(driver).find_element(By.XPATH, "./ancestor::div[@class='candidate']")
+    assert [s.text for s in group.find_elements(By.CSS_SELECTOR, "span.named")] == [
+        "named: Pandemic staffing",
+        "named: Pandemic staffing",
+    ]
+    assert _group_button(driver).get_attribute("aria-pressed") == "true"
+    assert _group_button(driver).text == "Take back"
+
+
+def test_pressing_the_group_button_again_takes_the_new_code_back(page: tuple[Any, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    _name_group(driver, "Pandemic staffing")
+    assert _group_button(driver).get_attribute("aria-pressed") == "true"
+    _name_group(driver, None)
+    assert _decisions_csv(driver) == ",".join(HEADER) + "\n"
+    assert _new_code_box(driver, "p03_interview:0002").get_attribute("value") == ""
+    assert _group_button(driver).get_attribute("aria-pressed") == "false"
+    assert _group_button(driver).text == "Name them"
+    group = _group_control(driver).find_element(By.XPATH, "./ancestor::div[@class='candidate']")
+    assert group.find_elements(By.CSS_SELECTOR, "span.named") == []
+
+
+def test_a_segment_unticked_is_left_out_of_the_groups_new_code(page: tuple[Any, Path]) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    driver, _ = page
+    _tick(driver, "p02_interview:0002")
+    assert _ticks(driver) == {"p02_interview:0002": False, "p03_interview:0002": True}
+    box = _group_control(driver).find_element("css selector", "input.group-code-name")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.send_keys("Pandemic staffing", Keys.ENTER)  # Enter in the box presses the button
+    assert _decisions_csv(driver) == (
+        ",".join(HEADER) + f"\np03_interview:0002,new-code,,Pandemic staffing,,{P03_0002}\n"
+    )
+    assert _group_button(driver).get_attribute("aria-pressed") == "true"
+
+
+def test_a_segment_already_decided_keeps_its_decision_unless_ticked_again(
+    page: tuple[Any, Path], report_url: str
+) -> None:
+    driver, _ = page
+    box = _new_code_box(driver, "p03_interview:0002")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.send_keys("COVID-19 disruption")
+    driver.get(report_url)  # decided when the page opens: not ticked
+    assert _ticks(driver) == {"p02_interview:0002": True, "p03_interview:0002": False}
+    _name_group(driver, "Pandemic staffing")
+    assert _decisions_csv(driver) == (
+        ",".join(HEADER) + "\n"
+        f"p02_interview:0002,new-code,,Pandemic staffing,,{P02_0002}\n"
+        f"p03_interview:0002,new-code,,COVID-19 disruption,,{P03_0002}\n"
+    )
+    _tick(driver, "p03_interview:0002")  # ticked again: given the group's name
+    assert _group_button(driver).get_attribute("aria-pressed") == "false"
+    _name_group(driver, None)
+    assert _decisions_csv(driver) == (
+        ",".join(HEADER) + "\n"
+        f"p02_interview:0002,new-code,,Pandemic staffing,,{P02_0002}\n"
+        f"p03_interview:0002,new-code,,Pandemic staffing,,{P03_0002}\n"
+    )
+    _name_group(driver, None)  # taken back: each segment has the new code it had before again
+    assert _decisions_csv(driver) == (
+        ",".join(HEADER) + f"\np03_interview:0002,new-code,,COVID-19 disruption,,{P03_0002}\n"
+    )
+    assert _new_code_box(driver, "p03_interview:0002").get_attribute("value") == (
+        "COVID-19 disruption"
+    )

@@ -34,7 +34,9 @@
  * when it carries a review into codings made again, where a retrained model may suggest other
  * codes); any other decision on the segment, or a reject taken back, takes it back. A "no-code"
  * row loaded on a segment whose shown suggestions it does not all reject (the codings were made
- * again since) is shown as "Also decided: fits no code" and saved back as it came.
+ * again since) is shown as "Also decided: fits no code" and saved back as it came. A group of
+ * the open-coding queue names a new code for its ticked segments at once: each is given it as
+ * its own new-code box gives it (nameGroup).
  *
  * A report of a person's codings (body[data-read-only]: roqa apply-decisions, roqa import) has
  * nothing to review: no controls, no decision kept or saved, nothing written to localStorage;
@@ -72,8 +74,9 @@
   /* the review kept for whatever report is written at this place: {report, rows} (rows as in
      decisions.csv, a row with no decision keeping a segment decided on and taken back) */
   var placeKey = "roqa-review:" + window.location.pathname;
-  /* segment id -> {codes: {suggested code: {decision, target}}, newCode, note, valence, extra};
-     valence: the researcher's valence for the segment or ""; extra:
+  /* segment id -> {codes: {suggested code: {decision, target}}, newCode, note, valence, extra
+     [, before]}; valence: the researcher's valence for the segment or ""; before: the new code
+     the segment had before a group of the open-coding queue named it (nameGroup); extra:
      decisions carried from a file that no control shows ([decision, code_id, new_code]: a code
      this report does not suggest for the segment), kept so that saving loses none */
   var state = {};
@@ -246,7 +249,111 @@
     var label = document.getElementById("decision-count");
     if (label) label.textContent = n + (n === 1 ? " decision" : " decisions");
     showProgress();
+    paintGroups();
   }
+
+  /* -- the open-coding queue: a new code named for a whole group ---------------------------- */
+
+  /* Each group of the queue (a candidate code, or set-aside talk that recurs) has a box and a
+     button (.group-code) that give its ticked segments (input.group-member, all ticked in the
+     page as written) a new code at once: each gets it as when it is typed in the segment's own
+     new-code box (st.newCode, saved as its "new-code" row), nothing else of the segment
+     changed. A segment holding a decision when the page opens, a file is loaded or the review
+     is cleared starts unticked (tickUndecided), so it keeps its decisions unless it is ticked
+     again. The button is pressed while every ticked segment holds the name in the box; pressed
+     again, it takes the name back, as accept does: each ticked segment gets back the new code it
+     had before the group named it (st.before), or none. */
+  function groupMembers(control) {
+    var group = control.closest(".candidate");
+    return group ? Array.prototype.slice.call(group.querySelectorAll("input.group-member")) : [];
+  }
+
+  function groupName(control) {
+    var box = control.querySelector("input.group-code-name");
+    return box ? box.value.trim() : "";
+  }
+
+  function groupHoldsName(control) {
+    var name = groupName(control);
+    var ticked = groupMembers(control).filter(function (b) { return b.checked; });
+    return !!name && ticked.length > 0 && ticked.every(function (b) {
+      return !!state[b.value] && state[b.value].newCode === name;
+    });
+  }
+
+  function tickUndecided() {
+    var boxes = document.querySelectorAll("input.group-member");
+    for (var i = 0; i < boxes.length; i++) boxes[i].checked = !hasDecision(boxes[i].value);
+  }
+
+  /* A group's segment in the queue says the new codes it holds ("named: …", as the page is
+     written for a review carried in), or nothing. */
+  function paintNamed(item, st) {
+    var names = st && st.newCode ? [st.newCode] : [];
+    ((st && st.extra) || []).forEach(function (e) { if (e[0] === "new-code") names.push(e[2]); });
+    var span = item.querySelector("span.named");
+    if (!names.length) { if (span) span.remove(); return; }
+    if (!span) {
+      span = document.createElement("span");
+      span.className = "named";
+      if (!/\s$/.test(item.textContent)) item.appendChild(document.createTextNode(" "));
+      item.appendChild(span);
+    }
+    span.textContent = "named: " + names.join(", ");
+  }
+
+  function paintGroups() {
+    var controls = document.querySelectorAll(".group-code[data-candidate]");
+    for (var i = 0; i < controls.length; i++) {
+      var button = controls[i].querySelector("button.group-code-apply");
+      var members = groupMembers(controls[i]);
+      var pressed = groupHoldsName(controls[i]);
+      if (button) {
+        button.disabled = !groupName(controls[i]) || !members.some(function (b) { return b.checked; });
+        button.setAttribute("aria-pressed", pressed ? "true" : "false");
+        button.textContent = pressed ? "Take back" : "Name them";
+      }
+      members.forEach(function (b) { paintNamed(b.closest("li"), state[b.value]); });
+    }
+  }
+
+  function nameGroup(control) {
+    var name = groupName(control);
+    if (!name) return;
+    var takeBack = groupHoldsName(control), reviews = reviewsById();
+    groupMembers(control).forEach(function (b) {
+      if (!b.checked) return;
+      var st = entry(b.value);
+      if (takeBack) {
+        st.newCode = st.before || "";
+        delete st.before;
+      } else if (st.newCode !== name) {
+        st.before = st.newCode;
+        st.newCode = name;
+      }
+      var nc = reviews[b.value] && reviews[b.value].querySelector("input.new-code");
+      if (nc) { nc.value = st.newCode; nc.classList.toggle("has-value", !!st.newCode); }
+    });
+    save();
+  }
+
+  document.addEventListener("click", function (ev) {
+    var button = ev.target.closest && ev.target.closest("button.group-code-apply");
+    if (button) nameGroup(button.closest(".group-code"));
+  });
+  document.addEventListener("change", function (ev) {
+    if (ev.target.matches && ev.target.matches("input.group-member")) paintGroups();
+  });
+  document.addEventListener("input", function (ev) {
+    if (ev.target.matches && ev.target.matches("input.group-code-name")) paintGroups();
+  });
+  /* Enter in a group's box presses its button */
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter" || !ev.target.matches || !ev.target.matches("input.group-code-name")) return;
+    ev.preventDefault();
+    var button = ev.target.closest(".group-code").querySelector("button.group-code-apply");
+    if (button && !button.disabled) button.click();
+  });
 
   function paint(item, d) {
     /* A decision on a folded suggestion (talk that fits no code) stays in sight. */
@@ -982,10 +1089,12 @@
         if (!st || typeof st !== "object") return;
         state[seg] = { codes: st.codes || {}, newCode: st.newCode || "", note: st.note || "",
                        valence: VALENCES.indexOf(st.valence) >= 0 ? st.valence : "", extra: st.extra || [] };
+        if (typeof st.before === "string") state[seg].before = st.before;
         kept[seg] = true;
       });
     }
     paintAll(true);
+    tickUndecided();
     var said = [];
     if (carried && !carried.same && (carried.carried || carried.unmatched)) {
       var n = carried.carried, u = carried.unmatched;
@@ -1088,6 +1197,7 @@
     var t = readInPage(m.matched);
     applyMatched(t.matched, true);
     paintAll();
+    tickUndecided();
     save();
     applyFilter();
     var isNote = function (r) { return r.decision === "note"; };
@@ -1191,6 +1301,7 @@
     var st = entry(input.closest(".review").getAttribute("data-segment"));
     if (input.classList.contains("new-code")) {
       st.newCode = input.value.trim();
+      delete st.before; /* named here now: a group's take back leaves it */
       input.classList.toggle("has-value", !!st.newCode);
     } else {
       st.note = input.value.trim();
@@ -1212,6 +1323,7 @@
     kept = {};
     embedded.forEach(function (r) { state[r[0]] = blank(); kept[r[0]] = true; });
     paintAll();
+    tickUndecided();
     save();
     applyFilter();
   });
