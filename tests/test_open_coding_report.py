@@ -369,7 +369,7 @@ def test_segments_named_in_the_review_carried_in_are_said_to_be_named(cfir: Code
     assert (
         "3 segments fit no code of the codebook. 1 of them already has a new code in the review "
         "carried into this report (marked named below); name a new code beside one of the others "
-        "in the transcripts to record it.</p>" in out
+        "in the transcripts or for a group below to record it.</p>" in out
     )
     assert re.findall(r'<span class="named">([^<]*)</span>', out) == ["named: Pandemic staffing"]
     item = out[out.index(">p03_interview:0002</a>") :].split("</li>")[0]
@@ -392,7 +392,7 @@ def test_without_a_review_the_section_asks_for_names_as_before(cfir: Codebook) -
     out = section(render_report(build_result(), cfir, open_coding=[*OPEN_CODING, ALONE]))
     assert (
         "3 segments fit no code of the codebook. Name a new code beside a segment in the "
-        "transcripts to record it.</p>" in out
+        "transcripts, or for a whole group below, to record it.</p>" in out
     )
     assert 'class="named"' not in out
 
