@@ -300,3 +300,80 @@ def test_a_name_given_that_matches_only_another_transcript_is_said_so(tmp_path: 
             "transcript's interviewer's label as it spells it)"
         ),
     }
+
+
+# --- a participant labelled with her id who shares the interviewer's name --------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "given"),
+    [
+        ("Jane Smith (P04)", "Dr Jane Smith"),
+        ("Jane Smith (P4)", "Dr. Jane Smith"),
+        ("Smith, Jane [Participant 4]", "Dr Jane Smith"),
+        ("Mrs Jane Smith (P04a)", "Dr Jane Smith"),
+    ],
+)
+def test_a_name_with_a_participant_id_lacking_the_given_title_is_no_interviewer(
+    label: str, given: str
+) -> None:
+    """The researcher's title tells the interviewer from her namesake, whom the transcript
+    labels with a participant id: before, ``--interviewer "Dr Jane Smith"`` took ``Jane Smith
+    (P04)`` as the interviewer too, and none of P04's answers was coded."""
+    assert not is_interviewer(label, [given])
+
+
+@pytest.mark.parametrize(
+    ("label", "given"),
+    [
+        ("Dr Jane Smith (P04)", "Dr Jane Smith"),
+        ("Dr. Jane Smith (P04)", "Dr Jane Smith"),
+        ("Dr Jane Smith (P04)", "Jane Smith"),
+        ("Jane Smith (P04)", "Jane Smith"),  # as 'Jane Smith (R1)': the case id beside her name
+        ("RA (P05)", "RA"),
+        ("RA (Participant 5)", "RA"),
+    ],
+)
+def test_a_name_with_a_participant_id_and_all_the_given_words_is_the_interviewer(
+    label: str, given: str
+) -> None:
+    """A transcript that labels its interviewer with the case id (regression hunt s37) keeps
+    her: the label says all the researcher gave, title and name."""
+    assert is_interviewer(label, [given])
+
+
+def test_a_first_name_alone_takes_no_namesake_with_a_participant_id() -> None:
+    """``--interviewer Jane`` names no one called ``Jane Smith``, with an id or without."""
+    assert not is_interviewer("Jane Smith (P04)", ["Jane"])
+    assert not is_interviewer("Dr Jane Smith", ["Jane"])
+    assert is_interviewer("Jane (P04)", ["Jane"])
+
+
+NAMESAKES = (
+    "Dr Jane Smith: What helped?\nJane Smith (P04): The training days.\n"
+    "Dr Jane Smith: And what got in the way?\nJane Smith (P04): Staffing.\n"
+)
+
+
+def test_a_namesake_participant_with_her_id_is_read_as_the_participant(tmp_path: Path) -> None:
+    f = tmp_path / "p04.txt"
+    f.write_text(NAMESAKES, "utf-8")
+    t = read_transcript(f, interviewer_labels=["Dr Jane Smith"])
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Dr Jane Smith", "interviewer"),
+        ("Jane Smith (P04)", "participant"),
+    ] * 2
+    assert t.participant == "P04"
+
+
+def test_roqa_inspect_reads_the_namesake_participant_as_the_participant(tmp_path: Path) -> None:
+    f = tmp_path / "p04.txt"
+    f.write_text(NAMESAKES, "utf-8")
+    run = roqa("inspect", f, "--interviewer", "Dr Jane Smith", "--json")
+    assert run.code == 0, run.err
+    got = json.loads(run.out)[0]
+    assert got["speakers"] == [
+        {"speaker": "Dr Jane Smith", "role": "interviewer", "turns": 2, "words": 8},
+        {"speaker": "Jane Smith (P04)", "role": "participant", "turns": 2, "words": 4},
+    ]
+    assert (got["participant"], got["turns_to_code"], got["warning"]) == ("P04", 2, None)

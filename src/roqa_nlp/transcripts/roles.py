@@ -230,7 +230,11 @@ class InterviewerLabels:
     without a title, a full stop, in another case or spacing, or surname first
     (:func:`person_name`: ``Jane Smith`` matches ``Dr. Jane Smith``, ``Prof Jane Smith`` and
     ``Smith, Jane``), unless both give a title and the titles differ (``Mr Smith``, ``Mrs
-    Smith``).
+    Smith``). A label with a participant id in brackets (``Jane Smith (P04)``,
+    :func:`names_a_participant`) must say all the name given says, its title too: ``Dr Jane
+    Smith`` names the interviewer, not her namesake ``Jane Smith (P04)``, whose label names
+    participant P04; a transcript that labels its interviewer with the case id keeps her
+    (``Dr Jane Smith (P04)`` and ``RA (P05)`` match ``Jane Smith`` and ``RA``).
     """
 
     any_number: frozenset[str]
@@ -295,10 +299,17 @@ class InterviewerLabels:
 
     def _names_person(self, label: str) -> bool:
         title, name = person_name(label)
+        untitled_matches = title is None and not names_a_participant(label)
         return any(
-            name == named and (title is None or given is None or title == given)
+            name == named and (given is None or title == given or untitled_matches)
             for given, named in self.people
         )
+
+
+def names_a_participant(label: str) -> bool:
+    """Whether ``label`` carries a participant id in brackets (``Jane Smith (P04)``, ``Smith,
+    Jane [Participant 4]``, ``RA (P05)``): the participant herself, or whoever interviews her."""
+    return any(participant_label_number(note) is not None for note in _bracketed_notes(label))
 
 
 class RoleLabels(tuple[str, ...]):
