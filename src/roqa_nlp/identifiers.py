@@ -1,14 +1,18 @@
 """Direct identifiers other than names: e-mail addresses, UK phone numbers, NHS numbers, full
-dates (of birth, most often) and UK postcodes, replaced by placeholders when pseudonymising.
+dates (of birth, most often), UK postcodes and street addresses, replaced by placeholders when
+pseudonymising.
 
 A participant reads out their mobile number, spells their e-mail address for a follow-up or
 gives their date of birth for the consent form; none of it is a name, so a pseudonym key does
 not reach it, and a quote carrying it identifies them as surely as their name. Each match of a
 pattern of ``data/direct_identifiers.json`` becomes its placeholder (``07700 900123`` ->
 ``[phone]``, ``maria.okafor@nhs.net`` -> ``[email]``, ``14/03/1978`` -> ``[date]``, ``943 476
-5919`` -> ``[NHS number]``, ``SG1 2AB`` -> ``[postcode]``). The patterns leave ordinary numbers
-as they are: a year alone, a month and year, a day and month, times, percentages, money,
-counts, scores and ward or room numbers.
+5919`` -> ``[NHS number]``, ``SG1 2AB`` or ``ls6 2qt`` -> ``[postcode]``, ``14 Elm Road`` ->
+``[address]``); an address read out, as an automatic transcript writes it, too (``jane dot smith
+at nhs dot net`` -> ``[email]``). The patterns leave ordinary numbers as they are: a year alone,
+a month and year, a day and month, times, percentages, money, counts, scores and ward or room
+numbers; and ordinary talk: ``at 3 o'clock``, ``dot the i's``, ``look at nhs dot uk`` (a web
+site), ``a 10 minute walk``, a street named without a house number.
 """
 
 from __future__ import annotations

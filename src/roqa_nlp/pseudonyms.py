@@ -51,8 +51,9 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   :meth:`PseudonymKey.pseudonymised_name`), which a warning names; its ``source`` keeps the file
   name alone, so no folder's name is recorded. A name left in the file name (a first name of
   someone who does not speak in it) is warned of;
-- e-mail addresses, UK phone and NHS numbers, full dates and UK postcodes become placeholders
-  (``[email]``, ``[phone]``, ...: :mod:`roqa_nlp.identifiers`), key or no key.
+- e-mail addresses (written or read out), UK phone and NHS numbers, full dates, UK postcodes
+  and street addresses become placeholders (``[email]``, ``[phone]``, ...:
+  :mod:`roqa_nlp.identifiers`), key or no key.
 
 The key is a CSV file with the columns ``name`` and ``pseudonym``. The researcher keeps it apart
 from the outputs, since it re-identifies them, and can add rows for other people the talk
@@ -702,7 +703,7 @@ class PseudonymKey:
         # names replaced in the text, labels included (the command sums them for the researcher)
         kept = set(chosen)
         meta["names_replaced"] = sum(1 for e in edits if e in kept)
-        # e-mail addresses, phone and NHS numbers, full dates and postcodes (identifiers.py)
+        # e-mail addresses, phone and NHS numbers, full dates, postcodes, addresses (identifiers.py)
         meta["identifiers_replaced"] = len(chosen) - meta["names_replaced"]
         participant = transcript.participant
         renamed = [s for s, r in speakers.items() if r == "participant" and self.get(s)]

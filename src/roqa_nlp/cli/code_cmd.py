@@ -500,7 +500,8 @@ def code_command(
         metavar="KEY.csv",
         help="Replace people's names (speaker labels such as Zoom display names, and those names "
         "in the talk and the file names) with pseudonyms (P07, Interviewer), and e-mail "
-        "addresses, phone and NHS numbers, full dates and postcodes with [email], [phone] ..., "
+        "addresses, phone and NHS numbers, full dates, postcodes and street addresses with [email], "
+        "[phone] ..., "
         "before coding, so no output holds them. "
         "KEY.csv (columns name,pseudonym) is read if it exists, and new speakers are added to "
         "it; add rows for other people the talk names. Keep it apart from the outputs.",
@@ -1006,7 +1007,7 @@ def _write_key(
     transcripts = list(transcripts)
     replaced = sum(int(t.metadata.get("names_replaced", 0)) for t in transcripts)
     others = sum(int(t.metadata.get("identifiers_replaced", 0)) for t in transcripts)
-    shown = ", ".join(p.placeholder for p in identifier_patterns())
+    shown = ", ".join(dict.fromkeys(p.placeholder for p in identifier_patterns()))
     also = (
         f", and {others} contact detail(s), date(s) or number(s) by placeholders ({shown})"
         if others
