@@ -252,6 +252,7 @@ def load_coded_units(
                 "or a .qdpx",
             )
     exported = [c for c, r in results.items() if _exported_person(r)]
+    anchored_note = _review_of_model_note(results)
     results, reviewed_note, decided = _on_reviewed_segments(results)
     results, matched_notes = match_codes_by_name(results, book)
     results, translated, models = in_one_codebook(results, book, model_threshold=model_threshold)
@@ -282,6 +283,8 @@ def load_coded_units(
     notes = [f"{r}, as another input has a coder of that name" for r in renamed]
     notes.extend(level_notes)
     notes.extend(renamed_codings)
+    if anchored_note:
+        notes.insert(0, anchored_note)
     if reviewed_note:
         notes.insert(0, reviewed_note)
     if models:
@@ -300,6 +303,72 @@ def load_coded_units(
         notes.extend(_overlap_notes(merged, where))
         notes.extend(_exported_review_notes(merged, exported))
     return LoadedCodings(merged, translated, notes)
+
+
+def _and_list(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _review_of_model_note(results: dict[str, Any]) -> str | None:
+    """The note for pairs in which a coder's codings are a review of the model's suggestions
+    compared here (``roqa apply-decisions`` records the reviewed model's hash as
+    ``reviewed_model``), or two reviews of one model's suggestions; None when there are none.
+
+    A reviewer keeps the model's code and valence wherever they accept a suggestion, so such a
+    pair measures agreement with the suggestions, largely an acceptance rate, not independent
+    reliability (tester, session 38: the model and its reviewer agreed on every valence, by
+    construction). A review that records no model (written before ``reviewed_model`` was kept)
+    is taken as a review of any model compared, and of the same suggestions as another review.
+    """
+    from ..coding_agreement import is_model_result
+
+    def meta(r: Any) -> dict[str, Any]:
+        return r.meta if isinstance(r.meta, dict) else {}
+
+    reviews = {
+        c: meta(r).get("reviewed_model")
+        for c, r in results.items()
+        if meta(r).get("source") == "roqa apply-decisions"
+    }
+    if not reviews:
+        return None
+    models = {}
+    for c, r in results.items():
+        made_by = meta(r).get("model")
+        if c not in reviews and is_model_result(r):
+            models[c] = made_by.get("hash") if isinstance(made_by, dict) else None
+
+    pairs = [(m, c) for m, h in models.items() for c, seen in reviews.items() if seen in (None, h)]
+    pairs += [
+        (a, b)
+        for a, b in itertools.combinations(reviews, 2)
+        if None in (reviews[a], reviews[b]) or reviews[a] == reviews[b]
+    ]
+    if not pairs:
+        return None
+    reviewers = list(dict.fromkeys(c for pair in pairs for c in pair if c in reviews))
+    seen_models = list(dict.fromkeys(m for m, _ in pairs if m in models))
+    unknown = all(reviews[c] is None for c in reviewers)
+    if seen_models and unknown:
+        whose = f"a model, taken as {', '.join(seen_models)}"
+        recorded = "their run.json does not record which"
+    elif seen_models:
+        whose = ", ".join(seen_models)
+        recorded = "their run.json records that model"
+    else:
+        whose = "one model"
+        recorded = "their run.json records the same model"
+    shown = [f"{a} - {b}" for a, b in pairs]
+    return (
+        f"{_and_list(reviewers)} coded by reviewing the suggestions of {whose} (roqa "
+        f"apply-decisions; {recorded}): a review of the model's suggestions is not independent "
+        f"coding, so {_and_list(shown)} {'measures' if len(shown) == 1 else 'measure'} "
+        "agreement with the "
+        "suggestions (largely how many were accepted, and the model's own valence wherever a "
+        "reviewer kept its code), not independent reliability; for that, compare coders who "
+        "coded without seeing the suggestions (docs/agreement.md)"
+    )
 
 
 def _exported_person(result: Any) -> bool:
