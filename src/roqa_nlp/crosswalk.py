@@ -54,13 +54,13 @@ import copy
 import dataclasses
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import lexical
-from .codebook import BUILTIN, Codebook, builtin_codebook_with
+from .codebook import BUILTIN, Codebook, builtin_codebook, builtin_codebook_with
 from .errors import RoqaError
 from .result import CodingResult
 from .schema import Code, SegmentResult, Suggestion
@@ -256,6 +256,30 @@ def check_one_codebook(result: CodingResult) -> None:
         f"`{Codebook.load(most).listing_command}` lists them, or give --codebook to chart them "
         "all in one",
     )
+
+
+def only_in_one_codebook(codes: Mapping[str, str]) -> dict[str, list[str]]:
+    """Built-in codebook id -> the names of ``codes`` (code id -> name) that it alone knows: by
+    id when some built-in codebook has the id, else by name (as :meth:`Codebook.find` compares
+    names), so that a QDA project's own node named "High-Level Leaders" counts as CFIR 2.0's.
+    Codes several codebooks know ("Culture", "Cost") or none knows count for none."""
+    books = {b: builtin_codebook(b) for b in BUILTIN}
+    out: dict[str, set[str]] = {}
+    for cid, name in codes.items():
+        by_id = [b for b, book in books.items() if cid in book]
+        knows = by_id or [b for b, book in books.items() if book.find(name or cid) is not None]
+        if len(knows) == 1:
+            out.setdefault(knows[0], set()).add(name or cid)
+    return {b: sorted(out[b], key=str.casefold) for b in BUILTIN if b in out}
+
+
+def charted_onto(books: Sequence[str]) -> str:
+    """Of built-in codebooks ``books``, the one the others document a mapping onto (CFIR 2009's
+    crosswalk onto CFIR 2.0: cfir-2022), else the last by id."""
+    for b in books:
+        if all(o == b or b in builtin_codebook(o).mapping for o in books):
+            return b
+    return sorted(books)[-1]
 
 
 #: The key of ``run.json`` recording the codebook ``roqa code --codebook`` charted the run in

@@ -123,6 +123,8 @@ class LoadedCodings:
     coded: Any  # CodedUnits
     translated: list[str] = field(default_factory=list)  # coders charted with --codebook
     notes: list[str] = field(default_factory=list)  # merged spellings, units left uncompared
+    #: what may make the figures wrong, not only differently read (codes of two codebooks)
+    warnings: list[str] = field(default_factory=list)
 
 
 def load_coded_units(
@@ -251,6 +253,7 @@ def load_coded_units(
                 hint="give a long CSV (unit,coder,code), a codings.jsonl or result folder, "
                 "or a .qdpx",
             )
+    mixed = None if book is not None else _two_codebooks_warning(results, tables)
     exported = [c for c, r in results.items() if _exported_person(r)]
     anchored_note = _review_of_model_note(results)
     results, reviewed_note, decided = _on_reviewed_segments(results)
@@ -302,7 +305,54 @@ def load_coded_units(
     if len(merged.coders) >= 2:
         notes.extend(_overlap_notes(merged, where))
         notes.extend(_exported_review_notes(merged, exported))
-    return LoadedCodings(merged, translated, notes)
+    return LoadedCodings(merged, translated, notes, [mixed] if mixed else [])
+
+
+def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | None:
+    """The warning when the coders' codes come from two built-in codebooks though no result
+    records two (those are refused by :func:`in_one_codebook`): one coder's long CSV names or
+    QDA nodes are CFIR 2009's, another's CFIR 2.0's, or one coder has codes only each of them
+    knows. No code of one can agree with a code of the other, and this went through silently
+    (tester, session 38: kappa -0.333 for a long CSV, 0.389 for a .qdpx with nodes renamed to
+    CFIR 2.0 names); None when every code is of one codebook."""
+    from ..crosswalk import charted_onto, only_in_one_codebook
+    from ..errors import first_few
+
+    codes: dict[str, dict[str, str]] = {}
+    for coder, result in results.items():
+        per = codes.setdefault(coder, {})
+        for s in result.segments:
+            for g in s.suggestions:
+                per.setdefault(g.code_id, g.name)
+    for table in tables:
+        for coder in table.coders:
+            per = codes.setdefault(coder, {})
+            for got in table.codings[coder].values():
+                per.update({c: table.code_names.get(c) or c for c in got})
+    own = {c: found for c, per in codes.items() if (found := only_in_one_codebook(per))}
+    books = sorted({b for found in own.values() for b in found})
+    if len(books) < 2:
+        return None
+    shown, first = [], True
+    for coder, found in own.items():
+        parts = []
+        for b, names in found.items():
+            # "cfir-2009 (1 code only it has: 'Champions')", then "cfir-2022 (2: ...)"
+            count = (
+                f"{len(names)} code{'s' * (len(names) > 1)} only it has" if first else len(names)
+            )
+            parts.append(f"{b} ({count}: {first_few([repr(n) for n in names], 3)})")
+            first = False
+        shown.append(f"{coder}'s from {_and_list(parts)}")
+    target = charted_onto(books)
+    others = ", ".join(b for b in books if b != target)
+    return (
+        f"the codes come from two codebooks: {', '.join(shown)}; "
+        "no code of one can agree with a code of the other. Compare them in one codebook "
+        f"with --codebook {target} (codes of {others} are charted onto it through its "
+        "documented crosswalk; a long CSV's names are resolved in it, and a name of the other "
+        "codebook is an error naming its counterparts)"
+    )
 
 
 def _and_list(items: list[str]) -> str:
@@ -1034,6 +1084,8 @@ def agree_command(
     console = new_console()
     if not console.is_terminal:
         console = new_console(width=160)
+    for warning in loaded.warnings:
+        console.print(f"Warning: {warning}.", markup=False, highlight=False)
     for note in [*loaded.translated, *loaded.notes]:
         console.print(f"Note: {note}.", markup=False, highlight=False)
     print_report(report, universe=universe, by_code=by == "code", console=console)
@@ -1044,7 +1096,7 @@ def agree_command(
             "codebook": codebook,
             "at": at,
             "translated": loaded.translated,
-            "notes": loaded.notes,
+            "notes": [*loaded.warnings, *loaded.notes],
             **report.to_dict(),
             "references": list(REFERENCES),
         }
