@@ -651,6 +651,7 @@ def coded_units_from_results(
     if units == "auto":
         units = "segments" if _same_segments(list(results.values())) else "spans"
     if units == "segments":
+        _check_same_texts(results)
         seen: dict[str, Unit] = {}
         for res in results.values():
             for sr in res.segments:
@@ -663,6 +664,38 @@ def coded_units_from_results(
         cu = _span_units(results, per_coder, names, model_coders, valences, coverage or {})
     cu.no_valence = no_valence
     return cu
+
+
+def _check_same_texts(results: Mapping[str, CodingResult]) -> None:
+    """A one-line error when two coders compared by segment coded different texts: a
+    transcript both coded whose texts differ (:func:`_texts_differ`), else a segment both
+    coded whose texts differ. Shared ids and character ranges do not say the words are the
+    same: one word swapped for another of its length keeps every offset (tester, session 38)."""
+    texts: dict[str, tuple[str, str]] = {}  # transcript -> (coder, text)
+    segments: dict[str, tuple[str, str]] = {}  # segment id -> (coder, text)
+    for c, res in results.items():
+        coded = {sr.segment.transcript_id for sr in res.segments}
+        for tid, t in res.transcripts.items():
+            if tid not in coded:
+                continue
+            first, text = texts.setdefault(tid, (c, t.text))
+            if text != t.text:
+                raise _texts_differ(tid, first, text, c, t.text)
+    for c, res in results.items():
+        for sr in res.segments:
+            g = sr.segment
+            first, text = segments.setdefault(g.id, (c, g.text))
+            if text != g.text:
+                at = next(
+                    (k for k, (x, y) in enumerate(zip(text, g.text, strict=False)) if x != y),
+                    min(len(text), len(g.text)),
+                )
+                raise RoqaError(
+                    f"segment {quoted(g.id)} of transcript {quoted(g.transcript_id)} is not the "
+                    f"same text for {first!r} and {c!r} (they differ from character {at} of it), "
+                    "so their codings cannot be compared",
+                    hint=SAME_TEXT_HINT,
+                )
 
 
 def _same_segments(results: Sequence[CodingResult]) -> bool:
@@ -994,9 +1027,15 @@ def _texts_differ(tid: str, a: str, text_a: str, b: str, text_b: str) -> RoqaErr
         f"transcript {quoted(tid)} is not the same text for {a!r} ({len(text_a)} characters) and "
         f"{b!r} ({len(text_b)}; they differ from character {at}), so their selections cannot "
         "be compared",
-        hint="have every coder code the same text of it (the same pseudonymised copy, or the "
-        "same corrected transcript)",
+        hint=SAME_TEXT_HINT,
     )
+
+
+#: How two coders come to have coded one text of a transcript.
+SAME_TEXT_HINT = (
+    "have every coder code the same text of it (the same pseudonymised copy, or the same "
+    "corrected transcript)"
+)
 
 
 def merge_coded_units(parts: Sequence[CodedUnits]) -> CodedUnits:
