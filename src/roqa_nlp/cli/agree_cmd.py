@@ -885,10 +885,10 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
                 *((escape(c.name),) if named else ()),
                 " / ".join(str(c.units_coded[k]) for k in report.coders),
                 str(f.n_units),
-                _fmt(f.percent_agreement, pct=True),
-                _fmt(f.kappa),
-                _fmt(f.alpha),
-                _fmt(f.ac1),
+                _with_ci(f, "percent_agreement", pct=True),
+                _with_ci(f, "kappa"),
+                _with_ci(f, "alpha"),
+                _with_ci(f, "ac1"),
             )
         console.print(t)
 
@@ -907,6 +907,8 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         console.print(note[:1].upper() + note[1:] + ".", markup=False)
     _print_valence(report, console=console)
     shown_figures = [report.pooled[universe], *(getattr(p, universe) for p in report.pairs)]
+    if by_code:
+        shown_figures.extend(getattr(c, universe) for c in report.per_code)
     if report.single_code is not None:
         shown_figures.append(report.single_code[universe])
     v = report.valence
