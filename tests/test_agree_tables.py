@@ -38,3 +38,59 @@ def test_the_per_code_table_shows_each_figures_interval(capsys) -> None:
         "Planning | 6 / 5 | 30 | 83.3% [70.0%, 96.7%] | 0.444 [-0.071, 0.814] | "
         "0.453 [-0.073, 0.817] | 0.762 [0.520, 0.950]",
     ]
+
+
+# -- undefined figures ----------------------------------------------------------------------------
+
+
+def agree_json(tmp_path: Path, capsys, csv: Path, *args: str) -> tuple[str, dict]:
+    import json
+
+    out_json = tmp_path / "a.json"
+    code, out, err = run(["agree", str(csv), *args, "--json", str(out_json)], capsys)
+    assert code == 0, err
+    return out, json.loads(out_json.read_text("utf-8"))
+
+
+def test_a_code_every_coder_applied_everywhere_says_why_kappa_is_undefined(
+    tmp_path, capsys
+) -> None:
+    """Both coders applied Culture to all 6 units: kappa and alpha are undefined (chance
+    agreement 1), which is the estimate's own reason, not a resampling problem (it read
+    ``ci_withheld_why`` "resamples" with no word on the estimate)."""
+    out, data = agree_json(tmp_path, capsys, EDGE / "prev100.csv", "--by", "code")
+    culture = next(c for c in data["per_code"] if c["code"] == "Culture")["all"]
+    assert (culture["kappa"], culture["alpha"]) == (None, None)
+    assert culture["undefined_why"] == {"kappa": "one_category", "alpha": "one_category"}
+    assert culture["ci_withheld_why"] == {
+        "percent_agreement": "zero_width",
+        "kappa": "undefined",
+        "alpha": "undefined",
+        "ac1": "zero_width",
+    }
+    assert rows(out, "Each code") == [
+        "Cost | 2 / 2 | 6 | 66.7% [—] | 0.250 [—] | 0.312 [—] | 0.400 [—]",
+        "Culture | 6 / 6 | 6 | 100.0% [—] | - | - | 1.000 [—]",
+    ]
+    flat = " ".join(out.split())
+    assert (
+        "'-' = undefined: every compared unit is in one category (for a code: every coder "
+        "applied it there, or none did), so kappa's and alpha's chance agreement is 1."
+    ) in flat
+
+
+def test_no_code_applied_by_anyone_is_said_so(tmp_path, capsys) -> None:
+    out, data = agree_json(tmp_path, capsys, EDGE / "empty_codes.csv", "--by", "code")
+    note = (
+        "no coder applied any code to the 2 compared units, so there is no code to compare: "
+        "every figure of codes is undefined"
+    )
+    assert note in data["notes"]
+    assert f"Note: {note}." in " ".join(out.split())
+    assert data["pooled"]["all"]["undefined_why"] == {
+        "percent_agreement": "no_code",
+        "kappa": "no_code",
+        "alpha": "no_code",
+        "ac1": "no_code",
+    }
+    assert "Each code" not in out

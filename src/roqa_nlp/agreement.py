@@ -807,7 +807,9 @@ CI_MIN_UNITS = 5
 #: ... or when fewer than this share of the resamples left the statistic defined (the interval
 #: is then over an unstated selection of resamples, those that happened to draw the code).
 CI_MIN_VALID_SHARE = 0.9
-#: Why an interval is withheld, in the order they are tested (:func:`why_withheld`): ``units``
+#: Why an interval is withheld, in the order they are tested (:func:`why_withheld`):
+#: ``undefined`` (the estimate itself is undefined, e.g. kappa with every unit in one
+#: category: no interval can be around it, whatever the resamples), ``units``
 #: (fewer than :data:`CI_MIN_UNITS` units carry the code), ``resamples`` (under
 #: :data:`CI_MIN_VALID_SHARE` of the resamples defined the statistic), ``zero_width`` (the
 #: resamples' percentile interval has zero width) and ``standard_error`` (the analytic standard
@@ -816,7 +818,13 @@ CI_MIN_VALID_SHARE = 0.9
 #: AC1 (Gwet 2008) are 0 at p_o = 1; yet no disagreement in n units is compatible with a rate up
 #: to about 3/n (Hanley & Lippman-Hand 1983), so a zero-width interval claims a certainty the
 #: sample cannot give.
-CI_WITHHELD_REASONS: tuple[str, ...] = ("units", "resamples", "zero_width", "standard_error")
+CI_WITHHELD_REASONS: tuple[str, ...] = (
+    "undefined",
+    "units",
+    "resamples",
+    "zero_width",
+    "standard_error",
+)
 #: An interval narrower than this is of zero width (percentile ends of one repeated value).
 _ZERO_WIDTH = 1e-12
 
@@ -828,14 +836,19 @@ def why_withheld(
     n_boot: int = 0,
     width: float = math.nan,
     se: float | None = None,
+    estimate: float | None = None,
 ) -> str | None:
     """Why the data cannot give an interval (one of :data:`CI_WITHHELD_REASONS`), or None when
     they can: the one decision of :func:`bootstrap_ci`, :func:`normal_ci` and ``roqa agree``.
 
-    ``n_carrying`` is how many compared units carry what is compared (None: not known). A
+    ``estimate`` is the statistic over all the units, when known: undefined (nan), it is the
+    reason (``"undefined"``), not how the resamples fell. ``n_carrying`` is how many compared
+    units carry what is compared (None: not known). A
     percentile bootstrap interval (``se`` None) is judged by its ``n_valid`` defined resamples
     of ``n_boot`` and its ``width``; an analytic one by its standard error ``se``.
     """
+    if estimate is not None and not math.isfinite(estimate):
+        return "undefined"
     if n_carrying is not None and n_carrying < CI_MIN_UNITS:
         return "units"
     if se is not None:
@@ -864,11 +877,12 @@ def normal_ci(
     ``withheld`` the reason) when the standard error is 0 or undefined (``"standard_error"``:
     the variance of kappa and of AC1 is 0 under perfect agreement, which n units cannot show),
     or when ``n_units``, the compared units carrying a code if given, are fewer than
-    :data:`CI_MIN_UNITS` (``"units"``). An undefined (nan) estimate gives ``(nan, nan)``.
+    :data:`CI_MIN_UNITS` (``"units"``). An undefined (nan) estimate gives ``(nan, nan)``,
+    withheld as ``"undefined"``.
     """
     _check_level(level)
-    withheld = why_withheld(n_units, se=se)
-    if withheld is not None or not math.isfinite(estimate):
+    withheld = why_withheld(n_units, se=se, estimate=estimate)
+    if withheld is not None:
         return ConfidenceInterval(math.nan, math.nan, level, "normal", withheld=withheld)
     z = NormalDist().inv_cdf((1.0 + level) / 2.0)
     high = estimate + z * se
@@ -912,7 +926,9 @@ def bootstrap_ci(
     a code's presence matrix, whose units no coder applied the code to carry nothing), when
     fewer than :data:`CI_MIN_VALID_SHARE` of the resamples gave a defined value
     (``"resamples"``), or when the interval has zero width (``"zero_width"``, as under perfect
-    agreement: ``[1.0, 1.0]`` claims a certainty the units cannot give).
+    agreement: ``[1.0, 1.0]`` claims a certainty the units cannot give). When ``statistic``
+    is undefined over all the units (kappa with every value the same), it is ``"undefined"``,
+    tested first: the estimate itself, not the resamples, gives no interval.
     """
     _check_level(level)
     if n_boot < 1:
@@ -931,7 +947,11 @@ def bootstrap_ci(
         tail = (1.0 - level) / 2.0
         low, high = (float(q) for q in np.quantile(finite, [tail, 1.0 - tail]))
     withheld = why_withheld(
-        _units_carrying(data, absent), n_valid=finite.size, n_boot=n_boot, width=high - low
+        _units_carrying(data, absent),
+        n_valid=finite.size,
+        n_boot=n_boot,
+        width=high - low,
+        estimate=float(statistic(data)),
     )
     return ConfidenceInterval(low, high, level, method, int(finite.size), withheld)
 

@@ -1096,6 +1096,25 @@ class Figures:
     n_valid: dict[str, int] = field(default_factory=dict)
     ci_withheld: list[str] = field(default_factory=list)
     ci_withheld_why: dict[str, str] = field(default_factory=dict)
+    #: why each undefined statistic (nan, ``null`` in the JSON) is undefined, one of
+    #: :data:`UNDEFINED_REASONS`
+    undefined_why: dict[str, str] = field(default_factory=dict)
+
+
+#: Why a figure is undefined: ``no_units`` (no unit two coders coded), ``no_code`` (units two
+#: coders coded, but no coder applied any code there: no unit-code decision to compare) and
+#: ``one_category`` (every compared value is the same, e.g. every coder applied the code to
+#: every unit: the chance agreement of kappa and alpha is 1).
+UNDEFINED_REASONS: tuple[str, ...] = ("no_units", "no_code", "one_category")
+
+
+def _set_undefined(fig: Any, no_values: str | None) -> None:
+    """Record in ``fig.undefined_why`` why each of its undefined statistics is undefined:
+    ``no_values`` (``no_units``, ``no_code``) when nothing was compared, else
+    ``one_category``."""
+    for k in STATISTICS:
+        if not math.isfinite(getattr(fig, k)):
+            fig.undefined_why[k] = no_values or "one_category"
 
 
 # An interval is withheld (none shown, ``null`` in the JSON) by the one decision the library's
@@ -1213,6 +1232,10 @@ def _figures(
         )
         for b in range(n_blocks)
     ]
+    for b, fig in enumerate(out):
+        # units two coders coded but no decision: the codes pooled over are none
+        nothing = None if pairable[b] else ("no_code" if n_units else "no_units")
+        _set_undefined(fig, nothing)
     if n_boot <= 0 or n_units == 0:
         return out
     flat = sums.reshape(n_units, n_blocks * width)
@@ -1262,7 +1285,13 @@ def _set_intervals(
         if v.size:
             lo, hi = np.quantile(v, [tail, 1.0 - tail])
             ci = [float(lo), float(hi)]
-        why = why_withheld(n_carrying, n_valid=v.size, n_boot=n_boot, width=ci[1] - ci[0])
+        why = why_withheld(
+            n_carrying,
+            n_valid=v.size,
+            n_boot=n_boot,
+            width=ci[1] - ci[0],
+            estimate=getattr(fig, k),
+        )
         if why is None:
             fig.ci[k] = ci
             continue
@@ -1372,6 +1401,7 @@ class ValencePair:
     n_valid: dict[str, int] = field(default_factory=dict)
     ci_withheld: list[str] = field(default_factory=list)
     ci_withheld_why: dict[str, str] = field(default_factory=dict)
+    undefined_why: dict[str, str] = field(default_factory=dict)  # as in Figures
 
 
 @dataclass
@@ -1405,6 +1435,7 @@ class ValenceAgreement:
     n_valid: dict[str, int] = field(default_factory=dict)
     ci_withheld: list[str] = field(default_factory=list)
     ci_withheld_why: dict[str, str] = field(default_factory=dict)
+    undefined_why: dict[str, str] = field(default_factory=dict)  # as in Figures
 
 
 def valence_agreement(
@@ -1502,6 +1533,7 @@ def valence_agreement(
             table=table,
             n_units=len(set(units[both].tolist())),
         )
+        _set_undefined(pair, None if both.any() else "no_units")
         if both.any() and len(coders) > 2:  # two coders' pair is the whole: its intervals below
             add_intervals(pair, pair_x, units[both])
         pairs.append(pair)
@@ -1514,6 +1546,7 @@ def valence_agreement(
         pairs=pairs,
         n_units=len(holding),
     )
+    _set_undefined(agreement, None)
     add_intervals(agreement, x, units)
     if len(coders) == 2:
         pairs[0].ci, pairs[0].n_valid = dict(agreement.ci), dict(agreement.n_valid)
@@ -1709,6 +1742,7 @@ def _single_code_figures(
         kappa_method="cohen" if n_coders == 2 else "light",
         n_with_code=int(carrying.sum()),
     )
+    _set_undefined(fig, None if compared.any() else "no_units")
     standard_errors = {"ac1": gwet_ac1_se(x, categories=used) if x.shape[1] else math.nan}
     if n_coders == 2:
         kappa_se = cohen_kappa_se(x[0], x[1]) if x.shape[1] else math.nan

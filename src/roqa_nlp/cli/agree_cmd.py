@@ -728,6 +728,8 @@ WITHHELD = "[—]"
 def _with_ci(fig: Any, key: str, pct: bool = False) -> str:
     text = _fmt(getattr(fig, key), pct)
     ci = fig.ci.get(key)
+    if fig.ci_withheld_why.get(key) == "undefined":
+        return text  # "-": the figure itself is undefined, the closing line says why
     if key in getattr(fig, "ci_withheld", ()):
         text += f" {WITHHELD}"
     elif ci and all(math.isfinite(v) for v in ci):
@@ -741,7 +743,7 @@ def _withheld_footnote(report: Any, figures: list[Any], valence: list[Any]) -> s
     :data:`~roqa_nlp.agreement.CI_WITHHELD_REASONS`; None when none is missing."""
     from ..agreement import CI_MIN_UNITS, CI_MIN_VALID_SHARE, CI_WITHHELD_REASONS
 
-    why = {r for f in [*figures, *valence] for r in f.ci_withheld_why.values()}
+    why = {r for f in [*figures, *valence] for r in f.ci_withheld_why.values()} - {"undefined"}
     if not why:
         return None
     held = (
@@ -863,7 +865,7 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
             )
         console.print(t)
 
-    if by_code:
+    if by_code and report.per_code:
         t = Table(title=f"Each code, presence/absence, {scope}", title_justify="left")
         # codes typed as names (a long CSV's) have no other name: no empty column for it
         named = any(c.name for c in report.per_code)
@@ -918,10 +920,34 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         console.print(footnote, markup=False, highlight=False)
     other = "coded" if universe == "all" else "all"
     console.print(
-        f"'-' = undefined (e.g. every value the same). Use --universe {other} for the other view"
+        _undefined_line(shown_figures, shown_valence)
+        + f"Use --universe {other} for the other view"
         + ("" if by_code else ", --by code for each code")
-        + ", --json FILE for every figure."
+        + ", --json FILE for every figure.",
+        markup=False,
+        highlight=False,
     )
+
+
+#: What each reason a figure is undefined (``undefined_why``) means, as the closing line says it.
+UNDEFINED_TEXT = {
+    "no_units": "no unit was coded by two coders",
+    "no_code": "no coder applied any code to the compared units",
+    "one_category": "every compared unit is in one category (for a code: every coder applied "
+    "it there, or none did), so kappa's and alpha's chance agreement is 1",
+}
+
+
+def _undefined_line(figures: list[Any], valence: list[Any]) -> str:
+    """The closing line's first sentence: why the figures shown as '-' are undefined, each
+    reason that applies (:data:`UNDEFINED_TEXT`); the usual reminder when none is."""
+    from ..coding_agreement import UNDEFINED_REASONS
+
+    why = {r for f in [*figures, *valence] for r in f.undefined_why.values()}
+    if not why:
+        return "'-' = undefined (e.g. every value the same). "
+    reasons = "; or ".join(UNDEFINED_TEXT[r] for r in UNDEFINED_REASONS if r in why)
+    return f"'-' = undefined: {reasons}. "
 
 
 def _print_shared_absences(report: Any, universe: str, *, console: Any) -> None:
@@ -1083,6 +1109,12 @@ def agree_command(
     report = agreement_report(
         loaded.coded, level=level, n_boot=n_boot, ci_level=ci_level, seed=seed
     )
+    if not report.codes:
+        n = report.n_units["all"]
+        loaded.notes.append(
+            f"no coder applied any code to the {n} compared unit{'s' * (n != 1)}, so there is "
+            "no code to compare: every figure of codes is undefined"
+        )
     console = new_console()
     if not console.is_terminal:
         console = new_console(width=160)
