@@ -772,3 +772,20 @@ def test_weighted_kappa_and_ac2_on_text_follow_the_order_given() -> None:
     assert cohen_kappa(VALENCE_A, VALENCE_B) == cohen_kappa(
         VALENCE_A, VALENCE_B, categories=VALENCE_ORDER
     )
+
+
+def test_labels_mixing_numbers_and_text_are_a_clear_error() -> None:
+    """ "1" and 1 would be two categories: alpha -0.154 for two coders who agree on every unit
+    (session 38). Every statistic refuses the mix, naming a number and a text label."""
+    data = [["1", "2", "1"], [1, 2, 1]]
+    message = (
+        "the labels mix numbers and text (1 and '1'), which would be different categories: "
+        "give every label as a number, or every label as text"
+    )
+    for statistic in (krippendorff_alpha, percent_agreement, gwet_ac1):
+        with pytest.raises(ValueError) as e:
+            statistic(data)
+        assert str(e.value) == message
+    with pytest.raises(ValueError) as e:
+        cohen_kappa(["1", "2", "1"], [1, 2, 1])
+    assert str(e.value) == message

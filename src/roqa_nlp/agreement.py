@@ -12,7 +12,8 @@ are used, as in the literature:
 
 :func:`fleiss_kappa` takes the subjects x categories counts matrix of Fleiss (1971).
 
-Values (categories) may be numbers or strings; only ``None`` and NaN mean "missing". The category
+Values (categories) may be numbers or strings, not both (``1`` and ``"1"`` would be two
+categories: a :class:`ValueError`); only ``None`` and NaN mean "missing". The category
 set is the sorted set of values that occur, unless ``categories=`` lists it (needed when a
 category nobody used still counts, e.g. for Gwet's AC1, or to give strings an order).
 
@@ -190,6 +191,7 @@ def _encode(
         v = _plain(v)
         raw[i] = seen.setdefault(v, len(seen))
     found = list(seen)
+    _check_one_kind(found)
     cats = _default_order(found) if categories is None else [_plain(c) for c in categories]
     index = _category_index(cats)
     remap = np.array([_code_of(v, index) for v in found], dtype=np.int64)
@@ -197,6 +199,21 @@ def _encode(
     codes_flat = codes.ravel()
     codes_flat[ok] = remap[raw[ok]] if len(found) else raw[ok]
     return codes_flat.reshape(arr.shape), cats
+
+
+def _check_one_kind(values: list[Any]) -> None:
+    """A ValueError when ``values`` mix numbers and text: ``1`` and ``"1"`` would be two
+    categories, and two coders who agree on every unit would read as disagreeing."""
+    numbers = [v for v in values if _is_number(v) and not isinstance(v, bool | np.bool_)]
+    texts = [v for v in values if isinstance(v, str | bytes)]
+    if numbers and texts:
+        # the number and the text that spell one value, when there are such
+        same = [(n, t) for n in numbers for t in texts if str(t).strip() == str(n)]
+        n, t = same[0] if same else (numbers[0], texts[0])
+        raise ValueError(
+            f"the labels mix numbers and text ({n!r} and {t!r}), which would be different "
+            "categories: give every label as a number, or every label as text"
+        )
 
 
 def _category_index(cats: list[Any]) -> dict[Any, int]:
