@@ -94,3 +94,18 @@ def test_no_code_applied_by_anyone_is_said_so(tmp_path, capsys) -> None:
         "ac1": "no_code",
     }
     assert "Each code" not in out
+
+
+def test_without_resamples_the_pooled_column_promises_no_interval(capsys) -> None:
+    """--n-boot 0 gives no bootstrap interval: the column is "value", not "value [95% CI]"."""
+    code, out, err = run(["agree", str(EDGE / "single.csv"), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    header = next(line for line in out.splitlines() if "statistic" in line)
+    assert [c.strip() for c in header.strip("┃").split("┃")] == ["statistic", "value", "reading"]
+    code, out, err = run(["agree", str(EDGE / "single.csv"), "--n-boot", "10"], capsys)
+    header = next(line for line in out.splitlines() if "statistic" in line)
+    assert [c.strip() for c in header.strip("┃").split("┃")] == [
+        "statistic",
+        "value [95% CI]",
+        "reading",
+    ]

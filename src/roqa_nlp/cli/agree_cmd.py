@@ -807,7 +807,9 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         title_justify="left",
     )
     t.add_column("statistic")
-    t.add_column(f"value [{level:.0%} CI]", justify="right")
+    # no resamples, no bootstrap interval: the column promises none
+    boot = report.settings["n_boot"] > 0
+    t.add_column(f"value [{level:.0%} CI]" if boot else "value", justify="right")
     t.add_column("reading")
     t.add_row(
         "percent agreement", _with_ci(pooled, "percent_agreement", pct=True), "not chance-corrected"
