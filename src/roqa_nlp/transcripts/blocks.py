@@ -71,6 +71,7 @@ from .unlabelled import (
     MOST_BACKCHANNEL_PIECES,
     UnlabelledTalk,
     names_each_piece,
+    no_turn_metadata,
     speaker_of_unlabelled,
 )
 
@@ -451,6 +452,7 @@ def read_blocks(
     )
     found_unlabelled = UnlabelledTalk()
     continuing = False  # whether a paragraph without a label continues the last turn
+    no_turn: list[tuple[str, str]] = []  # paragraphs read into no turn after the first
     for i, (speaker, words, time) in enumerate(read):
         if (blocks[i].heading and speaker is None) or i in chat:
             continue  # no one's words (a chat message was typed), and no break in the turn
@@ -482,6 +484,8 @@ def read_blocks(
             turns[-1][1].append(words)
         elif not turns:
             unlabelled.append(words)  # before the first label: a title page, or no labels
+        elif words.strip():
+            no_turn.append(("", " ".join(words.split())))  # after a header line ended a turn
     labelled = bool(turns)
     if not labelled:
         speaker = participant or unlabelled_speaker(path)
@@ -500,6 +504,7 @@ def read_blocks(
             **({"time_marks": True} if has_time_marks(cues) else {}),
             **chat_note(messages),
             **found_unlabelled.metadata(),
+            **no_turn_metadata(no_turn),
         },
         speaker_labels=labelled,
     )

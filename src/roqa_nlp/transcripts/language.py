@@ -94,7 +94,8 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     (:func:`~roqa_nlp.transcripts.cues.unread_cues_warning`), cues that end before they start
     (:func:`~roqa_nlp.transcripts.cues.backward_cues_warning`), talk with no speaker's name
     whose speaker could not be told
-    (:func:`~roqa_nlp.transcripts.unlabelled.undecided_talk_warning`), a speaker's name in the
+    (:func:`~roqa_nlp.transcripts.unlabelled.undecided_talk_warning`), words read into no turn
+    (:func:`~roqa_nlp.transcripts.unlabelled.no_turn_warning`), a speaker's name in the
     file's name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`) and a case named by Zoom's default
     file name (:func:`~roqa_nlp.transcripts.roles.zoom_default_name_warning`). ``stacklevel`` as for
     :func:`warnings.warn`, counted from the caller of this function."""
@@ -102,7 +103,7 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
 
     from .cues import backward_cues_warning, unread_cues_warning
     from .roles import warn_of_speakers, zoom_default_name_warning
-    from .unlabelled import undecided_talk_warning
+    from .unlabelled import no_turn_warning, undecided_talk_warning
 
     warn_of_speakers(transcript, stacklevel=stacklevel + 1)
     warn_of_language(transcript, stacklevel=stacklevel + 1)
@@ -112,6 +113,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     backwards = backward_cues_warning(transcript)
     if backwards:
         warnings.warn(RoqaWarning(backwards), stacklevel=stacklevel + 1)
+    no_turn = no_turn_warning(transcript)
+    if no_turn:
+        warnings.warn(RoqaWarning(no_turn), stacklevel=stacklevel + 1)
     undecided = undecided_talk_warning(transcript)
     if undecided:
         warnings.warn(RoqaWarning(undecided), stacklevel=stacklevel + 1)

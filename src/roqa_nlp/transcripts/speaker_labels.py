@@ -27,7 +27,9 @@ write are labels too:
 
 A transcript often opens with a header of fields in the same shape (``Date: 12 March 2021``,
 ``Participant ID: P04``, ``Duration: 26 minutes``). At the top of a file, until the first line a
-speaker opens with more than :data:`MAX_HEADER_WORDS` words, a label that is a header field name
+speaker opens with more than :data:`MAX_HEADER_WORDS` words (a label alone on its line, Otter's
+``Speaker 1  0:03``, counts the words on the lines below it: after it, ``Note: we still keep a
+paper copy`` goes on with the answer), a label that is a header field name
 (``data/transcript_header_fields.txt``) opens a header line, not a turn, and so does any label
 whose words are only a participant number (``Participant: P04``, ``Interviewee: Participant 4``)
 (:func:`header_lines`; the readers of plain text and Word documents leave those lines out and
@@ -450,7 +452,10 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     person's name after a role's label (:func:`person_line_role`: ``Interviewer: Hannah
     Whitfield``), which would otherwise be that person's first turn, before the first line of
     talk (after "Interviewer: And your role?", "Participant: Clinical Nurse Specialist" is an
-    answer)."""
+    answer). A label alone on its line (``Speaker 1  0:03``, Otter's; Teams' name and time) has
+    its words on the lines below it, up to the next label: those are counted, so that a
+    paragraph of an answer opening with a field's name (``Note: we still keep a paper copy``)
+    is the speaker's talk, not a header line."""
     out: set[int] = set()
     people: set[int] = set()
     talking = False  # a labelled line neither a field nor a person's name: the talk has begun
@@ -461,11 +466,26 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
             out.add(i)
         elif not talking and person_line_role(label, said) is not None:
             people.add(i)
-        elif len(said.split()) > MAX_HEADER_WORDS:
+        elif len(_turn_words(labels, words, i)) > MAX_HEADER_WORDS:
             break
         else:
             talking = True
     return out | people if out else out
+
+
+def _turn_words(labels: Sequence[str | None], words: Sequence[str], i: int) -> list[str]:
+    """The words of the turn labelled on line ``i``: the line's, or, for a label alone on its
+    line, those of the lines below it up to the next labelled line."""
+    said = words[i].split()
+    if said:
+        return said
+    for label, line in zip(labels[i + 1 :], words[i + 1 :]):
+        if label is not None:
+            break
+        said += line.split()
+        if len(said) > MAX_HEADER_WORDS:
+            break
+    return said
 
 
 #: A transcriber's line marking the end of the talk (``[END OF TRANSCRIPT]``, ``-- End of
@@ -980,7 +1000,9 @@ def words_not_speakers(
     names a topic in words no one is called (``Staffing: that's the barrier.``, ``Mental
     Health: ...``; :func:`_names_a_topic`), of one word or more; and a label said once whose
     brackets hold the speaker's own aside (``Weekends (and I mean every one): ...``;
-    :func:`_is_aside`). A speaker who says one thing (``Mary: Sorry to interrupt``, ``Ruth
+    :func:`_is_aside`); and a header field's name said once (``Consent: that was the hard
+    part``, inside an answer: :func:`is_header_field`; at the top of the file it is read as a
+    header line all the same, :func:`with_header_fields`). A speaker who says one thing (``Mary: Sorry to interrupt``, ``Ruth
     (deputy manager): yeah i'd add ...``) is still one; so are role labels, participant
     numbers, numbered speakers (``Speaker 2 (guest)``), the answerer's labels (``A``, ``R``),
     initials that recur (``HW``) and a name before brackets that labels another line
@@ -1012,6 +1034,7 @@ def words_not_speakers(
             or (len(words) == 1 and _is_common_word(name))
             or _names_a_topic(words)
             or _is_aside(m.label[len(name) :])
+            or is_header_field(name)
         ):
             found.add(m.label)
     return found

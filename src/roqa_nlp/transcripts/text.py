@@ -80,7 +80,12 @@ from .speaker_labels import (
     transcript_header,
     with_header_fields,
 )
-from .unlabelled import UnlabelledTalk, names_each_piece, speaker_of_unlabelled
+from .unlabelled import (
+    UnlabelledTalk,
+    names_each_piece,
+    no_turn_metadata,
+    speaker_of_unlabelled,
+)
 
 _MARKDOWN_NOT_SPEECH = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)")
 _MARKDOWN_HEADING_MARK = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
@@ -214,6 +219,7 @@ def parse_text(
         unlabelled = UnlabelledTalk()
         paragraphs = _paragraphs(lines, labels)
         each = names_each_piece((speaker, words) for _, speaker, words in paragraphs)
+        no_turn: list[int] = []
         turns, spanned = _labelled_turns(
             lines,
             labels,
@@ -223,8 +229,12 @@ def parse_text(
             answering,
             unlabelled if each else None,
             {i: words for i, speaker, words in paragraphs if speaker is None},
+            no_turn,
         )
-        found_unlabelled = unlabelled.metadata()
+        found_unlabelled = {
+            **unlabelled.metadata(),
+            **no_turn_metadata([(f"line {i + 1}", lines[i].text.strip()) for i in no_turn]),
+        }
         text = blanked(text, [(lines[i].start, len(raw[i])) for i in sorted(spanned)])
     else:
         found_unlabelled = {}
@@ -401,6 +411,7 @@ def _labelled_turns(
     answering: str,
     unlabelled: UnlabelledTalk | None = None,
     paragraph_words: Mapping[int, str] | None = None,
+    no_turn: list[int] | None = None,
 ) -> tuple[list[Turn], set[int]]:
     """The turns of labelled ``lines``; lines without a label continue the turn before them,
     except after a question marker's question (its line ending in ``?``, or its paragraph):
@@ -412,7 +423,8 @@ def _labelled_turns(
     that is only another speaker's backchannel goes on with the turn of the speaker before it
     (:func:`.unlabelled.speaker_of_unlabelled`), and ``unlabelled`` gets where it is (``line 9``);
     ``paragraph_words`` holds the words of each unlabelled paragraph by its first line
-    (:func:`_paragraphs`).
+    (:func:`_paragraphs`). ``no_turn`` gets the lines with words after the first label that
+    are in no turn (after a header line or a transcriber's marker ended the turn before them).
     """
     out: list[Turn] = []
     paragraph = False  # a blank line came after the last line with words
@@ -475,8 +487,10 @@ def _labelled_turns(
             else:
                 pending_time = stamp[0]
             continue
-        if current is None:
-            continue  # a title or header before the first speaker
+        if current is None:  # a title or header before the first speaker
+            if no_turn is not None and any(labels[:i]):
+                no_turn.append(i)  # after it: words no turn holds, to be reported
+            continue
         if current.start is None:
             current.start = line.content_start
         current.end = line.content_end

@@ -48,6 +48,12 @@ AFTER_BACKCHANNEL = "unlabelled_talk_after_backchannel"
 UNDECIDED = "unlabelled_talk_undecided"
 UNDECIDED_AS = "unlabelled_talk_undecided_read_as"
 UNDECIDED_WORDS = "unlabelled_talk_undecided_words"
+#: The transcript metadata keys of the words a reader read into no turn after the talk began
+#: (a paragraph under no speaker's label after a line that ended the turn before it: a header
+#: field or a transcriber's marker), and where each is (``line 9``; empty for a Word
+#: paragraph): not coded, so :func:`no_turn_warning` names them.
+NO_TURN = "no_turn_words"
+NO_TURN_LINES = "no_turn_lines"
 
 
 #: Most pieces (cues, paragraphs) a backchannel turn is read from: a turn of more, of a word
@@ -204,6 +210,33 @@ def undecided_talk_warning(transcript: Transcript) -> str | None:
         f"speaker's name after a backchannel could be either speaker's ({at}"
         f"{quoted(str(words))}, read as {read_as}'s talk{more}): put the speaker's name on "
         f"{'them' if n != 1 else 'it'} to have {'them' if n != 1 else 'it'} read as theirs"
+    )
+
+
+def no_turn_metadata(pieces: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
+    """The metadata of ``pieces`` (where, words) read into no turn (:data:`NO_TURN`)."""
+    if not pieces:
+        return {}
+    return {NO_TURN: [w for _, w in pieces], NO_TURN_LINES: [where for where, _ in pieces]}
+
+
+def no_turn_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file, how many pieces of words after the first turn
+    were read as no one's talk (:data:`NO_TURN`), where and the first one's words, else
+    None."""
+    words = transcript.metadata.get(NO_TURN)
+    if not words:
+        return None
+    n = len(words)
+    places = [str(p) for p in transcript.metadata.get(NO_TURN_LINES) or [] if p]
+    where = f" ({first_few(places, 6)})" if places else ""
+    piece = "line" if places else "paragraph"
+    return (
+        f"{transcript.source or transcript.id}: {n} {piece}{'s' if n != 1 else ''}{where} under "
+        f"no speaker's label after a line that ended a turn {'were' if n != 1 else 'was'} "
+        f"left out, not coded: {quoted(str(words[0]))} (put the speaker's name on "
+        f"{'them' if n != 1 else 'it'}, or on the line above, to have "
+        f"{'them' if n != 1 else 'it'} coded)"
     )
 
 

@@ -1,0 +1,171 @@
+"""A paragraph of a speaker's answer that opens with a header field's name ("Note:", "Time:",
+"Location:") is that speaker's talk, in the layouts that put the speaker's name on a line of its
+own above the words (Otter, Rev, Teams, Zoom's saved captions); and words that no turn holds
+are reported, not lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.transcripts import read_transcript
+
+ANSWER = "I manage the community team, and have done since 2019, mostly home visits."
+NOTE = "Note: we still keep a paper copy in the office."
+MORE = "And the rota is on the wall."
+ANSWER_WHOLE = f"{ANSWER}\n\n{NOTE}\n\n{MORE}"
+
+
+def _turns(path: Path) -> list[tuple[str, str]]:
+    t = read_transcript(path, interviewer_labels=["Interviewer", "Sam Roe", "Speaker 1"])
+    return [(u.speaker, t.text[u.start : u.end]) for u in t.turns]
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return f
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "second", "asker", "answerer"),
+    [  # Otter's name and time, Rev's, Zoom's saved captions
+        ("otter.txt", "Speaker 1  0:03", "Speaker 2  0:10", "Speaker 1", "Speaker 2"),
+        ("rev.txt", "Sam Roe (00:00:03):", "Ada Lee (00:00:10):", "Sam Roe", "Ada Lee"),
+        ("zoom.txt", "[Sam Roe] 10:00:03", "[Ada Lee] 10:00:10", "Sam Roe", "Ada Lee"),
+    ],
+)
+def test_a_paragraph_opening_with_a_field_name_goes_on_with_the_answer(
+    tmp_path: Path, name: str, first: str, second: str, asker: str, answerer: str
+) -> None:
+    later = first.replace("03", "23")
+    text = (
+        f"{first}\nCould you tell me about your role here?\n\n{second}\n{ANSWER}\n\n{NOTE}\n\n"
+        f"{MORE}\n\n{later}\nHow was the system funded?\n"
+    )
+    assert _turns(_write(tmp_path, name, text)) == [
+        (asker, "Could you tell me about your role here?"),
+        (answerer, ANSWER_WHOLE),
+        (asker, "How was the system funded?"),
+    ]
+
+
+@pytest.mark.parametrize("field", ["Time", "Location", "Consent", "Recording"])
+def test_other_field_names_in_an_otter_answer_are_talk(tmp_path: Path, field: str) -> None:
+    said = f"{field}: that was the hard part, honestly."
+    text = (
+        "Speaker 1  0:03\nWhat got in the way?\n\n"
+        f"Speaker 2  0:10\n{ANSWER}\n\n{said}\n\nSpeaker 1  0:23\nThanks.\n"
+    )
+    assert _turns(_write(tmp_path, "p04.txt", text))[1] == ("Speaker 2", f"{ANSWER}\n\n{said}")
+
+
+def test_a_teams_word_transcript_keeps_a_note_paragraph_in_the_answer(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for p in (
+        "Sam Roe   0:03",
+        "Could you tell me about your role here?",
+        "Ada Lee   0:10",
+        ANSWER,
+        NOTE,
+        MORE,
+        "Sam Roe   0:23",
+        "How was the system funded?",
+    ):
+        d.add_paragraph(p)
+    f = tmp_path / "p04.docx"
+    d.save(str(f))
+    assert _turns(f) == [
+        ("Sam Roe", "Could you tell me about your role here?"),
+        ("Ada Lee", f"{ANSWER}\n{NOTE}\n{MORE}"),
+        ("Sam Roe", "How was the system funded?"),
+    ]
+
+
+def test_a_header_above_an_otter_transcript_is_still_a_header(tmp_path: Path) -> None:
+    text = (
+        "Date: 12 March 2021\nLocation: Leeds\nParticipant ID: P04\n\n"
+        f"Speaker 1  0:03\nWhat got in the way?\n\nSpeaker 2  0:10\n{ANSWER}\n"
+    )
+    t = read_transcript(_write(tmp_path, "interview.txt", text))
+    assert t.participant == "P04"
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Speaker 1", "What got in the way?"),
+        ("Speaker 2", ANSWER),
+    ]
+    from roqa_nlp.transcripts.unlabelled import no_turn_warning
+
+    assert no_turn_warning(t) is None
+
+
+def test_words_read_into_no_turn_are_reported(tmp_path: Path) -> None:
+    text = (
+        "Sam Roe: What helped?\n"
+        "Ada Lee: The champion helped most of all, really, week in and week out.\n"
+        "Sam Roe stopped transcription\n"
+        "and the training, later on.\n"
+        "Sam Roe: Thanks.\n"
+    )
+    f = _write(tmp_path, "p04.txt", text)
+    t = read_transcript(f)
+    assert [t.text[u.start : u.end] for u in t.turns] == [
+        "What helped?",
+        "The champion helped most of all, really, week in and week out.",
+        "Thanks.",
+    ]
+    from roqa_nlp.transcripts.unlabelled import no_turn_warning
+
+    assert no_turn_warning(t) == (
+        f"{f}: 1 line (line 4) under no speaker's label after a line that ended a turn was left "
+        "out, not coded: 'and the training, later on.' (put the speaker's name on it, or on the "
+        "line above, to have it coded)"
+    )
+
+
+def test_word_paragraphs_read_into_no_turn_are_reported(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for p in (
+        "Sam Roe: What helped?",
+        "Ada Lee: The champion helped most of all, really, week in and week out.",
+        "Sam Roe stopped transcription",
+        "and the training, later on.",
+        "Sam Roe: Thanks.",
+    ):
+        d.add_paragraph(p)
+    f = tmp_path / "p04.docx"
+    d.save(str(f))
+    t = read_transcript(f)
+    from roqa_nlp.transcripts.unlabelled import no_turn_warning
+
+    assert no_turn_warning(t) == (
+        f"{f}: 1 paragraph under no speaker's label after a line that ended a turn was left "
+        "out, not coded: 'and the training, later on.' (put the speaker's name on it, or on the "
+        "line above, to have it coded)"
+    )
+
+
+def test_inspect_reports_the_words_no_turn_holds(tmp_path: Path) -> None:
+    import json
+
+    from test_cli_core import roqa
+
+    f = _write(
+        tmp_path,
+        "p04.txt",
+        "Sam Roe: What helped?\n"
+        "Ada Lee: The champion helped most of all, really, week in and week out.\n"
+        "Sam Roe stopped transcription\n"
+        "and the training, later on.\n"
+        "Sam Roe: Thanks.\n",
+    )
+    run = roqa("inspect", f, "--json", "--interviewer", "Sam Roe")
+    assert run.code == 0, run.err
+    (got,) = json.loads(run.out)
+    assert got["left_out"] == (
+        f"{f}: 1 line (line 4) under no speaker's label after a line that ended a turn was left "
+        "out, not coded: 'and the training, later on.' (put the speaker's name on it, or on the "
+        "line above, to have it coded)"
+    )
