@@ -1054,14 +1054,30 @@ def warn_of_speakers(transcript: Transcript, *, stacklevel: int = 2) -> None:
         warnings.warn(SpeakerWarning(message, transcript), stacklevel=stacklevel + 1)
 
 
-def interviewer_who_never_asks(transcript: Transcript) -> tuple[str, int, str, int, int] | None:
-    """``(interviewer, turns, asker, questions, turns)`` when the one speaker taken as the
-    interviewer by a label of one file's (``--interviewer SPEAKER_00``, ``Speaker 1``; not a
-    role, ``Interviewer``, nor a person's name) asks in none of their turns
-    (three or more; not even with a short remark after the question, :func:`asks_or_remarks`) while
-    another speaker clearly asks the questions (:func:`guess_interviewer` with no roles given):
-    diarisation numbers speakers anew in each file, so SPEAKER_00 may be the participant here. Else
-    None."""
+#: The named interviewer who asks in some turns is still taken for the participant when the
+#: speaker who asks the questions asks in at least this many times as many turns ...
+SWAPPED_MIN_QUESTION_RATIO = 3
+#: ... and says at most this share of the named interviewer's words, in at least this many
+#: turns (a participant's few questions before the interview begins, "Is it recorded?" "And my
+#: name?", while the interviewer explains, are not enough).
+SWAPPED_MAX_WORD_SHARE = 0.5
+SWAPPED_MIN_QUESTIONS = 5
+
+
+def interviewer_who_never_asks(
+    transcript: Transcript,
+) -> tuple[str, int, int, str, int, int] | None:
+    """``(interviewer, turns, questions, asker, questions, turns)`` when the one speaker taken as
+    the interviewer by a label of one file's (``--interviewer SPEAKER_00``, ``Speaker 1``; not a
+    role, ``Interviewer``, nor a person's name) seems to be the participant: another speaker
+    clearly asks the questions (:func:`guess_interviewer` with no roles given) while the named
+    one asks in none of their turns (three or more; not even with a short remark after the
+    question, :func:`asks_or_remarks`), or asks in some but the other asks in at least
+    :data:`SWAPPED_MIN_QUESTION_RATIO` times as many turns (and in
+    :data:`SWAPPED_MIN_QUESTIONS` at least) and says at most :data:`SWAPPED_MAX_WORD_SHARE` of
+    the named one's words (a participant who asks back once,
+    "Is that what you mean?", while the other asks all the questions): diarisation numbers
+    speakers anew in each file, so SPEAKER_00 may be the participant here. Else None."""
     turns = transcript.turns
     interviewers = {t.speaker for t in turns if t.role == "interviewer"}
     if len(interviewers) != 1:
@@ -1070,21 +1086,33 @@ def interviewer_who_never_asks(transcript: Transcript) -> tuple[str, int, str, i
     if _default_interviewer_keys().names_role(named) or _names_a_person(named):
         return None  # a role or a person: the same in every file, unlike SPEAKER_00
     theirs = _counted(transcript.text, (t for t in turns if t.speaker == named))
-    said = (transcript.text[t.start : t.end] for t in theirs)
-    if len(theirs) < GUESS_MIN_TURNS or any(asks_or_remarks(words) for words in said):
-        return (
-            None  # a question with a remark after it is asked too ("What helped? Take your time.")
-        )
+    said = [transcript.text[t.start : t.end] for t in theirs]
+    if len(theirs) < GUESS_MIN_TURNS:
+        return None
     asker = guess_interviewer(transcript.text, [replace(t, role="participant") for t in turns])
     if asker is None or asker == named:
         return None
     others = _counted(transcript.text, (t for t in turns if t.speaker == asker))
     q = sum(asks(transcript.text[t.start : t.end]) for t in others)
-    return named, len(theirs), asker, q, len(others)
+    # a question with a remark after it is asked too ("What helped? Take your time.")
+    q_named = sum(asks_or_remarks(words) for words in said)
+    if q_named:
+        words_named = sum(len(words.split()) for words in said)
+        words_asker = sum(len(transcript.text[t.start : t.end].split()) for t in others)
+        if (
+            q < max(SWAPPED_MIN_QUESTION_RATIO * q_named, SWAPPED_MIN_QUESTIONS)
+            or words_asker > SWAPPED_MAX_WORD_SHARE * words_named
+        ):
+            return None
+    return named, len(theirs), q_named, asker, q, len(others)
 
 
 #: Formats speech-to-text writes with its speakers only when it diarises.
 _SPEECH_TO_TEXT_FORMATS = ("whisper-json", "tsv", "srt", "vtt")
+
+
+def _how_many(n: int) -> str:
+    return "none" if n == 0 else f"only {n}"
 
 
 def _how_to_label(transcript: Transcript, interface: str) -> str:
@@ -1162,19 +1190,20 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
     swapped = interviewer_who_never_asks(transcript)
     defaults = _default_interviewer_keys()
     if swapped is not None and swapped[0] in defaults and not defaults.names_role(swapped[0]):
-        named, n, asker, q, m = swapped  # a person with a role's note: "Jane Smith (Host)"
+        named, n, q_named, asker, q, m = swapped  # a person with a role's note: "Jane Smith (Host)"
         return (
             f"{where}: {named!r}, taken as the interviewer for the role in brackets, asks in "
-            f"none of their {n} turns while {asker!r} asks in {q} of {m}: check who interviews "
+            f"{_how_many(q_named)} of their {n} turns while {asker!r} asks in {q} of {m}: check "
+            "who interviews "
             "here (if the participant hosted the video call, name them with "
             f"{_NAMING_PARTICIPANT[interface]})"
         )
     if swapped is not None:
-        named, n, asker, q, m = swapped
+        named, n, q_named, asker, q, m = swapped
         return (
-            f"{where}: {named!r}, taken as the interviewer, asks in none of their {n} turns "
-            f"while {asker!r} asks in {q} of {m}: speech-to-text numbers speakers anew in each "
-            f"file, so check who interviews here (name them with {name_it})"
+            f"{where}: {named!r}, taken as the interviewer, asks in {_how_many(q_named)} of "
+            f"their {n} turns while {asker!r} asks in {q} of {m}: speech-to-text numbers "
+            f"speakers anew in each file, so check who interviews here (name them with {name_it})"
         )
     names = speakers_without_interviewer(transcript.turns)
     unmatched = transcript.metadata.get("interviewer_labels_unmatched")

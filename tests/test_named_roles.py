@@ -1,0 +1,102 @@
+"""Who the researcher names: an interviewer named by a per-file label (``Speaker 1``) who is the
+participant here, a participant who hosted the call (``(Host)``), and names spelt with or
+without accents and curly apostrophes."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.roles import SpeakerWarning, speaker_warning
+
+LONG = (
+    "We run a small team across two sites, and most of my week goes on the rota, supervision "
+    "and the audits the commissioners ask for."
+)
+
+
+def _swapped(tmp_path: Path, asked_back: str) -> Path:
+    """An Otter-style transcript where Speaker 2 asks the questions and Speaker 1 answers,
+    asking back once (``asked_back``)."""
+    turns = [
+        ("Speaker 2", "What is your role here?"),
+        ("Speaker 1", LONG),
+        ("Speaker 2", "How did the training go?"),
+        ("Speaker 1", asked_back),
+        ("Speaker 2", "Yes, the classroom sessions."),
+        ("Speaker 1", LONG),
+        ("Speaker 2", "What got in the way?"),
+        ("Speaker 1", LONG),
+        ("Speaker 2", "What would you change?"),
+        ("Speaker 1", LONG),
+        ("Speaker 2", "Who helped most?"),
+        ("Speaker 1", LONG),
+        ("Speaker 2", "Anything else to add?"),
+        ("Speaker 1", LONG),
+    ]
+    f = tmp_path / "p05.txt"
+    f.write_text(
+        "".join(f"{who}  0:{10 + 5 * i:02d}\n{said}\n\n" for i, (who, said) in enumerate(turns)),
+        encoding="utf-8",
+    )
+    return f
+
+
+def test_a_named_interviewer_who_asks_once_while_the_other_asks_the_questions_is_warned_of(
+    tmp_path: Path,
+) -> None:
+    f = _swapped(tmp_path, "Is that the classroom training you mean?")
+    with pytest.warns(SpeakerWarning) as caught:
+        t = read_transcript(f, interviewer_labels=["Speaker 1"])
+    assert [str(w.message) for w in caught] == [
+        f"{f}: 'Speaker 1', taken as the interviewer, asks in only 1 of their 7 turns while "
+        "'Speaker 2' asks in 6 of 7: speech-to-text numbers speakers anew in each file, so check "
+        "who interviews here (name them with interviewer_labels=['NAME'])"
+    ]
+    assert speaker_warning(t, interface="inspect") == (
+        f"{f}: 'Speaker 1', taken as the interviewer, asks in only 1 of their 7 turns while "
+        "'Speaker 2' asks in 6 of 7: speech-to-text numbers speakers anew in each file, so check "
+        "who interviews here (name them with --interviewer NAME)"
+    )
+    with warnings.catch_warnings():  # named rightly: nothing to say
+        warnings.simplefilter("error")
+        read_transcript(f, interviewer_labels=["Speaker 2"])
+
+
+def test_a_named_interviewer_who_asks_a_third_as_often_as_the_other_is_not_warned_of(
+    tmp_path: Path,
+) -> None:
+    """Speaker 2 asks in 5 of 6 turns, Speaker 1 in 2 of 8: the other asks more, but less than
+    three times as often (SWAPPED_MIN_QUESTION_RATIO), so who interviews is not clear enough to
+    say the researcher named the wrong one."""
+    f = tmp_path / "p05.txt"
+    turns = [
+        ("Speaker 2", "What is your role here?"),
+        ("Speaker 1", LONG),
+        ("Speaker 2", "How did the training go?"),
+        ("Speaker 1", "Is that the classroom training you mean?"),
+        ("Speaker 2", "Yes."),
+        ("Speaker 1", LONG),
+        ("Speaker 2", "What got in the way?"),
+        ("Speaker 1", f"{LONG} Or do you mean the money?"),
+        ("Speaker 2", "What would you change?"),
+        ("Speaker 1", LONG),
+        ("Speaker 2", "Who helped?"),
+        ("Speaker 1", LONG),
+        ("Speaker 1", LONG),
+        ("Speaker 1", LONG),
+    ]
+    f.write_text(
+        "".join(f"{who}  0:{10 + 5 * i:02d}\n{said}\n\n" for i, (who, said) in enumerate(turns)),
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        t = read_transcript(f, interviewer_labels=["Speaker 1"])
+    assert [(u.speaker, u.role) for u in t.turns[:2]] == [
+        ("Speaker 2", "participant"),
+        ("Speaker 1", "interviewer"),
+    ]
