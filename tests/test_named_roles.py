@@ -100,3 +100,56 @@ def test_a_named_interviewer_who_asks_a_third_as_often_as_the_other_is_not_warne
         ("Speaker 2", "participant"),
         ("Speaker 1", "interviewer"),
     ]
+
+
+HOST = "Renée O’Sullivan (Host)"
+
+
+def _zoom_hosted(tmp_path: Path, host: str = HOST) -> Path:
+    """A Zoom transcript whose participant hosted the call, the interviewer listed surname
+    first, as Zoom shows a name so set."""
+    cues = [
+        ("Whitfield, Hannah", "Could you start by telling me about your role?"),
+        (host, "I manage a community mental health service in the East Midlands."),
+        ("Whitfield, Hannah", "What got in the way of the new care planning system?"),
+        (host, "The Wi-Fi in the supported flats, and the training came too late."),
+    ]
+    f = tmp_path / "p05.vtt"
+    f.write_text(
+        "WEBVTT\n\n"
+        + "".join(
+            f"{i + 1}\n00:00:{10 * i:02d}.000 --> 00:00:{10 * i + 9:02d}.000\n{who}: {said}\n\n"
+            for i, (who, said) in enumerate(cues)
+        ),
+        encoding="utf-8",
+    )
+    return f
+
+
+def test_a_participant_taken_as_the_interviewer_for_host_is_named_in_the_hint(
+    tmp_path: Path,
+) -> None:
+    f = _zoom_hosted(tmp_path)
+    with pytest.warns(SpeakerWarning) as caught:
+        t = read_transcript(f, interviewer_labels=["Hannah Whitfield"])
+    assert [u.role for u in t.turns] == ["interviewer"] * 4
+    assert speaker_warning(t, interface="inspect") == (
+        f"{f}: no participant talk found: all 4 turns are the interviewer's ('Whitfield, "
+        "Hannah', 'Renée O’Sullivan (Host)'), so there is nothing to code: 'Renée O’Sullivan "
+        "(Host)' is read as the interviewer for the '(Host)' in the label (a video call marks "
+        'who hosted it); if they are the participant, name them with --participant "Renée '
+        'O’Sullivan"'
+    )
+    assert [str(w.message) for w in caught] == [
+        f"{f}: no participant talk found: all 4 turns are the interviewer's ('Whitfield, "
+        "Hannah', 'Renée O’Sullivan (Host)'), so there is nothing to code: 'Renée O’Sullivan "
+        "(Host)' is read as the interviewer for the '(Host)' in the label (a video call marks "
+        "who hosted it); if they are the participant, name them with "
+        "participant_labels=['Renée O’Sullivan']"
+    ]
+    with warnings.catch_warnings():  # as the hint says: read rightly, nothing to say
+        warnings.simplefilter("error")
+        t = read_transcript(
+            f, interviewer_labels=["Hannah Whitfield"], participant_labels=["Renée O’Sullivan"]
+        )
+    assert [u.role for u in t.turns] == ["interviewer", "participant"] * 2

@@ -1111,6 +1111,24 @@ def interviewer_who_never_asks(
 _SPEECH_TO_TEXT_FORMATS = ("whisper-json", "tsv", "srt", "vtt")
 
 
+def _interviewers_by_note(transcript: Transcript) -> list[tuple[str, str]]:
+    """The interviewer speakers of ``transcript`` taken as one only for a role's note in
+    brackets after a name (``Jane Smith (Host)``: the default interviewer labels), each with
+    that note (``Host``)."""
+    defaults = _default_interviewer_keys()
+    found = []
+    for label in dict.fromkeys(t.speaker for t in transcript.turns if t.role == "interviewer"):
+        if label in defaults and not defaults.names_role(label):
+            notes = [n for n in _role_notes(label) if defaults.names_role(n)]
+            found += [(label, notes[0].strip())] if notes else []
+    return found
+
+
+def _participant_named(interface: str, name: str) -> str:
+    """How to name ``name`` a participant, in ``interface``'s words."""
+    return f"participant_labels=[{name!r}]" if interface == "python" else f'--participant "{name}"'
+
+
 def _how_many(n: int) -> str:
     return "none" if n == 0 else f"only {n}"
 
@@ -1181,6 +1199,17 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
         )
         n = len(transcript.turns)
         every = "the one turn is" if n == 1 else f"all {n} turns are"
+        hosts = _interviewers_by_note(transcript)
+        if hosts and len(hosts) < len(set(t.speaker for t in transcript.turns)):
+            label, note = hosts[0]
+            name = " ".join(_without_bracketed_notes(label).split())
+            return (
+                f"{where}: no participant talk found: {every} the "
+                f"interviewer's ({interviewers}), so there is nothing to code: {label!r} is "
+                f"read as the interviewer for the '({note})' in the label (a video call marks "
+                "who hosted it); if they are the participant, name them with "
+                f"{_participant_named(interface, name)}"
+            )
         return (
             f"{where}: no participant talk found: {every} the "
             f"interviewer's ({interviewers}), so there is nothing to code (check that the "
