@@ -153,3 +153,86 @@ def test_a_participant_taken_as_the_interviewer_for_host_is_named_in_the_hint(
             f, interviewer_labels=["Hannah Whitfield"], participant_labels=["Renée O’Sullivan"]
         )
     assert [u.role for u in t.turns] == ["interviewer", "participant"] * 2
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["Renee O'Sullivan", "Renée O'Sullivan", "RENEE O’SULLIVAN", "O‘Sullivan, Renee"],
+)
+def test_a_participant_named_without_the_accent_or_with_another_apostrophe_matches(
+    tmp_path: Path, given: str
+) -> None:
+    f = _zoom_hosted(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        t = read_transcript(f, interviewer_labels=["Hannah Whitfield"], participant_labels=[given])
+    assert [(u.speaker, u.role) for u in t.turns[:2]] == [
+        ("Whitfield, Hannah", "interviewer"),
+        (HOST, "participant"),
+    ]
+
+
+def test_an_interviewer_named_without_the_accent_matches(tmp_path: Path) -> None:
+    f = _zoom_hosted(tmp_path, host="Renée O’Sullivan")
+    t = read_transcript(f, interviewer_labels=["Whitfield, Hannah", "Renee O'Sullivan"])
+    assert {u.speaker: u.role for u in t.turns} == {
+        "Whitfield, Hannah": "interviewer",
+        "Renée O’Sullivan": "interviewer",
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(f, interviewer_labels=["Whitfield, Hannah", "Rene O'Sullivan"])
+    assert t.turns[1].role == "participant"  # a letter less is another name
+
+
+def test_a_participant_label_that_matches_no_speaker_is_warned_of(tmp_path: Path) -> None:
+    f = _zoom_hosted(tmp_path, host="Renée O’Sullivan")
+    with pytest.warns(SpeakerWarning) as caught:
+        read_transcript(f, interviewer_labels=["Hannah Whitfield"], participant_labels=["R O'S"])
+    assert [str(w.message) for w in caught] == [
+        f'{f}: no speaker matched the participant label(s) "R O\'S": the speakers are '
+        "'Whitfield, Hannah', 'Renée O’Sullivan' (give participant_labels the participant's "
+        "label as the transcript spells it)"
+    ]
+
+
+def test_a_participant_label_that_names_a_speaker_of_another_transcript_is_not_warned_of(
+    tmp_path: Path,
+) -> None:
+    """A participant who hosted one call of the study is named for that call: the others, where
+    no one is so called, are not warned of."""
+    from roqa_nlp.transcripts import read_transcripts
+
+    _zoom_hosted(tmp_path)  # p05.vtt, hosted by the participant
+    p06 = tmp_path / "p06.txt"
+    p06.write_text("Interviewer: What helped?\nP06: The champion, mostly.\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = read_transcripts(
+            tmp_path, interviewer_labels=["Hannah Whitfield"], participant_labels=[HOST[:-7]]
+        )
+    assert [[u.role for u in t.turns] for t in got] == [
+        ["interviewer", "participant"] * 2,
+        ["interviewer", "participant"],
+    ]
+
+
+def test_inspect_names_a_participant_label_that_matches_no_speaker(tmp_path: Path) -> None:
+    import json
+
+    from test_cli_core import roqa
+
+    f = _zoom_hosted(tmp_path)
+    run = roqa("inspect", f, "--json", "--interviewer", "Hannah Whitfield", "--participant", "Host")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)[0]["warning"] is None  # "Host" names her, by the label's note
+    run = roqa("inspect", f, "--json", "--interviewer", "Hannah Whitfield", "--participant", "P05")
+    assert json.loads(run.out)[0]["warning"] == (  # both said, in one line
+        f"{f}: no participant talk found: all 4 turns are the interviewer's ('Whitfield, "
+        "Hannah', 'Renée O’Sullivan (Host)'), so there is nothing to code: 'Renée O’Sullivan "
+        "(Host)' is read as the interviewer for the '(Host)' in the label (a video call marks "
+        'who hosted it); if they are the participant, name them with --participant "Renée '
+        "O’Sullivan\"; and no speaker matched the participant label(s) 'P05': the speakers are "
+        "'Whitfield, Hannah', 'Renée O’Sullivan (Host)' (give --participant the participant's "
+        "label as the transcript spells it)"
+    )

@@ -353,11 +353,11 @@ def _study_pass(
     from .errors import RoqaWarning
     from .transcripts import read_each
     from .transcripts.roles import (
-        UNMATCHED_LABELS,
         StudyCases,
         labelled_case,
         labels_matched,
         study_interviewers,
+        unmatched_labels,
         with_study_interviewers,
     )
 
@@ -373,7 +373,7 @@ def _study_pass(
         for t in each():  # one transcript alone has no study to learn from
             labelled.append(labelled_case(t))
             speakers.update(u.speaker for u in t.turns)
-            unmatched.update(t.metadata.get(UNMATCHED_LABELS, ()))
+            unmatched.update(unmatched_labels(t))
             if known is None:
                 found |= study_interviewers([t])
             if key is not None:

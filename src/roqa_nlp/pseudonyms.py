@@ -664,11 +664,12 @@ class PseudonymKey:
             meta["interviewer_from_study"] = [_bare(self.get(str(n)) or str(n)) for n in studied]
         from .transcripts.chat import ZOOM_CHAT
         from .transcripts.cues import UNREAD, UNTIMED
+        from .transcripts.unlabelled import NO_TURN
 
         # words left out between cues (talk, names and all) and the chat messages left out
         # (their senders' names: '10:22:05 From Margaret Okafor')
         people = {**speakers, **_header_people(transcript)}
-        for key in (UNREAD, UNTIMED, ZOOM_CHAT):
+        for key in (UNREAD, UNTIMED, ZOOM_CHAT, NO_TURN):
             left_out = meta.get(key)
             if isinstance(left_out, list):
                 meta[key] = [
@@ -683,7 +684,11 @@ class PseudonymKey:
                     )[0]
                     for line in left_out
                 ]
-        for given in ("interviewer_labels_unmatched", "interviewer_labels_elsewhere"):
+        for given in (
+            "interviewer_labels_unmatched",
+            "interviewer_labels_elsewhere",
+            "participant_labels_unmatched",
+        ):
             unmatched = meta.get(given)
             if isinstance(unmatched, list):  # labels the researcher gave: names, often
                 meta[given] = [

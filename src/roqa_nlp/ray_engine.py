@@ -31,10 +31,10 @@ from .io import atomic_write_text, read_jsonl
 from .result import CodingResult, transcript_from_dict, transcript_to_dict
 from .schema import SegmentResult
 from .transcripts.roles import (
-    UNMATCHED_LABELS,
     SpeakerWarning,
     labels_matched,
     speaker_warning,
+    unmatched_labels,
     with_labels_matched_elsewhere,
 )
 
@@ -367,7 +367,7 @@ def code_with_ray(
                 if speaker_warning(t):
                     warned.append(t)
             writer.write(part)
-    given = {label for t in warned for label in t.metadata.get(UNMATCHED_LABELS, ())}
+    given = {label for t in warned for label in unmatched_labels(t)}
     matched = labels_matched(speakers, given)
     for t in warned:
         warning = speaker_warning(with_labels_matched_elsewhere(t, matched))

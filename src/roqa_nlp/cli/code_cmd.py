@@ -124,10 +124,10 @@ def _note_participant_labels(transcripts: Iterable[Any]) -> None:
     once, "Mum: ..." inside P90's answer, was counted in Table 2 and only inspect said so).
     Not for a transcript with a speaker warning: its interviewer, read as a participant, is
     warned of by :func:`_warn_of_speakers`."""
-    from ..transcripts.roles import participant_labels_warning, speaker_warning
+    from ..transcripts.roles import interviewer_warning, participant_labels_warning
 
     for t in transcripts:
-        note = None if speaker_warning(t) else participant_labels_warning(t)
+        note = None if interviewer_warning(t) else participant_labels_warning(t)
         if note:
             print(f"roqa: note: {note}", file=sys.stderr)
 
@@ -144,11 +144,11 @@ def _said_of_part(part: Any) -> None:
 def _warn_of_nothing_coded(result: Any) -> None:
     """One warning line per transcript that gave no segment although its speakers look right:
     every participant turn was a backchannel ("Yeah.", "Mm-hmm.")."""
-    from ..transcripts.roles import speaker_warning
+    from ..transcripts.roles import interviewer_warning
 
     coded = {s.segment.transcript_id for s in result.segments}
     for t in result.transcripts.values():
-        if t.id in coded or speaker_warning(t):
+        if t.id in coded or interviewer_warning(t):
             continue  # a transcript with speaker trouble is warned of by _warn_of_speakers
         turns = sum(1 for u in t.turns if u.role == "participant")
         print(

@@ -647,11 +647,11 @@ def read_files(
     file names no one) and a participant id label speaking in several of them is warned of;
     ``False`` leaves both to a caller reading the study in parts."""
     from .roles import (
-        UNMATCHED_LABELS,
         StudyCases,
         labelled_case,
         labels_matched,
         study_interviewers,
+        unmatched_labels,
         with_labels_matched_elsewhere,
         with_study_interviewers,
     )
@@ -672,8 +672,8 @@ def read_files(
             out.append(t)
     interviewers = study_interviewers(out)
     out = [with_study_interviewers(t, interviewers) for t in out]
-    given = {label for t in out for label in t.metadata.get(UNMATCHED_LABELS, ())}
-    if given:  # a name given that interviews in another file is no mistyped name here
+    given = {label for t in out for label in unmatched_labels(t)}
+    if given:  # a name given that speaks in another file is no mistyped name here
         matched = labels_matched((u.speaker for t in out for u in t.turns), given)
         out = [with_labels_matched_elsewhere(t, matched) for t in out]
     if not whole_study:

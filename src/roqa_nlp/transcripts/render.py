@@ -37,6 +37,7 @@ from ..schema import Transcript, Turn
 from .backchannels import ends_asking, only_acknowledges
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import (
+    PARTICIPANT_UNMATCHED,
     InterviewerLabels,
     first_spellings,
     guess_interviewer,
@@ -357,6 +358,11 @@ def finish_transcript(
     )
     if named and interviewer_labels is not None and all(t.role != "interviewer" for t in turns):
         meta["interviewer_labels_unmatched"] = _labels_given(interviewer_labels)
+    unmatched = [
+        p for p in participants if not any(t.speaker in InterviewerLabels.of([p]) for t in turns)
+    ]
+    if unmatched:  # a participant named (--participant) whom no label here names
+        meta[PARTICIPANT_UNMATCHED] = unmatched
     guessed = guess_interviewer(text, turns, InterviewerLabels.of(participants))
     if guessed is not None:
         turns = [replace(t, role="interviewer") if t.speaker == guessed else t for t in turns]

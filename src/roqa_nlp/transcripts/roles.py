@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -203,13 +204,26 @@ def honorifics() -> dict[str, str]:
     return out
 
 
+#: The apostrophes a name may be written with (curly, modifier letter, grave, prime), as ``'``.
+_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`´′", "'"))
+
+
+def _without_accents(text: str) -> str:
+    """``text`` without its accents (the combining marks of its NFKD form): ``é`` -> ``e``."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def person_name(label: str) -> tuple[str | None, str]:
     """``(title, name)``: a speaker label as a person's name is compared, in lower case, without
     a bracketed note, a trailing number, full stops or commas, its blanks and apostrophes as
     one, a name written surname first turned round (``SMITH, Jane`` -> ``jane smith``), and the
     title before it apart (``data/honorifics.txt``: ``Dr. Jane Smith`` -> ``("dr", "jane
-    smith")``; a title alone is the name)."""
-    key = normalise_label(label).replace("’", "'")
+    smith")``; a title alone is the name), with or without its accents and whichever
+    apostrophe it is written with (``Renée O’Sullivan`` -> ``renee o'sullivan``: a researcher
+    types the name one way, a video call shows it another)."""
+    key = _without_accents(normalise_label(label)).translate(_APOSTROPHES)
     surname, comma, forename = key.partition(",")
     if comma and surname.strip() and forename.strip():
         key = f"{forename} {surname}"
@@ -881,6 +895,16 @@ UNMATCHED_LABELS = "interviewer_labels_unmatched"
 #: which no speaker is the interviewer but match a speaker of another transcript of the study
 #: (:func:`with_labels_matched_elsewhere`).
 ELSEWHERE_LABELS = "interviewer_labels_elsewhere"
+#: The metadata key of the participant labels given (``--participant``) that match no speaker
+#: of a transcript (nor, once the study is read, of another of its transcripts).
+PARTICIPANT_UNMATCHED = "participant_labels_unmatched"
+
+
+def unmatched_labels(transcript: Transcript) -> list[str]:
+    """The interviewer and participant labels given that ``transcript`` records as matching
+    none of its speakers."""
+    meta = transcript.metadata
+    return [*meta.get(UNMATCHED_LABELS, ()), *meta.get(PARTICIPANT_UNMATCHED, ())]
 
 
 def labels_matched(speakers: Iterable[str], labels: Iterable[str]) -> frozenset[str]:
@@ -899,7 +923,11 @@ def with_labels_matched_elsewhere(transcript: Transcript, matched: Collection[st
     interviewers each interview some of its calls, so a name absent from one call is no
     mistyped name (:func:`speaker_warning` names only the labels left, or none); they are
     recorded as ``metadata["interviewer_labels_elsewhere"]``, for the warning to say that the
-    labels given name no one here when no one here is the interviewer."""
+    labels given name no one here when no one here is the interviewer. The participant labels
+    given (``--participant``) that name no speaker here but one of another transcript are
+    dropped from ``metadata["participant_labels_unmatched"]``: a participant who hosted one call
+    is named for that call."""
+    transcript = _participants_matched_elsewhere(transcript, matched)
     unmatched = transcript.metadata.get(UNMATCHED_LABELS)
     if not unmatched or not any(label in matched for label in unmatched):
         return transcript
@@ -910,6 +938,19 @@ def with_labels_matched_elsewhere(transcript: Transcript, matched: Collection[st
         metadata[UNMATCHED_LABELS] = left
     else:
         del metadata[UNMATCHED_LABELS]
+    return replace(transcript, metadata=metadata)
+
+
+def _participants_matched_elsewhere(transcript: Transcript, matched: Collection[str]) -> Transcript:
+    unmatched = transcript.metadata.get(PARTICIPANT_UNMATCHED)
+    if not unmatched or not any(label in matched for label in unmatched):
+        return transcript
+    metadata = dict(transcript.metadata)
+    left = [label for label in unmatched if label not in matched]
+    if left:
+        metadata[PARTICIPANT_UNMATCHED] = left
+    else:
+        del metadata[PARTICIPANT_UNMATCHED]
     return replace(transcript, metadata=metadata)
 
 
@@ -1153,6 +1194,21 @@ def _how_to_label(transcript: Transcript, interface: str) -> str:
 
 
 def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | None:
+    """What a researcher should check about who speaks in ``transcript`` in what role, in one
+    line naming its file and the fix, or ``None``: who the interviewer is
+    (:func:`interviewer_warning`), and a participant label given that matches no speaker
+    (``metadata["participant_labels_unmatched"]``), both when both. ``interface`` as for
+    :func:`interviewer_warning`."""
+    about_interviewer = interviewer_warning(transcript, interface=interface)
+    about_participant = _participants_unmatched(transcript, interface)
+    if about_participant is None:
+        return about_interviewer
+    if about_interviewer is None:
+        return f"{transcript.source or transcript.id}: {about_participant}"
+    return f"{about_interviewer}; and {about_participant}"
+
+
+def interviewer_warning(transcript: Transcript, *, interface: str = "cli") -> str | None:
     """What a researcher should check about who the interviewer is in ``transcript``, in one line
     naming its file and the fix, or ``None``: the interviewer was guessed
     (``metadata["interviewer_guessed"]``, :func:`guess_interviewer`), every turn is the
@@ -1265,3 +1321,18 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
             f"questions included ({_how_to_label(transcript, interface)})"
         )
     return None
+
+
+def _participants_unmatched(transcript: Transcript, interface: str) -> str | None:
+    """That no speaker of ``transcript`` matched the participant labels given
+    (``metadata["participant_labels_unmatched"]``), the speakers and the fix, else None."""
+    participants = transcript.metadata.get(PARTICIPANT_UNMATCHED)
+    if not participants:
+        return None
+    given = first_few([repr(label) for label in participants])
+    shown = first_few([repr(n) for n in dict.fromkeys(t.speaker for t in transcript.turns)])
+    option = _NAMING_PARTICIPANT[interface].removesuffix(" NAME").removesuffix("=['NAME']")
+    return (
+        f"no speaker matched the participant label(s) {given}: the speakers are {shown} (give "
+        f"{option} the participant's label as the transcript spells it)"
+    )
