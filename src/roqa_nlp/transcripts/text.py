@@ -434,6 +434,7 @@ def _labelled_turns(
     current: _OpenTurn | None = None
     pending_time: float | None = None
     asked = False  # the question of a question marker's turn is over
+    talk_began = False  # a speaker's label came: a line in no turn after it is reported
     for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
         if i in header:
             _close(current, out, interviewer_labels)
@@ -471,7 +472,7 @@ def _labelled_turns(
         asked, paragraph = False, False
         if label is not None:
             _close(current, out, interviewer_labels)
-            inside = []
+            inside, talk_began = [], True
             begin = label.time if label.time is not None else pending_time
             current = _OpenTurn(speaker=label.label, begin_time=begin)
             pending_time = None
@@ -488,7 +489,7 @@ def _labelled_turns(
                 pending_time = stamp[0]
             continue
         if current is None:  # a title or header before the first speaker
-            if no_turn is not None and any(labels[:i]):
+            if no_turn is not None and talk_began:
                 no_turn.append(i)  # after it: words no turn holds, to be reported
             continue
         if current.start is None:
