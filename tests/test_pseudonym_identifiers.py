@@ -248,3 +248,31 @@ def test_a_long_run_of_spoken_dots_is_read_in_one_pass() -> None:
     started = time.perf_counter()
     assert replace_identifiers(talk) == "a dot " * 19_997 + "[email]"  # four words before at
     assert time.perf_counter() - started < 3
+
+
+def test_unlabelled_talk_named_for_checking_is_pseudonymised_too(tmp_path: Path) -> None:
+    """A cue with no speaker's name that could be either speaker's is kept in the transcript's
+    metadata with its words and whose talk it was read as, for the warning: pseudonymised, the
+    names and identifiers in both are replaced as in the talk."""
+    from test_cue_turns import subtitles
+
+    f = subtitles(
+        tmp_path / "p24.vtt",
+        [
+            "Sam Roe: Could you tell me about staff training?",
+            "Priya Nair: We use the recovery college,",
+            "Priya Nair: but face-to-face costs us cover.",
+            "Sam Roe: Mm-hmm.",
+            "What would you change, Priya? Or email sam.roe@leeds.ac.uk?",
+            "Priya Nair: Protected time.",
+        ],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (t,), key = pseudonymise([read_transcript(f, interviewer_labels=["Sam Roe"])])
+    assert key.get("Sam Roe") is not None and key.get("Priya Nair") is not None
+    interviewer, participant = key.get("Sam Roe"), key.get("Priya Nair")
+    assert t.metadata["unlabelled_talk_undecided_read_as"] == [interviewer]
+    assert t.metadata["unlabelled_talk_undecided_words"] == [
+        f"What would you change, {participant}? Or email [email]?"
+    ]

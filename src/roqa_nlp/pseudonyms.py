@@ -664,12 +664,16 @@ class PseudonymKey:
             meta["interviewer_from_study"] = [_bare(self.get(str(n)) or str(n)) for n in studied]
         from .transcripts.chat import ZOOM_CHAT
         from .transcripts.cues import UNREAD, UNTIMED
-        from .transcripts.unlabelled import NO_TURN
+        from .transcripts.unlabelled import NO_TURN, UNDECIDED_AS, UNDECIDED_WORDS
 
-        # words left out between cues (talk, names and all) and the chat messages left out
-        # (their senders' names: '10:22:05 From Margaret Okafor')
+        read_as = meta.get(UNDECIDED_AS)
+        if isinstance(read_as, list):  # whose talk a cue with no name was read as: a name
+            meta[UNDECIDED_AS] = [_bare(self.get(str(n)) or str(n)) for n in read_as]
+        # words left out between cues (talk, names and all), the chat messages left out
+        # (their senders' names: '10:22:05 From Margaret Okafor') and the words of a cue with
+        # no name kept to be checked
         people = {**speakers, **_header_people(transcript)}
-        for key in (UNREAD, UNTIMED, ZOOM_CHAT, NO_TURN):
+        for key in (UNREAD, UNTIMED, ZOOM_CHAT, NO_TURN, UNDECIDED_WORDS):
             left_out = meta.get(key)
             if isinstance(left_out, list):
                 meta[key] = [
