@@ -377,3 +377,34 @@ def test_roqa_inspect_reads_the_namesake_participant_as_the_participant(tmp_path
         {"speaker": "Jane Smith (P04)", "role": "participant", "turns": 2, "words": 4},
     ]
     assert (got["participant"], got["turns_to_code"], got["warning"]) == ("P04", 2, None)
+
+
+# --- a participant named with a title: the title rule is the interviewer's only -------------
+
+PARTICIPANT_NAMED = (
+    "Smith, Jane (P04): Can you tell me about your role?\n\n"
+    "P04: I run the community team and we took on the pathway last spring.\n\n"
+    "Smith, Jane (P04): How did the new pathway change things?\n\n"
+    "P04: It was a lot of extra paperwork at first.\n\n"
+    "Smith, Jane (P04): What got in the way?\n\n"
+    "P04: Staffing mostly, and the IT system kept crashing.\n\n"
+    "Smith, Jane (P04): Anything else you would add?\n\n"
+    "P04: Just that the training helped.\n"
+)
+
+
+def test_a_participant_named_with_a_title_matches_her_label_with_an_id(tmp_path: Path) -> None:
+    """``--participant "Dr Jane Smith"`` names ``Smith, Jane (P04)`` a participant: the title
+    rule (a label with a participant id must carry the title given) is for interviewer names
+    only. Before (s38 regression hunt), the label was no longer the named participant's and was
+    guessed the interviewer, so half the turns (4 of 8 in the hunter's file) went uncoded."""
+    f = tmp_path / "interview.txt"
+    f.write_text(PARTICIPANT_NAMED, "utf-8")
+    run = roqa("inspect", f, "--participant", "Dr Jane Smith", "--json")
+    assert run.code == 0, run.err
+    got = json.loads(run.out)[0]
+    assert got["speakers"] == [
+        {"speaker": "Smith, Jane (P04)", "role": "participant", "turns": 4, "words": 24},
+        {"speaker": "P04", "role": "participant", "turns": 4, "words": 35},
+    ]
+    assert got["turns_to_code"] == 8

@@ -38,12 +38,12 @@ from .backchannels import ends_asking, only_acknowledges
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import (
     PARTICIPANT_UNMATCHED,
-    InterviewerLabels,
     first_spellings,
     guess_interviewer,
     interviewer_keys,
     is_interviewer,
     participant_id,
+    participant_keys,
     participant_labels_of,
     role_of,
 )
@@ -228,7 +228,7 @@ def _interviewers(
         turns.append(Turn(speaker=speaker, role="participant", start=pos, end=pos + len(s.words)))
         text.append(s.words)
         pos += len(s.words) + 2
-    participants = InterviewerLabels.of(participant_labels_of(interviewer_labels))
+    participants = participant_keys(participant_labels_of(interviewer_labels))
     guessed = guess_interviewer("\n\n".join(text), turns, participants)
     return frozenset() if guessed is None else frozenset({guessed.casefold()})
 
@@ -359,11 +359,11 @@ def finish_transcript(
     if named and interviewer_labels is not None and all(t.role != "interviewer" for t in turns):
         meta["interviewer_labels_unmatched"] = _labels_given(interviewer_labels)
     unmatched = [
-        p for p in participants if not any(t.speaker in InterviewerLabels.of([p]) for t in turns)
+        p for p in participants if not any(t.speaker in participant_keys([p]) for t in turns)
     ]
     if unmatched:  # a participant named (--participant) whom no label here names
         meta[PARTICIPANT_UNMATCHED] = unmatched
-    guessed = guess_interviewer(text, turns, InterviewerLabels.of(participants))
+    guessed = guess_interviewer(text, turns, participant_keys(participants))
     if guessed is not None:
         turns = [replace(t, role="interviewer") if t.speaker == guessed else t for t in turns]
         meta["interviewer_guessed"] = guessed

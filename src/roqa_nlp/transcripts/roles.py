@@ -248,7 +248,9 @@ class InterviewerLabels:
     :func:`names_a_participant`) must say all the name given says, its title too: ``Dr Jane
     Smith`` names the interviewer, not her namesake ``Jane Smith (P04)``, whose label names
     participant P04; a transcript that labels its interviewer with the case id keeps her
-    (``Dr Jane Smith (P04)`` and ``RA (P05)`` match ``Jane Smith`` and ``RA``).
+    (``Dr Jane Smith (P04)`` and ``RA (P05)`` match ``Jane Smith`` and ``RA``). The names given
+    of participants (``participants``) are matched without that rule: ``--participant "Dr Jane
+    Smith"`` names ``Smith, Jane (P04)``, her own label.
     """
 
     any_number: frozenset[str]
@@ -258,9 +260,11 @@ class InterviewerLabels:
     participants: InterviewerLabels | None = None
     #: the people named among the labels, other than the default labels (:func:`person_name`)
     people: frozenset[tuple[str | None, str]] = frozenset()
+    #: whether a label with a participant id must carry the title given (interviewer names only)
+    titled_ids: bool = True
 
     @classmethod
-    def of(cls, labels: Iterable[str]) -> InterviewerLabels:
+    def of(cls, labels: Iterable[str], *, titled_ids: bool = True) -> InterviewerLabels:
         any_number: set[str] = set()
         numbered: set[str] = set()
         people: set[tuple[str | None, str]] = set()
@@ -276,8 +280,9 @@ class InterviewerLabels:
         return cls(
             frozenset(any_number),
             frozenset(numbered),
-            InterviewerLabels.of(participants) if participants else None,
+            participant_keys(participants) if participants else None,
             frozenset(people),
+            titled_ids,
         )
 
     def __contains__(self, label: object) -> bool:
@@ -313,11 +318,18 @@ class InterviewerLabels:
 
     def _names_person(self, label: str) -> bool:
         title, name = person_name(label)
-        untitled_matches = title is None and not names_a_participant(label)
+        untitled_matches = title is None and not (self.titled_ids and names_a_participant(label))
         return any(
             name == named and (given is None or title == given or untitled_matches)
             for given, named in self.people
         )
+
+
+def participant_keys(labels: Iterable[str]) -> InterviewerLabels:
+    """The participant labels given (``--participant``) to match speaker labels against, as
+    :class:`InterviewerLabels` match but for the title rule, which is the interviewer's: a
+    participant named ``Dr Jane Smith`` is ``Smith, Jane (P04)``, her own label."""
+    return InterviewerLabels.of(labels, titled_ids=False)
 
 
 def names_a_participant(label: str) -> bool:
