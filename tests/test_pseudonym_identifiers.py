@@ -276,3 +276,34 @@ def test_unlabelled_talk_named_for_checking_is_pseudonymised_too(tmp_path: Path)
     assert t.metadata["unlabelled_talk_undecided_words"] == [
         f"What would you change, {participant}? Or email [email]?"
     ]
+
+
+# --- a name of the key or the speakers always wins over an identifier (regression hunt s38) ---
+
+NAMES_AT = (
+    "Sam Roe: Where can I reach people?\n\n"
+    "Maria Okafor: Maria Okafor at nhs dot net is my work address. Talk to Dean Smith at leeds "
+    "dot ac dot uk, or Dean Smith at home. Our lead Priya Nair at gmail dot com too. Or "
+    "Dean Smith underscore 84 at gmail dot com, Priya Nair.work@gmail.com or "
+    "dean.smith@nhs.net.\n"
+)
+
+
+def test_an_identifier_never_leaves_part_of_a_name(tmp_path: Path) -> None:
+    """A spoken e-mail address's local part took the surname of 'Maria Okafor at nhs dot net',
+    and the longer match won over the name: 'Maria [email]', 'Dean [email]' and 'Priya [email]'
+    left the first names of the key's people in the shared talk. An identifier that would leave
+    part of a name is dropped; one that holds a whole name is kept (dean.smith@nhs.net)."""
+    key = PseudonymKey(
+        {"Dean Smith": "Colleague A", "Priya Nair": "Colleague B", "Sam Roe": "Interviewer"}
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (t,), _ = pseudonymise([read(tmp_path, "p01.txt", NAMES_AT)], key)
+    assert t.turn_text(t.turns[1]) == (
+        "[P01] at nhs dot net is my work address. Talk to [Colleague A] at leeds dot ac dot uk, "
+        "or [Colleague A] at home. Our lead [Colleague B] at gmail dot com too. Or "
+        "[Colleague A] underscore 84 at gmail dot com, [Colleague B].work@gmail.com or [email]."
+    )
+    assert t.metadata["names_replaced"] == 8  # the two labels and six names in the talk
+    assert t.metadata["identifiers_replaced"] == 1

@@ -23,7 +23,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["IdentifierPattern", "identifier_edits", "identifier_patterns", "replace_identifiers"]
+__all__ = [
+    "IdentifierPattern",
+    "identifier_edits",
+    "identifier_matches",
+    "identifier_patterns",
+    "names_first",
+    "replace_identifiers",
+]
 
 #: the data file of the patterns and their placeholders
 IDENTIFIERS_FILE = "direct_identifiers.json"
@@ -60,12 +67,17 @@ def identifier_patterns() -> tuple[IdentifierPattern, ...]:
 def identifier_edits(text: str) -> list[tuple[int, int, str]]:
     """Each direct identifier in ``text`` as ``(start, end, placeholder)``, in order of start;
     where two patterns' matches overlap, the longer is kept (:func:`longest_first`)."""
-    found = [
+    return longest_first(identifier_matches(text))
+
+
+def identifier_matches(text: str) -> list[tuple[int, int, str]]:
+    """Each match of each pattern in ``text`` as ``(start, end, placeholder)``, overlapping or
+    not, pattern by pattern (:func:`names_first` chooses among them and names)."""
+    return [
         (m.start(), m.end(), p.placeholder)
         for p in identifier_patterns()
         for m in p.regex.finditer(text)
     ]
-    return longest_first(found)
 
 
 def longest_first(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -77,6 +89,24 @@ def longest_first(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str
         if all(end <= s or start >= e for s, e, _ in kept):
             kept.append((start, end, new))
     return sorted(kept)
+
+
+def names_first(
+    names: list[tuple[int, int, str]], identifiers: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The edits to make of ``names`` (a pseudonym key's and the speakers' names) and
+    ``identifiers`` (:func:`identifier_matches`), which may overlap, in order of start: a name
+    always wins, so an identifier that holds part of a name and not all of it is dropped
+    (``Maria Okafor at nhs dot net`` is ``[P01] at nhs dot net``, not ``Maria [email]``, where
+    the address's first word was the surname); one that holds each name it overlaps whole is
+    kept for them (``dean.smith@nhs.net`` -> ``[email]``). Of the rest, the longer is kept
+    (:func:`longest_first`; a key's row wins a tie)."""
+    kept = [
+        (start, end, new)
+        for start, end, new in identifiers
+        if all(start <= s and e <= end for s, e, _ in names if s < end and start < e)
+    ]
+    return longest_first([*names, *kept])
 
 
 def replace_identifiers(text: str) -> str:

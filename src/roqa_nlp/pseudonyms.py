@@ -91,7 +91,7 @@ from string import ascii_lowercase
 from typing import TypeVar
 
 from .errors import RoqaError, first_few, quoted, warn
-from .identifiers import identifier_edits, longest_first
+from .identifiers import identifier_matches, names_first
 from .io import packaged_words
 from .schema import Transcript, Turn
 from .transcripts.roles import honorifics, is_role_label
@@ -640,8 +640,8 @@ class PseudonymKey:
         self._tell_of_chat_senders(transcript, speakers)
         # the people the header names speak here too: their first names are theirs in this talk
         edits = self._edits(transcript, {**speakers, **_header_people(transcript)})
-        placeholders = identifier_edits(transcript.text)
-        chosen = longest_first([*edits, *placeholders])  # a key's row wins a tie
+        placeholders = identifier_matches(transcript.text)
+        chosen = names_first(edits, placeholders)  # a name is never left in part
         new_text, where = _rewrite(transcript.text, chosen)
         turns = [
             Turn(
@@ -679,11 +679,9 @@ class PseudonymKey:
                 meta[key] = [
                     _rewrite(
                         str(line),
-                        longest_first(
-                            [
-                                *self._edits(replace(transcript, text=str(line), turns=[]), people),
-                                *identifier_edits(str(line)),
-                            ]
+                        names_first(
+                            self._edits(replace(transcript, text=str(line), turns=[]), people),
+                            identifier_matches(str(line)),
                         ),
                     )[0]
                     for line in left_out
