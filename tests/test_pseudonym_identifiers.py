@@ -307,3 +307,34 @@ def test_an_identifier_never_leaves_part_of_a_name(tmp_path: Path) -> None:
     )
     assert t.metadata["names_replaced"] == 8  # the two labels and six names in the talk
     assert t.metadata["identifiers_replaced"] == 1
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the guidance at nice dot org dot uk is clear",
+        "I logged in at nhs dot net and the leaflets at nhs dot uk helped.",
+        "All the information at gov dot uk, posted at twitter dot com.",
+        "The training at hee dot nhs dot uk, the team at leeds dot ac dot uk.",
+        "The nurses at nhs dot net and my colleague at bristol dot ac dot uk.",
+        "Sarah at nhs dot net said so.",  # a first name alone is no address read out
+    ],
+)
+def test_talk_of_web_sites_is_no_email_address(said: str) -> None:
+    """Regression hunt s38: one ordinary word before 'at' and a web site after it read as an
+    address read out, so "the guidance at nice dot org dot uk is clear" became "the [email] is
+    clear". The part before 'at' must itself be spelled as an address's is."""
+    assert replace_identifiers(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("it's jsmith84 at gmail dot com.", "it's [email]."),
+        ("it's jsmith 84 at gmail dot com.", "it's [email]."),
+        ("mail j dash smith at nhs dot net", "mail [email]"),
+        ("it's jane hyphen smith at leeds dot ac dot uk", "it's [email]"),
+    ],
+)
+def test_an_address_read_out_with_figures_or_joins_is_replaced(said: str, expected: str) -> None:
+    assert replace_identifiers(said) == expected
