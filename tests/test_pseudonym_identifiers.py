@@ -338,3 +338,38 @@ def test_talk_of_web_sites_is_no_email_address(said: str) -> None:
 )
 def test_an_address_read_out_with_figures_or_joins_is_replaced(said: str, expected: str) -> None:
     assert replace_identifiers(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we saw 3 High Street Surgery patients, 2 North Street beds and 2 Church Lane Practice GPs.",
+        "It's the 12 Step Way, or the 12 Steps Way group, or 12 Steps Way group.",
+        "At the 2 Church Street sites and Unit 4 Park Lane, 2 Acute Hill Rise teams.",
+        "I had 6 Court Walk sessions with our 3 Elm Road clinics.",
+        "It's the m1 2hr drive, a 2ft wall, b2 3lb weights.",
+    ],
+)
+def test_counts_and_names_of_places_are_no_address(said: str) -> None:
+    """Regression hunt s38: a count before a place named for its street read as a house number
+    ('we saw [address] Surgery patients', 'Unit [address]'), and a lower-case postcode took a
+    unit ('the [postcode] drive'). A street address is not followed by another capitalised word
+    or a plural noun (a named place's patients, beds, sites), nor preceded by 'the', 'our' or a
+    word that numbers things (Unit, Ward, Room ...)."""
+    assert replace_identifiers(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("She lives at 10 Downing St. We met", "She lives at [address]. We met"),
+        ("Our old base was 3 Church Street. That was", "Our old base was [address]. That was"),
+        ("Ask Dr Patel at 12 Harley Street, or at 14 Elm Road in Leeds.",
+         "Ask Dr Patel at [address], or at [address] in Leeds."),
+        ("She lives at 14 Elm Road and I live at 3 The Close.",
+         "She lives at [address] and I live at [address]."),
+        ("It's M1 2HR, near 14 Elm Road I think.", "It's [postcode], near [address] I think."),
+    ],
+)  # fmt: skip
+def test_street_addresses_are_still_replaced(said: str, expected: str) -> None:
+    assert replace_identifiers(said) == expected
