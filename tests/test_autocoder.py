@@ -1912,3 +1912,24 @@ def test_a_participant_id_shared_by_files_given_one_by_one_is_warned_of_once(
         result = tiny_model.code(files)
     assert [t.participant for t in result.transcripts.values()] == ["P01", "P01"]
     assert sum("speaks in" in str(w.message) for w in caught) == 1
+
+
+def test_the_card_counts_new_code_examples_trained_with_the_models_valence(
+    embedder: Embedder, tiny_training: TrainingSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Blind tester (session 38): a new code named without a valence row is trained with the
+    valence the model showed for another code, and ``roqa train`` said nothing of it; the card
+    counts such examples (its summary line says so), and a valence row takes it off the count."""
+    from roqa_nlp.decisions import Decision, feedback_summary
+
+    named = Decision("p02:0004", "new-code", new_code="Shift cover", text=SHIFTS)
+    ac, _ = _valence_update(embedder, tiny_training, monkeypatch, [named])
+    fb = ac.card["feedback"]
+    assert fb["n_new_code_model_valence"] == 1
+    assert feedback_summary(fb).endswith(
+        "; valence: the model's on every example (1 given a new code takes the valence the "
+        "model showed for another code: a valence row on each trains yours)"
+    )
+    fixed = Decision("p02:0004", "valence", text=SHIFTS, valence="barrier")
+    ac, _ = _valence_update(embedder, tiny_training, monkeypatch, [named, fixed])
+    assert "n_new_code_model_valence" not in ac.card["feedback"]

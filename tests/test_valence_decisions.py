@@ -11,6 +11,7 @@ import pytest
 
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import (
+    NEW_CODE_MODEL_VALENCE,
     VALENCE_ONLY,
     VALENCE_UNCODED,
     Decision,
@@ -164,7 +165,8 @@ def test_a_valence_alone_is_a_valence_only_example(cfir: Codebook) -> None:
         ["p01:0001"],
         ["barrier"],
     )
-    assert plan.counts == {"new-code": 1, VALENCE_ONLY: 1}
+    # the new code is trained with the model's valence, shown for another code
+    assert plan.counts == {"new-code": 1, VALENCE_ONLY: 1, NEW_CODE_MODEL_VALENCE: 1}
     assert plan.left_out == {}
 
 
@@ -283,4 +285,47 @@ def test_the_summary_counts_valence_only_examples() -> None:
         "feedback: 2 examples from 3 decisions (1 accepted, 1 valence only); 0 left out; "
         "codings: codings.jsonl; valence: the researcher's on 2 examples (1 valence only, for "
         "the valence head alone), the model's on the rest"
+    )
+
+
+def test_a_new_code_without_a_valence_row_is_counted_as_carrying_the_models_valence(
+    cfir: Codebook,
+) -> None:
+    """Blind tester (session 38): three segments named "Pandemic disruption" without a valence
+    row were trained with the valence the model had shown for its own (wrong) code, enabler on
+    a "devastating" lockdown answer, and nothing in ``roqa train``'s output said so. The plan
+    counts such examples; a new code given a valence row, or an accepted code, is not counted."""
+    result = coded([(STAFF, "enabler"), (DIRECTOR, "enabler"), ("Lockdown was awful.", "enabler")])
+    decisions = [
+        Decision("p01:0001", "accept", "IS.E.2", text=STAFF),
+        Decision("p01:0002", "new-code", new_code="Leadership", text=DIRECTOR),
+        Decision("p01:0003", "new-code", new_code="Pandemic", text="Lockdown was awful."),
+        Decision("p01:0003", "valence", text="Lockdown was awful.", valence="barrier"),
+    ]
+    plan = feedback_plan([(decisions, result, "d.csv")], cfir)
+    assert plan.valences == ["enabler", "enabler", "barrier"]
+    assert plan.counts == {"accept": 1, "new-code": 2, "valence": 1, NEW_CODE_MODEL_VALENCE: 1}
+
+
+def test_the_summary_says_how_many_new_code_examples_carry_the_models_valence() -> None:
+    card = {
+        "n_decisions": 17,
+        "n_examples": 4,
+        "examples_by_kind": {"coded": 4},
+        "codes_by_decision": {"accept": 1, "new-code": 3},
+        "n_researcher_valence": 1,
+        "n_new_code_model_valence": 3,
+        "left_out": {},
+        "codings": [{"path": "codings.jsonl"}],
+    }
+    assert feedback_summary(card) == (
+        "feedback: 4 examples from 17 decisions (1 accepted, 3 new-code (0 new codes created)); "
+        "0 left out; codings: codings.jsonl; valence: the researcher's on 1 example, the model's "
+        "on the rest (3 given a new code take the valence the model showed for another code: a "
+        "valence row on each trains yours)"
+    )
+    del card["n_researcher_valence"]
+    assert feedback_summary(card).endswith(
+        "; valence: the model's on every example (3 given a new code take the valence the model "
+        "showed for another code: a valence row on each trains yours)"
     )

@@ -919,6 +919,7 @@ class AutoCoder:
         model's ``evidence.jsonl``): evidence stays the written exemplars and seed quotes.
         """
         from .decisions import (
+            NEW_CODE_MODEL_VALENCE,
             NOTE,
             PROJECT_PREFIX,
             VALENCE,
@@ -1087,6 +1088,13 @@ class AutoCoder:
             "codes_by_decision": plan.codes_by_decision(),
             # coded examples trained on the researcher's valence, not the model's
             **({"n_researcher_valence": n} if (n := plan.counts.get(VALENCE, 0)) else {}),
+            # coded examples given a new code and no valence of the researcher's: trained with
+            # the valence the model showed for another code
+            **(
+                {"n_new_code_model_valence": n}
+                if (n := plan.counts.get(NEW_CODE_MODEL_VALENCE, 0))
+                else {}
+            ),
             # the training records the examples became: each counted `weight` times
             "n_records": len(fb) * weight,
             # the definitions of the new codes, added to training data read from files as the

@@ -888,6 +888,9 @@ SHORT_OF_ALL = "rejections short of all the segment's suggestions"
 REPLACED = "replaced by a later row on the same segment and code"
 BESIDE_A_CODE = "rejections on segments given a code"
 VALENCE_UNCODED = "valence corrections on segments with no code decided"
+#: coded examples given a new code and no ``valence`` row (FeedbackExamples.counts): they are
+#: trained with the valence the model showed for a code of its own, which nobody reviewed
+NEW_CODE_MODEL_VALENCE = "new-code-model-valence"
 
 
 #: the decisions that give a coded example its codes, in the order the card counts them
@@ -913,7 +916,8 @@ class FeedbackExamples:
     valences: list[str]
     #: decisions that became labels, by decision (accept, recode, new-code), examples of
     #: talk that fits no code (rejected), small talk (off-framework) and procedural talk, and
-    #: coded examples trained on the researcher's valence (valence)
+    #: coded examples trained on the researcher's valence (valence), and those given a new code
+    #: and trained on the model's (:data:`NEW_CODE_MODEL_VALENCE`)
     counts: dict[str, int]
     #: decisions that gave no example, by reason
     left_out: dict[str, int]
@@ -1149,6 +1153,9 @@ def feedback_plan(
             out.valences.append(corrected)
         else:
             out.valences.append(sugg[0].valence if sugg else "")
+            # the valence shown beside another code, on talk the researcher named anew
+            new = any(state[c][0] == "new-code" for c in codes)
+            count(out.counts, NEW_CODE_MODEL_VALENCE, 1 if new and sugg else 0)
     # the decisions file the warnings name, when every row came from one
     one_file = sources[-1][2] if len({str(w) for _, _, w in sources}) == 1 else None
     if conflicts:
@@ -1353,8 +1360,23 @@ def feedback_summary(card: dict[str, object]) -> str:
             f"none on {n_bare}{'' if said else ' example' + ('s' if n_bare != 1 else '')} "
             "(without codings; the valence head leaves them out)"
         )
+    # examples given a new code and no valence row: the model's valence, shown for another code
+    n_new_model = int(card.get("n_new_code_model_valence") or 0)  # type: ignore[call-overload]
+    unreviewed = (
+        f" ({n_new_model} given a new code take{'s' if n_new_model == 1 else ''} the valence the "
+        "model showed for another code: "
+        "a valence row on each trains yours)"
+        if n_new_model
+        else ""
+    )
     if said:
-        line += "; valence: " + ", ".join(said) + (", the model's on the rest" if paths else "")
+        line += (
+            "; valence: "
+            + ", ".join(said)
+            + (f", the model's on the rest{unreviewed}" if paths else "")
+        )
+    elif unreviewed:
+        line += f"; valence: the model's on every example{unreviewed}"
     elif counts.get("recode"):
         line += "; recoded segments keep the valence the model suggested"
     return line
