@@ -188,14 +188,24 @@ def only_agrees(words: str) -> bool:
 def covered_by(tokens: list[str], *names: str) -> bool:
     """Whether ``tokens`` (:func:`words_of`) are all words of :data:`BACKCHANNEL_WORDS` or in
     phrases of the packaged lists ``names``, however many (true for no tokens)."""
+    return covered_prefixes(tokens, *names)[-1]
+
+
+def covered_prefixes(tokens: list[str], *names: str) -> list[bool]:
+    """For each ``i`` from 0 to ``len(tokens)``: whether ``tokens[:i]`` are as
+    :func:`covered_by` takes them."""
     phrases, longest = phrases_of(*names), longest_of(*names)
     covered = [True] + [False] * len(tokens)  # covered[i]: tokens[:i] are such pieces
+    last = 0  # the last i so covered: none further on can be once `longest` words are not
     for i in range(1, len(tokens) + 1):
+        if i - last > longest:
+            break
         covered[i] = (covered[i - 1] and tokens[i - 1] in BACKCHANNEL_WORDS) or any(
             covered[i - n] and tuple(tokens[i - n : i]) in phrases
             for n in range(1, min(longest, i) + 1)
         )
-    return covered[-1]
+        last = i if covered[i] else last
+    return covered
 
 
 def ends_asking(words: str) -> bool:

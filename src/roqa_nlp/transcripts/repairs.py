@@ -20,16 +20,51 @@ backchannel phrases are (:func:`~roqa_nlp.transcripts.backchannels.covered_by`),
 not all backchannel words and small words (``And then?``, ``A little?`` are prompts). A repair that
 asks something new (``Sorry, you cut out. So what about training?``) or checks what it heard
 (``Did you say you lose people every May?``) has other words, and is a question.
+
+The participant's answer said again often opens with their own repair talk (``Oh sorry. I said
+recovery isn't measured, so it doesn't get done.`` after ``Sorry, you froze there for a
+second.``). Read whole, the apology pulled it to procedural talk and it was set aside (session
+38 tester, P26: the packaged model read it as procedural; from ``I said`` on it reads Goals &
+Feedback at 0.74). So the model reads such an answer from the phrase that leads into what was
+said before (:data:`RESTATEMENT_LEADS`, ``data/restatement_leads.txt``: ``I said``, ``I was
+saying``) when it opens a clause of the first two sentences after the repair talk (the longest
+run of words from the start that :func:`only_repairs` takes, a sentence or clause ending it;
+sentences of repair talk alone, ``Can you hear me now?``, are not counted), so the line talk
+between (``Oh, sorry, it's the wifi in this corner, it's awful, I was saying ...``) is left out
+of what it reads, not out of the segment (:func:`restated_after_repair`). Reading every answer
+from the first word after its opening repair talk instead turned 37 interruptions and sound
+checks of the team-written interviews (``Sorry, that's the on-call phone. Two minutes.``, ``Can
+you hear me now? I think my headphones were dying.``) from procedural talk to content: without
+the apology the model does not know them for procedural talk. Talk that is only a repair, or a
+repair followed by anything but an answer said again, is read whole as before
+(``benchmarks/results/repair_contexts.md``).
 """
 
 from __future__ import annotations
 
-from .backchannels import covered_by, phrases_of, words_of
+import re
+
+from .backchannels import (
+    BACKCHANNEL_WORDS,
+    covered_by,
+    covered_prefixes,
+    longest_of,
+    phrases_of,
+    word_spans,
+    words_of,
+)
 
 #: The packaged lists of repair phrases and of the small words said with them
 #: (``roqa_nlp/data/``): see the module docstring.
 REPAIR_PHRASES = "repair_phrases.txt"
 REPAIR_FILLERS = "repair_fillers.txt"
+
+#: The packaged phrases that lead into an answer said again (``I said``, ``I was saying``).
+RESTATEMENT_LEADS = "restatement_leads.txt"
+
+#: What ends a sentence, or a sentence or a clause, between two words.
+_SENTENCE_END = re.compile(r"[.!?…]")
+_CLAUSE_END = re.compile(r"[.,;:!?…\u2013\u2014]|(?:^|\s)-+(?:\s|$)")
 
 
 def repair_phrases() -> list[str]:
@@ -51,3 +86,52 @@ def only_repairs(words: str) -> bool:
     return covered_by(tokens, REPAIR_PHRASES, REPAIR_FILLERS) and not covered_by(
         tokens, REPAIR_FILLERS
     )
+
+
+def restated_after_repair(words: str) -> str:
+    """``words`` from the phrase of :data:`RESTATEMENT_LEADS` (``I said``, ``I was saying``) that
+    opens a clause of their first two sentences after the repair talk they open with: ``Oh
+    sorry. I said recovery isn't measured.`` gives ``I said recovery isn't measured.``, and
+    ``Oh, sorry, it's the wifi in this corner, it's awful, I was saying the manager ...`` gives
+    ``I was saying the manager ...`` (see the module docstring). Any other words are given back
+    whole: those that open with no repair talk (``I said to her ...``), are only repair talk
+    (``Sorry, can you hear me now?``) or say no such phrase after it (``Sorry, that's the on-call
+    phone.``)."""
+    tokens = words_of(words)
+    talk = covered_prefixes(tokens, REPAIR_PHRASES, REPAIR_FILLERS)
+    if len(tokens) < 2 or talk[-1]:
+        return words
+    small = covered_prefixes(tokens, REPAIR_FILLERS)
+    spans = word_spans(words)
+
+    def gap(i: int) -> str:  # what comes between word i - 1 and word i
+        return words[spans[i - 1][1] : spans[i][0]]
+
+    start = next(
+        (
+            i
+            for i in range(len(tokens) - 1, 0, -1)
+            if talk[i] and not small[i] and _CLAUSE_END.search(gap(i))
+        ),
+        None,
+    )
+    if start is None:
+        return words
+    leads, longest = phrases_of(RESTATEMENT_LEADS), longest_of(RESTATEMENT_LEADS)
+    sentences, begun = 0, start  # sentences of more than repair talk since it; where this began
+    for j in range(start, len(tokens)):
+        if j > start and _SENTENCE_END.search(gap(j)):
+            sentences += not covered_by(tokens[begun:j], REPAIR_PHRASES, REPAIR_FILLERS)
+            begun = j
+        if sentences > 1:
+            break
+        if j > start and not _CLAUSE_END.search(gap(j)):
+            continue
+        k = j
+        while k < len(tokens) and tokens[k] in BACKCHANNEL_WORDS:  # "Yeah, so I was saying"
+            k += 1
+        if any(
+            tuple(tokens[k : k + n]) in leads and k + n < len(tokens) for n in range(1, longest + 1)
+        ):
+            return words[spans[k][0] :]
+    return words

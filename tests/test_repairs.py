@@ -1,0 +1,76 @@
+"""An answer said again after a repair on a bad line is read from what it says again.
+
+``Oh sorry. I said recovery isn't measured, so it doesn't get done.`` after the interviewer's
+``Sorry, you froze there for a second.`` was set aside as procedural talk: the apology pulled it
+there (session 38 tester, P26). The model reads it from ``I said`` on; talk that is only a repair,
+or a repair followed by anything but an answer said again, is read whole as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from roqa_nlp.io import packaged_words
+from roqa_nlp.transcripts.repairs import RESTATEMENT_LEADS, restated_after_repair
+
+LEADS = sorted(packaged_words(RESTATEMENT_LEADS))
+
+
+@pytest.mark.parametrize(
+    ("words", "read"),
+    [
+        ("Oh sorry. I said recovery isn't measured, so it doesn't get done.",
+         "I said recovery isn't measured, so it doesn't get done."),
+        ("Oh, sorry, it's the wifi in this corner, it's awful, I was saying the manager made a "
+         "point of it at the huddle.",
+         "I was saying the manager made a point of it at the huddle."),
+        ("Yes, sorry. It's the hotspot. I said one support worker makes that decision.",
+         "I said one support worker makes that decision."),
+        ("Oh, sorry, the wifi in this wing is terrible. Can you hear me now? Yeah, I was just "
+         "saying the parent night was poorly attended.",
+         "I was just saying the parent night was poorly attended."),
+        ("Can you hear me now? Like I said, nobody reads the audit.",
+         "Like I said, nobody reads the audit."),
+        ("Sorry, you cut out there. What I was saying was the rota is the problem.",
+         "What I was saying was the rota is the problem."),
+    ],
+)  # fmt: skip
+def test_an_answer_said_again_after_repair_talk_is_read_from_its_lead(
+    words: str, read: str
+) -> None:
+    assert restated_after_repair(words) == read
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Sorry, can you hear me now?",  # only repair talk
+        "You froze. Shall I say that again?",  # no lead into an answer said again
+        "Sorry, I think I froze. Can you hear me?",
+        "Sorry, that's the on-call phone. Two minutes.",  # an interruption, no repair of words
+        "Sorry about that, it was just pharmacy asking about a delivery.",
+        "I said to her, you are doing the most important job.",  # no repair talk first
+        "Recovery isn't measured, so it doesn't get done.",
+        "Sorry I said the rota was fine.",  # the repair talk runs on with no stop
+        "Sorry, the wifi. The router is in the hall. It drops all day. I said the rota is late.",
+        "Sorry.",
+        "",
+    ],
+)
+def test_anything_but_an_answer_said_again_after_repair_talk_is_read_whole(words: str) -> None:
+    """An interruption, a sound check or a repair with no ``I said`` after it stays as it was
+    read; so does a lead two sentences of other talk after the repair, or one that says nothing
+    more."""
+    assert restated_after_repair(words) == words
+
+
+@pytest.mark.parametrize("lead", LEADS)
+def test_every_lead_of_the_file_is_read_after_repair_talk(lead: str) -> None:
+    said = lead[0].upper() + lead[1:]
+    assert (
+        restated_after_repair(f"Oh sorry. {said} the rota is late.") == f"{said} the rota is late."
+    )
+    assert restated_after_repair(f"Sorry, you cut out. Yeah, so {lead} the rota is late.") == (
+        f"{lead} the rota is late."
+    )
+    assert restated_after_repair(f"Oh sorry. {said}.") == f"Oh sorry. {said}."
