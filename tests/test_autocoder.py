@@ -628,6 +628,45 @@ def test_the_packaged_model_codes_what_follows_a_closing_formula_and_a_but() -> 
     ]
 
 
+def test_an_answer_said_again_after_a_repair_is_read_from_what_it_says_again(
+    tiny_model: AutoCoder,
+) -> None:
+    """ "Oh sorry." pulled the tester's P26 line to procedural talk (session 38): the segment
+    keeps its words; the model reads it from "I said" on, in code, suggest and evaluate alike
+    (:func:`~roqa_nlp.transcripts.repairs.restated_after_repair`)."""
+    said = "Oh sorry. I said recovery isn't measured, so it doesn't get done."
+    rest = "I said recovery isn't measured, so it doesn't get done."
+    (s,) = tiny_model.code(one_turn(said)).segments
+    (r,) = tiny_model.code(one_turn(rest)).segments
+    assert s.segment.text == said
+    own = {"text": None, "end": None}  # the words and where they end, the segment's own
+    assert s.to_dict() | own == r.to_dict() | own
+    assert tiny_model.suggest_and_flag(said) == tiny_model.suggest_and_flag(rest)
+    records = [{"text": t, "construct": "IS.D.5"} for t in (said, rest)]
+    (a,), (b,) = (tiny_model.evaluate([x], predictions=True)["predictions"] for x in records)
+    assert a | {"text": None} == b | {"text": None}
+
+
+def test_the_packaged_model_codes_an_answer_said_again_after_a_repair() -> None:
+    """The tester's P26 exchange: the answer said again after "Sorry, you froze there for a
+    second." was set aside as procedural talk, and so was the one after "You froze, could you say
+    that again?"; both are coded now (Goals & Feedback, the question before as context), while
+    the participant's own repair talk stays procedural."""
+    result = AutoCoder.load().code(DATA.parent / "repairs" / "restated_after_repair.txt")
+    got = [
+        (s.segment.text[:24], s.segment.context[:24], s.procedural, s.novel)
+        + ((None,) if s.procedural else (s.suggestions[0].code_id,))
+        for s in result.segments
+    ]
+    assert got == [
+        ("We get a monthly KPI rep", "Do you get feedback on h", False, False, "IS.D.5"),
+        ("Oh sorry. I said recover", "Do you get feedback on h", False, False, "IS.D.5"),
+        ("Sorry, can you hear me n", "Who reads the report?", True, False, None),
+        ("Sorry, I think I froze. ", "Who reads the report?", True, False, None),
+        ("Oh, sorry, the wifi in t", "Who reads the report?", False, False, "IS.E.1"),  # Leadership
+    ]
+
+
 def test_small_talk_fits_no_code_and_is_set_aside_as_off_topic(tiny_model: AutoCoder) -> None:
     said = "We went on holiday to Wales and it rained every single day, the tent leaked."
     (s,) = tiny_model.code(one_turn(said)).segments

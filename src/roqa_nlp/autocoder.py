@@ -452,6 +452,18 @@ def segment_flags(
     }
 
 
+def words_read(text: str) -> str:
+    """What the model reads of a segment's or a text's words: an answer said again after a
+    repair on a bad line from its ``I said`` on (``Oh sorry. I said recovery isn't measured.``,
+    :func:`~roqa_nlp.transcripts.repairs.restated_after_repair`), then an answer that opens with
+    a closing formula from the word that turns from it, and one that ends with one without it
+    (:mod:`~roqa_nlp.transcripts.closings`). The segment keeps its words."""
+    from .transcripts.closings import after_closing_formula, before_closing_formula
+    from .transcripts.repairs import restated_after_repair
+
+    return before_closing_formula(after_closing_formula(restated_after_repair(text)))
+
+
 #: How alike (difflib's ratio) a label must be to a code's id, name or alias to be read as that
 #: code misspelt ("Planningg", "Complexityy") rather than as a code of a project's own ("Staff
 #: wellbeing and burnout" is at most 0.6 like any CFIR 2009 name).
@@ -1356,13 +1368,9 @@ class AutoCoder:
                     hint="give the sentence to code",
                 )
         book = self._codebook(codebook)
-        from .transcripts.closings import (
-            after_closing_formula,
-            before_closing_formula,
-            is_closing_formula,
-        )
+        from .transcripts.closings import is_closing_formula
 
-        read = [before_closing_formula(after_closing_formula(t)) for t in texts]
+        read = [words_read(t) for t in texts]
         X = self._inputs(read)
         if book.id == self.codebook.id:
             rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, read)
@@ -1501,11 +1509,7 @@ class AutoCoder:
         (``roqa code --stream``, the Ray engine). Concatenating the parts gives :meth:`code`.
         """
         from .transcripts import read_files, with_default_labels
-        from .transcripts.closings import (
-            after_closing_formula,
-            before_closing_formula,
-            is_closing_formula,
-        )
+        from .transcripts.closings import is_closing_formula
         from .transcripts.language import warn_of_reading
         from .transcripts.roles import with_labels_matched_elsewhere, with_study_interviewers
 
@@ -1531,7 +1535,7 @@ class AutoCoder:
                 return
             contexts = [s.context for s in pending] if self.params.get("use_context") else None
             questions = self._question_embeddings(contexts)  # read twice, embedded once
-            read = [before_closing_formula(after_closing_formula(s.text)) for s in pending]
+            read = [words_read(s.text) for s in pending]
             X = self._inputs(
                 read,
                 contexts,
@@ -1666,16 +1670,10 @@ class AutoCoder:
         from .evaluation import construct_metrics, per_code_metrics, per_valence_metrics
 
         ts, book = self._labelled_set(labelled, codebook)
-        from .transcripts.closings import (
-            after_closing_formula,
-            before_closing_formula,
-            is_closing_formula,
-        )
+        from .transcripts.closings import is_closing_formula
 
         questions = self._question_embeddings(ts.contexts)
-        read = [
-            before_closing_formula(after_closing_formula(t)) for t in ts.texts
-        ]  # as roqa code reads a segment
+        read = [words_read(t) for t in ts.texts]  # as roqa code reads a segment
         X = self._inputs(read, ts.contexts, questions=questions)
         rows, pvals, scores, proc, aside = self._suggest_rows(
             X,
