@@ -223,8 +223,8 @@ def test_selections_in_different_texts_of_one_transcript_are_a_one_line_error(
     assert err == (
         "roqa: error: transcript 'p01' is not the same text for 'Ann' (220 characters) and 'Ben' "
         "(262; they differ from character 0), so their selections cannot be compared (have every "
-        "coder code the same text of it (the same pseudonymised copy, or the same corrected "
-        "transcript))\n"
+        "coder code the same text of it: the same pseudonymised copy, or the same corrected "
+        "transcript)\n"
     )
 
 

@@ -10,22 +10,35 @@ session 38, err/BobSwap).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from roqa_nlp.coding_agreement import coded_units_from_results
 from roqa_nlp.errors import RoqaError
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+from test_cli_agree import run
 
 TEXT = "P01: the biggest problem is staffing.\n\nP01: our lead championed it."
 SWAPPED = TEXT.replace("staffing", "training")  # same length: every offset is kept
 SEGMENTS = ((5, 37), (44, len(TEXT)))
 
 
-def result(text: str, *, with_transcript: bool = True) -> CodingResult:
+#: Two coders' copies of one interview (tests/data/agree_whitespace, tester session 38): Bob's
+#: transcripts.jsonl has a final newline Alice's lacks (the same .txt saved with one more), and
+#: BobEdited's rm01_zoom a comma added at character 219 while its segments still give the old
+#: words and offsets.
+WHITESPACE = Path(__file__).parent / "data" / "agree_whitespace"
+
+
+def result(
+    text: str, *, with_transcript: bool = True, segment_text: str | None = None
+) -> CodingResult:
+    said = text if segment_text is None else segment_text
     segs = [
         SegmentResult(
-            Segment(f"p01:{k}", "p01", "P01", "participant", lo, hi, text[lo:hi]),
+            Segment(f"p01:{k}", "p01", "P01", "participant", lo, hi, said[lo:hi]),
             [Suggestion("C", "Cost", None, 1.0)],
         )
         for k, (lo, hi) in enumerate(SEGMENTS)
@@ -40,8 +53,8 @@ def test_a_same_length_edit_of_the_transcript_stops_segment_units() -> None:
     assert str(e.value) == (
         "transcript 'p01' is not the same text for 'Ann' (67 characters) and 'Ben' (67; they "
         "differ from character 28), so their selections cannot be compared (have every coder "
-        "code the same text of it (the same pseudonymised copy, or the same corrected "
-        "transcript))"
+        "code the same text of it: the same pseudonymised copy, or the same corrected "
+        "transcript)"
     )
 
 
@@ -53,8 +66,8 @@ def test_segment_texts_are_compared_when_the_results_hold_no_transcript() -> Non
     assert str(e.value) == (
         "segment 'p01:0' of transcript 'p01' is not the same text for 'Ann' and 'Ben' (they "
         "differ from character 23 of it), so their codings cannot be compared (have every "
-        "coder code the same text of it (the same pseudonymised copy, or the same corrected "
-        "transcript))"
+        "coder code the same text of it: the same pseudonymised copy, or the same corrected "
+        "transcript)"
     )
 
 
@@ -62,3 +75,48 @@ def test_the_same_text_is_compared_by_segment() -> None:
     cu = coded_units_from_results({"Ann": result(TEXT), "Ben": result(TEXT)})
     assert cu.unit_kind == "segments"
     assert [u.id for u in cu.units] == ["p01:0", "p01:1"]
+
+
+def test_a_transcript_differing_only_in_trailing_whitespace_is_the_same_text() -> None:
+    """read_transcript keeps a final newline and trailing spaces: the same transcript read on
+    two machines can differ there while every segment's words are the same."""
+    for more in ("\n", " \t\n", "\n\n"):
+        cu = coded_units_from_results({"Ann": result(TEXT), "Ben": result(TEXT + more)})
+        assert cu.unit_kind == "segments"
+        assert [u.id for u in cu.units] == ["p01:0", "p01:1"]
+
+
+def test_an_edit_the_segments_do_not_show_is_found_in_the_transcript() -> None:
+    """Ben's transcript has a comma added; his segments still give the old words at the old
+    offsets, which now cover other text of his transcript."""
+    edited = TEXT.replace("the biggest", "the, biggest")
+    with pytest.raises(RoqaError) as e:
+        coded_units_from_results({"Ann": result(TEXT), "Ben": result(edited, segment_text=TEXT)})
+    assert str(e.value) == (
+        "transcript 'p01' is not the same text for 'Ann' (67 characters) and 'Ben' (68; they "
+        "differ from character 8), so their selections cannot be compared (have every coder "
+        "code the same text of it: the same pseudonymised copy, or the same corrected "
+        "transcript)"
+    )
+
+
+def test_two_result_folders_differing_in_a_final_newline_are_compared(capsys) -> None:
+    code, out, err = run(
+        ["agree", str(WHITESPACE / "Alice"), str(WHITESPACE / "Bob"), "--n-boot", "0"], capsys
+    )
+    assert code == 0, err
+    assert "2 coders: Alice, Bob; 12 units (segments), 11 compared" in " ".join(out.split())
+
+
+def test_a_result_folder_with_an_edited_transcript_is_refused(capsys) -> None:
+    code, out, err = run(
+        ["agree", str(WHITESPACE / "Alice"), str(WHITESPACE / "BobEdited"), "--n-boot", "0"],
+        capsys,
+    )
+    assert code != 0
+    assert err.strip() == (
+        "roqa: error: transcript 'rm01_zoom' is not the same text for 'Alice' (871 characters) "
+        "and 'Bob' (872; they differ from character 219), so their selections cannot be "
+        "compared (have every coder code the same text of it: the same pseudonymised copy, or "
+        "the same corrected transcript)"
+    )

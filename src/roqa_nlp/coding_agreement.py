@@ -95,6 +95,7 @@ import functools
 import io
 import itertools
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -667,35 +668,50 @@ def coded_units_from_results(
 
 
 def _check_same_texts(results: Mapping[str, CodingResult]) -> None:
-    """A one-line error when two coders compared by segment coded different texts: a
-    transcript both coded whose texts differ (:func:`_texts_differ`), else a segment both
-    coded whose texts differ. Shared ids and character ranges do not say the words are the
-    same: one word swapped for another of its length keeps every offset (tester, session 38)."""
-    texts: dict[str, tuple[str, str]] = {}  # transcript -> (coder, text)
-    segments: dict[str, tuple[str, str]] = {}  # segment id -> (coder, text)
-    for c, res in results.items():
-        coded = {sr.segment.transcript_id for sr in res.segments}
-        for tid, t in res.transcripts.items():
-            if tid not in coded:
-                continue
-            first, text = texts.setdefault(tid, (c, t.text))
-            if text != t.text:
-                raise _texts_differ(tid, first, text, c, t.text)
+    """A one-line error when two coders compared by segment coded different words: a segment
+    both coded covers other words for each (in its coder's transcript when the result holds
+    it, where the offsets are read, else the segment's own text). Shared ids and character
+    ranges do not say the words are the same: one word swapped for another of its length keeps
+    every offset (tester, session 38). Only the words are compared (:func:`_first_word_change`):
+    the same transcript read on two machines can differ in a final newline or trailing spaces
+    (read_transcript keeps them), which changes no segment's words (tester, session 38)."""
+    # segment id -> (coder, its words, its coder's transcript text if held, its start)
+    seen: dict[str, tuple[str, str, str | None, int]] = {}
     for c, res in results.items():
         for sr in res.segments:
             g = sr.segment
-            first, text = segments.setdefault(g.id, (c, g.text))
-            if text != g.text:
-                at = next(
-                    (k for k, (x, y) in enumerate(zip(text, g.text, strict=False)) if x != y),
-                    min(len(text), len(g.text)),
+            t = res.transcripts.get(g.transcript_id)
+            full = t.text if t is not None else None
+            words = full[g.start : g.end] if full is not None else g.text
+            if g.id not in seen:
+                seen[g.id] = (c, words, full, g.start)
+                continue
+            first, first_words, first_full, first_start = seen[g.id]
+            at = _first_word_change(first_words, words)
+            if at is None:
+                continue
+            if first_full is not None and full is not None:
+                raise _texts_differ(
+                    g.transcript_id, first, first_full, c, full, at=first_start + at
                 )
-                raise RoqaError(
-                    f"segment {quoted(g.id)} of transcript {quoted(g.transcript_id)} is not the "
-                    f"same text for {first!r} and {c!r} (they differ from character {at} of it), "
-                    "so their codings cannot be compared",
-                    hint=SAME_TEXT_HINT,
-                )
+            raise RoqaError(
+                f"segment {quoted(g.id)} of transcript {quoted(g.transcript_id)} is not the "
+                f"same text for {first!r} and {c!r} (they differ from character {at} of it), "
+                "so their codings cannot be compared",
+                hint=SAME_TEXT_HINT,
+            )
+
+
+def _first_word_change(a: str, b: str) -> int | None:
+    """Where in ``a`` its words first differ from ``b``'s, or None when they are the same words
+    (whitespace between, before and after them may differ: a final newline, trailing spaces)."""
+    wa, wb = list(re.finditer(r"\S+", a)), list(re.finditer(r"\S+", b))
+    for x, y in zip(wa, wb, strict=False):
+        if x.group() != y.group():
+            return x.start() + len(os.path.commonprefix([x.group(), y.group()]))
+    if len(wa) == len(wb):
+        return None
+    return wa[len(wb)].start() if len(wa) > len(wb) else len(a.rstrip())
 
 
 def _same_segments(results: Sequence[CodingResult]) -> bool:
@@ -1016,13 +1032,18 @@ def _renamed_codes(result: CodingResult, rename: Mapping[str, str]) -> CodingRes
     return CodingResult(segments, dict(result.transcripts), result.meta)
 
 
-def _texts_differ(tid: str, a: str, text_a: str, b: str, text_b: str) -> RoqaError:
+def _texts_differ(
+    tid: str, a: str, text_a: str, b: str, text_b: str, *, at: int | None = None
+) -> RoqaError:
     """The one-line error for two coders' different texts of one transcript: character spans
-    of one text are other words in the other (a header line added, a pseudonymised copy)."""
-    at = next(
-        (k for k, (x, y) in enumerate(zip(text_a, text_b, strict=False)) if x != y),
-        min(len(text_a), len(text_b)),
-    )
+    of one text are other words in the other (a header line added, a pseudonymised copy).
+    ``at``: where they differ in a way that matters (default: their first different
+    character)."""
+    if at is None:
+        at = next(
+            (k for k, (x, y) in enumerate(zip(text_a, text_b, strict=False)) if x != y),
+            min(len(text_a), len(text_b)),
+        )
     return RoqaError(
         f"transcript {quoted(tid)} is not the same text for {a!r} ({len(text_a)} characters) and "
         f"{b!r} ({len(text_b)}; they differ from character {at}), so their selections cannot "
@@ -1033,8 +1054,8 @@ def _texts_differ(tid: str, a: str, text_a: str, b: str, text_b: str) -> RoqaErr
 
 #: How two coders come to have coded one text of a transcript.
 SAME_TEXT_HINT = (
-    "have every coder code the same text of it (the same pseudonymised copy, or the same "
-    "corrected transcript)"
+    "have every coder code the same text of it: the same pseudonymised copy, or the same "
+    "corrected transcript"
 )
 
 
