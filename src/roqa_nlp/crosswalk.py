@@ -259,15 +259,18 @@ def check_one_codebook(result: CodingResult) -> None:
 
 
 def only_in_one_codebook(codes: Mapping[str, str]) -> dict[str, list[str]]:
-    """Built-in codebook id -> the names of ``codes`` (code id -> name) that it alone knows: by
-    id when some built-in codebook has the id, else by name (as :meth:`Codebook.find` compares
-    names), so that a QDA project's own node named "High-Level Leaders" counts as CFIR 2.0's.
-    Codes several codebooks know ("Culture", "Cost") or none knows count for none."""
+    """Built-in codebook id -> the names of ``codes`` (code id -> name) that it alone knows, by
+    id or by name (as :meth:`Codebook.find` compares names), so that a QDA project's own node
+    named "High-Level Leaders" counts as CFIR 2.0's. Codes several codebooks know count for
+    none, whether by name ("Culture", "Cost") or because one has the id and another the name
+    (CFIR 2009's IS.C "Culture"): codes of different projects are matched by name, so such a
+    code can agree with the other codebook's code of its name (tester hunt, session 38)."""
     books = {b: builtin_codebook(b) for b in BUILTIN}
     out: dict[str, set[str]] = {}
     for cid, name in codes.items():
-        by_id = [b for b, book in books.items() if cid in book]
-        knows = by_id or [b for b, book in books.items() if book.find(name or cid) is not None]
+        knows = [
+            b for b, book in books.items() if cid in book or book.find(name or cid) is not None
+        ]
         if len(knows) == 1:
             out.setdefault(knows[0], set()).add(name or cid)
     return {b: sorted(out[b], key=str.casefold) for b in BUILTIN if b in out}

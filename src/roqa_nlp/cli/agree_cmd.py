@@ -312,9 +312,12 @@ def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | 
     """The warning when the coders' codes come from two built-in codebooks though no result
     records two (those are refused by :func:`in_one_codebook`): one coder's long CSV names or
     QDA nodes are CFIR 2009's, another's CFIR 2.0's, or one coder has codes only each of them
-    knows. No code of one can agree with a code of the other, and this went through silently
-    (tester, session 38: kappa -0.333 for a long CSV, 0.389 for a .qdpx with nodes renamed to
-    CFIR 2.0 names); None when every code is of one codebook."""
+    knows. A code only one codebook has cannot agree with one only the other has, and this went
+    through silently (tester, session 38: kappa -0.333 for a long CSV, 0.389 for a .qdpx with
+    nodes renamed to CFIR 2.0 names). The warning names, for each coder, the codes only one
+    codebook has, and claims nothing of the codes both have (a half-renamed project shares
+    those with the other coder: tester hunt, session 38); None when every code is of one
+    codebook."""
     from ..crosswalk import charted_onto, only_in_one_codebook
     from ..errors import first_few
 
@@ -333,22 +336,23 @@ def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | 
     books = sorted({b for found in own.values() for b in found})
     if len(books) < 2:
         return None
-    shown, first = [], True
+    shown = []
     for coder, found in own.items():
-        parts = []
         for b, names in found.items():
-            # "cfir-2009 (1 code only it has: 'Champions')", then "cfir-2022 (2: ...)"
-            count = (
-                f"{len(names)} code{'s' * (len(names) > 1)} only it has" if first else len(names)
-            )
-            parts.append(f"{b} ({count}: {first_few([repr(n) for n in names], 3)})")
-            first = False
-        shown.append(f"{coder}'s from {_and_list(parts)}")
+            listed = first_few([repr(n) for n in names], 3)
+            if len(names) == 1:
+                shown.append(f"{coder}'s code {listed} is a name only {b} has")
+            else:
+                shown.append(f"{coder}'s {len(names)} codes {listed} are names only {b} has")
     target = charted_onto(books)
     others = ", ".join(b for b in books if b != target)
+    if len(books) == 2:
+        cannot = f"A code only {books[0]} has cannot agree with one only {books[1]} has"
+    else:
+        cannot = f"A code only one of {_and_list(books)} has cannot agree with one only another has"
     return (
-        f"the codes come from two codebooks: {', '.join(shown)}; "
-        "no code of one can agree with a code of the other. Compare them in one codebook "
+        f"the codes come from two codebooks: {'; '.join(shown)}. {cannot}; codes both "
+        "codebooks have compare as usual. Compare them in one codebook "
         f"with --codebook {target} (codes of {others} are charted onto it through its "
         "documented crosswalk; a long CSV's names are resolved in it, and a name of the other "
         "codebook is an error naming its counterparts)"
