@@ -169,3 +169,107 @@ def test_inspect_reports_the_words_no_turn_holds(tmp_path: Path) -> None:
         "out, not coded: 'and the training, later on.' (put the speaker's name on it, or on the "
         "line above, to have it coded)"
     )
+
+
+TITLE = "Interview date: 3 May 2026\nLocation: Zoom\nParticipant: P04\nInterviewer: Sam Roe\n\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "said", "first", "second", "asker", "answerer"),
+    [  # the field's name in the title block and once more, opening a paragraph of an answer
+        (
+            "rev.txt",
+            TITLE,
+            "Location",
+            "Sam Roe (00:00:03):",
+            "Ada Lee (00:00:10):",
+            "Sam Roe",
+            "Ada Lee",
+        ),
+        (
+            "otter.txt",
+            TITLE,
+            "Location",
+            "Speaker 1  0:03",
+            "Speaker 2  0:10",
+            "Speaker 1",
+            "Speaker 2",
+        ),
+        (
+            "note.txt",
+            "Note: transcribed verbatim, names changed\n" + TITLE,
+            "Note",
+            "Sam Roe (00:00:03):",
+            "Ada Lee (00:00:10):",
+            "Sam Roe",
+            "Ada Lee",
+        ),
+    ],
+)
+def test_a_field_named_in_the_title_block_and_once_in_an_answer_is_no_speaker(
+    tmp_path: Path,
+    name: str,
+    title: str,
+    said: str,
+    first: str,
+    second: str,
+    asker: str,
+    answerer: str,
+) -> None:
+    from roqa_nlp.transcripts.roles import participant_labels_warning
+
+    paragraph = f"{said}: mostly the acute medical unit, then the surgical wards."
+    later = first.replace("03", "23")
+    text = (
+        f"{title}{first}\nCould you tell me about your role here?\n\n{second}\n{ANSWER}\n\n"
+        f"{paragraph}\n\n{later}\nHow was the system funded?\n"
+    )
+    f = _write(tmp_path, name, text)
+    t = read_transcript(f, interviewer_labels=["Speaker 1"])
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        (asker, "Could you tell me about your role here?"),
+        (answerer, f"{ANSWER}\n\n{paragraph}"),
+        (asker, "How was the system funded?"),
+    ]
+    assert t.participant == "P04"
+    assert participant_labels_warning(t) is None
+
+
+def test_a_teams_word_transcript_with_a_location_field_keeps_the_paragraph(
+    tmp_path: Path,
+) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    paragraph = "Location: mostly the acute medical unit, then the surgical wards."
+    for p in (
+        "Interview date: 3 May 2026",
+        "Location: Zoom",
+        "Participant: P04",
+        "Sam Roe   0:03",
+        "Could you tell me about your role here?",
+        "Ada Lee   0:10",
+        ANSWER,
+        paragraph,
+        "Sam Roe   0:23",
+        "How was the system funded?",
+    ):
+        d.add_paragraph(p)
+    f = tmp_path / "p04.docx"
+    d.save(str(f))
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Sam Roe", "Could you tell me about your role here?"),
+        ("Ada Lee", f"{ANSWER}\n{paragraph}"),
+        ("Sam Roe", "How was the system funded?"),
+    ]
+    assert t.participant == "P04"
+
+
+def test_a_field_said_twice_in_the_talk_is_still_a_speaker(tmp_path: Path) -> None:
+    text = (
+        TITLE + "Sam Roe (00:00:03):\nCould you tell me about your role here?\n\n"
+        f"Location (00:00:10):\n{ANSWER}\n\nSam Roe (00:00:23):\nAnd funding?\n\n"
+        "Location (00:00:30):\nThe trust paid for it in the end, after a long wait.\n"
+    )
+    t = read_transcript(_write(tmp_path, "p04.txt", text))
+    assert [u.speaker for u in t.turns] == ["Sam Roe", "Location", "Sam Roe", "Location"]

@@ -91,7 +91,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Literal
@@ -340,7 +340,14 @@ def line_labels(
     if sum(1 for m in matches if m is not None and m.timed) < 2:
         matches = [None if m is not None and m.timed else m for m in matches]
     accepted = accepted_labels([m.label for m in matches if m], interviewer_labels)
-    accepted -= words_not_speakers(matches, interviewer_labels)
+    accepted -= words_not_speakers(
+        matches,
+        interviewer_labels,
+        title_block=header_lines(
+            [None if m is None else m.label for m in matches],
+            [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)],
+        ),
+    )
     found = [m if m is not None and m.label in accepted else None for m in matches]
     return _with_loose_labels(lines, found, interviewer_labels, set_apart)
 
@@ -991,6 +998,8 @@ def is_comma_name(label: str) -> bool:
 def words_not_speakers(
     matches: Sequence[LabelMatch | None],
     interviewer_labels: Iterable[str] | None = None,
+    *,
+    title_block: Collection[int] = (),
 ) -> set[str]:
     """The candidate labels of ``matches`` (one per line) that are words of someone's talk, not
     a speaker, though capitalised: a label of one word the file opens a line with only once, in
@@ -1000,10 +1009,12 @@ def words_not_speakers(
     names a topic in words no one is called (``Staffing: that's the barrier.``, ``Mental
     Health: ...``; :func:`_names_a_topic`), of one word or more; and a label said once whose
     brackets hold the speaker's own aside (``Weekends (and I mean every one): ...``;
-    :func:`_is_aside`); and a header field's name said once (``Consent: that was the hard
-    part``, inside an answer: :func:`is_header_field`; at the top of the file it is read as a
-    header line all the same, :func:`with_header_fields`). A speaker who says one thing (``Mary: Sorry to interrupt``, ``Ruth
-    (deputy manager): yeah i'd add ...``) is still one; so are role labels, participant
+    :func:`_is_aside`); and a header field's name said once in the talk (``Consent: that was
+    the hard part``, inside an answer: :func:`is_header_field`), its uses in the file's title
+    block (``title_block``, the lines of :func:`header_lines`: ``Location: Zoom``) not counted;
+    at the top of the file it is read as a header line all the same
+    (:func:`with_header_fields`). A speaker who says one thing (``Mary: Sorry to interrupt``,
+    ``Ruth (deputy manager): yeah i'd add ...``) is still one; so are role labels, participant
     numbers, numbered speakers (``Speaker 2 (guest)``), the answerer's labels (``A``, ``R``),
     initials that recur (``HW``) and a name before brackets that labels another line
     (``Dean (RM):`` and ``Dean:``)."""
@@ -1015,9 +1026,14 @@ def words_not_speakers(
     keys = interviewer_keys(interviewer_labels)
     # a name before brackets that labels another line is a speaker's ("Dean:", "Dean (RM):")
     names = Counter(name_before_brackets(label).casefold() for label in counts)
+    # a field's name in the title block and once in the talk is said once: "Location: Zoom"
+    in_talk = Counter(m.label for i, m in enumerate(matches) if m and i not in title_block)
     found: set[str] = set()
-    for m in matches:
-        if m is None or counts[m.label] != 1:
+    for i, m in enumerate(matches):
+        if m is None:
+            continue
+        field = i not in title_block and is_header_field(name_before_brackets(m.label))
+        if (in_talk if field else counts)[m.label] != 1:
             continue
         if keys.known(m.label) or participant_number_label(m.label) is not None:
             continue
