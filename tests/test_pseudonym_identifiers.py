@@ -373,3 +373,40 @@ def test_counts_and_names_of_places_are_no_address(said: str) -> None:
 )  # fmt: skip
 def test_street_addresses_are_still_replaced(said: str, expected: str) -> None:
     assert replace_identifiers(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("The clinic at 14 Elm Road handles the rota.", "The clinic at [address] handles the rota."),
+        ("Her flat at 40 King Street overlooks the park.",
+         "Her flat at [address] overlooks the park."),
+        ("The practice at 5 Mill Lane serves two villages.",
+         "The practice at [address] serves two villages."),
+        ("He said 22 Park Avenue floods every winter.", "He said [address] floods every winter."),
+        ("and 3 Church Street always helps", "and [address] always helps"),
+    ],
+)  # fmt: skip
+def test_an_address_before_a_verb_ending_in_s_is_replaced(said: str, expected: str) -> None:
+    """Regression hunt s38 (R3): any word ending in s after a street was read as a plural noun,
+    so an address before a verb ('handles', 'overlooks') was left in the text. Only the nouns
+    of things counted at a place (beds, sites, patients ...) make it a count."""
+    assert replace_identifiers(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we had 3 Elm Road patients and 2 Park Avenue clients",
+        "the nurses at 2 Church Street sites",
+        "2 Mill Lane residents, 4 North Street wards and 3 Station Road ones",
+    ],
+)
+def test_a_count_of_things_at_a_place_is_still_no_address(said: str) -> None:
+    assert replace_identifiers(said) == said
+
+
+def test_an_address_that_houses_a_team_is_replaced() -> None:
+    assert (
+        replace_identifiers("Now 14 Elm Road houses the team.") == "Now [address] houses the team."
+    )
