@@ -253,7 +253,7 @@ def test_a_first_name_alone_is_replaced_only_where_that_person_speaks(tmp_path: 
 
 def test_a_one_word_name_in_the_key_is_matched_as_written_only() -> None:
     t = Transcript(
-        "p03", "P03: Grace said the grace period helps.", [Turn("P03", "participant", 5, 41)]
+        "p03", "P03: Grace said the grace period helps.", [Turn("P03", "participant", 5, 39)]
     )
     (after,), _ = pseudonymise([t], PseudonymKey({"Grace": "deputy"}))
     assert after.text == "P03: [deputy] said the grace period helps."

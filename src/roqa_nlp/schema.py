@@ -6,10 +6,15 @@ Offsets are Unicode code points into ``Transcript.text``, end-exclusive, so that
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from .errors import RoqaError
+
 Role = Literal["interviewer", "participant"]
+#: The roles a turn can have: the interviewer's turns are context, the participant's are coded.
+ROLES: tuple[str, ...] = ("interviewer", "participant")
 Valence = Literal["barrier", "enabler", "neutral"]
 VALENCES: tuple[str, ...] = ("barrier", "enabler", "neutral")
 #: Classifier classes for talk that fits no code: off-framework talk (the team-written small
@@ -81,9 +86,20 @@ class Code:
         return d
 
 
+class _BadTranscript(RoqaError, ValueError):
+    """A Turn or Transcript built with a role or offsets it cannot have: a one-line error that is
+    also the ValueError a constructor raises for a bad argument."""
+
+
 @dataclass(frozen=True)
 class Turn:
-    """One speaker turn: ``text[start:end]`` of the transcript."""
+    """One speaker turn: ``text[start:end]`` of the transcript.
+
+    ``role`` is ``"interviewer"`` (the turn is the question, context for the answer, not coded)
+    or ``"participant"`` (coded); other capitalisations (``"Interviewer"``) are read as these,
+    and any other role (``"researcher"``, ``"respondent"``) is an error, so that an interviewer's
+    question is never coded as talk.
+    """
 
     speaker: str
     role: Role
@@ -91,6 +107,17 @@ class Turn:
     end: int
     begin_time: float | None = None  # seconds from the start of the recording
     end_time: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.role in ROLES:
+            return
+        role = self.role.strip().lower() if isinstance(self.role, str) else None
+        if role not in ROLES:
+            raise _BadTranscript(
+                f"turn of {self.speaker!r} has role {self.role!r}: a role is "
+                "'interviewer' or 'participant'"
+            )
+        object.__setattr__(self, "role", role)
 
 
 @dataclass
@@ -103,6 +130,61 @@ class Transcript:
     source: str = ""  # the file it was read from
     participant: str | None = None  # the case (P01 ...), when the transcript names one
     metadata: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.check_turns()
+
+    @classmethod
+    def from_turns(
+        cls,
+        id: str,
+        turns: Iterable[tuple[str, str, str]],
+        *,
+        participant: str | None = None,
+    ) -> Transcript:
+        """A transcript built in memory from ``(speaker, role, words)`` triples, e.g.
+        ``Transcript.from_turns("p23", [("Interviewer", "interviewer", "What helps?"),
+        ("P23", "participant", "Our manager.")], participant="P23")``.
+
+        The text is the one the readers give a structured file: one ``"{speaker}: {words}"``
+        paragraph per turn, separated by a blank line, each turn pointing at its words; roles
+        are checked as in :class:`Turn`.
+        """
+        pieces: list[str] = []
+        built: list[Turn] = []
+        pos = 0
+        for item in turns:
+            speaker, role, words = item
+            if pieces:
+                pieces.append("\n\n")
+                pos += 2
+            prefix = f"{speaker}: "
+            pieces.append(prefix + words)
+            pos += len(prefix)
+            built.append(Turn(speaker, role, pos, pos + len(words)))  # type: ignore[arg-type]
+            pos += len(words)
+        return cls(id=id, text="".join(pieces), turns=built, participant=participant)
+
+    def check_turns(self) -> None:
+        """Raise a one-line error (a RoqaError that is a ValueError) naming the first turn whose
+        offsets are not integers within ``text``, or that is not a :class:`Turn`."""
+        size = len(self.text)
+        for i, u in enumerate(self.turns, 1):
+            if not isinstance(u, Turn):
+                raise _BadTranscript(
+                    f"transcript {self.id!r}: turn {i} is {type(u).__name__}, not a Turn"
+                )
+            if not (
+                isinstance(u.start, int)
+                and isinstance(u.end, int)
+                and 0 <= u.start <= u.end <= size
+            ):
+                raise _BadTranscript(
+                    f"transcript {self.id!r}: turn {i} ({u.speaker!r}, {u.start!r}-{u.end!r}) "
+                    f"is outside its text of {size} characters",
+                    hint="offsets are character positions in text, end-exclusive; "
+                    "Transcript.from_turns() works them out from (speaker, role, words)",
+                )
 
     def turn_text(self, turn: Turn) -> str:
         """What ``turn`` says: ``text[turn.start:turn.end]`` (the turn of this transcript)."""

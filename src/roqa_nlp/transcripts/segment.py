@@ -378,6 +378,7 @@ def segment_spans(
     into segments.
     """
     _check_options(unit, max_tokens)
+    transcript.check_turns()  # turns changed after the transcript was built
     text = transcript.text
     spans: list[SegmentSpan] = []
     backchannels = left_out_as_backchannels(transcript) if skip_backchannels else frozenset()

@@ -150,6 +150,7 @@ def cached_segment(
     ``counter_id`` must identify ``count_tokens`` (e.g. a hash of the tokenizer's files):
     segmentations made with different token counters never share a cache entry.
     """
+    transcript.check_turns()
     options: dict[str, Any] = {
         "unit": unit,
         "max_tokens": max_tokens,

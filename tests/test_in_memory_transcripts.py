@@ -1,0 +1,100 @@
+"""Specification of transcripts built in memory from Python (Transcript, Turn,
+Transcript.from_turns): a role other than interviewer/participant, or offsets outside the text,
+is a one-line error where the transcript is built, never interviewer talk coded or a deep
+IndexError.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from roqa_nlp.autocoder import AutoCoder
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.schema import Transcript, Turn
+from roqa_nlp.transcripts.segment import segment
+
+Q = "Interviewer: What gets in the way of recovery work in your service?"
+A = "P1: We never have enough staff for the longer sessions."
+TEXT = Q + "\n" + A
+
+
+@pytest.mark.parametrize("role", ["Interviewer", "INTERVIEWER", " interviewer "])
+def test_a_capitalised_interviewer_role_is_read_as_interviewer(role: str) -> None:
+    assert Turn("Interviewer", role, 13, len(Q)).role == "interviewer"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("role", ["researcher", "respondent", "", None, 1])
+def test_a_role_that_is_neither_interviewer_nor_participant_is_a_one_line_error(
+    role: object,
+) -> None:
+    with pytest.raises(RoqaError) as caught:
+        Turn("Interviewer", role, 13, len(Q))  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        f"turn of 'Interviewer' has role {role!r}: a role is 'interviewer' or 'participant'"
+    )
+    assert isinstance(caught.value, ValueError)
+
+
+def test_the_question_of_a_capitalised_interviewer_is_not_segmented() -> None:
+    t = Transcript(
+        id="r",
+        text=TEXT,
+        turns=[
+            Turn("Interviewer", "Interviewer", 13, len(Q)),  # type: ignore[arg-type]
+            Turn("P1", "participant", len(Q) + 5, len(TEXT)),
+        ],
+    )
+    assert [s.text for s in segment(t)] == ["We never have enough staff for the longer sessions."]
+
+
+def test_offsets_outside_the_text_are_a_one_line_error_naming_the_turn() -> None:
+    with pytest.raises(RoqaError) as caught:
+        Transcript(id="x", text="P1: hi", turns=[Turn("P1", "participant", 4, 400)])
+    assert str(caught.value) == (
+        "transcript 'x': turn 1 ('P1', 4-400) is outside its text of 6 characters (offsets are "
+        "character positions in text, end-exclusive; Transcript.from_turns() works them out "
+        "from (speaker, role, words))"
+    )
+    assert isinstance(caught.value, ValueError)
+
+
+def test_turns_changed_after_the_transcript_was_built_are_checked_when_segmented() -> None:
+    t = Transcript(id="x", text="P1: hi", turns=[Turn("P1", "participant", 4, 6)])
+    t.turns.append(Turn("P1", "participant", -1, 3))
+    with pytest.raises(RoqaError, match=r"^transcript 'x': turn 2 \('P1', -1-3\) is outside"):
+        segment(t)
+
+
+def test_from_turns_builds_the_readers_text_with_each_turn_on_its_words() -> None:
+    t = Transcript.from_turns(
+        "p23",
+        [("Interviewer", "interviewer", "What helps?"), ("P23", "Participant", "Our manager.")],
+        participant="P23",
+    )
+    assert t.text == "Interviewer: What helps?\n\nP23: Our manager."
+    assert [(u.speaker, u.role, u.start, u.end) for u in t.turns] == [
+        ("Interviewer", "interviewer", 13, 24),
+        ("P23", "participant", 31, 43),
+    ]
+    assert [t.turn_text(u) for u in t.turns] == ["What helps?", "Our manager."]
+    assert (t.id, t.participant) == ("p23", "P23")
+
+
+def test_from_turns_checks_roles() -> None:
+    with pytest.raises(RoqaError, match="has role 'researcher'"):
+        Transcript.from_turns("p", [("R", "researcher", "What helps?")])
+
+
+@pytest.mark.slow
+def test_code_of_a_capitalised_interviewer_codes_only_the_answer(tiny_model: AutoCoder) -> None:
+    t = Transcript.from_turns(
+        "r",
+        [
+            ("Interviewer", "Interviewer", "What gets in the way of recovery work?"),
+            ("P1", "participant", "We never have enough staff for the longer sessions."),
+        ],
+    )
+    result = tiny_model.code(t)
+    assert [(s.segment.role, s.segment.text) for s in result] == [
+        ("participant", "We never have enough staff for the longer sessions.")
+    ]
