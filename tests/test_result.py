@@ -676,3 +676,15 @@ def test_indexing_a_result_by_a_name_points_to_subset() -> None:
         "transcript's or participant's segments: result.subset(transcript=ID) or "
         f"result.subset(participant=ID) (transcripts: {ids}))"
     )
+
+
+def test_top_of_a_set_aside_segment_is_its_nearest_code_but_the_csv_row_is_blank() -> None:
+    # The report's probability histograms and the crosswalk read .top of set-aside segments,
+    # so it stays the nearest code (documented), while codings.csv leaves a greeting uncoded.
+    near = Suggestion("IS.E.1", "Leadership Engagement", "IS", 0.0004)
+    seg = Segment("t:0001", "t", "P1", "participant", 0, 5, "Hello")
+    greeting = SegmentResult(seg, [near], novel=False, procedural=True)
+    result = CodingResult(segments=[greeting])
+    row = next(csv.DictReader(io.StringIO(result.to_csv())))
+    assert (greeting.top, row["code_1"], row["procedural"]) == (near, "", "true")
+    assert "To count codes, leave those segments out first" in (SegmentResult.top.__doc__ or "")

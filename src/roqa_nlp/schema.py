@@ -272,7 +272,16 @@ class SegmentResult:
     def top(self) -> Suggestion | None:
         """The most probable suggestion (the first of equals, so a model's ranking stands), or
         None when the segment has none. Hand-made or imported codings need not list their
-        suggestions in order."""
+        suggestions in order.
+
+        A segment the model set aside still has its nearest code here, often at a probability
+        near 0: procedural talk (``procedural``), small talk or background (``off_topic``) and
+        talk that fits no code (``novel``). The report and the crosswalk read it; the framework
+        matrix, Table 2 and saturation leave out all three, and ``codings.csv`` and
+        ``CodingResult.to_dataframe()`` blank the suggestions of procedural and off-topic
+        segments. To count codes, leave those segments out first:
+        ``Counter(s.top.name for s in result if s.top and not (s.novel or s.procedural))``
+        (``off_topic`` segments are ``novel``)."""
         if not self.suggestions:
             return None
         return max(self.suggestions, key=lambda g: g.probability)
