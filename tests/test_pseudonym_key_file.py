@@ -175,3 +175,41 @@ def test_roqa_code_says_the_key_is_new_before_coding(tmp_path: Path) -> None:
     assert run.code == 2
     assert run.err.startswith(NEW_KEY.format(key=typo, option="--pseudonymise"))
     assert not typo.exists()
+
+
+def test_reading_a_key_path_that_finds_no_file_from_python_warns_of_a_new_key(
+    tmp_path: Path,
+) -> None:
+    import warnings
+
+    from roqa_nlp.errors import RoqaWarning
+
+    path = tmp_path / "privat" / "key.csv"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        key = PseudonymKey.read(path)
+    assert (len(key), [w.category for w in caught]) == (0, [RoqaWarning])
+    assert str(caught[0].message) == (
+        f"{path}: no pseudonym key there, so a new one is started: if this study already has a "
+        "key, give its path (a new key numbers people afresh, and its pseudonyms would be those "
+        "of other participants); PseudonymKey.read(path, new=True) starts one without this "
+        "warning"
+    )
+    assert caught[0].filename == __file__  # the line that called read()
+
+
+def test_a_new_key_meant_is_read_without_a_warning(tmp_path: Path) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(PseudonymKey.read(tmp_path / "key.csv", new=True)) == 0
+
+
+def test_reading_a_key_from_a_number_is_a_one_line_type_error() -> None:
+    with pytest.raises(TypeError) as caught:
+        PseudonymKey.read(123)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "PseudonymKey.read() takes the key file's path, not an int "
+        "(e.g. PseudonymKey.read('private/key.csv'))"
+    )

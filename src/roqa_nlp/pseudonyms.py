@@ -81,6 +81,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -90,7 +91,7 @@ from pathlib import Path
 from string import ascii_lowercase
 from typing import TypeVar
 
-from .errors import RoqaError, first_few, quoted, warn
+from .errors import RoqaError, a_type, first_few, quoted, warn
 from .identifiers import identifier_matches, names_first
 from .io import packaged_words
 from .schema import Transcript, Turn
@@ -371,15 +372,33 @@ class PseudonymKey:
     # -- reading and writing -------------------------------------------------------------------
 
     @classmethod
-    def read(cls, path: str | Path) -> PseudonymKey:
+    def read(cls, path: str | Path, *, new: bool = False) -> PseudonymKey:
         """The key in ``path`` (CSV with ``name`` and ``pseudonym`` columns; comma, semicolon or
-        tab separated, UTF-8 or UTF-16 with BOM), or an empty key when the file does not exist."""
+        tab separated, UTF-8 or UTF-16 with BOM), or an empty key when the file does not exist.
+
+        An empty key numbers the study's people afresh, so a path that does not exist is a
+        :class:`~roqa_nlp.errors.RoqaWarning` (a mistyped path would give participants other
+        pseudonyms), as ``roqa code`` warns; ``new=True`` says a new key is meant, without it.
+        """
         from .io import csv_delimiter, read_text
 
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(
+                f"PseudonymKey.read() takes the key file's path, not {a_type(path)} "
+                "(e.g. PseudonymKey.read('private/key.csv'))"
+            )
         p = Path(path)
         if p.is_dir():
             raise RoqaError("is a folder, not a file", path=p, hint="give the key's file name")
         if not p.exists():
+            if not new:
+                warn(
+                    "no pseudonym key there, so a new one is started: if this study already has "
+                    "a key, give its path (a new key numbers people afresh, and its pseudonyms "
+                    "would be those of other participants); PseudonymKey.read(path, new=True) "
+                    "starts one without this warning",
+                    path=p,
+                )
             return cls()
         text = read_text(p)
         rows = list(csv.reader(io.StringIO(text), delimiter=csv_delimiter(text)))

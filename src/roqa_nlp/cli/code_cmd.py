@@ -992,7 +992,7 @@ def _read_key(path: Path, out: Path, engine: str, option: str = "--pseudonymise"
             "its pseudonyms would be those of other participants)",
             path=path,
         )
-    return PseudonymKey.read(path)
+    return PseudonymKey.read(path, new=True)  # warned above, naming the option
 
 
 def _write_key(
