@@ -789,3 +789,26 @@ def test_labels_mixing_numbers_and_text_are_a_clear_error() -> None:
     with pytest.raises(ValueError) as e:
         cohen_kappa(["1", "2", "1"], [1, 2, 1])
     assert str(e.value) == message
+
+
+def test_the_reliability_data_coefficients_take_two_coders_labels_like_cohen_kappa() -> None:
+    a = [1, 1, 0, 0, 1, 0, 1, 1, 0, 1]
+    b = [1, 0, 0, 0, 1, 1, 1, 1, 0, 1]
+    assert krippendorff_alpha(a, b) == krippendorff_alpha([a, b]) == pytest.approx(29 / 48)
+    assert gwet_ac1(a, b) == gwet_ac1([a, b]) == pytest.approx(8 / 13)
+    assert brennan_prediger(a, b) == brennan_prediger([a, b]) == pytest.approx(0.6)
+    assert gwet_ac2(a, b, weights="identity") == pytest.approx(8 / 13)
+    assert gwet_ac1_se(a, b) == gwet_ac1_se([a, b])
+    assert gwet_ac2_se(a, b) == gwet_ac2_se([a, b])
+    with pytest.raises(ValueError, match="differ in length"):
+        gwet_ac1(a, b[:9])
+
+
+def test_fleiss_kappa_of_two_coders_labels_points_to_scott_pi() -> None:
+    with pytest.raises(TypeError) as caught:
+        fleiss_kappa([1, 0, 1], [1, 1, 1])
+    assert str(caught.value) == (
+        "fleiss_kappa() takes one subjects x categories counts matrix, not coders' labels: for "
+        "two coders' labels use scott_pi(a, b) (equal to Fleiss' kappa for two) or "
+        "krippendorff_alpha(a, b)"
+    )

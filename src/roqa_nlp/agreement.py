@@ -8,7 +8,8 @@ are used, as in the literature:
 - *reliability data*: a coders x units matrix (a list of per-coder sequences, or a 2-D array),
   with ``None`` or NaN where a coder did not code a unit (Krippendorff 2011's layout), for
   :func:`percent_agreement`, :func:`krippendorff_alpha`, :func:`gwet_ac1`, :func:`gwet_ac2` and
-  :func:`brennan_prediger`. Any number of coders; missing values allowed.
+  :func:`brennan_prediger`. Any number of coders; missing values allowed. These also take two
+  coders' sequences as ``a, b`` like :func:`cohen_kappa`: ``gwet_ac1(a, b) == gwet_ac1([a, b])``.
 
 :func:`fleiss_kappa` takes the subjects x categories counts matrix of Fleiss (1971).
 
@@ -477,7 +478,7 @@ def _check_counts(counts: Any) -> tuple[np.ndarray, float]:
     return c, n
 
 
-def fleiss_kappa(counts: Any) -> float:
+def fleiss_kappa(counts: Any, *more: Any) -> float:
     """Fleiss' kappa for many raters [5] from a subjects x categories counts matrix.
 
     ``n_ij`` is how many of the ``n`` raters put subject ``i`` in category ``j`` (every subject
@@ -489,6 +490,12 @@ def fleiss_kappa(counts: Any) -> float:
     With two raters this equals :func:`scott_pi`. Returns ``nan`` when only one category is used
     (``P_e = 1``); raises :class:`ValueError` for unequal numbers of ratings or fewer than two.
     """
+    if more:
+        raise TypeError(
+            "fleiss_kappa() takes one subjects x categories counts matrix, not coders' labels: "
+            "for two coders' labels use scott_pi(a, b) (equal to Fleiss' kappa for two) or "
+            "krippendorff_alpha(a, b)"
+        )
     c, n = _check_counts(counts)
     p_i = ((c**2).sum(axis=1) - n) / (n * (n - 1.0))
     p_bar = float(p_i.mean())
@@ -577,11 +584,15 @@ def _alpha_delta(level: str, cats: list[Any], n_c: np.ndarray) -> np.ndarray:
 
 def krippendorff_alpha(
     reliability_data: Any,
+    b: Sequence[Any] | None = None,
     *,
     level: Level = "nominal",
     categories: Sequence[Any] | None = None,
 ) -> float:
     """Krippendorff's alpha for any number of coders, missing values and four levels [7, 8].
+
+    Takes reliability data (coders x units), or two label sequences ``a, b`` like
+    :func:`cohen_kappa`.
 
     Computed through the coincidence matrix exactly as in Krippendorff (2011): units with fewer
     than two values are not pairable and are dropped; each remaining unit ``u`` with ``m_u``
@@ -599,6 +610,8 @@ def krippendorff_alpha(
     or all pairable values are equal so that ``D_e = 0`` (Krippendorff: data without variation
     say nothing about reliability).
     """
+    if b is not None:
+        reliability_data = _two_rows(reliability_data, b)
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
     codes, cats = _encode(reliability_data, categories)
@@ -669,8 +682,16 @@ def _ac_from_counts(r: np.ndarray, w: np.ndarray) -> float:
     return float(_gwet(r, r @ w.T, w, r.shape[1])[0])
 
 
-def gwet_ac1(reliability_data: Any, *, categories: Sequence[Any] | None = None) -> float:
+def gwet_ac1(
+    reliability_data: Any,
+    b: Sequence[Any] | None = None,
+    *,
+    categories: Sequence[Any] | None = None,
+) -> float:
     """Gwet's first-order agreement coefficient AC1, any number of coders, missing values [9, 10].
+
+    Takes reliability data (coders x units), or two label sequences ``a, b`` like
+    :func:`cohen_kappa`.
 
     ``AC1 = (p_a - p_e) / (1 - p_e)`` with ``p_a`` as in :func:`percent_agreement` and
     ``p_e = (1 / (q - 1)) sum_k pi_k (1 - pi_k)``, ``pi_k = (1 / n) sum_u r_uk / m_u`` over the
@@ -681,6 +702,8 @@ def gwet_ac1(reliability_data: Any, *, categories: Sequence[Any] | None = None) 
     With a single category ``pi (1 - pi) = 0`` so ``p_e = 0`` and AC1 = ``p_a`` = 1 (where kappa
     is undefined). Returns ``nan`` when no unit has two values.
     """
+    if b is not None:
+        reliability_data = _two_rows(reliability_data, b)
     parts = _gwet_parts(reliability_data, None, categories)
     if parts is None:
         return math.nan
@@ -689,11 +712,15 @@ def gwet_ac1(reliability_data: Any, *, categories: Sequence[Any] | None = None) 
 
 def gwet_ac2(
     reliability_data: Any,
+    b: Sequence[Any] | None = None,
     *,
     weights: Weights = "quadratic",
     categories: Sequence[Any] | None = None,
 ) -> float:
     """Gwet's AC2: AC1 with agreement weights for ordered categories [10].
+
+    Takes reliability data (coders x units), or two label sequences ``a, b`` like
+    :func:`cohen_kappa`.
 
     ``p_a = (1 / n') sum_u sum_k r_uk (r*_uk - 1) / (m_u (m_u - 1))`` with
     ``r*_uk = sum_l w_kl r_ul``, and ``p_e = (T_w / (q (q - 1))) sum_k pi_k (1 - pi_k)`` where
@@ -701,6 +728,8 @@ def gwet_ac2(
     ``"identity"`` (gives AC1) or a q x q matrix (see :func:`weight_matrix`). Returns ``nan``
     when no unit has two values or chance agreement is 1 (all weights 1).
     """
+    if b is not None:
+        reliability_data = _two_rows(reliability_data, b)
     parts = _gwet_parts(reliability_data, weights, categories)
     if parts is None:
         return math.nan
@@ -726,8 +755,16 @@ def _gwet_se(parts: tuple[np.ndarray, np.ndarray, np.ndarray, int] | None) -> fl
     return float(math.sqrt(var))
 
 
-def gwet_ac1_se(reliability_data: Any, *, categories: Sequence[Any] | None = None) -> float:
+def gwet_ac1_se(
+    reliability_data: Any,
+    b: Sequence[Any] | None = None,
+    *,
+    categories: Sequence[Any] | None = None,
+) -> float:
     """Standard error of AC1 by the linearisation of Gwet (2008, section 5) [9, 10].
+
+    Takes reliability data (coders x units), or two label sequences ``a, b`` like
+    :func:`cohen_kappa`.
 
     ``var = (1 / (n (n - 1))) sum_u (AC1*_u - AC1)**2`` with
     ``AC1_u = (n / n') (p_a|u - p_e [m_u >= 2]) / (1 - p_e)``,
@@ -736,32 +773,44 @@ def gwet_ac1_se(reliability_data: Any, *, categories: Sequence[Any] | None = Non
     population (no finite-population correction), as irrCAC's default. Returns ``nan`` for a single
     category, a single unit, or when AC1 is undefined.
     """
+    if b is not None:
+        reliability_data = _two_rows(reliability_data, b)
     return _gwet_se(_gwet_parts(reliability_data, None, categories))
 
 
 def gwet_ac2_se(
     reliability_data: Any,
+    b: Sequence[Any] | None = None,
     *,
     weights: Weights = "quadratic",
     categories: Sequence[Any] | None = None,
 ) -> float:
-    """Standard error of AC2, the weighted form of :func:`gwet_ac1_se` [10]."""
+    """Standard error of AC2, the weighted form of :func:`gwet_ac1_se` [10]; takes
+    reliability data or two label sequences ``a, b``."""
+    if b is not None:
+        reliability_data = _two_rows(reliability_data, b)
     return _gwet_se(_gwet_parts(reliability_data, weights, categories))
 
 
 def brennan_prediger(
     reliability_data: Any,
+    b: Sequence[Any] | None = None,
     *,
     categories: Sequence[Any] | None = None,
     weights: Weights = None,
 ) -> float:
     """Brennan & Prediger's free-marginal kappa [11] for any number of coders, missing values.
 
+    Takes reliability data (coders x units), or two label sequences ``a, b`` like
+    :func:`cohen_kappa`.
+
     ``kappa_BP = (p_a - p_e) / (1 - p_e)`` with ``p_a`` as in :func:`gwet_ac2` (identity weights
     by default) and ``p_e = T_w / q**2`` (``1 / q`` unweighted): chance agreement when every
     category is equally likely. ``q`` counts every category in ``categories``. Returns ``nan``
     when no unit has two values or only one category exists (``p_e = 1``).
     """
+    if b is not None:
+        reliability_data = _two_rows(reliability_data, b)
     parts = _gwet_parts(reliability_data, weights, categories)
     if parts is None:
         return math.nan
