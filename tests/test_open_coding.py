@@ -713,3 +713,14 @@ def test_weakly_coded_is_decided_on_the_models_own_codes_not_their_translation()
         ("p01:0002", "INS.A", 0.3)
     ]
     assert [s.segment.id for s in weakly_coded(result)] == ["p01:0002"]
+
+
+def test_a_queue_shows_its_candidates_ungrouped_and_set_aside_counts() -> None:
+    def group(i: int) -> CandidateCode:
+        return CandidateCode(f"c{i}", f"label {i}", [], [f"t:{i:04d}"], [], ["t"], ["P1"], 1)
+
+    queue = OpenCodingQueue([group(1), group(2)], [group(3)] * 3, [group(4)] * 4)
+    assert repr(queue) == "OpenCodingQueue(2 candidates, 3 not grouped, 4 set aside)"
+    assert repr(OpenCodingQueue([group(1)])) == (
+        "OpenCodingQueue(1 candidate, 0 not grouped, 0 set aside)"
+    )

@@ -107,6 +107,14 @@ class OpenCodingQueue(list[CandidateCode]):
         self.distance_threshold = distance_threshold
         self.min_group_size = min_group_size
 
+    def __repr__(self) -> str:
+        # list's repr showed the candidates alone ([] when none), hiding the other two lists.
+        n = len(self)
+        return (
+            f"OpenCodingQueue({n} candidate{'' if n == 1 else 's'}, "
+            f"{len(self.ungrouped)} not grouped, {len(self.set_aside)} set aside)"
+        )
+
     def everything(self) -> list[CandidateCode]:
         """The candidate codes, then the segments not grouped, then the recurring set-aside
         groups."""
