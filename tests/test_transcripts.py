@@ -607,6 +607,44 @@ def test_a_header_giving_names_after_role_labels_names_the_people(tmp_path: Path
     ]
 
 
+def test_a_header_naming_the_interviewer_by_initials_tells_who_asks(tmp_path: Path) -> None:
+    """``Interviewer: JS`` (``Facilitator: RM``) in a header names the interviewer by the label
+    the interviewer speaks under: ``JS`` asks, and the header line is no turn (before, it was a
+    one-word turn of an "Interviewer", and JS's questions were coded as the participant's)."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Date: 12 March 2024\nParticipant: P04\nInterviewer: JS\nDuration: 45 minutes\n\n"
+        "JS: Can you tell me when it started?\nP04: Last June, when the unit opened.\n"
+        "JS: And who led it?\nP04: The ward manager.\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("JS", "interviewer"),
+        ("P04", "participant"),
+    ] * 2
+    assert t.metadata["header_people"] == {"JS": "interviewer"}
+    f.write_text(
+        "Date: 5 July 2024\nFacilitator: RM\nNote-taker: KL\n\n"
+        "RM: What did you think of the rota?\nAnna: It was hard at first.\n"
+        "RM: And the hub?\nBen: Too far from the car park.\n",
+        "utf-8",
+    )
+    assert [(u.speaker, u.role) for u in read_transcript(f).turns] == [
+        ("RM", "interviewer"),
+        ("Anna", "participant"),
+        ("RM", "interviewer"),
+        ("Ben", "participant"),
+    ]
+    # a short word after an interviewer's label is still talk: "OK" and "Right" are no initials
+    f.write_text("Date: 3 April 2021\nInterviewer: OK\nP08: Right.\nInterviewer: Why?\n")
+    assert [(u.speaker, u.role) for u in read_transcript(f).turns] == [
+        ("Interviewer", "interviewer"),
+        ("P08", "participant"),
+        ("Interviewer", "interviewer"),
+    ]
+
+
 def test_speakers_labelled_by_initials_are_the_people_named(tmp_path: Path) -> None:
     """``HW`` is the interviewer a header (or the researcher) names ``Hannah Whitfield``."""
     import warnings

@@ -412,6 +412,25 @@ def person_line_role(label: str, said: str) -> str | None:
     return "participant" if _field(label) in _INTERVIEWEE_LABELS else None
 
 
+def names_interviewer_briefly(label: str, said: str, later: Collection[str | None]) -> bool:
+    """Whether a header line names the interviewer by the label the interviewer speaks under
+    (``Interviewer: JS``, ``Facilitator: RM``): after an interviewer's label, initials (two to
+    four capitals, ``J.S.`` too), or one capitalised name that labels a line ``later``
+    (``Researcher: Sam`` above ``Sam: ...``); never a stop word or greeting ("Interviewer: OK")."""
+    name = said.strip()
+    if label not in interviewer_keys(None) or not name or _is_common_word(name):
+        return False
+    letters = name.replace(".", "")
+    if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper():
+        return True
+    return (
+        name.isalpha()
+        and name[0].isupper()
+        and name.casefold() not in packaged_words("not_names.txt")
+        and name in later
+    )
+
+
 def header_people(
     labels: Sequence[str | None], words: Sequence[str], header: Iterable[int]
 ) -> dict[str, str]:
@@ -424,7 +443,9 @@ def header_people(
         role = (
             None
             if label is None
-            else PERSON_FIELDS.get(_field(label)) or person_line_role(label, words[i])
+            else PERSON_FIELDS.get(_field(label))
+            or person_line_role(label, words[i])
+            or ("interviewer" if names_interviewer_briefly(label, name, labels[i + 1 :]) else None)
         )
         if (
             role
@@ -457,7 +478,8 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     from the top of the file until the first other labelled line of more than
     :data:`MAX_HEADER_WORDS` words; and in a header with such a line, those that give a
     person's name after a role's label (:func:`person_line_role`: ``Interviewer: Hannah
-    Whitfield``), which would otherwise be that person's first turn, before the first line of
+    Whitfield``; :func:`names_interviewer_briefly`: ``Interviewer: JS`` above ``JS: ...``),
+    which would otherwise be that person's first turn, before the first line of
     talk (after "Interviewer: And your role?", "Participant: Clinical Nurse Specialist" is an
     answer). A label alone on its line (``Speaker 1  0:03``, Otter's; Teams' name and time) has
     its words on the lines below it, up to the next label: those are counted, so that a
@@ -471,7 +493,10 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
             continue
         if is_header_field(label) or _participant_number(said) is not None:
             out.add(i)
-        elif not talking and person_line_role(label, said) is not None:
+        elif not talking and (
+            person_line_role(label, said) is not None
+            or names_interviewer_briefly(label, said, labels[i + 1 :])
+        ):
             people.add(i)
         elif len(_turn_words(labels, words, i)) > MAX_HEADER_WORDS:
             break
