@@ -1628,7 +1628,8 @@ def _check_francis(initial_sample: int, stopping_criterion: int) -> None:
     no initial sample the rule would judge from the first interview, before any is analysed."""
     if initial_sample < 1:
         raise RoqaError(
-            f"the initial sample of the 10+3 rule must be at least 1 interview, got {initial_sample}",
+            "the initial sample of the 10+3 rule must be at least 1 interview, got "
+            f"{initial_sample}",
             hint="Francis et al. (2010) analyse 10 interviews first: initial_sample=10",
         )
     if stopping_criterion < 1:

@@ -316,8 +316,8 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
     a pseudonym key (but for ``--pseudonymise`` and ``--key``, which add to it), roqa's codings or a
     decisions file (a ``segment_id`` column), a Word document roqa did not write (Table 2 is
     written over), a QDA project or codebook (``.qdc``) roqa did not write (by its ``origin``:
-    one it exported is written over), JSON roqa reads (:func:`_json_roqa_reads`). Read from its first line or
-    its properties only (JSON whole, as it is small)."""
+    one it exported is written over), JSON roqa reads (:func:`_json_roqa_reads`). Read from
+    its first line or its properties only (JSON whole, as it is small)."""
     if not dest.is_file():
         return None
     suffix = dest.suffix.lower()

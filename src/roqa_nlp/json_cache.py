@@ -70,8 +70,9 @@ def make_private_file(path: Path) -> None:
     folders above it as any program makes them); the per-user folder (``~/.cache/roqa_nlp``),
     which roqa made ``0755`` before, is narrowed to ``0700``, and a folder the user made
     (``ROQA_CACHE_DIR``) keeps its mode. A folder is made in the folder a link above it points
-    to as in that folder (``~/.cache`` linked to another disk: ``0700``). The file is made ``0600``, and one left wider is
-    narrowed, with its ``-wal``/``-shm`` (SQLite gives them the database's mode).
+    to as in that folder (``~/.cache`` linked to another disk: ``0700``). The file is made
+    ``0600``, and one left wider is narrowed, with its ``-wal``/``-shm`` (SQLite gives them the
+    database's mode).
 
     A team's folder (:func:`_shared`: a symlink, setgid, or writable by the group or others) is
     the team's choice: nothing in it is narrowed, and a folder or file made in it gets the

@@ -500,8 +500,8 @@ def code_command(
         metavar="KEY.csv",
         help="Replace people's names (speaker labels such as Zoom display names, and those names "
         "in the talk and the file names) with pseudonyms (P07, Interviewer), and e-mail "
-        "addresses, phone and NHS numbers, full dates, postcodes and street addresses with [email], "
-        "[phone] ..., "
+        "addresses, phone and NHS numbers, full dates, postcodes and street addresses with "
+        "[email], [phone] ..., "
         "before coding, so no output holds them. "
         "KEY.csv (columns name,pseudonym) is read if it exists, and new speakers are added to "
         "it; add rows for other people the talk names. Keep it apart from the outputs.",
