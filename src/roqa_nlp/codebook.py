@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .codebooks import BUILTIN, DEFAULT_CODEBOOK
-from .errors import RoqaError, quoted
+from .errors import RoqaError, and_list, quoted
 from .io import atomic_write_text, read_text, sha256_bytes
 from .schema import OFF_FRAMEWORK, Code, normalise_valence
 
@@ -245,7 +245,7 @@ class Codebook:
             if not to:
                 return f"{it}, which has no {self.id} counterpart", other.id, 0
             named = [f"{t} {self[t].name}" for t in to]
-            listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+            listed = and_list(named)
             are = "s are" if len(to) > 1 else " is"
             return f"{it}, whose {self.id} counterpart{are} {listed}", other.id, len(to)
         return None

@@ -118,7 +118,7 @@ from .agreement import (
     percent_agreement,
     why_withheld,
 )
-from .errors import RoqaError, first_few, quoted
+from .errors import RoqaError, and_list, first_few, quoted
 from .framework import carries_codes
 from .io import csv_delimiter, read_text
 from .record_files import code_names as cell_codes
@@ -1707,7 +1707,7 @@ def _single_code_values(
             f"unit{'s' * (len(units) != 1)} ({first_few(units, 3)})"
             for k, (c, units) in enumerate(several.items())
         ]
-        listed = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+        listed = and_list(who)
         return (
             f"{listed}, and the view needs one code per unit from each coder (codings record no "
             "main code among a unit's codes); compare code by code (--by code)"

@@ -69,7 +69,7 @@ from pathlib import Path
 from typing import Any
 
 from .codebook import Codebook
-from .errors import RoqaError, quoted
+from .errors import RoqaError, and_list, quoted
 from .io import csv_delimiter, read_jsonl, read_text, sha256_bytes, spreadsheet_text
 from .record_files import xlsx_rows
 from .result import CodingResult
@@ -520,17 +520,11 @@ def _by_id_and_row(decisions: Sequence[Decision], limit: int = 3) -> str:
     named = []
     for key, d in list(first.items())[:limit]:
         n = rows[key]
-        at = "" if not n else f"row {n[0]}" if len(n) == 1 else f"rows {_and(map(str, n))}"
+        at = "" if not n else f"row {n[0]}" if len(n) == 1 else f"rows {and_list(map(str, n))}"
         said = ": ".join(x for x in (at, _first_words(d) if d.text.strip() else "") if x)
         named.append(f"{d.segment_id} ({said})" if said else d.segment_id)
     more = f" and {len(first) - limit} more" if len(first) > limit else ""
     return ", ".join(named) + more
-
-
-def _and(items: Iterable[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    words = list(items)
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult) -> DecisionMatch:

@@ -8,7 +8,7 @@ exception is a bug (exit status 1).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 
@@ -70,6 +70,12 @@ def warn(message: str, *, path: str | Path | None = None, stacklevel: int = 3) -
 def first_few(names: Sequence[str], n: int = 4) -> str:
     """The first ``n`` of ``names`` joined by commas, with `` ...`` when there are more."""
     return ", ".join(names[:n]) + (" ..." if len(names) > n else "")
+
+
+def and_list(items: Iterable[str]) -> str:
+    """``items`` as a sentence lists them: ``a``, ``a and b``, ``a, b and c``."""
+    words = list(items)
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def a_type(value: object) -> str:

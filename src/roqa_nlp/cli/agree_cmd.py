@@ -319,7 +319,7 @@ def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | 
     those with the other coder: tester hunt, session 38); None when every code is of one
     codebook."""
     from ..crosswalk import charted_onto, only_in_one_codebook
-    from ..errors import first_few
+    from ..errors import and_list, first_few
 
     codes: dict[str, dict[str, str]] = {}
     for coder, result in results.items():
@@ -349,7 +349,7 @@ def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | 
     if len(books) == 2:
         cannot = f"A code only {books[0]} has cannot agree with one only {books[1]} has"
     else:
-        cannot = f"A code only one of {_and_list(books)} has cannot agree with one only another has"
+        cannot = f"A code only one of {and_list(books)} has cannot agree with one only another has"
     return (
         f"the codes come from two codebooks: {'; '.join(shown)}. {cannot}; codes both "
         "codebooks have compare as usual. Compare them in one codebook "
@@ -357,11 +357,6 @@ def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | 
         "documented crosswalk; a long CSV's names are resolved in it, and a name of the other "
         "codebook is an error naming its counterparts)"
     )
-
-
-def _and_list(items: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _review_of_model_note(results: dict[str, Any]) -> str | None:
@@ -376,6 +371,7 @@ def _review_of_model_note(results: dict[str, Any]) -> str | None:
     is taken as a review of any model compared, and of the same suggestions as another review.
     """
     from ..coding_agreement import is_model_result
+    from ..errors import and_list
 
     def meta(r: Any) -> dict[str, Any]:
         return r.meta if isinstance(r.meta, dict) else {}
@@ -415,9 +411,9 @@ def _review_of_model_note(results: dict[str, Any]) -> str | None:
         recorded = "their run.json records the same model"
     shown = [f"{a} - {b}" for a, b in pairs]
     return (
-        f"{_and_list(reviewers)} coded by reviewing the suggestions of {whose} (roqa "
+        f"{and_list(reviewers)} coded by reviewing the suggestions of {whose} (roqa "
         f"apply-decisions; {recorded}): a review of the model's suggestions is not independent "
-        f"coding, so {_and_list(shown)} {'measures' if len(shown) == 1 else 'measure'} "
+        f"coding, so {and_list(shown)} {'measures' if len(shown) == 1 else 'measure'} "
         "agreement with the "
         "suggestions (largely how many were accepted, and the model's own valence wherever a "
         "reviewer kept its code), not independent reliability; for that, compare coders who "
