@@ -9,10 +9,13 @@ pattern of ``data/direct_identifiers.json`` becomes its placeholder (``07700 900
 ``[phone]``, ``maria.okafor@nhs.net`` -> ``[email]``, ``14/03/1978`` -> ``[date]``, ``943 476
 5919`` -> ``[NHS number]``, ``SG1 2AB`` or ``ls6 2qt`` -> ``[postcode]``, ``14 Elm Road`` ->
 ``[address]``); an address read out, as an automatic transcript writes it, too (``jane dot smith
-at nhs dot net`` -> ``[email]``). The patterns leave ordinary numbers as they are: a year alone,
-a month and year, a day and month, times, percentages, money, counts, scores and ward or room
-numbers; and ordinary talk: ``at 3 o'clock``, ``dot the i's``, ``look at nhs dot uk`` (a web
-site), ``a 10 minute walk``, a street named without a house number.
+at nhs dot net`` -> ``[email]``; ``email me on aisha at nhs dot net`` -> ``email me on
+[email]``, and ``aisha at nhs dot net`` when the caller names ``aisha`` a word of a name), and a
+street's town after it (``12 Station Road Leeds LS1`` -> ``[address]``). The patterns leave
+ordinary numbers as they are: a year alone, a month and year, a day and month, times,
+percentages, money, counts, scores and ward or room numbers; and ordinary talk: ``at 3
+o'clock``, ``dot the i's``, ``look at nhs dot uk`` (a web site), ``a 10 minute walk``, a street
+named without a house number.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ class IdentifierPattern:
     what: str
     placeholder: str
     regex: re.Pattern[str]
+    #: a match counts only when its group ``local`` is a word of a name (``identifier_matches``)
+    local_is_a_name: bool = False
 
 
 @cache
@@ -59,7 +64,12 @@ def identifier_patterns() -> tuple[IdentifierPattern, ...]:
             pattern = pattern.replace(f"<{name}>", regex)
         flags = re.IGNORECASE if entry.get("ignore_case") else 0
         out.append(
-            IdentifierPattern(entry["what"], entry["placeholder"], re.compile(pattern, flags))
+            IdentifierPattern(
+                entry["what"],
+                entry["placeholder"],
+                re.compile(pattern, flags),
+                bool(entry.get("local_is_a_name")),
+            )
         )
     return tuple(out)
 
@@ -70,13 +80,20 @@ def identifier_edits(text: str) -> list[tuple[int, int, str]]:
     return longest_first(identifier_matches(text))
 
 
-def identifier_matches(text: str) -> list[tuple[int, int, str]]:
+def identifier_matches(
+    text: str, names: frozenset[str] = frozenset()
+) -> list[tuple[int, int, str]]:
     """Each match of each pattern in ``text`` as ``(start, end, placeholder)``, overlapping or
-    not, pattern by pattern (:func:`names_first` chooses among them and names)."""
+    not, pattern by pattern (:func:`names_first` chooses among them and names). A match's span
+    is its group ``address`` when the pattern has one (the words that ask for an address stay:
+    ``email me on [email]``); a pattern whose local part must be a name matches only where that
+    part is one of ``names`` (lower-case words of the pseudonym key's names: ``aisha at nhs dot
+    net`` with ``Aisha Rahman`` keyed)."""
     return [
-        (m.start(), m.end(), p.placeholder)
+        (*m.span("address" if "address" in p.regex.groupindex else 0), p.placeholder)
         for p in identifier_patterns()
         for m in p.regex.finditer(text)
+        if not p.local_is_a_name or m.group("local").casefold() in names
     ]
 
 
