@@ -1,6 +1,7 @@
-"""Specification of the forms of an identifier that pseudonymising replaces besides the plain
-one (session 39): an e-mail address read out with one word before "at", and a street address
-with its town (``roqa_nlp.identifiers``)."""
+"""Specification of the forms of a keyed name that pseudonymising replaces besides the full
+name (session 39): a surname alone in any interview, a name joined up as a handle or a file
+name writes it, an e-mail address read out with a name before "at", and a street address with
+its town (``roqa_nlp.pseudonyms``, ``roqa_nlp.identifiers``)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,109 @@ def said_by_p02(talk: str, key: dict[str, str]) -> str:
         warnings.simplefilter("ignore", RoqaWarning)
         (after,), _ = pseudonymise([t], PseudonymKey(key))
     return after.turn_text(after.turns[1])
+
+
+# -- a surname alone ---------------------------------------------------------------------------
+
+
+def test_a_keyed_surname_alone_is_replaced_where_its_person_does_not_speak() -> None:
+    talk = "Kowalski's on nights this week, so ask Kowalski. KOWALSKI signs it off."
+    assert said_by_p02(talk, {"Anna Kowalski": "ward manager"}) == (
+        "[ward manager]'s on nights this week, so ask [ward manager]. [ward manager] signs it off."
+    )
+
+
+def test_a_surname_of_a_participant_keyed_elsewhere_is_their_pseudonym() -> None:
+    assert said_by_p02("I trained with Okafor and Dr Okafor's team.", {"Maria Okafor": "P07"}) == (
+        "I trained with [P07] and Dr [P07]'s team."
+    )
+
+
+def test_a_first_name_alone_still_stays_where_its_person_does_not_speak() -> None:
+    """A first name alone in another interview is as likely someone else (unchanged)."""
+    assert said_by_p02("Anna said so, and Kowalski too.", {"Anna Kowalski": "P05"}) == (
+        "Anna said so, and [P05] too."
+    )
+
+
+@pytest.mark.parametrize(
+    ("talk", "expected"),
+    [
+        # surnames that are English words: the word, not the person, unless after an honorific
+        ("Hope it helps. Young people need Green spaces and a Bell rings.",
+         "Hope it helps. Young people need Green spaces and a Bell rings."),
+        ("We saw Mrs Rose and Dr Green, then Mr Bell.", "We saw Mrs [P37] and Dr [P40], then Mr [P41]."),
+        # a surname written in lower case in the same interview is a word there
+        ("The Star ward won a star award.", "The Star ward won a star award."),
+        # a surname in lower case is no name
+        ("the kowalski file", "the kowalski file"),
+    ],
+)  # fmt: skip
+def test_a_keyed_surname_that_is_a_word_is_replaced_only_after_an_honorific(
+    talk: str, expected: str
+) -> None:
+    key = {"Amy Rose": "P37", "Ben Hope": "P38", "Cy Young": "P39", "Di Green": "P40",
+           "Ed Bell": "P41", "Tom Star": "P31"}  # fmt: skip
+    assert said_by_p02(talk, key) == expected
+
+
+@pytest.mark.parametrize(
+    ("talk", "expected"),
+    [
+        # one word of another name: a capitalised word beside it
+        ("He's on Universal Credit; the Recovery Star helps.",
+         "He's on Universal Credit; the Recovery Star helps."),
+        ("Piotr Kowalski rang, not Anna.", "Piotr Kowalski rang, not Anna."),
+        # a day's name, a thing named after a determiner, a compound word
+        ("I sent it on Friday.", "I sent it on Friday."),
+        ("so the Star helps, and Recovery-focused care.", "so the Star helps, and Recovery-focused care."),
+        # a sentence's first word that is a stop word is no name
+        ("So Kowalski said yes. And Kowalski's team?", "So [P05] said yes. And [P05]'s team?"),
+    ],
+)  # fmt: skip
+def test_a_keyed_surname_beside_another_capitalised_word_is_no_one_alone(
+    talk: str, expected: str
+) -> None:
+    key = {"Jo Universal": "P33", "Ann Credit": "P34", "Tom Star": "P31", "Ruth Recovery": "P36",
+           "Lee Friday": "P32", "Anna Kowalski": "P05"}  # fmt: skip
+    assert said_by_p02(talk, key) == expected
+
+
+def test_a_surname_two_keyed_people_share_is_left_where_neither_speaks() -> None:
+    key = {"Anna Kowalski": "P05", "Piotr Kowalski": "P06"}
+    assert said_by_p02("Kowalski rang.", key) == "Kowalski rang."
+
+
+# -- a name joined up ---------------------------------------------------------------------------
+
+
+def test_a_keyed_name_joined_up_is_replaced() -> None:
+    talk = "Tag AishaRahman or @aisha_rahman, see aisha.rahman on Teams, or aisha.rahman@nhs.net."
+    assert said_by_p02(talk, {"Aisha Rahman": "P03"}) == (
+        "Tag [P03] or [P03], see [P03] on Teams, or [email]."
+    )
+
+
+def test_words_that_join_into_a_name_in_lower_case_stay() -> None:
+    assert said_by_p02("It was almost done.", {"Al Most": "P04"}) == "It was almost done."
+
+
+# -- an e-mail address read out with one word before "at" -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("talk", "expected"),
+    [
+        ("email me on aisha at nhs dot net, thanks", "email me on [email], thanks"),
+        ("it's rahman at gmail dot com", "it's [email]"),  # the keyed surname
+        ("so the team at leeds dot ac dot uk said", "so the team at leeds dot ac dot uk said"),
+        ("meet at the office dot com", "meet at the office dot com"),
+    ],
+)
+def test_an_address_read_out_with_a_keyed_name_before_at_is_an_email(
+    talk: str, expected: str
+) -> None:
+    assert said_by_p02(talk, {"Aisha Rahman": "P03"}) == expected
 
 
 @pytest.mark.parametrize(

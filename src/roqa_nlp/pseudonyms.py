@@ -23,6 +23,16 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   determiner does not follow it ("Will it help?" and "May I ask" stay; "Will is great" does
   not). A first name alone in another interview is as likely someone else, whom a pseudonym
   would misattribute, so it stays there, as does a one-word display name (``Rose``);
+- in every other transcript, the surname (the last name word) of a keyed name of two words or
+  more stands for its person alone too (``Kowalski's on nights`` -> ``[P05]'s on nights``, for
+  ``Anna Kowalski``), unless two people of the key share it, it is one word of another name (a
+  capitalised word beside it: ``Piotr Kowalski``, ``Universal Credit``), or it is also a word
+  (``Hope``, ``Young``, ``Friday``: ``data/word_surnames.txt``, the stop words,
+  ``data/public_proper_words.txt`` or a word the transcript writes in lower case), which is
+  taken for the person only after an honorific (``Mrs Hope``);
+- a name joined up, as a handle or an address's local part writes it, is replaced in every
+  transcript as a full name is (``AishaRahman``, ``@aisha_rahman``, ``aisha.rahman``; not
+  ``almost`` for ``Al Most``);
 - outside the turns' words (labels and headings of a plain-text file), and at the start of a
   line of talk (where ``[P07] said`` would read as a speaker label), the pseudonym stands bare;
 - a speaker who is not yet in the key is added: an interviewer as ``Interviewer`` (a second one
@@ -53,7 +63,8 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   someone who does not speak in it) is warned of;
 - e-mail addresses (written or read out), UK phone and NHS numbers, full dates, UK postcodes
   and street addresses become placeholders (``[email]``, ``[phone]``, ...:
-  :mod:`roqa_nlp.identifiers`), key or no key.
+  :mod:`roqa_nlp.identifiers`), key or no key; an address read out with a word of a keyed
+  name alone before "at" too (``aisha at nhs dot net``: :meth:`PseudonymKey.name_words`).
 
 The key is a CSV file with the columns ``name`` and ``pseudonym``. The researcher keeps it apart
 from the outputs, since it re-identifies them, and can add rows for other people the talk
@@ -247,6 +258,59 @@ def _is_common_word(part: str) -> bool:
     return part.casefold() in _stop_words()
 
 
+def _word_surnames() -> frozenset[str]:
+    """Lower-case surnames that are also everyday English words (``data/word_surnames.txt``)."""
+    return packaged_words("word_surnames.txt")
+
+
+def _is_surname_here(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]``, a keyed person's surname standing alone in an
+    interview that person does not speak in, is taken for them. After an honorific (``Mrs
+    Hope``) it is. Else it is not when it is also a word (``data/word_surnames.txt``, an English
+    stop word, a word of ``data/public_proper_words.txt`` such as ``Friday``, or one ``text``
+    also writes in lower case: "Hope it helps", "a star award"), a thing named after a
+    determiner ("the Star") or a compound's first word ("Recovery-focused"), nor when it is one
+    word of another name, a capitalised word beside it ("Universal Credit", "the Recovery Star",
+    "Piotr Kowalski"; but a sentence's first word that is a stop word or written in lower case
+    too: "So Kowalski said")."""
+    if _AFTER_HONORIFIC.search(text[max(0, start - 20) : start]) is not None:
+        return True
+    lower = text[start:end].casefold()
+    if lower in _word_surnames() | _stop_words() | _public_words() or _in_lower_case(text, lower):
+        return False
+    if _THING_BEFORE.search(text, max(0, start - 20), start) or _COMPOUND_AFTER.match(text, end):
+        return False  # "the Star", "our Recovery": a thing; "Recovery-focused": a word
+    after = _NEXT_WORD.match(text, end)
+    if after is not None and after.group(1)[:1].isupper() and after.group(1) != "I":
+        return False
+    ahead = text[max(0, start - 160) : start]
+    before = _LAST_WORD.search(ahead)
+    if before is None or not before.group(1)[:1].isupper():
+        return True
+    opens = _SENTENCE_START.search(ahead[: before.start(1)])
+    word = before.group(1).casefold()
+    return opens is not None and (word in _stop_words() or _in_lower_case(text, word))
+
+
+#: a determiner just before a capitalised word: a thing's name ("the Star"), not a person's
+_THING_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:the|a|an|this|that|these|those|our|your|their|my|its|his|her|every|each|"
+    r"any|no)[ \t]+$",
+    re.IGNORECASE,
+)
+#: a hyphen and a lower-case word after a capitalised one: a compound word ("Recovery-focused")
+_COMPOUND_AFTER = re.compile(r"[-‐‑][^\W\d_]*[a-z]")
+#: the word after a name, past blanks on its line (a possessive is the name's own)
+_NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([^\W\d_][\w'’-]*)")
+#: the word before a name, past blanks on its line
+_LAST_WORD = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+$")
+
+
+def _in_lower_case(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` (in lower case) so, as a word of ordinary talk."""
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+
+
 def _word_regex(word: str, apostrophe: str = "['’]", hyphen: str = r"(?:[-‐‑]|\s+)") -> str:
     """``word`` as a regular expression that takes either apostrophe and a hyphen written as a
     hyphen, a dash or a blank (speech recognition drops hyphens: "Lee Wong"); ``apostrophe`` and
@@ -266,6 +330,22 @@ def _name_regex(name: str) -> str:
     """``name`` as a regular expression: its words with any run of blanks (or a line break)
     between them (see :func:`_word_regex`)."""
     return r"\s+".join(_word_regex(w) for w in name.split())
+
+
+def _joined_name_regex(words: list[str]) -> str:
+    """A name's ``words`` joined up as a handle, a user name or an address's local part writes
+    them: by dots or underscores in any case (``aisha.rahman``, ``Aisha_Rahman``), or with none
+    after an ``@`` (``@aisharahman``, ``@aisha_rahman``) or when each later word keeps its
+    capital (``AishaRahman``; not ``almost`` for ``Al Most``)."""
+    pieces = [_file_word_regex(w) for w in words]
+    capitalised = [
+        pieces[0],
+        *(
+            f"(?-i:{re.escape(w[0].upper())}){p[len(re.escape(w[0])) :]}"
+            for w, p in zip(words[1:], pieces[1:])
+        ),
+    ]
+    return f"(?i:@{'[._]?'.join(pieces)}|@?{'[._]'.join(pieces)}|{''.join(capitalised)})"
 
 
 def _number(pseudonym: str) -> int | None:
@@ -659,7 +739,8 @@ class PseudonymKey:
         self._tell_of_chat_senders(transcript, speakers)
         # the people the header names speak here too: their first names are theirs in this talk
         edits = self._edits(transcript, {**speakers, **_header_people(transcript)})
-        placeholders = identifier_matches(transcript.text)
+        name_words = self.name_words()  # a one-word address read out: "aisha at nhs dot net"
+        placeholders = identifier_matches(transcript.text, name_words)
         chosen = names_first(edits, placeholders)  # a name is never left in part
         new_text, where = _rewrite(transcript.text, chosen)
         turns = [
@@ -700,7 +781,7 @@ class PseudonymKey:
                         str(line),
                         names_first(
                             self._edits(replace(transcript, text=str(line), turns=[]), people),
-                            identifier_matches(str(line)),
+                            identifier_matches(str(line), name_words),
                         ),
                     )[0]
                     for line in left_out
@@ -803,6 +884,8 @@ class PseudonymKey:
                 continue
             if kind != "name" and not found[:1].isupper():  # a part: a capitalised word
                 continue
+            if kind == "surname" and not _is_surname_here(text, m.start(), m.end()):
+                continue  # "Hope it helps", "Young people": the word; "Mrs Hope": the name
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
             if (
                 kind == "common"
@@ -835,6 +918,7 @@ class PseudonymKey:
         voiced = {_bare(p).casefold() for p in map(self.get, speakers) if p is not None}
         found: dict[str, tuple[str, str]] = {}  # regex -> (pseudonym, kind); first one wins
         parts: dict[str, tuple[str, str]] = {}
+        surnames: dict[str, dict[str, str]] = {}  # regex -> {bare pseudonym: pseudonym}
         for name, pseudonym in self.pseudonyms.items():
             words = name_parts(name)
             one_word = len(name.split()) == 1
@@ -854,12 +938,34 @@ class PseudonymKey:
                 for full in dict.fromkeys([name, " ".join(words)]):
                     if len(full.split()) > 1:
                         found.setdefault(f"(?i:{_name_regex(full)})", (pseudonym, "name"))
+                if len(words) > 1:
+                    found.setdefault(_joined_name_regex(words), (pseudonym, "name"))
             if speaks_here and not one_word:
                 for part in words:
                     for word in [part, *_pieces(part)]:
                         kind = "common" if _is_common_word(word) else "part"
                         parts.setdefault(f"(?i:{_name_regex(word)})", (pseudonym, kind))
+            elif not one_word and len(words) > 1:
+                regex = f"(?i:{_name_regex(words[-1])})"
+                surnames.setdefault(regex, {})[_bare(pseudonym).casefold()] = pseudonym
+        for regex, theirs in surnames.items():
+            # a surname two people of the key share is neither's where neither speaks
+            if len(theirs) == 1 and regex not in parts:
+                parts[regex] = (next(iter(theirs.values())), "surname")
         return _one_pattern([*found.items(), *parts.items()], r"(?<!\w)", r"(?!\w)")
+
+    def name_words(self) -> frozenset[str]:
+        """The words of the key's names (:func:`name_parts`, a hyphenated one's pieces too), in
+        lower case, but English stop words: one of them read out before "at" and a domain is an
+        e-mail address (``aisha at nhs dot net``:
+        :func:`~roqa_nlp.identifiers.identifier_matches`)."""
+        return frozenset(
+            word.casefold()
+            for name in self.pseudonyms
+            for part in name_parts(name)
+            for word in [part, *_pieces(part)]
+            if not _is_common_word(word)
+        )
 
     def names_in_path(self, transcript: Transcript) -> set[str]:
         """The parts of the key's names that the transcript's id, or a folder or file name of
