@@ -1223,7 +1223,7 @@ def test_every_command_with_out_takes_o_for_it() -> None:
 def test_debug_shows_a_user_mistakes_traceback_and_keeps_its_exit_status(
     tmp_path: Path, where: str
 ) -> None:
-    """README: user mistakes exit with status 2; --debug adds the traceback, it does not make the
+    """docs/cli.md: user mistakes exit with status 2; --debug adds the traceback, it does not make the
     mistake a bug (status 1)."""
     missing = tmp_path / "nothere"
     args = ["report", missing, "--debug"] if where == "after" else ["--debug", "report", missing]

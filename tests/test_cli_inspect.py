@@ -352,19 +352,20 @@ def test_a_transcript_that_does_not_read_as_english_is_named_to_check(tmp_path: 
 def test_a_transcript_of_fewer_participant_words_than_the_minimum_is_not_judged(
     tmp_path: Path,
 ) -> None:
-    """Under MIN_WORDS words of participant talk the language is not judged at all (the README
-    once read "judged from 200 words", as if 200 words were sampled)."""
+    """Under MIN_WORDS words of participant talk the language is not judged at all (the README,
+    whose transcript detail is now docs/transcripts.md, once read "judged from 200 words", as if
+    200 words were sampled)."""
     from roqa_nlp.transcripts.language import MIN_WORDS
 
     f = tmp_path / "p15.txt"
     f.write_text("I: Wie läuft es?\n" + "B: " + GERMAN * 7 + "\n", "utf-8")  # 196 words
     [got] = json.loads(roqa("inspect", f, "--json").out)
     assert (MIN_WORDS, got["language"]) == (200, None)
-    readme = " ".join((EXAMPLES.parents[1] / "README.md").read_text("utf-8").split())
+    page = " ".join((EXAMPLES.parents[1] / "docs" / "transcripts.md").read_text("utf-8").split())
     assert (
         "judged on all its participant words; a transcript with fewer than 200 participant "
         "words is not judged"
-    ) in readme
+    ) in page
 
 
 def test_words_left_out_between_cues_are_named_to_check(tmp_path: Path) -> None:
