@@ -19,8 +19,8 @@ hides another's):
 - ``memory``: peak RSS of ``roqa code --stream`` at 1×, 10× and 100× the seed corpus.
 
 Results go to ``benchmarks/results/speed.json`` (every number) and ``speed.md`` (a summary), and
-``performance_table.md`` (the README table). ``--only SECTION`` re-runs one section and keeps
-the others' recorded results. Run on an otherwise idle machine; see ``--help``.
+``performance_table.md`` (the table of ``docs/performance.md``). ``--only SECTION`` re-runs one
+section and keeps the others' recorded results. Run on an otherwise idle machine; see ``--help``.
 """
 
 from __future__ import annotations
@@ -433,7 +433,7 @@ def questions_note(t: dict[str, Any]) -> str:
 
 
 def performance_table(r: dict[str, Any]) -> str:
-    """The README's Performance table, from the recorded results."""
+    """The Performance table of docs/performance.md, from the recorded results."""
     m = r["machine"]
     rows = [
         "| measure | result | target |",
@@ -555,7 +555,8 @@ def record(section: str, value: Any, meta: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_tables(r: dict[str, Any]) -> None:
-    """speed.md, performance_table.md and the README section, from the recorded results."""
+    """speed.md, performance_table.md and docs/performance.md's table, from the recorded
+    results."""
     from roqa_nlp.io import atomic_write_text
 
     table = performance_table(r)
@@ -566,16 +567,16 @@ def write_tables(r: dict[str, Any]) -> None:
         + table
         + "\nEvery number, with the commands' wall times and peak RSS, is in `speed.json`.\n",
     )
-    fill_readme(table)
+    fill_performance_page(table)
 
 
-def fill_readme(table: str) -> None:
-    """Put the table between the README's performance markers (if the README has them)."""
+def fill_performance_page(table: str) -> None:
+    """Put the table between docs/performance.md's performance markers (if the page has them)."""
     from roqa_nlp.io import atomic_write_text
 
-    readme = REPO / "README.md"
+    page = REPO / "docs" / "performance.md"
     start, end = "<!-- performance:start -->", "<!-- performance:end -->"
-    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    text = page.read_text(encoding="utf-8") if page.exists() else ""
     if start not in text or end not in text:
         return
     head, rest = text.split(start, 1)
@@ -583,10 +584,10 @@ def fill_readme(table: str) -> None:
     body = (
         f"{start}\n{table}\nThreads: torch and onnxruntime use one thread per core by default; "
         "`roqa code --threads N` sets it (`--threads 1` leaves a core free on a shared machine). "
-        "Backends, `--stream`, and Ray (including how to point it at a cluster): "
-        f"[`docs/performance.md`](docs/performance.md).\n{end}"
+        "Backends, `--stream`, and Ray (including how to point it at a cluster): the sections "
+        f"below.\n{end}"
     )
-    atomic_write_text(readme, head + body + tail)
+    atomic_write_text(page, head + body + tail)
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ is applied, so vectors stay in the transformer's output space and the classifier
 (special and unknown tokens left out), L2-normalised — exactly ``StaticModel.encode`` — computed
 here with ``tokenizers`` and numpy alone, so the runtime needs neither torch nor model2vec.
 
-A whole `roqa code` run is 13-15× faster than with the transformer (README, Performance); it loses
+A whole `roqa code` run is 13-15× faster than with the transformer (docs/performance.md); it loses
 accuracy: word order and context are gone. Use it for triage of large corpora, not for the coding a
 study reports.
 """

@@ -15,7 +15,7 @@ def build_backend_command(
         ...,
         help="onnx-int8 (≈2-2.5× faster whole runs) or static (≈13-15× faster, less accurate); "
         "measured"
-        " in the README's Performance table.",
+        " in docs/performance.md.",
     ),
     out: Path | None = typer.Option(
         None,

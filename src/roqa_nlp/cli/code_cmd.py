@@ -53,7 +53,7 @@ def no_cache_option() -> Any:
         False,
         "--no-cache",
         help="Do not read or write the embedding and segmentation caches (derived from the "
-        "texts coded: see README, The model).",
+        "texts coded: see docs/model.md, Embeddings).",
     )
 
 
@@ -490,7 +490,7 @@ def code_command(
         "--interviewer",
         help="A speaker label or name that is the interviewer (repeatable), besides the labels "
         "known already (Interviewer, Int, IV, I, Q, Researcher, Facilitator, Moderator, Host, Me, "
-        "a focus group's Mod, Fac, Co-facilitator, Note-taker ...: the README lists them): e.g. "
+        "a focus group's Mod, Fac, Co-facilitator, Note-taker ...: docs/transcripts.md lists them): e.g. "
         "the name a Zoom transcript gives them.",
     ),
     participant: list[str] = participant_option(),
