@@ -295,3 +295,35 @@ def test_codes_with_guid_ids_are_listed_by_name(tmp_path, capsys) -> None:
     assert code == 0, err
     data = json.loads(out_path.read_text("utf-8"))
     assert [c["name"] for c in data["per_code"]] == ["Access", "Zeal"]
+
+
+def test_guids_differing_only_in_case_and_braces_are_one_code(tmp_path, capsys) -> None:
+    """ATLAS.ti writes GUIDs in upper case, NVivo and QualCoder in lower case, and REFI-QDA allows
+    {braces}: Ben's project is Ann's with every GUID lower-cased and braced, and both coded
+    alike. Before, the GUIDs were compared as written: each code was two codes, the two named
+    Cost were "not matched by name", Culture was "matched by name (their ids differ)", and
+    identical codings gave kappa 0.143 instead of 1 (tester, session 39: 0.185 for ATLAS.ti's
+    upper-case export beside its lower-cased copy)."""
+    upper = {
+        "A0000001-0000-4000-8000-00000000000A": "Cost",
+        "A0000002-0000-4000-8000-00000000000B": "Cost",  # a second Cost, elsewhere in the tree
+        "A0000003-0000-4000-8000-00000000000C": "Culture",
+    }
+    braced = {"{" + g.lower() + "}": n for g, n in upper.items()}
+    coded = [(*AFFORD, 0), (*CULTURE, 2), (*DIRECTOR, 1)]
+
+    def sel(codes: dict[str, str]) -> list:
+        ids = list(codes)
+        return [(start, end, [ids[k]]) for start, end, k in coded]
+
+    ann = project(tmp_path / "ann.qdpx", "Ann", upper, sel(upper))
+    ben = project(tmp_path / "ben.qdpx", "Ben", braced, sel(braced))
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(ann), str(ben), "--n-boot", "0", "--json", str(out_path)], capsys
+    )
+    assert code == 0, err
+    data = json.loads(out_path.read_text("utf-8"))
+    assert data["codes"] == list(upper)  # one code each, as the first input writes it
+    assert data["pooled"]["all"]["kappa"] == 1.0
+    assert not any("matched by name" in n for n in data["notes"]), data["notes"]

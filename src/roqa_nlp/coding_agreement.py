@@ -195,7 +195,9 @@ class CodedUnits:
 
         def key(code: str) -> tuple[Any, ...]:
             name = self.code_names.get(code)
-            return natural_key(name if name and is_guid(code) else code)
+            # codes of one name (two "Cost" of a project) in the order of their ids, whatever
+            # the order of the set
+            return (natural_key(name if name and is_guid(code) else code), natural_key(code))
 
         return sorted(found, key=key)
 
@@ -906,6 +908,39 @@ def _project_key(coder: str, result: CodingResult) -> str:
     return f"coder:{coder}"
 
 
+def same_guid_codes(
+    results: Mapping[str, CodingResult], codebook: Codebook | None = None
+) -> dict[str, CodingResult]:
+    """``results`` with code ids that are one GUID written two ways (upper or lower case, with or
+    without {braces}: all valid REFI-QDA) written one way: as ``codebook`` has it, else as the
+    first coder's codings write it.
+
+    ATLAS.ti writes GUIDs in upper case, NVivo and QualCoder in lower case; one project's GUIDs
+    read back from another program, or two copies of one project, are the same codes. Compared
+    as written, each code was two codes and identical codings gave kappa 0.185 (tester, session
+    39). Ids that are no GUID (CFIR's IS.E.2) are left as they are."""
+    from .exchange.refiqda import is_guid, normalise_guid
+
+    spelling: dict[str, str] = {}
+    if codebook is not None:
+        spelling.update({normalise_guid(c.id): c.id for c in codebook.codes if is_guid(c.id)})
+    for result in results.values():
+        for s in result.segments:
+            for g in s.suggestions:
+                if is_guid(g.code_id):
+                    spelling.setdefault(normalise_guid(g.code_id), g.code_id)
+    out = {}
+    for coder, result in results.items():
+        rename = {
+            g.code_id: spelling[normalise_guid(g.code_id)]
+            for s in result.segments
+            for g in s.suggestions
+            if is_guid(g.code_id) and spelling[normalise_guid(g.code_id)] != g.code_id
+        }
+        out[coder] = _renamed_codes(result, rename) if rename else result
+    return out
+
+
 def match_codes_by_name(
     results: Mapping[str, CodingResult], codebook: Codebook | None = None
 ) -> tuple[dict[str, CodingResult], list[str]]:
@@ -922,11 +957,13 @@ def match_codes_by_name(
     projects take the
     id of the first coder's. Within one project ids stay authoritative: a name two codes of one
     project carry (or a name resolving to a code the project already has) is not matched, and
-    the note says so.
+    the note says so. Ids that are one GUID written two ways are one code before any of this
+    (:func:`same_guid_codes`).
     """
     from .codebook import Codebook, normalise_name
     from .crosswalk import codebook_of
 
+    results = same_guid_codes(results, codebook)
     coders = list(results)
     key = {c: _project_key(c, results[c]) for c in coders}
     used: dict[str, dict[str, str]] = {}  # coder -> code id -> name
@@ -985,8 +1022,9 @@ def match_codes_by_name(
                 spelt.setdefault(n, name)
     across: list[str] = []
     for n, projects in by_name.items():
-        if len(projects) < 2 or len({i for ids in projects.values() for i in ids}) < 2:
-            continue  # one project, or one id: nothing to match
+        ids = [set(i) for i in projects.values()]
+        if len(projects) < 2 or set.union(*ids) == set.intersection(*ids):
+            continue  # one project, or every project has the same ids: nothing to match
         if any(len(ids) > 1 for ids in projects.values()):
             ambiguous.add(spelt[n])
             continue
@@ -2007,6 +2045,7 @@ __all__ = [
     "merge_coded_units",
     "merge_spelling_variants",
     "read_long_csv",
+    "same_guid_codes",
     "segment_codes",
     "segment_valences",
     "units_compared",
