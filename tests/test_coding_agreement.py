@@ -202,21 +202,51 @@ def test_units_one_coder_coded_change_no_figure(rows, extra: list[str]) -> None:
 
 @settings(max_examples=40, deadline=None)
 @given(long_rows())
-def test_a_pairs_figures_are_those_of_the_two_coders_compared_alone(rows) -> None:
+def test_lights_kappa_is_the_mean_of_the_pairs_kappas(rows) -> None:
+    """Light (1971): the mean of the pairwise Cohen's kappas over the same items, so the pooled
+    kappa of three coders is the mean of the kappas the pairs table shows (those defined), in
+    both universes."""
     cu = coded_units_from_rows(rows)
     assume(len(cu.coders) == 3)
     report = agreement_report(cu, n_boot=0)
-    for pair in report.pairs:
-        two = [r for r in rows if r[1] in (pair.coder_a, pair.coder_b)]
-        alone = coded_units_from_rows(two)
-        if not alone.compared_mask().any():
+    for uni in ("all", "coded"):
+        kappas = [getattr(p, uni).kappa for p in report.pairs]
+        finite = [k for k in kappas if math.isfinite(k)]
+        light = report.pooled[uni].kappa
+        if not finite:
+            assert math.isnan(light)
             continue
-        pooled = agreement_report(alone, n_boot=0).pooled
-        for uni in ("all", "coded"):
-            got, want = getattr(pair, uni), pooled[uni]
-            for k in ("percent_agreement", "kappa", "alpha", "ac1"):
-                g, w = getattr(got, k), getattr(want, k)
-                assert (math.isnan(g) and math.isnan(w)) or g == pytest.approx(w, abs=1e-12)
+        assert light == pytest.approx(sum(finite) / len(finite), abs=1e-12)
+
+
+#: A and B code X only; C codes Y and Z, which neither of them applied; nobody codes u4.
+THREE_CODERS = [
+    ("u1", "A", "X"), ("u2", "A", "X"), ("u3", "A", ""), ("u4", "A", ""),
+    ("u1", "B", "X"), ("u2", "B", ""), ("u3", "B", "X"), ("u4", "B", ""),
+    ("u1", "C", "Z"), ("u2", "C", "Y"), ("u3", "C", ""), ("u4", "C", ""),
+]  # fmt: skip
+
+
+def test_pairs_are_figured_over_the_pooled_items_so_their_mean_is_lights_kappa() -> None:
+    """By hand, over the pooled items (4 units x the codes X, Y, Z anyone applied = 12):
+    A-B: both 1, A only 1, B only 1, neither 9: p_o = 10/12, p_e = (2/12)^2 + (10/12)^2 = 13/18,
+    kappa = (15/18 - 13/18) / (5/18) = 2/5. A-C and B-C: both 0, one only 2 each, neither 8:
+    p_o = 8/12, kappa = (12/18 - 13/18) / (5/18) = -1/5. Light's kappa = (2/5 - 2/5) / 3 = 0.
+    Coded units (u1-u3, coded by some coder; 9 items): A-B p_o = 7/9, p_e = 53/81, kappa
+    10/28 = 5/14; A-C and B-C p_o = 5/9, kappa -8/28 = -2/7; Light's (5/14 - 8/14) / 3 = -1/14.
+    Before, the pairs were figured over the codes either of the two applied (A-B: X only,
+    kappa 0) and, coded, the units either coded (A-C: u1, u2), and the pairs' mean (-2/15)
+    was not Light's kappa (0) printed beside it (tester, session 39: 0.529 against 0.533)."""
+    report = agreement_report(coded_units_from_rows(THREE_CODERS), n_boot=0)
+    kappas = {(p.coder_a, p.coder_b): (p.all.kappa, p.coded.kappa) for p in report.pairs}
+    assert kappas == {
+        ("A", "B"): (pytest.approx(2 / 5), pytest.approx(5 / 14)),
+        ("A", "C"): (pytest.approx(-1 / 5), pytest.approx(-2 / 7)),
+        ("B", "C"): (pytest.approx(-1 / 5), pytest.approx(-2 / 7)),
+    }
+    assert report.pooled["all"].kappa == pytest.approx(0.0, abs=1e-12)
+    assert report.pooled["coded"].kappa == pytest.approx(-1 / 14)
+    assert {p.coded.n_units for p in report.pairs} == {3}
 
 
 def test_codes_applied_only_where_one_coder_coded_are_not_in_the_pooled_table() -> None:
@@ -483,12 +513,14 @@ def test_every_pair_of_coders_is_reported_with_model_pairs_marked() -> None:
     assert report.versus_humans["all"]["bot"]["kappa"] == pytest.approx(mean)
 
 
-def test_pair_coded_universe_uses_units_either_coder_of_the_pair_coded() -> None:
+def test_pair_coded_universe_is_the_pooled_one_units_any_coder_coded() -> None:
+    """u2 is coded by C only: a coded unit of the pooled figures, so of every pair's too (A and
+    B agree there on no code), as Light's kappa is their mean over the same items."""
     rows = [("u1", "A", "X"), ("u1", "B", "X"), ("u1", "C", ""),
             ("u2", "A", ""), ("u2", "B", ""), ("u2", "C", "X")]  # fmt: skip
     report = agreement_report(coded_units_from_rows(rows), n_boot=0)
     ab = next(p for p in report.pairs if (p.coder_a, p.coder_b) == ("A", "B"))
-    assert ab.coded.n_units == 1
+    assert ab.coded.n_units == 2
     assert ab.all.n_units == 2
 
 
