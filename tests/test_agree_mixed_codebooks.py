@@ -82,3 +82,89 @@ def test_coders_in_one_codebook_get_no_warning(tmp_path, capsys) -> None:
     out, notes = agree(tmp_path, capsys, str(csv))
     assert not any("two codebooks" in n for n in notes)
     assert "Warning:" not in out
+
+
+def project_coders(tmp_path: Path) -> tuple[Path, Path]:
+    """Ann's and Ben's folders of one QDA project, as ``roqa import`` writes them: both record
+    its codebook (cfir-2009+project, one hash). Ann applied Leadership Engagement (IS.E.1), the
+    project's IS.E.2 renamed "Funding and resources", and a code she made, "Staff turnover" (a
+    GUID; the seed study's codebook erondu-2021 has a code of that name); Ben the first two."""
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+    meta = {"source": "REFI-QDA", "codebook": {"id": "cfir-2009+project", "hash": "ab12"}}
+
+    def seg(i: int, code: str, name: str) -> SegmentResult:
+        s = Segment(f"p01:{i}", "p01", "P01", "participant", 10 * i, 10 * i + 9, "x" * 9)
+        return SegmentResult(s, [Suggestion(code, name, None, 1.0)])
+
+    staff = "11111111-2222-4333-8444-666666666666"
+    ann, ben = tmp_path / "Ann", tmp_path / "Ben"
+    CodingResult(
+        [
+            seg(0, "IS.E.1", "Leadership Engagement"),
+            seg(1, "IS.E.2", "Funding and resources"),
+            seg(2, staff, "Staff turnover"),
+        ],
+        meta={**meta, "user": {"name": "Ann"}},
+    ).save(ann)
+    CodingResult(
+        [
+            seg(0, "IS.E.1", "Leadership Engagement"),
+            seg(1, "IS.E.2", "Funding and resources"),
+            seg(2, "IS.E.2", "Funding and resources"),
+        ],
+        meta={**meta, "user": {"name": "Ben"}},
+    ).save(ben)
+    return ann, ben
+
+
+def test_one_projects_own_code_named_like_another_codebooks_is_no_second_codebook(
+    tmp_path, capsys
+) -> None:
+    """Before, Ann's own "Staff turnover" made the project's coders "come from two codebooks"
+    (cfir-2009 and erondu-2021), and Ben's renamed IS.E.2 was listed as a name only cfir-2009
+    has (tester, session 39: roqa agree edited.qdpx)."""
+    ann, ben = project_coders(tmp_path)
+    out, notes = agree(tmp_path, capsys, str(ann), str(ben))
+    assert not any("two codebooks" in n for n in notes), notes
+    assert "Warning:" not in out
+
+
+def test_a_project_beside_a_run_of_the_codebook_it_extends_is_not_warned(tmp_path, capsys) -> None:
+    """Ann's project extends CFIR 2009 with "Staff turnover"; the model's run is CFIR 2009:
+    every codebook the model's codes are of, Ann's are of too."""
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+    ann, _ = project_coders(tmp_path)
+    model = tmp_path / "model"
+    segments = [
+        SegmentResult(
+            Segment(f"p01:{i}", "p01", "P01", "participant", 10 * i, 10 * i + 9, "x" * 9),
+            [Suggestion(code, code, None, 0.8)],
+        )
+        for i, code in enumerate(["IS.E.1", "IS.E.2", "IS.A"])
+    ]
+    CodingResult(segments, meta={"model": {"codebook": "cfir-2009"}}).save(model)
+    out, notes = agree(tmp_path, capsys, str(ann), str(model))
+    assert not any("two codebooks" in n for n in notes), notes
+
+
+def test_one_coders_typed_names_of_two_codebooks_are_still_warned(tmp_path, capsys) -> None:
+    """Codes typed by hand record no code tree: A's Champions (CFIR 2009) beside Critical
+    Incidents (CFIR 2.0) is a mix, though B's codes are CFIR 2009's only."""
+    csv = tmp_path / "one_mixes.csv"
+    csv.write_text(
+        "unit,coder,code\nu1,A,Champions\nu1,B,Champions\nu2,A,Critical Incidents\n"
+        "u2,B,Leadership Engagement\n",
+        encoding="utf-8",
+    )
+    out, notes = agree(tmp_path, capsys, str(csv))
+    assert any(
+        n.startswith(
+            "the codes come from two codebooks: A's code 'Champions' is a name only cfir-2009 "
+            "has; A's code 'Critical Incidents' is a name only cfir-2022 has; B's 2 codes"
+        )
+        for n in notes
+    ), notes

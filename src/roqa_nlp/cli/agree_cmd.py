@@ -317,28 +317,60 @@ def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | 
     nodes renamed to CFIR 2.0 names). The warning names, for each coder, the codes only one
     codebook has, and claims nothing of the codes both have (a half-renamed project shares
     those with the other coder: tester hunt, session 38); None when every code is of one
-    codebook."""
+    codebook.
+
+    Codebooks are compared between projects, not coders: the coders of one project (results
+    recording one codebook hash: one QDA project, or its coders' folders ``roqa import``
+    wrote) chose from one code tree, whatever names it holds, and a project whose codes are of
+    codebooks another project's codes are of too extends it rather than differs from it. So
+    only two projects each with codes of a codebook the other has none of are warned about: a
+    coder's new code named like another codebook's ("Staff turnover", the seed study's) no
+    longer reads as a second codebook (tester, session 39). A long CSV's coders typed their
+    codes each, so each is a project of their own, and one whose codes are of two codebooks is
+    warned about alone, as codes typed by hand record no code tree."""
+    from ..coding_agreement import _project_key
     from ..crosswalk import charted_onto, only_in_one_codebook
     from ..errors import and_list, first_few
 
     codes: dict[str, dict[str, str]] = {}
+    project: dict[str, str] = {}
     for coder, result in results.items():
+        project[coder] = _project_key(coder, result)
         per = codes.setdefault(coder, {})
         for s in result.segments:
             for g in s.suggestions:
                 per.setdefault(g.code_id, g.name)
-    for table in tables:
+    for k, table in enumerate(tables):
         for coder in table.coders:
+            project[coder] = f"table {k}: {coder}"
             per = codes.setdefault(coder, {})
             for got in table.codings[coder].values():
                 per.update({c: table.code_names.get(c) or c for c in got})
     own = {c: found for c, per in codes.items() if (found := only_in_one_codebook(per))}
-    books = sorted({b for found in own.values() for b in found})
+    of_project: dict[str, set[str]] = {}
+    for coder, found in own.items():
+        of_project.setdefault(project[coder], set()).update(found)
+    differ = {
+        b
+        for p, q in itertools.combinations(of_project.values(), 2)
+        if p - q and q - p
+        for b in p ^ q
+    }
+    # codes typed by hand (no codebook recorded) of two codebooks are a mix in themselves
+    differ.update(
+        b
+        for key, found in of_project.items()
+        if len(found) > 1 and not key.startswith(("hash:", "id:"))
+        for b in found
+    )
+    books = sorted(differ)
     if len(books) < 2:
         return None
     shown = []
     for coder, found in own.items():
         for b, names in found.items():
+            if b not in differ:
+                continue
             listed = first_few([repr(n) for n in names], 3)
             if len(names) == 1:
                 shown.append(f"{coder}'s code {listed} is a name only {b} has")
