@@ -301,3 +301,75 @@ def test_two_selections_a_space_apart_are_one_unit_at_the_level_where_they_agree
     data = agree_json(tmp_path, capsys, [str(ann), str(ben), "--at", "construct"])
     assert data["n_units"]["total"] == 2
     assert data["pooled"]["all"]["percent_agreement"] == 1.0
+
+
+# -- a QDA project's own hierarchy: the codebook.json roqa import wrote ---------------------------
+
+STAFF = "11111111-2222-4333-8444-666666666666"  # a code made in the QDA program: a GUID
+
+
+def imported_project(tmp_path: Path, *, with_codebook: bool = True) -> tuple[Path, Path]:
+    """Ann's and Ben's folders as ``roqa import`` writes them (ed/codings/Ann, ed/codings/Ben,
+    ed/codebook.json). The project's codebook is CFIR 2009 and Ann's code "Staff turnover",
+    which she put under Inner Setting.
+
+    Ann: Staff turnover, IC.F, OS.A; Ben: IS.E.2, IC.F, IS.A. At the domain level of the
+    project's codebook: Ann IS, IC, OS; Ben IS, IC, IS. Codes IC, IS, OS x 3 units = 9
+    decisions: both 2, one only 2, neither 5; p_o = 7/9, p_e = (3/9)^2 + (6/9)^2 = 5/9,
+    kappa = (7/9 - 5/9) / (4/9) = 1/2. In built-in CFIR 2009, Staff turnover is in no domain
+    and compared as written: 12 decisions, both 1, one only 4, neither 7; p_o = 8/12,
+    p_e = (3/12)^2 + (9/12)^2 = 5/8, kappa = (2/3 - 5/8) / (3/8) = 1/9."""
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.schema import Code
+
+    ed = tmp_path / "ed"
+    book = Codebook.load("cfir-2009").with_codes(
+        [Code(STAFF, "Staff turnover", "construct", parent="IS", domain="IS")],
+        id="cfir-2009+project",
+    )
+    if with_codebook:
+        ed.mkdir()
+        book.save(ed / "codebook.json")
+    meta = {"source": "REFI-QDA", "codebook": {"id": book.id, "hash": book.hash}}
+    folders = []
+    for coder, codes in (("Ann", [STAFF, "IC.F", "OS.A"]), ("Ben", ["IS.E.2", "IC.F", "IS.A"])):
+        folder = ed / "codings" / coder
+        segments = [
+            SegmentResult(seg(i, []).segment, [Suggestion(c, book[c].name, None, 1.0)])
+            for i, c in enumerate(codes)
+        ]
+        CodingResult(segments, meta={**meta, "user": {"name": coder}}).save(folder)
+        folders.append(folder)
+    return folders[0], folders[1]
+
+
+def test_imported_codings_follow_their_projects_hierarchy(tmp_path, capsys) -> None:
+    """Before, --at domain followed built-in CFIR 2009 and said "Staff turnover" is in no
+    domain, though the codebook.json roqa import wrote two folders up puts it under Inner
+    Setting (tester, session 39: kappa 0.662, 0.814 with --codebook ed/codebook.json)."""
+    ann, ben = imported_project(tmp_path)
+    data = agree_json(tmp_path, capsys, [str(ann), str(ben), "--at", "domain"])
+    assert data["codes"] == ["IC", "IS", "OS"]
+    assert data["pairs"][0]["all"]["kappa"] == pytest.approx(1 / 2)
+    book = tmp_path / "ed" / "codebook.json"
+    assert (
+        f"codes compared at the domain level of codebook {book}: each code as its domain"
+        in (data["notes"])
+    )
+    assert not any("in no domain" in n for n in data["notes"])
+
+
+def test_a_project_codebook_not_found_is_named_with_the_option(tmp_path, capsys) -> None:
+    """The folders without the codebook.json beside them: built-in CFIR 2009's hierarchy, and a
+    note naming the project codebook the codings record and --codebook."""
+    ann, ben = imported_project(tmp_path, with_codebook=False)
+    data = agree_json(tmp_path, capsys, [str(ann), str(ben), "--at", "domain"])
+    assert data["pairs"][0]["all"]["kappa"] == pytest.approx(1 / 9)
+    note = (
+        "1 code is in no domain of codebook cfir-2009 and is compared as written: "
+        "'Staff turnover' (Ann); the codings record their project's codebook "
+        "cfir-2009+project, which is not in a codebook.json beside them or up to two folders "
+        "above: give it with --codebook (the codebook.json roqa import wrote) to follow the "
+        "project's hierarchy"
+    )
+    assert note in data["notes"]

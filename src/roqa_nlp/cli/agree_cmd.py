@@ -253,6 +253,9 @@ def load_coded_units(
                 hint="give a long CSV (unit,coder,code), a codings.jsonl or result folder, "
                 "or a .qdpx",
             )
+    project_book: tuple[Any, str | None] = (None, None)
+    if at != "code" and book is None and not tables:
+        project_book = _project_hierarchy(results, source)
     mixed = None if book is not None else _two_codebooks_warning(results, tables)
     exported = [c for c, r in results.items() if _exported_person(r)]
     anchored_note = _review_of_model_note(results)
@@ -262,7 +265,13 @@ def load_coded_units(
     level_notes: list[str] = []
     if at != "code":
         results, tables, level_notes = _at_level(
-            results, tables, book, at, models=models, model_threshold=model_threshold
+            results,
+            tables,
+            book,
+            at,
+            models=models,
+            model_threshold=model_threshold,
+            project=project_book,
         )
     parts = list(tables)
     if results:
@@ -504,11 +513,14 @@ def _at_level(
     *,
     models: list[str],
     model_threshold: float | None,
+    project: tuple[Any, str | None] = (None, None),
 ) -> tuple[dict[str, Any], list[Any], list[str]]:
     """Results and long CSV tables with every code mapped to level ``at`` of the hierarchy of
-    ``book``, else of the one built-in codebook the results record; the notes that say so.
-    A model's codes are cut to those it counts as coded with before they are mapped (``book``
-    has done so already), so its top suggestion is chosen as at the code level."""
+    ``book``, else of the project codebook the results record (``project``, as
+    :func:`_project_hierarchy` found it, with what to say when it was not found), else of the
+    one built-in codebook the results record; the notes that say so. A model's codes are cut
+    to those it counts as coded with before they are mapped (``book`` has done so already), so
+    its top suggestion is chosen as at the code level."""
     from ..code_levels import coded_units_at, left_as_written_note, level_note, results_at
     from ..codebook import builtin_codebook
     from ..codebooks import BUILTIN
@@ -516,7 +528,7 @@ def _at_level(
     from ..crosswalk import codebook_of
     from ..errors import RoqaError
 
-    hierarchy = book
+    hierarchy = book if book is not None else project[0]
     if hierarchy is None and not tables:
         used = {b for r in results.values() if (b := codebook_of(r)) is not None}
         hierarchy = builtin_codebook(used.pop()) if len(used) == 1 else None
@@ -541,8 +553,66 @@ def _at_level(
             left.setdefault(coder, {}).update(own)
     notes = [level_note(hierarchy, at, models=bool(models))]
     if (note := left_as_written_note(hierarchy, at, left)) is not None:
-        notes.append(note)
+        notes.append(f"{note}; {project[1]}" if project[1] else note)
     return mapped, mapped_tables, notes
+
+
+def _project_hierarchy(results: dict[str, Any], source: dict[str, Path]) -> tuple[Any, str | None]:
+    """The project codebook whose hierarchy ``--at`` follows when no ``--codebook`` is given,
+    and what to say when the results record one that cannot be found (None, None: they record
+    a built-in codebook, or several projects' codebooks).
+
+    Codings of a QDA project (``roqa import``'s folders, or the .qdpx itself) record their
+    project codebook (``cfir-2009+project``): CFIR 2009 with the codes the coders made, placed
+    in its tree. It is read as ``roqa export`` and ``roqa report`` read it (the result's own,
+    else a ``codebook.json`` of that id beside the codings or up to two folders above:
+    :func:`~roqa_nlp.crosswalk.codebook_for`), or from the .qdpx. Before, the built-in codebook
+    it extends was followed, and a code a coder made under Inner Setting was "in no domain"
+    (tester, session 39). Results of a built-in codebook the project codebook extends (a
+    model's run in CFIR 2009) are mapped in it too."""
+    from ..codebooks import BUILTIN
+    from ..crosswalk import PROJECT_SUFFIX, _recorded_ids, codebook_for
+    from ..errors import RoqaError, and_list
+
+    found: dict[str, Any] = {}
+    wanted: dict[str, str] = {}
+    builtin: set[str] = set()
+    read: dict[Path, Any] = {}
+    for coder, result in results.items():
+        ids = _recorded_ids(result.meta) if isinstance(result.meta, dict) else []
+        if not ids or ids[0] in BUILTIN:
+            builtin.update(ids[:1])
+            continue
+        wanted[coder] = ids[0]
+        path = source.get(coder)
+        book = None
+        if path is not None and path.suffix.lower() == ".qdpx":
+            if path not in read:
+                from ..exchange.qdpx_import import read_qdpx
+
+                read[path] = read_qdpx(path).codebook
+            book = read[path]
+        else:
+            try:
+                book = codebook_for(None, result, path)
+            except RoqaError:
+                book = None
+        if book is not None and book.id == ids[0]:
+            found[coder] = book
+    if not wanted:
+        return None, None
+    books = {b.hash: b for b in found.values()}
+    bases = {w.removesuffix(PROJECT_SUFFIX) for w in wanted.values()}
+    if len(found) == len(wanted) and len(books) == 1 and builtin <= bases:
+        return next(iter(books.values())), None
+    missing = sorted(set(wanted.values()) - {b.id for b in found.values()})
+    if not missing:
+        return None, None  # several projects' codebooks: none of them is every coder's
+    return None, (
+        f"the codings record their project's codebook {and_list(missing)}, which is not in a "
+        "codebook.json beside them or up to two folders above: give it with --codebook (the "
+        "codebook.json roqa import wrote) to follow the project's hierarchy"
+    )
 
 
 def _models_note(models: list[str], results: dict[str, Any]) -> str:
