@@ -373,3 +373,57 @@ def test_a_project_codebook_not_found_is_named_with_the_option(tmp_path, capsys)
         "project's hierarchy"
     )
     assert note in data["notes"]
+
+
+def test_a_qdpx_is_compared_in_the_hierarchy_of_its_own_code_tree(tmp_path, capsys) -> None:
+    """One NVivo project, two users: Inner Setting > Workforce > Staff turnover, Inner Setting >
+    Funding, Outer Setting > Policy. Ann coded the three sentences Staff turnover, Funding and
+    Policy; Ben Funding all three. At the domain level of the project's tree: Ann IS, IS, OS;
+    Ben IS, IS, IS. 2 codes x 3 units: both 2, one only 2, neither 2; p_o = 4/6, p_e = 1/2,
+    kappa = 1/3. Before, --at domain was a one-line error asking for --codebook, though the
+    tree is in the .qdpx."""
+    import zipfile
+
+    text = "We lost three carers this spring. The grant paid for agency cover. New rules came.\n"
+    sentences = ["We lost three carers this spring.", "The grant paid for agency cover."]
+    spans = [(text.index(s), text.index(s) + len(s)) for s in [*sentences, "New rules came."]]
+    d1, wf, st, fu, d2, po = (f"{k}0000000-0000-4000-8000-00000000000{k}" for k in range(1, 7))
+    ann, ben = "aaaaaaaa-0000-4000-8000-0000000000a1", "aaaaaaaa-0000-4000-8000-0000000000b2"
+    tree = (
+        f'<Code guid="{d1}" name="Inner Setting" isCodable="true">'
+        f'<Code guid="{wf}" name="Workforce" isCodable="true">'
+        f'<Code guid="{st}" name="Staff turnover" isCodable="true"/></Code>'
+        f'<Code guid="{fu}" name="Funding" isCodable="true"/></Code>'
+        f'<Code guid="{d2}" name="Outer Setting" isCodable="true">'
+        f'<Code guid="{po}" name="Policy" isCodable="true"/></Code>'
+    )
+    src = "cccccccc-0000-4000-8000-000000000001"
+    selections = []
+    for user, codes in ((ann, [st, fu, po]), (ben, [fu, fu, fu])):
+        for (start, end), code in zip(spans, codes, strict=True):
+            k = len(selections)
+            selections.append(
+                f'<PlainTextSelection guid="dddddddd-0000-4000-8000-{k:012d}" '
+                f'startPosition="{start}" endPosition="{end}" creatingUser="{user}">'
+                f'<Coding guid="eeeeeeee-0000-4000-8000-{k:012d}" creatingUser="{user}">'
+                f'<CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>'
+            )
+    xml = (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="study" origin="NVivo 14">'
+        f'<Users><User guid="{ann}" name="Ann"/><User guid="{ben}" name="Ben"/></Users>'
+        f"<CodeBook><Codes>{tree}</Codes></CodeBook><Sources>"
+        f'<TextSource guid="{src}" name="p01" plainTextPath="internal://{src}.txt">'
+        f"{''.join(selections)}</TextSource></Sources></Project>"
+    )
+    qdpx = tmp_path / "study.qdpx"
+    with zipfile.ZipFile(qdpx, "w") as z:
+        z.writestr("project.qde", xml)
+        z.writestr(f"sources/{src}.txt", text)
+    data = agree_json(tmp_path, capsys, [str(qdpx), "--at", "domain"])
+    assert data["codes"] == [d1, d2]
+    assert data["pairs"][0]["all"]["kappa"] == pytest.approx(1 / 3)
+    assert (
+        "codes compared at the domain level of codebook study: each code as its domain"
+        in (data["notes"])
+    )
