@@ -759,9 +759,10 @@ class PseudonymKey:
         guessed = meta.get("interviewer_guessed")
         if isinstance(guessed, str):
             meta["interviewer_guessed"] = _bare(self.get(guessed) or guessed)
-        studied = meta.get("interviewer_from_study")
-        if isinstance(studied, list):  # who interviews in the study: names, as display names
-            meta["interviewer_from_study"] = [_bare(self.get(str(n)) or str(n)) for n in studied]
+        for key in ("interviewer_from_study", "header_interviewer_overruled"):
+            named = meta.get(key)
+            if isinstance(named, list):  # speakers (who interviews, who the header named): names
+                meta[key] = [_bare(self.get(str(n)) or str(n)) for n in named]
         from .transcripts.chat import ZOOM_CHAT
         from .transcripts.cues import UNREAD, UNTIMED
         from .transcripts.unlabelled import NO_TURN, UNDECIDED_AS, UNDECIDED_WORDS

@@ -49,6 +49,7 @@ from .columns import column_roles, span
 from .cues import cue_transcript, looks_like_cues
 from .render import SpokenTurn, has_time_marks, render_transcript, without_time_marks
 from .roles import (
+    HEADER_OVERRULED,
     answerer,
     interviewer_keys,
     is_question_marker,
@@ -433,9 +434,9 @@ def read_blocks(
     ]
     found = transcript_header([f[0] for f in fields], [f[1] for f in fields])
     participant = participant or found.participant
-    interviewer_labels = found.interviewer_labels(
-        (r[0] for r in read if r[0] is not None), interviewer_labels
-    )
+    speakers = [r[0] for r in read if r[0] is not None]
+    overruled = found.overruled(speakers, interviewer_labels)
+    interviewer_labels = found.interviewer_labels(speakers, interviewer_labels)
     header = found.lines
     answering = answerer(
         (r[0] for r in read if r[0] is not None),
@@ -501,6 +502,7 @@ def read_blocks(
             "format": file_format,
             "rendering": "canonical",
             **({"header_people": found.people} if found.people else {}),
+            **({HEADER_OVERRULED: overruled} if overruled else {}),
             **({"time_marks": True} if has_time_marks(cues) else {}),
             **chat_note(messages),
             **found_unlabelled.metadata(),

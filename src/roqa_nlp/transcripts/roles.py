@@ -910,6 +910,10 @@ ELSEWHERE_LABELS = "interviewer_labels_elsewhere"
 #: The metadata key of the participant labels given (``--participant``) that match no speaker
 #: of a transcript (nor, once the study is read, of another of its transcripts).
 PARTICIPANT_UNMATCHED = "participant_labels_unmatched"
+#: The metadata key of the speakers a transcript's header names as the interviewer
+#: (``Interviewer: JS``) whom the researcher's interviewer labels, naming another speaker of
+#: the transcript, leave participants (:meth:`.speaker_labels.Header.overruled`).
+HEADER_OVERRULED = "header_interviewer_overruled"
 
 
 def unmatched_labels(transcript: Transcript) -> list[str]:
@@ -1227,7 +1231,9 @@ def interviewer_warning(transcript: Transcript, *, interface: str = "cli") -> st
     interviewer's (no participant talk to code), no speaker is the interviewer
     (:func:`speakers_without_interviewer`; said of the labels given when none of them matched,
     ``metadata["interviewer_labels_unmatched"]``, or matched only speakers of other transcripts,
-    ``metadata["interviewer_labels_elsewhere"]``), or its reader found no speaker label at all
+    ``metadata["interviewer_labels_elsewhere"]``), the labels given overrule the interviewer
+    the transcript's header names (``metadata["header_interviewer_overruled"]``), or its reader
+    found no speaker label at all
     (``metadata["speaker_labels"]`` is False). ``interface`` is ``"cli"`` (the fix names
     ``--interviewer``), ``"inspect"`` (the same, before anything is coded) or ``"python"`` (it
     names ``interviewer_labels=``)."""
@@ -1283,6 +1289,23 @@ def interviewer_warning(transcript: Transcript, *, interface: str = "cli") -> st
             f"interviewer's ({interviewers}), so there is nothing to code (check that the "
             f"participant's turns are labelled 'P04: ...' and that {option} names only the "
             "interviewer)"
+        )
+    overruled = transcript.metadata.get(HEADER_OVERRULED)
+    if overruled:
+        header = first_few([repr(n) for n in overruled])
+        chosen = first_few(
+            [
+                repr(n)
+                for n in dict.fromkeys(
+                    t.speaker for t in transcript.turns if t.role == "interviewer"
+                )
+            ]
+        )
+        read = "is read as a participant" if len(overruled) == 1 else "are read as participants"
+        return (
+            f"{where}: the header names {header} as the interviewer, but the interviewer "
+            f"label(s) given name {chosen}, so {header} {read} (add {header} to {option} if "
+            "the header is right)"
         )
     swapped = interviewer_who_never_asks(transcript)
     defaults = _default_interviewer_keys()

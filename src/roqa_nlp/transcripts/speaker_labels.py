@@ -89,6 +89,7 @@ a speaker in the usual shape:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -431,6 +432,35 @@ def names_interviewer_briefly(label: str, said: str, later: Collection[str | Non
     )
 
 
+def names_numbered_speaker(label: str, said: str, later: Collection[str | None]) -> str | None:
+    """``interviewer`` or ``participant`` when a header line names, after a role's label, a
+    numbered speaker who labels a line ``later`` (``Interviewer: Speaker 1`` above Otter's
+    ``Speaker 1  0:03``, ``Interviewee: Speaker 2``), else None: the header says who asks in a
+    file whose labels name no role."""
+    name = " ".join(said.split())
+    if not is_speaker_number_label(name):
+        return None
+    if name.casefold() not in {" ".join(s.split()).casefold() for s in later if s}:
+        return None
+    if label in interviewer_keys(None):
+        return "interviewer"
+    return "participant" if _field(label) in _INTERVIEWEE_LABELS else None
+
+
+def header_numbered_speakers(
+    labels: Sequence[str | None], words: Sequence[str], header: Iterable[int]
+) -> dict[str, str]:
+    """The numbered speakers a file's header names (:func:`names_numbered_speaker`), label ->
+    ``interviewer`` or ``participant``: no person's name, so not among :func:`header_people`."""
+    found: dict[str, str] = {}
+    for i in sorted(header):
+        label = labels[i]
+        role = None if label is None else names_numbered_speaker(label, words[i], labels[i + 1 :])
+        if role is not None:
+            found.setdefault(" ".join(words[i].split()), role)
+    return found
+
+
 def header_people(
     labels: Sequence[str | None], words: Sequence[str], header: Iterable[int]
 ) -> dict[str, str]:
@@ -478,8 +508,9 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     from the top of the file until the first other labelled line of more than
     :data:`MAX_HEADER_WORDS` words; and in a header with such a line, those that give a
     person's name after a role's label (:func:`person_line_role`: ``Interviewer: Hannah
-    Whitfield``; :func:`names_interviewer_briefly`: ``Interviewer: JS`` above ``JS: ...``),
-    which would otherwise be that person's first turn, before the first line of
+    Whitfield``; :func:`names_interviewer_briefly`: ``Interviewer: JS`` above ``JS: ...``;
+    :func:`names_numbered_speaker`: ``Interviewer: Speaker 1`` above Otter's ``Speaker 1
+    0:03``), which would otherwise be that person's first turn, before the first line of
     talk (after "Interviewer: And your role?", "Participant: Clinical Nurse Specialist" is an
     answer). A label alone on its line (``Speaker 1  0:03``, Otter's; Teams' name and time) has
     its words on the lines below it, up to the next label: those are counted, so that a
@@ -496,6 +527,7 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
         elif not talking and (
             person_line_role(label, said) is not None
             or names_interviewer_briefly(label, said, labels[i + 1 :])
+            or names_numbered_speaker(label, said, labels[i + 1 :]) is not None
         ):
             people.add(i)
         elif len(_turn_words(labels, words, i)) > MAX_HEADER_WORDS:
@@ -584,23 +616,65 @@ class Header:
     participant: str | None
     #: the people a name field names, name -> role
     people: dict[str, str]
+    #: the numbered speakers a header line names, label -> role (``Interviewer: Speaker 1``)
+    numbered: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def interviewer_labels(
         self, speakers: Iterable[str], given: Sequence[str] | None
     ) -> Sequence[str] | None:
         """``given`` (the caller's interviewer labels) with the interviewer the header names
-        (``Interviewer name: Sam Roe``) when a speaker of the file is that person and is no
-        interviewer by the labels alone: a Zoom transcript names people, and its header says who
-        asked."""
+        (``Interviewer name: Sam Roe``, ``Interviewer: Speaker 1``) when a speaker of the file is
+        that person and is no interviewer by the labels alone: a Zoom transcript names people,
+        and its header says who asked. An interviewer the researcher named who speaks here
+        overrules the header's (:meth:`overruled`): a header copied from another interview, or
+        naming the lead researcher who did not ask, is the likelier slip."""
+        speakers = list(speakers)
         already = interviewer_keys(given)
         others = {s for s in speakers if s not in already}
-        named = [p for p, role in self.people.items() if role == "interviewer"]
-        named += [g for g in given or () if g not in interviewer_keys(None)]  # the researcher's
+        own = _researchers_labels(given)
+        named = [] if _chose_here(speakers, own) else self._interviewers()
         extra: list[str] = []
-        for p in named:
+        for p in [*named, *own]:
             extra += [p] if any(s in interviewer_keys([p]) for s in others) else []
             extra += [s for s in sorted(others) if is_initials_of(s, p)]  # "HW" for her
         return more_interviewer_labels(given, extra) if extra else given
+
+    def overruled(self, speakers: Iterable[str], given: Sequence[str] | None) -> list[str]:
+        """The speakers of the file the header names as the interviewer (:meth:`interviewer_labels`)
+        whom the labels the researcher gave (``given``, matching a speaker here) leave
+        participants: the researcher's choice stands, and this is what to warn of."""
+        speakers = list(speakers)
+        own = _researchers_labels(given)
+        if not _chose_here(speakers, own):
+            return []
+        already = interviewer_keys(given)
+        return [
+            s
+            for s in dict.fromkeys(speakers)
+            if s not in already
+            and any(
+                s in interviewer_keys([p]) or is_initials_of(s, p) for p in self._interviewers()
+            )
+        ]
+
+    def _interviewers(self) -> list[str]:
+        """Who the header names as the interviewer: a person or a numbered speaker."""
+        return [p for p, role in {**self.people, **self.numbered}.items() if role == "interviewer"]
+
+
+def _researchers_labels(given: Sequence[str] | None) -> list[str]:
+    """The interviewer labels the researcher gave besides the defaults (``--interviewer``)."""
+    return [g for g in given or () if g not in interviewer_keys(None)]
+
+
+def _chose_here(speakers: Iterable[str], own: Sequence[str]) -> bool:
+    """Whether the researcher's own interviewer labels (``own``) name a speaker of this file, as
+    a label or as a name whose initials it is; one that names no one here (the study's other
+    interviewer) chooses nothing."""
+    keys = interviewer_keys(own) if own else None
+    return keys is not None and any(
+        s in keys or any(is_initials_of(s, p) for p in own) for s in speakers
+    )
 
 
 def is_initials_of(label: str, name: str) -> bool:
@@ -628,6 +702,7 @@ def transcript_header(labels: Sequence[str | None], words: Sequence[str]) -> Hea
         lines=header | end_markers(words, labels) | transcription_notices(words, labels),
         participant=header_participant(words, header),
         people=header_people(labels, words, header),
+        numbered=header_numbered_speakers(labels, words, header),
     )
 
 

@@ -71,7 +71,7 @@ from .render import (
     render_transcript,
     without_time_marks,
 )
-from .roles import answerer, is_question_marker, role_of, unlabelled_speaker
+from .roles import HEADER_OVERRULED, answerer, is_question_marker, role_of, unlabelled_speaker
 from .speaker_labels import (
     LABEL_LINE,
     LabelMatch,
@@ -200,9 +200,9 @@ def parse_text(
     ]
     found = transcript_header([None if m is None else m.label for m in fields], said)
     participant = participant or found.participant
-    interviewer_labels = found.interviewer_labels(
-        (m.label for m in labels if m), interviewer_labels
-    )
+    speakers = [m.label for m in labels if m]
+    overruled = found.overruled(speakers, interviewer_labels)
+    interviewer_labels = found.interviewer_labels(speakers, interviewer_labels)
     header = found.lines
     for i in header:  # left out; it ends the turn before it (Interviewer: Sam Roe / Date: ...)
         lines[i], labels[i] = _Line(lines[i].start, ""), None
@@ -244,6 +244,7 @@ def parse_text(
         "format": "md" if markdown else "txt",
         "rendering": "original",
         **({"header_people": found.people} if found.people else {}),
+        **({HEADER_OVERRULED: overruled} if overruled else {}),
         **({"clock_start": clock_start} if clock_start is not None else {}),
         **chat_note(messages),
         **found_unlabelled,

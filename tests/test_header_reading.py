@@ -1,0 +1,181 @@
+"""A transcript's title block ("Interviewer: JS", "Date: 4 May 2024") as the readers weigh it
+against the researcher's own choice of interviewer, a speaker-number label it names, a field
+line that turns up between the turns, and a layout that puts each speaker's label on a line of
+its own above the words."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.roles import SpeakerWarning, speaker_warning
+
+
+def _turns(t: Transcript) -> list[tuple[str, str, int, int, str]]:
+    """(speaker, role, start, end, words) of every turn; the words are the text's own."""
+    return [(u.speaker, u.role, u.start, u.end, t.text[u.start : u.end]) for u in t.turns]
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return f
+
+
+# --- the researcher's interviewer against the header's ------------------------------------
+
+JS_HEADER = (
+    "Date: 12 March 2024\nParticipant: P04\nInterviewer: JS\n\n"
+    "KM: Can you tell me when it started?\nJS: Last June, when the unit opened.\n"
+    "KM: And who led it?\nJS: The ward manager.\n"
+)
+
+
+def test_an_interviewer_given_overrules_the_one_the_header_names(tmp_path: Path) -> None:
+    """``--interviewer KM`` with ``Interviewer: JS`` in the header (a header copied from another
+    interview): KM asks and JS's turns are the participant's, as the researcher said; before,
+    both were interviewers and nothing here was coded."""
+    f = _write(tmp_path, "p04.txt", JS_HEADER)
+    with pytest.warns(SpeakerWarning) as caught:
+        t = read_transcript(f, interviewer_labels=["KM"])
+    assert _turns(t) == [
+        ("KM", "interviewer", 58, 90, "Can you tell me when it started?"),
+        ("JS", "participant", 95, 127, "Last June, when the unit opened."),
+        ("KM", "interviewer", 132, 147, "And who led it?"),
+        ("JS", "participant", 152, 169, "The ward manager."),
+    ]
+    assert t.metadata["header_interviewer_overruled"] == ["JS"]
+    assert [str(w.message) for w in caught] == [
+        f"{f}: the header names 'JS' as the interviewer, but the interviewer label(s) given name "
+        "'KM', so 'JS' is read as a participant (add 'JS' to interviewer_labels if the header is "
+        "right)"
+    ]
+
+
+def test_an_interviewer_given_who_speaks_elsewhere_leaves_the_header_its_say(
+    tmp_path: Path,
+) -> None:
+    """A label given that names no speaker of this file (the study's other interviewer) says
+    nothing of who asks here: the header's interviewer still does, as before."""
+    f = _write(
+        tmp_path,
+        "p05.txt",
+        "Date: 12 March 2024\nInterviewer: JS\n\nJS: When did it start?\nP05: Last June.\n",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)
+        t = read_transcript(f, interviewer_labels=["RM"])
+    assert [(u.speaker, u.role) for u in t.turns] == [("JS", "interviewer"), ("P05", "participant")]
+    assert "header_interviewer_overruled" not in t.metadata
+
+
+def test_a_header_agreeing_with_the_interviewer_given_is_no_contradiction(tmp_path: Path) -> None:
+    f = _write(tmp_path, "p04.txt", JS_HEADER.replace("KM", "AB"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)
+        t = read_transcript(f, interviewer_labels=["JS"])
+    assert [(u.speaker, u.role) for u in t.turns][:2] == [
+        ("AB", "participant"),
+        ("JS", "interviewer"),
+    ]
+    assert "header_interviewer_overruled" not in t.metadata
+
+
+def test_inspect_says_the_header_was_overruled(tmp_path: Path) -> None:
+    import json
+
+    from test_cli_core import roqa
+
+    f = _write(tmp_path, "p04.txt", JS_HEADER)
+    run = roqa("inspect", f, "--json", "--interviewer", "KM")
+    assert run.code == 0, run.err
+    (got,) = json.loads(run.out)
+    assert [(s["speaker"], s["role"]) for s in got["speakers"]] == [
+        ("KM", "interviewer"),
+        ("JS", "participant"),
+    ]
+    assert got["warning"] == (
+        f"{f}: the header names 'JS' as the interviewer, but the interviewer label(s) given name "
+        "'KM', so 'JS' is read as a participant (add 'JS' to --interviewer if the header is "
+        "right)"
+    )
+
+
+# --- a speaker-number label the header names ----------------------------------------------
+
+OTTER_TALK = (
+    "Speaker 1  0:03\nThanks for joining today. Can you tell me about your role here?\n\n"
+    "Speaker 2  0:09\nI am the registered manager here, and have been for about six years.\n\n"
+    "Speaker 1  0:15\nAnd how does the new system work for you and your team?\n\n"
+    "Speaker 2  0:21\nIt works well most days, but the training was too short for nights.\n\n"
+    "Speaker 1  0:40\nWhat would you change about the training if you could?\n\n"
+    "Speaker 2  0:46\nMore time on the floor with someone who knows it, and a refresher.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Participant: P04\nInterviewer: Speaker 1\n\n",
+        "Date: 4 May 2024\nInterviewer: Speaker 1\nInterviewee: Speaker 2\n\n",
+    ],
+)
+def test_a_header_naming_a_numbered_speaker_the_interviewer_tells_who_asks(
+    tmp_path: Path, title: str
+) -> None:
+    """``Interviewer: Speaker 1`` above Otter's ``Speaker 1  0:03`` names the interviewer: before,
+    it was a turn of an "Interviewer" whose words were "Speaker 1", and so no speaker's questions
+    were told from the answers (both speakers coded, as participants)."""
+    f = _write(tmp_path, "p04.txt", title + OTTER_TALK)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)  # no guess, nothing to warn of
+        t = read_transcript(f)
+    n = len(title)
+    assert [(s, r, a - n, b - n) for s, r, a, b, _ in _turns(t)] == [
+        ("Speaker 1", "interviewer", 16, 79),
+        ("Speaker 2", "participant", 97, 165),
+        ("Speaker 1", "interviewer", 183, 238),
+        ("Speaker 2", "participant", 256, 323),
+        ("Speaker 1", "interviewer", 341, 395),
+        ("Speaker 2", "participant", 413, 479),
+    ]
+    assert "interviewer_guessed" not in t.metadata
+    assert "header_people" not in t.metadata  # no person's name to pseudonymise
+
+
+def test_a_header_naming_the_other_numbered_speaker_is_believed(tmp_path: Path) -> None:
+    """The header's word is taken over the guess from who asks (``Interviewer: Speaker 2``), and
+    the researcher is told that the one so named asks nothing."""
+    f = _write(tmp_path, "p04.txt", "Date: 4 May 2024\nInterviewer: Speaker 2\n\n" + OTTER_TALK)
+    with pytest.warns(SpeakerWarning, match="'Speaker 2', taken as the interviewer, asks in none"):
+        t = read_transcript(f)
+    assert [(u.speaker, u.role) for u in t.turns][:2] == [
+        ("Speaker 1", "participant"),
+        ("Speaker 2", "interviewer"),
+    ]
+
+
+def test_a_speaker_the_header_named_is_pseudonymised_in_what_is_kept_of_it(
+    tmp_path: Path,
+) -> None:
+    from roqa_nlp.pseudonyms import pseudonymise
+
+    f = _write(
+        tmp_path,
+        "p07.txt",
+        "Date: 3 May 2024\nInterviewer: Sam Roe\n\nKate Ash: What gets in the way?\n"
+        "Sam Roe: The staffing, mostly.\nKate Ash: And what helps?\nSam Roe: Our manager.\n",
+    )
+    with pytest.warns(SpeakerWarning, match="the header names 'Sam Roe' as the interviewer"):
+        t = read_transcript(f, interviewer_labels=["Kate Ash"])
+    assert t.metadata["header_interviewer_overruled"] == ["Sam Roe"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (out,), key = pseudonymise([t])
+    assert key.pseudonyms["Sam Roe"] == "P07"
+    assert out.metadata["header_interviewer_overruled"] == ["P07"]
+    assert speaker_warning(out) is not None and "Sam Roe" not in str(speaker_warning(out))
