@@ -179,3 +179,109 @@ def test_a_speaker_the_header_named_is_pseudonymised_in_what_is_kept_of_it(
     assert key.pseudonyms["Sam Roe"] == "P07"
     assert out.metadata["header_interviewer_overruled"] == ["P07"]
     assert speaker_warning(out) is not None and "Sam Roe" not in str(speaker_warning(out))
+
+
+# --- a label alone on its line, the answer below opening with a field's name ---------------
+
+SCRIPT = (
+    "INTERVIEWER\nYour role?\n\nPARTICIPANT\n"
+    "Location: I work at the Leeds site as the registered manager.\n\n"
+    "INTERVIEWER\nAnd the new system?\n\nPARTICIPANT\n"
+    "Location: at the Leeds site it works well, mostly, for the day staff.\n"
+)
+OTTER_NOTES = (
+    "Speaker 1  0:03\nYour role?\n\nSpeaker 2  0:09\n"
+    "Note: I work at the Leeds site as the registered manager.\n\n"
+    "Speaker 1  0:15\nAnd the new system?\n\nSpeaker 2  0:21\nNote: no.\n"
+)
+
+
+def test_answers_below_lone_labels_that_open_with_a_field_are_the_speakers_talk(
+    tmp_path: Path,
+) -> None:
+    """Before, with short questions, every ``Location: ...`` line below ``PARTICIPANT`` was read
+    as a header line and left out: no answer was read, and nothing said so."""
+    f = _write(tmp_path, "p04.txt", SCRIPT)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)
+        t = read_transcript(f)
+    assert _turns(t) == [
+        ("INTERVIEWER", "interviewer", 12, 22, "Your role?"),
+        (
+            "PARTICIPANT",
+            "participant",
+            36,
+            97,
+            "Location: I work at the Leeds site as the registered manager.",
+        ),
+        ("INTERVIEWER", "interviewer", 111, 130, "And the new system?"),
+        (
+            "PARTICIPANT",
+            "participant",
+            144,
+            213,
+            "Location: at the Leeds site it works well, mostly, for the day staff.",
+        ),
+    ]
+
+
+def test_otter_answers_that_open_with_a_field_are_the_speakers_talk(tmp_path: Path) -> None:
+    """Before, both ``Note:`` answers were header lines, left out without a word."""
+    f = _write(tmp_path, "p04.txt", OTTER_NOTES)
+    t = read_transcript(f, interviewer_labels=["Speaker 1"])
+    assert _turns(t) == [
+        ("Speaker 1", "interviewer", 16, 26, "Your role?"),
+        (
+            "Speaker 2",
+            "participant",
+            44,
+            101,
+            "Note: I work at the Leeds site as the registered manager.",
+        ),
+        ("Speaker 1", "interviewer", 119, 138, "And the new system?"),
+        ("Speaker 2", "participant", 156, 165, "Note: no."),
+    ]
+
+
+def test_long_questions_no_longer_make_the_field_a_speaker(tmp_path: Path) -> None:
+    """With questions long enough to end the header, the answers were read, but as the turns of
+    a speaker called "Note"; they are the participant's."""
+    text = SCRIPT.replace("Your role?", "Can you tell me about your role here?").replace(
+        "Location", "Note"
+    )
+    t = read_transcript(_write(tmp_path, "p04.txt", text))
+    assert [(s, r, w) for s, r, _, _, w in _turns(t)] == [
+        ("INTERVIEWER", "interviewer", "Can you tell me about your role here?"),
+        ("PARTICIPANT", "participant", "Note: I work at the Leeds site as the registered manager."),
+        ("INTERVIEWER", "interviewer", "And the new system?"),
+        (
+            "PARTICIPANT",
+            "participant",
+            "Note: at the Leeds site it works well, mostly, for the day staff.",
+        ),
+    ]
+
+
+def test_a_teams_word_transcript_keeps_answers_opening_with_a_field(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for p in (
+        "Sam Roe   0:03",
+        "Your role?",
+        "Ada Lee   0:10",
+        "Note: I work at the Leeds site as the registered manager.",
+        "Sam Roe   0:23",
+        "And the system?",
+        "Ada Lee   0:30",
+        "Note: it works well, mostly.",
+    ):
+        d.add_paragraph(p)
+    f = tmp_path / "p04.docx"
+    d.save(str(f))
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [(s, w) for s, _, _, _, w in _turns(t)] == [
+        ("Sam Roe", "Your role?"),
+        ("Ada Lee", "Note: I work at the Leeds site as the registered manager."),
+        ("Sam Roe", "And the system?"),
+        ("Ada Lee", "Note: it works well, mostly."),
+    ]

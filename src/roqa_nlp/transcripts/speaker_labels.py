@@ -350,7 +350,12 @@ def line_labels(
         ),
     )
     found = [m if m is not None and m.label in accepted else None for m in matches]
-    return _with_loose_labels(lines, found, interviewer_labels, set_apart)
+    found = _with_loose_labels(lines, found, interviewer_labels, set_apart)
+    below = talk_below_lone_labels(
+        [None if m is None else m.label for m in found],
+        [line if m is None else line[m.words_start :] for line, m in zip(lines, found)],
+    )
+    return [None if i in below else m for i, m in enumerate(found)]
 
 
 #: Header fields that name a person, with the role of the person they name: pseudonymising adds
@@ -502,6 +507,26 @@ def with_header_fields(
     return out
 
 
+def talk_below_lone_labels(labels: Sequence[str | None], words: Sequence[str]) -> set[int]:
+    """The lines (``labels``: each line's speaker label or header field, or None; ``words``: what
+    follows it, or the whole line) whose label is a header field's name and that come right
+    below a speaker's label alone on its line (``PARTICIPANT``, Otter's ``Speaker 2  0:09``,
+    ``Sam Roe (00:00:03):``), blank lines aside: the first words of that speaker's turn
+    (``Location: I work at the Leeds site``), not a header line nor a speaker named
+    "Location"."""
+    out: set[int] = set()
+    above: int | None = None  # the last line with words, or a label
+    for i, (label, said) in enumerate(zip(labels, words, strict=True)):
+        if label is None and not said.strip():
+            continue
+        if label is not None and is_header_field(label) and above is not None:
+            over = labels[above]
+            if over is not None and not is_header_field(over) and not words[above].strip():
+                out.add(i)
+        above = i
+    return out
+
+
 def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]:
     """The lines of a file's header: those whose label (``labels``: each line's speaker label or
     None; ``words``: what follows it) names a header field or whose words are a participant number,
@@ -515,12 +540,14 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     answer). A label alone on its line (``Speaker 1  0:03``, Otter's; Teams' name and time) has
     its words on the lines below it, up to the next label: those are counted, so that a
     paragraph of an answer opening with a field's name (``Note: we still keep a paper copy``)
-    is the speaker's talk, not a header line."""
+    is the speaker's talk, not a header line, and so is such a line right below the label
+    (:func:`talk_below_lone_labels`: ``PARTICIPANT``, then ``Location: the Leeds site``)."""
     out: set[int] = set()
     people: set[int] = set()
     talking = False  # a labelled line neither a field nor a person's name: the talk has begun
+    below = talk_below_lone_labels(labels, words)
     for i, (label, said) in enumerate(zip(labels, words, strict=True)):
-        if label is None:
+        if label is None or i in below:
             continue
         if is_header_field(label) or _participant_number(said) is not None:
             out.add(i)
@@ -530,23 +557,26 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
             or names_numbered_speaker(label, said, labels[i + 1 :]) is not None
         ):
             people.add(i)
-        elif len(_turn_words(labels, words, i)) > MAX_HEADER_WORDS:
+        elif len(_turn_words(labels, words, i, below)) > MAX_HEADER_WORDS:
             break
         else:
             talking = True
     return out | people if out else out
 
 
-def _turn_words(labels: Sequence[str | None], words: Sequence[str], i: int) -> list[str]:
+def _turn_words(
+    labels: Sequence[str | None], words: Sequence[str], i: int, below: Collection[int] = ()
+) -> list[str]:
     """The words of the turn labelled on line ``i``: the line's, or, for a label alone on its
-    line, those of the lines below it up to the next labelled line."""
+    line, those of the lines below it up to the next labelled line, a field's line right below
+    it (``below``, :func:`talk_below_lone_labels`) counted, the field's name too."""
     said = words[i].split()
     if said:
         return said
-    for label, line in zip(labels[i + 1 :], words[i + 1 :]):
-        if label is not None:
+    for k, (label, line) in enumerate(zip(labels[i + 1 :], words[i + 1 :]), start=i + 1):
+        if label is not None and k not in below:
             break
-        said += line.split()
+        said += [*(label.split() if label is not None else []), *line.split()]
         if len(said) > MAX_HEADER_WORDS:
             break
     return said
