@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
 from roqa_nlp.transcripts.roles import SpeakerWarning, speaker_warning
@@ -285,3 +286,131 @@ def test_a_teams_word_transcript_keeps_answers_opening_with_a_field(tmp_path: Pa
         ("Sam Roe", "And the system?"),
         ("Ada Lee", "Note: it works well, mostly."),
     ]
+
+
+# --- a field's line between the turns --------------------------------------------------------
+
+TITLED = "Study: Care homes\nDate: 4 May 2024\n\n"
+ASKED = "Interviewer: Can you tell me about your role here?\n"
+FIRST = "P04: I am the registered manager here, and have been for six years.\n"
+SECOND = "Interviewer: And how does the new system work for your team?\nP04: Well, most days.\n"
+
+
+def test_a_field_line_between_turns_is_left_out_and_reported(tmp_path: Path) -> None:
+    """A lone ``Date: 4 May 2024`` between two turns (a second session's date) was read into
+    the answer before it, coded as the participant's words, without a word said."""
+    from roqa_nlp.transcripts.unlabelled import field_lines_warning
+
+    text = f"{TITLED}{ASKED}{FIRST}\nDate: 11 May 2024\n\n{SECOND}"
+    f = _write(tmp_path, "p04.txt", text)
+    with pytest.warns(RoqaWarning, match=r"line 7\) between turns"):
+        t = read_transcript(f)
+    assert _turns(t) == [
+        ("Interviewer", "interviewer", 49, 86, "Can you tell me about your role here?"),
+        (
+            "P04",
+            "participant",
+            92,
+            154,
+            "I am the registered manager here, and have been for six years.",
+        ),
+        ("Interviewer", "interviewer", 188, 235, "And how does the new system work for your team?"),
+        ("P04", "participant", 241, 257, "Well, most days."),
+    ]
+    assert t.metadata["field_lines_between_turns"] == ["Date: 11 May 2024"]
+    assert field_lines_warning(t) == (
+        f"{f}: 1 line (line 7) between turns, a header field's as the title block's are, was "
+        "left out, not coded: 'Date: 11 May 2024' (if it is a speaker's words, put the "
+        "speaker's label on it)"
+    )
+
+
+def test_a_participants_sentence_opening_with_the_field_stays_in_the_turn(
+    tmp_path: Path,
+) -> None:
+    """With the lone ``Date: 11 May 2024`` line and a participant's ``Date: that was ...``
+    sentence, "Date" was read as a speaker of two turns; the sentence is the participant's."""
+    said = "Date: that was when the training started, in the first week of May."
+    text = f"{TITLED}{ASKED}{FIRST}Date: 11 May 2024\n{SECOND}{said}\n"
+    with pytest.warns(RoqaWarning, match=r"line 6\) between turns"):
+        t = read_transcript(_write(tmp_path, "p04.txt", text))
+    assert [(s, w) for s, _, _, _, w in _turns(t)] == [
+        ("Interviewer", "Can you tell me about your role here?"),
+        ("P04", "I am the registered manager here, and have been for six years."),
+        ("Interviewer", "And how does the new system work for your team?"),
+        ("P04", f"Well, most days.\n{said}"),
+    ]
+    assert t.metadata["field_lines_between_turns"] == ["Date: 11 May 2024"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Time: that was the hard part.",  # a sentence: stop words in it
+        "Note: we still keep a paper copy in the office.",  # more words than a field's value
+        "Location: why does it matter?",
+    ],
+)
+def test_a_field_sentence_ending_an_answer_stays_in_the_turn(tmp_path: Path, said: str) -> None:
+    text = f"{ASKED}{FIRST}{said}\n{SECOND}"
+    t = read_transcript(_write(tmp_path, "p04.txt", text))
+    assert [w for _, _, _, _, w in _turns(t)][1] == (
+        f"I am the registered manager here, and have been for six years.\n{said}"
+    )
+    assert "field_lines_between_turns" not in t.metadata
+
+
+def test_a_field_paragraph_between_word_turns_is_left_out_and_reported(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for p in (
+        "Date: 4 May 2024",
+        ASKED.strip(),
+        FIRST.strip(),
+        "Date: 11 May 2024",
+        *SECOND.strip().split("\n"),
+    ):
+        d.add_paragraph(p)
+    f = tmp_path / "p04.docx"
+    d.save(str(f))
+    with pytest.warns(RoqaWarning, match="1 paragraph between turns"):
+        t = read_transcript(f)
+    assert [(s, w) for s, _, _, _, w in _turns(t)][1] == (
+        "P04",
+        "I am the registered manager here, and have been for six years.",
+    )
+    assert t.metadata["field_lines_between_turns"] == ["Date: 11 May 2024"]
+
+
+def test_inspect_reports_a_field_line_between_turns(tmp_path: Path) -> None:
+    import json
+
+    from test_cli_core import roqa
+
+    f = _write(tmp_path, "p04.txt", f"{TITLED}{ASKED}{FIRST}Date: 11 May 2024\n{SECOND}")
+    run = roqa("inspect", f, "--json")
+    assert run.code == 0, run.err
+    (got,) = json.loads(run.out)
+    assert got["left_out"] == (
+        f"{f}: 1 line (line 6) between turns, a header field's as the title block's are, was "
+        "left out, not coded: 'Date: 11 May 2024' (if it is a speaker's words, put the "
+        "speaker's label on it)"
+    )
+
+
+def test_a_field_line_left_out_is_pseudonymised_in_the_metadata(tmp_path: Path) -> None:
+    from roqa_nlp.pseudonyms import pseudonymise
+
+    text = (
+        "Date: 4 May 2024\n\nSam Roe: What gets in the way of it, would you say?\n"
+        "Maria Okafor: The staffing, mostly, and the rota.\nInterviewer name: Sam Roe\n"
+        "Sam Roe: And what helps?\nMaria Okafor: Our manager.\n"
+    )
+    f = _write(tmp_path, "p07.txt", text)
+    with pytest.warns(RoqaWarning, match="between turns"):
+        t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert t.metadata["field_lines_between_turns"] == ["Interviewer name: Sam Roe"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (out,), _ = pseudonymise([t])
+    assert out.metadata["field_lines_between_turns"] == ["Interviewer name: Interviewer"]

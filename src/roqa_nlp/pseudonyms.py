@@ -765,7 +765,7 @@ class PseudonymKey:
                 meta[key] = [_bare(self.get(str(n)) or str(n)) for n in named]
         from .transcripts.chat import ZOOM_CHAT
         from .transcripts.cues import UNREAD, UNTIMED
-        from .transcripts.unlabelled import NO_TURN, UNDECIDED_AS, UNDECIDED_WORDS
+        from .transcripts.unlabelled import FIELD_LINES, NO_TURN, UNDECIDED_AS, UNDECIDED_WORDS
 
         read_as = meta.get(UNDECIDED_AS)
         if isinstance(read_as, list):  # whose talk a cue with no name was read as: a name
@@ -774,7 +774,7 @@ class PseudonymKey:
         # (their senders' names: '10:22:05 From Margaret Okafor') and the words of a cue with
         # no name kept to be checked
         people = {**speakers, **_header_people(transcript)}
-        for key in (UNREAD, UNTIMED, ZOOM_CHAT, NO_TURN, UNDECIDED_WORDS):
+        for key in (UNREAD, UNTIMED, ZOOM_CHAT, NO_TURN, FIELD_LINES, UNDECIDED_WORDS):
             left_out = meta.get(key)
             if isinstance(left_out, list):
                 meta[key] = [

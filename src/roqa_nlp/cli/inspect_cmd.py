@@ -28,7 +28,11 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         zoom_default_name_warning,
     )
     from ..transcripts.segment import left_out_as_backchannels
-    from ..transcripts.unlabelled import no_turn_warning, undecided_talk_warning
+    from ..transcripts.unlabelled import (
+        field_lines_warning,
+        no_turn_warning,
+        undecided_talk_warning,
+    )
 
     speakers: dict[str, dict[str, Any]] = {}
     to_code = backchannels = 0
@@ -56,7 +60,10 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         "warning": speaker_warning(t, interface="inspect"),
         "labels": participant_labels_warning(t),
         "language": language_warning(t),
-        "left_out": "; ".join(w for w in (unread_cues_warning(t), no_turn_warning(t)) if w) or None,
+        "left_out": "; ".join(
+            w for w in (unread_cues_warning(t), no_turn_warning(t), field_lines_warning(t)) if w
+        )
+        or None,
         "cue_order": backward_cues_warning(t),
         "unlabelled": undecided_talk_warning(t),
         "name_in_file": name_in_file_warning(t),

@@ -71,6 +71,7 @@ from .timecodes import parse_timecode
 from .unlabelled import (
     MOST_BACKCHANNEL_PIECES,
     UnlabelledTalk,
+    field_lines_metadata,
     names_each_piece,
     no_turn_metadata,
     speaker_of_unlabelled,
@@ -507,6 +508,9 @@ def read_blocks(
             **chat_note(messages),
             **found_unlabelled.metadata(),
             **no_turn_metadata(no_turn),
+            **field_lines_metadata(
+                [("", " ".join(texts[i].split())) for i in sorted(found.between)]
+            ),
         },
         speaker_labels=labelled,
     )

@@ -95,15 +95,16 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     (:func:`~roqa_nlp.transcripts.cues.backward_cues_warning`), talk with no speaker's name
     whose speaker could not be told
     (:func:`~roqa_nlp.transcripts.unlabelled.undecided_talk_warning`), words read into no turn
-    (:func:`~roqa_nlp.transcripts.unlabelled.no_turn_warning`), a speaker's name in the
-    file's name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`) and a case named by Zoom's default
-    file name (:func:`~roqa_nlp.transcripts.roles.zoom_default_name_warning`). ``stacklevel`` as for
+    (:func:`~roqa_nlp.transcripts.unlabelled.no_turn_warning`), header fields' lines between
+    turns left out (:func:`~roqa_nlp.transcripts.unlabelled.field_lines_warning`), a speaker's
+    name in the file's name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`) and a case named
+    by Zoom's default file name (:func:`~roqa_nlp.transcripts.roles.zoom_default_name_warning`). ``stacklevel`` as for
     :func:`warnings.warn`, counted from the caller of this function."""
     import warnings
 
     from .cues import backward_cues_warning, unread_cues_warning
     from .roles import warn_of_speakers, zoom_default_name_warning
-    from .unlabelled import no_turn_warning, undecided_talk_warning
+    from .unlabelled import field_lines_warning, no_turn_warning, undecided_talk_warning
 
     warn_of_speakers(transcript, stacklevel=stacklevel + 1)
     warn_of_language(transcript, stacklevel=stacklevel + 1)
@@ -116,6 +117,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     no_turn = no_turn_warning(transcript)
     if no_turn:
         warnings.warn(RoqaWarning(no_turn), stacklevel=stacklevel + 1)
+    fields = field_lines_warning(transcript)
+    if fields:
+        warnings.warn(RoqaWarning(fields), stacklevel=stacklevel + 1)
     undecided = undecided_talk_warning(transcript)
     if undecided:
         warnings.warn(RoqaWarning(undecided), stacklevel=stacklevel + 1)

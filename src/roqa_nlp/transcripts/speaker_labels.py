@@ -341,14 +341,11 @@ def line_labels(
     if sum(1 for m in matches if m is not None and m.timed) < 2:
         matches = [None if m is not None and m.timed else m for m in matches]
     accepted = accepted_labels([m.label for m in matches if m], interviewer_labels)
-    accepted -= words_not_speakers(
-        matches,
-        interviewer_labels,
-        title_block=header_lines(
-            [None if m is None else m.label for m in matches],
-            [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)],
-        ),
-    )
+    candidates = [None if m is None else m.label for m in matches]
+    said = [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)]
+    title_block = header_lines(candidates, said)
+    title_block |= field_lines_between_turns(candidates, said, title_block)
+    accepted -= words_not_speakers(matches, interviewer_labels, title_block=title_block)
     found = [m if m is not None and m.label in accepted else None for m in matches]
     found = _with_loose_labels(lines, found, interviewer_labels, set_apart)
     below = talk_below_lone_labels(
@@ -527,6 +524,56 @@ def talk_below_lone_labels(labels: Sequence[str | None], words: Sequence[str]) -
     return out
 
 
+def looks_like_a_field_value(words: str) -> bool:
+    """Whether the ``words`` after a header field's name read as its value (``4 May 2024``,
+    ``Zoom``, ``26 minutes``), not a speaker's sentence (``that was the hard part``): one to
+    :data:`MAX_HEADER_WORDS` words, none a stop word or greeting, no question or exclamation."""
+    said = words.split()
+    return (
+        0 < len(said) <= MAX_HEADER_WORDS
+        and not any(c in words for c in "?!")
+        and not any(_is_common_word(w.strip(",;:()")) for w in said)
+    )
+
+
+def field_lines_between_turns(
+    labels: Sequence[str | None], words: Sequence[str], header: Collection[int]
+) -> set[int]:
+    """The lines after the talk has begun (``labels``, ``words`` as for :func:`header_lines`;
+    ``header``, its lines) that are a header field's line with a value
+    (:func:`looks_like_a_field_value`: ``Date: 11 May 2024``, a second session's) standing
+    between two turns: the next line with words opens a speaker's turn, or another such line
+    does, or the file ends. Such a line is left out as the title block's are, and reported;
+    before, it was read into the answer before it. A field's name opening a speaker's sentence
+    (``Date: that was when the training started``), a paragraph the answer goes on after, or
+    the words right below a label alone on its line (:func:`talk_below_lone_labels`) stay talk."""
+    below = talk_below_lone_labels(labels, words)
+    began = [False] * len(labels)  # a speaker's labelled line came before the line
+    seen = False
+    for i, label in enumerate(labels):
+        began[i] = seen
+        seen = seen or (label is not None and i not in header and not is_header_field(label))
+    out: set[int] = set()
+    ends_a_turn = True  # what comes after the line: a speaker's label, or the end of the file
+    for i in range(len(labels) - 1, -1, -1):
+        label, said = labels[i], words[i]
+        if label is None and not said.strip():
+            continue
+        field = (
+            label is not None
+            and is_header_field(label)
+            and i not in header
+            and i not in below
+            and began[i]
+            and looks_like_a_field_value(said)
+        )
+        if field and ends_a_turn:
+            out.add(i)
+        else:
+            ends_a_turn = label is not None and not is_header_field(label)
+    return out
+
+
 def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]:
     """The lines of a file's header: those whose label (``labels``: each line's speaker label or
     None; ``words``: what follows it) names a header field or whose words are a participant number,
@@ -648,6 +695,9 @@ class Header:
     people: dict[str, str]
     #: the numbered speakers a header line names, label -> role (``Interviewer: Speaker 1``)
     numbered: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: the header fields' lines between turns (:func:`field_lines_between_turns`), among
+    #: ``lines``: left out, and reported
+    between: set[int] = dataclasses.field(default_factory=set)
 
     def interviewer_labels(
         self, speakers: Iterable[str], given: Sequence[str] | None
@@ -725,14 +775,17 @@ def is_initials_of(label: str, name: str) -> bool:
 def transcript_header(labels: Sequence[str | None], words: Sequence[str]) -> Header:
     """The header of a file whose lines have ``labels`` (a speaker label or header field, or
     None: :func:`with_header_fields`) and ``words`` (what follows the label, or the whole line):
-    :func:`header_lines`, :func:`end_markers`, :func:`transcription_notices`,
+    :func:`header_lines`, :func:`field_lines_between_turns`, :func:`end_markers`,
+    :func:`transcription_notices`,
     :func:`header_participant`, :func:`header_people`."""
     header = header_lines(labels, words)
+    between = field_lines_between_turns(labels, words, header)
     return Header(
-        lines=header | end_markers(words, labels) | transcription_notices(words, labels),
+        lines=header | between | end_markers(words, labels) | transcription_notices(words, labels),
         participant=header_participant(words, header),
         people=header_people(labels, words, header),
         numbered=header_numbered_speakers(labels, words, header),
+        between=between,
     )
 
 

@@ -82,6 +82,7 @@ from .speaker_labels import (
 )
 from .unlabelled import (
     UnlabelledTalk,
+    field_lines_metadata,
     names_each_piece,
     no_turn_metadata,
     speaker_of_unlabelled,
@@ -248,6 +249,7 @@ def parse_text(
         **({"clock_start": clock_start} if clock_start is not None else {}),
         **chat_note(messages),
         **found_unlabelled,
+        **field_lines_metadata([(f"line {i + 1}", raw[i].strip()) for i in sorted(found.between)]),
     }
     if has_time_marks(text):  # f4transkript's or MAXQDA's #00:01:02-3#: rendered without them
         spoken = [SpokenTurn(t.speaker, text[t.start : t.end], t.begin_time) for t in turns]

@@ -54,6 +54,11 @@ UNDECIDED_WORDS = "unlabelled_talk_undecided_words"
 #: paragraph): not coded, so :func:`no_turn_warning` names them.
 NO_TURN = "no_turn_words"
 NO_TURN_LINES = "no_turn_lines"
+#: The transcript metadata keys of the header fields' lines between turns (``Date: 11 May
+#: 2024``; :func:`~.speaker_labels.field_lines_between_turns`), left out as the title block's
+#: are, and where each is (``line 9``; empty for a Word paragraph): :func:`field_lines_warning`.
+FIELD_LINES = "field_lines_between_turns"
+FIELD_LINES_WHERE = "field_lines_between_turns_lines"
 
 
 #: Most pieces (cues, paragraphs) a backchannel turn is read from: a turn of more, of a word
@@ -218,6 +223,33 @@ def no_turn_metadata(pieces: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
     if not pieces:
         return {}
     return {NO_TURN: [w for _, w in pieces], NO_TURN_LINES: [where for where, _ in pieces]}
+
+
+def field_lines_metadata(pieces: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
+    """The metadata of the header fields' lines between turns, ``pieces`` (where, words)
+    (:data:`FIELD_LINES`)."""
+    if not pieces:
+        return {}
+    return {FIELD_LINES: [w for _, w in pieces], FIELD_LINES_WHERE: [where for where, _ in pieces]}
+
+
+def field_lines_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file, how many header fields' lines between turns were
+    left out (:data:`FIELD_LINES`), where and the first one's words, else None."""
+    words = transcript.metadata.get(FIELD_LINES)
+    if not words:
+        return None
+    n = len(words)
+    places = [str(p) for p in transcript.metadata.get(FIELD_LINES_WHERE) or [] if p]
+    where = f" ({first_few(places, 6)})" if places else ""
+    piece = "line" if places else "paragraph"
+    return (
+        f"{transcript.source or transcript.id}: {n} {piece}{'s' if n != 1 else ''}{where} "
+        f"between turns, a header field's as the title block's are, "
+        f"{'were' if n != 1 else 'was'} left out, not coded: {quoted(str(words[0]))} (if "
+        f"{'they are' if n != 1 else 'it is'} a speaker's words, put the speaker's label on "
+        f"{'them' if n != 1 else 'it'})"
+    )
 
 
 def no_turn_warning(transcript: Transcript) -> str | None:
