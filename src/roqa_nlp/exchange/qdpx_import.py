@@ -350,6 +350,9 @@ class _Pending:
     noted: bool = False  # a selection's description gave the person's valence
     lost: list[str] = field(default_factory=list)  # codes whose probability no note gave
     notes: list[str] = field(default_factory=list)  # REFI-QDA notes on the selection
+    targets: set[str] = field(default_factory=set)  # the codes' GUIDs coded on it
+    # code id -> valence -> the codes below it that gave it that valence (Barrier, Facilitator)
+    rated: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # seconds into the recording, for a passage of a recording's transcript
     times: tuple[float | None, float | None] = (None, None)
 
@@ -446,6 +449,7 @@ def _segment_results(
     noted: set[str] | None = None,
     lost: dict[str, list[str]] | None = None,
     notes: dict[str, list[str]] | None = None,
+    rated: dict[str, dict[str, dict[str, list[str]]]] | None = None,
 ) -> list[SegmentResult]:
     """Segments in transcript order, then by position; ids from roqa_nlp's selection names, and
     each one's context the question before its turn
@@ -501,6 +505,8 @@ def _segment_results(
             lost[seg_id] = p.lost
         if p.notes and notes is not None:
             notes[seg_id] = p.notes
+        if p.rated and rated is not None:
+            rated[seg_id] = p.rated
     return out
 
 
@@ -631,6 +637,9 @@ def _read_project(
     colors: dict[str, str] = {}
     # valence codes are no codes of the codebook; their codings give the passage's valence
     valence_codes: dict[str, str] = {}
+    # valence codes below a code they rate (Available Resources > Barrier): GUID -> that code's
+    # id, the valence, the valence code's name
+    ratings: dict[str, tuple[str, str, str]] = {}
     known = known_codebooks(codebook)
     # the codes roqa_nlp's suggestion notes name, as they were named when suggested: a project
     # code of the model's renamed in the program is known by one of them
@@ -648,6 +657,7 @@ def _read_project(
         colors=colors,
         valence_codes=valence_codes,
         former_names=sorted(suggested),
+        ratings=ratings,
     )
     # the exported valence codes are known by their fixed GUIDs even when the code tree lost them
     valence_names = {v.valence: v.name for v in VALENCE_CODES}
@@ -657,6 +667,7 @@ def _read_project(
         if g not in valence_codes and g not in guid_to_id
     }
     valence_uses: dict[str, int] = {}  # codings of valence codes not in the codebook, by GUID
+    rating_uses: dict[str, int] = {}  # codings of valence codes rating the code above, by GUID
     # the codes each name stands for, now or in the codebooks a suggestion's note may name
     named: dict[str, set[str]] = {}
     for b in [*known, book]:
@@ -820,7 +831,7 @@ def _read_project(
             memo = _read_selection(
                 sel, transcript, got.raw, to_plain, label, order, guid_to_id, book,
                 user_names, pending, warnings, strangers, {**deleted, **valence_codes},
-                valence_uses, named, notes, used_notes, repeats,
+                valence_uses, named, notes, used_notes, repeats, ratings, rating_uses,
             )  # fmt: skip
             skip("selection memo", memo)
 
@@ -831,6 +842,23 @@ def _read_project(
             f"code{'s' if len(dangling) > 1 else ''} {', '.join(deleted[g] for g in dangling)}, "
             f"which the code tree no longer holds ({VALENCE_GROUP!r} deleted?): read by their "
             "GUIDs as the valence of their passages"
+        )
+    if rating_uses:
+        n = sum(rating_uses.values())
+        read = ", ".join(
+            f"{book[ratings[g][0]].name} > {ratings[g][2]} ({rating_uses[g]}, {ratings[g][1]})"
+            for g in rating_uses
+        )
+        warnings.append(
+            f"{_plural(n, 'coding')} of "
+            + (
+                "a code named like a valence below another code was read as a coding of the "
+                "code above it"
+                if n == 1
+                else "codes named like a valence below another code were read as codings of "
+                "the code above them"
+            )
+            + f" with that valence: {read}"
         )
     for stranger, n in strangers.items():
         warnings.append(
@@ -892,11 +920,15 @@ def _read_project(
     left_out = _review_record(_text_of(child(root, "Description")), warnings)
     noted: set[str] = set()  # a person's segments whose selection's description gave a valence
     unnoted: dict[str, dict[str, list[str]]] = {}  # user -> segment -> codes no note gave
+    # user -> segment -> code -> the valence the valence codes below it gave it (None: two)
+    own_valences: dict[str, dict[str, dict[str, str | None]]] = {}
     for uname, spans in pending.items():
         on: dict[str, list[str]] = {}  # segment -> the notes on it
+        rated: dict[str, dict[str, dict[str, list[str]]]] = {}
         segs = _segment_results(
-            list(spans.values()), rank, noted, unnoted.setdefault(uname, {}), on
+            list(spans.values()), rank, noted, unnoted.setdefault(uname, {}), on, rated
         )
+        own_valences[uname] = _rated_valences(uname, rated, book, warnings)
         meta = {**meta_base, "user": {"name": uname, "guid": guid_of.get(uname)}}
         if on:
             meta[SEGMENT_NOTES] = on
@@ -912,7 +944,12 @@ def _read_project(
             _probabilities_lost(uname, result, unnoted[uname], warnings)
         else:
             codings[uname] = with_given_valence(
-                machine, result, coder=uname, noted=noted, warnings=warnings
+                machine,
+                result,
+                coder=uname,
+                noted=noted,
+                warnings=warnings,
+                own_valences=own_valences.get(uname, {}),
             )
     return QdpxProject(
         path=path,
@@ -928,6 +965,31 @@ def _read_project(
         selection_count=sum(len(r) for r in codings.values()),
         coding_count=sum(len(s.suggestions) for r in codings.values() for s in r),
     )
+
+
+def _rated_valences(
+    user: str,
+    rated: dict[str, dict[str, dict[str, list[str]]]],
+    book: Codebook,
+    warnings: list[str],
+) -> dict[str, dict[str, str | None]]:
+    """The valence each of ``user``'s codes got from the valence codes below it that they coded
+    on a segment (``rated``: segment -> code -> valence -> those codes' names), by segment; a
+    code given two different ones there gets None, and a warning naming it."""
+    out: dict[str, dict[str, str | None]] = {}
+    for seg_id, codes in rated.items():
+        for cid, by_valence in codes.items():
+            if len(by_valence) == 1:
+                out.setdefault(seg_id, {})[cid] = next(iter(by_valence))
+                continue
+            out.setdefault(seg_id, {})[cid] = None
+            raters = ", ".join(dict.fromkeys(n for names in by_valence.values() for n in names))
+            warnings.append(
+                f"{user} gave {book[cid].name} on passage {seg_id} two different valences "
+                f"({', '.join(sorted(by_valence))}) with its codes {raters}: read as giving it "
+                "none (its coding counts as neutral)"
+            )
+    return out
 
 
 def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
@@ -1059,6 +1121,8 @@ def _read_selection(
     project_notes: dict[str, tuple[str, str]] | None = None,
     used_notes: set[str] | None = None,
     repeats: dict[str | None, int] | None = None,
+    ratings: dict[str, tuple[str, str, str]] | None = None,
+    rating_uses: dict[str, int] | None = None,
 ) -> bool:
     """Add a selection's codings to ``pending``; whether it carries a comment that is not kept
     (a description other than roqa_nlp's suggestion and valence lines, on a selection none of
@@ -1074,7 +1138,11 @@ def _read_selection(
     codings refer to (``<NoteRef>``) are put on the span of the user who wrote them, when they coded
     it, else on each coder's span, and their GUIDs in ``used_notes``. A coding of a code the
     same user gave the same span already is kept once, and counted in ``repeats`` (user name ->
-    codings; a coding that names no user counts under ``None`` as well)."""
+    codings; a coding that names no user counts under ``None`` as well). A coding of a valence
+    code that rates the code above it (``ratings``: normalised GUID -> that code's id, the
+    valence, the valence code's name; ``Available Resources`` > ``Barrier``) is a coding of that
+    code with that valence, recorded in ``_Pending.rated`` and counted in ``rating_uses``; with
+    a coding of that code itself on the span it is one coding, not a repeat."""
     sel_name = sel.get("name") or ""
     where = f"{label}, selection {sel_name or sel.get('guid')!r}"
     codings = children(sel, "Coding")
@@ -1109,7 +1177,10 @@ def _read_selection(
     for coding, user_guid in zip(codings, users):
         ref = child(coding, "CodeRef")
         target = normalise_guid(ref.get("targetGUID")) if ref is not None else ""
-        cid = guid_to_id.get(target)
+        rating = (ratings or {}).get(target)
+        cid = guid_to_id.get(target) if rating is None else rating[0]
+        if rating is not None and rating_uses is not None:
+            rating_uses[target] = rating_uses.get(target, 0) + 1
         if cid is not None:
             code = book[cid]
             cname, domain = code.name, code.domain
@@ -1132,9 +1203,16 @@ def _read_selection(
                 transcript, start, end, sel_name, order, times=selection_times(sel)
             )
         coded.setdefault(user_guid, item)
+        again = target in item.targets
+        item.targets.add(target)
+        if rating is not None:
+            raters = item.rated.setdefault(cid, {}).setdefault(rating[1], [])
+            if rating[2] not in raters:
+                raters.append(rating[2])
         if any(s.code_id == cid for s in item.suggestions):
-            # the same code twice on the same span by the same user
-            if repeats is not None:
+            # the same code twice on the same span by the same user (a code and a valence code
+            # below it that rates it are one coding)
+            if (again or (rating is None and cid not in item.rated)) and repeats is not None:
                 repeats[uname] = repeats.get(uname, 0) + 1
             continue
         probability, valence, valence_p = 1.0, "neutral", None
@@ -1147,6 +1225,8 @@ def _read_selection(
             elif valence_code(cid, cname) is None:  # a valence code's coding is dropped later
                 probability = 0.0
                 item.lost.append(cid)
+        elif rating is not None:
+            valence = rating[1]  # the valence code below the code names its valence
         elif given is not None:
             valence, valence_p = given  # a person's valence, as roqa export writes it
             item.noted = True

@@ -429,15 +429,41 @@ def _is_group(el: ET.Element) -> bool:
     ) == normalise_name(VALENCE_GROUP)
 
 
-def _valence_codes_left_out(top: list[ET.Element]) -> tuple[set[int], dict[str, str]]:
+def valence_folder(name: str) -> bool:
+    """Whether a code named ``name`` is a folder of valence codes (``Valence``, ``Barriers and
+    facilitators``), not a code a valence code below it rates: every word of its name names a
+    valence (:func:`~.review.valence_code`) or is one of ``data/valence_folder_words.txt``."""
+    from ..io import packaged_words
+    from .review import valence_code
+
+    words = re.findall(r"[^\W_]+", name.casefold())
+    folder_words = packaged_words("valence_folder_words.txt")
+    return bool(words) and all(
+        w in folder_words or valence_code(_ANY_GUID, w) is not None for w in words
+    )
+
+
+# a GUID no valence code has: valence_code() of a code made in a program, by its name alone
+_ANY_GUID = "00000000-0000-4000-8000-000000000000"
+
+
+def _valence_codes_left_out(
+    top: list[ET.Element],
+) -> tuple[set[int], dict[str, str], dict[str, tuple[str, str]]]:
     """The ``<Code>`` elements of a code forest that are not codes of the codebook (by ``id()``),
-    and the normalised GUID -> name of each valence code among them: the valence group
-    (:func:`_is_valence_group`) and every other valence code (:func:`_is_valence_code`) with no
-    code below it. A group the reviewer put a code of theirs in stays whole (so that exporting
-    it again gives them the same code tree, valence codes included)."""
+    the normalised GUID -> name of each valence code among them, and the normalised GUID ->
+    (its parent's normalised GUID, its name) of each valence code that rates the code above it:
+    the valence group (:func:`_is_valence_group`) and every other valence code
+    (:func:`_is_valence_code`) with no code below it are left out. Such a code made in the
+    program (not one of the group's codes, known by their GUIDs) below a code that is not a
+    folder of valence codes (:func:`valence_folder`), as ``Barrier`` and ``Facilitator`` below
+    each CFIR construct in a common layout, rates that code: its codings are codings of the
+    code above it with its valence. A group the reviewer put a code of theirs in stays whole
+    (so that exporting it again gives them the same code tree, valence codes included)."""
     drop: set[int] = set()
     names: dict[str, str] = {}
-    stack: list[ET.Element] = []
+    rating: dict[str, tuple[str, str]] = {}
+    stack: list[tuple[ET.Element, ET.Element | None]] = []
     for el in top:
         if _is_valence_group(el):
             drop.add(id(el))
@@ -447,15 +473,25 @@ def _valence_codes_left_out(top: list[ET.Element]) -> tuple[set[int], dict[str, 
                 if guid:  # known by its name alone when a program gave it a new GUID
                     names.setdefault(guid, c.get("name") or "")
         elif not _is_group(el):  # the reviewer's own group is kept whole
-            stack.append(el)
+            stack.append((el, None))
     while stack:
-        el = stack.pop()
+        el, parent = stack.pop()
         below = children(el, "Code")
         if not below and _is_valence_code(el):
             drop.add(id(el))
-            names.setdefault(normalise_guid(el.get("guid")), el.get("name") or "")
-        stack.extend(below)
-    return drop, names
+            guid = normalise_guid(el.get("guid"))
+            above = "" if parent is None else normalise_guid(parent.get("guid"))
+            if (
+                above
+                and guid
+                and guid not in VALENCE_CODE_GUIDS
+                and not valence_folder(parent.get("name") or "")  # type: ignore[union-attr]
+            ):
+                rating.setdefault(guid, (above, el.get("name") or ""))
+            else:
+                names.setdefault(guid, el.get("name") or "")
+        stack.extend((c, el) for c in below)
+    return drop, names, rating
 
 
 def _without(el: ET.Element, drop: set[int]) -> ET.Element:
@@ -573,6 +609,7 @@ def codebook_from_codes(
     colors: dict[str, str] | None = None,
     valence_codes: dict[str, str] | None = None,
     former_names: Iterable[str] = (),
+    ratings: dict[str, tuple[str, str, str]] | None = None,
 ) -> tuple[Codebook, dict[str, str]]:
     """A :class:`Codebook` from a ``<Codes>`` tree, and the map ``normalised GUID -> code id``.
 
@@ -597,7 +634,11 @@ def codebook_from_codes(
     group the reviewer put a code of their own in is kept whole and read as codes made in a QDA
     program are (GUID ids), but still never counts in deciding which known codebook the codes
     come from. The normalised GUID and name of each valence code left out is put in
-    ``valence_codes`` when given (what the file's codings of them are read with).
+    ``valence_codes`` when given (what the file's codings of them are read with). A valence code
+    made in the program below a code that is not a folder of valence codes (``Available
+    Resources`` > ``Barrier``) rates that code (:func:`_valence_codes_left_out`): left out too,
+    and put in ``ratings`` when given (normalised GUID -> the id of the code above it, the
+    valence, its name), so that its codings are read as codings of that code with that valence.
 
     A project's own code roqa_nlp exported (``project.alert-fatigue``) is known by its GUID and
     its name; renamed in the program, it keeps its GUID, and is known by the name it was created
@@ -611,7 +652,7 @@ def codebook_from_codes(
     former = list(dict.fromkeys(former_names))
 
     found = [] if codes_el is None else children(codes_el, "Code")
-    drop, left_out = _valence_codes_left_out(found)
+    drop, left_out, rating = _valence_codes_left_out(found)
     if valence_codes is not None:
         valence_codes.update(left_out)
     top = [_without(el, drop) for el in found if id(el) not in drop]
@@ -703,6 +744,18 @@ def codebook_from_codes(
         used_ids.add(cid)
         stack.extend((c, cid, names) for c in reversed(children(el, "Code")))
 
+    if ratings is not None:
+        from .review import valence_code
+
+        for guid, (above, rater) in rating.items():
+            rated = guid_to_id.get(above)
+            valence = valence_code(guid, rater)
+            if rated is not None and valence is not None:
+                ratings[guid] = (rated, valence, rater)
+            elif valence_codes is not None:  # the code above it was not imported
+                valence_codes.setdefault(guid, rater)
+    elif valence_codes is not None:
+        valence_codes.update({guid: rater for guid, (_, rater) in rating.items()})
     if namesakes and book is not None:
         warnings.append(
             f"{len(namesakes)} code{'s' if len(namesakes) > 1 else ''} of the project's own "

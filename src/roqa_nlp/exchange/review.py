@@ -37,10 +37,11 @@ passage, as the ``valence`` decision gives it to that passage.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..decisions import NOTE, QDA_REVIEW_NOTE, VALENCE, Decision, segment_notes
+from ..errors import first_few
 from ..result import CodingResult
 from ..schema import VALENCE_SYNONYMS, SegmentResult, Suggestion
 from .refiqda import VALENCE_CODE_GUIDS, is_guid, normalise_guid
@@ -223,6 +224,7 @@ def with_given_valence(
     coder: str,
     noted: Collection[str] = (),
     warnings: list[str] | None = None,
+    own_valences: Mapping[str, Mapping[str, str | None]] | None = None,
 ) -> PersonsCodings:
     """``coder``'s codings (``human``, as coded in a QDA program) with their valence codes
     (:func:`valence_code`) turned into the valence of the content codes of the same passage.
@@ -241,6 +243,15 @@ def with_given_valence(
     barrier``, as ``roqa export`` writes a person's valence), else ``neutral``, the schema's
     default; the ids of those segments are listed in ``meta["valence_not_given"]``
     (:data:`VALENCE_NOT_GIVEN`), so that "no valence given" is told from "neutral".
+
+    ``own_valences`` (segment id -> code id -> valence) gives a code the valence that a valence
+    code below it in the code tree gave it (``Available Resources`` > ``Barrier``, read as a
+    coding of Available Resources, a barrier): that code keeps it, whatever valence the passage
+    is given (None: two different ones, read as none). A segment is listed as given no valence
+    when none of its codes was given one.
+
+    Valence codes on a span of ``coder``'s that holds no other code and lies on no suggestion's
+    passage give their valence to nothing: one warning per coder says how many and where.
     """
     spans = list(human)
     given = [_valences(h) for h in spans]
@@ -270,28 +281,65 @@ def with_given_valence(
 
     out: list[SegmentResult] = []
     not_given: list[str] = []
+    stray: dict[str, int] = {}  # spans whose valence codes give their valence to nothing
+    stray_names: dict[str, None] = {}
     for i, h in enumerate(spans):
         own = passages.get(i)
+        on_suggestion = own is not None
         if own is None:  # on no suggestion: the span is the passage
             own = [(h.segment.id, given[i])]
             if len(given[i]) > 1:
                 conflict(f"passage {h.segment.id}", given[i])
         codes = _content(h)
         if not codes:
-            continue  # a valence alone (or nothing): a decision, not a coding
+            # a valence alone (or nothing): a decision on a suggestion's passage, not a coding
+            if given[i] and not on_suggestion:
+                valence_codings = [g for g in h.suggestions if valence_code(g.code_id, g.name)]
+                stray[h.segment.id] = len(valence_codings)
+                stray_names.update(dict.fromkeys(g.name for g in valence_codings))
+            continue
         found = set().union(*(v for _, v in own))
         if len(found) > 1 and all(len(v) < 2 for _, v in own):
             # one span on two suggestions' passages, each given its own valence
             conflict(f"the span {h.segment.id} (on passages {', '.join(p for p, _ in own)})", found)
-        if len(found) == 1:
-            valence = next(iter(found))
-            codes = [replace(g, valence=valence, valence_probability=None) for g in codes]
-        elif found:  # two different ones: none
-            codes = [replace(g, valence="neutral", valence_probability=None) for g in codes]
+        rated = (own_valences or {}).get(h.segment.id, {})
+        passage = next(iter(found)) if len(found) == 1 else None
+        kept: list[Suggestion] = []
+        any_given = False
+        for g in codes:
+            if g.code_id in rated:  # a valence code below the code gave it its valence
+                valence = rated[g.code_id]
+                kept.append(replace(g, valence=valence or "neutral", valence_probability=None))
+                any_given = any_given or valence is not None
+            elif passage is not None:
+                kept.append(replace(g, valence=passage, valence_probability=None))
+                any_given = True
+            elif found:  # two different ones: none
+                kept.append(replace(g, valence="neutral", valence_probability=None))
+            else:
+                kept.append(g)
+                any_given = any_given or h.segment.id in noted
+        if not any_given:
             not_given.append(h.segment.id)
-        elif h.segment.id not in noted:
-            not_given.append(h.segment.id)
-        out.append(replace(h, suggestions=codes))
+        out.append(replace(h, suggestions=kept))
+    if stray:
+        n = sum(stray.values())
+        one = n == 1
+        sink.append(
+            f"{coder}: "
+            + ("1 coding of a valence code" if one else f"{n} codings of valence codes")
+            + f" ({', '.join(sorted(stray_names))}) "
+            + ("is on a passage" if len(stray) == 1 else "are on passages")
+            + f" {coder} coded with nothing else and roqa_nlp suggested nothing on "
+            f"({first_few(list(stray))}): "
+            + (
+                "its valence is given to no code, so it is"
+                if one
+                else "their valence is given to no code, so they are"
+            )
+            + f" in none of {coder}'s codings (code the passage with its code on the same "
+            "selection too)"
+        )
     return PersonsCodings(
         segments=out,
         transcripts=dict(human.transcripts),
