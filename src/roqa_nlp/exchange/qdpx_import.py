@@ -652,6 +652,7 @@ def _read_project(
     book, guid_to_id = codebook_from_codes(
         None if book_el is None else child(book_el, "Codes"),
         name=name,
+        suggested_as=_suggested_as(root, user_names),
         known=known,
         warnings=warnings,
         colors=colors,
@@ -965,6 +966,31 @@ def _read_project(
         selection_count=sum(len(r) for r in codings.values()),
         coding_count=sum(len(s.suggestions) for r in codings.values() for s in r),
     )
+
+
+def _suggested_as(root: ET.Element, user_names: dict[str, str]) -> dict[str, list[str | None]]:
+    """For each code (normalised GUID) a roqa_nlp user coded a selection with, the code name
+    each such selection's suggestion note gives: None when it gives none, or the selection holds
+    several notes or several of the machine user's codings (which note is whose is not sure)."""
+    machine = {g for g, n in user_names.items() if is_machine_user(n)}
+    out: dict[str, list[str | None]] = {}
+    for sel in root.iter():
+        if local_name(sel.tag) != "PlainTextSelection":
+            continue
+        sel_user = normalise_guid(sel.get("creatingUser"))
+        targets = [
+            normalise_guid(ref.get("targetGUID"))
+            for c in children(sel, "Coding")
+            if (normalise_guid(c.get("creatingUser")) or sel_user) in machine
+            and (ref := child(c, "CodeRef")) is not None
+        ]
+        if not targets:
+            continue
+        notes = _suggestion_notes(_text_of(child(sel, "Description")))[0]
+        named = notes[0][0] if len(notes) == 1 and len(targets) == 1 else None
+        for target in targets:
+            out.setdefault(target, []).append(named)
+    return out
 
 
 def _rated_valences(

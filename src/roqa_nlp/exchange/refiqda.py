@@ -18,7 +18,7 @@ import json
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -596,6 +596,59 @@ def _best_known_codebook(top: list[ET.Element], books: list[Codebook]) -> Codebo
     return None if best is None else best[1]
 
 
+def _renamed_codes(
+    top: list[ET.Element],
+    book: Codebook | None,
+    recognised: Mapping[str, Code],
+    by_path: Mapping[tuple[str, ...], Code],
+    held: set[str],
+    suggested_as: Mapping[str, Sequence[str | None]],
+) -> dict[str, tuple[str, str, str | None]]:
+    """The codes of a code forest that roqa_nlp's suggestions coded with them (``suggested_as``,
+    see :func:`codebook_from_codes`) name as a code of ``book``, though neither their GUID nor
+    their path of names makes them one: normalised GUID -> (that code's id, "N suggestions",
+    None when it is that code, else why not: the suggestions name several codes or none, or
+    another code's name it too; a code the file ``held`` elsewhere is said in the warning)."""
+    if book is None or not suggested_as:
+        return {}
+    by_name: dict[str, set[str]] = {}
+    for c in book.codes:
+        for known_as in (c.name, *c.aliases):
+            by_name.setdefault(normalise_name(known_as), set()).add(c.id)
+    found: dict[str, tuple[str, str, str | None]] = {}
+    for guid, names in _code_paths(top):
+        notes = suggested_as.get(guid)
+        if not notes or guid in recognised or names in by_path:
+            continue
+        ids = [by_name.get(normalise_name(n), set()) if n else set() for n in notes]
+        named = {i for found_ids in ids for i in found_ids}
+        if not named:
+            continue  # they name no code of the codebook (a project's own code, renamed)
+        how_many = f"{len(notes)} suggestion{'s' if len(notes) != 1 else ''}"
+        was = sorted(named, key=lambda i: book.codes.index(book[i]))[0]
+        if len(named) > 1 or any(len(i) != 1 for i in ids):
+            why: str | None = "not every one of them names it alone"
+        elif was in held:
+            why = f"the project holds {was} too"
+        else:
+            why = None
+        found[guid] = (was, how_many, why)
+    claimed: dict[str, int] = {}
+    for was, _, why in found.values():
+        if why is None:
+            claimed[was] = claimed.get(was, 0) + 1
+    return {
+        guid: (
+            was,
+            how_many,
+            why
+            if why is not None or claimed[was] == 1
+            else "another code's suggestions name it too",
+        )
+        for guid, (was, how_many, why) in found.items()
+    }
+
+
 def _level(depth: int) -> str:
     return _LEVELS[depth] if depth < len(_LEVELS) else "code"
 
@@ -610,6 +663,7 @@ def codebook_from_codes(
     valence_codes: dict[str, str] | None = None,
     former_names: Iterable[str] = (),
     ratings: dict[str, tuple[str, str, str]] | None = None,
+    suggested_as: Mapping[str, Sequence[str | None]] | None = None,
 ) -> tuple[Codebook, dict[str, str]]:
     """A :class:`Codebook` from a ``<Codes>`` tree, and the map ``normalised GUID -> code id``.
 
@@ -645,6 +699,15 @@ def codebook_from_codes(
     under (its description, :func:`~roqa_nlp.decisions.created_as`) or one of
     ``former_names`` (the code names roqa_nlp's suggestion notes in the file give): it keeps its
     id and takes its new name, as a code of the codebook renamed there does.
+
+    A code of the known codebook renamed in a program that gives codes new GUIDs (qc) is known
+    by neither. ``suggested_as`` (normalised GUID -> for each roqa_nlp suggestion coded with it,
+    the code name its note gives, None for none or several) tells it: when every suggestion
+    coded with a code that is otherwise a code of the project's own names the same code of the
+    known codebook, and the file holds that code nowhere else (by GUID or path) and no other
+    code's suggestions name it, the code is that code (its id, under its new name), and a
+    warning says so; when they name a code of the codebook less clearly, the code stays the
+    project's own, and a warning says what they name (:func:`_renamed_codes`).
     """
     from ..crosswalk import named_in
     from ..decisions import created_as
@@ -668,6 +731,7 @@ def codebook_from_codes(
     # the known codebook's codes the file holds (a project code named like one is that code)
     held = {c.id for g, p in _code_paths(top) if (c := recognised.get(g) or by_path.get(p))}
 
+    renamed_codes = _renamed_codes(top, book, recognised, by_path, held, suggested_as or {})
     records: list[dict[str, Any]] = []
     guid_to_id: dict[str, str] = {}
     used_ids: set[str] = set()
@@ -716,6 +780,27 @@ def codebook_from_codes(
         elif own is not None and own not in used_ids:
             cid, aliases = own, []
             project_codes.append(own)
+        elif guid in renamed_codes and book is not None:
+            was, how_many, why = renamed_codes[guid]
+            named = book[was].name
+            if why is None and was not in used_ids:
+                cid, aliases = was, list(book[was].aliases)
+                warnings.append(
+                    f"code {cname!r} ({guid}) is no code of {book.id} by its GUID or its place "
+                    f"in the code tree, but each of roqa_nlp's {how_many} coded "
+                    f"with it names {named}: read as {was} {named}, renamed (in a QDA program "
+                    "that gave the codes new GUIDs)"
+                )
+            else:
+                cid = (raw_guid or "").strip().strip("{}") or guid
+                aliases = []
+                all_known = False
+                verb = "names" if how_many.startswith("1 ") else "name"
+                warnings.append(
+                    f"code {cname!r} ({cid}) is imported as a code of the project's own, though "
+                    f"roqa_nlp's {how_many} coded with it {verb} {named} ({was} of {book.id}): "
+                    f"not read as that code, as {why or f'the project holds {was} too'}"
+                )
         else:
             cid = (raw_guid or "").strip().strip("{}") or guid
             aliases = []
