@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from roqa_nlp.exchange import read_qdpx
+from test_cli_agree import run
 from test_refiqda import build_qdpx, project_xml, selection
 
 TEXT = b"We lacked staff. The manager backed us."
@@ -95,3 +96,31 @@ def test_a_selection_beyond_the_text_is_said_to_be_outside_it(tmp_path: Path) ->
     p = read_qdpx(project(tmp_path, selection(3, 9) + selection(30, 99)))
     (line,) = p.warnings
     assert line.endswith(": 30-99 is outside its text (0-39); 1 codings not imported")
+
+
+def test_a_code_with_no_name_is_named_by_its_id_in_one_warning(tmp_path: Path, capsys) -> None:
+    """The tester saw this line twice (s39, awk/A_internal.qdpx); not reproduced on the code of
+    that day: import, `roqa import` and `roqa agree` each say it once."""
+    nameless = "A0000005-0000-4000-8000-000000000005"
+    codes = (
+        f'<Code guid="{STAFFING}" name="Staffing" isCodable="true"/>'
+        f'<Code guid="{nameless}" name="" isCodable="true"/>'
+    )
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="p01" '
+        f'plainTextPath="internal://p01.txt">{selection(3, 9)}'
+        f"{selection(17, 24, nameless.lower())}"
+        f"{selection(3, 9, nameless).replace(ALICE, BOB)}</TextSource>"
+    )
+    path = build_qdpx(
+        tmp_path / "q.qdpx", project_xml(src, codes, USERS), {"sources/p01.txt": TEXT}
+    )
+    line = f"code {nameless} has no name: named by its id"
+    p = read_qdpx(path)
+    assert p.warnings == [line]
+    assert [c.name for c in p.codebook.codes] == ["Staffing", nameless]
+    code, _, err = run(["import", str(path), "--out", str(tmp_path / "imp")], capsys)
+    assert (code, err) == (0, f"roqa: warning: {line}\n")
+    code, said, err = run(["agree", str(path), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert (said + err).count("has no name") == 1
