@@ -272,3 +272,33 @@ def test_a_child_of_an_exported_cfir_code_is_that_code_in_codings_and_decisions(
         (sid(PARTY), "recode", "IS.E.2", ""),
         (sid(PARTY), "valence", "", "enabler"),
     ]
+
+
+def test_the_codings_go_back_and_come_back_the_same(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hana's imported codings exported (roqa export: her valences in the descriptions, the
+    Valence (roqa_nlp) group added) and imported again: the same codings and valences."""
+    path = project(tmp_path, (NURSES, (AR_BARRIER,)), (DIRECTOR, (LE_ENABLERS, LE)))
+    first = read_qdpx(path).codings["Hana"]
+    again = tmp_path / "again.qdpx"
+    code, _, err = run(["import", str(path), "--out", str(tmp_path / "imp")], capsys)
+    assert code == 0, err
+    code, _, err = run(["export", str(tmp_path / "imp" / "codings" / "Hana"), "--qdpx", str(again)], capsys)  # fmt: skip
+    assert code == 0, err
+    back = read_qdpx(again)
+    assert back.warnings == []
+    assert (
+        [
+            (s.segment.start, s.segment.end, g.code_id, g.valence)
+            for s in back.codings["Hana"]
+            for g in s.suggestions
+        ]
+        == [
+            (s.segment.start, s.segment.end, g.code_id, g.valence)
+            for s in first
+            for g in s.suggestions
+        ]
+        == [(29, 73, AR, "barrier"), (104, 152, LE, "enabler")]
+    )
+    assert back.codings["Hana"].meta["valence_not_given"] == []
