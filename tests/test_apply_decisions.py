@@ -15,6 +15,7 @@ from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision, reviewed_codings
 from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.exchange.qdpx_export import coder_of, is_model_run
+from roqa_nlp.framework import saturation
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
 from test_cli_core import Run, roqa
@@ -850,3 +851,45 @@ def test_a_mistyped_code_id_gets_a_did_you_mean_and_a_listing_command_that_works
         "codebook 'cfir-2009' (did you mean IS.E.1 Leadership Engagement? `roqa codebook "
         "cfir-2009` lists the codes)\n"
     )
+
+
+def test_a_transcript_with_nothing_to_review_counts_as_reviewed_with_nothing_coded(
+    cfir: Codebook,
+) -> None:
+    """Tester s39 (framework, 2): an interview with nothing to code (a dropped call: greetings,
+    consent and small talk only, every segment procedural or set aside) can have no decision,
+    so it was "not reviewed" forever (saturation: "1 transcript(s) not reviewed yet are left
+    out of the judgement"), though the report showed it "0 of 0 reviewed". With nothing to
+    decide it is reviewed, with nothing coded, as a no-code row on its small talk made it."""
+    codings = model_codings()
+    words = ["Hello, can you hear me?", "The dog ate a sock this week."]
+    text = " ".join(words)
+    codings.transcripts["p03"] = Transcript(
+        "p03", text, [Turn("P03", "participant", 0, len(text))], participant="P03"
+    )
+    hello = Segment("p03:0001", "p03", "P03", "participant", 0, len(words[0]), words[0])
+    sock = Segment("p03:0002", "p03", "P03", "participant", len(words[0]) + 1, len(text), words[1])
+    codings.segments += [
+        SegmentResult(hello, [Suggestion("IS.C", "Culture", "IS", 0.3)], procedural=True),
+        SegmentResult(
+            sock, [Suggestion("IC.F", "Complexity", "IC", 0.2)], novel=True, off_topic=True
+        ),
+    ]
+    with pytest.warns(RoqaWarning):
+        reviewed, _, counts = reviewed_codings(DECISIONS, codings, cfir, coder="Alice")
+    assert list(reviewed.transcripts) == ["p01", "p03"]
+    assert reviewed.meta["transcripts_not_reviewed"] == ["p02"]  # it has a segment to review
+    assert reviewed.meta["participants_not_reviewed"] == ["P02"]
+    assert reviewed.meta["study_interviews"] == ["p01", "p02", "p03"]
+    # nothing decided on it: no segment of it among the reviewed ones, none counted
+    assert reviewed.meta["reviewed_segments"] == [f"p01:000{n}" for n in range(1, 6)]
+    assert (counts["segments"], counts["rejected"]) == (3, 2)
+    sat = saturation(reviewed, initial_sample=1, stopping_criterion=1)
+    assert [r[1:] for r in sat.rows()[1:]] == [
+        ["p01", "P01", 4, "IC.F Complexity; IS.B Networks & Communications; IS.E.2 Available "
+         "Resources; project.agency-staff Agency staff", "", 4, 0, "initial sample"],
+        ["p02", "P02", "", "", "", "", "", "not reviewed"],
+        ["p03", "P03", 0, "", "", 4, 0, "nothing coded, not counted (still 0 of 1 without new "
+         "codes)"],
+    ]  # fmt: skip
+    assert sat.not_reviewed == [("p02", "P02", 2)]

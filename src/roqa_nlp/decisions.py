@@ -1648,6 +1648,11 @@ def reviewed_codings(
     coded = {s.segment.id for s in out if s.suggestions}
     counts["valence_only"] = sum(1 for sid in valence if sid not in coded)
     reviewed = {s.segment.transcript_id for s in out}
+    # a transcript with no segment to review (a dropped call: greetings, consent, small talk) has
+    # nothing to decide: reviewed, with nothing coded (it was "not reviewed" for ever before)
+    reviewed |= set(result.transcripts) - {
+        s.segment.transcript_id for s in result.segments if to_review(s)
+    }
     meta: dict[str, Any] = {
         "source": "roqa apply-decisions",
         "user": {"name": coder},
@@ -1716,6 +1721,13 @@ def _charted_in(
     return translate(result, base, Codebook.load(made_in), top_decides=True), seen
 
 
+def to_review(s: SegmentResult) -> bool:
+    """Whether a review has segment ``s`` to decide on: a participant's segment that is not
+    procedural talk, small talk or background (set aside), as the report's review progress
+    counts them."""
+    return s.segment.role != "interviewer" and not s.procedural and not (s.novel and s.off_topic)
+
+
 def undecided_segments(
     result: CodingResult, decided: set[str], transcripts: Iterable[str]
 ) -> dict[str, list[int]]:
@@ -1727,9 +1739,7 @@ def undecided_segments(
     counts: dict[str, list[int]] = {}
     for s in result.segments:
         tid = s.segment.transcript_id
-        if tid not in wanted or s.segment.role == "interviewer" or s.procedural:
-            continue
-        if s.novel and s.off_topic:
+        if tid not in wanted or not to_review(s):
             continue
         n = counts.setdefault(tid, [0, 0])
         n[1] += 1
