@@ -181,6 +181,7 @@ def build_result(interviews: dict[str, tuple[str, Interview]] = INTERVIEWS) -> C
                             novel=bool(flags.get("novel", False)),
                             novelty_p=flags.get("novelty_p"),
                             procedural=bool(flags.get("procedural", False)),
+                            off_topic=bool(flags.get("off_topic", False)),
                         )
                     )
                     n += 1

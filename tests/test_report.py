@@ -488,7 +488,7 @@ REVIEW_MARKUP = (
 MODEL_WORDING = (
     "reviewed",
     "to review",
-    "without a decision",
+    "not reviewed yet",
     "top suggestion",
     "top 2 suggestions",
     "Mean top-1 probability",

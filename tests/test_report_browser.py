@@ -1352,6 +1352,107 @@ def test_review_progress_follows_a_loaded_file_a_reload_and_clear(
     assert _progress(driver)["p01_interview"] == "0 of 4 reviewed"
 
 
+#: a dropped call: a greeting and small talk, nothing to review
+DROPPED_CALL: Any = (
+    "P04",
+    [
+        ("I", [("Can you hear me?", [], {})]),
+        (
+            "P04",
+            [
+                ("Hello? You're breaking up.", [("IS.C", 0.2, "neutral")], {"procedural": True}),
+                (
+                    "The dog ate a sock.",
+                    [("IS.C", 0.1, "neutral")],
+                    {"novel": True, "off_topic": True},
+                ),
+            ],
+        ),
+    ],
+)
+
+
+def test_review_progress_counts_a_segment_reviewed_as_apply_decisions_decides_it(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Tester s39 (framework, 1 and 2): a segment with one suggestion rejected and nothing else
+    decided was counted reviewed ("5 of 5 reviewed"), while roqa apply-decisions leaves it out
+    as not decided yet ("some suggestions rejected"), so Table 2 missed it and saturation said
+    "partly reviewed" after the page said the review was done. The page now counts a segment
+    reviewed as reviewed_codings decides it, says "partly" of the others with a decision, and
+    tells on the segment what decides it; a transcript with nothing to review says so, done."""
+    from selenium.webdriver.common.by import By
+
+    from report_fixture import INTERVIEWS
+    from roqa_nlp.decisions import Decision, reviewed_codings
+
+    rows = [
+        ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001),
+        ("p01_interview:0002", "reject", "IC.H", "", "", P01_0002),  # its top of two: partly
+        ("p02_interview:0000", "reject", "OS.D", "", "", P02_0000),  # every one shown: no code
+        ("p02_interview:0000", "reject", "IC.H", "", "", P02_0000),
+        ("p02_interview:0001", "reject", "OS.A", "", "", P02_0001),  # its only one: no code
+    ]
+    result = build_result({**INTERVIEWS, "p04_interview": DROPPED_CALL})
+    decisions = [Decision(*row) for row in rows]
+    # what apply-decisions makes of them: 3 segments decided, p01 with 3 of its 4 undecided
+    reviewed, _, counts = reviewed_codings(decisions, result, Codebook.load("cfir-2009"), coder="A")
+    assert reviewed.meta["reviewed_segments"] == [
+        "p01_interview:0001",
+        "p02_interview:0000",
+        "p02_interview:0001",
+    ]
+    assert counts["short_of_all"] == 1
+    assert reviewed.meta["undecided_segments"] == {"p01_interview": [3, 4], "p02_interview": [2, 4]}
+    assert list(reviewed.transcripts) == ["p01_interview", "p02_interview", "p04_interview"]
+    path = tmp_path / "report.html"
+    write_report(result, path, "cfir-2009", decisions=decisions)
+    driver, _ = browser
+    _open_fresh(driver, path.as_uri())
+    assert _progress(driver) == {
+        "p01_interview": "1 of 4 reviewed, 1 partly",
+        "p02_interview": "2 of 4 reviewed",
+        "p03_interview": "0 of 3 reviewed",
+        "p04_interview": "nothing to review",
+        "option All transcripts": "All transcripts – 3 of 11 reviewed, 1 partly",
+        "option p01_interview (P01)": "p01_interview (P01) – 1 of 4 reviewed, 1 partly",
+        "option p02_interview (P02)": "p02_interview (P02) – 2 of 4 reviewed",
+        "option p03_interview (P03)": "p03_interview (P03) – 0 of 3 reviewed",
+        "option p04_interview (P04)": "p04_interview (P04) – nothing to review",
+    }
+    done = driver.find_element(
+        By.CSS_SELECTOR, "#transcripts details.transcript:last-of-type .progress"
+    )
+    assert "done" in done.get_attribute("class")
+
+    def hints() -> dict[str, str]:
+        return driver.execute_script(
+            "var out = {};"
+            "document.querySelectorAll('.review[data-segment] .partly').forEach(function (p) {"
+            "  out[p.closest('.review').getAttribute('data-segment')] = p.textContent; });"
+            "return out;"
+        )
+
+    assert hints() == {
+        "p01_interview:0002": "Partly reviewed: rejected, nothing accepted – accept or recode "
+        "another code, give a new code, or reject every suggestion shown if it fits no code"
+    }
+    # the segments not reviewed yet are those the filter shows, the partly reviewed one too
+    assert _show(driver, "unreviewed") == "8 of 11 reviewable segments shown"
+    assert "p01_interview:0002" in _shown_segments(driver)
+    _show(driver, "all")
+    # its other suggestion rejected too: every one shown rejected, it fits no code (decided)
+    _decide(driver, "p01_interview:0002", "IS.E.2", "reject")
+    assert _progress(driver)["p01_interview"] == "2 of 4 reviewed"
+    assert _progress(driver)["option All transcripts"] == "All transcripts – 4 of 11 reviewed"
+    assert hints() == {}
+    # taken back: partly reviewed again
+    _decide(driver, "p01_interview:0002", "IS.E.2", "reject")
+    assert _progress(driver)["p01_interview"] == "1 of 4 reviewed, 1 partly"
+    assert list(hints()) == ["p01_interview:0002"]
+    assert [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")] == []
+
+
 def _in_view(driver: Any, anchor: str) -> bool:
     return driver.execute_script(
         "var row = document.getElementById(arguments[0]);"

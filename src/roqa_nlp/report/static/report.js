@@ -1358,7 +1358,8 @@
     });
   }
 
-  /* The review filter: every segment, the segments without a decision yet, or those whose top
+  /* The review filter: every segment, the segments not reviewed yet (isReviewed: with no
+     decision, or partly reviewed), or those whose top
      suggestion is below 40 %; procedural talk and small talk are left out of the last two. Each
      shown segment keeps the interviewer's question before it; other rows are hidden. A decision
      does not hide its segment at once: the list changes when a choice is made again. In a
@@ -1367,6 +1368,35 @@
   function hasDecision(seg) {
     var st = state[seg];
     return !!st && (Object.keys(st.codes).length > 0 || !!st.newCode || !!(st.extra && st.extra.length));
+  }
+
+  /* Whether a segment's review is done, as roqa_nlp.decisions.reviewed_codings decides it (and
+     roqa apply-decisions, Table 2, the matrix and saturation after it): a code accepted,
+     recoded to or new, a "no-code" row, or every suggestion shown rejected (rejectsAll). Rejects
+     short of that ("not this code") leave it undecided: partly reviewed. */
+  function isReviewed(seg) {
+    var st = state[seg];
+    if (!st) return false;
+    if (st.newCode) return true;
+    var codes = Object.keys(st.codes);
+    for (var i = 0; i < codes.length; i++) if (st.codes[codes[i]].decision !== "reject") return true;
+    var extra = st.extra || [];
+    for (var j = 0; j < extra.length; j++) if (extra[j][0] !== "reject") return true;
+    return rejectsAll(reviewsById()[seg], st);
+  }
+
+  /* A partly reviewed segment says so under its suggestions, and what would decide it. */
+  var PARTLY = "Partly reviewed: rejected, nothing accepted – accept or recode another code, " +
+    "give a new code, or reject every suggestion shown if it fits no code";
+  function paintPartly(review, partly) {
+    var hint = review.querySelector(".partly");
+    if (!partly) { if (hint) hint.remove(); return; }
+    if (hint) return;
+    hint = document.createElement("div");
+    hint.className = "partly";
+    hint.setAttribute("role", "note");
+    hint.textContent = PARTLY;
+    review.insertBefore(hint, review.querySelector(".extra"));
   }
 
   function applyFilter() {
@@ -1401,7 +1431,7 @@
         } else {
           if (!row.hasAttribute("data-aside")) total += 1;
           keep = mode === "all" || (!row.hasAttribute("data-aside") && (mode === "unreviewed"
-            ? !hasDecision(review.getAttribute("data-segment"))
+            ? !isReviewed(review.getAttribute("data-segment"))
             : row.getAttribute("data-band") === "low"));
         }
         row.hidden = !keep;
@@ -1425,9 +1455,12 @@
   if (filterForm) filterForm.addEventListener("change", applyFilter);
 
   /* Review progress per transcript: how many of the segments the filter counts (not set aside,
-     not the interviewer's) have a decision, after the transcript's name in its heading and in
-     the picker; the picker's first option sums them. Written again whenever the review
-     changes (save). */
+     not the interviewer's) are reviewed (isReviewed, as roqa apply-decisions decides it), and
+     how many have a decision that does not decide them yet ("1 partly"), after the
+     transcript's name in its heading and in the picker; the picker's first option sums them.
+     A transcript with no segment to review (a dropped call: greetings, small talk) says
+     "nothing to review", done, as apply-decisions counts it reviewed. Written again whenever
+     the review changes (save), with each partly reviewed segment's hint (paintPartly). */
   var progressParts = null;
   function transcriptParts() {
     if (!progressParts) {
@@ -1451,25 +1484,39 @@
     return progressParts;
   }
 
-  function progressText(done, total) {
-    return done + " of " + total + " reviewed";
+  function progressText(done, partly, total) {
+    if (!total) return "nothing to review";
+    return done + " of " + total + " reviewed" + (partly ? ", " + partly + " partly" : "");
   }
 
+  /* the segments whose partly-reviewed hint is shown */
+  var partlyShown = {};
+
   function showProgress() {
-    var done = 0, total = 0;
+    var done = 0, partlyAll = 0, total = 0, reviews = reviewsById(), partlyNow = {};
     transcriptParts().forEach(function (part) {
-      var n = part.ids.filter(hasDecision).length;
+      var n = 0, partly = 0;
+      part.ids.forEach(function (seg) {
+        if (isReviewed(seg)) n += 1;
+        else if (hasDecision(seg)) { partly += 1; partlyNow[seg] = true; }
+      });
       done += n;
+      partlyAll += partly;
       total += part.ids.length;
+      var text = progressText(n, partly, part.ids.length);
       if (part.label) {
-        part.label.textContent = progressText(n, part.ids.length);
-        part.label.classList.toggle("done", n > 0 && n === part.ids.length);
+        part.label.textContent = text;
+        part.label.classList.toggle("done", n === part.ids.length);
       }
-      if (part.option) part.option.textContent = part.option.getAttribute("data-label") + " – " + progressText(n, part.ids.length);
+      if (part.option) part.option.textContent = part.option.getAttribute("data-label") + " – " + text;
     });
+    Object.keys(partlyShown).concat(Object.keys(partlyNow)).forEach(function (seg) {
+      if (reviews[seg] && !partlyShown[seg] !== !partlyNow[seg]) paintPartly(reviews[seg], !!partlyNow[seg]);
+    });
+    partlyShown = partlyNow;
     var picker = document.getElementById("transcript-select");
     if (picker && picker.options.length) {
-      picker.options[0].textContent = picker.options[0].getAttribute("data-label") + " – " + progressText(done, total);
+      picker.options[0].textContent = picker.options[0].getAttribute("data-label") + " – " + progressText(done, partlyAll, total);
     }
   }
 
