@@ -1606,7 +1606,7 @@ def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
         [["\u2014"], ["Culture: 1 participant (P01), 1 segment", "\u201cThe culture is kind.\u201d (P01) \u2021"]],
     ]  # fmt: skip
     assert [p.text for p in doc.paragraphs[2:]] == [
-        "\u2020 Code unsure: the probability charted for it is below 40%.",
+        "\u2020 Code unsure: the model's probability for it is below 40%.",
         "\u2021 Valence unsure: the probability of its valence is below 60%.",
         "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
         "under 2 constructs (a segment neutral under several constructs is named under each). "
@@ -2456,3 +2456,95 @@ def test_a_matrix_cell_does_not_call_codes_given_no_valence_neutral() -> None:
     (cell,) = framework_matrix(person).cells.values()
     assert (cell.neutral, cell.no_valence) == (2, 1)
     assert cell.summary().split(" | ")[0] == "3 segments: 1 barrier, 1 neutral, 1 given no valence"
+
+
+#: said of commissioners: External Policy & Incentives (OS.D) to the model, which the CFIR 2.0
+#: mapping shares equally among Policies & Laws, Financing and Performance-Measurement Pressure
+COMMISSIONERS = (
+    "The commissioners only measure hours delivered and incidents. Recovery outcomes aren't in "
+    "the contract so they don't count for anything at tender time."
+)
+
+
+def test_a_sure_code_the_cfir_2_mapping_shares_out_is_not_marked_unsure() -> None:
+    """Tester s39 (framework, 3): OS.D at p = 1.00, charted in CFIR 2.0, is a three-way tie at
+    0.33; Table 2 marked the quote "code unsure (0.33)" and the saturation verdict said a new
+    code rested only on unsure suggestions ("OUT.E Policies & Laws p=0.33"), though the model was
+    sure of the topic, only not of which CFIR 2.0 code says it. "Unsure" is judged on the model's
+    own probability for the code it translated; a suggestion unsure there stays unsure."""
+    r = CodingResult(
+        [
+            seg("I01", 0, COMMISSIONERS, ("OS.D", 1.0, "barrier")),
+            seg("I02", 0, "We talk about it in the team, sort of.", ("IS.A", 0.3, "barrier")),
+        ],
+        {"I01": transcript("I01", "P01"), "I02": transcript("I02", "P02")},
+        {"model": {"codebook": "cfir-2009"}},
+    )
+    charted = r.translate(Codebook.load("cfir-2022"))
+    assert [(g.code_id, round(g.probability, 4)) for g in charted.segments[0].suggestions] == [
+        ("OUT.E", 0.3333),
+        ("OUT.F", 0.3333),
+        ("OUT.G.3", 0.3333),
+    ]
+    quotes = {
+        row[2]: row[6] for row in barriers_enablers(charted, "cfir-2022").rows()[1:] if row[6]
+    }
+    assert quotes == {
+        "OUT.E": f'"{COMMISSIONERS}" [P01, I01:0-151]',
+        "INS.A": '"We talk about it in the team, sort of." [P02, I02:0-38, code unsure (0.30)]',
+    }
+    # charted as its top three: each of the three is the model's sure OS.D
+    top3 = barriers_enablers(charted, "cfir-2022", top_k=3).rows()[1:]
+    assert [(row[2], "unsure" in row[6]) for row in top3 if row[6]] == [
+        ("OUT.E", False),
+        ("OUT.F", False),
+        ("OUT.G.3", False),
+        ("INS.A", True),
+    ]
+    s = saturation(charted, initial_sample=1, stopping_criterion=1)
+    assert s.unsure_new == [[], ["INS.A"]]
+    assert s.new_support == [{"OUT.E": (1, 1.0)}, {"INS.A": (1, 0.3)}]
+    assert [r[4:6] for r in s.rows()[1:]] == [
+        ["OUT.E Policies & Laws", ""],
+        ["INS.A Structural Characteristics", "INS.A Structural Characteristics (0.30)"],
+    ]
+    assert s.francis.message.endswith(
+        "; 1 of the 2 new codes rest only on unsure suggestions (every segment below p=0.40: "
+        "interview 2: INS.A Structural Characteristics p=0.30): the verdict counts them as codes "
+        "the interviews used, so review them before reporting it"
+    )
+
+
+def test_the_report_and_word_table_2_judge_a_shared_out_code_on_the_models_probability(
+    tmp_path: Path,
+) -> None:
+    """Tester s39 (framework, 3), in the report charted in CFIR 2.0 and the Word Table 2: the
+    commissioners quote (OS.D 1.00, OUT.E 0.33) is not "code unsure" nor marked †, and the
+    overview does not count it among charted segments resting on an unsure top suggestion; the
+    quote still shows the probability charted (p=0.33)."""
+    from docx import Document
+
+    from roqa_nlp.report import write_report
+
+    r = CodingResult(
+        [
+            seg("I01", 0, COMMISSIONERS, ("OS.D", 1.0, "barrier")),
+            seg("I02", 0, "We talk about it in the team, sort of.", ("IS.A", 0.3, "barrier")),
+        ],
+        {"I01": transcript("I01", "P01"), "I02": transcript("I02", "P02")},
+        {"model": {"codebook": "cfir-2009"}},
+    )
+    charted = r.translate(Codebook.load("cfir-2022"))
+    path = write_report(charted, tmp_path / "report.html", "cfir-2022")
+    html = path.read_text("utf-8")
+    # Table 2, the matrix: only the quote the model is unsure of
+    assert set(re.findall(r"code unsure \((\d\.\d\d)\)", html)) == {"0.30"}
+    assert re.search(r'class="unsure-count">1 of 2 charted segments', html)
+    assert "p=0.33" in html
+    out = tmp_path / "t.docx"
+    barriers_enablers(charted, "cfir-2022").to_docx(out)
+    marked = [p.text for p in Document(str(out)).paragraphs if "\u2020" in p.text]
+    assert marked == ["\u2020 Code unsure: the model's probability for it is below 40%."]
+    assert [c for row in docx_rows(out) for cell in row for c in cell if "\u2020" in c] == [
+        "\u201cWe talk about it in the team, sort of.\u201d (P02) \u2020"
+    ]

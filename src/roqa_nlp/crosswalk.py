@@ -433,7 +433,60 @@ def translate(
     }
     if own_top:  # a sure code split across counterparts (OS.D 0.95 -> OUT.E 0.32) is still sure
         meta["crosswalk"]["source_top"] = own_top
+    own = {
+        s.segment.id: p
+        for s, t in zip(result.segments, segments, strict=True)
+        if t.suggestions and (p := _own_probabilities(s, t, walk, source, target))
+    }
+    if own:  # each such code's, as Table 2 and saturation judge a code unsure
+        meta["crosswalk"]["source_p"] = own
     return CodingResult(segments=segments, transcripts=dict(result.transcripts), meta=meta)
+
+
+def _own_probabilities(
+    s: SegmentResult,
+    t: SegmentResult,
+    walk: dict[str, list[str]],
+    source: Codebook,
+    target: Codebook,
+) -> dict[str, float]:
+    """Of segment ``s`` translated as ``t``, each target code whose probability the mapping
+    shared out -> the probability of the model's own suggestion it was translated from (the
+    one that gave it the largest share, :func:`suggestion_origins`), when that is higher."""
+    charted = {g.code_id: g.probability for g in t.suggestions}
+    _, best, _ = _shares(s.suggestions, walk, source, target, s.segment.text)
+    return {
+        code: g.probability
+        for code, (_, g) in best.items()
+        if code in charted and g.probability > charted[code] + 1e-9
+    }
+
+
+def source_probabilities(result: CodingResult) -> dict[str, dict[str, float]]:
+    """Segment id -> code -> the model's own probability for the code before ``result`` was
+    translated into another codebook, where the mapping shared it among several counterparts
+    (``meta["crosswalk"]["source_p"]``: OS.D at 1.00 is OUT.E, OUT.F and OUT.G.3 at 0.33 each in
+    CFIR 2.0, each still the model's sure OS.D); a result translated before it was recorded,
+    its top codes' (:func:`source_top`). Empty when nothing was shared out. A code is judged
+    "code unsure" on it (:attr:`~roqa_nlp.framework.Quote.unsure`), not on its share."""
+    walk = result.meta.get("crosswalk") if isinstance(result.meta, dict) else None
+    if not isinstance(walk, dict):
+        return {}
+    own = walk.get("source_p")
+    if isinstance(own, dict):
+        return {
+            str(sid): {str(c): float(p) for c, p in codes.items() if isinstance(p, (int, float))}
+            for sid, codes in own.items()
+            if isinstance(codes, dict)
+        }
+    top = walk.get("source_top")
+    if not isinstance(top, dict):
+        return {}
+    return {
+        s.segment.id: {s.top.code_id: float(p)}
+        for s in result.segments
+        if s.top is not None and isinstance(p := top.get(s.segment.id), (int, float))
+    }
 
 
 def source_top(result: CodingResult, s: SegmentResult) -> float | None:

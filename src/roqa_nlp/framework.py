@@ -89,16 +89,30 @@ class Quote:
     #: who said it, when the transcript holds several participants (a focus group): the
     #: speaker; empty when the participant (the transcript's case) said it
     speaker: str = ""
+    #: the model's own probability for the code before the codings were charted in another
+    #: codebook, when the mapping shared it among several counterparts (OS.D at 1.00 charted as
+    #: OUT.E at 0.33: :func:`~roqa_nlp.crosswalk.source_probabilities`); None: ``probability``
+    source_probability: float | None = None
+
+    @property
+    def sure_probability(self) -> float:
+        """How sure the model is of the code's topic: its own probability before a mapping
+        shared it out (:attr:`source_probability`), else :attr:`probability`. "Code unsure"
+        is judged on it: a split among counterparts is not the model's doubt."""
+        if self.source_probability is None:
+            return self.probability
+        return max(self.probability, self.source_probability)
 
     @property
     def unsure(self) -> str:
         """What is unsure about this coding, as the report and Table 2's marks say it: ``code
-        unsure (0.15)`` when its code's probability is below :data:`SURE_CODE`, ``valence unsure
-        (0.48)`` when its valence's is below :data:`SURE_VALENCE` (a person's codes, at 1 with no
-        valence probability, never); joined by ``, ``, empty when sure."""
+        unsure (0.15)`` when its code's probability (:attr:`sure_probability`: the model's own,
+        before a mapping into another codebook shared it out) is below :data:`SURE_CODE`,
+        ``valence unsure (0.48)`` when its valence's is below :data:`SURE_VALENCE` (a person's
+        codes, at 1 with no valence probability, never); joined by ``, ``, empty when sure."""
         parts = []
-        if self.probability < SURE_CODE:
-            parts.append(f"code unsure ({self.probability:.2f})")
+        if self.sure_probability < SURE_CODE:
+            parts.append(f"code unsure ({self.sure_probability:.2f})")
         if self.valence_probability is not None and self.valence_probability < SURE_VALENCE:
             parts.append(f"valence unsure ({self.valence_probability:.2f})")
         return ", ".join(parts)
@@ -265,6 +279,9 @@ def coded_segments(
 
     groups = group_transcripts(result)
     named = person_labels(result)
+    from .crosswalk import source_probabilities
+
+    own = source_probabilities(result)
     out: list[Quote] = []
     for s in result.segments:
         for g in codes_of(s, top_k=k, min_probability=min_probability):
@@ -296,6 +313,7 @@ def coded_segments(
                         if seg.transcript_id in groups
                         else ""
                     ),
+                    source_probability=own.get(seg.id, {}).get(g.code_id),
                 )
             )
     return out
@@ -1851,7 +1869,8 @@ def saturation(
         if q.transcript_id in codes_in:
             if q.code_id not in codes_in[q.transcript_id]:
                 codes_in[q.transcript_id].append(q.code_id)
-            support.setdefault((q.transcript_id, q.code_id), []).append(q.probability)
+            # how sure the model is of the code, not its share of a mapping (unsure_new)
+            support.setdefault((q.transcript_id, q.code_id), []).append(q.sure_probability)
     seen: set[str] = set()
     new_codes: list[list[str]] = []
     cumulative: list[int] = []

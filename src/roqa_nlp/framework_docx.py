@@ -115,10 +115,11 @@ def neutral_note(table: BarriersEnablers) -> str | None:
 
 def unsure_marks(q: Quote) -> str:
     """The marks of a quote whose coding is unsure, as the report flags it: ``†`` a code
-    probability below :data:`~roqa_nlp.framework.SURE_CODE`, ``‡`` a valence probability below
+    probability below :data:`~roqa_nlp.framework.SURE_CODE` (the model's own,
+    :attr:`~roqa_nlp.framework.Quote.sure_probability`), ``‡`` a valence probability below
     :data:`~roqa_nlp.framework.SURE_VALENCE` (a person's codes, at probability 1 with no valence
     probability, are never marked)."""
-    marks = "\u2020" if q.probability < SURE_CODE else ""
+    marks = "\u2020" if q.sure_probability < SURE_CODE else ""
     if q.valence_probability is not None and q.valence_probability < SURE_VALENCE:
         marks += "\u2021"
     return marks
@@ -237,7 +238,7 @@ def write_table2_docx(
 
     if "\u2020" in shown_marks:
         doc.add_paragraph(
-            f"\u2020 Code unsure: the probability charted for it is below {SURE_CODE:.0%}."
+            f"\u2020 Code unsure: the model's probability for it is below {SURE_CODE:.0%}."
         )
     if "\u2021" in shown_marks:
         doc.add_paragraph(

@@ -291,6 +291,7 @@ def report_context(
 ) -> dict[str, Any]:
     """Everything the template shows, as plain data (no markup is built here); ``person``: the
     result holds a person's codings (every code they gave a segment is shown beside it)."""
+    from ..crosswalk import source_top
     from ..framework import (
         barriers_enablers,
         charted_top_k,
@@ -352,7 +353,10 @@ def report_context(
     charted_ids = {q.segment_id for q in coded}
     # the top suggestions the charted segments rest on (not small talk's, whose top is ~0)
     tops = [s.top.probability for s in result if s.segment.id in charted_ids and s.top is not None]
-    unsure_charted = sum(1 for p in tops if p < SURE_CODE)
+    # unsure: the model's own top below SURE_CODE, not the share a mapping into another
+    # codebook gave it (source_top), as Table 2 marks a quote "code unsure"
+    owns = [source_top(result, s) for s in result if s.segment.id in charted_ids]
+    unsure_charted = sum(1 for own in owns if own is not None and own < SURE_CODE)
     participants = sorted(
         {result.participant_of(t) for t in ordered_transcripts(result)},
         key=_natural,
@@ -681,6 +685,8 @@ def _quote_view(q: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
         "participant": q.who,
         "citation": q.citation,
         "probability": q.probability,
+        # what "code unsure" is judged on: the model's own probability, not a mapping's share
+        "sure_probability": q.sure_probability,
         "valence_probability": q.valence_probability,
         "anchor": anchors.get(q.segment_id, ""),
         "only_agrees": q.only_agrees,

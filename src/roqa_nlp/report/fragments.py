@@ -270,9 +270,11 @@ def quote_html(q: Mapping[str, Any], *, words: int | None = None, given: bool = 
         who = f'<a href="#{escape(q["anchor"])}">{who}</a>'
     # a code or a valence the model is unsure of is said so: the researcher's call
     p = q["probability"]
+    # judged on the model's own probability, not the share a mapping gave the code
+    sure = q.get("sure_probability", p)
     unsure = (
-        f' · <span class="unsure code-unsure">code unsure ({p:.2f})</span>'
-        if p < SURE_CODE and not given
+        f' · <span class="unsure code-unsure">code unsure ({sure:.2f})</span>'
+        if sure < SURE_CODE and not given
         else ""
     )
     vp = q.get("valence_probability")
