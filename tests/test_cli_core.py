@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -1017,6 +1018,22 @@ def test_a_transcript_given_for_codings_says_to_code_it_first() -> None:
     transcript = EXAMPLES / "p01_interview.txt"
     run = roqa("report", transcript)
     assert_one_line_user_error(run, str(transcript), "is a transcript, not codings", "roqa code")
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_a_qdpx_given_for_codings_says_to_import_it_first(command: str, tmp_path: Path) -> None:
+    """Tester s39: `roqa export project.qdpx --qdpx out.qdpx` said the project "is not UTF-8
+    text (line 1, column 11: byte 0xE0 ...)" and to re-save it in Notepad."""
+    project = tmp_path / "nvivo.qdpx"
+    with zipfile.ZipFile(project, "w") as z:
+        z.writestr("project.qde", "<Project/>")
+    extra = ["--qdpx", str(tmp_path / "out.qdpx")] if command == "export" else []
+    run = roqa(command, project, *extra)
+    assert run.err.strip() == (
+        f"roqa: error: {project}: is a REFI-QDA project, not codings (import it first: roqa "
+        f"import {project} --out imported/, then give a coder's folder imported/codings/NAME)"
+    )
+    assert run.code == 2 and not (tmp_path / "out.qdpx").exists()
 
 
 def test_a_report_given_for_codings_says_to_give_its_folder(tmp_path: Path) -> None:

@@ -71,6 +71,13 @@ def codings_file(path: str | Path) -> Path:
             path=p,
             hint=f"give the folder roqa code wrote, {p.parent}, or the codings.jsonl in it",
         )
+    if p.suffix.lower() == ".qdpx":  # read as text it was "not UTF-8" (tester s39 refi)
+        raise RoqaError(
+            "is a REFI-QDA project, not codings",
+            path=p,
+            hint=f"import it first: roqa import {p} --out imported/, then give a coder's folder "
+            "imported/codings/NAME",
+        )
     if p.suffix.lower() in _TRANSCRIPT_SUFFIXES or _is_whisper_transcript(p):
         raise RoqaError(
             "is a transcript, not codings",
