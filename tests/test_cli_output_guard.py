@@ -464,3 +464,142 @@ def test_json_refuses_a_json_file_roqa_reads_but_rewrites_its_own(study, capsys)
     for path in ("agree.json", "agree.json", "damaged.json", "list.json", "run.json", "run.json"):
         code, _, err = run(["agree", "coded", "again", "--json", path], capsys)
         assert (code, err) == (0, ""), path
+
+
+def _fake_training(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``roqa train`` without the embedding model: fitting marks the model trained, saving writes
+    a card and one array file (what the guard of --out looks at), as AutoCoder.save names them."""
+    import json
+
+    from roqa_nlp import training
+    from roqa_nlp.autocoder import CARD, AutoCoder
+
+    def fit(self: AutoCoder, data: object) -> AutoCoder:
+        self.card = {"training_data": {"n_records": 2, "n_coded": 1, "n_none": 1}}
+        return self
+
+    def save(self: AutoCoder, out: str | Path) -> Path:
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "classifier.safetensors").write_bytes(b"new")
+        card = {"library": "roqa_nlp", "classes": ["IS.E.2"], "files": {}, **self.card}
+        card["files"] = {"classifier.safetensors": "x"}
+        (out / CARD).write_text(json.dumps(card), encoding="utf-8")
+        self.card = card
+        return out
+
+    monkeypatch.setattr(AutoCoder, "fit", fit)
+    monkeypatch.setattr(AutoCoder, "save", save)
+    monkeypatch.setattr(training, "load_training_set", lambda data, book: None)
+
+
+def _old_model(folder: Path, feedback: dict | None = None) -> float:
+    """A model folder as `roqa train` left it, its card written at a known time (returned)."""
+    import json
+    import os
+
+    folder.mkdir(parents=True)
+    for name in ("classifier.safetensors", "question_model.json", "question_model.safetensors"):
+        (folder / name).write_bytes(b"old")
+    card = {"library": "roqa_nlp", "classes": ["IS.E.2"]}
+    card["files"] = {n: "x" for n in ("classifier.safetensors", "question_model.json")}
+    if feedback is not None:
+        card["feedback"] = feedback
+    (folder / "model_card.json").write_text(json.dumps(card), encoding="utf-8")
+    when = 1_795_000_000.0  # 2026-11-18
+    os.utime(folder / "model_card.json", (when, when))
+    return when
+
+
+def test_train_refuses_an_out_folder_holding_files_that_are_not_a_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """novice s39, 5: `roqa train training_data --out study_copy/` (a folder of transcripts) put
+    13 model files in among the transcripts, exit 0. A folder of other files is refused before
+    the training; a model folder with a file of the researcher's in it too."""
+    monkeypatch.chdir(tmp_path)
+    _fake_training(monkeypatch)
+    Path("data.jsonl").write_text('{"text": "x", "construct": "NONE"}\n', encoding="utf-8")
+    Path("study").mkdir()
+    for name in ("p11_interview.txt", "P13 interview.docx", "notes.md", "p14.vtt"):
+        (Path("study") / name).write_text("P11: hello", encoding="utf-8")
+    files = {p.name: p for p in Path("study").iterdir()}
+    _refused(
+        ["train", "data.jsonl", "--out", "study"],
+        "study: --out holds files that are not a roqa model (notes.md, p11_interview.txt, "
+        "P13 interview.docx ...), and the model's files would be written in among them "
+        "(give --out a new or empty folder for the model)",
+        capsys,
+        files,
+    )
+    _old_model(Path("models/study"))
+    Path("models/study/my notes.txt").write_text("keep", encoding="utf-8")
+    files = {p.name: p for p in Path("models/study").iterdir()}
+    _refused(
+        ["train", "data.jsonl", "--out", "models/study"],
+        "models/study: --out holds files that are not a roqa model (my notes.txt), and the "
+        "model's files would be written in among them (give --out a new or empty folder for "
+        "the model)",
+        capsys,
+        files,
+    )
+
+
+def test_train_writes_a_new_or_empty_folder_and_says_when_it_replaced_a_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """novice s39, 5: a rebuild into models/study silently replaced the model trained on a
+    review. It is replaced as `roqa code` replaces its earlier outputs, said in one line naming
+    when the old one was trained and on which decisions; its files the new one has not are
+    removed, so the folder holds one model."""
+    import datetime
+
+    monkeypatch.chdir(tmp_path)
+    _fake_training(monkeypatch)
+    Path("data.jsonl").write_text('{"text": "x", "construct": "NONE"}\n', encoding="utf-8")
+    Path("empty").mkdir()
+    (Path("empty") / ".DS_Store").write_bytes(b"")  # hidden files do not count
+    for out in ("empty", "new/model"):
+        code, _, err = run(["train", "data.jsonl", "--out", out], capsys)
+        assert (code, err) == (0, ""), out
+        assert (Path(out) / "model_card.json").is_file()
+    feedback = {"n_decisions": 19, "decisions_files": [{"name": "Downloads/decisions.csv"}]}
+    when = _old_model(Path("models/study"), feedback)
+    at = datetime.datetime.fromtimestamp(when).strftime("%Y-%m-%d %H:%M")
+    code, _, err = run(["train", "data.jsonl", "--out", "models/study"], capsys)
+    assert (code, err) == (
+        0,
+        f"roqa: note: replaced the model in models/study (trained {at} with 19 decisions "
+        "from Downloads/decisions.csv)\n",
+    )
+    assert sorted(p.name for p in Path("models/study").iterdir()) == [
+        "classifier.safetensors",
+        "model_card.json",
+    ]
+    assert Path("models/study/classifier.safetensors").read_bytes() == b"new"
+    when = _old_model(Path("models/plain"))
+    at = datetime.datetime.fromtimestamp(when).strftime("%Y-%m-%d %H:%M")
+    code, _, err = run(["train", "data.jsonl", "--out", "models/plain"], capsys)
+    assert (code, err) == (0, f"roqa: note: replaced the model in models/plain (trained {at})\n")
+
+
+def test_report_refuses_to_write_over_an_html_page_roqa_did_not_write(study, capsys) -> None:
+    """novice s39, 10: `roqa report coded_study/ --out misc/p50.html` wrote over an HTML
+    transcript not among the codings, exit 0, while a .docx there was refused. A page is
+    roqa's report by the generator its head names; an empty file is written over."""
+    coded, files = study
+    page = Path("misc/p50.html")
+    page.parent.mkdir()
+    page.write_text("<html><body><p>P50: We never have the staff.</p></body></html>", "utf-8")
+    files["page"] = page
+    _refused(
+        ["report", "coded", "--out", "misc/p50.html"],
+        "misc/p50.html: --out would overwrite an HTML page roqa did not write "
+        "(give another file name)",
+        capsys,
+        files,
+    )
+    Path("empty.htm").write_bytes(b"")
+    for out in ("r.html", "r.html", "empty.htm"):  # its own report, again
+        code, _, err = run(["report", "coded", "--out", out], capsys)
+        assert (code, err) == (0, ""), out

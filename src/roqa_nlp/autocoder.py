@@ -87,6 +87,19 @@ VALENCE_PRIOR_FILE = "valence_prior.json"
 #: enough coded training records have a question.
 QUESTION_FILES = ("question_model.safetensors", "question_model.json")
 JSON_FILES = ("codebook.json", "evidence.jsonl")
+#: Every file :meth:`AutoCoder.save` can write in a model directory (the parts a model has, and
+#: its card): what ``roqa train --out`` replaces, where any other file is the researcher's.
+MODEL_FILES = frozenset(
+    {
+        CARD,
+        *ARRAY_FILES,
+        *JSON_FILES,
+        *LEXICAL_FILES,
+        *VALENCE_LEXICAL_FILES,
+        VALENCE_PRIOR_FILE,
+        *QUESTION_FILES,
+    }
+)
 DEFAULT_PARAMS: dict[str, Any] = {
     "method": "logreg",
     "C": 4.0,

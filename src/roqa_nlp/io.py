@@ -315,7 +315,9 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
     it, or None: a transcript (a table with speaker and text columns, a Whisper JSON file),
     a pseudonym key (but for ``--pseudonymise`` and ``--key``, which add to it), roqa's codings or a
     decisions file (a ``segment_id`` column), a Word document roqa did not write (Table 2 is
-    written over), a QDA project or codebook (``.qdc``) roqa did not write (by its ``origin``:
+    written over), an HTML page that is not roqa's report (an HTML transcript or a web page
+    saved from the study's site: its head names no roqa_nlp generator; an empty file is written
+    over), a QDA project or codebook (``.qdc``) roqa did not write (by its ``origin``:
     one it exported is written over), JSON roqa reads (:func:`_json_roqa_reads`). Read from
     its first line or its properties only (JSON whole, as it is small)."""
     if not dest.is_file():
@@ -344,6 +346,11 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
 
         if not is_roqa_docx(dest):
             return "a Word document roqa did not write"
+    elif suffix in (".html", ".htm"):
+        from .transcripts import _is_roqa_report
+
+        if dest.stat().st_size and not _is_roqa_report(dest):
+            return "an HTML page roqa did not write"
     elif suffix in (*QDA_PROJECT_SUFFIXES, QDA_CODEBOOK_SUFFIX):
         kind, origin = _qda_origin(dest)
         if kind is not None and origin.split(" ")[0] != "roqa_nlp":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,7 @@ def train_command(
     from ..training import load_training_set
 
     check_output_folder(out)  # before the training, not after it
+    replaced = _model_replaced(out)  # and a folder of other files refused before it too
     con = console()
     from ..embedding import Embedder
 
@@ -98,6 +100,9 @@ def train_command(
     if evaluate is not None:
         ac.card["metrics"] = {str(evaluate.name): ac.evaluate(evaluate)}
     path = ac.save(out)
+    if replaced is not None:
+        _remove_files_of_the_old_model(out, ac.card)
+        print(f"roqa: note: replaced the model in {out} ({replaced})", file=sys.stderr)
     td = ac.card["training_data"]
     con.print(
         f"Trained on {td['n_records']} records ({td['n_coded']} coded, "
@@ -111,6 +116,68 @@ def train_command(
             highlight=False,
             soft_wrap=True,
         )
+
+
+def _model_replaced(out: Path) -> str | None:
+    """When the folder ``out`` holds a roqa model, when it was trained and on what decisions, as
+    the note of its replacing says it; None for a folder that does not exist or holds nothing
+    but hidden files (``.DS_Store``). A folder holding any other file (a transcript, notes, a
+    model card of another library) is refused: the model's files would be written in among
+    them (novice s39: `--out study_copy/` put 13 model files beside the transcripts, exit 0). A
+    model is replaced, as ``roqa code`` replaces its earlier outputs: no card records when it
+    was trained (a model trained again is the same bytes), so the card's file time says it."""
+    import json
+    from contextlib import suppress
+    from datetime import datetime
+
+    from ..autocoder import CARD, MODEL_FILES
+    from ..errors import RoqaError, first_few
+    from ..transcripts import natural_key
+
+    if not out.is_dir():
+        return None
+    names = sorted((f.name for f in out.iterdir() if not f.name.startswith(".")), key=natural_key)
+    if not names:
+        return None
+    card: object = None
+    with suppress(OSError, ValueError, RecursionError):  # unreadable: not roqa's model
+        card = json.loads((out / CARD).read_bytes())
+    if not isinstance(card, dict) or card.get("library") != "roqa_nlp":
+        card = None
+    listed = set(card.get("files", {})) if card is not None else set()
+    others = [
+        n for n in names if card is None or n not in MODEL_FILES | listed or not (out / n).is_file()
+    ]
+    if others:
+        raise RoqaError(
+            f"--out holds files that are not a roqa model ({first_few(others, 3)}), and the "
+            "model's files would be written in among them",
+            path=out,
+            hint="give --out a new or empty folder for the model",
+        )
+    assert card is not None
+    said = "trained " + datetime.fromtimestamp((out / CARD).stat().st_mtime).strftime(
+        "%Y-%m-%d %H:%M"
+    )
+    feedback = card.get("feedback")
+    if isinstance(feedback, dict) and feedback.get("n_decisions"):
+        n = int(feedback["n_decisions"])
+        said += f" with {n} decision{'s' if n != 1 else ''}"
+        files = [f.get("name") for f in feedback.get("decisions_files", []) if isinstance(f, dict)]
+        named = [f for f in files if isinstance(f, str)]
+        if named and len(named) == len(files):
+            said += f" from {', '.join(named)}"
+    return said
+
+
+def _remove_files_of_the_old_model(out: Path, card: dict[str, Any]) -> None:
+    """Remove the model files in ``out`` that the model just written there (its ``card``) does
+    not have (a question model the old one had): they are the replaced model's, and the folder
+    holds one model."""
+    from ..autocoder import CARD, MODEL_FILES
+
+    for name in MODEL_FILES - set(card.get("files", {})) - {CARD}:
+        (out / name).unlink(missing_ok=True)
 
 
 def _records_from(n_records: int, feedback: dict[str, Any] | None) -> str:
