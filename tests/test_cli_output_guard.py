@@ -603,3 +603,32 @@ def test_report_refuses_to_write_over_an_html_page_roqa_did_not_write(study, cap
     for out in ("r.html", "r.html", "empty.htm"):  # its own report, again
         code, _, err = run(["report", "coded", "--out", out], capsys)
         assert (code, err) == (0, ""), out
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, RuntimeError])
+def test_code_stopped_leaves_no_empty_out_folder_it_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, stop: type[BaseException]
+) -> None:
+    """novice s39, 10: Ctrl-C before anything was written left the empty --out folder the run
+    had made (coded_int4/). The folders it made, the parents too, are removed when left empty;
+    a folder that was there before, empty or not, is kept."""
+    from roqa_nlp.cli import code_cmd
+
+    monkeypatch.chdir(tmp_path)
+    Path("p07.txt").write_text(TEXT, encoding="utf-8")
+    out: list[Path] = []
+
+    def stopped(*args: object) -> None:
+        out[-1].mkdir(parents=True, exist_ok=True)  # as saving the codings makes it
+        raise stop("stopped")
+
+    monkeypatch.setattr(code_cmd, "_load_model", stopped)
+    Path("kept").mkdir()
+    Path("full").mkdir()
+    Path("full/notes.md").write_text("mine", encoding="utf-8")
+    for folder in ("coded", "new/coded", "kept", "full/coded"):
+        out.append(Path(folder))
+        code, _, err = run(["code", "p07.txt", "--out", folder], capsys)
+        assert code == (130 if stop is KeyboardInterrupt else 1), err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["full", "kept", "p07.txt"]
+    assert [p.name for p in Path("full").iterdir()] == ["notes.md"]

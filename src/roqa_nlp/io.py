@@ -204,6 +204,30 @@ def _check_replaceable(dest: Path) -> None:
     os.close(fd)
 
 
+@contextmanager
+def removed_if_left_empty(folder: str | Path) -> Iterator[None]:
+    """Run the block; when it ends in an error or Ctrl-C, remove ``folder`` and the folders
+    above it that did not exist before it and are left empty (novice s39: Ctrl-C before
+    ``roqa code`` wrote anything left the empty --out folder it had made). A folder that was
+    there before, or holds anything, is kept."""
+    made: list[Path] = []
+    for f in (Path(folder), *Path(folder).parents):
+        if f.exists() or f.is_symlink():
+            break
+        made.append(f)  # deepest first
+    try:
+        yield
+    except (Exception, KeyboardInterrupt):
+        for f in made:
+            try:
+                f.rmdir()  # an empty folder only
+            except FileNotFoundError:
+                continue  # not made: one above it may have been
+            except OSError:
+                break  # holds something, or cannot be removed: kept, with those above it
+        raise
+
+
 def check_output_folder(
     folder: str | Path,
     *,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
 
@@ -19,6 +21,24 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def leaves_no_empty_out(command: Command) -> Command:
+    """``command`` (whose ``--out`` is a folder) removing the ``--out`` folder it made, and the
+    folders above it it made, when it stops on an error or Ctrl-C with them still empty
+    (:func:`~roqa_nlp.io.removed_if_left_empty`)."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        from ..io import removed_if_left_empty
+
+        with removed_if_left_empty(kwargs["out"]):
+            return command(*args, **kwargs)
+
+    return run  # type: ignore[return-value]
 
 
 def codebook_option(help: str, default: str | None = None) -> Any:

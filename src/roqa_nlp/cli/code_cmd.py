@@ -17,6 +17,7 @@ from .app import (
     app,
     codebook_option,
     console,
+    leaves_no_empty_out,
     participant_option,
     refuse_json_output_file,
     transcripts_argument,
@@ -449,6 +450,7 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
 
 
 @app.command("code")
+@leaves_no_empty_out
 def code_command(
     paths: list[Path] = transcripts_argument(),
     out: Path = typer.Option(..., "--out", "-o", help="Output folder."),

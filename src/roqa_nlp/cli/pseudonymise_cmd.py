@@ -6,10 +6,11 @@ from pathlib import Path
 
 import typer
 
-from .app import app, participant_option, transcripts_argument
+from .app import app, leaves_no_empty_out, participant_option, transcripts_argument
 
 
 @app.command("pseudonymise")
+@leaves_no_empty_out
 def pseudonymise_command(
     paths: list[Path] = transcripts_argument(),
     key: Path = typer.Option(

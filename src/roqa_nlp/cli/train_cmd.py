@@ -12,10 +12,11 @@ from ..codebooks import DEFAULT_CODEBOOK
 from ..decisions import COLUMNS as DECISION_COLUMNS
 from ..decisions import DECISIONS, NO_CODE
 from ..record_files import RECORD_SUFFIXES
-from .app import app, codebook_option, console
+from .app import app, codebook_option, console, leaves_no_empty_out
 
 
 @app.command("train")
+@leaves_no_empty_out
 def train_command(
     data: Path = typer.Argument(
         ...,
