@@ -551,11 +551,31 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         fh.write(data)
 
 
+#: A Windows path from its drive letter: ``C:\\Users\\ann\\p01.txt``
+_DRIVE = re.compile(r"[A-Za-z]:\\")
+
+
+def missing_path_hint(path: str | Path, hint: str = "check the path") -> str:
+    """The hint of the error of ``path`` not found: ``hint``, or, where folders are separated
+    by / and ``path`` holds a backslash (a path typed or copied as Windows writes it:
+    ``coded\\codings.jsonl``, ``C:\\Users\\ann\\p01.txt``), how to write it here: the path
+    with / when that exists (novice s39: "file not found (check the path)" beside coded/)."""
+    text = str(path)
+    if os.sep != "/" or "\\" not in text:
+        return hint
+    forward = text.replace("\\", "/")
+    if Path(forward).exists():
+        return f"use / between folders on this system: {forward}"
+    if _DRIVE.match(text):
+        return "a Windows path: on this system give it with / between folders and no drive letter"
+    return f"{hint}; use / between folders on this system, not \\"
+
+
 def read_bytes(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
     """Read a whole input file, with one-line errors for the usual mistakes."""
     p = Path(path)
     if not p.exists():
-        raise RoqaError("file not found", path=p, hint="check the path")
+        raise RoqaError("file not found", path=p, hint=missing_path_hint(p))
     if p.is_dir():
         raise RoqaError("is a directory, not a file", path=p, hint="give a file path")
     size = p.stat().st_size

@@ -341,7 +341,13 @@ def training_files(path: str | Path) -> list[Path]:
             )
         return files
     if not p.exists():
-        raise RoqaError("training data not found", path=p, hint=_where_the_training_data_is())
+        from .io import missing_path_hint
+
+        raise RoqaError(
+            "training data not found",
+            path=p,
+            hint=missing_path_hint(p, _where_the_training_data_is()),
+        )
     return [p]
 
 

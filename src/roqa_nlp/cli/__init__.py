@@ -225,7 +225,10 @@ def main(argv: list[str] | None = None) -> None:
         if debug:
             traceback.print_exc()
         where = f"{e.filename}: " if e.filename else ""
-        print(f"roqa: error: {where}{e.strerror or e} (check the path)", file=sys.stderr)
+        from ..io import missing_path_hint
+
+        hint = missing_path_hint(e.filename) if isinstance(e.filename, str) else "check the path"
+        print(f"roqa: error: {where}{e.strerror or e} ({hint})", file=sys.stderr)
         sys.exit(2)
     except Exception as e:  # click usage errors and real bugs
         if _is_click_error(e, "NoArgsIsHelpError"):

@@ -212,7 +212,9 @@ def load_coded_units(
     given: dict[Path, Path] = {}  # each input's codings file -> the input naming it
     for p in inputs:
         if not p.exists():
-            raise RoqaError("file not found", path=p, hint="check the path")
+            from ..io import missing_path_hint
+
+            raise RoqaError("file not found", path=p, hint=missing_path_hint(p))
         file = (p / "codings.jsonl" if p.is_dir() else p).resolve()
         if file in given:  # a folder and its codings.jsonl are one input
             also = "" if given[file] == p else f" (as {given[file]})"

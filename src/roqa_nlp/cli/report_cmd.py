@@ -401,10 +401,14 @@ def read_review(given: Path | None, folder: Path) -> Review | None:
 
     if given is not None:
         if not given.is_file():
+            from ..io import missing_path_hint
+
             raise RoqaError(
                 "file not found",
                 path=given,
-                hint="check the path: the decisions file saved from report.html",
+                hint=missing_path_hint(
+                    given, "check the path: the decisions file saved from report.html"
+                ),
             )
         return Review(read_decisions(given)[0], given, found=False)
     beside = folder / DECISIONS_FILE
@@ -438,7 +442,9 @@ def _read_candidates(path: Path, required: bool) -> list[dict[str, Any]] | None:
 
     if not path.exists():
         if required:
-            raise RoqaError("file not found", path=path, hint="check the path")
+            from ..io import missing_path_hint
+
+            raise RoqaError("file not found", path=path, hint=missing_path_hint(path))
         return None
     if path.suffix.lower() == ".json":
         try:

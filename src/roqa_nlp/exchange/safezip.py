@@ -122,7 +122,9 @@ class SafeZip:
         else:
             p = Path(source)
             if not p.exists():
-                raise RoqaError("file not found", path=p, hint="check the path")
+                from ..io import missing_path_hint
+
+                raise RoqaError("file not found", path=p, hint=missing_path_hint(p))
             if p.is_dir():
                 raise RoqaError("is a directory, not a file", path=p, hint="give a .qdpx file")
             fh = p

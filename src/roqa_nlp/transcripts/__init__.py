@@ -159,7 +159,9 @@ def _read_qdpx(path: Path) -> list[Transcript]:
             hint="export the transcripts from your QDA tool as .docx or .txt",
         )
     if not path.exists():
-        raise RoqaError("file not found", path=path, hint="check the path")
+        from ..io import missing_path_hint
+
+        raise RoqaError("file not found", path=path, hint=missing_path_hint(path))
     found = list(reader(path))
     if not found:  # its sources are empty, or PDFs, pictures or media (each warned of)
         raise RoqaError(
@@ -309,7 +311,9 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for item in paths:
         p = Path(item)
         if not p.exists():  # before its extension is looked at: 'interviews/' mistyped
-            raise RoqaError("file or folder not found", path=p, hint="check the path")
+            from ..io import missing_path_hint
+
+            raise RoqaError("file or folder not found", path=p, hint=missing_path_hint(p))
         if not p.is_dir():
             files.append(p)
             continue

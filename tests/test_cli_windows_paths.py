@@ -1,0 +1,58 @@
+"""A path typed with Windows backslashes on a system whose folders are separated by / (macOS,
+Linux) is named with the fix, not only "file not found" (novice s39, 10: `roqa report
+coded_study\\codings.jsonl` said "file not found (check the path)" beside coded_study/)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from test_cli_agree import run
+from test_cli_output_guard import coded_study
+
+pytestmark = pytest.mark.skipif(os.sep != "/", reason="backslashes separate folders on Windows")
+
+
+@pytest.fixture
+def study(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return coded_study(tmp_path)[0]
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["report", "coded\\codings.jsonl", "--out", "r.html"], "coded\\codings.jsonl: file not found (use / between folders on this system: coded/codings.jsonl)"),
+        (["report", "coded", "--decisions", "coded\\decisions.csv", "--out", "r.html"], "coded\\decisions.csv: file not found (check the path: the decisions file saved from report.html; use / between folders on this system, not \\)"),
+        (["code", "interviews\\p07.txt", "--out", "o"], "interviews\\p07.txt: file or folder not found (use / between folders on this system: interviews/p07.txt)"),
+        (["agree", "coded\\codings.jsonl", "coded"], "coded\\codings.jsonl: file not found (use / between folders on this system: coded/codings.jsonl)"),
+        (["evaluate", "C:\\Users\\me\\labelled.jsonl"], "C:\\Users\\me\\labelled.jsonl: file not found (a Windows path: on this system give it with / between folders and no drive letter)"),
+        (["export", "coded\\run\\codings.jsonl", "--qdpx", "p.qdpx"], "coded\\run\\codings.jsonl: file not found (check the path; use / between folders on this system, not \\)"),
+    ],
+)  # fmt: skip
+def test_a_missing_path_with_backslashes_says_to_use_slashes(
+    study: Path, capsys, args: list[str], said: str
+) -> None:
+    code, out, err = run(args, capsys)
+    assert (code, out, err) == (2, "", f"roqa: error: {said}\n")
+
+
+def test_a_missing_path_without_backslashes_says_as_before(study: Path, capsys) -> None:
+    code, _, err = run(["report", "coded/missing.jsonl", "--out", "r.html"], capsys)
+    assert (code, err) == (2, "roqa: error: coded/missing.jsonl: file not found (check the path)\n")
+
+
+def test_missing_training_data_typed_with_backslashes_says_to_use_slashes(
+    study: Path, capsys
+) -> None:
+    Path("data").mkdir()
+    Path("data/training.jsonl").write_text('{"text": "x", "construct": "NONE"}\n', "utf-8")
+    code, _, err = run(["train", "data\\training.jsonl", "--out", "m"], capsys)
+    assert (code, err) == (
+        2,
+        "roqa: error: data\\training.jsonl: training data not found (use / between folders on "
+        "this system: data/training.jsonl)\n",
+    )
+    assert not Path("m").exists()
