@@ -1776,8 +1776,8 @@ def test_evaluate_names_a_typo_in_the_codebook_that_knows_most_labels(
         {"text": "It was hard to use.", "construct": "Innovation Complexityy"},
     ]
     expected = (
-        "record 2: unknown code 'Innovation Complexityy' in codebook 'cfir-2022' (use a code id "
-        "or name listed by `roqa codebook cfir-2022`)"
+        "record 2: unknown code 'Innovation Complexityy' in codebook 'cfir-2022' (did you mean "
+        "'Innovation Complexity'? `roqa codebook cfir-2022` lists the codes)"
     )
     with pytest.raises(RoqaError) as e:
         tiny_model.evaluate(records)
@@ -1787,7 +1787,8 @@ def test_evaluate_names_a_typo_in_the_codebook_that_knows_most_labels(
     with pytest.raises(RoqaError) as e:
         tiny_model.evaluate(file)
     assert str(e.value) == f"{file}:2: unknown code 'Innovation Complexityy' in codebook " + (
-        "'cfir-2022' (use a code id or name listed by `roqa codebook cfir-2022`)"
+        "'cfir-2022' (did you mean 'Innovation Complexity'? `roqa codebook cfir-2022` lists the "
+        "codes)"
     )
     # cfir-2022 knows 3 of the 4 labels, cfir-2009 2 of them (Available Resources, Planning)
     with pytest.raises(
@@ -1812,8 +1813,8 @@ def test_evaluate_keeps_the_models_codebook_for_a_typo_among_its_codes(
     with pytest.raises(RoqaError) as e:
         tiny_model.evaluate(records)
     assert str(e.value) == (
-        "labelled records, record 2: unknown code 'Planningg' in codebook 'cfir-2009' (use a code "
-        "id or name listed by `roqa codebook cfir-2009`)"
+        "labelled records, record 2: unknown code 'Planningg' in codebook 'cfir-2009' (did you "
+        "mean 'Planning'? `roqa codebook cfir-2009` lists the codes)"
     )
 
 

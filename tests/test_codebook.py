@@ -680,8 +680,8 @@ def test_no_cfir_2_0_alias_is_a_cfir_2009_name_that_maps_elsewhere() -> None:
         (
             "cfir-2022",
             "Planningg",
-            "unknown code 'Planningg' in codebook 'cfir-2022' (use a code id or name listed by "
-            "`roqa codebook cfir-2022`)",
+            "unknown code 'Planningg' in codebook 'cfir-2022' (did you mean 'Planning'? "
+            "`roqa codebook cfir-2022` lists the codes)",
         ),
     ],
 )

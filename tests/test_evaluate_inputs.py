@@ -208,3 +208,32 @@ def test_a_null_field_is_no_field_never_the_word_none(tmp_path) -> None:
     empty = write(tmp_path / "empty.jsonl", [{"text": None, "construct": "NONE"}])
     with pytest.raises(RoqaError, match="line 1 has no text"):
         load_evaluation_set(empty, CFIR)
+
+
+def test_a_misspelt_code_name_is_answered_with_the_name_it_is_nearest(tmp_path) -> None:
+    """As apply-decisions answers a misspelt code in a decisions file (tester, session 39:
+    evaluate named no code for "Available Resorces")."""
+    p = write(
+        tmp_path / "gold.jsonl", [{"text": "We have no staff.", "construct": "Available Resorces"}]
+    )
+    with pytest.raises(RoqaError) as err:
+        load_evaluation_set(p, CFIR)
+    assert str(err.value) == (
+        f"{p}:1: unknown code 'Available Resorces' in codebook 'cfir-2009' (did you mean "
+        "'Available Resources'? `roqa codebook cfir-2009` lists the codes)"
+    )
+
+
+def test_evaluate_names_the_code_a_misspelt_label_is_nearest(
+    tiny_model_dir, tmp_path, capsys
+) -> None:
+    p = write(
+        tmp_path / "gold.jsonl", [{"text": "We have no staff.", "construct": "Availble Resources"}]
+    )
+    with pytest.raises(SystemExit) as done:
+        main(["evaluate", str(p), "--model", str(tiny_model_dir)])
+    assert done.value.code == 2
+    assert capsys.readouterr().err == (
+        f"roqa: error: {p}:1: unknown code 'Availble Resources' in codebook 'cfir-2009' (did "
+        "you mean 'Available Resources'? `roqa codebook cfir-2009` lists the codes)\n"
+    )

@@ -67,6 +67,8 @@ def normalise_name(name: str) -> str:
 #: is 0.98 of "External Policy & Incentives", "Planing" 0.93 of "Planning" but 0.73 of "Plan",
 #: and a new code's name ("Staff wellbeing") 0.70 of "Staffing"
 NEAR_NAME = 0.75
+#: how much less near than the nearest name another may be and still be offered beside it
+NEAR_NAME_MARGIN = 0.1
 #: How near (:func:`difflib.SequenceMatcher` ratio) a mistyped code id must be to a code's id to
 #: be offered in a "did you mean": one character of six wrong (``IS.E.7`` for ``IS.E.1``) or
 #: missing (``IS.E2`` for ``IS.E.2``)
@@ -164,6 +166,11 @@ class Codebook:
                     f"did you mean {' or '.join(f'{c} {self[c].name}' for c in near)}? "
                     f"`{self.listing_command}` lists the codes"
                 )
+            elif other is None and (names := self.nearest_names(key)):  # of a code's name
+                hint = (
+                    f"did you mean {' or '.join(map(quoted, names))}? "
+                    f"`{self.listing_command}` lists the codes"
+                )
             if other is not None:
                 said, other_id, n = other
                 reason += f": {said}"
@@ -189,9 +196,10 @@ class Codebook:
         """The names of the (``codable``) codes whose name or an alias is nearest ``key`` (a name
         with a typo: ``Externl Policy & Incentives``), best first, at most ``n``: for the "did
         you mean" of an unknown name. Compared as :func:`normalise_name` makes them (case,
-        ``&``/``and`` and punctuation aside), by :func:`difflib.get_close_matches` with ratio
+        ``&``/``and`` and punctuation aside), by :class:`difflib.SequenceMatcher` ratio,
         at least :data:`NEAR_NAME` (a letter or two wrong: another code sharing a word, "External
-        Change Agents", is less near); [] when none is that near."""
+        Change Agents", is less near) and within :data:`NEAR_NAME_MARGIN` of the nearest; [] when
+        none is that near."""
         import difflib
 
         spelled: dict[str, str] = {}  # a normalised name or alias -> its code's name
@@ -199,9 +207,18 @@ class Codebook:
             if c.codable or not codable:
                 for k in (c.name, *c.aliases):
                     spelled.setdefault(normalise_name(k), c.name)
-        near = difflib.get_close_matches(
-            normalise_name(key), list(spelled), n=len(spelled), cutoff=NEAR_NAME
-        )
+        matcher = difflib.SequenceMatcher(None, b=normalise_name(key))
+        scored = []
+        for k in spelled:
+            matcher.set_seq1(k)
+            if matcher.real_quick_ratio() < NEAR_NAME or matcher.quick_ratio() < NEAR_NAME:
+                continue  # upper bounds of ratio(), cheap
+            if (score := matcher.ratio()) >= NEAR_NAME:
+                scored.append((score, k))
+        scored.sort(reverse=True)  # as difflib.get_close_matches orders them
+        # a name far behind the nearest is no rival ("Innovation Cost" for "Innovation
+        # Complexityy", 0.76 to 0.98)
+        near = [k for score, k in scored if score >= scored[0][0] - NEAR_NAME_MARGIN]
         return list(dict.fromkeys(spelled[k] for k in near))[:n]
 
     def nearest_ids(self, key: str, *, n: int = 3) -> list[str]:

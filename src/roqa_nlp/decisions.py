@@ -1405,15 +1405,7 @@ def _model_code(codebook: Codebook, code_id: str, where: str | Path, row: int = 
             "(--feedback FILE --feedback FILE); made in a QDA project: keep the codebook.json "
             "roqa import wrote with the decisions (in their folder or up to two above)",
         )
-    near = [] if known else codebook.nearest_names(code_id)
-    if near and codebook.code_elsewhere(code_id) is None:  # a typo of a code's name
-        raise UnknownCode(
-            f"{at}unknown code {quoted(code_id)} in codebook {codebook.id!r}",
-            path=where,
-            hint=f"did you mean {' or '.join(map(quoted, near))}? "
-            f"`{codebook.listing_command}` lists the codes",
-        )
-    try:
+    try:  # a typo of a code's name or id is answered with the codes nearest it
         code = codebook.resolve(code_id)
     except UnknownCode as e:
         raise UnknownCode(f"{at}{e.reason}", path=where, hint=e.hint) from None
