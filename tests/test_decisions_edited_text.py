@@ -144,10 +144,63 @@ def test_exact_words_in_another_transcript_win_over_near_words_in_its_own() -> N
     assert m.edited == (False,)
 
 
-def test_near_words_are_looked_for_in_the_transcript_of_the_segment_id_only() -> None:
+def test_near_words_are_looked_for_in_the_transcript_of_the_segment_id_when_it_is_coded() -> None:
     d = Decision("p01:0001", "accept", "IS.E.2", text=TYPO)
-    other = CodingResult(segments=[seg("p02:0001", TYPO_FIXED)])
+    other = CodingResult(segments=[seg("p01:0001", ROTA), seg("p02:0001", TYPO_FIXED)])
     assert match_decisions([d], other).on == (None,)
+
+
+#: the review made before pseudonymising, on transcript "Interview 12 - Sarah Jones"; coded
+#: again with --pseudonymise, the transcript is "Interview 12 - P07" and the name [P07]
+RENAMED = [
+    Decision("Interview 12 - Sarah Jones:0003", "recode", "CI.A", text=NAME),
+    Decision("Interview 12 - Sarah Jones:0004", "accept", "IS.E.2", text=ROTA),
+]
+
+
+def pseudonymised() -> CodingResult:
+    texts = ["Where do I start?", TYPO_FIXED, NAME_HIDDEN, ROTA]
+    return CodingResult(
+        segments=[seg(f"Interview 12 - P07:{n:04d}", t) for n, t in enumerate(texts)]
+        + [seg("p11_interview:0001", REPEAT_FIXED)]
+    )
+
+
+def test_decisions_follow_their_transcript_renamed_by_pseudonymising() -> None:
+    """A decision's transcript that is in no coded transcript (its file renamed: the name in it
+    pseudonymised) has its near words looked for in every transcript (tester, session 39: the
+    accept on "Our chief executive, Maria, …" was dropped, "1 matches no segment")."""
+    m = match_decisions(RENAMED, pseudonymised())
+    assert m.on == ("Interview 12 - P07:0002", "Interview 12 - P07:0003")
+    assert m.edited == (True, False)
+
+
+def test_the_warning_names_the_segment_in_the_renamed_transcript() -> None:
+    with pytest.warns(RoqaWarning) as got:
+        decisions_module.warn_of_edited_text(match_decisions(RENAMED, pseudonymised()), "d.csv")
+    assert [str(w.message) for w in got] == [
+        "d.csv: 1 decision matched to 1 segment whose text was edited since the review (nearly "
+        "the same words, not the same): Interview 12 - P07:0002 (“Sarah Jones from the council "
+        "came…”); check they are the talk decided on"
+    ]
+
+
+def test_near_words_of_a_renamed_transcript_in_two_transcripts_match_neither() -> None:
+    d = Decision("p01 - Sarah Jones:0001", "accept", "IS.E.2", text=TYPO)
+    two = CodingResult(segments=[seg("p01:0001", TYPO_FIXED), seg("p02:0001", TYPO_FIXED)])
+    assert match_decisions([d], two).on == (None,)
+
+
+def test_apply_decisions_codes_the_segments_of_the_renamed_transcript(cfir: Codebook) -> None:
+    with pytest.warns(RoqaWarning, match="^d.csv: 1 decision matched to 1 segment whose text"):
+        reviewed, _, counts = reviewed_codings(
+            RENAMED, pseudonymised(), cfir, coder="Alice", where="d.csv"
+        )
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed.segments] == [
+        ("Interview 12 - P07:0002", ["CI.A"]),
+        ("Interview 12 - P07:0003", ["IS.E.2"]),
+    ]
+    assert counts["not_found"] == 0
 
 
 # -- the warning, and every user of the matching ---------------------------------------------------

@@ -790,6 +790,34 @@ def test_loading_decisions_on_text_edited_since_the_review_matches_nearly_the_sa
     assert _in_python(path) == expected  # the page matches as Python does
 
 
+def test_loading_decisions_of_a_transcript_renamed_since_finds_their_words_in_any_transcript(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A row of a transcript not on the page (its file renamed since the review, as
+    pseudonymising renames it) has its near words looked for in every transcript, as
+    match_decisions does; a row of a transcript on the page, in its own only. Before, the renamed
+    transcript's row matched nothing (tester, session 39)."""
+    driver, _ = page
+    typo = P01_0001.replace("trained", "trainned")  # 22/24 = 0.917
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01 - Jo Bloggs:0001,accept,IS.E.3,,,{typo}\n"  # renamed to p01_interview
+        f"p02_interview:0004,reject,IC.H,,,{typo}\n",  # on the page: not looked for in p01
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == (
+        "decisions.csv: 1 decision loaded; 1 could not be matched to a segment; 1 decision "
+        "matched to 1 segment whose text was edited since the review (nearly the same words, "
+        "not the same): p01_interview:0001 (“Our support workers have not been…”); check they "
+        "are the talk decided on"
+    )
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    expected = [("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)]
+    assert _decisions_csv(driver) == _review_csv(expected)
+    assert _in_python(path) == expected  # the page matches as Python does
+
+
 def _open_fresh(driver: Any, url: str) -> None:
     driver.get(url)
     driver.execute_script("window.localStorage.clear()")

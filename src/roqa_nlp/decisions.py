@@ -539,8 +539,10 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
 
     A decision whose text is in no segment then goes to the segment whose text is nearly its
     own (the transcript corrected since the review: a typo fixed, a repeated word removed, a
-    name pseudonymised), when there is exactly one: in the transcript of its segment id, not
-    holding another segment's decisions, its words at least :data:`NEAR_TEXT` similar
+    name pseudonymised), when there is exactly one: in the transcript of its segment id (in
+    any transcript when that one is not coded: its file renamed since, as pseudonymising
+    renames "Interview 12 - Denise Okoro" to "Interview 12 - P12"), not holding another
+    segment's decisions, its words at least :data:`NEAR_TEXT` similar
     (:func:`_edited_segment`), every other segment there at least :data:`NEAR_MARGIN` less
     similar, and no other segment's decisions going there too. Those are marked ``edited``
     (:func:`warn_of_edited_text` names them); words matched exactly keep their segments
@@ -594,17 +596,23 @@ def _near_matches(
     for (sid, _), on in chosen.items():
         if on is not None:
             owners.setdefault(on, set()).add(sid)
-    parts = {_transcript_part(sid) for sid, _ in left}
-    segments: dict[str, list[tuple[str, list[str]]]] = {}  # transcript part -> (id, words)
+    coded = {_transcript_part(s.segment.id) for s in result.segments}
+    # where each decision's near words are looked for: its transcript, or, when that is not
+    # coded (its file renamed since the review: a name in it pseudonymised), every one (None)
+    scope = {sid: part if (part := _transcript_part(sid)) in coded else None for sid, _ in left}
+    scopes = set(scope.values())
+    # transcript part (None: every transcript) -> (segment id, its words)
+    segments: dict[str | None, list[tuple[str, list[str]]]] = {}
     for s in result.segments:
         part = _transcript_part(s.segment.id)
-        if part in parts:
-            segments.setdefault(part, []).append((s.segment.id, _words(s.segment.text)))
+        for where in (part, None):
+            if where in scopes:
+                segments.setdefault(where, []).append((s.segment.id, _words(s.segment.text)))
     near: dict[tuple[str, str], str] = {}
     for sid, text in left:
         free = [
             (c, words)
-            for c, words in segments.get(_transcript_part(sid), [])
+            for c, words in segments.get(scope[sid], [])
             if owners.get(c, {sid}) <= {sid}  # a segment holding this segment's decisions only
         ]
         found = _edited_segment(_words(text), free)

@@ -483,8 +483,8 @@
      a segment with the text in the same transcript not holding other decisions, else any free
      one, else the first; a row without text goes to the segment of its id. A row whose text is in
      no segment then goes to the one segment of nearly its words (its transcript corrected since
-     the review), marked edited: in the transcript of its segment id, holding no other segment's
-     decisions, as near as nearSegment says, and not nearest to another segment's rows too. */
+     the review), marked edited: in the transcript of its segment id (in any transcript when that
+     one is not on the page: renamed since), holding no other segment's decisions, as near as nearSegment says, and not nearest to another segment's rows too. */
   function matchRows(rows) {
     var ids = {}, byText = {}, order = [], textOf = {};
     var reviews = document.querySelectorAll(".review[data-segment]");
@@ -566,16 +566,30 @@
       var on = chosen[key];
       if (on) (owners[on] = owners[on] || Object.create(null))[JSON.parse(key)[0]] = true;
     });
-    var parts = Object.create(null), segments = Object.create(null);
-    left.forEach(function (key) { parts[transcriptPart(JSON.parse(key)[0])] = true; });
+    /* a row's near words are looked for in its transcript, or, when that is not on the page
+       (its file renamed since the review: a name in it pseudonymised), in every transcript */
+    var coded = Object.create(null);
+    order.forEach(function (sid) { coded[transcriptPart(sid)] = true; });
+    function scopeOf(sid) {
+      var part = transcriptPart(sid);
+      return coded[part] ? part : null;
+    }
+    var parts = Object.create(null), anywhere = false, segments = Object.create(null), all = [];
+    left.forEach(function (key) {
+      var scope = scopeOf(JSON.parse(key)[0]);
+      if (scope === null) anywhere = true; else parts[scope] = true;
+    });
     order.forEach(function (sid) {
       var part = transcriptPart(sid);
-      if (parts[part]) (segments[part] = segments[part] || []).push([sid, wordsOf(textOf[sid])]);
+      if (!parts[part] && !anywhere) return;
+      var entry = [sid, wordsOf(textOf[sid])];
+      if (parts[part]) (segments[part] = segments[part] || []).push(entry);
+      if (anywhere) all.push(entry);
     });
     var found = {}, claims = Object.create(null);
     left.forEach(function (key) {
-      var k = JSON.parse(key);
-      var free = (segments[transcriptPart(k[0])] || []).filter(function (c) {
+      var k = JSON.parse(key), scope = scopeOf(k[0]);
+      var free = (scope === null ? all : segments[scope] || []).filter(function (c) {
         return !owners[c[0]] || Object.keys(owners[c[0]]).every(function (o) { return o === k[0]; });
       });
       var sid = nearSegment(wordsOf(k[1]), free);
