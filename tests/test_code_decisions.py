@@ -63,3 +63,28 @@ def test_roqa_code_again_keeps_the_review_of_the_first_run(
     assert (
         f"decisions: 2 on 2 segments (2 accept) carried into the report from {review}; 1 " in stdout
     )
+
+
+def test_roqa_code_refuses_a_recode_to_a_misspelt_code_before_coding(
+    tiny_model_dir: Path, tmp_path: Path, capsys
+) -> None:
+    """As roqa report --decisions and apply-decisions refuse it, once the model (whose codebook
+    the codes are of) is loaded, before minutes of coding."""
+    interviews, out = tmp_path / "interviews", tmp_path / "coded"
+    interviews.mkdir()
+    shutil.copy(EXAMPLES / "p01_interview.txt", interviews)
+    review = tmp_path / "decisions.csv"
+    review.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        "p01_interview:0002,recode,Leadership Engagment,,,We had no staff.\n",
+        encoding="utf-8",
+    )
+    args = ["code", str(interviews), "--out", str(out), "--model", str(tiny_model_dir)]
+    code, _, err = run([*args, "--decisions", str(review)], capsys)
+    assert (code, err) == (
+        2,
+        f"roqa: error: {review}: row 2: unknown code 'Leadership Engagment' in codebook "
+        "'cfir-2009' (did you mean 'Leadership Engagement'? `roqa codebook cfir-2009` lists the "
+        "codes)\n",
+    )
+    assert not (out / "codings.jsonl").exists()

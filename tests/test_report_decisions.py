@@ -278,6 +278,63 @@ def test_a_bad_decisions_file_is_a_one_line_error(
     assert not (coded / "report.html").exists()
 
 
+def test_a_recode_to_a_misspelt_code_is_refused_as_apply_decisions_refuses_it(
+    coded: Path, tmp_path: Path, capsys
+) -> None:
+    """Before, the report carried it ("1 recode carried", "Also decided: recode Leadership
+    Engagment" on the page, saved back so) and only apply-decisions refused it (tester, session
+    39)."""
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:0002,accept,IS.E.3,,,{P01_0001}\n"
+        f"p02_interview:0000,recode,Leadership Engagment,,,{P02_0000}\n",
+        encoding="utf-8",
+    )
+    said = (
+        f"roqa: error: {path}: row 3: unknown code 'Leadership Engagment' in codebook "
+        "'cfir-2009' (did you mean 'Leadership Engagement'? `roqa codebook cfir-2009` lists the "
+        "codes)\n"
+    )
+    code, out, err = run(["report", str(coded), "--decisions", str(path)], capsys)
+    assert (code, out, err) == (2, "", said)
+    assert not (coded / "report.html").exists()
+    code, _, err = run(
+        [
+            "apply-decisions",
+            str(coded),
+            "--decisions",
+            str(path),
+            "--out",
+            str(tmp_path / "reviewed"),
+            "--coder",
+            "Alice",
+        ],
+        capsys,
+    )
+    assert (code, err) == (2, said)
+
+
+def test_a_new_code_and_the_recodes_to_it_are_carried_whatever_codes_it_is_near(
+    coded: Path, tmp_path: Path, capsys
+) -> None:
+    """A new-code row names a code the codebook lacks on purpose, and a recode may name it
+    too; a code of another built-in codebook is read through its mapping, as before."""
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:0002,new-code,,Leadership Engagment,,{P01_0001}\n"
+        f"p02_interview:0000,recode,leadership engagment,,,{P02_0000}\n"
+        f"p03_interview:0002,recode,OUT.A,,,{P03_0002}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(["report", str(coded), "--decisions", str(path)], capsys)
+    assert code == 0
+    assert out.splitlines()[0] == (
+        f"decisions: 3 on 3 segments (1 recode, 2 new-code) carried into the report from {path}"
+    )
+
+
 def test_roqa_report_matches_decisions_to_the_fixture_report(tmp_path: Path) -> None:
     """The open-coding fixture report keeps embedding every decision of its own review."""
     out = write_report(

@@ -1384,6 +1384,35 @@ def feedback_summary(card: dict[str, object]) -> str:
     return line
 
 
+def refuse_misspelt_codes(
+    decisions: Sequence[Decision], codebook: Codebook, where: str | Path
+) -> None:
+    """A one-line error for the first accept, reject or recode whose code is a misspelt name
+    or id of a code of ``codebook`` (its row, and the codes nearest it), as apply-decisions and
+    train refuse it: for a review read into a report, which otherwise shows it on no suggestion
+    and saves it back as it came. A code that is no typo is left as it is: one a new-code row
+    of the review names, a project's own code, a code of another built-in codebook (read
+    through its mapping), a code of no codebook near none."""
+    from .codebook import builtin_codebook_with
+
+    new = {_same_name(d.new_code) for d in decisions if d.decision == "new-code"}
+    new |= {project_code_id(d.new_code) for d in decisions if d.decision == "new-code"}
+    for d in decisions:
+        key = d.code_id.strip()
+        if (
+            d.decision not in ("accept", "reject", "recode")
+            or not key
+            or codebook.find(key) is not None
+            or key.startswith(PROJECT_PREFIX)
+            or _same_name(key) in new
+            or builtin_codebook_with([key], besides=codebook.id) is not None
+            or codebook.code_elsewhere(key) is not None
+        ):
+            continue
+        if codebook.nearest_ids(key) or codebook.nearest_names(key):
+            _model_code(codebook, key, where, d.row)  # raises, naming the codes nearest it
+
+
 def _model_code(codebook: Codebook, code_id: str, where: str | Path, row: int = 0) -> str:
     """The id of ``code_id`` in the model's codebook; a decision made on a report charted in
     another built-in codebook (its codes translated) is named as such. Errors name ``row`` (of

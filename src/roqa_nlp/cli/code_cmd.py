@@ -680,6 +680,8 @@ def code_command(
         )
         return
     ac = _load_model(model, no_cache, backend, threads)
+    if review is not None:  # a misspelt code, before minutes of coding
+        review.check_codes(ac.codebook)
     ac.params.update(overrides)
     _warn_if_chart_dropped(
         out,
