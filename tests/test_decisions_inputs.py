@@ -354,3 +354,16 @@ def test_a_review_saved_as_xlsx_in_the_folder_coded_again_is_not_written_to(
         "(1 accept, 3 reject) carried into the report from "
         f"{xlsx}, with 1 no-code row added for the segment whose every suggestion they rejected"
     )
+
+
+def test_a_folder_given_as_decisions_names_the_decisions_csv_in_it(tmp_path: Path) -> None:
+    """roqa train --feedback Downloads/ (before: "is a directory, not a file")."""
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    (folder / "decisions.csv").write_text("segment_id,decision\n", encoding="utf-8")
+    with pytest.raises(RoqaError) as e:
+        read_decisions(folder)
+    assert str(e.value) == (
+        f"{folder}: is a folder, not a decisions file (give the decisions file in it: "
+        f"{folder / 'decisions.csv'})"
+    )

@@ -335,6 +335,28 @@ def test_a_new_code_and_the_recodes_to_it_are_carried_whatever_codes_it_is_near(
     )
 
 
+@pytest.mark.parametrize("inside", [True, False])
+def test_a_folder_given_as_the_decisions_names_the_file_to_give(
+    coded: Path, tmp_path: Path, capsys, inside: bool
+) -> None:
+    """Before, "Downloads: file not found" (tester, session 39)."""
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    if inside:
+        (folder / "decisions.csv").write_text(CSV, encoding="utf-8")
+    code, out, err = run(["report", str(coded), "--decisions", str(folder)], capsys)
+    hint = (
+        f"give the decisions file in it: {folder / 'decisions.csv'}"
+        if inside
+        else "give the decisions file saved from report.html, not its folder"
+    )
+    assert (code, out, err) == (
+        2,
+        "",
+        f"roqa: error: {folder}: is a folder, not a decisions file ({hint})\n",
+    )
+
+
 def test_roqa_report_matches_decisions_to_the_fixture_report(tmp_path: Path) -> None:
     """The open-coding fixture report keeps embedding every decision of its own review."""
     out = write_report(

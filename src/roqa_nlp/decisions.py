@@ -209,6 +209,8 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
     ``allow_empty`` (a report saved before any decision was made), and so is a document given
     in its place (a Word table, a PDF, the report: :func:`_refuse_documents`)."""
     p = Path(path)
+    if p.is_dir():
+        refuse_folder(p)
     suffix = p.suffix.lower()
     if suffix != ".xlsx":
         _refuse_documents(p)
@@ -307,6 +309,23 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             hint="accept, reject or recode suggestions in report.html and save its decisions",
         )
     return out, sha256_bytes(p.read_bytes())
+
+
+#: the name the report's Save decisions gives the file
+DECISIONS_CSV = "decisions.csv"
+
+
+def refuse_folder(folder: Path) -> None:
+    """The one-line error for a folder given as a decisions file (Downloads/), naming the
+    decisions.csv in it when there is one."""
+    beside = folder / DECISIONS_CSV
+    raise RoqaError(
+        "is a folder, not a decisions file",
+        path=folder,
+        hint=f"give the decisions file in it: {beside}"
+        if beside.is_file()
+        else "give the decisions file saved from report.html, not its folder",
+    )
 
 
 def _sheet_rows(rows: Iterable[Sequence[Any]]) -> list[dict[Any, Any]]:

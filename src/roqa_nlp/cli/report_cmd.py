@@ -405,10 +405,12 @@ def read_review(given: Path | None, folder: Path) -> Review | None:
     """The decisions given with ``--decisions``, else those of ``decisions.csv`` in ``folder``
     (a file saved before any decision holds none: no error then), else None. A file that is
     not a decisions file is a one-line error."""
-    from ..decisions import read_decisions
+    from ..decisions import read_decisions, refuse_folder
     from ..errors import RoqaError
 
     if given is not None:
+        if given.is_dir():
+            refuse_folder(given)
         if not given.is_file():
             from ..io import missing_path_hint
 
