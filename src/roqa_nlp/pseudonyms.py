@@ -21,8 +21,11 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   label spells it (``MARY-JANE O'NEILL`` gives ``Mary-Jane``). A name that is also an English
   word (``Will``, ``May``) is replaced at the start of a sentence only when a pronoun or
   determiner does not follow it ("Will it help?" and "May I ask" stay; "Will is great" does
-  not). A first name alone in another interview is as likely someone else, whom a pseudonym
-  would misattribute, so it stays there, as does a one-word display name (``Rose``);
+  not). In lower case, as speech-to-text writes names ("hello denise"), such a word is replaced
+  too unless it is also an everyday word (``will``, ``mark``, ``rose``: :func:`_everyday_words`),
+  which stays and is listed to check. A first name alone in another interview is as likely
+  someone else, whom a pseudonym would misattribute, so it stays there, as does a one-word
+  display name (``Rose``);
 - in every other transcript, the surname (the last name word) of a keyed name of two words or
   more stands for its person alone too (``Kowalski's on nights`` -> ``[P05]'s on nights``, for
   ``Anna Kowalski``), unless two people of the key share it, it is one word of another name (a
@@ -69,8 +72,8 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
 The key is a CSV file with the columns ``name`` and ``pseudonym``. The researcher keeps it apart
 from the outputs, since it re-identifies them, and can add rows for other people the talk
 mentions (``Tom Hale,nominated individual`` -> ``[nominated individual]``; a row of one name
-whose pseudonym is not a speaker's, ``Priya,nurse``, replaces that capitalised word wherever it
-stands; one given a speaker's own pseudonym, ``Mo,P07``, is that person's alias, a nickname,
+whose pseudonym is not a speaker's, ``Priya,nurse``, replaces that word wherever it stands,
+capitalised, or in lower case when it is no everyday word; one given a speaker's own pseudonym, ``Mo,P07``, is that person's alias, a nickname,
 replaced by their pseudonym where they speak, as their first name is, and listed to check
 elsewhere). Two spellings of one person may share a pseudonym. Reading the same key in a later
 run gives everyone the same pseudonym again. ``AutoCoder.code`` adds every speaker of a study to the
@@ -82,7 +85,8 @@ reading the transcripts. To help that reading, :func:`names_to_check` lists the 
 that may still name a person or a place (capitalised within a sentence, never written in lower
 case anywhere in the study, and neither a pseudonym's word nor a word of
 ``data/public_proper_words.txt`` such as ``Monday`` or ``British``; a part of a key's name left
-in the talk, such as a first name where its person does not speak, is listed);
+in the talk, such as a first name where its person does not speak, is listed, and in lower case
+too where it would be replaced but is an everyday word, ``will`` of a speaker ``Will Jones``);
 ``roqa pseudonymise`` and ``roqa code --pseudonymise`` print them. Offsets (turns, and the
 segments cut from them) are into
 the rewritten text.
@@ -98,6 +102,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from string import ascii_lowercase
 from typing import TypeVar
@@ -256,6 +261,27 @@ def _pieces(part: str) -> list[str]:
 def _is_common_word(part: str) -> bool:
     """A name that is also a common English word (``Will``, ``May``, ``Bill``)."""
     return part.casefold() in _stop_words()
+
+
+@cache
+def _everyday_words() -> frozenset[str]:
+    """Lower-case words a name may also be (``we will``, ``mark the form``): English stop words
+    (``data/stop_words_en.txt``, ``data/stop_words_spoken.txt``), ``data/word_given_names.txt``,
+    ``data/word_surnames.txt``, ``data/not_names.txt`` and ``data/public_proper_words.txt``."""
+    return (
+        _stop_words()
+        | packaged_words("stop_words_spoken.txt")
+        | packaged_words("word_given_names.txt")
+        | _word_surnames()
+        | _not_names()
+        | _public_words()
+    )
+
+
+def _is_everyday_word(word: str) -> bool:
+    """Whether a name's ``word`` written in lower case may be an everyday word
+    (:func:`_everyday_words`): pseudonymising leaves it and :func:`names_to_check` lists it."""
+    return word.casefold() in _everyday_words()
 
 
 def _word_surnames() -> frozenset[str]:
@@ -883,7 +909,10 @@ class PseudonymKey:
                 continue
             if kind == "roles":  # "Registered Manager" as a label: no name in the talk
                 continue
-            if kind != "name" and not found[:1].isupper():  # a part: a capitalised word
+            # a part in lower case, as speech-to-text writes it ("hello denise"), unless it is
+            # also a word ("we will"), or a surname where its person does not speak
+            lower = not found[:1].isupper()
+            if kind != "name" and lower and (kind != "part" or _is_everyday_word(found)):
                 continue
             if kind == "surname" and not _is_surname_here(text, m.start(), m.end()):
                 continue  # "Hope it helps", "Young people": the word; "Mrs Hope": the name
@@ -1333,6 +1362,30 @@ def _may_be_a_name(word: str) -> bool:
     return all(piece[:1].isupper() for piece in word.split("-")[1:] if piece)
 
 
+def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]:
+    """The words of the key's names (:func:`name_parts`, a hyphenated one's pieces too) in lower
+    case that, left in the pseudonymised talk of ``transcript``, are to check: a word of the name
+    of someone who speaks there or of a one-word row that is no speaker's (``Hope,manager``), and
+    elsewhere a word that is no everyday word (:func:`_everyday_words`: "denise" of someone who
+    does not speak there, not "rose"); never an English stop word that is no name (``the``;
+    ``will`` and ``may`` are names: ``data/stop_word_names.txt``)."""
+    stop_names = packaged_words("stop_word_names.txt")
+    voiced = {turn.speaker.casefold() for turn in transcript.turns}
+    found = set()
+    for name, pseudonym in key.pseudonyms.items():
+        bare = _bare(pseudonym)
+        theirs = bare.casefold() in voiced or (
+            len(name.split()) == 1 and not _SPEAKER_PSEUDONYM.fullmatch(bare)
+        )
+        for part in name_parts(name):
+            for word in (w.casefold() for w in [part, *_pieces(part)]):
+                if word in _stop_words() and word not in stop_names:
+                    continue
+                if theirs or not _is_everyday_word(word):
+                    found.add(word)
+    return frozenset(found)
+
+
 def names_to_check(
     transcripts: Iterable[Transcript] | Transcript, key: PseudonymKey | None = None
 ) -> list[NameToCheck]:
@@ -1347,7 +1400,10 @@ def names_to_check(
     a given name of a row for someone who does not speak). A word after an honorific ("Mrs.
     Rose", "Dr Chen") is a name: the full stop does not open a sentence, and it is listed unless
     it is a pseudonym's. Its
-    count and transcripts take in where it opens a sentence too. Give the transcripts as
+    count and transcripts take in where it opens a sentence too. A word of a name the key holds
+    left in lower case, as speech-to-text writes names, is listed in lower case with its count
+    there (:func:`_key_name_words`): "denise" where Denise Okoro does not speak, "will" (an
+    everyday word, so not replaced) where Will Jones does. Give the transcripts as
     pseudonymised, so the names already replaced are gone. This is a reading aid, not a
     detector: a name that only ever opens a sentence, or one also written in lower case
     ("Rose", "rose") but never after an honorific, is not listed (in a study of four interviews,
@@ -1361,10 +1417,18 @@ def names_to_check(
     titled: set[str] = set()  # after an honorific somewhere ("Mrs Rose")
     counts: dict[str, int] = {}
     where: dict[str, dict[str, None]] = {}
+    # a word of the key's names left in lower case (a name that is also a word, "will"; a first
+    # name where its person does not speak, "denise"), as speech-to-text writes names
+    keyed: set[str] = set()
     for t in transcripts:
+        here = frozenset() if key is None else _key_name_words(key, t)
         for word, starts, after_title in _spoken_words(t):
             if word[:1].islower():
                 lower.add(word.casefold())
+                if word in here:
+                    keyed.add(word)
+                    counts[word] = counts.get(word, 0) + 1
+                    where.setdefault(word, {})[t.id] = None
             elif _may_be_a_name(word):
                 counts[word] = counts.get(word, 0) + 1
                 where.setdefault(word, {})[t.id] = None
@@ -1386,4 +1450,5 @@ def names_to_check(
         if word in titled
         or not {word.casefold(), word.casefold().removesuffix("s")} & (lower | known)
     ]
+    found += [NameToCheck(w, counts[w], tuple(where[w])) for w in keyed]
     return sorted(found, key=lambda f: (-f.count, f.word.casefold()))
