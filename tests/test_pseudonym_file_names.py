@@ -218,3 +218,76 @@ def test_a_participant_id_in_a_speakers_label_stays_in_the_file_name(tmp_path: P
     )  # fmt: skip
     assert run.code == 0, run.err
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["p04_v16.txt"]
+
+
+# -- a capitalised word of a file name that the key does not hold (tester s39 privacy, 2) -------
+
+
+def file_name_warnings(tmp_path: Path, name: str, key: dict[str, str]) -> tuple[str, list[str]]:
+    """The new id of the transcript ``name`` pseudonymised with ``key``, and the warnings about
+    its file name."""
+    path = tmp_path / name
+    path.write_text("Interviewer: Hi?\nP14: Hello, thanks.\n", encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RoqaWarning)
+        (t,), _ = pseudonymise([read_transcript(path)], PseudonymKey(key))
+    return t.id, [str(w.message) for w in caught if "file" in str(w.message)]
+
+
+def test_a_capitalised_word_of_a_file_name_is_warned_of_as_maybe_a_name(tmp_path: Path) -> None:
+    """ "P14 - Karen interview.txt" kept "Karen" in every output, with no warning."""
+    new_id, said = file_name_warnings(tmp_path, "P14 - Karen interview.txt", {"Maria": "deputy"})
+    assert new_id == "P14 - Karen interview"
+    assert said == [
+        f"{tmp_path / 'P14 - Karen interview.txt'}: the file name holds Karen, which may be a "
+        "name (a capitalised word roqa does not know), and the outputs carry it: rename the file"
+    ]
+
+
+def test_a_possessive_name_with_an_accent_in_a_file_name_is_warned_of(tmp_path: Path) -> None:
+    name = "P13 – Zoë's interview.txt"
+    _, said = file_name_warnings(tmp_path, name, {})
+    assert said == [
+        f"{tmp_path / name}: the file name holds "
+        "Zoë, which may be a name (a capitalised word roqa does not know), and the outputs carry "
+        "it: rename the file"
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "P14 - Interview Transcript FINAL v2.txt",
+        "Zoom Recording P14 March 2026 Monday.txt",
+        "p14_interview.txt",
+        "Interview 14 - Site A - Focus Group (Clean Verbatim).txt",
+        "P14 Interviewer Notes Part 2.txt",
+    ],
+)
+def test_ordinary_words_and_ids_of_a_file_name_are_not_warned_of(tmp_path: Path, name: str) -> None:
+    assert file_name_warnings(tmp_path, name, {})[1] == []
+
+
+def test_a_name_replaced_and_another_left_in_a_file_name_make_one_warning(tmp_path: Path) -> None:
+    new_id, said = file_name_warnings(
+        tmp_path, "Interview 14 - Gareth Jones with Karen.txt", {"Gareth Jones": "P14"}
+    )
+    assert new_id == "Interview 14 - P14 with Karen"
+    assert said == [
+        f"{tmp_path / 'Interview 14 - Gareth Jones with Karen.txt'}: the file's name holds a "
+        "name of the pseudonym key (Gareth, Jones), so the outputs name the transcript "
+        "'Interview 14 - P14 with Karen'; its new name holds Karen, which may be a name (a "
+        "capitalised word roqa does not know), and the outputs carry it: rename the file"
+    ]
+
+
+def test_roqa_pseudonymise_warns_of_a_first_name_in_a_file_name(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "P14 - Karen interview.txt").write_text(
+        "Interviewer: Hi?\nP14: Hello.\n", "utf-8"
+    )
+    run = roqa(
+        "pseudonymise", tmp_path / "in", "--key", tmp_path / "key.csv", "--out", tmp_path / "o"
+    )
+    assert run.code == 0, run.err
+    assert "P14 - Karen interview.txt: the file name holds Karen, which may be a name" in run.err

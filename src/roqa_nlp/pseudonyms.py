@@ -63,7 +63,9 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   ``Interview 11 - P11``, ``zoom_maria_okafor.vtt`` -> ``zoom_P07``:
   :meth:`PseudonymKey.pseudonymised_name`), which a warning names; its ``source`` keeps the file
   name alone, so no folder's name is recorded. A name left in the file name (a first name of
-  someone who does not speak in it) is warned of;
+  someone who does not speak in it), and any capitalised word of it that roqa does not know
+  (``P14 - Karen interview``: not ``Interview``, ``Final``, ``Zoom``, ``March`` or ``P14``),
+  is warned of, for the researcher to rename the file;
 - e-mail addresses (written or read out), UK phone and NHS numbers, full dates, UK postcodes
   and street addresses become placeholders (``[email]``, ``[phone]``, ...:
   :mod:`roqa_nlp.identifiers`), key or no key; an address read out with a word of a keyed
@@ -1085,8 +1087,46 @@ class PseudonymKey:
                 f"pseudonym key ({first_few(sorted(left))}), which the outputs carry: rename the "
                 "file"
             )
+        known = {w.casefold() for p in self.pseudonyms.values() for w in _bare(p).split()}
+        maybe = [w for w in _maybe_names_in_file_name(renamed) if w.casefold() not in known]
+        maybe = [w for w in maybe if w not in left]
+        if maybe:
+            said.append(
+                f"{'its new name' if said else 'the file name'} holds {first_few(maybe)}, which "
+                "may be a name (a capitalised word roqa does not know), and the outputs carry "
+                "it: rename the file"
+            )
         if said:
             warn("; ".join(said), path=transcript.source or transcript.id)
+
+
+#: a word of a file name: letters and digits, with inner apostrophes ("Zoë's", "O'Neill")
+_FILE_NAME_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _maybe_names_in_file_name(name: str) -> list[str]:
+    """The words of a transcript's ``name`` (its id) that may name a person or a place, in order,
+    once each, without a possessive ``'s``: capitalised with lower-case letters (``Karen``,
+    ``Zoë``; not ``NHS``), with no digit (not ``P14``, ``v2``), and neither an English stop word
+    nor a word of ``data/not_names.txt``, ``data/public_proper_words.txt`` or
+    ``data/file_name_words.txt`` (``Interview``, ``Transcript``, ``Final``, ``Zoom``,
+    ``March``)."""
+    known = (
+        _stop_words()
+        | packaged_words("stop_words_spoken.txt")
+        | _not_names()
+        | _public_words()
+        | packaged_words("file_name_words.txt")
+    )
+    found: dict[str, None] = {}
+    for word in _FILE_NAME_WORD.findall(unicodedata.normalize("NFC", name)):
+        for suffix in ("'s", "’s"):
+            word = word.removesuffix(suffix)
+        if any(c.isdigit() for c in word) or not _may_be_a_name(word):
+            continue
+        if word.casefold() not in known and word.casefold().removesuffix("s") not in known:
+            found[word] = None
+    return list(found)
 
 
 def names_in_file_name(transcript: Transcript) -> list[str]:
