@@ -80,6 +80,9 @@ def test_a_speakers_own_name_in_lower_case_is_replaced_where_they_speak() -> Non
         ({"Grace Hope": "P02"}, "by the grace of god, I hope so"),
         ({"Bill Dawn": "P02"}, "the bill came at dawn"),
         ({"Hope": "manager", "May": "nurse"}, "I hope we may"),
+        # a word of a display name that is a word of everyday talk (data/everyday_words.txt)
+        ({"Jo Bloggs | Mind in Leeds": "P02"}, "never mind, a conference room"),
+        ({"Conference Room 2": "P02"}, "a conference room"),
     ],
 )
 def test_a_name_that_is_also_a_word_stays_in_lower_case(key: dict[str, str], talk: str) -> None:

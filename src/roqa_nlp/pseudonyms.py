@@ -267,11 +267,14 @@ def _is_common_word(part: str) -> bool:
 
 @cache
 def _everyday_words() -> frozenset[str]:
-    """Lower-case words a name may also be (``we will``, ``mark the form``): English stop words
-    (``data/stop_words_en.txt``, ``data/stop_words_spoken.txt``), ``data/word_given_names.txt``,
-    ``data/word_surnames.txt``, ``data/not_names.txt`` and ``data/public_proper_words.txt``."""
+    """Lower-case words a name may also be (``we will``, ``mark the form``, ``never mind``):
+    ``data/everyday_words.txt`` (the words the team's training texts write in lower case), English
+    stop words (``data/stop_words_en.txt``, ``data/stop_words_spoken.txt``),
+    ``data/word_given_names.txt``, ``data/word_surnames.txt``, ``data/not_names.txt`` and
+    ``data/public_proper_words.txt``."""
     return (
-        _stop_words()
+        packaged_words("everyday_words.txt")
+        | _stop_words()
         | packaged_words("stop_words_spoken.txt")
         | packaged_words("word_given_names.txt")
         | _word_surnames()
