@@ -616,6 +616,12 @@ class AutoCoder:
             )
         check_params(params or {})
         self.codebook = codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
+        if not isinstance(codebook, Codebook):  # a file to train with: its codes are learnt
+            from .codebook import undescribed_warning
+
+            bare = undescribed_warning(self.codebook)
+            if bare is not None:
+                warn(bare, path=self.codebook.origin)
         if embedder is None:
             from .embedding import Embedder
 
@@ -2013,7 +2019,7 @@ class AutoCoder:
         # parsed content equal (white space, an equivalent spelling of a number) is an edit too.
         if card.get("model_sha256") != card_sha256(card) or raw_card != card_text(card):
             raise RoqaError("the model card was altered", path=card_path, hint="retrain the model")
-        codebook = Codebook.load(d / "codebook.json")
+        codebook = Codebook.load(d / "codebook.json", check_aliases=False)
         if codebook.hash != card.get("codebook", {}).get("sha256"):
             raise RoqaError(
                 "codebook does not match the model card",

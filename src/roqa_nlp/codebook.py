@@ -453,8 +453,15 @@ class Codebook:
         )
 
     @classmethod
-    def load(cls, name_or_path: str | Path = DEFAULT_CODEBOOK) -> Codebook:
-        """A built-in codebook by id (``cfir-2009``, ``cfir-2022``) or a codebook JSON file."""
+    def load(
+        cls, name_or_path: str | Path = DEFAULT_CODEBOOK, *, check_aliases: bool = True
+    ) -> Codebook:
+        """A built-in codebook by id (``cfir-2009``, ``cfir-2022``) or a codebook JSON file.
+
+        An alias of a file's code that is another code's id, name or alias is an error, unless
+        ``check_aliases`` is false: for the codebook a model was trained with (its
+        ``codebook.json``, and the copy beside its codings), which a model trained before the
+        check still codes and charts with."""
         key = str(name_or_path)
         if key.casefold() in BUILTIN and not Path(key).exists():
             key = key.casefold()  # CFIR-2009 is cfir-2009
@@ -484,10 +491,17 @@ class Codebook:
         try:
             data = json.loads(text)
         except (ValueError, RecursionError) as e:  # also 4 300-digit numbers, deep nesting
-            why = e.msg if isinstance(e, json.JSONDecodeError) else type(e).__name__
-            raise RoqaError(f"codebook is not valid JSON ({why})", path=where) from None
+            raise _not_json(e, text, where) from None
         book = cls.from_dict(data, where=where)
         if isinstance(where, Path):
+            if not book.codes:  # a file (not a codebook built in Python to translate into)
+                raise RoqaError(
+                    "the codebook has no codes",
+                    path=where,
+                    hint='list them under "codes", as `roqa codebook cfir-2009` shows them',
+                )
+            if check_aliases:
+                _refuse_shared_aliases(book, where)
             book.origin = str(where)
             if book.id in BUILTIN:
                 builtin = cls.load(book.id)
@@ -571,6 +585,92 @@ def _code_from_dict(c: object, number: int, where: str | Path | None) -> Code:
         aliases=tuple(aliases),
         valence=_code_valence(c, where),
         color=None if c.get("color") is None else str(c["color"]),
+    )
+
+
+#: File suffixes of codebooks written in another format than JSON, which only JSON is read
+#: instead of: the format named in the error.
+_OTHER_FORMATS = {".yaml": "YAML", ".yml": "YAML", ".csv": "CSV", ".tsv": "TSV", ".xlsx": "Excel"}
+
+
+def _not_json(e: Exception, text: str, where: str | Path) -> RoqaError:
+    """The one-line error of a codebook file that is not valid JSON: where the mistake is (line
+    and column), a comma before ``}`` or ``]`` suspected when the mistake follows one (as a
+    copied line leaves), or that only JSON is read when the file is YAML or CSV."""
+    if not isinstance(e, json.JSONDecodeError):
+        return RoqaError(f"codebook is not valid JSON ({type(e).__name__})", path=where)
+    hint = None
+    fmt = _OTHER_FORMATS.get(Path(str(where)).suffix.casefold())
+    if fmt is not None:
+        hint = (
+            f"only JSON codebooks are read, not {fmt}: write it as a .json file like those "
+            "`roqa codebook cfir-2009` shows, see docs/codebooks.md"
+        )
+    elif text[: e.pos].rstrip().endswith(",") and e.msg.startswith(
+        ("Expecting property name", "Expecting value")
+    ):
+        hint = "a comma before } or ]?"
+    return RoqaError(
+        f"codebook is not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}",
+        path=where,
+        hint=hint,
+    )
+
+
+def _refuse_shared_aliases(book: Codebook, where: Path) -> None:
+    """A one-line error when an alias of a codebook file's code is another code's id, name or
+    alias (case, spacing, punctuation and ``&``/``and`` aside, as names resolve): a record or
+    a coding giving it would silently go to the first code. A built-in codebook's own such
+    aliases (CFIR 2.0's "Innovation Deliverers", the role construct's name and an alias of two
+    sub-constructs) are kept in copies of it and in project codebooks extending it."""
+    claims: dict[str, list[tuple[str, str]]] = {}  # key -> (code id, "id"/"name"/"alias")
+    for c in book.codes:
+        for what, keys in (("id", [c.id]), ("name", [c.name]), ("alias", list(c.aliases))):
+            for k in keys:
+                mine = claims.setdefault(normalise_name(k), [])
+                if all(cid != c.id for cid, _ in mine):
+                    mine.append((c.id, what))
+    base = book.id.removesuffix("+project")
+    allowed = set()
+    if base in BUILTIN:
+        builtin = builtin_codebook(base)
+        allowed = {
+            normalise_name(a) for c in builtin.codes for a in c.aliases if builtin.find(a) != c
+        }
+    for c in book.codes:
+        for alias in c.aliases:
+            key = normalise_name(alias)
+            owners = claims.get(key, [])
+            if len(owners) < 2 or key in allowed:
+                continue
+            said, last = [], ""
+            for cid, what in owners:
+                role = "an alias of" if what == "alias" else f"the {what} of"
+                said.append(f"{'of' if role == last else role} {cid} {book._by_id[cid].name}")
+                last = role
+            raise RoqaError(
+                f"codebook {book.id!r}: {quoted(alias.strip())} is {' and '.join(said)}: a record or "
+                "coding with it could mean either",
+                path=where,
+                hint="give each alias to one code",
+            )
+
+
+def undescribed_warning(book: Codebook) -> str | None:
+    """The one-line warning of a codebook file's codable codes with no description (each is
+    learnt as a training example), or None: for a file a researcher wrote, never a built-in."""
+    from .errors import first_few
+
+    if book.id in BUILTIN:
+        return None
+    bare = [c.id for c in book.codable if not c.description.strip()]
+    if not bare:
+        return None
+    n = len(bare)
+    return (
+        f"{n} codable code{'s have' if n > 1 else ' has'} no description ({first_few(bare)}): "
+        "descriptions are learnt as training examples, one per code; write a sentence or two "
+        "of what each code covers"
     )
 
 

@@ -214,7 +214,7 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
             break
         candidate = folder / CODEBOOK_FILE
         if candidate.is_file():
-            book = Codebook.load(candidate)
+            book = Codebook.load(candidate, check_aliases=False)
             if book.id == wanted:
                 return book
         folder = folder.parent if folder.parent != folder else None

@@ -744,7 +744,7 @@ def _saved_codebook(folder: Path, meta: Any) -> Codebook | None:
     from .codebook import Codebook
 
     try:
-        book = Codebook.load(f)
+        book = Codebook.load(f, check_aliases=False)
     except RoqaError:  # damaged: the codings are still read, as before the file was loaded here
         return None
     return book if book.id == wanted[0] else None

@@ -1419,12 +1419,15 @@ def codebook_command(
 
     from rich.table import Table
 
-    from ..codebook import Codebook
+    from ..codebook import Codebook, undescribed_warning
 
     folder = Path(name)
     if folder.is_dir() and (folder / "codebook.json").is_file():
         name = str(folder / "codebook.json")  # a model's or an output's own codebook
     book = Codebook.load(name)
+    bare = undescribed_warning(book)
+    if bare is not None:
+        print(f"roqa: warning: {book.origin or book.id}: {bare}", file=sys.stderr)
     valenced = any(c.valence for c in book)
     to_2009 = book.mapping.get("cfir-2009", {})
     table = Table(title=f"{book.name} ({book.id})")

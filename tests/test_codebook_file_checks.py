@@ -1,0 +1,219 @@
+"""A researcher's own codebook file: what `roqa codebook FILE` and loading it say of its mistakes
+(tester with an own codebook, session 39)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.cli import main
+from roqa_nlp.codebook import BUILTIN, Codebook
+from roqa_nlp.errors import RoqaError, RoqaWarning
+
+
+def own_codes() -> list[dict]:
+    """A small two-domain codebook with descriptions and aliases."""
+    return [
+        {"id": "WF", "name": "Workforce", "level": "domain", "parent": None, "codable": False,
+         "description": "Heading."},
+        {"id": "WF.TRN", "name": "Training and skills", "level": "construct", "parent": "WF",
+         "description": "Courses and coaching.", "aliases": ["training"]},
+        {"id": "WF.WB", "name": "Staff wellbeing", "level": "construct", "parent": "WF",
+         "description": "Stress and burnout.", "aliases": ["burnout"]},
+        {"id": "COM", "name": "Community", "level": "domain", "parent": None, "codable": False,
+         "description": "Heading."},
+        {"id": "COM.HOUS", "name": "Housing", "level": "construct", "parent": "COM",
+         "description": "Somewhere to live.", "aliases": ["accommodation"]},
+    ]  # fmt: skip
+
+
+def write(tmp_path: Path, codes: list[dict] | None = None, name: str = "own.json") -> Path:
+    path = tmp_path / name
+    book = {"id": "own", "name": "Our codes", "codes": own_codes() if codes is None else codes}
+    path.write_text(json.dumps(book, indent=1), "utf-8")
+    return path
+
+
+def with_code(index: int, **fields: object) -> list[dict]:
+    codes = own_codes()
+    codes[index] = {k: v for k, v in {**codes[index], **fields}.items() if v is not ...}
+    return codes
+
+
+def roqa(*args: str | Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main([str(a) for a in args])
+        except SystemExit as e:
+            code = int(e.code or 0)
+    return code, out.getvalue(), err.getvalue()
+
+
+def load_error(path: Path) -> str:
+    with pytest.raises(RoqaError) as info:
+        Codebook.load(path)
+    return str(info.value)
+
+
+# -- JSON syntax ---------------------------------------------------------------------------------
+
+
+def test_a_trailing_comma_is_placed_by_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "own.json"
+    path.write_text(
+        '{"id": "own", "name": "Our codes",\n "codes": [\n  {"id": "A", "name": "A",},\n ]}\n',
+        "utf-8",
+    )
+    assert load_error(path) == (
+        f"{path}: codebook is not valid JSON at line 3, column 27: Expecting property name "
+        "enclosed in double quotes (a comma before } or ]?)"
+    )
+
+
+def test_a_json_mistake_other_than_a_comma_gets_no_comma_hint(tmp_path: Path) -> None:
+    path = tmp_path / "own.json"
+    path.write_text('{"id": "own"\n "codes": []}\n', "utf-8")
+    assert load_error(path) == (
+        f"{path}: codebook is not valid JSON at line 2, column 2: Expecting ',' delimiter"
+    )
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".yml", ".csv"])
+def test_a_yaml_or_csv_codebook_is_told_only_json_is_read(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"codes{suffix}"
+    path.write_text("id: own\ncodes:\n  - id: A\n", "utf-8")
+    assert load_error(path) == (
+        f"{path}: codebook is not valid JSON at line 1, column 1: Expecting value "
+        f"(only JSON codebooks are read, not {'CSV' if suffix == '.csv' else 'YAML'}: write it as a .json file "
+        "like those `roqa codebook cfir-2009` shows, see docs/codebooks.md)"
+    )
+
+
+def test_the_cli_says_where_the_json_mistake_is(tmp_path: Path) -> None:
+    path = tmp_path / "own.json"
+    path.write_text('{"id": "own",\n "codes": [],\n}\n', "utf-8")
+    code, _, err = roqa("codebook", path)
+    assert (code, err) == (
+        2,
+        f"roqa: error: {path}: codebook is not valid JSON at line 3, column 1: Expecting "
+        "property name enclosed in double quotes (a comma before } or ]?)\n",
+    )
+
+
+# -- aliases two codes share ---------------------------------------------------------------------
+
+
+def test_an_alias_two_codes_share_is_a_one_line_error_naming_both(tmp_path: Path) -> None:
+    path = write(tmp_path, with_code(2, aliases=["burnout", " Training "]))
+    assert load_error(path) == (
+        f"{path}: codebook 'own': 'training' is an alias of WF.TRN Training and skills and of "
+        "WF.WB Staff wellbeing: a record or coding with it could mean either (give each alias "
+        "to one code)"
+    )
+
+
+def test_an_alias_that_is_another_codes_name_is_a_one_line_error(tmp_path: Path) -> None:
+    path = write(tmp_path, with_code(2, aliases=["training & skills"]))
+    assert load_error(path) == (
+        f"{path}: codebook 'own': 'training & skills' is the name of WF.TRN Training and "
+        "skills and an alias of WF.WB Staff wellbeing: a record or coding with it could mean "
+        "either (give each alias to one code)"
+    )
+
+
+def test_an_alias_that_is_another_codes_id_is_a_one_line_error(tmp_path: Path) -> None:
+    path = write(tmp_path, with_code(4, aliases=["wf.wb"]))
+    assert load_error(path) == (
+        f"{path}: codebook 'own': 'wf.wb' is the id of WF.WB Staff wellbeing and an alias of "
+        "COM.HOUS Housing: a record or coding with it could mean either (give each alias to one "
+        "code)"
+    )
+
+
+def test_an_alias_that_is_the_codes_own_name_is_fine(tmp_path: Path) -> None:
+    book = Codebook.load(write(tmp_path, with_code(4, aliases=["housing", "Housing!"])))
+    assert book.resolve("housing").id == "COM.HOUS"
+
+
+def test_the_cli_refuses_a_shared_alias(tmp_path: Path) -> None:
+    path = write(tmp_path, with_code(2, aliases=["training"]))
+    code, out, err = roqa("codebook", path)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"roqa: error: {path}: codebook 'own': 'training' is an alias of ")
+
+
+@pytest.mark.parametrize("book_id", BUILTIN)
+def test_built_in_codebooks_and_their_copies_still_load(book_id: str, tmp_path: Path) -> None:
+    """CFIR 2.0 gives "Innovation Deliverers" as the name of IND.H and an alias of two of its
+    sub-constructs on purpose (the short name resolves to the role construct): it, a copy of its
+    file and a project codebook extending it load as before."""
+    book = Codebook.load(book_id)
+    book.save(tmp_path / "copy.json")
+    assert Codebook.load(tmp_path / "copy.json").hash == book.hash
+    project = book.with_codes([], id=f"{book_id}+project")
+    project.save(tmp_path / "codebook.json")
+    assert len(Codebook.load(tmp_path / "codebook.json")) == len(book)
+
+
+# -- no codes, no descriptions -------------------------------------------------------------------
+
+
+def test_a_codebook_with_no_codes_is_a_one_line_error(tmp_path: Path) -> None:
+    path = write(tmp_path, [])
+    assert load_error(path) == (
+        f'{path}: the codebook has no codes (list them under "codes", as '
+        "`roqa codebook cfir-2009` shows them)"
+    )
+    code, out, err = roqa("codebook", path)
+    assert (code, out, err) == (2, "", f"roqa: error: {load_error(path)}\n")
+
+
+def test_codes_without_a_description_are_warned_of_once_by_roqa_codebook(tmp_path: Path) -> None:
+    codes = with_code(2, description="  ")
+    del codes[4]["description"]
+    path = write(tmp_path, codes)
+    code, out, err = roqa("codebook", path)
+    assert code == 0 and "Housing" in out
+    assert err == (
+        f"roqa: warning: {path}: 2 codable codes have no description (WF.WB, COM.HOUS): "
+        "descriptions are learnt as training examples, one per code; write a sentence or two "
+        "of what each code covers\n"
+    )
+
+
+def test_training_on_a_file_with_undescribed_codes_warns(tmp_path: Path) -> None:
+    from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.codebook import undescribed_warning
+
+    path = write(tmp_path, with_code(1, description=...))
+    assert undescribed_warning(Codebook.load(path)) == (
+        "1 codable code has no description (WF.TRN): descriptions are learnt as training "
+        "examples, one per code; write a sentence or two of what each code covers"
+    )
+    with pytest.warns(RoqaWarning, match="1 codable code has no description"):
+        AutoCoder(str(path), embedder=object())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("book_id", BUILTIN)
+def test_built_in_codebooks_are_never_warned_of(book_id: str) -> None:
+    from roqa_nlp.codebook import undescribed_warning
+
+    assert undescribed_warning(Codebook.load(book_id)) is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        code, _, err = roqa("codebook", book_id)
+    assert (code, err) == (0, "")
+
+
+def test_a_models_codebook_with_a_shared_alias_still_loads(tmp_path: Path) -> None:
+    """A model trained before the check keeps coding: its codebook.json is read unchecked."""
+    path = write(tmp_path, with_code(2, aliases=["training"]), name="codebook.json")
+    book = Codebook.load(path, check_aliases=False)
+    assert book.resolve("training").id == "WF.TRN"
