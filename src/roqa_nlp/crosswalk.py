@@ -174,6 +174,63 @@ def chart_mismatch(book: Codebook, result: CodingResult) -> str | None:
     return None
 
 
+#: The share of a codebook's codable codes (by id or name) another codebook must know, when
+#: neither documents a mapping to the other, for codings in the first to be charted in the
+#: second at all (with a warning naming the rest): below it (a model of a researcher's own
+#: codebook charted in CFIR 2.0, none of whose codes it has) every code would be charted as a
+#: code outside the codebook, a report with no row of the codebook filled.
+RELATED_SHARE = 0.2
+
+
+def unrelated_chart(own: Codebook, chart: Codebook, whose: str = "the codings'") -> str | None:
+    """Why codes of codebook ``own`` (``whose``: the model's, the codings') cannot be charted in
+    ``chart``, in one line, or ``None``: neither documents a mapping to the other, and fewer than
+    :data:`RELATED_SHARE` of ``own``'s codable codes are codes of ``chart`` (by id or name).
+    A codebook and a project codebook extending it (``cfir-2009+project``), and two whose
+    mapping is documented (CFIR 2009 and CFIR 2.0, the seed study's themes), are related."""
+    if _built_in_id(own) == _built_in_id(chart):
+        return None
+    try:
+        crosswalk(own, chart)
+        return None
+    except RoqaError:
+        pass
+    codable = own.codable
+    known = [c for c in codable if chart.find(c.id) is not None or chart.find(c.name) is not None]
+    if not codable or len(known) >= RELATED_SHARE * len(codable):
+        return None
+    some = "none" if not known else f"only {len(known)}"
+    return (
+        f"codebook {chart.id!r} documents no mapping from {own.id!r}, {whose} codebook, and "
+        f"{some} of its {len(codable)} codes {'is' if len(known) == 1 else 'are'} in "
+        f"{chart.id!r}: every code would be charted as a code outside the codebook"
+    )
+
+
+def refuse_unrelated_chart(
+    book: Codebook, result: CodingResult, choice: str | None, where: Path | None
+) -> None:
+    """A one-line error when codings that record their codebook (a model's run, an import) are
+    to be charted in ``book`` (``--codebook choice``, else the one ``run.json`` recorded) that
+    is unrelated to it (:func:`unrelated_chart`), with the fix: chart in their own codebook."""
+    if not _recorded_ids(result.meta):
+        return  # hand-made codings: charted in the codebook their codes are of
+    try:
+        own = codebook_for(None, result, where)
+    except RoqaError:
+        return  # their own codebook is gone: charted in the one given, with a warning
+    why = unrelated_chart(own, book)
+    if why is None:
+        return
+    hint = (
+        f"chart in {own.id!r}, the codebook they were coded with: leave out --codebook"
+        if choice
+        else f"run.json's {CHART_KEY} names {book.id!r}: give --codebook {own.cli_name}, which "
+        "overrides it"
+    )
+    raise RoqaError(why, path=where, hint=hint)
+
+
 #: Where a project codebook of imported codings is looked for, from the codings' folder up:
 #: ``roqa import`` writes ``OUT/codebook.json`` and each coder's ``OUT/codings/NAME/codings.jsonl``.
 CODEBOOK_FILE = "codebook.json"

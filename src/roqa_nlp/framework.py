@@ -949,6 +949,9 @@ class BarriersEnablers:
     #: what the table charts, in one line (:func:`charted_note`): the Word table has it under its
     #: caption and the workbook on its ``About`` sheet
     note: str = ""
+    #: what a row is called in words (the Word table's note): ``construct`` in a CFIR codebook,
+    #: ``code`` in another (a project's own codebook has codes, not CFIR's constructs)
+    unit: str = "construct"
 
     def domain(self, domain_id: str) -> DomainRow | None:
         return next((d for d in self.domains if d.id == domain_id), None)
@@ -1112,7 +1115,8 @@ def barriers_enablers(
     ordered = sorted(domains.values(), key=lambda d: dom_order.get(d.id, len(dom_order)))
     neutral = len({q.segment_id for q in coded if q.valence == "neutral"})
     note = charted_note(result, codebook, coded, top_k=top_k, min_probability=min_probability)
-    return BarriersEnablers(ordered, neutral, note)
+    unit = "construct" if codebook.id.startswith("cfir") else "code"
+    return BarriersEnablers(ordered, neutral, note, unit)
 
 
 def review_left_out(meta: dict[str, Any]) -> str:

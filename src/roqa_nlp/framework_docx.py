@@ -93,11 +93,12 @@ def neutral_note(table: BarriersEnablers) -> str | None:
     only = [c for c in by_count if not (c.barriers or c.enablers)]
     rowed = [c for c in by_count if c.barriers or c.enablers]
     twice = sum(c.neutral.segments for c in neutral) > n_seg
+    unit = table.unit
     line = (
         f"Not in the table: {n_seg} segment{'s' if n_seg != 1 else ''} whose valence is neutral "
-        f"(neither barrier nor enabler), under {len(neutral)} construct"
+        f"(neither barrier nor enabler), under {len(neutral)} {unit}"
         f"{'s' if len(neutral) != 1 else ''}"
-        + (" (a segment neutral under several constructs is named under each)" if twice else "")
+        + (f" (a segment neutral under several {unit}s is named under each)" if twice else "")
         + "."
     )
     if only:
@@ -105,9 +106,9 @@ def neutral_note(table: BarriersEnablers) -> str | None:
         line += "; ".join(_counted(c) for c in only) + "."
     if rowed:
         line += (
-            " Under constructs that also have a row above: "
+            f" Under {unit}s that also have a row above: "
             if len(rowed) > 1
-            else " Under a construct that also has a row above: "
+            else f" Under a {unit} that also has a row above: "
         )
         line += "; ".join(_counted(c) for c in rowed) + "."
     return line + " Give them a valence in review if they are barriers or enablers."

@@ -594,7 +594,7 @@ def code_command(
         )
     _refuse_output_into_inputs(out, paths)
     from ..codings_writer import FILES
-    from ..crosswalk import CODEBOOK_FILE
+    from ..crosswalk import CODEBOOK_FILE, unrelated_chart
     from ..io import check_output_folder, check_outputs
 
     made = [*FILES, CODEBOOK_FILE]
@@ -682,6 +682,14 @@ def code_command(
     ac = _load_model(model, no_cache, backend, threads)
     if review is not None:  # a misspelt code, before minutes of coding
         review.check_codes(ac.codebook)
+    if chart_book is not None and (why := unrelated_chart(ac.codebook, chart_book, "the model's")):
+        from ..errors import RoqaError
+
+        raise RoqaError(  # before coding: a report of nothing but codes outside the codebook
+            why,
+            path=model,
+            hint=f"chart in the model's own codebook {ac.codebook.id!r}: leave out --codebook",
+        )
     ac.params.update(overrides)
     _warn_if_chart_dropped(
         out,

@@ -58,7 +58,7 @@ def export_cmd(
 ) -> None:
     """Export suggestions to NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdpx), or a codebook (.qdc)."""
     from ..codebook import DEFAULT_CODEBOOK, Codebook
-    from ..crosswalk import chart_codebook_for, chart_codings
+    from ..crosswalk import chart_codebook_for, chart_codings, refuse_unrelated_chart
     from ..errors import RoqaError
     from ..exchange import export_qdc, export_qdpx
     from ..exchange.qdpx_export import AUTO, coder_of, person_of
@@ -91,6 +91,7 @@ def export_cmd(
     else:
         result = CodingResult.read(codings)
         book, chosen = chart_codebook_for(codebook, result, codings)
+        refuse_unrelated_chart(book, result, codebook, source)
         if chosen:
             typer.echo(chosen)
     # the colours and names the codes had in the QDA program the codebook was imported from

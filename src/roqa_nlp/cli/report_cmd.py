@@ -124,7 +124,7 @@ def report_command(
     ),
 ) -> None:
     """Write the self-contained HTML report of a coding result (opens offline, no network)."""
-    from ..crosswalk import chart_codebook_for, chart_codings, chart_given
+    from ..crosswalk import chart_codebook_for, chart_codings, chart_given, refuse_unrelated_chart
     from ..errors import RoqaError
     from ..exchange.qdpx_export import coder_of, person_of
     from ..framework import framework_matrix
@@ -170,6 +170,7 @@ def report_command(
             hint="give the codings.jsonl that `roqa code` wrote",
         )
     book, chosen = chart_codebook_for(codebook, result, codings)
+    refuse_unrelated_chart(book, result, codebook, source)
     if chosen:
         typer.echo(chosen)
     # a person applied every code they gave: chart them all, and translate them as applied codes

@@ -1,0 +1,219 @@
+"""Charting a model's codes in a codebook unrelated to the model's (tester with an own codebook,
+session 39): `roqa code --model models/rm --codebook cfir-2022` warned that 10 of the 10 codes
+were not in cfir-2022, exited 0, wrote a "CFIR 2.0" report with every code under "Codes outside
+the codebook" and recorded cfir-2022 in run.json for every later report. Now a one-line error
+naming both codebooks and the fix; the documented crosswalks chart as before."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.crosswalk import unrelated_chart
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+from test_cli_agree import run
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples" / "interviews"
+
+OWN = {
+    "id": "rm-own",
+    "name": "Registered managers' codes",
+    "codes": [
+        {"id": "WF", "name": "Workforce", "level": "domain", "codable": False,
+         "description": "Heading."},
+        {"id": "WF.REC", "name": "Recruitment and retention", "level": "construct",
+         "parent": "WF", "description": "Hiring and keeping staff."},
+        {"id": "WF.WB", "name": "Staff wellbeing", "level": "construct", "parent": "WF",
+         "description": "Stress and burnout."},
+        {"id": "COM", "name": "Community", "level": "domain", "codable": False,
+         "description": "Heading."},
+        {"id": "COM.HOUS", "name": "Housing", "level": "construct", "parent": "COM",
+         "description": "Somewhere to live."},
+    ],
+}  # fmt: skip
+
+
+def own_book() -> Codebook:
+    return Codebook.from_dict(OWN)
+
+
+def test_a_codebook_none_of_whose_codes_are_in_the_chart_codebook_is_unrelated() -> None:
+    assert unrelated_chart(own_book(), Codebook.load("cfir-2022"), "the model's") == (
+        "codebook 'cfir-2022' documents no mapping from 'rm-own', the model's codebook, and "
+        "none of its 3 codes are in 'cfir-2022': every code would be charted as a code outside "
+        "the codebook"
+    )
+
+
+@pytest.mark.parametrize(
+    ("own", "chart"),
+    [
+        ("cfir-2009", "cfir-2022"),  # the documented crosswalk
+        ("cfir-2009", "erondu-2021"),  # the seed study's themes
+        ("cfir-2022", "cfir-2009"),
+    ],
+)
+def test_codebooks_with_a_documented_mapping_are_related(own: str, chart: str) -> None:
+    assert unrelated_chart(Codebook.load(own), Codebook.load(chart)) is None
+
+
+def test_a_project_codebook_is_related_to_the_built_in_one_and_its_crosswalks() -> None:
+    from roqa_nlp.schema import Code
+
+    project = Codebook.load("cfir-2009").with_codes(
+        [Code("project.faith", "Faith groups", "code")], id="cfir-2009+project"
+    )
+    assert unrelated_chart(project, Codebook.load("cfir-2009")) is None
+    assert unrelated_chart(project, Codebook.load("cfir-2022")) is None
+
+
+def test_a_codebook_sharing_most_codes_with_the_chart_codebook_is_related() -> None:
+    """An edited copy of CFIR 2009 under an id of its own, with no mapping: charted in CFIR 2009
+    with the existing warning naming the codes outside it."""
+    data = Codebook.load("cfir-2009").to_dict()
+    data.pop("mapping", None)
+    copy = Codebook.from_dict({**data, "id": "our-cfir"})
+    assert unrelated_chart(copy, Codebook.load("cfir-2009")) is None
+
+
+def own_codings(
+    tmp_path: Path, valence: str = "barrier", *, cfir: bool = False, **run: object
+) -> Path:
+    """A run of a model trained on the codebook OWN: its codings, run.json and codebook.json
+    (``cfir``: of the built-in CFIR 2009, both segments Available Resources)."""
+    text = "P01: We cannot keep staff. Nobody can find a flat."
+    t = Transcript(id="p01", text=text, turns=[Turn("P01", "participant", 5, len(text))])
+
+    def seg(n: int, start: int, end: int, code: str, name: str) -> SegmentResult:
+        return SegmentResult(
+            segment=Segment(
+                f"p01:{n:04d}", "p01", "P01", "participant", start, end, text[start:end]
+            ),
+            suggestions=[Suggestion(code, name, "WF", 0.9, valence)],
+        )
+
+    book = Codebook.load("cfir-2009") if cfir else own_book()
+    result = CodingResult(
+        segments=[
+            seg(
+                1,
+                5,
+                27,
+                *(
+                    ("IS.E.2", "Available Resources")
+                    if cfir
+                    else ("WF.REC", "Recruitment and retention")
+                ),
+            ),
+            seg(
+                2,
+                28,
+                len(text),
+                *(("IS.E.2", "Available Resources") if cfir else ("COM.HOUS", "Housing")),
+            ),
+        ],
+        transcripts={"p01": t},
+        meta={"model": {"codebook": book.id, "codebook_sha256": book.hash}, **run},
+    )
+    out = tmp_path / ("coded-cfir" if cfir else "coded")
+    result.save(out)
+    if not cfir:
+        book.save(out / "codebook.json")
+    return out
+
+
+def test_report_in_an_unrelated_codebook_is_a_one_line_error(tmp_path: Path, capsys) -> None:
+    coded = own_codings(tmp_path)
+    code, out, err = run(["report", str(coded), "--codebook", "cfir-2009"], capsys)
+    assert (code, err) == (
+        2,
+        f"roqa: error: {coded}/codings.jsonl: codebook 'cfir-2009' documents no mapping from "
+        "'rm-own', the codings' codebook, and none of its 3 codes are in 'cfir-2009': every "
+        "code would be charted as a code outside the codebook (chart in 'rm-own', the codebook "
+        "they were coded with: leave out --codebook)\n",
+    )
+    assert not (coded / "report.html").exists()
+    code, out, err = run(["report", str(coded)], capsys)  # in their own codebook
+    assert (code, err) == (0, "")
+    assert "Registered managers" in (coded / "report.html").read_text("utf-8")
+
+
+def test_report_of_a_run_that_recorded_an_unrelated_chart_codebook(tmp_path: Path, capsys) -> None:
+    """A folder coded before the check, whose run.json records chart_codebook cfir-2022."""
+    coded = own_codings(tmp_path, chart_codebook="cfir-2022")
+    code, _, err = run(["report", str(coded)], capsys)
+    assert (code, err) == (
+        2,
+        f"roqa: error: {coded}/codings.jsonl: codebook 'cfir-2022' documents no mapping from "
+        "'rm-own', the codings' codebook, and none of its 3 codes are in 'cfir-2022': every "
+        "code would be charted as a code outside the codebook (run.json's chart_codebook names "
+        f"'cfir-2022': give --codebook {coded}/codebook.json, which overrides it)\n",
+    )
+    code, _, err = run(["report", str(coded), "--codebook", str(coded / "codebook.json")], capsys)
+    assert (code, err) == (0, "")
+
+
+def test_export_in_an_unrelated_codebook_is_a_one_line_error(tmp_path: Path, capsys) -> None:
+    coded = own_codings(tmp_path)
+    qdpx = tmp_path / "p.qdpx"
+    code, _, err = run(
+        ["export", str(coded), "--qdpx", str(qdpx), "--codebook", "cfir-2022"], capsys
+    )
+    assert code == 2 and err.startswith(
+        f"roqa: error: {coded}/codings.jsonl: codebook 'cfir-2022' documents no mapping from "
+        "'rm-own'"
+    )
+    assert not qdpx.exists()
+
+
+def test_code_with_a_codebook_unrelated_to_the_model_is_refused_before_coding(
+    tiny_model_dir: Path, tmp_path: Path, capsys
+) -> None:
+    own = tmp_path / "own.json"
+    own.write_text(json.dumps(OWN), "utf-8")
+    out = tmp_path / "coded"
+    code, _, err = run(
+        ["code", str(EXAMPLES), "--model", str(tiny_model_dir), "--codebook", str(own),
+         "--out", str(out)],
+        capsys,
+    )  # fmt: skip
+    assert (code, err) == (
+        2,
+        f"roqa: error: {tiny_model_dir}: codebook 'rm-own' documents no mapping from "
+        "'cfir-2009', the model's codebook, and none of its 39 codes are in 'rm-own': every "
+        "code would be charted as a code outside the codebook (chart in the model's own "
+        "codebook 'cfir-2009': leave out --codebook)\n",
+    )
+    assert not (out / "codings.jsonl").exists() and not (out / "run.json").exists()
+
+
+def test_table_2_of_an_own_codebook_heads_its_column_code(tmp_path: Path, capsys) -> None:
+    """The report's Table 2 labelled the column "Construct" for a codebook of a project's own;
+    CFIR codebooks keep "Construct"."""
+    coded = own_codings(tmp_path)
+    code, _, err = run(["report", str(coded)], capsys)
+    assert (code, err) == (0, "")
+    html = (coded / "report.html").read_text("utf-8")
+    assert "<thead><tr><th>Code</th><th>Barriers</th>" in html
+    assert "Domain → code → barriers and enablers" in html
+
+
+def test_the_word_tables_neutral_note_counts_codes_of_an_own_codebook(tmp_path: Path) -> None:
+    from roqa_nlp.framework import barriers_enablers
+    from roqa_nlp.framework_docx import neutral_note
+
+    result = CodingResult.read(own_codings(tmp_path, valence="neutral"))
+    note = neutral_note(barriers_enablers(result, own_book()))
+    assert note is not None and note.startswith(
+        "Not in the table: 2 segments whose valence is neutral (neither barrier nor enabler), "
+        "under 2 codes. Charted only as neutral"
+    )
+    cfir = neutral_note(
+        barriers_enablers(CodingResult.read(own_codings(tmp_path, "neutral", cfir=True)))
+    )
+    assert cfir is not None and "under 1 construct." in cfir
