@@ -1115,8 +1115,28 @@ def barriers_enablers(
     ordered = sorted(domains.values(), key=lambda d: dom_order.get(d.id, len(dom_order)))
     neutral = len({q.segment_id for q in coded if q.valence == "neutral"})
     note = charted_note(result, codebook, coded, top_k=top_k, min_probability=min_probability)
-    unit = "construct" if codebook.id.startswith("cfir") else "code"
-    return BarriersEnablers(ordered, neutral, note, unit)
+    return BarriersEnablers(ordered, neutral, note, row_unit(codebook))
+
+
+def row_unit(codebook: Codebook) -> str:
+    """What a row of Table 2 charted in ``codebook`` is called: ``construct`` in a CFIR codebook
+    (a built-in one or a project codebook extending it, ``cfir-...``, or one whose codable codes
+    are all CFIR codes, ids and names), ``code`` in a codebook of a project's own."""
+    from .codebook import builtin_codebook
+    from .codebooks import BUILTIN
+
+    if codebook.id.startswith("cfir"):
+        return "construct"
+    cfir = [builtin_codebook(b) for b in BUILTIN if b.startswith("cfir")]
+    codable = codebook.codable
+    if codable and any(
+        all(
+            (k := book.find(c.id)) is not None and (k.id, k.name) == (c.id, c.name) for c in codable
+        )
+        for book in cfir
+    ):
+        return "construct"
+    return "code"
 
 
 def review_left_out(meta: dict[str, Any]) -> str:

@@ -417,6 +417,7 @@ def report_context(
         "sure_code": SURE_CODE,
         "sure_code_pct": f"{SURE_CODE * 100:.0f}",
         "table2": table2_view(table2, anchors),
+        "table2_unit": table2.unit,
         "ratings": ratings_view(ratings, anchors),
         "saturation": saturation_view(sat, person=person),
         "saturation_order_given": options.order is not None,
