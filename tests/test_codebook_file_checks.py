@@ -217,3 +217,34 @@ def test_a_models_codebook_with_a_shared_alias_still_loads(tmp_path: Path) -> No
     path = write(tmp_path, with_code(2, aliases=["training"]), name="codebook.json")
     book = Codebook.load(path, check_aliases=False)
     assert book.resolve("training").id == "WF.TRN"
+
+
+def test_a_renamed_copy_of_cfir_2_0_keeps_its_shared_short_names(tmp_path: Path) -> None:
+    """The built-in's own "Innovation Deliverers" (IND.H's name, an alias of PRO.B.1 and
+    PRO.F.1) is no clash in a copy under another id; a new alias of the same name is."""
+    data = Codebook.load("cfir-2022").to_dict()
+    path = tmp_path / "our-cfir2.json"
+    path.write_text(json.dumps({**data, "id": "our-cfir2"}), "utf-8")
+    assert Codebook.load(path).resolve("Innovation Deliverers").id == "IND.H"
+    for c in data["codes"]:
+        if c["id"] == "INN.A":
+            c["aliases"] = [*c.get("aliases", []), "innovation deliverers"]
+    path.write_text(json.dumps({**data, "id": "our-cfir2"}), "utf-8")
+    assert load_error(path) == (
+        f"{path}: codebook 'our-cfir2': 'innovation deliverers' is an alias of INN.A Innovation "
+        "Source and the name of IND.H Innovation Deliverers and an alias of PRO.B.1 Assessing "
+        "Needs: Innovation Deliverers and of PRO.F.1 Engaging: Innovation Deliverers: a record "
+        "or coding with it could mean any (give each alias to one code)"
+    )
+
+
+def test_roqa_codebook_of_a_models_folder_does_not_warn_of_descriptions(tmp_path: Path) -> None:
+    """A model's codebook.json (trained already) with a review's new code, which has none."""
+    from roqa_nlp.schema import Code
+
+    book = Codebook.load("cfir-2009").with_codes(
+        [Code("project.peer-support", "Peer support workers", "code")], id="study"
+    )
+    book.save(tmp_path / "codebook.json")
+    code, out, err = roqa("codebook", tmp_path)
+    assert (code, err) == (0, "") and "Peer support workers" in out

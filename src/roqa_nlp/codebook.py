@@ -617,31 +617,47 @@ def _not_json(e: Exception, text: str, where: str | Path) -> RoqaError:
     )
 
 
-def _refuse_shared_aliases(book: Codebook, where: Path) -> None:
-    """A one-line error when an alias of a codebook file's code is another code's id, name or
-    alias (case, spacing, punctuation and ``&``/``and`` aside, as names resolve): a record or
-    a coding giving it would silently go to the first code. A built-in codebook's own such
-    aliases (CFIR 2.0's "Innovation Deliverers", the role construct's name and an alias of two
-    sub-constructs) are kept in copies of it and in project codebooks extending it."""
-    claims: dict[str, list[tuple[str, str]]] = {}  # key -> (code id, "id"/"name"/"alias")
+def _alias_claims(book: Codebook) -> dict[str, list[tuple[str, str]]]:
+    """Each key an alias of ``book`` is looked up by (:func:`normalise_name`) -> the codes that
+    claim it, in codebook order, each with how (``id``, ``name`` or ``alias``), when more than
+    one code does."""
+    claims: dict[str, list[tuple[str, str]]] = {}
     for c in book.codes:
         for what, keys in (("id", [c.id]), ("name", [c.name]), ("alias", list(c.aliases))):
             for k in keys:
                 mine = claims.setdefault(normalise_name(k), [])
                 if all(cid != c.id for cid, _ in mine):
                     mine.append((c.id, what))
-    base = book.id.removesuffix("+project")
-    allowed = set()
-    if base in BUILTIN:
-        builtin = builtin_codebook(base)
-        allowed = {
-            normalise_name(a) for c in builtin.codes for a in c.aliases if builtin.find(a) != c
-        }
+    aliased = {normalise_name(a) for c in book.codes for a in c.aliases}
+    return {k: v for k, v in claims.items() if len(v) > 1 and k in aliased}
+
+
+@functools.cache
+def _builtin_alias_claims() -> dict[str, list[frozenset[str]]]:
+    """Aliases the built-in codebooks give several codes on purpose (CFIR 2.0's "Innovation
+    Deliverers": the role construct's name, an alias of two sub-constructs) -> the codes."""
+    out: dict[str, list[frozenset[str]]] = {}
+    for b in BUILTIN:
+        for k, owners in _alias_claims(builtin_codebook(b)).items():
+            out.setdefault(k, []).append(frozenset(cid for cid, _ in owners))
+    return out
+
+
+def _refuse_shared_aliases(book: Codebook, where: Path) -> None:
+    """A one-line error when an alias of a codebook file's code is another code's id, name or
+    alias (case, spacing, punctuation and ``&``/``and`` aside, as names resolve): a record or
+    a coding giving it would silently go to the first code. A built-in codebook's own such
+    aliases, between the same codes, are kept in copies of it (under its id or another) and in
+    project codebooks extending it."""
+    builtin, shared = _builtin_alias_claims(), _alias_claims(book)
     for c in book.codes:
         for alias in c.aliases:
             key = normalise_name(alias)
-            owners = claims.get(key, [])
-            if len(owners) < 2 or key in allowed:
+            owners = shared.get(key)
+            if owners is None:
+                continue
+            ids = {cid for cid, _ in owners}
+            if any(ids <= known for known in builtin.get(key, [])):
                 continue
             said, last = [], ""
             for cid, what in owners:
@@ -649,8 +665,8 @@ def _refuse_shared_aliases(book: Codebook, where: Path) -> None:
                 said.append(f"{'of' if role == last else role} {cid} {book._by_id[cid].name}")
                 last = role
             raise RoqaError(
-                f"codebook {book.id!r}: {quoted(alias.strip())} is {' and '.join(said)}: a record or "
-                "coding with it could mean either",
+                f"codebook {book.id!r}: {quoted(alias.strip())} is {' and '.join(said)}: a "
+                f"record or coding with it could mean {'either' if len(said) == 2 else 'any'}",
                 path=where,
                 hint="give each alias to one code",
             )
@@ -658,11 +674,12 @@ def _refuse_shared_aliases(book: Codebook, where: Path) -> None:
 
 def undescribed_warning(book: Codebook) -> str | None:
     """The one-line warning of a codebook file's codable codes with no description (each is
-    learnt as a training example), or None: for a file a researcher wrote, never a built-in."""
+    learnt as a training example), or None: for a file a researcher wrote, never a built-in
+    codebook or a project codebook extending one (a review's new codes have none)."""
     from .errors import first_few
 
-    if book.id in BUILTIN:
-        return None
+    if book.id.removesuffix("+project") in BUILTIN:
+        return None  # a built-in codebook, or one with a review's new codes (no description)
     bare = [c.id for c in book.codable if not c.description.strip()]
     if not bare:
         return None

@@ -1433,7 +1433,7 @@ def codebook_command(
     if folder.is_dir() and (folder / "codebook.json").is_file():
         name = str(folder / "codebook.json")  # a model's or an output's own codebook
     book = Codebook.load(name)
-    bare = undescribed_warning(book)
+    bare = None if folder.is_dir() else undescribed_warning(book)  # not a model's, trained
     if bare is not None:
         print(f"roqa: warning: {book.origin or book.id}: {bare}", file=sys.stderr)
     valenced = any(c.valence for c in book)
