@@ -106,6 +106,80 @@ def test_inspect_says_the_header_was_overruled(tmp_path: Path) -> None:
     )
 
 
+COHOST = (
+    "Study: Huddle evaluation\nInterviewer: Amy Lee\nDate: 4 May 2024\n\n"
+    "Jane Smith: Sorry, just checking the recording has started. Yes, it has. Over to you, Amy.\n"
+    "Amy Lee: Thanks Jane. So, what helped most when the huddles started on your ward?\n"
+    "Tom Brown: The huddle board helped most, honestly, and the manager backing it.\n"
+    "Amy Lee: And what got in the way, would you say?\n"
+    "Tom Brown: Agency staff who did not know the board at all.\n"
+)
+
+
+def test_the_header_and_the_interviewer_given_both_ask_when_a_participant_is_left(
+    tmp_path: Path,
+) -> None:
+    """``--interviewer "Jane Smith"`` (the study's lead, who only checks the recording here) and
+    ``Interviewer: Amy Lee`` in the header (who asks): both are interviewers, Tom Brown the
+    participant, as before the header could be overruled; since, Amy Lee's questions were coded
+    as a participant's, with a warning that the header was overruled."""
+    f = _write(tmp_path, "p04.txt", COHOST)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)
+        t = read_transcript(f, interviewer_labels=["Jane Smith"])
+    assert [(s, r, a, b) for s, r, a, b, _ in _turns(t)] == [
+        ("Jane Smith", "interviewer", 76, 154),
+        ("Amy Lee", "interviewer", 164, 236),
+        ("Tom Brown", "participant", 248, 315),
+        ("Amy Lee", "interviewer", 325, 364),
+        ("Tom Brown", "participant", 376, 423),
+    ]
+    assert "header_interviewer_overruled" not in t.metadata
+
+
+def test_inspect_keeps_both_interviewers_when_a_participant_is_left(tmp_path: Path) -> None:
+    import json
+
+    from test_cli_core import roqa
+
+    f = _write(tmp_path, "p04.txt", COHOST)
+    run = roqa("inspect", f, "--json", "--interviewer", "Jane Smith")
+    assert run.code == 0, run.err
+    (got,) = json.loads(run.out)
+    assert [(s["speaker"], s["role"]) for s in got["speakers"]] == [
+        ("Jane Smith", "interviewer"),
+        ("Amy Lee", "interviewer"),
+        ("Tom Brown", "participant"),
+    ]
+    assert got["warning"] is None
+
+
+def test_initials_in_the_header_of_the_interviewer_given_are_no_contradiction(
+    tmp_path: Path,
+) -> None:
+    """``Interviewer: JS`` in the header and ``--interviewer "Jane Smith"``: one person; before,
+    the warning said 'JS' was read as a participant while JS still asked."""
+    f = _write(
+        tmp_path,
+        "p04.txt",
+        "Study: Huddle evaluation\nInterviewer: JS\nDate: 4 May 2024\n\n"
+        "JS: Thanks for joining. What helped most?\n"
+        "CM: The huddle board helped most, honestly, and the manager backing it.\n"
+        "JS: And what got in the way?\nCM: Agency staff who did not know the board at all.\n",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)
+        t = read_transcript(f, interviewer_labels=["Jane Smith"])
+    assert [(s, r, a, b) for s, r, a, b, _ in _turns(t)] == [
+        ("JS", "interviewer", 63, 100),
+        ("CM", "participant", 105, 172),
+        ("JS", "interviewer", 177, 201),
+        ("CM", "participant", 206, 253),
+    ]
+    assert "header_interviewer_overruled" not in t.metadata
+    assert speaker_warning(t) is None
+
+
 # --- a speaker-number label the header names ----------------------------------------------
 
 OTTER_TALK = (

@@ -435,7 +435,8 @@ def read_blocks(
     ]
     found = transcript_header([f[0] for f in fields], [f[1] for f in fields])
     participant = participant or found.participant
-    speakers = [r[0] for r in read if r[0] is not None]
+    # who speaks in the talk: the header's lines ("Participant: P04") are no one's turn
+    speakers = [r[0] for i, r in enumerate(read) if r[0] is not None and i not in found.lines]
     overruled = found.overruled(speakers, interviewer_labels)
     interviewer_labels = found.interviewer_labels(speakers, interviewer_labels)
     header = found.lines

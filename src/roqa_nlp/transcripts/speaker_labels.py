@@ -705,37 +705,63 @@ class Header:
         """``given`` (the caller's interviewer labels) with the interviewer the header names
         (``Interviewer name: Sam Roe``, ``Interviewer: Speaker 1``) when a speaker of the file is
         that person and is no interviewer by the labels alone: a Zoom transcript names people,
-        and its header says who asked. An interviewer the researcher named who speaks here
-        overrules the header's (:meth:`overruled`): a header copied from another interview, or
-        naming the lead researcher who did not ask, is the likelier slip."""
+        and its header says who asked. The header's interviewer and the researcher's both ask
+        (the study's lead who only checks the recording, and the one who asks), unless that
+        leaves no speaker of the file to answer: then the researcher's choice overrules the
+        header's (:meth:`overruled`; a header copied from another interview is the likelier
+        slip)."""
         speakers = list(speakers)
-        already = interviewer_keys(given)
-        others = {s for s in speakers if s not in already}
         own = _researchers_labels(given)
-        named = [] if _chose_here(speakers, own) else self._interviewers()
-        extra: list[str] = []
-        for p in [*named, *own]:
-            extra += [p] if any(s in interviewer_keys([p]) for s in others) else []
-            extra += [s for s in sorted(others) if is_initials_of(s, p)]  # "HW" for her
-        return more_interviewer_labels(given, extra) if extra else given
+        both = self._with(speakers, given, [*self._interviewers(), *own])
+        if not self._overrules(speakers, given, both):
+            return both
+        return self._with(speakers, given, own)
 
     def overruled(self, speakers: Iterable[str], given: Sequence[str] | None) -> list[str]:
         """The speakers of the file the header names as the interviewer (:meth:`interviewer_labels`)
         whom the labels the researcher gave (``given``, matching a speaker here) leave
-        participants: the researcher's choice stands, and this is what to warn of."""
+        participants, as the header's and the researcher's interviewers together would leave no
+        one to answer: the researcher's choice stands, and this is what to warn of."""
         speakers = list(speakers)
         own = _researchers_labels(given)
-        if not _chose_here(speakers, own):
+        both = self._with(speakers, given, [*self._interviewers(), *own])
+        if not self._overrules(speakers, given, both):
             return []
-        already = interviewer_keys(given)
+        chosen = interviewer_keys(self._with(speakers, given, own))
         return [
             s
             for s in dict.fromkeys(speakers)
-            if s not in already
+            if s not in chosen
             and any(
                 s in interviewer_keys([p]) or is_initials_of(s, p) for p in self._interviewers()
             )
         ]
+
+    def _overrules(
+        self, speakers: Sequence[str], given: Sequence[str] | None, both: Sequence[str] | None
+    ) -> bool:
+        """Whether the researcher's interviewer labels (``given``) overrule the header's: they
+        name a speaker here (:func:`_chose_here`), and with the header's too (``both``) every
+        speaker of the file would be an interviewer, while without it one answers."""
+        own = _researchers_labels(given)
+        if not _chose_here(speakers, own) or any(s not in interviewer_keys(both) for s in speakers):
+            return False
+        alone = interviewer_keys(self._with(speakers, given, own))
+        return any(s not in alone for s in speakers)
+
+    @staticmethod
+    def _with(
+        speakers: Sequence[str], given: Sequence[str] | None, named: Sequence[str]
+    ) -> Sequence[str] | None:
+        """``given`` with the speakers the people ``named`` are: their label, or their initials
+        (``HW`` for Hannah Whitfield)."""
+        already = interviewer_keys(given)
+        others = {s for s in speakers if s not in already}
+        extra: list[str] = []
+        for p in named:
+            extra += [p] if any(s in interviewer_keys([p]) for s in others) else []
+            extra += [s for s in sorted(others) if is_initials_of(s, p)]  # "HW" for her
+        return more_interviewer_labels(given, extra) if extra else given
 
     def _interviewers(self) -> list[str]:
         """Who the header names as the interviewer: a person or a numbered speaker."""

@@ -201,7 +201,8 @@ def parse_text(
     ]
     found = transcript_header([None if m is None else m.label for m in fields], said)
     participant = participant or found.participant
-    speakers = [m.label for m in labels if m]
+    # who speaks in the talk: the header's lines ("Participant: P04") are no one's turn
+    speakers = [m.label for i, m in enumerate(labels) if m and i not in found.lines]
     overruled = found.overruled(speakers, interviewer_labels)
     interviewer_labels = found.interviewer_labels(speakers, interviewer_labels)
     header = found.lines
