@@ -488,3 +488,74 @@ def test_a_field_line_left_out_is_pseudonymised_in_the_metadata(tmp_path: Path) 
         warnings.simplefilter("ignore")
         (out,), _ = pseudonymise([t])
     assert out.metadata["field_lines_between_turns"] == ["Interviewer name: Interviewer"]
+
+
+@pytest.mark.parametrize(
+    "runs_on", ["I wrote it down on the form as", "I wrote it down on the form as..."]
+)
+def test_a_field_line_ending_an_answer_that_runs_on_stays_in_the_turn(
+    tmp_path: Path, runs_on: str
+) -> None:
+    """The answer's last line runs on into the field's line (no full stop): it is the
+    participant's, as before field lines between turns were left out; since, it was dropped."""
+    text = (
+        "Interviewer: When did the training start, as far as you remember?\n"
+        f"Participant: It started in the spring. {runs_on}\nDate: 11 May 2024\n"
+        "Interviewer: And who ran it?\nParticipant: The practice educator ran it.\n"
+    )
+    n = len(runs_on) - len("I wrote it down on the form as")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        t = read_transcript(_write(tmp_path, "p04.txt", text))
+    assert [(s, a, b, w) for s, _, a, b, w in _turns(t)] == [
+        ("Interviewer", 13, 65, "When did the training start, as far as you remember?"),
+        ("Participant", 79, 153 + n, f"It started in the spring. {runs_on}\nDate: 11 May 2024"),
+        ("Interviewer", 167 + n, 182 + n, "And who ran it?"),
+        ("Participant", 196 + n, 225 + n, "The practice educator ran it."),
+    ]
+    assert "field_lines_between_turns" not in t.metadata
+
+
+def test_a_list_of_field_lines_ending_an_answer_stays_in_the_turn(tmp_path: Path) -> None:
+    """``Site: ...`` then ``Role: Ward Manager`` read off a sheet at the end of an answer, and a
+    last ``Role:`` line right below the file's last answer: the participant's words; since
+    field lines between turns were left out, all three were dropped."""
+    text = (
+        "Interviewer: Which sites took part in the pilot, and who led it there?\n"
+        "Participant: Let me read them off the sheet for you.\n"
+        "Site: Leeds General\nRole: Ward Manager\n"
+        "Interviewer: Thanks. What about the others, did they join?\n"
+        "Participant: They joined later, in the second wave.\nRole: Ward Manager\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        t = read_transcript(_write(tmp_path, "p04.txt", text))
+    assert [(s, a, b, w) for s, _, a, b, w in _turns(t)] == [
+        ("Interviewer", 13, 70, "Which sites took part in the pilot, and who led it there?"),
+        (
+            "Participant",
+            84,
+            162,
+            "Let me read them off the sheet for you.\nSite: Leeds General\nRole: Ward Manager",
+        ),
+        ("Interviewer", 176, 221, "Thanks. What about the others, did they join?"),
+        (
+            "Participant",
+            235,
+            292,
+            "They joined later, in the second wave.\nRole: Ward Manager",
+        ),
+    ]
+    assert "field_lines_between_turns" not in t.metadata
+
+
+def test_field_lines_set_apart_after_an_answer_are_left_out(tmp_path: Path) -> None:
+    """A second session's title lines after a blank line below a finished answer stand apart
+    from it, as a lone field line between two turns does: left out and reported."""
+    text = f"{TITLED}{ASKED}{FIRST}\nDate: 11 May 2024\nTime: 10:00\n\n{SECOND}"
+    with pytest.warns(RoqaWarning, match=r"2 lines \(line 7, line 8\) between turns"):
+        t = read_transcript(_write(tmp_path, "p04.txt", text))
+    assert [w for _, _, _, _, w in _turns(t)][1] == (
+        "I am the registered manager here, and have been for six years."
+    )
+    assert t.metadata["field_lines_between_turns"] == ["Date: 11 May 2024", "Time: 10:00"]

@@ -344,8 +344,11 @@ def line_labels(
     candidates = [None if m is None else m.label for m in matches]
     said = [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)]
     title_block = header_lines(candidates, said)
-    title_block |= field_lines_between_turns(candidates, said, title_block)
-    accepted -= words_not_speakers(matches, interviewer_labels, title_block=title_block)
+    values = field_values_in_talk(candidates, said, title_block)
+    between = field_lines_between_turns(candidates, said, title_block)
+    accepted -= words_not_speakers(
+        matches, interviewer_labels, title_block=title_block | between, values=values - between
+    )
     found = [m if m is not None and m.label in accepted else None for m in matches]
     found = _with_loose_labels(lines, found, interviewer_labels, set_apart)
     below = talk_below_lone_labels(
@@ -536,41 +539,89 @@ def looks_like_a_field_value(words: str) -> bool:
     )
 
 
+#: What ends a sentence at the end of an answer's line: a full stop, question or exclamation
+#: mark, or a closing quote; an ellipsis runs on.
+_SENTENCE_END = re.compile(r"(?:(?<!\.\.)[.?!]|[\"”’'»])\s*$")
+
+
+def _is_talk_line(label: str | None) -> bool:
+    """Whether a line with words and this ``label`` goes on with the talk: no label, or a header
+    field's name (``Note: we keep a paper copy``); a speaker's label opens a turn."""
+    return label is None or is_header_field(label)
+
+
+def ends_a_sentence(words: str) -> bool:
+    """Whether a line's ``words`` end a sentence (:data:`_SENTENCE_END`: ``... six years.``,
+    ``... he said 'no'``), not run on into the next line (``I wrote it down on the form as``,
+    ``and then...``)."""
+    return _SENTENCE_END.search(words) is not None and not words.rstrip().endswith("…")
+
+
+def field_values_in_talk(
+    labels: Sequence[str | None], words: Sequence[str], header: Collection[int]
+) -> set[int]:
+    """The lines after the talk has begun (``labels``, ``words`` as for :func:`header_lines`;
+    ``header``, its lines) that are a header field's name and a value
+    (:func:`looks_like_a_field_value`: ``Date: 11 May 2024``, ``Site: Leeds General``), not the
+    words right below a label alone on its line (:func:`talk_below_lone_labels`): left out
+    where they stand apart between turns (:func:`field_lines_between_turns`), else words of the
+    answer they are in, their field's name no speaker's (:func:`words_not_speakers`)."""
+    below = talk_below_lone_labels(labels, words)
+    seen = False  # a speaker's labelled line came before the line
+    out: set[int] = set()
+    for i, label in enumerate(labels):
+        if (
+            seen
+            and label is not None
+            and is_header_field(label)
+            and i not in header
+            and i not in below
+            and looks_like_a_field_value(words[i])
+        ):
+            out.add(i)
+        seen = seen or (label is not None and i not in header and not is_header_field(label))
+    return out
+
+
 def field_lines_between_turns(
     labels: Sequence[str | None], words: Sequence[str], header: Collection[int]
 ) -> set[int]:
     """The lines after the talk has begun (``labels``, ``words`` as for :func:`header_lines`;
     ``header``, its lines) that are a header field's line with a value
     (:func:`looks_like_a_field_value`: ``Date: 11 May 2024``, a second session's) standing
-    between two turns: the next line with words opens a speaker's turn, or another such line
-    does, or the file ends. Such a line is left out as the title block's are, and reported;
-    before, it was read into the answer before it. A field's name opening a speaker's sentence
-    (``Date: that was when the training started``), a paragraph the answer goes on after, or
-    the words right below a label alone on its line (:func:`talk_below_lone_labels`) stay talk."""
-    below = talk_below_lone_labels(labels, words)
-    began = [False] * len(labels)  # a speaker's labelled line came before the line
-    seen = False
-    for i, label in enumerate(labels):
-        began[i] = seen
-        seen = seen or (label is not None and i not in header and not is_header_field(label))
+    apart between two turns. Such a line is left out as the title block's are, and reported;
+    before, it was read into the answer before it. It stands apart when the answer's line before
+    it ends a sentence (:func:`ends_a_sentence`) and the next line with words opens a speaker's
+    turn; at the end of the file, or with more such lines (``Date: ...``, then ``Time: ...``),
+    only when a blank line also parts them from the answer. A field's line the answer's line
+    runs on into (``I wrote it down on the form as``, then ``Date: 11 May 2024``), a list of
+    such lines right below the answer (``Site: Leeds General``, ``Role: Ward Manager``, read off
+    a sheet), a field's name opening a speaker's sentence (``Date: that was when the training
+    started``), a paragraph the answer goes on after, or the words right below a label alone on
+    its line (:func:`talk_below_lone_labels`) stay talk."""
+    values = field_values_in_talk(labels, words, header)
+    field = [i in values for i in range(len(labels))]
+    filled = [i for i, (label, said) in enumerate(zip(labels, words)) if label or said.strip()]
     out: set[int] = set()
-    ends_a_turn = True  # what comes after the line: a speaker's label, or the end of the file
-    for i in range(len(labels) - 1, -1, -1):
-        label, said = labels[i], words[i]
-        if label is None and not said.strip():
+    k = 0
+    while k < len(filled):
+        if not field[filled[k]]:
+            k += 1
             continue
-        field = (
-            label is not None
-            and is_header_field(label)
-            and i not in header
-            and i not in below
-            and began[i]
-            and looks_like_a_field_value(said)
-        )
-        if field and ends_a_turn:
-            out.add(i)
-        else:
-            ends_a_turn = label is not None and not is_header_field(label)
+        run = k  # the field lines filled[k:end], only blank lines between them
+        while k < len(filled) and field[filled[k]]:
+            k += 1
+        lines = filled[run:k]
+        before = filled[run - 1]  # there is one: a speaker's line came before
+        after = filled[k] if k < len(filled) else None
+        turn_next = after is not None and not _is_talk_line(labels[after])
+        apart = lines[0] > before + 1  # a blank line between the answer and the field lines
+        if (
+            ends_a_sentence(words[before])
+            and (turn_next or after is None)
+            and (apart or (turn_next and len(lines) == 1))
+        ):
+            out.update(lines)
     return out
 
 
@@ -1209,6 +1260,7 @@ def words_not_speakers(
     interviewer_labels: Iterable[str] | None = None,
     *,
     title_block: Collection[int] = (),
+    values: Collection[int] = (),
 ) -> set[str]:
     """The candidate labels of ``matches`` (one per line) that are words of someone's talk, not
     a speaker, though capitalised: a label of one word the file opens a line with only once, in
@@ -1221,6 +1273,9 @@ def words_not_speakers(
     :func:`_is_aside`); and a header field's name said once in the talk (``Consent: that was
     the hard part``, inside an answer: :func:`is_header_field`), its uses in the file's title
     block (``title_block``, the lines of :func:`header_lines`: ``Location: Zoom``) not counted;
+    and a header field's name whose every use in the talk is a field's value in an answer
+    (``values``, :func:`field_values_in_talk`: ``Site: Leeds General``, ``Site: St James``, a
+    list read off a sheet);
     at the top of the file it is read as a header line all the same
     (:func:`with_header_fields`). A speaker who says one thing (``Mary: Sorry to interrupt``,
     ``Ruth (deputy manager): yeah i'd add ...``) is still one; so are role labels, participant
@@ -1238,6 +1293,18 @@ def words_not_speakers(
     # a field's name in the title block and once in the talk is said once: "Location: Zoom"
     in_talk = Counter(m.label for i, m in enumerate(matches) if m and i not in title_block)
     found: set[str] = set()
+    # a field's name all of whose uses in the talk are its values in an answer: a list's
+    found |= {
+        label
+        for label in in_talk
+        if is_header_field(label)
+        and all(
+            i in values
+            for i, m in enumerate(matches)
+            if m and m.label == label and i not in title_block
+        )
+        and not keys.known(label)
+    }
     for i, m in enumerate(matches):
         if m is None:
             continue
