@@ -870,9 +870,9 @@ def test_decomposed_accents_in_the_talk_are_the_same_name() -> None:
     talk = "Thanks, Zoe\u0308 Ni\u0301 Bhriain. Ms Ni\u0301 Bhriain is not her full name."
     t = Transcript("p32", f"P32: {talk}", [Turn("P32", "participant", 5, 5 + len(talk))])
     (after,), _ = pseudonymise([t], PseudonymKey({"Zoë Ní Bhriain": "manager"}))
-    # her surname's last word alone is hers too (session 39), decomposed as it is
+    # her surname after a title is hers too (session 39), all its words, decomposed as it is
     assert after.turn_text(after.turns[0]) == (
-        "Thanks, [manager]. Ms Ni\u0301 [manager] is not her full name."
+        "Thanks, [manager]. Ms [manager] is not her full name."
     )
 
 
@@ -955,16 +955,21 @@ def test_names_to_check_leaves_out_what_the_key_replaced_and_its_pseudonyms() ->
 
 
 def test_a_part_of_a_name_the_key_holds_that_is_still_in_the_talk_is_listed() -> None:
-    """A row for Eleanor Fairbairn replaces her full name and her surname alone (session 39);
-    her given name alone is not replaced (she does not speak here), so it is listed, not hidden
+    """A row for Eleanor Fairbairn replaces her full name, and her surname alone after a title
+    (session 39); her given name alone, and her surname alone without a title, are not replaced
+    (she does not speak here: either may be someone else), so they are listed, not hidden
     because the key holds her name."""
-    t = talk("p09", "Eleanor Fairbairn started it. Honestly Eleanor's been key, and Fairbairn too.")
+    t = talk(
+        "p09",
+        "Eleanor Fairbairn started it. Honestly Eleanor's been key, Fairbairn too, and Mrs "
+        "Fairbairn.",
+    )
     key = PseudonymKey({"Eleanor Fairbairn": "deputy"})
     (after,), key = pseudonymise([t], key)
     assert after.text == (
-        "P01: [deputy] started it. Honestly Eleanor's been key, and [deputy] too.\n"
+        "P01: [deputy] started it. Honestly Eleanor's been key, Fairbairn too, and Mrs [deputy].\n"
     )
-    assert [f.word for f in names_to_check([after], key)] == ["Eleanor"]
+    assert [f.word for f in names_to_check([after], key)] == ["Eleanor", "Fairbairn"]
 
 
 def test_a_word_also_written_in_lower_case_anywhere_is_not_listed() -> None:
