@@ -261,3 +261,36 @@ def test_a_town_after_a_street_without_a_comma_is_part_of_the_address(
     said: str, expected: str
 ) -> None:
     assert replace_identifiers(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We cover 3 High Street Pharmacies.",
+        "We cover 3 High Street Opticians.",
+        "We run 2 Church Lane Clinics, and more",
+        "There are 4 Mill Road Dentists.",
+        "We had 2 Park Road Hostels.",
+        "Mind you, 3 Station Road Cafes.",
+        "We had 5 High Street Nurses.",
+        "We recorded at 3 Abbey Road Studios, then",
+        "We run 2 King Street Surgeries.",
+    ],
+)
+def test_a_plural_of_a_place_named_for_its_street_is_no_town(said: str) -> None:
+    """The town after a street (session 39) took the plural of a place named for it
+    ("Pharmacies") for a town, and the count and street for an address."""
+    assert replace_identifiers(said) == said
+
+
+def test_the_words_no_town_is_are_in_the_data_file_and_their_plurals_derived() -> None:
+    from roqa_nlp.identifiers import plurals
+
+    assert plurals("Pharmacy") == ["Pharmacy", "Pharmacies"]
+    assert plurals("Clinic") == ["Clinic", "Clinics"]
+    assert plurals("Branch") == ["Branch", "Branches"]
+    assert plurals("Nurse") == ["Nurse", "Nurses"]
+    assert plurals("Café") == ["Café", "Cafés"]
+    assert plurals("GP") == ["GP", "GPs"]
+    assert plurals("Studio") == ["Studio", "Studios"]
+    assert plurals("Day") == ["Day", "Days"]

@@ -32,6 +32,7 @@ __all__ = [
     "identifier_matches",
     "identifier_patterns",
     "names_first",
+    "plurals",
     "replace_identifiers",
 ]
 
@@ -51,12 +52,26 @@ class IdentifierPattern:
     local_is_a_name: bool = False
 
 
+def plurals(word: str) -> list[str]:
+    """``word`` and its regular plural, as a word list of ``data/direct_identifiers.json`` is
+    matched (``Pharmacy`` -> ``Pharmacies``, ``Branch`` -> ``Branches``, ``GP`` -> ``GPs``,
+    ``Studio`` -> ``Studios``): the list keeps the singular, and an irregular plural itself."""
+    if len(word) > 1 and word[-1] == "y" and word[-2].lower() not in "aeiou":
+        return [word, f"{word[:-1]}ies"]
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return [word, f"{word}es"]
+    return [word, f"{word}s"]
+
+
 @cache
 def identifier_patterns() -> tuple[IdentifierPattern, ...]:
     """The patterns of ``data/direct_identifiers.json``, in the file's order."""
     text = resources.files("roqa_nlp").joinpath("data", IDENTIFIERS_FILE).read_text("utf-8")
     data = json.loads(text)
-    parts: dict[str, str] = data.get("parts", {})
+    parts: dict[str, str] = dict(data.get("parts", {}))
+    for name, words in data.get("word_lists", {}).items():  # after the parts that name them
+        forms = dict.fromkeys(form for word in words for form in plurals(word))
+        parts[name] = f"(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})"
     out = []
     for entry in data["identifiers"]:
         pattern = "".join(entry["pattern"])
