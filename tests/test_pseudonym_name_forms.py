@@ -294,3 +294,13 @@ def test_the_words_no_town_is_are_in_the_data_file_and_their_plurals_derived() -
     assert plurals("GP") == ["GP", "GPs"]
     assert plurals("Studio") == ["Studio", "Studios"]
     assert plurals("Day") == ["Day", "Days"]
+
+
+def test_a_role_word_after_a_nurses_title_is_not_listed_as_a_name() -> None:
+    """Nurse and Sister are titles (session 39: "Sister Dunmore"), and also open a role's name
+    ("Nurse Practitioner", "Nurse Manager"): a word of data/not_names.txt after one is no name."""
+    from roqa_nlp.pseudonyms import names_to_check
+
+    said = "The Nurse Practitioner and the Nurse Manager came, with Sister Dunmore."
+    t = Transcript("p01", f"P01: {said}", [Turn("P01", "participant", 5, 5 + len(said))])
+    assert [f.word for f in names_to_check([t])] == ["Dunmore"]

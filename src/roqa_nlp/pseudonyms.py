@@ -1372,7 +1372,11 @@ def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool]]:
                 if word.endswith(suffix) and len(word) > len(suffix):
                     word = word[: -len(suffix)]
             before = said[max(0, m.start() - 80) : m.start()]
-            titled = _after_honorific().search(before) is not None
+            # a role's word after a title that also opens one is none ("Nurse Practitioner")
+            titled = (
+                _after_honorific().search(before) is not None
+                and word.casefold() not in _not_names()
+            )
             yield word, not titled and _SENTENCE_START.search(before) is not None, titled
 
 
