@@ -594,6 +594,31 @@ def test_inspect_counts_two_people_named_apart_in_a_numbered_interview_as_two(
     )
 
 
+def test_nurse_matron_and_sister_labels_are_three_speakers_not_one_person(
+    tmp_path: Path,
+) -> None:
+    """Session 39: Sister, Nurse and Matron became titles of data/honorifics.txt (for a surname
+    said after one in the talk), so the labels 'Nurse', 'Matron' and 'Sister Jones' were left
+    with no name words and read as one person renamed in the call. They are titles in the talk
+    only (data/talk_titles.txt)."""
+    ward = tmp_path / "ward.txt"
+    ward.write_text(
+        "Interviewer: How does the new tool fit the ward?\n\n"
+        "Nurse: It fits well, honestly, we picked it up within a week.\n\n"
+        "Interviewer: And the matron?\n\n"
+        "Matron: I backed it from the start because it saves time.\n\n"
+        "Interviewer: Thanks.\n\n"
+        "Sister Jones: We also needed more training on the tablets.\n",
+        encoding="utf-8",
+    )
+    found = json.loads(roqa("inspect", ward, "--json").out)
+    assert found[0]["labels"] == (
+        f"{ward}: 3 participants speak ('Nurse', 'Matron', 'Sister Jones'), each counted and "
+        "cited by their label in the case ward: if they are one person under two labels "
+        "(renamed in the call), label all their turns alike"
+    )
+
+
 def test_labels_with_a_colon_in_their_brackets_are_not_extra_participants(tmp_path: Path) -> None:
     """``Interviewer (Q1: intro):`` and ``(Q2: families)`` were cut at their colons into two
     more participant labels: four in all, which inspect takes for a focus group and does not

@@ -28,8 +28,8 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   display name (``Rose``);
 - in every other transcript, the surname of a keyed name of two words or more (its last word, or
   all its words after the first: ``Ní Bhriain``) stands for its person alone too after a title
-  of ``data/honorifics.txt`` (``Sister Kowalski's on nights`` -> ``Sister [P05]'s on nights``,
-  for ``Anna Kowalski``; ``Dr. Okafor``, ``Cllr Ford``), unless two people of the key share it.
+  of ``data/honorifics.txt`` or ``data/talk_titles.txt`` (``Sister Kowalski's on nights`` ->
+  ``Sister [P05]'s on nights``, for ``Anna Kowalski``; ``Dr. Okafor``, ``Cllr Ford``), unless two people of the key share it.
   Without a title it stays, and is listed to check: it is as often a word (``Power cuts``,
   ``Head office``), a place (``trained in Preston``), someone else of that name or a first name
   (``me, Lee and Gemma``), whom a pseudonym would misattribute;
@@ -151,10 +151,21 @@ _SHORT_NUMBER = re.compile(r"[\W_]*(?:[0-9][\W_]*){1,5}")
 
 
 @cache
+def _talk_titles() -> frozenset[str]:
+    """Each spelling of a title said before a surname in the talk: ``data/honorifics.txt``'s and
+    ``data/talk_titles.txt``'s ("Sister", "Matron", "Cllr"), lower case without the full stop.
+    Speaker labels read honorifics.txt's alone: "Nurse:" is a speaker of their own."""
+    spellings = set(honorifics())
+    for line in packaged_words("talk_titles.txt"):
+        spellings.update(line.casefold().split())
+    return frozenset(spellings)
+
+
+@cache
 def _after_honorific() -> re.Pattern[str]:
-    """A title of ``data/honorifics.txt`` just before a word, capitalised, with or without its
+    """A title of :func:`_talk_titles` just before a word, capitalised, with or without its
     full stop ("Ms. Chen", "Dr Okafor", "Sister Dunmore", "Cllr Ford"): the word is a name."""
-    titles = sorted(honorifics(), key=lambda t: (-len(t), t))  # "Mrs" before "Mr"
+    titles = sorted(_talk_titles(), key=lambda t: (-len(t), t))  # "Mrs" before "Mr"
     alternatives = "|".join(re.escape(t.capitalize()) for t in titles)
     return re.compile(rf"(?<![\w'’-])(?:{alternatives})\.?[ \t]+$")
 
@@ -306,7 +317,8 @@ def _word_surnames() -> frozenset[str]:
 def _is_surname_here(text: str, start: int) -> bool:
     """Whether the word at ``text[start:]``, a keyed person's surname standing alone in an
     interview that person does not speak in, is taken for them: only after a title of
-    ``data/honorifics.txt`` ("Mrs Dunmore", "Dr. Okafor", "Sister Kowalski", "Cllr Ford").
+    ``data/honorifics.txt`` or ``data/talk_titles.txt`` ("Mrs Dunmore", "Dr. Okafor", "Sister
+    Kowalski", "Cllr Ford").
     Alone it is as often a word ("Power cuts", "Head office", "a Major incident"), a place
     ("trained in Preston"), someone else of that name ("Hunt's reforms") or a first name ("me,
     Lee and Gemma"), and a pseudonym there would misattribute: over the 178 benchmark files,
@@ -1386,7 +1398,7 @@ def _may_be_a_name(word: str) -> bool:
     lower case ("Punjabi-speaking")."""
     if len(word) < 2 or not word[0].isupper() or not any(c.islower() for c in word):
         return False
-    if word[1] in "'’" or word.casefold() in honorifics() or word.removesuffix("s").isupper():
+    if word[1] in "'’" or word.casefold() in _talk_titles() or word.removesuffix("s").isupper():
         return False  # "I'm", "Mr", "GPs"
     return all(piece[:1].isupper() for piece in word.split("-")[1:] if piece)
 
