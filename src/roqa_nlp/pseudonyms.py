@@ -21,9 +21,9 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   label spells it (``MARY-JANE O'NEILL`` gives ``Mary-Jane``). A name that is also an English
   word (``Will``, ``May``) is replaced at the start of a sentence only when a pronoun or
   determiner does not follow it ("Will it help?" and "May I ask" stay; "Will is great" does
-  not). In lower case, as speech-to-text writes names ("hello denise"), such a word is replaced
-  too unless it is also an everyday word (``will``, ``mark``, ``rose``: :func:`_everyday_words`),
-  which stays and is listed to check. A first name alone in another interview is as likely
+  not). A single name word in lower case, as speech-to-text writes names ("hello denise"), is
+  as often an everyday word ("christmas eve", "her waters have broken", "ye ken"): it stays and
+  is listed to check (a full name in lower case, "denise okoro", is replaced). A first name alone in another interview is as likely
   someone else, whom a pseudonym would misattribute, so it stays there, as does a one-word
   display name (``Rose``);
 - in every other transcript, the surname of a keyed name of two words or more (its last word, or
@@ -76,8 +76,8 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
 The key is a CSV file with the columns ``name`` and ``pseudonym``. The researcher keeps it apart
 from the outputs, since it re-identifies them, and can add rows for other people the talk
 mentions (``Tom Hale,nominated individual`` -> ``[nominated individual]``; a row of one name
-whose pseudonym is not a speaker's, ``Priya,nurse``, replaces that word wherever it stands,
-capitalised, or in lower case when it is no everyday word; one given a speaker's own pseudonym, ``Mo,P07``, is that person's alias, a nickname,
+whose pseudonym is not a speaker's, ``Priya,nurse``, replaces that capitalised word wherever it
+stands, and lists it to check in lower case; one given a speaker's own pseudonym, ``Mo,P07``, is that person's alias, a nickname,
 replaced by their pseudonym where they speak, as their first name is, and listed to check
 elsewhere). Two spellings of one person may share a pseudonym. Reading the same key in a later
 run gives everyone the same pseudonym again. ``AutoCoder.code`` adds every speaker of a study to the
@@ -89,8 +89,8 @@ reading the transcripts. To help that reading, :func:`names_to_check` lists the 
 that may still name a person or a place (capitalised within a sentence, never written in lower
 case anywhere in the study, and neither a pseudonym's word nor a word of
 ``data/public_proper_words.txt`` such as ``Monday`` or ``British``; a part of a key's name left
-in the talk, such as a first name where its person does not speak, is listed, and in lower case
-too where it would be replaced but is an everyday word, ``will`` of a speaker ``Will Jones``);
+in the talk, such as a first name where its person does not speak, is listed, and a single name
+word left in lower case too, ``denise`` or ``will`` where Denise Okoro or Will Jones speaks);
 ``roqa pseudonymise`` and ``roqa code --pseudonymise`` print them. Offsets (turns, and the
 segments cut from them) are into
 the rewritten text.
@@ -305,7 +305,8 @@ def _everyday_words() -> frozenset[str]:
 
 def _is_everyday_word(word: str) -> bool:
     """Whether a name's ``word`` written in lower case may be an everyday word
-    (:func:`_everyday_words`): pseudonymising leaves it and :func:`names_to_check` lists it."""
+    (:func:`_everyday_words`): :func:`names_to_check` lists it in lower case only where it would
+    be its person's (they speak there, or a one-word row)."""
     return word.casefold() in _everyday_words()
 
 
@@ -900,10 +901,9 @@ class PseudonymKey:
                 continue
             if kind == "roles":  # "Registered Manager" as a label: no name in the talk
                 continue
-            # a part in lower case, as speech-to-text writes it ("hello denise"), unless it is
-            # also a word ("we will"), or a surname where its person does not speak
-            lower = not found[:1].isupper()
-            if kind != "name" and lower and (kind != "part" or _is_everyday_word(found)):
+            # a single name word in lower case is as often a word ("christmas eve", "her waters",
+            # "ye ken") as a name ("hello denise"): it stays, and names_to_check lists it
+            if kind != "name" and not found[:1].isupper():
                 continue
             if kind == "surname" and not _is_surname_here(text, m.start()):
                 continue  # "Head office", "in Preston": not the person; "Mrs Head": the name
