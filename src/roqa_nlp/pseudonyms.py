@@ -1105,14 +1105,16 @@ def _maybe_names_in_file_name(name: str) -> list[str]:
     """The words of a transcript's ``name`` (its id) that may name a person or a place, in order,
     once each, without a possessive ``'s``: capitalised with lower-case letters (``Karen``,
     ``Zoë``; not ``NHS``), with no digit (not ``P14``, ``v2``), and neither an English stop word
-    nor a word of ``data/not_names.txt``, ``data/public_proper_words.txt`` or
-    ``data/file_name_words.txt`` (``Interview``, ``Transcript``, ``Final``, ``Zoom``,
-    ``March``)."""
+    nor a word of ``data/not_names.txt``, ``data/public_proper_words.txt``,
+    ``data/everyday_words.txt`` (``Matron``, ``Telephone``, ``Spring``) or
+    ``data/file_name_words.txt`` (``Interview``, ``Transcript``, ``Final``, ``Zoom``, ``March``,
+    ``Paramedic``)."""
     known = (
         _stop_words()
         | packaged_words("stop_words_spoken.txt")
         | _not_names()
         | _public_words()
+        | packaged_words("everyday_words.txt")
         | packaged_words("file_name_words.txt")
     )
     found: dict[str, None] = {}
