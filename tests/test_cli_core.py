@@ -80,11 +80,26 @@ def digests(folder: Path) -> dict[str, tuple[str, int]]:
     }
 
 
+#: The warnings ``roqa train`` gives for the tiny training data (6 of CFIR 2009's 39 codes, 15
+#: barrier and 15 enabler records), with or without decisions: said of every model trained on
+#: it, and no failure (tests/test_train_own_codebook.py tests them).
+TINY_TRAINING_WARNINGS = re.compile(
+    r"roqa: warning: (3\d codes have fewer than 3 training records, their descriptions aside "
+    r"\(IC\.A 'Intervention Source' on 0|valence: only [1-3]\d of 3\d coded records (are|carry) )"
+)
+
+
+def without_tiny_training_warnings(err: str) -> list[str]:
+    """The lines of ``err`` but the :data:`TINY_TRAINING_WARNINGS`."""
+    return [line for line in err.splitlines() if not TINY_TRAINING_WARNINGS.match(line)]
+
+
 def assert_success(run: Run) -> None:
-    """Exit status 0 and nothing but progress or library warnings on stderr."""
+    """Exit status 0 and nothing but progress, library warnings or the tiny training data's
+    :data:`TINY_TRAINING_WARNINGS` on stderr."""
     assert run.code == 0, run.err
     assert "Traceback" not in run.err
-    assert "roqa: " not in run.err
+    assert "roqa: " not in "\n".join(without_tiny_training_warnings(run.err))
 
 
 def without_codings(decisions: Path) -> str:
@@ -111,7 +126,10 @@ def assert_trained_without_codings(run: Run, *decisions: Path, also: Sequence[st
     """Exit status 0, and on stderr one warning per decisions file that has no codings, then the
     warnings ``also`` (a new code on few segments: :func:`few_segments`)."""
     assert run.code == 0, run.err
-    assert run.err.splitlines() == [*(without_codings(d) for d in decisions), *also]
+    assert without_tiny_training_warnings(run.err) == [
+        *(without_codings(d) for d in decisions),
+        *also,
+    ]
 
 
 @dataclass
@@ -1460,7 +1478,8 @@ def test_evaluate_with_the_reviews_project_codebook_counts_its_new_codes_as_miss
         f"{records}:2: unknown code 'Staff wellbeing and burnout' in codebook 'cfir-2009' (use "
         "a code id or name listed by `roqa codebook cfir-2009`; a project's own code, as a "
         "review's new code: give the project codebook with it, --codebook FOLDER/codebook.json "
-        "as roqa apply-decisions and roqa import write it)",
+        "as roqa apply-decisions and roqa import write it; if these are your own codebook's "
+        "codes, give --model DIR, a model trained on your codebook)",
     )
     run = roqa("evaluate", records, "--model", tiny_model_dir, "--codebook", book,
                "--json", tmp_path / "m.json")  # fmt: skip

@@ -361,9 +361,12 @@ def test_valence_accuracy_counts_only_records_that_state_a_valence(
     assert m["valence_accuracy"] == expected
 
 
-def test_an_evaluation_record_without_valence_states_none_a_training_record_is_neutral(
+def test_a_record_without_valence_states_none_but_a_training_record_fitting_no_code(
     tmp_path,
 ) -> None:
+    """A coded training record without a valence is not learnt as neutral (owncb tester,
+    session 39: records with text and construct only made every segment neutral); one that fits
+    no code is neutral, as it was."""
     records = [
         {"text": "No money for it.", "construct": "Available Resources"},
         {
@@ -377,7 +380,7 @@ def test_an_evaluation_record_without_valence_states_none_a_training_record_is_n
     path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
     book = Codebook.load("cfir-2009")
     assert load_labelled(path, book).valences == ["", "enabler", ""]
-    assert normalise_records(records, book, path).valences == ["neutral", "enabler", "neutral"]
+    assert normalise_records(records, book, path).valences == ["", "enabler", "neutral"]
 
 
 def test_a_valence_that_is_not_a_word_is_a_one_line_error(tmp_path) -> None:

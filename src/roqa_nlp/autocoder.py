@@ -768,7 +768,7 @@ class AutoCoder:
         ``datasets.Dataset`` or a pandas ``DataFrame`` of the same records, or a
         :class:`~roqa_nlp.training.TrainingSet`. A record has ``text`` and ``codes`` (code ids,
         names or aliases; ``[]`` = fits no code), and may have ``valence`` (barrier, enabler or
-        neutral; default neutral), ``kind`` (``procedural`` for greetings, consent and Zoom
+        neutral; a coded record without one trains its codes, not the valence head), ``kind`` (``procedural`` for greetings, consent and Zoom
         talk), ``context`` (the interviewer's question the text answers: the classifier learns
         from the text alone, the question model which codes a question leads to), ``source``,
         ``setting`` and ``id``::
@@ -782,12 +782,36 @@ class AutoCoder:
 
         The codebook's construct descriptions are added as one example per code (not for a
         ``TrainingSet``). Records are checked as a file is: a one-line
-        :class:`~roqa_nlp.errors.RoqaError` names the record and the fix.
+        :class:`~roqa_nlp.errors.RoqaError` names the record and the fix. A coded record
+        without a valence trains its codes but not the valence head. Warns
+        (:class:`~roqa_nlp.errors.RoqaWarning`) when fewer than 20 records are barriers or
+        enablers (:data:`~roqa_nlp.training.MIN_VALENCE_RECORDS`), or a code has fewer than 3
+        records (:data:`~roqa_nlp.training.MIN_CODE_RECORDS`); the card's ``training_data``
+        keeps the warnings.
         """
-        from .training import as_training_set
+        return self._fit(training)
+
+    def _fit(
+        self,
+        training: TrainingSet | str | Path | Sequence[dict[str, Any]] | datasets.Dataset,
+        *,
+        warned: Collection[str] = (),
+    ) -> AutoCoder:
+        """:meth:`fit`, not warning of the codes ``warned`` (a review's new codes, warned of by
+        their decided segments) having few records."""
+        from .errors import warn
+        from .training import as_training_set, codes_short_of_records, valence_shortfall
 
         _require_codable(self.codebook, self.codebook.origin)
         everything = as_training_set(training, self.codebook)
+        said = [
+            m
+            for m in (
+                codes_short_of_records(everything, self.codebook, besides=warned),
+                valence_shortfall(everything),
+            )
+            if m is not None
+        ]
         # valence-only records (a researcher's valence on a segment given no code) train the
         # valence head alone; the classifier and novelty detector learn from the rest
         rows = everything.code_rows()
@@ -826,6 +850,8 @@ class AutoCoder:
                 "n_none": sum(1 for c in ts.codes if not c),
                 # records the valence head alone learnt (written when there are some)
                 **({"n_valence_only": n} if (n := len(everything) - len(ts)) else {}),
+                # what training warned of: too few records of a code, or of barriers/enablers
+                **({"warnings": said} if said else {}),
             },
             "params": p,
             "classes": [str(c) for c in clf.classes_],
@@ -836,6 +862,8 @@ class AutoCoder:
             "n_calibration": int(len(det.calibration_scores_)),
             "metrics": {},
         }
+        for message in said:  # once trained: an error above stops first
+            warn(message)
         return self
 
     def _fit_embedded(
@@ -1088,7 +1116,7 @@ class AutoCoder:
             combined = combined.extend(fb)
         before = {c.id for c in self.codebook.codes}
         self.codebook = book
-        self.fit(combined)
+        self._fit(combined, warned=made)
         n_bare = sum(k == "coded" and not v for k, v in zip(plan.kinds, plan.valences))
         # a row that only keeps a note on a segment decides nothing and trains nothing
         n_notes = sum(d.decision == NOTE for d in all_decs)
@@ -1824,7 +1852,9 @@ class AutoCoder:
                 raise
             error = e
         # The labels' codebook: the built-in one that knows most of them, when it knows more
-        # than the model's (one typo among CFIR 2.0 names is then named as such, in cfir-2022).
+        # than the model's and half of them or more (one typo among CFIR 2.0 names is then named
+        # as such, in cfir-2022; the labels of a researcher's own codebook, one of them a name
+        # in erondu-2021, are not said to be of it: owncb tester, session 39).
         labels = code_labels(labelled)
 
         def known(b: Codebook) -> int:
@@ -1833,7 +1863,7 @@ class AutoCoder:
         others = (Codebook.load(b) for b in BUILTIN if b != self.codebook.id)
         best = max((b for b in others if self._maps_to(b)), key=known, default=None)
         book = self.codebook
-        if best is not None and known(best) > known(book):
+        if best is not None and known(best) > known(book) and 2 * known(best) >= len(labels):
             book = best
             try:
                 return as_labelled_set(labelled, book), book
@@ -1851,7 +1881,8 @@ class AutoCoder:
                 path=error.path,
                 hint=f"{error.hint}; a project's own code, as a review's new code: give the "
                 "project codebook with it, --codebook FOLDER/codebook.json as roqa "
-                "apply-decisions and roqa import write it",
+                "apply-decisions and roqa import write it; if these are your own codebook's "
+                "codes, give --model DIR, a model trained on your codebook",
             ) from None
         if origin is None:
             raise error

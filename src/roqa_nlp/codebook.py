@@ -76,7 +76,11 @@ NEAR_ID = 0.8
 
 
 class UnknownCode(RoqaError):
-    """A code id or name a codebook does not know (:meth:`Codebook.resolve`)."""
+    """A code id or name a codebook does not know (:meth:`Codebook.resolve`). ``unplaced``: it
+    is no misspelt id of the codebook nor a code of another built-in one (maybe a code of the
+    researcher's own codebook)."""
+
+    unplaced = False
 
 
 @dataclass
@@ -181,7 +185,9 @@ class Codebook:
                     else f"label every record with one codebook's codes, as "
                     f"`{self.listing_command}` lists them"
                 )
-            raise UnknownCode(reason, path=where, hint=hint)
+            error = UnknownCode(reason, path=where, hint=hint)
+            error.unplaced = other is None and not near
+            raise error
         shared = self._shared_names.get(normalise_name(key))
         if shared and normalise_name(key) != normalise_name(code.id):
             raise UnknownCode(

@@ -1,7 +1,8 @@
 """Training data: the labelled examples a model learns from, with their provenance.
 
 ``training_data/`` holds JSON Lines files. Every record has ``id``, ``text``, ``codes`` (code ids
-or names; ``[]`` = fits no code), ``valence`` (barrier | enabler | neutral), ``source``
+or names; ``[]`` = fits no code), ``valence`` (barrier | enabler | neutral; a coded record without one is not learnt by the
+valence head, one that fits no code is neutral), ``source``
 (``seed-paper`` or ``team-written``) and ``provenance``. Off-framework records carry ``kind``:
 ``off-framework`` or ``procedural`` (greetings, consent, Zoom chatter). A record with
 ``"evidence": false`` is trained on but never shown as evidence for a suggestion (an interview
@@ -15,13 +16,13 @@ cross-validation can be grouped (by source and setting) without leaking near-dup
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .codebook import Codebook
-from .errors import RoqaError, quoted
+from .errors import RoqaError, first_few, quoted
 from .io import sha256_bytes
 from .record_files import (
     code_names,
@@ -262,7 +263,11 @@ def normalise_records(
     numbers: Sequence[int] | None = None,
 ) -> TrainingSet:
     """Records as a :class:`TrainingSet`; a record without a valence gets ``missing_valence``
-    (training: neutral; evaluation: ``""``, not stated, so it is not scored). Errors name the
+    (training: neutral; evaluation: ``""``, not stated, so it is not scored), except that a
+    coded one without a valence never gets neutral: it has ``""`` (not stated), so that it
+    trains its codes but not the valence head nor the codes' valence mix (a researcher's own
+    records with ``text`` and ``construct`` only were learnt as neutral, every segment then
+    read as neutral; owncb tester, session 39). Errors name the
     record as ``item`` and its number (``line 3`` of a file, ``record 3`` of a list, ``row 3`` of
     a spreadsheet): ``numbers``, or its place in ``records`` from 1."""
     ts = TrainingSet()
@@ -278,7 +283,7 @@ def normalise_records(
             valence = (
                 normalise_valence(str(raw_valence))
                 if str(raw_valence or "").strip()
-                else missing_valence
+                else ("" if codes else missing_valence)
             )
         except ValueError as e:
             raise RoqaError(f"{item} {line}: {e}", path=where) from None
@@ -527,3 +532,89 @@ def as_labelled_set(data: Any, codebook: Codebook) -> TrainingSet:
     ts = normalise_records(records, codebook, Path(where), missing_valence="", item="record")
     ts.hash = _records_hash(records)
     return ts
+
+
+#: Barrier records, and enabler records, a training set needs for the valence head to read each:
+#: with fewer of either ``roqa train`` warns. The head is a three-way logistic regression on
+#: 384-dimensional sentence embeddings, regularised hard (``valence_C`` 0.5) because tone is a
+#: small part of an embedding that is mostly topic, and its word model is fitted only when every
+#: valence has records; a score of examples per side is the least such a model can separate from
+#: topic (the team's data has hundreds of each), chosen, not measured.
+MIN_VALENCE_RECORDS = 20
+#: Training records a code needs (its description aside) for the model to suggest it for other
+#: talk: with fewer ``roqa train`` warns. As for a review's new code
+#: (:data:`~roqa_nlp.decisions.NEW_CODE_SEGMENTS`): a code on one or two segments is learnt for
+#: them but rarely reaches the top three elsewhere (docs/report.md, "New codes").
+MIN_CODE_RECORDS = 3
+
+
+def valence_shortfall(ts: TrainingSet) -> str | None:
+    """What ``roqa train`` warns when ``ts`` has fewer than :data:`MIN_VALENCE_RECORDS` barrier
+    or enabler records (the codes' descriptions, neutral, aside), else None. A coded record
+    without a valence trains its codes and not the valence head, so with none carrying one the
+    head learns nothing (every valence equally likely) and the codes' valence mix only their
+    neutral descriptions: every segment is read neutral, "valence unsure"."""
+    coded = [i for i, (c, k) in enumerate(zip(ts.codes, ts.kinds)) if c and k != "description"]
+    judged = [ts.valences[i] for i in ts.valence_rows() if ts.kinds[i] != "description"]
+    n_barrier, n_enabler = judged.count("barrier"), judged.count("enabler")
+    if min(n_barrier, n_enabler) >= MIN_VALENCE_RECORDS:
+        return None
+    n_valence = sum(1 for i in coded if ts.valences[i] in VALENCES)
+    if n_valence == 0:
+        said = f"only {n_valence} of {len(coded)} coded records carry a valence"
+    elif n_valence < len(coded):
+        said = (
+            f"only {n_valence} of {len(coded)} coded records carry a valence ({n_barrier} "
+            f"barrier{'s' if n_barrier != 1 else ''}, {n_enabler} "
+            f"enabler{'s' if n_enabler != 1 else ''})"
+        )
+    else:
+        said = (
+            f"only {n_barrier} of {len(coded)} coded records are barriers and {n_enabler} enablers"
+        )
+    if n_barrier == n_enabler == 0:
+        return (
+            f"valence: {said}: every segment will be read as neutral/unsure; add a valence "
+            "column (barrier/enabler/neutral) to read barriers and enablers"
+        )
+    return (
+        f"valence: {said}: barriers and enablers are read unreliably with fewer than "
+        f"{MIN_VALENCE_RECORDS} records of each; add a valence (barrier/enabler/neutral) to "
+        "more coded records"
+    )
+
+
+def codes_short_of_records(
+    ts: TrainingSet, codebook: Codebook, *, besides: Collection[str] = ()
+) -> str | None:
+    """What ``roqa train`` warns when codable codes of ``codebook`` (but those ``besides``: a
+    review's new codes, warned of by their decided segments) have fewer than
+    :data:`MIN_CODE_RECORDS` training records, else None. A code's description is not counted
+    (it is a definition, not talk; a code with it alone was never suggested: owncb tester,
+    session 39), nor a record trained on more than once (a decided segment)."""
+    texts: dict[str, set[str]] = {}
+    for text, codes, kind in zip(ts.texts, ts.codes, ts.kinds):
+        if kind != "description":
+            for cid in codes:
+                texts.setdefault(cid, set()).add(text)
+    few = [
+        (c, len(texts.get(c.id, ())))
+        for c in codebook.codable
+        if c.id not in besides and len(texts.get(c.id, ())) < MIN_CODE_RECORDS
+    ]
+    if not few:
+        return None
+    advice = f"the model learns too little to suggest {'it' if len(few) == 1 else 'them'}; " + (
+        f"give each code {MIN_CODE_RECORDS} coded records or more"
+    )
+    if len(few) == 1:
+        code, n = few[0]
+        return (
+            f"code {code.id} {quoted(code.name)} has {n} training record{'s' if n != 1 else ''}, "
+            f"its description aside: {advice}"
+        )
+    each = first_few([f"{c.id} {quoted(c.name)} on {n}" for c, n in few], 6)
+    return (
+        f"{len(few)} codes have fewer than {MIN_CODE_RECORDS} training records, their "
+        f"descriptions aside ({each}): {advice}"
+    )

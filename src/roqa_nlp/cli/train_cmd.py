@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -65,9 +67,7 @@ def train_command(
 ) -> None:
     """Train the classifier, valence head and novelty detector; write arrays + a model card."""
     from ..autocoder import AutoCoder
-    from ..errors import RoqaError
     from ..io import check_output_folder
-    from ..training import load_training_set
 
     check_output_folder(out)  # before the training, not after it
     replaced = _model_replaced(out)  # and a folder of other files refused before it too
@@ -75,29 +75,12 @@ def train_command(
     from ..embedding import Embedder
 
     ac = AutoCoder(codebook, embedder=Embedder(backend=backend), params={"method": method})
-    if feedback:
-        if codings and len(codings) != len(feedback):
-            raise RoqaError(
-                f"{len(codings)} --codings for {len(feedback)} --feedback",
-                hint="give --codings once per --feedback, in the same order, or leave it out to "
-                "use the codings.jsonl beside each decisions file",
-            )
-        ac.update(
-            list(feedback),
-            # none given: update() reads the codings.jsonl beside each decisions file
-            codings=list(codings) if codings else None,
-            training=data,
-            **({} if feedback_weight is None else {"weight": feedback_weight}),
-        )
-        from ..decisions import feedback_summary
+    with _own_codebook_hint(codebook):
+        _train(ac, data, feedback, codings, feedback_weight)
+        if feedback:
+            from ..decisions import feedback_summary
 
-        con.print(feedback_summary(ac.card["feedback"]), markup=False, highlight=False)
-    else:
-        if feedback_weight is not None:
-            raise RoqaError(
-                "--feedback-weight needs --feedback", hint="give the decisions file to weigh"
-            )
-        ac.fit(load_training_set(data, ac.codebook))
+            con.print(feedback_summary(ac.card["feedback"]), markup=False, highlight=False)
     if evaluate is not None:
         ac.card["metrics"] = {str(evaluate.name): ac.evaluate(evaluate)}
     path = ac.save(out)
@@ -117,6 +100,61 @@ def train_command(
             highlight=False,
             soft_wrap=True,
         )
+
+
+def _train(
+    ac: Any,
+    data: Path,
+    feedback: list[Path] | None,
+    codings: list[Path] | None,
+    feedback_weight: int | None,
+) -> None:
+    """Fit ``ac`` (an AutoCoder) on the training ``data``, with the decisions of ``feedback``
+    (and their ``codings``) trained ``feedback_weight`` times when given."""
+    from ..errors import RoqaError
+    from ..training import load_training_set
+
+    if feedback:
+        if codings and len(codings) != len(feedback):
+            raise RoqaError(
+                f"{len(codings)} --codings for {len(feedback)} --feedback",
+                hint="give --codings once per --feedback, in the same order, or leave it out to "
+                "use the codings.jsonl beside each decisions file",
+            )
+        ac.update(
+            list(feedback),
+            # none given: update() reads the codings.jsonl beside each decisions file
+            codings=list(codings) if codings else None,
+            training=data,
+            **({} if feedback_weight is None else {"weight": feedback_weight}),
+        )
+    else:
+        if feedback_weight is not None:
+            raise RoqaError(
+                "--feedback-weight needs --feedback", hint="give the decisions file to weigh"
+            )
+        ac.fit(load_training_set(data, ac.codebook))
+
+
+@contextmanager
+def _own_codebook_hint(codebook: str) -> Iterator[None]:
+    """Add to an unknown code of the records, when ``codebook`` is a built-in one and the code is
+    no misspelling of it nor a code of another built-in codebook, that a codebook of the
+    researcher's own is given with ``--codebook`` (owncb tester, session 39: records of their own
+    codebook, trained without it, were said to have an unknown CFIR 2009 code, and nothing
+    more)."""
+    from ..codebook import BUILTIN, UnknownCode
+
+    try:
+        yield
+    except UnknownCode as e:
+        if codebook not in BUILTIN or not e.unplaced:
+            raise
+        raise UnknownCode(
+            e.reason,
+            path=e.path,
+            hint=f"{e.hint}; if these are your own codebook's codes, give --codebook YOUR.json",
+        ) from None
 
 
 def _model_replaced(out: Path) -> str | None:

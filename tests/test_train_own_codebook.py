@@ -1,0 +1,229 @@
+"""Training on a researcher's own codebook, as the owncb tester did (session 39): records with
+``text`` and ``construct`` only (no valence) are not learnt as neutral, ``roqa train`` warns of a
+valence head with too few barriers or enablers and of codes with too few records, and records
+or labels of their own codebook given without it say how to give it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.schema import Code
+from roqa_nlp.training import (
+    TrainingSet,
+    codes_short_of_records,
+    description_examples,
+    normalise_records,
+    valence_shortfall,
+)
+from test_cli_core import assert_one_line_user_error, roqa
+
+
+def own_codebook() -> Codebook:
+    """Three codes of a study's own, under one heading, as the tester's codebook had."""
+    return Codebook(
+        id="rm-own",
+        name="Own codebook",
+        codes=[
+            Code("WF", "Workforce", "domain", codable=False),
+            Code(
+                "WF.REC",
+                "Recruitment and retention",
+                "construct",
+                parent="WF",
+                domain="WF",
+                description="Finding, hiring and keeping support workers.",
+            ),  # fmt: skip
+            Code(
+                "WF.WB",
+                "Staff wellbeing",
+                "construct",
+                parent="WF",
+                domain="WF",
+                description="Stress, burnout and sickness absence.",
+            ),  # fmt: skip
+            Code(
+                "FAM.ENG",
+                "Family involvement",
+                "construct",
+                description="Working jointly with relatives.",
+            ),  # fmt: skip
+        ],
+    )
+
+
+def records(n_rec: int, n_wb: int, valence: str | None = None) -> list[dict[str, str]]:
+    """``n_rec`` records of Recruitment and retention, ``n_wb`` of Staff wellbeing, none of
+    Family involvement, each with ``valence`` when given, and two that fit no code."""
+    out = [{"text": f"Vacancy number {i} is still open.", "construct": "Recruitment and retention"}
+           for i in range(n_rec)]  # fmt: skip
+    out += [{"text": f"I was off sick for {i + 2} weeks.", "construct": "Staff wellbeing"}
+            for i in range(n_wb)]  # fmt: skip
+    if valence is not None:
+        for r in out:
+            r["valence"] = valence
+    return [*out, {"text": "Can you hear me?", "construct": "NONE"},
+            {"text": "It rained all week.", "construct": "NONE"}]  # fmt: skip
+
+
+def with_descriptions(rs: list[dict[str, str]]) -> TrainingSet:
+    book = own_codebook()
+    return normalise_records(rs, book, Path("train.jsonl")).extend(description_examples(book))
+
+
+def test_a_coded_record_without_a_valence_has_none_and_one_fitting_no_code_is_neutral() -> None:
+    ts = normalise_records(records(1, 0), own_codebook(), Path("train.jsonl"))
+    assert ts.valences == ["", "neutral", "neutral"]
+    # so the valence head learns neither: the coded record's valence is not known, the other
+    # fits no code
+    assert ts.valence_rows() == []
+
+
+def test_a_coded_record_with_a_valence_keeps_it() -> None:
+    ts = normalise_records(records(1, 0, "barrier"), own_codebook(), Path("t.jsonl"))
+    assert ts.valences == ["barrier", "neutral", "neutral"]
+    assert ts.valence_rows() == [0]
+
+
+def test_no_valence_on_any_coded_record_is_warned_as_every_segment_neutral() -> None:
+    assert valence_shortfall(with_descriptions(records(12, 12))) == (
+        "valence: only 0 of 24 coded records carry a valence: every segment will be read as "
+        "neutral/unsure; add a valence column (barrier/enabler/neutral) to read barriers and "
+        "enablers"
+    )
+
+
+def test_few_barriers_or_enablers_among_the_valences_given_are_warned() -> None:
+    some = records(12, 12)
+    for r in some[:5]:
+        r["valence"] = "barrier"
+    for r in some[5:8]:
+        r["valence"] = "enabler"
+    assert valence_shortfall(with_descriptions(some)) == (
+        "valence: only 8 of 24 coded records carry a valence (5 barriers, 3 enablers): barriers "
+        "and enablers are read unreliably with fewer than 20 records of each; add a valence "
+        "(barrier/enabler/neutral) to more coded records"
+    )
+    every = records(30, 0, "barrier")
+    assert valence_shortfall(with_descriptions(every)) == (
+        "valence: only 30 of 30 coded records are barriers and 0 enablers: barriers and enablers "
+        "are read unreliably with fewer than 20 records of each; add a valence "
+        "(barrier/enabler/neutral) to more coded records"
+    )
+
+
+def test_twenty_barriers_and_twenty_enablers_are_not_warned() -> None:
+    rs = records(20, 20)
+    for r in rs[:20]:
+        r["valence"] = "barrier"
+    for r in rs[20:40]:
+        r["valence"] = "enabler"
+    assert valence_shortfall(with_descriptions(rs)) is None
+
+
+def test_codes_with_fewer_than_three_records_are_named_their_descriptions_aside() -> None:
+    rs = records(3, 1)
+    rs.append(dict(rs[3]))  # the same text again counts once
+    assert codes_short_of_records(with_descriptions(rs), own_codebook()) == (
+        "2 codes have fewer than 3 training records, their descriptions aside (WF.WB "
+        "'Staff wellbeing' on 1, FAM.ENG 'Family involvement' on 0): the model learns too "
+        "little to suggest them; give each code 3 coded records or more"
+    )
+    rs += [{"text": t, "construct": "WF.WB"} for t in ("Burnt out.", "Stressed.")]
+    rs += [{"text": t, "construct": "FAM.ENG"} for t in ("Mum came.", "Dad rang.", "Aunt.")]
+    assert codes_short_of_records(with_descriptions(rs), own_codebook()) is None
+    one_short = rs[:-1]
+    assert codes_short_of_records(with_descriptions(one_short), own_codebook()) == (
+        "code FAM.ENG 'Family involvement' has 2 training records, its description aside: the "
+        "model learns too little to suggest it; give each code 3 coded records or more"
+    )
+    assert (
+        codes_short_of_records(with_descriptions(one_short), own_codebook(), besides={"FAM.ENG"})
+        is None
+    )
+
+
+def test_the_teams_training_data_carries_enough_of_every_code_and_valence(
+    cfir2009: Codebook,
+) -> None:
+    from roqa_nlp.training import load_training_set
+    from test_cli_core import REPO
+
+    ts = load_training_set(REPO / "training_data", cfir2009)
+    assert codes_short_of_records(ts, cfir2009) is None
+    assert valence_shortfall(ts) is None
+
+
+def test_train_records_of_an_own_codebook_without_it_say_to_give_it(tmp_path: Path) -> None:
+    data = tmp_path / "train.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in records(3, 3)), encoding="utf-8")
+    run = roqa("train", data, "--out", tmp_path / "m")
+    assert_one_line_user_error(
+        run,
+        f"{data}:1: unknown code 'Recruitment and retention' in codebook 'cfir-2009' (use a code "
+        "id or name listed by `roqa codebook cfir-2009`; if these are your own codebook's "
+        "codes, give --codebook YOUR.json)",
+    )
+
+
+def test_train_a_misspelt_cfir_code_is_not_told_to_give_an_own_codebook(tmp_path: Path) -> None:
+    data = tmp_path / "train.jsonl"
+    data.write_text(json.dumps({"text": "x", "construct": "IS.E.l"}) + "\n", encoding="utf-8")
+    run = roqa("train", data, "--out", tmp_path / "m")
+    assert run.code == 2
+    assert "did you mean" in run.err and "--codebook YOUR.json" not in run.err
+
+
+@pytest.mark.slow
+def test_train_on_an_own_codebook_without_valences_warns_and_learns_no_neutral(
+    tmp_path: Path,
+) -> None:
+    book = tmp_path / "codebook.json"
+    own_codebook().save(book)
+    data = tmp_path / "train.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in records(4, 1)), encoding="utf-8")
+    out = tmp_path / "m"
+    run = roqa("train", data, "--out", out, "--codebook", book)
+    assert run.code == 0, run.err
+    warned = [
+        "roqa: warning: 2 codes have fewer than 3 training records, their descriptions aside "
+        "(WF.WB 'Staff wellbeing' on 1, FAM.ENG 'Family involvement' on 0): the model learns "
+        "too little to suggest them; give each code 3 coded records or more",
+        "roqa: warning: valence: only 0 of 5 coded records carry a valence: every segment will "
+        "be read as neutral/unsure; add a valence column (barrier/enabler/neutral) to read "
+        "barriers and enablers",
+    ]
+    assert run.err.splitlines() == warned
+    card = json.loads((out / "model_card.json").read_text("utf-8"))
+    assert card["training_data"]["warnings"] == [w.removeprefix("roqa: warning: ") for w in warned]
+    # the codes' valence mix counts their neutral descriptions alone, not the records
+    prior = json.loads((out / "valence_prior.json").read_text("utf-8"))["counts"]
+    assert prior == {c: {"barrier": 0, "enabler": 0, "neutral": 1}
+                     for c in ("FAM.ENG", "WF.REC", "WF.WB")}  # fmt: skip
+
+
+@pytest.mark.slow
+def test_evaluate_labels_of_an_own_codebook_say_to_give_a_model_trained_on_it(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """One label, Housing, is a name in erondu-2021: the labels were said to be of it."""
+    gold = tmp_path / "gold.jsonl"
+    labels = ["Recruitment and retention", "Housing", "Public stigma", "Staff wellbeing"]
+    gold.write_text(
+        "".join(
+            json.dumps({"text": f"Talk {i}.", "construct": c}) + "\n" for i, c in enumerate(labels)
+        ),  # fmt: skip
+        encoding="utf-8",
+    )
+    run = roqa("evaluate", gold, "--model", tiny_model_dir)
+    assert_one_line_user_error(
+        run,
+        f"{gold}:1: unknown code 'Recruitment and retention' in codebook 'cfir-2009' (use a "
+        "code id or name listed by `roqa codebook cfir-2009`; a project's own code, as a "
+        "review's new code: give the project codebook with it, --codebook "
+        "FOLDER/codebook.json as roqa apply-decisions and roqa import write it; if these are "
+        "your own codebook's codes, give --model DIR, a model trained on your codebook)",
+    )
