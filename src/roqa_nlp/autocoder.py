@@ -640,6 +640,8 @@ class AutoCoder:
         self._lexical: LexicalModel | None = None
         self._valence_lexical: LexicalModel | None = None
         self._valence_prior: ValencePrior | None = None
+        #: the new codes of the decisions update() is training (warned of by their segments)
+        self._new_codes: frozenset[str] = frozenset()
         self._question_model: QuestionModel | None = None
         # (cache folder, segmentation cache in it), opened when first needed
         self._segment_cache: tuple[Path | None, SegmentCache | None] | None = None
@@ -789,16 +791,6 @@ class AutoCoder:
         records (:data:`~roqa_nlp.training.MIN_CODE_RECORDS`); the card's ``training_data``
         keeps the warnings.
         """
-        return self._fit(training)
-
-    def _fit(
-        self,
-        training: TrainingSet | str | Path | Sequence[dict[str, Any]] | datasets.Dataset,
-        *,
-        warned: Collection[str] = (),
-    ) -> AutoCoder:
-        """:meth:`fit`, not warning of the codes ``warned`` (a review's new codes, warned of by
-        their decided segments) having few records."""
         from .errors import warn
         from .training import as_training_set, codes_short_of_records, valence_shortfall
 
@@ -807,7 +799,8 @@ class AutoCoder:
         said = [
             m
             for m in (
-                codes_short_of_records(everything, self.codebook, besides=warned),
+                # a review's new codes are warned of by their decided segments (update())
+                codes_short_of_records(everything, self.codebook, besides=self._new_codes),
                 valence_shortfall(everything),
             )
             if m is not None
@@ -1116,7 +1109,11 @@ class AutoCoder:
             combined = combined.extend(fb)
         before = {c.id for c in self.codebook.codes}
         self.codebook = book
-        self._fit(combined, warned=made)
+        self._new_codes = frozenset(made)
+        try:
+            self.fit(combined)
+        finally:
+            self._new_codes = frozenset()
         n_bare = sum(k == "coded" and not v for k, v in zip(plan.kinds, plan.valences))
         # a row that only keeps a note on a segment decides nothing and trains nothing
         n_notes = sum(d.decision == NOTE for d in all_decs)
