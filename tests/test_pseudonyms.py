@@ -1052,7 +1052,8 @@ def test_roqa_code_pseudonymise_names_the_most_frequent_words_to_check(
     shown = ", ".join(places[:11])
     assert (
         f"Check 15 word(s) of the talk that may still name a person or a place (capitalised "
-        f"within a sentence, never in lower case, not in the key): Leeds ×2, {shown} and 3 more; "
+        f"within a sentence, never in lower case, not in the key; or a name word of the key or "
+        f"of a speaker written in lower case, left as it is): Leeds ×2, {shown} and 3 more; "
         f"add a row to {key} for each"
     ) in " ".join(run.out.split())
 

@@ -1069,7 +1069,8 @@ def _print_names_to_check(
         return
     what = (
         f"Check {len(found)} word(s) of the talk that may still name a person or a place "
-        "(capitalised within a sentence, never in lower case, not in the key)"
+        "(capitalised within a sentence, never in lower case, not in the key; or a name word "
+        "of the key or of a speaker written in lower case, left as it is)"
     )
     fix = (
         f"add a row to {path} for each that identifies someone (e.g. London,city gives [city]), "
