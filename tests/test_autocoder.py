@@ -117,12 +117,18 @@ def test_model_card_records_what_the_model_was_built_from(
     assert card["embedding_model"]["weights_sha256"] == DEFAULT_WEIGHTS_SHA256
     assert card["embedding_model"]["dim"] == 384
     assert card["codebook"] == {"id": "cfir-2009", "sha256": tiny_model.codebook.hash}
+    warned = card["training_data"].pop("warnings")  # the tiny set: 6 codes, 15/15 valences
     assert card["training_data"] == {
         "sha256": "tiny-training-set",
         "n_records": 40,
         "n_coded": 30,
         "n_none": 10,
     }
+    assert [w.split(" (")[0] for w in warned] == [
+        "33 codes have fewer than 3 training records, their descriptions aside",
+        "valence: only 15 of 30 coded records are barriers and 15 enablers: barriers and "
+        "enablers are read unreliably with fewer than 20 records of each; add a valence",
+    ]
     assert card["n_calibration"] == 30  # every coded record scored once by a fold model
     assert sorted(card["files"]) == [f for f in MODEL_FILES if f != "model_card.json"]
     for name, digest in card["files"].items():
