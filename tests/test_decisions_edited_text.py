@@ -175,14 +175,60 @@ def test_decisions_follow_their_transcript_renamed_by_pseudonymising() -> None:
     assert m.edited == (True, False)
 
 
+RENAMED_WARNING = (
+    "d.csv: decisions of Interview 12 - Sarah Jones, not among the transcripts coded, follow "
+    "their nearly-same words in Interview 12 - P07 (a transcript renamed, e.g. by pseudonymising? "
+    "check them)"
+)
+
+
 def test_the_warning_names_the_segment_in_the_renamed_transcript() -> None:
+    """It says the transcript was renamed, not that its text was edited (hunter, session 39)."""
     with pytest.warns(RoqaWarning) as got:
         decisions_module.warn_of_edited_text(match_decisions(RENAMED, pseudonymised()), "d.csv")
-    assert [str(w.message) for w in got] == [
-        "d.csv: 1 decision matched to 1 segment whose text was edited since the review (nearly "
-        "the same words, not the same): Interview 12 - P07:0002 (“Sarah Jones from the council "
-        "came…”); check they are the talk decided on"
+    assert [str(w.message) for w in got] == [RENAMED_WARNING]
+
+
+#: a greeting and a goodbye of p05, nearly those of p01 (interviews open and close alike)
+HELLO = "Yes, I can hear you. Sorry, I was just finding the right button on Teams."
+HELLO_P01 = "Yes, I can hear you. Sorry, I was just finding the right button on Zoom."
+BYE = "Lovely, thank you. Good luck with it all, and with the write up. Bye bye."
+BYE_P02 = "Lovely, thank you. Good luck with it all, and with the write up. Bye."
+
+
+def test_decisions_of_a_transcript_not_coded_do_not_follow_into_one_a_decision_names() -> None:
+    """A transcript not coded (p05: its decisions in the file, it not) is not renamed to one
+    the review decided on (p01): before, its greeting's reject went to p01's greeting, warned
+    of as text edited since the review (hunter, session 39)."""
+    review = [
+        Decision("p01:0002", "accept", "IS.E.2", text=ROTA),
+        Decision("p05:0001", "reject", "CI.C", text=HELLO),
     ]
+    coded = CodingResult(segments=[seg("p01:0001", HELLO_P01), seg("p01:0002", ROTA)])
+    assert match_decisions(review, coded).on == ("p01:0002", None)
+
+
+def test_decisions_of_a_transcript_not_coded_nearly_in_two_transcripts_follow_into_neither() -> (
+    None
+):
+    """A rename is one to one: p05's greeting nearly p01's, its goodbye nearly p02's."""
+    review = [
+        Decision("p05:0001", "reject", "CI.C", text=HELLO),
+        Decision("p05:0029", "accept", "PR.D", text=BYE),
+    ]
+    coded = CodingResult(segments=[seg("p01:0001", HELLO_P01), seg("p02:0029", BYE_P02)])
+    assert match_decisions(review, coded).on == (None, None)
+    alone = CodingResult(segments=[seg("p01:0001", HELLO_P01), seg("p01:0029", BYE_P02)])
+    assert match_decisions(review, alone).on == ("p01:0001", "p01:0029")
+
+
+def test_exact_words_in_one_transcript_and_near_words_in_another_follow_into_neither() -> None:
+    review = [
+        Decision("p05:0001", "reject", "CI.C", text=HELLO),
+        Decision("p05:0002", "accept", "IS.E.2", text=ROTA),
+    ]
+    coded = CodingResult(segments=[seg("p01:0001", HELLO_P01), seg("p02:0002", ROTA)])
+    assert match_decisions(review, coded).on == (None, "p02:0002")
 
 
 def test_near_words_of_a_renamed_transcript_in_two_transcripts_match_neither() -> None:
@@ -192,7 +238,7 @@ def test_near_words_of_a_renamed_transcript_in_two_transcripts_match_neither() -
 
 
 def test_apply_decisions_codes_the_segments_of_the_renamed_transcript(cfir: Codebook) -> None:
-    with pytest.warns(RoqaWarning, match="^d.csv: 1 decision matched to 1 segment whose text"):
+    with pytest.warns(RoqaWarning) as got:
         reviewed, _, counts = reviewed_codings(
             RENAMED, pseudonymised(), cfir, coder="Alice", where="d.csv"
         )
@@ -201,6 +247,7 @@ def test_apply_decisions_codes_the_segments_of_the_renamed_transcript(cfir: Code
         ("Interview 12 - P07:0003", ["IS.E.2"]),
     ]
     assert counts["not_found"] == 0
+    assert [str(w.message) for w in got] == [RENAMED_WARNING]
 
 
 # -- the warning, and every user of the matching ---------------------------------------------------

@@ -807,13 +807,38 @@ def test_loading_decisions_of_a_transcript_renamed_since_finds_their_words_in_an
         encoding="utf-8",
     )
     assert _load_file(driver, path) == (
-        "decisions.csv: 1 decision loaded; 1 could not be matched to a segment; 1 decision "
-        "matched to 1 segment whose text was edited since the review (nearly the same words, "
-        "not the same): p01_interview:0001 (“Our support workers have not been…”); check they "
-        "are the talk decided on"
+        "decisions.csv: 1 decision loaded; 1 could not be matched to a segment; decisions of "
+        "p01 - Jo Bloggs, not among the transcripts coded, follow their nearly-same words in "
+        "p01_interview (a transcript renamed, e.g. by pseudonymising? check them)"
     )
     assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
     expected = [("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)]
+    assert _decisions_csv(driver) == _review_csv(expected)
+    assert _in_python(path) == expected  # the page matches as Python does
+
+
+def test_loading_decisions_of_a_transcript_not_on_the_page_follows_no_named_or_split_words(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """The rows of a transcript not on the page look for their near words only in transcripts
+    no row names (p05's are not carried into p02, reviewed), and follow them only into one
+    transcript (p06's nearly p01's and p03's words follow neither), as match_decisions does.
+    Before, all three were carried as text edited since the review (hunter, session 39)."""
+    driver, _ = page
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f'p02_interview:0001,accept,OS.A,,,"{P02_0001}"\n'
+        f"p05_interview:0000,reject,IC.H,,,{P02_0000.replace('one-to-one', '1:1')}\n"
+        f"p06_interview:0001,accept,IS.E.3,,,{P01_0001.replace('trained', 'trainned')}\n"
+        f"p06_interview:0002,reject,IS.C,,,{P03_0000.replace('service-user', 'service user')}\n",
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == (
+        "decisions.csv: 1 decision loaded; 3 could not be matched to a segment"
+    )
+    assert _pressed(driver, "p02_interview:0000", "IC.H") == []
+    expected = [("p02_interview:0001", "accept", "OS.A", "", "", P02_0001)]
     assert _decisions_csv(driver) == _review_csv(expected)
     assert _in_python(path) == expected  # the page matches as Python does
 

@@ -558,9 +558,10 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
 
     A decision whose text is in no segment then goes to the segment whose text is nearly its
     own (the transcript corrected since the review: a typo fixed, a repeated word removed, a
-    name pseudonymised), when there is exactly one: in the transcript of its segment id (in
-    any transcript when that one is not coded: its file renamed since, as pseudonymising
-    renames "Interview 12 - Denise Okoro" to "Interview 12 - P12"), not holding another
+    name pseudonymised), when there is exactly one: in the transcript of its segment id (when
+    that one is not coded, its file renamed since, as pseudonymising renames "Interview 12 -
+    Denise Okoro" to "Interview 12 - P12": in any coded transcript no decision names, and only
+    when all the matched decisions of its transcript are in one transcript), not holding another
     segment's decisions, its words at least :data:`NEAR_TEXT` similar
     (:func:`_edited_segment`), every other segment there at least :data:`NEAR_MARGIN` less
     similar, and no other segment's decisions going there too. Those are marked ``edited``
@@ -616,15 +617,17 @@ def _near_matches(
         if on is not None:
             owners.setdefault(on, set()).add(sid)
     coded = {_transcript_part(s.segment.id) for s in result.segments}
+    named = {_transcript_part(sid) for sid, _ in chosen}
     # where each decision's near words are looked for: its transcript, or, when that is not
-    # coded (its file renamed since the review: a name in it pseudonymised), every one (None)
+    # coded (its file renamed since the review: a name in it pseudonymised), every coded one
+    # no decision names (None): a renamed transcript has none under its new name
     scope = {sid: part if (part := _transcript_part(sid)) in coded else None for sid, _ in left}
     scopes = set(scope.values())
-    # transcript part (None: every transcript) -> (segment id, its words)
+    # transcript part (None: every transcript no decision names) -> (segment id, its words)
     segments: dict[str | None, list[tuple[str, list[str]]]] = {}
     for s in result.segments:
         part = _transcript_part(s.segment.id)
-        for where in (part, None):
+        for where in (part, None) if part not in named else (part,):
             if where in scopes:
                 segments.setdefault(where, []).append((s.segment.id, _words(s.segment.text)))
     near: dict[tuple[str, str], str] = {}
@@ -637,6 +640,17 @@ def _near_matches(
         found = _edited_segment(_words(text), free)
         if found is not None:
             near[(sid, text)] = found
+    # a rename is one to one: the rows of a transcript not coded that matched (exactly or
+    # nearly) in two transcripts follow neither (a greeting of p05 nearly p01's, a goodbye p02's)
+    went: dict[str, set[str]] = {}
+    for (sid, _), on in [*chosen.items(), *near.items()]:
+        if on is not None and _transcript_part(sid) not in coded:
+            went.setdefault(_transcript_part(sid), set()).add(_transcript_part(on))
+    near = {
+        (sid, text): c
+        for (sid, text), c in near.items()
+        if scope[sid] is not None or len(went[_transcript_part(sid)]) == 1
+    }
     # a segment nearest to the words of two segments' decisions goes to neither
     claims: dict[str, set[str]] = {}
     for (sid, _), c in near.items():
@@ -673,12 +687,26 @@ def _edited_segment(words: list[str], candidates: Sequence[tuple[str, list[str]]
 def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
     """Warn, naming the decisions file ``where``, of the decisions that went to a segment whose
     text was edited since the review (nearly their words, :func:`match_decisions`): how many,
-    and the first segments with the first words of their decisions, to check."""
-    edited = match.matched_to_edited
-    if not edited:
-        return
+    and the first segments with the first words of their decisions, to check; of those of a
+    transcript not coded that followed their words into another (renamed since), which one."""
     from .errors import warn
 
+    edited = []
+    renamed: dict[str, str] = {}  # a transcript not coded -> the one its decisions follow
+    for d, sid in match.matched_to_edited:
+        old, new = _transcript_part(d.segment_id), _transcript_part(sid)
+        if old == new:
+            edited.append((d, sid))
+        else:
+            renamed[old] = new
+    for old, new in renamed.items():
+        warn(
+            f"decisions of {old}, not among the transcripts coded, follow their nearly-same "
+            f"words in {new} (a transcript renamed, e.g. by pseudonymising? check them)",
+            path=where,
+        )
+    if not edited:
+        return
     first: dict[str, Decision] = {}
     for d, sid in edited:
         first.setdefault(sid, d)

@@ -567,9 +567,11 @@
       if (on) (owners[on] = owners[on] || Object.create(null))[JSON.parse(key)[0]] = true;
     });
     /* a row's near words are looked for in its transcript, or, when that is not on the page
-       (its file renamed since the review: a name in it pseudonymised), in every transcript */
-    var coded = Object.create(null);
+       (its file renamed since the review: a name in it pseudonymised), in every transcript no
+       row names (a renamed transcript has none under its new name) */
+    var coded = Object.create(null), named = Object.create(null);
     order.forEach(function (sid) { coded[transcriptPart(sid)] = true; });
+    keys.forEach(function (key) { named[transcriptPart(JSON.parse(key)[0])] = true; });
     function scopeOf(sid) {
       var part = transcriptPart(sid);
       return coded[part] ? part : null;
@@ -584,7 +586,7 @@
       if (!parts[part] && !anywhere) return;
       var entry = [sid, wordsOf(textOf[sid])];
       if (parts[part]) (segments[part] = segments[part] || []).push(entry);
-      if (anywhere) all.push(entry);
+      if (anywhere && !named[part]) all.push(entry);
     });
     var found = {}, claims = Object.create(null);
     left.forEach(function (key) {
@@ -598,8 +600,17 @@
         (claims[sid] = claims[sid] || Object.create(null))[k[0]] = true;
       }
     });
+    /* a rename is one to one: the rows of a transcript not on the page that matched (exactly
+       or nearly) in two transcripts follow neither */
+    var went = Object.create(null);
+    keys.forEach(function (key) {
+      var part = transcriptPart(JSON.parse(key)[0]), on = chosen[key] || found[key];
+      if (on && !coded[part]) (went[part] = went[part] || Object.create(null))[transcriptPart(on)] = true;
+    });
     /* a segment nearest to the words of two segments' rows goes to neither */
     Object.keys(found).forEach(function (key) {
+      var part = transcriptPart(JSON.parse(key)[0]);
+      if (!coded[part] && Object.keys(went[part]).length !== 1) return;
       if (Object.keys(claims[found[key]]).length === 1) { chosen[key] = found[key]; edited[key] = true; }
     });
     return edited;
@@ -661,10 +672,22 @@
 
   /* What the status line says of the rows that went to a segment of nearly their words (as
      roqa_nlp.decisions.warn_of_edited_text warns of them): how many, and the first segments with
-     the first words of their rows, to check. */
+     the first words of their rows, to check; of the rows of a transcript not on the page that
+     followed their words into another (renamed since), which one. */
   function editedText(matched) {
-    var edited = matched.filter(function (x) { return x.edited; });
-    if (!edited.length) return "";
+    var renamed = {}, said = "";  /* a transcript not on the page -> the one its rows follow */
+    var edited = matched.filter(function (x) {
+      if (!x.edited) return false;
+      var old = transcriptPart(x.row.segment_id), now = transcriptPart(x.segment);
+      if (old === now) return true;
+      if (!Object.prototype.hasOwnProperty.call(renamed, old)) {
+        renamed[old] = now;
+        said += "; decisions of " + old + ", not among the transcripts coded, follow their " +
+          "nearly-same words in " + now + " (a transcript renamed, e.g. by pseudonymising? check them)";
+      }
+      return false;
+    });
+    if (!edited.length) return said;
     var first = {}, named = [];
     edited.forEach(function (x) {
       if (first[x.segment]) return;
@@ -674,7 +697,7 @@
         "\u201d)");
     });
     var n = edited.length, k = named.length;
-    return "; " + n + (n === 1 ? " decision" : " decisions") + " matched to " + k +
+    return said + "; " + n + (n === 1 ? " decision" : " decisions") + " matched to " + k +
       (k === 1 ? " segment" : " segments") + " whose text was edited since the review (nearly " +
       "the same words, not the same): " + named.slice(0, 3).join(", ") +
       (k > 3 ? " and " + (k - 3) + " more" : "") + "; check they are the talk decided on";
