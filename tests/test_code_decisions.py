@@ -88,3 +88,52 @@ def test_roqa_code_refuses_a_recode_to_a_misspelt_code_before_coding(
         "codes)\n",
     )
     assert not (out / "codings.jsonl").exists()
+
+
+TEAM = {
+    "id": "team-2024",
+    "name": "Team codebook",
+    "version": "1",
+    "codes": [
+        {"id": "T1", "name": "Staff engagement", "description": "Staff taking part."},
+        {"id": "T2", "name": "Funding", "description": "Money for the service."},
+    ],
+    "mapping": {"cfir-2009": {"T1": ["PR.B"], "T2": ["IS.E.2"]}},
+}
+
+
+@pytest.mark.parametrize(
+    ("code_id", "refused"),
+    [
+        ("Staff engagement", None),  # before: unknown code ... in codebook 'cfir-2009'
+        (
+            "Staff engagment",
+            "row 2: unknown code 'Staff engagment' in codebook 'team-2024' (did you mean 'Staff "
+            "engagement'? `roqa codebook {team}` lists the codes)",
+        ),
+    ],
+)
+def test_roqa_code_checks_the_codes_of_the_codebook_the_report_is_charted_in(
+    tiny_model_dir: Path, tmp_path: Path, capsys, code_id: str, refused: str | None
+) -> None:
+    """A review made in --codebook team.json is checked against its codes, as roqa report
+    --codebook team.json checks it, not the model's (hunter, session 39)."""
+    interviews, out = tmp_path / "interviews", tmp_path / "coded"
+    interviews.mkdir()
+    shutil.copy(EXAMPLES / "p01_interview.txt", interviews)
+    team = tmp_path / "team.json"
+    team.write_text(json.dumps(TEAM), encoding="utf-8")
+    review = tmp_path / "decisions.csv"
+    review.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:0002,recode,{code_id},,,We had no staff.\n",
+        encoding="utf-8",
+    )
+    args = ["code", str(interviews), "--out", str(out), "--model", str(tiny_model_dir)]
+    code, _, err = run([*args, "--codebook", str(team), "--decisions", str(review)], capsys)
+    if refused is None:
+        assert code == 0
+        assert "unknown code" not in err
+        assert (out / "report.html").is_file()
+    else:
+        assert (code, err) == (2, f"roqa: error: {review}: {refused.format(team=team)}\n")

@@ -680,8 +680,6 @@ def code_command(
         )
         return
     ac = _load_model(model, no_cache, backend, threads)
-    if review is not None:  # a misspelt code, before minutes of coding
-        review.check_codes(ac.codebook)
     if chart_book is not None and (why := unrelated_chart(ac.codebook, chart_book, "the model's")):
         from ..errors import RoqaError
 
@@ -690,6 +688,9 @@ def code_command(
             path=model,
             hint=f"chart in the model's own codebook {ac.codebook.id!r}: leave out --codebook",
         )
+    if review is not None:  # a misspelt code, before minutes of coding: of the codebook the
+        # report is charted in, as roqa report checks it (a review made in --codebook team.json)
+        review.check_codes(chart_book if chart_book is not None else ac.codebook)
     ac.params.update(overrides)
     _warn_if_chart_dropped(
         out,
