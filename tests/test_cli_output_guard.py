@@ -545,6 +545,40 @@ def test_train_refuses_an_out_folder_holding_files_that_are_not_a_model(
     )
 
 
+SYSTEM_FILES = ("Thumbs.db", "desktop.ini", "Icon\r", ".gitkeep", "README.md", "readme.txt")
+
+
+def test_train_leaves_system_files_and_a_readme_in_its_out_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """A folder holding only what Windows or macOS put there (Thumbs.db, desktop.ini, "Icon\\r")
+    and a README the user added is written in, and a model folder with them replaced, the files
+    left in place; before, they were refused as not a model's (hunter, session 39). A subfolder
+    or another file is refused still."""
+    monkeypatch.chdir(tmp_path)
+    _fake_training(monkeypatch)
+    Path("data.jsonl").write_text('{"text": "x", "construct": "NONE"}\n', encoding="utf-8")
+    Path("empty").mkdir()
+    _old_model(Path("models/study"))
+    for folder in ("empty", "models/study"):
+        for name in SYSTEM_FILES:
+            (Path(folder) / name).write_bytes(b"kept")
+        code, _, err = run(["train", "data.jsonl", "--out", folder], capsys)
+        assert (code, err.startswith("roqa: note: replaced")) == (0, folder != "empty"), folder
+        assert sorted(p.name for p in Path(folder).iterdir()) == sorted(
+            [*SYSTEM_FILES, "classifier.safetensors", "model_card.json"]
+        )
+        assert all((Path(folder) / n).read_bytes() == b"kept" for n in SYSTEM_FILES)
+    Path("other/README").mkdir(parents=True)  # a folder, not a README file
+    code, _, err = run(["train", "data.jsonl", "--out", "other"], capsys)
+    assert (code, err) == (
+        2,
+        "roqa: error: other: --out holds files that are not a roqa model (README), and the "
+        "model's files would be written in among them (give --out a new or empty folder for "
+        "the model)\n",
+    )
+
+
 def test_train_writes_a_new_or_empty_folder_and_says_when_it_replaced_a_model(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:

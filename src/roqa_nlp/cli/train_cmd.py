@@ -160,7 +160,7 @@ def _own_codebook_hint(codebook: str) -> Iterator[None]:
 def _model_replaced(out: Path) -> str | None:
     """When the folder ``out`` holds a roqa model, when it was trained and on what decisions, as
     the note of its replacing says it; None for a folder that does not exist or holds nothing
-    but hidden files (``.DS_Store``). A folder holding any other file (a transcript, notes, a
+    but hidden, system and README files (:func:`_left_alone`, left in place). A folder holding any other file (a transcript, notes, a
     model card of another library) is refused: the model's files would be written in among
     them (novice s39: `--out study_copy/` put 13 model files beside the transcripts, exit 0). A
     model is replaced, as ``roqa code`` replaces its earlier outputs: no card records when it
@@ -175,7 +175,7 @@ def _model_replaced(out: Path) -> str | None:
 
     if not out.is_dir():
         return None
-    names = sorted((f.name for f in out.iterdir() if not f.name.startswith(".")), key=natural_key)
+    names = sorted((f.name for f in out.iterdir() if not _left_alone(f)), key=natural_key)
     if not names:
         return None
     card: object = None
@@ -207,6 +207,18 @@ def _model_replaced(out: Path) -> str | None:
         if named and len(named) == len(files):
             said += f" from {', '.join(named)}"
     return said
+
+
+def _left_alone(f: Path) -> bool:
+    """Whether ``f``, in a ``--out`` folder of train, is a file that does not make the folder
+    someone else's: a hidden file (``.DS_Store``, ``.gitkeep``), one the system puts there
+    (``data/system_files.txt``: ``Thumbs.db``, ``desktop.ini``, macOS's ``Icon\\r``), or a
+    README the user added (hunter, session 39: these were refused as not a model's)."""
+    from ..io import packaged_words
+
+    name = f.name.strip().casefold()
+    system = {w.casefold() for w in packaged_words("system_files.txt")}
+    return f.name.startswith(".") or ((name in system or name.startswith("readme")) and f.is_file())
 
 
 def _remove_files_of_the_old_model(out: Path, card: dict[str, Any]) -> None:
