@@ -645,7 +645,8 @@ def test_code_stopped_leaves_no_empty_out_folder_it_made(
 ) -> None:
     """novice s39, 10: Ctrl-C before anything was written left the empty --out folder the run
     had made (coded_int4/). The folders it made, the parents too, are removed when left empty;
-    a folder that was there before, empty or not, is kept."""
+    a folder that was there before, empty or not, is kept, named through a folder the run
+    made too (newx/../kept: before, kept was removed; hunter, session 39)."""
     from roqa_nlp.cli import code_cmd
 
     monkeypatch.chdir(tmp_path)
@@ -660,7 +661,7 @@ def test_code_stopped_leaves_no_empty_out_folder_it_made(
     Path("kept").mkdir()
     Path("full").mkdir()
     Path("full/notes.md").write_text("mine", encoding="utf-8")
-    for folder in ("coded", "new/coded", "kept", "full/coded"):
+    for folder in ("coded", "new/coded", "kept", "full/coded", "kept/../y/z", "newx/../kept"):
         out.append(Path(folder))
         code, _, err = run(["code", "p07.txt", "--out", folder], capsys)
         assert code == (130 if stop is KeyboardInterrupt else 1), err

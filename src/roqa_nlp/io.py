@@ -209,12 +209,16 @@ def removed_if_left_empty(folder: str | Path) -> Iterator[None]:
     """Run the block; when it ends in an error or Ctrl-C, remove ``folder`` and the folders
     above it that did not exist before it and are left empty (novice s39: Ctrl-C before
     ``roqa code`` wrote anything left the empty --out folder it had made). A folder that was
-    there before, or holds anything, is kept."""
+    there before, or holds anything, is kept: the folders are told by their real paths
+    (``newx/../userempty`` names the existing ``userempty``, which is kept; hunter, session 39:
+    it was removed)."""
     made: list[Path] = []
     for f in (Path(folder), *Path(folder).parents):
         if f.exists() or f.is_symlink():
             break
-        made.append(f)  # deepest first
+        real = Path(os.path.realpath(f))
+        if not (real.exists() or real.is_symlink()) and real not in made:
+            made.append(real)  # deepest first
     try:
         yield
     except (Exception, KeyboardInterrupt):
