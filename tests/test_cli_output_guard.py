@@ -634,7 +634,9 @@ def test_report_refuses_to_write_over_an_html_page_roqa_did_not_write(study, cap
         files,
     )
     Path("empty.htm").write_bytes(b"")
-    for out in ("r.html", "r.html", "empty.htm"):  # its own report, again
+    Path("blank.html").write_bytes(b"\xef\xbb\xbf \r\n\n")  # spacing only: as empty (before:
+    # refused as an HTML page roqa did not write; hunter, session 39)
+    for out in ("r.html", "r.html", "empty.htm", "blank.html"):  # its own report, again
         code, _, err = run(["report", "coded", "--out", out], capsys)
         assert (code, err) == (0, ""), out
 

@@ -39,6 +39,18 @@ def test_a_missing_path_with_backslashes_says_to_use_slashes(
     assert (code, out, err) == (2, "", f"roqa: error: {said}\n")
 
 
+def test_a_path_with_backslashes_before_spaces_says_to_remove_them(study: Path, capsys) -> None:
+    """'Interview\\ 3\\ final.txt' (a space escaped as the shell wants it, inside quotes where the
+    \\ is part of the name) is no Windows path: before, it was told to use / between folders
+    (hunter, session 39)."""
+    code, _, err = run(["code", "Interview\\ 3\\ final.txt", "--out", "o"], capsys)
+    assert (code, err) == (
+        2,
+        "roqa: error: Interview\\ 3\\ final.txt: file or folder not found (remove the \\ before "
+        "spaces: inside quotes they are part of the name)\n",
+    )
+
+
 def test_a_missing_path_without_backslashes_says_as_before(study: Path, capsys) -> None:
     code, _, err = run(["report", "coded/missing.jsonl", "--out", "r.html"], capsys)
     assert (code, err) == (2, "roqa: error: coded/missing.jsonl: file not found (check the path)\n")

@@ -377,7 +377,7 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
     elif suffix in (".html", ".htm"):
         from .transcripts import _is_roqa_report
 
-        if dest.stat().st_size and not _is_roqa_report(dest):
+        if not _blank(dest) and not _is_roqa_report(dest):
             return "an HTML page roqa did not write"
     elif suffix in (*QDA_PROJECT_SUFFIXES, QDA_CODEBOOK_SUFFIX):
         kind, origin = _qda_origin(dest)
@@ -555,6 +555,14 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         fh.write(data)
 
 
+def _blank(path: Path) -> bool:
+    """Whether the file ``path`` is empty or holds only spacing (a page saved empty), which
+    nothing is lost by writing over."""
+    if path.stat().st_size > 1 << 16:
+        return False
+    return not path.read_bytes().removeprefix(b"\xef\xbb\xbf").strip()
+
+
 #: A Windows path from its drive letter: ``C:\\Users\\ann\\p01.txt``
 _DRIVE = re.compile(r"[A-Za-z]:\\")
 
@@ -567,6 +575,8 @@ def missing_path_hint(path: str | Path, hint: str = "check the path") -> str:
     text = str(path)
     if os.sep != "/" or "\\" not in text:
         return hint
+    if "\\ " in text and not _DRIVE.match(text):  # 'Interview\ 3.txt': typed as unquoted
+        return "remove the \\ before spaces: inside quotes they are part of the name"
     forward = text.replace("\\", "/")
     if Path(forward).exists():
         return f"use / between folders on this system: {forward}"
