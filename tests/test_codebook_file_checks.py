@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import warnings
 from pathlib import Path
 
 import pytest
 
-from roqa_nlp.cli import main
 from roqa_nlp.codebook import BUILTIN, Codebook
 from roqa_nlp.errors import RoqaError, RoqaWarning
+from test_cli_core import roqa
 
 
 def own_codes() -> list[dict]:
@@ -43,17 +41,6 @@ def with_code(index: int, **fields: object) -> list[dict]:
     codes = own_codes()
     codes[index] = {k: v for k, v in {**codes[index], **fields}.items() if v is not ...}
     return codes
-
-
-def roqa(*args: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main([str(a) for a in args])
-        except SystemExit as e:
-            code = int(e.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 def load_error(path: Path) -> str:
@@ -99,7 +86,8 @@ def test_a_yaml_or_csv_codebook_is_told_only_json_is_read(tmp_path: Path, suffix
 def test_the_cli_says_where_the_json_mistake_is(tmp_path: Path) -> None:
     path = tmp_path / "own.json"
     path.write_text('{"id": "own",\n "codes": [],\n}\n', "utf-8")
-    code, _, err = roqa("codebook", path)
+    run = roqa("codebook", path)
+    code, _, err = run.code, run.out, run.err
     assert (code, err) == (
         2,
         f"roqa: error: {path}: codebook is not valid JSON at line 3, column 1: Expecting "
@@ -144,7 +132,8 @@ def test_an_alias_that_is_the_codes_own_name_is_fine(tmp_path: Path) -> None:
 
 def test_the_cli_refuses_a_shared_alias(tmp_path: Path) -> None:
     path = write(tmp_path, with_code(2, aliases=["training"]))
-    code, out, err = roqa("codebook", path)
+    run = roqa("codebook", path)
+    code, out, err = run.code, run.out, run.err
     assert (code, out) == (2, "")
     assert err.startswith(f"roqa: error: {path}: codebook 'own': 'training' is an alias of ")
 
@@ -171,7 +160,8 @@ def test_a_codebook_with_no_codes_is_a_one_line_error(tmp_path: Path) -> None:
         f'{path}: the codebook has no codes (list them under "codes", as '
         "`roqa codebook cfir-2009` shows them)"
     )
-    code, out, err = roqa("codebook", path)
+    run = roqa("codebook", path)
+    code, out, err = run.code, run.out, run.err
     assert (code, out, err) == (2, "", f"roqa: error: {load_error(path)}\n")
 
 
@@ -179,7 +169,8 @@ def test_codes_without_a_description_are_warned_of_once_by_roqa_codebook(tmp_pat
     codes = with_code(2, description="  ")
     del codes[4]["description"]
     path = write(tmp_path, codes)
-    code, out, err = roqa("codebook", path)
+    run = roqa("codebook", path)
+    code, out, err = run.code, run.out, run.err
     assert code == 0 and "Housing" in out
     assert err == (
         f"roqa: warning: {path}: 2 codable codes have no description (WF.WB, COM.HOUS): "
@@ -208,7 +199,8 @@ def test_built_in_codebooks_are_never_warned_of(book_id: str) -> None:
     assert undescribed_warning(Codebook.load(book_id)) is None
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        code, _, err = roqa("codebook", book_id)
+        run = roqa("codebook", book_id)
+    code, _, err = run.code, run.out, run.err
     assert (code, err) == (0, "")
 
 
@@ -246,5 +238,6 @@ def test_roqa_codebook_of_a_models_folder_does_not_warn_of_descriptions(tmp_path
         [Code("project.peer-support", "Peer support workers", "code")], id="study"
     )
     book.save(tmp_path / "codebook.json")
-    code, out, err = roqa("codebook", tmp_path)
+    run = roqa("codebook", tmp_path)
+    code, out, err = run.code, run.out, run.err
     assert (code, err) == (0, "") and "Peer support workers" in out

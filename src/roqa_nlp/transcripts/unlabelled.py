@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import first_few, quoted
 from ..schema import Transcript
@@ -233,18 +234,34 @@ def field_lines_metadata(pieces: Sequence[tuple[str, str]]) -> dict[str, list[st
     return {FIELD_LINES: [w for _, w in pieces], FIELD_LINES_WHERE: [where for where, _ in pieces]}
 
 
-def field_lines_warning(transcript: Transcript) -> str | None:
-    """One line naming the transcript's file, how many header fields' lines between turns were
-    left out (:data:`FIELD_LINES`), where and the first one's words, else None."""
-    words = transcript.metadata.get(FIELD_LINES)
+def _left_out(
+    transcript: Transcript, key: str, where_key: str
+) -> tuple[list[Any], int, str] | None:
+    """The words left out under metadata ``key``, how many, and the warning's opening ("p04.txt:
+    2 lines (12, 30)", where ``where_key`` holds line numbers, else paragraphs), or None."""
+    words = transcript.metadata.get(key)
     if not words:
         return None
     n = len(words)
-    places = [str(p) for p in transcript.metadata.get(FIELD_LINES_WHERE) or [] if p]
+    places = [str(p) for p in transcript.metadata.get(where_key) or [] if p]
     where = f" ({first_few(places, 6)})" if places else ""
     piece = "line" if places else "paragraph"
     return (
-        f"{transcript.source or transcript.id}: {n} {piece}{'s' if n != 1 else ''}{where} "
+        words,
+        n,
+        f"{transcript.source or transcript.id}: {n} {piece}{'s' if n != 1 else ''}{where}",
+    )
+
+
+def field_lines_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file, how many header fields' lines between turns were
+    left out (:data:`FIELD_LINES`), where and the first one's words, else None."""
+    found = _left_out(transcript, FIELD_LINES, FIELD_LINES_WHERE)
+    if found is None:
+        return None
+    words, n, pieces = found
+    return (
+        f"{pieces} "
         f"between turns, a header field's as the title block's are, "
         f"{'were' if n != 1 else 'was'} left out, not coded: {quoted(str(words[0]))} (if "
         f"{'they are' if n != 1 else 'it is'} a speaker's words, put the speaker's label on "
@@ -256,15 +273,12 @@ def no_turn_warning(transcript: Transcript) -> str | None:
     """One line naming the transcript's file, how many pieces of words after the first turn
     were read as no one's talk (:data:`NO_TURN`), where and the first one's words, else
     None."""
-    words = transcript.metadata.get(NO_TURN)
-    if not words:
+    found = _left_out(transcript, NO_TURN, NO_TURN_LINES)
+    if found is None:
         return None
-    n = len(words)
-    places = [str(p) for p in transcript.metadata.get(NO_TURN_LINES) or [] if p]
-    where = f" ({first_few(places, 6)})" if places else ""
-    piece = "line" if places else "paragraph"
+    words, n, pieces = found
     return (
-        f"{transcript.source or transcript.id}: {n} {piece}{'s' if n != 1 else ''}{where} under "
+        f"{pieces} under "
         f"no speaker's label after a line that ended a turn {'were' if n != 1 else 'was'} "
         f"left out, not coded: {quoted(str(words[0]))} (put the speaker's name on "
         f"{'them' if n != 1 else 'it'}, or on the line above, to have "
