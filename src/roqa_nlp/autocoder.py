@@ -770,10 +770,10 @@ class AutoCoder:
         ``datasets.Dataset`` or a pandas ``DataFrame`` of the same records, or a
         :class:`~roqa_nlp.training.TrainingSet`. A record has ``text`` and ``codes`` (code ids,
         names or aliases; ``[]`` = fits no code), and may have ``valence`` (barrier, enabler or
-        neutral; a coded record without one trains its codes, not the valence head), ``kind`` (``procedural`` for greetings, consent and Zoom
-        talk), ``context`` (the interviewer's question the text answers: the classifier learns
-        from the text alone, the question model which codes a question leads to), ``source``,
-        ``setting`` and ``id``::
+        neutral; a coded record without one trains its codes, not the valence head), ``kind``
+        (``procedural`` for greetings, consent and Zoom talk), ``context`` (the interviewer's
+        question the text answers: the classifier learns from the text alone, the question model
+        which codes a question leads to), ``source``, ``setting`` and ``id``::
 
             ac = AutoCoder("cfir-2009").fit([
                 {"text": "We never had the staff to cover training.",

@@ -21,17 +21,17 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   label spells it (``MARY-JANE O'NEILL`` gives ``Mary-Jane``). A name that is also an English
   word (``Will``, ``May``) is replaced at the start of a sentence only when a pronoun or
   determiner does not follow it ("Will it help?" and "May I ask" stay; "Will is great" does
-  not). A single name word in lower case, as speech-to-text writes names ("hello denise"), is
-  as often an everyday word ("christmas eve", "her waters have broken", "ye ken"): it stays and
-  is listed to check (a full name in lower case, "denise okoro", is replaced). A first name alone in another interview is as likely
-  someone else, whom a pseudonym would misattribute, so it stays there, as does a one-word
-  display name (``Rose``);
+  not). A single name word in lower case, as speech-to-text writes names ("hello denise"), is as
+  often an everyday word ("christmas eve", "her waters have broken", "ye ken"): it stays and is
+  listed to check (a full name in lower case, "denise okoro", is replaced). A first name alone in
+  another interview is as likely someone else, whom a pseudonym would misattribute, so it stays
+  there, as does a one-word display name (``Rose``);
 - in every other transcript, the surname of a keyed name of two words or more (its last word, or
-  all its words after the first: ``Ní Bhriain``) stands for its person alone too after a title
-  of ``data/honorifics.txt`` or ``data/talk_titles.txt`` (``Sister Kowalski's on nights`` ->
-  ``Sister [P05]'s on nights``, for ``Anna Kowalski``; ``Dr. Okafor``, ``Cllr Ford``), unless two people of the key share it.
-  Without a title it stays, and is listed to check: it is as often a word (``Power cuts``,
-  ``Head office``), a place (``trained in Preston``), someone else of that name or a first name
+  all its words after the first: ``Ní Bhriain``) stands for its person alone too after a title of
+  ``data/honorifics.txt`` or ``data/talk_titles.txt`` (``Sister Kowalski's on nights`` -> ``Sister
+  [P05]'s on nights``, for ``Anna Kowalski``; ``Dr. Okafor``, ``Cllr Ford``), unless two people of
+  the key share it. Without a title it stays, and is listed to check: it is as often a word
+  (``Power cuts``, ``Head office``), a place (``trained in Preston``), someone else of that name or a first name
   (``me, Lee and Gemma``), whom a pseudonym would misattribute;
 - a word joined by a hyphen to another is never a keyed name alone, on either side: ``Mr
   Rhys-Evans`` stays for a keyed ``Lucy Evans`` (not ``Mr Rhys-[P62]``);
@@ -75,13 +75,13 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
 
 The key is a CSV file with the columns ``name`` and ``pseudonym``. The researcher keeps it apart
 from the outputs, since it re-identifies them, and can add rows for other people the talk
-mentions (``Tom Hale,nominated individual`` -> ``[nominated individual]``; a row of one name
-whose pseudonym is not a speaker's, ``Priya,nurse``, replaces that capitalised word wherever it
-stands, and lists it to check in lower case; one given a speaker's own pseudonym, ``Mo,P07``, is that person's alias, a nickname,
-replaced by their pseudonym where they speak, as their first name is, and listed to check
-elsewhere). Two spellings of one person may share a pseudonym. Reading the same key in a later
-run gives everyone the same pseudonym again. ``AutoCoder.code`` adds every speaker of a study to the
-key (:meth:`PseudonymKey.register`) before rewriting any transcript.
+mentions (``Tom Hale,nominated individual`` -> ``[nominated individual]``; a row of one name whose
+pseudonym is not a speaker's, ``Priya,nurse``, replaces that capitalised word wherever it stands,
+and lists it to check in lower case; one given a speaker's own pseudonym, ``Mo,P07``, is that
+person's alias, a nickname, replaced by their pseudonym where they speak, as their first name is,
+and listed to check elsewhere). Two spellings of one person may share a pseudonym. Reading the
+same key in a later run gives everyone the same pseudonym again. ``AutoCoder.code`` adds every
+speaker of a study to the key (:meth:`PseudonymKey.register`) before rewriting any transcript.
 
 Names are replaced as exact words: another spelling ("Mariah"), a nickname, or someone who is not
 in the key stays in the text, so pseudonymising helps de-identification and does not replace

@@ -1,8 +1,8 @@
 """Training data: the labelled examples a model learns from, with their provenance.
 
 ``training_data/`` holds JSON Lines files. Every record has ``id``, ``text``, ``codes`` (code ids
-or names; ``[]`` = fits no code), ``valence`` (barrier | enabler | neutral; a coded record without one is not learnt by the
-valence head, one that fits no code is neutral), ``source``
+or names; ``[]`` = fits no code), ``valence`` (barrier | enabler | neutral; a coded record without
+one is not learnt by the valence head, one that fits no code is neutral), ``source``
 (``seed-paper`` or ``team-written``) and ``provenance``. Off-framework records carry ``kind``:
 ``off-framework`` or ``procedural`` (greetings, consent, Zoom chatter). A record with
 ``"evidence": false`` is trained on but never shown as evidence for a suggestion (an interview

@@ -492,8 +492,8 @@ def code_command(
         "--interviewer",
         help="A speaker label or name that is the interviewer (repeatable), besides the labels "
         "known already (Interviewer, Int, IV, I, Q, Researcher, Facilitator, Moderator, Host, Me, "
-        "a focus group's Mod, Fac, Co-facilitator, Note-taker ...: docs/transcripts.md lists them): e.g. "
-        "the name a Zoom transcript gives them.",
+        "a focus group's Mod, Fac, Co-facilitator, Note-taker ...: docs/transcripts.md lists "
+        "them): e.g. the name a Zoom transcript gives them.",
     ),
     participant: list[str] = participant_option(),
     pseudonymise: Path | None = typer.Option(

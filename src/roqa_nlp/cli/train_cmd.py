@@ -159,12 +159,13 @@ def _own_codebook_hint(codebook: str) -> Iterator[None]:
 
 def _model_replaced(out: Path) -> str | None:
     """When the folder ``out`` holds a roqa model, when it was trained and on what decisions, as
-    the note of its replacing says it; None for a folder that does not exist or holds nothing
-    but hidden, system and README files (:func:`_left_alone`, left in place). A folder holding any other file (a transcript, notes, a
-    model card of another library) is refused: the model's files would be written in among
-    them (novice s39: `--out study_copy/` put 13 model files beside the transcripts, exit 0). A
-    model is replaced, as ``roqa code`` replaces its earlier outputs: no card records when it
-    was trained (a model trained again is the same bytes), so the card's file time says it."""
+    the note of its replacing says it; None for a folder that does not exist or holds nothing but
+    hidden, system and README files (:func:`_left_alone`, left in place). A folder holding any
+    other file (a transcript, notes, a model card of another library) is refused: the model's files
+    would be written in among them (novice s39: `--out study_copy/` put 13 model files beside the
+    transcripts, exit 0). A model is replaced, as ``roqa code`` replaces its earlier outputs: no
+    card records when it was trained (a model trained again is the same bytes), so the card's file
+    time says it."""
     import json
     from contextlib import suppress
     from datetime import datetime

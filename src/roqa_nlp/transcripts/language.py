@@ -96,10 +96,10 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     whose speaker could not be told
     (:func:`~roqa_nlp.transcripts.unlabelled.undecided_talk_warning`), words read into no turn
     (:func:`~roqa_nlp.transcripts.unlabelled.no_turn_warning`), header fields' lines between
-    turns left out (:func:`~roqa_nlp.transcripts.unlabelled.field_lines_warning`), a speaker's
-    name in the file's name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`) and a case named
-    by Zoom's default file name (:func:`~roqa_nlp.transcripts.roles.zoom_default_name_warning`). ``stacklevel`` as for
-    :func:`warnings.warn`, counted from the caller of this function."""
+    turns left out (:func:`~roqa_nlp.transcripts.unlabelled.field_lines_warning`), a speaker's name
+    in the file's name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`) and a case named by Zoom's
+    default file name (:func:`~roqa_nlp.transcripts.roles.zoom_default_name_warning`).
+    ``stacklevel`` as for :func:`warnings.warn`, counted from the caller of this function."""
     import warnings
 
     from .cues import backward_cues_warning, unread_cues_warning
