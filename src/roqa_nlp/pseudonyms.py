@@ -31,8 +31,8 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   ``data/honorifics.txt`` or ``data/talk_titles.txt`` (``Sister Kowalski's on nights`` -> ``Sister
   [P05]'s on nights``, for ``Anna Kowalski``; ``Dr. Okafor``, ``Cllr Ford``), unless two people of
   the key share it. Without a title it stays, and is listed to check: it is as often a word
-  (``Power cuts``, ``Head office``), a place (``trained in Preston``), someone else of that name or a first name
-  (``me, Lee and Gemma``), whom a pseudonym would misattribute;
+  (``Power cuts``, ``Head office``), a place (``trained in Preston``), someone else of that name
+  or a first name (``me, Lee and Gemma``), whom a pseudonym would misattribute;
 - a word joined by a hyphen to another is never a keyed name alone, on either side: ``Mr
   Rhys-Evans`` stays for a keyed ``Lucy Evans`` (not ``Mr Rhys-[P62]``);
 - a name joined up, as a handle or an address's local part writes it, is replaced in every
