@@ -127,7 +127,10 @@ def test_a_name_part_joined_by_a_hyphen_to_another_word_is_not_the_keyed_name(
     assert said_by_p02(talk, key) == expected
 
 
-def test_a_hyphenated_name_of_a_speaker_is_theirs_whole_but_not_inside_another() -> None:
+def test_a_speakers_name_joined_by_a_hyphen_is_theirs_in_their_own_interview() -> None:
+    """Where the person speaks, a word of their name is theirs joined to any word (hunt s39/3:
+    "my maiden name was Grace Okafor-Bello", "the Okafor-led pilot" were left whole, the
+    participant's own name in the shared copy): half a name left is less than a whole one."""
     text = "Interviewer: Who?\nDavid Jones: Rees-Jones rang David, then Jones-Smith.\n"
     start = text.index("Rees")
     turns = [
@@ -138,7 +141,31 @@ def test_a_hyphenated_name_of_a_speaker_is_theirs_whole_but_not_inside_another()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RoqaWarning)
         (after,), _ = pseudonymise([t], PseudonymKey({"David Jones": "P58"}))
-    assert after.turn_text(after.turns[1]) == "Rees-Jones rang [P58], then Jones-Smith."
+    assert after.turn_text(after.turns[1]) == "Rees-[P58] rang [P58], then [P58]-Smith."
+
+
+def test_a_name_joined_by_a_hyphen_to_a_lower_case_word_is_replaced() -> None:
+    """Hunt s39/3: blocking every hyphen left "Okafor-led", "non-Okafor", "ex-Okafor" and "Anna
+    Kowalski-led" in the talk, unlisted; a keyed surname after a title joined to a capitalised
+    word where its person does not speak stays someone else's ("Dr Kowalski-Smith")."""
+    text = (
+        "Interviewer: Who?\nGrace Okafor: The Okafor-led pilot, the non-Okafor sites, ex-Okafor "
+        "staff, Anna Kowalski-led teams, Tom Hale-ish. Dr Kowalski-Smith came.\n"
+    )
+    start = text.index("The Okafor")
+    turns = [
+        Turn("Interviewer", "interviewer", 13, 17),
+        Turn("Grace Okafor", "participant", start, len(text) - 1),
+    ]
+    t = Transcript("p21", text, turns, source="p21.txt")
+    key = {"Grace Okafor": "P21", "Anna Kowalski": "P20", "Tom Hale": "nominated individual"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (after,), _ = pseudonymise([t], PseudonymKey(key))
+    assert after.turn_text(after.turns[1]) == (
+        "The [P21]-led pilot, the non-[P21] sites, ex-[P21] staff, [P20]-led teams, [nominated "
+        "individual]-ish. Dr Kowalski-Smith came."
+    )
 
 
 @pytest.mark.parametrize(

@@ -33,8 +33,9 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   the key share it. Without a title it stays, and is listed to check: it is as often a word
   (``Power cuts``, ``Head office``), a place (``trained in Preston``), someone else of that name
   or a first name (``me, Lee and Gemma``), whom a pseudonym would misattribute;
-- a word joined by a hyphen to another is never a keyed name alone, on either side: ``Mr
-  Rhys-Evans`` stays for a keyed ``Lucy Evans`` (not ``Mr Rhys-[P62]``);
+- that surname joined by a hyphen to a capitalised word is someone else's name: ``Mr
+  Rhys-Evans`` stays for a keyed ``Lucy Evans`` (not ``Mr Rhys-[P62]``); joined to a lower-case
+  word it is hers (``the Evans-led audit``), and where she speaks every word of her name is;
 - a name joined up, as a handle or an address's local part writes it, is replaced in every
   transcript as a full name is (``AishaRahman``, ``@aisha_rahman``, ``aisha.rahman``; not
   ``almost`` for ``Al Most``);
@@ -901,6 +902,8 @@ class PseudonymKey:
                 continue
             if kind == "roles":  # "Registered Manager" as a label: no name in the talk
                 continue
+            if kind == "surname" and _joined_to_a_name(text, m.start(), m.end()):
+                continue  # "Mr Rhys-Evans" where Evans does not speak: not "Mr Rhys-[P62]"
             # a single name word in lower case is as often a word ("christmas eve", "her waters",
             # "ye ken") as a name ("hello denise"): it stays, and names_to_check lists it
             if kind != "name" and not found[:1].isupper():
@@ -975,13 +978,7 @@ class PseudonymKey:
             # a surname two people of the key share is neither's where neither speaks
             if len(theirs) == 1 and regex not in parts:
                 parts[regex] = (next(iter(theirs.values())), "surname")
-        # a word joined by a hyphen to another is no name of the key alone, on either side:
-        # "Rhys-Evans", "Owusu-Mensah" are someone else's surnames, not "Rhys-[P62]"
-        return _one_pattern(
-            [*found.items(), *parts.items()],
-            rf"(?<!\w)(?<![^\W\d_]{_HYPHENS})",
-            rf"(?!\w)(?!{_HYPHENS}[^\W\d_])",
-        )
+        return _one_pattern([*found.items(), *parts.items()], r"(?<!\w)", r"(?!\w)")
 
     def name_words(self) -> frozenset[str]:
         """The words of the key's names (:func:`name_parts`, a hyphenated one's pieces too), in
@@ -1238,6 +1235,22 @@ def _joined(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int
 
 
 _V = TypeVar("_V")
+
+
+def _joined_to_a_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is joined by a hyphen to a capitalised word, before or after
+    it: a keyed surname so joined where its person does not speak is a piece of someone else's
+    name ("Rhys-Evans", "Owusu-Mensah"), not theirs. Joined to a lower-case word it is the name
+    ("Okafor-led", "non-Okafor"), and a name of someone who speaks, or a full name, is theirs
+    either way ("my maiden name was Grace Okafor-Bello")."""
+    if end + 1 < len(text) and re.match(_HYPHENS, text[end]) and text[end + 1].isupper():
+        return True
+    if start >= 2 and re.match(_HYPHENS, text[start - 1]) and text[start - 2].isalpha():
+        i = start - 1
+        while i > 0 and (text[i - 1].isalpha() or text[i - 1] in "'’"):
+            i -= 1
+        return text[i].isupper()
+    return False
 
 
 def _one_pattern(
