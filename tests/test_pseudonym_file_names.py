@@ -298,6 +298,25 @@ def test_names_and_a_town_of_a_file_name_are_still_warned_of(tmp_path: Path) -> 
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("Hope Young interview.txt", "Hope, Young"),
+        ("Bill Wood.txt", "Bill, Wood"),
+        ("Mark White zoom.txt", "Mark, White"),
+    ],
+)
+def test_a_full_name_of_everyday_words_in_a_file_name_is_warned_of(
+    tmp_path: Path, name: str, words: str
+) -> None:
+    """Hunt s39/3: skipping everyday words silenced full names made of them; a given name that
+    is also a word (data/word_given_names.txt) before another capitalised word is one."""
+    assert file_name_warnings(tmp_path, name, {})[1] == [
+        f"{tmp_path / name}: the file name holds {words}, which may be a name (a capitalised "
+        "word roqa does not know), and the outputs carry it: rename the file"
+    ]
+
+
 def test_a_name_replaced_and_another_left_in_a_file_name_make_one_warning(tmp_path: Path) -> None:
     new_id, said = file_name_warnings(
         tmp_path, "Interview 14 - Gareth Jones with Karen.txt", {"Gareth Jones": "P14"}

@@ -1114,13 +1114,29 @@ def _maybe_names_in_file_name(name: str) -> list[str]:
         | packaged_words("everyday_words.txt")
         | packaged_words("file_name_words.txt")
     )
-    found: dict[str, None] = {}
+    words = []
     for word in _FILE_NAME_WORD.findall(unicodedata.normalize("NFC", name)):
         for suffix in ("'s", "’s"):
             word = word.removesuffix(suffix)
+        words.append(word)
+    given = packaged_words("word_given_names.txt")
+    roles = _not_names() | packaged_words("file_name_words.txt")
+    found: dict[str, None] = {}
+    for i, word in enumerate(words):
         if any(c.isdigit() for c in word) or not _may_be_a_name(word):
             continue
-        if word.casefold() not in known and word.casefold().removesuffix("s") not in known:
+        after = words[i + 1] if i + 1 < len(words) else ""
+        # a given name that is also a word before another capitalised word is a full name
+        # ("Hope Young interview", "Mark White zoom"; hunt s39/3: everyday words hid them)
+        full = (
+            word.casefold() in given
+            and _may_be_a_name(after)
+            and not any(c.isdigit() for c in after)
+            and after.casefold() not in roles
+        )
+        if full:
+            found[word] = found[after] = None
+        elif word.casefold() not in known and word.casefold().removesuffix("s") not in known:
             found[word] = None
     return list(found)
 
