@@ -588,14 +588,19 @@ def test_an_answer_that_ends_with_a_closing_formula_is_read_without_it(
     (``benchmarks/results/closing_content.md``). The segment keeps its words; the model reads it
     as it reads what comes before the formula, in code, suggest and evaluate alike."""
     said = "The IT system was a nightmare from start to finish, but no, I think that's everything."
-    rest = "The IT system was a nightmare from start to finish"
+    assert_read_as(tiny_model, said, "The IT system was a nightmare from start to finish", "IS.E")
+
+
+def assert_read_as(tiny_model: AutoCoder, said: str, rest: str, code: str) -> None:
+    """A segment of ``said`` keeps its words and is coded, suggested and evaluated (a record of
+    ``code``) exactly as ``rest``, the words the model reads of it."""
     (s,) = tiny_model.code(one_turn(said)).segments
     (r,) = tiny_model.code(one_turn(rest)).segments
     assert s.segment.text == said
     own = {"text": None, "end": None}  # the words and where they end, the segment's own
     assert s.to_dict() | own == r.to_dict() | own
     assert tiny_model.suggest_and_flag(said) == tiny_model.suggest_and_flag(rest)
-    records = [{"text": t, "construct": "IS.E"} for t in (said, rest)]
+    records = [{"text": t, "construct": code} for t in (said, rest)]
     (a,), (b,) = (tiny_model.evaluate([x], predictions=True)["predictions"] for x in records)
     assert a | {"text": None} == b | {"text": None}
 
@@ -642,15 +647,7 @@ def test_an_answer_said_again_after_a_repair_is_read_from_what_it_says_again(
     (:func:`~roqa_nlp.transcripts.repairs.restated_after_repair`)."""
     said = "Oh sorry. I said recovery isn't measured, so it doesn't get done."
     rest = "I said recovery isn't measured, so it doesn't get done."
-    (s,) = tiny_model.code(one_turn(said)).segments
-    (r,) = tiny_model.code(one_turn(rest)).segments
-    assert s.segment.text == said
-    own = {"text": None, "end": None}  # the words and where they end, the segment's own
-    assert s.to_dict() | own == r.to_dict() | own
-    assert tiny_model.suggest_and_flag(said) == tiny_model.suggest_and_flag(rest)
-    records = [{"text": t, "construct": "IS.D.5"} for t in (said, rest)]
-    (a,), (b,) = (tiny_model.evaluate([x], predictions=True)["predictions"] for x in records)
-    assert a | {"text": None} == b | {"text": None}
+    assert_read_as(tiny_model, said, rest, "IS.D.5")
 
 
 def test_the_packaged_model_codes_an_answer_said_again_after_a_repair() -> None:
