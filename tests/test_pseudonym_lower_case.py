@@ -210,3 +210,24 @@ def test_roqa_pseudonymise_lists_lower_case_names(tmp_path: Path) -> None:
     )
     assert "  maria                   1  p30" in run.out
     assert "  will                    1  p30" in run.out
+
+
+def test_a_title_labelling_a_speaker_is_not_listed_in_lower_case() -> None:
+    """A speaker labelled by a title alone ("Matron:", "Sister Jones:") is given a pseudonym, but
+    the title is no name: "the matron" and "my sister" in their talk were listed to check as
+    words of their names (a job title used as a speaker label). "jones" still is."""
+    t = interview(
+        [
+            ("Interviewer", "interviewer", "Who runs the ward?"),
+            ("Matron", "participant", "The matron does, and I am the matron here."),
+            ("Sister Jones", "participant", "my sister says jones is the name on the rota."),
+        ]
+    )
+    assert checked([t], {}) == (
+        [
+            "Who runs the ward?",
+            "The matron does, and I am the matron here.",
+            "my sister says jones is the name on the rota.",
+        ],
+        ["jones"],
+    )

@@ -1440,7 +1440,9 @@ def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]
     of someone who speaks there or of a one-word row that is no speaker's (``Hope,manager``), and
     elsewhere a word that is no everyday word (:func:`_everyday_words`: "denise" of someone who
     does not speak there, not "rose"); never an English stop word that is no name (``the``;
-    ``will`` and ``may`` are names: ``data/stop_word_names.txt``)."""
+    ``will`` and ``may`` are names: ``data/stop_word_names.txt``), nor a title said before a
+    surname (:func:`_talk_titles`: "matron" of a speaker labelled ``Matron``, "sister" of
+    ``Sister Jones``), a job's word where it labels a speaker, not a name."""
     stop_names = packaged_words("stop_word_names.txt")
     voiced = {turn.speaker.casefold() for turn in transcript.turns}
     found = set()
@@ -1451,7 +1453,7 @@ def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]
         )
         for part in name_parts(name):
             for word in (w.casefold() for w in [part, *_pieces(part)]):
-                if word in _stop_words() and word not in stop_names:
+                if word in _stop_words() and word not in stop_names or word in _talk_titles():
                     continue
                 if theirs or not _is_everyday_word(word):
                     found.add(word)
