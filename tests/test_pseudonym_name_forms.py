@@ -266,6 +266,31 @@ def test_an_address_read_out_after_an_email_cue_is_an_email(said: str, expected:
     assert replace_identifiers(said) == expected
 
 
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # an organisation's acronym and a web site said aloud: no one's address
+        ("Contact PALS at nhs dot uk", "Contact PALS at nhs dot uk"),
+        ("you can contact PALS at nhs dot uk if not.", "you can contact PALS at nhs dot uk if not."),
+        ("Write to CQC at cqc dot org dot uk, or", "Write to CQC at cqc dot org dot uk, or"),
+        # a person's address read out after the same words still is one
+        ("email me on jane dot smith at nhs dot net", "email me on [email]"),
+        ("contact smith at nhs dot net", "contact [email]"),
+        ("Contact Jane at nhs dot net", "Contact [email]"),
+        ("contact JS84 at nhs dot net", "contact [email]"),
+        ("email me on JS at nhs dot net", "email me on [email]"),  # initials
+    ],
+)  # fmt: skip
+def test_an_organisations_acronym_after_an_email_cue_is_no_address(
+    said: str, expected: str
+) -> None:
+    """Session 40: 'Contact PALS at nhs dot uk' became 'Contact [email]', an organisation's
+    name (the Patient Advice and Liaison Service) and a public web site read as a person's
+    address. A word of three or more capitals alone before 'at' names an organisation, not a
+    mailbox (two may be initials: 'JS')."""
+    assert replace_identifiers(said) == expected
+
+
 # -- a street address and its town --------------------------------------------------------------
 
 
