@@ -316,6 +316,35 @@ def test_a_town_after_a_street_without_a_comma_is_part_of_the_address(
 
 
 @pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a town and its county after the street, with commas or none
+        ("I live at 22 Park Avenue Harrogate North Yorkshire.", "I live at [address]."),
+        ("22 Park Avenue, Harrogate", "[address]"),
+        ("we moved to 22 Park Avenue, Harrogate, and", "we moved to [address], and"),
+        ("22 Park Avenue, Harrogate HG1 2AB", "[address] [postcode]"),
+        ("22 Park Avenue, Harrogate, North Yorkshire, HG1 2AB", "[address], [postcode]"),
+        ("at 12 Station Road Milton Keynes Buckinghamshire MK9 3EP", "at [address] [postcode]"),
+        ("at 14 Elm Road, Leeds, Dr Patel said", "at [address], Dr Patel said"),
+        # a county of data/direct_identifiers.json ends the address whatever follows
+        ("I live at 22 Park Avenue Harrogate North Yorkshire and love it",
+         "I live at [address] and love it"),
+        ("it's 5 Mill Lane, County Durham now", "it's [address] now"),
+        # a title after the comma opens a name, not a town
+        ("She lives at 14 Elm Road, Dr Patel.", "She lives at [address], Dr Patel."),
+        # a place named for its street stays, and so does the town after it
+        ("at 3 High Street Surgery, Harrogate, the nurse",
+         "at 3 High Street Surgery, Harrogate, the nurse"),
+    ],
+)  # fmt: skip
+def test_a_town_and_county_after_a_street_are_part_of_the_address(said: str, expected: str) -> None:
+    """Session 40: a town after a comma ('22 Park Avenue, Harrogate') stayed, and a town with
+    its county ('22 Park Avenue Harrogate North Yorkshire', three words) left the whole address
+    in the talk, house number and all."""
+    assert replace_identifiers(said) == expected
+
+
+@pytest.mark.parametrize(
     "said",
     [
         "We cover 3 High Street Pharmacies.",

@@ -11,7 +11,8 @@ pattern of ``data/direct_identifiers.json`` becomes its placeholder (``07700 900
 ``[address]``); an address read out, as an automatic transcript writes it, too (``jane dot smith
 at nhs dot net`` -> ``[email]``; ``email me on aisha at nhs dot net`` -> ``email me on
 [email]``, and ``aisha at nhs dot net`` when the caller names ``aisha`` a word of a name), and a
-street's town after it (``12 Station Road Leeds LS1`` -> ``[address]``). The patterns leave
+street's town and county after it (``12 Station Road Leeds LS1``, ``22 Park Avenue, Harrogate,
+North Yorkshire`` -> ``[address]``). The patterns leave
 ordinary numbers as they are: a year alone, a month and year, a day and month, times,
 percentages, money, counts, scores and ward or room numbers; and ordinary talk: ``at 3
 o'clock``, ``dot the i's``, ``look at nhs dot uk`` (a web site), ``a 10 minute walk``, a street
