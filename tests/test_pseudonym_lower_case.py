@@ -231,3 +231,37 @@ def test_a_title_labelling_a_speaker_is_not_listed_in_lower_case() -> None:
         ],
         ["jones"],
     )
+
+
+def test_a_given_name_that_is_also_a_word_is_listed_where_it_is_capitalised() -> None:
+    """Session 40: a capitalised word was listed only when the study wrote it in lower case
+    nowhere, so "I asked Hope" was not listed beside "I hope so" in another interview, nor "Mark"
+    beside "mark the form": a name of data/word_given_names.txt capitalised within a sentence
+    is listed whatever else is written. Other words also written in lower case stay unlisted
+    ("Recovery College"), and so do words of national bodies ("the Ministry of Justice")."""
+    a = interview(
+        [
+            ("Interviewer", "interviewer", "Who helps?"),
+            ("P01", "participant", "I asked Hope about the rota, and Mark, and Hope again."),
+        ],
+        "p01",
+    )
+    b = interview(
+        [
+            ("Interviewer", "interviewer", "And the college?"),
+            (
+                "P02",
+                "participant",
+                "I hope so. You mark the form at the Recovery College; recovery is a college "
+                "thing, and justice, with the Ministry of Justice.",
+            ),
+        ],
+        "p02",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        after, key = pseudonymise([a, b], PseudonymKey())
+    assert names_to_check(after, key) == [
+        NameToCheck("Hope", 2, ("p01",)),
+        NameToCheck("Mark", 1, ("p01",)),
+    ]

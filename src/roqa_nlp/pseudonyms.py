@@ -1480,7 +1480,9 @@ def names_to_check(
     everyday word, so not replaced) where Will Jones does. Give the transcripts as
     pseudonymised, so the names already replaced are gone. This is a reading aid, not a
     detector: a name that only ever opens a sentence, or one also written in lower case
-    ("Rose", "rose") but never after an honorific, is not listed (in a study of four interviews,
+    ("Recovery", "recovery") but never after an honorific, is not listed, unless it is a given
+    name that is also a word (``data/word_given_names.txt``: "Hope", "Mark", "Rose", listed
+    capitalised within a sentence beside "I hope so") (in a study of four interviews,
     the words that only open sentences are mostly "Hi", "Yeah", "Great" and the like). One
     transcript may be given alone.
     """
@@ -1518,10 +1520,14 @@ def names_to_check(
         pseudonyms = {w.casefold() for p in key.pseudonyms.values() for w in _bare(p).split()}
         known |= pseudonyms
         titled = {w for w in titled if w.casefold() not in pseudonyms}
+    # a given name that is also a word ("Hope", "Mark"), capitalised within a sentence, is a
+    # name there, however often the word is written in lower case ("I hope so")
+    word_names = packaged_words("word_given_names.txt") - known
     found = [
         NameToCheck(word, counts[word], tuple(where[word]))
         for word in within
         if word in titled
+        or word.casefold() in word_names
         or not {word.casefold(), word.casefold().removesuffix("s")} & (lower | known)
     ]
     found += [NameToCheck(w, counts[w], tuple(where[w])) for w in keyed]
