@@ -173,7 +173,7 @@ def test_codings_csv_columns(saved) -> None:
         "novelty_p",
         "procedural",
         "off_topic",
-        "question",
+        "context",
         "begin_time",
         "end_time",
     ]
@@ -519,6 +519,21 @@ def test_to_csv_top_k_is_a_keyword() -> None:
         build().to_csv(top_k=0)
 
 
+def test_codings_csv_and_the_dataframe_name_the_question_as_codings_jsonl_does() -> None:
+    """codings.csv and to_dataframe() called the interviewer's question ``question`` while
+    codings.jsonl, training records and ``roqa evaluate`` call it ``context`` (session 40): a
+    codings.csv given a ``construct`` column and fed back as training data lost the question."""
+    pytest.importorskip("pandas")
+    r = build()
+    assert json.loads(r.to_jsonl().splitlines()[0])["context"] == INTERVIEWER
+    head, first = list(csv.reader(io.StringIO(r.to_csv())))[:2]
+    assert dict(zip(head, first, strict=True))["context"] == INTERVIEWER
+    assert "question" not in head
+    df = r.to_dataframe()
+    assert df.iloc[0]["context"] == INTERVIEWER
+    assert "question" not in df.columns
+
+
 def test_to_dataframe_has_the_csv_columns_with_typed_values() -> None:
     pytest.importorskip("pandas")
     r = build()
@@ -526,7 +541,7 @@ def test_to_dataframe_has_the_csv_columns_with_typed_values() -> None:
     df = r.to_dataframe()
     assert list(df.columns) == next(csv.reader(io.StringIO(r.to_csv())))
     first = df.iloc[0]
-    assert (first["transcript"], first["text"], first["question"]) == ("p07_zoom", P1, INTERVIEWER)
+    assert (first["transcript"], first["text"], first["context"]) == ("p07_zoom", P1, INTERVIEWER)
     assert (first["start"], first["probability_1"], first["valence_3"]) == (
         r.segments[0].segment.start,
         0.81234,

@@ -574,7 +574,7 @@ class CodingResult:
         for k in range(1, top_k + 1):
             head += [f"code_{k}", f"name_{k}", f"probability_{k}", f"valence_{k}"]
         head += ["novel", "novelty_p", "procedural", "off_topic"]
-        head += ["question", "begin_time", "end_time"]
+        head += ["context", "begin_time", "end_time"]
         rows: list[list[Any]] = []
         for s in self.segments:
             g = s.segment
@@ -599,8 +599,9 @@ class CodingResult:
         Columns: ``transcript``, ``segment_id``, ``speaker``, ``start``, ``end``, ``text``; for
         each of the top ``top_k`` suggestions ``code_k``, ``name_k``, ``probability_k``,
         ``valence_k`` (empty on a row set aside as ``procedural`` or ``off_topic`` talk); then
-        ``novel``, ``novelty_p``, ``procedural``, ``off_topic``, the
-        interviewer's ``question`` and ``begin_time``/``end_time`` in seconds. Text cells a
+        ``novel``, ``novelty_p``, ``procedural``, ``off_topic``, ``context`` (the interviewer's
+        question, named as in ``codings.jsonl`` and training records) and
+        ``begin_time``/``end_time`` in seconds. Text cells a
         spreadsheet would run as a formula get a leading ``'``."""
         if isinstance(path, int):  # to_csv(5) from before the path came first
             raise RoqaError(
