@@ -217,3 +217,64 @@ def test_the_word_tables_neutral_note_counts_codes_of_an_own_codebook(tmp_path: 
         barriers_enablers(CodingResult.read(own_codings(tmp_path, "neutral", cfir=True)))
     )
     assert cfir is not None and "under 1 construct." in cfir
+
+
+def python_charts() -> dict[str, object]:
+    """Every Python entry point that charts a result in a codebook, called with ``book``."""
+    from roqa_nlp.framework import (
+        barriers_enablers,
+        construct_ratings,
+        framework_matrix,
+        saturation,
+    )
+    from roqa_nlp.report import render_report
+
+    return {
+        "barriers_enablers": lambda r, book: barriers_enablers(r, book),
+        "framework_matrix": lambda r, book: framework_matrix(r, codebook=book),
+        "saturation": lambda r, book: saturation(r, codebook=book),
+        "construct_ratings": lambda r, book: construct_ratings(r, codebook=book),
+        "render_report": lambda r, book: render_report(r, book),
+    }
+
+
+@pytest.mark.parametrize("chart", sorted(python_charts()))
+def test_python_charts_in_an_unrelated_codebook_raise_the_error_roqa_report_gives(
+    chart: str, tmp_path: Path
+) -> None:
+    """`barriers_enablers(result, "cfir-2009")` of codings in a codebook of the project's own
+    only warned and returned a Table 2 with every code outside the codebook, while `roqa report
+    --codebook cfir-2009` refused (session 40): now the same one-line error, a RoqaError that is
+    a ValueError, from Table 2, the matrix, saturation, the ratings and the report alike."""
+    from roqa_nlp.errors import RoqaError
+
+    coded = own_codings(tmp_path)
+    result = CodingResult.read(coded)
+    with pytest.raises(ValueError) as caught:
+        python_charts()[chart](result, "cfir-2009")  # type: ignore[operator]
+    assert isinstance(caught.value, RoqaError)
+    assert str(caught.value) == (
+        f"{coded}/codings.jsonl: codebook 'cfir-2009' documents no mapping from 'rm-own', the "
+        "codings' "
+        "codebook, and none of its 3 codes are in 'cfir-2009': every code would be charted as "
+        "a code outside the codebook (chart in 'rm-own', the codebook they were coded with: "
+        "leave out codebook=)"
+    )
+    python_charts()[chart](result, own_book())  # type: ignore[operator]  # their own: charted
+
+
+@pytest.mark.parametrize("chart", sorted(python_charts()))
+def test_python_charts_of_a_run_that_recorded_an_unrelated_chart_codebook_raise(
+    chart: str, tmp_path: Path
+) -> None:
+    coded = own_codings(tmp_path, chart_codebook="cfir-2022")
+    result = CodingResult.read(coded)
+    with pytest.raises(ValueError) as caught:
+        python_charts()[chart](result, None)  # type: ignore[operator]
+    assert str(caught.value) == (
+        f"{coded}/codings.jsonl: codebook 'cfir-2022' documents no mapping from 'rm-own', the "
+        "codings' "
+        "codebook, and none of its 3 codes are in 'cfir-2022': every code would be charted as "
+        f"a code outside the codebook (run.json's chart_codebook names 'cfir-2022': give "
+        f"codebook='{coded}/codebook.json', which overrides it)"
+    )

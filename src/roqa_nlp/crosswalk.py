@@ -207,12 +207,24 @@ def unrelated_chart(own: Codebook, chart: Codebook, whose: str = "the codings'")
     )
 
 
+class UnrelatedCodebook(RoqaError, ValueError):
+    """Codings to be charted in a codebook unrelated to theirs (:func:`refuse_unrelated_chart`):
+    a one-line error that is also the ValueError a bad argument raises in Python."""
+
+
 def refuse_unrelated_chart(
-    book: Codebook, result: CodingResult, choice: str | None, where: Path | None
+    book: Codebook,
+    result: CodingResult,
+    choice: object,
+    where: Path | None,
+    *,
+    option: str = "--codebook",
 ) -> None:
-    """A one-line error when codings that record their codebook (a model's run, an import) are
-    to be charted in ``book`` (``--codebook choice``, else the one ``run.json`` recorded) that
-    is unrelated to it (:func:`unrelated_chart`), with the fix: chart in their own codebook."""
+    """A one-line error (:class:`UnrelatedCodebook`) when codings that record their codebook (a
+    model's run, an import) are to be charted in ``book`` (``choice``, given as ``option``, else
+    the one ``run.json`` recorded) that is unrelated to it (:func:`unrelated_chart`), with the
+    fix: chart in their own codebook. ``option`` is how the fix names the choice: the command
+    line's ``--codebook``, or the charting functions' ``codebook=``."""
     if not _recorded_ids(result.meta):
         return  # hand-made codings: charted in the codebook their codes are of
     try:
@@ -222,13 +234,16 @@ def refuse_unrelated_chart(
     why = unrelated_chart(own, book)
     if why is None:
         return
+    python = option.endswith("=")
+    # in Python the file name itself, as a string; on the command line as a shell word
+    named = own.id if own.origin is None or own.id in BUILTIN else str(own.origin)
+    overrides = f"{option}{named!r}" if python else f"{option} {own.cli_name}"
     hint = (
-        f"chart in {own.id!r}, the codebook they were coded with: leave out --codebook"
+        f"chart in {own.id!r}, the codebook they were coded with: leave out {option}"
         if choice
-        else f"run.json's {CHART_KEY} names {book.id!r}: give --codebook {own.cli_name}, which "
-        "overrides it"
+        else f"run.json's {CHART_KEY} names {book.id!r}: give {overrides}, which overrides it"
     )
-    raise RoqaError(why, path=where, hint=hint)
+    raise UnrelatedCodebook(why, path=where, hint=hint)
 
 
 #: Where a project codebook of imported codings is looked for, from the codings' folder up:

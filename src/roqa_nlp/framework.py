@@ -457,20 +457,29 @@ def in_recorded_chart(
     :func:`~roqa_nlp.crosswalk.chart_given`). Else ``result`` and ``codebook`` unchanged. The
     default of every charting function (Table 2, the framework matrix, saturation, ratings,
     the report): an explicit ``codebook`` wins. Hand-made codings that mix codebooks are a
-    one-line error (:func:`~roqa_nlp.crosswalk.check_one_codebook`), as in ``roqa report``."""
+    one-line error (:func:`~roqa_nlp.crosswalk.check_one_codebook`), as in ``roqa report``;
+    so is a codebook, given or recorded, unrelated to the one the codings record
+    (:func:`~roqa_nlp.crosswalk.refuse_unrelated_chart`, a ``ValueError`` too), in which every
+    code would be charted as a code outside the codebook."""
+    from .codebook import Codebook
     from .crosswalk import (
         chart_codebook_for,
         chart_codings,
         chart_given,
         check_one_codebook,
         recorded_chart,
+        refuse_unrelated_chart,
     )
 
-    if codebook is None:
-        check_one_codebook(result)  # hand-made codings mixing codebooks: one error everywhere
-    if codebook is not None or recorded_chart(result.meta) is None:
+    if codebook is not None:
+        given = codebook if isinstance(codebook, Codebook) else Codebook.load(codebook)
+        refuse_unrelated_chart(given, result, given, result.source, option="codebook=")
+        return result, given
+    check_one_codebook(result)  # hand-made codings mixing codebooks: one error everywhere
+    if recorded_chart(result.meta) is None:
         return result, codebook
     book, chosen = chart_codebook_for(None, result, result.source)
+    refuse_unrelated_chart(book, result, None, result.source, option="codebook=")
     if chosen is None:  # the codings' own codebook
         return result, codebook
     from .exchange.qdpx_export import person_of
