@@ -878,6 +878,59 @@ def test_guest_threshold_above_one_run_ratio_stops_earlier() -> None:
     assert saturation(interviews(SEQUENCE), new_info_threshold=0.2).guest.at == 6
 
 
+def one_interview_in_two_files() -> CodingResult:
+    """P02's interview recorded as two files (p02_part1, p02_part2); P03's as two files under
+    other names that give the same participant id; one file each for P01 and P04."""
+    codes = {
+        "p01": ("P01", "A B"),
+        "p02_part1": ("P02", "C"),
+        "p02_part2": ("P02", "D A"),
+        "zoom_morning": ("P03", "E"),
+        "zoom_afternoon": ("P03", "F"),
+        "p04": ("P04", "A C"),
+    }
+    return CodingResult(
+        segments=[
+            seg(tid, n, f"about {code}", (code, 0.9, "neutral"))
+            for tid, (_, line) in codes.items()
+            for n, code in enumerate(line.split())
+        ],
+        transcripts={tid: transcript(tid, case) for tid, (case, _) in codes.items()},
+    )
+
+
+def test_saturation_counts_one_interview_in_two_files_once_as_the_matrix_counts_its_case() -> None:
+    """Saturation counted each file as an interview, so P02's interview in two parts counted
+    twice (and its second part's D as a later interview's new code) while the framework matrix
+    charted P02 as one case (session 40)."""
+    result = one_interview_in_two_files()
+    s = saturation(result, initial_sample=1, stopping_criterion=1, base_size=1, run_length=1)
+    assert s.participants == framework_matrix(result).cases == ["P01", "P02", "P03", "P04"]
+    assert s.interviews == ["p01", "p02_part1 + p02_part2", "zoom_morning + zoom_afternoon", "p04"]
+    assert s.transcripts == [["p01"], ["p02_part1", "p02_part2"],
+                             ["zoom_morning", "zoom_afternoon"], ["p04"]]  # fmt: skip
+    assert s.new_codes == [["A", "B"], ["C", "D"], ["E", "F"], []]
+    assert s.cumulative == [2, 4, 6, 6]
+    assert (s.francis.at, s.francis.interview) == (4, "p04")
+    assert s.francis.message.startswith("saturation reached at interview 4 (P04, p04): ")
+    assert [r[:4] for r in s.rows()[1:]] == [
+        [1, "p01", "P01", 2],
+        [2, "p02_part1 + p02_part2", "P02", 2],
+        [3, "zoom_morning + zoom_afternoon", "P03", 2],
+        [4, "p04", "P04", 0],
+    ]
+    by_file = saturation(result, cases="transcript", initial_sample=1, stopping_criterion=1)
+    assert by_file.interviews == list(result.transcripts)
+    assert by_file.cumulative == [2, 3, 4, 5, 6, 6]
+
+
+def test_an_order_naming_a_participant_of_two_files_takes_both_as_one_interview() -> None:
+    s = saturation(one_interview_in_two_files(), order="P04,P02,p01,zoom_afternoon,zoom_morning")
+    assert s.interviews == ["p04", "p02_part1 + p02_part2", "p01",
+                            "zoom_afternoon + zoom_morning"]  # fmt: skip
+    assert s.cumulative == [2, 3, 4, 6]
+
+
 def test_saturation_follows_the_given_interview_order() -> None:
     s = saturation(interviews(["A", "B", "A B C"]), order=["I03", "I01", "I02"])
     assert s.interviews == ["I03", "I01", "I02"]
@@ -910,11 +963,12 @@ def test_the_transcripts_an_order_leaves_out_are_recorded_with_the_verdicts(tmp_
     assert "Interviews in the order given with <code>--order</code>; left out of it: I03." in html
 
 
-def test_an_order_naming_a_participant_of_two_interviews_asks_for_their_transcripts() -> None:
+def test_an_order_by_file_naming_a_participant_of_two_files_asks_for_their_transcripts() -> None:
     result = interviews(["A", "B", "C"])
-    result.transcripts["I03"] = transcript("I03", "P01")  # P01 interviewed twice
+    result.transcripts["I03"] = transcript("I03", "P01")  # P01 recorded in two files
+    assert saturation(result, order="P01,I02").interviews == ["I01 + I03", "I02"]
     with pytest.raises(RoqaError) as caught:
-        saturation(result, order="P01,I02")
+        saturation(result, order="P01,I02", cases="transcript")
     assert str(caught.value) == (
         "interview order names 'P01', who has 2 transcripts (I01, I03) (name each of them by "
         "its transcript id, in the order they were done)"
@@ -1314,14 +1368,14 @@ def test_table_2_and_saturation_write_csv_and_a_workbook(tmp_path: Path) -> None
     sat = saturation(r)
     assert sat.rows() == [
         ["n", "interview", "participant", "new", "new_codes", "unsure_new_codes", "cumulative", "open_coding", "stopping_rule"],
-        [1, "T1", "P01", 2, "IC.F Complexity; IS.C Culture", "", 2, 1, "initial sample"],  # the novel line about Biscuit
+        # P01's two transcripts are one interview, as the matrix charts them one case
+        [1, "T1 + T3", "P01", 2, "IC.F Complexity; IS.C Culture", "", 2, 1, "initial sample"],  # the novel line about Biscuit
         [2, "T2", "P02", 0, "", "", 2, 0, "initial sample"],
-        [3, "T3", "P01", 0, "", "", 2, 0, "initial sample"],
     ]  # fmt: skip
     sat.to_csv(tmp_path / "sat.csv")
     assert (tmp_path / "sat.csv").read_text("utf-8-sig").splitlines()[
         1
-    ] == "1,T1,P01,2,IC.F Complexity; IS.C Culture,,2,1,initial sample"
+    ] == "1,T1 + T3,P01,2,IC.F Complexity; IS.C Culture,,2,1,initial sample"
 
 
 def test_charting_objects_have_short_reprs() -> None:
@@ -1332,7 +1386,7 @@ def test_charting_objects_have_short_reprs() -> None:
     assert repr(barriers_enablers(r, MINI)) == (
         "BarriersEnablers(2 domains, 2 constructs: 1 with barriers, 2 with enablers)"
     )
-    assert repr(saturation(r)) == "Saturation(3 interviews, 2 codes; 10+3 rule: not reached)"
+    assert repr(saturation(r)) == "Saturation(2 interviews, 2 codes; 10+3 rule: not reached)"
     assert repr(construct_ratings(r, MINI)) == (
         "ConstructRatings(4 suggested ratings, 2 cases x 2 constructs)"
     )

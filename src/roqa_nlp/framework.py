@@ -1321,7 +1321,9 @@ class GuestView:
 
 @dataclass
 class Saturation:
-    """New codes per interview in interview order, the cumulative curve and both verdicts."""
+    """New codes per interview in interview order, the cumulative curve and both verdicts. An
+    interview is a case of the framework matrix: the transcripts of one participant (an
+    interview recorded in two files) are one interview, named by their ids joined by `` + ``."""
 
     interviews: list[str]
     participants: list[str]
@@ -1357,6 +1359,9 @@ class Saturation:
     #: per interview of a review (``roqa apply-decisions``), its segments still undecided and
     #: those it had to review, ``(0, n)`` when done; empty: none is partly reviewed
     undecided: list[tuple[int, int]] = field(default_factory=list)
+    #: per interview, the transcripts it was recorded in (``p04_part1``, ``p04_part2``: one case
+    #: of the framework matrix); :attr:`interviews` names them joined by `` + ``
+    transcripts: list[list[str]] = field(default_factory=list)
 
     def initial_sample_end(self) -> int | None:
         """The interview (1-based) that completes the initial sample of the 10+3 rule: the
@@ -1430,6 +1435,7 @@ class Saturation:
 
         return {
             "interviews": self.interviews,
+            "transcripts": self.transcripts or [[t] for t in self.interviews],
             "participants": self.participants,
             "new_codes": self.new_codes,
             "new_counts": self.new_counts,
@@ -1772,8 +1778,15 @@ def saturation(
     min_probability: float = 0.0,
     coded: Sequence[Quote] | None = None,
     codebook: Codebook | str | Path | None = None,
+    cases: CaseKind = "participant",
 ) -> Saturation:
-    """Data saturation over the interviews (transcripts) of a coding result, in interview order.
+    """Data saturation over the interviews of a coding result, in interview order.
+
+    An interview is a case, as the framework matrix charts them (:func:`framework_matrix`,
+    ``cases``): by default a participant (``result.participant_of(transcript)``), so an
+    interview recorded in two files (``p04_part1.vtt``, ``p04_part2.vtt``, or two files whose
+    speaker labels name the same participant, ``P04``) is one interview, its codes those of both
+    files, in the place of the first of them; ``cases="transcript"`` counts each file.
 
     For each interview, its *new codes* are the codes it carries that no earlier interview carried
     (a code is an "idea" here); the cumulative curve counts the codes seen so far. Only the
@@ -1789,16 +1802,18 @@ def saturation(
       (default <= 5 %, see :func:`guest_runs`): saturation is reached at the last interview of the
       first run whose new information is at or below ``new_info_threshold``.
 
-    ``order`` lists transcript ids (or participant ids, ``P03``, where each names one
-    transcript) in the order the interviews were done, as a list or one comma-separated string
-    (default: the order the result holds them). Ids it leaves out are not considered; unknown or
-    repeated ids are errors. ``top_k`` and ``min_probability`` choose which suggestions count as
+    ``order`` lists transcript ids (or participant ids, ``P03``, which name all of that
+    participant's transcripts; with ``cases="transcript"`` only where each names one) in the
+    order the interviews were done, as a list or one comma-separated string (default: the order
+    the result holds them). Ids it leaves out are not considered; unknown or repeated ids are
+    errors. ``top_k`` and ``min_probability`` choose which suggestions count as
     codes (see :func:`coded_segments`); a code given by name counts as its id in ``codebook``
     (default: the one the result recorded). A model's new code whose every segment in the
     interview is below :data:`SURE_CODE` is still counted, but listed in
     :attr:`Saturation.unsure_new`, and both verdicts say how many there are.
     """
     _check_francis(initial_sample, stopping_criterion)
+    _check_cases(cases)
     result = as_result(result, "saturation")
     if coded is None:
         result, codebook = in_recorded_chart(result, codebook)
@@ -1825,13 +1840,17 @@ def saturation(
             for spelled in {same_id(t), same_id(result.participant_of(t))}:
                 named.setdefault(spelled, []).append(t)
 
-        def transcript_of(given_name: str) -> str:
+        def transcripts_of(given_name: str) -> list[str]:
+            """The transcripts ``given_name`` names: one, or all of one participant's."""
             if given_name in known:
-                return given_name
-            found = sorted(set(named.get(same_id(given_name), ())))
-            return found[0] if len(found) == 1 else given_name
+                return [given_name]
+            found = set(named.get(same_id(given_name), ()))
+            one_case = len({_case_of(result, t, cases) for t in found}) == 1
+            if len(found) == 1 or (found and cases == "participant" and one_case):
+                return [t for t in known if t in found]
+            return [given_name]
 
-        seq = [transcript_of(str(x).strip()) for x in given]
+        seq = [t for x in given for t in transcripts_of(str(x).strip())]
         known_ids = set(known)
         missing = [t for t in seq if t not in known_ids]
         several = {
@@ -1847,8 +1866,10 @@ def saturation(
             )
         not_reviewed = meta.get(NOT_REVIEWED)
         not_reviewed = set(not_reviewed) if isinstance(not_reviewed, list) else set()
-        cases = meta.get(NOT_REVIEWED_CASES)
-        not_reviewed |= {same_id(str(c)) for c in cases} if isinstance(cases, list) else set()
+        unread_cases = meta.get(NOT_REVIEWED_CASES)
+        not_reviewed |= (
+            {same_id(str(c)) for c in unread_cases} if isinstance(unread_cases, list) else set()
+        )
         unread = [t for t in missing if t in not_reviewed or same_id(t) in not_reviewed]
         study = list(seq)  # numbered as the order given numbers them
         if unread:
@@ -1879,31 +1900,48 @@ def saturation(
             )
     if not 0 <= new_info_threshold <= 1:
         raise RoqaError(f"new_info_threshold must be between 0 and 1, got {new_info_threshold}")
-    place = {t: k for k, t in enumerate(study, 1)}
-    numbers = [place[t] for t in seq] if all(t in place for t in seq) else []
     listed = meta.get(NOT_REVIEWED)
     listed = [str(t) for t in listed] if isinstance(listed, list) else []
     cases_of = meta.get(NOT_REVIEWED_CASES)
     cases_of = [str(c) for c in cases_of] if isinstance(cases_of, list) else []
     case_of = dict(zip(listed, cases_of))
+    held = set(known)
+
+    def case_key(t: str) -> str:
+        """The interview transcript ``t`` is (part of): its case, as the framework matrix
+        charts it; for a transcript a review did not reach, the participant it recorded."""
+        if cases == "transcript":
+            return t
+        return result.participant_of(t) if t in held else case_of.get(t, t)
+
+    # the transcripts judged, grouped into interviews: one participant's files are one
+    # interview (p04_part1, p04_part2), in the place of the first of them
+    files_of: dict[str, list[str]] = {}
+    for t in seq:
+        files_of.setdefault(case_key(t), []).append(t)
+    seq = list(files_of)  # from here on, the interviews by their case
+    in_case = {t: c for c, ts in files_of.items() for t in ts}
+    label = {c: " + ".join(ts) for c, ts in files_of.items()}
+    place = {c: k for k, c in enumerate(dict.fromkeys(case_key(t) for t in study), 1)}
+    numbers = [place[c] for c in seq] if all(c in place for c in seq) else []
     # an order names them by transcript or participant id: shown by the transcript's
     by_case = {same_id(c): t for t, c in case_of.items()} | {same_id(t): t for t in listed}
-    named_unread = {by_case.get(same_id(u), u): place.get(u) for u in unread}
+    named_unread = {by_case.get(same_id(u), u): place.get(case_key(u)) for u in unread}
     unreached = [
-        (t, case_of.get(t, t), named_unread.get(t, place.get(t)))
+        (t, case_of.get(t, t), named_unread.get(t, place.get(case_key(t))))
         for t in dict.fromkeys([*listed, *named_unread])
     ]
-    codes_in: dict[str, list[str]] = {t: [] for t in seq}
+    codes_in: dict[str, list[str]] = {c: [] for c in seq}
     support: dict[tuple[str, str], list[float]] = {}  # (interview, code) -> its probabilities
     # the codebook only resolves codes given by name when the quotes are not given
     book = None if coded is not None else chart_codebook(codebook, result, required=False)
     charted = _coded(result, top_k, min_probability, coded, book)
     for q in charted:
-        if q.transcript_id in codes_in:
-            if q.code_id not in codes_in[q.transcript_id]:
-                codes_in[q.transcript_id].append(q.code_id)
+        if (c := in_case.get(q.transcript_id)) is not None:
+            if q.code_id not in codes_in[c]:
+                codes_in[c].append(q.code_id)
             # how sure the model is of the code, not its share of a mapping (unsure_new)
-            support.setdefault((q.transcript_id, q.code_id), []).append(q.sure_probability)
+            support.setdefault((c, q.code_id), []).append(q.sure_probability)
     seen: set[str] = set()
     new_codes: list[list[str]] = []
     cumulative: list[int] = []
@@ -1913,7 +1951,7 @@ def saturation(
         new_codes.append(fresh)
         cumulative.append(len(seen))
     counts = [len(c) for c in new_codes]
-    participants = [result.participant_of(t) for t in seq]
+    participants = [result.participant_of(files_of[c][0]) for c in seq]
     new_support = [
         {k: (len(support[t, k]), max(support[t, k])) for k in fresh}
         for t, fresh in zip(seq, new_codes, strict=True)
@@ -1945,9 +1983,9 @@ def saturation(
 
     uncoded: dict[str, int] = dict.fromkeys(seq, 0)
     for s in result.segments:
-        tid = s.segment.transcript_id
-        if tid in uncoded and s.for_open_coding and s.segment.role != "interviewer":
-            uncoded[tid] += 1
+        c = in_case.get(s.segment.transcript_id)
+        if c is not None and s.for_open_coding and s.segment.role != "interviewer":
+            uncoded[c] += 1
     open_coding = [uncoded[t] for t in seq]
 
     def still_open(first: int, last: int) -> str:
@@ -1979,12 +2017,18 @@ def saturation(
     partly = meta.get(UNDECIDED)
     partly = partly if isinstance(partly, dict) else {}
 
-    undecided = [
-        (int(n[0]), int(n[1]))
-        if isinstance(n := partly.get(t), list) and len(n) == 2 and n[0]
-        else (0, 0)
-        for t in seq
-    ]
+    def undecided_in(c: str) -> tuple[int, int]:
+        """Interview ``c``'s segments undecided and to review, over its files; (0, 0) when
+        none is undecided."""
+        pairs = [
+            (int(n[0]), int(n[1]))
+            for t in files_of[c]
+            if isinstance(n := partly.get(t), list) and len(n) == 2
+        ]
+        left = sum(u for u, _ in pairs)
+        return (left, sum(n for _, n in pairs)) if left else (0, 0)
+
+    undecided = [undecided_in(c) for c in seq]
 
     def partly_held(first: int, last: int) -> list[int]:
         """The interviews first..last with undecided segments."""
@@ -2055,7 +2099,7 @@ def saturation(
         )
 
     def name(k: int | None) -> str | None:
-        return None if k is None else seq[k - 1]
+        return None if k is None else label[seq[k - 1]]
 
     def num(k: int) -> int:
         """The number in the study's order of the ``k``-th interview judged (1-based)."""
@@ -2072,7 +2116,7 @@ def saturation(
         """Where the ``k``-th interview judged stands and whose it is, said once: ``interview
         13 (P13, p13_interview)``; in an order given, ``the 13th interview in the order given
         (P11, p11_interview)``, so that a position is not read as a participant's number."""
-        p, t = participants[k - 1], seq[k - 1]
+        p, t = participants[k - 1], label[seq[k - 1]]
         whose = t if p == t else f"{p}, {t}"
         where = (
             f"interview {num(k)}"
@@ -2213,7 +2257,7 @@ def saturation(
         [] if hit is None else [num(k) for k in partly_held(hit.first, len(seq))],
     )
     return Saturation(
-        seq,
+        [label[c] for c in seq],
         participants,
         new_codes,
         cumulative,
@@ -2235,6 +2279,7 @@ def saturation(
             min_probability=min_probability,
         ),
         undecided if any(u for u, _ in undecided) else [],
+        [files_of[c] for c in seq],
     )
 
 
