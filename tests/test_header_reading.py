@@ -234,6 +234,78 @@ def test_a_header_naming_the_other_numbered_speaker_is_believed(tmp_path: Path) 
     ]
 
 
+COLON_TALK = (
+    "Speaker 2: Thanks for joining. Can you tell me about your role?\n"
+    "Speaker 1: I am the registered manager here, for about six years.\n"
+    "Speaker 2: And how does the new system work for your team?\n"
+    "Speaker 1: Well most days, but the training was too short for nights.\n"
+)
+COLON_TURNS = [
+    ("Speaker 2", "interviewer", "Thanks for joining. Can you tell me about your role?"),
+    ("Speaker 1", "participant", "I am the registered manager here, for about six years."),
+    ("Speaker 2", "interviewer", "And how does the new system work for your team?"),
+    ("Speaker 1", "participant", "Well most days, but the training was too short for nights."),
+]
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "Interviewer: Speaker 2\nParticipant: Speaker 1\n\n",
+        "Participant: Speaker 1\nInterviewer: Speaker 2\n\n",
+        "Interviewer: Speaker 2\n\n",
+    ],
+)
+def test_a_header_of_only_numbered_speakers_is_a_key_not_talk(tmp_path: Path, key: str) -> None:
+    """A header made only of ``Interviewer: Speaker 2`` / ``Participant: Speaker 1`` (no date or
+    id field beside it) says who the numbered speakers are: before, each line was a turn of an
+    "Interviewer" or "Participant" whose words were "Speaker 2", and both numbered speakers
+    were coded as participants."""
+    f = _write(tmp_path, "p04.txt", key + COLON_TALK)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)  # no guess, nothing to warn of
+        t = read_transcript(f)
+    n = len(key)
+    assert [(s, r, a - n, b - n) for s, r, a, b, _ in _turns(t)] == [
+        ("Speaker 2", "interviewer", 11, 63),
+        ("Speaker 1", "participant", 75, 129),
+        ("Speaker 2", "interviewer", 141, 188),
+        ("Speaker 1", "participant", 200, 258),
+    ]
+    assert [(s, r, w) for s, r, _, _, w in _turns(t)] == COLON_TURNS
+    assert "interviewer_guessed" not in t.metadata
+
+
+def test_a_word_header_of_only_numbered_speakers_is_a_key_not_talk(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for p in ("Interviewer: Speaker 2", "Participant: Speaker 1", *COLON_TALK.strip().split("\n")):
+        d.add_paragraph(p)
+    f = tmp_path / "p04.docx"
+    d.save(str(f))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)
+        t = read_transcript(f)
+    assert [(s, r, w) for s, r, _, _, w in _turns(t)] == COLON_TURNS
+    assert "Interviewer" not in t.text and "Participant" not in t.text
+
+
+def test_an_interviewer_who_speaks_later_is_no_key_of_numbered_speakers(tmp_path: Path) -> None:
+    """``Interviewer: Speaker 2`` from an interviewer who goes on to speak under that label is
+    their turn (calling on a focus group's member), not a key."""
+    text = (
+        "Interviewer: Speaker 2\nSpeaker 2: The rota, mostly, and the agency staff we use.\n"
+        "Interviewer: And the rest of you?\nSpeaker 1: The same for us, the rota.\n"
+    )
+    t = read_transcript(_write(tmp_path, "fg.txt", text))
+    assert [(s, r, w) for s, r, _, _, w in _turns(t)] == [
+        ("Interviewer", "interviewer", "Speaker 2"),
+        ("Speaker 2", "participant", "The rota, mostly, and the agency staff we use."),
+        ("Interviewer", "interviewer", "And the rest of you?"),
+        ("Speaker 1", "participant", "The same for us, the rota."),
+    ]
+
+
 def test_a_speaker_the_header_named_is_pseudonymised_in_what_is_kept_of_it(
     tmp_path: Path,
 ) -> None:

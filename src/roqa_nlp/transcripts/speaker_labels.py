@@ -635,7 +635,8 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     :func:`names_numbered_speaker`: ``Interviewer: Speaker 1`` above Otter's ``Speaker 1
     0:03``), which would otherwise be that person's first turn, before the first line of
     talk (after "Interviewer: And your role?", "Participant: Clinical Nurse Specialist" is an
-    answer). A label alone on its line (``Speaker 1  0:03``, Otter's; Teams' name and time) has
+    answer); a header of only such numbered speakers' lines, with no field beside them, is a
+    key too (:func:`_a_key_of_numbered_speakers`). A label alone on its line (``Speaker 1  0:03``, Otter's; Teams' name and time) has
     its words on the lines below it, up to the next label: those are counted, so that a
     paragraph of an answer opening with a field's name (``Note: we still keep a paper copy``)
     is the speaker's talk, not a header line, and so is such a line right below the label
@@ -659,7 +660,28 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
             break
         else:
             talking = True
-    return out | people if out else out
+    if out:
+        return out | people
+    return people if people and _a_key_of_numbered_speakers(labels, words, people) else out
+
+
+def _a_key_of_numbered_speakers(
+    labels: Sequence[str | None], words: Sequence[str], lines: Collection[int]
+) -> bool:
+    """Whether the people's ``lines`` at the top of a file without header fields are a key of
+    who its numbered speakers are (``Interviewer: Speaker 2``, ``Participant: Speaker 1``, above
+    ``Speaker 1: ...``): every one of them names a numbered speaker who speaks below
+    (:func:`names_numbered_speaker`), and no role's label it opens with labels a line below it
+    (an interviewer who goes on to speak as ``Interviewer:`` was calling on ``Speaker 2``)."""
+    last = max(lines)
+    below = {_field(label) for label in labels[last + 1 :] if label is not None}
+    for i in lines:
+        label = labels[i]
+        if label is None or names_numbered_speaker(label, words[i], labels[i + 1 :]) is None:
+            return False
+        if _field(label) in below:
+            return False
+    return True
 
 
 def _turn_words(
