@@ -631,3 +631,102 @@ def test_field_lines_set_apart_after_an_answer_are_left_out(tmp_path: Path) -> N
         "I am the registered manager here, and have been for six years."
     )
     assert t.metadata["field_lines_between_turns"] == ["Date: 11 May 2024", "Time: 10:00"]
+
+
+# --- header fields in subtitle cues ----------------------------------------------------------
+
+CUE_TALK = (
+    "00:00:05.000 --> 00:00:09.000\nInterviewer: Can you tell me about your role here?\n\n"
+    "00:00:10.000 --> 00:00:15.000\nP04: I am the registered manager here, for six years.\n\n"
+    "00:00:16.000 --> 00:00:19.000\nInterviewer: And how does the new system work?\n\n"
+    "00:00:20.000 --> 00:00:25.000\nP04: Well most days, but the training was too short.\n"
+)
+CUE_TURNS = [
+    ("Interviewer", "interviewer", 13, 50, "Can you tell me about your role here?"),
+    ("P04", "participant", 57, 105, "I am the registered manager here, for six years."),
+    ("Interviewer", "interviewer", 120, 153, "And how does the new system work?"),
+    ("P04", "participant", 160, 207, "Well most days, but the training was too short."),
+]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        # one cue holding the header, as a transcriber types it into the first cue
+        "00:00:00.000 --> 00:00:04.000\nLocation: Leeds General\nDuration: 26 minutes\n"
+        "Date: 4 May 2024\n\n",
+        # one cue for each field
+        "00:00:00.000 --> 00:00:02.000\nLocation: Leeds General\n\n"
+        "00:00:02.000 --> 00:00:04.000\nDuration: 26 minutes\n\n",
+        # in a NOTE, as WebVTT keeps comments
+        "NOTE\nLocation: Leeds General\nDuration: 26 minutes\n\n",
+    ],
+)
+def test_header_fields_in_the_first_cues_are_no_speakers(tmp_path: Path, fields: str) -> None:
+    """Before, a first cue of ``Location: Leeds General`` / ``Duration: 26 minutes`` was read as
+    the turns of participants named "Location" and "Duration", coded as talk."""
+    f = _write(tmp_path, "p04.vtt", f"WEBVTT\n\n{fields}{CUE_TALK}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        t = read_transcript(f)
+    assert _turns(t) == CUE_TURNS
+    assert [u.begin_time for u in t.turns] == [5.0, 10.0, 16.0, 20.0]
+    assert "Location" not in t.text and "Duration" not in t.text
+
+
+def test_header_fields_in_the_first_subrip_cue_are_no_speakers(tmp_path: Path) -> None:
+    srt = "1\n00:00:00,000 --> 00:00:04,000\nDate: 4 May 2024\nSite: Leeds General\n\n" + "\n".join(
+        f"{n}\n{block.replace('.', ',', 2)}"
+        for n, block in enumerate(CUE_TALK.split("\n\n"), start=2)
+    )
+    t = read_transcript(_write(tmp_path, "interview.srt", srt))
+    assert _turns(t) == CUE_TURNS
+
+
+def test_a_header_cue_naming_the_interviewer_makes_that_speaker_the_interviewer(
+    tmp_path: Path,
+) -> None:
+    """Zoom's cues name people, not roles: a first cue ``Interviewer: Sam Roe`` with the date
+    says who asks, as the same header line does in a .txt; before, it was a turn of an
+    "Interviewer" saying "Sam Roe", and Sam Roe's questions were coded."""
+    vtt = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nDate: 4 May 2024\nInterviewer: Sam Roe\n\n"
+        "00:00:05.000 --> 00:00:09.000\nSam Roe: Can you tell me about your role here?\n\n"
+        "00:00:10.000 --> 00:00:15.000\nAda Lee: I am the registered manager here, for six "
+        "years.\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)
+        t = read_transcript(_write(tmp_path, "p04.vtt", vtt))
+    assert _turns(t) == [
+        ("Sam Roe", "interviewer", 9, 46, "Can you tell me about your role here?"),
+        ("Ada Lee", "participant", 57, 105, "I am the registered manager here, for six years."),
+    ]
+    assert t.metadata["header_people"] == {"Sam Roe": "interviewer"}
+
+
+def test_a_field_cue_between_turns_is_left_out_and_reported(tmp_path: Path) -> None:
+    """A cue of only ``Date: 11 May 2024`` after a finished answer, a second session's date, is
+    left out and reported as the same line between a .txt's turns is."""
+    first, second = CUE_TALK.split("00:00:16.000")
+    vtt = (
+        f"WEBVTT\n\n{first}00:00:15.500 --> 00:00:15.900\nDate: 11 May 2024\n\n00:00:16.000{second}"
+    )
+    with pytest.warns(RoqaWarning, match=r"1 cue \(00:00:15\.500\) between turns"):
+        t = read_transcript(_write(tmp_path, "p04.vtt", vtt))
+    assert _turns(t) == CUE_TURNS
+    assert t.metadata["field_lines_between_turns"] == ["Date: 11 May 2024"]
+
+
+def test_an_answer_cue_opening_with_a_field_name_stays_talk(tmp_path: Path) -> None:
+    """The participant's ``Location: I work at ...`` further in is their talk, as in a .txt."""
+    said = "Location: the Leeds site, where I have been the registered manager for six years."
+    vtt = (
+        f"WEBVTT\n\n{CUE_TALK}\n00:00:26.000 --> 00:00:28.000\nInterviewer: And where?\n\n"
+        f"00:00:29.000 --> 00:00:35.000\nP04: {said}\n"
+    )
+    t = read_transcript(_write(tmp_path, "p04.vtt", vtt))
+    assert [(s, w) for s, _, _, _, w in _turns(t)][-2:] == [
+        ("Interviewer", "And where?"),
+        ("P04", said),
+    ]

@@ -22,6 +22,9 @@ is no talk. A Zoom chat message pasted in a cue or between cues is left out by t
 dialogue dash; ``metadata["zoom_chat"]`` names each). The warning names
 their lines in the file (:func:`unread_cues_warning`). A cue that ends before it starts
 is read without times, with a warning naming its line (:func:`backward_cues_warning`).
+Header fields typed into the first cues (``Location: Leeds General``, ``Duration: 26
+minutes``), or a field's cue between two turns, are read as a plain text's header lines are,
+no speakers (:func:`.utterances.utterances_transcript`).
 
 Text whose lines open with their time range in brackets, the words after it
 (``[00:00:04.900 --> 00:00:12.300] SPEAKER_01: words``, as Whisper and the tools built on it
@@ -522,4 +525,5 @@ def cue_transcript(
         },
         interviewer_labels=interviewer_labels,
         participant=participant,
+        header=True,
     )

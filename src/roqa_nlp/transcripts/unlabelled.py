@@ -238,14 +238,15 @@ def _left_out(
     transcript: Transcript, key: str, where_key: str
 ) -> tuple[list[Any], int, str] | None:
     """The words left out under metadata ``key``, how many, and the warning's opening ("p04.txt:
-    2 lines (12, 30)", where ``where_key`` holds line numbers, else paragraphs), or None."""
+    2 lines (12, 30)", where ``where_key`` holds line numbers, else paragraphs; a subtitle
+    file's cues, by their times), or None."""
     words = transcript.metadata.get(key)
     if not words:
         return None
     n = len(words)
     places = [str(p) for p in transcript.metadata.get(where_key) or [] if p]
     where = f" ({first_few(places, 6)})" if places else ""
-    piece = "line" if places else "paragraph"
+    piece = "cue" if "cues" in transcript.metadata else "line" if places else "paragraph"
     return (
         words,
         n,

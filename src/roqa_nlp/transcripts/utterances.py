@@ -28,11 +28,20 @@ from ..io import decode_text, read_bytes
 from ..schema import Transcript
 from .cue_times import CuePiece
 from .render import SpokenTurn, render_transcript
-from .roles import UNKNOWN_SPEAKER, unlabelled_speaker
-from .speaker_labels import LabelMatch, cue_labels, is_display_name, line_labels
+from .roles import HEADER_OVERRULED, UNKNOWN_SPEAKER, unlabelled_speaker
+from .speaker_labels import (
+    Header,
+    LabelMatch,
+    cue_labels,
+    is_display_name,
+    line_labels,
+    transcript_header,
+    with_header_fields,
+)
 from .unlabelled import (
     MOST_BACKCHANNEL_PIECES,
     UnlabelledTalk,
+    field_lines_metadata,
     names_each_piece,
     speaker_of_unlabelled,
     time_place,
@@ -140,17 +149,17 @@ def without_repeats(utterances: Sequence[Utterance]) -> list[Utterance]:
 
 def merge_utterances(
     utterances: Sequence[Utterance],
+    labels: Sequence[LabelMatch | None],
     path: str | Path,
     interviewer_labels: Sequence[str] | None = None,
     unlabelled: UnlabelledTalk | None = None,
 ) -> tuple[list[SpokenTurn], bool]:
-    """Speaker turns from utterances (see the module docstring), and whether any utterance
-    named its speaker (if none did, every turn is the participant's by default). An utterance
+    """Speaker turns from utterances (see the module docstring) and the label each opens with
+    (:func:`utterance_labels`), and whether any utterance named its speaker (if none did, every
+    turn is the participant's by default). An utterance
     with no speaker after another speaker's backchannel goes on with the turn of the speaker
     before it (:mod:`.unlabelled`); ``unlabelled``, when given, gets where each such utterance
     is, and those whose speaker could not be told."""
-    utterances = without_repeats(whisper_cpp_speakers(utterances))
-    labels = utterance_labels(utterances, interviewer_labels)
     named = any(u.speaker for u in utterances) or any(labels)
     default = UNKNOWN_SPEAKER if named else unlabelled_speaker(path)
     # who says a piece with no name after another speaker's backchannel (.unlabelled)
@@ -255,18 +264,68 @@ def utterances_transcript(
     *,
     interviewer_labels: Sequence[str] | None = None,
     participant: str | None = None,
+    header: bool = False,
 ) -> Transcript:
     """The transcript of ``utterances`` (cues, table rows, Whisper segments) merged into turns
-    (:func:`merge_utterances`) and rendered canonically with ``metadata``."""
+    (:func:`merge_utterances`) and rendered canonically with ``metadata``. With ``header``
+    (subtitle cues), the header fields among them (``Location: Leeds General``, ``Duration: 26
+    minutes`` in the first cues, or a field's cue standing between two turns) are read as a
+    plain text's header lines are (:func:`.speaker_labels.transcript_header`): no one's talk,
+    the people and participant number they name taken as that header's are."""
     unlabelled = UnlabelledTalk()
-    turns, named = merge_utterances(utterances, path, interviewer_labels, unlabelled)
+    utterances = without_repeats(whisper_cpp_speakers(utterances))
+    labels = utterance_labels(utterances, interviewer_labels)
+    extra: dict[str, Any] = {}
+    if header:
+        found = _header_of(utterances, labels)
+        kept = [i for i in range(len(utterances)) if i not in found.lines]
+        speakers = [who for i in kept if (who := _speaker_of(utterances[i], labels[i]))]
+        overruled = found.overruled(speakers, interviewer_labels)
+        extra = {
+            **({"header_people": found.people} if found.people else {}),
+            **({HEADER_OVERRULED: overruled} if overruled else {}),
+            **field_lines_metadata(
+                [
+                    (time_place(utterances[i].begin_time), " ".join(utterances[i].words.split()))
+                    for i in sorted(found.between)
+                ]
+            ),
+        }
+        interviewer_labels = found.interviewer_labels(speakers, interviewer_labels)
+        participant = participant or found.participant
+        utterances = [utterances[i] for i in kept]
+        labels = [labels[i] for i in kept]
+    turns, named = merge_utterances(utterances, labels, path, interviewer_labels, unlabelled)
     return render_transcript(
         turns,
         path,
         interviewer_labels=interviewer_labels,
         participant=participant,
-        metadata={**metadata, **unlabelled.metadata()},
+        metadata={**metadata, **unlabelled.metadata(), **extra},
         speaker_labels=named,
+    )
+
+
+def _speaker_of(u: Utterance, label: LabelMatch | None) -> str | None:
+    """Who ``u`` names as its speaker: its voice tag's or column's, else its label's."""
+    return u.speaker or (label.label if label is not None else None)
+
+
+def _header_of(utterances: Sequence[Utterance], labels: Sequence[LabelMatch | None]) -> Header:
+    """The header among ``utterances`` (each labelled by ``labels``), as a plain text's is read
+    from its lines: each utterance a line, its speaker's label or a header field's name, and
+    the words after it."""
+    texts = ["" if u.speaker is not None else u.words for u in utterances]
+    fields = with_header_fields(texts, labels)
+    return transcript_header(
+        [
+            u.speaker or (f.label if f is not None else None)
+            for u, f in zip(utterances, fields, strict=True)
+        ],
+        [
+            u.words if u.speaker is not None or f is None else u.words[f.words_start :]
+            for u, f in zip(utterances, fields, strict=True)
+        ],
     )
 
 
