@@ -730,3 +730,92 @@ def test_an_answer_cue_opening_with_a_field_name_stays_talk(tmp_path: Path) -> N
         ("Interviewer", "And where?"),
         ("P04", said),
     ]
+
+
+# --- a field's name opening paragraphs of the answers ----------------------------------------
+
+NOTED = (
+    "Interviewer: Can you tell me about your role here?\n"
+    "P04: I am the registered manager here, and have been for six years now.\n\n"
+    "Note: we still keep a paper copy of every care plan in the office.\n\n"
+    "Interviewer: And how does the new system work for your team?\n"
+    "P04: It works well most days, but the training was too short for nights.\n\n"
+    "Note: the night staff never got the second session at all, so they struggle.\n\n"
+    "Interviewer: Thank you.\n"
+)
+
+
+def test_a_field_name_opening_paragraphs_of_the_answers_is_no_speaker(tmp_path: Path) -> None:
+    """``Note: we still keep a paper copy ...`` opening a paragraph of two of P04's answers is
+    P04 saying so: before, with the name used twice, "Note" was read as a speaker of two turns
+    (a participant, so the words were coded, but as no one's answer and cut from it)."""
+    t = read_transcript(_write(tmp_path, "p04.txt", NOTED))
+    assert _turns(t) == [
+        ("Interviewer", "interviewer", 13, 50, "Can you tell me about your role here?"),
+        (
+            "P04",
+            "participant",
+            56,
+            190,
+            "I am the registered manager here, and have been for six years now.\n\n"
+            "Note: we still keep a paper copy of every care plan in the office.",
+        ),
+        ("Interviewer", "interviewer", 205, 252, "And how does the new system work for your team?"),
+        (
+            "P04",
+            "participant",
+            258,
+            403,
+            "It works well most days, but the training was too short for nights.\n\n"
+            "Note: the night staff never got the second session at all, so they struggle.",
+        ),
+        ("Interviewer", "interviewer", 418, 428, "Thank you."),
+    ]
+
+
+def test_a_field_name_opening_two_paragraphs_of_one_answer_is_no_speaker(tmp_path: Path) -> None:
+    text = (
+        "Interviewer: Can you tell me about your role here?\n"
+        "P04: I am the registered manager here.\n"
+        "Time: that is the thing we never have enough of on the ward, honestly.\n"
+        "Time: and there is none to sit down with the training modules either.\n"
+        "Interviewer: And how does the new system work for your team?\n"
+        "P04: Well, most days.\n"
+    )
+    t = read_transcript(_write(tmp_path, "p04.txt", text))
+    assert [(s, w) for s, _, _, _, w in _turns(t)] == [
+        ("Interviewer", "Can you tell me about your role here?"),
+        (
+            "P04",
+            "I am the registered manager here.\n"
+            "Time: that is the thing we never have enough of on the ward, honestly.\n"
+            "Time: and there is none to sit down with the training modules either.",
+        ),
+        ("Interviewer", "And how does the new system work for your team?"),
+        ("P04", "Well, most days."),
+    ]
+
+
+def test_a_word_answer_with_field_name_paragraphs_is_read_whole(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for p in NOTED.replace("\n\n", "\n").strip().split("\n"):
+        d.add_paragraph(p)
+    f = tmp_path / "p04.docx"
+    d.save(str(f))
+    t = read_transcript(f)
+    assert [(s, w) for s, _, _, _, w in _turns(t)] == [
+        ("Interviewer", "Can you tell me about your role here?"),
+        (
+            "P04",
+            "I am the registered manager here, and have been for six years now.\n"
+            "Note: we still keep a paper copy of every care plan in the office.",
+        ),
+        ("Interviewer", "And how does the new system work for your team?"),
+        (
+            "P04",
+            "It works well most days, but the training was too short for nights.\n"
+            "Note: the night staff never got the second session at all, so they struggle.",
+        ),
+        ("Interviewer", "Thank you."),
+    ]

@@ -1292,9 +1292,12 @@ def words_not_speakers(
     names a topic in words no one is called (``Staffing: that's the barrier.``, ``Mental
     Health: ...``; :func:`_names_a_topic`), of one word or more; and a label said once whose
     brackets hold the speaker's own aside (``Weekends (and I mean every one): ...``;
-    :func:`_is_aside`); and a header field's name said once in the talk (``Consent: that was
-    the hard part``, inside an answer: :func:`is_header_field`), its uses in the file's title
-    block (``title_block``, the lines of :func:`header_lines`: ``Location: Zoom``) not counted;
+    :func:`_is_aside`); and a header field's name in the talk (``Consent: that was the hard
+    part``, inside an answer: :func:`is_header_field`), its uses in the file's title block
+    (``title_block``, the lines of :func:`header_lines`: ``Location: Zoom``) not counted, said
+    once, or however often in a file whose other labels in the talk name two or more speakers
+    (``Note: we still keep a paper copy`` opening a paragraph of two of P04's answers is
+    P04's; where the only other is the interviewer, ``Location`` is the one who answers);
     and a header field's name whose every use in the talk is a field's value in an answer
     (``values``, :func:`field_values_in_talk`: ``Site: Leeds General``, ``Site: St James``, a
     list read off a sheet);
@@ -1327,6 +1330,16 @@ def words_not_speakers(
         )
         and not keys.known(label)
     }
+    # a field's name in the talk of a file with two or more speakers of its own: their words
+    own = {label for label in in_talk if not is_header_field(name_before_brackets(label))}
+    if len(own) >= 2:
+        found |= {
+            label
+            for label in in_talk
+            if is_header_field(name_before_brackets(label))
+            and not keys.known(label)
+            and participant_number_label(label) is None
+        }
     for i, m in enumerate(matches):
         if m is None:
             continue
