@@ -819,3 +819,37 @@ def test_a_word_answer_with_field_name_paragraphs_is_read_whole(tmp_path: Path) 
         ),
         ("Interviewer", "Thank you."),
     ]
+
+
+def test_a_field_name_opening_cues_of_the_answers_is_no_speaker(tmp_path: Path) -> None:
+    """In a subtitle file the looser shape of a display name (``Name:`` before every cue, as
+    Zoom writes) took ``Note`` back as a speaker after the labels' rule had read it as talk."""
+    vtt = (
+        "WEBVTT\n\n00:00:05.000 --> 00:00:09.000\nInterviewer: Can you tell me about your role?\n\n"
+        "00:00:10.000 --> 00:00:15.000\nP04: I am the registered manager, for six years.\n\n"
+        "00:00:15.000 --> 00:00:16.000\nNote: we still keep a paper copy of every care plan.\n\n"
+        "00:00:16.000 --> 00:00:19.000\nInterviewer: And how does the new system work?\n\n"
+        "00:00:20.000 --> 00:00:25.000\nP04: Well most days, but the training was too short.\n\n"
+        "00:00:25.000 --> 00:00:28.000\nNote: the night staff never got the second session.\n"
+    )
+    t = read_transcript(_write(tmp_path, "p04.vtt", vtt))
+    assert _turns(t) == [
+        ("Interviewer", "interviewer", 13, 45, "Can you tell me about your role?"),
+        (
+            "P04",
+            "participant",
+            52,
+            148,
+            "I am the registered manager, for six years. "
+            "Note: we still keep a paper copy of every care plan.",
+        ),
+        ("Interviewer", "interviewer", 163, 196, "And how does the new system work?"),
+        (
+            "P04",
+            "participant",
+            203,
+            302,
+            "Well most days, but the training was too short. "
+            "Note: the night staff never got the second session.",
+        ),
+    ]

@@ -1172,12 +1172,13 @@ def cue_labels(lines: Sequence[str], found: Sequence[LabelMatch | None]) -> list
     looser display-name labels of :data:`CUE_LABEL` taken on the lines where it has none: in a
     file where, with them, at least 80 % of the lines with words open with a speaker (Zoom
     writes ``Name:`` before every cue, so a name the strict shape cannot read is one more
-    speaker, not talk), or where two or more such labels each open two or more lines."""
+    speaker, not talk), or where two or more such labels each open two or more lines; never a
+    header field's name the strict shape read as talk (:func:`_declined_field`)."""
     loose: list[LabelMatch | None] = []
     for f, line in zip(found, lines, strict=True):
         m = None if f is not None else CUE_LABEL.match(line)
         label = "" if m is None else " ".join(m.group("label").split())
-        ok = m is not None and is_display_name(label)
+        ok = m is not None and is_display_name(label) and not _declined_field(line)
         loose.append(LabelMatch(label=label, words_start=m.end(), time=None) if ok and m else None)
     if not any(loose):
         return list(found)
@@ -1195,6 +1196,15 @@ def cue_labels(lines: Sequence[str], found: Sequence[LabelMatch | None]) -> list
         f if f is not None else (m if m is not None and m.label in taken else None)
         for f, m in zip(found, loose, strict=True)
     ]
+
+
+def _declined_field(line: str) -> bool:
+    """Whether ``line`` opens with a header field's name in a label's strict shape
+    (``Note: we still keep a paper copy``) that :func:`line_labels` did not take as a speaker:
+    its rules read it as talk (:func:`words_not_speakers`), which a display name's looser
+    shape does not overrule."""
+    m = match_label(line)
+    return m is not None and is_header_field(name_before_brackets(m.label))
 
 
 def time_alone(line: str) -> float | None:
