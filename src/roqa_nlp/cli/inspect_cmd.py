@@ -135,7 +135,7 @@ def reading_notes(t: Any) -> list[str]:
     if meta.get("line_numbers"):
         notes.append("line numbers left out")
     if meta.get("time_marks"):
-        notes.append("time marks (#00:01:02-3#) left out")
+        notes.append("time marks (#00:01:02-3#, [00:00:28]) left out")
     if meta.get("timed_lines"):
         notes.append(f"lines opening with a time range read as subtitles ({meta['cues']} cues)")
     elif "cues" in meta and meta.get("format") not in ("vtt", "srt"):

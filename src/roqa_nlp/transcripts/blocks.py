@@ -47,7 +47,7 @@ from ..schema import Transcript
 from .chat import chat_left_out, chat_note
 from .columns import column_roles, span
 from .cues import cue_transcript, looks_like_cues
-from .render import SpokenTurn, has_time_marks, render_transcript, without_time_marks
+from .render import SpokenTurn, render_transcript, without_time_marks
 from .roles import (
     HEADER_OVERRULED,
     answerer,
@@ -67,7 +67,7 @@ from .speaker_labels import (
     transcript_header,
     with_header_fields,
 )
-from .timecodes import parse_timecode
+from .timecodes import has_time_marks, parse_timecode
 from .unlabelled import (
     MOST_BACKCHANNEL_PIECES,
     UnlabelledTalk,
@@ -493,6 +493,7 @@ def read_blocks(
     if not labelled:
         speaker = participant or unlabelled_speaker(path)
         turns = [(speaker, [text], None) for text in unlabelled]
+    marked = any(has_time_marks(w) for _, words, _ in turns for w in words)
     return render_transcript(
         without_time_marks(
             SpokenTurn(speaker, "\n".join(words), time) for speaker, words, time in turns
@@ -505,7 +506,7 @@ def read_blocks(
             "rendering": "canonical",
             **({"header_people": found.people} if found.people else {}),
             **({HEADER_OVERRULED: overruled} if overruled else {}),
-            **({"time_marks": True} if has_time_marks(cues) else {}),
+            **({"time_marks": True} if marked else {}),
             **chat_note(messages),
             **found_unlabelled.metadata(),
             **no_turn_metadata(no_turn),

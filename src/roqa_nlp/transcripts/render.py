@@ -47,7 +47,7 @@ from .roles import (
     participant_labels_of,
     role_of,
 )
-from .timecodes import TIME_MARK, strip_time_marks
+from .timecodes import strip_time_marks
 
 NO_SPEECH_HINT = "the file holds no transcript text: check that it is the right file"
 
@@ -79,15 +79,13 @@ def tidy_speaker(speaker: str) -> str:
     return " ".join(speaker.split())
 
 
-def has_time_marks(text: str) -> bool:
-    """Whether ``text`` holds f4transkript's or MAXQDA's time marks (``#00:01:02-3#``)."""
-    return TIME_MARK.search(text) is not None
-
-
 def without_time_marks(spoken: Iterable[SpokenTurn]) -> list[SpokenTurn]:
-    """``spoken`` without the time marks f4transkript and MAXQDA write at the end of each
-    paragraph (``#00:01:02-3#``), which are no one's words. A turn whose words end with one ends
-    at its time, and the turn after it begins there unless it has a time of its own."""
+    """``spoken`` without the time marks that are no one's words (:func:`.timecodes.has_time_marks`:
+    the ones f4transkript and MAXQDA write at the end of each paragraph, ``#00:01:02-3#``, a
+    service's timestamps inside or at the end of a turn, ``[00:00:28]``, ``(00:00:17)``, the
+    time in a note, ``[inaudible 00:00:41]``, and lines holding only a time). A turn whose words
+    end with a mark ends at its time, and the turn after it begins there unless it has a time of
+    its own."""
     out: list[SpokenTurn] = []
     previous_end: float | None = None
     for s in spoken:

@@ -47,9 +47,13 @@ are printed for analysis, is read without the numbers, and its text is the file'
 them (``metadata["line_numbers"]``).
 
 A file with the time marks f4transkript and MAXQDA write at the end of each paragraph
-(``P04: words #00:01:02-3#``) is the exception: the marks are no one's words, so its text is the
-canonical rendering of :mod:`roqa_nlp.transcripts.render` without them, a turn ending with a mark
-ends at its time, and the next turn begins there (``metadata["time_marks"]``).
+(``P04: words #00:01:02-3#``), or a service's timestamps inside or at the end of a turn (``...
+written [00:00:28] into it``, ``... the community side. (00:00:17)``, Rev's ``[inaudible
+00:00:41]``; :func:`.timecodes.has_time_marks`), is the exception: the marks are no one's words,
+so its text is the canonical rendering of :mod:`roqa_nlp.transcripts.render` without them, a turn
+ending with a mark ends at its time, and the next turn begins there (``metadata["time_marks"]``).
+A timestamp before a speaker's label (``[00:00:02] P04: words``) is read with the label, and
+keeps the file's own text.
 """
 
 from __future__ import annotations
@@ -67,7 +71,6 @@ from .cues import cue_transcript, looks_like_cues
 from .render import (
     SpokenTurn,
     finish_transcript,
-    has_time_marks,
     render_transcript,
     without_time_marks,
 )
@@ -80,6 +83,7 @@ from .speaker_labels import (
     transcript_header,
     with_header_fields,
 )
+from .timecodes import has_time_marks
 from .unlabelled import (
     UnlabelledTalk,
     field_lines_metadata,
@@ -252,7 +256,9 @@ def parse_text(
         **found_unlabelled,
         **field_lines_metadata([(f"line {i + 1}", raw[i].strip()) for i in sorted(found.between)]),
     }
-    if has_time_marks(text):  # f4transkript's or MAXQDA's #00:01:02-3#: rendered without them
+    # f4transkript's or MAXQDA's #00:01:02-3#, a service's [00:00:28] in a turn: rendered without
+    # them (a timestamp before a label is read with the label, and keeps the file's text)
+    if any(has_time_marks(text[t.start : t.end]) for t in turns):
         spoken = [SpokenTurn(t.speaker, text[t.start : t.end], t.begin_time) for t in turns]
         return render_transcript(
             without_time_marks(spoken),

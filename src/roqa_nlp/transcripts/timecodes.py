@@ -1,5 +1,5 @@
 """Clock times in transcripts (``HH:MM:SS.mmm``, ``MM:SS,mmm``, plain seconds) as seconds, and
-the time marks transcription software writes into the words (``#00:01:02-3#``)."""
+the time marks transcription software writes into the words (``#00:01:02-3#``, ``[00:00:28]``)."""
 
 from __future__ import annotations
 
@@ -43,23 +43,53 @@ def parse_time(value: str) -> float:
 #: search for blanks before a mark is quadratic in a line of blanks.)
 TIME_MARK = re.compile(r"#(?P<clock>\d{1,2}:\d{2}:\d{2})(?:-(?P<tenths>\d{1,2}))?#")
 
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+#: A timestamp a transcription service writes inside a turn's words or at their end, in square
+#: or round brackets: ``... written [00:00:28] into it``, ``... the community side. (00:00:17)``
+#: (Descript, Trint, Rev, Sonix). Only a clock time alone in its brackets: ``(and 10:30
+#: meetings)`` is talk.
+BRACKETED_TIME = re.compile(rf"\[(?P<square>{_CLOCK})\]|\((?P<round>{_CLOCK})\)")
+#: A transcriber's note with the time it was made at (Rev's ``[inaudible 00:00:41]``,
+#: ``[crosstalk 00:01:02]``): the note stays, ``[inaudible]``, as a note without a time is kept
+#: everywhere (it tells the reader of a quote that words are missing); its time is no one's words.
+NOTE_TIME = re.compile(rf"\[(?P<note>[^\W\d_](?:[^\W\d_]|[' -]){{0,30}}?)[ \t]+{_CLOCK}\]")
+#: A line holding only a time (``00:05:00``, ``[00:05:00]``), as Google Meet writes every five
+#: minutes between the paragraphs of its transcript: no one's words.
+TIME_LINE = re.compile(rf"^[ \t]*(?:{_CLOCK}|\[{_CLOCK}\]|\({_CLOCK}\))[ \t]*$", re.MULTILINE)
+
+
+def has_time_marks(words: str) -> bool:
+    """Whether ``words`` hold time marks that are no one's words: f4transkript's and MAXQDA's
+    (:data:`TIME_MARK`), a bracketed timestamp (:data:`BRACKETED_TIME`), a note's time
+    (:data:`NOTE_TIME`) or a line holding only a time (:data:`TIME_LINE`)."""
+    return any(p.search(words) for p in (TIME_MARK, BRACKETED_TIME, NOTE_TIME, TIME_LINE))
+
 
 def strip_time_marks(words: str) -> tuple[str, float | None]:
-    """``words`` without their :data:`TIME_MARK` marks (and the blanks before each), and the
-    time of the last mark when the words end with it (else None)."""
-    marks = list(TIME_MARK.finditer(words))
-    if not marks:
-        return words, None
-    last = marks[-1]
+    """``words`` without their time marks (:func:`has_time_marks`; the blanks before each mark
+    too, a note keeping its words: ``[inaudible]``), and the time of the last mark when the
+    words end with one (an f4transkript mark or a bracketed timestamp; else None)."""
     end = None
-    if not words[last.end() :].strip():
-        tenths = last.group("tenths") or ""
-        end = parse_timecode(last.group("clock")) + (
-            int(tenths) / 10 ** len(tenths) if tenths else 0
-        )
-    pieces, pos = [], 0
-    for m in marks:
-        pieces.append(words[pos : m.start()].rstrip(" \t"))
-        pos = m.end()
-    pieces.append(words[pos:])
-    return "".join(pieces), end
+    tail = words.rstrip()
+    last = None
+    for pattern in (TIME_MARK, BRACKETED_TIME):
+        for m in pattern.finditer(tail):
+            if m.end() == len(tail):
+                last = m
+    if last is not None:
+        clock = last.groupdict().get("clock") or last.group("square") or last.group("round")
+        if last.re is TIME_MARK:
+            tenths = last.group("tenths") or ""
+            end = parse_timecode(clock) + (int(tenths) / 10 ** len(tenths) if tenths else 0)
+        else:
+            end = parse_timecode(clock)
+    words = TIME_LINE.sub("", words)
+    words = NOTE_TIME.sub(lambda m: f"[{m.group('note')}]", words)
+    for pattern in (TIME_MARK, BRACKETED_TIME):
+        pieces, pos = [], 0
+        for m in pattern.finditer(words):
+            pieces.append(words[pos : m.start()].rstrip(" \t"))
+            pos = m.end()
+        pieces.append(words[pos:])
+        words = "".join(pieces)
+    return words, end
