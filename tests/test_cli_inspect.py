@@ -179,6 +179,9 @@ def test_inspect_says_what_the_reader_left_out_or_read_in_another_shape(tmp_path
         "[00:00.000 --> 00:02.000] Interviewer: What helps?\n[00:02.000 --> 00:04.000] P05: Pay.\n",
         "utf-8",
     )
+    (tmp_path / "p06.txt").write_text(
+        "Sam Roe: What helps?\n\nRuth Clarke: Pay.\n\nMeeting ended after 00:09:12 👋\n", "utf-8"
+    )
     run = roqa("inspect", tmp_path, "--json")
     assert run.code == 0, run.err
     assert [(s["id"], s["read_as"]) for s in json.loads(run.out)] == [
@@ -187,6 +190,13 @@ def test_inspect_says_what_the_reader_left_out_or_read_in_another_shape(tmp_path
         ("p03", ["read as subtitles (2 cues)"]),
         ("p04", []),
         ("p05", ["lines opening with a time range read as subtitles (2 cues)"]),
+        (
+            "p06",
+            [
+                "a transcription service's closing text left out (1 line: "
+                "'Meeting ended after 00:09:12 👋')"
+            ],
+        ),
     ]
     text = roqa("inspect", tmp_path / "p02.txt")
     assert "  read: time marks (#00:01:02-3#, [00:00:28]) left out" in text.out.splitlines()

@@ -113,3 +113,92 @@ def test_a_timestamp_only_before_a_label_keeps_the_files_own_text(tmp_path: Path
         ("Interviewer", "Why?", 24, 28, 2.0, None),
         ("P1", "Cost (and 10:30 meetings).", 45, 71, 5.0, None),
     ]
+
+
+# --- Google Meet's time paragraphs and closing text, Sonix's trial footer ------------------------
+
+MEET_NOTICE = (
+    "This editable transcript was computer generated and might contain errors. People can also "
+    "change the text after it was created."
+)
+MEET = [
+    "Recovery study interview (2026-10-14 10:02 GMT+1) - Transcript",
+    "Attendees",
+    "Joanne Lee, Sam Roe",
+    "Transcript",
+    "00:00:00",
+    "Sam Roe: How did it start?",
+    "Joanne Lee: With the contract.",
+    "00:05:00",
+    "Sam Roe: And staff?",
+    "Joanne Lee: Mixed, at first.",
+    "Meeting ended after 00:09:12 👋",
+    MEET_NOTICE,
+]
+MEET_TURNS_TEXT = (
+    "Sam Roe: How did it start?\n\nJoanne Lee: With the contract.\n\n"
+    "Sam Roe: And staff?\n\nJoanne Lee: Mixed, at first."
+)
+
+
+def test_google_meet_docx_time_paragraphs_and_closing_text_are_no_ones_words(
+    tmp_path: Path,
+) -> None:
+    f = write_docx(tmp_path / "p23.docx", MEET)
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert t.text == MEET_TURNS_TEXT
+    assert turns(t) == [
+        ("Sam Roe", "How did it start?", 9, 26, 0.0, None),
+        ("Joanne Lee", "With the contract.", 40, 58, None, None),
+        ("Sam Roe", "And staff?", 69, 79, 300.0, None),
+        ("Joanne Lee", "Mixed, at first.", 93, 109, None, None),
+    ]
+    assert t.metadata["service_text"] == ["Meeting ended after 00:09:12 👋", MEET_NOTICE]
+    segments_hold_their_text(t)
+
+
+def test_google_meet_txt_closing_text_is_no_ones_words(tmp_path: Path) -> None:
+    text = "\n\n".join(MEET) + "\n"
+    f = tmp_path / "p64.txt"
+    f.write_text(text, "utf-8")
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert t.text == text and t.metadata["rendering"] == "original"
+    assert turns(t) == [
+        ("Sam Roe", "How did it start?", 127, 144, 0.0, None),
+        ("Joanne Lee", "With the contract.", 158, 176, None, None),
+        ("Sam Roe", "And staff?", 197, 207, 300.0, None),
+        ("Joanne Lee", "Mixed, at first.", 221, 237, None, None),
+    ]
+    assert t.metadata["service_text"] == ["Meeting ended after 00:09:12 👋", MEET_NOTICE]
+    segments_hold_their_text(t)
+
+
+def test_sonix_trial_footer_is_no_ones_words(tmp_path: Path) -> None:
+    f = write_docx(
+        tmp_path / "p41.docx",
+        [
+            "p41_interview.mp3",
+            "Sam Roe: [00:00:02] How did it start?",
+            "Rachel Kim: [00:00:09] With the contract.",
+            "Automatically convert your audio files to text with Sonix. Sonix is the best online, "
+            "automated transcription service.",
+            "Sonix uses cutting-edge artificial intelligence to convert your mp3 files to text.",
+        ],
+    )
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert t.text == "Sam Roe: How did it start?\n\nRachel Kim: With the contract."
+    assert turns(t) == [
+        ("Sam Roe", "How did it start?", 9, 26, 2.0, None),
+        ("Rachel Kim", "With the contract.", 40, 58, 9.0, None),
+    ]
+    assert len(t.metadata["service_text"]) == 2
+
+
+def test_a_participant_who_says_the_meeting_ended_is_heard(tmp_path: Path) -> None:
+    f = write_docx(
+        tmp_path / "p23.docx",
+        ["Sam Roe: How did it end?", "Joanne Lee: Well.", "Meeting ended after two hours, sadly."],
+    )
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert turns(t)[-1][1] == "Well.\nMeeting ended after two hours, sadly."
+    assert "service_text" not in t.metadata

@@ -106,7 +106,7 @@ def reading_notes(t: Any) -> list[str]:
     extension's, as its metadata records it: another speaker's backchannels inside a turn (and,
     in a file read as typed, the turns such backchannels split), talk with no speaker's name
     read as the talk of the speaker before such a backchannel, Zoom chat messages among the
-    turns, numbered lines, f4transkript's or MAXQDA's time marks, subtitle cues in a text or
+    turns, numbered lines, time marks, a transcription service's closing text, subtitle cues in a text or
     Word file (or lines opening with a time range)."""
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, backchannels_between
     from ..transcripts.unlabelled import after_backchannel_note
@@ -136,6 +136,12 @@ def reading_notes(t: Any) -> list[str]:
         notes.append("line numbers left out")
     if meta.get("time_marks"):
         notes.append("time marks (#00:01:02-3#, [00:00:28]) left out")
+    service = meta.get("service_text")
+    if service:
+        notes.append(
+            f"a transcription service's closing text left out ({len(service)} "
+            f"line{'s' if len(service) != 1 else ''}: {str(service[0])[:60]!r})"
+        )
     if meta.get("timed_lines"):
         notes.append(f"lines opening with a time range read as subtitles ({meta['cues']} cues)")
     elif "cues" in meta and meta.get("format") not in ("vtt", "srt"):

@@ -18,7 +18,8 @@ it goes on with the turn of the speaker before it, as in a subtitle file (:mod:`
 soft line break (Shift+Enter) is a new line in the turn, but where a speaker's label opens the line
 after it, or a label holds the line before it alone (``Sam Roe  0:03``), the paragraph is parted
 there, as the same lines of plain text are (:func:`at_labelled_breaks`). Paragraphs before the first
-label and header fields at the top (``Date: ...``, as in plain text) are not speech, nor are
+label and header fields at the top (``Date: ...``, as in plain text) are not speech, nor is a
+paragraph holding only a time (Google Meet's ``00:05:00``: the next turn begins at it), nor are
 Zoom chat messages pasted in (``10:22:05 From P04b : words``; :mod:`.chat`), left out of the
 text, the turn they part read whole. A table is
 read when its first row names its speaker and text columns in any order, among others
@@ -63,6 +64,7 @@ from .speaker_labels import (
     is_header_field,
     line_labels,
     person_line_role,
+    service_text_metadata,
     time_alone,
     transcript_header,
     with_header_fields,
@@ -455,6 +457,7 @@ def read_blocks(
     )
     found_unlabelled = UnlabelledTalk()
     continuing = False  # whether a paragraph without a label continues the last turn
+    pending_time: float | None = None  # a paragraph's time alone (Google Meet's "00:05:00")
     no_turn: list[tuple[str, str]] = []  # paragraphs read into no turn after the first
     for i, (speaker, words, time) in enumerate(read):
         if (blocks[i].heading and speaker is None) or i in chat:
@@ -462,8 +465,8 @@ def read_blocks(
         if i in header:
             continuing = False  # left out; it ends the turn before it
         elif speaker is not None:
-            turns.append((speaker, [words], time))
-            continuing = True
+            turns.append((speaker, [words], pending_time if time is None else time))
+            continuing, pending_time = True, None
         elif continuing and not "".join(turns[-1][1]).strip() and time_alone(words) is not None:
             # the time below a speaker's name, above their words (Teams, Stream, Otter)
             last_speaker, last_words, last_time = turns[-1]
@@ -472,6 +475,10 @@ def read_blocks(
                 last_words,
                 time_alone(words) if last_time is None else last_time,
             )
+        elif time_alone(words) is not None:
+            # a time alone between paragraphs (Google Meet's every five minutes): no one's
+            # words, and the time of the next turn
+            pending_time = time_alone(words)
         elif continuing and _asked(turns[-1]) and words.strip():
             # the answer below a numbered question ("Question 5: How do you ...?")
             turns.append((answering, [words], None))
@@ -513,6 +520,7 @@ def read_blocks(
             **field_lines_metadata(
                 [("", " ".join(texts[i].split())) for i in sorted(found.between)]
             ),
+            **service_text_metadata([texts[i] for i in sorted(found.service_text)]),
         },
         speaker_labels=labelled,
     )

@@ -37,7 +37,9 @@ take the number as the transcript's participant, :func:`header_participant`, and
 name field names, :func:`header_people`, in the transcript's ``metadata["header_people"]``, for
 pseudonymising). They also leave out a transcriber's closing line after the last speaker
 (``[END OF TRANSCRIPT]``, ``Transcribed by https://otter.ai``, :func:`end_markers`), which would
-otherwise continue the last turn.
+otherwise continue the last turn, and a transcription service's closing text there, from its
+first line to the end (Google Meet's ``Meeting ended after 00:09:12``, Sonix's trial footer;
+``data/transcription_service_text.txt``, :func:`service_text_lines`).
 
 The same shape also matches the start of an ordinary sentence (``The problem was this: ...``), so
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
@@ -90,6 +92,7 @@ a speaker in the usual shape:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -749,10 +752,59 @@ def is_end_marker(line: str) -> bool:
 
 def end_markers(lines: Sequence[str], labels: Sequence[object | None]) -> set[int]:
     """The lines after the file's last speaker label (``labels``: each line's, or None) that
-    only mark the end of the talk (:func:`is_end_marker`). One before a later label is left
-    alone: the talk that follows a "recording stopped" is still someone's."""
+    only mark the end of the talk (:func:`is_end_marker`), and a transcription service's text
+    there (:func:`service_text_lines`). One before a later label is left alone: the talk that
+    follows a "recording stopped" is still someone's."""
     last = max((i for i, label in enumerate(labels) if label is not None), default=-1)
-    return {i for i in range(last + 1, len(lines)) if is_end_marker(lines[i])}
+    markers = {i for i in range(last + 1, len(lines)) if is_end_marker(lines[i])}
+    return markers | service_text_lines(lines, labels)
+
+
+#: The transcript metadata key of the lines of a transcription service's text left out after the
+#: last turn (:func:`service_text_lines`), blank lines dropped.
+SERVICE_TEXT = "service_text"
+
+
+def service_text_metadata(lines: Sequence[str]) -> dict[str, list[str]]:
+    """The metadata of a transcription service's text left out (:data:`SERVICE_TEXT`)."""
+    kept = [" ".join(line.split()) for line in lines if line.strip()]
+    return {SERVICE_TEXT: kept} if kept else {}
+
+
+#: A clock time in a phrase of ``data/transcription_service_text.txt`` (``{time}``).
+_SERVICE_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+
+
+@functools.cache
+def _service_text() -> re.Pattern[str] | None:
+    """The phrases of ``data/transcription_service_text.txt``, opening a line after marks."""
+    phrases = []
+    for phrase in packaged_words("transcription_service_text.txt"):
+        words = [_SERVICE_TIME if w == "{time}" else re.escape(w) for w in phrase.split()]
+        phrases.append(r"\s+".join(words))
+    if not phrases:
+        return None
+    alternatives = "|".join(sorted(phrases, key=lambda p: (-len(p), p)))
+    return re.compile(rf"[\s\[\](){{}}*_#=~.-]*(?:{alternatives})")
+
+
+def is_service_text(line: str) -> bool:
+    """Whether ``line`` opens with a phrase of a transcription service's closing text or trial
+    footer (``data/transcription_service_text.txt``: Google Meet's ``Meeting ended after
+    00:09:12``, Sonix's ``Automatically convert your audio files to text with Sonix``)."""
+    pattern = _service_text()
+    return pattern is not None and pattern.match(line.casefold().replace("’", "'")) is not None
+
+
+def service_text_lines(lines: Sequence[str], labels: Sequence[object | None]) -> set[int]:
+    """The lines from the first after the file's last speaker label (``labels``: each line's,
+    or None) that is a transcription service's text (:func:`is_service_text`) to the end of the
+    file: no one's words (a trial footer runs on for paragraphs)."""
+    last = max((i for i, label in enumerate(labels) if label is not None), default=-1)
+    for i in range(last + 1, len(lines)):
+        if labels[i] is None and is_service_text(lines[i]):
+            return set(range(i, len(lines)))
+    return set()
 
 
 @dataclass(frozen=True)
@@ -771,6 +823,9 @@ class Header:
     #: the header fields' lines between turns (:func:`field_lines_between_turns`), among
     #: ``lines``: left out, and reported
     between: set[int] = dataclasses.field(default_factory=set)
+    #: a transcription service's text after the last turn (:func:`service_text_lines`), among
+    #: ``lines``: left out, and noted
+    service_text: set[int] = dataclasses.field(default_factory=set)
 
     def interviewer_labels(
         self, speakers: Iterable[str], given: Sequence[str] | None
@@ -885,6 +940,7 @@ def transcript_header(labels: Sequence[str | None], words: Sequence[str]) -> Hea
         people=header_people(labels, words, header),
         numbered=header_numbered_speakers(labels, words, header),
         between=between,
+        service_text=service_text_lines(words, labels),
     )
 
 

@@ -80,6 +80,7 @@ from .speaker_labels import (
     LabelMatch,
     line_labels,
     match_timestamp,
+    service_text_metadata,
     transcript_header,
     with_header_fields,
 )
@@ -255,6 +256,7 @@ def parse_text(
         **chat_note(messages),
         **found_unlabelled,
         **field_lines_metadata([(f"line {i + 1}", raw[i].strip()) for i in sorted(found.between)]),
+        **service_text_metadata([raw[i] for i in sorted(found.service_text)]),
     }
     # f4transkript's or MAXQDA's #00:01:02-3#, a service's [00:00:28] in a turn: rendered without
     # them (a timestamp before a label is read with the label, and keeps the file's text)
