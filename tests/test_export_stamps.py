@@ -202,3 +202,31 @@ def test_a_participant_who_says_the_meeting_ended_is_heard(tmp_path: Path) -> No
     t = read_transcript(f, interviewer_labels=["Sam Roe"])
     assert turns(t)[-1][1] == "Well.\nMeeting ended after two hours, sadly."
     assert "service_text" not in t.metadata
+
+
+def test_a_time_alone_on_a_line_inside_a_txt_turn_is_left_out(tmp_path: Path) -> None:
+    f = tmp_path / "p64.txt"
+    f.write_text("Sam Roe: Why?\n\nRuth Clarke: Staffing.\n\n00:05:00\n\nAnd pay.\n", "utf-8")
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert t.text == "Sam Roe: Why?\n\nRuth Clarke: Staffing.\nAnd pay."
+    assert turns(t) == [
+        ("Sam Roe", "Why?", 9, 13, None, None),
+        ("Ruth Clarke", "Staffing.\nAnd pay.", 28, 46, None, None),
+    ]
+
+
+def test_the_service_text_left_out_is_pseudonymised_as_other_words_left_out(
+    tmp_path: Path,
+) -> None:
+    from roqa_nlp.pseudonyms import pseudonymise
+
+    f = tmp_path / "p64.txt"
+    f.write_text(
+        "Sam Roe: Why?\n\nKim Wu: Staffing.\n\nMeeting ended after 00:09:12\n\n"
+        "Shared with Kim Wu\n",
+        "utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert t.metadata["service_text"] == ["Meeting ended after 00:09:12", "Shared with Kim Wu"]
+    done, _ = pseudonymise([t])
+    assert done[0].metadata["service_text"] == ["Meeting ended after 00:09:12", "Shared with P64"]

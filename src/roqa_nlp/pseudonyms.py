@@ -784,6 +784,7 @@ class PseudonymKey:
                 meta[key] = [_bare(self.get(str(n)) or str(n)) for n in named]
         from .transcripts.chat import ZOOM_CHAT
         from .transcripts.cues import UNREAD, UNTIMED
+        from .transcripts.speaker_labels import SERVICE_TEXT
         from .transcripts.unlabelled import FIELD_LINES, NO_TURN, UNDECIDED_AS, UNDECIDED_WORDS
 
         read_as = meta.get(UNDECIDED_AS)
@@ -793,7 +794,15 @@ class PseudonymKey:
         # (their senders' names: '10:22:05 From Margaret Okafor') and the words of a cue with
         # no name kept to be checked
         people = {**speakers, **_header_people(transcript)}
-        for key in (UNREAD, UNTIMED, ZOOM_CHAT, NO_TURN, FIELD_LINES, UNDECIDED_WORDS):
+        for key in (
+            UNREAD,
+            UNTIMED,
+            ZOOM_CHAT,
+            NO_TURN,
+            FIELD_LINES,
+            UNDECIDED_WORDS,
+            SERVICE_TEXT,
+        ):
             left_out = meta.get(key)
             if isinstance(left_out, list):
                 meta[key] = [
