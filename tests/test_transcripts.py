@@ -1868,7 +1868,8 @@ def test_csv_missing_column_names_the_column(tmp_path: Path) -> None:
     f = tmp_path / "bad.csv"
     f.write_text("speaker,notes\nP1,hello\n")
     with pytest.raises(
-        RoqaError, match=r"bad\.csv: has no 'text' column \(the first row must name"
+        RoqaError,
+        match=r"bad\.csv: has no 'text' column \(the header row, the first row or one of the first 5 below a title, must name",
     ):
         read_transcript(f)
 

@@ -353,13 +353,9 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
     suffix = dest.suffix.lower()
     if suffix in (".csv", ".tsv", ".xlsx"):
         from .transcripts.columns import column_roles
-        from .transcripts.csv import _has_transcript_columns, _header_line, _header_names_in_order
+        from .transcripts.csv import _has_transcript_columns, header_cells
 
-        if suffix == ".xlsx":
-            names = _xlsx_header(dest)
-        else:
-            first = _header_line(dest)
-            names = None if first is None else _header_names_in_order(first)
+        names = header_cells(dest)  # the first row, or one below a title
         if names is None:
             return None
         header = [n.lstrip("\ufeff").strip().lower() for n in names]
@@ -426,20 +422,6 @@ def _json_roqa_reads(path: Path) -> str | None:
     if {"library", "classes"} <= data.keys():
         return "a model card (it names the library and classes of a model)"
     return None
-
-
-def _xlsx_header(path: Path) -> list[str] | None:
-    """The cells of the first row of the first sheet of the Excel workbook ``path``, the row
-    roqa reads a transcript's, a decisions file's or a key's columns from (hunt2 s37: a review
-    re-saved as .xlsx was written over by ``--matrix``), read as roqa reads a workbook
-    (:func:`~roqa_nlp.record_files.xlsx_rows`); None for a file that is not one it can read."""
-    from .record_files import xlsx_rows
-
-    try:
-        row = next(iter(xlsx_rows(path)), ())
-    except RoqaError:
-        return None
-    return ["" if cell is None else str(cell) for cell in row]
 
 
 def _qda_origin(path: Path) -> tuple[str | None, str]:

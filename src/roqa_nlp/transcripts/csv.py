@@ -1,7 +1,10 @@
 """Table transcripts (.csv, .tsv, and the first sheet of an Excel .xlsx): one row per turn or
 per subtitle cue.
 
-The header row names the columns, in any case and order: ``speaker`` and ``text`` are required,
+The header row names the columns, in any case and order; it is the first row, or, when that
+names no text column, the first of the first :data:`MAX_HEADER_ROW` rows that names a transcript's
+columns (a spreadsheet saved with the interview's name above its table: ``Interview P36 — 3 May``,
+a blank row, then ``Speaker,Text``), the rows above it no one's talk: ``speaker`` and ``text`` are required,
 ``start`` and ``end`` (seconds, or ``[HH:]MM:SS[.mmm]``; a start column may hold a span,
 ``0:00.0 - 0:05.2``; whole numbers whose rows last a median of 100 or more are milliseconds, with
 a warning) are optional; other columns are ignored. A timed table may leave the speaker
@@ -28,6 +31,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,8 +49,11 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("speaker", "text")
 #: column), their times in whole milliseconds.
 WHISPER_HEADERS = (["start", "end", "text"], ["start", "end", "speaker", "text"])
 DELIMITERS = ",;\t"
+#: The header row is one of the first rows: a title and blank rows may come above it.
+MAX_HEADER_ROW = 5
 COLUMNS_HINT = (
-    "the first row must name the columns speaker and text (or content, transcript ...; "
+    f"the header row, the first row or one of the first {MAX_HEADER_ROW} below a title, must "
+    "name the columns speaker and text (or content, transcript ...; "
     "optional: start, end); without a speaker column, the text must open with speaker labels "
     "(P04: ...) or each row have its start and end"
 )
@@ -69,19 +76,46 @@ def _header_line(path: str | Path) -> str | None:
     byte order mark), or None when it cannot be read or decoded. Only that line's bytes are decoded:
     a character cut where the bytes read end, or a wrong byte further down, says nothing of the
     header."""
+    lines = _head_lines(path)
+    return None if lines is None else lines[0]
+
+
+def _head_lines(path: str | Path) -> list[str] | None:
+    """The first :data:`MAX_HEADER_ROW` lines of ``path`` (fewer in a shorter file), as
+    :func:`_header_line` decodes the first; None when the first cannot be read or decoded. A
+    line that cannot be decoded ends them."""
     try:
         with open(path, "rb") as f:
             head = f.read(_HEADER_BYTES)
     except OSError:
         return None
     if bom_encodings(head):
-        first = decode_unicode(head[: len(head) // 4 * 4], errors="replace") or ""
+        text = decode_unicode(head[: len(head) // 4 * 4], errors="replace") or ""
+        lines = text.lstrip("\ufeff").split("\n")[:MAX_HEADER_ROW]
     else:
-        try:
-            first = head.split(b"\n", 1)[0].decode("utf-8-sig")
-        except UnicodeDecodeError:
+        lines = []
+        for raw in head.split(b"\n", MAX_HEADER_ROW)[:MAX_HEADER_ROW]:
+            try:
+                lines.append(raw.decode("utf-8-sig" if not lines else "utf-8"))
+            except UnicodeDecodeError:
+                break
+        if not lines:
             return None
-    return first.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    return [line.lstrip("\ufeff").rstrip("\r") for line in lines]
+
+
+def header_row(rows: Sequence[Sequence[str]]) -> int:
+    """The index of a table's header row among ``rows``: the first row when it names a text
+    column (or when no row does), else the first of the first :data:`MAX_HEADER_ROW` that names a
+    transcript's columns, text with the speaker or the time (the rows above it a title, blank
+    rows)."""
+    if not rows or "text" in column_roles(rows[0]):
+        return 0
+    for index, row in enumerate(rows[1:MAX_HEADER_ROW], start=1):
+        roles = column_roles(row)
+        if "text" in roles and ("speaker" in roles or "start" in roles):
+            return index
+    return 0
 
 
 def is_roqa_csv(path: str | Path) -> bool:
@@ -92,22 +126,32 @@ def is_roqa_csv(path: str | Path) -> bool:
 
 
 def names_transcript_columns(path: str | Path) -> bool:
-    """Whether the header row of ``path`` (a .csv, .tsv or .xlsx file) names the speaker and
-    text columns of a transcript (under any of their names, :mod:`roqa_nlp.transcripts.columns`).
-    A file that cannot be read counts as one, so that reading it names what is wrong."""
+    """Whether the header row of ``path`` (a .csv, .tsv or .xlsx file; the first row, or one
+    below a title, :func:`header_row`) names the speaker and text columns of a transcript (under
+    any of their names, :mod:`roqa_nlp.transcripts.columns`). A file that cannot be read counts
+    as one, so that reading it names what is wrong."""
+    header = header_cells(path)
+    return header is None or _has_transcript_columns(column_roles(header))
+
+
+def header_cells(path: str | Path) -> list[str] | None:
+    """The cells of the header row of the table ``path`` (a .csv, .tsv or .xlsx file; the first
+    row, or one below a title, :func:`header_row`), read from its first rows alone; ``[]`` for
+    an empty workbook, None for a file that cannot be read as a table."""
     if Path(path).suffix.lower() == ".xlsx":
         from ..record_files import xlsx_rows
 
         try:
-            header = [_cell_text(v) for v in next(iter(xlsx_rows(Path(path))), ())]
+            sheet = xlsx_rows(Path(path))
         except RoqaError:
-            return True
+            return None
+        rows = [[_cell_text(v) for v in row] for row in itertools.islice(sheet, MAX_HEADER_ROW)]
     else:
-        first = _header_line(path)
-        if first is None:
-            return True
-        header = _header_names_in_order(first)
-    return _has_transcript_columns(column_roles(header))
+        lines = _head_lines(path)
+        if lines is None:
+            return None
+        rows = [_header_names_in_order(line) for line in lines]
+    return rows[header_row(rows)] if rows else []
 
 
 def _has_transcript_columns(roles: dict[str, int]) -> bool:
@@ -177,14 +221,19 @@ def read_csv_transcript(
 ) -> Transcript:
     """Read a CSV (or tab-separated .tsv) transcript (see the module docstring)."""
     text = speech_file_text(path)
-    first = text.split("\n", 1)[0].lstrip("\ufeff").rstrip("\r")
+    lines = [line.lstrip("\ufeff").rstrip("\r") for line in text.split("\n", MAX_HEADER_ROW)]
+    first = lines[0]
+    # the delimiter is the header row's, which may come below a title
+    header_line = lines[
+        header_row([_header_names_in_order(line) for line in lines[:MAX_HEADER_ROW]])
+    ]
     # Whisper writes its .tsv without quoting: a text opening with '"' is words, not a quote
     unquoted = first == "\t".join(WHISPER_HEADERS[0])
     try:
         rows = list(
             csv.reader(
                 io.StringIO(text),
-                delimiter=_delimiter(first),
+                delimiter=_delimiter(header_line),
                 quoting=csv.QUOTE_NONE if unquoted else csv.QUOTE_MINIMAL,
             )
         )
@@ -237,8 +286,10 @@ def table_transcript(
     interviewer_labels: Sequence[str] | None = None,
     participant: str | None = None,
 ) -> Transcript:
-    """The transcript of a table's rows, the first naming the columns (see the module
+    """The transcript of a table's rows, the header row naming the columns (see the module
     docstring)."""
+    above = header_row(rows)  # title and blank rows above the header: no one's talk
+    rows = rows[above:]
     header = {name.strip().lower(): i for i, name in reversed(list(enumerate(rows[0])))}
     roles = column_roles(rows[0])
     if ROQA_COLUMN in header:
@@ -269,7 +320,7 @@ def table_transcript(
         )
     utterances: list[Utterance] = []
     unnamed: list[int] = []  # rows with words but no speaker before any row names one
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in enumerate(rows[1:], start=above + 2):
         cells = {role: row[i] if i < len(row) else "" for role, i in roles.items()}
         begin, end = span(cells.get("start", ""))
         if "end" in cells:
