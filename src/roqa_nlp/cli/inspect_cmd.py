@@ -17,7 +17,8 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     speaker's role, turns and words, the participant turns to code (backchannels aside), the
     warnings about its speakers (its interviewer; two or three participant labels, a rename or a
     dyad), its language, words left out between subtitle cues, talk with no speaker's name
-    whose speaker could not be told, a speaker's name in its file name
+    whose speaker could not be told or that comes right after a change of speaker, a speaker's
+    name in its file name
     and a case named by Zoom's default file name, if any, and how it was read
     (:func:`reading_notes`)."""
     from ..transcripts.cues import backward_cues_warning, unread_cues_warning
@@ -29,6 +30,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     )
     from ..transcripts.segment import left_out_as_backchannels
     from ..transcripts.unlabelled import (
+        after_change_warning,
         field_lines_warning,
         no_turn_warning,
         undecided_talk_warning,
@@ -65,7 +67,10 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         )
         or None,
         "cue_order": backward_cues_warning(t),
-        "unlabelled": undecided_talk_warning(t),
+        "unlabelled": "; ".join(
+            w for w in (undecided_talk_warning(t), after_change_warning(t)) if w
+        )
+        or None,
         "name_in_file": name_in_file_warning(t),
         "default_name": zoom_default_name_warning(t),
         "read_as": reading_notes(t),

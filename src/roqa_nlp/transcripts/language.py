@@ -94,7 +94,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     (:func:`~roqa_nlp.transcripts.cues.unread_cues_warning`), cues that end before they start
     (:func:`~roqa_nlp.transcripts.cues.backward_cues_warning`), talk with no speaker's name
     whose speaker could not be told
-    (:func:`~roqa_nlp.transcripts.unlabelled.undecided_talk_warning`), words read into no turn
+    (:func:`~roqa_nlp.transcripts.unlabelled.undecided_talk_warning`) or that comes right after a
+    change of speaker (:func:`~roqa_nlp.transcripts.unlabelled.after_change_warning`), words read
+    into no turn
     (:func:`~roqa_nlp.transcripts.unlabelled.no_turn_warning`), header fields' lines between
     turns left out (:func:`~roqa_nlp.transcripts.unlabelled.field_lines_warning`), a speaker's name
     in the file's name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`) and a case named by Zoom's
@@ -104,7 +106,12 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
 
     from .cues import backward_cues_warning, unread_cues_warning
     from .roles import warn_of_speakers, zoom_default_name_warning
-    from .unlabelled import field_lines_warning, no_turn_warning, undecided_talk_warning
+    from .unlabelled import (
+        after_change_warning,
+        field_lines_warning,
+        no_turn_warning,
+        undecided_talk_warning,
+    )
 
     warn_of_speakers(transcript, stacklevel=stacklevel + 1)
     warn_of_language(transcript, stacklevel=stacklevel + 1)
@@ -123,6 +130,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     undecided = undecided_talk_warning(transcript)
     if undecided:
         warnings.warn(RoqaWarning(undecided), stacklevel=stacklevel + 1)
+    after_change = after_change_warning(transcript)
+    if after_change:
+        warnings.warn(RoqaWarning(after_change), stacklevel=stacklevel + 1)
     named = name_in_file_warning(transcript)
     if named:
         warnings.warn(RoqaWarning(named), stacklevel=stacklevel + 1)

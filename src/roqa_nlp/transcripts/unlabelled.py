@@ -49,6 +49,13 @@ AFTER_BACKCHANNEL = "unlabelled_talk_after_backchannel"
 UNDECIDED = "unlabelled_talk_undecided"
 UNDECIDED_AS = "unlabelled_talk_undecided_read_as"
 UNDECIDED_WORDS = "unlabelled_talk_undecided_words"
+#: The transcript metadata keys of where the pieces with no speaker's name are that come right
+#: after a change of speaker in a file that names each piece's speaker, read as the talk of the
+#: speaker before them, with that speaker and their words (:func:`after_change_warning` names
+#: those read as the interviewer's).
+AFTER_CHANGE = "unlabelled_talk_after_change"
+AFTER_CHANGE_AS = "unlabelled_talk_after_change_read_as"
+AFTER_CHANGE_WORDS = "unlabelled_talk_after_change_words"
 #: The transcript metadata keys of the words a reader read into no turn after the talk began
 #: (a paragraph under no speaker's label after a line that ended the turn before it: a header
 #: field or a transcriber's marker), and where each is (``line 9``; empty for a Word
@@ -161,6 +168,8 @@ class UnlabelledTalk:
 
     after_backchannel: list[str] = field(default_factory=list)
     undecided: list[tuple[str, str, str]] = field(default_factory=list)
+    #: pieces right after a change of speaker read as the new speaker's (where, whose, words)
+    after_change: list[tuple[str, str, str]] = field(default_factory=list)
 
     def add(self, found: Continuation, place: str, words: str) -> None:
         """Note ``found``, the speaker of the piece of ``words`` at ``place``."""
@@ -176,6 +185,10 @@ class UnlabelledTalk:
             meta[UNDECIDED] = [p for p, _, _ in self.undecided]
             meta[UNDECIDED_AS] = [s for _, s, _ in self.undecided]
             meta[UNDECIDED_WORDS] = [w for _, _, w in self.undecided]
+        if self.after_change:
+            meta[AFTER_CHANGE] = [p for p, _, _ in self.after_change]
+            meta[AFTER_CHANGE_AS] = [s for _, s, _ in self.after_change]
+            meta[AFTER_CHANGE_WORDS] = [w for _, _, w in self.after_change]
         return meta
 
 
@@ -216,6 +229,46 @@ def undecided_talk_warning(transcript: Transcript) -> str | None:
         f"speaker's name after a backchannel could be either speaker's ({at}"
         f"{quoted(str(words))}, read as {read_as}'s talk{more}): put the speaker's name on "
         f"{'them' if n != 1 else 'it'} to have {'them' if n != 1 else 'it'} read as theirs"
+    )
+
+
+def after_change_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file and how many of its pieces with no speaker's name
+    that come right after a change of speaker to the interviewer, in a file that names each
+    piece's speaker (:func:`names_each_piece`), were read as the interviewer's talk (the
+    speaker's before them), and where; else None. Such a piece is the interviewer going on or
+    the participant's answer, which cannot be told: speech-to-text and hand-edited subtitles
+    leave the name off the cue that opens an answer, which was then never coded (the s40
+    tester's speech-to-text files: 12.6 % of the participants' words), while Zoom and Teams
+    name every cue. Pieces read as a participant's talk are coded whoever said them, and are
+    not named."""
+    places = transcript.metadata.get(AFTER_CHANGE) or []
+    read_as = transcript.metadata.get(AFTER_CHANGE_AS) or []
+    words = transcript.metadata.get(AFTER_CHANGE_WORDS) or []
+    roles = {" ".join(t.speaker.split()).casefold(): t.role for t in transcript.turns}
+    found = [
+        (place, speaker, said)
+        for place, speaker, said in zip(places, read_as, words, strict=False)
+        if roles.get(" ".join(str(speaker).split()).casefold()) == "interviewer"
+    ]
+    if not found:
+        return None
+    n = len(found)
+    place, speaker, said = found[0]
+    piece = _piece(transcript)
+    at = f"{place} " if place else ""  # an untimed cue or row: its words say where
+    more = (
+        f"; and at {first_few([str(p) for p, _, _ in found[1:]], 6)}"
+        if n > 1 and all(p for p, _, _ in found)
+        else ""
+    )
+    return (
+        f"{transcript.source or transcript.id}: {n} {piece}{'s' if n != 1 else ''} with no "
+        f"speaker's name right after a change of speaker to the interviewer "
+        f"{'were' if n != 1 else 'was'} read as the talk of the speaker before "
+        f"{'them' if n != 1 else 'it'} ({at}{quoted(str(said))}, read as {speaker}'s talk{more}): "
+        f"a participant's answer that opens on such a {piece} is not coded, so put the "
+        f"speaker's name on {'each of them' if n != 1 else 'it'}"
     )
 
 

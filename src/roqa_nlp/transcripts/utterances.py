@@ -172,11 +172,15 @@ def merge_utterances(
 
     speakers: list[str] = []
     cues: list[list[CuePiece]] = []  # per turn, each utterance's words and times
+    # whether the turn so far is a named piece that changed the speaker, then unnamed pieces
+    after_change = False
     for u, label in zip(utterances, labels, strict=True):
         speaker, text = u.speaker, u.words
         if not speaker and label is not None:
             speaker, text = label.label, text[label.words_start :]
         text = text.strip()
+        named_here = bool(speaker)
+        found = None
         if not speaker and each and speakers and text and len(cues[-1]) <= MOST_BACKCHANNEL_PIECES:
             before = [(s, " ".join(w for w, _, _ in c)) for s, c in zip(speakers[-2:], cues[-2:])]
             found = speaker_of_unlabelled(before, text, interviewer_labels)
@@ -188,7 +192,13 @@ def merge_utterances(
         speaker = " ".join(speaker.split())
         if not text:
             continue
-        if not (speakers and speakers[-1].casefold() == speaker.casefold()):
+        new_turn = not (speakers and speakers[-1].casefold() == speaker.casefold())
+        if named_here or new_turn:
+            after_change = named_here and new_turn and bool(speakers)
+        elif after_change and each and unlabelled is not None and not (found and found.undecided):
+            # the new speaker's going on, or the other's reply: it cannot be told (.unlabelled)
+            unlabelled.after_change.append((time_place(u.begin_time), speaker, text))
+        if new_turn:
             speakers.append(speaker)
             cues.append([])
         cues[-1].append((text, u.begin_time, u.end_time))
