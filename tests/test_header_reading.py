@@ -306,6 +306,140 @@ def test_an_interviewer_who_speaks_later_is_no_key_of_numbered_speakers(tmp_path
     ]
 
 
+def _names_talk(asks: str, answers: str) -> str:
+    return (
+        f"{asks}: Thanks for joining me today. Can you tell me about your role?\n"
+        f"{answers}: No problem. I have been the ward manager here for six years.\n"
+        f"{asks}: And how did the training go for your team?\n"
+        f"{answers}: Well enough, but it was too short for the night staff.\n"
+    )
+
+
+def _names_turns(asks: str, answers: str) -> list[tuple[str, str, str]]:
+    return [
+        (asks, "interviewer", "Thanks for joining me today. Can you tell me about your role?"),
+        (answers, "participant", "No problem. I have been the ward manager here for six years."),
+        (asks, "interviewer", "And how did the training go for your team?"),
+        (answers, "participant", "Well enough, but it was too short for the night staff."),
+    ]
+
+
+NAMES_KEY = "Interviewer: Hannah Whitfield\nInterviewee: Gareth Price\n\n"
+
+
+@pytest.mark.parametrize(
+    ("key", "asks", "answers"),
+    [
+        (NAMES_KEY, "Hannah Whitfield", "Gareth Price"),
+        ("Interviewee: Gareth Price\nInterviewer: Hannah Whitfield\n\n", "Hannah", "Gareth"),
+        ("Interviewer: Hannah Whitfield\nRespondent: Gareth\n\n", "Hannah", "Gareth"),
+        ("Interviewer: Hannah Whitfield\nParticipant: P07\n\n", "Hannah", "P07"),
+        ("Facilitator: Dr A. Khan\nParticipant 1: Gareth Price\n\n", "Dr Khan", "Gareth"),
+        ("Interviewer: Hannah Whitfield\nInterviewee: Gareth Price\n\n", "HW", "GP"),
+    ],
+)
+def test_a_header_of_people_who_speak_below_is_a_key_not_talk(
+    tmp_path: Path, key: str, asks: str, answers: str
+) -> None:
+    """A header made only of role lines naming people (``Interviewer: Hannah Whitfield``,
+    ``Interviewee: Gareth Price``; no date or id field beside them), each of whom speaks below
+    by that name, its first name, title and surname or initials, gives the speakers their
+    roles: before, each line was a turn of an "Interviewer" saying "Hannah Whitfield", and
+    both speakers were coded as participants, the interviewer's questions with them."""
+    f = _write(tmp_path, "p07.txt", key + _names_talk(asks, answers))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)  # no guess, nothing to warn of
+        t = read_transcript(f)
+    n, a, p = len(key), len(asks) + 2, len(answers) + 2
+    assert [(start - n, end - n) for _, _, start, end, _ in _turns(t)] == [
+        (a, a + 61),
+        (a + 62 + p, a + 62 + p + 60),
+        (2 * a + 123 + p, 2 * a + 123 + p + 42),
+        (2 * a + 166 + 2 * p, 2 * a + 166 + 2 * p + 54),
+    ]
+    assert [(s, r, w) for s, r, _, _, w in _turns(t)] == _names_turns(asks, answers)
+    assert "interviewer_guessed" not in t.metadata
+
+
+def test_a_word_header_of_people_who_speak_below_is_a_key_not_talk(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    talk = _names_talk("Hannah", "Gareth").strip().split("\n")
+    for p in ("Interviewer: Hannah Whitfield", "Respondent: Gareth", *talk):
+        d.add_paragraph(p)
+    f = tmp_path / "p07.docx"
+    d.save(str(f))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)
+        t = read_transcript(f)
+    assert [(s, r, w) for s, r, _, _, w in _turns(t)] == _names_turns("Hannah", "Gareth")
+    assert "Interviewer" not in t.text and "Respondent" not in t.text
+
+
+def test_a_facilitator_calling_on_a_person_by_name_is_no_key(tmp_path: Path) -> None:
+    """``Facilitator: Gareth`` from a facilitator who goes on to speak under that label is
+    their turn (calling on a focus group's member), not a key."""
+    text = (
+        "Facilitator: Gareth\nGareth: The rota, mostly, and the agency staff we use.\n"
+        "Facilitator: And the rest of you?\nSue Bell: The same for us, the rota.\n"
+    )
+    t = read_transcript(_write(tmp_path, "fg.txt", text))
+    assert [(s, r, w) for s, r, _, _, w in _turns(t)] == [
+        ("Facilitator", "interviewer", "Gareth"),
+        ("Gareth", "participant", "The rota, mostly, and the agency staff we use."),
+        ("Facilitator", "interviewer", "And the rest of you?"),
+        ("Sue Bell", "participant", "The same for us, the rota."),
+    ]
+
+
+def test_a_role_line_naming_a_speaker_after_the_talk_began_is_a_turn(tmp_path: Path) -> None:
+    """Only lines above the first turn of talk are a header: ``Interviewer: Gareth Price`` after
+    it is someone's words, whoever speaks below."""
+    text = (
+        "Hannah: Thanks for joining me today. Who is on the call with us this morning?\n"
+        "Participant: Gareth Price\nGareth Price: Hello, I am the ward manager here.\n"
+    )
+    t = read_transcript(_write(tmp_path, "p07.txt", text))
+    assert [(s, w) for s, _, _, _, w in _turns(t)] == [
+        ("Hannah", "Thanks for joining me today. Who is on the call with us this morning?"),
+        ("Participant", "Gareth Price"),
+        ("Gareth Price", "Hello, I am the ward manager here."),
+    ]
+
+
+def test_an_interviewer_given_overrules_the_key_of_people(tmp_path: Path) -> None:
+    """``--interviewer Gareth`` against a key naming Hannah the interviewer, no one else in the
+    talk: the researcher's choice stands, as against any header, and the key's lines are still
+    no turns."""
+    key = "Interviewer: Hannah Whitfield\nRespondent: Gareth\n\n"
+    f = _write(tmp_path, "p07.txt", key + _names_talk("Hannah", "Gareth"))
+    with pytest.warns(SpeakerWarning, match="the header names 'Hannah' as the interviewer"):
+        t = read_transcript(f, interviewer_labels=["Gareth"])
+    assert [(s, r) for s, r, _, _, _ in _turns(t)] == [
+        ("Hannah", "participant"),
+        ("Gareth", "interviewer"),
+        ("Hannah", "participant"),
+        ("Gareth", "interviewer"),
+    ]
+    assert t.metadata["header_interviewer_overruled"] == ["Hannah"]
+    assert t.turns[0].start == len(key) + len("Hannah: ")
+
+
+def test_an_interviewer_given_and_the_key_both_ask_when_someone_answers(tmp_path: Path) -> None:
+    """``--interviewer "Sam Roe"`` (the study's lead, on the call) and the key's interviewer
+    Hannah both ask where Gareth is left to answer."""
+    key = "Interviewer: Hannah Whitfield\nRespondent: Gareth\n\n"
+    text = key + _names_talk("Hannah", "Gareth") + "Sam Roe: One last thing from me?\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SpeakerWarning)
+        t = read_transcript(_write(tmp_path, "p07.txt", text), interviewer_labels=["Sam Roe"])
+    assert [(s, r) for s, r, _, _, _ in _turns(t)] == [
+        *[(s, r) for s, r, _ in _names_turns("Hannah", "Gareth")],
+        ("Sam Roe", "interviewer"),
+    ]
+    assert "header_interviewer_overruled" not in t.metadata
+
+
 def test_a_speaker_the_header_named_is_pseudonymised_in_what_is_kept_of_it(
     tmp_path: Path,
 ) -> None:

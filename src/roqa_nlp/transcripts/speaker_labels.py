@@ -110,6 +110,7 @@ from .roles import (
     more_interviewer_labels,
     normalise_label,
     participant_number_label,
+    person_name,
 )
 from .timecodes import parse_timecode
 
@@ -440,32 +441,85 @@ def names_interviewer_briefly(label: str, said: str, later: Collection[str | Non
     )
 
 
-def names_numbered_speaker(label: str, said: str, later: Collection[str | None]) -> str | None:
-    """``interviewer`` or ``participant`` when a header line names, after a role's label, a
-    numbered speaker who labels a line ``later`` (``Interviewer: Speaker 1`` above Otter's
-    ``Speaker 1  0:03``, ``Interviewee: Speaker 2``), else None: the header says who asks in a
-    file whose labels name no role."""
-    name = " ".join(said.split())
-    if not is_speaker_number_label(name):
-        return None
-    if name.casefold() not in {" ".join(s.split()).casefold() for s in later if s}:
-        return None
+def _header_role(label: str) -> str | None:
+    """The role a header's ``label`` gives the one it names: ``interviewer`` after an
+    interviewer's label (``Interviewer``, ``Facilitator``), ``participant`` after an
+    interviewee's or a participant number (``Respondent``, ``Participant 1``), else None."""
     if label in interviewer_keys(None):
         return "interviewer"
-    return "participant" if _field(label) in _INTERVIEWEE_LABELS else None
+    if _field(label) in _INTERVIEWEE_LABELS or participant_number_label(label) is not None:
+        return "participant"
+    return None
 
 
-def header_numbered_speakers(
+def _names_someone(value: str) -> bool:
+    """Whether a header line's ``value`` may name a speaker: a person's name
+    (:data:`_PERSON_NAME`, one capitalised word too), initials, a numbered speaker or a
+    participant number; never a stop word, greeting or role ("Interviewer: OK"), an initial
+    aside (``Dr A. Khan``)."""
+    if is_speaker_number_label(value) or participant_number_label(value) is not None:
+        return True
+    if not _PERSON_NAME.fullmatch(value) and not value.isalpha():
+        return False
+    words = [w for w in value.split() if len(w.rstrip(".")) > 1]  # an initial is no word
+    return _is_capitalised(value) and not any(
+        _is_common_word(w) or w.casefold() in packaged_words("not_names.txt") for w in words
+    )
+
+
+def _same_person(value: str, label: str) -> bool:
+    """Whether a header line's ``value`` (``Hannah Whitfield``, ``Dr A. Khan``) and a speaker's
+    ``label`` are clearly one person: the same label or name (:func:`~.roles.person_name`, a
+    title aside), its initials (``HW``), the first name of either (``Hannah``; ``Gareth`` above
+    ``Gareth Price``) or the title and surname (``Dr Khan``); initials within a name aside, and
+    never two different titles (``Mr Price``, ``Mrs Price``)."""
+    if " ".join(value.casefold().split()) == " ".join(label.casefold().split()):
+        return True
+    if is_initials_of(label, value):
+        return True
+    (value_title, value_name), (label_title, label_name) = person_name(value), person_name(label)
+    if value_title and label_title and value_title != label_title:
+        return False
+    named = [w for w in value_name.split() if len(w) > 1]
+    said = [w for w in label_name.split() if len(w) > 1]
+    if not named or not said:
+        return False
+    if named == said:
+        return True
+    if len(said) == 1 < len(named):
+        return said[0] == named[0] or (label_title is not None and said[0] == named[-1])
+    return len(named) == 1 < len(said) and named[0] == said[0]
+
+
+def key_speaker(label: str, said: str, later: Collection[str | None]) -> tuple[str, str] | None:
+    """``(speaker, role)`` when a header line names, after a role's label (:func:`_header_role`),
+    a speaker who labels a line ``later``: the same label (``Interviewer: Speaker 1``,
+    ``Participant: P07``, ``Interviewer: JS``) or clearly the same person
+    (:func:`_same_person`: ``Interviewer: Hannah Whitfield`` above ``Hannah: ...``), and no
+    other speaker is as clearly named; else None. The line is a key giving that speaker the
+    role, not a turn."""
+    role = _header_role(label)
+    value = " ".join(said.split())
+    if role is None or not value or not _names_someone(value):
+        return None
+    speakers = list(dict.fromkeys(s for s in later if s and not is_header_field(s)))
+    exact = [s for s in speakers if " ".join(s.casefold().split()) == value.casefold()]
+    found = exact[:1] or [s for s in speakers if _same_person(value, s)]
+    return (found[0], role) if len(found) == 1 else None
+
+
+def header_speakers(
     labels: Sequence[str | None], words: Sequence[str], header: Iterable[int]
 ) -> dict[str, str]:
-    """The numbered speakers a file's header names (:func:`names_numbered_speaker`), label ->
-    ``interviewer`` or ``participant``: no person's name, so not among :func:`header_people`."""
+    """The speakers of the talk a file's header names (:func:`key_speaker`), label ->
+    ``interviewer`` or ``participant``: ``Speaker 1`` for ``Interviewer: Speaker 1``,
+    ``Hannah`` for ``Interviewer: Hannah Whitfield`` above ``Hannah: ...``."""
     found: dict[str, str] = {}
     for i in sorted(header):
         label = labels[i]
-        role = None if label is None else names_numbered_speaker(label, words[i], labels[i + 1 :])
-        if role is not None:
-            found.setdefault(" ".join(words[i].split()), role)
+        key = None if label is None else key_speaker(label, words[i], labels[i + 1 :])
+        if key is not None:
+            found.setdefault(*key)
     return found
 
 
@@ -484,6 +538,7 @@ def header_people(
             else PERSON_FIELDS.get(_field(label))
             or person_line_role(label, words[i])
             or ("interviewer" if names_interviewer_briefly(label, name, labels[i + 1 :]) else None)
+            or _named_by_key(label, name, labels[i + 1 :])
         )
         if (
             role
@@ -493,6 +548,13 @@ def header_people(
         ):
             people.setdefault(name, role)
     return people
+
+
+def _named_by_key(label: str, name: str, later: Collection[str | None]) -> str | None:
+    """The role a header's key line gives a person it names (``Respondent: Gareth`` above
+    ``Gareth: ...``, :func:`key_speaker`), not a numbered speaker, who is no one's name."""
+    key = None if is_speaker_number_label(name) else key_speaker(label, name, later)
+    return None if key is None else key[1]
 
 
 def with_header_fields(
@@ -635,12 +697,12 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     :data:`MAX_HEADER_WORDS` words; and in a header with such a line, those that give a
     person's name after a role's label (:func:`person_line_role`: ``Interviewer: Hannah
     Whitfield``; :func:`names_interviewer_briefly`: ``Interviewer: JS`` above ``JS: ...``;
-    :func:`names_numbered_speaker`: ``Interviewer: Speaker 1`` above Otter's ``Speaker 1
-    0:03``), which would otherwise be that person's first turn, before the first line of
-    talk (after "Interviewer: And your role?", "Participant: Clinical Nurse Specialist" is an
-    answer); a header of only such numbered speakers' lines, with no field beside them, is a
-    key too (:func:`_a_key_of_numbered_speakers`). A label alone on its line (``Speaker 1  0:03``, Otter's; Teams' name and time) has
-    its words on the lines below it, up to the next label: those are counted, so that a
+    :func:`key_speaker`: ``Interviewer: Speaker 1`` above Otter's ``Speaker 1  0:03``,
+    ``Interviewer: Hannah Whitfield`` above ``Hannah: ...``), which would otherwise be that
+    person's first turn, before the first line of talk (after "Interviewer: And your role?",
+    "Participant: Clinical Nurse Specialist" is an answer); a header of only lines naming
+    speakers of the talk, with no field beside them, is a key too (:func:`_a_key_of_speakers`).
+    A label alone on its line (``Speaker 1  0:03``, Otter's; Teams' name and time) has its words on the lines below it, up to the next label: those are counted, so that a
     paragraph of an answer opening with a field's name (``Note: we still keep a paper copy``)
     is the speaker's talk, not a header line, and so is such a line right below the label
     (:func:`talk_below_lone_labels`: ``PARTICIPANT``, then ``Location: the Leeds site``)."""
@@ -656,7 +718,7 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
         elif not talking and (
             person_line_role(label, said) is not None
             or names_interviewer_briefly(label, said, labels[i + 1 :])
-            or names_numbered_speaker(label, said, labels[i + 1 :]) is not None
+            or key_speaker(label, said, labels[i + 1 :]) is not None
         ):
             people.add(i)
         elif len(_turn_words(labels, words, i, below)) > MAX_HEADER_WORDS:
@@ -665,22 +727,23 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
             talking = True
     if out:
         return out | people
-    return people if people and _a_key_of_numbered_speakers(labels, words, people) else out
+    return people if people and _a_key_of_speakers(labels, words, people) else out
 
 
-def _a_key_of_numbered_speakers(
+def _a_key_of_speakers(
     labels: Sequence[str | None], words: Sequence[str], lines: Collection[int]
 ) -> bool:
-    """Whether the people's ``lines`` at the top of a file without header fields are a key of
-    who its numbered speakers are (``Interviewer: Speaker 2``, ``Participant: Speaker 1``, above
-    ``Speaker 1: ...``): every one of them names a numbered speaker who speaks below
-    (:func:`names_numbered_speaker`), and no role's label it opens with labels a line below it
-    (an interviewer who goes on to speak as ``Interviewer:`` was calling on ``Speaker 2``)."""
+    """Whether the people's ``lines`` at the top of a file without header fields, before its
+    first turn of talk, are a key of who its speakers are (``Interviewer: Speaker 2``,
+    ``Participant: Speaker 1`` above ``Speaker 1: ...``; ``Interviewer: Hannah Whitfield``,
+    ``Respondent: Gareth`` above ``Hannah: ...``): every one of them names a speaker who speaks
+    below (:func:`key_speaker`), and no role's label it opens with labels a line below it (a
+    facilitator who goes on to speak as ``Facilitator:`` was calling on ``Speaker 2``)."""
     last = max(lines)
     below = {_field(label) for label in labels[last + 1 :] if label is not None}
     for i in lines:
         label = labels[i]
-        if label is None or names_numbered_speaker(label, words[i], labels[i + 1 :]) is None:
+        if label is None or key_speaker(label, words[i], labels[i + 1 :]) is None:
             return False
         if _field(label) in below:
             return False
@@ -818,8 +881,9 @@ class Header:
     participant: str | None
     #: the people a name field names, name -> role
     people: dict[str, str]
-    #: the numbered speakers a header line names, label -> role (``Interviewer: Speaker 1``)
-    numbered: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: the speakers of the talk a header line names, label -> role (``Interviewer: Speaker 1``;
+    #: ``Hannah`` for ``Interviewer: Hannah Whitfield`` above ``Hannah: ...``)
+    speakers: dict[str, str] = dataclasses.field(default_factory=dict)
     #: the header fields' lines between turns (:func:`field_lines_between_turns`), among
     #: ``lines``: left out, and reported
     between: set[int] = dataclasses.field(default_factory=set)
@@ -892,8 +956,8 @@ class Header:
         return more_interviewer_labels(given, extra) if extra else given
 
     def _interviewers(self) -> list[str]:
-        """Who the header names as the interviewer: a person or a numbered speaker."""
-        return [p for p, role in {**self.people, **self.numbered}.items() if role == "interviewer"]
+        """Who the header names as the interviewer: a person or a speaker of the talk."""
+        return [p for p, role in {**self.people, **self.speakers}.items() if role == "interviewer"]
 
 
 def _researchers_labels(given: Sequence[str] | None) -> list[str]:
@@ -938,7 +1002,7 @@ def transcript_header(labels: Sequence[str | None], words: Sequence[str]) -> Hea
         lines=header | between | end_markers(words, labels) | transcription_notices(words, labels),
         participant=header_participant(words, header),
         people=header_people(labels, words, header),
-        numbered=header_numbered_speakers(labels, words, header),
+        speakers=header_speakers(labels, words, header),
         between=between,
         service_text=service_text_lines(words, labels),
     )
