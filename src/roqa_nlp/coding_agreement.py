@@ -165,7 +165,9 @@ class CodedUnits:
     ``valences[coder][unit_id][code]`` is the valence (barrier, enabler or neutral) the coder
     gave a code they applied to the unit; a code with no entry was given none. ``no_valence``
     names the coders whose input records no valence at all, with the reason (a long CSV
-    without a ``valence`` column).
+    without a ``valence`` column). ``tallies`` gives, for each coder read from a result, how
+    their codings (a code on one segment or selection) fall in the units
+    (:func:`coding_tallies`).
     """
 
     coders: list[str]
@@ -176,6 +178,7 @@ class CodedUnits:
     unit_kind: str = "units"
     valences: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     no_valence: dict[str, str] = field(default_factory=dict)
+    tallies: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -670,7 +673,59 @@ def coded_units_from_results(
     else:
         cu = _span_units(results, per_coder, names, model_coders, valences, coverage or {})
     cu.no_valence = no_valence
+    cu.tallies = _source_tallies(results, per_coder, cu)
     return cu
+
+
+def _source_tallies(
+    results: Mapping[str, CodingResult],
+    per_coder: Mapping[str, Mapping[str, frozenset[str]]],
+    cu: CodedUnits,
+) -> dict[str, dict[str, int]]:
+    """For each coder, their codings (a code on one of their segments or selections, as
+    ``per_coder`` counts them) and how they fall in ``cu``'s units: ``joined``, how many fewer
+    units than codings as two or more of one code are in one unit (two selections of a code a
+    space apart, or overlapping); ``cut``, how many more as a coding is in several units
+    (another coder's coding starts or ends within it); ``outside``, codings in no unit (text
+    with no letter or digit, or outside the text compared). By segment a unit is the coder's
+    own segment, so codings are neither joined nor cut."""
+    by_transcript: dict[str, list[Unit]] = {}
+    for u in cu.units:
+        by_transcript.setdefault(u.transcript, []).append(u)
+    for units in by_transcript.values():
+        units.sort(key=lambda u: (u.start or 0, u.end or 0))
+    starts = {t: [u.start or 0 for u in units] for t, units in by_transcript.items()}
+    out: dict[str, dict[str, int]] = {}
+    for c, res in results.items():
+        mine = cu.codings.get(c, {})
+        held: Counter[tuple[str, str]] = Counter()  # (unit, code) -> the codings in it
+        n = cut = outside = 0
+        for sr in res.segments:
+            g = sr.segment
+            for code in sorted(per_coder[c].get(g.id, frozenset())):
+                n += 1
+                if cu.unit_kind == "segments":
+                    inside = [g.id] if code in mine.get(g.id, frozenset()) else []
+                else:
+                    # span units of a transcript do not overlap: those starting before the
+                    # coding ends, back to the first that ends before it starts
+                    units = by_transcript.get(g.transcript_id, [])
+                    k = bisect.bisect_left(starts.get(g.transcript_id, []), g.end)
+                    inside = []
+                    while k > 0 and (units[k - 1].end or 0) > g.start:
+                        k -= 1
+                        if code in mine.get(units[k].id, frozenset()):
+                            inside.append(units[k].id)
+                held.update((u, code) for u in inside)
+                cut += max(len(inside) - 1, 0)
+                outside += not inside
+        out[c] = {
+            "codings": n,
+            "joined": sum(k - 1 for k in held.values()),
+            "cut": cut,
+            "outside": outside,
+        }
+    return out
 
 
 def _check_same_texts(results: Mapping[str, CodingResult]) -> None:
@@ -1129,6 +1184,7 @@ def merge_coded_units(parts: Sequence[CodedUnits]) -> CodedUnits:
         unit_kind=kinds.pop() if len(kinds) == 1 else "mixed",
         valences={c: dict(p.valences.get(c, {})) for p in parts for c in p.coders},
         no_valence={c: why for p in parts for c, why in p.no_valence.items()},
+        tallies={c: t for p in parts for c, t in p.tallies.items()},
     )
 
 
@@ -1652,6 +1708,9 @@ class AgreementReport:
     #: None when it was not compared, ``valence_note`` saying why
     valence: ValenceAgreement | None = None
     valence_note: str = ""
+    #: per coder, their codings (a code on one segment or selection) and the units they are in
+    #: (:func:`coding_tallies`), so that the totals can be checked against an export's
+    codings: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -1853,6 +1912,7 @@ def agreement_report(
             hint="give one input per coder, or a CSV with several coders",
         )
     n_total = len(cu.units)
+    tallies = coding_tallies(cu)  # of every unit: the codings are counted where they are
     cu = _compared_only(cu)
     codes = cu.codes
     x = cu.presence(codes)
@@ -1981,7 +2041,29 @@ def agreement_report(
         pooled_decisions=pooled_decisions,
         valence=valence,
         valence_note=valence_note,
+        codings=tallies,
     )
+
+
+def coding_tallies(cu: CodedUnits) -> dict[str, dict[str, int]]:
+    """Per coder: ``codings`` (a code on one of their segments or selections; a CSV's unit-code
+    rows), ``units`` they coded with something, and why the two differ, so that
+    ``codings = units + several_codes + joined - cut + outside``: ``several_codes``, how many
+    more codings than units as a unit holds several of the coder's codes; ``joined``, ``cut``
+    and ``outside`` as :attr:`CodedUnits.tallies` gives them (0 for a CSV's units)."""
+    out: dict[str, dict[str, int]] = {}
+    for c in cu.coders:
+        coded = [len(codes) for codes in cu.codings[c].values() if codes]
+        source = cu.tallies.get(c, {})
+        out[c] = {
+            "codings": source.get("codings", sum(coded)),
+            "units": len(coded),
+            "joined": source.get("joined", 0),
+            "several_codes": sum(coded) - len(coded),
+            "cut": source.get("cut", 0),
+            "outside": source.get("outside", 0),
+        }
+    return out
 
 
 def _compared_only(cu: CodedUnits) -> CodedUnits:

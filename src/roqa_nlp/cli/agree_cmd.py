@@ -874,6 +874,86 @@ def _withheld_footnote(report: Any, figures: list[Any], valence: list[Any]) -> s
     )
 
 
+#: Why a coder's codings and the units they coded differ: (key, "N fewer/more as ..." word,
+#: whether it makes more units than codings, the sentence saying what it is)
+CODING_TALLY_TERMS: tuple[tuple[str, str, bool, str], ...] = (
+    (
+        "joined",
+        "joined",
+        False,
+        "Joined: a coder's codings of one code a space or line break apart, or overlapping, are "
+        "one unit, as one selection across both would be.",
+    ),
+    (
+        "several_codes",
+        "several codes",
+        False,
+        "Several codes: a unit a coder coded with several codes holds that many of their codings.",
+    ),
+    (
+        "cut",
+        "cut",
+        True,
+        "Cut: a coding within which another coder's coding starts or ends is one unit per piece.",
+    ),
+    (
+        "outside",
+        "outside",
+        False,
+        "Outside: a coding of text with no letter or digit, or outside the text compared, is in "
+        "no unit.",
+    ),
+)
+
+
+def codings_line(report: Any) -> str:
+    """What the header's counts mean, so that totals can be checked against an export's: with
+    character-span units, what a span and the units coded by no one are; each coder's codings
+    (a code on one segment or selection) and the units they are in, with why they differ
+    (:func:`~roqa_nlp.coding_agreement.coding_tallies`). Empty by segment (or CSV unit) when
+    every coder's codings are as many as the units they coded."""
+    tallies = report.codings
+    differ = any(t["codings"] != t["units"] for t in tallies.values())
+    if report.unit_kind != "spans" and not differ:
+        return ""
+    parts: list[str] = []
+    if report.unit_kind == "spans":
+        nobody = report.n_units["all"] - report.n_units["coded"]
+        parts.append(
+            "Units are character spans: each transcript's text is cut wherever a coder's coding "
+            "starts or ends"
+            + (
+                f", so the {nobody} unit{'s' * (nobody != 1)} coded by no one "
+                f"{'are' if nobody != 1 else 'is'} text no coder coded, such as interviewers' "
+                "turns, speaker labels and passages set aside."
+                if nobody
+                else "."
+            )
+        )
+    used: set[str] = set()
+    shown = []
+    for c in report.coders:
+        t = tallies.get(c)
+        if t is None:
+            continue
+        why = []
+        for key, word, more, _ in CODING_TALLY_TERMS:
+            if t[key]:
+                used.add(key)
+                why.append(f"{t[key]} {'more' if more else 'fewer'} as {word}")
+        units = f"{t['units']} unit{'s' * (t['units'] != 1)}"
+        shown.append(f"{c}: {t['codings']} in {units}" + (f" ({', '.join(why)})" if why else ""))
+    if shown:
+        what = {"spans": "segment or selection", "segments": "segment"}.get(
+            report.unit_kind, "unit"
+        )
+        parts.append(
+            f"Codings (a code on one {what}) and the units they are in: " + "; ".join(shown) + "."
+        )
+    parts.extend(text for key, _, _, text in CODING_TALLY_TERMS if key in used)
+    return " ".join(parts)
+
+
 def _kappa_label(fig: Any) -> str:
     return "Cohen's kappa" if fig.kappa_method == "cohen" else "Light's kappa (mean pairwise Cohen)"
 
@@ -903,6 +983,9 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         f"{'of them ' if compared else ''}coded by someone; "
         f"{len(report.codes)} code{'' if len(report.codes) == 1 else 's'} used."
     )
+    accounted = codings_line(report)
+    if accounted:
+        console.print(accounted, markup=False, highlight=False)
     scope = "all units" if universe == "all" else "units at least one coder coded with something"
     level = report.settings["ci_level"]
     pooled = report.pooled[universe]

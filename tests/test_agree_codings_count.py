@@ -1,0 +1,194 @@
+"""Specification of how ``roqa agree`` accounts for each coder's codings in its units.
+
+A model's run exported to REFI-QDA and imported back holds every coding (tester, session 40:
+2,068 codings exported and imported), yet ``roqa agree`` of the run and the imported codings
+said "4120 units (spans), 2060 coded by someone". Nothing was lost: the imported codings are
+selections, so units are character spans; eight long turns cut into two segments coded with
+one code, a space apart, were one unit each (docs/agreement.md: two selections of one code a
+space apart are one unit), and the text between codings (interviewers' turns, speaker labels,
+set-aside segments) made the other 2,060 units, coded by no one. The summary now says so, with
+each coder's codings and the units they are in.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.exchange import export_qdpx
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript
+from test_cli_agree import run
+
+TEXT = (
+    "Interviewer: How is the culture?\n"
+    "P01: Staff here are very committed to it. Everyone pulls together on shifts.\n"
+    "Interviewer: And the building?\n"
+    "P01: The rooms are too small. Yes, that is fine.\n"
+)
+
+
+def suggested(
+    n: int, quote: str, code: str, name: str, p: float, procedural: bool = False
+) -> SegmentResult:
+    s = TEXT.index(quote)
+    seg = Segment(f"p01:{n:04d}", "p01", "P01", "participant", s, s + len(quote), quote)
+    return SegmentResult(
+        seg, [Suggestion(code, name, code.split(".")[0], p, "enabler")], procedural=procedural
+    )
+
+
+def model_run(folder: Path) -> Path:
+    """The model's run: one turn cut into two segments, both Culture (a space apart); the
+    rooms Structural Characteristics; "Yes, that is fine." set aside as procedural talk. So 3
+    codings."""
+    CodingResult(
+        segments=[
+            suggested(1, "Staff here are very committed to it.", "IS.C", "Culture", 0.9),
+            suggested(2, "Everyone pulls together on shifts.", "IS.C", "Culture", 0.8),
+            suggested(3, "The rooms are too small.", "IS.A", "Structural Characteristics", 0.7),
+            suggested(4, "Yes, that is fine.", "IS.A", "Structural Characteristics", 0.1, True),
+        ],
+        transcripts={"p01": Transcript("p01", TEXT, [], participant="P01")},
+        meta={"model": {"hash": "abcd1234ef567890"}},
+    ).save(folder)
+    return folder
+
+
+def test_a_round_trip_through_refi_qda_accounts_for_every_coding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exported and imported, the 3 codings are 3 codings again; compared, the units are 5
+    spans: the two Culture segments joined (one unit), the rooms, and three stretches no one
+    coded (the first question with 'P01: ', the second question with 'P01: ', and the
+    set-aside 'Yes, that is fine.'). Agreement is perfect; the summary says 3 codings in 2
+    units for each coder, 1 fewer as two were joined, and what the 3 uncoded units are."""
+    run_dir = model_run(tmp_path / "w")
+    export_qdpx(CodingResult.read(run_dir), "cfir-2009", tmp_path / "w.qdpx")
+    code, said, err = run(
+        ["import", str(tmp_path / "w.qdpx"), "--out", str(tmp_path / "imp")], capsys
+    )
+    assert code == 0, err
+    imported = next((tmp_path / "imp" / "codings").iterdir())
+    assert sum(len(s.suggestions) for s in CodingResult.read(imported).segments) == 3
+
+    figures = tmp_path / "agree.json"
+    code, said, err = run(
+        ["agree", str(run_dir), str(imported), "--n-boot", "0", "--json", str(figures)], capsys
+    )
+    assert code == 0, err
+    said = " ".join(said.split())
+    other = imported.name
+    assert f"2 coders: w (model), {other} (model); 5 units (spans), 2 coded by someone;" in said
+    assert (
+        "Units are character spans: each transcript's text is cut wherever a coder's coding "
+        "starts or ends, so the 3 units coded by no one are text no coder coded, such as "
+        "interviewers' turns, speaker labels and passages set aside. Codings (a code on one "
+        "segment or "
+        f"selection) and the units they are in: w: 3 in 2 units (1 fewer as joined); {other}: "
+        "3 in 2 units (1 fewer as joined). Joined: a coder's codings of one code a space or line "
+        "break apart, or overlapping, are one unit, as one selection across both would be."
+    ) in said
+    data = json.loads(figures.read_text("utf-8"))
+    assert data["n_units"] == {"total": 5, "all": 5, "coded": 2}
+    tally = {"codings": 3, "units": 2, "joined": 1, "several_codes": 0, "cut": 0, "outside": 0}
+    assert data["codings"] == {"w": tally, other: tally}
+    assert data["pooled"]["all"]["percent_agreement"] == 1.0
+
+
+def test_a_selection_over_two_segments_is_cut_and_its_codes_counted_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bob selected both sentences of the first answer with Culture and Structural
+    Characteristics; the model gave the first Culture, the second Structural Characteristics
+    (and the rooms Structural Characteristics). Units: the two sentences (each Bob's two codes),
+    the rooms, and the three stretches no one coded: 6, 3 coded by someone. The model's 3
+    codings are in 3 units; Bob's 2 codings are in 2 units: each is cut in two (2 more), and
+    each unit holds both (2 fewer)."""
+    first = "Staff here are very committed to it."
+    second = "Everyone pulls together on shifts."
+    CodingResult(
+        segments=[
+            suggested(1, first, "IS.C", "Culture", 0.9),
+            suggested(2, second, "IS.A", "Structural Characteristics", 0.8),
+            suggested(3, "The rooms are too small.", "IS.A", "Structural Characteristics", 0.7),
+            suggested(4, "Yes, that is fine.", "IS.A", "Structural Characteristics", 0.1, True),
+        ],
+        transcripts={"p01": Transcript("p01", TEXT, [], participant="P01")},
+        meta={"model": {"hash": "abcd1234ef567890"}},
+    ).save(tmp_path / "w")
+    lo = TEXT.index(first)
+    hi = TEXT.index(second) + len(second)
+    both = Segment("p01:@1", "p01", "P01", "participant", lo, hi, TEXT[lo:hi])
+    CodingResult(
+        segments=[
+            SegmentResult(
+                both,
+                [
+                    Suggestion("IS.C", "Culture", "IS", 1.0, "enabler"),
+                    Suggestion("IS.A", "Structural Characteristics", "IS", 1.0, "enabler"),
+                ],
+            )
+        ],
+        transcripts={"p01": Transcript("p01", TEXT, [], participant="P01")},
+        meta={"source": "REFI-QDA", "user": {"name": "Bob"}},
+    ).save(tmp_path / "Bob")
+    figures = tmp_path / "agree.json"
+    code, said, err = run(
+        [
+            "agree",
+            str(tmp_path / "w"),
+            str(tmp_path / "Bob"),
+            "--n-boot",
+            "0",
+            "--json",
+            str(figures),
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    said = " ".join(said.split())
+    assert "2 coders: w (model), Bob; 6 units (spans), 3 coded by someone;" in said
+    assert (
+        "so the 3 units coded by no one are text no coder coded, such as interviewers' turns, "
+        "speaker labels and passages set aside. Codings (a code on one segment or selection) "
+        "and the units they are in: w: 3 in 3 units; Bob: 2 in 2 units (2 fewer as several "
+        "codes, 2 more as cut). Several codes: a unit a coder coded with several codes holds "
+        "that many of their codings. Cut: a coding within which another coder's coding starts "
+        "or ends is one unit per piece."
+    ) in said
+    data = json.loads(figures.read_text("utf-8"))
+    assert data["codings"] == {
+        "w": {"codings": 3, "units": 3, "joined": 0, "several_codes": 0, "cut": 0, "outside": 0},
+        "Bob": {"codings": 2, "units": 2, "joined": 0, "several_codes": 2, "cut": 2, "outside": 0},
+    }
+
+
+CSV = "unit,coder,code\nu1,Ann,Culture\nu1,Ann,Cost\nu1,Ben,Culture\nu2,Ann,\nu2,Ben,Cost\n"
+
+
+def test_units_by_name_say_how_many_codes_a_unit_holds_only_when_that_differs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A long CSV: Ann gave u1 Culture and Cost and u2 nothing, Ben u1 Culture and u2 Cost. Ann's
+    2 codings are in 1 unit, Ben's in 2. When every coder's codings are as many as the units
+    they coded (Ben alone with Ann's second code dropped), no line is printed."""
+    table = tmp_path / "codings.csv"
+    table.write_text(CSV, encoding="utf-8")
+    code, said, err = run(["agree", str(table), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    said = " ".join(said.split())
+    assert "2 coders: Ann, Ben; 2 units (units), 2 coded by someone; 2 codes used. " in said
+    assert (
+        "2 codes used. Codings (a code on one unit) and the units they are in: Ann: 2 in 1 unit "
+        "(1 fewer as several codes); Ben: 2 in 2 units. Several codes: a unit a coder coded "
+        "with several codes holds that many of their codings. Pooled over every code"
+    ) in said
+    table.write_text(CSV.replace("u1,Ann,Cost\n", ""), encoding="utf-8")
+    code, said, err = run(["agree", str(table), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    said = " ".join(said.split())
+    assert "Codings (" not in said
+    assert "2 coded by someone; 2 codes used. Pooled over every code" in said
