@@ -885,8 +885,10 @@ def test_train_writes_a_loadable_model_with_its_evaluation(tmp_path: Path) -> No
     out = tmp_path / "model"
     run = roqa("train", TRAINING, "--out", out, "--evaluate", LABELLED)
     assert_success(run)
-    # 40 records plus one description example per codable CFIR 2009 code (39).
-    assert "Trained on 79 records (69 coded, 10 off-framework)" in run.out
+    # 40 records, and one description example per codable CFIR 2009 code (39) said apart
+    assert "Trained on 40 records (30 coded, 10 off-framework) and the 39 code descriptions;" in (
+        " ".join(run.out.split())
+    )
     card = json.loads((out / "model_card.json").read_text("utf-8"))
     m = card["metrics"]["tiny_labelled.jsonl"]
     assert set(m) >= METRIC_KEYS
@@ -900,6 +902,35 @@ def test_train_writes_a_loadable_model_with_its_evaluation(tmp_path: Path) -> No
     )
     suggest = roqa("suggest", "The CQC changed the rules again.", "--json", "--model", out)
     assert json.loads(suggest.out)[0]["suggestions"][0]["code_id"] == "OS.D"
+
+
+def test_train_counts_the_researchers_records_apart_from_the_code_descriptions(
+    tmp_path: Path,
+) -> None:
+    """docs tester, session 40: 6 labelled records were said to be "45 records (44 coded, 1
+    off-framework)", the 39 code descriptions counted as the researcher's coded records, while
+    the warning just above it set the descriptions aside."""
+    records = [
+        {"text": "We just don't have the staff for one-to-one time.", "construct": "IS.E.2"},
+        {"text": "The commissioners only pay above a threshold of need.", "construct": "OS.D"},
+        {"text": "Our deputy manager pushed it and got the team on board.", "construct": "PR.B.3"},
+        {"text": "It's rained all week, my garden's a swamp.", "construct": "NONE"},
+        {"text": "Supervision every month gives staff a space to learn.", "codes": ["IS.D.5"]},
+        {"text": "The paperwork takes so long and the system is complicated.", "codes": ["IC.F"]},
+    ]
+    labelled = tmp_path / "my_labelled.jsonl"
+    labelled.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "model"
+    run = roqa("train", labelled, "--out", out)
+    assert run.code == 0, run.err
+    assert "have fewer than 3 training records, their descriptions aside" in run.err
+    assert (
+        f"Trained on 6 records (5 coded, 1 off-framework) and the 39 code descriptions; model "
+        f"written to {out}"
+    ) in " ".join(run.out.split())
+    # the model card's counts stay as they were: the records trained on, descriptions included
+    card = json.loads((out / "model_card.json").read_text("utf-8"))["training_data"]
+    assert (card["n_records"], card["n_coded"], card["n_none"]) == (45, 44, 1)
 
 
 def test_train_help_says_evaluate_reads_what_roqa_evaluate_reads() -> None:
@@ -937,8 +968,11 @@ def test_train_feedback_weight_sets_how_often_each_decision_counts(tmp_path: Pat
     out = tmp_path / "model"
     run = roqa("train", TRAINING, "--out", out, "--feedback", decisions, "--feedback-weight", "5")
     assert_trained_without_codings(run, decisions)
-    # 79 records (see above) + 5 x 2 decided segments, of which 5 x 1 fit no code.
-    assert "Trained on 89 records (74 coded, 15 off-framework)" in run.out
+    # 40 records (see above) + 5 x 2 decided segments, of which 5 x 1 fit no code.
+    assert (
+        "Trained on 50 records (35 coded, 15 off-framework), 40 from the training data and 10 "
+        "from the decisions, and the 39 code descriptions;"
+    ) in " ".join(run.out.split())
     card = json.loads((out / "model_card.json").read_text("utf-8"))
     assert card["feedback"]["weight"] == 5
 

@@ -475,7 +475,8 @@ def _fake_training(monkeypatch: pytest.MonkeyPatch) -> None:
     from roqa_nlp.autocoder import CARD, AutoCoder
 
     def fit(self: AutoCoder, data: object) -> AutoCoder:
-        self.card = {"training_data": {"n_records": 2, "n_coded": 1, "n_none": 1}}
+        # 2 records and the 39 code descriptions, as a card counts them
+        self.card = {"training_data": {"n_records": 41, "n_coded": 40, "n_none": 1}}
         return self
 
     def save(self: AutoCoder, out: str | Path) -> Path:

@@ -102,11 +102,11 @@ def test_repeated_feedback_trains_every_round(tmp_path: Path) -> None:
         "questions, 3 suggestions assumed shown); valence: none on 3 examples (without codings; "
         "the valence head leaves them out)"
     ) in " ".join(run.out.split())
-    # 80 records (79 and the project code's description) + 3 x 4 decided segments, of which
-    # 3 x 1 fit no code
+    # 40 records + 3 x 4 decided segments, of which 3 x 1 fit no code, and the 39 codes'
+    # descriptions and the project code's
     assert (
-        "Trained on 92 records (79 coded, 13 off-framework): 79 from the training data, 1 from "
-        "the definition of a new code, 12 from the decisions;"
+        "Trained on 52 records (39 coded, 13 off-framework), 40 from the training data and 12 "
+        "from the decisions, and the 39 code descriptions and the definition of the new code;"
     ) in " ".join(run.out.split())
     assert (card["n_records"], card["n_new_code_definitions"]) == (12, 1)
 

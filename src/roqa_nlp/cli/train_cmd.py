@@ -87,12 +87,7 @@ def train_command(
     if replaced is not None:
         _remove_files_of_the_old_model(out, ac.card)
         print(f"roqa: note: replaced the model in {out} ({replaced})", file=sys.stderr)
-    td = ac.card["training_data"]
-    con.print(
-        f"Trained on {td['n_records']} records ({td['n_coded']} coded, "
-        f"{td['n_none']} off-framework)"
-        f"{_records_from(td['n_records'], ac.card.get('feedback'))}; model written to {path}"
-    )
+    con.print(f"{trained_on(ac.card, len(ac.codebook.codable))}; model written to {path}")
     if evaluate is not None:
         con.print(
             evaluation_headline(evaluate.name, ac.card["metrics"][evaluate.name]),
@@ -232,22 +227,36 @@ def _remove_files_of_the_old_model(out: Path, card: dict[str, Any]) -> None:
         (out / name).unlink(missing_ok=True)
 
 
-def _records_from(n_records: int, feedback: dict[str, Any] | None) -> str:
-    """Where the records trained on came from, when decisions were trained too: the training
-    data, the new codes' definitions and the decided segments, each counted ``weight`` times
-    (empty without decisions)."""
-    if not feedback or "n_records" not in feedback:
-        return ""
-    from_decisions = int(feedback["n_records"])
+def trained_on(card: dict[str, Any], n_descriptions: int) -> str:
+    """What a model was trained on, as ``roqa train`` says it: the researcher's records (coded,
+    off-framework, valence only), where they came from when decisions were trained too (the
+    training data, the decided segments, each counted ``weight`` times), and apart from them the
+    ``n_descriptions`` examples the codebook's descriptions added (one per codable code, the new
+    codes' definitions among them). The card's ``training_data`` counts the descriptions among
+    its records and coded records (as cards always have); docs tester, session 40: 6 records
+    were said to be "45 records (44 coded, 1 off-framework)"."""
+    td = card["training_data"]
+    feedback = card.get("feedback") or {}
     n_defs = int(feedback.get("n_new_code_definitions", 0))
-    said = [f"{n_records - from_decisions - n_defs} from the training data"]
-    if n_defs:
-        said.append(
-            f"{n_defs} from the definition{'s' if n_defs != 1 else ''} of "
-            f"{'a new code' if n_defs == 1 else 'the new codes'}"
+    n_records = int(td["n_records"]) - n_descriptions
+    counts = [f"{int(td['n_coded']) - n_descriptions} coded", f"{td['n_none']} off-framework"]
+    if td.get("n_valence_only"):
+        counts.append(f"{td['n_valence_only']} valence only")
+    said = f"Trained on {n_records} record{'' if n_records == 1 else 's'} ({', '.join(counts)})"
+    if "n_records" in feedback:
+        from_decisions = int(feedback["n_records"])
+        said += (
+            f", {n_records - from_decisions} from the training data and {from_decisions} from "
+            "the decisions,"
         )
-    said.append(f"{from_decisions} from the decisions")
-    return ": " + ", ".join(said)
+    n_book = n_descriptions - n_defs
+    described = [f"the {n_book} code description{'' if n_book == 1 else 's'}"] if n_book else []
+    if n_defs:
+        described.append(
+            f"the definition{'s' if n_defs != 1 else ''} of "
+            f"{'the new code' if n_defs == 1 else f'the {n_defs} new codes'}"
+        )
+    return f"{said} and {' and '.join(described)}" if described else said
 
 
 #: The figures ``roqa train --evaluate`` prints (all are in the model card): key -> label.
