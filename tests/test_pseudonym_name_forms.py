@@ -291,6 +291,30 @@ def test_an_organisations_acronym_after_an_email_cue_is_no_address(
     assert replace_identifiers(said) == expected
 
 
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a person's initials of three letters are a mailbox, not an organisation
+        ("They email SJT at nhs dot net, that's Sarah.", "They email [email], that's Sarah."),
+        ("Or contact MKB at gmail dot com out of hours.", "Or contact [email] out of hours."),
+        ("You can email JOB at jobell dot net too.", "You can email [email] too."),
+        ("Or write to ABC at abcare dot co dot uk which", "Or write to [email] which"),
+        # the acronyms of data/direct_identifiers.json (ORGANISATION) stay, in capitals only
+        ("Contact PALS at nhs dot uk, or email CQC at cqc dot org dot uk.",
+         "Contact PALS at nhs dot uk, or email CQC at cqc dot org dot uk."),
+        ("email NICE at nice dot org dot uk", "email NICE at nice dot org dot uk"),
+        ("contact pals at nhs dot uk", "contact [email]"),
+    ],
+)  # fmt: skip
+def test_three_initials_after_an_email_cue_are_an_address_unless_a_known_organisation(
+    said: str, expected: str
+) -> None:
+    """Session 40 (hunt): any word of three or more capitals before 'at' was taken for an
+    organisation, so a person's address of their initials was left in the talk ('email SJT at
+    nhs dot net', 'contact MKB at gmail dot com'). Only a known organisation's acronym stays."""
+    assert replace_identifiers(said) == expected
+
+
 # -- a street address and its town --------------------------------------------------------------
 
 
