@@ -369,6 +369,45 @@ def test_a_town_and_county_after_a_street_are_part_of_the_address(said: str, exp
 
 
 @pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a county opening a longer name: an organisation, not the address's end
+        ("10 Church Street, Lancashire County Council commissioned it.",
+         "[address], Lancashire County Council commissioned it."),
+        ("Our office is on 3 Mill Lane, Yorkshire Water pays for the parking.",
+         "Our office is on [address], Yorkshire Water pays for the parking."),
+        ("5 Station Road, Durham University owns it", "[address], Durham University owns it"),
+        ("8 Bridge Street, Essex Partnership University NHS Foundation Trust leases it.",
+         "[address], Essex Partnership University NHS Foundation Trust leases it."),
+        ("We also use 7 High Street, Cornwall Partnership NHS Foundation Trust premises.",
+         "We also use [address], Cornwall Partnership NHS Foundation Trust premises."),
+        ("The hub at 5 Station Road, Surrey Heath council runs it",
+         "The hub at [address], Surrey Heath council runs it"),
+        # a one-word county alone after the street, then talk: a name or a clause may open
+        ("We're at 14 Elm Road, Kent said we could expand", "We're at [address], Kent said we could expand"),
+        # a county after a town, or of two words, still ends the address
+        ("22 Park Avenue, Harrogate North Yorkshire is the second house.",
+         "[address] is the second house."),
+        ("22 Park Avenue Harrogate North Yorkshire I think", "[address] I think"),
+        ("it's 5 Mill Lane, Kent.", "it's [address]."),
+        ("22 Park Avenue, Leeds, West Yorkshire Police said", "[address], West Yorkshire Police said"),
+        # nor does one opening an organisation's name at the sentence's end
+        ("We're funded by 10 Church Street, Lancashire County Council.",
+         "We're funded by [address], Lancashire County Council."),
+        ("at 3 Mill Lane, Yorkshire Water.", "at [address], Yorkshire Water."),
+        ("at 5 Station Road, Kent Police, and", "at [address], Kent Police, and"),
+    ],
+)  # fmt: skip
+def test_a_county_opening_a_longer_name_after_a_street_is_not_part_of_the_address(
+    said: str, expected: str
+) -> None:
+    """Session 40 (hunt): a county ended an address whatever followed, so the start of an
+    organisation's name or of the next clause went with it ('10 Church Street, Lancashire County
+    Council' -> '[address] County Council', '14 Elm Road, Kent said' -> '[address] said')."""
+    assert replace_identifiers(said) == expected
+
+
+@pytest.mark.parametrize(
     "said",
     [
         "We cover 3 High Street Pharmacies.",
