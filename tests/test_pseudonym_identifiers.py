@@ -410,3 +410,53 @@ def test_an_address_that_houses_a_team_is_replaced() -> None:
     assert (
         replace_identifiers("Now 14 Elm Road houses the team.") == "Now [address] houses the team."
     )
+
+
+SERVICE_TALK = (
+    "Sam Roe: Why?\n\nKim Wu: Staffing.\n\nMeeting ended after 00:09:12 the first time, "
+    "Kim Wu from IT said to email MKB at gmail dot com.\n\n"
+    "Sonix is the best online, automated transcription service we tried, and Priya Shah at "
+    "14 Elm Road uses it too.\n"
+)
+
+
+def test_a_transcription_services_text_left_out_is_pseudonymised_as_talk(tmp_path: Path) -> None:
+    """Session 40 (hunt): the lines a reader leaves out as a transcription service's closing
+    text stay in a .txt's text, which roqa pseudonymise writes: a key's name there was written
+    bare ('Mary Kate P01', read as a label), not as in talk ('[P01]'), and the names it holds
+    that no key knows ('Priya Shah') dropped off names_to_check, which reads only turns. Both
+    are as they were when those lines were read as the last answer."""
+    from roqa_nlp.pseudonyms import NameToCheck, names_to_check
+
+    f = tmp_path / "p64.txt"
+    f.write_text(SERVICE_TALK, "utf-8")
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert len(t.metadata["service_text"]) == 2  # the reader left the two lines out
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (done,), key = pseudonymise([t], PseudonymKey())
+    said = (
+        "Meeting ended after 00:09:12 the first time, [P64] from IT said to email [email].",
+        "Sonix is the best online, automated transcription service we tried, and Priya Shah at "
+        "[address] uses it too.",
+    )
+    assert done.text == f"Interviewer: Why?\n\nP64: Staffing.\n\n{said[0]}\n\n{said[1]}\n"
+    assert done.metadata["service_text"] == list(said)
+    assert names_to_check([done], key) == [
+        NameToCheck("Priya", 1, ("p64",)),
+        NameToCheck("Shah", 1, ("p64",)),
+    ]
+
+
+def test_the_pseudonymise_command_writes_the_service_text_pseudonymised(tmp_path: Path) -> None:
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "p64.txt").write_text(SERVICE_TALK, "utf-8")
+    run = roqa(
+        "pseudonymise", study, "--key", tmp_path / "key.csv", "--out", tmp_path / "shared",
+        "--interviewer", "Sam Roe",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    written = (tmp_path / "shared" / "p64.txt").read_text("utf-8")
+    assert "Kim Wu" not in written and "MKB" not in written and "Elm Road" not in written
+    assert "[P64] from IT said to email [email]." in written

@@ -756,8 +756,12 @@ class PseudonymKey:
         self._check_renamed(transcript, speakers)
         self._tell_of_one_person(transcript, speakers)
         self._tell_of_chat_senders(transcript, speakers)
-        # the people the header names speak here too: their first names are theirs in this talk
-        edits = self._edits(transcript, {**speakers, **_header_people(transcript)})
+        # the people the header names speak here too: their first names are theirs in this talk;
+        # a transcription service's text the reader left out, still in a .txt's text, is
+        # rewritten as talk ("[P01] from IT", not "P01 from IT" as a label is)
+        edits = self._edits(
+            _with_left_out_talk(transcript), {**speakers, **_header_people(transcript)}
+        )
         name_words = self.name_words()  # a one-word address read out: "aisha at nhs dot net"
         placeholders = identifier_matches(transcript.text, name_words)
         chosen = names_first(edits, placeholders)  # a name is never left in part
@@ -809,7 +813,17 @@ class PseudonymKey:
                     _rewrite(
                         str(line),
                         names_first(
-                            self._edits(replace(transcript, text=str(line), turns=[]), people),
+                            self._edits(
+                                replace(
+                                    transcript,
+                                    text=str(line),
+                                    # the service's text as it is written in the text: as talk
+                                    turns=[Turn("", "participant", 0, len(str(line)))]
+                                    if key == SERVICE_TEXT
+                                    else [],
+                                ),
+                                people,
+                            ),
                             identifier_matches(str(line), name_words),
                         ),
                     )[0]
@@ -1201,6 +1215,41 @@ def _number_hint(transcript: Transcript) -> str | None:
     )
 
 
+def _left_out_talk(transcript: Transcript) -> list[tuple[int, int]]:
+    """Where the lines a reader left out as a transcription service's text after the last turn
+    (``metadata['service_text']``) stand in the transcript's text: a .txt's text keeps them, and
+    ``roqa pseudonymise`` writes that text, so they are pseudonymised as talk is; none where the
+    text is rendered from the turns (a .docx's)."""
+    from .transcripts.speaker_labels import SERVICE_TEXT
+
+    lines = transcript.metadata.get(SERVICE_TEXT)
+    if not isinstance(lines, list):
+        return []
+    pos = max((t.end for t in transcript.turns), default=0)
+    spans = []
+    for line in lines:  # kept with their blanks made one space
+        words = str(line).split()
+        m = (
+            re.compile(r"\s+".join(map(re.escape, words))).search(transcript.text, pos)
+            if words
+            else None
+        )
+        if m is not None:
+            spans.append(m.span())
+            pos = m.end()
+    return spans
+
+
+def _with_left_out_talk(transcript: Transcript) -> Transcript:
+    """``transcript`` with a turn over each line of a service's text its text keeps
+    (:func:`_left_out_talk`), for the names there to be found as in talk."""
+    spans = _left_out_talk(transcript)
+    if not spans:
+        return transcript
+    extra = [Turn("", "participant", start, end) for start, end in spans]
+    return replace(transcript, turns=sorted([*transcript.turns, *extra], key=lambda t: t.start))
+
+
 def _speakers(transcript: Transcript) -> dict[str, str]:
     """Speaker label -> role, in order of first turn."""
     speakers: dict[str, str] = {}
@@ -1411,13 +1460,19 @@ def _public_words() -> frozenset[str]:
 
 
 def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool]]:
-    """Each word of the transcript's turns (square-bracketed notes and pseudonyms left out),
+    """Each word of the transcript's turns and of a transcription service's text left out after
+    them (``metadata['service_text']``) (square-bracketed notes and pseudonyms left out),
     without a possessive ``'s``, whether it starts a sentence, and whether it follows an
     honorific ("Ms. Chen": a name, though the full stop reads as a sentence's end)."""
-    for turn in transcript.turns:
-        said = _SQUARE_NOTE.sub(
-            lambda m: " " * len(m.group(0)), transcript.text[turn.start : turn.end]
-        )
+    from .transcripts.speaker_labels import SERVICE_TEXT
+
+    # a transcription service's text left out after the last turn is read too: a .txt's text,
+    # which roqa pseudonymise writes, keeps it, and it may name people (as the last answer did)
+    left_out = transcript.metadata.get(SERVICE_TEXT)
+    passages = [transcript.text[turn.start : turn.end] for turn in transcript.turns]
+    passages += [str(line) for line in left_out] if isinstance(left_out, list) else []
+    for passage in passages:
+        said = _SQUARE_NOTE.sub(lambda m: " " * len(m.group(0)), passage)
         for m in _TALK_WORD.finditer(said):
             word = m.group(0)
             for suffix in ("'s", "’s"):
