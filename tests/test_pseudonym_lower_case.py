@@ -265,3 +265,42 @@ def test_a_given_name_that_is_also_a_word_is_listed_where_it_is_capitalised() ->
         NameToCheck("Hope", 2, ("p01",)),
         NameToCheck("Mark", 1, ("p01",)),
     ]
+
+
+def test_a_given_name_that_is_also_a_word_in_a_proper_noun_phrase_is_not_listed() -> None:
+    """Session 40 (hunt): since 3c27167 a given name that is also a word was listed wherever it
+    was capitalised within a sentence, so the first words of names of funds, bodies and plans
+    were listed as people ('Winter Pressures', 'Royal College', 'Charity Commission', 'Major
+    Incident') and so was a word after an article ('the Art therapy model', 'a Grant from the
+    council'). Before another capitalised word that is an everyday word and no surname, or after
+    'a', 'an' or 'the', it is a word of a phrase; before a surname ('Mark Patel') or alone ('I
+    asked Hope', 'claim Miles') it is still listed."""
+    a = interview(
+        [
+            ("Interviewer", "interviewer", "Who funds it?"),
+            (
+                "P04",
+                "participant",
+                "We bid under the Winter Pressures fund, with the Royal College guidance and the "
+                "Charity Commission rules. The Major Incident plan is separate. We follow the Art "
+                "therapy model. We had a Grant from the council. Staff can claim Miles at 45p. I "
+                "asked Hope about it, and Mark Patel.",
+            ),
+            (
+                "P04",
+                "participant",
+                "I hope so. A grant, a major one, art, in winter, a royal visit, a charity day, "
+                "mark it, miles away; pressures, an incident, a college, the commission.",
+            ),
+        ],
+        "p04",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        after, key = pseudonymise([a], PseudonymKey())
+    assert names_to_check(after, key) == [
+        NameToCheck("Hope", 1, ("p04",)),
+        NameToCheck("Mark", 1, ("p04",)),
+        NameToCheck("Miles", 1, ("p04",)),
+        NameToCheck("Patel", 1, ("p04",)),
+    ]

@@ -1452,6 +1452,10 @@ class NameToCheck:
 _TALK_WORD = re.compile(r"(?<!\w)(?<!\w['’-])[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 #: a bracketed note or pseudonym ("[P07]", "[inaudible]"): not the speaker's words
 _SQUARE_NOTE = re.compile(r"\[[^\[\]\n]*\]")
+#: the word right after a word of the talk, in the same sentence
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+#: an article before a word: "the Art therapy model", "a Grant from the council"
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|a|an)[ \t]+$", re.IGNORECASE)
 
 
 def _public_words() -> frozenset[str]:
@@ -1459,11 +1463,38 @@ def _public_words() -> frozenset[str]:
     return packaged_words("public_proper_words.txt")
 
 
-def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool]]:
+@cache
+def _phrase_words() -> frozenset[str]:
+    """Lower-case everyday words that are no one's name (:func:`_everyday_words` but
+    ``data/word_given_names.txt`` and ``data/word_surnames.txt``): after a given name that is
+    also a word, one capitalised makes a phrase ("Winter Pressures", "Charity Commission"), where
+    a surname makes a full name ("Mark White")."""
+    return _everyday_words() - packaged_words("word_given_names.txt") - _word_surnames()
+
+
+def _in_a_phrase(said: str, start: int, end: int) -> bool:
+    """Whether the word ``said[start:end]`` is a word of a phrase, not a name: after an article
+    ("the Art therapy model", "a Grant") or before a capitalised everyday word that is no name
+    (:func:`_phrase_words`: "Royal College", "Major Incident") or an acronym ("Hope NHS")."""
+    if _ARTICLE_BEFORE.search(said[max(0, start - 10) : start]):
+        return True
+    after = _NEXT_WORD.match(said, end)
+    if after is None or not after.group(1)[:1].isupper():
+        return False
+    word = after.group(1)
+    for suffix in ("'s", "’s"):
+        word = word.removesuffix(suffix)
+    if len(word) > 1 and word.isupper():
+        return True
+    return bool({word.casefold(), word.casefold().removesuffix("s")} & _phrase_words())
+
+
+def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool, bool]]:
     """Each word of the transcript's turns and of a transcription service's text left out after
     them (``metadata['service_text']``) (square-bracketed notes and pseudonyms left out),
-    without a possessive ``'s``, whether it starts a sentence, and whether it follows an
-    honorific ("Ms. Chen": a name, though the full stop reads as a sentence's end)."""
+    without a possessive ``'s``, whether it starts a sentence, whether it follows an
+    honorific ("Ms. Chen": a name, though the full stop reads as a sentence's end) and whether
+    it is a word of a phrase (:func:`_in_a_phrase`: "the Royal College")."""
     from .transcripts.speaker_labels import SERVICE_TEXT
 
     # a transcription service's text left out after the last turn is read too: a .txt's text,
@@ -1484,7 +1515,8 @@ def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool]]:
                 _after_honorific().search(before) is not None
                 and word.casefold() not in _not_names()
             )
-            yield word, not titled and _SENTENCE_START.search(before) is not None, titled
+            starts = not titled and _SENTENCE_START.search(before) is not None
+            yield word, starts, titled, _in_a_phrase(said, m.start(), m.end())
 
 
 def _may_be_a_name(word: str) -> bool:
@@ -1546,7 +1578,8 @@ def names_to_check(
     detector: a name that only ever opens a sentence, or one also written in lower case
     ("Recovery", "recovery") but never after an honorific, is not listed, unless it is a given
     name that is also a word (``data/word_given_names.txt``: "Hope", "Mark", "Rose", listed
-    capitalised within a sentence beside "I hope so") (in a study of four interviews,
+    capitalised within a sentence beside "I hope so", but not where it is only ever a word of a
+    phrase: "the Royal College", "Winter Pressures", "a Grant") (in a study of four interviews,
     the words that only open sentences are mostly "Hi", "Yeah", "Great" and the like). One
     transcript may be given alone.
     """
@@ -1555,6 +1588,7 @@ def names_to_check(
     lower: set[str] = set()
     within: set[str] = set()  # capitalised within a sentence somewhere
     titled: set[str] = set()  # after an honorific somewhere ("Mrs Rose")
+    alone: set[str] = set()  # within a sentence and in no phrase somewhere ("I asked Hope")
     counts: dict[str, int] = {}
     where: dict[str, dict[str, None]] = {}
     # a word of the key's names left in lower case (a name that is also a word, "will"; a first
@@ -1562,7 +1596,7 @@ def names_to_check(
     keyed: set[str] = set()
     for t in transcripts:
         here = frozenset() if key is None else _key_name_words(key, t)
-        for word, starts, after_title in _spoken_words(t):
+        for word, starts, after_title, phrase in _spoken_words(t):
             if word[:1].islower():
                 lower.add(word.casefold())
                 if word in here:
@@ -1574,6 +1608,8 @@ def names_to_check(
                 where.setdefault(word, {})[t.id] = None
                 if not starts:
                     within.add(word)
+                    if not phrase:
+                        alone.add(word)
                 if after_title:
                     titled.add(word)
     known = set(_stop_words() | _not_names() | _public_words())
@@ -1585,13 +1621,14 @@ def names_to_check(
         known |= pseudonyms
         titled = {w for w in titled if w.casefold() not in pseudonyms}
     # a given name that is also a word ("Hope", "Mark"), capitalised within a sentence, is a
-    # name there, however often the word is written in lower case ("I hope so")
+    # name there, however often the word is written in lower case ("I hope so"), but not as a
+    # word of a phrase ("the Royal College", "Winter Pressures", "a Grant": _in_a_phrase)
     word_names = packaged_words("word_given_names.txt") - known
     found = [
         NameToCheck(word, counts[word], tuple(where[word]))
         for word in within
         if word in titled
-        or word.casefold() in word_names
+        or (word.casefold() in word_names and word in alone)
         or not {word.casefold(), word.casefold().removesuffix("s")} & (lower | known)
     ]
     found += [NameToCheck(w, counts[w], tuple(where[w])) for w in keyed]
