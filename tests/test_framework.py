@@ -924,6 +924,50 @@ def test_saturation_counts_one_interview_in_two_files_once_as_the_matrix_counts_
     assert by_file.cumulative == [2, 3, 4, 5, 6, 6]
 
 
+def template_labelled_study(folder: Path) -> CodingResult:
+    """Hunt s40's study, read as ``roqa code`` reads a folder: five people labelled by
+    templates ('Participant 1' in three files, 'R1' in two) and one 'Speaker 2', in files whose
+    names carry no participant number, one segment per code of each answer."""
+    from roqa_nlp.transcripts import read_transcripts
+
+    codes = {
+        "interview_anna": ("Participant 1", "A B"),
+        "interview_ben": ("Participant 1", "C D"),
+        "interview_cara": ("Participant 1", "E F"),
+        "r_a": ("R1", "G H"),
+        "r_b": ("R1", "A G"),
+        "s1_jones": ("Speaker 2", "I"),
+    }
+    folder.mkdir()
+    for name, (label, _) in codes.items():
+        (folder / f"{name}.txt").write_text(
+            f"Interviewer: What gets in the way?\n{label}: Money, and staff turnover.\n", "utf-8"
+        )
+    found = {t.id: t for t in read_transcripts(folder)}
+    return CodingResult(
+        segments=[
+            seg(tid, n, f"about {code}", (code, 0.9, "barrier"))
+            for tid, (_, line) in codes.items()
+            for n, code in enumerate(line.split())
+        ],
+        transcripts=found,
+    )
+
+
+def test_a_templates_label_in_several_files_makes_no_interview_of_them_in_matrix_or_saturation(
+    tmp_path: Path,
+) -> None:
+    """Hunt s40: the five files labelled 'Participant 1' or 'R1' were one case, P1, in the
+    matrix and one interview in saturation ('interview_anna + ... + r_b', then s1_jones), so
+    the 10+3 rule could never be met; each file is now its own case and interview."""
+    result = template_labelled_study(tmp_path / "study")
+    names = ["interview_anna", "interview_ben", "interview_cara", "r_a", "r_b", "s1_jones"]
+    s = saturation(result, initial_sample=1, stopping_criterion=1, base_size=1, run_length=1)
+    assert framework_matrix(result).cases == s.participants == s.interviews == names
+    assert s.new_counts == [2, 2, 2, 2, 0, 1]
+    assert s.cumulative == [2, 4, 6, 8, 8, 9]
+
+
 def test_an_order_naming_a_participant_of_two_files_takes_both_as_one_interview() -> None:
     s = saturation(one_interview_in_two_files(), order="P04,P02,p01,zoom_afternoon,zoom_morning")
     assert s.interviews == ["p04", "p02_part1 + p02_part2", "p01",

@@ -4466,6 +4466,56 @@ def test_a_templates_label_in_every_file_takes_the_case_from_the_file_name(
     assert [t.participant for t in found] == ["P1", "P2", "P3"]
 
 
+def test_a_templates_label_in_files_named_without_numbers_takes_the_case_from_each_file_name(
+    tmp_path: Path,
+) -> None:
+    """Hunt s40: five people labelled by templates ('Participant 1' in three files, 'R1' in
+    two), in files whose names carry no participant number, were one case, P1, with a warning
+    that they are a follow-up interview of one person: nothing but the template's label ties
+    them together, so each is the case its file name gives, as an unlabelled file is."""
+    label_of = {
+        "interview_anna.txt": "Participant 1",
+        "interview_ben.txt": "Participant 1",
+        "interview_cara.txt": "Participant 1",
+        "r_a.txt": "R1",
+        "r_b.txt": "R1",
+        "s1_jones.txt": "Speaker 2",
+    }
+    folder = _interviews(tmp_path / "study", label_of)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        found = read_transcripts(folder)
+    assert [t.participant for t in found] == [
+        "interview_anna", "interview_ben", "interview_cara", "r_a", "r_b", "s1_jones"
+    ]  # fmt: skip
+
+
+def test_a_templates_label_in_one_participants_files_takes_their_number(tmp_path: Path) -> None:
+    """Files whose names carry one participant number are that participant's case, whatever
+    template label they share (was R1's, P1, for anna's file too, with a warning)."""
+    names = ["p04_part1.txt", "p04_part2.txt", "anna.txt"]
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, "Respondent 1"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        found = read_transcripts(folder)
+    assert [(t.id, t.participant) for t in found] == [
+        ("anna", "anna"), ("p04_part1", "P04"), ("p04_part2", "P04")
+    ]  # fmt: skip
+
+
+def test_a_participant_id_in_files_named_without_numbers_stays_one_case(tmp_path: Path) -> None:
+    """A study's participant id (P04) in two files is one case: the documented way to mark two
+    files as one interview; a template's label beside it in other files takes no part in it."""
+    label_of = {"visit_1.txt": "P04", "visit_2.txt": "P04"}
+    label_of |= {"anna.txt": "Participant 4", "ben.txt": "Participant 4"}
+    folder = _interviews(tmp_path / "study", label_of)
+    with pytest.warns(RoqaWarning, match=r"'P04' speaks in 2 transcripts \(visit_1, visit_2\)"):
+        found = read_transcripts(folder)
+    assert [(t.id, t.participant) for t in found] == [
+        ("anna", "anna"), ("ben", "ben"), ("visit_1", "P04"), ("visit_2", "P04")
+    ]  # fmt: skip
+
+
 def test_a_templates_label_in_one_file_still_names_the_case(tmp_path: Path) -> None:
     folder = _interviews(
         tmp_path / "study", {"p1_interview.txt": "Participant 1", "p2_interview.txt": "P02"}

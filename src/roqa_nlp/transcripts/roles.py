@@ -23,9 +23,9 @@ a member's study id names it (:func:`study_id_number`, the rule the pseudonym ke
 by: a joint interview of P44 and P45, or of P05a and P06a, in ``p44_p45_joint.txt`` is the case
 ``p44_p45_joint``; ``Participant 3`` or ``R3`` of ``p03_focus_group.txt`` is a template's numbering,
 so that is ``P03``), else the file stem (``focus_group_site_a``). Read as a study, its transcripts'
-cases are weighed together (:class:`StudyCases`): a template's ``Participant 1`` in every file names
-no one, so each takes its case from its file name, and one participant id in several files is warned
-of.
+cases are weighed together (:class:`StudyCases`): a template's ``Participant 1`` in two or more files
+names no one, so each takes its case from its file name, and one participant id in several files is
+warned of.
 """
 
 from __future__ import annotations
@@ -1028,13 +1028,17 @@ class StudyCases:
     def of(cls, labelled: Iterable[LabelledCase | None]) -> StudyCases:
         """The study's cases, from each of its transcripts' :func:`labelled_case`.
 
-        A template's label (:data:`GENERIC_PARTICIPANT_LABEL`: ``Participant 1``, ``R1``)
-        naming the same number in several transcripts whose file names carry different
-        participant numbers (``p1_interview.txt``, ``p2_interview.txt``) names no one: each
-        of those transcripts is the case its file name gives (:func:`case_from_file_name`), as
-        with ``Speaker 2``. A participant id label (``P01``) speaking in several transcripts
-        whose file names do not all carry its number stays one case (a follow-up interview of
-        one person is one case), and is listed in ``shared`` to be warned of."""
+        A template's label (:data:`GENERIC_PARTICIPANT_LABEL`: ``Participant 1``, ``R1``,
+        ``Respondent 1``) naming the same number in two or more transcripts names no one: a
+        template gives every interviewee the same label, so it ties no two files together.
+        Each of those transcripts is the case its file name gives (:func:`case_from_file_name`),
+        as with ``Speaker 2`` or an unlabelled file: its participant number (``p04_part1.txt``
+        and ``p04_part2.txt`` are one case, ``P04``), else its stem (``interview_anna.txt``
+        and ``interview_ben.txt`` are two). So is a template's label in one transcript beside
+        a study id of its number in another whose file names carry different participant
+        numbers. A participant id label (``P01``) speaking in several transcripts whose file
+        names do not all carry its number stays one case (a follow-up interview of one person
+        is one case), and is listed in ``shared`` to be warned of."""
         groups: dict[str, list[LabelledCase]] = {}
         for found in labelled:
             if found is not None:
@@ -1045,10 +1049,10 @@ class StudyCases:
             if len(group) < 2:
                 continue
             numbers = {_number_key(g.in_name) for g in group if g.in_name is not None}
-            if len(numbers) > 1:
-                for g in group:
-                    if g.generic:
-                        from_file_name[g.transcript] = case_from_file_name(g.source)
+            templates = [g for g in group if g.generic]
+            if len(templates) > 1 or (templates and len(numbers) > 1):
+                for g in templates:
+                    from_file_name[g.transcript] = case_from_file_name(g.source)
                 group = [g for g in group if not g.generic]
             if len(group) > 1 and not all(
                 g.in_name is not None and _number_key(g.in_name) == key for g in group
