@@ -4516,6 +4516,21 @@ def test_a_participant_id_in_files_named_without_numbers_stays_one_case(tmp_path
     ]  # fmt: skip
 
 
+def test_a_header_naming_a_templates_number_ties_its_files_into_one_case(tmp_path: Path) -> None:
+    """A header line is the documented way to mark files as one interview: 'Participant ID: P1'
+    above 'Participant 1:' turns in two files makes them one case, P1, unwarned (it was P1 with
+    a warning that they may be different people, and the file name's case without the header
+    would tell them apart); a third file of the template's label alone is its own case."""
+    folder = _interviews(tmp_path / "study", dict.fromkeys(["a.txt", "b.txt", "c.txt"], "R1"))
+    for name in ("a.txt", "b.txt"):
+        f = folder / name
+        f.write_text("Participant ID: P1\n\n" + f.read_text("utf-8"), "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        found = read_transcripts(folder)
+    assert [t.participant for t in found] == ["P1", "P1", "c"]
+
+
 def test_a_templates_label_in_one_file_still_names_the_case(tmp_path: Path) -> None:
     folder = _interviews(
         tmp_path / "study", {"p1_interview.txt": "Participant 1", "p2_interview.txt": "P02"}

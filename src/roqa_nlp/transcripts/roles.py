@@ -986,6 +986,9 @@ class LabelledCase:
     source: str  #: its file (or id), to take the case from its name
     label: str  #: the label, as the transcript spells it (``Participant 1``)
     case: str  #: the case it names (``P1``)
+    #: whether a header line names the case too (``Participant ID: P1``): the researcher's
+    #: own mark of the file's case, which ties files together whatever their labels
+    in_header: bool = False
 
     @property
     def generic(self) -> bool:
@@ -1012,7 +1015,24 @@ def labelled_case(transcript: Transcript) -> LabelledCase | None:
     ((label, number),) = found.values()
     if transcript.participant != number:
         return None
-    return LabelledCase(transcript.id, transcript.source or transcript.id, label, number)
+    header = _header_names(transcript, number)
+    return LabelledCase(transcript.id, transcript.source or transcript.id, label, number, header)
+
+
+def _header_names(transcript: Transcript, number: str) -> bool:
+    """Whether a line above the first turn gives the participant number ``number`` as a
+    field's value (``Participant ID: P1`` above ``Participant 1: ...``): the header names the
+    case, which the labels only repeat."""
+    if not transcript.turns:
+        return False
+    first = min(t.start for t in transcript.turns)
+    above = transcript.text[: transcript.text.rfind("\n", 0, first) + 1]
+    for line in above.splitlines():
+        _, colon, value = line.partition(":")
+        named = participant_number_label(value.strip().rstrip(".")) if colon else None
+        if named is not None and _number_key(named) == _number_key(number):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -1036,9 +1056,12 @@ class StudyCases:
         and ``p04_part2.txt`` are one case, ``P04``), else its stem (``interview_anna.txt``
         and ``interview_ben.txt`` are two). So is a template's label in one transcript beside
         a study id of its number in another whose file names carry different participant
-        numbers. A participant id label (``P01``) speaking in several transcripts whose file
-        names do not all carry its number stays one case (a follow-up interview of one person
-        is one case), and is listed in ``shared`` to be warned of."""
+        numbers. A transcript whose header names the case (``Participant ID: P1``) keeps it:
+        the header is the researcher's own mark of which files are one interview, so files
+        whose headers all name it are not warned of.
+        A participant id label (``P01``) speaking in several transcripts whose file names do
+        not all carry its number stays one case (a follow-up interview of one person is one
+        case), and is listed in ``shared`` to be warned of."""
         groups: dict[str, list[LabelledCase]] = {}
         for found in labelled:
             if found is not None:
@@ -1052,8 +1075,11 @@ class StudyCases:
             templates = [g for g in group if g.generic]
             if len(templates) > 1 or (templates and len(numbers) > 1):
                 for g in templates:
-                    from_file_name[g.transcript] = case_from_file_name(g.source)
+                    if not g.in_header:
+                        from_file_name[g.transcript] = case_from_file_name(g.source)
                 group = [g for g in group if not g.generic]
+            if all(g.in_header for g in group):
+                continue  # the researcher's headers say they are one interview
             if len(group) > 1 and not all(
                 g.in_name is not None and _number_key(g.in_name) == key for g in group
             ):
