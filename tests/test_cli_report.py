@@ -823,3 +823,38 @@ def test_a_10_plus_3_rule_of_no_interview_is_a_one_line_error(
         "to 1 (see 'roqa report --help')\n"
     )
     assert not (folder / "report.html").exists()
+
+
+def test_report_warns_of_a_case_recorded_from_a_templates_label_in_several_files(
+    tmp_path: Path, capsys
+) -> None:
+    """Hunt s40: codings made before a template's label ('Participant 1', 'R1') in several files
+    stopped being a case charted five people as one case, P1, and one interview of saturation,
+    and `roqa report` said nothing of it (only `roqa code` had warned)."""
+    labels = {"interview_anna": "Participant 1", "interview_ben": "Participant 1"}
+    labels |= {"r_a": "R1", "r_b": "R1", "s1_jones": "Speaker 2"}
+    transcripts, segments = {}, []
+    for tid, label in labels.items():
+        text = f"{label}: We never have the staff."
+        start = len(label) + 2
+        case = "s1_jones" if label == "Speaker 2" else "P1"
+        transcripts[tid] = Transcript(
+            tid, text, [Turn(label, "participant", start, len(text))], f"in1/{tid}.txt", case
+        )
+        segments.append(
+            SegmentResult(
+                Segment(f"{tid}:0001", tid, label, "participant", start, len(text), text[start:]),
+                [Suggestion("IS.E.2", "Available Resources", "IS", 1.0, "barrier")],
+            )
+        )
+    folder = tmp_path / "coded"
+    CodingResult(segments, transcripts, {"codebook": "cfir-2009"}).save(folder)
+    code, _, err = run(["report", str(folder), "--out", str(tmp_path / "r.html")], capsys)
+    assert code == 0, err
+    assert err.strip().splitlines() == [
+        f"roqa: warning: {folder / 'codings.jsonl'}: 4 transcripts (interview_anna, "
+        "interview_ben, r_a, r_b) were coded as one case, P1, by a template's participant label "
+        "('Participant 1', 'R1'), which a template gives every interviewee: roqa no longer reads "
+        "it as a case, so code them again (roqa code) for each to be the case its file name "
+        "gives; this report charts them as coded"
+    ]

@@ -162,6 +162,10 @@ def report_command(
         formats={"--out": HTML_FORMAT},
     )
     result = CodingResult.read(codings)
+    from ..transcripts.roles import cases_coded_from_template_labels
+
+    for line in cases_coded_from_template_labels(result.transcripts.values()):
+        print(f"roqa: warning: {source}: {line}", file=sys.stderr)
     review = read_review(decisions, source.parent)
     if not result.segments and not result.transcripts:
         raise RoqaError(

@@ -1107,6 +1107,31 @@ class StudyCases:
         ]
 
 
+def cases_coded_from_template_labels(transcripts: Iterable[Transcript]) -> list[str]:
+    """One line for each case that transcripts of a coding result (``transcripts``, as
+    ``transcripts.jsonl`` records them) were given by a template's label in several of them
+    (``Participant 1`` in ``interview_anna``, ``interview_ben``: the case ``P1``), as roqa read
+    them before :class:`StudyCases` took such a label for no one's: the case its file name
+    gives each is not charted until they are coded again. Empty when there is none."""
+    held = list(transcripts)
+    found = {t.id: labelled_case(t) for t in held}
+    now = StudyCases.of(found.values()).from_file_name
+    coded_as: dict[str, list[LabelledCase]] = {}
+    for t in held:
+        f = found[t.id]
+        if f is not None and t.id in now and now[t.id] != t.participant:
+            coded_as.setdefault(f.case, []).append(f)
+    return [
+        f"{len(group)} transcripts ({first_few([g.transcript for g in group])}) were coded as "
+        f"one case, {case}, by a template's participant label "
+        f"({first_few([repr(label) for label in dict.fromkeys(g.label for g in group)])}), "
+        "which a template gives every interviewee: roqa no longer reads it as a case, so code "
+        "them again (roqa code) for each to be the case its file name gives; this report "
+        "charts them as coded"
+        for case, group in coded_as.items()
+    ]
+
+
 #: How a researcher names the interviewer, per interface: the ``roqa`` command's option, or the
 #: Python argument of :func:`~roqa_nlp.transcripts.read_transcript` and ``AutoCoder.code``.
 _NAMING = {
