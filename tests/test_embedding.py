@@ -7,9 +7,11 @@ all-MiniLM-L6-v2 loaded once per session (``embedder`` fixture in ``conftest.py`
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
 import sqlite3
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +29,7 @@ from roqa_nlp.embedding import (
 )
 from roqa_nlp.errors import RoqaError
 
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "interviews"
 TEXTS = [
     "We just don't have the staff to release people for training.",
     "Yes.",
@@ -154,12 +157,12 @@ def stand_in_embedder(
     monkeypatch.setattr(Embedder, "dim", property(lambda self: 4))
     calls: list[list[str]] = []
 
-    def encode_uncached(texts: list[str]) -> np.ndarray:
+    def encode_batches(texts: list[str]) -> Iterator[tuple[list[int], np.ndarray]]:
         calls.append(list(texts))
         X = np.asarray([[len(t), t.count("e"), 1.0, 2.0] for t in texts], dtype=np.float32)
-        return X / np.linalg.norm(X, axis=1, keepdims=True)
+        yield list(range(len(texts))), X / np.linalg.norm(X, axis=1, keepdims=True)
 
-    monkeypatch.setattr(emb, "_encode_uncached", encode_uncached)
+    monkeypatch.setattr(emb, "_encode_batches", encode_batches)
     return emb, calls
 
 
@@ -461,13 +464,13 @@ def test_cached_vectors_are_byte_identical_and_skip_the_model(
 ) -> None:
     first = embedder.encode(TEXTS)
     calls: list[list[str]] = []
-    real = embedder._encode_uncached
+    real = embedder._encode_batches
 
-    def counting(texts: list[str]) -> np.ndarray:
+    def counting(texts: list[str]) -> Iterator[tuple[list[int], np.ndarray]]:
         calls.append(texts)
         return real(texts)
 
-    monkeypatch.setattr(embedder, "_encode_uncached", counting)
+    monkeypatch.setattr(embedder, "_encode_batches", counting)
     second = embedder.encode(TEXTS)
     assert calls == []
     assert second.tobytes() == first.tobytes()
@@ -480,7 +483,7 @@ def test_a_new_embedder_on_the_same_cache_reads_the_same_bytes(
     first = embedder.encode(TEXTS)
     again = Embedder(cache=embedder.cache)
     again._st = embedder._st  # share the loaded weights; the cache is a fresh connection
-    monkeypatch.setattr(again, "_encode_uncached", lambda t: pytest.fail("model called"))
+    monkeypatch.setattr(again, "_encode_batches", lambda t: pytest.fail("model called"))
     assert again.encode(TEXTS).tobytes() == first.tobytes()
 
 
@@ -586,3 +589,204 @@ def test_no_cache_file_in_a_folder_that_cannot_take_one_is_silent(tmp_path: Path
     (tmp_path / "folder").write_text("x", "utf-8")
     with pytest.raises(sqlite3.Error):
         EmbeddingCache(tmp_path / "folder" / "e.sqlite", "model-a", dim=3)
+
+
+# -- one progress bar per run, and encodings kept as they are made -------------------------------
+
+
+class CountedModel(PieceModel):
+    """A :class:`PieceModel` that is interrupted (Ctrl-C) at its ``stop_at``-th batch and can look
+    at the cache file while it encodes."""
+
+    def __init__(self, stop_at: int = 0, cache_file: Path | None = None) -> None:
+        super().__init__()
+        self.stop_at = stop_at
+        self.cache_file = cache_file
+        self.rows_seen: list[int] = []  # rows in the cache file when each batch began
+
+    def encode(self, texts: list[str], **kw: object) -> np.ndarray:
+        if self.cache_file is not None:
+            with sqlite3.connect(self.cache_file) as db:
+                self.rows_seen.append(db.execute("SELECT COUNT(*) FROM emb").fetchone()[0])
+        if len(self.batches) + 1 == self.stop_at:
+            raise KeyboardInterrupt
+        return super().encode(texts, **kw)
+
+
+def piece_embedder(
+    monkeypatch: pytest.MonkeyPatch, cache: bool | Path, model: PieceModel, **kw: object
+) -> Embedder:
+    """An Embedder on ``model`` (vectors of two floats), batches of two texts."""
+    monkeypatch.setattr(embedding, "MIN_BATCH_TOKENS", 0)
+    emb = Embedder(cache=cache, batch_size=2, **kw)  # type: ignore[arg-type]
+    emb._hash = "f" * 64
+    monkeypatch.setattr(Embedder, "dim", property(lambda self: 2))
+    monkeypatch.setattr(emb, "_model", lambda: model)
+    return emb
+
+
+def three_words(n: int, start: int = 0) -> list[str]:
+    """``n`` distinct texts of three word pieces each (so batched two by two)."""
+    return [f"text number {i}" for i in range(start, start + n)]
+
+
+def a_terminal(monkeypatch: pytest.MonkeyPatch, *, terminal: bool = True) -> io.StringIO:
+    """What the progress bar draws, on a console that is (or is not) a terminal."""
+    from rich.console import Console
+
+    drawn = io.StringIO()
+    console = Console(file=drawn, force_terminal=terminal, width=100)
+    monkeypatch.setattr(embedding, "_progress_console", lambda: console)
+    return drawn
+
+
+def test_a_run_draws_one_bar_over_the_texts_not_yet_in_the_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(embedding, "PROGRESS_MIN_TEXTS", 5)
+    drawn = a_terminal(monkeypatch)
+    emb = piece_embedder(monkeypatch, tmp_path, PieceModel())
+    emb.encode(three_words(3))  # 3 texts: too few for a bar
+    assert drawn.getvalue() == ""
+    with emb.encoding_run() as run:
+        emb.encode(three_words(6))  # 3 cached, 3 to encode: still too few
+        assert run.progress is None
+        emb.encode(three_words(4, start=6))  # 7 to encode in the run: the bar
+        emb.encode(three_words(2, start=8))  # all cached: nothing to add
+        assert run.progress is not None
+        (task,) = run.progress.tasks
+        assert (task.total, task.completed) == (7, 7)
+    assert "Embedding segments" in drawn.getvalue()
+
+
+def test_the_bar_advances_as_each_batch_is_encoded(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(embedding, "PROGRESS_MIN_TEXTS", 1)
+    a_terminal(monkeypatch)
+    completed: list[float] = []
+
+    class Watched(PieceModel):
+        def encode(self, texts: list[str], **kw: object) -> np.ndarray:
+            (task,) = run.progress.tasks  # type: ignore[union-attr]
+            completed.append(task.completed)
+            return super().encode(texts, **kw)
+
+    emb = piece_embedder(monkeypatch, tmp_path, Watched())
+    with emb.encoding_run() as run:
+        emb.encode(three_words(5))
+    assert completed == [0, 2, 4]
+
+
+def test_no_bar_off_a_terminal_nor_when_turned_off(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(embedding, "PROGRESS_MIN_TEXTS", 1)
+    drawn = a_terminal(monkeypatch, terminal=False)
+    emb = piece_embedder(monkeypatch, tmp_path / "a", PieceModel())
+    with emb.encoding_run() as run:
+        emb.encode(three_words(5))
+    assert run.progress is None and drawn.getvalue() == ""
+    drawn = a_terminal(monkeypatch, terminal=True)
+    emb = piece_embedder(monkeypatch, tmp_path / "b", PieceModel(), show_progress=False)
+    with emb.encoding_run() as run:
+        emb.encode(three_words(5))
+    assert run.progress is None and drawn.getvalue() == ""
+
+
+def test_the_bar_is_drawn_for_long_runs_only() -> None:
+    # about 4 s of the torch backend on two cores (73 segments/s, docs/performance.md)
+    assert embedding.PROGRESS_MIN_TEXTS == 256
+
+
+def test_encodings_reach_the_cache_while_the_run_goes_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(embedding, "CACHE_CHUNK", 4)
+    model = CountedModel(cache_file=tmp_path / embedding.CACHE_FILE)
+    emb = piece_embedder(monkeypatch, tmp_path, model)
+    emb.encode(three_words(10))
+    # written once four texts (two batches) were encoded, not only at the end
+    assert model.rows_seen == [0, 0, 4, 4, 8]
+
+
+def test_an_interrupted_run_keeps_what_it_encoded_and_the_next_run_reuses_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    emb = piece_embedder(monkeypatch, tmp_path, first := CountedModel(stop_at=4))
+    with pytest.raises(KeyboardInterrupt):
+        emb.encode(three_words(10))
+    with sqlite3.connect(tmp_path / embedding.CACHE_FILE) as db:
+        assert db.execute("SELECT COUNT(*) FROM emb").fetchone()[0] == 6  # three batches of two
+    again = piece_embedder(monkeypatch, tmp_path, model := PieceModel())
+    X = again.encode(three_words(10))
+    before = sorted(t for b in first.batches for t in b)
+    after = sorted(t for b in model.batches for t in b)
+    assert (len(before), len(after), sorted(before + after)) == (6, 4, sorted(three_words(10)))
+    assert X[:, 0].tolist() == [3.0] * 10
+
+
+def test_a_fast_backend_caches_in_chunks_too(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(embedding, "CACHE_CHUNK", 3)
+
+    class FastStandIn:
+        weights_hash = "e" * 64
+        dim = 2
+        calls: list[int] = []
+
+        def encode(self, texts: list[str]) -> np.ndarray:
+            if len(self.calls) == 2:
+                raise KeyboardInterrupt
+            self.calls.append(len(texts))
+            return np.ones((len(texts), 2), dtype=np.float32)
+
+    emb = Embedder(cache=tmp_path, backend="onnx-int8")
+    emb._fast = FastStandIn()
+    with pytest.raises(KeyboardInterrupt):
+        emb.encode(three_words(8))
+    assert FastStandIn.calls == [3, 3]
+    with sqlite3.connect(tmp_path / embedding.CACHE_FILE) as db:
+        assert db.execute("SELECT COUNT(*) FROM emb").fetchone()[0] == 6
+
+
+def test_coding_a_study_draws_one_bar_over_all_its_parts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from conftest import CORE_DATA
+    from roqa_nlp.autocoder import AutoCoder
+
+    emb = Embedder(cache=tmp_path)
+    emb._hash = "f" * 64
+    monkeypatch.setattr(Embedder, "dim", property(lambda self: 16))
+
+    def hashed(texts: list[str]) -> Iterator[tuple[list[int], np.ndarray]]:
+        for a in range(0, len(texts), 8):  # batches of eight
+            seeds = [int(text_key(t)[:8], 16) for t in texts[a : a + 8]]
+            X = np.array([np.random.default_rng(s).normal(size=16) for s in seeds], "float32")
+            yield list(range(a, a + len(seeds))), X / np.linalg.norm(X, axis=1, keepdims=True)
+
+    monkeypatch.setattr(emb, "_encode_batches", hashed)
+    ac = AutoCoder("cfir-2009", embedder=emb).fit(CORE_DATA / "tiny_training.jsonl")
+    cache = tmp_path / embedding.CACHE_FILE
+    with sqlite3.connect(cache) as db:
+        before = db.execute("SELECT COUNT(*) FROM emb").fetchone()[0]
+    monkeypatch.setattr(embedding, "PROGRESS_MIN_TEXTS", 1)
+    drawn = a_terminal(monkeypatch)
+    bars: list[object] = []
+    start = embedding.EncodingRun.expect
+
+    def watch(run: embedding.EncodingRun, n: int) -> None:
+        start(run, n)
+        if run.progress is not None and run.progress not in bars:
+            bars.append(run.progress)
+
+    monkeypatch.setattr(embedding.EncodingRun, "expect", watch)
+    parts = list(ac.code_batches([EXAMPLES], batch_segments=16))
+    with sqlite3.connect(cache) as db:
+        encoded = db.execute("SELECT COUNT(*) FROM emb").fetchone()[0] - before
+    assert len(parts) == 3 and len(bars) == 1
+    (task,) = bars[0].tasks  # type: ignore[attr-defined]
+    assert (task.total, task.completed) == (encoded, encoded) and encoded > 16
+    assert "Embedding segments" in drawn.getvalue()

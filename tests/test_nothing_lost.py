@@ -128,13 +128,13 @@ def test_a_killed_run_loses_nothing_and_the_next_run_resumes_from_the_cache(
     with sqlite3.connect(cache_file) as db:
         cached_keys = {k for (k,) in db.execute("SELECT key FROM emb")}
     encoded: list[str] = []
-    original = Embedder._encode_uncached
+    original = Embedder._encode_batches
 
     def counting(self: Embedder, texts: list[str]):  # type: ignore[no-untyped-def]
         encoded.extend(texts)
         return original(self, texts)
 
-    monkeypatch.setattr(Embedder, "_encode_uncached", counting)
+    monkeypatch.setattr(Embedder, "_encode_batches", counting)
     monkeypatch.setenv("ROQA_CACHE_DIR", str(cache))
     try:
         main(["code", str(corpus), "--out", str(out), "--model", str(model)])

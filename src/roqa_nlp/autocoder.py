@@ -1552,6 +1552,8 @@ class AutoCoder:
         Memory stays flat in corpus size when the caller writes each part out and drops it
         (``roqa code --stream``, the Ray engine). Concatenating the parts gives :meth:`code`.
         """
+        from contextlib import nullcontext
+
         from .transcripts import read_files, with_default_labels
         from .transcripts.closings import is_closing_formula
         from .transcripts.language import warn_of_reading
@@ -1611,44 +1613,48 @@ class AutoCoder:
                         t = pseudonyms.apply(t)
                     yield t, True, self.segments_of(t)
 
-        # Reading and segmenting (spaCy, single-threaded Python) run one step ahead in a
-        # background thread while the encoder (which releases the GIL) embeds the batch before:
-        # the two overlap on a 2-core machine. Order and errors are those of the serial loop.
-        # Warnings are issued here, in the caller's thread.
-        for t, from_file, segments in in_background(segmented()):
-            if t.id in seen:
-                from .transcripts import shared_id_error
+        # One progress bar over every segment the study still has to embed, part after part
+        # (a stand-in embedder without runs has none).
+        run = getattr(self.embedder, "encoding_run", None)
+        with run() if run is not None else nullcontext():
+            # Reading and segmenting (spaCy, single-threaded Python) run one step ahead in a
+            # background thread while the encoder (which releases the GIL) embeds the batch before:
+            # the two overlap on a 2-core machine. Order and errors are those of the serial loop.
+            # Warnings are issued here, in the caller's thread.
+            for t, from_file, segments in in_background(segmented()):
+                if t.id in seen:
+                    from .transcripts import shared_id_error
 
-                raise shared_id_error(t.id, t.source or None, seen[t.id])
-            seen[t.id] = t.source or None
-            if from_file:
-                warn_of_reading(t, stacklevel=_stacklevel)
-            elif not labels_warned:
-                labels_warned = True
-                from .errors import warn
+                    raise shared_id_error(t.id, t.source or None, seen[t.id])
+                seen[t.id] = t.source or None
+                if from_file:
+                    warn_of_reading(t, stacklevel=_stacklevel)
+                elif not labels_warned:
+                    labels_warned = True
+                    from .errors import warn
 
-                given = [
-                    name
-                    for name, value in (
-                        ("interviewer_labels", interviewer_labels),
-                        ("participant_labels", participant_labels),
+                    given = [
+                        name
+                        for name, value in (
+                            ("interviewer_labels", interviewer_labels),
+                            ("participant_labels", participant_labels),
+                        )
+                        if value is not None
+                    ]
+                    warn(
+                        f"{' and '.join(given)} do not apply to Transcript objects, whose speakers' "
+                        "roles were set when they were read: pass them to read_transcript() instead",
+                        stacklevel=_stacklevel,
                     )
-                    if value is not None
-                ]
-                warn(
-                    f"{' and '.join(given)} do not apply to Transcript objects, whose speakers' "
-                    "roles were set when they were read: pass them to read_transcript() instead",
-                    stacklevel=_stacklevel,
-                )
-            part.transcripts[t.id] = t
-            pending.extend(segments)
-            if len(pending) >= batch_segments:
-                flush()
+                part.transcripts[t.id] = t
+                pending.extend(segments)
+                if len(pending) >= batch_segments:
+                    flush()
+                    yield part
+                    part = CodingResult(meta=part.meta)
+            flush()
+            if part.segments or part.transcripts:
                 yield part
-                part = CodingResult(meta=part.meta)
-        flush()
-        if part.segments or part.transcripts:
-            yield part
 
     # -- evaluation ----------------------------------------------------------------------------
 
