@@ -56,16 +56,44 @@ def _cell_text(cell: Any) -> str:
     return "\n".join(_paragraph_text(p) for p in items if isinstance(p, Paragraph))
 
 
-def _emphasised(run: Any) -> bool:
+class _Styles:
+    """A document's styles by id, each looked up once: python-docx finds a paragraph's or run's
+    style (its default, when it names none) by scanning all the document's styles every time,
+    which was half the time of reading a transcript (0.3 s of 0.6 s for 160 paragraphs)."""
+
+    def __init__(self, document: Any):
+        self._part = document.part
+        self._found: dict[tuple[str | None, Any], Any] = {}
+
+    def paragraph(self, paragraph: Any) -> Any:
+        """``paragraph.style``."""
+        from docx.enum.style import WD_STYLE_TYPE
+
+        return self._get(paragraph._p.style, WD_STYLE_TYPE.PARAGRAPH)
+
+    def run(self, run: Any) -> Any:
+        """``run.style``."""
+        from docx.enum.style import WD_STYLE_TYPE
+
+        return self._get(run._r.style, WD_STYLE_TYPE.CHARACTER)
+
+    def _get(self, style_id: str | None, kind: Any) -> Any:
+        key = (style_id, kind)
+        if key not in self._found:
+            self._found[key] = self._part.get_style(style_id, kind)
+        return self._found[key]
+
+
+def _emphasised(run: Any, styles: _Styles) -> bool:
     if run.bold:
         return True
-    style = run.style
+    style = styles.run(run)
     if style is None or style.name in (None, "Default Paragraph Font"):
         return False
     return bool(style.font.bold) or style.name.lower() in ("strong", "speaker")
 
 
-def _emphasised_prefix(paragraph: Any) -> str:
+def _emphasised_prefix(paragraph: Any, styles: _Styles) -> str:
     """The text of the bold or styled runs that open the paragraph as Word shows it (empty if
     none do): a speaker's name corrected as a tracked change is the inserted name."""
     from docx.text.run import Run
@@ -74,14 +102,14 @@ def _emphasised_prefix(paragraph: Any) -> str:
     for run in (Run(r, paragraph) for r in paragraph._p.xpath(_SHOWN_RUNS)):
         if not run.text:
             continue
-        if not _emphasised(run):
+        if not _emphasised(run, styles):
             break
         parts.append(run.text)
     return "".join(parts)
 
 
-def _is_heading(paragraph: Any) -> bool:
-    style = paragraph.style
+def _is_heading(paragraph: Any, styles: _Styles) -> bool:
+    style = styles.paragraph(paragraph)
     name = (style.name or "").lower() if style is not None else ""
     return name.startswith(HEADING_STYLES)
 
@@ -106,13 +134,16 @@ def _body_items(container: Any, parent: Any) -> Iterator[Any]:
 def _blocks(document: Any) -> Iterator[Block]:
     from docx.table import Table
 
+    styles = _Styles(document)
     for item in _body_items(document.element.body, document._body):
         if isinstance(item, Table):
             yield from table_blocks([_cell_text(c) for c in row.cells] for row in item.rows)
             continue
         text = _paragraph_text(item)
         if text.strip():
-            yield paragraph_block(text, _emphasised_prefix(item), heading=_is_heading(item))
+            yield paragraph_block(
+                text, _emphasised_prefix(item, styles), heading=_is_heading(item, styles)
+            )
 
 
 def _open_document(path: str | Path) -> Any:
