@@ -159,6 +159,8 @@ class Codebook:
     def resolve(self, key: str, *, where: str | Path | None = None) -> Code:
         """The code with this id, name or alias; a one-line error if there is none, or if the
         name is that of several codes (it could mean either: their ids tell them apart)."""
+        if key in self._by_id:  # an id is never ambiguous
+            return self._by_id[key]
         code = self.find(key)
         if code is None:
             reason = f"unknown code {quoted(key)} in codebook {self.id!r}"

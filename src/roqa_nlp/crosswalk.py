@@ -1062,6 +1062,7 @@ def translate_rows(
 _ENDINGS = ("ally", "ies", "ing", "ed", "es", "al", "ly", "s", "y", "e")
 
 
+@lru_cache(maxsize=1 << 16)  # a study says the same words again and again
 def _stem(word: str) -> str:
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
@@ -1112,8 +1113,17 @@ def target_shares(text: str, ids: list[str], target: Codebook) -> list[float]:
     segment saying ``text``: the softmax of the words each code has in common with the segment,
     each word weighted by its rarity and by whether it names the code (equal shares when no code
     has any); sums to 1."""
-    words, rarity = _code_words(target)
-    said = _words(text)
+    return _target_shares(_words(text), ids, _code_words(target))
+
+
+def _target_shares(
+    said: set[str],
+    ids: list[str],
+    code_words: tuple[dict[str, dict[str, float]], dict[str, float]],
+) -> list[float]:
+    """:func:`target_shares` of the segment's words ``said`` and the target's
+    :func:`_code_words`."""
+    words, rarity = code_words
     scores = [sum(rarity[w] * k for w, k in words.get(t, {}).items() if w in said) for t in ids]
     top = max(scores)
     exp = [math.exp(x - top) for x in scores]
@@ -1148,6 +1158,32 @@ def translate_suggestions(
     """One segment's ranked suggestions as codes of ``target``, most probable first (``walk``:
     :func:`crosswalk` of the two; see the module notes for how probabilities are shared: by the
     segment's ``text`` where one suggestion reaches several codes, equally without it)."""
+    return translated_with_origins(suggestions, walk, source, target, text)[0]
+
+
+def suggestion_origins(
+    suggestions: list[Suggestion],
+    walk: dict[str, list[str]],
+    source: Codebook,
+    target: Codebook,
+    text: str | None = None,
+) -> dict[str, str]:
+    """Each target code of :func:`translate_suggestions` -> the code of the suggestion it was
+    translated from: the one that gave it the largest share, whose valence and evidence it
+    carries (a researcher who accepts Policies & Laws, shown for External Policy & Incentives,
+    accepts that suggestion)."""
+    return translated_with_origins(suggestions, walk, source, target, text)[1]
+
+
+def translated_with_origins(
+    suggestions: list[Suggestion],
+    walk: dict[str, list[str]],
+    source: Codebook,
+    target: Codebook,
+    text: str | None = None,
+) -> tuple[list[Suggestion], dict[str, str]]:
+    """:func:`translate_suggestions` and :func:`suggestion_origins` together, the shares worked
+    out once."""
     share, best, own = _shares(suggestions, walk, source, target, text)
     translated = []
     for t, p in sorted(share.items(), key=lambda kv: -kv[1]):
@@ -1163,23 +1199,8 @@ def translate_suggestions(
                 evidence=origin.evidence,
             )
         )
-    return sorted([*translated, *own], key=lambda g: -g.probability)
-
-
-def suggestion_origins(
-    suggestions: list[Suggestion],
-    walk: dict[str, list[str]],
-    source: Codebook,
-    target: Codebook,
-    text: str | None = None,
-) -> dict[str, str]:
-    """Each target code of :func:`translate_suggestions` -> the code of the suggestion it was
-    translated from: the one that gave it the largest share, whose valence and evidence it
-    carries (a researcher who accepts Policies & Laws, shown for External Policy & Incentives,
-    accepts that suggestion)."""
-    return {
-        t: g.code_id for t, (_, g) in _shares(suggestions, walk, source, target, text)[1].items()
-    }
+    ranked = sorted([*translated, *own], key=lambda g: -g.probability)
+    return ranked, {t: g.code_id for t, (_, g) in best.items()}
 
 
 def _shares(
@@ -1194,13 +1215,19 @@ def _shares(
     share: dict[str, float] = {}
     best: dict[str, tuple[float, Suggestion]] = {}
     own: list[Suggestion] = []
+    said: set[str] | None = None  # the segment's words and the target's, once a
+    code_words: Any = None  # suggestion reaching several codes needs them
     for g in suggestions:
         found = reached(g, walk, source, target)
         if found is None:
             own.append(g)  # a project's own code: kept as it is
             continue
         ids = found
-        weights = target_shares(text, ids, target) if text and len(ids) > 1 else None
+        weights = None
+        if text and len(ids) > 1:
+            if said is None:
+                said, code_words = _words(text), _code_words(target)
+            weights = _target_shares(said, ids, code_words)
         for i, t in enumerate(ids):
             part = g.probability * (weights[i] if weights is not None else 1 / len(ids))
             share[t] = share.get(t, 0.0) + part

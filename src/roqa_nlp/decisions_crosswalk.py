@@ -50,8 +50,7 @@ from .crosswalk import (
     _top_has_no_counterpart,
     base_codebook,
     crosswalk,
-    suggestion_origins,
-    translate_suggestions,
+    translated_with_origins,
 )
 from .decisions import NO_CODE, Decision, match_decisions, rejects_all, same_text
 from .errors import RoqaError, first_few, quoted, warn
@@ -362,10 +361,8 @@ def _shown(seg: SegmentResult | None, model: Codebook, other: Codebook) -> _Show
     text = seg.segment.text
     if _top_has_no_counterpart(seg.suggestions, walk, base, other):
         return _Shown([])  # the report charts nothing for it (crosswalk.translate top_decides)
-    ranked = translate_suggestions(seg.suggestions, walk, base, other, text)
-    return _Shown(
-        [g.code_id for g in ranked], suggestion_origins(seg.suggestions, walk, base, other, text)
-    )
+    ranked, origins = translated_with_origins(seg.suggestions, walk, base, other, text)
+    return _Shown([g.code_id for g in ranked], origins)
 
 
 #: what became of a row on another codebook's code (:func:`in_model_codes`), as the warning says
