@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from pathlib import Path
 
 import pytest
 
@@ -91,3 +92,37 @@ def test_each_segments_shares_are_worked_out_once_per_codebook(
     # 39 segments with suggestions x 2 codebooks (cfir-2022, erondu-2021) = 78, of which 58 are
     # charted there (20 tops have no counterpart): once each (it was 116, twice)
     assert len(calls) == 58
+
+
+SHARES_BY_SEED = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from test_page_crosswalk_speed import CFIR2, many_codings
+from roqa_nlp.crosswalk import target_shares
+ids = [c.id for c in CFIR2.codable]
+for s in many_codings(60).segments:
+    print(repr(target_shares(s.segment.text, ids, CFIR2)))
+"""
+
+
+def test_shares_are_the_same_bits_in_every_python_process(tmp_path: Path) -> None:
+    """The words a segment shares with a code were summed in the order of a set, which Python
+    changes from process to process (PYTHONHASHSEED): the last bits of the shares moved, and
+    two codes' near-equal shares swapped places in the report from one run to the next."""
+    import os
+    import subprocess
+    import sys
+
+    runs = []
+    for seed in ("0", "1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", SHARES_BY_SEED, str(Path(__file__).parent)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
+        assert out.returncode == 0, out.stderr
+        runs.append(out.stdout)
+    assert runs[0].count("\n") == 60 and runs[0] == runs[1] == runs[2]

@@ -1100,8 +1100,10 @@ def _words_of_codes(
     words: dict[str, dict[str, float]] = {}
     for code_id, name, description in codes:
         named = _words(name)
+        # in sorted order, not the set's (which changes with PYTHONHASHSEED): the shares are
+        # sums over these words, the same bits in every process
         words[code_id] = {
-            w: NAME_WEIGHT if w in named else 1.0 for w in named | _words(description)
+            w: NAME_WEIGHT if w in named else 1.0 for w in sorted(named | _words(description))
         }
     uses = Counter(w for ws in words.values() for w in ws)
     n = len(words)
