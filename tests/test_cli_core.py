@@ -667,6 +667,59 @@ def test_suggest_reads_texts_from_standard_input_with_a_dash(
     )
 
 
+UTF8_HINT = (
+    "re-save the file as UTF-8: in Notepad, File > Save As with Encoding UTF-8; in Word, Save As "
+    "Plain Text with Unicode (UTF-8)"
+)
+
+
+@pytest.mark.parametrize(
+    "data,error",
+    [
+        (
+            "Staff said:\nwe never had the budget, \u00a3 or time.\n".encode("cp1252"),
+            'standard input: is not UTF-8 text (line 2, column 26: byte 0xA3, which is "\u00a3" '
+            f"in Windows-1252) ({UTF8_HINT})",
+        ),
+        (
+            bytes([0xB7, 0x01, 0xFE, 0x80, 0x9C, 0x11]) * 8,
+            'standard input: is not UTF-8 text (line 1, column 1: byte 0xB7, which is "\u00b7" '
+            f"in Windows-1252) ({UTF8_HINT})",
+        ),
+        (
+            "We lack staff on the ward.\n".encode("utf-16-le"),
+            f"standard input: looks like UTF-16 text saved without a byte-order mark ({UTF8_HINT})",
+        ),
+        (
+            b"We lack staff\x00 on the ward.\n",
+            "standard input: holds a NUL character (line 1, column 14), which is not text (the "
+            "file may be damaged: delete the character in a text editor, or save the file again "
+            "from the program that made it)",
+        ),
+    ],
+    ids=["windows-1252", "binary", "utf-16-without-bom", "nul"],
+)
+def test_suggest_checks_standard_input_as_it_checks_a_file(
+    monkeypatch: pytest.MonkeyPatch, data: bytes, error: str
+) -> None:
+    """Session 40 (robustness): Windows-1252 or binary bytes piped into `roqa suggest -` ended
+    with "roqa: internal error: TypeError: TextEncodeInput must be ..." (exit 1), and UTF-16
+    without a byte-order mark was coded as NUL-filled text. Checked before any model loads."""
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), errors="surrogateescape"))
+    run = roqa("suggest", "-", "--model", "no-such-model")
+    assert (run.code, run.out, run.err) == (2, "", f"roqa: error: {error}\n")
+
+
+def test_suggest_reads_utf16_with_a_byte_order_mark_from_standard_input(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from roqa_nlp.io import read_standard_input
+
+    data = "We lack staff.\r\nHello?\r\n".encode("utf-16")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert read_standard_input() == "We lack staff.\nHello?\n"
+
+
 def test_suggest_json_given_a_file_name_says_to_redirect_instead_of_coding_it(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:

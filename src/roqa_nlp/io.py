@@ -726,6 +726,24 @@ def read_text(path: str | Path) -> str:
     return decode_text(read_bytes(path), path)
 
 
+def read_standard_input(*, limit: int = MAX_INPUT_BYTES) -> str:
+    """Standard input (``roqa suggest - < quotes.txt``) decoded and checked as a file is
+    (:func:`decode_text`, named "standard input" in its errors): else Windows-1252 bytes reach
+    the model as undecodable text, and UTF-16 without a byte order mark as NUL-filled text."""
+    import sys
+
+    name = "standard input"
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a text stream put in its place (a test, a program embedding roqa)
+        return decode_text(sys.stdin.read().encode("utf-8", "surrogateescape"), name)
+    data = buffer.read(limit + 1)
+    if len(data) > limit:
+        raise RoqaError(
+            f"holds more than the {limit}-byte limit", path=name, hint="give a smaller file"
+        )
+    return decode_text(data, name)
+
+
 @cache
 def packaged_words(name: str) -> frozenset[str]:
     """The words (or phrases), one a line, of the packaged list ``roqa_nlp/data/NAME``; blank

@@ -1122,7 +1122,9 @@ def suggest_command(
     if as_json:
         refuse_json_output_file("suggest", text, paths=False)
     if text == ["-"]:  # `roqa suggest - < quotes.txt`: one text a line, blank lines skipped
-        text = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
+        from ..io import read_standard_input
+
+        text = [line.strip() for line in read_standard_input().splitlines() if line.strip()]
         if not text:
             raise RoqaError("standard input holds no text", hint="give one sentence a line")
     for i, t in enumerate(text, 1):
