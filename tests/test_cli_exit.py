@@ -184,3 +184,42 @@ def test_ctrl_c_before_roqa_code_writes_an_output_says_none_was_written(
         main(["code", str(tmp_path / "p01.txt"), "--out", str(tmp_path / "coded")])
     assert ended.value.code == 130
     assert capsys.readouterr().err == INTERRUPTED
+
+
+@pytest.mark.parametrize("module", ["typer", "roqa_nlp.cli.exchange_cmd", "roqa_nlp.errors"])
+def test_ctrl_c_while_roqa_starts_says_interrupted_and_exits_130(module: str) -> None:
+    """Session 40 (robustness): Ctrl-C in roqa's first half-second (`timeout -s INT 0.3 roqa
+    export ...`) printed a full traceback ending in KeyboardInterrupt: it came while the command
+    modules were imported, before main's handler was reached. Here Ctrl-C comes as ``module`` is
+    imported, as the console script imports and runs roqa_nlp.cli.main."""
+    script = (
+        "import sys\n"
+        "class CtrlC:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name == {module!r}:\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, CtrlC())\n"
+        "from roqa_nlp.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script, "export", "codings.jsonl", "--qdpx", "p.qdpx"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        timeout=120,
+    )
+    assert (run.returncode, run.stderr) == (130, INTERRUPTED)
+
+
+def test_the_console_script_imports_no_command_before_main_runs() -> None:
+    """What `from roqa_nlp.cli import main` imports runs before main can catch Ctrl-C."""
+    script = "import sys\nfrom roqa_nlp.cli import main\nprint(sorted(m for m in sys.modules if m.startswith(('roqa_nlp', 'typer', 'click'))))\n"
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        timeout=120,
+    )
+    assert run.stdout == "['roqa_nlp', 'roqa_nlp.cli']\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import Any, TextIO
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -19,24 +19,47 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 # the one-line errors researchers need to read.
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
-# Importing a command module registers its command on `app`.
-from . import (  # noqa: E402,F401
-    agree_cmd,
-    apply_cmd,
-    backend_cmd,
-    code_cmd,
-    exchange_cmd,
-    inspect_cmd,
-    pseudonymise_cmd,
-    report_cmd,
-    train_cmd,
-)
-from .app import app, state  # noqa: E402
-
 #: Every command's help ends saying how to see a traceback (``main`` takes ``--debug`` anywhere).
 DEBUG_EPILOG = "Add --debug to see a traceback when something goes wrong."
-for _command in app.registered_commands:
-    _command.epilog = _command.epilog or DEBUG_EPILOG
+
+
+def _application() -> Any:
+    """The typer application with every command registered on it.
+
+    Imported here, not when this module is (which the ``roqa`` console script does before it
+    calls :func:`main`): a Ctrl-C in the half-second that typer and the command modules take
+    to import then reaches main's handler, not Python's traceback.
+    """
+    # Importing a command module registers its command on `app`.
+    from . import (  # noqa: F401
+        agree_cmd,
+        apply_cmd,
+        backend_cmd,
+        code_cmd,
+        exchange_cmd,
+        inspect_cmd,
+        pseudonymise_cmd,
+        report_cmd,
+        train_cmd,
+    )
+    from .app import app
+
+    for command in app.registered_commands:
+        command.epilog = command.epilog or DEBUG_EPILOG
+    # importing the module .app made `roqa_nlp.cli.app` that module: make it the application
+    globals()["app"] = app
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    """``app`` and ``state`` (of :mod:`.app`), imported when first asked for."""
+    if name == "app":
+        return _application()
+    if name == "state":
+        from .app import state
+
+        return state
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _is_click_error(e: Exception, name: str) -> bool:
@@ -103,7 +126,7 @@ def _one_dash_option(args: list[str]) -> str | None:
         return None
     import typer
 
-    command = getattr(typer.main.get_command(app), "commands", {}).get(args[0])
+    command = getattr(typer.main.get_command(_application()), "commands", {}).get(args[0])
     if command is None:
         return None
     longs = {o for p in command.params for o in getattr(p, "opts", []) if o.startswith("--")}
@@ -119,7 +142,7 @@ def _run(args: list[str]) -> None:
     """
     import typer
 
-    command = typer.main.get_command(app)
+    command = typer.main.get_command(_application())
     with command.make_context("roqa", args) as ctx:
         command.invoke(ctx)
     sys.stdout.flush()  # a closed pipe is found here, not as Python exits
@@ -170,11 +193,36 @@ def _collect_quietly(stop: BaseException) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the ``roqa`` console script."""
+    """Entry point of the ``roqa`` console script.
+
+    Ctrl-C is caught from the first line: the commands, typer and everything they import are
+    imported inside (:func:`_application`)."""
+    try:
+        _main(argv)
+    except KeyboardInterrupt as e:
+        # Outputs are written whole (a temporary file renamed), so a stop leaves none half-done.
+        # What the stop left unfinished (a .xlsx or .docx zip whose file the atomic write has
+        # closed) fails again when collected at exit: "Exception ignored in ZipFile.__del__ ...
+        # seek of closed file" under the line below (session 37). Nothing of it is the user's.
+        _collect_quietly(e)
+        # a set of outputs stopped part-way is said (OutputsInterrupted)
+        said = getattr(e, "said", None)
+        print(
+            f"roqa: interrupted {said}; run the command again"
+            if said
+            else "roqa: interrupted (no output file was left half-written; run the command again)",
+            file=sys.stderr,
+        )
+        sys.exit(130)  # 128 + SIGINT, as a shell reports a program stopped by Ctrl-C
+
+
+def _main(argv: list[str] | None) -> None:
+    """:func:`main` but for Ctrl-C."""
     import traceback
     import warnings
 
     from ..errors import RoqaError, RoqaWarning
+    from .app import state
 
     args = [_home_expanded(a) for a in (sys.argv[1:] if argv is None else argv)]
     debug = "--debug" in args
@@ -198,21 +246,6 @@ def main(argv: list[str] | None = None) -> None:
             traceback.print_exc()
         print(f"roqa: error: {e}", file=sys.stderr)
         sys.exit(2)
-    except KeyboardInterrupt as e:
-        # Outputs are written whole (a temporary file renamed), so a stop leaves none half-done.
-        # What the stop left unfinished (a .xlsx or .docx zip whose file the atomic write has
-        # closed) fails again when collected at exit: "Exception ignored in ZipFile.__del__ ...
-        # seek of closed file" under the line below (session 37). Nothing of it is the user's.
-        _collect_quietly(e)
-        # a set of outputs stopped part-way is said (OutputsInterrupted)
-        said = getattr(e, "said", None)
-        print(
-            f"roqa: interrupted {said}; run the command again"
-            if said
-            else "roqa: interrupted (no output file was left half-written; run the command again)",
-            file=sys.stderr,
-        )
-        sys.exit(130)  # 128 + SIGINT, as a shell reports a program stopped by Ctrl-C
     except SystemExit:
         raise
     except OSError as e:
