@@ -986,6 +986,60 @@ def test_train_counts_the_researchers_records_apart_from_the_code_descriptions(
     assert (card["n_records"], card["n_coded"], card["n_none"]) == (45, 44, 1)
 
 
+@pytest.mark.parametrize(
+    "data,error",
+    [
+        (
+            "text,construct\nWe lack \u00a3 for staff.,Available Resources\n".encode("cp1252"),
+            'is not UTF-8 text (line 2, column 9: byte 0xA3, which is "\u00a3" in Windows-1252) '
+            "(re-save the file as UTF-8: in Excel, Save As CSV UTF-8 (Comma delimited))",
+        ),
+        (
+            b"sentence,construct\nWe lack staff.,Available Resources\n",
+            "has no `text` column in its header row (give a header row with a `text` column and a "
+            "`construct` (or `codes`) column: a code name, several separated by ';', or NONE)",
+        ),
+    ],
+    ids=["windows-1252", "no-text-column"],
+)
+def test_train_checks_the_evaluate_file_before_it_trains(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, error: str
+) -> None:
+    """Session 40 (robustness): `roqa train A.jsonl --evaluate B.csv` read B only after the
+    training, minutes later, to say it could not be read, and wrote no model."""
+    from roqa_nlp.autocoder import AutoCoder
+
+    def trained(*args: object, **kwargs: object) -> None:
+        pytest.fail("trained before the --evaluate file was checked")
+
+    monkeypatch.setattr(AutoCoder, "fit", trained)
+    labelled = tmp_path / "held_out.csv"
+    labelled.write_bytes(data)
+    run = roqa("train", TRAINING, "--out", tmp_path / "m", "--evaluate", labelled)
+    assert (run.code, run.err) == (2, f"roqa: error: {labelled}: {error}\n")
+    assert not (tmp_path / "m").exists()
+
+
+def test_train_checks_the_evaluate_files_codes_before_it_trains(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roqa_nlp.autocoder import AutoCoder
+
+    def trained(*args: object, **kwargs: object) -> None:
+        pytest.fail("trained before the --evaluate file was checked")
+
+    monkeypatch.setattr(AutoCoder, "fit", trained)
+    labelled = tmp_path / "held_out.csv"
+    labelled.write_text("text,construct\nWe lack staff.,Available Resourcez\n", encoding="utf-8")
+    run = roqa("train", TRAINING, "--out", tmp_path / "m", "--evaluate", labelled)
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {labelled}, row 2: unknown code 'Available Resourcez' in codebook "
+        "'cfir-2009' (did you mean 'Available Resources'? `roqa codebook cfir-2009` lists the "
+        "codes)\n",
+    )
+
+
 def test_train_help_says_evaluate_reads_what_roqa_evaluate_reads() -> None:
     run = roqa("train", "--help")
     assert run.code == 0, run.err

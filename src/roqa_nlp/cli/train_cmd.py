@@ -75,6 +75,9 @@ def train_command(
     from ..embedding import Embedder
 
     ac = AutoCoder(codebook, embedder=Embedder(backend=backend), params={"method": method})
+    if evaluate is not None:
+        # read and checked before the training, not minutes after it (evaluate() reads it again)
+        ac._labelled_set(evaluate, None)
     with _own_codebook_hint(codebook):
         _train(ac, data, feedback, codings, feedback_weight)
         if feedback:
