@@ -124,7 +124,7 @@ from .agreement import (
 )
 from .errors import RoqaError, and_list, first_few, quoted
 from .framework import carries_codes
-from .io import csv_delimiter, read_text
+from .io import csv_delimiter, from_the_header, read_text
 from .record_files import code_names as cell_codes
 from .result import CodingResult
 from .schema import SegmentResult
@@ -285,7 +285,7 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
     as written (see :func:`merge_spelling_variants`).
     """
     p = Path(path)
-    text = read_text(p)
+    text, skipped = from_the_header(read_text(p))
     # the separator Excel wrote (a semicolon where the decimal mark is a comma); strict, so an
     # unclosed quote is an error rather than one cell swallowing the rest of the file
     reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text), strict=True)
@@ -293,7 +293,7 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
         parsed = list(reader)
     except csv.Error as e:
         raise RoqaError(
-            f"is not a valid CSV file (line {reader.line_num}: {e})",
+            f"is not a valid CSV file (line {reader.line_num + skipped}: {e})",
             path=p,
             hint="a quote that opens a cell may never close; save the sheet again as CSV",
         ) from None
@@ -305,19 +305,21 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
     if missing:
         roqa_own = "segment_id" in names  # the spreadsheet roqa code writes beside codings.jsonl
         raise RoqaError(
-            f"has no {', '.join(missing)} column (found: {first_few(header, 6) or 'nothing'})",
+            f"has no {', '.join(missing)} column (found: {first_few(header, 6) or 'nothing'}"
+            + (f" in the header row, line {skipped + 1})" if skipped else ")"),
             path=p,
             hint=f"give the codings.jsonl beside it, or its folder {p.parent}, to compare a "
             "roqa result"
             if roqa_own
-            else "the first line must name the columns unit, coder and code",
+            else f"the first line{' that is not blank' if skipped else ''} must name the "
+            "columns unit, coder and code",
         )
     iu, ic, ik = names.index("unit"), names.index("coder"), names.index("code")
     iv = names.index("valence") if "valence" in names else None
     rows: list[tuple[str, str, str]] = []
     code_names: dict[str, str] = {}
     given: dict[str, dict[str, dict[str, set[str]]]] = {}  # coder -> unit -> code -> valences
-    for n, row in enumerate(body, start=2):
+    for n, row in enumerate(body, start=2 + skipped):
         if not any(cell.strip() for cell in row):
             continue
         cells = [*row, *([""] * (len(names) - len(row)))]

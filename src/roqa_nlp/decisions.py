@@ -70,7 +70,14 @@ from typing import Any
 
 from .codebook import Codebook
 from .errors import RoqaError, and_list, quoted
-from .io import csv_delimiter, read_jsonl, read_text, sha256_bytes, spreadsheet_text
+from .io import (
+    csv_delimiter,
+    from_the_header,
+    read_jsonl,
+    read_text,
+    sha256_bytes,
+    spreadsheet_text,
+)
 from .record_files import xlsx_rows
 from .result import CodingResult
 from .schema import Code, SegmentResult, Suggestion, normalise_valence
@@ -215,12 +222,14 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
     if suffix != ".xlsx":
         _refuse_documents(p)
     rows: list[dict[Any, Any]]
+    skipped = 0  # blank lines above a CSV's header
     if suffix in (".jsonl", ".json"):
         rows = read_jsonl(p)
     elif suffix == ".xlsx":  # saved from Excel: read as records are (roqa evaluate, train)
         rows = _sheet_rows(xlsx_rows(p))
     else:
         text = read_text(p)  # UTF-8 (BOM or not) or UTF-16 with BOM (Excel's "Unicode text")
+        text, skipped = from_the_header(text)
         reader = csv.DictReader(io.StringIO(text), delimiter=csv_delimiter(text))
         rows = []
         # a note may be long (a pasted memo): csv's default field limit is 128 KB
@@ -231,7 +240,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
                 rows.append(r)
         except csv.Error as e:
             raise RoqaError(
-                f"row {len(rows) + 2}: {e}",
+                f"row {len(rows) + 2 + skipped}: {e}",
                 path=p,
                 hint=f"a field holds at most {FIELD_LIMIT // 2**20} MB; shorten the note",
             ) from None
@@ -239,13 +248,15 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             csv.field_size_limit(limit)
     header = {str(k).strip().lower() for k in rows[0] if k} if rows else set()
     if suffix not in (".jsonl", ".json") and rows and "segment_id" not in header:
+        said = ",".join(str(k) for k in rows[0] if k)
         raise RoqaError(
-            "decisions file has no segment_id column",
+            "decisions file has no segment_id column"
+            + (f" in its header row (line {skipped + 1}: {said})" if skipped else ""),
             path=p,
             hint=f"header: {','.join(COLUMNS)}, separated by commas, semicolons or tabs",
         )
     out = []
-    for i, r in enumerate(rows, 2 if suffix not in (".jsonl", ".json") else 1):
+    for i, r in enumerate(rows, 2 + skipped if suffix not in (".jsonl", ".json") else 1):
         r = {  # a cell a spreadsheet would run as a formula was saved with a "'" before it
             str(k).strip().lower(): ("" if v is None else spreadsheet_text(str(v).strip()))
             for k, v in r.items()
@@ -801,7 +812,7 @@ def append_decisions(path: str | Path, rows: Sequence[Decision]) -> None:
         atomic_write_text(p, text + end + "".join(f"{line}\n" for line in lines))
         return
     delimiter = csv_delimiter(text)
-    header = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    header = next(csv.reader(io.StringIO(from_the_header(text)[0]), delimiter=delimiter), [])
     names = [h.strip().lower() for h in header]
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")

@@ -47,11 +47,28 @@ def shell_quoted(path: str | Path) -> str:
     return shlex.quote(text)
 
 
+#: A line of a CSV file that holds no cell: blank, or only separators (an empty row Excel saved).
+_NO_CELLS = re.compile(r"[\s,;]*")
+
+
+def from_the_header(text: str) -> tuple[str, int]:
+    """The text of a CSV file from its header, the first line that holds a cell, and how many
+    lines above it were passed over (blank, or an empty row of separators): else the blank line
+    is read as the header, which names no column, and the file "has no segment_id column" whose
+    header names it. Add the count to a row's number to say its line in the file."""
+    lines = text.split("\n")
+    skipped = 0
+    while skipped < len(lines) - 1 and _NO_CELLS.fullmatch(lines[skipped]):
+        skipped += 1
+    return "\n".join(lines[skipped:]), skipped
+
+
 def csv_delimiter(text: str) -> str:
     """The separator of a CSV file a researcher may have saved from Excel, told from its header
     line: a comma, or a semicolon (Excel's CSV where the decimal mark is a comma) or a tab
-    (Excel's "Unicode text")."""
-    header = text.split("\n", 1)[0]
+    (Excel's "Unicode text"). Blank lines above the header are passed over
+    (:func:`from_the_header`)."""
+    header = from_the_header(text)[0].split("\n", 1)[0]
     try:
         return csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
     except csv.Error:

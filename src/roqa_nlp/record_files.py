@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RoqaError
-from .io import csv_delimiter, read_bytes, read_jsonl_numbered, read_text
+from .io import csv_delimiter, from_the_header, read_bytes, read_jsonl_numbered, read_text
 
 #: The file types of labelled records, by suffix: JSON Lines and the spreadsheets.
 SPREADSHEET_SUFFIXES = (".csv", ".tsv", ".xlsx")
@@ -66,12 +66,12 @@ def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in (".csv", ".tsv"):
-        text = read_text(p)
+        text, skipped = from_the_header(read_text(p))
         try:  # strict: an unclosed quote is an error, not one cell swallowing the rest
             rows = list(csv.reader(io.StringIO(text), delimiter=csv_delimiter(text), strict=True))
         except csv.Error as e:
             raise RoqaError(f"is not a valid CSV file ({e})", path=p, hint=_HINT) from None
-        return _spreadsheet_records(rows, p)
+        return _spreadsheet_records(rows, p, first=2 + skipped)
     if suffix == ".xlsx":
         return _spreadsheet_records(xlsx_rows(p), p)
     return read_jsonl_numbered(p)
