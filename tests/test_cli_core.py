@@ -1763,3 +1763,36 @@ def test_readme_python_agreement_runs_from_a_clone(packaged_model: Path, tmp_pat
         "segments: 96.8% agreement, kappa 0.546, alpha 0.546, AC1 0.966)",
         "0.537 22",
     ]
+
+
+def test_a_file_name_starting_with_a_dash_says_how_to_give_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 40 (robustness): `roqa inspect '-P05 interview.txt'` said only "No such option:
+    -P": the researcher's file name was read as options, and nothing said how to give it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-P05 interview.txt").write_text("Interviewer: Hi?\nP05: Hello.\n", "utf-8")
+    run = roqa("inspect", "-P05 interview.txt")
+    assert (run.code, run.err) == (
+        2,
+        "roqa: error: -P05 interview.txt: a file name that starts with '-' is read as options "
+        "(No such option: -P) (give it as './-P05 interview.txt', or put -- before it, after "
+        "the options: roqa inspect -- '-P05 interview.txt')\n",
+    )
+
+
+def test_a_text_starting_with_a_dash_says_how_to_give_it() -> None:
+    run = roqa("suggest", "-We lack staff")
+    assert (run.code, run.err) == (
+        2,
+        "roqa: error: -We lack staff: a text that starts with '-' is read as options (No such "
+        "option: -W) (put -- before it, after the options: roqa suggest -- '-We lack staff')\n",
+    )
+
+
+def test_an_unknown_option_that_is_no_file_nor_text_is_said_as_before() -> None:
+    run = roqa("suggest", "-Q", "We lack staff.")
+    assert (run.code, run.err) == (
+        2,
+        "roqa: error: No such option: -Q (see 'roqa suggest --help')\n",
+    )

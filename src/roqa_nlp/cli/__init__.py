@@ -133,6 +133,39 @@ def _one_dash_option(args: list[str]) -> str | None:
     return next((w for w in typed if "-" + w in longs), None)
 
 
+def _dash_word_said(args: list[str], e: Exception) -> str | None:
+    """The one-line error of a file name or a text that starts with '-' (``roqa inspect '-P05
+    interview.txt'``, ``roqa suggest '-We lack staff'``), which click read as options and
+    refused with "No such option: -P" alone; None when ``e`` is of no such word."""
+    from pathlib import Path
+
+    from ..errors import RoqaError
+    from ..io import shell_quoted
+
+    option = getattr(e, "option_name", None)
+    if not _is_click_error(e, "NoSuchOption") or not option or not args:
+        return None
+    words = args[: args.index("--")] if "--" in args else args
+    for word in words[1:]:
+        if not word.startswith(option) or word.startswith("--"):
+            continue
+        command = f"roqa {args[0]} -- {shell_quoted(word)}"
+        if Path(word).exists():
+            what, hint = "a file name", f"give it as {shell_quoted('./' + word)}, or put -- "
+        elif any(c.isspace() for c in word):
+            what, hint = "a text", "put -- "
+        else:
+            continue
+        return str(
+            RoqaError(
+                f"{what} that starts with '-' is read as options (No such option: {option})",
+                path=word,
+                hint=f"{hint}before it, after the options: {command}",
+            )
+        )
+    return None
+
+
 def _run(args: list[str]) -> None:
     """Run the command ``args`` names, letting every exception reach :func:`main`.
 
@@ -266,6 +299,10 @@ def _main(argv: list[str] | None) -> None:
     except Exception as e:  # click usage errors and real bugs
         if _is_click_error(e, "NoArgsIsHelpError"):
             e.show()  # type: ignore[attr-defined]  # `roqa` alone: the help itself
+            sys.exit(2)
+        said = _dash_word_said(args, e)
+        if said is not None:
+            print(f"roqa: error: {said}", file=sys.stderr)
             sys.exit(2)
         if _is_click_error(e, "ClickException"):
             # One line like every other user error (click would print usage, a hint and the error).
