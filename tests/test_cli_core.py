@@ -1796,3 +1796,27 @@ def test_an_unknown_option_that_is_no_file_nor_text_is_said_as_before() -> None:
         2,
         "roqa: error: No such option: -Q (see 'roqa suggest --help')\n",
     )
+
+
+def test_code_pseudonymise_lists_no_key_when_it_wrote_none(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """Session 40 (robustness): with no name to replace, `roqa code --pseudonymise nokey.csv`
+    wrote no key but listed "pseudonym key  nokey.csv" among the files written."""
+    study = tmp_path / "p01.txt"
+    study.write_text(
+        "Interviewer: What gets in the way?\nP01: We never had the budget for agency staff.\n",
+        encoding="utf-8",
+    )
+    key = tmp_path / "nokey.csv"
+    out = tmp_path / "coded"
+    run = roqa("code", study, "--out", out, "--model", tiny_model_dir, "--pseudonymise", key,
+               "--no-report")  # fmt: skip
+    assert run.code == 0, run.err
+    assert not key.exists()
+    said = " ".join(run.out.split())
+    assert "pseudonym key" not in said
+    assert (
+        "Pseudonyms: 0 name(s) replaced in the transcripts' text, labels included; no name "
+        f"found, so no key was written to {key}."
+    ) in said

@@ -710,8 +710,11 @@ def code_command(
         with _own_speaker_warnings():
             w = write_codings(_parts_warned(parts), out)
         w.paths.update(_keep_project_codebook(ac.codebook, out))
+        written_key = None
         if key is not None and pseudonymise is not None:
-            w.paths["pseudonym key"] = _write_key(key, pseudonymise)
+            written_key = _write_key(key, pseudonymise)
+        if written_key is not None:
+            w.paths["pseudonym key"] = written_key
         _say_streamed(
             out,
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments "
@@ -738,7 +741,9 @@ def code_command(
     planned += [out / "report.html"] * report + ([qdpx] if qdpx is not None else [])
     with _told_if_interrupted(out, planned):
         if key is not None and pseudonymise is not None:  # first: the outputs are named by it
-            written["pseudonym key"] = _write_key(key, pseudonymise, result.transcripts.values())
+            written_key = _write_key(key, pseudonymise, result.transcripts.values())
+            if written_key is not None:
+                written["pseudonym key"] = written_key
         if chart_book is not None:  # the default of `roqa report OUT`, `roqa export OUT` ...
             from ..crosswalk import CHART_KEY, keep_chart
 
@@ -1010,9 +1015,10 @@ def _read_key(path: Path, out: Path, engine: str, option: str = "--pseudonymise"
 
 def _write_key(
     key: PseudonymKey, path: Path, transcripts: Iterable[Any] = (), *, every_name: bool = False
-) -> Path:
+) -> Path | None:
     """Write the key when the run added names, and say what was replaced and which words of the
-    talk may still name someone (all of them with ``every_name``, else the most frequent)."""
+    talk may still name someone (all of them with ``every_name``, else the most frequent); the
+    key's path when it was written, else None (a run lists only the files it wrote)."""
     from rich.markup import escape
 
     from ..identifiers import identifier_patterns
@@ -1046,10 +1052,15 @@ def _write_key(
             soft_wrap=True,
         )
     elif done:
-        console().print(escape(f"Pseudonyms: {done}no new name in {path}."))
+        kept = (
+            f"no new name in {path}"
+            if path.exists()
+            else f"no name found, so no key was written to {path}"
+        )
+        console().print(escape(f"Pseudonyms: {done}{kept}."))
     if transcripts:
         _print_names_to_check(key, path, transcripts, every_name=every_name)
-    return path
+    return path if key.added else None
 
 
 #: how many words that may still name someone `roqa code --pseudonymise` shows
