@@ -241,3 +241,28 @@ def test_roqa_codebook_of_a_models_folder_does_not_warn_of_descriptions(tmp_path
     run = roqa("codebook", tmp_path)
     code, out, err = run.code, run.out, run.err
     assert (code, err) == (0, "") and "Peer support workers" in out
+
+
+def test_a_transcript_given_as_a_codebook_is_told_what_a_codebook_is(tmp_path: Path) -> None:
+    """Session 40 (robustness): `roqa codebook interview.txt` said only "codebook is not valid
+    JSON at line 1, column 1: Expecting value", with no fix."""
+    path = tmp_path / "p04.txt"
+    path.write_text("Interviewer: How are staffing levels?\n\nP04: We lack staff.\n", "utf-8")
+    run = roqa("codebook", path)
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {path}: codebook is not valid JSON at line 1, column 1: Expecting value "
+        "(a .txt file is a transcript, not a codebook: code it with roqa code; a codebook is a "
+        ".json file of codes like those `roqa codebook cfir-2009` shows, see "
+        "docs/codebooks.md)\n",
+    )
+
+
+def test_a_file_that_is_no_json_at_all_is_told_what_a_codebook_is(tmp_path: Path) -> None:
+    path = tmp_path / "codes"
+    path.write_text("Staffing\nLeadership\n", "utf-8")
+    assert load_error(path) == (
+        f"{path}: codebook is not valid JSON at line 1, column 1: Expecting value (a codebook "
+        "is a .json file of codes like those `roqa codebook cfir-2009` shows, see "
+        "docs/codebooks.md)"
+    )

@@ -608,12 +608,22 @@ def _not_json(e: Exception, text: str, where: str | Path) -> RoqaError:
     if not isinstance(e, json.JSONDecodeError):
         return RoqaError(f"codebook is not valid JSON ({type(e).__name__})", path=where)
     hint = None
-    fmt = _OTHER_FORMATS.get(Path(str(where)).suffix.casefold())
+    suffix = Path(str(where)).suffix.casefold()
+    fmt = _OTHER_FORMATS.get(suffix)
+    what = "a .json file of codes like those `roqa codebook cfir-2009` shows, see docs/codebooks.md"
     if fmt is not None:
         hint = (
             f"only JSON codebooks are read, not {fmt}: write it as a .json file like those "
             "`roqa codebook cfir-2009` shows, see docs/codebooks.md"
         )
+    elif not text[: e.pos].strip():  # no JSON at all: perhaps not meant as a codebook
+        from .transcripts import SUPPORTED_EXTENSIONS
+
+        hint = f"a codebook is {what}"
+        if suffix in SUPPORTED_EXTENSIONS:
+            hint = (
+                f"a {suffix} file is a transcript, not a codebook: code it with roqa code; {hint}"
+            )
     elif text[: e.pos].rstrip().endswith(",") and e.msg.startswith(
         ("Expecting property name", "Expecting value")
     ):
