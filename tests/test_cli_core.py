@@ -1820,3 +1820,18 @@ def test_code_pseudonymise_lists_no_key_when_it_wrote_none(
         "Pseudonyms: 0 name(s) replaced in the transcripts' text, labels included; no name "
         f"found, so no key was written to {key}."
     ) in said
+
+
+@pytest.mark.parametrize("command", ["report", "export"])
+def test_a_folder_without_roqa_output_says_to_code_first(tmp_path: Path, command: str) -> None:
+    """Session 40 (robustness): `roqa report emptydir` said "emptydir/codings.jsonl: file not
+    found", a file the researcher never named."""
+    folder = tmp_path / "emptydir"
+    folder.mkdir()
+    args = ["--qdpx", tmp_path / "p.qdpx"] if command == "export" else []
+    run = roqa(command, folder, *args)
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {folder}: holds no roqa output (no codings.jsonl) (give the folder roqa "
+        f"code wrote, or code the transcripts first: roqa code TRANSCRIPTS --out {folder})\n",
+    )

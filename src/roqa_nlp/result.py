@@ -62,6 +62,13 @@ def codings_file(path: str | Path) -> Path:
                 + " or ".join(str(f) for f in coders[:3])
                 + (" ..." if len(coders) > 3 else ""),
             )
+        if not codings.exists():  # not "FOLDER/codings.jsonl: file not found", a file never named
+            raise RoqaError(
+                "holds no roqa output (no codings.jsonl)",
+                path=p,
+                hint="give the folder roqa code wrote, or code the transcripts first: roqa code "
+                f"TRANSCRIPTS --out {p}",
+            )
         return codings
     from .transcripts import _is_roqa_report
 
