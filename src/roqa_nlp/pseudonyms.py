@@ -385,6 +385,37 @@ def _person(name: str) -> str:
     return " ".join(named if len(named) >= 2 else words)
 
 
+#: A pseudonym that stands for one speaker (a participant, a dyad's member, an interviewer), not
+#: a role several people may share (``nominated individual``).
+_ONE_SPEAKER_PSEUDONYM = re.compile(r"P\d+[a-z]?|Interviewer(?: \d+)?", re.IGNORECASE)
+
+
+def _refuse_two_people(
+    path: Path, row: int, name: str, pseudonym: str, keyed: dict[str, list[tuple[int, str]]]
+) -> None:
+    """Refuse row ``row`` of the key at ``path`` when it gives a speaker's pseudonym to a second
+    person, as docs/privacy.md tells people apart: two names of two name words or more with no
+    name word in common (``Zoë Smith`` and ``Siobhán Ó Briain`` both ``P09``) are two people,
+    whom one pseudonym would make one case; a nickname (``Mo``) or another spelling of one
+    person's name may share it. ``keyed`` holds the rows read so far; ``row`` is added."""
+    bare = _bare(pseudonym)
+    if not _ONE_SPEAKER_PSEUDONYM.fullmatch(bare):
+        return
+    words = {w.casefold() for w in name_parts(name)}
+    rows = keyed.setdefault(bare.casefold(), [])
+    for earlier, other in rows:
+        theirs = {w.casefold() for w in name_parts(other)}
+        if len(words) >= 2 and len(theirs) >= 2 and not words & theirs:
+            raise RoqaError(
+                f"rows {earlier} and {row}: {quoted(other)} and {quoted(name)} are both {bare}, "
+                "which would make two people one",
+                path=path,
+                hint="two names with no name word in common are two people: give each their own "
+                "pseudonym; a nickname or another spelling of one person's name may share it",
+            )
+    rows.append((row, name))
+
+
 def _bare(pseudonym: str) -> str:
     """The pseudonym as a speaker label: without the square brackets a key may give it."""
     return pseudonym.strip().removeprefix("[").removesuffix("]").strip()
@@ -511,6 +542,7 @@ class PseudonymKey:
         at_name, at_pseudonym = columns.index("name"), columns.index("pseudonym")
         key = cls()
         placeholders: list[tuple[int, str, str]] = []
+        keyed: dict[str, list[tuple[int, str]]] = {}  # speaker pseudonym -> its rows so far
         for i, row in enumerate(rows[1:], 2):
             name = row[at_name].strip() if at_name < len(row) else ""
             pseudonym = row[at_pseudonym].strip() if at_pseudonym < len(row) else ""
@@ -525,6 +557,7 @@ class PseudonymKey:
                     path=p,
                     hint="every row gives a name and its pseudonym",
                 )
+            _refuse_two_people(p, i, name, pseudonym, keyed)
             try:
                 key.add(name, pseudonym)
             except RoqaError as e:
