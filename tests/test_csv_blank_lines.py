@@ -85,3 +85,13 @@ def test_a_labelled_file_with_blank_lines_above_its_header_is_read(tmp_path: Pat
     assert read_records(path) == [
         (4, {"text": "We lack staff.", "construct": "Available Resources"})
     ]
+
+
+def test_a_pseudonym_key_with_blank_lines_above_its_header_is_read(tmp_path: Path) -> None:
+    from roqa_nlp.pseudonyms import PseudonymKey
+
+    path = tmp_path / "key.csv"
+    path.write_text("\n\nname,pseudonym\nMaria Okafor,P07\nTom Hale,\n", encoding="utf-8")
+    with pytest.raises(RoqaError) as e:
+        PseudonymKey.read(path)
+    assert e.value.reason == "row 5: no pseudonym"

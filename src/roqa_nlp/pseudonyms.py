@@ -510,7 +510,7 @@ class PseudonymKey:
         :class:`~roqa_nlp.errors.RoqaWarning` (a mistyped path would give participants other
         pseudonyms), as ``roqa code`` warns; ``new=True`` says a new key is meant, without it.
         """
-        from .io import csv_delimiter, read_text
+        from .io import csv_delimiter, from_the_header, read_text
 
         if not isinstance(path, (str, os.PathLike)):
             raise TypeError(
@@ -530,7 +530,7 @@ class PseudonymKey:
                     path=p,
                 )
             return cls()
-        text = read_text(p)
+        text, skipped = from_the_header(read_text(p))  # blank lines above the header
         rows = list(csv.reader(io.StringIO(text), delimiter=csv_delimiter(text)))
         columns = [c.strip().lower() for c in rows[0]] if rows else []
         if any(c not in columns for c in KEY_COLUMNS):
@@ -543,7 +543,7 @@ class PseudonymKey:
         key = cls()
         placeholders: list[tuple[int, str, str]] = []
         keyed: dict[str, list[tuple[int, str]]] = {}  # speaker pseudonym -> its rows so far
-        for i, row in enumerate(rows[1:], 2):
+        for i, row in enumerate(rows[1:], 2 + skipped):
             name = row[at_name].strip() if at_name < len(row) else ""
             pseudonym = row[at_pseudonym].strip() if at_pseudonym < len(row) else ""
             if not name and not pseudonym:
