@@ -231,3 +231,111 @@ def test_the_service_text_left_out_is_pseudonymised_as_other_words_left_out(
     done, _ = pseudonymise([t])
     # as talk, as the .txt's text keeps them (not bare, as a label is)
     assert done[0].metadata["service_text"] == ["Meeting ended after 00:09:12", "Shared with [P64]"]
+
+
+# --- times that are talk: only a service's marks are left out ------------------------------------
+
+TALK_TIMES = (
+    "Interviewer: What are your staffing ratios?\n"
+    "P04: Days we run at (1:10) and nights at [1:15], and we meet at [10:30] (9:00) sharp.\n"
+    "Interviewer: And the ratio at night?\n"
+    "P04: 1:15\n"
+    "Interviewer: And the shifts?\n"
+    "P04: Our shifts start at:\n07:00\n14:00\n22:00\nand the handover overlaps.\n"
+    "Interviewer: OK.\n"
+)
+
+
+def test_clock_like_numbers_in_txt_talk_are_the_speakers_words(tmp_path: Path) -> None:
+    f = tmp_path / "p04.txt"
+    f.write_text(TALK_TIMES, "utf-8")
+    t = read_transcript(f)
+    assert t.text == TALK_TIMES and t.metadata["rendering"] == "original"
+    assert "time_marks" not in t.metadata
+    assert turns(t) == [
+        ("Interviewer", "What are your staffing ratios?", 13, 43, None, None),
+        (
+            "P04",
+            "Days we run at (1:10) and nights at [1:15], and we meet at [10:30] (9:00) sharp.",
+            49,
+            129,
+            None,
+            None,
+        ),
+        ("Interviewer", "And the ratio at night?", 143, 166, None, None),
+        ("P04", "1:15", 172, 176, None, None),
+        ("Interviewer", "And the shifts?", 190, 205, None, None),
+        (
+            "P04",
+            "Our shifts start at:\n07:00\n14:00\n22:00\nand the handover overlaps.",
+            211,
+            276,
+            None,
+            None,
+        ),
+        # the last time alone on a line inside the answer is no time of the next turn
+        ("Interviewer", "OK.", 290, 293, None, None),
+    ]
+
+
+def test_a_service_mark_leaves_talk_times_and_a_time_only_answer_in_place(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer: When is the huddle? (00:00:08)\n"
+        "P04: 00:15:00\n"
+        "Interviewer: And the board? [00:00:20]\n"
+        "P04: At [10:30] and (11:00).\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert t.text == (
+        "Interviewer: When is the huddle?\n\nP04: 00:15:00\n\n"
+        "Interviewer: And the board?\n\nP04: At [10:30] and (11:00)."
+    )
+    assert turns(t) == [
+        ("Interviewer", "When is the huddle?", 13, 32, None, 8.0),
+        ("P04", "00:15:00", 39, 47, 8.0, None),
+        ("Interviewer", "And the board?", 62, 76, None, 20.0),
+        ("P04", "At [10:30] and (11:00).", 83, 106, 20.0, None),
+    ]
+    assert t.metadata["time_marks"] is True
+
+
+def test_clock_like_numbers_in_docx_talk_are_the_speakers_words(tmp_path: Path) -> None:
+    f = write_docx(
+        tmp_path / "p04.docx",
+        [
+            "Interviewer: What time is the daily huddle?",
+            "P04: 9:15",
+            "Interviewer: We meet at [10:30] then?",
+            "P04: Yes, at [10:30], and (11:00) for the doctors. On Mondays it's",
+            "9:15",
+            "and on Fridays later.",
+            "Interviewer: Thanks.",
+        ],
+    )
+    t = read_transcript(f)
+    assert t.text == (
+        "Interviewer: What time is the daily huddle?\n\nP04: 9:15\n\n"
+        "Interviewer: We meet at [10:30] then?\n\n"
+        "P04: Yes, at [10:30], and (11:00) for the doctors. On Mondays it's\n9:15\n"
+        "and on Fridays later.\n\nInterviewer: Thanks."
+    )
+    assert turns(t) == [
+        ("Interviewer", "What time is the daily huddle?", 13, 43, None, None),
+        ("P04", "9:15", 50, 54, None, None),
+        ("Interviewer", "We meet at [10:30] then?", 69, 93, None, None),
+        (
+            "P04",
+            "Yes, at [10:30], and (11:00) for the doctors. On Mondays it's\n9:15\n"
+            "and on Fridays later.",
+            100,
+            188,
+            None,
+            None,
+        ),
+        ("Interviewer", "Thanks.", 203, 210, None, None),
+    ]
+    assert "time_marks" not in t.metadata

@@ -69,7 +69,7 @@ from .speaker_labels import (
     transcript_header,
     with_header_fields,
 )
-from .timecodes import has_time_marks, parse_timecode
+from .timecodes import has_time_marks, is_service_time_line, parse_timecode
 from .unlabelled import (
     MOST_BACKCHANNEL_PIECES,
     UnlabelledTalk,
@@ -475,10 +475,12 @@ def read_blocks(
                 last_words,
                 time_alone(words) if last_time is None else last_time,
             )
-        elif time_alone(words) is not None:
-            # a time alone between paragraphs (Google Meet's every five minutes): no one's
-            # words, and the time of the next turn
+        elif is_service_time_line(words):
+            # a service's time alone between paragraphs (Google Meet's "00:05:00" every five
+            # minutes): no one's words, and the time of the next turn; a time of talk ("9:15"
+            # alone in an answer) is the speaker's words
             pending_time = time_alone(words)
+            continue
         elif continuing and _asked(turns[-1]) and words.strip():
             # the answer below a numbered question ("Question 5: How do you ...?")
             turns.append((answering, [words], None))
@@ -496,6 +498,8 @@ def read_blocks(
             unlabelled.append(words)  # before the first label: a title page, or no labels
         elif words.strip():
             no_turn.append(("", " ".join(words.split())))  # after a header line ended a turn
+        if words.strip() and speaker is None:
+            pending_time = None  # talk came after the time: it was no time of the next turn
     labelled = bool(turns)
     if not labelled:
         speaker = participant or unlabelled_speaker(path)

@@ -507,6 +507,7 @@ def _labelled_turns(
         if current.start is None:
             current.start = line.content_start
         current.end = line.content_end
+        pending_time = None  # a time alone above talk of this turn ("07:00" in a list of shifts)
         spanned.update(inside)
         inside = []
         asked = is_question_marker(current.speaker) and line.text.rstrip().endswith("?")

@@ -44,18 +44,34 @@ def parse_time(value: str) -> float:
 TIME_MARK = re.compile(r"#(?P<clock>\d{1,2}:\d{2}:\d{2})(?:-(?P<tenths>\d{1,2}))?#")
 
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+#: A service's clock time: hours, minutes and seconds (``00:00:28``, ``1:02:03``, a fraction of
+#: a second after them). Talk has clock-like numbers with one colon (``at 10:30``, ``(9:00)``,
+#: a ratio ``[1:15]``): they are someone's words, never taken for a service's mark.
+_SERVICE_CLOCK = r"\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?"
 #: A timestamp a transcription service writes inside a turn's words or at their end, in square
 #: or round brackets: ``... written [00:00:28] into it``, ``... the community side. (00:00:17)``
-#: (Descript, Trint, Rev, Sonix). Only a clock time alone in its brackets: ``(and 10:30
-#: meetings)`` is talk.
-BRACKETED_TIME = re.compile(rf"\[(?P<square>{_CLOCK})\]|\((?P<round>{_CLOCK})\)")
+#: (Descript, Trint, Rev, Sonix). Only a service's clock time (:data:`_SERVICE_CLOCK`) alone in
+#: its brackets: ``(and 10:30 meetings)``, ``at [10:30]``, ``(9:00)`` are talk.
+BRACKETED_TIME = re.compile(rf"\[(?P<square>{_SERVICE_CLOCK})\]|\((?P<round>{_SERVICE_CLOCK})\)")
 #: A transcriber's note with the time it was made at (Rev's ``[inaudible 00:00:41]``,
 #: ``[crosstalk 00:01:02]``): the note stays, ``[inaudible]``, as a note without a time is kept
 #: everywhere (it tells the reader of a quote that words are missing); its time is no one's words.
 NOTE_TIME = re.compile(rf"\[(?P<note>[^\W\d_](?:[^\W\d_]|[' -]){{0,30}}?)[ \t]+{_CLOCK}\]")
-#: A line holding only a time (``00:05:00``, ``[00:05:00]``), as Google Meet writes every five
-#: minutes between the paragraphs of its transcript: no one's words.
-TIME_LINE = re.compile(rf"^[ \t]*(?:{_CLOCK}|\[{_CLOCK}\]|\({_CLOCK}\))[ \t]*$", re.MULTILINE)
+#: A line holding only a service's clock time (``00:05:00``, ``[00:05:00]``), as Google Meet
+#: writes every five minutes between the paragraphs of its transcript: no one's words. Not the
+#: first line of a turn's words, which is the speaker's (``P04: 00:15:00``), nor a time of talk
+#: alone on a line (``07:00`` in a list of shift times).
+_SERVICE_TIME_ALONE = rf"[ \t]*(?:{_SERVICE_CLOCK}|\[{_SERVICE_CLOCK}\]|\({_SERVICE_CLOCK}\))[ \t]*"
+TIME_LINE = re.compile(rf"(?<=\n){_SERVICE_TIME_ALONE}$", re.MULTILINE)
+#: Words that are only a time, bracketed or not: a speaker's answer (``P04: [00:15:00]``), never
+#: a mark to leave out.
+_ONLY_A_TIME = re.compile(rf"\s*(?:{_CLOCK}|\[{_CLOCK}\]|\({_CLOCK}\))\s*")
+
+
+def is_service_time_line(line: str) -> bool:
+    """Whether ``line`` holds only a service's clock time (:data:`TIME_LINE`: ``00:05:00``,
+    ``[00:05:00]``), not a time of talk (``9:15``)."""
+    return re.fullmatch(_SERVICE_TIME_ALONE, line) is not None
 
 
 def has_time_marks(words: str) -> bool:
@@ -68,7 +84,10 @@ def has_time_marks(words: str) -> bool:
 def strip_time_marks(words: str) -> tuple[str, float | None]:
     """``words`` without their time marks (:func:`has_time_marks`; the blanks before each mark
     too, a note keeping its words: ``[inaudible]``), and the time of the last mark when the
-    words end with one (an f4transkript mark or a bracketed timestamp; else None)."""
+    words end with one (an f4transkript mark or a bracketed timestamp; else None). Words that
+    are only a time are the speaker's (``P04: [00:15:00]``), returned as they are."""
+    if _ONLY_A_TIME.fullmatch(words):
+        return words, None
     end = None
     tail = words.rstrip()
     last = None
