@@ -221,16 +221,16 @@ def test_the_service_text_left_out_is_pseudonymised_as_other_words_left_out(
     from roqa_nlp.pseudonyms import pseudonymise
 
     f = tmp_path / "p64.txt"
-    f.write_text(
-        "Sam Roe: Why?\n\nKim Wu: Staffing.\n\nMeeting ended after 00:09:12\n\n"
-        "Shared with Kim Wu\n",
-        "utf-8",
+    footer = (
+        "Automatically convert your audio files to text with Sonix. Sonix is the best online, "
+        "automated transcription service."
     )
+    f.write_text(f"Sam Roe: Why?\n\nKim Wu: Staffing.\n\n{footer}\n\nShared with Kim Wu\n", "utf-8")
     t = read_transcript(f, interviewer_labels=["Sam Roe"])
-    assert t.metadata["service_text"] == ["Meeting ended after 00:09:12", "Shared with Kim Wu"]
+    assert t.metadata["service_text"] == [footer, "Shared with Kim Wu"]
     done, _ = pseudonymise([t])
     # as talk, as the .txt's text keeps them (not bare, as a label is)
-    assert done[0].metadata["service_text"] == ["Meeting ended after 00:09:12", "Shared with [P64]"]
+    assert done[0].metadata["service_text"] == [footer, "Shared with [P64]"]
 
 
 # --- times that are talk: only a service's marks are left out ------------------------------------
@@ -339,3 +339,95 @@ def test_clock_like_numbers_in_docx_talk_are_the_speakers_words(tmp_path: Path) 
         ("Interviewer", "Thanks.", 203, 210, None, None),
     ]
     assert "time_marks" not in t.metadata
+
+
+# --- a service's closing text is its whole line: talk after the last label stays talk -----------
+
+
+def test_talk_opening_like_a_service_notice_after_the_last_label_is_heard(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Interviewer: Anything else?\n"
+        "P04: Yes.\n"
+        "Meeting ended after 00:45:00 and we never got the recording back, that's the barrier.\n"
+        "This transcript was exported on the shared drive and nobody could read it.\n"
+    )
+    f = tmp_path / "p04.txt"
+    f.write_text(text, "utf-8")
+    t = read_transcript(f)
+    assert t.text == text
+    assert turns(t) == [
+        ("Interviewer", "Anything else?", 13, 27, None, None),
+        ("P04", text[33:].rstrip(), 33, 198, None, None),
+    ]
+    assert "service_text" not in t.metadata
+
+
+def test_a_file_without_labels_keeps_a_paragraph_opening_like_a_notice(tmp_path: Path) -> None:
+    text = (
+        "The biggest barrier was training time.\n\n"
+        "This transcript was exported on a USB stick by our admin, which broke the policy.\n\n"
+        "After that the champions gave up.\n"
+    )
+    f = tmp_path / "p04.txt"
+    f.write_text(text, "utf-8")
+    with pytest.warns(UserWarning):
+        t = read_transcript(f)
+    assert [(u.start, u.end) for u in t.turns] == [(0, 38), (40, 121), (123, 156)]
+    assert "service_text" not in t.metadata
+
+
+def test_talk_after_a_service_line_goes_on_with_the_last_turn(tmp_path: Path) -> None:
+    f = write_docx(
+        tmp_path / "p23.docx",
+        [
+            "Sam Roe: Why?",
+            "Kim Wu: Staffing.",
+            "Meeting ended after 00:09:12 👋",
+            "And pay, honestly.",
+            "This transcript was exported on Oct 14, 2026 - view latest version here.",
+        ],
+    )
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert t.text == "Sam Roe: Why?\n\nKim Wu: Staffing.\nAnd pay, honestly."
+    assert turns(t) == [
+        ("Sam Roe", "Why?", 9, 13, None, None),
+        ("Kim Wu", "Staffing.\nAnd pay, honestly.", 23, 51, None, None),
+    ]
+    assert t.metadata["service_text"] == [
+        "Meeting ended after 00:09:12 👋",
+        "This transcript was exported on Oct 14, 2026 - view latest version here.",
+    ]
+
+
+def test_talk_after_a_service_line_in_a_txt_goes_on_with_the_last_turn(tmp_path: Path) -> None:
+    line = "Meeting ended after 00:09:12 👋"
+    f = tmp_path / "p23.txt"
+    f.write_text(f"Sam Roe: Why?\n\nKim Wu: Staffing.\n\n{line}\n\nAnd pay, honestly.\n", "utf-8")
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    # the service's line is blanked in the file's text (offsets hold), as a chat message is
+    blank = " " * len(line)
+    assert t.text == f"Sam Roe: Why?\n\nKim Wu: Staffing.\n\n{blank}\n\nAnd pay, honestly.\n"
+    assert turns(t) == [
+        ("Sam Roe", "Why?", 9, 13, None, None),
+        ("Kim Wu", f"Staffing.\n\n{blank}\n\nAnd pay, honestly.", 23, 84, None, None),
+    ]
+    assert t.metadata["service_text"] == [line]
+    assert [s.text for s in segment(t, "sentence")] == ["Staffing.", "And pay, honestly."]
+
+
+def test_a_service_line_left_out_of_a_vtt_is_recorded(tmp_path: Path) -> None:
+    f = tmp_path / "p23.vtt"
+    f.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nSam Roe: Why?\n\n"
+        "00:00:04.000 --> 00:00:06.000\nKim Wu: Staffing.\n\n"
+        "00:00:07.000 --> 00:00:08.000\nMeeting ended after 00:09:12\n",
+        "utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert turns(t) == [
+        ("Sam Roe", "Why?", 9, 13, 1.0, 3.0),
+        ("Kim Wu", "Staffing.", 23, 32, 4.0, 6.0),
+    ]
+    assert t.metadata["service_text"] == ["Meeting ended after 00:09:12"]

@@ -412,8 +412,13 @@ def test_an_address_that_houses_a_team_is_replaced() -> None:
     )
 
 
+SONIX_FOOTER = (
+    "Automatically convert your audio files to text with Sonix. Sonix is the best online, "
+    "automated transcription service."
+)
+# the lines after the first line of Sonix's trial footer, which runs on, are left out with it
 SERVICE_TALK = (
-    "Sam Roe: Why?\n\nKim Wu: Staffing.\n\nMeeting ended after 00:09:12 the first time, "
+    f"Sam Roe: Why?\n\nKim Wu: Staffing.\n\n{SONIX_FOOTER}\n\nMeeting ended after 00:09:12 the first time, "
     "Kim Wu from IT said to email MKB at gmail dot com.\n\n"
     "Sonix is the best online, automated transcription service we tried, and Priya Shah at "
     "14 Elm Road uses it too.\n"
@@ -431,18 +436,23 @@ def test_a_transcription_services_text_left_out_is_pseudonymised_as_talk(tmp_pat
     f = tmp_path / "p64.txt"
     f.write_text(SERVICE_TALK, "utf-8")
     t = read_transcript(f, interviewer_labels=["Sam Roe"])
-    assert len(t.metadata["service_text"]) == 2  # the reader left the two lines out
+    assert len(t.metadata["service_text"]) == 3  # the reader left the footer's lines out
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RoqaWarning)
         (done,), key = pseudonymise([t], PseudonymKey())
     said = (
+        SONIX_FOOTER,
         "Meeting ended after 00:09:12 the first time, [P64] from IT said to email [email].",
         "Sonix is the best online, automated transcription service we tried, and Priya Shah at "
         "[address] uses it too.",
     )
-    assert done.text == f"Interviewer: Why?\n\nP64: Staffing.\n\n{said[0]}\n\n{said[1]}\n"
+    assert done.text == (
+        f"Interviewer: Why?\n\nP64: Staffing.\n\n{said[0]}\n\n{said[1]}\n\n{said[2]}\n"
+    )
     assert done.metadata["service_text"] == list(said)
+    # (the footer names its service: listed too, as in any Sonix trial export)
     assert names_to_check([done], key) == [
+        NameToCheck("Sonix", 3, ("p64",)),
         NameToCheck("Priya", 1, ("p64",)),
         NameToCheck("Shah", 1, ("p64",)),
     ]

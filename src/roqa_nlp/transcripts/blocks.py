@@ -441,7 +441,7 @@ def read_blocks(
     speakers = [r[0] for i, r in enumerate(read) if r[0] is not None and i not in found.lines]
     overruled = found.overruled(speakers, interviewer_labels)
     interviewer_labels = found.interviewer_labels(speakers, interviewer_labels)
-    header = found.lines
+    header = found.lines - found.service_text  # a service's lines end no turn
     answering = answerer(
         (r[0] for r in read if r[0] is not None),
         interviewer_labels,
@@ -460,7 +460,7 @@ def read_blocks(
     pending_time: float | None = None  # a paragraph's time alone (Google Meet's "00:05:00")
     no_turn: list[tuple[str, str]] = []  # paragraphs read into no turn after the first
     for i, (speaker, words, time) in enumerate(read):
-        if (blocks[i].heading and speaker is None) or i in chat:
+        if (blocks[i].heading and speaker is None) or i in chat or i in found.service_text:
             continue  # no one's words (a chat message was typed), and no break in the turn
         if i in header:
             continuing = False  # left out; it ends the turn before it

@@ -37,9 +37,10 @@ take the number as the transcript's participant, :func:`header_participant`, and
 name field names, :func:`header_people`, in the transcript's ``metadata["header_people"]``, for
 pseudonymising). They also leave out a transcriber's closing line after the last speaker
 (``[END OF TRANSCRIPT]``, ``Transcribed by https://otter.ai``, :func:`end_markers`), which would
-otherwise continue the last turn, and a transcription service's closing text there, from its
-first line to the end (Google Meet's ``Meeting ended after 00:09:12``, Sonix's trial footer;
-``data/transcription_service_text.txt``, :func:`service_text_lines`).
+otherwise continue the last turn, and a transcription service's closing lines there, each
+matching a service's whole line (Google Meet's ``Meeting ended after 00:09:12``; Sonix's trial
+footer from its first line to the end; ``data/transcription_service_text.txt``,
+:func:`service_text_lines`): talk after such a line goes on with the last turn.
 
 The same shape also matches the start of an ordinary sentence (``The problem was this: ...``), so
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
@@ -815,12 +816,11 @@ def is_end_marker(line: str) -> bool:
 
 def end_markers(lines: Sequence[str], labels: Sequence[object | None]) -> set[int]:
     """The lines after the file's last speaker label (``labels``: each line's, or None) that
-    only mark the end of the talk (:func:`is_end_marker`), and a transcription service's text
-    there (:func:`service_text_lines`). One before a later label is left alone: the talk that
+    only mark the end of the talk (:func:`is_end_marker`). One before a later label is left
+    alone: the talk that
     follows a "recording stopped" is still someone's."""
     last = max((i for i, label in enumerate(labels) if label is not None), default=-1)
-    markers = {i for i in range(last + 1, len(lines)) if is_end_marker(lines[i])}
-    return markers | service_text_lines(lines, labels)
+    return {i for i in range(last + 1, len(lines)) if is_end_marker(lines[i])}
 
 
 #: The transcript metadata key of the lines of a transcription service's text left out after the
@@ -834,40 +834,82 @@ def service_text_metadata(lines: Sequence[str]) -> dict[str, list[str]]:
     return {SERVICE_TEXT: kept} if kept else {}
 
 
-#: A clock time in a phrase of ``data/transcription_service_text.txt`` (``{time}``).
-_SERVICE_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+#: What stands for a clock time (``{time}``: 00:09:12) and a date (``{date}``: Oct 14, 2026) in
+#: a shape of ``data/transcription_service_text.txt``.
+_SERVICE_PLACEHOLDERS = {
+    "{time}": r"\d{1,2}:\d{2}(?::\d{2})?",
+    "{date}": r"[\w][\w,./ -]{0,30}?",
+}
+#: What may stand before a service's line (marks) and after it (an emoji, marks: ``👋``).
+_SERVICE_BEFORE = r"[\s\[\](){}*_#=~.-]*"
+_SERVICE_AFTER = r"[\W_]*"
+#: The mark at the end of a shape of ``data/transcription_service_text.txt`` whose line opens a
+#: footer that runs on to the end of the file.
+_RUNS_ON = " ..."
+
+
+def _service_shape(shape: str) -> str:
+    words = [_SERVICE_PLACEHOLDERS.get(w) or re.escape(w) for w in shape.split()]
+    return r"\s+".join(words)
 
 
 @functools.cache
-def _service_text() -> re.Pattern[str] | None:
-    """The phrases of ``data/transcription_service_text.txt``, opening a line after marks."""
-    phrases = []
-    for phrase in packaged_words("transcription_service_text.txt"):
-        words = [_SERVICE_TIME if w == "{time}" else re.escape(w) for w in phrase.split()]
-        phrases.append(r"\s+".join(words))
-    if not phrases:
-        return None
-    alternatives = "|".join(sorted(phrases, key=lambda p: (-len(p), p)))
-    return re.compile(rf"[\s\[\](){{}}*_#=~.-]*(?:{alternatives})")
+def _service_text() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The whole lines of ``data/transcription_service_text.txt``, and those of them that open
+    a footer running on (``...`` at their end)."""
+    lines, footers = [], []
+    for shape in packaged_words("transcription_service_text.txt"):
+        runs_on = shape.endswith(_RUNS_ON)
+        pattern = _service_shape(shape.removesuffix(_RUNS_ON) if runs_on else shape)
+        lines.append(pattern)
+        if runs_on:
+            footers.append(pattern)
+
+    def whole_line(patterns: list[str]) -> re.Pattern[str] | None:
+        if not patterns:
+            return None
+        alternatives = "|".join(sorted(patterns, key=lambda p: (-len(p), p)))
+        return re.compile(rf"{_SERVICE_BEFORE}(?:{alternatives}){_SERVICE_AFTER}")
+
+    return whole_line(lines), whole_line(footers)
+
+
+def _service_key(line: str) -> str:
+    return line.casefold().replace("’", "'")
 
 
 def is_service_text(line: str) -> bool:
-    """Whether ``line`` opens with a phrase of a transcription service's closing text or trial
-    footer (``data/transcription_service_text.txt``: Google Meet's ``Meeting ended after
-    00:09:12``, Sonix's ``Automatically convert your audio files to text with Sonix``)."""
-    pattern = _service_text()
-    return pattern is not None and pattern.match(line.casefold().replace("’", "'")) is not None
+    """Whether ``line`` is, as a whole, a line of a transcription service's closing text or
+    trial footer (``data/transcription_service_text.txt``: Google Meet's ``Meeting ended after
+    00:09:12 👋``, Sonix's ``Automatically convert your audio files to text with Sonix. ...``);
+    talk that only opens like one (``Meeting ended after 00:45:00 and we never ...``) is not."""
+    pattern = _service_text()[0]
+    return pattern is not None and pattern.fullmatch(_service_key(line.strip())) is not None
+
+
+def _opens_footer(line: str) -> bool:
+    """Whether ``line`` is the first line of a service's footer that runs on (Sonix's trial
+    advertisement: ``...`` in ``data/transcription_service_text.txt``)."""
+    pattern = _service_text()[1]
+    return pattern is not None and pattern.fullmatch(_service_key(line.strip())) is not None
 
 
 def service_text_lines(lines: Sequence[str], labels: Sequence[object | None]) -> set[int]:
-    """The lines from the first after the file's last speaker label (``labels``: each line's,
-    or None) that is a transcription service's text (:func:`is_service_text`) to the end of the
-    file: no one's words (a trial footer runs on for paragraphs)."""
+    """The lines after the file's last speaker label (``labels``: each line's, or None) that
+    are a transcription service's lines (:func:`is_service_text`), and, where the file labels
+    its speakers, every line after the first line of a footer that runs on (Sonix's trial
+    advertisement), to the end of the file: no one's words. Only those: talk after a service's
+    line is someone's (it goes on with the last turn), and a file with no labels keeps all its
+    paragraphs but a service's own lines."""
     last = max((i for i, label in enumerate(labels) if label is not None), default=-1)
+    out: set[int] = set()
     for i in range(last + 1, len(lines)):
-        if labels[i] is None and is_service_text(lines[i]):
-            return set(range(i, len(lines)))
-    return set()
+        if labels[i] is not None or not is_service_text(lines[i]):
+            continue
+        if last >= 0 and _opens_footer(lines[i]):
+            return out | set(range(i, len(lines)))
+        out.add(i)
+    return out
 
 
 @dataclass(frozen=True)
@@ -875,7 +917,8 @@ class Header:
     """What a file's header gives (:func:`transcript_header`)."""
 
     #: the header lines, a closing marker after the last speaker and Teams' "started/stopped
-    #: transcription" lines: left out of the talk, each ending the turn before it
+    #: transcription" lines: left out of the talk, each ending the turn before it (but the
+    #: lines of :attr:`service_text`, among them, which end no turn)
     lines: set[int]
     #: the participant number a header line gives (``Participant: P07``), if any
     participant: str | None
@@ -887,8 +930,8 @@ class Header:
     #: the header fields' lines between turns (:func:`field_lines_between_turns`), among
     #: ``lines``: left out, and reported
     between: set[int] = dataclasses.field(default_factory=set)
-    #: a transcription service's text after the last turn (:func:`service_text_lines`), among
-    #: ``lines``: left out, and noted
+    #: a transcription service's lines after the last turn (:func:`service_text_lines`), among
+    #: ``lines``: left out, and noted; talk after one goes on with the last turn
     service_text: set[int] = dataclasses.field(default_factory=set)
 
     def interviewer_labels(
@@ -998,13 +1041,18 @@ def transcript_header(labels: Sequence[str | None], words: Sequence[str]) -> Hea
     :func:`header_participant`, :func:`header_people`."""
     header = header_lines(labels, words)
     between = field_lines_between_turns(labels, words, header)
+    service_text = service_text_lines(words, labels)
     return Header(
-        lines=header | between | end_markers(words, labels) | transcription_notices(words, labels),
+        lines=header
+        | between
+        | end_markers(words, labels)
+        | transcription_notices(words, labels)
+        | service_text,
         participant=header_participant(words, header),
         people=header_people(labels, words, header),
         speakers=header_speakers(labels, words, header),
         between=between,
-        service_text=service_text_lines(words, labels),
+        service_text=service_text,
     )
 
 

@@ -210,7 +210,11 @@ def parse_text(
     speakers = [m.label for i, m in enumerate(labels) if m and i not in found.lines]
     overruled = found.overruled(speakers, interviewer_labels)
     interviewer_labels = found.interviewer_labels(speakers, interviewer_labels)
-    header = found.lines
+    # a service's closing lines are no one's words, and, as a chat message, no break in the turn
+    header = found.lines - found.service_text
+    for i in found.service_text:
+        lines[i], labels[i] = _Line(lines[i].start, ""), None
+    skipped = chat | found.service_text
     for i in header:  # left out; it ends the turn before it (Interviewer: Sam Roe / Date: ...)
         lines[i], labels[i] = _Line(lines[i].start, ""), None
     for i, h in enumerate(headings):  # a heading that names no speaker separates as a blank line
@@ -232,7 +236,7 @@ def parse_text(
             labels,
             interviewer_labels,
             header,
-            chat,
+            skipped,
             answering,
             unlabelled if each else None,
             {i: words for i, speaker, words in paragraphs if speaker is None},

@@ -35,6 +35,7 @@ from .speaker_labels import (
     cue_labels,
     is_display_name,
     line_labels,
+    service_text_metadata,
     transcript_header,
     with_header_fields,
 )
@@ -300,6 +301,7 @@ def utterances_transcript(
                     for i in sorted(found.between)
                 ]
             ),
+            **service_text_metadata([utterances[i].words for i in sorted(found.service_text)]),
         }
         interviewer_labels = found.interviewer_labels(speakers, interviewer_labels)
         participant = participant or found.participant
