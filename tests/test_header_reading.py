@@ -987,3 +987,78 @@ def test_a_field_name_opening_cues_of_the_answers_is_no_speaker(tmp_path: Path) 
             "Note: the night staff never got the second session.",
         ),
     ]
+
+
+ZOOM_FIELD_NAMED = (
+    "{name}: Thanks for joining. What gets in the way of the new records system?\n"
+    "Jo Bell: Training time, we get none at all.\n"
+    "{name}: And what helps?\n"
+    "Jo Bell: Our deputy is a champion.\n"
+)
+
+
+@pytest.mark.parametrize("name", ["Interview", "Project", "Study", "Service"])
+def test_a_zoom_speaker_named_like_a_header_field_keeps_a_first_cue_of_talk(
+    tmp_path: Path, name: str
+) -> None:
+    """A Zoom display name that is a header field's word (``Interview``, ``Project``) opening
+    the first cue with a question is a speaker's talk, not a header line: since 5f5be6e the
+    first cue was dropped silently (the .txt before this session)."""
+    cues = ZOOM_FIELD_NAMED.format(name=name).splitlines()
+    vtt = "WEBVTT\n\n" + "\n".join(
+        f"00:00:{5 * k:02d}.000 --> 00:00:{5 * k + 4:02d}.000\n{c}\n" for k, c in enumerate(cues)
+    )
+    t = read_transcript(_write(tmp_path, "p04.vtt", vtt), interviewer_labels=[name])
+    n = len(name)
+    assert _turns(t) == [
+        (
+            name,
+            "interviewer",
+            n + 2,
+            n + 69,
+            "Thanks for joining. What gets in the way of the new records system?",
+        ),
+        ("Jo Bell", "participant", n + 80, n + 114, "Training time, we get none at all."),
+        (name, "interviewer", 2 * n + 118, 2 * n + 133, "And what helps?"),
+        ("Jo Bell", "participant", 2 * n + 144, 2 * n + 169, "Our deputy is a champion."),
+    ]
+    assert [u.begin_time for u in t.turns] == [0.0, 5.0, 10.0, 15.0]
+
+
+def test_a_txt_speaker_named_like_a_header_field_keeps_a_first_line_of_talk(
+    tmp_path: Path,
+) -> None:
+    text = ZOOM_FIELD_NAMED.format(name="Interview")
+    t = read_transcript(_write(tmp_path, "p04.txt", text), interviewer_labels=["Interview"])
+    assert _turns(t) == [
+        (
+            "Interview",
+            "interviewer",
+            11,
+            78,
+            "Thanks for joining. What gets in the way of the new records system?",
+        ),
+        ("Jo Bell", "participant", 88, 122, "Training time, we get none at all."),
+        ("Interview", "interviewer", 134, 149, "And what helps?"),
+        ("Jo Bell", "participant", 159, 184, "Our deputy is a champion."),
+    ]
+
+
+def test_the_header_cues_left_out_are_recorded_inspected_and_pseudonymised(
+    tmp_path: Path,
+) -> None:
+    """A subtitle file's header cues are no one's talk, but left out on record: before, they
+    were dropped silently."""
+    from roqa_nlp.cli.inspect_cmd import reading_notes
+    from roqa_nlp.pseudonyms import pseudonymise
+
+    vtt = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nDate: 4 May 2024\nInterviewer: Sam Roe\n\n"
+        "00:00:05.000 --> 00:00:09.000\nSam Roe: Can you tell me about your role here?\n\n"
+        "00:00:10.000 --> 00:00:15.000\nAda Lee: I am the registered manager here.\n"
+    )
+    t = read_transcript(_write(tmp_path, "p04.vtt", vtt))
+    assert t.metadata["header_cues"] == ["Date: 4 May 2024", "Interviewer: Sam Roe"]
+    assert "2 header lines left out (no one's talk: 'Date: 4 May 2024')" in reading_notes(t)
+    done, _ = pseudonymise([t])
+    assert done[0].metadata["header_cues"] == ["Date: [date]", "Interviewer: Interviewer"]

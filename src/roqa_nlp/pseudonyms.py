@@ -823,6 +823,7 @@ class PseudonymKey:
         from .transcripts.cues import UNREAD, UNTIMED
         from .transcripts.speaker_labels import SERVICE_TEXT
         from .transcripts.unlabelled import FIELD_LINES, NO_TURN, UNDECIDED_AS, UNDECIDED_WORDS
+        from .transcripts.utterances import HEADER_CUES
 
         read_as = meta.get(UNDECIDED_AS)
         if isinstance(read_as, list):  # whose talk a cue with no name was read as: a name
@@ -839,6 +840,7 @@ class PseudonymKey:
             FIELD_LINES,
             UNDECIDED_WORDS,
             SERVICE_TEXT,
+            HEADER_CUES,
         ):
             left_out = meta.get(key)
             if isinstance(left_out, list):

@@ -147,6 +147,12 @@ def reading_notes(t: Any) -> list[str]:
             f"a transcription service's closing text left out ({len(service)} "
             f"line{'s' if len(service) != 1 else ''}: {str(service[0])[:60]!r})"
         )
+    header_cues = meta.get("header_cues")
+    if header_cues:
+        notes.append(
+            f"{len(header_cues)} header line{'s' if len(header_cues) != 1 else ''} left out "
+            f"(no one's talk: {str(header_cues[0])[:60]!r})"
+        )
     if meta.get("timed_lines"):
         notes.append(f"lines opening with a time range read as subtitles ({meta['cues']} cues)")
     elif "cues" in meta and meta.get("format") not in ("vtt", "srt"):

@@ -714,7 +714,9 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     for i, (label, said) in enumerate(zip(labels, words, strict=True)):
         if label is None or i in below:
             continue
-        if is_header_field(label) or _participant_number(said) is not None:
+        if (is_header_field(label) and not _talk_not_a_value(said)) or (
+            _participant_number(said) is not None
+        ):
             out.add(i)
         elif not talking and (
             person_line_role(label, said) is not None
@@ -729,6 +731,20 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     if out:
         return out | people
     return people if people and _a_key_of_speakers(labels, words, people) else out
+
+
+#: Two sentences of talk in a field's words: a sentence of three or more words ended, and another
+#: begun with a capital (``Thanks for joining. What gets in the way ...``).
+_TWO_SENTENCES = re.compile(r"\S+\s+\S+\s+\S*[^\W\d][.!?]\s+[A-Z]\w*\s+\S")
+
+
+def _talk_not_a_value(said: str) -> bool:
+    """Whether the words after a header field's name are talk, not the field's value: a
+    question (``Interview: ... What gets in the way of the new system?``: a Zoom speaker whose
+    display name is a field's word) or two sentences (:data:`_TWO_SENTENCES`). A field's value
+    is a name, a date, a place or a title: none ends with a question mark."""
+    words = said.strip()
+    return words.endswith("?") or _TWO_SENTENCES.search(words) is not None
 
 
 def _a_key_of_speakers(

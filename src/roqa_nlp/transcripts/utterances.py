@@ -302,6 +302,9 @@ def utterances_transcript(
                 ]
             ),
             **service_text_metadata([utterances[i].words for i in sorted(found.service_text)]),
+            **_header_cues_metadata(
+                [utterances[i] for i in sorted(found.lines - found.between - found.service_text)]
+            ),
         }
         interviewer_labels = found.interviewer_labels(speakers, interviewer_labels)
         participant = participant or found.participant
@@ -316,6 +319,17 @@ def utterances_transcript(
         metadata={**metadata, **unlabelled.metadata(), **extra},
         speaker_labels=named,
     )
+
+
+#: The transcript metadata key of the words of the cues left out as a subtitle file's header
+#: (``Location: Leeds General``, ``Interviewer: Sam Roe``: a cue's lines each) or its closing
+#: marker: no one's talk, but never left out silently (``roqa inspect`` names them).
+HEADER_CUES = "header_cues"
+
+
+def _header_cues_metadata(cues: Sequence[Utterance]) -> dict[str, list[str]]:
+    words = [" ".join(u.words.split()) for u in cues if u.words.strip()]
+    return {HEADER_CUES: words} if words else {}
 
 
 def _speaker_of(u: Utterance, label: LabelMatch | None) -> str | None:
