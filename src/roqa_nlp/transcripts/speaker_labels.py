@@ -14,8 +14,12 @@ participant's sentence the same way. An optional timestamp (``[00:01:02]``, ``(0
 ``00:01:02``) may come before the label, or between the label and its colon, as Rev exports
 (``Interviewer (00:01:02):``; ``P04 12:30:``), or just after the colon, in brackets
 (``Speaker 1: [00:00:03] words``, as Sonix exports) or before a colon of its own (``P04: 12:30:
-words``): it is the turn's time, not its words. Two more shapes that transcription services
-write are labels too:
+words``): it is the turn's time, not its words. A video call's display name holding an emoji or
+an organisation after ``|`` (``José 🙂:``, ``🌈 Jane:``, ``Zoë ❤️:``, ``Jane Smith | NHS:``, up to
+64 characters) is a label too, as written, when the name in it would be one
+(:func:`display_name_label`); taken as any other label, so only where it labels two or more
+lines or the researcher names it (said once, ``Great 👍: it worked`` is talk). Two more shapes
+that transcription services write are labels too:
 
 - a label in square brackets without a colon (``[Interviewer] words``), only when it names a role
   (an interviewer label or a participant number), because ``[laughs]`` and ``[inaudible]`` open
@@ -95,6 +99,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -291,6 +296,64 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
     )
 
 
+#: ``José 🙂: words``, ``Jane Smith | NHS: words``: a video call's display name holding an emoji
+#: or an organisation after ``|``, which a label's usual characters leave out; taken by
+#: :func:`display_name_label` only.
+DISPLAY_NAME_LINE = re.compile(
+    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?(?P<label>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?)[ \t]*:"
+    r"(?:[ \t]+(?=\S)|[ \t]*$)"
+)
+
+
+def _is_emoji_part(c: str) -> bool:
+    """Whether ``c`` is a symbol a display name may carry beside the name (``🙂``, ``❤``, a skin
+    tone) or a character that joins or styles one (the zero-width joiner, an emoji or text
+    selector, a keycap, a flag's tag)."""
+    return (
+        unicodedata.category(c) in ("So", "Sk")
+        or c in "\u200d\u20e3"
+        or "\ufe00" <= c <= "\ufe0f"
+        or "\U000e0020" <= c <= "\U000e007f"
+    )
+
+
+def display_name_core(label: str) -> str:
+    """The person's name in a video call's display name: ``label`` without an organisation
+    after ``|`` (``Jane Smith | NHS`` -> ``Jane Smith``) and without its emoji (``José 🙂`` ->
+    ``José``, ``🌈 Jane`` -> ``Jane``), its blanks as one; ``label`` (blanks as one) when it has
+    neither."""
+    name, bar, organisation = label.partition("|")
+    if bar and name.strip() and organisation.strip():
+        label = name
+    return " ".join("".join(c for c in label if not _is_emoji_part(c)).split())
+
+
+def display_name_label(line: str) -> LabelMatch | None:
+    """The display name ``line`` opens with (:data:`DISPLAY_NAME_LINE`), when it holds an emoji or
+    an organisation after ``|`` around a name a label's usual shape would take (``José 🙂``,
+    ``🌈 Jane``, ``Jane Smith | NHS``, ``مدير 🙂``; :func:`is_display_name`), and the name is
+    no header field's; else None. The label is the display name as written: the name the
+    person gave themselves, which a subtitle cue's label keeps too."""
+    m = DISPLAY_NAME_LINE.match(line)
+    if m is None:
+        return None
+    label = " ".join(m.group("label").split())
+    core = display_name_core(label)
+    if (
+        core == label
+        or not core
+        or len(core) > MAX_LABEL_CHARS
+        or _LONE_NAME.fullmatch(core) is None
+        or not is_display_name(label)
+        or is_header_field(name_before_brackets(core))
+    ):
+        return None
+    ts = m.group("ts")
+    return LabelMatch(
+        label=label, words_start=m.end(), time=None if ts is None else parse_timecode(ts)
+    )
+
+
 def match_loose_label(line: str) -> LabelMatch | None:
     """The candidate label at the start of ``line`` in a looser shape (``Interviewer:What?``,
     ``P23 - words``), taken by :func:`line_labels` only for labels whose form it knows."""
@@ -342,7 +405,7 @@ def line_labels(
     looser shapes of the module docstring on lines that open with no speaker). ``set_apart``
     marks the lines the reader found set apart, all in bold or a heading, where a capitalised
     name alone may be a speaker (``**Sam Roe**`` above the words)."""
-    matches = [match_label(line, interviewer_labels) for line in lines]
+    matches = [match_label(line, interviewer_labels) or display_name_label(line) for line in lines]
     if sum(1 for m in matches if m is not None and m.timed) < 2:
         matches = [None if m is not None and m.timed else m for m in matches]
     accepted = accepted_labels([m.label for m in matches if m], interviewer_labels)
@@ -1329,7 +1392,8 @@ _PHONE_NUMBER = re.compile(r"\+?[ \t]*[\d(][\d \t()*.-]{5,}")
 def is_display_name(label: str) -> bool:
     """Whether a cue's looser label reads as a person's display name: letters in it, no URL or
     clock time, at most six words, each capitalised somewhere (``iPhone``), a name particle,
-    an e-mail address, in brackets (``(she/her)``) or with no letter at all (an emoji, ``|``);
+    an e-mail address, in brackets (``(she/her)``) or with no letter that has a case (an emoji,
+    ``|``, a word of a script without capitals: Arabic ``مدير``);
     or a telephone number (one who
     dialled in, :data:`_PHONE_NUMBER`); or such a name before ``|`` and any words after it (an
     organisation: ``Jo Bloggs | Mind in Leeds``)."""
@@ -1345,7 +1409,7 @@ def is_display_name(label: str) -> bool:
         any(c.isupper() for c in w)
         or w.casefold() in _NAME_PARTICLES
         or "@" in w
-        or not any(c.isalpha() for c in w)
+        or not any(c.isupper() or c.islower() for c in w)  # an emoji, "|", Arabic: no case
         or (w.startswith("(") and w.endswith(")"))  # pronouns: "(she/her)"
         for w in words
     )
