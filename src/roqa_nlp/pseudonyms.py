@@ -8,8 +8,10 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
 - a speaker's label becomes its pseudonym (``Maria Okafor`` -> ``P07``); roles stay as read, so
   ``roqa code --interviewer "Helen Brookes"`` names the interviewer as the file does. A label
   that is a keyed person's name but for a display name's extras, an honorific or the apostrophe
-  (``Mary-Jane O’Neill`` for a row ``Mary-Jane O'Neill``, ``Hannah Whitfield (Host)``) is that
-  person, with their pseudonym (:meth:`PseudonymKey.get`);
+  (``Mary-Jane O’Neill`` for a row ``Mary-Jane O'Neill``, ``Hannah Whitfield (Host)``, ``Jane
+  Smith | NHS``, ``🌈 Jane Smith``) is that person, with their pseudonym (:meth:`PseudonymKey.get`;
+  a label with an emoji or an organisation is replaced whole, not as ``P07 | NHS``); a display
+  name's emoji and organisation after ``|`` are no words of the person's name (:func:`name_parts`);
 - in the talk, a full name of two words or more becomes the pseudonym in square brackets
   (``Thanks, [P07]``, the usual mark of an edit in a quoted transcript) in every transcript, in
   any case, with any blanks between its words, either apostrophe, and also without the extras
@@ -117,6 +119,7 @@ from .identifiers import identifier_matches, names_first
 from .io import packaged_words
 from .schema import Transcript, Turn
 from .transcripts.roles import honorifics, is_role_label
+from .transcripts.speaker_labels import display_name_core
 
 __all__ = ["KEY_COLUMNS", "NameToCheck", "PseudonymKey", "names_to_check", "pseudonymise"]
 
@@ -222,12 +225,16 @@ def _stop_words() -> frozenset[str]:
 
 def name_parts(name: str) -> list[str]:
     """The words of ``name`` that are names when they stand alone in the talk: all but
-    honorifics, role, credential and device words (``data/not_names.txt``), bracketed notes and
-    one-letter initials, each without a possessive ``'s`` (``"Dr Maria Okafor's iPhone"`` ->
-    ``["Maria", "Okafor"]``). A word that is also a common English word (``Will``, ``May``)
-    is kept: :class:`PseudonymKey` replaces it only away from the start of a sentence."""
+    honorifics, role, credential and device words (``data/not_names.txt``), bracketed notes,
+    one-letter initials, and a display name's emoji and organisation after ``|``
+    (:func:`~roqa_nlp.transcripts.speaker_labels.display_name_core`: ``Jo Bloggs | Mind in
+    Leeds`` -> ``["Jo", "Bloggs"]``, not ``Mind``, ``in`` and ``Leeds``), each without a
+    possessive ``'s`` (``"Dr Maria Okafor's iPhone"`` -> ``["Maria", "Okafor"]``). A word that is
+    also a common English word (``Will``, ``May``) is kept: :class:`PseudonymKey` replaces it
+    only away from the start of a sentence."""
     parts = []
-    for word in _BRACKETED.sub(" ", unicodedata.normalize("NFC", name)).split():
+    plain = display_name_core(unicodedata.normalize("NFC", name))
+    for word in _BRACKETED.sub(" ", plain).split():
         word = word.strip('()[]{},;:"|')
         for suffix in ("'s", "’s"):
             if word.lower().endswith(suffix):
@@ -373,10 +380,11 @@ def _number(pseudonym: str) -> int | None:
 
 
 def _person(name: str) -> str:
-    """``name`` as one person's name is told apart: without a display name's bracketed extras
-    (``(Host)``, ``(she/her)``) and, when two or more name words are left, its honorifics;
-    either apostrophe and any hyphen alike, case and blanks aside."""
-    plain = _BRACKETED.sub(" ", unicodedata.normalize("NFC", name))
+    """``name`` as one person's name is told apart: without a display name's extras, in brackets
+    (``(Host)``, ``(she/her)``), an emoji or an organisation after ``|`` (``Jane Smith | NHS``
+    and ``🌈 Jane Smith`` are Jane Smith), and, when two or more name words are left, its
+    honorifics; either apostrophe and any hyphen alike, case and blanks aside."""
+    plain = _BRACKETED.sub(" ", display_name_core(unicodedata.normalize("NFC", name)))
     plain = plain.replace("’", "'").replace("‐", "-").replace("‑", "-")
     words = plain.casefold().split()
     named = [w for w in words if w.rstrip(".") not in honorifics()]
@@ -1032,6 +1040,12 @@ class PseudonymKey:
                 for surname in dict.fromkeys([words[-1], " ".join(words[1:])]):
                     regex = f"(?i:{_name_regex(surname)})"
                     surnames.setdefault(regex, {})[_bare(pseudonym).casefold()] = pseudonym
+        for speaker in speakers:
+            # a display name the key gives its person's pseudonym ("Jane Smith | NHS" for a row
+            # "Jane Smith"): the label whole, not the name in it ("P07 | NHS:")
+            keyed = self.get(speaker)
+            if keyed is not None and display_name_core(speaker) != " ".join(speaker.split()):
+                found.setdefault(f"(?i:{_name_regex(speaker)})", (keyed, "name"))
         for regex, theirs in surnames.items():
             # a surname two people of the key share is neither's where neither speaks
             if len(theirs) == 1 and regex not in parts:

@@ -1,0 +1,102 @@
+"""Pseudonymising speakers labelled with a video call's display name (``José 🙂:``, ``Jane Smith |
+NHS:``) in plain text: their labels and names replaced as any speaker's are, the organisation
+after ``|`` no part of the person's name, the display name the keyed person it names (before,
+such labels were no speakers in a .txt, and the copies named the participant on every answer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_cli_core import Run, roqa
+from test_display_name_labels import _talk
+
+
+def _shared(label: str) -> str:
+    """:func:`_talk` pseudonymised, its participant's label ``label``."""
+    return _talk(label).replace("Sam Roe:", "Interviewer:")
+
+
+def _pseudonymise_cli(tmp_path: Path, files: dict[str, str], *key_rows: str) -> tuple[Run, Path]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, "utf-8")
+    key = tmp_path / "key.csv"
+    if key_rows:
+        key.write_text("name,pseudonym\n" + "".join(f"{row}\n" for row in key_rows), "utf-8")
+    run = roqa(
+        "pseudonymise", folder, "--interviewer", "Sam Roe", "--key", key, "--out", tmp_path / "o"
+    )
+    assert run.code == 0, run.err
+    return run, tmp_path / "o"
+
+
+def test_roqa_pseudonymise_replaces_display_names_of_a_plain_text(tmp_path: Path) -> None:
+    """The tester's repro: before, each copy kept ``José 🙂:`` or ``Jane Smith | NHS:`` on every
+    answer, and the key held no participant."""
+    run, out = _pseudonymise_cli(
+        tmp_path,
+        {
+            "p1.txt": _talk("José 🙂"),
+            "p2.txt": (
+                "Sam Roe: Did José and Jane Smith come? And JANE SMITH'S deputy?\n\n"
+                "Jane Smith | NHS: Yes, Smith and José came. Jane is me. The NHS paid.\n\n"
+                "Sam Roe: Thanks.\n\n"
+                "Jane Smith | NHS: Bye.\n"
+            ),
+        },
+    )
+    assert (out / "p1.txt").read_text("utf-8") == _shared("P1")
+    assert (out / "p2.txt").read_text("utf-8") == (
+        "Interviewer: Did José and [P2] come? And [P2]'S deputy?\n\n"
+        "P2: Yes, [P2] and José came. [P2] is me. The NHS paid.\n\n"
+        "Interviewer: Thanks.\n\n"
+        "P2: Bye.\n"
+    )
+    assert (tmp_path / "key.csv").read_text("utf-8-sig").splitlines() == [
+        "name,pseudonym",
+        "Sam Roe,Interviewer",
+        "José 🙂,P1",
+        "Jane Smith | NHS,P2",
+    ]
+    assert "no participant" not in run.err
+
+
+def test_a_display_names_organisation_is_no_part_of_the_persons_name(tmp_path: Path) -> None:
+    """``Jo Bloggs | Mind in Leeds`` is Jo Bloggs of Mind in Leeds: before, each word after the
+    ``|`` was taken for a word of her name, and ``In Leeds``, ``Mind`` became ``[P1]``."""
+    _, out = _pseudonymise_cli(
+        tmp_path,
+        {
+            "p1.txt": (
+                "Sam Roe: Thanks, Jo. How is Leeds?\n\n"
+                "Jo Bloggs | Mind in Leeds: In Leeds we lack staff. Mind is a charity.\n\n"
+                "Sam Roe: Thanks.\n\n"
+                "Jo Bloggs | Mind in Leeds: Bye.\n"
+            ),
+            "p2.txt": "Sam Roe: Do you know Jo Bloggs?\n\nP2: Yes, Jo Bloggs in Leeds.\n",
+        },
+    )
+    assert (out / "p1.txt").read_text("utf-8") == (
+        "Interviewer: Thanks, [P1]. How is Leeds?\n\n"
+        "P1: In Leeds we lack staff. Mind is a charity.\n\n"
+        "Interviewer: Thanks.\n\n"
+        "P1: Bye.\n"
+    )
+    assert (out / "p2.txt").read_text("utf-8") == (
+        "Interviewer: Do you know [P1]?\n\nP2: Yes, [P1] in Leeds.\n"
+    )
+
+
+def test_a_display_name_is_the_keyed_person_it_names(tmp_path: Path) -> None:
+    """A key row ``Jane Smith,P07`` (from an interview labelled ``Jane Smith:``) gives her label
+    ``Jane Smith | NHS`` and ``🌈 Jane Smith`` the same pseudonym, as it does ``Jane Smith
+    (she/her)``: before, she was a new person, P08."""
+    _, out = _pseudonymise_cli(
+        tmp_path,
+        {"p1.txt": _talk("Jane Smith | NHS"), "p2.txt": _talk("🌈 Jane Smith")},
+        "Sam Roe,Interviewer",
+        "Jane Smith,P07",
+    )
+    assert (out / "p1.txt").read_text("utf-8") == _shared("P07")
+    assert (out / "p2.txt").read_text("utf-8") == _shared("P07")
