@@ -1,7 +1,9 @@
 """Pseudonymising speakers labelled with a video call's display name (``José 🙂:``, ``Jane Smith |
 NHS:``) in plain text: their labels and names replaced as any speaker's are, the organisation
 after ``|`` no part of the person's name, the display name the keyed person it names (before,
-such labels were no speakers in a .txt, and the copies named the participant on every answer)."""
+such labels were no speakers in a .txt, and the copies named the participant on every answer);
+and ``roqa pseudonymise`` warns of a transcript with no participant turns, whose copy may still
+name the participant."""
 
 from __future__ import annotations
 
@@ -100,3 +102,27 @@ def test_a_display_name_is_the_keyed_person_it_names(tmp_path: Path) -> None:
     )
     assert (out / "p1.txt").read_text("utf-8") == _shared("P07")
     assert (out / "p2.txt").read_text("utf-8") == _shared("P07")
+
+
+def test_roqa_pseudonymise_warns_of_a_transcript_with_no_participant_turns(tmp_path: Path) -> None:
+    """No participant turns, so no participant's name was learnt from a label: the copy may
+    still name them. One line for the transcript, naming the risk and the fix."""
+    run, out = _pseudonymise_cli(
+        tmp_path,
+        {
+            "p1.txt": "Sam Roe: How are staffing levels?\n\nRuth - We just do not have staff.\n",
+            "p2.txt": _talk("P2"),
+        },
+    )
+    assert (out / "p1.txt").read_text("utf-8") == (
+        "Interviewer: How are staffing levels?\n\nRuth - We just do not have staff.\n"
+    )
+    lines = [line for line in run.err.splitlines() if "p1.txt" in line]
+    assert lines == [
+        "roqa: warning: p1.txt: no participant turns found: the one turn is the "
+        "interviewer's ('Interviewer'), so no participant's name was learnt from a speaker "
+        "label, and the pseudonymised copy may still name them: read it before sharing (label "
+        "the participant's turns 'P04: ...' or 'Name: ...', name the participant with "
+        "--participant, or add a row for them to the key: 'Jane Smith,P04')"
+    ]
+    assert "p2.txt" not in run.err

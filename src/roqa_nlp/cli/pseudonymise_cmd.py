@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from .app import app, leaves_no_empty_out, participant_option, transcripts_argument
+
+if TYPE_CHECKING:
+    from ..schema import Transcript
 
 
 @app.command("pseudonymise")
@@ -84,7 +88,8 @@ def pseudonymise_command(
         check_output_file(target)  # open in Word: said before the key or any is written
         targets[target] = t.source
     for t in transcripts:
-        line = speaker_warning(t, interface="cli")
+        # said of the pseudonymised transcript, so its names are pseudonyms
+        line = _no_participant_warning(t) or speaker_warning(t, interface="cli")
         if line is not None:
             warn(line, path=None)
     out.mkdir(parents=True, exist_ok=True)
@@ -93,3 +98,25 @@ def pseudonymise_command(
         atomic_write_text(out / f"{t.id}.txt", t.text)  # exactly: it reads back the same
     con = console()
     con.print(f"Wrote {len(transcripts)} pseudonymised transcript(s) to {out}.")
+
+
+def _no_participant_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript when none of its turns is a participant's, else None: the
+    participant's names are learnt from their speaker labels, so with none read (a label in a
+    shape roqa does not know, or ``--interviewer`` naming them) the copy may still name them on
+    every answer. Said instead of :func:`~roqa_nlp.transcripts.roles.speaker_warning`'s
+    "nothing to code", the same fact."""
+    from ..errors import first_few
+
+    turns = transcript.turns
+    if not turns or any(t.role == "participant" for t in turns):
+        return None
+    speakers = first_few([repr(s) for s in dict.fromkeys(t.speaker for t in turns)])
+    every = "the one turn is" if len(turns) == 1 else f"all {len(turns)} turns are"
+    return (
+        f"{transcript.source or transcript.id}: no participant turns found: {every} the "
+        f"interviewer's ({speakers}), so no participant's name was learnt from a speaker label, "
+        "and the pseudonymised copy may still name them: read it before sharing (label the "
+        "participant's turns 'P04: ...' or 'Name: ...', name the participant with "
+        "--participant, or add a row for them to the key: 'Jane Smith,P04')"
+    )
