@@ -1642,8 +1642,9 @@ class AutoCoder:
                         if value is not None
                     ]
                     warn(
-                        f"{' and '.join(given)} do not apply to Transcript objects, whose speakers' "
-                        "roles were set when they were read: pass them to read_transcript() instead",
+                        f"{' and '.join(given)} do not apply to Transcript objects, whose "
+                        "speakers' roles were set when they were read: pass them to "
+                        "read_transcript() instead",
                         stacklevel=_stacklevel,
                     )
                 part.transcripts[t.id] = t

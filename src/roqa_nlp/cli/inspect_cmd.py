@@ -111,8 +111,8 @@ def reading_notes(t: Any) -> list[str]:
     extension's, as its metadata records it: another speaker's backchannels inside a turn (and,
     in a file read as typed, the turns such backchannels split), talk with no speaker's name
     read as the talk of the speaker before such a backchannel, Zoom chat messages among the
-    turns, numbered lines, time marks, a transcription service's closing text, subtitle cues in a text or
-    Word file (or lines opening with a time range)."""
+    turns, numbered lines, time marks, a transcription service's closing text, subtitle cues in
+    a text or Word file (or lines opening with a time range)."""
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, backchannels_between
     from ..transcripts.unlabelled import after_backchannel_note
 

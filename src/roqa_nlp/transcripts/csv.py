@@ -4,10 +4,10 @@ per subtitle cue.
 The header row names the columns, in any case and order; it is the first row, or, when that
 names no text column, the first of the first :data:`MAX_HEADER_ROW` rows that names a transcript's
 columns (a spreadsheet saved with the interview's name above its table: ``Interview P36 — 3 May``,
-a blank row, then ``Speaker,Text``), the rows above it no one's talk: ``speaker`` and ``text`` are required,
-``start`` and ``end`` (seconds, or ``[HH:]MM:SS[.mmm]``; a start column may hold a span,
-``0:00.0 - 0:05.2``; whole numbers whose rows last a median of 100 or more are milliseconds, with
-a warning) are optional; other columns are ignored. A timed table may leave the speaker
+a blank row, then ``Speaker,Text``), the rows above it no one's talk: ``speaker`` and ``text``
+are required, ``start`` and ``end`` (seconds, or ``[HH:]MM:SS[.mmm]``; a start column may hold
+a span, ``0:00.0 - 0:05.2``; whole numbers whose rows last a median of 100 or more are
+milliseconds, with a warning) are optional; other columns are ignored. A timed table may leave the speaker
 out when it has both time columns: Whisper's ``.tsv`` and whisper.cpp's ``.csv`` (``start``,
 ``end``, ``text``, the times in whole milliseconds; whisper.cpp's ``--diarize`` adds ``speaker``)
 are read as unlabelled speech, or by the ``SPEAKER_00: words`` labels their text opens with, as a

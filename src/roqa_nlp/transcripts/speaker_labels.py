@@ -766,9 +766,10 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     person's first turn, before the first line of talk (after "Interviewer: And your role?",
     "Participant: Clinical Nurse Specialist" is an answer); a header of only lines naming
     speakers of the talk, with no field beside them, is a key too (:func:`_a_key_of_speakers`).
-    A label alone on its line (``Speaker 1  0:03``, Otter's; Teams' name and time) has its words on the lines below it, up to the next label: those are counted, so that a
-    paragraph of an answer opening with a field's name (``Note: we still keep a paper copy``)
-    is the speaker's talk, not a header line, and so is such a line right below the label
+    A label alone on its line (``Speaker 1  0:03``, Otter's; Teams' name and time) has its
+    words on the lines below it, up to the next label: those are counted, so that a paragraph
+    of an answer opening with a field's name (``Note: we still keep a paper copy``) is the
+    speaker's talk, not a header line, and so is such a line right below the label
     (:func:`talk_below_lone_labels`: ``PARTICIPANT``, then ``Location: the Leeds site``)."""
     out: set[int] = set()
     people: set[int] = set()
