@@ -858,3 +858,59 @@ def test_report_warns_of_a_case_recorded_from_a_templates_label_in_several_files
         "it as a case, so code them again (roqa code) for each to be the case its file name "
         "gives; this report charts them as coded"
     ]
+
+
+def _coded(folder: Path, files: dict[str, tuple[str, str, str]]) -> Path:
+    """A coding result of one participant turn per transcript id of ``files``, each given as
+    ``(header, label, case coded)``."""
+    transcripts, segments = {}, []
+    for tid, (header, label, case) in files.items():
+        text = f"{header}{label}: We never have the staff."
+        start = len(header) + len(label) + 2
+        transcripts[tid] = Transcript(
+            tid, text, [Turn(label, "participant", start, len(text))], f"in1/{tid}.txt", case
+        )
+        segments.append(
+            SegmentResult(
+                Segment(f"{tid}:0001", tid, label, "participant", start, len(text), text[start:]),
+                [Suggestion("IS.E.2", "Available Resources", "IS", 1.0, "barrier")],
+            )
+        )
+    CodingResult(segments, transcripts, {"codebook": "cfir-2009"}).save(folder)
+    return folder
+
+
+def test_report_does_not_warn_of_one_participants_files_coded_as_their_case(
+    tmp_path: Path, capsys
+) -> None:
+    """Hunt s40 (3): p01_part1 (header 'Participant ID: P1') and p01_part2, both 'Participant
+    1:', coded as one case P1, were said to need coding again, into two cases P1 and P01."""
+    folder = _coded(
+        tmp_path / "coded",
+        {
+            "p01_part1": ("Participant ID: P1\n", "Participant 1", "P1"),
+            "p01_part2": ("", "Participant 1", "P1"),
+        },
+    )
+    code, _, err = run(["report", str(folder), "--out", str(tmp_path / "r.html")], capsys)
+    assert (code, err) == (0, "")
+
+
+def test_report_warns_of_one_transcript_coded_into_a_templates_case(tmp_path: Path, capsys) -> None:
+    """One transcript coded into a template label's case now its file name's: said in the
+    singular (was '1 transcripts ... were coded as one case')."""
+    folder = _coded(
+        tmp_path / "coded",
+        {
+            "interview_anna": ("Participant ID: P1\n", "Participant 1", "P1"),
+            "interview_ben": ("", "Participant 1", "P1"),
+        },
+    )
+    code, _, err = run(["report", str(folder), "--out", str(tmp_path / "r.html")], capsys)
+    assert code == 0, err
+    assert err.strip().splitlines() == [
+        f"roqa: warning: {folder / 'codings.jsonl'}: 1 transcript (interview_ben) was coded as "
+        "the case P1 by a template's participant label ('Participant 1'), which a template gives "
+        "every interviewee: roqa no longer reads it as a case, so code it again (roqa code) for "
+        "it to be the case its file name gives; this report charts it as coded"
+    ]

@@ -4518,17 +4518,53 @@ def test_a_participant_id_in_files_named_without_numbers_stays_one_case(tmp_path
 
 def test_a_header_naming_a_templates_number_ties_its_files_into_one_case(tmp_path: Path) -> None:
     """A header line is the documented way to mark files as one interview: 'Participant ID: P1'
-    above 'Participant 1:' turns in two files makes them one case, P1, unwarned (it was P1 with
-    a warning that they may be different people, and the file name's case without the header
-    would tell them apart); a third file of the template's label alone is its own case."""
+    above 'Participant 1:' turns in two files makes them one case, P1, with the warning that
+    they may be different people (hunt s40: a template's copied header gave interview_anna and
+    interview_ben one case silently); a third file of the template's label alone is its own
+    case."""
     folder = _interviews(tmp_path / "study", dict.fromkeys(["a.txt", "b.txt", "c.txt"], "R1"))
     for name in ("a.txt", "b.txt"):
         f = folder / name
         f.write_text("Participant ID: P1\n\n" + f.read_text("utf-8"), "utf-8")
+    with pytest.warns(RoqaWarning) as caught:
+        found = read_transcripts(folder)
+    assert [t.participant for t in found] == ["P1", "P1", "c"]
+    assert [str(w.message) for w in caught] == [
+        "the participant label 'R1' speaks in 2 transcripts (a, b), so they are one case, P1, "
+        "as a follow-up interview of one person is: if they are different people, give each "
+        "transcript's participant their own id (label their turns 'P02: ...', or add a header "
+        "line 'Participant ID: P02' above the talk)"
+    ]
+
+
+def test_a_copied_header_does_not_tie_files_named_for_different_participants(
+    tmp_path: Path,
+) -> None:
+    """Hunt s40 (2): three interviews p01_, p02_, p03_interview.txt, each under a template's
+    copied header 'Participant ID: P1' above 'Participant 1:' turns, were one case, P1,
+    silently: the file names' different participant numbers win, as before 48013ff."""
+    names = ["p01_interview.txt", "p02_interview.txt", "p03_interview.txt"]
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, "Participant 1"))
+    for name in names:
+        f = folder / name
+        f.write_text("Participant ID: P1\n" + f.read_text("utf-8"), "utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("error", RoqaWarning)
         found = read_transcripts(folder)
-    assert [t.participant for t in found] == ["P1", "P1", "c"]
+    assert [t.participant for t in found] == ["P01", "P02", "P03"]
+
+
+def test_a_header_and_a_file_name_of_one_participant_number_are_one_case(tmp_path: Path) -> None:
+    """Hunt s40 (2): p01_part1.txt with a header 'Participant ID: P1' and p01_part2.txt with
+    none, both 'Participant 1:', were two cases, P1 and P01 (two interviews)."""
+    names = ["p01_part1.txt", "p01_part2.txt"]
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, "Participant 1"))
+    f = folder / "p01_part1.txt"
+    f.write_text("Participant ID: P1\n" + f.read_text("utf-8"), "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        found = read_transcripts(folder)
+    assert [(t.id, t.participant) for t in found] == [("p01_part1", "P1"), ("p01_part2", "P1")]
 
 
 def test_a_templates_label_in_one_file_still_names_the_case(tmp_path: Path) -> None:

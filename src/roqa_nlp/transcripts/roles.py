@@ -1035,6 +1035,12 @@ def _header_names(transcript: Transcript, number: str) -> bool:
     return False
 
 
+def _named_for(found: LabelledCase, key: str) -> bool:
+    """Whether ``found``'s file name carries the participant number ``key`` (``p01_part2.txt``
+    for ``1``: ``P01`` is ``P1``)."""
+    return found.in_name is not None and _number_key(found.in_name) == key
+
+
 @dataclass(frozen=True)
 class StudyCases:
     """The cases a study's transcripts take from one another (:meth:`of`): ``from_file_name``
@@ -1056,9 +1062,12 @@ class StudyCases:
         and ``p04_part2.txt`` are one case, ``P04``), else its stem (``interview_anna.txt``
         and ``interview_ben.txt`` are two). So is a template's label in one transcript beside
         a study id of its number in another whose file names carry different participant
-        numbers. A transcript whose header names the case (``Participant ID: P1``) keeps it:
-        the header is the researcher's own mark of which files are one interview, so files
-        whose headers all name it are not warned of.
+        numbers. A transcript whose header names the case (``Participant ID: P1``) keeps it,
+        the researcher's own mark of which files are one interview, and so does one whose file
+        name carries the label's number (``p01_part2.txt``: ``P01`` is ``P1``), unless the
+        file names carry different participant numbers (a template's header copied into
+        ``p01_interview.txt``, ``p02_interview.txt``: each is its file name's case); files
+        kept so whose names do not all carry the number are warned of, as below.
         A participant id label (``P01``) speaking in several transcripts whose file names do
         not all carry its number stays one case (a follow-up interview of one person is one
         case), and is listed in ``shared`` to be warned of."""
@@ -1074,15 +1083,14 @@ class StudyCases:
             numbers = {_number_key(g.in_name) for g in group if g.in_name is not None}
             templates = [g for g in group if g.generic]
             if len(templates) > 1 or (templates and len(numbers) > 1):
+                kept = []
                 for g in templates:
-                    if not g.in_header:
+                    if len(numbers) < 2 and (g.in_header or _named_for(g, key)):
+                        kept.append(g)  # a header's case, or the file name's own number
+                    else:
                         from_file_name[g.transcript] = case_from_file_name(g.source)
-                group = [g for g in group if not g.generic]
-            if all(g.in_header for g in group):
-                continue  # the researcher's headers say they are one interview
-            if len(group) > 1 and not all(
-                g.in_name is not None and _number_key(g.in_name) == key for g in group
-            ):
+                group = [g for g in group if not g.generic or g in kept]
+            if len(group) > 1 and not all(_named_for(g, key) for g in group):
                 labels = list(dict.fromkeys(g.label for g in group))
                 shared.append((labels, group[0].case, [g.transcript for g in group]))
         return cls(from_file_name, shared)
@@ -1121,15 +1129,22 @@ def cases_coded_from_template_labels(transcripts: Iterable[Transcript]) -> list[
         f = found[t.id]
         if f is not None and t.id in now and now[t.id] != t.participant:
             coded_as.setdefault(f.case, []).append(f)
-    return [
-        f"{len(group)} transcripts ({first_few([g.transcript for g in group])}) were coded as "
-        f"one case, {case}, by a template's participant label "
-        f"({first_few([repr(label) for label in dict.fromkeys(g.label for g in group)])}), "
-        "which a template gives every interviewee: roqa no longer reads it as a case, so code "
-        "them again (roqa code) for each to be the case its file name gives; this report "
-        "charts them as coded"
-        for case, group in coded_as.items()
-    ]
+    lines = []
+    for case, group in coded_as.items():
+        names = first_few([g.transcript for g in group])
+        labels = first_few([repr(label) for label in dict.fromkeys(g.label for g in group)])
+        if len(group) == 1:
+            coded, them, each = f"1 transcript ({names}) was coded as the case {case}", "it", "it"
+        else:
+            coded = f"{len(group)} transcripts ({names}) were coded as one case, {case},"
+            them, each = "them", "each"
+        lines.append(
+            f"{coded} by a template's participant label ({labels}), which a template gives "
+            f"every interviewee: roqa no longer reads it as a case, so code {them} again (roqa "
+            f"code) for {each} to be the case its file name gives; this report charts {them} "
+            "as coded"
+        )
+    return lines
 
 
 #: How a researcher names the interviewer, per interface: the ``roqa`` command's option, or the
