@@ -315,6 +315,30 @@ def test_three_initials_after_an_email_cue_are_an_address_unless_a_known_organis
     assert replace_identifiers(said) == expected
 
 
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Email GMB at gmail dot com, that is me, Gemma Bright.",
+         "Email [email], that is me, Gemma Bright."),
+        ("Or email NES at hotmail dot co dot uk for my colleague",
+         "Or email [email] for my colleague"),
+        ("Or contact HEE at yahoo dot com.", "Or contact [email]."),
+        ("You could contact PCN at gmail dot com, or write to CQC at cqc dot org dot uk.",
+         "You could contact [email], or write to CQC at cqc dot org dot uk."),
+        ("email NHS at icloud dot com", "email [email]"),
+        ("Email GMB at gmb dot org dot uk", "Email GMB at gmb dot org dot uk"),
+        ("Contact PALS at nhs dot uk", "Contact PALS at nhs dot uk"),
+    ],
+)  # fmt: skip
+def test_an_organisations_acronym_at_a_personal_mail_domain_is_an_address(
+    said: str, expected: str
+) -> None:
+    """Hunt s40: a person's initials that match an organisation's acronym (GMB, NES, HEE) were
+    kept before a personal mail domain ('Email GMB at gmail dot com'): no organisation's address
+    is at gmail, hotmail or yahoo (WEBMAIL, data/direct_identifiers.json)."""
+    assert replace_identifiers(said) == expected
+
+
 # -- a street address and its town --------------------------------------------------------------
 
 
