@@ -339,6 +339,30 @@ def test_an_organisations_acronym_at_a_personal_mail_domain_is_an_address(
     assert replace_identifiers(said) == expected
 
 
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Email me, SJT at nhs dot net", "Email me, [email]"),
+        ("Email me: SJT at nhs dot net.", "Email me: [email]."),
+        ("or email me, aisha at nhs dot net, thanks", "or email me, [email], thanks"),
+        ("My email address is: dsmith at gmail dot com", "My email address is: [email]"),
+        ("email me: jo dot bloggs at nhs dot net", "email me: [email]"),
+        ("e-mail me at jo dot bloggs at gmail dot com", "e-mail me at [email]"),
+        # an organisation's acronym and a word of talk still stay after the comma
+        ("Contact PALS at nhs dot uk", "Contact PALS at nhs dot uk"),
+        ("Contact, PALS at nhs dot uk", "Contact, PALS at nhs dot uk"),
+        ("I'd email, then look at nhs dot uk", "I'd email, then look at nhs dot uk"),
+    ],
+)  # fmt: skip
+def test_an_address_after_an_email_cue_and_a_comma_or_colon_is_replaced(
+    said: str, expected: str
+) -> None:
+    """Session 40: 'Email me, SJT at nhs dot net' stayed in the talk while 'email me on SJT at
+    nhs dot net' became '[email]': the word asking for an address (EMAIL_CUE) had to be followed
+    by a blank, so a comma or colon after it hid the one-word address."""
+    assert replace_identifiers(said) == expected
+
+
 # -- a street address and its town --------------------------------------------------------------
 
 
