@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from test_cli_core import Run, roqa
 from test_display_name_labels import _talk
 
@@ -125,4 +127,39 @@ def test_roqa_pseudonymise_warns_of_a_transcript_with_no_participant_turns(tmp_p
         "the participant's turns 'P04: ...' or 'Name: ...', name the participant with "
         "--participant, or add a row for them to the key: 'Jane Smith,P04')"
     ]
+    assert "p2.txt" not in run.err
+
+
+def _no_participant_line() -> str:
+    return (
+        "roqa: warning: p1.txt: no participant turns found: the one turn is the "
+        "interviewer's ('Interviewer'), so no participant's name was learnt from a speaker "
+        "label, and the pseudonymised copy may still name them: read it before sharing (label "
+        "the participant's turns 'P04: ...' or 'Name: ...', name the participant with "
+        "--participant, or add a row for them to the key: 'Jane Smith,P04')"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stream", [False, True])
+def test_roqa_code_pseudonymise_warns_of_a_transcript_with_no_participant_turns(
+    tmp_path: Path, tiny_model_dir: Path, stream: bool
+) -> None:
+    """Session 40: `roqa code --pseudonymise` said only 'nothing to code' of a transcript with
+    no participant turns, though its pseudonymised talk may still name the participant: the
+    line `roqa pseudonymise` gives, in its place."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "p1.txt").write_text(
+        "Sam Roe: How are staffing levels?\n\nRuth - We just do not have staff.\n", "utf-8"
+    )
+    (folder / "p2.txt").write_text(_talk("P2"), "utf-8")
+    run = roqa(
+        "code", folder, "--out", tmp_path / "coded", "--model", tiny_model_dir,
+        "--interviewer", "Sam Roe", "--pseudonymise", tmp_path / "key.csv", "--no-report",
+        *(["--stream"] if stream else []),
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    lines = [line for line in run.err.splitlines() if "p1.txt" in line]
+    assert lines == [_no_participant_line()]
     assert "p2.txt" not in run.err

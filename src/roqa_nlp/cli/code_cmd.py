@@ -98,12 +98,15 @@ def _grouping_rule(distance: float | None, min_size: int | None) -> dict[str, An
     return rule
 
 
-def _warn_of_speakers(transcripts: Iterable[Any]) -> None:
-    """One warning line per transcript whose interviewer's talk may have been coded."""
+def _warn_of_speakers(transcripts: Iterable[Any], pseudonymised: bool = False) -> None:
+    """One warning line per transcript whose interviewer's talk may have been coded; when
+    ``pseudonymised``, of one with no participant turns the line ``roqa pseudonymise`` gives
+    (its talk may still name the participant), in place of "nothing to code"."""
     from ..transcripts.roles import speaker_warning
+    from .pseudonymise_cmd import no_participant_warning
 
     for t in transcripts:
-        warning = speaker_warning(t)
+        warning = (pseudonymised and no_participant_warning(t)) or speaker_warning(t)
         if warning:
             print(f"roqa: warning: {warning}", file=sys.stderr)
 
@@ -202,10 +205,10 @@ def _note_skipped(paths: Iterable[Path]) -> None:
             )
 
 
-def _parts_warned(parts: Iterable[Any]) -> Iterator[Any]:
+def _parts_warned(parts: Iterable[Any], pseudonymised: bool = False) -> Iterator[Any]:
     """``parts`` (streamed coding results), warning of each one's transcripts on the way."""
     for part in parts:
-        _warn_of_speakers(part.transcripts.values())
+        _warn_of_speakers(part.transcripts.values(), pseudonymised)
         _note_chat_left_out(part.transcripts.values())
         _note_participant_labels(part.transcripts.values())
         yield part
@@ -708,7 +711,7 @@ def code_command(
             pseudonyms=key,
         )
         with _own_speaker_warnings():
-            w = write_codings(_parts_warned(parts), out)
+            w = write_codings(_parts_warned(parts, key is not None), out)
         w.paths.update(_keep_project_codebook(ac.codebook, out))
         written_key = None
         if key is not None and pseudonymise is not None:
@@ -731,7 +734,7 @@ def code_command(
             participant_labels=participants,
             pseudonyms=key,
         )
-    _warn_of_speakers(result.transcripts.values())
+    _warn_of_speakers(result.transcripts.values(), key is not None)
     _note_chat_left_out(result.transcripts.values())
     _note_participant_labels(result.transcripts.values())
     _warn_of_nothing_coded(result)

@@ -89,7 +89,7 @@ def pseudonymise_command(
         targets[target] = t.source
     for t in transcripts:
         # said of the pseudonymised transcript, so its names are pseudonyms
-        line = _no_participant_warning(t) or speaker_warning(t, interface="cli")
+        line = no_participant_warning(t) or speaker_warning(t, interface="cli")
         if line is not None:
             warn(line, path=None)
     out.mkdir(parents=True, exist_ok=True)
@@ -100,12 +100,12 @@ def pseudonymise_command(
     con.print(f"Wrote {len(transcripts)} pseudonymised transcript(s) to {out}.")
 
 
-def _no_participant_warning(transcript: Transcript) -> str | None:
+def no_participant_warning(transcript: Transcript) -> str | None:
     """One line naming the transcript when none of its turns is a participant's, else None: the
     participant's names are learnt from their speaker labels, so with none read (a label in a
     shape roqa does not know, or ``--interviewer`` naming them) the copy may still name them on
     every answer. Said instead of :func:`~roqa_nlp.transcripts.roles.speaker_warning`'s
-    "nothing to code", the same fact."""
+    "nothing to code", the same fact, here and by ``roqa code --pseudonymise``."""
     from ..errors import first_few
 
     turns = transcript.turns
