@@ -223,3 +223,25 @@ def test_the_console_script_imports_no_command_before_main_runs() -> None:
         timeout=120,
     )
     assert run.stdout == "['roqa_nlp', 'roqa_nlp.cli']\n"
+
+
+@pytest.mark.parametrize("first", ["roqa_nlp.cli.code_cmd", "roqa_nlp.cli.train_cmd"])
+def test_roqa_nlp_cli_app_is_the_application_whatever_was_imported_first(first: str) -> None:
+    """Session 40 (hunt): once a command module was imported (a test's `from roqa_nlp.cli import
+    code_cmd`), `from roqa_nlp.cli import app` gave the module app.py, not the typer
+    application, and CliRunner().invoke(app, ['--help']) failed."""
+    script = (
+        f"import {first}\n"
+        "import typer\n"
+        "from typer.testing import CliRunner\n"
+        "from roqa_nlp.cli import app\n"
+        "print(isinstance(app, typer.Typer), CliRunner().invoke(app, ['--help']).exit_code)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        timeout=120,
+    )
+    assert (run.stdout, run.stderr) == ("True 0\n", "")

@@ -42,21 +42,22 @@ def _application() -> Any:
         report_cmd,
         train_cmd,
     )
-    from .app import app
+    from ._app import app
 
     for command in app.registered_commands:
         command.epilog = command.epilog or DEBUG_EPILOG
-    # importing the module .app made `roqa_nlp.cli.app` that module: make it the application
+    # The module is ._app, not .app: importing a submodule sets its name on this package, so
+    # a module app.py made `roqa_nlp.cli.app` that module once any command was imported first.
     globals()["app"] = app
     return app
 
 
 def __getattr__(name: str) -> Any:
-    """``app`` and ``state`` (of :mod:`.app`), imported when first asked for."""
+    """``app`` and ``state`` (of :mod:`._app`), imported when first asked for."""
     if name == "app":
         return _application()
     if name == "state":
-        from .app import state
+        from ._app import state
 
         return state
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -255,7 +256,7 @@ def _main(argv: list[str] | None) -> None:
     import warnings
 
     from ..errors import RoqaError, RoqaWarning
-    from .app import state
+    from ._app import state
 
     args = [_home_expanded(a) for a in (sys.argv[1:] if argv is None else argv)]
     debug = "--debug" in args

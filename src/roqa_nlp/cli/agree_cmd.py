@@ -12,8 +12,8 @@ from typing import Any
 
 import typer
 
-from .app import app, codebook_option
-from .app import console as new_console
+from ._app import app, codebook_option
+from ._app import console as new_console
 
 #: Sources printed in the JSON output, so a reader knows which formula each figure follows.
 REFERENCES = (

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from .app import app
+from ._app import app
 
 
 @app.command("apply-decisions")
@@ -36,7 +36,7 @@ def apply_decisions_command(
     from ..errors import RoqaError
     from ..io import check_output_folder
     from ..result import CodingResult
-    from .app import console
+    from ._app import console
     from .code_cmd import _files_before, _warn_if_report_is_stale, _warn_of_earlier_outputs
     from .report_cmd import DECISIONS_FILE, read_review
 

@@ -13,7 +13,7 @@ import typer
 
 from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
 from ..io import shell_quoted
-from .app import (
+from ._app import (
     app,
     codebook_option,
     console,

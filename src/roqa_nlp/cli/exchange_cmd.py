@@ -22,7 +22,7 @@ from typing import Any
 
 import typer
 
-from .app import app, codebook_option
+from ._app import app, codebook_option
 
 
 def _warn(lines: list[str]) -> None:

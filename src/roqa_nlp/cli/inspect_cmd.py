@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from .app import app, participant_option, refuse_json_output_file, transcripts_argument
+from ._app import app, participant_option, refuse_json_output_file, transcripts_argument
 
 
 def transcript_summary(t: Any) -> dict[str, Any]:
@@ -185,7 +185,7 @@ def inspect_command(
 
     from ..transcripts import expand_paths, read_files, with_default_labels
     from ..transcripts.roles import SpeakerWarning
-    from .app import console
+    from ._app import console
     from .code_cmd import _note_skipped
 
     if as_json:

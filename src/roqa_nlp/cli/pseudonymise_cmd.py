@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .app import app, leaves_no_empty_out, participant_option, transcripts_argument
+from ._app import app, leaves_no_empty_out, participant_option, transcripts_argument
 
 if TYPE_CHECKING:
     from ..schema import Transcript
@@ -45,7 +45,7 @@ def pseudonymise_command(
     from ..io import atomic_write_text, check_output_file, check_output_folder
     from ..transcripts import expand_paths, read_files, with_default_labels
     from ..transcripts.roles import speaker_warning
-    from .app import console
+    from ._app import console
     from .code_cmd import _read_key, _write_key
 
     if out.exists() and not out.is_dir():

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from .app import app, codebook_option
+from ._app import app, codebook_option
 
 if TYPE_CHECKING:
     from ..codebook import Codebook

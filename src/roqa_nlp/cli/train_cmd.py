@@ -14,7 +14,7 @@ from ..codebooks import DEFAULT_CODEBOOK
 from ..decisions import COLUMNS as DECISION_COLUMNS
 from ..decisions import DECISIONS, NO_CODE
 from ..record_files import RECORD_SUFFIXES
-from .app import app, codebook_option, console, leaves_no_empty_out
+from ._app import app, codebook_option, console, leaves_no_empty_out
 
 
 @app.command("train")
