@@ -266,3 +266,41 @@ def test_a_file_that_is_no_json_at_all_is_told_what_a_codebook_is(tmp_path: Path
         "is a .json file of codes like those `roqa codebook cfir-2009` shows, see "
         "docs/codebooks.md)"
     )
+
+
+WHAT_A_CODEBOOK_IS = (
+    "a .json file of codes like those `roqa codebook cfir-2009` shows, see docs/codebooks.md"
+)
+
+
+def test_an_empty_json_codebook_is_told_it_is_empty_not_that_it_is_a_transcript(
+    tmp_path: Path,
+) -> None:
+    """Session 40 (hunt): an empty .json codebook was told "a .json file is a transcript, not a
+    codebook ...; a codebook is a .json file ...", contradicting itself."""
+    path = tmp_path / "codebook.json"
+    path.write_text("", "utf-8")
+    assert load_error(path) == (
+        f"{path}: codebook is not valid JSON at line 1, column 1: Expecting value (the file is "
+        f"empty: a codebook is {WHAT_A_CODEBOOK_IS})"
+    )
+
+
+def test_a_json_codebook_with_a_comment_is_told_json_has_no_comments(tmp_path: Path) -> None:
+    path = tmp_path / "codebook.json"
+    path.write_text('// our codebook\n{"id": "x", "codes": []}\n', "utf-8")
+    assert load_error(path) == (
+        f"{path}: codebook is not valid JSON at line 1, column 1: Expecting value (JSON has no "
+        "comments: remove the line that starts with //)"
+    )
+
+
+def test_a_json_file_of_words_is_told_what_a_codebook_is_not_that_it_is_a_transcript(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "codes.json"
+    path.write_text("Staffing\nLeadership\n", "utf-8")
+    assert load_error(path) == (
+        f"{path}: codebook is not valid JSON at line 1, column 1: Expecting value (a codebook "
+        f"is {WHAT_A_CODEBOOK_IS})"
+    )

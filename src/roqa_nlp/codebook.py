@@ -601,26 +601,50 @@ def _code_from_dict(c: object, number: int, where: str | Path | None) -> Code:
 _OTHER_FORMATS = {".yaml": "YAML", ".yml": "YAML", ".csv": "CSV", ".tsv": "TSV", ".xlsx": "Excel"}
 
 
+#: How a comment, which JSON has not, starts -> what to remove (a codebook copied from a
+#: JavaScript or YAML file).
+_COMMENTS = {
+    "//": "the line that starts with //",
+    "/*": "the comment /* ... */",
+    "#": "the line that starts with #",
+}
+
+
 def _not_json(e: Exception, text: str, where: str | Path) -> RoqaError:
     """The one-line error of a codebook file that is not valid JSON: where the mistake is (line
     and column), a comma before ``}`` or ``]`` suspected when the mistake follows one (as a
-    copied line leaves), or that only JSON is read when the file is YAML or CSV."""
+    copied line leaves), a comment, an empty file, or that only JSON is read when the file is YAML
+    or CSV."""
     if not isinstance(e, json.JSONDecodeError):
         return RoqaError(f"codebook is not valid JSON ({type(e).__name__})", path=where)
     hint = None
     suffix = Path(str(where)).suffix.casefold()
     fmt = _OTHER_FORMATS.get(suffix)
     what = "a .json file of codes like those `roqa codebook cfir-2009` shows, see docs/codebooks.md"
+    rest = text[e.pos :]
+    comment = next(
+        (
+            said
+            for start, said in _COMMENTS.items()
+            if rest.startswith(start) and e.msg.startswith(("Expecting", "Extra data"))
+        ),
+        None,
+    )
     if fmt is not None:
         hint = (
             f"only JSON codebooks are read, not {fmt}: write it as a .json file like those "
             "`roqa codebook cfir-2009` shows, see docs/codebooks.md"
         )
+    elif comment is not None:
+        hint = f"JSON has no comments: remove {comment}"
+    elif not text.strip():
+        hint = f"the file is empty: a codebook is {what}"
     elif not text[: e.pos].strip():  # no JSON at all: perhaps not meant as a codebook
         from .transcripts import SUPPORTED_EXTENSIONS
 
         hint = f"a codebook is {what}"
-        if suffix in SUPPORTED_EXTENSIONS:
+        # not a .json file: a transcript's JSON parses, so is refused later for its shape
+        if suffix in SUPPORTED_EXTENSIONS and suffix != ".json":
             hint = (
                 f"a {suffix} file is a transcript, not a codebook: code it with roqa code; {hint}"
             )
