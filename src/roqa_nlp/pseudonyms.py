@@ -398,14 +398,15 @@ def _person(name: str) -> str:
 _ONE_SPEAKER_PSEUDONYM = re.compile(r"P\d+[a-z]?|Interviewer(?: \d+)?", re.IGNORECASE)
 
 
-def _refuse_two_people(
+def _warn_of_two_people(
     path: Path, row: int, name: str, pseudonym: str, keyed: dict[str, list[tuple[int, str]]]
 ) -> None:
-    """Refuse row ``row`` of the key at ``path`` when it gives a speaker's pseudonym to a second
-    person, as docs/privacy.md tells people apart: two names of two name words or more with no
-    name word in common (``Zoë Smith`` and ``Siobhán Ó Briain`` both ``P09``) are two people,
-    whom one pseudonym would make one case; a nickname (``Mo``) or another spelling of one
-    person's name may share it. ``keyed`` holds the rows read so far; ``row`` is added."""
+    """Warn, naming both rows, when row ``row`` of the key at ``path`` gives a speaker's
+    pseudonym to a name that may be a second person's, as docs/privacy.md tells people apart:
+    two names of two name words or more with no name word in common (``Zoë Smith`` and
+    ``Siobhán Ó Briain`` both ``P09``). Not refused: a researcher merges one person's two
+    spellings on purpose (``Jose Garcia`` and ``José García``, ``Elizabeth Smith`` and ``Beth
+    Jones``). ``keyed`` holds the rows read so far; ``row`` is added."""
     bare = _bare(pseudonym)
     if not _ONE_SPEAKER_PSEUDONYM.fullmatch(bare):
         return
@@ -414,13 +415,14 @@ def _refuse_two_people(
     for earlier, other in rows:
         theirs = {w.casefold() for w in name_parts(other)}
         if len(words) >= 2 and len(theirs) >= 2 and not words & theirs:
-            raise RoqaError(
+            warn(
                 f"rows {earlier} and {row}: {quoted(other)} and {quoted(name)} are both {bare}, "
-                "which would make two people one",
+                "so their talk is one person's: if they are two people, give each their own "
+                "pseudonym (a nickname or another spelling of one person's name may share it)",
                 path=path,
-                hint="two names with no name word in common are two people: give each their own "
-                "pseudonym; a nickname or another spelling of one person's name may share it",
+                stacklevel=4,
             )
+            break
     rows.append((row, name))
 
 
@@ -565,7 +567,7 @@ class PseudonymKey:
                     path=p,
                     hint="every row gives a name and its pseudonym",
                 )
-            _refuse_two_people(p, i, name, pseudonym, keyed)
+            _warn_of_two_people(p, i, name, pseudonym, keyed)
             try:
                 key.add(name, pseudonym)
             except RoqaError as e:
