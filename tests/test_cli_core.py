@@ -1040,6 +1040,34 @@ def test_train_checks_the_evaluate_files_codes_before_it_trains(
     )
 
 
+def test_train_evaluates_a_code_the_decisions_create_after_the_update(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 40 (hunt): `roqa train ... --feedback decisions.csv --evaluate eval.jsonl`, the
+    decisions making a new code 'Staff wellbeing' that eval.jsonl labels, was refused before
+    the training (since a1060cd): the code is in the codebook only after the update."""
+    from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.errors import RoqaError
+
+    def updated(*args: object, **kwargs: object) -> None:
+        raise RoqaError("updated with the decisions")
+
+    monkeypatch.setattr(AutoCoder, "update", updated)
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(
+        "segment_id,decision,code_id,new_code\np01:0001,new-code,,Staff wellbeing\n", "utf-8"
+    )
+    labelled = tmp_path / "eval.jsonl"
+    labelled.write_text(
+        '{"text": "Staff are burnt out.", "construct": "Staff wellbeing"}\n', "utf-8"
+    )
+    run = roqa(
+        "train", TRAINING, "--out", tmp_path / "m", "--feedback", decisions,
+        "--codings", decisions, "--evaluate", labelled,
+    )  # fmt: skip
+    assert (run.code, run.err) == (2, "roqa: error: updated with the decisions\n")
+
+
 def test_train_help_says_evaluate_reads_what_roqa_evaluate_reads() -> None:
     run = roqa("train", "--help")
     assert run.code == 0, run.err

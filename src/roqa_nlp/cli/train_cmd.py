@@ -76,8 +76,16 @@ def train_command(
 
     ac = AutoCoder(codebook, embedder=Embedder(backend=backend), params={"method": method})
     if evaluate is not None:
+        from ..codebook import UnknownCode
+
         # read and checked before the training, not minutes after it (evaluate() reads it again)
-        ac._labelled_set(evaluate, None)
+        try:
+            ac._labelled_set(evaluate, None)
+        except UnknownCode:
+            if not feedback:
+                raise
+            # a code the decisions make ('new-code' rows) is in the codebook only after the
+            # update: the codes are checked by evaluate() then, the file's reading already here
     with _own_codebook_hint(codebook):
         _train(ac, data, feedback, codings, feedback_weight)
         if feedback:
