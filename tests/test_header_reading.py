@@ -1062,3 +1062,28 @@ def test_the_header_cues_left_out_are_recorded_inspected_and_pseudonymised(
     assert "2 header lines left out (no one's talk: 'Date: 4 May 2024')" in reading_notes(t)
     done, _ = pseudonymise([t])
     assert done[0].metadata["header_cues"] == ["Date: [date]", "Interviewer: Interviewer"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Interview: P16 – registered manager. Recorded on Zoom, 45 minutes.",
+        "Study: Managers and CFIR. Phase 2.",
+        "Project: Why do managers leave? A CFIR study.",
+        "Notes: Participant joined late. Audio poor at times.",
+    ],
+)
+def test_a_header_line_of_two_sentences_whose_field_speaks_once_stays_a_header_line(
+    tmp_path: Path, header: str
+) -> None:
+    """A header field's line whose words are two sentences or a question is the speaker's
+    first turn only where its label opens another turn later (a Zoom speaker named
+    ``Interview``); said once, it is a header line, as before f2bf6d8 (which made it a
+    participant turn, coded and keyed by roqa pseudonymise)."""
+    text = header + "\n\nInterviewer: Hello?\nP16: We lack staff.\n"
+    t = read_transcript(_write(tmp_path, "p16.txt", text))
+    n = len(header)
+    assert _turns(t) == [
+        ("Interviewer", "interviewer", n + 15, n + 21, "Hello?"),
+        ("P16", "participant", n + 27, n + 41, "We lack staff."),
+    ]

@@ -778,9 +778,9 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     for i, (label, said) in enumerate(zip(labels, words, strict=True)):
         if label is None or i in below:
             continue
-        if (is_header_field(label) and not _talk_not_a_value(said)) or (
-            _participant_number(said) is not None
-        ):
+        if (
+            is_header_field(label) and not (_talk_not_a_value(said) and _speaks_again(labels, i))
+        ) or (_participant_number(said) is not None):
             out.add(i)
         elif not talking and (
             person_line_role(label, said) is not None
@@ -809,6 +809,26 @@ def _talk_not_a_value(said: str) -> bool:
     is a name, a date, a place or a title: none ends with a question mark."""
     words = said.strip()
     return words.endswith("?") or _TWO_SENTENCES.search(words) is not None
+
+
+def _speaks_again(labels: Sequence[str | None], i: int) -> bool:
+    """Whether line ``i``'s label opens another turn later in the file, after another speaker's
+    (a Zoom speaker whose display name is ``Interview``): only then are a field's words of talk
+    (:func:`_talk_not_a_value`) that speaker's first turn. A header line of two sentences or a
+    question (``Interview: P16 - registered manager. Recorded on Zoom, 45 minutes.``,
+    ``Project: Why do managers leave? A CFIR study.``) whose label is said once stays a header
+    line, as before f2bf6d8."""
+    own = (labels[i] or "").casefold()
+    other = False  # another speaker's label came after line i
+    for label in labels[i + 1 :]:
+        if label is None:
+            continue
+        if label.casefold() == own:
+            if other:
+                return True
+        elif not is_header_field(label):
+            other = True
+    return False
 
 
 def _a_key_of_speakers(
