@@ -148,3 +148,35 @@ def test_a_line_of_talk_with_an_emoji_or_a_bar_before_a_colon_stays_talk(tmp_pat
         ),
         ("Sam Roe", "interviewer", 128, 135, "Thanks."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("✅ Good", "❌ Bad"),
+        ("Safe | RI", "Well-led | Good"),
+        ("Mon | Tue", "Wed | Thu"),
+        ("Team 😀", "Team 😀"),
+        ("Jane 😀", "Jane 😀"),  # a name, but two in a row inside one answer: a chat read out
+    ],
+)
+def test_talk_lines_opening_with_an_emoji_or_a_bar_twice_are_no_speakers(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    """A display name is a speaker's only where its name part names a person (not ``Good``,
+    ``Safe``, ``Team``, ``Mon``) and it takes turns with another speaker: before, a checklist,
+    CQC ratings or a group chat read out in an answer, each line said twice, were speakers'
+    turns (3 participant turns of 4 files became 13) and pseudonymise replaced 'Safe', 'Good'."""
+    answer = (
+        f"We listed them:\n{first}: supervision.\n{second}: the rota.\n"
+        f"{first}: the new manager.\n{second}: agency costs."
+    )
+    text = f"Sam Roe: What works?\nP38: {answer}\nSam Roe: Thanks.\n"
+    f = tmp_path / "p38.txt"
+    f.write_text(text, "utf-8")
+    a = text.index(answer)
+    assert _turns(_read(f)) == [
+        ("Sam Roe", "interviewer", 9, 20, "What works?"),
+        ("P38", "participant", a, a + len(answer), answer),
+        ("Sam Roe", "interviewer", len(text) - 8, len(text) - 1, "Thanks."),
+    ]

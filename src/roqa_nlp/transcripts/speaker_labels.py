@@ -354,6 +354,61 @@ def display_name_label(line: str) -> LabelMatch | None:
     )
 
 
+#: The word lists a display name's name part is never made of: everyday words, words of no name
+#: (``Team``, ``Manager``), days and the words of file names (``Mon``, ``Tue``).
+_NOT_A_DISPLAY_NAME_WORD = (
+    "everyday_words.txt",
+    "not_names.txt",
+    "public_proper_words.txt",
+    "file_name_words.txt",
+)
+
+
+def _names_a_person(core: str) -> bool:
+    """Whether a display name's name part (:func:`display_name_core`: ``José``, ``Jane Smith``,
+    Arabic ``مدير``) reads as a person's: one to four words, each capitalised (or of a script
+    without capitals) and none an everyday, rating or day word (:data:`_NOT_A_DISPLAY_NAME_WORD`:
+    ``Good``, ``Bad``, ``Safe``, ``Well-led``, ``Team``, ``Mon``) or a stop word."""
+    words = core.split()
+    if not 1 <= len(words) <= 4:
+        return False
+    for word in words:
+        w = word.strip(".,'’()")
+        if not w or (w[0].islower()) or _is_common_word(w):
+            return False
+        if any(w.casefold() in packaged_words(f) for f in _NOT_A_DISPLAY_NAME_WORD):
+            return False
+    return True
+
+
+def _display_name_labels(
+    lines: Sequence[str],
+    matches: Sequence[LabelMatch | None],
+    interviewer_labels: Sequence[str] | None,
+) -> list[LabelMatch | None]:
+    """``matches`` with the display names (:func:`display_name_label`) of the lines that open
+    with no other label, where one names a person (:func:`_names_a_person`, or the researcher
+    names the label) and takes turns with another speaker: a display name on the labelled line
+    right after its own is words of that answer (``Team 😀: shift swapped.``, ``Team 😀: need
+    cover Sat.``, read out from a group chat). ``✅ Good: ...``, ``Safe | RI: ...``, ``Mon | Tue:
+    ...`` are talk."""
+    named = {" ".join(x.split()) for x in interviewer_labels or ()}
+    out = list(matches)
+    last: str | None = None  # the label of the last labelled line
+    for i, line in enumerate(lines):
+        if out[i] is None:
+            m = display_name_label(line)
+            if (
+                m is not None
+                and m.label != last
+                and (m.label in named or _names_a_person(display_name_core(m.label)))
+            ):
+                out[i] = m
+        if out[i] is not None:
+            last = out[i].label  # type: ignore[union-attr]
+    return out
+
+
 def match_loose_label(line: str) -> LabelMatch | None:
     """The candidate label at the start of ``line`` in a looser shape (``Interviewer:What?``,
     ``P23 - words``), taken by :func:`line_labels` only for labels whose form it knows."""
@@ -405,7 +460,8 @@ def line_labels(
     looser shapes of the module docstring on lines that open with no speaker). ``set_apart``
     marks the lines the reader found set apart, all in bold or a heading, where a capitalised
     name alone may be a speaker (``**Sam Roe**`` above the words)."""
-    matches = [match_label(line, interviewer_labels) or display_name_label(line) for line in lines]
+    matches = [match_label(line, interviewer_labels) for line in lines]
+    matches = _display_name_labels(lines, matches, interviewer_labels)
     if sum(1 for m in matches if m is not None and m.timed) < 2:
         matches = [None if m is not None and m.timed else m for m in matches]
     accepted = accepted_labels([m.label for m in matches if m], interviewer_labels)
