@@ -180,3 +180,24 @@ def test_talk_lines_opening_with_an_emoji_or_a_bar_twice_are_no_speakers(
         ("P38", "participant", a, a + len(answer), answer),
         ("Sam Roe", "interviewer", len(text) - 8, len(text) - 1, "Thanks."),
     ]
+
+
+def test_a_display_name_of_no_person_named_as_the_interviewer_is_a_speaker(
+    tmp_path: Path,
+) -> None:
+    """``--interviewer 'Team 😀'`` names the speaker whose display name is no person's."""
+    text = (
+        "Team 😀: How are staffing levels?\n\nP04: We just do not have the staff.\n\n"
+        "Team 😀: And leadership?\n\nP04: Our manager backs us.\n"
+    )
+    f = tmp_path / "p04.txt"
+    f.write_text(text, "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(f, interviewer_labels=["Team 😀"])
+    assert _turns(t) == [
+        ("Team 😀", "interviewer", 8, 32, "How are staffing levels?"),
+        ("P04", "participant", 39, 69, "We just do not have the staff."),
+        ("Team 😀", "interviewer", 79, 94, "And leadership?"),
+        ("P04", "participant", 101, 122, "Our manager backs us."),
+    ]
