@@ -201,3 +201,21 @@ def test_a_display_name_of_no_person_named_as_the_interviewer_is_a_speaker(
         ("Team 😀", "interviewer", 79, 94, "And leadership?"),
         ("P04", "participant", 101, 122, "Our manager backs us."),
     ]
+
+
+def test_a_display_name_of_no_person_named_as_the_participant_is_a_speaker(
+    tmp_path: Path,
+) -> None:
+    """``--participant 'Manager 🙂'`` names the speaker whose display name is no person's."""
+    text = (
+        "Sam Roe: How are staffing levels?\n\nManager 🙂: We just do not have the staff.\n\n"
+        "Sam Roe: And leadership?\n\nManager 🙂: Our manager backs us.\n"
+    )
+    f = tmp_path / "p04.txt"
+    f.write_text(text, "utf-8")
+    assert _turns(_read(f, participant_labels=["Manager 🙂"])) == [
+        ("Sam Roe", "interviewer", 9, 33, "How are staffing levels?"),
+        ("Manager 🙂", "participant", 46, 76, "We just do not have the staff."),
+        ("Sam Roe", "interviewer", 87, 102, "And leadership?"),
+        ("Manager 🙂", "participant", 115, 136, "Our manager backs us."),
+    ]

@@ -115,6 +115,7 @@ from .roles import (
     is_speaker_number_label,
     more_interviewer_labels,
     normalise_label,
+    participant_labels_of,
     participant_number_label,
     person_name,
 )
@@ -388,11 +389,14 @@ def _display_name_labels(
 ) -> list[LabelMatch | None]:
     """``matches`` with the display names (:func:`display_name_label`) of the lines that open
     with no other label, where one names a person (:func:`_names_a_person`, or the researcher
-    names the label) and takes turns with another speaker: a display name on the labelled line
+    names the label with ``--interviewer`` or ``--participant``) and takes turns with another speaker: a display name on the labelled line
     right after its own is words of that answer (``Team 😀: shift swapped.``, ``Team 😀: need
     cover Sat.``, read out from a group chat). ``✅ Good: ...``, ``Safe | RI: ...``, ``Mon | Tue:
     ...`` are talk."""
-    named = {" ".join(x.split()) for x in interviewer_labels or ()}
+    named = {
+        " ".join(x.split())
+        for x in (*(interviewer_labels or ()), *participant_labels_of(interviewer_labels))
+    }
     out = list(matches)
     last: str | None = None  # the label of the last labelled line
     for i, line in enumerate(lines):
