@@ -1087,3 +1087,21 @@ def test_a_header_line_of_two_sentences_whose_field_speaks_once_stays_a_header_l
         ("Interviewer", "interviewer", n + 15, n + 21, "Hello?"),
         ("P16", "participant", n + 27, n + 41, "We lack staff."),
     ]
+
+
+def test_a_subtitle_header_cue_of_two_sentences_said_once_is_a_header_cue(
+    tmp_path: Path,
+) -> None:
+    """As in a .txt: before, the cue was the participant 'Interview''s turn, coded."""
+    vtt = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n"
+        "Interview: P18 – registered manager. Recorded on Zoom.\n\n"
+        "00:00:05.000 --> 00:00:08.000\nInterviewer: Hello, thanks for joining.\n\n"
+        "00:00:09.000 --> 00:00:12.000\nP18: We lack staff.\n"
+    )
+    t = read_transcript(_write(tmp_path, "p18.vtt", vtt))
+    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Interviewer", "interviewer", "Hello, thanks for joining."),
+        ("P18", "participant", "We lack staff."),
+    ]
+    assert t.metadata["header_cues"] == ["Interview: P18 – registered manager. Recorded on Zoom."]
