@@ -352,6 +352,21 @@ def test_an_organisations_acronym_at_a_personal_mail_domain_is_an_address(
         ("Contact PALS at nhs dot uk", "Contact PALS at nhs dot uk"),
         ("Contact, PALS at nhs dot uk", "Contact, PALS at nhs dot uk"),
         ("I'd email, then look at nhs dot uk", "I'd email, then look at nhs dot uk"),
+        # a comma or colon after a cue that asks no one for an address opens other talk
+        # (hunt s40/4: each became '[email]')
+        ("We had to contact, colleagues at leeds dot ac dot uk helped us.",
+         "We had to contact, colleagues at leeds dot ac dot uk helped us."),
+        ("I'd write, researchers at kcl dot ac dot uk know more.",
+         "I'd write, researchers at kcl dot ac dot uk know more."),
+        ("Reach them, ideally at nhs dot net.", "Reach them, ideally at nhs dot net."),
+        ("Contact us, everybody at nice dot org dot uk agreed.",
+         "Contact us, everybody at nice dot org dot uk agreed."),
+        ("I'd email, clinicians at nhs dot uk would know.",
+         "I'd email, clinicians at nhs dot uk would know."),
+        ("Contact them: guidance at gov dot uk is clear.",
+         "Contact them: guidance at gov dot uk is clear."),
+        ("Honestly, write: nobody at gov dot uk reads it.",
+         "Honestly, write: nobody at gov dot uk reads it."),
     ],
 )  # fmt: skip
 def test_an_address_after_an_email_cue_and_a_comma_or_colon_is_replaced(
