@@ -389,9 +389,9 @@ def _display_name_labels(
 ) -> list[LabelMatch | None]:
     """``matches`` with the display names (:func:`display_name_label`) of the lines that open
     with no other label, where one names a person (:func:`_names_a_person`, or the researcher
-    names the label with ``--interviewer`` or ``--participant``) and takes turns with another speaker: a display name on the labelled line
-    right after its own is words of that answer (``Team 😀: shift swapped.``, ``Team 😀: need
-    cover Sat.``, read out from a group chat). ``✅ Good: ...``, ``Safe | RI: ...``, ``Mon | Tue:
+    names the label with ``--interviewer`` or ``--participant``) and takes turns with another
+    speaker: a display name on the labelled line right after its own is words of that answer
+    (``Team 😀: shift swapped.``, ``Team 😀: need cover Sat.``, read out from a group chat). ``✅ Good: ...``, ``Safe | RI: ...``, ``Mon | Tue:
     ...`` are talk."""
     named = {
         " ".join(x.split())
