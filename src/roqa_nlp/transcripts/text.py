@@ -4,7 +4,8 @@ A turn starts at a line that opens with a speaker label (``P04: words``, ``Inter
 ``**Q:**``; see :mod:`roqa_nlp.transcripts.speaker_labels`), optionally after a timestamp such as
 ``[00:01:02]``, which becomes the turn's ``begin_time`` (a line holding only a timestamp gives its
 time to the next turn, or to the turn whose label is just above it: ``Jane Smith`` / ``0:03`` /
-words). Lines without a label, including whole paragraphs after a blank line,
+words; with no words below it before the next label, it is that turn's words: ``P04:`` /
+``17:45``). Lines without a label, including whole paragraphs after a blank line,
 continue the previous turn, except after a question marker's question (``Question 5: How do
 you ...?``, ``Q5:``; the line ending in ``?``, or its paragraph): a researcher's transcript
 that numbers its questions labels no answers, so the words after the question are the answer,
@@ -61,7 +62,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..io import decode_text, read_bytes
@@ -126,6 +127,10 @@ class _OpenTurn:
     begin_time: float | None
     start: int | None = None
     end: int | None = None
+    #: the lines holding only a time right below the label alone, taken as the turn's time,
+    #: and the turn's time before them: with no words after them, they are its words
+    time_lines: list[_Line] = field(default_factory=list)
+    label_time: float | None = None
 
 
 def read_text_transcript(
@@ -357,6 +362,10 @@ def without_line_numbers(text: str) -> str | None:
 def _close(
     turn: _OpenTurn | None, out: list[Turn], interviewer_labels: Sequence[str] | None
 ) -> None:
+    if turn is not None and turn.start is None and turn.time_lines:
+        # "P04:" / "17:45" / the next label: the time is the answer, not the turn's time
+        turn.start, turn.end = turn.time_lines[0].content_start, turn.time_lines[-1].content_end
+        turn.begin_time = turn.label_time
     if turn is None or turn.start is None or turn.end is None:
         return
     out.append(
@@ -500,6 +509,9 @@ def _labelled_turns(
         stamp = match_timestamp(line.text)
         if stamp is not None and not line.text[stamp[1] :].strip():
             if current is not None and current.start is None:  # "Jane Smith" / "0:03" / words
+                if not current.time_lines:
+                    current.label_time = current.begin_time
+                current.time_lines.append(line)
                 current.begin_time = stamp[0] if current.begin_time is None else current.begin_time
             else:
                 pending_time = stamp[0]

@@ -1,0 +1,57 @@
+"""Plain-text turns at their edges: a time alone below a label alone, a display name that
+labels two lines in a row, a header field's word that is a group's speaker, and a
+transcription service's page footers between turns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.segment import segment
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return f
+
+
+def _turns(t: Transcript) -> list[tuple[str, str, float | None, str]]:
+    for s in segment(t, "sentence", skip_interviewer=False, skip_backchannels=False):
+        assert t.text[s.start : s.end] == s.text
+    return [(u.speaker, u.role, u.begin_time, t.text[u.start : u.end]) for u in t.turns]
+
+
+# --- a time alone below a label alone --------------------------------------------------------
+
+
+def test_a_time_below_a_label_alone_with_no_words_after_it_is_the_answer(tmp_path: Path) -> None:
+    """``P04:`` then ``17:45`` and no more words before the next label: the time is what P04
+    said (the answer to when the shift starts). Before, it was read as the turn's start time
+    and the turn, with no words left, was lost."""
+    text = (
+        "Interviewer: When does your shift start?\nP04:\n17:45\n\n"
+        "Interviewer: And it ends?\nP04:\n07:00\n"
+    )
+    t = read_transcript(_write(tmp_path, "p04.txt", text))
+    assert _turns(t) == [
+        ("Interviewer", "interviewer", None, "When does your shift start?"),
+        ("P04", "participant", None, "17:45"),
+        ("Interviewer", "interviewer", None, "And it ends?"),
+        ("P04", "participant", None, "07:00"),
+    ]
+
+
+def test_a_time_below_a_label_alone_with_words_after_it_times_the_turn(tmp_path: Path) -> None:
+    text = (
+        "Interviewer: What do you do at night?\nP04:\n17:45\n"
+        "I start the handover at quarter to six.\nThen we go round the beds.\n"
+    )
+    t = read_transcript(_write(tmp_path, "p04.txt", text))
+    assert _turns(t)[1] == (
+        "P04",
+        "participant",
+        1065.0,
+        "I start the handover at quarter to six.\nThen we go round the beds.",
+    )
