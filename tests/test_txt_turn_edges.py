@@ -55,3 +55,59 @@ def test_a_time_below_a_label_alone_with_words_after_it_times_the_turn(tmp_path:
         1065.0,
         "I start the handover at quarter to six.\nThen we go round the beds.",
     )
+
+
+# --- a transcription service's page footers ---------------------------------------------------
+
+PAGED = (
+    "Interviewer: How did the rollout go?\n"
+    "P04: It was slow at first.\n"
+    "Transcribed by https://otter.ai\n"
+    "Interviewer: Why?\n"
+    "P04: We had no lead.\n"
+    "Page 3 of 12\n"
+    "Interviewer: And then?\n"
+    "P04: See page 3 of the report for that.\n"
+    "Rev.com   Page 2 of 9\n"
+    "Interviewer: Thanks.\n"
+)
+
+
+def test_page_footers_between_turns_are_service_text(tmp_path: Path) -> None:
+    """A service's footer on each page (``Transcribed by https://otter.ai``, ``Page 3 of 12``,
+    ``Rev.com   Page 2 of 9``) between two turns is no one's words: before, each was read
+    into the answer above it and coded with it."""
+    t = read_transcript(_write(tmp_path, "p04.txt", PAGED))
+    assert [(s, w) for s, _, _, w in _turns(t)] == [
+        ("Interviewer", "How did the rollout go?"),
+        ("P04", "It was slow at first."),
+        ("Interviewer", "Why?"),
+        ("P04", "We had no lead."),
+        ("Interviewer", "And then?"),
+        ("P04", "See page 3 of the report for that."),
+        ("Interviewer", "Thanks."),
+    ]
+    assert t.text == PAGED
+    assert t.metadata["service_text"] == [
+        "Transcribed by https://otter.ai",
+        "Page 3 of 12",
+        "Rev.com Page 2 of 9",
+    ]
+
+
+def test_a_page_footer_inside_an_answer_is_blanked_and_the_answer_read_whole(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Interviewer: Why?\nP04: We had no\nPage 3 of 12\nlead, and page 3 of the plan\n"
+        "Page 3 of the report, yes.\n"
+    )
+    t = read_transcript(_write(tmp_path, "p04.txt", text))
+    assert [(s, w) for s, _, _, w in _turns(t)] == [
+        ("Interviewer", "Why?"),
+        (
+            "P04",
+            "We had no\n            \nlead, and page 3 of the plan\nPage 3 of the report, yes.",
+        ),
+    ]
+    assert t.metadata["service_text"] == ["Page 3 of 12"]

@@ -44,7 +44,9 @@ pseudonymising). They also leave out a transcriber's closing line after the last
 otherwise continue the last turn, and a transcription service's closing lines there, each
 matching a service's whole line (Google Meet's ``Meeting ended after 00:09:12``; Sonix's trial
 footer from its first line to the end; ``data/transcription_service_text.txt``,
-:func:`service_text_lines`): talk after such a line goes on with the last turn.
+:func:`service_text_lines`): talk after such a line goes on with the last turn. A line a
+service prints on each page (``Page 3 of 12``, ``Rev.com   Page 2 of 9``;
+``data/transcription_page_footers.txt``) is left out so wherever it stands.
 
 The same shape also matches the start of an ordinary sentence (``The problem was this: ...``), so
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
@@ -999,6 +1001,7 @@ def service_text_metadata(lines: Sequence[str]) -> dict[str, list[str]]:
 _SERVICE_PLACEHOLDERS = {
     "{time}": r"\d{1,2}:\d{2}(?::\d{2})?",
     "{date}": r"[\w][\w,./ -]{0,30}?",
+    "{n}": r"\d{1,4}",
 }
 #: What may stand before a service's line (marks) and after it (an emoji, marks: ``👋``).
 _SERVICE_BEFORE = r"[\s\[\](){}*_#=~.-]*"
@@ -1024,14 +1027,31 @@ def _service_text() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         lines.append(pattern)
         if runs_on:
             footers.append(pattern)
+    return _whole_line(lines), _whole_line(footers)
 
-    def whole_line(patterns: list[str]) -> re.Pattern[str] | None:
-        if not patterns:
-            return None
-        alternatives = "|".join(sorted(patterns, key=lambda p: (-len(p), p)))
-        return re.compile(rf"{_SERVICE_BEFORE}(?:{alternatives}){_SERVICE_AFTER}")
 
-    return whole_line(lines), whole_line(footers)
+def _whole_line(patterns: list[str]) -> re.Pattern[str] | None:
+    """A pattern of a whole line that is one of ``patterns`` (shapes of a service's line)."""
+    if not patterns:
+        return None
+    alternatives = "|".join(sorted(patterns, key=lambda p: (-len(p), p)))
+    return re.compile(rf"{_SERVICE_BEFORE}(?:{alternatives}){_SERVICE_AFTER}")
+
+
+@functools.cache
+def _page_lines() -> re.Pattern[str] | None:
+    """The whole lines of ``data/transcription_page_footers.txt``."""
+    return _whole_line(
+        [_service_shape(s) for s in packaged_words("transcription_page_footers.txt")]
+    )
+
+
+def is_page_footer(line: str) -> bool:
+    """Whether ``line`` is, as a whole, a line a service or word processor prints on each page
+    (``data/transcription_page_footers.txt``: ``Page 3 of 12``, ``Transcribed by
+    https://otter.ai``, ``Rev.com   Page 2 of 9``); ``See page 3 of the report`` is not."""
+    pattern = _page_lines()
+    return pattern is not None and pattern.fullmatch(_service_key(line.strip())) is not None
 
 
 def _service_key(line: str) -> str:
@@ -1060,9 +1080,10 @@ def service_text_lines(lines: Sequence[str], labels: Sequence[object | None]) ->
     its speakers, every line after the first line of a footer that runs on (Sonix's trial
     advertisement), to the end of the file: no one's words. Only those: talk after a service's
     line is someone's (it goes on with the last turn), and a file with no labels keeps all its
-    paragraphs but a service's own lines."""
+    paragraphs but a service's own lines. A page's footer (:func:`is_page_footer`) is such a
+    line wherever it stands: talk after it goes on with the turn before it."""
     last = max((i for i, label in enumerate(labels) if label is not None), default=-1)
-    out: set[int] = set()
+    out = {i for i, line in enumerate(lines) if labels[i] is None and is_page_footer(line)}
     for i in range(last + 1, len(lines)):
         if labels[i] is not None or not is_service_text(lines[i]):
             continue
