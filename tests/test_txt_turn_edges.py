@@ -111,3 +111,27 @@ def test_a_page_footer_inside_an_answer_is_blanked_and_the_answer_read_whole(
         ),
     ]
     assert t.metadata["service_text"] == ["Page 3 of 12"]
+
+
+# --- a display name labelling two lines in a row ----------------------------------------------
+
+
+def test_a_display_name_that_takes_turns_labels_its_lines_in_a_row_too(tmp_path: Path) -> None:
+    """``🌟 Sarah Khan:`` opening two lines in a row, in a file where she takes the turn from
+    another speaker twice: both lines are her turns. Before, the second label was read as words
+    of the turn above (``🌟 Sarah Khan: Then ...`` coded as her words)."""
+    text = (
+        "Sam Roe: How did the rollout go?\n"
+        "🌟 Sarah Khan: It was slow at first.\n"
+        "🌟 Sarah Khan: Then it picked up in spring.\n"
+        "Sam Roe: Why?\n"
+        "🌟 Sarah Khan: The new lead.\n"
+    )
+    t = read_transcript(_write(tmp_path, "p04.txt", text), interviewer_labels=["Sam Roe"])
+    assert [(s, r, w) for s, r, _, w in _turns(t)] == [
+        ("Sam Roe", "interviewer", "How did the rollout go?"),
+        ("🌟 Sarah Khan", "participant", "It was slow at first."),
+        ("🌟 Sarah Khan", "participant", "Then it picked up in spring."),
+        ("Sam Roe", "interviewer", "Why?"),
+        ("🌟 Sarah Khan", "participant", "The new lead."),
+    ]

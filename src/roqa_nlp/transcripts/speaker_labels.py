@@ -393,8 +393,10 @@ def _display_name_labels(
     with no other label, where one names a person (:func:`_names_a_person`, or the researcher
     names the label with ``--interviewer`` or ``--participant``) and takes turns with another
     speaker: a display name on the labelled line right after its own is words of that answer
-    (``Team 😀: shift swapped.``, ``Team 😀: need cover Sat.``, read out from a group chat). ``✅ Good: ...``, ``Safe | RI: ...``, ``Mon | Tue:
-    ...`` are talk."""
+    (``Jane 😀: shift swapped.``, ``Jane 😀: need cover Sat.``, read out from a group chat),
+    unless it takes the turn from another speaker twice or more in the file, or the researcher
+    names it: then it is a speaker who speaks twice in a row (``🌟 Sarah Khan:`` on two lines).
+    ``✅ Good: ...``, ``Safe | RI: ...``, ``Mon | Tue: ...`` are talk."""
     named = {
         " ".join(x.split())
         for x in (*(interviewer_labels or ()), *participant_labels_of(interviewer_labels))
@@ -412,6 +414,13 @@ def _display_name_labels(
                 out[i] = m
         if out[i] is not None:
             last = out[i].label  # type: ignore[union-attr]
+    taking = Counter(m.label for m, before in zip(out, matches) if m is not None and before is None)
+    speakers = {label for label, n in taking.items() if n >= 2 or label in named}
+    for i, line in enumerate(lines):  # such a speaker's lines right after their own
+        if out[i] is None and speakers:
+            m = display_name_label(line)
+            if m is not None and m.label in speakers:
+                out[i] = m
     return out
 
 
