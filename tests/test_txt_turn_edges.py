@@ -135,3 +135,40 @@ def test_a_display_name_that_takes_turns_labels_its_lines_in_a_row_too(tmp_path:
         ("Sam Roe", "interviewer", "Why?"),
         ("🌟 Sarah Khan", "participant", "The new lead."),
     ]
+
+
+# --- a header field's word as a group's speaker ----------------------------------------------
+
+GROUP = (
+    "Facilitator: Welcome all. Who commissioned the pilot?\n"
+    "P03: I think it came from the trust.\n"
+    "Service: We were commissioned by the ICB in 2022.\n"
+    "Facilitator: And how did it go for the service?\n"
+    "Service: Slowly at first, the referrals were low.\n"
+    "P05: It was the same for us, honestly.\n"
+)
+
+
+def test_a_field_word_that_takes_the_turn_from_two_speakers_is_a_speaker(tmp_path: Path) -> None:
+    """``Service:`` (a Zoom account named after the service, in a group interview) opening
+    lines after P03's answer and after the facilitator's question is a speaker. Before, a
+    header field's word was read as words of the turn above wherever two other speakers
+    spoke, so the service's answers were P03's and the facilitator's (not coded)."""
+    t = read_transcript(_write(tmp_path, "group.txt", GROUP))
+    assert [(s, r, w) for s, r, _, w in _turns(t)] == [
+        ("Facilitator", "interviewer", "Welcome all. Who commissioned the pilot?"),
+        ("P03", "participant", "I think it came from the trust."),
+        ("Service", "participant", "We were commissioned by the ICB in 2022."),
+        ("Facilitator", "interviewer", "And how did it go for the service?"),
+        ("Service", "participant", "Slowly at first, the referrals were low."),
+        ("P05", "participant", "It was the same for us, honestly."),
+    ]
+
+
+def test_a_field_word_said_once_in_an_answer_stays_talk(tmp_path: Path) -> None:
+    text = GROUP.replace("Service: Slowly", "P03: Slowly")
+    t = read_transcript(_write(tmp_path, "group.txt", text))
+    assert [(s, w) for s, _, _, w in _turns(t)][1] == (
+        "P03",
+        "I think it came from the trust.\nService: We were commissioned by the ICB in 2022.",
+    )

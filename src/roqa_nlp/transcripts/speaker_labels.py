@@ -1666,7 +1666,9 @@ def words_not_speakers(
     (``title_block``, the lines of :func:`header_lines`: ``Location: Zoom``) not counted, said
     once, or however often in a file whose other labels in the talk name two or more speakers
     (``Note: we still keep a paper copy`` opening a paragraph of two of P04's answers is
-    P04's; where the only other is the interviewer, ``Location`` is the one who answers);
+    P04's; where the only other is the interviewer, ``Location`` is the one who answers),
+    unless its lines come after two or more other speakers' (:func:`_labels_before`: a
+    group's ``Service:`` after P03 and after the facilitator is a speaker);
     and a header field's name whose every use in the talk is a field's value in an answer
     (``values``, :func:`field_values_in_talk`: ``Site: Leeds General``, ``Site: St James``, a
     list read off a sheet);
@@ -1699,7 +1701,8 @@ def words_not_speakers(
         )
         and not keys.known(label)
     }
-    # a field's name in the talk of a file with two or more speakers of its own: their words
+    # a field's name in the talk of a file with two or more speakers of its own: their words,
+    # unless it takes the turn from two of them (a group's "Service:"), as no paragraph does
     own = {label for label in in_talk if not is_header_field(name_before_brackets(label))}
     if len(own) >= 2:
         found |= {
@@ -1708,6 +1711,7 @@ def words_not_speakers(
             if is_header_field(name_before_brackets(label))
             and not keys.known(label)
             and participant_number_label(label) is None
+            and len(_labels_before(matches, label, title_block)) < 2
         }
     for i, m in enumerate(matches):
         if m is None:
@@ -1734,6 +1738,26 @@ def words_not_speakers(
         ):
             found.add(m.label)
     return found
+
+
+def _labels_before(
+    matches: Sequence[LabelMatch | None], label: str, title_block: Collection[int]
+) -> set[str]:
+    """The other labels of ``matches`` (one per line) that the lines ``label`` opens in the
+    talk (not in ``title_block``) come after: each the nearest label above such a line but
+    ``label`` itself. A paragraph of an answer that opens with a field's name (``Note: ...``)
+    comes after its one speaker's; a speaker of a group comes after several."""
+    out: set[str] = set()
+    above: str | None = None
+    for i, m in enumerate(matches):
+        if m is None:
+            continue
+        if m.label == label:
+            if i not in title_block and above is not None:
+                out.add(above)
+        else:
+            above = m.label
+    return out
 
 
 def _is_talk_word(word: str) -> bool:
