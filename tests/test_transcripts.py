@@ -4610,6 +4610,36 @@ def test_a_header_naming_the_participant_overrides_a_shared_label(tmp_path: Path
     assert [t.participant for t in found] == ["P01", "P02", "P01"]
 
 
+def test_a_participant_id_both_headed_and_labelled_in_each_file_is_one_case_unwarned(
+    tmp_path: Path,
+) -> None:
+    """Part 1 and part 2 of one interview, each file under a header 'Participant ID: P03' above
+    'P03:' turns, agree on the id twice over: one case, P03, with no warning that they may be
+    different people (there was one where the file names did not carry the number). A file
+    labelled 'P03' without the header is still warned of beside them."""
+    label_of = dict.fromkeys(["interview_part1.txt", "interview_part2.txt"], "P03")
+    folder = _interviews(tmp_path / "study", label_of)
+    for name in label_of:
+        f = folder / name
+        f.write_text("Participant ID: P03\n\n" + f.read_text("utf-8"), "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        found = read_transcripts(folder)
+    assert [(t.id, t.participant) for t in found] == [
+        ("interview_part1", "P03"), ("interview_part2", "P03")
+    ]  # fmt: skip
+    (folder / "visit_3.txt").write_text("Interviewer: And now?\nP03: Better.\n", "utf-8")
+    with pytest.warns(RoqaWarning) as caught:
+        found = read_transcripts(folder)
+    assert [t.participant for t in found] == ["P03", "P03", "P03"]
+    assert [str(w.message) for w in caught] == [
+        "the participant label 'P03' speaks in 3 transcripts (interview_part1, interview_part2, "
+        "visit_3), so they are one case, P03, as a follow-up interview of one person is: if they "
+        "are different people, give each transcript's participant their own id (label their "
+        "turns 'P02: ...', or add a header line 'Participant ID: P02' above the talk)"
+    ]
+
+
 def test_read_each_gives_a_studys_transcripts_one_by_one_passing_over_what_cannot_be_read(
     tmp_path: Path,
 ) -> None:

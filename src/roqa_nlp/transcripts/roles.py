@@ -1041,6 +1041,14 @@ def _named_for(found: LabelledCase, key: str) -> bool:
     return found.in_name is not None and _number_key(found.in_name) == key
 
 
+def _headed(found: LabelledCase) -> bool:
+    """Whether ``found``'s file names its case twice over: a header line and its participant's
+    study id label (``Participant ID: P03`` above ``P03:`` turns), so it is that participant's
+    as surely as a file named ``p03_part1.txt`` is. A template's label under a header
+    (``Participant 1``) may be a copied template's, and names no one in particular."""
+    return found.in_header and not found.generic
+
+
 @dataclass(frozen=True)
 class StudyCases:
     """The cases a study's transcripts take from one another (:meth:`of`): ``from_file_name``
@@ -1070,7 +1078,9 @@ class StudyCases:
         kept so whose names do not all carry the number are warned of, as below.
         A participant id label (``P01``) speaking in several transcripts whose file names do
         not all carry its number stays one case (a follow-up interview of one person is one
-        case), and is listed in ``shared`` to be warned of."""
+        case), and is listed in ``shared`` to be warned of, unless each of those files whose
+        name does not carry the number has a header naming it too (:func:`_headed`: part 1 and
+        part 2 of an interview, each under ``Participant ID: P03`` above ``P03:`` turns)."""
         groups: dict[str, list[LabelledCase]] = {}
         for found in labelled:
             if found is not None:
@@ -1090,7 +1100,7 @@ class StudyCases:
                     else:
                         from_file_name[g.transcript] = case_from_file_name(g.source)
                 group = [g for g in group if not g.generic or g in kept]
-            if len(group) > 1 and not all(_named_for(g, key) for g in group):
+            if len(group) > 1 and not all(_named_for(g, key) or _headed(g) for g in group):
                 labels = list(dict.fromkeys(g.label for g in group))
                 shared.append((labels, group[0].case, [g.transcript for g in group]))
         return cls(from_file_name, shared)
