@@ -4567,6 +4567,28 @@ def test_a_header_and_a_file_name_of_one_participant_number_are_one_case(tmp_pat
     assert [(t.id, t.participant) for t in found] == [("p01_part1", "P1"), ("p01_part2", "P1")]
 
 
+def test_a_header_spelling_the_number_otherwise_than_the_template_label_is_one_case(
+    tmp_path: Path,
+) -> None:
+    """p01_part1.txt under a header 'Participant: P01' and p01_part2.txt with none, both
+    'Participant 1:', were two cases and two interviews, P01 and P1: the header's P01 is the
+    label's P1, so both are one case, spelled as the header spells it. Files named without the
+    number keep their own cases, as a template's label in a file without a header names no one
+    (anna_part2 is its own case beside anna_part1's P01)."""
+    for names in (["p01_part1.txt", "p01_part2.txt"], ["anna_part1.txt", "anna_part2.txt"]):
+        folder = _interviews(tmp_path / names[0][:3], dict.fromkeys(names, "Participant 1"))
+        f = folder / names[0]
+        f.write_text("Participant: P01\n\n" + f.read_text("utf-8"), "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        found = read_transcripts(tmp_path / "p01")
+        apart = read_transcripts(tmp_path / "ann")
+    assert [(t.id, t.participant) for t in found] == [("p01_part1", "P01"), ("p01_part2", "P01")]
+    assert [(t.id, t.participant) for t in apart] == [
+        ("anna_part1", "P01"), ("anna_part2", "anna_part2")
+    ]  # fmt: skip
+
+
 def test_a_templates_label_in_one_file_still_names_the_case(tmp_path: Path) -> None:
     folder = _interviews(
         tmp_path / "study", {"p1_interview.txt": "Participant 1", "p2_interview.txt": "P02"}

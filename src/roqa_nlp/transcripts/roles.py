@@ -34,7 +34,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Collection, Container, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -1013,10 +1013,20 @@ def labelled_case(transcript: Transcript) -> LabelledCase | None:
     if len(found) != 1:
         return None
     ((label, number),) = found.values()
-    if transcript.participant != number:
-        return None
     header = _header_names(transcript, number)
-    return LabelledCase(transcript.id, transcript.source or transcript.id, label, number, header)
+    case = transcript.participant or ""
+    if case != number and not (header and _same_number(case, number)):
+        return None
+    # a header spelling the number otherwise (Participant: P01 above Participant 1:) names
+    # the case, as the file gives it
+    return LabelledCase(transcript.id, transcript.source or transcript.id, label, case, header)
+
+
+def _same_number(case: str, number: str) -> bool:
+    """Whether the case ``case`` is the participant number ``number`` however spelled (``P01``,
+    ``P1``)."""
+    named = participant_number_label(case)
+    return named is not None and _number_key(named) == _number_key(number)
 
 
 def _header_names(transcript: Transcript, number: str) -> bool:
@@ -1053,10 +1063,14 @@ def _headed(found: LabelledCase) -> bool:
 class StudyCases:
     """The cases a study's transcripts take from one another (:meth:`of`): ``from_file_name``
     maps a transcript id to the case its file name gives it, and ``shared`` lists each case
-    one participant id label gives several transcripts, as ``(labels, case, transcripts)``."""
+    one participant id label gives several transcripts, as ``(labels, case, transcripts)``;
+    ``spelled`` maps a transcript id to its case as a header of another of the case's
+    transcripts spells it (``P01`` for ``P1``), so that one case is one row of the framework
+    matrix."""
 
     from_file_name: dict[str, str]
     shared: list[tuple[list[str], str, list[str]]]
+    spelled: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, labelled: Iterable[LabelledCase | None]) -> StudyCases:
@@ -1080,13 +1094,17 @@ class StudyCases:
         not all carry its number stays one case (a follow-up interview of one person is one
         case), and is listed in ``shared`` to be warned of, unless each of those files whose
         name does not carry the number has a header naming it too (:func:`_headed`: part 1 and
-        part 2 of an interview, each under ``Participant ID: P03`` above ``P03:`` turns)."""
+        part 2 of an interview, each under ``Participant ID: P03`` above ``P03:`` turns).
+        The transcripts of one case are spelled as the first header among them spells it
+        (``Participant: P01`` above ``Participant 1:`` in ``p01_part1.txt``, none in
+        ``p01_part2.txt``: both ``P01``)."""
         groups: dict[str, list[LabelledCase]] = {}
         for found in labelled:
             if found is not None:
                 groups.setdefault(_number_key(found.case), []).append(found)
         from_file_name: dict[str, str] = {}
         shared: list[tuple[list[str], str, list[str]]] = []
+        spelled: dict[str, str] = {}
         for key, group in groups.items():
             if len(group) < 2:
                 continue
@@ -1100,14 +1118,19 @@ class StudyCases:
                     else:
                         from_file_name[g.transcript] = case_from_file_name(g.source)
                 group = [g for g in group if not g.generic or g in kept]
-            if len(group) > 1 and not all(_named_for(g, key) or _headed(g) for g in group):
+            if len(group) < 2:
+                continue
+            case = next((g.case for g in group if g.in_header), group[0].case)
+            spelled |= {g.transcript: case for g in group if g.case != case}
+            if not all(_named_for(g, key) or _headed(g) for g in group):
                 labels = list(dict.fromkeys(g.label for g in group))
-                shared.append((labels, group[0].case, [g.transcript for g in group]))
-        return cls(from_file_name, shared)
+                shared.append((labels, case, [g.transcript for g in group]))
+        return cls(from_file_name, shared, spelled)
 
     def apply(self, transcript: Transcript) -> Transcript:
-        """``transcript`` with the case its file name gives it, when it takes that one."""
-        case = self.from_file_name.get(transcript.id)
+        """``transcript`` with the case its file name gives it, or its case as another of the
+        case's transcripts spells it, when it takes that one."""
+        case = self.from_file_name.get(transcript.id) or self.spelled.get(transcript.id)
         if case is None or case == transcript.participant:
             return transcript
         return replace(transcript, participant=case)
