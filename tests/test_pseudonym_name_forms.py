@@ -342,6 +342,33 @@ def test_an_organisations_acronym_at_a_personal_mail_domain_is_an_address(
 @pytest.mark.parametrize(
     ("said", "expected"),
     [
+        # a mail server of the organisation's own domain is no personal mail domain
+        ("You can contact PALS at mail dot leedsmind dot org dot uk and they reply.",
+         "You can contact PALS at mail dot leedsmind dot org dot uk and they reply."),
+        ("Or write to CQC at mail dot cqc dot org dot uk.",
+         "Or write to CQC at mail dot cqc dot org dot uk."),
+        ("email NICE at live dot nice dot org dot uk", "email NICE at live dot nice dot org dot uk"),
+        # the providers themselves still are (mail.com, live.co.uk, me.com)
+        ("email NHS at mail dot com", "email [email]"),
+        ("Email GMB at live dot co dot uk, that is me.", "Email [email], that is me."),
+        ("contact HEE at me dot com", "contact [email]"),
+        # a written address is one whatever its host
+        ("Write to PALS@mail.leedsmind.org.uk today.", "Write to [email] today."),
+    ],
+)  # fmt: skip
+def test_a_mail_subdomain_of_an_organisations_domain_is_no_personal_mail_domain(
+    said: str, expected: str
+) -> None:
+    """Session 41: 'contact PALS at mail dot leedsmind dot org dot uk' became 'contact [email]':
+    the host's first word, 'mail', was read as the personal mail domain mail.com, though it
+    is the organisation's own mail server. A word of WEBMAIL is a personal mail domain only
+    where the domain ends after it ('mail dot com', 'live dot co dot uk')."""
+    assert replace_identifiers(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
         ("Email me, SJT at nhs dot net", "Email me, [email]"),
         ("Email me: SJT at nhs dot net.", "Email me: [email]."),
         ("or email me, aisha at nhs dot net, thanks", "or email me, [email], thanks"),
