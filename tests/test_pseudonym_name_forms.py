@@ -563,3 +563,32 @@ def test_a_role_word_after_a_nurses_title_is_not_listed_as_a_name() -> None:
     said = "The Nurse Practitioner and the Nurse Manager came, with Sister Dunmore."
     t = Transcript("p01", f"P01: {said}", [Turn("P01", "participant", 5, 5 + len(said))])
     assert [f.word for f in names_to_check([t])] == ["Dunmore"]
+
+
+def said_by_maria(talk: str) -> str:
+    """``talk`` as the turn of Maria Okafor, keyed P08, pseudonymised in her own interview."""
+    text = f"Interviewer: Who else?\nMaria Okafor: {talk}\n"
+    start = text.index("Okafor: ") + 8
+    turns = [
+        Turn("Interviewer", "interviewer", 13, 22),
+        Turn("Maria Okafor", "participant", start, start + len(talk)),
+    ]
+    t = Transcript("p08", text, turns, source="p08.txt", participant="P08")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (after,), _ = pseudonymise([t], PseudonymKey({"Maria Okafor": "P08"}))
+    return after.turn_text(after.turns[1])
+
+
+def test_a_keyed_name_after_a_street_and_a_comma_is_no_town() -> None:
+    """Session 41: '14 Elm Road, Maria.' became '[address].', the keyed name after the comma
+    eaten as the street's town (and not replaced where Maria speaks, nor left where she does
+    not). A word of a keyed name ends the address as a name, as the module's rule for names
+    says: replaced where its person speaks, left where she does not."""
+    assert said_by_maria("It is 14 Elm Road, Maria.") == "It is [address], [P08]."
+    assert said_by_p02("It is 14 Elm Road, Maria.", {"Maria Okafor": "P08"}) == (
+        "It is [address], Maria."
+    )
+    # a town is still the address's, and so is one beside a keyed name that is no town
+    assert said_by_maria("It is 14 Elm Road, Harrogate.") == "It is [address]."
+    assert said_by_maria("It is 14 Elm Road, Harrogate, Maria.") == "It is [address], [P08]."

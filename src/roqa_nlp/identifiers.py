@@ -106,11 +106,27 @@ def identifier_matches(
     part is one of ``names`` (lower-case words of the pseudonym key's names: ``aisha at nhs dot
     net`` with ``Aisha Rahman`` keyed)."""
     return [
-        (*m.span("address" if "address" in p.regex.groupindex else 0), p.placeholder)
+        (*_span(m, names), p.placeholder)
         for p in identifier_patterns()
         for m in p.regex.finditer(text)
         if not p.local_is_a_name or m.group("local").casefold() in names
     ]
+
+
+def _span(m: re.Match[str], names: frozenset[str]) -> tuple[int, int]:
+    """Where the match ``m`` of :func:`identifier_matches` is replaced: its group ``address``
+    when its pattern has one, else all of it, but for a street's town (group ``town``) from a
+    word of ``names`` on: that word is a name, not a town (``14 Elm Road, Maria.`` with
+    ``Maria Okafor`` keyed -> ``[address], Maria.``), as the pseudonym key's rule for it says."""
+    groups = m.re.groupindex
+    start, end = m.span("address" if "address" in groups else 0)
+    town = m.group("town") if "town" in groups else None
+    if town and names:
+        for word in re.finditer(r"[\w'’-]+", town):
+            if re.sub(r"['’]s$", "", word.group()).casefold() in names:
+                end = m.start("town") + len(town[: word.start()].rstrip(" ,"))
+                break
+    return start, end
 
 
 def longest_first(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
