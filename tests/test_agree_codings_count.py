@@ -7,7 +7,9 @@ selections, so units are character spans; eight long turns cut into two segments
 one code, a space apart, were one unit each (docs/agreement.md: two selections of one code a
 space apart are one unit), and the text between codings (interviewers' turns, speaker labels,
 set-aside segments) made the other 2,060 units, coded by no one. The summary now says so, with
-each coder's codings and the units they are in.
+each coder's codings and the units they are in. Since session 41 a model's run is compared on
+its segments only (tests/test_agree_model_segments.py): the text between them is no unit, and
+two of its segments are two units, as two judgements.
 """
 
 from __future__ import annotations
@@ -60,11 +62,13 @@ def model_run(folder: Path) -> Path:
 def test_a_round_trip_through_refi_qda_accounts_for_every_coding(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Exported and imported, the 3 codings are 3 codings again; compared, the units are 5
-    spans: the two Culture segments joined (one unit), the rooms, and three stretches no one
-    coded (the first question with 'P01: ', the second question with 'P01: ', and the
-    set-aside 'Yes, that is fine.'). Agreement is perfect; the summary says 3 codings in 2
-    units for each coder, 1 fewer as two were joined, and what the 3 uncoded units are."""
+    """Exported and imported, the 3 codings are 3 codings again; compared, the units are 4
+    spans, the run's segments: the two Culture segments (two judgements of the model, so two
+    units), the rooms, and the set-aside 'Yes, that is fine.', coded by no one. The questions
+    and speaker labels, outside the run's segments, are no units (before: 5 units, 2 coded by
+    someone, the Culture segments joined into one and the two questions with 'P01: ' two units
+    coded by no one). Agreement is perfect; the summary says 3 codings in 3 units for each
+    coder, and what the uncoded unit is."""
     run_dir = model_run(tmp_path / "w")
     export_qdpx(CodingResult.read(run_dir), "cfir-2009", tmp_path / "w.qdpx")
     code, said, err = run(
@@ -81,19 +85,17 @@ def test_a_round_trip_through_refi_qda_accounts_for_every_coding(
     assert code == 0, err
     said = " ".join(said.split())
     other = imported.name
-    assert f"2 coders: w (model), {other} (model); 5 units (spans), 2 coded by someone;" in said
+    assert f"2 coders: w (model), {other} (model); 4 units (spans), 3 coded by someone;" in said
     assert (
         "Units are character spans: each transcript's text is cut wherever a coder's coding "
-        "starts or ends, so the 3 units coded by no one are text no coder coded, such as "
-        "interviewers' turns, speaker labels and passages set aside. Codings (a code on one "
-        "segment or "
-        f"selection) and the units they are in: w: 3 in 2 units (1 fewer as joined); {other}: "
-        "3 in 2 units (1 fewer as joined). Joined: a coder's codings of one code a space or line "
-        "break apart, or overlapping, are one unit, as one selection across both would be."
+        "starts or ends, so the 1 unit coded by no one is text no coder coded, such as a "
+        "model's segments it gave no code (procedural talk, passages set aside) that no other "
+        "coder coded either. Codings (a code on one segment or selection) and the units they "
+        f"are in: w: 3 in 3 units; {other}: 3 in 3 units."
     ) in said
     data = json.loads(figures.read_text("utf-8"))
-    assert data["n_units"] == {"total": 5, "all": 5, "coded": 2}
-    tally = {"codings": 3, "units": 2, "joined": 1, "several_codes": 0, "cut": 0, "outside": 0}
+    assert data["n_units"] == {"total": 4, "all": 4, "coded": 3}
+    tally = {"codings": 3, "units": 3, "joined": 0, "several_codes": 0, "cut": 0, "outside": 0}
     assert data["codings"] == {"w": tally, other: tally}
     assert data["pooled"]["all"]["percent_agreement"] == 1.0
 
@@ -104,7 +106,8 @@ def test_a_selection_over_two_segments_is_cut_and_its_codes_counted_each(
     """Bob selected both sentences of the first answer with Culture and Structural
     Characteristics; the model gave the first Culture, the second Structural Characteristics
     (and the rooms Structural Characteristics). Units: the two sentences (each Bob's two codes),
-    the rooms, and the three stretches no one coded: 6, 3 coded by someone. The model's 3
+    the rooms, and the set-aside 'Yes, that is fine.', coded by no one: 4, 3 coded by someone
+    (before: 6, with the questions and labels outside the model's segments). The model's 3
     codings are in 3 units; Bob's 2 codings are in 2 units: each is cut in two (2 more), and
     each unit holds both (2 fewer)."""
     first = "Staff here are very committed to it."
@@ -150,10 +153,11 @@ def test_a_selection_over_two_segments_is_cut_and_its_codes_counted_each(
     )
     assert code == 0, err
     said = " ".join(said.split())
-    assert "2 coders: w (model), Bob; 6 units (spans), 3 coded by someone;" in said
+    assert "2 coders: w (model), Bob; 4 units (spans), 3 coded by someone;" in said
     assert (
-        "so the 3 units coded by no one are text no coder coded, such as interviewers' turns, "
-        "speaker labels and passages set aside. Codings (a code on one segment or selection) "
+        "so the 1 unit coded by no one is text no coder coded, such as a model's segments it "
+        "gave no code (procedural talk, passages set aside) that no other coder coded either. "
+        "Codings (a code on one segment or selection) "
         "and the units they are in: w: 3 in 3 units; Bob: 2 in 2 units (2 fewer as several "
         "codes, 2 more as cut). Several codes: a unit a coder coded with several codes holds "
         "that many of their codings. Cut: a coding within which another coder's coding starts "

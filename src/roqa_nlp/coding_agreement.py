@@ -25,13 +25,16 @@ How units are built
   pieces with the same codes, each given the same valence, for every coder are joined again (a
   coder's adjacent barrier and enabler selections of one code stay two units, as two segments
   would, rather than one unit where the code has two valences, so none). Uncoded text between
-  codings is a unit coded with nothing. Ranges holding no letter or digit (a space or full stop
+  codings is a unit coded with nothing by the coders who judged it. Ranges holding no letter or digit (a space or full stop
   left between two selections) are dropped, so that a selection boundary one character off does
   not make a unit of its own, and do not keep apart the pieces on either side: one coder's two
   selections of a code a line break apart, the other's one across both, are one unit, as when
   they touch. A coder with no coding at all in a transcript is missing for its units, and
   one whose judgement covers part of the text only (a review's decided segments: ``coverage``
-  of :func:`coded_units_from_results`) is missing outside it; text no coder judged is no unit. When
+  of :func:`coded_units_from_results`) is missing outside it; text no coder judged is no unit.
+  A model's run judged its segments only (``roqa code`` skips the interviewer's turns and
+  speaker labels): outside them it is missing, so the text there that a QDA coder left
+  uncoded is no unit, and their selection there is compared with no one. When
   no transcript text is available, the text is taken to run from 0 to the last coding's end.
   Two coders whose texts of one transcript differ are an error (offsets into one are other
   words in the other).
@@ -167,7 +170,9 @@ class CodedUnits:
     names the coders whose input records no valence at all, with the reason (a long CSV
     without a ``valence`` column). ``tallies`` gives, for each coder read from a result, how
     their codings (a code on one segment or selection) fall in the units
-    (:func:`coding_tallies`).
+    (:func:`coding_tallies`). ``judged_on_segments`` names the model runs compared by character
+    span on their segments only: outside them (interviewers' turns, speaker labels) the model
+    judged nothing, so it is missing there (:func:`coded_units_from_results`).
     """
 
     coders: list[str]
@@ -179,6 +184,7 @@ class CodedUnits:
     valences: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     no_valence: dict[str, str] = field(default_factory=dict)
     tallies: dict[str, dict[str, int]] = field(default_factory=dict)
+    judged_on_segments: list[str] = field(default_factory=list)
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -635,7 +641,12 @@ def coded_units_from_results(
     to their counted codes by :func:`counted_codings`. ``coverage`` (coder -> transcript ->
     character ranges) limits character spans to the text a coder judged, e.g. the segments a
     reviewer decided: outside it the coder is missing, not "no code", and text no coder judged
-    is no unit (segments need none: a result holds the segments its coder judged).
+    is no unit (segments need none: a result holds the segments its coder judged). A model's
+    run (not a QDA project's selections) judged its segments and nothing else, as ``roqa
+    code`` skips the interviewer's turns and speaker labels: by character span it is missing
+    outside them unless ``coverage`` says otherwise (``judged_on_segments`` names it). Before,
+    the text between its segments counted as units it coded with nothing, agreed on with every
+    coder who left that text uncoded too (tester, session 40: 2,060 such units of 4,120).
     """
     _check_results(results)
     if units not in UNIT_KINDS:
@@ -673,7 +684,18 @@ def coded_units_from_results(
             coders, list(seen.values()), per_coder, names, model_coders, "segments", valences
         )
     else:
-        cu = _span_units(results, per_coder, names, model_coders, valences, coverage or {})
+        judged = dict(coverage or {})
+        on_segments = [
+            c for c in model_coders if c not in judged and not _is_selections(results[c])
+        ]
+        for c in on_segments:
+            ranges: dict[str, list[tuple[int, int]]] = {}
+            for sr in results[c].segments:
+                g = sr.segment
+                ranges.setdefault(g.transcript_id, []).append((g.start, g.end))
+            judged[c] = {t: sorted(r) for t, r in ranges.items()}
+        cu = _span_units(results, per_coder, names, model_coders, valences, judged, on_segments)
+        cu.judged_on_segments = on_segments
     cu.no_valence = no_valence
     cu.tallies = _source_tallies(results, per_coder, cu)
     return cu
@@ -833,12 +855,16 @@ def _span_units(
     models: list[str],
     valences: dict[str, dict[str, dict[str, str]]],
     coverage: Mapping[str, Mapping[str, Sequence[tuple[int, int]]]],
+    on_segments: Collection[str] = (),
 ) -> CodedUnits:
     """Character-span units (see the module docstring). A coder's valence of a code in a unit
     is the one their selections carrying the code there gave it: pieces are joined only where
     it stays the same, so two different ones remain only where a coder's selections of the
     code with two valences overlap (none: the text was given both). A coder in ``coverage`` is
-    missing outside the ranges it gives them (:func:`coded_units_from_results`)."""
+    missing outside the ranges it gives them (:func:`coded_units_from_results`). Text outside
+    the segments of a model of ``on_segments`` that one coder at most judged and no one coded
+    (an interviewer's turn a QDA coder left uncoded) is no unit: nothing there is compared or
+    coded."""
     coders = list(results)
     texts: dict[str, str] = {}
     text_of: dict[str, str] = {}  # transcript -> the coder whose text ``texts`` holds
@@ -936,6 +962,12 @@ def _span_units(
                 continue
             if all(v is None for v in key):
                 continue  # text no coder judged (a review's undecided segments)
+            if (
+                not any(key)
+                and sum(v is not None for v in key) < 2
+                and any(key[k] is None for k, c in enumerate(present) if c in on_segments)
+            ):
+                continue  # outside a model's segments, uncoded: nothing to compare
             uid = f"{tid}:{start}-{end}"
             units.append(Unit(uid, tid, start, end))
             for k, c in enumerate(present):
@@ -1187,6 +1219,7 @@ def merge_coded_units(parts: Sequence[CodedUnits]) -> CodedUnits:
         valences={c: dict(p.valences.get(c, {})) for p in parts for c in p.coders},
         no_valence={c: why for p in parts for c, why in p.no_valence.items()},
         tallies={c: t for p in parts for c, t in p.tallies.items()},
+        judged_on_segments=[c for p in parts for c in p.judged_on_segments],
     )
 
 
@@ -1713,6 +1746,9 @@ class AgreementReport:
     #: per coder, their codings (a code on one segment or selection) and the units they are in
     #: (:func:`coding_tallies`), so that the totals can be checked against an export's
     codings: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: the model runs compared by character span on their segments only (missing outside them:
+    #: :func:`coded_units_from_results`)
+    judged_on_segments: list[str] = field(default_factory=list)
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -2044,6 +2080,7 @@ def agreement_report(
         valence=valence,
         valence_note=valence_note,
         codings=tallies,
+        judged_on_segments=list(cu.judged_on_segments),
     )
 
 

@@ -313,6 +313,7 @@ def load_coded_units(
                 f"counted as one code, as the names differ only in case, spacing, punctuation "
                 f"or &/and: {shown} (--codebook compares codes by codebook id)"
             )
+    notes.extend(_on_segments_note(c) for c in merged.judged_on_segments)
     if len(merged.coders) >= 2:
         notes.extend(_overlap_notes(merged, where))
         notes.extend(_exported_review_notes(merged, exported))
@@ -768,6 +769,17 @@ def _on_reviewed_segments(
     )
 
 
+def _on_segments_note(coder: str) -> str:
+    """What comparing a model's run by character span leaves out, and why: ``roqa code``
+    judged its segments only, so outside them the model is missing, not "no code"
+    (:func:`~roqa_nlp.coding_agreement.coded_units_from_results`)."""
+    return (
+        f"text outside {coder}'s segments (interviewers' turns, speaker labels, text between "
+        f"segments) is not compared: the model did not code it, so {coder} is missing there, "
+        "not given no code; another coder's selection there is compared with no one"
+    )
+
+
 def _coverage(coded: Any, coder: str) -> str:
     """What one coder coded, briefly: their transcripts, else their units."""
     from ..errors import first_few
@@ -919,13 +931,19 @@ def codings_line(report: Any) -> str:
     parts: list[str] = []
     if report.unit_kind == "spans":
         nobody = report.n_units["all"] - report.n_units["coded"]
+        # a model's run is compared on its segments only: the interviewer's turns are no units
+        such = (
+            "a model's segments it gave no code (procedural talk, passages set aside) that no "
+            "other coder coded either"
+            if report.judged_on_segments
+            else "interviewers' turns, speaker labels and passages set aside"
+        )
         parts.append(
             "Units are character spans: each transcript's text is cut wherever a coder's coding "
             "starts or ends"
             + (
                 f", so the {nobody} unit{'s' * (nobody != 1)} coded by no one "
-                f"{'are' if nobody != 1 else 'is'} text no coder coded, such as interviewers' "
-                "turns, speaker labels and passages set aside."
+                f"{'are' if nobody != 1 else 'is'} text no coder coded, such as {such}."
                 if nobody
                 else "."
             )
