@@ -95,3 +95,56 @@ def test_a_pseudonym_key_with_blank_lines_above_its_header_is_read(tmp_path: Pat
     with pytest.raises(RoqaError) as e:
         PseudonymKey.read(path)
     assert e.value.reason == "row 5: no pseudonym"
+
+
+# -- the same in an Excel workbook: empty rows above the header row ----------------------------
+
+
+def _workbook(path: Path, rows: list[list[object]]) -> Path:
+    from test_decisions_inputs import xlsx_bytes
+
+    path.write_bytes(xlsx_bytes(rows))
+    return path
+
+
+# Above the header: rows of no cell (None), of empty or blank text cells (a cell whose contents
+# were deleted in a formatted sheet), as a researcher leaves above a table.
+EMPTY_ROWS: list[list[object]] = [[None, None], ["", None], [None, "  "]]
+
+
+def test_a_decisions_workbook_with_empty_rows_above_its_header_is_read(tmp_path: Path) -> None:
+    """Session 41: the first row of the sheet was read as the header, so a workbook with an
+    empty row above it "has no segment_id column", as a CSV with a blank first line had until
+    session 40."""
+    path = _workbook(
+        tmp_path / "decisions.xlsx",
+        [*EMPTY_ROWS, ["segment_id", "decision", "code_id"], ["p04:0001", "accept", "IN.B"],
+         ["p04:0002", "reject", "IN.C"]],
+    )  # fmt: skip
+    decisions, _ = read_decisions(path)
+    assert [(d.segment_id, d.decision, d.row) for d in decisions] == [
+        ("p04:0001", "accept", 5),
+        ("p04:0002", "reject", 6),
+    ]
+
+
+def test_a_decisions_workbooks_rows_keep_their_row_numbers_below_empty_rows(
+    tmp_path: Path,
+) -> None:
+    path = _workbook(
+        tmp_path / "decisions.xlsx",
+        [[None], [None], ["segment_id", "decision", "code_id"], ["p04:0001", "maybe", "IN.B"]],
+    )
+    with pytest.raises(RoqaError) as e:
+        read_decisions(path)
+    assert e.value.reason == "row 4: unknown decision 'maybe'"
+
+
+def test_a_labelled_workbook_with_empty_rows_above_its_header_is_read(tmp_path: Path) -> None:
+    path = _workbook(
+        tmp_path / "labelled.xlsx",
+        [*EMPTY_ROWS, ["text", "construct"], ["We lack staff.", "Available Resources"]],
+    )
+    assert read_records(path) == [
+        (5, {"text": "We lack staff.", "construct": "Available Resources"})
+    ]

@@ -78,7 +78,7 @@ from .io import (
     sha256_bytes,
     spreadsheet_text,
 )
-from .record_files import xlsx_rows
+from .record_files import from_the_header_row, xlsx_rows
 from .result import CodingResult
 from .schema import Code, SegmentResult, Suggestion, normalise_valence
 from .training import VALENCE_ONLY, TrainingSet
@@ -222,11 +222,12 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
     if suffix != ".xlsx":
         _refuse_documents(p)
     rows: list[dict[Any, Any]]
-    skipped = 0  # blank lines above a CSV's header
+    skipped = 0  # blank lines above a CSV's header, empty rows above a sheet's
     if suffix in (".jsonl", ".json"):
         rows = read_jsonl(p)
     elif suffix == ".xlsx":  # saved from Excel: read as records are (roqa evaluate, train)
-        rows = _sheet_rows(xlsx_rows(p))
+        sheet, skipped = from_the_header_row(xlsx_rows(p))
+        rows = _sheet_rows(sheet)
     else:
         text = read_text(p)  # UTF-8 (BOM or not) or UTF-16 with BOM (Excel's "Unicode text")
         text, skipped = from_the_header(text)
@@ -249,9 +250,10 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
     header = {str(k).strip().lower() for k in rows[0] if k} if rows else set()
     if suffix not in (".jsonl", ".json") and rows and "segment_id" not in header:
         said = ",".join(str(k) for k in rows[0] if k)
+        where = "row" if suffix == ".xlsx" else "line"
         raise RoqaError(
             "decisions file has no segment_id column"
-            + (f" in its header row (line {skipped + 1}: {said})" if skipped else ""),
+            + (f" in its header row ({where} {skipped + 1}: {said})" if skipped else ""),
             path=p,
             hint=f"header: {','.join(COLUMNS)}, separated by commas, semicolons or tabs",
         )

@@ -73,7 +73,8 @@ def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
             raise RoqaError(f"is not a valid CSV file ({e})", path=p, hint=_HINT) from None
         return _spreadsheet_records(rows, p, first=2 + skipped)
     if suffix == ".xlsx":
-        return _spreadsheet_records(xlsx_rows(p), p)
+        sheet, skipped = from_the_header_row(xlsx_rows(p))
+        return _spreadsheet_records(sheet, p, first=2 + skipped)
     return read_jsonl_numbered(p)
 
 
@@ -98,6 +99,17 @@ def xlsx_rows(path: Path) -> Iterable[Sequence[Any]]:
             hint="open it in Excel and save it again, or save it as .csv",
         ) from None
     return rows
+
+
+def from_the_header_row(rows: Iterable[Sequence[Any]]) -> tuple[list[Sequence[Any]], int]:
+    """The rows of a sheet from its header row, the first that holds a cell, and how many rows
+    above it were passed over (empty, or of blank text), as :func:`~roqa_nlp.io.from_the_header`
+    does for a CSV file's lines. Add the count to a row's number to say its row in the sheet."""
+    rows = list(rows)
+    skipped = 0
+    while skipped < len(rows) - 1 and not any(_cell(c) for c in rows[skipped]):
+        skipped += 1
+    return rows[skipped:], skipped
 
 
 def code_names(cell: str) -> list[str]:
