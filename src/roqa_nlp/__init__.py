@@ -4,11 +4,13 @@ The public API is re-exported here lazily, so ``import roqa_nlp`` stays fast and
 numpy nor torch until a heavy object is used.
 """
 
-from __future__ import annotations
-
+# Nothing but os (imported as Python starts) is imported here: the ``roqa`` console script
+# imports this module before roqa_nlp.cli.main can catch a Ctrl-C, so every module imported here
+# was time in which Ctrl-C printed a traceback (hence no ``from __future__ import annotations``,
+# typing or importlib: quoted annotations instead).
 import os
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, as type checkers read it, without typing
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -48,7 +50,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 if TYPE_CHECKING:
-    # What type checkers (mypy, pyright, an editor) see: the real names, not the Any that
+    # What type checkers (mypy, pyright, an editor) see: the real names, not the object that
     # __getattr__ returns. Never run, so importing roqa_nlp stays fast; tests/test_exports.py
     # checks it names everything _EXPORTS does, from the same modules.
     from roqa_nlp.autocoder import AutoCoder as AutoCoder
@@ -116,10 +118,12 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'roqa_nlp' has no attribute {name!r}")
+    from importlib import import_module
+
     value = getattr(import_module(module), name)
     globals()[name] = value
     return value

@@ -6,12 +6,17 @@ never imports numpy or torch. User errors (:class:`RoqaError`) print one line an
 (``--debug`` prints their traceback above that line, and they still exit with 2).
 """
 
-from __future__ import annotations
-
+# Only modules Python has imported as it starts (and roqa_nlp/__init__.py, as light): the
+# console script imports this module before main runs, and a Ctrl-C while it does printed a
+# traceback. Hence no ``from __future__ import annotations``, typing or collections.abc here.
 import os
 import sys
-from collections.abc import Callable
-from typing import Any, TextIO
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, TextIO
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -23,7 +28,7 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 DEBUG_EPILOG = "Add --debug to see a traceback when something goes wrong."
 
 
-def _application() -> Any:
+def _application() -> "Any":
     """The typer application with every command registered on it.
 
     Imported here, not when this module is (which the ``roqa`` console script does before it
@@ -52,7 +57,7 @@ def _application() -> Any:
     return app
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> "Any":
     """``app`` and ``state`` (of :mod:`._app`), imported when first asked for."""
     if name == "app":
         return _application()
@@ -79,7 +84,7 @@ def _is_click_error(e: Exception, name: str) -> bool:
     return False
 
 
-def _warning_printer(previous: Callable[..., None]) -> Callable[..., None]:
+def _warning_printer(previous: "Callable[..., None]") -> "Callable[..., None]":
     """A ``warnings.showwarning`` that prints a :class:`~roqa_nlp.errors.RoqaWarning` as one
     ``roqa: warning:`` line (no source file or line number), each the first time it is said in
     a command (a report and its Table 2 each check the codebook: one line, not two), and hands
@@ -93,7 +98,7 @@ def _warning_printer(previous: Callable[..., None]) -> Callable[..., None]:
         category: type[Warning],
         filename: str,
         lineno: int,
-        file: TextIO | None = None,
+        file: "TextIO | None" = None,
         line: str | None = None,
     ) -> None:
         if issubclass(category, RoqaWarning):
