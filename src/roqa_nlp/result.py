@@ -401,9 +401,34 @@ class CodingResult:
 
     def extend(self, other: CodingResult) -> None:
         """Append ``other``'s segments and add its transcripts, in place (a transcript id both
-        hold takes ``other``'s transcript). ``meta`` stays this result's."""
+        hold takes ``other``'s transcript). ``meta`` stays this result's.
+
+        The two are one study: their transcripts take their cases from one another as when they
+        are read together (:class:`~roqa_nlp.transcripts.roles.StudyCases`), so a template's
+        label (``Participant 1``) that made each of p1.txt, p2.txt and p10.txt, coded one at a
+        time, case P1 names no one, and each is the case its file name gives (P1, P2, P10), not
+        one interview in saturation and the matrix."""
         self.segments.extend(other.segments)
         self.transcripts.update(other.transcripts)
+        self._weigh_cases(other.transcripts.values())
+
+    def _weigh_cases(self, added: Iterable[Transcript]) -> None:
+        """Give the transcripts sharing a case with one of ``added`` the cases they take from
+        one another (those of other cases are left as they are: none of ``added`` bears on
+        them)."""
+        from .transcripts.roles import StudyCases, labelled_case
+
+        cases = {same_id(t.participant) for t in added if t.participant}
+        sharing = [
+            t
+            for t in self.transcripts.values()
+            if t.participant and same_id(t.participant) in cases
+        ]
+        if len(sharing) < 2:
+            return
+        study = StudyCases.of(labelled_case(t) for t in sharing)
+        for t in sharing:
+            self.transcripts[t.id] = study.apply(t)
 
     def subset(
         self,
