@@ -53,11 +53,36 @@ def code_at(book: Codebook, code_id: str, at: str) -> str | None:
     return None
 
 
+def own_code_at(book: Codebook, own: Codebook, code_id: str, at: str) -> str | None:
+    """The code of ``book`` that ``code_id``, a code of the project codebook ``own`` that
+    ``book`` does not know, counts as at level ``at``: that of the nearest code above it in
+    ``own`` that ``book`` knows (by id), when ``book`` puts that code in one of level ``at``;
+    None when no code above it is known, or the one known is above that level (a code a coder
+    made under a domain is a construct of theirs, not the domain, at the construct level)."""
+    if own.find(code_id) is None:
+        return None
+    for up in reversed(own.path(code_id)[:-1]):
+        known = book.find(up.id)
+        if known is None or known.id != up.id:  # by id only: a coder's own code is no alias
+            continue
+        target = code_at(book, up.id, at)
+        if target is None or book[target].level != at:
+            return None
+        return target
+    return None
+
+
 def results_at(
-    result: CodingResult, book: Codebook, at: str
+    result: CodingResult, book: Codebook, at: str, *, own: Codebook | None = None
 ) -> tuple[CodingResult, dict[str, str]]:
     """A copy of ``result`` whose every suggestion carries the code it counts as at level
     ``at``, and the codes left as written (id -> name).
+
+    ``own`` is the coder's own project codebook (their QDA project's code tree) when ``book``
+    is another: a code ``book`` does not know that the coder nested in their project under a
+    code ``book`` has (Family involvement under Patient Needs & Resources) counts as the code
+    of level ``at`` it is under there, when that code is one of ``book`` at that level
+    (:func:`own_code_at`).
 
     Give it codings cut to the codes they count as applied
     (:func:`~roqa_nlp.coding_agreement.counted_codings`), so that a model's top suggestion is
@@ -71,6 +96,8 @@ def results_at(
         suggestions = []
         for g in s.suggestions:
             target = code_at(book, g.code_id, at)
+            if target is None and own is not None:
+                target = own_code_at(book, own, g.code_id, at)
             if target is None:
                 left.setdefault(g.code_id, g.name)
                 suggestions.append(g)

@@ -256,8 +256,11 @@ def load_coded_units(
                 "or a .qdpx",
             )
     project_book: tuple[Any, str | None] = (None, None)
-    if at != "code" and book is None and not tables:
-        project_book = _project_hierarchy(results, source)
+    own_books: dict[str, Any] = {}
+    if at != "code":
+        *found_book, own_books = _project_hierarchy(results, source)
+        if book is None and not tables:
+            project_book = (found_book[0], found_book[1])
     mixed = None if book is not None else _two_codebooks_warning(results, tables)
     exported = [c for c, r in results.items() if _exported_person(r)]
     anchored_note = _review_of_model_note(results)
@@ -274,6 +277,7 @@ def load_coded_units(
             models=models,
             model_threshold=model_threshold,
             project=project_book,
+            own=own_books,
         )
     parts = list(tables)
     if results:
@@ -517,13 +521,16 @@ def _at_level(
     models: list[str],
     model_threshold: float | None,
     project: tuple[Any, str | None] = (None, None),
+    own: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Any], list[Any], list[str]]:
     """Results and long CSV tables with every code mapped to level ``at`` of the hierarchy of
     ``book``, else of the project codebook the results record (``project``, as
     :func:`_project_hierarchy` found it, with what to say when it was not found), else of the
     one built-in codebook the results record; the notes that say so. A model's codes are cut
     to those it counts as coded with before they are mapped (``book`` has done so already), so
-    its top suggestion is chosen as at the code level."""
+    its top suggestion is chosen as at the code level. ``own`` (coder -> their own project
+    codebook) places the codes a coder made in their project under its codes (by their
+    parent there)."""
     from ..code_levels import coded_units_at, left_as_written_note, level_note, results_at
     from ..codebook import builtin_codebook
     from ..codebooks import BUILTIN
@@ -545,25 +552,31 @@ def _at_level(
     for coder, result in results.items():
         if book is None:
             result = counted_codings(result, model_threshold=model_threshold, model=coder in models)
-        mapped[coder], own = results_at(result, hierarchy, at)
-        if own:
-            left[coder] = own
+        theirs = (own or {}).get(coder)
+        mapped[coder], kept = results_at(
+            result, hierarchy, at, own=theirs if theirs is not hierarchy else None
+        )
+        if kept:
+            left[coder] = kept
     mapped_tables = []
     for table in tables:
         table, own_by_coder = coded_units_at(table, hierarchy, at)
         mapped_tables.append(table)
-        for coder, own in own_by_coder.items():
-            left.setdefault(coder, {}).update(own)
+        for coder, kept_codes in own_by_coder.items():
+            left.setdefault(coder, {}).update(kept_codes)
     notes = [level_note(hierarchy, at, models=bool(models))]
     if (note := left_as_written_note(hierarchy, at, left)) is not None:
         notes.append(f"{note}; {project[1]}" if project[1] else note)
     return mapped, mapped_tables, notes
 
 
-def _project_hierarchy(results: dict[str, Any], source: dict[str, Path]) -> tuple[Any, str | None]:
+def _project_hierarchy(
+    results: dict[str, Any], source: dict[str, Path]
+) -> tuple[Any, str | None, dict[str, Any]]:
     """The project codebook whose hierarchy ``--at`` follows when no ``--codebook`` is given,
-    and what to say when the results record one that cannot be found (None, None: they record
-    a built-in codebook, or several projects' codebooks).
+    what to say when the results record one that cannot be found (None, None: they record
+    a built-in codebook, or several projects' codebooks), and each coder's own project
+    codebook found (coder -> codebook).
 
     Codings of a QDA project (``roqa import``'s folders, or the .qdpx itself) record their
     project codebook (``cfir-2009+project``): CFIR 2009 with the codes the coders made, placed
@@ -572,7 +585,12 @@ def _project_hierarchy(results: dict[str, Any], source: dict[str, Path]) -> tupl
     :func:`~roqa_nlp.crosswalk.codebook_for`), or from the .qdpx. Before, the built-in codebook
     it extends was followed, and a code a coder made under Inner Setting was "in no domain"
     (tester, session 39). Results of a built-in codebook the project codebook extends (a
-    model's run in CFIR 2009) are mapped in it too."""
+    model's run in CFIR 2009) are mapped in it too.
+
+    With several projects (each coder's own .qdpx), each coder's own codebook places the codes
+    they made under a code of the codebook followed (:func:`~roqa_nlp.code_levels.own_code_at`):
+    before, a code nested in one coder's project was "in no construct" (tester, session 41:
+    kappa 0.253 for 0.362)."""
     from ..codebooks import BUILTIN
     from ..crosswalk import PROJECT_SUFFIX, _recorded_ids, codebook_for
     from ..errors import RoqaError, and_list
@@ -603,18 +621,22 @@ def _project_hierarchy(results: dict[str, Any], source: dict[str, Path]) -> tupl
         if book is not None and book.id == ids[0]:
             found[coder] = book
     if not wanted:
-        return None, None
+        return None, None, found
     books = {b.hash: b for b in found.values()}
     bases = {w.removesuffix(PROJECT_SUFFIX) for w in wanted.values()}
     if len(found) == len(wanted) and len(books) == 1 and builtin <= bases:
-        return next(iter(books.values())), None
+        return next(iter(books.values())), None, found
     missing = sorted(set(wanted.values()) - {b.id for b in found.values()})
     if not missing:
-        return None, None  # several projects' codebooks: none of them is every coder's
-    return None, (
-        f"the codings record their project's codebook {and_list(missing)}, which is not in a "
-        "codebook.json beside them or up to two folders above: give it with --codebook (the "
-        "codebook.json roqa import wrote) to follow the project's hierarchy"
+        return None, None, found  # several projects' codebooks: none of them is every coder's
+    return (
+        None,
+        (
+            f"the codings record their project's codebook {and_list(missing)}, which is not in a "
+            "codebook.json beside them or up to two folders above: give it with --codebook (the "
+            "codebook.json roqa import wrote) to follow the project's hierarchy"
+        ),
+        found,
     )
 
 

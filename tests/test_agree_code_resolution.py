@@ -1,0 +1,144 @@
+"""Specification of how ``roqa agree`` finds one code in the codes of coders who wrote them
+differently (tester, session 41): a long CSV's names beside a result's ids, a code a coder
+nested in their own QDA project, and the notes and messages around them.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+import pytest
+
+from roqa_nlp.exchange.refiqda import code_guid
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+from test_cli_agree import run
+
+
+def seg(i: int, codes: list[tuple[str, str]]) -> SegmentResult:
+    s = Segment(f"T1:{i}", "T1", "P01", "participant", 10 * i, 10 * i + 9, "x" * 9)
+    return SegmentResult(s, [Suggestion(c, name, None, 1.0) for c, name in codes])
+
+
+def review(folder: Path, coder: str, codes: list[list[tuple[str, str]]], **meta: object) -> Path:
+    """A person's codings by code id, as ``roqa apply-decisions --coder`` records them."""
+    CodingResult(
+        segments=[seg(i, c) for i, c in enumerate(codes)],
+        meta={"codebook": {"id": "cfir-2009"}, "user": {"name": coder}, **meta},
+    ).save(folder)
+    return folder
+
+
+def agree_json(tmp_path: Path, capsys, args: list[str]) -> dict:
+    out_path = tmp_path / "agreement.json"
+    code, out, err = run(["agree", *args, "--json", str(out_path), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    data = json.loads(out_path.read_text(encoding="utf-8"))
+    data["printed"] = " ".join(out.split())
+    return data
+
+
+def names_and_ids(tmp_path: Path, a_codes: list[str]) -> tuple[Path, Path]:
+    """Coder A as a long CSV of code names (``a_codes``, one per segment T1:0..3), coder B as a
+    review of the same four segments by id: IC.H (Cost), IS.E.2 (Available Resources),
+    IS.E.2, nothing."""
+    csv = tmp_path / "hhA.csv"
+    csv.write_text(
+        "unit,coder,code\n" + "".join(f"T1:{i},A,{c}\n" for i, c in enumerate(a_codes)),
+        encoding="utf-8",
+    )
+    b = review(
+        tmp_path / "revB",
+        "B",
+        [
+            [("IC.H", "Cost")],
+            [("IS.E.2", "Available Resources")],
+            [("IS.E.2", "Available Resources")],
+            [],
+        ],
+    )
+    return csv, b
+
+
+def qdpx(path: Path, user: str, user_guid: str, tree: str, selections: list) -> Path:
+    """A NVivo project of one user: the code tree ``tree`` (XML) and selections (start, end,
+    code GUID) of transcript p01 (TEXT)."""
+    src = "cccccccc-0000-4000-8000-000000000001"
+    sels = "".join(
+        f'<PlainTextSelection guid="dddddddd-0000-4000-8000-{k:012d}" startPosition="{s}" '
+        f'endPosition="{e}" creatingUser="{user_guid}"><Coding guid="eeeeeeee-0000-4000-8000-'
+        f'{k:012d}" creatingUser="{user_guid}"><CodeRef targetGUID="{g}"/></Coding>'
+        "</PlainTextSelection>"
+        for k, (s, e, g) in enumerate(selections)
+    )
+    xml = (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="NVivo 14">'
+        f"<Users><User guid={quoteattr(user_guid)} name={quoteattr(user)}/></Users>"
+        f"<CodeBook><Codes>{tree}</Codes></CodeBook><Sources>"
+        f'<TextSource guid="{src}" name="p01" plainTextPath="internal://{src}.txt">'
+        f"{sels}</TextSource></Sources></Project>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", xml)
+        z.writestr(f"sources/{src}.txt", TEXT)
+    return path
+
+
+TEXT = "We cannot afford agency staff. Families want a say. Fees went up again.\n"
+SENTENCES = ["We cannot afford agency staff.", "Families want a say.", "Fees went up again."]
+SPANS = [(TEXT.index(s), TEXT.index(s) + len(s)) for s in SENTENCES]
+
+
+def test_a_code_nested_in_a_coders_own_project_counts_as_its_parent(tmp_path, capsys) -> None:
+    """Tester, session 41: Ben nested a new code "Family involvement" under Patient Needs &
+    Resources in his own project; `--at construct` left it "in no construct ... compared as
+    written" (0.253 for 0.362). Ann (her project: Cost, Patient Needs & Resources): Cost, PNR,
+    PNR. Ben (his: Cost, PNR > Family involvement): Cost, Family involvement, Cost. At the
+    construct level: Ann IC.H, OS.A, OS.A; Ben IC.H, OS.A, IC.H. 2 codes x 3 units: both 2, one
+    only 2, neither 2: p_o = 4/6, each coder present 3/6, p_e = 1/2, kappa = 1/3. (As written,
+    with Family involvement a code of its own: 9 decisions, p_o = 5/9, p_e = 5/9, kappa 0.)"""
+    # both projects began as roqa's export (CFIR 2009's tree, with the GUIDs roqa gives it);
+    # each coder made a code of their own, Ann one she did not use
+    cost, pnr = code_guid("cfir-2009", "IC.H"), code_guid("cfir-2009", "OS.A")
+    ic, os_, is_ = (code_guid("cfir-2009", d) for d in ("IC", "OS", "IS"))
+    staff, family = "a0000000-0000-4000-8000-000000000001", "b0000000-0000-4000-8000-000000000001"
+
+    def tree(under_pnr: str, under_is: str) -> str:
+        return (
+            f'<Code guid="{ic}" name="Intervention Characteristics" isCodable="true">'
+            f'<Code guid="{cost}" name="Cost" isCodable="true"/></Code>'
+            f'<Code guid="{os_}" name="Outer Setting" isCodable="true">'
+            f'<Code guid="{pnr}" name="Patient Needs &amp; Resources" isCodable="true">'
+            f"{under_pnr}</Code></Code>"
+            f'<Code guid="{is_}" name="Inner Setting" isCodable="true">{under_is}</Code>'
+        )
+
+    ann = qdpx(
+        tmp_path / "coderA.qdpx",
+        "Ann",
+        "aaaaaaaa-0000-4000-8000-0000000000a1",
+        tree("", f'<Code guid="{staff}" name="Staff turnover" isCodable="true"/>'),
+        [(*SPANS[0], cost), (*SPANS[1], pnr), (*SPANS[2], pnr)],
+    )
+    ben = qdpx(
+        tmp_path / "coderB.qdpx",
+        "Ben",
+        "aaaaaaaa-0000-4000-8000-0000000000b2",
+        tree(f'<Code guid="{family}" name="Family involvement" isCodable="true"/>', ""),
+        [(*SPANS[0], cost), (*SPANS[1], family), (*SPANS[2], cost)],
+    )
+    data = agree_json(tmp_path, capsys, [str(ann), str(ben), "--at", "construct"])
+    assert data["codes"] == ["IC.H", "OS.A"]
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(1 / 3)
+    assert not any("compared as written" in n for n in data["notes"])
+    # the folders `roqa import` writes of the two projects, with their codebook.json
+    for project, out in ((ann, "impA"), (ben, "impB")):
+        code, _, err = run(["import", str(project), "--out", str(tmp_path / out)], capsys)
+        assert code == 0, err
+    folders = [str(tmp_path / "impA/codings/Ann"), str(tmp_path / "impB/codings/Ben")]
+    data = agree_json(tmp_path, capsys, [*folders, "--at", "construct"])
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(1 / 3)
