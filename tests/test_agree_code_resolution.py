@@ -63,6 +63,66 @@ def names_and_ids(tmp_path: Path, a_codes: list[str]) -> tuple[Path, Path]:
     return csv, b
 
 
+def test_csv_code_names_are_resolved_in_the_codebook_the_results_use(tmp_path, capsys) -> None:
+    """Tester, session 41: `roqa agree hhA.csv revB` (names against ids) counted Cost and IC.H
+    as two codes, with no word: 15 codes, kappa -0.052 for 0.640. A: Cost, Available
+    Resources, nothing, Culture; B: IC.H, IS.E.2, IS.E.2, nothing. Resolved in cfir-2009:
+    codes IC.H, IS.E.2, IS.C x 4 units = 12 decisions, both present 2, one only 2: p_o = 10/12;
+    each coder present 3/12, p_e = 1/16 + 9/16 = 10/16; kappa = (40 - 30)/(48 - 30) = 5/9.
+    (As written: 5 codes, 20 decisions, p_o = 14/20, p_e = 298/400, kappa = -3/17.)"""
+    csv, b = names_and_ids(tmp_path, ["Cost", "Available Resources", "", "Culture"])
+    data = agree_json(tmp_path, capsys, [str(csv), str(b)])
+    assert data["codes"] == ["IC.H", "IS.C", "IS.E.2"]
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(5 / 9)
+    note = (
+        "A's 3 codes (names in a long CSV) are resolved in codebook cfir-2009, the codebook the "
+        "other inputs use: 'Available Resources', 'Cost', 'Culture' (--codebook sets another)"
+    )
+    assert note in data["notes"]
+    assert f"Note: {note}." in data["printed"]
+    # exactly as --codebook cfir-2009 gives it
+    given = agree_json(tmp_path, capsys, [str(csv), str(b), "--codebook", "cfir-2009"])
+    assert given["pooled"]["all"]["kappa"] == pytest.approx(5 / 9)
+    # and --at follows its hierarchy (before: an error asking for --codebook). At the domain
+    # level A: IC, IS, nothing, IS; B: IC, IS, IS, nothing. 2 codes x 4 units: both 2, one
+    # only 2: p_o = 6/8; each coder present 3/8, p_e = 34/64; kappa = (48 - 34)/(64 - 34) = 7/15
+    data = agree_json(tmp_path, capsys, [str(csv), str(b), "--at", "domain"])
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(7 / 15)
+
+
+def test_csv_names_the_codebook_does_not_know_stay_as_written(tmp_path, capsys) -> None:
+    """A name the codebook does not know ("Rota gaps", a code of the coder's own) is compared as
+    written, and the note names it; the others are resolved. A: Cost, Rota gaps, nothing,
+    nothing; B: IC.H, IS.E.2, IS.E.2, nothing. Codes IC.H, IS.E.2, Rota gaps x 4 = 12 decisions:
+    both 1, one only 3: p_o = 9/12; A present 2/12, B 3/12: p_e = (2*3 + 10*9)/144 = 96/144;
+    kappa = (108 - 96)/(144 - 96) = 1/4."""
+    csv, b = names_and_ids(tmp_path, ["Cost", "Rota gaps", "", ""])
+    data = agree_json(tmp_path, capsys, [str(csv), str(b)])
+    assert data["codes"] == ["IC.H", "IS.E.2", "Rota gaps"]
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(1 / 4)
+    assert (
+        "A's code (names in a long CSV) is resolved in codebook cfir-2009, the codebook the "
+        "other inputs use: 'Cost'; not in it, so compared as written: 'Rota gaps' "
+        "(--codebook sets another)"
+    ) in data["notes"]
+
+
+def test_coders_who_share_no_code_are_warned_about(tmp_path, capsys) -> None:
+    """Names no codebook knows against a review's ids: no code of A's is one of B's, so every
+    coded unit is a disagreement. A warning says so and points to --codebook."""
+    csv, b = names_and_ids(tmp_path, ["Budget woes", "Rota gaps", "", ""])
+    data = agree_json(tmp_path, capsys, [str(csv), str(b)])
+    warning = (
+        "the coders share no code: each code was applied by one coder only (A: 'Budget woes', "
+        "'Rota gaps'; B: 'Available Resources', 'Cost'), so no code can agree; if the same codes "
+        "are written differently (names and ids, two spellings), compare them in one codebook "
+        "with --codebook (cfir-2009, cfir-2022, erondu-2021 or a codebook .json whose names or "
+        "aliases they are)"
+    )
+    assert warning in data["notes"]
+    assert f"Warning: {warning}." in data["printed"]
+
+
 def qdpx(path: Path, user: str, user_guid: str, tree: str, selections: list) -> Path:
     """A NVivo project of one user: the code tree ``tree`` (XML) and selections (start, end,
     code GUID) of transcript p01 (TEXT)."""

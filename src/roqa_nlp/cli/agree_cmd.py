@@ -255,12 +255,19 @@ def load_coded_units(
                 hint="give a long CSV (unit,coder,code), a codings.jsonl or result folder, "
                 "or a .qdpx",
             )
+    csv_notes: list[str] = []
+    csv_book = None  # the results' codebook a long CSV's names were resolved in
+    resolved: set[str] = set()  # the code ids they were resolved to
+    if book is None and tables and results:
+        tables, csv_notes, csv_book, resolved = _csv_names_resolved(tables, results)
     project_book: tuple[Any, str | None] = (None, None)
     own_books: dict[str, Any] = {}
     if at != "code":
         *found_book, own_books = _project_hierarchy(results, source)
         if book is None and not tables:
             project_book = (found_book[0], found_book[1])
+        elif book is None and csv_book is not None:
+            project_book = (csv_book, None)
     mixed = None if book is not None else _two_codebooks_warning(results, tables)
     exported = [c for c, r in results.items() if _exported_person(r)]
     anchored_note = _review_of_model_note(results)
@@ -309,8 +316,10 @@ def load_coded_units(
         notes.append(_models_note(models, results))
     notes.extend(review_notes)
     notes.extend(matched_notes)
+    notes.extend(csv_notes)
     if book is None and tables:
-        merged, groups = merge_spelling_variants(merged, {c for t in tables for c in t.codes})
+        written = {c for t in tables for c in t.codes} - resolved
+        merged, groups = merge_spelling_variants(merged, written)
         if groups:
             shown = "; ".join(" = ".join(repr(c) for c in g) for g in groups)
             notes.append(
@@ -318,10 +327,137 @@ def load_coded_units(
                 f"or &/and: {shown} (--codebook compares codes by codebook id)"
             )
     notes.extend(_on_segments_note(c) for c in merged.judged_on_segments)
+    warnings = [mixed] if mixed else []
     if len(merged.coders) >= 2:
         notes.extend(_overlap_notes(merged, where))
         notes.extend(_exported_review_notes(merged, exported))
-    return LoadedCodings(merged, translated, notes, [mixed] if mixed else [])
+        if (alone := _no_shared_code_warning(merged, given_codebook=book is not None)) is not None:
+            warnings.append(alone)
+    return LoadedCodings(merged, translated, notes, warnings)
+
+
+def _csv_names_resolved(
+    tables: list[Any], results: dict[str, Any]
+) -> tuple[list[Any], list[str], Any, set[str]]:
+    """Long CSV tables whose code names are resolved in the one built-in codebook the results
+    record, as ``--codebook`` resolves them (an id, a name or an alias, names compared as
+    :meth:`~roqa_nlp.codebook.Codebook.find` does), with a note per coder; the codebook (None
+    when the results record none, or several); and the ids names were resolved to.
+
+    A name the codebook does not know (a code of the coder's own) is compared as written, and
+    the note names it, rather than being an error as with ``--codebook``. Before, names were
+    always compared as written, so a long CSV of names against a review or a model run (ids)
+    shared no code: tester, session 41, 15 codes and kappa -0.052 instead of 0.640, with no
+    word."""
+    import dataclasses
+
+    from ..codebook import Codebook
+    from ..coding_agreement import valences_given
+    from ..crosswalk import codebook_of
+    from ..errors import first_few
+    from ..transcripts import natural_key
+
+    used = {b for r in results.values() if (b := codebook_of(r)) is not None}
+    if len(used) != 1:
+        return tables, [], None, set()
+    book = Codebook.load(used.pop())
+    out: list[Any] = []
+    notes: list[str] = []
+    resolved: set[str] = set()
+    for table in tables:
+        rename: dict[str, str] = {}
+        for code in table.codes:
+            found = book.find(code)
+            if found is not None:
+                rename[code] = found.id
+        resolved.update(rename.values())
+        codings = {
+            coder: {u: frozenset(rename.get(c, c) for c in codes) for u, codes in per.items()}
+            for coder, per in table.codings.items()
+        }
+        valences: dict[str, dict[str, dict[str, str]]] = {}
+        for coder, per_unit in table.valences.items():
+            valences[coder] = {}
+            for unit, given in per_unit.items():
+                found_v: dict[str, list[str]] = {}
+                for code, valence in given.items():
+                    found_v.setdefault(rename.get(code, code), []).append(valence)
+                valences[coder][unit] = valences_given(found_v)
+        names = {c: n for c, n in table.code_names.items() if c not in rename}
+        names.update({cid: book[cid].name for cid in rename.values()})
+        out.append(dataclasses.replace(table, codings=codings, valences=valences, code_names=names))
+        for coder in table.coders:
+            mine = {c for codes in table.codings[coder].values() for c in codes}
+            by_name = sorted((c for c in mine if c in rename and rename[c] != c), key=natural_key)
+            left = sorted((c for c in mine if c not in rename), key=natural_key)
+            if not by_name and not left:
+                continue
+            shown = first_few([repr(c) for c in by_name], 4)
+            kept = first_few([repr(c) for c in left], 4)
+            if by_name:
+                n = f"{len(by_name)} " if len(by_name) > 1 else ""
+                said = f"{coder}'s {n}code{'s' * (len(by_name) > 1)} (names in a long CSV) "
+                said += f"{'are' if len(by_name) > 1 else 'is'} resolved in codebook {book.id}, "
+                said += f"the codebook the other inputs use: {shown}"
+                if left:
+                    said += f"; not in it, so compared as written: {kept}"
+            else:
+                whose = f"{coder}'s code{'s' * (len(left) != 1)}"
+                said = (
+                    f"{whose} (names in a long CSV) {'are' if len(left) > 1 else 'is'} not in "
+                    f"codebook {book.id}, the codebook the other inputs use, so compared as "
+                    f"written: {kept}"
+                )
+            notes.append(f"{said} (--codebook sets another)")
+    return out, notes, book, resolved
+
+
+def _no_shared_code_warning(coded: Any, *, given_codebook: bool) -> str | None:
+    """The warning when a coder applied codes none of which another coder applied, though
+    others applied codes: no code of theirs can agree, which is most often one code written
+    two ways (a long CSV's names beside a result's ids, two spellings) rather than two readings
+    of the text (tester, session 41: kappa -0.052 with no word). None when every coder who
+    applied codes shares one with another coder."""
+    from ..codebooks import BUILTIN
+    from ..errors import and_list, first_few
+    from ..transcripts import natural_key
+
+    applied = {c: {k for codes in coded.codings[c].values() for k in codes} for c in coded.coders}
+    applied = {c: k for c, k in applied.items() if k}
+    if len(applied) < 2:
+        return None
+
+    def listed(coder: str) -> str:
+        names = sorted({coded.code_names.get(k) or k for k in applied[coder]}, key=natural_key)
+        return first_few([repr(n) for n in names], 3)
+
+    alone = [
+        c
+        for c, mine in applied.items()
+        if not mine & set().union(*(k for o, k in applied.items() if o != c))
+    ]
+    if not alone:
+        return None
+    if len(alone) == len(applied):
+        said = (
+            "the coders share no code: each code was applied by one coder only ("
+            + "; ".join(f"{c}: {listed(c)}" for c in alone)
+            + "), so no code can agree"
+        )
+    else:
+        said = "; ".join(
+            f"{c} shares no code with the other coders: no code {c} applied ({listed(c)}) is "
+            "one another coder applied"
+            for c in alone
+        )
+        said += f", so no code of {and_list(alone)} can agree"
+    if given_codebook:
+        return said
+    return (
+        f"{said}; if the same codes are written differently (names and ids, two spellings), "
+        f"compare them in one codebook with --codebook ({', '.join(BUILTIN)} or a codebook "
+        ".json whose names or aliases they are)"
+    )
 
 
 def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | None:
