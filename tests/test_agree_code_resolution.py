@@ -12,7 +12,7 @@ from xml.sax.saxutils import quoteattr
 
 import pytest
 
-from roqa_nlp.exchange.refiqda import code_guid
+from roqa_nlp.exchange.refiqda import code_guid, stable_guid
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion
 from test_cli_agree import run
@@ -123,6 +123,37 @@ def test_coders_who_share_no_code_are_warned_about(tmp_path, capsys) -> None:
     assert f"Warning: {warning}." in data["printed"]
 
 
+def test_two_csvs_sharing_no_unit_name_each_input_and_its_units(tmp_path, capsys) -> None:
+    """Tester, session 41: two CSVs of different units said "CSV units must be the segment ids
+    of the results (compare CSV with CSV ...)" though both were CSVs."""
+    a, b = tmp_path / "a_only.csv", tmp_path / "b_only.csv"
+    a.write_text("unit,coder,code\nu1,A,Cost\nu2,A,Culture\n", encoding="utf-8")
+    b.write_text("unit,coder,code\nu3,B,Cost\n", encoding="utf-8")
+    code, out, err = run(["agree", str(a), str(b)], capsys)
+    assert code == 2
+    assert err.strip() == (
+        "roqa: error: no unit was coded by two coders, so there is nothing to compare: "
+        f"{a} (coder A): 2 units (u1, u2); {b} (coder B): 1 unit (u3) (give every coder's "
+        "codings of the same transcripts or units)"
+    )
+
+
+def test_the_one_code_line_of_three_coders_names_lights_kappa(tmp_path, capsys) -> None:
+    """Three coders' one code per unit: A x y x y, B x y y y, C x x y y. Pairs: AB p_o 3/4,
+    p_e 1/2, kappa 1/2; AC p_o 1/2, p_e 1/2, kappa 0; BC p_o 3/4, p_e 1/2, kappa 1/2. Light's
+    kappa = 1/3, and the line says it is Light's (before: "kappa 0.333")."""
+    p = tmp_path / "three.csv"
+    rows = {"A": "xyxy", "B": "xyyy", "C": "xxyy"}
+    p.write_text(
+        "unit,coder,code\n"
+        + "".join(f"u{i},{c},{v}\n" for c, vs in rows.items() for i, v in enumerate(vs)),
+        encoding="utf-8",
+    )
+    data = agree_json(tmp_path, capsys, [str(p)])
+    assert data["single_code"]["all"]["kappa"] == pytest.approx(1 / 3)
+    assert "agreement 66.7%, Light's kappa 0.333" in data["printed"]
+
+
 def qdpx(path: Path, user: str, user_guid: str, tree: str, selections: list) -> Path:
     """A NVivo project of one user: the code tree ``tree`` (XML) and selections (start, end,
     code GUID) of transcript p01 (TEXT)."""
@@ -202,3 +233,35 @@ def test_a_code_nested_in_a_coders_own_project_counts_as_its_parent(tmp_path, ca
     folders = [str(tmp_path / "impA/codings/Ann"), str(tmp_path / "impB/codings/Ben")]
     data = agree_json(tmp_path, capsys, [*folders, "--at", "construct"])
     assert data["pooled"]["all"]["kappa"] == pytest.approx(1 / 3)
+
+
+def test_only_codings_roqa_exported_are_said_to_be_roqas_export(tmp_path, capsys) -> None:
+    """Tester, session 41: "Alice's codings were exported by roqa_nlp to a QDA project" was
+    said of Alice's own codings, which she added in her QDA program to a project roqa had
+    exported (its origin roqa_nlp). A QDA program's user carries a GUID of that program's; the
+    coder roqa exported carries the one roqa derives from the name."""
+    model = tmp_path / "model"
+    CodingResult(
+        segments=[seg(0, [("IC.H", "Cost")]), seg(1, [("IS.C", "Culture")])],
+        meta={"model": {"codebook": "cfir-2009"}, "codebook": {"id": "cfir-2009"}},
+    ).save(model)
+    exported = {"source": "REFI-QDA", "origin": "roqa_nlp 0.1.0"}
+
+    def alice(guid: str) -> Path:
+        return review(
+            tmp_path / "Alice",
+            "Alice",
+            [[("IC.H", "Cost")], []],
+            **exported,
+            user={"name": "Alice", "guid": guid},
+        )
+
+    said = "Alice's codings were exported by roqa_nlp to a QDA project"
+    own = alice("aaaaaaaa-0000-4000-8000-000000000001")  # added in the QDA program
+    code, out, err = run(["agree", str(model), str(own), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert said not in " ".join(out.split())
+    roqas = alice(stable_guid("user", "Alice"))  # the reviewer roqa export wrote
+    code, out, err = run(["agree", str(model), str(roqas), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert said in " ".join(out.split())

@@ -282,5 +282,6 @@ def test_ordinal_view_says_its_kappa_and_ac1_are_unweighted(tmp_path, capsys) ->
     assert data["single_code"]["all"]["n_units"] == 4
     assert data["single_code"]["all"]["kappa"] == pytest.approx(11 / 30)
     assert f"One code per unit ({note}, n=4): agreement" in one_line(out)
-    assert ", unweighted kappa 0.367, alpha" in one_line(out)
+    # three coders: Light's kappa, which the line names (session 41)
+    assert ", unweighted Light's kappa 0.367, alpha" in one_line(out)
     assert "(ordinal), unweighted AC1" in one_line(out)

@@ -298,7 +298,7 @@ def load_coded_units(
             )
         )
     merged = merge_coded_units(parts)
-    if len(parts) > 1:
+    if len(parts) > 1 and results:  # CSVs with CSVs only: the message naming each input below
         ids = [{u.id for u in part.units} for part in parts]
         if not set.intersection(*ids):
             raise RoqaError(
@@ -612,12 +612,30 @@ def _exported_person(result: Any) -> bool:
     segments read as given no code."""
     meta = result.meta if isinstance(result.meta, dict) else {}
     origin = meta.get("origin")
+    user = meta.get("user")
     return (
         meta.get("source") == "REFI-QDA"
         and isinstance(origin, str)
         and origin.startswith("roqa_nlp")
-        and isinstance(meta.get("user"), dict)
+        and isinstance(user, dict)
+        and _roqas_user(user)
         and not meta.get("reviewed_segments")
+    )
+
+
+def _roqas_user(user: dict[str, Any]) -> bool:
+    """Whether a QDA project's user is one roqa_nlp's export wrote: it records no GUID, or the
+    one roqa derives from the name (:func:`~roqa_nlp.exchange.qdpx_export` writes a reviewer
+    so). A user a QDA program added to a project roqa exported (a person coding by hand in
+    it) carries a GUID of that program's, and their codings are not roqa's export (tester,
+    session 41: "Alice's codings were exported by roqa_nlp" of Alice's own codings)."""
+    from ..exchange.refiqda import normalise_guid, stable_guid
+
+    guid, name = user.get("guid"), user.get("name")
+    if not isinstance(guid, str) or not guid:
+        return True
+    return isinstance(name, str) and normalise_guid(guid) == normalise_guid(
+        stable_guid("user", name)
     )
 
 
@@ -1263,9 +1281,12 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         f = report.single_code[universe]
         # each value one category: kappa and AC1 weigh no distance between them, only alpha does
         unweighted = "" if report.settings["level"] == "nominal" else "unweighted "
+        # with three or more coders the mean of the pairs' kappas (tester, session 41: "kappa
+        # 0.700" for four coders, Light's only in the JSON)
+        kappa = "kappa" if f.kappa_method == "cohen" else "Light's kappa"
         console.print(
             f"One code per unit ({escape(report.single_code_note)}, n={f.n_units}): agreement "
-            f"{_fmt(f.percent_agreement, pct=True)}, {unweighted}kappa {_with_ci(f, 'kappa')}, "
+            f"{_fmt(f.percent_agreement, pct=True)}, {unweighted}{kappa} {_with_ci(f, 'kappa')}, "
             f"alpha {_fmt(f.alpha)} ({report.settings['level']}), {unweighted}AC1 "
             f"{_with_ci(f, 'ac1')}."
         )
