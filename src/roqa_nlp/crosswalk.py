@@ -15,8 +15,11 @@ How a segment's suggestions are carried over:
   counterpart (CFIR 2009's Individual Identification with Organization, which CFIR 2.0 dropped)
   is dropped (a segment left with none records it: ``meta["crosswalk"]["no_counterpart"]``),
   but a person's code is not: see below;
-- where target codes carry a valence (a barrier or an enabler code), only those whose valence
-  matches the suggestion's are used, unless none matches;
+- where target codes carry a valence (a barrier or an enabler code), a barrier or an enabler
+  goes only to those of its own side (and those without one, below): one whose code maps only
+  onto codes of the other side reaches none, and its segment is charted as one with no
+  counterpart (``meta["crosswalk"]["other_side"]``), never in the other column of Table 2; a
+  neutral suggestion, charted on no side, goes to the neutral codes among them, else to all;
 - where target codes carry a valence, a target code without one (a theme that describes rather
   than helps or hinders, as the seed study's "Understanding of recovery") is used with those
   that match;
@@ -498,6 +501,14 @@ def translate(
     emptied = _emptied(result.segments, segments)
     if emptied:  # suggestions whose codes have no counterpart: the segment is left with none
         meta["crosswalk"]["no_counterpart"] = emptied
+    other_side = [
+        s.segment.id
+        for s, t in zip(result.segments, segments, strict=True)
+        if s.suggestions and not t.suggestions
+        if other_side_only(max(s.suggestions, key=lambda g: g.probability), walk, source, target)
+    ]
+    if other_side:  # of those, the ones left out because their counterparts are of the other side
+        meta["crosswalk"]["other_side"] = other_side
     own_top = {
         s.segment.id: s.top.probability
         for s, t in zip(result.segments, segments, strict=True)
@@ -616,7 +627,7 @@ def _top_has_no_counterpart(
     top = max(suggestions, key=lambda g: g.probability)
     if top.probability >= 1.0 or top.code_id not in source:
         return False
-    return not any(t in target and target[t].codable for t in _targets(top.code_id, walk, source))
+    return not reached(top, walk, source, target)
 
 
 def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, str | None]:
@@ -707,6 +718,7 @@ def keep_given(
     walk = crosswalk(source, target)
     segments = []
     kept: dict[str, list[Suggestion]] = {}
+    sided: set[str] = set()
     for s, t in zip(result.segments, charted.segments, strict=True):
         extra: list[Suggestion] = []
         for g in s.suggestions:
@@ -714,13 +726,15 @@ def keep_given(
             if k is not None and all(x.code_id != k.code_id for x in [*t.suggestions, *extra]):
                 extra.append(k)
                 kept.setdefault(k.code_id, []).append(k)
+                if other_side_only(g, walk, source, target):
+                    sided.add(k.code_id)
         segments.append(
             dataclasses.replace(t, suggestions=[*t.suggestions, *extra]) if extra else t
         )
     if not kept:
         return charted
     meta = copy.deepcopy(charted.meta)
-    _record_kept(meta, kept, source, who)
+    _record_kept(meta, kept, source, who, sided)
     emptied = _emptied(result.segments, segments)
     if emptied:
         meta["crosswalk"]["no_counterpart"] = emptied
@@ -730,10 +744,16 @@ def keep_given(
 
 
 def _record_kept(
-    meta: dict[str, Any], kept: Mapping[str, list[Suggestion]], source: Codebook, who: str | None
+    meta: dict[str, Any],
+    kept: Mapping[str, list[Suggestion]],
+    source: Codebook,
+    who: str | None,
+    sided: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     """Record the kept codes (kept id -> the source code's id) in ``meta["crosswalk"]`` and
-    issue one :class:`~roqa_nlp.errors.RoqaWarning` naming each with its passages."""
+    issue one :class:`~roqa_nlp.errors.RoqaWarning` naming each with its passages (and, for
+    those in ``sided``, that their counterparts are all of the other side:
+    :func:`other_side_only`)."""
     from .errors import warn
 
     order = {c.id: i for i, c in enumerate(source.codes)}
@@ -742,7 +762,8 @@ def _record_kept(
     target = meta["crosswalk"]["to"]
     shown = ", ".join(
         f"{kept[k][0].name} ({source.id} {k.partition(':')[2]}, {len(kept[k])} "
-        f"passage{'s' * (len(kept[k]) != 1)})"
+        f"passage{'s' * (len(kept[k]) != 1)}"
+        f"{', its codes there all of the other side' if k in sided else ''})"
         for k in codes
     )
     one = len(codes) == 1
@@ -855,6 +876,13 @@ def chart_given(
     rows: dict[tuple[str, tuple[str, ...]], Code] = {}
     segments = []
     kept: dict[str, list[Suggestion]] = {}
+    sided: set[str] = set()
+    kept_ids = {
+        k.code_id
+        for s in result.segments
+        for g in s.suggestions
+        if (k := _no_counterpart(g, walk, source, target)) is not None
+    }
     for s in result.segments:
         given: dict[str, Suggestion] = {}
         for g in s.suggestions:
@@ -863,6 +891,8 @@ def chart_given(
                 if k.code_id not in given:
                     given[k.code_id] = k
                     kept.setdefault(k.code_id, []).append(k)
+                    if other_side_only(g, walk, source, target):
+                        sided.add(k.code_id)
                 continue
             to = reached(g, walk, source, target)
             if to is None or len(to) < 2:
@@ -871,7 +901,8 @@ def chart_given(
                 continue
             key = (source.resolve(g.code_id).id, tuple(to))
             if key not in rows:
-                sets = sum(k[0] == key[0] for k in rows)
+                # the code's passages of the other side, kept under its own id, are not these
+                sets = sum(k[0] == key[0] for k in rows) + (kept_id(source, key[0]) in kept_ids)
                 rows[key] = _one_of(source, target, key[0], to, sets + 1)
             code = rows[key]
             given.setdefault(
@@ -890,7 +921,7 @@ def chart_given(
         walked["named"] = named
     meta["crosswalk"] = walked
     if kept:
-        _record_kept(meta, kept, source, None)
+        _record_kept(meta, kept, source, None, sided)
     charted = CodingResult(segments, dict(result.transcripts), meta)
     note = f"codes translated from {used} to {target.id} through the documented mapping"
     return charted, _with_rows(target, source, list(rows.values())), note
@@ -1144,10 +1175,32 @@ def reached(
         same = named_in(target, g.name) if _is_own_id(g.code_id) else None
         return None if same is None else [same.id]  # named like a code of the target: that code
     ids = [t for t in _targets(g.code_id, walk, source) if t in target and target[t].codable]
-    matching = [t for t in ids if target[t].valence == g.valence]
-    if any(target[t].valence not in (None, "neutral") for t in ids) and matching:
-        ids = [t for t in ids if t in matching or target[t].valence in (None, "neutral")]
+    if not any(target[t].valence in SIDES for t in ids):
+        return ids
+    if g.valence in SIDES:
+        # a barrier is never charted as an enabler code (nor the other way): a code whose
+        # counterparts are all of the other side reaches none (:func:`other_side_only`)
+        return [t for t in ids if target[t].valence in (g.valence, None, "neutral")]
+    if any(target[t].valence == g.valence for t in ids):  # neutral talk: a neutral theme's
+        return [t for t in ids if target[t].valence in (None, "neutral")]
     return ids
+
+
+#: The valences that put a segment on a side of Table 2, and a target code on one
+SIDES = ("barrier", "enabler")
+
+
+def other_side_only(
+    g: Suggestion, walk: dict[str, list[str]], source: Codebook, target: Codebook
+) -> bool:
+    """Whether suggestion ``g``, a barrier or an enabler, reaches no code of ``target`` only
+    because every codable code its code maps onto is of the other side (CFIR 2009's Leadership
+    Engagement as an enabler: the seed study charted it as "Risk-averse provider
+    organisations", a barrier, alone)."""
+    if g.valence not in SIDES or g.code_id not in source:
+        return False
+    ids = [t for t in _targets(g.code_id, walk, source) if t in target and target[t].codable]
+    return bool(ids) and not reached(g, walk, source, target)
 
 
 def translate_suggestions(

@@ -1222,6 +1222,13 @@ def charted_note(
         ]
         nothing = sum(1 for s in rest if not s.suggestions)
         where = f"have no code in {codebook.id}" if walk and codebook else "have no suggestion"
+        other_side = set(walk.get("other_side", ())) if walk else set()
+        sided = sum(1 for s in rest if not s.suggestions and s.segment.id in other_side)
+        if sided:  # crosswalk.translate: left out rather than charted in the other column
+            where += (
+                f", {sided} of them a barrier or enabler whose code maps only onto "
+                f"{codebook.id if codebook else 'its'} codes of the other side"
+            )
         why = [
             f"{len(set_aside)} fit no code or are procedural talk" if set_aside else "",
             f"{nothing} {where}" if nothing else "",
