@@ -1699,12 +1699,14 @@ def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
     assert docx_rows(out) == [
         [["Barriers"], ["Enablers"]],
         [["Intervention Characteristics"]],
-        [["Complexity: 1 participant (P01), 1 segment", "\u201cNobody trained us.\u201d (P01) \u2020"], ["\u2014"]],
+        [["Complexity: 1 participant, 1 unsure (P01\u2020), 1 segment", "\u201cNobody trained us.\u201d (P01) \u2020"], ["\u2014"]],
         [["Inner Setting"]],
         [["\u2014"], ["Culture: 1 participant (P01), 1 segment", "\u201cThe culture is kind.\u201d (P01) \u2021"]],
     ]  # fmt: skip
     assert [p.text for p in doc.paragraphs[2:]] == [
-        "\u2020 Code unsure: the model's probability for it is below 40%.",
+        "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
+        "for every segment of theirs the bullet counts (its count of participants says how "
+        "many are so).",
         "\u2021 Valence unsure: the probability of its valence is below 60%.",
         "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
         "under 2 constructs (a segment neutral under several constructs is named under each). "
@@ -1719,8 +1721,9 @@ def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
     assert not [n for n in zipfile.ZipFile(out).namelist() if "thumbnail" in n]
     # no quote at all, as in the seed paper's table
     table.to_docx(out, quotes=0)
-    assert docx_rows(out)[2][0] == ["Complexity: 1 participant (P01), 1 segment"]
-    assert [p.text[:1] for p in Document(str(out)).paragraphs[1:]] == ["C", "N"]  # no marks
+    assert docx_rows(out)[2][0] == ["Complexity: 1 participant, 1 unsure (P01\u2020), 1 segment"]
+    # no quote marked: only the participant's mark is explained
+    assert [p.text[:1] for p in Document(str(out)).paragraphs[1:]] == ["C", "\u2020", "N"]
     # only neutral talk charted: no domain row, the table says so
     only_neutral = barriers_enablers(r.subset(transcript="T2"), MINI)
     only_neutral.to_docx(out)
@@ -2285,7 +2288,7 @@ def test_a_cell_of_only_agreeing_says_so_instead_of_quoting_it_as_evidence(
     only = CodingResult(agreeing().segments[2:], {"T2": transcript("T2", "P02")})
     table = barriers_enablers(only, MINI, quotes=3)
     assert table.rows()[1][7:10] == [
-        2, "P02", f"{NO_QUOTE} [P02, T2:100-139, code unsure (0.30)]",
+        2, "P02 (code unsure)", f"{NO_QUOTE} [P02, T2:100-139, code unsure (0.30)]",
     ]  # fmt: skip
     out = tmp_path / "t.docx"
     table.to_docx(out)
@@ -2642,7 +2645,54 @@ def test_the_report_and_word_table_2_judge_a_shared_out_code_on_the_models_proba
     out = tmp_path / "t.docx"
     barriers_enablers(charted, "cfir-2022").to_docx(out)
     marked = [p.text for p in Document(str(out)).paragraphs if "\u2020" in p.text]
-    assert marked == ["\u2020 Code unsure: the model's probability for it is below 40%."]
-    assert [c for row in docx_rows(out) for cell in row for c in cell if "\u2020" in c] == [
-        "\u201cWe talk about it in the team, sort of.\u201d (P02) \u2020"
+    assert marked == [
+        "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
+        "for every segment of theirs the bullet counts (its count of participants says how "
+        "many are so)."
     ]
+    assert [c for row in docx_rows(out) for cell in row for c in cell if "\u2020" in c] == [
+        "Structural Characteristics: 1 participant, 1 unsure (P02\u2020), 1 segment",
+        "\u201cWe talk about it in the team, sort of.\u201d (P02) \u2020",
+    ]
+
+
+def test_table2_marks_and_counts_participants_counted_only_on_unsure_codes(
+    tmp_path: Path,
+) -> None:
+    """Seed replication (session 41): "Relative Priority: 2 participants (P09, P10)" counted
+    P10's small talk coded at p = 0.11 as a participant like any other, the † only on the quote
+    shown. A participant all of whose segments on a side are "code unsure" is marked in every
+    output (Word: † with its count and a legend; .csv/.xlsx and the report: "(code unsure)");
+    one with a sure segment there too (P01) is not."""
+    from docx import Document
+
+    from roqa_nlp.report import write_report
+
+    r = CodingResult(
+        segments=[
+            seg("T1", 0, "Recovery drops down the list.", ("IC.F", 0.9, "barrier")),
+            seg("T1", 1, "It's been a mad year.", ("IC.F", 0.2, "barrier")),
+            seg("T2", 0, "A mad year with lockdown.", ("IC.F", 0.11, "barrier")),
+            seg("T3", 0, "Inspections come first.", ("IC.F", 0.7, "barrier")),
+        ],
+        transcripts={
+            t.id: t
+            for t in [transcript("T1", "P01"), transcript("T2", "P10"), transcript("T3", "P09")]
+        },
+    )
+    table = barriers_enablers(r, MINI, quotes=1)
+    side = table.construct("IC.F").barriers
+    assert (side.participants, side.unsure_participants) == (["P01", "P09", "P10"], ["P10"])
+    assert table.rows()[1][4:6] == [4, "P01, P09, P10 (code unsure)"]
+    out = tmp_path / "t.docx"
+    table.to_docx(out)
+    assert docx_rows(out)[2][0][0] == (
+        "Complexity: 3 participants, 1 unsure (P01, P09, P10\u2020), 4 segments"
+    )
+    assert [p.text for p in Document(str(out)).paragraphs][2] == (
+        "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
+        "for every segment of theirs the bullet counts (its count of participants says how "
+        "many are so)."
+    )
+    html = write_report(r, tmp_path / "r.html", MINI).read_text("utf-8")
+    assert '<div class="who">P01, P09, P10 (code unsure) <span' in html

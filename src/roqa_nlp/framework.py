@@ -49,6 +49,8 @@ SURE_VALENCE = 0.6
 #: a code probability from which the model's suggestion counts as sure: below it the report
 #: marks a quote "code unsure", fades a rating resting on it and shades the segment lightest
 SURE_CODE = 0.4
+#: how the tables and the report say a coding is below :data:`SURE_CODE`
+CODE_UNSURE = "code unsure"
 #: What a cell says in place of a quote when its words only agree (:attr:`Quote.only_agrees`)
 NO_QUOTE = "no quote, it only says yes or no"
 
@@ -112,7 +114,7 @@ class Quote:
         codes, at 1 with no valence probability, never); joined by ``, ``, empty when sure."""
         parts = []
         if self.sure_probability < SURE_CODE:
-            parts.append(f"code unsure ({self.sure_probability:.2f})")
+            parts.append(f"{CODE_UNSURE} ({self.sure_probability:.2f})")
         if self.valence_probability is not None and self.valence_probability < SURE_VALENCE:
             parts.append(f"valence unsure ({self.valence_probability:.2f})")
         return ", ".join(parts)
@@ -867,9 +869,21 @@ class Side:
     segments: int = 0
     participants: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    #: the participants counted only on unsure codes: every segment of theirs on this side is
+    #: "code unsure" (:attr:`Quote.unsure`), e.g. small talk coded at p = 0.11
+    unsure_participants: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return self.segments > 0
+
+    def participant_list(self, mark: str = f" ({CODE_UNSURE})") -> str:
+        """Who said it, ``mark`` after each participant counted only on unsure codes
+        (:attr:`unsure_participants`): ``P09, P10 (code unsure)`` in the .csv/.xlsx table and
+        the report, ``P09, P10\u2020`` in the Word table. A participant count is the seed
+        study's measure of how widely a finding was shared, so one resting on a doubtful code
+        is said to."""
+        unsure = set(self.unsure_participants)
+        return ", ".join(f"{p}{mark}" if p in unsure else p for p in self.participants)
 
     def __repr__(self) -> str:
         who = f" from {', '.join(self.participants)}" if self.participants else ""
@@ -879,6 +893,7 @@ class Side:
         return {
             "segments": self.segments,
             "participants": self.participants,
+            "unsure_participants": self.unsure_participants,
             "quotes": [q.to_dict() for q in self.quotes],
         }
 
@@ -977,7 +992,8 @@ class BarriersEnablers:
 
     def rows(self) -> list[list[Any]]:
         """Header + one row per construct, as the seed study's Table 2: domain, construct, then
-        per side (barriers, enablers) the segments, the participants and the quotes (each
+        per side (barriers, enablers) the segments, the participants (``P10 (code unsure)``
+        where all of theirs are: :meth:`Side.participant_list`) and the quotes (each
         ``"text" [P01, transcript:start-end]``, with ``code unsure (0.15)`` or ``valence unsure
         (0.48)`` where the Word table marks it: :attr:`Quote.cited`; joined by `` | ``), then the
         neutral segments."""
@@ -990,7 +1006,7 @@ class BarriersEnablers:
                 row: list[Any] = [d.id, d.name, c.code_id, c.name]
                 for side in (c.barriers, c.enablers):
                     quotes = " | ".join(q.cited for q in side.quotes)
-                    row += [side.segments, ", ".join(side.participants), quotes]
+                    row += [side.segments, side.participant_list(), quotes]
                 rows.append([*row, c.neutral.segments])
         return rows
 
@@ -1089,12 +1105,15 @@ def barriers_enablers(
 
     def side(valence: str, qs: list[Quote]) -> Side:
         mine = [q for q in qs if q.valence == valence]
+        # an unknown speaker of a group is no one to count
+        who = {q.who for q in mine if q.who != UNKNOWN_SPEAKER}
+        sure = {q.who for q in mine if q.sure_probability >= SURE_CODE}
         return Side(
             valence=valence,
             segments=len({q.segment_id for q in mine}),
-            # an unknown speaker of a group is no one to count
-            participants=sorted({q.who for q in mine if q.who != UNKNOWN_SPEAKER}, key=natural_key),
+            participants=sorted(who, key=natural_key),
             quotes=most_representative(mine, quotes, spread=True, of_side=True),
+            unsure_participants=sorted(who - sure, key=natural_key),
         )
 
     def row(code_id: str, name: str, parent: str | None = None) -> ConstructRow:

@@ -66,10 +66,19 @@ def construct_name(c: ConstructRow) -> str:
     return f"{c.name} ({c.parent})"
 
 
+#: marks a quote, and a participant counted only on such quotes, whose code is unsure
+CODE_MARK = "\u2020"
+#: (in the marks shown) a participant was marked :data:`CODE_MARK`: the legend says what it means
+UNSURE_PARTICIPANT = "participant"
+
+
 def construct_line(name: str, side: Side) -> str:
-    """A construct's bullet: its name, who raised it and on how many segments."""
-    n = len(side.participants)
-    who = f"{n} participant{'s' if n != 1 else ''} ({', '.join(side.participants)})"
+    """A construct's bullet: its name, who raised it and on how many segments; participants
+    counted only on unsure codes marked (:data:`CODE_MARK`) and counted: ``Relative Priority:
+    2 participants, 1 unsure (P09, P10†), 2 segments``."""
+    n, unsure = len(side.participants), len(side.unsure_participants)
+    who = f"{n} participant{'s' if n != 1 else ''}" + (f", {unsure} unsure" if unsure else "")
+    who += f" ({side.participant_list(CODE_MARK)})"
     return f"{name}: {who}, {side.segments} segment{'s' if side.segments != 1 else ''}"
 
 
@@ -120,7 +129,7 @@ def unsure_marks(q: Quote) -> str:
     :attr:`~roqa_nlp.framework.Quote.sure_probability`), ``‡`` a valence probability below
     :data:`~roqa_nlp.framework.SURE_VALENCE` (a person's codes, at probability 1 with no valence
     probability, are never marked)."""
-    marks = "\u2020" if q.sure_probability < SURE_CODE else ""
+    marks = CODE_MARK if q.sure_probability < SURE_CODE else ""
     if q.valence_probability is not None and q.valence_probability < SURE_VALENCE:
         marks += "\u2021"
     return marks
@@ -207,6 +216,8 @@ def write_table2_docx(
             p = first if n == 0 else cell.add_paragraph()
             p.style = doc.styles["List Bullet"]
             p.add_run(xml_text(construct_line(name, side)))
+            if side.unsure_participants:
+                shown_marks.update((CODE_MARK, UNSURE_PARTICIPANT))
             for q in side.quotes[:quotes]:
                 qp = cell.add_paragraph()
                 qp.paragraph_format.left_indent = Pt(18)
@@ -237,9 +248,15 @@ def write_table2_docx(
         why = NOTHING_CHARTED if not table.domains else NO_SIDE_CHARTED
         empty.cells[0].merge(empty.cells[1]).paragraphs[0].add_run(why)
 
-    if "\u2020" in shown_marks:
+    if CODE_MARK in shown_marks:
         doc.add_paragraph(
-            f"\u2020 Code unsure: the model's probability for it is below {SURE_CODE:.0%}."
+            f"{CODE_MARK} Code unsure: the model's probability for it is below {SURE_CODE:.0%}."
+            + (
+                " After a participant: for every segment of theirs the bullet counts (its "
+                "count of participants says how many are so)."
+                if UNSURE_PARTICIPANT in shown_marks
+                else ""
+            )
         )
     if "\u2021" in shown_marks:
         doc.add_paragraph(

@@ -725,6 +725,8 @@ def _side_view(side: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
     return {
         "segments": side.segments,
         "participants": side.participants,
+        # "P09, P10 (code unsure)": as the .csv/.xlsx table lists them
+        "participant_list": side.participant_list(),
         "quotes": [_quote_view(q, anchors) for q in side.quotes],
     }
 
