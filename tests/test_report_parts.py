@@ -171,6 +171,43 @@ def test_saturation_marks_the_initial_sample_where_its_tenth_interview_with_code
     ]
 
 
+def label(svg: str, text: str) -> dict[str, str]:
+    return next(t.attrib for t in parse(svg).iter(f"{SVG}text") if t.text == text)
+
+
+def test_saturation_labels_stay_out_of_the_band_and_inside_the_plot() -> None:
+    """Seed replication (session 41, shots/saturation.png): "initial sample" was drawn just
+    right of the dashed line, inside the green band of interviews 11-13, so it read as naming
+    them, and "10+3 rule met", centred on interview 13, ran over the right axis. The first now
+    ends 3 px left of the dashed line, above the plot; the second is centred in the band. Axis
+    of 13 interviews: x from 56 over 508 px for 0.4 .. 13.6; the plot's top at y = 40."""
+    svg = plots.saturation_svg(saturation([5, 4, 3, 2, 3, 3, 1, 0, 1, 2, 0, 0, 0], 13, None))
+    assert svg is not None
+    line = 56 + 10.1 / 13.2 * 508  # the dashed line after interview 10, the band's left edge
+    band_end = 56 + 13.1 / 13.2 * 508
+    initial = label(svg, "initial sample")
+    width = len("initial sample") * 9 * 0.6
+    assert (initial["text-anchor"], initial["y"]) == ("start", "32")
+    assert float(initial["x"]) + width == pytest.approx(line - 3, abs=0.01)
+    met = label(svg, "10+3 rule met")
+    assert (met["text-anchor"], "transform" in met) == ("middle", False)
+    assert float(met["x"]) == pytest.approx((line + band_end) / 2, abs=0.01)
+    half = len("10+3 rule met") * 9 * 0.6 / 2
+    assert line < float(met["x"]) - half and float(met["x"]) + half < band_end < 56 + 508
+
+
+def test_a_band_narrower_than_its_label_has_it_upright() -> None:
+    """A stopping criterion of one interview: a band 38 px wide holds no 70 px label across."""
+    sat = saturation([5, 4, 3, 2, 3, 3, 1, 0, 1, 2, 0, 0, 0], 11, None)
+    sat.francis = FrancisVerdict(10, 1, True, 11, None, "")
+    svg = plots.saturation_svg(sat)
+    assert svg is not None
+    met = label(svg, "10+1 rule met")
+    middle = 56 + 10.6 / 13.2 * 508  # interview 11, the band's middle
+    assert float(met["x"]) == pytest.approx(middle, abs=0.01)
+    assert met["transform"] == f"rotate(-90 {met['x']} {met['y']})"
+
+
 def test_saturation_without_a_verdict_marks_neither_rule() -> None:
     svg = plots.saturation_svg(saturation([4, 2, 1], at=None, guest_at=None))
     assert svg is not None

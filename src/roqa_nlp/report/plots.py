@@ -282,6 +282,18 @@ def heatmap_svg(matrix: FrameworkMatrix, codes: Sequence[str] | None = None) -> 
     return fig.svg()
 
 
+def band_label(fig: Figure, ax: Axes, x0: float, x1: float, label: str) -> None:
+    """``label`` inside the band from ``x0`` to ``x1`` at the foot of the plot, where a quiet
+    run has no bars: centred across it, or, when the band is narrower than the label (a
+    stopping criterion of one or two interviews), turned upright in its middle, so it never
+    runs out of the band, nor over the axis at its right."""
+    middle = (x0 + x1) / 2
+    if text_width([label], 9) + 6 <= x1 - x0:
+        fig.text(middle, ax.bottom - 10, label, size=9, anchor="middle", fill=DARK_GREEN)
+    else:
+        fig.text(middle, ax.bottom - 6, label, size=9, fill=DARK_GREEN, rotate=True)
+
+
 def saturation_svg(sat: Saturation) -> str | None:
     """New codes per interview (bars) and the cumulative number of codes (line), with the
     initial sample and the interviews at which each saturation rule was met marked."""
@@ -315,12 +327,16 @@ def saturation_svg(sat: Saturation) -> str | None:
             fig.rect(x0, ax.y(v), x1 - x0, ax.bottom - ax.y(v), BLUE)
     end = sat.initial_sample_end()  # interviews with nothing coded are not in its count
     if end is not None and 0 < end < n:
+        # above the plot, ending at the dashed line: over the interviews it names, clear of the
+        # bars and of the band of the quiet run after it (inside, it read as naming the band)
         x = ax.x(end + 0.5)
-        fig.line(x, ax.top, x, ax.bottom, GREY, ' stroke-dasharray="4 3"')
-        fig.text(x + 3, ax.top + 8, "initial sample", size=9, fill=MUTED)
+        fig.line(x, ax.top - 14, x, ax.bottom, GREY, ' stroke-dasharray="4 3"')
+        label = "initial sample"
+        start = max(x - 3 - text_width([label], 9), ax.left)
+        fig.text(start, ax.top - 8, label, size=9, fill=MUTED)
     if f.at is not None:
-        fig.text(ax.x(f.at), ax.bottom - 10, f"{f.initial_sample}+{f.stopping_criterion} rule met",
-                 size=9, anchor="middle", fill=DARK_GREEN)  # fmt: skip
+        x0, x1 = ax.x(sat.quiet_run()[0] - 0.5), min(ax.x(f.at + 0.5), ax.right)
+        band_label(fig, ax, x0, x1, f"{f.initial_sample}+{f.stopping_criterion} rule met")
     points = [(ax.x(i), right.y(c)) for i, c in enumerate(sat.cumulative, 1)]
     fig.polyline(points, ORANGE, ' stroke-width="1.5"')
     for x, y in points:
