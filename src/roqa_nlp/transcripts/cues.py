@@ -47,6 +47,7 @@ from .speaker_labels import (
     CUE_LABEL,
     LABEL_LINE,
     is_display_name,
+    label_view,
     match_label,
     names_a_known_speaker,
 )
@@ -302,7 +303,7 @@ def _without_dialogue_dash(line: str) -> str:
 
 
 def _opens_label(line: str) -> bool:
-    return LABEL_LINE.match(_LINE_MARKUP.sub("", line)) is not None
+    return LABEL_LINE.match(label_view(_LINE_MARKUP.sub("", line))[0]) is not None
 
 
 def _opens_speaker(line: str) -> bool:
@@ -344,7 +345,7 @@ def _line_label(line: str, interviewer_labels: Sequence[str] | None) -> str | No
     found = match_label(seen, interviewer_labels)
     if found is not None:
         return found.label
-    m = CUE_LABEL.match(seen)
+    m = CUE_LABEL.match(label_view(seen)[0])
     label = "" if m is None else " ".join(m["label"].split())
     return label if label and is_display_name(label) else None
 

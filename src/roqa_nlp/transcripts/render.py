@@ -46,6 +46,7 @@ from .roles import (
     participant_keys,
     participant_labels_of,
     role_of,
+    speaker_name,
 )
 from .timecodes import strip_time_marks
 
@@ -75,8 +76,9 @@ def tidy_words(words: str) -> str:
 
 
 def tidy_speaker(speaker: str) -> str:
-    """A speaker label on one line with single spaces."""
-    return " ".join(speaker.split())
+    """A speaker label on one line with single spaces, in NFC and without characters of no
+    width (:func:`~.roles.speaker_name`)."""
+    return speaker_name(speaker)
 
 
 def without_time_marks(spoken: Iterable[SpokenTurn]) -> list[SpokenTurn]:

@@ -494,11 +494,76 @@ def is_speaker_number_label(label: str) -> bool:
     return SPEAKER_NUMBER_LABEL.fullmatch(label.strip()) is not None
 
 
+def speaker_name(label: str) -> str:
+    """A speaker's label as the speaker is named: on one line with single spaces, in NFC and
+    without characters of no width (:func:`label_view`): ``Jose\u0301`` is ``José``."""
+    return " ".join(label_view(label)[0].split())
+
+
 def first_spellings(speakers: Iterable[str]) -> dict[str, str]:
-    """Each of ``speakers`` mapped to the first of them that is the same label but for case:
-    ``p23`` and ``P23`` in one transcript are one speaker, named as the file first names them."""
+    """Each of ``speakers`` mapped to the first of them that is the same label but for case and
+    Unicode form (:func:`speaker_name`): ``p23`` and ``P23`` in one transcript are one speaker,
+    named as the file first names them, and so are ``José`` and ``Jose\u0301``, named in NFC."""
     first: dict[str, str] = {}
-    return {speaker: first.setdefault(speaker.casefold(), speaker) for speaker in speakers}
+    out: dict[str, str] = {}
+    for speaker in speakers:
+        name = speaker_name(speaker)
+        out[speaker] = first.setdefault(name.casefold(), name)
+    return out
+
+
+#: Characters of no width that a web page, a PDF or a word processor leaves in a label (a
+#: zero-width space, a word joiner, a byte order mark): no part of the label.
+_NO_WIDTH = "\u200b\u2060\ufeff"
+#: Zero-width (non-)joiners: a part of a Persian or Indic word and of an emoji (``👩\u200d⚕``),
+#: no part of a label where they join no two such characters (``P07\u200d:``).
+_JOINERS = "\u200c\u200d"
+#: What a label's view changes: those characters and blanks other than a space or a tab (a
+#: no-break space, a thin space).
+_VIEW_CHANGES = re.compile(r"[\u200b-\u200d\u2060\ufeff\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def _joins(line: str, i: int) -> bool:
+    """Whether the joiner at ``line[i]`` stands between two characters it may join (neither a
+    blank nor ASCII)."""
+    return (
+        0 < i < len(line) - 1
+        and not (line[i - 1].isascii() or line[i - 1].isspace())
+        and not (line[i + 1].isascii() or line[i + 1].isspace())
+    )
+
+
+def label_view(line: str) -> tuple[str, list[int] | None]:
+    """``line`` as its speaker label is read, and the offset in ``line`` of each character of it
+    and of its end (None when it is ``line`` itself): its accents composed (NFC: ``Sia\u0302n``,
+    decomposed as text pasted from a PDF or some macOS apps arrives, is ``Siân``), a no-break or
+    other blank as a space, and without characters of no width (:data:`_NO_WIDTH`; a joiner
+    where it joins nothing). The file's text is kept as it is; only its labels are read so, and
+    a label read on the view is the name in NFC."""
+    if line.isascii() or (
+        unicodedata.is_normalized("NFC", line) and _VIEW_CHANGES.search(line) is None
+    ):
+        return line, None
+    out: list[str] = []
+    at: list[int] = []
+    n = len(line)
+    i = 0
+    while i < n:
+        j = i + 1  # a character and the marks that combine with it
+        while j < n and unicodedata.category(line[j]).startswith("M"):
+            j += 1
+        c = line[i]
+        if c in _NO_WIDTH or (c in _JOINERS and not _joins(line, i)):
+            c = ""
+        elif unicodedata.category(c) == "Zs":
+            c = " "
+        for composed in unicodedata.normalize("NFC", c + line[i + 1 : j]):
+            out.append(composed)
+            at.append(i)
+        i = j
+    at.append(n)
+    view = "".join(out)
+    return (line, None) if view == line else (view, at)
 
 
 def participant_from_filename(path: str | Path) -> str | None:

@@ -115,6 +115,7 @@ from .roles import (
     honorifics,
     interviewer_keys,
     is_speaker_number_label,
+    label_view,
     more_interviewer_labels,
     normalise_label,
     participant_labels_of,
@@ -235,6 +236,13 @@ _LONE_ANSWER_LABELS = frozenset({"participant", "interviewee", "respondent", "in
 TIMESTAMP_PREFIX = re.compile(rf"^[ \t]*{_TIMESTAMP}(?:[ \t]+|$)")
 
 
+def _in_line(m: LabelMatch | None, at: list[int] | None) -> LabelMatch | None:
+    """``m``, found on a line's :func:`label_view`, with its offset in the line as written."""
+    if m is None or at is None:
+        return m
+    return dataclasses.replace(m, words_start=at[m.words_start])
+
+
 @dataclass(frozen=True)
 class LabelMatch:
     """A candidate label found at the start of a line.
@@ -259,7 +267,14 @@ class LabelMatch:
 
 def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
     """The candidate speaker label at the start of ``line``, if it has the shape of one
-    (``interviewer_labels``: the role labels a bracketed label without a colon may name)."""
+    (``interviewer_labels``: the role labels a bracketed label without a colon may name), read
+    on the line's :func:`label_view` (``Sia\u0302n:`` is ``Siân``), its offset in ``line``."""
+    view, at = label_view(line)
+    return _in_line(_match_label(view, interviewer_labels), at)
+
+
+def _match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
+    """:func:`match_label` on a line's view."""
     m = (
         BRACKET_COLON_LINE.match(line)
         or LABEL_LINE.match(line)
@@ -474,8 +489,12 @@ def line_labels(
     (:func:`accepted_labels`; a label-and-time line only where two or more lines are one; the
     looser shapes of the module docstring on lines that open with no speaker). ``set_apart``
     marks the lines the reader found set apart, all in bold or a heading, where a capitalised
-    name alone may be a speaker (``**Sam Roe**`` above the words)."""
-    matches = [match_label(line, interviewer_labels) for line in lines]
+    name alone may be a speaker (``**Sam Roe**`` above the words). The labels are read on
+    each line's :func:`label_view` (decomposed accents, a no-break space, a zero-width space in
+    a label), their offsets in the lines as written."""
+    views = [label_view(line) for line in lines]
+    lines = [view for view, _ in views]
+    matches = [_match_label(line, interviewer_labels) for line in lines]
     matches = _display_name_labels(lines, matches, interviewer_labels)
     if sum(1 for m in matches if m is not None and m.timed) < 2:
         matches = [None if m is not None and m.timed else m for m in matches]
@@ -494,7 +513,7 @@ def line_labels(
         [None if m is None else m.label for m in found],
         [line if m is None else line[m.words_start :] for line, m in zip(lines, found)],
     )
-    return [None if i in below else m for i, m in enumerate(found)]
+    return [None if i in below else _in_line(m, views[i][1]) for i, m in enumerate(found)]
 
 
 #: Header fields that name a person, with the role of the person they name: pseudonymising adds
@@ -1535,10 +1554,12 @@ def cue_labels(lines: Sequence[str], found: Sequence[LabelMatch | None]) -> list
     header field's name the strict shape read as talk (:func:`_declined_field`)."""
     loose: list[LabelMatch | None] = []
     for f, line in zip(found, lines, strict=True):
-        m = None if f is not None else CUE_LABEL.match(line)
+        view, at = label_view(line)
+        m = None if f is not None else CUE_LABEL.match(view)
         label = "" if m is None else " ".join(m.group("label").split())
-        ok = m is not None and is_display_name(label) and not _declined_field(line)
-        loose.append(LabelMatch(label=label, words_start=m.end(), time=None) if ok and m else None)
+        ok = m is not None and is_display_name(label) and not _declined_field(view)
+        found_here = LabelMatch(label=label, words_start=m.end(), time=None) if ok and m else None
+        loose.append(_in_line(found_here, at))
     if not any(loose):
         return list(found)
     with_words = sum(1 for line in lines if line.strip())
