@@ -15,6 +15,7 @@ import re
 import shutil
 import sys
 import tempfile
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -211,8 +212,9 @@ def _as_imported(book: Any, choice: str | None, codings: Path | None) -> tuple[d
 
 
 def _filename(name: str, used: set[str]) -> str:
-    """A file name for ``name`` that stays inside its directory and is unique (ignoring case)."""
-    stem = re.sub(r"[^\w.\-]+", "_", name).strip("._")[:100]
+    """A file name for ``name`` that stays inside its directory and is unique (ignoring case);
+    its accents composed first (NFC), so a decomposed ``Sia\u0302n`` is ``Siân``, not ``Sia_n``."""
+    stem = re.sub(r"[^\w.\-]+", "_", unicodedata.normalize("NFC", name)).strip("._")[:100]
     # File names are limited to 255 bytes, not characters: 100 CJK characters are 300 bytes, and
     # the temporary file adds about 20. Cut at 120 bytes on a character boundary.
     stem = stem.encode("utf-8")[:120].decode("utf-8", "ignore").strip("._") or "unnamed"
