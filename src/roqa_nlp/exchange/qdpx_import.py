@@ -9,7 +9,11 @@ optional elements.
 
 Offsets: ``startPosition``/``endPosition`` are code points into the source's plain text. Text is
 kept with ``\\n`` line endings like every other transcript reader; offsets are translated so that
-each segment covers exactly the characters the selection covered.
+each segment covers exactly the characters the selection covered. A program that counts UTF-16
+code units instead (.NET and Qt strings are UTF-16; not verified for any program) counts an
+emoji twice: when a source's text holds characters outside the Basic Multilingual Plane and only
+reading its positions as UTF-16 units puts every selection inside the text at word edges, they
+are read so, with one warning for the project (:func:`utf16_positions`).
 
 A person's valence codes (``Barrier``, ``Enabler``, ``Neutral``) are not codes: they give the
 valence of the codes of the passage they are on (:func:`~.review.with_given_valence`). A
@@ -71,6 +75,7 @@ from .qdpx_export import (
 )
 from .qdpx_media import FROM_MEDIA, selection_times, text_sources
 from .refiqda import (
+    ORIGIN,
     VALENCE_CODE_GUIDS,
     VALENCE_CODES,
     VALENCE_GROUP,
@@ -621,6 +626,7 @@ def _read_project(
 
     name = root.get("name") or path.stem
     origin = root.get("origin") or ""
+    written_by_roqa = origin.split(" ")[0] == ORIGIN.split(" ")[0]
 
     users: list[QdpxUser] = []
     user_names: dict[str, str] = {}
@@ -712,6 +718,7 @@ def _read_project(
     used_notes: set[str] = set()
 
     transcripts: list[Transcript] = []
+    utf16_sources: list[str] = []  # the sources whose positions count UTF-16 code units
     pending: dict[str, dict[tuple[str, int, int], _Pending]] = {}
     strangers: dict[str, int] = {}  # users missing from <Users>: GUID -> codings
     repeats: dict[str | None, int] = {}  # codings given twice, by user; None: codings of no user
@@ -827,15 +834,31 @@ def _read_project(
                 "not imported: only codings of a selection of its text are"
             )
             whole_coders.update(dict.fromkeys(whole))
+        # roqa_nlp counts code points: a project it wrote is never read otherwise
+        in_units = None if written_by_roqa else utf16_positions(got.raw, selections)
+        if in_units is not None:
+            utf16_sources.append(sname or ref or guid)
         for sel in selections:
             order += 1
             memo = _read_selection(
                 sel, transcript, got.raw, to_plain, label, order, guid_to_id, book,
                 user_names, pending, warnings, strangers, {**deleted, **valence_codes},
                 valence_uses, named, notes, used_notes, repeats, ratings, rating_uses,
+                in_units,
             )  # fmt: skip
             skip("selection memo", memo)
 
+    if utf16_sources:
+        shown = ", ".join(repr(n) for n in utf16_sources[:5]) + (
+            f" and {len(utf16_sources) - 5} more" if len(utf16_sources) > 5 else ""
+        )
+        warnings.append(
+            f"{path.name}: the selections of {_plural(len(utf16_sources), 'source')} ({shown}) "
+            "are read as counted in UTF-16 code units, not in characters (code points): their "
+            "text holds characters outside the Basic Multilingual Plane (emoji), and only read so "
+            "do its selections fall inside the text without cutting words; check a few of the "
+            "imported codings against the program that wrote it"
+        )
     dangling = [g for g in deleted if g in valence_uses]  # in the group's order
     if dangling:
         warnings.append(
@@ -1128,6 +1151,51 @@ def _probabilities_lost(
     )
 
 
+_OUTSIDE_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _cuts_a_word(raw: str, p: int) -> bool:
+    """Whether position ``p`` of ``raw`` stands between two letters or digits."""
+    return 0 < p < len(raw) and raw[p - 1].isalnum() and raw[p].isalnum()
+
+
+def utf16_positions(raw: str, selections: list[ET.Element]) -> dict[int, int] | None:
+    """The code point of ``raw`` each UTF-16 code unit offset stands for, when the positions of
+    ``selections`` are to be read as UTF-16 code units (as a .NET or Qt program may count them)
+    rather than code points, as REFI-QDA's are read otherwise; else None. Only when ``raw``
+    holds characters outside the Basic Multilingual Plane (emoji: two UTF-16 units each), read
+    as code points some selections fall outside the text or cut a word, and read as UTF-16
+    units every selection is inside the text, with its edges at word or line edges at least as
+    often and cutting fewer words (or none fell outside before)."""
+    if _OUTSIDE_BMP.search(raw) is None:
+        return None
+    pairs: list[tuple[int, int]] = []
+    for sel in selections:
+        try:
+            pairs.append((int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))))
+        except ValueError:
+            continue
+    if not pairs:
+        return None
+    units: dict[int, int] = {}
+    at = 0
+    for i, c in enumerate(raw):
+        units[at] = i
+        at += 2 if ord(c) > 0xFFFF else 1
+    units[at] = len(raw)
+    as_points = [(units.get(s), units.get(e)) for s, e in pairs]
+    if any(s is None or e is None or not s < e for s, e in as_points):
+        return None  # some selection outside the text (or inside an emoji) read as UTF-16 too
+    inside = [(s, e) for s, e in pairs if 0 <= s < e <= len(raw)]
+    outside = len(pairs) - len(inside)
+    cut = sum(_cuts_a_word(raw, p) for pair in inside for p in pair)
+    cut_as_units = sum(_cuts_a_word(raw, p) for pair in as_points for p in pair if p is not None)
+    at_edges, at_edges_as_units = 2 * len(inside) - cut, 2 * len(pairs) - cut_as_units
+    if (outside or cut_as_units < cut) and at_edges_as_units >= at_edges:
+        return units
+    return None
+
+
 def _read_selection(
     sel: ET.Element,
     transcript: Transcript,
@@ -1149,8 +1217,10 @@ def _read_selection(
     repeats: dict[str | None, int] | None = None,
     ratings: dict[str, tuple[str, str, str]] | None = None,
     rating_uses: dict[str, int] | None = None,
+    in_units: dict[int, int] | None = None,
 ) -> bool:
-    """Add a selection's codings to ``pending``; whether it carries a comment that is not kept
+    """Add a selection's codings to ``pending`` (its positions UTF-16 code units, the code point
+    each stands for in ``in_units``, when :func:`utf16_positions` found them so); whether it carries a comment that is not kept
     (a description other than roqa_nlp's suggestion and valence lines, on a selection none of
     whose codings is imported). A comment that is kept is a note on the passage: the span of
     the user who last modified the selection (else created it) when they coded it, else each
@@ -1185,6 +1255,8 @@ def _read_selection(
     except ValueError:
         warnings.append(f"{where}: positions are not integers; {len(codings)} codings not imported")
         return memo
+    if in_units is not None:  # every selection is inside the text read so
+        raw_start, raw_end = in_units[raw_start], in_units[raw_end]
     if not 0 <= raw_start < raw_end <= len(raw):
         if raw_start == raw_end:
             why = "is an empty selection (zero length: it ends where it starts)"

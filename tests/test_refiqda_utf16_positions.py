@@ -1,0 +1,123 @@
+"""Selections counted in UTF-16 code units. REFI-QDA does not say what unit a selection's
+positions count; roqa reads and writes code points, but a .NET or Qt program may count UTF-16
+code units, which count an emoji (a character outside the Basic Multilingual Plane) twice. Before,
+such a project's selections after an emoji were imported shifted (``"…check.\\nI"``) or dropped as
+"outside its text", with no hint of why. Now, when a source's text holds such characters and only
+reading its positions as UTF-16 units puts every selection inside the text without cutting
+words, they are read so, with one warning naming the project's file."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from roqa_nlp.exchange import read_qdpx
+from test_refiqda import build_qdpx, project_xml, selection
+
+TEXT = "Interviewer: How was it 😀?\nP01: We lacked staff 😀😀 and the manager 🙂 backed us.\n"
+WORDS = ("lacked staff", "manager", "backed us.")
+
+
+def _points(word: str) -> tuple[int, int]:
+    start = TEXT.index(word)
+    return start, start + len(word)
+
+
+def _units(word: str) -> tuple[int, int]:
+    start, end = _points(word)
+    return (len(TEXT[:start].encode("utf-16-le")) // 2, len(TEXT[:end].encode("utf-16-le")) // 2)
+
+
+def _project(tmp_path: Path, positions: list[tuple[int, int]], text: str = TEXT) -> Path:
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="p01" '
+        'plainTextPath="internal://p01.txt">'
+        + "".join(
+            selection(s, e).replace("<PlainTextSelection ", f'<PlainTextSelection name="s{i}" ')
+            for i, (s, e) in enumerate(positions)
+        )
+        + "</TextSource>"
+    )
+    return build_qdpx(
+        tmp_path / "nvivo.qdpx", project_xml(src), {"sources/p01.txt": text.encode("utf-8")}
+    )
+
+
+def _coded(path: Path) -> tuple[list[str], list[str]]:
+    p = read_qdpx(path)
+    return [s.segment.text for s in p.codings["Alice"]], p.warnings
+
+
+def test_positions_counted_in_utf16_units_are_read_so_with_one_warning(tmp_path: Path) -> None:
+    assert [_points(w) for w in WORDS] == [(35, 47), (59, 66), (69, 79)]
+    assert [_units(w) for w in WORDS] == [(36, 48), (62, 69), (73, 83)]
+    texts, warnings = _coded(_project(tmp_path, [_units(w) for w in WORDS]))
+    assert texts == list(WORDS)  # before: "acked staff ", "ager 🙂 ", "cked us.\n" cut words
+    assert warnings == [
+        "nvivo.qdpx: the selections of 1 source ('p01') are read as counted in UTF-16 code "
+        "units, not in characters (code points): their text holds characters outside the Basic "
+        "Multilingual Plane (emoji), and only read so do its selections fall inside the text "
+        "without cutting words; check a few of the imported codings against the program that "
+        "wrote it"
+    ]
+
+
+def test_positions_in_code_points_stay_code_points(tmp_path: Path) -> None:
+    texts, warnings = _coded(_project(tmp_path, [_points(w) for w in WORDS]))
+    assert (texts, warnings) == (list(WORDS), [])
+
+
+def test_a_selection_before_any_emoji_is_the_same_in_both_units(tmp_path: Path) -> None:
+    # "Interviewer" and "How" end before the first emoji: both readings agree, code points kept
+    texts, warnings = _coded(_project(tmp_path, [(0, 11), (13, 16)]))
+    assert (texts, warnings) == (["Interviewer", "How"], [])
+
+
+def test_a_project_no_reading_fits_keeps_code_points_and_says_what_is_outside(
+    tmp_path: Path,
+) -> None:
+    # 200-210 is outside the text in either unit: nothing is reread, the selection is reported
+    texts, warnings = _coded(_project(tmp_path, [_units("manager"), (200, 210)]))
+    assert texts == ["ager 🙂 "]
+    assert warnings == [
+        "source 'p01', selection 's1': 200-210 is outside its text (0-80); 1 codings not imported"
+    ]
+
+
+def test_text_without_emoji_is_never_reread(tmp_path: Path) -> None:
+    plain = "P01: We lacked staff and the manager backed us.\n"
+    texts, warnings = _coded(_project(tmp_path, [(8, 20), (100, 104)], text=plain))
+    assert texts == ["lacked staff"]
+    assert warnings == [
+        "source 'p01', selection 's1': 100-104 is outside its text (0-48); 1 codings not imported"
+    ]
+
+
+def test_a_utf16_reading_that_cuts_more_words_is_not_taken(tmp_path: Path) -> None:
+    # read as code points 59-65 is "manage" (one word cut); read as UTF-16 units it would be
+    # "he mana" (two cut): code points are kept
+    texts, warnings = _coded(_project(tmp_path, [(59, 65)]))
+    assert (texts, warnings) == (["manage"], [])
+
+
+def test_a_selection_ending_inside_an_emoji_read_as_utf16_keeps_code_points(
+    tmp_path: Path,
+) -> None:
+    # 50 UTF-16 units fall between the two halves of an emoji: no UTF-16 reading of it
+    texts, warnings = _coded(_project(tmp_path, [(50, 65)]))
+    assert (texts, warnings) == ([" and the manage"], [])
+
+
+def test_a_project_roqa_wrote_is_always_read_in_code_points(tmp_path: Path) -> None:
+    path = _project(tmp_path, [_units(w) for w in WORDS])
+    with zipfile.ZipFile(path) as z:
+        qde = z.read("project.qde").decode("utf-8")
+    roqa = build_qdpx(
+        tmp_path / "roqa.qdpx",
+        qde.replace('name="Quirks"', 'name="Quirks" origin="roqa_nlp 0.1.0"'),
+        {"sources/p01.txt": TEXT.encode("utf-8")},
+    )
+    assert _coded(roqa) == (
+        ["acked staff ", "ager 🙂 "],
+        ["source 'p01', selection 's2': 73-83 is outside its text (0-80); 1 codings not imported"],
+    )
