@@ -9,7 +9,8 @@ How units are built
 -------------------
 - **Long CSV** (``unit``, ``coder``, ``code``, optionally ``valence``): a unit is a ``unit``
   value. Several rows for one
-  unit and coder are several codes, and so are codes separated by ``;`` in one cell; a row with
+  unit and coder are several codes, and so are codes separated by ``;`` in one cell (or by
+  commas, where each is a known code: :func:`read_long_csv`); a row with
   an empty ``code`` means the coder read the unit and
   applied no code; a coder with no row for a unit did not code it (missing, not "no code").
   Codes are resolved in a codebook when one is given (:func:`read_long_csv`); names that differ
@@ -273,12 +274,24 @@ def coded_units_from_rows(
     )
 
 
+#: the files :func:`read_long_csv` reads a long table from: CSV (comma, semicolon or tab), tab
+#: separated text (Excel's "Unicode text" is UTF-16 .txt) and an Excel workbook's first sheet
+LONG_TABLE_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt", ".xlsx")
+
+
 def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> CodedUnits:
-    """Read the long CSV (columns ``unit``, ``coder``, ``code``, optionally ``valence``; others
-    are ignored).
+    """Read the long table (columns ``unit``, ``coder``, ``code``, optionally ``valence``; others
+    are ignored) from a CSV (comma, semicolon or tab; UTF-8, or UTF-16 as Excel's "Unicode
+    text"), a ``.tsv`` or ``.txt`` of the same, or the first sheet of an Excel ``.xlsx``, as
+    decisions and labelled records are read (the first row holding a cell is the header).
 
     A ``code`` cell may hold several codes separated by ``;`` ("Culture; Cost"), as
-    ``roqa evaluate`` reads them; each is one code of the unit, as if on rows of its own.
+    ``roqa evaluate`` reads them; each is one code of the unit, as if on rows of its own. Codes
+    typed with commas between them ("IS.C, IS.D.2", as people type them in Excel) are several
+    codes too when the cell as a whole is no known code and each of its parts is one (of
+    ``codebook``, else of one built-in codebook): a code named with a comma stays one code.
+    A comma cell of codes no codebook knows is kept as one code, not split on a guess, with one
+    :class:`~roqa_nlp.errors.RoqaWarning` naming the first such cell.
     A ``valence`` cell (barrier, enabler or neutral, or a synonym ``roqa evaluate`` reads:
     facilitator, negative, mixed ...) gives the valence of the row's codes; an empty one gives
     none, and so does a code given two different valences in one unit. Without the column,
@@ -291,40 +304,39 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
     as written (see :func:`merge_spelling_variants`).
     """
     p = Path(path)
-    text, skipped = from_the_header(read_text(p))
-    # the separator Excel wrote (a semicolon where the decimal mark is a comma); strict, so an
-    # unclosed quote is an error rather than one cell swallowing the rest of the file
-    reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text), strict=True)
-    try:
-        parsed = list(reader)
-    except csv.Error as e:
-        raise RoqaError(
-            f"is not a valid CSV file (line {reader.line_num + skipped}: {e})",
-            path=p,
-            hint="a quote that opens a cell may never close; save the sheet again as CSV",
-        ) from None
+    parsed, skipped, item = _long_table_rows(p)
     if not parsed:
-        raise RoqaError("is empty", path=p, hint="the first line must be: unit,coder,code")
+        raise RoqaError("is empty", path=p, hint=f"the first {item} must be: unit,coder,code")
     header, body = parsed[0], parsed[1:]
     names = [h.strip().lower() for h in header]
     missing = [c for c in ("unit", "coder", "code") if c not in names]
+    if len(missing) == 3 and p.suffix.lower() == ".txt":  # a transcript, given to compare
+        raise RoqaError(
+            "is not a table of codings (its first line names no unit, coder or code column)",
+            path=p,
+            hint="code a transcript with roqa code first and compare its codings.jsonl; a long "
+            "table saved as Unicode text needs a first line naming unit, coder and code",
+        )
     if missing:
         roqa_own = "segment_id" in names  # the spreadsheet roqa code writes beside codings.jsonl
         raise RoqaError(
-            f"has no {', '.join(missing)} column (found: {first_few(header, 6) or 'nothing'}"
-            + (f" in the header row, line {skipped + 1})" if skipped else ")"),
+            f"has no {', '.join(missing)} column (found: "
+            f"{first_few([h for h in header if h.strip()], 6) or 'nothing'}"
+            + (f" in the header row, {item} {skipped + 1})" if skipped else ")"),
             path=p,
             hint=f"give the codings.jsonl beside it, or its folder {p.parent}, to compare a "
             "roqa result"
             if roqa_own
-            else f"the first line{' that is not blank' if skipped else ''} must name the "
-            "columns unit, coder and code",
+            else f"the first {item}{' that is not blank' if skipped else ''}"
+            + (" of the first sheet, the only one read," if item == "row" else "")
+            + " must name the columns unit, coder and code",
         )
     iu, ic, ik = names.index("unit"), names.index("coder"), names.index("code")
     iv = names.index("valence") if "valence" in names else None
     rows: list[tuple[str, str, str]] = []
     code_names: dict[str, str] = {}
     given: dict[str, dict[str, dict[str, set[str]]]] = {}  # coder -> unit -> code -> valences
+    split = _CommaCells(codebook)
     for n, row in enumerate(body, start=2 + skipped):
         if not any(cell.strip() for cell in row):
             continue
@@ -332,18 +344,19 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
         unit, coder = cells[iu].strip(), cells[ic].strip()
         if not unit or not coder:
             raise RoqaError(
-                f"line {n} has an empty {'unit' if not unit else 'coder'}",
+                f"{item} {n} has an empty {'unit' if not unit else 'coder'}",
                 path=p,
                 hint="every row needs a unit and a coder; leave only code empty for 'no code'",
             )
-        # several codes in one cell, as roqa evaluate reads them ("Culture; Cost")
-        codes = cell_codes(cells[ik]) or [""]
-        valence = _csv_valence(cells[iv], n, p) if iv is not None else None
+        # several codes in one cell, as roqa evaluate reads them ("Culture; Cost"), or typed
+        # with commas between them ("IS.C, IS.D.2") where each is a code
+        codes = [c for cell in cell_codes(cells[ik]) for c in split(cell, f"{item} {n}")] or [""]
+        valence = _csv_valence(cells[iv], f"{item} {n}", p) if iv is not None else None
         for code in codes:
             if code and codebook is not None:
                 found = codebook.find(code)
                 if found is None:
-                    reason = f"line {n}: unknown code {quoted(code)} in codebook {codebook.id!r}"
+                    reason = f"{item} {n}: unknown code {quoted(code)} in codebook {codebook.id!r}"
                     hint = (
                         f"use a code id or name listed by `{codebook.listing_command}`, "
                         "or leave out the codebook to compare codes as written"
@@ -357,6 +370,8 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
                             if k
                             else f"give --codebook {other}"
                         )
+                    if "," in code:
+                        hint = f"{_SEMICOLONS}; {hint}"
                     raise RoqaError(reason, path=p, hint=hint)
                 code = found.id
                 code_names[code] = found.name
@@ -369,6 +384,18 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
         raise RoqaError(
             "has a header but no codings", path=p, hint="add one row per unit, coder and code"
         )
+    if split.unsplit:
+        from .errors import warn
+
+        where, cell = split.unsplit[0]
+        more = len(split.unsplit) - 1
+        parts = "; ".join(s.strip() for s in cell.split(",") if s.strip())
+        warn(
+            f"{where}: the code cell {quoted(cell)} is read as one code"
+            + (f", and so is {more} more cell{'s' * (more > 1)} with a comma" if more else "")
+            + f"; {_SEMICOLONS}, so if it holds several, write {quoted(parts)}",
+            path=p,
+        )
     cu = coded_units_from_rows(rows, unit_kind="units")
     cu.code_names.update(code_names)
     cu.valences = {
@@ -380,7 +407,82 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
     return cu
 
 
-def _csv_valence(cell: str, line: int, path: Path) -> str | None:
+#: what a comma cell's warning and error say
+_SEMICOLONS = "';' separates the codes of one cell"
+#: a number written with a decimal comma (a rating "0,5"), never codes typed with a comma
+_DECIMAL_COMMA = re.compile(r"[+\-\u2212]?\d+,\d+")
+
+
+def _long_table_rows(p: Path) -> tuple[list[list[str]], int, str]:
+    """The rows of a long table from its header row, each a list of cell texts; how many lines
+    (rows of a sheet) above the header were passed over; and what an error calls a row of it:
+    ``row`` of a sheet, ``line`` of a text file. Read as decisions and labelled records are
+    (:func:`roqa_nlp.decisions.read_decisions`, :func:`roqa_nlp.record_files.read_records`)."""
+    if p.suffix.lower() == ".xlsx":
+        from .record_files import from_the_header_row, xlsx_rows
+
+        sheet, skipped = from_the_header_row(xlsx_rows(p))
+        return [[_sheet_cell(v) for v in row] for row in sheet], skipped, "row"
+    text, skipped = from_the_header(read_text(p))
+    # the separator Excel wrote (a semicolon where the decimal mark is a comma, a tab in its
+    # "Unicode text"); strict, so an unclosed quote is an error rather than one cell swallowing
+    # the rest of the file
+    reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text), strict=True)
+    try:
+        return list(reader), skipped, "line"
+    except csv.Error as e:
+        raise RoqaError(
+            f"is not a valid CSV file (line {reader.line_num + skipped}: {e})",
+            path=p,
+            hint="a quote that opens a cell may never close; save the sheet again as CSV",
+        ) from None
+
+
+def _sheet_cell(value: object) -> str:
+    """A sheet's cell as a CSV would hold it: an empty cell is "", a whole number its digits."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class _CommaCells:
+    """Codes typed with commas between them in one cell ("IS.C, IS.D.2"), as several codes
+    when the cell as a whole is no known code and every part is one: of ``codebook``, else of
+    one built-in codebook (loaded when a cell first holds a comma). ``unsplit`` keeps where and
+    which cells with a comma were left whole though no codebook knows them."""
+
+    def __init__(self, codebook: Codebook | None) -> None:
+        self._given = codebook
+        self._books: list[Codebook] | None = None
+        self.unsplit: list[tuple[str, str]] = []
+
+    def __call__(self, cell: str, where: str) -> list[str]:
+        parts = [s.strip() for s in cell.split(",") if s.strip()]
+        if len(parts) < 2 or _DECIMAL_COMMA.fullmatch(cell):
+            return [cell]
+        books = self._known_in()
+        if any(b.find(cell) is not None for b in books):  # a code named with a comma
+            return [cell]
+        if any(all(b.find(s) is not None for s in parts) for b in books):
+            return parts
+        if self._given is None:
+            self.unsplit.append((where, cell))
+        return [cell]
+
+    def _known_in(self) -> list[Codebook]:
+        if self._given is not None:
+            return [self._given]
+        if self._books is None:
+            from .codebook import builtin_codebook
+            from .codebooks import BUILTIN
+
+            self._books = [builtin_codebook(b) for b in BUILTIN]
+        return self._books
+
+
+def _csv_valence(cell: str, where: str, path: Path) -> str | None:
     """The valence a long CSV's ``valence`` cell gives (None: empty, no valence given)."""
     from .schema import normalise_valence
 
@@ -390,7 +492,7 @@ def _csv_valence(cell: str, line: int, path: Path) -> str | None:
         return normalise_valence(cell)
     except ValueError:
         raise RoqaError(
-            f"line {line}: unknown valence {quoted(cell.strip())}",
+            f"{where}: unknown valence {quoted(cell.strip())}",
             path=path,
             hint="use barrier, enabler or neutral (or facilitator, negative, mixed ...), or "
             "leave the cell empty for no valence",

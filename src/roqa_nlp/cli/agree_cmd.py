@@ -144,6 +144,7 @@ def load_coded_units(
     (:mod:`roqa_nlp.code_levels`), with a note, and a note naming codes left as written.
     """
     from ..coding_agreement import (
+        LONG_TABLE_SUFFIXES,
         coded_units_from_results,
         match_codes_by_name,
         merge_coded_units,
@@ -236,7 +237,7 @@ def load_coded_units(
                     "folder has no codings.jsonl", path=p, hint="give a result folder of roqa code"
                 )
             add_codings(p)
-        elif suffix == ".csv":
+        elif suffix in LONG_TABLE_SUFFIXES:
             table = read_long_csv(p, codebook=book)
             tables.append(table)
             for c in table.coders:
@@ -249,11 +250,14 @@ def load_coded_units(
                 add_result(user, result, p, f"{p} (user {user})")
             review_notes.extend(_review_route_notes(p, users))
         else:
+            sheet = suffix in (".ods", ".numbers", ".xls", ".xlsm", ".gsheet")
             raise RoqaError(
                 f"cannot read {suffix or 'files without an extension'} as codings",
                 path=p,
-                hint="give a long CSV (unit,coder,code), a codings.jsonl or result folder, "
-                "or a .qdpx",
+                hint="give a long table (unit, coder, code) as "
+                f"{', '.join(LONG_TABLE_SUFFIXES[:-1])} or {LONG_TABLE_SUFFIXES[-1]}"
+                + (" (save the sheet as Excel .xlsx or CSV UTF-8)" if sheet else "")
+                + ", a codings.jsonl or result folder, or a .qdpx",
             )
     csv_notes: list[str] = []
     csv_book = None  # the results' codebook a long CSV's names were resolved in
@@ -1400,7 +1404,8 @@ MAX_BOOTSTRAP = 100_000
 def agree_command(
     inputs: list[Path] = typer.Argument(
         ...,
-        help="Long CSV (unit,coder,code), codings.jsonl or result folder per coder, or .qdpx.",
+        help="Long table (unit,coder,code) as .csv, .tsv, .txt or .xlsx, codings.jsonl or result "
+        "folder per coder, or .qdpx.",
     ),
     by: str = typer.Option(
         "pair", "--by", help="pair: pooled and pairwise tables; code: also each code."

@@ -1,0 +1,274 @@
+"""Specification of ``roqa agree``'s long table (unit, coder, code) as spreadsheets leave it.
+
+A tester edited the table in spreadsheet programs (session 41): codes typed with a comma between
+them (``IS.C, IS.D.2``, as people type them in Excel) were one code, and pooled kappa fell from
+0.744 to 0.194 with no word; the .xlsx, .tsv and UTF-16 "Unicode text" tables the decisions and
+records readers take were refused; and units Excel had stripped of their leading zeros (``0001``
+become ``1``) in some rows were left out with a note that did not say why.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.coding_agreement import agreement_report, read_long_csv
+from roqa_nlp.errors import RoqaError, RoqaWarning
+from test_cli_agree import run
+
+#: Two coders, four units, codes typed with commas between them in Ann's u1 and Ben's u3.
+COMMAS = (
+    "unit,coder,code\n"
+    'u1,ann,"IS.C, IS.D.2"\nu1,ben,IS.C\nu1,ben,IS.D.2\n'
+    "u2,ann,IS.C\nu2,ben,IS.C\n"
+    'u3,ann,\nu3,ben,"IS.D.2,IS.C"\n'
+    "u4,ann,OS.A\nu4,ben,OS.A\n"
+)
+#: Read as 3 codes (IS.C, IS.D.2, OS.A) x 4 units = 12 decisions, 10 agree (Ben alone has IS.C
+#: and IS.D.2 on u3); Ann applied 4 codes, Ben 6: p_e = 1/3 * 1/2 + 2/3 * 1/2 = 1/2, kappa
+#: (10/12 - 1/2) / (1/2) = 2/3. Read as two combined codes, 5 codes x 4 units = 20 decisions, 16
+#: agree, Ann 3 and Ben 5: p_e = 3/20 * 5/20 + 17/20 * 15/20 = 27/40, kappa (4/5 - 27/40) /
+#: (13/40) = 5/13 (0.385).
+KAPPA_COMMAS = 2 / 3
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_text(text, encoding=encoding, newline="")
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- codes typed with commas between them ----------------------------------------------------------
+
+
+def test_codes_typed_with_commas_are_several_codes_when_each_is_a_known_code(tmp_path) -> None:
+    cu = read_long_csv(write(tmp_path / "c.csv", COMMAS))
+    assert cu.codes == ["IS.C", "IS.D.2", "OS.A"]
+    assert cu.codes_of("ann", "u1") == {"IS.C", "IS.D.2"}
+    assert cu.codes_of("ben", "u3") == {"IS.C", "IS.D.2"}
+    assert agreement_report(cu, n_boot=0).pooled["all"].kappa == pytest.approx(KAPPA_COMMAS)
+
+
+def test_code_names_typed_with_commas_are_several_codes(tmp_path) -> None:
+    """CFIR 2009 names, kept as written (no codebook given), as their ids are."""
+    p = write(
+        tmp_path / "c.csv",
+        'unit,coder,code\nu1,A,"Culture, Available Resources , Cost"\nu1,B,Culture\n',
+    )
+    cu = read_long_csv(p)
+    assert cu.codes_of("A", "u1") == {"Culture", "Available Resources", "Cost"}
+
+
+def test_commas_and_semicolons_in_one_cell_both_separate_codes(tmp_path) -> None:
+    p = write(tmp_path / "c.csv", 'unit,coder,code\nu1,A,"IS.C, IS.D.2; OS.A"\nu1,B,IS.C\n')
+    assert read_long_csv(p).codes_of("A", "u1") == {"IS.C", "IS.D.2", "OS.A"}
+
+
+def test_codes_typed_with_commas_are_resolved_in_the_codebook(tmp_path) -> None:
+    p = write(tmp_path / "c.csv", 'unit,coder,code\nu1,A,"culture, IS.E.1"\nu1,B,IS.C\n')
+    cu = read_long_csv(p, codebook=Codebook.load("cfir-2009"))
+    assert cu.codes_of("A", "u1") == {"IS.C", "IS.E.1"}
+
+
+def test_a_code_whose_name_has_a_comma_stays_one_code(tmp_path) -> None:
+    """The whole name wins over its parts, though each part is a code of the codebook too."""
+    book = tmp_path / "book.json"
+    book.write_text(
+        json.dumps(
+            {
+                "id": "my-study",
+                "name": "My study",
+                "codes": [
+                    {"id": "D", "name": "Domain", "level": "domain", "codable": False},
+                    {"id": "T", "name": "Time", "level": "construct", "parent": "D"},
+                    {"id": "M", "name": "Money", "level": "construct", "parent": "D"},
+                    {"id": "TM", "name": "Time, money", "level": "construct", "parent": "D"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    p = write(tmp_path / "c.csv", 'unit,coder,code\nu1,A,"time, money"\nu1,B,"Time, Money"\n')
+    cu = read_long_csv(p, codebook=Codebook.load(book))
+    assert cu.codes_of("A", "u1") == {"TM"}
+    assert cu.codes_of("B", "u1") == {"TM"}
+
+
+def test_own_codes_typed_with_commas_are_kept_with_one_warning_naming_the_cell(tmp_path) -> None:
+    """Codes of the coders' own, no codebook: the parts are no known codes, so the cell is not
+    split on a guess, and the one warning names the first such cell and how many more."""
+    p = write(
+        tmp_path / "own.csv",
+        "unit,coder,code\n"
+        'u1,A,"Staff wellbeing, workload"\nu1,B,Staff wellbeing\n'
+        'u2,A,"Rotas, Culture"\nu2,B,Rotas\n',
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cu = read_long_csv(p)
+    assert [str(w.message) for w in caught if w.category is RoqaWarning] == [
+        f"{p}: line 2: the code cell 'Staff wellbeing, workload' is read as one code, and so is "
+        "1 more cell with a comma; ';' separates the codes of one cell, so if it holds several, "
+        "write 'Staff wellbeing; workload'"
+    ]
+    assert cu.codes_of("A", "u1") == {"Staff wellbeing, workload"}
+    assert cu.codes_of("A", "u2") == {"Rotas, Culture"}
+
+
+def test_a_known_code_typed_with_commas_gives_no_warning(tmp_path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        read_long_csv(write(tmp_path / "c.csv", COMMAS))
+
+
+def test_an_unknown_code_typed_with_commas_says_semicolons_separate_codes(tmp_path) -> None:
+    p = write(tmp_path / "c.csv", 'unit,coder,code\nu1,A,"IS.C, Rotas"\nu1,B,IS.C\n')
+    with pytest.raises(RoqaError) as e:
+        read_long_csv(p, codebook=Codebook.load("cfir-2009"))
+    assert str(e.value) == (
+        f"{p}: line 2: unknown code 'IS.C, Rotas' in codebook 'cfir-2009' (';' separates the "
+        "codes of one cell; use a code id or name listed by `roqa codebook "
+        "cfir-2009`, or leave out the codebook to compare codes as written)"
+    )
+
+
+def test_agree_with_codes_typed_with_commas_gives_the_kappa_of_separate_codes(
+    tmp_path, capsys
+) -> None:
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(write(tmp_path / "c.csv", COMMAS)), "--json", str(out_path)]
+        + ["--n-boot", "0"],
+        capsys,
+    )
+    assert code == 0, err
+    assert "3 codes used" in out
+    data = json.loads(out_path.read_text("utf-8"))
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(KAPPA_COMMAS)
+
+
+# -- the table as a spreadsheet saved it -----------------------------------------------------------
+
+#: The rows of tests/test_cli_agree.py's CSV: pooled kappa 0.375 over all ten units.
+ROWS = [
+    ["u1", "A", "X"],
+    ["u1", "B", "X"],
+    ["u2", "A", "X"],
+    ["u2", "B", "X"],
+    ["u3", "A", "X"],
+    ["u3", "B", ""],
+    ["u4", "A", "Y"],
+    ["u4", "B", "X"],
+    ["u5", "A", ""],
+    ["u5", "B", "Y"],
+    *([f"u{i}", c, ""] for i in range(6, 11) for c in "AB"),
+]
+CODINGS = {
+    "A": {"u1": {"X"}, "u2": {"X"}, "u3": {"X"}, "u4": {"Y"}, "u5": frozenset()},
+    "B": {"u1": {"X"}, "u2": {"X"}, "u3": frozenset(), "u4": {"X"}, "u5": {"Y"}},
+}
+
+
+def as_text(delimiter: str, end: str = "\n") -> str:
+    return end.join(delimiter.join(r) for r in [["unit", "coder", "code"], *ROWS]) + end
+
+
+def table_files(tmp_path: Path) -> dict[str, Path]:
+    return {
+        "tsv": write(tmp_path / "t.tsv", as_text("\t")),
+        # Excel's "Unicode text": UTF-16 with its byte order mark, tabs, CRLF
+        "utf16": write(tmp_path / "t.txt", as_text("\t", "\r\n"), encoding="utf-16"),
+        "xlsx": write_xlsx(tmp_path / "t.xlsx", [["unit", "coder", "code"], *ROWS]),
+        # blank rows above the header, header in another case, a column of notes
+        "xlsx_below": write_xlsx(
+            tmp_path / "b.xlsx",
+            [[], [None, None], ["Unit", "note", "CODER", "Code"]]
+            + [[u, "n", c, k or None] for u, c, k in ROWS],
+        ),
+    }
+
+
+@pytest.mark.parametrize("kind", ["tsv", "utf16", "xlsx", "xlsx_below"])
+def test_the_table_is_read_from_what_decisions_and_records_are_read_from(tmp_path, kind) -> None:
+    cu = read_long_csv(table_files(tmp_path)[kind])
+    assert {c: {u: cu.codings[c][u] for u in CODINGS[c]} for c in cu.coders} == CODINGS
+    assert len(cu.units) == 10
+
+
+@pytest.mark.parametrize("kind", ["tsv", "utf16", "xlsx"])
+def test_agree_takes_the_table_as_xlsx_tsv_or_unicode_text(tmp_path, capsys, kind) -> None:
+    out_path = tmp_path / "a.json"
+    code, _, err = run(
+        ["agree", str(table_files(tmp_path)[kind]), "--json", str(out_path), "--n-boot", "0"],
+        capsys,
+    )
+    assert code == 0, err
+    assert json.loads(out_path.read_text("utf-8"))["pooled"]["all"]["kappa"] == pytest.approx(0.375)
+
+
+def test_a_sheets_numbers_are_read_as_their_text(tmp_path) -> None:
+    p = write_xlsx(tmp_path / "n.xlsx", [["unit", "coder", "code"], [1, "A", 2], [1, "B", 2.0]])
+    cu = read_long_csv(p)
+    assert cu.codings == {"A": {"1": {"2"}}, "B": {"1": {"2"}}}
+
+
+def test_an_error_in_a_sheet_names_its_row(tmp_path) -> None:
+    p = write_xlsx(tmp_path / "e.xlsx", [[], ["unit", "coder", "code"], ["u1", "A", "X"], ["u1"]])
+    with pytest.raises(RoqaError) as e:
+        read_long_csv(p)
+    assert str(e.value) == (
+        f"{p}: row 4 has an empty coder (every row needs a unit and a coder; leave only code "
+        "empty for 'no code')"
+    )
+
+
+def test_a_sheet_without_the_columns_names_its_header_row(tmp_path) -> None:
+    p = write_xlsx(tmp_path / "h.xlsx", [[], ["segment", "who", "what"], ["u1", "A", "X"]])
+    with pytest.raises(RoqaError) as e:
+        read_long_csv(p)
+    assert str(e.value) == (
+        f"{p}: has no unit, coder, code column (found: segment, who, what in the header row, "
+        "row 2) (the first row that is not blank of the first sheet, the only one read, must name "
+        "the columns unit, coder and code)"
+    )
+
+
+def test_a_spreadsheet_agree_cannot_read_says_what_to_save_it_as(tmp_path, capsys) -> None:
+    p = tmp_path / "t.ods"
+    p.write_bytes(b"PK\x03\x04")
+    code, _, err = run(["agree", str(p)], capsys)
+    assert code == 2
+    assert one_line(err) == (
+        f"roqa: error: {p}: cannot read .ods as codings (give a long table (unit, coder, code) "
+        "as .csv, .tsv, .txt or .xlsx (save the sheet as Excel .xlsx or CSV UTF-8), a "
+        "codings.jsonl or result folder, or a .qdpx)"
+    )
+
+
+def test_a_transcript_given_to_agree_is_no_table_of_codings(tmp_path, capsys) -> None:
+    p = write(tmp_path / "p01.txt", "Interviewer: Hello, can you hear me?\nP01: Yes.\n")
+    code, _, err = run(["agree", str(p)], capsys)
+    assert code == 2
+    assert one_line(err) == (
+        f"roqa: error: {p}: is not a table of codings (its first line names no unit, coder or "
+        "code column) (code a transcript with roqa code first and compare its codings.jsonl; a "
+        "long table saved as Unicode text needs a first line naming unit, coder and code)"
+    )
