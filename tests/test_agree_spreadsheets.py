@@ -263,6 +263,66 @@ def test_a_spreadsheet_agree_cannot_read_says_what_to_save_it_as(tmp_path, capsy
     )
 
 
+# -- units Excel stripped of their leading zeros ---------------------------------------------------
+
+#: A's units as typed (0001 ...); B's 0001 row re-typed in Excel, which made it 1. Compared:
+#: 0002, 0003, 0004; codes X and Y: 6 decisions, 5 agree (Y on 0003), A applied 2, B 3:
+#: p_e = 2/6 * 3/6 + 4/6 * 3/6 = 1/2, kappa (5/6 - 1/2) / (1/2) = 2/3.
+ZEROS = (
+    "unit,coder,code\n0001,A,X\n1,B,X\n0002,A,X\n0002,B,X\n0003,A,\n0003,B,Y\n0004,A,Y\n0004,B,Y\n"
+)
+
+
+def test_units_excel_stripped_of_their_zeros_are_named_in_the_note(tmp_path, capsys) -> None:
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(write(tmp_path / "z.csv", ZEROS)), "--json", str(out_path)]
+        + ["--n-boot", "0"],
+        capsys,
+    )
+    assert code == 0, err
+    zeros = (
+        "1 unit coded by one coder only is another coder's unit but for its leading zeros: "
+        "'1' (B) is '0001' (A). Excel drops the zeros of a unit that is a number when it opens "
+        "the CSV: format the unit column as Text in Excel, type those units again with their "
+        "zeros and save the file again"
+    )
+    data = json.loads(out_path.read_text("utf-8"))
+    assert data["notes"] == [
+        "3 of 5 units are compared (coded by two or more coders); 2 coded by one coder only "
+        "are left out",
+        zeros,
+    ]
+    assert f"Note: {zeros}." in one_line(out)
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(2 / 3)
+
+
+def test_units_with_no_twin_but_for_zeros_get_the_plain_note(tmp_path, capsys) -> None:
+    text = "unit,coder,code\n0001,A,X\n0002,B,X\n0003,A,X\n0003,B,X\n10,A,X\n010,A,Y\n"
+    out_path = tmp_path / "a.json"
+    code, _, err = run(
+        ["agree", str(write(tmp_path / "z.csv", text)), "--json", str(out_path), "--n-boot", "0"],
+        capsys,
+    )
+    assert code == 0, err
+    assert json.loads(out_path.read_text("utf-8"))["notes"] == [
+        "1 of 5 units are compared (coded by two or more coders); 4 coded by one coder only "
+        "are left out"
+    ]
+
+
+def test_when_no_unit_is_compared_the_error_says_excel_dropped_the_zeros(tmp_path, capsys) -> None:
+    p = write(tmp_path / "z.csv", "unit,coder,code\n0001,A,X\n1,B,X\n0002,A,\n2,B,\n")
+    code, _, err = run(["agree", str(p), "--n-boot", "0"], capsys)
+    assert code == 2
+    assert one_line(err).endswith(
+        "(2 units coded by one coder only are another coder's units but for their leading "
+        "zeros: '1' (B) is '0001' (A), '2' (B) is '0002' (A). Excel drops the zeros of a unit "
+        "that is a number when it opens the CSV: format the unit column as Text in Excel, type "
+        "those units again with their zeros and save the file again)"
+    )
+
+
 def test_a_transcript_given_to_agree_is_no_table_of_codings(tmp_path, capsys) -> None:
     p = write(tmp_path / "p01.txt", "Interviewer: Hello, can you hear me?\nP01: Yes.\n")
     code, _, err = run(["agree", str(p)], capsys)
