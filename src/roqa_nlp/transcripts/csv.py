@@ -220,7 +220,37 @@ def read_csv_transcript(
     participant: str | None = None,
 ) -> Transcript:
     """Read a CSV (or tab-separated .tsv) transcript (see the module docstring)."""
-    text = speech_file_text(path)
+    fmt = "tsv" if Path(path).suffix.lower() == ".tsv" else "csv"
+    return text_table_transcript(
+        speech_file_text(path),
+        path,
+        fmt,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
+    )
+
+
+def is_tab_table(text: str) -> bool:
+    """Whether the decoded text of a .txt file is a transcript table saved as tab-separated
+    text (Excel's "Unicode Text", UTF-16 with tabs): its first non-blank line a header naming,
+    between tabs, the speaker and text columns (under any of their names), as a .csv's must."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    if "\t" not in first:
+        return False
+    roles = column_roles(first.rstrip("\r").split("\t"))
+    return "speaker" in roles and "text" in roles
+
+
+def text_table_transcript(
+    text: str,
+    path: str | Path,
+    fmt: str,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant: str | None = None,
+) -> Transcript:
+    """The transcript of a table's decoded delimited ``text`` (a .csv, .tsv, or a .txt that
+    :func:`is_tab_table`), read as the module docstring says."""
     lines = [line.lstrip("\ufeff").rstrip("\r") for line in text.split("\n", MAX_HEADER_ROW)]
     first = lines[0]
     # the delimiter is the header row's, which may come below a title
@@ -239,7 +269,6 @@ def read_csv_transcript(
         )
     except csv.Error as e:
         raise RoqaError(f"is not a valid CSV file ({e})", path=path, hint=COLUMNS_HINT) from None
-    fmt = "tsv" if Path(path).suffix.lower() == ".tsv" else "csv"
     return table_transcript(
         rows, path, fmt, interviewer_labels=interviewer_labels, participant=participant
     )

@@ -17,6 +17,8 @@ before the first label (a title, the date) are not speech.
 A file with no speaker labels at all is read as one participant turn per paragraph. A subtitle
 file saved as text (``WEBVTT`` first, or timing lines ``00:00:01.000 --> 00:00:04.000``) is read
 as a .vtt file is (:mod:`.vtt`).
+A .txt whose first non-blank line is a header naming the speaker and text columns between tabs
+(a table saved as Excel's "Unicode Text") is read as a .csv table is (:mod:`.csv`).
 
 The transcript's ``text`` is the file's own text (decoded, line endings normalised to ``\\n``),
 so offsets are the researcher's own; each turn points at its words only, from the first
@@ -142,6 +144,12 @@ def read_text_transcript(
     """Read a .txt or .md transcript (see the module docstring)."""
     text = decode_text(read_bytes(path), path)
     markdown = Path(path).suffix.lower() == ".md"
+    from .csv import is_tab_table, text_table_transcript
+
+    if not markdown and is_tab_table(text):  # a table saved as Excel's "Unicode Text"
+        return text_table_transcript(
+            text, path, "tsv", interviewer_labels=interviewer_labels, participant=participant
+        )
     if looks_like_cues(text):  # a subtitle file saved as text
         from .vtt import cue_utterance
 

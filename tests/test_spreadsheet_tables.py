@@ -1,0 +1,82 @@
+"""Transcript tables after a round-trip through a spreadsheet program (session 41): Excel's
+"Unicode Text" save (.txt, UTF-16, tabs), Excel's error cells, a copy of roqa's own codings in
+the interviews folder, and comma-decimal times from a European locale."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript
+
+ROWS = [
+    ("Interviewer", "Thanks for joining. What does recovery mean in your service?", "0.5", "6.25"),
+    ("P04", "For us it\u2019s about the person leading. We spend \u00a340 a week on caf\u00e9 trips.", "7.0", "19.75"),
+    ("Interviewer", "And what gets in the way?", "20.0", "22.5"),
+    ("P04", "Staffing, mainly. We lose people to the NHS all the time.", "23.0", "35.5"),
+    ("Interviewer", "Mm-hmm.", "36.0", "36.5"),
+    ("P04", "And commissioners keep moving the bar, so planning is hard.", "37.0", "44.25"),
+]  # fmt: skip
+
+
+def turns_of(t: Transcript) -> list[tuple[str, str, str, float | None, float | None]]:
+    return [(u.speaker, u.role, t.text[u.start : u.end], u.begin_time, u.end_time) for u in t.turns]
+
+
+def read_quietly(path: Path) -> Transcript:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return read_transcript(path)
+
+
+def write_csv(path: Path) -> Path:
+    import csv
+
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["speaker", "text", "start", "end"])
+        w.writerows(ROWS)
+    return path
+
+
+def test_an_excel_unicode_text_save_of_a_transcript_table_is_read_as_the_csv(
+    tmp_path: Path,
+) -> None:
+    """Excel's "Unicode Text" (.txt): UTF-16 LE with a BOM, tabs, CRLF. Before, it was read as
+    prose: the times were words of the talk and every time was lost."""
+    txt = tmp_path / "p04.txt"
+    lines = ["speaker\ttext\tstart\tend", *("\t".join(row) for row in ROWS)]
+    txt.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-16"))
+    csv_t = read_quietly(write_csv(tmp_path / "p04_csv.csv"))
+    t = read_quietly(txt)
+    assert t.text == csv_t.text
+    assert turns_of(t) == turns_of(csv_t)
+    assert [(s, r, b, e) for s, r, _, b, e in turns_of(t)] == [
+        ("Interviewer", "interviewer", 0.5, 6.25),
+        ("P04", "participant", 7.0, 19.75),
+        ("Interviewer", "interviewer", 20.0, 22.5),
+        ("P04", "participant", 23.0, 44.25),  # the Mm-hmm left out, the answer one turn
+    ]
+    assert t.metadata["backchannels_left_out"] == 1
+    assert t.metadata["rows"] == 6
+
+
+def test_a_tab_table_txt_below_blank_lines_and_in_utf8_is_a_table(tmp_path: Path) -> None:
+    txt = tmp_path / "p04.txt"
+    txt.write_text(
+        "\n\nSpeaker\tText\nInterviewer\tWhat gets in the way?\nP04\tStaffing, mainly.\n",
+        encoding="utf-8",
+    )
+    t = read_quietly(txt)
+    assert [(s, w) for s, _, w, _, _ in turns_of(t)] == [
+        ("Interviewer", "What gets in the way?"),
+        ("P04", "Staffing, mainly."),
+    ]
+
+
+def test_a_txt_with_a_tab_in_its_first_line_but_no_table_header_is_prose(tmp_path: Path) -> None:
+    txt = tmp_path / "p04.txt"
+    txt.write_text("Interview\t3 May\nInterviewer: Hello?\nP04: Hi.\n", encoding="utf-8")
+    t = read_quietly(txt)
+    assert [(s, w) for s, _, w, _, _ in turns_of(t)] == [("Interviewer", "Hello?"), ("P04", "Hi.")]
