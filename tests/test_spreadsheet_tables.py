@@ -80,3 +80,49 @@ def test_a_txt_with_a_tab_in_its_first_line_but_no_table_header_is_prose(tmp_pat
     txt.write_text("Interview\t3 May\nInterviewer: Hello?\nP04: Hi.\n", encoding="utf-8")
     t = read_quietly(txt)
     assert [(s, w) for s, _, w, _, _ in turns_of(t)] == [("Interviewer", "Hello?"), ("P04", "Hi.")]
+
+
+def test_an_excel_error_cell_in_the_text_column_is_no_talk_and_is_warned_of_once(
+    tmp_path: Path,
+) -> None:
+    """Excel turns a turn typed as ``- staffing`` or ``=...`` into ``#NAME?``: before, the error
+    was coded as the participant's turn, without a warning."""
+    f = tmp_path / "p04.csv"
+    f.write_text(
+        "speaker,text\nInterviewer,What gets in the way?\nP04,#NAME?\nInterviewer,Go on.\n"
+        'P04,"Staffing, mainly."\nInterviewer,And then?\nP04, #REF! \n',
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(f)
+    assert [(s, w) for s, _, w, _, _ in turns_of(t)] == [
+        ("Interviewer", "What gets in the way? Go on."),
+        ("P04", "Staffing, mainly."),
+        ("Interviewer", "And then?"),
+    ]
+    assert t.metadata["rows"] == 4
+    errors = [str(w.message) for w in caught if "error" in str(w.message)]
+    assert errors == [
+        f"{f}: rows 3, 7 hold a spreadsheet's error value (#NAME?, #REF!), not talk: left "
+        "out (Excel shows #NAME? for a cell it read as a formula, a turn typed starting with - "
+        "or =: type the words again, starting with an apostrophe, and save again)"
+    ]
+
+
+def test_an_error_cell_of_an_xlsx_transcript_is_no_talk(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Speaker", "Text"])
+    sheet.append(["Interviewer", "What gets in the way?"])
+    sheet.append(["P04", "#DIV/0!"])
+    sheet.append(["P04", "Staffing, mainly."])
+    book.save(tmp_path / "p04.xlsx")
+    t = read_quietly(tmp_path / "p04.xlsx")
+    assert [(s, w) for s, _, w, _, _ in turns_of(t)] == [
+        ("Interviewer", "What gets in the way?"),
+        ("P04", "Staffing, mainly."),
+    ]

@@ -16,7 +16,8 @@ with ``"`` is read as it stands. Each may go by another name that
 transcription services and QDA programs give it (``Content``, ``Transcript``, ``Start Time``,
 ``Timespan``: :mod:`roqa_nlp.transcripts.columns`).
 The delimiter is whichever of comma, semicolon or tab the header uses (Excel in many European
-locales saves with semicolons). Rows with empty text are skipped; a row with an empty speaker
+locales saves with semicolons). Rows with empty text are skipped, and so, with one warning
+naming them, are rows whose text is a spreadsheet's error value (:data:`SPREADSHEET_ERRORS`); a row with an empty speaker
 continues the previous speaker, as a line without a label does in a .txt (rows before any row
 names a speaker are read as ``Unknown speaker``, a participant, with a warning naming them), and
 consecutive rows of one speaker form one turn (see
@@ -57,6 +58,15 @@ COLUMNS_HINT = (
     "optional: start, end); without a speaker column, the text must open with speaker labels "
     "(P04: ...) or each row have its start and end"
 )
+#: The error values a spreadsheet program shows in a cell whose formula failed (Excel's and
+#: LibreOffice's; Excel reads a cell typed starting with ``-`` or ``=`` as a formula and shows
+#: ``#NAME?``): a text cell holding one is no one's talk.
+SPREADSHEET_ERRORS = frozenset(
+    {
+        "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!",
+        "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+    }
+)  # fmt: skip
 #: A column of roqa's own CSV files (``codings.csv``, decisions), never of a transcript.
 ROQA_COLUMN = "segment_id"
 #: Bytes of a file read to find its header row (:func:`is_roqa_csv`).
@@ -349,8 +359,12 @@ def table_transcript(
         )
     utterances: list[Utterance] = []
     unnamed: list[int] = []  # rows with words but no speaker before any row names one
+    errors: dict[int, str] = {}  # rows whose text is a spreadsheet's error value
     for number, row in enumerate(rows[1:], start=above + 2):
         cells = {role: row[i] if i < len(row) else "" for role, i in roles.items()}
+        if cells["text"].strip().upper() in SPREADSHEET_ERRORS:
+            errors[number] = cells["text"].strip().upper()
+            continue
         begin, end = span(cells.get("start", ""))
         if "end" in cells:
             end = cells["end"]
@@ -377,6 +391,8 @@ def table_transcript(
         interviewer_labels=interviewer_labels,
         participant=participant,
     )
+    if errors:
+        _warn_of_errors(errors, path)
     if needs_labels and transcript.metadata.get("speaker_labels") is False:
         raise RoqaError("has no 'speaker' column", path=path, hint=COLUMNS_HINT)
     if unnamed and "speaker" in roles and _read_as_unknown(transcript, utterances):
@@ -393,6 +409,22 @@ def table_transcript(
             stacklevel=2,
         )
     return transcript
+
+
+def _warn_of_errors(errors: dict[int, str], path: str | Path) -> None:
+    """One warning naming the rows left out for the spreadsheet error value in their text."""
+    from ..errors import first_few, warn
+
+    n = len(errors)
+    values = ", ".join(dict.fromkeys(errors.values()))
+    warn(
+        f"row{'s' if n != 1 else ''} {first_few([str(r) for r in errors], 6)} "
+        f"hold{'' if n != 1 else 's'} a spreadsheet's error value ({values}), not talk: left "
+        "out (Excel shows #NAME? for a cell it read as a formula, a turn typed starting with - "
+        "or =: type the words again, starting with an apostrophe, and save again)",
+        path=path,
+        stacklevel=3,
+    )
 
 
 def _read_as_unknown(transcript: Transcript, utterances: Sequence[Utterance]) -> bool:
