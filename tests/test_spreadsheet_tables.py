@@ -126,3 +126,55 @@ def test_an_error_cell_of_an_xlsx_transcript_is_no_talk(tmp_path: Path) -> None:
         ("Interviewer", "What gets in the way?"),
         ("P04", "Staffing, mainly."),
     ]
+
+
+def _xlsx(path: Path, rows: list[list[str]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_roqas_codings_as_xlsx_and_a_quotes_sheet_copied_from_them_are_left_out_of_a_folder(
+    tmp_path: Path,
+) -> None:
+    """Before, codings.xlsx stopped the whole run ("is a roqa codings or decisions file") while
+    codings.csv was left out, and a quotes sheet copied from codings.csv (speaker, text, name_1)
+    was read as one more interview."""
+    from roqa_nlp.transcripts import expand_paths
+
+    (tmp_path / "p01.txt").write_text("Interviewer: Hello?\nP01: Hi.\n", encoding="utf-8")
+    codings = ["transcript", "segment_id", "speaker", "text", "code_1", "name_1"]
+    row = ["p01", "p01:0001", "P01", "Hi.", "IS.A", "Structural Characteristics"]
+    _xlsx(tmp_path / "codings.xlsx", [codings, row])
+    (tmp_path / "codings.csv").write_text(",".join(codings) + "\n", encoding="utf-8")
+    _xlsx(tmp_path / "my_quotes.xlsx", [["speaker", "text", "name_1"], ["P01", "Hi.", "x"]])
+    (tmp_path / "quotes.csv").write_text(
+        "Speaker,Text,Probability_1\nP01,Hi.,0.9\n", encoding="utf-8"
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert expand_paths([tmp_path]) == [tmp_path / "p01.txt"]
+    assert [str(w.message) for w in caught] == [
+        f"{tmp_path}: left out codings.csv, codings.xlsx, my_quotes.xlsx, quotes.csv: roqa's "
+        "own output (codings or decisions, a table with its segment_id or name_1 columns), "
+        "not a transcript"
+    ]
+
+
+def test_a_transcript_table_with_a_code_column_of_its_own_is_still_read_from_a_folder(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "p01.csv").write_text(
+        "speaker,text,code_1\nInterviewer,Hello?,\nP01,Hi.,greeting\n", encoding="utf-8"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        from roqa_nlp.transcripts import expand_paths
+
+        assert expand_paths([tmp_path]) == [tmp_path / "p01.csv"]

@@ -299,8 +299,9 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
     A directory holding ``run.json`` is a ``roqa code`` output folder, not transcripts: an error
     pointing to ``CodingResult.read`` and ``roqa report``. In a directory, a README
-    (``README.md``, ``readme.txt``) and a CSV file with a ``segment_id`` column (roqa's
-    ``codings.csv`` or a decisions file), a table without speaker and text columns (the
+    (``README.md``, ``readme.txt``) and a table whose header is roqa's codings or decisions
+    (``codings.csv`` or ``.xlsx``, a decisions file, a sheet of quotes copied from them:
+    :func:`~roqa_nlp.transcripts.csv.is_roqa_csv`), a table without speaker and text columns (the
     participants' details), a video call's saved chat, a JSON file that is not a Whisper
     transcript and a PDF without speaker labels (a consent form) are left out with a
     :class:`~roqa_nlp.errors.RoqaWarning` naming them; named explicitly, a README or such a PDF
@@ -390,7 +391,7 @@ def _is_roqa_report(f: Path) -> bool:
 def _is_roqa_csv(f: Path) -> bool:
     from .csv import is_roqa_csv
 
-    return f.suffix.lower() == ".csv" and is_roqa_csv(f)
+    return f.suffix.lower() in _TABLES and is_roqa_csv(f)
 
 
 def _is_roqa_docx(f: Path) -> bool:
@@ -437,7 +438,8 @@ _NOT_TRANSCRIPTS: tuple[tuple[Callable[[Path], bool], str], ...] = (
     ),
     (
         _is_roqa_csv,
-        "roqa's own output (codings or decisions, with a segment_id column), not a transcript",
+        "roqa's own output (codings or decisions, a table with its segment_id or name_1 "
+        "columns), not a transcript",
     ),
     (
         _is_roqa_docx,

@@ -33,6 +33,7 @@ import csv
 import datetime
 import io
 import itertools
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -77,23 +78,12 @@ def _header_names_in_order(first_line: str) -> list[str]:
     return [name.strip().strip('"') for name in first_line.split(_delimiter(first_line))]
 
 
-def _header_names(first_line: str) -> set[str]:
-    return {name.lstrip("\ufeff").strip().lower() for name in _header_names_in_order(first_line)}
-
-
-def _header_line(path: str | Path) -> str | None:
-    """The first line of ``path`` as the reader decodes it (UTF-8, or UTF-32 or UTF-16 after its
-    byte order mark), or None when it cannot be read or decoded. Only that line's bytes are decoded:
-    a character cut where the bytes read end, or a wrong byte further down, says nothing of the
-    header."""
-    lines = _head_lines(path)
-    return None if lines is None else lines[0]
-
-
 def _head_lines(path: str | Path) -> list[str] | None:
-    """The first :data:`MAX_HEADER_ROW` lines of ``path`` (fewer in a shorter file), as
-    :func:`_header_line` decodes the first; None when the first cannot be read or decoded. A
-    line that cannot be decoded ends them."""
+    """The first :data:`MAX_HEADER_ROW` lines of ``path`` (fewer in a shorter file), decoded as
+    the reader decodes them (UTF-8, or UTF-32 or UTF-16 after its byte order mark); None when the
+    first cannot be read or decoded. Only those lines' bytes are decoded (a character cut where
+    the bytes read end, or a wrong byte further down, says nothing of the header), and a line
+    that cannot be decoded ends them."""
     try:
         with open(path, "rb") as f:
             head = f.read(_HEADER_BYTES)
@@ -129,10 +119,24 @@ def header_row(rows: Sequence[Sequence[str]]) -> int:
 
 
 def is_roqa_csv(path: str | Path) -> bool:
-    """Whether the header row of ``path`` names a ``segment_id`` column: a ``codings.csv`` that
-    ``roqa code`` wrote, or a decisions file, not a transcript. Unreadable files are not."""
-    first = _header_line(path)
-    return first is not None and ROQA_COLUMN in _header_names(first)
+    """Whether the header row of ``path`` (a .csv, .tsv or .xlsx file) is roqa's own codings
+    or decisions table: it names a ``segment_id`` column (``codings.csv`` or ``.xlsx``, a
+    decisions file) or a ranked suggestion's ``name_1`` or ``probability_1`` (a sheet of quotes
+    copied from ``codings.csv``), not a transcript. Unreadable files are not."""
+    header = header_cells(path)
+    return header is not None and is_roqa_header(header)
+
+
+#: The ranked suggestion columns of roqa's ``codings.csv`` no transcript table has (``code_1``
+#: may be a researcher's own column of codes, and is not one of them).
+_ROQA_RANKED = re.compile(r"(?:name|probability)_\d+")
+
+
+def is_roqa_header(header: Sequence[str]) -> bool:
+    """Whether a table's header cells are those of roqa's codings or decisions (see
+    :func:`is_roqa_csv`)."""
+    names = [cell.lstrip("\ufeff").strip().strip('"').strip().lower() for cell in header]
+    return ROQA_COLUMN in names or any(_ROQA_RANKED.fullmatch(n) for n in names)
 
 
 def names_transcript_columns(path: str | Path) -> bool:
