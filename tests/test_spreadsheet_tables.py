@@ -178,3 +178,31 @@ def test_a_transcript_table_with_a_code_column_of_its_own_is_still_read_from_a_f
         from roqa_nlp.transcripts import expand_paths
 
         assert expand_paths([tmp_path]) == [tmp_path / "p01.csv"]
+
+
+def test_comma_decimal_seconds_in_a_semicolon_table_are_times(tmp_path: Path) -> None:
+    """Excel in a comma-decimal locale saves ``0,5`` seconds in a semicolon CSV: before, "start
+    '0,5' is not a time", while ``00:00:07,000`` was read."""
+    f = tmp_path / "p04.csv"
+    f.write_text(
+        "speaker;text;start;end\nInterviewer;What gets in the way?;0,5;6,25\n"
+        'P04;"Staffing, mainly.";7;19,75\nInterviewer;Go on.;00:00:20,000;22,5\n',
+        encoding="utf-8",
+    )
+    t = read_quietly(f)
+    assert [(s, b, e) for s, _, _, b, e in turns_of(t)] == [
+        ("Interviewer", 0.5, 6.25),
+        ("P04", 7.0, 19.75),
+        ("Interviewer", 20.0, 22.5),
+    ]
+
+
+def test_a_comma_decimal_in_a_comma_table_is_still_no_time(tmp_path: Path) -> None:
+    import pytest
+
+    from roqa_nlp.errors import RoqaError
+
+    f = tmp_path / "p04.csv"
+    f.write_text('speaker,text,start\nP04,Staffing.,"0,5"\n', encoding="utf-8")
+    with pytest.raises(RoqaError, match=r"row 2: start '0,5' is not a time"):
+        read_quietly(f)

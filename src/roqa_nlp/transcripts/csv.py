@@ -16,7 +16,8 @@ with ``"`` is read as it stands. Each may go by another name that
 transcription services and QDA programs give it (``Content``, ``Transcript``, ``Start Time``,
 ``Timespan``: :mod:`roqa_nlp.transcripts.columns`).
 The delimiter is whichever of comma, semicolon or tab the header uses (Excel in many European
-locales saves with semicolons). Rows with empty text are skipped, and so, with one warning
+locales saves with semicolons, and then its seconds with a decimal comma, ``0,5``, read as
+such in a table not parted by commas). Rows with empty text are skipped, and so, with one warning
 naming them, are rows whose text is a spreadsheet's error value (:data:`SPREADSHEET_ERRORS`); a row with an empty speaker
 continues the previous speaker, as a line without a label does in a .txt (rows before any row
 names a speaker are read as ``Unknown speaker``, a participant, with a warning naming them), and
@@ -181,9 +182,17 @@ def _delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _time(value: str, column: str, row: int, path: str | Path) -> float | None:
+#: Seconds written with a decimal comma (``0,5``), as a comma-decimal locale writes them.
+_COMMA_SECONDS = re.compile(r"\d+,\d+")
+
+
+def _time(
+    value: str, column: str, row: int, path: str | Path, *, decimal_comma: bool = False
+) -> float | None:
     if not value.strip():
         return None
+    if decimal_comma and _COMMA_SECONDS.fullmatch(value.strip()):
+        value = value.strip().replace(",", ".")
     try:
         return parse_time(value)
     except ValueError:
@@ -273,18 +282,25 @@ def text_table_transcript(
     ]
     # Whisper writes its .tsv without quoting: a text opening with '"' is words, not a quote
     unquoted = first == "\t".join(WHISPER_HEADERS[0])
+    delimiter = _delimiter(header_line)
     try:
         rows = list(
             csv.reader(
                 io.StringIO(text),
-                delimiter=_delimiter(header_line),
+                delimiter=delimiter,
                 quoting=csv.QUOTE_NONE if unquoted else csv.QUOTE_MINIMAL,
             )
         )
     except csv.Error as e:
         raise RoqaError(f"is not a valid CSV file ({e})", path=path, hint=COLUMNS_HINT) from None
     return table_transcript(
-        rows, path, fmt, interviewer_labels=interviewer_labels, participant=participant
+        rows,
+        path,
+        fmt,
+        interviewer_labels=interviewer_labels,
+        participant=participant,
+        # a table not parted by commas may have them as decimal points (Excel in many locales)
+        decimal_comma=delimiter != ",",
     )
 
 
@@ -328,9 +344,11 @@ def table_transcript(
     *,
     interviewer_labels: Sequence[str] | None = None,
     participant: str | None = None,
+    decimal_comma: bool = False,
 ) -> Transcript:
     """The transcript of a table's rows, the header row naming the columns (see the module
-    docstring)."""
+    docstring); with ``decimal_comma`` (a table parted by semicolons or tabs), a time of seconds
+    may have a comma for its decimal point (``0,5``)."""
     above = header_row(rows)  # title and blank rows above the header: no one's talk
     rows = rows[above:]
     header = {name.strip().lower(): i for i, name in reversed(list(enumerate(rows[0])))}
@@ -375,8 +393,8 @@ def table_transcript(
         no_speaker = not (cells.get("speaker") or "").strip()
         if no_speaker and cells["text"].strip() and not any(u.speaker for u in utterances):
             unnamed.append(number)
-        begin_time = _time(begin, "start", number, path)
-        end_time = _time(end or "", "end", number, path)
+        begin_time = _time(begin, "start", number, path, decimal_comma=decimal_comma)
+        end_time = _time(end or "", "end", number, path, decimal_comma=decimal_comma)
         utterances.append(
             Utterance(
                 words=cells["text"],
