@@ -206,3 +206,46 @@ def test_a_comma_decimal_in_a_comma_table_is_still_no_time(tmp_path: Path) -> No
     f.write_text('speaker,text,start\nP04,Staffing.,"0,5"\n', encoding="utf-8")
     with pytest.raises(RoqaError, match=r"row 2: start '0,5' is not a time"):
         read_quietly(f)
+
+
+def test_decisions_on_the_second_sheet_of_a_workbook_say_only_the_first_is_read(
+    tmp_path: Path,
+) -> None:
+    """Before: "holds no decisions", though the workbook holds them, on its second sheet."""
+    import pytest
+    from openpyxl import Workbook
+
+    from roqa_nlp.decisions import read_decisions
+    from roqa_nlp.errors import RoqaError
+
+    book = Workbook()
+    second = book.create_sheet("Alice")
+    second.append(["segment_id", "decision", "code_id"])
+    second.append(["p01:0008", "accept", "IS.A"])
+    f = tmp_path / "decisions.xlsx"
+    book.save(f)
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(f)
+    assert str(exc.value) == (
+        f"{f}: its first sheet is empty, and only the first sheet of a workbook is read (the "
+        "sheet 'Alice' holds cells) (move the decisions to the first sheet, or save that sheet "
+        "as CSV UTF-8)"
+    )
+
+
+def test_a_spreadsheet_given_as_a_transcript_is_told_to_save_as_xlsx_or_csv(
+    tmp_path: Path,
+) -> None:
+    """Before, an .ods transcript was told to save as .docx, .txt or .vtt."""
+    import pytest
+
+    from roqa_nlp.errors import RoqaError
+
+    f = tmp_path / "p04.ods"
+    f.write_bytes(b"PK\x03\x04")
+    with pytest.raises(RoqaError) as exc:
+        read_transcript(f)
+    assert str(exc.value).endswith(
+        "(a spreadsheet: save it as .xlsx or CSV UTF-8, the transcript on its first sheet with "
+        "the columns speaker and text, optional start and end)"
+    )

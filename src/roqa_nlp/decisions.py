@@ -78,7 +78,7 @@ from .io import (
     sha256_bytes,
     spreadsheet_text,
 )
-from .record_files import from_the_header_row, xlsx_rows
+from .record_files import first_sheet_empty_error, from_the_header_row, xlsx_rows
 from .result import CodingResult
 from .schema import Code, SegmentResult, Suggestion, normalise_valence
 from .training import VALENCE_ONLY, TrainingSet
@@ -228,6 +228,10 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
     elif suffix == ".xlsx":  # saved from Excel: read as records are (roqa evaluate, train)
         sheet, skipped = from_the_header_row(xlsx_rows(p))
         rows = _sheet_rows(sheet)
+        if not any(c is not None and str(c).strip() for row in sheet for c in row):
+            empty = first_sheet_empty_error(p, "the decisions")
+            if empty is not None:
+                raise empty
     else:
         text = read_text(p)  # UTF-8 (BOM or not) or UTF-16 with BOM (Excel's "Unicode text")
         text, skipped = from_the_header(text)

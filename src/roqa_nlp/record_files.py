@@ -101,6 +101,36 @@ def xlsx_rows(path: Path) -> Iterable[Sequence[Any]]:
     return rows
 
 
+def later_sheets_with_cells(path: Path) -> list[str]:
+    """The names of the sheets after the first of an Excel workbook that hold a cell: what a
+    reader of the first sheet alone leaves unread (for its error when that sheet is empty)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(read_bytes(path)), data_only=True)
+    except Exception:  # read once already: a failure here only loses the sheets' names
+        return []
+    return [
+        sheet.title
+        for sheet in book.worksheets[1:]
+        if any(_cell(c) for row in sheet.iter_rows(values_only=True) for c in row)
+    ]
+
+
+def first_sheet_empty_error(path: Path, what: str) -> RoqaError | None:
+    """The error for a workbook whose first sheet, the one read, is empty while a later sheet
+    holds cells (``what`` it should hold: ``the decisions``), or None when none does."""
+    later = later_sheets_with_cells(path)
+    if not later:
+        return None
+    return RoqaError(
+        "its first sheet is empty, and only the first sheet of a workbook is read (the sheet "
+        f"{later[0]!r} holds cells)",
+        path=path,
+        hint=f"move {what} to the first sheet, or save that sheet as CSV UTF-8",
+    )
+
+
 def from_the_header_row(rows: Iterable[Sequence[Any]]) -> tuple[list[Sequence[Any]], int]:
     """The rows of a sheet from its header row, the first that holds a cell, and how many rows
     above it were passed over (empty, or of blank text), as :func:`~roqa_nlp.io.from_the_header`
