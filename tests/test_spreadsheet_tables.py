@@ -249,3 +249,86 @@ def test_a_spreadsheet_given_as_a_transcript_is_told_to_save_as_xlsx_or_csv(
         "(a spreadsheet: save it as .xlsx or CSV UTF-8, the transcript on its first sheet with "
         "the columns speaker and text, optional start and end)"
     )
+
+
+def test_a_title_row_above_a_decisions_header_is_passed_over(tmp_path: Path) -> None:
+    """Before: "decisions file has no segment_id column" (dec/title_row_above.csv), while a
+    transcript table's title row was passed over."""
+    from roqa_nlp.decisions import read_decisions
+
+    f = tmp_path / "decisions.csv"
+    f.write_text(
+        '\ufeffAlice review 3 Dec,,\n""\nsegment_id;decision;code_id\np01:0008;accept;IS.A\n'
+        "p01:0009;reject;IS.B\n",
+        encoding="utf-8",
+    )
+    decisions, _ = read_decisions(f)
+    assert [(d.segment_id, d.decision, d.code_id, d.row) for d in decisions] == [
+        ("p01:0008", "accept", "IS.A", 4),
+        ("p01:0009", "reject", "IS.B", 5),
+    ]
+
+
+def test_a_title_row_above_a_decisions_sheet_header_is_passed_over(tmp_path: Path) -> None:
+    from roqa_nlp.decisions import read_decisions
+
+    f = _xlsx(
+        tmp_path / "decisions.xlsx",
+        [
+            ["Alice review"],
+            [],
+            ["segment_id", "decision", "code_id"],
+            ["p01:0008", "accept", "IS.A"],
+        ],
+    )
+    decisions, _ = read_decisions(f)
+    assert [(d.segment_id, d.decision, d.code_id, d.row) for d in decisions] == [
+        ("p01:0008", "accept", "IS.A", 4)
+    ]
+
+
+def test_a_title_row_above_a_records_header_is_passed_over(tmp_path: Path) -> None:
+    """Before: "has no `text` column in its header row" (ev/title_row.csv)."""
+    from roqa_nlp.record_files import read_records
+
+    f = tmp_path / "gold.csv"
+    f.write_text(
+        '"Gold coding, team A"\n\ntext,construct\n"Staffing, mainly.",IS.D\n', encoding="utf-8"
+    )
+    assert read_records(f) == [(4, {"text": "Staffing, mainly.", "construct": "IS.D"})]
+    x = _xlsx(tmp_path / "gold.xlsx", [["Gold coding"], ["text", "construct"], ["Yes.", "NONE"]])
+    assert read_records(x) == [(3, {"text": "Yes.", "construct": "NONE"})]
+
+
+def test_a_header_below_rows_of_several_cells_or_below_the_fifth_line_is_not_taken(
+    tmp_path: Path,
+) -> None:
+    """Only a title (one cell a row) may come above the header, within the first 5 lines:
+    else which row is the header is not clear, and the file is refused as before."""
+    import pytest
+
+    from roqa_nlp.decisions import read_decisions
+    from roqa_nlp.errors import RoqaError
+
+    several = tmp_path / "several.csv"
+    several.write_text(
+        "id,decision\nsegment_id,decision,code_id\np01:0008,accept,IS.A\n", encoding="utf-8"
+    )
+    deep = tmp_path / "deep.csv"
+    deep.write_text(
+        "Review\nby Alice\non 3 Dec\nof run 2\nfinal\nsegment_id,decision,code_id\n"
+        "p01:0008,accept,IS.A\n",
+        encoding="utf-8",
+    )
+    for f in (several, deep):
+        with pytest.raises(RoqaError, match="decisions file has no segment_id column"):
+            read_decisions(f)
+
+
+def test_decisions_appended_below_a_title_row_take_the_headers_columns(tmp_path: Path) -> None:
+    from roqa_nlp.decisions import Decision, append_decisions
+
+    f = tmp_path / "decisions.csv"
+    f.write_text("Alice review\nsegment_id;decision;code_id\np01:0008;accept;IS.A\n", "utf-8")
+    append_decisions(f, [Decision(segment_id="p01:0009", decision="no-code")])
+    assert f.read_text("utf-8-sig").splitlines()[-1] == "p01:0009;no-code;"

@@ -226,7 +226,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
     if suffix in (".jsonl", ".json"):
         rows = read_jsonl(p)
     elif suffix == ".xlsx":  # saved from Excel: read as records are (roqa evaluate, train)
-        sheet, skipped = from_the_header_row(xlsx_rows(p))
+        sheet, skipped = from_the_header_row(xlsx_rows(p), "segment_id")
         rows = _sheet_rows(sheet)
         if not any(c is not None and str(c).strip() for row in sheet for c in row):
             empty = first_sheet_empty_error(p, "the decisions")
@@ -234,7 +234,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
                 raise empty
     else:
         text = read_text(p)  # UTF-8 (BOM or not) or UTF-16 with BOM (Excel's "Unicode text")
-        text, skipped = from_the_header(text)
+        text, skipped = from_the_header(text, "segment_id")
         reader = csv.DictReader(io.StringIO(text), delimiter=csv_delimiter(text))
         rows = []
         # a note may be long (a pasted memo): csv's default field limit is 128 KB
@@ -817,8 +817,9 @@ def append_decisions(path: str | Path, rows: Sequence[Decision]) -> None:
         end = "" if not text or text.endswith("\n") else "\n"
         atomic_write_text(p, text + end + "".join(f"{line}\n" for line in lines))
         return
-    delimiter = csv_delimiter(text)
-    header = next(csv.reader(io.StringIO(from_the_header(text)[0]), delimiter=delimiter), [])
+    table = from_the_header(text, "segment_id")[0]  # below a title, when it has one
+    delimiter = csv_delimiter(table)
+    header = next(csv.reader(io.StringIO(table), delimiter=delimiter), [])
     names = [h.strip().lower() for h in header]
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")

@@ -10,6 +10,7 @@ import codecs
 import csv
 import errno
 import io
+import itertools
 import json
 import os
 import re
@@ -51,16 +52,55 @@ def shell_quoted(path: str | Path) -> str:
 _NO_CELLS = re.compile(r"[\s,;]*")
 
 
-def from_the_header(text: str) -> tuple[str, int]:
+#: The header of a table may come below a title: it is one of the first lines (or rows of a
+#: sheet), as a transcript table's is (:data:`roqa_nlp.transcripts.csv.MAX_HEADER_ROW`).
+MAX_HEADER_LINE = 5
+
+
+def from_the_header(text: str, column: str | None = None) -> tuple[str, int]:
     """The text of a CSV file from its header, the first line that holds a cell, and how many
     lines above it were passed over (blank, or an empty row of separators): else the blank line
     is read as the header, which names no column, and the file "has no segment_id column" whose
-    header names it. Add the count to a row's number to say its line in the file."""
+    header names it. Add the count to a row's number to say its line in the file.
+
+    With ``column`` (``segment_id``, ``text``), a first line that does not name it may be a
+    title (``Alice review 3 Dec``): the header is then the first of the first
+    :data:`MAX_HEADER_LINE` lines that names ``column``, when every line above it holds one
+    cell at most (a title, blank lines); else the first line stays the header, which names
+    what is missing."""
     lines = text.split("\n")
     skipped = 0
     while skipped < len(lines) - 1 and _NO_CELLS.fullmatch(lines[skipped]):
         skipped += 1
+    if column is not None:  # each line split only when the one above is a title
+        head = (_line_cells(line) for line in lines[skipped:MAX_HEADER_LINE])
+        skipped += title_rows(head, column)
     return "\n".join(lines[skipped:]), skipped
+
+
+def _line_cells(line: str) -> list[str]:
+    """The cells of one line of a CSV file, split at its own separator (a line the csv module
+    refuses, a cell over its field limit, is one cell: no header, and read as the file is)."""
+    try:
+        return next(csv.reader([line], delimiter=csv_delimiter(line)), [])
+    except csv.Error:
+        return [line]
+
+
+def title_rows(rows: Iterable[Sequence[Any]], column: str) -> int:
+    """How many of a table's first ``rows`` are a title above its header: 0 when the first
+    names ``column`` (in any case, blanks around it) or when no row does; else the index of the
+    first that does, when every row above it holds one cell at most (:func:`from_the_header`)."""
+
+    def cells(row: Sequence[Any]) -> list[str]:
+        return [str(c).lstrip("\ufeff").strip() for c in row if c is not None and str(c).strip()]
+
+    for index, row in enumerate(itertools.islice(rows, MAX_HEADER_LINE)):
+        if column in (c.lower() for c in cells(row)):
+            return index
+        if len(cells(row)) > 1:
+            return 0
+    return 0
 
 
 def csv_delimiter(text: str) -> str:

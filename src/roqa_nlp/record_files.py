@@ -31,7 +31,15 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RoqaError
-from .io import csv_delimiter, from_the_header, read_bytes, read_jsonl_numbered, read_text
+from .io import (
+    MAX_HEADER_LINE,
+    csv_delimiter,
+    from_the_header,
+    read_bytes,
+    read_jsonl_numbered,
+    read_text,
+    title_rows,
+)
 
 #: The file types of labelled records, by suffix: JSON Lines and the spreadsheets.
 SPREADSHEET_SUFFIXES = (".csv", ".tsv", ".xlsx")
@@ -66,14 +74,14 @@ def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in (".csv", ".tsv"):
-        text, skipped = from_the_header(read_text(p))
+        text, skipped = from_the_header(read_text(p), "text")
         try:  # strict: an unclosed quote is an error, not one cell swallowing the rest
             rows = list(csv.reader(io.StringIO(text), delimiter=csv_delimiter(text), strict=True))
         except csv.Error as e:
             raise RoqaError(f"is not a valid CSV file ({e})", path=p, hint=_HINT) from None
         return _spreadsheet_records(rows, p, first=2 + skipped)
     if suffix == ".xlsx":
-        sheet, skipped = from_the_header_row(xlsx_rows(p))
+        sheet, skipped = from_the_header_row(xlsx_rows(p), "text")
         return _spreadsheet_records(sheet, p, first=2 + skipped)
     return read_jsonl_numbered(p)
 
@@ -131,14 +139,19 @@ def first_sheet_empty_error(path: Path, what: str) -> RoqaError | None:
     )
 
 
-def from_the_header_row(rows: Iterable[Sequence[Any]]) -> tuple[list[Sequence[Any]], int]:
+def from_the_header_row(
+    rows: Iterable[Sequence[Any]], column: str | None = None
+) -> tuple[list[Sequence[Any]], int]:
     """The rows of a sheet from its header row, the first that holds a cell, and how many rows
     above it were passed over (empty, or of blank text), as :func:`~roqa_nlp.io.from_the_header`
-    does for a CSV file's lines. Add the count to a row's number to say its row in the sheet."""
+    does for a CSV file's lines, a title above the header included when ``column`` is given.
+    Add the count to a row's number to say its row in the sheet."""
     rows = list(rows)
     skipped = 0
     while skipped < len(rows) - 1 and not any(_cell(c) for c in rows[skipped]):
         skipped += 1
+    if column is not None:
+        skipped += title_rows(rows[skipped:MAX_HEADER_LINE], column)
     return rows[skipped:], skipped
 
 
