@@ -152,6 +152,12 @@ _IDENTIFIER_ROW = re.compile(r"[0-9@]")
 #: ("1,P01", as roqa writes for a transcript whose speakers are numbered), never a number to
 #: replace in the talk ("2 trainers for 1 day")
 _SHORT_NUMBER = re.compile(r"[\W_]*(?:[0-9][\W_]*){1,5}")
+#: a key row that is a number alone, its digits in groups or not ("0496000", "943 476 5919"): Excel
+#: saves such a cell without its leading zeros ("496000"), so the row finds the number with any
+#: zeros before it
+_DIGITS_ROW = re.compile(r"[0-9]+(?: [0-9]+)*")
+#: a number as Excel shows and saves a long one ("1.23457E+15"), its digits lost
+_EXCEL_EXPONENT = re.compile(r"[0-9](?:\.[0-9]+)?E\+[0-9]+", re.IGNORECASE)
 
 
 @cache
@@ -183,6 +189,24 @@ def _is_identifier_row(name: str) -> bool:
         and not _SHORT_NUMBER.fullmatch(name)
         and not _names_no_one(name)
     )
+
+
+def _identifier_regex(name: str) -> str:
+    """The regular expression of the identifier row ``name`` (:func:`_is_identifier_row`): as
+    written, blanks aside (:func:`_name_regex`), and a number alone (:data:`_DIGITS_ROW`) with
+    or without zeros before it, as Excel saves a cell of digits without them (a row ``496000``
+    finds ``0496000``, a row ``0496000`` finds ``496000``; never the digits within a longer
+    number, ``14960001`` or ``10496000``: the pattern's words stand alone)."""
+    significant = name.lstrip("0")
+    if _DIGITS_ROW.fullmatch(name) and significant[:1].isdigit():
+        return f"(?i:0*{_name_regex(significant)})"
+    return f"(?i:{_name_regex(name)})"
+
+
+def _replaced_as_identifier(name: str) -> bool:
+    """Whether the key row ``name`` is a number or an address replaced wherever it stands in
+    the talk (:meth:`PseudonymKey._pattern`): it has no name words and is an identifier row."""
+    return _is_identifier_row(name) and not name_parts(name)
 
 
 def is_placeholder_speaker(label: str) -> bool:
@@ -459,6 +483,9 @@ class PseudonymKey:
         self._by_person: dict[str, set[str]] = {}
         for name, p in self.pseudonyms.items():
             self._by_person.setdefault(_person(name), set()).add(p)
+        # the identifier rows found in a transcript rewritten so far (:meth:`unmatched_rows`)
+        self._found: set[str] = set()
+        self._applied = False
 
     def __len__(self) -> int:
         return len(self.pseudonyms)
@@ -805,6 +832,7 @@ class PseudonymKey:
         edits = self._edits(
             _with_left_out_talk(transcript), {**speakers, **_header_people(transcript)}
         )
+        self._note_rows_found(transcript)
         name_words = self.name_words()  # a one-word address read out: "aisha at nhs dot net"
         placeholders = identifier_matches(transcript.text, name_words)
         chosen = names_first(edits, placeholders)  # a name is never left in part
@@ -932,6 +960,37 @@ class PseudonymKey:
             metadata=meta,
         )
 
+    def unmatched_rows(self) -> list[str]:
+        """The names of the key's rows for a number (``496000,phone``, ``943 476 5919,NHS
+        number``: a row of no name words, replaced wherever it stands) that no transcript
+        :meth:`apply` has rewritten held, in the key's order; none before one is. A number
+        such a row was added for that is in them stays there unsaid, as
+        when Excel saved a long number as ``1.23457E+15`` (its leading zeros Excel drops are
+        allowed for). Rows of names are not told of: a study's key holds the people of every
+        batch, and :func:`names_to_check` lists the names a transcript still holds."""
+        if not self._applied:
+            return []
+        return [n for n in self.pseudonyms if _replaced_as_identifier(n) and n not in self._found]
+
+    def _note_rows_found(self, transcript: Transcript) -> None:
+        """Note the identifier rows (:meth:`unmatched_rows`) ``transcript`` holds: in its text,
+        or in the words a reader left out of its turns, which :meth:`apply` rewrites too."""
+        self._applied = True
+        rows: dict[str, list[str]] = {}  # regex -> rows ("496000" and "0496000" share one)
+        for name in self.pseudonyms:
+            if name not in self._found and _replaced_as_identifier(name):
+                rows.setdefault(_identifier_regex(name), []).append(name)
+        pattern, names = _one_pattern(list(rows.items()), r"(?<!\w)", r"(?!\w)")
+        if pattern is None:
+            return
+        texts = [transcript.text]
+        for left_out in transcript.metadata.values():
+            if isinstance(left_out, list):
+                texts += [line for line in left_out if isinstance(line, str)]
+        for text in texts:
+            for m in pattern.finditer(text):
+                self._found.update(names[int(str(m.lastgroup)[1:])])
+
     def _distinct(self, given: str, new_id: str, source: str) -> tuple[str, str]:
         """The name ``new_id`` (and file name ``source``) for the transcript named ``given``, told
         apart from the other transcripts' names (:attr:`file_ids`) and those given before, as a
@@ -1018,8 +1077,10 @@ class PseudonymKey:
                 one_word and _bare(pseudonym).casefold() in voiced
             )
             if not words:  # roles, unless digits or an address: a number is anyone's
-                kind = "name" if _is_identifier_row(name) else "roles"
-                found.setdefault(f"(?i:{_name_regex(name)})", (pseudonym, kind))
+                if _is_identifier_row(name):
+                    found.setdefault(_identifier_regex(name), (pseudonym, "name"))
+                else:
+                    found.setdefault(f"(?i:{_name_regex(name)})", (pseudonym, "roles"))
             elif one_word:
                 if speaks_here or not _SPEAKER_PSEUDONYM.fullmatch(_bare(pseudonym)):
                     kind = "common" if _is_common_word(words[0]) else "part"

@@ -1,0 +1,114 @@
+"""Specification of the pseudonym key edited in a spreadsheet program (``roqa pseudonymise
+--key``, ``roqa code --pseudonymise``): Excel drops a number's leading zeros, a researcher keeps
+columns of their own in the key, and a key saved as a workbook is no CSV (tester s41 sheets,
+defects 1, 2 and 7)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.pseudonyms import PseudonymKey, pseudonymise
+from roqa_nlp.transcripts import read_transcript
+from test_cli_core import roqa
+
+TALK = (
+    "Sam Roe: Thanks for joining. Is there a number people call?\n"
+    "Maria Okafor: Yes, the on-call line is 0496000, it's our internal number, and my staff "
+    "number is 00123456.\n"
+)
+
+
+def study(tmp_path: Path, talk: str = TALK) -> Path:
+    folder = tmp_path / "interviews"
+    folder.mkdir(exist_ok=True)
+    (folder / "interview_b.txt").write_text(talk, encoding="utf-8")
+    return folder
+
+
+def run_with_key(tmp_path: Path, key: Path, talk: str = TALK) -> tuple[int, str, str]:
+    run = roqa(
+        "pseudonymise", study(tmp_path, talk), "--key", key, "--out", tmp_path / "shared",
+        "--interviewer", "Sam Roe",
+    )  # fmt: skip
+    return run.code, run.out, run.err
+
+
+def test_number_rows_excel_saved_without_leading_zeros_still_replace_the_number(
+    tmp_path: Path,
+) -> None:
+    """Excel saved the key's rows 0496000 and 00123456 as 496000 and 123456, which then
+    matched nothing: both numbers stayed in the "pseudonymised" copy, unsaid (tester s41
+    sheets, 1: pz/w_key_zeros_excel.csv)."""
+    key = tmp_path / "key.csv"
+    key.write_text(
+        "\ufeffname,pseudonym\r\nMaria Okafor,P07\r\n496000,[phone]\r\n123456,[staff number]\r\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_with_key(tmp_path, key)
+    assert code == 0, err
+    assert (tmp_path / "shared" / "interview_b.txt").read_text("utf-8") == (
+        "Interviewer: Thanks for joining. Is there a number people call?\n"
+        "P07: Yes, the on-call line is [phone], it's our internal number, and my staff number "
+        "is [staff number].\n"
+    )
+    assert "matched nothing" not in err
+
+
+@pytest.mark.parametrize(
+    ("row", "said", "expected"),
+    [
+        # the zeros Excel dropped, and any others, before the number
+        ("496000", "call 0496000 or 496000 or 000496000.", "call [x] or [x] or [x]."),
+        # a row typed with its zeros (a Text cell) finds the number written without them too
+        ("0496000", "call 0496000 or 496000.", "call [x] or [x]."),
+        # the same digits inside a longer number are another number
+        ("496000", "ids 14960001, 10496000, 4960001 and 0496000-2.", "ids 14960001, 10496000, "
+         "4960001 and [x]-2."),
+        # a number in groups
+        ("943 476 5919", "NHS no. 0943 476 5919 or 943  476 5919", "NHS no. [x] or [x]"),
+    ],
+)  # fmt: skip
+def test_a_number_row_matches_the_number_with_leading_zeros_only(
+    tmp_path: Path, row: str, said: str, expected: str
+) -> None:
+    path = tmp_path / "p07.txt"
+    path.write_text(f"Interviewer: Hi?\nP07: {said}\n", encoding="utf-8")
+    (t,), _ = pseudonymise([read_transcript(path)], PseudonymKey({row: "x"}))
+    assert t.turn_text(t.turns[1]) == expected
+
+
+UNMATCHED = (
+    "roqa: warning: {key}: key rows that matched nothing in these transcripts: '1.23457E+15', "
+    "'07700 900999' (a number such a row is for that is in them stays in the copies: "
+    "check each row is written as the talk writes it; Excel shows a long number as 1.23457E+15: "
+    "format the cell as Text and type the number again)\n"
+)
+
+
+def test_number_rows_that_matched_nothing_are_listed_in_one_warning(tmp_path: Path) -> None:
+    """A number row Excel mangled past repair (1.23457E+15) left the number in the copy with no
+    warning (tester s41 sheets, 1). Rows of names that matched nothing are not listed: a
+    study's key holds everyone of every batch, and names_to_check lists the names left; nor an
+    e-mail address, which the identifier patterns replace whatever the key holds."""
+    key = tmp_path / "key.csv"
+    key.write_text(
+        "name,pseudonym\nMaria Okafor,P07\n496000,phone\n1.23457E+15,NHS number\n"
+        "maria@x.org,email\nTom Hale,nominated individual\n07700 900999,phone\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_with_key(tmp_path, key)
+    assert code == 0, err
+    assert [line + "\n" for line in err.splitlines() if "matched nothing" in line] == [
+        UNMATCHED.format(key=key)
+    ]
+
+
+def test_the_library_key_tells_the_number_rows_no_transcript_held(tmp_path: Path) -> None:
+    path = tmp_path / "p07.txt"
+    path.write_text("Interviewer: Hi?\nP07: Ring 0496000.\n", encoding="utf-8")
+    key = PseudonymKey({"496000": "phone", "1.23457E+15": "NHS number", "Tom Hale": "TH"})
+    assert key.unmatched_rows() == []  # nothing rewritten yet
+    pseudonymise([read_transcript(path)], key)
+    assert key.unmatched_rows() == ["1.23457E+15"]
