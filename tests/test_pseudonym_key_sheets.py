@@ -5,10 +5,13 @@ defects 1, 2 and 7)."""
 
 from __future__ import annotations
 
+import warnings
+import zipfile
 from pathlib import Path
 
 import pytest
 
+from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.pseudonyms import PseudonymKey, pseudonymise
 from roqa_nlp.transcripts import read_transcript
 from test_cli_core import roqa
@@ -112,3 +115,145 @@ def test_the_library_key_tells_the_number_rows_no_transcript_held(tmp_path: Path
     assert key.unmatched_rows() == []  # nothing rewritten yet
     pseudonymise([read_transcript(path)], key)
     assert key.unmatched_rows() == ["1.23457E+15"]
+
+
+EXTRA = (
+    "\ufeffname,pseudonym,consent_date,email\r\n"
+    "Maria Okafor,P07,2021-03-04,maria@x.org\r\n"
+    "José García,deputy manager,,\r\n"
+)
+
+
+def test_a_rewritten_key_keeps_the_researchers_own_columns(tmp_path: Path) -> None:
+    """Adding the interviewer rewrote pz/key_extra_cols.csv as name,pseudonym only: the consent
+    dates and e-mail addresses were deleted, unsaid (tester s41 sheets, 2)."""
+    key = tmp_path / "key.csv"
+    key.write_text(EXTRA, encoding="utf-8")
+    code, _, err = run_with_key(tmp_path, key)
+    assert code == 0, err
+    assert key.read_text("utf-8") == (
+        "\ufeffname,pseudonym,consent_date,email\n"
+        "Maria Okafor,P07,2021-03-04,maria@x.org\n"
+        "José García,deputy manager,,\n"
+        "Sam Roe,Interviewer,,\n"
+    )
+
+
+def test_a_rewritten_key_keeps_its_columns_order_and_drops_empty_ones(tmp_path: Path) -> None:
+    """pz/key_reordered_extra.csv lost its notes column; the empty columns Excel leaves at the
+    right of a sheet (pz/key_trailing_empty.csv) are not written back."""
+    key = tmp_path / "key.csv"
+    key.write_text(
+        "Pseudonym,Notes,Name,,\nP07,consented,Maria Okafor,,\n,a note of no one,,,\n,,,,\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_with_key(tmp_path, key)
+    assert code == 0, err
+    assert key.read_text("utf-8") == (
+        "\ufeffPseudonym,Notes,Name\n"
+        "P07,consented,Maria Okafor\n"
+        ",a note of no one,\n"
+        "Interviewer,,Sam Roe\n"
+    )
+    assert PseudonymKey.read(key).pseudonyms == {"Maria Okafor": "P07", "Sam Roe": "Interviewer"}
+
+
+def xlsx(path: Path) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["name", "pseudonym"])
+    sheet.append(["Maria Okafor", "P07"])
+    book.save(path)
+    return path
+
+
+def zipped(path: Path) -> Path:
+    """An .ods or .numbers file: a zip archive, as far as the key is concerned."""
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    return path
+
+
+SAVE_AS_CSV = (
+    "(the pseudonym key is read and written as CSV text: save it as CSV UTF-8 (in Excel, File > "
+    "Save As > CSV UTF-8 (Comma delimited); in LibreOffice or Numbers, as CSV with UTF-8) and "
+    "give the .csv file)"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "said"),
+    [
+        ("key.xlsx", xlsx, "is an Excel workbook, not a CSV file"),
+        ("key.ods", zipped, "is a spreadsheet (.ods), not a CSV file"),
+        ("key.numbers", zipped, "is a spreadsheet (.numbers), not a CSV file"),
+        ("key.csv", xlsx, "is a zip archive (a workbook saved as .csv?), not a CSV file"),
+    ],
+)
+def test_a_key_saved_as_a_workbook_is_a_one_line_error_saying_to_save_it_as_csv(
+    tmp_path: Path, name: str, make: object, said: str
+) -> None:
+    """pz/key.xlsx, key.ods and key.numbers got 'is not UTF-8 text ... re-save in Notepad or
+    Word', which sends the researcher the wrong way (tester s41 sheets, 7)."""
+    key = make(tmp_path / name)  # type: ignore[operator]
+    before = key.read_bytes()
+    code, out, err = run_with_key(tmp_path, key)
+    assert (code, out, err) == (2, "", f"roqa: error: {key}: {said} {SAVE_AS_CSV}\n")
+    assert key.read_bytes() == before
+    assert not (tmp_path / "shared").exists()
+
+
+def test_a_new_key_named_xlsx_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """--key newkey.xlsx wrote CSV text into a file named .xlsx, which Excel then refused to
+    open (tester s41 sheets, 2)."""
+    key = tmp_path / "newkey.xlsx"
+    code, out, err = run_with_key(tmp_path, key)
+    assert (code, out, err) == (
+        2,
+        "",
+        f"roqa: error: {key}: a new pseudonym key is written as CSV text, not as a .xlsx file "
+        "(give a file name ending in .csv, e.g. key.csv)\n",
+    )
+    assert not key.exists()
+    assert not (tmp_path / "shared").exists()
+
+
+def test_the_library_refuses_a_workbook_key_too(tmp_path: Path) -> None:
+    with pytest.raises(RoqaError, match=r"^.*key\.xlsx: is an Excel workbook, not a CSV file"):
+        PseudonymKey.read(xlsx(tmp_path / "key.xlsx"))
+    with pytest.raises(RoqaError, match="a new pseudonym key is written as CSV text"):
+        PseudonymKey({"Maria Okafor": "P07"}).write(tmp_path / "new.xlsx")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        with pytest.raises(RoqaError, match="a new pseudonym key is written as CSV text"):
+            PseudonymKey.read(tmp_path / "new.ods")
+
+
+def test_a_key_of_csv_text_named_xlsx_is_refused_with_the_name_to_give_it(
+    tmp_path: Path,
+) -> None:
+    """The newkey.xlsx an earlier run wrote as CSV text: read, it would be written back so
+    again, a file Excel does not open (tester s41 sheets, 2)."""
+    key = tmp_path / "newkey.xlsx"
+    key.write_text("\ufeffname,pseudonym\nSam Roe,Interviewer\n", encoding="utf-8")
+    code, out, err = run_with_key(tmp_path, key)
+    assert (code, out, err) == (
+        2,
+        "",
+        f"roqa: error: {key}: holds CSV text under a .xlsx name, which the spreadsheet program "
+        "would not open (rename it to end in .csv (e.g. newkey.csv) and give that)\n",
+    )
+
+
+def test_roqa_code_refuses_a_workbook_key_before_reading_any_transcript(tmp_path: Path) -> None:
+    key = xlsx(tmp_path / "key.xlsx")
+    run = roqa("code", study(tmp_path), "--out", tmp_path / "coded", "--pseudonymise", key)
+    assert (run.code, run.out, run.err) == (
+        2,
+        "",
+        f"roqa: error: {key}: is an Excel workbook, not a CSV file {SAVE_AS_CSV}\n",
+    )
+    assert not (tmp_path / "coded").exists()

@@ -191,6 +191,61 @@ def _is_identifier_row(name: str) -> bool:
     )
 
 
+#: what a key file of these extensions is, saved from a spreadsheet program as its own format
+_WORKBOOKS = {
+    ".xlsx": "an Excel workbook",
+    ".xlsm": "an Excel workbook",
+    ".xls": "an Excel workbook",
+    ".ods": "a spreadsheet (.ods)",
+    ".numbers": "a spreadsheet (.numbers)",
+}
+_SAVE_AS_CSV = (
+    "the pseudonym key is read and written as CSV text: save it as CSV UTF-8 (in Excel, File > "
+    "Save As > CSV UTF-8 (Comma delimited); in LibreOffice or Numbers, as CSV with UTF-8) and "
+    "give the .csv file"
+)
+
+
+def check_key_file(path: str | Path) -> None:
+    """A one-line error when ``path`` is no pseudonym key roqa can read and write back: a
+    workbook or other document (by its first bytes, whatever its name: a zip archive, an Office
+    97-2003 file), a key of CSV text named as a workbook (``key.xlsx``, which Excel would not
+    open), or a new key whose name does not end in ``.csv`` (roqa writes CSV text). Before,
+    ``key.xlsx`` was "not UTF-8 text: re-save it in Notepad", and a new ``newkey.xlsx`` was
+    written as CSV text (tester s41 sheets, 2 and 7)."""
+    from .transcripts.protected import OLE_SIGNATURE
+
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if not p.exists():
+        if suffix != ".csv":
+            kind = f"a {p.suffix} file" if suffix else "a file without an extension"
+            raise RoqaError(
+                f"a new pseudonym key is written as CSV text, not as {kind}",
+                path=p,
+                hint="give a file name ending in .csv, e.g. key.csv",
+            )
+        return
+    try:
+        with p.open("rb") as f:
+            head = f.read(8)
+    except OSError:
+        return  # a folder, unreadable: reading it says which
+    if head.startswith(b"PK\x03\x04"):
+        what = _WORKBOOKS.get(suffix, "a zip archive (a workbook saved as .csv?)")
+    elif head.startswith(OLE_SIGNATURE):
+        what = _WORKBOOKS.get(suffix, "an Office document")
+    elif suffix in _WORKBOOKS:
+        raise RoqaError(
+            f"holds CSV text under a {p.suffix} name, which the spreadsheet program would not open",
+            path=p,
+            hint=f"rename it to end in .csv (e.g. {p.stem}.csv) and give that",
+        )
+    else:
+        return
+    raise RoqaError(f"is {what}, not a CSV file", path=p, hint=_SAVE_AS_CSV)
+
+
 def _identifier_regex(name: str) -> str:
     """The regular expression of the identifier row ``name`` (:func:`_is_identifier_row`): as
     written, blanks aside (:func:`_name_regex`), and a number alone (:data:`_DIGITS_ROW`) with
@@ -483,6 +538,10 @@ class PseudonymKey:
         self._by_person: dict[str, set[str]] = {}
         for name, p in self.pseudonyms.items():
             self._by_person.setdefault(_person(name), set()).add(p)
+        # the key file's header and rows as read (:meth:`read`), each row with its name ("" for
+        # a row of no name): written back with the researcher's own columns (:meth:`to_csv`)
+        self._header: list[str] = []
+        self._rows: list[tuple[str, list[str]]] = []
         # the identifier rows found in a transcript rewritten so far (:meth:`unmatched_rows`)
         self._found: set[str] = set()
         self._applied = False
@@ -557,6 +616,7 @@ class PseudonymKey:
         p = Path(path)
         if p.is_dir():
             raise RoqaError("is a folder, not a file", path=p, hint="give the key's file name")
+        check_key_file(p)
         if not p.exists():
             if not new:
                 warn(
@@ -584,6 +644,8 @@ class PseudonymKey:
             name = row[at_name].strip() if at_name < len(row) else ""
             pseudonym = row[at_pseudonym].strip() if at_pseudonym < len(row) else ""
             if not name and not pseudonym:
+                if any(c.strip() for c in row):  # a note in a column of the researcher's
+                    key._rows.append(("", row))
                 continue
             if name and pseudonym and is_placeholder_speaker(name):
                 placeholders.append((i, name, pseudonym))  # keyed before session 35
@@ -599,6 +661,7 @@ class PseudonymKey:
                 key.add(name, pseudonym)
             except RoqaError as e:
                 raise RoqaError(f"row {i}: {e}", path=p) from None
+            key._rows.append((" ".join(name.split()), row))
         for i, name, pseudonym in placeholders:
             sharing = [n for n, q in key.pseudonyms.items() if _bare(q) == _bare(pseudonym)]
             shared = (
@@ -608,15 +671,48 @@ class PseudonymKey:
                 else ""
             )
             warn(f"row {i}: {_placeholder_refused(name)}: left out of the key{shared}", path=p)
+        key._header = [c.lstrip("\ufeff") for c in rows[0]]
         key.added = []
         return key
 
     def to_csv(self) -> str:
-        """The key as CSV text (header ``name,pseudonym``)."""
+        """The key as CSV text: header ``name,pseudonym``, or that of the file it was read
+        from, whose other columns (a consent date, an e-mail address, notes) are kept, in
+        their order, with each row's cells, rows of no name too; a name added since has empty
+        cells there. A column of no header and no cell (the empty columns Excel may leave at
+        a sheet's right) is left out."""
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
-        w.writerow(KEY_COLUMNS)
-        w.writerows(self.pseudonyms.items())
+        if not self._header:
+            w.writerow(KEY_COLUMNS)
+            w.writerows(self.pseudonyms.items())
+            return buf.getvalue()
+        columns = [c.strip().lower() for c in self._header]
+        at_name, at_pseudonym = columns.index("name"), columns.index("pseudonym")
+        width = max([len(self._header), *(len(row) for _, row in self._rows)])
+        kept = [
+            i
+            for i in range(width)
+            if i in (at_name, at_pseudonym)
+            or (i < len(self._header) and self._header[i].strip())
+            or any(i < len(row) and row[i].strip() for _, row in self._rows)
+        ]
+
+        def line(cells: list[str], name: str | None = None) -> list[str]:
+            out = [cells[i] if i < len(cells) else "" for i in range(width)]
+            if name is not None:
+                out[at_name], out[at_pseudonym] = name, self.pseudonyms[name]
+            return [out[i] for i in kept]
+
+        w.writerow(line(self._header))
+        written: set[str] = set()
+        for name, cells in self._rows:
+            if not name:
+                w.writerow(line(cells))
+            elif name in self.pseudonyms:  # as the key holds it now
+                w.writerow(line(cells, name))
+                written.add(name)
+        w.writerows(line([], name) for name in self.pseudonyms if name not in written)
         return buf.getvalue()
 
     def write(self, path: str | Path) -> Path:
@@ -624,6 +720,7 @@ class PseudonymKey:
         its owner alone (mode ``0600``, or the file's own when stricter): it re-identifies."""
         from .io import EXCEL_BOM, atomic_write_text
 
+        check_key_file(path)
         atomic_write_text(path, EXCEL_BOM + self.to_csv(), private=True)
         return Path(path)
 
@@ -971,6 +1068,27 @@ class PseudonymKey:
         if not self._applied:
             return []
         return [n for n in self.pseudonyms if _replaced_as_identifier(n) and n not in self._found]
+
+    def warn_of_unmatched_rows(self, path: str | Path | None = None) -> None:
+        """One warning line listing :meth:`unmatched_rows`, if any (naming the key's ``path``):
+        ``roqa pseudonymise`` and ``roqa code --pseudonymise`` give it once their transcripts
+        are rewritten."""
+        rows = self.unmatched_rows()
+        if not rows:
+            return
+        excel = (
+            "; Excel shows a long number as 1.23457E+15: format the cell as Text and type the "
+            "number again"
+            if any(_EXCEL_EXPONENT.fullmatch(r) for r in rows)
+            else ""
+        )
+        warn(
+            "key rows that matched nothing in these transcripts: "
+            f"{first_few(list(map(quoted, rows)), 8)} (a number such a row is for that is in "
+            "them stays in the copies: check each row is written as the talk writes it"
+            f"{excel})",
+            path=path,
+        )
 
     def _note_rows_found(self, transcript: Transcript) -> None:
         """Note the identifier rows (:meth:`unmatched_rows`) ``transcript`` holds: in its text,

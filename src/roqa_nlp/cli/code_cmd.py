@@ -989,7 +989,7 @@ def _read_key(path: Path, out: Path, engine: str, option: str = "--pseudonymise"
     """The pseudonym key of ``option`` (empty when the file does not exist yet, said in one
     warning); a key inside the output folder is refused, since the outputs are what gets shared."""
     from ..errors import RoqaError, warn
-    from ..pseudonyms import PseudonymKey
+    from ..pseudonyms import PseudonymKey, check_key_file
 
     if engine == "ray":
         raise typer.BadParameter(
@@ -1004,6 +1004,7 @@ def _read_key(path: Path, out: Path, engine: str, option: str = "--pseudonymise"
         )
     from ..io import check_outputs
 
+    check_key_file(path)  # a workbook, or a new key not named .csv
     check_outputs({option: path})
     if not path.exists():
         # a mistyped or lost key path would number the study's people afresh, unsaid
@@ -1061,34 +1062,10 @@ def _write_key(
             else f"no name found, so no key was written to {path}"
         )
         console().print(escape(f"Pseudonyms: {done}{kept}."))
-    _warn_of_unmatched_rows(key, path)
+    key.warn_of_unmatched_rows(path)
     if transcripts:
         _print_names_to_check(key, path, transcripts, every_name=every_name)
     return path if key.added else None
-
-
-def _warn_of_unmatched_rows(key: PseudonymKey, path: Path) -> None:
-    """One warning line listing the key's rows for a number or an address that no transcript of
-    the run held (:meth:`~roqa_nlp.pseudonyms.PseudonymKey.unmatched_rows`): a row Excel saved
-    as ``1.23457E+15`` left the number in the copies, unsaid (tester s41 sheets, 1)."""
-    from ..errors import first_few, quoted, warn
-    from ..pseudonyms import _EXCEL_EXPONENT
-
-    rows = key.unmatched_rows()
-    if not rows:
-        return
-    excel = (
-        "; Excel shows a long number as 1.23457E+15: format the cell as Text and type the "
-        "number again"
-        if any(_EXCEL_EXPONENT.fullmatch(r) for r in rows)
-        else ""
-    )
-    warn(
-        f"key rows that matched nothing in these transcripts: {first_few(list(map(quoted, rows)), 8)} "
-        "(a number such a row is for that is in them stays in the copies: check each "
-        f"row is written as the talk writes it{excel})",
-        path=path,
-    )
 
 
 #: how many words that may still name someone `roqa code --pseudonymise` shows
