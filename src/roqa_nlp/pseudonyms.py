@@ -76,7 +76,10 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   :mod:`roqa_nlp.identifiers`), key or no key; an address read out with a word of a keyed
   name alone before "at" too (``aisha at nhs dot net``: :meth:`PseudonymKey.name_words`).
 
-The key is a CSV file with the columns ``name`` and ``pseudonym``. The researcher keeps it apart
+The key is a CSV file with the columns ``name`` and ``pseudonym`` (and any of the researcher's
+own, kept when it is written back; a key row of digits finds its number also without the
+leading zeros Excel drops, and :meth:`PseudonymKey.unmatched_rows` lists the number rows no
+transcript held). The researcher keeps it apart
 from the outputs, since it re-identifies them, and can add rows for other people the talk
 mentions (``Tom Hale,nominated individual`` -> ``[nominated individual]``; a row of one name whose
 pseudonym is not a speaker's, ``Priya,nurse``, replaces that capitalised word wherever it stands,
@@ -601,6 +604,8 @@ class PseudonymKey:
     def read(cls, path: str | Path, *, new: bool = False) -> PseudonymKey:
         """The key in ``path`` (CSV with ``name`` and ``pseudonym`` columns; comma, semicolon or
         tab separated, UTF-8 or UTF-16 with BOM), or an empty key when the file does not exist.
+        Its other columns are kept, and written back by :meth:`write`; a workbook, or a new key
+        not named ``.csv``, is a one-line error (:func:`check_key_file`).
 
         An empty key numbers the study's people afresh, so a path that does not exist is a
         :class:`~roqa_nlp.errors.RoqaWarning` (a mistyped path would give participants other
