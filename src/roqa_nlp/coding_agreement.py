@@ -35,7 +35,8 @@ How units are built
   of :func:`coded_units_from_results`) is missing outside it; text no coder judged is no unit.
   A model's run judged its segments only (``roqa code`` skips the interviewer's turns and
   speaker labels): outside them it is missing, so the text there that a QDA coder left
-  uncoded is no unit, and their selection there is compared with no one. When
+  uncoded is no unit, and their selection there is compared with no one; the space between
+  two of its segments does not keep them apart where no coder's coding changes. When
   no transcript text is available, the text is taken to run from 0 to the last coding's end.
   Two coders whose texts of one transcript differ are an error (offsets into one are other
   words in the other).
@@ -1037,7 +1038,12 @@ def _span_units(
         # pieces with no letter or digit whose coding differs from the piece before (the
         # space or line break between two selections of one coder): they count for nothing,
         # so they neither make a unit nor keep the pieces on either side apart; unless a coder
-        # judged nothing there (between two segments a review decided: two judgements)
+        # judged nothing there (between two segments a review decided: two judgements). A
+        # model's run of ``on_segments`` judged nothing between its segments by construction:
+        # its two segments a space apart, coded alike, are one unit, as before it was missing
+        # outside them (else they split every other coder's text there too: regression hunt,
+        # session 41, a pair of people went from 106 units to 159 beside a model)
+        blocking = [k for k, c in enumerate(present) if c not in on_segments]
         passed: set[int] = set()
         for i in range(len(bounds) - 1):
             key = tuple(
@@ -1052,7 +1058,7 @@ def _span_units(
             elif (
                 merged
                 and text is not None
-                and None not in key
+                and all(key[k] is not None for k in blocking)
                 and not _has_words(text[bounds[i] : bounds[i + 1]])
             ):
                 passed.add(i)
