@@ -50,3 +50,49 @@ def test_a_year_before_a_street_is_no_house_number(talk: str) -> None:
     pedestrianised', the year read as a house number (and 'In 2019 High Street was closed' was
     '[address]' before that). A number from 1900 to 2099 starts no address."""
     assert replace_identifiers(talk) == talk
+
+
+@pytest.mark.parametrize(
+    "talk",
+    [
+        "We have 4 Station Road Leeds staff at the moment.",
+        "We have 4 Station Road Leeds shops at the moment.",
+        "We have 4 Station Road Leeds people at the moment.",
+        "We have 4 Station Road Leeds calls at the moment.",
+        "We had 3 High Street Leeds shops close this year.",
+        "We had 2 High Street Oxford colleges send students.",
+        "There are 3 Mill Lane Leeds staff on nights.",
+        "We have 10 Station Road Bradford staff and 8 Station Road Leeds staff.",
+        # kept before and still kept
+        "We have 4 Station Road Leeds flats at the moment.",
+        "About 12 Station Road Leeds residents complained.",
+    ],
+)
+def test_a_number_before_a_street_and_a_listed_town_counts_the_plural_after_them(
+    talk: str,
+) -> None:
+    """Session 41: 'We have 4 Station Road Leeds staff' became 'We have [address] staff': a
+    listed town (PLACE) followed by talk was taken as the address's town whatever the talk,
+    and only the plurals of COUNTED were read as a thing counted. Any plural after the town,
+    a word ending in s or one of COUNTED ('staff', 'people'), makes the number a count."""
+    assert replace_identifiers(talk) == talk
+
+
+@pytest.mark.parametrize(
+    ("talk", "expected"),
+    [
+        ("12 Station Road Leeds was busy", "[address] was busy"),
+        ("The office is 12 Station Road Leeds which is handy.",
+         "The office is [address] which is handy."),
+        ("12 Station Road Leeds has a lift.", "[address] has a lift."),
+        ("at 5 Mill Lane Milton Keynes we had", "at [address] we had"),
+        ("We moved from 10 Park Lane York to 4 Church Street Selby.",
+         "We moved from [address] to [address]."),
+    ],
+)  # fmt: skip
+def test_a_listed_town_after_a_street_followed_by_other_talk_is_still_the_addresss(
+    talk: str, expected: str
+) -> None:
+    """What the count rule leaves alone: a verb or another word after the town ('was', 'has',
+    'which', 'we', 'to') keeps the town in the address, as commit 0742377 made it."""
+    assert replace_identifiers(talk) == expected
