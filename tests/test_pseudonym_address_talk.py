@@ -96,3 +96,33 @@ def test_a_listed_town_after_a_street_followed_by_other_talk_is_still_the_addres
     """What the count rule leaves alone: a verb or another word after the town ('was', 'has',
     'which', 'we', 'to') keeps the town in the address, as commit 0742377 made it."""
     assert replace_identifiers(talk) == expected
+
+
+@pytest.mark.parametrize(
+    ("talk", "expected"),
+    [
+        ("It's at 14 Elm Road, Lincoln. Maria Okafor runs it.",
+         "It's at [address]. [P08] runs it."),
+        ("22 Park Avenue, Chester, near the station.", "[address], near the station."),
+        ("Send post to 5 Mill Lane, Lincoln, Maria.", "Send post to [address], Maria."),
+        ("Lincoln Hayes and Chester Brown are the deputies.", "[P10] and [P11] are the deputies."),
+    ],
+)  # fmt: skip
+def test_a_town_that_is_a_word_of_a_keyed_name_stays_in_the_address(
+    talk: str, expected: str
+) -> None:
+    """Session 41: with 'Lincoln Hayes' keyed, '14 Elm Road, Lincoln.' became '[address],
+    Lincoln.' (commit f6aa597 read any keyed name's word after the street as a name), leaking
+    the town; '5 Mill Lane, Lincoln, Maria.' leaked both. A keyed name's word that is a UK town
+    (PLACE, COUNTY or PLACE_AND_NAME of data/direct_identifiers.json) stays the address's."""
+    assert said(talk) == expected
+
+
+def test_a_keyed_name_after_a_town_is_the_speakers_pseudonym_where_she_speaks() -> None:
+    """The name after the town is a name, as commit f6aa597 meant, and is the speaker's
+    pseudonym in her own interview; a town keyed as a name is the address's there too."""
+    assert said("Send post to 5 Mill Lane, Lincoln, Maria.", "Maria Okafor") == (
+        "Send post to [address], [P08]."
+    )
+    assert said("It is 14 Elm Road, Lincoln.", "Lincoln Hayes") == "It is [address]."
+    assert said("It is 14 Elm Road, Maria.", "Maria Okafor") == "It is [address], [P08]."

@@ -33,12 +33,15 @@ __all__ = [
     "identifier_matches",
     "identifier_patterns",
     "names_first",
+    "place_names",
     "plurals",
     "replace_identifiers",
 ]
 
 #: the data file of the patterns and their placeholders
 IDENTIFIERS_FILE = "direct_identifiers.json"
+
+_WORD = re.compile(r"[\w'’-]+")
 
 
 @dataclass(frozen=True)
@@ -117,16 +120,47 @@ def _span(m: re.Match[str], names: frozenset[str]) -> tuple[int, int]:
     """Where the match ``m`` of :func:`identifier_matches` is replaced: its group ``address``
     when its pattern has one, else all of it, but for a street's town (group ``town``) from a
     word of ``names`` on: that word is a name, not a town (``14 Elm Road, Maria.`` with
-    ``Maria Okafor`` keyed -> ``[address], Maria.``), as the pseudonym key's rule for it says."""
+    ``Maria Okafor`` keyed -> ``[address], Maria.``), as the pseudonym key's rule for it says.
+    A word of ``names`` that is a UK town or county (:func:`place_names`: ``Lincoln`` with
+    ``Lincoln Hayes`` keyed) stays the address's, and so does a keyed name with a town after
+    it (``8 Kings Road, Maria, Lincoln.`` -> ``[address].``): the town would be left."""
     groups = m.re.groupindex
     start, end = m.span("address" if "address" in groups else 0)
     town = m.group("town") if "town" in groups else None
-    if town and names:
-        for word in re.finditer(r"[\w'’-]+", town):
-            if re.sub(r"['’]s$", "", word.group()).casefold() in names:
-                end = m.start("town") + len(town[: word.start()].rstrip(" ,"))
-                break
-    return start, end
+    if not town or not names:
+        return start, end
+    cut = None
+    pos = 0
+    while word := _WORD.search(town, pos):
+        place = _place_at(town, word.start())
+        if place:
+            if cut is not None:  # a town after the name: the name stays in the address
+                return start, end
+            pos = word.start() + len(place)
+            continue
+        if cut is None and re.sub(r"['’]s$", "", word.group()).casefold() in names:
+            cut = m.start("town") + len(town[: word.start()].rstrip(" ,"))
+        pos = word.end()
+    return start, end if cut is None else cut
+
+
+@cache
+def place_names() -> tuple[str, ...]:
+    """The UK cities, towns and counties of ``data/direct_identifiers.json`` (its word lists
+    PLACE, PLACE_AND_NAME and COUNTY), longest first: a word of a keyed name that is one of
+    them, after a street, is the address's town (:func:`identifier_matches`)."""
+    text = resources.files("roqa_nlp").joinpath("data", IDENTIFIERS_FILE).read_text("utf-8")
+    lists = json.loads(text).get("word_lists", {})
+    places = {p for key in ("PLACE", "PLACE_AND_NAME", "COUNTY") for p in lists.get(key, [])}
+    return tuple(sorted(places, key=len, reverse=True))
+
+
+def _place_at(text: str, pos: int) -> str | None:
+    """The place of :func:`place_names` that ``text`` holds whole from ``pos``, if any."""
+    for place in place_names():
+        if text.startswith(place, pos) and not re.match(r"[\w'’-]", text[pos + len(place) :]):
+            return place
+    return None
 
 
 def longest_first(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
