@@ -126,3 +126,17 @@ def test_a_keyed_name_after_a_town_is_the_speakers_pseudonym_where_she_speaks() 
     )
     assert said("It is 14 Elm Road, Lincoln.", "Lincoln Hayes") == "It is [address]."
     assert said("It is 14 Elm Road, Maria.", "Maria Okafor") == "It is [address], [P08]."
+
+
+@pytest.mark.parametrize(
+    ("talk", "expected"),
+    [
+        ("Drop a line to skhan at mail dot com please.", "Drop a line to [email] please."),
+        ("Or drop me a line at skhan at gmail dot com.", "Or drop me a line at [email]."),
+        ("Email me at skhan at mail dot com.", "Email me at [email]."),
+    ],
+)  # fmt: skip
+def test_drop_a_line_asks_for_an_address(talk: str, expected: str) -> None:
+    """'Drop a line to skhan at mail dot com' was left whole while 'Email me at skhan at mail
+    dot com' was '[email]': 'drop (me) a line' asks for an address as 'email me' does."""
+    assert replace_identifiers(talk) == expected
