@@ -48,8 +48,19 @@ def said(talk: str, speaker: str = "P04") -> str:
 def test_a_year_before_a_street_is_no_house_number(talk: str) -> None:
     """Session 41: 'In 2020 Church Street York was pedestrianised' became 'In [address] was
     pedestrianised', the year read as a house number (and 'In 2019 High Street was closed' was
-    '[address]' before that). A number from 1900 to 2099 starts no address."""
+    '[address]' before that). A number from 1900 to 2099 starts no address, but where a
+    postcode ends it."""
     assert replace_identifiers(talk) == talk
+
+
+def test_a_year_is_a_house_number_where_a_postcode_ends_the_address() -> None:
+    """Where the street and its town run on to a postcode, the number is a house's."""
+    assert (
+        replace_identifiers("It's 1999 Park Road, Leeds LS1 4AB.") == "It's [address] [postcode]."
+    )
+    assert replace_identifiers("In 2020 Church Street York was shut near YO1 7HH.") == (
+        "In 2020 Church Street York was shut near [postcode]."
+    )
 
 
 @pytest.mark.parametrize(
@@ -88,6 +99,8 @@ def test_a_number_before_a_street_and_a_listed_town_counts_the_plural_after_them
         ("at 5 Mill Lane Milton Keynes we had", "at [address] we had"),
         ("We moved from 10 Park Lane York to 4 Church Street Selby.",
          "We moved from [address] to [address]."),
+        ("She lived at 4 Mill Lane York years ago.", "She lived at [address] years ago."),
+        ("12 Station Road Leeds runs a clinic.", "[address] runs a clinic."),
     ],
 )  # fmt: skip
 def test_a_listed_town_after_a_street_followed_by_other_talk_is_still_the_addresss(
