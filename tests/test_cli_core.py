@@ -614,6 +614,29 @@ def test_code_leaves_its_inputs_untouched(coded: Coded) -> None:
     assert digests(coded.inputs) == coded.before
 
 
+def test_code_in_a_home_where_no_cache_can_be_made_warns_once_and_codes(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/model.md: a bad cache costs speed, not the run. A home where ~/.cache cannot be made
+    stopped ``roqa code`` with 'rohome/.cache: Operation not permitted (check the path)', exit 2,
+    naming neither the cache nor --no-cache (s41 repro, 4)."""
+    (tmp_path / "afile").write_text("x", "utf-8")
+    monkeypatch.delenv("ROQA_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "afile" / "home"))
+    run = roqa(
+        "code", EXAMPLES / "p01_interview.txt", "-o", tmp_path / "out", "--model", tiny_model_dir
+    )
+    assert run.code == 0, run.err
+    assert [line for line in run.err.splitlines() if line.startswith("roqa: ")] == [
+        f"roqa: warning: {tmp_path / 'afile' / 'home' / '.cache' / 'roqa_nlp'}: the cache folder "
+        f"cannot be made ({tmp_path / 'afile'} is a file): the run goes on without a cache, more "
+        "slowly (set ROQA_CACHE_DIR to a folder you can write in; --no-cache runs without one "
+        "and without this warning)"
+    ]
+    assert "Coded 1 transcript(s)" in run.out
+
+
 # -- roqa suggest / evaluate / train ------------------------------------------------------------
 
 

@@ -591,6 +591,118 @@ def test_no_cache_file_in_a_folder_that_cannot_take_one_is_silent(tmp_path: Path
         EmbeddingCache(tmp_path / "folder" / "e.sqlite", "model-a", dim=3)
 
 
+# -- a cache folder that cannot be used ---------------------------------------------------------
+
+#: The end of the warning for a default cache folder (ROQA_CACHE_DIR, XDG_CACHE_HOME, ~/.cache)
+#: that cannot be used.
+NO_CACHE_HERE = (
+    "the run goes on without a cache, more slowly (set ROQA_CACHE_DIR to a folder you can write "
+    "in; --no-cache runs without one and without this warning)"
+)
+
+
+def encoded_twice_warning(emb: Embedder, calls: list[list[str]]) -> list[str]:
+    """The warnings of encoding TEXTS twice with ``emb`` (asserting the model saw them twice:
+    no cache in between), as their texts."""
+    from roqa_nlp.errors import RoqaWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        emb.encode(TEXTS)
+        emb.encode(TEXTS)
+    assert len(calls) == 2
+    assert emb.cache_dir() is None
+    return [str(w.message) for w in caught if issubclass(w.category, RoqaWarning)]
+
+
+def test_roqa_cache_dir_naming_a_file_is_said_once_and_the_run_goes_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """ROQA_CACHE_DIR set to a file: the run went uncached with no word (s41 repro, 4), so a
+    project that set it for data governance never learnt it was ignored."""
+    (tmp_path / "cachefile").write_text("x", "utf-8")
+    monkeypatch.setenv("ROQA_CACHE_DIR", str(tmp_path / "cachefile"))
+    emb, calls = stand_in_embedder(monkeypatch, cache=True)
+    assert encoded_twice_warning(emb, calls) == [
+        f"{tmp_path / 'cachefile'}: the cache folder is a file: {NO_CACHE_HERE}"
+    ]
+
+
+def test_xdg_cache_home_naming_a_file_is_said_once_and_the_run_goes_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """XDG_CACHE_HOME set to a file stopped the run: exit 2, 'cachefile: File exists (check the
+    path)', a message that said neither cache nor --no-cache (s41 repro, 4)."""
+    (tmp_path / "cachefile").write_text("x", "utf-8")
+    monkeypatch.delenv("ROQA_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cachefile"))
+    emb, calls = stand_in_embedder(monkeypatch, cache=True)
+    assert encoded_twice_warning(emb, calls) == [
+        f"{tmp_path / 'cachefile' / 'roqa_nlp'}: the cache folder cannot be made "
+        f"({tmp_path / 'cachefile'} is a file): {NO_CACHE_HERE}"
+    ]
+
+
+def test_a_home_where_no_cache_can_be_made_is_said_once_and_the_run_goes_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A home folder ~/.cache cannot be made in (read-only, immutable) stopped the run with
+    'rohome/.cache: Operation not permitted (check the path)' (s41 repro, 4)."""
+    (tmp_path / "afile").write_text("x", "utf-8")
+    monkeypatch.delenv("ROQA_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "afile" / "home"))
+    emb, calls = stand_in_embedder(monkeypatch, cache=True)
+    assert encoded_twice_warning(emb, calls) == [
+        f"{tmp_path / 'afile' / 'home' / '.cache' / 'roqa_nlp'}: the cache folder cannot be made "
+        f"({tmp_path / 'afile'} is a file): {NO_CACHE_HERE}"
+    ]
+
+
+def test_a_cache_folder_that_cannot_be_written_in_is_said_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A folder there but read-only to this account (os.access stands in for mode 0500, which
+    root is not held to)."""
+    folder = tmp_path / "project-cache"
+    folder.mkdir()
+    monkeypatch.setenv("ROQA_CACHE_DIR", str(folder))
+    real_access = embedding.os.access
+    monkeypatch.setattr(
+        embedding.os, "access", lambda p, mode, **kw: Path(p) != folder and real_access(p, mode)
+    )
+    emb, calls = stand_in_embedder(monkeypatch, cache=True)
+    assert encoded_twice_warning(emb, calls) == [
+        f"{folder}: cannot write in the cache folder: {NO_CACHE_HERE}"
+    ]
+    assert list(folder.iterdir()) == []
+
+
+def test_a_cache_folder_given_to_the_embedder_that_is_a_file_names_the_argument(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "cachefile").write_text("x", "utf-8")
+    emb, calls = stand_in_embedder(monkeypatch, cache=tmp_path / "cachefile")
+    assert encoded_twice_warning(emb, calls) == [
+        f"{tmp_path / 'cachefile'}: the cache folder is a file: the run goes on without a "
+        "cache, more slowly (give cache= a folder you can write in, or cache=False)"
+    ]
+
+
+def test_a_cache_folder_that_can_be_used_is_made_without_a_word(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("ROQA_CACHE_DIR", str(tmp_path / "new" / "cache"))
+    emb, calls = stand_in_embedder(monkeypatch, cache=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        emb.encode(TEXTS)
+        emb.encode(TEXTS)
+    assert len(calls) == 1
+    assert emb.cache_dir() == tmp_path / "new" / "cache"
+    assert sorted(p.name for p in (tmp_path / "new" / "cache").iterdir())[0] == "embeddings.sqlite"
+
+
 # -- one progress bar per run, and encodings kept as they are made -------------------------------
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import RoqaError
 from .io import sha256_file
-from .json_cache import SqliteCache, make_private_file
+from .json_cache import SqliteCache, make_cache_folder, make_private_file
 
 if TYPE_CHECKING:
     import numpy as np
@@ -226,6 +226,8 @@ class Embedder:
         self._st: Any = None
         self._hash: str | None = None
         self._cache: EmbeddingCache | None = None
+        #: (the cache folder asked for, the folder used: None when it cannot be)
+        self._cache_folder: tuple[Path, Path | None] | None = None
         self._user_cache: tuple[EmbeddingCache | None] | None = None
         self._tokenizer: Any = None
         self._tokenizer_id: str | None = None
@@ -405,10 +407,27 @@ class Embedder:
         return self._tokenizer_id
 
     def cache_dir(self) -> Path | None:
-        """The folder of the on-disk caches (embeddings, segmentations), or None without cache."""
+        """The folder of the on-disk caches (embeddings, segmentations), made if missing, or
+        None without cache: ``cache=False``, or a folder that cannot be used (a file, a folder
+        that cannot be made or written in), which is said once: a cache costs speed, never the
+        run (before, such a folder stopped it, or was passed over with no word)."""
         if self.cache is False:
             return None
-        return default_cache_dir() if self.cache is True else Path(self.cache)
+        where = default_cache_dir() if self.cache is True else Path(self.cache)
+        if self._cache_folder is None or self._cache_folder[0] != where:
+            problem = make_cache_folder(where)
+            if problem is not None:
+                from .errors import warn
+
+                fix = (
+                    "set ROQA_CACHE_DIR to a folder you can write in; --no-cache runs without "
+                    "one and without this warning"
+                    if self.cache is True
+                    else "give cache= a folder you can write in, or cache=False"
+                )
+                warn(f"{problem}: the run goes on without a cache, more slowly ({fix})", path=where)
+            self._cache_folder = (where, None if problem else where)
+        return self._cache_folder[1]
 
     def _get_cache(self) -> EmbeddingCache | None:
         where = self.cache_dir()

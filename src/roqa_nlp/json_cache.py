@@ -78,17 +78,8 @@ def make_private_file(path: Path) -> None:
     the team's choice: nothing in it is narrowed, and a folder or file made in it gets the
     umask's mode (and the setgid bit's group), so the other members can still use the cache.
     A file that cannot be made here is left to SQLite, whose error the caches handle."""
-    from .embedding import user_cache_dir
-
     folder = path.parent
-    if not folder.is_dir():
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        # the folder above as it is, not a link to it: ~/.cache linked to a larger disk is the
-        # user's own, and made ~/.cache/roqa_nlp 0755 when taken for a team's
-        with suppress(FileExistsError):
-            folder.mkdir(mode=0o777 if _shared(folder.parent.resolve()) else 0o700)
-    elif folder.absolute() == user_cache_dir().absolute() and not _shared(folder):
-        _narrow(folder, 0o700)
+    make_cache_folder(folder)
     shared = _shared(folder)
     try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if shared else 0o600))
@@ -98,6 +89,42 @@ def make_private_file(path: Path) -> None:
                 _narrow(path.with_name(path.name + side), 0o600)
     except OSError:  # a read-only folder, a folder where the file should be: SQLite fails too
         pass
+
+
+def make_cache_folder(folder: Path) -> str | None:
+    """Make the cache folder ``folder`` if it is missing, as :func:`make_private_file` says
+    (``0700``; the umask's mode in a team's folder; the per-user folder narrowed to ``0700``),
+    and say why it cannot hold a cache (``"cannot write in the cache folder"``), or None when
+    it can."""
+    from .embedding import user_cache_dir
+
+    try:
+        if not folder.is_dir():
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            # the folder above as it is, not a link to it: ~/.cache linked to a larger disk is
+            # the user's own, and made ~/.cache/roqa_nlp 0755 when taken for a team's
+            with suppress(FileExistsError):
+                folder.mkdir(mode=0o777 if _shared(folder.parent.resolve()) else 0o700)
+        elif folder.absolute() == user_cache_dir().absolute() and not _shared(folder):
+            _narrow(folder, 0o700)
+    except OSError as e:
+        blocker = _file_above(folder)
+        why = f"{blocker} is a file" if blocker is not None else e.strerror or str(e)
+        return f"the cache folder cannot be made ({why})"
+    if not folder.is_dir():
+        return "the cache folder is a file"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "cannot write in the cache folder"
+    return None
+
+
+def _file_above(folder: Path) -> Path | None:
+    """The folder above ``folder`` that is not one (a file, or a link to none), if any: what
+    stops ``folder`` from being made."""
+    for above in reversed(folder.absolute().parents):
+        if os.path.lexists(above) and not above.is_dir():
+            return above
+    return None
 
 
 def _shared(folder: Path) -> bool:
