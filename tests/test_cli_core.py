@@ -1417,6 +1417,40 @@ def test_help_imports_neither_numpy_nor_torch() -> None:
     assert proc.stdout.strip().splitlines()[-1] == "HEAVY="
 
 
+VERSION_PROBE = """
+import sys, time
+from roqa_nlp.cli import main
+start = time.perf_counter()
+try:
+    main(["--version"])
+except SystemExit as e:
+    status = e.code
+heavy = ("numpy", "torch", "sklearn", "sentence_transformers", "transformers", "spacy", "datasets")
+print("HEAVY=" + ",".join(m for m in heavy if m in sys.modules))
+print(f"STATUS={status} SECONDS={time.perf_counter() - start:.1f}")
+"""
+
+
+def test_version_prints_the_library_version_that_outputs_record() -> None:
+    """There was no ``roqa --version`` (s41 repro, 3): a researcher could not say which roqa
+    made a set of outputs. It prints what run.json and model cards record as library_version."""
+    import roqa_nlp
+
+    run = roqa("--version")
+    assert (run.code, run.out, run.err) == (0, f"roqa_nlp {roqa_nlp.__version__}\n", "")
+
+
+def test_version_imports_nothing_heavy() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", VERSION_PROBE], capture_output=True, text=True, timeout=120, cwd=REPO
+    )
+    lines = proc.stdout.strip().splitlines()
+    assert lines[0].startswith("roqa_nlp "), proc.stderr
+    assert lines[1] == "HEAVY="
+    status, seconds = lines[2].split()
+    assert status == "STATUS=0" and float(seconds.removeprefix("SECONDS=")) < 5
+
+
 @pytest.mark.parametrize(
     "command",
     ["code", "suggest", "evaluate", "train", "agree", "report", "export", "import", "inspect"],

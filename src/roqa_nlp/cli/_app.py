@@ -23,6 +23,28 @@ app = typer.Typer(
 )
 
 
+def _print_version(asked: bool) -> None:
+    if asked:
+        from .. import __version__
+
+        print(f"roqa_nlp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_print_version,
+        is_eager=True,
+        help="Print the version of roqa_nlp (what run.json and model cards record) and exit.",
+    ),
+) -> None:
+    # no docstring: typer would show it in place of the app's help
+    pass
+
+
 Command = TypeVar("Command", bound=Callable[..., Any])
 
 
