@@ -585,8 +585,10 @@ def test_train_writes_a_new_or_empty_folder_and_says_when_it_replaced_a_model(
 ) -> None:
     """novice s39, 5: a rebuild into models/study silently replaced the model trained on a
     review. It is replaced as `roqa code` replaces its earlier outputs, said in one line naming
-    when the old one was trained and on which decisions; its files the new one has not are
-    removed, so the folder holds one model."""
+    the date of the old one's files and the decisions it was trained on; its files the new one
+    has not are removed, so the folder holds one model. The card holds no training time (a
+    retrain must be byte-identical), so the note says 'files dated', not 'trained' at that time:
+    a model copied with cp -r was said to be trained when it was copied (s41 repro, 6)."""
     import datetime
 
     monkeypatch.chdir(tmp_path)
@@ -604,8 +606,8 @@ def test_train_writes_a_new_or_empty_folder_and_says_when_it_replaced_a_model(
     code, _, err = run(["train", "data.jsonl", "--out", "models/study"], capsys)
     assert (code, err) == (
         0,
-        f"roqa: note: replaced the model in models/study (trained {at} with 19 decisions "
-        "from Downloads/decisions.csv)\n",
+        f"roqa: note: replaced the model in models/study (files dated {at}; trained with 19 "
+        "decisions from Downloads/decisions.csv)\n",
     )
     assert sorted(p.name for p in Path("models/study").iterdir()) == [
         "classifier.safetensors",
@@ -615,7 +617,10 @@ def test_train_writes_a_new_or_empty_folder_and_says_when_it_replaced_a_model(
     when = _old_model(Path("models/plain"))
     at = datetime.datetime.fromtimestamp(when).strftime("%Y-%m-%d %H:%M")
     code, _, err = run(["train", "data.jsonl", "--out", "models/plain"], capsys)
-    assert (code, err) == (0, f"roqa: note: replaced the model in models/plain (trained {at})\n")
+    assert (code, err) == (
+        0,
+        f"roqa: note: replaced the model in models/plain (files dated {at})\n",
+    )
 
 
 def test_report_refuses_to_write_over_an_html_page_roqa_did_not_write(study, capsys) -> None:

@@ -164,14 +164,15 @@ def _own_codebook_hint(codebook: str) -> Iterator[None]:
 
 
 def _model_replaced(out: Path) -> str | None:
-    """When the folder ``out`` holds a roqa model, when it was trained and on what decisions, as
-    the note of its replacing says it; None for a folder that does not exist or holds nothing but
+    """When the folder ``out`` holds a roqa model, the date of its files and the decisions it was
+    trained on, as the note of its replacing says it; None for a folder that does not exist or holds nothing but
     hidden, system and README files (:func:`_left_alone`, left in place). A folder holding any
     other file (a transcript, notes, a model card of another library) is refused: the model's files
     would be written in among them (novice s39: `--out study_copy/` put 13 model files beside the
-    transcripts, exit 0). A model is replaced, as ``roqa code`` replaces its earlier outputs: no
-    card records when it was trained (a model trained again is the same bytes), so the card's file
-    time says it."""
+    transcripts, exit 0). A model is replaced, as ``roqa code`` replaces its earlier outputs. No
+    card records when it was trained (a model trained again is the same bytes), and the card's
+    file time is when it was written or copied there, so the note says 'files dated', not
+    'trained' (s41 repro, 6: a copy made with cp -r was said trained when copied)."""
     import json
     from contextlib import suppress
     from datetime import datetime
@@ -202,13 +203,15 @@ def _model_replaced(out: Path) -> str | None:
             hint="give --out a new or empty folder for the model",
         )
     assert card is not None
-    said = "trained " + datetime.fromtimestamp((out / CARD).stat().st_mtime).strftime(
+    # the files' date, not a training time: the card holds none (a retrain is byte-identical),
+    # and a model copied with cp -r is dated when it was copied
+    said = "files dated " + datetime.fromtimestamp((out / CARD).stat().st_mtime).strftime(
         "%Y-%m-%d %H:%M"
     )
     feedback = card.get("feedback")
     if isinstance(feedback, dict) and feedback.get("n_decisions"):
         n = int(feedback["n_decisions"])
-        said += f" with {n} decision{'s' if n != 1 else ''}"
+        said += f"; trained with {n} decision{'s' if n != 1 else ''}"
         files = [f.get("name") for f in feedback.get("decisions_files", []) if isinstance(f, dict)]
         named = [f for f in files if isinstance(f, str)]
         if named and len(named) == len(files):
