@@ -928,6 +928,27 @@ def test_update_records_the_decisions_in_the_model_card(
     assert ac.card["training_data"]["n_none"] == 13
 
 
+def test_the_base_training_data_hash_does_not_change_with_the_codes_the_decisions_make(
+    embedder: Embedder, cfir2009: Codebook, tmp_path: Path
+) -> None:
+    """feedback.base_training_data_sha256 identifies the written training data alone: what
+    roqa train without decisions records for it. A model whose decisions made a new code
+    recorded another hash (the new code's definition hashed in, s41 repro, 7), so two models
+    trained on the same training_data/ could not be seen to share it."""
+    from roqa_nlp.training import load_training_set
+
+    data = tmp_path / "training"
+    data.mkdir()
+    shutil.copy(DATA / "tiny_training.jsonl", data / "tiny_training.jsonl")
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(DECISIONS, encoding="utf-8")
+    ac = AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=data)
+    assert ac.card["feedback"]["new_codes"] == ["project.covid-19-disruption"]
+    written = load_training_set(data, cfir2009).hash
+    assert written != load_training_set(data, ac.codebook).hash  # what was recorded before
+    assert ac.card["feedback"]["base_training_data_sha256"] == written
+
+
 SHIFTS_TWICE = (
     "segment_id,decision,code_id,new_code,text\n"
     "p02:0004,accept,IS.E.2,,There was never enough money for extra shifts.\n"

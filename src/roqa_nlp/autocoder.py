@@ -982,7 +982,7 @@ class AutoCoder:
             warn_of_few_segments,
             with_imported_project_codes,
         )
-        from .training import TrainingSet, load_training_set
+        from .training import TrainingSet, load_training_set, training_data_hash
 
         if isinstance(weight, bool) or not isinstance(weight, int) or weight < 1:
             raise RoqaError(
@@ -1103,6 +1103,11 @@ class AutoCoder:
         )
         base = training if training is not None else default_training_dir()
         ts = base if isinstance(base, TrainingSet) else load_training_set(base, book)
+        # the written training data alone: read with the codebook before the decisions, as roqa
+        # train without them reads it, not with the new codes' definitions (which ts holds)
+        base_hash = (
+            ts.hash if isinstance(base, TrainingSet) else training_data_hash(base, self.codebook)
+        )
         fb = plan.training_set(dhash)
         combined = ts
         for _ in range(weight):
@@ -1120,7 +1125,7 @@ class AutoCoder:
         n_definitions = sum(1 for i in ts.ids if i.startswith("desc-" + PROJECT_PREFIX))
         self.card["feedback"] = {
             # the written training data alone (card["training_data"] hashes it with the decisions)
-            "base_training_data_sha256": ts.hash,
+            "base_training_data_sha256": base_hash,
             "decisions_sha256": dhash,
             "decisions_files": [
                 {"name": name, "sha256": h, "n_decisions": sum(d.decision != NOTE for d in decs_i)}

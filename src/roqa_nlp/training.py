@@ -416,10 +416,21 @@ def load_training_set(
         combined = combined.extend(description_examples(codebook))
     ds = combined.to_dataset()
     out = TrainingSet.from_dataset(ds)
-    out.hash = sha256_bytes(
+    out.hash = _training_hash(digest_parts, codebook, descriptions)
+    return out
+
+
+def training_data_hash(path: str | Path, codebook: Codebook, *, descriptions: bool = True) -> str:
+    """The ``hash`` :func:`load_training_set` gives the training data at ``path`` read with
+    ``codebook``, from the files' names and bytes without reading their records."""
+    parts = [f.name + ":" + sha256_bytes(f.read_bytes()) for f in training_files(path)]
+    return _training_hash(parts, codebook, descriptions)
+
+
+def _training_hash(digest_parts: list[str], codebook: Codebook, descriptions: bool) -> str:
+    return sha256_bytes(
         json.dumps([*digest_parts, f"descriptions={descriptions}", codebook.hash]).encode()
     )
-    return out
 
 
 def load_labelled(
