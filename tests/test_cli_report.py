@@ -914,3 +914,55 @@ def test_report_warns_of_one_transcript_coded_into_a_templates_case(tmp_path: Pa
         "every interviewee: roqa no longer reads it as a case, so code it again (roqa code) for "
         "it to be the case its file name gives; this report charts it as coded"
     ]
+
+
+def test_a_sure_barrier_or_enabler_whose_themes_are_of_the_other_side_stays_in_the_review(
+    tmp_path: Path, capsys
+) -> None:
+    """Regression hunt (session 41) of 1380472: P02's "Families are a big one" (OS.A at 0.98,
+    enabler at 0.39: valence unsure) showed "No suggestion." with no accept/reject/recode and
+    left the matrix, Table 2 and the open-coding queue; P03's Leadership Engagement enabler lost
+    "Risk-averse provider organisations" so too. An unsure valence reaches its code's themes of
+    either side again; a sure one stays in the review and the matrix under the other side's
+    themes, said so, and only Table 2's columns leave it out, the report and the .csv's line
+    counting it as the Word note does."""
+    folder = alices_codings(tmp_path, None, model=True)
+    r = CodingResult.read(folder)
+    first, second = r.segments
+    leading = Suggestion("IS.E.1", "Leadership Engagement", "IS", 0.9, "enabler")
+    r.segments = [
+        dataclasses.replace(first, suggestions=[dataclasses.replace(leading, valence_probability=0.39)]),
+        dataclasses.replace(second, suggestions=[dataclasses.replace(leading, valence_probability=0.8)]),
+    ]  # fmt: skip
+    r.save(folder)
+    html, t, m = tmp_path / "r.html", tmp_path / "t.csv", tmp_path / "m.csv"
+    code, out, _ = run(
+        ["report", str(folder), "-o", str(html), "--codebook", "erondu-2021",
+         "--table", str(t), "--matrix", str(m)],
+        capsys,
+    )  # fmt: skip
+    assert code == 0
+    page = html.read_text(encoding="utf-8")
+    sentence = (
+        "1 segment of a barrier or an enabler the model is sure of is left out of Table 2's "
+        "columns: its code maps only onto erondu-2021 codes of the other side (the matrix and "
+        "the review show it under those codes)."
+    )
+    assert sentence.replace("'", "&#39;") in page
+    assert sentence in out.splitlines()
+    assert "No suggestion." not in page
+    line = (
+        "The model&#39;s valence, enabler, is the other side of these erondu-2021 codes: left "
+        "out of Table 2&#39;s columns."
+    )
+    assert page.count(line) == 1
+    with t.open(encoding="utf-8-sig") as f:
+        table = {row["code_id"]: row for row in csv.DictReader(f)}
+    # the unsure enabler is charted under its one theme, as before 1380472; the sure one is not
+    assert [(k, v["barriers_segments"], v["enablers_segments"]) for k, v in table.items()] == [
+        ("T1.3", "0", "1")
+    ]
+    with m.open(encoding="utf-8-sig") as f:
+        matrix = list(csv.reader(f))
+    t13 = matrix[0].index(next(c for c in matrix[0] if c.startswith("T1.3")))
+    assert matrix[1][0] == "P07" and matrix[1][t13].startswith("2 segments: 2 enablers | ")

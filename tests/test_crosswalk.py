@@ -180,14 +180,22 @@ def test_a_barrier_or_enabler_whose_themes_are_all_of_the_other_side_reaches_non
     (a barrier), IS.E.3 and IS.D.6 only enablers, IS.D.2 only "Organisational commitment" (an
     enabler). Before, each was charted there anyway ("unless none matches"): the enabler "Our
     director is really behind it" stood in Table 2's Enablers column as "Risk-averse provider
-    organisations"."""
-    r = one_segment(
+    organisations". A segment whose top suggestion is so is still shown under them, for review
+    (test_a_sure_valence_whose_top_code_maps_only_onto_the_other_side_is_still_shown)."""
+    from roqa_nlp.crosswalk import reached
+
+    walk = crosswalk(cfir2009, themes)
+    sure = [
         g("IS.E.1", 0.5, "enabler"),
         g("IS.E.3", 0.2, "barrier"),
         g("IS.D.6", 0.1, "barrier"),
         g("IS.D.2", 0.1, "barrier"),
-    )
-    assert walked(translate(r, cfir2009, themes)) == []
+    ]
+    assert [reached(x, walk, cfir2009, themes) for x in sure] == [[], [], [], []]
+    # under a top of the right side (IS.C as an enabler: "Organisational commitment"), each
+    # lower one is dropped
+    r = one_segment(g("IS.C", 0.6, "enabler"), *sure)
+    assert walked(translate(r, cfir2009, themes)) == [("T1.2", 0.6, "enabler")]
     # neutral talk sits on no side of Table 2: it still reaches every theme of its code
     out = translate(one_segment(g("IS.E.3", 0.5)), cfir2009, themes)
     assert walked(out) == [("T2.6", 0.25, "neutral"), ("T2.7", 0.25, "neutral")]
@@ -225,11 +233,12 @@ def test_a_persons_code_given_on_the_side_none_of_its_themes_is_on_is_kept_as_gi
     )
 
 
-def test_charting_leaves_out_a_segment_whose_top_code_has_themes_of_the_other_side_only(
+def test_table2_leaves_out_a_segment_whose_top_code_has_themes_of_the_other_side_only(
     cfir2009: Codebook, themes: Codebook
 ) -> None:
-    """Before, the lower suggestion's theme took its place (or, alone, the other side's theme):
-    the segment is one with no code in the themes, and the note of Table 2 says why."""
+    """Before session 41 it stood in Table 2's Enablers column as "Risk-averse provider
+    organisations": it is charted under that theme for review and in the matrix, as the model
+    gave it (an enabler), and left out of Table 2, whose note counts it."""
     from roqa_nlp.framework import barriers_enablers
 
     said = "Our director is really behind it, she brings it up at every board meeting."
@@ -239,13 +248,18 @@ def test_charting_leaves_out_a_segment_whose_top_code_has_themes_of_the_other_si
         meta={"codebook": "cfir-2009"},
     )
     charted, _ = chart_with(model, themes)
-    assert charted.segments[0].suggestions == []
+    assert [x.code_id for x in charted.segments[0].suggestions] == ["T1.3", "T1.4"]
     assert charted.meta["crosswalk"]["other_side"] == ["p01:0001"]
     table = barriers_enablers(charted, themes)
     assert table.domains == []
+    assert table.other_side == (
+        "1 segment of a barrier or an enabler the model is sure of is left out of Table 2's "
+        "columns: its code maps only onto erondu-2021 codes of the other side (the matrix and "
+        "the review show it under those codes)."
+    )
     assert (
-        "(1 have no code in erondu-2021, 1 of them a barrier or enabler whose code maps "
-        "only onto erondu-2021 codes of the other side)" in table.note
+        "Charted from the model's top suggestion: 0 of 1 participant segments. Not reviewed by "
+        f"a researcher. {table.other_side} Codes translated" in table.note
     )
 
 
@@ -649,12 +663,15 @@ def test_the_seed_quotes_charted_in_cfir_reach_the_papers_own_rows(
     cfir2009: Codebook, themes: Codebook
 ) -> None:
     """Each seed quote's CFIR codes and valence, translated with its words, put it first under the
-    paper's own row: 20 of 22 (13 when shared equally, the tie always going to the first of
+    paper's own row: 21 of 22 (14 when shared equally, the tie always going to the first of
     Patient Needs & Resources' five community themes, stigma). seed-14, training that is too dear
-    (a barrier), reaches only barrier rows and so not the training enabler; nor does seed-12,
-    staff not educated enough (a barrier), which the paper quotes for the training enabler: a
-    barrier is never charted as an enabler theme (session 41), so it goes to "Understanding of
-    recovery" (its Knowledge & Beliefs code's theme without a side)."""
+    (a barrier), reaches only barrier rows and so not the training enabler. seed-12, staff not
+    educated enough (a barrier), which the paper quotes for the training enabler, reaches it:
+    its top code (Access to Knowledge & Information, tied with Knowledge & Beliefs and listed
+    first) maps only onto
+    enabler themes, so the segment is shown under them (Table 2 leaves it out of its columns);
+    from 1380472 until the regression hunt of session 41 it went to "Understanding of
+    recovery"."""
     quotes = [json.loads(line) for line in SEED_QUOTES.read_text("utf-8").splitlines() if line]
     walk = crosswalk(cfir2009, themes)
     tops = {}
@@ -665,9 +682,9 @@ def test_the_seed_quotes_charted_in_cfir_reach_the_papers_own_rows(
         equal += (
             translate_suggestions(given, walk, cfir2009, themes)[0].code_id == SEED_ROWS[q["id"]]
         )
-    assert {k for k in tops if tops[k] != SEED_ROWS[k]} == {"seed-12", "seed-14"}
-    assert (tops["seed-12"], tops["seed-14"]) == ("T1.1", "T2.8")
-    assert equal == 13
+    assert {k for k in tops if tops[k] != SEED_ROWS[k]} == {"seed-14"}
+    assert (tops["seed-12"], tops["seed-14"]) == ("T2.6", "T2.8")
+    assert equal == 14
 
 
 def test_shares_follow_the_words_a_segment_has_in_common_with_each_code(
@@ -1291,3 +1308,49 @@ def test_a_project_codebook_of_cfir_2022_maps_as_cfir_2022_does(
     cfir2009: Codebook, cfir2022: Codebook
 ) -> None:
     assert crosswalk(cfir2009, _with_a_project_code("cfir-2022")) == crosswalk(cfir2009, cfir2022)
+
+
+def test_an_unsure_valence_reaches_its_codes_themes_of_either_side(
+    cfir2009: Codebook, themes: Codebook
+) -> None:
+    """Regression hunt (session 41): 1380472 kept every barrier off enabler themes, and the
+    other way, however unsure the model was of the valence: P03's Leadership Engagement as an
+    enabler at 0.39 reached nothing, and its segment showed "No suggestion." in the review.
+    Below SURE_VALENCE (0.6, "valence unsure" in the report) it reaches its code's themes as
+    before; from 0.6 the side rule holds."""
+    from roqa_nlp.crosswalk import crosswalk, reached
+
+    walk = crosswalk(cfir2009, themes)
+    lead = g("IS.E.1", 0.9, "enabler")
+    assert reached(dataclasses.replace(lead, valence_probability=0.39), walk, cfir2009, themes) == ["T1.3"]  # fmt: skip
+    assert reached(dataclasses.replace(lead, valence_probability=0.6), walk, cfir2009, themes) == []  # fmt: skip
+    unsure = one_segment(dataclasses.replace(lead, valence_probability=0.59))
+    out = translate(unsure, cfir2009, themes, top_decides=True)
+    assert walked(out) == [("T1.3", 0.9, "enabler")]
+    assert "other_side" not in out.meta["crosswalk"]
+
+
+def test_a_sure_valence_whose_top_code_maps_only_onto_the_other_side_is_still_shown(
+    cfir2009: Codebook, themes: Codebook
+) -> None:
+    """Regression hunt (session 41): the segment was emptied ("No suggestion." in the review,
+    gone from the matrix). It keeps its code's themes of the other side, recorded in
+    meta["crosswalk"]["other_side"] for Table 2 to leave it out of its columns; a lower sure
+    suggestion of the other side's themes is still dropped where the top one is charted."""
+    from roqa_nlp.decisions_crosswalk import _shown
+    from roqa_nlp.framework import framework_matrix
+
+    said = "Our director is really behind it, she brings it up at every board meeting."
+    seg = Segment("p01:0001", "p01", "P01", "participant", 0, len(said), said)
+    sure = dataclasses.replace(g("IS.E.1", 0.9, "enabler"), valence_probability=0.8)
+    model = CodingResult([SegmentResult(seg, [sure])], meta={"codebook": "cfir-2009"})
+    charted, _ = chart_with(model, themes)
+    assert walked(charted) == [("T1.3", 0.9, "enabler")]
+    assert charted.meta["crosswalk"]["other_side"] == ["p01:0001"]
+    assert _shown(model.segments[0], cfir2009, themes).codes == ["T1.3"]  # type: ignore[union-attr]
+    assert framework_matrix(charted, codebook=themes).cells[("P01", "T1.3")].segments == 1
+    lower = one_segment(g("IS.E.3", 0.5, "enabler"), dataclasses.replace(sure, probability=0.2))
+    assert walked(translate(lower, cfir2009, themes)) == [
+        ("T2.6", 0.25, "enabler"),
+        ("T2.7", 0.25, "enabler"),
+    ]

@@ -16,10 +16,15 @@ How a segment's suggestions are carried over:
   is dropped (a segment left with none records it: ``meta["crosswalk"]["no_counterpart"]``),
   but a person's code is not: see below;
 - where target codes carry a valence (a barrier or an enabler code), a barrier or an enabler
-  goes only to those of its own side (and those without one, below): one whose code maps only
-  onto codes of the other side reaches none, and its segment is charted as one with no
-  counterpart (``meta["crosswalk"]["other_side"]``), never in the other column of Table 2; a
-  neutral suggestion, charted on no side, goes to the neutral codes among them, else to all;
+  whose valence is sure (a person's, or the model's at ``SURE_VALENCE``, 0.6, or more: below it
+  the report says "valence unsure") goes only to those of its own side (and those without one,
+  below): one whose code maps only onto codes of the other side reaches none; but a model's
+  segment whose top suggestion is such is charted under those codes of the other side, its
+  valence as given, for review and in the framework matrix, and recorded
+  (``meta["crosswalk"]["other_side"]``) so that Table 2 leaves it out of its columns and counts
+  it in its note. A valence the model is unsure of goes to the codes of its side, else to all
+  its code maps onto; a neutral suggestion, charted on no side, goes to the neutral codes among
+  them, else to all;
 - where target codes carry a valence, a target code without one (a theme that describes rather
   than helps or hinders, as the seed study's "Understanding of recovery") is used with those
   that match;
@@ -504,10 +509,9 @@ def translate(
     other_side = [
         s.segment.id
         for s, t in zip(result.segments, segments, strict=True)
-        if s.suggestions and not t.suggestions
-        if other_side_only(max(s.suggestions, key=lambda g: g.probability), walk, source, target)
+        if t.suggestions and top_other_side(s.suggestions, walk, source, target)
     ]
-    if other_side:  # of those, the ones left out because their counterparts are of the other side
+    if other_side:  # charted under the other side's codes: kept out of Table 2's columns
         meta["crosswalk"]["other_side"] = other_side
     own_top = {
         s.segment.id: s.top.probability
@@ -627,7 +631,8 @@ def _top_has_no_counterpart(
     top = max(suggestions, key=lambda g: g.probability)
     if top.probability >= 1.0 or top.code_id not in source:
         return False
-    return not reached(top, walk, source, target)
+    # one whose codes are all of the other side is charted under them (:func:`top_other_side`)
+    return not reached(top, walk, source, target, sided=False)
 
 
 def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, str | None]:
@@ -1165,25 +1170,43 @@ def _target_shares(
 
 
 def reached(
-    g: Suggestion, walk: dict[str, list[str]], source: Codebook, target: Codebook
+    g: Suggestion,
+    walk: dict[str, list[str]],
+    source: Codebook,
+    target: Codebook,
+    *,
+    sided: bool = True,
 ) -> list[str] | None:
     """The codable codes of ``target`` a suggestion goes to (see the module notes): those its
     code maps onto, kept to the ones of its valence where the target codes carry one; for a
     project's own code (in neither codebook) the target code named as it is, else ``None``:
-    the code is kept as it is."""
+    the code is kept as it is. A valence the model is sure of (:func:`sure_side`; ``sided``
+    False: none is) reaches only codes of its side; an unsure one those of its side, unless
+    its code maps only onto codes of the other side: then those."""
     if g.code_id not in source and g.code_id not in target:
         same = named_in(target, g.name) if _is_own_id(g.code_id) else None
         return None if same is None else [same.id]  # named like a code of the target: that code
     ids = [t for t in _targets(g.code_id, walk, source) if t in target and target[t].codable]
     if not any(target[t].valence in SIDES for t in ids):
         return ids
-    if g.valence in SIDES:
-        # a barrier is never charted as an enabler code (nor the other way): a code whose
+    if sided and sure_side(g):
+        # a sure barrier is never charted as an enabler code (nor the other way): a code whose
         # counterparts are all of the other side reaches none (:func:`other_side_only`)
         return [t for t in ids if target[t].valence in (g.valence, None, "neutral")]
-    if any(target[t].valence == g.valence for t in ids):  # neutral talk: a neutral theme's
-        return [t for t in ids if target[t].valence in (None, "neutral")]
-    return ids
+    if any(target[t].valence == g.valence for t in ids):  # its side's, or a neutral theme's
+        return [t for t in ids if target[t].valence in (g.valence, None, "neutral")]
+    return ids  # an unsure valence (or neutral talk) none of whose codes is of its side
+
+
+def sure_side(g: Suggestion) -> bool:
+    """Whether ``g`` is a barrier or an enabler whose valence is sure: a person's (no valence
+    probability), or the model's at :data:`~roqa_nlp.framework.SURE_VALENCE` or more (below it
+    the report marks the quote "valence unsure")."""
+    from .framework import SURE_VALENCE
+
+    return g.valence in SIDES and (
+        g.valence_probability is None or g.valence_probability >= SURE_VALENCE
+    )
 
 
 #: The valences that put a segment on a side of Table 2, and a target code on one
@@ -1193,14 +1216,46 @@ SIDES = ("barrier", "enabler")
 def other_side_only(
     g: Suggestion, walk: dict[str, list[str]], source: Codebook, target: Codebook
 ) -> bool:
-    """Whether suggestion ``g``, a barrier or an enabler, reaches no code of ``target`` only
-    because every codable code its code maps onto is of the other side (CFIR 2009's Leadership
-    Engagement as an enabler: the seed study charted it as "Risk-averse provider
-    organisations", a barrier, alone)."""
-    if g.valence not in SIDES or g.code_id not in source:
+    """Whether suggestion ``g``, a barrier or an enabler whose valence is sure
+    (:func:`sure_side`), reaches no code of ``target`` only because every codable code its code
+    maps onto is of the other side (CFIR 2009's Leadership Engagement as an enabler: the seed
+    study charted it as "Risk-averse provider organisations", a barrier, alone)."""
+    if not sure_side(g) or g.code_id not in source:
         return False
     ids = [t for t in _targets(g.code_id, walk, source) if t in target and target[t].codable]
     return bool(ids) and not reached(g, walk, source, target)
+
+
+def top_other_side(
+    suggestions: Sequence[Suggestion],
+    walk: dict[str, list[str]],
+    source: Codebook,
+    target: Codebook,
+) -> bool:
+    """Whether the most probable of a model's suggestions (probability below 1) is a barrier or
+    enabler the model is sure of whose code maps only onto codes of the other side
+    (:func:`other_side_only`): the segment is charted under those codes for review and in the
+    framework matrix, its valence as the model gave it, but never in a column of Table 2
+    (``meta["crosswalk"]["other_side"]``)."""
+    if not suggestions:
+        return False
+    top = max(suggestions, key=lambda g: g.probability)
+    return top.probability < 1.0 and other_side_only(top, walk, source, target)
+
+
+def other_side_sentence(n: int, target: str) -> str:
+    """The sentence Table 2 (its Word note, its workbook's About sheet, the report's section and
+    the line ``roqa report --table X.csv`` prints) counts the segments of
+    :func:`top_other_side` with; empty for none."""
+    if not n:
+        return ""
+    one = n == 1
+    return (
+        f"{n} segment{'' if one else 's'} of a barrier or an enabler the model is sure of "
+        f"{'is' if one else 'are'} left out of Table 2's columns: {'its' if one else 'their'} "
+        f"code maps only onto {target} codes of the other side (the matrix and the review show "
+        f"{'it' if one else 'them'} under those codes)."
+    )
 
 
 def translate_suggestions(
@@ -1272,8 +1327,11 @@ def _shares(
     own: list[Suggestion] = []
     said: set[str] | None = None  # the segment's words and the target's, once a
     code_words: Any = None  # suggestion reaching several codes needs them
+    # a model's segment whose top code maps only onto codes of the other side is still shown
+    # under them, for review and in the matrix (Table 2 leaves it out: translate records it)
+    sided = not top_other_side(suggestions, walk, source, target)
     for g in suggestions:
-        found = reached(g, walk, source, target)
+        found = reached(g, walk, source, target, sided=sided)
         if found is None:
             own.append(g)  # a project's own code: kept as it is
             continue

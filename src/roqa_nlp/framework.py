@@ -33,7 +33,7 @@ References
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -976,6 +976,10 @@ class BarriersEnablers:
     #: what a row is called in words (the Word table's note): ``construct`` in a CFIR codebook,
     #: ``code`` in another (a project's own codebook has codes, not CFIR's constructs)
     unit: str = "construct"
+    #: the segments left out of its columns because their code maps only onto codes of the
+    #: other side, in a sentence (:func:`~roqa_nlp.crosswalk.other_side_sentence`; also in
+    #: :attr:`note`): the report shows it by the table, ``roqa report --table X.csv`` prints it
+    other_side: str = ""
 
     def domain(self, domain_id: str) -> DomainRow | None:
         return next((d for d in self.domains if d.id == domain_id), None)
@@ -1096,6 +1100,11 @@ def barriers_enablers(
     assert book is not None
     codebook = book
     coded = _coded(result, top_k, min_probability, coded, book)
+    # a barrier or enabler charted under codes of the other side only (crosswalk.top_other_side)
+    # is in the matrix and the review, never in a column of Table 2
+    other_side = set(other_side_ids(result))
+    left_out = {q.segment_id for q in coded if q.segment_id in other_side}
+    coded = [q for q in coded if q.segment_id not in left_out]
     by_code: dict[str, list[Quote]] = {}
     for q in coded:
         by_code.setdefault(q.code_id, []).append(q)
@@ -1142,8 +1151,13 @@ def barriers_enablers(
     dom_order.setdefault(NO_DOMAIN[0], len(dom_order))
     ordered = sorted(domains.values(), key=lambda d: dom_order.get(d.id, len(dom_order)))
     neutral = len({q.segment_id for q in coded if q.valence == "neutral"})
-    note = charted_note(result, codebook, coded, top_k=top_k, min_probability=min_probability)
-    return BarriersEnablers(ordered, neutral, note, row_unit(codebook))
+    note = charted_note(
+        result, codebook, coded, top_k=top_k, min_probability=min_probability, left_out=left_out
+    )
+    from .crosswalk import other_side_sentence
+
+    sided = other_side_sentence(len(left_out), codebook.id)
+    return BarriersEnablers(ordered, neutral, note, row_unit(codebook), sided)
 
 
 def row_unit(codebook: Codebook) -> str:
@@ -1199,13 +1213,15 @@ def charted_note(
     *,
     top_k: int | None = None,
     min_probability: float = 0.0,
+    left_out: Collection[str] = frozenset(),
 ) -> str:
     """What a table charted from ``coded`` (the segments of ``result`` charted with these
     options) shows, in one line: the codebook; whose codes (a person's, as ``roqa import`` and
     ``roqa apply-decisions`` record them, or the model's unreviewed suggestions with the
     threshold); how many participant segments out of how many and why the others are not
     charted; a translation from another codebook (as :func:`~roqa_nlp.crosswalk.translate`
-    records it)."""
+    records it). ``left_out``: segments Table 2 leaves out of its columns, their code's
+    counterparts all of the other side (:func:`other_side_ids`), counted in a sentence."""
     from .exchange.qdpx_export import coder_of
     from .exchange.review import valence_not_given
 
@@ -1237,17 +1253,13 @@ def charted_note(
         )
         set_aside = [s for s in segments if s.novel or s.procedural]
         rest = [
-            s for s in segments if s.segment.id not in charted and not (s.novel or s.procedural)
+            s
+            for s in segments
+            if s.segment.id not in charted and not (s.novel or s.procedural)
+            if s.segment.id not in left_out  # counted in a sentence of their own
         ]
         nothing = sum(1 for s in rest if not s.suggestions)
         where = f"have no code in {codebook.id}" if walk and codebook else "have no suggestion"
-        other_side = set(walk.get("other_side", ())) if walk else set()
-        sided = sum(1 for s in rest if not s.suggestions and s.segment.id in other_side)
-        if sided:  # crosswalk.translate: left out rather than charted in the other column
-            where += (
-                f", {sided} of them a barrier or enabler whose code maps only onto "
-                f"{codebook.id if codebook else 'its'} codes of the other side"
-            )
         why = [
             f"{len(set_aside)} fit no code or are procedural talk" if set_aside else "",
             f"{nothing} {where}" if nothing else "",
@@ -1258,6 +1270,10 @@ def charted_note(
             f"Charted from the model's {which}{at_least}: {k} of {n} participant "
             f"segments{f' ({others})' if others else ''}. Not reviewed by a researcher."
         )
+        if left_out:
+            from .crosswalk import other_side_sentence
+
+            said += " " + other_side_sentence(len(left_out), codebook.id if codebook else "its")
     said += _translated_note(walk, person)
     ties = walk.get("tied") if walk is not None and person is None and top_k == 1 else None
     if isinstance(ties, Mapping) and (ties := {k: v for k, v in ties.items() if k in charted}):
@@ -1266,6 +1282,17 @@ def charted_note(
         tied = tied_note(ties, codebook.id if codebook else "")
         said += f" {tied[0].upper()}{tied[1:]}."
     return f"Codes: {codebook.name}. {said}" if codebook is not None else said
+
+
+def other_side_ids(result: CodingResult) -> list[str]:
+    """The segments of ``result``, charted from another codebook, whose top code is a barrier
+    or enabler the model is sure of that maps only onto codes of the other side (as
+    :func:`~roqa_nlp.crosswalk.translate` records them): in the matrix and the review under
+    those codes, left out of Table 2's columns."""
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    walk = meta.get("crosswalk")
+    ids = walk.get("other_side") if isinstance(walk, dict) else None
+    return [str(i) for i in ids] if isinstance(ids, list) else []
 
 
 def _translated_note(walk: Mapping[str, Any] | None, person: str | None) -> str:

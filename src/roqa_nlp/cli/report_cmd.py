@@ -357,6 +357,8 @@ def write_table(
         t.to_xlsx(path)
     else:
         t.to_csv(path)
+        if t.other_side:  # the .csv has no note (the Word table and the workbook have it)
+            typer.echo(t.other_side)
 
 
 @dataclass

@@ -299,6 +299,7 @@ def report_context(
         construct_ratings,
         framework_matrix,
         mixed_id_spellings,
+        other_side_ids,
     )
     from ..open_coding import weakly_coded
     from . import plots
@@ -327,6 +328,13 @@ def report_context(
         s.segment.id: segment_view(s, n, codebook, colours, shown=shown)
         for n, s in enumerate(result)
     }
+    for sid in other_side_ids(result):  # shown for review, left out of Table 2's columns
+        v = views.get(sid)
+        if v is not None and v["suggestions"]:
+            v["other_side"] = (
+                f"The model's valence, {v['suggestions'][0]['valence']}, is the other side of "
+                f"these {codebook.id} codes: left out of Table 2's columns."
+            )
     if person:  # passages a reviewer gave no valence (roqa import): said so, not "neutral"
         from ..exchange.review import valence_not_given
 
@@ -417,6 +425,7 @@ def report_context(
         "sure_code": SURE_CODE,
         "sure_code_pct": f"{SURE_CODE * 100:.0f}",
         "table2": table2_view(table2, anchors),
+        "table2_other_side": table2.other_side,
         "table2_unit": table2.unit,
         "ratings": ratings_view(ratings, anchors),
         "saturation": saturation_view(sat, person=person),

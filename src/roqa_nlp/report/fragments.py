@@ -203,6 +203,8 @@ class SegmentRows:
         else:
             parts.append('<li class="muted">No suggestion.</li>\n')
         parts.append("</ul>\n")
+        if s.get("other_side"):  # a sure valence whose code maps only onto the other side's
+            parts.append(f'<div class="flag muted other-side">{escape(s["other_side"])}</div>\n')
         if s["suggestions"]:
             parts.append(valence_fix(s["suggestions"][0]["valence"]))
         if set_aside:
