@@ -172,3 +172,58 @@ def test_a_field_word_said_once_in_an_answer_stays_talk(tmp_path: Path) -> None:
         "P03",
         "I think it came from the trust.\nService: We were commissioned by the ICB in 2022.",
     )
+
+
+# --- a transcriber's note under a header field's word is no speaker ---------------------------
+
+NOTES = (
+    "Facilitator: What gets in the way of change?\n\n"
+    "P03: For me it's the funding cycle.\n\n"
+    "Note: P04 joined late, camera off.\n\n"
+    "P04: Recruitment, definitely.\n\n"
+    "Facilitator: And what helps?\n\n"
+    "P04: Peer support.\n\n"
+    "Note: P03 left the call at this point.\n\n"
+    "Facilitator: Thank you both.\n"
+)
+
+
+def test_a_transcribers_note_after_two_speakers_stays_in_the_turn_above(tmp_path: Path) -> None:
+    """``Note:`` / ``Location:`` / ``Comment:`` sentences a transcriber wrote between turns
+    (data/transcriber_note_fields.txt) are not a speaker even where they come after two other
+    speakers' lines, as a group's ``Service:`` is. Before, ``Note`` became a participant with two
+    coded turns ('P04 joined late, camera off.')."""
+    t = read_transcript(_write(tmp_path, "group.txt", NOTES))
+    assert [(s, w) for s, _, _, w in _turns(t)] == [
+        ("Facilitator", "What gets in the way of change?"),
+        ("P03", "For me it's the funding cycle.\n\nNote: P04 joined late, camera off."),
+        ("P04", "Recruitment, definitely."),
+        ("Facilitator", "And what helps?"),
+        ("P04", "Peer support.\n\nNote: P03 left the call at this point."),
+        ("Facilitator", "Thank you both."),
+    ]
+    located = NOTES.replace("Note:", "Location:").replace("P04: Peer", "Facilitator: Peer")
+    t = read_transcript(_write(tmp_path, "group.txt", located))
+    assert {u.speaker for u in t.turns} == {"Facilitator", "P03", "P04"}
+
+
+def test_a_comment_line_between_one_participants_answers_is_no_speaker(tmp_path: Path) -> None:
+    """``Comment:`` is a transcriber's note, as ``Note:`` is: set apart between turns, it is in
+    no turn. Before, it was a participant coded twice ('P03 sounded tired here.')."""
+    text = (
+        "Interviewer: What helps?\n\nP03: The team.\n\nInterviewer: Anything else?\n\n"
+        "P03: Supervision.\n\nComment: P03 sounded tired here.\n\n"
+        "Interviewer: And barriers?\n\nP03: Money.\n\nComment: interview ended early.\n"
+    )
+    t = read_transcript(_write(tmp_path, "p03.txt", text))
+    assert [(s, w) for s, _, _, w in _turns(t)][3:] == [
+        ("P03", "Supervision."),
+        ("Interviewer", "And barriers?"),
+        ("P03", "Money."),
+    ]
+    assert t.turns[-1].end == t.text.index("\n\nComment: interview")
+
+
+def test_a_note_word_the_researcher_names_a_participant_is_a_speaker(tmp_path: Path) -> None:
+    t = read_transcript(_write(tmp_path, "group.txt", NOTES), participant_labels=["Note"])
+    assert [u.speaker for u in t.turns].count("Note") == 2

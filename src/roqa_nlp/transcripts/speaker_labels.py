@@ -540,6 +540,13 @@ def is_header_field(label: str) -> bool:
     return field in PERSON_FIELDS or field in packaged_words("transcript_header_fields.txt")
 
 
+def is_transcriber_note_field(label: str) -> bool:
+    """Whether ``label`` is a header field's name a transcriber also opens a note between
+    turns with (``Note``, ``Location``, ``Comment``; ``data/transcriber_note_fields.txt``), in
+    any case and spacing: never a speaker by the lines it comes after."""
+    return is_header_field(label) and _field(label) in packaged_words("transcriber_note_fields.txt")
+
+
 #: Labels of the one interviewed that a header may give a name after (``Interviewee: Gareth
 #: Price``); an interviewer's label may too (``Interviewer: Hannah Whitfield``).
 _INTERVIEWEE_LABELS = frozenset({"interviewee", "respondent", "participant", "informant"})
@@ -1689,7 +1696,9 @@ def words_not_speakers(
     (``Note: we still keep a paper copy`` opening a paragraph of two of P04's answers is
     P04's; where the only other is the interviewer, ``Location`` is the one who answers),
     unless its lines come after two or more other speakers' (:func:`_labels_before`: a
-    group's ``Service:`` after P03 and after the facilitator is a speaker);
+    group's ``Service:`` after P03 and after the facilitator is a speaker) and it is no word a
+    transcriber opens a note with (:func:`is_transcriber_note_field`: ``Note: P04 joined late``
+    after P03's answer and after P04's is the transcriber's, in the turn above);
     and a header field's name whose every use in the talk is a field's value in an answer
     (``values``, :func:`field_values_in_talk`: ``Site: Leeds General``, ``Site: St James``, a
     list read off a sheet);
@@ -1732,7 +1741,10 @@ def words_not_speakers(
             if is_header_field(name_before_brackets(label))
             and not keys.known(label)
             and participant_number_label(label) is None
-            and len(_labels_before(matches, label, title_block)) < 2
+            and (
+                is_transcriber_note_field(name_before_brackets(label))
+                or len(_labels_before(matches, label, title_block)) < 2
+            )
         }
     for i, m in enumerate(matches):
         if m is None:
