@@ -57,6 +57,46 @@ def test_a_time_below_a_label_alone_with_words_after_it_times_the_turn(tmp_path:
     )
 
 
+def test_a_recording_time_below_a_label_alone_is_no_answer(tmp_path: Path) -> None:
+    """Only a clock time (``17:45``) right after a question is an answer below a label alone;
+    a recording's timestamp (``00:45:10``, ``[00:02:10]``) or a time after no question stays
+    the turn's time, and a turn with no words is none. Before, ``P04:`` / ``00:45:10`` at the
+    end of the recording was a coded answer '00:45:10', ``Interviewer:`` / ``00:12:40`` the
+    next answer's question, and two bracketed times merged the questions around them."""
+    end = (
+        "Interviewer:\n00:00:05\nWhat helps your service?\n\n"
+        "P04:\n00:00:12\nOur manager, mostly.\n\n"
+        "Interviewer:\n00:01:40\n\n"
+        "P04:\n00:01:45\nThe manager helps.\n\n"
+        "Interviewer: Thank you, that's the end.\n\nP04:\n00:45:10\n"
+    )
+    t = read_transcript(_write(tmp_path, "p04.txt", end))
+    assert _turns(t) == [
+        ("Interviewer", "interviewer", 5.0, "What helps your service?"),
+        ("P04", "participant", 12.0, "Our manager, mostly."),
+        ("P04", "participant", 105.0, "The manager helps."),
+        ("Interviewer", "interviewer", None, "Thank you, that's the end."),
+    ]
+    froze = (
+        "Interviewer: When do staff start?\nP04:\n[00:02:10]\n[00:02:15]\n"
+        "Interviewer: Sorry, you froze.\nP04: At 8:30 usually.\n"
+    )
+    t = read_transcript(_write(tmp_path, "p04.txt", froze))
+    assert _turns(t) == [
+        ("Interviewer", "interviewer", None, "When do staff start?"),
+        ("Interviewer", "interviewer", None, "Sorry, you froze."),
+        ("P04", "participant", None, "At 8:30 usually."),
+    ]
+    names = "Sam Roe\n0:03\nWhat helps?\n\nJane Smith\n0:10\nThe team.\n\n"
+    names += "Sam Roe\n1:02\n\nJane Smith\n1:05\nWe have supervision monthly.\n"
+    t = read_transcript(_write(tmp_path, "names.txt", names), interviewer_labels=["Sam Roe"])
+    assert [w for _, _, _, w in _turns(t)] == [
+        "What helps?",
+        "The team.",
+        "We have supervision monthly.",
+    ]
+
+
 # --- a transcription service's page footers ---------------------------------------------------
 
 PAGED = (

@@ -133,6 +133,9 @@ class _OpenTurn:
     #: and the turn's time before them: with no words after them, they are its words
     time_lines: list[_Line] = field(default_factory=list)
     label_time: float | None = None
+    #: the words before the label ended in a question ("What time does it start?"): a clock
+    #: time alone below it can be the answer
+    after_question: bool = False
 
 
 def read_text_transcript(
@@ -367,11 +370,23 @@ def without_line_numbers(text: str) -> str | None:
     )
 
 
+#: A time of day said as an answer (``17:45``, ``8:00``): hours and minutes, no seconds, no
+#: brackets; a recording's timestamps (``00:45:10``, ``[00:02:10]``) are never words.
+_CLOCK_ANSWER = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
+
+
 def _close(
     turn: _OpenTurn | None, out: list[Turn], interviewer_labels: Sequence[str] | None
 ) -> None:
-    if turn is not None and turn.start is None and turn.time_lines:
-        # "P04:" / "17:45" / the next label: the time is the answer, not the turn's time
+    if (
+        turn is not None
+        and turn.start is None
+        and turn.after_question
+        and turn.time_lines
+        and all(_CLOCK_ANSWER.fullmatch(line.text.strip()) for line in turn.time_lines)
+    ):
+        # "What time ...?" / "P04:" / "17:45" / the next label: the time is the answer, not
+        # the turn's time; a recording's "00:45:10" or "[00:02:10]" is none
         turn.start, turn.end = turn.time_lines[0].content_start, turn.time_lines[-1].content_end
         turn.begin_time = turn.label_time
     if turn is None or turn.start is None or turn.end is None:
@@ -468,6 +483,7 @@ def _labelled_turns(
     pending_time: float | None = None
     asked = False  # the question of a question marker's turn is over
     talk_began = False  # a speaker's label came: a line in no turn after it is reported
+    last_words = ""  # the last line of a turn's words so far
     for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
         if i in header:
             _close(current, out, interviewer_labels)
@@ -507,11 +523,14 @@ def _labelled_turns(
             _close(current, out, interviewer_labels)
             inside, talk_began = [], True
             begin = label.time if label.time is not None else pending_time
-            current = _OpenTurn(speaker=label.label, begin_time=begin)
+            current = _OpenTurn(
+                speaker=label.label, begin_time=begin, after_question=last_words.endswith("?")
+            )
             pending_time = None
             rest = _Line(line.start + label.words_start, line.text[label.words_start :])
             if rest.text.strip():
                 current.start, current.end = rest.content_start, rest.content_end
+                last_words = rest.text.rstrip()
             asked = is_question_marker(label.label) and line.text.rstrip().endswith("?")
             continue
         stamp = match_timestamp(line.text)
@@ -531,6 +550,7 @@ def _labelled_turns(
         if current.start is None:
             current.start = line.content_start
         current.end = line.content_end
+        last_words = line.text.rstrip()
         pending_time = None  # a time alone above talk of this turn ("07:00" in a list of shifts)
         spanned.update(inside)
         inside = []
