@@ -174,6 +174,25 @@ def test_a_zero_width_character_around_a_label_is_no_part_of_it(tmp_path: Path, 
     assert t.text == text
 
 
+@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_a_zero_width_character_between_letters_parts_words(tmp_path: Path, mark: str) -> None:
+    """``Main\u200bissue: turnover.`` inside P04's answer is talk, as ``Main issue:`` is: a
+    zero-width character between two letters parts words, it does not join them into a label
+    ``Mainissue``. Before, 'Mainissue' became a speaker and took the rest of the answer."""
+    text = (
+        "Interviewer: What helps?\n\nP04: A few things.\n\nInterviewer: Anything else?\n\n"
+        f"P04: Yes.\nMain{mark}issue: turnover.\nThe caf\u00e9 manager: she was brilliant.\n"
+    )
+    t = _read(_write(tmp_path / "u1.txt", text))
+    assert _turns(t)[-1] == (
+        "P04",
+        "participant",
+        f"Yes.\nMain{mark}issue: turnover.\nThe caf\u00e9 manager: she was brilliant.",
+    )
+    assert speaker_labels.label_view(f"Main{mark}issue: x")[0] == "Main issue: x"
+    assert speaker_labels.label_view(f"Sia\u0302{mark}n:")[0] == "Siâ n:"
+
+
 def test_match_label_keeps_offsets_in_the_line_as_written() -> None:
     line = f"{nfd(SIAN_EVANS)}\u200b:\u00a0 Words here"
     m = match_label(line)

@@ -533,12 +533,25 @@ def _joins(line: str, i: int) -> bool:
     )
 
 
+def _between_letters(line: str, i: int) -> bool:
+    """Whether the character of no width at ``line[i]`` stands between two letters (past any
+    accents that combine with the one before and other characters of no width)."""
+    skip = _NO_WIDTH + _JOINERS
+    before = i - 1
+    while before >= 0 and (line[before] in skip or unicodedata.category(line[before])[0] == "M"):
+        before -= 1
+    after = i + 1
+    while after < len(line) and line[after] in skip:
+        after += 1
+    return before >= 0 and after < len(line) and line[before].isalpha() and line[after].isalpha()
+
+
 def label_view(line: str) -> tuple[str, list[int] | None]:
     """``line`` as its speaker label is read, and the offset in ``line`` of each character of it
     and of its end (None when it is ``line`` itself): its accents composed (NFC: ``Sia\u0302n``,
     decomposed as text pasted from a PDF or some macOS apps arrives, is ``Siân``), a no-break or
     other blank as a space, and without characters of no width (:data:`_NO_WIDTH`; a joiner
-    where it joins nothing). The file's text is kept as it is; only its labels are read so, and
+    where it joins nothing) but a space for one between two letters, where it parts words. The file's text is kept as it is; only its labels are read so, and
     a label read on the view is the name in NFC."""
     if line.isascii() or (
         unicodedata.is_normalized("NFC", line) and _VIEW_CHANGES.search(line) is None
@@ -554,7 +567,9 @@ def label_view(line: str) -> tuple[str, list[int] | None]:
             j += 1
         c = line[i]
         if c in _NO_WIDTH or (c in _JOINERS and not _joins(line, i)):
-            c = ""
+            # between two letters it parts words ("Main\u200bissue:" is "Main issue:", talk),
+            # at a label's edge it is nothing ("P07\u200b:")
+            c = " " if _between_letters(line, i) else ""
         elif unicodedata.category(c) == "Zs":
             c = " "
         for composed in unicodedata.normalize("NFC", c + line[i + 1 : j]):
