@@ -272,3 +272,92 @@ def test_roqa_nlp_cli_app_is_the_application_whatever_was_imported_first(first: 
         timeout=120,
     )
     assert (run.stdout, run.stderr) == ("True 0\n", "")
+
+
+def test_sigterm_in_a_command_says_interrupted_and_exits_143(monkeypatch, capsys) -> None:
+    """Session 41 (repro, 1): SIGTERM, what `timeout`, job schedulers and a shutdown send, ended
+    roqa with -15 and no message, where Ctrl-C said what it left. Now it goes the same way as
+    Ctrl-C, with the status a shell gives a program stopped by SIGTERM: 128 + 15."""
+    from roqa_nlp.codebook import Codebook
+
+    def sent_sigterm(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(Codebook, "load", sent_sigterm)
+    with pytest.raises(SystemExit) as ended:
+        main(["codebook", "cfir-2009"])
+    assert ended.value.code == 143
+    assert capsys.readouterr().err == INTERRUPTED
+
+
+def test_roqa_hands_sigterm_back_as_it_found_it(monkeypatch) -> None:
+    """The handler is roqa's while a command runs, not the calling program's after it (a
+    notebook or a test that calls main)."""
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(SystemExit) as ended:
+        main(["codebook", "no-such-codebook"])
+    assert ended.value.code == 2
+    assert signal.getsignal(signal.SIGTERM) is before
+
+
+def test_ctrl_c_after_a_sigterm_run_exits_130_again(monkeypatch, capsys) -> None:
+    """What stopped the last run is not carried into the next one in the same process."""
+    from roqa_nlp.codebook import Codebook
+
+    def sent_sigterm(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    def pressed_ctrl_c(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Codebook, "load", sent_sigterm)
+    with pytest.raises(SystemExit) as first:
+        main(["codebook", "cfir-2009"])
+    monkeypatch.setattr(Codebook, "load", pressed_ctrl_c)
+    with pytest.raises(SystemExit) as second:
+        main(["codebook", "cfir-2009"])
+    assert (first.value.code, second.value.code) == (143, 130)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM to a child process is POSIX")
+def test_sigterm_to_a_waiting_roqa_says_interrupted_and_exits_143() -> None:
+    child = _roqa("suggest", "-", stdin=subprocess.PIPE)
+    assert child.stderr is not None
+    assert child.stderr.readline() == "reading\n"
+    child.send_signal(signal.SIGTERM)
+    err = child.stderr.read()
+    assert child.wait(timeout=30) == 143
+    assert err == INTERRUPTED
+
+
+@pytest.mark.slow
+def test_sigterm_while_roqa_code_writes_its_outputs_says_which_are_this_runs(
+    monkeypatch, capsys, tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """Session 41 (repro, 1): `timeout` stopping roqa code as it wrote into a folder coded
+    before left this run's codings beside the earlier report.html, with nothing said."""
+    import roqa_nlp.report
+
+    (tmp_path / "p01_interview.txt").write_text(
+        "Interviewer: What gets in the way?\nP01: We never had the budget for agency staff.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "coded"
+    out.mkdir()
+    (out / "report.html").write_text("<html>an earlier run's report</html>", encoding="utf-8")
+
+    def sent_sigterm(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(roqa_nlp.report, "write_report", sent_sigterm)
+    with pytest.raises(SystemExit) as ended:
+        main(["code", str(tmp_path / "p01_interview.txt"), "--out", str(out),
+              "--model", str(tiny_model_dir)])  # fmt: skip
+    assert ended.value.code == 143
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"roqa: interrupted while writing the outputs to {out} (written: codings.jsonl, "
+        "codings.csv, transcripts.jsonl, run.json, open_coding.jsonl, open_coding.csv; not "
+        "written: report.html): report.html is from an earlier run and does not show these "
+        "codings; run the command again"
+    )
+    assert (out / "report.html").read_text("utf-8") == "<html>an earlier run's report</html>"

@@ -231,13 +231,49 @@ def _collect_quietly(stop: BaseException) -> None:
         sys.unraisablehook = hook
 
 
+#: The signal that stopped the command running, when it was not Ctrl-C (SIGINT).
+_stopped_by: list[int] = []
+
+
+def _stop_as_on_ctrl_c(signum: int, frame: object) -> None:
+    """SIGTERM handled as Ctrl-C is: a KeyboardInterrupt where the command is, so the same
+    code cleans up (no half-written file, an output folder made by the run removed) and says
+    which outputs of a set are this run's. ``timeout``, job schedulers and a shutdown send it:
+    it killed roqa with no message, an earlier report.html left beside new codings (session
+    41)."""
+    _stopped_by[:] = [signum]
+    raise KeyboardInterrupt
+
+
+def _on_sigterm_while_running() -> "Callable[[], None]":
+    """Install :func:`_stop_as_on_ctrl_c` for SIGTERM; returns what puts the handler found
+    back, so that a notebook or program calling :func:`main` keeps its own after it."""
+    import signal
+
+    _stopped_by.clear()
+    try:
+        found = signal.signal(signal.SIGTERM, _stop_as_on_ctrl_c)
+    except (ValueError, OSError):  # not the main thread: signals are the main thread's
+        return lambda: None
+
+    def restore() -> None:
+        signal.signal(signal.SIGTERM, found)
+
+    return restore
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``roqa`` console script.
 
     Ctrl-C is caught from the first line: the commands, typer and everything they import are
-    imported inside (:func:`_application`)."""
+    imported inside (:func:`_application`). SIGTERM, while the command runs, is handled as
+    Ctrl-C is, and ends with 143 (128 + 15) where Ctrl-C ends with 130."""
     try:
-        _main(argv)
+        restore = _on_sigterm_while_running()
+        try:
+            _main(argv)
+        finally:
+            restore()
     except KeyboardInterrupt as e:
         # Outputs are written whole (a temporary file renamed), so a stop leaves none half-done.
         # What the stop left unfinished (a .xlsx or .docx zip whose file the atomic write has
@@ -252,7 +288,8 @@ def main(argv: list[str] | None = None) -> None:
             else "roqa: interrupted (no output file was left half-written; run the command again)",
             file=sys.stderr,
         )
-        sys.exit(130)  # 128 + SIGINT, as a shell reports a program stopped by Ctrl-C
+        # 128 + the signal, as a shell reports a program stopped by it: 130 for Ctrl-C (SIGINT)
+        sys.exit(128 + (_stopped_by[0] if _stopped_by else 2))
 
 
 def _main(argv: list[str] | None) -> None:
