@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -90,4 +91,41 @@ def test_a_failed_stream_leaves_no_result_files(tmp_path: Path) -> None:
 def test_the_writer_keeps_the_meta_it_is_given(tmp_path: Path) -> None:
     with CodingsWriter(tmp_path, {"engine": "ray"}) as w:
         w.write(whole())
-    assert CodingResult.read(tmp_path).meta == {"engine": "ray"}
+    meta = CodingResult.read(tmp_path).meta
+    assert meta == {
+        "engine": "ray",
+        # session 41: and its record of codings.jsonl, as CodingResult.save writes it
+        "codings": {
+            "segments": {"t1": 1, "t2": 1, "t3": 1},
+            "sha256": hashlib.sha256((tmp_path / "codings.jsonl").read_bytes()).hexdigest(),
+        },
+    }
+
+
+def test_a_stream_stopped_before_run_json_leaves_codings_that_do_not_match_it(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Session 41: the three streamed files were renamed into place transcripts.jsonl first and
+    codings.jsonl last, so a run stopped after the first rename left new transcripts beside the
+    earlier codings and run.json, a pair that matched. codings.jsonl now goes first."""
+    import os
+
+    from roqa_nlp.errors import RoqaError
+
+    whole().save(tmp_path)
+    renamed: list[str] = []
+    real_replace = os.replace
+
+    def replace_once(src, dst):  # type: ignore[no-untyped-def]
+        if renamed:
+            raise KeyboardInterrupt
+        renamed.append(Path(dst).name)
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace_once)
+    with pytest.raises(KeyboardInterrupt):
+        write_codings(parts(whole(), [1]), tmp_path)
+    monkeypatch.undo()
+    assert renamed == ["codings.jsonl"]
+    with pytest.raises(RoqaError, match="holds 1 segment where run.json beside it records 3"):
+        CodingResult.read(tmp_path)

@@ -10,6 +10,7 @@ leaves a half-written result under a final name. The files are byte-identical to
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from contextlib import ExitStack
@@ -18,7 +19,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from .io import EXCEL_BOM, atomic_open, atomic_write_text
-from .result import CodingResult, transcript_to_dict
+from .result import CODINGS_KEY, CodingResult, codings_record, segment_counts, transcript_to_dict
 
 FILES = ("codings.jsonl", "codings.csv", "transcripts.jsonl", "run.json")
 
@@ -36,11 +37,15 @@ class CodingsWriter:
         self._stack: ExitStack | None = None
         self._fh: dict[str, IO[Any]] = {}
         self._header_written = False
+        self._counts: dict[str, int] = {}
+        self._digest = hashlib.sha256()
 
     def __enter__(self) -> CodingsWriter:
         self.out.mkdir(parents=True, exist_ok=True)
         stack = ExitStack()
-        for name in FILES[:3]:
+        # renamed into place in the reverse order: codings.jsonl first, as CodingResult.save
+        # writes it, so a run stopped before run.json leaves codings that do not match it
+        for name in reversed(FILES[:3]):
             self._fh[name] = stack.enter_context(atomic_open(self.paths[name], "w"))
         self._stack = stack
         return self
@@ -52,7 +57,11 @@ class CodingsWriter:
             self._fh["codings.csv"].write(EXCEL_BOM + header + "\n")
             self._header_written = True
         self._fh["codings.csv"].write(rows)
-        self._fh["codings.jsonl"].write(part.to_jsonl())
+        jsonl = part.to_jsonl()
+        self._fh["codings.jsonl"].write(jsonl)
+        self._digest.update(jsonl.encode("utf-8"))
+        for tid, n in segment_counts(part.segments, part.transcripts).items():
+            self._counts[tid] = self._counts.get(tid, 0) + n
         self._fh["transcripts.jsonl"].write(
             "".join(
                 json.dumps(transcript_to_dict(t), ensure_ascii=False) + "\n"
@@ -76,8 +85,12 @@ class CodingsWriter:
             self._fh["codings.csv"].write(EXCEL_BOM + CodingResult().to_csv())
         self._stack.__exit__(exc_type, exc, tb)
         if exc_type is None:
+            meta = {
+                **self.meta,
+                CODINGS_KEY: codings_record(self._counts, self._digest.hexdigest()),
+            }
             atomic_write_text(
-                self.paths["run.json"], json.dumps(self.meta, indent=2, ensure_ascii=False)
+                self.paths["run.json"], json.dumps(meta, indent=2, ensure_ascii=False)
             )
 
 

@@ -6,7 +6,10 @@ A result directory holds:
 - ``codings.csv``: the same, flattened to the top suggestions for spreadsheets;
 - ``transcripts.jsonl``: each transcript's id, source, participant, full text and turns, so that
   exports (REFI-QDA) and the report can show segments in context;
-- ``run.json``: the model card summary (model, codebook and data hashes) and run parameters.
+- ``run.json``: the model card summary (model, codebook and data hashes) and run parameters,
+  and (``codings``) the number of segments of each transcript and the SHA-256 of
+  ``codings.jsonl``, which :meth:`CodingResult.read` checks the file against. It is written
+  after ``codings.jsonl``, so a run stopped between the two leaves a pair that does not match.
 
 Reading ``codings.jsonl`` back gives a result equal to the one written.
 
@@ -254,6 +257,74 @@ def transcript_from_dict(d: dict[str, Any]) -> Transcript:
         participant=d.get("participant"),
         metadata=dict(d.get("metadata") or {}),
     )
+
+
+#: run.json's record of the codings.jsonl written beside it (:func:`codings_record`).
+CODINGS_KEY = "codings"
+
+
+def codings_record(counts: dict[str, int], sha256: str) -> dict[str, Any]:
+    """What run.json records of the ``codings.jsonl`` beside it: the number of segments of
+    each transcript (``counts``, 0 for one with none) and the file's SHA-256."""
+    return {"segments": dict(counts), "sha256": sha256}
+
+
+def segment_counts(
+    segments: Iterable[SegmentResult], transcript_ids: Iterable[str] = ()
+) -> dict[str, int]:
+    """The number of ``segments`` of each transcript, those of ``transcript_ids`` first (0 when
+    it has none), in order."""
+    counts = dict.fromkeys(transcript_ids, 0)
+    for s in segments:
+        tid = s.segment.transcript_id
+        counts[tid] = counts.get(tid, 0) + 1
+    return counts
+
+
+def _check_against_record(
+    codings: Path, segments: list[SegmentResult], meta: dict[str, Any], *, strict: bool
+) -> None:
+    """Hold ``segments`` (read from ``codings``) against the record of run.json beside it
+    (:data:`CODINGS_KEY`): other segment counts are an error (``strict``) or a warning, another
+    file with the same counts a warning. A run.json written before the record: no check."""
+    import warnings
+
+    from .errors import RoqaWarning
+    from .io import sha256_bytes
+
+    record = meta.get(CODINGS_KEY)
+    if not isinstance(record, dict):
+        return
+    recorded = record.get("segments")
+    if isinstance(recorded, dict) and all(isinstance(n, int) for n in recorded.values()):
+        found = segment_counts(segments)
+        differ = [
+            f"{t}: {found.get(t, 0)} of {n}" for t, n in recorded.items() if found.get(t, 0) != n
+        ]
+        differ += [f"{t}: {n} of 0" for t, n in found.items() if t not in recorded]
+        if differ:
+            shown = ", ".join(differ[:3]) + (f" and {len(differ) - 3} more" if differ[3:] else "")
+            error = RoqaError(
+                f"holds {len(segments)} segment{_s(len(segments))} where run.json beside it "
+                f"records {sum(recorded.values())} ({shown}): it lost lines, or is from another "
+                "run stopped part-way",
+                path=codings,
+                hint="run roqa code again to write the folder whole",
+            )
+            if strict:
+                raise error
+            warnings.warn(str(error), RoqaWarning, stacklevel=3)
+            return
+    if isinstance(record.get("sha256"), str) and record["sha256"] != sha256_bytes(
+        codings.read_bytes()
+    ):
+        warnings.warn(
+            f"{codings}: is not the file run.json beside it records (changed since, or from "
+            "another run stopped part-way): the model and parameters run.json names may not be "
+            "the ones that made it",
+            RoqaWarning,
+            stacklevel=3,
+        )
 
 
 def run_record(folder: Path) -> dict[str, Any]:
@@ -673,7 +744,8 @@ class CodingResult:
     def save(self, out_dir: str | Path) -> dict[str, Path]:
         """Write ``codings.jsonl``, ``codings.csv``, ``transcripts.jsonl`` and ``run.json`` into
         the folder ``out_dir`` (made if missing), each atomically; returns their paths by name.
-        :meth:`load` reads the folder back."""
+        :meth:`load` reads the folder back. ``meta`` gains run.json's record of codings.jsonl
+        (:data:`CODINGS_KEY`)."""
         out = Path(out_dir)
         if out.is_file() or (not out.is_dir() and out.suffix.lower() in _FILE_SUFFIXES):
             raise RoqaError(
@@ -695,7 +767,15 @@ class CodingResult:
             "transcripts.jsonl": out / "transcripts.jsonl",
             "run.json": out / "run.json",
         }
-        atomic_write_text(paths["codings.jsonl"], self.to_jsonl())
+        from .io import sha256_bytes
+
+        jsonl = self.to_jsonl()
+        record = codings_record(
+            segment_counts(self.segments, self.transcripts), sha256_bytes(jsonl.encode("utf-8"))
+        )
+        # codings.jsonl first and run.json, which records it, after: a run stopped between
+        # them leaves a pair that does not match (CodingResult.read says so)
+        atomic_write_text(paths["codings.jsonl"], jsonl)
         atomic_write_text(paths["codings.csv"], EXCEL_BOM + self.to_csv())
         atomic_write_text(
             paths["transcripts.jsonl"],
@@ -704,6 +784,8 @@ class CodingResult:
                 for t in self.transcripts.values()
             ),
         )
+        # the result's meta is run.json, as read back: a new dict, not one a subset shares
+        self.meta = {**self.meta, CODINGS_KEY: record}
         atomic_write_text(paths["run.json"], json.dumps(self.meta, indent=2, ensure_ascii=False))
         if self.codebook is not None:
             from .crosswalk import CODEBOOK_FILE
@@ -713,10 +795,14 @@ class CodingResult:
         return paths
 
     @classmethod
-    def read(cls, path: str | Path) -> CodingResult:
+    def read(cls, path: str | Path, *, strict: bool = True) -> CodingResult:
         """Read ``codings.jsonl`` (a file, or a folder holding one, as :meth:`save` and
         ``roqa code`` write) with its sidecar files ``transcripts.jsonl`` and ``run.json`` when
-        they are there. :meth:`load` is the same."""
+        they are there. :meth:`load` is the same.
+
+        A codings.jsonl whose segments are not those run.json records (lines lost, or a run
+        stopped between writing the two) is an error, a warning when ``strict`` is False; one
+        with the same segments but not the file recorded (edited since) is a warning."""
         p = codings_file(path)
         segs: list[SegmentResult] = []
         for i, r in read_jsonl_numbered(p):
@@ -743,6 +829,7 @@ class CodingResult:
                     ) from None
                 transcripts[t.id] = t
         meta = run_record(p.parent)
+        _check_against_record(p, segs, meta, strict=strict)
         return cls(
             segments=segs,
             transcripts=transcripts,

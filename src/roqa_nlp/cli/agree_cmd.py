@@ -196,7 +196,9 @@ def load_coded_units(
         path that tells them apart (:func:`telling_part`)."""
         from ..exchange.qdpx_export import coder_of
 
-        result = CodingResult.read(path)
+        # a coder's codings short of their run.json are said, not refused: agree compares the
+        # segments both coders coded and says which one coder left out
+        result = CodingResult.read(path, strict=False)
         recorded = coder_of(result)
         name = recorded or coder_name(path)
         # two folders named alike with no run.json stay an error: the folder names the coder

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RoqaError
 from ..framework import NOT_REVIEWED, SURE_CODE
 from ..io import atomic_write_text
+from ..result import CODINGS_KEY
 
 if TYPE_CHECKING:
     from ..codebook import Codebook
@@ -354,7 +355,10 @@ def report_context(
     reliability = reliability_view(result.meta.get("reliability"))
 
     card = dict(model_card) if model_card is not None else dict(result.meta.get("model") or {})
-    run_meta = {k: v for k, v in result.meta.items() if k not in ("model", "reliability")}
+    # run.json's record of codings.jsonl is a check on the file (CodingResult.read), not news
+    run_meta = {
+        k: v for k, v in result.meta.items() if k not in ("model", "reliability", CODINGS_KEY)
+    }
     unreached = result.meta.get(NOT_REVIEWED)
 
     used_codes = [k for k in matrix.codes if any(matrix.count(c, k) for c in matrix.cases)]

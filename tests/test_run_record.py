@@ -1,0 +1,153 @@
+"""run.json records what the run wrote, so a folder that no longer holds it is found out.
+
+Session 41 (repro, 2): a codings.jsonl cut to its first lines (other files whole) was read as if
+nothing were wrong: `roqa report` said a transcript had "no participant speech" and `roqa agree`
+compared 40 of 76 segments. A run stopped by SIGKILL between writing codings.jsonl (first) and
+run.json (after it) left a new codings.jsonl beside the earlier run's record, and nothing could
+tell. run.json now records the segments of each transcript and the SHA-256 of codings.jsonl.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+
+from report_fixture import build_result
+from roqa_nlp.cli import main
+from roqa_nlp.errors import RoqaError, RoqaWarning
+from roqa_nlp.result import CodingResult
+
+
+def _saved(folder: Path) -> Path:
+    build_result().save(folder)
+    return folder
+
+
+def _cut(folder: Path, n_lines: int) -> Path:
+    """``head -n N`` of the folder's codings.jsonl, in place."""
+    codings = folder / "codings.jsonl"
+    lines = codings.read_text("utf-8").splitlines(keepends=True)
+    codings.write_text("".join(lines[:n_lines]), encoding="utf-8")
+    return codings
+
+
+def test_run_json_records_each_transcripts_segments_and_the_codings_digest(
+    tmp_path: Path,
+) -> None:
+    out = _saved(tmp_path / "coded")
+    run = json.loads((out / "run.json").read_text("utf-8"))
+    digest = hashlib.sha256((out / "codings.jsonl").read_bytes()).hexdigest()
+    assert run["codings"] == {
+        "segments": {"p01_interview": 5, "p02_interview": 4, "p03_interview": 3},
+        "sha256": digest,
+    }
+
+
+def test_a_transcript_with_no_coded_segment_is_recorded_with_0(tmp_path: Path) -> None:
+    """So that its codings cannot be lost unnoticed, nor added from another run."""
+    result = build_result()
+    result.subset(transcript=["p01_interview", "p02_interview"]).save(tmp_path / "a")
+    kept = result.subset(transcript="p01_interview")
+    kept.transcripts = dict(result.transcripts)
+    kept.save(tmp_path / "b")
+    run = json.loads((tmp_path / "b" / "run.json").read_text("utf-8"))
+    assert run["codings"]["segments"] == {
+        "p01_interview": 5,
+        "p02_interview": 0,
+        "p03_interview": 0,
+    }
+
+
+def test_saving_again_writes_the_same_run_json(tmp_path: Path) -> None:
+    """No time or path in the record: a rerun stays byte-identical."""
+    _saved(tmp_path / "a")
+    CodingResult.read(tmp_path / "a").save(tmp_path / "b")
+    assert (tmp_path / "a" / "run.json").read_bytes() == (tmp_path / "b" / "run.json").read_bytes()
+
+
+def test_a_codings_file_that_lost_lines_is_a_one_line_error(tmp_path: Path) -> None:
+    codings = _cut(_saved(tmp_path / "coded"), 6)
+    with pytest.raises(RoqaError) as e:
+        CodingResult.read(tmp_path / "coded")
+    assert str(e.value) == (
+        f"{codings}: holds 6 segments where run.json beside it records 12 (p02_interview: 1 of "
+        "4, p03_interview: 0 of 3): it lost lines, or is from another run stopped part-way "
+        "(run roqa code again to write the folder whole)"
+    )
+
+
+def test_codings_of_another_run_beside_an_earlier_run_json_are_an_error(tmp_path: Path) -> None:
+    """SIGKILL after codings.jsonl was replaced, before run.json was (tester s41, KILL 2.7 s)."""
+    out = _saved(tmp_path / "coded")
+    build_result().subset(transcript="p02_interview").save(tmp_path / "other")
+    shutil.copy(tmp_path / "other" / "codings.jsonl", out / "codings.jsonl")
+    with pytest.raises(RoqaError) as e:
+        CodingResult.read(out / "codings.jsonl")
+    assert str(e.value) == (
+        f"{out / 'codings.jsonl'}: holds 4 segments where run.json beside it records 12 "
+        "(p01_interview: 0 of 5, p03_interview: 0 of 3): it lost lines, or is from another run "
+        "stopped part-way (run roqa code again to write the folder whole)"
+    )
+
+
+def test_codings_changed_after_the_run_are_read_with_a_warning(tmp_path: Path) -> None:
+    """As many segments as recorded, but not the file written: edited, or another run's over
+    the same transcripts. The record (model, parameters) may not be its."""
+    out = _saved(tmp_path / "coded")
+    codings = out / "codings.jsonl"
+    codings.write_text(codings.read_text("utf-8").replace("0.8", "0.7", 1), encoding="utf-8")
+    with pytest.warns(RoqaWarning) as said:
+        result = CodingResult.read(out)
+    assert len(result) == 12
+    assert [str(w.message) for w in said] == [
+        f"{codings}: is not the file run.json beside it records (changed since, or from another "
+        "run stopped part-way): the model and parameters run.json names may not be the ones "
+        "that made it"
+    ]
+
+
+def test_a_run_json_written_before_the_record_is_read_as_before(tmp_path: Path) -> None:
+    out = _saved(tmp_path / "coded")
+    run = json.loads((out / "run.json").read_text("utf-8"))
+    del run["codings"]
+    (out / "run.json").write_text(json.dumps(run), encoding="utf-8")
+    _cut(out, 6)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(CodingResult.read(out)) == 6
+
+
+def test_roqa_report_of_a_folder_whose_codings_lost_lines_exits_2(tmp_path: Path, capsys) -> None:
+    out = _saved(tmp_path / "coded")
+    codings = _cut(out, 6)
+    with pytest.raises(SystemExit) as ended:
+        main(["report", str(out), "--out", str(tmp_path / "r.html")])
+    assert ended.value.code == 2
+    assert capsys.readouterr().err == (
+        f"roqa: error: {codings}: holds 6 segments where run.json beside it records 12 "
+        "(p02_interview: 1 of 4, p03_interview: 0 of 3): it lost lines, or is from another run "
+        "stopped part-way (run roqa code again to write the folder whole)\n"
+    )
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_roqa_agree_warns_of_codings_that_lost_lines_and_compares_the_rest(
+    tmp_path: Path, capsys
+) -> None:
+    """agree compares the segments both coders coded, a coder's missing ones said as missing:
+    a file short of its record is said, not refused."""
+    full = _saved(tmp_path / "full")
+    cut = _saved(tmp_path / "cut")
+    codings = _cut(cut, 6)
+    main(["agree", str(codings), str(full / "codings.jsonl")])
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        f"roqa: warning: {codings}: holds 6 segments where run.json beside it records 12 "
+        "(p02_interview: 1 of 4, p03_interview: 0 of 3): it lost lines, or is from another run "
+        "stopped part-way (run roqa code again to write the folder whole)"
+    )
