@@ -151,3 +151,45 @@ def test_roqa_agree_warns_of_codings_that_lost_lines_and_compares_the_rest(
         "(p02_interview: 1 of 4, p03_interview: 0 of 3): it lost lines, or is from another run "
         "stopped part-way (run roqa code again to write the folder whole)"
     )
+
+
+@pytest.mark.slow
+def test_roqa_report_of_a_coded_folder_writes_the_report_roqa_code_wrote(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """Session 41 (repro, 5): the report of `roqa code --model` showed the whole model card
+    (for a model trained on decisions, the decisions files it learned from), `roqa report` of
+    the same folder only run.json's summary of it: the provenance was lost. run.json now keeps
+    the card."""
+    (tmp_path / "p01_interview.txt").write_text(
+        "Interviewer: What gets in the way?\nP01: We never had the budget for agency staff.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "coded"
+    main(["code", str(tmp_path / "p01_interview.txt"), "--out", str(out),
+          "--model", str(tiny_model_dir)])  # fmt: skip
+    card = json.loads((tiny_model_dir / "model_card.json").read_text("utf-8"))
+    assert json.loads((out / "run.json").read_text("utf-8"))["model_card"] == card
+    main(["report", str(out), "--out", str(tmp_path / "again.html")])
+    assert (tmp_path / "again.html").read_bytes() == (out / "report.html").read_bytes()
+
+
+@pytest.mark.slow
+def test_the_decisions_a_model_learned_from_are_in_the_report_of_its_run_json(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.report import write_report
+
+    learned = [{"name": "loop/r0/decisions.csv", "sha256": "0786d6", "n_decisions": 12}]
+    ac = AutoCoder.load(tiny_model_dir)
+    ac.card = {**ac.card, "feedback": {"decisions_files": learned, "n_decisions": 12}}
+    (tmp_path / "p01.txt").write_text("Interviewer: Hi?\nP01: We lack staff.\n", encoding="utf-8")
+    ac.code([tmp_path / "p01.txt"]).save(tmp_path / "coded")
+    back = CodingResult.read(tmp_path / "coded")
+    assert back.meta["model_card"]["feedback"]["decisions_files"] == learned
+    write_report(back, tmp_path / "r.html", ac.codebook)
+    assert (
+        "<th>feedback.decisions_files</th><td><code>[{&#34;name&#34;: &#34;loop/r0/decisions.csv"
+        in (tmp_path / "r.html").read_text("utf-8")
+    )

@@ -40,7 +40,7 @@ from . import __version__
 from .codebook import Codebook
 from .errors import RoqaError, quoted, warn
 from .io import atomic_write_bytes, atomic_write_text, read_jsonl, sha256_bytes, sha256_file
-from .result import CodingResult
+from .result import MODEL_CARD_KEY, CodingResult
 from .schema import (
     NONE,
     OFF_FRAMEWORK,
@@ -1518,7 +1518,7 @@ class AutoCoder:
         of about ``batch_segments`` (see :meth:`code_batches`); only the result itself grows
         with the corpus.
         """
-        result = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
+        result = CodingResult(meta=self._run_meta())
         from .codebooks import BUILTIN
 
         if self.codebook.id not in BUILTIN:  # a study's own codes: saved and charted with it
@@ -1578,7 +1578,7 @@ class AutoCoder:
             warn(line, stacklevel=_stacklevel + 1)
         seen: dict[str, str | None] = {}  # transcript id -> the file it came from
         pending: list[Segment] = []
-        part = CodingResult(meta={"model": self.model_summary(), "params": dict(self.params)})
+        part = CodingResult(meta=self._run_meta())
         labels_warned = labels is None  # nothing to warn of
 
         def flush() -> None:
@@ -1938,6 +1938,15 @@ class AutoCoder:
         return True
 
     # -- persistence ---------------------------------------------------------------------------
+
+    def _run_meta(self) -> dict[str, Any]:
+        """A coding result's ``meta`` (its ``run.json``): :meth:`model_summary`, the parameters,
+        and the model card whole, so that ``roqa report`` of the folder shows what ``roqa code``'s
+        report showed: the decisions files a model was trained on were lost (session 41)."""
+        meta: dict[str, Any] = {"model": self.model_summary(), "params": dict(self.params)}
+        if self.card:
+            meta[MODEL_CARD_KEY] = json.loads(json.dumps(self.card))  # a copy, of plain values
+        return meta
 
     def model_summary(self) -> dict[str, Any]:
         """What identifies this model, as a coding result's ``meta["model"]`` and ``run.json``

@@ -261,6 +261,9 @@ def transcript_from_dict(d: dict[str, Any]) -> Transcript:
 
 #: run.json's record of the codings.jsonl written beside it (:func:`codings_record`).
 CODINGS_KEY = "codings"
+#: run.json's copy of the card of the model that coded (its provenance: training data,
+#: decisions files, evaluation), which the report shows.
+MODEL_CARD_KEY = "model_card"
 
 
 def codings_record(counts: dict[str, int], sha256: str) -> dict[str, Any]:

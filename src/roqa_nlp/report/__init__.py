@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RoqaError
 from ..framework import NOT_REVIEWED, SURE_CODE
 from ..io import atomic_write_text
-from ..result import CODINGS_KEY
+from ..result import CODINGS_KEY, MODEL_CARD_KEY
 
 if TYPE_CHECKING:
     from ..codebook import Codebook
@@ -120,7 +120,7 @@ def write_report(
     ``codebook`` is a :class:`~roqa_nlp.codebook.Codebook`, a built-in id (``"cfir-2009"``) or
     a codebook JSON file (default: the one the result recorded). ``write_report(result,
     codebook, path)``, the order of earlier versions, works too. ``model_card`` (default
-    ``result.meta["model"]``) is shown in the model card section; ``open_coding`` is a list of
+    the card run.json keeps, ``result.meta["model_card"]``, else ``result.meta["model"]``) is shown in the model card section; ``open_coding`` is a list of
     candidate codes (dicts or objects with ``id``, ``label`` and/or ``keywords`` and
     ``segment_ids``) that groups the open-coding queue; ``options`` sets what is charted
     (:class:`ReportOptions`: top_k, min_probability, the saturation rule and interview order);
@@ -354,10 +354,14 @@ def report_context(
     novel_top = [s.top.probability for s in result if s.top and not s.procedural and s.novel]
     reliability = reliability_view(result.meta.get("reliability"))
 
-    card = dict(model_card) if model_card is not None else dict(result.meta.get("model") or {})
+    # the card run.json keeps (roqa code's report shows the model's), else its summary of it
+    recorded = result.meta.get(MODEL_CARD_KEY) or result.meta.get("model")
+    card = dict(model_card) if model_card is not None else dict(recorded or {})
     # run.json's record of codings.jsonl is a check on the file (CodingResult.read), not news
     run_meta = {
-        k: v for k, v in result.meta.items() if k not in ("model", "reliability", CODINGS_KEY)
+        k: v
+        for k, v in result.meta.items()
+        if k not in ("model", MODEL_CARD_KEY, "reliability", CODINGS_KEY)
     }
     unreached = result.meta.get(NOT_REVIEWED)
 
