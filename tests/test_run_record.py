@@ -95,6 +95,21 @@ def test_codings_of_another_run_beside_an_earlier_run_json_are_an_error(tmp_path
     )
 
 
+def test_codings_of_a_larger_run_beside_an_earlier_run_json_are_an_error(tmp_path: Path) -> None:
+    """The tester's SIGKILL case: 20 interviews coded into a folder that held 3 (here 3 into
+    one that held 1), stopped after codings.jsonl."""
+    build_result().subset(transcript="p02_interview").save(tmp_path / "earlier")
+    _saved(tmp_path / "other")
+    shutil.copy(tmp_path / "other" / "codings.jsonl", tmp_path / "earlier" / "codings.jsonl")
+    with pytest.raises(RoqaError) as e:
+        CodingResult.read(tmp_path / "earlier")
+    assert str(e.value) == (
+        f"{tmp_path / 'earlier' / 'codings.jsonl'}: holds 12 segments where run.json beside it "
+        "records 4 (p01_interview: 5 of 0, p03_interview: 3 of 0): it is from another run "
+        "stopped part-way, or was added to since (run roqa code again to write the folder whole)"
+    )
+
+
 def test_codings_changed_after_the_run_are_read_with_a_warning(tmp_path: Path) -> None:
     """As many segments as recorded, but not the file written: edited, or another run's over
     the same transcripts. The record (model, parameters) may not be its."""

@@ -309,8 +309,12 @@ def _check_against_record(
             shown = ", ".join(differ[:3]) + (f" and {len(differ) - 3} more" if differ[3:] else "")
             error = RoqaError(
                 f"holds {len(segments)} segment{_s(len(segments))} where run.json beside it "
-                f"records {sum(recorded.values())} ({shown}): it lost lines, or is from another "
-                "run stopped part-way",
+                f"records {sum(recorded.values())} ({shown}): "
+                + (
+                    "it lost lines, or is from another run stopped part-way"
+                    if len(segments) < sum(recorded.values())
+                    else "it is from another run stopped part-way, or was added to since"
+                ),
                 path=codings,
                 hint="run roqa code again to write the folder whole",
             )
