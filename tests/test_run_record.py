@@ -77,7 +77,8 @@ def test_a_codings_file_that_lost_lines_is_a_one_line_error(tmp_path: Path) -> N
     assert str(e.value) == (
         f"{codings}: holds 6 segments where run.json beside it records 12 (p02_interview: 1 of "
         "4, p03_interview: 0 of 3): it lost lines, or is from another run stopped part-way "
-        "(run roqa code again to write the folder whole)"
+        "(run roqa code again to write the folder whole; a file cut on purpose reads from a folder "
+        "of its own)"
     )
 
 
@@ -91,7 +92,8 @@ def test_codings_of_another_run_beside_an_earlier_run_json_are_an_error(tmp_path
     assert str(e.value) == (
         f"{out / 'codings.jsonl'}: holds 4 segments where run.json beside it records 12 "
         "(p01_interview: 0 of 5, p03_interview: 0 of 3): it lost lines, or is from another run "
-        "stopped part-way (run roqa code again to write the folder whole)"
+        "stopped part-way (run roqa code again to write the folder whole; a file cut on purpose reads from a folder "
+        "of its own)"
     )
 
 
@@ -106,7 +108,8 @@ def test_codings_of_a_larger_run_beside_an_earlier_run_json_are_an_error(tmp_pat
     assert str(e.value) == (
         f"{tmp_path / 'earlier' / 'codings.jsonl'}: holds 12 segments where run.json beside it "
         "records 4 (p01_interview: 5 of 0, p03_interview: 3 of 0): it is from another run "
-        "stopped part-way, or was added to since (run roqa code again to write the folder whole)"
+        "stopped part-way, or was added to since (run roqa code again to write the folder whole; a file cut on purpose reads from a folder "
+        "of its own)"
     )
 
 
@@ -146,7 +149,8 @@ def test_roqa_report_of_a_folder_whose_codings_lost_lines_exits_2(tmp_path: Path
     assert capsys.readouterr().err == (
         f"roqa: error: {codings}: holds 6 segments where run.json beside it records 12 "
         "(p02_interview: 1 of 4, p03_interview: 0 of 3): it lost lines, or is from another run "
-        "stopped part-way (run roqa code again to write the folder whole)\n"
+        "stopped part-way (run roqa code again to write the folder whole; a file cut on purpose reads from a folder "
+        "of its own)\n"
     )
     assert not (tmp_path / "r.html").exists()
 
@@ -164,7 +168,8 @@ def test_roqa_agree_warns_of_codings_that_lost_lines_and_compares_the_rest(
     assert err[0] == (
         f"roqa: warning: {codings}: holds 6 segments where run.json beside it records 12 "
         "(p02_interview: 1 of 4, p03_interview: 0 of 3): it lost lines, or is from another run "
-        "stopped part-way (run roqa code again to write the folder whole)"
+        "stopped part-way (run roqa code again to write the folder whole; a file cut on purpose reads from a folder "
+        "of its own)"
     )
 
 

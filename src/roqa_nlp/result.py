@@ -316,7 +316,10 @@ def _check_against_record(
                     else "it is from another run stopped part-way, or was added to since"
                 ),
                 path=codings,
-                hint="run roqa code again to write the folder whole",
+                hint=(
+                    "run roqa code again to write the folder whole; a file cut on purpose reads"
+                    " from a folder of its own"
+                ),
             )
             if strict:
                 raise error
