@@ -26,22 +26,20 @@ How units are built
   pieces with the same codes, each given the same valence, for every coder are joined again (a
   coder's adjacent barrier and enabler selections of one code stay two units, as two segments
   would, rather than one unit where the code has two valences, so none). Uncoded text between
-  codings is a unit coded with nothing by the coders who judged it. Ranges holding no letter or digit (a space or full stop
-  left between two selections) are dropped, so that a selection boundary one character off does
-  not make a unit of its own, and do not keep apart the pieces on either side: one coder's two
-  selections of a code a line break apart, the other's one across both, are one unit, as when
-  they touch. A coder with no coding at all in a transcript is missing for its units, and
-  one whose judgement covers part of the text only (a review's decided segments: ``coverage``
-  of :func:`coded_units_from_results`) is missing outside it; text no coder judged is no unit.
-  A model's run judged its segments only (``roqa code`` skips the interviewer's turns and
-  speaker labels): outside them it is missing, so the text there that a QDA coder left
-  uncoded is no unit, and their selection there is compared with no one; the space between
-  two of its segments does not keep them apart where no coder's coding changes. When
-  no transcript text is available, the text is taken to run from 0 to the last coding's end.
-  Two coders whose texts of one transcript differ are an error (offsets into one are other
-  words in the other).
-  Every range counts as one unit whatever its length (agreement is about coding decisions, not
-  characters).
+  codings is a unit coded with nothing by the coders who judged it. Ranges holding no letter or
+  digit (a space or full stop left between two selections) are dropped, so that a selection boundary
+  one character off does not make a unit of its own, and do not keep apart the pieces on either
+  side: one coder's two selections of a code a line break apart, the other's one across both, are
+  one unit, as when they touch. A coder with no coding at all in a transcript is missing for its
+  units, and one whose judgement covers part of the text only (a review's decided segments:
+  ``coverage`` of :func:`coded_units_from_results`) is missing outside it; text no coder judged is
+  no unit. A model's run judged its segments only (``roqa code`` skips the interviewer's turns and
+  speaker labels): outside them it is missing, so the text there that a QDA coder left uncoded is no
+  unit, and their selection there is compared with no one; the space between two of its segments
+  does not keep them apart where no coder's coding changes. When no transcript text is available,
+  the text is taken to run from 0 to the last coding's end. Two coders whose texts of one transcript
+  differ are an error (offsets into one are other words in the other). Every range counts as one
+  unit whatever its length (agreement is about coding decisions, not characters).
 
 What is computed
 ----------------

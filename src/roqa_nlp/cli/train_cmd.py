@@ -165,13 +165,13 @@ def _own_codebook_hint(codebook: str) -> Iterator[None]:
 
 def _model_replaced(out: Path) -> str | None:
     """When the folder ``out`` holds a roqa model, the date of its files and the decisions it was
-    trained on, as the note of its replacing says it; None for a folder that does not exist or holds nothing but
-    hidden, system and README files (:func:`_left_alone`, left in place). A folder holding any
-    other file (a transcript, notes, a model card of another library) is refused: the model's files
-    would be written in among them (novice s39: `--out study_copy/` put 13 model files beside the
-    transcripts, exit 0). A model is replaced, as ``roqa code`` replaces its earlier outputs. No
-    card records when it was trained (a model trained again is the same bytes), and the card's
-    file time is when it was written or copied there, so the note says 'files dated', not
+    trained on, as the note of its replacing says it; None for a folder that does not exist or holds
+    nothing but hidden, system and README files (:func:`_left_alone`, left in place). A folder
+    holding any other file (a transcript, notes, a model card of another library) is refused: the
+    model's files would be written in among them (novice s39: `--out study_copy/` put 13 model files
+    beside the transcripts, exit 0). A model is replaced, as ``roqa code`` replaces its earlier
+    outputs. No card records when it was trained (a model trained again is the same bytes), and the
+    card's file time is when it was written or copied there, so the note says 'files dated', not
     'trained' (s41 repro, 6: a copy made with cp -r was said trained when copied)."""
     import json
     from contextlib import suppress

@@ -1220,25 +1220,25 @@ def _read_selection(
     in_units: dict[int, int] | None = None,
 ) -> bool:
     """Add a selection's codings to ``pending`` (its positions UTF-16 code units, the code point
-    each stands for in ``in_units``, when :func:`utf16_positions` found them so); whether it carries a comment that is not kept
-    (a description other than roqa_nlp's suggestion and valence lines, on a selection none of
-    whose codings is imported). A comment that is kept is a note on the passage: the span of
-    the user who last modified the selection (else created it) when they coded it, else each
-    person's who coded it (else the machine user's). A coding of a valence code that is not
-    in the codebook (``valence_codes``: normalised GUID -> name) is kept as a suggestion of the
-    code's GUID and name (a person's valence codes are turned into valences later), and
-    counted in ``valence_uses`` (GUID -> codings). A machine user's coding takes its probability
-    and valence from the description's note that is its (:func:`_note_of`; ``named``: the codes
-    each normalised name stands for), else probability 0 and valence neutral, recorded in
-    ``_Pending.lost``. The ``project_notes`` (GUID -> writer's GUID, text) the selection or its
-    codings refer to (``<NoteRef>``) are put on the span of the user who wrote them, when they coded
-    it, else on each coder's span, and their GUIDs in ``used_notes``. A coding of a code the
-    same user gave the same span already is kept once, and counted in ``repeats`` (user name ->
-    codings; a coding that names no user counts under ``None`` as well). A coding of a valence
-    code that rates the code above it (``ratings``: normalised GUID -> that code's id, the
-    valence, the valence code's name; ``Available Resources`` > ``Barrier``) is a coding of that
-    code with that valence, recorded in ``_Pending.rated`` and counted in ``rating_uses``; with
-    a coding of that code itself on the span it is one coding, not a repeat."""
+    each stands for in ``in_units``, when :func:`utf16_positions` found them so); whether it carries
+    a comment that is not kept (a description other than roqa_nlp's suggestion and valence lines, on
+    a selection none of whose codings is imported). A comment that is kept is a note on the passage:
+    the span of the user who last modified the selection (else created it) when they coded it, else
+    each person's who coded it (else the machine user's). A coding of a valence code that is not in
+    the codebook (``valence_codes``: normalised GUID -> name) is kept as a suggestion of the code's
+    GUID and name (a person's valence codes are turned into valences later), and counted in
+    ``valence_uses`` (GUID -> codings). A machine user's coding takes its probability and valence
+    from the description's note that is its (:func:`_note_of`; ``named``: the codes each normalised
+    name stands for), else probability 0 and valence neutral, recorded in ``_Pending.lost``. The
+    ``project_notes`` (GUID -> writer's GUID, text) the selection or its codings refer to
+    (``<NoteRef>``) are put on the span of the user who wrote them, when they coded it, else on each
+    coder's span, and their GUIDs in ``used_notes``. A coding of a code the same user gave the same
+    span already is kept once, and counted in ``repeats`` (user name -> codings; a coding that names
+    no user counts under ``None`` as well). A coding of a valence code that rates the code above it
+    (``ratings``: normalised GUID -> that code's id, the valence, the valence code's name;
+    ``Available Resources`` > ``Barrier``) is a coding of that code with that valence, recorded in
+    ``_Pending.rated`` and counted in ``rating_uses``; with a coding of that code itself on the span
+    it is one coding, not a repeat."""
     sel_name = sel.get("name") or ""
     where = f"{label}, selection {sel_name or sel.get('guid')!r}"
     codings = children(sel, "Coding")

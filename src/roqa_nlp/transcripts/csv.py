@@ -7,26 +7,24 @@ columns (a spreadsheet saved with the interview's name above its table: ``Interv
 a blank row, then ``Speaker,Text``), the rows above it no one's talk: ``speaker`` and ``text``
 are required, ``start`` and ``end`` (seconds, or ``[HH:]MM:SS[.mmm]``; a start column may hold
 a span, ``0:00.0 - 0:05.2``; whole numbers whose rows last a median of 100 or more are
-milliseconds, with a warning) are optional; other columns are ignored. A timed table may leave the speaker
-out when it has both time columns: Whisper's ``.tsv`` and whisper.cpp's ``.csv`` (``start``,
+milliseconds, with a warning) are optional; other columns are ignored. A timed table may leave the
+speaker out when it has both time columns: Whisper's ``.tsv`` and whisper.cpp's ``.csv`` (``start``,
 ``end``, ``text``, the times in whole milliseconds; whisper.cpp's ``--diarize`` adds ``speaker``)
 are read as unlabelled speech, or by the ``SPEAKER_00: words`` labels their text opens with, as a
-subtitle file without voice tags is; Whisper writes its ``.tsv`` unquoted, so a text opening
-with ``"`` is read as it stands. Each may go by another name that
-transcription services and QDA programs give it (``Content``, ``Transcript``, ``Start Time``,
-``Timespan``: :mod:`roqa_nlp.transcripts.columns`).
-The delimiter is whichever of comma, semicolon or tab the header uses (Excel in many European
-locales saves with semicolons, and then its seconds with a decimal comma, ``0,5``, read as
-such in a table not parted by commas). Rows with empty text are skipped, and so, with one warning
-naming them, are rows whose text is a spreadsheet's error value (:data:`SPREADSHEET_ERRORS`); a row with an empty speaker
-continues the previous speaker, as a line without a label does in a .txt (rows before any row
-names a speaker are read as ``Unknown speaker``, a participant, with a warning naming them), and
-consecutive rows of one speaker form one turn (see
+subtitle file without voice tags is; Whisper writes its ``.tsv`` unquoted, so a text opening with
+``"`` is read as it stands. Each may go by another name that transcription services and QDA programs
+give it (``Content``, ``Transcript``, ``Start Time``, ``Timespan``:
+:mod:`roqa_nlp.transcripts.columns`). The delimiter is whichever of comma, semicolon or tab the
+header uses (Excel in many European locales saves with semicolons, and then its seconds with a
+decimal comma, ``0,5``, read as such in a table not parted by commas). Rows with empty text are
+skipped, and so, with one warning naming them, are rows whose text is a spreadsheet's error value
+(:data:`SPREADSHEET_ERRORS`); a row with an empty speaker continues the previous speaker, as a line
+without a label does in a .txt (rows before any row names a speaker are read as ``Unknown speaker``,
+a participant, with a warning naming them), and consecutive rows of one speaker form one turn (see
 :mod:`roqa_nlp.transcripts.utterances`). The transcript's text is the canonical rendering of
 :mod:`roqa_nlp.transcripts.render`; with ``start``/``end`` columns, each row's place and times in
 its turn are kept so that a segment is cited at the time of its own row
-(:mod:`roqa_nlp.transcripts.cue_times`).
-"""
+(:mod:`roqa_nlp.transcripts.cue_times`)."""
 
 from __future__ import annotations
 

@@ -23,10 +23,9 @@ a member's study id names it (:func:`study_id_number`, the rule the pseudonym ke
 by: a joint interview of P44 and P45, or of P05a and P06a, in ``p44_p45_joint.txt`` is the case
 ``p44_p45_joint``; ``Participant 3`` or ``R3`` of ``p03_focus_group.txt`` is a template's numbering,
 so that is ``P03``), else the file stem (``focus_group_site_a``). Read as a study, its transcripts'
-cases are weighed together (:class:`StudyCases`): a template's ``Participant 1`` in two or more files
-names no one, so each takes its case from its file name, and one participant id in several files is
-warned of.
-"""
+cases are weighed together (:class:`StudyCases`): a template's ``Participant 1`` in two or more
+files names no one, so each takes its case from its file name, and one participant id in several
+files is warned of."""
 
 from __future__ import annotations
 
@@ -551,8 +550,9 @@ def label_view(line: str) -> tuple[str, list[int] | None]:
     and of its end (None when it is ``line`` itself): its accents composed (NFC: ``Sia\u0302n``,
     decomposed as text pasted from a PDF or some macOS apps arrives, is ``Siân``), a no-break or
     other blank as a space, and without characters of no width (:data:`_NO_WIDTH`; a joiner
-    where it joins nothing) but a space for one between two letters, where it parts words. The file's text is kept as it is; only its labels are read so, and
-    a label read on the view is the name in NFC."""
+    where it joins nothing) but a space for one between two letters, where it parts words. The
+    file's text is kept as it is; only its labels are read so, and a label read on the view is the
+    name in NFC."""
     if line.isascii() or (
         unicodedata.is_normalized("NFC", line) and _VIEW_CHANGES.search(line) is None
     ):
@@ -872,16 +872,15 @@ def guess_interviewer(
     turns, they end on a question or a question and a short remark (:func:`asks_or_remarks`)
     in a larger share of their turns than every other speaker, and they say fewer words than
     the speaker who says most, or fewer than :data:`GUESS_WORDS_COMPARED_FROM` in all (a short
-    call's hello, questions and thanks): an interviewer asks and listens. Counting the turns that end on
-    a question leaves out a participant's rhetorical questions inside an answer (``Honestly?
+    call's hello, questions and thanks): an interviewer asks and listens. Counting the turns that
+    end on a question leaves out a participant's rhetorical questions inside an answer (``Honestly?
     Being small enough ...``); the count with a remark after the question must agree, so an
-    interviewer who adds one (``What helped? Take your time.``) is never outdone by a
-    participant who ends short answers by asking back. Turns that only acknowledge ("Mm-hmm.",
-    "Yeah."; :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`) are not counted: an
-    interviewer who says "Mm-hmm." between a participant's answers still asks in most of her
-    turns. Anything less clear-cut is left to the researcher
-    (``--interviewer NAME``). A speaker in ``participants`` (the researcher named them a
-    participant, ``--participant NAME``) is never the one guessed."""
+    interviewer who adds one (``What helped? Take your time.``) is never outdone by a participant
+    who ends short answers by asking back. Turns that only acknowledge ("Mm-hmm.", "Yeah.";
+    :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`) are not counted: an interviewer
+    who says "Mm-hmm." between a participant's answers still asks in most of her turns. Anything
+    less clear-cut is left to the researcher (``--interviewer NAME``). A speaker in ``participants``
+    (the researcher named them a participant, ``--participant NAME``) is never the one guessed."""
     if any(turn.role == "interviewer" for turn in turns):
         return None
     # speech-to-text that writes no punctuation: a turn asks when it opens as a question does
