@@ -696,10 +696,6 @@ GUESS_MIN_QUESTION_SHARE = 0.5
 GUESS_MIN_TURNS = 3
 #: ... and every other speaker asks in at most this fraction of that share of their turns.
 GUESS_MAX_OTHER_RATIO = 1 / 3
-#: The one who asks must say fewer words than the speaker who says most only when they say at
-#: least this many: a hello, two short questions and a thanks ("Thanks for joining. What
-#: helps?", "And barriers?", "Thanks.") hold no floor, whoever's short answers say fewer.
-GUESS_WORDS_COMPARED_FROM = 20
 
 
 def asks(words: str) -> bool:
@@ -871,9 +867,8 @@ def guess_interviewer(
     (:func:`asks`), every other speaker ends on one in at most a third of that share of their
     turns, they end on a question or a question and a short remark (:func:`asks_or_remarks`)
     in a larger share of their turns than every other speaker, and they say fewer words than
-    the speaker who says most, or fewer than :data:`GUESS_WORDS_COMPARED_FROM` in all (a short
-    call's hello, questions and thanks): an interviewer asks and listens. Counting the turns that
-    end on a question leaves out a participant's rhetorical questions inside an answer (``Honestly?
+    the speaker who says most: an interviewer asks and listens. Counting the turns that end on
+    a question leaves out a participant's rhetorical questions inside an answer (``Honestly?
     Being small enough ...``); the count with a remark after the question must agree, so an
     interviewer who adds one (``What helped? Take your time.``) is never outdone by a participant
     who ends short answers by asking back. Turns that only acknowledge ("Mm-hmm.", "Yeah.";
@@ -917,7 +912,7 @@ def guess_interviewer(
         return None
     if any(or_remarks[o] >= or_remarks[best] for o in others):
         return None
-    if n_words >= GUESS_WORDS_COMPARED_FROM and n_words >= max(stats[o][3] for o in others):
+    if n_words >= max(stats[o][3] for o in others):
         return None
     return best
 
