@@ -97,6 +97,73 @@ def test_a_recording_time_below_a_label_alone_is_no_answer(tmp_path: Path) -> No
     ]
 
 
+def test_a_time_below_a_label_alone_in_a_file_that_times_each_turn_so_is_no_answer(
+    tmp_path: Path,
+) -> None:
+    """A file that puts the label, then the recording's time, then the words above each turn
+    (``P04:`` / ``12:10`` / words): a time alone under a label is that turn's time even after a
+    question, and a turn with no words (the participant froze) is none. Before, ``P04:`` /
+    ``12:31`` after "And what gets in the way?" was coded as P04's answer '12:31', and
+    ``P04:`` / ``19:10`` after "Shall I stop the recording?" at the end too."""
+    froze = (
+        "Interviewer:\n12:03\nWhat helps your service?\n\n"
+        "P04:\n12:10\nThe team, mostly.\n\n"
+        "Interviewer:\n12:25\nAnd what gets in the way?\n\n"
+        "P04:\n12:31\n\n"
+        "Interviewer:\n12:33\nSorry, you froze. Can you hear me?\n\n"
+        "P04:\n12:40\nMoney, honestly.\n"
+    )
+    t = read_transcript(_write(tmp_path, "p04.txt", froze))
+    assert _turns(t) == [
+        ("Interviewer", "interviewer", 723.0, "What helps your service?"),
+        ("P04", "participant", 730.0, "The team, mostly."),
+        ("Interviewer", "interviewer", 745.0, "And what gets in the way?"),
+        ("Interviewer", "interviewer", 753.0, "Sorry, you froze. Can you hear me?"),
+        ("P04", "participant", 760.0, "Money, honestly."),
+    ]
+    end = (
+        "Interviewer:\n44:50\nIs there anything you'd like to ask me?\n\n"
+        "P04:\n45:02\nNo, that's all.\n\n"
+        "Interviewer:\n19:05\nShall I stop the recording?\n\nP04:\n19:10\n"
+    )
+    t = read_transcript(_write(tmp_path, "p04.txt", end))
+    assert _turns(t) == [
+        ("Interviewer", "interviewer", 2690.0, "Is there anything you'd like to ask me?"),
+        ("P04", "participant", 2702.0, "No, that's all."),
+        ("Interviewer", "interviewer", 1145.0, "Shall I stop the recording?"),
+    ]
+    names = (
+        "Sam Roe\n0:03\nWhat helps?\n\nJane Smith\n0:10\nThe team.\n\n"
+        "Sam Roe\n0:25\nAnd what gets in the way?\n\nJane Smith\n0:31\n\n"
+        "Sam Roe\n0:33\nSorry, you froze.\n"
+    )
+    t = read_transcript(_write(tmp_path, "names.txt", names), interviewer_labels=["Sam Roe"])
+    assert [(s, w) for s, _, _, w in _turns(t)] == [
+        ("Sam Roe", "What helps?"),
+        ("Jane Smith", "The team."),
+        ("Sam Roe", "And what gets in the way?"),
+        ("Sam Roe", "Sorry, you froze."),
+    ]
+
+
+def test_one_turn_timed_below_its_label_leaves_a_time_answer_an_answer(tmp_path: Path) -> None:
+    """Only two or more turns timed below their labels make a file's times turn times: one
+    (``P04:`` / ``17:45`` / "The team.") leaves ``P04:`` / ``09:15`` after a question the
+    answer."""
+    text = (
+        "Interviewer: What helps?\n\nP04:\n17:45\nThe team.\n\n"
+        "Interviewer: When do you start?\n\nP04:\n09:15\n\nInterviewer: Right.\n"
+    )
+    t = read_transcript(_write(tmp_path, "p04.txt", text))
+    assert _turns(t) == [
+        ("Interviewer", "interviewer", None, "What helps?"),
+        ("P04", "participant", 1065.0, "The team."),
+        ("Interviewer", "interviewer", None, "When do you start?"),
+        ("P04", "participant", None, "09:15"),
+        ("Interviewer", "interviewer", None, "Right."),
+    ]
+
+
 # --- a transcription service's page footers ---------------------------------------------------
 
 PAGED = (

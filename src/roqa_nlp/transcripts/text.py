@@ -5,7 +5,8 @@ A turn starts at a line that opens with a speaker label (``P04: words``, ``Inter
 ``[00:01:02]``, which becomes the turn's ``begin_time`` (a line holding only a timestamp gives its
 time to the next turn, or to the turn whose label is just above it: ``Jane Smith`` / ``0:03`` /
 words; with no words below it before the next label, it is that turn's words: ``P04:`` /
-``17:45``). Lines without a label, including whole paragraphs after a blank line,
+``17:45``, unless two turns or more put their time between label and words, when it is a
+turn with no words). Lines without a label, including whole paragraphs after a blank line,
 continue the previous turn, except after a question marker's question (``Question 5: How do
 you ...?``, ``Q5:``; the line ending in ``?``, or its paragraph): a researcher's transcript
 that numbers its questions labels no answers, so the words after the question are the answer,
@@ -450,6 +451,27 @@ def _paragraphs(
     return pieces
 
 
+def _timed_below_label(lines: list[_Line], labels: list[LabelMatch | None]) -> int:
+    """How many labels alone on their line have a time alone on the next line with words
+    (``P04:`` / ``12:10`` / ``The team, mostly.``; blank lines between are skipped)."""
+    filled = [(line, label) for line, label in zip(lines, labels, strict=True) if line.text.strip()]
+    count = 0
+    for (line, label), (time_line, time_label), (words, words_label) in zip(
+        filled, filled[1:], filled[2:]
+    ):
+        if label is None or line.text[label.words_start :].strip():
+            continue
+        if time_label is not None or words_label is not None:
+            continue
+        stamp = match_timestamp(time_line.text)
+        if stamp is None or time_line.text[stamp[1] :].strip():
+            continue
+        after = match_timestamp(words.text)
+        if after is None or words.text[after[1] :].strip():
+            count += 1
+    return count
+
+
 def _labelled_turns(
     lines: list[_Line],
     labels: list[LabelMatch | None],
@@ -484,6 +506,9 @@ def _labelled_turns(
     asked = False  # the question of a question marker's turn is over
     talk_began = False  # a speaker's label came: a line in no turn after it is reported
     last_words = ""  # the last line of a turn's words so far
+    # two turns or more laid out as label / time / words: the file's times are turn times, so a
+    # time alone under a label is that turn's time, never its answer ("P04:" / "12:31", frozen)
+    turn_times = _timed_below_label(lines, labels) >= 2
     for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
         if i in header:
             _close(current, out, interviewer_labels)
@@ -524,7 +549,9 @@ def _labelled_turns(
             inside, talk_began = [], True
             begin = label.time if label.time is not None else pending_time
             current = _OpenTurn(
-                speaker=label.label, begin_time=begin, after_question=last_words.endswith("?")
+                speaker=label.label,
+                begin_time=begin,
+                after_question=last_words.endswith("?") and not turn_times,
             )
             pending_time = None
             rest = _Line(line.start + label.words_start, line.text[label.words_start :])
