@@ -332,3 +332,62 @@ def test_decisions_appended_below_a_title_row_take_the_headers_columns(tmp_path:
     f.write_text("Alice review\nsegment_id;decision;code_id\np01:0008;accept;IS.A\n", "utf-8")
     append_decisions(f, [Decision(segment_id="p01:0009", decision="no-code")])
     assert f.read_text("utf-8-sig").splitlines()[-1] == "p01:0009;no-code;"
+
+
+ERROR_THEN_CONTINUED = [
+    ["speaker", "text"],
+    ["Interviewer", "What gets in the way?"],
+    ["Participant", "#NAME?"],
+    ["", "And the rota is always late, so nobody can plan childcare."],
+    ["", "We lose good people because of it."],
+    ["Interviewer", "What helps?"],
+    ["Participant", "The manager backs us."],
+]
+
+
+def _continued_turns(t: Transcript) -> list[tuple[str, str]]:
+    return [(s, w) for s, _, w, _, _ in turns_of(t)]
+
+
+def test_rows_with_no_speaker_after_an_error_cell_stay_the_error_rows_speakers(
+    tmp_path: Path,
+) -> None:
+    """A turn typed starting with - becomes #NAME? in its first row only; the rows below it
+    with an empty speaker are the rest of that answer. Before, the error row was left out with
+    its speaker, so those rows continued the Interviewer's turn (participant words 23 -> 4)."""
+    import csv
+
+    f = tmp_path / "p04.csv"
+    with open(f, "w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(ERROR_THEN_CONTINUED)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(f)
+    assert _continued_turns(t) == [
+        ("Interviewer", "What gets in the way?"),
+        (
+            "Participant",
+            "And the rota is always late, so nobody can plan childcare. "
+            "We lose good people because of it.",
+        ),
+        ("Interviewer", "What helps?"),
+        ("Participant", "The manager backs us."),
+    ]
+    assert [str(w.message) for w in caught] == [
+        f"{f}: row 3 holds a spreadsheet's error value (#NAME?), not talk: left out (Excel "
+        "shows #NAME? for a cell it read as a formula, a turn typed starting with - or =: type "
+        "the words again, starting with an apostrophe, and save again)"
+    ]
+
+
+def test_rows_with_no_speaker_after_an_error_cell_of_an_xlsx_stay_its_speakers(
+    tmp_path: Path,
+) -> None:
+    t = read_quietly(_xlsx(tmp_path / "p04.xlsx", ERROR_THEN_CONTINUED))
+    assert [s for s, _ in _continued_turns(t)] == [
+        "Interviewer",
+        "Participant",
+        "Interviewer",
+        "Participant",
+    ]
+    assert _continued_turns(t)[1][1].startswith("And the rota is always late")

@@ -18,7 +18,8 @@ give it (``Content``, ``Transcript``, ``Start Time``, ``Timespan``:
 header uses (Excel in many European locales saves with semicolons, and then its seconds with a
 decimal comma, ``0,5``, read as such in a table not parted by commas). Rows with empty text are
 skipped, and so, with one warning naming them, are rows whose text is a spreadsheet's error value
-(:data:`SPREADSHEET_ERRORS`); a row with an empty speaker continues the previous speaker, as a line
+(:data:`SPREADSHEET_ERRORS`), though their speaker's turn goes on in the rows after them that
+have no speaker; a row with an empty speaker continues the previous speaker, as a line
 without a label does in a .txt (rows before any row names a speaker are read as ``Unknown speaker``,
 a participant, with a warning naming them), and consecutive rows of one speaker form one turn (see
 :mod:`roqa_nlp.transcripts.utterances`). The transcript's text is the canonical rendering of
@@ -380,11 +381,19 @@ def table_transcript(
     utterances: list[Utterance] = []
     unnamed: list[int] = []  # rows with words but no speaker before any row names one
     errors: dict[int, str] = {}  # rows whose text is a spreadsheet's error value
+    # the speaker of an error row left out: the rows after it with no speaker go on with its turn
+    error_speaker: str | None = None
     for number, row in enumerate(rows[1:], start=above + 2):
         cells = {role: row[i] if i < len(row) else "" for role, i in roles.items()}
+        named = (cells.get("speaker") or "").strip()
         if cells["text"].strip().upper() in SPREADSHEET_ERRORS:
             errors[number] = cells["text"].strip().upper()
+            error_speaker = named or error_speaker
             continue
+        if named:
+            error_speaker = None
+        elif error_speaker is not None:
+            cells["speaker"] = error_speaker
         begin, end = span(cells.get("start", ""))
         if "end" in cells:
             end = cells["end"]
