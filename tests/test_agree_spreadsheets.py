@@ -60,11 +60,13 @@ def one_line(text: str) -> str:
 
 
 def test_codes_typed_with_commas_are_several_codes_when_each_is_a_known_code(tmp_path) -> None:
-    cu = read_long_csv(write(tmp_path / "c.csv", COMMAS))
+    """Known in a built-in codebook when other inputs (roqa results) code in one."""
+    cu = read_long_csv(write(tmp_path / "c.csv", COMMAS), builtin_commas=True)
     assert cu.codes == ["IS.C", "IS.D.2", "OS.A"]
     assert cu.codes_of("ann", "u1") == {"IS.C", "IS.D.2"}
     assert cu.codes_of("ben", "u3") == {"IS.C", "IS.D.2"}
     assert agreement_report(cu, n_boot=0).pooled["all"].kappa == pytest.approx(KAPPA_COMMAS)
+    assert cu.comma_cells_split == 2
 
 
 def test_code_names_typed_with_commas_are_several_codes(tmp_path) -> None:
@@ -73,13 +75,14 @@ def test_code_names_typed_with_commas_are_several_codes(tmp_path) -> None:
         tmp_path / "c.csv",
         'unit,coder,code\nu1,A,"Culture, Available Resources , Cost"\nu1,B,Culture\n',
     )
-    cu = read_long_csv(p)
+    cu = read_long_csv(p, builtin_commas=True)
     assert cu.codes_of("A", "u1") == {"Culture", "Available Resources", "Cost"}
 
 
 def test_commas_and_semicolons_in_one_cell_both_separate_codes(tmp_path) -> None:
     p = write(tmp_path / "c.csv", 'unit,coder,code\nu1,A,"IS.C, IS.D.2; OS.A"\nu1,B,IS.C\n')
-    assert read_long_csv(p).codes_of("A", "u1") == {"IS.C", "IS.D.2", "OS.A"}
+    cu = read_long_csv(p, builtin_commas=True)
+    assert cu.codes_of("A", "u1") == {"IS.C", "IS.D.2", "OS.A"}
 
 
 def test_codes_typed_with_commas_are_resolved_in_the_codebook(tmp_path) -> None:
@@ -136,7 +139,7 @@ def test_own_codes_typed_with_commas_are_kept_with_one_warning_naming_the_cell(t
 def test_a_known_code_typed_with_commas_gives_no_warning(tmp_path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error", RoqaWarning)
-        read_long_csv(write(tmp_path / "c.csv", COMMAS))
+        read_long_csv(write(tmp_path / "c.csv", COMMAS), builtin_commas=True)
 
 
 def test_an_unknown_code_typed_with_commas_says_semicolons_separate_codes(tmp_path) -> None:
@@ -156,11 +159,15 @@ def test_agree_with_codes_typed_with_commas_gives_the_kappa_of_separate_codes(
     out_path = tmp_path / "a.json"
     code, out, err = run(
         ["agree", str(write(tmp_path / "c.csv", COMMAS)), "--json", str(out_path)]
-        + ["--n-boot", "0"],
+        + ["--n-boot", "0", "--codebook", "cfir-2009"],
         capsys,
     )
     assert code == 0, err
     assert "3 codes used" in out
+    assert (
+        "2 code cells with commas read as several codes each, every part a code of codebook "
+        "cfir-2009 (';' separates the codes of one cell)" in one_line(out)
+    )
     data = json.loads(out_path.read_text("utf-8"))
     assert data["pooled"]["all"]["kappa"] == pytest.approx(KAPPA_COMMAS)
 
@@ -332,3 +339,60 @@ def test_a_transcript_given_to_agree_is_no_table_of_codings(tmp_path, capsys) ->
         "code column) (code a transcript with roqa code first and compare its codings.jsonl; a "
         "long table saved as Unicode text needs a first line naming unit, coder and code)"
     )
+
+
+#: A team's own codes with commas in their names, each part of which happens to be a code of a
+#: built-in codebook (Staffing, Training, Cost, Funding, Culture, Climate ...).
+OWN_COMMAS = (
+    "unit,coder,code\n"
+    'u1,A,"Staffing, Training"\nu1,B,"Staffing, Training"\n'
+    'u2,A,"Cost, Funding"\nu2,B,"Cost, Funding"\n'
+    'u3,A,"Culture, Climate"\nu3,B,"Staffing, Training"\n'
+    "u4,A,\nu4,B,\n"
+)
+
+
+def test_own_comma_codes_are_not_split_into_built_in_codes_without_a_codebook(tmp_path) -> None:
+    """Before, each cell became two built-in codes (hunt2 ag/own_commas.csv: 5 codes read as
+    10, kappa 0.594 -> 0.569, and a false warning of two codebooks)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        cu = read_long_csv(write(tmp_path / "own.csv", OWN_COMMAS))
+    assert cu.codes == ["Cost, Funding", "Culture, Climate", "Staffing, Training"]
+    assert cu.comma_cells_split == 0
+
+
+def test_agree_counts_own_comma_codes_whole_without_a_codebook(tmp_path, capsys) -> None:
+    """3 codes x 4 units = 12 decisions, 10 agree; A applied 3 codes, B 3: p_e = 1/4 * 1/4 +
+    3/4 * 3/4 = 5/8, kappa (5/6 - 5/8) / (3/8) = 5/9."""
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(write(tmp_path / "own.csv", OWN_COMMAS)), "--json", str(out_path)]
+        + ["--n-boot", "0"],
+        capsys,
+    )
+    assert code == 0, err
+    assert "3 codes used" in out
+    assert "codebook" not in one_line(err + out).replace("--codebook", "")
+    assert "split" not in out and "several codes each" not in one_line(out)
+    data = json.loads(out_path.read_text("utf-8"))
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(5 / 9)
+
+
+def test_agree_splits_comma_cells_in_the_codebook_results_code_in(tmp_path, capsys) -> None:
+    """A roqa result coding in CFIR 2009 fixes the codebook: a table's "IS.C, IS.D.2" is two
+    codes of it, with one note."""
+    from test_cli_agree import seg, write_result
+
+    model = write_result(tmp_path / "model", [seg(0, ["IS.C", "IS.D.2"]), seg(1, ["OS.A"])])
+    table = write(tmp_path / "ann.csv", 'unit,coder,code\nT1:0,ann,"IS.C, IS.D.2"\nT1:1,ann,OS.A\n')
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(table), str(model), "--json", str(out_path), "--n-boot", "0"], capsys
+    )
+    assert code == 0, err
+    assert (
+        "1 code cell with commas read as several codes each, every part a code of the results' "
+        "codebook (';' separates the codes of one cell)" in one_line(out)
+    )
+    assert json.loads(out_path.read_text("utf-8"))["pooled"]["all"]["percent_agreement"] == 1.0

@@ -185,6 +185,9 @@ class CodedUnits:
     no_valence: dict[str, str] = field(default_factory=dict)
     tallies: dict[str, dict[str, int]] = field(default_factory=dict)
     judged_on_segments: list[str] = field(default_factory=list)
+    #: a long table's code cells read as several codes for the commas between them
+    #: (:func:`read_long_csv`)
+    comma_cells_split: int = 0
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -278,7 +281,9 @@ def coded_units_from_rows(
 LONG_TABLE_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt", ".xlsx")
 
 
-def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> CodedUnits:
+def read_long_csv(
+    path: str | Path, *, codebook: Codebook | None = None, builtin_commas: bool = False
+) -> CodedUnits:
     """Read the long table (columns ``unit``, ``coder``, ``code``, optionally ``valence``; others
     are ignored) from a CSV (comma, semicolon or tab; UTF-8, or UTF-16 as Excel's "Unicode
     text"), a ``.tsv`` or ``.txt`` of the same, or the first sheet of an Excel ``.xlsx``, as
@@ -287,10 +292,12 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
     A ``code`` cell may hold several codes separated by ``;`` ("Culture; Cost"), as
     ``roqa evaluate`` reads them; each is one code of the unit, as if on rows of its own. Codes
     typed with commas between them ("IS.C, IS.D.2", as people type them in Excel) are several
-    codes too when the cell as a whole is no known code and each of its parts is one (of
-    ``codebook``, else of one built-in codebook): a code named with a comma stays one code.
-    A comma cell of codes no codebook knows is kept as one code, not split on a guess, with one
-    :class:`~roqa_nlp.errors.RoqaWarning` naming the first such cell.
+    codes too when the cell as a whole is no known code and each of its parts is one of
+    ``codebook`` (or, with ``builtin_commas``, of one built-in codebook: when other inputs, roqa
+    results, code in one): a code named with a comma stays one code, and so does a team's own
+    "Staffing, Training" that only happens to part into built-in codes. A comma cell not split
+    is kept as one code, not split on a guess, with one :class:`~roqa_nlp.errors.RoqaWarning`
+    naming the first such cell; :attr:`CodedUnits.comma_cells_split` counts the cells split.
     A ``valence`` cell (barrier, enabler or neutral, or a synonym ``roqa evaluate`` reads:
     facilitator, negative, mixed ...) gives the valence of the row's codes; an empty one gives
     none, and so does a code given two different valences in one unit. Without the column,
@@ -335,7 +342,7 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
     rows: list[tuple[str, str, str]] = []
     code_names: dict[str, str] = {}
     given: dict[str, dict[str, dict[str, set[str]]]] = {}  # coder -> unit -> code -> valences
-    split = _CommaCells(codebook)
+    split = _CommaCells(codebook, builtin=builtin_commas)
     for n, row in enumerate(body, start=2 + skipped):
         if not any(cell.strip() for cell in row):
             continue
@@ -391,12 +398,17 @@ def read_long_csv(path: str | Path, *, codebook: Codebook | None = None) -> Code
         parts = "; ".join(s.strip() for s in cell.split(",") if s.strip())
         warn(
             f"{where}: the code cell {quoted(cell)} is read as one code"
-            + (f", and so is {more} more cell{'s' * (more > 1)} with a comma" if more else "")
+            + (
+                f", and so {'are' if more > 1 else 'is'} {more} more cell{'s' * (more > 1)} with a comma"
+                if more
+                else ""
+            )
             + f"; {_SEMICOLONS}, so if it holds several, write {quoted(parts)}",
             path=p,
         )
     cu = coded_units_from_rows(rows, unit_kind="units")
     cu.code_names.update(code_names)
+    cu.comma_cells_split = split.split
     cu.valences = {
         coder: {unit: valences_given(per) for unit, per in units.items()}
         for coder, units in given.items()
@@ -449,13 +461,16 @@ def _sheet_cell(value: object) -> str:
 class _CommaCells:
     """Codes typed with commas between them in one cell ("IS.C, IS.D.2"), as several codes
     when the cell as a whole is no known code and every part is one: of ``codebook``, else of
-    one built-in codebook (loaded when a cell first holds a comma). ``unsplit`` keeps where and
-    which cells with a comma were left whole though no codebook knows them."""
+    one built-in codebook (loaded when a cell first holds a comma) with ``builtin``, else of
+    none. ``unsplit`` keeps where and which cells with a comma were left whole though no codebook
+    knows them, ``split`` counts the cells split."""
 
-    def __init__(self, codebook: Codebook | None) -> None:
+    def __init__(self, codebook: Codebook | None, *, builtin: bool = False) -> None:
         self._given = codebook
+        self._builtin = builtin
         self._books: list[Codebook] | None = None
         self.unsplit: list[tuple[str, str]] = []
+        self.split = 0
 
     def __call__(self, cell: str, where: str) -> list[str]:
         parts = [s.strip() for s in cell.split(",") if s.strip()]
@@ -465,6 +480,7 @@ class _CommaCells:
         if any(b.find(cell) is not None for b in books):  # a code named with a comma
             return [cell]
         if any(all(b.find(s) is not None for s in parts) for b in books):
+            self.split += 1
             return parts
         if self._given is None:
             self.unsplit.append((where, cell))
@@ -473,6 +489,8 @@ class _CommaCells:
     def _known_in(self) -> list[Codebook]:
         if self._given is not None:
             return [self._given]
+        if not self._builtin:
+            return []
         if self._books is None:
             from .codebook import builtin_codebook
             from .codebooks import BUILTIN

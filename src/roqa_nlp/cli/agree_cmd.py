@@ -213,6 +213,7 @@ def load_coded_units(
         add_result(name, result, path, str(path))
 
     given: dict[Path, Path] = {}  # each input's codings file -> the input naming it
+    table_paths: list[Path] = []  # long tables, read once the results' codebook is known
     for p in inputs:
         if not p.exists():
             from ..io import missing_path_hint
@@ -240,10 +241,7 @@ def load_coded_units(
                 )
             add_codings(p)
         elif suffix in LONG_TABLE_SUFFIXES:
-            table = read_long_csv(p, codebook=book)
-            tables.append(table)
-            for c in table.coders:
-                where.setdefault(c, f"{p} (coder {c})")
+            table_paths.append(p)
         elif suffix == ".jsonl":
             add_codings(p)
         elif suffix == ".qdpx":
@@ -261,6 +259,26 @@ def load_coded_units(
                 + (" (save the sheet as Excel .xlsx or CSV UTF-8)" if sheet else "")
                 + ", a codings.jsonl or result folder, or a .qdpx",
             )
+    if table_paths:
+        from ..crosswalk import codebook_of
+
+        # a cell "Staffing, Training" is split into built-in codes only when results code in
+        # a built-in codebook: else it is as likely a team's own code as two codes
+        builtin_commas = any(codebook_of(r) is not None for r in results.values())
+        for p in table_paths:
+            table = read_long_csv(p, codebook=book, builtin_commas=builtin_commas)
+            tables.append(table)
+            for c in table.coders:
+                where.setdefault(c, f"{p} (coder {c})")
+    split_cells = sum(t.comma_cells_split for t in tables)
+    split_notes: list[str] = []
+    if split_cells:
+        split_notes.append(
+            f"{split_cells} code cell{'s' * (split_cells > 1)} with commas read as several "
+            "codes each, every part a code of "
+            + (f"codebook {book.id}" if book is not None else "the results' codebook")
+            + " (';' separates the codes of one cell)"
+        )
     csv_notes: list[str] = []
     csv_book = None  # the results' codebook a long CSV's names were resolved in
     resolved: set[str] = set()  # the code ids they were resolved to
@@ -322,6 +340,7 @@ def load_coded_units(
         notes.append(_models_note(models, results))
     notes.extend(review_notes)
     notes.extend(matched_notes)
+    notes.extend(split_notes)
     notes.extend(csv_notes)
     if book is None and tables:
         written = {c for t in tables for c in t.codes} - resolved
