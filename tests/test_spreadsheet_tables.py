@@ -391,3 +391,19 @@ def test_rows_with_no_speaker_after_an_error_cell_of_an_xlsx_stay_its_speakers(
         "Participant",
     ]
     assert _continued_turns(t)[1][1].startswith("And the rota is always late")
+
+
+def test_a_txt_with_a_tab_header_line_but_prose_below_it_is_read_as_prose(tmp_path: Path) -> None:
+    """A first line that looks like a tab table's header, then "Interviewer: ..." prose: no row
+    has words in the text column, so it is no table. Before, "no speech found"."""
+    txt = tmp_path / "p04.txt"
+    txt.write_text(
+        "Speaker\tText\tnotes\nInterviewer: What gets in the way?\nParticipant: Staffing.\n",
+        encoding="utf-8",
+    )
+    t = read_quietly(txt)
+    assert [(s, w) for s, _, w, _, _ in turns_of(t)] == [
+        ("Interviewer", "What gets in the way?"),
+        ("Participant", "Staffing."),
+    ]
+    assert t.metadata["format"] == "txt"

@@ -255,12 +255,22 @@ def read_csv_transcript(
 def is_tab_table(text: str) -> bool:
     """Whether the decoded text of a .txt file is a transcript table saved as tab-separated
     text (Excel's "Unicode Text", UTF-16 with tabs): its first non-blank line a header naming,
-    between tabs, the speaker and text columns (under any of their names), as a .csv's must."""
-    first = next((line for line in text.split("\n") if line.strip()), "")
+    between tabs, the speaker and text columns (under any of their names), as a .csv's must,
+    and a line below it with words in the text column (a header line above ``Interviewer: ...``
+    prose is no table)."""
+    lines = text.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    first = lines[at] if at < len(lines) else ""
     if "\t" not in first:
         return False
     roles = column_roles(first.rstrip("\r").split("\t"))
-    return "speaker" in roles and "text" in roles
+    if "speaker" not in roles or "text" not in roles:
+        return False
+    column = roles["text"]
+    return any(
+        len(cells := line.split("\t")) > column and cells[column].strip()
+        for line in lines[at + 1 :]
+    )
 
 
 def text_table_transcript(
