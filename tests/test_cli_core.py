@@ -474,7 +474,8 @@ def test_a_readme_and_a_codings_csv_in_a_folder_are_left_out_with_a_warning(
         f"roqa: warning: {folder}: left out README.md: a README is not read as a transcript "
         "(name the file on its own to read it)",
         f"roqa: warning: {folder}: left out codings.csv: roqa's own output (codings or "
-        "decisions, a table with its segment_id or name_1 columns), not a transcript",
+        "decisions, a table with its segment_id, or name_1 and probability_1, columns), not a "
+        "transcript",
     ]
     assert {s.segment.transcript_id for s in CodingResult.read(tmp_path / "out")} == {"p07"}
 

@@ -205,7 +205,8 @@ def test_a_readme_and_roqas_own_csv_in_a_folder_are_left_out_with_a_warning(
         (
             "RoqaWarning",
             f"{tmp_path}: left out codings.csv: roqa's own output (codings or decisions, a "
-            "table with its segment_id or name_1 columns), not a transcript",
+            "table with its segment_id, or name_1 and probability_1, columns), not a "
+            "transcript",
         ),
     ]
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+import pytest
+
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
 
@@ -153,17 +155,20 @@ def test_roqas_codings_as_xlsx_and_a_quotes_sheet_copied_from_them_are_left_out_
     row = ["p01", "p01:0001", "P01", "Hi.", "IS.A", "Structural Characteristics"]
     _xlsx(tmp_path / "codings.xlsx", [codings, row])
     (tmp_path / "codings.csv").write_text(",".join(codings) + "\n", encoding="utf-8")
-    _xlsx(tmp_path / "my_quotes.xlsx", [["speaker", "text", "name_1"], ["P01", "Hi.", "x"]])
+    _xlsx(
+        tmp_path / "my_quotes.xlsx",
+        [["speaker", "text", "name_1", "probability_1"], ["P01", "Hi.", "x", "0.9"]],
+    )
     (tmp_path / "quotes.csv").write_text(
-        "Speaker,Text,Probability_1\nP01,Hi.,0.9\n", encoding="utf-8"
+        "Speaker,Text,Name_1,Probability_1\nP01,Hi.,x,0.9\n", encoding="utf-8"
     )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         assert expand_paths([tmp_path]) == [tmp_path / "p01.txt"]
     assert [str(w.message) for w in caught] == [
         f"{tmp_path}: left out codings.csv, codings.xlsx, my_quotes.xlsx, quotes.csv: roqa's "
-        "own output (codings or decisions, a table with its segment_id or name_1 columns), "
-        "not a transcript"
+        "own output (codings or decisions, a table with its segment_id, or name_1 and "
+        "probability_1, columns), not a transcript"
     ]
 
 
@@ -407,3 +412,22 @@ def test_a_txt_with_a_tab_header_line_but_prose_below_it_is_read_as_prose(tmp_pa
         ("Participant", "Staffing."),
     ]
     assert t.metadata["format"] == "txt"
+
+
+@pytest.mark.parametrize("extra", [["name_1"], ["probability_1"], ["Name_1", "notes"]])
+def test_a_transcript_table_with_one_of_roqas_ranked_columns_is_read_from_a_folder(
+    tmp_path: Path, extra: list[str]
+) -> None:
+    """A transcript sheet of its own with a name_1 column (the interviewer's name, hunt2
+    t2/f2/p06.xlsx): only segment_id, or both name_1 and probability_1, make roqa's codings.
+    Before, it was left out of the folder with a warning."""
+    from roqa_nlp.transcripts import expand_paths
+
+    header = ["speaker", "text", *extra]
+    _xlsx(tmp_path / "p06.xlsx", [header, ["P06", "Hi.", *(["Tom"] * len(extra))]])
+    (tmp_path / "p07.csv").write_text(
+        ",".join(header) + "\nP07,Hi.," + ",".join(["x"] * len(extra)) + "\n", encoding="utf-8"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert expand_paths([tmp_path]) == [tmp_path / "p06.xlsx", tmp_path / "p07.csv"]

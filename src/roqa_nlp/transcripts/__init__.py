@@ -454,8 +454,8 @@ _NOT_TRANSCRIPTS: tuple[tuple[Callable[[Path], bool], str], ...] = (
     ),
     (
         _is_roqa_csv,
-        "roqa's own output (codings or decisions, a table with its segment_id or name_1 "
-        "columns), not a transcript",
+        "roqa's own output (codings or decisions, a table with its segment_id, or name_1 and "
+        "probability_1, columns), not a transcript",
     ),
     (
         _is_roqa_docx,

@@ -121,22 +121,25 @@ def header_row(rows: Sequence[Sequence[str]]) -> int:
 def is_roqa_csv(path: str | Path) -> bool:
     """Whether the header row of ``path`` (a .csv, .tsv or .xlsx file) is roqa's own codings
     or decisions table: it names a ``segment_id`` column (``codings.csv`` or ``.xlsx``, a
-    decisions file) or a ranked suggestion's ``name_1`` or ``probability_1`` (a sheet of quotes
-    copied from ``codings.csv``), not a transcript. Unreadable files are not."""
+    decisions file) or both a ranked suggestion's ``name_1`` and its ``probability_1`` (a sheet
+    of quotes copied from ``codings.csv``), not a transcript. One of them alone is a
+    transcript's column of its own (the interviewer's ``name_1``). Unreadable files are not."""
     header = header_cells(path)
     return header is not None and is_roqa_header(header)
 
 
-#: The ranked suggestion columns of roqa's ``codings.csv`` no transcript table has (``code_1``
-#: may be a researcher's own column of codes, and is not one of them).
-_ROQA_RANKED = re.compile(r"(?:name|probability)_\d+")
+#: The ranked suggestion columns of roqa's ``codings.csv`` no transcript table has both of
+#: (``code_1`` may be a researcher's own column of codes, and is not one of them).
+_ROQA_RANKED = (re.compile(r"name_\d+"), re.compile(r"probability_\d+"))
 
 
 def is_roqa_header(header: Sequence[str]) -> bool:
     """Whether a table's header cells are those of roqa's codings or decisions (see
     :func:`is_roqa_csv`)."""
     names = [cell.lstrip("\ufeff").strip().strip('"').strip().lower() for cell in header]
-    return ROQA_COLUMN in names or any(_ROQA_RANKED.fullmatch(n) for n in names)
+    return ROQA_COLUMN in names or all(
+        any(ranked.fullmatch(n) for n in names) for ranked in _ROQA_RANKED
+    )
 
 
 def names_transcript_columns(path: str | Path) -> bool:
