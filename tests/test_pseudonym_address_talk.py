@@ -69,7 +69,6 @@ def test_a_year_is_a_house_number_where_a_postcode_ends_the_address() -> None:
         "We have 4 Station Road Leeds staff at the moment.",
         "We have 4 Station Road Leeds shops at the moment.",
         "We have 4 Station Road Leeds people at the moment.",
-        "We have 4 Station Road Leeds calls at the moment.",
         "We had 3 High Street Leeds shops close this year.",
         "We had 2 High Street Oxford colleges send students.",
         "There are 3 Mill Lane Leeds staff on nights.",

@@ -76,6 +76,8 @@ def identifier_patterns() -> tuple[IdentifierPattern, ...]:
     for name, words in data.get("word_lists", {}).items():  # after the parts that name them
         forms = dict.fromkeys(form for word in words for form in plurals(word))
         parts[name] = f"(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})"
+    for name, words in data.get("words_before", {}).items():  # a word just before, any case
+        parts[name] = f"(?:{'|'.join(_just_after(word) for word in words)})"
     out = []
     for entry in data["identifiers"]:
         pattern = "".join(entry["pattern"])
@@ -91,6 +93,12 @@ def identifier_patterns() -> tuple[IdentifierPattern, ...]:
             )
         )
     return tuple(out)
+
+
+def _just_after(word: str) -> str:
+    """A pattern of the place just after ``word`` and one blank, ``word`` whole and in any case
+    (a list of ``words_before`` in ``data/direct_identifiers.json``: ``In 2020``, ``at 12``)."""
+    return rf"(?<=(?<![\w'’-])(?i:{re.escape(word)})[ ])"
 
 
 def identifier_edits(text: str) -> list[tuple[int, int, str]]:
@@ -123,25 +131,50 @@ def _span(m: re.Match[str], names: frozenset[str]) -> tuple[int, int]:
     ``Maria Okafor`` keyed -> ``[address], Maria.``), as the pseudonym key's rule for it says.
     A word of ``names`` that is a UK town or county (:func:`place_names`: ``Lincoln`` with
     ``Lincoln Hayes`` keyed) stays the address's, and so does a keyed name with a town after
-    it (``8 Kings Road, Maria, Lincoln.`` -> ``[address].``): the town would be left."""
+    it (``8 Kings Road, Maria, Lincoln.`` -> ``[address].``): the town would be left. But such a
+    town followed by another word of ``names`` opens a keyed name (``9 Mill Lane, Lincoln
+    Hayes.`` -> ``[address], [P08].``): the address ends before it, so no name is left in part
+    and the address is not dropped for it (:func:`names_first`)."""
     groups = m.re.groupindex
     start, end = m.span("address" if "address" in groups else 0)
     town = m.group("town") if "town" in groups else None
     if not town or not names:
         return start, end
     cut = None
+    name_end = None  # where the name the address was cut at ends, while its words go on
     pos = 0
     while word := _WORD.search(town, pos):
+        keyed = _bare_word(word.group()) in names
+        if name_end is not None and keyed and town[name_end : word.start()] == " ":
+            name_end = pos = word.end()  # the name's next word ('Lincoln Hayes')
+            continue
+        name_end = None
         place = _place_at(town, word.start())
-        if place:
+        after = _WORD.match(town, word.end() + 1) if place == word.group() else None
+        if (
+            place
+            and not (  # a keyed town that a keyed word follows opens a keyed name
+                cut is None
+                and keyed
+                and town[word.end() : word.end() + 1] == " "
+                and after
+                and _bare_word(after.group()) in names
+            )
+        ):
             if cut is not None:  # a town after the name: the name stays in the address
                 return start, end
             pos = word.start() + len(place)
             continue
-        if cut is None and re.sub(r"['’]s$", "", word.group()).casefold() in names:
+        if cut is None and keyed:
             cut = m.start("town") + len(town[: word.start()].rstrip(" ,"))
+            name_end = word.end()
         pos = word.end()
     return start, end if cut is None else cut
+
+
+def _bare_word(word: str) -> str:
+    """``word`` as :func:`_span` looks it up in a key's name words: without ``'s``, folded."""
+    return re.sub(r"['’]s$", "", word).casefold()
 
 
 @cache

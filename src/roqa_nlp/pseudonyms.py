@@ -254,9 +254,15 @@ def _identifier_regex(name: str) -> str:
     written, blanks aside (:func:`_name_regex`), and a number alone (:data:`_DIGITS_ROW`) with
     or without zeros before it, as Excel saves a cell of digits without them (a row ``496000``
     finds ``0496000``, a row ``0496000`` finds ``496000``; never the digits within a longer
-    number, ``14960001`` or ``10496000``: the pattern's words stand alone)."""
+    number, ``14960001`` or ``10496000``: the pattern's words stand alone). Without its zeros
+    the number must still be long (:data:`_SHORT_NUMBER`): a row ``000123`` finds ``000123``
+    as written, never the ``123`` of a count."""
     significant = name.lstrip("0")
-    if _DIGITS_ROW.fullmatch(name) and significant[:1].isdigit():
+    if (
+        _DIGITS_ROW.fullmatch(name)
+        and significant[:1].isdigit()
+        and not _SHORT_NUMBER.fullmatch(significant)
+    ):
         return f"(?i:0*{_name_regex(significant)})"
     return f"(?i:{_name_regex(name)})"
 
