@@ -300,6 +300,27 @@ def test_roqa_hands_sigterm_back_as_it_found_it(monkeypatch) -> None:
     assert signal.getsignal(signal.SIGTERM) is before
 
 
+def test_a_sigterm_the_caller_ignores_stays_ignored(monkeypatch, capsys) -> None:
+    """Hunt s41/4: a wrapper that shields roqa from SIGTERM (`trap '' TERM; exec roqa ...`) saw
+    roqa stop with 143 once roqa handled SIGTERM; an ignored SIGTERM stays ignored."""
+    from roqa_nlp.codebook import Codebook
+
+    real_load = Codebook.load
+
+    def sent_sigterm(*args: object, **kwargs: object) -> object:
+        os.kill(os.getpid(), signal.SIGTERM)
+        return real_load(*args, **kwargs)
+
+    previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        monkeypatch.setattr(Codebook, "load", sent_sigterm)
+        main(["codebook", "cfir-2009"])
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert "interrupted" not in capsys.readouterr().err
+
+
 def test_ctrl_c_after_a_sigterm_run_exits_130_again(monkeypatch, capsys) -> None:
     """What stopped the last run is not carried into the next one in the same process."""
     from roqa_nlp.codebook import Codebook

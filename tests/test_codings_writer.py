@@ -128,4 +128,4 @@ def test_a_stream_stopped_before_run_json_leaves_codings_that_do_not_match_it(
     monkeypatch.undo()
     assert renamed == ["codings.jsonl"]
     with pytest.raises(RoqaError, match="holds 1 segment where run.json beside it records 3"):
-        CodingResult.read(tmp_path)
+        CodingResult.read(tmp_path, strict=True)

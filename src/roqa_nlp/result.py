@@ -317,8 +317,8 @@ def _check_against_record(
                 ),
                 path=codings,
                 hint=(
-                    "run roqa code again to write the folder whole; a file cut on purpose reads"
-                    " from a folder of its own"
+                    "if lines were removed on purpose, e.g. a withdrawn participant's, this is"
+                    " expected; otherwise run roqa code again to write the folder whole"
                 ),
             )
             if strict:
@@ -805,14 +805,15 @@ class CodingResult:
         return paths
 
     @classmethod
-    def read(cls, path: str | Path, *, strict: bool = True) -> CodingResult:
+    def read(cls, path: str | Path, *, strict: bool = False) -> CodingResult:
         """Read ``codings.jsonl`` (a file, or a folder holding one, as :meth:`save` and
         ``roqa code`` write) with its sidecar files ``transcripts.jsonl`` and ``run.json`` when
         they are there. :meth:`load` is the same.
 
         A codings.jsonl whose segments are not those run.json records (lines lost, or a run
-        stopped between writing the two) is an error, a warning when ``strict`` is False; one
-        with the same segments but not the file recorded (edited since) is a warning."""
+        stopped between writing the two) is a warning, an error when ``strict`` is True (lines
+        removed on purpose, a withdrawn participant's, are a researcher's right); one with the
+        same segments but not the file recorded (edited since) is a warning."""
         p = codings_file(path)
         segs: list[SegmentResult] = []
         for i, r in read_jsonl_numbered(p):

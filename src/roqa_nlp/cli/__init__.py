@@ -252,6 +252,9 @@ def _on_sigterm_while_running() -> "Callable[[], None]":
 
     _stopped_by.clear()
     try:
+        if signal.getsignal(signal.SIGTERM) is signal.SIG_IGN:
+            # the caller shields roqa from SIGTERM (`trap '' TERM`, nohup-like wrappers): kept
+            return lambda: None
         found = signal.signal(signal.SIGTERM, _stop_as_on_ctrl_c)
     except (ValueError, OSError):  # not the main thread: signals are the main thread's
         return lambda: None
