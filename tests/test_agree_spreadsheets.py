@@ -396,3 +396,19 @@ def test_agree_splits_comma_cells_in_the_codebook_results_code_in(tmp_path, caps
         "codebook (';' separates the codes of one cell)" in one_line(out)
     )
     assert json.loads(out_path.read_text("utf-8"))["pooled"]["all"]["percent_agreement"] == 1.0
+
+
+def test_built_in_code_ids_typed_with_commas_are_split_without_a_codebook(tmp_path, capsys) -> None:
+    """The spreadsheet tester's case ("IS.C, IS.D.2" typed in Excel, no --codebook, no result):
+    ids of one built-in codebook are no team's own names, so they are split (kappa 2/3, not
+    5/13 as two combined codes), while own names with commas stay whole (above)."""
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(write(tmp_path / "ids.csv", COMMAS)), "--json", str(out_path)]
+        + ["--n-boot", "0"],
+        capsys,
+    )
+    assert code == 0, err
+    assert json.loads(out_path.read_text("utf-8"))["pooled"]["all"]["kappa"] == pytest.approx(
+        KAPPA_COMMAS
+    )

@@ -462,7 +462,8 @@ class _CommaCells:
     """Codes typed with commas between them in one cell ("IS.C, IS.D.2"), as several codes
     when the cell as a whole is no known code and every part is one: of ``codebook``, else of
     one built-in codebook (loaded when a cell first holds a comma) with ``builtin``, else of
-    none. ``unsplit`` keeps where and which cells with a comma were left whole though no codebook
+    none but ids: parts that are all code ids of one built-in codebook are split whatever
+    ``builtin`` says. ``unsplit`` keeps where and which cells with a comma were left whole though no codebook
     knows them, ``split`` counts the cells split."""
 
     def __init__(self, codebook: Codebook | None, *, builtin: bool = False) -> None:
@@ -479,24 +480,40 @@ class _CommaCells:
         books = self._known_in()
         if any(b.find(cell) is not None for b in books):  # a code named with a comma
             return [cell]
-        if any(all(b.find(s) is not None for s in parts) for b in books):
+        if any(all(b.find(s) is not None for s in parts) for b in books) or (
+            not books and self._all_builtin_ids(parts)
+        ):
             self.split += 1
             return parts
         if self._given is None:
             self.unsplit.append((where, cell))
         return [cell]
 
-    def _known_in(self) -> list[Codebook]:
-        if self._given is not None:
-            return [self._given]
-        if not self._builtin:
-            return []
+    def _all_builtin_ids(self, parts: list[str]) -> bool:
+        """Every part is a code's id in one built-in codebook ("IS.C, IS.D.2"): no team names
+        its own codes so, so ids are split even where names are not (hunt s41/2)."""
+        if not all(any(ch.isdigit() or ch == "." for ch in s) for s in parts):
+            return False
+        for b in self._builtin_books():
+            found = [b.find(s) for s in parts]
+            if all(c is not None and c.id.casefold() == s.casefold() for c, s in zip(found, parts)):
+                return True
+        return False
+
+    def _builtin_books(self) -> list[Codebook]:
         if self._books is None:
             from .codebook import builtin_codebook
             from .codebooks import BUILTIN
 
             self._books = [builtin_codebook(b) for b in BUILTIN]
         return self._books
+
+    def _known_in(self) -> list[Codebook]:
+        if self._given is not None:
+            return [self._given]
+        if not self._builtin:
+            return []
+        return self._builtin_books()
 
 
 def _csv_valence(cell: str, where: str, path: Path) -> str | None:
