@@ -76,6 +76,22 @@ def test_a_keyed_full_name_after_a_street_is_the_name_and_the_street_is_replaced
         ("He lives at 2021 Park Road Leeds.", "He lives at [address]."),
         ("We are at 1901 London Road, Sheffield near the park.",
          "We are at [address] near the park."),
+        # hunt s41/5: words as often of place as of time ('and', 'of', 'from', 'by', 'after',
+        # 'between') made the number a year and left the whole address
+        ("Our offices are at 12 Mill Lane and 2001 Stratford Road, Birmingham.",
+         "Our offices are at [address] and [address]."),
+        ("We rent the basement of 1984 Coventry Road, Coventry.",
+         "We rent the basement of [address]."),
+        ("The drop-in is by 2010 Leeds Road, Bradford.", "The drop-in is by [address]."),
+        ("Staff park after 2050 Hull Road, York.", "Staff park after [address]."),
+        ("It is between 1920 Harrogate Road and the park.",
+         "It is between [address] and the park."),
+        # a span of years stays talk
+        ("Between 2015 and 2017 Park Road Harrogate was our office.",
+         "Between 2015 and 2017 Park Road Harrogate was our office."),
+        ("From 2015 to 2017 Park Road Harrogate was our office.",
+         "From 2015 to 2017 Park Road Harrogate was our office."),
+        ("Since 2019 Park Road has flooded.", "Since 2019 Park Road has flooded."),
     ],
 )  # fmt: skip
 def test_a_house_number_from_1900_to_2099_is_an_address_but_after_a_word_of_time(

@@ -414,6 +414,31 @@ def test_a_txt_with_a_tab_header_line_but_prose_below_it_is_read_as_prose(tmp_pa
     assert t.metadata["format"] == "txt"
 
 
+def test_a_tab_header_line_above_prose_with_a_tab_in_one_turn_is_read_as_prose(
+    tmp_path: Path,
+) -> None:
+    """Hunt s41/5 (e/hdr2.txt): one turn of the prose holding a tab made the file a table of
+    one row ('P05: Staffing mostly.' as a speaker), five turns lost; a table's lines below its
+    header are rows, most of them at least."""
+    txt = tmp_path / "p05.txt"
+    txt.write_text(
+        "Speaker\tText\n"
+        "Interviewer: What gets in the way?\n"
+        "P05:\tStaffing mostly.\n"
+        "Interviewer: And what helps?\n"
+        "P05: A manager who backs us.\n",
+        encoding="utf-8",
+    )
+    t = read_quietly(txt)
+    assert [(s, w) for s, _, w, _, _ in turns_of(t)] == [
+        ("Interviewer", "What gets in the way?"),
+        ("P05", "Staffing mostly."),
+        ("Interviewer", "And what helps?"),
+        ("P05", "A manager who backs us."),
+    ]
+    assert t.metadata["format"] == "txt"
+
+
 @pytest.mark.parametrize("extra", [["name_1"], ["probability_1"], ["Name_1", "notes"]])
 def test_a_transcript_table_with_one_of_roqas_ranked_columns_is_read_from_a_folder(
     tmp_path: Path, extra: list[str]

@@ -97,8 +97,11 @@ def identifier_patterns() -> tuple[IdentifierPattern, ...]:
 
 def _just_after(word: str) -> str:
     """A pattern of the place just after ``word`` and one blank, ``word`` whole and in any case
-    (a list of ``words_before`` in ``data/direct_identifiers.json``: ``In 2020``, ``at 12``)."""
-    return rf"(?<=(?<![\w'’-])(?i:{re.escape(word)})[ ])"
+    (a list of ``words_before`` in ``data/direct_identifiers.json``: ``In 2020``, ``at 12``);
+    ``<YEAR4>`` in it stands for four figures (``between <YEAR4> and``: ``between 2015 and
+    2017``), so the place stays one of a fixed width."""
+    escaped = re.escape(word).replace(re.escape("<YEAR4>"), "[0-9]{4}")
+    return rf"(?<=(?<![\w'’-])(?i:{escaped})[ ])"
 
 
 def identifier_edits(text: str) -> list[tuple[int, int, str]]:

@@ -259,8 +259,9 @@ def is_tab_table(text: str) -> bool:
     """Whether the decoded text of a .txt file is a transcript table saved as tab-separated
     text (Excel's "Unicode Text", UTF-16 with tabs): its first non-blank line a header naming,
     between tabs, the speaker and text columns (under any of their names), as a .csv's must,
-    and a line below it with words in the text column (a header line above ``Interviewer: ...``
-    prose is no table)."""
+    and at least half the non-blank lines below it rows with words in the text column (a header
+    line above ``Interviewer: ...`` prose is no table, nor is it where one turn of that prose
+    holds a tab: hunt s41/5)."""
     lines = text.split("\n")
     at = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
     first = lines[at] if at < len(lines) else ""
@@ -270,10 +271,11 @@ def is_tab_table(text: str) -> bool:
     if "speaker" not in roles or "text" not in roles:
         return False
     column = roles["text"]
-    return any(
-        len(cells := line.split("\t")) > column and cells[column].strip()
-        for line in lines[at + 1 :]
+    below = [line for line in lines[at + 1 :] if line.strip()]
+    rows = sum(
+        1 for line in below if len(cells := line.split("\t")) > column and cells[column].strip()
     )
+    return rows > 0 and 2 * rows >= len(below)
 
 
 def text_table_transcript(
