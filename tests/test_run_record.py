@@ -76,7 +76,8 @@ def test_a_codings_file_that_lost_lines_is_a_one_line_error(tmp_path: Path) -> N
         CodingResult.read(tmp_path / "coded", strict=True)
     assert str(e.value) == (
         f"{codings}: holds 6 segments where run.json beside it records 12 (p02_interview: 1 of "
-        "4, p03_interview: 0 of 3): it lost lines, or is from another run stopped part-way "
+        "4, p03_interview: 0 of 3): it lost lines, or is from another run stopped part-way; p03_interview, of which it holds no segment, is left out, transcript and all"
+        " "
         "(if lines were removed on purpose, e.g. a withdrawn participant's, this is expected; "
         "otherwise run roqa code again to write the folder whole)"
     )
@@ -92,7 +93,9 @@ def test_codings_of_another_run_beside_an_earlier_run_json_are_an_error(tmp_path
     assert str(e.value) == (
         f"{out / 'codings.jsonl'}: holds 4 segments where run.json beside it records 12 "
         "(p01_interview: 0 of 5, p03_interview: 0 of 3): it lost lines, or is from another run "
-        "stopped part-way (if lines were removed on purpose, e.g. a withdrawn participant's, this is expected; "
+        "stopped part-way; p01_interview and p03_interview, of which it holds no segment, are left "
+        "out, transcript and all"
+        " (if lines were removed on purpose, e.g. a withdrawn participant's, this is expected; "
         "otherwise run roqa code again to write the folder whole)"
     )
 
@@ -151,7 +154,8 @@ def test_roqa_report_of_a_folder_whose_codings_lost_lines_warns_and_reports_the_
     assert capsys.readouterr().err.splitlines()[0] == (
         f"roqa: warning: {codings}: holds 6 segments where run.json beside it records 12 "
         "(p02_interview: 1 of 4, p03_interview: 0 of 3): it lost lines, or is from another run "
-        "stopped part-way (if lines were removed on purpose, e.g. a withdrawn participant's, this is expected; "
+        "stopped part-way; p03_interview, of which it holds no segment, is left out, transcript and all"
+        " (if lines were removed on purpose, e.g. a withdrawn participant's, this is expected; "
         "otherwise run roqa code again to write the folder whole)"
     )
     assert (tmp_path / "r.html").exists()
@@ -170,7 +174,8 @@ def test_roqa_agree_warns_of_codings_that_lost_lines_and_compares_the_rest(
     assert err[0] == (
         f"roqa: warning: {codings}: holds 6 segments where run.json beside it records 12 "
         "(p02_interview: 1 of 4, p03_interview: 0 of 3): it lost lines, or is from another run "
-        "stopped part-way (if lines were removed on purpose, e.g. a withdrawn participant's, this is expected; "
+        "stopped part-way; p03_interview, of which it holds no segment, is left out, transcript and all"
+        " (if lines were removed on purpose, e.g. a withdrawn participant's, this is expected; "
         "otherwise run roqa code again to write the folder whole)"
     )
 
@@ -215,3 +220,23 @@ def test_the_decisions_a_model_learned_from_are_in_the_report_of_its_run_json(
         "<th>feedback.decisions_files</th><td><code>[{&#34;name&#34;: &#34;loop/r0/decisions.csv"
         in (tmp_path / "r.html").read_text("utf-8")
     )
+
+
+def test_a_transcript_whose_lines_were_all_removed_is_left_out_transcript_and_all(
+    tmp_path: Path,
+) -> None:
+    """Hunt s41/5: a withdrawn participant's lines removed from codings.jsonl left their whole
+    transcript in transcripts.jsonl, so the .qdpx export and the report still carried it. A
+    transcript run.json records segments of and the file holds none of is not read."""
+    out = _saved(tmp_path / "coded")
+    codings = out / "codings.jsonl"
+    kept = [
+        line
+        for line in codings.read_text("utf-8").splitlines(keepends=True)
+        if '"p02_interview"' not in line
+    ]
+    codings.write_text("".join(kept), encoding="utf-8")
+    with pytest.warns(RoqaWarning):
+        result = CodingResult.read(out)
+    assert sorted(result.transcripts) == ["p01_interview", "p03_interview"]
+    assert {s.segment.transcript_id for s in result} == {"p01_interview", "p03_interview"}

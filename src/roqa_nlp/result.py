@@ -286,10 +286,12 @@ def segment_counts(
 
 def _check_against_record(
     codings: Path, segments: list[SegmentResult], meta: dict[str, Any], *, strict: bool
-) -> None:
+) -> set[str]:
     """Hold ``segments`` (read from ``codings``) against the record of run.json beside it
     (:data:`CODINGS_KEY`): other segment counts are an error (``strict``) or a warning, another
-    file with the same counts a warning. A run.json written before the record: no check."""
+    file with the same counts a warning. A run.json written before the record: no check.
+    Returns the transcripts run.json records segments of and the file holds none of (a withdrawn
+    participant's lines removed), whose transcripts the result then leaves out too."""
     import warnings
 
     from .errors import RoqaWarning
@@ -297,7 +299,7 @@ def _check_against_record(
 
     record = meta.get(CODINGS_KEY)
     if not isinstance(record, dict):
-        return
+        return set()
     recorded = record.get("segments")
     if isinstance(recorded, dict) and all(isinstance(n, int) for n in recorded.values()):
         found = segment_counts(segments)
@@ -307,6 +309,7 @@ def _check_against_record(
         differ += [f"{t}: {n} of 0" for t, n in found.items() if t not in recorded]
         if differ:
             shown = ", ".join(differ[:3]) + (f" and {len(differ) - 3} more" if differ[3:] else "")
+            gone = {t for t, n in recorded.items() if n and not found.get(t)}
             error = RoqaError(
                 f"holds {len(segments)} segment{_s(len(segments))} where run.json beside it "
                 f"records {sum(recorded.values())} ({shown}): "
@@ -314,6 +317,12 @@ def _check_against_record(
                     "it lost lines, or is from another run stopped part-way"
                     if len(segments) < sum(recorded.values())
                     else "it is from another run stopped part-way, or was added to since"
+                )
+                + (
+                    f"; {' and '.join(sorted(gone))}, of which it holds no segment,"
+                    f" {'is' if len(gone) == 1 else 'are'} left out, transcript and all"
+                    if gone
+                    else ""
                 ),
                 path=codings,
                 hint=(
@@ -324,7 +333,7 @@ def _check_against_record(
             if strict:
                 raise error
             warnings.warn(str(error), RoqaWarning, stacklevel=3)
-            return
+            return gone
     if isinstance(record.get("sha256"), str) and record["sha256"] != sha256_bytes(
         codings.read_bytes()
     ):
@@ -335,6 +344,7 @@ def _check_against_record(
             RoqaWarning,
             stacklevel=3,
         )
+    return set()
 
 
 def run_record(folder: Path) -> dict[str, Any]:
@@ -840,7 +850,8 @@ class CodingResult:
                     ) from None
                 transcripts[t.id] = t
         meta = run_record(p.parent)
-        _check_against_record(p, segs, meta, strict=strict)
+        for gone in _check_against_record(p, segs, meta, strict=strict):
+            transcripts.pop(gone, None)  # a withdrawn participant's: not exported nor charted
         return cls(
             segments=segs,
             transcripts=transcripts,
