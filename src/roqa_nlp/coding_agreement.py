@@ -463,8 +463,8 @@ class _CommaCells:
     when the cell as a whole is no known code and every part is one: of ``codebook``, else of
     one built-in codebook (loaded when a cell first holds a comma) with ``builtin``, else of
     none but ids: parts that are all code ids of one built-in codebook are split whatever
-    ``builtin`` says. ``unsplit`` keeps where and which cells with a comma were left whole though no codebook
-    knows them, ``split`` counts the cells split."""
+    ``builtin`` says. ``unsplit`` keeps where and which cells with a comma were left whole though no
+    codebook knows them, ``split`` counts the cells split."""
 
     def __init__(self, codebook: Codebook | None, *, builtin: bool = False) -> None:
         self._given = codebook
