@@ -264,3 +264,33 @@ def test_roqa_code_records_what_fits_no_code_when_the_codings_project_codebook_i
     assert read_decisions(tmp_path / "decisions.csv")[0][-1] == Decision(
         "p01:0001", "no-code", text=TEXTS[0]
     )
+
+
+def test_roqa_code_into_a_hand_edited_folder_records_what_fits_no_code_without_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hunt s41/4: codings.jsonl edited by hand (one line removed) beside its run.json, about to
+    be replaced by a new run: its segment whose three suggestions were rejected still gets its
+    ``no-code`` row, with no warning that run.json records other codings (the file is about to
+    go)."""
+    from roqa_nlp.cli.code_cmd import _keep_fits_no_code
+
+    result = codings(FIRST)
+    result.meta = {"model": {"codebook": "cfir-2009"}}
+    result.save(tmp_path)
+    lines = (tmp_path / "codings.jsonl").read_text("utf-8").splitlines(keepends=True)
+    (tmp_path / "codings.jsonl").write_text(lines[0], encoding="utf-8")  # p01:0002 removed
+    (tmp_path / "decisions.csv").write_text(
+        "segment_id,decision,code_id,new_code,note,text\n", encoding="utf-8"
+    )
+    append_decisions(
+        tmp_path / "decisions.csv",
+        [Decision("p01:0001", "reject", c, text=TEXTS[0]) for c in FIRST],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        _keep_fits_no_code(tmp_path, None, None)
+    assert "run.json" not in capsys.readouterr().err
+    assert read_decisions(tmp_path / "decisions.csv")[0][-1] == Decision(
+        "p01:0001", "no-code", text=TEXTS[0]
+    )

@@ -388,9 +388,11 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
     a segment whose every CFIR 2.0 code shown was rejected gets its row too. A decisions file
     elsewhere is not written to: its codings stay beside it (the report's line counts the rows
     added apart, :attr:`Review.added`); nor is an ``.xlsx`` (a note says so)."""
+    import warnings
+
     from ..crosswalk import codebook_for
     from ..decisions import NO_CODE, append_decisions, no_code_rows, read_decisions
-    from ..errors import RoqaError, warn
+    from ..errors import RoqaError, RoqaWarning, warn
     from ..result import CodingResult
     from .report_cmd import DECISIONS_FILE
 
@@ -402,7 +404,11 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
         decisions = (
             review.decisions if review is not None else read_decisions(path, allow_empty=True)[0]
         )
-        result = CodingResult.load(codings)
+        with warnings.catch_warnings():
+            # the codings about to be replaced: whether run.json still records them (a
+            # hand-edited file) is no news here (hunt s41/4)
+            warnings.simplefilter("ignore", RoqaWarning)
+            result = CodingResult.load(codings)
         try:
             book = codebook_for(None, result, codings)
         except RoqaError:
