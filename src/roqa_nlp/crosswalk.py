@@ -62,7 +62,7 @@ import copy
 import dataclasses
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -753,7 +753,7 @@ def _record_kept(
     kept: Mapping[str, list[Suggestion]],
     source: Codebook,
     who: str | None,
-    sided: set[str] = frozenset(),  # type: ignore[assignment]
+    sided: Collection[str] = (),
 ) -> None:
     """Record the kept codes (kept id -> the source code's id) in ``meta["crosswalk"]`` and
     issue one :class:`~roqa_nlp.errors.RoqaWarning` naming each with its passages (and, for
@@ -1186,7 +1186,7 @@ def reached(
     if g.code_id not in source and g.code_id not in target:
         same = named_in(target, g.name) if _is_own_id(g.code_id) else None
         return None if same is None else [same.id]  # named like a code of the target: that code
-    ids = [t for t in _targets(g.code_id, walk, source) if t in target and target[t].codable]
+    ids = _codable_targets(g.code_id, walk, source, target)
     if not any(target[t].valence in SIDES for t in ids):
         return ids
     if sided and sure_side(g):
@@ -1196,6 +1196,13 @@ def reached(
     if any(target[t].valence == g.valence for t in ids):  # its side's, or a neutral theme's
         return [t for t in ids if target[t].valence in (g.valence, None, "neutral")]
     return ids  # an unsure valence (or neutral talk) none of whose codes is of its side
+
+
+def _codable_targets(
+    code_id: str, walk: dict[str, list[str]], source: Codebook, target: Codebook
+) -> list[str]:
+    """The codable codes of ``target`` the ``source`` code ``code_id`` maps onto."""
+    return [t for t in _targets(code_id, walk, source) if t in target and target[t].codable]
 
 
 def sure_side(g: Suggestion) -> bool:
@@ -1222,7 +1229,7 @@ def other_side_only(
     study charted it as "Risk-averse provider organisations", a barrier, alone)."""
     if not sure_side(g) or g.code_id not in source:
         return False
-    ids = [t for t in _targets(g.code_id, walk, source) if t in target and target[t].codable]
+    ids = _codable_targets(g.code_id, walk, source, target)
     return bool(ids) and not reached(g, walk, source, target)
 
 

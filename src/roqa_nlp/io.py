@@ -53,7 +53,7 @@ _NO_CELLS = re.compile(r"[\s,;]*")
 
 
 #: The header of a table may come below a title: it is one of the first lines (or rows of a
-#: sheet), as a transcript table's is (:data:`roqa_nlp.transcripts.csv.MAX_HEADER_ROW`).
+#: sheet), as a transcript table's is (:data:`roqa_nlp.transcripts.csv.MAX_HEADER_ROW`, this one).
 MAX_HEADER_LINE = 5
 
 

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import RoqaError, quoted
-from ..io import bom_encodings, decode_unicode, read_bytes
+from ..io import MAX_HEADER_LINE, bom_encodings, decode_unicode, read_bytes
 from ..schema import Transcript
 from .columns import column_roles, span
 from .protected import refuse_ole_office_file
@@ -51,8 +51,9 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("speaker", "text")
 #: column), their times in whole milliseconds.
 WHISPER_HEADERS = (["start", "end", "text"], ["start", "end", "speaker", "text"])
 DELIMITERS = ",;\t"
-#: The header row is one of the first rows: a title and blank rows may come above it.
-MAX_HEADER_ROW = 5
+#: The header row is one of the first rows: a title and blank rows may come above it (as above
+#: decisions and labelled records: :data:`roqa_nlp.io.MAX_HEADER_LINE`).
+MAX_HEADER_ROW = MAX_HEADER_LINE
 COLUMNS_HINT = (
     f"the header row, the first row or one of the first {MAX_HEADER_ROW} below a title, must "
     "name the columns speaker and text (or content, transcript ...; "
