@@ -587,18 +587,26 @@ def merge_spelling_variants(
             rename.update({c: main for c in spellings if c != main})
     if not rename:
         return cu, []
+    return with_codes_renamed(cu, rename), merged
+
+
+def with_codes_renamed(cu: CodedUnits, rename: Mapping[str, str]) -> CodedUnits:
+    """``cu`` with each code in ``rename`` counted as the code it maps to, in every coder's
+    codings and valences (codes that become one in a unit keep a valence only where the coder
+    gave them one: :func:`valences_given`); code names are left to the caller."""
     codings = {
         coder: {u: frozenset(rename.get(c, c) for c in got) for u, got in per.items()}
         for coder, per in cu.codings.items()
     }
     valences: dict[str, dict[str, dict[str, str]]] = {}
     for coder, units in cu.valences.items():
+        valences[coder] = {}
         for u, given in units.items():
             found: dict[str, set[str]] = {}
             for c, label in given.items():
                 found.setdefault(rename.get(c, c), set()).add(label)
-            valences.setdefault(coder, {})[u] = valences_given(found)
-    return dataclasses.replace(cu, codings=codings, valences=valences), merged
+            valences[coder][u] = valences_given(found)
+    return dataclasses.replace(cu, codings=codings, valences=valences)
 
 
 def _as_number(code: str) -> float | None:

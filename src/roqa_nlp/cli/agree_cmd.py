@@ -377,7 +377,7 @@ def _csv_names_resolved(
     import dataclasses
 
     from ..codebook import Codebook
-    from ..coding_agreement import valences_given
+    from ..coding_agreement import with_codes_renamed
     from ..crosswalk import codebook_of
     from ..errors import first_few
     from ..transcripts import natural_key
@@ -396,21 +396,9 @@ def _csv_names_resolved(
             if found is not None:
                 rename[code] = found.id
         resolved.update(rename.values())
-        codings = {
-            coder: {u: frozenset(rename.get(c, c) for c in codes) for u, codes in per.items()}
-            for coder, per in table.codings.items()
-        }
-        valences: dict[str, dict[str, dict[str, str]]] = {}
-        for coder, per_unit in table.valences.items():
-            valences[coder] = {}
-            for unit, given in per_unit.items():
-                found_v: dict[str, list[str]] = {}
-                for code, valence in given.items():
-                    found_v.setdefault(rename.get(code, code), []).append(valence)
-                valences[coder][unit] = valences_given(found_v)
         names = {c: n for c, n in table.code_names.items() if c not in rename}
         names.update({cid: book[cid].name for cid in rename.values()})
-        out.append(dataclasses.replace(table, codings=codings, valences=valences, code_names=names))
+        out.append(dataclasses.replace(with_codes_renamed(table, rename), code_names=names))
         for coder in table.coders:
             mine = {c for codes in table.codings[coder].values() for c in codes}
             by_name = sorted((c for c in mine if c in rename and rename[c] != c), key=natural_key)
