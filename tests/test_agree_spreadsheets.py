@@ -264,9 +264,9 @@ def test_a_spreadsheet_agree_cannot_read_says_what_to_save_it_as(tmp_path, capsy
     code, _, err = run(["agree", str(p)], capsys)
     assert code == 2
     assert one_line(err) == (
-        f"roqa: error: {p}: cannot read .ods as codings (give a long table (unit, coder, code) "
-        "as .csv, .tsv, .txt or .xlsx (save the sheet as Excel .xlsx or CSV UTF-8), a "
-        "codings.jsonl or result folder, or a .qdpx)"
+        f"roqa: error: {p}: is an OpenDocument spreadsheet (LibreOffice, OpenOffice), which roqa "
+        "does not read as codings (save it as .xlsx or CSV UTF-8 with File > Save As in "
+        "LibreOffice Calc, a long table with the columns unit, coder and code)"
     )
 
 

@@ -127,7 +127,7 @@ HINT = (
     [
         ("table2.docx", docx_bytes(), "is a Word document, not a decisions file"),
         ("table2.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF document, not a decisions file"),
-        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "is an Excel .xls workbook, not read as decisions"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "is an Excel 97-2003 workbook, which roqa does not read as decisions"),
         # a workbook renamed to .csv: its bytes say what it is
         ("decisions.csv", docx_bytes(), "is a zip archive (a Word, Excel or QDA file), not a decisions file"),
         ("report.html", b"<!doctype html><html>", "is a web page (the HTML report?), not a decisions file"),
@@ -140,7 +140,8 @@ def test_a_document_given_as_decisions_is_said_to_be_no_decisions_file(
     path = tmp_path / name
     path.write_bytes(data)
     hint = {
-        "old.xls": "save it as .xlsx or as CSV UTF-8",
+        "old.xls": "save it as .xlsx or CSV UTF-8 with File > Save As in Excel, with the columns "
+        "of the decisions.csv that Save decisions in report.html writes",
         "review.qdpx": "read the review from it with roqa import, then give the "
         "decisions/CODER.csv it writes",
     }.get(name, HINT)

@@ -184,13 +184,34 @@ SAVE_AS_CSV = (
 )
 
 
+#: an .ods or .numbers key: the message of every spreadsheet format roqa does not read
+#: (test_unreadable_spreadsheets.py)
+UNREADABLE = (
+    "which roqa does not read as a pseudonym key (save it as CSV UTF-8 with File > {}, and give "
+    "the .csv file)"
+)
+
+
 @pytest.mark.parametrize(
     ("name", "make", "said"),
     [
-        ("key.xlsx", xlsx, "is an Excel workbook, not a CSV file"),
-        ("key.ods", zipped, "is a spreadsheet (.ods), not a CSV file"),
-        ("key.numbers", zipped, "is a spreadsheet (.numbers), not a CSV file"),
-        ("key.csv", xlsx, "is a zip archive (a workbook saved as .csv?), not a CSV file"),
+        ("key.xlsx", xlsx, f"is an Excel workbook, not a CSV file {SAVE_AS_CSV}"),
+        (
+            "key.ods",
+            zipped,
+            "is an OpenDocument spreadsheet (LibreOffice, OpenOffice), "
+            + UNREADABLE.format("Save As in LibreOffice Calc"),
+        ),
+        (
+            "key.numbers",
+            zipped,
+            "is an Apple Numbers spreadsheet, " + UNREADABLE.format("Export To in Numbers"),
+        ),
+        (
+            "key.csv",
+            xlsx,
+            f"is a zip archive (a workbook saved as .csv?), not a CSV file {SAVE_AS_CSV}",
+        ),
     ],
 )
 def test_a_key_saved_as_a_workbook_is_a_one_line_error_saying_to_save_it_as_csv(
@@ -201,7 +222,7 @@ def test_a_key_saved_as_a_workbook_is_a_one_line_error_saying_to_save_it_as_csv(
     key = make(tmp_path / name)  # type: ignore[operator]
     before = key.read_bytes()
     code, out, err = run_with_key(tmp_path, key)
-    assert (code, out, err) == (2, "", f"roqa: error: {key}: {said} {SAVE_AS_CSV}\n")
+    assert (code, out, err) == (2, "", f"roqa: error: {key}: {said}\n")
     assert key.read_bytes() == before
     assert not (tmp_path / "shared").exists()
 

@@ -250,9 +250,11 @@ def test_a_spreadsheet_given_as_a_transcript_is_told_to_save_as_xlsx_or_csv(
     f.write_bytes(b"PK\x03\x04")
     with pytest.raises(RoqaError) as exc:
         read_transcript(f)
-    assert str(exc.value).endswith(
-        "(a spreadsheet: save it as .xlsx or CSV UTF-8, the transcript on its first sheet with "
-        "the columns speaker and text, optional start and end)"
+    assert str(exc.value) == (
+        f"{f}: is an OpenDocument spreadsheet (LibreOffice, OpenOffice), which roqa does not "
+        "read as a transcript (save it as .xlsx or CSV UTF-8 with File > Save As in LibreOffice "
+        "Calc, the transcript on its first sheet with the columns speaker and text, optional "
+        "start and end)"
     )
 
 

@@ -364,6 +364,7 @@ def _refuse_documents(p: Path) -> None:
     """A one-line error when ``p`` is a document, not a decisions file: a Word table, a PDF, an
     old ``.xls`` workbook, a REFI-QDA project or the HTML report (by its first bytes, or its
     suffix for the report), which would otherwise be read as text in the wrong encoding."""
+    from .spreadsheets import not_csv_text, unreadable_spreadsheet
     from .transcripts.protected import OLE_SIGNATURE
 
     try:
@@ -372,13 +373,19 @@ def _refuse_documents(p: Path) -> None:
     except OSError:
         return  # not found, a folder, unreadable: read_text says which
     suffix = p.suffix.lower()
+    sheet = unreadable_spreadsheet(
+        p,
+        "decisions",
+        then="with the columns of the decisions.csv that Save decisions in report.html writes",
+    )
+    if sheet is not None and not_csv_text(head):  # CSV text under such a name is read
+        raise sheet
     said = None
     hint = _GIVE_DECISIONS
     if head.startswith(b"PK\x03\x04"):
         said = {
             ".docx": "is a Word document",
             ".qdpx": "is a REFI-QDA project",
-            ".xlsm": "is an Excel workbook with macros",
         }.get(suffix, "is a zip archive (a Word, Excel or QDA file)")
         if suffix == ".qdpx":
             hint = (
@@ -388,12 +395,6 @@ def _refuse_documents(p: Path) -> None:
     elif head.startswith(b"%PDF-"):
         said = "is a PDF document"
     elif head.startswith(OLE_SIGNATURE):  # an OLE compound file: Office before 2007
-        if suffix == ".xls":
-            raise RoqaError(
-                "is an Excel .xls workbook, not read as decisions",
-                path=p,
-                hint="save it as .xlsx or as CSV UTF-8",
-            )
         said = "is a Word document" if suffix == ".doc" else "is an Office document"
     elif suffix in (".html", ".htm"):
         said = "is a web page (the HTML report?)"

@@ -195,13 +195,8 @@ def _is_identifier_row(name: str) -> bool:
 
 
 #: what a key file of these extensions is, saved from a spreadsheet program as its own format
-_WORKBOOKS = {
-    ".xlsx": "an Excel workbook",
-    ".xlsm": "an Excel workbook",
-    ".xls": "an Excel workbook",
-    ".ods": "a spreadsheet (.ods)",
-    ".numbers": "a spreadsheet (.numbers)",
-}
+#: (the others, which no roqa command reads: :func:`roqa_nlp.spreadsheets.unreadable_spreadsheet`)
+_WORKBOOKS = {".xlsx": "an Excel workbook"}
 _SAVE_AS_CSV = (
     "the pseudonym key is read and written as CSV text: save it as CSV UTF-8 (in Excel, File > "
     "Save As > CSV UTF-8 (Comma delimited); in LibreOffice or Numbers, as CSV with UTF-8) and "
@@ -212,10 +207,12 @@ _SAVE_AS_CSV = (
 def check_key_file(path: str | Path) -> None:
     """A one-line error when ``path`` is no pseudonym key roqa can read and write back: a
     workbook or other document (by its first bytes, whatever its name: a zip archive, an Office
-    97-2003 file), a key of CSV text named as a workbook (``key.xlsx``, which Excel would not
+    97-2003 file, or under a spreadsheet format's name XML or JSON, as a flat .fods or a .gsheet
+    shortcut holds), a key of CSV text named as a workbook (``key.xlsx``, which Excel would not
     open), or a new key whose name does not end in ``.csv`` (roqa writes CSV text). Before,
     ``key.xlsx`` was "not UTF-8 text: re-save it in Notepad", and a new ``newkey.xlsx`` was
     written as CSV text (tester s41 sheets, 2 and 7)."""
+    from .spreadsheets import not_csv_text, unreadable_spreadsheet
     from .transcripts.protected import OLE_SIGNATURE
 
     p = Path(path)
@@ -234,11 +231,16 @@ def check_key_file(path: str | Path) -> None:
             head = f.read(8)
     except OSError:
         return  # a folder, unreadable: reading it says which
+    sheet = unreadable_spreadsheet(
+        p, "a pseudonym key", save_as="CSV UTF-8", then="and give the .csv file"
+    )
+    if sheet is not None and not_csv_text(head):
+        raise sheet
     if head.startswith(b"PK\x03\x04"):
         what = _WORKBOOKS.get(suffix, "a zip archive (a workbook saved as .csv?)")
     elif head.startswith(OLE_SIGNATURE):
         what = _WORKBOOKS.get(suffix, "an Office document")
-    elif suffix in _WORKBOOKS:
+    elif suffix in _WORKBOOKS or sheet is not None:
         raise RoqaError(
             f"holds CSV text under a {p.suffix} name, which the spreadsheet program would not open",
             path=p,

@@ -250,14 +250,19 @@ def load_coded_units(
                 add_result(user, result, p, f"{p} (user {user})")
             review_notes.extend(_review_route_notes(p, users))
         else:
-            sheet = suffix in (".ods", ".numbers", ".xls", ".xlsm", ".gsheet")
+            from ..spreadsheets import unreadable_spreadsheet
+
+            sheet = unreadable_spreadsheet(
+                p, "codings", then="a long table with the columns unit, coder and code"
+            )
+            if sheet is not None:
+                raise sheet
             raise RoqaError(
                 f"cannot read {suffix or 'files without an extension'} as codings",
                 path=p,
                 hint="give a long table (unit, coder, code) as "
                 f"{', '.join(LONG_TABLE_SUFFIXES[:-1])} or {LONG_TABLE_SUFFIXES[-1]}"
-                + (" (save the sheet as Excel .xlsx or CSV UTF-8)" if sheet else "")
-                + ", a codings.jsonl or result folder, or a .qdpx",
+                ", a codings.jsonl or result folder, or a .qdpx",
             )
     if table_paths:
         from ..crosswalk import codebook_of

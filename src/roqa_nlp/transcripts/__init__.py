@@ -127,28 +127,25 @@ _SAVE_AS = {
 }
 
 
-#: What to do with a spreadsheet in a format not read, by extension (a hint given when it is
-#: named; in a folder it is only noted, as a table of details may be).
-_SPREADSHEET = (
-    "a spreadsheet: save it as .xlsx or CSV UTF-8, the transcript on its first sheet with the "
-    "columns speaker and text, optional start and end"
-)
-_SAVE_SPREADSHEET_AS = dict.fromkeys(
-    (".ods", ".fods", ".numbers", ".xls", ".xlsm", ".xlsb"), _SPREADSHEET
+#: What a transcript table needs, said of a spreadsheet in a format not read
+#: (:func:`roqa_nlp.spreadsheets.unreadable_spreadsheet`; in a folder it is only noted, as a
+#: table of details may be)
+_TRANSCRIPT_SHEET = (
+    "the transcript on its first sheet with the columns speaker and text, optional start and end"
 )
 
 
 def _unsupported(path: Path) -> RoqaError:
+    from ..spreadsheets import unreadable_spreadsheet
+
+    sheet = unreadable_spreadsheet(path, "a transcript", then=_TRANSCRIPT_SHEET)
+    if sheet is not None:
+        return sheet
     kind = f"'{path.suffix}' files are" if path.suffix else "files without an extension are"
     return RoqaError(
         f"{kind} not supported (supported: {_SUPPORTED_TEXT})",
         path=path,
-        hint=_SAVE_AS.get(
-            path.suffix.lower(),
-            _SAVE_SPREADSHEET_AS.get(
-                path.suffix.lower(), "save the transcript as .docx, .txt or .vtt"
-            ),
-        ),
+        hint=_SAVE_AS.get(path.suffix.lower(), "save the transcript as .docx, .txt or .vtt"),
     )
 
 

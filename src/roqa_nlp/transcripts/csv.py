@@ -18,7 +18,7 @@ give it (``Content``, ``Transcript``, ``Start Time``, ``Timespan``:
 header uses (Excel in many European locales saves with semicolons, and then its seconds with a
 decimal comma, ``0,5``, read as such in a table not parted by commas). Rows with empty text are
 skipped, and so, with one warning naming them, are rows whose text is a spreadsheet's error value
-(:data:`SPREADSHEET_ERRORS`), though their speaker's turn goes on in the rows after them that
+(``data/spreadsheet_error_values.json``), though their speaker's turn goes on in the rows after them that
 have no speaker; a row with an empty speaker continues the previous speaker, as a line
 without a label does in a .txt (rows before any row names a speaker are read as ``Unknown speaker``,
 a participant, with a warning naming them), and consecutive rows of one speaker form one turn (see
@@ -40,6 +40,7 @@ from pathlib import Path
 from ..errors import RoqaError, quoted
 from ..io import MAX_HEADER_LINE, bom_encodings, decode_unicode, read_bytes
 from ..schema import Transcript
+from ..spreadsheets import spreadsheet_error_values
 from .columns import column_roles, span
 from .protected import refuse_ole_office_file
 from .roles import UNKNOWN_SPEAKER
@@ -60,15 +61,6 @@ COLUMNS_HINT = (
     "optional: start, end); without a speaker column, the text must open with speaker labels "
     "(P04: ...) or each row have its start and end"
 )
-#: The error values a spreadsheet program shows in a cell whose formula failed (Excel's and
-#: LibreOffice's; Excel reads a cell typed starting with ``-`` or ``=`` as a formula and shows
-#: ``#NAME?``): a text cell holding one is no one's talk.
-SPREADSHEET_ERRORS = frozenset(
-    {
-        "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!",
-        "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
-    }
-)  # fmt: skip
 #: A column of roqa's own CSV files (``codings.csv``, decisions), never of a transcript.
 ROQA_COLUMN = "segment_id"
 #: Bytes of a file read to find its header row (:func:`is_roqa_csv`).
@@ -402,7 +394,7 @@ def table_transcript(
     for number, row in enumerate(rows[1:], start=above + 2):
         cells = {role: row[i] if i < len(row) else "" for role, i in roles.items()}
         named = (cells.get("speaker") or "").strip()
-        if cells["text"].strip().upper() in SPREADSHEET_ERRORS:
+        if cells["text"].strip().upper() in spreadsheet_error_values():
             errors[number] = cells["text"].strip().upper()
             error_speaker = named or error_speaker
             continue
