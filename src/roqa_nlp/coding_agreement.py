@@ -1742,7 +1742,12 @@ class ValenceAgreement:
 
 
 def valence_agreement(
-    cu: CodedUnits, *, n_boot: int = 1000, ci_level: float = 0.95, seed: int = 0
+    cu: CodedUnits,
+    *,
+    n_boot: int = 1000,
+    ci_level: float = 0.95,
+    seed: int = 0,
+    pair_intervals: bool = True,
 ) -> tuple[ValenceAgreement | None, str]:
     """How far ``cu``'s coders agree on the valence of the codes they both applied to a unit,
     and one line saying what was compared, or why nothing was (None).
@@ -1754,7 +1759,8 @@ def valence_agreement(
 
     ``n_boot`` resamples of the units holding the pairs (0: no intervals), seeded by ``seed``,
     give ``ci_level`` percentile intervals, as :func:`agreement_report`'s; each pair of coders'
-    figures are resampled over the units holding that pair's items.
+    figures are resampled over the units holding that pair's items (``pair_intervals=False``:
+    not, when the pairs are figured on their own units instead: :func:`agreement_report`).
     """
     from .schema import VALENCES
 
@@ -1837,7 +1843,8 @@ def valence_agreement(
             n_units=len(set(units[both].tolist())),
         )
         _set_undefined(pair, None if both.any() else "no_units")
-        if both.any() and len(coders) > 2:  # two coders' pair is the whole: its intervals below
+        # two coders' pair is the whole: its intervals below
+        if both.any() and len(coders) > 2 and pair_intervals:
             add_intervals(pair, pair_x, units[both])
         pairs.append(pair)
     agreement = ValenceAgreement(
@@ -1898,6 +1905,10 @@ class AgreementReport:
     #: the model runs compared by character span on their segments only (missing outside them:
     #: :func:`coded_units_from_results`)
     judged_on_segments: list[str] = field(default_factory=list)
+    #: whether the pairs (their figures, confusion tables and valence) are figured each on the
+    #: pair's own units (``agreement_report(pair_units=...)``) rather than on the units of all
+    #: the coders
+    pairs_on_own_units: bool = False
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -2075,12 +2086,22 @@ def agreement_report(
     n_boot: int = 1000,
     ci_level: float = 0.95,
     seed: int = 0,
+    pair_units: Mapping[tuple[str, str], CodedUnits] | None = None,
 ) -> AgreementReport:
     """Per-code, pooled, pairwise, single-code and valence agreement of ``cu``'s coders.
 
     ``level`` is Krippendorff's level of measurement for the single-code view (presence/absence
     is binary, where every level gives the same alpha). ``n_boot`` bootstrap resamples of units
     (0 = no intervals) give ``ci_level`` percentile intervals, seeded by ``seed``.
+
+    ``pair_units`` maps a pair of coders ``(a, b)`` (in the order of ``cu.coders``) to the
+    two's own units, as :func:`coded_units_from_results` of their two results alone gives them:
+    that pair's figures, confusion table and valence are then exactly those of
+    ``agreement_report(pair_units[a, b])``, while the pooled, per-code, single-code and overall
+    valence figures stay over ``cu``'s units. By character span the units of three or more
+    coders are cut at every coder's boundaries (a model's segment edges too), which splits two
+    people's uncoded text into more units, each one more agreement; ``roqa agree`` passes each
+    pair's own units for that reason.
     """
     if level not in LEVELS:
         raise RoqaError(f"unknown level {level!r}", hint=f"use one of {', '.join(LEVELS)}")
@@ -2136,26 +2157,20 @@ def agreement_report(
         for k, c in enumerate(codes)
     ]
 
+    own = dict(pair_units or {})
     pairs: list[PairAgreement] = []
+    alone: dict[tuple[str, str], CodedUnits] = {}  # each pair's own units, compared only
     for i, j in itertools.combinations(range(n_coders), 2):
         a, b = cu.coders[i], cu.coders[j]
-        # the pooled figures' items that both coded: their units (all, or coded by any coder)
-        # and every code any coder applied, so that Light's kappa is the mean of the pairs'
-        # kappas (Light 1971: each pair over the same items). Before, a pair was figured over
-        # the codes either of the two applied and, coded, the units either coded, and the pairs'
-        # mean missed Light's kappa beside it (0.529 against 0.533: tester, session 39).
-        both = np.array(
-            [u.id in cu.codings[a] and u.id in cu.codings[b] for u in cu.units], dtype=bool
-        )
-        ps = _decision_sums(x[[i, j]][:, both])
-        pair_masks = {uni: m[both] for uni, m in masks.items()}
-        figs = {
-            uni: _figures(ps[m].sum(axis=1, keepdims=True), 2, **boot)[0]
-            for uni, m in pair_masks.items()
-        }
-        n_models = (a in cu.models) + (b in cu.models)
-        kind = ("human-human", "model-human", "model-model")[n_models]
-        pairs.append(PairAgreement(a, b, kind, figs["all"], figs["coded"]))
+        if (a, b) in own:
+            # figured as a report of the two alone would figure them
+            two = _compared_only(own[a, b])
+            alone[a, b] = two
+            masks_two = {"all": np.ones(len(two.units), dtype=bool), "coded": two.coded_mask()}
+            ia, ib = two.coders.index(a), two.coders.index(b)
+            pairs.append(_pair_agreement(two, ia, ib, two.presence(), masks_two, boot))
+        else:
+            pairs.append(_pair_agreement(cu, i, j, x, masks, boot))
 
     humans = [c for c in cu.coders if c not in cu.models]
     versus: dict[str, dict[str, dict[str, float]]] = {}
@@ -2175,7 +2190,7 @@ def agreement_report(
             versus[uni][c] = entry
 
     confusion = [
-        {"coder_a": a, "coder_b": b, "table": _confusion(cu, a, b)}
+        {"coder_a": a, "coder_b": b, "table": _confusion(alone.get((a, b), cu), a, b)}
         for a, b in itertools.combinations(cu.coders, 2)
     ]
 
@@ -2197,7 +2212,11 @@ def agreement_report(
         short = (~np.isnan(values)).sum(axis=0) < 2
         lost = {uni: int((no_value & mask & compared & short).sum()) for uni, mask in masks.items()}
         note = _single_code_note(level, left_out, masks, compared, lost)
-    valence, valence_note = valence_agreement(cu, **boot)
+    # the pairs' intervals on the units of all the coders, unless every pair has its own
+    every_alone = len(alone) == len(pairs)
+    valence, valence_note = valence_agreement(cu, **boot, pair_intervals=not every_alone)
+    if valence is not None and alone:
+        valence.pairs = [_valence_pair_alone(p, alone, boot) for p in valence.pairs]
 
     return AgreementReport(
         coders=list(cu.coders),
@@ -2230,7 +2249,46 @@ def agreement_report(
         valence_note=valence_note,
         codings=tallies,
         judged_on_segments=list(cu.judged_on_segments),
+        pairs_on_own_units=bool(alone),
     )
+
+
+def _pair_agreement(
+    cu: CodedUnits, i: int, j: int, x: np.ndarray, masks: dict[str, np.ndarray], boot: Any
+) -> PairAgreement:
+    """Coders ``i`` and ``j`` of ``cu`` pooled over the items of ``x`` (coders x units x codes)
+    both coded: their units (``masks``: all, or coded by any coder) and every code of ``x``.
+
+    Over ``cu``'s pooled items (every code any coder applied), Light's kappa is the mean of
+    the pairs' kappas (Light 1971: each pair over the same items). Before, a pair was figured
+    over the codes either of the two applied and, coded, the units either coded, and the
+    pairs' mean missed Light's kappa beside it (0.529 against 0.533: tester, session 39)."""
+    a, b = cu.coders[i], cu.coders[j]
+    both = np.array([u.id in cu.codings[a] and u.id in cu.codings[b] for u in cu.units], bool)
+    ps = _decision_sums(x[[i, j]][:, both])
+    figs = {
+        uni: _figures(ps[m[both]].sum(axis=1, keepdims=True), 2, **boot)[0]
+        for uni, m in masks.items()
+    }
+    n_models = (a in cu.models) + (b in cu.models)
+    kind = ("human-human", "model-human", "model-model")[n_models]
+    return PairAgreement(a, b, kind, figs["all"], figs["coded"])
+
+
+def _valence_pair_alone(
+    pair: ValencePair, alone: Mapping[tuple[str, str], CodedUnits], boot: Any
+) -> ValencePair:
+    """``pair`` as :func:`valence_agreement` gives it for the two coders on their own units
+    (``alone``), when they have them; a pair that holds no item there has none."""
+    two = alone.get((pair.coder_a, pair.coder_b))
+    if two is None:
+        return pair
+    found, _ = valence_agreement(two, **boot)
+    if found is not None:
+        return found.pairs[0]
+    empty = ValencePair(pair.coder_a, pair.coder_b, 0, *_Statistics(*[math.nan] * 4))
+    _set_undefined(empty, "no_units")
+    return empty
 
 
 def coding_tallies(cu: CodedUnits) -> dict[str, dict[str, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import json
 import math
@@ -125,6 +126,25 @@ class LoadedCodings:
     notes: list[str] = field(default_factory=list)  # merged spellings, units left uncompared
     #: what may make the figures wrong, not only differently read (codes of two codebooks)
     warnings: list[str] = field(default_factory=list)
+    #: each pair of coders' own units, as the two inputs alone give them (character spans,
+    #: three or more coders: :func:`load_coded_units`); empty when the pairs are figured on
+    #: ``coded``'s units
+    pair_units: dict[tuple[str, str], Any] = field(default_factory=dict)
+
+
+@dataclass
+class _ReadInputs:
+    """The inputs as read, before they are put in one codebook and cut into units."""
+
+    results: dict[str, Any]  # coder -> CodingResult
+    tables: list[Any]  # long tables (CodedUnits)
+    book: Any | None  # --codebook
+    where: dict[str, str]  # coder -> the input it came from, for messages
+    source: dict[str, Path]  # coder -> the file it came from
+    renamed: list[str]  # QDA users renamed by file
+    renamed_codings: list[str]  # recorded coders renamed by path
+    review_notes: list[str]
+    split_notes: list[str]  # comma cells split
 
 
 def load_coded_units(
@@ -142,15 +162,12 @@ def load_coded_units(
     share no unit are a one-line error naming them; units only one coder coded get a note.
     ``at`` (construct, domain) maps every coder's codes up the codebook's hierarchy first
     (:mod:`roqa_nlp.code_levels`), with a note, and a note naming codes left as written.
+
+    With three or more coders compared by character span, each pair's own units are in
+    ``pair_units``: the two inputs put through all of this alone (a pair the two alone cannot
+    be compared in keeps the units of all the inputs, with a note saying why).
     """
-    from ..coding_agreement import (
-        LONG_TABLE_SUFFIXES,
-        coded_units_from_results,
-        match_codes_by_name,
-        merge_coded_units,
-        merge_spelling_variants,
-        read_long_csv,
-    )
+    from ..coding_agreement import LONG_TABLE_SUFFIXES, read_long_csv
     from ..errors import RoqaError
     from ..result import IMPORTED_FOLDER, CodingResult, coders_folders, codings_file
 
@@ -284,6 +301,44 @@ def load_coded_units(
             + (f"codebook {book.id}" if book is not None else "the results' codebook")
             + " (';' separates the codes of one cell)"
         )
+    read = _ReadInputs(
+        results, tables, book, where, source, renamed, renamed_codings, review_notes, split_notes
+    )
+    loaded = _compared(read, model_threshold=model_threshold, units=units, at=at)
+    coded = loaded.coded
+    if len(coded.coders) > 2 and coded.unit_kind == "spans" and not tables:
+        # each pair on its own units, as `roqa agree` of the two alone: the others' selection
+        # boundaries and a model's segment edges would cut the pair's uncoded text into more
+        # units, each one more agreement (regression hunt, session 41: 158 units and AC1 0.991
+        # beside a model, 87 units and AC1 0.988 alone)
+        for a, b in itertools.combinations(coded.coders, 2):
+            two = dataclasses.replace(read, results={c: results[c] for c in (a, b)})
+            try:
+                alone = _compared(two, model_threshold=model_threshold, units=units, at=at)
+            except RoqaError as e:
+                loaded.notes.append(
+                    f"{a} - {b} is figured on the units of all the inputs: compared alone, "
+                    f"{e.reason}"
+                )
+                continue
+            loaded.pair_units[(a, b)] = alone.coded
+    return loaded
+
+
+def _compared(
+    read: _ReadInputs, *, model_threshold: float | None, units: str, at: str
+) -> LoadedCodings:
+    """The coders of ``read`` in one codebook, at level ``at``, cut into units
+    (:func:`load_coded_units`), with the notes and warnings that say how."""
+    from ..coding_agreement import (
+        coded_units_from_results,
+        match_codes_by_name,
+        merge_coded_units,
+        merge_spelling_variants,
+    )
+    from ..errors import RoqaError
+
+    results, tables, book, where = read.results, read.tables, read.book, read.where
     csv_notes: list[str] = []
     csv_book = None  # the results' codebook a long CSV's names were resolved in
     resolved: set[str] = set()  # the code ids they were resolved to
@@ -292,7 +347,7 @@ def load_coded_units(
     project_book: tuple[Any, str | None] = (None, None)
     own_books: dict[str, Any] = {}
     if at != "code":
-        *found_book, own_books = _project_hierarchy(results, source)
+        *found_book, own_books = _project_hierarchy(results, read.source)
         if book is None and not tables:
             project_book = (found_book[0], found_book[1])
         elif book is None and csv_book is not None:
@@ -334,18 +389,18 @@ def load_coded_units(
                 "the inputs share no unit: CSV units must be the segment ids of the results",
                 hint="compare CSV with CSV, or results with results",
             )
-    notes = [f"{r}, as another input has a coder of that name" for r in renamed]
+    notes = [f"{r}, as another input has a coder of that name" for r in read.renamed]
     notes.extend(level_notes)
-    notes.extend(renamed_codings)
+    notes.extend(read.renamed_codings)
     if anchored_note:
         notes.insert(0, anchored_note)
     if reviewed_note:
         notes.insert(0, reviewed_note)
     if models:
         notes.append(_models_note(models, results))
-    notes.extend(review_notes)
+    notes.extend(read.review_notes)
     notes.extend(matched_notes)
-    notes.extend(split_notes)
+    notes.extend(read.split_notes)
     notes.extend(csv_notes)
     if book is None and tables:
         written = {c for t in tables for c in t.codes} - resolved
@@ -1284,6 +1339,15 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
             landis_koch_label(f.kappa),
         )
     console.print(t)
+    if report.pairs_on_own_units:
+        console.print(
+            "Each pair is figured on its own units, as roqa agree of the two alone gives them "
+            "(character spans cut at the two coders' boundaries, not at the other inputs'); "
+            f"the pooled figures are over the units of all {len(report.coders)} coders, so "
+            "their kappa is not the mean of the kappas here.",
+            markup=False,
+            highlight=False,
+        )
     _print_shared_absences(report, universe, console=console)
     if report.models and len(report.coders) > 2:
         t = Table(
@@ -1543,7 +1607,12 @@ def agree_command(
         inputs, model_threshold=model_threshold, units=units, codebook=codebook, at=at
     )
     report = agreement_report(
-        loaded.coded, level=level, n_boot=n_boot, ci_level=ci_level, seed=seed
+        loaded.coded,
+        level=level,
+        n_boot=n_boot,
+        ci_level=ci_level,
+        seed=seed,
+        pair_units=loaded.pair_units,
     )
     if not report.codes:
         n = report.n_units["all"]
