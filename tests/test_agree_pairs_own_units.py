@@ -217,3 +217,28 @@ def test_agreement_report_figures_a_pair_on_the_units_given_for_it() -> None:
     # the pairs not given keep the units of all three: Ann - w over the 4 units w judged and
     # the interviewer's turn it did not (Ann alone there)
     assert report.pairs[1].all.n_units == 4
+
+
+def test_a_pair_that_cannot_be_compared_alone_keeps_the_common_units_and_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ann coded in CFIR 2009, Bob in CFIR 2.0; the model's run records that `roqa code
+    --codebook cfir-2022` charted it, so the three compare in CFIR 2.0. Ann and Bob alone are
+    a one-line error (two codebooks): their row keeps the 5 units of all three, and a note
+    says why; the other pairs are on their own units."""
+    advantage = Suggestion("IC.C", "Relative Advantage", "IC", 1.0)
+    innovation = Suggestion("INN.C", "Innovation Relative Advantage", "INN", 1.0)
+    selections("Ann", (S1, S1, advantage)).save(tmp_path / "Ann")
+    selections("Bob", (S1, S2, innovation)).save(tmp_path / "Bob")
+    run_ = model_run([innovation, None, innovation, None])
+    run_.meta["chart_codebook"] = "cfir-2022"
+    run_.save(tmp_path / "w")
+    data = agree(tmp_path, capsys, "Ann", "Bob", "w")
+    note = (
+        "Ann - Bob is figured on the units of all the inputs: compared alone, the coders used "
+        "different codebooks (Ann: cfir-2009, Bob: cfir-2022), so no code can agree"
+    )
+    assert note in data["notes"]
+    rows = {(p["coder_a"], p["coder_b"]): p["all"]["n_units"] for p in data["pairs"]}
+    assert rows == {("Ann", "Bob"): 5, ("Ann", "w"): 4, ("Bob", "w"): 4}
+    assert data["pairs_on_own_units"] is True
