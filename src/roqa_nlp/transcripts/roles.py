@@ -545,14 +545,16 @@ def _between_letters(line: str, i: int) -> bool:
     return before >= 0 and after < len(line) and line[before].isalpha() and line[after].isalpha()
 
 
-def label_view(line: str) -> tuple[str, list[int] | None]:
+def label_view(line: str, *, joined: bool = False) -> tuple[str, list[int] | None]:
     """``line`` as its speaker label is read, and the offset in ``line`` of each character of it
     and of its end (None when it is ``line`` itself): its accents composed (NFC: ``Sia\u0302n``,
     decomposed as text pasted from a PDF or some macOS apps arrives, is ``Siân``), a no-break or
     other blank as a space, and without characters of no width (:data:`_NO_WIDTH`; a joiner
-    where it joins nothing) but a space for one between two letters, where it parts words. The
-    file's text is kept as it is; only its labels are read so, and a label read on the view is the
-    name in NFC."""
+    where it joins nothing) but a space for one between two letters, where it parts words. With
+    ``joined``, one between two letters is left out too (``Inter\u200bviewer`` is
+    ``Interviewer``), the reading taken where it names a known label or another line's
+    (:func:`.speaker_labels.line_labels`). The file's text is kept as it is; only its labels are
+    read so, and a label read on the view is the name in NFC."""
     if line.isascii() or (
         unicodedata.is_normalized("NFC", line) and _VIEW_CHANGES.search(line) is None
     ):
@@ -569,7 +571,7 @@ def label_view(line: str) -> tuple[str, list[int] | None]:
         if c in _NO_WIDTH or (c in _JOINERS and not _joins(line, i)):
             # between two letters it parts words ("Main\u200bissue:" is "Main issue:", talk),
             # at a label's edge it is nothing ("P07\u200b:")
-            c = " " if _between_letters(line, i) else ""
+            c = " " if not joined and _between_letters(line, i) else ""
         elif unicodedata.category(c) == "Zs":
             c = " "
         for composed in unicodedata.normalize("NFC", c + line[i + 1 : j]):
@@ -579,6 +581,13 @@ def label_view(line: str) -> tuple[str, list[int] | None]:
     at.append(n)
     view = "".join(out)
     return (line, None) if view == line else (view, at)
+
+
+def without_zero_width(label: str) -> str:
+    """``label`` as a speaker is told apart from another: its :func:`speaker_name` case-folded
+    and without any character of no width, a joiner that joins letters too (``محمد\u200cزاده``
+    and ``محمدزاده`` are one person's name, typed with and without the non-joiner)."""
+    return "".join(c for c in speaker_name(label) if c not in _NO_WIDTH + _JOINERS).casefold()
 
 
 def participant_from_filename(path: str | Path) -> str | None:

@@ -121,6 +121,7 @@ from .roles import (
     participant_labels_of,
     participant_number_label,
     person_name,
+    without_zero_width,
 )
 from .timecodes import parse_timecode
 
@@ -147,7 +148,9 @@ def _honorific_pattern() -> str:
 _HONORIFIC = _honorific_pattern()
 # A label ends with a non-blank character and is closed by one run of blanks: overlapping
 # blank runs made the match cubic in the length of a line of spaces (minutes for 2 000 blanks).
-_LABEL = rf"{_HONORIFIC}[^\W_](?:[\w '’()/&#-]*?[\w'’()/&#-])?"
+# A zero-width (non-)joiner in a label's view joins two letters of a word (Persian
+# ``محمد\u200cزاده``, :func:`~.roles.label_view`): a part of the name.
+_LABEL = rf"{_HONORIFIC}[^\W_](?:[\w '’()/&#\u200c\u200d-]*?[\w'’()/&#-])?"
 _TIME_AFTER = rf"(?:[ \t]*[\[(](?P<ts_after>{_TIME})[\])])?"
 #: A time right after a label's colon, the turn's time: ``[12:30]``, ``(12:30)`` or ``12:30:``.
 _TIME_IN_WORDS = (
@@ -207,7 +210,9 @@ TIME_FIRST_LINE = re.compile(
 LooseForm = Literal["no space", "dash", "tab", "full stop"]
 # The looser shapes take a label of bounded length: a lazy unbounded label followed by a run of
 # blanks is quadratic in the length of a line.
-_SHORT_LABEL = rf"{_HONORIFIC}[^\W_](?:[\w '’()/&#-]{{0,{MAX_LABEL_CHARS}}}?[\w'’()/&#-])?"
+_SHORT_LABEL = (
+    rf"{_HONORIFIC}[^\W_](?:[\w '’()/&#\u200c\u200d-]{{0,{MAX_LABEL_CHARS}}}?[\w'’()/&#-])?"
+)
 _LOOSE_START = (
     rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?(?P<bracket>\[)?(?P<label>{_SHORT_LABEL})(?(bracket)\])"
     rf"{_TIME_AFTER}"
@@ -493,8 +498,10 @@ def line_labels(
     each line's :func:`label_view` (decomposed accents, a no-break space, a zero-width space in
     a label), their offsets in the lines as written."""
     views = [label_view(line) for line in lines]
+    matches = [_match_label(view, interviewer_labels) for view, _ in views]
+    views, matches = _zero_width_left_out(lines, views, matches, interviewer_labels)
+    matches = one_spelling(matches)
     lines = [view for view, _ in views]
-    matches = [_match_label(line, interviewer_labels) for line in lines]
     matches = _display_name_labels(lines, matches, interviewer_labels)
     if sum(1 for m in matches if m is not None and m.timed) < 2:
         matches = [None if m is not None and m.timed else m for m in matches]
@@ -514,6 +521,59 @@ def line_labels(
         [line if m is None else line[m.words_start :] for line, m in zip(lines, found)],
     )
     return [None if i in below else _in_line(m, views[i][1]) for i, m in enumerate(found)]
+
+
+def _zero_width_left_out(
+    lines: Sequence[str],
+    views: list[tuple[str, list[int] | None]],
+    matches: list[LabelMatch | None],
+    interviewer_labels: Sequence[str] | None,
+) -> tuple[list[tuple[str, list[int] | None]], list[LabelMatch | None]]:
+    """``views`` of ``lines`` and the ``matches`` on them, each line whose label holds a
+    character of no width between two letters (read as a space) read with it left out instead
+    where that reading names a role (an interviewer's label, a participant or speaker number, a
+    label the researcher names) and the spaced one does not, or another line's label and the
+    spaced one names neither: ``Inter\u200bviewer:`` is the interviewer, ``Sar\u200bah Khan:``
+    is ``Sarah Khan`` in a file that names her so, as text pasted from a web page leaves them;
+    ``Sarah\u200bKhan:`` and ``Main\u200bissue:`` (talk) keep the space."""
+    views, matches = list(views), list(matches)
+    counts = Counter(m.label.casefold() for m in matches if m is not None)
+    for i, line in enumerate(lines):
+        if views[i][1] is None:
+            continue
+        joined = label_view(line, joined=True)
+        if joined[0] == views[i][0]:
+            continue
+        m, jm = matches[i], _match_label(joined[0], interviewer_labels)
+        if jm is None or (m is not None and m.label == jm.label):
+            continue
+        others = {
+            label
+            for label, n in counts.items()
+            if n > (1 if m is not None and label == m.label.casefold() else 0)
+        }
+        # a role outweighs a label the file repeats: "Inter\u200bviewer" on every question
+        if m is not None and names_a_known_speaker(m.label, (), interviewer_labels):
+            continue
+        if names_a_known_speaker(jm.label, (), interviewer_labels) or (
+            (m is None or m.label.casefold() not in others) and jm.label.casefold() in others
+        ):
+            views[i], matches[i] = joined, jm
+    return views, matches
+
+
+def one_spelling(matches: Sequence[LabelMatch | None]) -> list[LabelMatch | None]:
+    """``matches`` with each label the same as an earlier one but for characters of no width
+    (:func:`~.roles.without_zero_width`: a Persian name typed with and without its non-joiner)
+    named as that earlier one: one speaker, named as the file first spells them."""
+    first: dict[str, str] = {}
+    out: list[LabelMatch | None] = []
+    for m in matches:
+        if m is not None:
+            label = first.setdefault(without_zero_width(m.label), m.label)
+            m = m if label == m.label else dataclasses.replace(m, label=label)
+        out.append(m)
+    return out
 
 
 #: Header fields that name a person, with the role of the person they name: pseudonymising adds
