@@ -154,3 +154,29 @@ def test_a_zero_width_space_between_two_names_is_still_a_space(tmp_path: Path) -
     answerers = ["Sarah\u200bKhan", "Sarah Khan", "Sarah\u200bKhan"]
     t = _read(_txt(tmp_path / "s2.txt", ["Interviewer"] * 3, answerers))
     assert _turns(t) == _expected("Interviewer", "Sarah Khan")
+
+
+def test_voice_tags_with_a_zero_width_space_inside_a_word(tmp_path: Path) -> None:
+    voices = ["Inter\u200bviewer", "Sar\u200bah Khan", "Interviewer", "Sarah Khan"]
+    words = [QUESTIONS[0], ANSWERS[0], QUESTIONS[1], ANSWERS[1]]
+    cues = [
+        f"00:00:{k * 5:02d}.000 --> 00:00:{k * 5 + 4:02d}.000\n<v {v}>{w}\n"
+        for k, (v, w) in enumerate(zip(voices, words))
+    ]
+    path = tmp_path / "voices.vtt"
+    path.write_text("WEBVTT\n\n" + "\n".join(cues), encoding="utf-8")
+    t = _read(path)
+    assert _turns(t) == _expected("Interviewer", "Sarah Khan")[:4]
+    assert _segments_are_slices(t) == [("Sarah Khan", w) for w in ANSWERS[:2]]
+
+
+def test_srt_labels_with_a_zero_width_space_inside_a_word(tmp_path: Path) -> None:
+    who = ["Inter\u200bviewer", "Sar\u200bah Khan", "Interviewer", "Sarah Khan"]
+    words = [QUESTIONS[0], ANSWERS[0], QUESTIONS[1], ANSWERS[1]]
+    cues = [
+        f"{k + 1}\n00:00:{k * 5:02d},000 --> 00:00:{k * 5 + 4:02d},000\n{v}: {w}\n"
+        for k, (v, w) in enumerate(zip(who, words))
+    ]
+    path = tmp_path / "s.srt"
+    path.write_text("\n".join(cues), encoding="utf-8")
+    assert _turns(_read(path)) == _expected("Interviewer", "Sarah Khan")[:4]

@@ -121,6 +121,7 @@ from .roles import (
     participant_labels_of,
     participant_number_label,
     person_name,
+    speaker_name,
     without_zero_width,
 )
 from .timecodes import parse_timecode
@@ -547,19 +548,64 @@ def _zero_width_left_out(
         m, jm = matches[i], _match_label(joined[0], interviewer_labels)
         if jm is None or (m is not None and m.label == jm.label):
             continue
-        others = {
-            label
-            for label, n in counts.items()
-            if n > (1 if m is not None and label == m.label.casefold() else 0)
-        }
-        # a role outweighs a label the file repeats: "Inter\u200bviewer" on every question
-        if m is not None and names_a_known_speaker(m.label, (), interviewer_labels):
-            continue
-        if names_a_known_speaker(jm.label, (), interviewer_labels) or (
-            (m is None or m.label.casefold() not in others) and jm.label.casefold() in others
-        ):
+        spaced = None if m is None else m.label
+        if _read_whole(spaced, jm.label, _others(counts, spaced), interviewer_labels):
             views[i], matches[i] = joined, jm
     return views, matches
+
+
+def _others(counts: Counter[str], label: str | None) -> set[str]:
+    """The labels (case-folded) of ``counts`` that some line other than one of ``label``'s has."""
+    own = None if label is None else label.casefold()
+    return {other for other, n in counts.items() if n > (1 if other == own else 0)}
+
+
+def _read_whole(
+    spaced: str | None,
+    joined: str,
+    others: Collection[str],
+    interviewer_labels: Sequence[str] | None,
+) -> bool:
+    """Whether a label read with its characters of no width left out (``joined``) is the
+    label, rather than read with them as spaces (``spaced``, None when that reading is no
+    label): it names a role and the spaced one does not, or one of the ``others`` (case-folded)
+    and the spaced one names neither."""
+    if spaced is not None and names_a_known_speaker(spaced, (), interviewer_labels):
+        return False
+    # a role outweighs a label the file repeats: "Inter\u200bviewer" on every question
+    return names_a_known_speaker(joined, (), interviewer_labels) or (
+        (spaced is None or spaced.casefold() not in others) and joined.casefold() in others
+    )
+
+
+def voices_read_whole(
+    voices: Sequence[str | None],
+    labels: Sequence[LabelMatch | None],
+    interviewer_labels: Sequence[str] | None = None,
+) -> list[str | None]:
+    """The speakers of cues' voice tags (``<v Inter\u200bviewer>``; None for a cue with
+    none), read as :func:`line_labels` reads a label: a character of no width in a word left out
+    where that names a role or another cue's speaker (``labels``: the cues' labels), and a name
+    the same as an earlier one but for such characters named as that one. A voice left as it is
+    is given as it is."""
+    names = [None if v is None else speaker_name(v) for v in voices]
+    counts = Counter(
+        n.casefold() for n in [*names, *(m.label for m in labels if m is not None)] if n
+    )
+    first: dict[str, str] = {}
+    out: list[str | None] = []
+    for voice, name, m in zip(voices, names, labels, strict=True):
+        if voice is not None and name is not None:
+            joined = " ".join(label_view(voice, joined=True)[0].split())
+            others = _others(counts, name)
+            if joined != name and _read_whole(name, joined, others, interviewer_labels):
+                name = joined
+            name = _first_spelling(first, name)
+            voice = voice if name == speaker_name(voice) else name
+        elif m is not None:
+            _first_spelling(first, m.label)
+        out.append(voice)
+    return out
 
 
 def one_spelling(matches: Sequence[LabelMatch | None]) -> list[LabelMatch | None]:
@@ -570,10 +616,18 @@ def one_spelling(matches: Sequence[LabelMatch | None]) -> list[LabelMatch | None
     out: list[LabelMatch | None] = []
     for m in matches:
         if m is not None:
-            label = first.setdefault(without_zero_width(m.label), m.label)
+            label = _first_spelling(first, m.label)
             m = m if label == m.label else dataclasses.replace(m, label=label)
         out.append(m)
     return out
+
+
+def _first_spelling(first: dict[str, str], label: str) -> str:
+    """The first of the labels seen so far (``first``, by :func:`~.roles.without_zero_width`)
+    that ``label`` is but for characters of no width, else ``label`` (a spelling that differs
+    only in case is kept: :func:`~.roles.first_spellings` names those)."""
+    earlier = first.setdefault(without_zero_width(label), label)
+    return label if earlier.casefold() == label.casefold() else earlier
 
 
 #: Header fields that name a person, with the role of the person they name: pseudonymising adds

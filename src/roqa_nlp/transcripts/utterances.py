@@ -37,6 +37,7 @@ from .speaker_labels import (
     line_labels,
     service_text_metadata,
     transcript_header,
+    voices_read_whole,
     with_header_fields,
 )
 from .unlabelled import (
@@ -286,6 +287,11 @@ def utterances_transcript(
     unlabelled = UnlabelledTalk()
     utterances = without_repeats(whisper_cpp_speakers(utterances))
     labels = utterance_labels(utterances, interviewer_labels)
+    voices = voices_read_whole([u.speaker for u in utterances], labels, interviewer_labels)
+    utterances = [
+        u if v == u.speaker else replace(u, speaker=v)
+        for u, v in zip(utterances, voices, strict=True)
+    ]
     extra: dict[str, Any] = {}
     if header:
         found = _header_of(utterances, labels)
