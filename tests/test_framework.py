@@ -16,6 +16,7 @@ import pytest
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.framework import (
+    Quote,
     barriers_enablers,
     construct_ratings,
     framework_matrix,
@@ -96,6 +97,28 @@ def test_saturation_marks_new_codes_resting_only_on_unsure_suggestions() -> None
     assert [r[5] for r in mine.rows()[1:]] == ["", "", ""]
 
 
+def test_a_probability_just_below_the_sure_line_is_not_shown_as_the_line_itself() -> None:
+    """Tester s42 (opencode, 7): saturation listed "IS.D p=0.40" among new codes with "every
+    segment below p=0.40", 0.398 rounded up to the line. A probability that two decimals would
+    round up to the line is shown with as many more as it takes to stay below it."""
+    result = interviews(["A", "B"])
+    result.segments.append(seg("I02", 5, "the rota", ("IS.C", 0.398, "neutral")))
+    s = saturation(result)
+    assert s.unsure_new == [[], ["IS.C"]]
+    assert s.francis.message.endswith(
+        "(every segment below p=0.40: interview 2: IS.C Culture p=0.398): the verdict counts "
+        "them as codes the interviews used, so review them before reporting it"
+    )
+    assert s.rows()[2][5] == "IS.C Culture (0.398)"
+    assert saturation_view(s)["interviews"][1]["new"] == [
+        "B (1, p=0.90)",
+        "IS.C Culture (1, p=0.398, code unsure)",
+    ]
+    q = quote(probability=0.3996, valence_probability=0.5999)
+    assert q.unsure == "code unsure (0.3996), valence unsure (0.5999)"
+    assert quote(probability=0.39).unsure == "code unsure (0.39)"
+
+
 def test_saturation_counts_talk_for_open_coding_and_says_when_the_quiet_run_holds_it() -> None:
     """Only codebook codes are ideas: interview 14 of the quiet run 13-15 has two segments that
     fit no code (one more is small talk, one the interviewer's), so "reached" says a new idea
@@ -163,6 +186,11 @@ def seg(
         novel=novel,
         procedural=procedural,
     )
+
+
+def quote(**kwargs: float) -> Quote:
+    """A quote of the rota as a barrier, with the probabilities given."""
+    return Quote("the rota", "I02", "I02:5", 0, 8, "P01", "IS.C", valence="barrier", **kwargs)
 
 
 def transcript(tid: str, participant: str) -> Transcript:

@@ -358,14 +358,20 @@ def test_a_suggestion_below_ten_percent_is_faded(p: float, faint: bool) -> None:
     assert ('class="sugg faint"' in html) is faint
 
 
-@pytest.mark.parametrize(("p", "marked"), [(0.13, True), (0.399, True), (0.4, False), (0.9, False)])
-def test_a_quote_whose_code_the_model_is_unsure_of_says_so(p: float, marked: bool) -> None:
+@pytest.mark.parametrize(
+    ("p", "shown", "marked"),
+    [(0.13, "0.13", True), (0.399, "0.399", True), (0.4, "0.40", False), (0.9, "0.90", False)],
+)
+def test_a_quote_whose_code_the_model_is_unsure_of_says_so(
+    p: float, shown: str, marked: bool
+) -> None:
+    """Unsure below SURE_CODE, and shown so: 0.399 is not "code unsure (0.40)"."""
     from roqa_nlp.framework import SURE_CODE
 
     assert SURE_CODE == 0.4
     q = {"text": "A forum.", "participant": "P1", "citation": "p1", "probability": p, "anchor": ""}
     html = str(quote_html(q))
-    assert (f'<span class="unsure code-unsure">code unsure ({p:.2f})</span>' in html) is marked
+    assert (f'<span class="unsure code-unsure">code unsure ({shown})</span>' in html) is marked
     assert "valence unsure" not in html
 
 

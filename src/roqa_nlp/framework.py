@@ -51,6 +51,19 @@ SURE_VALENCE = 0.6
 SURE_CODE = 0.4
 #: how the tables and the report say a coding is below :data:`SURE_CODE`
 CODE_UNSURE = "code unsure"
+
+
+def below_line(p: float, line: float) -> str:
+    """Probability ``p``, which is below ``line``, to two decimals, or to as many more as it
+    takes not to round up to the line: ``0.398`` below 0.40, not ``0.40`` (a list of what is
+    "below p=0.40" that shows 0.40 contradicts itself)."""
+    for digits in range(2, 7):
+        shown = f"{p:.{digits}f}"
+        if float(shown) < line:
+            return shown
+    return f"{p:.6f}"
+
+
 #: What a cell says in place of a quote when its words only agree (:attr:`Quote.only_agrees`)
 NO_QUOTE = "no quote, it only says yes or no"
 
@@ -114,9 +127,10 @@ class Quote:
         codes, at 1 with no valence probability, never); joined by ``, ``, empty when sure."""
         parts = []
         if self.sure_probability < SURE_CODE:
-            parts.append(f"{CODE_UNSURE} ({self.sure_probability:.2f})")
+            parts.append(f"{CODE_UNSURE} ({below_line(self.sure_probability, SURE_CODE)})")
         if self.valence_probability is not None and self.valence_probability < SURE_VALENCE:
-            parts.append(f"valence unsure ({self.valence_probability:.2f})")
+            shown = below_line(self.valence_probability, SURE_VALENCE)
+            parts.append(f"valence unsure ({shown})")
         return ", ".join(parts)
 
     @property
@@ -1462,7 +1476,9 @@ class Saturation:
         (0.33)`` (``; `` between them when a code is shown with its name); empty when none."""
         ids = self.unsure_new[n] if n < len(self.unsure_new) else []
         support = self.new_support[n] if n < len(self.new_support) else {}
-        return self._cell(ids, {k: f" ({p:.2f})" for k, (_, p) in support.items()})
+        return self._cell(
+            ids, {k: f" ({below_line(p, SURE_CODE)})" for k, (_, p) in support.items()}
+        )
 
     def _cell(self, ids: list[str], after: Mapping[str, str] | None = None) -> str:
         """Codes ``ids`` as one cell, each by :meth:`code_label` followed by its text in
@@ -2139,7 +2155,8 @@ def saturation(
         listed = "; ".join(
             f"interview {num(k)}: "
             + ", ".join(
-                f"{named_code(code, names.get(code), shown)} p={new_support[k - 1][code][1]:.2f}"
+                f"{named_code(code, names.get(code), shown)} "
+                f"p={below_line(new_support[k - 1][code][1], SURE_CODE)}"
                 for code in unsure_new[k - 1]
             )
             for k in flagged[:3]

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RoqaError
-from ..framework import NOT_REVIEWED, SURE_CODE
+from ..framework import NOT_REVIEWED, SURE_CODE, below_line
 from ..io import atomic_write_text
 from ..result import CODINGS_KEY, MODEL_CARD_KEY
 
@@ -834,8 +834,12 @@ def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
                 if k not in support
                 else f"{sat.code_label(k)} ({support[k][0]})"
                 if person
-                else f"{sat.code_label(k)} ({support[k][0]}, p={support[k][1]:.2f}"
-                + (", code unsure)" if k in doubtful else ")")
+                else f"{sat.code_label(k)} ({support[k][0]}, "
+                + (
+                    f"p={below_line(support[k][1], SURE_CODE)}, code unsure)"
+                    if k in doubtful
+                    else f"p={support[k][1]:.2f})"
+                )
                 for k in new
             ],
             "cumulative": cum,

@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..framework import NO_QUOTE, SURE_CODE, SURE_VALENCE
+from ..framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, below_line
 
 #: A suggestion below this probability is shown faded beside its segment.
 FAINT_SUGGESTION = 0.1
@@ -275,13 +275,13 @@ def quote_html(q: Mapping[str, Any], *, words: int | None = None, given: bool = 
     # judged on the model's own probability, not the share a mapping gave the code
     sure = q.get("sure_probability", p)
     unsure = (
-        f' · <span class="unsure code-unsure">code unsure ({sure:.2f})</span>'
+        f' · <span class="unsure code-unsure">code unsure ({below_line(sure, SURE_CODE)})</span>'
         if sure < SURE_CODE and not given
         else ""
     )
     vp = q.get("valence_probability")
     if vp is not None and vp < SURE_VALENCE:
-        unsure += f' · <span class="unsure">valence unsure ({vp:.2f})</span>'
+        unsure += f' · <span class="unsure">valence unsure ({below_line(vp, SURE_VALENCE)})</span>'
     prob = "" if given else f" · p={p:.2f}"
     # a reply that only agrees is counted, but no evidence: said so, not quoted as such
     lead = f'<span class="no-quote">{NO_QUOTE}:</span> ' if q.get("only_agrees") else ""
