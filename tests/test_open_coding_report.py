@@ -296,6 +296,87 @@ def test_roqa_report_shows_and_names_the_recurring_groups_it_finds_beside_the_co
     assert "note:" not in capsys.readouterr().out
 
 
+def test_roqa_report_with_the_review_carried_in_notes_only_the_groups_still_unnamed(
+    tmp_path: Path, capsys
+) -> None:
+    """Tester s42 (opencode, 6): with coded/decisions.csv carried in, `roqa report` still noted
+    every recurring group "give one a new code if it is a theme", the 4 of 6 already named too.
+    A group whose every segment is named has no note; one partly named counts only the rest."""
+    set_aside_result().save(tmp_path / "run")
+    (tmp_path / "run" / "open_coding.jsonl").write_text(json.dumps(RECURRING) + "\n", "utf-8")
+    review = tmp_path / "run" / "decisions.csv"
+    review.write_text("segment_id,decision,new_code\np02_interview:0002,new-code,Pandemic\n")
+    assert main(["report", str(tmp_path / "run")]) in (None, 0)
+    notes = [x for x in capsys.readouterr().out.splitlines() if x.startswith("note:")]
+    assert notes == [
+        "note: 1 segment set aside as small talk or background, of a group recurring across 2 "
+        "interviews whose other 1 already has a new code in the review "
+        "(pandemic, rotas, isolating: p03_interview:0002): read it in the report's open-coding "
+        "section, and give it a new code if it is a theme",
+    ]
+    review.write_text(
+        "segment_id,decision,new_code\n"
+        "p02_interview:0002,new-code,Pandemic\np03_interview:0002,new-code,Pandemic\n"
+    )
+    assert main(["report", str(tmp_path / "run")]) in (None, 0)
+    assert "note:" not in capsys.readouterr().out
+
+
+def test_the_queue_counts_named_what_is_named_and_no_more(cfir: Codebook) -> None:
+    """Tester s42 (opencode, 6): the queue's first line said "All of them already have a new
+    code" when its one segment was named but 2 of the 6 recurring groups were not."""
+    import dataclasses
+
+    from roqa_nlp.decisions import Decision
+
+    aside = set(RECURRING["segment_ids"])
+    result = build_result()
+    result.segments = [
+        dataclasses.replace(s, off_topic=s.segment.id in aside) for s in result.segments
+    ]
+    lead = (
+        "1 segment fit no code of the codebook, besides 2 of small talk or background listed at "
+        "the end (2 of them in 1 group that recurs across interviews, to be read). "
+    )
+
+    def said(*names: str) -> str:
+        decisions = [Decision(sid, "new-code", new_code="Pandemic") for sid in names]
+        out = section(
+            render_report(result, cfir, open_coding=[ALONE, RECURRING], decisions=decisions)
+        )
+        return out[out.index(lead) + len(lead) :].split("</p>")[0]
+
+    assert said("p01_interview:0003") == (
+        "The one that fits no code already has a new code in the review carried into this "
+        "report (marked named below); name a new code beside one of the others in the "
+        "transcripts or for a group below to record it."
+    )
+    assert said("p01_interview:0003", "p02_interview:0002") == (
+        "The one that fits no code and 1 of the 2 in recurring groups already have a new code "
+        "in the review carried into this report (marked named below); name a new code beside "
+        "one of the others in the transcripts or for a group below to record it."
+    )
+    assert said("p01_interview:0003", "p02_interview:0002", "p03_interview:0002") == (
+        "The one that fits no code and the 2 in recurring groups already have a new code in "
+        "the review carried into this report (marked named below)."
+    )
+    assert said() == (
+        "Name a new code beside a segment in the transcripts, or for a whole group below, to "
+        "record it."
+    )
+    out = section(
+        render_report(
+            result,
+            cfir,
+            open_coding=[ALONE, RECURRING],
+            decisions=[Decision("p02_interview:0002", "new-code", new_code="Pandemic")],
+        )
+    )
+    recurring = out[out.index('<div class="candidate recurring">') :]
+    item = recurring[recurring.index(">p02_interview:0002</a>") :].split("</li>")[0]
+    assert item.endswith('<span class="named">named: Pandemic</span>')
+
+
 def test_the_note_of_a_run_without_a_report_points_at_open_coding_csv() -> None:
     from roqa_nlp.cli.report_cmd import recurring_note
 

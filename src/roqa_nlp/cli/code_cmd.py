@@ -563,7 +563,7 @@ def code_command(
     )
     from ..open_coding_cache import cached_open_coding_queue
     from ..transcripts import expand_paths
-    from .report_cmd import recurring_note
+    from .report_cmd import named_in, recurring_note
 
     if alpha is not None and not 0 < alpha < 1:
         raise typer.BadParameter("alpha must be between 0 and 1")
@@ -831,7 +831,7 @@ def code_command(
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
-    named = _named_in(review)
+    named = named_in(review)
     weak = weakly_coded(charted)
     _say_next_step(
         n_queued,
@@ -841,9 +841,9 @@ def code_command(
     )
     _say_weakly_coded(weak, out, report, sum(1 for s in weak if s.segment.id in named))
     for c in queue.set_aside:  # it may be a theme (staff burnout) taken for background
-        con.print(
-            "  " + recurring_note(c.to_dict(), in_report=report), soft_wrap=True, markup=False
-        )
+        note = recurring_note(c.to_dict(), in_report=report, named=named)
+        if note is not None:
+            con.print("  " + note, soft_wrap=True, markup=False)
     _warn_of_earlier_outputs(out, written.values(), before)
 
 
@@ -961,14 +961,6 @@ def _say_weakly_coded(weak: list[Any], out: Path, in_report: bool, n_named: int 
             f"{listed}."
         )
     console().print(said, soft_wrap=True, markup=False, highlight=False)
-
-
-def _named_in(review: Any) -> set[str]:
-    """The ids of the segments the decisions carried into the run (``--decisions``, or the
-    output folder's decisions.csv) name a new code for; none without a review."""
-    if review is None:
-        return set()
-    return {d.segment_id for d in review.decisions if d.decision == "new-code" and d.new_code}
 
 
 def _file_safe(name: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -240,8 +241,11 @@ def report_command(
     if review is not None:
         typer.echo(review.line(result))
     typer.echo(f"report: {path}")
+    named = named_in(review)
     for group in recurring_set_aside_groups(result, candidates):
-        typer.echo(recurring_note(group))
+        note = recurring_note(group, named=named)
+        if note is not None:
+            typer.echo(note)
     if matrix is not None:
         m = framework_matrix(
             result,
@@ -435,20 +439,44 @@ def read_review(given: Path | None, folder: Path) -> Review | None:
     return Review(read_decisions(beside, allow_empty=True)[0], beside, found=True)
 
 
-def recurring_note(group: dict[str, Any], *, in_report: bool = True) -> str:
+def named_in(review: Any) -> set[str]:
+    """The ids of the segments the decisions carried into the run (``--decisions``, or the
+    output folder's decisions.csv) name a new code for; none without a review."""
+    if review is None:
+        return set()
+    return {d.segment_id for d in review.decisions if d.decision == "new-code" and d.new_code}
+
+
+def recurring_note(
+    group: dict[str, Any], *, in_report: bool = True, named: Collection[str] = ()
+) -> str | None:
     """The note naming a group of talk set aside as small talk or background that recurs
     across interviews (an entry of ``open_coding.jsonl`` marked ``set_aside``): where to read
-    it (the report's open-coding section, else ``open_coding.csv``), since it may be a theme."""
-    ids = group["segment_ids"]
+    it (the report's open-coding section, else ``open_coding.csv``), since it may be a theme.
+    Only its segments the review carried in does not name a new code for (``named``, ids) are
+    counted: None when it names them all (a re-run noted groups already named)."""
+    ids = [sid for sid in group["segment_ids"] if sid not in named]
+    if not ids:
+        return None
     where = (
         "in the report's open-coding section"
         if in_report
         else f"in open_coding.csv ({group['id']}), or in the report `roqa report` writes"
     )
+    shown = f"({group['label']}: {', '.join(ids[:3])}{' ...' if len(ids) > 3 else ''})"
+    n_named = len(group["segment_ids"]) - len(ids)
+    if not n_named:
+        return (
+            f"note: {len(ids)} segments set aside as small talk or background recur across "
+            f"{len(group['transcripts'])} interviews {shown}: read them {where}, and give one a "
+            "new code if it is a theme"
+        )
+    one = len(ids) == 1
     return (
-        f"note: {len(ids)} segments set aside as small talk or background recur across "
-        f"{len(group['transcripts'])} interviews ({group['label']}: {', '.join(ids[:3])}"
-        f"{' ...' if len(ids) > 3 else ''}): read them {where}, and give one a new code if it "
+        f"note: {len(ids)} segment{'' if one else 's'} set aside as small talk or background, of "
+        f"a group recurring across {len(group['transcripts'])} interviews whose other {n_named} "
+        f"already ha{'s' if n_named == 1 else 've'} a new code in the review {shown}: read "
+        f"{'it' if one else 'them'} {where}, and give {'it' if one else 'one'} a new code if it "
         "is a theme"
     )
 

@@ -29,7 +29,7 @@ import bisect
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -201,6 +201,7 @@ def render_report(
     ctx["queue"]["named"] = named = _named_in_review(ctx["decisions_json"])
     ctx["queue"]["n_named"] = sum(1 for s in result if s.for_open_coding and s.segment.id in named)
     ctx["queue"]["n_weak_named"] = sum(1 for v in ctx["queue"]["weak"] if v["id"] in named)
+    ctx["queue"]["named_said"] = named_in_queue(ctx["queue"], named)
     # what Load decisions… needs to read a file as Python does: a review made on these codings
     # charted in another codebook (CFIR 2.0) read in theirs; on codings charted in CFIR 2.0 from
     # the model's CFIR 2009, a review made in CFIR 2009 read in CFIR 2.0; text edited since matched
@@ -497,6 +498,49 @@ def embedded_decisions(
             row.pop()
         rows.append(row)
     return rows
+
+
+def named_in_queue(queue: Mapping[str, Any], named: Collection[str]) -> str:
+    """What the open-coding section's first line says of the segments the review carried in
+    names a new code for (``named``, ids): of those that fit no code (``queue["total"]``) and
+    of those in recurring groups of set-aside talk, each counted apart, and what is left to
+    name; "All of them" only when nothing is (a re-run whose one queued segment was named said
+    so beside 2 groups not named)."""
+    queued = queue["total"]
+    waiting = [s["id"] for g in queue["groups"] for s in g["segments"]]
+    n_queued = sum(1 for sid in waiting + [s["id"] for s in queue["ungrouped"]] if sid in named)
+    aside = [s["id"] for g in queue["set_aside_groups"] for s in g["segments"]]
+    n_aside = sum(1 for sid in aside if sid in named)
+    grouped = bool(queue["groups"] or queue["set_aside_groups"])
+    if not n_queued and not n_aside:
+        group = ", or for a whole group below," if grouped else ""
+        return f"Name a new code beside a segment in the transcripts{group} to record it."
+    left = n_queued < queued or n_aside < len(aside)
+    if not aside:  # "them": the segments that fit no code, the only ones counted
+        parts = ["All of them" if not left else f"{n_queued} of them"]
+    else:
+        parts = []
+        if n_queued:
+            every = "the one" if queued == 1 else f"all {queued}"
+            some = every if n_queued == queued else f"{n_queued} of the {queued}"
+            parts.append(f"{some} that {'fits' if queued == 1 else 'fit'} no code")
+        if n_aside:
+            some = (
+                f"the {len(aside)}" if n_aside == len(aside) else f"{n_aside} of the {len(aside)}"
+            )
+            parts.append(f"{some} in recurring groups")
+    one = len(parts) == 1 and (n_queued or n_aside) == 1 and parts[0] != "All of them"
+    said = (
+        f"{' and '.join(parts)} already {'has' if one else 'have'} a new code in the review "
+        "carried into this report (marked named below)"
+    )
+    said = said[0].upper() + said[1:]
+    if not left:
+        return said + "."
+    group = " or for a group below" if grouped else ""
+    return (
+        f"{said}; name a new code beside one of the others in the transcripts{group} to record it."
+    )
 
 
 def _named_in_review(rows: Sequence[Sequence[Any]]) -> dict[str, str]:
