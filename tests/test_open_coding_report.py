@@ -377,6 +377,47 @@ def test_the_queue_counts_named_what_is_named_and_no_more(cfir: Codebook) -> Non
     assert item.endswith('<span class="named">named: Pandemic</span>')
 
 
+@pytest.mark.parametrize(
+    ("groups", "said"),
+    [
+        ([], "25 small talk or background"),
+        (
+            [5, 4, 4, 3, 3, 2],
+            "25 small talk or background, 21 of them in 6 groups recurring across interviews "
+            "that may be themes",
+        ),
+        (
+            [2],
+            "25 small talk or background, 2 of them in 1 group recurring across interviews "
+            "that may be a theme",
+        ),
+    ],
+)
+def test_the_count_of_set_aside_talk_says_how_much_recurs_as_possible_themes(
+    groups: list[int], said: str
+) -> None:
+    """Tester s42 (opencode, 1): roqa code's summary "26 fit no code (1 for open coding, 0
+    candidate code(s) and 1 not grouped; 25 small talk or background)" hid that the set-aside
+    talk formed 6 groups recurring across interviews, which the report shows as possible
+    themes."""
+    from roqa_nlp.open_coding import set_aside_count
+
+    assert set_aside_count(25, groups) == said
+
+
+def test_the_overview_counts_the_recurring_groups_of_set_aside_talk(cfir: Codebook) -> None:
+    html = render_report(set_aside_result(), cfir, open_coding=[RECURRING])
+    overview = html[
+        html.index('<section id="overview">') : html.index('<section id="transcripts">')
+    ]
+    assert (
+        "<dt>Small talk, background</dt><dd>3 <small>(2 of them in 1 group recurring across "
+        "interviews that may be a theme)</small></dd>" in overview
+    )
+    plain = render_report(set_aside_result(), cfir, open_coding=[])
+    assert "<dt>Small talk, background</dt><dd>3</dd>" in plain
+
+
 def test_the_note_of_a_run_without_a_report_points_at_open_coding_csv() -> None:
     from roqa_nlp.cli.report_cmd import recurring_note
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -426,3 +426,23 @@ def recurring_set_aside(
     queue = group(sub, embedder, distance_threshold=distance_threshold)
     recurring = [c for c in queue if len(c.transcripts) >= 2]
     return [replace(c, id=f"set-aside-{n:03d}", set_aside=True) for n, c in enumerate(recurring, 1)]
+
+
+def set_aside_count(n: int, group_sizes: Sequence[int]) -> str:
+    """How much talk was set aside as small talk or background, ``n`` segments, and how much of
+    it is in groups recurring across interviews (:func:`recurring_clause`), in the one clause
+    the summary of ``roqa code`` gives it (a count of set-aside talk alone hid that it held six
+    recurring themes, tester s42)."""
+    said = f"{n} small talk or background"
+    return f"{said}, {recurring_clause(group_sizes)}" if group_sizes else said
+
+
+def recurring_clause(group_sizes: Sequence[int]) -> str:
+    """The set-aside talk in groups recurring across interviews (``group_sizes``, segments per
+    group: :func:`recurring_set_aside`), which may be themes: ``21 of them in 6 groups
+    recurring across interviews that may be themes``."""
+    one = len(group_sizes) == 1
+    return (
+        f"{sum(group_sizes)} of them in {len(group_sizes)} group{'' if one else 's'} "
+        f"recurring across interviews that may be {'a theme' if one else 'themes'}"
+    )

@@ -558,6 +558,7 @@ def code_command(
         RULE_KEY,
         distance_threshold_for,
         recurring_set_aside,
+        set_aside_count,
         weakly_coded,
         write_open_coding,
     )
@@ -826,8 +827,8 @@ def code_command(
         f"Coded {len(result.transcripts)} transcript(s), {len(result)} segments: {n_coded} "
         f"with a suggested code, {n_procedural} procedural (greetings, connection trouble, "
         f"goodbyes), {n_novel} fit no code ({n_queued} for open coding, {len(queue)} candidate "
-        f"code(s) and {len(queue.ungrouped)} not grouped; {n_novel - n_queued} small talk or "
-        "background)."
+        f"code(s) and {len(queue.ungrouped)} not grouped; "
+        f"{set_aside_count(n_novel - n_queued, [c.size for c in queue.set_aside])})."
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")

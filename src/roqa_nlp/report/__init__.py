@@ -1050,6 +1050,8 @@ def open_coding_view(
     listed as not grouped, with no label); small talk and background listed apart, the groups
     of it that recur across interviews first (:func:`recurring_set_aside_groups`). ``rule``:
     the grouping rule the segments not grouped fell short of (:func:`grouping_rule`)."""
+    from ..open_coding import recurring_clause
+
     novel = [s.segment.id for s in result if s.for_open_coding]
     waiting = set(novel)
     groups = []
@@ -1079,6 +1081,10 @@ def open_coding_view(
         "off_topic": off_topic,
         "set_aside_groups": recurring,
         "n_set_aside_grouped": len(in_recurring),
+        # said beside the overview's count of small talk: they may be themes
+        "recurring_said": recurring_clause([len(g["segments"]) for g in recurring])
+        if recurring
+        else "",
         # the small talk and background in no recurring group, listed flat at the end
         "off_topic_rest": [v for v in off_topic if v["id"] not in in_recurring],
         "rule": grouping_rule(result, open_coding),
