@@ -320,13 +320,41 @@ def test_representatives_are_closest_to_the_centroid_ties_in_segment_order(
     }
 
 
-def test_candidate_label_is_its_top_three_keywords(queue_and_embedder) -> None:
+def test_candidate_label_is_its_top_three_keywords_a_word_not_beside_its_phrase(
+    queue_and_embedder,
+) -> None:
+    """Tester s42 (opencode, 4): "hail, actual, actual hail" listed words beside the phrase they
+    make. The phrase takes the place of its words, a phrase sharing a word with it is passed
+    over, and the next best distinct keywords fill the three."""
     queue, _ = queue_and_embedder
-    assert queue[0].keywords[0] == "covid"
-    assert queue[0].label == ", ".join(queue[0].keywords[:3])
     # the segment alone still counts for the term frequencies over all clusters: "covid" is in
     # the candidate only, so it ranks first there
-    assert queue[0].keywords[:3] == ["covid", "closed", "covid outbreak"]
+    assert queue[0].keywords == [
+        "covid",
+        "closed",
+        "covid outbreak",
+        "covid rota",
+        "covid sickness",
+    ]
+    assert queue[0].label == "covid outbreak, closed, home"
+
+
+@pytest.mark.parametrize(
+    ("ranked", "label"),
+    [
+        (
+            ["hail", "actual", "actual hail", "barbecue", "caravan"],
+            "actual hail, barbecue, caravan",
+        ),
+        (["car park", "car", "parking", "park"], "car park, parking"),
+        (["car", "park", "parking"], "car, park, parking"),
+        ([], ""),
+    ],
+)
+def test_label_keywords_keep_a_phrase_not_its_words(ranked: list[str], label: str) -> None:
+    from roqa_nlp.open_coding import label_keywords
+
+    assert ", ".join(label_keywords(ranked)) == label
 
 
 def test_n_representative_limits_the_examples() -> None:

@@ -229,13 +229,41 @@ def cluster_embeddings(X: np.ndarray, distance_threshold: float = 0.6) -> np.nda
 MIN_LABEL_WORDS = 20
 
 
+#: Keywords ranked for a label (:func:`label_keywords`): more than the three shown, so that a
+#: word left out beside its phrase is replaced by the next best.
+LABEL_KEYWORDS = 12
+
+
+def label_keywords(ranked: list[str], n: int = 3) -> list[str]:
+    """The first ``n`` of keywords ``ranked`` (best first) that repeat no word: a phrase takes
+    the place of the words of it already taken ("hail, actual, actual hail" is ``actual hail``),
+    a word or phrase sharing a word with a phrase taken is passed over, and the next best
+    fill the ``n`` (a label listing "hail" beside "actual hail" says one thing twice)."""
+    taken: list[str] = []
+    for term in ranked:
+        if len(taken) == n:
+            break
+        words = set(term.split())
+        inside = [t for t in taken if set(t.split()) <= words]
+        if any(words & set(t.split()) for t in taken if t not in inside):
+            continue  # shares a word with a phrase taken
+        if inside:  # the phrase in place of its words
+            at = taken.index(inside[0])
+            taken = [t for t in taken if t not in inside]
+            taken.insert(at, term)
+        else:
+            taken.append(term)
+    return taken
+
+
 def _label(keywords: list[str], texts: list[str]) -> str:
-    """A candidate's label: its top three keywords (else its first segment's opening words),
-    marked ``not English:`` when its talk does not read as English (the keywords of Spanish
-    talk are its function words, "el, es, la", and the model reads English only)."""
+    """A candidate's label: its top three keywords repeating no word (:func:`label_keywords`;
+    else its first segment's opening words), marked ``not English:`` when its talk does not
+    read as English (the keywords of Spanish talk are its function words, "el, es, la", and the
+    model reads English only)."""
     from .transcripts.language import MIN_ENGLISH_SHARE, english_share
 
-    label = ", ".join(keywords[:3]) if keywords else texts[0][:40]
+    label = ", ".join(label_keywords(keywords)) if keywords else texts[0][:40]
     share, n = english_share(" ".join(texts))
     return f"not English: {label}" if n >= MIN_LABEL_WORDS and share < MIN_ENGLISH_SHARE else label
 
@@ -301,7 +329,7 @@ def open_coding_queue(
         groups.setdefault(int(lab), []).append(i)
     clusters = list(groups.values())
     docs = [" ".join(novel[i].segment.text for i in idx) for idx in clusters]
-    keywords = class_tfidf_keywords(docs, n_keywords)
+    ranked_terms = class_tfidf_keywords(docs, max(n_keywords, LABEL_KEYWORDS))
 
     def where(idx: list[int]) -> tuple[list[str], list[str]]:
         tids = sorted({novel[i].segment.transcript_id for i in idx}, key=natural_key)
@@ -317,7 +345,7 @@ def open_coding_queue(
 
     # Candidates largest first, ties in the order of their first segment; numbered in that order.
     ranked = sorted(
-        ((idx, kw) for idx, kw in zip(clusters, keywords) if len(idx) >= min_group_size),
+        ((idx, kw) for idx, kw in zip(clusters, ranked_terms) if len(idx) >= min_group_size),
         key=lambda c: (-len(c[0]), c[0][0]),
     )
     candidates = []
@@ -330,7 +358,7 @@ def open_coding_queue(
             CandidateCode(
                 id=f"candidate-{n:03d}",
                 label=_label(kw, [novel[i].segment.text for i in idx]),
-                keywords=kw,
+                keywords=kw[:n_keywords],
                 segment_ids=[novel[i].segment.id for i in idx],
                 representative=[rep(i) for i in best],
                 transcripts=tids,
