@@ -893,3 +893,60 @@ def test_a_transcript_with_nothing_to_review_counts_as_reviewed_with_nothing_cod
          "codes)"],
     ]  # fmt: skip
     assert sat.not_reviewed == [("p02", "P02", 2)]
+
+
+def test_a_new_codes_valence_the_reviewer_did_not_give_is_charted_unsure(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Tester s42 (opencode, 5): a reviewer's new code took the model's valence, guessed by a head
+    trained on CFIR talk, and Table 2 charted it as theirs ("Personal memories of lockdown" an
+    enabler at 0.78, no mark; its note said "Charted from the codes Tester gave"). Where the
+    reviewer gave no valence, a new code's is marked valence unsure (‡ in Word, the note says
+    why); one they gave, or a CFIR code they accepted, is charted as before."""
+    from roqa_nlp.framework import barriers_enablers
+    from roqa_nlp.framework_docx import unsure_marks
+    from roqa_nlp.report import render_report
+
+    model = model_codings()
+    for s in model.segments:
+        s.suggestions = [dataclasses.replace(g, valence_probability=0.78) for g in s.suggestions]
+    rows = [
+        Decision("p01:0001", "new-code", new_code="Lockdown memories", text=TEXTS[0]),
+        Decision("p01:0002", "new-code", new_code="Lockdown memories", text=TEXTS[1]),
+        Decision("p01:0002", "valence", text=TEXTS[1], valence="enabler"),
+        Decision("p01:0003", "accept", "IS.E.2", text=TEXTS[2]),
+    ]
+    reviewed, book, _ = reviewed_codings(rows, model, cfir, coder="Alice")
+    table = barriers_enablers(reviewed, book)
+    quotes = {
+        q.segment_id: (q.code_id, q.valence, q.unsure, unsure_marks(q))
+        for d in table.domains
+        for c in d.constructs
+        for side in (c.barriers, c.enablers)
+        for q in side.quotes
+    }
+    assert quotes == {
+        "p01:0001": (
+            "project.lockdown-memories",
+            "barrier",
+            "valence unsure (the model's guess for a new code, 0.78)",
+            "\u2021",
+        ),
+        "p01:0002": ("project.lockdown-memories", "enabler", "", ""),
+        "p01:0003": ("IS.E.2", "barrier", "", ""),
+    }
+    assert (
+        "Charted from the codes Alice gave: 3 of 3 participant segments. Alice gave no valence to "
+        "1 segment of a new code: it keeps the model's guess (a valence learnt on CFIR talk), "
+        "marked valence unsure. Left out" in table.note
+    )
+    html = render_report(reviewed, book)
+    assert "valence unsure (the model&#39;s guess for a new code, 0.78)" in html
+    from docx import Document
+
+    table.to_docx(tmp_path / "t2.docx")
+    paragraphs = [p.text for p in Document(str(tmp_path / "t2.docx")).paragraphs]
+    assert (
+        "\u2021 Valence unsure: the probability of its valence is below 60%, or it is the "
+        "model's guess for a new code that the reviewer gave no valence." in paragraphs
+    )

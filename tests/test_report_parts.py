@@ -295,6 +295,46 @@ def test_a_segment_row_carries_its_review_controls_and_flags() -> None:
     assert "set-aside" not in coded and '<ul class="suggestions">' in coded
 
 
+def test_talk_that_fits_no_code_keeps_its_valence_control_beside_the_new_code_box() -> None:
+    """Tester s42 (opencode, 5): a new code took the model's valence because the segment's valence
+    buttons were folded away with the model's suggestions, out of sight of the new-code box. On
+    talk that fits no code (open coding or set aside) they stand unfolded just above it, so the
+    reviewer naming a new code can give its valence; procedural talk keeps them folded."""
+    view = {
+        "id": "t1:0001",
+        "anchor": "s0",
+        "text": "I remember the first lockdown.",
+        "role": "participant",
+        "start": 0,
+        "end": 30,
+        "css": "dn",
+        "band": "low",
+        "novel": True,
+        "novelty_p": 0.2,
+        "procedural": False,
+        "off_topic": True,
+        "suggestions": [
+            {
+                "code_id": "IS.C",
+                "name": "Culture",
+                "css": "d2",
+                "probability": 0.2,
+                "valence": "enabler",
+                "evidence": [],
+            }
+        ],
+    }
+    for kind in ({}, {"off_topic": False}):
+        html = SegmentRows().segment({**view, **kind}, "P01")
+        assert (
+            html.index("</details>")
+            < html.index('<div class="vfix"')
+            < html.index('class="new-code"')
+        )
+    folded = SegmentRows().segment({**view, "novel": False, "procedural": True}, "P01")
+    assert folded.index('<div class="vfix"') < folded.index("</details>")
+
+
 def test_a_segment_without_suggestions_says_so() -> None:
     view = {
         "id": "t1:0002",

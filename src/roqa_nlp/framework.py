@@ -108,6 +108,18 @@ class Quote:
     #: codebook, when the mapping shared it among several counterparts (OS.D at 1.00 charted as
     #: OUT.E at 0.33: :func:`~roqa_nlp.crosswalk.source_probabilities`); None: ``probability``
     source_probability: float | None = None
+    #: the valence is the model's guess on a new code a person made in review, which they gave
+    #: no valence: the valence head learnt barriers and enablers from CFIR talk, not from their
+    #: theme, so it is not charted as theirs (:attr:`valence_unsure`)
+    valence_guessed: bool = False
+
+    @property
+    def valence_unsure(self) -> bool:
+        """Whether Table 2 marks the valence unsure: the model's probability for it is below
+        :data:`SURE_VALENCE`, or it is the model's guess on a person's new code
+        (:attr:`valence_guessed`); a person's own valence (no probability) never."""
+        vp = self.valence_probability
+        return self.valence_guessed or (vp is not None and vp < SURE_VALENCE)
 
     @property
     def sure_probability(self) -> float:
@@ -128,9 +140,12 @@ class Quote:
         parts = []
         if self.sure_probability < SURE_CODE:
             parts.append(f"{CODE_UNSURE} ({below_line(self.sure_probability, SURE_CODE)})")
-        if self.valence_probability is not None and self.valence_probability < SURE_VALENCE:
-            shown = below_line(self.valence_probability, SURE_VALENCE)
-            parts.append(f"valence unsure ({shown})")
+        vp = self.valence_probability
+        if self.valence_guessed:
+            guess = "" if vp is None else f", {vp:.2f}"
+            parts.append(f"valence unsure (the model's guess for a new code{guess})")
+        elif vp is not None and vp < SURE_VALENCE:
+            parts.append(f"valence unsure ({below_line(vp, SURE_VALENCE)})")
         return ", ".join(parts)
 
     @property
@@ -298,6 +313,11 @@ def coded_segments(
     from .crosswalk import source_probabilities
 
     own = source_probabilities(result)
+    from .decisions import PROJECT_PREFIX
+    from .exchange.qdpx_export import coder_of
+
+    # a person's new code with a valence they did not give (theirs is at 1): the model's guess
+    person = coder_of(result) is not None
     out: list[Quote] = []
     for s in result.segments:
         for g in codes_of(s, top_k=k, min_probability=min_probability):
@@ -330,6 +350,10 @@ def coded_segments(
                         else ""
                     ),
                     source_probability=own.get(seg.id, {}).get(g.code_id),
+                    valence_guessed=person
+                    and g.code_id.startswith(PROJECT_PREFIX)
+                    and g.valence_probability is not None
+                    and g.valence_probability < 1.0,
                 )
             )
     return out
@@ -1253,6 +1277,14 @@ def charted_note(
         )
         u = len((valence_not_given(result) or set()) & {s.segment.id for s in segments})
         said += f" {person} gave no valence to {u} of them, counted as neutral." if u else ""
+        g = len({q.segment_id for q in coded if q.valence_guessed and q.valence != "neutral"})
+        said += (
+            f" {person} gave no valence to {g} segment{'' if g == 1 else 's'} of a new code: "
+            f"{'it keeps' if g == 1 else 'they keep'} the model's guess (a valence learnt on "
+            "CFIR talk), marked valence unsure."
+            if g
+            else ""
+        )
         said += review_left_out(meta)
         most = max((len(s.suggestions) for s in segments), default=0)
         said += (

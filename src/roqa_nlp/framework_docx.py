@@ -130,7 +130,7 @@ def unsure_marks(q: Quote) -> str:
     :data:`~roqa_nlp.framework.SURE_VALENCE` (a person's codes, at probability 1 with no valence
     probability, are never marked)."""
     marks = CODE_MARK if q.sure_probability < SURE_CODE else ""
-    if q.valence_probability is not None and q.valence_probability < SURE_VALENCE:
+    if q.valence_unsure:
         marks += "\u2021"
     return marks
 
@@ -229,8 +229,10 @@ def write_table2_docx(
                 if marks:
                     qp.add_run(f" {marks}")
                     shown_marks.update(marks)
+                    shown_quotes.append(q)
 
     shown_marks: set[str] = set()
+    shown_quotes: list[Quote] = []  # those marked, for the note to say why
     for domain in table.domains:
         if not (domain.has_barriers or domain.has_enablers):
             continue  # neutral only: counted under the table
@@ -260,7 +262,12 @@ def write_table2_docx(
         )
     if "\u2021" in shown_marks:
         doc.add_paragraph(
-            f"\u2021 Valence unsure: the probability of its valence is below {SURE_VALENCE:.0%}."
+            f"\u2021 Valence unsure: the probability of its valence is below {SURE_VALENCE:.0%}"
+            + (
+                ", or it is the model's guess for a new code that the reviewer gave no valence."
+                if any(q.valence_guessed for q in shown_quotes)
+                else "."
+            )
         )
     neutral = neutral_note(table)
     if neutral:

@@ -749,6 +749,7 @@ def _quote_view(q: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
         # what "code unsure" is judged on: the model's own probability, not a mapping's share
         "sure_probability": q.sure_probability,
         "valence_probability": q.valence_probability,
+        "valence_guessed": q.valence_guessed,
         "anchor": anchors.get(q.segment_id, ""),
         "only_agrees": q.only_agrees,
     }

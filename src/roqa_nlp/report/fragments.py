@@ -205,10 +205,15 @@ class SegmentRows:
         parts.append("</ul>\n")
         if s.get("other_side"):  # a sure valence whose code maps only onto the other side's
             parts.append(f'<div class="flag muted other-side">{escape(s["other_side"])}</div>\n')
-        if s["suggestions"]:
+        # on talk that fits no code the valence stands beside the new-code box, unfolded: the
+        # valence of a new code named there is the reviewer's to give, not the model's guess
+        beside_new_code = bool(s["novel"]) and not s["procedural"]
+        if s["suggestions"] and not beside_new_code:
             parts.append(valence_fix(s["suggestions"][0]["valence"]))
         if set_aside:
             parts.append("</details>\n")
+        if s["suggestions"] and beside_new_code:
+            parts.append(valence_fix(s["suggestions"][0]["valence"]))
         parts.append(EXTRA)
         parts.append("</div></div>\n")
         return "".join(parts)
@@ -280,7 +285,13 @@ def quote_html(q: Mapping[str, Any], *, words: int | None = None, given: bool = 
         else ""
     )
     vp = q.get("valence_probability")
-    if vp is not None and vp < SURE_VALENCE:
+    if q.get("valence_guessed"):  # a person's new code, the model's valence: not theirs
+        guess = "" if vp is None else f", {vp:.2f}"
+        unsure += (
+            f' · <span class="unsure">valence unsure (the model&#39;s guess for a new code{guess})'
+            "</span>"
+        )
+    elif vp is not None and vp < SURE_VALENCE:
         unsure += f' · <span class="unsure">valence unsure ({below_line(vp, SURE_VALENCE)})</span>'
     prob = "" if given else f" · p={p:.2f}"
     # a reply that only agrees is counted, but no evidence: said so, not quoted as such
