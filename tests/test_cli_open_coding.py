@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -289,3 +290,24 @@ def test_a_pasted_path_is_quoted_for_the_shell_the_researcher_uses(monkeypatch) 
     monkeypatch.setattr(os, "name", "nt")
     assert shell_quoted(r"C:\Users\ann\My Study") == '"C:\\Users\\ann\\My Study"'
     assert shell_quoted(r"study\coded") == r"study\coded"
+
+
+def test_the_summary_counts_the_recurring_groups_of_set_aside_talk(
+    spaced_run: tuple[Path, str],
+) -> None:
+    """Tester s42 (opencode, 1): the summary counted the set-aside talk as "25 small talk or
+    background" while the notes below it listed 6 groups of it recurring across interviews; it
+    now says how many of them are in such groups, which may be themes."""
+    _, printed = spaced_run
+    lines = printed.splitlines()
+    sizes = [
+        int(m.group(1))
+        for x in lines
+        if (m := re.match(r"  note: (\d+) segments set aside as small talk", x))
+    ]
+    assert sizes
+    n = len(sizes)
+    assert (
+        f" small talk or background, {sum(sizes)} of them in {n} group{'s' * (n != 1)} "
+        f"recurring across interviews that may be {'themes' if n != 1 else 'a theme'})."
+    ) in " ".join(printed.split())  # the summary is wrapped to the terminal
