@@ -56,7 +56,8 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   is warned of). Two names with no name word in common are two people: in a transcript whose
   file name or header numbers it (``p04_interview.txt``), each is a member of that case, lettered
   as a joint interview's are (``Margaret Okafor`` -> ``P04a``, ``Dean (support worker)`` ->
-  ``P04b``). Labels of one transcript given one pseudonym, by this rule or by the key's rows,
+  ``P04b``), or of the next free number when the key gives that case's number to someone who
+  does not speak there (a batch before: :meth:`PseudonymKey._number_of_others`). Labels of one transcript given one pseudonym, by this rule or by the key's rows,
   are told of in one warning for the transcript, to check before sharing. Labels that are
   already roles (``Interviewer``, ``P04``, a joint interview's ``P05a``,
   ``Speaker 2``) are no names and stay as they are, and so are the speakers a reader makes up
@@ -493,6 +494,16 @@ def _number(pseudonym: str) -> int | None:
     return None if m is None else int(m.group(1))
 
 
+#: a participant's pseudonym or a member's of a case: P07, P04a
+_CASE_PSEUDONYM = re.compile(r"P(\d+)[a-z]?", re.IGNORECASE)
+
+
+def _case_number(pseudonym: str) -> int | None:
+    """The number of the case ``pseudonym`` is of (``P04a`` -> 4, ``P07`` -> 7), or None."""
+    m = _CASE_PSEUDONYM.fullmatch(_bare(pseudonym))
+    return None if m is None else int(m.group(1))
+
+
 def _person(name: str) -> str:
     """``name`` as one person's name is told apart: without a display name's extras, in brackets
     (``(Host)``, ``(she/her)``), an emoji or an organisation after ``|`` (``Jane Smith | NHS``
@@ -770,7 +781,8 @@ class PseudonymKey:
             while (_INTERVIEWER if k == 1 else f"{_INTERVIEWER} {k}").casefold() in used:
                 k += 1
             return _INTERVIEWER if k == 1 else f"{_INTERVIEWER} {k}"
-        numbers = {n for n in (_number(p) for p in used) if n is not None}
+        # a lettered member's number is taken too: P04a and P04b are the case P04
+        numbers = {n for n in (_case_number(p) for p in used) if n is not None}
         hinted = None if number_hint is None else _number(number_hint)
         if number_hint is not None and hinted is not None and hinted not in numbers:
             return number_hint  # as the file name writes it: P07, P7
@@ -819,6 +831,11 @@ class PseudonymKey:
         hint = _number_hint(transcript)
         person_of = _one_person_labels(speakers, transcript.participant)
         members = _several_interviewed(speakers, transcript.participant)
+        case = hint
+        if members and hint is not None and self._number_of_others(hint, transcript):
+            # the file's number is someone else's (a batch before gave it), so these people
+            # are another case: the next free number's, as one speaker would take
+            case = self._new_pseudonym("participant", None, taken)
         for speaker, role in speakers.items():
             if _names_no_one(speaker) or self.get(speaker) is not None:
                 continue
@@ -828,10 +845,10 @@ class PseudonymKey:
                 pseudonym = _bare(theirs[0])
             elif number is not None:  # renamed to their participant number: P17
                 pseudonym = number
-            elif members and role == "participant" and hint is not None:
+            elif members and role == "participant" and case is not None:
                 # two people of the numbered case P04 (a manager and a support worker), as
                 # a joint interview's members are lettered: P04a, P04b
-                pseudonym = self._new_member(hint, taken)
+                pseudonym = self._new_member(case, taken)
             else:
                 pseudonym = self._new_pseudonym(role, hint, taken)
             if role == "participant" and hint is not None and _number(pseudonym) == _number(hint):
@@ -866,6 +883,18 @@ class PseudonymKey:
                 and not _CHAT_SENDER_PSEUDONYM.fullmatch(name)  # a copy pseudonymised before
             ):
                 self.add(name, self._new_chat_sender())
+
+    def _number_of_others(self, number: str, transcript: Transcript) -> bool:
+        """Whether the key gives the participant number ``number`` (or a member of its case:
+        ``P02a``) to someone who does not speak in ``transcript``: a batch pseudonymised before
+        with this key numbered them so (``Faith Adeyemi,P02`` beside ``zoom_p02.vtt``)."""
+        wanted = _case_number(number)
+        own = {_person(s) for s in _speakers(transcript)}
+        own |= {_person(s) for s in _header_people(transcript)}
+        return any(
+            _case_number(p) == wanted and _person(name) not in own
+            for name, p in self.pseudonyms.items()
+        )
 
     def _new_chat_sender(self) -> str:
         """``Chat sender 1``, ``Chat sender 2`` ...: the first no one in the key has."""
@@ -1151,10 +1180,14 @@ class PseudonymKey:
         apart from the other transcripts' names (:attr:`file_ids`) and those given before, as a
         QDA import tells two sources of one name apart: with the key giving Gareth Jones P11,
         ``Gareth Jones.txt`` beside ``P11.txt`` is ``P11-2`` (``P11-2.txt``), two transcripts of
-        the case P11. The same transcript is given the same name each time."""
+        the case P11; names that differ only in case are one (``zoom_faith.vtt`` for P02 beside
+        ``zoom_p02.vtt`` is ``zoom_P02-2``), since macOS and Windows take them for one file. The
+        same transcript is given the same name each time."""
         taken = (self.file_ids - {given}) | {n for g, n in self.renamed.items() if g != given}
+        # in any case: zoom_P02.txt and zoom_p02.txt are one file on macOS and Windows
+        taken = {n.casefold() for n in taken}
         name, k = self.renamed.get(given, new_id), 1
-        while name in taken:
+        while name.casefold() in taken:
             k += 1
             name = f"{new_id}-{k}"
         self.renamed[given] = name

@@ -70,8 +70,29 @@ def pseudonymise_command(
             warn(shared, path=None)
     sources = {f.resolve() for f in files}
     targets: dict[Path, str] = {}
+    # names that differ only in case are one file on macOS and Windows: zoom_P02.txt of a batch
+    # before would be overwritten by zoom_p02.txt
+    there = {p.name.casefold(): p.name for p in out.iterdir()} if out.is_dir() else {}
+    written: dict[str, Path] = {}
     for t in transcripts:
         target = out / f"{t.id}.txt"
+        other = there.get(target.name.casefold(), target.name)
+        if other != target.name:
+            raise RoqaError(
+                f"differs only in case from {other} in the folder, one file on macOS and "
+                "Windows, which the copy would overwrite",
+                path=target,
+                hint="give another folder with --out, or rename one of the transcripts",
+            )
+        same = written.get(target.name.casefold())
+        if same is not None and same != target:
+            raise RoqaError(
+                f"two transcripts would be written to one file on macOS and Windows, whose "
+                f"file names differ only in case there ({targets[same]} and {t.source})",
+                path=target,
+                hint="rename one of the files",
+            )
+        written[target.name.casefold()] = target
         if target.resolve() in sources:
             raise RoqaError(
                 "would overwrite a transcript it reads",
