@@ -62,6 +62,8 @@ def test_everyday_words_of_the_speakers_names_opening_a_sentence_stay() -> None:
         ("Mark, you asked me that.", "[P07], you asked me that."),
         ("Ask Mrs. Young. Mr Green knows.", "Ask Mrs. [P07]. Mr [Interviewer] knows."),
         ("Mark Young, that's me.", "[P07], that's me."),
+        # alone at the end of a turn, as a sentence of its own
+        ("Who signs it? Young", "Who signs it? [P07]"),
         (
             "Thanks. Young thinks so. Green told me.",
             "Thanks. [P07] thinks so. [Interviewer] told me.",

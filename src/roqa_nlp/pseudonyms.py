@@ -432,8 +432,8 @@ def _opens_a_sentence(text: str, start: int) -> bool:
 
 
 #: what may stand right after a name that says it is a person's: a possessive, a comma or the
-#: end of a sentence ("Young's team", "Mark, you asked", "Thanks to Mark.")
-_PERSON_MARK_AFTER = re.compile(r"['’]s(?![^\W\d_])|[,.?!]")
+#: end of a sentence, a line or the text ("Young's team", "Mark, you asked", "Who? Mark.")
+_PERSON_MARK_AFTER = re.compile(r"['’]s(?![^\W\d_])|[,.?!]|[ \t]*(?:\n|$)")
 
 
 def _names_the_person(text: str, end: int) -> bool:
