@@ -14,7 +14,9 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   name's emoji and organisation after ``|`` are no words of the person's name (:func:`name_parts`);
 - in the talk, a full name of two words or more becomes the pseudonym in square brackets
   (``Thanks, [P07]``, the usual mark of an edit in a quoted transcript) in every transcript, in
-  any case, with any blanks between its words, either apostrophe, and also without the extras
+  any case, with any blanks between its words, either apostrophe, with or without its accents
+  (``Zoe Wisniewska`` for ``Zoë Wiśniewska`` and the reverse: :func:`_letter_regex`; so are
+  the words below), and also without the extras
   of a display name (``Maria Okafor`` for ``Maria Okafor (she/her)``, ``Helen Brookes`` for
   ``Dr Helen Brookes``);
 - in the transcripts where that person speaks, each capitalised word of their name (``Maria``,
@@ -452,18 +454,72 @@ def _names_the_person(text: str, end: int) -> bool:
     )
 
 
+#: the accents of a decomposed letter (NFD: "e" and U+0308 for "ë"), after its letter
+_ACCENTS = "[\u0300-\u036f]*"
+
+
+@cache
+def _unaccented() -> dict[str, str]:
+    """Each Latin letter with an accent and the letter without it (``ë`` -> ``e``, ``Ś`` ->
+    ``S``): by decomposing it, or as ``data/letters_without_accents.txt`` gives (``ł`` ->
+    ``l``)."""
+    given = dict(line.split() for line in packaged_words("letters_without_accents.txt"))
+    given |= {a.upper(): b.upper() for a, b in given.items()}
+    table = {}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        c = chr(code)
+        plain = given.get(c, unicodedata.normalize("NFD", c)[0])
+        if c.isalpha() and plain != c and plain.isascii() and plain.isalpha():
+            table[c] = plain
+    return table
+
+
+@cache
+def _accented() -> dict[str, str]:
+    """Each ASCII letter and the letters with accents that are it without them (``e`` ->
+    ``èéêë...``), of its case."""
+    found: dict[str, str] = {}
+    for c, plain in _unaccented().items():
+        if c.isupper() == plain.isupper():
+            found[plain] = found.get(plain, "") + c
+    return found
+
+
+def _letter_regex(c: str) -> str:
+    """The letter ``c`` of a name as a regular expression that takes it with or without
+    accents, composed or not ("Zoë", "Zoe", "Zoe" and U+0308 for "ë"; "Wiśniewska",
+    "Wisniewska"; "Łukasz", "Lukasz"): people type a name without its accents as often as with
+    them, and an unaccented key names the accented talk. Session 42 (tester's D3): 6 of 14
+    mentions of Siobhán O'Brien and Zoë Wiśniewska were left for that."""
+    plain = _unaccented().get(c, c)
+    letters = _accented().get(plain)
+    if letters is None:
+        return re.escape(c)
+    return f"[{plain}{letters}]{_ACCENTS}"
+
+
+def _without_accents(word: str) -> str:
+    """``word`` with its letters' accents left out (:func:`_unaccented`): ``siobhán`` ->
+    ``siobhan``."""
+    letters = unicodedata.normalize("NFC", word)
+    return "".join(_unaccented().get(c, c) for c in letters if not unicodedata.combining(c))
+
+
 def _word_regex(word: str, apostrophe: str = "['’]", hyphen: str = r"(?:[-‐‑]|\s+)") -> str:
-    """``word`` as a regular expression that takes either apostrophe and a hyphen written as a
-    hyphen, a dash or a blank (speech recognition drops hyphens: "Lee Wong"); ``apostrophe`` and
-    ``hyphen`` are what stands for them."""
+    """``word`` as a regular expression that takes either apostrophe, a hyphen written as a
+    hyphen, a dash or a blank (speech recognition drops hyphens: "Lee Wong") and each letter
+    with or without its accents (:func:`_letter_regex`); ``apostrophe`` and ``hyphen`` are what
+    stands for them."""
     out = []
-    for c in word:
+    for c in unicodedata.normalize("NFC", word):
         if c in "'’":
             out.append(apostrophe)
         elif c in "-‐‑":
             out.append(hyphen)
+        elif unicodedata.combining(c):
+            continue  # an accent the word was typed with apart: the letter takes any
         else:
-            out.append(re.escape(c))
+            out.append(_letter_regex(c))
     return "".join(out)
 
 
@@ -481,10 +537,7 @@ def _joined_name_regex(words: list[str]) -> str:
     pieces = [_file_word_regex(w) for w in words]
     capitalised = [
         pieces[0],
-        *(
-            f"(?-i:{re.escape(w[0].upper())}){p[len(re.escape(w[0])) :]}"
-            for w, p in zip(words[1:], pieces[1:])
-        ),
+        *(f"(?-i:{_letter_regex(w[0].upper())}){_file_word_regex(w[1:])}" for w in words[1:]),
     ]
     return f"(?i:@{'[._]?'.join(pieces)}|@?{'[._]'.join(pieces)}|{''.join(capitalised)})"
 
@@ -1853,7 +1906,7 @@ def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]
                 if word in _stop_words() and word not in stop_names or word in _talk_titles():
                     continue
                 if theirs or not _is_everyday_word(word):
-                    found.add(word)
+                    found |= {word, _without_accents(word)}  # "siobhan" for Siobhán
     return frozenset(found)
 
 
@@ -1903,7 +1956,7 @@ def names_to_check(
         for word, starts, after_title, phrase in _spoken_words(t):
             if word[:1].islower():
                 lower.add(word.casefold())
-                if word in here:
+                if word in here or _without_accents(word) in here:
                     keyed.add(word)
                     counts[word] = counts.get(word, 0) + 1
                     where.setdefault(word, {})[t.id] = None
