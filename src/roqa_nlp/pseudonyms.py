@@ -35,8 +35,9 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
 - in every other transcript, the surname of a keyed name of two words or more (its last word, or
   all its words after the first: ``Ní Bhriain``) stands for its person alone too after a title of
   ``data/honorifics.txt`` or ``data/talk_titles.txt`` (``Sister Kowalski's on nights`` -> ``Sister
-  [P05]'s on nights``, for ``Anna Kowalski``; ``Dr. Okafor``, ``Cllr Ford``), unless two people of
-  the key share it. Without a title it stays, and is listed to check: it is as often a word
+  [P05]'s on nights``, for ``Anna Kowalski``; ``Dr. Okafor``, ``Cllr Ford``); one two people of
+  the key share is ``[name]`` there (``Mrs [name]``: :data:`_SHARED_SURNAME`), linking to
+  neither. Without a title it stays, and is listed to check: it is as often a word
   (``Power cuts``, ``Head office``), a place (``trained in Preston``), someone else of that name
   or a first name (``me, Lee and Gemma``), whom a pseudonym would misattribute;
 - that surname joined by a hyphen to a capitalised word is someone else's name: ``Mr
@@ -140,6 +141,10 @@ _SPEAKER_PSEUDONYM = re.compile(r"P\d+|Interviewer(?: \d+)?", re.IGNORECASE)
 #: where a sentence starts: a common word there ("Will it work?") is not taken for a name
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;\"“(\n])\s*$")
 _INTERVIEWER = "Interviewer"
+#: What replaces a surname two or more people of the key share, after a title where none of
+#: them speaks ("Mrs Young" -> "Mrs [name]"): a pseudonym of one would misattribute, and the
+#: name left as written would name them
+_SHARED_SURNAME = "name"
 #: The pseudonym of a person who typed in the call's chat but speaks under no label: Chat sender 1
 _CHAT_SENDER = "Chat sender"
 _CHAT_SENDER_PSEUDONYM = re.compile(rf"{_CHAT_SENDER} \d+", re.IGNORECASE)
@@ -1352,9 +1357,12 @@ class PseudonymKey:
             if keyed is not None and display_name_core(speaker) != " ".join(speaker.split()):
                 found.setdefault(f"(?i:{_name_regex(speaker)})", (keyed, "name"))
         for regex, theirs in surnames.items():
-            # a surname two people of the key share is neither's where neither speaks
-            if len(theirs) == 1 and regex not in parts:
-                parts[regex] = (next(iter(theirs.values())), "surname")
+            # a surname two people of the key share is neither's where neither speaks, and
+            # after a title the neutral [name]: left as written, "Mrs Young" named Grace Young,
+            # whose copy read "Mrs [P01]" before a Mark Young was keyed (tester s42 D4)
+            if regex not in parts:
+                one = next(iter(theirs.values())) if len(theirs) == 1 else _SHARED_SURNAME
+                parts[regex] = (one, "surname")
         return _one_pattern([*found.items(), *parts.items()], r"(?<!\w)", r"(?!\w)")
 
     def name_words(self) -> frozenset[str]:

@@ -1,0 +1,58 @@
+"""Specification of a surname two people of the key share, where neither speaks (session 42,
+tester's D4): after a title it is replaced by the neutral ``[name]``, which links to neither.
+Before, it stayed as written ("Mrs Young"), so adding a second Young to the key un-pseudonymised
+a copy that had read "Mrs [P01]"; alone it stays and is listed to check, as before."""
+
+from __future__ import annotations
+
+import warnings
+
+from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.pseudonyms import PseudonymKey, names_to_check, pseudonymise
+from roqa_nlp.schema import Transcript, Turn
+
+TALK = "Mrs Young gave me the lead, Dr. Young's clinic signed it off, and I told Young."
+
+
+def faith_says(talk: str, key: dict[str, str]) -> tuple[Transcript, PseudonymKey]:
+    """``talk`` as Faith Adeyemi's answer to Sam Roe, pseudonymised with ``key``."""
+    text = f"Sam Roe: Who helped?\nFaith Adeyemi: {talk}\n"
+    start = text.index("Faith Adeyemi: ") + 15
+    turns = [
+        Turn("Sam Roe", "interviewer", 9, 20),
+        Turn("Faith Adeyemi", "participant", start, start + len(talk)),
+    ]
+    t = Transcript("zoom_faith", text, turns, source="zoom_faith.vtt")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (after,), pseudonyms = pseudonymise([t], PseudonymKey(dict(key)))
+    return after, pseudonyms
+
+
+BOTH = {"Sam Roe": "Interviewer", "Grace Young": "P01", "Faith Adeyemi": "P06"}
+
+
+def test_a_surname_of_one_keyed_person_is_theirs_after_a_title() -> None:
+    after, _ = faith_says(TALK, BOTH)
+    assert after.turn_text(after.turns[1]) == (
+        "Mrs [P01] gave me the lead, Dr. [P01]'s clinic signed it off, and I told Young."
+    )
+
+
+def test_a_surname_two_keyed_people_share_is_a_neutral_placeholder_after_a_title() -> None:
+    for second in ({"Mark Young": "P07"}, {"Bill Young": "resident"}):
+        after, key = faith_says(TALK, {**BOTH, **second})
+        assert after.turn_text(after.turns[1]) == (
+            "Mrs [name] gave me the lead, Dr. [name]'s clinic signed it off, and I told Young."
+        )
+        assert ("Young", 1) in [(n.word, n.count) for n in names_to_check([after], key)]
+
+
+def test_a_shared_surname_is_the_speakers_where_one_of_them_speaks() -> None:
+    text = "Sam Roe: Who?\nGrace Young: Mrs Young, me.\n"
+    turns = [Turn("Sam Roe", "interviewer", 9, 13), Turn("Grace Young", "participant", 27, 41)]
+    t = Transcript("p01", text, turns, source="p01.txt")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (after,), _ = pseudonymise([t], PseudonymKey({**BOTH, "Mark Young": "P07"}))
+    assert after.turn_text(after.turns[1]) == "Mrs [P01], me."
