@@ -27,7 +27,8 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   sentence is replaced only when the talk says it is the person: a possessive, a comma or the
   sentence's end after it, a verb of ``data/person_verbs.txt`` ("Mark said", "Will is great"),
   or a title before it ("Mrs. Young"); "Young people", "Green light", "Mark my words" and "Will
-  it help?" stay, and the word is listed to check (:func:`_names_the_person`). A single name word in lower case, as speech-to-text writes names ("hello denise"), is as
+  it help?" stay, and the word is listed to check (:func:`_names_the_person`). A single name word
+  in lower case, as speech-to-text writes names ("hello denise"), is as
   often an everyday word ("christmas eve", "her waters have broken", "ye ken"): it stays and is
   listed to check (a full name in lower case, "denise okoro", is replaced). A first name alone in
   another interview is as likely someone else, whom a pseudonym would misattribute, so it stays
@@ -60,7 +61,8 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   file name or header numbers it (``p04_interview.txt``), each is a member of that case, lettered
   as a joint interview's are (``Margaret Okafor`` -> ``P04a``, ``Dean (support worker)`` ->
   ``P04b``), or of the next free number when the key gives that case's number to someone who
-  does not speak there (a batch before: :meth:`PseudonymKey._number_of_others`). Labels of one transcript given one pseudonym, by this rule or by the key's rows,
+  does not speak there (a batch before: :meth:`PseudonymKey._number_of_others`). Labels of one
+  transcript given one pseudonym, by this rule or by the key's rows,
   are told of in one warning for the transcript, to check before sharing. Labels that are
   already roles (``Interviewer``, ``P04``, a joint interview's ``P05a``,
   ``Speaker 2``) are no names and stay as they are, and so are the speakers a reader makes up

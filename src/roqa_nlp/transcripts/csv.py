@@ -18,7 +18,8 @@ give it (``Content``, ``Transcript``, ``Start Time``, ``Timespan``:
 header uses (Excel in many European locales saves with semicolons, and then its seconds with a
 decimal comma, ``0,5``, read as such in a table not parted by commas). Rows with empty text are
 skipped, and so, with one warning naming them, are rows whose text is a spreadsheet's error value
-(``data/spreadsheet_error_values.json``), though their speaker's turn goes on in the rows after them that
+(``data/spreadsheet_error_values.json``), though their speaker's turn goes on in the rows after
+them that
 have no speaker; a row with an empty speaker continues the previous speaker, as a line
 without a label does in a .txt (rows before any row names a speaker are read as ``Unknown speaker``,
 a participant, with a warning naming them), and consecutive rows of one speaker form one turn (see
