@@ -469,6 +469,10 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
             if t.role == "participant" and t.speaker and t.speaker != UNKNOWN_SPEAKER
         )
     )
+    # a second interviewer read as a participant is no rename nor a second participant: they
+    # are named to check as one who asks (interviewer_warning)
+    askers = {speaker for speaker, _, _ in participants_who_ask(transcript)}
+    labels = [label for label in labels if label not in askers]
     if not 2 <= len(labels) <= CHECK_LABELS_UP_TO:
         return None
     where = transcript.source or transcript.id
@@ -1355,6 +1359,84 @@ def interviewer_who_never_asks(
     return named, len(theirs), q_named, asker, q, len(others)
 
 
+#: A speaker read as a participant asks like an interviewer (:func:`participants_who_ask`) when
+#: at least this share of their turns (but a transcript's first and last, its greeting and
+#: thanks) ask a question that another participant answers next ...
+SECOND_ASKER_MIN_SHARE = 0.75
+#: ... in at least this many turns.
+SECOND_ASKER_MIN_QUESTIONS = 2
+
+
+def participants_who_ask(transcript: Transcript) -> list[tuple[str, int, int]]:
+    """``(speaker, questions, turns)`` for each speaker of ``transcript`` read as a participant
+    who asks like an interviewer: in :data:`SECOND_ASKER_MIN_QUESTIONS` or more turns, and in
+    at least :data:`SECOND_ASKER_MIN_SHARE` of their turns (not counting the transcript's first
+    and last turn), they ask a question (:func:`asks`; :func:`asks_unpunctuated` in a
+    transcript with no punctuation) that another participant answers in the next turn: a
+    second interviewer the researcher did not name (a colleague following up, a focus group's
+    note-taker who asks too). A participant who asks the interviewer back ("Will my name be
+    on it?") is answered by the interviewer, and is not one. Turns that only acknowledge are not
+    counted (:func:`_counted`). ``questions`` counts those turns, ``turns`` theirs."""
+    text = transcript.text
+    counted = _counted(text, transcript.turns)
+    ask = asks_unpunctuated if is_unpunctuated(text) else asks
+    stats: dict[str, list[int]] = {}
+    for i, turn in enumerate(counted):
+        if turn.role != "participant" or turn.speaker == UNKNOWN_SPEAKER:
+            continue
+        s = stats.setdefault(turn.speaker, [0, 0])
+        if 0 < i < len(counted) - 1:  # the first and last turn greet and thank
+            s[0] += 1
+        after = counted[i + 1] if i + 1 < len(counted) else None
+        s[1] += bool(
+            after is not None
+            and after.role == "participant"
+            and after.speaker not in (turn.speaker, UNKNOWN_SPEAKER)
+            and ask(text[turn.start : turn.end])
+        )
+    return [
+        (speaker, q, sum(1 for t in counted if t.speaker == speaker))
+        for speaker, (n, q) in stats.items()
+        if q >= SECOND_ASKER_MIN_QUESTIONS and q >= SECOND_ASKER_MIN_SHARE * n
+    ]
+
+
+def _option_value(name: str) -> str:
+    """``name`` as a command line's option value: quoted when it holds a blank or a quote."""
+    return name if re.fullmatch(r"[\w.@-]+", name) else f'"{name}"'
+
+
+def _naming_each(interface: str, names: Sequence[str]) -> str:
+    """How to name each of ``names`` an interviewer, in ``interface``'s words."""
+    if interface == "python":
+        return f"interviewer_labels={list(names)!r}"
+    return " ".join(f"--interviewer {_option_value(n)}" for n in names)
+
+
+def _second_interviewer_warning(transcript: Transcript, interface: str) -> str | None:
+    """That speakers of ``transcript`` read as participants ask like interviewers
+    (:func:`participants_who_ask`) beside its interviewer, naming them and the fix, else
+    None."""
+    if not any(t.role == "interviewer" for t in transcript.turns):
+        return None
+    askers = participants_who_ask(transcript)
+    if not askers:
+        return None
+    coded = "were coded" if interface == "cli" else "are coded"
+    where = transcript.source or transcript.id
+    shown = "; ".join(
+        f"{speaker!r}, read as a participant, asks a question that another participant answers "
+        f"in {q} of their {n} turns"
+        for speaker, q, n in askers
+    )
+    one = len(askers) == 1
+    return (
+        f"{where}: {shown}, as an interviewer does, so {'their' if one else 'these'} questions "
+        f"{coded} as participant talk (if they interview too, add "
+        f"{_naming_each(interface, [speaker for speaker, _, _ in askers])})"
+    )
+
+
 #: Formats speech-to-text writes with its speakers only when it diarises.
 _SPEECH_TO_TEXT_FORMATS = ("whisper-json", "tsv", "srt", "vtt")
 
@@ -1516,6 +1598,9 @@ def interviewer_warning(transcript: Transcript, *, interface: str = "cli") -> st
             f"their {n} turns while {asker!r} asks in {q} of {m}: speech-to-text numbers "
             f"speakers anew in each file, so check who interviews here (name them with {name_it})"
         )
+    second = _second_interviewer_warning(transcript, interface)
+    if second is not None:
+        return second
     names = speakers_without_interviewer(transcript.turns)
     unmatched = transcript.metadata.get("interviewer_labels_unmatched")
     if names and unmatched:
@@ -1537,6 +1622,14 @@ def interviewer_warning(transcript: Transcript, *, interface: str = "cli") -> st
         )
     if names:
         shown = first_few([repr(n) for n in names])
+        askers = [speaker for speaker, _, _ in participants_who_ask(transcript)]
+        if len(askers) > 1:  # two interviewers foil the guess, which takes one
+            both = " and ".join([", ".join(repr(a) for a in askers[:-1]), repr(askers[-1])])
+            return (
+                f"{where}: no interviewer among the speakers {shown}, so everyone's talk "
+                f"{coded}: {both} each ask questions another speaker answers, as interviewers "
+                f"do (name each interviewer: {_naming_each(interface, askers)})"
+            )
         return (
             f"{where}: no interviewer among the speakers {shown}, so everyone's talk {coded} "
             f"(name the interviewer with {name_it})"

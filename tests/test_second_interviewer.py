@@ -1,0 +1,148 @@
+"""A second person asking the questions (a lead interviewer and a colleague who follows up, a
+focus group's note-taker who asks too) whom the researcher did not name as an interviewer:
+their questions would be coded as participant talk. Session 42 tester: with ``--interviewer``
+naming the lead only, ``roqa inspect`` advised labelling the second interviewer as a second
+participant ("the participant speaks under 2 labels ('P07', 'RB') ... 'P07a: ...'"), and said
+nothing of a Zoom focus group's second moderator."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.roles import participant_labels_warning, speaker_warning
+from test_cli_core import roqa
+
+#: A lead (AK) and a second interviewer (TM) of participant P12: TM asks in 3 of 3 turns, each
+#: answered by P12.
+_TWO_ASKERS = (
+    "AK: Thanks for meeting us. TM will ask a few follow-ups. Is it fine to record?\n\n"
+    "P12: Sure, go ahead.\n\n"
+    "AK: How did the new rota come about?\n\n"
+    "P12: The night staff kept leaving, so the deputy redesigned it with them in March.\n\n"
+    "TM: Who signed it off in the end?\n\n"
+    "P12: The area manager did, after a trial month on one unit.\n\n"
+    "AK: What has been hardest about it?\n\n"
+    "P12: Covering sickness, there is no slack left at weekends at all.\n\n"
+    "TM: And did the trial month change anything?\n\n"
+    "P12: It moved handover earlier, which the day staff liked.\n\n"
+    "TM: Would you keep it as it is?\n\n"
+    "P12: Mostly, yes, with one more bank worker on Sundays.\n\n"
+    "AK: Thank you, that's all.\n"
+)
+
+
+def _read(path: Path, *labels: str) -> Transcript:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return read_transcript(path, interviewer_labels=list(labels) or None)
+
+
+def test_a_second_interviewer_left_a_participant_is_warned_of_not_taken_for_a_rename(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "p12_two.txt"
+    f.write_text(_TWO_ASKERS, "utf-8")
+    t = _read(f, "AK")
+    assert [(u.speaker, u.role) for u in t.turns][:5] == [
+        ("AK", "interviewer"),
+        ("P12", "participant"),
+        ("AK", "interviewer"),
+        ("P12", "participant"),
+        ("TM", "participant"),  # still read as one: the researcher decides
+    ]
+    assert speaker_warning(t, interface="inspect") == (
+        f"{f}: 'TM', read as a participant, asks a question that another participant answers "
+        "in 3 of their 3 turns, as an interviewer does, so their questions are coded as "
+        "participant talk (if they interview too, add --interviewer TM)"
+    )
+    # not "the participant speaks under 2 labels ('P12', 'TM') ... 'P12a: ...'"
+    assert participant_labels_warning(t) is None
+    # both named: nothing to check
+    both = _read(f, "AK", "TM")
+    assert speaker_warning(both, interface="inspect") is None
+    assert participant_labels_warning(both) is None
+
+
+def test_two_askers_none_named_are_both_named_in_the_fix(tmp_path: Path) -> None:
+    f = tmp_path / "p12_two.txt"
+    f.write_text(_TWO_ASKERS, "utf-8")
+    t = _read(f)
+    assert speaker_warning(t, interface="inspect") == (
+        f"{f}: no interviewer among the speakers 'AK', 'P12', 'TM', so everyone's talk is "
+        "coded: 'AK' and 'TM' each ask questions another speaker answers, as interviewers do "
+        "(name each interviewer: --interviewer AK --interviewer TM)"
+    )
+    # not "3 participants speak ('AK', 'P12', 'TM'), each counted and cited by their label"
+    assert participant_labels_warning(t) is None
+
+
+#: A Zoom focus group: Lucy leads, Omar takes notes and asks twice; both of his questions are
+#: answered by a participant.
+_FOCUS_GROUP = [
+    ("Ruth Lane", "Welcome all. What does a good shift look like for you?"),
+    ("Ann Cole", "One where the residents get out of the house and do something."),
+    ("Bob Diaz", "For me it is when handover is on time and nobody is rushed."),
+    ("Kai Osei", "Can I just check, Bob, is handover late most days?"),
+    ("Bob Diaz", "Most days since we lost the second late worker."),
+    ("Ruth Lane", "And what about the care plans?"),
+    ("Cara Wu", "The template is far too long, it takes a whole afternoon."),
+    ("Kai Osei", "Cara, you said an afternoon, is that for every resident?"),
+    ("Cara Wu", "For every new one, yes, and again at each review."),
+    ("Ruth Lane", "Thank you all, we will stop there."),
+]
+
+
+def _vtt(turns: list[tuple[str, str]]) -> str:
+    cues = [
+        f"{i}\n00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 1:02d}.000\n{who}: {said}\n"
+        for i, (who, said) in enumerate(turns, 1)
+    ]
+    return "WEBVTT\n\n" + "\n".join(cues)
+
+
+def test_a_focus_groups_second_moderator_is_named_to_check(tmp_path: Path) -> None:
+    f = tmp_path / "fg03.vtt"
+    f.write_text(_vtt(_FOCUS_GROUP), "utf-8")
+    t = _read(f, "Ruth Lane")
+    assert speaker_warning(t, interface="inspect") == (
+        f"{f}: 'Kai Osei', read as a participant, asks a question that another participant "
+        "answers in 2 of their 2 turns, as an interviewer does, so their questions are coded "
+        'as participant talk (if they interview too, add --interviewer "Kai Osei")'
+    )
+
+
+def test_a_participant_who_asks_the_interviewer_back_is_not_named(tmp_path: Path) -> None:
+    """A joint interview's member whose questions the interviewer answers asks as a
+    participant does: no warning, and the two members are named to check as before."""
+    f = tmp_path / "p30_joint.txt"
+    f.write_text(
+        "Interviewer: What helps the team?\n\nP30a: Supervision, every month.\n\n"
+        "P30b: Is this going to the managers?\n\nInterviewer: No, only the research team.\n\n"
+        "P30b: And will my name be on it?\n\nInterviewer: No, you get a number instead.\n\n"
+        "P30b: Then the rota is the real problem, nobody plans ahead.\n",
+        "utf-8",
+    )
+    t = _read(f)
+    assert speaker_warning(t, interface="inspect") is None
+    assert participant_labels_warning(t) == (
+        f"{f}: 2 participants speak ('P30a', 'P30b'), each counted and cited by their label in "
+        "the case P30: if they are one person under two labels (renamed in the call), label "
+        "all their turns alike"
+    )
+
+
+def test_inspect_and_code_name_the_second_interviewer_once(tmp_path: Path) -> None:
+    f = tmp_path / "p12_two.txt"
+    f.write_text(_TWO_ASKERS, "utf-8")
+    run = roqa("inspect", f, "--interviewer", "AK")
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert said.count("check:") == 1
+    assert (
+        f"check: {f}: 'TM', read as a participant, asks a question that another participant "
+        "answers in 3 of their 3 turns"
+    ) in said
+    assert "speaks under" not in said
