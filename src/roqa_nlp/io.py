@@ -809,6 +809,14 @@ def packaged_words(name: str) -> frozenset[str]:
     return frozenset(w.strip() for w in text.split("\n") if w.strip() and not w.startswith("#"))
 
 
+def packaged_lines(name: str) -> tuple[str, ...]:
+    """The lines of the packaged list ``roqa_nlp/data/NAME`` as :func:`packaged_words` reads
+    them, in the file's order, each once."""
+    text = resources.files("roqa_nlp").joinpath("data", name).read_text("utf-8")
+    lines = (w.strip() for w in text.split("\n") if w.strip() and not w.startswith("#"))
+    return tuple(dict.fromkeys(lines))
+
+
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     """Read a JSON Lines file of objects; blank lines are ignored."""
     return [obj for _, obj in read_jsonl_numbered(path)]

@@ -38,35 +38,15 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import RoqaWarning, first_few
-from ..io import packaged_words
+from ..io import packaged_lines, packaged_words
 from ..schema import Role, Transcript, Turn
 from .backchannels import only_acknowledges
 
-#: Labels interviewers are given in transcripts (compared case-insensitively, trailing digits
-#: allowed, so ``Interviewer 1``, ``Interviewer2`` and ``INT`` all match). ``Me`` is the
-#: researcher who transcribed their own interview.
-DEFAULT_INTERVIEWER_LABELS: tuple[str, ...] = (
-    "interviewer",
-    "int",
-    "intv",
-    "iv",
-    "ir",  # interviewer, beside IE or IP for the interviewee
-    "i",
-    "q",
-    "question",  # "Question 5: How do you ...": the interviewer asking, as Q5 is
-    "researcher",
-    "research assistant",
-    "facilitator",
-    "fac",
-    "co-facilitator",
-    "moderator",
-    "mod",
-    "co-moderator",
-    "note-taker",  # a focus group's note-taker is of the research team too
-    "notetaker",
-    "host",
-    "me",
-)
+#: Labels the research team are given in transcripts (``data/interviewer_labels.txt``: compared
+#: case-insensitively, trailing digits allowed, so ``Interviewer 1``, ``Interviewer2`` and
+#: ``INT`` all match, and a label of two or more words whatever parts them: ``Note taker``,
+#: ``Notetaker`` and ``Note-taker`` are one, :func:`_unparted`).
+DEFAULT_INTERVIEWER_LABELS: tuple[str, ...] = packaged_lines("interviewer_labels.txt")
 
 #: Interviewer labels that mark a question rather than name who asks it (``Question 5:``,
 #: ``Q3:``): the words after the question, unlabelled, are the answer (:func:`is_question_marker`).
@@ -192,6 +172,17 @@ def normalise_label(label: str) -> str:
     return " ".join(_without_trailing_number(_numbered_form(label)).split())
 
 
+#: What may part a label's words (``Note taker``, ``Note-taker``, ``Note_taker``): blanks and
+#: hyphens of any kind, underscores.
+_WORD_PARTS = re.compile(r"[\s_\-\u2010\u2011\u2012\u2013]+")
+
+
+def _unparted(key: str) -> str:
+    """A label's :func:`normalise_label` form without what parts its words (``note taker``,
+    ``note-taker``, ``notetaker`` -> ``notetaker``)."""
+    return _WORD_PARTS.sub("", key)
+
+
 @cache
 def honorifics() -> dict[str, str]:
     """Each spelling of a title written before a person's name (``data/honorifics.txt``), lower
@@ -261,6 +252,10 @@ class InterviewerLabels:
     people: frozenset[tuple[str | None, str]] = frozenset()
     #: whether a label with a participant id must carry the title given (interviewer names only)
     titled_ids: bool = True
+    #: the labels of two or more words, without what parts them (:func:`_unparted`): ``note
+    #: taker`` and ``notetaker`` match ``note-taker``; a label of one word (``RA``) matches only
+    #: itself, not ``R A``
+    unparted: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, labels: Iterable[str], *, titled_ids: bool = True) -> InterviewerLabels:
@@ -282,6 +277,7 @@ class InterviewerLabels:
             participant_keys(participants) if participants else None,
             frozenset(people),
             titled_ids,
+            frozenset(u for label in any_number if (u := _unparted(label)) != label),
         )
 
     def __contains__(self, label: object) -> bool:
@@ -309,8 +305,10 @@ class InterviewerLabels:
     def names_role(self, label: str) -> bool:
         """Whether ``label`` itself, not a bracketed note after a name, is an interviewer
         label: ``Interviewer (JM)`` is, ``Jane Smith (Interviewer)`` is a person's name."""
+        key = normalise_label(label)
         return (
-            normalise_label(label) in self.any_number
+            key in self.any_number
+            or (bool(self.unparted) and _unparted(key) in self.unparted)
             or (bool(self.numbered) and _numbered_form(label) in self.numbered)
             or (bool(self.people) and self._names_person(label))
         )
