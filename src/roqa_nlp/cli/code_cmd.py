@@ -127,13 +127,17 @@ def _note_participant_labels(transcripts: Iterable[Any]) -> None:
     them to check as ``roqa inspect`` does (session 36: a line read as a participant who speaks
     once, "Mum: ..." inside P90's answer, was counted in Table 2 and only inspect said so).
     Not for a transcript with a speaker warning: its interviewer, read as a participant, is
-    warned of by :func:`_warn_of_speakers`."""
+    warned of by :func:`_warn_of_speakers`. And one per transcript in which a participant's
+    label names a device or a guest (``iPhone``, ``Guest 2``), as ``roqa inspect`` names them
+    (session 42: a participant who rejoined from her phone was counted twice, silently)."""
+    from ..transcripts.devices import device_name_warning
     from ..transcripts.roles import interviewer_warning, participant_labels_warning
 
     for t in transcripts:
         note = None if interviewer_warning(t) else participant_labels_warning(t)
-        if note:
-            print(f"roqa: note: {note}", file=sys.stderr)
+        for line in (note, device_name_warning(t)):
+            if line:
+                print(f"roqa: note: {line}", file=sys.stderr)
 
 
 def _said_of_part(part: Any) -> None:

@@ -16,12 +16,13 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     """What ``roqa inspect`` reports of one transcript: its id, file, format, case, each
     speaker's role, turns and words, the participant turns to code (backchannels aside), the
     warnings about its speakers (its interviewer; two or three participant labels, a rename or a
-    dyad), its language, words left out between subtitle cues, talk with no speaker's name
+    dyad; a participant's label that names a device or a guest, ``iPhone``), its language, words left out between subtitle cues, talk with no speaker's name
     whose speaker could not be told or that comes right after a change of speaker, a speaker's
     name in its file name
     and a case named by Zoom's default file name, if any, and how it was read
     (:func:`reading_notes`)."""
     from ..transcripts.cues import backward_cues_warning, unread_cues_warning
+    from ..transcripts.devices import device_name_warning
     from ..transcripts.language import language_warning, name_in_file_warning
     from ..transcripts.roles import (
         participant_labels_warning,
@@ -61,6 +62,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         "backchannels": backchannels,
         "warning": speaker_warning(t, interface="inspect"),
         "labels": participant_labels_warning(t),
+        "device_names": device_name_warning(t),
         "language": language_warning(t),
         "left_out": "; ".join(
             w for w in (unread_cues_warning(t), no_turn_warning(t), field_lines_warning(t)) if w
@@ -81,6 +83,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
 _CHECKS = (
     "warning",
     "labels",
+    "device_names",
     "language",
     "left_out",
     "cue_order",
