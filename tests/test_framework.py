@@ -451,7 +451,7 @@ def test_matrix_xlsx_leaves_out_what_xml_cannot_hold_and_keeps_numbers_numbers(
     framework_matrix(result).to_xlsx(out)
     quotes = [[c.value for c in row] for row in load_workbook(out)["Quotes"].iter_rows()]
     assert quotes[1][8:] == [
-        *["Money, mostly.", "T1", "T1:0", 0, 17, 0.3478, "barrier"],
+        *["Money, mostly.", "T1", "P01", "T1:0", 0, 17, 0.3478, "barrier"],
         *[None, "code unsure (0.35)"],  # no valence probability recorded
     ]
     table = tmp_path / "table2.xlsx"
@@ -2310,7 +2310,8 @@ def test_a_cell_of_only_agreeing_says_so_instead_of_quoting_it_as_evidence(
     assert (cell.segments, [q.segment_id for q in cell.quotes]) == (2, ["T2:1"])
     assert cell.summary() == f"2 segments: 2 enablers | {NO_QUOTE} [T2:100-139, code unsure (0.30)]"
     assert m.long_rows()[2][8:] == [
-        "Yeah, yeah, it was, it was, absolutely.", "T2", "T2:1", 100, 139, 0.3, "enabler", "",
+        "Yeah, yeah, it was, it was, absolutely.", "T2", "P02", "T2:1", 100, 139, 0.3, "enabler",
+        "",
         "no quote, it only says yes or no, code unsure (0.30)",
     ]  # fmt: skip
     only = CodingResult(agreeing().segments[2:], {"T2": transcript("T2", "P02")})

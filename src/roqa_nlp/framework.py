@@ -651,6 +651,22 @@ class FrameworkMatrix:
     #: what the matrix charts, in one line (:func:`charted_note`, as Table 2 says it): the
     #: workbook's ``About`` sheet, the first line of the .csv
     note: str = ""
+    #: each case whose coded talk is two or more participants' (a focus group, a joint
+    #: interview), with the speakers it is charted from, in order of their first quote
+    several_speakers: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def speakers_note(self) -> str:
+        """That a row is a case, not a person, naming the cases whose coded talk is several
+        participants' (:attr:`several_speakers`), in one line; empty when there is none: the
+        workbook's ``About`` sheet and the report say it below what is charted."""
+        if not self.several_speakers:
+            return ""
+        held = "; ".join(
+            f"{case} holds the coded talk of {len(who)} participants ({', '.join(who)})"
+            for case, who in self.several_speakers.items()
+        )
+        return f"Each row is a case, not a person: {held}, each quote cited by its speaker"
 
     def cell(self, case: str, code_id: str) -> Cell:
         return self.cells.get((case, code_id), Cell())
@@ -699,6 +715,7 @@ class FrameworkMatrix:
 
     def long_rows(self) -> list[list[Any]]:
         """Header + one row per quote of every non-empty cell (tidy data for R or pandas), with
+        who said it (:attr:`Quote.who`: a focus group's speaker, else the case's participant),
         its probabilities and what is unsure about it (:attr:`Quote.unsure`)."""
         head = [
             "case",
@@ -711,6 +728,7 @@ class FrameworkMatrix:
             "quote_rank",
             "quote",
             "transcript",
+            "speaker",
             "segment_id",
             "start",
             "end",
@@ -728,12 +746,12 @@ class FrameworkMatrix:
                 base = [c, k, self.names.get(k, k), cell.segments]
                 base += [cell.barriers, cell.enablers, cell.neutral]
                 if not cell.quotes:
-                    rows.append(base + [""] * 10)
+                    rows.append(base + [""] * 11)
                 for rank, q in enumerate(cell.quotes, 1):
                     vp = q.valence_probability
                     rows.append(
                         base
-                        + [rank, q.text, q.transcript_id, q.segment_id, q.start, q.end]
+                        + [rank, q.text, q.transcript_id, q.who, q.segment_id, q.start, q.end]
                         + [round(q.probability, 4), q.valence]
                         + ["" if vp is None else round(vp, 4), q.marks]
                     )
@@ -751,7 +769,8 @@ class FrameworkMatrix:
 
     def to_xlsx(self, path: str | Path) -> None:
         """Write an Excel workbook: ``Matrix`` (charted text), ``Counts``, ``Quotes`` (long) and
-        ``About`` (:attr:`note`, what it charts, as Table 2's workbook)."""
+        ``About`` (:attr:`note`, what it charts, as Table 2's workbook, and
+        :attr:`speakers_note`, the cases of several participants)."""
         counts: list[list[Any]] = [[self.case_kind, *map(self.column_label, self.codes)]]
         counts += [[c, *row] for c, row in zip(self.cases, self.counts(), strict=True)]
         write_xlsx(
@@ -760,7 +779,7 @@ class FrameworkMatrix:
                 ("Matrix", self.wide_rows(), 45, True),
                 ("Counts", counts, 14, False),
                 ("Quotes", self.long_rows(), 16, False),
-                *about_sheet(self.note),
+                *about_sheet(self.note, self.speakers_note),
             ],
         )
 
@@ -777,10 +796,12 @@ class FrameworkMatrix:
 ABOUT = "what this table charts"
 
 
-def about_sheet(note: str) -> list[tuple[str, list[list[Any]], float, bool]]:
+def about_sheet(note: str, *more: str) -> list[tuple[str, list[list[Any]], float, bool]]:
     """The ``About`` sheet of a charted workbook, holding ``note`` (what it charts: whose codes,
-    :func:`charted_note`); none when ``note`` is empty."""
-    return [("About", [[ABOUT], [note]], 120, True)] if note else []
+    :func:`charted_note`), then each of ``more`` not empty, a line each; none when ``note`` is
+    empty."""
+    lines = [[line] for line in more if line]
+    return [("About", [[ABOUT], [note], *lines], 120, True)] if note else []
 
 
 def write_xlsx(
@@ -864,9 +885,12 @@ def framework_matrix(
     coded = _coded(result, top_k, min_probability, coded, book)
     case_ids = {_case_of(result, tid, cases) for tid in interview_order(result)}
     by_cell: dict[tuple[str, str], list[Quote]] = {}
+    speakers: dict[str, dict[str, None]] = {}
     for q in coded:
         case = q.participant if cases == "participant" else q.transcript_id
         by_cell.setdefault((case, q.code_id), []).append(q)
+        if q.speaker:  # a group's member (a focus group, a joint interview)
+            speakers.setdefault(case, {})[q.speaker] = None
     used = {k for _, k in by_cell}
     if book is not None and given:
         codes = [c.id for c in book.codable]
@@ -893,6 +917,11 @@ def framework_matrix(
         cells=cells,
         case_kind=cases,
         note=charted_note(result, book, coded, top_k=top_k, min_probability=min_probability),
+        several_speakers={
+            case: list(who)
+            for case in sorted(speakers, key=natural_key)
+            if len(who := speakers[case]) > 1
+        },
     )
 
 

@@ -765,6 +765,8 @@ def matrix_view(matrix: Any, used_codes: list[str], anchors: Mapping[str, str]) 
             1 for c in matrix.cases if not any(matrix.count(c, k) for k in used_codes)
         ),
         "codes": [{"id": k, "name": matrix.names.get(k, k)} for k in used_codes],
+        # a row is a case: those of several participants' talk named (a focus group)
+        "speakers_note": matrix.speakers_note,
         "rows": [
             {
                 "case": c,

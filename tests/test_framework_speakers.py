@@ -1,0 +1,56 @@
+"""The framework matrix's rows are cases, and a case may hold several participants' talk (a focus
+group, a joint interview): the matrix says which, and its Quotes sheet names who said each
+quote. Session 42 tester: the first column is headed 'participant', nothing in the matrix, its
+About sheet or the report said that P05 is two managers or fg01 five staff, and the Quotes
+sheet had no speaker column, so a focus group's quotes there could not be attributed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from roqa_nlp.framework import ABOUT, framework_matrix
+from roqa_nlp.report import matrix_view
+from roqa_nlp.result import CodingResult
+from test_framework import seg, spoken, three_interviews, transcript
+
+
+def _with_group() -> CodingResult:
+    r = three_interviews()
+    group = [
+        spoken(seg("FG1", 0, "Training is thin.", ("IC.F", 0.9, "barrier")), "Anna"),
+        spoken(seg("FG1", 1, "It is hard.", ("IC.F", 0.8, "barrier")), "Ben"),
+        spoken(seg("FG1", 2, "The rota is a mess.", ("IC.F", 0.7, "barrier")), "Cara"),
+        spoken(seg("FG1", 3, "Who wants tea?", ("IC.F", 0.7, "neutral"), role="interviewer"), "I"),
+    ]
+    transcripts = {**r.transcripts, "FG1": transcript("FG1", "FG1")}
+    return CodingResult(segments=[*r.segments, *group], transcripts=transcripts)
+
+
+def test_the_quotes_sheet_names_each_quotes_speaker() -> None:
+    rows = framework_matrix(_with_group(), quotes=3).long_rows()
+    assert rows[0][8:12] == ["quote", "transcript", "speaker", "segment_id"]
+    fg1 = [(row[9], row[10], row[11]) for row in rows[1:] if row[0] == "FG1"]
+    assert fg1 == [("FG1", "Anna", "FG1:0"), ("FG1", "Ben", "FG1:1"), ("FG1", "Cara", "FG1:2")]
+    # a one-to-one interview's quote is its participant's, the case
+    assert {row[10] for row in rows[1:] if row[0] == "P01"} == {"P01"}
+
+
+def test_a_case_of_several_participants_is_said_to_be_one(tmp_path: Path) -> None:
+    m = framework_matrix(_with_group())
+    assert m.several_speakers == {"FG1": ["Anna", "Ben", "Cara"]}
+    said = (
+        "Each row is a case, not a person: FG1 holds the coded talk of 3 participants "
+        "(Anna, Ben, Cara), each quote cited by its speaker"
+    )
+    assert m.speakers_note == said
+    out = tmp_path / "matrix.xlsx"
+    m.to_xlsx(out)
+    about = [[c.value for c in row] for row in load_workbook(out)["About"].iter_rows()]
+    assert about == [[ABOUT], [m.note], [said]]
+    assert matrix_view(m, ["IC.F"], {})["speakers_note"] == said
+    # no case of several participants: nothing more said
+    one = framework_matrix(three_interviews())
+    assert one.several_speakers == {}
+    assert one.speakers_note == ""
