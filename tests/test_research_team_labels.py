@@ -27,8 +27,6 @@ from test_cli_core import roqa
         "Coresearcher",
         "Second interviewer",
         "Co-interviewer",
-        "RA",
-        "RA2",
         "Cofacilitator",
         "Co facilitator",
         "Co-Facilitator (SB)",
@@ -41,7 +39,8 @@ def test_a_second_researchers_label_is_the_interviewers(label: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "label", ["Note", "Taker", "Rachel", "Second", "Coach", "Ben (observed)", "Co-op member"]
+    "label",
+    ["Note", "Taker", "Rachel", "Second", "Coach", "Ben (observed)", "Co-op member", "RA", "RA2"],
 )
 def test_words_near_those_labels_are_participants(label: str) -> None:
     assert role_of(label) == "participant"
