@@ -127,6 +127,7 @@ def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
         "notes": 0,
         "notes_kept": 0,
         "valence_only": 0,
+        "valence_undecided": 0,
     }
     assert book.id == "cfir-2009+project" and book["project.agency-staff"].name == "Agency staff"
     assert reviewed.transcripts.keys() == {"p01"}  # p02 had no decision: not reviewed
@@ -950,3 +951,26 @@ def test_a_new_codes_valence_the_reviewer_did_not_give_is_charted_unsure(
         "\u2021 Valence unsure: the probability of its valence is below 60%, or it is the "
         "model's guess for a new code that the reviewer gave no valence." in paragraphs
     )
+
+
+def test_a_valence_alone_on_an_undecided_segment_is_said_so_with_what_to_do(
+    tmp_path: Path,
+) -> None:
+    """Blind tester, session 42: a valence correction on a segment whose code was right but not
+    accepted was counted as "on segments given no code", though the segment was undecided. It
+    is now said apart from one on a segment decided to have no code, with the segment and the
+    fix (accept or recode its code too)."""
+    undecided = Decision("p02:0001", "valence", text=TEXTS[0], valence="enabler")
+    no_code = Decision("p01:0004", "valence", text=TEXTS[3], valence="barrier")
+    run = apply_review(tmp_path, [*DECISIONS, undecided, no_code])
+    assert run.code == 0, run.err
+    assert (
+        "left out: 1 code decision(s) on no segment of the codings, 1 valence correction(s) on "
+        "segments given no code, 1 valence correction(s) on segments not decided (accept or "
+        "recode their code too). Only these are charted and compared."
+    ) in " ".join(run.out.split())
+    assert (
+        "1 valence correction(s) on segments not decided, left out: p02:0001 (row 13: “We never "
+        "have the staff for…”); a valence alone decides nothing: accept or recode the "
+        "segment's code too"
+    ) in " ".join(run.err.split())

@@ -1576,8 +1576,9 @@ def reviewed_codings(
     column of the rows of a segment, where the report writes a segment's note;
     :func:`reviewer_note`), ``notes_kept`` (those on a decided segment: kept in
     ``meta["notes"]``, :data:`SEGMENT_NOTES`, segment id -> its notes, which ``roqa export``
-    writes as REFI-QDA notes on the segment's passage) and ``valence_only`` valences on a
-    segment given no coding."""
+    writes as REFI-QDA notes on the segment's passage), ``valence_only`` valences on a
+    segment given no coding, ``valence_undecided`` those of them on a segment no decision
+    decided (warned of, named)."""
     from dataclasses import replace
 
     from .decisions_crosswalk import in_model_codes, review_codebook
@@ -1742,6 +1743,17 @@ def reviewed_codings(
     counts["notes"] = counts["notes_kept"] + len(left)
     coded = {s.segment.id for s in out if s.suggestions}
     counts["valence_only"] = sum(1 for sid in valence if sid not in coded)
+    # of those, the ones on segments no decision decided (a valence alone decides none): named,
+    # so that the reviewer accepts or recodes their code too
+    undecided_rows = [valence_row[sid] for sid in valence if sid not in decided]
+    counts["valence_undecided"] = len(undecided_rows)
+    if undecided_rows and out:  # with nothing decided, the warning below says so
+        warn(
+            f"{len(undecided_rows)} valence correction(s) on segments not decided, left out: "
+            f"{_by_id_and_row(undecided_rows)}; a valence alone decides nothing: accept or "
+            "recode the segment's code too",
+            path=where,
+        )
     reviewed = {s.segment.transcript_id for s in out}
     # a transcript with no segment to review (a dropped call: greetings, consent, small talk) has
     # nothing to decide: reviewed, with nothing coded (it was "not reviewed" for ever before)

@@ -88,6 +88,8 @@ def apply_decisions_command(
     )
     used = ", ".join(f"{counts[k]} {k}" for k in ("accept", "recode", "new-code") if counts[k])
     n_decided = counts["segments"] + counts["rejected"]
+    undecided = counts["valence_undecided"]
+    no_code = counts["valence_only"] - undecided
     extra = [
         f"{counts['not_found']} code decision(s) on no segment of the codings"
         if counts["not_found"]
@@ -100,8 +102,10 @@ def apply_decisions_command(
         if counts["short_of_all"]
         else "",
         f"{notes_left} note(s) on no decided segment" if notes_left else "",
-        f"{counts['valence_only']} valence correction(s) on segments given no code"
-        if counts["valence_only"]
+        f"{no_code} valence correction(s) on segments given no code" if no_code else "",
+        f"{undecided} valence correction(s) on segments not decided (accept or recode their "
+        "code too)"
+        if undecided
         else "",
     ]
     left = "; left out: " + ", ".join(e for e in extra if e) if any(extra) else ""
