@@ -25,6 +25,7 @@ import numpy as np
 import pytest
 
 from roqa_nlp.cli import main
+from roqa_nlp.cli.code_cmd import text_valence_line
 from roqa_nlp.cli.train_cmd import HEADLINE
 from roqa_nlp.result import CodingResult
 
@@ -807,10 +808,9 @@ def test_suggest_shows_the_valence_once_per_text_not_per_code(tiny_model_dir: Pa
         "domain",
         "probability",
     ]
-    assert (
-        f"valence of the text: {row['valence']} (p={row['valence_probability']:.3f}), "
-        "whichever code applies" in " ".join(run.out.split())
-    )
+    # marked "valence unsure" below the line, as Table 2 marks it (tests/test_suggest_valence_line)
+    line = text_valence_line(row["valence"], row["valence_probability"])
+    assert line in " ".join(run.out.split())
 
 
 def test_evaluate_writes_every_documented_metric(tiny_model_dir: Path, tmp_path: Path) -> None:

@@ -1173,12 +1173,7 @@ def suggest_command(
         con.print(table)
         valence = _text_valence(r)
         if valence:
-            p = valence["valence_probability"]
-            con.print(
-                f"  valence of the text: {valence['valence']}"
-                + ("" if p is None else f" (p={p:.3f})")
-                + ", whichever code applies"
-            )
+            con.print("  " + text_valence_line(valence["valence"], valence["valence_probability"]))
         if flag["procedural"]:
             con.print("  procedural talk (greeting, consent, Zoom, closing): not coded")
         elif flag["novel"]:
@@ -1189,6 +1184,25 @@ def suggest_command(
             )
         elif r and r[0].evidence:
             con.print(f"  evidence for {r[0].name}: " + " | ".join(r[0].evidence))
+
+
+def text_valence_line(valence: str, p: float | None) -> str:
+    """The line ``roqa suggest`` prints under a text's table: its valence and probability, marked
+    ‡ "valence unsure" below :data:`~roqa_nlp.framework.SURE_VALENCE`, as Table 2 marks such a
+    quote (the probability shown so that it never reads as the line itself)."""
+    from ..framework import SURE_VALENCE, below_line
+
+    if p is None:
+        return f"valence of the text: {valence}, whichever code applies"
+    shown = f"{p:.3f}"
+    if p >= SURE_VALENCE:
+        return f"valence of the text: {valence} (p={shown}), whichever code applies"
+    if float(shown) >= SURE_VALENCE:
+        shown = below_line(p, SURE_VALENCE)
+    return (
+        f"valence of the text: {valence} (p={shown}) ‡ valence unsure (below {SURE_VALENCE:g}: "
+        "it may well be the other side), whichever code applies"
+    )
 
 
 def _text_valence(ranked: list[Any]) -> dict[str, Any]:
