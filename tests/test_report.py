@@ -449,7 +449,9 @@ def _section(html: str, name: str) -> str:
 
 
 def test_each_analytic_section_says_it_charts_suggestions_not_decisions(html: str) -> None:
-    note = "your accept/reject/recode decisions are not applied here"
+    """Blind tester, session 42: the note named accept/reject/recode but not the valence
+    corrections, which are not applied here either."""
+    note = "your accept/reject/recode decisions and valence corrections are not applied here"
     for name in ("overview", "matrix", "table2", "ratings", "saturation"):
         assert note in _section(html, name), name
     assert note not in _section(html, "transcripts")
@@ -464,7 +466,7 @@ def test_a_persons_codings_are_said_to_be_charted_from_their_codes(cfir: Codeboo
     page = render_report(result, cfir)
     for name in ("overview", "matrix", "table2", "ratings", "saturation"):
         assert "Charted from the codes Alice gave." in _section(page, name), name
-    assert "decisions are not applied here" not in page
+    assert "are not applied here" not in page
 
 
 #: markup of the review: none of it is in the report of a person's codings
@@ -497,7 +499,7 @@ MODEL_WORDING = (
     "show the model's suggestions",
     "resembles training examples",
     "Save decisions",
-    "decisions are not applied here",
+    "are not applied here",
     "No suggestion.",
     'class="prob"',
 )
