@@ -54,8 +54,8 @@ def test_a_decisions_file_without_the_column_names_the_header_row_it_read(tmp_pa
         read_decisions(path)
     assert str(e.value) == (
         f"{path}: decisions file has no segment_id column in its header row (line 3: "
-        "segment,decision) (header: segment_id,decision,code_id,new_code,note,text,valence,"
-        "suggestion, separated by commas, semicolons or tabs)"
+        "segment,decision) (expected the columns segment_id, decision, code_id, new_code, note, "
+        "text, valence, suggestion, separated by commas, semicolons or tabs)"
     )
 
 

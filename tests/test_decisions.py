@@ -564,13 +564,43 @@ def test_semicolon_and_tab_separated_files_are_read(
     ]
 
 
-def test_a_file_without_a_segment_id_column_names_the_full_header(tmp_path: Path) -> None:
+def test_a_file_without_a_segment_id_column_names_the_header_found_and_the_columns_expected(
+    tmp_path: Path,
+) -> None:
+    """adapt tester, session 42: "(header: segment_id,decision,...)" read as the header found."""
     p = write(tmp_path, "decisions.csv", "segment,decision\ns:1,accept\n")
     with pytest.raises(RoqaError) as exc:
         read_decisions(p)
     assert one_line_error(exc, p) == (
-        f"{p}: decisions file has no segment_id column (header: segment_id,decision,code_id,"
-        "new_code,note,text,valence,suggestion, separated by commas, semicolons or tabs)"
+        f"{p}: decisions file has no segment_id column in its header row (line 1: "
+        "segment,decision) (expected the columns segment_id, decision, code_id, new_code, note, "
+        "text, valence, suggestion, separated by commas, semicolons or tabs)"
+    )
+
+
+def test_a_file_that_lost_its_header_line_says_its_first_line_is_a_decision(
+    tmp_path: Path,
+) -> None:
+    """adapt tester, session 42: the rejects grep-ed out of a decisions.csv (its header line
+    dropped) were said to have "no segment_id column (header: segment_id,decision,...)"."""
+    p = write(tmp_path, "decisions.csv", "p01:0003,reject,IS.D.2,,,\np01:0012,reject,IC.C,,,\n")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert one_line_error(exc, p) == (
+        f"{p}: the first line 'p01:0003,reject,IS.D.2,,,' is a decision, not the header (put "
+        "the header line back above it: segment_id,decision,code_id,new_code,note,text,valence,"
+        "suggestion)"
+    )
+
+
+def test_the_header_line_to_put_back_has_the_files_own_separator(tmp_path: Path) -> None:
+    p = write(tmp_path, "decisions.csv", "\ufeffp01:0003;Accept;IS.C\n")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert one_line_error(exc, p) == (
+        f"{p}: the first line 'p01:0003;Accept;IS.C' is a decision, not the header (put the "
+        "header line back above it: segment_id;decision;code_id;new_code;note;text;valence;"
+        "suggestion)"
     )
 
 

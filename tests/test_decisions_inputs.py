@@ -91,8 +91,9 @@ def test_an_xlsx_without_a_segment_id_column_is_no_decisions_file(tmp_path: Path
     with pytest.raises(RoqaError) as e:
         read_decisions(xlsx)
     assert str(e.value) == (
-        f"{xlsx}: decisions file has no segment_id column (header: segment_id,decision,code_id,"
-        "new_code,note,text,valence,suggestion, separated by commas, semicolons or tabs)"
+        f"{xlsx}: decisions file has no segment_id column in its header row (row 1: case,OS.A) "
+        "(expected the columns segment_id, decision, code_id, new_code, note, text, valence, "
+        "suggestion, separated by commas, semicolons or tabs)"
     )
 
 

@@ -251,15 +251,24 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             ) from None
         finally:
             csv.field_size_limit(limit)
+        if _a_decision_row(reader.fieldnames or []):  # one row alone is read as the header
+            first = text.split("\n", 1)[0].rstrip("\r").lstrip("\ufeff")
+            raise RoqaError(
+                f"the first line {quoted(first)} is a decision, not the header",
+                path=p,
+                hint=f"put the header line back above it: {csv_delimiter(text).join(COLUMNS)}",
+            )
     header = {str(k).strip().lower() for k in rows[0] if k} if rows else set()
     if suffix not in (".jsonl", ".json") and rows and "segment_id" not in header:
-        said = ",".join(str(k) for k in rows[0] if k)
         where = "row" if suffix == ".xlsx" else "line"
+        said = ",".join(str(k) for k in rows[0] if k)
+        # "expected": a bare "header: segment_id,..." read as the header found (adapt, s42)
         raise RoqaError(
-            "decisions file has no segment_id column"
-            + (f" in its header row ({where} {skipped + 1}: {said})" if skipped else ""),
+            f"decisions file has no segment_id column in its header row ({where} {skipped + 1}: "
+            f"{said})",
             path=p,
-            hint=f"header: {','.join(COLUMNS)}, separated by commas, semicolons or tabs",
+            hint=f"expected the columns {', '.join(COLUMNS)}, separated by commas, semicolons "
+            "or tabs",
         )
     out = []
     for i, r in enumerate(rows, 2 + skipped if suffix not in (".jsonl", ".json") else 1):
@@ -330,6 +339,15 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
 
 #: the name the report's Save decisions gives the file
 DECISIONS_CSV = "decisions.csv"
+
+
+def _a_decision_row(header: Iterable[object]) -> bool:
+    """Whether the cells read as a CSV file's ``header`` are a decision's row: none names
+    segment_id and one is a decision that names no column (accept, reject, recode, new-code,
+    no-code), as when the header line was lost (adapt tester, session 42: the rejects grep-ed
+    out of a decisions.csv were said to have no segment_id column)."""
+    words = {str(k).lstrip("\ufeff").strip().lower() for k in header if k}
+    return "segment_id" not in words and bool(words & (set(DECISIONS) - set(COLUMNS)))
 
 
 def refuse_folder(folder: Path) -> None:
