@@ -852,8 +852,43 @@ def test_the_summary_says_what_the_decisions_became() -> None:
     assert feedback_summary(card) == (
         "feedback: 39 examples from 42 decisions in 2 files (20 accepted, 12 recoded, 6 new-code "
         "(4 new codes created), 1 fit no code); 2 left out (2 rejections short of all the "
-        "segment's suggestions); codings: r0/codings.jsonl, r1/codings.jsonl; recoded segments "
-        "keep the valence the model suggested"
+        "segment's suggestions); rejections alone teach nothing: the model learns a segment's "
+        "code (accept, recode) or that it fits no code (no-code); codings: r0/codings.jsonl, "
+        "r1/codings.jsonl; recoded segments keep the valence the model suggested"
+    )
+
+
+def test_the_summary_says_rejections_beside_an_accepted_code_teach_nothing_themselves() -> None:
+    """adapt tester, session 42: "2 left out (2 rejections on segments given a code)" did not
+    say the rejections had not steered the model away from the codes rejected."""
+    card = {
+        "decisions_files": [{"name": "r1/decisions.csv"}],
+        "n_decisions": 26,
+        "n_examples": 22,
+        "examples_by_kind": {"coded": 22},
+        "codes_by_decision": {"accept": 22},
+        "left_out": {"rejections on segments given a code": 2},
+        "codings": [{"path": "r1/codings.jsonl"}],
+    }
+    assert feedback_summary(card) == (
+        "feedback: 22 examples from 26 decisions (22 accepted); 2 left out (2 rejections on "
+        "segments given a code); rejections alone teach nothing: the model learns a segment's "
+        "code (accept, recode) or that it fits no code (no-code); codings: r1/codings.jsonl"
+    )
+
+
+def test_the_summary_says_nothing_of_rejections_when_none_was_left_out() -> None:
+    card = {
+        "n_decisions": 2,
+        "n_examples": 1,
+        "examples_by_kind": {"coded": 1},
+        "codes_by_decision": {"accept": 1},
+        "left_out": {"replaced by a later row on the same segment and code": 1},
+        "codings": [{"path": "r1/codings.jsonl"}],
+    }
+    assert feedback_summary(card) == (
+        "feedback: 1 example from 2 decisions (1 accepted); 1 left out (1 replaced by a later "
+        "row on the same segment and code); codings: r1/codings.jsonl"
     )
 
 

@@ -1419,6 +1419,12 @@ def feedback_summary(card: dict[str, object]) -> str:
     line += f"{n_left} left out" + (
         " (" + ", ".join(f"{n} {why}" for why, n in left.items()) + ")" if n_left else ""
     )
+    if left.get(SHORT_OF_ALL) or left.get(BESIDE_A_CODE):
+        # "left out" alone did not say the rejected codes were not learnt against (adapt, s42)
+        line += (
+            "; rejections alone teach nothing: the model learns a segment's code (accept, "
+            f"recode) or that it fits no code ({NO_CODE})"
+        )
     n_notes = card.get("n_notes")
     if n_notes:
         # note rows, wherever they are (a decided segment's too): a note decides nothing
