@@ -976,6 +976,7 @@ class AutoCoder:
             PROJECT_PREFIX,
             VALENCE,
             Decision,
+            earlier_rounds_left_out,
             feedback_plan,
             project_codebook,
             read_decisions,
@@ -1039,6 +1040,10 @@ class AutoCoder:
                 results.append(c)
                 if c is not None:
                     used.append({"path": None, "sha256": None})
+        # before the training: round 2's file alone forgets round 1's (adapt tester, s42)
+        forgotten = earlier_rounds_left_out([(name, h) for _, name, h in files], results)
+        if forgotten is not None:
+            warn(forgotten)
         from .decisions_crosswalk import in_model_codes, other_codebook
 
         translated_from = sorted(

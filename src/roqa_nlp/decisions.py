@@ -76,6 +76,7 @@ from .io import (
     read_jsonl,
     read_text,
     sha256_bytes,
+    shell_quoted,
     spreadsheet_text,
 )
 from .record_files import first_sheet_empty_error, from_the_header_row, xlsx_rows
@@ -1354,6 +1355,63 @@ def feedback_examples(
     (:func:`feedback_plan` of one decisions file)."""
     plan = feedback_plan([(decisions, result, where)], codebook)
     return plan.texts, plan.labels, plan.ids
+
+
+def earlier_rounds_left_out(
+    given: Sequence[tuple[str, str]], codings: Sequence[CodingResult | None]
+) -> str | None:
+    """What to tell the researcher when the decisions files ``given`` (name, sha256; a round of
+    review each) were reviewed on ``codings`` (one per file, None for none) made by a model
+    trained with decisions files not given now: the new model is trained on the written data
+    and the files given only, and forgets the earlier rounds (adapt tester, session 42: round
+    2's file alone lost 2 of 47 held-out top-1s, with no word said). A file the model's card
+    (run.json, ``model_card.feedback.decisions_files``) records is given when a file of the same
+    SHA-256 is, or the same path (the file edited since); one found nowhere by its path is said
+    to be no longer found, with its SHA-256. None when every one is given."""
+    import os
+
+    def place(name: str) -> str:
+        return os.path.normcase(os.path.abspath(name))
+
+    shas = {h for _, h in given}
+    places = {place(n) for n, _ in given}
+    missing: dict[str, str] = {}  # sha256 -> name, in the order the cards record them
+    reviewed: list[str] = []
+    for (name, _), result in zip(given, codings):
+        feedback = ((result.meta if result is not None else {}).get("model_card") or {}).get(
+            "feedback"
+        )
+        files = feedback.get("decisions_files") if isinstance(feedback, dict) else None
+        left = [
+            (str(f.get("name")), str(f.get("sha256")))
+            for f in (files if isinstance(files, list) else [])
+            if isinstance(f, dict)
+            and f.get("sha256") not in shas
+            and place(str(f.get("name"))) not in places
+        ]
+        if left:
+            reviewed.append(name)
+            for n, h in left:
+                missing.setdefault(h, n)
+    if not missing:
+        return None
+    gone = {h for h, n in missing.items() if not Path(n).is_file()}
+    named = [
+        f"{n} (no longer found; sha256 {h[:12]})" if h in gone else n for h, n in missing.items()
+    ]
+    if gone:
+        how = "giving each file no longer found where it is now"
+    else:
+        rounds = [*missing.values(), *(n for n, _ in given)]
+        how = " ".join(f"--feedback {shell_quoted(n)}" for n in dict.fromkeys(rounds))
+        how = f"earliest first: {how}"
+    one = len(missing) == 1
+    return (
+        f"{and_list(reviewed)} {'was' if len(reviewed) == 1 else 'were'} reviewed on codings "
+        f"made by a model trained with {and_list(named)}, not given now: the new model forgets "
+        f"{'its' if one else 'their'} decisions (to keep them, repeat --feedback for every "
+        f"round, {'earliest first, ' if gone else ''}{how})"
+    )
 
 
 def feedback_summary(card: dict[str, object]) -> str:

@@ -1,0 +1,144 @@
+"""Specification: training on a later round's decisions alone says which earlier rounds the model
+that made its codings had learnt, and that the new model forgets them.
+
+adapt tester, session 42: `roqa train ... --feedback out/r2_coded/decisions.csv` gave no warning,
+although out/r2_coded was coded by a model trained with out/r1_coded/decisions.csv (its run.json
+records it, with its sha256); held-out top-1 fell from 0.979 (both rounds) to 0.957.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.decisions import earlier_rounds_left_out
+from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.result import CodingResult
+
+
+def coded_by(*files: tuple[str, str]) -> CodingResult:
+    """Codings whose run.json records a model trained with the decisions ``files`` (name, sha)."""
+    decisions = [{"name": n, "sha256": h, "n_decisions": 1} for n, h in files]
+    return CodingResult(meta={"model_card": {"feedback": {"decisions_files": decisions}}})
+
+
+def sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@pytest.fixture
+def rounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str, str]:
+    """Three rounds' decisions files, named as given on the command line from ``tmp_path``."""
+    monkeypatch.chdir(tmp_path)
+    for r in ("r1", "r2", "r3"):
+        (tmp_path / f"{r}_coded").mkdir()
+        (tmp_path / f"{r}_coded" / "decisions.csv").write_text(r, encoding="utf-8")
+    return sha("r1"), sha("r2"), sha("r3")
+
+
+def test_a_later_round_given_alone_names_the_earlier_round_and_how_to_include_it(
+    rounds: tuple[str, str, str],
+) -> None:
+    r1, r2, _ = rounds
+    said = earlier_rounds_left_out(
+        [("r2_coded/decisions.csv", r2)], [coded_by(("r1_coded/decisions.csv", r1))]
+    )
+    assert said == (
+        "r2_coded/decisions.csv was reviewed on codings made by a model trained with "
+        "r1_coded/decisions.csv, not given now: the new model forgets its decisions (to keep "
+        "them, repeat --feedback for every round, earliest first: --feedback "
+        "r1_coded/decisions.csv --feedback r2_coded/decisions.csv)"
+    )
+
+
+def test_every_round_given_says_nothing(rounds: tuple[str, str, str]) -> None:
+    r1, r2, r3 = rounds
+    given = [("r1_coded/decisions.csv", r1), ("r2_coded/decisions.csv", r2)]
+    assert earlier_rounds_left_out(given, [None, coded_by(("r1_coded/decisions.csv", r1))]) is None
+
+
+def test_an_earlier_round_given_under_another_name_is_matched_by_its_sha256(
+    rounds: tuple[str, str, str],
+) -> None:
+    r1, r2, _ = rounds
+    given = [("copy/round1.csv", r1), ("r2_coded/decisions.csv", r2)]
+    assert earlier_rounds_left_out(given, [None, coded_by(("r1_coded/decisions.csv", r1))]) is None
+
+
+def test_an_earlier_round_edited_since_and_given_by_its_path_is_included(
+    rounds: tuple[str, str, str],
+) -> None:
+    """The round-1 file with rows added since: not the sha256 the card records, the same file."""
+    r1, r2, _ = rounds
+    given = [(os.path.join(".", "r1_coded", "decisions.csv"), sha("r1 edited"))]
+    given.append(("r2_coded/decisions.csv", r2))
+    assert earlier_rounds_left_out(given, [None, coded_by(("r1_coded/decisions.csv", r1))]) is None
+
+
+def test_the_packaged_model_or_no_codings_says_nothing(rounds: tuple[str, str, str]) -> None:
+    _, r2, _ = rounds
+    given = [("r2_coded/decisions.csv", r2)]
+    assert earlier_rounds_left_out(given, [None]) is None
+    assert earlier_rounds_left_out(given, [CodingResult(meta={"model_card": {}})]) is None
+
+
+def test_two_earlier_rounds_left_out_are_named_once_each(rounds: tuple[str, str, str]) -> None:
+    """Round 3 coded by a model of rounds 1 and 2; rounds 2 and 3 given: round 1 is named."""
+    r1, r2, r3 = rounds
+    given = [("r2_coded/decisions.csv", r2), ("r3_coded/decisions.csv", r3)]
+    r1_file = ("r1_coded/decisions.csv", r1)
+    codings = [coded_by(r1_file), coded_by(r1_file, ("r2_coded/decisions.csv", r2))]
+    assert earlier_rounds_left_out(given, codings) == (
+        "r2_coded/decisions.csv and r3_coded/decisions.csv were reviewed on codings made by a "
+        "model trained with r1_coded/decisions.csv, not given now: the new model forgets its "
+        "decisions (to keep them, repeat --feedback for every round, earliest first: --feedback "
+        "r1_coded/decisions.csv --feedback r2_coded/decisions.csv --feedback "
+        "r3_coded/decisions.csv)"
+    )
+
+
+def test_an_earlier_round_no_longer_found_is_said_so_with_its_sha256(
+    rounds: tuple[str, str, str],
+) -> None:
+    _, r2, _ = rounds
+    gone = sha("moved away")
+    codings = [coded_by(("old/decisions.csv", gone), ("r1_coded/decisions.csv", sha("r1")))]
+    assert earlier_rounds_left_out([("r2_coded/decisions.csv", r2)], codings) == (
+        "r2_coded/decisions.csv was reviewed on codings made by a model trained with "
+        f"old/decisions.csv (no longer found; sha256 {gone[:12]}) and r1_coded/decisions.csv, not "
+        "given now: the new model forgets their decisions (to keep them, repeat --feedback for "
+        "every round, earliest first, giving each file no longer found where it is now)"
+    )
+
+
+def test_update_warns_before_training_of_the_round_left_out(
+    embedder, tiny_training, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roqa_nlp.autocoder import AutoCoder
+
+    monkeypatch.chdir(tmp_path)
+    r1 = tmp_path / "r1.csv"
+    r1.write_text("segment_id,decision,code_id,text\n", encoding="utf-8")
+    r2 = tmp_path / "r2_coded" / "decisions.csv"
+    r2.parent.mkdir()
+    r2.write_text(
+        "segment_id,decision,code_id,text\np02:0004,accept,IS.E.2,There was never enough money "
+        "for extra shifts.\n",
+        encoding="utf-8",
+    )
+    coded_by(("r1.csv", sha(r1.read_text("utf-8")))).save(r2.parent)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        AutoCoder("cfir-2009", embedder=embedder).update(
+            Path("r2_coded/decisions.csv"), training=tiny_training
+        )
+    said = [str(w.message) for w in caught if issubclass(w.category, RoqaWarning)]
+    assert (
+        "r2_coded/decisions.csv was reviewed on codings made by a model trained with r1.csv, not "
+        "given now: the new model forgets its decisions (to keep them, repeat --feedback for "
+        "every round, earliest first: --feedback r1.csv --feedback r2_coded/decisions.csv)"
+    ) in said
