@@ -160,6 +160,48 @@ def test_report_shows_the_model_card(html: str) -> None:
     assert Codebook.load("cfir-2009").hash in section
 
 
+FEEDBACK_CARD = {
+    "embedding_model": {"name": "sentence-transformers/all-MiniLM-L6-v2"},
+    "feedback": {
+        "decisions_files": [
+            {"name": "out/r1_coded/decisions.csv", "sha256": "d91eed2a5fb0cb60" * 4, "n_decisions": 28},
+            {"name": "out/r2_coded/decisions.csv", "sha256": "c2e95678d0630958" * 4, "n_decisions": 33},
+        ],
+        "n_decisions": 61,
+        "codings": [
+            {"path": "out/r1_coded/codings.jsonl", "sha256": "2d432bbbfda3ae7f" * 4},
+            {"path": None, "sha256": None},
+        ],
+    },
+}  # fmt: skip
+
+
+def test_the_model_cards_decisions_files_are_one_readable_line_each() -> None:
+    """adapt tester, session 42: the model card showed `feedback.decisions_files
+    [{&#34;name&#34;: ...}]`, the raw JSON escaped."""
+    from roqa_nlp.report import flatten
+
+    rows = dict(flatten(FEEDBACK_CARD))
+    assert rows["feedback.decisions_files"] == (
+        "out/r1_coded/decisions.csv: 28 decisions, sha256 d91eed2a5fb0…\n"
+        "out/r2_coded/decisions.csv: 33 decisions, sha256 c2e95678d063…"
+    )
+    assert rows["feedback.codings"] == (
+        "out/r1_coded/codings.jsonl: sha256 2d432bbbfda3…\n(given in memory)"
+    )
+
+
+def test_the_report_shows_each_decisions_file_on_a_line_of_its_own(cfir: Codebook) -> None:
+    page = render_report(build_result(), cfir, open_coding=OPEN_CODING, model_card=FEEDBACK_CARD)
+    section = page[page.index('<section id="model-card">') :]
+    assert (
+        "<tr><th>feedback.decisions_files</th><td><code>out/r1_coded/decisions.csv: 28 "
+        "decisions, sha256 d91eed2a5fb0…<br>out/r2_coded/decisions.csv: 33 decisions, sha256 "
+        "c2e95678d063…</code></td></tr>"
+    ) in section
+    assert "&#34;" not in section
+
+
 def test_report_shows_both_saturation_verdicts(html: str) -> None:
     assert "only 3 interview(s), the rule needs at least 13" in html
     assert "3 interview(s) are too few for a base of 4 and a run of 2" in html

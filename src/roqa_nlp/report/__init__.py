@@ -1126,12 +1126,38 @@ def flatten(d: Mapping[str, Any], prefix: str = "", depth: int = 0) -> list[tupl
         key = f"{prefix}{k}"
         if isinstance(v, Mapping) and depth < 2:
             rows.extend(flatten(v, key + ".", depth + 1))
+        elif isinstance(v, (list, tuple)) and v and all(isinstance(i, Mapping) for i in v):
+            # records (a model's decisions files, its codings): a line each, not escaped JSON
+            # (adapt tester, s42: feedback.decisions_files [{&#34;name&#34;: ...}])
+            rows.append((key, "\n".join(_record_line(i) for i in v)))
         elif isinstance(v, (list, tuple)) and len(v) > 12:
             rows.append((key, f"{len(v)} items"))
         else:
             text = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
             rows.append((key, text if len(text) <= 300 else text[:297] + "..."))
     return rows
+
+
+def _record_line(record: Mapping[str, Any]) -> str:
+    """One record of a card's list (a decisions file, codings) as a line of the model card: its
+    name or path, then its counts (``n_decisions`` 28: "28 decisions"), other fields and its
+    SHA-256 cut to the first 12 characters; "(given in memory)" for one with none of them."""
+    lead = record.get("name", record.get("path"))
+    counts, others, hashes = [], [], []
+    for k, v in record.items():
+        if k in ("name", "path") or v is None:
+            continue
+        if k == "sha256" or k.endswith("_sha256"):
+            hashes.append(f"{k} {str(v)[:12]}…")
+        elif k.startswith("n_"):
+            what = k[2:].replace("_", " ")
+            counts.append(f"{v} {what[:-1] if v == 1 and what.endswith('s') else what}")
+        else:
+            others.append(f"{k} {v if isinstance(v, str) else json.dumps(v, default=str)}")
+    rest = ", ".join([*counts, *others, *hashes])
+    line = f"{lead}: {rest}" if lead is not None and rest else str(lead) if lead else rest
+    line = line or "(given in memory)"
+    return line if len(line) <= 300 else line[:297] + "..."
 
 
 __all__ = ["ReportOptions", "render_report", "write_report"]
