@@ -162,6 +162,18 @@ def test_code_succeeds_and_summarises(coded: Coded) -> None:
     assert "Coded 3 transcript(s)" in coded.run.out
 
 
+def test_code_with_a_model_of_ones_own_names_it_in_the_summary(
+    coded: Coded, tiny_model_dir: Path
+) -> None:
+    """adapt tester, session 42: --model models/r2 gave the packaged model's summary word for
+    word."""
+    said = " ".join(coded.run.out.split())
+    assert re.search(
+        rf"Coded 3 transcript\(s\), \d+ segments with the model in {re.escape(str(tiny_model_dir))}: ",
+        said,
+    )
+
+
 def test_code_writes_every_output_file(coded: Coded) -> None:
     assert sorted(p.name for p in coded.out.iterdir()) == [
         "codings.csv",

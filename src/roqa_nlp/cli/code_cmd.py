@@ -683,8 +683,9 @@ def code_command(
             summary.paths.update(_keep_project_codebook(model_book, out))
         _say_streamed(
             out,
-            f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments "
-            f"({summary.n_novel} fit no code) with Ray in {summary.n_shards} shard(s).",
+            f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments"
+            f"{model_named(model, _card_of(model))} ({summary.n_novel} fit no code) with Ray in "
+            f"{summary.n_shards} shard(s).",
             summary.paths,
             "  The Ray engine writes no report and does not group the talk that fits no code "
             f"into candidate codes: run `roqa report {shell_quoted(out)}` for the report, or "
@@ -731,8 +732,8 @@ def code_command(
             w.paths["pseudonym key"] = written_key
         _say_streamed(
             out,
-            f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments "
-            f"({w.n_novel} fit no code).",
+            f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments"
+            f"{model_named(model, ac.card)} ({w.n_novel} fit no code).",
             w.paths,
             before=before,
         )
@@ -828,7 +829,8 @@ def code_command(
     n_coded = len(result) - n_novel - n_procedural
     con = console()
     con.print(
-        f"Coded {len(result.transcripts)} transcript(s), {len(result)} segments: {n_coded} "
+        f"Coded {len(result.transcripts)} transcript(s), {len(result)} segments"
+        f"{model_named(model, ac.card)}: {n_coded} "
         f"with a suggested code, {n_procedural} procedural (greetings, connection trouble, "
         f"goodbyes), {n_novel} fit no code ({n_queued} for open coding, {len(queue)} candidate "
         f"code(s) and {len(queue.ungrouped)} not grouped; "
@@ -850,6 +852,39 @@ def code_command(
         if note is not None:
             con.print("  " + note, soft_wrap=True, markup=False)
     _warn_of_earlier_outputs(out, written.values(), before)
+
+
+def model_named(model: Path | None, card: dict[str, Any]) -> str:
+    """What ``roqa code``'s summary says of the model given with ``--model`` (None: the packaged
+    one, not named): its folder, and the decisions it was trained with (its ``card``'s
+    ``feedback``). adapt tester, session 42: --model models/r2 printed the packaged model's
+    summary word for word, so a --model forgotten or given by mistake went unseen."""
+    if model is None:
+        return ""
+    said = f" with the model in {model}"
+    feedback = card.get("feedback")
+    n = feedback.get("n_decisions") if isinstance(feedback, dict) else None
+    if isinstance(n, int) and n:
+        files = feedback.get("decisions_files")  # type: ignore[union-attr]
+        k = len(files) if isinstance(files, list) else 0
+        of = f" from {k} file{'' if k == 1 else 's'}" if k else ""
+        said += f" (trained with {n} decision{'' if n == 1 else 's'}{of})"
+    return said
+
+
+def _card_of(model: Path | None) -> dict[str, Any]:
+    """The model card in the folder ``model`` (the Ray engine loads the model in its workers):
+    empty when there is none to read."""
+    import json
+    from contextlib import suppress
+
+    from ..autocoder import CARD
+
+    card: object = None
+    if model is not None:
+        with suppress(OSError, ValueError, RecursionError):
+            card = json.loads((Path(model) / CARD).read_bytes())
+    return card if isinstance(card, dict) else {}
 
 
 def _state_of(paths: Iterable[Path]) -> dict[Path, tuple[int, int, int] | None]:
