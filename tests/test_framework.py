@@ -2334,6 +2334,60 @@ def test_a_cell_of_only_agreeing_says_so_instead_of_quoting_it_as_evidence(
     ]
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Exactly that, yeah, you've put it better than I could.",
+        "Yes. Yes, that's a good way of putting it.",
+        "Spot on, really.",
+        "Mm, in a nutshell, yeah.",
+        "That's exactly it. You've summed it up.",
+        "Exactly.",
+    ],
+)
+def test_a_reply_agreeing_with_a_summary_is_counted_but_not_quoted_while_its_cell_has_more(
+    said: str,
+) -> None:
+    """Tester (s42 seed2) D1: a participant's "you've put it better than I did" to the
+    interviewer's summary was Table 2's only enabler quote of a construct, over their own account
+    of it: the reply is coded (the summary makes it so) and counted, but says nothing of its own
+    (data/summary_agreements.txt), so the segment that does is quoted, in the matrix and Table 2."""
+    result = CodingResult(
+        segments=[
+            seg("T1", 0, said, ("IS.C", 0.95, "enabler")),
+            seg("T1", 1, "The rota lets people plan their week.", ("IS.C", 0.4, "enabler")),
+        ],
+        transcripts={"T1": transcript("T1", "P01")},
+    )
+    cell = framework_matrix(result, quotes=1).cell("P01", "IS.C")
+    assert (cell.segments, [q.segment_id for q in cell.quotes]) == (2, ["T1:1"])
+    row = barriers_enablers(result, MINI, quotes=1).construct("IS.C")
+    assert row is not None
+    assert (row.enablers.segments, [q.segment_id for q in row.enablers.quotes]) == (2, ["T1:1"])
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Exactly, and the waiting list doubled that year.",
+        "You've put it better than I could, but the money was the real problem.",
+        "Spot on for the day shift, not for nights.",
+    ],
+)
+def test_a_reply_that_agrees_and_adds_something_is_quoted(said: str) -> None:
+    """An agreement that goes on to say something of its own is evidence: quoted first when
+    surest, as any other segment."""
+    result = CodingResult(
+        segments=[
+            seg("T1", 0, said, ("IS.C", 0.95, "enabler")),
+            seg("T1", 1, "The rota lets people plan their week.", ("IS.C", 0.4, "enabler")),
+        ],
+        transcripts={"T1": transcript("T1", "P01")},
+    )
+    cell = framework_matrix(result, quotes=1).cell("P01", "IS.C")
+    assert [q.segment_id for q in cell.quotes] == ["T1:0"]
+
+
 @pytest.mark.parametrize("quotes", [-1, 1.5, True, "2"])
 def test_a_table_or_matrix_of_a_negative_or_odd_number_of_quotes_is_refused(quotes: object) -> None:
     """barriers_enablers(result, quotes=-1) ran without complaint (s36); to_docx refused it."""

@@ -61,6 +61,11 @@ AGREEMENT_PHRASES = "backchannel_agreements.txt"
 #: phrases of a bare no (``No.``, ``Not really.``, ``No, they did not.``): with the two lists
 #: above, a reply of them alone says only yes or no (:func:`only_agrees`)
 BARE_ANSWERS = "bare_answers.txt"
+#: phrases that agree with the interviewer's summary and say no more (``Exactly that``, ``You've
+#: put it better than I could``, ``Spot on``), with a few fillers said with them: with the three
+#: lists above, a reply of them alone holds nothing of its own (:func:`only_agrees`); no part of
+#: what is a backchannel, so no turn is segmented or coded otherwise for them
+SUMMARY_AGREEMENTS = "summary_agreements.txt"
 
 #: Words that end asking (``... alright?``, ``... alright?)``): a short reply to them is an answer.
 _ENDS_ASKING = re.compile(r"\?[^\w]*$")
@@ -174,14 +179,15 @@ def said_over_again(words: str) -> bool:
 
 def only_agrees(words: str) -> bool:
     """Whether ``words`` say nothing but yes or no, however many times: every word a word of
-    :data:`BACKCHANNEL_WORDS` or in an acknowledging, agreeing or bare-no phrase (``Yeah. Yeah it
-    was.``, ``Yes, of course.``, ``No, they did not.``: :data:`BARE_ANSWERS`), with no limit on
-    the pieces; not words that hold no word at all. Such words are counted where they are coded
-    but are no quote: they hold no evidence of their own
+    :data:`BACKCHANNEL_WORDS` or in an acknowledging, agreeing, bare-no or summary-agreeing phrase
+    (``Yeah. Yeah it was.``, ``Yes, of course.``, ``No, they did not.``: :data:`BARE_ANSWERS`;
+    ``Exactly that, you've put it better than I could.``: :data:`SUMMARY_AGREEMENTS`), with no
+    limit on the pieces; not words that hold no word at all. Such words are counted where they
+    are coded but are no quote of their own: they hold no evidence of their own
     (:attr:`roqa_nlp.framework.Quote.only_agrees`)."""
     tokens = words_of(words)
     return bool(tokens) and covered_by(
-        tokens, ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES, BARE_ANSWERS
+        tokens, ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES, BARE_ANSWERS, SUMMARY_AGREEMENTS
     )
 
 
