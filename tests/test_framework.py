@@ -2388,6 +2388,80 @@ def test_a_reply_that_agrees_and_adds_something_is_quoted(said: str) -> None:
     assert [q.segment_id for q in cell.quotes] == ["T1:0"]
 
 
+def asked(s: SegmentResult, context: str) -> SegmentResult:
+    """``s`` with ``context``, the interviewer's words before its turn."""
+    return dataclasses.replace(s, segment=dataclasses.replace(s.segment, context=context))
+
+
+SUMMARY = "So the rota was what made it work,\nmore than the money?"
+AGREED = "Exactly that, you've put it better than I could."
+EXCHANGE = (
+    'Interviewer: "So the rota was what made it work, more than the money?" '
+    '\u2014 P03: "Exactly that, you\'ve put it better than I could."'
+)
+
+
+def test_a_cell_whose_only_evidence_agrees_with_a_summary_quotes_the_summary_with_it(
+    tmp_path: Path,
+) -> None:
+    """Tester (s42 seed2) D1: "Yeah. Yeah, that's a good way of putting it." was a construct's
+    only quote in Table 2, and a reader could not see what it agreed to. When a cell's only
+    evidence is a reply that only agrees, the matrix, Table 2 (CSV, Word and report) quote it
+    with the interviewer's words it answers (the segment's context), on one line."""
+    only = CodingResult(
+        segments=[asked(seg("T3", 0, AGREED, ("IS.C", 0.3, "enabler")), SUMMARY)],
+        transcripts={"T3": transcript("T3", "P03")},
+    )
+    m = framework_matrix(only)
+    assert m.cell("P03", "IS.C").summary() == (
+        f"1 segment: 1 enabler | {EXCHANGE} [T3:0-48, code unsure (0.30)]"
+    )
+    assert m.long_rows()[1][8:] == [
+        EXCHANGE, "T3", "P03", "T3:0", 0, 48, 0.3, "enabler", "", "code unsure (0.30)",
+    ]  # fmt: skip
+    table = barriers_enablers(only, MINI)
+    assert table.rows()[1][7:10] == [
+        1, "P03 (code unsure)", f"{EXCHANGE} [T3:0-48, code unsure (0.30)]",
+    ]  # fmt: skip
+    out = tmp_path / "t.docx"
+    table.to_docx(out)
+    assert docx_rows(out)[2][1][1] == (
+        "Interviewer: \u201cSo the rota was what made it work, more than the money?\u201d \u2014 "
+        "\u201cExactly that, you've put it better than I could.\u201d (P03) \u2020"
+    )
+    from roqa_nlp.report import render_report
+
+    html = render_report(only, MINI)
+    page = html[html.index('id="table2"') : html.index('id="ratings"')]
+    assert re.findall(r'<span class="agreed-to">([^<]*)</span>', page) == [
+        "Interviewer: \u201cSo the rota was what made it work, more than the money?\u201d \u2014"
+    ]
+    assert "no-quote" not in page
+
+
+def test_a_reply_agreeing_with_a_long_summary_quotes_its_last_words() -> None:
+    """A summary of many sentences is cut to its last 60 words, where the point agreed to is."""
+    summary = " ".join(f"w{i}" for i in range(100)) + "?"
+    only = CodingResult(
+        segments=[asked(seg("T3", 0, "Spot on.", ("IS.C", 0.9, "enabler")), summary)],
+        transcripts={"T3": transcript("T3", "P03")},
+    )
+    (q,) = framework_matrix(only).cell("P03", "IS.C").quotes
+    assert q.agreed_to == "\u2026 " + " ".join(f"w{i}" for i in range(40, 100)) + "?"
+
+
+def test_a_reply_that_only_agrees_with_nothing_before_it_still_says_it_is_no_quote() -> None:
+    """With no interviewer's words before it (the first turn, imported codings) the reply is
+    marked as before: nothing to show what it agreed to."""
+    only = CodingResult(
+        segments=[seg("T3", 0, AGREED, ("IS.C", 0.9, "enabler"))],
+        transcripts={"T3": transcript("T3", "P03")},
+    )
+    assert framework_matrix(only).cell("P03", "IS.C").summary() == (
+        f'1 segment: 1 enabler | no quote, it only says yes or no: "{AGREED}" [T3:0-48]'
+    )
+
+
 @pytest.mark.parametrize("quotes", [-1, 1.5, True, "2"])
 def test_a_table_or_matrix_of_a_negative_or_odd_number_of_quotes_is_refused(quotes: object) -> None:
     """barriers_enablers(result, quotes=-1) ran without complaint (s36); to_docx refused it."""
