@@ -53,7 +53,9 @@ How a segment's suggestions are carried over:
   a code a reviewer made in a QDA program) is kept as it is, under its own id and name, unless
   a codable code of the target codebook has its name: then it is that code (a new code "Critical
   Incidents" named in a CFIR 2009 review, which CFIR 2009 lacks, is CFIR 2.0's Critical
-  Incidents, not a second code of that name beside it).
+  Incidents, not a second code of that name beside it); a code the target codebook has already
+  (such a code ``roqa agree`` matched to it by name first, or its name typed as the code) stays
+  that code.
 """
 
 from __future__ import annotations
@@ -1186,6 +1188,10 @@ def reached(
     if g.code_id not in source and g.code_id not in target:
         same = named_in(target, g.name) if _is_own_id(g.code_id) else None
         return None if same is None else [same.id]  # named like a code of the target: that code
+    if g.code_id not in source and target[g.code_id].codable:
+        # already a code of the target: a project's own code ``roqa agree`` matched to it by
+        # name (project.critical-incidents as OUT.A), or its name typed as the code
+        return [target[g.code_id].id]
     ids = _codable_targets(g.code_id, walk, source, target)
     if not any(target[t].valence in SIDES for t in ids):
         return ids
