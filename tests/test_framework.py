@@ -2729,7 +2729,9 @@ def test_a_sure_code_the_cfir_2_mapping_shares_out_is_not_marked_unsure() -> Non
     0.33; Table 2 marked the quote "code unsure (0.33)" and the saturation verdict said a new
     code rested only on unsure suggestions ("OUT.E Policies & Laws p=0.33"), though the model was
     sure of the topic, only not of which CFIR 2.0 code says it. "Unsure" is judged on the model's
-    own probability for the code it translated; a suggestion unsure there stays unsure."""
+    own probability for the code it translated; a suggestion unsure there stays unsure. Since
+    session 42 the counterparts show that probability too (1.00 each, not 0.33: the CSV showed
+    a sure code under the 0.40 line while Table 2 judged it sure)."""
     r = CodingResult(
         [
             seg("I01", 0, COMMISSIONERS, ("OS.D", 1.0, "barrier")),
@@ -2740,9 +2742,9 @@ def test_a_sure_code_the_cfir_2_mapping_shares_out_is_not_marked_unsure() -> Non
     )
     charted = r.translate(Codebook.load("cfir-2022"))
     assert [(g.code_id, round(g.probability, 4)) for g in charted.segments[0].suggestions] == [
-        ("OUT.E", 0.3333),
-        ("OUT.F", 0.3333),
-        ("OUT.G.3", 0.3333),
+        ("OUT.E", 1.0),
+        ("OUT.F", 1.0),
+        ("OUT.G.3", 1.0),
     ]
     quotes = {
         row[2]: row[6] for row in barriers_enablers(charted, "cfir-2022").rows()[1:] if row[6]
@@ -2779,7 +2781,8 @@ def test_the_report_and_word_table_2_judge_a_shared_out_code_on_the_models_proba
     """Tester s39 (framework, 3), in the report charted in CFIR 2.0 and the Word Table 2: the
     commissioners quote (OS.D 1.00, OUT.E 0.33) is not "code unsure" nor marked †, and the
     overview does not count it among charted segments resting on an unsure top suggestion; the
-    quote still shows the probability charted (p=0.33)."""
+    quote shows the probability charted, the model's for OS.D (p=1.00; p=0.33 before session
+    42)."""
     from docx import Document
 
     from roqa_nlp.report import write_report
@@ -2798,7 +2801,7 @@ def test_the_report_and_word_table_2_judge_a_shared_out_code_on_the_models_proba
     # Table 2, the matrix: only the quote the model is unsure of
     assert set(re.findall(r"code unsure \((\d\.\d\d)\)", html)) == {"0.30"}
     assert re.search(r'class="unsure-count">1 of 2 charted segments', html)
-    assert "p=0.33" in html
+    assert "p=1.00" in html and "p=0.33" not in html
     out = tmp_path / "t.docx"
     barriers_enablers(charted, "cfir-2022").to_docx(out)
     marked = [p.text for p in Document(str(out)).paragraphs if "\u2020" in p.text]

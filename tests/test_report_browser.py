@@ -2368,7 +2368,8 @@ def test_loading_a_review_made_in_cfir2009_reads_it_in_this_reports_cfir2_codes(
     (decisions_crosswalk.in_charted_codes, from the mapping the page holds as data): an accept
     or reject of a CFIR 2009 code goes on each CFIR 2.0 code shown on the segment that it maps
     onto (Knowledge & Beliefs: Capability and Motivation; External Policy & Incentives:
-    Financing and Policies & Laws, the third not shown), a recode to the one CFIR 2.0 code its
+    Financing, Policies & Laws and Performance-Measurement Pressure, all three shown since
+    session 42 keeps a suggestion's counterparts together), a recode to the one CFIR 2.0 code its
     code maps onto (Complexity: INN.F, back on Cost's INN.H), a rejection of a code accepted
     there under another CFIR 2009 code is left out, and a recode to a code that maps onto several
     CFIR 2.0 codes none shown (Champions) or none (Individual Identification with Organization)
@@ -2381,7 +2382,7 @@ def test_loading_a_review_made_in_cfir2009_reads_it_in_this_reports_cfir2_codes(
         f"p01_interview:0001,accept,IS.E.3,,,{P01_0001},,\n"  # INS.K
         f"p01_interview:0001,reject,CI.A,,,{P01_0001},,\n"  # IND.K and IND.M, both shown
         f"p01_interview:0002,recode,IC.F,,,{P01_0002},,IC.H\n"  # INN.F, on INN.H
-        f"p02_interview:0000,accept,OS.D,,,{P02_0000},,\n"  # OUT.F, OUT.E (OUT.G.3 not shown)
+        f"p02_interview:0000,accept,OS.D,,,{P02_0000},,\n"  # OUT.F, OUT.E, OUT.G.3
         f'p02_interview:0001,recode,PR.B.3,,,"{P02_0001}",,OS.A\n'  # IND.C/E/F, none shown
         f'p02_interview:0003,accept,PR.B.3,,,"{P02_0003}",,\n'  # IND.C, IND.E, IND.F shown
         f"p03_interview:0000,recode,CI.D,,,{P03_0000},,IC.F\n"  # no CFIR 2.0 counterpart
@@ -2409,6 +2410,7 @@ def test_loading_a_review_made_in_cfir2009_reads_it_in_this_reports_cfir2_codes(
         ("p01_interview:0002", "recode", "INN.F", "", "", P01_0002, "", "INN.H"),
         ("p02_interview:0000", "accept", "OUT.F", "", "", P02_0000),
         ("p02_interview:0000", "accept", "OUT.E", "", "", P02_0000),
+        ("p02_interview:0000", "accept", "OUT.G.3", "", "", P02_0000),
         ("p02_interview:0001", "recode", "PR.B.3", "", "", P02_0001),
         ("p02_interview:0003", "accept", "IND.C", "", "", P02_0003),
         ("p02_interview:0003", "accept", "IND.E", "", "", P02_0003),

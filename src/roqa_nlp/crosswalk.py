@@ -28,18 +28,25 @@ How a segment's suggestions are carried over:
 - where target codes carry a valence, a target code without one (a theme that describes rather
   than helps or hinders, as the seed study's "Understanding of recovery") is used with those
   that match;
-- a suggestion that reaches several target codes shares its probability among them by what the
-  segment says: each target code's share grows with the words the segment has in common with
-  the code's name, aliases and description (stop words left out, simple English endings
-  dropped, each shared word weighted by how few of the target codebook's codes use it, and
-  twice over when it is in the code's name; shares the softmax of those weights), so talk of
-  housing charted as Patient Needs & Resources goes to the seed study's "Lack of secure
-  housing", not to the first of its five community themes;
-  with no word in common the share is equal (:func:`target_shares`). A target code reached by
-  several suggestions adds their shares, so the probabilities of a segment never sum to more
-  than before;
+- a suggestion that reaches several target codes ranks them by what the segment says: each
+  target code's share grows with the words the segment has in common with the code's name,
+  aliases and description (stop words left out, simple English endings dropped, each shared
+  word weighted by how few of the target codebook's codes use it, and twice over when it is in
+  the code's name; shares the softmax of those weights), so talk of housing charted as Patient
+  Needs & Resources goes first to the seed study's "Lack of secure housing", not to the first
+  of its five community themes; with no word in common the shares are equal
+  (:func:`target_shares`). The code of the largest share carries the suggestion's probability,
+  each other one that probability times its share over the largest (equal shares: each the
+  suggestion's probability), so the code charted is judged sure or unsure on the model's own
+  probability for the code it translated;
+- the translated codes keep the model's ranking: the codes of its most probable suggestion
+  first (by their probability, equals in the mapping's order), then the next one's, so a
+  suggestion whose probability the mapping would have shared out is never overtaken by a
+  weaker one (Other Personal Attributes at 0.64 by Organizational Incentives & Rewards at
+  0.18); a target code reached by several suggestions takes the largest of their values, in
+  the place of the suggestion that gave it;
 - each target code keeps the valence, valence probability and evidence of the suggestion that
-  gave it the largest share; suggestions whose code maps onto nothing are dropped;
+  gave it its probability; suggestions whose code maps onto nothing are dropped;
 - a person's codes are applied, not suggested: compared and exported, a code that reaches
   several target codes applies each (:func:`chart_codings`); counted in Table 2, the framework
   matrix and saturation, it is charted once, as the code they gave (:func:`chart_given`);
@@ -520,7 +527,7 @@ def translate(
         for s, t in zip(result.segments, segments, strict=True)
         if s.top is not None and t.top is not None and t.top.probability != s.top.probability
     }
-    if own_top:  # a sure code split across counterparts (OS.D 0.95 -> OUT.E 0.32) is still sure
+    if own_top:  # the top came from a lower suggestion: its top code had no counterpart
         meta["crosswalk"]["source_top"] = own_top
     own = {
         s.segment.id: p
@@ -541,7 +548,7 @@ def _own_probabilities(
 ) -> dict[str, float]:
     """Of segment ``s`` translated as ``t``, each target code whose probability the mapping
     shared out -> the probability of the model's own suggestion it was translated from (the
-    one that gave it the largest share, :func:`suggestion_origins`), when that is higher."""
+    one that gave it its probability, :func:`suggestion_origins`), when that is higher."""
     charted = {g.code_id: g.probability for g in t.suggestions}
     _, best, _ = _shares(s.suggestions, walk, source, target, s.segment.text)
     return {
@@ -554,8 +561,10 @@ def _own_probabilities(
 def source_probabilities(result: CodingResult) -> dict[str, dict[str, float]]:
     """Segment id -> code -> the model's own probability for the code before ``result`` was
     translated into another codebook, where the mapping shared it among several counterparts
-    (``meta["crosswalk"]["source_p"]``: OS.D at 1.00 is OUT.E, OUT.F and OUT.G.3 at 0.33 each in
-    CFIR 2.0, each still the model's sure OS.D); a result translated before it was recorded,
+    (``meta["crosswalk"]["source_p"]``: a counterpart the segment's words fit less than another
+    shows less than the model's probability for the code; a result translated before session 42
+    shared OS.D at 1.00 out as OUT.E, OUT.F and OUT.G.3 at 0.33, each still the model's sure
+    OS.D); a result translated before it was recorded,
     its top codes' (:func:`source_top`). Empty when nothing was shared out. A code is judged
     "code unsure" on it (:attr:`~roqa_nlp.framework.Quote.unsure`), not on its share."""
     walk = result.meta.get("crosswalk") if isinstance(result.meta, dict) else None
@@ -1278,9 +1287,10 @@ def translate_suggestions(
     target: Codebook,
     text: str | None = None,
 ) -> list[Suggestion]:
-    """One segment's ranked suggestions as codes of ``target``, most probable first (``walk``:
-    :func:`crosswalk` of the two; see the module notes for how probabilities are shared: by the
-    segment's ``text`` where one suggestion reaches several codes, equally without it)."""
+    """One segment's ranked suggestions as codes of ``target``, in the model's ranking
+    (``walk``: :func:`crosswalk` of the two; see the module notes for the order and the
+    probabilities: by the segment's ``text`` where one suggestion reaches several codes, equal
+    without it)."""
     return translated_with_origins(suggestions, walk, source, target, text)[0]
 
 
@@ -1292,7 +1302,7 @@ def suggestion_origins(
     text: str | None = None,
 ) -> dict[str, str]:
     """Each target code of :func:`translate_suggestions` -> the code of the suggestion it was
-    translated from: the one that gave it the largest share, whose valence and evidence it
+    translated from: the one that gave it its probability, whose valence and evidence it
     carries (a researcher who accepts Policies & Laws, shown for External Policy & Incentives,
     accepts that suggestion)."""
     return translated_with_origins(suggestions, walk, source, target, text)[1]
@@ -1308,21 +1318,24 @@ def translated_with_origins(
     """:func:`translate_suggestions` and :func:`suggestion_origins` together, the shares worked
     out once."""
     share, best, own = _shares(suggestions, walk, source, target, text)
-    translated = []
-    for t, p in sorted(share.items(), key=lambda kv: -kv[1]):
+    rank = {id(g): i for i, g in enumerate(_in_rank(suggestions))}
+    place: list[tuple[tuple[int, float], Suggestion]] = []
+    for t, p in share.items():
         code, origin = target[t], best[t][1]
-        translated.append(
-            Suggestion(
-                code_id=code.id,
-                name=code.name,
-                domain=code.domain,
-                probability=min(p, 1.0),
-                valence=origin.valence,
-                valence_probability=origin.valence_probability,
-                evidence=origin.evidence,
-            )
+        translated = Suggestion(
+            code_id=code.id,
+            name=code.name,
+            domain=code.domain,
+            probability=min(p, 1.0),
+            valence=origin.valence,
+            valence_probability=origin.valence_probability,
+            evidence=origin.evidence,
         )
-    ranked = sorted([*translated, *own], key=lambda g: -g.probability)
+        place.append(((rank[id(origin)], -p), translated))
+    place += [((rank[id(g)], -g.probability), g) for g in own]
+    # the model's order of its suggestions, each one's counterparts together (sorted is
+    # stable: equals stay in the mapping's order)
+    ranked = [x for _, x in sorted(place, key=lambda kx: kx[0])]
     return ranked, {t: g.code_id for t, (_, g) in best.items()}
 
 
@@ -1333,8 +1346,9 @@ def _shares(
     target: Codebook,
     text: str | None,
 ) -> tuple[dict[str, float], dict[str, tuple[float, Suggestion]], list[Suggestion]]:
-    """The probability each target code gets, the suggestion that gave it the largest share
-    (with that share), and the project's own codes kept as they are."""
+    """The probability each target code gets, the suggestion that gave it (with that
+    probability: the largest of the suggestions reaching it, else the higher-ranked one's), and
+    the project's own codes kept as they are."""
     share: dict[str, float] = {}
     best: dict[str, tuple[float, Suggestion]] = {}
     own: list[Suggestion] = []
@@ -1343,7 +1357,7 @@ def _shares(
     # a model's segment whose top code maps only onto codes of the other side is still shown
     # under them, for review and in the matrix (Table 2 leaves it out: translate records it)
     sided = not top_other_side(suggestions, walk, source, target)
-    for g in suggestions:
+    for g in _in_rank(suggestions):
         found = reached(g, walk, source, target, sided=sided)
         if found is None:
             own.append(g)  # a project's own code: kept as it is
@@ -1354,9 +1368,16 @@ def _shares(
             if said is None:
                 said, code_words = _words(text), _code_words(target)
             weights = _target_shares(said, ids, code_words)
+        most = max(weights) if weights is not None else 1.0
         for i, t in enumerate(ids):
-            part = g.probability * (weights[i] if weights is not None else 1 / len(ids))
-            share[t] = share.get(t, 0.0) + part
-            if t not in best or part > best[t][0]:
+            # the counterpart the words fit best carries the model's probability for the code
+            part = g.probability * (weights[i] / most if weights is not None else 1.0)
+            if t not in best or part > best[t][0]:  # the larger, else the higher-ranked's
                 best[t] = (part, g)
+                share[t] = part
     return share, best, own
+
+
+def _in_rank(suggestions: Sequence[Suggestion]) -> list[Suggestion]:
+    """A segment's suggestions most probable first, equals in the order given."""
+    return sorted(suggestions, key=lambda g: -g.probability)

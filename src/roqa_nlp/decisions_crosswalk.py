@@ -9,7 +9,7 @@ decision it is on the model's codes (:func:`in_model_codes`):
 
 - an ``accept`` or ``reject`` of a code shown as the translation of one of the segment's
   suggestions (its codings charted as the report and ``--qdpx`` chart them) is that decision on
-  the suggestion it was translated from, the one that gave it the largest share (Tension for
+  the suggestion it was translated from, the one that gave it its probability (Tension for
   Change shown for the model's Tension for Change, Policies & Laws for External Policy &
   Incentives). A rejection of a code whose suggestion the researcher accepted under another of
   its codes (Policies & Laws accepted, Financing rejected, both shown for External Policy &
