@@ -584,7 +584,7 @@ def test_public_methods_have_docstrings() -> None:
 
 def test_docstrings_name_only_their_own_keyword_arguments() -> None:
     """A ``name=`` in a method's docstring is one of its parameters: translate's spoke of
-    ``top_decides=True``, which only crosswalk.translate takes."""
+    ``top_decides=True``, which only crosswalk.translate took."""
     import inspect
     import re
 

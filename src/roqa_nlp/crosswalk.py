@@ -475,29 +475,23 @@ def _recorded_ids(meta: Mapping[str, Any]) -> list[str]:
     return out
 
 
-def translate(
-    result: CodingResult, source: Codebook, target: Codebook, *, top_decides: bool = False
-) -> CodingResult:
+def translate(result: CodingResult, source: Codebook, target: Codebook) -> CodingResult:
     """A copy of ``result`` whose suggestions are codes of ``target`` (see the module notes).
 
-    ``top_decides`` (how the reports chart a model's suggestions in another codebook): a segment
-    whose most probable suggestion has no counterpart in ``target`` gets no suggestion there,
-    rather than the translation of a lower one (Cosmopolitanism at 0.99, which no seed-study
-    row holds, was charted under "Registered managers championing" at p = 0.0000 from a fifth
-    suggestion). A person's codes (probability 1) are each applied and never dropped so."""
+    A segment whose most probable suggestion has no counterpart in ``target`` keeps the
+    translations of its other suggestions, in the model's order, each at its own probability
+    (Networks & Communications at 0.24 under Individual Identification with Organization at
+    0.28 is Relational Connections at 0.24, "code unsure"); until session 42 the reports charted
+    such a segment under no code (its top suggestion "decided": Cosmopolitanism at 0.99, which
+    no seed-study row holds, had been charted under a fifth suggestion's theme at p = 0.0000 as
+    though it were the model's, when the mapping shared probabilities out and ranked the
+    shares)."""
     if source.id == target.id:
         return CodingResult(
             list(result.segments), dict(result.transcripts), copy.deepcopy(result.meta)
         )
     walk = crosswalk(source, target)
     segments = [_translate_segment(s, walk, source, target) for s in result.segments]
-    if top_decides:
-        segments = [
-            dataclasses.replace(t, suggestions=[])
-            if _top_has_no_counterpart(s.suggestions, walk, source, target)
-            else t
-            for s, t in zip(result.segments, segments, strict=True)
-        ]
     meta = copy.deepcopy(result.meta)
     meta["codebook"] = target.id
     meta["crosswalk"] = {"from": source.id, "to": target.id}
@@ -522,13 +516,8 @@ def translate(
     ]
     if other_side:  # charted under the other side's codes: kept out of Table 2's columns
         meta["crosswalk"]["other_side"] = other_side
-    own_top = {
-        s.segment.id: s.top.probability
-        for s, t in zip(result.segments, segments, strict=True)
-        if s.top is not None and t.top is not None and t.top.probability != s.top.probability
-    }
-    if own_top:  # the top came from a lower suggestion: its top code had no counterpart
-        meta["crosswalk"]["source_top"] = own_top
+    # no "source_top" (results before session 42: a top code whose probability the mapping
+    # shared out): the top code charted now shows the model's probability for its code
     own = {
         s.segment.id: p
         for s, t in zip(result.segments, segments, strict=True)
@@ -632,20 +621,6 @@ def tied_note(ties: Mapping[str, list[str]], target: str) -> str:
     )
 
 
-def _top_has_no_counterpart(
-    suggestions: list[Suggestion], walk: dict[str, list[str]], source: Codebook, target: Codebook
-) -> bool:
-    """Whether the most probable of a model's suggestions (probability below 1) is a code of
-    ``source`` that maps onto no codable code of ``target``."""
-    if not suggestions:
-        return False
-    top = max(suggestions, key=lambda g: g.probability)
-    if top.probability >= 1.0 or top.code_id not in source:
-        return False
-    # one whose codes are all of the other side is charted under them (:func:`top_other_side`)
-    return not reached(top, walk, source, target, sided=False)
-
-
 def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, str | None]:
     """``result`` in ``target``'s codes: translated when ``target`` lacks some of its codes.
 
@@ -661,7 +636,7 @@ def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, st
     if used is None or used == target.id:
         return result, None
     source = Codebook.load(used)
-    translated = translate(result, source, target, top_decides=True)
+    translated = translate(result, source, target)
     note = f"codes translated from {used} to {target.id} through the documented mapping"
     coded = {s.segment.id for s in translated if not (s.novel or s.procedural)}
     ties = {k: v for k, v in translated.meta["crosswalk"].get("tied", {}).items() if k in coded}

@@ -47,7 +47,6 @@ from pathlib import Path
 from .codebook import Codebook, builtin_codebook, builtin_codebook_with
 from .crosswalk import (
     _targets,
-    _top_has_no_counterpart,
     base_codebook,
     crosswalk,
     translated_with_origins,
@@ -359,8 +358,6 @@ def _shown(seg: SegmentResult | None, model: Codebook, other: Codebook) -> _Show
         return _Shown([g.code_id for g in seg.suggestions])
     walk = crosswalk(base, other)
     text = seg.segment.text
-    if _top_has_no_counterpart(seg.suggestions, walk, base, other):
-        return _Shown([])  # the report charts nothing for it (crosswalk.translate top_decides)
     ranked, origins = translated_with_origins(seg.suggestions, walk, base, other, text)
     return _Shown([g.code_id for g in ranked], origins)
 

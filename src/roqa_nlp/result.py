@@ -669,7 +669,7 @@ class CodingResult:
                 hint=f"leave source out, or give source={own!r}",
             )
         target = as_book(codebook)
-        out = translate(self, src, target, top_decides=True)
+        out = translate(self, src, target)
         if person_of(self, "a coder") is not None:
             if src.id != target.id:  # translated (into their own codebook: as they are)
                 out = keep_given(self, out, target, None)
