@@ -225,7 +225,8 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
         "model's top suggestion with a probability of at least 0.6: 0 of 2 participant segments "
         "(1 fit no code or are procedural talk; 1 fall below the threshold). Not reviewed by a "
         "researcher. Codes translated from cfir-2009 to cfir-2022 through the documented mapping "
-        "(a suggestion that maps onto several codes shares its probability among them)."
+        "(a suggestion that maps onto several codes is charted under the one the segment's words "
+        "fit best, at the model's probability for it)."
     )
 
 

@@ -899,7 +899,8 @@ def test_table_2_says_which_charted_segments_were_an_exact_tie(cfir2022: Codeboo
         "Codes: Consolidated Framework for Implementation Research (CFIR) 2.0. Charted from the "
         "model's top suggestion: 2 of 2 participant segments. Not reviewed by a researcher. "
         "Codes translated from cfir-2009 to cfir-2022 through the documented mapping (a "
-        "suggestion that maps onto several codes shares its probability among them). The top "
+        "suggestion that maps onto several codes is charted under the one the segment's words "
+        "fit best, at the model's probability for it). The top "
         "suggestion of 1 segment is an exact tie of several cfir-2022 codes (nothing in the "
         "segment decides between them), charted under the first of them (p01:0001)."
     )

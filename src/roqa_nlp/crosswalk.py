@@ -1133,10 +1133,11 @@ def _words_of_codes(
 
 
 def target_shares(text: str, ids: list[str], target: Codebook) -> list[float]:
-    """How a suggestion reaching the target codes ``ids`` shares its probability among them for a
-    segment saying ``text``: the softmax of the words each code has in common with the segment,
-    each word weighted by its rarity and by whether it names the code (equal shares when no code
-    has any); sums to 1."""
+    """How well a segment saying ``text`` fits each of the target codes ``ids`` a suggestion
+    reaches: the softmax of the words each code has in common with the segment, each word
+    weighted by its rarity and by whether it names the code (equal shares when no code has any);
+    sums to 1. The code of the largest share carries the suggestion's probability, each other
+    one that probability times its share over the largest (see the module notes)."""
     return _target_shares(_words(text), ids, _code_words(target))
 
 

@@ -1419,7 +1419,10 @@ def _translated_note(walk: Mapping[str, Any] | None, person: str | None) -> str:
     said = f" Codes translated from {source} to {target} through the documented mapping"
     one_of = walk.get("one_of")
     if person is None:
-        said += " (a suggestion that maps onto several codes shares its probability among them)."
+        said += (
+            " (a suggestion that maps onto several codes is charted under the one the segment's "
+            "words fit best, at the model's probability for it)."
+        )
     elif isinstance(one_of, Mapping):  # chart_given: charted once, as the person gave it
         rows = sorted(one_of, key=natural_key)
         said += (

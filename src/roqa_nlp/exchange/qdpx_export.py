@@ -162,8 +162,9 @@ def is_model_run(result: CodingResult) -> bool | None:
     writes the model card's summary) or roqa_nlp's machine user, ``False`` when it records a
     person (``roqa import`` writes the QDA program's user), ``None`` when it records neither.
 
-    A person's codings may carry probabilities below 1 (a code charted in another codebook that
-    maps onto two codes shares its probability), and a person is still their author."""
+    A person's codings may carry probabilities below 1 (a code charted in another codebook: a
+    counterpart the segment's words fit less than another shows less), and a person is still
+    their author."""
     meta = result.meta if isinstance(result.meta, dict) else {}
     if meta.get("model"):
         return True
