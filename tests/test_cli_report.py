@@ -223,7 +223,7 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
     assert Document(str(t)).paragraphs[1].text == (
         "Codes: Consolidated Framework for Implementation Research (CFIR) 2.0. Charted from the "
         "model's top suggestion with a probability of at least 0.6: 0 of 2 participant segments "
-        "(1 fit no code or are procedural talk; 1 fall below the threshold). Not reviewed by a "
+        "(1 fits no code or is procedural talk; 1 falls below the threshold). Not reviewed by a "
         "researcher. Codes translated from cfir-2009 to cfir-2022 through the documented mapping "
         "(a suggestion that maps onto several codes is charted under the one the segment's words "
         "fit best, at the model's probability for it)."
@@ -327,7 +327,7 @@ def test_the_word_table_says_why_segments_are_not_charted(tmp_path: Path, capsys
     t = tmp_path / "t.docx"
     code, _, _ = run(["report", str(folder), "--table", str(t), "--codebook", "erondu-2021"], capsys)  # fmt: skip
     assert code == 0
-    assert "top suggestion: 1 of 2 participant segments (1 have no code in erondu-2021)." in (
+    assert "top suggestion: 1 of 2 participant segments (1 has no code in erondu-2021)." in (
         Document(str(t)).paragraphs[1].text
     )
     alice = alices_codings(tmp_path / "a", {"name": "Alice"})

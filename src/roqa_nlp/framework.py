@@ -1373,11 +1373,17 @@ def charted_note(
             if s.segment.id not in left_out  # counted in a sentence of their own
         ]
         nothing = sum(1 for s in rest if not s.suggestions)
-        where = f"have no code in {codebook.id}" if walk and codebook else "have no suggestion"
+        below = len(rest) - nothing
+        has = "has" if nothing == 1 else "have"
+        where = f"{has} no code in {codebook.id}" if walk and codebook else f"{has} no suggestion"
+        one = len(set_aside) == 1
         why = [
-            f"{len(set_aside)} fit no code or are procedural talk" if set_aside else "",
+            f"{len(set_aside)} {'fits' if one else 'fit'} no code or {'is' if one else 'are'} "
+            "procedural talk"
+            if set_aside
+            else "",
             f"{nothing} {where}" if nothing else "",
-            f"{len(rest) - nothing} fall below the threshold" if len(rest) > nothing else "",
+            f"{below} {'falls' if below == 1 else 'fall'} below the threshold" if below else "",
         ]
         others = "; ".join(w for w in why if w)
         said = (
