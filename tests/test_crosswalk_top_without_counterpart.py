@@ -1,12 +1,16 @@
-"""Specification: a segment whose top suggestion has no counterpart keeps its other suggestions.
+"""Specification: a segment whose unsure top suggestion has no counterpart keeps the next ones.
 
 CFIR 2.0 dropped Individual Identification with Organization (CI.D). A model's segment whose
 top CFIR 2009 suggestion was CI.D (0.278) lost every suggestion when charted in CFIR 2.0,
 though its second, Networks & Communications (0.241), maps onto Relational Connections:
 codings.cfir-2022.csv had blank code cells, the report said "No suggestion.", and the segment
 was missing from the .qdpx, the matrix and Table 2 (tester, session 42, p04_interview:0007).
-Now only the code without a counterpart is dropped; the rest keep the model's order, each at
-its own probability (judged unsure on it: 0.241 is below the 0.40 line).
+A top code below the sure line (framework.SURE_CODE, 0.40) decides nothing: only it is dropped,
+and the rest keep the model's order, each at its own probability. A top code at or above the
+line still decides: the model is sure the segment is about a construct the target codebook
+lacks, so it gets no code there (Cosmopolitanism at 0.99, which no seed-study row holds, had
+been charted under a fifth suggestion's theme at p = 0.0000, session 28; without the line 292
+of 300 segments of a page stood under seed themes, most from near-zero suggestions).
 """
 
 from __future__ import annotations
@@ -65,3 +69,30 @@ def test_a_segment_whose_only_code_has_no_counterpart_is_left_with_none(
 def test_result_translate_keeps_them_too() -> None:
     r = model(("CI.D", 0.278), ("IS.B", 0.241))
     assert ranked(r.translate("cfir-2022")) == [("INS.B", 0.241), ("INS.C", 0.001288)]
+
+
+def test_a_top_code_at_the_sure_line_with_no_counterpart_leaves_the_segment_with_none(
+    cfir2009: Codebook, cfir2022: Codebook
+) -> None:
+    """At exactly 0.40 the model is sure of its top code (the line is "at or above"): the
+    report, result.translate() and the review's shown codes all leave the segment without one,
+    recorded as having no counterpart."""
+    r = model(("CI.D", 0.4), ("IS.B", 0.241))
+    charted, _ = chart_with(r, cfir2022)
+    assert ranked(charted) == []
+    assert charted.meta["crosswalk"]["no_counterpart"] == ["p04:0007"]
+    assert ranked(r.translate("cfir-2022")) == []
+    shown = _shown(r.segments[0], cfir2009, cfir2022)
+    assert shown is not None and shown.codes == []
+
+
+def test_a_top_code_just_below_the_sure_line_with_no_counterpart_keeps_the_next(
+    cfir2009: Codebook, cfir2022: Codebook
+) -> None:
+    r = model(("CI.D", 0.399), ("IS.B", 0.241))
+    charted, _ = chart_with(r, cfir2022)
+    assert ranked(charted) == [("INS.B", 0.241), ("INS.C", 0.001288)]
+    assert "no_counterpart" not in charted.meta["crosswalk"]
+    assert ranked(r.translate("cfir-2022")) == [("INS.B", 0.241), ("INS.C", 0.001288)]
+    shown = _shown(r.segments[0], cfir2009, cfir2022)
+    assert shown is not None and shown.codes == ["INS.B", "INS.C"]

@@ -14,7 +14,9 @@ How a segment's suggestions are carried over:
   sub-construct without one to its parent construct's; a suggestion whose code has no
   counterpart (CFIR 2009's Individual Identification with Organization, which CFIR 2.0 dropped)
   is dropped (a segment left with none records it: ``meta["crosswalk"]["no_counterpart"]``),
-  but a person's code is not: see below;
+  but a person's code is not: see below; charted as the reports chart it (``top_decides``), a
+  model's segment whose top suggestion is such and sure (at or above ``SURE_CODE``, 0.40) is
+  left with none, below the line only that suggestion is dropped;
 - where target codes carry a valence (a barrier or an enabler code), a barrier or an enabler
   whose valence is sure (a person's, or the model's at ``SURE_VALENCE``, 0.6, or more: below it
   the report says "valence unsure") goes only to those of its own side (and those without one,
@@ -79,6 +81,7 @@ from typing import Any
 from . import lexical
 from .codebook import BUILTIN, Codebook, builtin_codebook, builtin_codebook_with
 from .errors import RoqaError
+from .framework import SURE_CODE
 from .result import CodingResult
 from .schema import Code, SegmentResult, Suggestion
 
@@ -475,23 +478,35 @@ def _recorded_ids(meta: Mapping[str, Any]) -> list[str]:
     return out
 
 
-def translate(result: CodingResult, source: Codebook, target: Codebook) -> CodingResult:
+def translate(
+    result: CodingResult, source: Codebook, target: Codebook, *, top_decides: bool = False
+) -> CodingResult:
     """A copy of ``result`` whose suggestions are codes of ``target`` (see the module notes).
 
-    A segment whose most probable suggestion has no counterpart in ``target`` keeps the
-    translations of its other suggestions, in the model's order, each at its own probability
-    (Networks & Communications at 0.24 under Individual Identification with Organization at
-    0.28 is Relational Connections at 0.24, "code unsure"); until session 42 the reports charted
-    such a segment under no code (its top suggestion "decided": Cosmopolitanism at 0.99, which
-    no seed-study row holds, had been charted under a fifth suggestion's theme at p = 0.0000 as
-    though it were the model's, when the mapping shared probabilities out and ranked the
-    shares)."""
+    A suggestion whose code has no counterpart in ``target`` is left out; the others keep the
+    model's order, each at its own probability. ``top_decides`` (how the reports chart a model's
+    suggestions in another codebook): a segment whose most probable suggestion has no
+    counterpart and is sure (at or above :data:`~roqa_nlp.framework.SURE_CODE`, 0.40) gets no
+    suggestion in ``target``, rather than the translation of a lower one: the model is sure the
+    segment is about a construct ``target`` lacks (Cosmopolitanism at 0.99, which no seed-study
+    row holds, was charted under a fifth suggestion's theme at p = 0.0000, session 28). Below
+    the line the top decides nothing and the next suggestions are kept (Networks &
+    Communications at 0.24 under Individual Identification with Organization at 0.28 is
+    Relational Connections at 0.24, "code unsure"; session 42, whose reports had left such a
+    segment blank). A person's codes (probability 1) are each applied and never dropped so."""
     if source.id == target.id:
         return CodingResult(
             list(result.segments), dict(result.transcripts), copy.deepcopy(result.meta)
         )
     walk = crosswalk(source, target)
     segments = [_translate_segment(s, walk, source, target) for s in result.segments]
+    if top_decides:
+        segments = [
+            dataclasses.replace(t, suggestions=[])
+            if sure_top_has_no_counterpart(s.suggestions, walk, source, target)
+            else t
+            for s, t in zip(result.segments, segments, strict=True)
+        ]
     meta = copy.deepcopy(result.meta)
     meta["codebook"] = target.id
     meta["crosswalk"] = {"from": source.id, "to": target.id}
@@ -621,6 +636,22 @@ def tied_note(ties: Mapping[str, list[str]], target: str) -> str:
     )
 
 
+def sure_top_has_no_counterpart(
+    suggestions: list[Suggestion], walk: dict[str, list[str]], source: Codebook, target: Codebook
+) -> bool:
+    """Whether the most probable of a model's suggestions (probability below 1) is one the model
+    is sure of (at or above :data:`~roqa_nlp.framework.SURE_CODE`) and a code of ``source`` that
+    maps onto no codable code of ``target``: charted in ``target`` (``translate(...,
+    top_decides=True)``), its segment gets no code. Below the line only it is left out."""
+    if not suggestions:
+        return False
+    top = max(suggestions, key=lambda g: g.probability)
+    if not SURE_CODE <= top.probability < 1.0 or top.code_id not in source:
+        return False
+    # one whose codes are all of the other side is charted under them (:func:`top_other_side`)
+    return not reached(top, walk, source, target, sided=False)
+
+
 def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, str | None]:
     """``result`` in ``target``'s codes: translated when ``target`` lacks some of its codes.
 
@@ -636,7 +667,7 @@ def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, st
     if used is None or used == target.id:
         return result, None
     source = Codebook.load(used)
-    translated = translate(result, source, target)
+    translated = translate(result, source, target, top_decides=True)
     note = f"codes translated from {used} to {target.id} through the documented mapping"
     coded = {s.segment.id for s in translated if not (s.novel or s.procedural)}
     ties = {k: v for k, v in translated.meta["crosswalk"].get("tied", {}).items() if k in coded}

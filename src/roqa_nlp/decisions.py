@@ -1907,7 +1907,7 @@ def _charted_in(
     own = [c for c in codebook.codes if c.id not in base]
     if own:
         seen = seen.with_codes(own, id=f"{seen.id}+project")
-    return translate(result, base, Codebook.load(made_in)), seen
+    return translate(result, base, Codebook.load(made_in), top_decides=True), seen
 
 
 def to_review(s: SegmentResult) -> bool:

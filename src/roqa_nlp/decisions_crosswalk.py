@@ -49,6 +49,7 @@ from .crosswalk import (
     _targets,
     base_codebook,
     crosswalk,
+    sure_top_has_no_counterpart,
     translated_with_origins,
 )
 from .decisions import NO_CODE, Decision, match_decisions, rejects_all, same_text
@@ -358,6 +359,8 @@ def _shown(seg: SegmentResult | None, model: Codebook, other: Codebook) -> _Show
         return _Shown([g.code_id for g in seg.suggestions])
     walk = crosswalk(base, other)
     text = seg.segment.text
+    if sure_top_has_no_counterpart(seg.suggestions, walk, base, other):
+        return _Shown([])  # the report charts nothing for it (crosswalk.translate top_decides)
     ranked, origins = translated_with_origins(seg.suggestions, walk, base, other, text)
     return _Shown([g.code_id for g in ranked], origins)
 

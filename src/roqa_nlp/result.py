@@ -648,9 +648,10 @@ class CodingResult:
         ``codebook`` is kept under its own name and the id ``<source>:<code>``
         (``cfir-2009:CI.D``), with one warning naming it, as they keep it
         (:func:`~roqa_nlp.crosswalk.keep_given`): a researcher's code never vanishes. A model's
-        suggestions are charted as the report charts them: a segment whose most probable
-        suggestion has no counterpart in ``codebook`` gets no suggestion there, not the
-        translation of a lower one.
+        suggestions are charted as the report charts them: a suggestion with no counterpart in
+        ``codebook`` is left out, and a segment whose most probable suggestion has none and is
+        sure (at or above :data:`~roqa_nlp.framework.SURE_CODE`, 0.40) gets no suggestion there,
+        not the translation of a lower one; below the line its next suggestions are kept.
         """
         from dataclasses import replace
 
@@ -669,7 +670,7 @@ class CodingResult:
                 hint=f"leave source out, or give source={own!r}",
             )
         target = as_book(codebook)
-        out = translate(self, src, target)
+        out = translate(self, src, target, top_decides=True)
         if person_of(self, "a coder") is not None:
             if src.id != target.id:  # translated (into their own codebook: as they are)
                 out = keep_given(self, out, target, None)
