@@ -1273,11 +1273,6 @@ class AutoCoder:
             V = V.copy()
             V[:, names.index("neutral")] *= wn
             V = V / V.sum(axis=1, keepdims=True)
-        if texts is not None:
-            # "Funding isn't a problem any more": not read as a barrier (negated_problems.py)
-            from .negated_problems import with_negated_problems
-
-            V = with_negated_problems(V, names, texts)
         scores, pvals = det.score_samples_and_p_values(X, P)
 
         def column(M: np.ndarray, name: str) -> np.ndarray:
