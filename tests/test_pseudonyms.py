@@ -16,7 +16,6 @@ from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.pseudonyms import (
     PseudonymKey,
     _is_common_word,
-    _is_everyday_word,
     is_placeholder_speaker,
     name_parts,
     names_to_check,
@@ -545,12 +544,11 @@ def test_a_chat_sender_who_speaks_under_no_label_gets_a_pseudonym_and_is_told_of
 
 
 # names that are no English stop word ("Be" is not taken for a name: see name_parts; a name
-# that is also a common word, "All", "Will", follows the sentence-start rule tested below) nor
-# an everyday word ("Label": test_pseudonym_word_names.py)
+# that is also a common word, "All", "Will", follows the sentence-start rule tested below)
 _NAME = (
     st.text(alphabet="abcdefgjkl", min_size=2, max_size=6)  # never "Hi", the greeting below
     .map(str.capitalize)
-    .filter(lambda n: name_parts(n) == [n] and not _is_common_word(n) and not _is_everyday_word(n))
+    .filter(lambda n: name_parts(n) == [n] and not _is_common_word(n))
 )
 
 

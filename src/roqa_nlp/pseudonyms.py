@@ -22,13 +22,10 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
 - in the transcripts where that person speaks, each capitalised word of their name (``Maria``,
   ``Okafor``, ``Mary`` of ``Mary-Jane``; not an honorific, an initial or a word of
   ``data/not_names.txt`` such as ``Manager``, ``RN`` or ``iPhone``) is replaced too, however the
-  label spells it (``MARY-JANE O'NEILL`` gives ``Mary-Jane``). A name word that is also an
-  everyday word (``Young``, ``Green``, ``Mark``, ``Will``: :func:`_is_everyday_word`) opening a
-  sentence is replaced only when the talk says it is the person: a possessive, a comma or the
-  sentence's end after it, a verb of ``data/person_verbs.txt`` ("Mark said", "Will is great"),
-  or a title before it ("Mrs. Young"); "Young people", "Green light", "Mark my words" and "Will
-  it help?" stay, and the word is listed to check (:func:`_names_the_person`). A single name word
-  in lower case, as speech-to-text writes names ("hello denise"), is as
+  label spells it (``MARY-JANE O'NEILL`` gives ``Mary-Jane``). A name that is also an English
+  word (``Will``, ``May``) is replaced at the start of a sentence only when a pronoun or
+  determiner does not follow it ("Will it help?" and "May I ask" stay; "Will is great" does
+  not). A single name word in lower case, as speech-to-text writes names ("hello denise"), is as
   often an everyday word ("christmas eve", "her waters have broken", "ye ken"): it stays and is
   listed to check (a full name in lower case, "denise okoro", is replaced). A first name alone in
   another interview is as likely someone else, whom a pseudonym would misattribute, so it stays
@@ -150,6 +147,13 @@ _SHARED_SURNAME = "name"
 #: The pseudonym of a person who typed in the call's chat but speaks under no label: Chat sender 1
 _CHAT_SENDER = "Chat sender"
 _CHAT_SENDER_PSEUDONYM = re.compile(rf"{_CHAT_SENDER} \d+", re.IGNORECASE)
+#: after a name that is also a word, at the start of a sentence: the word ("Will it help?",
+#: "May I ask", "Will the team cope?"), not the name ("Will is great", "May said so")
+_WORD_AFTER = re.compile(
+    r"[ \t]+(?:i|you|we|they|he|she|it|the|this|that|these|those|there|a|an|not|all|any|some|"
+    r"someone|anyone|everyone|your|our|their|his|her|my|be)\b",
+    re.IGNORECASE,
+)
 #: the hyphens a name may be written with
 _HYPHENS = "[-‐‑]"
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -430,35 +434,6 @@ def _is_surname_here(text: str, start: int) -> bool:
     87 right ones, 83 of them after a title. Left in the talk, it is listed to
     check (:func:`names_to_check`)."""
     return _after_honorific().search(text[max(0, start - 20) : start]) is not None
-
-
-def _opens_a_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``text[start:]`` opens a sentence (a turn, a line, or after ``.``,
-    ``?``, ``!``, ``:``, ``;``, a quote mark or a bracket), not after a title's full stop
-    ("Mrs. Young": a name)."""
-    before = text[max(0, start - 80) : start]
-    return _SENTENCE_START.search(before) is not None and not _after_honorific().search(before)
-
-
-#: what may stand right after a name that says it is a person's: a possessive, a comma or the
-#: end of a sentence, a line or the text ("Young's team", "Mark, you asked", "Who? Mark.")
-_PERSON_MARK_AFTER = re.compile(r"['’]s(?![^\W\d_])|[,.?!]|[ \t]*(?:\n|$)")
-
-
-def _names_the_person(text: str, end: int) -> bool:
-    """Whether the words after a name word that is also an everyday word, opening a sentence
-    (``text[:end]``), say it is the person: a possessive, a comma or the sentence's end
-    ("Young's team", "Mark, you asked") or a verb of ``data/person_verbs.txt`` ("Mark said",
-    "Young thinks", "Will is great"); not "Young people", "Green light", "Mark my words", "Will
-    it help?", where it is the word. Session 42 (tester's D1): replacing the word there gave 8
-    wrong replacements of 11 in an interview of Mark Young by Will Green, and "[P07] people"
-    told a second coder P07's surname."""
-    if _PERSON_MARK_AFTER.match(text, end):
-        return True
-    after = _NEXT_WORD.match(text, end)
-    return after is not None and (
-        after.group(1).casefold().replace("’", "'") in packaged_words("person_verbs.txt")
-    )
 
 
 #: the accents of a decomposed letter (NFD: "e" and U+0308 for "ë"), after its letter
@@ -1287,12 +1262,11 @@ class PseudonymKey:
                 continue  # "Head office", "in Preston": not the person; "Mrs Head": the name
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
             if (
-                kind in ("part", "common")
-                and _is_everyday_word(found)
-                and _opens_a_sentence(text, m.start())
-                and not _names_the_person(text, m.end())
+                kind == "common"
+                and _SENTENCE_START.search(text[max(0, m.start() - 80) : m.start()])
+                and _WORD_AFTER.match(text, m.end())
             ):
-                continue  # "Young people", "Mark my words", "Will it help?": the word
+                continue  # "Will it help?", "May I ask": the word; "Will is great": the name
             # at the start of a line, "[P07] said" would read as a speaker label
             new = _bare(pseudonym) if not line.strip() else _in_text(pseudonym)
             edits.append((m.start(), m.end(), new))
@@ -1939,9 +1913,7 @@ def names_to_check(
     there (:func:`_key_name_words`): "denise" where Denise Okoro does not speak, "will" (an
     everyday word, so not replaced) where Will Jones does. Give the transcripts as
     pseudonymised, so the names already replaced are gone. This is a reading aid, not a
-    detector: a name that only ever opens a sentence (but a word of the key's names that
-    would be replaced in ``transcripts``, left there as a word: "Young people" where Mark Young
-    speaks), or one also written in lower case
+    detector: a name that only ever opens a sentence, or one also written in lower case
     ("Recovery", "recovery") but never after an honorific, is not listed, unless it is a given
     name that is also a word (``data/word_given_names.txt``: "Hope", "Mark", "Rose", listed
     capitalised within a sentence beside "I hope so", but not where it is only ever a word of a
@@ -1960,7 +1932,6 @@ def names_to_check(
     # a word of the key's names left in lower case (a name that is also a word, "will"; a first
     # name where its person does not speak, "denise"), as speech-to-text writes names
     keyed: set[str] = set()
-    opening: set[str] = set()
     for t in transcripts:
         here = frozenset() if key is None else _key_name_words(key, t)
         for word, starts, after_title, phrase in _spoken_words(t):
@@ -1973,10 +1944,6 @@ def names_to_check(
             elif _may_be_a_name(word):
                 counts[word] = counts.get(word, 0) + 1
                 where.setdefault(word, {})[t.id] = None
-                if starts and word.casefold() in here:
-                    # a keyed name word left opening a sentence: "Young people", where Mark
-                    # Young speaks, stays as a word (PseudonymKey._edits), to check
-                    opening.add(word)
                 if not starts:
                     within.add(word)
                     if not phrase:
@@ -2003,6 +1970,4 @@ def names_to_check(
         or not {word.casefold(), word.casefold().removesuffix("s")} & (lower | known)
     ]
     found += [NameToCheck(w, counts[w], tuple(where[w])) for w in keyed]
-    listed = {f.word for f in found}
-    found += [NameToCheck(w, counts[w], tuple(where[w])) for w in opening if w not in listed]
     return sorted(found, key=lambda f: (-f.count, f.word.casefold()))
