@@ -511,6 +511,30 @@ def test_a_persons_codings_are_said_to_be_charted_from_their_codes(cfir: Codeboo
     assert "are not applied here" not in page
 
 
+def test_a_partial_review_says_under_table_2_what_it_left_out(cfir: Codebook) -> None:
+    """Blind tester s42 (review) 2: the report of apply-decisions output said only "Charted from
+    the codes Review Tester gave." under Table 2, while the Word caption of the same codings
+    said "Left out as not reviewed yet: 11 undecided segments of the reviewed transcripts", as
+    docs/report.md promises for every file. Each section charting the codes says it now."""
+    from roqa_nlp.report import render_report
+
+    result = build_result()
+    result.meta = {
+        "user": {"name": "Alice"},
+        "undecided_segments": {"p01_interview": [2, 5], "p02_interview": [1, 4]},
+        "transcripts_not_reviewed": ["p04_interview"],
+    }
+    page = render_report(result, cfir)
+    line = (
+        "Charted from the codes Alice gave. Left out as not reviewed yet: 3 undecided segments "
+        "of the reviewed transcripts and 1 transcript the review did not reach (p04_interview)."
+    )
+    for name in ("overview", "matrix", "table2", "ratings", "saturation"):
+        assert line in _section(page, name), name
+    result.meta = {"user": {"name": "Alice"}}  # a review that decided every segment
+    assert "Left out as not reviewed" not in render_report(result, cfir)
+
+
 #: markup of the review: none of it is in the report of a person's codings
 REVIEW_MARKUP = (
     "data-action=",

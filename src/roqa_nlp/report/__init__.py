@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RoqaError
-from ..framework import NOT_REVIEWED, SURE_CODE, below_line
+from ..framework import NOT_REVIEWED, SURE_CODE, below_line, review_left_out
 from ..io import atomic_write_text
 from ..result import CODINGS_KEY, MODEL_CARD_KEY
 
@@ -198,6 +198,12 @@ def render_report(
         else embedded_decisions(result, decisions, codebook=book, where=decisions_from)
     )
     ctx["charted_by"] = person
+    # what a partial review (roqa apply-decisions) left out, as Table 2's Word caption says it
+    ctx["review_left_out"] = (
+        review_left_out(result.meta if isinstance(result.meta, dict) else {})
+        if person is not None
+        else ""
+    )
     ctx["queue"]["named"] = named = _named_in_review(ctx["decisions_json"])
     ctx["queue"]["n_named"] = sum(1 for s in result if s.for_open_coding and s.segment.id in named)
     ctx["queue"]["n_weak_named"] = sum(1 for v in ctx["queue"]["weak"] if v["id"] in named)
