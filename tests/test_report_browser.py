@@ -1701,9 +1701,8 @@ def test_keys_walk_the_segments_and_decide_without_the_mouse(page: tuple[Any, Pa
     driver, _ = page
     assert _current(driver) is None
     _keys(driver, "j")
-    assert _current(driver) == "p01_interview:0000"  # the first segment (procedural talk)
-    _keys(driver, "j", "1")  # accept the top suggestion of the next one
-    assert _current(driver) == "p01_interview:0001"
+    assert _current(driver) == "p01_interview:0001"  # procedural talk passed over
+    _keys(driver, "1")  # accept its top suggestion
     _keys(driver, "j")
     _keys(driver, "2", shift=True)  # reject its second suggestion
     _keys(driver, "e")  # and call it an enabler
@@ -1723,6 +1722,36 @@ def test_keys_walk_the_segments_and_decide_without_the_mouse(page: tuple[Any, Pa
     assert _suggestion_shown(driver, "p01_interview:0003", "IS.C")
 
 
+def test_keys_pass_over_procedural_talk_unless_it_is_clicked(page: tuple[Any, Path]) -> None:
+    """Blind tester s42 (review) 5: under the default filter (every segment) the first j
+    outlined procedural talk ("Yes, I can hear you") and 2 then accepted a code on it. j / k
+    now pass over the talk not to review (procedural, small talk), as the filters and the
+    progress counts leave it out; a click outlines it, and keys decide on it then."""
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    _keys(driver, "j", "2")
+    assert _current(driver) == "p01_interview:0001"
+    _keys(driver, "k")  # nothing to review before it: it stays outlined
+    assert _current(driver) == "p01_interview:0001"
+    procedural = "p01_interview:0000"
+    _click(
+        driver,
+        driver.find_element(
+            By.CSS_SELECTOR, f'.row.segment:has(.review[data-segment="{procedural}"]) mark'
+        ),
+    )
+    assert _current(driver) == procedural
+    _keys(driver, "1")  # asked for: the reviewer outlined it
+    _keys(driver, "j")
+    assert _current(driver) == "p01_interview:0001"
+    assert _decisions_csv(driver) == (
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f'{procedural},accept,IS.C,,,"Yes, loud and clear."\n'
+        f"p01_interview:0001,accept,CI.A,,,{P01_0001}\n"
+    )
+
+
 def _suggestion_shown(driver: Any, segment_id: str, code: str) -> bool:
     from selenium.webdriver.common.by import By
 
@@ -1737,7 +1766,7 @@ def test_a_key_pressed_again_takes_the_decision_back_and_typing_is_not_a_key(
     from selenium.webdriver.common.by import By
 
     driver, _ = page
-    _keys(driver, "j", "j", "1", "1", "x", "x", "b", "b")
+    _keys(driver, "j", "1", "1", "x", "x", "b", "b")  # j: procedural talk passed over
     assert _current(driver) == "p01_interview:0001"
     assert _decisions_csv(driver) == ("segment_id,decision,code_id,new_code,note,text\n")
     note = driver.find_element(
@@ -2047,7 +2076,7 @@ def test_rejecting_every_suggestion_saves_a_no_code_row_that_roqa_reads_back(
     from roqa_nlp.decisions import Decision, no_code_rows, read_decisions, reviewed_codings
 
     driver, downloads = page
-    _keys(driver, "j", "j", "j", "x")
+    _keys(driver, "j", "j", "x")  # procedural talk passed over
     assert _current(driver) == "p01_interview:0002"
     assert driver.find_element(By.ID, "decision-count").text == "3 decisions"
     assert _saved_decisions(driver, downloads) == [
@@ -2080,7 +2109,7 @@ def test_the_no_code_row_goes_with_any_other_decision_on_the_segment(
     from selenium.webdriver.support.ui import Select
 
     driver, _ = page
-    _keys(driver, "j", "j", "j", "x", "1")  # every one rejected, then the first accepted
+    _keys(driver, "j", "j", "x", "1")  # every one rejected, then the first accepted
     assert _decisions_csv(driver) == _review_csv(
         [
             ("p01_interview:0002", "accept", "IC.H", "", "", P01_0002),
@@ -2139,7 +2168,7 @@ def test_a_saved_no_code_row_comes_back_with_its_rejects(
     from selenium.webdriver.common.by import By
 
     driver, _ = page
-    _keys(driver, "j", "j", "j", "x")
+    _keys(driver, "j", "j", "x")
     driver.get(report_url)
     assert _decisions_csv(driver) == _fits_no_code()
     saved = tmp_path / "decisions.csv"

@@ -1559,7 +1559,7 @@
 
   /* Keys, for reviewing a study without the mouse (not while typing in a box or choosing in a
      recode list; Escape leaves the box): j / k the next / previous segment shown (outlined,
-     scrolled to the middle); on it, 1-9 accept the suggestion of that rank, Shift+1-9 reject it
+     scrolled to the middle), procedural talk and small talk passed over (navigable); on it, 1-9 accept the suggestion of that rank, Shift+1-9 reject it
      (pressed again, each takes the decision back, as the buttons do), x reject every suggestion
      it shows (talk that fits no code, saved with a "no-code" row; again: take them back), b / e
      / n its valence barrier / enabler / neutral; ? shows the keys. A key decides only on the outlined segment while it is
@@ -1571,10 +1571,13 @@
     return row.getClientRects().length > 0 && !row.closest("details.transcript:not([open])") &&
       !row.closest("[hidden]");
   }
+  /* the segments j / k stop on: those shown with a review, less the talk set aside as not to
+     review (procedural talk, small talk: row[data-aside], left out of the filters and the
+     progress counts), which a click still outlines */
   function navigable() {
     return Array.prototype.filter.call(document.querySelectorAll("#transcripts .row.segment"), function (row) {
       return row.querySelector(".review[data-segment]") && (readOnly || !row.classList.contains("question")) &&
-        shown(row);
+        (readOnly || !row.hasAttribute("data-aside")) && shown(row);
     });
   }
   function outline(row, scroll) {
