@@ -2618,3 +2618,80 @@ def test_a_segment_already_decided_keeps_its_decision_unless_ticked_again(
     assert _new_code_box(driver, "p03_interview:0002").get_attribute("value") == (
         "COVID-19 disruption"
     )
+
+
+# -- two tabs of one report, and decisions not saved yet (blind tester s42, review) -------------
+
+A_P01 = ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)
+B_P02 = ("p02_interview:0000", "accept", "OS.D", "", "", P02_0000)
+A_P02 = ("p02_interview:0001", "accept", "OS.A", "", "", P02_0001)
+
+
+def _until_csv(driver: Any, rows: Any) -> None:
+    """Wait until the page would save ``rows`` (another tab's change arrives as an event)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    expected = _review_csv(rows)
+    try:
+        WebDriverWait(driver, 5).until(lambda _: _decisions_csv(driver) == expected)
+    except Exception:
+        assert _decisions_csv(driver) == expected
+
+
+def test_two_tabs_of_one_report_keep_every_decision_of_both(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Blind tester s42 (review) 1: tab A accepted p01, tab B (opened after) accepted p02, A
+    accepted p03: the file saved from B held p01+p02, the report reopened p01+p03, and nothing
+    said so: each tab wrote the browser's copy from its own memory. A tab now writes its change
+    on top of what the browser keeps and takes in the other tab's changes as they are made; a
+    decision taken back in one tab stays taken back in the other."""
+    from selenium.webdriver.common.by import By
+
+    driver, downloads = browser
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    for f in downloads.iterdir():
+        f.unlink()
+    tab_a = driver.current_window_handle
+    _decide(driver, "p01_interview:0001", "IS.E.3", "accept")
+    driver.switch_to.new_window("tab")
+    tab_b = driver.current_window_handle
+    try:
+        driver.get(path.as_uri())
+        assert _decisions_csv(driver) == _review_csv([A_P01])
+        _decide(driver, "p02_interview:0000", "OS.D", "accept")
+        driver.switch_to.window(tab_a)
+        _until_csv(driver, [A_P01, B_P02])  # B's decision shown in A
+        assert _pressed(driver, "p02_interview:0000", "OS.D") == ["accept"]
+        _decide(driver, "p02_interview:0001", "OS.A", "accept")
+        assert driver.find_element(By.ID, "decision-count").text == "3 decisions"
+        driver.switch_to.window(tab_b)
+        _until_csv(driver, [A_P01, B_P02, A_P02])
+        assert driver.find_element(By.ID, "decision-count").text == "3 decisions"
+        assert [r[0] for r in _saved_decisions(driver, downloads)[1:]] == [
+            "p01_interview:0001",
+            "p02_interview:0000",
+            "p02_interview:0001",
+        ]
+        # taken back in B: gone from A too, and not brought back by A's next decision
+        _decide(driver, "p01_interview:0001", "IS.E.3", "accept")
+        driver.switch_to.window(tab_a)
+        _until_csv(driver, [B_P02, A_P02])
+        assert _pressed(driver, "p01_interview:0001", "IS.E.3") == []
+        _decide(driver, "p02_interview:0001", "OS.A", "reject")
+        rejected = [  # its one suggestion rejected: it fits no code
+            ("p02_interview:0001", "reject", "OS.A", "", "", P02_0001),
+            ("p02_interview:0001", "no-code", "", "", "", P02_0001),
+        ]
+        assert _decisions_csv(driver) == _review_csv([B_P02, *rejected])
+        driver.switch_to.window(tab_b)
+        _until_csv(driver, [B_P02, *rejected])
+    finally:
+        driver.switch_to.window(tab_b)
+        driver.close()
+        driver.switch_to.window(tab_a)
+    driver.get(path.as_uri())  # reopened later: every change of both tabs
+    assert _decisions_csv(driver) == _review_csv([B_P02, *rejected])
+    assert _errors(driver) == []

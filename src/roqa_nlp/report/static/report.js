@@ -10,7 +10,8 @@
  * and per place (the decisions
  * with each segment's text, under "roqa-review:" + the page's path), so that a report written
  * again in the same place (a folder coded again with an interview added: other segments, another
- * report id) finds the review; "Clear" forgets them. Clearing the browser's data loses them:
+ * report id) finds the review; "Clear" forgets them. Two tabs of the report share one review
+ * (sync: each writes its changes on top of the other's and takes the other's in). Clearing the browser's data loses them:
  * only "Save decisions" keeps a review safe.
  *
  * The page starts from the decisions `roqa report --decisions` embedded in it (#roqa-decisions:
@@ -231,20 +232,95 @@
     return n;
   }
 
+  /* -- one report open in two tabs (or windows) of a browser --------------------------------
+     Both keep the review under the same key. A tab never writes it from its own memory alone,
+     which would drop what the other tab decided since it opened: it writes the segments it
+     changed on top of what the browser keeps now, and takes in every other segment from there
+     (sync), on each change and whenever the other tab writes (the "storage" event). A segment
+     taken back in one tab is stored so (an empty entry), so the other takes it back too and
+     never writes it again. `synced`: segment id -> the segment's state (as keyOf writes it) as
+     this tab last read or wrote it in the browser's copy; a segment whose state differs from it
+     was changed here. */
+  var synced = {};
+
+  /* a segment's state as kept in the browser, its fields in one order */
+  function normal(st) {
+    var out = { codes: st.codes && typeof st.codes === "object" ? st.codes : {}, newCode: st.newCode || "",
+                note: st.note || "", valence: VALENCES.indexOf(st.valence) >= 0 ? st.valence : "",
+                extra: Array.isArray(st.extra) ? st.extra : [] };
+    if (typeof st.before === "string") out.before = st.before;
+    return out;
+  }
+
+  function keyOf(st) {
+    return st && typeof st === "object" ? JSON.stringify(normal(st)) : undefined;
+  }
+
+  /* Merges this tab's review with the one the browser keeps: a segment changed here since the
+     last sync (or every segment, `replace`: Clear) as this tab has it, every other one as the
+     browser keeps it (taken into memory); `write`: the merged review is written back. Returns
+     the segments taken in from the other tab, to paint. */
+  function sync(write, replace) {
+    var theirs = replace ? {} : stored(storeKey);
+    if (!theirs || typeof theirs !== "object") theirs = {};
+    var out = {}, came = [], seen = {}, segs = [];
+    [theirs, kept, synced].forEach(function (o) {
+      Object.keys(o).forEach(function (seg) { if (!seen[seg]) { seen[seg] = true; segs.push(seg); } });
+    });
+    segs.forEach(function (seg) {
+      var mine = kept[seg] && state[seg] ? keyOf(state[seg]) : undefined;
+      var other = keyOf(theirs[seg]);
+      if (replace || mine !== synced[seg]) {  /* changed here: this tab's state */
+        if (mine !== undefined) out[seg] = state[seg];
+        if (write || replace) synced[seg] = mine;
+        return;
+      }
+      if (other !== undefined) out[seg] = theirs[seg];
+      if (other !== mine) {  /* changed in the other tab */
+        if (other === undefined) { delete state[seg]; delete kept[seg]; } else {
+          state[seg] = normal(theirs[seg]);
+          kept[seg] = true;
+        }
+        came.push(seg);
+      }
+      synced[seg] = other;
+    });
+    Object.keys(synced).forEach(function (seg) { if (synced[seg] === undefined) delete synced[seg]; });
+    if (write) window.localStorage.setItem(storeKey, JSON.stringify(out));
+    return came;
+  }
+
+  /* the segments another tab changed painted as it left them, and the counts */
+  function paintCame(came) {
+    var reviews = reviewsById();
+    came.forEach(function (seg) { if (reviews[seg]) paintReview(reviews[seg], state[seg]); });
+  }
+
+  window.addEventListener("storage", function (ev) {
+    if (readOnly || ev.key !== storeKey) return;
+    var came = sync(false);
+    if (!came.length) return;
+    paintCame(came);
+    showCount();
+  });
+
   var warnedFull = false;
-  function save() {
-    var keep = {};
-    Object.keys(kept).forEach(function (seg) { if (state[seg]) keep[seg] = state[seg]; });
+  function save(replace) {
     try {
-      window.localStorage.setItem(storeKey, JSON.stringify(keep));
+      paintCame(sync(true, replace));
       window.localStorage.setItem(placeKey, JSON.stringify({ report: reportId, rows: placeRows() }));
     } catch (e) {
       /* private mode, or no room left: the review lives in this tab only */
-      if (!warnedFull && Object.keys(keep).length) {
+      if (!warnedFull && Object.keys(kept).length) {
         warnedFull = true;
         showStatus("This browser could not keep the review: use Save decisions before closing the tab.");
       }
     }
+    showCount();
+  }
+
+  /* the toolbar's count of decisions, the review progress and the open-coding groups */
+  function showCount() {
     var n = countDecisions();
     var label = document.getElementById("decision-count");
     if (label) label.textContent = n + (n === 1 ? " decision" : " decisions");
@@ -422,17 +498,21 @@
     for (var i = 0; i < reviews.length; i++) {
       var st = state[reviews[i].getAttribute("data-segment")];
       if (decidedOnly && !st) continue;
-      var items = reviews[i].querySelectorAll(".sugg[data-code]");
-      for (var j = 0; j < items.length; j++) {
-        paint(items[j], st ? st.codes[items[j].getAttribute("data-code")] : undefined);
-      }
-      var nc = reviews[i].querySelector("input.new-code");
-      var note = reviews[i].querySelector("input.note");
-      if (nc) { nc.value = st ? st.newCode || "" : ""; nc.classList.toggle("has-value", !!nc.value); }
-      if (note) note.value = st ? st.note || "" : "";
-      paintValence(reviews[i], st ? st.valence : "");
-      paintExtra(reviews[i], st && st.extra && st.extra.length ? st.extra : null);
+      paintReview(reviews[i], st);
     }
+  }
+
+  function paintReview(review, st) {
+    var items = review.querySelectorAll(".sugg[data-code]");
+    for (var j = 0; j < items.length; j++) {
+      paint(items[j], st ? st.codes[items[j].getAttribute("data-code")] : undefined);
+    }
+    var nc = review.querySelector("input.new-code");
+    var note = review.querySelector("input.note");
+    if (nc) { nc.value = st ? st.newCode || "" : ""; nc.classList.toggle("has-value", !!nc.value); }
+    if (note) note.value = st ? st.note || "" : "";
+    paintValence(review, st ? st.valence : "");
+    paintExtra(review, st && st.extra && st.extra.length ? st.extra : null);
   }
 
   /* The valence buttons of a segment: the researcher's valence pressed, the model's struck
@@ -1124,10 +1204,9 @@
       Object.keys(saved).forEach(function (seg) {
         var st = saved[seg];
         if (!st || typeof st !== "object") return;
-        state[seg] = { codes: st.codes || {}, newCode: st.newCode || "", note: st.note || "",
-                       valence: VALENCES.indexOf(st.valence) >= 0 ? st.valence : "", extra: st.extra || [] };
-        if (typeof st.before === "string") state[seg].before = st.before;
+        state[seg] = normal(st);
         kept[seg] = true;
+        synced[seg] = keyOf(st);  /* as the browser keeps it */
       });
     }
     paintAll(true);
@@ -1361,7 +1440,7 @@
     embedded.forEach(function (r) { state[r[0]] = blank(); kept[r[0]] = true; });
     paintAll();
     tickUndecided();
-    save();
+    save(true);  /* in every tab of the report: the other takes it in */
     applyFilter();
   });
 
