@@ -2695,3 +2695,54 @@ def test_two_tabs_of_one_report_keep_every_decision_of_both(
     driver.get(path.as_uri())  # reopened later: every change of both tabs
     assert _decisions_csv(driver) == _review_csv([B_P02, *rejected])
     assert _errors(driver) == []
+
+
+def _unsaved(driver: Any) -> str:
+    from selenium.webdriver.common.by import By
+
+    return str(driver.find_element(By.ID, "unsaved-count").text)
+
+
+def test_the_toolbar_says_how_many_segments_changed_since_the_decisions_were_saved(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Blind tester s42 (review) 3: after Save decisions and one more accept the toolbar read
+    "135 decisions" only, and apply-decisions then applied the older file. It now says how many
+    segments changed since Save decisions was last pressed in this browser (a reload, the other
+    tab and a taken-back decision counted right); a report written with the decisions file in
+    it starts with none."""
+    from selenium.webdriver.common.by import By
+
+    from roqa_nlp.decisions import Decision
+
+    driver, downloads = browser
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    for f in downloads.iterdir():
+        f.unlink()
+    assert _unsaved(driver) == ""
+    _decide(driver, "p01_interview:0001", "IS.E.3", "accept")
+    assert _unsaved(driver) == "(1 segment not saved)"
+    _saved_decisions(driver, downloads)
+    assert _unsaved(driver) == "(all saved)"
+    _decide(driver, "p02_interview:0000", "OS.D", "accept")
+    assert driver.find_element(By.ID, "decision-count").text == "2 decisions"
+    assert _unsaved(driver) == "(1 segment not saved)"
+    _decide(driver, "p01_interview:0001", "IS.E.3", "reject")  # a saved decision changed
+    assert _unsaved(driver) == "(2 segments not saved)"
+    _decide(driver, "p01_interview:0001", "IS.E.3", "accept")  # back as saved
+    assert _unsaved(driver) == "(1 segment not saved)"
+    driver.get(path.as_uri())  # a reload keeps what was saved, and what was not
+    assert _unsaved(driver) == "(1 segment not saved)"
+    _decide(driver, "p02_interview:0000", "OS.D", "accept")  # taken back
+    assert _unsaved(driver) == "(all saved)"
+    # written with its decisions file (roqa report --decisions): nothing unsaved at first
+    review = [Decision(*A_P01), Decision(*B_P02)]
+    write_report(build_result(), path, "cfir-2009", decisions=review)
+    _open_fresh(driver, path.as_uri())
+    assert driver.find_element(By.ID, "decision-count").text == "2 decisions"
+    assert _unsaved(driver) == ""
+    _decide(driver, "p02_interview:0001", "OS.A", "accept")
+    assert _unsaved(driver) == "(1 segment not saved)"
+    assert _errors(driver) == []

@@ -11,7 +11,9 @@
  * with each segment's text, under "roqa-review:" + the page's path), so that a report written
  * again in the same place (a folder coded again with an interview added: other segments, another
  * report id) finds the review; "Clear" forgets them. Two tabs of the report share one review
- * (sync: each writes its changes on top of the other's and takes the other's in). Clearing the browser's data loses them:
+ * (sync: each writes its changes on top of the other's and takes the other's in). What Save
+ * decisions last saved is kept there too ("roqa-saved:" + report id + path), so that the toolbar
+ * says how many segments are not saved yet (showUnsaved). Clearing the browser's data loses them:
  * only "Save decisions" keeps a review safe.
  *
  * The page starts from the decisions `roqa report --decisions` embedded in it (#roqa-decisions:
@@ -311,6 +313,7 @@
       window.localStorage.setItem(placeKey, JSON.stringify({ report: reportId, rows: placeRows() }));
     } catch (e) {
       /* private mode, or no room left: the review lives in this tab only */
+      storageFailed = true;
       if (!warnedFull && Object.keys(kept).length) {
         warnedFull = true;
         showStatus("This browser could not keep the review: use Save decisions before closing the tab.");
@@ -319,14 +322,98 @@
     showCount();
   }
 
-  /* the toolbar's count of decisions, the review progress and the open-coding groups */
+  /* the toolbar's count of decisions (and of the segments not saved), the review progress
+     and the open-coding groups */
   function showCount() {
     var n = countDecisions();
     var label = document.getElementById("decision-count");
     if (label) label.textContent = n + (n === 1 ? " decision" : " decisions");
+    showUnsaved();
     showProgress();
     paintGroups();
   }
+
+  /* -- what Save decisions has not saved yet ----------------------------------------------------
+     roqa apply-decisions and roqa train read the saved decisions.csv, not this browser: the
+     toolbar says how many segments' rows differ from the file last saved, "(3 segments not
+     saved)", or "(all saved)". What was saved is kept in this browser (savedKey: segment id ->
+     its rows as saved, for every tab and after a reload); before any save, the decisions written
+     into the page (roqa report --decisions, the file they came from) count as saved; a file
+     loaded counts as saved for its segments. */
+  var savedKey = "roqa-saved:" + reportId + ":" + window.location.pathname;
+  var savedRows = null;  /* segment id -> JSON of its rows as saved; null: never saved here */
+  var embeddedRows = {};
+  var storageFailed = false;
+
+  /* segment id -> [its state (keyOf), its rows]: a segment's rows are found again only when
+     its state changed (a study has thousands, each found in the page) */
+  var rowsCache = {};
+  function rowsKey(seg) {
+    var review = reviewsById()[seg], st = state[seg];
+    if (!review || !st) return undefined;
+    var k = keyOf(st), cached = rowsCache[seg];
+    if (cached && cached[0] === k) return cached[1];
+    var rows = segmentRows(review, seg, st);
+    rowsCache[seg] = [k, rows.length ? JSON.stringify(rows) : undefined];
+    return rowsCache[seg][1];
+  }
+
+  function currentRows(segs) {
+    var out = {};
+    segs.forEach(function (seg) { var k = rowsKey(seg); if (k !== undefined) out[seg] = k; });
+    return out;
+  }
+
+  function unsavedCount() {
+    var base = savedRows || embeddedRows, seen = {}, n = 0;
+    Object.keys(state).concat(Object.keys(base)).forEach(function (seg) {
+      if (seen[seg]) return;
+      seen[seg] = true;
+      if (rowsKey(seg) !== base[seg]) n += 1;
+    });
+    return n;
+  }
+
+  function showUnsaved() {
+    var label = document.getElementById("unsaved-count");
+    if (!label) return;
+    var n = unsavedCount();
+    label.textContent = n ? "(" + n + (n === 1 ? " segment" : " segments") + " not saved)" :
+      savedRows && Object.keys(savedRows).length ? "(all saved)" : "";
+  }
+
+  /* `segs` (every segment when none) recorded as saved as they stand */
+  function markSaved(segs) {
+    if (!segs) savedRows = currentRows(Object.keys(state));
+    else {
+      if (!savedRows) savedRows = Object.assign({}, embeddedRows);
+      segs.forEach(function (seg) {
+        var k = rowsKey(seg);
+        if (k === undefined) delete savedRows[seg]; else savedRows[seg] = k;
+      });
+    }
+    try { window.localStorage.setItem(savedKey, JSON.stringify(savedRows)); } catch (e) { /* this tab only */ }
+    showUnsaved();
+  }
+
+  function restoreSaved() {
+    var rows = stored(savedKey);
+    savedRows = rows && typeof rows === "object" ? rows : null;
+  }
+
+  window.addEventListener("storage", function (ev) {
+    if (readOnly || ev.key !== savedKey) return;
+    restoreSaved();
+    showUnsaved();
+  });
+
+  /* leaving the page asks first only when this browser could not keep the review and decisions
+     are not saved: else they are here when the report is opened again */
+  window.addEventListener("beforeunload", function (ev) {
+    if (readOnly || !storageFailed || !unsavedCount()) return;
+    ev.preventDefault();
+    ev.returnValue = "";
+  });
 
   /* -- the open-coding queue: a new code named for a whole group ---------------------------- */
 
@@ -1195,10 +1282,11 @@
     if (!saved || typeof saved !== "object") saved = null;
     /* embedded rows are matched already:
        [segment_id, decision, code_id, new_code, note, valence, suggestion] */
-    applyMatched(embedded.map(function (r) {
+    embeddedRows = currentRows(applyMatched(embedded.map(function (r) {
       return { segment: r[0], row: { segment_id: r[0], decision: r[1], code_id: r[2], new_code: r[3], note: r[4],
                                      valence: r[5] || "", suggestion: r[6] || "" } };
-    }));
+    })));
+    restoreSaved();
     var carried = carryFromPlace(saved);
     if (saved) {
       Object.keys(saved).forEach(function (seg) {
@@ -1311,10 +1399,11 @@
     if (read.error) return "Not loaded: " + read.error + ".";
     var m = matchRows(read.rows);
     var t = readInPage(m.matched);
-    applyMatched(t.matched, true);
+    var loaded = applyMatched(t.matched, true);
     paintAll();
     tickUndecided();
     save();
+    markSaved(loaded);  /* they are in a file */
     applyFilter();
     var isNote = function (r) { return r.decision === "note"; };
     /* the file's rows (a row decided on each of several codes shown counts once) */
@@ -1427,7 +1516,10 @@
 
   var saveButton = document.getElementById("save-decisions");
   if (saveButton) saveButton.addEventListener("click", function () {
+    var came = sync(false);  /* the other tab's latest too */
+    if (came.length) { paintCame(came); showCount(); }
     download(decisionsCsv(), "decisions.csv");
+    markSaved();
   });
 
   var clearButton = document.getElementById("clear-decisions");
