@@ -571,6 +571,11 @@ def _read_whole(
     label): it names a role and the spaced one does not, or one of the ``others`` (case-folded)
     and the spaced one names neither."""
     if spaced is not None and names_a_known_speaker(spaced, (), interviewer_labels):
+        # both may name one (a label's words may be parted any way: "Hannah Whit field" is
+        # "Hannah Whitfield"): the spelling the researcher gave or the file repeats is its name
+        for given in ({x.casefold() for x in interviewer_labels or ()}, others):
+            if joined.casefold() in given and spaced.casefold() not in given:
+                return True
         return False
     # a role outweighs a label the file repeats: "Inter\u200bviewer" on every question
     return names_a_known_speaker(joined, (), interviewer_labels) or (
