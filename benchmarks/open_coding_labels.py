@@ -195,9 +195,7 @@ def heldout(ac) -> list[dict]:
             if len(codes) == 1:
                 by_code.setdefault(codes[0], []).append(text)
         codes = list(by_code)
-        keywords = oc.class_tfidf_keywords(
-            [" ".join(by_code[c]) for c in codes], oc.LABEL_KEYWORDS
-        )
+        keywords = oc.class_tfidf_keywords([" ".join(by_code[c]) for c in codes], oc.LABEL_KEYWORDS)
         for code, kw in zip(codes, keywords):
             texts = by_code[code]
             if len(texts) < 3:
