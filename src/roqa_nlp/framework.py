@@ -65,14 +65,7 @@ def below_line(p: float, line: float) -> str:
 
 
 #: What a cell says in place of a quote when its words only agree (:attr:`Quote.only_agrees`)
-#: and there are no interviewer's words before them to quote them with
 NO_QUOTE = "no quote, it only says yes or no"
-#: How a quote that only agrees names the interviewer whose words it agrees with
-#: (:attr:`Quote.agreed_to`): ``Interviewer: "So it was the rota?" — P01: "Exactly that."``
-INTERVIEWER = "Interviewer"
-#: The most words of the interviewer's that a quote that only agrees is shown with: a longer
-#: summary is cut to its last words, where the point agreed to is (``… so it was the rota?``)
-AGREED_TO_WORDS = 60
 
 if TYPE_CHECKING:
     from .codebook import Codebook
@@ -119,9 +112,6 @@ class Quote:
     #: no valence: the valence head learnt barriers and enablers from CFIR talk, not from their
     #: theme, so it is not charted as theirs (:attr:`valence_unsure`)
     valence_guessed: bool = False
-    #: the interviewer's words before the segment's turn (the question or summary it answers;
-    #: :attr:`~roqa_nlp.schema.Segment.context`), shown with a reply that only agrees
-    context: str = ""
 
     @property
     def valence_unsure(self) -> bool:
@@ -163,41 +153,19 @@ class Quote:
         """Whether the words only acknowledge and agree (``Yeah. Yeah it was.``, ``Yes, of
         course.``: :func:`~roqa_nlp.transcripts.backchannels.only_agrees`): a reply that is
         coded, often from the question it answers, and counted, but that holds no evidence of
-        its own, so it is quoted only when its cell holds nothing else, and then with the
-        interviewer's words it agrees with (:attr:`agreed_to`), or marked (:data:`NO_QUOTE`) when
-        there are none."""
+        its own, so it is quoted only when its cell holds nothing else, and then marked
+        (:data:`NO_QUOTE`)."""
         from .transcripts.backchannels import only_agrees
 
         return only_agrees(self.text)
 
     @property
-    def agreed_to(self) -> str:
-        """For words that only agree (:attr:`only_agrees`), the interviewer's words before them
-        (:attr:`context`) on one line, cut to their last :data:`AGREED_TO_WORDS` words after
-        ``…``: what the reply says yes to ("So the rota was what made it work?"), quoted with it
-        so a reader sees what was agreed. Empty for other words, or with no words before them."""
-        if not self.only_agrees:
-            return ""
-        words = self.context.split()
-        if len(words) > AGREED_TO_WORDS:
-            words = ["\u2026", *words[-AGREED_TO_WORDS:]]
-        return " ".join(words)
-
-    @property
-    def exchange(self) -> str:
-        """The quote's words as a table shows them: :attr:`one_line`, or for words that only
-        agree after interviewer's words, both: ``Interviewer: "So it was the rota?" — P01:
-        "Exactly that."`` (the matrix's long rows' ``quote``)."""
-        if not self.agreed_to:
-            return self.one_line
-        return f'{INTERVIEWER}: "{self.agreed_to}" \u2014 {self.who}: "{self.one_line}"'
-
-    @property
     def marks(self) -> str:
-        """:attr:`unsure`, after :data:`NO_QUOTE` for words that only agree with no
-        interviewer's words to show them with: what the matrix's long rows say of a quote."""
-        no_quote = NO_QUOTE if self.only_agrees and not self.agreed_to else ""
-        return ", ".join(part for part in (no_quote, self.unsure) if part)
+        """:attr:`unsure`, after :data:`NO_QUOTE` for words that only agree: what the matrix's
+        long rows say of a quote."""
+        return ", ".join(
+            part for part in (NO_QUOTE if self.only_agrees else "", self.unsure) if part
+        )
 
     @property
     def cell_probability(self) -> float:
@@ -224,9 +192,6 @@ class Quote:
 
     def _cited(self, who: str) -> str:
         unsure = self.unsure
-        if self.agreed_to:  # the person is named before their words
-            said = ", ".join(part for part in (self.citation, unsure) if part)
-            return f"{self.exchange} [{said}]"
         said = ", ".join(part for part in (who, self.citation, unsure) if part)
         if self.only_agrees:
             return f'{NO_QUOTE}: "{self.one_line}" [{said}]'
@@ -268,8 +233,6 @@ class Quote:
             "probability": self.probability,
             "valence": self.valence,
             "begin_time": self.begin_time,
-            # what a reply that only agrees agreed to (the interviewer's words), else ""
-            "agreed_to": self.agreed_to,
         }
 
 
@@ -391,7 +354,6 @@ def coded_segments(
                     and g.code_id.startswith(PROJECT_PREFIX)
                     and g.valence_probability is not None
                     and g.valence_probability < 1.0,
-                    context=seg.context,
                 )
             )
     return out
@@ -789,8 +751,7 @@ class FrameworkMatrix:
                     vp = q.valence_probability
                     rows.append(
                         base
-                        + [rank, q.text if not q.agreed_to else q.exchange]
-                        + [q.transcript_id, q.who, q.segment_id, q.start, q.end]
+                        + [rank, q.text, q.transcript_id, q.who, q.segment_id, q.start, q.end]
                         + [round(q.probability, 4), q.valence]
                         + ["" if vp is None else round(vp, 4), q.marks]
                     )

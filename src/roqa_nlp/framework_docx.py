@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .framework import INTERVIEWER, NO_QUOTE, SURE_CODE, SURE_VALENCE, check_quotes, clock
+from .framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, check_quotes, clock
 from .io import atomic_open, xml_text
 
 if TYPE_CHECKING:
@@ -221,9 +221,7 @@ def write_table2_docx(
             for q in side.quotes[:quotes]:
                 qp = cell.add_paragraph()
                 qp.paragraph_format.left_indent = Pt(18)
-                if q.agreed_to:  # no evidence alone: quoted with what it agrees to
-                    qp.add_run(xml_text(f"{INTERVIEWER}: \u201c{q.agreed_to}\u201d \u2014 "))
-                elif q.only_agrees:  # counted, but no evidence: said so, not quoted as evidence
+                if q.only_agrees:  # counted, but no evidence: said so, not quoted as evidence
                     qp.add_run(f"{NO_QUOTE}: ")
                 run = qp.add_run(xml_text(quote_line(q, cite)))
                 run.italic = True

@@ -758,7 +758,6 @@ def _quote_view(q: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
         "valence_guessed": q.valence_guessed,
         "anchor": anchors.get(q.segment_id, ""),
         "only_agrees": q.only_agrees,
-        "agreed_to": q.agreed_to,
     }
 
 

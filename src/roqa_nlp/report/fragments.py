@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..framework import INTERVIEWER, NO_QUOTE, SURE_CODE, SURE_VALENCE, below_line
+from ..framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, below_line
 
 #: A suggestion below this probability is shown faded beside its segment.
 FAINT_SUGGESTION = 0.1
@@ -294,15 +294,8 @@ def quote_html(q: Mapping[str, Any], *, words: int | None = None, given: bool = 
     elif vp is not None and vp < SURE_VALENCE:
         unsure += f' · <span class="unsure">valence unsure ({below_line(vp, SURE_VALENCE)})</span>'
     prob = "" if given else f" · p={p:.2f}"
-    # a reply that only agrees is counted, but no evidence alone: quoted with the interviewer's
-    # words it agrees to, or said so when there are none
-    if q.get("agreed_to"):
-        said = escape(f"{INTERVIEWER}: \u201c{q['agreed_to']}\u201d \u2014")
-        lead = f'<span class="agreed-to">{said}</span> '
-    elif q.get("only_agrees"):
-        lead = f'<span class="no-quote">{NO_QUOTE}:</span> '
-    else:
-        lead = ""
+    # a reply that only agrees is counted, but no evidence: said so, not quoted as such
+    lead = f'<span class="no-quote">{NO_QUOTE}:</span> ' if q.get("only_agrees") else ""
     return Markup(
         f'<blockquote class="quote">{lead}{quote_text(q, words)}\n'
         f"  <cite>{who}{prob}{unsure}</cite></blockquote>\n"
