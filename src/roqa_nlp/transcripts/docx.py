@@ -1,9 +1,11 @@
 """Word transcripts (.docx), read with python-docx (imported only when a .docx is read).
 
-The body is read in document order (inside content controls too), as the paragraphs and table
-rows of :mod:`roqa_nlp.transcripts.blocks`, which says how speaker labels (``Speaker: words`` or
-a bold
-first run), header fields and ``speaker | text`` tables are read. Headings (but a speaker's name
+The body is read in document order, as the paragraphs and table rows of
+:mod:`roqa_nlp.transcripts.blocks`, which says how speaker labels (``Speaker: words`` or a bold
+first run), header fields and ``speaker | text`` tables are read. Paragraphs, rows and cells
+inside content controls (a repeating section, a dropdown speaker cell) or a legacy template's
+custom XML are read where they stand; a table nested in a transcript table's cell is part of
+that cell's words (a line a row), and a transcript table nested in a layout table is read. Headings (but a speaker's name
 alone, the words below it) and empty paragraphs are not speech, and tables that are not
 transcripts are ignored. Tracked changes are read as accepted: an insertion's words are read, a
 deletion's are not (python-docx's own paragraph text drops insertions, which would lose a
@@ -48,12 +50,20 @@ def _paragraph_text(paragraph: Any) -> str:
 
 
 def _cell_text(cell: Any) -> str:
-    """A table cell's text, its paragraphs (in content controls too) read as
-    :func:`_paragraph_text` reads them."""
-    from docx.text.paragraph import Paragraph
+    """A table cell's text, its paragraphs read as :func:`_paragraph_text` reads them and a
+    table nested in it (a rota the participant dictated) one line a row, its cells' words joined
+    by spaces."""
+    from docx.table import Table
 
-    items = _body_items(cell._tc, cell)
-    return "\n".join(_paragraph_text(p) for p in items if isinstance(p, Paragraph))
+    lines: list[str] = []
+    for item in _body_items(cell._tc, cell):
+        if isinstance(item, Table):
+            for row in item.rows:
+                words = " ".join(w for w in (_cell_text(c).strip() for c in row.cells) if w)
+                lines.extend([words] if words else [])
+        else:
+            lines.append(_paragraph_text(item))
+    return "\n".join(lines)
 
 
 class _Styles:
@@ -114,10 +124,37 @@ def _is_heading(paragraph: Any, styles: _Styles) -> bool:
     return name.startswith(HEADING_STYLES)
 
 
+#: Elements that only wrap the body's paragraphs, tables, rows, cells or runs: content controls
+#: (a template's fields and repeating sections, a dropdown speaker cell) and a legacy template's
+#: custom XML. Their contents are read in their place (:func:`_unwrap_containers`).
+_CONTAINERS = (f"{_W}sdt", f"{_W}customXml")
+#: The parts of a container that are not its contents.
+_CONTAINER_PROPERTIES = (f"{_W}sdtPr", f"{_W}sdtEndPr", f"{_W}customXmlPr")
+
+
+def _unwrap_containers(body: Any) -> None:
+    """Put the contents of every content control and custom XML element of the document's
+    ``body`` in the element's place (in memory only), so that the rows and cells Word shows in a
+    table are python-docx's rows and cells, and paragraphs are read wherever they are: python-docx
+    reads only a table's own rows and a row's own cells, so talk in a repeating section or a
+    dropdown speaker cell was lost without a word."""
+    for element in list(body.iter(*_CONTAINERS)):
+        parent = element.getparent()
+        if parent is None:
+            continue
+        contents: list[Any] = []
+        for child in element:
+            if child.tag == f"{_W}sdtContent":
+                contents.extend(child)
+            elif child.tag not in _CONTAINER_PROPERTIES:
+                contents.append(child)
+        for child in contents:
+            element.addprevious(child)
+        parent.remove(element)
+
+
 def _body_items(container: Any, parent: Any) -> Iterator[Any]:
-    """The paragraphs and tables of a body (or a cell) in document order, those inside block
-    content controls (``w:sdt``: a template's fields, or a whole transcript pasted into one) too,
-    which python-docx's ``iter_inner_content`` passes over."""
+    """The paragraphs and tables of a body (or a cell) in document order."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -126,18 +163,27 @@ def _body_items(container: Any, parent: Any) -> Iterator[Any]:
             yield Paragraph(el, parent)
         elif el.tag == f"{_W}tbl":
             yield Table(el, parent)
-        elif el.tag == f"{_W}sdt":
-            for content in el.iterchildren(f"{_W}sdtContent"):
-                yield from _body_items(content, parent)
 
 
 def _blocks(document: Any) -> Iterator[Block]:
-    from docx.table import Table
+    _unwrap_containers(document.element.body)
+    yield from _container_blocks(document.element.body, document._body, _Styles(document))
 
-    styles = _Styles(document)
-    for item in _body_items(document.element.body, document._body):
+
+def _container_blocks(container: Any, parent: Any, styles: _Styles) -> Iterator[Block]:
+    """The blocks of a body's (or a cell's) paragraphs and tables. A table that is no transcript
+    but holds tables (a layout table framing the transcript table) is read as the paragraphs
+    and tables in its cells."""
+    from docx.table import Table, _Cell
+
+    for item in _body_items(container, parent):
         if isinstance(item, Table):
-            yield from table_blocks([_cell_text(c) for c in row.cells] for row in item.rows)
+            blocks = table_blocks([_cell_text(c) for c in row.cells] for row in item.rows)
+            if not blocks and item._tbl.find(f".//{_W}tbl") is not None:
+                for tr in item._tbl.tr_lst:  # each cell as Word keeps it, a merged one once
+                    for tc in tr.tc_lst:
+                        yield from _container_blocks(tc, _Cell(tc, item), styles)
+            yield from blocks
             continue
         text = _paragraph_text(item)
         if text.strip():

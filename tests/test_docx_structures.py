@@ -1,0 +1,131 @@
+"""Specification: a Word transcript's talk is read wherever Word keeps it.
+
+Session 42 docx tester: talk inside content controls around table rows or cells (a template's
+repeating section, a dropdown speaker cell), tables nested in a cell and paragraphs inside a
+legacy ``w:customXml`` element were not read at all, no warning given; a transcript wholly in one
+of them was "no speech found ... check that it is the right file"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript
+
+docx = pytest.importorskip("docx")
+from docx.oxml import parse_xml  # noqa: E402
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+QA = [
+    ("Interviewer", "What got in the way?"),
+    ("P08", "Staffing, mostly."),
+    ("Interviewer", "What helped?"),
+    ("P08", "Peer workers."),
+]
+
+
+def said(t: Transcript) -> list[tuple[str, str, str]]:
+    for u in t.turns:
+        assert t.text[u.start : u.end] == t.text[u.start : u.end].strip()
+    return [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns]
+
+
+def expected(rows: list[tuple[str, str]] = QA) -> list[tuple[str, str, str]]:
+    return [(s, "interviewer" if s == "Interviewer" else "participant", w) for s, w in rows]
+
+
+def table(container: Any, rows: list[tuple[str, str]] = QA) -> Any:
+    t = container.add_table(rows=len(rows), cols=2)
+    for row, (speaker, words) in zip(t.rows, rows, strict=True):
+        row.cells[0].text = speaker
+        row.cells[1].text = words
+    return t
+
+
+def wrap(element: Any, control: str) -> None:
+    """Put ``element`` inside a new ``control`` element where it stands."""
+    wrapper = parse_xml(control)
+    element.addprevious(wrapper)
+    holder = wrapper.find("{*}sdtContent")
+    (wrapper if holder is None else holder).append(element)
+
+
+SECTION = f'<w:sdt {W_NS}><w:sdtPr><w:alias w:val="Turn"/></w:sdtPr><w:sdtContent/></w:sdt>'
+DROPDOWN = (
+    f'<w:sdt {W_NS}><w:sdtPr><w:alias w:val="Speaker"/><w:dropDownList>'
+    '<w:listItem w:displayText="Interviewer" w:value="Interviewer"/>'
+    '<w:listItem w:displayText="P08" w:value="P08"/></w:dropDownList></w:sdtPr>'
+    "<w:sdtContent/></w:sdt>"
+)
+CUSTOM_XML = f'<w:customXml {W_NS} w:uri="urn:nhs-template" w:element="turn"/>'
+
+
+@pytest.mark.parametrize("wrapped", [slice(2, 4), slice(0, 4)], ids=["some rows", "every row"])
+def test_table_rows_in_repeating_section_content_controls_are_read(
+    tmp_path: Path, wrapped: slice
+) -> None:
+    d = docx.Document()
+    t = table(d)
+    for tr in list(t._tbl.tr_lst)[wrapped]:
+        wrap(tr, SECTION)
+    d.save(str(tmp_path / "p08.docx"))
+    assert said(read_transcript(tmp_path / "p08.docx")) == expected()
+
+
+def test_speaker_cells_that_are_dropdown_content_controls_are_read(tmp_path: Path) -> None:
+    d = docx.Document()
+    t = table(d)
+    for tr in t._tbl.tr_lst:
+        wrap(tr.tc_lst[0], DROPDOWN)
+    d.save(str(tmp_path / "p08.docx"))
+    assert said(read_transcript(tmp_path / "p08.docx")) == expected()
+
+
+def test_a_table_nested_in_an_answer_cell_is_part_of_the_answer(tmp_path: Path) -> None:
+    d = docx.Document()
+    t = table(d)
+    cell = t.rows[1].cells[1]
+    cell.text = "It was mostly time, as you can see here:"
+    table(cell, [("Nights", "no protected training time"), ("Days", "two staff short")])
+    cell.add_paragraph("So people learnt it on night shifts.")
+    d.save(str(tmp_path / "p08.docx"))
+    answer = (
+        "It was mostly time, as you can see here:\nNights no protected training time\n"
+        "Days two staff short\nSo people learnt it on night shifts."
+    )
+    assert said(read_transcript(tmp_path / "p08.docx")) == expected(
+        [QA[0], ("P08", answer), *QA[2:]]
+    )
+
+
+def test_a_transcript_table_nested_in_a_layout_table_is_read(tmp_path: Path) -> None:
+    d = docx.Document()
+    frame = d.add_table(rows=1, cols=1)
+    cell = frame.rows[0].cells[0]
+    cell.text = "REGISTER study: transcript P08"
+    table(cell)
+    d.save(str(tmp_path / "p08.docx"))
+    assert said(read_transcript(tmp_path / "p08.docx")) == expected()
+
+
+def test_paragraphs_inside_legacy_custom_xml_are_read(tmp_path: Path) -> None:
+    d = docx.Document()
+    paragraphs = [d.add_paragraph(f"{speaker}: {words}") for speaker, words in QA]
+    wrap(paragraphs[0]._p, CUSTOM_XML)
+    holder = paragraphs[0]._p.getparent()
+    holder.append(paragraphs[1]._p)
+    wrap(paragraphs[3]._p, CUSTOM_XML)
+    d.save(str(tmp_path / "p08.docx"))
+    assert said(read_transcript(tmp_path / "p08.docx")) == expected()
+
+
+def test_rows_inside_custom_xml_are_read(tmp_path: Path) -> None:
+    d = docx.Document()
+    t = table(d)
+    wrap(t._tbl.tr_lst[1], CUSTOM_XML)
+    d.save(str(tmp_path / "p08.docx"))
+    assert said(read_transcript(tmp_path / "p08.docx")) == expected()
