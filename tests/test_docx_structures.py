@@ -129,3 +129,54 @@ def test_rows_inside_custom_xml_are_read(tmp_path: Path) -> None:
     wrap(t._tbl.tr_lst[1], CUSTOM_XML)
     d.save(str(tmp_path / "p08.docx"))
     assert said(read_transcript(tmp_path / "p08.docx")) == expected()
+
+
+def run(text: str, properties: str = "") -> str:
+    return f'<w:r><w:rPr>{properties}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def interview(path: Path, answer: str) -> Transcript:
+    """A two-turn interview whose answer paragraph is ``P08: `` and the runs ``answer``."""
+    d = docx.Document()
+    d.add_paragraph("Interviewer: What got in the way?")
+    d.element.body.insert(1, parse_xml(f"<w:p {W_NS}>{run('P08: ')}{answer}</w:p>"))
+    d.save(str(path))
+    return read_transcript(path)
+
+
+@pytest.mark.parametrize("kind", ["page", "column"])
+def test_a_page_or_column_break_between_two_words_keeps_them_apart(
+    tmp_path: Path, kind: str
+) -> None:
+    answer = (
+        f'{run("Nobody had training,")}<w:r><w:br w:type="{kind}"/></w:r>{run("so we made it up.")}'
+    )
+    assert said(interview(tmp_path / "p08.docx", answer))[1] == (
+        "P08", "participant", "Nobody had training,\nso we made it up.",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("font", "char", "shown"),
+    [("Symbol", "F02D", "\u2013"), ("Symbol", "F0BE", "\u2014"), ("Symbol", "F0B7", "\u2022"),
+     ("Calibri", "2014", "\u2014"), ("Wingdings", "F0E8", " ")],
+)  # fmt: skip
+def test_a_word_symbol_is_read_as_its_character(
+    tmp_path: Path, font: str, char: str, shown: str
+) -> None:
+    sym = f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+    answer = f"{run('Mixed, I would say ')}{sym}{run(' the younger staff took to it.')}"
+    assert said(interview(tmp_path / "p08.docx", answer))[1] == (
+        "P08", "participant", f"Mixed, I would say {shown} the younger staff took to it.",
+    )  # fmt: skip
+
+
+def test_a_custom_footnote_mark_is_not_talk(tmp_path: Path) -> None:
+    mark = (
+        '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        '<w:footnoteReference w:customMarkFollows="1" w:id="1"/><w:t>*</w:t></w:r>'
+    )
+    answer = f"{run('It made a real difference.')}{mark}{run(' She agreed.')}"
+    assert said(interview(tmp_path / "p08.docx", answer))[1] == (
+        "P08", "participant", "It made a real difference. She agreed.",
+    )  # fmt: skip

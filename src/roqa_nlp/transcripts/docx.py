@@ -9,17 +9,22 @@ that cell's words (a line a row), and a transcript table nested in a layout tabl
 alone, the words below it) and empty paragraphs are not speech, and tables that are not
 transcripts are ignored. Tracked changes are read as accepted: an insertion's words are read, a
 deletion's are not (python-docx's own paragraph text drops insertions, which would lose a
-corrected transcript's words). The transcript's text is the
+corrected transcript's words). A page or column break is read as a line break, a symbol
+inserted from a symbol font as its character (``data/symbol_font_characters.json``) and a
+custom footnote mark (``*``) is left out, as a footnote's number is. The transcript's text is the
 canonical rendering of :mod:`roqa_nlp.transcripts.render`.
 """
 
 from __future__ import annotations
 
+import functools
 import io
+import json
 import re
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +51,62 @@ _SHOWN_RUNS = (
 def _paragraph_text(paragraph: Any) -> str:
     """The paragraph's text with its tracked changes accepted (python-docx's ``paragraph.text``
     reads only the runs and hyperlinks directly in it, so it drops tracked insertions)."""
-    return "".join(run.text for run in paragraph._p.xpath(_SHOWN_RUNS))
+    return "".join(_run_text(r) for r in paragraph._p.xpath(_SHOWN_RUNS))
+
+
+def _run_text(run: Any) -> str:
+    """A run's text as Word shows it: python-docx's ``run.text`` but for a page or column break,
+    read as a line break as a line break is (it joined the words either side: "training,so"),
+    a symbol inserted from a symbol font (``w:sym``, dropped), read as its character
+    (:func:`_symbol`), and a custom footnote mark (``*`` after a footnote reference), left out
+    as a numbered footnote's reference is."""
+    if run.find(f"{_W}footnoteReference[@{_W}customMarkFollows]") is not None or (
+        run.find(f"{_W}endnoteReference[@{_W}customMarkFollows]") is not None
+    ):
+        return ""
+    parts: list[str] = []
+    for child in run:
+        tag = child.tag
+        if tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif tag in (f"{_W}tab", f"{_W}ptab"):
+            parts.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        elif tag == f"{_W}sym":
+            parts.append(_symbol(child.get(f"{_W}font") or "", child.get(f"{_W}char") or ""))
+    return "".join(parts)
+
+
+@functools.cache
+def _symbol_fonts() -> dict[str, dict[int, str]]:
+    """``data/symbol_font_characters.json``: each symbol font's (lower-case name) codes and the
+    characters they show."""
+    data = json.loads(
+        (resources.files("roqa_nlp") / "data" / "symbol_font_characters.json").read_text("utf-8")
+    )
+    return {
+        font.lower(): {int(code, 16): char for code, char in chars.items()}
+        for font, chars in data["fonts"].items()
+    }
+
+
+def _symbol(font: str, char: str) -> str:
+    """The character a ``w:sym`` of ``font`` and hex code ``char`` shows: a symbol font's, as
+    the data file maps it (a space when it does not, so the words either side stay apart), and
+    in a text font the Unicode character the code is."""
+    try:
+        code = int(char, 16)
+    except ValueError:
+        return " "
+    fonts = _symbol_fonts()
+    if font.lower() in fonts:
+        return fonts[font.lower()].get(code - 0xF000 if code >= 0xF000 else code, " ")
+    if 0xE000 <= code <= 0xF8FF or not 0x20 <= code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return " "  # a private-use code of a font not known here, or no character
+    return chr(code)
 
 
 def _cell_text(cell: Any) -> str:
