@@ -180,3 +180,21 @@ def test_a_custom_footnote_mark_is_not_talk(tmp_path: Path) -> None:
     assert said(interview(tmp_path / "p08.docx", answer))[1] == (
         "P08", "participant", "It made a real difference. She agreed.",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("hidden", ["<w:vanish/>", "<w:specVanish/>", '<w:vanish w:val="1"/>'])
+def test_hidden_text_is_not_talk(tmp_path: Path, hidden: str) -> None:
+    answer = (
+        f"{run('Staffing, mostly.')}{run(' HIDDEN speaker unclear', hidden)}{run(' And money.')}"
+    )
+    assert said(interview(tmp_path / "p08.docx", answer))[1] == (
+        "P08", "participant", "Staffing, mostly. And money.",
+    )  # fmt: skip
+
+
+def test_text_switched_off_as_hidden_is_talk(tmp_path: Path) -> None:
+    shown = '<w:vanish w:val="0"/>'
+    answer = f"{run('Staffing, mostly.')}{run(' And money.', shown)}"
+    assert said(interview(tmp_path / "p08.docx", answer))[1] == (
+        "P08", "participant", "Staffing, mostly. And money.",
+    )  # fmt: skip

@@ -11,7 +11,8 @@ transcripts are ignored. Tracked changes are read as accepted: an insertion's wo
 deletion's are not (python-docx's own paragraph text drops insertions, which would lose a
 corrected transcript's words). A page or column break is read as a line break, a symbol
 inserted from a symbol font as its character (``data/symbol_font_characters.json``) and a
-custom footnote mark (``*``) is left out, as a footnote's number is. The transcript's text is the
+custom footnote mark (``*``) is left out, as a footnote's number is; hidden text (which Word
+neither shows nor prints) is not read. The transcript's text is the
 canonical rendering of :mod:`roqa_nlp.transcripts.render`.
 """
 
@@ -38,13 +39,18 @@ HEADING_STYLES = ("heading", "title", "subtitle")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+#: Run properties that hide a run's text (Word neither shows nor prints it), unless switched off.
+_HIDDEN = (
+    "w:rPr/*[(self::w:vanish or self::w:specVanish) and not(@w:val='0' or @w:val='false'"
+    " or @w:val='off')]"
+)
 #: The runs of a paragraph as Word shows it with its tracked changes accepted: every run in
 #: it, in document order (in hyperlinks, insertions, moves, smart tags, fields and content
-#: controls too), but not one deleted or moved away, one inside another run (a text box's) or
-#: one in a text box.
+#: controls too), but not one deleted or moved away, one inside another run (a text box's), one
+#: in a text box or one of hidden text (a transcriber's note to self).
 _SHOWN_RUNS = (
     ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:r"
-    " or ancestor::w:txbxContent)]"
+    f" or ancestor::w:txbxContent or {_HIDDEN})]"
 )
 
 
