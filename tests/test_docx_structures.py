@@ -198,3 +198,22 @@ def test_text_switched_off_as_hidden_is_talk(tmp_path: Path) -> None:
     assert said(interview(tmp_path / "p08.docx", answer))[1] == (
         "P08", "participant", "Staffing, mostly. And money.",
     )  # fmt: skip
+
+
+MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+@pytest.mark.parametrize(
+    ("choice", "fallback"),
+    [(run("for a supported"), run("for a supported")), ("", run("for a supported"))],
+    ids=["both", "fallback only"],
+)
+def test_alternate_content_is_read_once(tmp_path: Path, choice: str, fallback: str) -> None:
+    alternate = (
+        f'<mc:AlternateContent {MC_NS}><mc:Choice Requires="w14">{choice}</mc:Choice>'
+        f"<mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent>"
+    )
+    answer = f"{run('As a manager ')}{alternate}{run(' living service, yes.')}"
+    assert said(interview(tmp_path / "p08.docx", answer))[1] == (
+        "P08", "participant", "As a manager for a supported living service, yes.",
+    )  # fmt: skip

@@ -12,7 +12,8 @@ deletion's are not (python-docx's own paragraph text drops insertions, which wou
 corrected transcript's words). A page or column break is read as a line break, a symbol
 inserted from a symbol font as its character (``data/symbol_font_characters.json``) and a
 custom footnote mark (``*``) is left out, as a footnote's number is; hidden text (which Word
-neither shows nor prints) is not read. The transcript's text is the
+neither shows nor prints) is not read, and of the alternatives Word writes for older readers
+(``mc:AlternateContent``) only one. The transcript's text is the
 canonical rendering of :mod:`roqa_nlp.transcripts.render`.
 """
 
@@ -198,6 +199,32 @@ _CONTAINERS = (f"{_W}sdt", f"{_W}customXml")
 _CONTAINER_PROPERTIES = (f"{_W}sdtPr", f"{_W}sdtEndPr", f"{_W}customXmlPr")
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _one_alternative(body: Any) -> None:
+    """Keep one alternative of each ``mc:AlternateContent`` of the document's ``body``, in its
+    place (in memory only): the first ``mc:Choice``, or the ``mc:Fallback`` when that choice
+    holds no text. Word writes the same runs in both for a newer feature (``w14``) and older
+    readers, and reading both gave the words twice ("for a supportanager for a supported")."""
+    for element in list(body.iter(f"{_MC}AlternateContent")):
+        parent = element.getparent()
+        if parent is None:
+            continue
+        choices = element.findall(f"{_MC}Choice")
+        fallback = element.find(f"{_MC}Fallback")
+        kept = choices[0] if choices else fallback
+        if kept is not None and fallback is not None and not _holds_text(kept):
+            kept = fallback
+        for child in [] if kept is None else list(kept):
+            element.addprevious(child)
+        parent.remove(element)
+
+
+def _holds_text(element: Any) -> bool:
+    return any(t.text for t in element.iter(f"{_W}t"))
+
+
 def _unwrap_containers(body: Any) -> None:
     """Put the contents of every content control and custom XML element of the document's
     ``body`` in the element's place (in memory only), so that the rows and cells Word shows in a
@@ -232,6 +259,7 @@ def _body_items(container: Any, parent: Any) -> Iterator[Any]:
 
 
 def _blocks(document: Any) -> Iterator[Block]:
+    _one_alternative(document.element.body)
     _unwrap_containers(document.element.body)
     yield from _container_blocks(document.element.body, document._body, _Styles(document))
 
