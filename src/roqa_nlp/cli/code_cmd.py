@@ -167,6 +167,30 @@ def _warn_of_nothing_coded(result: Any) -> None:
         )
 
 
+@contextmanager
+def stopped_for_one(files: list[Path], done: str) -> Iterator[None]:
+    """An error reading one of several transcript ``files`` (a damaged file, one with no
+    speech) says, after its own fix, that the others were not ``done`` either and how to go
+    on: the study is read whole (its cases and interviewers are taken from every file), so a
+    file left out must be the researcher's choice, not a warning lost among others."""
+    from ..errors import RoqaError
+
+    try:
+        yield
+    except RoqaError as e:
+        given = {str(f) for f in files}
+        if len(files) < 2 or e.path is None or e.path not in given:
+            raise
+        n = len(files) - 1
+        others = f"the other {n} transcripts were" if n > 1 else "the other transcript was"
+        raise RoqaError(
+            e.reason,
+            path=e.path,
+            hint=f"{e.hint + '; ' if e.hint else ''}{others} not {done}: fix this file or "
+            "leave it out, and run again",
+        ) from None
+
+
 def _note_skipped(paths: Iterable[Path]) -> None:
     """One line per directory given whose files of other formats are left out, naming them, and
     one warning per directory whose subfolders hold transcripts that are not read."""
@@ -663,19 +687,20 @@ def code_command(
             if ray_book is not None and ray_book.is_file()
             else DEFAULT_CODEBOOK,
         )
-        summary = code_with_ray(
-            files,
-            out,
-            model=model,
-            backend=backend,
-            top_k=top_k,
-            cache=not no_cache,
-            threads=threads,
-            params=overrides,
-            interviewer_labels=labels,
-            participant_labels=participants,
-            on_part=_said_of_part,
-        )
+        with stopped_for_one(files, "coded"):
+            summary = code_with_ray(
+                files,
+                out,
+                model=model,
+                backend=backend,
+                top_k=top_k,
+                cache=not no_cache,
+                threads=threads,
+                params=overrides,
+                interviewer_labels=labels,
+                participant_labels=participants,
+                on_part=_said_of_part,
+            )
         for warning in summary.speaker_warnings:
             print(f"roqa: warning: {warning}", file=sys.stderr)
         if model is not None and (Path(model) / "codebook.json").is_file():
@@ -722,7 +747,7 @@ def code_command(
             participant_labels=participants,
             pseudonyms=key,
         )
-        with _own_speaker_warnings():
+        with _own_speaker_warnings(), stopped_for_one(files, "coded"):
             w = write_codings(_parts_warned(parts, key is not None), out)
         w.paths.update(_keep_project_codebook(ac.codebook, out))
         written_key = None
@@ -738,7 +763,7 @@ def code_command(
             before=before,
         )
         return
-    with _own_speaker_warnings():
+    with _own_speaker_warnings(), stopped_for_one(files, "coded"):
         result = ac.code(
             files,
             top_k=top_k,

@@ -189,13 +189,13 @@ def inspect_command(
     from ..transcripts import expand_paths, read_files, with_default_labels
     from ..transcripts.roles import SpeakerWarning
     from ._app import console
-    from .code_cmd import _note_skipped
+    from .code_cmd import _note_skipped, stopped_for_one
 
     if as_json:
         refuse_json_output_file("inspect", [str(p) for p in paths], paths=True)
     files = expand_paths(paths)
     _note_skipped(paths)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), stopped_for_one(files, "inspected"):
         warnings.simplefilter("ignore", SpeakerWarning)  # shown below, naming --interviewer
         labels = with_default_labels(list(interviewer) or None, list(participant))
         transcripts = read_files(files, labels)
