@@ -217,3 +217,53 @@ def test_alternate_content_is_read_once(tmp_path: Path, choice: str, fallback: s
     assert said(interview(tmp_path / "p08.docx", answer))[1] == (
         "P08", "participant", "As a manager for a supported living service, yes.",
     )  # fmt: skip
+
+
+def bold_labelled(path: Path, paragraphs: list[tuple[str, str]]) -> Transcript:
+    """A Word transcript of paragraphs each opening with a bold ``label`` (none when empty)."""
+    d = docx.Document()
+    for label, words in paragraphs:
+        p = d.add_paragraph()
+        if label:
+            p.add_run(label).bold = True
+        p.add_run(words)
+    d.save(str(path))
+    return read_transcript(path)
+
+
+def test_bold_lead_ins_said_once_inside_an_answer_are_its_words(tmp_path: Path) -> None:
+    """s42 tester g02: bold lead-ins in an answer's list were read as three new participants,
+    their lead words left out of the coded text."""
+    t = bold_labelled(
+        tmp_path / "p16.docx",
+        [
+            ("Interviewer:", " What got in the way?"),
+            ("P16:", " Three things, really."),
+            ("Training:", " nobody had protected time."),
+            ("Staffing:", " we were two short on nights."),
+            ("Interviewer:", " And what helped?"),
+            ("P16:", " The manager backed it."),
+        ],
+    )
+    assert said(t) == [
+        ("Interviewer", "interviewer", "What got in the way?"),
+        ("P16", "participant",
+         "Three things, really.\nTraining: nobody had protected time.\n"
+         "Staffing: we were two short on nights."),
+        ("Interviewer", "interviewer", "And what helped?"),
+        ("P16", "participant", "The manager backed it."),
+    ]  # fmt: skip
+
+
+def test_a_bold_name_said_once_is_still_a_speaker(tmp_path: Path) -> None:
+    t = bold_labelled(
+        tmp_path / "p16.docx",
+        [
+            ("Interviewer:", " What got in the way?"),
+            ("P16:", " Staffing, mostly."),
+            ("Mary:", " Sorry to interrupt, the car is here."),
+            ("Interviewer:", " And what helped?"),
+            ("P16:", " The manager backed it."),
+        ],
+    )
+    assert [u.speaker for u in t.turns] == ["Interviewer", "P16", "Mary", "Interviewer", "P16"]

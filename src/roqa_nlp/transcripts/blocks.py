@@ -68,6 +68,7 @@ from .speaker_labels import (
     time_alone,
     transcript_header,
     with_header_fields,
+    words_not_speakers,
 )
 from .timecodes import has_time_marks, is_service_time_line, parse_timecode
 from .unlabelled import (
@@ -405,14 +406,27 @@ def read_blocks(
     ]
     styled_counts = Counter(b.styled_label for b in blocks if b.styled_label)
     keys = interviewer_keys(interviewer_labels)
+    # a bold lead-in said once, while the file's speakers recur, is talk as a label in plain
+    # text is: "**Training:** nobody had protected time." in a list inside an answer
+    talk = words_not_speakers(
+        [
+            t if t is not None or not b.styled_label else LabelMatch(b.styled_label, 0, None)
+            for b, t in zip(blocks, text_labels, strict=True)
+        ],
+        interviewer_labels,
+    )
 
     def styled_accepted(b: Block) -> bool:
         label = b.styled_label or ""
-        return bool(label) and (
-            b.styled_colon
-            or styled_counts[label] >= 2
-            or keys.known(label)
-            or participant_number_label(label) is not None
+        return (
+            bool(label)
+            and label not in talk
+            and (
+                b.styled_colon
+                or styled_counts[label] >= 2
+                or keys.known(label)
+                or participant_number_label(label) is not None
+            )
         )
 
     def labelled_as(b: Block, t: LabelMatch | None) -> tuple[str | None, str, float | None]:
