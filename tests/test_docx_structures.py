@@ -267,3 +267,29 @@ def test_a_bold_name_said_once_is_still_a_speaker(tmp_path: Path) -> None:
         ],
     )
     assert [u.speaker for u in t.turns] == ["Interviewer", "P16", "Mary", "Interviewer", "P16"]
+
+
+def test_a_bold_label_typed_mid_paragraph_opens_the_turn_it_names(tmp_path: Path) -> None:
+    """s42 tester g06: the transcriber forgot Enter before '**Interviewer:** ...', so the
+    question was coded as the participant's talk, the next answer with it."""
+    d = docx.Document()
+
+    def paragraph(*runs: tuple[str, bool]) -> None:
+        p = d.add_paragraph()
+        for text, bold in runs:
+            p.add_run(text).bold = bold
+
+    paragraph(("Interviewer:", True), (" What got in the way?", False))
+    paragraph(("P19:", True), (" Staffing, mostly. ", False), ("Interviewer:", True),
+              (" And what helped?", False))  # fmt: skip
+    paragraph(("P19:", True), (" The manager backed it. We used ", False), ("Note:", True),
+              (" the app.", False))  # fmt: skip
+    paragraph(("Interviewer:", True), (" Thank you.", False))
+    d.save(str(tmp_path / "p19.docx"))
+    assert said(read_transcript(tmp_path / "p19.docx")) == [
+        ("Interviewer", "interviewer", "What got in the way?"),
+        ("P19", "participant", "Staffing, mostly."),
+        ("Interviewer", "interviewer", "And what helped?"),
+        ("P19", "participant", "The manager backed it. We used Note: the app."),
+        ("Interviewer", "interviewer", "Thank you."),
+    ]

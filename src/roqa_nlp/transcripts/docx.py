@@ -13,7 +13,8 @@ corrected transcript's words). A page or column break is read as a line break, a
 inserted from a symbol font as its character (``data/symbol_font_characters.json``) and a
 custom footnote mark (``*``) is left out, as a footnote's number is; hidden text (which Word
 neither shows nor prints) is not read, and of the alternatives Word writes for older readers
-(``mc:AlternateContent``) only one. The transcript's text is the
+(``mc:AlternateContent``) only one. A bold ``Label:`` typed inside a paragraph (Enter forgotten)
+opens a new turn when the label opens two or more of the file's paragraphs. The transcript's text is the
 canonical rendering of :mod:`roqa_nlp.transcripts.render`.
 """
 
@@ -25,6 +26,7 @@ import json
 import re
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -258,13 +260,54 @@ def _body_items(container: Any, parent: Any) -> Iterator[Any]:
             yield Table(el, parent)
 
 
-def _blocks(document: Any) -> Iterator[Block]:
+def _blocks(document: Any) -> list[Block]:
     _one_alternative(document.element.body)
     _unwrap_containers(document.element.body)
-    yield from _container_blocks(document.element.body, document._body, _Styles(document))
+    styles = _Styles(document)
+    read = list(_container_blocks(document.element.body, document._body, styles))
+    return _parted_at_known_labels(read)
 
 
-def _container_blocks(container: Any, parent: Any, styles: _Styles) -> Iterator[Block]:
+#: A bold label typed inside a paragraph: its name, closed by a colon.
+_MID_LABEL = re.compile(r"\s*([^:\n]+?)\s*:\s*$")
+
+
+def _parted_at_known_labels(read: list[tuple[Block, list[tuple[int, str]]]]) -> list[Block]:
+    """The blocks, each paragraph parted before a bold ``Label:`` typed inside it (the
+    transcriber forgot Enter: ``... the rota. **Interviewer:** And what helped?``) when the
+    label opens two or more of the file's paragraphs: the question was read as the answer's
+    words, coded, and the next answer taken with it. A bold lead-in the file's speakers are not
+    named by (``We used **Note:** the app``) stays in the words."""
+    from .speaker_labels import match_label
+
+    opening: Counter[str] = Counter()
+    for b, _ in read:
+        m = match_label(b.text.split("\n")[0])
+        label = b.styled_label or (m.label if m is not None else None)
+        if label:
+            opening[label.casefold()] += 1
+    out: list[Block] = []
+    for b, mid in read:
+        at = [
+            (i, bold)
+            for i, bold in mid
+            if (n := _MID_LABEL.fullmatch(bold)) and opening[n.group(1).casefold()] >= 2
+        ]
+        if not at:
+            out.append(b)
+            continue
+        prefix, start = b.emphasised, 0
+        for i, bold in at:
+            if b.text[start:i].strip():
+                out.append(paragraph_block(b.text[start:i].rstrip(), prefix))
+            prefix, start = bold.lstrip(), i + len(bold) - len(bold.lstrip())
+        out.append(paragraph_block(b.text[start:], prefix))
+    return out
+
+
+def _container_blocks(
+    container: Any, parent: Any, styles: _Styles
+) -> Iterator[tuple[Block, list[tuple[int, str]]]]:
     """The blocks of a body's (or a cell's) paragraphs and tables. A table that is no transcript
     but holds tables (a layout table framing the transcript table) is read as the paragraphs
     and tables in its cells."""
@@ -277,13 +320,39 @@ def _container_blocks(container: Any, parent: Any, styles: _Styles) -> Iterator[
                 for tr in item._tbl.tr_lst:  # each cell as Word keeps it, a merged one once
                     for tc in tr.tc_lst:
                         yield from _container_blocks(tc, _Cell(tc, item), styles)
-            yield from blocks
+            yield from ((b, []) for b in blocks)
             continue
         text = _paragraph_text(item)
         if text.strip():
-            yield paragraph_block(
-                text, _emphasised_prefix(item, styles), heading=_is_heading(item, styles)
-            )
+            heading = _is_heading(item, styles)
+            block = paragraph_block(text, _emphasised_prefix(item, styles), heading=heading)
+            yield block, [] if heading else _emphasised_inside(item, styles)
+
+
+def _emphasised_inside(paragraph: Any, styles: _Styles) -> list[tuple[int, str]]:
+    """Where in the paragraph's text each stretch of bold or styled runs after its first plain
+    words starts, and its text, when it follows a space."""
+    from docx.text.run import Run
+
+    found: list[tuple[int, str]] = []
+    at, plain_seen, stretch, stretch_at = 0, False, "", 0
+    for r in paragraph._p.xpath(_SHOWN_RUNS):
+        text = _run_text(r)
+        if not text:
+            continue
+        if _emphasised(Run(r, paragraph), styles):
+            if plain_seen and not stretch:
+                stretch_at = at
+            stretch += text
+        else:
+            if stretch and plain_seen and stretch_at > 0:
+                found.append((stretch_at, stretch))
+            stretch, plain_seen = "", True
+        at += len(text)
+    if stretch and plain_seen:
+        found.append((stretch_at, stretch))
+    full = _paragraph_text(paragraph)
+    return [(i, t) for i, t in found if full[i - 1].isspace() or t[0].isspace()]
 
 
 def _open_document(path: str | Path) -> Any:
