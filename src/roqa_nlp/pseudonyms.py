@@ -438,6 +438,11 @@ def _is_surname_here(text: str, start: int) -> bool:
 
 #: the accents of a decomposed letter (NFD: "e" and U+0308 for "ë"), after its letter
 _ACCENTS = "[\u0300-\u036f]*"
+#: A character of no width between two letters of a name (text pasted from a web page or a
+#: transcription service's: ``Sar\u200bah Khan``) or its words (``Sarah\u200bKhan``): the
+#: name, as the reader reads a label so written (:func:`~.transcripts.roles.label_view`)
+_NO_WIDTH = "[\u200b-\u200d\u2060\ufeff]"
+_NO_WIDTH_CHARACTER = re.compile(_NO_WIDTH)
 
 
 @cache
@@ -498,17 +503,20 @@ def _word_regex(word: str, apostrophe: str = "['’]", hyphen: str = r"(?:[-‐�
             out.append(apostrophe)
         elif c in "-‐‑":
             out.append(hyphen)
-        elif unicodedata.combining(c):
-            continue  # an accent the word was typed with apart: the letter takes any
+        elif unicodedata.combining(c) or c in "\u200b\u200c\u200d\u2060\ufeff":
+            # an accent the word was typed with apart: the letter takes any; a character of no
+            # width (a Persian name's non-joiner): the name is found with it or without it
+            continue
         else:
             out.append(_letter_regex(c))
-    return "".join(out)
+    # a character of no width may stand between any two of its letters, or none
+    return f"{_NO_WIDTH}?".join(out)
 
 
 def _name_regex(name: str) -> str:
     """``name`` as a regular expression: its words with any run of blanks (or a line break)
     between them (see :func:`_word_regex`)."""
-    return r"\s+".join(_word_regex(w) for w in name.split())
+    return rf"(?:\s|{_NO_WIDTH})+".join(_word_regex(w) for w in name.split())
 
 
 def _joined_name_regex(words: list[str]) -> str:
@@ -1031,9 +1039,13 @@ class PseudonymKey:
             _with_left_out_talk(transcript), {**speakers, **_header_people(transcript)}
         )
         self._note_rows_found(transcript)
+        # a label with a character of no width inside, replaced whole by the speaker it is read
+        # as: "Sar\u200bah Khan:" is "P01:", "Inter\u200bviewer:" is "Interviewer:"
+        labels = [(e, s) for e, s in self._zero_width_labels(transcript) if e not in edits]
         name_words = self.name_words()  # a one-word address read out: "aisha at nhs dot net"
         placeholders = identifier_matches(transcript.text, name_words)
-        chosen = names_first(edits, placeholders)  # a name is never left in part
+        # a name is never left in part
+        chosen = names_first([*edits, *(e for e, _ in labels)], placeholders)
         new_text, where = _rewrite(transcript.text, chosen)
         turns = [
             Turn(
@@ -1123,7 +1135,8 @@ class PseudonymKey:
         meta["pseudonymised"] = True
         # names replaced in the text, labels included (the command sums them for the researcher)
         kept = set(chosen)
-        meta["names_replaced"] = sum(1 for e in edits if e in kept)
+        named = [e for e, speaker in labels if self.get(speaker) is not None]
+        meta["names_replaced"] = sum(1 for e in [*edits, *named] if e in kept)
         # e-mail addresses, phone and NHS numbers, full dates, postcodes, addresses (identifiers.py)
         meta["identifiers_replaced"] = len(chosen) - meta["names_replaced"]
         participant = transcript.participant
@@ -1231,6 +1244,29 @@ class PseudonymKey:
             suffix = name[len(new_id) :]
             source = f"{stem}{suffix}.{ext}" if dot and stem else f"{source}{suffix}"
         return name, source
+
+    def _zero_width_labels(self, transcript: Transcript) -> list[tuple[tuple[int, int, str], str]]:
+        """Each speaker label of ``transcript``'s text written with a character of no width in
+        it (``Sar\u200bah Khan:``, ``Inter\u200bviewer:``, ``Jane\u200bDoe:``, as the reader
+        reads them: :func:`~.transcripts.roles.label_view`), its edit to the turn's new speaker
+        (its pseudonym, or the role as read) and the speaker: the label whole, so the copy reads
+        ``P01:`` and is read again as the same speaker, not ``Sar\u200bah P01:`` (on screen
+        "Sarah P01", read again as talk glued to the turn before)."""
+        text = transcript.text
+        found: list[tuple[tuple[int, int, str], str]] = []
+        after = 0  # the end of the turn before: a turn's label stands between it and the turn
+        for turn in transcript.turns:
+            start, after = after, max(after, turn.end)
+            if not turn.speaker or _NO_WIDTH_CHARACTER.search(text, start, turn.start) is None:
+                continue
+            label = re.compile(f"(?<!\\w)(?i:{_name_regex(turn.speaker)})(?!\\w)")
+            last = None
+            for m in label.finditer(text, start, turn.start):
+                last = m  # the label nearest the turn's words
+            if last is not None and _NO_WIDTH_CHARACTER.search(last.group(0)):
+                new = _bare(self.get(turn.speaker) or turn.speaker)
+                found.append(((last.start(), last.end(), new), turn.speaker))
+        return found
 
     def _edits(
         self, transcript: Transcript, speakers: dict[str, str]
