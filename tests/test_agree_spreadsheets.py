@@ -266,7 +266,8 @@ def test_a_spreadsheet_agree_cannot_read_says_what_to_save_it_as(tmp_path, capsy
     assert one_line(err) == (
         f"roqa: error: {p}: is an OpenDocument spreadsheet (LibreOffice, OpenOffice), which roqa "
         "does not read as codings (save it as .xlsx or CSV UTF-8 with File > Save As in "
-        "LibreOffice Calc, a long table with the columns unit, coder and code)"
+        "LibreOffice Calc, a long table with the columns unit, coder and code; or give a "
+        "codings.jsonl or result folder, or a .qdpx)"
     )
 
 

@@ -33,7 +33,13 @@ TRANSCRIPT = (
     ".xlsx or CSV UTF-8",
     "the transcript on its first sheet with the columns speaker and text, optional start and end",
 )
-CODINGS = ("codings", ".xlsx or CSV UTF-8", "a long table with the columns unit, coder and code")
+#: agree's other inputs are said too, as they were before one list (regression hunt s42, H1-2a)
+CODINGS = (
+    "codings",
+    ".xlsx or CSV UTF-8",
+    "a long table with the columns unit, coder and code; or give a codings.jsonl or result "
+    "folder, or a .qdpx",
+)
 KEY = ("a pseudonym key", "CSV UTF-8", "and give the .csv file")
 DECISIONS = (
     "decisions",
@@ -114,7 +120,46 @@ def test_roqa_agree_on_an_xlsb_workbook_says_to_save_it_from_excel(tmp_path: Pat
     assert run.err == (
         f"roqa: error: {f}: is an Excel binary workbook, which roqa does not read as codings "
         "(save it as .xlsx or CSV UTF-8 with File > Save As in Excel, a long table with the "
-        "columns unit, coder and code)\n"
+        "columns unit, coder and code; or give a codings.jsonl or result folder, or a .qdpx)\n"
+    )
+
+
+CSV_TEXT = "speaker,text\nInterviewer,How is staffing?\nP01,We lost three support workers.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        ("p04.xls", "an Excel 97-2003 workbook"),
+        ("p04.xlsm", "an Excel workbook with macros"),
+        ("p04.ods", "an OpenDocument spreadsheet (LibreOffice, OpenOffice)"),
+    ],
+)
+def test_a_transcript_of_csv_text_under_a_spreadsheet_name_is_told_to_be_renamed(
+    tmp_path: Path, name: str, what: str
+) -> None:
+    """Before (regression hunt s42, H1-2b), it was "an Excel 97-2003 workbook", told to be saved
+    as .xlsx or CSV with Save As, as a key or decisions file of CSV text was not."""
+    f = tmp_path / name
+    f.write_text(CSV_TEXT, "utf-8")
+    with pytest.raises(RoqaError) as e:
+        read_transcript(f)
+    assert str(e.value) == (
+        f"{f}: holds CSV text under a {f.suffix} name, not {what}, which roqa does not read as "
+        "a transcript (rename it to end in .csv, e.g. p04.csv, and give that)"
+    )
+
+
+def test_roqa_agree_on_csv_text_under_an_xls_name_is_told_to_rename_it(tmp_path: Path) -> None:
+    f = tmp_path / "coder_a.xls"
+    f.write_text("unit,coder,code\nu1,A,IC\nu2,A,OS\n", "utf-8")
+    run = roqa("agree", f)
+    assert (run.code, run.out, run.err) == (
+        2,
+        "",
+        f"roqa: error: {f}: holds CSV text under a .xls name, not an Excel 97-2003 workbook, "
+        "which roqa does not read as codings (rename it to end in .csv, e.g. coder_a.csv, and "
+        "give that)\n",
     )
 
 

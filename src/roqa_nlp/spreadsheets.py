@@ -45,16 +45,34 @@ def unreadable_spreadsheet(
     transcript"``) when its extension is a spreadsheet format roqa does not read, else None:
     ``PATH: is an Apple Numbers spreadsheet, which roqa does not read as codings (save it as
     .xlsx or CSV UTF-8 with File > Export To in Numbers, THEN)``. ``save_as`` is what the
-    command reads, ``then`` what it needs of the saved file."""
+    command reads, ``then`` what it needs of the saved file. A file of CSV text under such a
+    name (``p04.xls``) is told to be renamed ``.csv`` instead: it holds no workbook to save."""
     found = _unreadable().get(Path(path).suffix.lower())
     if found is None:
         return None
     what, save_with = found
+    head = _head(path)
+    if head and not not_csv_text(head):  # CSV text under the name: no workbook to save again
+        return RoqaError(
+            f"holds CSV text under a {Path(path).suffix} name, not {what}, which roqa does not "
+            f"read as {read_as}",
+            path=path,
+            hint=f"rename it to end in .csv, e.g. {Path(path).stem}.csv, and give that",
+        )
     return RoqaError(
         f"is {what}, which roqa does not read as {read_as}",
         path=path,
         hint=f"save it as {save_as} with {save_with}" + (f", {then}" if then else ""),
     )
+
+
+def _head(path: str | Path) -> bytes:
+    """The first bytes of the file at ``path``; none when it is not a file roqa can open."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(8)
+    except OSError:
+        return b""
 
 
 def not_csv_text(head: bytes) -> bool:

@@ -270,7 +270,10 @@ def load_coded_units(
             from ..spreadsheets import unreadable_spreadsheet
 
             sheet = unreadable_spreadsheet(
-                p, "codings", then="a long table with the columns unit, coder and code"
+                p,
+                "codings",
+                then="a long table with the columns unit, coder and code; or give a "
+                "codings.jsonl or result folder, or a .qdpx",
             )
             if sheet is not None:
                 raise sheet
