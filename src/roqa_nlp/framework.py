@@ -32,6 +32,7 @@ References
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -55,13 +56,15 @@ CODE_UNSURE = "code unsure"
 
 def below_line(p: float, line: float) -> str:
     """Probability ``p``, which is below ``line``, to two decimals, or to as many more as it
-    takes not to round up to the line: ``0.398`` below 0.40, not ``0.40`` (a list of what is
-    "below p=0.40" that shows 0.40 contradicts itself)."""
-    for digits in range(2, 7):
+    takes not to round up to the line, four at most: ``0.398`` below 0.40, not ``0.40`` (a list
+    of what is "below p=0.40" that shows 0.40 contradicts itself); cut at four where they too
+    would round up (0.39999999 is ``0.3999``, not ``0.400000``)."""
+    for digits in range(2, 5):
         shown = f"{p:.{digits}f}"
         if float(shown) < line:
             return shown
-    return f"{p:.6f}"
+    # p is within 0.00005 of the line: its first four decimals, cut, are below it
+    return f"{math.floor(p * 10_000) / 10_000:.4f}"
 
 
 #: What a cell says in place of a quote when its words only agree (:attr:`Quote.only_agrees`)
