@@ -628,3 +628,55 @@ def test_a_persons_codings_have_no_group_control(cfir: Codebook) -> None:
     out = section(render_report(build_persons_result(), cfir, open_coding=OPEN_CODING))
     assert "pandemic, rotas, isolating" in out
     assert "group-code" not in out and "group-member" not in out
+
+
+@pytest.mark.parametrize(
+    ("groups", "said"),
+    [
+        (
+            [["a:1", "b:1", "c:1"], ["a:2", "d:2"]],
+            "25 small talk or background, 1 of them in 1 group recurring across interviews that "
+            "may be a theme; 4 more already have a new code in the review",
+        ),
+        (
+            [["a:1", "b:1", "c:1", "e:1"], ["a:2", "d:2", "f:2"]],
+            "25 small talk or background, 3 of them in 2 groups recurring across interviews that "
+            "may be themes; 4 more already have a new code in the review",
+        ),
+        ([["a:1", "b:1"], ["a:2", "d:2"]], "25 small talk or background"),
+    ],
+)
+def test_the_count_of_recurring_set_aside_talk_leaves_out_what_the_review_named(
+    groups: list[list[str]], said: str
+) -> None:
+    """Regression hunt s42 (H1-4): with a review naming 3 of 4 recurring set-aside segments,
+    `roqa code --decisions`'s summary still said "4 of them in 2 groups ... may be themes"
+    while the note below it counted the 1 left. Only the ones not yet named are counted (a
+    group all named is none), the named said apart; none left, the clause is dropped."""
+    from roqa_nlp.open_coding import set_aside_count, unnamed_sizes
+
+    named = {"a:1", "b:1", "a:2", "d:2"}
+    sizes, n_named = unnamed_sizes(groups, named)
+    assert set_aside_count(25, sizes, n_named) == said
+
+
+def test_the_overview_counts_only_the_recurring_set_aside_talk_not_yet_named(
+    cfir: Codebook,
+) -> None:
+    from roqa_nlp.decisions import Decision
+
+    def overview(*named: str) -> str:
+        decisions = [Decision(sid, "new-code", new_code="Pandemic") for sid in named]
+        html = render_report(set_aside_result(), cfir, open_coding=[RECURRING], decisions=decisions)
+        return html[
+            html.index('<section id="overview">') : html.index('<section id="transcripts">')
+        ]
+
+    assert (
+        "<dt>Small talk, background</dt><dd>3 <small>(1 of them in 1 group recurring across "
+        "interviews that may be a theme; 1 more already has a new code in the review)</small>"
+        "</dd>" in overview("p02_interview:0002")
+    )
+    assert "<dt>Small talk, background</dt><dd>3</dd>" in overview(
+        "p02_interview:0002", "p03_interview:0002"
+    )

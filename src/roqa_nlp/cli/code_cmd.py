@@ -587,6 +587,7 @@ def code_command(
         distance_threshold_for,
         recurring_set_aside,
         set_aside_count,
+        unnamed_sizes,
         weakly_coded,
         write_open_coding,
     )
@@ -852,6 +853,9 @@ def code_command(
     n_queued = sum(1 for s in result.segments if s.for_open_coding)
     n_procedural = sum(1 for s in result.segments if s.procedural and not s.novel)
     n_coded = len(result) - n_novel - n_procedural
+    named = named_in(review)
+    # the recurring set-aside talk the review has not named yet, as the notes below count it
+    aside, n_aside_named = unnamed_sizes([c.segment_ids for c in queue.set_aside], named)
     con = console()
     con.print(
         f"Coded {len(result.transcripts)} transcript(s), {len(result)} segments"
@@ -859,11 +863,10 @@ def code_command(
         f"with a suggested code, {n_procedural} procedural (greetings, connection trouble, "
         f"goodbyes), {n_novel} fit no code ({n_queued} for open coding, {len(queue)} candidate "
         f"code(s) and {len(queue.ungrouped)} not grouped; "
-        f"{set_aside_count(n_novel - n_queued, [c.size for c in queue.set_aside])})."
+        f"{set_aside_count(n_novel - n_queued, aside, n_aside_named)})."
     )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
-    named = named_in(review)
     weak = weakly_coded(charted)
     _say_next_step(
         n_queued,

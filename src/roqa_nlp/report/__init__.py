@@ -208,6 +208,8 @@ def render_report(
     ctx["queue"]["n_named"] = sum(1 for s in result if s.for_open_coding and s.segment.id in named)
     ctx["queue"]["n_weak_named"] = sum(1 for v in ctx["queue"]["weak"] if v["id"] in named)
     ctx["queue"]["named_said"] = named_in_queue(ctx["queue"], named)
+    # the overview counts the recurring set-aside talk not yet named, as the notes do
+    ctx["queue"]["recurring_said"] = _recurring_said(ctx["queue"], named)
     # what Load decisions… needs to read a file as Python does: a review made on these codings
     # charted in another codebook (CFIR 2.0) read in theirs; on codings charted in CFIR 2.0 from
     # the model's CFIR 2009, a review made in CFIR 2009 read in CFIR 2.0; text edited since matched
@@ -547,6 +549,18 @@ def named_in_queue(queue: Mapping[str, Any], named: Collection[str]) -> str:
     return (
         f"{said}; name a new code beside one of the others in the transcripts{group} to record it."
     )
+
+
+def _recurring_said(queue: Mapping[str, Any], named: Collection[str]) -> str:
+    """The overview's clause of the set-aside talk in recurring groups (``queue``'s
+    ``set_aside_groups``) that the review carried in does not name a new code for (``named``,
+    ids), the named said apart (:func:`~roqa_nlp.open_coding.recurring_clause`); none when
+    every one is named."""
+    from ..open_coding import recurring_clause, unnamed_sizes
+
+    groups = [[s["id"] for s in g["segments"]] for g in queue["set_aside_groups"]]
+    sizes, n_named = unnamed_sizes(groups, named)
+    return recurring_clause(sizes, n_named) if sizes else ""
 
 
 def _named_in_review(rows: Sequence[Sequence[Any]]) -> dict[str, str]:
