@@ -238,13 +238,14 @@ def label_keywords(ranked: list[str], n: int = 3) -> list[str]:
     """The first ``n`` of keywords ``ranked`` (best first) that repeat no word: a phrase takes
     the place of the words of it already taken ("hail, actual, actual hail" is ``actual hail``),
     a word or phrase sharing a word with a phrase taken is passed over, and the next best
-    fill the ``n`` (a label listing "hail" beside "actual hail" says one thing twice)."""
+    fill the ``n`` (a label listing "hail" beside "actual hail" says one thing twice). A phrase
+    of the same words as one taken ("home care" after "care home") shares them: passed over."""
     taken: list[str] = []
     for term in ranked:
         if len(taken) == n:
             break
         words = set(term.split())
-        inside = [t for t in taken if set(t.split()) <= words]
+        inside = [t for t in taken if set(t.split()) < words]
         if any(words & set(t.split()) for t in taken if t not in inside):
             continue  # shares a word with a phrase taken
         if inside:  # the phrase in place of its words
