@@ -283,7 +283,9 @@ def test_a_cfir_2_round_trip_has_each_code_once_and_is_idempotent(
         ("p01:0001", ["INS.J"]),
         ("p01:0002", ["INS.J", "IND.I"]),
         ("p01:0003", ["INS.J"]),
-        ("p01:0004", ["project.alert-fatigue", "INS.B", "INS.C"]),  # IS.B's two: p=0.5 each
+        # IS.B's two counterparts in the reviewer's order (the crosswalk keeps the ranking of
+        # the codes it translates, session 42), before the project's own code
+        ("p01:0004", ["INS.B", "INS.C", "project.alert-fatigue"]),
     ]
     roqa_ok("export", tmp_path / "back" / "codings" / "Alice", "--qdpx", second)
     assert without_times(second) == without_times(first)
