@@ -122,7 +122,7 @@ from pathlib import Path
 from string import ascii_lowercase
 from typing import TypeVar
 
-from .errors import RoqaError, a_type, first_few, quoted, warn
+from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
 from .identifiers import identifier_matches, names_first
 from .io import packaged_words
 from .schema import Transcript, Turn
@@ -625,8 +625,12 @@ class PseudonymKey:
     def __post_init__(self) -> None:
         self._by_key = {name.casefold(): p for name, p in self.pseudonyms.items()}
         self._by_person: dict[str, set[str]] = {}
+        self._by_plain: dict[str, set[str]] = {}  # the person's name without accents
         for name, p in self.pseudonyms.items():
             self._by_person.setdefault(_person(name), set()).add(p)
+            self._by_plain.setdefault(_without_accents(_person(name)), set()).add(p)
+        # the pseudonyms of rows told apart only by accents whose talk was warned of (:meth:`_edits`)
+        self._warned_of_accents: set[tuple[str, ...]] = set()
         # the key file's header and rows as read (:meth:`read`), each row with its name ("" for
         # a row of no name): written back with the researcher's own columns (:meth:`to_csv`)
         self._header: list[str] = []
@@ -647,7 +651,18 @@ class PseudonymKey:
         not hold as written is that of a person it does when they are one person but for the
         extras of a display name, an honorific or the apostrophe (``Mary-Jane O’Neill`` is
         ``Mary-Jane O'Neill``, ``Hannah Whitfield (Host)`` is ``Hannah Whitfield``) and the key
-        gives that person one pseudonym."""
+        gives that person one pseudonym. Failing that, a name the key holds only with other
+        accents (``Siobhan O'Brien`` for ``Siobhán O’Brien``) is that person's when the key gives
+        all its spellings one pseudonym: a row spelled as written always wins."""
+        spelled = self._as_spelled(name)
+        if spelled is not None or _person(name) in self._by_person:
+            return spelled
+        found = self._by_plain.get(_without_accents(_person(name)), set())
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _as_spelled(self, name: str) -> str | None:
+        """:meth:`get` with the name's accents as written: two rows whose names differ only by
+        accents are two people's when the key gives them two pseudonyms (regression hunt R3)."""
         exact = self._by_key.get(" ".join(name.split()).casefold())
         if exact is not None:
             return exact
@@ -671,7 +686,8 @@ class PseudonymKey:
                 f"{quoted(name)} has two pseudonyms, {quoted(old)} and {quoted(pseudonym)}",
                 hint="keep one row per name in the pseudonym key",
             )
-        known = None if old is not None else self.get(name)  # the person under another spelling
+        # the person under another spelling; not another's accents: a row of its own
+        known = None if old is not None else self._as_spelled(name)
         if known is not None and known != pseudonym:
             raise RoqaError(
                 f"{quoted(name)} is {quoted(known)} in the pseudonym key already (under another "
@@ -682,6 +698,7 @@ class PseudonymKey:
             self.pseudonyms[name] = pseudonym
             self._by_key[name.casefold()] = pseudonym
             self._by_person.setdefault(_person(name), set()).add(pseudonym)
+            self._by_plain.setdefault(_without_accents(_person(name)), set()).add(pseudonym)
             self.added.append(name)
 
     # -- reading and writing -------------------------------------------------------------------
@@ -1279,8 +1296,10 @@ class PseudonymKey:
         starts = [t.start for t in transcript.turns]
         edits = []
         for m in pattern.finditer(text):
-            pseudonym, kind = found_as[int(str(m.lastgroup)[1:])]
+            pseudonym, kind, spellings = found_as[int(str(m.lastgroup)[1:])]
             found = m.group(0)
+            if spellings:  # rows told apart only by accents: the one spelled so, or neither
+                pseudonym = spellings.get(_spelling(found), _SHARED_SURNAME)
             i = bisect_right(starts, m.start()) - 1
             in_talk = i >= 0 and m.end() <= transcript.turns[i].end
             if not in_talk:  # a speaker label or a heading
@@ -1306,11 +1325,29 @@ class PseudonymKey:
             # at the start of a line, "[P07] said" would read as a speaker label
             new = _bare(pseudonym) if not line.strip() else _in_text(pseudonym)
             edits.append((m.start(), m.end(), new))
+            if pseudonym == _SHARED_SURNAME and spellings:
+                self._warn_of_accents(transcript, spellings)
         return _joined(text, edits)
+
+    def _warn_of_accents(self, transcript: Transcript, spellings: dict[str, str]) -> None:
+        """Warn, once for the rows, that a name in the talk is spelled as none of the key's rows
+        that differ only by accents and give ``spellings`` their pseudonyms: it is ``[name]``,
+        as a pseudonym of either would be a guess."""
+        theirs = tuple(sorted({_bare(p) for p in spellings.values()}))
+        if theirs in self._warned_of_accents:
+            return
+        self._warned_of_accents.add(theirs)
+        warn(
+            f"a name in the talk is spelled as neither of the key's rows for {and_list(theirs)}, "
+            f"whose names differ only by accents, so it is {_in_text(_SHARED_SURNAME)} in the "
+            "copy, not one of them: add a row to the key for that spelling with its person's "
+            "pseudonym",
+            path=transcript.source or transcript.id,
+        )
 
     def _pattern(
         self, speakers: Iterable[str]
-    ) -> tuple[re.Pattern[str] | None, list[tuple[str, str]]]:
+    ) -> tuple[re.Pattern[str] | None, list[tuple[str, str, dict[str, str] | None]]]:
         """One regular expression for the key's names, and for each of its groups ``_<n>`` the
         pseudonym and the kind of name it finds: ``name`` (a full name, in any case), ``part``
         or ``common`` (a word of a name, capitalised; ``common`` when it is also an English word)
@@ -1321,7 +1358,11 @@ class PseudonymKey:
         is as likely someone else, whom a pseudonym would misattribute. Full names of two words
         or more, and one-word rows the researcher added (their pseudonym is not a speaker's),
         are replaced everywhere. A one-word row given the pseudonym of a speaker of the
-        transcript ("Mo,P07", a nickname) is that speaker's alias, replaced as their first name."""
+        transcript ("Mo,P07", a nickname) is that speaker's alias, replaced as their first name.
+
+        Names that differ only by accents share a regular expression (:func:`_letter_regex`):
+        when their rows give them two pseudonyms, the third item of its group's value maps each
+        row's spelling (:func:`_spelling`) to its pseudonym, and is None otherwise."""
         speakers = list(speakers)
         here = {_person(s) for s in speakers}  # "Mary-Jane O’Neill" speaks as "Mary-Jane O'Neill"
         # the pseudonyms of the people who speak here: their aliases are theirs in this talk
@@ -1329,6 +1370,14 @@ class PseudonymKey:
         found: dict[str, tuple[str, str]] = {}  # regex -> (pseudonym, kind); first one wins
         parts: dict[str, tuple[str, str]] = {}
         surnames: dict[str, dict[str, str]] = {}  # regex -> {bare pseudonym: pseudonym}
+        spelled: dict[str, dict[str, str]] = {}  # regex -> {spelling: pseudonym}
+
+        def put(
+            table: dict[str, tuple[str, str]], regex: str, as_spelled: str, value: tuple[str, str]
+        ) -> None:
+            table.setdefault(regex, value)
+            spelled.setdefault(regex, {}).setdefault(_spelling(as_spelled), value[0])
+
         for name, pseudonym in self.pseudonyms.items():
             words = name_parts(name)
             one_word = len(name.split()) == 1
@@ -1343,20 +1392,20 @@ class PseudonymKey:
             elif one_word:
                 if speaks_here or not _SPEAKER_PSEUDONYM.fullmatch(_bare(pseudonym)):
                     kind = "common" if _is_common_word(words[0]) else "part"
-                    parts.setdefault(f"(?i:{_name_regex(name)})", (pseudonym, kind))
+                    put(parts, f"(?i:{_name_regex(name)})", name, (pseudonym, kind))
                 elif not speaks_here:
                     continue
             else:
                 for full in dict.fromkeys([name, " ".join(words)]):
                     if len(full.split()) > 1:
-                        found.setdefault(f"(?i:{_name_regex(full)})", (pseudonym, "name"))
+                        put(found, f"(?i:{_name_regex(full)})", full, (pseudonym, "name"))
                 if len(words) > 1:
-                    found.setdefault(_joined_name_regex(words), (pseudonym, "name"))
+                    put(found, _joined_name_regex(words), "".join(words), (pseudonym, "name"))
             if speaks_here and not one_word:
                 for part in words:
                     for word in [part, *_pieces(part)]:
                         kind = "common" if _is_common_word(word) else "part"
-                        parts.setdefault(f"(?i:{_name_regex(word)})", (pseudonym, kind))
+                        put(parts, f"(?i:{_name_regex(word)})", word, (pseudonym, kind))
             elif not one_word and len(words) > 1:
                 # the last word, and all after the first of three or more ("Ms Ní Bhriain")
                 for surname in dict.fromkeys([words[-1], " ".join(words[1:])]):
@@ -1375,7 +1424,14 @@ class PseudonymKey:
             if regex not in parts:
                 one = next(iter(theirs.values())) if len(theirs) == 1 else _SHARED_SURNAME
                 parts[regex] = (one, "surname")
-        return _one_pattern([*found.items(), *parts.items()], r"(?<!\w)", r"(?!\w)")
+        return _one_pattern(
+            [
+                (regex, (pseudonym, kind, _told_apart(spelled.get(regex))))
+                for regex, (pseudonym, kind) in [*found.items(), *parts.items()]
+            ],
+            r"(?<!\w)",
+            r"(?!\w)",
+        )
 
     def name_words(self) -> frozenset[str]:
         """The words of the key's names (:func:`name_parts`, a hyphenated one's pieces too), in
@@ -1699,6 +1755,20 @@ def _joined_to_a_name(text: str, start: int, end: int) -> bool:
             i -= 1
         return text[i].isupper()
     return False
+
+
+def _spelling(text: str) -> str:
+    """``text`` as a key row's name is told from another's that differs only by accents: its
+    letters, composed, in lower case (``Siobhán O’Brien`` -> ``siobhánobrien``)."""
+    return "".join(c for c in unicodedata.normalize("NFC", text).casefold() if c.isalpha())
+
+
+def _told_apart(spellings: dict[str, str] | None) -> dict[str, str] | None:
+    """``spellings`` when they give two pseudonyms or more (rows whose names differ only by
+    accents, which one regular expression finds: :meth:`PseudonymKey._pattern`), else None."""
+    if spellings is None or len({_bare(p).casefold() for p in spellings.values()}) < 2:
+        return None
+    return spellings
 
 
 def _one_pattern(
