@@ -70,8 +70,10 @@ def test_inspect_says_what_to_check_and_takes_the_interviewers_name(tmp_path: Pa
         f"check: {call}: no interviewer among the speakers 'Sam Roe', 'Maria Okafor', so "
         "everyone's talk is coded (name the interviewer with --interviewer NAME)"
     ) in said
-    # "Right." is a backchannel, whoever says it
-    assert said.endswith("1 transcript(s), 2 participant turn(s) to code; 1 to check (above).")
+    # "Right." is a backchannel, whoever says it; two "check:" lines (no interviewer, and the
+    # two participant labels) are two to check
+    assert said.count("check:") == 2
+    assert said.endswith("1 transcript(s), 2 participant turn(s) to code; 2 to check (above).")
     named = json.loads(roqa("inspect", call, "--interviewer", "Sam Roe", "--json").out)
     assert named[0]["speakers"] == [
         {"speaker": "Sam Roe", "role": "interviewer", "turns": 2, "words": 6},

@@ -146,3 +146,63 @@ def test_inspect_and_code_name_the_second_interviewer_once(tmp_path: Path) -> No
         "answers in 3 of their 3 turns"
     ) in said
     assert "speaks under" not in said
+
+
+#: A focus group (regression hunt R4): Ben, a participant, asks the others in 3 of his 4 turns.
+_BEN_ASKS = (
+    "Facilitator: Welcome everyone. Let's start: what helped you put the new care plans in place?\n"
+    "Amira: Honestly the funding from the council made a big difference to us.\n"
+    "Ben: Did you get the transformation money too, Amira? We never saw a penny of it.\n"
+    "Amira: We did, but only for one year.\n"
+    "Ben: And did your staff actually use the new templates, Chloe?\n"
+    "Chloe: Some did. Most went back to the old paper forms within a month.\n"
+    "Ben: Isn't that the same everywhere though?\n"
+    "Dev: It is for us. Staff turnover is the real barrier, we lose people every month.\n"
+    "Facilitator: What about leadership support?\n"
+    "Chloe: Our director was fully behind it, which helped a lot.\n"
+    "Ben: Was yours, Dev?\n"
+    "Dev: Not really. She was off sick for most of the year.\n"
+    "Facilitator: Thank you all, that's really helpful.\n"
+)
+
+
+def test_a_speaker_named_a_participant_is_never_named_to_check_as_an_interviewer(
+    tmp_path: Path,
+) -> None:
+    """Before, ``--participant Ben`` still gave "add --interviewer Ben"; and leaving the asker
+    out of the labels counted made a focus group of four labels a "3 participants speak" check
+    that the code before the second-interviewer check did not give."""
+    f = tmp_path / "fg03.txt"
+    f.write_text(_BEN_ASKS, "utf-8")
+    t = _read(f)
+    assert speaker_warning(t, interface="inspect") == (
+        f"{f}: 'Ben', read as a participant, asks a question that another participant answers "
+        "in 3 of their 4 turns, as an interviewer does, so their questions are coded as "
+        "participant talk (if they interview too, add --interviewer Ben)"
+    )
+    assert participant_labels_warning(t) is None  # four participant labels: a focus group
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        named = read_transcript(f, participant_labels=["Ben"])
+    assert [u.role for u in named.turns] == [u.role for u in t.turns]
+    assert speaker_warning(named, interface="inspect") is None
+    assert participant_labels_warning(named) is None
+
+    said = " ".join(roqa("inspect", f).out.split())
+    assert said.count("check:") == 1
+    assert said.endswith("1 transcript(s), 10 participant turn(s) to code; 1 to check (above).")
+    run = roqa("inspect", f, "--participant", "Ben")
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert "check:" not in said
+    assert said.endswith("1 transcript(s), 10 participant turn(s) to code.")
+
+
+def test_inspect_counts_each_check_it_shows(tmp_path: Path) -> None:
+    """Two checks of one transcript (a second interviewer; a name in the file name) are two
+    to check, not one."""
+    f = tmp_path / "maria_okafor.txt"
+    f.write_text(_TWO_ASKERS.replace("P12", "Maria Okafor"), "utf-8")
+    said = " ".join(roqa("inspect", f, "--interviewer", "AK").out.split())
+    assert said.count("check:") == 2
+    assert said.endswith("1 transcript(s), 9 participant turn(s) to code; 2 to check (above).")

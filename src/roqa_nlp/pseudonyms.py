@@ -1080,7 +1080,7 @@ class PseudonymKey:
         guessed = meta.get("interviewer_guessed")
         if isinstance(guessed, str):
             meta["interviewer_guessed"] = _bare(self.get(guessed) or guessed)
-        for key in ("interviewer_from_study", "header_interviewer_overruled"):
+        for key in ("interviewer_from_study", "header_interviewer_overruled", "participants_named"):
             named = meta.get(key)
             if isinstance(named, list):  # speakers (who interviews, who the header named): names
                 meta[key] = [_bare(self.get(str(n)) or str(n)) for n in named]

@@ -225,7 +225,7 @@ def inspect_command(
             if warning:
                 con.print(escape(f"  check: {warning}"))
     total = sum(s["turns_to_code"] for s in summaries)
-    checks = sum(1 for s in summaries if any(s[k] for k in _CHECKS))
+    checks = sum(1 for s in summaries for k in _CHECKS if s[k])  # each "check:" line above
     con.print(
         f"{len(summaries)} transcript(s), {total} participant turn(s) to code"
         + (f"; {checks} to check (above)" if checks else "")

@@ -38,6 +38,7 @@ from .backchannels import ends_asking, only_acknowledges
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import (
     PARTICIPANT_UNMATCHED,
+    PARTICIPANTS_NAMED,
     first_spellings,
     guess_interviewer,
     interviewer_keys,
@@ -363,6 +364,11 @@ def finish_transcript(
     ]
     if unmatched:  # a participant named (--participant) whom no label here names
         meta[PARTICIPANT_UNMATCHED] = unmatched
+    if participants:  # the speakers so named: never checked as a second interviewer
+        keys = participant_keys(participants)
+        named_here = [s for s in dict.fromkeys(t.speaker for t in turns) if s in keys]
+        if named_here:
+            meta[PARTICIPANTS_NAMED] = named_here
     guessed = guess_interviewer(text, turns, participant_keys(participants))
     if guessed is not None:
         turns = [replace(t, role="interviewer") if t.speaker == guessed else t for t in turns]

@@ -467,11 +467,14 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
             if t.role == "participant" and t.speaker and t.speaker != UNKNOWN_SPEAKER
         )
     )
+    if not 2 <= len(labels) <= CHECK_LABELS_UP_TO:
+        return None  # one label, or a focus group: with or without one who asks
     # a second interviewer read as a participant is no rename nor a second participant: they
-    # are named to check as one who asks (interviewer_warning)
+    # are named to check as one who asks (interviewer_warning); left out of the labels only
+    # here, so never the cause of a check (four labels, one asking, are still a focus group)
     askers = {speaker for speaker, _, _ in participants_who_ask(transcript)}
     labels = [label for label in labels if label not in askers]
-    if not 2 <= len(labels) <= CHECK_LABELS_UP_TO:
+    if len(labels) < 2:
         return None
     where = transcript.source or transcript.id
     case = transcript.participant or transcript.id
@@ -1000,6 +1003,10 @@ ELSEWHERE_LABELS = "interviewer_labels_elsewhere"
 #: The metadata key of the participant labels given (``--participant``) that match no speaker
 #: of a transcript (nor, once the study is read, of another of its transcripts).
 PARTICIPANT_UNMATCHED = "participant_labels_unmatched"
+#: The metadata key of the speakers of a transcript the participant labels given
+#: (``--participant``) name: never named to check as one who asks like an interviewer
+#: (:func:`participants_who_ask`).
+PARTICIPANTS_NAMED = "participants_named"
 #: The metadata key of the speakers a transcript's header names as the interviewer
 #: (``Interviewer: JS``) whom the researcher's interviewer labels, naming another speaker of
 #: the transcript, leave participants (:meth:`.speaker_labels.Header.overruled`).
@@ -1373,15 +1380,17 @@ def participants_who_ask(transcript: Transcript) -> list[tuple[str, int, int]]:
     transcript with no punctuation) that another participant answers in the next turn: a
     second interviewer the researcher did not name (a colleague following up, a focus group's
     note-taker who asks too). A participant who asks the interviewer back ("Will my name be
-    on it?") is answered by the interviewer, and is not one. Turns that only acknowledge are not
-    counted (:func:`_counted`). ``questions`` counts those turns, ``turns`` theirs."""
+    on it?") is answered by the interviewer, and is not one; nor is a speaker the researcher
+    named a participant (``--participant``: ``metadata["participants_named"]``). Turns that
+    only acknowledge are not counted (:func:`_counted`). ``questions`` counts those turns, ``turns`` theirs."""
     text = transcript.text
     counted = _counted(text, transcript.turns)
     ask = asks_unpunctuated if is_unpunctuated(text) else asks
+    named = set(transcript.metadata.get(PARTICIPANTS_NAMED) or ())
     stats: dict[str, list[int]] = {}
     for i, turn in enumerate(counted):
-        if turn.role != "participant" or turn.speaker == UNKNOWN_SPEAKER:
-            continue
+        if turn.role != "participant" or turn.speaker in (UNKNOWN_SPEAKER, *named):
+            continue  # nor a speaker the researcher named a participant: they know
         s = stats.setdefault(turn.speaker, [0, 0])
         if 0 < i < len(counted) - 1:  # the first and last turn greet and thank
             s[0] += 1
