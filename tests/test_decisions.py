@@ -1017,3 +1017,42 @@ def test_a_decisions_file_given_as_training_data_points_to_feedback(tmp_path: Pa
         f"{p}: is a decisions file, not training data (give it with --feedback: roqa train "
         f"TRAINING_DATA --feedback {p} (in Python, AutoCoder.update({str(p)!r})))"
     )
+
+
+def test_a_header_with_a_column_named_as_a_decision_is_the_header(tmp_path: Path) -> None:
+    """Regression hunt (s42 hunt2): a header 'id,decision,code_id,accept' was called "a
+    decision, not the header"; it names the columns decision and code_id, so it is the header,
+    which lacks segment_id."""
+    p = write(tmp_path, "decisions.csv", "id,decision,code_id,accept\np01-s003,reject,CFIR-1,yes\n")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert one_line_error(exc, p) == (
+        f"{p}: decisions file has no segment_id column in its header row (line 1: "
+        "id,decision,code_id,accept) (expected the columns segment_id, decision, code_id, "
+        "new_code, note, text, valence, suggestion, separated by commas, semicolons or tabs)"
+    )
+
+
+def test_a_lost_header_whose_first_row_is_a_note_or_valence_is_found(tmp_path: Path) -> None:
+    """Regression hunt (s42 hunt2): a first row deciding 'note' or 'valence' (both also column
+    names) was said to have "no segment_id column (line 1: p01-s003,valence,some text,barrier)",
+    its empty cells dropped from the line quoted."""
+    for line in ("p01-s003,valence,,,,some text,barrier,", "p01-s003,note,,,my memo,some text,,"):
+        p = write(tmp_path, "decisions.csv", f"{line}\np01-s004,accept,OS.D,,,,,\n")
+        with pytest.raises(RoqaError) as exc:
+            read_decisions(p)
+        assert one_line_error(exc, p) == (
+            f"{p}: the first line {line!r} is a decision, not the header (put the header line "
+            "back above it: segment_id,decision,code_id,new_code,note,text,valence,suggestion)"
+        )
+
+
+def test_a_header_without_segment_id_is_quoted_with_its_empty_cells(tmp_path: Path) -> None:
+    p = write(tmp_path, "decisions.csv", "segment,decision,,code\np01-s003,reject,,CFIR-1\n")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert one_line_error(exc, p) == (
+        f"{p}: decisions file has no segment_id column in its header row (line 1: "
+        "segment,decision,,code) (expected the columns segment_id, decision, code_id, "
+        "new_code, note, text, valence, suggestion, separated by commas, semicolons or tabs)"
+    )

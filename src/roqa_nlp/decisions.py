@@ -224,6 +224,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
         _refuse_documents(p)
     rows: list[dict[Any, Any]]
     skipped = 0  # blank lines above a CSV's header, empty rows above a sheet's
+    first = ""  # a CSV's header line
     if suffix in (".jsonl", ".json"):
         rows = read_jsonl(p)
     elif suffix == ".xlsx":  # saved from Excel: read as records are (roqa evaluate, train)
@@ -252,8 +253,8 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             ) from None
         finally:
             csv.field_size_limit(limit)
+        first = text.split("\n", 1)[0].rstrip("\r").lstrip("\ufeff")  # the header, as written
         if _a_decision_row(reader.fieldnames or []):  # one row alone is read as the header
-            first = text.split("\n", 1)[0].rstrip("\r").lstrip("\ufeff")
             raise RoqaError(
                 f"the first line {quoted(first)} is a decision, not the header",
                 path=p,
@@ -262,7 +263,8 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
     header = {str(k).strip().lower() for k in rows[0] if k} if rows else set()
     if suffix not in (".jsonl", ".json") and rows and "segment_id" not in header:
         where = "row" if suffix == ".xlsx" else "line"
-        said = ",".join(str(k) for k in rows[0] if k)
+        # as the file writes it, empty cells too (a CSV row's are one key, so gone from rows[0])
+        said = first if suffix != ".xlsx" else ",".join(str(k) for k in rows[0] if k)
         # "expected": a bare "header: segment_id,..." read as the header found (adapt, s42)
         raise RoqaError(
             f"decisions file has no segment_id column in its header row ({where} {skipped + 1}: "
@@ -346,9 +348,16 @@ def _a_decision_row(header: Iterable[object]) -> bool:
     """Whether the cells read as a CSV file's ``header`` are a decision's row: none names
     segment_id and one is a decision that names no column (accept, reject, recode, new-code,
     no-code), as when the header line was lost (adapt tester, session 42: the rejects grep-ed
-    out of a decisions.csv were said to have no segment_id column)."""
-    words = {str(k).lstrip("\ufeff").strip().lower() for k in header if k}
-    return "segment_id" not in words and bool(words & (set(DECISIONS) - set(COLUMNS)))
+    out of a decisions.csv were said to have no segment_id column). A row that names the
+    columns ``decision`` or ``code_id`` is a header (one with a column ``accept`` too), and
+    one whose second cell, the report's decision column, is ``note`` or ``valence`` a
+    decision's (regression hunt, s42)."""
+    cells = [str(k).lstrip("\ufeff").strip().lower() for k in header]
+    words = set(cells) - {""}
+    if words & {"segment_id", "decision", "code_id"}:
+        return False  # names the columns: a header, right or wrong ("id,decision,code_id,accept")
+    # a decision that is also a column's name (note, valence) where the report writes it
+    return bool(words & (set(DECISIONS) - set(COLUMNS))) or cells[1:2] in (["note"], ["valence"])
 
 
 def refuse_folder(folder: Path) -> None:
