@@ -142,3 +142,48 @@ def test_update_warns_before_training_of_the_round_left_out(
         "given now: the new model forgets its decisions (to keep them, repeat --feedback for "
         "every round, earliest first: --feedback r1.csv --feedback r2_coded/decisions.csv)"
     ) in said
+
+
+def test_a_file_given_twice_is_named_once(rounds: tuple[str, str, str]) -> None:
+    """Regression hunt (s42 hunt2): "r2.csv and r2.csv were reviewed ..." for --feedback r2.csv
+    given twice (or as ./r2.csv): one file, by its sha256."""
+    r1, r2, _ = rounds
+    card = coded_by(("r1_coded/decisions.csv", r1))
+    given = [("r2_coded/decisions.csv", r2), ("./r2_coded/decisions.csv", r2)]
+    assert earlier_rounds_left_out(given, [card, card]) == (
+        "r2_coded/decisions.csv was reviewed on codings made by a model trained with "
+        "r1_coded/decisions.csv, not given now: the new model forgets its decisions (to keep "
+        "them, repeat --feedback for every round, earliest first: --feedback "
+        "r1_coded/decisions.csv --feedback r2_coded/decisions.csv)"
+    )
+
+
+def test_an_earlier_round_named_from_another_folder_is_found_beside_the_codings(
+    rounds: tuple[str, str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression hunt (s42 hunt2): the card records the file as typed when the model was
+    trained (r1_coded/decisions.csv, from the study's folder); training from another folder
+    called it "no longer found" though it is there. It is looked for from the codings' folder
+    and the folders above it, by its sha256, and named so the command given works from here."""
+    r1, r2, _ = rounds
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    given = [("../r2_coded/decisions.csv", r2)]
+    card = coded_by(("r1_coded/decisions.csv", r1))
+    assert earlier_rounds_left_out(given, [card], folders=[tmp_path / "r2_coded"]) == (
+        "../r2_coded/decisions.csv was reviewed on codings made by a model trained with "
+        "../r1_coded/decisions.csv, not given now: the new model forgets its decisions (to keep "
+        "them, repeat --feedback for every round, earliest first: --feedback "
+        "../r1_coded/decisions.csv --feedback ../r2_coded/decisions.csv)"
+    )
+    # a file of that name whose sha256 is another's is not it: r2_coded/decisions.csv
+    # beside the codings is no round 1 recorded as decisions.csv
+    card = coded_by(("decisions.csv", r1))
+    (tmp_path / "r1_coded" / "decisions.csv").unlink()
+    assert earlier_rounds_left_out(given, [card], folders=[tmp_path / "r2_coded"]) == (
+        "../r2_coded/decisions.csv was reviewed on codings made by a model trained with "
+        f"decisions.csv (no longer found; sha256 {r1[:12]}), not given now: the new model "
+        "forgets its decisions (to keep them, repeat --feedback for every round, earliest "
+        "first, giving each file no longer found where it is now)"
+    )

@@ -1041,7 +1041,16 @@ class AutoCoder:
                 if c is not None:
                     used.append({"path": None, "sha256": None})
         # before the training: round 2's file alone forgets round 1's (adapt tester, s42)
-        forgotten = earlier_rounds_left_out([(name, h) for _, name, h in files], results)
+        # a file the card names as typed in another folder is looked for from the codings' run
+        folders = [
+            (Path(c) if Path(c).is_dir() else Path(c).parent)
+            if isinstance(c, (str, Path))
+            else None
+            for c in per_file
+        ]
+        forgotten = earlier_rounds_left_out(
+            [(name, h) for _, name, h in files], results, folders=folders
+        )
         if forgotten is not None:
             warn(forgotten)
         from .decisions_crosswalk import in_model_codes, other_codebook

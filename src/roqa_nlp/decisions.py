@@ -1367,7 +1367,10 @@ def feedback_examples(
 
 
 def earlier_rounds_left_out(
-    given: Sequence[tuple[str, str]], codings: Sequence[CodingResult | None]
+    given: Sequence[tuple[str, str]],
+    codings: Sequence[CodingResult | None],
+    *,
+    folders: Sequence[Path | None] | None = None,
 ) -> str | None:
     """What to tell the researcher when the decisions files ``given`` (name, sha256; a round of
     review each) were reviewed on ``codings`` (one per file, None for none) made by a model
@@ -1376,7 +1379,11 @@ def earlier_rounds_left_out(
     2's file alone lost 2 of 47 held-out top-1s, with no word said). A file the model's card
     (run.json, ``model_card.feedback.decisions_files``) records is given when a file of the same
     SHA-256 is, or the same path (the file edited since); one found nowhere by its path is said
-    to be no longer found, with its SHA-256. None when every one is given."""
+    to be no longer found, with its SHA-256. The card names a file as it was typed when the
+    model was trained, maybe from another folder: one not found so is looked for by its SHA-256
+    from the folder of each file's codings (``folders``, the run.json's; None for none) and the
+    folders above it, and named as found from here. A file given twice is one (its SHA-256).
+    None when every one is given."""
     import os
 
     def place(name: str) -> str:
@@ -1386,7 +1393,10 @@ def earlier_rounds_left_out(
     places = {place(n) for n, _ in given}
     missing: dict[str, str] = {}  # sha256 -> name, in the order the cards record them
     reviewed: list[str] = []
-    for (name, _), result in zip(given, codings):
+    once: dict[str, tuple[str, CodingResult | None, Path | None]] = {}  # sha256 -> file given
+    for (name, h), result, folder in zip(given, codings, folders or [None] * len(given)):
+        once.setdefault(h, (name, result, folder))
+    for name, result, folder in once.values():
         feedback = ((result.meta if result is not None else {}).get("model_card") or {}).get(
             "feedback"
         )
@@ -1401,7 +1411,7 @@ def earlier_rounds_left_out(
         if left:
             reviewed.append(name)
             for n, h in left:
-                missing.setdefault(h, n)
+                missing.setdefault(h, _found_from_here(n, h, folder))
     if not missing:
         return None
     gone = {h for h, n in missing.items() if not Path(n).is_file()}
@@ -1411,7 +1421,7 @@ def earlier_rounds_left_out(
     if gone:
         how = "giving each file no longer found where it is now"
     else:
-        rounds = [*missing.values(), *(n for n, _ in given)]
+        rounds = [*missing.values(), *(n for n, _, _ in once.values())]
         how = " ".join(f"--feedback {shell_quoted(n)}" for n in dict.fromkeys(rounds))
         how = f"earliest first: {how}"
     one = len(missing) == 1
@@ -1421,6 +1431,25 @@ def earlier_rounds_left_out(
         f"{'its' if one else 'their'} decisions (to keep them, repeat --feedback for every "
         f"round, {'earliest first, ' if gone else ''}{how})"
     )
+
+
+def _found_from_here(name: str, sha256: str, folder: Path | None) -> str:
+    """``name``, a decisions file a model card records as typed when the model was trained, as
+    the file is found from here: as named, or else the file of that name and SHA-256 under the
+    codings' ``folder`` or a folder above it (the study's folder training was run from),
+    relative to here when it can be; ``name`` when neither is found."""
+    import os
+
+    if Path(name).is_file() or folder is None or Path(name).is_absolute():
+        return name
+    for above in [folder, *folder.resolve().parents]:
+        found = above / name
+        if found.is_file() and sha256_bytes(found.read_bytes()) == sha256:
+            try:
+                return os.path.relpath(found)
+            except ValueError:  # another drive (Windows)
+                return str(found)
+    return name
 
 
 def feedback_summary(card: dict[str, object]) -> str:
