@@ -629,7 +629,8 @@ class PseudonymKey:
         for name, p in self.pseudonyms.items():
             self._by_person.setdefault(_person(name), set()).add(p)
             self._by_plain.setdefault(_without_accents(_person(name)), set()).add(p)
-        # the pseudonyms of rows told apart only by accents whose talk was warned of (:meth:`_edits`)
+        # the pseudonyms of rows told apart only by accents whose talk was warned of
+        # (:meth:`_edits`)
         self._warned_of_accents: set[tuple[str, ...]] = set()
         # the key file's header and rows as read (:meth:`read`), each row with its name ("" for
         # a row of no name): written back with the researcher's own columns (:meth:`to_csv`)

@@ -16,7 +16,8 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     """What ``roqa inspect`` reports of one transcript: its id, file, format, case, each
     speaker's role, turns and words, the participant turns to code (backchannels aside), the
     warnings about its speakers (its interviewer; two or three participant labels, a rename or a
-    dyad; a participant's label that names a device or a guest, ``iPhone``), its language, words left out between subtitle cues, talk with no speaker's name
+    dyad; a participant's label that names a device or a guest, ``iPhone``), its language, words
+    left out between subtitle cues, talk with no speaker's name
     whose speaker could not be told or that comes right after a change of speaker, a speaker's
     name in its file name
     and a case named by Zoom's default file name, if any, and how it was read

@@ -5,7 +5,8 @@ The body is read in document order, as the paragraphs and table rows of
 first run), header fields and ``speaker | text`` tables are read. Paragraphs, rows and cells
 inside content controls (a repeating section, a dropdown speaker cell) or a legacy template's
 custom XML are read where they stand; a table nested in a transcript table's cell is part of
-that cell's words (a line a row), and a transcript table nested in a layout table is read. Headings (but a speaker's name
+that cell's words (a line a row), and a transcript table nested in a layout table is read. Headings
+(but a speaker's name
 alone, the words below it) and empty paragraphs are not speech, and tables that are not
 transcripts are ignored. Tracked changes are read as accepted: an insertion's words are read, a
 deletion's are not (python-docx's own paragraph text drops insertions, which would lose a
@@ -14,7 +15,8 @@ inserted from a symbol font as its character (``data/symbol_font_characters.json
 custom footnote mark (``*``) is left out, as a footnote's number is; hidden text (which Word
 neither shows nor prints) is not read, and of the alternatives Word writes for older readers
 (``mc:AlternateContent``) only one. A bold ``Label:`` typed inside a paragraph (Enter forgotten)
-opens a new turn when the label opens two or more of the file's paragraphs. The transcript's text is the
+opens a new turn when the label opens two or more of the file's paragraphs. The transcript's text
+is the
 canonical rendering of :mod:`roqa_nlp.transcripts.render`.
 """
 

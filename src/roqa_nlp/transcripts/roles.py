@@ -1382,7 +1382,8 @@ def participants_who_ask(transcript: Transcript) -> list[tuple[str, int, int]]:
     note-taker who asks too). A participant who asks the interviewer back ("Will my name be
     on it?") is answered by the interviewer, and is not one; nor is a speaker the researcher
     named a participant (``--participant``: ``metadata["participants_named"]``). Turns that
-    only acknowledge are not counted (:func:`_counted`). ``questions`` counts those turns, ``turns`` theirs."""
+    only acknowledge are not counted (:func:`_counted`). ``questions`` counts those turns,
+    ``turns`` theirs."""
     text = transcript.text
     counted = _counted(text, transcript.turns)
     ask = asks_unpunctuated if is_unpunctuated(text) else asks
