@@ -687,6 +687,39 @@ def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, st
     return translated, note
 
 
+def charted_suggestions(result: CodingResult, target: Codebook) -> CodingResult:
+    """A model's ``result``, in its own codebook, with each segment's suggestions cut to those
+    :func:`chart_with` shows in ``target``: the ones a charted code was translated from
+    (:func:`suggestion_origins`) and the project's own codes; none for a segment whose sure top
+    suggestion has no counterpart (:func:`sure_top_has_no_counterpart`). So the model's top
+    code among them is the source of the top code the report, the review and
+    codings.<codebook>.csv show (an unsure Individual Identification with Organization over
+    Networks & Communications: Networks & Communications, shown as Relational Connections),
+    and ``roqa agree`` counts that code, charted onto every code it maps onto, not the dropped
+    one as a code outside ``target``. ``result`` as it is when it needs no translation."""
+    ids = {g.code_id for s in result.segments for g in s.suggestions}
+    used = codebook_of(result)
+    if all(i in target for i in ids) or used is None or used == target.id:
+        return result
+    source = Codebook.load(used)
+    walk = crosswalk(source, target)
+    segments = []
+    for s in result.segments:
+        kept: list[Suggestion] = []
+        if not sure_top_has_no_counterpart(s.suggestions, walk, source, target):
+            _, origins = translated_with_origins(
+                s.suggestions, walk, source, target, s.segment.text
+            )
+            shown = set(origins.values())
+            kept = [
+                g
+                for g in s.suggestions
+                if g.code_id in shown or reached(g, walk, source, target) is None
+            ]
+        segments.append(s if kept == s.suggestions else dataclasses.replace(s, suggestions=kept))
+    return CodingResult(segments, dict(result.transcripts), dict(result.meta))
+
+
 def _is_own_id(code_id: str) -> bool:
     """Whether ``code_id`` is the id of a project's own code: ``project.`` as a review names new
     codes, or a QDA program's GUID (not a typo'd codebook id, which stays an error on export)."""

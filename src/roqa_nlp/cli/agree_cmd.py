@@ -77,13 +77,24 @@ def in_one_codebook(
     every code: :func:`~roqa_nlp.coding_agreement.counted_codings`), and each of those codes is
     then charted onto every code of ``book`` it maps onto, for a model as for a person. So a
     model's Champions (CFIR 2009) counts as the three CFIR 2.0 roles, as a person's does, and
-    sharing a probability among targets cannot change which code is the model's top one.
+    sharing a probability among targets cannot change which code is the model's top one. A
+    model's suggestions are first cut to those the chart in ``book`` shows
+    (:func:`~roqa_nlp.crosswalk.charted_suggestions`): its top code is the source of the top
+    code the report and the review show (an unsure top code with no counterpart is not counted,
+    the next one is; a sure one leaves the segment with no code), never a dropped code kept
+    as one outside ``book``.
     Without, results whose codes come from different built-in codebooks are a one-line error:
     their codes could never agree.
     """
     from ..codebook import Codebook
     from ..coding_agreement import counted_codings, is_model_result
-    from ..crosswalk import chart_codings, check_one_codebook, codebook_of, recorded_chart
+    from ..crosswalk import (
+        chart_codings,
+        charted_suggestions,
+        check_one_codebook,
+        codebook_of,
+        recorded_chart,
+    )
     from ..errors import RoqaError
 
     models = [c for c, r in results.items() if is_model_result(r)]
@@ -110,6 +121,8 @@ def in_one_codebook(
         else:
             return results, [], models
     for coder, result in results.items():
+        if coder in models:  # the suggestions the report and the review show in ``book``
+            result = charted_suggestions(result, book)
         counted = counted_codings(result, model_threshold=model_threshold, model=coder in models)
         out[coder], note = chart_codings(counted, book, person=True, who=coder)
         if note:
