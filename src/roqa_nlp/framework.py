@@ -6,8 +6,9 @@ cases (participants) x codes, then summarises it. Everything here works on a
 :class:`~roqa_nlp.result.CodingResult`, whether its codes are machine suggestions, human codings or
 both, and is pure: files are only written by the ``to_csv``/``to_xlsx`` methods.
 
-Which codes a segment carries (:func:`coded_segments`): its ``top_k`` highest-probability
-suggestions whose probability is at least ``min_probability``; by default a model's top one and
+Which codes a segment carries (:func:`coded_segments`): the first ``top_k`` suggestions of its
+:func:`ranking` (by probability; charted from another codebook, the model's ranking as the
+translation keeps it) whose probability is at least ``min_probability``; by default a model's top one and
 every code of a person's codings (reviewed, imported or hand-made: :func:`charted_top_k`), as
 ``roqa report`` charts them. Segments flagged ``novel`` (they fit no code and wait for open
 coding), ``procedural`` segments (greetings, consent, Zoom chatter) and interviewer segments carry
@@ -244,23 +245,41 @@ def carries_codes(s: SegmentResult) -> bool:
     return s.novel is not True and not s.procedural and s.segment.role != "interviewer"
 
 
-def codes_of(s: SegmentResult, *, top_k: int = 1, min_probability: float = 0.0) -> list[Suggestion]:
-    """The suggestions a segment is charted under: its top ``top_k`` at or above
-    ``min_probability``."""
-    if not carries_codes(s):
-        return []
-    ranked = sorted(s.suggestions, key=lambda g: -g.probability)
-    out: list[Suggestion] = []
+def ranking(suggestions: Sequence[Suggestion], *, as_listed: bool = False) -> list[Suggestion]:
+    """A segment's suggestions in the order they are charted, each code once (the first of a
+    code's): by probability, highest first, equals in the order given (hand-made codings need
+    not list them in order); ``as_listed``, for a result charted from another codebook
+    (:func:`keeps_ranking`), in the order listed: the model's ranking as the translation keeps
+    it, the counterparts of its top code first, then the next suggestion's, though a
+    counterpart the words fit less may show less than the next one's (docs/codebooks.md). So
+    codings.<codebook>.csv, the framework matrix, Table 2 and the .qdpx chart the same second
+    and third codes (before session 42's hunt the others sorted a translation by probability),
+    and the first is always the segment's top code."""
+    listed = list(suggestions) if as_listed else sorted(suggestions, key=lambda g: -g.probability)
     seen: set[str] = set()
-    for g in ranked:
-        if len(out) >= top_k:
-            break
-        if g.code_id in seen:
-            continue
-        seen.add(g.code_id)
-        if g.probability >= min_probability:
+    out: list[Suggestion] = []
+    for g in listed:
+        if g.code_id not in seen:
+            seen.add(g.code_id)
             out.append(g)
     return out
+
+
+def keeps_ranking(result: CodingResult) -> bool:
+    """Whether ``result`` was charted from another codebook (``meta["crosswalk"]``): its
+    suggestions list the model's ranking, which :func:`ranking` keeps."""
+    return isinstance(result.meta, dict) and isinstance(result.meta.get("crosswalk"), dict)
+
+
+def codes_of(
+    s: SegmentResult, *, top_k: int = 1, min_probability: float = 0.0, as_listed: bool = False
+) -> list[Suggestion]:
+    """The suggestions a segment is charted under: the first ``top_k`` of its
+    :func:`ranking`, those at or above ``min_probability``."""
+    if not carries_codes(s):
+        return []
+    ranked = ranking(s.suggestions, as_listed=as_listed)
+    return [g for g in ranked[:top_k] if g.probability >= min_probability]
 
 
 def as_result(result: Any, function: str) -> CodingResult:
@@ -321,9 +340,10 @@ def coded_segments(
 
     # a person's new code with a valence they did not give (theirs is at 1): the model's guess
     person = coder_of(result) is not None
+    listed = keeps_ranking(result)  # a translation: the model's ranking as it keeps it
     out: list[Quote] = []
     for s in result.segments:
-        for g in codes_of(s, top_k=k, min_probability=min_probability):
+        for g in codes_of(s, top_k=k, min_probability=min_probability, as_listed=listed):
             seg = s.segment
             try:
                 valence = normalise_valence(g.valence)

@@ -319,16 +319,13 @@ def _project_name(result: CodingResult, person: str | None, codebook: Codebook) 
     return f"roqa_nlp suggestions ({codebook.name})"
 
 
-def _ranked(suggestions: list[Suggestion]) -> list[Suggestion]:
-    """Suggestions by probability, highest first (ties keep their order), each code once: the
-    order :func:`roqa_nlp.framework.codes_of` charts them in."""
-    seen: set[str] = set()
-    out: list[Suggestion] = []
-    for g in sorted(suggestions, key=lambda g: -g.probability):
-        if g.code_id not in seen:
-            seen.add(g.code_id)
-            out.append(g)
-    return out
+def _ranked(suggestions: list[Suggestion], *, as_listed: bool = False) -> list[Suggestion]:
+    """Suggestions in the order :func:`roqa_nlp.framework.codes_of` charts them in, each code
+    once (:func:`roqa_nlp.framework.ranking`; ``as_listed`` for a result charted from another
+    codebook, whose translation keeps the model's ranking)."""
+    from ..framework import ranking
+
+    return ranking(suggestions, as_listed=as_listed)
 
 
 def _transcripts_of(result: CodingResult) -> dict[str, Transcript]:
@@ -425,6 +422,7 @@ def qdpx_bytes(
     by_transcript = result.by_transcript()
     walked = result.meta.get("crosswalk") if isinstance(result.meta, Mapping) else None
     emptied = set(walked.get("no_counterpart", ())) if isinstance(walked, Mapping) else set()
+    listed = isinstance(walked, Mapping)  # a translation: the model's ranking, as codes_of
     not_given = valence_not_given(result)
     lost = not_recovered(result) if person is None else {}
     notes = segment_notes(result)
@@ -486,7 +484,7 @@ def qdpx_bytes(
                 else:
                     summary.no_suggestion += 1
                 continue
-            ranked = _ranked(seg_result.suggestions)
+            ranked = _ranked(seg_result.suggestions, as_listed=listed)
             chosen = ranked if top_k is None else ranked[:top_k]
             for sug in chosen:
                 if sug.probability < min_probability:
