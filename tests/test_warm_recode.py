@@ -124,7 +124,9 @@ def test_a_warm_roqa_code_loads_no_heavy_library_and_writes_the_same_files(
     """Run 1 (in this process) fills the caches; run 2, in a fresh interpreter, reads them."""
     from roqa_nlp.cli import main
     from roqa_nlp.embedding import EmbeddingCache, text_key
+    from roqa_nlp.json_cache import source_hash
     from roqa_nlp.transcripts import read_transcript
+    from roqa_nlp.transcripts.segment_cache import SEGMENTER_MODULES
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("ROQA_CACHE_DIR", str(cache))
@@ -144,6 +146,13 @@ def test_a_warm_roqa_code_loads_no_heavy_library_and_writes_the_same_files(
     )
     # ROQA_CACHE_DIR (set above) is inherited.
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    # The cache keys hold a hash of the caching code's source, read once a process: source
+    # changed on disk since (a commit landing in the tree a suite runs from) gives the fresh
+    # interpreter other keys, and rightly a miss; say so rather than blame the caches.
+    for modules in (("roqa_nlp.open_coding",), ("roqa_nlp.open_coding_cache",), SEGMENTER_MODULES):
+        assert source_hash(*modules) == source_hash.__wrapped__(*modules), (
+            f"{', '.join(modules)} changed on disk during the run: re-run on an unchanging tree"
+        )
     assert json.loads(run.stdout.strip().splitlines()[-1]) == []
     for name in ("codings.jsonl", "codings.csv", "open_coding.jsonl", "open_coding.csv"):
         first = (tmp_path / "first" / name).read_bytes()
