@@ -809,6 +809,12 @@ def packaged_words(name: str) -> frozenset[str]:
     return frozenset(w.strip() for w in text.split("\n") if w.strip() and not w.startswith("#"))
 
 
+def packaged_json(name: str) -> Any:
+    """The JSON of the packaged data file ``roqa_nlp/data/NAME`` (a table of knowledge, as
+    :func:`packaged_words` reads a list); callers cache what they derive from it."""
+    return json.loads(resources.files("roqa_nlp").joinpath("data", name).read_text("utf-8"))
+
+
 def packaged_lines(name: str) -> tuple[str, ...]:
     """The lines of the packaged list ``roqa_nlp/data/NAME`` as :func:`packaged_words` reads
     them, in the file's order, each once."""

@@ -10,24 +10,18 @@ in the program that made it (:func:`unreadable_spreadsheet`)."""
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 from pathlib import Path
 
 from .errors import RoqaError
+from .io import packaged_json
 
 #: what the commands that read .xlsx save a spreadsheet as
 XLSX_OR_CSV = ".xlsx or CSV UTF-8"
 
 
-def _packaged_json(name: str) -> dict[str, object]:
-    data = json.loads((resources.files("roqa_nlp") / "data" / name).read_text("utf-8"))
-    return data if isinstance(data, dict) else {}
-
-
 @functools.cache
 def _unreadable() -> dict[str, tuple[str, str]]:
-    formats = _packaged_json("unreadable_spreadsheets.json")["formats"]
+    formats = packaged_json("unreadable_spreadsheets.json")["formats"]
     assert isinstance(formats, dict)
     return {suffix.lower(): (f["is"], f["save_with"]) for suffix, f in formats.items()}
 
@@ -91,6 +85,6 @@ def not_csv_text(head: bytes) -> bool:
 def spreadsheet_error_values() -> frozenset[str]:
     """The error values (upper case) Excel and LibreOffice show in a cell whose formula failed:
     ``#NAME?`` for a cell typed starting with ``-`` or ``=``, ``#N/A``, ``#REF!`` ..."""
-    values = _packaged_json("spreadsheet_error_values.json")["values"]
+    values = packaged_json("spreadsheet_error_values.json")["values"]
     assert isinstance(values, list)
     return frozenset(str(v).upper() for v in values)

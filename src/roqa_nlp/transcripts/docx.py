@@ -24,18 +24,16 @@ from __future__ import annotations
 
 import functools
 import io
-import json
 import re
 import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import RoqaError
-from ..io import read_bytes
+from ..io import packaged_json, read_bytes
 from ..schema import Transcript
 from .blocks import Block, paragraph_block, read_blocks, table_blocks
 from .protected import refuse_ole_office_file
@@ -95,9 +93,7 @@ def _run_text(run: Any) -> str:
 def _symbol_fonts() -> dict[str, dict[int, str]]:
     """``data/symbol_font_characters.json``: each symbol font's (lower-case name) codes and the
     characters they show."""
-    data = json.loads(
-        (resources.files("roqa_nlp") / "data" / "symbol_font_characters.json").read_text("utf-8")
-    )
+    data = packaged_json("symbol_font_characters.json")
     return {
         font.lower(): {int(code, 16): char for code, char in chars.items()}
         for font, chars in data["fonts"].items()
