@@ -1091,3 +1091,47 @@ def test_docs_list_every_stopping_rule_value_the_saturation_table_writes() -> No
     partly = ", partly reviewed (N of N segments undecided)"
     assert partly in listed  # documented as what any value may end with
     assert [v for v in written if re.sub(r"\d+", "N", v).removesuffix(partly) not in listed] == []
+
+
+# -- the training examples beside a suggestion, folded (blind testers, session 42) -------------
+
+
+def test_a_suggestions_training_examples_are_folded_with_a_summary_to_open_them() -> None:
+    """Blind testers s42: the training examples beside every suggestion, always shown, made the
+    review long (111,134 bytes of the 707,587 of the demo's report). Each suggestion's are folded
+    in a native <details>: its summary is reached with Tab and opened with a click, Enter or
+    Space, and the page's script keeps no state of it (decisions are the same folded or not)."""
+    rows = fragments.SegmentRows()
+    suggestion = {"code_id": "IS.B", "css": "d2", "name": "Networks & Communications",
+                  "probability": 0.62, "valence": "enabler"}  # fmt: skip
+    two = rows.suggestion({**suggestion, "evidence": ["We meet <weekly>.", "Staff talk"]})
+    assert two.endswith(
+        '<details class="evidence muted"><summary>resembles 2 training examples</summary>'
+        "“We meet &lt;weekly&gt;.” · “Staff talk”</details></li>\n"
+    )
+    one = rows.suggestion({**suggestion, "evidence": ["Staff talk"]})
+    assert one.endswith(
+        '<details class="evidence muted"><summary>resembles 1 training example</summary>'
+        "“Staff talk”</details></li>\n"
+    )
+    assert "<details" not in rows.suggestion({**suggestion, "evidence": []})
+
+
+def test_the_report_folds_every_suggestions_training_examples(html: str) -> None:
+    page = _page(html)
+    folds = re.findall(r'<details class="evidence muted"( open)?><summary>([^<]*)</summary>', page)
+    # the fixture's one suggestion with evidence: IS.E.3 on p01_interview:0001
+    assert folds == [("", "resembles 1 training example")]
+    assert page.count("We train every new starter in recovery.") == 1
+    assert 'class="ev-label"' not in page
+
+
+def test_key_t_opens_the_training_examples_of_the_outlined_segment() -> None:
+    """The keys list says so; report.js opens or closes the folds of the outlined segment's
+    suggestions (details.evidence) and nothing else."""
+    from roqa_nlp.report import HERE
+
+    template = (HERE / "templates" / "report.html.j2").read_text(encoding="utf-8")
+    assert "<kbd>t</kbd> shows or hides the training examples its suggestions resemble" in template
+    js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
+    assert 'row.querySelectorAll("details.evidence")' in js

@@ -2746,3 +2746,51 @@ def test_the_toolbar_says_how_many_segments_changed_since_the_decisions_were_sav
     _decide(driver, "p02_interview:0001", "OS.A", "accept")
     assert _unsaved(driver) == "(1 segment not saved)"
     assert _errors(driver) == []
+
+
+def _evidence_open(driver: Any, segment_id: str, code: str) -> bool:
+    return bool(
+        driver.execute_script(
+            "return document.querySelector(arguments[0]).open",
+            f'.review[data-segment="{segment_id}"] .sugg[data-code="{code}"] details.evidence',
+        )
+    )
+
+
+def test_training_examples_are_folded_and_open_with_a_click_tab_enter_or_t(
+    page: tuple[Any, Path],
+) -> None:
+    """Blind testers s42: the training examples beside every suggestion made the review long.
+    They are folded; a click on the summary, Enter on it (reached with Tab) or t on the
+    outlined segment opens them, and opening or closing them decides nothing."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver, _ = page
+    item = _suggestion(driver, "p01_interview:0001", "IS.E.3")
+    fold = item.find_element(By.CSS_SELECTOR, "details.evidence")
+    summary = fold.find_element(By.TAG_NAME, "summary")
+    assert summary.text == "resembles 1 training example"
+    assert not _evidence_open(driver, "p01_interview:0001", "IS.E.3")
+    _click(driver, summary)
+    assert _evidence_open(driver, "p01_interview:0001", "IS.E.3")
+    assert fold.text.endswith("“We train every new starter in recovery.”")
+    _click(driver, summary)
+    assert not _evidence_open(driver, "p01_interview:0001", "IS.E.3")
+    # keyboard: Tab from the reject button passes the recode box and reaches the summary
+    driver.execute_script(
+        "arguments[0].focus()", item.find_element(By.CSS_SELECTOR, "button.reject")
+    )
+    ActionChains(driver).send_keys(Keys.TAB, Keys.TAB).perform()
+    assert driver.execute_script("return document.activeElement") == summary
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    assert _evidence_open(driver, "p01_interview:0001", "IS.E.3")
+    driver.execute_script("arguments[0].open = false; document.activeElement.blur()", fold)
+    assert _current(driver) == "p01_interview:0001"  # the click on the summary outlined it
+    _keys(driver, "t")
+    assert _evidence_open(driver, "p01_interview:0001", "IS.E.3")
+    _keys(driver, "t")
+    assert not _evidence_open(driver, "p01_interview:0001", "IS.E.3")
+    assert _decisions_csv(driver) == _review_csv([])  # nothing decided
+    assert driver.find_element(By.ID, "decision-count").text == "0 decisions"

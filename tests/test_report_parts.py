@@ -284,7 +284,10 @@ def test_a_segment_row_carries_its_review_controls_and_flags() -> None:
     assert "We &lt;never&gt; had the staff." in html
     assert '<div class="flag">Fits no code (p=0.004): open coding</div>' in html
     assert '<span class="bar" style="--p:0.12"></span>12%' in html
-    assert "resembles training examples:</span> “no staff” · “no money”" in html
+    assert (
+        '<details class="evidence muted"><summary>resembles 2 training examples</summary>'
+        "“no staff” · “no money”</details>"
+    ) in html
     assert "like:" not in html
     assert html.count('data-action="accept"') == 1
     # it fits no code, so its suggestions are folded away (one click opens them)

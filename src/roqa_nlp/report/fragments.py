@@ -121,16 +121,19 @@ class SegmentRows:
 
     def suggestion(self, g: Mapping[str, Any]) -> str:
         """One suggestion: code chip, name, probability bar, valence, review controls, and the
-        training examples it resembles."""
+        training examples it resembles (folded)."""
         head, actions = self._code(g)
         p = g["probability"]
         valence = escape(g["valence"])
         evidence = ""
         if g["evidence"]:
+            # folded: shown always, they made the review long (a sixth of the demo's report);
+            # the summary is a native control, reached with Tab and opened with Enter
+            n = len(g["evidence"])
             joined = "” · “".join(escape(e) for e in g["evidence"])
             evidence = (
-                '<div class="evidence muted"><span class="ev-label">resembles training '
-                f"examples:</span> “{joined}”</div>"
+                f'<details class="evidence muted"><summary>resembles {n} training '
+                f"example{'s' if n != 1 else ''}</summary>“{joined}”</details>"
             )
         if p < FAINT_SUGGESTION:
             head = head.replace('<li class="sugg"', '<li class="sugg faint"', 1)

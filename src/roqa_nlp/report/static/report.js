@@ -1733,7 +1733,8 @@
      scrolled to the middle), procedural talk and small talk passed over (navigable); on it, 1-9 accept the suggestion of that rank, Shift+1-9 reject it
      (pressed again, each takes the decision back, as the buttons do), x reject every suggestion
      it shows (talk that fits no code, saved with a "no-code" row; again: take them back), b / e
-     / n its valence barrier / enabler / neutral; ? shows the keys. A key decides only on the outlined segment while it is
+     / n its valence barrier / enabler / neutral; t opens (or, all open, closes) the folded training
+     examples its suggestions resemble, which decides nothing; ? shows the keys. A key decides only on the outlined segment while it is
      on screen: once it is hidden (filter, picker, a folded transcript) or scrolled away, the key
      brings it back into view, or moves to the segment next to it, instead. A click in a segment,
      or a link to one, outlines it. */
@@ -1803,6 +1804,15 @@
     });
     save();
   }
+  /* t: the training examples of every suggestion of the segment opened, or closed when all are
+     open; a fold's state is the page's only, never a decision */
+  function toggleEvidence(row) {
+    var folds = Array.prototype.slice.call(row.querySelectorAll("details.evidence"));
+    if (!folds.length) return;
+    var open = folds.some(function (d) { return !d.open; });
+    if (open) openFold(row);
+    folds.forEach(function (d) { d.open = open; });
+  }
   function toggleKeys() {
     var box = document.getElementById("kb-help");
     if (box) box.hidden = !box.hidden;
@@ -1826,7 +1836,7 @@
     if (key === "?") { toggleKeys(); ev.preventDefault(); return; }
     if (key === "j" || key === "k") { step(key === "j" ? 1 : -1); ev.preventDefault(); return; }
     var digit = /^(?:Digit|Numpad)([1-9])$/.exec(ev.code || "");
-    var deciding = digit || key === "x" || key === "b" || key === "e" || key === "n";
+    var deciding = digit || key === "x" || key === "b" || key === "e" || key === "n" || key === "t";
     if (readOnly || !deciding) return;
     ev.preventDefault();
     if (ev.repeat) return; /* a key held down decides once, not on and off */
@@ -1842,6 +1852,8 @@
     } else if (key === "x") {
       openFold(current);
       rejectAll(review);
+    } else if (key === "t") {
+      toggleEvidence(current);
     } else {
       var valence = { b: "barrier", e: "enabler", n: "neutral" }[key];
       var button = review.querySelector('button[data-valence="' + valence + '"]');
