@@ -539,6 +539,7 @@ def test_a_partial_review_says_under_table_2_what_it_left_out(cfir: Codebook) ->
 REVIEW_MARKUP = (
     "data-action=",
     'class="recode"',
+    'id="recode-codes"',
     'class="new-code"',
     'class="note"',
     "data-valence=",
@@ -1135,3 +1136,108 @@ def test_key_t_opens_the_training_examples_of_the_outlined_segment() -> None:
     assert "<kbd>t</kbd> shows or hides the training examples its suggestions resemble" in template
     js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
     assert 'row.querySelectorAll("details.evidence")' in js
+
+
+# -- the recode box: part of a code's id or name, picked from a list (blind testers, s42) -----
+
+
+def test_recode_is_a_box_that_lists_every_codable_code_to_search(cfir: Codebook, html: str) -> None:
+    """Blind testers s42: the recode… list held every code (39 in CFIR 2009, 67 in CFIR 2.0) with
+    no way to search it. Each suggestion has a text box instead, its list the codebook's
+    codable codes (one <datalist> for the page), each as "id name": typing part of either
+    ("netw", "readiness", "IS.E") narrows the list, in the browser's own way."""
+    page = _page(html)
+    lists = re.findall(r'<datalist id="recode-codes">(.*?)</datalist>', page, re.S)
+    assert len(lists) == 1
+    assert re.findall(r'<option value="([^"]*)">', lists[0]) == [
+        escape(f"{c.id} {c.name}", quote=False) for c in cfir.codable
+    ]
+    assert len(cfir.codable) == 39
+    assert '<select class="recode"' not in page
+    row = fragments.SegmentRows().suggestion(
+        {"code_id": "IS.B", "css": "d2", "name": "Networks & Communications",
+         "probability": 0.62, "valence": "enabler", "evidence": []}
+    )  # fmt: skip
+    assert (
+        '<input type="text" class="recode" list="recode-codes" placeholder="recode…" '
+        'autocomplete="off" aria-label="recode IS.B as" aria-describedby="recode-hint">'
+    ) in row
+    # what the box is for, said once in the page for every box
+    assert ('<span id="recode-hint">type part of a code\'s id or name, and pick one</span>') in page
+    assert page.count('list="recode-codes"') == page.count('data-action="accept"') == 16
+
+
+def _recode_targets(book: str, cases: list[tuple[str, str]]) -> list[dict[str, str]]:
+    """What report.js's recode box reads each (text, suggestion's code) as, in the codebook
+    ``book``: its functions squash, labelOf and recodeTarget run by node on the codes the page
+    lists (skipped without node: the browser tests run them in the page)."""
+    import json
+    import shutil
+    import subprocess
+
+    from roqa_nlp.report import HERE
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
+
+    def function(name: str) -> str:
+        start = js.index(f"  function {name}(")
+        return js[start : js.index("\n  }\n", start) + 4]
+
+    codes = [{"id": c.id, "name": c.name} for c in Codebook.load(book).codable]
+    script = (
+        f"var codes = {json.dumps(codes)};\n"
+        + "".join(function(n) for n in ("squash", "labelOf", "recodeTarget"))
+        + f"console.log(JSON.stringify({json.dumps(cases)}.map(function (c) "
+        "{ return recodeTarget(c[0], c[1]); })));"
+    )
+    out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    return list(json.loads(out.stdout))
+
+
+def test_recode_box_reads_part_of_a_codes_id_or_name_as_that_code() -> None:
+    """The text of a recode box names a code: its id, its name or "id name" (case and spaces
+    aside), else the one code whose "id name" the text is part of, as the blind testers typed
+    ("netw", "readiness", "IS.E"); no text takes a recode back."""
+    assert _recode_targets(
+        "cfir-2009",
+        [("netw", "IC.H"), ("readiness", "IC.H"), ("IS.E", "IC.H"), ("Planning", "IC.H"),
+         ("  is.b   NETWORKS & communications ", "IC.H"), ("is.e.", "IS.E.2"), ("", "IC.H")],
+    ) == [  # fmt: skip
+        {"code": "IS.B"},
+        {"code": "IS.E"},  # Readiness for Implementation, not its sub-constructs IS.E.1-3
+        {"code": "IS.E"},  # the id itself, though IS.E.1-3 contain it
+        {"code": "PR.A"},
+        {"code": "IS.B"},  # as the list gives it, picked
+        {"refused": "“is.e.” matches 2 codes (IS.E.1 Leadership Engagement, IS.E.3 Access to "
+         "Knowledge & Information): type more of one, or pick it from the list."},
+        {"code": ""},
+    ]  # fmt: skip
+    assert _recode_targets("cfir-2022", [("funding", "INS.B"), ("communications", "INS.B")]) == [
+        {"code": "INS.J.1"},
+        {"code": "INS.C"},
+    ]
+
+
+def test_recode_box_refuses_text_that_names_no_code_or_the_suggestions_own() -> None:
+    """Text matching no code, or only the suggestion's own code, decides nothing: report.js
+    says why beside the box (role=alert, the box aria-invalid) until the text is corrected."""
+    from roqa_nlp.report import HERE
+
+    assert _recode_targets(
+        "cfir-2009", [("zzz", "IC.H"), ("INS.J", "IC.H"), ("cost", "IC.H"), ("re", "IC.H")]
+    ) == [
+        {"refused": "No code of this codebook matches “zzz”: type part of a code's id or name, "
+         "and pick one from the list."},
+        {"refused": "No code of this codebook matches “INS.J”: type part of a code's id or "
+         "name, and pick one from the list."},  # a CFIR 2.0 id in a CFIR 2009 report
+        {"refused": "IC.H Cost is this suggestion's own code: accept it instead."},
+        {"refused": "“re” matches 10 codes (IC.B Evidence Strength & Quality, IC.C Relative "
+         "Advantage, OS.A Patient Needs & Resources, …): type more of one, or pick it from "
+         "the list."},
+    ]  # fmt: skip
+    js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
+    assert 'msg.setAttribute("role", "alert")' in js
+    assert 'box.setAttribute("aria-invalid", "true")' in js

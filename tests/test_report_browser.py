@@ -213,18 +213,69 @@ def test_report_shows_every_main_section(page: tuple[Any, Path]) -> None:
     assert all(s.size["width"] > 100 for s in svgs)
 
 
-def test_recode_lists_offer_every_other_codable_code(page: tuple[Any, Path]) -> None:
+def test_recode_boxes_search_every_codable_code(page: tuple[Any, Path]) -> None:
     from selenium.webdriver.common.by import By
 
     driver, _ = page
-    select = _suggestion(driver, "p01_interview:0002", "IC.H").find_element(
-        By.CSS_SELECTOR, "select"
+    box = _suggestion(driver, "p01_interview:0002", "IC.H").find_element(
+        By.CSS_SELECTOR, "input.recode"
     )
-    assert len(select.find_elements(By.TAG_NAME, "option")) == 1  # filled when first used
-    _click(driver, select)
-    values = [o.get_attribute("value") for o in select.find_elements(By.TAG_NAME, "option")]
-    codable = [c.id for c in Codebook.load("cfir-2009").codable]
-    assert values == [""] + [c for c in codable if c != "IC.H"]
+    values = driver.execute_script(
+        "return Array.from(arguments[0].list.options).map(o => o.value)", box
+    )
+    assert values == [f"{c.id} {c.name}" for c in Codebook.load("cfir-2009").codable]
+
+
+def _recode(driver: Any, segment_id: str, code: str, text: str) -> Any:
+    """Types ``text`` in the recode box of a suggestion and presses Enter; the box."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    box = _suggestion(driver, segment_id, code).find_element(By.CSS_SELECTOR, "input.recode")
+    _click(driver, box)
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    box.send_keys(text, Keys.ENTER)
+    return box
+
+
+def test_recode_box_takes_part_of_a_codes_name_or_id(page: tuple[Any, Path]) -> None:
+    """Blind testers s42 wanted to type part of a name ("netw", "readiness", "IS.E") and pick:
+    the one code the text is part of is the recode, saved by its id, the box showing it whole."""
+    driver, _ = page
+    box = _recode(driver, "p02_interview:0001", "OS.A", "netw")
+    assert box.get_attribute("value") == "IS.B Networks & Communications"
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode IS.B"]
+    _recode(driver, "p02_interview:0001", "OS.A", "readiness")
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode IS.E"]
+    _recode(driver, "p02_interview:0001", "OS.A", "IS.E")
+    assert _decisions_csv(driver) == _review_csv(
+        [_recoded(("p02_interview:0001", "recode", "IS.E", "", "", P02_0001), "OS.A")]
+    )
+    _recode(driver, "p02_interview:0001", "OS.A", "")  # no text: the recode taken back
+    assert _decisions_csv(driver) == _review_csv([])
+
+
+def test_recode_box_refuses_text_that_matches_no_code(page: tuple[Any, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    _recode(driver, "p02_interview:0001", "OS.A", "OS.D")
+    box = _recode(driver, "p02_interview:0001", "OS.A", "zzz")
+    item = _suggestion(driver, "p02_interview:0001", "OS.A")
+    message = item.find_element(By.CSS_SELECTOR, ".recode-msg")
+    assert message.get_attribute("role") == "alert"
+    assert message.text == (
+        "No code of this codebook matches “zzz”: type part of a code's id or name, and pick one "
+        "from the list."
+    )
+    assert box.get_attribute("aria-invalid") == "true"
+    assert box.get_attribute("value") == "zzz"  # left to be corrected
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode OS.D"]  # nothing decided
+    _recode(driver, "p02_interview:0001", "OS.A", "external policy")
+    assert item.find_elements(By.CSS_SELECTOR, ".recode-msg") == []
+    assert box.get_attribute("aria-invalid") is None
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode OS.D"]
 
 
 def test_accept_and_reject_are_saved_as_decisions_csv(page: tuple[Any, Path]) -> None:
@@ -258,14 +309,9 @@ def test_clicking_accept_twice_takes_the_decision_back(page: tuple[Any, Path]) -
 
 def test_recode_new_code_and_note_are_saved(page: tuple[Any, Path]) -> None:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
 
     driver, downloads = page
-    select = _suggestion(driver, "p02_interview:0001", "OS.A").find_element(
-        By.CSS_SELECTOR, "select.recode"
-    )
-    _click(driver, select)
-    Select(select).select_by_value("OS.D")
+    _recode(driver, "p02_interview:0001", "OS.A", "OS.D External Policy & Incentives")
     review = driver.find_element(By.CSS_SELECTOR, '.review[data-segment="p03_interview:0002"]')
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", review)
     review.find_element(By.CSS_SELECTOR, "input.new-code").send_keys("COVID-19 disruption")
@@ -454,13 +500,13 @@ def reviewed(browser: tuple[Any, Path], reviewed_url: str) -> Any:
 
 
 def _pressed(driver: Any, segment_id: str, code: str) -> list[str]:
-    """The actions pressed on a suggestion, and the code its recode list names."""
+    """The actions pressed on a suggestion, and the code its recode box names (its id)."""
     return driver.execute_script(
         "var item = document.querySelector(arguments[0]);"
         "var on = Array.from(item.querySelectorAll('button[aria-pressed=true]'))"
         "  .map(b => b.getAttribute('data-action'));"
-        "var select = item.querySelector('select.recode');"
-        "return select && select.value ? on.concat(['recode ' + select.value]) : on;",
+        "var box = item.querySelector('input.recode');"
+        "return box && box.value ? on.concat(['recode ' + box.value.split(' ')[0]]) : on;",
         f'.review[data-segment="{segment_id}"] .sugg[data-code="{code}"]',
     )
 
@@ -1882,8 +1928,6 @@ def test_a_recode_comes_back_on_the_suggestion_it_replaced(
     """Recode p01_interview:0001's second suggestion (CI.A) and save: the file says which
     suggestion it replaced, so the report written with it shows the recode there, and accepting
     the first suggestion keeps it (it went on the first, and the accept replaced it, silently)."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
 
     driver, downloads = browser
     path = tmp_path / "report.html"
@@ -1891,11 +1935,7 @@ def test_a_recode_comes_back_on_the_suggestion_it_replaced(
     _open_fresh(driver, path.as_uri())
     for f in downloads.iterdir():
         f.unlink()
-    select = _suggestion(driver, "p01_interview:0001", "CI.A").find_element(
-        By.CSS_SELECTOR, "select.recode"
-    )
-    _click(driver, select)
-    Select(select).select_by_value("IS.E.2")
+    _recode(driver, "p01_interview:0001", "CI.A", "IS.E.2")
     rows = _saved_decisions(driver, downloads)
     assert rows[1] == ["p01_interview:0001", "recode", "IS.E.2", "", "", P01_0001, "", "CI.A"]
     saved = tmp_path / "decisions.csv"
@@ -2106,7 +2146,6 @@ def test_the_no_code_row_goes_with_any_other_decision_on_the_segment(
     recode or a new code takes it back, as decisions.no_code_rows reads a review."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.ui import Select
 
     driver, _ = page
     _keys(driver, "j", "j", "x", "1")  # every one rejected, then the first accepted
@@ -2124,18 +2163,14 @@ def test_the_no_code_row_goes_with_any_other_decision_on_the_segment(
     )
     _keys(driver, "1", shift=True)  # rejected again, one by one: every one rejected
     assert _decisions_csv(driver) == _fits_no_code()
-    select = _suggestion(driver, "p01_interview:0002", "IS.E.2").find_element(
-        By.CSS_SELECTOR, "select.recode"
-    )
-    _click(driver, select)
-    Select(select).select_by_value("OS.A")
+    _recode(driver, "p01_interview:0002", "IS.E.2", "OS.A")
     assert _decisions_csv(driver) == _review_csv(
         [
             ("p01_interview:0002", "reject", "IC.H", "", "", P01_0002),
             _recoded(("p01_interview:0002", "recode", "OS.A", "", "", P01_0002), "IS.E.2"),
         ]
     )
-    # Esc closes the recode list, Esc again leaves it; x makes the recode a reject again
+    # Esc leaves the recode box (Esc again does nothing more); x makes the recode a reject again
     _keys(driver, Keys.ESCAPE, Keys.ESCAPE, "x")
     assert _decisions_csv(driver) == _fits_no_code()
     new_code = driver.find_element(

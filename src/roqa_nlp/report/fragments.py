@@ -27,14 +27,17 @@ EXTRA = (
     'aria-label="new code for this segment"><input type="text" class="note" placeholder="note" '
     'aria-label="note on this segment"></div>\n'
 )
-#: The review buttons and the recode list (report.js fills it with every code when opened); a
-#: screen reader names the code each button acts on.
+#: The review buttons and the recode box: text searching the page's list of every codable code
+#: (``<datalist id="recode-codes">``, in the template), read as a code by report.js; a screen
+#: reader names the code each control acts on, and reads the box's use (#recode-hint) once in
+#: the page.
 ACTIONS = (
     '<span class="act"><button type="button" class="accept" data-action="accept" '
     'aria-pressed="false" aria-label="accept {code} {name}">accept</button><button '
     'type="button" class="reject" data-action="reject" aria-pressed="false" '
-    'aria-label="reject {code} {name}">reject</button><select class="recode" '
-    'aria-label="recode {code} as"><option value="">recode…</option></select></span>'
+    'aria-label="reject {code} {name}">reject</button><input type="text" class="recode" '
+    'list="recode-codes" placeholder="recode…" autocomplete="off" aria-label="recode {code} as" '
+    'aria-describedby="recode-hint"></span>'
 )
 
 #: The valence buttons under a segment's suggestions: the researcher's valence where the model's

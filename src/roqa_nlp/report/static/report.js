@@ -530,54 +530,78 @@
       var on = !!d && d.decision === buttons[i].getAttribute("data-action");
       buttons[i].setAttribute("aria-pressed", on ? "true" : "false");
     }
-    var select = item.querySelector("select.recode");
-    if (!select) return;
-    if (d && d.decision === "recode") {
-      fillRecodeList(select);
-      select.value = d.target;
-    } else {
-      select.value = "";
+    var box = item.querySelector("input.recode");
+    if (!box) return;
+    box.value = d && d.decision === "recode" ? labelOf(d.target) : "";
+    recodeMessage(item, "");
+  }
+
+  /* -- the recode box: text read as a code of the page's list (#recode-codes, "id name") -- */
+
+  function squash(text) {
+    return String(text || "").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+  }
+  function labelOf(id) {
+    for (var i = 0; i < codes.length; i++) if (codes[i].id === id) return codes[i].id + " " + codes[i].name;
+    return id;
+  }
+  /* The code the text of `own`'s recode box names: the code whose id, name or "id name" it is
+     (case and spaces aside), else the one code whose "id name" it is part of ("netw", "IS.E",
+     "readiness"); the suggestion's own code only when no other matches. {code: ""} for no text,
+     {refused: why} for text that names no code, several, or the suggestion's own. */
+  function recodeTarget(typed, own) {
+    var text = String(typed || "").split(/\s+/).filter(Boolean).join(" ");
+    var t = squash(text);
+    if (!t) return { code: "" };
+    var hits = codes.filter(function (c) {
+      return squash(c.id) === t || squash(c.name) === t || squash(c.id + " " + c.name) === t;
+    });
+    if (!hits.length) hits = codes.filter(function (c) { return squash(c.id + " " + c.name).indexOf(t) >= 0; });
+    var others = hits.filter(function (c) { return c.id !== own; });
+    if (others.length === 1) return { code: others[0].id };
+    if (!others.length && hits.length) return { refused: labelOf(own) + " is this suggestion's own code: accept it instead." };
+    if (!others.length) {
+      return { refused: "No code of this codebook matches “" + text + "”: type part of a code's id or name, and pick one from the list." };
     }
+    return { refused: "“" + text + "” matches " + others.length + " codes (" +
+      others.slice(0, 3).map(function (c) { return c.id + " " + c.name; }).join(", ") +
+      (others.length > 3 ? ", …" : "") + "): type more of one, or pick it from the list." };
   }
-
-  /* Every codable code but the suggested one, grouped by domain. Lists are filled when first
-     used: a study has thousands of them and 40 options each would slow the page down. */
-  var optionsTemplate = null;
-  function fillRecodeList(select) {
-    if (select.getAttribute("data-filled")) return;
-    if (!optionsTemplate) {
-      optionsTemplate = document.createDocumentFragment();
-      var groups = {};
-      codes.forEach(function (c) {
-        var key = c.domain || "other";
-        if (!groups[key]) {
-          groups[key] = document.createElement("optgroup");
-          groups[key].label = key;
-          optionsTemplate.appendChild(groups[key]);
-        }
-        var opt = document.createElement("option");
-        opt.value = c.id;
-        opt.textContent = c.id + " " + c.name;
-        groups[key].appendChild(opt);
-      });
+  /* the reason a recode box's text was refused, said beside it (and read out), or taken away */
+  function recodeMessage(item, text) {
+    var box = item.querySelector("input.recode");
+    var msg = item.querySelector(".recode-msg");
+    if (box && text) box.setAttribute("aria-invalid", "true");
+    else if (box) box.removeAttribute("aria-invalid");
+    if (!text) { if (msg) msg.remove(); return; }
+    if (!msg) {
+      msg = document.createElement("p");
+      msg.className = "recode-msg";
+      msg.setAttribute("role", "alert");
+      item.insertBefore(msg, item.querySelector("details.evidence"));
     }
-    var own = select.closest(".sugg").getAttribute("data-code");
-    var copy = optionsTemplate.cloneNode(true);
-    var options = copy.querySelectorAll("option");
-    for (var i = 0; i < options.length; i++) if (options[i].value === own) options[i].remove();
-    select.appendChild(copy);
-    select.setAttribute("data-filled", "1");
+    msg.textContent = text;
+  }
+  /* The recode box read (its text changed: Enter, leaving it, or a code picked from the list):
+     a code recodes the suggestion to it, no text takes a recode back, refused text decides
+     nothing and stays in the box to be corrected. */
+  function recodeFrom(box) {
+    var item = box.closest(".sugg");
+    var code = item.getAttribute("data-code");
+    var seg = box.closest(".review").getAttribute("data-segment");
+    var d = state[seg] && state[seg].codes[code];
+    var now = d && d.decision === "recode" ? d.target : "";
+    var found = recodeTarget(box.value, code);
+    if (found.refused) { recodeMessage(item, found.refused); return; }
+    if (found.code === now) { paint(item, d); return; }
+    var st = entry(seg);
+    if (found.code) st.codes[code] = { decision: "recode", target: found.code };
+    else delete st.codes[code];
+    paint(item, st.codes[code]);
+    save();
   }
 
-  function fillOnUse(ev) {
-    var select = ev.target.closest && ev.target.closest("select.recode");
-    if (select) fillRecodeList(select);
-  }
-  document.addEventListener("focusin", fillOnUse);
-  document.addEventListener("pointerdown", fillOnUse, true);
-  document.addEventListener("mousedown", fillOnUse, true);
-
-  /* Every review block painted from the state: buttons, recode lists, new code, note, and the
+  /* Every review block painted from the state: buttons, recode boxes, new code, note, and the
      carried decisions no control shows; `decidedOnly`: only those with a state (the page as
      loaded, where the others are blank already: a study has thousands). */
   function paintAll(decidedOnly) {
@@ -1489,15 +1513,21 @@
   });
 
   document.addEventListener("change", function (ev) {
-    var select = ev.target.closest("select.recode");
-    if (!select) return;
-    var item = select.closest(".sugg");
-    var st = entry(select.closest(".review").getAttribute("data-segment"));
-    var code = item.getAttribute("data-code");
-    if (select.value) st.codes[code] = { decision: "recode", target: select.value };
-    else if (st.codes[code] && st.codes[code].decision === "recode") delete st.codes[code];
-    paint(item, st.codes[code]);
-    save();
+    if (ev.target.matches && ev.target.matches("input.recode")) recodeFrom(ev.target);
+  });
+  /* a code picked from the list (the box holds its "id name") is read at once; other text when
+     it is changed, or on Enter */
+  document.addEventListener("input", function (ev) {
+    var box = ev.target;
+    if (!box.matches || !box.matches("input.recode")) return;
+    var t = squash(box.value);
+    if (codes.some(function (c) { return squash(c.id + " " + c.name) === t; })) recodeFrom(box);
+    else recodeMessage(box.closest(".sugg"), "");
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter" || !ev.target.matches || !ev.target.matches("input.recode")) return;
+    ev.preventDefault();
+    recodeFrom(ev.target);
   });
 
   document.addEventListener("input", function (ev) {
@@ -1728,8 +1758,8 @@
     }
   }
 
-  /* Keys, for reviewing a study without the mouse (not while typing in a box or choosing in a
-     recode list; Escape leaves the box): j / k the next / previous segment shown (outlined,
+  /* Keys, for reviewing a study without the mouse (not while typing in a box, the recode box
+     too; Escape leaves the box): j / k the next / previous segment shown (outlined,
      scrolled to the middle), procedural talk and small talk passed over (navigable); on it, 1-9 accept the suggestion of that rank, Shift+1-9 reject it
      (pressed again, each takes the decision back, as the buttons do), x reject every suggestion
      it shows (talk that fits no code, saved with a "no-code" row; again: take them back), b / e
@@ -1817,11 +1847,11 @@
     var box = document.getElementById("kb-help");
     if (box) box.hidden = !box.hidden;
   }
-  /* typing: a text box, or a recode list (its own type-ahead); radio buttons and the transcript
-     picker are left to the keys */
+  /* typing: a text box (the recode box one of them); radio buttons and the transcript picker are
+     left to the keys */
   function typing(t) {
     return !!(t && t.closest && t.closest(
-      "input[type=text], input[type=search], input:not([type]), textarea, [contenteditable], select.recode"));
+      "input[type=text], input[type=search], input:not([type]), textarea, [contenteditable]"));
   }
   document.addEventListener("keydown", function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
