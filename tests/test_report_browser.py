@@ -271,7 +271,9 @@ def test_recode_box_refuses_text_that_matches_no_code(page: tuple[Any, Path]) ->
     )
     assert box.get_attribute("aria-invalid") == "true"
     assert box.get_attribute("value") == "zzz"  # left to be corrected
-    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode OS.D"]  # nothing decided
+    assert _decisions_csv(driver) == _review_csv(  # nothing decided: the recode to OS.D holds
+        [_recoded(("p02_interview:0001", "recode", "OS.D", "", "", P02_0001), "OS.A")]
+    )
     _recode(driver, "p02_interview:0001", "OS.A", "external policy")
     assert item.find_elements(By.CSS_SELECTOR, ".recode-msg") == []
     assert box.get_attribute("aria-invalid") is None
