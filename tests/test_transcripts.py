@@ -519,7 +519,8 @@ def test_a_closing_marker_after_the_last_speaker_is_not_their_words(tmp_path: Pa
         ("Transcribed by the team, then checked twice by me.", False),
         ("The end of the interview was hard.", False),
         ("[laughs]", False),
-        ("END", False),
+        ("END", True),  # a typist's bare END (s43_conv e6)
+        ("End of story, really.", False),
     ],
 )
 def test_end_markers(line: str, marks_the_end: bool) -> None:

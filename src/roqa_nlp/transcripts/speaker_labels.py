@@ -41,7 +41,8 @@ take the number as the transcript's participant, :func:`header_participant`, and
 name field names, :func:`header_people`, in the transcript's ``metadata["header_people"]``, for
 pseudonymising). They also leave out a transcriber's closing line after the last speaker
 (``[END OF TRANSCRIPT]``, ``Transcribed by https://otter.ai``, :func:`end_markers`), which would
-otherwise continue the last turn, and a transcription service's closing lines there, each
+otherwise continue the last turn, with the footer after a transcriber's end marker
+(``data/end_markers.txt``: ``[END OF RECORDING 00:32:10]``, then ``CONFIDENTIAL. ...``), and a transcription service's closing lines there, each
 matching a service's whole line (Google Meet's ``Meeting ended after 00:09:12``; Sonix's trial
 footer from its first line to the end; ``data/transcription_service_text.txt``,
 :func:`service_text_lines`): talk after such a line goes on with the last turn. A line a
@@ -1085,14 +1086,6 @@ def _turn_words(
     return said
 
 
-#: A transcriber's line marking the end of the talk (``[END OF TRANSCRIPT]``, ``-- End of
-#: interview --``, ``(Recording ends)``): not the last speaker's words.
-END_MARKER = re.compile(
-    r"^[\s\[\](){}*_#=~.-]*(?:end\s+of\s+(?:the\s+)?(?:transcript(?:ion)?|interview|recording|"
-    r"audio|tape|session)|(?:transcript|interview|recording|audio|tape)\s+(?:ends|ended|stops|"
-    r"stopped))[\s\[\](){}*_#=~.!-]*$",
-    re.IGNORECASE,
-)
 #: A transcription service's footer after the last turn (``Transcribed by https://otter.ai``).
 SERVICE_FOOTER = re.compile(
     r"^[\s\[\](){}*_#=~.-]*transcri(?:bed|ption|pt)\s+(?:by|with|powered\s+by)\s+\S{1,60}"
@@ -1123,20 +1116,63 @@ def transcription_notices(lines: Sequence[str], labels: Sequence[object | None])
 
 
 def is_end_marker(line: str) -> bool:
-    """Whether ``line`` only marks the end of the talk (:data:`END_MARKER`) or is a
+    """Whether ``line`` only marks the end of the talk (:func:`marks_the_end`) or is a
     transcription service's footer (:data:`SERVICE_FOOTER`)."""
     if len(line) > 80:
         return False
-    return END_MARKER.match(line) is not None or SERVICE_FOOTER.match(line) is not None
+    return marks_the_end(line) or SERVICE_FOOTER.match(line) is not None
 
 
-def end_markers(lines: Sequence[str], labels: Sequence[object | None]) -> set[int]:
+def marks_the_end(line: str) -> bool:
+    """Whether ``line`` is, as a whole, a transcriber's line marking the end of the talk
+    (``data/end_markers.txt``: ``[END OF TRANSCRIPT]``, ``-- End of interview --``, ``[END OF
+    RECORDING 00:32:10]``, ``END``); ``The end of the interview was hard.`` is not."""
+    return _end_marker_lines().fullmatch(_service_key(line.strip())) is not None
+
+
+@functools.cache
+def _end_marker_lines() -> re.Pattern[str]:
+    """The whole lines of ``data/end_markers.txt``, a clock time allowed after the words."""
+    shapes = sorted(
+        (_service_shape(s) for s in packaged_words("end_markers.txt")), key=lambda p: (-len(p), p)
+    )
+    time = _SERVICE_PLACEHOLDERS["{time}"]
+    return re.compile(
+        rf"{_SERVICE_BEFORE}(?:{'|'.join(shapes)})(?:\s+[\[(]?{time}[\])]?)?{_SERVICE_AFTER}"
+    )
+
+
+def end_markers(lines: Sequence[str], labels: Sequence[str | None]) -> set[int]:
     """The lines after the file's last speaker label (``labels``: each line's, or None) that
-    only mark the end of the talk (:func:`is_end_marker`). One before a later label is left
-    alone: the talk that
-    follows a "recording stopped" is still someone's."""
+    only mark the end of the talk (:func:`is_end_marker`), and, where the file labels its
+    speakers, a transcriber's end marker (:func:`marks_the_end`) after which no one who spoke
+    before it speaks again, with every line after it: the footer below (``CONFIDENTIAL. This
+    transcript ...``; ``Confidential: ...``, no speaker) is no one's words either. One a speaker
+    of the talk labels a line after is left alone: the talk that follows a "recording stopped"
+    is still someone's, and so is a new participant's or the interviewer's."""
     last = max((i for i, label in enumerate(labels) if label is not None), default=-1)
-    return {i for i in range(last + 1, len(lines)) if is_end_marker(lines[i])}
+    out = {i for i in range(last + 1, len(lines)) if is_end_marker(lines[i])}
+    spoke: set[str] = set()  # the speakers' labels above line i
+    for i, (label, line) in enumerate(zip(labels, lines, strict=True)):
+        if label is not None:
+            if not is_header_field(label):
+                spoke.add(label.casefold())
+            continue
+        if spoke and marks_the_end(line) and not _speaks_after(labels[i + 1 :], spoke):
+            return out | set(range(i, len(lines)))
+    return out
+
+
+def _speaks_after(labels: Sequence[str | None], spoke: Collection[str]) -> bool:
+    """Whether a speaker of the talk labels one of ``labels`` (the lines below an end marker):
+    one who ``spoke`` above it, an interviewer or a participant number; not a footer's word
+    (``Confidential:``) or a field (``Transcriber:``)."""
+    return any(
+        label is not None
+        and not is_header_field(label)
+        and (label.casefold() in spoke or _names_a_role(label, None))
+        for label in labels
+    )
 
 
 #: The transcript metadata key of the lines of a transcription service's text left out after the

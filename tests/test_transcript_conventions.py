@@ -1,0 +1,65 @@
+"""Transcription-service conventions around the talk: a header block of role fields, a key of
+the speakers' labels, an end marker and the footer after it (fixtures in tests/data/conventions,
+written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript
+
+DATA = Path(__file__).parent / "data" / "conventions"
+
+
+def turns_of(t: Transcript) -> list[tuple[str, str, str]]:
+    """(speaker, role, words) of every turn, the words read through the turn's offsets."""
+    return [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns]
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        (
+            "end_marker_footer.txt",
+            (
+                "P31",
+                "participant",
+                "The peer workers. They had been through it themselves, so people listened to "
+                "them.",
+            ),
+        ),
+        (
+            "end_bare_footer.txt",
+            ("P32", "participant", "The peer workers, and a manager who let them lead."),
+        ),
+    ],
+)
+def test_an_end_marker_ends_the_talk_and_the_footer_after_it_is_no_ones(
+    name: str, answer: tuple[str, str, str]
+) -> None:
+    t = read_transcript(DATA / name)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What made the biggest difference?"),
+        answer,
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[END OF RECORDING 00:27:45]",
+        "END",
+        "--- END ---",
+        "(End of recording)",
+        "[Interview ends]",
+        "[Recording ends]",
+        "End of interview.",
+    ],
+)
+def test_end_markers_of_the_services(line: str) -> None:
+    from roqa_nlp.transcripts.speaker_labels import is_end_marker
+
+    assert is_end_marker(line) is True
