@@ -63,3 +63,31 @@ def test_end_markers_of_the_services(line: str) -> None:
     from roqa_nlp.transcripts.speaker_labels import is_end_marker
 
     assert is_end_marker(line) is True
+
+
+def test_role_fields_of_a_header_block_describing_the_speakers_are_no_turns() -> None:
+    # "Participant: Deputy manager, ...", "Respondent: DM07 (male, 50s)" and "Interviewer: KL"
+    # beside a field (Transcriber) above the first exchange describe the people: metadata
+    t = read_transcript(DATA / "header_roles.txt")
+    assert turns_of(t) == [
+        ("I", "interviewer", "What gets in the way?"),
+        (
+            "R",
+            "participant",
+            "The rota. We never have the same staff two weeks running, so nothing sticks.",
+        ),
+    ]
+
+
+def test_a_role_line_after_the_first_question_is_still_an_answer(tmp_path: Path) -> None:
+    f = tmp_path / "p33.txt"
+    f.write_text(
+        "Date: 3 June 2024\n\nInterviewer: And your role?\nParticipant: Clinical Nurse Specialist\n"
+        "Interviewer: What helps?\nParticipant: The team, mostly, and a manager who listens.\n"
+    )
+    assert [(s, w) for s, _, w in turns_of(read_transcript(f))] == [
+        ("Interviewer", "And your role?"),
+        ("Participant", "Clinical Nurse Specialist"),
+        ("Interviewer", "What helps?"),
+        ("Participant", "The team, mostly, and a manager who listens."),
+    ]

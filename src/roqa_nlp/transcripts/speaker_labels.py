@@ -983,15 +983,31 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     person's first turn, before the first line of talk (after "Interviewer: And your role?",
     "Participant: Clinical Nurse Specialist" is an answer); a header of only lines naming
     speakers of the talk, with no field beside them, is a key too (:func:`_a_key_of_speakers`).
-    A label alone on its line (``Speaker 1  0:03``, Otter's; Teams' name and time) has its
+    Beside a field, a role's line there whose words describe the person (:func:`_describes_a_role`:
+    ``Participant: Registered manager, supported living``, ``Respondent: RM04 (female, 40s)``)
+    is a header line too, and does not begin the talk. A label alone on its line (``Speaker 1  0:03``, Otter's; Teams' name and time) has its
     words on the lines below it, up to the next label: those are counted, so that a paragraph
     of an answer opening with a field's name (``Note: we still keep a paper copy``) is the
     speaker's talk, not a header line, and so is such a line right below the label
     (:func:`talk_below_lone_labels`: ``PARTICIPANT``, then ``Location: the Leeds site``)."""
+    below = talk_below_lone_labels(labels, words)
+    out, people = _header_scan(labels, words, below, describing=True)
+    if not out:  # no field beside them: a role's short words are its first turn
+        out, people = _header_scan(labels, words, below, describing=False)
+    if out:
+        return out | people
+    return people if people and _a_key_of_speakers(labels, words, people) else out
+
+
+def _header_scan(
+    labels: Sequence[str | None], words: Sequence[str], below: Collection[int], describing: bool
+) -> tuple[set[int], set[int]]:
+    """The field lines and the people's lines of a file's header (:func:`header_lines`), role
+    lines describing a person (:func:`_describes_a_role`) among the people's when
+    ``describing``."""
     out: set[int] = set()
     people: set[int] = set()
     talking = False  # a labelled line neither a field nor a person's name: the talk has begun
-    below = talk_below_lone_labels(labels, words)
     for i, (label, said) in enumerate(zip(labels, words, strict=True)):
         if label is None or i in below:
             continue
@@ -1003,15 +1019,28 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
             person_line_role(label, said) is not None
             or names_interviewer_briefly(label, said, labels[i + 1 :])
             or key_speaker(label, said, labels[i + 1 :]) is not None
+            or (describing and _describes_a_role(label, said, labels[i + 1 :]))
         ):
             people.add(i)
         elif len(_turn_words(labels, words, i, below)) > MAX_HEADER_WORDS:
             break
         else:
             talking = True
-    if out:
-        return out | people
-    return people if people and _a_key_of_speakers(labels, words, people) else out
+    return out, people
+
+
+def _describes_a_role(label: str, said: str, later: Collection[str | None]) -> bool:
+    """Whether a line at the top of a file describes the person of a role's label
+    (:func:`_header_role`) as a header's field does: its words read as a field's value
+    (:func:`looks_like_a_field_value`: ``Registered manager, supported living``, ``RM04 (female,
+    40s)``, ``SJ``; not ``Hello``, ``And your role?``), and the label opens no line below it (the
+    talk's speakers are ``I`` and ``R``)."""
+    own = label.casefold()
+    return (
+        _header_role(label) is not None
+        and looks_like_a_field_value(said)
+        and not any(other is not None and other.casefold() == own for other in later)
+    )
 
 
 #: Two sentences of talk in a field's words: a sentence of three or more words ended, and another
