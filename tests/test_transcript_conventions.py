@@ -91,3 +91,39 @@ def test_a_role_line_after_the_first_question_is_still_an_answer(tmp_path: Path)
         ("Interviewer", "What helps?"),
         ("Participant", "The team, mostly, and a manager who listens."),
     ]
+
+
+def test_a_transcribers_key_line_is_no_turn_and_gives_the_speakers_roles() -> None:
+    t = read_transcript(DATA / "key_initials.txt")
+    assert turns_of(t) == [
+        ("AB", "interviewer", "Thanks for making the time."),
+        ("CD", "participant", "That's alright. I only have half an hour though."),
+        ("AB", "interviewer", "Fine. What helps?"),
+        (
+            "CD",
+            "participant",
+            "The handover meeting. Everyone hears the same thing at the same time.",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "key"),
+    [
+        ("I = Interviewer, R = Respondent", {"I": "interviewer", "R": "participant"}),
+        (
+            "AB = Interviewer (Alex Brown), CD = Participant (support worker)",
+            {"AB": "interviewer", "CD": "participant"},
+        ),
+        (
+            "IV = Interviewer; R07 = Respondent 07; ... = trailing off; -- = interruption",
+            {"IV": "interviewer", "R07": "participant"},
+        ),
+        ("the rota = the problem, honestly", None),
+        ("I think that's right", None),
+    ],
+)
+def test_a_key_of_labels_gives_each_its_role(words: str, key: dict[str, str] | None) -> None:
+    from roqa_nlp.transcripts.speaker_labels import speaker_key
+
+    assert speaker_key(words) == key

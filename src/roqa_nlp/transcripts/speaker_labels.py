@@ -36,7 +36,8 @@ speaker opens with more than :data:`MAX_HEADER_WORDS` words (a label alone on it
 paper copy`` goes on with the answer), a label that is a header field name
 (``data/transcript_header_fields.txt``) opens a header line, not a turn, and so does any label
 whose words are only a participant number (``Participant: P04``, ``Interviewee: Participant 4``)
-(:func:`header_lines`; the readers of plain text and Word documents leave those lines out and
+or a transcriber's key (``Key: I = Interviewer, R = Respondent``, :func:`speaker_key`, whose
+labels take those roles) (:func:`header_lines`; the readers of plain text and Word documents leave those lines out and
 take the number as the transcript's participant, :func:`header_participant`, and the people a
 name field names, :func:`header_people`, in the transcript's ``metadata["header_people"]``, for
 pseudonymising). They also leave out a transcriber's closing line after the last speaker
@@ -789,14 +790,51 @@ def key_speaker(label: str, said: str, later: Collection[str | None]) -> tuple[s
     return (found[0], role) if len(found) == 1 else None
 
 
+#: A pair of a transcriber's key: a label, ``=``, who it is (``MW = Interviewer (Michael Wood)``).
+_KEY_PAIR = re.compile(r"(?P<label>[^=\s](?:[^=]{0,38}?\S)?)\s*=\s*(?P<who>[^=]*\S)")
+_KEY_SEPARATOR = re.compile(r"[,;]")
+
+
+def speaker_key(said: str) -> dict[str, str] | None:
+    """The labels and roles a transcriber's key line gives (``Key: I = Interviewer, R =
+    Respondent``; ``MW = Interviewer (Michael Wood), JT = Respondent (registered manager)``;
+    ``IV = Interviewer; R07 = Respondent 07; ... = trailing off``), label -> ``interviewer`` or
+    ``participant`` (:func:`_header_role` of the words after ``=``, brackets aside): every part
+    between commas or semicolons (outside brackets) a pair ``label = who``, at least one of
+    them naming a role; else None (talk: ``the rota = the problem, honestly``)."""
+    parts, depth, start = [], 0, 0
+    for k, c in enumerate(said):
+        depth += (c in "([") - (c in ")]")
+        if depth <= 0 and _KEY_SEPARATOR.match(c):
+            parts.append(said[start:k])
+            start = k + 1
+    parts.append(said[start:])
+    key: dict[str, str] = {}
+    for part in parts:
+        m = _KEY_PAIR.fullmatch(part.strip())
+        if m is None:
+            return None
+        who = _BRACKETED_AFTER_NAME.sub("", m["who"]).strip()
+        role = _header_role(who) if who else None
+        if role is not None:
+            key.setdefault(m["label"], role)
+    return key or None
+
+
 def header_speakers(
     labels: Sequence[str | None], words: Sequence[str], header: Iterable[int]
 ) -> dict[str, str]:
     """The speakers of the talk a file's header names (:func:`key_speaker`), label ->
     ``interviewer`` or ``participant``: ``Speaker 1`` for ``Interviewer: Speaker 1``,
-    ``Hannah`` for ``Interviewer: Hannah Whitfield`` above ``Hannah: ...``."""
+    ``Hannah`` for ``Interviewer: Hannah Whitfield`` above ``Hannah: ...``; and those a
+    transcriber's key gives (:func:`speaker_key`: ``MW`` for ``Key: MW = Interviewer``) that
+    label a line below it."""
     found: dict[str, str] = {}
     for i in sorted(header):
+        later = {s for s in labels[i + 1 :] if s is not None}
+        for speaker, role in (speaker_key(words[i]) or {}).items():
+            if speaker in later:
+                found.setdefault(speaker, role)
         label = labels[i]
         key = None if label is None else key_speaker(label, words[i], labels[i + 1 :])
         if key is not None:
@@ -1012,8 +1050,10 @@ def _header_scan(
         if label is None or i in below:
             continue
         if (
-            is_header_field(label) and not (_talk_not_a_value(said) and _speaks_again(labels, i))
-        ) or (_participant_number(said) is not None):
+            (is_header_field(label) and not (_talk_not_a_value(said) and _speaks_again(labels, i)))
+            or (_participant_number(said) is not None)
+            or (not talking and speaker_key(said) is not None)
+        ):
             out.add(i)
         elif not talking and (
             person_line_role(label, said) is not None
