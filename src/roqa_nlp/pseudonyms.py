@@ -27,9 +27,14 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   determiner does not follow it ("Will it help?" and "May I ask" stay; "Will is great" does
   not). A single name word in lower case, as speech-to-text writes names ("hello denise"), is as
   often an everyday word ("christmas eve", "her waters have broken", "ye ken"): it stays and is
-  listed to check (a full name in lower case, "denise okoro", is replaced). A first name alone in
-  another interview is as likely someone else, whom a pseudonym would misattribute, so it stays
-  there, as does a one-word display name (``Rose``);
+  listed to check (a full name in lower case, "denise okoro", is replaced). A speaker's first
+  name alone in another interview is as likely someone else, whom a pseudonym would misattribute,
+  so it stays there, as does a one-word display name (``Rose``);
+- the first word of a row the researcher added for someone who speaks nowhere (``Tom`` of ``Tom
+  Beckett,social worker``, ``Brookfield`` of ``Brookfield House,service``) is theirs alone too,
+  capitalised, in every transcript, when the key gives it to no one else and no speaker there
+  has it; not after a title (``Ms Rose``), and not when it is an everyday word that is no given
+  name (``Harbour``): :func:`_given_kind`;
 - in every other transcript, the surname of a keyed name of two words or more (its last word, or
   all its words after the first: ``Ní Bhriain``) stands for its person alone too after a title of
   ``data/honorifics.txt`` or ``data/talk_titles.txt`` (``Sister Kowalski's on nights`` -> ``Sister
@@ -415,6 +420,28 @@ def _is_everyday_word(word: str) -> bool:
     (:func:`_everyday_words`): :func:`names_to_check` lists it in lower case only where it would
     be its person's (they speak there, or a one-word row)."""
     return word.casefold() in _everyday_words()
+
+
+#: the kinds of a first word of a key row for someone who does not speak (:func:`_given_kind`)
+_GIVEN_KINDS = ("given", "given common")
+
+
+def _given_kind(word: str) -> str | None:
+    """How the first word of a key row for someone who speaks nowhere (``Tom`` of ``Tom
+    Beckett,social worker``, ``Brookfield`` of ``Brookfield House,service``) is replaced alone,
+    capitalised, in every transcript: ``given``; ``given common`` when it is also an English stop
+    word (``Will``: not where it opens a sentence before a pronoun or determiner, "Will it
+    help?"); None, not at all, when it is an everyday word that is no given name (``Harbour`` of
+    ``Harbour Mind Care``, ``North`` of ``North Tees Trust``: :func:`_everyday_words` but
+    ``data/word_given_names.txt``), which :func:`names_to_check` lists instead. A given name that
+    is also a word (``Mark``, ``Hope``, ``Rose``) is replaced, as where its person speaks:
+    privacy first (session 42 reverted keeping such a name at a sentence's start, which left
+    "Mark and I set up the service")."""
+    if _is_common_word(word):
+        return "given common"
+    if _is_everyday_word(word) and word.casefold() not in packaged_words("word_given_names.txt"):
+        return None
+    return "given"
 
 
 def _word_surnames() -> frozenset[str]:
@@ -1316,9 +1343,11 @@ class PseudonymKey:
                 continue
             if kind == "surname" and not _is_surname_here(text, m.start()):
                 continue  # "Head office", "in Preston": not the person; "Mrs Head": the name
+            if kind in _GIVEN_KINDS and _is_surname_here(text, m.start()):
+                continue  # "Ms Rose": a surname, not Rose Baker's first name
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
             if (
-                kind == "common"
+                kind in ("common", "given common")
                 and _SENTENCE_START.search(text[max(0, m.start() - 80) : m.start()])
                 and _WORD_AFTER.match(text, m.end())
             ):
@@ -1371,7 +1400,17 @@ class PseudonymKey:
         found: dict[str, tuple[str, str]] = {}  # regex -> (pseudonym, kind); first one wins
         parts: dict[str, tuple[str, str]] = {}
         surnames: dict[str, dict[str, str]] = {}  # regex -> {bare pseudonym: pseudonym}
+        given: dict[str, tuple[str, str]] = {}  # regex -> (pseudonym, first word): _given_kind
         spelled: dict[str, dict[str, str]] = {}  # regex -> {spelling: pseudonym}
+        # each word of the key's names (any place in them) and whose they are: a first name that
+        # is two people's, or also a word of another's name, is neither's alone
+        whose: dict[str, set[str]] = {}
+        for name, pseudonym in self.pseudonyms.items():
+            for part in name_parts(name):
+                for word in [part, *_pieces(part)]:
+                    whose.setdefault(f"(?i:{_name_regex(word)})", set()).add(
+                        _bare(pseudonym).casefold()
+                    )
 
         def put(
             table: dict[str, tuple[str, str]], regex: str, as_spelled: str, value: tuple[str, str]
@@ -1408,6 +1447,12 @@ class PseudonymKey:
                         kind = "common" if _is_common_word(word) else "part"
                         put(parts, f"(?i:{_name_regex(word)})", word, (pseudonym, kind))
             elif not one_word and len(words) > 1:
+                if not _SPEAKER_PSEUDONYM.fullmatch(
+                    _bare(pseudonym)
+                ) and not _CHAT_SENDER_PSEUDONYM.fullmatch(_bare(pseudonym)):
+                    # a row the researcher added for someone the talk names ("Tom Beckett,social
+                    # worker", "Brookfield House,service"): its first word alone is theirs too
+                    given.setdefault(f"(?i:{_name_regex(words[0])})", (pseudonym, words[0]))
                 # the last word, and all after the first of three or more ("Ms Ní Bhriain")
                 for surname in dict.fromkeys([words[-1], " ".join(words[1:])]):
                     regex = f"(?i:{_name_regex(surname)})"
@@ -1425,6 +1470,11 @@ class PseudonymKey:
             if regex not in parts:
                 one = next(iter(theirs.values())) if len(theirs) == 1 else _SHARED_SURNAME
                 parts[regex] = (one, "surname")
+        for regex, (pseudonym, word) in given.items():
+            # a speaker's word here is theirs; a word two people of the key have is neither's
+            given_as = _given_kind(word)
+            if regex not in parts and len(whose[regex]) == 1 and given_as is not None:
+                parts[regex] = (pseudonym, given_as)
         return _one_pattern(
             [
                 (regex, (pseudonym, kind, _told_apart(spelled.get(regex))))
