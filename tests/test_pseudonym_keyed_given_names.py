@@ -9,8 +9,11 @@ House,service`` and ``Oakridge`` of ``Oakridge Lodge,service``.
 
 from __future__ import annotations
 
-from roqa_nlp.pseudonyms import PseudonymKey, pseudonymise
+from pathlib import Path
+
+from roqa_nlp.pseudonyms import NameToCheck, PseudonymKey, names_to_check, pseudonymise
 from roqa_nlp.schema import Transcript, Turn
+from test_cli_core import roqa
 
 
 def talk(tid: str, *said: str, speaker: str = "P01") -> Transcript:
@@ -65,11 +68,15 @@ def test_organisations_first_word_alone_unless_an_everyday_word() -> None:
     )
 
 
-def test_a_first_name_two_people_of_the_key_share_stays() -> None:
+def test_a_first_name_two_people_of_the_key_share_stays_and_is_listed_first() -> None:
     t = talk("p02", "In Luton I asked Tom and Luton said no.")
     key = PseudonymKey({"Tom Beckett": "social worker", "Tom Hale": "nominated individual"})
     (after,), key = pseudonymise([t], key)
     assert after.text == "P01: In Luton I asked Tom and Luton said no.\n"
+    assert names_to_check([after], key) == [
+        NameToCheck("Tom", 1, ("p02",), ("nominated individual", "social worker")),
+        NameToCheck("Luton", 2, ("p02",)),
+    ]
 
 
 def test_a_word_name_is_the_persons_but_where_it_opens_a_question() -> None:
@@ -86,13 +93,89 @@ def test_after_a_title_the_word_is_a_surname_not_the_first_name() -> None:
 
 def test_a_participants_first_name_stays_where_they_do_not_speak() -> None:
     """A participant's first name in another site's interview is as likely someone else: a
-    pseudonym would misattribute (unchanged)."""
+    pseudonym would misattribute (unchanged); it is listed first, as a word of the key."""
     t = talk("p02", "Priya helped, and so did Priya Nair.")
     (after,), key = pseudonymise([t], PseudonymKey({"Priya Nair": "P01", "Sam Roe": "P02"}))
     assert after.text == "P01: Priya helped, and so did [P01].\n"
+    # only ever opening a sentence, yet listed: a word of a keyed name that is no everyday word
+    assert names_to_check([after], key) == [NameToCheck("Priya", 1, ("p02",), ("P01",))]
 
 
 def test_where_a_speaker_of_that_first_name_speaks_it_is_theirs() -> None:
     t = talk("p05", "Tom and I set it up.", speaker="Tom Hale")
     (after,), _ = pseudonymise([t], PseudonymKey({"Tom Beckett": "social worker"}))
     assert after.text == "P05: [P05] and I set it up.\n"
+
+
+def test_words_of_keyed_names_left_are_listed_first_with_their_pseudonyms() -> None:
+    t = talk(
+        "p01",
+        "Our service in Stevenage, Pathways Stevenage, and Luton, Luton and Bedford. The "
+        "Harbour team.",
+    )
+    key = PseudonymKey({"Pathways Stevenage": "provider", "Harbour Mind Care": "provider"})
+    (after,), key = pseudonymise([t], key)
+    assert after.text == (
+        "P01: Our service in Stevenage, [provider], and Luton, Luton and Bedford. The Harbour "
+        "team.\n"
+    )
+    assert names_to_check([after], key) == [
+        NameToCheck("Harbour", 1, ("p01",), ("provider",)),
+        NameToCheck("Stevenage", 1, ("p01",), ("provider",)),
+        NameToCheck("Luton", 2, ("p01",)),
+        NameToCheck("Bedford", 1, ("p01",)),
+    ]
+
+
+def test_roqa_pseudonymise_lists_the_keys_words_first_saying_what_they_are(
+    tmp_path: Path,
+) -> None:
+    """The tester's list: 'Tom' (a keyed person's first name, two of the key) was ranked with
+    'Hatfield' and 'Tesco' under a header saying the words were not in the key."""
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "p02.txt").write_text(
+        "Interviewer: Who?\nP02: In Luton, Luton and Hatfield I asked Tom.\n", encoding="utf-8"
+    )
+    key = tmp_path / "key.csv"
+    key.write_text(
+        "name,pseudonym\nTom Beckett,social worker\nTom Hale,nominated individual\n",
+        encoding="utf-8",
+    )
+    run = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert (
+        "Still in the talk: 1 word(s) of names in the key, not replaced where they stand (a first "
+        "name two people of the key share, a participant's first name where they do not speak, "
+        "a surname without a title, an everyday word of a keyed name, a name word in lower "
+        f"case); add a row to {key} for each that names that person or place there (e.g. "
+        "Tom,social worker gives [social worker] for Tom alone), then run again. Word, times, transcripts, a word of the name "
+        "of: "
+        "Tom 1 p02 [nominated individual], [social worker] "
+        "Check 2 other word(s) of the talk that may still name a person or a place (capitalised "
+        "within a sentence, never in lower case, not in the key); add a row to "
+        f"{key} for each that identifies someone (e.g. London,city gives [city]), then run "
+        "again. Word, times, transcripts: Luton 2 p02 Hatfield 1 p02"
+    ) in " ".join(run.out.split())
+
+
+def test_the_words_shown_by_roqa_code_put_the_keys_first() -> None:
+    from roqa_nlp.cli.code_cmd import names_to_check_lines
+
+    found = [
+        NameToCheck("Tom", 1, ("p02",), ("social worker",)),
+        *(NameToCheck(f"Town{c}", 2, ("p01",)) for c in "abcdefghijklmn"),
+    ]
+    assert names_to_check_lines(found, Path("key.csv"), every_name=False) == [
+        "Still in the talk: 1 word(s) of names in the key, not replaced where they stand (a "
+        "first name two people of the key share, a participant's first name where they do not "
+        "speak, a surname without a title, an everyday word of a keyed name, a name word in "
+        "lower case): Tom (of [social worker]); add a row to key.csv for each that names that "
+        "person or place there (e.g. Tom,social worker gives [social worker] for Tom alone), "
+        "then run again.",
+        "Check 14 other word(s) of the talk that may still name a person or a place "
+        "(capitalised within a sentence, never in lower case, not in the key): Towna ×2, "
+        "Townb ×2, Townc ×2, Townd ×2, Towne ×2, Townf ×2, Towng ×2, Townh ×2, Towni ×2, "
+        "Townj ×2, Townk ×2, Townl ×2 and 2 more; add a row to key.csv for each that "
+        "identifies someone (e.g. London,city gives [city]), then run again.",
+    ]

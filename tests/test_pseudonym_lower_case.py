@@ -190,8 +190,8 @@ def test_a_name_that_is_also_a_word_left_in_lower_case_is_listed_to_check() -> N
     # "will" is a word, and "denise" a first name of someone who does not speak here: both stay
     assert after[0].turn_text(after[0].turns[1]) == "we will see, and denise will too."
     assert names_to_check(after, key) == [
-        NameToCheck("will", 2, ("p02",)),
-        NameToCheck("denise", 1, ("p02",)),
+        NameToCheck("will", 2, ("p02",), ("P02",)),  # words of the key's names: theirs
+        NameToCheck("denise", 1, ("p02",), ("P12",)),
     ]
 
 

@@ -947,8 +947,8 @@ def test_names_to_check_lists_capitalised_words_within_a_sentence() -> None:
 def test_names_to_check_leaves_out_what_the_key_replaced_and_its_pseudonyms() -> None:
     t = talk("p01", "I asked Priya and Tom Hale, then Leeds said so.")
     key = PseudonymKey({"Tom Hale": "nominated individual", "Priya": "nurse"})
-    # before pseudonymising, the names are still there to check
-    assert [f.word for f in names_to_check([t], key)] == ["Hale", "Leeds", "Priya", "Tom"]
+    # before pseudonymising, the names are still there to check, the key's words first
+    assert [f.word for f in names_to_check([t], key)] == ["Hale", "Priya", "Tom", "Leeds"]
     (after,), key = pseudonymise([t], key)
     assert after.text == "P01: I asked [nurse] and [nominated individual], then Leeds said so.\n"
     assert [f.word for f in names_to_check([after], key)] == ["Leeds"]
@@ -995,11 +995,16 @@ def test_a_word_after_an_honorific_is_a_name_even_after_its_full_stop() -> None:
         ("Kamau", 1),
         ("Rose", 1),  # though "rose" is a word of the talk
     ]
-    # a row for Rose Baker or Mrs May replaces neither "Ms. Rose" nor "Mrs. May": still listed
+    # a row for Rose Baker or Mrs May replaces neither "Ms. Rose" nor "Mrs. May": still listed,
+    # first, as words of the key's names
     key = PseudonymKey({"Rose Baker": "deputy", "Mrs May": "manager"})
     (after,), key = pseudonymise([t], key)
-    assert [(f.word, f.count) for f in names_to_check([after], key)] == [
-        (f.word, f.count) for f in found
+    assert [(f.word, f.count, f.keyed_as) for f in names_to_check([after], key)] == [
+        ("May", 2, ("manager",)),
+        ("Rose", 1, ("deputy",)),
+        ("Chen", 1, ()),
+        ("Hale", 1, ()),
+        ("Kamau", 1, ()),
     ]
 
 
@@ -1053,8 +1058,7 @@ def test_roqa_code_pseudonymise_names_the_most_frequent_words_to_check(
     shown = ", ".join(places[:11])
     assert (
         f"Check 15 word(s) of the talk that may still name a person or a place (capitalised "
-        f"within a sentence, never in lower case, not in the key; or a name word of the key or "
-        f"of a speaker written in lower case, left as it is): Leeds ×2, {shown} and 3 more; "
+        f"within a sentence, never in lower case, not in the key): Leeds ×2, {shown} and 3 more; "
         f"add a row to {key} for each"
     ) in " ".join(run.out.split())
 

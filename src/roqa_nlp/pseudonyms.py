@@ -1933,12 +1933,16 @@ def pseudonymise(
 
 @dataclass(frozen=True)
 class NameToCheck:
-    """A word of the talk that may name a person or a place the pseudonym key does not hold:
-    how often it stands in the talk, and in which transcripts (ids, in reading order)."""
+    """A word of the talk that may name a person or a place: how often it stands in the talk, in
+    which transcripts (ids, in reading order), and, for a word of a name the key holds that was
+    left there (a participant's first name where they do not speak, a surname without a title,
+    a first name two people of the key share, a word in lower case), the pseudonyms of the key's
+    names it is a word of (``("social worker",)``); empty for a word the key does not hold."""
 
     word: str
     count: int
     transcripts: tuple[str, ...]
+    keyed_as: tuple[str, ...] = ()
 
 
 #: a word of the talk: letters, with inner apostrophes and hyphens ("O'Neill", "Mary-Jane"), not
@@ -2054,7 +2058,10 @@ def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]
 def names_to_check(
     transcripts: Iterable[Transcript] | Transcript, key: PseudonymKey | None = None
 ) -> list[NameToCheck]:
-    """The words of the talk that may still name a person or a place, most frequent first.
+    """The words of the talk that may still name a person or a place: the words of the key's
+    names left there first (:attr:`NameToCheck.keyed_as` the pseudonyms of the names they are
+    words of; listed also where they only open a sentence, unless an everyday word), then the
+    others, each most frequent first.
 
     A word is listed when it is capitalised within a sentence (not its first word) at least once,
     is written in lower case nowhere in ``transcripts`` (so "Recovery College" is left out when
@@ -2119,12 +2126,37 @@ def names_to_check(
     # name there, however often the word is written in lower case ("I hope so"), but not as a
     # word of a phrase ("the Royal College", "Winter Pressures", "a Grant": _in_a_phrase)
     word_names = packaged_words("word_given_names.txt") - known
+    whose = {} if key is None else _key_words_whose(key)
+
+    def keyed_as(word: str) -> tuple[str, ...]:
+        return tuple(sorted(whose.get(_without_accents(word.casefold()), ())))
+
     found = [
-        NameToCheck(word, counts[word], tuple(where[word]))
-        for word in within
-        if word in titled
-        or (word.casefold() in word_names and word in alone)
-        or not {word.casefold(), word.casefold().removesuffix("s")} & (lower | known)
+        NameToCheck(word, counts[word], tuple(where[word]), keyed_as(word))
+        for word in counts
+        if word[:1].isupper()
+        and (
+            word in within
+            and (
+                word in titled
+                or (word.casefold() in word_names and word in alone)
+                or not {word.casefold(), word.casefold().removesuffix("s")} & (lower | known)
+            )
+            # a word of a keyed name left, wherever it stands, when it is no everyday word
+            or (bool(keyed_as(word)) and (word in within or not _is_everyday_word(word)))
+        )
     ]
-    found += [NameToCheck(w, counts[w], tuple(where[w])) for w in keyed]
-    return sorted(found, key=lambda f: (-f.count, f.word.casefold()))
+    found += [NameToCheck(w, counts[w], tuple(where[w]), keyed_as(w)) for w in keyed]
+    # the key's words left first: the researcher keyed them, and may not look further
+    return sorted(found, key=lambda f: (not f.keyed_as, -f.count, f.word.casefold()))
+
+
+def _key_words_whose(key: PseudonymKey) -> dict[str, set[str]]:
+    """Each word of the key's names (:func:`name_parts`, a hyphenated one's pieces too), in lower
+    case without accents, and the pseudonyms (bare) of the names it is a word of."""
+    whose: dict[str, set[str]] = {}
+    for name, pseudonym in key.pseudonyms.items():
+        for part in name_parts(name):
+            for word in [part, *_pieces(part)]:
+                whose.setdefault(_without_accents(word.casefold()), set()).add(_bare(pseudonym))
+    return whose

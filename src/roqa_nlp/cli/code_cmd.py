@@ -1141,34 +1141,70 @@ NAMES_SHOWN = 12
 def _print_names_to_check(
     key: PseudonymKey, path: Path, transcripts: list[Any], *, every_name: bool
 ) -> None:
-    """The words of the pseudonymised talk that may name a person or a place the key does not
-    hold (:func:`~roqa_nlp.pseudonyms.names_to_check`), for the researcher to check."""
+    """The words of the pseudonymised talk that may name a person or a place
+    (:func:`~roqa_nlp.pseudonyms.names_to_check`), for the researcher to check."""
     from rich.markup import escape
 
     from ..pseudonyms import names_to_check
 
-    found = names_to_check(transcripts, key)
-    if not found:
-        return
-    what = (
-        f"Check {len(found)} word(s) of the talk that may still name a person or a place "
-        "(capitalised within a sentence, never in lower case, not in the key; or a name word "
-        "of the key or of a speaker written in lower case, left as it is)"
-    )
-    fix = (
-        f"add a row to {path} for each that identifies someone (e.g. London,city gives [city]), "
-        "then run again"
-    )
+    for line in names_to_check_lines(names_to_check(transcripts, key), path, every_name=every_name):
+        # never wrapped by rich: a long path in it must stay whole (the terminal wraps it)
+        console().print(escape(line), soft_wrap=True)
+
+
+def names_to_check_lines(found: list[Any], path: Path, *, every_name: bool) -> list[str]:
+    """The lines telling of the words ``found`` (:class:`~roqa_nlp.pseudonyms.NameToCheck`): first
+    the words of the key's names left in the talk, with the pseudonyms of the names they are words
+    of (never hidden among the others nor said to be out of the key), then the other words; each
+    group's :data:`NAMES_SHOWN` most frequent, or with ``every_name`` one line per word."""
+    keyed = [f for f in found if f.keyed_as]
+    others = [f for f in found if not f.keyed_as]
+    lines = []
+    if keyed:
+        lines += _word_lines(
+            keyed,
+            f"Still in the talk: {len(keyed)} word(s) of names in the key, not replaced where "
+            "they stand (a first name two people of the key share, a participant's first name "
+            "where they do not speak, a surname without a title, an everyday word of a keyed "
+            "name, a name word in lower case)",
+            f"add a row to {path} for each that names that person or place there (e.g. "
+            "Tom,social worker gives [social worker] for Tom alone), then run again",
+            every_name=every_name,
+        )
+    if others:
+        lines += _word_lines(
+            others,
+            f"Check {len(others)} {'other ' if keyed else ''}word(s) of the talk that may still "
+            "name a person or a place (capitalised within a sentence, never in lower case, not "
+            "in the key)",
+            f"add a row to {path} for each that identifies someone (e.g. London,city gives "
+            "[city]), then run again",
+            every_name=every_name,
+        )
+    return lines
+
+
+def _word_lines(found: list[Any], what: str, fix: str, *, every_name: bool) -> list[str]:
+    """One group of :func:`names_to_check_lines`: ``what`` they are, the words, and ``fix``."""
+
+    def of(f: Any) -> str:
+        return ", ".join(f"[{p}]" for p in f.keyed_as)
+
     if not every_name:
         shown = found[:NAMES_SHOWN]
-        words = ", ".join(f"{f.word} ×{f.count}" if f.count > 1 else f.word for f in shown)
+        words = ", ".join(
+            (f"{f.word} ×{f.count}" if f.count > 1 else f.word)
+            + (f" (of {of(f)})" if f.keyed_as else "")
+            for f in shown
+        )
         more = "" if len(shown) == len(found) else f" and {len(found) - len(shown)} more"
-        # never wrapped by rich: a long path in it must stay whole (the terminal wraps it)
-        console().print(escape(f"{what}: {words}{more}; {fix}."), soft_wrap=True)
-        return
-    console().print(escape(f"{what}; {fix}. Word, times, transcripts:"), soft_wrap=True)
-    for f in found:
-        console().print(escape(f"  {f.word:20} {f.count:4}  {', '.join(f.transcripts)}"))
+        return [f"{what}: {words}{more}; {fix}."]
+    columns = "Word, times, transcripts" + (", a word of the name of" if found[0].keyed_as else "")
+    return [f"{what}; {fix}. {columns}:"] + [
+        f"  {f.word:20} {f.count:4}  {', '.join(f.transcripts)}"
+        + (f"  {of(f)}" if f.keyed_as else "")
+        for f in found
+    ]
 
 
 @app.command("suggest")
