@@ -267,7 +267,8 @@ def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_re
     assert run.code == 0, run.err
     coded, out = tmp_path / "coded", tmp_path / "reviewed"
     assert " ".join(run.out.split()).startswith(
-        "Alice's review: 5 of 6 segment(s) decided, in 1 of 2 transcript(s): 3 coded with 4 "
+        "Alice's review: 5 of 6 reviewable segments decided (1 undecided: p02:0001), in 1 of 2 "
+        "transcript(s): 3 coded with 4 "
         "code(s) (2 accept, 1 recode, 1 new-code), 2 with every suggestion rejected and no code; "
         "left out: 1 code decision(s) on no segment of the codings. Only these are charted and "
         "compared."
@@ -937,7 +938,8 @@ def test_a_new_codes_valence_the_reviewer_did_not_give_is_charted_unsure(
         "p01:0003": ("IS.E.2", "barrier", "", ""),
     }
     assert (
-        "Charted from the codes Alice gave: 3 of 3 participant segments. Alice gave no valence to "
+        "Charted from the codes Alice gave: 3 of 6 reviewable participant segments (3 "
+        "undecided). Alice gave no valence to "
         "1 segment of a new code: it keeps the model's guess (a valence learnt on CFIR talk), "
         "marked valence unsure. Left out" in table.note
     )
@@ -974,3 +976,53 @@ def test_a_valence_alone_on_an_undecided_segment_is_said_so_with_what_to_do(
         "have the staff for…”); a valence alone decides nothing: accept or recode the "
         "segment's code too"
     ) in " ".join(run.err.split())
+
+
+def with_procedural(result: CodingResult, segment_id: str) -> CodingResult:
+    """``result`` with segment ``segment_id`` flagged procedural talk (set aside from review)."""
+    return CodingResult(
+        [
+            dataclasses.replace(s, procedural=True) if s.segment.id == segment_id else s
+            for s in result.segments
+        ],
+        result.transcripts,
+        result.meta,
+    )
+
+
+def test_the_summary_gives_the_decided_of_the_reviewable_segments_and_names_the_undecided(
+    tmp_path: Path,
+) -> None:
+    """As a methods section reports it: decided of reviewable (procedural talk set aside, said),
+    the undecided named. Before: '2 of 6 segment(s) decided', the procedural segment counted
+    in the denominator and the 3 undecided nowhere (s43 writeup: '86 of 108 segment(s)
+    decided' for 86 of 88 reviewable, 20 procedural, 2 undecided)."""
+    coded = tmp_path / "coded"
+    with_procedural(model_codings(), "p01:0004").save(coded)
+    write_decisions(coded / "decisions.csv", DECISIONS[:3])
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
+    assert run.code == 0, run.err
+    assert " ".join(run.out.split()).startswith(
+        "Alice's review: 2 of 5 reviewable segments decided (1 procedural set aside; 3 "
+        "undecided: p01:0003, p01:0005, p02:0001), in 1 of 2 transcript(s): 2 coded with 2 "
+        "code(s) (1 accept, 1 recode), 0 with every suggestion rejected and no code. Only these "
+        "are charted and compared."
+    )
+
+
+def test_table_2_of_a_review_counts_the_reviewable_segments_as_the_summary_does(
+    cfir: Codebook,
+) -> None:
+    """Table 2's note has the summary's denominator: '2 of 5 reviewable', not '2 of 2'."""
+    from roqa_nlp.framework import barriers_enablers
+
+    rows = DECISIONS[:3]
+    reviewed, _, _ = reviewed_codings(
+        rows, with_procedural(model_codings(), "p01:0004"), cfir, coder="Alice"
+    )
+    assert barriers_enablers(reviewed, codebook=cfir).note == (
+        "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
+        "codes Alice gave: 2 of 5 reviewable participant segments (1 procedural set aside; 3 "
+        "undecided). Left out as not reviewed yet: 2 undecided segments of the reviewed "
+        "transcripts and 1 transcript the review did not reach (p02)."
+    )

@@ -106,7 +106,7 @@ def test_roqa_apply_decisions_reads_a_review_saved_as_xlsx(tmp_path: Path) -> No
         "apply-decisions", coded, "--coder", "X", "--decisions", xlsx, "--out", tmp_path / "o11"
     )
     assert run.code == 0, run.err
-    assert "X's review: 3 of 6 segment(s) decided" in " ".join(run.out.split())
+    assert "X's review: 3 of 6 reviewable segments decided" in " ".join(run.out.split())
 
 
 def docx_bytes() -> bytes:

@@ -755,7 +755,8 @@ def framework_outputs(result: CodingResult, cfir: Codebook) -> tuple[str, str, s
 
 LEFT_OUT = (
     "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
-    "codes Alice gave: 2 of 2 participant segments. Left out as not reviewed yet: 2 undecided "
+    "codes Alice gave: 2 of 8 reviewable participant segments (6 undecided). Left out as not "
+    "reviewed yet: 2 undecided "
     "segments of the reviewed transcripts and 1 transcript the review did not reach (p02)."
 )
 
@@ -781,8 +782,10 @@ def test_a_partial_review_is_still_marked_partial_after_a_round_trip(
     assert qde_of(out).findtext(NS + "Description") == (
         "Alice's review (roqa apply-decisions). Left out as not reviewed yet: 2 undecided "
         "segments of the reviewed transcripts and 1 transcript the review did not reach (p02).\n"
-        'roqa_nlp review: {"participants_not_reviewed": ["P02"], "study_interviews": ["p01", '
-        '"p02"], "transcripts_not_reviewed": ["p02"], "undecided_segments": {"p01": [2, 4]}, '
+        'roqa_nlp review: {"participants_not_reviewed": ["P02"], "review_scope": '
+        '{"participant_segments": 8, "procedural": 0, "small_talk": 0}, "study_interviews": '
+        '["p01", "p02"], '
+        '"transcripts_not_reviewed": ["p02"], "undecided_segments": {"p01": [2, 4]}, '
         '"user": "Alice"}'
     )
     back = read_qdpx(out).codings["Alice"]

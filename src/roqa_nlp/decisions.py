@@ -1894,10 +1894,20 @@ def reviewed_codings(
     from .framework import (
         NOT_REVIEWED,
         NOT_REVIEWED_CASES,
+        REVIEW_SCOPE,
         STUDY_INTERVIEWS,
         UNDECIDED,
         interview_order,
     )
+
+    # what the review had to decide: the participant segments, less those set aside undecided
+    spoken = [s for s in result.segments if s.segment.role != "interviewer"]
+    aside = [s for s in spoken if not to_review(s) and s.segment.id not in decided]
+    meta[REVIEW_SCOPE] = {
+        "participant_segments": len(spoken),
+        "procedural": sum(1 for s in aside if s.procedural),
+        "small_talk": sum(1 for s in aside if not s.procedural),
+    }
 
     undecided = undecided_segments(result, {s.segment.id for s in out}, reviewed)
     if undecided:

@@ -1271,6 +1271,26 @@ def row_unit(codebook: Codebook) -> str:
     return "code"
 
 
+def review_scope(meta: Mapping[str, Any]) -> tuple[int, str] | None:
+    """What a review (``roqa apply-decisions``) had to decide, as its meta records it
+    (:data:`REVIEW_SCOPE`): the number of reviewable participant segments and what was set
+    aside (``"20 procedural set aside"``, empty when nothing was); None when not recorded
+    (imported codings, a review written before it was)."""
+    scope = meta.get(REVIEW_SCOPE)
+    if not isinstance(scope, Mapping):
+        return None
+    try:
+        n, p, t = (
+            int(scope.get(k, 0)) for k in ("participant_segments", "procedural", "small_talk")
+        )
+    except (TypeError, ValueError):
+        return None
+    aside = " and ".join(
+        w for w in (f"{p} procedural" if p else "", f"{t} small-talk" if t else "") if w
+    )
+    return n - p - t, f"{aside} set aside" if aside else ""
+
+
 def review_left_out(meta: dict[str, Any]) -> str:
     """What a review (``roqa apply-decisions``) left out as not reviewed yet, as a sentence of
     a table's note: the segments of reviewed transcripts no decision decided, and the
@@ -1324,9 +1344,23 @@ def charted_note(
     person = coder_of(result)
     if person is not None:
         none = n - k
-        said = f"Charted from the codes {person} gave: {k} of {n} participant segments" + (
-            f" ({none} given no code)." if none else "."
-        )
+        scope = review_scope(meta)
+        if scope is None:
+            said = f"Charted from the codes {person} gave: {k} of {n} participant segments" + (
+                f" ({none} given no code)." if none else "."
+            )
+        else:  # as the summary of roqa apply-decisions: of the segments the review had to decide
+            reviewable, aside = scope
+            parts = (
+                f"{none} given no code" if none else "",
+                aside,
+                f"{reviewable - n} undecided" if reviewable > n else "",
+            )
+            given = "; ".join(w for w in parts if w)
+            said = (
+                f"Charted from the codes {person} gave: {k} of {reviewable} reviewable "
+                f"participant segments{f' ({given})' if given else ''}."
+            )
         u = len((valence_not_given(result) or set()) & {s.segment.id for s in segments})
         said += f" {person} gave no valence to {u} of them, counted as neutral." if u else ""
         g = len({q.segment_id for q in coded if q.valence_guessed and q.valence != "neutral"})
@@ -1820,8 +1854,13 @@ NOT_REVIEWED_CASES = "participants_not_reviewed"
 #: among them, so that saturation numbers the interviews as the study does
 STUDY_INTERVIEWS = "study_interviews"
 UNDECIDED = "undecided_segments"
+#: ... and what the review had to decide: ``{"participant_segments": n, "procedural": p,
+#: "small_talk": t}``, the coded transcripts' participant segments and those set aside from
+#: review and left undecided (:func:`~roqa_nlp.decisions.to_review`); the rest are reviewable,
+#: the denominator the summary of ``roqa apply-decisions`` and Table 2's note report
+REVIEW_SCOPE = "review_scope"
 #: The meta of a review's codings that says what it left out (a ``.qdpx`` export carries them)
-REVIEW_LEFT_OUT = (UNDECIDED, NOT_REVIEWED, NOT_REVIEWED_CASES, STUDY_INTERVIEWS)
+REVIEW_LEFT_OUT = (UNDECIDED, NOT_REVIEWED, NOT_REVIEWED_CASES, STUDY_INTERVIEWS, REVIEW_SCOPE)
 
 
 def ordinal(n: int) -> str:

@@ -114,9 +114,20 @@ def apply_decisions_command(
     # a review made on the codings charted in CFIR 2.0 is kept in CFIR 2.0 codes, as made
     made_in = base_codebook(book).id
     made = "" if made_in == base_codebook(model_book).id else f" (in {made_in} codes, as made)"
+    from ..decisions import to_review
+    from ..errors import first_few
+    from ..framework import review_scope
+
+    reviewable, aside = review_scope(reviewed.meta) or (len(result), "")
+    decided = {s.segment.id for s in reviewed}
+    open_ = [s.segment.id for s in result if to_review(s) and s.segment.id not in decided]
+    why = "; ".join(
+        w for w in (aside, f"{len(open_)} undecided: {first_few(open_)}" if open_ else "") if w
+    )
     con = console()
     con.print(
-        f"{coder.strip()}'s review{made}: {n_decided} of {len(result)} segment(s) decided, in "
+        f"{coder.strip()}'s review{made}: {n_decided} of {reviewable} reviewable segments "
+        f"decided{f' ({why})' if why else ''}, in "
         f"{len(reviewed.transcripts)} of {len(result.transcripts)} transcript(s): "
         f"{counts['segments']} coded with {counts['codes']} code(s) ({used or 'none'}), "
         f"{counts['rejected']} with every suggestion rejected and no code{kept}{left}. "

@@ -40,7 +40,7 @@ from .. import __version__
 from ..codebook import Codebook
 from ..decisions import segment_notes
 from ..errors import RoqaError, first_few, warn
-from ..framework import REVIEW_LEFT_OUT, carries_codes, review_left_out
+from ..framework import REVIEW_LEFT_OUT, REVIEW_SCOPE, carries_codes, review_left_out
 from ..io import atomic_write_bytes, xml_text
 from ..result import CodingResult
 from ..schema import Suggestion, Transcript, normalise_valence
@@ -69,7 +69,7 @@ def review_description(meta: Mapping[str, Any], person: str) -> str | None:
     and the record of it (:data:`REVIEW_RECORD`); None for a review that left nothing out.
     Before, a partial review exported and imported back read as a finished one."""
     record: dict[str, Any] = {k: meta[k] for k in REVIEW_LEFT_OUT if meta.get(k)}
-    if not record:
+    if not set(record) - {REVIEW_SCOPE}:  # what it had to decide alone: nothing left out
         return None
     said = review_left_out(dict(meta))
     record["user"] = person

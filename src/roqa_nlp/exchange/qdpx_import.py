@@ -1047,7 +1047,13 @@ def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
     empty when the description holds no record. Only well-formed values are kept (lists of ids,
     ``{transcript: [undecided, to review]}``); a record that is no JSON object is named in
     ``warnings``."""
-    from ..framework import NOT_REVIEWED, NOT_REVIEWED_CASES, STUDY_INTERVIEWS, UNDECIDED
+    from ..framework import (
+        NOT_REVIEWED,
+        NOT_REVIEWED_CASES,
+        REVIEW_SCOPE,
+        STUDY_INTERVIEWS,
+        UNDECIDED,
+    )
 
     line = next((x for x in description.splitlines() if x.startswith(REVIEW_RECORD)), None)
     if line is None:
@@ -1078,6 +1084,11 @@ def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
         }
         if counts:
             kept[UNDECIDED] = counts
+    scope = record.get(REVIEW_SCOPE)
+    if isinstance(scope, dict) and all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in scope.values()
+    ):
+        kept[REVIEW_SCOPE] = scope
     return kept
 
 
