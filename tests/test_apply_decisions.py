@@ -889,7 +889,7 @@ def test_a_transcript_with_nothing_to_review_counts_as_reviewed_with_nothing_cod
     sat = saturation(reviewed, initial_sample=1, stopping_criterion=1)
     assert [r[1:] for r in sat.rows()[1:]] == [
         ["p01", "P01", 4, "IC.F Complexity; IS.B Networks & Communications; IS.E.2 Available "
-         "Resources; project.agency-staff Agency staff", "", 4, 0, "initial sample"],
+         "Resources; Agency staff", "", 4, 0, "initial sample"],
         ["p02", "P02", "", "", "", "", "", "not reviewed"],
         ["p03", "P03", 0, "", "", 4, 0, "nothing coded, not counted (still 0 of 1 without new "
          "codes)"],
@@ -1026,3 +1026,32 @@ def test_table_2_of_a_review_counts_the_reviewable_segments_as_the_summary_does(
         "undecided). Left out as not reviewed yet: 2 undecided segments of the reviewed "
         "transcripts and 1 transcript the review did not reach (p02)."
     )
+
+
+def test_a_new_code_is_charted_under_new_codes_by_its_name_alone(cfir: Codebook) -> None:
+    """A code from a new-code decision is charted in Table 2 under 'New codes (open coding)' (its
+    heading kept as data), not 'Codes', and read by its name, not 'project.agency-staff Agency
+    staff' (s43 writeup: 'project.building-and-physical-environment Building and physical
+    environment' in the matrix header and saturation's new codes); its id stays in the
+    machine-readable columns."""
+    from roqa_nlp.codebook import named_code
+    from roqa_nlp.framework import barriers_enablers, framework_matrix
+    from roqa_nlp.report import render_report
+
+    reviewed, book, _ = reviewed_codings(DECISIONS, model_codings(), cfir, coder="Alice")
+    table = barriers_enablers(reviewed, codebook=book)
+    assert [(d.id, d.name) for d in table.domains] == [
+        ("IC", "Intervention Characteristics"),
+        ("IS", "Inner Setting"),
+        ("project", "New codes (open coding)"),
+    ]
+    assert named_code("project.agency-staff", "Agency staff") == "Agency staff"
+    assert named_code("IS.E.2", "Available Resources") == "IS.E.2 Available Resources"
+    matrix = framework_matrix(reviewed, codebook=book)
+    assert matrix.column_label("project.agency-staff") == "Agency staff"
+    assert "project.agency-staff" in reviewed.to_dataframe().to_csv()
+    html = render_report(reviewed, book)
+    assert '<th colspan="4">New codes (open coding)</th>' in html
+    assert '<th scope="row">Agency staff</th>' in html
+    assert '<th title="Agency staff">Agency staff</th>' in html
+    assert "project.agency-staff Agency staff" not in html

@@ -2066,16 +2066,16 @@ def test_table_2_csv_writes_the_domain_of_codes_under_no_domain_as_a_plain_dash(
 ) -> None:
     """It was written '- (session 29): a lone '-' is no formula."""
     r = CodingResult(
-        [seg("T1", 0, "People judge us.", ("project.stigma", 1.0, "barrier"))],
+        [seg("T1", 0, "People judge us.", ("own.stigma", 1.0, "barrier"))],
         {"T1": transcript("T1", "P01")},
     )
     book = Codebook.from_dict(
-        {"id": "own", "name": "Own", "codes": [{"id": "project.stigma", "name": "Stigma"}]}
+        {"id": "own", "name": "Own", "codes": [{"id": "own.stigma", "name": "Stigma"}]}
     )
     out = tmp_path / "t.csv"
     barriers_enablers(r, book).to_csv(out)
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
-    assert rows[1][:4] == ["-", "Codes", "project.stigma", "Stigma"]
+    assert rows[1][:4] == ["-", "Codes", "own.stigma", "Stigma"]
 
 
 def test_a_persons_saturation_verdict_gives_segments_without_p_as_the_report_does() -> None:

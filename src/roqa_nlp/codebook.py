@@ -35,21 +35,27 @@ _OPAQUE_ID = re.compile(r"\{?[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12
 
 def shown_code(code_id: str, name: str | None, names: dict[str, str] | None = None) -> str:
     """How a code is written where a short label is wanted (a table's column, a list of new
-    codes): its id, or its name when the id is a QDA program's GUID and the code has a name;
-    when another code of ``names`` (id -> name) has that name too, the name with the GUID's
-    first eight characters (``Staff [556d5796]``), so the two stay apart."""
-    if not (name and _OPAQUE_ID.fullmatch(code_id)):
+    codes): its id, or its name when the id is a QDA program's GUID, or a project's new code's
+    (``project.building-and-physical-environment``, made of its name), and the code has a name;
+    when another code of ``names`` (id -> name) has that name too, a GUID's name with its first
+    eight characters (``Staff [556d5796]``), a new code's id, so the two stay apart."""
+    from .decisions import PROJECT_PREFIX
+
+    if not name:
         return code_id
-    if names and any(k != code_id and v == name for k, v in names.items()):
-        return f"{name} [{code_id.strip('{}')[:8]}]"
-    return name
+    twin = bool(names) and any(k != code_id and v == name for k, v in (names or {}).items())
+    if code_id.startswith(PROJECT_PREFIX):
+        return code_id if twin else name
+    if not _OPAQUE_ID.fullmatch(code_id):
+        return code_id
+    return f"{name} [{code_id.strip('{}')[:8]}]" if twin else name
 
 
 def named_code(code_id: str, name: str | None, names: dict[str, str] | None = None) -> str:
     """How a code is written where a reader needs to know what it is (the framework matrix's
     column headers, saturation's new codes): its id and name (``PR.D Reflecting &
-    Evaluating``); a QDA program's GUID as :func:`shown_code` writes it (its name); its id alone
-    when it has no name of its own."""
+    Evaluating``); a QDA program's GUID, or a project's new code, as :func:`shown_code` writes
+    it (its name); its id alone when it has no name of its own."""
     shown = shown_code(code_id, name, names)
     return f"{code_id} {name}".strip() if name and shown == code_id != name else shown
 

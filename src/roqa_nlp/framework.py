@@ -37,6 +37,7 @@ import math
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -1144,9 +1145,22 @@ class BarriersEnablers:
         )
 
 
-OTHER_DOMAIN = ("", "Codes outside the codebook")
-#: The row of a codebook's codes that are under no domain (all of a flat codebook's codes)
-NO_DOMAIN = ("-", "Codes")
+#: The ids of Table 2's domain rows of codes under no domain of the codebook: codes it does not
+#: know, its codes under no domain (all of a flat codebook's codes), and the project's new codes
+#: (made from new-code decisions); their headings are data (:func:`domain_heading`)
+OTHER_DOMAIN = ""
+NO_DOMAIN = "-"
+NEW_CODES_DOMAIN = "project"
+
+
+@cache
+def domain_heading(kind: str) -> str:
+    """The heading of Table 2's row of codes under no domain of the codebook, ``kind`` being
+    ``new_codes``, ``no_domain`` or ``outside_codebook`` (``roqa_nlp/data/chart_headings.json``):
+    ``New codes (open coding)`` for the project's new codes."""
+    from .io import packaged_json
+
+    return str(packaged_json("chart_headings.json")["headings"][kind])
 
 
 def check_quotes(quotes: object) -> None:
@@ -1221,11 +1235,18 @@ def barriers_enablers(
             code_id, name, side("barrier", qs), side("enabler", qs), side("neutral", qs), parent
         )
 
+    from .decisions import PROJECT_PREFIX
+
     domains: dict[str, DomainRow] = {}
     for k in known:
         code = codebook[k]
         dom = codebook.domain_of(code.id)
-        did, dname = (dom.id, dom.name) if dom is not None else NO_DOMAIN
+        if dom is not None:
+            did, dname = dom.id, dom.name
+        elif code.id.startswith(PROJECT_PREFIX):
+            did, dname = NEW_CODES_DOMAIN, domain_heading("new_codes")
+        else:
+            did, dname = NO_DOMAIN, domain_heading("no_domain")
         up = codebook.find(code.parent) if code.parent else None
         parent = up.name if up is not None and up.level != "domain" else None
         domains.setdefault(did, DomainRow(did, dname, [])).constructs.append(
@@ -1233,12 +1254,13 @@ def barriers_enablers(
         )
     names = _code_names(result, None)
     for k in unknown:
-        did, dname = OTHER_DOMAIN
+        did, dname = OTHER_DOMAIN, domain_heading("outside_codebook")
         domains.setdefault(did, DomainRow(did, dname, [])).constructs.append(
             row(k, names.get(k, k))
         )
     dom_order = {d.id: i for i, d in enumerate(codebook.domains)}
-    dom_order.setdefault(NO_DOMAIN[0], len(dom_order))
+    dom_order.setdefault(NEW_CODES_DOMAIN, len(dom_order))
+    dom_order.setdefault(NO_DOMAIN, len(dom_order))
     ordered = sorted(domains.values(), key=lambda d: dom_order.get(d.id, len(dom_order)))
     neutral = len({q.segment_id for q in coded if q.valence == "neutral"})
     note = charted_note(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, check_quotes, clock
+from .framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, check_quotes, clock, domain_heading
 from .io import atomic_open, xml_text
 
 if TYPE_CHECKING:
@@ -239,7 +239,7 @@ def write_table2_docx(
         label = grid.add_row()
         merged = label.cells[0].merge(label.cells[1])
         merged.paragraphs[0].add_run(
-            xml_text(domain.name or "Codes outside the codebook")
+            xml_text(domain.name or domain_heading("outside_codebook"))
         ).bold = True
         row = grid.add_row()
         fill(row.cells[0], [(construct_name(c), c.barriers) for c in domain.constructs])

@@ -776,6 +776,8 @@ def _quote_view(q: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
 
 
 def matrix_view(matrix: Any, used_codes: list[str], anchors: Mapping[str, str]) -> dict[str, Any]:
+    from ..codebook import shown_code
+
     top = max((matrix.count(c, k) for c in matrix.cases for k in used_codes), default=0) or 1
     return {
         "case_kind": matrix.case_kind,
@@ -784,7 +786,15 @@ def matrix_view(matrix: Any, used_codes: list[str], anchors: Mapping[str, str]) 
         "empty_cases": sum(
             1 for c in matrix.cases if not any(matrix.count(c, k) for k in used_codes)
         ),
-        "codes": [{"id": k, "name": matrix.names.get(k, k)} for k in used_codes],
+        "codes": [
+            {
+                "id": k,
+                "name": matrix.names.get(k, k),
+                # a column by its code's id, a new code by its name (project.<its name>)
+                "shown": shown_code(k, matrix.names.get(k), matrix.names),
+            }
+            for k in used_codes
+        ],
         # a row is a case: those of several participants' talk named (a focus group)
         "speakers_note": matrix.speakers_note,
         "rows": [
@@ -815,14 +825,22 @@ def _side_view(side: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
 
 
 def table2_view(table: Any, anchors: Mapping[str, str]) -> list[dict[str, Any]]:
+    from ..codebook import named_code
+    from ..framework import NEW_CODES_DOMAIN, NO_DOMAIN, OTHER_DOMAIN
+
     return [
         {
             "id": d.id,
             "name": d.name,
+            # a codebook's domain by its id and name, the rows of codes under none by heading
+            "heading": d.name
+            if d.id in (NEW_CODES_DOMAIN, NO_DOMAIN, OTHER_DOMAIN)
+            else f"{d.id} {d.name}",
             "constructs": [
                 {
                     "code_id": c.code_id,
                     "name": c.name,
+                    "label": named_code(c.code_id, c.name),
                     "barriers": _side_view(c.barriers, anchors),
                     "enablers": _side_view(c.enablers, anchors),
                     "neutral": _side_view(c.neutral, anchors),

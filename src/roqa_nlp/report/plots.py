@@ -232,6 +232,10 @@ def heatmap_svg(matrix: FrameworkMatrix, codes: Sequence[str] | None = None) -> 
     if not matrix.cases or not columns:
         return None
     counts = [[matrix.count(c, k) for k in columns] for c in matrix.cases]
+    from ..codebook import shown_code
+
+    # the columns by id, a new code by its name (project.<its name> says no more)
+    shown = [shown_code(k, matrix.names.get(k), matrix.names) for k in columns]
     n_rows, n_cols = len(matrix.cases), len(columns)
     top = max((max(r) for r in counts), default=0) or 1
     cell_w, cell_h = 18.0, 22.0
@@ -243,15 +247,14 @@ def heatmap_svg(matrix: FrameworkMatrix, codes: Sequence[str] | None = None) -> 
     bar_x = left + plot_w + 14
     tick_w = text_width([tick_label(t) for t in ticks], 10)
     width = bar_x + 12 + 6 + tick_w + 24
-    height = bottom + text_width(columns, 10) + 10 + 24
+    height = bottom + text_width(shown, 10) + 10 + 24
     fig = Figure(width, height, f"Heat map of segments per {matrix.case_kind} and code")
     for i, (case, row) in enumerate(zip(matrix.cases, counts, strict=True)):
         y = plot_top + i * cell_h
         fig.text(left - 6, y + cell_h / 2, case, size=11, anchor="end")
         for j, (code, v) in enumerate(zip(columns, row, strict=True)):
             x = left + j * cell_w
-            name = matrix.names.get(code, "")
-            what = f"{case} · {code}{' ' + name if name and name != code else ''}: {v} segment"
+            what = f"{case} · {matrix.column_label(code)}: {v} segment"
             tip = f"<title>{escape(what + ('' if v == 1 else 's'))}</title>"
             fig.add(
                 f'<rect x="{num(x)}" y="{num(y)}" width="{num(cell_w)}" height="{num(cell_h)}" '
@@ -260,9 +263,9 @@ def heatmap_svg(matrix: FrameworkMatrix, codes: Sequence[str] | None = None) -> 
             if v:
                 ink = "#ffffff" if v > top * 0.55 else INK
                 fig.text(x + cell_w / 2, y + cell_h / 2, str(v), size=8, anchor="middle", fill=ink)
-    for j, code in enumerate(columns):
+    for j, label in enumerate(shown):
         x = left + j * cell_w + cell_w / 2
-        fig.text(x, bottom + 6, code, size=10, anchor="end", rotate=True)
+        fig.text(x, bottom + 6, label, size=10, anchor="end", rotate=True)
     fig.text(left + plot_w / 2, height - 12, "code", size=11, anchor="middle")
     stops = "".join(
         f'<stop offset="{num(k / (len(BLUES) - 1))}" stop-color="{c}"/>'
