@@ -2782,3 +2782,24 @@ def test_table2_marks_and_counts_participants_counted_only_on_unsure_codes(
     )
     html = write_report(r, tmp_path / "r.html", MINI).read_text("utf-8")
     assert '<div class="who">P01, P09, P10 (code unsure) <span' in html
+
+
+def test_table2_docx_marks_its_header_row_to_repeat_on_every_page(tmp_path: Path) -> None:
+    """Table 2 runs over pages in a write-up: its one Word table's first row (Barriers |
+    Enablers), and only it, is a header row (<w:tblHeader/> in its <w:trPr>), so Word and
+    LibreOffice repeat it on each page (s43 writeup, checked in the XML)."""
+    import re
+    import zipfile
+
+    r = CodingResult(
+        [seg("T1", 0, "People judge us.", ("IS.C", 1.0, "barrier"))],
+        {"T1": transcript("T1", "P01")},
+    )
+    out = tmp_path / "t.docx"
+    barriers_enablers(r, "cfir-2009").to_docx(out)
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    tables = re.findall(r"<w:tbl>.*?</w:tbl>", xml, re.S)
+    assert len(tables) == 1
+    rows = re.findall(r"<w:tr[ >].*?</w:tr>", tables[0], re.S)
+    assert [bool(re.search(r"<w:trPr>.*<w:tblHeader( w:val=\"(true|1|on)\")?/>", r, re.S)) for r in rows] == [True] + [False] * (len(rows) - 1)  # fmt: skip
+    assert re.sub(r"<[^>]+>", "", rows[0]) == "BarriersEnablers"
