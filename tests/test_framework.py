@@ -2537,11 +2537,20 @@ def test_the_rows_and_verdicts_resting_on_a_partial_review_say_so(tmp_path: Path
     ) in s.guest.message
     s.to_xlsx(tmp_path / "s.xlsx")
     rows = list(load_workbook(tmp_path / "s.xlsx")["Verdicts"].iter_rows(values_only=True))
-    assert [r[2] for r in rows[1:3]] == [partial, partial]
+    assert [r[2] for r in rows[1:3]] == [
+        partial,
+        "yes, but not borne out: interviews 10, 12 after it added 2 new codes (run 9-10: 16.7% "
+        "new information > 5%, and 3 later run(s) above it); on a partial review (interviews 14, "
+        "15 hold undecided segments)",
+    ]
     # undecided segments before the quiet run and the Guest run: nothing to say of the verdicts
     result.meta = {"user": {"name": "Alice"}, "undecided_segments": {"I02": [1, 3]}}
     before = saturation(result)
-    assert [r[2] for r in before.verdict_rows()[1:3]] == ["yes", "yes"]
+    assert [r[2] for r in before.verdict_rows()[1:3]] == [
+        "yes",
+        "yes, but not borne out: interviews 10, 12 after it added 2 new codes (run 9-10: 16.7% "
+        "new information > 5%, and 3 later run(s) above it)",
+    ]
     assert (
         before.stopping_rule()[1] == "initial sample, partly reviewed (1 of 3 segments undecided)"
     )
@@ -2803,3 +2812,30 @@ def test_table2_docx_marks_its_header_row_to_repeat_on_every_page(tmp_path: Path
     rows = re.findall(r"<w:tr[ >].*?</w:tr>", tables[0], re.S)
     assert [bool(re.search(r"<w:trPr>.*<w:tblHeader( w:val=\"(true|1|on)\")?/>", r, re.S)) for r in rows] == [True] + [False] * (len(rows) - 1)  # fmt: skip
     assert re.sub(r"<[^>]+>", "", rows[0]) == "BarriersEnablers"
+
+
+def test_the_reached_cell_says_when_later_interviews_do_not_bear_saturation_out(
+    tmp_path: Path,
+) -> None:
+    """The Verdicts sheet's `reached` cell is pasted alone: by the documented rules (Guest: the
+    first run of 2 after a base of 4 with <= 5% new information) both verdicts are right to say
+    reached, but the cell must say that later interviews added new codes, as the verdict text
+    does. Before: 'yes' for a Guest verdict at interview 7 when interview 8 added 2 new codes
+    (run 7-8: 2/21 = 9.5% > 5%; s43 writeup)."""
+    from openpyxl import load_workbook
+
+    # base I01-I04: 10 codes; run 5-6 adds 0 (0% <= 5%: reached at 6); 7 adds K, L
+    codes = ["A B C", "D E F", "G H", "I J", "A", "B", "K L"]
+    s = saturation(interviews(codes), initial_sample=4, stopping_criterion=2)
+    assert (s.guest.reached, s.guest.at, s.guest.base_codes) == (True, 6, 10)
+    assert (s.francis.reached, s.francis.at) == (True, 6)
+    s.to_xlsx(tmp_path / "s.xlsx")
+    rows = list(load_workbook(tmp_path / "s.xlsx")["Verdicts"].iter_rows(values_only=True))
+    assert [r[2] for r in rows[1:3]] == [
+        "yes, but not borne out: interview 7 after it added 2 new codes",
+        "yes, but not borne out: interview 7 after it added 2 new codes (run 6-7: 20.0% new "
+        "information > 5%)",
+    ]
+    # nothing new after it: plain yes
+    quiet = saturation(interviews(codes[:6]), initial_sample=4, stopping_criterion=2)
+    assert [r[2] for r in quiet.verdict_rows()[1:3]] == ["yes", "yes"]

@@ -1506,6 +1506,9 @@ class FrancisVerdict:
     #: the interviews (numbers in the study's order) of a review, in the quiet run or after it,
     #: that still hold undecided segments: a verdict of "reached" rests on a partial review
     partly_reviewed: list[int] = field(default_factory=list)
+    #: of a verdict of "reached", the later interviews that added new codes, said as the
+    #: ``reached`` cell qualifies it (``interview 8 after it added 2 new codes``); empty when none
+    not_borne_out: str = ""
 
 
 @dataclass
@@ -1533,6 +1536,9 @@ class GuestView:
     message: str
     #: as :attr:`FrancisVerdict.partly_reviewed`, of the run that met the threshold or after it
     partly_reviewed: list[int] = field(default_factory=list)
+    #: as :attr:`FrancisVerdict.not_borne_out`, with the later runs above the threshold
+    #: (``interview 8 after it added 2 new codes (run 7-8: 9.5% new information > 5%)``)
+    not_borne_out: str = ""
 
 
 @dataclass
@@ -1790,14 +1796,14 @@ class Saturation:
             [
                 "Francis et al. (2010) stopping rule",
                 f"initial sample {f.initial_sample}, stopping criterion {f.stopping_criterion}",
-                reached(f.reached, f.partly_reviewed),
+                reached(f.reached, f.partly_reviewed, f.not_borne_out),
                 f.interview or "",
                 f.message,
             ],
             [
                 "Guest, Namey & Chen (2020) new-information threshold",
                 f"base {g.base_size}, run {g.run_length}, threshold {g.new_info_threshold:.0%}",
-                reached(g.reached, g.partly_reviewed),
+                reached(g.reached, g.partly_reviewed, g.not_borne_out),
                 g.interview or "",
                 g.message,
             ],
@@ -1831,15 +1837,20 @@ class Saturation:
         )
 
 
-def reached(yes: bool, partly_reviewed: Sequence[int]) -> str:
-    """The Verdicts sheet's ``reached`` cell: ``no``, ``yes``, or ``yes, on a partial review
-    (interviews 12, 13 hold undecided segments)`` when the verdict rests on one."""
+def reached(yes: bool, partly_reviewed: Sequence[int], not_borne_out: str = "") -> str:
+    """The Verdicts sheet's ``reached`` cell, qualified as the verdict is, since it is pasted
+    alone: ``no``, ``yes``, ``yes, but not borne out: interview 8 after it added 2 new codes``
+    when later interviews added new codes (the rule is met, the later data contradict it), and
+    ``yes, on a partial review (interviews 12, 13 hold undecided segments)`` when the verdict
+    rests on one (both, joined by ``;``, when both hold)."""
     if not yes:
         return "no"
+    said = f"yes, but not borne out: {not_borne_out}" if not_borne_out else "yes"
     if not partly_reviewed:
-        return "yes"
+        return said
     return (
-        f"yes, on a partial review (interview{'s' * (len(partly_reviewed) != 1)} "
+        f"{said}{';' if not_borne_out else ','} on a partial review "
+        f"(interview{'s' * (len(partly_reviewed) != 1)} "
         f"{', '.join(map(str, partly_reviewed))} hold{'s' * (len(partly_reviewed) == 1)} "
         "undecided segments)"
     )
@@ -2299,6 +2310,19 @@ def saturation(
             "interviews after the stopping point do not bear saturation out"
         )
 
+    def not_borne_out(last: int) -> str:
+        """Of a verdict of "reached" at interview ``last``, the later interviews that added new
+        codes, in a phrase for the ``reached`` cell; empty when none did."""
+        later = [k for k in range(last + 1, len(seq) + 1) if counts[k - 1]]
+        if not later:
+            return ""
+        n = sum(counts[k - 1] for k in later)
+        which = ", ".join(str(num(k)) for k in later[:3]) + (" ..." if len(later) > 3 else "")
+        return (
+            f"interview{'s' * (len(later) != 1)} {which} after it added {n} new "
+            f"code{'s' * (n != 1)}"
+        )
+
     def unsure_note() -> str:
         """What either verdict must add when new codes rest only on unsure suggestions: it counts
         them as codes the interviews used, and the model was not sure of them."""
@@ -2436,11 +2460,31 @@ def saturation(
         name(at),
         msg,
         [] if at is None else [num(k) for k in partly_held(first, len(seq))],
+        "" if at is None else not_borne_out(at),
     )
 
     base, runs = guest_runs(counts, base_size=base_size, run_length=run_length)
     hit = next((r for r in runs if r.ratio is not None and r.ratio <= new_info_threshold), None)
     pct = f"{new_info_threshold:.0%}"
+
+    def guest_not_borne_out(hit: GuestRun) -> str:
+        """:func:`not_borne_out` of the Guest verdict, with the first later run above the
+        threshold (and how many more there are)."""
+        said = not_borne_out(hit.last)
+        over = [
+            r
+            for r in runs
+            if r.last > hit.last and r.ratio is not None and r.ratio > new_info_threshold
+        ]
+        if not said or not over:
+            return said
+        first = over[0]
+        more = f", and {len(over) - 1} later run(s) above it" if len(over) > 1 else ""
+        return (
+            f"{said} (run {span(first.first, first.last)}: {first.ratio or 0.0:.1%} new "
+            f"information > {pct}{more})"
+        )
+
     if hit is not None:
         ratio = hit.ratio or 0.0
         gmsg = (
@@ -2479,6 +2523,7 @@ def saturation(
         None if hit is None else name(hit.last),
         gmsg,
         [] if hit is None else [num(k) for k in partly_held(hit.first, len(seq))],
+        "" if hit is None else guest_not_borne_out(hit),
     )
     return Saturation(
         [label[c] for c in seq],
