@@ -1055,3 +1055,23 @@ def test_a_new_code_is_charted_under_new_codes_by_its_name_alone(cfir: Codebook)
     assert '<th scope="row">Agency staff</th>' in html
     assert '<th title="Agency staff">Agency staff</th>' in html
     assert "project.agency-staff Agency staff" not in html
+
+
+def test_the_summary_says_how_many_accepted_codes_keep_an_unsure_valence_and_what_to_do(
+    tmp_path: Path,
+) -> None:
+    """p01:0001 (accepted) and p01:0003 (a new code and an accepted code) keep the model's
+    valence at 0.55, below 0.6: marked valence unsure (‡) in the reviewed outputs, as the rule
+    keeps it (docs/report.md); the summary says so in one line, with what to do. p01:0002 was
+    given a valence: sure. Before, nothing said it (s43 writeup)."""
+    run = apply_review(tmp_path, DECISIONS)
+    assert run.code == 0, run.err
+    assert (
+        "2 coded segment(s) keep the model's unsure valence (below 0.6, marked valence unsure, "
+        "\u2021, in the reviewed outputs): p01:0001, p01:0003; set their valence in the review "
+        "to confirm the side, then apply the decisions again."
+    ) in " ".join(run.out.split())
+    sure = [*DECISIONS, *(dataclasses.replace(d, decision="valence", valence="barrier") for d in DECISIONS[:1] + DECISIONS[3:4])]  # fmt: skip
+    run = apply_review(tmp_path / "sure", sure)
+    assert run.code == 0, run.err
+    assert "unsure valence" not in run.out

@@ -133,6 +133,25 @@ def apply_decisions_command(
         f"{counts['rejected']} with every suggestion rejected and no code{kept}{left}. "
         "Only these are charted and compared."
     )
+    from ..framework import SURE_VALENCE
+
+    # the rule keeps a valence the reviewer did not set as the model gave it: unsure ones stay
+    # unsure (docs/report.md), said here with what to do, as the reviewed outputs mark them
+    unsure = [
+        s.segment.id
+        for s in reviewed
+        if any(
+            g.valence_probability is not None and g.valence_probability < SURE_VALENCE
+            for g in s.suggestions
+        )
+    ]
+    if unsure:
+        con.print(
+            f"{len(unsure)} coded segment(s) keep the model's unsure valence (below "
+            f"{SURE_VALENCE:g}, marked valence unsure, \u2021, in the reviewed outputs): "
+            f"{first_few(unsure)}; set their valence in the review to confirm the side, then "
+            "apply the decisions again."
+        )
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
     _warn_if_report_is_stale(out)
