@@ -95,7 +95,7 @@ def test_split_sentences(text: str, sentences: list[str]) -> None:
 )  # fmt: skip
 def test_backchannels(words: str) -> None:
     assert is_backchannel(words)
-    assert only_acknowledges(words) == (words != "(inaudible)")
+    assert only_acknowledges(words)  # a turn of only a note too: it splits no answer (s43)
 
 
 @pytest.mark.parametrize(

@@ -1652,6 +1652,33 @@ def test_a_backchannel_cue_between_two_cues_of_one_speaker_does_not_split_the_tu
     ]
 
 
+@pytest.mark.parametrize("note", ["[inaudible]", "[laughs]", "[crosstalk]", "(pause)"])
+def test_an_interviewer_cue_of_only_a_transcriber_note_does_not_split_the_answer(
+    tmp_path: Path, note: str
+) -> None:
+    """The interviewer's cue holding only a transcriber's note between two cues of one answer is
+    left out as her "Mm-hmm." would be: the answer is one turn, one segment. Before, it split
+    the answer in two, each coded without the other (s43 tester: three segments of one answer,
+    the last coded on its own, where "Mm-hmm." and "Yeah." cues gave one)."""
+    f = tmp_path / "p07.vtt"
+    f.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v Priya Shah>What gets in the way?</v>\n\n"
+        "00:00:05.500 --> 00:00:15.000\n<v Grace Mwangi>Paperwork. Three systems.</v>\n\n"
+        f"00:00:15.200 --> 00:00:16.000\n<v Priya Shah>{note}</v>\n\n"
+        "00:00:16.200 --> 00:00:30.000\n<v Grace Mwangi>So my staff type all shift.</v>\n",
+        "utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["Priya Shah"])
+    answer = "Paperwork. Three systems.\nSo my staff type all shift."
+    assert turns_of(t) == [
+        ("Priya Shah", "interviewer", "What gets in the way?", 1.0, 5.0),
+        ("Grace Mwangi", "participant", answer, 5.5, 30.0),
+    ]
+    assert t.metadata["backchannels_left_out"] == 1
+    assert [(s.text, s.context) for s in segment(t)] == [(answer, "What gets in the way?")]
+    assert all(t.text[s.start : s.end] == s.text for s in segment(t))
+
+
 def test_a_backchannel_of_a_third_speaker_or_at_the_ends_splits_nothing(tmp_path: Path) -> None:
     """Only another speaker's backchannel that asks nothing, between two turns of one speaker,
     is left out: one before a different speaker, at either end, or asking ("And?") stays a

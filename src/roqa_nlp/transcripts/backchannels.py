@@ -233,9 +233,14 @@ def only_acknowledges(words: str, *, agreeing: bool = True) -> bool:
     speaker does not part one speaker's turn
     (:func:`~roqa_nlp.transcripts.render.across_backchannels`, which keeps a short reply to the
     interviewer's question as an answer), nor count as a turn of the one who may be asking the
-    questions (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`). Words holding no word at all
-    (a symbol, ``[inaudible]``) acknowledge nothing: such a turn stays where it is."""
+    questions (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`). A turn of only a
+    transcriber's bracketed note (``[inaudible]``, ``[laughs]``, ``(pause)``) is taken as one too:
+    between two pieces of an answer it carries nothing of its own, as ``Mm-hmm.`` does (s43: an
+    interviewer's ``[inaudible]`` cue split an answer ``Mm-hmm.`` would not). Words holding no
+    word and no note (a symbol, ``-``) acknowledge nothing: such a turn stays where it is."""
     if "?" in words:
         return False
     tokens = words_of(words)
-    return bool(tokens) and _acknowledgement(tokens, agreeing=agreeing)
+    if not tokens:
+        return _NOTE.search(words) is not None
+    return _acknowledgement(tokens, agreeing=agreeing)
