@@ -42,9 +42,9 @@ def test_inspect_reports_each_speakers_role_turns_and_words_of_the_examples() ->
         (21, 0, None),
     ]
     assert [s["read_as"] for s in got] == [
-        ["8 turns split by another speaker's backchannel (such as 'Right.'): this format is read "
-         "as typed, so each part is coded on its own (delete the backchannel line in the file to "
-         "code the turn whole)"],  # P01's, around the interviewer's 'Mm-hmm.', 'Yeah.', 'Right.'
+        ["8 turns split by another speaker's backchannel ('Mm-hmm.', 'Yeah.', 'Right.'): this "
+         "format is read as typed, so each part is coded on its own (delete the backchannel line "
+         "in the file to code the turn whole)"],  # P01's, around the interviewer's backchannels
         ["11 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
          "turn is read whole"],
         ["8 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
@@ -413,10 +413,50 @@ def test_inspect_counts_the_turns_a_plain_text_backchannel_splits(tmp_path: Path
     assert run.code == 0, run.err
     (got,) = json.loads(run.out)
     assert got["read_as"] == [
-        "1 turn split by another speaker's backchannel (such as 'Right.'): this format is read "
-        "as typed, so each part is coded on its own (delete the backchannel line in the file to "
-        "code the turn whole)"
+        "1 turn split by another speaker's backchannel ('Right.'): this format is read as typed, "
+        "so each part is coded on its own (delete the backchannel line in the file to code the "
+        "turn whole)"
     ]
+
+
+def test_inspect_cites_the_backchannels_a_plain_text_file_holds_and_counts_turns_as_its_table(
+    tmp_path: Path,
+) -> None:
+    """An Otter-style .txt (the speaker's label and time on a line of their own) is read as typed
+    (its text is the file's own, so a backchannel line stays between the answer's parts): the
+    note names the backchannels the file holds ('Yeah.'), not 'Right.', which it does not, and
+    the guessed interviewer's count is of all her turns, as the table shows them (4), with the
+    one that only acknowledges named. Before: "(such as 'Right.')" and "(3 of 3 turns)" beside
+    a table of 4 turns (s43 tester: t04_otter.txt, "6 of 8 turns" beside 9)."""
+    said = [
+        ("Speaker 1", "What has helped the service?"),
+        ("Speaker 2", "The champions on each shift, mostly, because they show the others how."),
+        ("Speaker 1", "Yeah."),
+        ("Speaker 2", "And they report back to me every month."),
+        ("Speaker 1", "And what got in the way?"),
+        ("Speaker 2", "The software, which kept crashing every time we saved a plan."),
+        ("Speaker 1", "How did the staff take it?"),
+        ("Speaker 2", "Badly at first, then well enough once the champions helped."),
+    ]
+    (tmp_path / "p32.txt").write_text(
+        "".join(f"{w}  0:{i:02d}\n{s}\n\n" for i, (w, s) in enumerate(said)), "utf-8"
+    )
+    run = roqa("inspect", tmp_path / "p32.txt", "--json")
+    assert run.code == 0, run.err
+    (got,) = json.loads(run.out)
+    assert [(s["speaker"], s["turns"]) for s in got["speakers"]] == [
+        ("Speaker 1", 4),
+        ("Speaker 2", 4),
+    ]
+    assert got["read_as"] == [
+        "1 turn split by another speaker's backchannel ('Yeah.'): this format is read as typed, "
+        "so each part is coded on its own (delete the backchannel line in the file to code the "
+        "turn whole)"
+    ]
+    assert (
+        "so 'Speaker 1', who asks the questions (3 of 4 turns, and 1 only acknowledges: "
+        "'Yeah.'), was taken as the interviewer" in got["warning"]
+    )
 
 
 def test_inspect_counts_the_interviewers_mm_after_a_participants_question_alike_in_text_and_vtt(
@@ -453,9 +493,9 @@ def test_inspect_counts_the_interviewers_mm_after_a_participants_question_alike_
             "p21",
             [3, 3],
             [
-                "1 turn split by another speaker's backchannel (such as 'Right.'): this format "
-                "is read as typed, so each part is coded on its own (delete the backchannel "
-                "line in the file to code the turn whole)"
+                "1 turn split by another speaker's backchannel ('Mm.'): this format is read as "
+                "typed, so each part is coded on its own (delete the backchannel line in the "
+                "file to code the turn whole)"
             ],
         ),
         (

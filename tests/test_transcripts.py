@@ -3526,7 +3526,8 @@ def test_a_guessed_interviewer_is_recorded_and_skipped_but_never_overrides_given
 def test_backchannels_do_not_count_against_the_one_who_asks(tmp_path: Path) -> None:
     """Sam Roe asks three questions and says "Mm-hmm." four times while Jo Bell answers (a .txt
     file keeps them as turns): his backchannels are no turns that could ask, so he is guessed
-    as the interviewer (3 of 3 turns); before, 3 questions in 7 turns were too few."""
+    as the interviewer (3 of his 7 turns ask, the 4 others only acknowledge); before, 3
+    questions in 7 turns were too few."""
     said = [
         *SAM_ASKS[:4],
         ("Sam Roe", "Mm-hmm."),
@@ -3556,9 +3557,10 @@ def test_backchannels_do_not_count_against_the_one_who_asks(tmp_path: Path) -> N
     assert t.metadata["interviewer_guessed"] == "Sam Roe"
     assert speaker_warning(t) == (
         f"{f}: no speaker is named as the interviewer, so 'Sam Roe', who asks the questions "
-        "(3 of 3 turns), was taken as the interviewer (name the interviewer with "
-        "--interviewer NAME to choose otherwise)"
-    )
+        "(3 of 7 turns, and 4 only acknowledge: 'Mm-hmm.', 'Yeah, yeah.', 'Right.', 'Okay.'), "
+        "was taken as the interviewer (name the interviewer with --interviewer NAME to choose "
+        "otherwise)"
+    )  # all 7 of his turns, as inspect's table counts them (s43: "3 of 3" beside 7)
 
 
 def test_an_interviewer_named_for_another_file_leaves_this_files_interviewer_to_be_guessed(

@@ -117,6 +117,7 @@ def reading_notes(t: Any) -> list[str]:
     read as the talk of the speaker before such a backchannel, Zoom chat messages among the
     turns, numbered lines, time marks, a transcription service's closing text, subtitle cues in
     a text or Word file (or lines opening with a time range)."""
+    from ..errors import first_few
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, backchannels_between
     from ..transcripts.unlabelled import after_backchannel_note
 
@@ -130,10 +131,11 @@ def reading_notes(t: Any) -> list[str]:
         )
     split = backchannels_between(t)
     if split:
+        said = first_few([repr(w) for w in dict.fromkeys(split)])  # the file's own, not 'Right.'
         notes.append(
-            f"{split} turn{'s' if split != 1 else ''} split by another speaker's backchannel "
-            "(such as 'Right.'): this format is read as typed, so each part is coded on its own "
-            "(delete the backchannel line in the file to code the turn whole)"
+            f"{len(split)} turn{'s' if len(split) != 1 else ''} split by another speaker's "
+            f"backchannel ({said}): this format is read as typed, so each part is coded on its "
+            "own (delete the backchannel line in the file to code the turn whole)"
         )
     after = after_backchannel_note(t)
     if after:

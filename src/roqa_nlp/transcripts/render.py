@@ -144,16 +144,18 @@ def across_backchannels(
     is then kept). Returns the turns and how many backchannels were left out."""
     spoken = [replace(s, words=w) for s in spoken if (w := tidy_words(s.words))]
     if not bridge:
-        return _bridged(spoken, None)
-    return _bridged(spoken, lambda: _interviewers(spoken, interviewer_labels))
+        joined, _ = _bridged(spoken, None)
+        return joined, 0
+    joined, left_out = _bridged(spoken, lambda: _interviewers(spoken, interviewer_labels))
+    return joined, len(left_out)
 
 
-def backchannels_between(transcript: Transcript) -> int:
-    """How many of ``transcript``'s turns are another speaker's backchannel between two turns of
-    one speaker that :func:`across_backchannels` would join, its interviewer being the
-    transcript's (named or guessed): 0 for a transcript a reader joined already (subtitles,
-    Word, tables), and the splits a plain-text or PDF transcript keeps, its text being the
-    file's own (``roqa inspect`` says so)."""
+def backchannels_between(transcript: Transcript) -> list[str]:
+    """The words of each of ``transcript``'s turns that is another speaker's backchannel between
+    two turns of one speaker that :func:`across_backchannels` would join, its interviewer being
+    the transcript's (named or guessed), in order: none for a transcript a reader joined already
+    (subtitles, Word, tables), and the splits a plain-text or PDF transcript keeps, its text
+    being the file's own (``roqa inspect`` says how many and cites them)."""
     text = transcript.text
     interviewers = frozenset(
         tidy_speaker(t.speaker).casefold() for t in transcript.turns if t.role == "interviewer"
@@ -168,10 +170,11 @@ def backchannels_between(transcript: Transcript) -> int:
 
 def _bridged(
     spoken: list[SpokenTurn], interviewers: Callable[[], frozenset[str]] | None
-) -> tuple[list[SpokenTurn], int]:
+) -> tuple[list[SpokenTurn], list[str]]:
     """:func:`across_backchannels` of turns with words, ``interviewers`` giving the speakers
     (tidied, casefolded) who are the interviewer (asked for once, and only when a backchannel
-    needs it); no bridging when it is None."""
+    needs it); no bridging when it is None. Returns the turns and the words of each backchannel
+    left out."""
     known: frozenset[str] | None = None
 
     def interviewer(s: SpokenTurn) -> bool:
@@ -181,7 +184,7 @@ def _bridged(
         return tidy_speaker(s.speaker).casefold() in known
 
     out: list[SpokenTurn] = []
-    left_out = 0
+    left_out: list[str] = []
     for s in spoken:
         if out and _same_speaker(out[-1], s):
             out[-1] = _joined(out[-1], s)
@@ -198,8 +201,7 @@ def _bridged(
                 )
             )
         ):
-            out.pop()
-            left_out += 1
+            left_out.append(out.pop().words)
             out[-1] = _joined(out[-1], s)
         else:
             out.append(s)

@@ -1533,9 +1533,18 @@ def interviewer_warning(transcript: Transcript, *, interface: str = "cli") -> st
         )
     guessed = transcript.metadata.get("interviewer_guessed")
     if guessed:
-        asked = _counted(transcript.text, (t for t in transcript.turns if t.speaker == guessed))
+        theirs = [t for t in transcript.turns if t.speaker == guessed]
+        asked = _counted(transcript.text, theirs)
         ask = asks_unpunctuated if is_unpunctuated(transcript.text) else asks  # as guessed
         n_q = sum(ask(transcript.text[t.start : t.end]) for t in asked)
+        # all their turns, as inspect's table counts them, those only acknowledging named
+        acks = [transcript.text[t.start : t.end] for t in theirs if t not in asked]
+        of_turns = f"{n_q} of {len(theirs)} turns" + (
+            f", and {len(acks)} only acknowledge{'s' if len(acks) == 1 else ''}: "
+            f"{first_few([repr(' '.join(w.split())) for w in dict.fromkeys(acks)])}"
+            if acks
+            else ""
+        )
         unmatched = transcript.metadata.get("interviewer_labels_unmatched")
         none_named = (
             f"no speaker matched the interviewer label(s) "
@@ -1545,7 +1554,7 @@ def interviewer_warning(transcript: Transcript, *, interface: str = "cli") -> st
         )
         return (
             f"{where}: {none_named}, so {guessed!r}, who asks the "
-            f"questions ({n_q} of {len(asked)} turns), was taken as the interviewer (name the "
+            f"questions ({of_turns}), was taken as the interviewer (name the "
             f"interviewer with {name_it} to choose otherwise)"
         )
     if transcript.turns and all(t.role == "interviewer" for t in transcript.turns):
