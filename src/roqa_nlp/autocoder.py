@@ -470,11 +470,15 @@ def words_read(text: str) -> str:
     repair on a bad line from its ``I said`` on (``Oh sorry. I said recovery isn't measured.``,
     :func:`~roqa_nlp.transcripts.repairs.restated_after_repair`), then an answer that opens with
     a closing formula from the word that turns from it, and one that ends with one without it
-    (:mod:`~roqa_nlp.transcripts.closings`). The segment keeps its words."""
+    (:mod:`~roqa_nlp.transcripts.closings`), all without a transcriber's annotations
+    (``[inaudible]``, ``[laughs]``, ``(pause)``: :mod:`~roqa_nlp.transcripts.annotations`). The
+    segment keeps its words; the embedding cache keys on the words read."""
+    from .transcripts.annotations import without_annotations
     from .transcripts.closings import after_closing_formula, before_closing_formula
     from .transcripts.repairs import restated_after_repair
 
-    return before_closing_formula(after_closing_formula(restated_after_repair(text)))
+    said = without_annotations(text)
+    return before_closing_formula(after_closing_formula(restated_after_repair(said)))
 
 
 #: How alike (difflib's ratio) a label must be to a code's id, name or alias to be read as that

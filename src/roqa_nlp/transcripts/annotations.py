@@ -1,0 +1,48 @@
+"""Transcriber's annotations: notes in square brackets or parentheses that are no one's words.
+
+A transcriber marks what was not said or could not be heard (``[inaudible 00:14:02]``,
+``[laughs]``, ``[crosstalk]``, ``(pause)``) and what was taken out (``[redacted]``, ``[name of
+trust]``). The embedding model reads them as words: on four sentences of a tester's, with and
+without them, they flipped the valence of two and the top code of one (s43). So the model reads
+a segment without them (:func:`without_annotations`, from
+:func:`roqa_nlp.autocoder.words_read`); the segment's text, offsets and quotes keep them as the
+transcript has them. The notes are the patterns of ``data/transcriber_annotations.txt`` (each
+the whole of a note's inside, case ignored): a bracketed note matching none (a typist's ``[the
+ward]`` filling in a word) is read.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..io import packaged_lines
+
+#: The packaged list of annotation patterns (``roqa_nlp/data/``).
+ANNOTATIONS = "transcriber_annotations.txt"
+
+_NOTE = re.compile(r"\s*(?:\[([^\[\]]*)\]|\(([^()]*)\))")
+
+
+@cache
+def _annotation() -> re.Pattern[str]:
+    """One pattern matching the inside of any note of :data:`ANNOTATIONS`, whole."""
+    return re.compile("|".join(f"(?:{p})" for p in packaged_lines(ANNOTATIONS)), re.IGNORECASE)
+
+
+def is_annotation(note: str) -> bool:
+    """Whether ``note``, the inside of a bracketed note, is a transcriber's annotation."""
+    return _annotation().fullmatch(" ".join(note.split())) is not None
+
+
+def without_annotations(text: str) -> str:
+    """``text`` without its transcriber's annotations (and the space before each): what the
+    model reads. Text without any is returned as it is."""
+    if "[" not in text and "(" not in text:
+        return text
+
+    def drop(m: re.Match[str]) -> str:
+        inside = m[1] if m[1] is not None else m[2]
+        return "" if is_annotation(inside) else m[0]
+
+    return _NOTE.sub(drop, text).strip()

@@ -1,0 +1,54 @@
+"""The model reads a segment without a transcriber's annotations ([inaudible], [laughs],
+(pause), [redacted], [name of trust]); the segment's text and offsets keep them (s43: on four
+sentences they flipped the valence of two and the top code of one)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.autocoder import words_read
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.segment import segment
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        (
+            "We run on a tight rota [inaudible 00:03:12] and the agency staff [crosstalk] don't "
+            "know the person, so one-to-one time is the [laughs] first thing to go.",
+            "We run on a tight rota and the agency staff don't know the person, so one-to-one "
+            "time is the first thing to go.",
+        ),
+        (
+            "Our director [redacted] came for the first (pause) six months. [Laughter]",
+            "Our director came for the first six months.",
+        ),
+        (
+            "A project like ours [name of trust] is low down their list [inaudible].",
+            "A project like ours is low down their list.",
+        ),
+        ("The inspectors (Inaudible) look at the logs.", "The inspectors look at the logs."),
+        # a typist's word filled in, and a speaker's own aside, are words: read
+        ("They [the ward] call us (well, sometimes) first.", None),
+        ("No notes here.", None),
+    ],
+)
+def test_the_model_reads_no_transcriber_annotation(said: str, read: str | None) -> None:
+    assert words_read(said) == (said if read is None else read)
+
+
+def test_a_segment_keeps_its_annotations_where_the_model_does_not_read_them(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "p08.txt"
+    f.write_text(
+        "Interviewer: What gets in the way?\n\nP08: The rota [inaudible] is tight. [laughs]\n",
+        "utf-8",
+    )
+    (s,) = segment(read_transcript(f))
+    assert s.text == "The rota [inaudible] is tight. [laughs]"
+    assert read_transcript(f).text[s.start : s.end] == s.text
+    assert words_read(s.text) == "The rota is tight."
