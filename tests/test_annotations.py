@@ -52,3 +52,24 @@ def test_a_segment_keeps_its_annotations_where_the_model_does_not_read_them(
     assert s.text == "The rota [inaudible] is tight. [laughs]"
     assert read_transcript(f).text[s.start : s.end] == s.text
     assert words_read(s.text) == "The rota is tight."
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        (
+            "Now there's a weekly call (Int: Mm-hmm) and a summary the same day. [Int: That's "
+            "good.] It makes the first week safer.",
+            "Now there's a weekly call and a summary the same day. It makes the first week safer.",
+        ),
+        ("We asked them [Interviewer: right] twice.", "We asked them twice."),
+        ("The rule (I: sorry?) was new.", "The rule was new."),
+        # a participant's own bracketed aside with a colon is read
+        ("The rota (note: nights) was new.", None),
+    ],
+)
+def test_the_model_reads_no_inline_interviewer_interjection(said: str, read: str | None) -> None:
+    """An interviewer's interjection typed inside the participant's turn ("(Int: Mm-hmm)",
+    "[Int: That's good.]", s43 tester p14) is not the participant's words: the model does not
+    read it (a note opening with a label of data/interviewer_labels.txt and a colon)."""
+    assert words_read(said) == (said if read is None else read)

@@ -8,7 +8,8 @@ a segment without them (:func:`without_annotations`, from
 :func:`roqa_nlp.autocoder.words_read`); the segment's text, offsets and quotes keep them as the
 transcript has them. The notes are the patterns of ``data/transcriber_annotations.txt`` (each
 the whole of a note's inside, case ignored): a bracketed note matching none (a typist's ``[the
-ward]`` filling in a word) is read.
+ward]`` filling in a word) is read. So is an interviewer's interjection typed inside the
+participant's turn (``(Int: Mm-hmm)``, ``[Int: That's good.]``): it is no word of theirs.
 """
 
 from __future__ import annotations
@@ -24,10 +25,20 @@ ANNOTATIONS = "transcriber_annotations.txt"
 _NOTE = re.compile(r"\s*(?:\[([^\[\]]*)\]|\(([^()]*)\))")
 
 
+#: The interviewer's labels (``Int``, ``Interviewer``, ``I``): a note opening with one and a
+#: colon (``(Int: Mm-hmm)``, ``[Int: That's good.]``) is the interviewer's interjection, typed
+#: inside the participant's turn, not the participant's words (s43).
+INTERVIEWER_LABELS = "interviewer_labels.txt"
+
+
 @cache
 def _annotation() -> re.Pattern[str]:
-    """One pattern matching the inside of any note of :data:`ANNOTATIONS`, whole."""
-    return re.compile("|".join(f"(?:{p})" for p in packaged_lines(ANNOTATIONS)), re.IGNORECASE)
+    """One pattern matching the inside of any note of :data:`ANNOTATIONS`, or an interjection
+    of the interviewer (:data:`INTERVIEWER_LABELS`), whole."""
+    labels = sorted(packaged_lines(INTERVIEWER_LABELS), key=len, reverse=True)
+    said = "(?:" + "|".join(re.escape(label) for label in labels) + r")\s*:.*"
+    notes = [f"(?:{p})" for p in packaged_lines(ANNOTATIONS)]
+    return re.compile("|".join([*notes, said]), re.IGNORECASE | re.DOTALL)
 
 
 def is_annotation(note: str) -> bool:
