@@ -1075,3 +1075,45 @@ def test_the_summary_says_how_many_accepted_codes_keep_an_unsure_valence_and_wha
     run = apply_review(tmp_path / "sure", sure)
     assert run.code == 0, run.err
     assert "unsure valence" not in run.out
+
+
+def test_apply_decisions_names_the_file_it_read_and_a_report_carrying_another_review(
+    tmp_path: Path,
+) -> None:
+    """Hunt s43 (weeks): `roqa report coded/ --decisions Downloads/decisions.csv` carried the
+    week-3 review (58 segments) into report.html; `roqa apply-decisions coded/` then read the
+    week-2 coded/decisions.csv (38 segments) without naming it, and 20 decided segments were
+    left out of the reviewed codings unsaid. It names the file it read, and warns when the
+    folder's report.html carries decisions that file does not hold."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    download = tmp_path / "Downloads" / "decisions.csv"
+    download.parent.mkdir()
+    write_decisions(download, DECISIONS)
+    assert roqa("report", coded, "--decisions", download).code == 0
+    write_decisions(coded / "decisions.csv", DECISIONS[:2])  # the earlier review, beside
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert f"Decisions read from {coded / 'decisions.csv'} (found beside the codings)." in said
+    assert [" ".join(line.split()) for line in run.err.splitlines()] == [
+        f"roqa: warning: {coded / 'report.html'} carries a review with decisions that "
+        f"{coded / 'decisions.csv'}, read here, does not hold (report.html: 10 decisions on 5 "
+        "segments, 3 of them decided there only; decisions.csv: 2 on 2): to apply the review the "
+        "report shows, give the file it was saved to with --decisions FILE, or move that "
+        f"download into {coded} as decisions.csv"
+    ]
+    # the review the report carries, given: named, and nothing to warn of
+    run = roqa(
+        "apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r2",
+        "--decisions", download,
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert f"Decisions read from {download}." in " ".join(run.out.split())
+    assert "carries a review" not in run.err
+    # a newer review saved beside than the report carries is no cause for warning
+    more = Decision("p01:0001", "valence", text=TEXTS[0], valence="barrier")
+    write_decisions(coded / "decisions.csv", [*DECISIONS, more])
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r3")
+    assert run.code == 0, run.err
+    assert "carries a review" not in run.err

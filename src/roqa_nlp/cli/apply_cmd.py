@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from ._app import app
+
+if TYPE_CHECKING:
+    from ..result import CodingResult
+    from .report_cmd import Review
 
 
 @app.command("apply-decisions")
@@ -152,9 +158,69 @@ def apply_decisions_command(
             f"{first_few(unsure)}; set their valence in the review to confirm the side, then "
             "apply the decisions again."
         )
+    # the file read, named: a review saved elsewhere (a download) is not read unless given
+    found = " (found beside the codings)" if review.found else ""
+    typer.echo(f"Decisions read from {review.path}{found}.")
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
+    _warn_if_report_carries_another_review(source.parent, review, result)
     _warn_if_report_is_stale(out)
     _warn_of_earlier_outputs(
         out, [*written.values(), *([chart_copy] if chart_copy else [])], before
+    )
+
+
+def _warn_if_report_carries_another_review(
+    folder: Path, review: Review, result: CodingResult
+) -> None:
+    """Warn when the report.html in ``folder`` (the codings') carries decisions the review read
+    (``review``) does not hold: the review the page shows was saved to another file, most often
+    a download left where the browser put it, and the decisions on its other segments would
+    be left out unsaid. A review holding all the page's decisions and more (saved since) is no
+    cause. Decisions are compared on the segment they are on now, what was decided, the new
+    code named and the valence given (code ids apart: the page may show them in the codes it is
+    charted in); a no-code row the page added for a segment the file decides is no difference."""
+    from ..decisions import NO_CODE, NOTE, match_decisions
+    from ..report import carried_review
+
+    page = folder / "report.html"
+    rows = carried_review(page) if page.is_file() else None
+    if not rows:
+        return
+
+    def key(row: list[str]) -> tuple[str, ...]:
+        row = [*row, "", "", "", ""]
+        return (row[0], row[1], row[3], row[5])
+
+    read = [
+        [sid, d.decision, d.code_id, d.new_code, d.note, d.valence]
+        for d, sid in match_decisions(review.decisions, result).matched
+    ]
+    held = {key(r) for r in read}
+    decided_here = {r[0] for r in read}
+    extra = [
+        r for r in rows if key(r) not in held and not (r[1] == NO_CODE and r[0] in decided_here)
+    ]
+    if not extra:
+        return
+    shown = [r for r in rows if r[1] != NOTE]
+    own = [r for r in read if r[1] != NOTE]
+    only_there = {r[0] for r in shown} - decided_here
+    differ = (
+        f"{len(only_there)} of them decided there only"
+        if only_there
+        else f"{len(extra)} of them not in {review.path.name}"
+    )
+    print(
+        f"roqa: warning: {page} carries a review with decisions that {review.path}, read here, "
+        f"does not hold (report.html: {len(shown)} decisions on {len({r[0] for r in shown})} "
+        f"segments, {differ}; {review.path.name}: {len(own)} on {len({r[0] for r in own})}): "
+        + (
+            "to apply the review the report shows, give the file it was saved to with "
+            f"--decisions FILE, or move that download into {folder} as decisions.csv"
+            if review.found
+            else "check it is the review you mean: to apply the one the report shows, give the "
+            "file it was saved to with --decisions FILE"
+        ),
+        file=sys.stderr,
     )

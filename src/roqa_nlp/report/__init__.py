@@ -29,6 +29,7 @@ import bisect
 import dataclasses
 import hashlib
 import json
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -506,6 +507,32 @@ def embedded_decisions(
             row.pop()
         rows.append(row)
     return rows
+
+
+#: the page's element holding the review it starts from (rows of :func:`embedded_decisions`)
+_CARRIED = re.compile(
+    r'<script type="application/json" id="roqa-decisions">(.*?)</script>', re.DOTALL
+)
+
+
+def carried_review(path: str | Path) -> list[list[str]] | None:
+    """The review a report page starts from, as :func:`embedded_decisions` wrote it into the
+    page (rows ``[segment_id, decision, code_id, new_code, note, valence, suggestion]``, the
+    fields no row needs left out); None when ``path`` is no readable report page."""
+    try:
+        html = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = _CARRIED.search(html)
+    if found is None:
+        return None
+    try:
+        rows = json.loads(found.group(1))
+    except ValueError:
+        return None
+    if not isinstance(rows, list):
+        return None
+    return [[str(v) for v in row] for row in rows if isinstance(row, list) and len(row) >= 2]
 
 
 def named_in_queue(queue: Mapping[str, Any], named: Collection[str]) -> str:
