@@ -150,7 +150,10 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
     assert (code, err) == (0, "")
     said = " ".join(out.split())
     assert f"table: {t}" in said
-    assert f"saturation: {s} (10+3 rule: saturation not reached: only 1 interview(s)" in said
+    assert (
+        f"saturation: {s} (10+3 rule, on the codes Alice gave: saturation not reached: only 1 "
+        "interview(s)"
+    ) in said
     doc = Document(str(t))
     assert [p.text for p in doc.paragraphs] == [
         "Summary of barriers and enablers",
@@ -967,3 +970,38 @@ def test_a_sure_barrier_or_enabler_whose_themes_are_of_the_other_side_stays_in_t
         matrix = list(csv.reader(f))
     t13 = matrix[0].index(next(c for c in matrix[0] if c.startswith("T1.3")))
     assert matrix[1][0] == "P07" and matrix[1][t13].startswith("2 segments: 2 enablers | ")
+
+
+def test_the_saturation_line_says_whose_codes_and_points_a_carried_review_to_apply_decisions(
+    tmp_path: Path,
+) -> None:
+    """Hunt s43 (weeks): with a review carried in ("decisions: 110 on 58 segments ... carried
+    into the report"), `roqa report coded/ --saturation F` printed the model's verdict without
+    saying it is on the unreviewed suggestions (the HTML and the workbook's About say so). The
+    line says whose codes the verdict is on, and a note says how to chart the review."""
+    from test_apply_decisions import DECISIONS, model_codings, write_decisions
+    from test_cli_core import roqa
+
+    coded, s = tmp_path / "coded", tmp_path / "sat.csv"
+    model_codings().save(coded)
+    run = roqa("report", coded, "--saturation", s)
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert (
+        f"saturation: {s} (10+3 rule, on the model's suggestions, unreviewed: saturation not "
+        "reached: only 2 interview(s)"
+    ) in said
+    assert "apply-decisions" not in said
+    write_decisions(coded / "decisions.csv", DECISIONS)
+    run = roqa("report", coded, "--saturation", s)
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert (
+        f"saturation: {s} (10+3 rule, on the model's suggestions, not the review carried into "
+        "the report: saturation not reached: only 2 interview(s)"
+    ) in said
+    assert said.endswith(
+        "note: the review carried in decided 5 segments; to judge saturation on its codes, run "
+        f"`roqa apply-decisions {coded} --coder NAME --out reviewed/`, then `roqa report "
+        f"reviewed/ --saturation {s}`"
+    )

@@ -97,6 +97,47 @@ def test_saturation_marks_new_codes_resting_only_on_unsure_suggestions() -> None
     assert [r[5] for r in mine.rows()[1:]] == ["", "", ""]
 
 
+def test_unsure_new_codes_a_carried_review_decided_are_said_decided_not_to_review() -> None:
+    """Hunt s43 (weeks): `roqa report coded/ --saturation` with a review carried in asked to
+    review "3 of the 19 new codes [that] rest only on unsure suggestions", whose segments the
+    review had decided, one of them (P02:0003) as fitting no code. Given the segments a review
+    decided (``decided``: each with the codes it gives), the verdict says which unsure new codes
+    it decided every segment of, which it gives to none of them, and asks to review the others
+    only."""
+    result = interviews(["A B", "C", "D"])
+    result.segments += [
+        seg("I01", 5, "my dad's allotment", ("IC.A", 0.19, "neutral")),
+        seg("I02", 5, "the rota, sort of", ("IS.C", 0.33, "barrier")),
+        seg("I02", 6, "the rota again", ("IS.C", 0.38, "barrier")),
+    ]
+    listed = (
+        "; 2 of the 6 new codes rest only on unsure suggestions (every segment below p=0.40: "
+        "interview 1: IC.A Intervention Source p=0.19; interview 2: IS.C Culture p=0.38): the "
+        "verdict counts them as codes the interviews used"
+    )
+    verdict = (
+        "saturation not reached: only 3 interview(s), the rule needs at least 13; "
+        "continue interviewing until 3 consecutive interviews add no new code"
+    )
+    s = saturation(result, decided={"I01:5": [], "I02:5": ["IS.C"]})
+    assert s.francis.message == (
+        verdict + listed + "; the review carried in decided every segment of 1 of them (IC.A "
+        "Intervention Source) and gives IC.A Intervention Source to none of their segments; "
+        "review the other 1 (IS.C Culture) before reporting it; chart the review (roqa "
+        "apply-decisions) for a verdict on its codes"
+    )
+    s = saturation(result, decided={"I01:5": ["IC.A"], "I02:5": ["IS.C"], "I02:6": []})
+    assert s.francis.message == (
+        verdict + listed + "; the review carried in decided every segment of them; chart the "
+        "review (roqa apply-decisions) for a verdict on its codes"
+    )
+    # no review carried, or one deciding none of them: asked to review, as before
+    for decided in (None, {"I01:4": ["IC.A"]}):
+        assert saturation(result, decided=decided).francis.message == (
+            verdict + listed + ", so review them before reporting it"
+        )
+
+
 def test_a_probability_just_below_the_sure_line_is_not_shown_as_the_line_itself() -> None:
     """Tester s42 (opencode, 7): saturation listed "IS.D p=0.40" among new codes with "every
     segment below p=0.40", 0.398 rounded up to the line. A probability that two decimals would

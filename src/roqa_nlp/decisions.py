@@ -1965,6 +1965,34 @@ def to_review(s: SegmentResult) -> bool:
     return s.segment.role != "interviewer" and not s.procedural and not (s.novel and s.off_topic)
 
 
+def decided_segments(decisions: Sequence[Decision], result: CodingResult) -> dict[str, list[str]]:
+    """The segments of ``result`` that ``decisions`` decide, as :func:`reviewed_codings` decides
+    them, each with the codes the review gives it (accepted, recoded to or new; the last row on
+    a code wins): none when it fits no code (a ``no-code`` row, or every suggestion it shows
+    rejected). A segment with only some suggestions rejected, a note or a valence alone is not
+    decided. Codes as the rows give them (a new code by :func:`project_code_id`)."""
+    match = match_decisions(list(decisions), result)
+    state: dict[str, dict[str, str]] = {}
+    no_code: set[str] = set()
+    for d, sid in match.matched:
+        if d.decision in (NOTE, VALENCE):
+            continue
+        if d.decision == NO_CODE:
+            no_code.add(sid)
+            continue
+        code = project_code_id(d.new_code) if d.decision == "new-code" else d.code_id
+        if code:
+            state.setdefault(sid, {})[code] = d.decision
+    shown = {s.segment.id: [g.code_id for g in s.suggestions] for s in result.segments}
+    out: dict[str, list[str]] = {}
+    for sid in [*state, *(n for n in no_code if n not in state)]:
+        given = [c for c, k in state.get(sid, {}).items() if k != "reject"]
+        rejected = [c for c, k in state.get(sid, {}).items() if k == "reject"]
+        if given or sid in no_code or (rejected and rejects_all(rejected, shown.get(sid))):
+            out[sid] = given
+    return out
+
+
 def undecided_segments(
     result: CodingResult, decided: set[str], transcripts: Iterable[str]
 ) -> dict[str, list[int]]:

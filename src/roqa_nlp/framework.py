@@ -2013,6 +2013,7 @@ def saturation(
     coded: Sequence[Quote] | None = None,
     codebook: Codebook | str | Path | None = None,
     cases: CaseKind = "participant",
+    decided: Mapping[str, Collection[str]] | None = None,
 ) -> Saturation:
     """Data saturation over the interviews of a coding result, in interview order.
 
@@ -2044,7 +2045,11 @@ def saturation(
     codes (see :func:`coded_segments`); a code given by name counts as its id in ``codebook``
     (default: the one the result recorded). A model's new code whose every segment in the
     interview is below :data:`SURE_CODE` is still counted, but listed in
-    :attr:`Saturation.unsure_new`, and both verdicts say how many there are.
+    :attr:`Saturation.unsure_new`, and both verdicts say how many there are. ``decided``: the
+    segments a review carried into the report decided (segment id -> the codes it gives there,
+    none when it fits no code; :func:`~roqa_nlp.decisions.decided_segments`): the verdicts say
+    which unsure new codes it decided every segment of (and which it gives to none of them),
+    and ask to review only the others.
     """
     _check_francis(initial_sample, stopping_criterion)
     _check_cases(cases)
@@ -2167,6 +2172,7 @@ def saturation(
     ]
     codes_in: dict[str, list[str]] = {c: [] for c in seq}
     support: dict[tuple[str, str], list[float]] = {}  # (interview, code) -> its probabilities
+    segments_of: dict[tuple[str, str], list[str]] = {}  # (interview, code) -> its segments
     # the codebook only resolves codes given by name when the quotes are not given
     book = None if coded is not None else chart_codebook(codebook, result, required=False)
     charted = _coded(result, top_k, min_probability, coded, book)
@@ -2176,6 +2182,7 @@ def saturation(
                 codes_in[c].append(q.code_id)
             # how sure the model is of the code, not its share of a mapping (unsure_new)
             support.setdefault((c, q.code_id), []).append(q.sure_probability)
+            segments_of.setdefault((c, q.code_id), []).append(q.segment_id)
     seen: set[str] = set()
     new_codes: list[list[str]] = []
     cumulative: list[int] = []
@@ -2340,11 +2347,45 @@ def saturation(
             for k in flagged[:3]
         )
         more = f"; and {len(flagged) - 3} more interview(s)" if len(flagged) > 3 else ""
-        return (
+        said = (
             f"; {n} of the {sum(counts)} new codes rest only on unsure suggestions (every "
             f"segment below p={SURE_CODE:.2f}: {listed}{more}): the verdict counts them as codes "
-            "the interviews used, so review them before reporting it"
+            "the interviews used"
         )
+        return said + (reviewed_unsure(flagged) or ", so review them before reporting it")
+
+    def reviewed_unsure(flagged: list[int]) -> str:
+        """What the unsure note says instead of "review them" when a review carried in
+        (``decided``) decided every segment of some of the unsure new codes: which, those it
+        gives to none of their segments, and the others to review; empty when it decided none."""
+        if not decided:
+            return ""
+        pairs = [(k, code) for k in flagged for code in unsure_new[k - 1]]
+        done = [
+            (k, code)
+            for k, code in pairs
+            if all(sid in decided for sid in segments_of[seq[k - 1], code])
+        ]
+        if not done:
+            return ""
+        dropped = [
+            (k, code)
+            for k, code in done
+            if not any(code in decided[sid] for sid in segments_of[seq[k - 1], code])
+        ]
+        rest = [pair for pair in pairs if pair not in done]
+
+        def labels(few: list[tuple[int, str]]) -> str:
+            return ", ".join(named_code(code, names.get(code), shown) for _, code in few)
+
+        said = "; the review carried in decided every segment of " + (
+            "them" if not rest else f"{len(done)} of them ({labels(done)})"
+        )
+        if dropped:
+            said += f" and gives {labels(dropped)} to none of their segments"
+        if rest:
+            said += f"; review the other {len(rest)} ({labels(rest)}) before reporting it"
+        return said + "; chart the review (roqa apply-decisions) for a verdict on its codes"
 
     def name(k: int | None) -> str | None:
         return None if k is None else label[seq[k - 1]]

@@ -269,13 +269,33 @@ def report_command(
 
         with warnings.catch_warnings():  # the report's saturation has said them already
             warnings.simplefilter("ignore", RoqaWarning)
-            sat = opts.saturation(result, codebook=book)
+            from ..decisions import decided_segments
+            from ..io import shell_quoted
+
+            decided = None if review is None else decided_segments(review.decisions, result)
+            sat = opts.saturation(result, codebook=book, decided=decided)
         if saturation_out.suffix.lower() == ".xlsx":
             sat.to_xlsx(saturation_out)
         else:
             sat.to_csv(saturation_out)
         rule = f"{sat.francis.initial_sample}+{sat.francis.stopping_criterion} rule"
-        typer.echo(f"saturation: {saturation_out} ({rule}: {sat.verdict})")
+        # whose codes the verdict is on, as the workbook's About says: a review carried into
+        # the page is not charted (apply-decisions makes it the reviewer's codings)
+        whose = (
+            f"on the codes {person} gave"
+            if person is not None
+            else "on the model's suggestions, unreviewed"
+            if review is None
+            else "on the model's suggestions, not the review carried into the report"
+        )
+        typer.echo(f"saturation: {saturation_out} ({rule}, {whose}: {sat.verdict})")
+        if review is not None and decided:
+            typer.echo(
+                f"note: the review carried in decided {len(decided)} segments; to judge "
+                "saturation on its codes, run `roqa apply-decisions "
+                f"{shell_quoted(source.parent)} --coder NAME --out reviewed/`, then `roqa report "
+                f"reviewed/ --saturation {shell_quoted(saturation_out)}`"
+            )
         if order is None and (note := participant_order_note(sat.participants)) is not None:
             typer.echo(note)
 

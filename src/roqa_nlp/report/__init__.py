@@ -83,10 +83,12 @@ class ReportOptions:
         result: CodingResult,
         coded: Sequence[Quote] | None = None,
         codebook: Codebook | None = None,
+        decided: Mapping[str, Collection[str]] | None = None,
     ) -> Saturation:
         """The saturation of ``result`` computed with these options (``coded``: the segments
         already charted with them, to chart them once; ``codebook``: the one they are charted
-        in, default the one the result recorded)."""
+        in, default the one the result recorded; ``decided``: the segments a review carried in
+        decided, as :func:`~roqa_nlp.framework.saturation` takes them)."""
         from ..framework import saturation
 
         return saturation(
@@ -101,6 +103,7 @@ class ReportOptions:
             min_probability=self.min_probability,
             coded=coded,
             codebook=codebook,
+            decided=decided,
         )
 
 
