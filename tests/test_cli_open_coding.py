@@ -311,3 +311,32 @@ def test_the_summary_counts_the_recurring_groups_of_set_aside_talk(
         f" small talk or background, {sum(sizes)} of them in {n} group{'s' * (n != 1)} "
         f"recurring across interviews that may be {'themes' if n != 1 else 'a theme'})."
     ) in " ".join(printed.split())  # the summary is wrapped to the terminal
+
+
+def test_segments_the_review_carried_in_decided_are_not_pointed_at_again(capsys) -> None:
+    """Hunt s43 (weeks): `roqa code interviews/ --out coded/` run again with the week-3 review
+    beside said "9 coded segments rest on a top code below 40% ... may belong to a theme", 8 of
+    them decided in the review (only those named a new code were counted), and "Next: read the
+    1 segment for open coding" of one the review marked fitting no code."""
+    from roqa_nlp.cli.code_cmd import _say_next_step, _say_weakly_coded
+
+    out = Path("coded")
+    _say_weakly_coded([object()] * 9, out, True, 1, 7)
+    _say_weakly_coded([object()] * 9, out, True, 1, 8)
+    _say_weakly_coded([object()] * 2, out, False, 0, 1)
+    _say_next_step(1, out, True, 0, 1)  # decided: nothing to read
+    _say_next_step(3, out, True, 0, 1)
+    assert capsys.readouterr().out.splitlines() == [
+        "  9 coded segments rest on a top code below 40%: charted as code unsure (Table 2 marks "
+        "them †); 8 of them are decided in the decisions given, the other 1 may belong to a "
+        "theme the codebook does not cover; the report's open-coding section lists it.",
+        "  9 coded segments rest on a top code below 40%: charted as code unsure (Table 2 marks "
+        "them †); all 9 are decided in the decisions given (1 with a new code).",
+        "  2 coded segments rest on a top code below 40%: charted as code unsure (Table 2 marks "
+        "them †); 1 of them is decided in the decisions given, the other 1 may belong to a "
+        "theme the codebook does not cover; `roqa report coded` lists it in its open-coding "
+        "section.",
+        "  Next: read the 3 segments for open coding (1 already decided in the decisions given) "
+        "in report.html's open-coding section (or open_coding.csv); to record a new code, name "
+        "it beside a segment in the report's transcripts, then Save decisions.",
+    ]

@@ -550,6 +550,51 @@ def test_weakly_coded_segments_named_in_the_review_are_not_asked_for_a_name(
     assert out.count('<span class="named">named: Leisure</span>') == len(named)
 
 
+@pytest.mark.parametrize(
+    ("given", "said", "marks"),
+    [
+        (
+            {"So the cl": ("accept", "OS.A"), "The Recov": ("no-code", "")},
+            "coded weakly rather than flagged. All of them are decided in the review carried into "
+            "this report (marked decided below).</p>",
+            ["decided: OS.A", "decided: fits no code"],
+        ),
+        (
+            {"So the cl": ("accept", "OS.A"), "The Recov": ("new-code", "Leisure")},
+            "coded weakly rather than flagged. All of them are decided in the review carried into "
+            "this report (marked named or decided below).</p>",
+            ["decided: OS.A", "named: Leisure"],
+        ),
+        (
+            {"So the cl": ("accept", "OS.A")},
+            "coded weakly rather than flagged. Read them beside the segments above; 1 of them is "
+            "decided in the review carried into this report (marked decided below); name a new "
+            "code beside one of the others in the transcripts to record it.</p>",
+            ["decided: OS.A"],
+        ),
+    ],
+)
+def test_weakly_coded_segments_the_review_decided_are_marked_decided(
+    cfir: Codebook, given: dict[str, tuple[str, str]], said: str, marks: list[str]
+) -> None:
+    """Hunt s43 (weeks): a re-run with a review carried in listed 9 weakly coded segments as
+    maybe a theme, 8 of them decided in the review (accepted, recoded, fitting no code); only
+    those named a new code were marked. Each decided one is marked so, and counted."""
+    from roqa_nlp.decisions import Decision
+
+    result = weakly_coded_result()
+    ids = {s.segment.text[:9]: s.segment.id for s in result}
+    decisions = [
+        Decision(ids[n], kind, code_id=arg if kind == "accept" else "", new_code=arg
+                 if kind == "new-code" else "")
+        for n, (kind, arg) in given.items()
+    ]  # fmt: skip
+    out = section(render_report(result, cfir, open_coding=OPEN_CODING, decisions=decisions))
+    assert said in out
+    weak = out[out.index("<h3>Coded, but weakly") :]
+    assert re.findall(r'<span class="named">([^<]*)</span>', weak) == marks
+
+
 # -- a new code for a whole candidate group -------------------------------------------------------
 
 

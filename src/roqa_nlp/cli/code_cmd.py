@@ -868,13 +868,27 @@ def code_command(
     for name, p in written.items():
         con.print(f"  {name:18} {p}")
     weak = weakly_coded(charted)
+    # the segments the review carried in decided otherwise (a code kept, fitting no code): not
+    # pointed at again, as those it names a new code for are not
+    from ..decisions import decided_segments
+
+    decided = set() if review is None else set(decided_segments(review.decisions, charted))
+    decided -= named
+    queued = [s.segment.id for s in result.segments if s.for_open_coding]
     _say_next_step(
         n_queued,
         out,
         report,
-        sum(1 for s in result.segments if s.for_open_coding and s.segment.id in named),
+        sum(1 for sid in queued if sid in named),
+        sum(1 for sid in queued if sid in decided),
     )
-    _say_weakly_coded(weak, out, report, sum(1 for s in weak if s.segment.id in named))
+    _say_weakly_coded(
+        weak,
+        out,
+        report,
+        sum(1 for s in weak if s.segment.id in named),
+        sum(1 for s in weak if s.segment.id in decided),
+    )
     for c in queue.set_aside:  # it may be a theme (staff burnout) taken for background
         note = recurring_note(c.to_dict(), in_report=report, named=named)
         if note is not None:
@@ -971,14 +985,19 @@ def _told_if_interrupted(out: Path, planned: list[Path]) -> Iterator[None]:
         raise OutputsInterrupted(said).with_traceback(stop.__traceback__) from None
 
 
-def _say_next_step(n_queued: int, out: Path, in_report: bool, n_named: int = 0) -> None:
+def _say_next_step(
+    n_queued: int, out: Path, in_report: bool, n_named: int = 0, n_decided: int = 0
+) -> None:
     """One line after the counts: where to read the segments for open coding and how to record
-    a new code, as the report says; none when the decisions given (``--decisions``) already name
-    a new code for each of them (``n_named``), and those named counted when some do."""
-    if not n_queued or n_named >= n_queued:
+    a new code, as the report says; none when the decisions given (``--decisions``, or the
+    folder's decisions.csv) already name a new code for each of them (``n_named``) or decide the
+    others (``n_decided``: a code kept, or fitting no code), and those counted when some are."""
+    if not n_queued or n_named + n_decided >= n_queued:
         return
     them = f"the {n_queued} segment{'' if n_queued == 1 else 's'} for open coding"
-    if n_named:
+    if n_decided:
+        them += f" ({n_named + n_decided} already decided in the decisions given)"
+    elif n_named:
         them += f" ({n_named} already named a new code in the decisions given)"
     line = (
         f"  Next: read {them} in report.html's open-coding section (or open_coding.csv); to "
@@ -992,11 +1011,15 @@ def _say_next_step(n_queued: int, out: Path, in_report: bool, n_named: int = 0) 
     console().print(line, soft_wrap=True, markup=False, highlight=False)
 
 
-def _say_weakly_coded(weak: list[Any], out: Path, in_report: bool, n_named: int = 0) -> None:
+def _say_weakly_coded(
+    weak: list[Any], out: Path, in_report: bool, n_named: int = 0, n_decided: int = 0
+) -> None:
     """One line counting the charted segments whose top code is below the unsure threshold
     (:func:`~roqa_nlp.open_coding.weakly_coded`): talk of a theme the codebook does not cover
     is often coded weakly rather than flagged, and charted in Table 2 as unsure. When the
-    decisions given already name a new code for each (``n_named``), it says so instead."""
+    decisions given already name a new code for each (``n_named``), it says so instead; those
+    they decide otherwise (``n_decided``: a code kept, or fitting no code) are counted decided,
+    and only the others said to maybe belong to a theme."""
     if not weak:
         return
     from ..framework import SURE_CODE
@@ -1007,7 +1030,31 @@ def _say_weakly_coded(weak: list[Any], out: Path, in_report: bool, n_named: int 
         f"below {SURE_CODE:.0%}: charted as code unsure (Table 2 marks {'it' if one else 'them'} "
         "†)"
     )
-    if n_named >= len(weak):
+    done = n_named + n_decided
+    if n_decided and done >= len(weak):
+        with_new = f" ({n_named} with a new code)" if n_named else ""
+        said += (
+            f"; it is decided in the decisions given{with_new}."
+            if one
+            else f"; all {len(weak)} are decided in the decisions given{with_new}."
+        )
+    elif n_decided:
+        left = len(weak) - done
+        where = (
+            "the report's open-coding section lists"
+            if in_report
+            else f"`roqa report {shell_quoted(out)}` lists {'it' if left == 1 else 'them'} in"
+        )
+        listed = (
+            f"{where} {'it' if left == 1 else 'them'}"
+            if in_report
+            else f"{where} its open-coding section"
+        )
+        said += (
+            f"; {done} of them {'is' if done == 1 else 'are'} decided in the decisions given, "
+            f"the other {left} may belong to a theme the codebook does not cover; {listed}."
+        )
+    elif n_named >= len(weak):
         said += (
             "; it already has a new code in the decisions given."
             if one

@@ -211,6 +211,17 @@ def render_report(
     ctx["queue"]["named"] = named = _named_in_review(ctx["decisions_json"])
     ctx["queue"]["n_named"] = sum(1 for s in result if s.for_open_coding and s.segment.id in named)
     ctx["queue"]["n_weak_named"] = sum(1 for v in ctx["queue"]["weak"] if v["id"] in named)
+    # the weakly coded segments the review decided otherwise (a code kept, fitting no code)
+    ctx["queue"]["decided"] = decided = {
+        sid: f"decided: {', '.join(codes) or 'fits no code'}"
+        for sid, codes in _decided_in_review(ctx["decisions_json"], result).items()
+        if sid not in named
+    }
+    ctx["queue"]["weak_said"] = weak_said(
+        len(ctx["queue"]["weak"]),
+        ctx["queue"]["n_weak_named"],
+        sum(1 for v in ctx["queue"]["weak"] if v["id"] in decided),
+    )
     ctx["queue"]["named_said"] = named_in_queue(ctx["queue"], named)
     # the overview counts the recurring set-aside talk not yet named, as the notes do
     ctx["queue"]["recurring_said"] = _recurring_said(ctx["queue"], named)
@@ -579,6 +590,68 @@ def named_in_queue(queue: Mapping[str, Any], named: Collection[str]) -> str:
     return (
         f"{said}; name a new code beside one of the others in the transcripts{group} to record it."
     )
+
+
+def weak_said(n: int, n_named: int, n_decided: int = 0) -> str:
+    """What the "Coded, but weakly" section asks of its ``n`` segments, of which the review
+    carried in names a new code for ``n_named`` and decides ``n_decided`` others (a code kept,
+    or fitting no code): those are not asked for again."""
+    one = n == 1
+    if not n_decided:
+        if n_named and n_named >= n:
+            return (
+                f"{'It already has' if one else 'All of them already have'} a new code in the "
+                "review carried into this report (marked named below)."
+            )
+        if n_named:
+            return (
+                f"Read them beside the segments above; {n_named} of them already "
+                f"{'has' if n_named == 1 else 'have'} a new code in the review carried into this "
+                "report (marked named below); name a new code beside one of the others in the "
+                "transcripts to record it."
+            )
+        return (
+            f"Read {'it' if one else 'them'} beside the segments above; name a new code beside "
+            f"{'it' if one else 'one'} in the transcripts to record it."
+        )
+    marked = "named or decided" if n_named else "decided"
+    k = n_named + n_decided
+    if k >= n:
+        return (
+            f"{'It is' if one else 'All of them are'} decided in the review carried into this "
+            f"report (marked {marked} below)."
+        )
+    return (
+        f"Read them beside the segments above; {k} of them {'is' if k == 1 else 'are'} decided "
+        f"in the review carried into this report (marked {marked} below); name a new code beside "
+        "one of the others in the transcripts to record it."
+    )
+
+
+def _decided_in_review(rows: Sequence[Sequence[Any]], result: CodingResult) -> dict[str, list[str]]:
+    """The segments the review carried into the report decides (rows of
+    :func:`embedded_decisions`, on the segments' ids now), each with the codes it gives them
+    (:func:`~roqa_nlp.decisions.decided_segments`)."""
+    if not rows:
+        return {}
+    from ..decisions import Decision, decided_segments
+
+    def field(row: Sequence[Any], i: int) -> str:
+        return str(row[i]) if len(row) > i else ""
+
+    given = [
+        Decision(
+            field(r, 0),
+            field(r, 1),
+            code_id=field(r, 2),
+            new_code=field(r, 3),
+            note=field(r, 4),
+            valence=field(r, 5),
+            suggestion=field(r, 6),
+        )
+        for r in rows
+    ]
+    return decided_segments(given, result)
 
 
 def _recurring_said(queue: Mapping[str, Any], named: Collection[str]) -> str:
