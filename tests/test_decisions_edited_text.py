@@ -6,6 +6,7 @@ nothing."""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from unittest import mock
 
@@ -380,3 +381,40 @@ def test_decisions_found_by_their_very_words_are_where_they_were_before(
     for was, now, edited in zip(before.on, after.on, after.edited):
         assert now == was if was is not None else (now is None) != edited
     assert before.edited == (False,) * len(decisions)
+
+
+def test_decisions_that_follow_their_words_into_another_transcript_are_named() -> None:
+    """Hunt s43 (weeks): P04.txt renamed "P04 - final.txt" and coded again: all 8 of P04's
+    decisions went, by their words, to "P04 - final" unsaid, while docs/report.md ("Review
+    across re-runs") says the command names decisions that land in another transcript. One
+    line says how many moved from which transcript to which; near words (a transcript also
+    edited) keep their own line; decisions on their own transcript say nothing."""
+    review = [
+        Decision("P04:0002", "accept", "IS.E.2", text=TYPO),
+        Decision("P04:0002", "valence", text=TYPO, valence="barrier"),
+        Decision("P04:0003", "accept", "IC.F", text=REPEAT),
+        Decision("p01:0001", "accept", "IS.E.2", text=ROTA),
+        Decision("p02:0001", "accept", "IS.E.2", text="Yes."),
+    ]
+    result = CodingResult(
+        segments=[
+            seg("P04 - final:0002", TYPO),
+            seg("P04 - final:0003", REPEAT),
+            seg("p01:0001", ROTA),
+            seg("p01:0002", "Yes."),
+            seg("p02:0001", "No."),
+        ]
+    )
+    m = match_decisions(review, result)
+    assert m.on == ("P04 - final:0002",) * 2 + ("P04 - final:0003", "p01:0001", "p01:0002")
+    with pytest.warns(RoqaWarning) as got:
+        decisions_module.warn_of_edited_text(m, "d.csv")
+    assert [str(w.message) for w in got] == [
+        "d.csv: 3 decisions of P04, not among the transcripts coded, follow their words in "
+        "P04 - final (a transcript renamed since? check them)",
+        "d.csv: 1 decision of p02 went to its words in p01 (the same words said in both "
+        "interviews? check it)",
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        decisions_module.warn_of_edited_text(match_decisions(review[3:4], result), "d.csv")

@@ -500,6 +500,9 @@ class DecisionMatch:
     #: transcript edited since the review: :data:`NEAR_TEXT`), as :func:`match_decisions`
     #: finds them (() read as none)
     edited: tuple[bool, ...] = ()
+    #: the transcripts (the transcript part of their segment ids) of the codings matched to
+    #: (empty: not known)
+    coded: frozenset[str] = frozenset()
 
     @property
     def matched_to_edited(self) -> tuple[tuple[Decision, str], ...]:
@@ -642,6 +645,7 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
         tuple(decisions),
         tuple(chosen[(d.segment_id, same_text(d.text))] for d in decisions),
         tuple((d.segment_id, same_text(d.text)) in edited for d in decisions),
+        frozenset(_transcript_part(sid) for sid in ids),
     )
 
 
@@ -751,6 +755,7 @@ def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
             f"words in {new} (a transcript renamed, e.g. by pseudonymising? check them)",
             path=where,
         )
+    _warn_of_other_transcripts(match, set(renamed), where)
     if not edited:
         return
     first: dict[str, Decision] = {}
@@ -765,6 +770,44 @@ def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
         f"{', '.join(named[:3])}{more}; check they are the talk decided on",
         path=where,
     )
+
+
+def _warn_of_other_transcripts(
+    match: DecisionMatch, renamed: Collection[str], where: str | Path | None
+) -> None:
+    """Warn, one line for each pair of transcripts, of the decisions that went by their very
+    words to a segment of another transcript than their segment id names: of a transcript not
+    coded now (its file renamed since, "P04.txt" to "P04 - final.txt"), or of one coded whose
+    words are said in another too (a short answer). Those of a transcript whose near words
+    followed it (``renamed``, warned of already) are left out."""
+    from .errors import warn
+
+    moved: dict[tuple[str, str], int] = {}
+    for (d, sid), e in zip(match.matched, _edited_of_matched(match)):
+        old, new = _transcript_part(d.segment_id), _transcript_part(sid)
+        if old != new and not e and old not in renamed:
+            moved[old, new] = moved.get((old, new), 0) + 1
+    for (old, new), n in moved.items():
+        if match.coded and old in match.coded:
+            warn(
+                f"{n} decision{'s' if n != 1 else ''} of {old} went to "
+                f"{'its' if n == 1 else 'their'} words in {new} (the same words said in both "
+                f"interviews? check {'it' if n == 1 else 'them'})",
+                path=where,
+            )
+        else:
+            warn(
+                f"{n} decision{'s' if n != 1 else ''} of {old}, not among the transcripts coded, "
+                f"follow{'s' if n == 1 else ''} {'its' if n == 1 else 'their'} words in {new} (a "
+                f"transcript renamed since? check {'it' if n == 1 else 'them'})",
+                path=where,
+            )
+
+
+def _edited_of_matched(match: DecisionMatch) -> list[bool]:
+    """Whether each of ``match.matched`` went to nearly its words (in that order)."""
+    edited = match.edited or (False,) * len(match.decisions)
+    return [e for e, sid in zip(edited, match.on) if sid is not None]
 
 
 def no_code_rows(

@@ -428,6 +428,7 @@ class Review:
             tuple(match.decisions[i] for i in own),
             tuple(match.on[i] for i in own),
             tuple(match.edited[i] for i in own) if match.edited else (),
+            match.coded,
         )
         return in_file.summary(where, added=self.added)
 
