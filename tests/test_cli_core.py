@@ -473,6 +473,30 @@ def test_the_transcripts_folder_itself_is_refused_as_the_output_folder(tmp_path:
     assert sorted(f.name for f in study.iterdir()) == ["p07.txt"]
 
 
+@pytest.mark.parametrize("relative", [False, True])
+def test_the_folder_of_a_transcript_file_given_is_refused_as_the_output_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relative: bool
+) -> None:
+    """Before (cli tester, session 43): `roqa code study/s01.txt --out study` (and, in study/,
+    `roqa code s02.txt --out .`) coded, writing run.json among the transcripts; then `roqa code
+    study --out X` and `roqa inspect study` failed: "is a roqa coding output folder"."""
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "s01.txt").write_text(NAMED.replace("Sam Roe", "Interviewer"), "utf-8")
+    if relative:
+        monkeypatch.chdir(study)
+        given, out = Path("s01.txt"), Path(".")
+    else:
+        given, out = study / "s01.txt", study
+    run = roqa("code", given, "--out", out, "--model", tmp_path / "no-model")
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"roqa: error: {out}: --out is the folder of transcripts being coded, which would then "
+        "be read as roqa's output, not transcripts (give another folder, e.g. --out coded/)"
+    ]
+    assert sorted(f.name for f in study.iterdir()) == ["s01.txt"]
+
+
 def test_a_readme_and_a_codings_csv_in_a_folder_are_left_out_with_a_warning(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:

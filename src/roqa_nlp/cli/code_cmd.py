@@ -1084,12 +1084,14 @@ def _file_safe(name: str) -> str:
 
 
 def _refuse_output_into_inputs(out: Path, paths: Iterable[Path]) -> None:
-    """--out may not be a folder of transcripts given: its run.json would make the folder read
-    as a coding output, not transcripts, on the next run. A subfolder of it is fine: a folder's
+    """--out may not be a folder of transcripts given, nor the folder holding a transcript file
+    given (`roqa code study/s01.txt --out study`): its run.json would make the folder read as a
+    coding output, not transcripts, on the next run. A subfolder of it is fine: a folder's
     subfolders are not read."""
     from ..errors import RoqaError
 
-    if out.is_dir() and out.resolve() in {p.resolve() for p in paths if p.is_dir()}:
+    folders = {(p if p.is_dir() else p.parent).resolve() for p in paths if p.exists()}
+    if out.is_dir() and out.resolve() in folders:
         raise RoqaError(
             "--out is the folder of transcripts being coded, which would then be read as "
             "roqa's output, not transcripts",
