@@ -793,3 +793,43 @@ def test_inspect_names_a_cue_with_no_speakers_name_it_could_not_give_a_speaker(
     ]
     run = roqa("inspect", f, "--interviewer", "Sam Roe")
     assert "check:" in run.out and "00:00:31.000" in " ".join(run.out.split())
+
+
+def test_a_project_roqa_exported_beside_the_transcripts_it_holds_is_left_out_of_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before (cli tester, session 43): a folder holding the .qdpx `roqa code --qdpx` exported
+    beside the transcripts it came from was read as more interviews: "two transcripts share the
+    id 's01' (rename one of the files ...)". Named on its own, it is read, format "qdpx" (was
+    None)."""
+    from test_cli_output_guard import coded_study
+
+    monkeypatch.chdir(tmp_path)
+    coded_study(tmp_path)
+    assert roqa("export", "coded", "--qdpx", "interviews/suggestions.qdpx").code == 0
+    run = roqa("inspect", "interviews", "--json")
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [
+        "roqa: warning: interviews: left out suggestions.qdpx: a REFI-QDA project roqa exported, "
+        "of transcripts in this folder, not more of them (name the file on its own to read it)"
+    ]
+    assert [s["id"] for s in json.loads(run.out)] == ["P03", "p04 interview", "p07"]
+    alone = roqa("inspect", "interviews/suggestions.qdpx", "--json")
+    assert alone.code == 0, alone.err
+    assert [(s["id"], s["format"]) for s in json.loads(alone.out)] == [("p07", "qdpx")]
+
+
+def test_a_project_roqa_exported_of_other_transcripts_is_read_from_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a project beside the transcripts it holds is left out: one of other interviews
+    (given to a colleague to code) is read as ever."""
+    from test_cli_output_guard import coded_study
+
+    monkeypatch.chdir(tmp_path)
+    coded_study(tmp_path)
+    (tmp_path / "other").mkdir()
+    assert roqa("export", "coded", "--qdpx", "other/suggestions.qdpx").code == 0
+    run = roqa("inspect", "other", "--json")
+    assert run.code == 0, run.err
+    assert [(s["id"], s["format"]) for s in json.loads(run.out)] == [("p07", "qdpx")]

@@ -675,3 +675,33 @@ def test_code_stopped_leaves_no_empty_out_folder_it_made(
         assert code == (130 if stop is KeyboardInterrupt else 1), err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["full", "kept", "p07.txt"]
     assert [p.name for p in Path("full").iterdir()] == ["notes.md"]
+
+
+def test_code_refuses_a_qdpx_written_into_the_folder_of_its_transcripts(study, capsys) -> None:
+    """Before (cli tester, session 43): `roqa code study_q --out out_q1 --qdpx
+    study_q/suggestions.qdpx` wrote the project among the transcripts, and the same command
+    again failed "two transcripts share the id 's01' (rename one of the files ...)"."""
+    _, files = study
+    code, out, err = run(
+        [
+            "code",
+            "interviews",
+            "--out",
+            "out",
+            "--qdpx",
+            "interviews/suggestions.qdpx",
+            "--model",
+            "no-model",
+        ],  # fmt: skip
+        capsys,
+    )
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "roqa: error: interviews/suggestions.qdpx: --qdpx is in the folder of transcripts being "
+        "coded, where the next run would read it as more transcripts (give a path outside it, "
+        "e.g. --qdpx out/project.qdpx)"
+    ]
+    assert sorted(p.name for p in (Path("interviews")).iterdir()) == [
+        "P03.csv", "p04 interview.docx", "p07.txt",
+    ]  # fmt: skip
+    assert not Path("out").exists()

@@ -631,7 +631,7 @@ def code_command(
         raise RoqaError(
             "is a file, not a folder", path=out, hint="give a folder for the outputs with --out"
         )
-    _refuse_output_into_inputs(out, paths)
+    _refuse_output_into_inputs(out, paths, qdpx)
     from ..codings_writer import FILES
     from ..crosswalk import CODEBOOK_FILE, unrelated_chart
     from ..io import check_output_folder, check_outputs
@@ -1083,11 +1083,13 @@ def _file_safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in "._-" else "_" for c in name) or "codebook"
 
 
-def _refuse_output_into_inputs(out: Path, paths: Iterable[Path]) -> None:
+def _refuse_output_into_inputs(out: Path, paths: Iterable[Path], qdpx: Path | None = None) -> None:
     """--out may not be a folder of transcripts given, nor the folder holding a transcript file
     given (`roqa code study/s01.txt --out study`): its run.json would make the folder read as a
     coding output, not transcripts, on the next run. A subfolder of it is fine: a folder's
-    subfolders are not read."""
+    subfolders are not read. Nor may --qdpx be written into a folder given: the next run would
+    read the project's sources as more transcripts, sharing their ids (beside a file named, it
+    is not read again, and a folder leaves out a project roqa exported of the files in it)."""
     from ..errors import RoqaError
 
     folders = {(p if p.is_dir() else p.parent).resolve() for p in paths if p.exists()}
@@ -1097,6 +1099,14 @@ def _refuse_output_into_inputs(out: Path, paths: Iterable[Path]) -> None:
             "roqa's output, not transcripts",
             path=out,
             hint="give another folder, e.g. --out coded/",
+        )
+    given = {p.resolve() for p in paths if p.is_dir()}  # read whole by the next run
+    if qdpx is not None and not qdpx.is_dir() and qdpx.parent.resolve() in given:
+        raise RoqaError(
+            "--qdpx is in the folder of transcripts being coded, where the next run would read "
+            "it as more transcripts",
+            path=qdpx,
+            hint=f"give a path outside it, e.g. --qdpx {shell_quoted(out / 'project.qdpx')}",
         )
 
 

@@ -810,6 +810,7 @@ def _read_project(
                 source=f"{path}:{got.member}",
                 participant=participant,
                 metadata={
+                    "format": "qdpx",
                     "refi_guid": (src.get("guid") or "").strip(),
                     "refi_name": sname or None,
                     "refi_path": ref or None,

@@ -316,7 +316,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     (``codings.csv`` or ``.xlsx``, a decisions file, a sheet of quotes copied from them:
     :func:`~roqa_nlp.transcripts.csv.is_roqa_csv`), a table without speaker and text columns (the
     participants' details), a video call's saved chat, a JSON file that is not a Whisper
-    transcript and a PDF without speaker labels (a consent form) are left out with a
+    transcript, a PDF without speaker labels (a consent form) and a ``.qdpx`` roqa exported
+    of transcripts beside it (``roqa code study --qdpx study/p.qdpx``) are left out with a
     :class:`~roqa_nlp.errors.RoqaWarning` naming them; named explicitly, a README or such a PDF
     is read and such a CSV is an error.
     """
@@ -430,6 +431,28 @@ def _is_chat_log(f: Path) -> bool:
     return is_saved_chat(lines, [m is not None for m in line_labels(lines)])
 
 
+def _is_roqa_project_of_neighbours(f: Path) -> bool:
+    """Whether ``f`` is a REFI-QDA project roqa exported (its ``origin``) holding a transcript of
+    the same id as a file beside it: `roqa code study --qdpx study/suggestions.qdpx` put there,
+    whose sources the next run read as more interviews, "two transcripts share the id"."""
+    import warnings
+
+    from ..io import _qda_origin
+
+    if f.suffix.lower() != ".qdpx":
+        return False
+    kind, origin = _qda_origin(f)
+    if kind != "project" or origin.split(" ")[0] != "roqa_nlp":
+        return False
+    beside = {g.stem for g in _listed_files(f.parent) if g != f and g.suffix.lower() != ".qdpx"}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # read again if it is read, and warned of then
+            return any(t.id in beside for t in _read_qdpx(f))
+    except RoqaError:  # unreadable: reading it names what is wrong
+        return False
+
+
 def _json_not_whisper(f: Path) -> bool:
     from .whisper_json import is_whisper_json
 
@@ -473,6 +496,11 @@ _NOT_TRANSCRIPTS: tuple[tuple[Callable[[Path], bool], str], ...] = (
         "a JSON file that is not a Whisper transcript (settings or results?) is not read",
     ),
     (_is_roqa_report, "roqa's own report, not a transcript"),
+    (
+        _is_roqa_project_of_neighbours,
+        "a REFI-QDA project roqa exported, of transcripts in this folder, not more of them "
+        "(name the file on its own to read it)",
+    ),
     (
         _page_without_labels,
         "a web page without speaker labels is not read from a folder (name the file on its own "
