@@ -497,6 +497,26 @@ def test_the_folder_of_a_transcript_file_given_is_refused_as_the_output_folder(
     assert sorted(f.name for f in study.iterdir()) == ["s01.txt"]
 
 
+def test_code_warns_of_two_transcripts_of_the_same_text(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before (cli tester, session 43): `roqa code dup --out out_dup` coded s01.txt and its
+    byte-identical copy s01_final.txt as 2 interviews, counted twice toward saturation, saying
+    nothing."""
+    monkeypatch.chdir(tmp_path)
+    Path("dup").mkdir()
+    text = NAMED.replace("Sam Roe", "Interviewer").replace("Jo Bell", "Participant")
+    Path("dup/s01.txt").write_text(text, "utf-8")
+    Path("dup/s01_final.txt").write_text(text, "utf-8")
+    run = roqa("code", "dup", "--out", "out", "--model", tiny_model_dir, "--no-report")
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [
+        "roqa: warning: dup/s01_final.txt: holds the same text as dup/s01.txt: one interview "
+        "under two names is coded twice and counted twice toward saturation (leave one out)"
+    ]
+    assert "Coded 2 transcript(s)" in run.out
+
+
 def test_a_readme_and_a_codings_csv_in_a_folder_are_left_out_with_a_warning(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:

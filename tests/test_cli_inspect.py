@@ -833,3 +833,47 @@ def test_a_project_roqa_exported_of_other_transcripts_is_read_from_a_folder(
     run = roqa("inspect", "other", "--json")
     assert run.code == 0, run.err
     assert [(s["id"], s["format"]) for s in json.loads(run.out)] == [("p07", "qdpx")]
+
+
+DUP = (
+    "Interviewer: What has helped the new care plans along?\n\n"
+    "Participant: Honestly the training days. Everyone came back with the same language.\n"
+)
+
+
+def test_inspect_warns_of_two_transcripts_of_the_same_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before (cli tester, session 43): one interview under two names (a copy, a symlink) was
+    read as two, coded twice and counted twice toward saturation, without a word."""
+    monkeypatch.chdir(tmp_path)
+    Path("dup").mkdir()
+    Path("dup/s01.txt").write_text(DUP, "utf-8")
+    Path("dup/s01_final.txt").write_text(DUP, "utf-8")
+    Path("dup/s02.txt").write_text(DUP.replace("training days", "away days"), "utf-8")
+    Path("dup/s03.txt").symlink_to("s02.txt")
+    run = roqa("inspect", "dup", "--json")
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [
+        "roqa: warning: dup/s01_final.txt: holds the same text as dup/s01.txt: one interview "
+        "under two names is coded twice and counted twice toward saturation (leave one out)",
+        "roqa: warning: dup/s03.txt: holds the same text as dup/s02.txt: one interview "
+        "under two names is coded twice and counted twice toward saturation (leave one out)",
+    ]
+    assert [s["id"] for s in json.loads(run.out)] == ["s01", "s01_final", "s02", "s03"]
+
+
+def test_a_file_given_twice_through_a_symlinked_folder_is_given_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: "two transcripts share the id 's01' (rename one of the files ...)"."""
+    monkeypatch.chdir(tmp_path)
+    Path("dup").mkdir()
+    Path("dup/s01.txt").write_text(DUP, "utf-8")
+    Path("link").symlink_to("dup")
+    run = roqa("inspect", "dup/s01.txt", "link/s01.txt")
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        "roqa: error: link/s01.txt: is given twice (give each transcript file once; the other "
+        "transcript was not inspected: fix this file or leave it out, and run again)"
+    ]

@@ -4474,11 +4474,15 @@ def test_a_joint_interview_is_its_own_case_even_when_its_file_name_carries_a_mem
 
 
 def _interviews(folder: Path, label_of: dict[str, str]) -> Path:
-    """One short interview per file name of ``label_of``, its participant labelled as given."""
+    """One short interview per file name of ``label_of``, its participant labelled as given;
+    each question its own (``here`` said more times in each), so that no two files hold the same
+    text, which is warned of as one interview under two names."""
     folder.mkdir()
-    for name, label in label_of.items():
+    for i, (name, label) in enumerate(label_of.items()):
         (folder / name).write_text(
-            f"Interviewer: What gets in the way?\n{label}: Money, and staff turnover.\n", "utf-8"
+            f"Interviewer: What gets in the way{' here' * i}?\n{label}: Money, and staff "
+            "turnover.\n",
+            "utf-8",
         )
     return folder
 

@@ -1595,6 +1595,7 @@ class AutoCoder:
         for line in cases.warnings():
             warn(line, stacklevel=_stacklevel + 1)
         seen: dict[str, str | None] = {}  # transcript id -> the file it came from
+        same: dict[str, str] = {}  # SHA-256 of a transcript's text -> the file it came from
         pending: list[Segment] = []
         part = CodingResult(meta=self._run_meta())
         labels_warned = labels is None  # nothing to warn of
@@ -1650,6 +1651,9 @@ class AutoCoder:
 
                     raise shared_id_error(t.id, t.source or None, seen[t.id])
                 seen[t.id] = t.source or None
+                from .transcripts import warn_if_same_text
+
+                warn_if_same_text(t, same)  # one interview under two names: coded twice
                 if from_file:
                     warn_of_reading(t, stacklevel=_stacklevel)
                 elif not labels_warned:

@@ -284,11 +284,13 @@ def _read_one(
 def shared_id_error(
     transcript_id: str, path: str | Path | None, first: str | Path | None
 ) -> RoqaError:
-    """The error for a second transcript with the id of one read before: one interview saved in
-    two formats (speech-to-text tools write .json, .srt, .vtt and .txt at once) or two files of
-    one name in different folders."""
+    """The error for a second transcript with the id of one read before: one file given twice
+    (by a symlink too), one interview saved in two formats (speech-to-text tools write .json,
+    .srt, .vtt and .txt at once) or two files of one name in different folders."""
     if path is not None and first is not None:
         here, there = Path(path), Path(first)
+        if here.resolve() == there.resolve():  # one file, by a symlink or another path
+            return RoqaError("is given twice", path=here, hint="give each transcript file once")
         if here.stem == there.stem and here.parent == there.parent and here.suffix != there.suffix:
             return RoqaError(
                 f"is the interview {there.name} holds, in another format",
@@ -301,6 +303,25 @@ def shared_id_error(
         path=path,
         hint="rename one of the files so every transcript has its own name",
     )
+
+
+def warn_if_same_text(t: Transcript, seen: dict[str, str]) -> None:
+    """Warn, in one line naming both files, when ``t`` holds the text of a transcript read
+    before (``seen``: SHA-256 of the text -> its source, to which ``t``'s is added): one
+    interview under two names (a copy, a symlink) is coded twice and counts twice toward
+    saturation."""
+    import hashlib
+
+    digest = hashlib.sha256(t.text.encode("utf-8")).hexdigest()
+    source = t.source or t.id
+    if digest in seen:
+        warn(
+            f"holds the same text as {seen[digest]}: one interview under two names is coded "
+            "twice and counted twice toward saturation (leave one out)",
+            path=source,
+        )
+    else:
+        seen[digest] = source
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -707,15 +728,15 @@ def read_files(
         paths = [paths]
     out: list[Transcript] = []
     seen: dict[str, str] = {}
+    same: dict[str, str] = {}
     for f in expand_paths(paths):
         qdpx = f.suffix.lower() == ".qdpx"
         found = _read_qdpx(f) if qdpx else [_read_one(f, interviewer_labels)]
         for t in found:
-            if t.id in seen and seen[t.id] == str(f):
-                raise RoqaError("is given twice", path=f, hint="give each transcript file once")
             if t.id in seen:
                 raise shared_id_error(t.id, f, seen[t.id])
             seen[t.id] = str(f)
+            warn_if_same_text(t, same)
             out.append(t)
     interviewers = study_interviewers(out)
     out = [with_study_interviewers(t, interviewers) for t in out]
