@@ -382,3 +382,32 @@ def test_sigterm_while_roqa_code_writes_its_outputs_says_which_are_this_runs(
         "codings; run the command again"
     )
     assert (out / "report.html").read_text("utf-8") == "<html>an earlier run's report</html>"
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_after_the_command_has_finished_does_not_turn_its_success_into_a_stop(
+    sig: signal.Signals,
+) -> None:
+    """Cli tester, session 43 (int_at_report.sh): SIGINT sent once report.html was written and
+    the summary printed killed roqa as Python unloaded torch (whose signal handlers it had put
+    back to the default): status 130, no message, after a complete run. Once the command has
+    finished, everything is written and said: the console script (main() reading sys.argv)
+    ignores Ctrl-C and SIGTERM while Python exits, and ends with 0. Here the signal comes as
+    main returns."""
+    script = (
+        "import os, signal, sys, time\n"
+        "from roqa_nlp.cli import main\n"
+        "sys.argv = ['roqa', 'codebook', 'cfir-2009']\n"
+        "main()\n"
+        f"os.kill(os.getpid(), {int(sig)})\n"
+        "time.sleep(0.2)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        timeout=120,
+    )
+    assert (run.returncode, run.stderr) == (0, "")
+    assert "Outer Setting" in run.stdout

@@ -265,18 +265,38 @@ def _on_sigterm_while_running() -> "Callable[[], None]":
     return restore
 
 
+def _finished() -> None:
+    """Ignore Ctrl-C and SIGTERM from now on: the command has finished, every output written
+    and the summary printed, and only Python's exit is left (up to a second, unloading torch).
+    A signal then killed roqa with no message and status 130 or 143 (Python puts the default
+    handlers back as it exits), which says "stopped, run it again" of a complete run (cli
+    tester, session 43); a stop while the command runs still says what it left undone. For the
+    console script only: a program calling main(ARGS) keeps its own handlers."""
+    import contextlib
+    import signal
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        # not the main thread: signals are the main thread's
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(signum, signal.SIG_IGN)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``roqa`` console script.
 
     Ctrl-C is caught from the first line: the commands, typer and everything they import are
     imported inside (:func:`_application`). SIGTERM, while the command runs, is handled as
-    Ctrl-C is, and ends with 143 (128 + 15) where Ctrl-C ends with 130."""
+    Ctrl-C is, and ends with 143 (128 + 15) where Ctrl-C ends with 130. Run as the console
+    script (``argv`` None), a command that has finished ignores both while Python exits
+    (:func:`_finished`)."""
     try:
         restore = _on_sigterm_while_running()
         try:
             _main(argv)
         finally:
             restore()
+        if argv is None:
+            _finished()
     except KeyboardInterrupt as e:
         # Outputs are written whole (a temporary file renamed), so a stop leaves none half-done.
         # What the stop left unfinished (a .xlsx or .docx zip whose file the atomic write has
