@@ -1977,3 +1977,17 @@ def test_a_folder_without_roqa_output_says_to_code_first(tmp_path: Path, command
         f"roqa: error: {folder}: holds no roqa output (no codings.jsonl) (give the folder roqa "
         f"code wrote, or code the transcripts first: roqa code TRANSCRIPTS --out {folder})\n",
     )
+
+
+def test_no_color_means_no_styling_codes_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cli tester, session 43 (tty_NO_COLOR_1_COLUMNS_200.typescript): with NO_COLOR=1 on a
+    terminal the summary still had bold codes around numbers and brackets (rich's highlighter),
+    `Coded \\x1b[1m2\\x1b[0m ...`. FORCE_COLOR stands in for the terminal."""
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    run = roqa("inspect", EXAMPLES)
+    assert run.code == 0, run.err
+    assert "3 transcript(s), 69 participant turn(s) to code." in run.out
+    assert "\x1b[" not in run.out
+    monkeypatch.delenv("NO_COLOR")
+    assert "\x1b[1m" in roqa("inspect", EXAMPLES).out  # styled when colour is not refused

@@ -564,12 +564,14 @@ class Embedder:
 
 def _progress_console() -> Any:
     """Where progress bars are drawn: standard error, counted a terminal only when it is one
-    (``FORCE_COLOR`` draws no bar into a log)."""
+    (``FORCE_COLOR`` draws no bar into a log), unstyled with ``NO_COLOR``."""
     import sys
 
     from rich.console import Console
 
-    return Console(stderr=True, force_terminal=sys.stderr.isatty())
+    from .io import color_system
+
+    return Console(stderr=True, force_terminal=sys.stderr.isatty(), color_system=color_system())
 
 
 class EncodingRun:

@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from .errors import RoqaError
 
@@ -32,6 +32,13 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 #: written first in the CSV files meant for spreadsheets: Excel reads a CSV file as UTF-8 only
 #: after this mark (else "café" and curly quotes garble); roqa's own readers skip it
 EXCEL_BOM = "\ufeff"
+
+
+def color_system() -> Literal["auto"] | None:
+    """The rich ``color_system`` of what roqa draws on a terminal: None, no styling codes at
+    all (bold included, which rich keeps for ``NO_COLOR``), when ``NO_COLOR`` is set and not
+    empty (no-color.org); else rich's ``"auto"``."""
+    return None if os.environ.get("NO_COLOR") else "auto"
 
 
 def shell_quoted(path: str | Path) -> str:

@@ -98,12 +98,17 @@ def console(**options: Any) -> Any:
 
     rich ends the process itself, with status 1, when standard output is a pipe whose reader
     has gone (``roqa code ... | head -3``); this one hands the ``BrokenPipeError`` on, so that
-    :func:`roqa_nlp.cli.main` ends every command the same way.
+    :func:`roqa_nlp.cli.main` ends every command the same way. With ``NO_COLOR`` it prints no
+    styling code (:func:`~roqa_nlp.io.color_system`).
     """
     import errno
     import os
 
     from rich.console import Console
+
+    from ..io import color_system
+
+    options.setdefault("color_system", color_system())
 
     class _Console(Console):
         def on_broken_pipe(self) -> None:
