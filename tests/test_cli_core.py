@@ -1991,3 +1991,12 @@ def test_no_color_means_no_styling_codes_on_a_terminal(monkeypatch: pytest.Monke
     assert "\x1b[" not in run.out
     monkeypatch.delenv("NO_COLOR")
     assert "\x1b[1m" in roqa("inspect", EXAMPLES).out  # styled when colour is not refused
+
+
+@pytest.mark.parametrize("command", [[], ["code"], ["inspect"], ["report"], ["agree"]])
+def test_h_is_help_on_every_command(command: list[str]) -> None:
+    """Cli tester, session 43: `roqa code -h` was "No such option: -h"."""
+    short, long = roqa(*command, "-h"), roqa(*command, "--help")
+    assert (short.code, short.err) == (0, "")
+    assert short.out == long.out
+    assert short.out.startswith(f"Usage: roqa {' '.join(command)}".rstrip() + " [OPTIONS]")

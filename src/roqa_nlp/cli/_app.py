@@ -20,6 +20,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    # -h as --help on every command (click's subcommand contexts take the app's)
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
