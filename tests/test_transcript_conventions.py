@@ -132,16 +132,13 @@ def test_a_key_of_labels_gives_each_its_role(words: str, key: dict[str, str] | N
 @pytest.mark.parametrize(
     ("name", "text"),
     [
-        # the role abbreviations of the labels: no one's name
+        # the role abbreviations of the labels: no one's name ("Key" is: the surname of
+        # "Mr Key", which a regression hunt of session 43 found left in pseudonymised copies
+        # once "key" was among data/not_names.txt's words)
         ("t02_int_resp.txt", "Int: What helps?\n\nResp: The team, mostly.\n"),
-        # a "Key:" line that is no key of labels is read as a speaker's: still no one's name
-        (
-            "p09_key_notes.txt",
-            "Key: timings in square brackets\n\nInterviewer: What helps?\n\nP09: The team.\n",
-        ),
     ],
 )
-def test_role_abbreviations_and_key_in_a_file_name_are_no_speakers_name(
+def test_role_abbreviations_in_a_file_name_are_no_speakers_name(
     tmp_path: Path, name: str, text: str
 ) -> None:
     from roqa_nlp.transcripts.language import name_in_file_warning

@@ -437,13 +437,29 @@ def _given_kind(word: str) -> str | None:
     is also a word (``Mark``, ``Hope``, ``Rose``) is replaced, as where its person speaks:
     privacy first (session 42 reverted keeping such a name at a sentence's start, which left
     "Mark and I set up the service")."""
-    if _is_common_word(word):
-        return "given common"
-    if _is_everyday_word(word) and word.casefold() not in packaged_words("word_given_names.txt"):
+    folded = word.casefold()
+    if folded in packaged_words("public_proper_words.txt") or folded in _talk_titles():
+        return None  # "April Jones", "May Chen": "By April we had"; "St Anne's Hospice": a title
+    if _is_common_word(word):  # "The Willows", "Our Place": the word; "Will Grant": the name
+        return "given common" if folded in packaged_words("stop_word_names.txt") else None
+    if _is_everyday_word(word) and folded not in packaged_words("word_given_names.txt"):
         return None
     return "given"
 
 
+def _first_word_alone(words: list[str]) -> bool:
+    """Whether the first word of a key row of ``words`` for someone who speaks nowhere stands for
+    them alone (:func:`_given_kind`): a person's two words (``Tom Beckett``, ``Brookfield
+    House``), not an organisation or place named by three or more (``Leeds City Council``, ``Mary
+    Seacole House``) or by a place and an everyday word no one has as a surname (``Leeds Mind``,
+    ``Oakridge Trust``: "I trained in Leeds" is no one's name)."""
+    if len(words) != 2:
+        return False
+    last = words[1].casefold()
+    return not (_is_everyday_word(last) and last not in _word_surnames())
+
+
+@cache
 def _word_surnames() -> frozenset[str]:
     """Lower-case surnames that are also everyday English words (``data/word_surnames.txt``)."""
     return packaged_words("word_surnames.txt")
@@ -1343,8 +1359,8 @@ class PseudonymKey:
                 continue
             if kind == "surname" and not _is_surname_here(text, m.start()):
                 continue  # "Head office", "in Preston": not the person; "Mrs Head": the name
-            if kind in _GIVEN_KINDS and _is_surname_here(text, m.start()):
-                continue  # "Ms Rose": a surname, not Rose Baker's first name
+            if kind in _GIVEN_KINDS and (_is_surname_here(text, m.start()) or found.isupper()):
+                continue  # "Ms Rose": a surname, not Rose Baker's first name; "IRIS": a programme
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
             if (
                 kind in ("common", "given common")
@@ -1447,9 +1463,11 @@ class PseudonymKey:
                         kind = "common" if _is_common_word(word) else "part"
                         put(parts, f"(?i:{_name_regex(word)})", word, (pseudonym, kind))
             elif not one_word and len(words) > 1:
-                if not _SPEAKER_PSEUDONYM.fullmatch(
-                    _bare(pseudonym)
-                ) and not _CHAT_SENDER_PSEUDONYM.fullmatch(_bare(pseudonym)):
+                if (
+                    _first_word_alone(words)
+                    and not _SPEAKER_PSEUDONYM.fullmatch(_bare(pseudonym))
+                    and not _CHAT_SENDER_PSEUDONYM.fullmatch(_bare(pseudonym))
+                ):
                     # a row the researcher added for someone the talk names ("Tom Beckett,social
                     # worker", "Brookfield House,service"): its first word alone is theirs too
                     given.setdefault(f"(?i:{_name_regex(words[0])})", (pseudonym, words[0]))
