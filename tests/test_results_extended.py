@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from roqa_nlp.errors import RoqaError
 from roqa_nlp.framework import framework_matrix, saturation
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript
@@ -92,3 +93,50 @@ def test_a_case_one_at_a_time_that_is_one_read_together_stays_one(
     together = [t.participant for t in read_transcripts(files)]
     assert [result.participant_of(t) for t in ("p01_part1", "p01_part2")] == together
     assert together == [label.replace("Participant ", "P")] * 2
+
+
+def test_extending_with_segments_already_there_is_refused_and_leaves_the_result(
+    tmp_path: Path,
+) -> None:
+    """s43 tester: a result extended with itself (one file coded twice in an ``ac.code(f)``
+    loop) went from 27 to 54 segments, 27 ids twice; to_dataframe() had 54 rows, so a crosstab
+    counted every code twice, while the charts dropped them and their note said 24 of 54."""
+    files = _study(tmp_path)
+    result = _one_at_a_time(files)
+    again = _coded([read_transcript(files[1]), read_transcript(files[2])])
+    with pytest.raises(ValueError) as caught:
+        result.extend(again)
+    assert isinstance(caught.value, RoqaError)
+    assert str(caught.value) == (
+        "extend(): 2 segments of the result to add are already in this result, first p2:1 "
+        "(the same transcripts coded twice?) (add the codings of other transcripts only; to "
+        "replace a transcript's codings, drop them first: "
+        "result = result.subset(where=lambda s: s.segment.transcript_id != 'p2'))"
+    )
+    assert [s.segment.id for s in result] == ["p1:1", "p2:1", "p10:1"]
+    assert list(result.transcripts) == ["p1", "p2", "p10"]
+
+
+def test_a_result_extended_with_its_own_copy_is_refused(tmp_path: Path) -> None:
+    result = _one_at_a_time(_study(tmp_path))
+    with pytest.raises(RoqaError, match=r"^extend\(\): 3 segments .* first p1:1 "):
+        result.extend(CodingResult(segments=list(result.segments)))
+    assert len(result) == 3
+
+
+def test_disjoint_results_and_one_transcript_cut_across_parts_still_extend(
+    tmp_path: Path,
+) -> None:
+    """Segment ids are per transcript (``p1:1`` in p1 and ``q:1`` in q): the same number in two
+    transcripts is not a repeat, and more segments of a transcript already there (a part of
+    code_batches) are added."""
+    files = _study(tmp_path)
+    result = _coded([read_transcript(files[0])])
+    later = _coded([read_transcript(files[0])])
+    seg = later.segments[0].segment
+    later.segments[0].segment = Segment(
+        "p1:2", seg.transcript_id, seg.speaker, seg.role, seg.start, seg.end, seg.text
+    )
+    result.extend(later)
+    result.extend(_coded([read_transcript(files[1])]))
+    assert [s.segment.id for s in result] == ["p1:1", "p1:2", "p2:1"]

@@ -366,6 +366,11 @@ class _NotAPosition(RoqaError, TypeError):
     ``{{ result.name }}``) goes on as before."""
 
 
+class _RepeatedSegments(RoqaError, ValueError):
+    """``result.extend(other)`` with segments ``result`` holds already: a one-line error that is
+    a ValueError, as a wrong value is."""
+
+
 @dataclass
 class CodingResult:
     """Segments with ranked code suggestions, plus the transcripts they come from.
@@ -498,7 +503,24 @@ class CodingResult:
         are read together (:class:`~roqa_nlp.transcripts.roles.StudyCases`), so a template's
         label (``Participant 1``) that made each of p1.txt, p2.txt and p10.txt, coded one at a
         time, case P1 names no one, and each is the case its file name gives (P1, P2, P10), not
-        one interview in saturation and the matrix."""
+        one interview in saturation and the matrix.
+
+        A segment ``other`` holds that this result holds already (the same transcript's segment
+        id: one file coded twice) is a one-line error, and nothing is added: kept, it would be
+        counted twice in :meth:`to_dataframe` and the saved codings."""
+        held = {(s.segment.transcript_id, s.segment.id) for s in self.segments}
+        again = [
+            s.segment for s in other.segments if (s.segment.transcript_id, s.segment.id) in held
+        ]
+        if again:
+            raise _RepeatedSegments(
+                f"extend(): {len(again)} segment{_s(len(again))} of the result to add "
+                f"{'are' if len(again) > 1 else 'is'} already in this result, first {again[0].id} "
+                "(the same transcripts coded twice?)",
+                hint="add the codings of other transcripts only; to replace a transcript's "
+                "codings, drop them first: result = result.subset(where=lambda s: "
+                f"s.segment.transcript_id != {again[0].transcript_id!r})",
+            )
         self.segments.extend(other.segments)
         self.transcripts.update(other.transcripts)
         self._weigh_cases(other.transcripts.values())
