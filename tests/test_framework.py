@@ -2880,3 +2880,16 @@ def test_the_reached_cell_says_when_later_interviews_do_not_bear_saturation_out(
     # nothing new after it: plain yes
     quiet = saturation(interviews(codes[:6]), initial_sample=4, stopping_criterion=2)
     assert [r[2] for r in quiet.verdict_rows()[1:3]] == ["yes", "yes"]
+
+
+def test_a_chart_of_top_k_not_a_whole_number_or_below_one_is_a_one_line_error() -> None:
+    """s43 tester: a wrong type is a TypeError, a wrong value a ValueError, both RoqaErrors."""
+    with pytest.raises(TypeError) as exc:
+        framework_matrix(three_interviews(), top_k="3")  # type: ignore[arg-type]
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == (
+        "top_k must be a whole number (an int), not '3' (a str) "
+        "(give how many ranked codes to keep, e.g. top_k=5)"
+    )
+    with pytest.raises(ValueError, match=r"^top_k must be at least 1, not 0 "):
+        framework_matrix(three_interviews(), top_k=0)

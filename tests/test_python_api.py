@@ -500,17 +500,32 @@ def test_every_default_param_is_valid_and_documented() -> None:
         assert f"``{key}``" in (AutoCoder.__doc__ or "")
 
 
-@pytest.mark.parametrize("top_k", [0, -1, 2.5, True])
-def test_top_k_below_one_is_refused_by_suggest_and_code(top_k: object) -> None:
+TOP_K_HINT = "(give how many ranked codes to keep, e.g. top_k=5)"
+
+
+@pytest.mark.parametrize(
+    ("top_k", "error", "message"),
+    [
+        (0, ValueError, "top_k must be at least 1, not 0"),
+        (-1, ValueError, "top_k must be at least 1, not -1"),
+        # s43 tester: these said "top_k must be at least 1, not '3'", a bare RoqaError
+        ("3", TypeError, "top_k must be a whole number (an int), not '3' (a str)"),
+        (2.5, TypeError, "top_k must be a whole number (an int), not 2.5 (a float)"),
+        (True, TypeError, "top_k must be a whole number (an int), not True (a bool)"),
+    ],
+)
+def test_top_k_below_one_or_not_a_number_is_refused_by_suggest_and_code(
+    top_k: object, error: type[Exception], message: str
+) -> None:
     ac = stub_coder()
-    expected = f"top_k must be at least 1, not {top_k!r} (give how many ranked codes to keep, e.g. top_k=5)"
     for call in (
         lambda: ac.suggest("We had no staff.", top_k=top_k),  # type: ignore[arg-type]
         lambda: ac.code([], top_k=top_k),  # type: ignore[arg-type]
     ):
-        with pytest.raises(RoqaError) as exc:
+        with pytest.raises(error) as exc:
             call()
-        assert str(exc.value) == expected
+        assert isinstance(exc.value, RoqaError)
+        assert str(exc.value) == f"{message} {TOP_K_HINT}"
 
 
 @pytest.mark.parametrize(
@@ -519,13 +534,18 @@ def test_top_k_below_one_is_refused_by_suggest_and_code(top_k: object) -> None:
         ("", "the text is empty (give the sentence to code)"),
         ("   ", "the text is empty (give the sentence to code)"),
         (["We had no staff.", " "], "text 2 is empty (give the sentence to code)"),
-        ([3], "text 1 is of type int, not a string (give a sentence or a list of sentences)"),
+        ([3], "text 1 is an int, not a str (give a sentence or a list of sentences)"),
+        ([None], "text 1 is None, not a str (give a sentence or a list of sentences)"),
     ],
 )
 def test_suggesting_for_an_empty_text_is_a_one_line_error(texts: object, message: str) -> None:
+    """An empty text is a ValueError, a text that is not a str a TypeError (s43 tester: both
+    were a RoqaError only, which ``except TypeError`` does not catch)."""
+    error = ValueError if "empty" in message else TypeError
     for call in (stub_coder().suggest, stub_coder().fits_no_code):
-        with pytest.raises(RoqaError) as exc:
+        with pytest.raises(error) as exc:
             call(texts)  # type: ignore[arg-type]
+        assert isinstance(exc.value, RoqaError)
         assert str(exc.value) == message
 
 
@@ -543,10 +563,13 @@ def test_segments_of_a_path_says_to_read_it_first() -> None:
 
 def test_fit_and_evaluate_refuse_other_data_before_embedding() -> None:
     ac = stub_coder()
-    with pytest.raises(RoqaError, match="^training data of type int is not supported"):
+    with pytest.raises(TypeError, match="^training data of type int is not supported"):
         ac.fit(42)  # type: ignore[arg-type]
-    with pytest.raises(RoqaError, match="^labelled data of type int is not supported"):
+    with pytest.raises(TypeError, match="^labelled data of type int is not supported") as exc:
         ac.evaluate(42)  # type: ignore[arg-type]
+    assert isinstance(exc.value, RoqaError)
+    with pytest.raises(TypeError, match="^labelled records: record 1 is of type int, not a dict"):
+        ac.evaluate([5])  # type: ignore[list-item]
 
 
 # -- with the tiny model --------------------------------------------------------------------------
@@ -750,16 +773,20 @@ TEXTS_HINT = "(give a sentence or a list of sentences)"
 
 
 @pytest.mark.parametrize(
-    ("given", "shown"), [(123, "an int"), (None, "None"), (4.5, "a float"), ({"a": 1}, "a dict")]
+    ("given", "shown"),
+    [(123, "an int"), (None, "None"), (4.5, "a float"), ({"a": 1}, "a dict"), (b"", "a bytes")],
 )
 def test_suggest_and_fits_no_code_of_a_non_text_name_the_call(given: object, shown: str) -> None:
-    """suggest(123) and fits_no_code(42) raised TypeError: 'int' object is not iterable."""
+    """suggest(123) and fits_no_code(42) raised TypeError: 'int' object is not iterable; then a
+    RoqaError that was not a TypeError (s43 tester)."""
     ac = stub_coder()
     for name in ("suggest", "fits_no_code", "suggest_and_flag"):
-        with pytest.raises(RoqaError) as exc:
+        with pytest.raises(TypeError) as exc:
             getattr(ac, name)(given)
+        assert isinstance(exc.value, RoqaError)
         assert (
-            str(exc.value) == f"{name}() takes a text or a list of texts, not {shown} {TEXTS_HINT}"
+            str(exc.value)
+            == f"{name}() takes a text (a str) or a list of texts, not {shown} {TEXTS_HINT}"
         )
 
 
@@ -771,8 +798,9 @@ CODE_HINT = (
 @pytest.mark.parametrize(("given", "shown"), [(123, "an int"), (None, "None")])
 def test_code_of_a_non_path_is_a_one_line_error(given: object, shown: str) -> None:
     """code(123) and code(None) raised TypeError: 'int' object is not iterable."""
-    with pytest.raises(RoqaError) as exc:
+    with pytest.raises(TypeError) as exc:
         stub_coder().code(given)  # type: ignore[arg-type]
+    assert isinstance(exc.value, RoqaError)
     assert (
         str(exc.value)
         == f"code() takes transcript files, folders or Transcripts, not {shown} {CODE_HINT}"
@@ -780,7 +808,7 @@ def test_code_of_a_non_path_is_a_one_line_error(given: object, shown: str) -> No
 
 
 def test_code_of_a_list_holding_a_non_path_names_the_item() -> None:
-    with pytest.raises(RoqaError) as exc:
+    with pytest.raises(TypeError) as exc:
         stub_coder().code([P01, 5])  # type: ignore[list-item]
     assert str(exc.value) == (
         f"item 2 of code()'s inputs is an int, not a path or a Transcript {CODE_HINT}"
@@ -790,8 +818,9 @@ def test_code_of_a_list_holding_a_non_path_names_the_item() -> None:
 def test_code_of_an_empty_list_says_a_glob_may_have_matched_nothing() -> None:
     """ac.code(glob('interviews/*.txt')) with a typo gave an empty result without a word; the
     command line cannot be given no transcript (its PATH argument is required)."""
-    with pytest.raises(RoqaError) as exc:
+    with pytest.raises(ValueError) as exc:
         stub_coder().code([])
+    assert isinstance(exc.value, RoqaError)
     assert str(exc.value) == (
         "code() was given an empty list: no transcripts to code "
         "(did a glob match nothing? give transcript files or a folder of them)"

@@ -512,11 +512,13 @@ def test_to_csv_with_a_path_writes_the_file_save_writes_and_returns_its_text(
 def test_to_csv_top_k_is_a_keyword() -> None:
     head = next(csv.reader(io.StringIO(build().to_csv(top_k=1))))
     assert head[6:11] == ["code_1", "name_1", "probability_1", "valence_1", "novel"]
-    with pytest.raises(RoqaError) as exc:
+    with pytest.raises(TypeError) as exc:
         build().to_csv(1)  # type: ignore[arg-type]
     assert str(exc.value) == "to_csv() takes the file to write first, got 1 (write to_csv(top_k=1))"
-    with pytest.raises(RoqaError, match="^top_k must be at least 1, got 0$"):
+    with pytest.raises(ValueError, match=r"^top_k must be at least 1, not 0 \(give how many"):
         build().to_csv(top_k=0)
+    with pytest.raises(TypeError, match=r"^top_k must be a whole number \(an int\), not '3'"):
+        build().to_csv(top_k="3")  # type: ignore[arg-type]
 
 
 def test_codings_csv_and_the_dataframe_name_the_question_as_codings_jsonl_does() -> None:

@@ -178,11 +178,15 @@ def check_top_k(top_k: Any, *, allow_none: bool = True) -> None:
     """A one-line error unless ``top_k`` is a whole number of at least 1 (or None, the default)."""
     if top_k is None and allow_none:
         return
-    if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
-        raise RoqaError(
-            f"top_k must be at least 1, not {top_k!r}",
-            hint="give how many ranked codes to keep, e.g. top_k=5",
+    from .errors import RoqaTypeError, RoqaValueError, a_type
+
+    hint = "give how many ranked codes to keep, e.g. top_k=5"
+    if isinstance(top_k, bool) or not isinstance(top_k, int):
+        raise RoqaTypeError(
+            f"top_k must be a whole number (an int), not {top_k!r} ({a_type(top_k)})", hint=hint
         )
+    if top_k < 1:
+        raise RoqaValueError(f"top_k must be at least 1, not {top_k!r}", hint=hint)
 
 
 def check_params(params: dict[str, Any]) -> None:
@@ -339,10 +343,10 @@ def given_texts(texts: Any, call: str) -> list[Any]:
     if isinstance(texts, str):
         return [texts]
     if isinstance(texts, (bytes, Mapping)) or not isinstance(texts, Iterable):
-        from .errors import a_type
+        from .errors import RoqaTypeError, a_type
 
-        raise RoqaError(
-            f"{call}() takes a text or a list of texts, not {a_type(texts)}",
+        raise RoqaTypeError(
+            f"{call}() takes a text (a str) or a list of texts, not {a_type(texts)}",
             hint="give a sentence or a list of sentences",
         )
     return list(texts)
@@ -1423,14 +1427,16 @@ class AutoCoder:
         classified once."""
         texts = given_texts(texts, "suggest_and_flag")
         check_top_k(top_k)
+        from .errors import RoqaTypeError, RoqaValueError, a_type
+
         for i, t in enumerate(texts, 1):
             if not isinstance(t, str):
-                raise RoqaError(
-                    f"text {i} is of type {type(t).__name__}, not a string",
+                raise RoqaTypeError(
+                    f"text {i} is {a_type(t)}, not a str",
                     hint="give a sentence or a list of sentences",
                 )
             if not t.strip():
-                raise RoqaError(
+                raise RoqaValueError(
                     f"text {i} is empty" if len(texts) > 1 else "the text is empty",
                     hint="give the sentence to code",
                 )

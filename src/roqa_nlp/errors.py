@@ -44,6 +44,17 @@ class RoqaError(Exception):
         return str(self)
 
 
+class RoqaTypeError(RoqaError, TypeError):
+    """An argument of the wrong type (``suggest(42)``, ``top_k="3"``): a one-line
+    :class:`RoqaError` that names the type expected, and a TypeError, so ``except TypeError``
+    catches it as it would Python's own."""
+
+
+class RoqaValueError(RoqaError, ValueError):
+    """An argument of the right type and a wrong value (``top_k=0``, an empty text or list): a
+    one-line :class:`RoqaError` that is a ValueError."""
+
+
 def _no_full_stop(text: str) -> str:
     """``text`` without its closing full stop; an ellipsis (:func:`first_few`'s " ...", saying
     there are more) is kept."""

@@ -317,9 +317,10 @@ def coded_segments(
     defaults to :func:`charted_top_k`: a model's top suggestion, every code a person gave.
     """
     result = as_result(result, "coded_segments")
+    from .autocoder import check_top_k
+
     k = charted_top_k(result, top_k)
-    if k < 1:
-        raise RoqaError(f"top_k must be at least 1, got {k}")
+    check_top_k(k, allow_none=False)
     if not 0.0 <= min_probability <= 1.0:
         raise RoqaError(f"min_probability must be from 0 to 1, got {min_probability}")
     book = codebook if codebook is not None else _recorded(result)

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from .errors import RoqaError
+from .errors import RoqaError, RoqaTypeError
 from .io import EXCEL_BOM, atomic_write_text, read_jsonl_numbered, read_text, spreadsheet_csv
 from .schema import SegmentResult, Transcript, Turn
 from .transcripts import SUPPORTED_EXTENSIONS, same_id
@@ -714,8 +714,9 @@ class CodingResult:
         value is None). A segment set aside as procedural talk or small talk shows no
         suggestion: a pivot on ``name_1`` would count a greeting as a construct
         (``codings.jsonl`` keeps the model's suggestions for it)."""
-        if top_k < 1:
-            raise RoqaError(f"top_k must be at least 1, got {top_k}")
+        from .autocoder import check_top_k
+
+        check_top_k(top_k, allow_none=False)
         head = ["transcript", "segment_id", "speaker", "start", "end", "text"]
         for k in range(1, top_k + 1):
             head += [f"code_{k}", f"name_{k}", f"probability_{k}", f"valence_{k}"]
@@ -750,7 +751,7 @@ class CodingResult:
         ``begin_time``/``end_time`` in seconds. Text cells a
         spreadsheet would run as a formula get a leading ``'``."""
         if isinstance(path, int):  # to_csv(5) from before the path came first
-            raise RoqaError(
+            raise RoqaTypeError(
                 f"to_csv() takes the file to write first, got {path!r}",
                 hint=f"write to_csv(top_k={path})",
             )

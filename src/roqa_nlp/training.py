@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .codebook import Codebook
-from .errors import RoqaError, first_few, quoted
+from .errors import RoqaError, RoqaTypeError, first_few, quoted
 from .io import sha256_bytes
 from .record_files import (
     code_names,
@@ -479,14 +479,14 @@ def _records_of(data: Any, what: str) -> list[dict[str, Any]] | None:
         return None
     for n, r in enumerate(records, 1):
         if not isinstance(r, dict):
-            raise RoqaError(
+            raise RoqaTypeError(
                 f"record {n} is of type {type(r).__name__}, not a dict", path=what, hint=ACCEPTED
             )
     return records
 
 
 def _wrong_type(data: Any, what: str) -> RoqaError:
-    return RoqaError(f"{what} of type {type(data).__name__} is not supported", hint=ACCEPTED)
+    return RoqaTypeError(f"{what} of type {type(data).__name__} is not supported", hint=ACCEPTED)
 
 
 def as_training_set(data: Any, codebook: Codebook, *, descriptions: bool = True) -> TrainingSet:

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import RoqaError, a_type, first_few, warn
+from ..errors import RoqaError, RoqaTypeError, RoqaValueError, a_type, first_few, warn
 
 if TYPE_CHECKING:
     from ..schema import Transcript
@@ -683,16 +683,16 @@ def given_inputs(items: Any, call: str, *, transcripts: bool = False) -> list[An
     if isinstance(items, one):
         return [items]
     if isinstance(items, (bytes, Mapping)) or not isinstance(items, Iterable):
-        raise RoqaError(f"{call}() takes {kinds}, not {a_type(items)}", hint=hint)
+        raise RoqaTypeError(f"{call}() takes {kinds}, not {a_type(items)}", hint=hint)
     out = list(items)
     if not out:
-        raise RoqaError(
+        raise RoqaValueError(
             f"{call}() was given an empty list: no transcripts to {verb}",
             hint="did a glob match nothing? give transcript files or a folder of them",
         )
     for i, item in enumerate(out, 1):
         if not isinstance(item, one):
-            raise RoqaError(
+            raise RoqaTypeError(
                 f"item {i} of {call}()'s inputs is {a_type(item)}, not {what}", hint=hint
             )
     return out
