@@ -98,3 +98,70 @@ def test_code_of_a_capitalised_interviewer_codes_only_the_answer(tiny_model: Aut
     assert [(s.segment.role, s.segment.text) for s in result] == [
         ("participant", "We never have enough staff for the longer sessions.")
     ]
+
+
+TURN_HINT = (
+    "(each turn is (speaker, role, words), three strings, e.g. "
+    "('P23', 'participant', 'Our manager.'))"
+)
+
+
+@pytest.mark.parametrize(
+    ("turns", "error", "message"),
+    [
+        # s43 tester: "not enough values to unpack (expected 3, got 2)"
+        (
+            [("I", "interviewer", "Why?"), ("P1", "Staff.")],
+            ValueError,
+            "Transcript.from_turns('x'): turn 2 has 2 values, not 3",
+        ),
+        # "turn of 'speaker' has role 'role'": the dict's keys were unpacked
+        (
+            [{"speaker": "I", "role": "interviewer", "text": "hi"}],
+            TypeError,
+            "Transcript.from_turns('x'): turn 1 is a dict, not a tuple",
+        ),
+        # 'can only concatenate str (not "NoneType") to str'
+        (
+            [("I", "interviewer", "Why?"), ("P1", "participant", None)],
+            TypeError,
+            "Transcript.from_turns('x'): turn 2's words are None, not a str",
+        ),
+        (
+            [(7, "participant", "Staff.")],
+            TypeError,
+            "Transcript.from_turns('x'): turn 1's speaker is an int, not a str",
+        ),
+        (["I: Why?"], TypeError, "Transcript.from_turns('x'): turn 1 is a str, not a tuple"),
+    ],
+)
+def test_from_turns_of_a_turn_not_speaker_role_words_names_the_turn(
+    turns: list[object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error) as caught:
+        Transcript.from_turns("x", turns)  # type: ignore[arg-type]
+    assert isinstance(caught.value, RoqaError)
+    assert str(caught.value) == f"{message} {TURN_HINT}"
+
+
+def test_from_turns_takes_lists_as_turns() -> None:
+    t = Transcript.from_turns("x", [["I", "interviewer", "Why?"], ["P1", "participant", "Staff."]])
+    assert t.text == "I: Why?\n\nP1: Staff."
+
+
+@pytest.mark.slow
+def test_code_of_a_transcript_of_only_the_interviewer_warns_as_the_command_does(
+    tiny_model: AutoCoder,
+) -> None:
+    """s43 tester: CodingResult(1 transcript, 0 segments) without a word; ``roqa code`` says
+    no participant talk was found."""
+    from roqa_nlp.transcripts.roles import SpeakerWarning
+
+    t = Transcript.from_turns("x", [("I", "interviewer", "Why?"), ("Q", "interviewer", "So?")])
+    with pytest.warns(SpeakerWarning) as caught:
+        result = tiny_model.code(t)
+    assert len(result) == 0
+    assert [str(w.message) for w in caught] == [
+        "x: no participant talk found: all 2 turns are the interviewer's ('I', 'Q'), so there "
+        "is nothing to code (give the participant's turns the role 'participant')"
+    ]

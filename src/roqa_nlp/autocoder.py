@@ -1586,7 +1586,11 @@ class AutoCoder:
         from .transcripts import read_files, with_default_labels
         from .transcripts.closings import is_closing_formula
         from .transcripts.language import warn_of_reading
-        from .transcripts.roles import with_labels_matched_elsewhere, with_study_interviewers
+        from .transcripts.roles import (
+            warn_of_given_roles,
+            with_labels_matched_elsewhere,
+            with_study_interviewers,
+        )
 
         check_top_k(top_k)
         from .pseudonyms import checked_key
@@ -1662,7 +1666,9 @@ class AutoCoder:
                 warn_if_same_text(t, same)  # one interview under two names: coded twice
                 if from_file:
                     warn_of_reading(t, stacklevel=_stacklevel)
-                elif not labels_warned:
+                else:
+                    warn_of_given_roles(t, stacklevel=_stacklevel)
+                if not from_file and not labels_warned:
                     labels_warned = True
                     from .errors import warn
 

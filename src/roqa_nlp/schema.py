@@ -91,6 +91,31 @@ class _BadTranscript(RoqaError, ValueError):
     also the ValueError a constructor raises for a bad argument."""
 
 
+_TURN_HINT = "each turn is (speaker, role, words), three strings, e.g. ('P23', 'participant', 'Our manager.')"
+
+
+def _turn_triple(transcript_id: str, i: int, item: object) -> tuple[str, str, str]:
+    """Turn ``i`` (from 1) of :meth:`Transcript.from_turns`, checked: a tuple or list of three
+    strings, else a one-line error naming the turn (a TypeError for a wrong type, a ValueError
+    for another number of values)."""
+    from .errors import RoqaTypeError, RoqaValueError, a_type
+
+    where = f"Transcript.from_turns({transcript_id!r}): turn {i}"
+    if not isinstance(item, (tuple, list)):
+        raise RoqaTypeError(f"{where} is {a_type(item)}, not a tuple", hint=_TURN_HINT)
+    if len(item) != 3:
+        raise RoqaValueError(f"{where} has {len(item)} values, not 3", hint=_TURN_HINT)
+    for name, value in zip(("speaker", "role", "words"), item):
+        # a role of another type is Turn's own error, naming the roles
+        if name != "role" and not isinstance(value, str):
+            verb = "are" if name == "words" else "is"
+            raise RoqaTypeError(
+                f"{where}'s {name} {verb} {a_type(value)}, not a str", hint=_TURN_HINT
+            )
+    speaker, role, words = item
+    return speaker, role, words
+
+
 @dataclass(frozen=True)
 class Turn:
     """One speaker turn: ``text[start:end]`` of the transcript.
@@ -153,8 +178,8 @@ class Transcript:
         pieces: list[str] = []
         built: list[Turn] = []
         pos = 0
-        for item in turns:
-            speaker, role, words = item
+        for i, item in enumerate(turns, 1):
+            speaker, role, words = _turn_triple(id, i, item)
             if pieces:
                 pieces.append("\n\n")
                 pos += 2

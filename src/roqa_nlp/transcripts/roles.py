@@ -1301,6 +1301,25 @@ class SpeakerWarning(RoqaWarning):
         self.transcript = transcript
 
 
+def warn_of_given_roles(transcript: Transcript, *, stacklevel: int = 2) -> None:
+    """Issue a :class:`SpeakerWarning` when a :class:`~roqa_nlp.schema.Transcript` made in
+    Python, whose roles were given, has no participant turn, so nothing of it is coded (as
+    ``roqa code`` warns of such a file). ``stacklevel`` as for :func:`warnings.warn`."""
+    import warnings
+
+    if not transcript.turns or any(t.role == "participant" for t in transcript.turns):
+        return
+    speakers = first_few([repr(n) for n in dict.fromkeys(t.speaker for t in transcript.turns)])
+    n = len(transcript.turns)
+    every = "the one turn is" if n == 1 else f"all {n} turns are"
+    message = (
+        f"{transcript.source or transcript.id}: no participant talk found: {every} the "
+        f"interviewer's ({speakers}), so there is nothing to code (give the participant's turns "
+        "the role 'participant')"
+    )
+    warnings.warn(SpeakerWarning(message, transcript), stacklevel=stacklevel + 1)
+
+
 def warn_of_speakers(transcript: Transcript, *, stacklevel: int = 2) -> None:
     """Issue :func:`speaker_warning` of ``transcript`` (phrased for Python) as a
     :class:`SpeakerWarning`, if there is one. ``stacklevel`` as for :func:`warnings.warn`."""
