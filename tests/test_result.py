@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.errors import RoqaError
+from roqa_nlp.io import EXCEL_BOM
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
 
@@ -499,13 +500,16 @@ def test_save_over_a_file_is_an_error_and_a_folder_name_with_a_dot_is_fine(tmp_p
     assert CodingResult.read(build().save(tmp_path / "old.csv")["codings.jsonl"]) == build()
 
 
-def test_to_csv_with_a_path_writes_the_file_save_writes_and_returns_its_text(
+def test_to_csv_with_a_path_writes_the_file_save_writes_and_returns_none(
     saved, tmp_path: Path
 ) -> None:
+    """Given a path, to_csv returns None, as the charts' to_csv and pandas do: s43 tester, it
+    returned the 10,350-character CSV, so result.to_csv("codings.csv") as a notebook cell's last
+    line echoed every quote into the notebook. Without a path it returns the text."""
     result, out = saved
-    text = result.to_csv(tmp_path / "mine.csv")
-    assert text == result.to_csv()
+    assert result.to_csv(tmp_path / "mine.csv") is None
     assert (tmp_path / "mine.csv").read_bytes() == (out / "codings.csv").read_bytes()
+    assert (EXCEL_BOM + result.to_csv()).encode("utf-8") == (out / "codings.csv").read_bytes()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 

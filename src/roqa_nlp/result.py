@@ -738,10 +738,18 @@ class CodingResult:
             rows.append(row)
         return head, rows
 
-    def to_csv(self, path: str | Path | None = None, *, top_k: int = CSV_TOP_K) -> str:
-        """``codings.csv``: one row per segment, for spreadsheets. Returns the CSV text; given a
-        ``path``, also writes it there atomically, with :data:`~roqa_nlp.io.EXCEL_BOM` first so
-        that Excel reads it as UTF-8 (as :meth:`save` does).
+    @overload
+    def to_csv(self, path: None = None, *, top_k: int = CSV_TOP_K) -> str: ...
+
+    @overload
+    def to_csv(self, path: str | Path, *, top_k: int = CSV_TOP_K) -> None: ...
+
+    def to_csv(self, path: str | Path | None = None, *, top_k: int = CSV_TOP_K) -> str | None:
+        """``codings.csv``: one row per segment, for spreadsheets. Given a ``path``, writes it
+        there atomically, with :data:`~roqa_nlp.io.EXCEL_BOM` first so that Excel reads it as
+        UTF-8 (as :meth:`save` does), and returns None, as the charts' ``to_csv`` and pandas do
+        (the text, echoed by a notebook, would put every quote in it); without one, returns the
+        CSV text.
 
         Columns: ``transcript``, ``segment_id``, ``speaker``, ``start``, ``end``, ``text``; for
         each of the top ``top_k`` suggestions ``code_k``, ``name_k``, ``probability_k``,
@@ -761,9 +769,10 @@ class CodingResult:
             check_format(path, "CSV", "to_csv")
         head, rows = self._table(top_k)
         text = spreadsheet_csv([head, *(_csv_cells(head, row) for row in rows)])
-        if path is not None:
-            atomic_write_text(path, EXCEL_BOM + text)
-        return text
+        if path is None:
+            return text
+        atomic_write_text(path, EXCEL_BOM + text)
+        return None
 
     def to_dataframe(self, top_k: int = CSV_TOP_K) -> pandas.DataFrame:
         """A pandas DataFrame with :meth:`to_csv`'s columns, one row per segment, as values:
