@@ -163,6 +163,111 @@ def test_people_a_header_names_get_the_pseudonym_of_their_role_in_that_transcrip
     assert "header_people" not in out.metadata  # the names stay in the key only
 
 
+HEADER_TALK = (
+    "SJ: Could you tell me about your role, Margaret?\n"
+    "MO: I manage a supported living service, twelve tenants. Sarah, you know most of them.\n"
+    "SJ: What helped?\n"
+    "MO: A champion on each shift. Okafor is a rare name, so they know me as Mrs O.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Margaret Okafor, registered manager",
+        "Margaret Okafor (registered manager, 50s)",
+        "Margaret Okafor - registered manager",
+        "Margaret Okafor – RM04",
+    ],
+)
+def test_a_header_role_line_names_its_person_before_a_description(
+    tmp_path: Path, value: str
+) -> None:
+    """The name a role line's value opens with, before a comma, parenthesis or dash, is the
+    speaker of that role's (s43 m_header.txt: the whole line was left, "Okafor" in the talk)."""
+    (tmp_path / "m_header.txt").write_text(
+        f"Date: 03/04/2024\nParticipant: {value}\nInterviewer: Sarah Jones\nTranscriber: TW\n\n"
+        + HEADER_TALK,
+        "utf-8",
+    )
+    t = read_transcript(tmp_path / "m_header.txt")
+    assert t.metadata["header_people"] == {
+        "Margaret Okafor": "participant",
+        "Sarah Jones": "interviewer",
+    }
+    (out,), key = pseudonymise([t])
+    assert key.pseudonyms == {
+        "SJ": "Interviewer",
+        "MO": "P01",
+        "Margaret Okafor": "P01",
+        "Sarah Jones": "Interviewer",
+    }
+    described = value.replace("Margaret Okafor", "P01")
+    assert out.text == (
+        f"Date: [date]\nParticipant: {described}\nInterviewer: Interviewer\nTranscriber: TW\n\n"
+        "Interviewer: Could you tell me about your role, [P01]?\n"
+        "P01: I manage a supported living service, twelve tenants. [Interviewer], you know most"
+        " of them.\n"
+        "Interviewer: What helped?\n"
+        "P01: A champion on each shift. [P01] is a rare name, so they know me as Mrs O.\n"
+    )
+    assert names_to_check([out], key) == []
+
+
+@pytest.mark.parametrize(
+    "value", ["Registered manager, supported living", "RM04 (female, 40s)", "Ward Manager, 50s"]
+)
+def test_a_header_role_line_describing_its_person_names_no_one(tmp_path: Path, value: str) -> None:
+    (tmp_path / "h.txt").write_text(
+        f"Date: 03/04/2024\nParticipant: {value}\nInterviewer: Sarah Jones\nTranscriber: TW\n\n"
+        + HEADER_TALK,
+        "utf-8",
+    )
+    t = read_transcript(tmp_path / "h.txt")
+    assert t.metadata["header_people"] == {"Sarah Jones": "interviewer"}
+
+
+def test_a_header_role_line_names_its_person_whatever_the_speakers_labels(
+    tmp_path: Path,
+) -> None:
+    """Not only by the initials ``MO`` that key the name to a speaker: the name read as a name."""
+    (tmp_path / "h.txt").write_text(
+        "Date: 03/04/2024\nParticipant: Margaret Okafor (RM)\nInterviewer: Sarah Jones\n\n"
+        "SJ: Could you tell me about your role?\nDean Kerr: I am the deputy.\n",
+        "utf-8",
+    )
+    assert read_transcript(tmp_path / "h.txt").metadata["header_people"] == {
+        "Margaret Okafor": "participant",
+        "Sarah Jones": "interviewer",
+    }
+
+
+def test_a_word_header_role_line_names_its_person_before_a_description(tmp_path: Path) -> None:
+    from test_speaker_names import write_docx
+
+    paragraphs = [
+        "Date: 03/04/2024",
+        "Participant: Margaret Okafor, registered manager",
+        "Interviewer: Sarah Jones",
+        "Transcriber: TW",
+        "",
+        *HEADER_TALK.splitlines(),
+    ]
+    t = read_transcript(write_docx(tmp_path / "m_header.docx", paragraphs))
+    assert t.metadata["header_people"] == {
+        "Margaret Okafor": "participant",
+        "Sarah Jones": "interviewer",
+    }
+    (out,), key = pseudonymise([t])
+    assert key.pseudonyms["Margaret Okafor"] == "P01"
+    assert out.text == (  # a Word document's text leaves its header out
+        "Interviewer: Could you tell me about your role, [P01]?\n\n"
+        "P01: I manage a supported living service, twelve tenants. [Interviewer], you know most"
+        " of them.\n\nInterviewer: What helped?\n\n"
+        "P01: A champion on each shift. [P01] is a rare name, so they know me as Mrs O."
+    )
+
+
 def test_speakers_labelled_by_initials_take_the_pseudonyms_of_the_people_named(
     tmp_path: Path,
 ) -> None:

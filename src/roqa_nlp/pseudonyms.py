@@ -71,7 +71,10 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   for speech no label names (``Unknown speaker``, ``Participant``: :func:`is_placeholder_speaker`),
   never keyed nor made one with a named participant, since each file's is someone else; a new number
   is never one that a transcript's file name, header or participant id label has
-  (:meth:`PseudonymKey.reserve`). A key that gives the interviewer a participant's pseudonym (or the
+  (:meth:`PseudonymKey.reserve`). A person the header names (``Participant: Margaret Okafor,
+  registered manager``: :func:`~roqa_nlp.transcripts.speaker_labels.header_people`) is added with
+  the pseudonym of the transcript's speaker of that role, their name words replaced where they
+  speak as a speaker's are. A key that gives the interviewer a participant's pseudonym (or the
   other way round) is warned of;
 - the transcript's id and file name, which every output carries, have the key's names replaced
   as its talk has, with the bare pseudonym (``Interview 11 - Gareth Jones.txt`` ->

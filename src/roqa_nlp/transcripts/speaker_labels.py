@@ -847,15 +847,17 @@ def header_people(
 ) -> dict[str, str]:
     """The people a file's header names (``Participant name: Maria Okafor``, ``Interviewer:
     Hannah Whitfield``), each with the role of the field (:data:`PERSON_FIELDS`) or label
-    (:func:`person_line_role`): name -> ``participant`` or ``interviewer``."""
+    (:func:`person_line_role`): name -> ``participant`` or ``interviewer``. A value that goes on
+    after the name with a comma, parenthesis or dash names the person by the words before it
+    (``Participant: Margaret Okafor, registered manager``, :func:`leading_name`)."""
     people: dict[str, str] = {}
     for i in sorted(header):
-        label, name = labels[i], " ".join(words[i].split())
+        label, name = labels[i], leading_name(" ".join(words[i].split()))
         role = (
             None
             if label is None
             else PERSON_FIELDS.get(_field(label))
-            or person_line_role(label, words[i])
+            or person_line_role(label, name)
             or ("interviewer" if names_interviewer_briefly(label, name, labels[i + 1 :]) else None)
             or _named_by_key(label, name, labels[i + 1 :])
         )
@@ -867,6 +869,20 @@ def header_people(
         ):
             people.setdefault(name, role)
     return people
+
+
+#: What goes on after a person's name in a header's value: a comma, semicolon, an opening
+#: bracket, or a dash between blanks or an en or em dash (not ``Mary-Jane``'s hyphen).
+_AFTER_A_NAME = re.compile(r"\s*(?:[,;(\[]|\s[-–—]\s|[–—])")
+
+
+def leading_name(value: str) -> str:
+    """The words of a header's ``value`` before a comma, semicolon, bracket or dash
+    (``Margaret Okafor`` of ``Margaret Okafor, registered manager`` or ``Margaret Okafor (RM,
+    50s)``), else ``value``; whether they are a name is the caller's to judge
+    (:func:`person_line_role`: ``Registered manager, supported living`` names no one)."""
+    m = _AFTER_A_NAME.search(value)
+    return value if m is None or m.start() == 0 else value[: m.start()]
 
 
 def _named_by_key(label: str, name: str, later: Collection[str | None]) -> str | None:
