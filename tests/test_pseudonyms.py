@@ -214,6 +214,35 @@ def test_a_header_role_line_names_its_person_before_a_description(
     assert names_to_check([out], key) == []
 
 
+def test_a_header_person_of_several_speakers_of_that_role_is_name(tmp_path: Path) -> None:
+    """Two participants speak: the header's ``Margaret Okafor`` is neither's pseudonym (she was
+    P01, Dean Kerr's, so his copy named him Margaret), but ``[name]``, and the researcher is told."""
+    (tmp_path / "joint.txt").write_text(
+        "Date: 03/04/2024\nParticipant: Margaret Okafor, registered manager\n"
+        "Interviewer: Sarah Jones\nTranscriber: TW\n\n"
+        "SJ: Could you tell me about your role, Margaret?\n"
+        "Dean Kerr: I am the deputy. Margaret runs it.\n"
+        "Ann Bell: I manage the service. Okafor is a rare name.\n",
+        "utf-8",
+    )
+    t = read_transcript(tmp_path / "joint.txt")
+    with pytest.warns(
+        RoqaWarning,
+        match=r"the header names 'Margaret Okafor' the participant, but 2 participants speak "
+        r"\(P01, P02\), so it is \[name\] in the copy: give its row in the key the pseudonym "
+        r"of the one it is and run again",
+    ):
+        (out,), key = pseudonymise([t])
+    assert key.pseudonyms["Margaret Okafor"] == "name"
+    assert out.text == (
+        "Date: [date]\nParticipant: [name], registered manager\nInterviewer: Interviewer\n"
+        "Transcriber: TW\n\n"
+        "Interviewer: Could you tell me about your role, [name]?\n"
+        "P01: I am the deputy. [name] runs it.\n"
+        "P02: I manage the service. [name] is a rare name.\n"
+    )
+
+
 @pytest.mark.parametrize(
     "value", ["Registered manager, supported living", "RM04 (female, 40s)", "Ward Manager, 50s"]
 )

@@ -74,8 +74,9 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   (:meth:`PseudonymKey.reserve`). A person the header names (``Participant: Margaret Okafor,
   registered manager``: :func:`~roqa_nlp.transcripts.speaker_labels.header_people`) is added with
   the pseudonym of the transcript's speaker of that role, their name words replaced where they
-  speak as a speaker's are. A key that gives the interviewer a participant's pseudonym (or the
-  other way round) is warned of;
+  speak as a speaker's are; of two or more speakers of that role, with ``[name]``, and a
+  warning. A key that gives the interviewer a participant's pseudonym (or the other way round)
+  is warned of;
 - the transcript's id and file name, which every output carries, have the key's names replaced
   as its talk has, with the bare pseudonym (``Interview 11 - Gareth Jones.txt`` ->
   ``Interview 11 - P11``, ``zoom_maria_okafor.vtt`` -> ``zoom_P07``:
@@ -964,14 +965,17 @@ class PseudonymKey:
                 if self.get(label) is None:
                     self.add(label, pseudonym)
         # a person the header names ("Participant name: Maria Okafor") gets the pseudonym of
-        # this transcript's speaker of that role, so their name in the talk is replaced too
+        # this transcript's speaker of that role, so their name in the talk is replaced too;
+        # of two or more speakers of that role, neither's (a guess would name the other): [name]
         for name, role in _header_people(transcript).items():
             if self.get(name) is not None:
                 continue
-            keyed = [self.get(s) for s, r in speakers.items() if r == role and self.get(s)]
+            keyed = _role_pseudonyms(self, speakers, role)
             numbered = [s for s, r in speakers.items() if r == role and participant_number_label(s)]
-            if keyed:  # a named speaker's pseudonym
-                self.add(name, _bare(keyed[0] or ""))
+            if len(keyed) > 1:
+                self.add(name, _SHARED_SURNAME)
+            elif keyed:  # a named speaker's pseudonym
+                self.add(name, keyed[0])
             elif role == "interviewer":
                 self.add(name, _INTERVIEWER)
             elif numbered:  # the participant's label, as the transcript writes it: P07
@@ -1081,6 +1085,19 @@ class PseudonymKey:
                 path=transcript.source or transcript.id,
             )
 
+    def _tell_of_header_people(self, transcript: Transcript, speakers: dict[str, str]) -> None:
+        """Warn of each person the header names whom the key gives ``[name]`` while several
+        speakers of their role speak here: which one they are is the researcher's to say."""
+        for name, role in _header_people(transcript).items():
+            theirs = _role_pseudonyms(self, speakers, role)
+            if _bare(self.get(name) or "") == _SHARED_SURNAME and len(theirs) > 1:
+                warn(
+                    f"the header names {name!r} the {role}, but {len(theirs)} {role}s speak "
+                    f"({', '.join(theirs)}), so it is {_in_text(_SHARED_SURNAME)} in the copy: "
+                    "give its row in the key the pseudonym of the one it is and run again",
+                    path=transcript.source or transcript.id,
+                )
+
     def apply(self, transcript: Transcript) -> Transcript:
         """``transcript`` with every name of the key replaced (see the module docstring); its
         speakers who are not yet in the key are added first (:meth:`register`)."""
@@ -1096,6 +1113,7 @@ class PseudonymKey:
         self._check_renamed(transcript, speakers)
         self._tell_of_one_person(transcript, speakers)
         self._tell_of_chat_senders(transcript, speakers)
+        self._tell_of_header_people(transcript, speakers)
         # the people the header names speak here too: their first names are theirs in this talk;
         # a transcription service's text the reader left out, still in a .txt's text, is
         # rewritten as talk ("[P01] from IT", not "P01 from IT" as a label is)
@@ -1349,8 +1367,11 @@ class PseudonymKey:
                 pseudonym = spellings.get(_spelling(found), _SHARED_SURNAME)
             i = bisect_right(starts, m.start()) - 1
             in_talk = i >= 0 and m.end() <= transcript.turns[i].end
-            if not in_talk:  # a speaker label or a heading
-                edits.append((m.start(), m.end(), _bare(pseudonym)))
+            if not in_talk:  # a speaker label or a heading; [name] is no one's label
+                bare = _bare(pseudonym)
+                edits.append(
+                    (m.start(), m.end(), _in_text(bare) if bare == _SHARED_SURNAME else bare)
+                )
                 continue
             if kind == "roles":  # "Registered Manager" as a label: no name in the talk
                 continue
@@ -1696,6 +1717,12 @@ def _chat_senders(transcript: Transcript) -> list[str]:
 
     senders = (chat_sender(str(heading)) for heading in transcript.metadata.get(ZOOM_CHAT) or [])
     return list(dict.fromkeys(name for name in senders if name))
+
+
+def _role_pseudonyms(key: PseudonymKey, speakers: dict[str, str], role: str) -> list[str]:
+    """The pseudonyms ``key`` gives the ``speakers`` of ``role`` (label -> role), each once."""
+    keyed = (key.get(s) for s, r in speakers.items() if r == role)
+    return list(dict.fromkeys(_bare(p) for p in keyed if p))
 
 
 def _header_people(transcript: Transcript) -> dict[str, str]:
