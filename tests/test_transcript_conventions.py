@@ -146,3 +146,105 @@ def test_role_abbreviations_in_a_file_name_are_no_speakers_name(
     f = tmp_path / name
     f.write_text(text)
     assert name_in_file_warning(read_transcript(f)) is None
+
+
+def test_talk_after_an_end_marker_goes_on_for_a_new_speaker_and_only_the_footer_is_left_out() -> (
+    None
+):
+    # a speaker turn after "[Recording ends]" is talk, though its speaker spoke nowhere above;
+    # the "Confidential:" line at the end is a footer's, not a speaker's
+    t = read_transcript(DATA / "end_then_new_speaker.txt")
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What would you change about the discharge letters?"),
+        (
+            "P41",
+            "participant",
+            "I'd have them sent the same day. At the moment they arrive a week late.",
+        ),
+        (
+            "Interviewer",
+            "interviewer",
+            "Thank you, that's all my questions.\n\n[Recording ends]\n\n"
+            "[Recording resumed: the team leader asked to add a point]",
+        ),
+        (
+            "Team leader",
+            "participant",
+            "The letters go to the wrong GP practice about once a month, so we phone round.",
+        ),
+    ]
+
+
+def test_a_second_recording_after_an_end_marker_with_new_labels_is_talk() -> None:
+    t = read_transcript(DATA / "end_then_second_part.txt")
+    assert [(s, w) for s, _, w in turns_of(t)] == [
+        ("I", "How do carers hear about the respite service?"),
+        # the marker stays in the turn above (its time mark left out, as all the file's)
+        ("R", "Mostly by word of mouth at the carers' group.\n[END OF RECORDING]"),
+        ("Amira", "Sorry, we were cut off. You mentioned the carers' group?"),
+        ("Joseph", "Yes, it meets on Tuesdays, and the leaflet never reaches anyone else."),
+    ]
+
+
+def test_a_new_speaker_after_an_end_marker_in_subtitles_is_talk(tmp_path: Path) -> None:
+    f = tmp_path / "peer.srt"
+    f.write_text(
+        "1\n00:00:01,000 --> 00:00:04,000\nInterviewer: What ended the pilot?\n\n"
+        "2\n00:00:05,000 --> 00:00:09,000\nParticipant: The funding ran out in March.\n\n"
+        "3\n00:00:10,000 --> 00:00:11,000\nInterviewer: Thank you.\n\n"
+        "4\n00:00:12,000 --> 00:00:13,000\n[Recording stopped]\n\n"
+        "5\n00:00:14,000 --> 00:00:19,000\nVolunteer: Can I add, nobody told the volunteers.\n"
+    )
+    t = read_transcript(f)
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns][-1] == (
+        "Volunteer",
+        "Can I add, nobody told the volunteers.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "footer"),
+    [
+        ("Confidential", True),
+        ("CONFIDENTIAL", True),
+        ("Transcribed by", True),
+        ("Transcriber", True),
+        ("Copyright", True),
+        ("Disclaimer", True),
+        ("Deputy manager", False),
+        ("Peer worker", False),
+        ("Sarah", False),
+    ],
+)
+def test_footer_labels(label: str, footer: bool) -> None:
+    from roqa_nlp.transcripts.speaker_labels import is_footer_label
+
+    assert is_footer_label(label) is footer
+
+
+def test_inspect_names_the_end_marker_and_footer_it_left_out(tmp_path: Path) -> None:
+    from roqa_nlp.cli.inspect_cmd import reading_notes
+
+    footer = reading_notes(read_transcript(DATA / "end_marker_footer.txt"))
+    assert footer == [
+        "a transcriber's end marker and the footer after it left out, no one's talk (2 lines: "
+        "'[END OF RECORDING 00:27:45]', 'Confidential: pseudonymised transcript, for the study "
+        "team only.')"
+    ]
+    # talk goes on after the marker: only the footer's line is left out
+    after = reading_notes(read_transcript(DATA / "end_then_new_speaker.txt"))
+    assert after == [
+        "a transcriber's end marker and the footer after it left out, no one's talk (1 line: "
+        "'Confidential: pseudonymised transcript, for the study team only.')"
+    ]
+    f = tmp_path / "end.srt"
+    f.write_text(
+        "1\n00:00:01,000 --> 00:00:04,000\nInterviewer: What ended the pilot?\n\n"
+        "2\n00:00:05,000 --> 00:00:09,000\nParticipant: The funding ran out in March.\n\n"
+        "3\n00:00:10,000 --> 00:00:11,000\n[Recording stopped]\n\n"
+        "4\n00:00:12,000 --> 00:00:14,000\nCONFIDENTIAL. This transcript is pseudonymised.\n"
+    )
+    assert reading_notes(read_transcript(f)) == [
+        "a transcriber's end marker and the footer after it left out, no one's talk (2 lines: "
+        "'[Recording stopped]', 'CONFIDENTIAL. This transcript is pseudonymised.')"
+    ]

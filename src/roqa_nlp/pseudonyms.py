@@ -1151,7 +1151,7 @@ class PseudonymKey:
                 meta[key] = [_bare(self.get(str(n)) or str(n)) for n in named]
         from .transcripts.chat import ZOOM_CHAT
         from .transcripts.cues import UNREAD, UNTIMED
-        from .transcripts.speaker_labels import SERVICE_TEXT
+        from .transcripts.speaker_labels import END_TEXT, SERVICE_TEXT
         from .transcripts.unlabelled import FIELD_LINES, NO_TURN, UNDECIDED_AS, UNDECIDED_WORDS
         from .transcripts.utterances import HEADER_CUES
 
@@ -1170,6 +1170,7 @@ class PseudonymKey:
             FIELD_LINES,
             UNDECIDED_WORDS,
             SERVICE_TEXT,
+            END_TEXT,
             HEADER_CUES,
         ):
             left_out = meta.get(key)

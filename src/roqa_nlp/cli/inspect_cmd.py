@@ -153,6 +153,14 @@ def reading_notes(t: Any) -> list[str]:
             f"a transcription service's closing text left out ({len(service)} "
             f"line{'s' if len(service) != 1 else ''}: {str(service[0])[:60]!r})"
         )
+    ended = meta.get("end_text")
+    if ended:
+        said = ", ".join(repr(str(line)[:80]) for line in ended[:3])
+        notes.append(
+            "a transcriber's end marker and the footer after it left out, no one's talk "
+            f"({len(ended)} line{'s' if len(ended) != 1 else ''}: {said}"
+            f"{', ...' if len(ended) > 3 else ''})"
+        )
     header_cues = meta.get("header_cues")
     if header_cues:
         notes.append(

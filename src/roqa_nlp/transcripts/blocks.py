@@ -61,6 +61,7 @@ from .roles import (
 from .speaker_labels import (
     MAX_LABEL_CHARS,
     LabelMatch,
+    end_text_metadata,
     is_header_field,
     line_labels,
     person_line_role,
@@ -539,6 +540,7 @@ def read_blocks(
                 [("", " ".join(texts[i].split())) for i in sorted(found.between)]
             ),
             **service_text_metadata([texts[i] for i in sorted(found.service_text)]),
+            **end_text_metadata([texts[i] for i in sorted(found.ended)]),
         },
         speaker_labels=labelled,
     )

@@ -518,12 +518,36 @@ def line_labels(
         matches, interviewer_labels, title_block=title_block | between, values=values - between
     )
     found = [m if m is not None and m.label in accepted else None for m in matches]
+    found = _labels_after_an_end_marker(lines, matches, found)
     found = _with_loose_labels(lines, found, interviewer_labels, set_apart)
     below = talk_below_lone_labels(
         [None if m is None else m.label for m in found],
         [line if m is None else line[m.words_start :] for line, m in zip(lines, found)],
     )
     return [None if i in below else _in_line(m, views[i][1]) for i, m in enumerate(found)]
+
+
+def _labels_after_an_end_marker(
+    lines: Sequence[str],
+    matches: Sequence[LabelMatch | None],
+    found: list[LabelMatch | None],
+) -> list[LabelMatch | None]:
+    """``found`` with the labels of the lines after a transcriber's end marker taken as
+    speakers' (:func:`marks_the_end`; below a speaker's line): one who joins after
+    "[Recording stopped]" may speak once (``Peer worker: Can I just add ...``), and a second
+    recording may be typed with new labels. Not a footer's label (``Confidential:``,
+    :func:`is_footer_label`) nor a header field's (``Date:``) unless it names a role, nor a
+    label with a time."""
+    out = list(found)
+    spoke = after_marker = False
+    for i, (line, m) in enumerate(zip(lines, matches, strict=True)):
+        if out[i] is not None:
+            spoke = True
+        elif m is None:
+            after_marker = after_marker or (spoke and marks_the_end(line))
+        elif after_marker and not m.timed and _is_speakers(m.label):
+            out[i] = m
+    return out
 
 
 def _zero_width_left_out(
@@ -1230,34 +1254,44 @@ def _end_marker_lines() -> re.Pattern[str]:
 def end_markers(lines: Sequence[str], labels: Sequence[str | None]) -> set[int]:
     """The lines after the file's last speaker label (``labels``: each line's, or None) that
     only mark the end of the talk (:func:`is_end_marker`), and, where the file labels its
-    speakers, a transcriber's end marker (:func:`marks_the_end`) after which no one who spoke
-    before it speaks again, with every line after it: the footer below (``CONFIDENTIAL. This
-    transcript ...``; ``Confidential: ...``, no speaker) is no one's words either. One a speaker
-    of the talk labels a line after is left alone: the talk that follows a "recording stopped"
-    is still someone's, and so is a new participant's or the interviewer's."""
+    speakers, a transcriber's end marker (:func:`marks_the_end`) after which no speaker's turn
+    follows, with every line after it: the footer below (``CONFIDENTIAL. This transcript ...``;
+    ``Confidential: ...``, :func:`is_footer_label`) is no one's words. A turn after a marker is
+    talk, whoever speaks it (a speaker of the talk above, a new participant joining after
+    "[Recording stopped]", a second recording's new labels), and the marker stays in the turn
+    above as before the last label; only a footer's labelled lines below it are left out."""
     last = max((i for i, label in enumerate(labels) if label is not None), default=-1)
     out = {i for i in range(last + 1, len(lines)) if is_end_marker(lines[i])}
-    spoke: set[str] = set()  # the speakers' labels above line i
+    spoke = False  # whether a speaker labels a line above line i
+    after_marker = False
     for i, (label, line) in enumerate(zip(labels, lines, strict=True)):
         if label is not None:
-            if not is_header_field(label):
-                spoke.add(label.casefold())
+            if after_marker and is_footer_label(label):
+                out.add(i)
+            elif _is_speakers(label):
+                spoke = True
             continue
-        if spoke and marks_the_end(line) and not _speaks_after(labels[i + 1 :], spoke):
-            return out | set(range(i, len(lines)))
+        if spoke and marks_the_end(line):
+            if not any(_is_speakers(label) for label in labels[i + 1 :] if label is not None):
+                return out | set(range(i, len(lines)))
+            after_marker = True
     return out
 
 
-def _speaks_after(labels: Sequence[str | None], spoke: Collection[str]) -> bool:
-    """Whether a speaker of the talk labels one of ``labels`` (the lines below an end marker):
-    one who ``spoke`` above it, an interviewer or a participant number; not a footer's word
-    (``Confidential:``) or a field (``Transcriber:``)."""
-    return any(
-        label is not None
-        and not is_header_field(label)
-        and (label.casefold() in spoke or _names_a_role(label, None))
-        for label in labels
-    )
+def _is_speakers(label: str) -> bool:
+    """Whether ``label`` labels a speaker's turn: not a footer's word (``Confidential:``,
+    :func:`is_footer_label`) nor a header field (``Date:``) unless it names a role
+    (``Participant:``)."""
+    if is_footer_label(label):
+        return False
+    return not is_header_field(label) or _names_a_role(label, None)
+
+
+def is_footer_label(label: str) -> bool:
+    """Whether ``label`` is a word a transcription service's footer opens with before a colon
+    (``Confidential``, ``Transcribed by``, ``Copyright``; ``data/footer_labels.txt``), in any case
+    and spacing: no speaker's."""
+    return " ".join(label.split()).casefold() in packaged_words("footer_labels.txt")
 
 
 #: The transcript metadata key of the lines of a transcription service's text left out after the
@@ -1269,6 +1303,17 @@ def service_text_metadata(lines: Sequence[str]) -> dict[str, list[str]]:
     """The metadata of a transcription service's text left out (:data:`SERVICE_TEXT`)."""
     kept = [" ".join(line.split()) for line in lines if line.strip()]
     return {SERVICE_TEXT: kept} if kept else {}
+
+
+#: The transcript metadata key of the lines left out as a transcriber's end marker and the
+#: footer after it (:attr:`Header.ended`), blank lines dropped: ``roqa inspect`` names them.
+END_TEXT = "end_text"
+
+
+def end_text_metadata(lines: Sequence[str]) -> dict[str, list[str]]:
+    """The metadata of an end marker and footer left out (:data:`END_TEXT`)."""
+    kept = [" ".join(line.split()) for line in lines if line.strip()]
+    return {END_TEXT: kept} if kept else {}
 
 
 #: What stands for a clock time (``{time}``: 00:09:12) and a date (``{date}``: Oct 14, 2026) in
@@ -1389,6 +1434,9 @@ class Header:
     #: a transcription service's lines after the last turn (:func:`service_text_lines`), among
     #: ``lines``: left out, and noted; talk after one goes on with the last turn
     service_text: set[int] = dataclasses.field(default_factory=set)
+    #: a transcriber's end marker and the footer after it (:func:`end_markers`), among
+    #: ``lines``: left out, and noted
+    ended: set[int] = dataclasses.field(default_factory=set)
 
     def interviewer_labels(
         self, speakers: Iterable[str], given: Sequence[str] | None
@@ -1498,17 +1546,15 @@ def transcript_header(labels: Sequence[str | None], words: Sequence[str]) -> Hea
     header = header_lines(labels, words)
     between = field_lines_between_turns(labels, words, header)
     service_text = service_text_lines(words, labels)
+    ended = end_markers(words, labels) - service_text - between - header
     return Header(
-        lines=header
-        | between
-        | end_markers(words, labels)
-        | transcription_notices(words, labels)
-        | service_text,
+        lines=header | between | ended | transcription_notices(words, labels) | service_text,
         participant=header_participant(words, header),
         people=header_people(labels, words, header),
         speakers=header_speakers(labels, words, header),
         between=between,
         service_text=service_text,
+        ended=ended,
     )
 
 

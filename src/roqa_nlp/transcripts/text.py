@@ -82,6 +82,7 @@ from .roles import HEADER_OVERRULED, answerer, is_question_marker, role_of, unla
 from .speaker_labels import (
     LABEL_LINE,
     LabelMatch,
+    end_text_metadata,
     line_labels,
     match_timestamp,
     service_text_metadata,
@@ -278,6 +279,7 @@ def parse_text(
         **found_unlabelled,
         **field_lines_metadata([(f"line {i + 1}", raw[i].strip()) for i in sorted(found.between)]),
         **service_text_metadata([raw[i] for i in sorted(found.service_text)]),
+        **end_text_metadata([raw[i] for i in sorted(found.ended)]),
     }
     # f4transkript's or MAXQDA's #00:01:02-3#, a service's [00:00:28] in a turn: rendered without
     # them (a timestamp before a label is read with the label, and keeps the file's text)

@@ -33,6 +33,7 @@ from .speaker_labels import (
     Header,
     LabelMatch,
     cue_labels,
+    end_text_metadata,
     is_display_name,
     line_labels,
     service_text_metadata,
@@ -308,8 +309,12 @@ def utterances_transcript(
                 ]
             ),
             **service_text_metadata([utterances[i].words for i in sorted(found.service_text)]),
+            **end_text_metadata([_said(utterances[i]) for i in sorted(found.ended)]),
             **_header_cues_metadata(
-                [utterances[i] for i in sorted(found.lines - found.between - found.service_text)]
+                [
+                    utterances[i]
+                    for i in sorted(found.lines - found.between - found.service_text - found.ended)
+                ]
             ),
         }
         interviewer_labels = found.interviewer_labels(speakers, interviewer_labels)
@@ -331,6 +336,11 @@ def utterances_transcript(
 #: (``Location: Leeds General``, ``Interviewer: Sam Roe``: a cue's lines each) or its closing
 #: marker: no one's talk, but never left out silently (``roqa inspect`` names them).
 HEADER_CUES = "header_cues"
+
+
+def _said(u: Utterance) -> str:
+    """A cue's line as the file gives it: its speaker's label before its words."""
+    return u.words if u.speaker is None else f"{u.speaker}: {u.words}"
 
 
 def _header_cues_metadata(cues: Sequence[Utterance]) -> dict[str, list[str]]:
