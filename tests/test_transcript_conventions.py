@@ -33,7 +33,8 @@ def turns_of(t: Transcript) -> list[tuple[str, str, str]]:
         ),
         (
             "end_bare_footer.txt",
-            ("P32", "participant", "The peer workers, and a manager who let them lead."),
+            # a bare END is no marker (it may be talk); the footer below it is left out
+            ("P32", "participant", "The peer workers, and a manager who let them lead.\n\nEND"),
         ),
     ],
 )
@@ -51,8 +52,6 @@ def test_an_end_marker_ends_the_talk_and_the_footer_after_it_is_no_ones(
     "line",
     [
         "[END OF RECORDING 00:27:45]",
-        "END",
-        "--- END ---",
         "(End of recording)",
         "[Interview ends]",
         "[Recording ends]",
@@ -248,3 +247,34 @@ def test_inspect_names_the_end_marker_and_footer_it_left_out(tmp_path: Path) -> 
         "a transcriber's end marker and the footer after it left out, no one's talk (2 lines: "
         "'[Recording stopped]', 'CONFIDENTIAL. This transcript is pseudonymised.')"
     ]
+
+
+def test_a_bare_end_line_inside_an_answer_is_talk() -> None:
+    # a participant quotes a form's box reading "END" and goes on: a single ordinary word is no
+    # end marker (data/end_markers.txt holds only markers of two or more words)
+    t = read_transcript(DATA / "end_word_quoted.txt")
+    assert turns_of(t) == [
+        ("I", "interviewer", "What gets in the way of the new care plans?"),
+        (
+            "R",
+            "participant",
+            "The form. The last box on it just says\n\nEND\n\nso staff stop there and never fill "
+            "in the crisis plan. We told the IT team twice.",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "footer"),
+    [
+        ("CONFIDENTIAL. This transcript has been pseudonymised.", True),
+        ("Confidential: for the study team only.", True),
+        ("Transcribed by: Acme Typing Ltd.", True),
+        ("Confidential information was the problem.", False),
+        ("Copyright law never came up.", False),
+    ],
+)
+def test_lines_opening_a_footer(line: str, footer: bool) -> None:
+    from roqa_nlp.transcripts.speaker_labels import opens_a_footer
+
+    assert opens_a_footer(line) is footer

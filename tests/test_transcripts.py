@@ -519,7 +519,8 @@ def test_a_closing_marker_after_the_last_speaker_is_not_their_words(tmp_path: Pa
         ("Transcribed by the team, then checked twice by me.", False),
         ("The end of the interview was hard.", False),
         ("[laughs]", False),
-        ("END", True),  # a typist's bare END (s43_conv e6)
+        ("END", False),  # a single word may be talk: a form's box quoted (hunt s43 h1 r03)
+        ("--- END ---", False),
         ("End of story, really.", False),
     ],
 )

@@ -1261,7 +1261,11 @@ def end_markers(lines: Sequence[str], labels: Sequence[str | None]) -> set[int]:
     "[Recording stopped]", a second recording's new labels), and the marker stays in the turn
     above as before the last label; only a footer's labelled lines below it are left out."""
     last = max((i for i, label in enumerate(labels) if label is not None), default=-1)
-    out = {i for i in range(last + 1, len(lines)) if is_end_marker(lines[i])}
+    out = {
+        i
+        for i in range(last + 1, len(lines))
+        if is_end_marker(lines[i]) or (labels[i] is None and opens_a_footer(lines[i]))
+    }
     spoke = False  # whether a speaker labels a line above line i
     after_marker = False
     for i, (label, line) in enumerate(zip(labels, lines, strict=True)):
@@ -1285,6 +1289,14 @@ def _is_speakers(label: str) -> bool:
     if is_footer_label(label):
         return False
     return not is_header_field(label) or _names_a_role(label, None)
+
+
+def opens_a_footer(line: str) -> bool:
+    """Whether ``line`` opens with a footer's word (:func:`is_footer_label`) and a full stop or
+    colon (``CONFIDENTIAL. This transcript has been pseudonymised ...``): after the last turn,
+    a transcription service's footer, no one's words."""
+    head = re.match(r"[ \t*_\[(]*([^\W\d_][\w ]{0,30}?)[ \t]*[.:][ \t]", line)
+    return head is not None and is_footer_label(head[1])
 
 
 def is_footer_label(label: str) -> bool:
