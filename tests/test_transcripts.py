@@ -1680,6 +1680,38 @@ def test_an_interviewer_cue_of_only_a_transcriber_note_does_not_split_the_answer
     assert all(t.text[s.start : s.end] == s.text for s in segment(t))
 
 
+def test_an_interviewer_cue_of_lost_words_splits_an_answer_ended_before_it(
+    tmp_path: Path,
+) -> None:
+    """An interviewer's cue of only ``[inaudible]`` (words lost: a question, maybe) is left out
+    as a backchannel only where the answer goes on through it: the piece before it stops
+    mid-sentence, or the piece after it does not open with a question. After a full stop, with
+    the participant echoing what was asked ("Oh, the rota?"), it was a question: the answers
+    stay apart (hunt s43 h1 r07: one segment of three answers). A laugh joins as before."""
+    f = tmp_path / "p09.vtt"
+    f.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Priya Shah>What helps most?</v>\n\n"
+        "00:00:05.000 --> 00:00:09.000\n<v Grace Mwangi>A team meeting every Monday that</v>\n\n"
+        "00:00:09.200 --> 00:00:09.800\n<v Priya Shah>[inaudible]</v>\n\n"
+        "00:00:10.000 --> 00:00:14.000\n<v Grace Mwangi>nobody misses. It settles the week.</v>\n\n"
+        "00:00:14.200 --> 00:00:14.800\n<v Priya Shah>(laughs)</v>\n\n"
+        "00:00:15.000 --> 00:00:18.000\n<v Grace Mwangi>Mostly, anyway.</v>\n\n"
+        "00:00:19.000 --> 00:00:21.000\n<v Priya Shah>[inaudible 00:00:20]</v>\n\n"
+        "00:00:22.000 --> 00:00:27.000\n<v Grace Mwangi>Oh, the rota? It changes every week.</v>\n",
+        "utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["Priya Shah"])
+    first = "A team meeting every Monday that\nnobody misses. It settles the week.\nMostly, anyway."
+    assert turns_of(t) == [
+        ("Priya Shah", "interviewer", "What helps most?", 1.0, 4.0),
+        ("Grace Mwangi", "participant", first, 5.0, 18.0),
+        ("Priya Shah", "interviewer", "[inaudible 00:00:20]", 19.0, 21.0),
+        ("Grace Mwangi", "participant", "Oh, the rota? It changes every week.", 22.0, 27.0),
+    ]
+    assert t.metadata["backchannels_left_out"] == 2
+    assert len(segment(t)) == 2
+
+
 def test_a_backchannel_of_a_third_speaker_or_at_the_ends_splits_nothing(tmp_path: Path) -> None:
     """Only another speaker's backchannel that asks nothing, between two turns of one speaker,
     is left out: one before a different speaker, at either end, or asking ("And?") stays a

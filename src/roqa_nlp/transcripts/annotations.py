@@ -21,6 +21,9 @@ from ..io import packaged_lines
 
 #: The packaged list of annotation patterns (``roqa_nlp/data/``).
 ANNOTATIONS = "transcriber_annotations.txt"
+#: The packaged list of the patterns of annotations saying words were lost (``[inaudible]``),
+#: annotations too.
+WORDS_LOST = "words_lost_annotations.txt"
 
 _NOTE = re.compile(r"\s*(?:\[([^\[\]]*)\]|\(([^()]*)\))")
 
@@ -37,8 +40,28 @@ def _annotation() -> re.Pattern[str]:
     of the interviewer (:data:`INTERVIEWER_LABELS`), whole."""
     labels = sorted(packaged_lines(INTERVIEWER_LABELS), key=len, reverse=True)
     said = "(?:" + "|".join(re.escape(label) for label in labels) + r")\s*:.*"
-    notes = [f"(?:{p})" for p in packaged_lines(ANNOTATIONS)]
+    notes = [f"(?:{p})" for name in (WORDS_LOST, ANNOTATIONS) for p in packaged_lines(name)]
     return re.compile("|".join([*notes, said]), re.IGNORECASE | re.DOTALL)
+
+
+@cache
+def _words_lost() -> re.Pattern[str]:
+    """One pattern matching the inside of any note of :data:`WORDS_LOST`, whole."""
+    notes = [f"(?:{p})" for p in packaged_lines(WORDS_LOST)]
+    return re.compile("|".join(notes), re.IGNORECASE | re.DOTALL)
+
+
+def only_words_lost(words: str) -> bool:
+    """Whether ``words`` hold only transcriber's notes, one at least saying words were lost
+    (``[inaudible]``, ``[inaudible 00:00:27] [laughs]``; :data:`WORDS_LOST`): what was said
+    there, a question maybe, is not known."""
+    notes = list(_NOTE.finditer(words))
+    if not notes or _NOTE.sub("", words).strip(" \t\n.,;-"):
+        return False
+    insides = [" ".join((m[1] if m[1] is not None else m[2]).split()) for m in notes]
+    return all(is_annotation(n) for n in insides) and any(
+        _words_lost().fullmatch(n) for n in insides
+    )
 
 
 def is_annotation(note: str) -> bool:

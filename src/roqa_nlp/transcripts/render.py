@@ -27,6 +27,7 @@ segment from the middle of a long turn is cited at the time of its own words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -193,6 +194,7 @@ def _bridged(
             and len(out) >= 2
             and _same_speaker(out[-2], s)
             and only_acknowledges(out[-1].words)
+            and not _may_have_asked(out[-2].words, out[-1].words, s.words)
             and (
                 interviewer(out[-1])
                 or (
@@ -206,6 +208,30 @@ def _bridged(
         else:
             out.append(s)
     return out, left_out
+
+
+#: A piece of talk ending a sentence: its last mark, closing quotes or brackets aside.
+_SENTENCE_ENDS = re.compile(r"[.?!…][\"'”’)\]]*\s*$")
+#: A piece of talk whose first sentence is a question (``Oh, the training? ...``).
+_OPENS_ASKING = re.compile(r"^[^.?!…]*\?")
+
+
+def _may_have_asked(before: str, between: str, after: str) -> bool:
+    """Whether ``between``, another speaker's turn of only notes of words lost (``[inaudible]``,
+    :func:`~roqa_nlp.transcripts.annotations.only_words_lost`) between two pieces of one
+    speaker's talk, may have been a question those pieces answer apart: the piece ``before`` it
+    ends its sentence and the piece ``after`` it opens with a question, echoing what was asked
+    (``Oh, the training?``; hunt s43 h1). A laugh or pause asks nothing; nor does lost talk
+    the answer goes on through (``... nobody is allowed to cancel it`` ``[inaudible]``
+    ``unless there is a crisis.``)."""
+    from .annotations import only_words_lost, without_annotations
+
+    if not only_words_lost(between):
+        return False
+    return (
+        _SENTENCE_ENDS.search(without_annotations(before)) is not None
+        and _OPENS_ASKING.match(without_annotations(after).strip()) is not None
+    )
 
 
 def _interviewers(
