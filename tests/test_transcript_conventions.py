@@ -278,3 +278,34 @@ def test_lines_opening_a_footer(line: str, footer: bool) -> None:
     from roqa_nlp.transcripts.speaker_labels import opens_a_footer
 
     assert opens_a_footer(line) is footer
+
+
+def test_a_notation_key_naming_no_roles_is_a_header_line() -> None:
+    # "Key: (.) = short pause; [?] = unclear word; ..." above the first exchange explains the
+    # transcriber's marks: no participant "Key" to code (hunt s43 h1 r13)
+    t = read_transcript(DATA / "key_notation.txt")
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What made the handover work?"),
+        (
+            "Participant",
+            "participant",
+            "The checklist (.) mainly. Everyone fills in the [?] same boxes.",
+        ),
+        ("Interviewer", "interviewer", "And what got in the way?"),
+        ("Participant", "participant", "Bank staff -- they never saw the checklist."),
+    ]
+
+
+def test_a_key_label_with_talk_after_the_first_exchange_is_a_speaker(tmp_path: Path) -> None:
+    # below the first exchange, "Key:" pairs are no header: only a key above the talk is
+    f = tmp_path / "k.txt"
+    f.write_text(
+        "Interviewer: What helps?\nKey: The rota = the problem, honestly.\n"
+        "Interviewer: Go on.\nKey: We never know who is on.\n"
+    )
+    assert [s for s, _, _ in turns_of(read_transcript(f))] == [
+        "Interviewer",
+        "Key",
+        "Interviewer",
+        "Key",
+    ]

@@ -826,6 +826,22 @@ def speaker_key(said: str) -> dict[str, str] | None:
     ``participant`` (:func:`_header_role` of the words after ``=``, brackets aside): every part
     between commas or semicolons (outside brackets) a pair ``label = who``, at least one of
     them naming a role; else None (talk: ``the rota = the problem, honestly``)."""
+    pairs = key_pairs(said)
+    if pairs is None:
+        return None
+    key: dict[str, str] = {}
+    for label, who in pairs:
+        who = _BRACKETED_AFTER_NAME.sub("", who).strip()
+        role = _header_role(who) if who else None
+        if role is not None:
+            key.setdefault(label, role)
+    return key or None
+
+
+def key_pairs(said: str) -> list[tuple[str, str]] | None:
+    """The ``(label, who)`` pairs of a transcriber's key line (``I = Interviewer, R =
+    Respondent``; ``(.) = short pause; [?] = unclear word``): every part between commas or
+    semicolons (outside brackets) a pair ``label = who``; else None."""
     parts, depth, start = [], 0, 0
     for k, c in enumerate(said):
         depth += (c in "([") - (c in ")]")
@@ -833,16 +849,19 @@ def speaker_key(said: str) -> dict[str, str] | None:
             parts.append(said[start:k])
             start = k + 1
     parts.append(said[start:])
-    key: dict[str, str] = {}
+    pairs = []
     for part in parts:
         m = _KEY_PAIR.fullmatch(part.strip())
         if m is None:
             return None
-        who = _BRACKETED_AFTER_NAME.sub("", m["who"]).strip()
-        role = _header_role(who) if who else None
-        if role is not None:
-            key.setdefault(m["label"], role)
-    return key or None
+        pairs.append((m["label"], m["who"]))
+    return pairs
+
+
+def is_key_label(label: str) -> bool:
+    """Whether ``label`` opens a transcriber's key line (``Key``, ``Notation``;
+    ``data/key_labels.txt``), in any case and spacing."""
+    return " ".join(label.split()).casefold() in packaged_words("key_labels.txt")
 
 
 def header_speakers(
@@ -1093,6 +1112,7 @@ def _header_scan(
             (is_header_field(label) and not (_talk_not_a_value(said) and _speaks_again(labels, i)))
             or (_participant_number(said) is not None)
             or (not talking and speaker_key(said) is not None)
+            or (not talking and is_key_label(label) and key_pairs(said) is not None)
         ):
             out.add(i)
         elif not talking and (
