@@ -971,7 +971,9 @@ def test_a_note_row_is_matched_to_its_segment_like_a_decision() -> None:
     from roqa_nlp.decisions import match_decisions
 
     result = coding_result()
-    note = Decision("old:0001", "note", note="n", text="The council changed the thresholds again.")
+    note = Decision(
+        "p01_interview:0001", "note", note="n", text="The council changed the thresholds again."
+    )
     m = match_decisions([note], result)
     assert m.matched == ((note, "p01_interview:0007"),)
 

@@ -137,12 +137,17 @@ def test_rows_of_one_segment_with_old_and_new_words_both_go_to_it() -> None:
     assert m.edited == (False, True)
 
 
-def test_exact_words_in_another_transcript_win_over_near_words_in_its_own() -> None:
+def test_a_decision_of_a_transcript_coded_stays_in_it_whatever_another_says() -> None:
+    """A decision moves to another transcript only when its own is not coded (hunt s43 h2):
+    near words in its own transcript win over its very words in another."""
     d = Decision("p01:0001", "accept", "IS.E.2", text=TYPO)
     result = CodingResult(segments=[seg("p01:0001", TYPO_FIXED), seg("p02:0004", TYPO)])
     m = match_decisions([d], result)
-    assert m.on == ("p02:0004",)
-    assert m.edited == (False,)
+    assert m.on == ("p01:0001",)
+    assert m.edited == (True,)
+    assert match_decisions(
+        [d], CodingResult(segments=[seg("p01:0001", ROTA), seg("p02:0004", TYPO)])
+    ).on == (None,)
 
 
 def test_near_words_are_looked_for_in_the_transcript_of_the_segment_id_when_it_is_coded() -> None:
@@ -406,15 +411,119 @@ def test_decisions_that_follow_their_words_into_another_transcript_are_named() -
         ]
     )
     m = match_decisions(review, result)
-    assert m.on == ("P04 - final:0002",) * 2 + ("P04 - final:0003", "p01:0001", "p01:0002")
+    assert m.on == ("P04 - final:0002",) * 2 + ("P04 - final:0003", "p01:0001", None)
     with pytest.warns(RoqaWarning) as got:
         decisions_module.warn_of_edited_text(m, "d.csv")
     assert [str(w.message) for w in got] == [
         "d.csv: 3 decisions of P04, not among the transcripts coded, follow their words in "
         "P04 - final (a transcript renamed since? check them)",
-        "d.csv: 1 decision of p02 went to its words in p01 (the same words said in both "
-        "interviews? check it)",
     ]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         decisions_module.warn_of_edited_text(match_decisions(review[3:4], result), "d.csv")
+
+
+# -- short answers follow a renamed transcript only on the evidence of identifying words ---------
+
+#: study2 of hunt s43 h2: p04 and p05 each answer "Yes." to the same two questions
+P04_LONG = (
+    "A huge one, honestly. Our peer worker has lived through a section herself, so when she "
+    "says to a tenant that things can get better, they actually believe her."
+)
+P05_LONG = (
+    "It's patchy. We've got one peer worker on a fixed-term contract and nobody really knows "
+    "where she fits."
+)
+STUDY2 = [
+    Decision("p04_interview:0003", "new-code", new_code="Peer worker in team", text="Yes."),
+    Decision("p04_interview:0004", "accept", "IC.C", text=P04_LONG),
+    Decision("p05_interview:0003", "new-code", new_code="Peer worker in team", text="Yes."),
+    Decision("p05_interview:0004", "accept", "IS.D.4", text=P05_LONG),
+]
+
+
+def interviews(p04: str | None, p05: str | None) -> CodingResult:
+    """p04 and p05 coded under the names given (None: not coded): Yes., long, ..., Yes."""
+    segments = []
+    for name, long in ((p04, P04_LONG), (p05, P05_LONG)):
+        if name is not None:
+            texts = ["Hello.", "We run a service.", "Yes.", long, "Money.", "Yes."]
+            segments += [seg(f"{name}:{n:04d}", t) for n, t in enumerate(texts, 1)]
+    return CodingResult(segments=segments)
+
+
+def test_a_short_answer_of_a_renamed_transcript_follows_its_identifying_words() -> None:
+    """Hunt s43 h2, p05 renamed "p05 - final": p05's "Yes." went to P04's free "Yes."
+    (p04_interview:0006), so Table 2 gave it to P04; it follows P05's long answer instead."""
+    m = match_decisions(STUDY2, interviews("p04_interview", "p05 - final"))
+    assert m.on == (
+        "p04_interview:0003",
+        "p04_interview:0004",
+        "p05 - final:0003",
+        "p05 - final:0004",
+    )
+    with pytest.warns(RoqaWarning) as got:
+        decisions_module.warn_of_edited_text(m, "d.csv")
+    assert [str(w.message) for w in got] == [
+        "d.csv: 2 decisions of p05_interview, not among the transcripts coded, follow their "
+        "words in p05 - final (a transcript renamed since? check them)",
+    ]
+
+
+def test_a_genuine_rename_still_follows() -> None:
+    m = match_decisions(STUDY2, interviews("p04 - final", "p05_interview"))
+    assert m.on == (
+        "p04 - final:0003",
+        "p04 - final:0004",
+        "p05_interview:0003",
+        "p05_interview:0004",
+    )
+
+
+def test_short_answers_of_a_transcript_not_coded_do_not_move_alone() -> None:
+    """Hunt s43 h2, only p05 coded, decisions of p04 only: P04's two "Yes." went onto P05's."""
+    review = [
+        *STUDY2[:2],
+        Decision("p04_interview:0006", "new-code", new_code="Commissioner support", text="Yes."),
+    ]
+    m = match_decisions(review, interviews(None, "p05_interview"))
+    assert m.on == (None, None, None)
+    yes_only = [STUDY2[0], review[2]]
+    assert match_decisions(yes_only, interviews(None, "p05 - final")).on == (None, None)
+
+
+def test_short_answers_do_not_follow_into_a_transcript_with_decisions_of_its_own() -> None:
+    """p05 merged into p04_interview: P05's long answer follows its words (they say where), its
+    "Yes." does not (which "Yes." of the merged file is P05's?), nor into two transcripts."""
+    merged = interviews("p04_interview", None)
+    merged = CodingResult(
+        segments=[
+            *merged.segments,
+            seg("p04_interview:0009", "Yes."),
+            seg("p04_interview:0010", P05_LONG),
+        ]
+    )
+    m = match_decisions(STUDY2, merged)
+    assert m.on == ("p04_interview:0003", "p04_interview:0004", None, "p04_interview:0010")
+    split = CodingResult(
+        segments=[
+            seg("a:0001", "Yes."),
+            seg("a:0002", P05_LONG),
+            seg("b:0001", "Yes."),
+            seg("b:0002", P05_LONG),
+        ]
+    )
+    assert match_decisions(STUDY2[2:], split).on == (None, None)
+
+
+def test_identifying_words_of_one_transcript_in_two_transcripts_move_none() -> None:
+    review = [*STUDY2[2:], Decision("p05_interview:0007", "accept", "IC.C", text=ROTA)]
+    coded = CodingResult(
+        segments=[seg("a:0001", "Yes."), seg("a:0002", P05_LONG), seg("b:0001", ROTA)]
+    )
+    assert match_decisions(review, coded).on == (None, None, None)
+
+
+def test_a_short_answer_moved_in_its_own_transcript_keeps_its_decision() -> None:
+    m = match_decisions(STUDY2[:1], CodingResult(segments=[seg("p04_interview:0005", "Yes.")]))
+    assert m.on == ("p04_interview:0005",)

@@ -891,6 +891,57 @@ def test_loading_decisions_of_a_transcript_not_on_the_page_follows_no_named_or_s
     assert _in_python(path) == expected  # the page matches as Python does
 
 
+#: p01_interview:0000, a short answer said in many interviews
+P01_YES = "Yes, loud and clear."
+
+
+def test_loading_a_short_answer_of_a_transcript_not_on_the_page_moves_it_nowhere_alone(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Hunt s43 h2: a short answer of a transcript not on the page (p09) went to any segment of
+    its words (p01's), though nothing says p09 is p01 renamed; it matches nothing, as
+    match_decisions does."""
+    driver, _ = page
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f'p02_interview:0001,accept,OS.A,,,"{P02_0001}"\n'
+        f'p09_interview:0000,reject,IS.C,,,"{P01_YES}"\n',
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == (
+        "decisions.csv: 1 decision loaded; 1 could not be matched to a segment"
+    )
+    assert _pressed(driver, "p01_interview:0000", "IS.C") == []
+    expected = [("p02_interview:0001", "accept", "OS.A", "", "", P02_0001)]
+    assert _decisions_csv(driver) == _review_csv(expected)
+    assert _in_python(path) == expected  # the page matches as Python does
+
+
+def test_loading_a_short_answer_follows_the_identifying_words_of_its_renamed_transcript(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """p09's answer of 12 words is in p01_interview alone, which no row names: p09 was renamed,
+    and its "Yes, loud and clear." follows into p01_interview, as match_decisions does."""
+    driver, _ = page
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f'p09_interview:0000,accept,IS.C,,,"{P01_YES}"\n'
+        f"p09_interview:0001,accept,IS.E.3,,,{P01_0001}\n",
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == "decisions.csv: 2 decisions loaded; all matched"
+    assert _pressed(driver, "p01_interview:0000", "IS.C") == ["accept"]
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    expected = [
+        ("p01_interview:0000", "accept", "IS.C", "", "", P01_YES),
+        ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001),
+    ]
+    assert _decisions_csv(driver) == _review_csv(expected)
+    assert _in_python(path) == expected
+
+
 def _open_fresh(driver: Any, url: str) -> None:
     driver.get(url)
     driver.execute_script("window.localStorage.clear()")

@@ -602,8 +602,13 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
 
     A decision with text goes to a segment with that text (spacing aside): the segment of its
     own id when that one has the text, else one in the same transcript not taken by another
-    segment's decisions, else any such segment; ids move when transcripts are coded again,
-    words do not. A decision without text goes to the segment of its id.
+    segment's decisions, else any such segment there; ids move when transcripts are coded
+    again, words do not. A decision without text goes to the segment of its id. A decision
+    goes to another transcript only when its own is not coded (its file renamed since): one of
+    :data:`IDENTIFYING_WORDS` words or more to the transcript where all such decisions of its
+    transcript found in one transcript alone are (:func:`_renamed_to`; none when they are in
+    two); a shorter answer ("Yes.") only after them, to a free segment of its words there, and
+    never into a transcript whose own name has decisions (:func:`_short_answers_follow`).
 
     A decision whose text is in no segment then goes to the segment whose text is nearly its
     own (the transcript corrected since the review: a typo fixed, a repeated word removed, a
@@ -634,19 +639,86 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
         if sid in ids and (not text or sid in by_text.get(text, ()))
     }
     taken = set(chosen.values())
+    coded = {_transcript_part(sid) for sid in ids}
+    target = _renamed_to([k for k in keys if k not in chosen], by_text, coded)
     for sid, text in keys:
         if (sid, text) not in chosen:
-            chosen[(sid, text)] = found = _moved_segment(sid, by_text.get(text, []), taken)
+            # its own transcript when coded, else the one it was renamed to, if its words say so
+            part = _transcript_part(sid)
+            where = part if part in coded else target.get(part) if _identifying(text) else None
+            here = [c for c in by_text.get(text, []) if _transcript_part(c) == where]
+            chosen[(sid, text)] = found = _moved_segment(sid, here, taken)
             if found is not None:
                 taken.add(found)
     edited = _near_matches(chosen, result)
     chosen.update(edited)
+    _short_answers_follow(chosen, by_text, coded, taken)
     return DecisionMatch(
         tuple(decisions),
         tuple(chosen[(d.segment_id, same_text(d.text))] for d in decisions),
         tuple((d.segment_id, same_text(d.text)) in edited for d in decisions),
         frozenset(_transcript_part(sid) for sid in ids),
     )
+
+
+#: how many words a decision's text must have to say which transcript it is in: a transcript
+#: not coded (its file renamed since the review) is followed into another only on the evidence
+#: of its decisions this long, found by their words in that one alone; a shorter answer
+#: ("Yes.", "No, not really.") is said in many interviews and follows only where they lead
+IDENTIFYING_WORDS = 8
+
+
+def _identifying(text: str) -> bool:
+    """Whether ``text`` has words enough to say which transcript it is in (:data:`IDENTIFYING_WORDS`)."""
+    return len(text.split()) >= IDENTIFYING_WORDS
+
+
+def _renamed_to(
+    left: Sequence[tuple[str, str]], by_text: dict[str, list[str]], coded: Collection[str]
+) -> dict[str, str]:
+    """Of the transcripts not coded with decisions in ``left`` (segment id, text: those not on
+    their own segment), the coded transcript each was renamed to: the one where its decisions of
+    identifying words (:data:`IDENTIFYING_WORDS`), each found in one transcript alone, all are;
+    none when they are in two (a rename is one to one) or nowhere."""
+    went: dict[str, set[str]] = {}
+    for sid, text in left:
+        part = _transcript_part(sid)
+        where = {_transcript_part(c) for c in by_text.get(text, [])}
+        if part not in coded and _identifying(text) and len(where) == 1:
+            went.setdefault(part, set()).update(where)
+    return {part: next(iter(to)) for part, to in went.items() if len(to) == 1}
+
+
+def _short_answers_follow(
+    chosen: dict[tuple[str, str], str | None],
+    by_text: dict[str, list[str]],
+    coded: Collection[str],
+    taken: set[str | None],
+) -> None:
+    """Put in ``chosen`` the segments the short answers of a transcript not coded follow to: a
+    segment of their words not holding other decisions, in the transcript where all its matched
+    decisions of identifying words are (exactly or nearly), when no decision names that one (a
+    transcript with decisions of its own is no renamed one: a file merged into it? which "Yes."
+    was whose is not known)."""
+    named = {_transcript_part(sid) for sid, _ in chosen}
+    went: dict[str, set[str]] = {}
+    for (sid, text), on in chosen.items():
+        if on is not None and _identifying(text) and _transcript_part(sid) not in coded:
+            went.setdefault(_transcript_part(sid), set()).add(_transcript_part(on))
+    for (sid, text), on in chosen.items():
+        to = went.get(_transcript_part(sid), set())
+        if (
+            on is not None
+            or not text
+            or _identifying(text)
+            or len(to) != 1
+            or (where := next(iter(to))) in named
+        ):
+            continue
+        free = [c for c in by_text.get(text, []) if _transcript_part(c) == where and c not in taken]
+        if free:
+            chosen[(sid, text)] = free[0]
+            taken.add(free[0])
 
 
 def _words(text: str) -> list[str]:
@@ -659,14 +731,19 @@ def _near_matches(
 ) -> dict[tuple[str, str], str]:
     """Of the (segment id, text) of decisions with text on no segment in ``chosen``, those with
     a segment of nearly their text (:func:`match_decisions`), and that segment's id."""
-    left = [(sid, text) for (sid, text), on in chosen.items() if on is None and text]
+    coded = {_transcript_part(s.segment.id) for s in result.segments}
+    # a short answer of a transcript not coded follows only its identifying words (_short_answers_follow)
+    left = [
+        (sid, text)
+        for (sid, text), on in chosen.items()
+        if on is None and text and (_transcript_part(sid) in coded or _identifying(text))
+    ]
     if not left:
         return {}
     owners: dict[str, set[str]] = {}  # segment -> the segment ids of the decisions on it
     for (sid, _), on in chosen.items():
         if on is not None:
             owners.setdefault(on, set()).add(sid)
-    coded = {_transcript_part(s.segment.id) for s in result.segments}
     named = {_transcript_part(sid) for sid, _ in chosen}
     # where each decision's near words are looked for: its transcript, or, when that is not
     # coded (its file renamed since the review: a name in it pseudonymised), every coded one
@@ -777,9 +854,9 @@ def _warn_of_other_transcripts(
 ) -> None:
     """Warn, one line for each pair of transcripts, of the decisions that went by their very
     words to a segment of another transcript than their segment id names: of a transcript not
-    coded now (its file renamed since, "P04.txt" to "P04 - final.txt"), or of one coded whose
-    words are said in another too (a short answer). Those of a transcript whose near words
-    followed it (``renamed``, warned of already) are left out."""
+    coded now (its file renamed since, "P04.txt" to "P04 - final.txt"; only those move,
+    :func:`match_decisions`). Those of a transcript whose near words followed it
+    (``renamed``, warned of already) are left out."""
     from .errors import warn
 
     moved: dict[tuple[str, str], int] = {}
@@ -788,20 +865,12 @@ def _warn_of_other_transcripts(
         if old != new and not e and old not in renamed:
             moved[old, new] = moved.get((old, new), 0) + 1
     for (old, new), n in moved.items():
-        if match.coded and old in match.coded:
-            warn(
-                f"{n} decision{'s' if n != 1 else ''} of {old} went to "
-                f"{'its' if n == 1 else 'their'} words in {new} (the same words said in both "
-                f"interviews? check {'it' if n == 1 else 'them'})",
-                path=where,
-            )
-        else:
-            warn(
-                f"{n} decision{'s' if n != 1 else ''} of {old}, not among the transcripts coded, "
-                f"follow{'s' if n == 1 else ''} {'its' if n == 1 else 'their'} words in {new} (a "
-                f"transcript renamed since? check {'it' if n == 1 else 'them'})",
-                path=where,
-            )
+        warn(
+            f"{n} decision{'s' if n != 1 else ''} of {old}, not among the transcripts coded, "
+            f"follow{'s' if n == 1 else ''} {'its' if n == 1 else 'their'} words in {new} (a "
+            f"transcript renamed since? check {'it' if n == 1 else 'them'})",
+            path=where,
+        )
 
 
 def _edited_of_matched(match: DecisionMatch) -> list[bool]:
@@ -908,15 +977,11 @@ def _fields(d: Decision) -> dict[str, str]:
 
 
 def _moved_segment(segment_id: str, candidates: list[str], taken: set[str | None]) -> str | None:
-    """Of the segments with a decision's text (``candidates``), the one it moved to: one in its
-    own transcript not holding other decisions, else any such one, else the first."""
-    if not candidates:
-        return None
+    """Of the segments with a decision's text in the one transcript it may go to
+    (``candidates``), the one it moved to: the first not holding other decisions, else the
+    first."""
     free = [c for c in candidates if c not in taken]
-    part = _transcript_part(segment_id)
-    return next(
-        (c for c in free if _transcript_part(c) == part), free[0] if free else candidates[0]
-    )
+    return free[0] if free else candidates[0] if candidates else None
 
 
 def project_codebook(

@@ -236,11 +236,12 @@ def render_report(
         ctx["crosswalk_json"] = (
             page_charted_crosswalk(result, book) if charted else page_crosswalk(result, book)
         )
-    from ..decisions import NEAR_MARGIN, NEAR_TEXT, casefold_table
+    from ..decisions import IDENTIFYING_WORDS, NEAR_MARGIN, NEAR_TEXT, casefold_table
 
     ctx["near_text_json"] = {
         "near_text": NEAR_TEXT,
         "near_margin": NEAR_MARGIN,
+        "identifying_words": IDENTIFYING_WORDS,
         "casefold": casefold_table(),
     }
     env = Environment(

@@ -671,8 +671,10 @@
 
   /* [{row, segment, edited}] and the rows on no segment, as roqa_nlp.decisions.match_decisions
      finds them: a row with text goes to the segment of its id when that one has the text, else to
-     a segment with the text in the same transcript not holding other decisions, else any free
-     one, else the first; a row without text goes to the segment of its id. A row whose text is in
+     a segment with the text in the same transcript not holding other decisions, else the first
+     there; a row without text goes to the segment of its id. A row of a transcript not on the
+     page goes to another only on evidence: one of identifying words to the transcript its
+     transcript's were renamed to (renamedTo), a short answer after them (shortAnswersFollow). A row whose text is in
      no segment then goes to the one segment of nearly its words (its transcript corrected since
      the review), marked edited: in the transcript of its segment id (in any transcript when that
      one is not on the page: renamed since), holding no other segment's decisions, as near as nearSegment says, and not nearest to another segment's rows too. */
@@ -699,17 +701,24 @@
         taken[k[0]] = true;
       }
     });
+    var coded = Object.create(null);
+    order.forEach(function (sid) { coded[transcriptPart(sid)] = true; });
+    var target = renamedTo(keys.filter(function (key) { return chosen[key] === undefined; }), byText, coded);
     keys.forEach(function (key) {
       if (chosen[key] !== undefined) return;
-      var k = JSON.parse(key);
-      var candidates = k[1] ? byText[k[1]] || [] : [];
-      var free = candidates.filter(function (c) { return !taken[c]; });
-      var same = free.filter(function (c) { return transcriptPart(c) === transcriptPart(k[0]); });
-      var found = same[0] || free[0] || candidates[0] || null;
+      /* its own transcript when on the page, else the one it was renamed to, if its words say so */
+      var k = JSON.parse(key), part = transcriptPart(k[0]);
+      var where = coded[part] ? part : identifying(k[1]) && part in target ? target[part] : null;
+      var here = where === null || !k[1] ? [] : (byText[k[1]] || []).filter(function (c) {
+        return transcriptPart(c) === where;
+      });
+      var free = here.filter(function (c) { return !taken[c]; });
+      var found = free[0] || here[0] || null;
       chosen[key] = found;
       if (found) taken[found] = true;
     });
     var edited = nearMatches(keys, chosen, order, textOf);
+    shortAnswersFollow(keys, chosen, byText, coded, taken);
     var matched = [], unmatched = [];
     rows.forEach(function (r) {
       var key = JSON.stringify([r.segment_id, sameText(r.text)]);
@@ -717,6 +726,51 @@
       if (sid) matched.push({ row: r, segment: sid, edited: !!edited[key] }); else unmatched.push(r);
     });
     return { matched: matched, unmatched: unmatched };
+  }
+
+  /* Whether a row's text (spacing aside) has words enough to say which transcript it is in
+     (roqa_nlp.decisions.IDENTIFYING_WORDS, #roqa-near-text's identifying_words). */
+  function identifying(text) {
+    return !!text && text.split(" ").length >= (near.identifying_words || Infinity);
+  }
+
+  /* Of the transcripts not on the page with rows in `keys` (those not on their own segment), the
+     transcript on the page each was renamed to (roqa_nlp.decisions._renamed_to): the one where
+     its rows of identifying words, each found in one transcript alone, all are; none when they
+     are in two or nowhere. */
+  function renamedTo(keys, byText, coded) {
+    var went = Object.create(null), target = Object.create(null);
+    keys.forEach(function (key) {
+      var k = JSON.parse(key), part = transcriptPart(k[0]), where = Object.create(null);
+      if (coded[part] || !identifying(k[1])) return;
+      (byText[k[1]] || []).forEach(function (c) { where[transcriptPart(c)] = true; });
+      var w = Object.keys(where);
+      if (w.length === 1) (went[part] = went[part] || Object.create(null))[w[0]] = true;
+    });
+    Object.keys(went).forEach(function (part) {
+      var to = Object.keys(went[part]);
+      if (to.length === 1) target[part] = to[0];
+    });
+    return target;
+  }
+
+  /* The short answers of a transcript not on the page, put in `chosen` when they follow its rows
+     of identifying words (roqa_nlp.decisions._short_answers_follow): to a free segment of their
+     words in the one transcript all those rows matched (exactly or nearly) are in, when no row
+     names that one. */
+  function shortAnswersFollow(keys, chosen, byText, coded, taken) {
+    var named = Object.create(null), went = Object.create(null);
+    keys.forEach(function (key) {
+      var k = JSON.parse(key), part = transcriptPart(k[0]), on = chosen[key];
+      named[part] = true;
+      if (on && identifying(k[1]) && !coded[part]) (went[part] = went[part] || Object.create(null))[transcriptPart(on)] = true;
+    });
+    keys.forEach(function (key) {
+      var k = JSON.parse(key), to = Object.keys(went[transcriptPart(k[0])] || {});
+      if (chosen[key] || !k[1] || identifying(k[1]) || to.length !== 1 || named[to[0]]) return;
+      var free = (byText[k[1]] || []).filter(function (c) { return transcriptPart(c) === to[0] && !taken[c]; });
+      if (free.length) { chosen[key] = free[0]; taken[free[0]] = true; }
+    });
   }
 
   /* `text` with its case folded as Python's str.casefold folds it, character by character from
@@ -749,7 +803,14 @@
   /* The rows on no segment in `chosen` (key -> segment id or null) that go to a segment of nearly
      their text (roqa_nlp.decisions._near_matches), put in `chosen`; {key: true} of those. */
   function nearMatches(keys, chosen, order, textOf) {
-    var left = keys.filter(function (key) { return chosen[key] === null && JSON.parse(key)[1]; });
+    var coded = Object.create(null), named = Object.create(null);
+    order.forEach(function (sid) { coded[transcriptPart(sid)] = true; });
+    /* a short answer of a transcript not on the page follows only its identifying words
+       (shortAnswersFollow) */
+    var left = keys.filter(function (key) {
+      var k = JSON.parse(key);
+      return chosen[key] === null && k[1] && (coded[transcriptPart(k[0])] || identifying(k[1]));
+    });
     var edited = {};
     if (!left.length || !near.near_text) return edited;
     var owners = Object.create(null);  /* segment -> {segment id of a row on it: true} */
@@ -760,8 +821,6 @@
     /* a row's near words are looked for in its transcript, or, when that is not on the page
        (its file renamed since the review: a name in it pseudonymised), in every transcript no
        row names (a renamed transcript has none under its new name) */
-    var coded = Object.create(null), named = Object.create(null);
-    order.forEach(function (sid) { coded[transcriptPart(sid)] = true; });
     keys.forEach(function (key) { named[transcriptPart(JSON.parse(key)[0])] = true; });
     function scopeOf(sid) {
       var part = transcriptPart(sid);
