@@ -1117,3 +1117,41 @@ def test_apply_decisions_names_the_file_it_read_and_a_report_carrying_another_re
     run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r3")
     assert run.code == 0, run.err
     assert "carries a review" not in run.err
+
+
+def test_a_report_carrying_notes_valences_or_short_rejections_the_file_lacks_is_no_cause(
+    tmp_path: Path,
+) -> None:
+    """Hunt s43 (2), D1: the warning fired on rows that decide nothing. With the page carrying a
+    rejection of one of p01:0004's two suggestions, a valence alone on p02:0001 and a note on
+    p01:0001, and the file beside not, it said '2 of them decided there only' (p01:0004 and
+    p02:0001, neither decided); a note alone warned too. Only segments the page decides, as
+    apply-decisions decides, and the file does not are cause, and they are what is counted."""
+    base = [d for d in DECISIONS if d.segment_id != "p01:0004"]
+    page = [
+        *base,
+        Decision("p01:0004", "reject", "IS.E.2", text=TEXTS[3]),  # short of all: undecided
+        Decision("p02:0001", "valence", text=TEXTS[0], valence="barrier"),
+        Decision("p01:0001", "note", note="ask about rota", text=TEXTS[0]),
+    ]
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    download = tmp_path / "decisions.csv"
+    write_decisions(download, page)
+    assert roqa("report", coded, "--decisions", download).code == 0
+    write_decisions(coded / "decisions.csv", base)
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r1")
+    assert run.code == 0, run.err
+    assert "carries a review" not in run.err
+    # p01:0003 (a new code and an accept) and p01:0005 (all rejected) decided in the page only
+    kept = [d for d in base if d.segment_id in ("p01:0001", "p01:0002")]
+    write_decisions(coded / "decisions.csv", kept)
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r2")
+    assert run.code == 0, run.err
+    assert [" ".join(line.split()) for line in run.err.splitlines()] == [
+        f"roqa: warning: {coded / 'report.html'} carries a review with decisions that "
+        f"{coded / 'decisions.csv'}, read here, does not hold (report.html: 10 decisions on 6 "
+        "segments, 2 of them decided there only; decisions.csv: 3 on 2): to apply the review the "
+        "report shows, give the file it was saved to with --decisions FILE, or move that "
+        f"download into {coded} as decisions.csv"
+    ]

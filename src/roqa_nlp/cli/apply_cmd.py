@@ -175,46 +175,39 @@ def _warn_if_report_carries_another_review(
 ) -> None:
     """Warn when the report.html in ``folder`` (the codings') carries decisions the review read
     (``review``) does not hold: the review the page shows was saved to another file, most often
-    a download left where the browser put it, and the decisions on its other segments would
-    be left out unsaid. A review holding all the page's decisions and more (saved since) is no
-    cause. Decisions are compared on the segment they are on now, what was decided, the new
-    code named and the valence given (code ids apart: the page may show them in the codes it is
-    charted in); a no-code row the page added for a segment the file decides is no difference."""
-    from ..decisions import NO_CODE, NOTE, match_decisions
+    a download left where the browser put it, and the segments it decides would be left out
+    unsaid. Only segments the page decides and the file does not are cause (decided as
+    apply-decisions decides them, :func:`~roqa_nlp.decisions.decided_segments`, each on the
+    segment it is on now), and they are counted: a note, a valence alone or a rejection short
+    of all the suggestions shown decides nothing, and a file deciding all the page's segments
+    and more (saved since) is no cause."""
+    from ..decisions import NOTE, Decision, decided_segments, match_decisions
     from ..report import carried_review
 
     page = folder / "report.html"
     rows = carried_review(page) if page.is_file() else None
     if not rows:
         return
-
-    def key(row: list[str]) -> tuple[str, ...]:
-        row = [*row, "", "", "", ""]
-        return (row[0], row[1], row[3], row[5])
-
-    read = [
-        [sid, d.decision, d.code_id, d.new_code, d.note, d.valence]
-        for d, sid in match_decisions(review.decisions, result).matched
-    ]
-    held = {key(r) for r in read}
-    decided_here = {r[0] for r in read}
-    extra = [
-        r for r in rows if key(r) not in held and not (r[1] == NO_CODE and r[0] in decided_here)
-    ]
-    if not extra:
+    # the page's rows: [segment_id, decision, code_id, new_code, note, valence, suggestion]
+    carried = []
+    for row in rows:
+        sid, decision, code, new_code, note, valence, suggestion = [*row, *[""] * 7][:7]
+        carried.append(Decision(sid, decision, code, new_code, note, "", valence, suggestion))
+    read = match_decisions(review.decisions, result).matched
+    # decided as apply-decisions decides (a code given, every suggestion shown rejected, no-code):
+    # a note, a valence alone or a rejection short of all decides nothing, so is no cause
+    only_there = (
+        decided_segments(carried, result).keys() - decided_segments(review.decisions, result).keys()
+    )
+    if not only_there:
         return
     shown = [r for r in rows if r[1] != NOTE]
-    own = [r for r in read if r[1] != NOTE]
-    only_there = {r[0] for r in shown} - decided_here
-    differ = (
-        f"{len(only_there)} of them decided there only"
-        if only_there
-        else f"{len(extra)} of them not in {review.path.name}"
-    )
+    own = [sid for d, sid in read if d.decision != NOTE]
     print(
         f"roqa: warning: {page} carries a review with decisions that {review.path}, read here, "
         f"does not hold (report.html: {len(shown)} decisions on {len({r[0] for r in shown})} "
-        f"segments, {differ}; {review.path.name}: {len(own)} on {len({r[0] for r in own})}): "
+        f"segments, {len(only_there)} of them decided there only; {review.path.name}: "
+        f"{len(own)} on {len(set(own))}): "
         + (
             "to apply the review the report shows, give the file it was saved to with "
             f"--decisions FILE, or move that download into {folder} as decisions.csv"
