@@ -1067,9 +1067,9 @@ def test_the_summary_says_how_many_accepted_codes_keep_an_unsure_valence_and_wha
     run = apply_review(tmp_path, DECISIONS)
     assert run.code == 0, run.err
     assert (
-        "2 coded segment(s) keep the model's unsure valence (below 0.6, marked valence unsure, "
-        "\u2021, in the reviewed outputs): p01:0001, p01:0003; set their valence in the review "
-        "to confirm the side, then apply the decisions again."
+        "2 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
+        "unsure (\u2021: below 0.6, or its guess for a new code): p01:0001, p01:0003; set their "
+        "valence in the review to confirm the side, then apply the decisions again."
     ) in " ".join(run.out.split())
     sure = [*DECISIONS, *(dataclasses.replace(d, decision="valence", valence="barrier") for d in DECISIONS[:1] + DECISIONS[3:4])]  # fmt: skip
     run = apply_review(tmp_path / "sure", sure)
@@ -1155,3 +1155,29 @@ def test_a_report_carrying_notes_valences_or_short_rejections_the_file_lacks_is_
         "report shows, give the file it was saved to with --decisions FILE, or move that "
         f"download into {coded} as decisions.csv"
     ]
+
+
+def test_the_unsure_valence_line_names_a_new_code_keeping_the_models_guess(
+    tmp_path: Path,
+) -> None:
+    """Hunt s43 (2): a new code given no valence keeps the model's guess, which the reviewed
+    outputs mark valence unsure whatever its probability ('valence unsure (the model's guess
+    for a new code, 0.70)'), but the line said nothing of it when the guess was at 0.6 or
+    above. p01:0003's suggestions at 0.70: named; p01:0001 accepted at 0.55: named too;
+    p01:0002, given a valence, sure."""
+    codings = model_codings()
+    for s in codings.segments:
+        if s.segment.id == "p01:0003":
+            s.suggestions[:] = [dataclasses.replace(g, valence_probability=0.7) for g in s.suggestions]  # fmt: skip
+    coded = tmp_path / "coded"
+    codings.save(coded)
+    write_decisions(coded / "decisions.csv", [*DECISIONS[:4], DECISIONS[5], DECISIONS[6]])
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
+    assert run.code == 0, run.err
+    assert (
+        "2 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
+        "unsure (\u2021: below 0.6, or its guess for a new code): p01:0001, p01:0003; set their "
+        "valence in the review to confirm the side, then apply the decisions again."
+    ) in " ".join(run.out.split())
+    reviewed = CodingResult.read(tmp_path / "reviewed")
+    assert [g.valence_probability for g in reviewed.segments[2].suggestions] == [0.7]

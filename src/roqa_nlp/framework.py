@@ -56,6 +56,24 @@ SURE_CODE = 0.4
 CODE_UNSURE = "code unsure"
 
 
+def valence_guessed(g: Suggestion) -> bool:
+    """Whether a person's coding ``g`` is on a new code with the model's valence, not theirs
+    (theirs is at 1): the model's guess, learnt on CFIR talk, which the outputs mark valence
+    unsure whatever its probability (:attr:`Quote.valence_guessed`)."""
+    from .decisions import PROJECT_PREFIX
+
+    vp = g.valence_probability
+    return g.code_id.startswith(PROJECT_PREFIX) and vp is not None and vp < 1.0
+
+
+def valence_marked_unsure(g: Suggestion, *, person: bool) -> bool:
+    """Whether the outputs mark ``g``'s valence unsure (:attr:`Quote.valence_unsure`): its
+    probability below :data:`SURE_VALENCE`, or, of a person's codings (``person``), the model's
+    guess on a new code (:func:`valence_guessed`)."""
+    vp = g.valence_probability
+    return (person and valence_guessed(g)) or (vp is not None and vp < SURE_VALENCE)
+
+
 def below_line(p: float, line: float) -> str:
     """Probability ``p``, which is below ``line``, to two decimals, or to as many more as it
     takes not to round up to the line, four at most: ``0.398`` below 0.40, not ``0.40`` (a list
@@ -337,7 +355,6 @@ def coded_segments(
     from .crosswalk import source_probabilities
 
     own = source_probabilities(result)
-    from .decisions import PROJECT_PREFIX
     from .exchange.qdpx_export import coder_of
 
     # a person's new code with a valence they did not give (theirs is at 1): the model's guess
@@ -375,10 +392,7 @@ def coded_segments(
                         else ""
                     ),
                     source_probability=own.get(seg.id, {}).get(g.code_id),
-                    valence_guessed=person
-                    and g.code_id.startswith(PROJECT_PREFIX)
-                    and g.valence_probability is not None
-                    and g.valence_probability < 1.0,
+                    valence_guessed=person and valence_guessed(g),
                 )
             )
     return out

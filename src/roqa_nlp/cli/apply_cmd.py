@@ -139,24 +139,22 @@ def apply_decisions_command(
         f"{counts['rejected']} with every suggestion rejected and no code{kept}{left}. "
         "Only these are charted and compared."
     )
-    from ..framework import SURE_VALENCE
+    from ..framework import SURE_VALENCE, valence_marked_unsure
 
     # the rule keeps a valence the reviewer did not set as the model gave it: unsure ones stay
-    # unsure (docs/report.md), said here with what to do, as the reviewed outputs mark them
+    # unsure (docs/report.md), and so does its guess on a new code; said here with what to do,
+    # each segment the reviewed outputs mark so
     unsure = [
         s.segment.id
         for s in reviewed
-        if any(
-            g.valence_probability is not None and g.valence_probability < SURE_VALENCE
-            for g in s.suggestions
-        )
+        if any(valence_marked_unsure(g, person=True) for g in s.suggestions)
     ]
     if unsure:
         con.print(
-            f"{len(unsure)} coded segment(s) keep the model's unsure valence (below "
-            f"{SURE_VALENCE:g}, marked valence unsure, \u2021, in the reviewed outputs): "
-            f"{first_few(unsure)}; set their valence in the review to confirm the side, then "
-            "apply the decisions again."
+            f"{len(unsure)} coded segment(s) keep a valence the model gave that the reviewed "
+            f"outputs mark valence unsure (\u2021: below {SURE_VALENCE:g}, or its guess for a new "
+            f"code): {first_few(unsure)}; set their valence in the review to confirm the side, "
+            "then apply the decisions again."
         )
     # the file read, named: a review saved elsewhere (a download) is not read unless given
     found = " (found beside the codings)" if review.found else ""
