@@ -138,6 +138,28 @@ def test_unsure_new_codes_a_carried_review_decided_are_said_decided_not_to_revie
         )
 
 
+def test_the_reports_saturation_says_what_the_review_carried_in_decided_as_the_terminal_does(
+    tmp_path: Path,
+) -> None:
+    """Hunt s43 (2): `roqa report coded/ --decisions decA.csv --saturation sat.xlsx` said on the
+    terminal and in the Verdicts sheet that the review decided every segment of IC.G, while the
+    report's saturation section still asked to 'review them before reporting it': the page
+    judged without the review it carries. Both now say the one sentence."""
+    from roqa_nlp.decisions import Decision
+    from roqa_nlp.report import render_report
+
+    result = interviews(["IC.B IC.C", "IC.D", "IC.E"])
+    result.segments.append(seg("I01", 5, "my dad's allotment", ("IC.A", 0.19, "neutral")))
+    review = [Decision("I01:5", "accept", "IC.A")]
+    decided = "; the review carried in decided every segment of them; chart the review (roqa "
+    html = render_report(result, "cfir-2009", decisions=review)
+    assert html.count(decided) == 2  # the 10+3 verdict and the base-and-run one
+    assert "so review them before reporting it" not in html
+    assert decided in saturation(result, decided={"I01:5": ["IC.A"]}).francis.message
+    # without the review: asked to review it, as before
+    assert "so review them before reporting it" in render_report(result, "cfir-2009")
+
+
 def test_a_probability_just_below_the_sure_line_is_not_shown_as_the_line_itself() -> None:
     """Tester s42 (opencode, 7): saturation listed "IS.D p=0.40" among new codes with "every
     segment below p=0.40", 0.398 rounded up to the line. A probability that two decimals would

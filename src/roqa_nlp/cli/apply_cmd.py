@@ -179,23 +179,18 @@ def _warn_if_report_carries_another_review(
     segment it is on now), and they are counted: a note, a valence alone or a rejection short
     of all the suggestions shown decides nothing, and a file deciding all the page's segments
     and more (saved since) is no cause."""
-    from ..decisions import NOTE, Decision, decided_segments, match_decisions
-    from ..report import carried_review
+    from ..decisions import NOTE, decided_segments, match_decisions
+    from ..report import carried_review, decided_in_review
 
     page = folder / "report.html"
     rows = carried_review(page) if page.is_file() else None
     if not rows:
         return
-    # the page's rows: [segment_id, decision, code_id, new_code, note, valence, suggestion]
-    carried = []
-    for row in rows:
-        sid, decision, code, new_code, note, valence, suggestion = [*row, *[""] * 7][:7]
-        carried.append(Decision(sid, decision, code, new_code, note, "", valence, suggestion))
     read = match_decisions(review.decisions, result).matched
     # decided as apply-decisions decides (a code given, every suggestion shown rejected, no-code):
     # a note, a valence alone or a rejection short of all decides nothing, so is no cause
     only_there = (
-        decided_segments(carried, result).keys() - decided_segments(review.decisions, result).keys()
+        decided_in_review(rows, result).keys() - decided_segments(review.decisions, result).keys()
     )
     if not only_there:
         return

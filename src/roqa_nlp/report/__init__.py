@@ -187,6 +187,11 @@ def render_report(
     # a person's codings (roqa apply-decisions, roqa import) chart that person's codes, and the
     # page shows them read-only: nothing to review, no model figure
     person = coder_of(result)
+    carried = (
+        []
+        if person is not None
+        else embedded_decisions(result, decisions, codebook=book, where=decisions_from)
+    )
     ctx = report_context(
         result,
         book,
@@ -195,12 +200,9 @@ def render_report(
         options=options or ReportOptions(),
         title=title,
         person=person is not None,
+        decided=decided_in_review(carried, result) or None,
     )
-    ctx["decisions_json"] = (
-        []
-        if person is not None
-        else embedded_decisions(result, decisions, codebook=book, where=decisions_from)
-    )
+    ctx["decisions_json"] = carried
     ctx["charted_by"] = person
     # what a partial review (roqa apply-decisions) left out, as Table 2's Word caption says it
     ctx["review_left_out"] = (
@@ -214,7 +216,7 @@ def render_report(
     # the weakly coded segments the review decided otherwise (a code kept, fitting no code)
     ctx["queue"]["decided"] = decided = {
         sid: f"decided: {', '.join(codes) or 'fits no code'}"
-        for sid, codes in _decided_in_review(ctx["decisions_json"], result).items()
+        for sid, codes in decided_in_review(ctx["decisions_json"], result).items()
         if sid not in named
     }
     ctx["queue"]["weak_said"] = weak_said(
@@ -313,9 +315,12 @@ def report_context(
     options: ReportOptions,
     title: str | None,
     person: bool = False,
+    decided: Mapping[str, Collection[str]] | None = None,
 ) -> dict[str, Any]:
     """Everything the template shows, as plain data (no markup is built here); ``person``: the
-    result holds a person's codings (every code they gave a segment is shown beside it)."""
+    result holds a person's codings (every code they gave a segment is shown beside it);
+    ``decided``: the segments the review carried in decides (:func:`decided_in_review`), which
+    the saturation verdict says, as ``roqa report --saturation`` does."""
     from ..crosswalk import source_top
     from ..framework import (
         barriers_enablers,
@@ -346,7 +351,7 @@ def report_context(
         result, codebook, quotes=TABLE2_QUOTES, top_k=k, min_probability=p, coded=coded
     )
     ratings = construct_ratings(result, codebook, top_k=k, min_probability=p, coded=coded)
-    sat = options.saturation(result, coded)
+    sat = options.saturation(result, coded, decided=decided)
 
     shown = None if person else SHOWN_SUGGESTIONS
     views = {
@@ -629,7 +634,7 @@ def weak_said(n: int, n_named: int, n_decided: int = 0) -> str:
     )
 
 
-def _decided_in_review(rows: Sequence[Sequence[Any]], result: CodingResult) -> dict[str, list[str]]:
+def decided_in_review(rows: Sequence[Sequence[Any]], result: CodingResult) -> dict[str, list[str]]:
     """The segments the review carried into the report decides (rows of
     :func:`embedded_decisions`, on the segments' ids now), each with the codes it gives them
     (:func:`~roqa_nlp.decisions.decided_segments`)."""
