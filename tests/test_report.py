@@ -1221,6 +1221,17 @@ def test_recode_box_reads_part_of_a_codes_id_or_name_as_that_code() -> None:
     ]
 
 
+def test_recode_box_reads_and_as_ampersand_as_codebook_names_are_resolved() -> None:
+    """Hunt s43 (2): the box refused "Goals and Feedback" though "goals & feedback" gave IS.D.5;
+    "&" and "and", and the spacing around them, are alike, as a codebook's names are looked up
+    (codebook.normalise_name)."""
+    assert _recode_targets(
+        "cfir-2009",
+        [("Goals and Feedback", "IC.H"), ("goals & feedback", "IC.H"), ("Goals&Feedback", "IC.H"),
+         ("is.d.5 goals and  feedback", "IC.H"), ("knowledge and inf", "IC.H")],
+    ) == [{"code": "IS.D.5"}] * 4 + [{"code": "IS.E.3"}]  # fmt: skip
+
+
 def test_recode_box_refuses_text_that_names_no_code_or_the_suggestions_own() -> None:
     """Text matching no code, or only the suggestion's own code, decides nothing: report.js
     says why beside the box (role=alert, the box aria-invalid) until the text is corrected."""

@@ -538,15 +538,17 @@
 
   /* -- the recode box: text read as a code of the page's list (#recode-codes, "id name") -- */
 
+  /* text as codes are looked up: case and spacing aside, "&" read as "and" (as Python's
+     codebook.normalise_name reads a code's name) */
   function squash(text) {
-    return String(text || "").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+    return String(text || "").toLowerCase().replace(/&/g, " and ").split(/\s+/).filter(Boolean).join(" ");
   }
   function labelOf(id) {
     for (var i = 0; i < codes.length; i++) if (codes[i].id === id) return codes[i].id + " " + codes[i].name;
     return id;
   }
   /* The code the text of `own`'s recode box names: the code whose id, name or "id name" it is
-     (case and spaces aside), else the one code whose "id name" it is part of ("netw", "IS.E",
+     (case and spaces aside, "&" as "and"), else the one code whose "id name" it is part of ("netw", "IS.E",
      "readiness"); the suggestion's own code only when no other matches. {code: ""} for no text,
      {refused: why} for text that names no code, several, or the suggestion's own. */
   function recodeTarget(typed, own) {
