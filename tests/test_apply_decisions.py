@@ -1181,3 +1181,31 @@ def test_the_unsure_valence_line_names_a_new_code_keeping_the_models_guess(
     ) in " ".join(run.out.split())
     reviewed = CodingResult.read(tmp_path / "reviewed")
     assert [g.valence_probability for g in reviewed.segments[2].suggestions] == [0.7]
+
+
+def test_set_aside_talk_the_review_decides_counts_among_the_reviewable_everywhere(
+    cfir: Codebook,
+) -> None:
+    """Hunt s43 (2): a small-talk segment given a new code (p02:0005) was counted by
+    apply-decisions ('16 of 50 reviewable'), but not by the report's progress ('15 of 49
+    reviewed') nor by saturation ('partly reviewed (14 of 15 segments undecided)', though 2
+    were decided). Set-aside talk the review decides is reviewed: each counts it in both the
+    decided and the reviewable. Here p01:0004 (small talk) is given a new code, p01:0001
+    accepted: 2 of 5 decided, 3 undecided (p01:0002, 0003, 0005), p01:0004 no longer set aside."""
+    codings = model_codings()
+    codings.segments[3] = dataclasses.replace(codings.segments[3], novel=True, off_topic=True)
+    rows = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+        Decision("p01:0004", "new-code", new_code="Weather", text=TEXTS[3]),
+    ]
+    reviewed, _, counts = reviewed_codings(rows, codings, cfir, coder="Alice")
+    assert reviewed.meta["review_scope"] == {
+        "participant_segments": 6,
+        "procedural": 0,
+        "small_talk": 0,
+    }
+    assert reviewed.meta["undecided_segments"] == {"p01": [3, 5]}
+    # undecided small talk stays set aside, and out of the transcript's count
+    reviewed, _, _ = reviewed_codings(rows[:1], codings, cfir, coder="Alice")
+    assert reviewed.meta["review_scope"]["small_talk"] == 1
+    assert reviewed.meta["undecided_segments"] == {"p01": [3, 4]}

@@ -1440,9 +1440,16 @@ def test_each_transcript_shows_its_review_progress_as_decisions_are_made(
     _click(driver, _suggestion(driver, "p02_interview:0000", "IC.H").find_element(
         By.CSS_SELECTOR, "button.reject"))  # fmt: skip
     assert _progress(driver)["p02_interview"] == "1 of 4 reviewed"
-    # a decision on set-aside talk (procedural) is not among the segments to review
-    _click(driver, _suggestion(driver, "p01_interview:0000", "IS.C").find_element(
-        By.CSS_SELECTOR, "button.accept"))  # fmt: skip
+    # set-aside talk (procedural) decided anyway is reviewed: counted in both, as
+    # apply-decisions counts it among the reviewable segments (hunt s43 (2): before, the page
+    # said "15 of 49 reviewed" where apply-decisions said "16 of 50 reviewable segments decided")
+    proc = _suggestion(driver, "p01_interview:0000", "IS.C").find_element(
+        By.CSS_SELECTOR, "button.accept")  # fmt: skip
+    _click(driver, proc)
+    progress = _progress(driver)
+    assert progress["p01_interview"] == "1 of 5 reviewed"
+    assert progress["option All transcripts"] == "All transcripts – 2 of 12 reviewed"
+    _click(driver, proc)  # taken back: set aside again
     assert _progress(driver)["p01_interview"] == "0 of 4 reviewed"
     # taken back, the segment is unreviewed again
     _click(driver, accept)

@@ -2106,13 +2106,16 @@ def undecided_segments(
 ) -> dict[str, list[int]]:
     """Of ``transcripts``, those with segments to review that no decision decided, each with
     ``[undecided, to review]``: a participant's segments, procedural talk and small talk set
-    aside not counted. Saturation judged on a review stopped half-way through an interview
-    must say so (:func:`~roqa_nlp.framework.saturation`)."""
+    aside not counted unless ``decided`` (reviewed anyway, as apply-decisions counts them
+    reviewable and the report's progress reviewed). Saturation judged on a review stopped
+    half-way through an interview must say so (:func:`~roqa_nlp.framework.saturation`)."""
     wanted = set(transcripts)
     counts: dict[str, list[int]] = {}
     for s in result.segments:
         tid = s.segment.transcript_id
-        if tid not in wanted or not to_review(s):
+        if tid not in wanted or not (
+            to_review(s) or (s.segment.id in decided and s.segment.role != "interviewer")
+        ):
             continue
         n = counts.setdefault(tid, [0, 0])
         n[1] += 1

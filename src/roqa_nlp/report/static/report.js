@@ -1754,7 +1754,7 @@
   if (filterForm) filterForm.addEventListener("change", applyFilter);
 
   /* Review progress per transcript: how many of the segments the filter counts (not set aside,
-     not the interviewer's) are reviewed (isReviewed, as roqa apply-decisions decides it), and
+     not the interviewer's; set-aside talk decided anyway counted too, as apply-decisions does) are reviewed (isReviewed, as roqa apply-decisions decides it), and
      how many have a decision that does not decide them yet ("1 partly"), after the
      transcript's name in its heading and in the picker; the picker's first option sums them.
      A transcript with no segment to review (a dropped call: greetings, small talk) says
@@ -1767,17 +1767,19 @@
       var picker = document.getElementById("transcript-select");
       var transcripts = document.querySelectorAll("#transcripts details.transcript");
       for (var t = 0; t < transcripts.length; t++) {
-        var ids = [];
+        var ids = [], aside = [];
         var reviews = transcripts[t].querySelectorAll(
-          ".rows > .row.segment:not(.question):not([data-aside]) > .review[data-segment]");
-        for (var i = 0; i < reviews.length; i++) ids.push(reviews[i].getAttribute("data-segment"));
+          ".rows > .row.segment:not(.question) > .review[data-segment]");
+        for (var i = 0; i < reviews.length; i++) {
+          (reviews[i].parentNode.hasAttribute("data-aside") ? aside : ids).push(reviews[i].getAttribute("data-segment"));
+        }
         var option = null;
         if (picker) {
           for (var o = 0; o < picker.options.length; o++) {
             if (picker.options[o].value === transcripts[t].id) option = picker.options[o];
           }
         }
-        progressParts.push({ ids: ids, label: transcripts[t].querySelector("summary .progress"), option: option });
+        progressParts.push({ ids: ids, aside: aside, label: transcripts[t].querySelector("summary .progress"), option: option });
       }
     }
     return progressParts;
@@ -1799,13 +1801,18 @@
         if (isReviewed(seg)) n += 1;
         else if (hasDecision(seg)) { partly += 1; partlyNow[seg] = true; }
       });
+      /* set-aside talk the review decides anyway is reviewed: counted in both, as
+         apply-decisions counts it among the reviewable segments */
+      var extra = part.aside.filter(isReviewed).length;
+      n += extra;
+      var size = part.ids.length + extra;
       done += n;
       partlyAll += partly;
-      total += part.ids.length;
-      var text = progressText(n, partly, part.ids.length);
+      total += size;
+      var text = progressText(n, partly, size);
       if (part.label) {
         part.label.textContent = text;
-        part.label.classList.toggle("done", n === part.ids.length);
+        part.label.classList.toggle("done", n === size);
       }
       if (part.option) part.option.textContent = part.option.getAttribute("data-label") + " – " + text;
     });
