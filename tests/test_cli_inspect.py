@@ -877,3 +877,30 @@ def test_a_file_given_twice_through_a_symlinked_folder_is_given_twice(
         "roqa: error: link/s01.txt: is given twice (give each transcript file once; the other "
         "transcript was not inspected: fix this file or leave it out, and run again)"
     ]
+
+
+@pytest.mark.parametrize(
+    "beside", [["p07.m4a"], ["p07.json"], ["p03.txt"]], ids=["audio", "json", "other"]
+)
+def test_a_project_roqa_exported_is_read_when_a_source_has_no_transcript_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, beside: list[str]
+) -> None:
+    """Before (hunt s43, B2/B3/B6): the export of rm01-rm03 beside only rm01.txt, or beside the
+    recordings rm01-03.m4a or rm01.json, was left out, so rm02 and rm03 were never coded or the
+    folder 'holds no transcripts'. It is left out only when every source has a transcript file
+    beside it; a recording, a JSON file that is not a transcript or another interview is none."""
+    from test_cli_output_guard import coded_study
+
+    monkeypatch.chdir(tmp_path)
+    coded_study(tmp_path)
+    (tmp_path / "b").mkdir()
+    assert roqa("export", "coded", "--qdpx", "b/project.qdpx").code == 0
+    for name in beside:
+        (tmp_path / "b" / name).write_text(
+            "{}" if name.endswith(".json") else "Interviewer: Hi?\nP03: Fine.\n", encoding="utf-8"
+        )
+    run = roqa("inspect", "b", "--json")
+    assert run.code == 0, run.err
+    assert "REFI-QDA project" not in run.err
+    ids = [(s["id"], s["format"]) for s in json.loads(run.out)]
+    assert ("p07", "qdpx") in ids

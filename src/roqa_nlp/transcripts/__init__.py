@@ -453,9 +453,11 @@ def _is_chat_log(f: Path) -> bool:
 
 
 def _is_roqa_project_of_neighbours(f: Path) -> bool:
-    """Whether ``f`` is a REFI-QDA project roqa exported (its ``origin``) holding a transcript of
-    the same id as a file beside it: `roqa code study --qdpx study/suggestions.qdpx` put there,
-    whose sources the next run read as more interviews, "two transcripts share the id"."""
+    """Whether ``f`` is a REFI-QDA project roqa exported (its ``origin``) whose every transcript
+    has a transcript file of the same id beside it: `roqa code study --qdpx study/suggestions.qdpx`
+    put there, whose sources the next run read as more interviews, "two transcripts share the
+    id". A source with no transcript beside it (only its recording, a JSON file or notes that
+    are not read as a transcript) is read from the project, so the project is."""
     import warnings
 
     from ..io import _qda_origin
@@ -465,13 +467,21 @@ def _is_roqa_project_of_neighbours(f: Path) -> bool:
     kind, origin = _qda_origin(f)
     if kind != "project" or origin.split(" ")[0] != "roqa_nlp":
         return False
-    beside = {g.stem for g in _listed_files(f.parent) if g != f and g.suffix.lower() != ".qdpx"}
+    others = [rule for rule, _ in _NOT_TRANSCRIPTS if rule is not _is_roqa_project_of_neighbours]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # read again if it is read, and warned of then
-            return any(t.id in beside for t in _read_qdpx(f))
+            ids = {t.id for t in _read_qdpx(f)}
+            beside = {
+                g.stem
+                for g in _listed_files(f.parent)
+                if g.suffix.lower() in SUPPORTED_EXTENSIONS
+                and g.suffix.lower() != ".qdpx"
+                and not any(rule(g) for rule in others)
+            }
     except RoqaError:  # unreadable: reading it names what is wrong
         return False
+    return bool(ids) and ids <= beside
 
 
 def _json_not_whisper(f: Path) -> bool:
