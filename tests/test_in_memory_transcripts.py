@@ -119,7 +119,7 @@ TURN_HINT = (
         (
             [{"speaker": "I", "role": "interviewer", "text": "hi"}],
             TypeError,
-            "Transcript.from_turns('x'): turn 1 is a dict, not a tuple",
+            "Transcript.from_turns('x'): turn 1 is a dict, not a sequence of three values",
         ),
         # 'can only concatenate str (not "NoneType") to str'
         (
@@ -128,11 +128,20 @@ TURN_HINT = (
             "Transcript.from_turns('x'): turn 2's words are None, not a str",
         ),
         (
-            [(7, "participant", "Staff.")],
+            [("I", "interviewer", "Why?"), ("P1", "participant", float("nan"))],
             TypeError,
-            "Transcript.from_turns('x'): turn 1's speaker is an int, not a str",
+            "Transcript.from_turns('x'): turn 2's words are a float, not a str",
         ),
-        (["I: Why?"], TypeError, "Transcript.from_turns('x'): turn 1 is a str, not a tuple"),
+        (
+            ["I: Why?"],
+            TypeError,
+            "Transcript.from_turns('x'): turn 1 is a str, not a sequence of three values",
+        ),
+        (
+            [b"I: Why?"],
+            TypeError,
+            "Transcript.from_turns('x'): turn 1 is a bytes, not a sequence of three values",
+        ),
     ],
 )
 def test_from_turns_of_a_turn_not_speaker_role_words_names_the_turn(
@@ -147,6 +156,36 @@ def test_from_turns_of_a_turn_not_speaker_role_words_names_the_turn(
 def test_from_turns_takes_lists_as_turns() -> None:
     t = Transcript.from_turns("x", [["I", "interviewer", "Why?"], ["P1", "participant", "Staff."]])
     assert t.text == "I: Why?\n\nP1: Staff."
+
+
+def test_from_turns_takes_a_tables_rows_and_speakers_that_are_not_str() -> None:
+    """Hunt s43 (repro_F3.py): after 9474cb9, rows accepted before were refused, 'turn 1 is a
+    ndarray, not a tuple' (df.values, a 2-D array of str), 'a Series' (iterrows()), and numeric
+    speaker ids 'turn 1's speaker is an int, not a str'. A numeric or None speaker is its str,
+    as the text always said it."""
+    import numpy as np
+    import pandas as pd
+
+    df = pd.DataFrame(
+        {
+            "speaker": ["Interviewer", "RM09"],
+            "role": ["interviewer", "participant"],
+            "words": ["What got in the way?", "Staffing on nights."],
+        }
+    )
+    want = "Interviewer: What got in the way?\n\nRM09: Staffing on nights."
+    for rows in (df.values, [r for _, r in df.iterrows()], np.array(df.values.tolist())):
+        t = Transcript.from_turns("rm09", rows)
+        assert (t.text, [u.speaker for u in t.turns]) == (want, ["Interviewer", "RM09"])
+    num = pd.DataFrame(
+        {"speaker": [1, 2], "role": ["interviewer", "participant"], "w": ["Q?", "A."]}
+    )
+    t = Transcript.from_turns("n", num.itertuples(index=False))
+    assert (t.text, [u.speaker for u in t.turns]) == ("1: Q?\n\n2: A.", ["1", "2"])
+    t = Transcript.from_turns("n", [(np.int64(3), "interviewer", "Q?"), (2.5, "participant", "A.")])
+    assert (t.text, [u.speaker for u in t.turns]) == ("3: Q?\n\n2.5: A.", ["3", "2.5"])
+    t = Transcript.from_turns("n", [(None, "participant", "A.")])
+    assert (t.text, [u.speaker for u in t.turns]) == ("None: A.", ["None"])
 
 
 @pytest.mark.slow

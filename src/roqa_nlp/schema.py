@@ -95,25 +95,33 @@ _TURN_HINT = "each turn is (speaker, role, words), three strings, e.g. ('P23', '
 
 
 def _turn_triple(transcript_id: str, i: int, item: object) -> tuple[str, str, str]:
-    """Turn ``i`` (from 1) of :meth:`Transcript.from_turns`, checked: a tuple or list of three
-    strings, else a one-line error naming the turn (a TypeError for a wrong type, a ValueError
-    for another number of values)."""
+    """Turn ``i`` (from 1) of :meth:`Transcript.from_turns`, checked: a sequence of three values
+    (a tuple, a list, a table's row: a numpy array's, ``iterrows()``'s Series), not a str, bytes
+    or dict, with words that are a str; a speaker that is not a str (a numeric id, None) is its
+    str, as the text gives it. Else a one-line error naming the turn (a TypeError for a wrong
+    type, a ValueError for another number of values)."""
+    from collections.abc import Mapping
+
     from .errors import RoqaTypeError, RoqaValueError, a_type
 
     where = f"Transcript.from_turns({transcript_id!r}): turn {i}"
-    if not isinstance(item, (tuple, list)):
-        raise RoqaTypeError(f"{where} is {a_type(item)}, not a tuple", hint=_TURN_HINT)
-    if len(item) != 3:
-        raise RoqaValueError(f"{where} has {len(item)} values, not 3", hint=_TURN_HINT)
-    for name, value in zip(("speaker", "role", "words"), item):
-        # a role of another type is Turn's own error, naming the roles
-        if name != "role" and not isinstance(value, str):
-            verb = "are" if name == "words" else "is"
-            raise RoqaTypeError(
-                f"{where}'s {name} {verb} {a_type(value)}, not a str", hint=_TURN_HINT
-            )
-    speaker, role, words = item
-    return speaker, role, words
+    if (
+        isinstance(item, (str, bytes, bytearray, Mapping))
+        or not hasattr(item, "__len__")
+        or not hasattr(item, "__getitem__")
+        or not hasattr(item, "__iter__")
+    ):
+        raise RoqaTypeError(
+            f"{where} is {a_type(item)}, not a sequence of three values", hint=_TURN_HINT
+        )
+    values = list(item)  # a Series' values, not its index
+    if len(values) != 3:
+        raise RoqaValueError(f"{where} has {len(values)} values, not 3", hint=_TURN_HINT)
+    speaker, role, words = values
+    if not isinstance(words, str):
+        raise RoqaTypeError(f"{where}'s words are {a_type(words)}, not a str", hint=_TURN_HINT)
+    # a role of another type is Turn's own error, naming the roles
+    return str(speaker), str(role) if isinstance(role, str) else role, str(words)
 
 
 @dataclass(frozen=True)
