@@ -18,6 +18,7 @@ from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.framework import (
     Quote,
     barriers_enablers,
+    coded_segments,
     construct_ratings,
     framework_matrix,
     francis_stopping_rule,
@@ -2915,3 +2916,23 @@ def test_a_chart_of_top_k_not_a_whole_number_or_below_one_is_a_one_line_error() 
     )
     with pytest.raises(ValueError, match=r"^top_k must be at least 1, not 0 "):
         framework_matrix(three_interviews(), top_k=0)
+
+
+def test_a_numpy_integer_top_k_is_taken_as_its_int() -> None:
+    """Hunt s43: after 93a729c, top_k=np.int64(2) (from a notebook's array or a DataFrame cell)
+    was refused by to_csv, to_dataframe and every chart: 'top_k must be a whole number (an int),
+    not np.int64(2)', though it is one. Any integral type is taken; a bool, a str and a float
+    are still refused."""
+    import numpy as np
+
+    r = three_interviews()
+    two = np.int64(2)
+    assert r.to_csv(top_k=two) == r.to_csv(top_k=2)
+    assert r.to_dataframe(top_k=two).equals(r.to_dataframe(top_k=2))
+    assert framework_matrix(r, top_k=two) == framework_matrix(r, top_k=2)
+    assert coded_segments(r, top_k=np.int32(2)) == coded_segments(r, top_k=2)
+    assert barriers_enablers(r, top_k=two) == barriers_enablers(r, top_k=2)
+    assert saturation(r, top_k=two) == saturation(r, top_k=2)
+    for wrong in (True, np.bool_(True), "2", 2.0, np.float64(2)):
+        with pytest.raises(TypeError, match=r"^top_k must be a whole number \(an int\), not "):
+            framework_matrix(r, top_k=wrong)  # type: ignore[arg-type]

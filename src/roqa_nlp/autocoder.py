@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, TypeVar, overload
 
 from . import __version__
 from .codebook import Codebook
@@ -174,19 +174,36 @@ def _is_number(value: Any) -> bool:
     return not isinstance(value, bool) and isinstance(value, (int, float))
 
 
-def check_top_k(top_k: Any, *, allow_none: bool = True) -> None:
-    """A one-line error unless ``top_k`` is a whole number of at least 1 (or None, the default)."""
+@overload
+def check_top_k(top_k: Any, *, allow_none: Literal[False]) -> int: ...
+@overload
+def check_top_k(top_k: Any, *, allow_none: bool = True) -> int | None: ...
+def check_top_k(top_k: Any, *, allow_none: bool = True) -> int | None:
+    """``top_k`` as an int (None, the default, as None), or a one-line error unless it is a whole
+    number of at least 1: any integral type (``np.int64(2)`` from an array or a DataFrame cell),
+    not a bool, a str or a float."""
     if top_k is None and allow_none:
-        return
+        return None
+    import operator
+
     from .errors import RoqaTypeError, RoqaValueError, a_type
 
     hint = "give how many ranked codes to keep, e.g. top_k=5"
-    if isinstance(top_k, bool) or not isinstance(top_k, int):
+    try:
+        k = (
+            None
+            if isinstance(top_k, bool) or type(top_k).__name__ == "bool_"
+            else operator.index(top_k)
+        )
+    except TypeError:
+        k = None
+    if k is None:
         raise RoqaTypeError(
             f"top_k must be a whole number (an int), not {top_k!r} ({a_type(top_k)})", hint=hint
         )
-    if top_k < 1:
-        raise RoqaValueError(f"top_k must be at least 1, not {top_k!r}", hint=hint)
+    if k < 1:
+        raise RoqaValueError(f"top_k must be at least 1, not {k!r}", hint=hint)
+    return k
 
 
 def check_params(params: dict[str, Any]) -> None:
@@ -1239,7 +1256,7 @@ class AutoCoder:
         import numpy as np
 
         clf, det = self._require_predictor()
-        check_top_k(top_k)
+        top_k = check_top_k(top_k)
         k = int(self.params["top_k"] if top_k is None else top_k)
         from .lexical import combine
         from .prediction import calibrated_probabilities
@@ -1426,7 +1443,7 @@ class AutoCoder:
         """:meth:`suggest` and :meth:`fits_no_code` of the same texts, embedded and
         classified once."""
         texts = given_texts(texts, "suggest_and_flag")
-        check_top_k(top_k)
+        top_k = check_top_k(top_k)
         from .errors import RoqaTypeError, RoqaValueError, a_type
 
         for i, t in enumerate(texts, 1):
@@ -1592,7 +1609,7 @@ class AutoCoder:
             with_study_interviewers,
         )
 
-        check_top_k(top_k)
+        top_k = check_top_k(top_k)
         from .pseudonyms import checked_key
         from .transcripts import given_inputs
 

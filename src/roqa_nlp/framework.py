@@ -338,7 +338,7 @@ def coded_segments(
     from .autocoder import check_top_k
 
     k = charted_top_k(result, top_k)
-    check_top_k(k, allow_none=False)
+    k = check_top_k(k, allow_none=False)
     if not 0.0 <= min_probability <= 1.0:
         raise RoqaError(f"min_probability must be from 0 to 1, got {min_probability}")
     book = codebook if codebook is not None else _recorded(result)

@@ -716,7 +716,7 @@ class CodingResult:
         (``codings.jsonl`` keeps the model's suggestions for it)."""
         from .autocoder import check_top_k
 
-        check_top_k(top_k, allow_none=False)
+        top_k = check_top_k(top_k, allow_none=False)
         head = ["transcript", "segment_id", "speaker", "start", "end", "text"]
         for k in range(1, top_k + 1):
             head += [f"code_{k}", f"name_{k}", f"probability_{k}", f"valence_{k}"]
