@@ -669,7 +669,8 @@ IDENTIFYING_WORDS = 8
 
 
 def _identifying(text: str) -> bool:
-    """Whether ``text`` has words enough to say which transcript it is in (:data:`IDENTIFYING_WORDS`)."""
+    """Whether ``text`` has words enough to say which transcript it is in
+    (:data:`IDENTIFYING_WORDS`)."""
     return len(text.split()) >= IDENTIFYING_WORDS
 
 
@@ -732,7 +733,8 @@ def _near_matches(
     """Of the (segment id, text) of decisions with text on no segment in ``chosen``, those with
     a segment of nearly their text (:func:`match_decisions`), and that segment's id."""
     coded = {_transcript_part(s.segment.id) for s in result.segments}
-    # a short answer of a transcript not coded follows only its identifying words (_short_answers_follow)
+    # a short answer of a transcript not coded follows only its identifying words
+    # (_short_answers_follow)
     left = [
         (sid, text)
         for (sid, text), on in chosen.items()

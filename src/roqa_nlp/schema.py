@@ -91,7 +91,10 @@ class _BadTranscript(RoqaError, ValueError):
     also the ValueError a constructor raises for a bad argument."""
 
 
-_TURN_HINT = "each turn is (speaker, role, words), three strings, e.g. ('P23', 'participant', 'Our manager.')"
+_TURN_HINT = (
+    "each turn is (speaker, role, words), three strings, e.g. "
+    "('P23', 'participant', 'Our manager.')"
+)
 
 
 def _turn_triple(transcript_id: str, i: int, item: object) -> tuple[str, str, str]:

@@ -37,14 +37,14 @@ paper copy`` goes on with the answer), a label that is a header field name
 (``data/transcript_header_fields.txt``) opens a header line, not a turn, and so does any label
 whose words are only a participant number (``Participant: P04``, ``Interviewee: Participant 4``)
 or a transcriber's key (``Key: I = Interviewer, R = Respondent``, :func:`speaker_key`, whose
-labels take those roles) (:func:`header_lines`; the readers of plain text and Word documents leave those lines out and
-take the number as the transcript's participant, :func:`header_participant`, and the people a
+labels take those roles) (:func:`header_lines`; the readers of plain text and Word documents
+leave those lines out and take the number as the transcript's participant, :func:`header_participant`, and the people a
 name field names, :func:`header_people`, in the transcript's ``metadata["header_people"]``, for
 pseudonymising). They also leave out a transcriber's closing line after the last speaker
 (``[END OF TRANSCRIPT]``, ``Transcribed by https://otter.ai``, :func:`end_markers`), which would
 otherwise continue the last turn, with the footer after a transcriber's end marker
-(``data/end_markers.txt``: ``[END OF RECORDING 00:32:10]``, then ``CONFIDENTIAL. ...``), and a transcription service's closing lines there, each
-matching a service's whole line (Google Meet's ``Meeting ended after 00:09:12``; Sonix's trial
+(``data/end_markers.txt``: ``[END OF RECORDING 00:32:10]``, then ``CONFIDENTIAL. ...``), and a
+transcription service's closing lines there, each matching a service's whole line (Google Meet's ``Meeting ended after 00:09:12``; Sonix's trial
 footer from its first line to the end; ``data/transcription_service_text.txt``,
 :func:`service_text_lines`): talk after such a line goes on with the last turn. A line a
 service prints on each page (``Page 3 of 12``, ``Rev.com   Page 2 of 9``;
@@ -1082,8 +1082,8 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     speakers of the talk, with no field beside them, is a key too (:func:`_a_key_of_speakers`).
     Beside a field, a role's line there whose words describe the person (:func:`_describes_a_role`:
     ``Participant: Registered manager, supported living``, ``Respondent: RM04 (female, 40s)``)
-    is a header line too, and does not begin the talk. A label alone on its line (``Speaker 1  0:03``, Otter's; Teams' name and time) has its
-    words on the lines below it, up to the next label: those are counted, so that a paragraph
+    is a header line too, and does not begin the talk. A label alone on its line (``Speaker 1
+    0:03``, Otter's; Teams' name and time) has its words on the lines below it, up to the next label: those are counted, so that a paragraph
     of an answer opening with a field's name (``Note: we still keep a paper copy``) is the
     speaker's talk, not a header line, and so is such a line right below the label
     (:func:`talk_below_lone_labels`: ``PARTICIPANT``, then ``Location: the Leeds site``)."""
