@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from .errors import RoqaError, RoqaTypeError
+from .errors import RoqaError, RoqaTypeError, RoqaValueError
 from .io import EXCEL_BOM, atomic_write_text, read_jsonl_numbered, read_text, spreadsheet_csv
 from .schema import SegmentResult, Transcript, Turn
 from .transcripts import SUPPORTED_EXTENSIONS, same_id
@@ -366,11 +366,6 @@ class _NotAPosition(RoqaError, TypeError):
     ``{{ result.name }}``) goes on as before."""
 
 
-class _RepeatedSegments(RoqaError, ValueError):
-    """``result.extend(other)`` with segments ``result`` holds already: a one-line error that is
-    a ValueError, as a wrong value is."""
-
-
 @dataclass
 class CodingResult:
     """Segments with ranked code suggestions, plus the transcripts they come from.
@@ -513,7 +508,7 @@ class CodingResult:
             s.segment for s in other.segments if (s.segment.transcript_id, s.segment.id) in held
         ]
         if again:
-            raise _RepeatedSegments(
+            raise RoqaValueError(
                 f"extend(): {len(again)} segment{_s(len(again))} of the result to add "
                 f"{'are' if len(again) > 1 else 'is'} already in this result, first {again[0].id} "
                 "(the same transcripts coded twice?)",

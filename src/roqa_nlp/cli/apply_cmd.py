@@ -186,7 +186,6 @@ def _warn_if_report_carries_another_review(
     rows = carried_review(page) if page.is_file() else None
     if not rows:
         return
-    read = match_decisions(review.decisions, result).matched
     # decided as apply-decisions decides (a code given, every suggestion shown rejected, no-code):
     # a note, a valence alone or a rejection short of all decides nothing, so is no cause
     only_there = (
@@ -194,6 +193,7 @@ def _warn_if_report_carries_another_review(
     )
     if not only_there:
         return
+    read = match_decisions(review.decisions, result).matched
     shown = [r for r in rows if r[1] != NOTE]
     own = [sid for d, sid in read if d.decision != NOTE]
     print(
