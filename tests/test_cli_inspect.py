@@ -904,3 +904,42 @@ def test_a_project_roqa_exported_is_read_when_a_source_has_no_transcript_beside_
     assert "REFI-QDA project" not in run.err
     ids = [(s["id"], s["format"]) for s in json.loads(run.out)]
     assert ("p07", "qdpx") in ids
+
+
+def test_a_project_roqa_exported_is_told_from_its_ids_and_the_files_named_as_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review, session 44: telling whether a folder's roqa-exported project holds transcripts
+    beside it read the whole project (turns, codings) and ran every other rule on every file
+    beside it (a PDF or web page read whole). It reads the project's transcript ids alone and
+    looks into the files named as one of them only, and the project is left out all the same."""
+    import roqa_nlp.exchange.qdpx_import as qdpx_import
+    import roqa_nlp.transcripts as transcripts
+    from test_cli_output_guard import coded_study
+
+    monkeypatch.chdir(tmp_path)
+    coded_study(tmp_path)
+    assert roqa("export", "coded", "--qdpx", "interviews/suggestions.qdpx").code == 0
+    Path("interviews/consent.pdf").write_bytes(b"%PDF-1.4 a consent form")
+    Path("interviews/p07.json").write_text("{}", "utf-8")  # settings named as the interview
+    looked_into: list[str] = []
+    rules = []
+    for rule, why in transcripts._NOT_TRANSCRIPTS:
+        if rule is not transcripts._is_roqa_project_of_neighbours:
+
+            def rule(f: Path, _rule=rule) -> bool:  # type: ignore[no-redef]
+                looked_into.append(f.name)
+                return bool(_rule(f))
+
+        rules.append((rule, why))
+    monkeypatch.setattr(transcripts, "_NOT_TRANSCRIPTS", tuple(rules))
+
+    def whole(path: Path) -> None:
+        raise AssertionError(f"{path} read whole")
+
+    import roqa_nlp.exchange as exchange
+
+    monkeypatch.setattr(qdpx_import, "read_qdpx_transcripts", whole)
+    monkeypatch.setattr(exchange, "read_qdpx_transcripts", whole)
+    assert transcripts._is_roqa_project_of_neighbours(Path("interviews/suggestions.qdpx"))
+    assert sorted(set(looked_into)) == ["p07.json", "p07.txt"]

@@ -15,6 +15,7 @@ Every project is generated here and checked against the official XSD when
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -404,3 +405,45 @@ def test_a_recordings_transcript_of_another_text_under_a_taken_name_says_where_i
         "audio source 'p01_zoom.m4a': its text is imported as 'p01_zoom-2' (a source 'p01_zoom' "
         "is already)"
     ]
+
+
+OTHER = {f"sources/{TEXT_SOURCE}.txt": b"Interviewer: Hello?\nP02: Another one.\n"}
+
+
+@pytest.mark.parametrize(
+    ("sources", "members", "ids"),
+    [
+        (
+            text_source() + audio_source(),
+            {f"sources/{TEXT_SOURCE}.txt": TEXT.encode()},
+            {"p01_zoom"},
+        ),
+        (
+            audio_source() + text_source(),
+            {f"sources/{TEXT_SOURCE}.txt": TEXT.encode()},
+            {"p01_zoom"},
+        ),
+        (text_source() + audio_source(), OTHER, {"p01_zoom", "p01_zoom-2"}),
+        (text_source(name="p01.docx") + audio_source(), OTHER, {"p01", "p01_zoom"}),
+        (text_source(name=""), OTHER, {TEXT_SOURCE}),
+        (
+            text_source(name="s1") + text_source(TRANSCRIPT, name="s2"),
+            {f"sources/{TEXT_SOURCE}.txt": b" \n"},
+            {"s2"},
+        ),
+        (pdf_source(), PDF_FILES, {"p02_transcript"}),
+    ],
+)
+def test_a_projects_transcript_ids_are_read_without_its_transcripts_as_with_them(
+    tmp_path: Path, sources: str, members: dict[str, bytes], ids: set[str]
+) -> None:
+    """Review, session 44: ``read_qdpx_transcript_ids`` (what a folder's roqa-exported project
+    is told by) gives the ids reading the project gives, a source without text, a recording's
+    transcript that repeats a text source and a name taken twice as there."""
+    from roqa_nlp.exchange.qdpx_import import read_qdpx_transcript_ids
+
+    path = media_project(tmp_path, sources, members)
+    assert read_qdpx_transcript_ids(path) == ids
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # what is warned of is another test's
+        assert {t.id for t in read_qdpx_transcripts(path)} == ids

@@ -537,28 +537,7 @@ def read_qdpx(
     p = Path(path)
     _refuse_bare_xml(p)
     with SafeZip(p, limits=limits, unread=MEDIA_SUFFIXES) as z:
-        qde = z.find("project.qde")
-        if qde is None:
-            root_qde = [n for n in z.names if "/" not in n and n.lower().endswith(".qde")]
-            qde = root_qde[0] if len(root_qde) == 1 else None
-        if qde is None:  # zipped with its folder: MyProject/project.qde, MyProject/sources/
-            nested = [n for n in z.names if n.count("/") == 1 and n.lower().endswith(".qde")]
-            named = [n for n in nested if n.lower().endswith("/project.qde")]
-            qde = (named or nested)[0] if len(named or nested) == 1 else None
-        if qde is None:
-            raise RoqaError(
-                "has no project.qde inside (not a REFI-QDA project)",
-                path=p,
-                hint="export the project again from your QDA program as REFI-QDA (.qdpx)",
-            )
-        data, literal_cr = keep_literal_cr(z.read(qde))
-        root = parse_xml(data, label=f"{p}:{qde}")
-        if local_name(root.tag) != "Project":
-            raise RoqaError(
-                f"{qde} is not a REFI-QDA project (root element <{local_name(root.tag)}>)",
-                path=p,
-                hint="export the project again from your QDA program as REFI-QDA (.qdpx)",
-            )
+        qde, root, literal_cr = _project_root(z, p)
         inline = [el for el in root.iter() if local_name(el.tag) == "PlainTextContent"]
         if len(inline) == len(literal_cr):
             crlf = {id(el) for el, had in zip(inline, literal_cr) if had}
@@ -568,6 +547,87 @@ def read_qdpx(
             )
         folder = qde.rpartition("/")[0] + "/" if "/" in qde else ""
         return _read_project(z, root, p, codebook, limits, crlf, folder)
+
+
+def _project_root(z: SafeZip, p: Path) -> tuple[str, ET.Element, list[bool]]:
+    """The project.qde of the zipped project ``z`` (of the file ``p``): its name in the archive,
+    its root element and, for each of its inline texts, whether it held a literal carriage
+    return (:func:`keep_literal_cr`); one-line errors for an archive that holds none or another
+    XML document."""
+    qde = z.find("project.qde")
+    if qde is None:
+        root_qde = [n for n in z.names if "/" not in n and n.lower().endswith(".qde")]
+        qde = root_qde[0] if len(root_qde) == 1 else None
+    if qde is None:  # zipped with its folder: MyProject/project.qde, MyProject/sources/
+        nested = [n for n in z.names if n.count("/") == 1 and n.lower().endswith(".qde")]
+        named = [n for n in nested if n.lower().endswith("/project.qde")]
+        qde = (named or nested)[0] if len(named or nested) == 1 else None
+    if qde is None:
+        raise RoqaError(
+            "has no project.qde inside (not a REFI-QDA project)",
+            path=p,
+            hint="export the project again from your QDA program as REFI-QDA (.qdpx)",
+        )
+    data, literal_cr = keep_literal_cr(z.read(qde))
+    root = parse_xml(data, label=f"{p}:{qde}")
+    if local_name(root.tag) != "Project":
+        raise RoqaError(
+            f"{qde} is not a REFI-QDA project (root element <{local_name(root.tag)}>)",
+            path=p,
+            hint="export the project again from your QDA program as REFI-QDA (.qdpx)",
+        )
+    return qde, root, literal_cr
+
+
+def read_qdpx_transcript_ids(path: str | Path, *, limits: ZipLimits = DEFAULT_LIMITS) -> set[str]:
+    """The ids :func:`read_qdpx_transcripts` gives the transcripts of the ``.qdpx`` file
+    ``path``, from its project.qde's sources and their texts alone: no text is cut into turns,
+    and its codebook, cases, notes and codings are not read (a twentieth of the time for a
+    project of ten interviews). A source without text, and a recording's transcript or a PDF's text
+    that repeats another source's, gives no id, as there. Nothing is warned of; an archive that
+    is no project is the error :func:`read_qdpx` names."""
+    p = Path(path)
+    _refuse_bare_xml(p)
+    with SafeZip(p, limits=limits, unread=MEDIA_SUFFIXES) as z:
+        qde, root, _ = _project_root(z, p)
+        folder = qde.rpartition("/")[0] + "/" if "/" in qde else ""
+        sources_el = child(root, "Sources")
+        used_ids: set[str] = set()
+        media_of: dict[str, str | None] = {}  # each text read: the recording or PDF it is of
+        for src in text_sources([] if sources_el is None else list(sources_el), {}, _ignore):
+            if local_name(src.tag) != "TextSource":
+                continue
+            got = _source_text(z, src, "", limits, [], folder)
+            if got is None or not got.raw.strip():
+                continue
+            text = normalise_newlines(got.raw)[0]
+            media = src.get(FROM_MEDIA)
+            if text in media_of and (media or media_of[text]):
+                continue
+            _new_transcript_id(src, used_ids)
+            media_of.setdefault(text, media)
+    return used_ids
+
+
+def _ignore(line: str) -> None:
+    """A warning not issued."""
+
+
+def _new_transcript_id(src: ET.Element, used_ids: set[str]) -> tuple[str, str]:
+    """The id of the text source ``src``, new to the project, added to ``used_ids``: its name
+    without a document extension, else its file's stem, else its GUID, with ``-2``, ``-3`` ...
+    after it when another source's is that already; and that id before (the two differ when the
+    name was taken)."""
+    sname = src.get("name") or ""
+    ref = src.get("plainTextPath") or src.get("richTextPath") or ""
+    tid = _transcript_id(sname) or (PurePosixPath(ref.split("://")[-1]).stem if ref else "")
+    tid = tid or normalise_guid(src.get("guid"))
+    base, k = tid, 1
+    while tid in used_ids:
+        k += 1
+        tid = f"{base}-{k}"
+    used_ids.add(tid)
+    return tid, base
 
 
 _BARE_XML = re.compile(r"<(?:[\w.\-]+:)?(CodeBook|Project)[\s>/]")
@@ -786,19 +846,13 @@ def _read_project(
             )
             transcript = same
         else:
-            tid = _transcript_id(sname) or (PurePosixPath(ref.split("://")[-1]).stem if ref else "")
-            tid = tid or guid
-            base, k = tid, 1
-            while tid in used_ids:
-                k += 1
-                tid = f"{base}-{k}"
+            tid, base = _new_transcript_id(src, used_ids)
             if tid != base:
                 source_warning(
                     f"{media}: its text is imported as {tid!r} (a source {base!r} is already)"
                     if media
                     else f"{label}: a second source is called {base!r}; imported as {tid!r}"
                 )
-            used_ids.add(tid)
             turns, speaker_participant = _turns(text, tid)
             participant = _participant(
                 cases_of.get(guid, []), speaker_participant, label, source_warning

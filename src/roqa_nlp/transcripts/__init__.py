@@ -457,7 +457,10 @@ def _is_roqa_project_of_neighbours(f: Path) -> bool:
     has a transcript file of the same id beside it: `roqa code study --qdpx study/suggestions.qdpx`
     put there, whose sources the next run read as more interviews, "two transcripts share the
     id". A source with no transcript beside it (only its recording, a JSON file or notes that
-    are not read as a transcript) is read from the project, so the project is."""
+    are not read as a transcript) is read from the project, so the project is.
+
+    Only the project's transcript ids are read (not its turns or codings), and only the files
+    beside it named as one of them are looked into, each until one is a transcript."""
     import warnings
 
     from ..io import _qda_origin
@@ -467,21 +470,31 @@ def _is_roqa_project_of_neighbours(f: Path) -> bool:
     kind, origin = _qda_origin(f)
     if kind != "project" or origin.split(" ")[0] != "roqa_nlp":
         return False
+    try:
+        from ..exchange.qdpx_import import read_qdpx_transcript_ids
+
+        ids = read_qdpx_transcript_ids(f)
+    except (ImportError, RoqaError):  # unreadable: reading it names what is wrong
+        return False
+    named: dict[str, list[Path]] = {}
+    for g in _listed_files(f.parent):
+        if (
+            g.stem in ids
+            and g.suffix.lower() in SUPPORTED_EXTENSIONS
+            and g.suffix.lower() != ".qdpx"
+        ):
+            named.setdefault(g.stem, []).append(g)
+    if not ids or named.keys() != ids:
+        return False
     others = [rule for rule, _ in _NOT_TRANSCRIPTS if rule is not _is_roqa_project_of_neighbours]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # read again if it is read, and warned of then
-            ids = {t.id for t in _read_qdpx(f)}
-            beside = {
-                g.stem
-                for g in _listed_files(f.parent)
-                if g.suffix.lower() in SUPPORTED_EXTENSIONS
-                and g.suffix.lower() != ".qdpx"
-                and not any(rule(g) for rule in others)
-            }
+            return all(
+                any(not any(rule(g) for rule in others) for g in files) for files in named.values()
+            )
     except RoqaError:  # unreadable: reading it names what is wrong
         return False
-    return bool(ids) and ids <= beside
 
 
 def _json_not_whisper(f: Path) -> bool:
