@@ -1058,3 +1058,69 @@ def test_a_header_without_segment_id_is_quoted_with_its_empty_cells(tmp_path: Pa
         "segment,decision,,code) (expected the columns segment_id, decision, code_id, "
         "new_code, note, text, valence, suggestion, separated by commas, semicolons or tabs)"
     )
+
+
+def test_a_decision_saved_in_a_report_page_and_in_a_decisions_file_is_read_back_the_same(
+    tmp_path: Path,
+) -> None:
+    """Review, session 44: the review carried into a report page was read back by its rows'
+    positions apart from the decisions file's reader, so its fields were not normalised as the
+    file's are: decisions made in memory as 'Recode' (valence 'Facilitator', a note with spaces
+    round it), 'No_Code' and 'New_Code' stayed so on the page, where the no-code and new-code
+    decided nothing, though read from the file they are 'recode' ('enabler', 'memo'),
+    'no-code' and 'new-code' and decide their segments. Both are now read by
+    decisions.decision_of: the same Decisions, but for the text the page does not keep (its
+    segment shows it)."""
+    from report_fixture import build_result
+    from roqa_nlp.decisions import (
+        COLUMNS,
+        append_decisions,
+        decided_segments,
+        page_decisions,
+        read_decisions,
+    )
+    from roqa_nlp.report import carried_review, decided_in_review, write_report
+
+    result = build_result()
+    segs = {s.segment.id: s.segment for s in result}
+    recoded, fits_none, named = (
+        segs[i] for i in ("p02_interview:0001", "p01_interview:0003", "p01_interview:0004")
+    )
+    made = [
+        Decision(
+            recoded.id,
+            "Recode",
+            code_id="OS.D",
+            note="  memo  ",
+            text=recoded.text,
+            valence="Facilitator",
+            suggestion="OS.A",
+        ),
+        Decision(fits_none.id, "No_Code", text=fits_none.text),
+        Decision(named.id, "New_Code", new_code=" Staff morale ", text=named.text),
+    ]
+    page = write_report(result, tmp_path / "report.html", "cfir-2009", decisions=made)
+    csv_file = tmp_path / "decisions.csv"
+    csv_file.write_text(",".join(COLUMNS) + "\n", "utf-8")
+    append_decisions(csv_file, made)
+    rows = carried_review(page)
+    assert rows is not None
+    from_page = sorted(page_decisions(rows), key=lambda d: d.segment_id)
+    from_file = sorted(read_decisions(csv_file)[0], key=lambda d: d.segment_id)
+    assert from_page == [
+        Decision(fits_none.id, "no-code"),
+        Decision(named.id, "new-code", new_code="Staff morale"),
+        Decision(
+            recoded.id, "recode", code_id="OS.D", note="memo", valence="enabler", suggestion="OS.A"
+        ),
+    ]
+    assert from_file == [dataclasses.replace(d, text=segs[d.segment_id].text) for d in from_page]
+    assert (
+        decided_in_review(rows, result)
+        == decided_segments(from_file, result)
+        == {
+            recoded.id: ["OS.D"],
+            fits_none.id: [],
+            named.id: ["project.staff-morale"],
+        }
+    )

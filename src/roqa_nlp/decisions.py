@@ -62,7 +62,7 @@ import io
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -275,62 +275,9 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
         )
     out = []
     for i, r in enumerate(rows, 2 + skipped if suffix not in (".jsonl", ".json") else 1):
-        r = {  # a cell a spreadsheet would run as a formula was saved with a "'" before it
-            str(k).strip().lower(): ("" if v is None else spreadsheet_text(str(v).strip()))
-            for k, v in r.items()
-            if k
-        }
-        if not any(r.values()):
-            continue  # a wholly empty row, as Excel leaves below the last one (;;;;;;)
-        d = r.get("decision", "").lower().replace("_", "-").replace("newcode", "new-code")
-        d = d.replace("nocode", NO_CODE)
-        if d not in DECISIONS:
-            raise RoqaError(
-                f"row {i}: unknown decision {quoted(r.get('decision', ''))}",
-                path=p,
-                hint="use accept, reject, recode, new-code, no-code, note or valence",
-            )
-        if not r.get("segment_id"):
-            raise RoqaError(
-                f"row {i}: no segment_id", path=p, hint="every decision names a segment"
-            )
-        if d in ("accept", "reject", "recode") and "code_id" not in r:
-            raise RoqaError(
-                f"row {i}: {d} needs a code_id, and the file has no code_id column",
-                path=p,
-                hint=f"header: {','.join(COLUMNS)} (found: {','.join(k for k in r)})",
-            )
-        if d in ("accept", "reject", "recode") and not r.get("code_id"):
-            raise RoqaError(f"row {i}: {d} needs a code_id", path=p)
-        if d == "new-code" and not r.get("new_code"):
-            raise RoqaError(f"row {i}: new-code needs a new_code name", path=p)
-        valence = r.get("valence", "")
-        if valence:
-            try:
-                valence = normalise_valence(valence)
-            except ValueError:
-                raise RoqaError(
-                    f"row {i}: unknown valence {quoted(valence)}",
-                    path=p,
-                    hint="use barrier, enabler or neutral",
-                ) from None
-        elif d == VALENCE:
-            raise RoqaError(
-                f"row {i}: valence needs a valence (barrier, enabler or neutral)", path=p
-            )
-        out.append(
-            Decision(
-                segment_id=r["segment_id"],
-                decision=d,
-                code_id=r.get("code_id", ""),
-                new_code=r.get("new_code", ""),
-                note=r.get("note", ""),
-                text=r.get("text", ""),
-                valence=valence,
-                suggestion=r.get("suggestion", "") if d == "recode" else "",
-                row=i,
-            )
-        )
+        d = decision_of(r, row=i, path=p)
+        if d is not None:
+            out.append(d)
     if not out and not allow_empty:
         raise RoqaError(
             "holds no decisions",
@@ -338,6 +285,100 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             hint="accept, reject or recode suggestions in report.html and save its decisions",
         )
     return out, sha256_bytes(p.read_bytes())
+
+
+def decision_of(
+    fields: Mapping[Any, Any], *, row: int = 0, path: str | Path | None = None
+) -> Decision | None:
+    """The decision of one row of a decisions file, or of a report page's review
+    (:func:`page_decisions`): ``fields`` maps column names (any case) to values, each read as
+    text without the spaces around it and the apostrophe a spreadsheet-safe cell keeps before
+    ``= + - @``; the decision's spelling (``New_Code``, ``nocode``) and the valence (``facilitator``:
+    enabler) are normalised, and a recode alone keeps the suggestion it replaced. A row that holds
+    nothing is None; one that is no decision a one-line error naming ``row`` (as messages number
+    the file's rows) and ``path``."""
+    r = {  # a cell a spreadsheet would run as a formula was saved with a "'" before it
+        str(k).strip().lower(): ("" if v is None else spreadsheet_text(str(v).strip()))
+        for k, v in fields.items()
+        if k
+    }
+    if not any(r.values()):
+        return None  # a wholly empty row, as Excel leaves below the last one (;;;;;;)
+    i = row
+    d = r.get("decision", "").lower().replace("_", "-").replace("newcode", "new-code")
+    d = d.replace("nocode", NO_CODE)
+    if d not in DECISIONS:
+        raise RoqaError(
+            f"row {i}: unknown decision {quoted(r.get('decision', ''))}",
+            path=path,
+            hint="use accept, reject, recode, new-code, no-code, note or valence",
+        )
+    if not r.get("segment_id"):
+        raise RoqaError(f"row {i}: no segment_id", path=path, hint="every decision names a segment")
+    if d in ("accept", "reject", "recode") and "code_id" not in r:
+        raise RoqaError(
+            f"row {i}: {d} needs a code_id, and the file has no code_id column",
+            path=path,
+            hint=f"header: {','.join(COLUMNS)} (found: {','.join(k for k in r)})",
+        )
+    if d in ("accept", "reject", "recode") and not r.get("code_id"):
+        raise RoqaError(f"row {i}: {d} needs a code_id", path=path)
+    if d == "new-code" and not r.get("new_code"):
+        raise RoqaError(f"row {i}: new-code needs a new_code name", path=path)
+    valence = r.get("valence", "")
+    if valence:
+        try:
+            valence = normalise_valence(valence)
+        except ValueError:
+            raise RoqaError(
+                f"row {i}: unknown valence {quoted(valence)}",
+                path=path,
+                hint="use barrier, enabler or neutral",
+            ) from None
+    elif d == VALENCE:
+        raise RoqaError(
+            f"row {i}: valence needs a valence (barrier, enabler or neutral)", path=path
+        )
+    return Decision(
+        segment_id=r["segment_id"],
+        decision=d,
+        code_id=r.get("code_id", ""),
+        new_code=r.get("new_code", ""),
+        note=r.get("note", ""),
+        text=r.get("text", ""),
+        valence=valence,
+        suggestion=r.get("suggestion", "") if d == "recode" else "",
+        row=i,
+    )
+
+
+#: the fields of a decision as a report page keeps its review, in their order
+#: (:func:`~roqa_nlp.report.embedded_decisions`): not its text, which the page's segment shows
+PAGE_FIELDS = ("segment_id", "decision", "code_id", "new_code", "note", "valence", "suggestion")
+
+
+def page_row(d: Decision, segment_id: str) -> list[str]:
+    """``d`` on the segment ``segment_id`` as a report page keeps it (:data:`PAGE_FIELDS`), the
+    fields after ``note`` that it does not need left out."""
+    row = [segment_id, *(str(getattr(d, f)) for f in PAGE_FIELDS[1:])]
+    while len(row) > 5 and not row[-1]:
+        row.pop()
+    return row
+
+
+def page_decisions(rows: Sequence[Sequence[Any]]) -> list[Decision]:
+    """The decisions of a report page's review (rows of :data:`PAGE_FIELDS`, as
+    :func:`page_row` writes them), read by :func:`decision_of` as a decisions file's rows are,
+    numbered from 1; a row that is no decision (a page edited by hand) is left out."""
+    out = []
+    for i, r in enumerate(rows, 1):
+        try:
+            d = decision_of(dict(zip(PAGE_FIELDS, r)), row=i)
+        except RoqaError:
+            continue
+        if d is not None:
+            out.append(d)
+    return out
 
 
 #: the name the report's Save decisions gives the file

@@ -502,7 +502,7 @@ def embedded_decisions(
     ``codebook`` from the model's codebook (CFIR 2.0 from CFIR 2009), decisions on the model's
     codes likewise (:func:`~roqa_nlp.decisions_crosswalk.in_charted_codes`). Their warning names
     the file read, else ``where`` (the file a list was read from), else "decisions"."""
-    from ..decisions import match_decisions, read_decisions, warn_of_edited_text
+    from ..decisions import match_decisions, page_row, read_decisions, warn_of_edited_text
 
     if decisions is None:
         return []
@@ -520,13 +520,7 @@ def embedded_decisions(
     match = match_decisions(list(decisions), result)
     if read_from is not None:  # a list's caller warns of edited text (the CLI, with its line)
         warn_of_edited_text(match, read_from)
-    rows = []
-    for d, sid in match.matched:
-        row = [sid, d.decision, d.code_id, d.new_code, d.note, d.valence, d.suggestion]
-        while len(row) > 5 and not row[-1]:  # the fields no row needs are left out
-            row.pop()
-        rows.append(row)
-    return rows
+    return [page_row(d, sid) for d, sid in match.matched]
 
 
 #: the page's element holding the review it starts from (rows of :func:`embedded_decisions`)
@@ -636,28 +630,14 @@ def weak_said(n: int, n_named: int, n_decided: int = 0) -> str:
 
 def decided_in_review(rows: Sequence[Sequence[Any]], result: CodingResult) -> dict[str, list[str]]:
     """The segments the review carried into the report decides (rows of
-    :func:`embedded_decisions`, on the segments' ids now), each with the codes it gives them
+    :func:`embedded_decisions`, on the segments' ids now, read as a decisions file's rows are:
+    :func:`~roqa_nlp.decisions.page_decisions`), each with the codes it gives them
     (:func:`~roqa_nlp.decisions.decided_segments`)."""
     if not rows:
         return {}
-    from ..decisions import Decision, decided_segments
+    from ..decisions import decided_segments, page_decisions
 
-    def field(row: Sequence[Any], i: int) -> str:
-        return str(row[i]) if len(row) > i else ""
-
-    given = [
-        Decision(
-            field(r, 0),
-            field(r, 1),
-            code_id=field(r, 2),
-            new_code=field(r, 3),
-            note=field(r, 4),
-            valence=field(r, 5),
-            suggestion=field(r, 6),
-        )
-        for r in rows
-    ]
-    return decided_segments(given, result)
+    return decided_segments(page_decisions(rows), result)
 
 
 def _recurring_said(queue: Mapping[str, Any], named: Collection[str]) -> str:
@@ -674,14 +654,17 @@ def _recurring_said(queue: Mapping[str, Any], named: Collection[str]) -> str:
 
 def _named_in_review(rows: Sequence[Sequence[Any]]) -> dict[str, str]:
     """Segment id -> the new code(s) the review carried into the report names it (rows of
-    :func:`embedded_decisions`; several joined by ", "): the open-coding section says they are
+    :func:`embedded_decisions`, read as :func:`decided_in_review` reads them; several joined by
+    ", "): the open-coding section says they are
     named, so a re-run does not ask for their names again."""
+    from ..decisions import page_decisions
+
     named: dict[str, list[str]] = {}
-    for row in rows:
-        if len(row) > 3 and row[1] == "new-code" and row[3]:
-            names = named.setdefault(str(row[0]), [])
-            if row[3] not in names:
-                names.append(str(row[3]))
+    for d in page_decisions(rows):
+        if d.decision == "new-code":
+            names = named.setdefault(d.segment_id, [])
+            if d.new_code not in names:
+                names.append(d.new_code)
     return {sid: ", ".join(names) for sid, names in named.items()}
 
 
