@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypedDict, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from . import __version__
 from .codebook import Codebook
@@ -50,6 +50,7 @@ from .schema import (
     SegmentResult,
     Suggestion,
     Transcript,
+    check_top_k,
 )
 
 if TYPE_CHECKING:
@@ -172,38 +173,6 @@ PARAM_HELP: dict[str, str] = {
 
 def _is_number(value: Any) -> bool:
     return not isinstance(value, bool) and isinstance(value, (int, float))
-
-
-@overload
-def check_top_k(top_k: Any, *, allow_none: Literal[False]) -> int: ...
-@overload
-def check_top_k(top_k: Any, *, allow_none: bool = True) -> int | None: ...
-def check_top_k(top_k: Any, *, allow_none: bool = True) -> int | None:
-    """``top_k`` as an int (None, the default, as None), or a one-line error unless it is a whole
-    number of at least 1: any integral type (``np.int64(2)`` from an array or a DataFrame cell),
-    not a bool, a str or a float."""
-    if top_k is None and allow_none:
-        return None
-    import operator
-
-    from .errors import RoqaTypeError, RoqaValueError, a_type
-
-    hint = "give how many ranked codes to keep, e.g. top_k=5"
-    try:
-        k = (
-            None
-            if isinstance(top_k, bool) or type(top_k).__name__ == "bool_"
-            else operator.index(top_k)
-        )
-    except TypeError:
-        k = None
-    if k is None:
-        raise RoqaTypeError(
-            f"top_k must be a whole number (an int), not {top_k!r} ({a_type(top_k)})", hint=hint
-        )
-    if k < 1:
-        raise RoqaValueError(f"top_k must be at least 1, not {k!r}", hint=hint)
-    return k
 
 
 def check_params(params: dict[str, Any]) -> None:

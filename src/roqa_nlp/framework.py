@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import RoqaError, first_few
 from .io import atomic_open, write_spreadsheet_csv, xml_text
-from .schema import SegmentResult, Suggestion, normalise_valence
+from .schema import SegmentResult, Suggestion, check_top_k, normalise_valence
 from .transcripts import natural_key, same_id
 
 #: a valence probability from which the model's barrier/enabler call counts as sure: below it a
@@ -335,8 +335,6 @@ def coded_segments(
     defaults to :func:`charted_top_k`: a model's top suggestion, every code a person gave.
     """
     result = as_result(result, "coded_segments")
-    from .autocoder import check_top_k
-
     k = charted_top_k(result, top_k)
     k = check_top_k(k, allow_none=False)
     if not 0.0 <= min_probability <= 1.0:

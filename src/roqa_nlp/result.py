@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from .errors import RoqaError, RoqaTypeError, RoqaValueError
 from .io import EXCEL_BOM, atomic_write_text, read_jsonl_numbered, read_text, spreadsheet_csv
-from .schema import SegmentResult, Transcript, Turn
+from .schema import SegmentResult, Transcript, Turn, check_top_k
 from .transcripts import SUPPORTED_EXTENSIONS, same_id
 
 #: transcript files: given where codings are expected, they are a one-line error saying to code
@@ -709,8 +709,6 @@ class CodingResult:
         value is None). A segment set aside as procedural talk or small talk shows no
         suggestion: a pivot on ``name_1`` would count a greeting as a construct
         (``codings.jsonl`` keeps the model's suggestions for it)."""
-        from .autocoder import check_top_k
-
         top_k = check_top_k(top_k, allow_none=False)
         head = ["transcript", "segment_id", "speaker", "start", "end", "text"]
         for k in range(1, top_k + 1):

@@ -6,11 +6,12 @@ Offsets are Unicode code points into ``Transcript.text``, end-exclusive, so that
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
-from .errors import RoqaError
+from .errors import RoqaError, RoqaTypeError, RoqaValueError, a_type
 
 Role = Literal["interviewer", "participant"]
 #: The roles a turn can have: the interviewer's turns are context, the participant's are coded.
@@ -50,6 +51,35 @@ def normalise_valence(label: str | None) -> str:
             "neutral)"
         )
     return VALENCE_SYNONYMS[key]
+
+
+@overload
+def check_top_k(top_k: Any, *, allow_none: Literal[False]) -> int: ...
+@overload
+def check_top_k(top_k: Any, *, allow_none: bool = True) -> int | None: ...
+def check_top_k(top_k: Any, *, allow_none: bool = True) -> int | None:
+    """``top_k``, how many of a segment's ranked suggestions to keep, as an int (None, the
+    default, as None), or a one-line error unless it is a whole number of at least 1: any
+    integral type (``np.int64(2)`` from an array or a DataFrame cell), not a bool, a str or a
+    float."""
+    if top_k is None and allow_none:
+        return None
+    hint = "give how many ranked codes to keep, e.g. top_k=5"
+    try:
+        k = (
+            None
+            if isinstance(top_k, bool) or type(top_k).__name__ == "bool_"
+            else operator.index(top_k)
+        )
+    except TypeError:
+        k = None
+    if k is None:
+        raise RoqaTypeError(
+            f"top_k must be a whole number (an int), not {top_k!r} ({a_type(top_k)})", hint=hint
+        )
+    if k < 1:
+        raise RoqaValueError(f"top_k must be at least 1, not {k!r}", hint=hint)
+    return k
 
 
 def _shorten(text: str, limit: int) -> str:
