@@ -756,3 +756,79 @@ def test_a_queue_shows_its_candidates_ungrouped_and_set_aside_counts() -> None:
     assert repr(OpenCodingQueue([group(1)])) == (
         "OpenCodingQueue(1 candidate, 0 not grouped, 0 set aside)"
     )
+
+
+# -- labels: no numbers (tester s44) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keywords", "texts", "label"),
+    [
+        # tester s44's set-aside career history (one segment here: no word is shared)
+        (
+            ["years", "2004", "better", "brother", "care"],
+            ["I qualified in 2004 and did better for years, for my brother, in care."],
+            "years, better, brother",
+        ),
+        # a pair with a number in it goes too, and so does a number of any length
+        (
+            ["20 years", "2004", "care", "care home", "20", "cmht", "qualified"],
+            ["20 years in a care home and a CMHT since 2004; qualified."],
+            "care home, cmht, qualified",
+        ),
+        # a word with a digit in it is no number: "covid19", "1st" stay
+        (["covid19", "1st", "staff"], ["covid19 hit staff at the 1st home"], "covid19, 1st, staff"),
+        # only numbers: the first words of the talk, as with no keywords
+        (["2004", "2017", "2004 2017"], ["In 2004 and 2017, twice."], "In 2004 and 2017, twice."),
+    ],
+)
+def test_a_number_is_no_label_word(keywords: list[str], texts: list[str], label: str) -> None:
+    """Tester s44 read set-aside labels "years, 2004, better" and "mental health, years, 2017":
+    a year says nothing about what two career histories share. A keyword with a word of digits
+    only (a year, "20", "000" of "2,000") is passed over for the label."""
+    from roqa_nlp.open_coding import _label
+
+    assert _label(keywords, texts) == label
+
+
+def career_histories() -> tuple[CodingResult, FakeEmbedder]:
+    """Two career histories (P01, P02) sharing "manager", "support worker" and "years", told
+    with different years, and a barbecue chat apart (P03)."""
+    rows = [
+        (
+            "t1",
+            "P01",
+            "Six years as the manager. Before that I was a support worker. In 2004 I ran a "
+            "shoe shop, and in 2004 the shoe shop shut.",
+            [1.0, 0.0],
+        ),
+        ("t2", "P02", "I was a support worker for years from 2011, then the manager.", [0.9, 0.1]),
+        (
+            "t3",
+            "P03",
+            "The weather was lovely in 2017 and we had a barbecue in the garden.",
+            [0, 1],
+        ),
+    ]
+    result = CodingResult()
+    vectors: dict[str, list[float]] = {}
+    for tid, participant, text, vec in rows:
+        result.transcripts[tid] = Transcript(
+            id=tid,
+            text=text,
+            turns=[Turn("P", "participant", 0, len(text))],
+            participant=participant,
+        )
+        result.segments.append(seg_result(tid, 0, text, 0, novel=True))
+        vectors[text] = vec
+    return result, FakeEmbedder(vectors)
+
+
+def test_two_career_histories_are_labelled_without_their_years() -> None:
+    result, emb = career_histories()
+    queue = open_coding_queue(result, emb)  # type: ignore[arg-type]
+    (candidate,) = queue
+    assert candidate.segment_ids == ["t1:0", "t2:0"]
+    # the keywords keep the c-TF-IDF ranking: "2004" is said twice in one history
+    assert candidate.keywords == ["2004", "manager", "shoe", "shoe shop", "shop"]
+    assert candidate.label == "manager, shoe shop, support"

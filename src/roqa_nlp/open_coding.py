@@ -257,14 +257,23 @@ def label_keywords(ranked: list[str], n: int = 3) -> list[str]:
     return taken
 
 
+def has_number(term: str) -> bool:
+    """Whether a keyword (a word or word pair) has a word of digits only: a year ("2004"), a
+    count ("20"), the "000" of "2,000". A word with a digit among letters ("covid19", "1st")
+    is no number."""
+    return any(word.isdigit() for word in term.split())
+
+
 def _label(keywords: list[str], texts: list[str]) -> str:
-    """A candidate's label: its top three keywords repeating no word (:func:`label_keywords`;
-    else its first segment's opening words), marked ``not English:`` when its talk does not
-    read as English (the keywords of Spanish talk are its function words, "el, es, la", and the
-    model reads English only)."""
+    """A candidate's label: its top three keywords repeating no word (:func:`label_keywords`),
+    numbers passed over (:func:`has_number`: tester s44 read "years, 2004, better" for two
+    career histories, which share no year); else its first segment's opening words. Marked
+    ``not English:`` when its talk does not read as English (the keywords of Spanish talk are
+    its function words, "el, es, la", and the model reads English only)."""
     from .transcripts.language import MIN_ENGLISH_SHARE, english_share
 
-    label = ", ".join(label_keywords(keywords)) if keywords else texts[0][:40]
+    words = [k for k in keywords if not has_number(k)]
+    label = ", ".join(label_keywords(words)) if words else texts[0][:40]
     share, n = english_share(" ".join(texts))
     return f"not English: {label}" if n >= MIN_LABEL_WORDS and share < MIN_ENGLISH_SHARE else label
 
