@@ -628,6 +628,51 @@ def test_codings_csv_leaves_the_codes_of_talk_set_aside_empty() -> None:
     assert [len(k) for k in kept] == [4, 4]
 
 
+def test_a_pivot_on_name_1_counts_what_the_matrix_and_table_2_chart() -> None:
+    """Talk flagged for open coding (novel) keeps its flags but no code in codings.csv, as
+    procedural talk and small talk do: the s44 tester's pivot on name_1 counted 80 segments
+    where the matrix and Table 2 chart 76, the 4 extra novel rows (top p <= 0.33) under the
+    code they fit least badly. codings.jsonl keeps the model's suggestions for all of them."""
+    from collections import Counter
+
+    from roqa_nlp.framework import barriers_enablers, framework_matrix
+
+    base = build().segments[0]
+
+    def seg(n: int, code: str, name: str, p: float, **flags: object) -> SegmentResult:
+        s = replace(base.segment, id=f"p07_zoom:{n}")
+        g = Suggestion(code, name, "IS", p, "barrier", 0.9)
+        return SegmentResult(s, [g], novelty_p=0.5, **flags)  # type: ignore[arg-type]
+
+    r = CodingResult(
+        segments=[
+            seg(0, "IS.E.2", "Available Resources", 0.81, novel=False),
+            seg(1, "IS.E.2", "Available Resources", 0.62, novel=False),
+            seg(2, "IS.C", "Culture", 0.55, novel=False),
+            seg(3, "IS.E.2", "Available Resources", 0.21, novel=True),  # open coding
+            seg(4, "IS.C", "Culture", 0.12, novel=True),  # open coding
+            seg(5, "IS.C", "Culture", 0.02, novel=True, off_topic=True),
+            seg(6, "IS.E.2", "Available Resources", 0.01, novel=False, procedural=True),
+        ],
+        transcripts=build().transcripts,
+    )
+    rows = list(csv.DictReader(io.StringIO(r.to_csv())))
+    pivot = Counter(row["name_1"] for row in rows if row["name_1"])
+    assert pivot == {"Available Resources": 2, "Culture": 1}
+    assert [row["novel"] for row in rows] == ["false"] * 3 + ["true"] * 3 + ["false"]
+    assert [row["code_1"] for row in rows] == ["IS.E.2", "IS.E.2", "IS.C", "", "", "", ""]
+    m = framework_matrix(r, codebook="cfir-2009")
+    charted = {m.names[c]: m.cells[("P07", c)].segments for c in m.codes if ("P07", c) in m.cells}
+    assert {k: v for k, v in charted.items() if v} == pivot
+    table = barriers_enablers(r, codebook="cfir-2009")
+    sides = {c.name: c.barriers.segments for d in table.domains for c in d.constructs}
+    assert {k: v for k, v in sides.items() if v} == pivot
+    df = r.to_dataframe()
+    assert df["name_1"].value_counts().to_dict() == {"Available Resources": 2, "Culture": 1}
+    kept = [len(json.loads(line)["suggestions"]) for line in r.to_jsonl().splitlines()]
+    assert kept == [1] * 7
+
+
 def five_participants() -> CodingResult:
     r = build()
     t = r.transcripts["p07_zoom"]

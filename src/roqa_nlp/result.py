@@ -706,9 +706,10 @@ class CodingResult:
 
     def _table(self, top_k: int) -> tuple[list[str], list[list[Any]]]:
         """The columns of ``codings.csv`` and one row of plain values per segment (a missing
-        value is None). A segment set aside as procedural talk or small talk shows no
-        suggestion: a pivot on ``name_1`` would count a greeting as a construct
-        (``codings.jsonl`` keeps the model's suggestions for it)."""
+        value is None). A segment set aside (talk flagged for open coding, ``novel``, and
+        procedural talk or small talk) shows no suggestion, as the framework matrix and Table 2
+        chart none for it: a pivot on ``name_1`` would count a greeting, or talk that fits no
+        code, as a construct (``codings.jsonl`` keeps the model's suggestions for it)."""
         top_k = check_top_k(top_k, allow_none=False)
         head = ["transcript", "segment_id", "speaker", "start", "end", "text"]
         for k in range(1, top_k + 1):
@@ -719,7 +720,7 @@ class CodingResult:
         for s in self.segments:
             g = s.segment
             row: list[Any] = [g.transcript_id, g.id, g.speaker, g.start, g.end, g.text]
-            shown = [] if s.procedural or s.off_topic else s.suggestions
+            shown = [] if s.novel is True or s.procedural or s.off_topic else s.suggestions
             for k in range(top_k):
                 if k < len(shown):
                     x = shown[k]
@@ -746,7 +747,8 @@ class CodingResult:
 
         Columns: ``transcript``, ``segment_id``, ``speaker``, ``start``, ``end``, ``text``; for
         each of the top ``top_k`` suggestions ``code_k``, ``name_k``, ``probability_k``,
-        ``valence_k`` (empty on a row set aside as ``procedural`` or ``off_topic`` talk); then
+        ``valence_k`` (empty on a row set aside as ``novel``, ``procedural`` or ``off_topic``
+        talk, which the framework matrix and Table 2 leave out); then
         ``novel``, ``novelty_p``, ``procedural``, ``off_topic``, ``context`` (the interviewer's
         question, named as in ``codings.jsonl`` and training records) and
         ``begin_time``/``end_time`` in seconds. Text cells a
