@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -442,3 +443,32 @@ def test_a_gold_code_among_codes_tied_at_the_top_is_a_top1_hit() -> None:
         ["INS.C", "INS.B"],
         ["OUT.E", "OUT.F", "OUT.G.3"],
     ]
+
+
+# -- what the user docs say of the scores (blind methodologist, session 44) ----------------------
+
+
+def _page(name: str) -> str:
+    """A page of docs/, its whitespace collapsed (a sentence may wrap anywhere)."""
+    return " ".join(
+        (Path(__file__).resolve().parents[1] / "docs" / name).read_text("utf-8").split()
+    )
+
+
+def test_the_docs_say_novelty_auroc_ranks_by_off_framework_p_not_novelty_p() -> None:
+    """Ranked by the documented novelty_p (the conformal p-value) a tester's gold file gave
+    AUROC 0.925 where roqa evaluate printed 1.000: it ranks by off_framework_p, P(fits no code)
+    + P(procedural), which no page named. docs/cli.md lists the --predictions novelty fields
+    (the CSV's last four columns)."""
+    from roqa_nlp.cli.code_cmd import PREDICTION_COLUMNS
+
+    said = (
+        "`novelty_auroc` ranks the records by `off_framework_p`, the classifier's probability "
+        "that the talk is off-framework (P(fits no code) + P(procedural)"
+    )
+    model, cli = _page("model.md"), _page("cli.md")
+    assert said in model and said in cli
+    assert "not by `novelty_p`" in model and "not by `novelty_p`" in cli
+    assert PREDICTION_COLUMNS[-4:] == ("novel", "procedural", "novelty_p", "off_framework_p")
+    listed = cli.split("`--predictions FILE.jsonl`", 1)[1].split("`roqa train", 1)[0]
+    assert all(f"`{field}`" in listed for field in PREDICTION_COLUMNS[-4:])

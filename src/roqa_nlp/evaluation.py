@@ -21,7 +21,9 @@ PROCEDURAL classes are never a suggestion):
   ``(m-1)/10 < p <= m/10`` (Naeini et al., 2015; Guo et al., 2017), over the coded records, so it
   is the calibration of a suggestion given that the talk has a code;
 - ``novelty_auroc``: area under the ROC curve separating NONE records (positive) from coded
-  records by the novelty score; ``novel_recall`` and ``false_novel_rate``: share of NONE / coded
+  records by the novelty score (``off_framework_p`` of ``roqa evaluate --predictions``: for the
+  default ``combined`` score, the off-framework classes' probability, P(fits no code) +
+  P(procedural), not the p-value ``novelty_p``); ``novel_recall`` and ``false_novel_rate``: share of NONE / coded
   records set aside at the detector's alpha (``novel_flag``: :meth:`AutoCoder.evaluate` gives the
   segments ``roqa code`` leaves out of the coding, flagged novel or procedural talk).
 
