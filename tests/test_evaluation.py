@@ -472,3 +472,14 @@ def test_the_docs_say_novelty_auroc_ranks_by_off_framework_p_not_novelty_p() -> 
     assert PREDICTION_COLUMNS[-4:] == ("novel", "procedural", "novelty_p", "off_framework_p")
     listed = cli.split("`--predictions FILE.jsonl`", 1)[1].split("`roqa train", 1)[0]
     assert all(f"`{field}`" in listed for field in PREDICTION_COLUMNS[-4:])
+
+
+def test_the_docs_say_how_ece_bins_the_top1_probability() -> None:
+    """The ECE's binning was in evaluation.py's docstring only (blind methodologist, s44)."""
+    said = (
+        "10 equal-width bins of the top-1 probability p, bin m holding (m-1)/10 < p ≤ m/10 "
+        "(p = 0 in the first), over the coded records only"
+    )
+    assert said in _page("model.md")
+    assert said in _page("report.md")
+    assert said in _page("cli.md")
