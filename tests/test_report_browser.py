@@ -2889,3 +2889,38 @@ def test_training_examples_are_folded_and_open_with_a_click_tab_enter_or_t(
     assert not _evidence_open(driver, "p01_interview:0001", "IS.E.3")
     assert _decisions_csv(driver) == _review_csv([])  # nothing decided
     assert driver.find_element(By.ID, "decision-count").text == "0 decisions"
+
+
+def _printed_text(driver: Any) -> str:
+    """The page printed to an A4 PDF by Chromium, its text with every run of spaces and line
+    breaks made one space."""
+    import base64
+    import re
+
+    from pypdf import PdfReader
+
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})
+    pages = PdfReader(io.BytesIO(base64.b64decode(pdf["data"]))).pages
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pages))
+
+
+def test_print_keeps_every_decision_as_text(reviewed: Any) -> None:
+    """Blind tester s44: print hid the controls and with them the decisions they hold (a recode's
+    target, a new code, a note, the reviewer's valence): paper now says them in words, for a
+    review embedded by roqa report (--decisions) and one made in the page."""
+    from selenium.webdriver.common.by import By
+
+    driver = reviewed
+    review = driver.find_element(By.CSS_SELECTOR, '.review[data-segment="p01_interview:0001"]')
+    _click(driver, review.find_element(By.CSS_SELECTOR, 'button[data-valence="enabler"]'))
+    review.find_element(By.CSS_SELECTOR, "input.note").send_keys("check this later")
+    text = _printed_text(driver)
+    assert (
+        "Decided: accepted IS.E.3; valence: enabler (the model's: barrier); note: check this later"
+        in text
+    )
+    assert "Decided: OS.A recoded to OS.D External Policy & Incentives" in text
+    assert "Decided: new code: COVID-19 disruption; note: rotas" in text
+    # the controls themselves are not printed
+    assert "accept reject" not in text
+    assert "new code name" not in text

@@ -319,6 +319,7 @@
         showStatus("This browser could not keep the review: use Save decisions before closing the tab.");
       }
     }
+    paintDecidedAll();
     showCount();
   }
 
@@ -615,6 +616,57 @@
     }
   }
 
+  /* What the reviewer decided on a segment, as text: the page prints it (report.css, @media
+     print) in place of the controls print hides (buttons, recode, new-code and note boxes,
+     valence buttons), so that paper keeps every decision: "Decided: OS.A recoded to OS.D
+     External Policy & Incentives; new code: Staff wellbeing; valence: barrier (the model's:
+     neutral); note: check this later". Decisions of a file no control shows are printed by
+     .carried ("Also decided: ..."). Written on every save and paint (decidedShown: the
+     segments that have it). */
+  var decidedShown = {};
+  function decidedText(review, st) {
+    if (!st) return "";
+    var said = [];
+    var items = review.querySelectorAll(".sugg[data-code]");
+    for (var i = 0; i < items.length; i++) {
+      var code = items[i].getAttribute("data-code"), d = st.codes[code];
+      if (!d) continue;
+      if (d.decision === "recode") said.push(code + " recoded to " + labelOf(d.target));
+      else said.push(d.decision + "ed " + code);
+    }
+    if (st.newCode) said.push("new code: " + st.newCode);
+    if (st.valence) {
+      var chip = review.querySelector(".vfix .val");
+      var model = chip ? chip.textContent : "";
+      said.push("valence: " + st.valence + (model && model !== st.valence ? " (the model's: " + model + ")" : ""));
+    }
+    if (st.note) said.push("note: " + st.note);
+    return said.length ? "Decided: " + said.join("; ") : "";
+  }
+  function paintDecided(review, st) {
+    var seg = review.getAttribute("data-segment");
+    var text = decidedText(review, st);
+    var box = review.querySelector(".decided");
+    if (!text) {
+      if (box) box.remove();
+      delete decidedShown[seg];
+      return;
+    }
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "decided";
+      review.appendChild(box);
+    }
+    if (box.textContent !== text) box.textContent = text;
+    decidedShown[seg] = true;
+  }
+  function paintDecidedAll() {
+    var reviews = reviewsById();
+    Object.keys(decidedShown).concat(Object.keys(state)).forEach(function (seg) {
+      if (reviews[seg]) paintDecided(reviews[seg], state[seg]);
+    });
+  }
+
   function paintReview(review, st) {
     var items = review.querySelectorAll(".sugg[data-code]");
     for (var j = 0; j < items.length; j++) {
@@ -626,6 +678,7 @@
     if (note) note.value = st ? st.note || "" : "";
     paintValence(review, st ? st.valence : "");
     paintExtra(review, st && st.extra && st.extra.length ? st.extra : null);
+    paintDecided(review, st);
   }
 
   /* The valence buttons of a segment: the researcher's valence pressed, the model's struck
