@@ -695,7 +695,9 @@ def test_rating_cells_show_their_segments_and_fade_weak_ones(cfir: Codebook) -> 
     html = render_report(result, cfir, open_coding=OPEN_CODING)
     grid = _section(html, "ratings").split('<table class="ratings">')[1].split("</table>")[0]
     cells = re.findall(
-        r'<td class="(r\w+)( thin)?" title="[^"]*">([^<]+)<span class="n">n=(\d+)<', grid
+        r'<td class="(r\w+)( thin)?" title="[^"]*"><span class="cell-code">[^<]*</span>([^<]+)'
+        r'<span class="n">n=(\d+)<',
+        grid,
     )
     ratings = list(construct_ratings(result, cfir))
     assert len(cells) == len(ratings)
@@ -1252,3 +1254,43 @@ def test_recode_box_refuses_text_that_names_no_code_or_the_suggestions_own() -> 
     js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
     assert 'msg.setAttribute("role", "alert")' in js
     assert 'box.setAttribute("aria-invalid", "true")' in js
+
+
+def _print_css(css: str) -> str:
+    """The rules of the report's ``@media print`` block (the last block of report.css)."""
+    return css[css.index("@media print {") :]
+
+
+def test_the_wide_tables_print_as_lists_with_nothing_scrolled_or_cut(html: str) -> None:
+    """Blind tester s44: on paper the framework matrix (4,843 px wide) kept 25 of 143 quotes and
+    the ratings' scrolling box lost 50 of 128 cells, with nothing saying so. In print nothing
+    scrolls or clips, no rule gives the two tables a width, and each row prints as a list of its
+    charted cells, each said with its code."""
+    printed = _print_css(_css())
+    assert not re.search(r"overflow(?:-[xy])?:\s*(?:hidden|auto|scroll)", printed)
+    assert ".scroll, .matrix-quotes .scroll { max-height: none; overflow: visible; }" in printed
+    rules = re.findall(r"([^{}]*table\.(?:matrix|ratings)[^{}]*)\{([^}]*)\}", printed)
+    assert rules
+    for selector, body in rules:
+        for width in re.findall(r"(?:min-|max-)?width:\s*([^;]+);", body):
+            assert width.strip() in ("auto", "0"), selector
+    blocks = _rule(
+        printed, "  table.ratings, table.ratings tbody, table.ratings tr, table.ratings th"
+    )
+    assert blocks["display"] == "block" and blocks["min-width"] == "0"
+    assert _rule(printed, "  table.ratings td")["min-width"] == "0"  # 2.6rem on screen
+    assert "table.matrix td:empty, table.ratings td:empty { display: none; }" in printed
+    assert _rule(_css(), ".cell-code") == {"display": "none"}  # said on paper only
+    assert _rule(printed, "  .cell-code") == {"display": "inline", "font-weight": "600"}
+    assert (
+        '<td style="--a: 1.0"><span class="cell-code">IC.F Complexity: </span><strong>2</strong>'
+        in html
+    )
+    assert (
+        '<span class="cell-code">OS.D External Policy &amp; Incentives: </span>-1<span class="n">'
+        "n=1</span></td>" in html
+    )
+    # the fixture's 7 charted matrix cells and 7 ratings, each with its code; no empty cell
+    assert len(re.findall(r'<td style="--a: [^"]*"><span class="cell-code">', html)) == 7
+    assert len(re.findall(r'<td class="r[^"]*" title="[^"]*"><span class="cell-code">', html)) == 7
+    assert html.count('<span class="cell-code">') == 14

@@ -2924,3 +2924,32 @@ def test_print_keeps_every_decision_as_text(reviewed: Any) -> None:
     # the controls themselves are not printed
     assert "accept reject" not in text
     assert "new code name" not in text
+
+
+def test_print_keeps_every_quote_of_the_matrix_and_every_rating(page: tuple[Any, Path]) -> None:
+    """Blind tester s44: the framework matrix and the ratings were cut at the page's right edge
+    (25 of 143 matrix quotes and 78 of 128 rating cells printed on the 13-interview study): on
+    paper every quote of the matrix and every rating, with its code, is there."""
+    import re
+    import unicodedata
+
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    quotes = [
+        re.sub(r"\s+", " ", q.get_attribute("textContent"))
+        for q in driver.find_elements(By.CSS_SELECTOR, "table.matrix .qtext")
+    ]
+    assert len(quotes) == 8
+    text = unicodedata.normalize("NFKC", _printed_text(driver))  # "ﬀ" in a PDF's text: "ff"
+    matrix = text[text.index("Framework matrix") : text.index("Barriers and enablers by CFIR")]
+    assert [q for q in quotes if q not in matrix] == []
+    ratings = text[text.index("Suggested CFIR construct ratings") :]
+    for cell in (
+        "IC.H Cost: -1 n=1",
+        "IS.C Culture: +1 n=1",
+        "OS.A Patient Needs & Resources: -1 n=1",
+        "OS.D External Policy & Incentives: -1 n=1",
+        "PR.B.3 Champions: +1 n=1",
+    ):
+        assert cell in ratings, cell
