@@ -1294,3 +1294,26 @@ def test_the_wide_tables_print_as_lists_with_nothing_scrolled_or_cut(html: str) 
     assert len(re.findall(r'<td style="--a: [^"]*"><span class="cell-code">', html)) == 7
     assert len(re.findall(r'<td class="r[^"]*" title="[^"]*"><span class="cell-code">', html)) == 7
     assert html.count('<span class="cell-code">') == 14
+
+
+def test_no_text_is_faded_below_wcag_aa() -> None:
+    """Blind tester s44: 240 of 663 suggestions (below 10 %) were faded to opacity 0.55, their
+    name 3.51:1, percentage 2.14:1, chip 2.19:1, and weak ratings to 0.5, under the 4.5:1 the
+    docs claim. They are set apart by size, weight and a dashed frame instead; the only
+    translucent thing left is a disabled button (WCAG 1.4.3 exempts inactive controls)."""
+    css = _css()
+    faded = [
+        rule.split("{")[0].strip().splitlines()[-1]
+        for rule in re.findall(r"[^{}]*\{[^}]*opacity:\s*0?\.\d+[^}]*\}", css)
+    ]
+    assert faded == [".group-code button:disabled"]
+    assert _rule(css, ".sugg.faint") == {
+        "font-size": "0.75rem",
+        "outline": "1px dashed #6b7280",
+        "outline-offset": "-1px",
+    }
+    assert _rule(css, "table.ratings td.thin") == {
+        "font-weight": "400",
+        "outline": "2px dashed var(--ink)",
+        "outline-offset": "-4px",
+    }
