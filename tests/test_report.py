@@ -1317,3 +1317,11 @@ def test_no_text_is_faded_below_wcag_aa() -> None:
         "outline": "2px dashed var(--ink)",
         "outline-offset": "-4px",
     }
+
+
+def test_rows_are_not_left_out_of_the_accessibility_tree() -> None:
+    """Blind tester s44: rows were content-visibility: auto, which keeps the rows Chromium has not
+    rendered out of its accessibility tree (9 of 495 accept buttons at load on a 13-interview
+    page). Without it the page took 0.5 s longer to load there (1.1 s instead of 0.5 s)."""
+    rules = re.sub(r"/\*.*?\*/", "", _css(), flags=re.S)
+    assert "content-visibility" not in rules

@@ -2953,3 +2953,36 @@ def test_print_keeps_every_quote_of_the_matrix_and_every_rating(page: tuple[Any,
         "PR.B.3 Champions: +1 n=1",
     ):
         assert cell in ratings, cell
+
+
+def _focused(driver: Any) -> list[Any]:
+    return driver.execute_script(
+        "var a = document.activeElement;"
+        "return [a.className, a.getAttribute('tabindex'), a.getAttribute('role'),"
+        "  a.getAttribute('aria-label')];"
+    )
+
+
+def test_j_and_k_move_the_focus_to_the_segment_named_with_its_top_suggestion(
+    page: tuple[Any, Path],
+) -> None:
+    """Blind tester s44: j / k moved an outline only (the focus stayed on the page's body, a
+    screen reader said nothing). They move the focus to the segment, named by who said what
+    and its top suggestion, and what was decided on it."""
+    driver, _ = page
+    _keys(driver, "j")
+    label = f"P01: {P01_0001} – top suggestion IS.E.3 Access to Knowledge & Information 86% barrier"
+    assert _focused(driver) == ["row segment kb-current", "-1", "group", label]
+    _keys(driver, "1", "j", "k")  # accepted, then back to it
+    assert _focused(driver) == ["row segment kb-current", "-1", "group", label + ", accepted"]
+
+
+def test_the_first_tab_stop_skips_to_the_transcripts(page: tuple[Any, Path]) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    driver, _ = page
+    _keys(driver, Keys.TAB)
+    assert driver.execute_script(
+        "var a = document.activeElement; return [a.className, a.getAttribute('href'), a.textContent,"
+        "  a.getBoundingClientRect().top >= 0];"
+    ) == ["skip-link no-print", "#transcripts", "Skip to the transcripts", True]

@@ -1903,11 +1903,40 @@
         (readOnly || !row.hasAttribute("data-aside")) && shown(row);
     });
   }
-  function outline(row, scroll) {
+  /* What a screen reader says of a segment j / k moves to: who said what, then its top
+     suggestion and what was decided on it ("P01: Our support workers ... – top suggestion
+     IS.E.3 Access to Knowledge & Information 86% barrier, accepted"). */
+  function segmentLabel(row) {
+    var who = row.querySelector(".spk"), text = row.querySelector("mark.seg");
+    var said = (who ? who.textContent + ": " : "") + (text ? text.textContent : "");
+    var top = row.querySelector(".sugg[data-code]");
+    if (top) {
+      var parts = [top.getAttribute("data-code")];
+      [".name", ".prob", ".val"].forEach(function (sel) {
+        var node = top.querySelector(sel);
+        if (node && node.textContent) parts.push(node.textContent.trim());
+      });
+      said += " – top suggestion " + parts.join(" ");
+      if (top.classList.contains("is-accept")) said += ", accepted";
+      else if (top.classList.contains("is-reject")) said += ", rejected";
+      else if (top.classList.contains("is-recode")) said += ", recoded";
+    }
+    return said;
+  }
+  /* `focus` (j / k): the segment takes the keyboard focus too (tabindex -1: not a Tab stop), so
+     that a screen reader announces it (segmentLabel) and Tab goes on to its controls; a click
+     outlines it without taking the focus from the control clicked. */
+  function outline(row, scroll, focus) {
     if (current) current.classList.remove("kb-current");
     current = row;
     if (!row) return;
     row.classList.add("kb-current");
+    if (focus) {
+      if (!row.hasAttribute("tabindex")) row.setAttribute("tabindex", "-1");
+      row.setAttribute("role", "group");
+      row.setAttribute("aria-label", segmentLabel(row));
+      row.focus({ preventScroll: true });
+    }
     if (scroll) row.scrollIntoView({ block: "center" });
   }
   function onScreen(row) {
@@ -1932,7 +1961,7 @@
       if (at < 0) at = rows.length - 1;
       else if (by < 0) at = Math.max(at - 1, 0);
     }
-    outline(rows[at], true);
+    outline(rows[at], true, true);
   }
   function openFold(row) {
     var fold = row.querySelector("details.set-aside");
