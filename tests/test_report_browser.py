@@ -2986,3 +2986,16 @@ def test_the_first_tab_stop_skips_to_the_transcripts(page: tuple[Any, Path]) -> 
         "var a = document.activeElement; return [a.className, a.getAttribute('href'), a.textContent,"
         "  a.getBoundingClientRect().top >= 0];"
     ) == ["skip-link no-print", "#transcripts", "Skip to the transcripts", True]
+
+
+def test_the_keys_button_says_whether_the_list_is_shown(page: tuple[Any, Path]) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    button = driver.find_element(By.ID, "kb-help-toggle")
+    assert button.get_attribute("aria-expanded") == "false"
+    _click(driver, button)
+    assert button.get_attribute("aria-expanded") == "true"
+    assert driver.find_element(By.ID, "kb-help").is_displayed()
+    _keys(driver, "?")
+    assert button.get_attribute("aria-expanded") == "false"

@@ -107,6 +107,20 @@ class ReportOptions:
         )
 
 
+def default_title(sources: Iterable[str]) -> str:
+    """The page's title when none is given: "roqa report", with the folder its transcripts were
+    read from when they share one (``interviews/p01.vtt``, ``interviews/p02.docx``: "roqa report
+    – interviews"), so that a browser's tabs and history tell studies apart."""
+    from pathlib import PurePath
+
+    folders = {PurePath(s.replace("\\", "/")).parent.name for s in sources if s}
+    return (
+        f"roqa report – {folders.pop()}"
+        if len(folders) == 1 and "" not in folders
+        else "roqa report"
+    )
+
+
 def write_report(
     result: CodingResult,
     path: str | Path | Codebook,
@@ -128,7 +142,7 @@ def write_report(
     in the model card section; ``open_coding`` is a list of candidate codes (dicts or objects with
     ``id``, ``label`` and/or ``keywords`` and ``segment_ids``) that groups the open-coding queue;
     ``options`` sets what is charted (:class:`ReportOptions`: top_k, min_probability, the saturation
-    rule and interview order); ``title`` heads the page. ``decisions`` (a decisions.csv/.jsonl file
+    rule and interview order); ``title`` heads the page (default: :func:`default_title`). ``decisions`` (a decisions.csv/.jsonl file
     or a list of :class:`~roqa_nlp.decisions.Decision`) is the review the page starts from: each
     decision is shown on the segment with its text (see :func:`~roqa_nlp.decisions.match_decisions`;
     those on no segment are left out); a review kept in the browser for the same report, or for an
@@ -417,7 +431,7 @@ def report_context(
             "the files so) for one order in the matrix and tables"
         )
     return {
-        "title": title or "roqa report",
+        "title": title or default_title(t["source"] for t in transcripts),
         "report_id": report_id(result),
         "codebook": {
             "id": codebook.id,

@@ -1993,9 +1993,17 @@
     if (open) openFold(row);
     folds.forEach(function (d) { d.open = open; });
   }
+  /* the list of keys shown or hidden, its button saying which (aria-expanded) */
+  function showKeys(show) {
+    var box = document.getElementById("kb-help");
+    if (!box) return;
+    box.hidden = !show;
+    var button = document.getElementById("kb-help-toggle");
+    if (button) button.setAttribute("aria-expanded", show ? "true" : "false");
+  }
   function toggleKeys() {
     var box = document.getElementById("kb-help");
-    if (box) box.hidden = !box.hidden;
+    if (box) showKeys(box.hidden);
   }
   /* typing: a text box (the recode box one of them); radio buttons and the transcript picker are
      left to the keys */
@@ -2008,7 +2016,7 @@
     var box = document.getElementById("kb-help");
     if (ev.key === "Escape") {
       if (typing(ev.target)) ev.target.blur();
-      if (box) box.hidden = true;
+      if (box) showKeys(false);
       return;
     }
     if (typing(ev.target)) return;
