@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from test_cli_core import (
     TRAINING,
     assert_one_line_user_error,
@@ -223,3 +225,70 @@ def test_update_reads_the_codings_beside_the_decisions_as_roqa_train_does(
     assert ac.card["feedback"]["codings"] == [
         {"path": str(beside), "sha256": sha256_bytes(beside.read_bytes())}
     ]
+
+
+def test_the_same_files_typed_as_other_paths_train_a_model_of_the_same_hash(
+    tmp_path: Path, embedder, tiny_training
+) -> None:
+    """learn tester, s44: ``--feedback coded/decisions.csv`` and ``coded1/decisions.csv`` (coded
+    a symlink to coded1) trained byte-identical arrays but model_sha256 5074bf... and bd8e17...:
+    the card's paths were hashed as typed. The paths stay in the card for the researcher; the
+    model's identity is its content."""
+    from roqa_nlp.autocoder import CARD, AutoCoder
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+    text = "There was never enough money for extra shifts."
+    seg = Segment("p02:0004", "p02", "P02", "participant", 0, len(text), text)
+    sugg = Suggestion("IS.E.2", "Available Resources", "IS", 0.6, "barrier", 0.8)
+    CodingResult([SegmentResult(seg, [sugg])]).save(tmp_path / "coded1")
+    (tmp_path / "coded1" / "decisions.csv").write_text(
+        f"segment_id,decision,code_id,text\np02:0004,accept,IS.E.2,{text}\n", encoding="utf-8"
+    )
+    (tmp_path / "coded").symlink_to(tmp_path / "coded1", target_is_directory=True)
+    cards = []
+    for folder, out in (("coded", "a"), ("coded1", "b")):
+        decisions = tmp_path / folder / "decisions.csv"
+        ac = AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=tiny_training)
+        ac.save(tmp_path / out)
+        cards.append(json.loads((tmp_path / out / CARD).read_text("utf-8")))
+    a, b = cards
+    assert [f["name"] for f in a["feedback"]["decisions_files"]] == [
+        str(tmp_path / "coded" / "decisions.csv")
+    ]
+    assert [c["path"] for c in b["feedback"]["codings"]] == [
+        str(tmp_path / "coded1" / "codings.jsonl")
+    ]
+    assert a["files"] == b["files"]
+    assert a["model_sha256"] == b["model_sha256"]
+    AutoCoder.load(tmp_path / "a", embedder=embedder)
+
+
+def test_a_model_hashed_with_its_paths_before_still_loads_and_an_edit_is_refused(
+    tmp_path: Path, embedder, tiny_model
+) -> None:
+    """A model trained with decisions before its card's paths were left out of model_sha256 was
+    hashed with them: it still loads, and a path edited in it is still an altered card."""
+    from roqa_nlp.autocoder import CARD, AutoCoder, card_text
+    from roqa_nlp.errors import RoqaError
+    from roqa_nlp.io import sha256_bytes
+
+    tiny_model.save(tmp_path / "m")
+    card = json.loads((tmp_path / "m" / CARD).read_text("utf-8"))
+    card["feedback"] = {
+        "decisions_files": [{"name": "coded/decisions.csv", "sha256": "0" * 64}],
+        "codings": [{"path": "coded/codings.jsonl", "sha256": "1" * 64}],
+    }
+
+    def write(card: dict) -> None:
+        # the rule before: the whole card but its own hash
+        body = {k: v for k, v in card.items() if k != "model_sha256"}
+        card["model_sha256"] = sha256_bytes(json.dumps(body, sort_keys=True).encode())
+        (tmp_path / "m" / CARD).write_text(card_text(card), encoding="utf-8")
+
+    write(card)
+    AutoCoder.load(tmp_path / "m", embedder=embedder)
+    text = (tmp_path / "m" / CARD).read_text("utf-8")
+    (tmp_path / "m" / CARD).write_text(text.replace("coded/", "coded1/"), encoding="utf-8")
+    with pytest.raises(RoqaError, match="the model card was altered"):
+        AutoCoder.load(tmp_path / "m", embedder=embedder)

@@ -290,10 +290,30 @@ def default_training_dir() -> Path:
     raise RoqaError("training_data/ was not found", hint="pass the training data folder explicitly")
 
 
-def card_sha256(card: dict[str, Any]) -> str:
+def card_sha256(card: dict[str, Any], *, paths: bool = False) -> str:
     """SHA-256 of the model card without its own ``model_sha256``: covers the file hashes and
-    everything loading uses (classes, parameters, temperature), so no edit goes unnoticed."""
+    everything loading uses (classes, parameters, temperature), so no edit goes unnoticed.
+
+    The paths of the decisions files and codings a model was trained with (``feedback``'s
+    ``decisions_files[].name``, ``codings[].path``) are kept in the card as they were typed,
+    for the researcher, but not hashed: their SHA-256s are, so the same files reached by
+    another path train a model of the same hash (learn tester, s44: coded/ and coded1/, a
+    symlink to it, gave 5074bf... and bd8e17... for byte-identical arrays). ``paths=True``:
+    the rule before, which hashed them (a model trained with decisions before still loads)."""
     body = {k: v for k, v in card.items() if k != "model_sha256"}
+    feedback = body.get("feedback")
+    if not paths and isinstance(feedback, dict):
+        body["feedback"] = {
+            **feedback,
+            **{
+                key: [
+                    {k: v for k, v in f.items() if k != field} if isinstance(f, dict) else f
+                    for f in feedback[key]
+                ]
+                for key, field in (("decisions_files", "name"), ("codings", "path"))
+                if isinstance(feedback.get(key), list)
+            },
+        }
     return sha256_bytes(json.dumps(body, sort_keys=True).encode())
 
 
@@ -2086,7 +2106,11 @@ class AutoCoder:
             _check_model_file(d / name, files)
         # The card must also be byte for byte the text save() wrote: a change that leaves the
         # parsed content equal (white space, an equivalent spelling of a number) is an edit too.
-        if card.get("model_sha256") != card_sha256(card) or raw_card != card_text(card):
+        # a card hashed with its paths (saved before they were left out) is checked so
+        if card.get("model_sha256") not in (
+            card_sha256(card),
+            card_sha256(card, paths=True),
+        ) or raw_card != card_text(card):
             raise RoqaError("the model card was altered", path=card_path, hint="retrain the model")
         codebook = Codebook.load(d / "codebook.json", check_aliases=False)
         if codebook.hash != card.get("codebook", {}).get("sha256"):
