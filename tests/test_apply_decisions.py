@@ -1051,9 +1051,9 @@ def test_a_new_code_is_charted_under_new_codes_by_its_name_alone(cfir: Codebook)
     assert matrix.column_label("project.agency-staff") == "Agency staff"
     assert "project.agency-staff" in reviewed.to_dataframe().to_csv()
     html = render_report(reviewed, book)
-    assert '<th colspan="4">New codes (open coding)</th>' in html
+    assert '<th colspan="4" scope="rowgroup">New codes (open coding)</th>' in html
     assert '<th scope="row">Agency staff</th>' in html
-    assert '<th title="Agency staff">Agency staff</th>' in html
+    assert '<th scope="col" title="Agency staff">Agency staff</th>' in html
     assert "project.agency-staff Agency staff" not in html
 
 

@@ -199,7 +199,7 @@ def test_table_2_of_an_own_codebook_heads_its_column_code(tmp_path: Path, capsys
     code, _, err = run(["report", str(coded)], capsys)
     assert (code, err) == (0, "")
     html = (coded / "report.html").read_text("utf-8")
-    assert "<thead><tr><th>Code</th><th>Barriers</th>" in html
+    assert '<thead><tr><th scope="col">Code</th><th scope="col">Barriers</th>' in html
     assert "Domain → code → barriers and enablers" in html
 
 

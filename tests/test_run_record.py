@@ -217,7 +217,7 @@ def test_the_decisions_a_model_learned_from_are_in_the_report_of_its_run_json(
     assert back.meta["model_card"]["feedback"]["decisions_files"] == learned
     write_report(back, tmp_path / "r.html", ac.codebook)
     assert (
-        "<th>feedback.decisions_files</th><td><code>loop/r0/decisions.csv: 12 decisions, "
+        '<th scope="row">feedback.decisions_files</th><td><code>loop/r0/decisions.csv: 12 decisions, '
         "sha256 0786d6…" in (tmp_path / "r.html").read_text("utf-8")
     )
 
