@@ -1365,6 +1365,12 @@ def test_the_title_names_the_folder_the_transcripts_were_read_from() -> None:
     assert default_title(["a/p01.txt", "b/p02.txt"]) == "roqa report"  # no one folder
     assert default_title(["p01.txt"]) == "roqa report"
     assert default_title([]) == "roqa report"
+    # read from a QDA project: its name, not the archive's inner folder (hunt s44 read
+    # "roqa report – project.qdpx:sources")
+    assert default_title(
+        ["alone/Recovery study.qdpx:sources/2c1c.txt", "alone/Recovery study.qdpx:sources/13cf.txt"]
+    ) == ("roqa report – Recovery study")
+    assert default_title(["C:\\qx\\study.QDPX:sources\\a.txt"]) == "roqa report – study"
 
 
 def test_print_keeps_the_speaker_whole_the_progress_and_not_the_controls_labels(

@@ -113,7 +113,16 @@ def default_title(sources: Iterable[str]) -> str:
     – interviews"), so that a browser's tabs and history tell studies apart."""
     from pathlib import PurePath
 
-    folders = {PurePath(s.replace("\\", "/")).parent.name for s in sources if s}
+    def folder(source: str) -> str:
+        path = source.replace("\\", "/")
+        # a source read from a QDA project (``alone/study.qdpx:sources/<guid>.txt``) was read
+        # from the project, not from the archive's folder inside it: the project's name
+        project = re.search(r"(?i)\.qdpx:", path)
+        if project is not None:
+            return PurePath(path[: project.start() + len(".qdpx")]).stem
+        return PurePath(path).parent.name
+
+    folders = {folder(s) for s in sources if s}
     return (
         f"roqa report – {folders.pop()}"
         if len(folders) == 1 and "" not in folders
