@@ -943,3 +943,20 @@ def test_a_project_roqa_exported_is_told_from_its_ids_and_the_files_named_as_the
     monkeypatch.setattr(exchange, "read_qdpx_transcripts", whole)
     assert transcripts._is_roqa_project_of_neighbours(Path("interviews/suggestions.qdpx"))
     assert sorted(set(looked_into)) == ["p07.json", "p07.txt"]
+
+
+def test_word_lock_file_named_on_the_command_line_is_said_to_be_one(tmp_path: Path) -> None:
+    """files tester, session 44: `roqa inspect hidden_in/*.docx` took Word's lock file
+    ~$P01.docx with the glob and said it was "not a readable Word .docx file (open it in Word
+    and save it as .docx ...)". A folder skips it; named, like a roqa CSV named, it is an error,
+    which now says what the file is."""
+    (tmp_path / "P01.docx").write_bytes(b"")  # not read: the lock file is found first
+    lock = tmp_path / "~$P01.docx"
+    lock.write_bytes(b"\x06ann" + b"\x00" * 50)
+    run = roqa("inspect", lock, tmp_path / "P01.docx")
+    assert run.code == 2
+    assert run.err.strip().splitlines() == [
+        f"roqa: error: {lock}: is the lock file Word or Excel keeps beside a document while it is "
+        "open, not a transcript (leave it out: give the folder, or the documents by name; it "
+        "goes when the document is closed)"
+    ]

@@ -83,7 +83,8 @@ _TABLES = (".csv", ".tsv", ".xlsx")
 _PAGES = (".html", ".htm")
 
 #: Files in a directory that are never transcripts: Word lock files and hidden files.
-_IGNORED_PREFIXES = ("~$", ".")
+_LOCK_PREFIX = "~$"  # Word's and Excel's lock file of an open document: ~$P01.docx
+_IGNORED_PREFIXES = (_LOCK_PREFIX, ".")
 
 #: The file ``roqa code`` writes into its output folder: a folder holding it is not a folder of
 #: transcripts, though its ``codings.csv`` has a transcript's extension.
@@ -340,7 +341,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     transcript, a PDF without speaker labels (a consent form) and a ``.qdpx`` roqa exported
     of transcripts beside it (``roqa code study --qdpx study/p.qdpx``) are left out with a
     :class:`~roqa_nlp.errors.RoqaWarning` naming them; named explicitly, a README or such a PDF
-    is read and such a CSV is an error.
+    is read and such a CSV is an error, as is a Word or Excel lock file (``~$P01.docx``, which a
+    directory skips silently) that a glob picked up.
     """
     paths = list(paths)
     files: list[Path] = []
@@ -351,6 +353,14 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
             raise RoqaError("file or folder not found", path=p, hint=missing_path_hint(p))
         if not p.is_dir():
+            if p.name.startswith(_LOCK_PREFIX):  # a glob's: said as what it is, not as damaged
+                raise RoqaError(
+                    "is the lock file Word or Excel keeps beside a document while it is open, "
+                    "not a transcript",
+                    path=p,
+                    hint="leave it out: give the folder, or the documents by name; it goes when "
+                    "the document is closed",
+                )
             files.append(p)
             continue
         if (p / _OUTPUT_MARKER).is_file():
