@@ -705,3 +705,59 @@ def test_code_refuses_a_qdpx_written_into_the_folder_of_its_transcripts(study, c
         "P03.csv", "p04 interview.docx", "p07.txt",
     ]  # fmt: skip
     assert not Path("out").exists()
+
+
+def test_code_and_apply_decisions_refuse_an_out_folder_of_the_researchers_own_files(
+    study, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """files tester, session 44: `roqa code round3 --out my_analysis` replaced a hand-made
+    codings.csv, a report.html of the researcher's notes and a run.json, exit 0. Before
+    anything is written, a fixed name roqa writes that holds a file roqa did not write (by the
+    marks its own carry: the report's generator, codings.csv's segment_id column, run.json's
+    model and params, a JSON Lines record's keys) is refused; its own, and empty files, are
+    written over as before."""
+    from roqa_nlp.cli import code_cmd
+
+    coded, files = study
+
+    def stopped(*args: object) -> None:
+        raise RuntimeError("past the checks")
+
+    monkeypatch.setattr(code_cmd, "_load_model", stopped)
+    mine = Path("my_analysis")
+    mine.mkdir()
+    (mine / "codings.csv").write_text("participant,theme,quote\nP01,staffing,We never\n", "utf-8")
+    (mine / "report.html").write_text("<html><body><p>My notes</p></body></html>", "utf-8")
+    (mine / "run.json").write_text('{"date": "2026-12-01", "who": "ann"}', "utf-8")
+    (mine / "open_coding.jsonl").write_bytes(b"")  # empty: nothing lost
+    files.update({p.name: p for p in mine.iterdir()})
+    _refused(
+        ["code", "interviews/p07.txt", "--out", "my_analysis"],
+        "my_analysis/codings.csv: --out holds 3 files roqa did not write that it would replace "
+        "(codings.csv, report.html, run.json) (give another --out folder, or move them out of it)",
+        capsys,
+        files,
+    )
+    _refused(
+        ["apply-decisions", "coded", "--out", "my_analysis", "--coder", "ann"],
+        "my_analysis/codings.csv: --out holds 2 files roqa did not write that it would replace "
+        "(codings.csv, run.json) (give another --out folder, or move them out of it)",
+        capsys,
+        files,
+    )
+    (mine / "codings.csv").unlink()
+    (mine / "report.html").unlink()
+    _refused(
+        ["code", "interviews/p07.txt", "--out", "my_analysis", "--no-report"],
+        "my_analysis/run.json: --out holds a file roqa did not write that it would replace "
+        "(give another --out folder, or move it out of it)",
+        capsys,
+        {k: p for k, p in files.items() if p.exists()},
+    )
+    # roqa's own earlier outputs (codings, transcripts, run.json, a report) pass the check
+    Path("coded/report.html").write_text(
+        '<!DOCTYPE html><html><head><meta name="generator" content="roqa_nlp"></head></html>',
+        "utf-8",
+    )
+    code, _, err = run(["code", "interviews/p07.txt", "--out", "coded"], capsys)
+    assert code == 1 and "RuntimeError: past the checks" in err, err

@@ -402,6 +402,80 @@ def check_outputs(
         seen[dest] = option
 
 
+def check_own_outputs(folder: str | Path, names: Iterable[str], *, option: str = "--out") -> None:
+    """Refuse, before anything is written, an output ``folder`` where one of the fixed ``names``
+    a command writes in it (``report.html``, ``run.json``, ``codings.csv`` ...) holds a file roqa
+    did not write (:func:`written_by_roqa`): the one-line error names the first and how many.
+    roqa's own earlier outputs, and empty files, are written over. Before (files tester,
+    session 44), ``roqa code round3 --out my_analysis`` replaced a hand-made codings.csv, a
+    report.html of notes and a run.json, exit 0."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return
+    foreign = [
+        folder / name
+        for name in sorted(set(names))
+        if (folder / name).is_file() and not written_by_roqa(folder / name)
+    ]
+    if not foreign:
+        return
+    one = len(foreign) == 1
+    listed = "" if one else f" ({', '.join(f.name for f in foreign)})"
+    raise RoqaError(
+        f"{option} holds {'a file' if one else f'{len(foreign)} files'} roqa did not write that "
+        f"it would replace{listed}",
+        path=foreign[0],
+        hint=f"give another {option} folder, or move {'it' if one else 'them'} out of it",
+    )
+
+
+#: The keys a record of each JSON Lines file roqa writes carries (any one set marks it):
+#: codings.jsonl's segments, transcripts.jsonl's transcripts, open_coding.jsonl's candidates
+_ROQA_RECORD_KEYS = ({"segment_id"}, {"id", "source"}, {"id", "segment_ids"})
+#: The keys of the JSON objects roqa writes by a fixed name (any one marks it): run.json's
+#: (the model, the run's parameters, the record of the codings) and a codebook's
+_ROQA_JSON_KEYS = ({"model"}, {"params"}, {"codings"}, {"id", "codes"})
+#: The header of the open-coding queue, open_coding.csv
+_OPEN_CODING_COLUMNS = {"candidate", "segment_ids"}
+
+
+def written_by_roqa(path: Path) -> bool:
+    """Whether the existing file ``path`` is one roqa wrote (or empty: nothing is lost by
+    writing over it), by the marks its own files carry: a report's head names roqa_nlp as its
+    generator; a codings table has a ``segment_id`` column (or ranked ``name_1`` and
+    ``probability_1``), the open-coding queue ``candidate`` and ``segment_ids``; a JSON Lines
+    file's first record has the keys of codings, transcripts or open-coding candidates
+    (:data:`_ROQA_RECORD_KEYS`); ``run.json`` or ``codebook.json`` is an object with the keys of
+    a run's record or a codebook (:data:`_ROQA_JSON_KEYS`). A file of another kind is not
+    judged (True)."""
+    try:
+        if _blank(path):
+            return True
+        suffix = path.suffix.lower()
+        if suffix in (".html", ".htm"):
+            from .transcripts import _is_roqa_report
+
+            return _is_roqa_report(path)
+        if suffix == ".csv":
+            from .transcripts.csv import header_cells, is_roqa_header
+
+            header = header_cells(path)
+            if header is None:
+                return False
+            names = {n.lstrip("\ufeff").strip().lower() for n in header}
+            return is_roqa_header(header) or names >= _OPEN_CODING_COLUMNS
+        if suffix in (".jsonl", ".json"):
+            if path.stat().st_size > MAX_INPUT_BYTES:
+                return False
+            with open(path, "rb") as fh:
+                data = json.loads(fh.readline() if suffix == ".jsonl" else fh.read())
+            marks = _ROQA_RECORD_KEYS if suffix == ".jsonl" else _ROQA_JSON_KEYS
+            return isinstance(data, dict) and any(m <= data.keys() for m in marks)
+    except (OSError, ValueError, RecursionError):
+        return False
+    return True
+
+
 def _what_it_would_replace(dest: Path, option: str) -> str | None:
     """What an existing file ``dest`` holds that an output must not replace, as the error says
     it, or None: a transcript (a table with speaker and text columns, a Whisper JSON file),

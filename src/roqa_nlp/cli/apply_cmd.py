@@ -40,7 +40,7 @@ def apply_decisions_command(
     from ..crosswalk import CODEBOOK_FILE, codebook_for
     from ..decisions import reviewed_codings
     from ..errors import RoqaError
-    from ..io import check_output_folder
+    from ..io import check_output_folder, check_own_outputs
     from ..result import CodingResult
     from ._app import console
     from .code_cmd import _files_before, _warn_if_report_is_stale, _warn_of_earlier_outputs
@@ -58,6 +58,7 @@ def apply_decisions_command(
             hint="give another folder, so the model's codings stay",
         )
     check_output_folder(out, files=[*FILES, CODEBOOK_FILE])
+    check_own_outputs(out, [*FILES, CODEBOOK_FILE])
     result = CodingResult.read(codings)
     review = read_review(decisions, source.parent)
     if review is None or not review.decisions:

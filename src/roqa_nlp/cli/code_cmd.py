@@ -634,7 +634,7 @@ def code_command(
     _refuse_output_into_inputs(out, paths, qdpx)
     from ..codings_writer import FILES
     from ..crosswalk import CODEBOOK_FILE, unrelated_chart
-    from ..io import check_output_folder, check_outputs
+    from ..io import check_output_folder, check_outputs, check_own_outputs
 
     made = [*FILES, CODEBOOK_FILE]
     if not stream and engine == "local":
@@ -644,6 +644,7 @@ def code_command(
     # before reading or coding (found after minutes of coding else), its files too: codings.csv
     # open in Excel; decisions.csv, which it only adds to, is left with a warning if it is
     check_output_folder(out, files=made)
+    check_own_outputs(out, made)  # the researcher's own report.html or codings.csv: refused
     check_outputs(  # a bad path must not leave half the outputs
         {"--qdpx": qdpx},
         transcripts=[p for p in paths if p.is_file()],
