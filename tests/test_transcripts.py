@@ -5200,3 +5200,38 @@ def test_a_study_id_label_with_a_note_in_brackets_names_the_transcripts_case(
     (shared,), key = pseudonymise(t)
     assert key.pseudonyms == {"Jane Smith (Interviewer)": "Interviewer", "P34 (RM)": "P34"}
     assert shared.participant == "P34"
+
+
+@pytest.mark.parametrize(
+    ("data", "looks"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(16)), "a PNG image"),
+        (
+            b"L\x00\x00\x00\x01\x14\x02\x00\x00\x00\x00\x00\xc0\x00\x00\x00\x00\x00\x00F",
+            "a Windows shortcut (.lnk)",
+        ),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "a JPEG image"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
+        (
+            b"PK\x03\x04\x14\x00\x06\x00",
+            "a ZIP archive (a .docx, .xlsx or .zip under another name)",
+        ),
+        (b"\x07\x9a\xff\x00\x01\x02\x00\x00\x10\x80", ""),  # NULs, and no signature known
+    ],
+    ids=["png", "lnk", "jpeg", "pdf", "zip", "unknown"],
+)
+def test_a_binary_file_named_txt_is_said_not_to_be_text(
+    tmp_path: Path, data: bytes, looks: str
+) -> None:
+    """files tester, session 44: a Windows shortcut and a PNG renamed .txt were told to be
+    re-saved as UTF-8 in Notepad (column 13, byte 0xC0; 'byte 0x89, which is "‰" in
+    Windows-1252'). A known signature, or NUL bytes in the first 4 KB of a file that is not
+    UTF-8 (nor UTF-16 with its mark), say it is not a text file."""
+    f = tmp_path / "P09.txt"
+    f.write_bytes(data)
+    with pytest.raises(RoqaError) as err:
+        read_transcript(f)
+    said = f": it looks like {looks}" if looks else " (it holds NUL bytes)"
+    assert str(err.value) == (
+        f"{f}: is not a text file{said} (give a text file: renaming a file does not convert it)"
+    )

@@ -831,14 +831,39 @@ def _nul_error(text: str, path: str | Path) -> RoqaError:
     )
 
 
+@cache
+def _binary_signatures() -> tuple[tuple[bytes, str], ...]:
+    """The first bytes of kinds of file that are not text and what each is
+    (``data/binary_signatures.json``)."""
+    table = packaged_json("binary_signatures.json")["signatures"]
+    return tuple((bytes.fromhex(magic), what) for magic, what in table.items())
+
+
+def _not_text(looks: str, path: str | Path) -> RoqaError:
+    """The error of a binary file given as text (a PNG or a shortcut renamed .txt): saving it
+    as UTF-8, which the encoding error says, cannot help."""
+    return RoqaError(
+        f"is not a text file{looks}",
+        path=path,
+        hint="give a text file: renaming a file does not convert it",
+    )
+
+
 def decode_text(data: bytes, path: str | Path) -> str:
     """Decode UTF-8 (with or without BOM), or UTF-32 or UTF-16 with BOM (:func:`decode_unicode`);
     normalise line endings to ``\\n``.
 
     Anything else is a one-line error: guessing an encoding silently corrupts offsets. So is a
-    NUL character, and UTF-16 without a byte order mark, which is valid UTF-8 full of NULs.
+    NUL character, and UTF-16 without a byte order mark, which is valid UTF-8 full of NULs. A
+    file that is not text (a PNG or a Windows shortcut renamed .txt: a known signature,
+    ``data/binary_signatures.json``, or NUL bytes in its first 4 KB and not UTF-8, nor marked
+    as text by a byte order mark) is said to be one, not to be re-saved as UTF-8.
     """
     said = bom_encodings(data)
+    if not said:
+        for magic, what in _binary_signatures():
+            if data.startswith(magic):
+                raise _not_text(f": it looks like {what}", path)
     if not said and _looks_like_utf16(data):
         raise RoqaError(
             "looks like UTF-16 text saved without a byte-order mark",
@@ -848,6 +873,9 @@ def decode_text(data: bytes, path: str | Path) -> str:
     try:
         text = _decoded(data)
     except UnicodeDecodeError as e:
+        if not said and not data.startswith(codecs.BOM_UTF8) and b"\0" in data[:4096]:
+            # not UTF-8, and NULs no text holds: a binary file (one marked UTF-8 is text)
+            raise _not_text(" (it holds NUL bytes)", path) from None
         raise RoqaError(
             f"is not valid {said[0]} text" if said else f"is not UTF-8 text ({_where(data, e)})",
             path=path,
