@@ -1353,8 +1353,13 @@ def test_files_an_earlier_run_left_in_the_output_folder_are_named(
     (no --codebook) names what an earlier run left there, as it does a stale report."""
     out = tmp_path / "o"
     out.mkdir()
-    for name in ("open_coding.csv", "open_coding.jsonl", "codings.cfir-2022.csv"):
-        (out / name).write_text("last week's\n", encoding="utf-8")
+    earlier = {  # roqa's, by their header and keys: one of another is refused as --out's
+        "open_coding.csv": "candidate,label,segment_ids\nc1,last week's,p1:0001\n",
+        "open_coding.jsonl": '{"id": "c1", "label": "last week\'s", "segment_ids": []}\n',
+        "codings.cfir-2022.csv": "transcript,segment_id\np1,p1:0001\n",
+    }
+    for name, text in earlier.items():
+        (out / name).write_text(text, encoding="utf-8")
     run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--stream")
     assert run.code == 0
     assert run.err.strip() == (
