@@ -174,6 +174,42 @@ def test_ctrl_c_while_roqa_code_writes_its_outputs_says_which_are_this_runs(
     assert (out / "report.html").read_text("utf-8") == EARLIER_REPORT
 
 
+@pytest.mark.slow
+def test_ctrl_c_names_every_earlier_file_a_completed_run_would_warn_of(
+    monkeypatch, capsys, tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """files tester, session 44 (INTY_1.95): stopped before report.html, the message named only
+    report.html as an earlier run's, while a completed run warns of the project.qdpx and the
+    codings.cfir-2022.csv it did not rewrite too: both now say the same files."""
+    import roqa_nlp.report
+    from hostile_files import small_coding_result
+
+    (tmp_path / "p01_interview.txt").write_text(
+        "Interviewer: What gets in the way?\nP01: We never had the budget for agency staff.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "coded"
+    small_coding_result().save(out)  # an earlier run's codings
+    (out / "report.html").write_text(EARLIER_REPORT, encoding="utf-8")
+    (out / "project.qdpx").write_bytes(b"PK\x05\x06" + bytes(18))
+    (out / "codings.cfir-2022.csv").write_text("transcript,segment_id\n", encoding="utf-8")
+
+    def pressed_ctrl_c(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(roqa_nlp.report, "write_report", pressed_ctrl_c)
+    with pytest.raises(SystemExit) as ended:
+        main(["code", str(tmp_path / "p01_interview.txt"), "--out", str(out),
+              "--model", str(tiny_model_dir)])  # fmt: skip
+    assert ended.value.code == 130
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"roqa: interrupted while writing the outputs to {out} (written: codings.jsonl, "
+        "codings.csv, transcripts.jsonl, run.json, open_coding.jsonl, open_coding.csv; not "
+        "written: report.html): report.html, project.qdpx, codings.cfir-2022.csv are from an "
+        "earlier run and do not show these codings; run the command again"
+    )
+
+
 def test_ctrl_c_before_roqa_code_writes_an_output_says_none_was_written(
     monkeypatch, capsys, tmp_path: Path
 ) -> None:

@@ -332,16 +332,15 @@ def _files_before(out: Path) -> set[str]:
     return {f.name for f in out.iterdir() if f.is_file()}
 
 
-def _warn_of_earlier_outputs(
+def _earlier_run_files(
     out: Path, written: Iterable[Path], before: Iterable[str] = ()
-) -> None:
-    """Name, in one warning, the files of :data:`_EARLIER_OUTPUTS` in ``out`` that this run did
-    not write (``written``): they are another run's and do not belong to these codings. Then,
-    in one more, the other files ``before`` (:func:`_files_before`) that this run did not
-    rewrite, of the kinds roqa makes from codings: a report, matrix or export made from the
-    earlier codings (``roqa report``, ``roqa export``) no longer shows the codings beside it.
-    They are the researcher's files: named, never deleted. The review (``decisions.csv``, read
-    by this run) and a report already warned of are left out."""
+) -> tuple[list[str], list[str]]:
+    """The files in ``out`` another run left that this one did not write (``written``), as
+    ``(stale, left)``: ``stale``, the files ``before`` (:func:`_files_before`) of the kinds roqa
+    makes from codings (a report, matrix or export made from the earlier codings), and
+    ``left``, those of :data:`_EARLIER_OUTPUTS`. The review (``decisions.csv``, read by this
+    run) and report.html (said on its own) are not among them. Shared by the warnings of a
+    completed run and the message of an interrupted one, so both name the same files."""
     from ..transcripts import natural_key
     from .report_cmd import DECISIONS_FILE
 
@@ -357,6 +356,19 @@ def _warn_of_earlier_outputs(
         ),
         key=natural_key,
     )
+    return stale, left
+
+
+def _warn_of_earlier_outputs(
+    out: Path, written: Iterable[Path], before: Iterable[str] = ()
+) -> None:
+    """Name, in one warning, the files of :data:`_EARLIER_OUTPUTS` in ``out`` that this run did
+    not write (``written``): they are another run's and do not belong to these codings. Then,
+    in one more, the other files ``before`` (:func:`_files_before`) that this run did not
+    rewrite, of the kinds roqa makes from codings: a report, matrix or export made from the
+    earlier codings (``roqa report``, ``roqa export``) no longer shows the codings beside it.
+    They are the researcher's files: named, never deleted (:func:`_earlier_run_files`)."""
+    stale, left = _earlier_run_files(out, written, before)
     if stale:
         one = len(stale) == 1
         print(
@@ -781,7 +793,7 @@ def code_command(
     # each file is written whole; said which are this run's if Ctrl-C stops the set
     planned = [out / name for name in [*FILES, "open_coding.jsonl", "open_coding.csv"]]
     planned += [out / "report.html"] * report + ([qdpx] if qdpx is not None else [])
-    with _told_if_interrupted(out, planned):
+    with _told_if_interrupted(out, planned, before):
         if key is not None and pseudonymise is not None:  # first: the outputs are named by it
             written_key = _write_key(key, pseudonymise, result.transcripts.values())
             if written_key is not None:
@@ -949,12 +961,16 @@ def _files_in(out: Path) -> list[Path]:
 
 
 @contextmanager
-def _told_if_interrupted(out: Path, planned: list[Path]) -> Iterator[None]:
+def _told_if_interrupted(
+    out: Path, planned: list[Path], before_run: Iterable[str] = ()
+) -> Iterator[None]:
     """Turn a Ctrl-C in the block, which writes the outputs of ``roqa code`` (``planned``, and
     any other file of ``out``), into :class:`~roqa_nlp.errors.OutputsInterrupted` saying which
     were written and which not, and which of those left are an earlier run's. Each file is
     written whole, but a set stopped part-way is from two runs (this run's codings beside an
-    earlier report.html, which does not show them). Before any is written, the usual message."""
+    earlier report.html, which does not show them), and the earlier files a completed run
+    would warn of are named too (``before_run``, :func:`_earlier_run_files`: a project.qdpx, a
+    codings.cfir-2022.csv). Before any is written, the usual message."""
     from ..errors import OutputsInterrupted
 
     before = _state_of([*planned, *_files_in(out)])
@@ -968,6 +984,13 @@ def _told_if_interrupted(out: Path, planned: list[Path]) -> Iterator[None]:
             raise
         left = [f for f in planned if f not in written]
         earlier = [f for f in left if after[f] is not None]
+        stale, left_over = _earlier_run_files(out, written, before_run)
+        page = ["report.html"] if (out / "report.html") not in planned else []  # --no-report's
+        earlier += [
+            out / n
+            for n in [*page, *stale, *left_over]
+            if out / n not in earlier and out / n not in written and (out / n).is_file()
+        ]
 
         def named(files: list[Path]) -> str:
             return ", ".join(f.name if f.parent == out else str(f) for f in files)
