@@ -512,7 +512,7 @@ def test_code_warns_of_two_transcripts_of_the_same_text(
     assert run.code == 0, run.err
     assert run.err.splitlines() == [
         "roqa: warning: dup/s01_final.txt: holds the same text as dup/s01.txt: one interview "
-        "under two names is coded twice and counted twice toward saturation (leave one out)"
+        "under two names is coded twice and counted as two cases toward saturation (leave one out)"
     ]
     assert "Coded 2 transcript(s)" in run.out
 

@@ -856,9 +856,9 @@ def test_inspect_warns_of_two_transcripts_of_the_same_text(
     assert run.code == 0, run.err
     assert run.err.splitlines() == [
         "roqa: warning: dup/s01_final.txt: holds the same text as dup/s01.txt: one interview "
-        "under two names is coded twice and counted twice toward saturation (leave one out)",
+        "under two names is coded twice and counted as two cases toward saturation (leave one out)",
         "roqa: warning: dup/s03.txt: holds the same text as dup/s02.txt: one interview "
-        "under two names is coded twice and counted twice toward saturation (leave one out)",
+        "under two names is coded twice and counted as two cases toward saturation (leave one out)",
     ]
     assert [s["id"] for s in json.loads(run.out)] == ["s01", "s01_final", "s02", "s03"]
 
@@ -959,4 +959,23 @@ def test_word_lock_file_named_on_the_command_line_is_said_to_be_one(tmp_path: Pa
         f"roqa: error: {lock}: is the lock file Word or Excel keeps beside a document while it is "
         "open, not a transcript (leave it out: give the folder, or the documents by name; it "
         "goes when the document is closed)"
+    ]
+
+
+def test_two_files_of_one_text_and_one_case_are_said_to_count_once_toward_saturation(
+    tmp_path: Path,
+) -> None:
+    """files tester, session 44 (dup_in): P01.txt and 'P01 final (copy).txt' were said to be
+    "counted twice toward saturation", but both were read as case P01, which saturation counts
+    once: the warning says what happens, by the case each file is read as."""
+    text = "Interviewer: How is it going?\nP01: We never have the staff, honestly.\n"
+    (tmp_path / "P01.txt").write_text(text, "utf-8")
+    (tmp_path / "P01 final (copy).txt").write_text(text, "utf-8")
+    run = roqa("inspect", tmp_path, "--json")
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [
+        f"roqa: warning: {tmp_path / 'P01.txt'}: holds the same text as "
+        f"{tmp_path / 'P01 final (copy).txt'}: one interview under two names is coded twice "
+        "(its quotes are in the codings twice), though both are case P01, which saturation "
+        "counts once (leave one out)"
     ]

@@ -1611,7 +1611,8 @@ class AutoCoder:
         for line in cases.warnings():
             warn(line, stacklevel=_stacklevel + 1)
         seen: dict[str, str | None] = {}  # transcript id -> the file it came from
-        same: dict[str, str] = {}  # SHA-256 of a transcript's text -> the file it came from
+        # SHA-256 of a transcript's text -> the file it came from and its case
+        same: dict[str, tuple[str, str | None]] = {}
         pending: list[Segment] = []
         part = CodingResult(meta=self._run_meta())
         labels_warned = labels is None  # nothing to warn of

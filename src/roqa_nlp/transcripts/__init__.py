@@ -306,23 +306,32 @@ def shared_id_error(
     )
 
 
-def warn_if_same_text(t: Transcript, seen: dict[str, str]) -> None:
+def warn_if_same_text(t: Transcript, seen: dict[str, tuple[str, str | None]]) -> None:
     """Warn, in one line naming both files, when ``t`` holds the text of a transcript read
-    before (``seen``: SHA-256 of the text -> its source, to which ``t``'s is added): one
-    interview under two names (a copy, a symlink) is coded twice and counts twice toward
-    saturation."""
+    before (``seen``: SHA-256 of the text -> its source and case, to which ``t``'s are added):
+    one interview under two names (a copy, a symlink) is coded twice, its quotes twice in the
+    codings; saturation counts it twice when the files are read as two cases (``s01.txt``,
+    ``s01_final.txt``), once when both are one case (``P01.txt``, ``P01 final (copy).txt``,
+    both P01: before session 44 the warning said twice of these too)."""
     import hashlib
 
     digest = hashlib.sha256(t.text.encode("utf-8")).hexdigest()
     source = t.source or t.id
     if digest in seen:
+        first, case = seen[digest]
+        said = (
+            f"coded twice (its quotes are in the codings twice), though both are case {case}, "
+            "which saturation counts once"
+            if case and case == t.participant
+            else "coded twice and counted as two cases toward saturation"
+        )
         warn(
-            f"holds the same text as {seen[digest]}: one interview under two names is coded "
-            "twice and counted twice toward saturation (leave one out)",
+            f"holds the same text as {first}: one interview under two names is {said} "
+            "(leave one out)",
             path=source,
         )
     else:
-        seen[digest] = source
+        seen[digest] = (source, t.participant)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -761,7 +770,7 @@ def read_files(
         paths = [paths]
     out: list[Transcript] = []
     seen: dict[str, str] = {}
-    same: dict[str, str] = {}
+    same: dict[str, tuple[str, str | None]] = {}
     for f in expand_paths(paths):
         qdpx = f.suffix.lower() == ".qdpx"
         found = _read_qdpx(f) if qdpx else [_read_one(f, interviewer_labels)]
