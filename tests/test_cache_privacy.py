@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from roqa_nlp.embedding import EmbeddingCache, user_cache_dir
@@ -18,7 +19,7 @@ from roqa_nlp.json_cache import JsonCache
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 
-VECTOR = bytes(16)  # four float32 zeros
+VECTOR = np.array([1.0, 0.0, 0.0, 0.0], dtype=np.float32).tobytes()  # a unit vector
 
 
 @pytest.fixture()

@@ -41,6 +41,8 @@ TEXTS = [
 
 # -- the cache ----------------------------------------------------------------------------------
 
+UNIT3 = (np.ones(3, dtype=np.float32) / np.float32(np.sqrt(3))).tobytes()
+
 
 def test_text_key_is_the_sha256_of_the_utf8_text() -> None:
     assert text_key("café") == hashlib.sha256("café".encode()).hexdigest()
@@ -48,19 +50,19 @@ def test_text_key_is_the_sha256_of_the_utf8_text() -> None:
 
 def test_cache_round_trips_raw_float32_bytes(tmp_path: Path) -> None:
     cache = EmbeddingCache(tmp_path / "e.sqlite", "model-a", dim=3)
-    v = np.array([0.1, -0.2, 0.3], dtype=np.float32).tobytes()
+    v = np.array([0.6, -0.8, 0.0], dtype=np.float32).tobytes()
     cache.put_many([("k1", v)])
     assert cache.get_many(["k1", "k2"]) == {"k1": v}
 
 
 def test_cache_persists_across_instances(tmp_path: Path) -> None:
-    v = np.ones(3, dtype=np.float32).tobytes()
+    v = UNIT3
     EmbeddingCache(tmp_path / "e.sqlite", "model-a", dim=3).put_many([("k", v)])
     assert EmbeddingCache(tmp_path / "e.sqlite", "model-a", dim=3).get_many(["k"]) == {"k": v}
 
 
 def test_cache_entries_belong_to_one_model(tmp_path: Path) -> None:
-    v = np.ones(3, dtype=np.float32).tobytes()
+    v = UNIT3
     EmbeddingCache(tmp_path / "e.sqlite", "model-a", dim=3).put_many([("k", v)])
     assert EmbeddingCache(tmp_path / "e.sqlite", "model-b", dim=3).get_many(["k"]) == {}
 
@@ -129,8 +131,8 @@ def test_cache_stores_no_pickle(tmp_path: Path) -> None:
 
 
 def test_cache_reads_more_keys_than_one_sql_statement_holds(tmp_path: Path) -> None:
-    cache = EmbeddingCache(tmp_path / "e.sqlite", "m", dim=1)
-    items = [(f"k{i}", np.float32(i).tobytes()) for i in range(1200)]
+    cache = EmbeddingCache(tmp_path / "e.sqlite", "m", dim=2)
+    items = [(f"k{i}", np.float32([np.cos(i), np.sin(i)]).tobytes()) for i in range(1200)]
     cache.put_many(items)
     assert cache.get_many([k for k, _ in items]) == dict(items)
 
@@ -200,6 +202,56 @@ def test_cache_false_encodes_every_time(monkeypatch: pytest.MonkeyPatch) -> None
     emb.encode(TEXTS)
     emb.encode(TEXTS)
     assert len(calls) == 2
+
+
+def damage_one_vector(path: Path, key: str, vec: bytes) -> None:
+    db = sqlite3.connect(path)
+    try:
+        with db:
+            assert db.execute("UPDATE emb SET vec = ? WHERE key = ?", (vec, key)).rowcount == 1
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        np.array([np.nan, 0.0, 0.0, 1.0], dtype=np.float32).tobytes(),  # not finite
+        np.array([3.0, 1.0, 2.0, 5.0], dtype=np.float32).tobytes(),  # not of unit length
+        np.array([0.5, 0.5, 0.5, 0.5 + 2e-3], dtype=np.float32).tobytes(),  # norm off by 1e-3
+        bytes(12),  # three floats, not four
+    ],
+    ids=["nan", "not-unit", "just-off-unit", "short"],
+)
+def test_a_damaged_cached_vector_is_encoded_again_and_overwritten(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, damage: bytes
+) -> None:
+    """Random bytes over a cached vector (a bad disk; the tester's scribble_vectors.py) left the
+    file readable: the vectors were used as they were, NaN probabilities went into codings.jsonl
+    and the run crashed (StopIteration). A vector that is not dim finite float32s of unit length
+    is a miss: encoded again, written over the damaged one, said once."""
+    from roqa_nlp.errors import RoqaWarning
+
+    clean, _ = stand_in_embedder(monkeypatch, cache=False)
+    expected = clean.encode(TEXTS)
+    emb, calls = stand_in_embedder(monkeypatch, tmp_path)
+    emb.encode(TEXTS)
+    path = tmp_path / embedding.CACHE_FILE
+    emb._cache.close()  # type: ignore[union-attr]
+    damage_one_vector(path, text_key(TEXTS[2]), damage)
+    again, calls = stand_in_embedder(monkeypatch, tmp_path)
+    with pytest.warns(RoqaWarning) as caught:
+        X = again.encode(TEXTS)
+        again.encode(TEXTS)  # said once; the vector is now whole
+    assert X.tobytes() == expected.tobytes()
+    assert calls == [[TEXTS[2]]]
+    assert [str(w.message) for w in caught] == [
+        f"{path}: 1 cached embedding was damaged (not 4 finite numbers of unit length): it is "
+        "encoded again and written over (delete the file if this keeps happening: the disk may "
+        "be failing)"
+    ]
+    rows = dict((k, v) for _, k, v in cache_rows(path))
+    assert rows[text_key(TEXTS[2])] == expected[2].tobytes()
 
 
 def test_encoding_nothing_gives_an_empty_float32_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -390,7 +442,9 @@ class PieceModel:
 
     def encode(self, texts: list[str], **_: object) -> np.ndarray:
         self.batches.append(list(texts))
-        return np.asarray([[len(t.split()), 1.0] for t in texts], dtype=np.float32)
+        X = np.asarray([[len(t.split()), 1.0] for t in texts], dtype=np.float32)
+        out: np.ndarray = X / np.linalg.norm(X, axis=1, keepdims=True)
+        return out
 
 
 def test_batches_group_texts_by_word_pieces_not_characters(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -404,7 +458,8 @@ def test_batches_group_texts_by_word_pieces_not_characters(monkeypatch: pytest.M
     # by characters the two long words would share a batch with a four-word text; texts of
     # different lengths never share one (nothing is padded)
     assert model.batches == [["extraordinarily", "unquestionably!"], ["a b c d"], ["a b c d e"]]
-    assert X[:, 0].tolist() == [4.0, 1.0, 5.0, 1.0]  # rows back in input order
+    # rows back in input order (the number of words over 1, normalised)
+    assert np.round(X[:, 0] / X[:, 1], 5).tolist() == [4.0, 1.0, 5.0, 1.0]
 
 
 def test_batches_hold_one_length_in_input_order_and_fall_back_to_characters(
@@ -835,7 +890,7 @@ def test_an_interrupted_run_keeps_what_it_encoded_and_the_next_run_reuses_it(
     before = sorted(t for b in first.batches for t in b)
     after = sorted(t for b in model.batches for t in b)
     assert (len(before), len(after), sorted(before + after)) == (6, 4, sorted(three_words(10)))
-    assert X[:, 0].tolist() == [3.0] * 10
+    assert np.round(X[:, 0] / X[:, 1], 5).tolist() == [3.0] * 10
 
 
 def test_a_fast_backend_caches_in_chunks_too(
@@ -852,7 +907,7 @@ def test_a_fast_backend_caches_in_chunks_too(
             if len(self.calls) == 2:
                 raise KeyboardInterrupt
             self.calls.append(len(texts))
-            return np.ones((len(texts), 2), dtype=np.float32)
+            return np.full((len(texts), 2), np.sqrt(0.5), dtype=np.float32)
 
     emb = Embedder(cache=tmp_path, backend="onnx-int8")
     emb._fast = FastStandIn()
@@ -902,3 +957,4 @@ def test_coding_a_study_draws_one_bar_over_all_its_parts(
     (task,) = bars[0].tasks  # type: ignore[attr-defined]
     assert (task.total, task.completed) == (encoded, encoded) and encoded > 16
     assert "Embedding segments" in drawn.getvalue()
+

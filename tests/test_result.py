@@ -754,3 +754,18 @@ def test_top_of_a_set_aside_segment_is_its_nearest_code_but_the_csv_row_is_blank
     row = next(csv.DictReader(io.StringIO(result.to_csv())))
     assert (greeting.top, row["code_1"], row["procedural"]) == (near, "", "true")
     assert "To count codes, leave those segments out first" in (SegmentResult.top.__doc__ or "")
+
+
+def test_a_nan_probability_is_never_written_to_codings(tmp_path: Path) -> None:
+    """codings.jsonl with ``NaN`` in it is not JSON (the tester's damaged cache made 19 of 22
+    top probabilities NaN): a result holding one is refused with a one-line error, not saved."""
+    result = build()
+    first = result.segments[0]
+    bad = replace(first.suggestions[0], probability=float("nan"))
+    result.segments[0] = replace(first, suggestions=[bad, *first.suggestions[1:]])
+    with pytest.raises(RoqaError) as e:
+        result.to_jsonl()
+    assert str(e.value) == (
+        "segment p07_zoom:0 has a probability or score that is not a number (NaN or infinite): "
+        "its embedding was damaged; run again with --no-cache, or delete the embedding cache"
+    )

@@ -118,6 +118,7 @@ class EmbeddingCache(SqliteCache):
         #: Opened to read only: no folder, file or table is made, :meth:`put_many` stores
         #: nothing, and a file failing to read is given up without a warning (a fallback).
         self.read_only = read_only
+        self._damage_said = False
         if read_only:  # sqlite3.Error when there is no such cache file
             uri = f"{self.path.resolve().as_uri()}?mode=ro"
             self._db = sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=False)
@@ -146,7 +147,11 @@ class EmbeddingCache(SqliteCache):
                     self._give_up(_unusable(e, "open"))
 
     def get_many(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """The intact vectors (:func:`intact_vector`) stored under ``keys``: a damaged one (a bad
+        disk writing over it inside a file SQLite still reads) is left out, a miss the caller
+        encodes again and stores over it, and is said once (the read-only cache says nothing)."""
         out: dict[str, bytes] = {}
+        damaged = 0
         with self._lock:
             if self._db is None:
                 return out
@@ -159,11 +164,27 @@ class EmbeddingCache(SqliteCache):
                         [self.model_hash, *chunk],
                     ).fetchall()
                     for k, v in rows:
-                        if isinstance(v, bytes) and len(v) == 4 * self.dim:
+                        if intact_vector(v, self.dim):
                             out[k] = v
+                        else:
+                            damaged += 1
             except sqlite3.Error as e:
                 self._give_up(None if self.read_only else _unusable(e, "read"))
                 return {}
+        if damaged and not self.read_only and not self._damage_said:
+            # a miss like any other: the caller encodes it again and puts_many over it
+            from .errors import warn
+
+            self._damage_said = True
+            one = damaged == 1
+            warn(
+                f"{damaged} cached embedding{'' if one else 's'} {'was' if one else 'were'} "
+                f"damaged (not {self.dim} finite numbers of unit length): "
+                f"{'it is' if one else 'they are'} encoded again and written over (delete the "
+                "file if this keeps happening: the disk may be failing)",
+                path=self.path,
+                stacklevel=3,
+            )
         return out
 
     def put_many(self, items: Sequence[tuple[str, bytes]]) -> None:
@@ -178,6 +199,23 @@ class EmbeddingCache(SqliteCache):
                 self._db.commit()
             except sqlite3.Error as e:
                 self._give_up(_unusable(e, "write"))
+
+
+#: How far a cached vector's length may be from 1 (float32 rounding is about 1e-7)
+UNIT_TOLERANCE = 1e-3
+
+
+def intact_vector(vec: object, dim: int) -> bool:
+    """Whether ``vec`` is what the cache stores: ``dim`` float32s, all finite, of unit length
+    (within :data:`UNIT_TOLERANCE`). Random bytes are almost never all three (one in 384 is not
+    finite or huge; the length of the rest is not 1)."""
+    import numpy as np
+
+    if not isinstance(vec, bytes) or len(vec) != 4 * dim:
+        return False
+    with np.errstate(all="ignore"):  # random bytes: NaNs, huge numbers
+        x = np.frombuffer(vec, dtype=np.float32).astype(np.float64)
+        return bool(np.isfinite(x).all()) and abs(float(np.sqrt(x @ x)) - 1.0) <= UNIT_TOLERANCE
 
 
 def _unusable(e: sqlite3.Error, doing: str) -> str:

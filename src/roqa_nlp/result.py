@@ -701,8 +701,9 @@ class CodingResult:
 
     def to_jsonl(self) -> str:
         """``codings.jsonl`` as text: one JSON object per segment (:meth:`SegmentResult.to_dict`),
-        non-ASCII written as is; :meth:`read` reads it back."""
-        return "".join(json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in self.segments)
+        non-ASCII written as is; :meth:`read` reads it back. A probability or score that is not
+        a number (a damaged embedding) is refused: ``NaN`` is not JSON."""
+        return "".join(_json_line(s) for s in self.segments)
 
     def _table(self, top_k: int) -> tuple[list[str], list[list[Any]]]:
         """The columns of ``codings.csv`` and one row of plain values per segment (a missing
@@ -961,3 +962,15 @@ def _csv_cells(head: list[str], row: list[Any]) -> list[Any]:
         else:
             out.append(v)
     return out
+
+
+def _json_line(s: SegmentResult) -> str:
+    """One line of ``codings.jsonl``: ``s`` as strict JSON (no ``NaN``, no ``Infinity``)."""
+    try:
+        return json.dumps(s.to_dict(), ensure_ascii=False, allow_nan=False) + "\n"
+    except ValueError:
+        raise RoqaError(
+            f"segment {s.segment.id} has a probability or score that is not a number (NaN or "
+            "infinite): its embedding was damaged; run again with --no-cache, or delete the "
+            "embedding cache"
+        ) from None
