@@ -958,3 +958,22 @@ def test_coding_a_study_draws_one_bar_over_all_its_parts(
     assert (task.total, task.completed) == (encoded, encoded) and encoded > 16
     assert "Embedding segments" in drawn.getvalue()
 
+
+def test_a_cache_warning_does_not_echo_the_damaged_bytes() -> None:
+    """SQLite's error on a damaged key quotes its bytes ('... with text '\ufffd\ufffd@\ufffd5...'), which
+    the warning printed raw to the terminal; it names the column and leaves them out."""
+    e = sqlite3.OperationalError(
+        "Could not decode to UTF-8 column 'key' with text '\ufffd\ufffd\ufffd@\ufffd5\ufffd#\x07CO86f70'"
+    )
+    assert embedding._unusable(e, "read") == (
+        "could not read the embedding cache (Could not decode to UTF-8 column 'key': the file is "
+        "damaged): coding goes on without it, more slowly (delete the file to start it anew, free "
+        "disk space, or set ROQA_CACHE_DIR to another folder; --no-cache runs without one)"
+    )
+
+
+def test_a_cache_warning_with_unprintable_characters_gives_the_error_type() -> None:
+    e = sqlite3.DatabaseError("bad \x1b[31m\ufffd bytes")
+    assert embedding._unusable(e, "open").startswith(
+        "could not open the embedding cache (DatabaseError: the file is damaged): "
+    )

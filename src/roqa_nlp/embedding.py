@@ -201,6 +201,19 @@ class EmbeddingCache(SqliteCache):
                 self._give_up(_unusable(e, "write"))
 
 
+def _sqlite_reason(e: sqlite3.Error) -> str:
+    """SQLite's message for ``e`` without the damaged bytes it may quote (a key that is not
+    UTF-8: "... with text '<raw bytes>'"), which would print raw on the terminal; a message
+    left with characters that are not printable ASCII gives the error's type."""
+    text = str(e)
+    cut = text.find(" with text '")
+    if cut >= 0:
+        return f"{text[:cut]}: the file is damaged"
+    if not all(" " <= c <= "~" for c in text):
+        return f"{type(e).__name__}: the file is damaged"
+    return text
+
+
 #: How far a cached vector's length may be from 1 (float32 rounding is about 1e-7)
 UNIT_TOLERANCE = 1e-3
 
@@ -221,7 +234,7 @@ def intact_vector(vec: object, dim: int) -> bool:
 def _unusable(e: sqlite3.Error, doing: str) -> str:
     """The warning of an embedding cache given up after ``e``, which failed to ``doing`` it."""
     return (
-        f"could not {doing} the embedding cache ({e}): coding goes on without it, more slowly "
+        f"could not {doing} the embedding cache ({_sqlite_reason(e)}): coding goes on without it, more slowly "
         "(delete the file to start it anew, free disk space, or set ROQA_CACHE_DIR to another "
         "folder; --no-cache runs without one)"
     )
