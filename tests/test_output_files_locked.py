@@ -328,3 +328,35 @@ def test_a_file_only_its_owner_may_write_in_a_folder_we_may_write_is_replaced(
     assert check_output_file(dest) == dest
     atomic_write_text(dest, "mine\n")
     assert dest.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_file_name_the_system_accepts_is_written_however_long(tmp_path: Path) -> None:
+    """A 253-byte --qdpx name failed after the other outputs were written: the temporary file's
+    name (.NAME.XXXXXXXX.tmp) was over the 255 bytes a name may have. It is short now."""
+    path = tmp_path / ("é" * 123 + ".qdpx")  # 251 bytes of UTF-8
+    atomic_write_text(path, "ok\n")
+    assert path.read_text(encoding="utf-8") == "ok\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_a_file_name_too_long_for_the_system_is_said_so(tmp_path: Path) -> None:
+    path = tmp_path / ("a" * 256 + ".csv")
+    with pytest.raises(RoqaError) as e:
+        atomic_write_text(path, "ok\n")
+    assert str(e.value) == (
+        f"{path}: cannot be written: File name too long (give a shorter name: a file name may "
+        "have at most 255 bytes on most systems)"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_roqa_pseudonymise_writes_a_transcript_of_a_250_byte_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "P08 " + "x" * 242 + ".txt"  # 250 bytes
+    (tmp_path / name).write_text(
+        "Interviewer: How is it going?\nMary Smith: Fine, thanks.\n", encoding="utf-8"
+    )
+    main(["pseudonymise", str(tmp_path / name), "--key", str(tmp_path / "key.csv"),
+          "--out", str(tmp_path / "out")])  # fmt: skip
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [name]

@@ -214,15 +214,18 @@ def check_output_file(path: str | Path) -> Path:
     """``path`` as a file that can be written, or the one-line error writing it would give; writes
     nothing, so a command with several outputs can check them all before it writes any."""
     dest = Path(path)
-    if dest.is_dir():
-        raise RoqaError("is a folder, not a file", path=dest, hint="give a file name to write")
-    for folder in dest.parents:
-        if folder.exists():
-            if not folder.is_dir():
-                raise _not_in_a_folder(dest)
-            break
-    if dest.is_file() and not dest.is_symlink():
-        _check_replaceable(dest)
+    try:
+        if dest.is_dir():
+            raise RoqaError("is a folder, not a file", path=dest, hint="give a file name to write")
+        for folder in dest.parents:
+            if folder.exists():
+                if not folder.is_dir():
+                    raise _not_in_a_folder(dest)
+                break
+        if dest.is_file() and not dest.is_symlink():
+            _check_replaceable(dest)
+    except OSError as e:  # a name longer than the system allows: is_dir() raises it
+        raise _not_written(dest, e) from None
     return dest
 
 
@@ -246,10 +249,17 @@ def _not_written(dest: Path, e: OSError) -> RoqaError:
     return RoqaError(
         f"cannot be written: {e.strerror or e}",
         path=dest,
-        hint="free some space on the disk, or give another path"
-        if e.errno == errno.ENOSPC
-        else "check that you can write in its folder, or give another path",
+        hint=_NOT_WRITTEN_HINTS.get(
+            e.errno or 0, "check that you can write in its folder, or give another path"
+        ),
     )
+
+
+#: What to do about an output not written, by errno (else: check the folder)
+_NOT_WRITTEN_HINTS = {
+    errno.ENOSPC: "free some space on the disk, or give another path",
+    errno.ENAMETOOLONG: "give a shorter name: a file name may have at most 255 bytes on most systems",
+}
 
 
 def _check_replaceable(dest: Path) -> None:
@@ -608,6 +618,12 @@ def _not_in_a_folder(dest: Path) -> RoqaError:
     )
 
 
+#: The start of the name of a temporary file or folder an output is written to before it is
+#: renamed into place (``.roqa.XXXXXXXX.tmp``): short, so the output's name may be as long as
+#: the system allows (the output's own name in it made 253-byte names fail)
+TEMPORARY_PREFIX = ".roqa."
+
+
 @contextmanager
 def atomic_open(
     path: str | Path, mode: str = "w", encoding: str | None = "utf-8", *, private: bool = False
@@ -623,7 +639,8 @@ def atomic_open(
     except (FileExistsError, NotADirectoryError):
         raise _not_in_a_folder(dest) from None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+        # a short name, whatever the file's: any name the system accepts can be written
+        fd, tmp = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=".tmp", dir=dest.parent)
     except OSError as e:  # the folder, not the hidden temporary file, is what to fix
         raise RoqaError(
             f"cannot write {dest.name} in this folder: {e.strerror or e}",

@@ -235,8 +235,10 @@ def _write_staged(out: Path, write: Callable[[Path], None], replace: tuple[str, 
         raise RoqaError(
             "exists and is not a directory", path=out, hint="give a directory for --out"
         )
+    from ..io import TEMPORARY_PREFIX
+
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=TEMPORARY_PREFIX, suffix=".tmp", dir=out.parent))
     umask = os.umask(0)
     os.umask(umask)
     tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; the result should look like any mkdir
