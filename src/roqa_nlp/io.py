@@ -296,6 +296,10 @@ def removed_if_left_empty(folder: str | Path) -> Iterator[None]:
     try:
         yield
     except (Exception, KeyboardInterrupt):
+        if made:
+            from .folder_lock import release_output_folder
+
+            release_output_folder(made[0])  # the lock's file in it, which it made
         for f in made:
             try:
                 f.rmdir()  # an empty folder only

@@ -339,7 +339,10 @@ def _main(argv: list[str] | None) -> None:
             # every RoqaWarning is shown (not once per place in the code), as one plain line
             warnings.simplefilter("always", RoqaWarning)
             warnings.showwarning = _warning_printer(warnings.showwarning)
-            _run(args)
+            from ..folder_lock import command_scope
+
+            with command_scope():  # the output folders it locks, released at its end
+                _run(args)
     except RoqaError as e:
         if debug:  # the traceback too, and still the exit status of a user mistake
             traceback.print_exc()

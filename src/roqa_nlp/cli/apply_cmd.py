@@ -59,6 +59,9 @@ def apply_decisions_command(
         )
     check_output_folder(out, files=[*FILES, CODEBOOK_FILE])
     check_own_outputs(out, [*FILES, CODEBOOK_FILE])
+    from ..folder_lock import lock_output_folder
+
+    lock_output_folder(out)  # held to the end: a second run into it refuses at once
     result = CodingResult.read(codings)
     review = read_review(decisions, source.parent)
     if review is None or not review.decisions:

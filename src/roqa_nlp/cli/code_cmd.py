@@ -329,7 +329,9 @@ def _files_before(out: Path) -> set[str]:
     before); empty otherwise."""
     if not (out / "codings.jsonl").is_file():
         return set()
-    return {f.name for f in out.iterdir() if f.is_file()}
+    from ..folder_lock import LOCK_FILE
+
+    return {f.name for f in out.iterdir() if f.is_file() and f.name != LOCK_FILE}
 
 
 def _earlier_run_files(
@@ -662,6 +664,9 @@ def code_command(
         transcripts=[p for p in paths if p.is_file()],
         formats={"--qdpx": ("a REFI-QDA project", (".qdpx",))},
     )
+    from ..folder_lock import lock_output_folder
+
+    lock_output_folder(out)  # held to the end: a second run into it refuses at once
     before = _files_before(out) if out.is_dir() else set()
     earlier_chart = _earlier_chart(out)  # before this run's run.json replaces it
     review = None
@@ -957,7 +962,11 @@ def _state_of(paths: Iterable[Path]) -> dict[Path, tuple[int, int, int] | None]:
 
 
 def _files_in(out: Path) -> list[Path]:
-    return sorted(f for f in out.iterdir() if f.is_file()) if out.is_dir() else []
+    from ..folder_lock import LOCK_FILE
+
+    if not out.is_dir():
+        return []
+    return sorted(f for f in out.iterdir() if f.is_file() and f.name != LOCK_FILE)
 
 
 @contextmanager

@@ -51,6 +51,9 @@ def pseudonymise_command(
     if out.exists() and not out.is_dir():
         raise RoqaError("is a file, not a folder", path=out, hint="give a folder with --out")
     check_output_folder(out)
+    from ..folder_lock import lock_output_folder
+
+    lock_output_folder(out)  # held to the end: a second run into it refuses at once
     pseudonyms = _read_key(key, out, "local", "--key")
     files = expand_paths(paths)
     labels = with_default_labels(list(interviewer) or None, list(participant))

@@ -1,0 +1,97 @@
+"""Specification of the output folder's lock (roqa_nlp.folder_lock): one roqa run at a time.
+
+Two ``roqa code`` runs into one --out overlapped without noticing (blind tester s44: 41 paired
+runs, one folder left with the codings of one run and the report.html of the other).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.cli import main
+from roqa_nlp.folder_lock import LOCK_FILE
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the test holds an fcntl lock")
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "interviews" / "p01_interview.txt"
+TALK = "Interviewer: How is it going?\nMary Smith: Fine, thanks.\n"
+
+
+@pytest.fixture
+def held() -> Iterator[object]:
+    """Hold the lock of a folder as another roqa run would (a lock of its own open file)."""
+    import fcntl
+
+    fds: list[int] = []
+
+    def hold(folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o666)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fds.append(fd)
+
+    yield hold
+    for fd in fds:
+        os.close(fd)
+
+
+def refused(capsys: pytest.CaptureFixture[str], args: list[str]) -> list[str]:
+    with pytest.raises(SystemExit) as ended:
+        main(args)
+    assert ended.value.code == 2
+    return capsys.readouterr().err.splitlines()
+
+
+def test_roqa_code_refuses_a_folder_another_run_is_writing_to(
+    held, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "coded"
+    held(out)  # type: ignore[operator]
+    err = refused(capsys, ["code", str(EXAMPLE), "--out", str(out)])
+    assert err == [
+        f"roqa: error: {out}: another roqa run is writing to this folder (wait for it to finish, "
+        "or choose another --out)"
+    ]
+    assert sorted(p.name for p in out.iterdir()) == [LOCK_FILE]  # the other run's
+
+
+def test_roqa_pseudonymise_refuses_a_folder_another_run_is_writing_to(
+    held, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "p01.txt").write_text(TALK, encoding="utf-8")
+    held(tmp_path / "out")  # type: ignore[operator]
+    err = refused(capsys, ["pseudonymise", str(tmp_path / "p01.txt"), "--key",
+                           str(tmp_path / "key.csv"), "--out", str(tmp_path / "out")])  # fmt: skip
+    assert err[-1] == (
+        f"roqa: error: {tmp_path / 'out'}: another roqa run is writing to this folder (wait for "
+        "it to finish, or choose another --out)"
+    )
+    assert not (tmp_path / "key.csv").exists()
+
+
+def test_a_lock_file_left_by_a_killed_run_blocks_nothing_and_none_is_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The lock is the system's: a run killed leaves at most the file, which locks nothing; a
+    run that ends removes it, and the folder holds only the outputs."""
+    (tmp_path / "p01.txt").write_text(TALK, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / LOCK_FILE).write_bytes(b"")
+    for _ in range(2):
+        main(["pseudonymise", str(tmp_path / "p01.txt"), "--key", str(tmp_path / "key.csv"),
+              "--out", str(out)])  # fmt: skip
+        assert sorted(p.name for p in out.iterdir()) == ["p01.txt"]
+
+
+def test_a_refused_run_into_a_new_folder_leaves_no_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "new"
+    refused(capsys, ["pseudonymise", str(tmp_path / "missing.txt"), "--out", str(out)])
+    assert not out.exists()
