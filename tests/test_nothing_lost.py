@@ -28,6 +28,7 @@ import pytest
 
 from hostile_files import small_coding_result
 from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.folder_lock import LOCK_FILE
 from roqa_nlp.result import CodingResult
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,8 +119,9 @@ def test_a_killed_run_loses_nothing_and_the_next_run_resumes_from_the_cache(
 
     # The previous outputs are whole; nothing new sits under a final name.
     after = fingerprint(out)
-    finals = {k: v for k, v in after.items() if not TEMPORARY.match(Path(k).name)}
-    assert finals == before_out
+    # a killed run leaves its lock's file too, which locks nothing (roqa_nlp.folder_lock)
+    left = {k for k in after if TEMPORARY.match(Path(k).name) or k == LOCK_FILE}
+    assert {k: v for k, v in after.items() if k not in left} == before_out
     # The inputs and the model are untouched; the cache holds part of the corpus and is readable.
     assert fingerprint(corpus) == before_in and fingerprint(model) == before_model
     cached_after_kill = cache_rows(cache_file)
@@ -150,6 +152,7 @@ def test_a_killed_run_loses_nothing_and_the_next_run_resumes_from_the_cache(
     assert cache_rows(cache_file) == cached_after_kill + len({text_key(t) for t in encoded})
     result = CodingResult.read(out)
     assert len(result) == n_answers
+    assert not (out / LOCK_FILE).exists()  # the killed run's lock blocked nothing and is gone
     assert fingerprint(corpus) == before_in and fingerprint(model) == before_model
 
 
