@@ -227,8 +227,8 @@ def test_an_nfd_label_on_a_cues_second_line_starts_a_turn(tmp_path: Path) -> Non
 
 
 def test_roqa_import_names_an_nfd_transcript_id_file_in_nfc() -> None:
-    from roqa_nlp.cli.exchange_cmd import _filename
+    from roqa_nlp.io import file_stem as _filename
 
     # before, the combining accent became "_": "Sia_n_NFD"
-    assert _filename(nfd("Siân NFD"), set()) == "Siân_NFD"
-    assert _filename("Siân NFD", set()) == "Siân_NFD"
+    assert _filename(nfd("Siân NFD"), set()) == "Siân NFD"
+    assert _filename("Siân NFD", set()) == "Siân NFD"

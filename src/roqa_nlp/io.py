@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from functools import cache
@@ -208,6 +209,34 @@ def write_spreadsheet_csv(path: str | Path, rows: Iterable[Sequence[Any]]) -> No
     """Write ``rows`` as a CSV file for spreadsheets (:data:`EXCEL_BOM` first), atomically."""
     check_format(path, "CSV", "to_csv")
     atomic_write_text(path, EXCEL_BOM + spreadsheet_csv(rows))
+
+
+#: names Windows keeps for devices, whatever the extension: ``CON.txt`` cannot be a file there
+_DEVICE_NAMES = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\.|$)", re.IGNORECASE)
+
+
+def file_stem(name: str, used: set[str]) -> str:
+    """A file name (without extension) for a transcript id, coder or code name ``name``, the one
+    way roqa names an output file after one: it stays inside its folder and any system can hold
+    it (``/tmp/x/notes`` -> ``tmp_x_notes``, ``../../P01`` -> ``P01``, ``P01: Siobhán?`` ->
+    ``P01_Siobhán``, ``Site A|B <draft>`` -> ``Site A_B_draft``), its accents composed first
+    (NFC, so a decomposed ``Sia\u0302n`` is ``Siân``, not ``Sia_n``), and unique in ``used``
+    ignoring case (``-2``, ``-3`` after a name taken; added to ``used``)."""
+    # letters, digits, "_", ".", "-" and spaces between them are kept (``Interview 11 - P11``),
+    # any other run (a path's separators, Windows' ``<>:"/\\|?*``, a tab) with its spaces is "_"
+    stem = re.sub(r"[^\w.\-]*[^\w.\- ][^\w.\-]*", "_", unicodedata.normalize("NFC", name))
+    stem = stem.strip("._ ")[:100]
+    # File names are limited to 255 bytes, not characters: 100 CJK characters are 300 bytes, and
+    # the temporary file adds about 20. Cut at 120 bytes on a character boundary.
+    stem = stem.encode("utf-8")[:120].decode("utf-8", "ignore").strip("._ ") or "unnamed"
+    if _DEVICE_NAMES.match(stem):
+        stem = f"_{stem}"
+    candidate, n = stem, 1
+    while candidate.casefold() in used:
+        n += 1
+        candidate = f"{stem}-{n}"
+    used.add(candidate.casefold())
+    return candidate
 
 
 def check_output_file(path: str | Path) -> Path:

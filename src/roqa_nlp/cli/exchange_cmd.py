@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import sys
 import tempfile
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -211,21 +209,6 @@ def _as_imported(book: Any, choice: str | None, codings: Path | None) -> tuple[d
     return {}, book
 
 
-def _filename(name: str, used: set[str]) -> str:
-    """A file name for ``name`` that stays inside its directory and is unique (ignoring case);
-    its accents composed first (NFC), so a decomposed ``Sia\u0302n`` is ``Siân``, not ``Sia_n``."""
-    stem = re.sub(r"[^\w.\-]+", "_", unicodedata.normalize("NFC", name)).strip("._")[:100]
-    # File names are limited to 255 bytes, not characters: 100 CJK characters are 300 bytes, and
-    # the temporary file adds about 20. Cut at 120 bytes on a character boundary.
-    stem = stem.encode("utf-8")[:120].decode("utf-8", "ignore").strip("._") or "unnamed"
-    candidate, n = stem, 1
-    while candidate.casefold() in used:
-        n += 1
-        candidate = f"{stem}-{n}"
-    used.add(candidate.casefold())
-    return candidate
-
-
 def _write_staged(out: Path, write: Callable[[Path], None], replace: tuple[str, ...] = ()) -> None:
     """Write into a temporary directory beside ``out``, then move the files into ``out``; the
     folders ``replace`` of ``out`` are removed first (once everything is written)."""
@@ -305,7 +288,7 @@ def import_cmd(
     from ..exchange import read_qdc, read_qdpx
     from ..exchange.refiqda import codebook_json
     from ..exchange.review import decisions_csv, is_machine_user, review_decisions
-    from ..io import atomic_write_text, check_output_folder, sha256_file
+    from ..io import atomic_write_text, check_output_folder, file_stem, sha256_file
     from ..result import CodingResult
 
     # written beside --out first, then moved into it: both folders must take files
@@ -344,13 +327,13 @@ def import_cmd(
     def write(d: Path) -> None:
         used: set[str] = set()
         for t in project.transcripts:
-            name = _filename(t.id, used)
+            name = file_stem(t.id, used)
             atomic_write_text(d / "transcripts" / f"{name}.txt", t.text)
             report["transcripts"][t.id] = f"transcripts/{name}.txt"
         atomic_write_text(d / "codebook.json", codebook_json(project.codebook, project.colors))
         used_users: set[str] = set()
         for user, result in project.codings.items():
-            name = _filename(user, used_users)
+            name = file_stem(user, used_users)
             result.save(d / "codings" / name)
             report["codings"][user] = {
                 "dir": f"codings/{name}",
@@ -364,7 +347,7 @@ def import_cmd(
                     continue
                 decisions = review_decisions(machine, result, coder=user)
                 decisions = _codable_only(decisions, project.codebook, user, project.warnings)
-                name = _filename(user, used_coders)
+                name = file_stem(user, used_coders)
                 atomic_write_text(d / "decisions" / f"{name}.csv", decisions_csv(decisions))
                 report["decisions"][user] = {
                     "file": f"decisions/{name}.csv",

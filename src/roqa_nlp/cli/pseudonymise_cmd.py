@@ -42,7 +42,7 @@ def pseudonymise_command(
     (`P07: words`) that roqa, NVivo, ATLAS.ti, MAXQDA and QualCoder read; coding these files
     gives the same text and offsets as `roqa code --pseudonymise` on the originals."""
     from ..errors import RoqaError, warn
-    from ..io import atomic_write_text, check_output_file, check_output_folder
+    from ..io import atomic_write_text, check_output_file, check_output_folder, file_stem
     from ..transcripts import expand_paths, read_files, with_default_labels
     from ..transcripts.roles import speaker_warning
     from ._app import console
@@ -72,13 +72,33 @@ def pseudonymise_command(
         if shared not in said:
             warn(shared, path=None)
     sources = {f.resolve() for f in files}
+    # each copy is named after its transcript's id by the one function that keeps a name inside
+    # --out and holdable on Windows (a QDA project's source "/home/x/notes", "../P01", "P01:
+    # Siobhán?"), as roqa import names its files; two ids cleaning to one name take -2, -3
+    used: set[str] = set()
     targets: dict[Path, str] = {}
     # names that differ only in case are one file on macOS and Windows: zoom_P02.txt of a batch
     # before would be overwritten by zoom_p02.txt
     there = {p.name.casefold(): p.name for p in out.iterdir()} if out.is_dir() else {}
-    written: dict[str, Path] = {}
+    ids: dict[str, tuple[str, str]] = {}  # casefolded id -> the id and its source
     for t in transcripts:
-        target = out / f"{t.id}.txt"
+        named = out / f"{file_stem(t.id, set())}.txt"  # as it is named alone
+        same = ids.get(t.id.casefold())
+        if same is not None and same[0] != t.id:
+            raise RoqaError(
+                f"two transcripts would be written to one file on macOS and Windows, whose "
+                f"file names differ only in case there ({same[1]} and {t.source})",
+                path=named,
+                hint="rename one of the files",
+            )
+        if same is not None:
+            raise RoqaError(
+                f"two transcripts would be written to one file (from {same[1]} and {t.source})",
+                path=named,
+                hint="rename one of the files",
+            )
+        ids[t.id.casefold()] = (t.id, t.source)
+        target = out / f"{file_stem(t.id, used)}.txt"
         other = there.get(target.name.casefold(), target.name)
         if other != target.name:
             raise RoqaError(
@@ -87,27 +107,11 @@ def pseudonymise_command(
                 path=target,
                 hint="give another folder with --out, or rename one of the transcripts",
             )
-        same = written.get(target.name.casefold())
-        if same is not None and same != target:
-            raise RoqaError(
-                f"two transcripts would be written to one file on macOS and Windows, whose "
-                f"file names differ only in case there ({targets[same]} and {t.source})",
-                path=target,
-                hint="rename one of the files",
-            )
-        written[target.name.casefold()] = target
         if target.resolve() in sources:
             raise RoqaError(
                 "would overwrite a transcript it reads",
                 path=target,
                 hint="give another folder with --out",
-            )
-        if target in targets:
-            raise RoqaError(
-                f"two transcripts would be written to one file (from {targets[target]} and "
-                f"{t.source})",
-                path=target,
-                hint="rename one of the files",
             )
         check_output_file(target)  # open in Word: said before the key or any is written
         targets[target] = t.source
@@ -118,8 +122,8 @@ def pseudonymise_command(
             warn(line, path=None)
     out.mkdir(parents=True, exist_ok=True)
     _write_key(pseudonyms, key, transcripts, every_name=True)
-    for t in transcripts:
-        atomic_write_text(out / f"{t.id}.txt", t.text)  # exactly: it reads back the same
+    for t, target in zip(transcripts, targets, strict=True):
+        atomic_write_text(target, t.text)  # exactly: it reads back the same
     con = console()
     con.print(f"Wrote {len(transcripts)} pseudonymised transcript(s) to {out}.")
 

@@ -1,0 +1,91 @@
+"""Specification of the names of the files roqa writes after a transcript id (s44, portability
+tester): one function, :func:`roqa_nlp.io.file_stem`, for ``roqa pseudonymise`` and ``roqa
+import``; a transcript id from a QDA project's source name (an absolute path, ``../``, ``/``,
+``:?|<>*``) names a file inside ``--out`` that Windows can hold, and two ids that clean to one
+name do not overwrite each other."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roqa_nlp.io import file_stem
+from test_cli_core import roqa
+from test_refiqda import build_qdpx, project_xml
+
+TEXT = "Interviewer: How were staff?\nP07: We lacked staff, honestly.\n"
+
+
+def qdpx_of(path: Path, names: list[str]) -> Path:
+    """A project of one source per name, each the same short interview."""
+    xml, files = "", {}
+    for n, name in enumerate(names, 16):
+        xml += (
+            f'<TextSource guid="00000000-0000-4000-8000-0000000000{n:02x}" name="{name}" '
+            f'plainTextPath="internal://{n}.txt"/>'
+        )
+        files[f"sources/{n}.txt"] = TEXT.encode("utf-8")
+    return build_qdpx(path, project_xml(xml), files)
+
+
+def test_file_stem_keeps_a_name_in_its_folder_and_holdable_on_windows() -> None:
+    used: set[str] = set()
+    names = [
+        "/tmp/study/victim/notes",
+        "../../escaped_P01",
+        "Site A/B P02",
+        "Site A_B P02",
+        "P01: Siobhán?",
+        'Site A|B <draft> *final* "v2"\\x',
+        "..",
+        "CON",
+        "p01_siobhán",
+        "Interview 11 - P11",
+        " tab\there. ",
+    ]
+    assert [file_stem(n, used) for n in names] == [
+        "tmp_study_victim_notes",
+        "escaped_P01",
+        "Site A_B P02",
+        "Site A_B P02-2",
+        "P01_Siobhán",
+        "Site A_B_draft_final_v2_x",
+        "unnamed",
+        "_CON",
+        "p01_siobhán-2",
+        "Interview 11 - P11",
+        "tab_here",
+    ]
+
+
+def test_roqa_pseudonymise_writes_every_copy_inside_out_under_a_clean_name(
+    tmp_path: Path,
+) -> None:
+    """Before, ``/…/victim/notes`` overwrote victim/notes.txt outside --out, ``../../escaped_P01``
+    was written two folders up, ``Site A/B P02`` made a subfolder, and ``P01: Siobhán?`` and
+    ``Site A|B <draft> *final*`` were names Windows cannot hold."""
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "notes.txt").write_text("mine\n", encoding="utf-8")
+    names = [
+        str(victim / "notes"),
+        "../../escaped_P01",
+        "Site A/B P02",
+        "Site A_B P02",
+        "P01: Siobhán?",
+        "Site A|B &lt;draft&gt; *final*",
+    ]
+    out = tmp_path / "a" / "b" / "copies"
+    project = qdpx_of(tmp_path / "q.qdpx", names)
+    run = roqa("pseudonymise", project, "--key", tmp_path / "key.csv", "--out", out)
+    assert run.code == 0, run.err
+    assert (victim / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.txt")) == [
+        "a/b/copies/P01_Siobhán.txt",
+        "a/b/copies/Site A_B P02-2.txt",
+        "a/b/copies/Site A_B P02.txt",
+        "a/b/copies/Site A_B_draft_final.txt",
+        "a/b/copies/escaped_P01.txt",
+        f"a/b/copies/{file_stem(str(victim / 'notes'), set())}.txt",
+        "victim/notes.txt",
+    ]
+    assert "Wrote 6 pseudonymised transcript(s)" in run.out
