@@ -315,6 +315,21 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(128 + (_stopped_by[0] if _stopped_by else 2))
 
 
+def _unencodable_replaced() -> None:
+    """Make standard output and error print "?" for a character their encoding cannot hold,
+    rather than fail: a Windows console (cp1252, cp850) holds no "≈", "…" or "✓", and ``roqa
+    code --help`` ended in an internal error, ``roqa import`` in one after writing everything
+    (s44). rich's consoles write to these streams, so they print "?" too."""
+    import contextlib
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None or getattr(stream, "errors", None) != "strict":
+            continue  # a StringIO holds everything; "surrogateescape" and the rest are kept
+        with contextlib.suppress(OSError, ValueError):  # closed, or one that refuses
+            reconfigure(errors="replace")
+
+
 def _main(argv: list[str] | None) -> None:
     """:func:`main` but for Ctrl-C."""
     import traceback
@@ -323,6 +338,7 @@ def _main(argv: list[str] | None) -> None:
     from ..errors import RoqaError, RoqaWarning
     from ._app import state
 
+    _unencodable_replaced()
     args = [_home_expanded(a) for a in (sys.argv[1:] if argv is None else argv)]
     debug = "--debug" in args
     if debug:
