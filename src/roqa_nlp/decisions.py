@@ -81,7 +81,7 @@ from .io import (
 )
 from .record_files import first_sheet_empty_error, from_the_header_row, xlsx_rows
 from .result import CodingResult
-from .schema import Code, SegmentResult, Suggestion, normalise_valence
+from .schema import Code, SegmentResult, Suggestion, nfc, normalise_valence
 from .training import VALENCE_ONLY, TrainingSet
 
 #: the group and source of the training records made from decisions: trained on, never shown as
@@ -340,7 +340,7 @@ def decision_of(
             f"row {i}: valence needs a valence (barrier, enabler or neutral)", path=path
         )
     return Decision(
-        segment_id=r["segment_id"],
+        segment_id=nfc(r["segment_id"]),  # typed composed or not, as segment ids are
         decision=d,
         code_id=r.get("code_id", ""),
         new_code=r.get("new_code", ""),

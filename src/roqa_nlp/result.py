@@ -302,6 +302,10 @@ def _check_against_record(
         return set()
     recorded = record.get("segments")
     if isinstance(recorded, dict) and all(isinstance(n, int) for n in recorded.values()):
+        from .schema import nfc
+
+        # its ids composed, as the segments' are (a file named on macOS: "Siobha\u0301n")
+        recorded = {nfc(str(t)): n for t, n in recorded.items()}
         found = segment_counts(segments)
         differ = [
             f"{t}: {found.get(t, 0)} of {n}" for t, n in recorded.items() if found.get(t, 0) != n

@@ -7,6 +7,7 @@ Offsets are Unicode code points into ``Transcript.text``, end-exclusive, so that
 from __future__ import annotations
 
 import operator
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, overload
@@ -86,6 +87,13 @@ def _shorten(text: str, limit: int) -> str:
     """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def nfc(text: str) -> str:
+    """``text`` composed (Unicode NFC): the one form of a transcript or segment id, whether it
+    was made from a file name macOS stores decomposed (``Siobha\u0301n.txt``) or typed by a
+    researcher (``Siobhán`` in a decisions file or ``--order``), so the two match."""
+    return unicodedata.normalize("NFC", text)
 
 
 @dataclass(frozen=True)
@@ -198,6 +206,11 @@ class Transcript:
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # composed, as every id roqa reads or is given is (:func:`nfc`)
+        if isinstance(self.id, str):
+            self.id = nfc(self.id)
+        if isinstance(self.participant, str):
+            self.participant = nfc(self.participant)
         self.check_turns()
 
     @classmethod
@@ -279,6 +292,14 @@ class Segment:
     context: str = ""  # the interviewer's preceding question, if any
     begin_time: float | None = None
     end_time: float | None = None
+
+    def __post_init__(self) -> None:
+        # composed, as its transcript's id is (:func:`nfc`): codings written before with a
+        # decomposed id read back matching the transcript, decisions and --order
+        for name in ("id", "transcript_id"):
+            value = getattr(self, name)
+            if isinstance(value, str) and not value.isascii():
+                object.__setattr__(self, name, nfc(value))
 
 
 @dataclass(frozen=True)

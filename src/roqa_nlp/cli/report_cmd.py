@@ -543,7 +543,10 @@ def _interview_order(order: str) -> tuple[str, ...]:
 
     path = Path(order)
     text = read_text(path) if path.is_file() else order
-    ids = tuple(i.strip() for line in text.splitlines() for i in line.split(",") if i.strip())
+    from ..schema import nfc
+
+    # composed, as transcript ids are: "Siobhán" typed matches a file macOS named decomposed
+    ids = tuple(nfc(i.strip()) for line in text.splitlines() for i in line.split(",") if i.strip())
     if not ids:
         raise RoqaError(
             "--order names no interview",
