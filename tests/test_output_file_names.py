@@ -89,3 +89,17 @@ def test_roqa_pseudonymise_writes_every_copy_inside_out_under_a_clean_name(
         "victim/notes.txt",
     ]
     assert "Wrote 6 pseudonymised transcript(s)" in run.out
+
+
+def test_file_stem_keeps_a_long_name_whole_up_to_250_bytes() -> None:
+    """A file name holds 255 bytes; the extension takes the rest. A 246-byte id is kept whole
+    (roqa pseudonymise copies 'P08 xxx...x.txt' of 250 bytes under its own name), 100 CJK
+    characters (300 bytes) are cut on a character boundary, and a second such name takes -2
+    within the 250."""
+    used: set[str] = set()
+    long = "P08 " + "x" * 242
+    assert file_stem(long, used) == long
+    cjk = "安" * 100
+    first, second = file_stem(cjk, used), file_stem(cjk, used)
+    assert (first, second) == ("安" * 83, "安" * 82 + "-2")
+    assert [len(s.encode("utf-8")) for s in (first, second)] == [249, 248]

@@ -225,18 +225,23 @@ def file_stem(name: str, used: set[str]) -> str:
     # letters, digits, "_", ".", "-" and spaces between them are kept (``Interview 11 - P11``),
     # any other run (a path's separators, Windows' ``<>:"/\\|?*``, a tab) with its spaces is "_"
     stem = re.sub(r"[^\w.\-]*[^\w.\- ][^\w.\-]*", "_", unicodedata.normalize("NFC", name))
-    stem = stem.strip("._ ")[:100]
-    # File names are limited to 255 bytes, not characters: 100 CJK characters are 300 bytes, and
-    # the temporary file adds about 20. Cut at 120 bytes on a character boundary.
-    stem = stem.encode("utf-8")[:120].decode("utf-8", "ignore").strip("._ ") or "unnamed"
+    stem = stem.strip("._ ") or "unnamed"
     if _DEVICE_NAMES.match(stem):
         stem = f"_{stem}"
-    candidate, n = stem, 1
+    candidate, n = _cut(stem, ""), 1
     while candidate.casefold() in used:
         n += 1
-        candidate = f"{stem}-{n}"
+        candidate = _cut(stem, f"-{n}")
     used.add(candidate.casefold())
     return candidate
+
+
+def _cut(stem: str, suffix: str) -> str:
+    """``stem`` then ``suffix``, cut on a character boundary to 250 bytes: a file name is limited
+    to 255 bytes (not characters: 100 CJK characters are 300), and its extension takes the rest
+    (atomic writes use a short temporary name)."""
+    room = 250 - len(suffix.encode("utf-8"))
+    return stem.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip(" .") + suffix
 
 
 def check_output_file(path: str | Path) -> Path:
