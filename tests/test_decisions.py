@@ -1124,3 +1124,28 @@ def test_a_decision_saved_in_a_report_page_and_in_a_decisions_file_is_read_back_
             named.id: ["project.staff-morale"],
         }
     )
+
+
+def test_a_report_page_row_edited_with_json_nulls_is_read_as_empty_cells(tmp_path: Path) -> None:
+    """Left-over defect, session 44: a report.html whose carried review was edited by hand with
+    JSON nulls for the empty cells (``[["p01_interview:0009","accept","CI.A","","",null,null]]``)
+    had its row dropped: report.carried_review read each null as the text "None", which
+    decisions.decision_of refused as a valence, so page_decisions left the accept out (before
+    this session the row counted). A null cell is now an empty one."""
+    from report_fixture import build_result
+    from roqa_nlp.decisions import page_decisions
+    from roqa_nlp.report import carried_review, write_report
+
+    page = write_report(build_result(), tmp_path / "report.html", "cfir-2009")
+    html = page.read_text("utf-8")
+    start = html.index('<script type="application/json" id="roqa-decisions">')
+    start = html.index(">", start) + 1
+    end = html.index("</script>", start)
+    edited = '[["p01_interview:0009","accept","CI.A","","",null,null]]'
+    page.write_text(html[:start] + edited + html[end:], "utf-8")
+    rows = carried_review(page)
+    assert rows == [["p01_interview:0009", "accept", "CI.A", "", "", "", ""]]
+    assert page_decisions(rows) == [
+        Decision("p01_interview:0009", "accept", code_id="CI.A"),
+    ]
+    assert page_decisions(json.loads(edited)) == page_decisions(rows)

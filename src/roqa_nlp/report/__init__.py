@@ -555,7 +555,8 @@ _CARRIED = re.compile(
 def carried_review(path: str | Path) -> list[list[str]] | None:
     """The review a report page starts from, as :func:`embedded_decisions` wrote it into the
     page (rows ``[segment_id, decision, code_id, new_code, note, valence, suggestion]``, the
-    fields no row needs left out); None when ``path`` is no readable report page."""
+    fields no row needs left out; a null cell, as a page edited by hand may hold, read as an
+    empty one); None when ``path`` is no readable report page."""
     try:
         html = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -569,7 +570,11 @@ def carried_review(path: str | Path) -> list[list[str]] | None:
         return None
     if not isinstance(rows, list):
         return None
-    return [[str(v) for v in row] for row in rows if isinstance(row, list) and len(row) >= 2]
+    return [
+        ["" if v is None else str(v) for v in row]
+        for row in rows
+        if isinstance(row, list) and len(row) >= 2
+    ]
 
 
 def named_in_queue(queue: Mapping[str, Any], named: Collection[str]) -> str:
