@@ -454,6 +454,47 @@ def test_roqa_code_warns_of_a_mistyped_interviewer_and_of_a_transcript_without_p
     ]
 
 
+@pytest.mark.slow
+def test_roqa_code_of_transcripts_with_no_participant_talk_at_all_refuses_and_writes_nothing(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Left-over defect, session 44: `roqa code iv --out out` whose one transcript holds only
+    the interviewer's turns warned of it, then wrote every output for 0 segments, exit 0. The
+    file's warning (with its advice) stays, and the run, with no participant talk in any
+    transcript, ends in one error naming the input: exit 2, no --out folder made. A run where
+    some transcript has participant talk still codes it (the test above)."""
+    from test_cli_core import roqa
+
+    iv = tmp_path / "iv"
+    iv.mkdir()
+    p01 = iv / "p01.txt"
+    p01.write_text(
+        "Interviewer: Hello, can you hear me?\nInterviewer: I will call back.\n", "utf-8"
+    )
+    run = roqa("code", iv, "--out", tmp_path / "out", "--model", tiny_model_dir)
+    assert run.code == 2
+    assert said(run.err) == [
+        f"roqa: warning: {p01}: no participant talk found: all 2 turns are the interviewer's "
+        "('Interviewer'), so there is nothing to code (check that the participant's turns are "
+        "labelled 'P04: ...' and that --interviewer names only the interviewer)",
+        f"roqa: error: {iv}: no participant talk to code in its one transcript (warned of "
+        "above), so nothing was written (check that the participant's turns are labelled "
+        "'P04: ...' and that --interviewer names only the interviewer)",
+    ]
+    assert not (tmp_path / "out").exists()
+    p02 = iv / "p02.txt"
+    p02.write_text("Interviewer: Are you there?\n", "utf-8")
+    run = roqa("code", p01, p02, "--out", tmp_path / "out", "--model", tiny_model_dir)
+    assert run.code == 2
+    assert said(run.err)[-1] == (
+        "roqa: error: no participant talk to code in any of the 2 transcripts given (warned of "
+        "above), so nothing was written (check that the participant's turns are labelled "
+        "'P04: ...' and that --interviewer names only the interviewer)"
+    )
+    assert len(said(run.err)) == 3
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_folder_is_read_with_numbers_in_file_names_in_number_order(tmp_path: Path) -> None:
     """Interviews numbered without leading zeros come in the order they were done (saturation
     is judged in it): p2 before p10, whatever the case of the name."""

@@ -167,6 +167,35 @@ def _warn_of_nothing_coded(result: Any) -> None:
         )
 
 
+def _refuse_if_no_participant_talk(result: Any, paths: list[Path]) -> None:
+    """A one-line error naming the input (``paths``) when none of the run's transcripts has a
+    participant turn, each warned of by :func:`_warn_of_speakers` with its advice: the outputs
+    of 0 segments are not written (left-over s44: `roqa code iv --out out` of a call that never
+    reached the participant wrote them all, exit 0). A run where some transcript has participant
+    talk codes it, warning of the others; ``AutoCoder.code`` returns the empty result."""
+    from ..errors import RoqaError
+
+    ts = list(result.transcripts.values())
+    if not ts or len(result) or any(u.role == "participant" for t in ts for u in t.turns):
+        return
+    n = len(ts)
+    path: Path | None = paths[0] if len(paths) == 1 else None
+    if path is not None and path.is_file():
+        where = ""
+    elif path is not None:
+        where = " in its one transcript" if n == 1 else f" in any of its {n} transcripts"
+    else:
+        where = (
+            " in the one transcript given" if n == 1 else f" in any of the {n} transcripts given"
+        )
+    raise RoqaError(
+        f"no participant talk to code{where} (warned of above), so nothing was written",
+        path=path,
+        hint="check that the participant's turns are labelled 'P04: ...' and that "
+        "--interviewer names only the interviewer",
+    )
+
+
 @contextmanager
 def stopped_for_one(files: list[Path], done: str) -> Iterator[None]:
     """An error reading one of several transcript ``files`` (a damaged file, one with no
@@ -794,6 +823,7 @@ def code_command(
     _note_chat_left_out(result.transcripts.values())
     _note_participant_labels(result.transcripts.values())
     _warn_of_nothing_coded(result)
+    _refuse_if_no_participant_talk(result, paths)
     written: dict[str, Path] = {}
     # each file is written whole; said which are this run's if Ctrl-C stops the set
     planned = [out / name for name in [*FILES, "open_coding.jsonl", "open_coding.csv"]]
