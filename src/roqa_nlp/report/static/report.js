@@ -548,9 +548,22 @@
     for (var i = 0; i < codes.length; i++) if (codes[i].id === id) return codes[i].id + " " + codes[i].name;
     return id;
   }
+  /* the words of text as codes are looked up (squash), cut at spaces and at - / ( ) , : ; */
+  function codeWords(text) {
+    return squash(text).split(/[\s\-\/(),:;]+/).filter(Boolean);
+  }
+  /* whether each word of the squashed typed text t begins a word of label, in any order
+     ("avail res", "resources avail": Available Resources; "knowledge beliefs") */
+  function startsWords(t, label) {
+    var have = codeWords(label);
+    return codeWords(t).every(function (w) {
+      return have.some(function (h) { return h.lastIndexOf(w, 0) === 0; });
+    });
+  }
   /* The code the text of `own`'s recode box names: the code whose id, name or "id name" it is
      (case and spaces aside, "&" as "and"), else the one code whose "id name" it is part of ("netw", "IS.E",
-     "readiness"); the suggestion's own code only when no other matches. {code: ""} for no text,
+     "readiness"), else the one each of whose typed words begins a word of its id or name, in
+     any order ("avail res", "knowledge beliefs"); the suggestion's own code only when no other matches. {code: ""} for no text,
      {refused: why} for text that names no code, several, or the suggestion's own. */
   function recodeTarget(typed, own) {
     var text = String(typed || "").split(/\s+/).filter(Boolean).join(" ");
@@ -560,6 +573,7 @@
       return squash(c.id) === t || squash(c.name) === t || squash(c.id + " " + c.name) === t;
     });
     if (!hits.length) hits = codes.filter(function (c) { return squash(c.id + " " + c.name).indexOf(t) >= 0; });
+    if (!hits.length) hits = codes.filter(function (c) { return startsWords(t, c.id + " " + c.name); });
     var others = hits.filter(function (c) { return c.id !== own; });
     if (others.length === 1) return { code: others[0].id };
     if (!others.length && hits.length) return { refused: labelOf(own) + " is this suggestion's own code: accept it instead." };
