@@ -246,12 +246,25 @@ def test_a_damaged_cached_vector_is_encoded_again_and_overwritten(
     assert X.tobytes() == expected.tobytes()
     assert calls == [[TEXTS[2]]]
     assert [str(w.message) for w in caught] == [
-        f"{path}: 1 cached embedding was damaged (not 4 finite numbers of unit length): it is "
-        "encoded again and written over (delete the file if this keeps happening: the disk may "
+        f"{path}: 1 cached embedding was damaged (not 4 finite numbers of unit length, or all "
+        "zero): it is encoded again and written over (delete the file if this keeps happening: the disk may "
         "be failing)"
     ]
     rows = dict((k, v) for _, k, v in cache_rows(path))
     assert rows[text_key(TEXTS[2])] == expected[2].tobytes()
+
+
+def test_an_all_zero_cached_vector_is_intact() -> None:
+    """The static backend encodes a text with no word piece it knows (emoji-only talk) as all
+    zeros: the cache stored it, then called it damaged and encoded it again with a warning on
+    every run (hunt s44). Zero is whole; near-zero and half-unit lengths are not."""
+    from roqa_nlp.embedding import intact_vector
+
+    assert intact_vector(bytes(16), 4)
+    assert intact_vector(np.array([0.0, 0.6, 0.8, 0.0], dtype=np.float32).tobytes(), 4)
+    assert not intact_vector(np.array([0.0, 0.0, 1e-3, 0.0], dtype=np.float32).tobytes(), 4)
+    assert not intact_vector(np.array([0.5, 0.0, 0.0, 0.0], dtype=np.float32).tobytes(), 4)
+    assert not intact_vector(np.array([-0.0, np.inf, 0.0, 0.0], dtype=np.float32).tobytes(), 4)
 
 
 def test_encoding_nothing_gives_an_empty_float32_matrix(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -179,7 +179,7 @@ class EmbeddingCache(SqliteCache):
             one = damaged == 1
             warn(
                 f"{damaged} cached embedding{'' if one else 's'} {'was' if one else 'were'} "
-                f"damaged (not {self.dim} finite numbers of unit length): "
+                f"damaged (not {self.dim} finite numbers of unit length, or all zero): "
                 f"{'it is' if one else 'they are'} encoded again and written over (delete the "
                 "file if this keeps happening: the disk may be failing)",
                 path=self.path,
@@ -220,15 +220,19 @@ UNIT_TOLERANCE = 1e-3
 
 def intact_vector(vec: object, dim: int) -> bool:
     """Whether ``vec`` is what the cache stores: ``dim`` float32s, all finite, of unit length
-    (within :data:`UNIT_TOLERANCE`). Random bytes are almost never all three (one in 384 is not
-    finite or huge; the length of the rest is not 1)."""
+    (within :data:`UNIT_TOLERANCE`) or all zero (the static backend's vector of a text with no
+    word piece it knows, e.g. emoji-only talk: hunt s44). Random bytes are almost never all three
+    (one in 384 is not finite or huge; the length of the rest is neither 1 nor 0)."""
     import numpy as np
 
     if not isinstance(vec, bytes) or len(vec) != 4 * dim:
         return False
     with np.errstate(all="ignore"):  # random bytes: NaNs, huge numbers
         x = np.frombuffer(vec, dtype=np.float32).astype(np.float64)
-        return bool(np.isfinite(x).all()) and abs(float(np.sqrt(x @ x)) - 1.0) <= UNIT_TOLERANCE
+        if not np.isfinite(x).all():
+            return False
+        length = float(np.sqrt(x @ x))
+        return length == 0.0 or abs(length - 1.0) <= UNIT_TOLERANCE
 
 
 def _unusable(e: sqlite3.Error, doing: str) -> str:
