@@ -444,3 +444,114 @@ def test_the_ray_engine_notes_the_zoom_chat_lines_left_out_as_the_local_engine_d
         "their label in the case P04: if they are one person under two labels (renamed in the "
         "call), label all their turns alike",
     ]
+
+
+def fake_ray(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """Ray's init and shutdown recorded instead of run; what init was given is returned."""
+    import os
+
+    ray = pytest.importorskip("ray", reason="the ray engine needs `pip install roqa_nlp[ray]`")
+    seen: dict[str, object] = {"shutdown": 0}
+    running: list[bool] = []
+    monkeypatch.setattr(ray, "is_initialized", lambda: bool(running))
+
+    def init(**kwargs: object) -> None:
+        seen.update(kwargs, proxy=os.environ.get("http_proxy"))
+        running.append(True)
+
+    monkeypatch.setattr(ray, "init", init)
+
+    def shutdown() -> None:
+        seen["shutdown"] = int(seen["shutdown"]) + 1  # type: ignore[call-overload]
+        running.clear()
+
+    monkeypatch.setattr(ray, "shutdown", shutdown)
+    return seen
+
+
+def test_a_local_ray_stays_on_this_machine_in_a_private_folder_removed_after_the_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Session 44's audit: the local Ray bound its GCS to the machine's network address, asked
+    169.254.169.254 and DNS for its usage statistics, and left world-readable session logs
+    naming participants in $TMPDIR/ray, never deleted."""
+    import os
+    import stat
+
+    from roqa_nlp.ray_engine import ray_session
+
+    for name in ("RAY_ADDRESS", "RAY_TMPDIR", "RAY_USAGE_STATS_ENABLED"):
+        monkeypatch.setenv(name, "")  # restored after the test
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "")
+    monkeypatch.delenv("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER")
+    proxy = os.environ.get("http_proxy")
+    seen = fake_ray(monkeypatch)
+    with ray_session() as ray:
+        assert ray.is_initialized()
+        temp = Path(str(seen["_temp_dir"])).parent  # Ray makes its own temp dir 0777
+        assert stat.S_IMODE(temp.stat().st_mode) == 0o700
+        assert (
+            len(str(seen["_temp_dir"])) <= 46
+        )  # Ray's socket paths under it stay within 107 bytes
+    assert not temp.exists() and seen["shutdown"] == 1
+    assert os.environ["RAY_USAGE_STATS_ENABLED"] == "0"
+    assert os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] == "0"  # node address 127.0.0.1
+    # Ray's processes ask the cloud metadata servers through a proxy where nothing listens
+    assert seen["proxy"] == "http://127.0.0.1:9" and os.environ.get("http_proxy") == proxy
+    with pytest.raises(KeyboardInterrupt), ray_session():  # Ctrl-C: shut down, removed too
+        temp = Path(str(seen["_temp_dir"])).parent
+        raise KeyboardInterrupt
+    assert not temp.exists() and seen["shutdown"] == 2
+
+
+def test_a_ray_the_user_chose_is_left_as_they_set_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import os
+
+    from roqa_nlp.ray_engine import ray_session
+
+    monkeypatch.delenv("RAY_ADDRESS", raising=False)
+    monkeypatch.setenv("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "1")
+    monkeypatch.setenv("RAY_TMPDIR", str(tmp_path))
+    monkeypatch.setenv("RAY_USAGE_STATS_ENABLED", "1")
+    seen = fake_ray(monkeypatch)
+    with ray_session():
+        pass
+    assert "_temp_dir" not in seen and seen["shutdown"] == 1
+    assert os.environ["RAY_USAGE_STATS_ENABLED"] == "1"
+    ray = pytest.importorskip("ray")
+    monkeypatch.setattr(ray, "is_initialized", lambda: True)  # a Ray of the caller's: kept
+    with ray_session():
+        pass
+    assert seen["shutdown"] == 1
+
+
+def test_a_real_local_ray_listens_on_loopback_and_leaves_no_session_behind(
+    tmp_path: Path,
+) -> None:
+    """In a fresh process (Ray reads its node address setting at import): the GCS address is
+    127.0.0.1 and the session folder, under a private 0700 folder, is gone after the run."""
+    import os
+    import subprocess
+    import sys
+
+    pytest.importorskip("ray", reason="the ray engine needs `pip install roqa_nlp[ray]`")
+    script = (
+        "import os, stat\n"
+        "from roqa_nlp.ray_engine import ray_session\n"
+        "with ray_session(num_cpus=1) as ray:\n"
+        "    session = ray._private.worker._global_node.get_session_dir_path()\n"
+        "    parent = os.path.dirname(os.path.dirname(session))\n"
+        "    print(ray.get_runtime_context().gcs_address.rsplit(':', 1)[0])\n"
+        "    print(oct(stat.S_IMODE(os.stat(parent).st_mode)))\n"
+        "print(os.path.exists(session), os.path.exists(parent))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAY_")}
+    env["PYTHONPATH"] = str(Path(__file__).parents[1] / "src")
+    env["TMPDIR"] = str(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.split("\n") == ["127.0.0.1", "0o700", "False False", ""], done.stderr

@@ -21,7 +21,7 @@ import json
 import math
 import os
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -208,8 +208,7 @@ def _refuse_shared_ids(paths: list[Path]) -> None:
         seen[p.stem] = p
 
 
-def init_ray(num_cpus: int | None = None) -> Any:
-    """Connect to ``RAY_ADDRESS`` if set, else start a local Ray (reusing one already running)."""
+def _import_ray() -> Any:
     try:
         import ray
     except ImportError:
@@ -217,6 +216,100 @@ def init_ray(num_cpus: int | None = None) -> Any:
             "the ray engine needs Ray Data",
             hint="pip install 'roqa_nlp[ray]' or use --engine local",
         ) from None
+    return ray
+
+
+def stay_on_this_machine() -> None:
+    """Before Ray is imported, for a local Ray of roqa's own: no usage statistics (Ray's
+    reporter asks 169.254.169.254 and DNS which cloud it runs on) and the loopback address as
+    the node's (else Ray finds the machine's network address with a UDP connect to 8.8.8.8 and
+    binds its GCS there). A value the user set wins."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    # Ray reads it at import: false, its node address is 127.0.0.1, as on macOS and Windows
+    os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+
+
+#: A proxy where nothing listens, for the processes of a local Ray: Ray's dashboard process asks
+#: the cloud metadata servers (169.254.169.254, metadata.google.internal) which cloud it runs on
+#: even with usage statistics off; through this proxy the request fails on this machine, before
+#: any DNS look-up or packet leaves it. roqa's workers make no HTTP requests of their own.
+NO_WAY_OUT = {
+    "http_proxy": "http://127.0.0.1:9",
+    "https_proxy": "http://127.0.0.1:9",
+    "HTTP_PROXY": "http://127.0.0.1:9",
+    "HTTPS_PROXY": "http://127.0.0.1:9",
+    "no_proxy": "localhost,127.0.0.1,::1",
+    "NO_PROXY": "localhost,127.0.0.1,::1",
+}
+
+
+@contextlib.contextmanager
+def _environ(values: dict[str, str]) -> Iterator[None]:
+    """``os.environ`` with ``values`` while Ray starts its processes (which inherit it), then as
+    it was."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+#: Longest path of Ray's temp dir: its socket paths under it
+#: (``session_2026-12-02_15-24-13_814107_482/sockets/plasma_store``) must fit in 107 bytes.
+MAX_TEMP_DIR = 46
+
+
+def private_temp_dir() -> str:
+    """A new folder only the user can open (0700), for a local Ray's sessions and logs, which
+    hold file names and workers' warnings; short, for Ray's socket paths (in /tmp when the
+    system's temp folder is long, as macOS's is). Ray is given its subfolder ``r``, which Ray
+    makes readable by all (0777) as it does any temp dir: behind this one, no one else reaches
+    it."""
+    import tempfile
+
+    base = tempfile.gettempdir()
+    if len(base) + len("/roqa-ray-12345678/r") > MAX_TEMP_DIR and os.path.isdir("/tmp"):
+        base = "/tmp"
+    return tempfile.mkdtemp(prefix="roqa-ray-", dir=base)
+
+
+@contextlib.contextmanager
+def ray_session(num_cpus: int | None = None) -> Iterator[Any]:
+    """Ray for one run (:func:`init_ray`): a local Ray that roqa starts keeps to this machine
+    (:func:`stay_on_this_machine`) and to a private temp folder unless ``RAY_TMPDIR`` is set; the
+    Ray this started is shut down at the end, also on an error or Ctrl-C, and the folder
+    removed. A Ray the caller already started is used and left running."""
+    address = os.environ.get("RAY_ADDRESS")
+    if not address:
+        stay_on_this_machine()
+    ray = _import_ray()
+    if ray.is_initialized():
+        yield ray
+        return
+    private = None if address or os.environ.get("RAY_TMPDIR") else private_temp_dir()
+    try:
+        yield init_ray(num_cpus, temp_dir=private and os.path.join(private, "r"))
+    finally:
+        try:
+            if ray.is_initialized():
+                ray.shutdown()
+        finally:
+            if private:
+                import shutil
+
+                shutil.rmtree(private, ignore_errors=True)
+
+
+def init_ray(num_cpus: int | None = None, temp_dir: str | None = None) -> Any:
+    """Connect to ``RAY_ADDRESS`` if set, else start a local Ray (reusing one already running)
+    whose sessions and logs go in ``temp_dir`` when given. :func:`ray_session` starts and stops
+    it for a run."""
+    ray = _import_ray()
     if not ray.is_initialized():
         import logging
 
@@ -231,10 +324,13 @@ def init_ray(num_cpus: int | None = None) -> Any:
             # refuses num_cpus)
             kwargs["address"] = "local"
             kwargs["num_cpus"] = num_cpus or os.cpu_count() or 1
+            if temp_dir:
+                kwargs["_temp_dir"] = temp_dir
         else:
             _check_reachable(address)
         try:
-            ray.init(**kwargs)
+            with _environ({} if address else NO_WAY_OUT):
+                ray.init(**kwargs)
         except (ConnectionError, ValueError, RuntimeError, TimeoutError) as e:
             where = f"the Ray cluster at RAY_ADDRESS={address}" if address else "a local Ray"
             raise RoqaError(
@@ -311,43 +407,44 @@ def code_with_ray(
     paths = [Path(p) for p in paths]
     _refuse_shared_ids(paths)
     study = _read_on_driver(paths, interviewer_labels, participant_labels)
-    ray = init_ray()
-    quiet_ray_data()
-    per_actor = max(1, threads or 1)
-    n_cpus = int(ray.cluster_resources().get("CPU", 1))
-    n_actors = max(1, n_cpus // per_actor)
-    chunks = chunk_paths(list(paths), n_actors)
-    if not chunks:
-        raise RoqaError("no transcripts to code", hint="give transcript files or folders")
-    out = Path(out).resolve()
-    created = not out.exists()
-    out.mkdir(parents=True, exist_ok=True)
-    ds = ray.data.from_items(
-        [{"chunk": i, "paths": c} for i, c in enumerate(chunks)],
-        override_num_blocks=len(chunks),
-    )
-    coded = ds.map_batches(
-        CodeChunk,
-        fn_constructor_kwargs={
-            "out": str(out),
-            "model": None if model is None else str(Path(model).resolve()),
-            "backend": None if backend is None else str(backend),
-            "top_k": top_k,
-            "cache": cache,
-            "threads": per_actor,
-            "params": params,
-            "interviewer_labels": interviewer_labels,
-            "participant_labels": participant_labels,
-            "study_interviewers": study,
-        },
-        batch_size=1,
-        batch_format="numpy",
-        # A fixed pool of actors: ``compute`` works from Ray 2.40 on, ``concurrency`` is deprecated
-        # since 2.51 and prints a warning on the user's terminal.
-        compute=ray.data.ActorPoolStrategy(size=min(n_actors, len(chunks))),
-        num_cpus=per_actor,
-    )
-    rows = sorted(coded.take_all(), key=lambda r: int(r["chunk"]))
+    # Ray runs for the coding alone: the shards are merged after it is shut down.
+    with ray_session() as ray:
+        quiet_ray_data()
+        per_actor = max(1, threads or 1)
+        n_cpus = int(ray.cluster_resources().get("CPU", 1))
+        n_actors = max(1, n_cpus // per_actor)
+        chunks = chunk_paths(list(paths), n_actors)
+        if not chunks:
+            raise RoqaError("no transcripts to code", hint="give transcript files or folders")
+        out = Path(out).resolve()
+        created = not out.exists()
+        out.mkdir(parents=True, exist_ok=True)
+        ds = ray.data.from_items(
+            [{"chunk": i, "paths": c} for i, c in enumerate(chunks)],
+            override_num_blocks=len(chunks),
+        )
+        coded = ds.map_batches(
+            CodeChunk,
+            fn_constructor_kwargs={
+                "out": str(out),
+                "model": None if model is None else str(Path(model).resolve()),
+                "backend": None if backend is None else str(backend),
+                "top_k": top_k,
+                "cache": cache,
+                "threads": per_actor,
+                "params": params,
+                "interviewer_labels": interviewer_labels,
+                "participant_labels": participant_labels,
+                "study_interviewers": study,
+            },
+            batch_size=1,
+            batch_format="numpy",
+            # A fixed pool of actors: ``compute`` works from Ray 2.40 on, ``concurrency`` is deprecated
+            # since 2.51 and prints a warning on the user's terminal.
+            compute=ray.data.ActorPoolStrategy(size=min(n_actors, len(chunks))),
+            num_cpus=per_actor,
+        )
+        rows = sorted(coded.take_all(), key=lambda r: int(r["chunk"]))
     failed = [str(r["error"]) for r in rows if str(r["error"])]
     if failed:
         remove_shards(out, len(chunks), created)
