@@ -49,7 +49,7 @@ def test_roqa_code_again_keeps_the_review_of_the_first_run(
     assert (
         f"decisions: 2 on 2 segments (2 accept) carried into the report from "
         f"{out / 'decisions.csv'} (found beside the codings); 1 matches no segment: "
-        "“Nobody said this at all.”"
+        "p01_interview:0099 (row 4)"
     ) in stdout.splitlines()
     again = {s.segment.text: s.segment.id for s in CodingResult.read(out)}
     assert embedded((out / "report.html").read_text(encoding="utf-8")) == [

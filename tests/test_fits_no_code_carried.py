@@ -100,7 +100,7 @@ def test_three_rejections_short_of_what_the_codings_show_now_are_named_in_a_warn
     expected = (
         "decisions.csv: 1 segment with 3 or more suggestions rejected and no code decided, not "
         "taken as fitting no code because the codings now suggest codes the review did not "
-        "reject: p01:0001 (“It was. I was terrible at…”); if the review rejected every "
+        "reject: p01:0001; if the review rejected every "
         "suggestion shown when it was made (the codings were made again since, by a retrained "
         "model), add a row 'no-code' for each segment"
     )

@@ -110,22 +110,21 @@ def test_repeated_text_goes_to_the_free_segment_of_its_own_transcript() -> None:
     assert m.on == ("b:0002", "b:0001", "b:0001", None)
 
 
-def test_summary_counts_and_names_the_unmatched_by_their_first_words() -> None:
+def test_summary_counts_and_names_the_unmatched_by_segment_id_not_their_words() -> None:
     """The rows carried say what they are: decisions on how many segments, by decision (it said
     "decisions: 13 and 1 note" for 13 rows on 11 segments, one a valence)."""
     m = match_decisions(REVIEW, rerun())
     assert m.summary("coded/decisions.csv") == (
         "decisions: 5 on 4 segments (1 accept, 2 reject, 1 recode, 1 new-code) carried into "
         "the report from coded/decisions.csv; 2 match no segment: "
-        "“We used to have a recovery…”, p09_interview:0001"
+        "p01_interview:0007, p09_interview:0001"
     )
     many = [Decision(f"x:{i}", "reject", "IC.H", text=f"Gone sentence {i}") for i in range(5)]
     assert match_decisions(many, rerun()).summary() == (
-        "decisions: 0 carried into the report; 5 match no segment: “Gone sentence 0”, "
-        "“Gone sentence 1”, “Gone sentence 2” and 2 more"
+        "decisions: 0 carried into the report; 5 match no segment: x:0, x:1, x:2 and 2 more"
     )
     one = match_decisions(REVIEW[5:6], rerun()).summary()
-    assert one.endswith("; 1 matches no segment: “We used to have a recovery…”")
+    assert one.endswith("; 1 matches no segment: p01_interview:0007")
     # a note on its own is counted apart, as the browser counts it (it said "16 carried" for
     # 15 decisions and a note)
     noted = [REVIEW[0], Decision(REVIEW[0].segment_id, "note", note="ask", text=REVIEW[0].text)]
@@ -193,7 +192,7 @@ def test_roqa_report_carries_the_decisions_given(coded: Path, tmp_path: Path, ca
     assert out.splitlines() == [
         f"decisions: 2 on 2 segments (1 accept, 1 reject) carried into the report from {path}; "
         "1 matches no segment: "
-        "“We used to have a recovery…”",
+        "p01_interview:0007 (row 4)",
         f"report: {coded / 'report.html'}",
     ]
     assert len(embedded((coded / "report.html").read_text(encoding="utf-8"))) == 2
@@ -239,7 +238,7 @@ def test_roqa_report_uses_the_decisions_csv_beside_the_codings(coded: Path, caps
     assert out.splitlines()[0] == (
         "decisions: 2 on 2 segments (1 accept, 1 reject) carried into the report from "
         f"{coded / 'decisions.csv'} (found beside the codings); 1 matches no segment: "
-        "“We used to have a recovery…”"
+        "p01_interview:0007 (row 4)"
     )
     assert len(embedded((coded / "report.html").read_text(encoding="utf-8"))) == 2
 

@@ -568,7 +568,7 @@ class DecisionMatch:
     def summary(self, source: str | Path | None = None, *, limit: int = 3, added: int = 0) -> str:
         """One line for the CLI: how many decisions (rows of the review) were carried, on how
         many segments and by decision, the notes alone apart, and which match no segment (named
-        by their first words, ``limit`` at most). ``added``: the ``no-code`` rows carried besides
+        by segment id and row, ``limit`` at most). ``added``: the ``no-code`` rows carried besides
         them, made for segments whose every suggestion they rejected (:func:`no_code_rows`) and
         not in ``source``."""
         where = "" if source is None else f" from {source}"
@@ -597,11 +597,16 @@ class DecisionMatch:
         return f"{line}; {len(unmatched)} {verb} no segment: {_named(unmatched, limit)}"
 
 
-def _first_words(d: Decision, n: int = 6) -> str:
-    words = same_text(d.text).split()
-    if not words:
-        return d.segment_id
-    return "“" + " ".join(words[:n]) + ("…" if len(words) > n else "") + "”"
+def _row_of(d: Decision) -> str:
+    """`` (row 3)`` of a decision read from a file; "" for one made in memory."""
+    return f" (row {d.row})" if d.row else ""
+
+
+def _named_by_id(d: Decision) -> str:
+    """A decision as messages name it: its segment id and its row of the decisions file, never
+    its text, which is participants' words (a name, a phone number) and would stay in the
+    terminal's, CI's or a cluster's logs (session 44's audit; before, its first six words)."""
+    return d.segment_id + _row_of(d)
 
 
 def _rows(earlier: Decision, later: Decision) -> str:
@@ -610,16 +615,16 @@ def _rows(earlier: Decision, later: Decision) -> str:
 
 
 def _named(decisions: Sequence[Decision], limit: int = 3) -> str:
-    """The first ``limit`` decisions named by their first words, "and N more" for the rest."""
-    named = list(dict.fromkeys(_first_words(d) for d in decisions))
+    """The first ``limit`` decisions named by segment id and row, "and N more" for the rest."""
+    named = list(dict.fromkeys(_named_by_id(d) for d in decisions))
     more = f" and {len(named) - limit} more" if len(named) > limit else ""
     return ", ".join(named[:limit]) + more
 
 
 def _by_id_and_row(decisions: Sequence[Decision], limit: int = 3) -> str:
     """The first ``limit`` segments of ``decisions`` named by their segment id, with the rows of
-    the decisions file on them and their first words (``p01:0009 (rows 3 and 4: “The rota
-    was…”)``), "and N more" for the rest: what a researcher looks up in the file."""
+    the decisions file on them (``p01:0009 (rows 3 and 4)``; not their words, see
+    :func:`_named_by_id`), "and N more" for the rest: what a researcher looks up in the file."""
     rows: dict[tuple[str, str], list[int]] = {}
     first: dict[tuple[str, str], Decision] = {}
     for d in decisions:
@@ -630,8 +635,7 @@ def _by_id_and_row(decisions: Sequence[Decision], limit: int = 3) -> str:
     for key, d in list(first.items())[:limit]:
         n = rows[key]
         at = "" if not n else f"row {n[0]}" if len(n) == 1 else f"rows {and_list(map(str, n))}"
-        said = ": ".join(x for x in (at, _first_words(d) if d.text.strip() else "") if x)
-        named.append(f"{d.segment_id} ({said})" if said else d.segment_id)
+        named.append(f"{d.segment_id} ({at})" if at else d.segment_id)
     more = f" and {len(first) - limit} more" if len(first) > limit else ""
     return ", ".join(named) + more
 
@@ -857,7 +861,7 @@ def _edited_segment(words: list[str], candidates: Sequence[tuple[str, list[str]]
 def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
     """Warn, naming the decisions file ``where``, of the decisions that went to a segment whose
     text was edited since the review (nearly their words, :func:`match_decisions`): how many,
-    and the first segments with the first words of their decisions, to check; of those of a
+    and the first segments with the rows of their decisions, to check; of those of a
     transcript not coded that followed their words into another (renamed since), which one."""
     from .errors import warn
 
@@ -881,7 +885,7 @@ def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
     first: dict[str, Decision] = {}
     for d, sid in edited:
         first.setdefault(sid, d)
-    named = [f"{sid} ({_first_words(d)})" for sid, d in first.items()]
+    named = [sid + _row_of(d) for sid, d in first.items()]
     more = f" and {len(named) - 3} more" if len(named) > 3 else ""
     n, k = len(edited), len(first)
     warn(
@@ -1344,7 +1348,7 @@ def feedback_plan(
                 if (before.decision == "reject") != (dk.decision == "reject"):
                     conflicts.append(
                         f"{_rows_in(before, before_where, dk, where)}{before.decision} then "
-                        f"{dk.decision} {code} on {_first_words(dk)}"
+                        f"{dk.decision} {code} on {dk.segment_id}"
                     )
             deciding[code] = (dk, where)
             state[code] = (dk.decision, k)
@@ -1473,8 +1477,9 @@ def _warn_of_short_rejections(
 
     n = len(segments)
     ids = first_few([sid for _, sid in segments], 3)
-    if any(d.text for d, _ in segments):
-        ids += f" ({_named([d for d, _ in segments])})"
+    rows = [str(d.row) for d, _ in segments if d.row][:3]
+    if rows:  # the rows of the decisions file, not their words (see _named_by_id)
+        ids += f" (row{'s' if len(rows) > 1 else ''} {and_list(rows)})"
     warn(
         f"{n} segment{'s' if n != 1 else ''} with {REJECT_ALL} or more suggestions rejected and "
         "no code decided, not taken as fitting no code because the codings now suggest codes "
@@ -1816,8 +1821,8 @@ def reviewed_codings(
     wins), each at probability 1, with the researcher's valence when they gave one (valence
     probability 1), else the model's with the model's valence probability (a "valence unsure"
     stays unsure). Rows a later row contradicts (an accept then a reject of one code, two
-    valences for one segment) are warned about, named by their rows and first words; code and
-    valence decisions on no segment too, named by their segment ids, rows and first words. A
+    valences for one segment) are warned about, named by their rows and segment ids; code and
+    valence decisions on no segment too, named by their segment ids and rows. A
     review none of whose decisions is on a segment is a one-line error: it was made on other
     codings. A code no codebook knows is an error naming its row (and the codes nearest it). A
     segment whose decisions reject every suggestion it shows, or that has a ``no-code`` row, is kept
@@ -1903,8 +1908,7 @@ def reviewed_codings(
             before = valence_row.get(o)
             if before is not None and before.valence != d.valence:
                 conflicts.append(
-                    f"{_rows(before, d)}valence {before.valence} then {d.valence} on "
-                    f"{_first_words(d)}"
+                    f"{_rows(before, d)}valence {before.valence} then {d.valence} on {d.segment_id}"
                 )
             valence_row[o] = d
             valence[o] = d.valence
@@ -1921,8 +1925,7 @@ def reviewed_codings(
         before = code_row.get((o, code_id))
         if before is not None and (before.decision == "reject") != (d.decision == "reject"):
             conflicts.append(
-                f"{_rows(before, d)}{before.decision} then {d.decision} {code_id} on "
-                f"{_first_words(d)}"
+                f"{_rows(before, d)}{before.decision} then {d.decision} {code_id} on {d.segment_id}"
             )
         code_row[o, code_id] = d
         state.setdefault(o, {})[code_id] = d.decision
