@@ -218,3 +218,29 @@ def test_a_cache_folder_made_in_a_public_sticky_folder_is_private(
     os.chmod(public, 0o1777)
     JsonCache(public / "roqa" / "segments.sqlite").close()
     assert modes(public / "roqa") == {".": 0o700, "segments.sqlite": 0o600}
+
+
+def test_a_new_output_folder_is_its_owners_alone_and_an_existing_one_keeps_its_mode(
+    tmp_path: Path,
+) -> None:
+    """Session 44's audit: codings.csv, report.html and transcripts.jsonl hold whole transcripts
+    and were left readable by all (0644 in a 0755 folder) while the cache is 0600/0700. A
+    folder roqa makes for --out is 0700; its parents and a folder that exists are as they were."""
+    from roqa_nlp.codings_writer import CodingsWriter
+    from roqa_nlp.result import CodingResult
+
+    def mode(p: Path) -> int:
+        return stat.S_IMODE(p.stat().st_mode)
+
+    old = os.umask(0o022)  # a usual umask: folders 0755
+    try:
+        CodingResult(segments=[]).save(tmp_path / "new" / "out")
+    finally:
+        os.umask(old)
+    assert (mode(tmp_path / "new" / "out"), mode(tmp_path / "new")) == (0o700, 0o755)
+    with CodingsWriter(tmp_path / "stream", {}):
+        pass
+    assert mode(tmp_path / "stream") == 0o700
+    (tmp_path / "shared").mkdir(mode=0o755)
+    CodingResult(segments=[]).save(tmp_path / "shared")
+    assert mode(tmp_path / "shared") == 0o755

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from .io import EXCEL_BOM, atomic_open, atomic_write_text
+from .io import EXCEL_BOM, atomic_open, atomic_write_text, make_out_dir
 from .result import CODINGS_KEY, CodingResult, codings_record, segment_counts, transcript_to_dict
 
 FILES = ("codings.jsonl", "codings.csv", "transcripts.jsonl", "run.json")
@@ -41,7 +41,7 @@ class CodingsWriter:
         self._digest = hashlib.sha256()
 
     def __enter__(self) -> CodingsWriter:
-        self.out.mkdir(parents=True, exist_ok=True)
+        make_out_dir(self.out)
         stack = ExitStack()
         # renamed into place in the reverse order: codings.jsonl first, as CodingResult.save
         # writes it, so a run stopped before run.json leaves codings that do not match it

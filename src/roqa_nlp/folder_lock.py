@@ -50,7 +50,9 @@ def lock_output_folder(folder: str | Path) -> None:
     if any(same_folder(folder, f) for f, _, _ in _held):
         return
     made = not folder.exists()
-    folder.mkdir(parents=True, exist_ok=True)
+    from .io import make_out_dir
+
+    make_out_dir(folder)  # 0700 when made: it is the command's output folder
     path = folder / LOCK_FILE
     for _ in range(5):  # the file removed by the run ending between our open and our lock
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)

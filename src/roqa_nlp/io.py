@@ -719,6 +719,14 @@ def _private_mode(dest: Path) -> int:
         return 0o600
 
 
+def make_out_dir(path: Path) -> None:
+    """Make the output folder ``path`` when it is missing, for its owner alone (0700): the files
+    written in it (codings, the report, transcripts.jsonl, pseudonymised copies) hold whole
+    transcripts, and are written as the umask says (0644 usually). Missing parents are made as
+    usual; a folder that exists keeps its mode (a shared project folder stays shared)."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
 def atomic_write_text(path: str | Path, text: str, *, private: bool = False) -> None:
     """Write ``text`` to ``path`` atomically (:func:`atomic_open`; ``private``: ``0600``)."""
     with atomic_open(path, "w", private=private) as fh:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RoqaError
-from .io import atomic_write_text, read_jsonl
+from .io import atomic_write_text, make_out_dir, read_jsonl
 from .result import CodingResult, transcript_from_dict, transcript_to_dict
 from .schema import SegmentResult
 from .transcripts.roles import (
@@ -418,7 +418,7 @@ def code_with_ray(
             raise RoqaError("no transcripts to code", hint="give transcript files or folders")
         out = Path(out).resolve()
         created = not out.exists()
-        out.mkdir(parents=True, exist_ok=True)
+        make_out_dir(out)
         ds = ray.data.from_items(
             [{"chunk": i, "paths": c} for i, c in enumerate(chunks)],
             override_num_blocks=len(chunks),

@@ -32,7 +32,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from .errors import RoqaError, RoqaTypeError, RoqaValueError
-from .io import EXCEL_BOM, atomic_write_text, read_jsonl_numbered, read_text, spreadsheet_csv
+from .io import (
+    EXCEL_BOM,
+    atomic_write_text,
+    make_out_dir,
+    read_jsonl_numbered,
+    read_text,
+    spreadsheet_csv,
+)
 from .schema import SegmentResult, Transcript, Turn, check_top_k
 from .transcripts import SUPPORTED_EXTENSIONS, same_id
 
@@ -807,7 +814,7 @@ class CodingResult:
                 hint="to_csv(path) writes codings.csv alone",
             )
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            make_out_dir(out)
         except (FileExistsError, NotADirectoryError):
             raise RoqaError(
                 "cannot be written: a part of its folder path is a file",

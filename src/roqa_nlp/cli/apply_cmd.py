@@ -86,7 +86,9 @@ def apply_decisions_command(
     chart_copy = None
     if chart is not None:  # charted, as the codings reviewed were, in `roqa code --codebook`'s
         # (a codebook file's copy kept beside the reviewed codings too)
-        out.mkdir(parents=True, exist_ok=True)
+        from ..io import make_out_dir
+
+        make_out_dir(out)
         reviewed.meta[CHART_KEY], chart_copy = keep_chart(load_chart(chart, codings), out)
     written = reviewed.save(out)  # with codebook.json when the codebook is a project's
     stale = out / CODEBOOK_FILE

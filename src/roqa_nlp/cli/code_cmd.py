@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
-from ..io import shell_quoted
+from ..io import make_out_dir, shell_quoted
 from ._app import (
     app,
     codebook_option,
@@ -836,7 +836,7 @@ def code_command(
         if chart_book is not None:  # the default of `roqa report OUT`, `roqa export OUT` ...
             from ..crosswalk import CHART_KEY, keep_chart
 
-            out.mkdir(parents=True, exist_ok=True)
+            make_out_dir(out)
             # a codebook file is kept beside the codings: the folder charts alike when it moves
             result.meta[CHART_KEY], kept = keep_chart(chart_book, out)
             if kept is not None:

@@ -120,7 +120,9 @@ def pseudonymise_command(
         line = no_participant_warning(t) or speaker_warning(t, interface="cli")
         if line is not None:
             warn(line, path=None)
-    out.mkdir(parents=True, exist_ok=True)
+    from ..io import make_out_dir
+
+    make_out_dir(out)
     _write_key(pseudonyms, key, transcripts, every_name=True)
     for t, target in zip(transcripts, targets, strict=True):
         atomic_write_text(target, t.text)  # exactly: it reads back the same
