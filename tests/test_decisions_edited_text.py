@@ -377,13 +377,33 @@ def test_decisions_found_by_their_very_words_are_where_they_were_before(
     case: tuple[list[Decision], CodingResult],
 ) -> None:
     """Matching by nearly the same words moves no decision the exact rule placed (the rule as it
-    was: NEAR_TEXT out of reach), and only places decisions it left on no segment."""
+    was: NEAR_TEXT out of reach), and only places decisions it left on no segment: those it
+    marks edited, and the short answers of a transcript not coded that follow its identifying
+    words placed so into one transcript (hypothesis found, s44: "we" of c, not coded, follows
+    c's 8-word answer to a, where it is found nearly, b holding a decision of its own)."""
     decisions, result = case
     with mock.patch.object(decisions_module, "NEAR_TEXT", 2.0):
         before = match_decisions(decisions, result)
     after = match_decisions(decisions, result)
-    for was, now, edited in zip(before.on, after.on, after.edited):
-        assert now == was if was is not None else (now is None) != edited
+    coded = {s.segment.transcript_id for s in result.segments}
+
+    def part(segment_id: str) -> str:
+        return segment_id.rpartition(":")[0]
+
+    followed = {
+        (part(d.segment_id), part(now))
+        for d, now, edited in zip(decisions, after.on, after.edited)
+        if edited and now is not None
+    }
+    for d, was, now, edited in zip(decisions, before.on, after.on, after.edited):
+        if was is not None:
+            assert now == was
+        elif now is not None and not edited:
+            assert part(d.segment_id) not in coded
+            assert len(d.text.split()) < decisions_module.IDENTIFYING_WORDS
+            assert (part(d.segment_id), part(now)) in followed
+        else:
+            assert (now is None) != edited
     assert before.edited == (False,) * len(decisions)
 
 
