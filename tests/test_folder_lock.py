@@ -95,3 +95,20 @@ def test_a_refused_run_into_a_new_folder_leaves_no_folder(
     out = tmp_path / "new"
     refused(capsys, ["pseudonymise", str(tmp_path / "missing.txt"), "--out", str(out)])
     assert not out.exists()
+
+
+def test_a_refused_run_into_new_nested_folders_leaves_none_of_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hunt s44: apply-decisions stopped by an error (no decisions.csv beside the codings, the
+    common first-time mistake) left the parent of a nested --out its lock made (`bd_new/` of
+    `--out bd_new/x`); only the last folder was removed."""
+    out = tmp_path / "new" / "deeper" / "reviewed"
+    refused(capsys, ["pseudonymise", str(tmp_path / "missing.txt"), "--out", str(out)])
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    coded = tmp_path / "coded"
+    coded.mkdir()
+    (coded / "kept.txt").write_text("x", encoding="utf-8")
+    refused(capsys, ["apply-decisions", str(coded), "--coder", "A", "--out",
+                     str(coded / "new" / "reviewed")])  # fmt: skip
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["coded", "kept.txt"]

@@ -23,9 +23,9 @@ from .errors import RoqaError
 #: The lock's file in an output folder: hidden, and never read as an input
 LOCK_FILE = ".roqa.lock"
 
-#: (folder, file descriptor, whether the folder was made for the lock) of the locks this
-#: command holds; None outside a command
-_held: list[tuple[Path, int, bool]] | None = None
+#: (folder, file descriptor, the first of the folder and its parents that the lock made, if
+#: any) of the locks this command holds; None outside a command
+_held: list[tuple[Path, int, Path | None]] | None = None
 
 
 @contextmanager
@@ -49,7 +49,7 @@ def lock_output_folder(folder: str | Path) -> None:
     folder = Path(folder)
     if any(same_folder(folder, f) for f, _, _ in _held):
         return
-    made = not folder.exists()
+    made = _first_missing(folder)
     from .io import make_out_dir
 
     make_out_dir(folder)  # 0700 when made: it is the command's output folder
@@ -87,7 +87,7 @@ def release_output_folder(folder: str | Path) -> None:
     for i, (f, fd, _made) in enumerate(_held):
         if same_folder(Path(folder), f):
             del _held[i]
-            _release(f, fd, False)
+            _release(f, fd, None)
             return
 
 
@@ -119,9 +119,24 @@ def _try_lock(fd: int) -> bool:
     return True
 
 
-def _release(folder: Path, fd: int, made: bool) -> None:
+def _first_missing(folder: Path) -> Path | None:
+    """The outermost of ``folder`` and its parents that does not exist (what making it makes
+    first), or None when it exists."""
+    missing = None
+    at = folder.absolute()
+    while not at.exists():
+        missing = at
+        if at.parent == at:
+            break
+        at = at.parent
+    return missing
+
+
+def _release(folder: Path, fd: int, made: Path | None) -> None:
     """Remove the lock's file, then let the lock go (POSIX: removed while held, so no other run
-    locks the file on its way out; Windows cannot remove an open file: closed first)."""
+    locks the file on its way out; Windows cannot remove an open file: closed first); then the
+    folders the lock made (``made``: the outermost), from ``folder`` up, those nothing was
+    written in (a refused ``--out new/run1`` leaves neither ``run1`` nor ``new``: hunt s44)."""
     path = folder / LOCK_FILE
     if os.name == "nt":
         with suppress(OSError):
@@ -133,6 +148,14 @@ def _release(folder: Path, fd: int, made: bool) -> None:
             path.unlink()
         with suppress(OSError):
             os.close(fd)
-    if made:
-        with suppress(OSError):
-            folder.rmdir()  # only when nothing was written in it
+    if made is None:
+        return
+    at = folder.absolute()
+    while True:
+        try:
+            at.rmdir()  # only when nothing was written in it
+        except OSError:
+            return
+        if at == made or at.parent == at:
+            return
+        at = at.parent
