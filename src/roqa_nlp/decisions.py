@@ -293,9 +293,10 @@ def decision_of(
     """The decision of one row of a decisions file, or of a report page's review
     (:func:`page_decisions`): ``fields`` maps column names (any case) to values, each read as
     text without the spaces around it and the apostrophe a spreadsheet-safe cell keeps before
-    ``= + - @``; the decision's spelling (``New_Code``, ``nocode``) and the valence (``facilitator``:
-    enabler) are normalised, and a recode alone keeps the suggestion it replaced. A row that holds
-    nothing is None; one that is no decision a one-line error naming ``row`` (as messages number
+    ``= + - @``; the decision's spelling (``New_Code``, ``nocode``) and the valence
+    (``facilitator``: enabler) are normalised, and a recode alone keeps the suggestion it
+    replaced. A row that holds nothing is None; one that is no decision a one-line error naming
+    ``row`` (as messages number
     the file's rows) and ``path``."""
     r = {  # a cell a spreadsheet would run as a formula was saved with a "'" before it
         str(k).strip().lower(): ("" if v is None else spreadsheet_text(str(v).strip()))

@@ -238,7 +238,8 @@ def intact_vector(vec: object, dim: int) -> bool:
 def _unusable(e: sqlite3.Error, doing: str) -> str:
     """The warning of an embedding cache given up after ``e``, which failed to ``doing`` it."""
     return (
-        f"could not {doing} the embedding cache ({_sqlite_reason(e)}): coding goes on without it, more slowly "
+        f"could not {doing} the embedding cache ({_sqlite_reason(e)}): coding goes on without "
+        "it, more slowly "
         "(delete the file to start it anew, free disk space, or set ROQA_CACHE_DIR to another "
         "folder; --no-cache runs without one)"
     )

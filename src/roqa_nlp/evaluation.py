@@ -23,9 +23,10 @@ PROCEDURAL classes are never a suggestion):
 - ``novelty_auroc``: area under the ROC curve separating NONE records (positive) from coded
   records by the novelty score (``off_framework_p`` of ``roqa evaluate --predictions``: for the
   default ``combined`` score, the off-framework classes' probability, P(fits no code) +
-  P(procedural), not the p-value ``novelty_p``); ``novel_recall`` and ``false_novel_rate``: share of NONE / coded
-  records set aside at the detector's alpha (``novel_flag``: :meth:`AutoCoder.evaluate` gives the
-  segments ``roqa code`` leaves out of the coding, flagged novel or procedural talk).
+  P(procedural), not the p-value ``novelty_p``); ``novel_recall`` and ``false_novel_rate``:
+  share of NONE / coded records set aside at the detector's alpha (``novel_flag``:
+  :meth:`AutoCoder.evaluate` gives the segments ``roqa code`` leaves out of the coding, flagged
+  novel or procedural talk).
 
 ``roqa evaluate --per-code`` (:func:`per_code_metrics`) counts a record under every one of its
 gold codes, so a code's row holds the same records whatever the model ranked: ``n`` = records

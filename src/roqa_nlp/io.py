@@ -292,7 +292,9 @@ def _not_written(dest: Path, e: OSError) -> RoqaError:
 #: What to do about an output not written, by errno (else: check the folder)
 _NOT_WRITTEN_HINTS = {
     errno.ENOSPC: "free some space on the disk, or give another path",
-    errno.ENAMETOOLONG: "give a shorter name: a file name may have at most 255 bytes on most systems",
+    errno.ENAMETOOLONG: (
+        "give a shorter name: a file name may have at most 255 bytes on most systems"
+    ),
 }
 
 

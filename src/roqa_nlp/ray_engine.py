@@ -439,8 +439,8 @@ def code_with_ray(
             },
             batch_size=1,
             batch_format="numpy",
-            # A fixed pool of actors: ``compute`` works from Ray 2.40 on, ``concurrency`` is deprecated
-            # since 2.51 and prints a warning on the user's terminal.
+            # A fixed pool of actors: ``compute`` works from Ray 2.40 on, ``concurrency`` is
+            # deprecated since 2.51 and prints a warning on the user's terminal.
             compute=ray.data.ActorPoolStrategy(size=min(n_actors, len(chunks))),
             num_cpus=per_actor,
         )

@@ -366,8 +366,8 @@ class SegmentResult:
         talk that fits no code (``novel``). The report and the crosswalk read it; the framework
         matrix, Table 2 and saturation leave out all three, and ``codings.csv`` and
         ``CodingResult.to_dataframe()`` blank their suggestions.
-        To count codes, leave those segments out first: ``Counter(s.top.name for s in result if s.top and not (s.novel or s.procedural))``
-        (``off_topic`` segments are ``novel``)."""
+        To count codes, leave those segments out first: ``Counter(s.top.name for s in result
+        if s.top and not (s.novel or s.procedural))`` (``off_topic`` segments are ``novel``)."""
         if not self.suggestions:
             return None
         return max(self.suggestions, key=lambda g: g.probability)

@@ -151,9 +151,10 @@ def write_report(
     in the model card section; ``open_coding`` is a list of candidate codes (dicts or objects with
     ``id``, ``label`` and/or ``keywords`` and ``segment_ids``) that groups the open-coding queue;
     ``options`` sets what is charted (:class:`ReportOptions`: top_k, min_probability, the saturation
-    rule and interview order); ``title`` heads the page (default: :func:`default_title`). ``decisions`` (a decisions.csv/.jsonl file
-    or a list of :class:`~roqa_nlp.decisions.Decision`) is the review the page starts from: each
-    decision is shown on the segment with its text (see :func:`~roqa_nlp.decisions.match_decisions`;
+    rule and interview order); ``title`` heads the page (default: :func:`default_title`).
+    ``decisions`` (a decisions.csv/.jsonl file or a list of
+    :class:`~roqa_nlp.decisions.Decision`) is the review the page starts from: each decision is
+    shown on the segment with its text (see :func:`~roqa_nlp.decisions.match_decisions`;
     those on no segment are left out); a review kept in the browser for the same report, or for an
     earlier report written at the same path (matched the same way), wins. ``decisions_from``: the
     file a list of ``decisions`` was read from, named in the warning that says how rows on another
