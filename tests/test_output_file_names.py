@@ -41,6 +41,12 @@ def test_file_stem_keeps_a_name_in_its_folder_and_holdable_on_windows() -> None:
         "p01_siobhán",
         "Interview 11 - P11",
         " tab\there. ",
+        "P03 O'Neill",
+        "P12 (follow-up)",
+        "Smith, J - P13",
+        "P14 & P15 joint",
+        "P16 #2",
+        "P17 [site B]",
     ]
     assert [file_stem(n, used) for n in names] == [
         "tmp_study_victim_notes",
@@ -54,6 +60,12 @@ def test_file_stem_keeps_a_name_in_its_folder_and_holdable_on_windows() -> None:
         "p01_siobhán-2",
         "Interview 11 - P11",
         "tab_here",
+        "P03 O'Neill",
+        "P12 (follow-up)",
+        "Smith, J - P13",
+        "P14 & P15 joint",
+        "P16 #2",
+        "P17 [site B]",
     ]
 
 

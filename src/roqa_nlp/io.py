@@ -222,9 +222,11 @@ def file_stem(name: str, used: set[str]) -> str:
     ``P01_Siobhán``, ``Site A|B <draft>`` -> ``Site A_B_draft``), its accents composed first
     (NFC, so a decomposed ``Sia\u0302n`` is ``Siân``, not ``Sia_n``), and unique in ``used``
     ignoring case (``-2``, ``-3`` after a name taken; added to ``used``)."""
-    # letters, digits, "_", ".", "-" and spaces between them are kept (``Interview 11 - P11``),
-    # any other run (a path's separators, Windows' ``<>:"/\\|?*``, a tab) with its spaces is "_"
-    stem = re.sub(r"[^\w.\-]*[^\w.\- ][^\w.\-]*", "_", unicodedata.normalize("NFC", name))
+    # what no system holds in a name (a path's separators, Windows' ``<>:"/\\|?*``, control
+    # characters such as a tab), a run of it with the spaces around it, is "_"; everything else is
+    # kept (``P03 O'Neill``, ``P12 (follow-up)``, ``P14 & P15``): a copy keeps its transcript's
+    # id, so a second coder's codings of it line up with the first's (hunt s44: ``O_Neill``)
+    stem = re.sub(r"\s*(?:[<>:\"/\\|?*\x00-\x1f\x7f]\s*)+", "_", unicodedata.normalize("NFC", name))
     stem = stem.strip("._ ") or "unnamed"
     if _DEVICE_NAMES.match(stem):
         stem = f"_{stem}"
