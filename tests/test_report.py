@@ -1173,7 +1173,7 @@ def test_recode_is_a_box_that_lists_every_codable_code_to_search(cfir: Codebook,
 
 def _recode_targets(book: str, cases: list[tuple[str, str]]) -> list[dict[str, str]]:
     """What report.js's recode box reads each (text, suggestion's code) as, in the codebook
-    ``book``: its functions squash, labelOf and recodeTarget run by node on the codes the page
+    ``book``: its functions squash, labelOf, codeWords, startsWords and recodeTarget run by node on the codes the page
     lists (skipped without node: the browser tests run them in the page)."""
     import json
     import shutil
@@ -1193,7 +1193,9 @@ def _recode_targets(book: str, cases: list[tuple[str, str]]) -> list[dict[str, s
     codes = [{"id": c.id, "name": c.name} for c in Codebook.load(book).codable]
     script = (
         f"var codes = {json.dumps(codes)};\n"
-        + "".join(function(n) for n in ("squash", "labelOf", "recodeTarget"))
+        + "".join(
+            function(n) for n in ("squash", "labelOf", "codeWords", "startsWords", "recodeTarget")
+        )
         + f"console.log(JSON.stringify({json.dumps(cases)}.map(function (c) "
         "{ return recodeTarget(c[0], c[1]); })));"
     )
