@@ -358,9 +358,7 @@ def _files_before(out: Path) -> set[str]:
     before); empty otherwise."""
     if not (out / "codings.jsonl").is_file():
         return set()
-    from ..folder_lock import LOCK_FILE
-
-    return {f.name for f in out.iterdir() if f.is_file() and f.name != LOCK_FILE}
+    return {f.name for f in _files_in(out)}
 
 
 def _earlier_run_files(
