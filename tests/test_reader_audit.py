@@ -4,6 +4,7 @@ inputs that would otherwise be coded wrongly or not at all without a word."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -493,6 +494,84 @@ def test_roqa_code_of_transcripts_with_no_participant_talk_at_all_refuses_and_wr
     )
     assert len(said(run.err)) == 3
     assert not (tmp_path / "out").exists()
+
+
+NO_TALK_LINES = [
+    "roqa: warning: {p01}: no participant talk found: all 2 turns are the interviewer's "
+    "('Interviewer'), so there is nothing to code (check that the participant's turns are "
+    "labelled 'P04: ...' and that --interviewer names only the interviewer)",
+    "roqa: error: {iv}: no participant talk to code in its one transcript (warned of above), so "
+    "nothing was written (check that the participant's turns are labelled 'P04: ...' and that "
+    "--interviewer names only the interviewer)",
+]
+
+
+def interviewer_only(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder ``iv`` holding one transcript, ``p01.txt``, of the interviewer's turns only."""
+    iv = tmp_path / "iv"
+    iv.mkdir()
+    p01 = iv / "p01.txt"
+    p01.write_text(
+        "Interviewer: Hello, can you hear me?\nInterviewer: I will call back.\n", "utf-8"
+    )
+    return iv, p01
+
+
+@pytest.mark.slow
+def test_roqa_code_stream_refuses_a_run_with_no_participant_talk_as_the_local_path_does(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Left-over s45: `roqa code iv --stream` of a run with no participant talk wrote the four
+    files of 0 segments, exit 0, where the local path refuses (the test above). It now ends in
+    the same warning and error, exit 2, and writes nothing: no --out folder is made, and an
+    earlier run's codings in --out are left as they were."""
+    from test_cli_core import roqa
+
+    iv, p01 = interviewer_only(tmp_path)
+    run = roqa("code", iv, "--out", tmp_path / "out", "--model", tiny_model_dir, "--stream")
+    assert run.code == 2
+    assert said(run.err) == [line.format(p01=p01, iv=iv) for line in NO_TALK_LINES]
+    assert not (tmp_path / "out").exists()
+    earlier = tmp_path / "earlier"
+    (iv.parent / "iv2").mkdir()
+    (iv.parent / "iv2" / "p02.txt").write_text("P02: We lacked staff on the ward.\n", "utf-8")
+    done = roqa("code", iv.parent / "iv2", "--out", earlier, "--model", tiny_model_dir, "--stream")
+    assert done.code == 0
+    before = {f.name: f.read_bytes() for f in earlier.iterdir()}
+    assert sorted(before) == ["codings.csv", "codings.jsonl", "run.json", "transcripts.jsonl"]
+    run = roqa("code", iv, "--out", earlier, "--model", tiny_model_dir, "--stream")
+    assert run.code == 2
+    assert {f.name: f.read_bytes() for f in earlier.iterdir()} == before
+
+
+def test_the_ray_engine_refuses_a_merged_run_with_no_participant_talk_before_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Left-over s45: `roqa code iv --engine ray` of a run with no participant talk wrote the
+    merged files of 0 segments, exit 0. What the command does with the shards as they are merged
+    (Ray itself is not needed to merge them): the same warning and error as the local path, and
+    none of the merged files put in place."""
+    from roqa_nlp.cli.code_cmd import _SaidOfRayParts
+    from roqa_nlp.ray_engine import merge_shards, shard_name
+    from roqa_nlp.result import transcript_to_dict
+
+    iv, p01 = interviewer_only(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / shard_name("codings", 0)).write_text("", "utf-8")
+    t = read_transcript(p01)
+    (out / shard_name("transcripts", 0)).write_text(
+        json.dumps(transcript_to_dict(t)) + "\n", "utf-8"
+    )
+    said_of = _SaidOfRayParts([iv])
+    with pytest.raises(RoqaError) as e:
+        merge_shards(out, 1, {}, on_part=said_of.part, on_merged=said_of.merged)
+    assert f"roqa: error: {e.value}" == NO_TALK_LINES[1].format(iv=iv)
+    assert said(capsys.readouterr().err) == [NO_TALK_LINES[0].format(p01=p01)]
+    assert sorted(f.name for f in out.iterdir()) == [
+        shard_name("codings", 0),
+        shard_name("transcripts", 0),
+    ]
 
 
 def test_a_folder_is_read_with_numbers_in_file_names_in_number_order(tmp_path: Path) -> None:

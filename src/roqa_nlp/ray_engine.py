@@ -386,6 +386,7 @@ def code_with_ray(
     interviewer_labels: list[str] | None = None,
     on_part: Callable[[CodingResult], None] | None = None,
     participant_labels: list[str] | None = None,
+    on_merged: Callable[[RaySummary], None] | None = None,
 ) -> RaySummary:
     """Code ``paths`` with Ray Data ``map_batches``; write shards and the merged result in ``out``.
 
@@ -394,10 +395,11 @@ def code_with_ray(
     (e.g. ``{"alpha": 0.05, "use_context": False, "unit": "sentence"}``), as ``roqa code``'s
     ``--alpha``, ``--context`` and ``--unit`` do for the local engine. ``on_part`` is called
     with each shard's result as it is merged (``roqa code`` warns of transcripts with nothing to
-    code).
+    code), ``on_merged`` with the summary before the merged files are put in place
+    (:func:`merge_shards`): an error it raises leaves nothing of the run (``roqa code`` refuses
+    a run with no participant talk).
     """
     from .autocoder import AutoCoder
-    from .codings_writer import CodingsWriter
 
     # A model or backend that cannot be loaded is refused here, before Ray starts or anything is
     # written (the actors would otherwise each fail the same way).
@@ -451,12 +453,38 @@ def code_with_ray(
         raise RoqaError(failed[0])
     if [int(r["chunk"]) for r in rows] != list(range(len(chunks))):
         raise RoqaError("some chunks were not coded", path=out, hint="run the command again")
-    summary = RaySummary(n_shards=len(chunks))
+    try:
+        summary = merge_shards(
+            out, len(chunks), json.loads(rows[0]["meta"]), on_part=on_part, on_merged=on_merged
+        )
+    except RoqaError:  # a merged result refused (on_merged): nothing of this run is left
+        remove_shards(out, len(chunks), created)
+        raise
+    _remove_earlier_shards(out, len(chunks))
+    return summary
+
+
+def merge_shards(
+    out: Path,
+    n_chunks: int,
+    meta: dict[str, Any],
+    *,
+    on_part: Callable[[CodingResult], None] | None = None,
+    on_merged: Callable[[RaySummary], None] | None = None,
+) -> RaySummary:
+    """Merge the ``n_chunks`` shards in ``out``, in chunk order, into the local engine's files,
+    one shard in memory at a time (:class:`~roqa_nlp.codings_writer.CodingsWriter`, ``meta``
+    the run's record). ``on_part`` is called with each shard's result as it is merged;
+    ``on_merged`` with the summary (its counts and speaker warnings) once all are merged, before
+    the merged files are put in place: an error it raises leaves none of them written."""
+    from .codings_writer import CodingsWriter
+
+    summary = RaySummary(n_shards=n_chunks)
     warned: list[Any] = []  # transcripts to warn of; labels matched in another chunk known last
     speakers: set[str] = set()
-    with CodingsWriter(out, json.loads(rows[0]["meta"])) as writer:
-        for r in rows:
-            part = read_shard(out, int(r["chunk"]))
+    with CodingsWriter(out, meta) as writer:
+        for number in range(n_chunks):
+            part = read_shard(out, number)
             if on_part is not None:
                 on_part(part)
             for t in part.transcripts.values():
@@ -464,18 +492,19 @@ def code_with_ray(
                 if speaker_warning(t):
                     warned.append(t)
             writer.write(part)
-    given = {label for t in warned for label in unmatched_labels(t)}
-    matched = labels_matched(speakers, given)
-    for t in warned:
-        warning = speaker_warning(with_labels_matched_elsewhere(t, matched))
-        if warning:
-            summary.speaker_warnings.append(warning)
-    summary.n_transcripts = writer.n_transcripts
-    summary.n_segments = writer.n_segments
-    summary.n_novel = writer.n_novel
+        given = {label for t in warned for label in unmatched_labels(t)}
+        matched = labels_matched(speakers, given)
+        for t in warned:
+            warning = speaker_warning(with_labels_matched_elsewhere(t, matched))
+            if warning:
+                summary.speaker_warnings.append(warning)
+        summary.n_transcripts = writer.n_transcripts
+        summary.n_segments = writer.n_segments
+        summary.n_novel = writer.n_novel
+        if on_merged is not None:
+            on_merged(summary)
     summary.paths = dict(writer.paths)
     summary.paths["shards"] = out / "codings-*.jsonl"
-    _remove_earlier_shards(out, len(chunks))
     return summary
 
 

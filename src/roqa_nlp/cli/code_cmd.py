@@ -140,13 +140,25 @@ def _note_participant_labels(transcripts: Iterable[Any]) -> None:
                 print(f"roqa: note: {line}", file=sys.stderr)
 
 
-def _said_of_part(part: Any) -> None:
-    """What the Ray engine's command says of each part as it is merged: its transcripts' chat
-    lines left out, participant labels to check and those with nothing to code (speaker
-    warnings come after, for all)."""
-    _note_chat_left_out(part.transcripts.values())
-    _note_participant_labels(part.transcripts.values())
-    _warn_of_nothing_coded(part)
+class _SaidOfRayParts:
+    """What the Ray engine's command says of the parts as they are merged (:meth:`part`): each
+    one's transcripts' chat lines left out, participant labels to check and those with nothing
+    to code; then, once all are merged (:meth:`merged`), the speaker warnings of all, and the
+    refusal of a run with no participant talk before its files are put in place."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.talk = _ParticipantTalk(paths)
+
+    def part(self, part: Any) -> None:
+        _note_chat_left_out(part.transcripts.values())
+        _note_participant_labels(part.transcripts.values())
+        _warn_of_nothing_coded(part)
+        self.talk.add(part)
+
+    def merged(self, summary: Any) -> None:
+        for warning in summary.speaker_warnings:
+            print(f"roqa: warning: {warning}", file=sys.stderr)
+        self.talk.refuse_if_none()
 
 
 def _warn_of_nothing_coded(result: Any) -> None:
@@ -167,33 +179,53 @@ def _warn_of_nothing_coded(result: Any) -> None:
         )
 
 
-def _refuse_if_no_participant_talk(result: Any, paths: list[Path]) -> None:
-    """A one-line error naming the input (``paths``) when none of the run's transcripts has a
-    participant turn, each warned of by :func:`_warn_of_speakers` with its advice: the outputs
-    of 0 segments are not written (left-over s44: `roqa code iv --out out` of a call that never
-    reached the participant wrote them all, exit 0). A run where some transcript has participant
-    talk codes it, warning of the others; ``AutoCoder.code`` returns the empty result."""
-    from ..errors import RoqaError
+class _ParticipantTalk:
+    """Whether a run's coding holds participant talk, told part by part (:meth:`add`: the whole
+    result, or each part of a ``--stream`` or ``--engine ray`` run as it is written) and
+    refused at its end (:meth:`refuse_if_none`) before the outputs are put in place."""
 
-    ts = list(result.transcripts.values())
-    if not ts or len(result) or any(u.role == "participant" for t in ts for u in t.turns):
-        return
-    n = len(ts)
-    path: Path | None = paths[0] if len(paths) == 1 else None
-    if path is not None and path.is_file():
-        where = ""
-    elif path is not None:
-        where = " in its one transcript" if n == 1 else f" in any of its {n} transcripts"
-    else:
-        where = (
-            " in the one transcript given" if n == 1 else f" in any of the {n} transcripts given"
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = paths
+        self.n_transcripts = 0
+        self.found = False
+
+    def add(self, part: Any) -> None:
+        """Count ``part``'s transcripts, noting whether it has a segment or a participant turn."""
+        ts = part.transcripts.values()
+        self.n_transcripts += len(ts)
+        self.found = self.found or bool(
+            len(part) or any(u.role == "participant" for t in ts for u in t.turns)
         )
-    raise RoqaError(
-        f"no participant talk to code{where} (warned of above), so nothing was written",
-        path=path,
-        hint="check that the participant's turns are labelled 'P04: ...' and that "
-        "--interviewer names only the interviewer",
-    )
+
+    def refuse_if_none(self) -> None:
+        """A one-line error naming the input (``paths``) when none of the run's transcripts has
+        a participant turn, each warned of by :func:`_warn_of_speakers` with its advice: the
+        outputs of 0 segments are not written (left-over s44: `roqa code iv --out out` of a call
+        that never reached the participant wrote them all, exit 0; s45: still so with --stream
+        and --engine ray). A run where some transcript has participant talk codes it, warning
+        of the others; ``AutoCoder.code`` returns the empty result."""
+        from ..errors import RoqaError
+
+        if not self.n_transcripts or self.found:
+            return
+        n, paths = self.n_transcripts, self.paths
+        path: Path | None = paths[0] if len(paths) == 1 else None
+        if path is not None and path.is_file():
+            where = ""
+        elif path is not None:
+            where = " in its one transcript" if n == 1 else f" in any of its {n} transcripts"
+        else:
+            where = (
+                " in the one transcript given"
+                if n == 1
+                else f" in any of the {n} transcripts given"
+            )
+        raise RoqaError(
+            f"no participant talk to code{where} (warned of above), so nothing was written",
+            path=path,
+            hint="check that the participant's turns are labelled 'P04: ...' and that "
+            "--interviewer names only the interviewer",
+        )
 
 
 @contextmanager
@@ -262,13 +294,19 @@ def _note_skipped(paths: Iterable[Path]) -> None:
             )
 
 
-def _parts_warned(parts: Iterable[Any], pseudonymised: bool = False) -> Iterator[Any]:
-    """``parts`` (streamed coding results), warning of each one's transcripts on the way."""
+def _parts_warned(
+    parts: Iterable[Any], talk: _ParticipantTalk, pseudonymised: bool = False
+) -> Iterator[Any]:
+    """``parts`` (streamed coding results), warning of each one's transcripts on the way, and
+    refusing at their end, before the files are put in place, a run with no participant talk
+    (``talk``)."""
     for part in parts:
         _warn_of_speakers(part.transcripts.values(), pseudonymised)
         _note_chat_left_out(part.transcripts.values())
         _note_participant_labels(part.transcripts.values())
+        talk.add(part)
         yield part
+    talk.refuse_if_none()
 
 
 @contextmanager
@@ -733,6 +771,7 @@ def code_command(
             if ray_book is not None and ray_book.is_file()
             else DEFAULT_CODEBOOK,
         )
+        said = _SaidOfRayParts(paths)
         with stopped_for_one(files, "coded"):
             summary = code_with_ray(
                 files,
@@ -745,10 +784,9 @@ def code_command(
                 params=overrides,
                 interviewer_labels=labels,
                 participant_labels=participants,
-                on_part=_said_of_part,
+                on_part=said.part,
+                on_merged=said.merged,
             )
-        for warning in summary.speaker_warnings:
-            print(f"roqa: warning: {warning}", file=sys.stderr)
         if model is not None and (Path(model) / "codebook.json").is_file():
             model_book = Codebook.load(Path(model) / "codebook.json")
             summary.paths.update(_keep_project_codebook(model_book, out))
@@ -794,7 +832,7 @@ def code_command(
             pseudonyms=key,
         )
         with _own_speaker_warnings(), stopped_for_one(files, "coded"):
-            w = write_codings(_parts_warned(parts, key is not None), out)
+            w = write_codings(_parts_warned(parts, _ParticipantTalk(paths), key is not None), out)
         w.paths.update(_keep_project_codebook(ac.codebook, out))
         written_key = None
         if key is not None and pseudonymise is not None:
@@ -821,7 +859,9 @@ def code_command(
     _note_chat_left_out(result.transcripts.values())
     _note_participant_labels(result.transcripts.values())
     _warn_of_nothing_coded(result)
-    _refuse_if_no_participant_talk(result, paths)
+    talk = _ParticipantTalk(paths)
+    talk.add(result)
+    talk.refuse_if_none()
     written: dict[str, Path] = {}
     # each file is written whole; said which are this run's if Ctrl-C stops the set
     planned = [out / name for name in [*FILES, "open_coding.jsonl", "open_coding.csv"]]
