@@ -112,3 +112,51 @@ def test_a_refused_run_into_new_nested_folders_leaves_none_of_them(
     refused(capsys, ["apply-decisions", str(coded), "--coder", "A", "--out",
                      str(coded / "new" / "reviewed")])  # fmt: skip
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["coded", "kept.txt"]
+
+
+def test_roqa_report_refuses_the_folder_of_its_report_while_another_run_writes_to_it(
+    held, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Left-over s45: `roqa report coded/` wrote coded/report.html while a `roqa code --out
+    coded` run was writing the folder (code, apply-decisions and pseudonymise took the lock,
+    report did not). The folder of the report (beside the codings, or --out's) is locked like
+    theirs; no report is written, and one written when it is free leaves no lock's file."""
+    from report_fixture import build_result
+
+    coded = tmp_path / "coded"
+    build_result().save(coded)
+    files = sorted(p.name for p in coded.iterdir())
+    held(coded)  # type: ignore[operator]
+    err = refused(capsys, ["report", str(coded)])
+    assert err == [
+        f"roqa: error: {coded}: another roqa run is writing to this folder (wait for it to "
+        "finish, or choose another --out)"
+    ]
+    assert sorted(p.name for p in coded.iterdir()) == sorted([*files, LOCK_FILE])
+    pages = tmp_path / "pages"
+    held(pages)  # type: ignore[operator]
+    err = refused(capsys, ["report", str(coded), "--out", str(pages / "report.html")])
+    assert err == [
+        f"roqa: error: {pages}: another roqa run is writing to this folder (wait for it to "
+        "finish, or choose another --out)"
+    ]
+    assert sorted(p.name for p in pages.iterdir()) == [LOCK_FILE]
+    main(["report", str(coded), "--out", str(tmp_path / "free" / "report.html")])
+    assert sorted(p.name for p in (tmp_path / "free").iterdir()) == ["report.html"]
+
+
+def test_roqa_train_refuses_a_model_folder_another_run_is_writing_to(
+    held, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Left-over s45: two `roqa train --out models/study` runs wrote one model folder at once
+    (code, apply-decisions and pseudonymise took the lock, train did not). The second refuses
+    at once, before training, and writes nothing."""
+    data = Path(__file__).resolve().parent / "data" / "core" / "tiny_training.jsonl"
+    out = tmp_path / "models" / "study"
+    held(out)  # type: ignore[operator]
+    err = refused(capsys, ["train", str(data), "--out", str(out)])
+    assert err == [
+        f"roqa: error: {out}: another roqa run is writing to this folder (wait for it to "
+        "finish, or choose another --out)"
+    ]
+    assert sorted(p.name for p in out.iterdir()) == [LOCK_FILE]

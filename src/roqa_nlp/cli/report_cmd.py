@@ -162,6 +162,11 @@ def report_command(
         transcripts=recorded_sources(source),
         formats={"--out": HTML_FORMAT},
     )
+    from ..folder_lock import lock_output_folder
+
+    # the report's folder (the codings', by default), as roqa code locks its --out: held to the
+    # end, so a report is not written into a folder another run is writing
+    lock_output_folder((out or source.with_name("report.html")).parent)
     result = CodingResult.read(codings)
     from ..transcripts.roles import cases_coded_from_template_labels
 

@@ -70,6 +70,10 @@ def train_command(
     from ..io import check_output_folder
 
     check_output_folder(out)  # before the training, not after it
+    from ..folder_lock import lock_output_folder
+
+    # held to the end: a second run into it refuses at once (not said to hold another's files)
+    lock_output_folder(out)
     replaced = _model_replaced(out)  # and a folder of other files refused before it too
     con = console()
     from ..embedding import Embedder
