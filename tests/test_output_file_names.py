@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from roqa_nlp.io import file_stem
 from test_cli_core import roqa
 from test_refiqda import build_qdpx, project_xml
@@ -28,45 +30,41 @@ def qdpx_of(path: Path, names: list[str]) -> Path:
 
 
 def test_file_stem_keeps_a_name_in_its_folder_and_holdable_on_windows() -> None:
+    """Each name beside the stem it gives, in this order (a stem taken before takes -2)."""
     used: set[str] = set()
     names = [
-        "/tmp/study/victim/notes",
-        "../../escaped_P01",
-        "Site A/B P02",
-        "Site A_B P02",
-        "P01: Siobhán?",
-        'Site A|B <draft> *final* "v2"\\x',
-        "..",
-        "CON",
-        "p01_siobhán",
-        "Interview 11 - P11",
-        " tab\there. ",
-        "P03 O'Neill",
-        "P12 (follow-up)",
-        "Smith, J - P13",
-        "P14 & P15 joint",
-        "P16 #2",
-        "P17 [site B]",
+        ("/tmp/study/victim/notes", "tmp_study_victim_notes"),
+        ("../../escaped_P01", "escaped_P01"),
+        ("Site A/B P02", "Site A_B P02"),
+        ("Site A_B P02", "Site A_B P02-2"),
+        ("P01: Siobhán?", "P01_Siobhán"),
+        ('Site A|B <draft> *final* "v2"\\x', "Site A_B_draft_final_v2_x"),
+        ("..", "unnamed"),
+        ("CON", "_CON"),
+        ("p01_siobhán", "p01_siobhán-2"),
+        (" tab\there. ", "tab_here"),
     ]
-    assert [file_stem(n, used) for n in names] == [
-        "tmp_study_victim_notes",
-        "escaped_P01",
-        "Site A_B P02",
-        "Site A_B P02-2",
-        "P01_Siobhán",
-        "Site A_B_draft_final_v2_x",
-        "unnamed",
-        "_CON",
-        "p01_siobhán-2",
-        "Interview 11 - P11",
-        "tab_here",
-        "P03 O'Neill",
-        "P12 (follow-up)",
-        "Smith, J - P13",
-        "P14 & P15 joint",
-        "P16 #2",
-        "P17 [site B]",
-    ]
+    assert [file_stem(name, used) for name, _ in names] == [stem for _, stem in names]
+
+
+#: Names every system can hold, with the characters researchers put in them (s44: apostrophes,
+#: brackets, commas, '&' and '#' were replaced, so a second coder's copies no longer lined up)
+KEPT = [
+    "Interview 11 - P11",
+    "P03 O'Neill",
+    "P12 (follow-up)",
+    "Smith, J - P13",
+    "P14 & P15 joint",
+    "P16 #2",
+    "P17 [site B]",
+]
+
+
+@pytest.mark.parametrize("name", KEPT)
+def test_file_stem_keeps_a_name_every_system_can_hold_as_it_is(name: str) -> None:
+    """Kept whole, and taken: the same name again takes -2."""
+    used: set[str] = set()
+    assert [file_stem(name, used), file_stem(name, used)] == [name, f"{name}-2"]
 
 
 def test_roqa_pseudonymise_writes_every_copy_inside_out_under_a_clean_name(
