@@ -639,6 +639,20 @@ def test_report_refuses_to_write_over_an_html_page_roqa_did_not_write(study, cap
         capsys,
         files,
     )
+    # the report beside the codings, where --out is not given (s45: checked as roqa code checks
+    # the fixed names it writes in --out, by the generator the page's head names)
+    mine = Path("coded/report.html")
+    mine.write_text("<html><body><p>My notes on the codings</p></body></html>", "utf-8")
+    files["mine"] = mine
+    _refused(
+        ["report", "coded"],
+        "coded/report.html: --out would overwrite an HTML page roqa did not write "
+        "(give another file name)",
+        capsys,
+        files,
+    )
+    mine.unlink()
+    del files["mine"]
     Path("empty.htm").write_bytes(b"")
     Path("blank.html").write_bytes(b"\xef\xbb\xbf \r\n\n")  # spacing only: as empty (before:
     # refused as an HTML page roqa did not write; hunter, session 39)
