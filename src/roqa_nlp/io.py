@@ -402,7 +402,8 @@ def check_outputs(
     extensions that fit it (``("an HTML report", (".html", ".htm"))``): a path of another
     extension is refused (session 37: ``--out transcript.txt`` replaced a transcript with
     the HTML report, exit 0).
-    ``outputs`` maps an option (``--table``) to its path or None (not asked for)."""
+    ``outputs`` maps an option (``--table``) to its path or None (not asked for); a key that is
+    no option ("the report beside the codings") names a default path, which ``--out`` changes."""
     reads = {p.resolve() for p in inputs}
     sources = {Path(p).resolve() for p in transcripts if str(p)}
     seen: dict[Path, str] = {}
@@ -410,6 +411,9 @@ def check_outputs(
         if path is None:
             continue
         dest = check_output_file(path).resolve()
+        another_name = (
+            "give another file name" if option.startswith("-") else "give --out a file name"
+        )
         check_output_folder(
             Path(path).parent, hint=f"give {option} a file in a folder you can write in"
         )
@@ -417,7 +421,7 @@ def check_outputs(
             raise RoqaError(
                 f"{option} would overwrite a file {inputs_are}",
                 path=path,
-                hint="give another file name",
+                hint=another_name,
             )
         if dest in sources:
             read = (
@@ -428,7 +432,7 @@ def check_outputs(
             raise RoqaError(
                 f"{option} would overwrite {read}",
                 path=path,
-                hint="give another file name",
+                hint=another_name,
             )
         fit = (formats or {}).get(option)
         if fit is not None and Path(path).suffix.lower() not in fit[1]:
@@ -442,9 +446,7 @@ def check_outputs(
             )
         held = _what_it_would_replace(dest, option)
         if held is not None:
-            raise RoqaError(
-                f"{option} would overwrite {held}", path=path, hint="give another file name"
-            )
+            raise RoqaError(f"{option} would overwrite {held}", path=path, hint=another_name)
         if dest in seen:
             raise RoqaError(
                 f"{seen[dest]} and {option} would write one file",

@@ -149,7 +149,8 @@ def report_command(
     source = codings_file(codings)  # a report, or transcripts, given: said before --out is
     check_outputs(
         {
-            "--out": out or source.with_name("report.html"),
+            ("--out" if out else "the report beside the codings"): out
+            or source.with_name("report.html"),
             "--matrix": matrix,
             "--table": table,
             "--saturation": saturation_out,
